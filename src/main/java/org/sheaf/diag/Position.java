@@ -1,0 +1,15 @@
+package org.sheaf.diag;
+
+/**
+ * A place in a text file: 1-based line and column. Column 0 means "the whole line"
+ * and line 0 "the whole file"; both are printed as given.
+ */
+public record Position(int line, int column) {
+    /** The position that stands for a file as a whole. */
+    public static final Position FILE = new Position(0, 0);
+
+    /** The position {@code lines} lines further down, as when a body starts below its front matter. */
+    public Position shiftedDown(int lines) {
+        return line == 0 ? this : new Position(line + lines, column);
+    }
+}
