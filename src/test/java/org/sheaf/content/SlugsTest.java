@@ -1,0 +1,43 @@
+package org.sheaf.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SlugsTest {
+    @Test
+    void defaultModeJoinsWordsWithHyphensAndLowersCase() {
+        assertEquals("the-config-yml-file", Slugs.slugify("The _config.yml file"));
+    }
+
+    @Test
+    void prettyModeKeepsPunctuationUrlsAllow() {
+        assertEquals("the-_config.yml-file", Slugs.slugify("The _config.yml file", "pretty", false));
+    }
+
+    @Test
+    void asciiModeDropsLettersOutsideAscii() {
+        assertEquals("the-config-yml-file", Slugs.slugify("The _config.yml file?", "ascii", false));
+        assertEquals("caf", Slugs.slugify("café", "ascii", false));
+    }
+
+    @Test
+    void latinModeDropsAccentsFirst() {
+        assertEquals("the-cafe-s-menu", Slugs.slugify("The Café's Menu", "latin", false));
+    }
+
+    @Test
+    void rawModeOnlyReplacesWhitespace() {
+        assertEquals("the-_config.yml-file?", Slugs.slugify("The _config.yml file?", "raw", false));
+    }
+
+    @Test
+    void casedKeepsCapitals() {
+        assertEquals("The-Config", Slugs.slugify("The Config", "default", true));
+    }
+
+    @Test
+    void unknownModeLeavesTextAlone() {
+        assertEquals("the _config.yml file", Slugs.slugify("The _config.yml file", "none", false));
+    }
+}
