@@ -1,0 +1,45 @@
+package org.sheaf.build;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.sheaf.config.ConfigLoader;
+
+/**
+ * What to build and how.
+ *
+ * @param siteRoot  the site folder ({@code content/} beside {@code templates/}, or a Jekyll folder)
+ * @param overrides the command line's config overrides
+ * @param time      {@code site.time}; null means {@code SOURCE_DATE_EPOCH} when set, else now
+ * @param environment {@code jekyll.environment}; null means {@code JEKYLL_ENV}, else "development"
+ */
+public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment) {
+
+    /** A plain build of {@code siteRoot} with no overrides. */
+    public static BuildOptions of(Path siteRoot) {
+        return new BuildOptions(siteRoot, ConfigLoader.Overrides.none(), null, null);
+    }
+
+    /** The same options with a fixed {@code site.time}. */
+    public BuildOptions at(Instant fixedTime) {
+        return new BuildOptions(siteRoot, overrides, fixedTime, environment);
+    }
+
+    Instant resolvedTime() {
+        if (time != null) {
+            return time;
+        }
+        String epoch = System.getenv("SOURCE_DATE_EPOCH");
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Instant.ofEpochSecond(Long.parseLong(epoch));
+        }
+        return Instant.now();
+    }
+
+    String resolvedEnvironment() {
+        if (environment != null) {
+            return environment;
+        }
+        String env = System.getenv("JEKYLL_ENV");
+        return env == null || env.isBlank() ? "development" : env;
+    }
+}

@@ -1,0 +1,45 @@
+package org.sheaf.build;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.sheaf.diag.Diagnostic;
+
+/**
+ * What a build did.
+ *
+ * @param status      how it ended
+ * @param diagnostics every problem found, sorted (warnings too, on success)
+ * @param pages       pages written
+ * @param staticFiles static files copied
+ * @param destination where the site went (for the summary line), or "" when nothing was written
+ * @param elapsed     wall time of the whole build
+ * @param stageTimes  wall time of each stage, in pipeline order
+ */
+public record BuildResult(Status status, List<Diagnostic> diagnostics, int pages, int staticFiles,
+        String destination, Duration elapsed, Map<String, Duration> stageTimes) {
+
+    /** How a build ended; each maps to the CLI's exit code. */
+    public enum Status {
+        /** Written; exit 0. */
+        OK(0),
+        /** The site has errors; nothing written; exit 1. */
+        SITE_ERRORS(1),
+        /** The configuration or the command is wrong; nothing written; exit 2. */
+        CONFIG_ERROR(2);
+
+        private final int exitCode;
+
+        Status(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    public boolean ok() {
+        return status == Status.OK;
+    }
+}

@@ -1,0 +1,198 @@
+package org.sheaf.build;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.Position;
+import org.sheaf.liquid.LinkResolver;
+import org.sheaf.liquid.LiquidRenderer;
+import org.sheaf.liquid.LiquidSetup;
+import org.sheaf.markdown.MarkdownOptions;
+import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.output.DestinationGuard;
+import org.sheaf.output.DirectorySink;
+import org.sheaf.output.OutputPlan;
+import org.sheaf.output.OutputSink;
+import org.sheaf.source.SourceFile;
+import org.sheaf.source.SourceScanner;
+import org.sheaf.template.FreemarkerEngine;
+import org.sheaf.template.Layout;
+import org.sheaf.template.LayoutEngine;
+import org.sheaf.template.LayoutRenderer;
+import org.sheaf.template.TemplateFunctions;
+
+/**
+ * Builds a site, in these stages (DESIGN.md, "Pipeline"):
+ *
+ * <ol>
+ *   <li>load config: {@code _config.yml}, Jekyll's defaults, the command line's overrides;</li>
+ *   <li>scan: the source files, classified;</li>
+ *   <li>parse: front matter of pages and documents, data files, layouts;</li>
+ *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions;</li>
+ *   <li>render: Liquid, Markdown, layouts, pages in parallel;</li>
+ *   <li>write: the output plan, written to a staging folder and swapped in whole.</li>
+ * </ol>
+ *
+ * <p>Every stage handles all its inputs and collects problems; the build stops between stages
+ * when there are errors, so nothing is written unless every stage was clean. A build never
+ * throws for a writer's mistake: it returns them in the {@link BuildResult}.
+ */
+public final class SiteBuilder {
+    private SiteBuilder() {
+    }
+
+    /** Builds the site into its destination folder. */
+    public static BuildResult build(BuildOptions options) {
+        return build(options, null);
+    }
+
+    /**
+     * Builds the site into {@code sink}, or into its destination folder when {@code sink} is null.
+     */
+    public static BuildResult build(BuildOptions options, OutputSink sink) {
+        Instant started = Instant.now();
+        Stopwatch stopwatch = new Stopwatch();
+        Diagnostics diagnostics = new Diagnostics();
+
+        SiteConfig config;
+        try {
+            config = ConfigLoader.load(options.siteRoot(), options.overrides());
+        } catch (DiagnosticException e) {
+            diagnostics.add(e.diagnostic());
+            return stopped(BuildResult.Status.CONFIG_ERROR, diagnostics, started, stopwatch);
+        }
+        Optional<String> refusal = DestinationGuard.refusal(config.siteRoot(), config.source(), config.destination());
+        if (refusal.isPresent()) {
+            diagnostics.add(config.errorAt("destination", refusal.get()));
+            return stopped(BuildResult.Status.CONFIG_ERROR, diagnostics, started, stopwatch);
+        }
+        stopwatch.lap("config");
+
+        List<SourceFile> files = SourceScanner.scan(config, diagnostics);
+        stopwatch.lap("scan");
+
+        List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics);
+        Map<String, Object> data = DataLoader.load(files, config.timezone(), diagnostics);
+        Map<String, Layout> layouts = LayoutLoader.load(config, diagnostics);
+        stopwatch.lap("parse");
+        if (diagnostics.hasErrors()) {
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
+
+        ZonedDateTime siteTime = options.resolvedTime().atZone(config.timezone());
+        ContentIndex index = ContentIndex.build(config, parsed, data, siteTime, diagnostics);
+        stopwatch.lap("index");
+        if (diagnostics.hasErrors()) {
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
+
+        Map<Page, String> outputs;
+        try {
+            outputs = renderer(config, index, layouts, options).render(diagnostics);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
+                    "cannot read templates: " + e.getMessage()));
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
+        stopwatch.lap("render");
+        if (diagnostics.hasErrors()) {
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
+
+        OutputPlan plan = plan(index, outputs);
+        diagnostics.addAll(plan.problems());
+        if (diagnostics.hasErrors()) {
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
+        OutputSink target = sink != null ? sink : new DirectorySink(config.destination(), config.strings("keep_files"));
+        try {
+            target.write(plan);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
+                    "cannot write the site: " + e.getMessage()));
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
+        stopwatch.lap("write");
+
+        return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(), outputs.size(), index.staticFiles().size(),
+                sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
+                Duration.between(started, Instant.now()), stopwatch.laps());
+    }
+
+    private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
+            BuildOptions options) throws IOException {
+        MarkdownRenderer markdown = new MarkdownRenderer(
+                MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
+        LinkResolver links = new LinkResolver() {
+            @Override
+            public Optional<String> urlOfSource(String relativePath) {
+                return index.urlOfSource(relativePath);
+            }
+
+            @Override
+            public Optional<String> urlOfPost(String postName) {
+                return index.urlOfPost(postName);
+            }
+        };
+        String environment = options.resolvedEnvironment();
+        LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
+                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links));
+        TemplateFunctions functions = new TemplateFunctions(config.baseurl(), config.url(), config.timezone(), markdown::render);
+        Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
+        engines.put(Layout.Engine.FREEMARKER, new FreemarkerEngine(config.layoutsDir(),
+                LayoutLoader.sitePath(config, config.layoutsDir()), functions));
+        engines.put(Layout.Engine.LIQUID, (layout, variables) ->
+                liquid.render(layout.body(), layout.sitePath(), layout.bodyLine(), variables));
+        Map<String, Object> jekyll = new LinkedHashMap<>();
+        jekyll.put("version", "4.3.1");
+        jekyll.put("environment", environment);
+        return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
+                config.excerptSeparator());
+    }
+
+    private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs) {
+        OutputPlan plan = new OutputPlan();
+        outputs.forEach((page, output) ->
+                plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath()));
+        for (ContentIndex.StaticFile file : index.staticFiles()) {
+            plan.addCopy(file.outputPath(), file.source().file(), file.source().sitePath());
+        }
+        return plan;
+    }
+
+    private static BuildResult stopped(BuildResult.Status status, Diagnostics diagnostics, Instant started,
+            Stopwatch stopwatch) {
+        return new BuildResult(status, diagnostics.sorted(), 0, 0, "", Duration.between(started, Instant.now()),
+                stopwatch.laps());
+    }
+
+    /** Wall time per stage, for {@code --verbose}. */
+    private static final class Stopwatch {
+        private final Map<String, Duration> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String stage) {
+            long now = System.nanoTime();
+            laps.put(stage, Duration.ofNanos(now - last));
+            last = now;
+        }
+
+        Map<String, Duration> laps() {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(laps));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.sheaf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sheaf.build.BuildOptions;
+import org.sheaf.build.BuildResult;
+import org.sheaf.build.SiteBuilder;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Diagnostics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sheaf build}: builds a site once and prints its problems and a summary line. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Build the site in SITE (default: the current folder).")
+final class BuildCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
+    private Path site = Path.of(".");
+
+    @Option(names = {"-d", "--destination"}, paramLabel = "DIR", description = "write the site here")
+    private Path destination;
+
+    @Option(names = "--config", paramLabel = "FILE", split = ",",
+            description = "config files to use instead of _config.yml, merged in order")
+    private List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = {"-b", "--baseurl"}, paramLabel = "PATH", description = "serve the site under this path")
+    private String baseurl;
+
+    @Option(names = "--url", paramLabel = "URL", description = "the site's public address")
+    private String url;
+
+    @Option(names = {"-D", "--drafts"}, description = "include drafts from _drafts")
+    private boolean drafts;
+
+    @Option(names = "--future", description = "include posts dated in the future")
+    private boolean future;
+
+    @Option(names = "--unpublished", description = "include documents with published: false")
+    private boolean unpublished;
+
+    @Option(names = {"-q", "--quiet"}, description = "print only problems")
+    private boolean quiet;
+
+    @Option(names = {"-V", "--verbose"}, description = "also print the time of each stage")
+    private boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (quiet && verbose) {
+            err.println("sheaf: --quiet and --verbose cannot be used together");
+            return 2;
+        }
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
+                drafts, future, unpublished);
+        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null));
+        Diagnostics.formatted(result.diagnostics()).forEach(err::println);
+        err.flush();
+        if (verbose) {
+            result.stageTimes().forEach((stage, time) ->
+                    out.printf(Locale.ROOT, "  %-8s %6d ms%n", stage, time.toMillis()));
+        }
+        if (result.ok()) {
+            if (!quiet) {
+                out.printf(Locale.ROOT, "sheaf: built %d pages and %d static files into %s in %.2f s%n",
+                        result.pages(), result.staticFiles(), result.destination(), result.elapsed().toMillis() / 1000.0);
+            }
+        } else {
+            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+            err.printf(Locale.ROOT, "sheaf: build failed with %d error%s; the previous site was left as it was%n",
+                    errors, errors == 1 ? "" : "s");
+        }
+        out.flush();
+        return result.status().exitCode();
+    }
+}

@@ -1,0 +1,240 @@
+package org.sheaf.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Position;
+
+/**
+ * Reads a site's {@code _config.yml} (or the files named by {@code --config}) into a
+ * {@link SiteConfig}: Jekyll's defaults, then each file deep-merged in order, then the
+ * command line's {@link Overrides}.
+ *
+ * <p>Every failure is a positioned {@link DiagnosticException}; the CLI exits with 2 for them.
+ */
+public final class ConfigLoader {
+    /** Where a key was set: which file, which line. Used to position errors about values. */
+    record KeyOrigin(String path, Position position) {
+    }
+
+    /**
+     * What the command line says, applied over the config files. Null fields leave the config alone.
+     *
+     * @param configFiles files to read instead of the site's own {@code _config.yml}, merged in order
+     * @param destination output folder, relative to the working directory
+     */
+    public record Overrides(List<Path> configFiles, Path destination, String baseurl, String url,
+            boolean drafts, boolean future, boolean unpublished) {
+        public static Overrides none() {
+            return new Overrides(List.of(), null, null, null, false, false, false);
+        }
+    }
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * Loads the configuration of the site in {@code siteRoot}.
+     *
+     * @throws DiagnosticException for unreadable or invalid config files and invalid values
+     */
+    public static SiteConfig load(Path siteRoot, Overrides overrides) throws DiagnosticException {
+        Path root = siteRoot.toAbsolutePath().normalize();
+        SiteConfig.Kind kind = Files.isDirectory(root.resolve("content")) ? SiteConfig.Kind.SHEAF : SiteConfig.Kind.JEKYLL;
+        Path defaultSource = kind == SiteConfig.Kind.SHEAF ? root.resolve("content") : root;
+
+        Map<String, Object> values = JekyllDefaults.values();
+        Map<String, KeyOrigin> origins = new LinkedHashMap<>();
+        List<Path> files = overrides.configFiles().isEmpty()
+                ? List.of(defaultSource.resolve("_config.yml"))
+                : overrides.configFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        for (Path file : files) {
+            String shown = relativeName(root, file);
+            if (!Files.exists(file)) {
+                if (overrides.configFiles().isEmpty()) {
+                    continue;  // a site without _config.yml builds with the defaults, as in Jekyll
+                }
+                throw new DiagnosticException(Diagnostic.error(shown, 0, 0, "config file not found"));
+            }
+            mergeFile(file, shown, values, origins);
+        }
+        applyOverrides(values, overrides);
+
+        ZoneId zone = timezone(values, origins);
+        Path source = resolveDir(root, values, "source", defaultSource);
+        Path destination = overrides.destination() != null
+                ? overrides.destination().toAbsolutePath().normalize()
+                : resolveDir(root, values, "destination",
+                        kind == SiteConfig.Kind.SHEAF ? root.resolve("site") : root.resolve("_site"));
+        Path layouts = resolveDir(source, values, "layouts_dir",
+                kind == SiteConfig.Kind.SHEAF ? root.resolve("templates") : source.resolve("_layouts"));
+        Path includes = resolveDir(source, values, "includes_dir",
+                kind == SiteConfig.Kind.SHEAF ? root.resolve("templates").resolve("includes") : source.resolve("_includes"));
+        Path data = resolveDir(source, values, "data_dir", source.resolve("_data"));
+        Path collectionsDir = resolveDir(source, values, "collections_dir", source);
+
+        values.put("source", source.toString());
+        values.put("destination", destination.toString());
+        Map<String, SiteConfig.Collection> collections = collections(values, origins, root);
+        return new SiteConfig(kind, root, source, destination, layouts, includes, data, collectionsDir, zone,
+                values, collections, origins);
+    }
+
+    private static void mergeFile(Path file, String shown, Map<String, Object> values, Map<String, KeyOrigin> origins)
+            throws DiagnosticException {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DiagnosticException(Diagnostic.error(shown, 0, 0, "cannot read config file: " + e.getMessage()));
+        }
+        YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
+        if (document.value() == null) {
+            return;
+        }
+        if (!(document.value() instanceof Map<?, ?> map)) {
+            throw new DiagnosticException(Diagnostic.error(shown, 1, 1, "the config must be a mapping of keys to values"));
+        }
+        origins.putIfAbsent("", new KeyOrigin(shown, new Position(1, 1)));
+        document.positions().forEach((key, position) -> origins.put(key, new KeyOrigin(shown, position)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> incoming = (Map<String, Object>) map;
+        deepMerge(values, incoming);
+    }
+
+    /** Jekyll's deep merge, in place: nested maps merge key by key, anything else replaces. Used for config files and for front matter over defaults. */
+    @SuppressWarnings("unchecked")
+    public static void deepMerge(Map<String, Object> into, Map<String, Object> from) {
+        for (Map.Entry<String, Object> entry : from.entrySet()) {
+            Object old = into.get(entry.getKey());
+            if (old instanceof Map<?, ?> oldMap && entry.getValue() instanceof Map<?, ?> newMap) {
+                Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) oldMap);
+                deepMerge(merged, (Map<String, Object>) newMap);
+                into.put(entry.getKey(), merged);
+            } else {
+                into.put(entry.getKey(), entry.getValue());
+            }
+        }
+    }
+
+    private static void applyOverrides(Map<String, Object> values, Overrides overrides) {
+        if (overrides.baseurl() != null) {
+            values.put("baseurl", overrides.baseurl());
+        }
+        if (overrides.url() != null) {
+            values.put("url", overrides.url());
+        }
+        if (overrides.drafts()) {
+            values.put("show_drafts", true);
+        }
+        if (overrides.future()) {
+            values.put("future", true);
+        }
+        if (overrides.unpublished()) {
+            values.put("unpublished", true);
+        }
+    }
+
+    private static ZoneId timezone(Map<String, Object> values, Map<String, KeyOrigin> origins) throws DiagnosticException {
+        Object tz = values.get("timezone");
+        if (tz == null || tz.toString().isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(tz.toString());
+        } catch (DateTimeException e) {
+            KeyOrigin origin = origins.getOrDefault("timezone", new KeyOrigin("_config.yml", Position.FILE));
+            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                    "unknown timezone \"" + tz + "\"").withHint("use an IANA name such as Europe/Berlin or America/Chicago"));
+        }
+    }
+
+    private static Path resolveDir(Path base, Map<String, Object> values, String key, Path fallback) {
+        Object configured = values.get(key);
+        if (configured == null || configured.toString().isBlank()) {
+            return fallback.normalize();
+        }
+        return base.resolve(configured.toString()).toAbsolutePath().normalize();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, SiteConfig.Collection> collections(Map<String, Object> values,
+            Map<String, KeyOrigin> origins, Path root) throws DiagnosticException {
+        Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+        entries.put("posts", new LinkedHashMap<>(Map.of("output", true)));
+        Object configured = values.get("collections");
+        if (configured instanceof List<?> labels) {
+            for (Object label : labels) {
+                entries.putIfAbsent(String.valueOf(label), new LinkedHashMap<>());
+            }
+        } else if (configured instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Object body = entry.getValue();
+                Map<String, Object> merged = entries.computeIfAbsent(String.valueOf(entry.getKey()), k -> new LinkedHashMap<>());
+                if (body instanceof Map<?, ?> bodyMap) {
+                    merged.putAll((Map<String, Object>) bodyMap);
+                } else if (body != null) {
+                    KeyOrigin origin = origins.getOrDefault("collections." + entry.getKey(), new KeyOrigin("_config.yml", Position.FILE));
+                    throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                            "collection \"" + entry.getKey() + "\" must be a mapping of options"));
+                }
+            }
+        } else if (configured != null) {
+            KeyOrigin origin = origins.getOrDefault("collections", new KeyOrigin("_config.yml", Position.FILE));
+            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                    "collections must be a list of names or a mapping"));
+        }
+        Map<String, SiteConfig.Collection> result = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> entry : entries.entrySet()) {
+            Map<String, Object> options = entry.getValue();
+            options.put("label", entry.getKey());
+            Object permalink = options.get("permalink");
+            if (entry.getKey().equals("posts") && permalink == null) {
+                permalink = values.getOrDefault("permalink", "date");
+            }
+            boolean output = options.get("output") != null && !Boolean.FALSE.equals(options.get("output"));
+            result.put(entry.getKey(), new SiteConfig.Collection(entry.getKey(), output,
+                    permalink == null ? null : permalink.toString(), options));
+        }
+        return result;
+    }
+
+    static List<String> stringList(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            List<String> out = new ArrayList<>();
+            for (Object item : list) {
+                if (item != null) {
+                    out.add(item.toString());
+                }
+            }
+            return List.copyOf(out);
+        }
+        return List.of(value.toString());
+    }
+
+    static String trimTrailingSlash(String text) {
+        String trimmed = text.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
+    private static String relativeName(Path root, Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        return normal.startsWith(root) ? root.relativize(normal).toString().replace('\\', '/') : normal.toString();
+    }
+}

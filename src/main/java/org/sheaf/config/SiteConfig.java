@@ -1,0 +1,195 @@
+package org.sheaf.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Position;
+
+/**
+ * A site's configuration: Jekyll's keys with Jekyll's defaults, the files named in
+ * {@code --config} merged in order, and the command line's overrides applied last.
+ *
+ * <p>Every key, known or not, stays in {@link #values()} so templates reach it as
+ * {@code site.KEY}. The typed accessors cover the keys the pipeline itself reads. Folder
+ * accessors return absolute, normalised paths.
+ */
+public final class SiteConfig {
+    /** The two ways a site can be laid out on disk (DESIGN.md, "Site layouts"). */
+    public enum Kind {
+        /** {@code content/} beside {@code templates/}, output to {@code site/}. */
+        SHEAF,
+        /** A Jekyll folder: source {@code .}, {@code _layouts/}, output to {@code _site/}. */
+        JEKYLL
+    }
+
+    private final Kind kind;
+    private final Path siteRoot;
+    private final Path source;
+    private final Path destination;
+    private final Path layoutsDir;
+    private final Path includesDir;
+    private final Path dataDir;
+    private final Path collectionsDir;
+    private final ZoneId timezone;
+    private final Map<String, Object> values;
+    private final Map<String, Collection> collections;
+    private final Map<String, ConfigLoader.KeyOrigin> origins;
+
+    SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
+            Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
+            Map<String, Collection> collections, Map<String, ConfigLoader.KeyOrigin> origins) {
+        this.kind = kind;
+        this.siteRoot = siteRoot;
+        this.source = source;
+        this.destination = destination;
+        this.layoutsDir = layoutsDir;
+        this.includesDir = includesDir;
+        this.dataDir = dataDir;
+        this.collectionsDir = collectionsDir;
+        this.timezone = timezone;
+        this.values = Collections.unmodifiableMap(values);
+        this.collections = Collections.unmodifiableMap(collections);
+        this.origins = Map.copyOf(origins);
+    }
+
+    /**
+     * One collection from {@code collections:}. {@code posts} is always present.
+     *
+     * @param label     the name, as in {@code site.notes}
+     * @param output    whether its documents become pages
+     * @param permalink its permalink template or style; null when the collection sets none
+     * @param values    every key of the collection's entry, for {@code site.collections}
+     */
+    public record Collection(String label, boolean output, String permalink, Map<String, Object> values) {
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The folder the user pointed sheaf at; diagnostics print paths relative to it. */
+    public Path siteRoot() {
+        return siteRoot;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    public Path destination() {
+        return destination;
+    }
+
+    public Path layoutsDir() {
+        return layoutsDir;
+    }
+
+    public Path includesDir() {
+        return includesDir;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path collectionsDir() {
+        return collectionsDir;
+    }
+
+    /** The site's time zone ({@code timezone:}), or the machine's when none is set, as in Jekyll. */
+    public ZoneId timezone() {
+        return timezone;
+    }
+
+    /** Every configuration value, Jekyll defaults included; read-only. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    /** The collections, {@code posts} first, then in the order the config lists them. */
+    public Map<String, Collection> collections() {
+        return collections;
+    }
+
+    public Object get(String key) {
+        return values.get(key);
+    }
+
+    /** A value as text, or {@code fallback} when absent or null. */
+    public String string(String key, String fallback) {
+        Object value = values.get(key);
+        return value == null ? fallback : value.toString();
+    }
+
+    /** A value as a boolean with Ruby's truthiness: only absent, null and false are false. */
+    public boolean flag(String key) {
+        Object value = values.get(key);
+        return value != null && !Boolean.FALSE.equals(value);
+    }
+
+    /** A value as a list of strings: a list's items, a single value as a one-item list. */
+    public List<String> strings(String key) {
+        return ConfigLoader.stringList(values.get(key));
+    }
+
+    /** {@code baseurl} without a trailing slash; "" when unset. */
+    public String baseurl() {
+        return ConfigLoader.trimTrailingSlash(string("baseurl", ""));
+    }
+
+    /** {@code url} without a trailing slash; "" when unset. */
+    public String url() {
+        return ConfigLoader.trimTrailingSlash(string("url", ""));
+    }
+
+    public String permalink() {
+        return string("permalink", "date");
+    }
+
+    public boolean future() {
+        return flag("future");
+    }
+
+    public boolean showDrafts() {
+        return flag("show_drafts");
+    }
+
+    public boolean unpublished() {
+        return flag("unpublished");
+    }
+
+    public String excerptSeparator() {
+        return string("excerpt_separator", "\n\n");
+    }
+
+    /** File extensions (without dot, lower case) that are Markdown, from {@code markdown_ext}. */
+    public List<String> markdownExtensions() {
+        return List.of(string("markdown_ext", "markdown,mkdown,mkdn,mkd,md").toLowerCase().split("\\s*,\\s*"));
+    }
+
+    /** The raw {@code kramdown:} map. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> kramdown() {
+        Object value = values.get("kramdown");
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /**
+     * An error positioned at a configuration key (dotted, {@code defaults.0.scope}), in the config
+     * file that set it; at the first config file's start when the key came from elsewhere.
+     */
+    public Diagnostic errorAt(String dottedKey, String message) {
+        ConfigLoader.KeyOrigin origin = origins.get(dottedKey);
+        String top = dottedKey.contains(".") ? dottedKey.substring(0, dottedKey.indexOf('.')) : dottedKey;
+        if (origin == null) {
+            origin = origins.get(top);
+        }
+        if (origin == null) {
+            origin = origins.getOrDefault("", new ConfigLoader.KeyOrigin("_config.yml", new Position(1, 1)));
+        }
+        return Diagnostic.error(origin.path(), origin.position(), message);
+    }
+}

@@ -1,0 +1,236 @@
+package org.sheaf.content;
+
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.Position;
+import org.sheaf.source.FrontMatter;
+import org.sheaf.source.SourceFile;
+
+/**
+ * Everything a site is made of, indexed the way Jekyll's templates see it: pages, posts, each
+ * collection's documents, static files, data, tags and categories, each page with its URL.
+ *
+ * <p>Built once per build by {@link #build}; afterwards only the render stage writes to it,
+ * and only to the {@code content} and {@code excerpt} of page drops.
+ */
+public final class ContentIndex {
+    /** A source file with its front matter read (static and data files have none). */
+    public record Parsed(SourceFile file, FrontMatter frontMatter) {
+    }
+
+    /** A file copied to the output as it is. */
+    public record StaticFile(SourceFile source, String url, String outputPath, Map<String, Object> drop) {
+    }
+
+    private final List<Page> pages;
+    private final List<StaticFile> staticFiles;
+    private final Map<String, Object> site;
+    private final Map<String, String> urlsBySource;
+    private final Map<String, String> postUrlsByName;
+
+    private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
+            Map<String, String> urlsBySource, Map<String, String> postUrlsByName) {
+        this.pages = List.copyOf(pages);
+        this.staticFiles = List.copyOf(staticFiles);
+        this.site = site;
+        this.urlsBySource = Map.copyOf(urlsBySource);
+        this.postUrlsByName = Map.copyOf(postUrlsByName);
+    }
+
+    /**
+     * Indexes parsed sources: applies defaults, decides which files are published, gives each
+     * page its URL and output path, and assembles {@code site}. Writer mistakes (bad dates, bad
+     * types, bad defaults, two files claiming one URL) go to {@code diagnostics}.
+     *
+     * @param data     the {@code site.data} tree
+     * @param siteTime {@code site.time}: the build's time, which also decides what is "future"
+     */
+    public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
+            ZonedDateTime siteTime, Diagnostics diagnostics) {
+        PageFactory factory = new PageFactory(config, siteTime, diagnostics);
+        List<Page> pages = new ArrayList<>();
+        List<StaticFile> staticFiles = new ArrayList<>();
+        Map<String, List<Page>> documents = new LinkedHashMap<>();
+        config.collections().keySet().forEach(label -> documents.put(label, new ArrayList<>()));
+        Map<String, List<StaticFile>> collectionFiles = new HashMap<>();
+
+        for (Parsed parsed : sources) {
+            SourceFile file = parsed.file();
+            switch (file.kind()) {
+                case PAGE -> factory.page(parsed).ifPresent(pages::add);
+                case DOCUMENT, DRAFT -> factory.document(parsed).ifPresent(
+                        page -> documents.computeIfAbsent(page.collection(), k -> new ArrayList<>()).add(page));
+                case STATIC -> {
+                    StaticFile staticFile = staticFile(config, file);
+                    if (file.collection() == null) {
+                        staticFiles.add(staticFile);
+                    } else {
+                        collectionFiles.computeIfAbsent(file.collection(), k -> new ArrayList<>()).add(staticFile);
+                    }
+                }
+                case DATA -> {
+                    // read into site.data by the caller
+                }
+            }
+        }
+
+        documents.values().forEach(ContentIndex::sortDocuments);
+        documents.values().forEach(ContentIndex::linkNeighbours);
+
+        List<Page> all = new ArrayList<>();
+        documents.values().forEach(all::addAll);
+        all.addAll(pages);
+        reportUrlCollisions(all, staticFiles, collectionFiles, config, diagnostics);
+
+        Map<String, String> urlsBySource = new HashMap<>();
+        Map<String, String> postUrls = new HashMap<>();
+        for (Page page : all) {
+            urlsBySource.put(page.source().relativePath(), page.url());
+            if ("posts".equals(page.collection())) {
+                String relative = page.source().relativePath();
+                String afterPosts = relative.substring(relative.lastIndexOf("_posts/") + "_posts/".length());
+                String withoutExt = afterPosts.contains(".") ? afterPosts.substring(0, afterPosts.lastIndexOf('.')) : afterPosts;
+                postUrls.put(withoutExt, page.url());
+                postUrls.putIfAbsent(page.source().basename(), page.url());
+            }
+        }
+        staticFiles.forEach(file -> urlsBySource.put(file.source().relativePath(), file.url()));
+
+        List<StaticFile> writtenStatic = new ArrayList<>(staticFiles);
+        for (Map.Entry<String, List<StaticFile>> entry : collectionFiles.entrySet()) {
+            SiteConfig.Collection collection = config.collections().get(entry.getKey());
+            if (collection != null && collection.output()) {
+                writtenStatic.addAll(entry.getValue());
+            }
+        }
+        writtenStatic.sort(Comparator.comparing(StaticFile::outputPath));
+
+        Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, staticFiles,
+                collectionFiles, data);
+        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls);
+    }
+
+    /** Every page, post and document, collections first (Jekyll renders them before pages). */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** Static files to copy, sorted by output path. */
+    public List<StaticFile> staticFiles() {
+        return staticFiles;
+    }
+
+    /** The {@code site} variable for templates. Shared by every page; do not modify. */
+    public Map<String, Object> site() {
+        return site;
+    }
+
+    /** The URL of the file at {@code relativePath} (relative to the source), for {@code {% link %}}. */
+    public Optional<String> urlOfSource(String relativePath) {
+        String key = relativePath.startsWith("/") ? relativePath.substring(1) : relativePath;
+        return Optional.ofNullable(urlsBySource.get(key));
+    }
+
+    /** The URL of a post by its file name without extension, for {@code {% post_url %}}. */
+    public Optional<String> urlOfPost(String name) {
+        return Optional.ofNullable(postUrlsByName.get(name));
+    }
+
+    /** Jekyll's document order: by date, then by path. */
+    private static void sortDocuments(List<Page> docs) {
+        docs.sort(Comparator
+                .comparing((Page page) -> (ZonedDateTime) page.drop().get("date"),
+                        Comparator.nullsFirst(Comparator.comparing(ZonedDateTime::toInstant)))
+                .thenComparing(page -> page.source().relativePath()));
+    }
+
+    private static void linkNeighbours(List<Page> docs) {
+        for (int i = 0; i < docs.size(); i++) {
+            Map<String, Object> drop = docs.get(i).drop();
+            drop.put("previous", i > 0 ? docs.get(i - 1).drop() : null);
+            drop.put("next", i + 1 < docs.size() ? docs.get(i + 1).drop() : null);
+        }
+    }
+
+    private static StaticFile staticFile(SiteConfig config, SourceFile file) {
+        String relative = file.relativePath();
+        String url = "/" + relative;
+        if (file.collection() != null) {
+            String collectionDir = "_" + file.collection() + "/";
+            int at = relative.indexOf(collectionDir);
+            url = "/" + file.collection() + "/" + (at >= 0 ? relative.substring(at + collectionDir.length()) : file.name());
+        }
+        Map<String, Object> drop = new LinkedHashMap<>();
+        drop.put("path", "/" + relative);
+        drop.put("name", file.name());
+        drop.put("basename", file.basename());
+        drop.put("extname", file.extension());
+        drop.put("collection", file.collection());
+        drop.put("url", url);
+        drop.put("modified_time", modifiedTime(file, config));
+        return new StaticFile(file, url, url.substring(1), Collections.unmodifiableMap(drop));
+    }
+
+    private static ZonedDateTime modifiedTime(SourceFile file, SiteConfig config) {
+        try {
+            FileTime time = Files.getLastModifiedTime(file.file());
+            return time.toInstant().atZone(config.timezone());
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Two inputs that would be written to one output file: one error per output, on the first
+     * input in path order, listing every input that claims it (as Eleventy does).
+     */
+    private static void reportUrlCollisions(List<Page> pages, List<StaticFile> staticFiles,
+            Map<String, List<StaticFile>> collectionFiles, SiteConfig config, Diagnostics diagnostics) {
+        Map<String, List<String>> claims = new TreeMap<>();
+        Map<String, Page> firstPage = new HashMap<>();
+        for (Page page : pages) {
+            if (page.isWritten()) {
+                claims.computeIfAbsent(page.outputPath(), k -> new ArrayList<>()).add(page.sitePath());
+                firstPage.merge(page.outputPath(), page,
+                        (a, b) -> a.sitePath().compareTo(b.sitePath()) <= 0 ? a : b);
+            }
+        }
+        for (StaticFile file : staticFiles) {
+            claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
+        }
+        collectionFiles.forEach((label, files) -> {
+            SiteConfig.Collection collection = config.collections().get(label);
+            if (collection != null && collection.output()) {
+                files.forEach(file -> claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>())
+                        .add(file.source().sitePath()));
+            }
+        });
+        claims.forEach((output, inputs) -> {
+            if (inputs.size() < 2) {
+                return;
+            }
+            List<String> sorted = inputs.stream().sorted().toList();
+            Page page = firstPage.get(output);
+            String path = sorted.get(0);
+            Position position = page != null && page.sitePath().equals(path) && page.positions().containsKey("permalink")
+                    ? page.positionOf("permalink") : new Position(1, 1);
+            String url = page != null ? page.url() : "/" + output;
+            diagnostics.add(Diagnostic.error(path, position,
+                    "URL " + url + " is claimed by " + sorted.size() + " inputs: " + String.join(", ", sorted))
+                    .withHint("give all but one a different permalink"));
+        });
+    }
+}

@@ -1,0 +1,341 @@
+package org.sheaf.content;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.source.FrontMatter;
+import org.sheaf.source.SourceFile;
+
+/**
+ * Turns one parsed source into a {@link Page} by Jekyll's rules: defaults under front matter,
+ * publication rules ({@code published}, future dates, drafts), dates, titles and slugs from file
+ * names, categories and tags, and the URL. Used only by {@link ContentIndex}.
+ */
+final class PageFactory {
+    private static final Pattern DATE_TEXT = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
+    /** Keys the render stage fills in later; present from the start (see {@link Page#drop()}). */
+    private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
+
+    private final SiteConfig config;
+    private final ZonedDateTime siteTime;
+    private final Diagnostics diagnostics;
+    private final Defaults defaults;
+    private final Set<String> markdownExtensions;
+
+    PageFactory(SiteConfig config, ZonedDateTime siteTime, Diagnostics diagnostics) {
+        this.config = config;
+        this.siteTime = siteTime;
+        this.diagnostics = diagnostics;
+        Object raw = config.get("defaults");
+        List<Object> entries = raw instanceof List<?> list ? new ArrayList<>(list) : List.of();
+        this.defaults = new Defaults(entries);
+        for (String problem : defaults.problems()) {
+            diagnostics.add(config.errorAt("defaults", problem));
+        }
+        this.markdownExtensions = new LinkedHashSet<>();
+        config.markdownExtensions().forEach(ext -> markdownExtensions.add("." + ext));
+    }
+
+    /** A page outside any collection; empty when it is not published. */
+    Optional<Page> page(ContentIndex.Parsed parsed) {
+        SourceFile file = parsed.file();
+        Map<String, Object> data = withDefaults(parsed, "pages");
+        if (!isPublished(data)) {
+            return Optional.empty();
+        }
+        String outputExt = outputExtension(file);
+        PermalinkFacts facts = new PermalinkFacts(null, null, null, null, file.basename(), file.directory(),
+                null, file.name(), List.of(), outputExt);
+        String permalink = permalinkOf(parsed, data);
+        String url = Permalinks.pageUrl(permalink, config.permalink(), facts);
+
+        Map<String, Object> drop = new LinkedHashMap<>(data);
+        drop.put("url", url);
+        drop.put("path", file.relativePath());
+        drop.put("name", file.name());
+        drop.put("dir", directoryOf(url));
+        if (data.get("date") != null) {
+            dateOf(parsed, data, null).ifPresent(date -> drop.put("date", date));
+        }
+        drop.putIfAbsent("categories", List.of());
+        drop.putIfAbsent("tags", List.of());
+        drop.put("collection", null);
+        return Optional.of(finish(parsed, drop, url, Permalinks.outputPath(url, outputExt)));
+    }
+
+    /** A post, draft or collection document; empty when it is not published (or not dated). */
+    Optional<Page> document(ContentIndex.Parsed parsed) {
+        SourceFile file = parsed.file();
+        String label = file.collection();
+        boolean draft = file.kind() == SourceFile.Kind.DRAFT;
+        Map<String, Object> data = withDefaults(parsed, label);
+        if (!isPublished(data)) {
+            return Optional.empty();
+        }
+
+        Optional<PostName> postName = PostName.parse(file.name());
+        if (label.equals("posts") && !draft && postName.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(file.sitePath(), new org.sheaf.diag.Position(0, 0),
+                    "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
+            return Optional.empty();
+        }
+        String slug = postName.map(PostName::slug).orElse(file.basename());
+        ZonedDateTime fallbackDate = postName.map(name -> name.date().atStartOfDay(config.timezone()))
+                .orElseGet(() -> draft ? modified(file) : siteTime);
+        ZonedDateTime date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
+        if (date.isAfter(siteTime) && !config.future() && !draft) {
+            return Optional.empty();
+        }
+
+        List<String> categories = new ArrayList<>(categoriesFromPath(file));
+        for (String category : pluralized(parsed, data, "category", "categories")) {
+            if (!categories.contains(category)) {
+                categories.add(category);
+            }
+        }
+        List<String> tags = pluralized(parsed, data, "tag", "tags");
+
+        SiteConfig.Collection collection = config.collections().get(label);
+        String outputExt = outputExtension(file);
+        String inCollection = pathInCollection(file);
+        String withoutExt = inCollection.contains(".") ? inCollection.substring(0, inCollection.lastIndexOf('.')) : inCollection;
+        PermalinkFacts facts = new PermalinkFacts(label, date, stringOrNull(data.get("slug")), slug,
+                slug, parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
+        String url = Permalinks.documentUrl(permalinkOf(parsed, data),
+                collection == null ? null : collection.permalink(), config.permalink(), facts);
+
+        Map<String, Object> drop = new LinkedHashMap<>(data);
+        drop.putIfAbsent("title", titleize(slug));
+        drop.putIfAbsent("slug", slug);
+        drop.putIfAbsent("ext", file.extension());
+        drop.put("date", date);
+        drop.put("categories", List.copyOf(categories));
+        drop.put("tags", List.copyOf(tags));
+        drop.put("url", url);
+        drop.put("path", file.relativePath());
+        drop.put("relative_path", file.relativePath());
+        drop.put("collection", label);
+        drop.put("draft", draft);
+        drop.put("id", idOf(url, drop.get("slug")));
+        drop.put("previous", null);
+        drop.put("next", null);
+        boolean written = collection == null || collection.output();
+        return Optional.of(finish(parsed, drop, url, written ? Permalinks.outputPath(url, outputExt) : null));
+    }
+
+    private Page finish(ContentIndex.Parsed parsed, Map<String, Object> drop, String url, String outputPath) {
+        FrontMatter frontMatter = parsed.frontMatter();
+        SourceFile file = parsed.file();
+        for (String key : RENDERED_KEYS) {
+            drop.putIfAbsent(key, key.equals("content") ? frontMatter.body() : null);
+        }
+        if (drop.get("content") == null) {
+            drop.put("content", frontMatter.body());
+        }
+        Object layoutValue = drop.get("layout");
+        String layout = layoutValue == null || "none".equals(layoutValue) || "null".equals(layoutValue)
+                ? null : layoutValue.toString();
+        boolean markdown = markdownExtensions.contains(file.extension());
+        String body = frontMatter.body();
+        boolean liquid = !Boolean.FALSE.equals(drop.get("render_with_liquid"))
+                && (body.contains("{{") || body.contains("{%"));
+        return new Page(file, stringOrNull(drop.get("collection")), drop, frontMatter.positions(), body,
+                frontMatter.bodyLine(), url, outputPath, layout, markdown, liquid);
+    }
+
+    private Map<String, Object> withDefaults(ContentIndex.Parsed parsed, String type) {
+        Map<String, Object> data = new LinkedHashMap<>(defaults.valuesFor(parsed.file().relativePath(), type));
+        ConfigLoader.deepMerge(data, parsed.frontMatter().data());
+        return data;
+    }
+
+    private boolean isPublished(Map<String, Object> data) {
+        return config.unpublished() || !Boolean.FALSE.equals(data.get("published"));
+    }
+
+    private String permalinkOf(ContentIndex.Parsed parsed, Map<String, Object> data) {
+        Object permalink = data.get("permalink");
+        if (permalink == null) {
+            return null;
+        }
+        if (!(permalink instanceof String text)) {
+            diagnostics.add(Diagnostic.error(parsed.file().sitePath(), parsed.frontMatter().positions()
+                    .getOrDefault("permalink", new org.sheaf.diag.Position(1, 1)), "permalink must be text"));
+            return null;
+        }
+        return text;
+    }
+
+    private String outputExtension(SourceFile file) {
+        String ext = file.extension();
+        if (markdownExtensions.contains(ext) || ext.equals(".html") || ext.equals(".htm")) {
+            return ".html";
+        }
+        return ext;
+    }
+
+    /** The document's date from front matter; reports values that are not dates. */
+    private Optional<ZonedDateTime> dateOf(ContentIndex.Parsed parsed, Map<String, Object> data, ZonedDateTime fallback) {
+        Object value = data.get("date");
+        if (value == null) {
+            return Optional.ofNullable(fallback);
+        }
+        if (value instanceof ZonedDateTime date) {
+            return Optional.of(date.withZoneSameInstant(config.timezone()));
+        }
+        Optional<ZonedDateTime> parsedDate = parseDate(value.toString());
+        if (parsedDate.isEmpty()) {
+            diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
+                    parsed.frontMatter().positions().getOrDefault("date", new org.sheaf.diag.Position(1, 1)),
+                    "invalid date \"" + value + "\"")
+                    .withHint("write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000"));
+        }
+        return parsedDate.or(() -> Optional.ofNullable(fallback));
+    }
+
+    Optional<ZonedDateTime> parseDate(String text) {
+        Matcher m = DATE_TEXT.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            LocalDateTime time = m.group(4) == null ? day.atStartOfDay()
+                    : day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
+            if (m.group(7) == null) {
+                return Optional.of(time.atZone(config.timezone()));
+            }
+            String offset = m.group(7).equals("Z") ? "Z" : m.group(7).replaceFirst("(\\d{2})(\\d{2})$", "$1:$2");
+            return Optional.of(time.atOffset(java.time.ZoneOffset.of(offset)).atZoneSameInstant(config.timezone()));
+        } catch (java.time.DateTimeException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on spaces, or a list. */
+    private List<String> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
+        Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
+        String key = data.get(singular) != null ? singular : plural;
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> || item instanceof List<?>) {
+                    reportType(parsed, key);
+                    return List.of();
+                }
+                if (item != null && !out.contains(item.toString())) {
+                    out.add(item.toString());
+                }
+            }
+        } else if (value instanceof String text) {
+            if (key.equals(singular)) {
+                out.add(text.strip());
+            } else {
+                Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).distinct().forEach(out::add);
+            }
+        } else {
+            reportType(parsed, key);
+        }
+        return out;
+    }
+
+    private void reportType(ContentIndex.Parsed parsed, String key) {
+        diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
+                parsed.frontMatter().positions().getOrDefault(key, new org.sheaf.diag.Position(1, 1)),
+                key + " must be a word or a list of words"));
+    }
+
+    /** Folders above {@code _posts} (or {@code _drafts}) are a post's first categories. */
+    private static List<String> categoriesFromPath(SourceFile file) {
+        if (!"posts".equals(file.collection())) {
+            return List.of();
+        }
+        String relative = file.relativePath();
+        String marker = file.kind() == SourceFile.Kind.DRAFT ? "_drafts/" : "_posts/";
+        int at = relative.indexOf(marker);
+        if (at <= 0) {
+            return List.of();
+        }
+        return Arrays.stream(relative.substring(0, at).split("/")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A document's path inside its collection folder, e.g. {@code growth-models/memberships.md}. */
+    private static String pathInCollection(SourceFile file) {
+        String relative = file.relativePath();
+        String marker = "_" + file.collection() + "/";
+        if (file.kind() == SourceFile.Kind.DRAFT) {
+            marker = "_drafts/";
+        }
+        int at = relative.indexOf(marker);
+        return at < 0 ? file.name() : relative.substring(at + marker.length());
+    }
+
+    private static String parentOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    private static String directoryOf(String url) {
+        if (url.endsWith("/")) {
+            return url;
+        }
+        int slash = url.lastIndexOf('/');
+        return slash <= 0 ? "/" : url.substring(0, slash + 1);
+    }
+
+    private static String idOf(String url, Object slug) {
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        int slash = base.lastIndexOf('/');
+        String dir = slash <= 0 ? "" : base.substring(0, slash);
+        return dir + "/" + slug;
+    }
+
+    /** Jekyll's titleize_slug: {@code fellowship-begins} becomes {@code Fellowship Begins}. */
+    static String titleize(String slug) {
+        StringBuilder out = new StringBuilder();
+        for (String word : slug.split("-")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return out.toString();
+    }
+
+    private ZonedDateTime modified(SourceFile file) {
+        try {
+            return Files.getLastModifiedTime(file.file()).toInstant().atZone(config.timezone());
+        } catch (java.io.IOException e) {
+            return siteTime;
+        }
+    }
+
+    private static String stringOrNull(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,92 @@
+package org.sheaf.content;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sheaf.config.SiteConfig;
+
+/**
+ * Assembles the {@code site} template variable under Jekyll's names: every config key, then
+ * {@code time}, {@code pages}, {@code posts} (newest first), one entry per collection label,
+ * {@code collections}, {@code documents}, {@code static_files}, {@code html_pages}, {@code data},
+ * {@code tags}, {@code categories} and {@code related_posts}. Computed once per build and shared
+ * read-only by every page, so no template pays for it twice.
+ */
+final class SiteDrop {
+    private static final int RELATED_POSTS = 10;
+
+    private SiteDrop() {
+    }
+
+    static Map<String, Object> assemble(SiteConfig config, ZonedDateTime siteTime, List<Page> pages,
+            Map<String, List<Page>> documents, List<ContentIndex.StaticFile> staticFiles,
+            Map<String, List<ContentIndex.StaticFile>> collectionFiles, Map<String, Object> data) {
+        Map<String, Object> site = new LinkedHashMap<>(config.values());
+        site.put("url", config.url());
+        site.put("baseurl", config.baseurl());
+        site.put("time", siteTime);
+
+        List<Map<String, Object>> pageDrops = drops(pages);
+        site.put("pages", pageDrops);
+        site.put("html_pages", pages.stream()
+                .filter(page -> page.url().endsWith("/") || page.url().endsWith(".html"))
+                .map(Page::drop).toList());
+
+        List<Map<String, Object>> allDocuments = new ArrayList<>();
+        List<Map<String, Object>> collectionDrops = new ArrayList<>();
+        for (SiteConfig.Collection collection : config.collections().values()) {
+            List<Map<String, Object>> docs = drops(documents.getOrDefault(collection.label(), List.of()));
+            allDocuments.addAll(docs);
+            List<Map<String, Object>> files = collectionFiles.getOrDefault(collection.label(), List.of())
+                    .stream().map(ContentIndex.StaticFile::drop).toList();
+            Map<String, Object> drop = new LinkedHashMap<>(collection.values());
+            drop.put("label", collection.label());
+            drop.put("docs", docs);
+            drop.put("files", files);
+            drop.put("output", collection.output());
+            drop.put("permalink", collection.permalink());
+            drop.put("relative_directory", "_" + collection.label());
+            drop.put("directory", config.collectionsDir().resolve("_" + collection.label()).toString());
+            collectionDrops.add(Collections.unmodifiableMap(drop));
+            if (collection.label().equals("posts")) {
+                List<Map<String, Object>> newestFirst = new ArrayList<>(docs);
+                Collections.reverse(newestFirst);
+                site.put("posts", List.copyOf(newestFirst));
+                site.put("related_posts", List.copyOf(newestFirst.subList(0, Math.min(RELATED_POSTS, newestFirst.size()))));
+            } else {
+                site.put(collection.label(), docs);
+            }
+        }
+        site.put("collections", List.copyOf(collectionDrops));
+        site.put("documents", List.copyOf(allDocuments));
+        site.put("static_files", staticFiles.stream().map(ContentIndex.StaticFile::drop).toList());
+        site.put("data", data);
+        List<Page> posts = documents.getOrDefault("posts", List.of());
+        site.put("tags", grouped(posts, "tags"));
+        site.put("categories", grouped(posts, "categories"));
+        return Collections.unmodifiableMap(site);
+    }
+
+    private static List<Map<String, Object>> drops(List<Page> pages) {
+        return pages.stream().map(Page::drop).toList();
+    }
+
+    /** Jekyll's post_attr_hash: each tag (or category), in order of first use, to its posts, newest first. */
+    private static Map<String, Object> grouped(List<Page> postsOldestFirst, String key) {
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (Page post : postsOldestFirst) {
+            Object values = post.drop().get(key);
+            if (values instanceof List<?> list) {
+                for (Object value : list) {
+                    groups.computeIfAbsent(String.valueOf(value), k -> new ArrayList<>()).add(0, post.drop());
+                }
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        groups.forEach((name, list) -> result.put(name, List.copyOf(list)));
+        return Collections.unmodifiableMap(result);
+    }
+}

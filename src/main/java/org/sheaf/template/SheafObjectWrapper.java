@@ -1,0 +1,57 @@
+package org.sheaf.template;
+
+import freemarker.template.AdapterTemplateModel;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateDateModel;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+/**
+ * Wraps the template model for Freemarker: maps, lists, text, numbers and booleans as
+ * Freemarker's adapters do, {@link ZonedDateTime} as a date, and anything else as its text, so
+ * no template can reach a Java object's methods.
+ */
+final class SheafObjectWrapper extends DefaultObjectWrapper {
+    SheafObjectWrapper(ZoneId zone) {
+        super(builder(), true);
+    }
+
+    private static DefaultObjectWrapperBuilder builder() {
+        DefaultObjectWrapperBuilder builder = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
+        builder.setUseAdaptersForContainers(true);
+        builder.setExposeFields(false);
+        return builder;
+    }
+
+    @Override
+    protected TemplateModel handleUnknownType(Object object) throws TemplateModelException {
+        if (object instanceof ZonedDateTime date) {
+            return new ZonedDateModel(date);
+        }
+        return new SimpleScalar(object.toString());
+    }
+
+    /** A date that remembers its zone, so helpers such as {@code date_to_xmlschema} print the offset it was written with. */
+    record ZonedDateModel(ZonedDateTime value) implements TemplateDateModel, AdapterTemplateModel {
+        @Override
+        public Date getAsDate() {
+            return Date.from(value.toInstant());
+        }
+
+        @Override
+        public int getDateType() {
+            return DATETIME;
+        }
+
+        @Override
+        public Object getAdaptedObject(Class<?> hint) {
+            return value;
+        }
+    }
+}

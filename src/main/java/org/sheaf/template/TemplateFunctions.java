@@ -1,0 +1,88 @@
+package org.sheaf.template;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.AdapterTemplateModel;
+import freemarker.template.TemplateDateModel;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import freemarker.template.utility.DeepUnwrap;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.sheaf.content.JekyllFilters;
+import org.sheaf.content.Slugs;
+
+/**
+ * Jekyll's filters as Freemarker functions ({@code relative_url(page.url)}), computed by the same
+ * code the Liquid filters use ({@link JekyllFilters}), so both engines agree.
+ *
+ * @param baseurl     the site's {@code baseurl}
+ * @param url         the site's {@code url}
+ * @param zone        the site's time zone
+ * @param markdownify Markdown to HTML, with the site's Markdown settings
+ */
+public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify) {
+
+    /** Every function by the name templates call it. */
+    Map<String, TemplateMethodModelEx> all() {
+        Map<String, TemplateMethodModelEx> functions = new LinkedHashMap<>();
+        functions.put("relative_url", args -> JekyllFilters.relativeUrl(baseurl, text(args, 0)));
+        functions.put("absolute_url", args -> JekyllFilters.absoluteUrl(url, baseurl, text(args, 0)));
+        functions.put("date_to_xmlschema", args -> JekyllFilters.dateToXmlschema(date(args, 0)));
+        functions.put("date_to_rfc822", args -> JekyllFilters.dateToRfc822(date(args, 0)));
+        functions.put("date_to_string", args -> JekyllFilters.dateToString(date(args, 0), optional(args, 1), optional(args, 2)));
+        functions.put("date_to_long_string", args -> JekyllFilters.dateToLongString(date(args, 0), optional(args, 1), optional(args, 2)));
+        functions.put("date", args -> JekyllFilters.strftime(date(args, 0), text(args, 1)));
+        functions.put("markdownify", args -> HTMLOutputFormat.INSTANCE.fromMarkup(markdownify.apply(text(args, 0))));
+        functions.put("slugify", args -> Slugs.slugify(text(args, 0), optional(args, 1), false));
+        functions.put("jsonify", args -> JekyllFilters.jsonify(value(args, 0)));
+        functions.put("xml_escape", args -> JekyllFilters.xmlEscape(text(args, 0)));
+        functions.put("cgi_escape", args -> JekyllFilters.cgiEscape(text(args, 0)));
+        functions.put("uri_escape", args -> JekyllFilters.uriEscape(text(args, 0)));
+        functions.put("number_of_words", args -> JekyllFilters.numberOfWords(text(args, 0), optional(args, 1)));
+        functions.put("normalize_whitespace", args -> JekyllFilters.normalizeWhitespace(text(args, 0)));
+        return functions;
+    }
+
+    private static String text(List<?> args, int index) throws TemplateModelException {
+        if (args.size() <= index) {
+            throw new TemplateModelException("missing argument " + (index + 1));
+        }
+        Object arg = args.get(index);
+        if (arg instanceof TemplateScalarModel scalar) {
+            return scalar.getAsString();
+        }
+        Object value = DeepUnwrap.unwrap((TemplateModel) arg);
+        return value == null ? "" : value.toString();
+    }
+
+    private static String optional(List<?> args, int index) throws TemplateModelException {
+        return args.size() > index ? text(args, index) : null;
+    }
+
+    private ZonedDateTime date(List<?> args, int index) throws TemplateModelException {
+        if (args.size() <= index) {
+            throw new TemplateModelException("missing argument " + (index + 1));
+        }
+        Object arg = args.get(index);
+        if (arg instanceof AdapterTemplateModel adapter && adapter.getAdaptedObject(ZonedDateTime.class) instanceof ZonedDateTime date) {
+            return date;
+        }
+        if (arg instanceof TemplateDateModel date) {
+            return date.getAsDate().toInstant().atZone(zone);
+        }
+        return JekyllFilters.parseDate(text(args, index), zone);
+    }
+
+    private static Object value(List<?> args, int index) throws TemplateModelException {
+        if (args.size() <= index) {
+            throw new TemplateModelException("missing argument " + (index + 1));
+        }
+        return DeepUnwrap.unwrap((TemplateModel) args.get(index));
+    }
+}
