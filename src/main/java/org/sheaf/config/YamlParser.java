@@ -1,0 +1,533 @@
+package org.sheaf.config;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Position;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads YAML text into plain Java values, the way Jekyll (Psych, YAML 1.1) reads it, and
+ * remembers where every key and item came from.
+ *
+ * <p>SnakeYAML only composes the node graph; the values are built here from the nodes, so no
+ * tag can ever instantiate a Java class. Scalars resolve as YAML 1.1: {@code yes/no/on/off}
+ * are booleans, {@code 0x1F} and {@code 017} are integers, {@code 2017-09-04} is a date.
+ * Dates become {@link ZonedDateTime}s in the site's zone. Duplicate keys keep the last value,
+ * as Jekyll does; merge keys ({@code <<: *base}) merge as Psych merges them.
+ *
+ * <p>Hostile input is refused with a diagnostic rather than exhausting the build: at most
+ * {@value #MAX_ALIASES} aliases of collections, at most {@value #MAX_EXPANDED_VALUES} values
+ * copied through aliases, at most {@value #MAX_DEPTH} levels of nesting, and a size limit.
+ *
+ * <p>Thread safety: every call builds its own SnakeYAML objects, so calls may run in parallel.
+ */
+public final class YamlParser {
+    /** Most characters accepted by {@link #parse(String, String, int, ZoneId, String)}: 4 MB. */
+    public static final int DEFAULT_MAX_CODE_POINTS = 4 * 1024 * 1024;
+    /** Deepest nesting of mappings and sequences accepted. */
+    public static final int MAX_DEPTH = 64;
+    /** Most aliases of mappings or sequences in one document. */
+    public static final int MAX_ALIASES = 50;
+    /** Most values built by copying aliased collections, so a few aliases cannot explode. */
+    public static final int MAX_EXPANDED_VALUES = 100_000;
+
+    private YamlParser() {
+    }
+
+    /**
+     * Parses one YAML document of at most {@link #DEFAULT_MAX_CODE_POINTS} characters.
+     *
+     * @param text      the YAML text
+     * @param path      the file, as diagnostics print it
+     * @param firstLine the line of the file where {@code text} starts (2 for front matter)
+     * @param zone      the site's zone, for timestamps written without one
+     * @param context   what the text is, for messages: "front matter", "_config.yml", "data file"
+     * @throws DiagnosticException when the text is not valid YAML or breaks a limit; the
+     *                             diagnostic is at the problem's line and column in the file
+     */
+    public static YamlDocument parse(String text, String path, int firstLine, ZoneId zone, String context)
+            throws DiagnosticException {
+        return parse(text, path, firstLine, zone, context, DEFAULT_MAX_CODE_POINTS);
+    }
+
+    /** As {@link #parse(String, String, int, ZoneId, String)}, with another size limit (data files). */
+    public static YamlDocument parse(String text, String path, int firstLine, ZoneId zone, String context,
+            int maxCodePoints) throws DiagnosticException {
+        if (text.length() > maxCodePoints && text.codePointCount(0, text.length()) > maxCodePoints) {
+            throw new DiagnosticException(Diagnostic.error(path, firstLine, 1,
+                    context + " is too large: more than " + maxCodePoints + " characters of YAML"));
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(true);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setAllowRecursiveKeys(false);
+        // Our own depth check (below) reports first; this is only SnakeYAML's backstop.
+        options.setNestingDepthLimit(MAX_DEPTH + 8);
+        options.setCodePointLimit(maxCodePoints);
+        options.setProcessComments(false);
+        options.setMergeOnCompose(false);
+        // Composing is safe for any tag: values are built here and unknown tags are refused.
+        options.setTagInspector(tag -> true);
+
+        EventLog events = new EventLog(new ParserImpl(new StreamReader(text), options));
+        Composer composer = new Composer(events, new JekyllResolver(), options);
+        ValueBuilder builder = new ValueBuilder(path, firstLine, zone);
+        Node root;
+        try {
+            root = composer.getSingleNode();
+        } catch (NestedTooDeep e) {
+            throw builder.error(e.mark, "YAML nested deeper than " + MAX_DEPTH + " levels");
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            throw builder.error(mark, "invalid YAML in " + context + ": " + problem);
+        } catch (ReaderException e) {
+            throw new DiagnosticException(Diagnostic.error(path, builder.positionOfIndex(text, e.getPosition()),
+                    "invalid YAML in " + context + ": character U+"
+                            + String.format(Locale.ROOT, "%04X", e.getCodePoint()) + " is not allowed"));
+        } catch (YAMLException e) {
+            // Limits SnakeYAML enforces without a mark (aliases, size): place them at the event it stopped at.
+            throw builder.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
+        }
+        if (root == null) {
+            return new YamlDocument(null, Map.of());
+        }
+        builder.positions.put("", builder.position(root.getStartMark()));
+        Object value = builder.build(root, "", false);
+        return new YamlDocument(value, builder.positions);
+    }
+
+    /** The printed form of a tag: {@code !!int} for YAML's own, as written for the rest. */
+    static String display(Tag tag) {
+        String value = tag.getValue();
+        return value.startsWith(Tag.PREFIX) ? "!!" + value.substring(Tag.PREFIX.length()) : value;
+    }
+
+    /** Turns composed nodes into plain values, recording the position of every key and item. */
+    private static final class ValueBuilder {
+        private final String path;
+        private final int firstLine;
+        private final ZoneId zone;
+        private final TreeMap<String, Position> positions = new TreeMap<>();
+        private final Set<Node> built = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+        private int expanded;
+
+        ValueBuilder(String path, int firstLine, ZoneId zone) {
+            this.path = path;
+            this.firstLine = firstLine;
+            this.zone = zone;
+        }
+
+        /**
+         * The value of {@code node} found at {@code at}. {@code copied} is true below an alias:
+         * such values are counted against {@link #MAX_EXPANDED_VALUES}.
+         */
+        Object build(Node node, String at, boolean copied) throws DiagnosticException {
+            boolean copy = enter(node, copied);
+            switch (node.getNodeId()) {
+                case scalar:
+                    return scalar((ScalarNode) node);
+                case sequence: {
+                    requireTag(node, Tag.SEQ, Tag.SEQ);
+                    open(node);
+                    List<Node> items = ((SequenceNode) node).getValue();
+                    List<Object> list = new ArrayList<>(items.size());
+                    for (int i = 0; i < items.size(); i++) {
+                        Node item = items.get(i);
+                        String itemPath = join(at, Integer.toString(i));
+                        positions.put(itemPath, position(item.getStartMark()));
+                        list.add(build(item, itemPath, copy));
+                    }
+                    open.remove(node);
+                    return list;
+                }
+                case mapping: {
+                    requireTag(node, Tag.MAP, Tag.SET);
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    fill(map, (MappingNode) node, at, copy);
+                    return map;
+                }
+                default:
+                    throw error(node.getStartMark(), "unsupported YAML node");
+            }
+        }
+
+        /** Marks {@code node} as built; returns whether it is a copy (an alias, or below one). */
+        private boolean enter(Node node, boolean copied) throws DiagnosticException {
+            boolean copy = copied || !built.add(node);
+            if (copy && ++expanded > MAX_EXPANDED_VALUES) {
+                throw error(node.getStartMark(),
+                        "YAML aliases expand to more than " + MAX_EXPANDED_VALUES + " values");
+            }
+            return copy;
+        }
+
+        private void open(Node node) throws DiagnosticException {
+            if (!open.add(node)) {
+                throw error(node.getStartMark(), "YAML alias refers to a collection that contains it");
+            }
+        }
+
+        private void fill(Map<String, Object> map, MappingNode node, String at, boolean copy)
+                throws DiagnosticException {
+            open(node);
+            for (NodeTuple tuple : node.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Node valueNode = tuple.getValueNode();
+                if (keyNode.getTag().equals(Tag.MERGE)) {
+                    merge(map, valueNode, at, copy);
+                    continue;
+                }
+                String key = key(keyNode);
+                String keyPath = join(at, key);
+                if (map.containsKey(key)) {
+                    // The last duplicate wins, as in Jekyll; forget where the earlier value's keys were.
+                    positions.subMap(keyPath + ".", keyPath + "/").clear();
+                }
+                positions.put(keyPath, position(keyNode.getStartMark()));
+                map.put(key, build(valueNode, keyPath, copy));
+            }
+            open.remove(node);
+        }
+
+        /**
+         * Psych's merge: the merged keys overwrite the keys before {@code <<} and are overwritten
+         * by the keys after it; in a list of mappings the earlier mapping wins.
+         */
+        private void merge(Map<String, Object> map, Node source, String at, boolean copied)
+                throws DiagnosticException {
+            boolean copy = enter(source, copied);
+            if (source instanceof MappingNode mapping) {
+                fill(map, mapping, at, copy);
+                return;
+            }
+            if (source instanceof SequenceNode sequence) {
+                List<Node> items = sequence.getValue();
+                for (int i = items.size() - 1; i >= 0; i--) {
+                    Node item = items.get(i);
+                    if (!(item instanceof MappingNode mapping)) {
+                        throw error(item.getStartMark(), "YAML merge key \"<<\" needs a mapping or a list of mappings");
+                    }
+                    fill(map, mapping, at, enter(mapping, copy));
+                }
+                return;
+            }
+            throw error(source.getStartMark(), "YAML merge key \"<<\" needs a mapping or a list of mappings");
+        }
+
+        /** Keys are kept as written: {@code 2017:} is the key "2017", {@code yes:} the key "yes". */
+        private String key(Node keyNode) throws DiagnosticException {
+            if (keyNode instanceof ScalarNode scalar) {
+                scalar(scalar);
+                return scalar.getValue();
+            }
+            throw error(keyNode.getStartMark(), "YAML mapping keys must be plain values, not lists or mappings");
+        }
+
+        private void requireTag(Node node, Tag one, Tag other) throws DiagnosticException {
+            Tag tag = node.getTag();
+            if (!tag.equals(one) && !tag.equals(other)) {
+                throw unsupported(node);
+            }
+        }
+
+        private Object scalar(ScalarNode node) throws DiagnosticException {
+            Tag tag = node.getTag();
+            String text = node.getValue();
+            if (tag.equals(Tag.STR) || tag.equals(Tag.YAML) || tag.getValue().equals(Tag.PREFIX + "value")) {
+                return text;
+            }
+            if (tag.equals(Tag.NULL)) {
+                return null;
+            }
+            if (tag.equals(Tag.BOOL)) {
+                switch (text.toLowerCase(Locale.ROOT)) {
+                    case "yes", "true", "on":
+                        return Boolean.TRUE;
+                    case "no", "false", "off":
+                        return Boolean.FALSE;
+                    default:
+                        throw notA(node, tag);
+                }
+            }
+            try {
+                if (tag.equals(Tag.INT)) {
+                    return integer(text);
+                }
+                if (tag.equals(Tag.FLOAT)) {
+                    return floating(text);
+                }
+                if (tag.equals(Tag.BINARY)) {
+                    return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                throw notA(node, tag);
+            }
+            if (tag.equals(Tag.TIMESTAMP)) {
+                return timestamp(text, zone);
+            }
+            throw unsupported(node);
+        }
+
+        private DiagnosticException notA(ScalarNode node, Tag tag) {
+            return error(node.getStartMark(), "YAML value \"" + node.getValue() + "\" is not a valid " + display(tag));
+        }
+
+        private DiagnosticException unsupported(Node node) {
+            return error(node.getStartMark(), "unsupported YAML tag \"" + display(node.getTag()) + "\"");
+        }
+
+        DiagnosticException error(Mark mark, String message) {
+            return new DiagnosticException(Diagnostic.error(path,
+                    mark == null ? new Position(firstLine, 1) : position(mark), message));
+        }
+
+        Position position(Mark mark) {
+            return new Position(mark.getLine() + firstLine, mark.getColumn() + 1);
+        }
+
+        /** Line and column of the code point at {@code index} in {@code text}. */
+        Position positionOfIndex(String text, int index) {
+            int line = firstLine;
+            int column = 1;
+            int offset = 0;
+            for (int i = 0; i < index && offset < text.length(); i++) {
+                int c = text.codePointAt(offset);
+                offset += Character.charCount(c);
+                if (c == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            return new Position(line, column);
+        }
+
+        private static String join(String at, String key) {
+            return at.isEmpty() ? key : at + "." + key;
+        }
+    }
+
+    /** YAML 1.1 integers as SnakeYAML reads them: {@code 0b}, {@code 0x}, leading-zero octal, {@code 1:30}. */
+    static Number integer(String text) {
+        String digits = text.replace("_", "");
+        String sign = "";
+        if (digits.startsWith("-") || digits.startsWith("+")) {
+            sign = digits.startsWith("-") ? "-" : "";
+            digits = digits.substring(1);
+        }
+        BigInteger value;
+        if (digits.equals("0")) {
+            value = BigInteger.ZERO;
+        } else if (digits.startsWith("0b")) {
+            value = new BigInteger(sign + digits.substring(2), 2);
+        } else if (digits.startsWith("0x")) {
+            value = new BigInteger(sign + digits.substring(2), 16);
+        } else if (digits.startsWith("0")) {
+            value = new BigInteger(sign + digits.substring(1), 8);
+        } else if (digits.contains(":")) {
+            value = BigInteger.ZERO;
+            for (String part : digits.split(":")) {
+                value = value.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
+            }
+            value = sign.isEmpty() ? value : value.negate();
+        } else {
+            value = new BigInteger(sign + digits);
+        }
+        if (value.bitLength() < 32) {
+            return value.intValue();
+        }
+        if (value.bitLength() < 64) {
+            return value.longValue();
+        }
+        return value;
+    }
+
+    /** YAML 1.1 floats: underscores ignored, {@code .inf}, {@code .nan}, {@code 1:30.5}. */
+    static Double floating(String text) {
+        String digits = text.replace("_", "");
+        double sign = 1;
+        if (digits.startsWith("-") || digits.startsWith("+")) {
+            sign = digits.startsWith("-") ? -1 : 1;
+            digits = digits.substring(1);
+        }
+        String lower = digits.toLowerCase(Locale.ROOT);
+        if (lower.equals(".inf")) {
+            return sign * Double.POSITIVE_INFINITY;
+        }
+        if (lower.equals(".nan")) {
+            return Double.NaN;
+        }
+        if (digits.contains(":")) {
+            double value = 0;
+            for (String part : digits.split(":")) {
+                value = value * 60 + Double.parseDouble(part);
+            }
+            return sign * value;
+        }
+        return sign * Double.parseDouble(digits);
+    }
+
+    private static final Pattern TIMESTAMP_FORM = Pattern.compile(
+            "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+                    + "(?:(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]*))?"
+                    + "(?:[ \\t]*(Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?$");
+
+    /**
+     * A YAML timestamp in {@code zone}: a date alone is midnight there, a time without a zone
+     * is that wall time there, a time with an offset is that instant. A date that does not
+     * exist ({@code 2017-02-30}) is no timestamp: the text is returned as it is.
+     */
+    static Object timestamp(String text, ZoneId zone) {
+        Matcher m = TIMESTAMP_FORM.matcher(text);
+        if (!m.matches()) {
+            return text;
+        }
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            if (m.group(4) == null) {
+                return date.atStartOfDay(zone);
+            }
+            String fraction = m.group(7) == null ? "" : m.group(7);
+            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+            LocalDateTime wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    Integer.parseInt(m.group(6)), nanos);
+            String offset = m.group(8);
+            if (offset == null) {
+                return wall.atZone(zone);
+            }
+            if (offset.equals("Z")) {
+                return wall.atZone(ZoneOffset.UTC).withZoneSameInstant(zone);
+            }
+            int sign = offset.charAt(0) == '-' ? -1 : 1;
+            String digits = offset.substring(1).replace(":", "");
+            int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
+            int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
+            ZoneOffset zoneOffset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            return wall.atZone(zoneOffset).withZoneSameInstant(zone);
+        } catch (DateTimeException e) {
+            return text;
+        }
+    }
+
+    /**
+     * SnakeYAML's YAML 1.1 resolver, with two changes toward Psych: a timestamp may carry an
+     * offset written {@code +0200}, and a float needs a dot or an exponent (so {@code 08} stays
+     * text instead of becoming {@code 8.0}).
+     */
+    private static final class JekyllResolver extends Resolver {
+        private static final Pattern FLOAT = Pattern.compile(
+                "^(?:[-+]?(?:[0-9][0-9_]*\\.[0-9_]*|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?"
+                        + "|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+                        + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                        + "|[-+]?\\.(?:inf|Inf|INF)"
+                        + "|\\.(?:nan|NaN|NAN))$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO", 10);
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+            addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+            addImplicitResolver(Tag.TIMESTAMP, TIMESTAMP_FORM, "0123456789", 50);
+            addImplicitResolver(Tag.YAML, YAML, "!&*", 10);
+        }
+    }
+
+    /** Thrown by {@link EventLog} when collections nest deeper than {@link #MAX_DEPTH}. */
+    private static final class NestedTooDeep extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Mark mark;
+
+        NestedTooDeep(Mark mark) {
+            super(null, null, false, false);
+            this.mark = mark;
+        }
+    }
+
+    /**
+     * The parser's events, passed on to the composer while counting nesting depth and keeping
+     * the last event, whose mark places the errors SnakeYAML raises without one.
+     */
+    private static final class EventLog implements Parser {
+        private final Parser parser;
+        private Event last;
+        private int depth;
+
+        EventLog(Parser parser) {
+            this.parser = parser;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return parser.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event event = parser.getEvent();
+            last = event;
+            if (event instanceof CollectionStartEvent) {
+                depth++;
+                if (depth > MAX_DEPTH) {
+                    throw new NestedTooDeep(event.getStartMark());
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
+            return event;
+        }
+
+        Mark lastMark() {
+            return last == null ? null : last.getStartMark();
+        }
+    }
+}

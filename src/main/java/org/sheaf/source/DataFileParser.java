@@ -1,0 +1,141 @@
+package org.sheaf.source;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.QuoteMode;
+import org.sheaf.config.YamlParser;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+
+/**
+ * Reads a file of Jekyll's {@code _data} folder into the value templates see as
+ * {@code site.data.NAME}.
+ *
+ * <p>By extension, case ignored: {@code .yml}, {@code .yaml} and {@code .json} hold one YAML
+ * document (JSON is read as YAML, as Jekyll does); {@code .csv} and {@code .tsv} are tables
+ * whose first row names the columns, read as Ruby's {@code CSV} with {@code headers: true}:
+ * one {@link LinkedHashMap} per row from column name to text, an empty unquoted field is
+ * {@code null}, a quoted empty field is {@code ""}, a missing trailing field is {@code null}.
+ */
+public final class DataFileParser {
+    /** Most characters of YAML or JSON read from one data file: 64 MB. */
+    public static final int MAX_CODE_POINTS = 64 * 1024 * 1024;
+
+    private DataFileParser() {
+    }
+
+    /**
+     * The value of the data file at {@code path}, or empty when its extension is not one of
+     * Jekyll's data formats. An empty YAML or JSON file is an empty mapping.
+     *
+     * @param text the decoded file (see {@link SourceText})
+     * @param path the file, as diagnostics print it; its extension picks the format
+     * @param zone the site's zone, for YAML dates
+     * @throws DiagnosticException for invalid YAML or JSON, malformed CSV, or a row with more
+     *                             fields than the header has names, at its line
+     */
+    public static Optional<Object> parse(String text, String path, ZoneId zone) throws DiagnosticException {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        switch (extension) {
+            case "yml", "yaml", "json": {
+                Object value = YamlParser.parse(text, path, 1, zone, "data file", MAX_CODE_POINTS).value();
+                return Optional.of(value == null ? new LinkedHashMap<String, Object>() : value);
+            }
+            case "csv":
+                return Optional.of(table(text, path, ',', "CSV"));
+            case "tsv":
+                return Optional.of(table(text, path, '\t', "TSV"));
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private static List<Map<String, String>> table(String text, String path, char delimiter, String kind)
+            throws DiagnosticException {
+        CSVFormat format = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
+                // Only changes reading here: tells an empty field ("") from an absent one (,,).
+                .setQuoteMode(QuoteMode.ALL_NON_NULL)
+                .build();
+        LineIndex lines = new LineIndex(text);
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            try {
+                if (!records.hasNext()) {
+                    return rows;
+                }
+                List<String> header = records.next().toList();
+                while (records.hasNext()) {
+                    CSVRecord record = records.next();
+                    if (record.size() > header.size()) {
+                        int line = lines.lineOf(record.getCharacterPosition());
+                        throw new DiagnosticException(Diagnostic.error(path, line, 1, kind + " row has "
+                                + record.size() + " fields but the header names " + header.size()));
+                    }
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 0; i < header.size(); i++) {
+                        String column = header.get(i) == null ? "" : header.get(i);
+                        if (!row.containsKey(column)) {
+                            row.put(column, i < record.size() ? record.get(i) : null);
+                        }
+                    }
+                    rows.add(row);
+                }
+            } catch (UncheckedIOException e) {
+                throw new DiagnosticException(Diagnostic.error(path, (int) parser.getCurrentLineNumber(), 1,
+                        "invalid " + kind + " in data file: " + problem(e.getCause())), e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading text from memory cannot fail", e);
+        }
+        return rows;
+    }
+
+    private static String problem(IOException e) {
+        return e.getMessage();
+    }
+
+    /** Line numbers of character offsets in a text. */
+    private static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(String text) {
+            List<Integer> found = new ArrayList<>();
+            found.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    found.add(i + 1);
+                }
+            }
+            starts = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The 1-based line holding the character at {@code offset}. */
+        int lineOf(long offset) {
+            int low = 0;
+            int high = starts.length - 1;
+            while (low < high) {
+                int mid = (low + high + 1) >>> 1;
+                if (starts[mid] <= offset) {
+                    low = mid;
+                } else {
+                    high = mid - 1;
+                }
+            }
+            return low + 1;
+        }
+    }
+}
