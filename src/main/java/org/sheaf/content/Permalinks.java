@@ -1,0 +1,379 @@
+package org.sheaf.content;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jekyll 4.3's URL rules: permalink styles and templates, the placeholders of documents and
+ * pages, URL escaping and sanitising, and where a URL is written under the destination.
+ *
+ * <p>Pure functions: no IO, no state, safe from any thread.
+ *
+ * <p>Documents (posts and other collection items) know the placeholders {@link #DOCUMENT_PLACEHOLDERS}.
+ * A placeholder is the longest run of lower-case letters and underscores after a colon, so
+ * {@code :i_month} is one placeholder; one trailing underscore is let go when the longer name is
+ * unknown, so {@code :month_:day} reads as {@code :month}, {@code _}, {@code :day}. A placeholder
+ * Jekyll does not know stops Jekyll's build; here it stays in the URL as written, and
+ * {@link #unknownPlaceholders(String)} names it so the caller can report it.
+ *
+ * <p>Pages know only {@code :path}, {@code :basename} and {@code :output_ext}; anything else in
+ * a page's permalink stays as written, as in Jekyll.
+ */
+public final class Permalinks {
+    /** The placeholders a post or collection document's permalink may use. */
+    public static final Set<String> DOCUMENT_PLACEHOLDERS = Set.of(
+            "collection", "path", "output_ext", "name", "title", "slug", "categories",
+            "slugified_categories", "year", "month", "day", "hour", "minute", "second", "i_day",
+            "i_month", "short_month", "long_month", "short_year", "w_year", "week", "w_day",
+            "short_day", "long_day", "y_day");
+
+    private static final Map<String, String> STYLES = Map.of(
+            "date", "/:categories/:year/:month/:day/:title:output_ext",
+            "pretty", "/:categories/:year/:month/:day/:title/",
+            "ordinal", "/:categories/:year/:y_day/:title:output_ext",
+            "weekdate", "/:categories/:year/W:week/:short_day/:title:output_ext",
+            "none", "/:categories/:title:output_ext");
+    private static final Set<String> HTML_EXTENSIONS = Set.of(".html", ".xhtml", ".htm");
+    private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
+    private static final Pattern PLAIN = Pattern.compile("^[a-zA-Z0-9./-]+$");
+    private static final Pattern TRAILING_PERIODS = Pattern.compile("\\.*$");
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
+    private static final String KEPT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+            + "-._~!$&'()*+,;=:@/?";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private Permalinks() {
+    }
+
+    /**
+     * The template for a permalink style: {@code date} (also for null, Jekyll's default),
+     * {@code pretty}, {@code ordinal}, {@code weekdate}, {@code none}; any other value is already
+     * a template and comes back unchanged.
+     */
+    public static String styleTemplate(String style) {
+        String chosen = style == null ? "date" : style;
+        return STYLES.getOrDefault(chosen, chosen);
+    }
+
+    /**
+     * {@code template} with the ending the site's permalink style asks for, as Jekyll's
+     * {@code add_permalink_suffix}: {@code /} for {@code pretty}; {@code :output_ext} for
+     * {@code date}, {@code ordinal}, {@code none} (and null); for a custom template, {@code /} if
+     * it ends with one, {@code :output_ext} if it ends with that; nothing otherwise (this includes
+     * {@code weekdate}, which Jekyll 4.3 leaves out of that list).
+     */
+    public static String addPermalinkSuffix(String template, String siteStyle) {
+        String style = siteStyle == null ? "date" : siteStyle;
+        return switch (style) {
+            case "pretty" -> template + "/";
+            case "date", "ordinal", "none" -> template + ":output_ext";
+            default -> {
+                String out = template;
+                if (style.endsWith("/")) {
+                    out += "/";
+                }
+                if (style.endsWith(":output_ext")) {
+                    out += ":output_ext";
+                }
+                yield out;
+            }
+        };
+    }
+
+    /**
+     * The URL of a post or collection document. The template is the first of: the front matter
+     * permalink; the collection's permalink; for posts, the site's style ({@link #styleTemplate});
+     * for other collections {@code /:collection/:path} with the site style's ending
+     * ({@link #addPermalinkSuffix}), so {@code /:collection/:path/} under {@code pretty} and
+     * {@code /:collection/:path:output_ext} under the default {@code date}.
+     *
+     * @param frontMatterPermalink the document's {@code permalink}, or null; an empty string counts
+     *                             (it gives {@code /}), as in Jekyll
+     * @param collectionPermalink  the collection's {@code permalink} from {@code _config.yml}, or null
+     * @param sitePermalink        the site's {@code permalink} (style or template), or null for {@code date}
+     */
+    public static String documentUrl(String frontMatterPermalink, String collectionPermalink, String sitePermalink,
+                                     PermalinkFacts facts) {
+        return sanitize(fillDocumentTemplate(documentTemplate(frontMatterPermalink, collectionPermalink,
+                sitePermalink, facts.collection()), facts));
+    }
+
+    /** The template {@link #documentUrl} fills, before placeholders are replaced. */
+    public static String documentTemplate(String frontMatterPermalink, String collectionPermalink,
+                                          String sitePermalink, String collection) {
+        if (frontMatterPermalink != null) {
+            return frontMatterPermalink;
+        }
+        if (collectionPermalink != null) {
+            return collectionPermalink;
+        }
+        if ("posts".equals(collection)) {
+            return styleTemplate(sitePermalink);
+        }
+        return addPermalinkSuffix("/:collection/:path", sitePermalink);
+    }
+
+    /**
+     * The URL of a page, as Jekyll's {@code Page#url}. Without a front matter permalink the
+     * template is {@code /:path/:basename:output_ext} for output that is not HTML (so
+     * {@code feed.xml} stays {@code /feed.xml}), {@code /:path/} for an index page ({@code /},
+     * {@code /en/}), and otherwise {@code /:path/:basename} with the site style's ending
+     * ({@code /about/} under {@code pretty}, {@code /about.html} under {@code date}).
+     * {@code :path} is {@link PermalinkFacts#relativeDir()}.
+     */
+    public static String pageUrl(String frontMatterPermalink, String sitePermalink, PermalinkFacts facts) {
+        String outputExt = nullToEmpty(facts.outputExt());
+        String template;
+        if (frontMatterPermalink != null) {
+            template = frontMatterPermalink;
+        } else if (!HTML_EXTENSIONS.contains(outputExt)) {
+            template = "/:path/:basename:output_ext";
+        } else if ("index".equals(facts.basename())) {
+            template = "/:path/";
+        } else {
+            template = addPermalinkSuffix("/:path/:basename", sitePermalink);
+        }
+        // Jekyll replaces a page's three placeholders in this order, as plain text.
+        String url = template
+                .replace(":path", escapePath(nullToEmpty(facts.relativeDir())))
+                .replace(":basename", escapePath(nullToEmpty(facts.basename())))
+                .replace(":output_ext", escapePath(outputExt));
+        return sanitize(url);
+    }
+
+    /**
+     * The placeholders of {@code template} that documents do not know, in order of appearance,
+     * each once, without the colon. Empty when the template is fine.
+     */
+    public static List<String> unknownPlaceholders(String template) {
+        Set<String> unknown = new LinkedHashSet<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (knownName(m.group(1)) == null) {
+                unknown.add(m.group(1));
+            }
+        }
+        return List.copyOf(unknown);
+    }
+
+    /**
+     * Where a document's URL is written under the destination, relative to it, with {@code /}:
+     * the URL percent-decoded, {@code .} and {@code ..} segments resolved inside the destination,
+     * {@code index.html} added when the URL ends with {@code /}, otherwise {@code outputExt}
+     * added unless the path already ends with it ({@code /feed} with {@code .html} gives
+     * {@code feed.html}). Never starts with {@code /}.
+     */
+    public static String outputPath(String url, String outputExt) {
+        String path = insideDestination(unescapePath(url));
+        if (url.endsWith("/")) {
+            return path.isEmpty() ? "index.html" : path + "/index.html";
+        }
+        return withExt(path, outputExt);
+    }
+
+    /**
+     * As {@link #outputPath} but with Jekyll's rule for pages: a URL ending with {@code /} gets
+     * {@code index} plus the output extension, so a page at {@code /feed/} with {@code .xml}
+     * output is written to {@code feed/index.xml}.
+     */
+    public static String pageOutputPath(String url, String outputExt) {
+        String path = insideDestination(unescapePath(url));
+        if (url.endsWith("/")) {
+            path = path.isEmpty() ? "index" : path + "/index";
+        }
+        return withExt(path, outputExt);
+    }
+
+    /**
+     * Jekyll's {@code URL.escape_path}: text made only of ASCII letters, digits, {@code .},
+     * {@code /} and {@code -} is returned as is; otherwise every character but the URL path's
+     * own ({@code A-Za-z0-9-._~!$&'()*+,;=:@/}) and {@code ?} is percent-encoded as UTF-8 bytes,
+     * upper-case hex. ({@code ?} survives because Jekyll parses the text as a URI, and a query may
+     * hold {@code ?}; {@code #} is always encoded.)
+     */
+    public static String escapePath(String path) {
+        if (path.isEmpty() || PLAIN.matcher(path).matches()) {
+            return path;
+        }
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xFF;
+            if (c < 0x80 && KEPT.indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Jekyll's {@code URL.unescape_path}: every {@code %XX} becomes its byte, and the bytes are
+     * read as UTF-8; a {@code %} not followed by two hex digits stays; {@code +} stays {@code +}.
+     */
+    public static String unescapePath(String path) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
+        byte[] in = path.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+                bytes.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+                i += 2;
+            } else {
+                bytes.write(in[i]);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Jekyll's {@code URL#sanitize_url}: a leading {@code /} added, every {@code ..} turned into
+     * {@code /}, every {@code ./} removed, runs of {@code /} collapsed to one.
+     */
+    static String sanitize(String url) {
+        String out = ("/" + url).replace("..", "/").replace("./", "");
+        return SLASHES.matcher(out).replaceAll("/");
+    }
+
+    private static String fillDocumentTemplate(String template, PermalinkFacts facts) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String written = m.group(1);
+            String name = knownName(written);
+            String replacement;
+            if (name == null) {
+                replacement = m.group();
+            } else {
+                replacement = escapePath(documentValue(name, facts)) + written.substring(name.length());
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The placeholder {@code written} stands for, or null: itself, or itself less one trailing underscore. */
+    private static String knownName(String written) {
+        if (written.endsWith("_")) {
+            String shorter = written.substring(0, written.length() - 1);
+            return DOCUMENT_PLACEHOLDERS.contains(shorter) ? shorter : null;
+        }
+        return DOCUMENT_PLACEHOLDERS.contains(written) ? written : null;
+    }
+
+    private static String documentValue(String name, PermalinkFacts facts) {
+        String nameWithoutExt = withoutExt(nullToEmpty(facts.name()));
+        return switch (name) {
+            case "collection" -> nullToEmpty(facts.collection());
+            case "path" -> "/" + TRAILING_PERIODS.matcher(nullToEmpty(facts.relativePathInCollection()))
+                    .replaceFirst("");
+            case "output_ext" -> nullToEmpty(facts.outputExt());
+            case "name" -> Slugs.slugify(nameWithoutExt);
+            case "title" -> Slugs.slugify(slugSource(facts), "pretty", true);
+            case "slug" -> Slugs.slugify(slugSource(facts));
+            case "categories" -> joinCategories(facts.categories(), c -> c.toLowerCase(Locale.ROOT));
+            case "slugified_categories" -> joinCategories(facts.categories(), Slugs::slugify);
+            default -> dateValue(name, facts.date());
+        };
+    }
+
+    private static String slugSource(PermalinkFacts facts) {
+        return facts.slugSource() != null ? facts.slugSource() : nullToEmpty(facts.basename());
+    }
+
+    private static String joinCategories(List<String> categories, Function<String, String> form) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String category : categories) {
+            seen.add(form.apply(category));
+        }
+        return String.join("/", seen);
+    }
+
+    /** The strftime value Jekyll's URL drop gives each date placeholder; empty without a date. */
+    private static String dateValue(String name, ZonedDateTime date) {
+        if (date == null) {
+            return "";
+        }
+        return switch (name) {
+            case "year" -> year(date.getYear());
+            case "month" -> two(date.getMonthValue());
+            case "day" -> two(date.getDayOfMonth());
+            case "hour" -> two(date.getHour());
+            case "minute" -> two(date.getMinute());
+            case "second" -> two(date.getSecond());
+            case "i_day" -> String.valueOf(date.getDayOfMonth());
+            case "i_month" -> String.valueOf(date.getMonthValue());
+            case "short_month" -> date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                    .toUpperCase(Locale.ROOT);
+            case "long_month" -> date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            case "short_year" -> two(Math.floorMod(date.getYear(), 100));
+            case "w_year" -> year(date.get(IsoFields.WEEK_BASED_YEAR));
+            case "week" -> two(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case "w_day" -> String.valueOf(date.getDayOfWeek().getValue());
+            case "short_day" -> date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+                    .toUpperCase(Locale.ROOT);
+            case "long_day" -> date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            case "y_day" -> String.format(Locale.ROOT, "%03d", date.getDayOfYear());
+            default -> throw new IllegalStateException("not a date placeholder: " + name);
+        };
+    }
+
+    private static String year(int year) {
+        return year >= 0 ? String.format(Locale.ROOT, "%04d", year) : String.valueOf(year);
+    }
+
+    private static String two(int value) {
+        return String.format(Locale.ROOT, "%02d", value);
+    }
+
+    /** The decoded URL as a path inside the destination: no leading slash, dot segments resolved. */
+    private static String insideDestination(String decoded) {
+        Deque<String> segments = new ArrayDeque<>();
+        for (String segment : decoded.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(segment);
+            }
+        }
+        return String.join("/", new ArrayList<>(segments));
+    }
+
+    private static String withExt(String path, String outputExt) {
+        String ext = nullToEmpty(outputExt);
+        return path.endsWith(ext) ? path : path + ext;
+    }
+
+    private static String withoutExt(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot > 0 ? fileName.substring(0, dot) : fileName;
+    }
+
+    private static int hex(byte b) {
+        return Character.digit((char) b, 16);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,45 @@
+package org.sheaf.content;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a post's file name, {@code YYYY-MM-DD-slug.ext}, as Jekyll reads them.
+ *
+ * <p>Months and days may have one or two digits ({@code 2017-9-4-x.md}), as Jekyll's matcher
+ * allows. The extension is the last one ({@code a.b.md} gives slug {@code a.b}, ext
+ * {@code .md}); trailing periods of the slug are dropped, as Jekyll drops them.
+ *
+ * @param date the date in the name
+ * @param slug the part between the date and the extension, e.g. {@code fellowship-begins}
+ * @param ext  the extension with its dot, e.g. {@code .md}
+ */
+public record PostName(LocalDate date, String slug, String ext) {
+    private static final Pattern NAME = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})-([^/]*)(\\.[^./]+)$");
+    private static final Pattern TRAILING_PERIODS = Pattern.compile("\\.*$");
+
+    /**
+     * The parts of {@code fileName} (a bare name, no folders), or empty when it is not a post
+     * name: no date, no extension, or a date that does not exist such as {@code 2017-02-30}.
+     * (Jekyll's Ruby date parsing would roll {@code 2017-02-30} over to March 2; sheaf refuses it
+     * so the writer hears about the typo.)
+     */
+    public static Optional<PostName> parse(String fileName) {
+        Matcher m = NAME.matcher(fileName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+        String slug = TRAILING_PERIODS.matcher(m.group(4)).replaceFirst("");
+        return Optional.of(new PostName(date, slug, m.group(5)));
+    }
+}
