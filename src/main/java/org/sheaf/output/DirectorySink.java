@@ -3,7 +3,6 @@ package org.sheaf.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -197,33 +196,41 @@ public final class DirectorySink implements OutputSink {
 
     /**
      * Copies a tree, links as links. What the plan wrote wins: a kept file whose path the plan
-     * wrote, or whose folder the plan wrote as a file, is skipped (both show up as
-     * {@link FileAlreadyExistsException}).
+     * wrote, or whose folder (at any level) the plan wrote as a file, is skipped.
      */
-    private static void copyTreeWithoutLinks(Path from, Path to) throws IOException {
+    private void copyTreeWithoutLinks(Path from, Path to) throws IOException {
+        Path root = staging;
         Files.walkFileTree(from, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                try {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                } catch (FileAlreadyExistsException planWroteAFileHere) {
+                Path target = to.resolve(from.relativize(dir).toString());
+                if (fileInTheWay(root, target)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
+                Files.createDirectories(target);
+                return FileVisitResult.CONTINUE;
             }
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path target = to.resolve(from.relativize(file).toString());
-                try {
+                if (!Files.exists(target, NOFOLLOW) && !fileInTheWay(root, target.getParent())) {
                     Files.createDirectories(target.getParent());
                     Files.copy(file, target, NOFOLLOW, StandardCopyOption.COPY_ATTRIBUTES);
-                } catch (FileAlreadyExistsException planWroteThisPath) {
-                    // The new content wins.
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /** Whether {@code folder} or one of its ancestors below {@code root} exists as something other than a folder. */
+    private static boolean fileInTheWay(Path root, Path folder) {
+        for (Path p = folder; p != null && !p.equals(root); p = p.getParent()) {
+            if (Files.exists(p, NOFOLLOW) && !Files.isDirectory(p, NOFOLLOW)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void swap() throws IOException {

@@ -76,23 +76,25 @@ final class OutputPaths {
             return refused("is not a safe file path: it contains a backslash");
         }
         Deque<String> kept = new ArrayDeque<>();
+        String hidden = null;
         for (String segment : raw.split("/", -1)) {
             if (segment.isEmpty()) {
                 return refused("is not a safe file path: it has an empty segment");
             }
             if (segment.equals("..")) {
-                if (kept.isEmpty() || decoded) {
-                    return refused(decoded && !kept.isEmpty()
-                            ? "is not a safe file path: it hides \"..\" in percent-encoding" : OUTSIDE);
+                if (kept.isEmpty()) {
+                    return refused(OUTSIDE);
                 }
                 kept.removeLast();
-            } else if (segment.equals(".")) {
-                if (decoded) {
-                    return refused("is not a safe file path: it hides \".\" in percent-encoding");
-                }
-            } else {
+            } else if (!segment.equals(".")) {
                 kept.addLast(segment);
             }
+            if (decoded && hidden == null && (segment.equals(".") || segment.equals(".."))) {
+                hidden = segment;
+            }
+        }
+        if (hidden != null) {
+            return refused("is not a safe file path: it hides \"" + hidden + "\" in percent-encoding");
         }
         if (kept.isEmpty()) {
             return refused("is not a safe file path: it names the destination itself");
