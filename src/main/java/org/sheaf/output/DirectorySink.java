@@ -1,0 +1,318 @@
+package org.sheaf.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a plan into a destination folder so that the folder always holds one complete site:
+ * the previous one or the new one, never a mixture, whatever happens to the process.
+ *
+ * <h2>How</h2>
+ * Beside the destination {@code D} (same parent, so the same file system) live two folders this
+ * sink owns: the staging folder {@code .D.sheaf-staging} and the old-copy folder
+ * {@code .D.sheaf-old}. A write
+ * <ol>
+ *   <li><b>recovers</b> from a build that was killed earlier (see {@link #recover()});</li>
+ *   <li>writes every file of the plan into a fresh staging folder, in parallel;</li>
+ *   <li>copies the {@code keep_files} entries from the current destination into staging, unless
+ *       the plan wrote the same path;</li>
+ *   <li><b>swaps</b>: renames {@code D} to the old-copy, renames staging to {@code D}, deletes the
+ *       old-copy. When {@code D} does not exist the second rename is the whole swap.</li>
+ * </ol>
+ *
+ * <h2>Why it is safe</h2>
+ * Renames within one folder are atomic ({@code rename(2)}; {@code ATOMIC_MOVE} is asked for, and a
+ * plain move is used only where the file system cannot promise atomicity). So at any instant the
+ * pair (destination, old-copy) is in one of these states, and each has one meaning:
+ * <ul>
+ *   <li>destination present: it is a complete site (old before the swap, new after it). A staging
+ *       folder beside it is an unfinished next site; an old-copy beside it is a previous site whose
+ *       deletion was interrupted. Both are debris and are deleted.</li>
+ *   <li>destination absent, old-copy present: the process died between the two renames. The
+ *       old-copy is the complete previous site and is renamed back.</li>
+ *   <li>both absent: there never was a site; staging, if any, is unfinished and is deleted.</li>
+ * </ul>
+ * A failure this process sees (an unreadable copy source, a path the file system refuses) is
+ * handled the same way before the swap: staging is deleted and the destination was never touched.
+ * If the second rename fails, the first is undone.
+ *
+ * <h2>What is never touched</h2>
+ * The only folders ever deleted are the two owned siblings, by exactly those names; the previous
+ * destination is only ever renamed, and deleted under the old-copy name. Deleting a tree never
+ * follows a symbolic link: a link is deleted as a file, so a link inside an old site pointing at
+ * someone's documents removes the link, not the documents. {@code keep_files} entries are copied
+ * without following links, and an entry reached through a linked folder (so that its real place is
+ * outside the destination) is not copied at all. Nothing else outside the destination is written.
+ *
+ * <h2>Limits</h2>
+ * Files are not {@code fsync}ed, so a power failure (unlike a killed process) may leave recently
+ * written files empty. Two processes writing the same destination at once are not coordinated.
+ * A destination that is itself a mount point cannot be renamed and fails with an
+ * {@link IOException} before anything is changed. Where the path is refused by the caller's
+ * {@link DestinationGuard} is the caller's business; this class trusts its destination.
+ */
+public final class DirectorySink implements OutputSink {
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    private final Path destination;
+    private final Path staging;
+    private final Path oldCopy;
+    private final List<String> keepFiles;
+
+    /**
+     * @param destination the folder to replace; it need not exist, but its parent must be a folder
+     * @param keepFiles   Jekyll's {@code keep_files}: paths relative to the destination
+     *                    ({@code .git}, {@code CNAME}) carried over from the previous destination;
+     *                    a folder keeps everything below it. Leading and trailing {@code /} are
+     *                    ignored; entries that could reach outside the destination are ignored.
+     */
+    public DirectorySink(Path destination, List<String> keepFiles) {
+        this.destination = destination.toAbsolutePath().normalize();
+        Path parent = this.destination.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("the filesystem root cannot be a destination");
+        }
+        String name = this.destination.getFileName().toString();
+        this.staging = parent.resolve("." + name + ".sheaf-staging");
+        this.oldCopy = parent.resolve("." + name + ".sheaf-old");
+        List<String> kept = new ArrayList<>();
+        for (String entry : keepFiles) {
+            String trimmed = entry.replaceAll("^/+|/+$", "");
+            OutputPaths.Verdict verdict = OutputPaths.check(trimmed);
+            if (verdict.safe()) {
+                kept.add(verdict.path());
+            }
+        }
+        this.keepFiles = List.copyOf(kept);
+    }
+
+    /** The staging folder this sink owns beside the destination. */
+    public Path stagingFolder() {
+        return staging;
+    }
+
+    /** The old-copy folder this sink owns beside the destination. */
+    public Path oldCopyFolder() {
+        return oldCopy;
+    }
+
+    @Override
+    public void write(OutputPlan plan) throws IOException {
+        if (!plan.problems().isEmpty()) {
+            throw new IllegalArgumentException("the plan has problems; refusing to write it: " + plan.problems());
+        }
+        if (Files.exists(destination, NOFOLLOW) && !Files.isDirectory(destination)) {
+            throw new IOException("destination " + destination + " is not a folder");
+        }
+        recover();
+        try {
+            Files.createDirectories(staging);
+            writeFiles(plan.files());
+            copyKeptFiles();
+        } catch (IOException | RuntimeException | Error e) {
+            deleteQuietly(staging, e);
+            throw e;
+        }
+        swap();
+    }
+
+    /**
+     * Brings the destination back to one complete site after a build that was killed: when the
+     * destination is missing but the old-copy is there, the build died between the two renames of
+     * the swap, and the old-copy is renamed back. Then leftover staging and old-copy folders are
+     * deleted. Does nothing when there is nothing to recover. {@link #write} calls this first.
+     */
+    public void recover() throws IOException {
+        if (!Files.exists(destination, NOFOLLOW) && Files.isDirectory(oldCopy, NOFOLLOW)) {
+            move(oldCopy, destination);
+        }
+        deleteTree(staging);
+        deleteTree(oldCopy);
+    }
+
+    private void writeFiles(List<OutputFile> files) throws IOException {
+        try {
+            files.parallelStream().forEach(file -> {
+                try {
+                    writeOne(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private void writeOne(OutputFile file) throws IOException {
+        Path target = staging.resolve(file.path()).normalize();
+        if (!target.startsWith(staging) || target.equals(staging)) {
+            // OutputPlan only hands out checked paths; this is a second lock on the same door.
+            throw new IOException("output path \"" + file.path() + "\" is outside the destination");
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            if (file.bytes() != null) {
+                Files.write(target, file.bytes());
+            } else {
+                Files.copy(file.copyFrom(), target);
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot write \"" + file.path() + "\" (from " + file.origin() + "): " + e, e);
+        }
+    }
+
+    /** Copies each keep_files entry that exists in the destination into staging. */
+    private void copyKeptFiles() throws IOException {
+        if (keepFiles.isEmpty() || !Files.isDirectory(destination)) {
+            return;
+        }
+        Path realDestination = destination.toRealPath();
+        for (String entry : keepFiles) {
+            Path from = destination.resolve(entry);
+            if (!Files.exists(from, NOFOLLOW)) {
+                continue;
+            }
+            // The entry itself may be a link (copied as a link); the folders leading to it may not.
+            Path realParent = from.getParent().toRealPath();
+            if (!realParent.startsWith(realDestination)) {
+                continue;
+            }
+            Path realEntry = realParent.resolve(from.getFileName());
+            copyTreeWithoutLinks(realEntry, staging.resolve(realDestination.relativize(realEntry).toString()));
+        }
+    }
+
+    /**
+     * Copies a tree, links as links. What the plan wrote wins: a kept file whose path the plan
+     * wrote, or whose folder (at any level) the plan wrote as a file, is skipped.
+     */
+    private void copyTreeWithoutLinks(Path from, Path to) throws IOException {
+        Path root = staging;
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(dir).toString());
+                if (fileInTheWay(root, target)) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(target);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (!Files.exists(target, NOFOLLOW) && !fileInTheWay(root, target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, NOFOLLOW, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Whether {@code folder} or one of its ancestors below {@code root} exists as something other than a folder. */
+    private static boolean fileInTheWay(Path root, Path folder) {
+        for (Path p = folder; p != null && !p.equals(root); p = p.getParent()) {
+            if (Files.exists(p, NOFOLLOW) && !Files.isDirectory(p, NOFOLLOW)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void swap() throws IOException {
+        if (!Files.exists(destination, NOFOLLOW)) {
+            move(staging, destination);
+            return;
+        }
+        try {
+            move(destination, oldCopy);
+        } catch (IOException e) {
+            deleteQuietly(staging, e);
+            throw e;
+        }
+        try {
+            move(staging, destination);
+        } catch (IOException e) {
+            try {
+                move(oldCopy, destination);
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        deleteTree(oldCopy);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void deleteQuietly(Path tree, Throwable failure) {
+        try {
+            deleteTree(tree);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Deletes a tree without following links: a link (to a file or a folder) is deleted itself.
+     * Missing trees and entries that vanish meanwhile are fine.
+     */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, NOFOLLOW)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "DirectorySink[" + destination + "]";
+    }
+
+    Path destination() {
+        return destination;
+    }
+}

@@ -1,0 +1,130 @@
+package org.sheaf.output;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.sheaf.diag.Diagnostic;
+
+/**
+ * Every file a build will write, collected before anything touches the disk.
+ *
+ * <p>Thread-safe: pages are rendered in parallel and each adds its own files. The reading methods
+ * return sorted snapshots, so what they say never depends on the order in which threads ran.
+ *
+ * <p>Paths are checked as they are added (see {@link OutputPaths} for the rules): a path that could
+ * reach outside the destination, or that a file system or web server would read differently
+ * from how it is written, is recorded as a problem and never becomes a file. A path claimed by
+ * more than one origin is a problem too, and none of the claims is written, because picking one
+ * would silently lose a page. So is a file whose path another file needs as a folder
+ * ({@code a} and {@code a/b}); the folder wins and the file is the one reported.
+ */
+public final class OutputPlan {
+    private final Map<String, Queue<OutputFile>> claims = new ConcurrentHashMap<>();
+    private final Queue<Diagnostic> unsafe = new ConcurrentLinkedQueue<>();
+
+    /** Adds a file with the given content; {@code origin} is the source file, relative to the site root. */
+    public void addBytes(String path, byte[] bytes, String origin) {
+        Objects.requireNonNull(bytes, "bytes");
+        add(path, bytes, null, origin);
+    }
+
+    /** Adds a file to be copied from {@code copyFrom}; {@code origin} is the source file, relative to the site root. */
+    public void addCopy(String path, Path copyFrom, String origin) {
+        Objects.requireNonNull(copyFrom, "copyFrom");
+        add(path, null, copyFrom, origin);
+    }
+
+    private void add(String path, byte[] bytes, Path copyFrom, String origin) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(origin, "origin");
+        OutputPaths.Verdict verdict = OutputPaths.check(path);
+        if (!verdict.safe()) {
+            unsafe.add(Diagnostic.error(origin, 1, 1,
+                    "output path " + OutputPaths.quoted(path) + " " + verdict.refusal()));
+            return;
+        }
+        OutputFile file = new OutputFile(verdict.path(), bytes, copyFrom, origin);
+        claims.computeIfAbsent(verdict.path(), p -> new ConcurrentLinkedQueue<>()).add(file);
+    }
+
+    /**
+     * The plan's problems, sorted: unsafe paths ({@code output path "../x" is outside the
+     * destination}), paths claimed by several origins ({@code output "about/index.html" is written
+     * by 2 inputs: about.html, about.md}, reported at the first origin in sorted order, which are
+     * also listed in sorted order), and files standing where a folder must be.
+     */
+    public List<Diagnostic> problems() {
+        List<Diagnostic> problems = new ArrayList<>(unsafe);
+        Layout layout = layout();
+        for (Map.Entry<String, TreeSet<String>> contested : layout.contested.entrySet()) {
+            TreeSet<String> origins = contested.getValue();
+            problems.add(Diagnostic.error(origins.first(), 1, 1, "output \"" + contested.getKey()
+                    + "\" is written by " + origins.size() + " inputs: " + String.join(", ", origins)));
+        }
+        for (Map.Entry<OutputFile, OutputFile> blocked : layout.blockedBy.entrySet()) {
+            OutputFile file = blocked.getKey();
+            OutputFile below = blocked.getValue();
+            problems.add(Diagnostic.error(file.origin(), 1, 1, "output \"" + file.path()
+                    + "\" is a file, but \"" + below.path() + "\" from " + below.origin()
+                    + " needs it to be a folder"));
+        }
+        return problems.stream().distinct().sorted().toList();
+    }
+
+    /** The files to write, sorted by path: only those whose path is safe and uncontested. */
+    public List<OutputFile> files() {
+        return List.copyOf(layout().files.values());
+    }
+
+    /** How many files {@link #files()} holds. */
+    public int size() {
+        return layout().files.size();
+    }
+
+    /** The claims sorted out into files to write and the two kinds of conflict. */
+    private Layout layout() {
+        TreeMap<String, OutputFile> files = new TreeMap<>();
+        TreeMap<String, TreeSet<String>> contested = new TreeMap<>();
+        for (Map.Entry<String, Queue<OutputFile>> claim : claims.entrySet()) {
+            TreeSet<String> origins = new TreeSet<>();
+            OutputFile last = null;
+            for (OutputFile file : claim.getValue()) {
+                origins.add(file.origin());
+                last = file;
+            }
+            if (origins.size() > 1) {
+                contested.put(claim.getKey(), origins);
+            } else {
+                // One origin writing the same path twice is one input changing its mind: the
+                // later write wins, as it would on disk. It happens on one thread, so it is ordered.
+                files.put(claim.getKey(), last);
+            }
+        }
+        TreeMap<OutputFile, OutputFile> blockedBy = new TreeMap<>(
+                (a, b) -> a.path().compareTo(b.path()));
+        for (OutputFile file : files.values()) {
+            String path = file.path();
+            for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+                OutputFile folder = files.get(path.substring(0, slash));
+                if (folder != null) {
+                    blockedBy.putIfAbsent(folder, file);
+                }
+            }
+        }
+        for (OutputFile blocked : blockedBy.keySet()) {
+            files.remove(blocked.path());
+        }
+        return new Layout(files, contested, blockedBy);
+    }
+
+    private record Layout(TreeMap<String, OutputFile> files, TreeMap<String, TreeSet<String>> contested,
+            TreeMap<OutputFile, OutputFile> blockedBy) {
+    }
+}
