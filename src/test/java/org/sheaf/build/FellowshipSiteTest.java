@@ -1,0 +1,155 @@
+package org.sheaf.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds the fellowship's own site ({@code content/} with the real {@code templates/}) and checks
+ * every page: a title, the layout's marker, no template syntax left in the text, and every
+ * internal link and anchor resolving to a built file.
+ */
+class FellowshipSiteTest {
+    @TempDir
+    static Path dir;
+
+    private static TestSite site;
+    private static Map<String, String> files;
+
+    @BeforeAll
+    static void buildTheRepositorySite() throws IOException {
+        Path root = dir.resolve("repo");
+        copyTree(Path.of("content"), root.resolve("content"));
+        copyTree(Path.of("templates"), root.resolve("templates"));
+        site = TestSite.in(root).buildOk();
+        files = site.outputFiles();
+    }
+
+    @Test
+    void theJobPostingLandsAtEnJobsInTheNakedPageLayout() {
+        Document jobs = Jsoup.parse(site.read("en/jobs/index.html"));
+        assertEquals("layout-naked-page", jobs.body().className());
+        assertFalse(jobs.select("article.post-content h1, article.post-content h2, article.post-content h3").isEmpty());
+    }
+
+    @Test
+    void everyNoteKindHasAtLeastTwoNotes() {
+        for (String kind : List.of("audits", "library-findings", "growth-models")) {
+            long notes = files.keySet().stream().filter(p -> p.startsWith("notes/" + kind + "/")).count();
+            assertTrue(notes >= 2, kind + " has " + notes + " notes");
+        }
+    }
+
+    @Test
+    void growthModelsShowATableOfYearlyFigures() {
+        files.keySet().stream().filter(p -> p.startsWith("notes/growth-models/")).forEach(path -> {
+            Document note = Jsoup.parse(site.read(path));
+            assertFalse(note.select("table td").isEmpty(), path + " has no table");
+        });
+    }
+
+    @Test
+    void everyPageHasATitleAndALayoutMarker() {
+        for (String path : htmlPages()) {
+            Document page = Jsoup.parse(site.read(path));
+            assertFalse(page.title().isBlank(), path + " has no <title>");
+            assertTrue(page.body().className().startsWith("layout-"), path + " has no layout marker");
+        }
+    }
+
+    @Test
+    void noTemplateSyntaxIsLeftOutsideCode() {
+        for (String path : htmlPages()) {
+            Document page = Jsoup.parse(site.read(path));
+            for (TextNode text : allText(page)) {
+                if (text.parents().stream().anyMatch(p -> p.nameIs("pre") || p.nameIs("code"))) {
+                    continue;
+                }
+                String words = text.getWholeText();
+                for (String marker : List.of("{{", "{%", "${", "<#", "[#")) {
+                    assertFalse(words.contains(marker), path + " still has " + marker + " in: " + words.strip());
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyInternalLinkAndAnchorResolves() {
+        List<String> broken = new ArrayList<>();
+        for (String path : htmlPages()) {
+            Document page = Jsoup.parse(site.read(path));
+            for (Element link : page.select("a[href], link[href], img[src], script[src]")) {
+                String target = link.hasAttr("href") ? link.attr("href") : link.attr("src");
+                if (target.isEmpty() || target.matches("^[a-z]+:.*") || target.startsWith("//")) {
+                    continue;
+                }
+                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : "";
+                String file = target.contains("#") ? target.substring(0, target.indexOf('#')) : target;
+                String resolved = file.isEmpty() ? path : resolve(path, file);
+                if (resolved == null) {
+                    broken.add(path + " -> " + target);
+                    continue;
+                }
+                if (!anchor.isEmpty() && Jsoup.parse(site.read(resolved)).getElementById(anchor) == null) {
+                    broken.add(path + " -> " + target + " (no #" + anchor + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), broken);
+    }
+
+    private static String resolve(String from, String href) {
+        String absolute = href.startsWith("/") ? href
+                : "/" + from.substring(0, from.lastIndexOf('/') + 1) + href;
+        String path = java.net.URI.create(absolute).normalize().getPath().substring(1);
+        for (String candidate : List.of(path, path + "index.html", path + "/index.html", path + ".html")) {
+            if (files.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static List<TextNode> allText(Document page) {
+        List<TextNode> nodes = new ArrayList<>();
+        page.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                nodes.add(text);
+            }
+        });
+        return nodes;
+    }
+
+    private static List<String> htmlPages() {
+        return files.keySet().stream().filter(p -> p.endsWith(".html")).toList();
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
