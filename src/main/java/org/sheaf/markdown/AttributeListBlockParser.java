@@ -1,0 +1,91 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a line that is only a kramdown attribute list ({@code {: ...}}) or attribute list
+ * definition ({@code {:name: ...}}). Such a line ends a paragraph instead of continuing it, as
+ * in kramdown.
+ */
+final class AttributeListBlockParser extends AbstractBlockParser {
+    private static final Pattern DEFINITION = Pattern.compile("\\{:(\\w[\\w-]*):(.*)}\\s*");
+    private static final Pattern LIST = Pattern.compile("\\{:(?![:/])(.*)}\\s*");
+
+    private final AttributeListBlock block;
+
+    private AttributeListBlockParser(AttributeListBlock block) {
+        this.block = block;
+    }
+
+    @Override
+    public Block getBlock() {
+        return block;
+    }
+
+    @Override
+    public BlockContinue tryContinue(ParserState state) {
+        return BlockContinue.none();
+    }
+
+    @Override
+    public void closeBlock(ParserState state) {
+    }
+
+    /** Registers the parser with flexmark. */
+    static final class Factory implements CustomBlockParserFactory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    if (state.getIndent() >= 4) {
+                        return BlockStart.none();
+                    }
+                    BasedSequence line = state.getLine();
+                    BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+                    Matcher definition = DEFINITION.matcher(rest);
+                    AttributeListBlock node;
+                    if (definition.matches()) {
+                        node = new AttributeListBlock(rest.trimEnd(), definition.group(1),
+                                AttributeList.parse(definition.group(2)));
+                    } else {
+                        Matcher list = LIST.matcher(rest);
+                        if (!list.matches()) {
+                            return BlockStart.none();
+                        }
+                        node = new AttributeListBlock(rest.trimEnd(), null, AttributeList.parse(list.group(1)));
+                    }
+                    return BlockStart.of(new AttributeListBlockParser(node)).atIndex(line.length());
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}

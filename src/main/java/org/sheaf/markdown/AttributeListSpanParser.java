@@ -1,0 +1,78 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.InlineParserExtension;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
+import com.vladsch.flexmark.parser.LightInlineParser;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads kramdown span attribute lists ({@code {: .class}} right after a span) and the
+ * {@code {#id}} that may end a heading. Other braces stay text, so Liquid-looking
+ * {@code {{ page.title }}} left in content is untouched.
+ */
+final class AttributeListSpanParser implements InlineParserExtension {
+    private static final Pattern SPAN_LIST = Pattern.compile("^\\{:(?![:/])([^}]*)}");
+    private static final Pattern HEADING_ID = Pattern.compile("^\\{#([A-Za-z][\\w:-]*)}[ \\t]*$");
+
+    @Override
+    public void finalizeDocument(InlineParser inlineParser) {
+    }
+
+    @Override
+    public void finalizeBlock(InlineParser inlineParser) {
+    }
+
+    @Override
+    public boolean parse(LightInlineParser parser) {
+        if (parser.getBlock() instanceof Heading) {
+            BasedSequence[] id = parser.matchWithGroups(HEADING_ID);
+            if (id != null) {
+                parser.flushTextNode();
+                parser.getBlock().appendChild(new AttributeListSpan(id[0],
+                        new AttributeList(id[1].toString(), List.of(), Map.of(), List.of()), true));
+                return true;
+            }
+        }
+        BasedSequence[] list = parser.matchWithGroups(SPAN_LIST);
+        if (list == null) {
+            return false;
+        }
+        parser.flushTextNode();
+        parser.getBlock().appendChild(new AttributeListSpan(list[0], AttributeList.parse(list[1].toString()), false));
+        return true;
+    }
+
+    /** Registers the parser with flexmark for the {@code {} character. */
+    static final class Factory implements InlineParserExtensionFactory {
+        @Override
+        public CharSequence getCharacters() {
+            return "{";
+        }
+
+        @Override
+        public InlineParserExtension apply(LightInlineParser parser) {
+            return new AttributeListSpanParser();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides which element each kramdown attribute list belongs to, after parsing, and keeps the
+ * answer in the flexmark document for the renderers to read.
+ *
+ * <p>kramdown's rules: a block list on the line right after a block belongs to that block; one
+ * with a blank line before it belongs to the next block. A span list belongs to the span just
+ * before it, and is dropped after plain text. A bare name refers to an attribute list
+ * definition ({@code {:name: ...}}) anywhere in the document.
+ */
+final class KramdownAttributes {
+    /** The attributes of each element that has some; absent for a document not yet attached. */
+    static final DataKey<Map<Node, AttributeList>> ATTRIBUTES = new DataKey<>("SHEAF_KRAMDOWN_ATTRIBUTES", Map.of());
+
+    private KramdownAttributes() {
+    }
+
+    /** Attaches every attribute list in {@code document} and stores the result in it. */
+    static void attach(Document document) {
+        Map<String, AttributeList> definitions = new HashMap<>();
+        List<AttributeListBlock> blocks = new ArrayList<>();
+        List<AttributeListSpan> spans = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof AttributeListBlock block) {
+                if (block.definitionName() != null) {
+                    definitions.put(block.definitionName(), block.attributes());
+                } else {
+                    blocks.add(block);
+                }
+            } else if (node instanceof AttributeListSpan span) {
+                spans.add(span);
+            }
+        }
+        Map<Node, AttributeList> attached = new IdentityHashMap<>();
+        for (AttributeListBlock block : blocks) {
+            liftOutOfItem(document, block);
+            Node target = blockTarget(document, block);
+            if (target != null) {
+                add(attached, target, resolve(block.attributes(), definitions));
+            }
+        }
+        for (AttributeListSpan span : spans) {
+            Node target = span.headingId() ? span.getParent() : span.getPrevious();
+            if (target != null && !(target instanceof Text) && !(target instanceof AttributeListSpan)) {
+                add(attached, target, resolve(span.attributes(), definitions));
+            }
+        }
+        document.set(ATTRIBUTES, attached);
+    }
+
+    /** The attributes attached to {@code node}, or null. */
+    static AttributeList of(Node node) {
+        Document document = node.getDocument();
+        return document == null ? null : ATTRIBUTES.get(document).get(node);
+    }
+
+    private static void add(Map<Node, AttributeList> attached, Node target, AttributeList attributes) {
+        attached.merge(target, attributes, AttributeList::with);
+    }
+
+    private static AttributeList resolve(AttributeList list, Map<String, AttributeList> definitions) {
+        AttributeList resolved = AttributeList.EMPTY;
+        for (String ref : list.refs()) {
+            AttributeList definition = definitions.get(ref);
+            if (definition != null) {
+                resolved = resolved.with(definition);
+            }
+        }
+        return resolved.with(list);
+    }
+
+    /**
+     * flexmark continues a list or definition item with an unindented line; kramdown ends the
+     * list there, so an attribute list written left of the item's content belongs after the list.
+     */
+    private static void liftOutOfItem(Document document, AttributeListBlock list) {
+        Node item = list.getParent();
+        while ((item instanceof ListItem || item instanceof DefinitionItem) && item.getParent() != null
+                && item.getFirstChild() != null
+                && column(document, list) < column(document, item.getFirstChild())) {
+            Node container = item.getParent();
+            list.unlink();
+            container.insertAfter(list);
+            item = list.getParent();
+        }
+    }
+
+    private static int column(Document document, Node node) {
+        BasedSequence source = document.getChars();
+        int start = node.getStartOffset();
+        int lineStart = start;
+        while (lineStart > 0 && source.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        return start - lineStart;
+    }
+
+    private static Node blockTarget(Document document, AttributeListBlock list) {
+        Node previous = list.getPrevious();
+        while (previous instanceof AttributeListBlock && adjacent(document, previous, list)) {
+            previous = previous.getPrevious();
+        }
+        if (previous instanceof Block && !(previous instanceof AttributeListBlock) && adjacent(document, previous, list)) {
+            return previous;
+        }
+        Node next = list.getNext();
+        while (next instanceof AttributeListBlock) {
+            next = next.getNext();
+        }
+        return next instanceof Heading || next instanceof Block ? next : null;
+    }
+
+    /** No blank line between the end of {@code before} and the start of {@code after}. */
+    private static boolean adjacent(Document document, Node before, Node after) {
+        BasedSequence source = document.getChars();
+        int from = before.getEndOffset();
+        int to = after.getStartOffset();
+        if (from > to) {
+            return true;
+        }
+        String between = source.subSequence(from, to).toString();
+        if (from > 0 && source.charAt(from - 1) != '\n') {
+            // the previous block ended before its line break; that break is not a blank line
+            int eol = between.indexOf('\n');
+            between = eol < 0 ? "" : between.substring(eol + 1);
+        }
+        return between.indexOf('\n') < 0;
+    }
+}

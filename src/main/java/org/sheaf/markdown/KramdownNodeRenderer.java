@@ -1,0 +1,295 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
+import com.vladsch.flexmark.html.renderer.RenderingPhase;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Renders what kramdown marks up differently from flexmark: code blocks in Rouge's wrapper,
+ * footnotes with kramdown's ids, roles and back links, the {@code {:toc}} list, and
+ * {@code markdown="1"} HTML blocks. One instance renders one document (flexmark makes a new one
+ * per rendering), so its per-document state is never shared between threads.
+ */
+final class KramdownNodeRenderer implements PhasedNodeRenderer {
+    private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
+
+    private final MarkdownOptions options;
+    /** Footnotes by name, in the order of their first reference. */
+    private final Map<String, Note> notes = new LinkedHashMap<>();
+    private final Map<String, Integer> referencesSoFar = new HashMap<>();
+    private boolean tocRendered;
+    private boolean insideToc;
+
+    private static final class Note {
+        final String name;
+        final FootnoteBlock block;
+        final int number;
+        int references;
+
+        Note(String name, FootnoteBlock block, int number) {
+            this.name = name;
+            this.block = block;
+            this.number = number;
+        }
+    }
+
+    KramdownNodeRenderer(MarkdownOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(
+                new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
+                new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented),
+                new NodeRenderingHandler<>(Footnote.class, this::renderFootnote),
+                new NodeRenderingHandler<>(FootnoteBlock.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(BulletList.class, this::renderList),
+                new NodeRenderingHandler<>(OrderedList.class, this::renderList),
+                new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
+                new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
+    }
+
+    @Override
+    public Set<RenderingPhase> getRenderingPhases() {
+        return Set.of(RenderingPhase.BODY_TOP, RenderingPhase.BODY_BOTTOM);
+    }
+
+    @Override
+    public void renderDocument(NodeRendererContext context, HtmlWriter html, Document document, RenderingPhase phase) {
+        if (phase == RenderingPhase.BODY_TOP) {
+            for (Node node : document.getDescendants()) {
+                if (node instanceof Footnote footnote && footnote.getFootnoteBlock() != null) {
+                    String name = footnote.getText().toString();
+                    notes.computeIfAbsent(name, n -> new Note(n, footnote.getFootnoteBlock(), notes.size() + 1));
+                }
+            }
+        } else if (phase == RenderingPhase.BODY_BOTTOM) {
+            renderFootnotes(context, html);
+        }
+    }
+
+    // code blocks: <div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>
+
+    private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+        String info = node.getInfo().toString().strip();
+        String language = info.isEmpty() ? null : info.split("[\\s{]", 2)[0];
+        renderCode(node, language, node.getContentChars().toString(), context, html);
+    }
+
+    private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+        String code = node.getContentChars().trimTailBlankLines().toString();
+        renderCode(node, null, code, context, html);
+    }
+
+    private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
+        String lang = language != null ? language : options.defaultCodeLanguage();
+        String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
+        html.line();
+        html.srcPos(node.getChars()).attr("class", wrapperClass).withAttr().tag("div");
+        html.raw("<div class=\"highlight\">");
+        html.openPre();
+        html.raw("<pre class=\"highlight\"><code>");
+        html.raw(escape(code));
+        html.raw("</code></pre>");
+        html.closePre();
+        html.raw("</div>");
+        html.tag("/div").line();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    // footnotes: <sup id="fnref:name" role="doc-noteref"><a href="#fn:name" class="footnote" rel="footnote">1</a></sup>
+
+    private void renderFootnote(Footnote node, NodeRendererContext context, HtmlWriter html) {
+        String name = node.getText().toString();
+        Note note = notes.get(name);
+        if (note == null) {
+            html.text(node.getChars().toString());
+            return;
+        }
+        if (insideToc) {
+            return;
+        }
+        int earlier = referencesSoFar.merge(name, 1, Integer::sum) - 1;
+        note.references = Math.max(note.references, earlier + 1);
+        String refId = "fnref:" + name + (earlier > 0 ? ":" + earlier : "");
+        html.raw("<sup id=\"" + attr(refId) + "\" role=\"doc-noteref\"><a href=\"#fn:" + attr(name)
+                + "\" class=\"footnote\" rel=\"footnote\">" + note.number + "</a></sup>");
+    }
+
+    private void renderFootnotes(NodeRendererContext context, HtmlWriter html) {
+        List<Note> referenced = new ArrayList<>();
+        for (Note note : notes.values()) {
+            if (note.references > 0) {
+                referenced.add(note);
+            }
+        }
+        if (referenced.isEmpty()) {
+            return;
+        }
+        html.line().raw("<div class=\"footnotes\" role=\"doc-endnotes\">").line();
+        html.raw("<ol>").line();
+        for (Note note : referenced) {
+            html.raw("<li id=\"fn:" + attr(note.name) + "\" role=\"doc-endnote\">").line();
+            Node last = note.block.getLastChild();
+            for (Node child = note.block.getFirstChild(); child != null; child = child.getNext()) {
+                if (child == last && child instanceof Paragraph paragraph) {
+                    html.srcPos(paragraph.getChars()).withAttr().tag("p");
+                    context.renderChildren(paragraph);
+                    html.raw(backlinks(note, true));
+                    html.tag("/p").line();
+                } else {
+                    context.render(child);
+                }
+            }
+            if (!(last instanceof Paragraph)) {
+                html.raw("<p>" + backlinks(note, false) + "</p>").line();
+            }
+            html.raw("</li>").line();
+        }
+        html.raw("</ol>").line();
+        html.raw("</div>").line();
+    }
+
+    private String backlinks(Note note, boolean afterText) {
+        String text = options.footnoteBacklink();
+        if (text.isEmpty()) {
+            return "";
+        }
+        String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
+        StringBuilder links = new StringBuilder();
+        links.append(afterText ? "&nbsp;" : "").append("<a href=\"#fnref:").append(attr(note.name))
+                .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown).append("</a>");
+        for (int i = 1; i < note.references; i++) {
+            links.append(" <a href=\"#fnref:").append(attr(note.name)).append(':').append(i)
+                    .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown)
+                    .append("<sup>").append(i + 1).append("</sup></a>");
+        }
+        return links.toString();
+    }
+
+    private static String attr(String value) {
+        return escape(value).replace("\"", "&quot;");
+    }
+
+    // {:toc}: the first list that carries the toc reference becomes the table of contents
+
+    private void renderList(ListBlock node, NodeRendererContext context, HtmlWriter html) {
+        AttributeList attributes = KramdownAttributes.of(node);
+        if (tocRendered || attributes == null || !attributes.refs().contains("toc")) {
+            context.delegateRender();
+            return;
+        }
+        tocRendered = true;
+        String tag = node instanceof OrderedList ? "ol" : "ul";
+        String listId = attributes.id() != null ? attributes.id() : "markdown-toc";
+        List<TocEntry> roots = tocTree(node.getDocument(), context);
+        html.line();
+        html.srcPos(node.getChars()).attr("id", "markdown-toc").withAttr().tag(tag).line();
+        insideToc = true;
+        boolean linksWere = context.isDoNotRenderLinks();
+        context.doNotRenderLinks(true);
+        for (TocEntry entry : roots) {
+            renderTocEntry(entry, tag, listId, context, html);
+        }
+        context.doNotRenderLinks(linksWere);
+        insideToc = false;
+        html.tag("/" + tag).line();
+    }
+
+    private record TocEntry(int level, Heading heading, String id, List<TocEntry> children) {
+    }
+
+    private List<TocEntry> tocTree(Document document, NodeRendererContext context) {
+        List<TocEntry> roots = new ArrayList<>();
+        List<TocEntry> stack = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            if (!(node instanceof Heading heading) || !options.tocLevels().contains(heading.getLevel())) {
+                continue;
+            }
+            String id = context.getNodeId(heading);
+            AttributeList attributes = KramdownAttributes.of(heading);
+            if (id == null || (attributes != null && attributes.classes().contains("no_toc"))) {
+                continue;
+            }
+            TocEntry entry = new TocEntry(heading.getLevel(), heading, id, new ArrayList<>());
+            while (true) {
+                if (stack.isEmpty()) {
+                    roots.add(entry);
+                    stack.add(entry);
+                    break;
+                }
+                TocEntry top = stack.get(stack.size() - 1);
+                if (top.level() < entry.level()) {
+                    top.children().add(entry);
+                    stack.add(entry);
+                    break;
+                }
+                stack.remove(stack.size() - 1);
+            }
+        }
+        return roots;
+    }
+
+    private void renderTocEntry(TocEntry entry, String tag, String listId, NodeRendererContext context, HtmlWriter html) {
+        html.raw("<li><a href=\"#" + attr(entry.id()) + "\" id=\"" + attr(listId + "-" + entry.id()) + "\">");
+        context.renderChildren(entry.heading());
+        html.raw("</a>");
+        if (!entry.children().isEmpty()) {
+            html.line().raw("<" + tag + ">").line();
+            for (TocEntry child : entry.children()) {
+                renderTocEntry(child, tag, listId, context, html);
+            }
+            html.raw("</" + tag + ">").line();
+        }
+        html.raw("</li>").line();
+    }
+
+    // <div markdown="1">: the element around Markdown rendered as Markdown
+
+    private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
+        html.line().raw(node.openingTag()).line();
+        context.renderChildren(node);
+        html.line().raw("</" + node.tagName() + ">").line();
+    }
+
+    /** Makes one renderer per rendered document. */
+    static final class Factory implements NodeRendererFactory {
+        private final MarkdownOptions options;
+
+        Factory(MarkdownOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public com.vladsch.flexmark.html.renderer.NodeRenderer apply(DataHolder data) {
+            return new KramdownNodeRenderer(options);
+        }
+    }
+}

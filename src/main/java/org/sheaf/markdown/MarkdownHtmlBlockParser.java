@@ -1,0 +1,123 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.HtmlBlockParser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code <div markdown="1">} ... {@code </div>} (any tag, tags on lines of their own) as a
+ * container whose lines are Markdown, the way kramdown does. Elements of the same name nested
+ * inside are counted, so the right closing tag ends the block.
+ */
+final class MarkdownHtmlBlockParser extends AbstractBlockParser {
+    private static final Pattern OPENING = Pattern.compile(
+            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1)([^>]*)>\\s*");
+
+    private final MarkdownHtmlBlock block;
+    private final Pattern opens;
+    private final Pattern closes;
+    private int depth;
+
+    private MarkdownHtmlBlockParser(MarkdownHtmlBlock block) {
+        this.block = block;
+        String name = Pattern.quote(block.tagName());
+        this.opens = Pattern.compile("<" + name + "[\\s>]", Pattern.CASE_INSENSITIVE);
+        this.closes = Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE);
+    }
+
+    @Override
+    public Block getBlock() {
+        return block;
+    }
+
+    @Override
+    public boolean isContainer() {
+        return true;
+    }
+
+    @Override
+    public boolean canContain(ParserState state, BlockParser blockParser, Block child) {
+        return true;
+    }
+
+    @Override
+    public BlockContinue tryContinue(ParserState state) {
+        BasedSequence line = state.getLine();
+        String rest = line.subSequence(state.getIndex()).toString();
+        String trimmed = rest.strip();
+        if (depth == 0 && closes.matcher(trimmed).matches()) {
+            return BlockContinue.finished();
+        }
+        depth += count(opens, rest) - count(closes, rest);
+        if (depth < 0) {
+            depth = 0;
+        }
+        return BlockContinue.atIndex(state.getIndex());
+    }
+
+    private static int count(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void closeBlock(ParserState state) {
+    }
+
+    /** Registers the parser with flexmark, ahead of the plain HTML block parser. */
+    static final class Factory implements CustomBlockParserFactory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    if (state.getIndent() >= 4) {
+                        return BlockStart.none();
+                    }
+                    BasedSequence line = state.getLine();
+                    BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+                    Matcher m = OPENING.matcher(rest);
+                    if (!m.matches()) {
+                        return BlockStart.none();
+                    }
+                    String before = m.group(2) == null ? "" : m.group(2);
+                    String opening = "<" + m.group(1) + before + m.group(3) + ">";
+                    MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.trimEnd(), m.group(1), opening);
+                    return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(line.length());
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(HtmlBlockParser.Factory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}

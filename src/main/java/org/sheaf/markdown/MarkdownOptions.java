@@ -1,0 +1,165 @@
+package org.sheaf.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Options read from Jekyll's {@code markdown:} and {@code kramdown:} config keys.
+ *
+ * @param flavour          which Markdown Jekyll would use: kramdown (its default) or CommonMark
+ * @param autoIds          give headings ids ({@code auto_ids})
+ * @param autoIdPrefix     prepended to every generated heading id ({@code auto_id_prefix})
+ * @param autoIdStripping  build ids from the heading's text, not its raw Markdown ({@code auto_id_stripping})
+ * @param smartQuotes      the four quote characters, open single, close single, open double,
+ *                         close double ({@code smart_quotes}: entity names or literal characters)
+ * @param hardWrap         turn every line break inside a paragraph into {@code <br />} ({@code hard_wrap})
+ * @param tocLevels        heading levels that the {@code {:toc}} list includes ({@code toc_levels})
+ * @param footnoteBacklink the text of a footnote's link back to its reference; empty for none
+ *                         ({@code footnote_backlink})
+ * @param defaultCodeLanguage the language class given to code blocks that name none
+ *                         (Jekyll's {@code syntax_highlighter_opts.default_lang}, {@code plaintext})
+ */
+public record MarkdownOptions(
+        Flavour flavour,
+        boolean autoIds,
+        String autoIdPrefix,
+        boolean autoIdStripping,
+        List<String> smartQuotes,
+        boolean hardWrap,
+        List<Integer> tocLevels,
+        String footnoteBacklink,
+        String defaultCodeLanguage) {
+
+    /** The two Markdown converters Jekyll ships with support for. */
+    public enum Flavour {
+        /** kramdown with its GFM parser, Jekyll's default. */
+        KRAMDOWN,
+        /** CommonMark with GFM tables, strikethrough and autolinks, as jekyll-commonmark gives. */
+        COMMONMARK
+    }
+
+    private static final List<String> DEFAULT_QUOTES = List.of("‘", "’", "“", "”");
+
+    public MarkdownOptions {
+        smartQuotes = List.copyOf(smartQuotes);
+        tocLevels = List.copyOf(tocLevels);
+        if (smartQuotes.size() != 4) {
+            throw new IllegalArgumentException("smartQuotes needs four entries, got " + smartQuotes);
+        }
+    }
+
+    /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
+    public static MarkdownOptions defaults() {
+        return new MarkdownOptions(Flavour.KRAMDOWN, true, "", false, DEFAULT_QUOTES, false,
+                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext");
+    }
+
+    /**
+     * Options from the site config.
+     *
+     * @param markdown the {@code markdown:} value; {@code kramdown} (also null) or {@code CommonMark}
+     *                 in any case. Any other name is treated as kramdown, Jekyll's default.
+     * @param kramdown the {@code kramdown:} map, may be null or empty; unknown keys are ignored
+     */
+    public static MarkdownOptions fromConfig(String markdown, Map<String, Object> kramdown) {
+        MarkdownOptions base = defaults();
+        if (markdown != null && markdown.strip().toLowerCase(Locale.ROOT).equals("commonmark")) {
+            return new MarkdownOptions(Flavour.COMMONMARK, false, "", false, DEFAULT_QUOTES, false,
+                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage());
+        }
+        Map<String, Object> config = kramdown == null ? Map.of() : kramdown;
+        return new MarkdownOptions(Flavour.KRAMDOWN,
+                flag(config.get("auto_ids"), base.autoIds()),
+                text(config.get("auto_id_prefix"), base.autoIdPrefix()),
+                flag(config.get("auto_id_stripping"), base.autoIdStripping()),
+                quotes(config.get("smart_quotes")),
+                flag(config.get("hard_wrap"), base.hardWrap()),
+                levels(config.get("toc_levels"), base.tocLevels()),
+                text(config.get("footnote_backlink"), base.footnoteBacklink()),
+                base.defaultCodeLanguage());
+    }
+
+    private static boolean flag(Object value, boolean fallback) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        if (value instanceof String s) {
+            return switch (s.strip().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on" -> true;
+                case "false", "no", "off" -> false;
+                default -> fallback;
+            };
+        }
+        return fallback;
+    }
+
+    private static String text(Object value, String fallback) {
+        return value == null ? fallback : value.toString();
+    }
+
+    /** kramdown's {@code smart_quotes}: four comma-separated entity names, numbers or characters. */
+    private static List<String> quotes(Object value) {
+        if (value == null) {
+            return DEFAULT_QUOTES;
+        }
+        String[] parts = value.toString().split(",");
+        if (parts.length != 4) {
+            return DEFAULT_QUOTES;
+        }
+        List<String> quotes = new ArrayList<>();
+        for (String part : parts) {
+            quotes.add(quoteCharacter(part.strip()));
+        }
+        return quotes;
+    }
+
+    private static String quoteCharacter(String name) {
+        if (name.matches("\\d+")) {
+            return new String(Character.toChars(Integer.parseInt(name)));
+        }
+        return switch (name) {
+            case "lsquo" -> "‘";
+            case "rsquo" -> "’";
+            case "ldquo" -> "“";
+            case "rdquo" -> "”";
+            case "sbquo" -> "‚";
+            case "bdquo" -> "„";
+            case "laquo" -> "«";
+            case "raquo" -> "»";
+            case "lsaquo" -> "‹";
+            case "rsaquo" -> "›";
+            case "apos" -> "'";
+            case "quot" -> "\"";
+            default -> name;
+        };
+    }
+
+    /** {@code toc_levels}: a list of numbers, or a range written {@code 2..3}. */
+    private static List<Integer> levels(Object value, List<Integer> fallback) {
+        if (value instanceof List<?> list) {
+            List<Integer> levels = new ArrayList<>();
+            for (Object item : list) {
+                if (item instanceof Number n) {
+                    levels.add(n.intValue());
+                } else if (item != null && item.toString().strip().matches("\\d+")) {
+                    levels.add(Integer.parseInt(item.toString().strip()));
+                }
+            }
+            return levels;
+        }
+        if (value != null) {
+            String range = value.toString().strip();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d)\\.\\.(\\d)").matcher(range);
+            if (m.matches()) {
+                List<Integer> levels = new ArrayList<>();
+                for (int i = Integer.parseInt(m.group(1)); i <= Integer.parseInt(m.group(2)); i++) {
+                    levels.add(i);
+                }
+                return levels;
+            }
+        }
+        return fallback;
+    }
+}

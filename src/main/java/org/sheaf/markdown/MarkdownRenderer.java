@@ -1,0 +1,112 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import java.util.List;
+
+/**
+ * Markdown to HTML as Jekyll 4.3 renders it: by default kramdown with its GFM parser (heading
+ * ids, smart quotes and dashes, tables, footnotes, definition lists, abbreviations, attribute
+ * lists, {@code {:toc}}, Rouge's code block markup); with the CommonMark flavour, plain
+ * CommonMark with GFM tables, strikethrough and autolinks, as jekyll-commonmark gives.
+ *
+ * <p>Thread-safe: the flexmark parser and renderer are built once, here, and every call to
+ * {@link #render} works on its own document. Build one per site build and share it.
+ */
+public final class MarkdownRenderer {
+    private final MarkdownOptions options;
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer(MarkdownOptions options) {
+        this.options = options;
+        if (options.flavour() == MarkdownOptions.Flavour.COMMONMARK) {
+            MutableDataSet set = new MutableDataSet();
+            set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
+                    AutolinkExtension.create()));
+            set.set(HtmlRenderer.RENDER_HEADER_ID, false);
+            set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+            gfmTables(set);
+            this.parser = Parser.builder(set).build();
+            this.renderer = HtmlRenderer.builder(set).build();
+            return;
+        }
+        MutableDataSet parse = kramdownOptions();
+        parse.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                DefinitionExtension.create(), AbbreviationExtension.create(), TypographicExtension.create(),
+                StrikethroughExtension.create()));
+        this.parser = Parser.builder(parse)
+                .customBlockParserFactory(new AttributeListBlockParser.Factory())
+                .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
+                .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
+                .build();
+        // The footnote extension parses; KramdownNodeRenderer renders footnotes, so the
+        // renderer does not load flexmark's own footnote markup.
+        MutableDataSet render = kramdownOptions();
+        List<Extension> renderExtensions = List.of(TablesExtension.create(), DefinitionExtension.create(),
+                AbbreviationExtension.create(), TypographicExtension.create(), StrikethroughExtension.create());
+        render.set(Parser.EXTENSIONS, renderExtensions);
+        this.renderer = HtmlRenderer.builder(render)
+                .nodeRendererFactory(new KramdownNodeRenderer.Factory(options))
+                .attributeProviderFactory(new KramdownAttributeProvider.Factory())
+                .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))
+                .build();
+    }
+
+    private MutableDataSet kramdownOptions() {
+        MutableDataSet set = new MutableDataSet();
+        gfmTables(set);
+        set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        set.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
+        List<String> quotes = options.smartQuotes();
+        set.set(TypographicExtension.SINGLE_QUOTE_OPEN, quotes.get(0));
+        set.set(TypographicExtension.SINGLE_QUOTE_CLOSE, quotes.get(1));
+        set.set(TypographicExtension.SINGLE_QUOTE_UNMATCHED, quotes.get(1));
+        set.set(TypographicExtension.DOUBLE_QUOTE_OPEN, quotes.get(2));
+        set.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, quotes.get(3));
+        set.set(TypographicExtension.EN_DASH, "–");
+        set.set(TypographicExtension.EM_DASH, "—");
+        set.set(TypographicExtension.ELLIPSIS, "…");
+        set.set(TypographicExtension.ELLIPSIS_SPACED, "…");
+        set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "«");
+        set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, "»");
+        return set;
+    }
+
+    private static void gfmTables(MutableDataSet set) {
+        set.set(TablesExtension.COLUMN_SPANS, false);
+        set.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        set.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        set.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+    }
+
+    /** The options this renderer was built with. */
+    public MarkdownOptions options() {
+        return options;
+    }
+
+    /**
+     * Converts one document's Markdown (after Liquid) to an HTML fragment.
+     *
+     * @param markdown the Markdown text, without front matter
+     * @return the HTML, ending with a line break unless empty
+     */
+    public String render(String markdown) {
+        Document document = parser.parse(markdown);
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
+            KramdownAttributes.attach(document);
+        }
+        return renderer.render(document);
+    }
+}
