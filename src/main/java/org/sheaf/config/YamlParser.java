@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +29,11 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -113,12 +116,10 @@ public final class YamlParser {
         Node root;
         try {
             root = composer.getSingleNode();
-        } catch (NestedTooDeep e) {
-            throw builder.error(e.mark, "YAML nested deeper than " + MAX_DEPTH + " levels");
+        } catch (LimitExceeded e) {
+            throw builder.error(e.mark, e.problem);
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-            throw builder.error(mark, "invalid YAML in " + context + ": " + problem);
+            throw builder.error(e, context);
         } catch (ReaderException e) {
             throw new DiagnosticException(Diagnostic.error(path, builder.positionOfIndex(text, e.getPosition()),
                     "invalid YAML in " + context + ": character U+"
@@ -316,6 +317,28 @@ public final class YamlParser {
             return error(node.getStartMark(), "unsupported YAML tag \"" + display(node.getTag()) + "\"");
         }
 
+        /**
+         * SnakeYAML's problem at its mark. When SnakeYAML also names what it was reading
+         * ("while scanning a quoted scalar") somewhere else, that place becomes a hint, since
+         * it is often where the mistake is (the opening quote of an unclosed string).
+         */
+        DiagnosticException error(MarkedYAMLException e, String context) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+            if (e.getProblem() != null && e.getContext() != null && problem.startsWith("but ")) {
+                problem = e.getContext() + " " + problem;
+            }
+            Diagnostic diagnostic = Diagnostic.error(path, position(mark), "invalid YAML in " + context + ": " + problem);
+            Mark contextMark = e.getContextMark();
+            if (e.getContext() != null && e.getContext().startsWith("while ") && contextMark != null
+                    && e.getProblemMark() != null && !position(contextMark).equals(diagnostic.position())) {
+                Position where = position(contextMark);
+                diagnostic = diagnostic.withHint(e.getContext() + " that starts at line " + where.line()
+                        + ", column " + where.column());
+            }
+            return new DiagnosticException(diagnostic, e);
+        }
+
         DiagnosticException error(Mark mark, String message) {
             return new DiagnosticException(Diagnostic.error(path,
                     mark == null ? new Position(firstLine, 1) : position(mark), message));
@@ -477,25 +500,30 @@ public final class YamlParser {
         }
     }
 
-    /** Thrown by {@link EventLog} when collections nest deeper than {@link #MAX_DEPTH}. */
-    private static final class NestedTooDeep extends RuntimeException {
+    /** Thrown by {@link EventLog} when a document breaks the depth or alias limit. */
+    private static final class LimitExceeded extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Mark mark;
+        private final String problem;
 
-        NestedTooDeep(Mark mark) {
-            super(null, null, false, false);
+        LimitExceeded(Mark mark, String problem) {
+            super(problem, null, false, false);
             this.mark = mark;
+            this.problem = problem;
         }
     }
 
     /**
-     * The parser's events, passed on to the composer while counting nesting depth and keeping
-     * the last event, whose mark places the errors SnakeYAML raises without one.
+     * The parser's events, passed on to the composer while enforcing the depth and alias
+     * limits at the event that breaks them, and keeping the last event, whose mark places the
+     * errors SnakeYAML raises without one.
      */
     private static final class EventLog implements Parser {
         private final Parser parser;
+        private final Set<String> collectionAnchors = new HashSet<>();
         private Event last;
         private int depth;
+        private int collectionAliases;
 
         EventLog(Parser parser) {
             this.parser = parser;
@@ -515,12 +543,24 @@ public final class YamlParser {
         public Event getEvent() {
             Event event = parser.getEvent();
             last = event;
-            if (event instanceof CollectionStartEvent) {
+            if (event instanceof CollectionStartEvent start) {
                 depth++;
                 if (depth > MAX_DEPTH) {
-                    throw new NestedTooDeep(event.getStartMark());
+                    throw new LimitExceeded(event.getStartMark(), "YAML nested deeper than " + MAX_DEPTH + " levels");
                 }
-            } else if (event instanceof CollectionEndEvent) {
+                if (start.getAnchor() != null) {
+                    collectionAnchors.add(start.getAnchor());
+                }
+            } else if (event instanceof ScalarEvent scalar && scalar.getAnchor() != null) {
+                // An anchor may be redefined on a scalar; then its aliases are harmless.
+                collectionAnchors.remove(scalar.getAnchor());
+            }
+            if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAnchor())
+                    && ++collectionAliases > MAX_ALIASES) {
+                throw new LimitExceeded(event.getStartMark(),
+                        "YAML uses more than " + MAX_ALIASES + " aliases of lists or mappings");
+            }
+            if (event instanceof CollectionEndEvent) {
                 depth--;
             }
             return event;

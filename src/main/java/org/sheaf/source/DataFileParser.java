@@ -50,7 +50,8 @@ public final class DataFileParser {
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         switch (extension) {
             case "yml", "yaml", "json": {
-                Object value = YamlParser.parse(text, path, 1, zone, "data file", MAX_CODE_POINTS).value();
+                String yaml = extension.equals("json") ? tabsAsSpaces(text) : text;
+                Object value = YamlParser.parse(yaml, path, 1, zone, "data file", MAX_CODE_POINTS).value();
                 return Optional.of(value == null ? new LinkedHashMap<String, Object>() : value);
             }
             case "csv":
@@ -60,6 +61,34 @@ public final class DataFileParser {
             default:
                 return Optional.empty();
         }
+    }
+
+    /**
+     * JSON with every tab outside strings turned into a space. JSON allows tabs between tokens;
+     * SnakeYAML refuses them where YAML would read indentation, Psych does not. One character
+     * for one keeps every line and column.
+     */
+    static String tabsAsSpaces(String json) {
+        if (json.indexOf('\t') < 0) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json);
+        boolean inString = false;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"' || c == '\n') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '\t') {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
     }
 
     private static List<Map<String, String>> table(String text, String path, char delimiter, String kind)
@@ -73,39 +102,42 @@ public final class DataFileParser {
         List<Map<String, String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             Iterator<CSVRecord> records = parser.iterator();
-            try {
-                if (!records.hasNext()) {
-                    return rows;
-                }
-                List<String> header = records.next().toList();
-                while (records.hasNext()) {
-                    CSVRecord record = records.next();
-                    if (record.size() > header.size()) {
-                        int line = lines.lineOf(record.getCharacterPosition());
-                        throw new DiagnosticException(Diagnostic.error(path, line, 1, kind + " row has "
-                                + record.size() + " fields but the header names " + header.size()));
+            List<String> header = null;
+            while (true) {
+                // The lexer has counted the line breaks of every record so far: the next record starts below.
+                long nextLine = parser.getCurrentLineNumber() + 1;
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        return rows;
                     }
-                    Map<String, String> row = new LinkedHashMap<>();
-                    for (int i = 0; i < header.size(); i++) {
-                        String column = header.get(i) == null ? "" : header.get(i);
-                        if (!row.containsKey(column)) {
-                            row.put(column, i < record.size() ? record.get(i) : null);
-                        }
-                    }
-                    rows.add(row);
+                    record = records.next();
+                } catch (UncheckedIOException e) {
+                    // commons-csv raises only quoting errors here; its message repeats positions we give anyway.
+                    throw new DiagnosticException(Diagnostic.error(path, (int) nextLine, 1, "invalid " + kind
+                            + " in data file: a quoted field is not closed, or text follows its closing quote"), e);
                 }
-            } catch (UncheckedIOException e) {
-                throw new DiagnosticException(Diagnostic.error(path, (int) parser.getCurrentLineNumber(), 1,
-                        "invalid " + kind + " in data file: " + problem(e.getCause())), e);
+                if (header == null) {
+                    header = record.toList();
+                    continue;
+                }
+                if (record.size() > header.size()) {
+                    int line = lines.lineOf(record.getCharacterPosition());
+                    throw new DiagnosticException(Diagnostic.error(path, line, 1, kind + " row has "
+                            + record.size() + " fields but the header names " + header.size()));
+                }
+                Map<String, String> row = new LinkedHashMap<>();
+                for (int i = 0; i < header.size(); i++) {
+                    String column = header.get(i) == null ? "" : header.get(i);
+                    if (!row.containsKey(column)) {
+                        row.put(column, i < record.size() ? record.get(i) : null);
+                    }
+                }
+                rows.add(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("reading text from memory cannot fail", e);
         }
-        return rows;
-    }
-
-    private static String problem(IOException e) {
-        return e.getMessage();
     }
 
     /** Line numbers of character offsets in a text. */
