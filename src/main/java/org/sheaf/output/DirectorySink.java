@@ -1,7 +1,6 @@
 package org.sheaf.output;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -13,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes a plan into a destination folder so that the folder always holds one complete site:
@@ -141,17 +141,27 @@ public final class DirectorySink implements OutputSink {
         deleteTree(oldCopy);
     }
 
+    /**
+     * Writes the files in parallel. No task throws: a failure is recorded and the remaining tasks
+     * skip their work, so when this returns every writer has stopped, and deleting staging
+     * cannot race a writer that is still creating folders in it.
+     */
     private void writeFiles(List<OutputFile> files) throws IOException {
-        try {
-            files.parallelStream().forEach(file -> {
-                try {
-                    writeOne(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        AtomicReference<IOException> failure = new AtomicReference<>();
+        files.parallelStream().forEach(file -> {
+            if (failure.get() != null) {
+                return;
+            }
+            try {
+                writeOne(file);
+            } catch (IOException e) {
+                failure.compareAndSet(null, e);
+            } catch (RuntimeException e) {
+                failure.compareAndSet(null, new IOException("cannot write \"" + file.path() + "\": " + e, e));
+            }
+        });
+        if (failure.get() != null) {
+            throw failure.get();
         }
     }
 
