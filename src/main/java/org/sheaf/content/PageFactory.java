@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
@@ -45,9 +44,9 @@ final class PageFactory {
         this.diagnostics = diagnostics;
         Object raw = config.get("defaults");
         List<Object> entries = raw instanceof List<?> list ? new ArrayList<>(list) : List.of();
-        this.defaults = new Defaults(entries);
-        for (String problem : defaults.problems()) {
-            diagnostics.add(config.errorAt("defaults", problem));
+        this.defaults = new Defaults(entries, config.string("collections_dir", ""));
+        for (Defaults.EntryProblem problem : defaults.entryProblems()) {
+            diagnostics.add(config.errorAt("defaults." + problem.index(), problem.format()));
         }
         this.markdownExtensions = new LinkedHashSet<>();
         config.markdownExtensions().forEach(ext -> markdownExtensions.add("." + ext));
@@ -77,7 +76,7 @@ final class PageFactory {
         drop.putIfAbsent("categories", List.of());
         drop.putIfAbsent("tags", List.of());
         drop.put("collection", null);
-        return Optional.of(finish(parsed, drop, url, Permalinks.outputPath(url, outputExt)));
+        return Optional.of(finish(parsed, drop, url, Permalinks.pageOutputPath(url, outputExt)));
     }
 
     /** A post, draft or collection document; empty when it is not published (or not dated). */
@@ -161,9 +160,7 @@ final class PageFactory {
     }
 
     private Map<String, Object> withDefaults(ContentIndex.Parsed parsed, String type) {
-        Map<String, Object> data = new LinkedHashMap<>(defaults.valuesFor(parsed.file().relativePath(), type));
-        ConfigLoader.deepMerge(data, parsed.frontMatter().data());
-        return data;
+        return new LinkedHashMap<>(defaults.applyTo(parsed.frontMatter().data(), parsed.file().relativePath(), type));
     }
 
     private boolean isPublished(Map<String, Object> data) {

@@ -12,10 +12,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Slugs;
+import ua.co.k.strftime.StrftimeFormatter;
 
 /**
  * Jekyll's filters as Freemarker functions ({@code relative_url(page.url)}), computed by the same
@@ -37,7 +39,7 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         functions.put("date_to_rfc822", args -> JekyllFilters.dateToRfc822(date(args, 0)));
         functions.put("date_to_string", args -> JekyllFilters.dateToString(date(args, 0), optional(args, 1), optional(args, 2)));
         functions.put("date_to_long_string", args -> JekyllFilters.dateToLongString(date(args, 0), optional(args, 1), optional(args, 2)));
-        functions.put("date", args -> JekyllFilters.strftime(date(args, 0), text(args, 1)));
+        functions.put("date", args -> StrftimeFormatter.ofSafePattern(text(args, 1), Locale.ENGLISH).format(date(args, 0)));
         functions.put("markdownify", args -> HTMLOutputFormat.INSTANCE.fromMarkup(markdownify.apply(text(args, 0))));
         functions.put("slugify", args -> Slugs.slugify(text(args, 0), optional(args, 1), false));
         functions.put("jsonify", args -> JekyllFilters.jsonify(value(args, 0)));
@@ -76,7 +78,7 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         if (arg instanceof TemplateDateModel date) {
             return date.getAsDate().toInstant().atZone(zone);
         }
-        return JekyllFilters.parseDate(text(args, index), zone);
+        throw new TemplateModelException("argument " + (index + 1) + " is not a date");
     }
 
     private static Object value(List<?> args, int index) throws TemplateModelException {
