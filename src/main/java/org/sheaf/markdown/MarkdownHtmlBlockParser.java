@@ -30,6 +30,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private final Pattern opens;
     private final Pattern closes;
     private int depth;
+    private boolean ended;
 
     private MarkdownHtmlBlockParser(MarkdownHtmlBlock block) {
         this.block = block;
@@ -58,8 +59,14 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         BasedSequence line = state.getLine();
         String rest = line.subSequence(state.getIndex()).toString();
         String trimmed = rest.strip();
+        if (ended) {
+            return BlockContinue.none();
+        }
         if (depth == 0 && closes.matcher(trimmed).matches()) {
-            return BlockContinue.finished();
+            // The closing tag's line reaches the children as a blank line, which closes them;
+            // the block itself ends before the next line.
+            ended = true;
+            return BlockContinue.atIndex(line.length());
         }
         depth += count(opens, rest) - count(closes, rest);
         if (depth < 0) {

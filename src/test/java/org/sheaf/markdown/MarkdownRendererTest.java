@@ -1,0 +1,237 @@
+package org.sheaf.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+    private static final MarkdownRenderer KRAMDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
+
+    private static void assertRenders(String expectedHtml, String markdown) {
+        assertRenders(KRAMDOWN, expectedHtml, markdown);
+    }
+
+    private static void assertRenders(MarkdownRenderer renderer, String expectedHtml, String markdown) {
+        String actual = renderer.render(markdown);
+        String difference = HtmlTokens.firstDifference(expectedHtml, actual);
+        assertNull(difference, () -> difference + "\n--- rendered:\n" + actual);
+    }
+
+    @Test
+    void headingIdDropsPunctuationAndKeepsHyphensOfTheRawText() {
+        // a single hyphen is not a dash, so the text keeps it too
+        assertRenders("<h4 id=\"september---december-2017-apply-by-mid-september\">"
+                        + "<em>September - December 2017; apply by mid-September</em></h4>",
+                "#### *September - December 2017; apply by mid-September*");
+    }
+
+    @Test
+    void duplicateHeadingIdsGetCountingSuffixes() {
+        assertRenders("<h2 id=\"notes\">Notes</h2><h2 id=\"notes-1\">Notes</h2><h3 id=\"notes-2\">Notes</h3>",
+                "## Notes\n\n## Notes\n\n### Notes\n");
+    }
+
+    @Test
+    void autoIdPrefixGoesInFrontOfEveryGeneratedId() {
+        MarkdownRenderer renderer = new MarkdownRenderer(
+                MarkdownOptions.fromConfig("kramdown", Map.of("auto_id_prefix", "sec-")));
+        assertRenders(renderer, "<h2 id=\"sec-one\">One</h2><h2 id=\"sec-one-1\">One</h2>", "## One\n\n## One\n");
+    }
+
+    @Test
+    void autoIdsOffLeavesHeadingsWithoutIds() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(null, Map.of("auto_ids", false)));
+        assertRenders(renderer, "<h2>One</h2>", "## One\n");
+    }
+
+    @Test
+    void explicitHeadingIdWinsOverTheGeneratedOne() {
+        assertRenders("<h2 id=\"custom\">Title</h2><h2 id=\"title\">Title</h2>", "## Title {#custom}\n\n## Title\n");
+    }
+
+    @Test
+    void dashesAndEllipsisBecomeTypographicCharacters() {
+        assertRenders("<p>a – b — c…</p>", "a -- b --- c...");
+    }
+
+    @Test
+    void quotesBecomeCurlyAndApostrophesRightSingleQuotes() {
+        assertRenders("<p>“Quotes” and ‘single’ and we’re</p>", "\"Quotes\" and 'single' and we're");
+    }
+
+    @Test
+    void smartQuotesConfigChoosesTheQuoteCharacters() {
+        MarkdownRenderer renderer = new MarkdownRenderer(
+                MarkdownOptions.fromConfig("kramdown", Map.of("smart_quotes", "sbquo,lsquo,bdquo,ldquo")));
+        assertRenders(renderer, "<p>„Anführung“</p>", "\"Anführung\"");
+    }
+
+    @Test
+    void loneLineBreakInAParagraphStaysANewline() {
+        assertEquals("<p>one\ntwo</p>\n", KRAMDOWN.render("one\ntwo\n"));
+    }
+
+    @Test
+    void hardWrapTurnsLineBreaksIntoBrTags() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(null, Map.of("hard_wrap", true)));
+        assertRenders(renderer, "<p>one<br>two</p>", "one\ntwo\n");
+    }
+
+    @Test
+    void tableAlignmentBecomesTextAlignStyle() {
+        assertRenders("<table><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: center\">b</th>"
+                        + "<th style=\"text-align: right\">c</th><th>d</th></tr></thead><tbody><tr>"
+                        + "<td style=\"text-align: left\">1</td><td style=\"text-align: center\">2</td>"
+                        + "<td style=\"text-align: right\">3</td><td>4</td></tr></tbody></table>",
+                "| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
+    }
+
+    @Test
+    void footnotesUseKramdownIdsRolesAndBacklinks() {
+        assertRenders("<p>Text<sup id=\"fnref:note\" role=\"doc-noteref\"><a href=\"#fn:note\" class=\"footnote\""
+                        + " rel=\"footnote\">1</a></sup> and<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\""
+                        + " class=\"footnote\" rel=\"footnote\">2</a></sup>.</p>"
+                        + "<div class=\"footnotes\" role=\"doc-endnotes\"><ol>"
+                        + "<li id=\"fn:note\" role=\"doc-endnote\"><p>First.&nbsp;<a href=\"#fnref:note\""
+                        + " class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p></li>"
+                        + "<li id=\"fn:1\" role=\"doc-endnote\"><p>Second.&nbsp;<a href=\"#fnref:1\""
+                        + " class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p></li></ol></div>",
+                "Text[^note] and[^1].\n\n[^1]: Second.\n[^note]: First.\n");
+    }
+
+    @Test
+    void secondReferenceToAFootnoteGetsItsOwnIdAndBacklink() {
+        assertRenders("<p>a<sup id=\"fnref:x\" role=\"doc-noteref\"><a href=\"#fn:x\" class=\"footnote\" rel=\"footnote\">1</a></sup>"
+                        + " b<sup id=\"fnref:x:1\" role=\"doc-noteref\"><a href=\"#fn:x\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>"
+                        + "<div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:x\" role=\"doc-endnote\"><p>X.&nbsp;"
+                        + "<a href=\"#fnref:x\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a> "
+                        + "<a href=\"#fnref:x:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;<sup>2</sup></a>"
+                        + "</p></li></ol></div>",
+                "a[^x] b[^x]\n\n[^x]: X.\n");
+    }
+
+    @Test
+    void definitionListTakesTheAttributeListAfterIt() {
+        assertRenders("<dl class=\"terms\"><dt>Term</dt><dd>Meaning.</dd><dt>Other</dt><dd>More.</dd></dl>",
+                "Term\n: Meaning.\n\nOther\n: More.\n{: .terms}\n");
+    }
+
+    @Test
+    void blockAttributeListSetsClassIdAndPairsOnThePrecedingBlock() {
+        assertRenders("<p class=\"lead big\" id=\"intro\" data-x=\"1\">Hello</p>",
+                "Hello\n{: .lead .big #intro data-x=\"1\"}\n");
+    }
+
+    @Test
+    void blockAttributeListAfterABlankLineAppliesToTheNextBlock() {
+        assertRenders("<p>First</p><p class=\"next\">Second</p>", "First\n\n{: .next}\nSecond\n");
+    }
+
+    @Test
+    void attributeListDefinitionIsUsedByName() {
+        assertRenders("<p class=\"warn\">Careful</p>", "{:alert: .warn}\n\nCareful\n{: alert}\n");
+    }
+
+    @Test
+    void spanAttributeListAppliesToThePrecedingSpan() {
+        assertRenders("<p>An <em class=\"hl\">important</em> word</p>", "An *important*{: .hl} word\n");
+    }
+
+    @Test
+    void bracesThatAreNotAttributeListsStayText() {
+        assertRenders("<p>Raw: {{ page.title }} and {x}</p>", "Raw: {{ page.title }} and {x}\n");
+    }
+
+    @Test
+    void tocListBecomesANestedTableOfContents() {
+        assertRenders("<ul id=\"markdown-toc\"><li><a href=\"#one\" id=\"markdown-toc-one\">One</a>"
+                        + "<ul><li><a href=\"#two-x\" id=\"markdown-toc-two-x\">Two <em>x</em></a></li></ul></li>"
+                        + "<li><a href=\"#three\" id=\"markdown-toc-three\">Three</a></li></ul>"
+                        + "<h2 id=\"one\">One</h2><h3 id=\"two-x\">Two <em>x</em></h3><h2 id=\"three\">Three</h2>",
+                "* TOC\n{:toc}\n\n## One\n\n### Two *x*\n\n## Three\n");
+    }
+
+    @Test
+    void tocLevelsLimitWhichHeadingsAreListed() {
+        MarkdownRenderer renderer = new MarkdownRenderer(
+                MarkdownOptions.fromConfig(null, Map.of("toc_levels", List.of(2))));
+        assertRenders(renderer, "<ul id=\"markdown-toc\"><li><a href=\"#one\" id=\"markdown-toc-one\">One</a></li></ul>"
+                        + "<h2 id=\"one\">One</h2><h3 id=\"two\">Two</h3>",
+                "* TOC\n{:toc}\n\n## One\n\n### Two\n");
+    }
+
+    @Test
+    void abbreviationsBecomeAbbrElements() {
+        assertRenders("<p>The <abbr title=\"Hyper Text Markup Language\">HTML</abbr> spec</p>",
+                "The HTML spec\n\n*[HTML]: Hyper Text Markup Language\n");
+    }
+
+    @Test
+    void markdownInsideHtmlBlockIsParsedWhenAskedFor() {
+        assertRenders("<div class=\"box\"><p><em>Inside</em> “here”</p></div><p>After</p>",
+                "<div class=\"box\" markdown=\"1\">\n*Inside* \"here\"\n</div>\n\nAfter\n");
+    }
+
+    @Test
+    void fencedCodeGetsRougeWrapperWithItsLanguage() {
+        assertEquals("<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
+                        + "<code>def x\n  a &lt; b &amp;&amp; c\nend\n</code></pre></div></div>\n",
+                KRAMDOWN.render("```ruby\ndef x\n  a < b && c\nend\n```\n"));
+    }
+
+    @Test
+    void unlabelledAndIndentedCodeGetJekyllsPlaintextLanguage() {
+        assertRenders("<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
+                        + "<code>plain\n</code></pre></div></div>"
+                        + "<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
+                        + "<code>indented\n  more\n</code></pre></div></div>",
+                "```\nplain\n```\n\n    indented\n      more\n");
+    }
+
+    @Test
+    void emailAutolinkBecomesMailtoLink() {
+        assertRenders("<p>Write to <a href=\"mailto:team@p2pu.org\">team@p2pu.org</a>.</p>", "Write to <team@p2pu.org>.\n");
+    }
+
+    @Test
+    void commonMarkFlavourHasNoSmartQuotesNoIdsButGfmExtras() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig("CommonMark", null));
+        assertRenders(renderer, "<h2>Title</h2><p>\"q\" -- <del>gone</del> "
+                        + "<a href=\"https://example.org\">https://example.org</a></p>"
+                        + "<table><thead><tr><th align=\"right\">a</th></tr></thead><tbody><tr><td align=\"right\">1</td></tr></tbody></table>",
+                "## Title\n\n\"q\" -- ~~gone~~ https://example.org\n\n| a |\n|--:|\n| 1 |\n");
+    }
+
+    @Test
+    void markdownConfigNameIsCaseInsensitive() {
+        assertEquals(MarkdownOptions.Flavour.COMMONMARK, MarkdownOptions.fromConfig("commonmark", Map.of()).flavour());
+        assertEquals(MarkdownOptions.Flavour.KRAMDOWN, MarkdownOptions.fromConfig(null, null).flavour());
+        assertEquals(MarkdownOptions.defaults(), MarkdownOptions.fromConfig("kramdown", Map.of()));
+    }
+
+    @Test
+    void oneRendererUsedFromManyThreadsGivesIdenticalOutput() throws Exception {
+        String markdown = MarkdownGoldenTest.withoutFrontMatter(MarkdownGoldenTest.resource("jobs.md"))
+                + "\n\nA note[^n] and HTML.\n\n[^n]: Footnote.\n\n*[HTML]: Hyper Text\n\n* TOC\n{:toc}\n";
+        String expected = KRAMDOWN.render(markdown);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(pool.submit(() -> KRAMDOWN.render(markdown)));
+            }
+            for (Future<String> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
