@@ -1,0 +1,353 @@
+package org.sheaf.content;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Jekyll's own filters ({@code Jekyll::Filters} and {@code Jekyll::Filters::URLFilters}) as
+ * plain functions, so the Liquid filters and the Freemarker functions share one behaviour.
+ *
+ * <p>Values follow the template model's types: maps, lists, strings, numbers, booleans, null and
+ * {@link ZonedDateTime}. Every function is pure and thread-safe.
+ */
+public final class JekyllFilters {
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
+    private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
+    private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
+    private static final Pattern CJK_CHAR = Pattern.compile("[" + CJK + "]");
+    private static final Pattern NON_CJK_WORD = Pattern.compile("[^" + CJK + "\\s]+");
+    private static final DateTimeFormatter XMLSCHEMA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+    private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH);
+    private static final DateTimeFormatter RUBY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
+    /** Characters Addressable leaves alone in a URI: unreserved, reserved and {@code %}. */
+    private static final String URI_SAFE = "-._~!$&'()*+,;=:/?#[]@%";
+    private static final String PATH_SAFE = "-._~!$&'()*+,;=:/?#[]@%";
+
+    private JekyllFilters() {
+    }
+
+    /**
+     * {@code relative_url}: {@code input} under the site's {@code baseurl}, each part given a
+     * leading slash and runs of slashes squeezed. Absolute URLs (with a scheme) and null pass
+     * through unchanged.
+     */
+    public static String relativeUrl(String baseurl, String input) {
+        if (input == null) {
+            return null;
+        }
+        if (SCHEME.matcher(input).find()) {
+            return input;
+        }
+        String joined = leadingSlash(baseurl == null ? "" : baseurl) + leadingSlash(input);
+        return normalizeUri(SLASHES.matcher(joined).replaceAll("/"));
+    }
+
+    /**
+     * {@code absolute_url}: the site's {@code url} followed by {@link #relativeUrl}. Without a
+     * {@code url} this is the relative URL; absolute input passes through unchanged.
+     */
+    public static String absoluteUrl(String url, String baseurl, String input) {
+        if (input == null) {
+            return null;
+        }
+        if (SCHEME.matcher(input).find()) {
+            return input;
+        }
+        String relative = relativeUrl(baseurl, input);
+        if (url == null || url.isEmpty()) {
+            return relative;
+        }
+        String whole = url + relative;
+        Matcher m = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE).matcher(whole);
+        if (m.matches()) {
+            String rest = m.group(2).isEmpty() ? "/" : m.group(2);
+            return m.group(1).toLowerCase(Locale.ROOT) + normalizeUri(rest);
+        }
+        return normalizeUri(whole);
+    }
+
+    private static String leadingSlash(String part) {
+        return part.isEmpty() || part.startsWith("/") ? part : "/" + part;
+    }
+
+    private static String normalizeUri(String uri) {
+        return percentEncode(uri, PATH_SAFE);
+    }
+
+    /** {@code date_to_xmlschema}: ISO 8601, as {@code 2017-09-04T10:00:00+02:00}. */
+    public static String dateToXmlschema(ZonedDateTime date) {
+        return date.format(XMLSCHEMA);
+    }
+
+    /** {@code date_to_rfc822}: as {@code Mon, 04 Sep 2017 10:00:00 +0200}, for RSS. */
+    public static String dateToRfc822(ZonedDateTime date) {
+        return date.format(RFC822);
+    }
+
+    /**
+     * {@code date_to_string}: {@code 04 Sep 2017}; with type {@code ordinal}, {@code 4th Sep 2017},
+     * and with style {@code US} as well, {@code Sep 4th, 2017}. Type and style may be null.
+     */
+    public static String dateToString(ZonedDateTime date, String type, String style) {
+        return stringifyDate(date, date.format(SHORT_MONTH), type, style);
+    }
+
+    /** {@code date_to_long_string}: as {@link #dateToString} with the month's full name. */
+    public static String dateToLongString(ZonedDateTime date, String type, String style) {
+        return stringifyDate(date, date.format(LONG_MONTH), type, style);
+    }
+
+    private static String stringifyDate(ZonedDateTime date, String month, String type, String style) {
+        int day = date.getDayOfMonth();
+        if ("ordinal".equals(type)) {
+            String ordinalDay = day + ordinalSuffix(day);
+            if ("US".equals(style)) {
+                return month + " " + ordinalDay + ", " + date.getYear();
+            }
+            return ordinalDay + " " + month + " " + date.getYear();
+        }
+        return String.format(Locale.ROOT, "%02d %s %d", day, month, date.getYear());
+    }
+
+    private static String ordinalSuffix(int day) {
+        if (day % 100 >= 11 && day % 100 <= 13) {
+            return "th";
+        }
+        return switch (day % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+
+    /** {@code xml_escape}: Ruby's {@code CGI.escapeHTML}; null becomes the empty string. */
+    public static String xmlEscape(String input) {
+        if (input == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(input.length());
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code cgi_escape}: Ruby's {@code CGI.escape}: form encoding, space as {@code +}. */
+    public static String cgiEscape(String input) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : input.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c == ' ') {
+                out.append('+');
+            } else if (isAsciiAlnum(c) || "-._~".indexOf(c) >= 0) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * {@code uri_escape}: Addressable's {@code normalize_component}: reserved and unreserved
+     * characters stay, everything else (spaces, backslashes, non-ASCII) is percent-encoded.
+     */
+    public static String uriEscape(String input) {
+        return percentEncode(input, URI_SAFE);
+    }
+
+    private static String percentEncode(String input, String safe) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : input.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (c < 0x80 && (isAsciiAlnum(c) || safe.indexOf(c) >= 0)) {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean isAsciiAlnum(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /**
+     * {@code number_of_words}: whitespace-separated words; with mode {@code cjk} every Han,
+     * Kana and Hangul character counts as a word of its own, and {@code auto} does so only when
+     * the text has such characters.
+     */
+    public static int numberOfWords(String text, String mode) {
+        String input = text == null ? "" : text;
+        int plain = splitWords(input);
+        if ("cjk".equals(mode)) {
+            return count(CJK_CHAR, input) + count(NON_CJK_WORD, input);
+        }
+        if ("auto".equals(mode)) {
+            int cjk = count(CJK_CHAR, input);
+            return cjk == 0 ? plain : cjk + count(NON_CJK_WORD, input);
+        }
+        return plain;
+    }
+
+    private static int splitWords(String input) {
+        String trimmed = RUBY_SPACE.matcher(input).replaceAll(" ").strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split(" ").length;
+    }
+
+    private static int count(Pattern pattern, String input) {
+        int n = 0;
+        Matcher m = pattern.matcher(input);
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * {@code jsonify}: Ruby's {@code to_json} of a template value: objects and arrays without
+     * spaces, strings with JSON escapes (non-ASCII kept), dates as Ruby prints a {@code Time}
+     * ({@code "2017-09-04 10:00:00 +0200"}), null as {@code null}.
+     */
+    public static String jsonify(Object value) {
+        StringBuilder out = new StringBuilder();
+        appendJson(out, value);
+        return out.toString();
+    }
+
+    private static void appendJson(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendJsonString(out, String.valueOf(e.getKey()));
+                out.append(':');
+                appendJson(out, e.getValue());
+            }
+            out.append('}');
+        } else if (value instanceof Collection<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                appendJson(out, item);
+            }
+            out.append(']');
+        } else if (value instanceof Object[] array) {
+            appendJson(out, List.of(array));
+        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof Byte) {
+            out.append(value);
+        } else if (value instanceof Double || value instanceof Float) {
+            out.append(rubyFloat(((Number) value).doubleValue()));
+        } else if (value instanceof BigDecimal decimal) {
+            out.append(decimal.stripTrailingZeros().scale() <= 0
+                    ? decimal.toBigInteger().toString() : decimal.toPlainString());
+        } else if (value instanceof ZonedDateTime date) {
+            appendJsonString(out, date.format(RUBY_TIME));
+        } else {
+            appendJsonString(out, value.toString());
+        }
+    }
+
+    /** A double as Ruby prints a Float: {@code 1.0}, {@code 0.25}, {@code 1.0e+20}. */
+    static String rubyFloat(double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return "null";
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
+            return String.format(Locale.ROOT, "%.1f", d);
+        }
+        String s = Double.toString(d);
+        int e = s.indexOf('E');
+        if (e < 0) {
+            return s;
+        }
+        String exp = s.substring(e + 1);
+        return s.substring(0, e) + "e" + (exp.startsWith("-") ? exp : "+" + exp);
+    }
+
+    private static void appendJsonString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /**
+     * {@code array_to_sentence_string}: {@code a}, {@code a and b}, {@code a, b, and c}; the
+     * connector (default {@code and}) may be replaced.
+     */
+    public static String arrayToSentenceString(List<?> items, String connector) {
+        String and = connector == null ? "and" : connector;
+        List<String> words = new ArrayList<>();
+        for (Object item : items) {
+            words.add(item == null ? "" : item.toString());
+        }
+        return switch (words.size()) {
+            case 0 -> "";
+            case 1 -> words.get(0);
+            case 2 -> words.get(0) + " " + and + " " + words.get(1);
+            default -> String.join(", ", words.subList(0, words.size() - 1)) + ", " + and + " "
+                    + words.get(words.size() - 1);
+        };
+    }
+
+    /** {@code normalize_whitespace}: runs of whitespace become one space, ends trimmed. */
+    public static String normalizeWhitespace(String input) {
+        return RUBY_SPACE.matcher(input == null ? "" : input).replaceAll(" ").strip();
+    }
+
+    /** {@code slugify}: {@link Slugs#slugify(String, String, boolean)} in lower case; null mode is default. */
+    public static String slugify(String input, String mode) {
+        return input == null ? null : Slugs.slugify(input, mode, false);
+    }
+}

@@ -1,0 +1,300 @@
+package org.sheaf.liquid;
+
+import java.math.BigDecimal;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import liqp.TemplateContext;
+import liqp.filters.Filter;
+import org.sheaf.content.JekyllFilters;
+
+/**
+ * Jekyll's filters as Liqp filters. Those Liqp already has with Jekyll's meaning stay Liqp's;
+ * these are the ones it lacks or means differently, each calling {@link JekyllFilters}.
+ */
+final class JekyllLiquidFilters {
+    private JekyllLiquidFilters() {
+    }
+
+    /** A filter from a function of the input, the context and the parameters. */
+    private interface Body {
+        Object apply(Object input, TemplateContext context, Object... params);
+    }
+
+    private static Filter filter(String name, Body body) {
+        return new Filter(name) {
+            @Override
+            public Object apply(Object value, TemplateContext context, Object... params) {
+                return body.apply(value, context, params);
+            }
+        };
+    }
+
+    static List<Filter> all(LiquidRenderer renderer) {
+        LiquidSetup setup = renderer.setup();
+        Filter any = filter("any", (v, c, p) -> v);
+        List<Filter> filters = new ArrayList<>();
+        filters.add(filter("relative_url", (v, c, p) -> v == null ? null
+                : JekyllFilters.relativeUrl(setup.baseurl(), any.asString(v, c))));
+        filters.add(filter("absolute_url", (v, c, p) -> v == null ? null
+                : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), any.asString(v, c))));
+        filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d)));
+        filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d)));
+        filters.add(dateFilter("date_to_string", setup,
+                (d, p) -> JekyllFilters.dateToString(d, param(p, 0), param(p, 1))));
+        filters.add(dateFilter("date_to_long_string", setup,
+                (d, p) -> JekyllFilters.dateToLongString(d, param(p, 0), param(p, 1))));
+        filters.add(filter("xml_escape", (v, c, p) -> JekyllFilters.xmlEscape(v == null ? null : any.asString(v, c))));
+        filters.add(filter("cgi_escape", (v, c, p) -> JekyllFilters.cgiEscape(any.asString(v, c))));
+        filters.add(filter("uri_escape", (v, c, p) -> JekyllFilters.uriEscape(any.asString(v, c))));
+        filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
+        filters.add(filter("array_to_sentence_string",
+                (v, c, p) -> JekyllFilters.arrayToSentenceString(java.util.Arrays.asList(any.asArray(v, c)), param(p, 0))));
+        filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(any.asString(v, c))));
+        filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
+        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
+        filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : any.asString(v, c))));
+        filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : any.asString(v, c))));
+        filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
+        filters.add(filter("inspect", (v, c, p) -> JekyllFilters.xmlEscape(RubyInspect.inspect(plain(v)))));
+        filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), p)));
+        filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
+        filters.add(filter("find", (v, c, p) -> {
+            List<Object> found = where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null);
+            return found.isEmpty() ? null : found.get(0);
+        }));
+        filters.add(filter("where_exp", (v, c, p) -> whereExp(renderer, v, c, any, param(p, 0), param(p, 1), false)));
+        filters.add(filter("find_exp", (v, c, p) -> {
+            List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
+            return found.isEmpty() ? null : found.get(0);
+        }));
+        filters.add(filter("group_by", (v, c, p) -> groupBy(items(v, c, any), item -> property(item, param(p, 0)))));
+        filters.add(filter("group_by_exp", (v, c, p) -> {
+            String variable = param(p, 0);
+            String expression = param(p, 1);
+            return groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
+        }));
+        Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
+        filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
+        filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        return filters;
+    }
+
+    private interface DateBody {
+        String apply(ZonedDateTime date, Object... params);
+    }
+
+    private static Filter dateFilter(String name, LiquidSetup setup, DateBody body) {
+        return filter(name, (v, c, p) -> {
+            if (v == null || (v instanceof String s && s.isEmpty())) {
+                return v;
+            }
+            ZonedDateTime date = toDate(v, c).withZoneSameInstant(setup.timezone());
+            return body.apply(date, p);
+        });
+    }
+
+    /** Liqp prints Ruby's {@code %e} unpadded; Ruby pads the day with a space, so it is filled in here. */
+    private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
+        if (params.length == 0 || params[0] == null || value == null || "".equals(value)
+                || !String.valueOf(params[0]).contains("%e")) {
+            return params;
+        }
+        ZonedDateTime date;
+        try {
+            date = toDate(value, context);
+        } catch (RuntimeException e) {
+            return params;
+        }
+        if (date == null) {
+            return params;
+        }
+        Object[] changed = params.clone();
+        changed[0] = String.valueOf(params[0]).replaceAll("(?<!%)%e", String.format(java.util.Locale.ROOT, "%2d", date.getDayOfMonth()));
+        return changed;
+    }
+
+    /** A date value or a date string; Liqp's own conversion reads strings only in its date filter. */
+    private static ZonedDateTime toDate(Object value, TemplateContext context) {
+        if (value instanceof String text && text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return java.time.LocalDate.parse(text.strip()).atStartOfDay(context.getParser().defaultTimeZone);
+        }
+        return value instanceof String text
+                ? context.getDateParser().parse(text, java.util.Locale.ENGLISH, context.getParser().defaultTimeZone)
+                : Filter.asRubyDate(value, context);
+    }
+
+    private static String param(Object[] params, int index) {
+        return params.length > index && params[index] != null ? String.valueOf(params[index]) : null;
+    }
+
+    /** Liqp hands arrays to filters; the plain functions expect lists. */
+    static Object plain(Object value) {
+        if (value instanceof Object[] array) {
+            List<Object> list = new ArrayList<>();
+            for (Object item : array) {
+                list.add(plain(item));
+            }
+            return list;
+        }
+        return value;
+    }
+
+    private static List<Object> items(Object value, TemplateContext context, Filter any) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return new ArrayList<>(map.values());
+        }
+        return new ArrayList<>(java.util.Arrays.asList(any.asArray(value, context)));
+    }
+
+    static Object property(Object item, String name) {
+        if (item instanceof Map<?, ?> map) {
+            Object direct = map.get(name);
+            if (direct != null || name == null || !name.contains(".")) {
+                return direct;
+            }
+            Object current = item;
+            for (String part : name.split("\\.")) {
+                if (!(current instanceof Map<?, ?> m)) {
+                    return null;
+                }
+                current = m.get(part);
+            }
+            return current;
+        }
+        return null;
+    }
+
+    private static List<Object> where(Object input, TemplateContext context, Filter any, String property, Object target) {
+        List<Object> out = new ArrayList<>();
+        String wanted = target == null ? "" : any.asString(target, context);
+        for (Object item : items(input, context, any)) {
+            Object value = property(item, property);
+            if (matches(value, wanted, context, any)) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /** Jekyll compares as strings, and an array property matches when any element does. */
+    private static boolean matches(Object value, String wanted, TemplateContext context, Filter any) {
+        if (value instanceof Collection<?> list) {
+            return list.stream().anyMatch(v -> matches(v, wanted, context, any));
+        }
+        if (value instanceof Object[] array) {
+            return matches(java.util.Arrays.asList(array), wanted, context, any);
+        }
+        return (value == null ? "" : any.asString(value, context)).equals(wanted);
+    }
+
+    private static List<Object> whereExp(LiquidRenderer renderer, Object input, TemplateContext context, Filter any,
+                                         String variable, String expression, boolean firstOnly) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : items(input, context, any)) {
+            if (renderer.test(expression, variable, item, context)) {
+                out.add(item);
+                if (firstOnly) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> groupBy(List<Object> items, java.util.function.Function<Object, Object> key) {
+        Map<String, List<Object>> groups = new LinkedHashMap<>();
+        for (Object item : items) {
+            Object k = key.apply(item);
+            groups.computeIfAbsent(k == null ? "" : String.valueOf(k), x -> new ArrayList<>()).add(item);
+        }
+        List<Object> out = new ArrayList<>();
+        groups.forEach((name, members) -> {
+            Map<String, Object> group = new LinkedHashMap<>();
+            group.put("name", name);
+            group.put("items", members);
+            group.put("size", members.size());
+            out.add(group);
+        });
+        return out;
+    }
+
+    private static Object sort(Object input, TemplateContext context, Filter any, String property, String nils) {
+        if (input == null) {
+            throw new IllegalArgumentException("Cannot sort a null object.");
+        }
+        List<Object> items = items(input, context, any);
+        if (property == null) {
+            items.sort(JekyllLiquidFilters::compareValues);
+            return items;
+        }
+        boolean nilsLast = "last".equals(nils);
+        Comparator<Object> byProperty = (a, b) -> {
+            Object x = property(a, property);
+            Object y = property(b, property);
+            if (x == null && y == null) {
+                return 0;
+            }
+            if (x == null) {
+                return nilsLast ? 1 : -1;
+            }
+            if (y == null) {
+                return nilsLast ? -1 : 1;
+            }
+            return compareValues(x, y);
+        };
+        items.sort(byProperty);
+        return items;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareValues(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (a instanceof Comparable x && b != null && a.getClass() == b.getClass()) {
+            return x.compareTo(b);
+        }
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return Objects.toString(a).compareTo(Objects.toString(b));
+    }
+
+    private static Object toInteger(Object value) {
+        if (value instanceof Boolean b) {
+            return b ? 1L : 0L;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        if (value == null) {
+            return 0L;
+        }
+        String s = value.toString().strip().replace("_", "");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+-]?\\d+").matcher(s);
+        return m.find() ? Long.parseLong(m.group().replace("+", "")) : 0L;
+    }
+
+    private static Object sample(Object[] items, Object... params) {
+        if (items.length == 0) {
+            return null;
+        }
+        int n = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 1;
+        List<Object> shuffled = new ArrayList<>(java.util.Arrays.asList(items));
+        java.util.Collections.shuffle(shuffled, ThreadLocalRandom.current());
+        if (params.length == 0 || params[0] == null) {
+            return shuffled.get(0);
+        }
+        return shuffled.subList(0, Math.min(Math.max(n, 0), shuffled.size()));
+    }
+}

@@ -1,0 +1,233 @@
+package org.sheaf.liquid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import liqp.Insertion;
+import liqp.Template;
+import liqp.TemplateContext;
+import liqp.blocks.Block;
+import liqp.nodes.LNode;
+import liqp.tags.Tag;
+import org.sheaf.content.JekyllFilters;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Position;
+
+/** The tags Jekyll adds to Liquid, or that sheaf must do its own way: includes, links, highlight. */
+final class JekyllTags {
+    /** Includes nested deeper than this are a loop, not a design. */
+    static final int MAX_INCLUDE_DEPTH = 48;
+    private static final Pattern LINE_ENDS = Pattern.compile("\\A(\\r?\\n)+|(\\r?\\n)+\\z");
+
+    private JekyllTags() {
+    }
+
+    static List<Insertion> all(LiquidRenderer renderer) {
+        return List.of(new IncludeTag(renderer, false), new IncludeTag(renderer, true),
+                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock());
+    }
+
+    static Frame frame(TemplateContext context) {
+        return (Frame) context.get(Frame.VARIABLE);
+    }
+
+    /** The tag's argument as written: Liqp hands a custom tag its words as atoms without the spaces. */
+    static String argument(LiquidRenderer renderer, TemplateContext context, LNode... nodes) {
+        StringBuilder raw = new StringBuilder();
+        for (LNode node : nodes) {
+            raw.append(String.valueOf(node.render(context)));
+        }
+        String text = raw.toString().strip();
+        return text.contains("{{") ? renderer.renderFragment(text, context).strip() : text;
+    }
+
+    /** {@code include} (in the includes folder) and {@code include_relative} (beside the page). */
+    static final class IncludeTag extends Tag {
+        private final LiquidRenderer renderer;
+        private final boolean relative;
+
+        IncludeTag(LiquidRenderer renderer, boolean relative) {
+            super(relative ? "include_relative" : "include");
+            this.renderer = renderer;
+            this.relative = relative;
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            Frame frame = frame(context);
+            String name = asString(nodes[0].render(context), context).strip();
+            if (name.contains("{{")) {
+                name = renderer.renderFragment(name, context).strip();
+            }
+            Path folder = relative ? frame.pageFolder : renderer.setup().includesDir();
+            Path bound = relative ? renderer.setup().sourceDir() : renderer.setup().includesDir();
+            Path file = locate(frame, name, folder, bound);
+            if (frame.depth >= MAX_INCLUDE_DEPTH) {
+                throw failure(frame, name, "include \"" + name + "\" nested more than " + MAX_INCLUDE_DEPTH
+                        + " deep; does it include itself?");
+            }
+            String shownPath = renderer.displayPath(frame.siteRoot, file);
+            LiquidRenderer.Parsed parsed = renderer.includeTemplate(file, shownPath, frame.pagePath);
+            Map<String, Object> variables = new HashMap<>();
+            if (nodes.length > 1) {
+                Map<String, Object> params = new HashMap<>();
+                for (int i = 1; i < nodes.length; i++) {
+                    Object pair = nodes[i].render(context);
+                    if (pair instanceof Map<?, ?> map) {
+                        map.forEach((k, v) -> params.put(String.valueOf(k), v));
+                    }
+                }
+                variables.put("include", params);
+            }
+            variables.put(Frame.VARIABLE, new Frame(shownPath, parsed.text(), 1, frame.pageFolder, frame.pagePath,
+                    frame.depth + 1, frame.siteRoot));
+            try {
+                Template template = parsed.template();
+                return template.renderToObjectUnguarded(variables, context, true);
+            } catch (RenderFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(frame.pagePath));
+            }
+        }
+
+        private Path locate(Frame frame, String name, Path folder, Path bound) {
+            if (name.isEmpty() || name.contains("..") || name.startsWith("/") || name.startsWith("\\")
+                    || name.contains(":") || name.contains("\\") || Path.of(name).isAbsolute()) {
+                throw failure(frame, name, getName() + " \"" + name + "\" refused: the name must be a path inside "
+                        + renderer.displayPath(frame.siteRoot, bound) + " without '..'");
+            }
+            Path file = folder.resolve(name).normalize();
+            if (!Files.isRegularFile(file)) {
+                RenderFailure missing = failure(frame, name, getName() + " \"" + name + "\" not found");
+                if (!relative) {
+                    return fail(missing.diagnostic().withHint("includes available: " + available(bound)));
+                }
+                throw missing;
+            }
+            try {
+                if (!file.toRealPath().startsWith(bound.toRealPath())) {
+                    throw failure(frame, name, getName() + " \"" + name + "\" refused: it resolves outside "
+                            + renderer.displayPath(frame.siteRoot, bound));
+                }
+            } catch (IOException e) {
+                throw failure(frame, name, getName() + " \"" + name + "\" cannot be read: " + e.getMessage());
+            }
+            return file;
+        }
+
+        private static Path fail(Diagnostic diagnostic) {
+            throw new RenderFailure(diagnostic);
+        }
+
+        private RenderFailure failure(Frame frame, String name, String message) {
+            Position at = LiquidErrors.tagPosition(frame.text, getName(), name, frame.firstLine);
+            Diagnostic diagnostic = Diagnostic.error(frame.path, at, message);
+            return new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
+        }
+
+        private static String available(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return "none";
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                List<String> names = files.filter(Files::isRegularFile)
+                        .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                        .sorted().toList();
+                return names.isEmpty() ? "none" : String.join(", ", names);
+            } catch (IOException e) {
+                return "none";
+            }
+        }
+    }
+
+    /** {@code link}: the URL of a source file, under the baseurl; an error when there is no such file. */
+    static final class LinkTag extends Tag {
+        private final LiquidRenderer renderer;
+
+        LinkTag(LiquidRenderer renderer) {
+            super("link");
+            this.renderer = renderer;
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            String target = argument(renderer, context, nodes);
+            Optional<String> url = renderer.setup().links().urlOfSource(target);
+            if (url.isEmpty()) {
+                throw tagFailure(frame(context), "link", target,
+                        "Could not find document '" + target + "' in tag 'link'");
+            }
+            return JekyllFilters.relativeUrl(renderer.setup().baseurl(), url.get());
+        }
+    }
+
+    /** {@code post_url}: the URL of a post named by its file name without extension, under the baseurl. */
+    static final class PostUrlTag extends Tag {
+        private final LiquidRenderer renderer;
+
+        PostUrlTag(LiquidRenderer renderer) {
+            super("post_url");
+            this.renderer = renderer;
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            String name = argument(renderer, context, nodes);
+            Optional<String> url = renderer.setup().links().urlOfPost(name);
+            if (url.isEmpty()) {
+                throw tagFailure(frame(context), "post_url", name,
+                        "Could not find post \"" + name + "\" in tag 'post_url'");
+            }
+            return JekyllFilters.relativeUrl(renderer.setup().baseurl(), url.get());
+        }
+    }
+
+    static RenderFailure tagFailure(Frame frame, String tag, String argument, String message) {
+        Position at = LiquidErrors.tagPosition(frame.text, tag, argument, frame.firstLine);
+        Diagnostic diagnostic = Diagnostic.error(frame.path, at, message);
+        return new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
+    }
+
+    /**
+     * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with
+     * the code HTML-escaped (sheaf does not colour tokens).
+     */
+    static final class HighlightBlock extends Block {
+        HighlightBlock() {
+            super("highlight");
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            String words = nodes.length > 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
+            boolean linenos = false;
+            if (words.endsWith("linenos")) {
+                linenos = true;
+                words = words.substring(0, words.length() - "linenos".length());
+            }
+            String lang = words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+#.-]", "");
+            String body = String.valueOf(nodes[nodes.length - 1].render(context));
+            String code = JekyllFilters.xmlEscape(LINE_ENDS.matcher(body).replaceAll(""));
+            String inner = linenos ? table(code) : code;
+            String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang + "\" data-lang=\"" + lang + "\"";
+            return "<figure class=\"highlight\"><pre><code" + attrs + ">" + inner + "</code></pre></figure>";
+        }
+
+        private static String table(String code) {
+            int lines = code.split("\n", -1).length;
+            StringBuilder numbers = new StringBuilder();
+            for (int i = 1; i <= lines; i++) {
+                numbers.append(i).append('\n');
+            }
+            return "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">"
+                    + numbers + "</pre></td><td class=\"code\"><pre>" + code + "\n</pre></td></tr></tbody></table>";
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.sheaf.liquid;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liqp.exceptions.ExceededMaxIterationsException;
+import liqp.exceptions.LiquidException;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Position;
+
+/** Turns what Liqp throws into a {@link Diagnostic} at the template's real line and column. */
+final class LiquidErrors {
+    /**
+     * Liqp reports an unknown filter or a failing filter as a plain runtime exception whose only
+     * record of the place is its message ({@code error on line 2, index 7: ...}); there are no
+     * fields to read, so for those alone the position is read from the message.
+     */
+    private static final Pattern LIQP_PLACE = Pattern.compile("^error on line (\\d+), index (\\d+): (.*)$", Pattern.DOTALL);
+    private static final Pattern PARSER_MESSAGE = Pattern.compile("^parser error \"(.*)\" on line \\d+, index \\d+$", Pattern.DOTALL);
+
+    private LiquidErrors() {
+    }
+
+    /**
+     * The diagnostic for {@code failure}, thrown while parsing or rendering {@code path}, whose
+     * text starts at line {@code firstLine} of the file.
+     */
+    static Diagnostic diagnose(RuntimeException failure, String path, int firstLine) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RenderFailure rendered) {
+                return rendered.diagnostic();
+            }
+        }
+        int shift = firstLine - 1;
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof LiquidException liquid) {
+                Position at = new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1).shiftedDown(shift);
+                return Diagnostic.error(path, at, describe(liquid));
+            }
+            if (t instanceof ExceededMaxIterationsException) {
+                return Diagnostic.error(path, Position.FILE,
+                        "rendering stopped: too many loop iterations (" + t.getMessage() + ")");
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            Matcher m = LIQP_PLACE.matcher(String.valueOf(t.getMessage()));
+            if (m.matches()) {
+                Position at = new Position(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) + 1).shiftedDown(shift);
+                Throwable cause = t.getCause();
+                String detail = cause != null && cause.getMessage() != null ? cause.getMessage() : m.group(3);
+                return Diagnostic.error(path, at, "Liquid error: " + detail);
+            }
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return Diagnostic.error(path, Position.FILE, "Liquid error: " + message);
+    }
+
+    private static String describe(LiquidException liquid) {
+        String message = String.valueOf(liquid.getMessage());
+        Matcher m = PARSER_MESSAGE.matcher(message);
+        if (m.matches()) {
+            String detail = m.group(1);
+            if (detail.contains("<EOF>")) {
+                return "Liquid syntax error: a block is not closed (" + detail + ")";
+            }
+            return "Liquid syntax error: " + detail;
+        }
+        return "Liquid syntax error: " + message;
+    }
+
+    /**
+     * The position of the first {@code {% tag argument %}} in {@code text} whose argument starts
+     * with {@code argument} (or, failing that, of the first {@code tag} at all), so that a failed
+     * include or link points at its tag: Liqp's tag nodes do not know where they stand.
+     */
+    static Position tagPosition(String text, String tag, String argument, int firstLine) {
+        Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s+" + Pattern.quote(argument));
+        Pattern any = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s");
+        Matcher m = exact.matcher(text);
+        if (!m.find()) {
+            m = any.matcher(text);
+            if (!m.find()) {
+                return Position.FILE;
+            }
+        }
+        int offset = m.start();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new Position(line, offset - lineStart + 1).shiftedDown(firstLine - 1);
+    }
+}

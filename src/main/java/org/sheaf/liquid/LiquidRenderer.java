@@ -1,0 +1,192 @@
+package org.sheaf.liquid;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liqp.Insertion;
+import liqp.Template;
+import liqp.TemplateContext;
+import liqp.TemplateParser;
+import liqp.blocks.Block;
+import liqp.filters.Filter;
+import liqp.parser.Flavor;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Position;
+
+/**
+ * Renders Liquid as Jekyll 4.3 does: Liqp with its Jekyll flavour, plus the tags and filters
+ * Jekyll adds ({@code link}, {@code post_url}, {@code highlight}, safe includes,
+ * {@code relative_url}, {@code where_exp}, {@code jsonify}, ...).
+ *
+ * <p>Templates see only the variables they are given; includes and {@code include_relative}
+ * never leave {@code includesDir} and {@code sourceDir}; loops, template size and output size
+ * are bounded. One renderer serves a whole build and is safe to use from many threads; parsed
+ * templates and includes are cached for its lifetime.
+ */
+public final class LiquidRenderer {
+    /** Loop iterations in one render; far beyond any real site, short of a runaway loop. */
+    static final int MAX_ITERATIONS = 5_000_000;
+    static final long MAX_TEMPLATE_BYTES = 16L * 1024 * 1024;
+    static final int MAX_RENDERED_CHARS = 256 * 1024 * 1024;
+    /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
+    private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
+            "(\\{%-?\\s*include(?:_relative)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    private final LiquidSetup setup;
+    private final TemplateParser parser;
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    private final Map<String, Template> fragments = new ConcurrentHashMap<>();
+    private final Map<Path, Parsed> includes = new ConcurrentHashMap<>();
+
+    /** A parsed include and its text (kept to point at its tags). */
+    record Parsed(Template template, String text) {
+    }
+
+    public LiquidRenderer(LiquidSetup setup) {
+        this.setup = setup;
+        TemplateParser.Builder builder = new TemplateParser.Builder()
+                .withFlavor(Flavor.JEKYLL)
+                .withErrorMode(TemplateParser.ErrorMode.STRICT)
+                .withLocale(Locale.ENGLISH)
+                .withDefaultTimeZone(setup.timezone())
+                .withMaxIterations(MAX_ITERATIONS)
+                .withMaxTemplateSizeBytes(MAX_TEMPLATE_BYTES)
+                .withMaxSizeRenderedString(MAX_RENDERED_CHARS)
+                .withShowExceptionsFromInclude(true);
+        for (Insertion insertion : JekyllTags.all(this)) {
+            if (insertion instanceof Block block) {
+                builder.withBlock(block);
+            } else {
+                builder.withTag((liqp.tags.Tag) insertion);
+            }
+        }
+        for (Filter filter : JekyllLiquidFilters.all(this)) {
+            builder.withFilter(filter);
+        }
+        this.parser = builder.build();
+    }
+
+    /**
+     * Renders {@code template}.
+     *
+     * @param template  the Liquid text
+     * @param path      the file it came from, relative to the site root (for diagnostics and
+     *                  {@code include_relative})
+     * @param firstLine the line of that file where the template text starts
+     * @param variables {@code site}, {@code page}, {@code layout}, {@code content}, ... as plain
+     *                  maps, lists, strings, numbers, booleans, nulls and {@code ZonedDateTime}s
+     * @throws DiagnosticException for a syntax or render error, at its line and column in the file
+     *                             it is in (an include's own file, then with an {@code in:} note)
+     */
+    public String render(String template, String path, int firstLine, Map<String, Object> variables)
+            throws DiagnosticException {
+        Path siteRoot = siteRootOf(path);
+        Path file = siteRoot.resolve(path).normalize();
+        Template parsed;
+        try {
+            parsed = templates.computeIfAbsent(template, text -> parser.parse(prepared(text)));
+        } catch (RuntimeException e) {
+            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine), e);
+        }
+        Map<String, Object> all = new HashMap<>(variables);
+        Map<String, Object> jekyll = new LinkedHashMap<>();
+        jekyll.put("environment", setup.environment());
+        jekyll.put("version", "4.3.4");
+        all.putIfAbsent("jekyll", jekyll);
+        all.put(Frame.VARIABLE, new Frame(path, template, firstLine, file.getParent(), path, 0, siteRoot));
+        try {
+            return parsed.render(all);
+        } catch (RuntimeException e) {
+            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine);
+            throw new DiagnosticException(diagnostic, e);
+        }
+    }
+
+    LiquidSetup setup() {
+        return setup;
+    }
+
+    /** Site root: the source folder's parent when {@code path} names a file in the source folder from there. */
+    private Path siteRootOf(String path) {
+        Path source = setup.sourceDir().toAbsolutePath().normalize();
+        Path parent = source.getParent();
+        if (parent != null && parent.resolve(path).normalize().startsWith(source)) {
+            return parent;
+        }
+        return source;
+    }
+
+    String displayPath(Path siteRoot, Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path relative = absolute.startsWith(siteRoot) ? siteRoot.relativize(absolute) : absolute;
+        return relative.toString().replace('\\', '/');
+    }
+
+    private static String prepared(String text) {
+        if (!text.contains("include")) {
+            return text;
+        }
+        Matcher m = DYNAMIC_INCLUDE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + SPACES.matcher(m.group(2)).replaceAll("")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The include at {@code file}, parsed once; an unreadable or unparsable one is a diagnostic. */
+    Parsed includeTemplate(Path file, String shownPath, String pagePath) {
+        Path key = file.toAbsolutePath().normalize();
+        Parsed cached = includes.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        String text;
+        try {
+            text = Files.readString(key, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new RenderFailure(Diagnostic.error(shownPath, Position.FILE, "cannot read include: " + e.getMessage())
+                    .within(pagePath));
+        }
+        try {
+            Parsed parsed = new Parsed(parser.parse(prepared(text)), text);
+            includes.putIfAbsent(key, parsed);
+            return parsed;
+        } catch (RuntimeException e) {
+            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(pagePath));
+        }
+    }
+
+    /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
+    String renderFragment(String text, TemplateContext context) {
+        Template template = fragments.computeIfAbsent(text, parser::parse);
+        return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
+    }
+
+    /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
+    boolean test(String expression, String variable, Object item, TemplateContext context) {
+        Template template = fragments.computeIfAbsent("{% if " + expression + " %}true{% endif %}", parser::parse);
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(variable, item);
+        return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
+    }
+
+    /** The Liquid expression {@code expression} with {@code variable} set to {@code item}, as text. */
+    String evaluate(String expression, String variable, Object item, TemplateContext context) {
+        Template template = fragments.computeIfAbsent("{{ " + expression + " }}", parser::parse);
+        Map<String, Object> scope = new HashMap<>();
+        scope.put(variable, item);
+        return String.valueOf(template.renderToObjectUnguarded(scope, context, true));
+    }
+}

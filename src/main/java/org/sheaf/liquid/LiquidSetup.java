@@ -1,0 +1,21 @@
+package org.sheaf.liquid;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.function.Function;
+
+/**
+ * What a {@link LiquidRenderer} needs to know about the site, fixed for one build.
+ *
+ * @param sourceDir    the source root; {@code include_relative} never leaves it
+ * @param includesDir  where {@code include} looks ({@code _includes}); includes never leave it
+ * @param baseurl      the site's {@code baseurl} ({@code ""} or like {@code /research})
+ * @param url          the site's {@code url} ({@code https://example.org}), maybe empty
+ * @param timezone     the site's time zone; dates are shown in it
+ * @param environment  {@code jekyll.environment}: {@code JEKYLL_ENV}, by default {@code development}
+ * @param markdownify  Markdown to HTML, for the {@code markdownify} filter
+ * @param links        URLs for {@code link} and {@code post_url}
+ */
+public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
+                          String environment, Function<String, String> markdownify, LinkResolver links) {
+}

@@ -1,0 +1,91 @@
+package org.sheaf.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JekyllFiltersTest {
+    private static final ZonedDateTime DATE = ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void relativeUrlAddsBaseurlAndLeadingSlashes() {
+        assertEquals("/research/about/", JekyllFilters.relativeUrl("/research", "/about/"));
+        assertEquals("/research/about/", JekyllFilters.relativeUrl("/research/", "about/"));
+        assertEquals("/about", JekyllFilters.relativeUrl("", "about"));
+        assertEquals("/research", JekyllFilters.relativeUrl("/research", ""));
+        assertEquals("https://x.org/a", JekyllFilters.relativeUrl("/research", "https://x.org/a"));
+        assertEquals("/research/my%20notes/", JekyllFilters.relativeUrl("/research", "my notes/"));
+    }
+
+    @Test
+    void absoluteUrlPutsSiteUrlFirst() {
+        assertEquals("https://example.org/research/about/", JekyllFilters.absoluteUrl("https://example.org", "/research", "/about/"));
+        assertEquals("https://example.org/", JekyllFilters.absoluteUrl("https://example.org", "", ""));
+        assertEquals("/about/", JekyllFilters.absoluteUrl("", "", "/about/"));
+    }
+
+    @Test
+    void datesPrintAsJekyllPrintsThem() {
+        assertEquals("2017-09-04T10:30:00+02:00", JekyllFilters.dateToXmlschema(DATE));
+        assertEquals("Mon, 04 Sep 2017 10:30:00 +0200", JekyllFilters.dateToRfc822(DATE));
+        assertEquals("04 Sep 2017", JekyllFilters.dateToString(DATE, null, null));
+        assertEquals("4th Sep 2017", JekyllFilters.dateToString(DATE, "ordinal", null));
+        assertEquals("September 4th, 2017", JekyllFilters.dateToLongString(DATE, "ordinal", "US"));
+        assertEquals("11th September 2017", JekyllFilters.dateToLongString(DATE.withDayOfMonth(11), "ordinal", null));
+        assertEquals("22nd Sep 2017", JekyllFilters.dateToString(DATE.withDayOfMonth(22), "ordinal", null));
+    }
+
+    @Test
+    void escapesAsRubyDoes() {
+        assertEquals("a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;", JekyllFilters.xmlEscape("a & <b> \"c\" 'd'"));
+        assertEquals("", JekyllFilters.xmlEscape(null));
+        assertEquals("foo%2C+bar%3B+baz%3F+%2A~", JekyllFilters.cgiEscape("foo, bar; baz? *~"));
+        assertEquals("foo,%20bar%20%5Cbaz?", JekyllFilters.uriEscape("foo, bar \\baz?"));
+        assertEquals("caf%C3%A9", JekyllFilters.uriEscape("café"));
+    }
+
+    @Test
+    void countsWordsInEachMode() {
+        assertEquals(3, JekyllFilters.numberOfWords(" one two\n three ", null));
+        assertEquals(0, JekyllFilters.numberOfWords("", null));
+        assertEquals(5, JekyllFilters.numberOfWords("Hello \u4e16\u754c\u4f60 x", "cjk"));
+        assertEquals(2, JekyllFilters.numberOfWords("Hello x", "auto"));
+        assertEquals(3, JekyllFilters.numberOfWords("Hi \u4e16\u754c", "auto"));
+    }
+
+    @Test
+    void jsonifiesLikeRubyToJson() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("title", "A \"quoted\" café\n");
+        map.put("n", 3);
+        map.put("ratio", 1.0);
+        map.put("big", 1.5e20);
+        map.put("none", null);
+        map.put("tags", List.of("a", true));
+        map.put("date", DATE);
+        assertEquals("{\"title\":\"A \\\"quoted\\\" café\\n\",\"n\":3,\"ratio\":1.0,\"big\":1.5e+20,\"none\":null,"
+                + "\"tags\":[\"a\",true],\"date\":\"2017-09-04 10:30:00 +0200\"}", JekyllFilters.jsonify(map));
+    }
+
+    @Test
+    void joinsArraysIntoSentences() {
+        assertEquals("", JekyllFilters.arrayToSentenceString(List.of(), null));
+        assertEquals("a", JekyllFilters.arrayToSentenceString(List.of("a"), null));
+        assertEquals("a and b", JekyllFilters.arrayToSentenceString(List.of("a", "b"), null));
+        assertEquals("a, b, or c", JekyllFilters.arrayToSentenceString(List.of("a", "b", "c"), "or"));
+        assertEquals("a and ", JekyllFilters.arrayToSentenceString(Arrays.asList("a", null), null));
+    }
+
+    @Test
+    void normalisesWhitespaceAndSlugifiesThroughSlugs() {
+        assertEquals("a b c", JekyllFilters.normalizeWhitespace("\n a \t b\r\n c  "));
+        assertEquals("the-config-yml-file", JekyllFilters.slugify("The _config.yml file", null));
+        assertEquals("the-_config.yml-file", JekyllFilters.slugify("The _config.yml file", "pretty"));
+    }
+}

@@ -1,0 +1,225 @@
+package org.sheaf.liquid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sheaf.diag.DiagnosticException;
+
+class LiquidRendererTest {
+    private final LiquidRenderer renderer = LiquidTestSite.renderer();
+
+    private String render(String template, Map<String, Object> variables) throws DiagnosticException {
+        return renderer.render(template, "about.md", 1, variables);
+    }
+
+    private String render(String template) throws DiagnosticException {
+        return render(template, variables());
+    }
+
+    private static Map<String, Object> variables() {
+        Map<String, Object> vars = new HashMap<>();
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", "Jobs");
+        page.put("url", "/en/jobs/");
+        page.put("tags", List.of("revenue", "open source", "learning"));
+        page.put("date", ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneId.of("UTC")));
+        page.put("empty_text", "");
+        page.put("slug_source", "Fellowship Begins: Open Revenue!");
+        page.put("markup", "<a href=\"x\">Tom & Jerry's</a>");
+        page.put("smart", "\"Jekyll\" --- it's here... & more");
+        vars.put("page", page);
+        Map<String, Object> alice = new LinkedHashMap<>(Map.of("name", "Alice", "role", "fellow", "year", 2017));
+        Map<String, Object> bob = new LinkedHashMap<>(Map.of("name", "Bob", "role", "mentor", "year", 2016));
+        Map<String, Object> carol = new LinkedHashMap<>(Map.of("name", "Carol", "role", "fellow"));
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("title", "Open Revenue Research");
+        site.put("data", Map.of("people", List.of(alice, bob, carol), "org", Map.of("address", Map.of("city", "Berlin"))));
+        vars.put("site", site);
+        return vars;
+    }
+
+    @Test
+    void formatsDateStringsWithRubyStrftimeFlags() throws Exception {
+        assertEquals("4 September 2017", render("{{ \"2017-09-04\" | date: \"%-d %B %Y\" }}"));
+        assertEquals(" 4 SEPTEMBER Sep 2017", render("{{ \"2017-09-04\" | date: \"%e %^B %b %Y\" }}"));
+    }
+
+    @Test
+    void formatsDateValuesFromTheModel() throws Exception {
+        assertEquals("04 Sep 2017 10:30", render("{{ page.date | date: \"%d %b %Y %H:%M\" }}"));
+    }
+
+    @Test
+    void prefixesBaseurlInRelativeUrl() throws Exception {
+        assertEquals("/research/about/", render("{{ \"/about/\" | relative_url }}"));
+    }
+
+    @Test
+    void prefixesSiteUrlInAbsoluteUrl() throws Exception {
+        assertEquals("https://example.org/research/about/", render("{{ \"about/\" | absolute_url }}"));
+    }
+
+    @Test
+    void joinsTagsIntoASentence() throws Exception {
+        assertEquals("revenue, open source, and learning", render("{{ page.tags | array_to_sentence_string }}"));
+        assertEquals("revenue, open source, or learning", render("{{ page.tags | array_to_sentence_string: \"or\" }}"));
+    }
+
+    @Test
+    void printsJekyllDateFilters() throws Exception {
+        assertEquals("2017-09-04T10:30:00+00:00", render("{{ page.date | date_to_xmlschema }}"));
+        assertEquals("Mon, 04 Sep 2017 10:30:00 +0000", render("{{ page.date | date_to_rfc822 }}"));
+        assertEquals("04 Sep 2017", render("{{ page.date | date_to_string }}"));
+        assertEquals("2017-09-04T00:00:00+00:00", render("{{ \"2017-09-04\" | date_to_xmlschema }}"));
+        assertEquals("Sep 4th, 2017", render("{{ page.date | date_to_string: \"ordinal\", \"US\" }}"));
+        assertEquals("4th September 2017", render("{{ page.date | date_to_long_string: \"ordinal\" }}"));
+    }
+
+    @Test
+    void escapesForXmlCgiAndUris() throws Exception {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;", render("{{ page.markup | xml_escape }}"));
+        assertEquals("foo%2C+bar%3B+baz%3F", render("{{ \"foo, bar; baz?\" | cgi_escape }}"));
+        assertEquals("foo,%20bar%20%5Cbaz?", render("{{ \"foo, bar \\baz?\" | uri_escape }}"));
+    }
+
+    @Test
+    void slugifiesWithModes() throws Exception {
+        assertEquals("fellowship-begins-open-revenue", render("{{ page.slug_source | slugify }}"));
+        assertEquals("fellowship-begins-open-revenue!", render("{{ page.slug_source | slugify: \"pretty\" }}"));
+    }
+
+    @Test
+    void countsWordsAndNormalisesWhitespace() throws Exception {
+        assertEquals("3", render("{{ \"one  two\nthree\" | number_of_words }}"));
+        assertEquals("4", render("{{ \"Hello \u4e16\u754c x\" | number_of_words: \"cjk\" }}"));
+        assertEquals("2", render("{{ \"Hello \u4e16\u754c\" | number_of_words }}"));
+        assertEquals("a b c", render("{{ \"  a \n\t b  c \" | normalize_whitespace }}"));
+    }
+
+    @Test
+    void jsonifiesModelValues() throws Exception {
+        assertEquals("[\"revenue\",\"open source\",\"learning\"]", render("{{ page.tags | jsonify }}"));
+        assertEquals("{\"name\":\"Alice\",\"role\":\"fellow\",\"year\":2017}".length(),
+                render("{{ site.data.people.first | jsonify }}").length());
+        assertEquals("\"2017-09-04 10:30:00 +0000\"", render("{{ page.date | jsonify }}"));
+    }
+
+    @Test
+    void filtersWithWhereAndWhereExp() throws Exception {
+        assertEquals("Alice Carol ", render("{% assign f = site.data.people | where: \"role\", \"fellow\" %}{% for p in f %}{{ p.name }} {% endfor %}"));
+        assertEquals("Alice ", render("{% assign f = site.data.people | where_exp: \"p\", \"p.year > 2016\" %}{% for p in f %}{{ p.name }} {% endfor %}"));
+        assertEquals("Bob", render("{% assign b = site.data.people | find: \"role\", \"mentor\" %}{{ b.name }}"));
+        assertEquals("Carol", render("{% assign c = site.data.people | find_exp: \"p\", \"p.year == nil\" %}{{ c.name }}"));
+    }
+
+    @Test
+    void groupsByPropertyAndExpression() throws Exception {
+        assertEquals("fellow:2 mentor:1 ", render("{% assign g = site.data.people | group_by: \"role\" %}{% for x in g %}{{ x.name }}:{{ x.size }} {% endfor %}"));
+        assertEquals("A:1 B:1 C:1 ", render("{% assign g = site.data.people | group_by_exp: \"p\", \"p.name | slice: 0\" %}{% for x in g %}{{ x.name }}:{{ x.items.size }} {% endfor %}"));
+    }
+
+    @Test
+    void sortsByPropertyWithNilsFirstOrLast() throws Exception {
+        assertEquals("CarolBobAlice", render("{% assign s = site.data.people | sort: \"year\" %}{% for p in s %}{{ p.name }}{% endfor %}"));
+        assertEquals("BobAliceCarol", render("{% assign s = site.data.people | sort: \"year\", \"last\" %}{% for p in s %}{{ p.name }}{% endfor %}"));
+        assertEquals("learning,open source,revenue", render("{{ page.tags | sort | join: \",\" }}"));
+    }
+
+    @Test
+    void appliesArrayFiltersLikeJekyll() throws Exception {
+        assertEquals("revenue,open source,learning,x", render("{{ page.tags | push: \"x\" | join: \",\" }}"));
+        assertEquals("revenue,open source", render("{{ page.tags | pop | join: \",\" }}"));
+        assertEquals("open source,learning", render("{{ page.tags | shift | join: \",\" }}"));
+        assertEquals("x,revenue,open source,learning", render("{{ page.tags | unshift: \"x\" | join: \",\" }}"));
+        assertEquals("true", render("{% assign one = page.tags | sample %}{% if page.tags contains one %}true{% endif %}"));
+    }
+
+    @Test
+    void convertsAndInspectsValues() throws Exception {
+        assertEquals("42", render("{{ \"42\" | to_integer }}"));
+        assertEquals("[&quot;revenue&quot;, &quot;open source&quot;, &quot;learning&quot;]", render("{{ page.tags | inspect }}"));
+    }
+
+    @Test
+    void markdownifiesThroughTheSetupAndSmartifiesQuotes() throws Exception {
+        assertEquals("<p>*hi*</p>\n", render("{{ \"*hi*\" | markdownify }}"));
+        assertEquals("\u201cJekyll\u201d \u2014 it\u2019s here\u2026 &amp; more", render("{{ page.smart | smartify }}"));
+    }
+
+    @Test
+    void treatsOnlyNilAndFalseAsFalsy() throws Exception {
+        assertEquals("empty-string-true zero-true nil-false", render(
+                "{% if page.empty_text %}empty-string-true{% endif %} {% if 0 %}zero-true{% endif %} {% if page.nothing %}{% else %}nil-false{% endif %}"));
+        assertEquals("E N", render("{% if page.empty_text == empty %}E{% endif %} {% if page.nothing == nil %}N{% endif %}"));
+    }
+
+    @Test
+    void readsNestedDataSizesFirstAndLast() throws Exception {
+        assertEquals("Berlin 3 Alice Carol", render("{{ site.data.org.address.city }} {{ site.data.people.size }} {{ site.data.people.first.name }} {{ site.data.people.last.name }}"));
+    }
+
+    @Test
+    void runsLiquidControlFlowTags() throws Exception {
+        assertEquals("[x]", render("{%- capture c -%} x {%- endcapture -%}[{{ c }}]"));
+        assertEquals("two", render("{% case 2 %}{% when 1 %}one{% when 2 %}two{% endcase %}"));
+        assertEquals("aba", render("{% for i in (1..3) %}{% cycle \"a\", \"b\" %}{% endfor %}"));
+        assertEquals("01-1", render("{% increment n %}{% increment n %}{% decrement d %}"));
+        assertEquals("u", render("{% unless false %}u{% endunless %}"));
+        assertEquals("2:open source,3:learning,", render("{% for t in page.tags limit:2 offset:1 %}{{ forloop.index | plus: 1 }}:{{ t }},{% endfor %}"));
+        assertEquals("learning open source revenue ", render("{% for t in page.tags reversed %}{{ t }} {% endfor %}"));
+        assertEquals("first last", render("{% for t in page.tags %}{% if forloop.first %}first{% endif %}{% if forloop.last %} last{% endif %}{% endfor %}"));
+        assertEquals("{{ not rendered }}", render("{% raw %}{{ not rendered }}{% endraw %}"));
+        assertEquals("<tr class=\"row1\">\n<td class=\"col1\">revenue</td><td class=\"col2\">open source</td></tr>\n"
+                + "<tr class=\"row2\"><td class=\"col1\">learning</td></tr>\n",
+                render("{% tablerow t in page.tags cols:2 %}{{ t }}{% endtablerow %}"));
+    }
+
+    @Test
+    void exposesJekyllEnvironment() throws Exception {
+        assertEquals("production", render("{{ jekyll.environment }}"));
+    }
+
+    @Test
+    void includesWithParametersVisibleAsIncludeVariables() throws Exception {
+        String out = render("{% include card.html url=page.url title=\"A card\" summary='<b>One</b> two' %}");
+        assertEquals("<div class=\"card\">\n  <h3><a href=\"/research/en/jobs/\">A card</a></h3>\n  <p>One two</p>\n</div>\n", out);
+    }
+
+    @Test
+    void includesByAVariableName() throws Exception {
+        Map<String, Object> vars = variables();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) vars.get("page");
+        page.put("widget", "card");
+        assertEquals("<div class=\"card\">", render("{% include {{ page.widget }}.html title=\"t\" %}", vars).lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void includesRelativeToThePage() throws Exception {
+        assertEquals("Shared snippet for Jobs.\n", renderer.render("{% include_relative snippet.md %}", "notes/page.md", 1, variables()));
+    }
+
+    @Test
+    void linksToDocumentsAndPostsUnderBaseurl() throws Exception {
+        assertEquals("/research/about/", render("{% link about.md %}"));
+        assertEquals("/research/2017/09/04/fellowship-begins/", render("{% post_url 2017-09-04-fellowship-begins %}"));
+    }
+
+    @Test
+    void highlightsCodeInRougeMarkup() throws Exception {
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                + "def x\n  &lt;a&gt; &amp; 1\nend</code></pre></figure>",
+                render("{% highlight ruby %}\ndef x\n  <a> & 1\nend\n{% endhighlight %}"));
+    }
+
+    @Test
+    void cannotReachJavaObjectsOrTheRenderersOwnState() throws Exception {
+        assertEquals("", render("{{ page.title.class }}{{ page.class.name }}{{ ['sheaf@frame'] }}"));
+    }
+}
