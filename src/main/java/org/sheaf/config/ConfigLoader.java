@@ -85,6 +85,10 @@ public final class ConfigLoader {
 
         values.put("source", source.toString());
         values.put("destination", destination.toString());
+        values.put("layouts_dir", layouts.toString());
+        values.put("includes_dir", includes.toString());
+        values.put("data_dir", data.toString());
+        values.putIfAbsent("collections_dir", "");
         Map<String, SiteConfig.Collection> collections = collections(values, origins, root);
         return new SiteConfig(kind, root, source, destination, layouts, includes, data, collectionsDir, zone,
                 values, collections, origins);
@@ -199,9 +203,6 @@ public final class ConfigLoader {
             Map<String, Object> options = entry.getValue();
             options.put("label", entry.getKey());
             Object permalink = options.get("permalink");
-            if (entry.getKey().equals("posts") && permalink == null) {
-                permalink = values.getOrDefault("permalink", "date");
-            }
             boolean output = options.get("output") != null && !Boolean.FALSE.equals(options.get("output"));
             result.put(entry.getKey(), new SiteConfig.Collection(entry.getKey(), output,
                     permalink == null ? null : permalink.toString(), options));

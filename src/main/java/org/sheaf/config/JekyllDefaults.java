@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The configuration Jekyll 4.3 starts from before it reads {@code _config.yml}. */
+/**
+ * The configuration Jekyll 4.3 starts from before it reads {@code _config.yml}. The folder keys
+ * ({@code source}, {@code layouts_dir}, ...) are absent: their defaults depend on the site's layout,
+ * so {@link ConfigLoader} fills them in once the folders are resolved.
+ */
 final class JekyllDefaults {
     private JekyllDefaults() {
     }
@@ -13,12 +17,6 @@ final class JekyllDefaults {
     /** A fresh, mutable copy of Jekyll's default configuration. */
     static Map<String, Object> values() {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("source", ".");
-        values.put("destination", "./_site");
-        values.put("collections_dir", "");
-        values.put("layouts_dir", "_layouts");
-        values.put("data_dir", "_data");
-        values.put("includes_dir", "_includes");
         values.put("collections", new LinkedHashMap<String, Object>());
         values.put("safe", false);
         values.put("include", new ArrayList<>(List.of(".htaccess")));

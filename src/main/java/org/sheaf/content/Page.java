@@ -23,7 +23,7 @@ import org.sheaf.source.SourceFile;
  * @param markdown   whether the body is Markdown (by {@code markdown_ext})
  * @param liquid     whether Liquid runs on the body ({@code render_with_liquid})
  */
-public record Page(SourceFile source, String collection, Map<String, Object> drop, Map<String, Position> positions,
+public record Page(SourceFile source, String collection, PageDrop drop, Map<String, Position> positions,
         String body, int bodyLine, String url, String outputPath, String layout, boolean markdown, boolean liquid) {
 
     /** Where a front matter key is, or the start of the file. */

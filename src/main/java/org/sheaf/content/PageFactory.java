@@ -155,7 +155,7 @@ final class PageFactory {
         String body = frontMatter.body();
         boolean liquid = !Boolean.FALSE.equals(drop.get("render_with_liquid"))
                 && (body.contains("{{") || body.contains("{%"));
-        return new Page(file, stringOrNull(drop.get("collection")), drop, frontMatter.positions(), body,
+        return new Page(file, stringOrNull(drop.get("collection")), new PageDrop(drop), frontMatter.positions(), body,
                 frontMatter.bodyLine(), url, outputPath, layout, markdown, liquid);
     }
 

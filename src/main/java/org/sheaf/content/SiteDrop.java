@@ -33,7 +33,7 @@ final class SiteDrop {
         site.put("pages", pageDrops);
         site.put("html_pages", pages.stream()
                 .filter(page -> page.url().endsWith("/") || page.url().endsWith(".html"))
-                .map(Page::drop).toList());
+                .<Map<String, Object>>map(Page::drop).toList());
 
         List<Map<String, Object>> allDocuments = new ArrayList<>();
         List<Map<String, Object>> collectionDrops = new ArrayList<>();
@@ -71,7 +71,7 @@ final class SiteDrop {
     }
 
     private static List<Map<String, Object>> drops(List<Page> pages) {
-        return pages.stream().map(Page::drop).toList();
+        return pages.stream().<Map<String, Object>>map(Page::drop).toList();
     }
 
     /** Jekyll's post_attr_hash: each tag (or category), in order of first use, to its posts, newest first. */

@@ -156,6 +156,13 @@ final class JekyllLiquidFilters {
         return new ArrayList<>(java.util.Arrays.asList(any.asArray(value, context)));
     }
 
+    /** A hash as Ruby's Hash#sort sees it: its [key, value] pairs. */
+    private static List<Object> pairs(Map<?, ?> map) {
+        List<Object> pairs = new ArrayList<>();
+        map.forEach((key, value) -> pairs.add(java.util.Arrays.asList(key, value)));
+        return pairs;
+    }
+
     static Object property(Object item, String name) {
         if (item instanceof Map<?, ?> map) {
             Object direct = map.get(name);
@@ -232,7 +239,7 @@ final class JekyllLiquidFilters {
         if (input == null) {
             throw new IllegalArgumentException("Cannot sort a null object.");
         }
-        List<Object> items = items(input, context, any);
+        List<Object> items = input instanceof Map<?, ?> map ? pairs(map) : items(input, context, any);
         if (property == null) {
             items.sort(JekyllLiquidFilters::compareValues);
             return items;
@@ -266,6 +273,19 @@ final class JekyllLiquidFilters {
         }
         if (a == null || b == null) {
             return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            // Ruby's Array#<=>: element by element, then by length (how a sorted hash orders its [key, value] pairs)
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                int order = compareValues(x.get(i), y.get(i));
+                if (order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        if (a instanceof Map<?, ?> || b instanceof Map<?, ?>) {
+            throw new IllegalArgumentException("comparison of a hash with another value failed");
         }
         return Objects.toString(a).compareTo(Objects.toString(b));
     }

@@ -70,9 +70,9 @@ public final class FreemarkerEngine implements LayoutEngine {
         Template template = template(layout);
         Map<String, Object> model = new HashMap<>(variables);
         Object content = variables.get("content");
-        model.put("content", HTMLOutputFormat.INSTANCE.fromMarkup(content == null ? "" : content.toString()));
         StringWriter out = new StringWriter();
         try {
+            model.put("content", HTMLOutputFormat.INSTANCE.fromMarkup(content == null ? "" : content.toString()));
             template.process(model, out);
         } catch (TemplateException e) {
             throw new DiagnosticException(diagnostic(e, layout));
@@ -95,7 +95,7 @@ public final class FreemarkerEngine implements LayoutEngine {
             parsed.putIfAbsent(layout.fileName(), template);
             return template;
         } catch (ParseException e) {
-            throw new DiagnosticException(Diagnostic.error(sitePathOf(e.getTemplateSourceName(), layout),
+            throw new DiagnosticException(Diagnostic.error(sitePathOf(e.getTemplateName(), layout),
                     new Position(e.getLineNumber(), e.getColumnNumber()), "Freemarker syntax error: " + firstLine(e.getEditorMessage())));
         } catch (IOException e) {
             throw new DiagnosticException(Diagnostic.error(layout.sitePath(), Position.FILE,
@@ -108,9 +108,6 @@ public final class FreemarkerEngine implements LayoutEngine {
         Integer line = e.getLineNumber();
         Integer column = e.getColumnNumber();
         Position position = line == null ? Position.FILE : new Position(line, column == null ? 0 : column);
-        if (e instanceof ParseException parse) {
-            return Diagnostic.error(path, position, "Freemarker syntax error: " + firstLine(parse.getEditorMessage()));
-        }
         if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
             return Diagnostic.error(path, position, "\"" + e.getBlamedExpressionString() + "\" is undefined")
                     .withHint("write ${x!\"\"} or <#if x??> for values a page may not have");

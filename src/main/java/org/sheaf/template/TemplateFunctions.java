@@ -1,6 +1,7 @@
 package org.sheaf.template;
 
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.TemplateDateModel;
 import freemarker.template.TemplateMethodModelEx;
@@ -58,6 +59,9 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         Object arg = args.get(index);
         if (arg instanceof TemplateScalarModel scalar) {
             return scalar.getAsString();
+        }
+        if (arg instanceof TemplateHTMLOutputModel html) {
+            return HTMLOutputFormat.INSTANCE.getMarkupString(html);
         }
         Object value = DeepUnwrap.unwrap((TemplateModel) arg);
         return value == null ? "" : value.toString();
