@@ -122,7 +122,7 @@ public final class DataFileParser {
                     continue;
                 }
                 if (record.size() > header.size()) {
-                    int line = lines.lineOf(record.getCharacterPosition());
+                    int line = lines.lineOf(rowStart(text, record.getCharacterPosition()));
                     throw new DiagnosticException(Diagnostic.error(path, line, 1, kind + " row has "
                             + record.size() + " fields but the header names " + header.size()));
                 }
@@ -138,6 +138,15 @@ public final class DataFileParser {
         } catch (IOException e) {
             throw new UncheckedIOException("reading text from memory cannot fail", e);
         }
+    }
+
+    /** Where a record's text starts: commons-csv places it before the blank lines it skipped. */
+    private static long rowStart(String text, long position) {
+        long at = position;
+        while (at < text.length() && (text.charAt((int) at) == '\n' || text.charAt((int) at) == '\r')) {
+            at++;
+        }
+        return at;
     }
 
     /** Line numbers of character offsets in a text. */
