@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Insertion;
@@ -44,9 +43,11 @@ public final class LiquidRenderer {
 
     private final LiquidSetup setup;
     private final TemplateParser parser;
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
-    private final Map<String, Template> fragments = new ConcurrentHashMap<>();
-    private final Map<Path, Parsed> includes = new ConcurrentHashMap<>();
+    // Liqp's parsed templates keep state while they render, so one parsed template must not
+    // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
+    private final ThreadLocal<Map<String, Template>> templates = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<String, Template>> fragments = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<Path, Parsed>> includes = ThreadLocal.withInitial(HashMap::new);
 
     /** A parsed include and its text (kept to point at its tags). */
     record Parsed(Template template, String text) {
@@ -94,7 +95,7 @@ public final class LiquidRenderer {
         Path file = siteRoot.resolve(path).normalize();
         Template parsed;
         try {
-            parsed = templates.computeIfAbsent(template, text -> parser.parse(prepared(text)));
+            parsed = templates.get().computeIfAbsent(template, text -> parser.parse(prepared(text)));
         } catch (RuntimeException e) {
             throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine), e);
         }
@@ -148,7 +149,7 @@ public final class LiquidRenderer {
     /** The include at {@code file}, parsed once; an unreadable or unparsable one is a diagnostic. */
     Parsed includeTemplate(Path file, String shownPath, String pagePath) {
         Path key = file.toAbsolutePath().normalize();
-        Parsed cached = includes.get(key);
+        Parsed cached = includes.get().get(key);
         if (cached != null) {
             return cached;
         }
@@ -161,7 +162,7 @@ public final class LiquidRenderer {
         }
         try {
             Parsed parsed = new Parsed(parser.parse(prepared(text)), text);
-            includes.putIfAbsent(key, parsed);
+            includes.get().putIfAbsent(key, parsed);
             return parsed;
         } catch (RuntimeException e) {
             throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(pagePath));
@@ -170,13 +171,13 @@ public final class LiquidRenderer {
 
     /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
     String renderFragment(String text, TemplateContext context) {
-        Template template = fragments.computeIfAbsent(text, parser::parse);
+        Template template = fragments.get().computeIfAbsent(text, parser::parse);
         return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
     }
 
     /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
     boolean test(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.computeIfAbsent("{% if " + expression + " %}true{% endif %}", parser::parse);
+        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", parser::parse);
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
@@ -184,7 +185,7 @@ public final class LiquidRenderer {
 
     /** The Liquid expression {@code expression} with {@code variable} set to {@code item}, as text. */
     String evaluate(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.computeIfAbsent("{{ " + expression + " }}", parser::parse);
+        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", parser::parse);
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return String.valueOf(template.renderToObjectUnguarded(scope, context, true));

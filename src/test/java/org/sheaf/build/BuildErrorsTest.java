@@ -40,7 +40,7 @@ class BuildErrorsTest {
     void reportsLineOfInvalidYamlInFrontMatter() {
         site.file("about.md", "---\ntitle: About\nlayout: default: x\n---\nText\n");
         assertFails(BuildResult.Status.SITE_ERRORS,
-                "about.md:3:15: error: invalid YAML in front matter: mapping values are not allowed here");
+                "about.md:3:16: error: invalid YAML in front matter: mapping values are not allowed here");
     }
 
     @Test
