@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.sheaf.testing.HtmlTokens;
 
 /**
  * Pages of the jekyll-compat fixture site: the Markdown after Liquid, and the HTML Jekyll 4.3.1

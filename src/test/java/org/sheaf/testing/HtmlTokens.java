@@ -1,4 +1,4 @@
-package org.sheaf.markdown;
+package org.sheaf.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.jsoup.nodes.TextNode;
  * sorted too), text with whitespace collapsed, comments dropped, highlighter spans inside
  * {@code <pre>} unwrapped and the text there kept exactly.
  */
-final class HtmlTokens {
+public final class HtmlTokens {
     private static final Set<String> VOID = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
             "link", "meta", "source", "track", "wbr");
     private static final Pattern WHITESPACE = Pattern.compile("(?U)\\s+");
@@ -24,7 +24,7 @@ final class HtmlTokens {
     private HtmlTokens() {
     }
 
-    static List<String> of(String html) {
+    public static List<String> of(String html) {
         List<String> tokens = new ArrayList<>();
         for (Node node : Jsoup.parseBodyFragment(html).body().childNodes()) {
             walk(node, tokens, 0);
@@ -33,7 +33,7 @@ final class HtmlTokens {
     }
 
     /** The first place where the two token streams differ, or null when they are equal. */
-    static String firstDifference(String expectedHtml, String actualHtml) {
+    public static String firstDifference(String expectedHtml, String actualHtml) {
         List<String> expected = of(expectedHtml);
         List<String> actual = of(actualHtml);
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
