@@ -1,5 +1,6 @@
 package org.sheaf.content;
 
+import org.sheaf.config.ConfigLoader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -139,14 +140,7 @@ public final class Defaults {
      */
     public static Map<String, Object> deepMerge(Map<String, Object> under, Map<String, Object> over) {
         Map<String, Object> out = new LinkedHashMap<>(under);
-        for (Map.Entry<String, Object> e : over.entrySet()) {
-            Object old = out.get(e.getKey());
-            if (old instanceof Map<?, ?> oldMap && e.getValue() instanceof Map<?, ?> newMap) {
-                out.put(e.getKey(), deepMerge(asMap(oldMap), asMap(newMap)));
-            } else {
-                out.put(e.getKey(), e.getValue());
-            }
-        }
+        ConfigLoader.deepMerge(out, over);
         return out;
     }
 
