@@ -53,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "print only problems")
     private boolean quiet;
 
-    @Option(names = {"-V", "--verbose"}, description = "also print the time of each stage")
+    @Option(names = {"-v", "--verbose"}, description = "also print the time of each stage")
     private boolean verbose;
 
     @Override

@@ -65,6 +65,13 @@ class CliTest {
     }
 
     @Test
+    void buildHelpListsTheOptions() {
+        Run run = run("build", "--help");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("--verbose"), run.out());
+    }
+
+    @Test
     void versionNamesTheTool() {
         Run run = run("--version");
         assertEquals(0, run.code());
