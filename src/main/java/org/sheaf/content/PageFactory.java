@@ -117,8 +117,17 @@ final class PageFactory {
         String withoutExt = inCollection.contains(".") ? inCollection.substring(0, inCollection.lastIndexOf('.')) : inCollection;
         PermalinkFacts facts = new PermalinkFacts(label, date, stringOrNull(data.get("slug")), slug,
                 slug, parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
-        String url = Permalinks.documentUrl(permalinkOf(parsed, data),
+        String ownPermalink = permalinkOf(parsed, data);
+        String url = Permalinks.documentUrl(ownPermalink,
                 collection == null ? null : collection.permalink(), config.permalink(), facts);
+        if (ownPermalink != null) {
+            for (String unknown : Permalinks.unknownPlaceholders(ownPermalink)) {
+                diagnostics.add(Diagnostic.error(file.sitePath(), parsed.frontMatter().positions()
+                        .getOrDefault("permalink", new org.sheaf.diag.Position(1, 1)),
+                        "unknown placeholder \":" + unknown + "\" in permalink")
+                        .withHint("placeholders: :" + String.join(", :", new java.util.TreeSet<>(Permalinks.DOCUMENT_PLACEHOLDERS))));
+            }
+        }
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
         drop.putIfAbsent("title", titleize(slug));

@@ -100,8 +100,9 @@ final class JekyllTags {
         private Path locate(Frame frame, String name, Path folder, Path bound) {
             if (name.isEmpty() || name.contains("..") || name.startsWith("/") || name.startsWith("\\")
                     || name.contains(":") || name.contains("\\") || Path.of(name).isAbsolute()) {
+                String inside = renderer.displayPath(frame.siteRoot, bound);
                 throw failure(frame, name, getName() + " \"" + name + "\" refused: the name must be a path inside "
-                        + renderer.displayPath(frame.siteRoot, bound) + " without '..'");
+                        + (inside.isEmpty() ? "the site" : inside) + " without '..'");
             }
             Path file = folder.resolve(name).normalize();
             if (!Files.isRegularFile(file)) {

@@ -24,6 +24,8 @@ final class LiquidErrors {
      * The diagnostic for {@code failure}, thrown while parsing or rendering {@code path}, whose
      * text starts at line {@code firstLine} of the file.
      */
+    private static final Pattern UNKNOWN_FILTER = Pattern.compile("no filter available named: \\|?(\\S+)");
+
     static Diagnostic diagnose(RuntimeException failure, String path, int firstLine) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RenderFailure rendered) {
@@ -37,7 +39,8 @@ final class LiquidErrors {
                 return Diagnostic.error(path, at, describe(liquid));
             }
             if (t instanceof ExceededMaxIterationsException) {
-                return Diagnostic.error(path, Position.FILE,
+                // Liqp does not say which loop; the start of the template is the best place it knows.
+                return Diagnostic.error(path, new Position(firstLine, 1),
                         "rendering stopped: too many loop iterations (" + t.getMessage() + ")");
             }
         }
@@ -47,6 +50,10 @@ final class LiquidErrors {
                 Position at = new Position(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) + 1).shiftedDown(shift);
                 Throwable cause = t.getCause();
                 String detail = cause != null && cause.getMessage() != null ? cause.getMessage() : m.group(3);
+                Matcher filter = UNKNOWN_FILTER.matcher(detail);
+                if (filter.matches()) {
+                    return Diagnostic.error(path, at, "unknown Liquid filter \"" + filter.group(1) + "\"");
+                }
                 return Diagnostic.error(path, at, "Liquid error: " + detail);
             }
         }
