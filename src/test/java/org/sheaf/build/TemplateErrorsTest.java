@@ -44,7 +44,7 @@ class TemplateErrorsTest {
     @Test
     void liquidLayoutErrorIsReportedInTheLayoutWithThePage() {
         TestSite site = sheafSite("post.html", "---\nlayout: base\n---\n<article>{{ page.title | nope }}</article>\n");
-        assertEquals("templates/post.html:4:24: error: Liquid error: no filter available named: |nope\n"
+        assertEquals("templates/post.html:4:24: error: unknown Liquid filter \"nope\"\n"
                 + "    in: content/a.md", failure(site));
     }
 
