@@ -56,11 +56,17 @@ final class SassRenderer implements AutoCloseable {
      * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
      * @param loadPaths  where {@code @use} and {@code @import} look after the page's own folder:
      *                   {@code sass_dir}, then {@code load_paths}, absolute
+     * @param quietDeps  {@code quiet_deps}: no warnings from stylesheets reached through load paths
+     * @param silenced   {@code silence_deprecations}: dart-sass deprecation ids not to warn about
      * @param problems   warnings about values sheaf does not know, positioned in the config file
      */
-    record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, List<Diagnostic> problems) {
+    record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
+            List<String> silenced, List<Diagnostic> problems) {
 
-        /** Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir} and {@code sass.load_paths}. */
+        /**
+         * Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir}, {@code sass.load_paths},
+         * {@code sass.quiet_deps} and {@code sass.silence_deprecations}.
+         */
         static Settings from(SiteConfig config, String environment) {
             Map<?, ?> sass = config.get("sass") instanceof Map<?, ?> map ? map : Map.of();
             List<Diagnostic> problems = new ArrayList<>();
@@ -93,7 +99,10 @@ final class SassRenderer implements AutoCloseable {
             } else if (extra != null) {
                 loadPaths.add(config.source().resolve(extra.toString()).normalize());
             }
-            return new Settings(style, sourceMaps, List.copyOf(loadPaths), List.copyOf(problems));
+            boolean quietDeps = Boolean.TRUE.equals(sass.get("quiet_deps"));
+            List<String> silenced = sass.get("silence_deprecations") instanceof List<?> ids
+                    ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
+            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, List.copyOf(problems));
         }
 
         private static String text(Object value, String fallback) {
@@ -221,6 +230,8 @@ final class SassRenderer implements AutoCloseable {
                 fresh.setGenerateSourceMaps(settings.sourceMaps());
                 fresh.setSourceMapIncludeSources(true);
                 fresh.setLoadPaths(settings.loadPaths().stream().map(Path::toFile).toList());
+                fresh.setQuietDeps(settings.quietDeps());
+                settings.silenced().forEach(fresh::addSilenceDeprecation);
                 // Called on the compiling thread, inside the host's lock for that compilation.
                 fresh.setLoggingHandler(event -> {
                     if (event instanceof OutboundMessage.LogEvent whole) {
@@ -253,17 +264,21 @@ final class SassRenderer implements AutoCloseable {
      */
     private Diagnostic positioned(Severity severity, String message, SourceSpan span, Path source, String sitePath,
             int firstLine) {
+        // A diagnostic is one line: dart-sass's further lines ("More info: https://...") become hints.
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String first = lines.isEmpty() ? message : lines.get(0);
+        List<String> hints = lines.stream().skip(1).map(l -> "hint: " + l).toList();
         if (span == null || span.getUrl().isEmpty()) {
-            return new Diagnostic(sitePath, Position.FILE, severity, message, List.of());
+            return new Diagnostic(sitePath, Position.FILE, severity, first, hints);
         }
         int line = span.getStart().getLine() + 1;
         int column = span.getStart().getColumn() + 1;
         Optional<Path> file = pathOf(span.getUrl());
         if (file.isPresent() && file.get().equals(source)) {
-            return new Diagnostic(sitePath, new Position(line + firstLine - 1, column), severity, message, List.of());
+            return new Diagnostic(sitePath, new Position(line + firstLine - 1, column), severity, first, hints);
         }
         String shown = file.map(this::sitePathOf).orElse(span.getUrl());
-        return new Diagnostic(shown, new Position(line, column), severity, message, List.of()).within(sitePath);
+        return new Diagnostic(shown, new Position(line, column), severity, first, hints).within(sitePath);
     }
 
     private String sitePathOf(Path file) {

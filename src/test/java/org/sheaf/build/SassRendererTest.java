@@ -14,7 +14,7 @@ import org.sheaf.diag.DiagnosticException;
 /** The converter on its own: what a machine without a dart-sass binary is told, and that it tries once. */
 class SassRendererTest {
     private static final SassRenderer.Settings SETTINGS =
-            new SassRenderer.Settings(OutputStyle.EXPANDED, false, List.of(), List.of());
+            new SassRenderer.Settings(OutputStyle.EXPANDED, false, List.of(), false, List.of(), List.of());
 
     @Test
     void platformWithoutCompilerIsAPositionedErrorForEverySassPage() {

@@ -174,6 +174,24 @@ class SassTest {
     }
 
     @Test
+    void deprecationIsAOneLineWarningWithItsMoreInfoAsHintUnlessSilenced() {
+        String page = "---\n---\np { color: darken(#888, 10%); }\n";
+        BuildResult loud = TestSite.in(dir.resolve("loud"))
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", page)
+                .build();
+        BuildResult quiet = TestSite.in(dir.resolve("quiet"))
+                .file("_config.yml", "sass:\n  sourcemap: never\n  silence_deprecations: [global-builtin, color-functions]\n")
+                .file("a.scss", page)
+                .build();
+
+        String printed = TestSite.printed(loud);
+        assertTrue(printed.startsWith("a.scss:3:12: warning: Global built-in functions are deprecated"), printed);
+        assertTrue(printed.contains("\n    hint: More info"), printed);
+        assertEquals("", TestSite.printed(quiet));
+    }
+
+    @Test
     void unknownStyleIsAWarningAtTheConfigKey() {
         BuildResult result = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  style: nested\n  sourcemap: never\n")
