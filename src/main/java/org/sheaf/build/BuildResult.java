@@ -14,7 +14,8 @@ import org.sheaf.diag.Diagnostic;
  * @param staticFiles static files copied
  * @param destination where the site went (for the summary line), or "" when nothing was written
  * @param elapsed     wall time of the whole build
- * @param stageTimes  wall time of each stage, in pipeline order
+ * @param stageTimes  wall time of each stage, in pipeline order; also {@code sass start}, the Sass
+ *                    compiler's start-up within render, when a Sass page started it
  */
 public record BuildResult(Status status, List<Diagnostic> diagnostics, int pages, int staticFiles,
         String destination, Duration elapsed, Map<String, Duration> stageTimes) {

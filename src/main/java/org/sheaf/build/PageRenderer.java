@@ -3,6 +3,7 @@ package org.sheaf.build;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
@@ -14,6 +15,8 @@ import org.sheaf.template.LayoutRenderer;
 
 /**
  * The render stage: each page's Liquid, then Markdown, then its layouts, as Jekyll orders them.
+ * A Sass page ({@code .scss}, {@code .sass}) has its Liquid, then Sass instead of Markdown, and
+ * no layout (Jekyll's asset files are never placed in layouts).
  *
  * <p>Content is rendered for every document first and every page second (Jekyll's order, so a
  * listing page sees its posts' rendered {@code content}); layouts go last, once all content
@@ -27,21 +30,55 @@ final class PageRenderer {
     private final LayoutRenderer layouts;
     private final Map<String, Object> jekyll;
     private final String excerptSeparator;
+    private final SassRenderer sass;
+    private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
+
+    /** A Sass page's {@code NAME.css.map}: where it goes, what it holds, and the page it is for. */
+    record SourceMap(String outputPath, String json, String sitePath) {
+    }
 
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
-            Map<String, Object> jekyll, String excerptSeparator) {
+            Map<String, Object> jekyll, String excerptSeparator, SassRenderer sass) {
         this.index = index;
         this.liquid = liquid;
         this.markdown = markdown;
         this.layouts = layouts;
         this.jekyll = jekyll;
         this.excerptSeparator = excerptSeparator;
+        this.sass = sass;
     }
 
-    /** Renders every written page; returns its output by page. Problems go to {@code diagnostics}. */
+    /**
+     * Renders every written page; returns its output by page. Problems go to {@code diagnostics}.
+     * The Sass compiler, if a Sass page started it, is stopped before this returns or throws.
+     */
     Map<Page, String> render(Diagnostics diagnostics) {
+        try {
+            return renderAll(diagnostics);
+        } finally {
+            sass.close();
+        }
+    }
+
+    /** The source maps the Sass pages made, sorted by output path. */
+    List<SourceMap> sourceMaps() {
+        return sourceMaps.values().stream().sorted(java.util.Comparator.comparing(SourceMap::outputPath)).toList();
+    }
+
+    /** How long the Sass compiler took to start; empty when no page needed it. */
+    Optional<java.time.Duration> sassStartup() {
+        return sass.startup();
+    }
+
+    private Map<Page, String> renderAll(Diagnostics diagnostics) {
         List<Page> pages = index.pages();
+        if (pages.stream().anyMatch(PageRenderer::isSass)) {
+            diagnostics.addAll(sass.settings().problems());
+        }
         for (Page page : pages) {
+            if (isSass(page)) {
+                continue;
+            }
             try {
                 layouts.chain(page);
             } catch (DiagnosticException e) {
@@ -59,7 +96,7 @@ final class PageRenderer {
         pages.parallelStream().filter(Page::isWritten).forEach(page -> {
             try {
                 String content = (String) page.drop().get("content");
-                String output = page.layout() == null ? content
+                String output = page.layout() == null || isSass(page) ? content
                         : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", Map.of()));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
@@ -71,6 +108,10 @@ final class PageRenderer {
 
     private void renderContent(Page page, Diagnostics diagnostics) {
         try {
+            if (isSass(page)) {
+                page.drop().put("content", convertSass(page, diagnostics));
+                return;
+            }
             page.drop().put("content", convert(page, page.body(), page.bodyLine()));
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
@@ -83,6 +124,24 @@ final class PageRenderer {
 
     /** Liquid (when the page has any and allows it), then Markdown (when the page is Markdown). */
     private String convert(Page page, String text, int firstLine) throws DiagnosticException {
+        String out = liquid(page, text, firstLine);
+        return page.markdown() ? markdown.render(out) : out;
+    }
+
+    /** Liquid, then Sass; keeps the page's source map for the write stage. */
+    private String convertSass(Page page, Diagnostics diagnostics) throws DiagnosticException {
+        String text = liquid(page, page.body(), page.bodyLine());
+        String outputName = page.outputPath() == null ? page.source().basename() + ".css"
+                : page.outputPath().substring(page.outputPath().lastIndexOf('/') + 1);
+        SassRenderer.Output css = sass.render(page.source().file(), page.sitePath(), text, page.bodyLine(), outputName);
+        css.warnings().forEach(diagnostics::add);
+        if (css.sourceMap() != null && page.isWritten()) {
+            sourceMaps.put(page.outputPath(), new SourceMap(page.outputPath() + ".map", css.sourceMap(), page.sitePath()));
+        }
+        return css.css();
+    }
+
+    private String liquid(Page page, String text, int firstLine) throws DiagnosticException {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
@@ -92,7 +151,11 @@ final class PageRenderer {
             variables.put("paginator", Map.of());
             out = liquid.render(out, page.sitePath(), firstLine, variables);
         }
-        return page.markdown() ? markdown.render(out) : out;
+        return out;
+    }
+
+    private static boolean isSass(Page page) {
+        return SassRenderer.isSass(page.source().relativePath());
     }
 
     /** Jekyll's excerpt: the body up to the first excerpt separator (the page's own, or the site's). */

@@ -43,7 +43,7 @@ import org.sheaf.template.TemplateFunctions;
  *   <li>scan: the source files, classified;</li>
  *   <li>parse: front matter of pages and documents, data files, layouts;</li>
  *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions;</li>
- *   <li>render: Liquid, Markdown, layouts, pages in parallel;</li>
+ *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel;</li>
  *   <li>write: the output plan, written to a staging folder and swapped in whole.</li>
  * </ol>
  *
@@ -101,19 +101,22 @@ public final class SiteBuilder {
         }
 
         Map<Page, String> outputs;
+        PageRenderer renderer;
         try {
-            outputs = renderer(config, index, layouts, options).render(diagnostics);
+            renderer = renderer(config, index, layouts, options);
+            outputs = renderer.render(diagnostics);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
                     "cannot read templates: " + e.getMessage()));
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
         stopwatch.lap("render");
+        renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
 
-        OutputPlan plan = plan(index, outputs);
+        OutputPlan plan = plan(index, outputs, renderer.sourceMaps());
         diagnostics.addAll(plan.problems());
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
@@ -161,13 +164,18 @@ public final class SiteBuilder {
         jekyll.put("version", "4.3.1");
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator());
+                config.excerptSeparator(),
+                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot()));
     }
 
-    private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs) {
+    private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs,
+            List<PageRenderer.SourceMap> sourceMaps) {
         OutputPlan plan = new OutputPlan();
         outputs.forEach((page, output) ->
                 plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath()));
+        for (PageRenderer.SourceMap map : sourceMaps) {
+            plan.addBytes(map.outputPath(), map.json().getBytes(StandardCharsets.UTF_8), map.sitePath());
+        }
         for (ContentIndex.StaticFile file : index.staticFiles()) {
             plan.addCopy(file.outputPath(), file.source().file(), file.source().sitePath());
         }
@@ -189,6 +197,11 @@ public final class SiteBuilder {
             long now = System.nanoTime();
             laps.put(stage, Duration.ofNanos(now - last));
             last = now;
+        }
+
+        /** A time measured inside a stage (the Sass compiler's start-up, within render). */
+        void note(String what, Duration time) {
+            laps.put(what, time);
         }
 
         Map<String, Duration> laps() {

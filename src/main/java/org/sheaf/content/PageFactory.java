@@ -194,6 +194,9 @@ final class PageFactory {
         if (markdownExtensions.contains(ext) || ext.equals(".html") || ext.equals(".htm")) {
             return ".html";
         }
+        if (ext.equals(".scss") || ext.equals(".sass")) {
+            return ".css";  // Sass with front matter is converted at the same path (render stage)
+        }
         return ext;
     }
 
