@@ -83,6 +83,16 @@ public final class ConfigLoader {
         Path data = resolveDir(source, values, "data_dir", source.resolve("_data"));
         Path collectionsDir = resolveDir(source, values, "collections_dir", source);
 
+        for (Map.Entry<String, Path> folder : List.of(Map.entry("source", source), Map.entry("layouts_dir", layouts),
+                Map.entry("includes_dir", includes), Map.entry("data_dir", data),
+                Map.entry("collections_dir", collectionsDir))) {
+            if (!folder.getValue().startsWith(root)) {
+                KeyOrigin origin = origins.getOrDefault(folder.getKey(), new KeyOrigin("_config.yml", Position.FILE));
+                throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                        folder.getKey() + " \"" + values.get(folder.getKey()) + "\" is outside the site folder")
+                        .withHint("sheaf reads only files inside " + root));
+            }
+        }
         values.put("source", source.toString());
         values.put("destination", destination.toString());
         values.put("layouts_dir", layouts.toString());
