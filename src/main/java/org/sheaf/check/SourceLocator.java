@@ -11,8 +11,10 @@ import org.sheaf.diag.Position;
 
 /**
  * Finds where a link is written in its page's source: the {@code n}-th occurrence of the link's
- * text as the writer typed it ({@code &} may also be typed {@code &amp;}). A link that the
- * source does not spell out (one from a layout or an include) is not found. Thread-safe.
+ * text as the writer typed it ({@code &} may also be typed {@code &amp;}), standing on its own
+ * (between brackets, quotes or spaces, so {@code /b/} is not found inside {@code ../b/}); failing
+ * that, the first such occurrence, then the first occurrence anywhere. A link that the source does
+ * not spell out (one from a layout or an include) is not found. Thread-safe.
  */
 final class SourceLocator {
     private final Path siteRoot;
@@ -29,9 +31,12 @@ final class SourceLocator {
             return Optional.empty();
         }
         for (String spelling : new String[] {link, link.replace("&", "&amp;")}) {
-            int at = nth(text.get(), spelling, occurrence);
+            int at = nth(text.get(), spelling, occurrence, true);
             if (at < 0) {
-                at = nth(text.get(), spelling, 0);
+                at = nth(text.get(), spelling, 0, true);
+            }
+            if (at < 0) {
+                at = nth(text.get(), spelling, 0, false);
             }
             if (at >= 0) {
                 return Optional.of(positionOf(text.get(), at));
@@ -52,15 +57,25 @@ final class SourceLocator {
         }
     }
 
-    private static int nth(String text, String needle, int n) {
-        int at = -1;
-        for (int i = 0; i <= n; i++) {
-            at = text.indexOf(needle, at + 1);
-            if (at < 0) {
-                return -1;
+    private static int nth(String text, String needle, int n, boolean standalone) {
+        int found = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            if (standalone && !(opens(text, at - 1) && closes(text, at + needle.length()))) {
+                continue;
+            }
+            if (found++ == n) {
+                return at;
             }
         }
-        return at;
+        return -1;
+    }
+
+    private static boolean opens(String text, int before) {
+        return before < 0 || "([<\"'= \t\n".indexOf(text.charAt(before)) >= 0;
+    }
+
+    private static boolean closes(String text, int after) {
+        return after >= text.length() || ")]>\"' \t\r\n".indexOf(text.charAt(after)) >= 0;
     }
 
     private static Position positionOf(String text, int offset) {
