@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Jekyll-compatible static site generator for openly licensed research.",
-        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     static final int INTERNAL_ERROR = 3;
 

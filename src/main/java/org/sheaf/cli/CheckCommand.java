@@ -1,0 +1,104 @@
+package org.sheaf.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sheaf.build.BuildOptions;
+import org.sheaf.build.BuildResult;
+import org.sheaf.build.SiteBuilder;
+import org.sheaf.check.CheckedSite;
+import org.sheaf.check.ExternalLinkChecker;
+import org.sheaf.check.LinkChecker;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.serve.SiteSnapshot;
+import org.sheaf.serve.SnapshotSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sheaf check}: builds into memory and reports every broken link at its source line. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Build the site in SITE into memory and check its links, images and #anchors.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
+    private Path site = Path.of(".");
+
+    @Option(names = "--config", paramLabel = "FILE", split = ",",
+            description = "config files to use instead of _config.yml, merged in order")
+    private List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--external", description = "also check links to other sites over HTTP")
+    private boolean external;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "external requests at once (default: 8)")
+    private int concurrency = 8;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "time-out per external request (default: 10)")
+    private int timeoutSeconds = 10;
+
+    @Option(names = {"-D", "--drafts"}, description = "include drafts from _drafts")
+    private boolean drafts;
+
+    @Option(names = "--future", description = "include posts dated in the future")
+    private boolean future;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (concurrency < 1 || timeoutSeconds < 1) {
+            err.println("sheaf: --concurrency and --timeout must be at least 1");
+            return 2;
+        }
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null, drafts, future,
+                false);
+        SnapshotSink sink = new SnapshotSink();
+        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null), sink);
+        Diagnostics.formatted(result.diagnostics()).forEach(err::println);
+        if (!result.ok()) {
+            err.println("sheaf: the site does not build; fix the errors above before checking links");
+            err.flush();
+            return result.status().exitCode();
+        }
+        SiteConfig config;
+        try {
+            config = ConfigLoader.load(site, overrides);
+        } catch (DiagnosticException e) {
+            err.println(e.diagnostic().format());
+            return 2;
+        }
+        SiteSnapshot built = sink.snapshot();
+        LinkChecker checker = new LinkChecker(new CheckedSite(built.files(), built.origins(), config.siteRoot(),
+                config.baseurl(), config.url()));
+        LinkChecker.Report report = checker.check();
+        List<Diagnostic> broken = new ArrayList<>(report.broken());
+        if (external) {
+            broken.addAll(new ExternalLinkChecker(concurrency, Duration.ofSeconds(timeoutSeconds))
+                    .check(checker, report));
+            broken.sort(null);
+        }
+        Diagnostics.formatted(broken).forEach(err::println);
+        err.flush();
+        long pages = built.files().keySet().stream().filter(p -> p.endsWith(".html") || p.endsWith(".htm")).count();
+        String externalNote = external
+                ? String.format(Locale.ROOT, " (%d external, checked)", report.external().size())
+                : String.format(Locale.ROOT, " (%d external, not checked; use --external)", report.external().size());
+        out.printf(Locale.ROOT, "sheaf: checked %d links on %d pages%s: %d broken%n",
+                report.checked(), pages, externalNote, broken.size());
+        out.flush();
+        return broken.isEmpty() ? 0 : 1;
+    }
+}

@@ -1,0 +1,126 @@
+package org.sheaf.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.output.DestinationGuard;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sheaf clean}: deletes the output folder (only when the destination guard allows writing
+ * it, so a destination that is the source, the site root or the home folder is refused), the
+ * build's staging and old-copy folders beside it, and the caches ({@code .sheaf-cache} and
+ * {@code .jekyll-cache} in the site root). Symbolic links are deleted, never followed.
+ */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+        description = "Delete the site's output folder and caches.")
+final class CleanCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
+    private Path site = Path.of(".");
+
+    @Option(names = {"-d", "--destination"}, paramLabel = "DIR", description = "the output folder to delete")
+    private Path destination;
+
+    @Option(names = "--config", paramLabel = "FILE", split = ",",
+            description = "config files to use instead of _config.yml, merged in order")
+    private List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = {"-q", "--quiet"}, description = "print only problems")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SiteConfig config;
+        try {
+            config = ConfigLoader.load(site, new ConfigLoader.Overrides(configFiles, destination, null, null,
+                    false, false, false));
+        } catch (DiagnosticException e) {
+            err.println(e.diagnostic().format());
+            return 2;
+        }
+        Path output = config.destination();
+        Optional<String> refusal = DestinationGuard.refusal(config.siteRoot(), config.source(), output);
+        if (refusal.isPresent()) {
+            err.println("sheaf: " + refusal.get().replace("refusing to replace it", "refusing to delete it"));
+            return 2;
+        }
+        List<Path> targets = new ArrayList<>(List.of(output));
+        Path parent = output.getParent();
+        String name = output.getFileName().toString();
+        targets.add(parent.resolve("." + name + ".sheaf-staging"));
+        targets.add(parent.resolve("." + name + ".sheaf-old"));
+        targets.add(config.siteRoot().resolve(".sheaf-cache"));
+        targets.add(config.siteRoot().resolve(".jekyll-cache"));
+        int removed = 0;
+        for (Path target : targets) {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(target);
+                removed++;
+                if (!quiet) {
+                    out.println("sheaf: removed " + shown(config.siteRoot(), target));
+                }
+            }
+        }
+        if (removed == 0 && !quiet) {
+            out.println("sheaf: nothing to clean");
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String shown(Path root, Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path base = root.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
+    }
+
+    /** Deletes a tree without following links: a link is deleted itself, not what it points to. */
+    static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null && !(e instanceof NoSuchFileException)) {
+                    throw e;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

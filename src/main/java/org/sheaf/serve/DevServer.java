@@ -1,0 +1,231 @@
+package org.sheaf.serve;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sheaf.build.BuildOptions;
+import org.sheaf.build.BuildResult;
+import org.sheaf.build.SiteBuilder;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Diagnostics;
+
+/**
+ * {@code sheaf serve}: builds the site into memory, serves it, and rebuilds when the sources change.
+ *
+ * <h2>Why memory</h2>
+ * The site is built into a {@link SnapshotSink} and served from that map, not from the
+ * destination folder. A request can then only ever name a key of the built site, so no path can
+ * reach a file outside it; a rebuild swaps the whole map in one assignment, so a tab never sees
+ * half a site; the destination (maybe the writer's last real build) is left alone; and the
+ * watcher never sees the server's own writes. The bytes are those {@code sheaf build} writes (a
+ * test compares them), plus the reload script in HTML.
+ *
+ * <h2>Rebuilds</h2>
+ * Every change rebuilds the whole site (correctness first). A build that succeeds replaces the
+ * served site and tells open tabs to reload, or only to swap stylesheets when nothing but CSS
+ * changed. A build that fails prints its diagnostics, keeps serving the last good site, and
+ * shows the diagnostics over every page until a build succeeds again. Nothing the writer does can
+ * stop the server: even an internal error in a build is printed and the old site stays.
+ */
+public final class DevServer implements AutoCloseable {
+    private final BuildOptions options;
+    private final SiteServer server;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private SourceWatcher watcher;
+    private SiteConfig lastConfig;
+
+    private DevServer(BuildOptions options, SiteServer server, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.server = server;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Builds the site once and starts serving it on {@code address} (port 0 picks a free port).
+     * A first build that fails still starts the server, which then shows the errors.
+     *
+     * @throws IOException when the address cannot be bound
+     */
+    public static DevServer start(BuildOptions options, InetSocketAddress address, PrintWriter out, PrintWriter err)
+            throws IOException {
+        DevServer dev = new DevServer(options, new SiteServer(address), out, err);
+        dev.rebuild();
+        dev.server.start();
+        return dev;
+    }
+
+    /** Starts watching the site's folders; each quiet burst of changes rebuilds after {@code debounce}. */
+    public synchronized void watch(Duration debounce) throws IOException {
+        if (watcher != null) {
+            return;
+        }
+        watcher = new SourceWatcher(watchedFolders(), this::ignored, debounce, this::rebuild);
+        watcher.start();
+    }
+
+    /** The address of the site's front page: {@code http://HOST:PORT/BASEURL/}. */
+    public URI siteAddress() {
+        InetSocketAddress bound = server.address();
+        String host = bound.getAddress().isAnyLocalAddress() ? "127.0.0.1" : bound.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + bound.getPort() + server.state().baseurl() + "/");
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.address().getPort();
+    }
+
+    /** The site being served (the last good build). */
+    public SiteSnapshot site() {
+        return server.state().site();
+    }
+
+    /** The errors of the last build when it failed; empty when it succeeded. */
+    public List<Diagnostic> errors() {
+        return server.state().errors();
+    }
+
+    /** How many tabs listen for reloads. */
+    public int listeners() {
+        return server.hub().size();
+    }
+
+    /**
+     * Rebuilds now and updates what is served and the open tabs. Never throws for anything the
+     * writer did; returns null only when the build itself failed internally (which is printed).
+     */
+    public synchronized BuildResult rebuild() {
+        SiteServer.State before = server.state();
+        SnapshotSink sink = new SnapshotSink();
+        BuildResult result;
+        try {
+            loadConfig();
+            result = SiteBuilder.build(options, sink);
+        } catch (RuntimeException | Error e) {
+            err.println("sheaf: internal error while building; still serving the last good site");
+            e.printStackTrace(err);
+            err.flush();
+            return null;
+        }
+        if (!result.ok()) {
+            Diagnostics.formatted(result.diagnostics()).forEach(err::println);
+            long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
+            err.printf(Locale.ROOT, "sheaf: build failed with %d error%s; still serving the last good site%n",
+                    errors, errors == 1 ? "" : "s");
+            err.flush();
+            List<Diagnostic> shown = result.diagnostics().stream().filter(Diagnostic::isError).toList();
+            server.show(new SiteServer.State(before.site(), before.baseurl(), shown, before.built()));
+            server.hub().send(ReloadHub.RELOAD, "errors");
+            return result;
+        }
+        Diagnostics.formatted(result.diagnostics()).forEach(err::println);
+        err.flush();
+        SiteSnapshot site = sink.snapshot();
+        String baseurl = lastConfig == null ? "" : lastConfig.baseurl();
+        server.show(new SiteServer.State(site, baseurl, List.of(), true));
+        out.printf(Locale.ROOT, "sheaf: built %d pages and %d static files in %d ms%n",
+                result.pages(), result.staticFiles(), result.elapsed().toMillis());
+        out.flush();
+        Set<String> changed = changedPaths(before.site().files(), site.files());
+        if (!before.errors().isEmpty() || !before.built() || !baseurl.equals(before.baseurl())) {
+            server.hub().send(ReloadHub.RELOAD, "fixed");
+        } else if (!changed.isEmpty()) {
+            boolean cssOnly = changed.stream().allMatch(path -> path.endsWith(".css"));
+            server.hub().send(cssOnly ? ReloadHub.CSS : ReloadHub.RELOAD, String.valueOf(changed.size()));
+        }
+        return result;
+    }
+
+    private void loadConfig() {
+        try {
+            lastConfig = ConfigLoader.load(options.siteRoot(), options.overrides());
+        } catch (DiagnosticException e) {
+            // The build reports it the same way; the previous config still names the folders.
+        }
+    }
+
+    static Set<String> changedPaths(Map<String, byte[]> before, Map<String, byte[]> after) {
+        Set<String> changed = new HashSet<>();
+        for (Map.Entry<String, byte[]> entry : after.entrySet()) {
+            byte[] old = before.get(entry.getKey());
+            if (old == null || !java.util.Arrays.equals(old, entry.getValue())) {
+                changed.add(entry.getKey());
+            }
+        }
+        for (String path : before.keySet()) {
+            if (!after.containsKey(path)) {
+                changed.add(path);
+            }
+        }
+        return changed;
+    }
+
+    /** The site root, plus any configured folder that lies outside it. */
+    private List<Path> watchedFolders() {
+        Path root = options.siteRoot().toAbsolutePath().normalize();
+        List<Path> folders = new ArrayList<>(List.of(root));
+        if (lastConfig != null) {
+            for (Path folder : List.of(lastConfig.source(), lastConfig.layoutsDir(), lastConfig.includesDir(),
+                    lastConfig.dataDir())) {
+                if (Files.isDirectory(folder) && folders.stream().noneMatch(folder::startsWith)) {
+                    folders.add(folder);
+                }
+            }
+        }
+        return folders;
+    }
+
+    /** Changes the server must not rebuild for: the output folder, its staging siblings, VCS folders. */
+    private boolean ignored(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        if (lastConfig != null) {
+            Path destination = lastConfig.destination();
+            if (absolute.startsWith(destination)) {
+                return true;
+            }
+            Path parent = destination.getParent();
+            String name = destination.getFileName().toString();
+            if (parent != null && (absolute.startsWith(parent.resolve("." + name + ".sheaf-staging"))
+                    || absolute.startsWith(parent.resolve("." + name + ".sheaf-old")))) {
+                return true;
+            }
+        }
+        for (Path part : absolute) {
+            String name = part.toString();
+            if (name.equals(".git") || name.equals(".svn") || name.equals(".sheaf-cache")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            try {
+                watcher.close();
+            } catch (IOException e) {
+                err.println("sheaf: could not stop watching: " + e.getMessage());
+            }
+        }
+        server.close();
+    }
+}

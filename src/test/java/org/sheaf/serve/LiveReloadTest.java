@@ -1,0 +1,164 @@
+package org.sheaf.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sheaf.build.BuildResult;
+
+/** Watching, rebuilding, telling tabs to reload, and keeping the last good site through broken edits. */
+class LiveReloadTest {
+    private static final long WAIT_SECONDS = 20;
+
+    @TempDir
+    Path dir;
+
+    private ServedSite site;
+
+    private ServedSite newSite() {
+        site = new ServedSite(dir)
+                .file("_layouts/default.html", "<html><head><link rel=\"stylesheet\" href=\"/style.css\"></head>"
+                        + "<body>{{ content }}</body></html>\n")
+                .file("index.md", "---\nlayout: default\n---\nFirst text.\n")
+                .file("style.css", "body { color: black; }\n");
+        return site;
+    }
+
+    @AfterEach
+    void stop() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    /** Subscribes to the event stream; the queue gets its lines. Returns once the subscription is registered. */
+    private BlockingQueue<String> subscribe() throws Exception {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        site.client.sendAsync(HttpRequest.newBuilder(site.uri(PageDecorator.EVENTS_PATH)).build(),
+                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+                    try (Stream<String> stream = response.body()) {
+                        stream.forEach(lines::add);
+                    } catch (RuntimeException closed) {
+                        // The server went away at the end of the test.
+                    }
+                });
+        assertEquals("retry: 500", lines.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals(": connected", lines.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        return lines;
+    }
+
+    /** The next event name on the stream, skipping data lines, blank lines and comments. */
+    private static String nextEvent(BlockingQueue<String> lines) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (line != null && line.startsWith("event: ")) {
+                return line.substring("event: ".length());
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void editingAPageRebuildsAndTellsTabsToReload() throws Exception {
+        newSite().start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        assertEquals(1, site.server.listeners());
+        site.file("index.md", "---\nlayout: default\n---\nSecond text.\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.text("/").contains("<p>Second text.</p>"), site.text("/"));
+    }
+
+    @Test
+    void editingOnlyCssTellsTabsToSwapStylesheets() throws Exception {
+        newSite().start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        site.file("style.css", "body { color: navy; }\n");
+        assertEquals(ReloadHub.CSS, nextEvent(events));
+        assertEquals("body { color: navy; }\n", site.text("/style.css"));
+    }
+
+    @Test
+    void editingTheLayoutOrConfigIsPickedUp() throws Exception {
+        newSite().start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        site.file("_layouts/default.html", "<html><body class=\"v2\">{{ content }}</body></html>\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.text("/").contains("<body class=\"v2\">"));
+        site.file("_config.yml", "baseurl: /docs\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertEquals(302, site.get("/").statusCode());
+        assertTrue(site.text("/docs/").contains("First text."));
+    }
+
+    @Test
+    void aBrokenEditKeepsTheLastGoodSiteWithAnEscapedOverlayUntilTheNextGoodEdit() throws Exception {
+        newSite().start();
+        BlockingQueue<String> events = subscribe();
+        site.file("index.md", "---\nlayout: \"<script>alert(1)</script>\"\n---\nBroken text.\n");
+        BuildResult broken = site.server.rebuild();
+        assertFalse(broken.ok());
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+
+        HttpResponse<byte[]> response = site.get("/");
+        String page = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(200, response.statusCode());
+        assertTrue(page.contains("<p>First text.</p>"), "the last good page stays: " + page);
+        assertTrue(page.contains("<div id=\"sheaf-errors\""), page);
+        assertTrue(page.contains("index.md:2:1: error: layout &quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot; not found"),
+                page);
+        assertFalse(page.contains("<script>alert(1)</script>"), "the writer's text is escaped");
+        assertTrue(site.err.toString().contains("index.md:2:1: error: layout \"<script>alert(1)</script>\" not found"),
+                site.err.toString());
+
+        site.file("index.md", "---\nlayout: default\n---\nFixed text.\n");
+        assertTrue(site.server.rebuild().ok());
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        String fixed = site.text("/");
+        assertTrue(fixed.contains("<p>Fixed text.</p>"), fixed);
+        assertFalse(fixed.contains("sheaf-errors"), fixed);
+    }
+
+    @Test
+    void aSiteThatNeverBuiltShowsItsErrorsAndRecoversWhenFixed() throws Exception {
+        newSite().file("index.md", "---\nlayout: [unclosed\n---\nx\n").start();
+        HttpResponse<byte[]> response = site.get("/anything/");
+        assertEquals(500, response.statusCode());
+        String page = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(page.contains("<div id=\"sheaf-errors\""), page);
+        assertTrue(page.contains("index.md:"), page);
+        site.file("index.md", "---\nlayout: default\n---\nNow it builds.\n");
+        assertTrue(site.server.rebuild().ok());
+        assertTrue(site.text("/").contains("Now it builds."));
+    }
+
+    @Test
+    void aBrokenEditSeenByTheWatcherDoesNotStopTheServer() throws Exception {
+        newSite().start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        site.file("_config.yml", "timezone: Nowhere/Land\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertNotNull(site.server.errors());
+        assertFalse(site.server.errors().isEmpty());
+        assertTrue(site.text("/").contains("First text."));
+        site.file("_config.yml", "timezone: UTC\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.server.errors().isEmpty());
+    }
+}
