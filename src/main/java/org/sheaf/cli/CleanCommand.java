@@ -2,13 +2,9 @@ package org.sheaf.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +13,7 @@ import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.output.DestinationGuard;
+import org.sheaf.output.DirectorySink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,17 +63,14 @@ final class CleanCommand implements Callable<Integer> {
             err.println("sheaf: " + refusal.get().replace("refusing to replace it", "refusing to delete it"));
             return 2;
         }
-        List<Path> targets = new ArrayList<>(List.of(output));
-        Path parent = output.getParent();
-        String name = output.getFileName().toString();
-        targets.add(parent.resolve("." + name + ".sheaf-staging"));
-        targets.add(parent.resolve("." + name + ".sheaf-old"));
+        DirectorySink sink = new DirectorySink(output, List.of());
+        List<Path> targets = new ArrayList<>(List.of(output, sink.stagingFolder(), sink.oldCopyFolder()));
         targets.add(config.siteRoot().resolve(".sheaf-cache"));
         targets.add(config.siteRoot().resolve(".jekyll-cache"));
         int removed = 0;
         for (Path target : targets) {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(target);
+                DirectorySink.deleteTree(target);
                 removed++;
                 if (!quiet) {
                     out.println("sheaf: removed " + shown(config.siteRoot(), target));
@@ -94,33 +88,5 @@ final class CleanCommand implements Callable<Integer> {
         Path absolute = target.toAbsolutePath().normalize();
         Path base = root.toAbsolutePath().normalize();
         return absolute.startsWith(base) ? base.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
-    }
-
-    /** Deletes a tree without following links: a link is deleted itself, not what it points to. */
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

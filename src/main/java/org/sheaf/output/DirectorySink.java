@@ -285,9 +285,9 @@ public final class DirectorySink implements OutputSink {
 
     /**
      * Deletes a tree without following links: a link (to a file or a folder) is deleted itself.
-     * Missing trees and entries that vanish meanwhile are fine.
+     * Missing trees and entries that vanish meanwhile are fine. {@code sheaf clean} uses it too.
      */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, NOFOLLOW)) {
             return;
         }

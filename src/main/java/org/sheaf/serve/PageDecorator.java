@@ -1,5 +1,6 @@
 package org.sheaf.serve;
 
+import org.sheaf.content.JekyllFilters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -46,28 +47,12 @@ final class PageDecorator {
     static String overlay(List<Diagnostic> errors) {
         StringBuilder text = new StringBuilder();
         for (Diagnostic diagnostic : errors) {
-            text.append(escape(diagnostic.format())).append('\n');
+            text.append(JekyllFilters.xmlEscape(diagnostic.format())).append('\n');
         }
         return "<div id=\"sheaf-errors\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;"
                 + "background:rgba(20,20,20,.94);color:#fdd;font:14px/1.5 monospace;padding:2em;margin:0\">"
                 + "<p style=\"color:#fff;font-weight:bold;margin:0 0 1em\">sheaf: the last edit broke the build;"
                 + " showing the last good site</p><pre style=\"white-space:pre-wrap;margin:0\">" + text
                 + "</pre></div>";
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

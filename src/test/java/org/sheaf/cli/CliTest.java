@@ -3,9 +3,6 @@ package org.sheaf.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,29 +13,14 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void buildPrintsOneSummaryLineAndExitsZero() throws Exception {
         Files.writeString(dir.resolve("index.md"), "---\n---\nHi\n");
-        Run run = run("build", dir.toString());
+        CliRun run = run("build", dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().matches("sheaf: built 1 pages and 0 static files into _site in \\d+\\.\\d\\d s\\n"), run.out());
         assertTrue(Files.exists(dir.resolve("_site/index.html")));
@@ -47,7 +29,7 @@ class CliTest {
     @Test
     void siteErrorsExitOneWithPositionedLinesAndNoTrace() throws Exception {
         Files.writeString(dir.resolve("index.md"), "---\nlayout: nope\n---\nHi\n");
-        Run run = run("build", dir.toString());
+        CliRun run = run("build", dir.toString());
         assertEquals(1, run.code());
         assertEquals("index.md:2:1: error: layout \"nope\" not found\n    hint: layouts available: \n"
                 + "sheaf: build failed with 1 error; the previous site was left as it was\n", run.err());
@@ -66,14 +48,14 @@ class CliTest {
 
     @Test
     void buildHelpListsTheOptions() {
-        Run run = run("build", "--help");
+        CliRun run = run("build", "--help");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("--verbose"), run.out());
     }
 
     @Test
     void versionNamesTheTool() {
-        Run run = run("--version");
+        CliRun run = run("--version");
         assertEquals(0, run.code());
         assertTrue(run.out().startsWith("sheaf "), run.out());
     }
