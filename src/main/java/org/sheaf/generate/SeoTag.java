@@ -2,6 +2,7 @@ package org.sheaf.generate;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -402,7 +403,8 @@ public final class SeoTag {
         /** The image as a map with an absolute {@code path}; null when the page names none. */
         Map<String, Object> image() {
             Object own = page.get("image");
-            Map<String, Object> image = new TreeMap<>();
+            Map<String, Object> image = new LinkedHashMap<>();
+            image.put("path", null);
             if (own instanceof Map<?, ?> map) {
                 map.forEach((k, value) -> image.put(text(k), value));
             } else if (truthy(own)) {
@@ -433,7 +435,7 @@ public final class SeoTag {
             Author author = author();
             if (author.name() != null && (author.type() == null
                     || author.type().equals("Person") || author.type().equals("Organization"))) {
-                Map<String, Object> person = new TreeMap<>();
+                Map<String, Object> person = new LinkedHashMap<>();
                 person.put("@type", author.type() == null ? "Person" : author.type());
                 person.put("name", author.name());
                 if (author.url() != null) {
@@ -450,21 +452,28 @@ public final class SeoTag {
                 if (image.size() == 1) {
                     ld.put("image", image.get("path"));
                 } else {
-                    Map<String, Object> object = new TreeMap<>(image);
-                    object.put("url", object.remove("path"));
+                    Map<String, Object> object = new LinkedHashMap<>(image);
+                    Object path = object.remove("path");
+                    object.put("url", path);
                     object.put("@type", "imageObject");
                     ld.put("image", object);
                 }
             }
             if (type.equals("BlogPosting") || type.equals("CreativeWork")) {
-                ld.put("mainEntityOfPage", new TreeMap<>(Map.of("@type", "WebPage", "@id", canonicalUrl())));
+                Map<String, Object> mainEntity = new LinkedHashMap<>();
+                mainEntity.put("@type", "WebPage");
+                mainEntity.put("@id", canonicalUrl());
+                ld.put("mainEntityOfPage", mainEntity);
             }
             putIfPresent(ld, "name", name());
             String logo = logo();
             if (logo != null) {
-                Map<String, Object> publisher = new TreeMap<>();
+                Map<String, Object> publisher = new LinkedHashMap<>();
                 publisher.put("@type", "Organization");
-                publisher.put("logo", new TreeMap<>(Map.of("@type", "ImageObject", "url", logo)));
+                Map<String, Object> logoObject = new LinkedHashMap<>();
+                logoObject.put("@type", "ImageObject");
+                logoObject.put("url", logo);
+                publisher.put("logo", logoObject);
                 if (author.name() != null) {
                     publisher.put("name", author.name());
                 }
