@@ -1,0 +1,179 @@
+package org.sheaf.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in plugins in whole builds: switched on by {@code plugins:}, and giving way to the site's own files. */
+class PluginsBuildTest {
+    @TempDir
+    Path dir;
+
+    private static final String CONFIG = "title: Notes\nurl: https://example.org\nbaseurl: /r\ntimezone: UTC\n";
+    private static final String ALL = "plugins: [jekyll-feed, jekyll-sitemap, jekyll-seo-tag]\n";
+
+    private static List<String> all(String pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher m = Pattern.compile(pattern).matcher(text);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private TestSite withPosts(int count) {
+        TestSite site = TestSite.in(dir);
+        for (int day = 1; day <= count; day++) {
+            String date = String.format("2019-03-%02d", day);
+            site.file("_posts/" + date + "-post-" + day + ".md", "---\ntitle: Post " + day + "\n---\nBody " + day + ".\n");
+        }
+        return site;
+    }
+
+    @Test
+    void withoutPluginsListedNothingIsGenerated() {
+        TestSite site = withPosts(1).file("_config.yml", CONFIG).file("index.md", "---\n---\nHi\n").buildOk();
+        assertEquals(List.of("2019/03/01/post-1.html", "index.html"), site.outputPaths());
+    }
+
+    @Test
+    void seoTagIsUnknownUnlessItsPluginIsListed() {
+        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG)
+                .file("index.html", "---\n---\n{% seo %}\n").build();
+        assertFalse(result.ok());
+        assertTrue(TestSite.printed(result).startsWith("index.html:3:"), TestSite.printed(result));
+    }
+
+    @Test
+    void olderGemsKeySwitchesPluginsOnToo() {
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "gems: [jekyll-sitemap]\n")
+                .file("index.md", "---\n---\nHi\n").buildOk();
+        assertEquals(List.of("index.html", "robots.txt", "sitemap.xml"), site.outputPaths());
+        assertEquals("Sitemap: https://example.org/r/sitemap.xml\n", site.read("robots.txt"));
+    }
+
+    @Test
+    void unknownPluginIsAWarningAtItsConfigLine() {
+        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG + "plugins:\n  - jekyll-feed\n  - jekyll-archives\n")
+                .file("index.md", "---\n---\nHi\n").build();
+        assertTrue(result.ok());
+        assertEquals("_config.yml:7:5: warning: plugin \"jekyll-archives\" is not built into sheaf; ignored\n"
+                + "    hint: built in: jekyll-feed, jekyll-seo-tag, jekyll-sitemap", TestSite.printed(result));
+    }
+
+    @Test
+    void feedHoldsTheTenNewestPostsNewestFirst() {
+        TestSite site = withPosts(12).file("_config.yml", CONFIG + ALL).buildOk();
+        String feed = site.read("feed.xml");
+        assertEquals(List.of("Post 12", "Post 11", "Post 10", "Post 9", "Post 8", "Post 7", "Post 6", "Post 5",
+                "Post 4", "Post 3"), all("<entry><title type=\"html\">([^<]*)</title>", feed));
+        assertTrue(feed.contains("<content type=\"html\" xml:base=\"https://example.org/r/2019/03/12/post-12.html\">"
+                + "<![CDATA[<p>Body 12.</p>]]></content>"));
+        assertTrue(feed.contains("<id>https://example.org/r/2019/03/12/post-12</id>"));
+    }
+
+    @Test
+    void postsLimitAndExcerptOnlyAreHonoured() {
+        TestSite site = withPosts(3).file("_config.yml", CONFIG + ALL + "feed:\n  posts_limit: 2\n  excerpt_only: true\n")
+                .buildOk();
+        String feed = site.read("feed.xml");
+        assertEquals(List.of("Post 3", "Post 2"), all("<entry><title type=\"html\">([^<]*)</title>", feed));
+        assertFalse(feed.contains("<content"));
+        assertTrue(feed.contains("<summary type=\"html\"><![CDATA[Body 3.]]></summary>"));
+    }
+
+    @Test
+    void feedPathCategoriesAndCollectionsMakeTheirOwnFeeds() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", CONFIG + ALL + "collections:\n  notes:\n    output: true\n"
+                        + "feed:\n  path: atom.xml\n  categories: [news]\n  collections: [notes]\n")
+                .file("_posts/2019-01-01-a.md", "---\ncategories: news\n---\nA\n")
+                .file("_posts/2019-01-02-b.md", "---\ncategories: misc\n---\nB\n")
+                .file("_notes/n.md", "---\ntitle: A note\n---\nN\n")
+                .file("index.html", "---\n---\n{% feed_meta %}\n").buildOk();
+        assertTrue(site.exists("atom.xml"));
+        assertFalse(site.exists("feed.xml"));
+        assertEquals(List.of("B", "A"), all("<entry><title type=\"html\">([^<]*)</title>", site.read("atom.xml")));
+        assertEquals(List.of("A"), all("<entry><title type=\"html\">([^<]*)</title>", site.read("feed/news.xml")));
+        assertTrue(site.read("feed/news.xml").contains("<title type=\"html\">Notes | News</title>"));
+        assertEquals(List.of("A note"), all("<entry><title type=\"html\">([^<]*)</title>", site.read("feed/notes.xml")));
+        assertEquals("<link type=\"application/atom+xml\" rel=\"alternate\" href=\"https://example.org/r/atom.xml\" "
+                + "title=\"Notes\" />\n", site.read("index.html"));
+    }
+
+    @Test
+    void contentWithCdataEndStaysWellFormed() {
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + ALL)
+                .file("_posts/2019-01-01-a.html", "---\ntitle: A\n---\n<p>x ]]> y</p>\n").buildOk();
+        assertTrue(site.read("feed.xml").contains("<![CDATA[<p>x ]]]]><![CDATA[> y</p>]]>"));
+    }
+
+    @Test
+    void sitesOwnFeedSitemapAndRobotsWin() {
+        TestSite site = withPosts(1).file("_config.yml", CONFIG + ALL)
+                .file("feed.xml", "mine\n").file("robots.txt", "User-agent: *\n")
+                .file("sitemap.xml", "---\n---\n<urlset>{{ site.posts.size }}</urlset>\n").buildOk();
+        assertEquals("mine\n", site.read("feed.xml"));
+        assertEquals("User-agent: *\n", site.read("robots.txt"));
+        assertEquals("<urlset>1</urlset>\n", site.read("sitemap.xml"));
+    }
+
+    @Test
+    void pageClaimingTheFeedsOutputIsACollision() {
+        BuildResult result = withPosts(1).file("_config.yml", CONFIG + ALL)
+                .file("atom.xml", "---\npermalink: /feed.xml\n---\nx\n").build();
+        assertFalse(result.ok());
+        assertEquals("atom.xml:1:1: error: output \"feed.xml\" is written by 2 inputs: atom.xml, jekyll-feed",
+                TestSite.printed(result));
+    }
+
+    @Test
+    void sitemapLeavesOutOptedOutPagesNotFoundPageAndNonHtml() {
+        TestSite site = withPosts(1).file("_config.yml", CONFIG + ALL + "collections:\n  drafts_box:\n    output: false\n")
+                .file("index.md", "---\nlast_modified_at: 2020-02-02\n---\nHi\n")
+                .file("hidden.md", "---\nsitemap: false\n---\nHidden\n")
+                .file("404.html", "---\n---\nNot found\n")
+                .file("data.json", "---\n---\n{}\n")
+                .file("_drafts_box/d.md", "---\n---\nD\n")
+                .file("paper.pdf", "%PDF")
+                .file("style.css", "body{}").buildOk();
+        String sitemap = site.read("sitemap.xml");
+        assertEquals(List.of("https://example.org/r/2019/03/01/post-1.html", "https://example.org/r/",
+                "https://example.org/r/paper.pdf"), all("<loc>([^<]*)</loc>", sitemap));
+        assertTrue(sitemap.contains("<loc>https://example.org/r/</loc>\n<lastmod>2020-02-02T00:00:00+00:00</lastmod>"));
+        assertTrue(sitemap.contains("<loc>https://example.org/r/2019/03/01/post-1.html</loc>\n"
+                + "<lastmod>2019-03-01T00:00:00+00:00</lastmod>"));
+    }
+
+    @Test
+    void freemarkerLayoutsCallSeoAndFeedMetaAsFunctions() {
+        TestSite site = TestSite.in(dir)
+                .file("content/_config.yml", CONFIG + ALL)
+                .file("content/about.md", "---\nlayout: base\ntitle: About & more\n---\nHi\n")
+                .file("templates/base.ftlh", "<head>${seo()}${feed_meta()}</head>${content}")
+                .buildOk();
+        String html = site.read("about.html");
+        assertTrue(html.startsWith("<head><!-- Begin Jekyll SEO tag v2.8.0 -->\n<title>About &amp; more | Notes</title>"), html);
+        assertTrue(html.contains("<link type=\"application/atom+xml\" rel=\"alternate\" href=\"https://example.org/r/feed.xml\" title=\"Notes\" /></head>"));
+    }
+
+    @Test
+    void freemarkerSeoTakesTitleFalseAsLiquidDoes() {
+        TestSite site = TestSite.in(dir)
+                .file("content/_config.yml", CONFIG + ALL)
+                .file("content/about.md", "---\nlayout: bare\ntitle: About\n---\nHi\n")
+                .file("templates/bare.ftlh", "<head><title>Mine</title>${seo(\"title=false\")}</head>")
+                .buildOk();
+        String html = site.read("about.html");
+        assertEquals(1, html.split("<title>", -1).length - 1, html);
+        assertTrue(html.contains("<meta property=\"og:title\" content=\"About\" />"));
+    }
+}
