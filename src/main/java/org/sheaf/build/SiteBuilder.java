@@ -183,11 +183,18 @@ public final class SiteBuilder {
 
     private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs, List<GeneratedFile> generated) {
         OutputPlan plan = new OutputPlan();
+        java.util.Set<String> replaced = new java.util.HashSet<>();
         for (GeneratedFile file : generated) {
             plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
+            if (file.replacing()) {
+                replaced.add(file.outputPath());
+            }
         }
-        outputs.forEach((page, output) ->
-                plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath()));
+        outputs.forEach((page, output) -> {
+            if (!replaced.contains(page.outputPath())) {
+                plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath());
+            }
+        });
         for (ContentIndex.StaticFile file : index.staticFiles()) {
             plan.addCopy(file.outputPath(), file.source().file(), file.source().sitePath());
         }

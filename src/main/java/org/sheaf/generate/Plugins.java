@@ -19,7 +19,8 @@ import org.sheaf.diag.Diagnostics;
  * <ul>
  *   <li>{@code jekyll-seo-tag}: the {@code {% seo %}} Liquid tag and the {@code seo()} Freemarker function;</li>
  *   <li>{@code jekyll-feed}: {@code feed.xml} and the {@code {% feed_meta %}} tag ({@code feed_meta()} in Freemarker);</li>
- *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt}.</li>
+ *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt};</li>
+ *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to}.</li>
  * </ul>
  *
  * <p>A plugin that is not listed adds nothing: its tags are unknown, as in Jekyll. A listed
@@ -29,7 +30,8 @@ public final class Plugins {
     public static final String SEO_TAG = "jekyll-seo-tag";
     public static final String FEED = "jekyll-feed";
     public static final String SITEMAP = "jekyll-sitemap";
-    private static final Set<String> BUILT_IN = Set.of(SEO_TAG, FEED, SITEMAP);
+    public static final String REDIRECT_FROM = "jekyll-redirect-from";
+    private static final Set<String> BUILT_IN = Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM);
 
     private final SiteConfig config;
     private final Set<String> enabled;
@@ -64,9 +66,12 @@ public final class Plugins {
         return enabled.contains(name);
     }
 
-    /** The generators of the enabled plugins, in a fixed order (feed, then sitemap). */
+    /** The generators of the enabled plugins, in a fixed order (redirects, feed, sitemap). */
     public List<Generator> generators() {
         List<Generator> generators = new ArrayList<>();
+        if (enabled(REDIRECT_FROM)) {
+            generators.add(new RedirectGenerator());
+        }
         if (enabled(FEED)) {
             generators.add(new FeedGenerator());
         }

@@ -16,7 +16,7 @@ import org.sheaf.content.Page;
  * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every
  * HTML page and every static {@code .html}, {@code .htm}, {@code .xhtml} and {@code .pdf} file,
  * each by absolute URL, leaving out {@code sitemap: false} and {@code 404.html}; and
- * {@code robots.txt} pointing at it. A document's {@code <lastmod>} is its
+ * {@code robots.txt} pointing at it. Pages that redirect away ({@code redirect_to}) are left out. A document's {@code <lastmod>} is its
  * {@code last_modified_at} or date, a page's its {@code last_modified_at}, a static file's its
  * modification time.
  *
@@ -61,7 +61,8 @@ final class SitemapGenerator implements Generator {
         Map<String, List<Page>> documents = new LinkedHashMap<>();
         List<Page> pages = new ArrayList<>();
         for (Page page : index.pages()) {
-            if (!page.isWritten() || Boolean.FALSE.equals(page.drop().get("sitemap"))) {
+            if (!page.isWritten() || Boolean.FALSE.equals(page.drop().get("sitemap"))
+                    || RedirectGenerator.redirectsAway(page.drop())) {
                 continue;
             }
             if (page.collection() != null) {

@@ -66,7 +66,7 @@ class PluginsBuildTest {
                 .file("index.md", "---\n---\nHi\n").build();
         assertTrue(result.ok());
         assertEquals("_config.yml:7:5: warning: plugin \"jekyll-archives\" is not built into sheaf; ignored\n"
-                + "    hint: built in: jekyll-feed, jekyll-seo-tag, jekyll-sitemap", TestSite.printed(result));
+                + "    hint: built in: jekyll-feed, jekyll-redirect-from, jekyll-seo-tag, jekyll-sitemap", TestSite.printed(result));
     }
 
     @Test
@@ -175,5 +175,44 @@ class PluginsBuildTest {
         String html = site.read("about.html");
         assertEquals(1, html.split("<title>", -1).length - 1, html);
         assertTrue(html.contains("<meta property=\"og:title\" content=\"About\" />"));
+    }
+
+    @Test
+    void redirectFromWritesAPageAtEachOldUrlAndListsThemInRedirectsJson() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", CONFIG + "plugins: [jekyll-redirect-from, jekyll-sitemap]\n")
+                .file("about.md", "---\npermalink: /about/\nredirect_from: [/who/, old-about.html, /team]\n---\nUs\n")
+                .buildOk();
+        assertEquals(List.of("about/index.html", "old-about.html", "redirects.json", "robots.txt", "sitemap.xml",
+                "team.html", "who/index.html"), site.outputPaths());
+        String page = site.read("who/index.html");
+        assertTrue(page.contains("<link rel=\"canonical\" href=\"https://example.org/r/about/\">"), page);
+        assertTrue(page.contains("<script>location=\"https://example.org/r/about/\"</script>"), page);
+        assertTrue(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://example.org/r/about/\">"), page);
+        assertEquals("{\"/who/\":\"https://example.org/r/about/\",\"/old-about.html\":\"https://example.org/r/about/\","
+                + "\"/team\":\"https://example.org/r/about/\"}", site.read("redirects.json"));
+        assertEquals(List.of("https://example.org/r/about/"), all("<loc>([^<]*)</loc>", site.read("sitemap.xml")));
+    }
+
+    @Test
+    void redirectToTurnsThePageIntoARedirectAndLeavesItOutOfTheSitemap() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", CONFIG + "plugins: [jekyll-redirect-from, jekyll-sitemap]\nredirect_from:\n  json: false\n")
+                .file("index.md", "---\n---\nHome\n")
+                .file("moved.md", "---\nredirect_to: https://elsewhere.org/x?a=1&b=\"</script>\"\n---\nOld\n")
+                .buildOk();
+        assertFalse(site.exists("redirects.json"));
+        String page = site.read("moved.html");
+        assertFalse(page.contains("Old"));
+        assertTrue(page.contains("<a href=\"https://elsewhere.org/x?a=1&amp;b=&quot;&lt;/script&gt;&quot;\">"), page);
+        assertTrue(page.contains("<script>location=\"https://elsewhere.org/x?a=1&b=\\\"\\u003c/script>\\\"\"</script>"), page);
+        assertEquals(List.of("https://example.org/r/"), all("<loc>([^<]*)</loc>", site.read("sitemap.xml")));
+    }
+
+    @Test
+    void redirectOntoAnExistingPageIsACollision() {
+        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG + "plugins: [jekyll-redirect-from]\n")
+                .file("a.md", "---\nredirect_from: /b.html\n---\nA\n").file("b.md", "---\n---\nB\n").build();
+        assertEquals("a.md:1:1: error: output \"b.html\" is written by 2 inputs: a.md, b.md", TestSite.printed(result));
     }
 }
