@@ -27,9 +27,12 @@ final class PageRenderer {
     private final LayoutRenderer layouts;
     private final Map<String, Object> jekyll;
     private final String excerptSeparator;
+    private final Map<Page, Map<String, Object>> paginators;
 
+    /** @param paginators {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
-            Map<String, Object> jekyll, String excerptSeparator) {
+            Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators) {
+        this.paginators = paginators;
         this.index = index;
         this.liquid = liquid;
         this.markdown = markdown;
@@ -60,7 +63,7 @@ final class PageRenderer {
             try {
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null ? content
-                        : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", Map.of()));
+                        : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", paginatorOf(page)));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -89,10 +92,14 @@ final class PageRenderer {
             variables.put("site", index.site());
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
-            variables.put("paginator", Map.of());
+            variables.put("paginator", paginatorOf(page));
             out = liquid.render(out, page.sitePath(), firstLine, variables);
         }
         return page.markdown() ? markdown.render(out) : out;
+    }
+
+    private Map<String, Object> paginatorOf(Page page) {
+        return paginators.getOrDefault(page, Map.of());
     }
 
     /** Jekyll's excerpt: the body up to the first excerpt separator (the page's own, or the site's). */

@@ -20,6 +20,7 @@ import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.generate.Generator;
+import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
 import org.sheaf.liquid.LinkResolver;
 import org.sheaf.liquid.LiquidRenderer;
@@ -111,6 +112,8 @@ public final class SiteBuilder {
         Plugins plugins = Plugins.of(config, diagnostics);
         MarkdownRenderer markdown = new MarkdownRenderer(
                 MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
+        Pagination pagination = plugins.paginate(config, index);
+        index = index.withPages(pagination.pages());
         List<GeneratedFile> generated = plugins.generate(
                 new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify));
         stopwatch.lap("generate");
@@ -118,7 +121,7 @@ public final class SiteBuilder {
         Map<Page, String> outputs;
         try {
             outputs = renderer(config, index, layouts, options, markdown,
-                    plugins.tags(JEKYLL_VERSION, markdown::render)).render(diagnostics);
+                    plugins.tags(JEKYLL_VERSION, markdown::render), pagination.paginators()).render(diagnostics);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
                     "cannot read templates: " + e.getMessage()));
@@ -152,7 +155,8 @@ public final class SiteBuilder {
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown,
-            Map<String, java.util.function.Function<Map<String, Object>, String>> tags) throws IOException {
+            Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
+            Map<Page, Map<String, Object>> paginators) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -178,7 +182,7 @@ public final class SiteBuilder {
         jekyll.put("version", JEKYLL_VERSION);
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator());
+                config.excerptSeparator(), paginators);
     }
 
     private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs, List<GeneratedFile> generated) {

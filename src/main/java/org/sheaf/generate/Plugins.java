@@ -20,7 +20,8 @@ import org.sheaf.diag.Diagnostics;
  *   <li>{@code jekyll-seo-tag}: the {@code {% seo %}} Liquid tag and the {@code seo()} Freemarker function;</li>
  *   <li>{@code jekyll-feed}: {@code feed.xml} and the {@code {% feed_meta %}} tag ({@code feed_meta()} in Freemarker);</li>
  *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt};</li>
- *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to}.</li>
+ *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to};</li>
+ *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html}.</li>
  * </ul>
  *
  * <p>A plugin that is not listed adds nothing: its tags are unknown, as in Jekyll. A listed
@@ -31,7 +32,8 @@ public final class Plugins {
     public static final String FEED = "jekyll-feed";
     public static final String SITEMAP = "jekyll-sitemap";
     public static final String REDIRECT_FROM = "jekyll-redirect-from";
-    private static final Set<String> BUILT_IN = Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM);
+    public static final String PAGINATE = "jekyll-paginate";
+    private static final Set<String> BUILT_IN = Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE);
 
     private final SiteConfig config;
     private final Set<String> enabled;
@@ -79,6 +81,14 @@ public final class Plugins {
             generators.add(new SitemapGenerator());
         }
         return List.copyOf(generators);
+    }
+
+    /**
+     * Pagination, the part of the generate stage that adds pages to render: run it first, add
+     * its pages to the index, then run {@link #generate} on that index.
+     */
+    public Pagination paginate(SiteConfig config, org.sheaf.content.ContentIndex index) {
+        return enabled(PAGINATE) ? Pagination.of(config, index) : Pagination.NONE;
     }
 
     /** Runs every generator: the generate stage. */

@@ -2,6 +2,8 @@ package org.sheaf.generate;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +79,12 @@ final class SitemapGenerator implements Generator {
                 url(out, config, doc.url(), SeoTag.truthy(modified) ? modified : doc.drop().get("date"));
             }
         }
-        // Jekyll sorts site.pages by file name; pages with one name keep the order they were read in.
-        pages.sort(Comparator.comparing((Page page) -> page.source().name()));
+        // Jekyll sorts the pages it read by file name (pages with one name keep the order they were
+        // read in); generators (jekyll-paginate) append theirs after.
+        Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(index.readPages());
+        pages.sort(Comparator.comparing((Page page) -> !read.contains(page))
+                .thenComparing(page -> read.contains(page) ? page.source().name() : ""));
         for (Page page : pages) {
             url(out, config, page.url(), page.drop().get("last_modified_at"));
         }

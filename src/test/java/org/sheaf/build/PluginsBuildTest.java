@@ -66,7 +66,7 @@ class PluginsBuildTest {
                 .file("index.md", "---\n---\nHi\n").build();
         assertTrue(result.ok());
         assertEquals("_config.yml:7:5: warning: plugin \"jekyll-archives\" is not built into sheaf; ignored\n"
-                + "    hint: built in: jekyll-feed, jekyll-redirect-from, jekyll-seo-tag, jekyll-sitemap", TestSite.printed(result));
+                + "    hint: built in: jekyll-feed, jekyll-paginate, jekyll-redirect-from, jekyll-seo-tag, jekyll-sitemap", TestSite.printed(result));
     }
 
     @Test
@@ -214,5 +214,44 @@ class PluginsBuildTest {
         BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG + "plugins: [jekyll-redirect-from]\n")
                 .file("a.md", "---\nredirect_from: /b.html\n---\nA\n").file("b.md", "---\n---\nB\n").build();
         assertEquals("a.md:1:1: error: output \"b.html\" is written by 2 inputs: a.md, b.md", TestSite.printed(result));
+    }
+
+    private static final String LISTING = "---\ntitle: Home\n---\n{{ paginator.page }}/{{ paginator.total_pages }}:"
+            + "{% for post in paginator.posts %} {{ post.title }}{% endfor %}"
+            + " prev={{ paginator.previous_page_path }} next={{ paginator.next_page_path }}\n";
+
+    @Test
+    void paginateSplitsPostsOverIndexAndItsCopies() {
+        TestSite site = withPosts(5).file("_config.yml", CONFIG + "plugins: [jekyll-paginate, jekyll-sitemap]\npaginate: 2\n")
+                .file("index.html", LISTING).file("about.md", "---\n---\nA\n").buildOk();
+        assertEquals("1/3: Post 5 Post 4 prev= next=/page2\n", site.read("index.html"));
+        assertEquals("2/3: Post 3 Post 2 prev=/ next=/page3\n", site.read("page2/index.html"));
+        assertEquals("3/3: Post 1 prev=/page2 next=\n", site.read("page3/index.html"));
+        List<String> locs = all("<loc>([^<]*)</loc>", site.read("sitemap.xml"));
+        assertEquals(List.of("https://example.org/r/about.html", "https://example.org/r/",
+                "https://example.org/r/page2/", "https://example.org/r/page3/"), locs.subList(5, locs.size()));
+    }
+
+    @Test
+    void paginatePathChoosesTheDeepestIndexAtOrAboveItsFolder() {
+        TestSite site = withPosts(3)
+                .file("_config.yml", CONFIG + "plugins: [jekyll-paginate, jekyll-seo-tag]\npaginate: 2\npaginate_path: /blog/p:num/\n")
+                .file("index.html", "---\n---\nroot {{ paginator.page }}\n")
+                .file("blog/index.html", "---\ntitle: Blog\n---\n{% seo %}" + LISTING.substring(LISTING.indexOf("---\n", 4) + 4))
+                .buildOk();
+        assertEquals("root \n", site.read("index.html"));
+        assertTrue(site.read("blog/index.html").contains("1/2: Post 3 Post 2 prev= next=/blog/p2/"));
+        String second = site.read("blog/p2/index.html");
+        assertTrue(second.contains("2/2: Post 1 prev=/blog/ next="), second);
+        assertTrue(second.contains("<title>Page 2 of 2 for Blog | Notes</title>"), second);
+        assertTrue(second.contains("<link rel=\"prev\" href=\"https://example.org/r/blog/\" />"), second);
+        assertTrue(second.contains("<link rel=\"canonical\" href=\"https://example.org/r/blog/p2/\" />"), second);
+    }
+
+    @Test
+    void withoutThePaginatePluginThereIsNoPaginator() {
+        TestSite site = withPosts(3).file("_config.yml", CONFIG + "paginate: 2\n").file("index.html", LISTING).buildOk();
+        assertEquals("/: prev= next=\n", site.read("index.html"));
+        assertFalse(site.exists("page2/index.html"));
     }
 }
