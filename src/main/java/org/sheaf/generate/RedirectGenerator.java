@@ -30,7 +30,8 @@ final class RedirectGenerator implements Generator {
         SiteConfig config = input.config();
         List<GeneratedFile> files = new ArrayList<>();
         Map<String, String> redirects = new LinkedHashMap<>();
-        for (Page page : input.index().pages()) {
+        // The pages read from the source: jekyll-redirect-from runs before jekyll-paginate's copies exist.
+        for (Page page : input.index().readPages()) {
             if (!page.isWritten()) {
                 continue;
             }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.sheaf.content.JekyllFilters;
@@ -22,7 +23,7 @@ import org.sheaf.content.JekyllFilters;
  * author's name, site keys such as {@code twitter.username}), sheaf escapes it for the attribute,
  * and JSON-LD never contains {@code <}, so no value can close its {@code <script>}.
  *
- * <p>Immutable and thread-safe: one instance serves every page of a build.
+ * <p>Thread-safe: one instance serves every page of a build, and formats each distinct text once.
  */
 public final class SeoTag {
     static final String VERSION = "2.8.0";
@@ -38,6 +39,8 @@ public final class SeoTag {
     private final String baseurl;
     private final String jekyllVersion;
     private final UnaryOperator<String> markdownify;
+    /** Formatted text by its source: site titles, authors and descriptions repeat on every page. */
+    private final Map<String, String> formatted = new ConcurrentHashMap<>();
 
     /**
      * @param url           the site's {@code url}
@@ -240,9 +243,9 @@ public final class SeoTag {
             if (!truthy(value)) {
                 return null;
             }
-            String html = markdownify.apply(text(value));
-            String formatted = escapeOnce(JekyllFilters.normalizeWhitespace(stripHtml(html)));
-            return formatted.isEmpty() ? null : formatted;
+            String result = formatted.computeIfAbsent(text(value),
+                    text -> escapeOnce(JekyllFilters.normalizeWhitespace(stripHtml(markdownify.apply(text)))));
+            return result.isEmpty() ? null : result;
         }
 
         String siteTitle() {

@@ -254,4 +254,14 @@ class PluginsBuildTest {
         assertEquals("/: prev= next=\n", site.read("index.html"));
         assertFalse(site.exists("page2/index.html"));
     }
+
+    @Test
+    void paginatedIndexWithRedirectFromWritesOneRedirect() {
+        TestSite site = withPosts(3)
+                .file("_config.yml", CONFIG + "plugins: [jekyll-paginate, jekyll-redirect-from]\npaginate: 2\n")
+                .file("index.html", "---\nredirect_from: /home.html\n---\n{{ paginator.page }}\n").buildOk();
+        assertEquals(List.of("2019/03/01/post-1.html", "2019/03/02/post-2.html", "2019/03/03/post-3.html", "home.html",
+                "index.html", "page2/index.html", "redirects.json"), site.outputPaths());
+        assertEquals("2\n", site.read("page2/index.html"));
+    }
 }
