@@ -36,9 +36,13 @@ final class PageRenderer {
     /** A Sass page's {@code NAME.css.map}: where it goes, what it holds, and the page it is for. */
     record SourceMap(String outputPath, String json, String sitePath) {
     }
+    private final Map<Page, Map<String, Object>> paginators;
 
+    /** @param paginators {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
-            Map<String, Object> jekyll, String excerptSeparator, SassRenderer sass) {
+            Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
+            SassRenderer sass) {
+        this.paginators = paginators;
         this.index = index;
         this.liquid = liquid;
         this.markdown = markdown;
@@ -97,7 +101,7 @@ final class PageRenderer {
             try {
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null || isSass(page) ? content
-                        : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", Map.of()));
+                        : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", paginatorOf(page)));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -148,7 +152,7 @@ final class PageRenderer {
             variables.put("site", index.site());
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
-            variables.put("paginator", Map.of());
+            variables.put("paginator", paginatorOf(page));
             out = liquid.render(out, page.sitePath(), firstLine, variables);
         }
         return out;
@@ -156,6 +160,10 @@ final class PageRenderer {
 
     private static boolean isSass(Page page) {
         return SassRenderer.isSass(page.source().relativePath());
+    }
+
+    private Map<String, Object> paginatorOf(Page page) {
+        return paginators.getOrDefault(page, Map.of());
     }
 
     /** Jekyll's excerpt: the body up to the first excerpt separator (the page's own, or the site's). */

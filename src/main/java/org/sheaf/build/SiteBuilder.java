@@ -18,6 +18,10 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.generate.GeneratedFile;
+import org.sheaf.generate.Generator;
+import org.sheaf.generate.Pagination;
+import org.sheaf.generate.Plugins;
 import org.sheaf.liquid.LinkResolver;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.liquid.LiquidSetup;
@@ -43,8 +47,11 @@ import org.sheaf.template.TemplateFunctions;
  *   <li>scan: the source files, classified;</li>
  *   <li>parse: front matter of pages and documents, data files, layouts;</li>
  *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions;</li>
+ *   <li>generate: the files the {@code plugins:} add (feed, sitemap); their text is built after
+ *       render, since a feed carries its posts' rendered content;</li>
  *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel;</li>
- *   <li>write: the output plan, written to a staging folder and swapped in whole.</li>
+ *   <li>write: the output plan (collisions between generated and other files reported), written
+ *       to a staging folder and swapped in whole.</li>
  * </ol>
  *
  * <p>Every stage handles all its inputs and collects problems; the build stops between stages
@@ -52,6 +59,8 @@ import org.sheaf.template.TemplateFunctions;
  * throws for a writer's mistake: it returns them in the {@link BuildResult}.
  */
 public final class SiteBuilder {
+    private static final String JEKYLL_VERSION = "4.3.1";
+
     private SiteBuilder() {
     }
 
@@ -100,10 +109,20 @@ public final class SiteBuilder {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
 
+        Plugins plugins = Plugins.of(config, diagnostics);
+        MarkdownRenderer markdown = new MarkdownRenderer(
+                MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
+        Pagination pagination = plugins.paginate(config, index);
+        index = index.withPages(pagination.pages());
+        List<GeneratedFile> generated = plugins.generate(
+                new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify));
+        stopwatch.lap("generate");
+
         Map<Page, String> outputs;
         PageRenderer renderer;
         try {
-            renderer = renderer(config, index, layouts, options);
+            renderer = renderer(config, index, layouts, options, markdown,
+                    plugins.tags(JEKYLL_VERSION, markdown::render), pagination.paginators());
             outputs = renderer.render(diagnostics);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
@@ -116,7 +135,7 @@ public final class SiteBuilder {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
 
-        OutputPlan plan = plan(index, outputs, renderer.sourceMaps());
+        OutputPlan plan = plan(index, outputs, generated, renderer.sourceMaps());
         diagnostics.addAll(plan.problems());
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
@@ -131,15 +150,16 @@ public final class SiteBuilder {
         }
         stopwatch.lap("write");
 
-        return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(), outputs.size(), index.staticFiles().size(),
+        return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(), outputs.size() + generated.size(),
+                index.staticFiles().size(),
                 sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
                 Duration.between(started, Instant.now()), stopwatch.laps());
     }
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-            BuildOptions options) throws IOException {
-        MarkdownRenderer markdown = new MarkdownRenderer(
-                MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
+            BuildOptions options, MarkdownRenderer markdown,
+            Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
+            Map<Page, Map<String, Object>> paginators) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -153,26 +173,37 @@ public final class SiteBuilder {
         };
         String environment = options.resolvedEnvironment();
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
-                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links));
-        TemplateFunctions functions = new TemplateFunctions(config.baseurl(), config.url(), config.timezone(), markdown::render);
+                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags));
+        TemplateFunctions functions = new TemplateFunctions(config.baseurl(), config.url(), config.timezone(),
+                markdown::render, tags);
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         engines.put(Layout.Engine.FREEMARKER, new FreemarkerEngine(config.layoutsDir(),
                 LayoutLoader.sitePath(config, config.layoutsDir()), functions));
         engines.put(Layout.Engine.LIQUID, (layout, variables) ->
                 liquid.render(layout.body(), layout.sitePath(), layout.bodyLine(), variables));
         Map<String, Object> jekyll = new LinkedHashMap<>();
-        jekyll.put("version", "4.3.1");
+        jekyll.put("version", JEKYLL_VERSION);
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator(),
+                config.excerptSeparator(), paginators,
                 new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot()));
     }
 
-    private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs,
+    private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs, List<GeneratedFile> generated,
             List<PageRenderer.SourceMap> sourceMaps) {
         OutputPlan plan = new OutputPlan();
-        outputs.forEach((page, output) ->
-                plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath()));
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (GeneratedFile file : generated) {
+            plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
+            if (file.replacing()) {
+                replaced.add(file.outputPath());
+            }
+        }
+        outputs.forEach((page, output) -> {
+            if (!replaced.contains(page.outputPath())) {
+                plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath());
+            }
+        });
         for (PageRenderer.SourceMap map : sourceMaps) {
             plan.addBytes(map.outputPath(), map.json().getBytes(StandardCharsets.UTF_8), map.sitePath());
         }

@@ -40,9 +40,11 @@ public final class ContentIndex {
     private final Map<String, Object> site;
     private final Map<String, String> urlsBySource;
     private final Map<String, String> postUrlsByName;
+    private final int readPages;
 
     private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
-            Map<String, String> urlsBySource, Map<String, String> postUrlsByName) {
+            Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages) {
+        this.readPages = readPages;
         this.pages = List.copyOf(pages);
         this.staticFiles = List.copyOf(staticFiles);
         this.site = site;
@@ -120,7 +122,34 @@ public final class ContentIndex {
 
         Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, staticFiles,
                 collectionFiles, data);
-        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls);
+        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size());
+    }
+
+    /**
+     * This index with {@code extra} pages added after the others (as Jekyll's generators append
+     * to {@code site.pages}); {@code site.*} is unchanged. For the generate stage.
+     */
+    public ContentIndex withPages(List<Page> extra) {
+        List<Page> all = new ArrayList<>(pages);
+        all.addAll(extra);
+        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages);
+    }
+
+    /** The pages read from the source, without those added by {@link #withPages}. */
+    public List<Page> readPages() {
+        return pages.subList(0, readPages);
+    }
+
+    /**
+     * A copy of {@code template} at another URL, with its own page variables (so its rendered
+     * content is its own), as jekyll-paginate copies {@code index.html} for each later page.
+     */
+    public static Page copyAt(Page template, String url, String outputPath) {
+        PageDrop drop = new PageDrop(template.drop());
+        drop.put("url", url);
+        drop.put("dir", url.endsWith("/") ? url : url.substring(0, url.lastIndexOf('/') + 1));
+        return new Page(template.source(), template.collection(), drop, template.positions(), template.body(),
+                template.bodyLine(), url, outputPath, template.layout(), template.markdown(), template.liquid());
     }
 
     /** Every page, post and document, collections first (Jekyll renders them before pages). */

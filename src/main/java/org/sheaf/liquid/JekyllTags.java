@@ -29,8 +29,32 @@ final class JekyllTags {
     }
 
     static List<Insertion> all(LiquidRenderer renderer) {
-        return List.of(new IncludeTag(renderer, false), new IncludeTag(renderer, true),
-                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock());
+        List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, false),
+                new IncludeTag(renderer, true), new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock()));
+        renderer.setup().tags().forEach((name, body) -> tags.add(new PluginTag(renderer, name, body)));
+        return tags;
+    }
+
+    /** A tag a plugin adds ({@code seo}, {@code feed_meta}): its markup from the page, the site and the paginator. */
+    static final class PluginTag extends Tag {
+        private final LiquidRenderer renderer;
+        private final java.util.function.Function<Map<String, Object>, String> body;
+
+        PluginTag(LiquidRenderer renderer, String name, java.util.function.Function<Map<String, Object>, String> body) {
+            super(name);
+            this.renderer = renderer;
+            this.body = body;
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            Map<String, Object> variables = new HashMap<>();
+            for (String key : List.of("page", "site", "paginator")) {
+                variables.put(key, context.get(key));
+            }
+            variables.put("markup", nodes.length == 0 ? "" : argument(renderer, context, nodes));
+            return body.apply(variables);
+        }
     }
 
     static Frame frame(TemplateContext context) {

@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -15,7 +16,20 @@ import java.util.function.Function;
  * @param environment  {@code jekyll.environment}: {@code JEKYLL_ENV}, by default {@code development}
  * @param markdownify  Markdown to HTML, for the {@code markdownify} filter
  * @param links        URLs for {@code link} and {@code post_url}
+ * @param tags         tags added by plugins ({@code seo}, {@code feed_meta}), by name: each gets
+ *                     {@code page}, {@code site}, {@code paginator} and, under {@code markup}, the
+ *                     tag's arguments as written, and returns the markup to insert
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
-                          String environment, Function<String, String> markdownify, LinkResolver links) {
+                          String environment, Function<String, String> markdownify, LinkResolver links,
+                          Map<String, Function<Map<String, Object>, String>> tags) {
+    public LiquidSetup {
+        tags = Map.copyOf(tags);
+    }
+
+    /** A setup without plugin tags. */
+    public LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
+                       String environment, Function<String, String> markdownify, LinkResolver links) {
+        this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, Map.of());
+    }
 }

@@ -1,5 +1,6 @@
 package org.sheaf.template;
 
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.AdapterTemplateModel;
@@ -11,10 +12,12 @@ import freemarker.template.TemplateScalarModel;
 import freemarker.template.utility.DeepUnwrap;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Slugs;
@@ -28,8 +31,20 @@ import ua.co.k.strftime.StrftimeFormatter;
  * @param url         the site's {@code url}
  * @param zone        the site's time zone
  * @param markdownify Markdown to HTML, with the site's Markdown settings
+ * @param tags        functions added by plugins ({@code seo()}, {@code feed_meta()}), by name: each
+ *                    gets the template's {@code page}, {@code site}, {@code paginator} and, under
+ *                    {@code markup}, its optional text argument, and returns HTML markup
  */
-public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify) {
+public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify,
+                                Map<String, Function<Map<String, Object>, String>> tags) {
+    public TemplateFunctions {
+        tags = Map.copyOf(tags);
+    }
+
+    /** Functions without plugin additions. */
+    public TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify) {
+        this(baseurl, url, zone, markdownify, Map.of());
+    }
 
     /** Every function by the name templates call it. */
     Map<String, TemplateMethodModelEx> all() {
@@ -49,6 +64,16 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         functions.put("uri_escape", args -> JekyllFilters.uriEscape(text(args, 0)));
         functions.put("number_of_words", args -> JekyllFilters.numberOfWords(text(args, 0), optional(args, 1)));
         functions.put("normalize_whitespace", args -> JekyllFilters.normalizeWhitespace(text(args, 0)));
+        tags.forEach((name, body) -> functions.put(name, args -> {
+            Environment environment = Environment.getCurrentEnvironment();
+            Map<String, Object> variables = new HashMap<>();
+            for (String key : List.of("page", "site", "paginator")) {
+                TemplateModel model = environment.getVariable(key);
+                variables.put(key, model == null ? null : DeepUnwrap.unwrap(model));
+            }
+            variables.put("markup", args.isEmpty() ? "" : text(args, 0));
+            return HTMLOutputFormat.INSTANCE.fromMarkup(body.apply(variables));
+        }));
         return functions;
     }
 

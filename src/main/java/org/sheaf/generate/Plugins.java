@@ -1,0 +1,128 @@
+package org.sheaf.generate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Diagnostics;
+
+/**
+ * The GitHub Pages plugins sheaf has built in, switched on as Jekyll loads them: by name in the
+ * {@code plugins:} list of {@code _config.yml} (or the older {@code gems:}).
+ *
+ * <ul>
+ *   <li>{@code jekyll-seo-tag}: the {@code {% seo %}} Liquid tag and the {@code seo()} Freemarker function;</li>
+ *   <li>{@code jekyll-feed}: {@code feed.xml} and the {@code {% feed_meta %}} tag ({@code feed_meta()} in Freemarker);</li>
+ *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt};</li>
+ *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to};</li>
+ *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html}.</li>
+ * </ul>
+ *
+ * <p>A plugin that is not listed adds nothing: its tags are unknown, as in Jekyll. A listed
+ * plugin sheaf does not have is reported as a warning and ignored.
+ */
+public final class Plugins {
+    public static final String SEO_TAG = "jekyll-seo-tag";
+    public static final String FEED = "jekyll-feed";
+    public static final String SITEMAP = "jekyll-sitemap";
+    public static final String REDIRECT_FROM = "jekyll-redirect-from";
+    public static final String PAGINATE = "jekyll-paginate";
+    private static final Set<String> BUILT_IN = Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE);
+
+    private final SiteConfig config;
+    private final Set<String> enabled;
+
+    private Plugins(SiteConfig config, Set<String> enabled) {
+        this.config = config;
+        this.enabled = Set.copyOf(enabled);
+    }
+
+    /** The plugins {@code config} lists; a name sheaf does not know is a warning in {@code diagnostics}. */
+    public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
+        Set<String> enabled = new LinkedHashSet<>();
+        for (String key : List.of("plugins", "gems")) {
+            List<String> names = config.strings(key);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                if (BUILT_IN.contains(name)) {
+                    enabled.add(name);
+                } else {
+                    Diagnostic at = config.errorAt(key + "." + i, "");
+                    diagnostics.add(Diagnostic.warning(at.path(), at.position(),
+                            "plugin \"" + name + "\" is not built into sheaf; ignored")
+                            .withHint("built in: " + String.join(", ", BUILT_IN.stream().sorted().toList())));
+                }
+            }
+        }
+        return new Plugins(config, enabled);
+    }
+
+    /** Whether {@code name} is listed and built in. */
+    public boolean enabled(String name) {
+        return enabled.contains(name);
+    }
+
+    /** The generators of the enabled plugins, in a fixed order (redirects, feed, sitemap). */
+    public List<Generator> generators() {
+        List<Generator> generators = new ArrayList<>();
+        if (enabled(REDIRECT_FROM)) {
+            generators.add(new RedirectGenerator());
+        }
+        if (enabled(FEED)) {
+            generators.add(new FeedGenerator());
+        }
+        if (enabled(SITEMAP)) {
+            generators.add(new SitemapGenerator());
+        }
+        return List.copyOf(generators);
+    }
+
+    /**
+     * Pagination, the part of the generate stage that adds pages to render: run it first, add
+     * its pages to the index, then run {@link #generate} on that index.
+     */
+    public Pagination paginate(SiteConfig config, org.sheaf.content.ContentIndex index) {
+        return enabled(PAGINATE) ? Pagination.of(config, index) : Pagination.NONE;
+    }
+
+    /** Runs every generator: the generate stage. */
+    public List<GeneratedFile> generate(Generator.Input input) {
+        List<GeneratedFile> files = new ArrayList<>();
+        for (Generator generator : generators()) {
+            files.addAll(generator.generate(input));
+        }
+        return List.copyOf(files);
+    }
+
+    /**
+     * The tags (and Freemarker functions) the enabled plugins add, by name. Each takes the
+     * template's {@code page}, {@code site} and {@code paginator}, and under {@code markup} the
+     * tag's arguments as written, and returns HTML markup.
+     *
+     * @param jekyllVersion the version the SEO block's generator tag names
+     * @param markdownify   Markdown to HTML with the site's settings
+     */
+    public Map<String, Function<Map<String, Object>, String>> tags(String jekyllVersion, UnaryOperator<String> markdownify) {
+        Map<String, Function<Map<String, Object>, String>> tags = new LinkedHashMap<>();
+        if (enabled(SEO_TAG)) {
+            SeoTag seo = new SeoTag(config.url(), config.baseurl(), jekyllVersion, markdownify);
+            tags.put("seo", variables -> seo.render(map(variables.get("page")), map(variables.get("site")),
+                    map(variables.get("paginator")), variables.get("markup") == null ? "" : variables.get("markup").toString()));
+        }
+        if (enabled(FEED)) {
+            String meta = FeedGenerator.metaTag(config);
+            tags.put("feed_meta", variables -> meta);
+        }
+        return Map.copyOf(tags);
+    }
+
+    private static Map<?, ?> map(Object value) {
+        return value instanceof Map<?, ?> map ? map : Map.of();
+    }
+}

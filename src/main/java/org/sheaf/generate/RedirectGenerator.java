@@ -1,0 +1,95 @@
+package org.sheaf.generate;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.JekyllFilters;
+import org.sheaf.content.Page;
+import org.sheaf.content.Permalinks;
+
+/**
+ * jekyll-redirect-from: for each URL a page lists in {@code redirect_from}, a small page there
+ * that sends the reader on to the page (canonical link, script, meta refresh and a link); a page
+ * with {@code redirect_to} becomes such a page itself, sending the reader to that address. Every
+ * redirect is also listed in {@code redirects.json} (from URL to absolute target), unless
+ * {@code redirect_from: {json: false}} is set or the site has its own {@code redirects.json}.
+ *
+ * <p>The redirect page is the plugin's built-in one; a site's own {@code redirect} layout is not
+ * used.
+ */
+final class RedirectGenerator implements Generator {
+    static final String ORIGIN = "jekyll-redirect-from";
+    private static final Pattern HTTP = Pattern.compile("^https?://");
+
+    @Override
+    public List<GeneratedFile> generate(Input input) {
+        SiteConfig config = input.config();
+        List<GeneratedFile> files = new ArrayList<>();
+        Map<String, String> redirects = new LinkedHashMap<>();
+        // The pages read from the source: jekyll-redirect-from runs before jekyll-paginate's copies exist.
+        for (Page page : input.index().readPages()) {
+            if (!page.isWritten()) {
+                continue;
+            }
+            String target = absolute(config, page.url());
+            for (String from : urls(page.drop().get("redirect_from"))) {
+                String url = from.startsWith("/") ? from : "/" + from;
+                redirects.put(url, target);
+                String html = redirectPage(target);
+                files.add(new GeneratedFile(Permalinks.pageOutputPath(url, ".html"), page.sitePath(), () -> html));
+            }
+            List<String> to = urls(page.drop().get("redirect_to"));
+            if (!to.isEmpty()) {
+                String away = HTTP.matcher(to.get(0)).find() ? to.get(0) : absolute(config, to.get(0));
+                redirects.put(page.url(), away);
+                String html = redirectPage(away);
+                files.add(new GeneratedFile(page.outputPath(), page.sitePath(), () -> html, true));
+            }
+        }
+        boolean json = !Boolean.FALSE.equals(SeoTag.dig(config.values(), "redirect_from", "json"));
+        if (json && !redirects.isEmpty() && !Files.exists(config.source().resolve("redirects.json"))) {
+            String text = JekyllFilters.jsonify(redirects);
+            files.add(new GeneratedFile("redirects.json", ORIGIN, () -> text));
+        }
+        return List.copyOf(files);
+    }
+
+    /** Whether a page's front matter turns it into a redirect (so the sitemap leaves it out). */
+    static boolean redirectsAway(Map<?, ?> page) {
+        return !urls(page.get("redirect_to")).isEmpty();
+    }
+
+    private static List<String> urls(Object value) {
+        List<String> urls = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.stream().filter(SeoTag::truthy).forEach(item -> urls.add(item.toString()));
+        } else if (SeoTag.truthy(value) && !value.toString().isEmpty()) {
+            urls.add(value.toString());
+        }
+        return urls;
+    }
+
+    /** The plugin's redirect page, with the target escaped for each place it appears. */
+    static String redirectPage(String target) {
+        String attribute = JekyllFilters.xmlEscape(target);
+        return "<!DOCTYPE html>\n"
+                + "<html lang=\"en-US\">\n"
+                + "  <meta charset=\"utf-8\">\n"
+                + "  <title>Redirecting&hellip;</title>\n"
+                + "  <link rel=\"canonical\" href=\"" + attribute + "\">\n"
+                + "  <script>location=" + SeoTag.scriptSafe(JekyllFilters.jsonify(target)) + "</script>\n"
+                + "  <meta http-equiv=\"refresh\" content=\"0; url=" + attribute + "\">\n"
+                + "  <meta name=\"robots\" content=\"noindex\">\n"
+                + "  <h1>Redirecting&hellip;</h1>\n"
+                + "  <a href=\"" + attribute + "\">Click here if you are not redirected.</a>\n"
+                + "</html>\n";
+    }
+
+    private static String absolute(SiteConfig config, String path) {
+        return JekyllFilters.absoluteUrl(config.url(), config.baseurl(), path);
+    }
+}

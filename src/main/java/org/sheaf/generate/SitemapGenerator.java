@@ -1,0 +1,148 @@
+package org.sheaf.generate;
+
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.JekyllFilters;
+import org.sheaf.content.Page;
+
+/**
+ * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every
+ * HTML page and every static {@code .html}, {@code .htm}, {@code .xhtml} and {@code .pdf} file,
+ * each by absolute URL, leaving out {@code sitemap: false} and {@code 404.html}; and
+ * {@code robots.txt} pointing at it. Pages that redirect away ({@code redirect_to}) are left out. A document's {@code <lastmod>} is its
+ * {@code last_modified_at} or date, a page's its {@code last_modified_at}, a static file's its
+ * modification time.
+ *
+ * <p>When anything in the site already has the URL {@code /sitemap.xml} (or
+ * {@code /robots.txt}), that file wins and the plugin's is not generated.
+ */
+final class SitemapGenerator implements Generator {
+    static final String ORIGIN = "jekyll-sitemap";
+    private static final Set<String> STATIC_EXTENSIONS = Set.of(".htm", ".html", ".xhtml", ".pdf");
+
+    @Override
+    public List<GeneratedFile> generate(Input input) {
+        List<GeneratedFile> files = new ArrayList<>();
+        if (!urlTaken(input.index(), "/sitemap.xml")) {
+            files.add(new GeneratedFile("sitemap.xml", ORIGIN, () -> sitemap(input)));
+        }
+        if (!urlTaken(input.index(), "/robots.txt")) {
+            SiteConfig config = input.config();
+            String robots = "Sitemap: " + JekyllFilters.absoluteUrl(config.url(), config.baseurl(), "sitemap.xml") + "\n";
+            files.add(new GeneratedFile("robots.txt", ORIGIN, () -> robots));
+        }
+        return List.copyOf(files);
+    }
+
+    private static boolean urlTaken(ContentIndex index, String url) {
+        return index.pages().stream().anyMatch(page -> page.isWritten() && page.url().equals(url))
+                || index.staticFiles().stream().anyMatch(file -> file.url().equals(url));
+    }
+
+    private static String sitemap(Input input) {
+        SiteConfig config = input.config();
+        ContentIndex index = input.index();
+        StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        if (index.urlOfSource("sitemap.xsl").isPresent()) {
+            out.append("<?xml-stylesheet type=\"text/xsl\" href=\"")
+                    .append(JekyllFilters.xmlEscape(absolute(config, "/sitemap.xsl"))).append("\"?>\n");
+        }
+        out.append("<urlset xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"")
+                .append("http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd\" ")
+                .append("xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+
+        Map<String, List<Page>> documents = new LinkedHashMap<>();
+        List<Page> pages = new ArrayList<>();
+        for (Page page : index.pages()) {
+            if (!page.isWritten() || Boolean.FALSE.equals(page.drop().get("sitemap"))
+                    || RedirectGenerator.redirectsAway(page.drop())) {
+                continue;
+            }
+            if (page.collection() != null) {
+                documents.computeIfAbsent(page.collection(), k -> new ArrayList<>()).add(page);
+            } else if (isHtml(page.url()) && !page.url().equals("/404.html")) {
+                pages.add(page);
+            }
+        }
+        for (String label : collectionOrder(config)) {
+            for (Page doc : documents.getOrDefault(label, List.of())) {
+                Object modified = doc.drop().get("last_modified_at");
+                url(out, config, doc.url(), SeoTag.truthy(modified) ? modified : doc.drop().get("date"));
+            }
+        }
+        // Jekyll sorts the pages it read by file name (pages with one name keep the order they were
+        // read in); generators (jekyll-paginate) append theirs after.
+        Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(index.readPages());
+        pages.sort(Comparator.comparing((Page page) -> !read.contains(page))
+                .thenComparing(page -> read.contains(page) ? page.source().name() : ""));
+        for (Page page : pages) {
+            url(out, config, page.url(), page.drop().get("last_modified_at"));
+        }
+        for (ContentIndex.StaticFile file : index.staticFiles()) {
+            String name = file.source().name();
+            int dot = name.lastIndexOf('.');
+            String extension = dot < 0 ? "" : name.substring(dot);
+            if (STATIC_EXTENSIONS.contains(extension) && !name.equals("404.html")) {
+                url(out, config, String.valueOf(file.drop().get("path")), file.drop().get("modified_time"));
+            }
+        }
+        return out.append("</urlset>\n").toString();
+    }
+
+    /** Jekyll's {@code html_pages}: output ending in {@code .html} (or similar), or a folder URL. */
+    private static boolean isHtml(String url) {
+        return url.endsWith("/") || url.endsWith(".html") || url.endsWith(".htm") || url.endsWith(".xhtml");
+    }
+
+    /**
+     * The collections in Jekyll's order: as {@code collections:} lists them, with {@code posts}
+     * last unless it is listed.
+     */
+    private static List<String> collectionOrder(SiteConfig config) {
+        List<String> order = new ArrayList<>();
+        Object listed = config.get("collections");
+        if (listed instanceof Map<?, ?> map) {
+            map.keySet().forEach(label -> order.add(String.valueOf(label)));
+        } else if (listed instanceof List<?> list) {
+            list.forEach(label -> order.add(String.valueOf(label)));
+        }
+        for (String label : config.collections().keySet()) {
+            if (!order.contains(label) && !label.equals("posts")) {
+                order.add(label);
+            }
+        }
+        if (!order.contains("posts")) {
+            order.add("posts");
+        }
+        order.removeIf(label -> {
+            SiteConfig.Collection collection = config.collections().get(label);
+            return collection == null || !collection.output();
+        });
+        return order;
+    }
+
+    private static void url(StringBuilder out, SiteConfig config, String url, Object lastmod) {
+        out.append("<url>\n<loc>").append(JekyllFilters.xmlEscape(absolute(config, url.replace("/index.html", "/"))))
+                .append("</loc>\n");
+        if (lastmod instanceof ZonedDateTime date) {
+            out.append("<lastmod>").append(JekyllFilters.dateToXmlschema(date)).append("</lastmod>\n");
+        } else if (SeoTag.truthy(lastmod)) {
+            out.append("<lastmod>").append(JekyllFilters.xmlEscape(lastmod.toString())).append("</lastmod>\n");
+        }
+        out.append("</url>\n");
+    }
+
+    private static String absolute(SiteConfig config, String path) {
+        return JekyllFilters.absoluteUrl(config.url(), config.baseurl(), path);
+    }
+}
