@@ -83,6 +83,7 @@ final class JekyllLiquidFilters {
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(any.asString(v, c), p)));
         return filters;
     }
 
@@ -103,7 +104,7 @@ final class JekyllLiquidFilters {
     /** Liqp prints Ruby's {@code %e} unpadded; Ruby pads the day with a space, so it is filled in here. */
     private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
         if (params.length == 0 || params[0] == null || value == null || "".equals(value)
-                || !String.valueOf(params[0]).contains("%e")) {
+                || !String.valueOf(params[0]).matches("(?s).*%[-_0^#]?e.*")) {
             return params;
         }
         ZonedDateTime date;
@@ -116,7 +117,19 @@ final class JekyllLiquidFilters {
             return params;
         }
         Object[] changed = params.clone();
-        changed[0] = String.valueOf(params[0]).replaceAll("(?<!%)%e", String.format(java.util.Locale.ROOT, "%2d", date.getDayOfMonth()));
+        int day = date.getDayOfMonth();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("%%|%([-_0^#]?)e").matcher(String.valueOf(params[0]));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String flag = m.group(1);
+            String replacement = flag == null ? "%%"
+                    : flag.equals("-") ? String.valueOf(day)
+                    : flag.equals("0") ? String.format(java.util.Locale.ROOT, "%02d", day)
+                    : String.format(java.util.Locale.ROOT, "%2d", day);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        changed[0] = out.toString();
         return changed;
     }
 
@@ -288,6 +301,25 @@ final class JekyllLiquidFilters {
             throw new IllegalArgumentException("comparison of a hash with another value failed");
         }
         return Objects.toString(a).compareTo(Objects.toString(b));
+    }
+
+    private static final java.util.regex.Pattern RUBY_SPACE = java.util.regex.Pattern.compile("[ \\t\\n\\u000B\\f\\r]+");
+
+    /**
+     * Liquid 4.0's truncatewords (Jekyll 4.3's): the first {@code words} words joined by single
+     * spaces, then the ellipsis, whenever the input has at least {@code words} words; so a text of
+     * exactly that many words still gains the ellipsis (Liquid 5 changed this; Liqp follows 5).
+     */
+    static String truncateWords(String input, Object... params) {
+        int words = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 15;
+        String ellipsis = params.length > 1 && params[1] != null ? String.valueOf(params[1]) : "...";
+        String stripped = input.replaceFirst("^[ \\t\\n\\u000B\\f\\r]+", "");
+        String[] list = stripped.isEmpty() ? new String[0] : RUBY_SPACE.split(stripped);
+        int last = Math.max(words - 1, 0);
+        if (list.length > last) {
+            return String.join(" ", java.util.Arrays.copyOf(list, last + 1)) + ellipsis;
+        }
+        return input;
     }
 
     private static Object toInteger(Object value) {
