@@ -60,7 +60,7 @@ final class PageRenderer {
             try {
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null ? content
-                        : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", Map.of()));
+                        : layouts.render(page, content, index.siteFor(page), Map.of("jekyll", jekyll, "paginator", Map.of()));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -86,7 +86,7 @@ final class PageRenderer {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("site", index.site());
+            variables.put("site", index.siteFor(page));
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
             variables.put("paginator", Map.of());
