@@ -133,7 +133,8 @@ public final class LiquidRenderer {
         return relative.toString().replace('\\', '/');
     }
 
-    private static String prepared(String text) {
+    private static String prepared(String source) {
+        String text = HyphenatedNames.rewrite(source);
         if (!text.contains("include")) {
             return text;
         }
@@ -171,13 +172,13 @@ public final class LiquidRenderer {
 
     /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
     String renderFragment(String text, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent(text, parser::parse);
+        Template template = fragments.get().computeIfAbsent(text, t -> parser.parse(HyphenatedNames.rewrite(t)));
         return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
     }
 
     /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
     boolean test(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", parser::parse);
+        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", t -> parser.parse(HyphenatedNames.rewrite(t)));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
@@ -185,7 +186,7 @@ public final class LiquidRenderer {
 
     /** The Liquid expression {@code expression} with {@code variable} set to {@code item}, as text. */
     String evaluate(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", parser::parse);
+        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", t -> parser.parse(HyphenatedNames.rewrite(t)));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return String.valueOf(template.renderToObjectUnguarded(scope, context, true));
