@@ -39,6 +39,8 @@ public final class LiquidRenderer {
     /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
     private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
             "(\\{%-?\\s*include(?:_relative)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
+    private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
+            "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final LiquidSetup setup;
@@ -102,7 +104,7 @@ public final class LiquidRenderer {
         Map<String, Object> all = new HashMap<>(variables);
         Map<String, Object> jekyll = new LinkedHashMap<>();
         jekyll.put("environment", setup.environment());
-        jekyll.put("version", "4.3.4");
+        jekyll.put("version", "4.3.1");
         all.putIfAbsent("jekyll", jekyll);
         all.put(Frame.VARIABLE, new Frame(path, template, firstLine, file.getParent(), path, 0, siteRoot));
         try {
@@ -135,6 +137,10 @@ public final class LiquidRenderer {
 
     private static String prepared(String source) {
         String text = HyphenatedNames.rewrite(source);
+        if (text.contains("highlight")) {
+            // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
+            text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");
+        }
         if (!text.contains("include")) {
             return text;
         }

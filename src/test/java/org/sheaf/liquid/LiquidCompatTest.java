@@ -82,4 +82,14 @@ class LiquidCompatTest {
         assertEquals("SEPTEMBER|MONDAY|247|247|17|2017", render("{{ page.date | date: '%^B|%^A|%j|%-j|%y|%Y' }}"));
         assertEquals("04| 9|4|2017-09-04T07:05:03+00:00", render("{{ page.date | date: '%0e|%_m|%-e|%FT%T%:z' }}"));
     }
+
+    @Test
+    void highlightWritesPlusAsMinusInTheClassAndReadsLinenosOptions() throws Exception {
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-c--\" data-lang=\"c++\">int x;</code></pre></figure>",
+                render("{% highlight c++ %}\nint x;\n{% endhighlight %}"));
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                + "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td>"
+                + "<td class=\"code\"><pre>x\n</pre></td></tr></tbody></table></code></pre></figure>",
+                render("{% highlight ruby linenos=table %}\nx\n{% endhighlight %}"));
+    }
 }
