@@ -101,10 +101,16 @@ final class JekyllLiquidFilters {
         });
     }
 
-    /** Liqp prints Ruby's {@code %e} unpadded; Ruby pads the day with a space, so it is filled in here. */
+    /**
+     * Conversions Liqp's strftime gets wrong, filled in before it formats: {@code %e} (Ruby pads
+     * the day with a space; {@code %-e} and {@code %0e} as Ruby), {@code %C} (the century, where
+     * Liqp counts centuries from 1) and {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST",
+     * and nothing for a bare offset, where Liqp spells out the zone's long name), and {@code %c}
+     * (Ruby's {@code %a %b %e %H:%M:%S %Y}).
+     */
     private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
         if (params.length == 0 || params[0] == null || value == null || "".equals(value)
-                || !String.valueOf(params[0]).matches("(?s).*%[-_0^#]?e.*")) {
+                || !RUBY_ONLY.matcher(String.valueOf(params[0])).find()) {
             return params;
         }
         ZonedDateTime date;
@@ -118,19 +124,33 @@ final class JekyllLiquidFilters {
         }
         Object[] changed = params.clone();
         int day = date.getDayOfMonth();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("%%|%([-_0^#]?)e").matcher(String.valueOf(params[0]));
+        java.util.regex.Matcher m = RUBY_ONLY.matcher(String.valueOf(params[0]));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String flag = m.group(1);
-            String replacement = flag == null ? "%%"
-                    : flag.equals("-") ? String.valueOf(day)
-                    : flag.equals("0") ? String.format(java.util.Locale.ROOT, "%02d", day)
-                    : String.format(java.util.Locale.ROOT, "%2d", day);
+            String replacement = switch (m.group(2) == null ? "%" : m.group(2)) {
+                case "e" -> flag.equals("-") ? String.valueOf(day)
+                        : flag.equals("0") ? String.format(java.util.Locale.ROOT, "%02d", day)
+                        : String.format(java.util.Locale.ROOT, "%2d", day);
+                case "C" -> String.format(java.util.Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
+                case "Z" -> zoneAbbreviation(date);
+                case "c" -> "%a %b " + String.format(java.util.Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
+                default -> m.group();  // "%%" stays for Liqp
+            };
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);
         changed[0] = out.toString();
         return changed;
+    }
+
+    private static final java.util.regex.Pattern RUBY_ONLY = java.util.regex.Pattern.compile("%%|%([-_0^#]?)([eCZc])");
+
+    private static String zoneAbbreviation(ZonedDateTime date) {
+        if (date.getZone() instanceof java.time.ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "";
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ENGLISH).format(date);
     }
 
     /** A date value or a date string; Liqp's own conversion reads strings only in its date filter. */
@@ -256,6 +276,10 @@ final class JekyllLiquidFilters {
         if (property == null) {
             items.sort(JekyllLiquidFilters::compareValues);
             return items;
+        }
+        if (nils != null && !nils.equals("first") && !nils.equals("last")) {
+            throw new IllegalArgumentException("Invalid nils order: '" + nils
+                    + "' is not a valid nils order. It must be 'first' or 'last'.");
         }
         boolean nilsLast = "last".equals(nils);
         Comparator<Object> byProperty = (a, b) -> {

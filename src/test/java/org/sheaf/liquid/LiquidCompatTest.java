@@ -65,6 +65,10 @@ class LiquidCompatTest {
     void sortPutsNilsFirstUnlessToldLast() throws Exception {
         assertEquals("b c a", render("{{ page.items | sort: 'rank' | map: 'name' | join: ' ' }}"));
         assertEquals("c a b", render("{{ page.items | sort: 'rank', 'last' | map: 'name' | join: ' ' }}"));
+        DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | sort: 'rank', 'middle' }}"));
+        assertEquals("about.md:1:15: error: Liquid error: Invalid nils order: 'middle' is not a valid nils order."
+                + " It must be 'first' or 'last'.", e.diagnostic().format());
     }
 
     @Test
@@ -81,6 +85,9 @@ class LiquidCompatTest {
         assertEquals(" 4| 7| 7|am|AM", render("{{ page.date | date: '%e|%k|%l|%P|%p' }}"));
         assertEquals("SEPTEMBER|MONDAY|247|247|17|2017", render("{{ page.date | date: '%^B|%^A|%j|%-j|%y|%Y' }}"));
         assertEquals("04| 9|4|2017-09-04T07:05:03+00:00", render("{{ page.date | date: '%0e|%_m|%-e|%FT%T%:z' }}"));
+        assertEquals("1|1|36|36|36|20|1504508703|000|UTC|Sep", render("{{ page.date | date: '%u|%w|%U|%W|%V|%C|%s|%L|%Z|%h' }}"));
+        assertEquals("09/04/17|07:05:03 AM|07:05|Mon Sep  4 07:05:03 2017|2017|%|MON",
+                render("{{ page.date | date: '%D|%r|%R|%c|%G|%%|%^a' }}"));
     }
 
     @Test
