@@ -31,8 +31,10 @@ final class SiteDrop {
 
         List<Map<String, Object>> pageDrops = drops(pages);
         site.put("pages", pageDrops);
+        // Jekyll's page.html? (output extension .html, .htm or .xhtml) or a URL ending in "/"
         site.put("html_pages", pages.stream()
-                .filter(page -> page.url().endsWith("/") || page.url().endsWith(".html"))
+                .filter(page -> page.url().endsWith("/") || page.outputPath() != null
+                        && page.outputPath().matches("(?s).*\\.(html|htm|xhtml)"))
                 .<Map<String, Object>>map(Page::drop).toList());
 
         List<Map<String, Object>> allDocuments = new ArrayList<>();

@@ -91,6 +91,7 @@ class JekyllModelTest {
     void siteListsOfPagesFilesAndDocumentsAndRelatedPostsPerPage() {
         TestSite site = site()
                 .file("about.md", "---\n---\nA\n")
+                .file("bare.md", "---\npermalink: /bare\n---\nB\n")
                 .file("feed.xml", "---\nlayout: none\n---\n<feed/>\n")
                 .file("old.html", "<p>static html</p>\n")
                 .file("assets/x.css", "a{}\n")
@@ -111,7 +112,7 @@ class JekyllModelTest {
                         """)
                 .buildOk();
         assertEquals("""
-                <p>html_pages=about.md,list.md
+                <p>html_pages=about.md,bare.md,list.md
                 html_files=/old.html
                 documents=P,Q,R,N
                 static=/assets/x.css|x.css|x|.css|;/old.html|old.html|old|.html|;
