@@ -101,7 +101,7 @@ final class PageRenderer {
             try {
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null || isSass(page) ? content
-                        : layouts.render(page, content, index.site(), Map.of("jekyll", jekyll, "paginator", paginatorOf(page)));
+                        : layouts.render(page, content, index.siteFor(page), Map.of("jekyll", jekyll, "paginator", paginatorOf(page)));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -149,7 +149,7 @@ final class PageRenderer {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("site", index.site());
+            variables.put("site", index.siteFor(page));
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
             variables.put("paginator", paginatorOf(page));

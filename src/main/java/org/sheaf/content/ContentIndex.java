@@ -90,6 +90,9 @@ public final class ContentIndex {
         }
 
         documents.values().forEach(ContentIndex::sortDocuments);
+        // Jekyll sorts site.pages by file name (sort_files!); the path breaks ties so order stays fixed
+        pages.sort(Comparator.comparing((Page page) -> page.source().name())
+                .thenComparing(page -> page.source().relativePath()));
         documents.values().forEach(ContentIndex::linkNeighbours);
 
         List<Page> all = new ArrayList<>();
@@ -165,6 +168,28 @@ public final class ContentIndex {
     /** The {@code site} variable for templates. Shared by every page; do not modify. */
     public Map<String, Object> site() {
         return site;
+    }
+
+    /**
+     * The {@code site} variable as {@code page} sees it: Jekyll's {@code site.related_posts}
+     * depends on the page being rendered. For a post or a document it is the ten newest posts
+     * other than the page itself (none when the site has fewer than two posts); for a page it is
+     * nil. Everything else is {@link #site()}.
+     */
+    public Map<String, Object> siteFor(Page page) {
+        return new SiteView(site, relatedPosts(page));
+    }
+
+    private List<Object> relatedPosts(Page page) {
+        if (page.collection() == null) {
+            return null;
+        }
+        Object posts = site.get("posts");
+        if (!(posts instanceof List<?> newestFirst) || newestFirst.size() < 2) {
+            return List.of();
+        }
+        return newestFirst.stream().filter(post -> post != page.drop()).limit(SiteDrop.RELATED_POSTS)
+                .<Object>map(post -> post).toList();
     }
 
     /** The URL of the file at {@code relativePath} (relative to the source), for {@code {% link %}}. */

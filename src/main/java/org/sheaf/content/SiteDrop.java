@@ -11,12 +11,12 @@ import org.sheaf.config.SiteConfig;
 /**
  * Assembles the {@code site} template variable under Jekyll's names: every config key, then
  * {@code time}, {@code pages}, {@code posts} (newest first), one entry per collection label,
- * {@code collections}, {@code documents}, {@code static_files}, {@code html_pages}, {@code data},
+ * {@code collections}, {@code documents}, {@code static_files}, {@code html_files}, {@code html_pages}, {@code data},
  * {@code tags}, {@code categories} and {@code related_posts}. Computed once per build and shared
  * read-only by every page, so no template pays for it twice.
  */
 final class SiteDrop {
-    private static final int RELATED_POSTS = 10;
+    static final int RELATED_POSTS = 10;
 
     private SiteDrop() {
     }
@@ -31,8 +31,10 @@ final class SiteDrop {
 
         List<Map<String, Object>> pageDrops = drops(pages);
         site.put("pages", pageDrops);
+        // Jekyll's page.html? (output extension .html, .htm or .xhtml) or a URL ending in "/"
         site.put("html_pages", pages.stream()
-                .filter(page -> page.url().endsWith("/") || page.url().endsWith(".html"))
+                .filter(page -> page.url().endsWith("/") || page.outputPath() != null
+                        && page.outputPath().matches("(?s).*\\.(html|htm|xhtml)"))
                 .<Map<String, Object>>map(Page::drop).toList());
 
         List<Map<String, Object>> allDocuments = new ArrayList<>();
@@ -63,6 +65,8 @@ final class SiteDrop {
         site.put("collections", List.copyOf(collectionDrops));
         site.put("documents", List.copyOf(allDocuments));
         site.put("static_files", staticFiles.stream().map(ContentIndex.StaticFile::drop).toList());
+        site.put("html_files", staticFiles.stream().filter(file -> ".html".equals(file.drop().get("extname")))
+                .map(ContentIndex.StaticFile::drop).toList());
         site.put("data", data);
         List<Page> posts = documents.getOrDefault("posts", List.of());
         site.put("tags", grouped(posts, "tags"));

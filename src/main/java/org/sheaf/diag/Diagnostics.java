@@ -1,7 +1,9 @@
 package org.sheaf.diag;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -11,6 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class Diagnostics {
     /** At most this many diagnostics are printed; the rest are counted. */
     public static final int PRINT_LIMIT = 50;
+    /** A problem repeated on many pages names at most this many of them. */
+    public static final int PAGES_SHOWN = 3;
+    private static final String IN = "in: ";
 
     private final ConcurrentLinkedQueue<Diagnostic> all = new ConcurrentLinkedQueue<>();
 
@@ -38,15 +43,45 @@ public final class Diagnostics {
     /**
      * The printed report: one diagnostic per line (notes indented below it), at most
      * {@link #PRINT_LIMIT}, then {@code ... and N more} when some were left out.
+     *
+     * <p>A problem that differs only in the page being rendered (its last {@code in:} note), as
+     * when one layout fails for every page that uses it, is printed once, with one {@code in:}
+     * line per page, sorted: all of them when at most one more than {@link #PAGES_SHOWN}, else
+     * {@link #PAGES_SHOWN} and then {@code ... and N more pages}.
      */
     public static List<String> formatted(List<Diagnostic> diagnostics) {
-        List<String> lines = new ArrayList<>();
-        int shown = Math.min(diagnostics.size(), PRINT_LIMIT);
-        for (int i = 0; i < shown; i++) {
-            lines.add(diagnostics.get(i).format());
+        Map<Diagnostic, List<String>> pagesByProblem = new LinkedHashMap<>();
+        for (Diagnostic diagnostic : diagnostics) {
+            List<String> notes = diagnostic.notes();
+            String last = notes.isEmpty() ? null : notes.get(notes.size() - 1);
+            if (last != null && last.startsWith(IN)) {
+                Diagnostic problem = new Diagnostic(diagnostic.path(), diagnostic.position(), diagnostic.severity(),
+                        diagnostic.message(), notes.subList(0, notes.size() - 1));
+                pagesByProblem.computeIfAbsent(problem, k -> new ArrayList<>()).add(last);
+            } else {
+                pagesByProblem.computeIfAbsent(diagnostic, k -> new ArrayList<>());
+            }
         }
-        if (diagnostics.size() > shown) {
-            lines.add("... and " + (diagnostics.size() - shown) + " more");
+        List<String> lines = new ArrayList<>();
+        int shown = 0;
+        for (Map.Entry<Diagnostic, List<String>> entry : pagesByProblem.entrySet()) {
+            if (shown == PRINT_LIMIT) {
+                break;
+            }
+            shown++;
+            StringBuilder out = new StringBuilder(entry.getKey().format());
+            List<String> pages = entry.getValue().stream().distinct().sorted().toList();
+            int limit = pages.size() > PAGES_SHOWN + 1 ? PAGES_SHOWN : pages.size();
+            for (String page : pages.subList(0, limit)) {
+                out.append("\n    ").append(page);
+            }
+            if (pages.size() > limit) {
+                out.append("\n    ... and ").append(pages.size() - limit).append(" more pages");
+            }
+            lines.add(out.toString());
+        }
+        if (pagesByProblem.size() > shown) {
+            lines.add("... and " + (pagesByProblem.size() - shown) + " more");
         }
         return lines;
     }

@@ -83,6 +83,7 @@ final class JekyllLiquidFilters {
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(any.asString(v, c), p)));
         return filters;
     }
 
@@ -100,10 +101,16 @@ final class JekyllLiquidFilters {
         });
     }
 
-    /** Liqp prints Ruby's {@code %e} unpadded; Ruby pads the day with a space, so it is filled in here. */
+    /**
+     * Conversions Liqp's strftime gets wrong, filled in before it formats: {@code %e} (Ruby pads
+     * the day with a space; {@code %-e} and {@code %0e} as Ruby), {@code %C} (the century, where
+     * Liqp counts centuries from 1) and {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST",
+     * and nothing for a bare offset, where Liqp spells out the zone's long name), and {@code %c}
+     * (Ruby's {@code %a %b %e %H:%M:%S %Y}).
+     */
     private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
         if (params.length == 0 || params[0] == null || value == null || "".equals(value)
-                || !String.valueOf(params[0]).contains("%e")) {
+                || !RUBY_ONLY.matcher(String.valueOf(params[0])).find()) {
             return params;
         }
         ZonedDateTime date;
@@ -116,8 +123,34 @@ final class JekyllLiquidFilters {
             return params;
         }
         Object[] changed = params.clone();
-        changed[0] = String.valueOf(params[0]).replaceAll("(?<!%)%e", String.format(java.util.Locale.ROOT, "%2d", date.getDayOfMonth()));
+        int day = date.getDayOfMonth();
+        java.util.regex.Matcher m = RUBY_ONLY.matcher(String.valueOf(params[0]));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String flag = m.group(1);
+            String replacement = switch (m.group(2) == null ? "%" : m.group(2)) {
+                case "e" -> flag.equals("-") ? String.valueOf(day)
+                        : flag.equals("0") ? String.format(java.util.Locale.ROOT, "%02d", day)
+                        : String.format(java.util.Locale.ROOT, "%2d", day);
+                case "C" -> String.format(java.util.Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
+                case "Z" -> zoneAbbreviation(date);
+                case "c" -> "%a %b " + String.format(java.util.Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
+                default -> m.group();  // "%%" stays for Liqp
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        changed[0] = out.toString();
         return changed;
+    }
+
+    private static final java.util.regex.Pattern RUBY_ONLY = java.util.regex.Pattern.compile("%%|%([-_0^#]?)([eCZc])");
+
+    private static String zoneAbbreviation(ZonedDateTime date) {
+        if (date.getZone() instanceof java.time.ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "";
+        }
+        return java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ENGLISH).format(date);
     }
 
     /** A date value or a date string; Liqp's own conversion reads strings only in its date filter. */
@@ -244,6 +277,10 @@ final class JekyllLiquidFilters {
             items.sort(JekyllLiquidFilters::compareValues);
             return items;
         }
+        if (nils != null && !nils.equals("first") && !nils.equals("last")) {
+            throw new IllegalArgumentException("Invalid nils order: '" + nils
+                    + "' is not a valid nils order. It must be 'first' or 'last'.");
+        }
         boolean nilsLast = "last".equals(nils);
         Comparator<Object> byProperty = (a, b) -> {
             Object x = property(a, property);
@@ -288,6 +325,25 @@ final class JekyllLiquidFilters {
             throw new IllegalArgumentException("comparison of a hash with another value failed");
         }
         return Objects.toString(a).compareTo(Objects.toString(b));
+    }
+
+    private static final java.util.regex.Pattern RUBY_SPACE = java.util.regex.Pattern.compile("[ \\t\\n\\u000B\\f\\r]+");
+
+    /**
+     * Liquid 4.0's truncatewords (Jekyll 4.3's): the first {@code words} words joined by single
+     * spaces, then the ellipsis, whenever the input has at least {@code words} words; so a text of
+     * exactly that many words still gains the ellipsis (Liquid 5 changed this; Liqp follows 5).
+     */
+    static String truncateWords(String input, Object... params) {
+        int words = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 15;
+        String ellipsis = params.length > 1 && params[1] != null ? String.valueOf(params[1]) : "...";
+        String stripped = input.replaceFirst("^[ \\t\\n\\u000B\\f\\r]+", "");
+        String[] list = stripped.isEmpty() ? new String[0] : RUBY_SPACE.split(stripped);
+        int last = Math.max(words - 1, 0);
+        if (list.length > last) {
+            return String.join(" ", java.util.Arrays.copyOf(list, last + 1)) + ellipsis;
+        }
+        return input;
     }
 
     private static Object toInteger(Object value) {

@@ -23,6 +23,7 @@ import org.sheaf.diag.Position;
 final class JekyllTags {
     /** Includes nested deeper than this are a loop, not a design. */
     static final int MAX_INCLUDE_DEPTH = 48;
+    private static final Pattern HIGHLIGHT_OPTIONS = Pattern.compile("(linenos|hl_lines|mark_lines|cssclass).*$");
     private static final Pattern LINE_ENDS = Pattern.compile("\\A(\\r?\\n)+|(\\r?\\n)+\\z");
 
     private JekyllTags() {
@@ -232,16 +233,20 @@ final class JekyllTags {
         @Override
         public Object render(TemplateContext context, LNode... nodes) {
             String words = nodes.length > 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
+            // Liqp hands the markup over without its spaces, so the options are found by name:
+            // Jekyll's syntax is "LANG [linenos[=table]] [hl_lines=...] [mark_lines=...]"
+            java.util.regex.Matcher options = HIGHLIGHT_OPTIONS.matcher(words);
             boolean linenos = false;
-            if (words.endsWith("linenos")) {
-                linenos = true;
-                words = words.substring(0, words.length() - "linenos".length());
+            if (options.find()) {
+                linenos = options.group().startsWith("linenos");
+                words = words.substring(0, options.start());
             }
             String lang = words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+#.-]", "");
             String body = String.valueOf(nodes[nodes.length - 1].render(context));
             String code = JekyllFilters.xmlEscape(LINE_ENDS.matcher(body).replaceAll(""));
             String inner = linenos ? table(code) : code;
-            String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang + "\" data-lang=\"" + lang + "\"";
+            // Jekyll writes "+" as "-" in the class (c++ becomes language-c--) but keeps it in data-lang
+            String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang.replace('+', '-') + "\" data-lang=\"" + lang + "\"";
             return "<figure class=\"highlight\"><pre><code" + attrs + ">" + inner + "</code></pre></figure>";
         }
 

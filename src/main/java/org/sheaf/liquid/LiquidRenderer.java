@@ -39,6 +39,8 @@ public final class LiquidRenderer {
     /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
     private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
             "(\\{%-?\\s*include(?:_relative)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
+    private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
+            "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final LiquidSetup setup;
@@ -102,7 +104,7 @@ public final class LiquidRenderer {
         Map<String, Object> all = new HashMap<>(variables);
         Map<String, Object> jekyll = new LinkedHashMap<>();
         jekyll.put("environment", setup.environment());
-        jekyll.put("version", "4.3.4");
+        jekyll.put("version", "4.3.1");
         all.putIfAbsent("jekyll", jekyll);
         all.put(Frame.VARIABLE, new Frame(path, template, firstLine, file.getParent(), path, 0, siteRoot));
         try {
@@ -138,7 +140,12 @@ public final class LiquidRenderer {
         return relative.toString().replace('\\', '/');
     }
 
-    private static String prepared(String text) {
+    private static String prepared(String source) {
+        String text = HyphenatedNames.rewrite(source);
+        if (text.contains("highlight")) {
+            // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
+            text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");
+        }
         if (!text.contains("include")) {
             return text;
         }
@@ -176,13 +183,13 @@ public final class LiquidRenderer {
 
     /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
     String renderFragment(String text, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent(text, parser::parse);
+        Template template = fragments.get().computeIfAbsent(text, t -> parser.parse(HyphenatedNames.rewrite(t)));
         return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
     }
 
     /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
     boolean test(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", parser::parse);
+        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", t -> parser.parse(HyphenatedNames.rewrite(t)));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
@@ -190,7 +197,7 @@ public final class LiquidRenderer {
 
     /** The Liquid expression {@code expression} with {@code variable} set to {@code item}, as text. */
     String evaluate(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", parser::parse);
+        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", t -> parser.parse(HyphenatedNames.rewrite(t)));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return String.valueOf(template.renderToObjectUnguarded(scope, context, true));

@@ -9,6 +9,8 @@ import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
@@ -69,6 +71,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
                 new NodeRenderingHandler<>(OrderedList.class, this::renderList),
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
+                new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
+                new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
     }
@@ -90,6 +94,31 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else if (phase == RenderingPhase.BODY_BOTTOM) {
             renderFootnotes(context, html);
         }
+    }
+
+    // tables: kramdown writes each row and each cell on a line of its own. Filters that count
+    // words in rendered HTML (number_of_words splits on whitespace) see that layout.
+
+    private void renderTableRow(TableRow node, NodeRendererContext context, HtmlWriter html) {
+        html.line();
+        html.srcPos(node.getChars()).withAttr().tag("tr");
+        html.indent();
+        context.renderChildren(node);
+        html.unIndent();
+        html.line();
+        html.tag("/tr");
+        html.line();
+    }
+
+    private void renderTableCell(TableCell node, NodeRendererContext context, HtmlWriter html) {
+        String tag = node.isHeader() ? "th" : "td";
+        if (node.getAlignment() != null) {
+            html.attr("align", node.getAlignment().cellAlignment().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        html.line();
+        html.srcPos(node.getText()).withAttr().tag(tag);
+        context.renderChildren(node);
+        html.tag("/" + tag);
     }
 
     // code blocks: <div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>

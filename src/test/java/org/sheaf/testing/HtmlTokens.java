@@ -32,6 +32,17 @@ public final class HtmlTokens {
         return tokens;
     }
 
+    /**
+     * A whole HTML document as sitediff tokenizes it: read as a stream of tags and text, the way
+     * Python's {@code html.parser} reads it, without building a tree (so nothing is moved or
+     * added, unlike a browser parser). Tags carry sorted attributes, text is collapsed,
+     * comments and the doctype are dropped, the {@code generator} meta tag is dropped, highlighter
+     * spans inside {@code <pre>} are unwrapped, and JSON-LD scripts compare as data.
+     */
+    public static List<String> ofDocument(String html) {
+        return new HtmlStream(html).tokens();
+    }
+
     /** The first place where the two token streams differ, or null when they are equal. */
     public static String firstDifference(String expectedHtml, String actualHtml) {
         List<String> expected = of(expectedHtml);
@@ -47,7 +58,7 @@ public final class HtmlTokens {
         return null;
     }
 
-    private static String collapse(String text) {
+    static String collapse(String text) {
         return WHITESPACE.matcher(text).replaceAll(" ").strip();
     }
 

@@ -1,0 +1,102 @@
+package org.sheaf.liquid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sheaf.diag.DiagnosticException;
+
+/**
+ * Liquid as Jekyll 4.3.1 (Liquid 4.0, without ActiveSupport) renders it, where Liqp's own
+ * behaviour differs. Each expected value is what Jekyll printed for the same template.
+ */
+class LiquidCompatTest {
+    private final LiquidRenderer renderer = LiquidTestSite.renderer();
+
+    private String render(String template) throws DiagnosticException {
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("title", "Jobs");
+        page.put("empty", "");
+        page.put("date", ZonedDateTime.of(2017, 9, 4, 7, 5, 3, 0, ZoneId.of("UTC")));
+        Map<String, Object> a = new LinkedHashMap<>(Map.of("name", "a", "rank", 2));
+        Map<String, Object> b = new LinkedHashMap<>(Map.of("name", "b"));
+        Map<String, Object> c = new LinkedHashMap<>(Map.of("name", "c", "rank", 1));
+        page.put("items", new ArrayList<>(List.of(a, b, c)));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("page", page);
+        variables.put("site", new LinkedHashMap<>(Map.of("title", "Open Revenue Research")));
+        return renderer.render(template, "about.md", 1, variables);
+    }
+
+    @Test
+    void truncatewordsAddsTheEllipsisWhenTheWordCountIsExactlyTheLimit() throws Exception {
+        // Liquid 4.0: "wordlist.length > words - 1", so twelve words cut at twelve still end in "..."
+        assertEquals("one two three...", render("{{ 'one two three' | truncatewords: 3 }}"));
+        assertEquals("one two", render("{{ 'one two' | truncatewords: 3 }}"));
+        assertEquals("one two--", render("{{ 'one  two three four' | truncatewords: 2, '--' }}"));
+        assertEquals("one...", render("{{ 'one two' | truncatewords: 0 }}"));
+        assertEquals("", render("{{ '' | truncatewords: 3 }}"));
+    }
+
+    @Test
+    void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
+        // without ActiveSupport no value responds to blank?, so "== blank" is never true
+        assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "
+                + "{% if page.missing == blank %}yes{% else %}no{% endif %} "
+                + "{% if page.title == blank %}yes{% else %}no{% endif %}"));
+        assertEquals("yes", render("{% if page.empty != blank %}yes{% else %}no{% endif %}"));
+        assertEquals("[]", render("[{{ blank }}]"));
+        assertEquals("truthy", render("{% if blank %}truthy{% endif %}"));
+    }
+
+    @Test
+    void emptyStillMatchesEmptyValues() throws Exception {
+        assertEquals("yes", render("{% if page.empty == empty %}yes{% else %}no{% endif %}"));
+    }
+
+    @Test
+    void sortPutsNilsFirstUnlessToldLast() throws Exception {
+        assertEquals("b c a", render("{{ page.items | sort: 'rank' | map: 'name' | join: ' ' }}"));
+        assertEquals("c a b", render("{{ page.items | sort: 'rank', 'last' | map: 'name' | join: ' ' }}"));
+        DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | sort: 'rank', 'middle' }}"));
+        assertEquals("about.md:1:15: error: Liquid error: Invalid nils order: 'middle' is not a valid nils order."
+                + " It must be 'first' or 'last'.", e.diagnostic().format());
+    }
+
+    @Test
+    void whereExpAndGroupByExpSeeNilProperties() throws Exception {
+        assertEquals("b", render("{{ page.items | where_exp: 'i', 'i.rank == nil' | map: 'name' | join: ' ' }}"));
+        assertEquals("a c", render("{{ page.items | where_exp: 'i', 'i.rank' | map: 'name' | join: ' ' }}"));
+        assertEquals("2:a :b 1:c", render("{% assign g = page.items | group_by_exp: 'i', 'i.rank' %}"
+                + "{% for x in g %}{{ x.name }}:{{ x.items | map: 'name' | join: ',' }}{% unless forloop.last %} {% endunless %}{% endfor %}"));
+    }
+
+    @Test
+    void dateFormatsWithRubyStrftimeFlags() throws Exception {
+        assertEquals("4 9 7 05 7", render("{{ page.date | date: '%-d %-m %-H %M %-I' }}"));
+        assertEquals(" 4| 7| 7|am|AM", render("{{ page.date | date: '%e|%k|%l|%P|%p' }}"));
+        assertEquals("SEPTEMBER|MONDAY|247|247|17|2017", render("{{ page.date | date: '%^B|%^A|%j|%-j|%y|%Y' }}"));
+        assertEquals("04| 9|4|2017-09-04T07:05:03+00:00", render("{{ page.date | date: '%0e|%_m|%-e|%FT%T%:z' }}"));
+        assertEquals("1|1|36|36|36|20|1504508703|000|UTC|Sep", render("{{ page.date | date: '%u|%w|%U|%W|%V|%C|%s|%L|%Z|%h' }}"));
+        assertEquals("09/04/17|07:05:03 AM|07:05|Mon Sep  4 07:05:03 2017|2017|%|MON",
+                render("{{ page.date | date: '%D|%r|%R|%c|%G|%%|%^a' }}"));
+    }
+
+    @Test
+    void highlightWritesPlusAsMinusInTheClassAndReadsLinenosOptions() throws Exception {
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-c--\" data-lang=\"c++\">int x;</code></pre></figure>",
+                render("{% highlight c++ %}\nint x;\n{% endhighlight %}"));
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                + "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td>"
+                + "<td class=\"code\"><pre>x\n</pre></td></tr></tbody></table></code></pre></figure>",
+                render("{% highlight ruby linenos=table %}\nx\n{% endhighlight %}"));
+    }
+}
