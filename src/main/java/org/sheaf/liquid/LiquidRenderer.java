@@ -47,8 +47,10 @@ public final class LiquidRenderer {
     private final TemplateParser parser;
     // Liqp's parsed templates keep state while they render, so one parsed template must not
     // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
-    private final ThreadLocal<Map<String, Template>> templates = ThreadLocal.withInitial(HashMap::new);
-    private final ThreadLocal<Map<String, Template>> fragments = ThreadLocal.withInitial(HashMap::new);
+    // Page bodies render once and layouts many times: a small least-recently-used cache keeps the
+    // layouts without holding every page of a large site in memory.
+    private final ThreadLocal<Map<String, Template>> templates = ThreadLocal.withInitial(() -> recentlyUsed(256));
+    private final ThreadLocal<Map<String, Template>> fragments = ThreadLocal.withInitial(() -> recentlyUsed(1024));
     private final ThreadLocal<Map<Path, Parsed>> includes = ThreadLocal.withInitial(HashMap::new);
 
     /** A parsed include and its text (kept to point at its tags). */
@@ -201,5 +203,16 @@ public final class LiquidRenderer {
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return String.valueOf(template.renderToObjectUnguarded(scope, context, true));
+    }
+
+    private static <K, V> Map<K, V> recentlyUsed(int capacity) {
+        return new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > capacity;
+            }
+        };
     }
 }
