@@ -63,7 +63,9 @@ public final class Citations {
         String title = SeoTag.truthy(page.get("title")) ? SeoTag.text(page.get("title"))
                 : SeoTag.text(site.get("title"));
         List<Citation.Author> authors = authors(page, site);
-        LocalDate date = page.get("date") instanceof ZonedDateTime zoned ? zoned.toLocalDate() : null;
+        // Jekyll dates an undated document with the build's time; a reference must not.
+        LocalDate date = page.get("date") instanceof ZonedDateTime zoned && !zoned.equals(site.get("time"))
+                ? zoned.toLocalDate() : null;
         String language = SeoTag.truthy(page.get("lang")) ? SeoTag.text(page.get("lang"))
                 : SeoTag.truthy(site.get("lang")) ? SeoTag.text(site.get("lang")) : null;
         String doi = SeoTag.truthy(page.get("doi")) ? DOI_PREFIX.matcher(SeoTag.text(page.get("doi")).strip()).replaceFirst("") : null;
