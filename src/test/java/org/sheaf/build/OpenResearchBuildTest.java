@@ -208,6 +208,28 @@ class OpenResearchBuildTest {
         assertTrue(site.read("2019/03/01/one.html").contains("\"license\":\"https://creativecommons.org/licenses/by-sa/4.0/\""));
     }
 
+    @Test
+    void licenseLinkNamesAFiguresOwnLicenceInBothEngines() {
+        TestSite sheaf = sheafSite().file("templates/note.ftlh", "${license_link(\"odbl 1.0\")} ${license_link(\"Ask us\")}")
+                .buildOk();
+        assertEquals("<a rel=\"license\" href=\"https://opendatacommons.org/licenses/odbl/1-0/\">ODbL-1.0</a> Ask us",
+                sheaf.read("notes/pilots/index.html"));
+        TestSite jekyll = TestSite.in(dir.resolve("jekyll")).file("_config.yml", "title: T\n")
+                .file("figure.md", "---\n---\nData: {% license_link CC BY 4.0 %}\n").buildOk();
+        assertEquals("<p>Data: <a rel=\"license\" href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>\n",
+                jekyll.read("figure.html"));
+    }
+
+    @Test
+    void theRepositorysOwnCitationFileParsesAndNamesTheSoftwareLicence() throws IOException {
+        Object parsed = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(
+                new org.yaml.snakeyaml.LoaderOptions())).load(Files.readString(Path.of("CITATION.cff")));
+        java.util.Map<?, ?> cff = (java.util.Map<?, ?>) parsed;
+        assertEquals("1.2.0", cff.get("cff-version"));
+        assertEquals("MIT", cff.get("license"));
+        assertFalse(((List<?>) cff.get("authors")).isEmpty());
+    }
+
     private static String content(Document page, String name) {
         return page.expectFirst("meta[name=" + name + "]").attr("content");
     }
