@@ -101,7 +101,8 @@ public final class OpenResearch {
     public List<GeneratedFile> generate(ContentIndex index, Diagnostics diagnostics) {
         List<GeneratedFile> files = new ArrayList<>();
         Map<String, Object> site = index.site();
-        for (Page page : index.pages()) {
+        // Pages read from the source only: a later paginated page is a copy with no source of its own.
+        for (Page page : index.readPages()) {
             Object license = page.drop().get("license");
             if (page.isWritten() && SeoTag.truthy(license) && Licenses.parse(SeoTag.text(license)).isEmpty()) {
                 diagnostics.add(unknownLicense(page.sitePath(), page.positionOf("license"), SeoTag.text(license)));
@@ -140,17 +141,11 @@ public final class OpenResearch {
         return new GeneratedFile(outputPath(besideUrl(page.url(), name)), page.sitePath(), text);
     }
 
-    /** A Markdown page that is not a copy (a later paginated page shares its template's source). */
+    /** A page whose source is Markdown (an HTML page's source is its own output). */
     private boolean isSourcePublished(Page page) {
         String relative = page.source().relativePath();
-        String extension = relative.contains(".") ? relative.substring(relative.lastIndexOf('.') + 1).toLowerCase() : "";
-        return config.markdownExtensions().contains(extension)
-                && index(page).equals(page.source().relativePath());
-    }
-
-    private static String index(Page page) {
-        Object path = page.drop().get("path");
-        return path == null ? "" : path.toString();
+        String extension = relative.contains(".") ? relative.substring(relative.lastIndexOf('.') + 1) : "";
+        return config.markdownExtensions().contains(extension.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The site as a citation: its title, authors, URL, licence, DOI and {@code date}. */
