@@ -7,10 +7,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.Position;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.template.LayoutRenderer;
 
 /**
@@ -37,12 +40,17 @@ final class PageRenderer {
     record SourceMap(String outputPath, String json, String sitePath) {
     }
     private final Map<Page, Map<String, Object>> paginators;
+    private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
 
-    /** @param paginators {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one */
+    /**
+     * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
+     * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
+     */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
-            SassRenderer sass) {
+            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
         this.paginators = paginators;
+        this.relativeLinks = relativeLinks;
         this.index = index;
         this.liquid = liquid;
         this.markdown = markdown;
@@ -116,20 +124,46 @@ final class PageRenderer {
                 page.drop().put("content", convertSass(page, diagnostics));
                 return;
             }
-            page.drop().put("content", convert(page, page.body(), page.bodyLine()));
+            page.drop().put("content", convert(page, page.body(), page.bodyLine(), diagnostics));
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
-                page.drop().put("excerpt", convert(page, excerptOf(page), page.bodyLine()));
+                page.drop().put("excerpt", convert(page, excerptOf(page), page.bodyLine(), null));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
         }
     }
 
-    /** Liquid (when the page has any and allows it), then Markdown (when the page is Markdown). */
-    private String convert(Page page, String text, int firstLine) throws DiagnosticException {
+    /**
+     * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
+     * Relative links to Markdown files that name no page are warnings in {@code report}, when given.
+     */
+    private String convert(Page page, String text, int firstLine, Diagnostics report) throws DiagnosticException {
         String out = liquid(page, text, firstLine);
-        return page.markdown() ? markdown.render(out) : out;
+        if (!page.markdown()) {
+            return out;
+        }
+        RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
+        String html = markdown.render(out, links);
+        if (links != null && report != null) {
+            for (String href : links.unresolved()) {
+                report.add(Diagnostic.warning(page.sitePath(), lineOf(page, href),
+                        "link \"" + href + "\" names no page of this site; left as written"));
+            }
+        }
+        return html;
+    }
+
+    /** Where {@code text} first appears in the page's body; the body's start when it does not. */
+    private static Position lineOf(Page page, String text) {
+        String[] lines = page.body().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int column = lines[i].indexOf(text);
+            if (column >= 0) {
+                return new Position(page.bodyLine() + i, column + 1);
+            }
+        }
+        return new Position(page.bodyLine(), 1);
     }
 
     /** Liquid, then Sass; keeps the page's source map for the write stage. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
+import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
@@ -20,6 +21,7 @@ import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.generate.Generator;
+import org.sheaf.generate.OpenResearch;
 import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
 import org.sheaf.liquid.LinkResolver;
@@ -27,6 +29,7 @@ import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.liquid.LiquidSetup;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.output.DestinationGuard;
 import org.sheaf.output.DirectorySink;
 import org.sheaf.output.OutputPlan;
@@ -114,15 +117,19 @@ public final class SiteBuilder {
                 MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
-        List<GeneratedFile> generated = plugins.generate(
-                new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify));
+        List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
+                new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify)));
+        OpenResearch research = OpenResearch.of(config, diagnostics);
+        generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");
 
         Map<Page, String> outputs;
         PageRenderer renderer;
         try {
-            renderer = renderer(config, index, layouts, options, markdown,
-                    plugins.tags(JEKYLL_VERSION, markdown::render), pagination.paginators());
+            Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
+            tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
+            renderer = renderer(config, index, layouts, options, markdown, tags, pagination.paginators(),
+                    research.relativeLinks());
             outputs = renderer.render(diagnostics);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
@@ -159,7 +166,7 @@ public final class SiteBuilder {
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown,
             Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
-            Map<Page, Map<String, Object>> paginators) throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -186,7 +193,10 @@ public final class SiteBuilder {
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
                 config.excerptSeparator(), paginators,
-                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot()));
+                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot()),
+                relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
+                        path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
+                        : null);
     }
 
     private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs, List<GeneratedFile> generated,

@@ -160,6 +160,8 @@ final class FeedGenerator implements Generator {
         if (title != null) {
             out.append("<title type=\"html\">").append(escape(input.smartify().apply(title))).append("</title>");
         }
+        Citations.license(Map.of(), site).ifPresent(license -> out.append("<rights>")
+                .append(escape(license.name() + ", " + license.url())).append("</rights>"));
         if (SeoTag.truthy(site.get("description"))) {
             out.append("<subtitle>").append(escape(site.get("description").toString())).append("</subtitle>");
         }
@@ -280,6 +282,8 @@ final class FeedGenerator implements Generator {
             out.append("<media:content medium=\"image\" url=\"").append(escape(url))
                     .append("\" xmlns:media=\"http://search.yahoo.com/mrss/\" />");
         }
+        Citations.license(post, site).ifPresent(license -> out.append("<rights>")
+                .append(escape(license.name() + ", " + license.url())).append("</rights>"));
         out.append("</entry>");
     }
 

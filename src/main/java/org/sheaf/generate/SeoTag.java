@@ -450,6 +450,7 @@ public final class SeoTag {
             putIfPresent(ld, "datePublished", truthy(page.get("date")) ? datePublished() : null);
             putIfPresent(ld, "description", description());
             putIfPresent(ld, "headline", pageTitle());
+            Citations.license(page, site).ifPresent(license -> ld.put("license", license.url()));
             Map<String, Object> image = image();
             if (image != null) {
                 if (image.size() == 1) {

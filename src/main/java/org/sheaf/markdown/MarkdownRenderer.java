@@ -38,7 +38,7 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
             gfmTables(set);
             this.parser = Parser.builder(set).build();
-            this.renderer = HtmlRenderer.builder(set).build();
+            this.renderer = HtmlRenderer.builder(set).linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
         MutableDataSet parse = kramdownOptions();
@@ -60,6 +60,7 @@ public final class MarkdownRenderer {
                 .nodeRendererFactory(new KramdownNodeRenderer.Factory(options))
                 .attributeProviderFactory(new KramdownAttributeProvider.Factory())
                 .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))
+                .linkResolverFactory(new RelativeLinkResolver.Factory())
                 .build();
     }
 
@@ -103,7 +104,20 @@ public final class MarkdownRenderer {
      * @return the HTML, ending with a line break unless empty
      */
     public String render(String markdown) {
+        return render(markdown, null);
+    }
+
+    /**
+     * Converts one page's Markdown, rewriting its relative links to other Markdown files through
+     * {@code links} (which then lists those that named no page).
+     *
+     * @param links the page's relative links; null to leave every link as written
+     */
+    public String render(String markdown, RelativeLinks links) {
         Document document = parser.parse(markdown);
+        if (links != null) {
+            RelativeLinkResolver.LINKS.set(document, links);
+        }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
             KramdownAttributes.attach(document);
         }

@@ -51,14 +51,14 @@ class FellowshipSiteTest {
     @Test
     void everyNoteKindHasAtLeastTwoNotes() {
         for (String kind : List.of("audits", "library-findings", "growth-models")) {
-            long notes = files.keySet().stream().filter(p -> p.startsWith("notes/" + kind + "/")).count();
+            long notes = files.keySet().stream().filter(p -> p.startsWith("notes/" + kind + "/") && p.endsWith(".html")).count();
             assertTrue(notes >= 2, kind + " has " + notes + " notes");
         }
     }
 
     @Test
     void growthModelsShowATableOfYearlyFigures() {
-        files.keySet().stream().filter(p -> p.startsWith("notes/growth-models/")).forEach(path -> {
+        files.keySet().stream().filter(p -> p.startsWith("notes/growth-models/") && p.endsWith(".html")).forEach(path -> {
             Document note = Jsoup.parse(site.read(path));
             assertFalse(note.select("table td").isEmpty(), path + " has no table");
         });
@@ -112,6 +112,40 @@ class FellowshipSiteTest {
             }
         }
         assertEquals(List.of(), broken);
+    }
+
+    @Test
+    void everyNoteShowsReuseCiteAndForkLinksAndPublishesItsSourceAndReferences() throws IOException {
+        List<Path> notes;
+        try (Stream<Path> walk = Files.walk(Path.of("content/_notes"))) {
+            notes = walk.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(notes.isEmpty());
+        for (Path source : notes) {
+            String relative = Path.of("content/_notes").relativize(source).toString().replace('\\', '/');
+            String folder = "notes/" + relative.substring(0, relative.length() - 3) + "/";
+            assertEquals(Files.readString(source, java.nio.charset.StandardCharsets.ISO_8859_1),
+                    files.get(folder + "index.md"), folder + "index.md is not the source");
+            for (String name : List.of("cite.bib", "cite.ris", "cite.json")) {
+                assertTrue(files.containsKey(folder + name), folder + name + " is missing");
+            }
+            Document note = Jsoup.parse(site.read(folder + "index.html"));
+            assertEquals("https://creativecommons.org/licenses/by-sa/4.0/", note.expectFirst("head link[rel=license]").attr("href"));
+            assertFalse(note.select("meta[name=citation_title]").isEmpty(), folder);
+            assertEquals("Cite this", note.expectFirst("section.cite h2").text());
+            assertTrue(note.expectFirst("aside.reuse").text().startsWith(
+                    "This work is licensed under Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)."));
+            assertEquals("https://github.com/fellowship/open-revenue-research/edit/main/content/_notes/" + relative,
+                    note.expectFirst("p.source-links a:contains(Edit on GitHub)").attr("href"));
+        }
+        assertTrue(files.get("CITATION.cff").contains("license: \"CC-BY-SA-4.0\"\n"));
+    }
+
+    @Test
+    void relativeLinksBetweenNotesPointAtThePages() {
+        Document note = Jsoup.parse(site.read("notes/audits/course-design/index.html"));
+        assertEquals("/notes/growth-models/training-program/",
+                note.expectFirst("a:contains(training program growth model)").attr("href"));
     }
 
     private static String resolve(String from, String href) {

@@ -1,0 +1,55 @@
+package org.sheaf.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Links between Markdown files rewritten to page URLs, in the Markdown renderer's link resolver. */
+class RelativeLinksTest {
+    private static final Map<String, String> URLS = Map.of(
+            "_notes/audits/pilot-programs.md", "/r/notes/audits/pilot-programs/",
+            "_notes/growth-models/training program.md", "/r/notes/growth-models/training-program/",
+            "about.md", "/r/about/");
+
+    private static RelativeLinks links() {
+        return new RelativeLinks("_notes/audits/course-design.md", List.of("md", "markdown"),
+                path -> Optional.ofNullable(URLS.get(path)));
+    }
+
+    private static String render(String markdown, RelativeLinks links) {
+        return new MarkdownRenderer(MarkdownOptions.fromConfig("kramdown", Map.of())).render(markdown, links);
+    }
+
+    @Test
+    void rewritesLinksToSiblingAndParentMarkdownFilesKeepingTheAnchor() {
+        RelativeLinks links = links();
+        assertEquals("<p><a href=\"/r/notes/audits/pilot-programs/#costs\">pilots</a>, "
+                + "<a href=\"/r/notes/growth-models/training-program/\">training</a> and "
+                + "<a href=\"/r/about/\">about</a></p>\n",
+                render("[pilots](pilot-programs.md#costs), [training](../growth-models/training%20program.md) and "
+                        + "[about](../../about.md)", links));
+        assertEquals(List.of(), links.unresolved());
+    }
+
+    @Test
+    void rewritesReferenceLinksToo() {
+        assertEquals("<p><a href=\"/r/about/\">about</a></p>\n", render("[about][a]\n\n[a]: ./../../about.md\n", links()));
+    }
+
+    @Test
+    void leavesOtherLinksAloneAndReportsUnknownMarkdownTargets() {
+        RelativeLinks links = links();
+        assertEquals("<p><a href=\"missing.md\">a</a> <a href=\"https://example.org/x.md\">b</a> "
+                + "<a href=\"/x.md\">c</a> <a href=\"notes.html\">d</a> <a href=\"../../../up.md\">e</a></p>\n",
+                render("[a](missing.md) [b](https://example.org/x.md) [c](/x.md) [d](notes.html) [e](../../../up.md)", links));
+        assertEquals(List.of("missing.md", "../../../up.md"), links.unresolved());
+    }
+
+    @Test
+    void withoutRelativeLinksEveryLinkIsAsWritten() {
+        assertEquals("<p><a href=\"pilot-programs.md\">pilots</a></p>\n", render("[pilots](pilot-programs.md)", null));
+    }
+}
