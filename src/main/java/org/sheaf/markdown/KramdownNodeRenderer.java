@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
@@ -66,6 +67,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return Set.of(
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented),
+                new NodeRenderingHandler<>(Code.class, this::renderInlineCode),
                 new NodeRenderingHandler<>(Footnote.class, this::renderFootnote),
                 new NodeRenderingHandler<>(FootnoteBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
@@ -132,6 +134,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
         String code = node.getContentChars().trimTailBlankLines().toString();
         renderCode(node, null, code, context, html);
+    }
+
+    /** Inline code: kramdown with Rouge marks it as {@code language-plaintext highlighter-rouge}. */
+    private void renderInlineCode(Code node, NodeRendererContext context, HtmlWriter html) {
+        String lang = options.defaultCodeLanguage();
+        String codeClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
+        html.srcPos(node.getChars()).attr("class", codeClass).withAttr().tag("code");
+        html.raw(escape(node.getText().toString()));
+        html.tag("/code");
     }
 
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {

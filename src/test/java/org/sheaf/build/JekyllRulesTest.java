@@ -160,7 +160,7 @@ class JekyllRulesTest {
         TestSite site = site()
                 .file("raw.md", "---\nrender_with_liquid: false\n---\nShow `{{ page.title }}` as is.\n")
                 .buildOk();
-        assertEquals("<p>Show <code>{{ page.title }}</code> as is.</p>\n",
+        assertEquals("<p>Show <code class=\"language-plaintext highlighter-rouge\">{{ page.title }}</code> as is.</p>\n",
                 site.read("raw.html"));
     }
 }
