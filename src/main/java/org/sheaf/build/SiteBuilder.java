@@ -140,7 +140,10 @@ public final class SiteBuilder {
         }
         stopwatch.lap("render");
         renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
-        charts.firstUse().ifPresent(time -> stopwatch.note("first chart", time));
+        charts.firstUse().ifPresent(time -> {
+            stopwatch.note("first chart", time);
+            stopwatch.note(charts.count() + " charts", charts.total());
+        });
         generated = concat(generated, charts.files());
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);

@@ -58,10 +58,26 @@ class FellowshipSiteTest {
 
     @Test
     void growthModelsShowATableOfYearlyFigures() {
-        files.keySet().stream().filter(p -> p.startsWith("notes/growth-models/")).forEach(path -> {
+        files.keySet().stream().filter(p -> p.startsWith("notes/growth-models/") && p.endsWith(".html")).forEach(path -> {
             Document note = Jsoup.parse(site.read(path));
             assertFalse(note.select("table td").isEmpty(), path + " has no table");
         });
+    }
+
+    @Test
+    void growthModelsDrawTheirFiguresAsChartsWithCsvBesideThem() {
+        List<String> models = files.keySet().stream()
+                .filter(p -> p.startsWith("notes/growth-models/") && p.endsWith(".html")).toList();
+        assertEquals(2, models.size(), models.toString());
+        for (String path : models) {
+            Document note = Jsoup.parse(site.read(path));
+            assertFalse(note.select("figure.chart > svg[role=img] > title").isEmpty(), path + " has no chart");
+            for (Element link : note.select("figure.chart a.chart-csv")) {
+                String csv = link.attr("href").substring(1);
+                assertTrue(files.containsKey(csv), path + " links to missing " + csv);
+                assertTrue(site.read(csv).startsWith("year,"), csv);
+            }
+        }
     }
 
     @Test
