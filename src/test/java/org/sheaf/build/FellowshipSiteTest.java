@@ -65,6 +65,12 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void notesBuiltOutsideGitGiveOnlyTheirFrontMatterDate() {
+        Document note = Jsoup.parse(site.read("notes/growth-models/training-program/index.html"));
+        assertEquals("Published 1 December 2017.", note.expectFirst("p.provenance").text());
+    }
+
+    @Test
     void growthModelsDrawTheirFiguresAsChartsWithCsvBesideThem() {
         List<String> models = files.keySet().stream()
                 .filter(p -> p.startsWith("notes/growth-models/") && p.endsWith(".html")).toList();

@@ -75,6 +75,28 @@ class ProvenanceTest {
     }
 
     @Test
+    void theFellowshipsIncludeSaysUpdatedOnlyAfterARevision() throws Exception {
+        TestSite site = TestSite.in(dir).file("content/_config.yml", CONFIG)
+                .file("templates/includes/provenance.ftlh",
+                        java.nio.file.Files.readString(Path.of("templates/includes/provenance.ftlh")))
+                .file("templates/note.ftlh", "<#include \"includes/provenance.ftlh\">")
+                .file("content/a.md", "---\nlayout: note\n---\nA\n")
+                .file("content/b.md", "---\nlayout: note\n---\nB\n");
+        git("Ada", "2017-09-04T10:00:00Z", "init", "-q");
+        commit("Ada Lovelace", "2017-09-04T10:00:00Z", "first");
+        site.file("content/b.md", "---\nlayout: note\n---\nB, revised\n");
+        commit("Grace Hopper", "2017-11-20T09:30:00Z", "revise b");
+        site.buildOk();
+        assertEquals("First published 4 September 2017. Contributors: Ada Lovelace. History of this page",
+                org.jsoup.Jsoup.parse(site.read("a.html")).text());
+        assertEquals("First published 4 September 2017. Updated on 20 November 2017. "
+                + "Contributors: Ada Lovelace, Grace Hopper. History of this page",
+                org.jsoup.Jsoup.parse(site.read("b.html")).text());
+        assertEquals("https://github.com/fellowship/research/commits/main/content/b.md",
+                org.jsoup.Jsoup.parse(site.read("b.html")).expectFirst("a").attr("href"));
+    }
+
+    @Test
     void aFileGitDoesNotTrackFallsBackToItsFrontMatter() throws Exception {
         TestSite site = site();
         git("Ada", "2017-09-04T10:00:00Z", "init", "-q");
