@@ -19,11 +19,14 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.generate.Generator;
 import org.sheaf.generate.OpenResearch;
+import org.sheaf.generate.GitHistoryLoader;
 import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
+import org.sheaf.generate.Provenance;
 import org.sheaf.liquid.LinkResolver;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.liquid.LiquidSetup;
@@ -49,7 +52,8 @@ import org.sheaf.template.TemplateFunctions;
  *   <li>load config: {@code _config.yml}, Jekyll's defaults, the command line's overrides;</li>
  *   <li>scan: the source files, classified;</li>
  *   <li>parse: front matter of pages and documents, data files, layouts;</li>
- *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions;</li>
+ *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions; {@code page.git} from
+ *       one {@code git log} ({@link Provenance});</li>
  *   <li>generate: the files the {@code plugins:} add (feed, sitemap); their text is built after
  *       render, since a feed carries its posts' rendered content;</li>
  *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel;</li>
@@ -111,6 +115,10 @@ public final class SiteBuilder {
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
+        if (Provenance.wanted(config)) {
+            Provenance.annotate(index, GitHistoryLoader.load(config.siteRoot()), config);
+            stopwatch.lap("git");
+        }
 
         Plugins plugins = Plugins.of(config, diagnostics);
         MarkdownRenderer markdown = new MarkdownRenderer(
@@ -125,11 +133,12 @@ public final class SiteBuilder {
 
         Map<Page, String> outputs;
         PageRenderer renderer;
+        ChartTag charts = new ChartTag(config.baseurl());
         try {
             Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
             tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
-            renderer = renderer(config, index, layouts, options, markdown, tags, pagination.paginators(),
-                    research.relativeLinks());
+            renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
+                    pagination.paginators(), research.relativeLinks());
             outputs = renderer.render(diagnostics);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
@@ -138,6 +147,11 @@ public final class SiteBuilder {
         }
         stopwatch.lap("render");
         renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
+        charts.firstUse().ifPresent(time -> {
+            stopwatch.note("first chart", time);
+            stopwatch.note(charts.count() + " charts", charts.total());
+        });
+        generated = concat(generated, charts.files());
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
@@ -161,6 +175,22 @@ public final class SiteBuilder {
                 index.staticFiles().size(),
                 sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
                 Duration.between(started, Instant.now()), stopwatch.laps());
+    }
+
+    /** The plugins' tags and the {@code chart} tag, which every site has. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, java.util.function.Function<Map<String, Object>, String>> withChart(
+            Map<String, java.util.function.Function<Map<String, Object>, String>> tags, ChartTag charts) {
+        Map<String, java.util.function.Function<Map<String, Object>, String>> all = new LinkedHashMap<>(tags);
+        all.put("chart", variables -> charts.render((Map<String, ?>) variables.get("arguments"),
+                (Map<?, ?>) variables.get("page")));
+        return all;
+    }
+
+    private static List<GeneratedFile> concat(List<GeneratedFile> first, List<GeneratedFile> second) {
+        List<GeneratedFile> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,

@@ -36,7 +36,12 @@ final class JekyllTags {
         return tags;
     }
 
-    /** A tag a plugin adds ({@code seo}, {@code feed_meta}): its markup from the page, the site and the paginator. */
+    /**
+     * A tag a plugin adds ({@code seo}, {@code feed_meta}, {@code chart}): its markup from the page,
+     * the site, the paginator, the markup as written and its named arguments ({@code key=value},
+     * values resolved). A body refuses bad arguments with an {@link IllegalArgumentException},
+     * reported at the tag.
+     */
     static final class PluginTag extends Tag {
         private final LiquidRenderer renderer;
         private final java.util.function.Function<Map<String, Object>, String> body;
@@ -54,8 +59,74 @@ final class JekyllTags {
                 variables.put(key, context.get(key));
             }
             variables.put("markup", nodes.length == 0 ? "" : argument(renderer, context, nodes));
-            return body.apply(variables);
+            variables.put("arguments", namedArguments(context, nodes));
+            try {
+                return body.apply(variables);
+            } catch (IllegalArgumentException e) {
+                Frame frame = frame(context);
+                Position at = LiquidErrors.tagPosition(frame.text, getName(), atoms(context, nodes), frame.firstLine);
+                Diagnostic diagnostic = Diagnostic.error(frame.path, at, e.getMessage());
+                throw new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
+            }
         }
+    }
+
+    private static List<String> atoms(TemplateContext context, LNode... nodes) {
+        List<String> atoms = new java.util.ArrayList<>();
+        for (LNode node : nodes) {
+            atoms.add(String.valueOf(node.render(context)));
+        }
+        return atoms;
+    }
+
+    /**
+     * The {@code key=value} pairs of a tag's markup, as Liqp hands them over (one atom per word
+     * and punctuation mark): a quoted value, a number or a bare word ({@code type=line}) is text,
+     * {@code true}/{@code false} a boolean, and a dotted path ({@code page.figures}, {@code
+     * site.data.revenue}) the variable's value in the context, null when undefined.
+     */
+    static Map<String, Object> namedArguments(TemplateContext context, LNode... nodes) {
+        List<String> atoms = atoms(context, nodes);
+        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        int i = 0;
+        while (i + 1 < atoms.size()) {
+            if (!atoms.get(i + 1).equals("=")) {
+                i++;
+                continue;
+            }
+            String key = atoms.get(i);
+            int end = i + 2;
+            while (end < atoms.size() && !(end + 1 < atoms.size() && atoms.get(end + 1).equals("="))) {
+                end++;
+            }
+            arguments.put(key, argumentValue(context, String.join("", atoms.subList(i + 2, end))));
+            i = end;
+        }
+        return arguments;
+    }
+
+    private static Object argumentValue(TemplateContext context, String text) {
+        if (text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"") || text.startsWith("'") && text.endsWith("'"))) {
+            return text.substring(1, text.length() - 1);
+        }
+        if (text.equals("true") || text.equals("false")) {
+            return Boolean.valueOf(text);
+        }
+        if (text.matches("-?[0-9]+(\\.[0-9]+)?") || !text.contains(".")) {
+            return text;
+        }
+        Object value = null;
+        String[] path = text.split("\\.");
+        for (int i = 0; i < path.length; i++) {
+            if (i == 0) {
+                value = context.get(path[0]);
+            } else if (value instanceof Map<?, ?> map) {
+                value = map.get(path[i]);
+            } else {
+                return null;
+            }
+        }
+        return value;
     }
 
     static Frame frame(TemplateContext context) {

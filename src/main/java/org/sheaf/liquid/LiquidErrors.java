@@ -1,5 +1,6 @@
 package org.sheaf.liquid;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.exceptions.ExceededMaxIterationsException;
@@ -79,6 +80,16 @@ final class LiquidErrors {
      * with {@code argument} (or, failing that, of the first {@code tag} at all), so that a failed
      * include or link points at its tag: Liqp's tag nodes do not know where they stand.
      */
+    /** Where the tag {@code tag} whose markup is these atoms (Liqp's words, spaces dropped) starts. */
+    static Position tagPosition(String text, String tag, List<String> atoms, int firstLine) {
+        StringBuilder markup = new StringBuilder();
+        for (String atom : atoms) {
+            markup.append(markup.length() == 0 ? "" : "\\s*").append(Pattern.quote(atom));
+        }
+        Matcher m = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s+" + markup).matcher(text);
+        return m.find() ? positionOf(text, m.start(), firstLine) : tagPosition(text, tag, "", firstLine);
+    }
+
     static Position tagPosition(String text, String tag, String argument, int firstLine) {
         Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s+" + Pattern.quote(argument));
         Pattern any = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s");
@@ -89,7 +100,10 @@ final class LiquidErrors {
                 return Position.FILE;
             }
         }
-        int offset = m.start();
+        return positionOf(text, m.start(), firstLine);
+    }
+
+    private static Position positionOf(String text, int offset, int firstLine) {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < offset; i++) {

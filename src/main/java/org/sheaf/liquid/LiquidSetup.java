@@ -18,7 +18,9 @@ import java.util.function.Function;
  * @param links        URLs for {@code link} and {@code post_url}
  * @param tags         tags added by plugins ({@code seo}, {@code feed_meta}), by name: each gets
  *                     {@code page}, {@code site}, {@code paginator} and, under {@code markup}, the
- *                     tag's arguments as written, and returns the markup to insert
+ *                     tag's arguments as written, under {@code arguments} its {@code key=value}
+ *                     pairs resolved, and returns the markup to insert; an
+ *                     {@link IllegalArgumentException} it throws is an error at the tag
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,

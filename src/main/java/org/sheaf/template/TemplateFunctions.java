@@ -5,6 +5,7 @@ import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.TemplateDateModel;
+import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -33,7 +34,10 @@ import ua.co.k.strftime.StrftimeFormatter;
  * @param markdownify Markdown to HTML, with the site's Markdown settings
  * @param tags        functions added by plugins ({@code seo()}, {@code feed_meta()}), by name: each
  *                    gets the template's {@code page}, {@code site}, {@code paginator} and, under
- *                    {@code markup}, its optional text argument, and returns HTML markup
+ *                    {@code markup}, its optional text argument, or under {@code arguments}
+ *                    its hash argument ({@code chart({"data": page.figures, ...})}), unwrapped,
+ *                    and returns HTML markup; an {@link IllegalArgumentException} it throws
+ *                    is a template error at the call
  */
 public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify,
                                 Map<String, Function<Map<String, Object>, String>> tags) {
@@ -71,8 +75,14 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
                 TemplateModel model = environment.getVariable(key);
                 variables.put(key, model == null ? null : DeepUnwrap.unwrap(model));
             }
-            variables.put("markup", args.isEmpty() ? "" : text(args, 0));
-            return HTMLOutputFormat.INSTANCE.fromMarkup(body.apply(variables));
+            boolean named = !args.isEmpty() && args.get(0) instanceof TemplateHashModelEx;
+            variables.put("markup", args.isEmpty() || named ? "" : text(args, 0));
+            variables.put("arguments", named ? DeepUnwrap.unwrap((TemplateModel) args.get(0)) : Map.of());
+            try {
+                return HTMLOutputFormat.INSTANCE.fromMarkup(body.apply(variables));
+            } catch (IllegalArgumentException e) {
+                throw new TemplateModelException(e.getMessage());
+            }
         }));
         return functions;
     }

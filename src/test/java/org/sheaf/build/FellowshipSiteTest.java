@@ -65,6 +65,28 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void notesBuiltOutsideGitGiveOnlyTheirFrontMatterDate() {
+        Document note = Jsoup.parse(site.read("notes/growth-models/training-program/index.html"));
+        assertEquals("Published 1 December 2017.", note.expectFirst("p.provenance").text());
+    }
+
+    @Test
+    void growthModelsDrawTheirFiguresAsChartsWithCsvBesideThem() {
+        List<String> models = files.keySet().stream()
+                .filter(p -> p.startsWith("notes/growth-models/") && p.endsWith(".html")).toList();
+        assertEquals(2, models.size(), models.toString());
+        for (String path : models) {
+            Document note = Jsoup.parse(site.read(path));
+            assertFalse(note.select("figure.chart > svg[role=img] > title").isEmpty(), path + " has no chart");
+            for (Element link : note.select("figure.chart a.chart-csv")) {
+                String csv = link.attr("href").substring(1);
+                assertTrue(files.containsKey(csv), path + " links to missing " + csv);
+                assertTrue(site.read(csv).startsWith("year,"), csv);
+            }
+        }
+    }
+
+    @Test
     void everyPageHasATitleAndALayoutMarker() {
         for (String path : htmlPages()) {
             Document page = Jsoup.parse(site.read(path));
