@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
@@ -65,6 +66,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
+                new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented),
                 new NodeRenderingHandler<>(Footnote.class, this::renderFootnote),
                 new NodeRenderingHandler<>(FootnoteBlock.class, (node, context, html) -> { }),
@@ -147,6 +149,17 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.closePre();
         html.raw("</div>");
         html.tag("/div").line();
+    }
+
+    // code spans: kramdown hands them to Rouge too, which marks them with the default language
+    private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
+        String lang = options.defaultCodeLanguage();
+        if (lang != null && !lang.isEmpty()) {
+            html.attr("class", "language-" + lang + " highlighter-rouge");
+        }
+        html.srcPos(node.getText()).withAttr().tag("code");
+        context.renderChildren(node);
+        html.tag("/code");
     }
 
     private static String escape(String text) {
