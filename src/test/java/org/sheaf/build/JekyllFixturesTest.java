@@ -34,8 +34,6 @@ class JekyllFixturesTest {
                     "assets/css/main.css", "Sass colour output: dart-sass writes lighten()'s result as hsl(), "
                             + "Jekyll's Sass as #ff8c66"),
             "filters", Map.of(
-                    "lists.html", "kramdown wraps a list item in <p> only when a blank line follows it; "
-                            + "flexmark makes the whole list loose",
                     "quotes.html", "kramdown closes a quote that follows a comma (\"a\",\"b\"); flexmark pairs quotes",
                     "kramdown-quirks.html", "kramdown ends an HTML block at its closing tag, escapes block HTML "
                             + "inside a paragraph and reads a line with pipes as a table row",
