@@ -109,7 +109,7 @@ final class PageRenderer {
             try {
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null || isSass(page) ? content
-                        : layouts.render(page, content, index.siteFor(page), Map.of("jekyll", jekyll, "paginator", paginatorOf(page)));
+                        : layouts.render(page, content, index.siteFor(page), layoutVariables(page));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -196,8 +196,16 @@ final class PageRenderer {
         return SassRenderer.isSass(page.source().relativePath());
     }
 
+    /** The page's paginator; {@code null} (Liquid's nil, as in Jekyll) on a page that is not paginated. */
     private Map<String, Object> paginatorOf(Page page) {
-        return paginators.getOrDefault(page, Map.of());
+        return paginators.get(page);
+    }
+
+    private Map<String, Object> layoutVariables(Page page) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("jekyll", jekyll);
+        variables.put("paginator", paginatorOf(page));
+        return variables;
     }
 
     /** Jekyll's excerpt: the body up to the first excerpt separator (the page's own, or the site's). */

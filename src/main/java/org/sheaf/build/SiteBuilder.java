@@ -110,6 +110,7 @@ public final class SiteBuilder {
         }
 
         ZonedDateTime siteTime = options.resolvedTime().atZone(config.timezone());
+        parsed = GitHubPages.apply(config, parsed, data, siteTime, layouts);
         ContentIndex index = ContentIndex.build(config, parsed, data, siteTime, diagnostics);
         stopwatch.lap("index");
         if (diagnostics.hasErrors()) {

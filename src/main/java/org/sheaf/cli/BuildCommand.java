@@ -50,6 +50,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--unpublished", description = "include documents with published: false")
     private boolean unpublished;
 
+    @Option(names = "--github-pages", description = "build as GitHub Pages does (same as github_pages: true)")
+    private boolean githubPages;
+
     @Option(names = {"-q", "--quiet"}, description = "print only problems")
     private boolean quiet;
 
@@ -65,7 +68,7 @@ final class BuildCommand implements Callable<Integer> {
             return 2;
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
-                drafts, future, unpublished);
+                drafts, future, unpublished, githubPages);
         BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null));
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         err.flush();

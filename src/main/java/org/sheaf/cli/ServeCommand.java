@@ -48,6 +48,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--unpublished", description = "include documents with published: false")
     private boolean unpublished;
 
+    @Option(names = "--github-pages", description = "build as GitHub Pages does (same as github_pages: true)")
+    private boolean githubPages;
+
     @Option(names = {"-o", "--open"}, description = "open the site in the default browser")
     private boolean open;
 
@@ -60,7 +63,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             return 2;
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null,
-                drafts, future, unpublished);
+                drafts, future, unpublished, githubPages);
         DevServer server;
         try {
             server = DevServer.start(new BuildOptions(site, overrides, null, null),

@@ -34,11 +34,26 @@ public final class ConfigLoader {
      * @param destination output folder, relative to the working directory
      */
     public record Overrides(List<Path> configFiles, Path destination, String baseurl, String url,
-            boolean drafts, boolean future, boolean unpublished) {
+            boolean drafts, boolean future, boolean unpublished, boolean githubPages) {
+        public Overrides(List<Path> configFiles, Path destination, String baseurl, String url,
+                boolean drafts, boolean future, boolean unpublished) {
+            this(configFiles, destination, baseurl, url, drafts, future, unpublished, false);
+        }
+
         public static Overrides none() {
-            return new Overrides(List.of(), null, null, null, false, false, false);
+            return new Overrides(List.of(), null, null, null, false, false, false, false);
         }
     }
+
+    /**
+     * The config keys of the plugins GitHub Pages runs on every site, each switched on with
+     * {@code KEY: {enabled: true}} (or by listing the plugin), and all of them by {@code github_pages: true}.
+     */
+    public static final Map<String, String> GITHUB_PAGES_PLUGINS = Map.of(
+            "relative_links", "jekyll-relative-links",
+            "optional_front_matter", "jekyll-optional-front-matter",
+            "default_layout", "jekyll-default-layout",
+            "titles_from_headings", "jekyll-titles-from-headings");
 
     private ConfigLoader() {
     }
@@ -69,6 +84,7 @@ public final class ConfigLoader {
             mergeFile(file, shown, values, origins);
         }
         applyOverrides(values, overrides);
+        addDefaultExcludes(values);
 
         ZoneId zone = timezone(values, origins);
         Path source = resolveDir(root, values, "source", defaultSource);
@@ -156,6 +172,43 @@ public final class ConfigLoader {
         }
         if (overrides.unpublished()) {
             values.put("unpublished", true);
+        }
+        if (overrides.githubPages()) {
+            values.put("github_pages", true);
+        }
+        if (Boolean.TRUE.equals(values.get("github_pages"))) {
+            applyGithubPages(values);
+        }
+    }
+
+    /**
+     * What GitHub Pages forces on a site: future posts are published, safe mode (symbolic links
+     * leading outside the source are never followed, which sheaf always does), and its default
+     * plugins are on unless the site turns one off with {@code KEY: {enabled: false}}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void applyGithubPages(Map<String, Object> values) {
+        values.put("future", true);
+        values.put("safe", true);
+        for (String key : GITHUB_PAGES_PLUGINS.keySet()) {
+            Map<String, Object> options = values.get(key) instanceof Map<?, ?> map
+                    ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+            options.putIfAbsent("enabled", true);
+            values.put(key, options);
+        }
+    }
+
+    /** Jekyll 4 adds its default excludes to a site's own list rather than letting the list replace them. */
+    @SuppressWarnings("unchecked")
+    private static void addDefaultExcludes(Map<String, Object> values) {
+        if (values.get("exclude") instanceof List<?> list) {
+            List<Object> exclude = new ArrayList<>((List<Object>) list);
+            for (String pattern : JekyllDefaults.EXCLUDES) {
+                if (!exclude.contains(pattern)) {
+                    exclude.add(pattern);
+                }
+            }
+            values.put("exclude", exclude);
         }
     }
 

@@ -11,6 +11,10 @@ import java.util.Map;
  * so {@link ConfigLoader} fills them in once the folders are resolved.
  */
 final class JekyllDefaults {
+    /** What Jekyll always excludes: its defaults stay excluded when a site lists its own {@code exclude}. */
+    static final List<String> EXCLUDES = List.of(".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile",
+            "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/");
+
     private JekyllDefaults() {
     }
 
@@ -20,8 +24,7 @@ final class JekyllDefaults {
         values.put("collections", new LinkedHashMap<String, Object>());
         values.put("safe", false);
         values.put("include", new ArrayList<>(List.of(".htaccess")));
-        values.put("exclude", new ArrayList<>(List.of(".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile",
-                "Gemfile.lock", "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/")));
+        values.put("exclude", new ArrayList<>(EXCLUDES));
         values.put("keep_files", new ArrayList<>(List.of(".git", ".svn")));
         values.put("encoding", "utf-8");
         values.put("markdown_ext", "markdown,mkdown,mkdn,mkd,md");

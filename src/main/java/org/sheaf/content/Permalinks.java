@@ -320,15 +320,13 @@ public final class Permalinks {
             case "second" -> two(date.getSecond());
             case "i_day" -> String.valueOf(date.getDayOfMonth());
             case "i_month" -> String.valueOf(date.getMonthValue());
-            case "short_month" -> date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
-                    .toUpperCase(Locale.ROOT);
+            case "short_month" -> date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
             case "long_month" -> date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             case "short_year" -> two(Math.floorMod(date.getYear(), 100));
             case "w_year" -> year(date.get(IsoFields.WEEK_BASED_YEAR));
             case "week" -> two(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case "w_day" -> String.valueOf(date.getDayOfWeek().getValue());
-            case "short_day" -> date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
-                    .toUpperCase(Locale.ROOT);
+            case "short_day" -> date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
             case "long_day" -> date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
             case "y_day" -> String.format(Locale.ROOT, "%03d", date.getDayOfYear());
             default -> throw new IllegalStateException("not a date placeholder: " + name);

@@ -33,7 +33,12 @@ public final class Plugins {
     public static final String SITEMAP = "jekyll-sitemap";
     public static final String REDIRECT_FROM = "jekyll-redirect-from";
     public static final String PAGINATE = "jekyll-paginate";
-    private static final Set<String> BUILT_IN = Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE);
+    /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
+    private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
+            "jekyll-default-layout", "jekyll-titles-from-headings");
+    private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
+            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE).stream(), GITHUB_PAGES.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final SiteConfig config;
     private final Set<String> enabled;

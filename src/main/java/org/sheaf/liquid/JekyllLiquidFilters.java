@@ -82,9 +82,28 @@ final class JekyllLiquidFilters {
         }));
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
+        Filter liqpModulo = liqp.filters.Filters.JEKYLL_FILTERS.get("modulo");
+        filters.add(filter("modulo", (v, c, p) -> {
+            Long dividend = integer(v);
+            Long divisor = p.length > 0 ? integer(p[0]) : null;
+            // Ruby's % on integers takes the divisor's sign (-7 % 3 is 2); Java's % keeps the dividend's
+            return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
+                    : liqpModulo.apply(v, c, p);
+        }));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(any.asString(v, c), p)));
         return filters;
+    }
+
+    /** An integer given as a whole number or as its digits; null for anything else. */
+    private static Long integer(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
+            return Long.parseLong(text.strip());
+        }
+        return null;
     }
 
     private interface DateBody {

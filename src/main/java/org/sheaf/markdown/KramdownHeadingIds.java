@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class KramdownHeadingIds implements HtmlIdGenerator {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}\\p{Pc}\\- \\t]");
+    /** A footnote reference has no text of its own, so kramdown's GFM ids leave it out. */
+    private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^[^\\]]+\\]");
     private static final Pattern TRAILING_ID = Pattern.compile("\\s*\\{#[A-Za-z][\\w:-]*}\\s*$");
 
     private final MarkdownOptions options;
@@ -49,7 +51,8 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
             } else if (options.autoIds()) {
                 String text = options.autoIdStripping()
                         ? new TextCollectingVisitor().collectAndGetText(heading)
-                        : TRAILING_ID.matcher(heading.getText().toString()).replaceAll("");
+                        : FOOTNOTE_REFERENCE.matcher(
+                                TRAILING_ID.matcher(heading.getText().toString()).replaceAll("")).replaceAll("");
                 String id = gfmId(text);
                 int count = seen.merge(id, 1, Integer::sum);
                 heading.setAnchorRefId(options.autoIdPrefix() + (count > 1 ? id + "-" + (count - 1) : id));

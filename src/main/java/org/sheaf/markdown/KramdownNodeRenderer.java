@@ -1,12 +1,15 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -38,6 +41,7 @@ import java.util.regex.Pattern;
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
 
+    private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final MarkdownOptions options;
     /** Footnotes by name, in the order of their first reference. */
     private final Map<String, Note> notes = new LinkedHashMap<>();
@@ -66,8 +70,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
+                new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
+                new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented),
-                new NodeRenderingHandler<>(Code.class, this::renderInlineCode),
                 new NodeRenderingHandler<>(Footnote.class, this::renderFootnote),
                 new NodeRenderingHandler<>(FootnoteBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
@@ -136,15 +141,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         renderCode(node, null, code, context, html);
     }
 
-    /** Inline code: kramdown with Rouge marks it as {@code language-plaintext highlighter-rouge}. */
-    private void renderInlineCode(Code node, NodeRendererContext context, HtmlWriter html) {
-        String lang = options.defaultCodeLanguage();
-        String codeClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
-        html.srcPos(node.getChars()).attr("class", codeClass).withAttr().tag("code");
-        html.raw(escape(node.getText().toString()));
-        html.tag("/code");
-    }
-
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
         String lang = language != null ? language : options.defaultCodeLanguage();
         String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
@@ -158,6 +154,89 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.closePre();
         html.raw("</div>");
         html.tag("/div").line();
+    }
+
+    // list items: kramdown decides per item whether its first paragraph gets <p>, not per list
+
+    private void renderParagraph(Paragraph node, NodeRendererContext context, HtmlWriter html) {
+        boolean inList = node.getParent() instanceof BulletListItem || node.getParent() instanceof OrderedListItem;
+        if (!inList || !(node.getParent() instanceof ListItem item) || item.getFirstChild() != node) {
+            if (inList) {
+                html.srcPos(node.getChars()).withAttr().tagLine("p", () -> context.renderChildren(node));
+            } else {
+                context.delegateRender();
+            }
+            return;
+        }
+        if (transparent(item)) {
+            html.srcPos(node.getChars()).withAttr();
+            context.renderChildren(node);
+        } else {
+            html.srcPos(node.getChars()).withAttr().tagLine("p", () -> context.renderChildren(node));
+        }
+    }
+
+    /**
+     * Whether kramdown writes a list item's first paragraph without {@code <p>}: when no blank
+     * line follows it (or it is the last item's only block before the list ends), unless it is
+     * the last item of a list whose earlier items all have their paragraphs wrapped.
+     */
+    private boolean transparent(ListItem item) {
+        Boolean known = transparentItems.get(item);
+        if (known != null) {
+            return known;
+        }
+        boolean earlierUnwrapped = false;
+        boolean result = false;
+        int size = 0;
+        for (Node child = item.getParent().getFirstChild(); child != null; child = child.getNext()) {
+            size++;
+        }
+        for (Node child = item.getParent().getFirstChild(); child != null; child = child.getNext()) {
+            if (!(child instanceof ListItem current)) {
+                continue;
+            }
+            boolean value = false;
+            if (current.getFirstChild() instanceof Paragraph paragraph) {
+                boolean last = current.getNext() == null;
+                boolean blankAfter = blankLineAfter(paragraph);
+                boolean fits = !blankAfter || (last && paragraph.getNext() == null);
+                value = fits && (!last || size == 1 || earlierUnwrapped);
+            }
+            if (!(current.getFirstChild() instanceof Paragraph) || value) {
+                earlierUnwrapped = true;
+            }
+            transparentItems.put(current, value);
+            if (current == item) {
+                result = value;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Whether a blank line follows the paragraph before the next block or item. The paragraph's
+     * text ends with its own line break, so any further line break between the two is a blank line.
+     */
+    private static boolean blankLineAfter(Paragraph paragraph) {
+        Node next = paragraph.getNext() != null ? paragraph.getNext() : paragraph.getParent().getNext();
+        if (next == null) {
+            return paragraph.isTrailingBlankLine();
+        }
+        int end = paragraph.getEndOffset();
+        String between = paragraph.getDocument().getChars().subSequence(end, Math.max(end, next.getStartOffset())).toString();
+        return between.isBlank() && between.indexOf('\n') >= 0;
+    }
+
+    // code spans: kramdown hands them to Rouge too, which marks them with the default language
+    private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
+        String lang = options.defaultCodeLanguage();
+        if (lang != null && !lang.isEmpty()) {
+            html.attr("class", "language-" + lang + " highlighter-rouge");
+        }
+        html.srcPos(node.getText()).withAttr().tag("code");
+        context.renderChildren(node);
+        html.tag("/code");
     }
 
     private static String escape(String text) {

@@ -163,4 +163,25 @@ class JekyllRulesTest {
         assertEquals("<p>Show <code class=\"language-plaintext highlighter-rouge\">{{ page.title }}</code> as is.</p>\n",
                 site.read("raw.html"));
     }
+
+    @Test
+    void aSitesOwnExcludeListKeepsJekyllsDefaultExcludes() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "exclude: [\"*.log\"]\n")
+                .file("node_modules/pkg/index.js", "x\n").file("build.log", "x\n").file("kept.txt", "x\n")
+                .buildOk();
+        assertEquals(java.util.List.of("kept.txt"), site.outputPaths());
+    }
+
+    @Test
+    void aFootnoteReferenceAddsNothingToAHeadingsId() {
+        TestSite site = site().file("a.md", "---\n---\n## Setup [^1]\n\n[^1]: Note.\n").buildOk();
+        assertTrue(site.read("a.html").startsWith("<h2 id=\"setup-\">"), site.read("a.html"));
+    }
+
+    @Test
+    void thePaginatorIsNilOnAPageThatIsNotPaginated() {
+        TestSite site = site().file("a.md", "---\n---\n{{ paginator | jsonify }} {% if paginator %}yes{% else %}no{% endif %}\n")
+                .buildOk();
+        assertEquals("<p>null no</p>\n", site.read("a.html"));
+    }
 }

@@ -42,7 +42,7 @@ class PermalinksTest {
         assertEquals("/news/2017/09/04/fellowship-begins.html", Permalinks.documentUrl(null, null, null, facts));
         assertEquals("/news/2017/09/04/fellowship-begins/", Permalinks.documentUrl(null, null, "pretty", facts));
         assertEquals("/news/2017/247/fellowship-begins.html", Permalinks.documentUrl(null, null, "ordinal", facts));
-        assertEquals("/news/2017/W36/MON/fellowship-begins.html",
+        assertEquals("/news/2017/W36/Mon/fellowship-begins.html",
                 Permalinks.documentUrl(null, null, "weekdate", facts));
         assertEquals("/news/fellowship-begins.html", Permalinks.documentUrl(null, null, "none", facts));
     }
@@ -82,7 +82,7 @@ class PermalinksTest {
                 null, null, "x", "", "x", "x.md", List.of(), ".html");
         String template = "/:year/:month/:i_month/:day/:i_day/:short_year/:hour/:minute/:second/:y_day"
                 + "/:short_month/:long_month/:week/:w_year/:w_day/:short_day/:long_day";
-        assertEquals("/2021/01/1/03/3/21/09/08/07/003/JAN/January/53/2020/7/SUN/Sunday",
+        assertEquals("/2021/01/1/03/3/21/09/08/07/003/Jan/January/53/2020/7/Sun/Sunday",
                 Permalinks.documentUrl(template, null, null, facts));
     }
 

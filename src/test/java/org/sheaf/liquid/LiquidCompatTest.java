@@ -99,4 +99,9 @@ class LiquidCompatTest {
                 + "<td class=\"code\"><pre>x\n</pre></td></tr></tbody></table></code></pre></figure>",
                 render("{% highlight ruby linenos=table %}\nx\n{% endhighlight %}"));
     }
+
+    @Test
+    void moduloOfANegativeIntegerTakesTheDivisorsSignAsRubyDoes() throws DiagnosticException {
+        assertEquals("2 -2 1 1.5", render("{{ -7 | modulo: 3 }} {{ 7 | modulo: -3 }} {{ '7' | modulo: 3 }} {{ 7.5 | modulo: 3 }}"));
+    }
 }

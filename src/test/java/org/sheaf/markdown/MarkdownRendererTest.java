@@ -235,4 +235,21 @@ class MarkdownRendererTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void listItemsGetParagraphsItemByItemAsKramdownDecides() {
+        // each expected output is what kramdown 2.4 (GFM input) writes for the same text
+        assertRenders("<ul><li>a</li><li><p>b</p></li><li>c</li><li>d</li></ul>", "- a\n- b\n\n- c\n- d\n");
+        assertRenders("<ul><li>a</li><li>b</li></ul><p>para</p>", "- a\n- b\n\npara\n");
+        assertRenders("<ul><li><p>a</p><p>more</p></li><li><p>b</p></li></ul>", "- a\n\n  more\n- b\n");
+        assertRenders("<ul><li>a<ul><li><p>n</p></li><li><p>m</p></li></ul></li><li>b</li></ul>",
+                "- a\n  - n\n\n  - m\n- b\n");
+        assertRenders("<ol><li>a</li><li><p>b</p></li><li>c</li></ol>", "1. a\n2. b\n\n3. c\n");
+    }
+
+    @Test
+    void inlineCodeIsMarkedAsRougeMarksIt() {
+        assertEquals("<p>Use <code class=\"language-plaintext highlighter-rouge\">a &lt; b</code>.</p>\n",
+                KRAMDOWN.render("Use `a < b`.\n"));
+    }
 }
