@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
@@ -52,10 +51,6 @@ import org.sheaf.template.Layout;
  * <p>Not thread-safe except {@link #site}, which render threads call concurrently.
  */
 final class DependencyGraph implements RenderPlan {
-    private static final Pattern INCLUDES = Pattern.compile("include|import|\\{%-?\\s*render");
-    private static final Pattern LINKS = Pattern.compile("link|post_url");
-    private static final Pattern NEIGHBORS = Pattern.compile("previous|next");
-    private static final Pattern ALWAYS = Pattern.compile("paginator|include_relative");
     private static final String PAGES = "#pages";
 
     private final BuildState previous;
@@ -110,7 +105,10 @@ final class DependencyGraph implements RenderPlan {
             chains.put(page, chain == null ? "broken" : hash(chain.stream()
                     .map(layout -> layout.sitePath() + layout.engine() + layout.frontMatter() + "\n" + layout.body())
                     .toArray(String[]::new)));
-            Set<String> found = new HashSet<>(scan(page.body()));
+            // the body is scanned only where Liquid runs on it, as PageRenderer decides
+            String body = page.body();
+            Set<String> found = new HashSet<>(page.liquid() && (body.contains("{{") || body.contains("{%"))
+                    ? scan(body) : Set.of());
             if (chain != null) {
                 chain.forEach(layout -> found.addAll(layoutScans.computeIfAbsent(layout, l -> scan(l.body()))));
             }
@@ -381,18 +379,19 @@ final class DependencyGraph implements RenderPlan {
         return chain;
     }
 
+    /** What a template's text mentions; plain substring tests, which can only find too much. */
     private static Set<String> scan(String text) {
         Set<String> found = new HashSet<>();
-        if (INCLUDES.matcher(text).find()) {
+        if (text.contains("include") || text.contains("import") || text.contains("render")) {
             found.add("templates");
         }
-        if (LINKS.matcher(text).find()) {
+        if (text.contains("link") || text.contains("post_url")) {
             found.add("urls");
         }
-        if (NEIGHBORS.matcher(text).find()) {
+        if (text.contains("previous") || text.contains("next")) {
             found.add("neighbors");
         }
-        if (ALWAYS.matcher(text).find()) {
+        if (text.contains("paginator") || text.contains("include_relative")) {
             found.add("always");
         }
         return found;
