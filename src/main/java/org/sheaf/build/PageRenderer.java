@@ -35,6 +35,7 @@ final class PageRenderer {
     private final String excerptSeparator;
     private final SassRenderer sass;
     private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
+    private RenderPlan plan = RenderPlan.FULL;
 
     /** A Sass page's {@code NAME.css.map}: where it goes, what it holds, and the page it is for. */
     record SourceMap(String outputPath, String json, String sitePath) {
@@ -65,6 +66,12 @@ final class PageRenderer {
      * The Sass compiler, if a Sass page started it, is stopped before this returns or throws.
      */
     Map<Page, String> render(Diagnostics diagnostics) {
+        return render(diagnostics, RenderPlan.FULL);
+    }
+
+    /** As {@link #render(Diagnostics)}, skipping what {@code plan} keeps (an incremental build). */
+    Map<Page, String> render(Diagnostics diagnostics, RenderPlan plan) {
+        this.plan = plan;
         try {
             return renderAll(diagnostics);
         } finally {
@@ -100,16 +107,19 @@ final class PageRenderer {
         if (diagnostics.hasErrors()) {
             return Map.of();
         }
-        pages.parallelStream().filter(page -> page.collection() != null)
-                .forEach(page -> renderContent(page, diagnostics));
-        pages.parallelStream().filter(page -> page.collection() == null)
-                .forEach(page -> renderContent(page, diagnostics));
-        Map<Page, String> outputs = new ConcurrentHashMap<>();
-        pages.parallelStream().filter(Page::isWritten).forEach(page -> {
+        List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
+        java.util.Set<Page> kept = plan.keptContent(documents);
+        documents.parallelStream().filter(page -> !kept.contains(page)).forEach(page -> renderContent(page, diagnostics));
+        List<Page> others = pages.stream().filter(page -> page.collection() == null).toList();
+        java.util.Set<Page> keptOthers = plan.keptContent(others);
+        others.parallelStream().filter(page -> !keptOthers.contains(page)).forEach(page -> renderContent(page, diagnostics));
+        List<Page> written = pages.stream().filter(Page::isWritten).toList();
+        Map<Page, String> outputs = new ConcurrentHashMap<>(plan.keptOutputs(written));
+        written.parallelStream().filter(page -> !outputs.containsKey(page)).forEach(page -> {
             try {
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null || isSass(page) ? content
-                        : layouts.render(page, content, index.siteFor(page), layoutVariables(page));
+                        : layouts.render(page, content, plan.site(page, index.siteFor(page)), layoutVariables(page));
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -183,7 +193,7 @@ final class PageRenderer {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("site", index.siteFor(page));
+            variables.put("site", plan.site(page, index.siteFor(page)));
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
             variables.put("paginator", paginatorOf(page));

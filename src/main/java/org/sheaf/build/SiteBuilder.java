@@ -80,6 +80,23 @@ public final class SiteBuilder {
      * Builds the site into {@code sink}, or into its destination folder when {@code sink} is null.
      */
     public static BuildResult build(BuildOptions options, OutputSink sink) {
+        return build(options, sink, null);
+    }
+
+    /**
+     * What an incremental build adds to a plain one: a render plan made from the indexed site, and
+     * the sink to write into when the caller gave none. See {@link IncrementalBuilder}.
+     */
+    interface Incremental {
+        RenderPlan plan(SiteConfig config, ContentIndex index, Map<String, Layout> layouts, ZonedDateTime siteTime,
+                String environment);
+
+        /** The sink for {@code config}'s destination, or null for the usual {@link DirectorySink}. */
+        OutputSink sink(SiteConfig config);
+    }
+
+    /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
+    static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental) {
         Instant started = Instant.now();
         Stopwatch stopwatch = new Stopwatch();
         Diagnostics diagnostics = new Diagnostics();
@@ -132,6 +149,8 @@ public final class SiteBuilder {
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");
 
+        RenderPlan renderPlan = incremental == null ? RenderPlan.FULL
+                : incremental.plan(config, index, layouts, siteTime, options.resolvedEnvironment());
         Map<Page, String> outputs;
         PageRenderer renderer;
         ChartTag charts = new ChartTag(config.baseurl());
@@ -140,7 +159,7 @@ public final class SiteBuilder {
             tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
             renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
                     pagination.paginators(), research.relativeLinks());
-            outputs = renderer.render(diagnostics);
+            outputs = renderer.render(diagnostics, renderPlan);
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
                     "cannot read templates: " + e.getMessage()));
@@ -162,7 +181,8 @@ public final class SiteBuilder {
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
-        OutputSink target = sink != null ? sink : new DirectorySink(config.destination(), config.strings("keep_files"));
+        OutputSink chosen = sink != null || incremental == null ? sink : incremental.sink(config);
+        OutputSink target = chosen != null ? chosen : new DirectorySink(config.destination(), config.strings("keep_files"));
         try {
             target.write(plan);
         } catch (IOException e) {
@@ -171,6 +191,7 @@ public final class SiteBuilder {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
         stopwatch.lap("write");
+        renderPlan.written(outputs);
 
         return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(), outputs.size() + generated.size(),
                 index.staticFiles().size(),

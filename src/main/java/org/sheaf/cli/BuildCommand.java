@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
+import org.sheaf.build.IncrementalBuilder;
 import org.sheaf.build.SiteBuilder;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.diag.Diagnostic;
@@ -53,6 +54,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--github-pages", description = "build as GitHub Pages does (same as github_pages: true)")
     private boolean githubPages;
 
+    @Option(names = "--incremental",
+            description = "render only what changed since the last build (state kept in .sheaf-cache/)")
+    private boolean incremental;
+
     @Option(names = {"-q", "--quiet"}, description = "print only problems")
     private boolean quiet;
 
@@ -69,7 +74,10 @@ final class BuildCommand implements Callable<Integer> {
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
                 drafts, future, unpublished, githubPages);
-        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null));
+        BuildOptions options = new BuildOptions(site, overrides, null, null);
+        IncrementalBuilder builder = incremental
+                ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.toAbsolutePath().normalize())) : null;
+        BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         err.flush();
         if (verbose) {
@@ -80,6 +88,12 @@ final class BuildCommand implements Callable<Integer> {
             if (!quiet) {
                 out.printf(Locale.ROOT, "sheaf: built %d pages and %d static files into %s in %.2f s%n",
                         result.pages(), result.staticFiles(), result.destination(), result.elapsed().toMillis() / 1000.0);
+                if (builder != null) {
+                    IncrementalBuilder.Report report = builder.last();
+                    out.printf(Locale.ROOT, "sheaf: incremental: rendered %d of %d pages%s, wrote %d changed files%n",
+                            report.rendered(), report.pages(), report.everything() ? " (everything: no cache or config changed)" : "",
+                            report.written());
+                }
             }
         } else {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
-import org.sheaf.build.SiteBuilder;
+import org.sheaf.build.IncrementalBuilder;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
@@ -34,7 +34,9 @@ import org.sheaf.diag.Diagnostics;
  * test compares them), plus the reload script in HTML.
  *
  * <h2>Rebuilds</h2>
- * Every change rebuilds the whole site (correctness first). A build that succeeds replaces the
+ * Every change rebuilds with an in-memory {@link IncrementalBuilder}: config, scan, parse and
+ * index are redone whole, and only the pages the change can have affected are rendered again
+ * (its Javadoc has the dependency graph), so the served bytes equal a clean build's. A build that succeeds replaces the
  * served site and tells open tabs to reload, or only to swap stylesheets when nothing but CSS
  * changed. A build that fails prints its diagnostics, keeps serving the last good site, and
  * shows the diagnostics over every page until a build succeeds again. Nothing the writer does can
@@ -42,6 +44,7 @@ import org.sheaf.diag.Diagnostics;
  */
 public final class DevServer implements AutoCloseable {
     private final BuildOptions options;
+    private final IncrementalBuilder builder = IncrementalBuilder.inMemory();
     private final SiteServer server;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -118,7 +121,7 @@ public final class DevServer implements AutoCloseable {
         BuildResult result;
         try {
             loadConfig();
-            result = SiteBuilder.build(options, sink);
+            result = builder.build(options, sink);
         } catch (RuntimeException | Error e) {
             err.println("sheaf: internal error while building; still serving the last good site");
             e.printStackTrace(err);

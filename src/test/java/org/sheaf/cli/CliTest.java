@@ -27,6 +27,23 @@ class CliTest {
     }
 
     @Test
+    void incrementalBuildKeepsItsCacheOutsideTheDestinationAndSaysWhatItRendered() throws Exception {
+        Files.writeString(dir.resolve("index.md"), "---\n---\nHi\n");
+        Files.writeString(dir.resolve("about.md"), "---\n---\nAbout\n");
+        CliRun first = run("build", "--incremental", dir.toString());
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().endsWith(
+                "sheaf: incremental: rendered 2 of 2 pages (everything: no cache or config changed), wrote 2 changed files\n"),
+                first.out());
+        assertTrue(Files.isRegularFile(dir.resolve(".sheaf-cache/incremental.state")));
+        Files.writeString(dir.resolve("about.md"), "---\n---\nAbout us\n");
+        CliRun second = run("build", "--incremental", dir.toString());
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().endsWith("sheaf: incremental: rendered 1 of 2 pages, wrote 1 changed files\n"), second.out());
+        assertEquals("<p>About us</p>\n", Files.readString(dir.resolve("_site/about.html")));
+    }
+
+    @Test
     void siteErrorsExitOneWithPositionedLinesAndNoTrace() throws Exception {
         Files.writeString(dir.resolve("index.md"), "---\nlayout: nope\n---\nHi\n");
         CliRun run = run("build", dir.toString());

@@ -1,0 +1,161 @@
+package org.sheaf.build;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.output.OutputSink;
+import org.sheaf.template.Layout;
+
+/**
+ * Builds a site again and again, rendering only the pages an edit can have changed, with output
+ * byte for byte that of a clean build. {@code sheaf build --incremental} keeps its state in
+ * {@code .sheaf-cache/} at the site root; {@code sheaf serve} keeps it in memory.
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>What is cheap is always redone.</b> Every build loads the config, scans, parses and
+ * indexes the whole site as a clean build does (milliseconds, even at thousands of pages), so
+ * URLs, defaults, {@code site.posts}, tags and {@code previous}/{@code next} are always exactly
+ * those of a clean build. Only rendering (Liquid, Markdown, layouts) and writing are skipped.
+ *
+ * <p><b>Dependencies are watched, not guessed.</b> While a page renders, its templates see
+ * {@code site} (and {@code site.data}) through a recording view ({@link RecordingSite}) that
+ * notes every key read: {@code site.posts} means the page depends on the posts, {@code
+ * site.data.authors} on {@code _data/authors.*}, {@code site.pages} on the pages, and so on. What
+ * the views cannot see is found by scanning the page's text and its layouts': an include or
+ * import (then the layouts and includes folders count as an input, and what they mention counts
+ * too), {@code link}/{@code post_url} (every URL), {@code previous}/{@code next} (the neighbours),
+ * {@code paginator} and {@code include_relative} (always rendered). A scan can only say too much,
+ * never too little. Together this is a graph, page → own source, front matter and URL → layout
+ * chain → includes → data files → aggregates ({@code site.posts}, a collection, {@code
+ * site.pages}) → their members, with the config above all. {@link DependencyGraph} holds it.
+ *
+ * <p><b>Each input has a fingerprint.</b> A SHA-256 over the page's text, its front matter with
+ * defaults applied and its URL; over each layout of its chain; over each data file's parsed value;
+ * over every template file; over an aggregate's member list with each member's own fingerprint.
+ * {@link BuildState} keeps, per page, the fingerprints and input names it was rendered with, and
+ * its rendered content, excerpt and output.
+ *
+ * <p><b>Rendering follows Jekyll's order, deciding as it goes.</b> Documents' content first:
+ * a document renders again when its own fingerprint, its chain or any input it read changed.
+ * Then, knowing which documents' rendered content or excerpt actually came out different, pages'
+ * content: a listing page that reads {@code site.posts} renders again when a post was added,
+ * removed, renamed, had its front matter changed, or rendered to different content, and not when
+ * an edit to a post's include left its content as it was. Then layouts, with all content known.
+ * Pages not rendered get their content, excerpt and output from the state.
+ *
+ * <p><b>Where the effect cannot be bounded, everything renders:</b> no state, or a state from
+ * another format; a changed config, environment or command-line override (URLs, defaults,
+ * collections and {@code site.*} may all move); a page whose templates walked all of {@code site}.
+ * A new, deleted or renamed page changes its aggregate, so every page that reads it renders. A
+ * generated page (pagination), a Sass page and a page with a broken layout chain always render.
+ * A failed build leaves the state as it was, so the next build compares with the last good one.
+ *
+ * <p><b>Writing touches only what changed.</b> Into a folder, {@link ChangedFileSink} compares
+ * each file's bytes with what is there and writes only those that differ, deleting files no
+ * longer produced; into a given sink (the dev server's memory) the whole plan is handed over, as
+ * a clean build would.
+ *
+ * <p>Not thread-safe: one build at a time (the dev server rebuilds under a lock).
+ */
+public final class IncrementalBuilder {
+    private final Path cacheFile;
+    private BuildState state;
+    private Report last = new Report(0, 0, true, 0);
+
+    /**
+     * What the last successful build did.
+     *
+     * @param pages      pages (posts, documents) in the site
+     * @param rendered   of those, how many had their content or output rendered again
+     * @param everything whether everything rendered (no state, or the config changed)
+     * @param written    files written into the destination folder (0 when building into a sink)
+     */
+    public record Report(int pages, int rendered, boolean everything, int written) {
+    }
+
+    private IncrementalBuilder(Path cacheFile, BuildState state) {
+        this.cacheFile = cacheFile;
+        this.state = state;
+    }
+
+    /** A builder that keeps its state in memory only (the dev server). */
+    public static IncrementalBuilder inMemory() {
+        return new IncrementalBuilder(null, null);
+    }
+
+    /**
+     * A builder whose state is read from and saved to {@code cacheFile}; an unreadable file means
+     * the first build renders everything.
+     */
+    public static IncrementalBuilder cachedIn(Path cacheFile) {
+        return new IncrementalBuilder(cacheFile, BuildState.load(cacheFile).orElse(null));
+    }
+
+    /** Where {@code sheaf build --incremental} keeps its state for the site at {@code siteRoot}. */
+    public static Path defaultCacheFile(Path siteRoot) {
+        return siteRoot.resolve(".sheaf-cache").resolve("incremental.state");
+    }
+
+    /** Builds into the destination folder, writing only the files whose bytes changed. */
+    public BuildResult build(BuildOptions options) {
+        return build(options, null);
+    }
+
+    /**
+     * Builds into {@code sink}, or, when null, into the destination folder writing only changed
+     * files. On success the state is kept (and saved, for a cached builder; a state that cannot
+     * be saved is only a slower next build, so it is not an error).
+     */
+    public BuildResult build(BuildOptions options, OutputSink sink) {
+        Hook hook = new Hook(options);
+        BuildResult result = SiteBuilder.build(options, sink, hook);
+        if (result.ok() && hook.graph != null && hook.graph.next() != null) {
+            state = hook.graph.next();
+            last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
+                    hook.sink == null ? 0 : hook.sink.written());
+            if (cacheFile != null) {
+                try {
+                    state.save(cacheFile);
+                } catch (IOException e) {
+                    cacheFile.toFile().delete();
+                }
+            }
+        }
+        return result;
+    }
+
+    /** What the last successful build did. */
+    public Report last() {
+        return last;
+    }
+
+    private final class Hook implements SiteBuilder.Incremental {
+        private final BuildOptions options;
+        private DependencyGraph graph;
+        private ChangedFileSink sink;
+
+        Hook(BuildOptions options) {
+            this.options = options;
+        }
+
+        @Override
+        public RenderPlan plan(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
+                ZonedDateTime siteTime, String environment) {
+            String configKey = DependencyGraph.hash(String.valueOf(config.values()), environment,
+                    String.valueOf(options.overrides()), config.siteRoot().toString(),
+                    config.layoutsDir().toString(), config.includesDir().toString());
+            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime);
+            return graph;
+        }
+
+        @Override
+        public OutputSink sink(SiteConfig config) {
+            sink = new ChangedFileSink(config.destination(), config.strings("keep_files"));
+            return sink;
+        }
+    }
+}
