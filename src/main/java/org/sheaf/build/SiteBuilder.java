@@ -114,6 +114,7 @@ public final class SiteBuilder {
                 MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
+        index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = plugins.generate(
                 new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify));
         stopwatch.lap("generate");
