@@ -41,8 +41,8 @@ import org.sheaf.source.SourceFile;
  * {@code slug} and {@code documents} (their page variables, newest first). The index has
  * {@code tag_list}: {@code name}, {@code slug}, {@code url}, {@code size}, {@code documents} per tag,
  * sorted by name. A kind page has {@code kind}, {@code slug} and {@code documents}. Every page
- * also has {@code generated_by} ({@code tag_pages} or {@code kind_pages}) and
- * {@code sitemap: false}.
+ * also has {@code generated_by} ({@code tag_pages} or {@code kind_pages}). The pages are in the
+ * sitemap (as jekyll-archives' are) but not in {@code site.pages} nor in the search index.
  */
 public final class TagPages {
     static final String TAG_PAGES = "tag_pages";
@@ -93,7 +93,6 @@ public final class TagPages {
             variables.put("slug", slug);
             variables.put("documents", drops);
             variables.put("generated_by", TAG_PAGES);
-            variables.put("sitemap", false);
             pages.add(ContentIndex.generatedPage(origin, url, outputPathOf(url), layout, variables));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", tag);
@@ -113,7 +112,6 @@ public final class TagPages {
                 variables.put("title", "Tags");
                 variables.put("tag_list", List.copyOf(tagList));
                 variables.put("generated_by", TAG_PAGES);
-                variables.put("sitemap", false);
                 pages.add(ContentIndex.generatedPage(origin, url, outputPath, layout, variables));
             }
         }
@@ -146,7 +144,6 @@ public final class TagPages {
             variables.put("slug", slug);
             variables.put("documents", newestFirst(documents));
             variables.put("generated_by", KIND_PAGES);
-            variables.put("sitemap", false);
             pages.add(ContentIndex.generatedPage(origin, url, outputPathOf(url), layout, variables));
         });
         return pages;

@@ -65,6 +65,32 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void everyNoteIsListedOnItsKindPageOnEachOfItsTagPagesAndInTheSearchIndex() {
+        String search = site.read("search.json");
+        files.keySet().stream().filter(p -> p.startsWith("notes/") && p.split("/").length == 4).forEach(path -> {
+            Document note = Jsoup.parse(site.read(path));
+            String url = "/" + path.substring(0, path.length() - "index.html".length());
+            String kind = note.expectFirst("article.note a.badge").attr("href");
+            assertTrue(site.read(kind.substring(1) + "index.html").contains("href=\"" + url + "\""), path + " not on " + kind);
+            for (Element tag : note.select("ul.tags a")) {
+                String tagPage = site.read(tag.attr("href").substring(1) + "index.html");
+                assertTrue(tagPage.contains("href=\"" + url + "\""), path + " not on " + tag.attr("href"));
+            }
+            assertTrue(search.contains("{\"url\":\"" + url + "\","), path + " not in search.json");
+        });
+        assertTrue(site.read("tags/index.html").contains("href=\"/tags/audit/\""));
+    }
+
+    @Test
+    void theSearchPageLoadsTheIndexAndScriptsFromTheSiteItself() {
+        Document page = Jsoup.parse(site.read("search/index.html"));
+        assertEquals("/search.json", page.expectFirst("form[data-search-index]").attr("data-search-index"));
+        assertEquals(List.of("/assets/js/lunr.min.js", "/assets/js/search.js"),
+                page.select("script[src]").eachAttr("src"));
+        assertTrue(site.exists("assets/js/lunr.min.js") && site.exists("assets/js/search.js"));
+    }
+
+    @Test
     void everyPageHasATitleAndALayoutMarker() {
         for (String path : htmlPages()) {
             Document page = Jsoup.parse(site.read(path));
