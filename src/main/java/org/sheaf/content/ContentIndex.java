@@ -158,10 +158,14 @@ public final class ContentIndex {
     /**
      * A page a generator makes from data rather than from a source file (a tag page): no body,
      * the given variables plus Jekyll's {@code url}, {@code dir}, {@code name}, {@code path},
-     * rendered through {@code layout} alone. {@code origin} says what made it, for diagnostics.
+     * rendered through {@code layout} alone. Diagnostics name the config file that set
+     * {@code configKey} as its input.
      */
-    public static Page generatedPage(SourceFile origin, String url, String outputPath, String layout,
-            Map<String, Object> variables) {
+    public static Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
+            String layout, Map<String, Object> variables) {
+        String sitePath = config.errorAt(configKey, "").path();
+        SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
+                SourceFile.Kind.PAGE, null);
         Map<String, Object> values = new LinkedHashMap<>(variables);
         values.put("layout", layout);
         values.put("url", url);

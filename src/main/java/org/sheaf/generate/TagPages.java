@@ -14,7 +14,6 @@ import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
 import org.sheaf.content.Slugs;
 import org.sheaf.diag.Diagnostic;
-import org.sheaf.source.SourceFile;
 
 /**
  * Pages that list documents by a front matter value: one page per tag, an index of the tags, and
@@ -80,7 +79,6 @@ public final class TagPages {
                 byTag.computeIfAbsent(tag, key -> new ArrayList<>()).add(document);
             }
         }
-        SourceFile origin = origin(config, TAG_PAGES);
         List<Page> pages = new ArrayList<>();
         List<Map<String, Object>> tagList = new ArrayList<>();
         byTag.forEach((tag, documents) -> {
@@ -93,7 +91,7 @@ public final class TagPages {
             variables.put("slug", slug);
             variables.put("documents", drops);
             variables.put("generated_by", TAG_PAGES);
-            pages.add(ContentIndex.generatedPage(origin, url, outputPathOf(url), layout, variables));
+            pages.add(ContentIndex.generatedPage(config, TAG_PAGES, url, outputPathOf(url), layout, variables));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", tag);
             entry.put("slug", slug);
@@ -112,7 +110,7 @@ public final class TagPages {
                 variables.put("title", "Tags");
                 variables.put("tag_list", List.copyOf(tagList));
                 variables.put("generated_by", TAG_PAGES);
-                pages.add(ContentIndex.generatedPage(origin, url, outputPath, layout, variables));
+                pages.add(ContentIndex.generatedPage(config, TAG_PAGES, url, outputPath, layout, variables));
             }
         }
         return pages;
@@ -133,7 +131,6 @@ public final class TagPages {
                 byKind.computeIfAbsent(kind.toString(), k -> new ArrayList<>()).add(document);
             }
         }
-        SourceFile origin = origin(config, KIND_PAGES);
         List<Page> pages = new ArrayList<>();
         byKind.forEach((kind, documents) -> {
             String slug = Slugs.slugify(kind);
@@ -144,7 +141,7 @@ public final class TagPages {
             variables.put("slug", slug);
             variables.put("documents", newestFirst(documents));
             variables.put("generated_by", KIND_PAGES);
-            pages.add(ContentIndex.generatedPage(origin, url, outputPathOf(url), layout, variables));
+            pages.add(ContentIndex.generatedPage(config, KIND_PAGES, url, outputPathOf(url), layout, variables));
         });
         return pages;
     }
@@ -175,12 +172,6 @@ public final class TagPages {
             return null;
         }
         return layout.toString();
-    }
-
-    /** The page's origin for diagnostics: the config file that set {@code key}. */
-    private static SourceFile origin(SiteConfig config, String key) {
-        String sitePath = config.errorAt(key, "").path();
-        return new SourceFile(config.siteRoot().resolve(sitePath), key, sitePath, SourceFile.Kind.PAGE, null);
     }
 
     private static String urlOf(String permalink, String placeholder, String slug) {

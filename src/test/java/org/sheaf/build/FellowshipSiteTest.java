@@ -82,6 +82,17 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void everyPageCarriesTheSeoBlockAndTheFeedLinkAndTheFeedsExist() {
+        for (String path : htmlPages()) {
+            Document page = Jsoup.parse(site.read(path));
+            assertEquals(1, page.select("head meta[property=og:title]").size(), path);
+            assertEquals("https://example.org/feed.xml",
+                    page.expectFirst("head link[type=application/atom+xml]").attr("href"), path);
+        }
+        assertTrue(site.exists("feed.xml") && site.exists("feed/notes.xml") && site.exists("sitemap.xml"));
+    }
+
+    @Test
     void theSearchPageLoadsTheIndexAndScriptsFromTheSiteItself() {
         Document page = Jsoup.parse(site.read("search/index.html"));
         assertEquals("/search.json", page.expectFirst("form[data-search-index]").attr("data-search-index"));
