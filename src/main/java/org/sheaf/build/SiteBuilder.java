@@ -143,6 +143,7 @@ public final class SiteBuilder {
                 MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
+        index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
                 new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify)));
         OpenResearch research = OpenResearch.of(config, diagnostics);

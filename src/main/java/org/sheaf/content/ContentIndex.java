@@ -155,6 +155,32 @@ public final class ContentIndex {
                 template.bodyLine(), url, outputPath, template.layout(), template.markdown(), template.liquid());
     }
 
+    /**
+     * A page a generator makes from data rather than from a source file (a tag page): no body,
+     * the given variables plus Jekyll's {@code url}, {@code dir}, {@code name}, {@code path},
+     * rendered through {@code layout} alone. Diagnostics name the config file that set
+     * {@code configKey} as its input.
+     */
+    public static Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
+            String layout, Map<String, Object> variables) {
+        String sitePath = config.errorAt(configKey, "").path();
+        SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
+                SourceFile.Kind.PAGE, null);
+        Map<String, Object> values = new LinkedHashMap<>(variables);
+        values.put("layout", layout);
+        values.put("url", url);
+        values.put("dir", url.endsWith("/") ? url : url.substring(0, url.lastIndexOf('/') + 1));
+        values.put("name", outputPath.substring(outputPath.lastIndexOf('/') + 1));
+        values.put("path", outputPath);
+        values.putIfAbsent("tags", List.of());
+        values.putIfAbsent("categories", List.of());
+        values.put("collection", null);
+        values.put("content", "");
+        values.put("excerpt", null);
+        values.put("output", null);
+        return new Page(origin, null, new PageDrop(values), Map.of(), "", 1, url, outputPath, layout, false, false);
+    }
+
     /** Every page, post and document, collections first (Jekyll renders them before pages). */
     public List<Page> pages() {
         return pages;

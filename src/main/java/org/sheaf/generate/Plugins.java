@@ -24,6 +24,10 @@ import org.sheaf.diag.Diagnostics;
  *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html}.</li>
  * </ul>
  *
+ * <p>sheaf's own reader features are switched on by their keys instead: {@code tag_pages} and
+ * {@code kind_pages} ({@link TagPages}), {@code search} ({@link SearchIndex}) and the
+ * {@code toc()} function with its {@code {% toc %}} tag ({@link TableOfContents}, always there).
+ *
  * <p>A plugin that is not listed adds nothing: its tags are unknown, as in Jekyll. A listed
  * plugin sheaf does not have is reported as a warning and ignored.
  */
@@ -85,6 +89,9 @@ public final class Plugins {
         if (enabled(SITEMAP)) {
             generators.add(new SitemapGenerator());
         }
+        if (SearchIndex.enabled(config.get("search"))) {
+            generators.add(new SearchIndex());
+        }
         return List.copyOf(generators);
     }
 
@@ -94,6 +101,17 @@ public final class Plugins {
      */
     public Pagination paginate(SiteConfig config, org.sheaf.content.ContentIndex index) {
         return enabled(PAGINATE) ? Pagination.of(config, index) : Pagination.NONE;
+    }
+
+    /**
+     * The tag and kind pages ({@link TagPages}), the other part of the generate stage that adds
+     * pages to render; a setting without a layout is an error in {@code diagnostics}.
+     */
+    public List<org.sheaf.content.Page> listingPages(org.sheaf.content.ContentIndex index, Diagnostics diagnostics) {
+        List<Diagnostic> problems = new ArrayList<>();
+        List<org.sheaf.content.Page> pages = TagPages.of(config, index, problems);
+        diagnostics.addAll(problems);
+        return pages;
     }
 
     /** Runs every generator: the generate stage. */
@@ -124,6 +142,13 @@ public final class Plugins {
             String meta = FeedGenerator.metaTag(config);
             tags.put("feed_meta", variables -> meta);
         }
+        TableOfContents toc = TableOfContents.of(config.get("toc") instanceof Map<?, ?> settings ? settings : Map.of());
+        tags.put("toc", variables -> {
+            Map<?, ?> page = map(variables.get("page"));
+            Object markup = variables.get("markup");
+            String html = markup == null || markup.toString().isEmpty() ? SeoTag.text(page.get("content")) : markup.toString();
+            return toc.forPage(page, html);
+        });
         return Map.copyOf(tags);
     }
 

@@ -87,6 +87,43 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void everyNoteIsListedOnItsKindPageOnEachOfItsTagPagesAndInTheSearchIndex() {
+        String search = site.read("search.json");
+        files.keySet().stream().filter(p -> p.startsWith("notes/") && p.endsWith("/index.html") && p.split("/").length == 4).forEach(path -> {
+            Document note = Jsoup.parse(site.read(path));
+            String url = "/" + path.substring(0, path.length() - "index.html".length());
+            String kind = note.expectFirst("article.note a.badge").attr("href");
+            assertTrue(site.read(kind.substring(1) + "index.html").contains("href=\"" + url + "\""), path + " not on " + kind);
+            for (Element tag : note.select("ul.tags a")) {
+                String tagPage = site.read(tag.attr("href").substring(1) + "index.html");
+                assertTrue(tagPage.contains("href=\"" + url + "\""), path + " not on " + tag.attr("href"));
+            }
+            assertTrue(search.contains("{\"url\":\"" + url + "\","), path + " not in search.json");
+        });
+        assertTrue(site.read("tags/index.html").contains("href=\"/tags/audit/\""));
+    }
+
+    @Test
+    void everyPageCarriesTheSeoBlockAndTheFeedLinkAndTheFeedsExist() {
+        for (String path : htmlPages()) {
+            Document page = Jsoup.parse(site.read(path));
+            assertEquals(1, page.select("head meta[property=og:title]").size(), path);
+            assertEquals("https://example.org/feed.xml",
+                    page.expectFirst("head link[type=application/atom+xml]").attr("href"), path);
+        }
+        assertTrue(site.exists("feed.xml") && site.exists("feed/notes.xml") && site.exists("sitemap.xml"));
+    }
+
+    @Test
+    void theSearchPageLoadsTheIndexAndScriptsFromTheSiteItself() {
+        Document page = Jsoup.parse(site.read("search/index.html"));
+        assertEquals("/search.json", page.expectFirst("form[data-search-index]").attr("data-search-index"));
+        assertEquals(List.of("/assets/js/lunr.min.js", "/assets/js/search.js"),
+                page.select("script[src]").eachAttr("src"));
+        assertTrue(site.exists("assets/js/lunr.min.js") && site.exists("assets/js/search.js"));
+    }
+
+    @Test
     void everyPageHasATitleAndALayoutMarker() {
         for (String path : htmlPages()) {
             Document page = Jsoup.parse(site.read(path));
