@@ -38,6 +38,11 @@ final class LiquidErrors {
                 Position at = new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1).shiftedDown(shift);
                 return Diagnostic.error(path, at, describe(liquid));
             }
+            if (t instanceof TimedContext.RenderTimeExceeded) {
+                // Like the iteration limit, the running loop is not known: point at the template's start.
+                return Diagnostic.error(path, new Position(firstLine, 1),
+                        "rendering stopped: " + t.getMessage());
+            }
             if (t instanceof ExceededMaxIterationsException) {
                 // Liqp does not say which loop; the start of the template is the best place it knows.
                 return Diagnostic.error(path, new Position(firstLine, 1),
