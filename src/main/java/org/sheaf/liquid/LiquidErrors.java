@@ -85,8 +85,9 @@ final class LiquidErrors {
      * include or link points at its tag: Liqp's tag nodes do not know where they stand.
      */
     static Position tagPosition(String text, String tag, String argument, int firstLine) {
-        Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s+" + Pattern.quote(argument));
-        Pattern any = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s");
+        // Liqp accepts a tag name followed directly by its argument ({% include%x %}, found by fuzzing).
+        Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s*" + Pattern.quote(argument));
+        Pattern any = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "(?![\\w-])");
         Matcher m = exact.matcher(text);
         if (!m.find()) {
             m = any.matcher(text);

@@ -55,4 +55,12 @@ class LiquidBoundsTest {
         assertEquals("about.md:1:1: error: rendering stopped: variable \"x\" would hold more than "
                 + TimedContext.MAX_VARIABLE_CHARS + " characters", e.diagnostic().format());
     }
+
+    /** Found by LiquidFuzzTest: a tag name glued to its argument had no position (0:0). */
+    @Test
+    void placesAMissingIncludeWrittenWithoutASpace() {
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> renderer.render("text\nsee ({% include%nothing.html %}).", "about.md", 4, Map.of()));
+        assertEquals("about.md:5:6: error: include \"nothing.html\" not found", e.diagnostic().format().lines().findFirst().get());
+    }
 }
