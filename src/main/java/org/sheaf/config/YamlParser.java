@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
@@ -112,7 +113,7 @@ public final class YamlParser {
 
         EventLog events = new EventLog(new ParserImpl(new StreamReader(text), options));
         Composer composer = new Composer(events, new JekyllResolver(), options);
-        ValueBuilder builder = new ValueBuilder(path, firstLine, zone);
+        ValueBuilder builder = new ValueBuilder(path, firstLine, zone, text);
         Node root;
         try {
             root = composer.getSingleNode();
@@ -126,6 +127,9 @@ public final class YamlParser {
                             + String.format(Locale.ROOT, "%04X", e.getCodePoint()) + " is not allowed"));
         } catch (YAMLException e) {
             // Limits SnakeYAML enforces without a mark (aliases, size): place them at the event it stopped at.
+            throw builder.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // SnakeYAML's Tag refuses some tags (a %20 that decodes to a space) without a YAMLException; found by fuzzing.
             throw builder.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
         }
         if (root == null) {
@@ -151,11 +155,46 @@ public final class YamlParser {
         private final Set<Node> built = Collections.newSetFromMap(new IdentityHashMap<>());
         private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
         private int expanded;
+        /**
+         * Code point index of the start of each line, counting only {@code \n} as a line break,
+         * as editors and the rest of sheaf do; null while SnakeYAML's own lines agree (it also
+         * breaks lines at a lone {@code \r}, U+0085, U+2028 and U+2029).
+         */
+        private final int[] lineStarts;
 
-        ValueBuilder(String path, int firstLine, ZoneId zone) {
+        ValueBuilder(String path, int firstLine, ZoneId zone, String text) {
             this.path = path;
             this.firstLine = firstLine;
             this.zone = zone;
+            this.lineStarts = hasOtherLineBreaks(text) ? lineStarts(text) : null;
+        }
+
+        private static boolean hasOtherLineBreaks(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\u0085' || c == '\u2028' || c == '\u2029'
+                        || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static int[] lineStarts(String text) {
+            int[] starts = new int[16];
+            int count = 1;
+            int index = 0;
+            for (int offset = 0; offset < text.length(); index++) {
+                int c = text.codePointAt(offset);
+                offset += Character.charCount(c);
+                if (c == '\n') {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = index + 1;
+                }
+            }
+            return Arrays.copyOf(starts, count);
         }
 
         /**
@@ -345,7 +384,12 @@ public final class YamlParser {
         }
 
         Position position(Mark mark) {
-            return new Position(mark.getLine() + firstLine, mark.getColumn() + 1);
+            if (lineStarts == null) {
+                return new Position(mark.getLine() + firstLine, mark.getColumn() + 1);
+            }
+            int found = Arrays.binarySearch(lineStarts, mark.getIndex());
+            int line = found >= 0 ? found : -found - 2;
+            return new Position(line + firstLine, mark.getIndex() - lineStarts[line] + 1);
         }
 
         /** Line and column of the code point at {@code index} in {@code text}. */

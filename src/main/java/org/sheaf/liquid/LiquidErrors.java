@@ -39,6 +39,11 @@ final class LiquidErrors {
                 Position at = new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1).shiftedDown(shift);
                 return Diagnostic.error(path, at, describe(liquid));
             }
+            if (t instanceof TimedContext.RenderTimeExceeded) {
+                // Like the iteration limit, the running loop is not known: point at the template's start.
+                return Diagnostic.error(path, new Position(firstLine, 1),
+                        "rendering stopped: " + t.getMessage());
+            }
             if (t instanceof ExceededMaxIterationsException) {
                 // Liqp does not say which loop; the start of the template is the best place it knows.
                 return Diagnostic.error(path, new Position(firstLine, 1),
@@ -91,8 +96,9 @@ final class LiquidErrors {
     }
 
     static Position tagPosition(String text, String tag, String argument, int firstLine) {
-        Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s+" + Pattern.quote(argument));
-        Pattern any = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s");
+        // Liqp accepts a tag name followed directly by its argument ({% include%x %}, found by fuzzing).
+        Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s*" + Pattern.quote(argument));
+        Pattern any = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "(?![\\w-])");
         Matcher m = exact.matcher(text);
         if (!m.find()) {
             m = any.matcher(text);

@@ -36,6 +36,8 @@ public final class LiquidRenderer {
     static final int MAX_ITERATIONS = 5_000_000;
     static final long MAX_TEMPLATE_BYTES = 16L * 1024 * 1024;
     static final int MAX_RENDERED_CHARS = 256 * 1024 * 1024;
+    /** Time one render (a page body or one layout, with its includes) may take: beyond any real page, and long enough that the iteration cap stops a plain runaway loop first. */
+    public static final long DEFAULT_RENDER_MILLIS = 30_000;
     /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
     private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
             "(\\{%-?\\s*include(?:_relative)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
@@ -45,6 +47,7 @@ public final class LiquidRenderer {
 
     private final LiquidSetup setup;
     private final TemplateParser parser;
+    private final long renderMillis;
     // Liqp's parsed templates keep state while they render, so one parsed template must not
     // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
     // Page bodies render once and layouts many times: a small least-recently-used cache keeps the
@@ -58,7 +61,16 @@ public final class LiquidRenderer {
     }
 
     public LiquidRenderer(LiquidSetup setup) {
+        this(setup, DEFAULT_RENDER_MILLIS);
+    }
+
+    /**
+     * A renderer whose every {@link #render} stops with a diagnostic after {@code renderMillis}
+     * milliseconds (checked at each loop iteration).
+     */
+    public LiquidRenderer(LiquidSetup setup, long renderMillis) {
         this.setup = setup;
+        this.renderMillis = renderMillis;
         TemplateParser.Builder builder = new TemplateParser.Builder()
                 .withFlavor(Flavor.JEKYLL)
                 .withErrorMode(TemplateParser.ErrorMode.STRICT)
@@ -109,8 +121,15 @@ public final class LiquidRenderer {
         jekyll.put("version", "4.3.1");
         all.putIfAbsent("jekyll", jekyll);
         all.put(Frame.VARIABLE, new Frame(path, template, firstLine, file.getParent(), path, 0, siteRoot));
+        if (template.length() > MAX_TEMPLATE_BYTES / 3
+                && template.getBytes(StandardCharsets.UTF_8).length > MAX_TEMPLATE_BYTES) {
+            throw new DiagnosticException(Diagnostic.error(path, new Position(firstLine, 1),
+                    "template is too large: more than " + MAX_TEMPLATE_BYTES + " bytes"));
+        }
         try {
-            return parsed.render(all);
+            // Unguarded only skips Liqp's template size check, done just above.
+            return String.valueOf(parsed.renderToObjectUnguarded(all,
+                    new TimedContext(parsed, parser, renderMillis), true));
         } catch (RuntimeException e) {
             Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine);
             throw new DiagnosticException(diagnostic, e);

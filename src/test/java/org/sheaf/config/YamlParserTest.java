@@ -264,4 +264,15 @@ class YamlParserTest {
         assertEquals("_config.yml:1:1: error: _config.yml is too large: more than 50 characters of YAML",
                 e.diagnostic().format());
     }
+
+    /** Found by FrontMatterFuzzTest: SnakeYAML also breaks lines at a lone CR, NEL, U+2028 and U+2029. */
+    @Test
+    void countsLinesAtLineFeedsOnlyAsEditorsDo() throws Exception {
+        assertEquals("_config.yml:4:1: error: invalid YAML in _config.yml: could not find expected ':'\n"
+                + "    hint: while scanning a simple key that starts at line 3, column 1",
+                failure("title: x\nnote: \"a\rb\u2028c\"\nbad\n"));
+        assertEquals("_config.yml:1:10: error: invalid YAML in _config.yml: mapping values are not allowed here",
+                failure("a: 1\r\rb: : c\n"));
+        assertEquals(new Position(2, 1), parse("a: \"x\u2029y\"\nb: 2\n").positionOf("b", Position.FILE));
+    }
 }

@@ -1,0 +1,66 @@
+package org.sheaf.liquid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sheaf.diag.DiagnosticException;
+
+/** Liquid that would run for a long time or grow without end stops with a positioned diagnostic. */
+class LiquidBoundsTest {
+    private final LiquidRenderer renderer = new LiquidRenderer(LiquidTestSite.setup(), 300);
+
+    @Test
+    void stopsNestedLoopsUnderTheIterationCapAtTheRenderTimeLimit() {
+        // 2000 x 2000 = 4 million iterations, below the 5 million cap, each doing some work.
+        String slow = "---\n{% for a in (1..2000) %}{% for b in (1..2000) %}{{ a | times: b | append: \"x\" }}"
+                + "{% endfor %}{% endfor %}";
+        long start = System.nanoTime();
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> renderer.render(slow, "about.md", 3, Map.of()));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("about.md:3:1: error: rendering stopped: took longer than 300 ms (a loop that runs too long?)",
+                e.diagnostic().format());
+        assertTrue(millis < 5_000, () -> "stopped only after " + millis + " ms");
+    }
+
+    @Test
+    void stopsALoopInsideAnIncludeAtTheRenderTimeLimit() {
+        String page = "{% capture big %}{% for a in (1..2000) %}{% for b in (1..2000) %}{{ b }}{% endfor %}"
+                + "{% endfor %}{% endcapture %}{{ big | size }}";
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> renderer.render(page, "about.md", 1, Map.of()));
+        assertEquals("about.md:1:1: error: rendering stopped: took longer than 300 ms (a loop that runs too long?)",
+                e.diagnostic().format());
+    }
+
+    @Test
+    void rendersOrdinaryLoopsWellInsideTheLimit() throws Exception {
+        assertEquals("6", renderer.render("{% assign n = 0 %}{% for a in (1..3) %}{% assign n = n | plus: a %}"
+                + "{% endfor %}{{ n }}", "about.md", 1, Map.of()));
+    }
+
+    @Test
+    void refusesAVariableDoubledPastTheSizeLimit() {
+        StringBuilder doubling = new StringBuilder("{% assign x = \"0123456789abcdef\" %}");
+        for (int i = 0; i < 26; i++) {
+            doubling.append("{% assign x = x | append: x %}");
+        }
+        doubling.append("{{ x | size }}");
+        LiquidRenderer patient = new LiquidRenderer(LiquidTestSite.setup(), 60_000);
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> patient.render(doubling.toString(), "about.md", 1, Map.of()));
+        assertEquals("about.md:1:1: error: rendering stopped: variable \"x\" would hold more than "
+                + TimedContext.MAX_VARIABLE_CHARS + " characters", e.diagnostic().format());
+    }
+
+    /** Found by LiquidFuzzTest: a tag name glued to its argument had no position (0:0). */
+    @Test
+    void placesAMissingIncludeWrittenWithoutASpace() {
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> renderer.render("text\nsee ({% include%nothing.html %}).", "about.md", 4, Map.of()));
+        assertEquals("about.md:5:6: error: include \"nothing.html\" not found", e.diagnostic().format().lines().findFirst().get());
+    }
+}
