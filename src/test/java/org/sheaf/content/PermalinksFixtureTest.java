@@ -39,10 +39,15 @@ class PermalinksFixtureTest {
 
     @BeforeAll
     static void buildTheFixture() throws IOException, URISyntaxException {
-        Path root = Path.of(PermalinksFixtureTest.class.getResource("/content/jekyll-compat").toURI());
+        Path root = Path.of(PermalinksFixtureTest.class.getResource("/sites/jekyll-compat").toURI());
         site = root.resolve("site");
         config = yaml(Files.readString(site.resolve("_config.yml")));
-        expectedFiles = new TreeSet<>(Files.readAllLines(root.resolve("expected-files.txt")));
+        Path expected = root.resolve("expected");
+        try (Stream<Path> files = Files.walk(expected)) {
+            expectedFiles = files.filter(Files::isRegularFile)
+                    .map(file -> expected.relativize(file).toString().replace('\\', '/'))
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
         @SuppressWarnings("unchecked")
         List<String> exclude = (List<String>) config.get("exclude");
         try (Stream<Path> files = Files.walk(site)) {
