@@ -16,9 +16,10 @@ import org.sheaf.diag.Diagnostic;
  * @param elapsed     wall time of the whole build
  * @param stageTimes  wall time of each stage, in pipeline order; also {@code sass start}, the Sass
  *                    compiler's start-up within render, when a Sass page started it
+ * @param profile     where the render stage spent its time (empty when it did not run)
  */
 public record BuildResult(Status status, List<Diagnostic> diagnostics, int pages, int staticFiles,
-        String destination, Duration elapsed, Map<String, Duration> stageTimes) {
+        String destination, Duration elapsed, Map<String, Duration> stageTimes, RenderProfile profile) {
 
     /** How a build ended; each maps to the CLI's exit code. */
     public enum Status {

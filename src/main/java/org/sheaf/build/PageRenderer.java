@@ -34,6 +34,7 @@ final class PageRenderer {
     private final Map<String, Object> jekyll;
     private final String excerptSeparator;
     private final SassRenderer sass;
+    private final RenderProfile profile = new RenderProfile();
     private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
     private RenderPlan plan = RenderPlan.FULL;
 
@@ -117,9 +118,15 @@ final class PageRenderer {
         Map<Page, String> outputs = new ConcurrentHashMap<>(plan.keptOutputs(written));
         written.parallelStream().filter(page -> !outputs.containsKey(page)).forEach(page -> {
             try {
+                long started = System.nanoTime();
                 String content = (String) page.drop().get("content");
                 String output = page.layout() == null || isSass(page) ? content
                         : layouts.render(page, content, plan.site(page, index.siteFor(page)), layoutVariables(page));
+                long took = System.nanoTime() - started;
+                profile.page(page.sitePath(), took);
+                if (page.layout() != null && !isSass(page)) {
+                    profile.layout(page.layout(), took);
+                }
                 outputs.put(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
@@ -128,7 +135,21 @@ final class PageRenderer {
         return outputs;
     }
 
+    /** Where rendering spent its time (for {@code --profile}). */
+    RenderProfile profile() {
+        return profile;
+    }
+
     private void renderContent(Page page, Diagnostics diagnostics) {
+        long started = System.nanoTime();
+        try {
+            renderContentTimed(page, diagnostics);
+        } finally {
+            profile.page(page.sitePath(), System.nanoTime() - started);
+        }
+    }
+
+    private void renderContentTimed(Page page, Diagnostics diagnostics) {
         try {
             if (isSass(page)) {
                 page.drop().put("content", convertSass(page, diagnostics));

@@ -197,7 +197,7 @@ public final class SiteBuilder {
         return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(), outputs.size() + generated.size(),
                 index.staticFiles().size(),
                 sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
-                Duration.between(started, Instant.now()), stopwatch.laps());
+                Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
     }
 
     /** The plugins' tags and the {@code chart} tag, which every site has. */
@@ -279,7 +279,7 @@ public final class SiteBuilder {
     private static BuildResult stopped(BuildResult.Status status, Diagnostics diagnostics, Instant started,
             Stopwatch stopwatch) {
         return new BuildResult(status, diagnostics.sorted(), 0, 0, "", Duration.between(started, Instant.now()),
-                stopwatch.laps());
+                stopwatch.laps(), new RenderProfile());
     }
 
     /** Wall time per stage, for {@code --verbose}. */

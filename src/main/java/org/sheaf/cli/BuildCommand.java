@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
+import org.sheaf.build.RenderProfile;
 import org.sheaf.build.IncrementalBuilder;
 import org.sheaf.build.SiteBuilder;
 import org.sheaf.config.ConfigLoader;
@@ -54,6 +55,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--github-pages", description = "build as GitHub Pages does (same as github_pages: true)")
     private boolean githubPages;
 
+    @Option(names = "--profile",
+            description = "print where the time went: each stage, the slowest pages, each layout")
+    private boolean profile;
+
     @Option(names = "--incremental",
             description = "render only what changed since the last build (state kept in .sheaf-cache/)")
     private boolean incremental;
@@ -80,7 +85,9 @@ final class BuildCommand implements Callable<Integer> {
         BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         err.flush();
-        if (verbose) {
+        if (profile) {
+            printProfile(out, result);
+        } else if (verbose) {
             result.stageTimes().forEach((stage, time) ->
                     out.printf(Locale.ROOT, "  %-8s %6d ms%n", stage, time.toMillis()));
         }
@@ -102,5 +109,19 @@ final class BuildCommand implements Callable<Integer> {
         }
         out.flush();
         return result.status().exitCode();
+    }
+
+    private static void printProfile(PrintWriter out, BuildResult result) {
+        out.println("stage          time");
+        result.stageTimes().forEach((stage, time) -> out.printf(Locale.ROOT, "  %-12s %6d ms%n", stage, time.toMillis()));
+        out.println("slowest pages  time");
+        for (RenderProfile.Entry page : result.profile().slowestPages(10)) {
+            out.printf(Locale.ROOT, "  %7.1f ms  %s%n", page.total().toNanos() / 1e6, page.name());
+        }
+        out.println("layouts        count   total      average");
+        for (RenderProfile.Entry layout : result.profile().layouts()) {
+            out.printf(Locale.ROOT, "  %-12s %5d %7d ms %8.2f ms%n", layout.name(), layout.count(),
+                    layout.total().toMillis(), layout.average().toNanos() / 1e6);
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,21 @@ class CliTest {
         CliRun run = run("build", "--help");
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("--verbose"), run.out());
+    }
+
+    @Test
+    void profileShowsStagesSlowestPagesAndLayouts() throws Exception {
+        Files.createDirectories(dir.resolve("_layouts"));
+        Files.writeString(dir.resolve("_layouts/page.html"), "<main>{{ content }}</main>");
+        Files.writeString(dir.resolve("a.md"), "---\nlayout: page\n---\nA\n");
+        Files.writeString(dir.resolve("b.md"), "---\nlayout: page\n---\nB\n");
+        CliRun run = run("build", dir.toString(), "--profile");
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("stage          time", lines.get(0));
+        assertTrue(lines.contains("slowest pages  time"), run.out());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("  +\\d+\\.\\d ms  a\\.md")), run.out());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("  page +2 +\\d+ ms +\\d+\\.\\d\\d ms")), run.out());
     }
 
     @Test
