@@ -12,6 +12,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.testing.HtmlTokens;
+import org.sheaf.testing.JekyllContent;
 
 /**
  * The fellowship's job posting, as Jekyll 4.3.1 built it, is the oracle: built by sheaf under the
@@ -32,7 +33,7 @@ class SeedPageTest {
                 .buildOk();
 
         Element article = Jsoup.parse(site.read("en/jobs/index.html")).expectFirst("article.post-content");
-        String expected = resource("markdown/jobs.html");  // the article of Jekyll's en/jobs/index.html
+        String expected = JekyllContent.of("en/jobs/index.html");
         assertNull(HtmlTokens.firstDifference(expected, article.html()));
         assertEquals(HtmlTokens.of(expected), HtmlTokens.of(article.html()));
     }
