@@ -39,7 +39,7 @@ final class SourceLocator {
                 at = nth(text.get(), spelling, 0, false);
             }
             if (at >= 0) {
-                return Optional.of(positionOf(text.get(), at));
+                return Optional.of(Position.of(text.get(), at));
             }
         }
         return Optional.empty();
@@ -76,17 +76,5 @@ final class SourceLocator {
 
     private static boolean closes(String text, int after) {
         return after >= text.length() || ")]>\"' \t\r\n".indexOf(text.charAt(after)) >= 0;
-    }
-
-    private static Position positionOf(String text, int offset) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Position(line, offset - lineStart + 1);
     }
 }

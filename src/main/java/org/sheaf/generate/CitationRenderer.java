@@ -307,18 +307,7 @@ public final class CitationRenderer {
 
     /** Text for HTML content and double-quoted attributes. */
     static String html(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return JekyllFilters.xmlEscape(text);
     }
 
     /** Line breaks, tabs and other control characters as single spaces; ends trimmed. */

@@ -92,7 +92,7 @@ final class LiquidErrors {
             markup.append(markup.length() == 0 ? "" : "\\s*").append(Pattern.quote(atom));
         }
         Matcher m = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s+" + markup).matcher(text);
-        return m.find() ? positionOf(text, m.start(), firstLine) : tagPosition(text, tag, "", firstLine);
+        return m.find() ? Position.of(text, m.start()).shiftedDown(firstLine - 1) : tagPosition(text, tag, "", firstLine);
     }
 
     static Position tagPosition(String text, String tag, String argument, int firstLine) {
@@ -106,18 +106,6 @@ final class LiquidErrors {
                 return Position.FILE;
             }
         }
-        return positionOf(text, m.start(), firstLine);
-    }
-
-    private static Position positionOf(String text, int offset, int firstLine) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new Position(line, offset - lineStart + 1).shiftedDown(firstLine - 1);
+        return Position.of(text, m.start()).shiftedDown(firstLine - 1);
     }
 }
