@@ -11,8 +11,19 @@ import org.sheaf.config.ConfigLoader;
  * @param overrides the command line's config overrides
  * @param time      {@code site.time}; null means {@code SOURCE_DATE_EPOCH} when set, else now
  * @param environment {@code jekyll.environment}; null means {@code JEKYLL_ENV}, else "development"
+ * @param progress  told as the render stage finishes pages; null means {@link RenderProgress#NONE}
  */
-public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment) {
+public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
+        RenderProgress progress) {
+
+    public BuildOptions {
+        progress = progress == null ? RenderProgress.NONE : progress;
+    }
+
+    /** Options with no progress display. */
+    public BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment) {
+        this(siteRoot, overrides, time, environment, RenderProgress.NONE);
+    }
 
     /** A plain build of {@code siteRoot} with no overrides. */
     public static BuildOptions of(Path siteRoot) {
@@ -21,7 +32,12 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
 
     /** The same options with a fixed {@code site.time}. */
     public BuildOptions at(Instant fixedTime) {
-        return new BuildOptions(siteRoot, overrides, fixedTime, environment);
+        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress);
+    }
+
+    /** The same options, telling {@code listener} how rendering goes. */
+    public BuildOptions withProgress(RenderProgress listener) {
+        return new BuildOptions(siteRoot, overrides, time, environment, listener);
     }
 
     Instant resolvedTime() {

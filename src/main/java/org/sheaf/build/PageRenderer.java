@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
@@ -37,6 +38,7 @@ final class PageRenderer {
     private final RenderProfile profile = new RenderProfile();
     private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
     private RenderPlan plan = RenderPlan.FULL;
+    private RenderProgress progress = RenderProgress.NONE;
 
     /** A Sass page's {@code NAME.css.map}: where it goes, what it holds, and the page it is for. */
     record SourceMap(String outputPath, String json, String sitePath) {
@@ -72,7 +74,13 @@ final class PageRenderer {
 
     /** As {@link #render(Diagnostics)}, skipping what {@code plan} keeps (an incremental build). */
     Map<Page, String> render(Diagnostics diagnostics, RenderPlan plan) {
+        return render(diagnostics, plan, RenderProgress.NONE);
+    }
+
+    /** As {@link #render(Diagnostics, RenderPlan)}, telling {@code progress} as pages finish. */
+    Map<Page, String> render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress) {
         this.plan = plan;
+        this.progress = progress;
         try {
             return renderAll(diagnostics);
         } finally {
@@ -109,13 +117,24 @@ final class PageRenderer {
             return Map.of();
         }
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
+        Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
         java.util.Set<Page> kept = plan.keptContent(documents);
-        documents.parallelStream().filter(page -> !kept.contains(page)).forEach(page -> renderContent(page, diagnostics));
+        contentDone.add(kept.size());
+        documents.parallelStream().filter(page -> !kept.contains(page)).forEach(page -> {
+            renderContent(page, diagnostics);
+            contentDone.add(1);
+        });
         List<Page> others = pages.stream().filter(page -> page.collection() == null).toList();
         java.util.Set<Page> keptOthers = plan.keptContent(others);
-        others.parallelStream().filter(page -> !keptOthers.contains(page)).forEach(page -> renderContent(page, diagnostics));
+        contentDone.add(keptOthers.size());
+        others.parallelStream().filter(page -> !keptOthers.contains(page)).forEach(page -> {
+            renderContent(page, diagnostics);
+            contentDone.add(1);
+        });
         List<Page> written = pages.stream().filter(Page::isWritten).toList();
         Map<Page, String> outputs = new ConcurrentHashMap<>(plan.keptOutputs(written));
+        Counter laidOut = new Counter(RenderProgress.Pass.LAYOUTS, written.size());
+        laidOut.add(outputs.size());
         written.parallelStream().filter(page -> !outputs.containsKey(page)).forEach(page -> {
             try {
                 long started = System.nanoTime();
@@ -131,8 +150,27 @@ final class PageRenderer {
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
             }
+            laidOut.add(1);
         });
         return outputs;
+    }
+
+    /** One pass's count of finished pages, told to {@link #progress} at each step. */
+    private final class Counter {
+        private final RenderProgress.Pass pass;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+
+        Counter(RenderProgress.Pass pass, int total) {
+            this.pass = pass;
+            this.total = total;
+        }
+
+        void add(int pages) {
+            if (pages > 0) {
+                progress.rendered(pass, done.addAndGet(pages), total);
+            }
+        }
     }
 
     /** Where rendering spent its time (for {@code --profile}). */

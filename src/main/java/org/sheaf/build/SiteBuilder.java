@@ -160,7 +160,7 @@ public final class SiteBuilder {
             tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
             renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
                     pagination.paginators(), research.relativeLinks());
-            outputs = renderer.render(diagnostics, renderPlan);
+            outputs = renderer.render(diagnostics, renderPlan, options.progress());
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
                     "cannot read templates: " + e.getMessage()));

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
@@ -20,7 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code sheaf build}: builds a site once and prints its problems and a summary line. */
+/**
+ * {@code sheaf build}: builds a site once and prints its problems and a summary line; on a
+ * terminal a long build also shows its progress ({@link TerminalProgress}).
+ */
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the site in SITE (default: the current folder).")
 final class BuildCommand implements Callable<Integer> {
@@ -79,10 +83,12 @@ final class BuildCommand implements Callable<Integer> {
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
                 drafts, future, unpublished, githubPages);
-        BuildOptions options = new BuildOptions(site, overrides, null, null);
+        Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, quiet);
+        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null));
         IncrementalBuilder builder = incremental
                 ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.toAbsolutePath().normalize())) : null;
         BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);
+        progress.ifPresent(TerminalProgress::erase);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         err.flush();
         if (profile) {

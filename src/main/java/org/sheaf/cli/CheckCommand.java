@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
@@ -66,7 +67,9 @@ final class CheckCommand implements Callable<Integer> {
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null, drafts, future,
                 false);
         SnapshotSink sink = new SnapshotSink();
-        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null), sink);
+        Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, false);
+        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null)), sink);
+        progress.ifPresent(TerminalProgress::erase);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         if (!result.ok()) {
             err.println("sheaf: the site does not build; fix the errors above before checking links");
