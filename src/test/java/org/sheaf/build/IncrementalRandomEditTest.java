@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.output.MemorySink;
 
 /**
  * The proof issue 5 asks for: long seeded sequences of random edits (add, change, rename, delete
@@ -25,6 +26,11 @@ import org.sheaf.config.ConfigLoader;
  * edit the incremental build's folder must equal a clean build's, byte for byte, and both must
  * succeed or fail alike. The incremental builder is reloaded from its cache file now and then, so
  * the saved state is proven too. The seed is in every failure message.
+ *
+ * <p>Ten seeds of fifty edits: the 500 edits the issue asks for. To keep that quick, the clean
+ * build goes into memory (the disk writes prove nothing here: that a folder build equals a memory
+ * build is tested on its own), and the site turns {@code provenance} off, so no build starts a
+ * {@code git} process for a folder that is no repository.
  */
 class IncrementalRandomEditTest {
     /** Edits per seed; {@code -Dsheaf.incremental.steps=N} runs longer sequences. */
@@ -37,7 +43,7 @@ class IncrementalRandomEditTest {
     Path temp;
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4})
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void incrementalOutputEqualsCleanBuildAfterEveryRandomEdit(long seed) throws IOException {
         Path site = temp.resolve("site");
         Path cache = temp.resolve("cache/state");
@@ -46,6 +52,7 @@ class IncrementalRandomEditTest {
         edits.initial();
         BuildOptions incremental = options(site, temp.resolve("incremental"));
         BuildOptions clean = options(site, temp.resolve("clean"));
+        MemorySink cleanOutput = new MemorySink();
         IncrementalBuilder builder = IncrementalBuilder.cachedIn(cache);
         List<String> log = new ArrayList<>();
         int partial = 0;
@@ -57,7 +64,7 @@ class IncrementalRandomEditTest {
                 builder = IncrementalBuilder.cachedIn(cache);
                 log.add(step + ": reloaded the cache");
             }
-            BuildResult expected = SiteBuilder.build(clean);
+            BuildResult expected = SiteBuilder.build(clean, cleanOutput);
             BuildResult actual = builder.build(incremental);
             String context = "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(
                     Math.max(0, log.size() - 8), log.size()));
@@ -66,7 +73,7 @@ class IncrementalRandomEditTest {
             if (!expected.ok()) {
                 continue;
             }
-            compare(temp.resolve("clean"), temp.resolve("incremental"), context);
+            compare(cleanOutput.files(), temp.resolve("incremental"), context);
             if (!builder.last().everything() && builder.last().rendered() < builder.last().pages()) {
                 partial++;
             }
@@ -85,8 +92,7 @@ class IncrementalRandomEditTest {
                 TestSite.TIME, "production");
     }
 
-    private static void compare(Path expectedDir, Path actualDir, String context) throws IOException {
-        Map<String, byte[]> expected = files(expectedDir);
+    private static void compare(Map<String, byte[]> expected, Path actualDir, String context) throws IOException {
         Map<String, byte[]> actual = files(actualDir);
         assertEquals(expected.keySet(), actual.keySet(), context);
         for (Map.Entry<String, byte[]> entry : expected.entrySet()) {
@@ -102,7 +108,8 @@ class IncrementalRandomEditTest {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                files.put(dir.relativize(file).toString(), Files.readAllBytes(file));
+                files.put(dir.relativize(file).toString().replace(java.io.File.separatorChar, '/'),
+                        Files.readAllBytes(file));
             }
         }
         return files;
@@ -248,7 +255,7 @@ class IncrementalRandomEditTest {
         }
 
         private String config() {
-            return "title: " + words(1) + "\n" + (random.nextBoolean() ? "author: " + words(1) + "\n" : "")
+            return "title: " + words(1) + "\nprovenance: false\n" + (random.nextBoolean() ? "author: " + words(1) + "\n" : "")
                     + "collections:\n  notes:\n    output: true\n";
         }
 
