@@ -63,8 +63,10 @@ import org.sheaf.template.Layout;
  */
 public final class IncrementalBuilder {
     private final Path cacheFile;
+    private final ParseCache parses = new ParseCache();
     private BuildState state;
     private Report last = new Report(0, 0, true, 0);
+    private int unread;
 
     /**
      * What the last successful build did.
@@ -114,9 +116,10 @@ public final class IncrementalBuilder {
         Hook hook = new Hook(options);
         BuildResult result = SiteBuilder.build(options, sink, hook);
         if (result.ok() && hook.graph != null && hook.graph.next() != null) {
-            state = hook.graph.next();
+            state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
             last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
                     hook.sink == null ? 0 : hook.sink.written());
+            unread = hook.sink == null ? 0 : hook.sink.trusted();
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
@@ -131,6 +134,16 @@ public final class IncrementalBuilder {
     /** What the last successful build did. */
     public Report last() {
         return last;
+    }
+
+    /** Of the last successful build's files, how many were not read back, their stamps being unchanged. */
+    int lastUnread() {
+        return unread;
+    }
+
+    /** Of the last build's pages and documents, how many had their parse reused (bytes unchanged). */
+    int lastParsesReused() {
+        return parses.hits();
     }
 
     private final class Hook implements SiteBuilder.Incremental {
@@ -154,8 +167,14 @@ public final class IncrementalBuilder {
 
         @Override
         public OutputSink sink(SiteConfig config) {
-            sink = new ChangedFileSink(config.destination(), config.strings("keep_files"));
+            sink = new ChangedFileSink(config.destination(), config.strings("keep_files"),
+                    state == null ? Map.of() : state.files(), graph == null ? Map.of() : graph.keptOutputPaths());
             return sink;
+        }
+
+        @Override
+        public ParseCache parseCache() {
+            return parses;
         }
     }
 }
