@@ -104,12 +104,13 @@ final class ChangedFileSink implements OutputSink {
         trusted.set(0);
         stamps.clear();
         Files.createDirectories(destination);
+        List<OutputFile> files = plan.files();
         Set<String> planned = new HashSet<>();
-        for (OutputFile file : plan.files()) {
+        for (OutputFile file : files) {
             planned.add(file.path());
         }
         try {
-            plan.files().parallelStream().forEach(file -> {
+            files.parallelStream().forEach(file -> {
                 try {
                     update(file);
                 } catch (IOException e) {
