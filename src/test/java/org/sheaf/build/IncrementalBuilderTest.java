@@ -160,6 +160,8 @@ class IncrementalBuilderTest {
     void anEditReparsesOnlyTheEditedFile() {
         build();
         assertEquals(0, builder.lastParsesReused(), "nothing to reuse on the first build");
+        build();
+        assertEquals(0, builder.lastParsesReused(), "a builder keeps parses from its second build on");
         site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
         build();
         assertEquals(6, builder.lastParsesReused(), "seven pages and posts, one of them edited");
