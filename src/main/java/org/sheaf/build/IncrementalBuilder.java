@@ -21,7 +21,7 @@ import org.sheaf.template.Layout;
  * {@code previous}/{@code next} are always exactly those of a clean build. Only rendering
  * (Liquid, Markdown, layouts) and writing are skipped, and parsing in part: every file is read,
  * but front matter is parsed again only for files whose bytes changed ({@link ParseCache}, kept
- * in memory for the life of the builder). These whole-site stages are what an edit costs at
+ * in memory from a builder's second build on). These whole-site stages are what an edit costs at
  * thousands of pages (about 1 to 3 s at 10,000; BENCHMARKS.md, "Edit-to-served latency").
  *
  * <p><b>Dependencies are watched, not guessed.</b> While a page renders, its templates see
