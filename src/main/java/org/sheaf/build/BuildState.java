@@ -23,11 +23,27 @@ import java.util.Set;
  * @param configKey fingerprint of the config, the environment and the command line's overrides
  * @param pages     by page key (source path and URL; see {@link DependencyGraph})
  * @param values    the fingerprint of each shared input
+ * @param files     for {@code build --incremental}: each file of the destination folder as the
+ *                  last build left it, by output path; empty when that build wrote into a sink
  */
-record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, String> values)
-        implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final String MAGIC = "sheaf-incremental-1";
+record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, String> values,
+        Map<String, FileStamp> files) implements Serializable {
+    private static final long serialVersionUID = 2L;
+    private static final String MAGIC = "sheaf-incremental-2";
+
+    /** This state with {@code files} as the destination's files. */
+    BuildState withFiles(Map<String, FileStamp> files) {
+        return new BuildState(configKey, pages, values, files);
+    }
+
+    /**
+     * A destination file as the last build wrote or checked it: its absolute path, size and
+     * modification time then, and the source it came from. {@link ChangedFileSink} trusts a
+     * file whose size and time are unchanged to still hold those bytes.
+     */
+    record FileStamp(String target, long size, long modified, String origin) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
 
     /**
      * One page as the last build rendered it.

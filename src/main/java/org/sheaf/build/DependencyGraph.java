@@ -74,6 +74,7 @@ final class DependencyGraph implements RenderPlan {
     private final Set<Page> contentRendered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Page> contentChanged = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Page> outputRendered = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, String> keptOutputPaths = new ConcurrentHashMap<>();
     private final Set<String> settled = new HashSet<>();
     private int passes;
     private BuildState next;
@@ -97,9 +98,7 @@ final class DependencyGraph implements RenderPlan {
         Map<Layout, Set<String>> layoutScans = new IdentityHashMap<>();
         for (Page page : index.pages()) {
             keys.put(page, page.sitePath() + " " + page.url());
-            selves.put(page, hash(page.sitePath(), String.valueOf(page.collection()), page.url(),
-                    String.valueOf(page.outputPath()), String.valueOf(page.layout()), page.markdown() + " " + page.liquid(),
-                    Integer.toString(page.bodyLine()), page.body(), page.drop().toString()));
+            selves.put(page, self(page));
             byDrop.put(page.drop(), page);
             List<Layout> chain = chain(page);
             chains.put(page, chain == null ? "broken" : hash(chain.stream()
@@ -127,6 +126,14 @@ final class DependencyGraph implements RenderPlan {
         for (String label : config.collections().keySet()) {
             members.computeIfAbsent(label, k -> new ArrayList<>());
         }
+    }
+
+    /**
+     * The output paths whose page output this build took unchanged from the last one, each with
+     * the page's site path: written from the same text as last time.
+     */
+    Map<String, String> keptOutputPaths() {
+        return keptOutputPaths;
     }
 
     /** The state to remember after this build was written; null before. */
@@ -181,6 +188,7 @@ final class DependencyGraph implements RenderPlan {
             BuildState.PageRecord record = record(page);
             if (record != null && record.output() != null && !contentChanged.contains(page) && !changed(page, record)) {
                 kept.put(page, record.output());
+                keptOutputPaths.put(page.outputPath(), page.sitePath());
             } else {
                 outputRendered.add(page);
             }
@@ -210,7 +218,7 @@ final class DependencyGraph implements RenderPlan {
         for (String name : everyInput()) {
             all.put(name, value(name));
         }
-        next = new BuildState(configKey, records, all);
+        next = new BuildState(configKey, records, all, Map.of());
     }
 
     private BuildState.PageRecord record(Page page) {
@@ -395,6 +403,30 @@ final class DependencyGraph implements RenderPlan {
             found.add("always");
         }
         return found;
+    }
+
+    /**
+     * The fingerprint of a page's own inputs: where it comes from, its URL and output path, its
+     * layout, its body and every value of its drop as the drop prints it (neighbours by URL). The
+     * drop's {@code content} is the body itself before rendering; it is then not printed a
+     * second time, which halves the text hashed per page.
+     */
+    private static String self(Page page) {
+        StringBuilder drop = new StringBuilder("{");
+        page.drop().forEach((key, value) -> {
+            if (drop.length() > 1) {
+                drop.append(", ");
+            }
+            drop.append(key).append('=');
+            if (key.equals("content") && value == page.body()) {
+                drop.append("\u0000body");
+            } else {
+                drop.append(value instanceof org.sheaf.content.PageDrop other ? other.get("url") : value);
+            }
+        });
+        return hash(page.sitePath(), String.valueOf(page.collection()), page.url(),
+                String.valueOf(page.outputPath()), String.valueOf(page.layout()), page.markdown() + " " + page.liquid(),
+                Integer.toString(page.bodyLine()), page.body(), drop.append('}').toString());
     }
 
     static String hash(String... parts) {

@@ -17,9 +17,12 @@ import org.sheaf.template.Layout;
  * <h2>Design</h2>
  *
  * <p><b>What is cheap is always redone.</b> Every build loads the config, scans, parses and
- * indexes the whole site as a clean build does (milliseconds, even at thousands of pages), so
- * URLs, defaults, {@code site.posts}, tags and {@code previous}/{@code next} are always exactly
- * those of a clean build. Only rendering (Liquid, Markdown, layouts) and writing are skipped.
+ * indexes the whole site as a clean build does, so URLs, defaults, {@code site.posts}, tags and
+ * {@code previous}/{@code next} are always exactly those of a clean build. Only rendering
+ * (Liquid, Markdown, layouts) and writing are skipped, and parsing in part: every file is read,
+ * but front matter is parsed again only for files whose bytes changed ({@link ParseCache}, kept
+ * in memory from a builder's second build on). These whole-site stages are what an edit costs at
+ * thousands of pages (about 1 to 3 s at 10,000; BENCHMARKS.md, "Edit-to-served latency").
  *
  * <p><b>Dependencies are watched, not guessed.</b> While a page renders, its templates see
  * {@code site} (and {@code site.data}) through a recording view ({@link RecordingSite}) that
@@ -56,15 +59,20 @@ import org.sheaf.template.Layout;
  *
  * <p><b>Writing touches only what changed.</b> Into a folder, {@link ChangedFileSink} compares
  * each file's bytes with what is there and writes only those that differ, deleting files no
- * longer produced; into a given sink (the dev server's memory) the whole plan is handed over, as
- * a clean build would.
+ * longer produced; a page whose output was taken from the state is not even read back when its
+ * file still has the size and modification time the last build left ({@link
+ * BuildState.FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
+ * over, as a clean build would.
  *
  * <p>Not thread-safe: one build at a time (the dev server rebuilds under a lock).
  */
 public final class IncrementalBuilder {
     private final Path cacheFile;
+    private final ParseCache parses = new ParseCache();
     private BuildState state;
     private Report last = new Report(0, 0, true, 0);
+    private int unread;
+    private int builds;
 
     /**
      * What the last successful build did.
@@ -113,10 +121,12 @@ public final class IncrementalBuilder {
     public BuildResult build(BuildOptions options, OutputSink sink) {
         Hook hook = new Hook(options);
         BuildResult result = SiteBuilder.build(options, sink, hook);
+        builds++;
         if (result.ok() && hook.graph != null && hook.graph.next() != null) {
-            state = hook.graph.next();
+            state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
             last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
                     hook.sink == null ? 0 : hook.sink.written());
+            unread = hook.sink == null ? 0 : hook.sink.trusted();
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
@@ -131,6 +141,16 @@ public final class IncrementalBuilder {
     /** What the last successful build did. */
     public Report last() {
         return last;
+    }
+
+    /** Of the last successful build's files, how many were not read back, their stamps being unchanged. */
+    int lastUnread() {
+        return unread;
+    }
+
+    /** Of the last build's pages and documents, how many had their parse reused (bytes unchanged). */
+    int lastParsesReused() {
+        return parses.hits();
     }
 
     private final class Hook implements SiteBuilder.Incremental {
@@ -154,8 +174,18 @@ public final class IncrementalBuilder {
 
         @Override
         public OutputSink sink(SiteConfig config) {
-            sink = new ChangedFileSink(config.destination(), config.strings("keep_files"));
+            sink = new ChangedFileSink(config.destination(), config.strings("keep_files"),
+                    state == null ? Map.of() : state.files(), graph == null ? Map.of() : graph.keptOutputPaths());
             return sink;
+        }
+
+        /**
+         * The parses kept from this builder's earlier builds; none for its first build, so that a
+         * process that builds once ({@code sheaf build --incremental}) does not pay for keeping them.
+         */
+        @Override
+        public ParseCache parseCache() {
+            return builds > 0 ? parses : null;
         }
     }
 }

@@ -93,6 +93,9 @@ public final class SiteBuilder {
 
         /** The sink for {@code config}'s destination, or null for the usual {@link DirectorySink}. */
         OutputSink sink(SiteConfig config);
+
+        /** The last build's parses, to reuse for files whose bytes did not change. */
+        ParseCache parseCache();
     }
 
     /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
@@ -118,7 +121,8 @@ public final class SiteBuilder {
         List<SourceFile> files = SourceScanner.scan(config, diagnostics);
         stopwatch.lap("scan");
 
-        List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics);
+        List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics,
+                incremental == null ? null : incremental.parseCache());
         Map<String, Object> data = DataLoader.load(files, config.timezone(), diagnostics);
         Map<String, Layout> layouts = LayoutLoader.load(config, diagnostics);
         stopwatch.lap("parse");

@@ -28,19 +28,37 @@ final class SourceLoader {
      * file at once.
      */
     static List<ContentIndex.Parsed> load(List<SourceFile> files, ZoneId zone, Diagnostics diagnostics) {
+        return load(files, zone, diagnostics, null);
+    }
+
+    /** As {@link #load(List, ZoneId, Diagnostics)}, reusing {@code cache}'s parses of unchanged files (when not null). */
+    static List<ContentIndex.Parsed> load(List<SourceFile> files, ZoneId zone, Diagnostics diagnostics,
+            ParseCache cache) {
+        if (cache != null) {
+            cache.retain(files.stream().map(SourceFile::file).collect(java.util.stream.Collectors.toSet()));
+        }
         return files.parallelStream()
                 .map(file -> switch (file.kind()) {
-                    case PAGE, DOCUMENT, DRAFT -> read(file, zone, diagnostics);
+                    case PAGE, DOCUMENT, DRAFT -> read(file, zone, diagnostics, cache);
                     case STATIC, DATA -> new ContentIndex.Parsed(file, NONE);
                 })
                 .filter(parsed -> parsed != null)
                 .toList();
     }
 
-    private static ContentIndex.Parsed read(SourceFile file, ZoneId zone, Diagnostics diagnostics) {
+    private static ContentIndex.Parsed read(SourceFile file, ZoneId zone, Diagnostics diagnostics, ParseCache cache) {
         try {
-            String text = SourceText.decode(Files.readAllBytes(file.file()), file.sitePath());
-            return new ContentIndex.Parsed(file, FrontMatterParser.parse(text, file.sitePath(), zone));
+            byte[] bytes = Files.readAllBytes(file.file());
+            FrontMatter kept = cache == null ? null : cache.get(file.file(), bytes, file.sitePath(), zone);
+            if (kept != null) {
+                return new ContentIndex.Parsed(file, kept);
+            }
+            String text = SourceText.decode(bytes, file.sitePath());
+            FrontMatter parsed = FrontMatterParser.parse(text, file.sitePath(), zone);
+            if (cache != null) {
+                cache.put(file.file(), bytes, file.sitePath(), zone, parsed);
+            }
+            return new ContentIndex.Parsed(file, parsed);
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
         } catch (IOException e) {

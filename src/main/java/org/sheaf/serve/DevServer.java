@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
@@ -117,7 +115,7 @@ public final class DevServer implements AutoCloseable {
      */
     public synchronized BuildResult rebuild() {
         SiteServer.State before = server.state();
-        SnapshotSink sink = new SnapshotSink();
+        SnapshotSink sink = new SnapshotSink(before.site());
         BuildResult result;
         try {
             loadConfig();
@@ -147,7 +145,7 @@ public final class DevServer implements AutoCloseable {
         out.printf(Locale.ROOT, "sheaf: built %d pages and %d static files in %d ms%n",
                 result.pages(), result.staticFiles(), result.elapsed().toMillis());
         out.flush();
-        Set<String> changed = changedPaths(before.site().files(), site.files());
+        Set<String> changed = sink.changed();
         if (!before.errors().isEmpty() || !before.built() || !baseurl.equals(before.baseurl())) {
             server.hub().send(ReloadHub.RELOAD, "fixed");
         } else if (!changed.isEmpty()) {
@@ -163,22 +161,6 @@ public final class DevServer implements AutoCloseable {
         } catch (DiagnosticException e) {
             // The build reports it the same way; the previous config still names the folders.
         }
-    }
-
-    static Set<String> changedPaths(Map<String, byte[]> before, Map<String, byte[]> after) {
-        Set<String> changed = new HashSet<>();
-        for (Map.Entry<String, byte[]> entry : after.entrySet()) {
-            byte[] old = before.get(entry.getKey());
-            if (old == null || !java.util.Arrays.equals(old, entry.getValue())) {
-                changed.add(entry.getKey());
-            }
-        }
-        for (String path : before.keySet()) {
-            if (!after.containsKey(path)) {
-                changed.add(path);
-            }
-        }
-        return changed;
     }
 
     /** The site root, plus any configured folder that lies outside it. */

@@ -1,9 +1,13 @@
 package org.sheaf.serve;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import org.sheaf.output.MemorySink;
+import java.util.Set;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.OutputPlan;
 import org.sheaf.output.OutputSink;
@@ -13,23 +17,62 @@ import org.sheaf.output.OutputSink;
  * and for {@code sheaf check} (which reports a broken link at the source that holds it). The
  * bytes are exactly those {@link org.sheaf.output.DirectorySink} would write: both sinks write
  * the same {@link OutputPlan}, and static files are read from the same sources.
+ *
+ * <p>Given the site it replaces, the sink also notes which paths changed (added, removed, or
+ * other bytes), for the dev server's reload message, and keeps the old array of every file whose
+ * bytes are the same, so two builds of a large site do not hold two copies of it.
  */
 public final class SnapshotSink implements OutputSink {
-    private final MemorySink memory = new MemorySink();
+    private final SiteSnapshot before;
     private volatile SiteSnapshot snapshot = SiteSnapshot.EMPTY;
+    private volatile Set<String> changed = Set.of();
+
+    /** A sink with nothing to compare with: every path counts as changed. */
+    public SnapshotSink() {
+        this(SiteSnapshot.EMPTY);
+    }
+
+    /** A sink that compares what it is given with {@code before}, the site it will replace. */
+    public SnapshotSink(SiteSnapshot before) {
+        this.before = before;
+    }
 
     @Override
     public void write(OutputPlan plan) throws IOException {
-        memory.write(plan);
-        Map<String, String> origins = new TreeMap<>();
-        for (OutputFile file : plan.files()) {
+        if (!plan.problems().isEmpty()) {
+            throw new IllegalArgumentException("the plan has problems; refusing to write it: " + plan.problems());
+        }
+        List<OutputFile> files = plan.files();
+        Map<String, byte[]> bytes = new HashMap<>(files.size() * 2);
+        Map<String, String> origins = new HashMap<>(files.size() * 2);
+        Set<String> different = new HashSet<>();
+        for (OutputFile file : files) {
+            byte[] now = file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
+            byte[] old = before.files().get(file.path());
+            if (old != null && Arrays.equals(old, now)) {
+                now = old;
+            } else {
+                different.add(file.path());
+            }
+            bytes.put(file.path(), now);
             origins.put(file.path(), file.origin());
         }
-        snapshot = new SiteSnapshot(new TreeMap<>(memory.files()), origins);
+        for (String path : before.files().keySet()) {
+            if (!bytes.containsKey(path)) {
+                different.add(path);
+            }
+        }
+        snapshot = new SiteSnapshot(bytes, origins);
+        changed = Set.copyOf(different);
     }
 
     /** The site of the last successful write; {@link SiteSnapshot#EMPTY} before the first. */
     public SiteSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** The paths the last successful write added, removed or changed, compared with the site it replaces. */
+    public Set<String> changed() {
+        return changed;
     }
 }

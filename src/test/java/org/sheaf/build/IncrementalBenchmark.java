@@ -21,7 +21,9 @@ import org.sheaf.output.MemorySink;
  */
 @EnabledIfSystemProperty(named = "sheaf.bench.site", matches = ".+")
 class IncrementalBenchmark {
-    private static final int RUNS = 5;
+    private static final int RUNS = Integer.getInteger("sheaf.bench.runs", 5);
+    /** {@code -Dsheaf.bench.clean=false} skips the clean builds (minutes at 10,000 pages). */
+    private static final boolean CLEAN = !"false".equals(System.getProperty("sheaf.bench.clean"));
 
     @Test
     void onePostChangedAtScale() throws IOException {
@@ -34,7 +36,7 @@ class IncrementalBenchmark {
         BuildOptions options = new BuildOptions(site, ConfigLoader.Overrides.none(), TestSite.TIME, "production");
         try {
             List<Long> clean = new ArrayList<>();
-            for (int i = 0; i < RUNS; i++) {
+            for (int i = 0; i < (CLEAN ? RUNS : 1); i++) {
                 clean.add(timed(() -> check(SiteBuilder.build(options))));
             }
             IncrementalBuilder folder = IncrementalBuilder.inMemory();
@@ -44,6 +46,7 @@ class IncrementalBenchmark {
             List<Long> toFolder = new ArrayList<>();
             List<Long> toMemory = new ArrayList<>();
             List<String> stages = new ArrayList<>();
+            List<String> memoryStages = new ArrayList<>();
             for (int i = 0; i < RUNS; i++) {
                 Files.writeString(post, original + "\nEdit number " + i + ".\n");
                 toFolder.add(timed(() -> {
@@ -51,12 +54,17 @@ class IncrementalBenchmark {
                     check(result);
                     stages.add(result.stageTimes().toString());
                 }));
-                toMemory.add(timed(() -> check(memory.build(options, new MemorySink()))));
+                toMemory.add(timed(() -> {
+                    BuildResult result = memory.build(options, new MemorySink());
+                    check(result);
+                    memoryStages.add(result.stageTimes().toString());
+                }));
             }
             System.out.printf(Locale.ROOT, "%s: clean build %d ms; one post changed: incremental to folder %d ms "
-                    + "(%s), to memory %d ms (%s)%nlast incremental stages: %s%n", site,
-                    median(clean), median(toFolder), folder.last(), median(toMemory), memory.last(),
-                    stages.get(stages.size() - 1));
+                    + "(%s), to memory %d ms (%s)%nall to folder: %s%nall to memory: %s%n"
+                    + "last incremental stages: %s%nlast in-memory stages: %s%n", site,
+                    median(clean), median(toFolder), folder.last(), median(toMemory), memory.last(), toFolder, toMemory,
+                    stages.get(stages.size() - 1), memoryStages.get(memoryStages.size() - 1));
         } finally {
             Files.writeString(post, original);
         }

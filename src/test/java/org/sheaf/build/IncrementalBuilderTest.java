@@ -155,4 +155,59 @@ class IncrementalBuilderTest {
                 ? "CNAME" : "lost"));
         assertFalse(Files.exists(site.output().resolve("stale.html")));
     }
+
+    @Test
+    void anEditReparsesOnlyTheEditedFile() {
+        build();
+        assertEquals(0, builder.lastParsesReused(), "nothing to reuse on the first build");
+        build();
+        assertEquals(0, builder.lastParsesReused(), "a builder keeps parses from its second build on");
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        build();
+        assertEquals(6, builder.lastParsesReused(), "seven pages and posts, one of them edited");
+        assertEquals("<title>About | T</title><p>About, edited.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void anEditedFrontMatterIsParsedAgain() {
+        build();
+        site.file("about.md", "---\nlayout: default\ntitle: Renamed\n---\nAbout.\n");
+        build();
+        assertEquals("<title>Renamed | T</title><p>About.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void filesLeftAsTheLastBuildWroteThemAreNotReadBack() {
+        build();
+        assertEquals(0, builder.lastUnread(), "the first build has no stamps to trust");
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        build();
+        assertEquals(6, builder.lastUnread(), "seven files; about.html was rendered again, so it is compared");
+    }
+
+    @Test
+    void anOutputFileChangedByHandIsPutRightThoughItsPageDidNotChange() throws IOException {
+        build();
+        Path people = site.output().resolve("people.html");
+        String built = Files.readString(people);
+        Files.writeString(people, "scribbled over");
+        build();
+        assertEquals(built, Files.readString(people));
+        Files.writeString(people, built.replace("Ann", "Zed"));
+        Files.setLastModifiedTime(people, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        build();
+        assertEquals(built, Files.readString(people), "same size, another time: compared, so rewritten");
+    }
+
+    @Test
+    void stampsSurviveInTheSavedStateSoTheNextProcessReadsLittle() {
+        Path cache = IncrementalBuilder.defaultCacheFile(root);
+        assertTrue(IncrementalBuilder.cachedIn(cache).build(options).ok());
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        IncrementalBuilder next = IncrementalBuilder.cachedIn(cache);
+        assertTrue(next.build(options).ok());
+        assertEquals(6, next.lastUnread());
+        assertEquals(new IncrementalBuilder.Report(7, 1, false, 1), next.last());
+        assertEquals("<title>About | T</title><p>About, edited.</p>\n\n", site.read("about.html"));
+    }
 }

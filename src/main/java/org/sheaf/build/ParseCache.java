@@ -1,0 +1,80 @@
+package org.sheaf.build;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sheaf.source.FrontMatter;
+
+/**
+ * The parse stage's results from the last build, so that an incremental build parses again only
+ * the files whose bytes changed: YAML front matter is most of the parse stage's time, and an edit
+ * changes one file. A file is always read; its parse is reused only when its bytes, its site path
+ * and the time zone are exactly those it was parsed with, so no timestamp is trusted.
+ *
+ * <p>The reused front matter is a deep copy (mappings as {@link LinkedHashMap}, sequences as
+ * {@link ArrayList}, as the YAML parser makes them), so nothing a build does to its values can
+ * reach the next build. Files that failed to parse are not kept; they are parsed (and reported)
+ * again. Thread-safe: the parse stage runs in parallel.
+ */
+final class ParseCache {
+    private record Entry(byte[] bytes, String sitePath, ZoneId zone, FrontMatter frontMatter) {
+    }
+
+    private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicInteger hits = new AtomicInteger();
+
+    /** The front matter parsed from exactly these bytes last time, as a fresh copy; null when not known. */
+    FrontMatter get(Path file, byte[] bytes, String sitePath, ZoneId zone) {
+        Entry entry = entries.get(file);
+        if (entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone)
+                || !Arrays.equals(entry.bytes(), bytes)) {
+            return null;
+        }
+        hits.incrementAndGet();
+        FrontMatter kept = entry.frontMatter();
+        return new FrontMatter(copy(kept.data()), kept.positions(), kept.body(), kept.bodyLine());
+    }
+
+    /** Remembers the parse of {@code bytes}; the front matter is copied so later changes to it are not kept. */
+    void put(Path file, byte[] bytes, String sitePath, ZoneId zone, FrontMatter frontMatter) {
+        entries.put(file, new Entry(bytes, sitePath, zone, new FrontMatter(copy(frontMatter.data()),
+                frontMatter.positions(), frontMatter.body(), frontMatter.bodyLine())));
+    }
+
+    /** Forgets every file but {@code files} (those of the last scan), and counts hits afresh. */
+    void retain(Set<Path> files) {
+        entries.keySet().retainAll(files);
+        hits.set(0);
+    }
+
+    /** Files whose parse was reused since the last {@link #retain}; approximate for tests and reports. */
+    int hits() {
+        return hits.get();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T copy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>(map.size() * 2);
+            map.forEach((key, item) -> copy.put(key, copy(item)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(item -> copy.add(copy(item)));
+            return (T) copy;
+        }
+        return value;
+    }
+}
