@@ -37,7 +37,7 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
             gfmTables(set);
-            this.parser = Parser.builder(set).build();
+            this.parser = Parser.builder(set).customInlineParserFactory(new LeanInlineParser.Factory()).build();
             this.renderer = HtmlRenderer.builder(set).linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
@@ -46,6 +46,7 @@ public final class MarkdownRenderer {
                 DefinitionExtension.create(), AbbreviationExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         this.parser = Parser.builder(parse)
+                .customInlineParserFactory(new LeanInlineParser.Factory())
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
