@@ -3,6 +3,8 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
@@ -50,8 +52,18 @@ final class LeanInlineParser extends InlineParserImpl {
         return groups;
     }
 
+    /**
+     * Makes {@code builder} parse inlines with this parser. flexmark reads link reference
+     * definitions ({@code [name]: /url}) only with its own inline parser, so the reference
+     * pre-processor is registered here explicitly.
+     */
+    static Parser.Builder install(Parser.Builder builder) {
+        return builder.customInlineParserFactory(new Factory())
+                .paragraphPreProcessorFactory(new ReferencePreProcessorFactory());
+    }
+
     /** Makes a {@link LeanInlineParser} where flexmark would make its own. */
-    static final class Factory implements InlineParserFactory {
+    private static final class Factory implements InlineParserFactory {
         @Override
         public InlineParser inlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
                 Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
