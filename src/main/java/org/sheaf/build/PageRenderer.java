@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
@@ -65,24 +66,18 @@ final class PageRenderer {
     }
 
     /**
-     * Renders every written page; returns its output by page. Problems go to {@code diagnostics}.
-     * The Sass compiler, if a Sass page started it, is stopped before this returns or throws.
+     * Renders every written page and hands each finished output to {@code outputs} as soon as it
+     * is laid out, from the rendering threads (so {@code outputs} must be thread-safe); pages an
+     * incremental {@code plan} keeps are handed over first, with their kept output. Problems go to
+     * {@code diagnostics}; a page that fails is reported and not handed over. {@code progress}
+     * hears of pages as they finish. The Sass compiler, if a Sass page started it, is stopped
+     * before this returns or throws.
      */
-    Map<Page, String> render(Diagnostics diagnostics) {
-        return render(diagnostics, RenderPlan.FULL);
-    }
-
-    /** As {@link #render(Diagnostics)}, skipping what {@code plan} keeps (an incremental build). */
-    Map<Page, String> render(Diagnostics diagnostics, RenderPlan plan) {
-        return render(diagnostics, plan, RenderProgress.NONE);
-    }
-
-    /** As {@link #render(Diagnostics, RenderPlan)}, telling {@code progress} as pages finish. */
-    Map<Page, String> render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress) {
+    void render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress, BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = progress;
         try {
-            return renderAll(diagnostics);
+            renderAll(diagnostics, outputs);
         } finally {
             sass.close();
         }
@@ -98,7 +93,7 @@ final class PageRenderer {
         return sass.startup();
     }
 
-    private Map<Page, String> renderAll(Diagnostics diagnostics) {
+    private void renderAll(Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
         List<Page> pages = index.pages();
         if (pages.stream().anyMatch(PageRenderer::isSass)) {
             diagnostics.addAll(sass.settings().problems());
@@ -114,7 +109,7 @@ final class PageRenderer {
             }
         }
         if (diagnostics.hasErrors()) {
-            return Map.of();
+            return;
         }
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
@@ -132,10 +127,11 @@ final class PageRenderer {
             contentDone.add(1);
         });
         List<Page> written = pages.stream().filter(Page::isWritten).toList();
-        Map<Page, String> outputs = new ConcurrentHashMap<>(plan.keptOutputs(written));
+        Map<Page, String> keptOutputs = plan.keptOutputs(written);
+        keptOutputs.forEach(outputs);
         Counter laidOut = new Counter(RenderProgress.Pass.LAYOUTS, written.size());
-        laidOut.add(outputs.size());
-        written.parallelStream().filter(page -> !outputs.containsKey(page)).forEach(page -> {
+        laidOut.add(keptOutputs.size());
+        written.parallelStream().filter(page -> !keptOutputs.containsKey(page)).forEach(page -> {
             try {
                 long started = System.nanoTime();
                 String content = (String) page.drop().get("content");
@@ -146,13 +142,12 @@ final class PageRenderer {
                 if (page.layout() != null && !isSass(page)) {
                     profile.layout(page.layout(), took);
                 }
-                outputs.put(page, output);
+                outputs.accept(page, output);
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
             }
             laidOut.add(1);
         });
-        return outputs;
     }
 
     /** One pass's count of finished pages, told to {@link #progress} at each step. */

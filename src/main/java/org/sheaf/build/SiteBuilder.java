@@ -10,6 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
@@ -56,9 +59,11 @@ import org.sheaf.template.TemplateFunctions;
  *       one {@code git log} ({@link Provenance});</li>
  *   <li>generate: the files the {@code plugins:} add (feed, sitemap); their text is built after
  *       render, since a feed carries its posts' rendered content;</li>
- *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel;</li>
- *   <li>write: the output plan (collisions between generated and other files reported), written
- *       to a staging folder and swapped in whole.</li>
+ *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel; building into a folder,
+ *       each page goes into the staging folder as soon as it is laid out, rather than waiting in
+ *       memory (the destination itself is not touched until the swap);</li>
+ *   <li>write: the output plan (collisions between pages, generated and static files reported),
+ *       the rest of it written to the staging folder, which is then swapped in whole.</li>
  * </ol>
  *
  * <p>Every stage handles all its inputs and collects problems; the build stops between stages
@@ -156,52 +161,92 @@ public final class SiteBuilder {
 
         RenderPlan renderPlan = incremental == null ? RenderPlan.FULL
                 : incremental.plan(config, index, layouts, siteTime, options.resolvedEnvironment());
-        Map<Page, String> outputs;
-        PageRenderer renderer;
-        ChartTag charts = new ChartTag(config.baseurl());
-        try {
-            Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
-            tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
-            renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
-                    pagination.paginators(), research.relativeLinks());
-            outputs = renderer.render(diagnostics, renderPlan, options.progress());
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
-                    "cannot read templates: " + e.getMessage()));
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-        }
-        stopwatch.lap("render");
-        renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
-        charts.firstUse().ifPresent(time -> {
-            stopwatch.note("first chart", time);
-            stopwatch.note(charts.count() + " charts", charts.total());
-        });
-        generated = concat(generated, charts.files());
-        if (diagnostics.hasErrors()) {
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-        }
-
-        OutputPlan plan = plan(index, outputs, generated, renderer.sourceMaps());
-        diagnostics.addAll(plan.problems());
-        if (diagnostics.hasErrors()) {
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-        }
         OutputSink chosen = sink != null || incremental == null ? sink : incremental.sink(config);
-        OutputSink target = chosen != null ? chosen : new DirectorySink(config.destination(), config.strings("keep_files"));
+        OutputPlan plan = new OutputPlan();
+        // A plain build into a folder writes each page into the staging folder as soon as it is
+        // laid out, so that no page's output waits in memory for the others; a given sink and an
+        // incremental build take the outputs themselves, collected.
+        DirectorySink.Staging staging;
         try {
-            target.write(plan);
+            staging = chosen != null ? null
+                    : new DirectorySink(config.destination(), config.strings("keep_files")).stage(plan);
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
-                    "cannot write the site: " + e.getMessage()));
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+            return cannotWrite(config, e, diagnostics, started, stopwatch);
         }
-        stopwatch.lap("write");
-        renderPlan.written(outputs);
+        try (staging) {
+            java.util.Set<String> replaced = replacedPaths(generated);
+            Map<Page, String> outputs = new ConcurrentHashMap<>();
+            AtomicInteger pagesOut = new AtomicInteger();
+            BiConsumer<Page, String> each = staging == null ? outputs::put : (page, output) -> {
+                if (!replaced.contains(page.outputPath())) {
+                    staging.put(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath());
+                }
+                pagesOut.incrementAndGet();
+            };
+            PageRenderer renderer;
+            ChartTag charts = new ChartTag(config.baseurl());
+            try {
+                Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
+                tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
+                renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
+                        pagination.paginators(), research.relativeLinks());
+                renderer.render(diagnostics, renderPlan, options.progress(), each);
+            } catch (IOException e) {
+                diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
+                        "cannot read templates: " + e.getMessage()));
+                return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+            }
+            stopwatch.lap("render");
+            renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
+            charts.firstUse().ifPresent(time -> {
+                stopwatch.note("first chart", time);
+                stopwatch.note(charts.count() + " charts", charts.total());
+            });
+            generated = concat(generated, charts.files());
+            if (diagnostics.hasErrors()) {
+                return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+            }
 
-        return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(), outputs.size() + generated.size(),
-                index.staticFiles().size(),
-                sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
-                Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
+            addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps());
+            diagnostics.addAll(plan.problems());
+            if (diagnostics.hasErrors()) {
+                return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+            }
+            try {
+                if (staging != null) {
+                    staging.commit();
+                } else {
+                    chosen.write(plan);
+                }
+            } catch (IOException e) {
+                return cannotWrite(config, e, diagnostics, started, stopwatch);
+            }
+            stopwatch.lap("write");
+            renderPlan.written(outputs);
+
+            return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(),
+                    outputs.size() + pagesOut.get() + generated.size(), index.staticFiles().size(),
+                    sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
+                    Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
+        }
+    }
+
+    private static BuildResult cannotWrite(SiteConfig config, IOException e, Diagnostics diagnostics, Instant started,
+            Stopwatch stopwatch) {
+        diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
+                "cannot write the site: " + e.getMessage()));
+        return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+    }
+
+    /** Output paths that a generated file takes over from the page that would have written them. */
+    private static java.util.Set<String> replacedPaths(List<GeneratedFile> generated) {
+        java.util.Set<String> replaced = new java.util.HashSet<>();
+        for (GeneratedFile file : generated) {
+            if (file.replacing()) {
+                replaced.add(file.outputPath());
+            }
+        }
+        return replaced;
     }
 
     /** The plugins' tags and the {@code chart} tag, which every site has. */
@@ -256,15 +301,14 @@ public final class SiteBuilder {
                         : null);
     }
 
-    private static OutputPlan plan(ContentIndex index, Map<Page, String> outputs, List<GeneratedFile> generated,
-            List<PageRenderer.SourceMap> sourceMaps) {
-        OutputPlan plan = new OutputPlan();
-        java.util.Set<String> replaced = new java.util.HashSet<>();
+    /**
+     * Adds what the render stage did not write itself: the collected page outputs (unless a
+     * generated file replaces them), the generated files, Sass source maps and static files.
+     */
+    private static void addToPlan(OutputPlan plan, ContentIndex index, Map<Page, String> outputs,
+            java.util.Set<String> replaced, List<GeneratedFile> generated, List<PageRenderer.SourceMap> sourceMaps) {
         for (GeneratedFile file : generated) {
             plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
-            if (file.replacing()) {
-                replaced.add(file.outputPath());
-            }
         }
         outputs.forEach((page, output) -> {
             if (!replaced.contains(page.outputPath())) {
@@ -277,7 +321,6 @@ public final class SiteBuilder {
         for (ContentIndex.StaticFile file : index.staticFiles()) {
             plan.addCopy(file.outputPath(), file.source().file(), file.source().sitePath());
         }
-        return plan;
     }
 
     private static BuildResult stopped(BuildResult.Status status, Diagnostics diagnostics, Instant started,

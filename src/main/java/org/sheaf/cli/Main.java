@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sheaf} command. Subcommands do the work; this class only wires picocli and turns
  * their results into the exit code. Exit codes: 0 ok, 1 the site has errors, 2 usage or config
- * error, 3 internal error (the only case that prints a stack trace).
+ * error, 3 internal error (with a stack trace) or out of memory (with how to give the JVM more).
  */
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Jekyll-compatible static site generator for openly licensed research.",
@@ -29,7 +29,19 @@ public final class Main implements Runnable {
             e.printStackTrace(cmd.getErr());
             return INTERNAL_ERROR;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            commandLine.getErr().println(outOfMemory(Runtime.getRuntime().maxMemory()));
+            return INTERNAL_ERROR;
+        }
+    }
+
+    /** What to say when the heap runs out: nothing was written, and how to give it more room. */
+    static String outOfMemory(long maxHeapBytes) {
+        return "sheaf: error: out of memory: the Java heap's limit, " + (maxHeapBytes >> 20)
+                + " MiB, is too small for this site; the destination is unchanged. Give it more: SHEAF_HEAP=4g bin/sheaf ..."
+                + " (or java -Xmx4g -jar sheaf.jar ...)";
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
@@ -24,6 +25,9 @@ import com.vladsch.flexmark.html.renderer.RenderingPhase;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.misc.CharPredicate;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,6 +44,8 @@ import java.util.regex.Pattern;
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
+    /** What unescaping ({@code \\}, {@code &}), line-end normalising and HTML escaping change. */
+    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"');
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final MarkdownOptions options;
@@ -69,6 +75,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
+                new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
@@ -100,6 +107,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             }
         } else if (phase == RenderingPhase.BODY_BOTTOM) {
             renderFootnotes(context, html);
+        }
+    }
+
+    /**
+     * Text as flexmark writes it (escapes and entities resolved, line ends normalised, HTML
+     * escaped), skipping its three regex passes when the text has no character any of them acts
+     * on: most text runs of a note have none.
+     */
+    private static void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
+        BasedSequence chars = node.getChars();
+        if (chars.indexOfAny(NEEDS_ESCAPING) < 0) {
+            html.raw(chars);
+        } else {
+            html.text(Escaping.normalizeEOL(chars.unescape()));
         }
     }
 

@@ -37,7 +37,7 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
             gfmTables(set);
-            this.parser = Parser.builder(set).build();
+            this.parser = LeanInlineParser.install(Parser.builder(set)).build();
             this.renderer = HtmlRenderer.builder(set).linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
@@ -45,7 +45,7 @@ public final class MarkdownRenderer {
         parse.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
                 DefinitionExtension.create(), AbbreviationExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
-        this.parser = Parser.builder(parse)
+        this.parser = LeanInlineParser.install(Parser.builder(parse))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())

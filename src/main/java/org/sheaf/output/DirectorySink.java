@@ -112,19 +112,93 @@ public final class DirectorySink implements OutputSink {
         if (!plan.problems().isEmpty()) {
             throw new IllegalArgumentException("the plan has problems; refusing to write it: " + plan.problems());
         }
+        try (Staging staging = stage(plan)) {
+            staging.commit();
+        }
+    }
+
+    /**
+     * Opens a fresh staging folder for {@code plan}, so that a build can write its pages while it
+     * renders them ({@link Staging#put}) instead of holding every page in memory until the end.
+     * The destination is untouched until {@link Staging#commit()}; closing an uncommitted staging
+     * deletes it. {@link #recover()} runs first.
+     */
+    public Staging stage(OutputPlan plan) throws IOException {
         if (Files.exists(destination, NOFOLLOW) && !Files.isDirectory(destination)) {
             throw new IOException("destination " + destination + " is not a folder");
         }
         recover();
-        try {
-            Files.createDirectories(staging);
+        Files.createDirectories(staging);
+        return new Staging(plan);
+    }
+
+    /**
+     * A staging folder being filled: files put now, the rest of the plan at {@link #commit()},
+     * then the swap. Not reusable.
+     */
+    public final class Staging implements AutoCloseable {
+        private final OutputPlan plan;
+        private final AtomicReference<IOException> failure = new AtomicReference<>();
+        private boolean done;
+
+        private Staging(OutputPlan plan) {
+            this.plan = plan;
+        }
+
+        /**
+         * Writes one file into staging now and records it in the plan, where it takes part in the
+         * checks like any other file. Thread-safe. An unsafe path is only recorded (the plan
+         * reports it); a failed write is kept and thrown by {@link #commit()}, where the plan's own
+         * problems, which usually explain it (two pages on one path, a file where a folder must
+         * be), are reported first.
+         */
+        public void put(String path, byte[] bytes, String origin) {
+            plan.addWritten(path, origin).ifPresent(safePath -> {
+                if (failure.get() != null) {
+                    return;
+                }
+                try {
+                    writeOne(new OutputFile(safePath, bytes, null, origin));
+                } catch (IOException e) {
+                    failure.compareAndSet(null, e);
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, new IOException("cannot write \"" + safePath + "\": " + e, e));
+                }
+            });
+        }
+
+        /**
+         * Writes the rest of the plan and the {@code keep_files} entries, then swaps the staging
+         * folder in as the destination.
+         *
+         * @throws IllegalArgumentException when the plan has problems (the caller should have stopped)
+         * @throws IOException              when writing fails; the destination is then unchanged
+         */
+        public void commit() throws IOException {
+            if (!plan.problems().isEmpty()) {
+                throw new IllegalArgumentException("the plan has problems; refusing to write it: " + plan.problems());
+            }
+            if (failure.get() != null) {
+                throw failure.get();
+            }
             writeFiles(plan.files());
             copyKeptFiles();
-        } catch (IOException | RuntimeException | Error e) {
-            deleteQuietly(staging, e);
-            throw e;
+            done = true;
+            swap();
         }
-        swap();
+
+        /** Deletes the staging folder unless it was committed; a folder left behind is deleted by the next build. */
+        @Override
+        public void close() {
+            if (!done) {
+                done = true;
+                try {
+                    deleteTree(staging);
+                } catch (IOException | RuntimeException e) {
+                    // Left behind as debris; the next build's recover() deletes it.
+                }
+            }
+        }
     }
 
     /**

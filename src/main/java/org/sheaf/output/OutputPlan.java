@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -26,6 +27,9 @@ import org.sheaf.diag.Diagnostic;
  * ({@code a} and {@code a/b}); the folder wins and the file is the one reported.
  */
 public final class OutputPlan {
+    /** The content of a file written already: a marker, compared by identity, never written. */
+    private static final byte[] WRITTEN = new byte[0];
+
     private final Map<String, Queue<OutputFile>> claims = new ConcurrentHashMap<>();
     private final Queue<Diagnostic> unsafe = new ConcurrentLinkedQueue<>();
 
@@ -35,23 +39,35 @@ public final class OutputPlan {
         add(path, bytes, null, origin);
     }
 
+    /**
+     * Records a file that a {@link DirectorySink.Staging} writes straight away: it takes part in
+     * {@link #problems()} like any other, but is not among {@link #files()}, which are the files
+     * still to write.
+     *
+     * @return the normalised path to write, or empty when the path is unsafe (then a problem)
+     */
+    Optional<String> addWritten(String path, String origin) {
+        return add(path, WRITTEN, null, origin);
+    }
+
     /** Adds a file to be copied from {@code copyFrom}; {@code origin} is the source file, relative to the site root. */
     public void addCopy(String path, Path copyFrom, String origin) {
         Objects.requireNonNull(copyFrom, "copyFrom");
         add(path, null, copyFrom, origin);
     }
 
-    private void add(String path, byte[] bytes, Path copyFrom, String origin) {
+    private Optional<String> add(String path, byte[] bytes, Path copyFrom, String origin) {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(origin, "origin");
         OutputPaths.Verdict verdict = OutputPaths.check(path);
         if (!verdict.safe()) {
             unsafe.add(Diagnostic.error(origin, 1, 1,
                     "output path " + OutputPaths.quoted(path) + " " + verdict.refusal()));
-            return;
+            return Optional.empty();
         }
         OutputFile file = new OutputFile(verdict.path(), bytes, copyFrom, origin);
         claims.computeIfAbsent(verdict.path(), p -> new ConcurrentLinkedQueue<>()).add(file);
+        return Optional.of(verdict.path());
     }
 
     /**
@@ -78,14 +94,17 @@ public final class OutputPlan {
         return problems.stream().distinct().sorted().toList();
     }
 
-    /** The files to write, sorted by path: only those whose path is safe and uncontested. */
+    /**
+     * The files to write, sorted by path: only those whose path is safe and uncontested, and not
+     * those a staging folder has written already.
+     */
     public List<OutputFile> files() {
-        return List.copyOf(layout().files.values());
+        return layout().files.values().stream().filter(file -> file.bytes() != WRITTEN).toList();
     }
 
     /** How many files {@link #files()} holds. */
     public int size() {
-        return layout().files.size();
+        return files().size();
     }
 
     /** The claims sorted out into files to write and the two kinds of conflict. */

@@ -100,4 +100,11 @@ class CliTest {
         assertEquals(0, run("build", dir.toString(), "--destination", out.toString(), "--quiet").code());
         assertTrue(Files.exists(out.resolve("index.html")));
     }
+
+    @Test
+    void runningOutOfMemorySaysTheLimitAndHowToRaiseItInsteadOfATrace() {
+        assertEquals("sheaf: error: out of memory: the Java heap's limit, 1024 MiB, is too small for this site;"
+                + " the destination is unchanged. Give it more: SHEAF_HEAP=4g bin/sheaf ... (or java -Xmx4g -jar sheaf.jar ...)",
+                Main.outOfMemory(1L << 30));
+    }
 }

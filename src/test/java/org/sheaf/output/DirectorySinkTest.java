@@ -99,6 +99,60 @@ class DirectorySinkTest {
     }
 
     @Test
+    void filesPutWhileStagingJoinTheRestOfThePlanAtCommit() throws IOException {
+        write(site.resolve("index.html"), "old home");
+        OutputPlan plan = plan("feed.xml", "<feed/>");
+        DirectorySink sink = new DirectorySink(site, List.of());
+
+        try (DirectorySink.Staging staging = sink.stage(plan)) {
+            staging.put("index.html", "new home".getBytes(UTF_8), "index.md");
+            staging.put("notes/a/index.html", "note a".getBytes(UTF_8), "_notes/a.md");
+            assertEquals(Map.of("index.html", "old home"), contents(site));
+            assertEquals(List.of("feed.xml"), plan.files().stream().map(OutputFile::path).toList());
+            staging.commit();
+        }
+
+        assertEquals(Map.of("index.html", "new home", "notes/a/index.html", "note a", "feed.xml", "<feed/>"),
+                contents(site));
+        assertNoDebris();
+    }
+
+    @Test
+    void aStagingClosedWithoutCommitLeavesTheDestinationAsItWas() throws IOException {
+        write(site.resolve("index.html"), "old home");
+        Map<String, String> before = snapshot(site);
+
+        try (DirectorySink.Staging staging = new DirectorySink(site, List.of()).stage(new OutputPlan())) {
+            staging.put("index.html", "half a build".getBytes(UTF_8), "index.md");
+        }
+
+        assertEquals(before, snapshot(site));
+        assertNoDebris();
+    }
+
+    @Test
+    void twoPagesPutOnOnePathAreAPlanProblemAndCommitRefuses() throws IOException {
+        write(site.resolve("index.html"), "old home");
+        Map<String, String> before = snapshot(site);
+        OutputPlan plan = new OutputPlan();
+
+        try (DirectorySink.Staging staging = new DirectorySink(site, List.of()).stage(plan)) {
+            staging.put("about/index.html", "one".getBytes(UTF_8), "about.md");
+            staging.put("about/index.html", "two".getBytes(UTF_8), "about.html");
+            staging.put("../escape.html", "out".getBytes(UTF_8), "evil.md");
+            assertEquals(List.of(
+                    "about.html:1:1: error: output \"about/index.html\" is written by 2 inputs: about.html, about.md",
+                    "evil.md:1:1: error: output path \"../escape.html\" is outside the destination"),
+                    plan.problems().stream().map(d -> d.format()).toList());
+            assertThrows(IllegalArgumentException.class, staging::commit);
+        }
+
+        assertEquals(before, snapshot(site));
+        assertFalse(Files.exists(tmp.resolve("escape.html")));
+        assertNoDebris();
+    }
+
+    @Test
     void staleFilesDisappearKeptFilesSurviveAndNothingOutsideIsTouched() throws IOException {
         write(site.resolve("old-page.html"), "stale");
         write(site.resolve("gone/deep/x.html"), "stale");
