@@ -3,10 +3,17 @@ package org.sheaf.build;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Map;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.generate.GitHistory;
+import org.sheaf.generate.GitHistoryLoader;
 import org.sheaf.output.OutputSink;
+import org.sheaf.source.SourceFile;
+import org.sheaf.source.SourceScanner;
 import org.sheaf.template.Layout;
 
 /**
@@ -73,6 +80,12 @@ public final class IncrementalBuilder {
     private Report last = new Report(0, 0, true, 0);
     private int unread;
     private int builds;
+    private List<SourceFile> lastScan;
+    private List<Diagnostic> lastScanDiagnostics = List.of();
+    private String lastScanKey;
+    private SourceChanges sinceLastGood = SourceChanges.UNKNOWN;
+    private boolean scanReused;
+    private final GitHistoryLoader.Cache git = new GitHistoryLoader.Cache();
 
     /**
      * What the last successful build did.
@@ -119,9 +132,31 @@ public final class IncrementalBuilder {
      * be saved is only a slower next build, so it is not an error).
      */
     public BuildResult build(BuildOptions options, OutputSink sink) {
-        Hook hook = new Hook(options);
-        BuildResult result = SiteBuilder.build(options, sink, hook);
+        return build(options, sink, SourceChanges.UNKNOWN);
+    }
+
+    /**
+     * As {@link #build(BuildOptions, OutputSink)}, told what changed since the previous call (a
+     * file watcher's events): files outside {@code changes} are trusted to hold the bytes this
+     * builder last read, so their kept parses are reused unread, and the last scan is reused when
+     * nothing was added or removed and the config is the same. The changes of failed builds are
+     * carried over until a build succeeds. {@link SourceChanges#UNKNOWN} trusts nothing.
+     */
+    public BuildResult build(BuildOptions options, OutputSink sink, SourceChanges changes) {
+        SourceChanges known = sinceLastGood.and(changes);
+        sinceLastGood = known;
+        parses.trustAllBut(known.structural() || builds == 0 ? null : known.files());
+        Hook hook = new Hook(options, known);
+        BuildResult result;
+        try {
+            result = SiteBuilder.build(options, sink, hook);
+        } finally {
+            parses.trustAllBut(null);
+        }
         builds++;
+        if (result.ok()) {
+            sinceLastGood = new SourceChanges(java.util.Set.of(), false);
+        }
         if (result.ok() && hook.graph != null && hook.graph.next() != null) {
             state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
             last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
@@ -153,13 +188,53 @@ public final class IncrementalBuilder {
         return parses.hits();
     }
 
+    /** Of the last build's reused parses, how many were trusted without reading the file. */
+    int lastFilesUnread() {
+        return parses.unread();
+    }
+
+    /** Whether the last build reused the scan before it. */
+    boolean lastScanReused() {
+        return scanReused;
+    }
+
     private final class Hook implements SiteBuilder.Incremental {
         private final BuildOptions options;
+        private final SourceChanges changes;
         private DependencyGraph graph;
         private ChangedFileSink sink;
 
-        Hook(BuildOptions options) {
+        Hook(BuildOptions options, SourceChanges changes) {
             this.options = options;
+            this.changes = changes;
+        }
+
+        /**
+         * The last scan when the watcher saw no file or folder added or removed and the config
+         * (which decides what is scanned and how it is classified) is the same; else a new scan,
+         * kept with its diagnostics so a reuse reports them again.
+         */
+        @Override
+        public GitHistory gitHistory(Path siteRoot) {
+            return git.load(siteRoot);
+        }
+
+        @Override
+        public List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics) {
+            String key = DependencyGraph.hash(String.valueOf(config.values()), String.valueOf(options.overrides()),
+                    config.siteRoot().toString(), config.source().toString(), config.dataDir().toString(),
+                    String.valueOf(config.showDrafts()));
+            scanReused = lastScan != null && !changes.structural() && key.equals(lastScanKey);
+            if (!scanReused) {
+                Diagnostics found = new Diagnostics();
+                lastScan = null;
+                List<SourceFile> files = SourceScanner.scan(config, found);
+                lastScanDiagnostics = found.sorted();
+                lastScanKey = key;
+                lastScan = files;
+            }
+            diagnostics.addAll(lastScanDiagnostics);
+            return lastScan;
         }
 
         @Override

@@ -101,6 +101,12 @@ public final class SiteBuilder {
 
         /** The last build's parses, to reuse for files whose bytes did not change. */
         ParseCache parseCache();
+
+        /** The history of the files under {@code siteRoot}, for {@code page.git}. */
+        org.sheaf.generate.GitHistory gitHistory(java.nio.file.Path siteRoot);
+
+        /** The site's source files: a new scan, or the last one when no file can have been added or removed. */
+        List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics);
     }
 
     /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
@@ -123,7 +129,8 @@ public final class SiteBuilder {
         }
         stopwatch.lap("config");
 
-        List<SourceFile> files = SourceScanner.scan(config, diagnostics);
+        List<SourceFile> files = incremental == null ? SourceScanner.scan(config, diagnostics)
+                : incremental.scan(config, diagnostics);
         stopwatch.lap("scan");
 
         List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics,
@@ -143,7 +150,8 @@ public final class SiteBuilder {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
         if (Provenance.wanted(config)) {
-            Provenance.annotate(index, GitHistoryLoader.load(config.siteRoot()), config);
+            Provenance.annotate(index, incremental == null ? GitHistoryLoader.load(config.siteRoot())
+                    : incremental.gitHistory(config.siteRoot()), config);
             stopwatch.lap("git");
         }
 

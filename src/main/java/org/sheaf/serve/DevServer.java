@@ -14,6 +14,7 @@ import java.util.Set;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
 import org.sheaf.build.IncrementalBuilder;
+import org.sheaf.build.SourceChanges;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
@@ -48,6 +49,7 @@ public final class DevServer implements AutoCloseable {
     private final PrintWriter err;
     private SourceWatcher watcher;
     private SiteConfig lastConfig;
+    private boolean unseen = true;
 
     private DevServer(BuildOptions options, SiteServer server, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -77,6 +79,8 @@ public final class DevServer implements AutoCloseable {
         }
         watcher = new SourceWatcher(watchedFolders(), this::ignored, debounce, this::rebuild);
         watcher.start();
+        // changes made between the last build and the watcher's start were not seen
+        unseen = true;
     }
 
     /** The address of the site's front page: {@code http://HOST:PORT/BASEURL/}. */
@@ -114,12 +118,24 @@ public final class DevServer implements AutoCloseable {
      * writer did; returns null only when the build itself failed internally (which is printed).
      */
     public synchronized BuildResult rebuild() {
+        return rebuild(SourceChanges.UNKNOWN);
+    }
+
+    /**
+     * As {@link #rebuild()}, told by the watcher which files changed since the last call, so that
+     * the build does not read the others again ({@link IncrementalBuilder#build(BuildOptions,
+     * org.sheaf.output.OutputSink, SourceChanges)}). The first call after the watcher starts trusts
+     * nothing, since changes before it were not seen.
+     */
+    synchronized BuildResult rebuild(SourceChanges changes) {
+        SourceChanges known = unseen ? SourceChanges.UNKNOWN : changes;
+        unseen = false;
         SiteServer.State before = server.state();
         SnapshotSink sink = new SnapshotSink(before.site());
         BuildResult result;
         try {
             loadConfig();
-            result = builder.build(options, sink);
+            result = builder.build(options, sink, known);
         } catch (RuntimeException | Error e) {
             err.println("sheaf: internal error while building; still serving the last good site");
             e.printStackTrace(err);
