@@ -1,8 +1,10 @@
 package org.sheaf.build;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sheaf.config.SiteConfig;
@@ -86,6 +88,8 @@ public final class IncrementalBuilder {
     private SourceChanges sinceLastGood = SourceChanges.UNKNOWN;
     private boolean scanReused;
     private final GitHistoryLoader.Cache git = new GitHistoryLoader.Cache();
+    private Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private Map<String, byte[]> encoding = new IdentityHashMap<>();
 
     /**
      * What the last successful build did.
@@ -154,6 +158,9 @@ public final class IncrementalBuilder {
             parses.trustAllBut(null);
         }
         builds++;
+        // the arrays handed over by this build, keyed by the very output strings the state keeps
+        encoded = result.ok() ? encoding : encoded;
+        encoding = new IdentityHashMap<>();
         if (result.ok()) {
             sinceLastGood = new SourceChanges(java.util.Set.of(), false);
         }
@@ -214,6 +221,16 @@ public final class IncrementalBuilder {
          * (which decides what is scanned and how it is classified) is the same; else a new scan,
          * kept with its diagnostics so a reuse reports them again.
          */
+        @Override
+        public byte[] bytes(String output) {
+            byte[] bytes = encoded.get(output);
+            if (bytes == null) {
+                bytes = output.getBytes(StandardCharsets.UTF_8);
+            }
+            encoding.put(output, bytes);
+            return bytes;
+        }
+
         @Override
         public GitHistory gitHistory(Path siteRoot) {
             return git.load(siteRoot);
