@@ -143,13 +143,13 @@ public final class IncrementalBuilder {
      * As {@link #build(BuildOptions, OutputSink)}, told what changed since the previous call (a
      * file watcher's events): files outside {@code changes} are trusted to hold the bytes this
      * builder last read, so their kept parses are reused unread, and the last scan is reused when
-     * nothing was added or removed and the config is the same. The changes of failed builds are
+     * no file came or went and the config is the same. The changes of failed builds are
      * carried over until a build succeeds. {@link SourceChanges#UNKNOWN} trusts nothing.
      */
     public BuildResult build(BuildOptions options, OutputSink sink, SourceChanges changes) {
         SourceChanges known = sinceLastGood.and(changes);
         sinceLastGood = known;
-        parses.trustAllBut(known.structural() || builds == 0 ? null : known.files());
+        parses.trustAllBut(known.lost() || builds == 0 ? null : known.files());
         Hook hook = new Hook(options, known);
         BuildResult result;
         try {
@@ -162,7 +162,7 @@ public final class IncrementalBuilder {
         encoded = result.ok() ? encoding : encoded;
         encoding = new IdentityHashMap<>();
         if (result.ok()) {
-            sinceLastGood = new SourceChanges(java.util.Set.of(), false);
+            sinceLastGood = SourceChanges.NONE;
         }
         if (result.ok() && hook.graph != null && hook.graph.next() != null) {
             state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
@@ -241,7 +241,7 @@ public final class IncrementalBuilder {
             String key = DependencyGraph.hash(String.valueOf(config.values()), String.valueOf(options.overrides()),
                     config.siteRoot().toString(), config.source().toString(), config.dataDir().toString(),
                     String.valueOf(config.showDrafts()));
-            scanReused = lastScan != null && !changes.structural() && key.equals(lastScanKey);
+            scanReused = lastScan != null && !changes.lost() && key.equals(lastScanKey) && sameFiles(changes.entries());
             if (!scanReused) {
                 Diagnostics found = new Diagnostics();
                 lastScan = null;
@@ -252,6 +252,27 @@ public final class IncrementalBuilder {
             }
             diagnostics.addAll(lastScanDiagnostics);
             return lastScan;
+        }
+
+        /**
+         * Whether the files created or deleted leave the set of files as the last scan found it:
+         * each is a file of that scan that is there again (saved by rename), or one it did not
+         * hold that is gone again (an editor's temporary file).
+         */
+        private boolean sameFiles(java.util.Set<Path> entries) {
+            if (entries.isEmpty()) {
+                return true;
+            }
+            java.util.Set<Path> scanned = new java.util.HashSet<>();
+            lastScan.forEach(file -> scanned.add(file.file()));
+            for (Path entry : entries) {
+                boolean there = java.nio.file.Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                boolean gone = !java.nio.file.Files.exists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (scanned.contains(entry) ? !there : !gone) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -20,8 +20,8 @@ import org.slf4j.helpers.NOPLogger;
 /**
  * Watches folders recursively (directory-watcher: native events on macOS, the JDK's watch service
  * elsewhere) and calls {@code onChange} once a burst of changes has been quiet for the debounce
- * time, with the changes of that burst: the files written to, and whether anything was created,
- * deleted or lost (an overflow), which {@link SourceChanges#structural()} reports. {@code
+ * time, with the changes of that burst: the files written to, those created or deleted, and whether
+ * events were lost (an overflow) or a folder changed ({@link SourceChanges#lost()}). {@code
  * onChange} runs on one thread of its own, so two calls never overlap; changes that arrive while
  * it runs are gathered for one more call after it.
  */
@@ -33,7 +33,8 @@ final class SourceWatcher implements AutoCloseable {
     private final Consumer<SourceChanges> onChange;
     private ScheduledFuture<?> pending;
     private Set<Path> written = new HashSet<>();
-    private boolean structural;
+    private Set<Path> entries = new HashSet<>();
+    private boolean lost;
 
     SourceWatcher(List<Path> roots, Predicate<Path> ignored, Duration debounce, Consumer<SourceChanges> onChange)
             throws IOException {
@@ -68,10 +69,14 @@ final class SourceWatcher implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            if (overflow || event.isDirectory() || event.eventType() != DirectoryChangeEvent.EventType.MODIFY) {
-                structural = true;
+            if (overflow || event.isDirectory()) {
+                lost = true;
             } else {
-                written.add(path.toAbsolutePath().normalize());
+                Path file = path.toAbsolutePath().normalize();
+                written.add(file);
+                if (event.eventType() != DirectoryChangeEvent.EventType.MODIFY) {
+                    entries.add(file);
+                }
             }
             if (pending != null) {
                 pending.cancel(false);
@@ -84,9 +89,10 @@ final class SourceWatcher implements AutoCloseable {
     private void fire() {
         SourceChanges changes;
         synchronized (this) {
-            changes = new SourceChanges(written, structural);
+            changes = new SourceChanges(written, entries, lost);
             written = new HashSet<>();
-            structural = false;
+            entries = new HashSet<>();
+            lost = false;
         }
         onChange.accept(changes);
     }

@@ -14,8 +14,6 @@ import org.sheaf.config.ConfigLoader;
 
 /** An incremental build told by a watcher what changed: unchanged files are neither scanned nor read again. */
 class WatchedChangesTest {
-    private static final SourceChanges NONE = new SourceChanges(Set.of(), false);
-
     @TempDir
     Path root;
     @TempDir
@@ -37,7 +35,7 @@ class WatchedChangesTest {
         builder = IncrementalBuilder.inMemory();
         options = new BuildOptions(root, ConfigLoader.Overrides.none(), TestSite.TIME, "production");
         build(SourceChanges.UNKNOWN);
-        build(NONE);
+        build(SourceChanges.NONE);
     }
 
     private void build(SourceChanges changes) {
@@ -45,12 +43,21 @@ class WatchedChangesTest {
         assertTrue(result.ok(), TestSite.printed(result));
     }
 
-    private SourceChanges written(String... paths) {
+    private Set<Path> paths(String... paths) {
         Set<Path> files = new java.util.HashSet<>();
         for (String path : paths) {
             files.add(root.resolve(path).toAbsolutePath().normalize());
         }
-        return new SourceChanges(files, false);
+        return files;
+    }
+
+    private SourceChanges written(String... paths) {
+        return SourceChanges.written(paths(paths));
+    }
+
+    /** Files created or deleted (and so written to), as the watcher reports them. */
+    private SourceChanges comeOrGone(String... paths) {
+        return new SourceChanges(paths(paths), paths(paths), false);
     }
 
     /** The output of a clean build of the same sources, into another folder. */
@@ -82,7 +89,7 @@ class WatchedChangesTest {
     @Test
     void anAddedFileIsScannedAndListed() {
         site.file("_posts/2019-12-03-third.md", "---\ntitle: Third\n---\nThree.\n");
-        build(new SourceChanges(Set.of(root.resolve("_posts/2019-12-03-third.md")), true));
+        build(comeOrGone("_posts/2019-12-03-third.md"));
         assertFalse(builder.lastScanReused());
         assertEquals("<title></title>[<p>Three.</p>][<p>Two.</p>][<p>One.</p>]\n\n", site.read("index.html"));
         assertEquals(cleanBuild(), site.outputFiles());
@@ -110,10 +117,37 @@ class WatchedChangesTest {
     void changesSeenByAFailedBuildCountForTheNextGoodOne() {
         site.file("_posts/2019-12-03-third.md", "---\ntitle: Third\n---\nThree.\n");
         site.file("about.md", "---\ntitle: [unclosed\n---\nAbout.\n");
-        assertFalse(builder.build(options, null, new SourceChanges(Set.of(), true)).ok());
+        assertFalse(builder.build(options, null, comeOrGone("_posts/2019-12-03-third.md").and(written("about.md"))).ok());
         site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout.\n");
         build(written("about.md"));
         assertEquals("<title></title>[<p>Three.</p>][<p>Two.</p>][<p>One.</p>]\n\n", site.read("index.html"));
         assertEquals(cleanBuild(), site.outputFiles());
+    }
+
+    @Test
+    void aFileSavedByRenameKeepsTheScanAndIsReadAgain() {
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, saved by rename.\n");
+        build(comeOrGone("about.md", ".about.md.swp"));
+        assertTrue(builder.lastScanReused(), "the same files as before: about.md is there again, the swap file gone");
+        assertEquals(3, builder.lastFilesUnread());
+        assertEquals("<title>About</title><p>About, saved by rename.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void aDeletedFileIsScannedAway() throws java.io.IOException {
+        java.nio.file.Files.delete(root.resolve("about.md"));
+        build(comeOrGone("about.md"));
+        assertFalse(builder.lastScanReused());
+        assertFalse(site.exists("about.html"));
+        assertEquals(cleanBuild(), site.outputFiles());
+    }
+
+    @Test
+    void lostEventsTrustNothing() {
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, unseen.\n");
+        build(new SourceChanges(Set.of(), Set.of(), true));
+        assertFalse(builder.lastScanReused());
+        assertEquals(0, builder.lastFilesUnread());
+        assertEquals("<title>About</title><p>About, unseen.</p>\n\n", site.read("about.html"));
     }
 }
