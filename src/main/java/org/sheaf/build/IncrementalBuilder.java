@@ -88,6 +88,7 @@ public final class IncrementalBuilder {
     private SourceChanges sinceLastGood = SourceChanges.UNKNOWN;
     private boolean scanReused;
     private final GitHistoryLoader.Cache git = new GitHistoryLoader.Cache();
+    private final Map<String, DependencyGraph.SelfHash> selfHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, byte[]> encoded = new IdentityHashMap<>();
     private Map<String, byte[]> encoding = new IdentityHashMap<>();
 
@@ -281,7 +282,8 @@ public final class IncrementalBuilder {
             String configKey = DependencyGraph.hash(String.valueOf(config.values()), environment,
                     String.valueOf(options.overrides()), config.siteRoot().toString(),
                     config.layoutsDir().toString(), config.includesDir().toString());
-            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime);
+            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime,
+                    builds > 0 ? selfHashes : new java.util.HashMap<>());
             return graph;
         }
 
