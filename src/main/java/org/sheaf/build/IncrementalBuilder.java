@@ -25,13 +25,17 @@ import org.sheaf.template.Layout;
  *
  * <h2>Design</h2>
  *
- * <p><b>What is cheap is always redone.</b> Every build loads the config, scans, parses and
- * indexes the whole site as a clean build does, so URLs, defaults, {@code site.posts}, tags and
- * {@code previous}/{@code next} are always exactly those of a clean build. Only rendering
- * (Liquid, Markdown, layouts) and writing are skipped, and parsing in part: every file is read,
- * but front matter is parsed again only for files whose bytes changed ({@link ParseCache}, kept
- * in memory from a builder's second build on). These whole-site stages are what an edit costs at
- * thousands of pages (about 1 to 3 s at 10,000; BENCHMARKS.md, "Edit-to-served latency").
+ * <p><b>What is cheap is always redone.</b> Every build loads the config and indexes the whole
+ * site as a clean build does, so URLs, defaults, {@code site.posts}, tags and {@code
+ * previous}/{@code next} are always exactly those of a clean build. Only rendering (Liquid,
+ * Markdown, layouts) and writing are skipped, and scanning and parsing in part: front matter is
+ * parsed again only for files whose bytes changed ({@link ParseCache}, kept in memory from a
+ * builder's second build on). Told by a file watcher what changed ({@link SourceChanges}, from
+ * {@code sheaf serve}), a build does not even read the files it saw no write to, and reuses the
+ * last scan when no file came or went and the config is the same; changes seen by failed builds
+ * count until a build succeeds, and lost events trust nothing. {@code page.git}'s {@code git log}
+ * reruns only when the repository's HEAD or branch moved. These whole-site stages are what an
+ * edit costs at thousands of pages (BENCHMARKS.md, "Edit-to-served latency").
  *
  * <p><b>Dependencies are watched, not guessed.</b> While a page renders, its templates see
  * {@code site} (and {@code site.data}) through a recording view ({@link RecordingSite}) that
@@ -71,7 +75,8 @@ import org.sheaf.template.Layout;
  * longer produced; a page whose output was taken from the state is not even read back when its
  * file still has the size and modification time the last build left ({@link
  * BuildState.FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
- * over, as a clean build would.
+ * over, as a clean build would, but a page output taken from the state is handed over as the very
+ * byte array of the last build, so the sink's comparison with the site it replaces is by identity.
  *
  * <p>Not thread-safe: one build at a time (the dev server rebuilds under a lock).
  */
