@@ -85,6 +85,17 @@ final class DependencyGraph implements RenderPlan {
      */
     DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
             Map<String, Layout> layouts, ZonedDateTime siteTime) {
+        this(previous, configKey, config, index, layouts, siteTime, new HashMap<>());
+    }
+
+    /**
+     * As the other constructor, with the fingerprints of pages' own inputs from earlier builds:
+     * {@code selfHashes} maps a page's site path and URL to what its fingerprint was made of and the
+     * fingerprint, so an unchanged page's text is compared (the very string, mostly, as parses
+     * are kept) instead of hashed again. Updated with this build's pages.
+     */
+    DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
+            Map<String, Layout> layouts, ZonedDateTime siteTime, Map<String, SelfHash> selfHashes) {
         this.config = config;
         this.configKey = configKey;
         this.index = index;
@@ -98,7 +109,7 @@ final class DependencyGraph implements RenderPlan {
         Map<Layout, Set<String>> layoutScans = new IdentityHashMap<>();
         for (Page page : index.pages()) {
             keys.put(page, page.sitePath() + " " + page.url());
-            selves.put(page, self(page));
+            selves.put(page, self(page, selfHashes));
             byDrop.put(page.drop(), page);
             List<Layout> chain = chain(page);
             chains.put(page, chain == null ? "broken" : hash(chain.stream()
@@ -126,6 +137,7 @@ final class DependencyGraph implements RenderPlan {
         for (String label : config.collections().keySet()) {
             members.computeIfAbsent(label, k -> new ArrayList<>());
         }
+        selfHashes.keySet().retainAll(new HashSet<>(keys.values()));
     }
 
     /**
@@ -411,7 +423,11 @@ final class DependencyGraph implements RenderPlan {
      * drop's {@code content} is the body itself before rendering; it is then not printed a
      * second time, which halves the text hashed per page.
      */
-    private static String self(Page page) {
+    /** What a page's own fingerprint was made of, and the fingerprint. */
+    record SelfHash(String[] parts, String hash) {
+    }
+
+    private static String self(Page page, Map<String, SelfHash> known) {
         StringBuilder drop = new StringBuilder("{");
         page.drop().forEach((key, value) -> {
             if (drop.length() > 1) {
@@ -424,9 +440,17 @@ final class DependencyGraph implements RenderPlan {
                 drop.append(value instanceof org.sheaf.content.PageDrop other ? other.get("url") : value);
             }
         });
-        return hash(page.sitePath(), String.valueOf(page.collection()), page.url(),
-                String.valueOf(page.outputPath()), String.valueOf(page.layout()), page.markdown() + " " + page.liquid(),
-                Integer.toString(page.bodyLine()), page.body(), drop.append('}').toString());
+        String[] parts = {page.sitePath(), String.valueOf(page.collection()), page.url(),
+            String.valueOf(page.outputPath()), String.valueOf(page.layout()), page.markdown() + " " + page.liquid(),
+            Integer.toString(page.bodyLine()), page.body(), drop.append('}').toString()};
+        String key = page.sitePath() + " " + page.url();
+        SelfHash before = known.get(key);
+        if (before != null && java.util.Arrays.equals(before.parts(), parts)) {
+            return before.hash();
+        }
+        String hash = hash(parts);
+        known.put(key, new SelfHash(parts, hash));
+        return hash;
     }
 
     static String hash(String... parts) {

@@ -1,12 +1,21 @@
 package org.sheaf.build;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.generate.GitHistory;
+import org.sheaf.generate.GitHistoryLoader;
 import org.sheaf.output.OutputSink;
+import org.sheaf.source.SourceFile;
+import org.sheaf.source.SourceScanner;
 import org.sheaf.template.Layout;
 
 /**
@@ -16,13 +25,17 @@ import org.sheaf.template.Layout;
  *
  * <h2>Design</h2>
  *
- * <p><b>What is cheap is always redone.</b> Every build loads the config, scans, parses and
- * indexes the whole site as a clean build does, so URLs, defaults, {@code site.posts}, tags and
- * {@code previous}/{@code next} are always exactly those of a clean build. Only rendering
- * (Liquid, Markdown, layouts) and writing are skipped, and parsing in part: every file is read,
- * but front matter is parsed again only for files whose bytes changed ({@link ParseCache}, kept
- * in memory from a builder's second build on). These whole-site stages are what an edit costs at
- * thousands of pages (about 1 to 3 s at 10,000; BENCHMARKS.md, "Edit-to-served latency").
+ * <p><b>What is cheap is always redone.</b> Every build loads the config and indexes the whole
+ * site as a clean build does, so URLs, defaults, {@code site.posts}, tags and {@code
+ * previous}/{@code next} are always exactly those of a clean build. Only rendering (Liquid,
+ * Markdown, layouts) and writing are skipped, and scanning and parsing in part: front matter is
+ * parsed again only for files whose bytes changed ({@link ParseCache}, kept in memory from a
+ * builder's second build on). Told by a file watcher what changed ({@link SourceChanges}, from
+ * {@code sheaf serve}), a build does not even read the files it saw no write to, and reuses the
+ * last scan when no file came or went and the config is the same; changes seen by failed builds
+ * count until a build succeeds, and lost events trust nothing. {@code page.git}'s {@code git log}
+ * reruns only when the repository's HEAD or branch moved. These whole-site stages are what an
+ * edit costs at thousands of pages (BENCHMARKS.md, "Edit-to-served latency").
  *
  * <p><b>Dependencies are watched, not guessed.</b> While a page renders, its templates see
  * {@code site} (and {@code site.data}) through a recording view ({@link RecordingSite}) that
@@ -62,7 +75,8 @@ import org.sheaf.template.Layout;
  * longer produced; a page whose output was taken from the state is not even read back when its
  * file still has the size and modification time the last build left ({@link
  * BuildState.FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
- * over, as a clean build would.
+ * over, as a clean build would, but a page output taken from the state is handed over as the very
+ * byte array of the last build, so the sink's comparison with the site it replaces is by identity.
  *
  * <p>Not thread-safe: one build at a time (the dev server rebuilds under a lock).
  */
@@ -73,6 +87,15 @@ public final class IncrementalBuilder {
     private Report last = new Report(0, 0, true, 0);
     private int unread;
     private int builds;
+    private List<SourceFile> lastScan;
+    private List<Diagnostic> lastScanDiagnostics = List.of();
+    private String lastScanKey;
+    private SourceChanges sinceLastGood = SourceChanges.UNKNOWN;
+    private boolean scanReused;
+    private final GitHistoryLoader.Cache git = new GitHistoryLoader.Cache();
+    private final Map<String, DependencyGraph.SelfHash> selfHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private Map<String, byte[]> encoding = new IdentityHashMap<>();
 
     /**
      * What the last successful build did.
@@ -119,9 +142,34 @@ public final class IncrementalBuilder {
      * be saved is only a slower next build, so it is not an error).
      */
     public BuildResult build(BuildOptions options, OutputSink sink) {
-        Hook hook = new Hook(options);
-        BuildResult result = SiteBuilder.build(options, sink, hook);
+        return build(options, sink, SourceChanges.UNKNOWN);
+    }
+
+    /**
+     * As {@link #build(BuildOptions, OutputSink)}, told what changed since the previous call (a
+     * file watcher's events): files outside {@code changes} are trusted to hold the bytes this
+     * builder last read, so their kept parses are reused unread, and the last scan is reused when
+     * no file came or went and the config is the same. The changes of failed builds are
+     * carried over until a build succeeds. {@link SourceChanges#UNKNOWN} trusts nothing.
+     */
+    public BuildResult build(BuildOptions options, OutputSink sink, SourceChanges changes) {
+        SourceChanges known = sinceLastGood.and(changes);
+        sinceLastGood = known;
+        parses.trustAllBut(known.lost() || builds == 0 ? null : known.files());
+        Hook hook = new Hook(options, known);
+        BuildResult result;
+        try {
+            result = SiteBuilder.build(options, sink, hook);
+        } finally {
+            parses.trustAllBut(null);
+        }
         builds++;
+        // the arrays handed over by this build, keyed by the very output strings the state keeps
+        encoded = result.ok() ? encoding : encoded;
+        encoding = new IdentityHashMap<>();
+        if (result.ok()) {
+            sinceLastGood = SourceChanges.NONE;
+        }
         if (result.ok() && hook.graph != null && hook.graph.next() != null) {
             state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
             last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
@@ -153,13 +201,84 @@ public final class IncrementalBuilder {
         return parses.hits();
     }
 
+    /** Of the last build's reused parses, how many were trusted without reading the file. */
+    int lastFilesUnread() {
+        return parses.unread();
+    }
+
+    /** Whether the last build reused the scan before it. */
+    boolean lastScanReused() {
+        return scanReused;
+    }
+
     private final class Hook implements SiteBuilder.Incremental {
         private final BuildOptions options;
+        private final SourceChanges changes;
         private DependencyGraph graph;
         private ChangedFileSink sink;
 
-        Hook(BuildOptions options) {
+        Hook(BuildOptions options, SourceChanges changes) {
             this.options = options;
+            this.changes = changes;
+        }
+
+        /**
+         * The last scan when the watcher saw no file or folder added or removed and the config
+         * (which decides what is scanned and how it is classified) is the same; else a new scan,
+         * kept with its diagnostics so a reuse reports them again.
+         */
+        @Override
+        public byte[] bytes(String output) {
+            byte[] bytes = encoded.get(output);
+            if (bytes == null) {
+                bytes = output.getBytes(StandardCharsets.UTF_8);
+            }
+            encoding.put(output, bytes);
+            return bytes;
+        }
+
+        @Override
+        public GitHistory gitHistory(Path siteRoot) {
+            return git.load(siteRoot);
+        }
+
+        @Override
+        public List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics) {
+            String key = DependencyGraph.hash(String.valueOf(config.values()), String.valueOf(options.overrides()),
+                    config.siteRoot().toString(), config.source().toString(), config.dataDir().toString(),
+                    String.valueOf(config.showDrafts()));
+            scanReused = lastScan != null && !changes.lost() && key.equals(lastScanKey) && sameFiles(changes.entries());
+            if (!scanReused) {
+                Diagnostics found = new Diagnostics();
+                lastScan = null;
+                List<SourceFile> files = SourceScanner.scan(config, found);
+                lastScanDiagnostics = found.sorted();
+                lastScanKey = key;
+                lastScan = files;
+            }
+            diagnostics.addAll(lastScanDiagnostics);
+            return lastScan;
+        }
+
+        /**
+         * Whether the files created or deleted leave the set of files as the last scan found it:
+         * each is a file of that scan that is there again (saved by rename), or one it did not
+         * hold that is gone again (an editor's temporary file).
+         */
+        private boolean sameFiles(java.util.Set<Path> entries) {
+            if (entries.isEmpty()) {
+                return true;
+            }
+            java.util.Set<Path> scanned = new java.util.HashSet<>();
+            lastScan.forEach(file -> scanned.add(file.file()));
+            for (Path entry : entries) {
+                boolean there = java.nio.file.Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                boolean gone = !java.nio.file.Files.exists(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (scanned.contains(entry) ? !there : !gone) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -168,7 +287,8 @@ public final class IncrementalBuilder {
             String configKey = DependencyGraph.hash(String.valueOf(config.values()), environment,
                     String.valueOf(options.overrides()), config.siteRoot().toString(),
                     config.layoutsDir().toString(), config.includesDir().toString());
-            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime);
+            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime,
+                    builds > 0 ? selfHashes : new java.util.HashMap<>());
             return graph;
         }
 

@@ -15,8 +15,10 @@ import org.sheaf.source.FrontMatter;
 /**
  * The parse stage's results from the last build, so that an incremental build parses again only
  * the files whose bytes changed: YAML front matter is most of the parse stage's time, and an edit
- * changes one file. A file is always read; its parse is reused only when its bytes, its site path
- * and the time zone are exactly those it was parsed with, so no timestamp is trusted.
+ * changes one file. A file's parse is reused only when its bytes, its site path and the time zone
+ * are exactly those it was parsed with, so no timestamp is trusted. The file is read to compare
+ * its bytes, unless the caller vouches that it was not written to since ({@link #trustAllBut}:
+ * the dev server's watcher saw no event for it).
  *
  * <p>The reused front matter is a deep copy (mappings as {@link LinkedHashMap}, sequences as
  * {@link ArrayList}, as the YAML parser makes them), so nothing a build does to its values can
@@ -29,6 +31,34 @@ final class ParseCache {
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger unread = new AtomicInteger();
+    private volatile Set<Path> changed;
+
+    /**
+     * Trusts, for the next build, that every kept file not in {@code changed} still has the bytes
+     * it was parsed from ({@code sheaf serve}'s watcher saw no write to it); null trusts nothing.
+     */
+    void trustAllBut(Set<Path> changed) {
+        this.changed = changed;
+    }
+
+    /**
+     * The kept parse of a file trusted unchanged ({@link #trustAllBut}), as a fresh copy, without
+     * reading the file; null when the file is not trusted or not kept.
+     */
+    FrontMatter unchanged(Path file, String sitePath, ZoneId zone) {
+        Set<Path> trusted = changed;
+        if (trusted == null || trusted.contains(file)) {
+            return null;
+        }
+        Entry entry = entries.get(file);
+        if (entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone)) {
+            return null;
+        }
+        hits.incrementAndGet();
+        unread.incrementAndGet();
+        return copyOf(entry.frontMatter());
+    }
 
     /** The front matter parsed from exactly these bytes last time, as a fresh copy; null when not known. */
     FrontMatter get(Path file, byte[] bytes, String sitePath, ZoneId zone) {
@@ -38,7 +68,10 @@ final class ParseCache {
             return null;
         }
         hits.incrementAndGet();
-        FrontMatter kept = entry.frontMatter();
+        return copyOf(entry.frontMatter());
+    }
+
+    private static FrontMatter copyOf(FrontMatter kept) {
         return new FrontMatter(copy(kept.data()), kept.positions(), kept.body(), kept.bodyLine());
     }
 
@@ -52,6 +85,12 @@ final class ParseCache {
     void retain(Set<Path> files) {
         entries.keySet().retainAll(files);
         hits.set(0);
+        unread.set(0);
+    }
+
+    /** Of the files whose parse was reused since the last {@link #retain}, those not even read. */
+    int unread() {
+        return unread.get();
     }
 
     /** Files whose parse was reused since the last {@link #retain}; approximate for tests and reports. */

@@ -101,6 +101,19 @@ public final class SiteBuilder {
 
         /** The last build's parses, to reuse for files whose bytes did not change. */
         ParseCache parseCache();
+
+        /** The history of the files under {@code siteRoot}, for {@code page.git}. */
+        org.sheaf.generate.GitHistory gitHistory(java.nio.file.Path siteRoot);
+
+        /**
+         * {@code output} in UTF-8: the very array of the last build when the text is the very
+         * string it had (a page taken unchanged from the state), so that neither the conversion
+         * nor a sink's comparison with the site it replaces is paid again.
+         */
+        byte[] bytes(String output);
+
+        /** The site's source files: a new scan, or the last one when no file can have been added or removed. */
+        List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics);
     }
 
     /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
@@ -123,7 +136,8 @@ public final class SiteBuilder {
         }
         stopwatch.lap("config");
 
-        List<SourceFile> files = SourceScanner.scan(config, diagnostics);
+        List<SourceFile> files = incremental == null ? SourceScanner.scan(config, diagnostics)
+                : incremental.scan(config, diagnostics);
         stopwatch.lap("scan");
 
         List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics,
@@ -143,7 +157,8 @@ public final class SiteBuilder {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
         if (Provenance.wanted(config)) {
-            Provenance.annotate(index, GitHistoryLoader.load(config.siteRoot()), config);
+            Provenance.annotate(index, incremental == null ? GitHistoryLoader.load(config.siteRoot())
+                    : incremental.gitHistory(config.siteRoot()), config);
             stopwatch.lap("git");
         }
 
@@ -207,7 +222,8 @@ public final class SiteBuilder {
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
             }
 
-            addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps());
+            addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps(),
+                    incremental == null ? output -> output.getBytes(StandardCharsets.UTF_8) : incremental::bytes);
             diagnostics.addAll(plan.problems());
             if (diagnostics.hasErrors()) {
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
@@ -306,13 +322,14 @@ public final class SiteBuilder {
      * generated file replaces them), the generated files, Sass source maps and static files.
      */
     private static void addToPlan(OutputPlan plan, ContentIndex index, Map<Page, String> outputs,
-            java.util.Set<String> replaced, List<GeneratedFile> generated, List<PageRenderer.SourceMap> sourceMaps) {
+            java.util.Set<String> replaced, List<GeneratedFile> generated, List<PageRenderer.SourceMap> sourceMaps,
+            java.util.function.Function<String, byte[]> utf8) {
         for (GeneratedFile file : generated) {
             plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
         }
         outputs.forEach((page, output) -> {
             if (!replaced.contains(page.outputPath())) {
-                plan.addBytes(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath());
+                plan.addBytes(page.outputPath(), utf8.apply(output), page.sitePath());
             }
         });
         for (PageRenderer.SourceMap map : sourceMaps) {

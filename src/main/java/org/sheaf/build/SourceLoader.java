@@ -48,6 +48,10 @@ final class SourceLoader {
 
     private static ContentIndex.Parsed read(SourceFile file, ZoneId zone, Diagnostics diagnostics, ParseCache cache) {
         try {
+            FrontMatter trusted = cache == null ? null : cache.unchanged(file.file(), file.sitePath(), zone);
+            if (trusted != null) {
+                return new ContentIndex.Parsed(file, trusted);
+            }
             byte[] bytes = Files.readAllBytes(file.file());
             FrontMatter kept = cache == null ? null : cache.get(file.file(), bytes, file.sitePath(), zone);
             if (kept != null) {

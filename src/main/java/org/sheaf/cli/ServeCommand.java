@@ -68,7 +68,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         try {
             server = DevServer.start(new BuildOptions(site, overrides, null, null),
                     new InetSocketAddress(host, port), out, err);
-            server.watch(Duration.ofMillis(100));
+            server.watch(Duration.ofMillis(30));
         } catch (IOException e) {
             err.println("sheaf: cannot serve on " + host + ":" + port + ": " + e.getMessage());
             return 2;

@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * {@link ZonedDateTime}. Every function is pure and thread-safe.
  */
 public final class JekyllFilters {
+    /** An absolute URL's scheme and host, then the rest; compiled once, as every page's sitemap entry uses it. */
+    private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
@@ -70,7 +72,7 @@ public final class JekyllFilters {
             return relative;
         }
         String whole = url + relative;
-        Matcher m = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE).matcher(whole);
+        Matcher m = ORIGIN.matcher(whole);
         if (m.matches()) {
             String rest = m.group(2).isEmpty() ? "/" : m.group(2);
             return m.group(1).toLowerCase(Locale.ROOT) + normalizeUri(rest);

@@ -43,6 +43,83 @@ public final class GitHistoryLoader {
         return log.map(text -> GitHistory.parse(prefix.get().strip(), text)).orElse(GitHistory.NONE);
     }
 
+    /**
+     * Remembers the last history read, and reads it again only when the repository's state
+     * (HEAD and the branch it names, or that no repository holds the site) changed, so a server
+     * that rebuilds on every edit does not run git each time. The state is read from the files of
+     * the {@code .git} folder, never by running git; when it cannot be read (an unusual layout,
+     * {@code GIT_DIR} set), git runs every time.
+     */
+    public static final class Cache {
+        private String key;
+        private GitHistory history;
+
+        /** The history of the files under {@code siteRoot}, as {@link GitHistoryLoader#load(Path)}. */
+        public GitHistory load(Path siteRoot) {
+            Optional<String> state = state(siteRoot);
+            if (state.isPresent() && state.get().equals(key)) {
+                return history;
+            }
+            GitHistory loaded = GitHistoryLoader.load(siteRoot);
+            key = state.orElse(null);
+            history = loaded;
+            return loaded;
+        }
+    }
+
+    /** What decides {@code siteRoot}'s history: its repository's HEAD, ref and packed refs; empty when unknown. */
+    static Optional<String> state(Path siteRoot) {
+        if (System.getenv("GIT_DIR") != null || System.getenv("GIT_WORK_TREE") != null
+                || System.getenv("GIT_CEILING_DIRECTORIES") != null) {
+            return Optional.empty();
+        }
+        Path root = siteRoot.toAbsolutePath().normalize();
+        try {
+            for (Path dir = root; dir != null; dir = dir.getParent()) {
+                Path dotGit = dir.resolve(".git");
+                if (java.nio.file.Files.isRegularFile(dotGit)) {
+                    String link = java.nio.file.Files.readString(dotGit).strip();
+                    if (!link.startsWith("gitdir:")) {
+                        return Optional.empty();
+                    }
+                    return repositoryState(root, dir.resolve(link.substring("gitdir:".length()).strip()).normalize());
+                }
+                if (java.nio.file.Files.isDirectory(dotGit)) {
+                    return repositoryState(root, dotGit);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.of("none " + root);
+    }
+
+    private static Optional<String> repositoryState(Path root, Path gitDir) throws IOException {
+        Path common = gitDir;
+        Path commonFile = gitDir.resolve("commondir");
+        if (java.nio.file.Files.isRegularFile(commonFile)) {
+            common = gitDir.resolve(java.nio.file.Files.readString(commonFile).strip()).normalize();
+        }
+        String head = java.nio.file.Files.readString(gitDir.resolve("HEAD")).strip();
+        StringBuilder state = new StringBuilder(root + "\n" + gitDir + "\n" + head);
+        if (head.startsWith("ref:")) {
+            String ref = head.substring("ref:".length()).strip();
+            for (Path base : List.of(gitDir, common)) {
+                Path file = base.resolve(ref);
+                if (java.nio.file.Files.isRegularFile(file)) {
+                    state.append('\n').append(java.nio.file.Files.readString(file).strip());
+                    break;
+                }
+            }
+        }
+        Path packed = common.resolve("packed-refs");
+        if (java.nio.file.Files.isRegularFile(packed)) {
+            state.append('\n').append(java.nio.file.Files.getLastModifiedTime(packed))
+                    .append(' ').append(java.nio.file.Files.size(packed));
+        }
+        return Optional.of(state.toString());
+    }
+
     /** The command's standard output when it exits with 0 within the timeout; otherwise empty. */
     private static Optional<String> run(Path dir, Duration timeout, List<String> command) {
         Process process;

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.sheaf.build.BuildOptions;
 import org.sheaf.build.BuildResult;
 import org.sheaf.build.IncrementalBuilder;
+import org.sheaf.build.SourceChanges;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
@@ -32,9 +33,10 @@ import org.sheaf.diag.Diagnostics;
  * test compares them), plus the reload script in HTML.
  *
  * <h2>Rebuilds</h2>
- * Every change rebuilds with an in-memory {@link IncrementalBuilder}: config, scan, parse and
- * index are redone whole, and only the pages the change can have affected are rendered again
- * (its Javadoc has the dependency graph), so the served bytes equal a clean build's. A build that succeeds replaces the
+ * Every change rebuilds with an in-memory {@link IncrementalBuilder}, told which files the
+ * watcher saw change, so others are not read again and the scan is reused when no file came or
+ * went; config and index are redone whole, and only the pages the change can have affected are
+ * rendered again (its Javadoc has the dependency graph), so the served bytes equal a clean build's. A build that succeeds replaces the
  * served site and tells open tabs to reload, or only to swap stylesheets when nothing but CSS
  * changed. A build that fails prints its diagnostics, keeps serving the last good site, and
  * shows the diagnostics over every page until a build succeeds again. Nothing the writer does can
@@ -48,6 +50,7 @@ public final class DevServer implements AutoCloseable {
     private final PrintWriter err;
     private SourceWatcher watcher;
     private SiteConfig lastConfig;
+    private boolean unseen = true;
 
     private DevServer(BuildOptions options, SiteServer server, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -77,6 +80,8 @@ public final class DevServer implements AutoCloseable {
         }
         watcher = new SourceWatcher(watchedFolders(), this::ignored, debounce, this::rebuild);
         watcher.start();
+        // changes made between the last build and the watcher's start were not seen
+        unseen = true;
     }
 
     /** The address of the site's front page: {@code http://HOST:PORT/BASEURL/}. */
@@ -114,12 +119,24 @@ public final class DevServer implements AutoCloseable {
      * writer did; returns null only when the build itself failed internally (which is printed).
      */
     public synchronized BuildResult rebuild() {
+        return rebuild(SourceChanges.UNKNOWN);
+    }
+
+    /**
+     * As {@link #rebuild()}, told by the watcher which files changed since the last call, so that
+     * the build does not read the others again ({@link IncrementalBuilder#build(BuildOptions,
+     * org.sheaf.output.OutputSink, SourceChanges)}). The first call after the watcher starts trusts
+     * nothing, since changes before it were not seen.
+     */
+    synchronized BuildResult rebuild(SourceChanges changes) {
+        SourceChanges known = unseen ? SourceChanges.UNKNOWN : changes;
+        unseen = false;
         SiteServer.State before = server.state();
         SnapshotSink sink = new SnapshotSink(before.site());
         BuildResult result;
         try {
             loadConfig();
-            result = builder.build(options, sink);
+            result = builder.build(options, sink, known);
         } catch (RuntimeException | Error e) {
             err.println("sheaf: internal error while building; still serving the last good site");
             e.printStackTrace(err);

@@ -5,29 +5,39 @@ import io.methvin.watcher.DirectoryWatcher;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.sheaf.build.SourceChanges;
 import org.slf4j.helpers.NOPLogger;
 
 /**
  * Watches folders recursively (directory-watcher: native events on macOS, the JDK's watch service
  * elsewhere) and calls {@code onChange} once a burst of changes has been quiet for the debounce
- * time. {@code onChange} runs on one thread of its own, so two calls never overlap; changes that
- * arrive while it runs schedule one more call after it.
+ * time, with the changes of that burst: the files written to, those created or deleted, and whether
+ * events were lost (an overflow) or a folder changed ({@link SourceChanges#lost()}). {@code
+ * onChange} runs on one thread of its own, so two calls never overlap; changes that arrive while
+ * it runs are gathered for one more call after it.
  */
 final class SourceWatcher implements AutoCloseable {
     private final DirectoryWatcher watcher;
     private final ScheduledExecutorService scheduler;
     private final Predicate<Path> ignored;
     private final Duration debounce;
-    private final Runnable onChange;
+    private final Consumer<SourceChanges> onChange;
     private ScheduledFuture<?> pending;
+    private Set<Path> written = new HashSet<>();
+    private Set<Path> entries = new HashSet<>();
+    private boolean lost;
 
-    SourceWatcher(List<Path> roots, Predicate<Path> ignored, Duration debounce, Runnable onChange) throws IOException {
+    SourceWatcher(List<Path> roots, Predicate<Path> ignored, Duration debounce, Consumer<SourceChanges> onChange)
+            throws IOException {
         this.ignored = ignored;
         this.debounce = debounce;
         this.onChange = onChange;
@@ -54,15 +64,37 @@ final class SourceWatcher implements AutoCloseable {
 
     private void changed(DirectoryChangeEvent event) {
         Path path = event.path();
-        if (event.eventType() != DirectoryChangeEvent.EventType.OVERFLOW && path != null && ignored.test(path)) {
+        boolean overflow = event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW || path == null;
+        if (!overflow && ignored.test(path)) {
             return;
         }
         synchronized (this) {
+            if (overflow || event.isDirectory()) {
+                lost = true;
+            } else {
+                Path file = path.toAbsolutePath().normalize();
+                written.add(file);
+                if (event.eventType() != DirectoryChangeEvent.EventType.MODIFY) {
+                    entries.add(file);
+                }
+            }
             if (pending != null) {
                 pending.cancel(false);
             }
-            pending = scheduler.schedule(onChange, debounce.toMillis(), TimeUnit.MILLISECONDS);
+            pending = scheduler.schedule(this::fire, debounce.toMillis(), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** Hands the changes gathered so far to {@code onChange}; later ones gather for the next call. */
+    private void fire() {
+        SourceChanges changes;
+        synchronized (this) {
+            changes = new SourceChanges(written, entries, lost);
+            written = new HashSet<>();
+            entries = new HashSet<>();
+            lost = false;
+        }
+        onChange.accept(changes);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.sheaf.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,92 @@ class IncrementalRandomEditTest {
         // whose include walks site.pages makes every page edit a full render); IncrementalBuilderTest
         // checks that targeted edits render little, this test checks only that the output is right
         System.out.println("seed " + seed + ": " + partial + " of " + STEPS + " builds rendered less than everything");
+    }
+
+    /**
+     * The same random edits, built as {@code sheaf serve} builds them: told by a faultless watcher
+     * (the difference between the site's files before and after each edit) which files changed,
+     * so unchanged files are trusted unread and the scan is reused when no file came or went.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14, 15})
+    void watchedBuildsEqualCleanBuildsAfterEveryRandomEdit(long seed) throws IOException {
+        Path site = temp.resolve("site");
+        Random random = new Random(seed);
+        Edits edits = new Edits(site, random);
+        edits.initial();
+        BuildOptions incremental = options(site, temp.resolve("incremental"));
+        BuildOptions clean = options(site, temp.resolve("clean"));
+        MemorySink cleanOutput = new MemorySink();
+        IncrementalBuilder builder = IncrementalBuilder.inMemory();
+        List<String> log = new ArrayList<>();
+        Map<Path, byte[]> files = tree(site);
+        int unread = 0;
+        int trustable = 0;
+        boolean lastOk = false;
+        for (int step = 0; step <= STEPS; step++) {
+            SourceChanges changes = SourceChanges.UNKNOWN;
+            if (step > 0) {
+                log.add(step + ": " + edits.apply());
+                Map<Path, byte[]> now = tree(site);
+                changes = changes(files, now);
+                files = now;
+            }
+            BuildResult expected = SiteBuilder.build(clean, cleanOutput);
+            BuildResult actual = builder.build(incremental, null, changes);
+            String context = "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(
+                    Math.max(0, log.size() - 8), log.size()));
+            assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
+            assertEquals(expected.status(), actual.status(), context);
+            unread += builder.lastFilesUnread();
+            trustable += lastOk && actual.ok() && !changes.lost() ? 1 : 0;
+            lastOk = actual.ok();
+            if (Boolean.getBoolean("sheaf.incremental.trace")) {
+                System.out.println(step + " lost=" + changes.lost() + " files=" + changes.files().size() + " ok=" + actual.ok() + " unread=" + builder.lastFilesUnread() + " reused=" + builder.lastParsesReused());
+            }
+            if (expected.ok()) {
+                compare(cleanOutput.files(), temp.resolve("incremental"), context);
+            }
+        }
+        // a site that stays broken trusts nothing: changes since the last good build are unknown
+        assertTrue(trustable == 0 || unread > 0, "builds after a good one trusted some files unread");
+    }
+
+    /** Every file and folder under {@code root}, folders with no bytes. */
+    private static Map<Path, byte[]> tree(Path root) throws IOException {
+        Map<Path, byte[]> tree = new java.util.HashMap<>();
+        try (var paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path key = path.toAbsolutePath().normalize();
+                tree.put(key, Files.isDirectory(path) ? null : Files.readAllBytes(path));
+            }
+        }
+        return tree;
+    }
+
+    /** What a watcher would report between two trees: a folder that came or went loses the events. */
+    private static SourceChanges changes(Map<Path, byte[]> before, Map<Path, byte[]> after) {
+        java.util.Set<Path> written = new java.util.HashSet<>();
+        java.util.Set<Path> entries = new java.util.HashSet<>();
+        boolean lost = false;
+        java.util.Set<Path> all = new java.util.HashSet<>(before.keySet());
+        all.addAll(after.keySet());
+        for (Path path : all) {
+            boolean was = before.containsKey(path);
+            boolean is = after.containsKey(path);
+            boolean folder = (was && before.get(path) == null) || (is && after.get(path) == null);
+            if (was != is) {
+                if (folder) {
+                    lost = true;
+                } else {
+                    written.add(path);
+                    entries.add(path);
+                }
+            } else if (!folder && !java.util.Arrays.equals(before.get(path), after.get(path))) {
+                written.add(path);
+            }
+        }
+        return new SourceChanges(written, entries, lost);
     }
 
     private static BuildOptions options(Path site, Path destination) {

@@ -83,6 +83,27 @@ class LiveReloadTest {
     }
 
     @Test
+    void afterTrustedEditsAPageSavedByRenameAndANewPageAreBothServed() throws Exception {
+        newSite().start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        site.file("index.md", "---\nlayout: default\n---\nSecond text.\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        site.file("index.md", "---\nlayout: default\n---\nThird text.\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.text("/").contains("<p>Third text.</p>"), site.text("/"));
+        java.nio.file.Path saved = site.root.resolve(".index.md.tmp");
+        java.nio.file.Files.writeString(saved, "---\nlayout: default\n---\nSaved by rename.\n");
+        java.nio.file.Files.move(saved, site.root.resolve("index.md"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.text("/").contains("<p>Saved by rename.</p>"), site.text("/"));
+        site.file("added.md", "---\nlayout: default\n---\nA new page.\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.text("/added.html").contains("<p>A new page.</p>"), site.text("/added.html"));
+    }
+
+    @Test
     void editingOnlyCssTellsTabsToSwapStylesheets() throws Exception {
         newSite().start();
         site.server.watch(Duration.ofMillis(50));
