@@ -26,6 +26,17 @@ import org.sheaf.source.SourceFile;
 public record Page(SourceFile source, String collection, PageDrop drop, Map<String, Position> positions,
         String body, int bodyLine, String url, String outputPath, String layout, boolean markdown, boolean liquid) {
 
+    /**
+     * Hashes the fields that tell pages apart (its file, its drop, which is compared by identity,
+     * and its URL) and leaves out the positions map and the body, which a record would hash on
+     * every call: pages are map keys throughout rendering and incremental planning. Equal pages
+     * still have equal hashes, since equality is unchanged.
+     */
+    @Override
+    public int hashCode() {
+        return (source.hashCode() * 31 + drop.hashCode()) * 31 + java.util.Objects.hashCode(url);
+    }
+
     /** Where a front matter key is, or the start of the file. */
     public Position positionOf(String key) {
         return positions.getOrDefault(key, new Position(1, 1));

@@ -328,17 +328,27 @@ public final class Permalinks {
             case "w_day" -> String.valueOf(date.getDayOfWeek().getValue());
             case "short_day" -> date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
             case "long_day" -> date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            case "y_day" -> String.format(Locale.ROOT, "%03d", date.getDayOfYear());
+            case "y_day" -> zeroPadded(date.getDayOfYear(), 3);
             default -> throw new IllegalStateException("not a date placeholder: " + name);
         };
     }
 
     private static String year(int year) {
-        return year >= 0 ? String.format(Locale.ROOT, "%04d", year) : String.valueOf(year);
+        return year >= 0 ? zeroPadded(year, 4) : String.valueOf(year);
     }
 
     private static String two(int value) {
-        return String.format(Locale.ROOT, "%02d", value);
+        return zeroPadded(value, 2);
+    }
+
+    /**
+     * {@code value} (not negative) with leading zeros to {@code width} digits, as {@code %0Nd}
+     * prints it; written out because {@code String.format} parses its pattern on every call, and
+     * this runs for every date placeholder of every page's URL.
+     */
+    private static String zeroPadded(int value, int width) {
+        String digits = Integer.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** The decoded URL as a path inside the destination: no leading slash, dot segments resolved. */
