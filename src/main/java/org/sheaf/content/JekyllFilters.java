@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class JekyllFilters {
     /** An absolute URL's scheme and host, then the rest; compiled once, as every page's sitemap entry uses it. */
     private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
     private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
@@ -49,11 +48,11 @@ public final class JekyllFilters {
         if (input == null) {
             return null;
         }
-        if (SCHEME.matcher(input).find()) {
+        if (hasScheme(input)) {
             return input;
         }
         String joined = leadingSlash(baseurl == null ? "" : baseurl) + leadingSlash(input);
-        return normalizeUri(SLASHES.matcher(joined).replaceAll("/"));
+        return normalizeUri(joined.contains("//") ? SLASHES.matcher(joined).replaceAll("/") : joined);
     }
 
     /**
@@ -64,7 +63,7 @@ public final class JekyllFilters {
         if (input == null) {
             return null;
         }
-        if (SCHEME.matcher(input).find()) {
+        if (hasScheme(input)) {
             return input;
         }
         String relative = relativeUrl(baseurl, input);
@@ -78,6 +77,31 @@ public final class JekyllFilters {
             return m.group(1).toLowerCase(Locale.ROOT) + normalizeUri(rest);
         }
         return normalizeUri(whole);
+    }
+
+    /**
+     * Whether {@code input} starts with a URI scheme ({@code https:}, {@code mailto:}): a letter,
+     * then letters, digits, {@code +}, {@code .} or {@code -}, then a colon. Checked by hand
+     * because it runs for every URL of every page, the sitemap's included.
+     */
+    private static boolean hasScheme(String input) {
+        if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     private static String leadingSlash(String part) {

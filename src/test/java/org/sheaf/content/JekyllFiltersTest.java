@@ -21,6 +21,10 @@ class JekyllFiltersTest {
         assertEquals("/research", JekyllFilters.relativeUrl("/research", ""));
         assertEquals("https://x.org/a", JekyllFilters.relativeUrl("/research", "https://x.org/a"));
         assertEquals("/research/my%20notes/", JekyllFilters.relativeUrl("/research", "my notes/"));
+        assertEquals("mailto:fellow@example.org", JekyllFilters.relativeUrl("/research", "mailto:fellow@example.org"));
+        assertEquals("x-a1+b.c:rest", JekyllFilters.relativeUrl("/research", "x-a1+b.c:rest"));
+        assertEquals("/research/1http:/x", JekyllFilters.relativeUrl("/research", "1http://x"));
+        assertEquals("/research/notes/a:b", JekyllFilters.relativeUrl("/research", "notes/a:b"));
     }
 
     @Test
