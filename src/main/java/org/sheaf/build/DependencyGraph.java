@@ -51,7 +51,7 @@ import org.sheaf.template.Layout;
  * <p>Not thread-safe except {@link #site}, which render threads call concurrently.
  */
 final class DependencyGraph implements RenderPlan {
-    private static final String PAGES = "#pages";
+    static final String PAGES = "#pages";
 
     private final BuildState previous;
     private final boolean everything;
@@ -70,6 +70,7 @@ final class DependencyGraph implements RenderPlan {
     private final Map<String, List<Page>> members = new TreeMap<>();
     private final Map<String, String> values = new HashMap<>();
     private final Map<Page, Set<String>> reads = new ConcurrentHashMap<>();
+    private final Map<Page, Set<String>> contentReads = new ConcurrentHashMap<>();
 
     private final Set<Page> contentRendered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Page> contentChanged = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -169,6 +170,53 @@ final class DependencyGraph implements RenderPlan {
     @Override
     public Map<String, Object> site(Page page, Map<String, Object> site) {
         return RecordingSite.of(site, reads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()));
+    }
+
+    @Override
+    public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
+        Set<String> both = new TeeSet(reads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()),
+                contentReads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()));
+        return RecordingSite.of(site, both);
+    }
+
+    /**
+     * What the Liquid in each page's own text read in this build, for the pages whose content
+     * this build rendered, as inputs ({@code agg:posts}, ...); the others kept theirs.
+     */
+    Map<String, Set<String>> contentInputs() {
+        Map<String, Set<String>> inputs = new HashMap<>();
+        contentReads.forEach((page, read) -> {
+            Set<String> names = new HashSet<>();
+            read.forEach(key -> names.addAll(inputsOf(key)));
+            inputs.put(keys.get(page), names);
+        });
+        return inputs;
+    }
+
+    /** A set that adds to two sets: a read in a page's text counts for the page and for its text. */
+    private static final class TeeSet extends java.util.AbstractSet<String> {
+        private final Set<String> first;
+        private final Set<String> second;
+
+        TeeSet(Set<String> first, Set<String> second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public boolean add(String value) {
+            return first.add(value) | second.add(value);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return first.iterator();
+        }
+
+        @Override
+        public int size() {
+            return first.size();
+        }
     }
 
     @Override
@@ -297,8 +345,12 @@ final class DependencyGraph implements RenderPlan {
         }
     }
 
-    /** The inputs a {@code site:KEY} or {@code data:NAME} read stands for. */
     private Set<String> inputsOf(String read) {
+        return inputsOf(read, config);
+    }
+
+    /** The inputs a {@code site:KEY} or {@code data:NAME} read stands for, in a site with {@code config}. */
+    static Set<String> inputsOf(String read, SiteConfig config) {
         if (read.startsWith("data:")) {
             return Set.of(read);
         }
@@ -400,7 +452,7 @@ final class DependencyGraph implements RenderPlan {
     }
 
     /** What a template's text mentions; plain substring tests, which can only find too much. */
-    private static Set<String> scan(String text) {
+    static Set<String> scan(String text) {
         Set<String> found = new HashSet<>();
         if (text.contains("include") || text.contains("import") || text.contains("render")) {
             found.add("templates");

@@ -13,7 +13,9 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.generate.GitHistory;
 import org.sheaf.generate.GitHistoryLoader;
+import org.sheaf.content.Page;
 import org.sheaf.output.OutputSink;
+import org.sheaf.output.PatchableSink;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceScanner;
 import org.sheaf.template.Layout;
@@ -96,6 +98,10 @@ public final class IncrementalBuilder {
     private final Map<String, DependencyGraph.SelfHash> selfHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private Map<String, byte[]> encoded = new IdentityHashMap<>();
     private Map<String, byte[]> encoding = new IdentityHashMap<>();
+    private BodyEdits edits;
+    private final Map<String, java.util.Set<String>> contentInputs = new java.util.HashMap<>();
+    private boolean bodyEdit;
+    private String declined;
 
     /**
      * What the last successful build did.
@@ -155,8 +161,24 @@ public final class IncrementalBuilder {
     public BuildResult build(BuildOptions options, OutputSink sink, SourceChanges changes) {
         SourceChanges known = sinceLastGood.and(changes);
         sinceLastGood = known;
+        if (edits != null && sink instanceof PatchableSink patchable) {
+            java.util.Optional<BuildResult> quick = edits.build(options, known, parses, patchable);
+            declined = edits.declined();
+            if (quick.isPresent()) {
+                builds++;
+                bodyEdit = true;
+                sinceLastGood = SourceChanges.NONE;
+                last = new Report(last.pages(), edits.rendered(), false, 0);
+                return quick.get();
+            }
+        }
+        if (edits == null) {
+            declined = "no build to start from";
+        }
+        edits = null;
+        bodyEdit = false;
         parses.trustAllBut(known.lost() || builds == 0 ? null : known.files());
-        Hook hook = new Hook(options, known);
+        Hook hook = new Hook(options, known, sink instanceof PatchableSink);
         BuildResult result;
         try {
             result = SiteBuilder.build(options, sink, hook);
@@ -175,6 +197,10 @@ public final class IncrementalBuilder {
             last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
                     hook.sink == null ? 0 : hook.sink.written());
             unread = hook.sink == null ? 0 : hook.sink.trusted();
+            contentInputs.putAll(hook.graph.contentInputs());
+            contentInputs.keySet().retainAll(state.pages().keySet());
+            edits = hook.built == null || hook.unrendered == null ? null
+                    : BodyEdits.after(options, hook.built, hook.unrendered, state, contentInputs);
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
@@ -206,6 +232,16 @@ public final class IncrementalBuilder {
         return parses.unread();
     }
 
+    /** Whether the last build took the body-edit shortcut ({@link BodyEdits}). */
+    boolean lastWasBodyEdit() {
+        return bodyEdit;
+    }
+
+    /** Why the last build did not take the body-edit shortcut; null when it did. */
+    String lastDeclined() {
+        return declined;
+    }
+
     /** Whether the last build reused the scan before it. */
     boolean lastScanReused() {
         return scanReused;
@@ -214,12 +250,22 @@ public final class IncrementalBuilder {
     private final class Hook implements SiteBuilder.Incremental {
         private final BuildOptions options;
         private final SourceChanges changes;
+        private final boolean patchable;
         private DependencyGraph graph;
         private ChangedFileSink sink;
+        private Map<Page, Object[]> unrendered;
+        private BodyEdits.Built built;
 
-        Hook(BuildOptions options, SourceChanges changes) {
+        /** @param patchable whether the sink takes body edits alone: then the build keeps its pages alive for them */
+        Hook(BuildOptions options, SourceChanges changes, boolean patchable) {
             this.options = options;
             this.changes = changes;
+            this.patchable = patchable;
+        }
+
+        @Override
+        public void built(BodyEdits.Built built) {
+            this.built = patchable ? built : null;
         }
 
         /**
@@ -289,6 +335,7 @@ public final class IncrementalBuilder {
                     config.layoutsDir().toString(), config.includesDir().toString());
             graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime,
                     builds > 0 ? selfHashes : new java.util.HashMap<>());
+            unrendered = patchable ? BodyEdits.unrendered(index) : null;
             return graph;
         }
 
@@ -300,12 +347,14 @@ public final class IncrementalBuilder {
         }
 
         /**
-         * The parses kept from this builder's earlier builds; none for its first build, so that a
-         * process that builds once ({@code sheaf build --incremental}) does not pay for keeping them.
+         * The parses kept from this builder's earlier builds; none for the first build of a cached
+         * builder, so that a process that builds once ({@code sheaf build --incremental}) does not
+         * pay for keeping them. The dev server keeps them from its first build on: body edits
+         * compare front matter with them.
          */
         @Override
         public ParseCache parseCache() {
-            return builds > 0 ? parses : null;
+            return builds > 0 || cacheFile == null ? parses : null;
         }
     }
 }

@@ -132,22 +132,42 @@ final class PageRenderer {
         Counter laidOut = new Counter(RenderProgress.Pass.LAYOUTS, written.size());
         laidOut.add(keptOutputs.size());
         written.parallelStream().filter(page -> !keptOutputs.containsKey(page)).forEach(page -> {
-            try {
-                long started = System.nanoTime();
-                String content = (String) page.drop().get("content");
-                String output = page.layout() == null || isSass(page) ? content
-                        : layouts.render(page, content, plan.site(page, index.siteFor(page)), layoutVariables(page));
-                long took = System.nanoTime() - started;
-                profile.page(page.sitePath(), took);
-                if (page.layout() != null && !isSass(page)) {
-                    profile.layout(page.layout(), took);
-                }
-                outputs.accept(page, output);
-            } catch (DiagnosticException e) {
-                diagnostics.add(e.diagnostic());
-            }
+            layOut(page, diagnostics, outputs);
             laidOut.add(1);
         });
+    }
+
+    /**
+     * Renders again, for an edit below some pages' front matter ({@link BodyEdits}), the content
+     * of {@code content} (documents first, then pages, as a whole build orders them) and then lays
+     * out {@code laidOut}, handing each output to {@code outputs}. Every other page keeps what the
+     * last render gave it; the pages of {@code content} must hold in their drops what they held
+     * before their first render. {@code plan} sees what the templates read.
+     */
+    void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
+            BiConsumer<Page, String> outputs) {
+        this.plan = plan;
+        this.progress = RenderProgress.NONE;
+        content.stream().filter(page -> page.collection() != null).forEach(page -> renderContent(page, diagnostics));
+        content.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
+        laidOut.parallelStream().filter(Page::isWritten).forEach(page -> layOut(page, diagnostics, outputs));
+    }
+
+    private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
+        try {
+            long started = System.nanoTime();
+            String content = (String) page.drop().get("content");
+            String output = page.layout() == null || isSass(page) ? content
+                    : layouts.render(page, content, plan.site(page, index.siteFor(page)), layoutVariables(page));
+            long took = System.nanoTime() - started;
+            profile.page(page.sitePath(), took);
+            if (page.layout() != null && !isSass(page)) {
+                profile.layout(page.layout(), took);
+            }
+            outputs.accept(page, output);
+        } catch (DiagnosticException e) {
+            diagnostics.add(e.diagnostic());
+        }
     }
 
     /** One pass's count of finished pages, told to {@link #progress} at each step. */
@@ -247,7 +267,7 @@ final class PageRenderer {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
-            variables.put("site", plan.site(page, index.siteFor(page)));
+            variables.put("site", plan.contentSite(page, index.siteFor(page)));
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
             variables.put("paginator", paginatorOf(page));

@@ -60,6 +60,16 @@ final class ParseCache {
         return copyOf(entry.frontMatter());
     }
 
+    /**
+     * The kept parse of a file, whatever its bytes are now, to compare with and not to change; null
+     * when the file is not kept with this site path and zone.
+     */
+    FrontMatter kept(Path file, String sitePath, ZoneId zone) {
+        Entry entry = entries.get(file);
+        return entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone)
+                ? null : entry.frontMatter();
+    }
+
     /** The front matter parsed from exactly these bytes last time, as a fresh copy; null when not known. */
     FrontMatter get(Path file, byte[] bytes, String sitePath, ZoneId zone) {
         Entry entry = entries.get(file);

@@ -35,6 +35,14 @@ interface RenderPlan {
         return site;
     }
 
+    /**
+     * The {@code site} variable handed to the Liquid in {@code page}'s own text; {@link #site}
+     * unless the plan watches the content pass apart from the layouts.
+     */
+    default Map<String, Object> contentSite(Page page, Map<String, Object> site) {
+        return site(page, site);
+    }
+
     /** Called once the build's output has been written, with every written page's output. */
     default void written(Map<Page, String> outputs) {
     }

@@ -114,6 +114,10 @@ public final class SiteBuilder {
 
         /** The site's source files: a new scan, or the last one when no file can have been added or removed. */
         List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics);
+
+        /** Told of a build that succeeded, with what it leaves for the body edits after it. */
+        default void built(BodyEdits.Built built) {
+        }
     }
 
     /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
@@ -223,7 +227,8 @@ public final class SiteBuilder {
             }
 
             addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps(),
-                    incremental == null ? output -> output.getBytes(StandardCharsets.UTF_8) : incremental::bytes);
+                    incremental == null ? output -> output.getBytes(StandardCharsets.UTF_8) : incremental::bytes,
+                    diagnostics);
             diagnostics.addAll(plan.problems());
             if (diagnostics.hasErrors()) {
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
@@ -240,10 +245,14 @@ public final class SiteBuilder {
             stopwatch.lap("write");
             renderPlan.written(outputs);
 
-            return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(),
+            BuildResult result = new BuildResult(BuildResult.Status.OK, diagnostics.sorted(),
                     outputs.size() + pagesOut.get() + generated.size(), index.staticFiles().size(),
                     sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
                     Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
+            if (incremental != null) {
+                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, result));
+            }
+            return result;
         }
     }
 
@@ -319,13 +328,19 @@ public final class SiteBuilder {
 
     /**
      * Adds what the render stage did not write itself: the collected page outputs (unless a
-     * generated file replaces them), the generated files, Sass source maps and static files.
+     * generated file replaces them), the generated files, Sass source maps and static files. A
+     * generated file whose text cannot be made (a published source that cannot be read) is an
+     * error at its origin.
      */
     private static void addToPlan(OutputPlan plan, ContentIndex index, Map<Page, String> outputs,
             java.util.Set<String> replaced, List<GeneratedFile> generated, List<PageRenderer.SourceMap> sourceMaps,
-            java.util.function.Function<String, byte[]> utf8) {
+            java.util.function.Function<String, byte[]> utf8, Diagnostics diagnostics) {
         for (GeneratedFile file : generated) {
-            plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
+            try {
+                plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
+            } catch (java.io.UncheckedIOException e) {
+                diagnostics.add(Diagnostic.error(file.origin(), Position.FILE, e.getMessage()));
+            }
         }
         outputs.forEach((page, output) -> {
             if (!replaced.contains(page.outputPath())) {

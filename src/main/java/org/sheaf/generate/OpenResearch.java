@@ -117,13 +117,15 @@ public final class OpenResearch {
                 files.add(besidePage(page, "cite.json", () -> CitationRenderer.cslJson(citation)));
             }
             if (sourceFiles && isSourcePublished(page)) {
-                try {
-                    String text = new String(Files.readAllBytes(page.source().file()), StandardCharsets.UTF_8);
-                    files.add(new GeneratedFile(outputPath(sourceUrl(page.url())), page.sitePath(), () -> text));
-                } catch (IOException e) {
-                    diagnostics.add(Diagnostic.error(page.sitePath(), Position.FILE, "cannot read the source to publish it: "
-                            + e.getMessage()));
-                }
+                // read when the text is wanted, so that an edit to the page publishes its new source
+                java.nio.file.Path file = page.source().file();
+                files.add(new GeneratedFile(outputPath(sourceUrl(page.url())), page.sitePath(), () -> {
+                    try {
+                        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("cannot read the source to publish it: " + e.getMessage(), e);
+                    }
+                }, GeneratedFile.Reads.bodyOf(page.sitePath())));
             }
         }
         boolean ownCff = index.staticFiles().stream().anyMatch(file -> file.outputPath().equals("CITATION.cff"));
@@ -132,13 +134,15 @@ public final class OpenResearch {
         if (citeFiles && !ownCff && !siteCitation.title().isBlank() && !siteCitation.authors().isEmpty()) {
             Citation citation = siteCitation;
             String version = SeoTag.truthy(site.get("version")) ? SeoTag.text(site.get("version")) : null;
-            files.add(new GeneratedFile("CITATION.cff", "sheaf citations", () -> CitationRenderer.cff(citation, version)));
+            files.add(new GeneratedFile("CITATION.cff", "sheaf citations",
+                    () -> CitationRenderer.cff(citation, version), GeneratedFile.Reads.NO_BODY));
         }
         return List.copyOf(files);
     }
 
     private GeneratedFile besidePage(Page page, String name, java.util.function.Supplier<String> text) {
-        return new GeneratedFile(outputPath(besideUrl(page.url(), name)), page.sitePath(), text);
+        return new GeneratedFile(outputPath(besideUrl(page.url(), name)), page.sitePath(), text,
+                GeneratedFile.Reads.NO_BODY);
     }
 
     /** A page whose source is Markdown (an HTML page's source is its own output). */

@@ -40,20 +40,22 @@ final class RedirectGenerator implements Generator {
                 String url = from.startsWith("/") ? from : "/" + from;
                 redirects.put(url, target);
                 String html = redirectPage(target);
-                files.add(new GeneratedFile(Permalinks.pageOutputPath(url, ".html"), page.sitePath(), () -> html));
+                files.add(new GeneratedFile(Permalinks.pageOutputPath(url, ".html"), page.sitePath(), () -> html,
+                        GeneratedFile.Reads.NO_BODY));
             }
             List<String> to = urls(page.drop().get("redirect_to"));
             if (!to.isEmpty()) {
                 String away = HTTP.matcher(to.get(0)).find() ? to.get(0) : absolute(config, to.get(0));
                 redirects.put(page.url(), away);
                 String html = redirectPage(away);
-                files.add(new GeneratedFile(page.outputPath(), page.sitePath(), () -> html, true));
+                files.add(new GeneratedFile(page.outputPath(), page.sitePath(), () -> html, true,
+                        GeneratedFile.Reads.NO_BODY));
             }
         }
         boolean json = !Boolean.FALSE.equals(SeoTag.dig(config.values(), "redirect_from", "json"));
         if (json && !redirects.isEmpty() && !Files.exists(config.source().resolve("redirects.json"))) {
             String text = JekyllFilters.jsonify(redirects);
-            files.add(new GeneratedFile("redirects.json", ORIGIN, () -> text));
+            files.add(new GeneratedFile("redirects.json", ORIGIN, () -> text, GeneratedFile.Reads.NO_BODY));
         }
         return List.copyOf(files);
     }

@@ -69,10 +69,12 @@ public final class SearchIndex implements Generator {
                     () -> json(entries(input.index(), settings, input.config().baseurl()))));
         }
         if (!taken.contains(LIBRARY_PATH)) {
-            files.add(new GeneratedFile(LIBRARY_PATH, "lunr " + libraryVersion(), SearchIndex::library));
+            files.add(new GeneratedFile(LIBRARY_PATH, "lunr " + libraryVersion(), SearchIndex::library,
+                    GeneratedFile.Reads.NO_BODY));
         }
         if (!taken.contains(SCRIPT_PATH)) {
-            files.add(new GeneratedFile(SCRIPT_PATH, ORIGIN, () -> utf8(read("search.js"))));
+            files.add(new GeneratedFile(SCRIPT_PATH, ORIGIN, () -> utf8(read("search.js")),
+                    GeneratedFile.Reads.NO_BODY));
         }
         return List.copyOf(files);
     }

@@ -33,12 +33,12 @@ final class SitemapGenerator implements Generator {
     public List<GeneratedFile> generate(Input input) {
         List<GeneratedFile> files = new ArrayList<>();
         if (!urlTaken(input.index(), "/sitemap.xml")) {
-            files.add(new GeneratedFile("sitemap.xml", ORIGIN, () -> sitemap(input)));
+            files.add(new GeneratedFile("sitemap.xml", ORIGIN, () -> sitemap(input), GeneratedFile.Reads.NO_BODY));
         }
         if (!urlTaken(input.index(), "/robots.txt")) {
             SiteConfig config = input.config();
             String robots = "Sitemap: " + JekyllFilters.absoluteUrl(config.url(), config.baseurl(), "sitemap.xml") + "\n";
-            files.add(new GeneratedFile("robots.txt", ORIGIN, () -> robots));
+            files.add(new GeneratedFile("robots.txt", ORIGIN, () -> robots, GeneratedFile.Reads.NO_BODY));
         }
         return List.copyOf(files);
     }

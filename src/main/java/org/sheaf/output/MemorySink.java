@@ -9,10 +9,11 @@ import java.util.TreeMap;
 /**
  * Keeps the written site in memory, keyed by output path: for tests, and for the dev server,
  * which serves a build without touching the disk. Each {@link #write} replaces the whole site at
- * once; a write that fails (a copy source that cannot be read) leaves the previous site in place.
+ * once, and each {@link #patch} only the files it is given; a write or patch that fails (a copy
+ * source that cannot be read) leaves the previous site in place.
  * Safe to read from one thread while another writes.
  */
-public final class MemorySink implements OutputSink {
+public final class MemorySink implements PatchableSink {
     private volatile Map<String, byte[]> files = Map.of();
 
     @Override
@@ -22,6 +23,15 @@ public final class MemorySink implements OutputSink {
         }
         TreeMap<String, byte[]> next = new TreeMap<>();
         for (OutputFile file : plan.files()) {
+            next.put(file.path(), file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom()));
+        }
+        files = Collections.unmodifiableMap(next);
+    }
+
+    @Override
+    public void patch(java.util.List<OutputFile> changed) throws IOException {
+        TreeMap<String, byte[]> next = new TreeMap<>(files);
+        for (OutputFile file : changed) {
             next.put(file.path(), file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom()));
         }
         files = Collections.unmodifiableMap(next);

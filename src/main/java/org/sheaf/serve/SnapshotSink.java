@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.OutputPlan;
-import org.sheaf.output.OutputSink;
+import org.sheaf.output.PatchableSink;
 
 /**
  * Keeps a build in memory with the source of every file, for the dev server (which serves it)
@@ -18,11 +18,12 @@ import org.sheaf.output.OutputSink;
  * bytes are exactly those {@link org.sheaf.output.DirectorySink} would write: both sinks write
  * the same {@link OutputPlan}, and static files are read from the same sources.
  *
- * <p>Given the site it replaces, the sink also notes which paths changed (added, removed, or
+ * <p>An edit that changed a few files can {@link #patch} them into the site it replaces instead.
+ * Given the site it replaces, the sink also notes which paths changed (added, removed, or
  * other bytes), for the dev server's reload message, and keeps the old array of every file whose
  * bytes are the same, so two builds of a large site do not hold two copies of it.
  */
-public final class SnapshotSink implements OutputSink {
+public final class SnapshotSink implements PatchableSink {
     private final SiteSnapshot before;
     private volatile SiteSnapshot snapshot = SiteSnapshot.EMPTY;
     private volatile Set<String> changed = Set.of();
@@ -61,6 +62,24 @@ public final class SnapshotSink implements OutputSink {
             if (!bytes.containsKey(path)) {
                 different.add(path);
             }
+        }
+        snapshot = new SiteSnapshot(bytes, origins);
+        changed = Set.copyOf(different);
+    }
+
+    @Override
+    public void patch(List<OutputFile> files) throws IOException {
+        Map<String, byte[]> bytes = new HashMap<>(before.files());
+        Map<String, String> origins = new HashMap<>(before.origins());
+        Set<String> different = new HashSet<>();
+        for (OutputFile file : files) {
+            byte[] now = file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
+            byte[] old = bytes.get(file.path());
+            if (old == null || !Arrays.equals(old, now)) {
+                bytes.put(file.path(), now);
+                different.add(file.path());
+            }
+            origins.put(file.path(), file.origin());
         }
         snapshot = new SiteSnapshot(bytes, origins);
         changed = Set.copyOf(different);

@@ -137,6 +137,71 @@ class IncrementalRandomEditTest {
         assertTrue(trustable == 0 || unread > 0, "builds after a good one trusted some files unread");
     }
 
+    /**
+     * The dev server's shortcut for edits below the front matter ({@link BodyEdits}), proven the
+     * same way: most edits here change only a body, the rest are drawn as above, and the site is
+     * built into memory as {@code sheaf serve} builds it, so body edits are patched into the last
+     * site. After each edit the site in memory must equal a clean build, byte for byte; and the
+     * shortcut must have been taken for a good share of the edits, or it proves nothing.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25})
+    void bodyEditsPatchedIntoMemoryEqualCleanBuilds(long seed) throws IOException {
+        Path site = temp.resolve("site");
+        Random random = new Random(seed);
+        Edits edits = new Edits(site, random);
+        edits.initial();
+        // a good site to start from: pages may name this layout, which the edits add later
+        edits.write("_layouts/wide.html", "---\nlayout: default\n---\n<div class=\"wide\">{{ content }}</div>\n");
+        BuildOptions incremental = options(site, temp.resolve("incremental"));
+        BuildOptions clean = options(site, temp.resolve("clean"));
+        MemorySink cleanOutput = new MemorySink();
+        MemorySink served = new MemorySink();
+        IncrementalBuilder builder = IncrementalBuilder.inMemory();
+        List<String> log = new ArrayList<>();
+        Map<Path, byte[]> files = tree(site);
+        int shortcuts = 0;
+        int candidates = 0;
+        boolean lastOk = false;
+        for (int step = 0; step <= STEPS; step++) {
+            SourceChanges changes = SourceChanges.UNKNOWN;
+            boolean bodyOnly = false;
+            if (step > 0) {
+                bodyOnly = random.nextInt(100) < 65;
+                log.add(step + ": " + (bodyOnly ? edits.changeBody() : edits.apply()));
+                Map<Path, byte[]> now = tree(site);
+                changes = changes(files, now);
+                files = now;
+            }
+            BuildResult expected = SiteBuilder.build(clean, cleanOutput);
+            BuildResult actual = builder.build(incremental, served, changes);
+            String context = "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(
+                    Math.max(0, log.size() - 8), log.size()));
+            assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
+            assertEquals(expected.status(), actual.status(), context);
+            shortcuts += builder.lastWasBodyEdit() ? 1 : 0;
+            candidates += bodyOnly && lastOk && actual.ok() ? 1 : 0;
+            lastOk = actual.ok();
+            if (Boolean.getBoolean("sheaf.incremental.trace")) {
+                System.out.println(log.isEmpty() ? "initial" : log.get(log.size() - 1) + " -> "
+                        + (builder.lastWasBodyEdit() ? "body edit" : builder.lastDeclined()) + " " + actual.status());
+            }
+            if (expected.ok()) {
+                assertEquals(cleanOutput.files().keySet(), served.files().keySet(), context);
+                for (Map.Entry<String, byte[]> entry : cleanOutput.files().entrySet()) {
+                    assertEquals(new String(entry.getValue(), StandardCharsets.UTF_8),
+                            new String(served.files().get(entry.getKey()), StandardCharsets.UTF_8),
+                            context + "\nfile " + entry.getKey());
+                }
+            }
+        }
+        // body edits to a good site that builds fine; some are declined (a post whose own text
+        // reads site.pages), most must not be
+        System.out.println("seed " + seed + ": " + shortcuts + " of " + candidates + " body edits to a good site patched");
+        assertTrue(shortcuts * 2 >= candidates, "only " + shortcuts + " of " + candidates
+                + " body edits to a good site took the body-edit path");
+    }
+
     /** Every file and folder under {@code root}, folders with no bytes. */
     private static Map<Path, byte[]> tree(Path root) throws IOException {
         Map<Path, byte[]> tree = new java.util.HashMap<>();
@@ -375,6 +440,28 @@ class IncrementalRandomEditTest {
                 out.append("- name: ").append(words(1)).append('\n');
             }
             return out.toString();
+        }
+
+        /**
+         * Gives a random post, page or note a new body below its front matter, which is kept byte
+         * for byte; the body may add or drop Liquid that reads the site.
+         */
+        String changeBody() throws IOException {
+            String where = pickOf("_posts", "_posts", "pages", "_notes");
+            Path file = existing(where);
+            if (file == null) {
+                return "nothing to change in " + where;
+            }
+            String text = Files.readString(file);
+            int end = text.indexOf("\n---\n", 4) + "\n---\n".length();
+            String fresh = switch (where) {
+                case "_posts" -> postText();
+                case "pages" -> pageText();
+                default -> noteText();
+            };
+            String body = fresh.substring(fresh.indexOf("\n---\n", 4) + "\n---\n".length());
+            Files.writeString(file, text.substring(0, end) + body);
+            return "changed the body of " + site.relativize(file);
         }
 
         private String changeOne(String where, java.util.function.Supplier<String> text) throws IOException {
