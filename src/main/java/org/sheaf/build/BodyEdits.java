@@ -25,6 +25,7 @@ import org.sheaf.content.PageDrop;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.PatchableSink;
@@ -58,8 +59,8 @@ import org.sheaf.source.SourceText;
  * incremental build: a file created, deleted or renamed; a change to anything but a page or a
  * document (config, data, layouts, includes, static files); front matter that changed (parsed
  * values, positions, where the body starts) or no longer parses; a draft (its date is the file's
- * time); a Sass page; a page that pagination copies; a body that mentions a chart (charts are
- * files of their own); GitHub Pages' plugins, which rewrite bodies; different options; and a
+ * time); a Sass page; a page that pagination copies; a page to render again that has or gets a
+ * chart (each chart makes a file of its own); GitHub Pages' plugins, which rewrite bodies; different options; and a
  * dependent document whose own text reads {@code site.pages} (or all of {@code site}), since
  * documents render before pages and it saw their bodies unrendered. An edit whose render reports errors is declined
  * too, so that the full build reports them as it always does, and the pages kept alive are then
@@ -82,6 +83,7 @@ final class BodyEdits {
     private final List<Page> pages;
     private final Map<String, Set<String>> contentInputs;
     private final BuildResult full;
+    private final ChartTag charts;
     private List<Diagnostic> warnings;
     private int rendered;
     private String declined;
@@ -94,10 +96,11 @@ final class BodyEdits {
      * @param index      its index, generated pages included
      * @param generated  its generated files
      * @param replaced   the output paths a generated file took over from a page
+     * @param charts     the build's {@code chart} tag, which knows the pages it drew on
      * @param result     the build's result
      */
     record Built(SiteConfig config, PageRenderer renderer, ContentIndex index, List<GeneratedFile> generated,
-            Set<String> replaced, BuildResult result) {
+            Set<String> replaced, ChartTag charts, BuildResult result) {
     }
 
     private BodyEdits(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
@@ -110,6 +113,7 @@ final class BodyEdits {
         this.replaced = built.replaced();
         this.unrendered = new IdentityHashMap<>(unrendered);
         this.full = built.result();
+        this.charts = built.charts();
         this.warnings = built.result().diagnostics();
         this.pages = new ArrayList<>(built.index().pages());
         Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -193,9 +197,6 @@ final class BodyEdits {
                     || kept.bodyLine() != now.bodyLine()) {
                 return declined(page.sitePath() + ": front matter changed");
             }
-            if (mentionsChart(page.body()) || mentionsChart(now.body())) {
-                return declined(page.sitePath() + " mentions a chart");
-            }
             edited.put(page, withBody(page, now.body()));
             newBytes.put(file, bytes);
             newParses.put(file, now);
@@ -215,13 +216,19 @@ final class BodyEdits {
             }
         }
 
+        for (Page page : laidOut(edited.keySet(), dependents)) {
+            if (charts.drewOn(page.url())) {
+                return declined(page.sitePath() + " has a chart");
+            }
+        }
+        long chartsBefore = charts.count();
+
         // From here the kept pages change: a failure drops them (the caller builds in full).
         edited.forEach((old, now) -> replace(old, now));
         List<Page> again = new ArrayList<>(edited.values());
         again.addAll(content);
         again.forEach(this::restoreUnrendered);
-        List<Page> laidOut = new ArrayList<>(edited.values());
-        laidOut.addAll(dependents);
+        List<Page> laidOut = laidOut(edited.values(), dependents);
         Diagnostics diagnostics = new Diagnostics();
         Map<Page, Set<String>> reads = new ConcurrentHashMap<>();
         Map<Page, Set<String>> textReads = new ConcurrentHashMap<>();
@@ -240,6 +247,9 @@ final class BodyEdits {
         }, diagnostics, outputs::put);
         if (diagnostics.hasErrors()) {
             return declined("errors to report");
+        }
+        if (charts.count() != chartsBefore) {
+            return declined("a chart was drawn, which makes a file of its own");
         }
         reads.forEach((page, read) -> read.forEach(key -> inputs.get(page).addAll(DependencyGraph.inputsOf(key, config))));
         for (Page page : again) {
@@ -393,7 +403,9 @@ final class BodyEdits {
         }
     }
 
-    private static boolean mentionsChart(String body) {
-        return body.contains("chart");
+    private static List<Page> laidOut(java.util.Collection<Page> edited, List<Page> dependents) {
+        List<Page> all = new ArrayList<>(edited);
+        all.addAll(dependents);
+        return all;
     }
 }

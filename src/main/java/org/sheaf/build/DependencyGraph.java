@@ -41,7 +41,8 @@ import org.sheaf.template.Layout;
  *       layouts mention an include or import; {@code urls} (every page's and file's URL) when they
  *       mention {@code link} or {@code post_url}; {@code neighbors} when they mention
  *       {@code previous} or {@code next}; {@code always} when they mention {@code paginator} or
- *       {@code include_relative}, for a Sass page, and for a generated page; {@code all} when a
+ *       {@code include_relative}, for a Sass page, and for a generated page; {@code charts} when
+ *       they mention a chart, whose CSV file is made only while it is drawn; {@code all} when a
  *       template walked the whole of {@code site}.</li>
  * </ul>
  * The {@code agg}, {@code data}, {@code static}, {@code time} and {@code all} inputs are those
@@ -326,7 +327,7 @@ final class DependencyGraph implements RenderPlan {
 
     private boolean inputChanged(Page page, BuildState.PageRecord record, String input) {
         switch (input) {
-            case "always", "all":
+            case "always", "all", "charts":
                 return true;
             case "neighbors":
                 if (!record.neighbors().equals(neighbors(page))) {
@@ -465,6 +466,10 @@ final class DependencyGraph implements RenderPlan {
         }
         if (text.contains("paginator") || text.contains("include_relative")) {
             found.add("always");
+        }
+        if (text.contains("chart")) {
+            // a chart's CSV file is made only while the chart is drawn
+            found.add("charts");
         }
         return found;
     }

@@ -250,7 +250,7 @@ public final class SiteBuilder {
                     sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
                     Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
             if (incremental != null) {
-                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, result));
+                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, charts, result));
             }
             return result;
         }

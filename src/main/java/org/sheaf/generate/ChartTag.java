@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,6 +31,7 @@ public final class ChartTag {
     private final AtomicLong firstNanos = new AtomicLong(-1);
     private final AtomicLong totalNanos = new AtomicLong();
     private final AtomicLong count = new AtomicLong();
+    private final Set<String> pageUrls = ConcurrentHashMap.newKeySet();
 
     /** @param baseurl the site's {@code baseurl}, for the CSV link */
     public ChartTag(String baseurl) {
@@ -47,6 +49,7 @@ public final class ChartTag {
         ChartSpec spec = ChartSpec.of(arguments);
         String url = page == null || page.get("url") == null ? "/" : String.valueOf(page.get("url"));
         String csv = csv(spec);
+        pageUrls.add(url);
         String prefix = folder(url);
         String name = claim(prefix, spec.name(), csv);
         String csvPath = prefix + name + ".csv";
@@ -82,6 +85,11 @@ public final class ChartTag {
     /** How long all charts took to draw. */
     public Duration total() {
         return Duration.ofNanos(totalNanos.get());
+    }
+
+    /** Whether a chart was drawn on the page at {@code url}. */
+    public boolean drewOn(String url) {
+        return pageUrls.contains(url);
     }
 
     /** How many charts were drawn. */

@@ -169,6 +169,18 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aChartsCsvFileStaysWhenAnotherPageIsEdited() {
+        site.file("_data/revenue.csv", "year,training\n2016,10\n2017,12\n")
+                .file("model.md", "---\nlayout: default\n---\n{% chart data=site.data.revenue x=year y=training name=revenue %}\n");
+        build();
+        assertTrue(Files.exists(site.output().resolve("model.revenue.csv")));
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        build();
+        assertTrue(Files.exists(site.output().resolve("model.revenue.csv")),
+                "the chart's page renders again, since its CSV file is made only while it is drawn");
+    }
+
+    @Test
     void anEditedFrontMatterIsParsedAgain() {
         build();
         site.file("about.md", "---\nlayout: default\ntitle: Renamed\n---\nAbout.\n");
