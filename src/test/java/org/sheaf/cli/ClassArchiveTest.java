@@ -69,9 +69,9 @@ class ClassArchiveTest {
         Path archive = root.resolve("target/sheaf.jsa");
 
         Run version = run(launcher, Map.of(), "--version");
-        assertEquals(0, version.exitCode(), version.output());
+        assertEquals(0, version.exitCode(), version.report());
         assertEquals("sheaf " + JAR_VERSION, version.output().strip(),
-                "training must not print anything on success");
+                "training must not print anything on success\n" + version.report());
         assertTrue(Files.isRegularFile(archive), "no archive after the first run");
         assertTrue(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0,
                 "the archive must be newer than the jar, or the launcher will not use it");
@@ -85,8 +85,8 @@ class ClassArchiveTest {
         Path log = tmp.resolve("class-load.log");
         Run build = run(launcher, Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + log),
                 "build", "--quiet", site.toString(), "-d", tmp.resolve("out").toString());
-        assertEquals(0, build.exitCode(), build.output());
-        assertTrue(Files.isRegularFile(tmp.resolve("out/2026/04/02/first-frost.html")), build.output());
+        assertEquals(0, build.exitCode(), build.report());
+        assertTrue(Files.isRegularFile(tmp.resolve("out/2026/04/02/first-frost.html")), build.report());
 
         int fromArchive = 0;
         List<String> fromJars = new ArrayList<>();
@@ -107,21 +107,30 @@ class ClassArchiveTest {
                 + "archive (the training site misses what they do): " + fromJars.subList(0, Math.min(40, fromJars.size())));
     }
 
-    private record Run(int exitCode, String output) {}
+    /** What a launcher run printed: stdout alone in {@code output}, both streams in {@code report}. */
+    private record Run(int exitCode, String output, String errors) {
+        String report() {
+            return "stdout:\n" + output + "stderr:\n" + errors;
+        }
+    }
 
     private static Run run(Path launcher, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("SHEAF_JAVA_OPTS");
         builder.environment().remove("SHEAF_HEAP");
         builder.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":"
                 + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().putAll(env);
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Path errors = Files.createTempFile(launcher.getParent(), "stderr", ".txt");
+        builder.redirectError(errors.toFile());
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Run(process.waitFor(), out);
+        int exitCode = process.waitFor();
+        String err = Files.readString(errors, StandardCharsets.UTF_8);
+        Files.delete(errors);
+        return new Run(exitCode, out, err);
     }
 
     /**
