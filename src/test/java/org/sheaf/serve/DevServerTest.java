@@ -87,6 +87,22 @@ class DevServerTest {
         assertTrue(site.text("/blog/contact").contains("<p>Write to us.</p>"), "extensionless .html, as on GitHub Pages");
     }
 
+    /**
+     * With Nagle's algorithm on, the JDK's server sends a response's body only once the client
+     * acknowledges its headers, which a client delays by 40 ms: ten requests on a kept-alive
+     * connection took 440 ms. Without it they take a few milliseconds each.
+     */
+    @Test
+    void answersRequestsOnAKeptAliveConnectionWithoutWaitingForDelayedAcks() throws Exception {
+        site.get("/blog/about/");
+        long started = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(200, site.get("/blog/about/").statusCode());
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(millis < 300, "ten requests took " + millis + " ms");
+    }
+
     @Test
     void missesGetTheSites404PageWithStatus404() throws Exception {
         for (String path : List.of("/blog/no-such-page/", "/blog/nope.css", "/elsewhere")) {
