@@ -79,6 +79,9 @@ final class BodyEdits {
     private final Map<Page, Object[]> unrendered;
     private final Map<Path, Page> bySource = new HashMap<>();
     private final Map<Page, Set<String>> inputs = new IdentityHashMap<>();
+    private final Map<String, Set<Page>> readers = new HashMap<>();
+    private final Map<Page, Integer> positions = new IdentityHashMap<>();
+    private final Set<Page> unrecorded = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Object, Page> byDrop = new IdentityHashMap<>();
     private final List<Page> pages;
     private final Map<String, Set<String>> contentInputs;
@@ -122,8 +125,12 @@ final class BodyEdits {
         for (Page page : pages) {
             byDrop.put(page.drop(), page);
             BuildState.PageRecord record = state.pages().get(key(page));
+            positions.put(page, positions.size());
             if (record != null) {
-                inputs.put(page, new HashSet<>(record.inputs()));
+                inputs.put(page, new HashSet<>());
+                addInputs(page, record.inputs());
+            } else {
+                unrecorded.add(page);
             }
             if (read.contains(page)) {
                 bySource.putIfAbsent(page.source().file(), page);
@@ -167,6 +174,7 @@ final class BodyEdits {
      */
     Optional<BuildResult> build(BuildOptions options, SourceChanges changes, ParseCache parses, PatchableSink sink) {
         Instant started = Instant.now();
+        Laps laps = new Laps();
         declined = null;
         if (!sameOptions(options) || changes.lost() || !changes.entries().isEmpty() || changes.files().isEmpty()) {
             return declined("not edits in place alone");
@@ -201,6 +209,7 @@ final class BodyEdits {
             newBytes.put(file, bytes);
             newParses.put(file, now);
         }
+        laps.lap("read");
         List<Page> dependents = dependents(edited.keySet());
         List<Page> content = new ArrayList<>();
         for (Page page : dependents) {
@@ -222,6 +231,7 @@ final class BodyEdits {
             }
         }
         long chartsBefore = charts.count();
+        laps.lap("plan");
 
         // From here the kept pages change: a failure drops them (the caller builds in full).
         edited.forEach((old, now) -> replace(old, now));
@@ -251,7 +261,7 @@ final class BodyEdits {
         if (charts.count() != chartsBefore) {
             return declined("a chart was drawn, which makes a file of its own");
         }
-        reads.forEach((page, read) -> read.forEach(key -> inputs.get(page).addAll(DependencyGraph.inputsOf(key, config))));
+        reads.forEach((page, read) -> read.forEach(key -> addInputs(page, DependencyGraph.inputsOf(key, config))));
         for (Page page : again) {
             Set<String> text = new HashSet<>();
             textReads.getOrDefault(page, Set.of()).forEach(key -> text.addAll(DependencyGraph.inputsOf(key, config)));
@@ -259,7 +269,7 @@ final class BodyEdits {
         }
         for (Page page : edited.values()) {
             if (page.liquid()) {
-                inputs.get(page).addAll(DependencyGraph.scan(page.body()));
+                addInputs(page, DependencyGraph.scan(page.body()));
             }
         }
 
@@ -272,6 +282,7 @@ final class BodyEdits {
         });
         Set<String> sitePaths = new HashSet<>();
         edited.keySet().forEach(page -> sitePaths.add(page.sitePath()));
+        laps.lap("render");
         for (GeneratedFile file : generated) {
             if (file.reads().anyOf(sitePaths)) {
                 try {
@@ -282,6 +293,7 @@ final class BodyEdits {
                 }
             }
         }
+        laps.lap("generate");
         try {
             sink.patch(files);
         } catch (IOException e) {
@@ -299,11 +311,9 @@ final class BodyEdits {
         Diagnostics kept = new Diagnostics();
         kept.addAll(all);
         warnings = kept.sorted();
-        Duration took = Duration.between(started, Instant.now());
-        Map<String, Duration> laps = new LinkedHashMap<>();
-        laps.put("body edit", took);
+        laps.lap("write");
         return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
-                took, laps, new RenderProfile()));
+                Duration.between(started, Instant.now()), laps.laps, new RenderProfile()));
     }
 
     /** Why the last {@link #build} declined, for tests and traces; null when it did not. */
@@ -352,26 +362,36 @@ final class BodyEdits {
         return "agg:" + (page.collection() == null ? DependencyGraph.PAGES : page.collection());
     }
 
+    /** The pages that read one of {@code triggers} or show an edited page as a neighbour, in site order. */
     private List<Page> dependents(Set<Page> edited, Set<String> triggers) {
-        List<Page> found = new ArrayList<>();
-        for (Page page : pages) {
-            if (edited.contains(page)) {
-                continue;
+        Set<Page> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        found.addAll(unrecorded);
+        for (String trigger : triggers) {
+            for (Page page : readers.getOrDefault(trigger, Set.of())) {
+                // a Sass page always renders in a full build for its imports, which no edit here touches
+                if (!(trigger.equals("always") && SassRenderer.isSass(page.source().relativePath()))) {
+                    found.add(page);
+                }
             }
-            Set<String> read = inputs.get(page);
-            if (read == null) {
-                found.add(page);
-                continue;
-            }
-            boolean sass = SassRenderer.isSass(page.source().relativePath());
-            boolean depends = read.stream().anyMatch(input -> triggers.contains(input) && !(sass && input.equals("always")))
-                    || read.contains("neighbors") && (edited.contains(byDrop.get(page.drop().get("previous")))
-                            || edited.contains(byDrop.get(page.drop().get("next"))));
-            if (depends) {
+        }
+        for (Page page : readers.getOrDefault("neighbors", Set.of())) {
+            if (edited.contains(byDrop.get(page.drop().get("previous")))
+                    || edited.contains(byDrop.get(page.drop().get("next")))) {
                 found.add(page);
             }
         }
-        return found;
+        found.removeAll(edited);
+        List<Page> ordered = new ArrayList<>(found);
+        ordered.sort(java.util.Comparator.comparing(positions::get));
+        return ordered;
+    }
+
+    /** Notes that {@code page} reads {@code names}. */
+    private void addInputs(Page page, java.util.Collection<String> names) {
+        inputs.get(page).addAll(names);
+        for (String name : names) {
+            readers.computeIfAbsent(name, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(page);
+        }
     }
 
     /** {@code page} with another body: the same drop (which {@code site.*} lists hold), URL and layout. */
@@ -383,10 +403,18 @@ final class BodyEdits {
     }
 
     private void replace(Page old, Page now) {
-        pages.set(pages.indexOf(old), now);
+        int position = positions.remove(old);
+        pages.set(position, now);
+        positions.put(now, position);
         bySource.put(now.source().file(), now);
         byDrop.put(now.drop(), now);
-        inputs.put(now, inputs.remove(old));
+        Set<String> read = inputs.remove(old);
+        inputs.put(now, read);
+        for (String name : read) {
+            Set<Page> those = readers.get(name);
+            those.remove(old);
+            those.add(now);
+        }
         Object[] before = unrendered.remove(old).clone();
         if (before[0] == old.body()) {
             before[0] = now.body();
@@ -400,6 +428,18 @@ final class BodyEdits {
         PageDrop drop = page.drop();
         for (int i = 0; i < RENDERED_KEYS.size(); i++) {
             drop.put(RENDERED_KEYS.get(i), before[i]);
+        }
+    }
+
+    /** Wall time per step of a body edit: read, plan, render, generate, write. */
+    private static final class Laps {
+        private final Map<String, Duration> laps = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void lap(String step) {
+            long now = System.nanoTime();
+            laps.put(step, Duration.ofNanos(now - last));
+            last = now;
         }
     }
 

@@ -43,7 +43,8 @@ final class FeedGenerator implements Generator {
             if (sourceExists(input, feed.path())) {
                 continue;
             }
-            files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed)));
+            Chosen chosen = new Chosen(() -> posts(input.index().site(), settings, feed, config.showDrafts()));
+            files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed, chosen)));
         }
         return List.copyOf(files);
     }
@@ -123,7 +124,28 @@ final class FeedGenerator implements Generator {
         return Files.exists(input.config().source().resolve(path.substring(1)));
     }
 
-    private static String render(Input input, Map<?, ?> settings, Feed feed) {
+    /**
+     * A feed's posts, chosen on first use and kept: which posts a feed shows and in what order
+     * follows their front matter alone, which cannot change while its text may be asked for
+     * again (the dev server's edits below a post's front matter, which change its content).
+     */
+    private static final class Chosen {
+        private final java.util.function.Supplier<List<Map<?, ?>>> choose;
+        private List<Map<?, ?>> posts;
+
+        Chosen(java.util.function.Supplier<List<Map<?, ?>>> choose) {
+            this.choose = choose;
+        }
+
+        synchronized List<Map<?, ?>> posts() {
+            if (posts == null) {
+                posts = choose.get();
+            }
+            return posts;
+        }
+    }
+
+    private static String render(Input input, Map<?, ?> settings, Feed feed, Chosen chosen) {
         SiteConfig config = input.config();
         Map<String, Object> site = input.index().site();
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
@@ -173,7 +195,7 @@ final class FeedGenerator implements Generator {
             optionalElement(out, "uri", SeoTag.dig(site, "author", "uri"));
             out.append("</author>");
         }
-        for (Map<?, ?> post : posts(site, settings, feed, config.showDrafts())) {
+        for (Map<?, ?> post : chosen.posts()) {
             entry(out, input, site, settings, post);
         }
         return out.append("</feed>").toString();

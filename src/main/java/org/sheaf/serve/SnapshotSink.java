@@ -70,8 +70,8 @@ public final class SnapshotSink implements PatchableSink {
     @Override
     public void patch(List<OutputFile> files) throws IOException {
         Map<String, byte[]> bytes = new HashMap<>(before.files());
-        Map<String, String> origins = new HashMap<>(before.origins());
         Set<String> different = new HashSet<>();
+        boolean sameOrigins = true;
         for (OutputFile file : files) {
             byte[] now = file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
             byte[] old = bytes.get(file.path());
@@ -79,7 +79,14 @@ public final class SnapshotSink implements PatchableSink {
                 bytes.put(file.path(), now);
                 different.add(file.path());
             }
-            origins.put(file.path(), file.origin());
+            sameOrigins &= file.origin().equals(before.origins().get(file.path()));
+        }
+        Map<String, String> origins = before.origins();
+        if (!sameOrigins) {
+            origins = new HashMap<>(origins);
+            for (OutputFile file : files) {
+                origins.put(file.path(), file.origin());
+            }
         }
         snapshot = new SiteSnapshot(bytes, origins);
         changed = Set.copyOf(different);
