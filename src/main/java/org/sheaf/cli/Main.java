@@ -1,5 +1,8 @@
 package org.sheaf.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +12,28 @@ import picocli.CommandLine.Command;
  * error, 3 internal error (with a stack trace) or out of memory (with how to give the JVM more).
  */
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "A Jekyll-compatible static site generator for openly licensed research.",
-        subcommands = {BuildCommand.class, ServeCommand.class, CheckCommand.class, NewCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
+        description = "A Jekyll-compatible static site generator for openly licensed research.")
 public final class Main implements Runnable {
     static final int INTERNAL_ERROR = 3;
+
+    /**
+     * The subcommands, in the order {@code sheaf --help} lists them. picocli reads a command's
+     * annotations when it is added, which for all of them took a tenth of a second of every
+     * run's start-up (its classes cannot join the class-data archive), so a run names only the
+     * one it runs; a run that names none, or {@code help}, gets them all.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("build", BuildCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("check", CheckCommand::new);
+        all.put("new", NewCommand::new);
+        all.put("clean", CleanCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return all;
+    }
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -24,6 +45,12 @@ public final class Main implements Runnable {
     /** Runs the command line and returns its exit code, without exiting (for tests). */
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
+        Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
+        if (named != null) {
+            commandLine.addSubcommand(args[0], named.get());
+        } else {
+            SUBCOMMANDS.forEach((name, command) -> commandLine.addSubcommand(name, command.get()));
+        }
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("sheaf: internal error; please report it with the trace below");
             e.printStackTrace(cmd.getErr());

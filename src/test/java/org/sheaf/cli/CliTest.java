@@ -65,6 +65,18 @@ class CliTest {
     }
 
     @Test
+    void helpListsEverySubcommandThoughARunAddsOnlyTheOneItRuns() {
+        for (CliRun run : List.of(run("--help"), run("help"), run())) {
+            for (String command : List.of("build", "serve", "check", "new", "clean", "help")) {
+                assertTrue(run.out().contains("\n  " + command + " "), command + " missing from:\n" + run.out());
+            }
+        }
+        CliRun misspelt = run("biuld");
+        assertEquals(2, misspelt.code());
+        assertTrue(misspelt.err().contains("Did you mean: sheaf build?"), misspelt.err());
+    }
+
+    @Test
     void buildHelpListsTheOptions() {
         CliRun run = run("build", "--help");
         assertEquals(0, run.code(), run.err());
