@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -60,11 +59,11 @@ import org.sheaf.source.SourceText;
  * document (config, data, layouts, includes, static files); front matter that changed (parsed
  * values, positions, where the body starts) or no longer parses; a draft (its date is the file's
  * time); a Sass page; a page that pagination copies; a page to render again that has or gets a
- * chart (each chart makes a file of its own); GitHub Pages' plugins, which rewrite bodies; different options; and a
- * dependent document whose own text reads {@code site.pages} (or all of {@code site}), since
- * documents render before pages and it saw their bodies unrendered. An edit whose render reports errors is declined
- * too, so that the full build reports them as it always does, and the pages kept alive are then
- * dropped.
+ * chart (each chart makes a file of its own); GitHub Pages' plugins, which rewrite bodies;
+ * different options; and a dependent document whose own text reads {@code site.pages} (or all of
+ * {@code site}), since documents render before pages and it saw their bodies unrendered. An edit
+ * whose render reports errors is declined too, so that the full build reports them as it always
+ * does; the pages kept alive are then dropped.
  *
  * <p>Not thread-safe: the dev server builds under a lock.
  */
@@ -174,7 +173,7 @@ final class BodyEdits {
      */
     Optional<BuildResult> build(BuildOptions options, SourceChanges changes, ParseCache parses, PatchableSink sink) {
         Instant started = Instant.now();
-        Laps laps = new Laps();
+        Stopwatch laps = new Stopwatch();
         declined = null;
         if (!sameOptions(options) || changes.lost() || !changes.entries().isEmpty() || changes.files().isEmpty()) {
             return declined("not edits in place alone");
@@ -313,7 +312,7 @@ final class BodyEdits {
         warnings = kept.sorted();
         laps.lap("write");
         return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
-                Duration.between(started, Instant.now()), laps.laps, new RenderProfile()));
+                Duration.between(started, Instant.now()), laps.laps(), new RenderProfile()));
     }
 
     /** Why the last {@link #build} declined, for tests and traces; null when it did not. */
@@ -422,6 +421,12 @@ final class BodyEdits {
         unrendered.put(now, before);
     }
 
+    private static List<Page> laidOut(java.util.Collection<Page> edited, List<Page> dependents) {
+        List<Page> all = new ArrayList<>(edited);
+        all.addAll(dependents);
+        return all;
+    }
+
     /** Puts back what the page's drop held before its first render, as a full build starts it. */
     private void restoreUnrendered(Page page) {
         Object[] before = unrendered.get(page);
@@ -431,21 +436,4 @@ final class BodyEdits {
         }
     }
 
-    /** Wall time per step of a body edit: read, plan, render, generate, write. */
-    private static final class Laps {
-        private final Map<String, Duration> laps = new LinkedHashMap<>();
-        private long last = System.nanoTime();
-
-        void lap(String step) {
-            long now = System.nanoTime();
-            laps.put(step, Duration.ofNanos(now - last));
-            last = now;
-        }
-    }
-
-    private static List<Page> laidOut(java.util.Collection<Page> edited, List<Page> dependents) {
-        List<Page> all = new ArrayList<>(edited);
-        all.addAll(dependents);
-        return all;
-    }
 }

@@ -360,25 +360,4 @@ public final class SiteBuilder {
         return new BuildResult(status, diagnostics.sorted(), 0, 0, "", Duration.between(started, Instant.now()),
                 stopwatch.laps(), new RenderProfile());
     }
-
-    /** Wall time per stage, for {@code --verbose}. */
-    private static final class Stopwatch {
-        private final Map<String, Duration> laps = new LinkedHashMap<>();
-        private long last = System.nanoTime();
-
-        void lap(String stage) {
-            long now = System.nanoTime();
-            laps.put(stage, Duration.ofNanos(now - last));
-            last = now;
-        }
-
-        /** A time measured inside a stage (the Sass compiler's start-up, within render). */
-        void note(String what, Duration time) {
-            laps.put(what, time);
-        }
-
-        Map<String, Duration> laps() {
-            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(laps));
-        }
-    }
 }

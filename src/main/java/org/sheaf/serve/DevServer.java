@@ -36,9 +36,11 @@ import org.sheaf.diag.Diagnostics;
  * Every change rebuilds with an in-memory {@link IncrementalBuilder}, told which files the
  * watcher saw change, so others are not read again and the scan is reused when no file came or
  * went; config and index are redone whole, and only the pages the change can have affected are
- * rendered again (its Javadoc has the dependency graph), so the served bytes equal a clean build's. A build that succeeds replaces the
- * served site and tells open tabs to reload, or only to swap stylesheets when nothing but CSS
- * changed. A build that fails prints its diagnostics, keeps serving the last good site, and
+ * rendered again (its Javadoc has the dependency graph), so the served bytes equal a clean
+ * build's. An edit below a page's front matter alone skips even the whole-site stages: the page
+ * and its readers render again and only their files are patched into the served site
+ * (BodyEdits, in the build package). A build that succeeds replaces the served site and tells
+ * open tabs to reload, or only to swap stylesheets when nothing but CSS changed. A build that fails prints its diagnostics, keeps serving the last good site, and
  * shows the diagnostics over every page until a build succeeds again. Nothing the writer does can
  * stop the server: even an internal error in a build is printed and the old site stays.
  */

@@ -13,7 +13,10 @@ public record SiteSnapshot(Map<String, byte[]> files, Map<String, String> origin
     /** A site with no files, as before the first successful build. */
     public static final SiteSnapshot EMPTY = new SiteSnapshot(Map.of(), Map.of());
 
-    /** Holds {@code files} and {@code origins} as given, read-only: whoever makes a snapshot must not change them after. */
+    /**
+     * Holds {@code files} and {@code origins} as given, read-only, without copying them (a site
+     * has thousands of files): whoever makes a snapshot must not change them after.
+     */
     public SiteSnapshot {
         files = java.util.Collections.unmodifiableMap(files);
         origins = java.util.Collections.unmodifiableMap(origins);

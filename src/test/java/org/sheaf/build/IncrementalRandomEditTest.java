@@ -67,8 +67,7 @@ class IncrementalRandomEditTest {
             }
             BuildResult expected = SiteBuilder.build(clean, cleanOutput);
             BuildResult actual = builder.build(incremental);
-            String context = "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(
-                    Math.max(0, log.size() - 8), log.size()));
+            String context = context(seed, step, log);
             assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
             assertEquals(expected.status(), actual.status(), context);
             if (!expected.ok()) {
@@ -119,8 +118,7 @@ class IncrementalRandomEditTest {
             }
             BuildResult expected = SiteBuilder.build(clean, cleanOutput);
             BuildResult actual = builder.build(incremental, null, changes);
-            String context = "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(
-                    Math.max(0, log.size() - 8), log.size()));
+            String context = context(seed, step, log);
             assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
             assertEquals(expected.status(), actual.status(), context);
             unread += builder.lastFilesUnread();
@@ -175,8 +173,7 @@ class IncrementalRandomEditTest {
             }
             BuildResult expected = SiteBuilder.build(clean, cleanOutput);
             BuildResult actual = builder.build(incremental, served, changes);
-            String context = "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(
-                    Math.max(0, log.size() - 8), log.size()));
+            String context = context(seed, step, log);
             assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
             assertEquals(expected.status(), actual.status(), context);
             shortcuts += builder.lastWasBodyEdit() ? 1 : 0;
@@ -200,6 +197,11 @@ class IncrementalRandomEditTest {
         System.out.println("seed " + seed + ": " + shortcuts + " of " + candidates + " body edits to a good site patched");
         assertTrue(shortcuts * 2 >= candidates, "only " + shortcuts + " of " + candidates
                 + " body edits to a good site took the body-edit path");
+    }
+
+    /** Where a failure happened: the seed, the step and the last edits. */
+    private static String context(long seed, int step, List<String> log) {
+        return "seed " + seed + ", step " + step + "\n" + String.join("\n", log.subList(Math.max(0, log.size() - 8), log.size()));
     }
 
     /** Every file and folder under {@code root}, folders with no bytes. */
