@@ -130,7 +130,7 @@ final class ChangedFileSink implements OutputSink {
             trusted.incrementAndGet();
             return;
         }
-        byte[] bytes = file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
+        byte[] bytes = file.content();
         if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) == bytes.length
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
             stamp(file, target);

@@ -1,8 +1,8 @@
 package org.sheaf.output;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -21,20 +21,20 @@ public final class MemorySink implements PatchableSink {
         if (!plan.problems().isEmpty()) {
             throw new IllegalArgumentException("the plan has problems; refusing to write it: " + plan.problems());
         }
-        TreeMap<String, byte[]> next = new TreeMap<>();
-        for (OutputFile file : plan.files()) {
-            next.put(file.path(), file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom()));
-        }
-        files = Collections.unmodifiableMap(next);
+        files = with(new TreeMap<>(), plan.files());
     }
 
     @Override
-    public void patch(java.util.List<OutputFile> changed) throws IOException {
-        TreeMap<String, byte[]> next = new TreeMap<>(files);
-        for (OutputFile file : changed) {
-            next.put(file.path(), file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom()));
+    public void patch(List<OutputFile> changed) throws IOException {
+        files = with(new TreeMap<>(files), changed);
+    }
+
+    /** {@code site} with {@code added} put in, read-only; nothing is kept when a copy cannot be read. */
+    private static Map<String, byte[]> with(TreeMap<String, byte[]> site, List<OutputFile> added) throws IOException {
+        for (OutputFile file : added) {
+            site.put(file.path(), file.content());
         }
-        files = Collections.unmodifiableMap(next);
+        return Collections.unmodifiableMap(site);
     }
 
     /** The site of the last successful write, sorted by path; the arrays must not be changed. */

@@ -1,5 +1,7 @@
 package org.sheaf.output;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -22,5 +24,10 @@ public record OutputFile(String path, byte[] bytes, Path copyFrom, String origin
         if ((bytes == null) == (copyFrom == null)) {
             throw new IllegalArgumentException("exactly one of bytes and copyFrom must be set for " + path);
         }
+    }
+
+    /** The file's content: its bytes, or those of the file it copies, read now. */
+    public byte[] content() throws IOException {
+        return bytes != null ? bytes : Files.readAllBytes(copyFrom);
     }
 }

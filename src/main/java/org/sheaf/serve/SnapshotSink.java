@@ -1,7 +1,6 @@
 package org.sheaf.serve;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,18 +45,7 @@ public final class SnapshotSink implements PatchableSink {
         List<OutputFile> files = plan.files();
         Map<String, byte[]> bytes = new HashMap<>(files.size() * 2);
         Map<String, String> origins = new HashMap<>(files.size() * 2);
-        Set<String> different = new HashSet<>();
-        for (OutputFile file : files) {
-            byte[] now = file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
-            byte[] old = before.files().get(file.path());
-            if (old != null && Arrays.equals(old, now)) {
-                now = old;
-            } else {
-                different.add(file.path());
-            }
-            bytes.put(file.path(), now);
-            origins.put(file.path(), file.origin());
-        }
+        Set<String> different = put(files, bytes, origins);
         for (String path : before.files().keySet()) {
             if (!bytes.containsKey(path)) {
                 different.add(path);
@@ -70,26 +58,35 @@ public final class SnapshotSink implements PatchableSink {
     @Override
     public void patch(List<OutputFile> files) throws IOException {
         Map<String, byte[]> bytes = new HashMap<>(before.files());
+        // the origins map is shared with the site replaced unless a path is new or has a new origin
+        Map<String, String> origins = files.stream()
+                .allMatch(file -> file.origin().equals(before.origins().get(file.path())))
+                ? before.origins() : new HashMap<>(before.origins());
+        Set<String> different = put(files, bytes, origins);
+        snapshot = new SiteSnapshot(bytes, origins);
+        changed = Set.copyOf(different);
+    }
+
+    /**
+     * Puts {@code files} into {@code bytes} and {@code origins}, each file as the very array the
+     * site replaced held when its bytes are the same; returns the paths whose bytes differ from it.
+     */
+    private Set<String> put(List<OutputFile> files, Map<String, byte[]> bytes, Map<String, String> origins)
+            throws IOException {
         Set<String> different = new HashSet<>();
-        boolean sameOrigins = true;
         for (OutputFile file : files) {
-            byte[] now = file.bytes() != null ? file.bytes() : Files.readAllBytes(file.copyFrom());
-            byte[] old = bytes.get(file.path());
-            if (old == null || !Arrays.equals(old, now)) {
-                bytes.put(file.path(), now);
+            byte[] now = file.content();
+            byte[] old = before.files().get(file.path());
+            boolean same = old != null && Arrays.equals(old, now);
+            bytes.put(file.path(), same ? old : now);
+            if (!same) {
                 different.add(file.path());
             }
-            sameOrigins &= file.origin().equals(before.origins().get(file.path()));
-        }
-        Map<String, String> origins = before.origins();
-        if (!sameOrigins) {
-            origins = new HashMap<>(origins);
-            for (OutputFile file : files) {
+            if (!file.origin().equals(origins.get(file.path()))) {
                 origins.put(file.path(), file.origin());
             }
         }
-        snapshot = new SiteSnapshot(bytes, origins);
-        changed = Set.copyOf(different);
+        return different;
     }
 
     /** The site of the last successful write; {@link SiteSnapshot#EMPTY} before the first. */
