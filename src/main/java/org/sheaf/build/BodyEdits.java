@@ -204,7 +204,7 @@ final class BodyEdits {
                     || kept.bodyLine() != now.bodyLine()) {
                 return declined(page.sitePath() + ": front matter changed");
             }
-            edited.put(page, withBody(page, now.body()));
+            edited.put(page, page.withBody(now.body()));
             newBytes.put(file, bytes);
             newParses.put(file, now);
         }
@@ -391,14 +391,6 @@ final class BodyEdits {
         for (String name : names) {
             readers.computeIfAbsent(name, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(page);
         }
-    }
-
-    /** {@code page} with another body: the same drop (which {@code site.*} lists hold), URL and layout. */
-    private static Page withBody(Page page, String body) {
-        boolean liquid = !Boolean.FALSE.equals(page.drop().get("render_with_liquid"))
-                && (body.contains("{{") || body.contains("{%"));
-        return new Page(page.source(), page.collection(), page.drop(), page.positions(), body, page.bodyLine(),
-                page.url(), page.outputPath(), page.layout(), page.markdown(), liquid);
     }
 
     private void replace(Page old, Page now) {

@@ -119,8 +119,7 @@ final class DependencyGraph implements RenderPlan {
                     .toArray(String[]::new)));
             // the body is scanned only where Liquid runs on it, as PageRenderer decides
             String body = page.body();
-            Set<String> found = new HashSet<>(page.liquid() && (body.contains("{{") || body.contains("{%"))
-                    ? scan(body) : Set.of());
+            Set<String> found = new HashSet<>(page.liquid() ? scan(body) : Set.of());
             if (chain != null) {
                 chain.forEach(layout -> found.addAll(layoutScans.computeIfAbsent(layout, l -> scan(l.body()))));
             }

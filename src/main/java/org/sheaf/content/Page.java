@@ -37,6 +37,23 @@ public record Page(SourceFile source, String collection, PageDrop drop, Map<Stri
         return (source.hashCode() * 31 + drop.hashCode()) * 31 + java.util.Objects.hashCode(url);
     }
 
+    /**
+     * This page with another body, as an edit below its front matter leaves it: the same drop
+     * (which {@code site.*} lists hold), URL and layout; whether Liquid runs is decided again.
+     */
+    public Page withBody(String newBody) {
+        return new Page(source, collection, drop, positions, newBody, bodyLine, url, outputPath, layout, markdown,
+                runsLiquid(drop, newBody));
+    }
+
+    /**
+     * Whether Liquid runs on {@code body}: it has a tag or an output, and {@code render_with_liquid}
+     * is not false.
+     */
+    static boolean runsLiquid(Map<String, Object> drop, String body) {
+        return !Boolean.FALSE.equals(drop.get("render_with_liquid")) && (body.contains("{{") || body.contains("{%"));
+    }
+
     /** Where a front matter key is, or the start of the file. */
     public Position positionOf(String key) {
         return positions.getOrDefault(key, new Position(1, 1));

@@ -162,8 +162,7 @@ final class PageFactory {
                 ? null : layoutValue.toString();
         boolean markdown = markdownExtensions.contains(file.extension());
         String body = frontMatter.body();
-        boolean liquid = !Boolean.FALSE.equals(drop.get("render_with_liquid"))
-                && (body.contains("{{") || body.contains("{%"));
+        boolean liquid = Page.runsLiquid(drop, body);
         return new Page(file, stringOrNull(drop.get("collection")), new PageDrop(drop), frontMatter.positions(), body,
                 frontMatter.bodyLine(), url, outputPath, layout, markdown, liquid);
     }
