@@ -239,19 +239,17 @@ final class BodyEdits {
         again.forEach(this::restoreUnrendered);
         List<Page> laidOut = laidOut(edited.values(), dependents);
         Diagnostics diagnostics = new Diagnostics();
-        Map<Page, Set<String>> reads = new ConcurrentHashMap<>();
-        Map<Page, Set<String>> textReads = new ConcurrentHashMap<>();
         Map<Page, String> outputs = new ConcurrentHashMap<>();
+        PageReads reads = new PageReads(config);
         renderer.renderAgain(again, laidOut, new RenderPlan() {
             @Override
             public Map<String, Object> site(Page page, Map<String, Object> site) {
-                return RecordingSite.of(site, reads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()));
+                return reads.site(page, site);
             }
 
             @Override
             public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
-                textReads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet());
-                return site(page, RecordingSite.of(site, textReads.get(page)));
+                return reads.textSite(page, site);
             }
         }, diagnostics, outputs::put);
         if (diagnostics.hasErrors()) {
@@ -260,12 +258,9 @@ final class BodyEdits {
         if (charts.count() != chartsBefore) {
             return declined("a chart was drawn, which makes a file of its own");
         }
-        reads.forEach((page, read) -> read.forEach(key -> addInputs(page, DependencyGraph.inputsOf(key, config))));
-        for (Page page : again) {
-            Set<String> text = new HashSet<>();
-            textReads.getOrDefault(page, Set.of()).forEach(key -> text.addAll(DependencyGraph.inputsOf(key, config)));
-            contentInputs.put(key(page), text);
-        }
+        reads.pages().forEach(page -> addInputs(page, reads.inputs(page)));
+        Map<Page, Set<String>> textInputs = reads.textInputs();
+        again.forEach(page -> contentInputs.put(key(page), textInputs.getOrDefault(page, Set.of())));
         for (Page page : edited.values()) {
             if (page.liquid()) {
                 addInputs(page, DependencyGraph.scan(page.body()));

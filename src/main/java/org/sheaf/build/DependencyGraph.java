@@ -70,8 +70,7 @@ final class DependencyGraph implements RenderPlan {
     private final Map<Object, Page> byDrop = new IdentityHashMap<>();
     private final Map<String, List<Page>> members = new TreeMap<>();
     private final Map<String, String> values = new HashMap<>();
-    private final Map<Page, Set<String>> reads = new ConcurrentHashMap<>();
-    private final Map<Page, Set<String>> contentReads = new ConcurrentHashMap<>();
+    private final PageReads reads;
 
     private final Set<Page> contentRendered = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Page> contentChanged = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -99,6 +98,7 @@ final class DependencyGraph implements RenderPlan {
     DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
             Map<String, Layout> layouts, ZonedDateTime siteTime, Map<String, SelfHash> selfHashes) {
         this.config = config;
+        this.reads = new PageReads(config);
         this.configKey = configKey;
         this.index = index;
         this.layouts = layouts;
@@ -169,14 +169,12 @@ final class DependencyGraph implements RenderPlan {
 
     @Override
     public Map<String, Object> site(Page page, Map<String, Object> site) {
-        return RecordingSite.of(site, reads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()));
+        return reads.site(page, site);
     }
 
     @Override
     public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
-        Set<String> both = new TeeSet(reads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()),
-                contentReads.computeIfAbsent(page, p -> ConcurrentHashMap.newKeySet()));
-        return RecordingSite.of(site, both);
+        return reads.textSite(page, site);
     }
 
     /**
@@ -185,38 +183,8 @@ final class DependencyGraph implements RenderPlan {
      */
     Map<String, Set<String>> contentInputs() {
         Map<String, Set<String>> inputs = new HashMap<>();
-        contentReads.forEach((page, read) -> {
-            Set<String> names = new HashSet<>();
-            read.forEach(key -> names.addAll(inputsOf(key)));
-            inputs.put(keys.get(page), names);
-        });
+        reads.textInputs().forEach((page, read) -> inputs.put(keys.get(page), read));
         return inputs;
-    }
-
-    /** A set that adds to two sets: a read in a page's text counts for the page and for its text. */
-    private static final class TeeSet extends java.util.AbstractSet<String> {
-        private final Set<String> first;
-        private final Set<String> second;
-
-        TeeSet(Set<String> first, Set<String> second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public boolean add(String value) {
-            return first.add(value) | second.add(value);
-        }
-
-        @Override
-        public java.util.Iterator<String> iterator() {
-            return first.iterator();
-        }
-
-        @Override
-        public int size() {
-            return first.size();
-        }
     }
 
     @Override
@@ -262,8 +230,7 @@ final class DependencyGraph implements RenderPlan {
         for (Page page : index.pages()) {
             BuildState.PageRecord old = record(page);
             Set<String> inputs = new HashSet<>(scanned.get(page));
-            Set<String> seen = reads.getOrDefault(page, Set.of());
-            seen.forEach(read -> inputs.addAll(inputsOf(read)));
+            inputs.addAll(reads.inputs(page));
             boolean whole = contentRendered.contains(page) && (outputRendered.contains(page) || !page.isWritten());
             if (!whole && old != null) {
                 inputs.addAll(old.inputs());
@@ -343,10 +310,6 @@ final class DependencyGraph implements RenderPlan {
                 }
                 return false;
         }
-    }
-
-    private Set<String> inputsOf(String read) {
-        return inputsOf(read, config);
     }
 
     /** The inputs a {@code site:KEY} or {@code data:NAME} read stands for, in a site with {@code config}. */
