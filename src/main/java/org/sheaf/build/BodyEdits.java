@@ -29,8 +29,6 @@ import org.sheaf.generate.GeneratedFile;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.PatchableSink;
 import org.sheaf.source.FrontMatter;
-import org.sheaf.source.FrontMatterParser;
-import org.sheaf.source.SourceText;
 
 /**
  * The dev server's shortcut for the edit a writer makes most: text changed below the front matter
@@ -195,8 +193,7 @@ final class BodyEdits {
             byte[] bytes;
             try {
                 bytes = Files.readAllBytes(file);
-                now = FrontMatterParser.parse(SourceText.decode(bytes, page.sitePath()), page.sitePath(),
-                        config.timezone());
+                now = SourceLoader.parse(bytes, page.source(), config.timezone());
             } catch (IOException | DiagnosticException e) {
                 return declined(page.sitePath() + " cannot be read or parsed");
             }
@@ -299,12 +296,9 @@ final class BodyEdits {
         Set<String> renderedPaths = new HashSet<>();
         laidOut.forEach(page -> renderedPaths.add(page.sitePath()));
         rendered = laidOut.size();
-        List<Diagnostic> all = new ArrayList<>();
-        warnings.stream().filter(warning -> !renderedPaths.contains(warning.path())).forEach(all::add);
-        all.addAll(diagnostics.sorted());
-        Diagnostics kept = new Diagnostics();
-        kept.addAll(all);
-        warnings = kept.sorted();
+        // the last build's warnings stand but for the pages rendered again, which report their own
+        warnings.stream().filter(warning -> !renderedPaths.contains(warning.path())).forEach(diagnostics::add);
+        warnings = diagnostics.sorted();
         laps.lap("write");
         return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
                 Duration.between(started, Instant.now()), laps.laps(), new RenderProfile()));

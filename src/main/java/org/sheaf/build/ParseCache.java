@@ -51,8 +51,8 @@ final class ParseCache {
         if (trusted == null || trusted.contains(file)) {
             return null;
         }
-        Entry entry = entries.get(file);
-        if (entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone)) {
+        Entry entry = entry(file, sitePath, zone);
+        if (entry == null) {
             return null;
         }
         hits.incrementAndGet();
@@ -65,20 +65,24 @@ final class ParseCache {
      * when the file is not kept with this site path and zone.
      */
     FrontMatter kept(Path file, String sitePath, ZoneId zone) {
-        Entry entry = entries.get(file);
-        return entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone)
-                ? null : entry.frontMatter();
+        Entry entry = entry(file, sitePath, zone);
+        return entry == null ? null : entry.frontMatter();
     }
 
     /** The front matter parsed from exactly these bytes last time, as a fresh copy; null when not known. */
     FrontMatter get(Path file, byte[] bytes, String sitePath, ZoneId zone) {
-        Entry entry = entries.get(file);
-        if (entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone)
-                || !Arrays.equals(entry.bytes(), bytes)) {
+        Entry entry = entry(file, sitePath, zone);
+        if (entry == null || !Arrays.equals(entry.bytes(), bytes)) {
             return null;
         }
         hits.incrementAndGet();
         return copyOf(entry.frontMatter());
+    }
+
+    /** The kept entry of {@code file} when it was parsed with this site path and zone; null otherwise. */
+    private Entry entry(Path file, String sitePath, ZoneId zone) {
+        Entry entry = entries.get(file);
+        return entry == null || !entry.sitePath().equals(sitePath) || !entry.zone().equals(zone) ? null : entry;
     }
 
     private static FrontMatter copyOf(FrontMatter kept) {

@@ -46,6 +46,11 @@ final class SourceLoader {
                 .toList();
     }
 
+    /** The front matter and body of {@code bytes}, the content of {@code file}. */
+    static FrontMatter parse(byte[] bytes, SourceFile file, ZoneId zone) throws DiagnosticException {
+        return FrontMatterParser.parse(SourceText.decode(bytes, file.sitePath()), file.sitePath(), zone);
+    }
+
     private static ContentIndex.Parsed read(SourceFile file, ZoneId zone, Diagnostics diagnostics, ParseCache cache) {
         try {
             FrontMatter trusted = cache == null ? null : cache.unchanged(file.file(), file.sitePath(), zone);
@@ -57,8 +62,7 @@ final class SourceLoader {
             if (kept != null) {
                 return new ContentIndex.Parsed(file, kept);
             }
-            String text = SourceText.decode(bytes, file.sitePath());
-            FrontMatter parsed = FrontMatterParser.parse(text, file.sitePath(), zone);
+            FrontMatter parsed = parse(bytes, file, zone);
             if (cache != null) {
                 cache.put(file.file(), bytes, file.sitePath(), zone, parsed);
             }
