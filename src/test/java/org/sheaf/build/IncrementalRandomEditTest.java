@@ -73,7 +73,7 @@ class IncrementalRandomEditTest {
             if (!expected.ok()) {
                 continue;
             }
-            compare(cleanOutput.files(), temp.resolve("incremental"), context);
+            compare(cleanOutput.files(), files(temp.resolve("incremental")), context);
             if (!builder.last().everything() && builder.last().rendered() < builder.last().pages()) {
                 partial++;
             }
@@ -95,40 +95,24 @@ class IncrementalRandomEditTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {11, 12, 13, 14, 15})
     void watchedBuildsEqualCleanBuildsAfterEveryRandomEdit(long seed) throws IOException {
-        Path site = temp.resolve("site");
         Random random = new Random(seed);
-        Edits edits = new Edits(site, random);
-        edits.initial();
-        BuildOptions incremental = options(site, temp.resolve("incremental"));
-        BuildOptions clean = options(site, temp.resolve("clean"));
-        MemorySink cleanOutput = new MemorySink();
-        IncrementalBuilder builder = IncrementalBuilder.inMemory();
-        List<String> log = new ArrayList<>();
-        Map<Path, byte[]> files = tree(site);
+        Watched watched = new Watched(seed, random);
+        watched.start();
         int unread = 0;
         int trustable = 0;
         boolean lastOk = false;
         for (int step = 0; step <= STEPS; step++) {
-            SourceChanges changes = SourceChanges.UNKNOWN;
-            if (step > 0) {
-                log.add(step + ": " + edits.apply());
-                Map<Path, byte[]> now = tree(site);
-                changes = changes(files, now);
-                files = now;
-            }
-            BuildResult expected = SiteBuilder.build(clean, cleanOutput);
-            BuildResult actual = builder.build(incremental, null, changes);
-            String context = context(seed, step, log);
-            assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
-            assertEquals(expected.status(), actual.status(), context);
+            BuildResult actual = watched.step(step, watched.edits::apply, null);
+            IncrementalBuilder builder = watched.builder;
             unread += builder.lastFilesUnread();
-            trustable += lastOk && actual.ok() && !changes.lost() ? 1 : 0;
+            trustable += lastOk && actual.ok() && !watched.changes.lost() ? 1 : 0;
             lastOk = actual.ok();
             if (Boolean.getBoolean("sheaf.incremental.trace")) {
-                System.out.println(step + " lost=" + changes.lost() + " files=" + changes.files().size() + " ok=" + actual.ok() + " unread=" + builder.lastFilesUnread() + " reused=" + builder.lastParsesReused());
+                System.out.println(step + " lost=" + watched.changes.lost() + " files=" + watched.changes.files().size()
+                        + " ok=" + actual.ok() + " unread=" + builder.lastFilesUnread() + " reused=" + builder.lastParsesReused());
             }
-            if (expected.ok()) {
-                compare(cleanOutput.files(), temp.resolve("incremental"), context);
+            if (watched.expected.ok()) {
+                compare(watched.cleanOutput.files(), files(temp.resolve("incremental")), watched.context);
             }
         }
         // a site that stays broken trusts nothing: changes since the last good build are unknown
@@ -145,51 +129,28 @@ class IncrementalRandomEditTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {21, 22, 23, 24, 25})
     void bodyEditsPatchedIntoMemoryEqualCleanBuilds(long seed) throws IOException {
-        Path site = temp.resolve("site");
         Random random = new Random(seed);
-        Edits edits = new Edits(site, random);
-        edits.initial();
+        Watched watched = new Watched(seed, random);
         // a good site to start from: pages may name this layout, which the edits add later
-        edits.write("_layouts/wide.html", "---\nlayout: default\n---\n<div class=\"wide\">{{ content }}</div>\n");
-        BuildOptions incremental = options(site, temp.resolve("incremental"));
-        BuildOptions clean = options(site, temp.resolve("clean"));
-        MemorySink cleanOutput = new MemorySink();
+        watched.edits.write("_layouts/wide.html", "---\nlayout: default\n---\n<div class=\"wide\">{{ content }}</div>\n");
+        watched.start();
         MemorySink served = new MemorySink();
-        IncrementalBuilder builder = IncrementalBuilder.inMemory();
-        List<String> log = new ArrayList<>();
-        Map<Path, byte[]> files = tree(site);
         int shortcuts = 0;
         int candidates = 0;
         boolean lastOk = false;
         for (int step = 0; step <= STEPS; step++) {
-            SourceChanges changes = SourceChanges.UNKNOWN;
-            boolean bodyOnly = false;
-            if (step > 0) {
-                bodyOnly = random.nextInt(100) < 65;
-                log.add(step + ": " + (bodyOnly ? edits.changeBody() : edits.apply()));
-                Map<Path, byte[]> now = tree(site);
-                changes = changes(files, now);
-                files = now;
-            }
-            BuildResult expected = SiteBuilder.build(clean, cleanOutput);
-            BuildResult actual = builder.build(incremental, served, changes);
-            String context = context(seed, step, log);
-            assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
-            assertEquals(expected.status(), actual.status(), context);
+            boolean bodyOnly = step > 0 && random.nextInt(100) < 65;
+            BuildResult actual = watched.step(step, bodyOnly ? watched.edits::changeBody : watched.edits::apply, served);
+            IncrementalBuilder builder = watched.builder;
             shortcuts += builder.lastWasBodyEdit() ? 1 : 0;
             candidates += bodyOnly && lastOk && actual.ok() ? 1 : 0;
             lastOk = actual.ok();
             if (Boolean.getBoolean("sheaf.incremental.trace")) {
-                System.out.println(log.isEmpty() ? "initial" : log.get(log.size() - 1) + " -> "
-                        + (builder.lastWasBodyEdit() ? "body edit" : builder.lastDeclined()) + " " + actual.status());
+                System.out.println(step + " -> " + (builder.lastWasBodyEdit() ? "body edit" : builder.lastDeclined())
+                        + " " + actual.status());
             }
-            if (expected.ok()) {
-                assertEquals(cleanOutput.files().keySet(), served.files().keySet(), context);
-                for (Map.Entry<String, byte[]> entry : cleanOutput.files().entrySet()) {
-                    assertEquals(new String(entry.getValue(), StandardCharsets.UTF_8),
-                            new String(served.files().get(entry.getKey()), StandardCharsets.UTF_8),
-                            context + "\nfile " + entry.getKey());
-                }
+            if (watched.expected.ok()) {
+                compare(watched.cleanOutput.files(), served.files(), watched.context);
             }
         }
         // body edits to a good site that builds fine; some are declined (a post whose own text
@@ -197,6 +158,60 @@ class IncrementalRandomEditTest {
         System.out.println("seed " + seed + ": " + shortcuts + " of " + candidates + " body edits to a good site patched");
         assertTrue(shortcuts * 2 >= candidates, "only " + shortcuts + " of " + candidates
                 + " body edits to a good site took the body-edit path");
+    }
+
+    /** One random edit; says what it did. */
+    private interface Edit {
+        String apply() throws IOException;
+    }
+
+    /**
+     * A site edited step by step and built as {@code sheaf serve} builds it, by one in-memory
+     * builder told by a faultless watcher (the difference between the site's files before and
+     * after each edit) which files changed; beside it, a clean build of each step, which must
+     * report the same.
+     */
+    private final class Watched {
+        final long seed;
+        final Path site = temp.resolve("site");
+        final Edits edits;
+        final BuildOptions incremental = options(site, temp.resolve("incremental"));
+        final BuildOptions clean = options(site, temp.resolve("clean"));
+        final MemorySink cleanOutput = new MemorySink();
+        final IncrementalBuilder builder = IncrementalBuilder.inMemory();
+        final List<String> log = new ArrayList<>();
+        Map<Path, byte[]> files;
+        SourceChanges changes;
+        BuildResult expected;
+        String context;
+
+        Watched(long seed, Random random) throws IOException {
+            this.seed = seed;
+            this.edits = new Edits(site, random);
+            edits.initial();
+        }
+
+        /** Takes the site as it is now as what the watcher last saw. */
+        void start() throws IOException {
+            files = tree(site);
+        }
+
+        /** Makes {@code edit} (none at step 0) and builds both ways, the watched one into {@code sink}. */
+        BuildResult step(int step, Edit edit, org.sheaf.output.OutputSink sink) throws IOException {
+            changes = SourceChanges.UNKNOWN;
+            if (step > 0) {
+                log.add(step + ": " + edit.apply());
+                Map<Path, byte[]> now = tree(site);
+                changes = changes(files, now);
+                files = now;
+            }
+            expected = SiteBuilder.build(clean, cleanOutput);
+            BuildResult actual = builder.build(incremental, sink, changes);
+            context = context(seed, step, log);
+            assertEquals(TestSite.printed(expected), TestSite.printed(actual), context);
+            assertEquals(expected.status(), actual.status(), context);
+            return actual;
+        }
     }
 
     /** Where a failure happened: the seed, the step and the last edits. */
@@ -246,8 +261,7 @@ class IncrementalRandomEditTest {
                 TestSite.TIME, "production");
     }
 
-    private static void compare(Map<String, byte[]> expected, Path actualDir, String context) throws IOException {
-        Map<String, byte[]> actual = files(actualDir);
+    private static void compare(Map<String, byte[]> expected, Map<String, byte[]> actual, String context) {
         assertEquals(expected.keySet(), actual.keySet(), context);
         for (Map.Entry<String, byte[]> entry : expected.entrySet()) {
             if (!Arrays.equals(entry.getValue(), actual.get(entry.getKey()))) {
