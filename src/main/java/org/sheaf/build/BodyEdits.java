@@ -238,17 +238,7 @@ final class BodyEdits {
         Diagnostics diagnostics = new Diagnostics();
         Map<Page, String> outputs = new ConcurrentHashMap<>();
         PageReads reads = new PageReads(config);
-        renderer.renderAgain(again, laidOut, new RenderPlan() {
-            @Override
-            public Map<String, Object> site(Page page, Map<String, Object> site) {
-                return reads.site(page, site);
-            }
-
-            @Override
-            public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
-                return reads.textSite(page, site);
-            }
-        }, diagnostics, outputs::put);
+        renderer.renderAgain(again, laidOut, reads, diagnostics, outputs::put);
         if (diagnostics.hasErrors()) {
             return declined("errors to report");
         }

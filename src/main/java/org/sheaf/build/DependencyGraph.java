@@ -174,7 +174,7 @@ final class DependencyGraph implements RenderPlan {
 
     @Override
     public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
-        return reads.textSite(page, site);
+        return reads.contentSite(page, site);
     }
 
     /**

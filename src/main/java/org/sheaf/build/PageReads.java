@@ -12,9 +12,10 @@ import org.sheaf.content.Page;
  * What each page's templates read from {@code site} while it rendered ({@link RecordingSite}):
  * all of it, and apart from that what the Liquid in the page's own text read, as the inputs of the
  * dependency graph ({@code agg:posts}, {@code data:authors}, ...; {@link DependencyGraph#inputsOf}).
- * Render threads record into it concurrently.
+ * As a render plan it renders everything and only watches. Render threads record into it
+ * concurrently.
  */
-final class PageReads {
+final class PageReads implements RenderPlan {
     private final SiteConfig config;
     private final Map<Page, Set<String>> all = new ConcurrentHashMap<>();
     private final Map<Page, Set<String>> text = new ConcurrentHashMap<>();
@@ -24,12 +25,14 @@ final class PageReads {
     }
 
     /** {@code site} as {@code page}'s templates see it, noting what they read. */
-    Map<String, Object> site(Page page, Map<String, Object> site) {
+    @Override
+    public Map<String, Object> site(Page page, Map<String, Object> site) {
         return RecordingSite.of(site, keys(all, page));
     }
 
     /** {@code site} as the Liquid in {@code page}'s own text sees it, noting what it reads for both. */
-    Map<String, Object> textSite(Page page, Map<String, Object> site) {
+    @Override
+    public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
         return site(page, RecordingSite.of(site, keys(text, page)));
     }
 
