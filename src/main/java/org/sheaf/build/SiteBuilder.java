@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -26,6 +27,7 @@ import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.generate.Generator;
 import org.sheaf.generate.OpenResearch;
+import org.sheaf.generate.GitHistory;
 import org.sheaf.generate.GitHistoryLoader;
 import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
@@ -56,7 +58,8 @@ import org.sheaf.template.TemplateFunctions;
  *   <li>scan: the source files, classified;</li>
  *   <li>parse: front matter of pages and documents, data files, layouts;</li>
  *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions; {@code page.git} from
- *       one {@code git log} ({@link Provenance});</li>
+ *       one {@code git log} ({@link Provenance}), which runs in the background from the end of
+ *       the config stage;</li>
  *   <li>generate: the files the {@code plugins:} add (feed, sitemap); their text is built after
  *       render, since a feed carries its posts' rendered content;</li>
  *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel; building into a folder,
@@ -103,7 +106,7 @@ public final class SiteBuilder {
         ParseCache parseCache();
 
         /** The history of the files under {@code siteRoot}, for {@code page.git}. */
-        org.sheaf.generate.GitHistory gitHistory(java.nio.file.Path siteRoot);
+        GitHistory gitHistory(java.nio.file.Path siteRoot);
 
         /**
          * {@code output} in UTF-8: the very array of the last build when the text is the very
@@ -139,6 +142,11 @@ public final class SiteBuilder {
             return stopped(BuildResult.Status.CONFIG_ERROR, diagnostics, started, stopwatch);
         }
         stopwatch.lap("config");
+        // git runs while the site is scanned and parsed; the index stage waits for its answer.
+        CompletableFuture<GitHistory> history = Provenance.wanted(config)
+                ? inBackground("sheaf-git", () -> incremental == null ? GitHistoryLoader.load(config.siteRoot())
+                        : incremental.gitHistory(config.siteRoot()))
+                : null;
 
         List<SourceFile> files = incremental == null ? SourceScanner.scan(config, diagnostics)
                 : incremental.scan(config, diagnostics);
@@ -160,9 +168,8 @@ public final class SiteBuilder {
         if (diagnostics.hasErrors()) {
             return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
         }
-        if (Provenance.wanted(config)) {
-            Provenance.annotate(index, incremental == null ? GitHistoryLoader.load(config.siteRoot())
-                    : incremental.gitHistory(config.siteRoot()), config);
+        if (history != null) {
+            Provenance.annotate(index, history.join(), config);
             stopwatch.lap("git");
         }
 
@@ -254,6 +261,15 @@ public final class SiteBuilder {
             }
             return result;
         }
+    }
+
+    /** {@code task}'s result, computed on a new daemon thread named {@code name}. */
+    private static <T> CompletableFuture<T> inBackground(String name, java.util.function.Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            thread.start();
+        });
     }
 
     private static BuildResult cannotWrite(SiteConfig config, IOException e, Diagnostics diagnostics, Instant started,

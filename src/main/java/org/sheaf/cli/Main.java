@@ -39,6 +39,9 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && WarmUp.COMMANDS.contains(args[0])) {
+            WarmUp.startInBackground();
+        }
         System.exit(run(args));
     }
 

@@ -54,8 +54,12 @@ public final class GitHistoryLoader {
         private String key;
         private GitHistory history;
 
-        /** The history of the files under {@code siteRoot}, as {@link GitHistoryLoader#load(Path)}. */
-        public GitHistory load(Path siteRoot) {
+        /**
+         * The history of the files under {@code siteRoot}, as {@link GitHistoryLoader#load(Path)}.
+         * Synchronized: a build reads it on a thread of its own, and a build that stopped early
+         * may leave that thread running into the next.
+         */
+        public synchronized GitHistory load(Path siteRoot) {
             Optional<String> state = state(siteRoot);
             if (state.isPresent() && state.get().equals(key)) {
                 return history;
