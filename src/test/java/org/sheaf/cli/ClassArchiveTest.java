@@ -35,12 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassArchiveTest {
     /** {@code [0.306s][info][class,load] a.B source: file:/x/y.jar}: one line per class loaded. */
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source: (.+)$");
-    /**
-     * picocli is compiled for Java 5, and the JVM does not archive classes older than Java 6 (nor
-     * classes that implement theirs), so these always come from the jar.
-     */
     private static final String JAR_VERSION = "0.0.0-archive-test";
-    private static final Pattern UNARCHIVABLE = Pattern.compile("picocli\\..*|org\\.sheaf\\.cli\\.Main\\$Version");
+    /**
+     * picocli is compiled for Java 5. A static archive holds such classes (a dynamic one would
+     * hold none of them), except the few the JVM had linked before it dumped, and our classes
+     * that implement theirs: at most this many come from the jar.
+     */
+    private static final int UNARCHIVABLE = 12;
 
     @TempDir
     Path tmp;
@@ -96,14 +97,14 @@ class ClassArchiveTest {
                 continue;
             }
             String source = m.group(2);
-            if (source.equals("shared objects file (top)")) {
+            if (source.startsWith("shared objects file")) {
                 fromArchive++;
-            } else if (source.endsWith(".jar") && !UNARCHIVABLE.matcher(m.group(1)).matches()) {
+            } else if (source.endsWith(".jar")) {
                 fromJars.add(m.group(1));
             }
         }
-        assertTrue(fromArchive > 1000, "only " + fromArchive + " classes came from the archive");
-        assertTrue(fromJars.size() <= fromArchive / 100, fromJars.size() + " classes came from the jars instead of the "
+        assertTrue(fromArchive > 3000, "only " + fromArchive + " classes came from the archive");
+        assertTrue(fromJars.size() <= UNARCHIVABLE + fromArchive / 100, fromJars.size() + " classes came from the jars instead of the "
                 + "archive (the training site misses what they do): " + fromJars.subList(0, Math.min(40, fromJars.size())));
     }
 
