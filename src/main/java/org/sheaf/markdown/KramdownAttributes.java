@@ -36,7 +36,7 @@ final class KramdownAttributes {
         Map<String, AttributeList> definitions = new HashMap<>();
         List<AttributeListBlock> blocks = new ArrayList<>();
         List<AttributeListSpan> spans = new ArrayList<>();
-        for (Node node : document.getDescendants()) {
+        for (Node node : Descendants.of(document)) {
             if (node instanceof AttributeListBlock block) {
                 if (block.definitionName() != null) {
                     definitions.put(block.definitionName(), block.attributes());
