@@ -41,7 +41,7 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
     @Override
     public void generateIds(Document document) {
         Map<String, Integer> seen = new HashMap<>();
-        for (Node node : Descendants.of(document)) {
+        for (Node node : Descendants.blocksOf(document)) {
             if (!(node instanceof Heading heading)) {
                 continue;
             }

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -99,7 +100,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     @Override
     public void renderDocument(NodeRendererContext context, HtmlWriter html, Document document, RenderingPhase phase) {
-        if (phase == RenderingPhase.BODY_TOP) {
+        if (phase == RenderingPhase.BODY_TOP && !FootnoteExtension.FOOTNOTES.get(document).isEmpty()) {
             for (Node node : Descendants.of(document)) {
                 if (node instanceof Footnote footnote && footnote.getFootnoteBlock() != null) {
                     String name = footnote.getText().toString();

@@ -135,7 +135,7 @@ public final class MarkdownRenderer {
         if (links != null) {
             RelativeLinkResolver.LINKS.set(document, links);
         }
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownAttributes.mayHold(markdown)) {
             KramdownAttributes.attach(document);
         }
         return renderer.render(document);

@@ -8,6 +8,8 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +53,25 @@ class DescendantsTest {
             assertTrue(expected.size() > 30, "the sample should make a deep tree: " + expected.size());
             assertEquals(expected, actual);
         }
+    }
+
+    @Test
+    void aWalkOfBlocksVisitsTheBlocksOfTheWholeWalkInTheSameOrder() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                DefinitionExtension.create()));
+        Node document = Parser.builder(options).build().parse(NOTE);
+
+        List<Node> expected = new ArrayList<>();
+        document.getDescendants().forEach(node -> {
+            if (node instanceof Block) {
+                expected.add(node);
+            }
+        });
+        List<Node> actual = toList(Descendants.blocksOf(document));
+        assertTrue(expected.stream().anyMatch(node -> node instanceof Heading), "the sample has a heading");
+        assertTrue(expected.size() > 10, "the sample has nested blocks: " + expected.size());
+        assertEquals(expected, actual);
     }
 
     @Test
