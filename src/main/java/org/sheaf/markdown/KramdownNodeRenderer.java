@@ -135,8 +135,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static boolean needsEscaping(BasedSequence chars) {
         if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
             for (int i = chars.getStartOffset(), end = chars.getEndOffset(); i < end; i++) {
-                char c = base.charAt(i);
-                if (c == '\\' || c == '&' || c == '\r' || c == '<' || c == '>' || c == '"') {
+                if (NEEDS_ESCAPING.test(base.charAt(i))) {
                     return true;
                 }
             }

@@ -39,10 +39,7 @@ class DescendantsTest {
     @Test
     void visitsEveryNodeInTheOrderOfFlexmarksOwnWalk() {
         Node document = Parser.builder().build().parse(NOTE);
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                DefinitionExtension.create()));
-        Node rich = Parser.builder(options).customBlockParserFactory(new AttributeListBlockParser.Factory())
+        Node rich = richParser().customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory()).build().parse(NOTE);
 
         for (Node root : List.of(document, rich)) {
@@ -57,10 +54,7 @@ class DescendantsTest {
 
     @Test
     void aWalkOfBlocksVisitsTheBlocksOfTheWholeWalkInTheSameOrder() {
-        MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                DefinitionExtension.create()));
-        Node document = Parser.builder(options).build().parse(NOTE);
+        Node document = richParser().build().parse(NOTE);
 
         List<Node> expected = new ArrayList<>();
         document.getDescendants().forEach(node -> {
@@ -90,6 +84,14 @@ class DescendantsTest {
         Node document = Parser.builder().build().parse("text");
         Node text = document.getFirstChild().getFirstChild();
         assertEquals(List.of(), toList(Descendants.of(text)));
+    }
+
+    /** A parser with the extensions that add block nodes inside others: tables, footnotes, definitions. */
+    private static Parser.Builder richParser() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                DefinitionExtension.create()));
+        return Parser.builder(options);
     }
 
     private static List<Node> toList(Iterable<Node> nodes) {
