@@ -9,16 +9,19 @@ import java.util.regex.Pattern;
 /**
  * The parts of a post's file name, {@code YYYY-MM-DD-slug.ext}, as Jekyll reads them.
  *
- * <p>Months and days may have one or two digits ({@code 2017-9-4-x.md}), as Jekyll's matcher
- * allows. The extension is the last one ({@code a.b.md} gives slug {@code a.b}, ext
- * {@code .md}); trailing periods of the slug are dropped, as Jekyll drops them.
+ * <p>Months and days may have one or two digits ({@code 2017-9-4-x.md}), and years two to four
+ * ({@code 20-10-31-x.md}), as Jekyll's matcher allows. Jekyll reads the date with Ruby's
+ * {@code Time.parse}, which completes a two-digit year to the nearest century as it sees it:
+ * 00 to 68 are 2000 to 2068, 69 to 99 are 1969 to 1999. The extension is the last one
+ * ({@code a.b.md} gives slug {@code a.b}, ext {@code .md}); trailing periods of the slug are
+ * dropped, as Jekyll drops them.
  *
  * @param date the date in the name
  * @param slug the part between the date and the extension, e.g. {@code fellowship-begins}
  * @param ext  the extension with its dot, e.g. {@code .md}
  */
 public record PostName(LocalDate date, String slug, String ext) {
-    private static final Pattern NAME = Pattern.compile("^(\\d{4})-(\\d{1,2})-(\\d{1,2})-([^/]*)(\\.[^./]+)$");
+    private static final Pattern NAME = Pattern.compile("^(\\d{2,4})-(\\d{1,2})-(\\d{1,2})-([^/]*)(\\.[^./]+)$");
     private static final Pattern TRAILING_PERIODS = Pattern.compile("\\.*$");
 
     /**
@@ -34,12 +37,19 @@ public record PostName(LocalDate date, String slug, String ext) {
         }
         LocalDate date;
         try {
-            date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            date = LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
         String slug = TRAILING_PERIODS.matcher(m.group(4)).replaceFirst("");
         return Optional.of(new PostName(date, slug, m.group(5)));
+    }
+
+    private static int year(String digits) {
+        int year = Integer.parseInt(digits);
+        if (digits.length() != 2) {
+            return year;
+        }
+        return year + (year >= 69 ? 1900 : 2000);
     }
 }

@@ -20,6 +20,15 @@ class PostNameTest {
     }
 
     @Test
+    void completesTwoDigitYearsAsRubysTimeParseDoes() {
+        assertEquals(Optional.of(new PostName(LocalDate.of(2020, 10, 31), "scrum!", ".md")),
+                PostName.parse("20-10-31-scrum!.md"));
+        assertEquals(LocalDate.of(2068, 1, 1), PostName.parse("68-01-01-x.md").orElseThrow().date());
+        assertEquals(LocalDate.of(1969, 1, 1), PostName.parse("69-01-01-x.md").orElseThrow().date());
+        assertEquals(LocalDate.of(999, 1, 1), PostName.parse("999-01-01-x.md").orElseThrow().date());
+    }
+
+    @Test
     void takesOnlyTheLastExtension() {
         PostName name = PostName.parse("2017-09-04-v1.2-notes.markdown").orElseThrow();
         assertEquals("v1.2-notes", name.slug());
@@ -42,5 +51,6 @@ class PostNameTest {
         assertTrue(PostName.parse("about.md").isEmpty());
         assertTrue(PostName.parse("2017-09-04-no-extension").isEmpty());
         assertTrue(PostName.parse("2017-09-04.md").isEmpty());
+        assertTrue(PostName.parse("7-09-04-x.md").isEmpty());
     }
 }
