@@ -59,6 +59,8 @@ class GitHubWorkflowsTest {
         assertTrue(command.contains("--baseurl \"${{ steps.pages.outputs.base_path }}\""), command);
         assertTrue(command.contains("--url \"${{ steps.pages.outputs.origin }}\""), command);
         assertEveryStepOutputIsDefined(steps);
+        assertEquals(Map.of("JEKYLL_ENV", "production"), steps.stream().filter(s -> s.containsKey("run"))
+                .filter(s -> ((String) s.get("run")).contains(command)).findFirst().orElseThrow().get("env"));
 
         Map<String, Object> deploy = map(map(workflow.get("jobs")).get("deploy"));
         assertEquals("build", deploy.get("needs"));
