@@ -89,6 +89,17 @@ class AccessibilityBuildTest {
     }
 
     @Test
+    void aFaultNoSourceSpellsOutIsPlacedAtTheLayoutLineWithTheBuiltPagesLine() {
+        BuildResult result = sheafSite().file("content/_data/bits.yml", "picture: \"<img src=/q.png>\"\n")
+                .file("content/index.md", "---\ntitle: Home\nlayout: base\n---\n{{ site.data.bits.picture }}\n").build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("""
+                content/index.md:3:1: warning: image has no alt text
+                    hint: describe what it shows: ![what it shows](/q.png), or alt="..."; alt="" marks an image as decoration
+                    in: index.html:7:1""", TestSite.printed(result));
+    }
+
+    @Test
     void aSoundPageHasNoWarnings() {
         BuildResult result = sheafSite().file("content/sound.md", """
                 ---
