@@ -74,12 +74,15 @@ public final class AccessibilityChecker {
      * @param fallback   where in its own source to report a fault no source spells out
      */
     public List<Diagnostic> check(String outputPath, String html, List<String> sources, Position fallback) {
-        List<Fault> faults = faults(Jsoup.parse(html), html);
+        // a fragment (a page with no layout) has no <html> or <title> of its own to check
+        boolean wholeDocument = html.substring(0, Math.min(html.length(), 4096)).toLowerCase(Locale.ROOT)
+                .matches("(?s).*<(!doctype|html).*");
+        List<Fault> faults = faults(Jsoup.parse(html), wholeDocument);
         if (faults.isEmpty()) {
             return List.of();
         }
         // Parsed again with positions only now: tracking them costs, and most pages are clean.
-        faults = faults(Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)), html);
+        faults = faults(Jsoup.parse(html, "", Parser.htmlParser().setTrackPosition(true)), wholeDocument);
         List<Diagnostic> warnings = new ArrayList<>();
         for (Fault fault : faults) {
             warnings.add(place(fault, outputPath, sources, fallback));
@@ -108,10 +111,8 @@ public final class AccessibilityChecker {
                 .within(line < 1 ? outputPath : outputPath + ":" + line + ":" + column);
     }
 
-    private static List<Fault> faults(Document document, String html) {
+    private static List<Fault> faults(Document document, boolean wholeDocument) {
         List<Fault> faults = new ArrayList<>();
-        boolean wholeDocument = html.substring(0, Math.min(html.length(), 4096)).toLowerCase(Locale.ROOT)
-                .matches("(?s).*<(!doctype|html).*");
         if (wholeDocument) {
             Element root = document.expectFirst("html");
             if (root.attr("lang").isBlank()) {
@@ -126,91 +127,113 @@ public final class AccessibilityChecker {
                         List.of(Spelling.ofTag(title != null ? title : document.head()))));
             }
         }
-        for (Element image : document.select("img:not([alt])")) {
-            faults.add(new Fault(image, "image has no alt text",
-                    "describe what it shows: ![what it shows](" + image.attr("src") + "), or alt=\"...\"; "
-                            + "alt=\"\" marks an image as decoration",
-                    List.of(Spelling.ofAttribute(image, "src", image.attr("src")), Spelling.ofTag(image))));
-        }
-        for (Element link : document.select("a[href]")) {
-            if (!hasName(link, document)) {
-                faults.add(new Fault(link, "link has no text a screen reader can announce",
-                        "give it text, or aria-label=\"...\" when it shows only an icon",
-                        List.of(Spelling.ofAttribute(link, "href", link.attr("href")), Spelling.ofTag(link))));
-            }
-        }
-        for (Element button : document.select("button")) {
-            if (!hasName(button, document) && button.attr("value").isBlank()) {
-                faults.add(new Fault(button, "button has no text a screen reader can announce",
-                        "give it text, or aria-label=\"...\" when it shows only an icon",
-                        List.of(Spelling.ofTag(button))));
-            }
-        }
-        for (Element field : document.select("input, select, textarea")) {
-            if (!UNLABELLED_INPUTS.contains(field.attr("type").toLowerCase(Locale.ROOT)) && !hasLabel(field, document)) {
-                faults.add(new Fault(field, "form field has no label",
-                        "add <label for=\"ID\"> with id=\"ID\" on the field, or aria-label=\"...\"",
-                        List.of(Spelling.ofAttribute(field, "id", "id=\"" + field.id() + "\""),
-                                Spelling.ofAttribute(field, "name", "name=\"" + field.attr("name") + "\""),
-                                Spelling.ofTag(field))));
-            }
-        }
-        headings(document, faults);
+        // one walk over the elements, in document order
         Map<String, Element> ids = new HashMap<>();
-        for (Element element : document.select("[id]")) {
+        int heading = 0;
+        for (Element element : document.getAllElements()) {
             String id = element.id();
             if (!id.isEmpty() && ids.putIfAbsent(id, element) != null) {
-                faults.add(new Fault(element, "duplicate id \"" + id + "\"",
-                        "ids must be unique on a page: links to #" + id + " reach only the first, and labels "
-                                + "name the wrong element",
-                        List.of(Spelling.ofAttribute(element, "id", "id=\"" + id + "\""),
-                                Spelling.ofAttribute(element, "id", "{#" + id + "}"),
-                                HEADINGS.contains(element.normalName()) ? headingText(element) : Spelling.ofTag(element))));
+                faults.add(duplicate(element, id));
             }
-        }
-        for (Element table : document.select("table")) {
-            if (!isPresentation(table) && table.select("th").isEmpty()) {
-                faults.add(new Fault(table, "table has no header cells (<th>)",
-                        "make its first row a header: in Markdown, the row above the |---| line; in HTML, <th>",
-                        List.of(Spelling.ofTag(table))));
-            }
-        }
-        for (Element graphic : document.select("svg[role=img]")) {
-            if (!hasName(graphic, document) && graphic.selectFirst("title") == null) {
-                faults.add(new Fault(graphic, "image (svg role=\"img\") has no text alternative",
-                        "add aria-label=\"...\" or a <title> as its first child", List.of(Spelling.ofTag(graphic))));
-            }
-        }
-        for (Element frame : document.select("iframe")) {
-            if (frame.attr("title").isBlank() && frame.attr("aria-label").isBlank()) {
-                faults.add(new Fault(frame, "iframe has no title",
-                        "add title=\"...\" saying what the frame shows",
-                        List.of(Spelling.ofAttribute(frame, "src", frame.attr("src")), Spelling.ofTag(frame))));
+            switch (element.normalName()) {
+                case "img" -> image(element, faults);
+                case "a" -> link(element, document, faults);
+                case "button" -> button(element, document, faults);
+                case "input", "select", "textarea" -> field(element, document, faults);
+                case "table" -> table(element, faults);
+                case "svg" -> graphic(element, document, faults);
+                case "iframe" -> frame(element, faults);
+                case "h1", "h2", "h3", "h4", "h5", "h6" -> heading = heading(element, heading, document, faults);
+                default -> {
+                }
             }
         }
         return faults;
     }
 
-    /** An empty heading, and a heading more than one level below the heading before it. */
-    private static void headings(Document document, List<Fault> faults) {
-        int previous = 0;
-        for (Element heading : document.select(String.join(", ", HEADINGS))) {
-            int level = HEADINGS.indexOf(heading.normalName()) + 1;
-            if (!hasName(heading, document)) {
-                faults.add(new Fault(heading, "empty heading <" + heading.normalName() + ">",
-                        "give it text, or remove it",
-                        List.of(Spelling.ofAttribute(heading, "id", "id=\"" + heading.id() + "\""),
-                                Spelling.ofTag(heading))));
-            } else if (previous > 0 && level > previous + 1) {
-                String markdown = "#".repeat(previous + 1);
-                faults.add(new Fault(heading, "heading level skipped: <" + heading.normalName() + "> after <h"
-                        + previous + ">",
-                        "use <h" + (previous + 1) + "> (" + markdown + " in Markdown) and style it with CSS if it "
-                                + "should look smaller",
-                        List.of(headingText(heading), Spelling.ofTag(heading))));
-            }
-            previous = level;
+    private static void image(Element image, List<Fault> faults) {
+        if (!image.hasAttr("alt")) {
+            faults.add(new Fault(image, "image has no alt text",
+                    "describe what it shows: ![what it shows](" + image.attr("src") + "), or alt=\"...\"; "
+                            + "alt=\"\" marks an image as decoration",
+                    List.of(Spelling.ofAttribute(image, "src", image.attr("src")), Spelling.ofTag(image))));
         }
+    }
+
+    private static void link(Element link, Document document, List<Fault> faults) {
+        if (link.hasAttr("href") && !hasName(link, document)) {
+            faults.add(new Fault(link, "link has no text a screen reader can announce",
+                    "give it text, or aria-label=\"...\" when it shows only an icon",
+                    List.of(Spelling.ofAttribute(link, "href", link.attr("href")), Spelling.ofTag(link))));
+        }
+    }
+
+    private static void button(Element button, Document document, List<Fault> faults) {
+        if (!hasName(button, document) && button.attr("value").isBlank()) {
+            faults.add(new Fault(button, "button has no text a screen reader can announce",
+                    "give it text, or aria-label=\"...\" when it shows only an icon", List.of(Spelling.ofTag(button))));
+        }
+    }
+
+    private static void field(Element field, Document document, List<Fault> faults) {
+        if (!UNLABELLED_INPUTS.contains(field.attr("type").toLowerCase(Locale.ROOT)) && !hasLabel(field, document)) {
+            faults.add(new Fault(field, "form field has no label",
+                    "add <label for=\"ID\"> with id=\"ID\" on the field, or aria-label=\"...\"",
+                    List.of(Spelling.ofAttribute(field, "id", "id=\"" + field.id() + "\""),
+                            Spelling.ofAttribute(field, "name", "name=\"" + field.attr("name") + "\""),
+                            Spelling.ofTag(field))));
+        }
+    }
+
+    private static void table(Element table, List<Fault> faults) {
+        String role = table.attr("role");
+        if (!role.equals("presentation") && !role.equals("none") && table.getElementsByTag("th").isEmpty()) {
+            faults.add(new Fault(table, "table has no header cells (<th>)",
+                    "make its first row a header: in Markdown, the row above the |---| line; in HTML, <th>",
+                    List.of(Spelling.ofTag(table))));
+        }
+    }
+
+    private static void graphic(Element graphic, Document document, List<Fault> faults) {
+        if (graphic.attr("role").equals("img") && !hasName(graphic, document)
+                && graphic.getElementsByTag("title").isEmpty()) {
+            faults.add(new Fault(graphic, "image (svg role=\"img\") has no text alternative",
+                    "add aria-label=\"...\" or a <title> as its first child", List.of(Spelling.ofTag(graphic))));
+        }
+    }
+
+    private static void frame(Element frame, List<Fault> faults) {
+        if (frame.attr("title").isBlank() && frame.attr("aria-label").isBlank()) {
+            faults.add(new Fault(frame, "iframe has no title", "add title=\"...\" saying what the frame shows",
+                    List.of(Spelling.ofAttribute(frame, "src", frame.attr("src")), Spelling.ofTag(frame))));
+        }
+    }
+
+    private static Fault duplicate(Element element, String id) {
+        return new Fault(element, "duplicate id \"" + id + "\"",
+                "ids must be unique on a page: links to #" + id + " reach only the first, and labels name the "
+                        + "wrong element",
+                List.of(Spelling.ofAttribute(element, "id", "id=\"" + id + "\""),
+                        Spelling.ofAttribute(element, "id", "{#" + id + "}"),
+                        HEADINGS.contains(element.normalName()) ? headingText(element) : Spelling.ofTag(element)));
+    }
+
+    /**
+     * An empty heading, or one more than a level below the heading before it ({@code previous},
+     * 0 for none); returns this heading's level, the next one's {@code previous}.
+     */
+    private static int heading(Element heading, int previous, Document document, List<Fault> faults) {
+        int level = HEADINGS.indexOf(heading.normalName()) + 1;
+        if (!hasName(heading, document)) {
+            faults.add(new Fault(heading, "empty heading <" + heading.normalName() + ">", "give it text, or remove it",
+                    List.of(Spelling.ofAttribute(heading, "id", "id=\"" + heading.id() + "\""),
+                            Spelling.ofTag(heading))));
+        } else if (previous > 0 && level > previous + 1) {
+            faults.add(new Fault(heading, "heading level skipped: <" + heading.normalName() + "> after <h" + previous
+                    + ">", "use <h" + (previous + 1) + "> (" + "#".repeat(previous + 1) + " in Markdown) and style it "
+                    + "with CSS if it should look smaller", List.of(headingText(heading), Spelling.ofTag(heading))));
+        }
+        return level;
     }
 
     /** Whether the element has a name: text, an image's alt, aria-label, aria-labelledby or title. */
@@ -255,10 +278,6 @@ public final class AccessibilityChecker {
         return false;
     }
 
-    private static boolean isPresentation(Element table) {
-        String role = table.attr("role");
-        return role.equals("presentation") || role.equals("none");
-    }
 
     /** A heading's text, told apart from other headings with the same text. */
     private static Spelling headingText(Element heading) {
