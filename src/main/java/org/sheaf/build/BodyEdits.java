@@ -29,6 +29,7 @@ import org.sheaf.generate.GeneratedFile;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.PatchableSink;
 import org.sheaf.source.FrontMatter;
+import org.sheaf.template.Layout;
 
 /**
  * The dev server's shortcut for the edit a writer makes most: text changed below the front matter
@@ -69,6 +70,7 @@ final class BodyEdits {
     private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
 
     private final BuildOptions options;
+    private final Map<String, Layout> layouts;
     private final SiteConfig config;
     private final PageRenderer renderer;
     private final List<GeneratedFile> generated;
@@ -98,9 +100,10 @@ final class BodyEdits {
      * @param replaced   the output paths a generated file took over from a page
      * @param charts     the build's {@code chart} tag, which knows the pages it drew on
      * @param result     the build's result
+     * @param layouts    its layouts by name, for placing a page's accessibility warnings
      */
     record Built(SiteConfig config, PageRenderer renderer, ContentIndex index, List<GeneratedFile> generated,
-            Set<String> replaced, ChartTag charts, BuildResult result) {
+            Set<String> replaced, ChartTag charts, BuildResult result, Map<String, Layout> layouts) {
     }
 
     private BodyEdits(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
@@ -115,6 +118,7 @@ final class BodyEdits {
         this.full = built.result();
         this.charts = built.charts();
         this.warnings = built.result().diagnostics();
+        this.layouts = built.layouts();
         this.pages = new ArrayList<>(built.index().pages());
         Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
         read.addAll(built.index().readPages());
@@ -235,10 +239,11 @@ final class BodyEdits {
         again.addAll(content);
         again.forEach(this::restoreUnrendered);
         List<Page> laidOut = laidOut(edited.values(), dependents);
-        Diagnostics diagnostics = new Diagnostics();
+        Diagnostics diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
         Map<Page, String> outputs = new ConcurrentHashMap<>();
         PageReads reads = new PageReads(config);
-        renderer.renderAgain(again, laidOut, reads, diagnostics, outputs::put);
+        renderer.renderAgain(again, laidOut, reads, diagnostics,
+                AccessibilityPass.around(outputs::put, config, layouts, diagnostics));
         if (diagnostics.hasErrors()) {
             return declined("errors to report");
         }
@@ -287,7 +292,9 @@ final class BodyEdits {
         laidOut.forEach(page -> renderedPaths.add(page.sitePath()));
         rendered = laidOut.size();
         // the last build's warnings stand but for the pages rendered again, which report their own
-        warnings.stream().filter(warning -> !renderedPaths.contains(warning.path())).forEach(diagnostics::add);
+        warnings.stream().filter(warning -> !renderedPaths.contains(warning.path())
+                && warning.notes().stream().noneMatch(note -> renderedPaths.contains(note.substring(note.indexOf(' ') + 1))))
+                .forEach(diagnostics::add);
         warnings = diagnostics.sorted();
         laps.lap("write");
         return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
@@ -313,7 +320,7 @@ final class BodyEdits {
     private boolean sameOptions(BuildOptions other) {
         return other.siteRoot().equals(options.siteRoot()) && other.overrides().equals(options.overrides())
                 && Objects.equals(other.environment(), options.environment())
-                && Objects.equals(other.time(), options.time());
+                && Objects.equals(other.time(), options.time()) && other.strict() == options.strict();
     }
 
     /**

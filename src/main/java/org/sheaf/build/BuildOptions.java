@@ -12,12 +12,19 @@ import org.sheaf.config.ConfigLoader;
  * @param time      {@code site.time}; null means {@code SOURCE_DATE_EPOCH} when set, else now
  * @param environment {@code jekyll.environment}; null means {@code JEKYLL_ENV}, else "development"
  * @param progress  told as the render stage finishes pages; null means {@link RenderProgress#NONE}
+ * @param strict    whether warnings (accessibility faults among them) are errors that stop the build
  */
 public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
-        RenderProgress progress) {
+        RenderProgress progress, boolean strict) {
 
     public BuildOptions {
         progress = progress == null ? RenderProgress.NONE : progress;
+    }
+
+    /** Options in which warnings stay warnings. */
+    public BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
+            RenderProgress progress) {
+        this(siteRoot, overrides, time, environment, progress, false);
     }
 
     /** Options with no progress display. */
@@ -32,12 +39,17 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
 
     /** The same options with a fixed {@code site.time}. */
     public BuildOptions at(Instant fixedTime) {
-        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress);
+        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, strict);
     }
 
     /** The same options, telling {@code listener} how rendering goes. */
     public BuildOptions withProgress(RenderProgress listener) {
-        return new BuildOptions(siteRoot, overrides, time, environment, listener);
+        return new BuildOptions(siteRoot, overrides, time, environment, listener, strict);
+    }
+
+    /** The same options, with every warning an error ({@code --strict}). */
+    public BuildOptions strictly() {
+        return new BuildOptions(siteRoot, overrides, time, environment, progress, true);
     }
 
     Instant resolvedTime() {

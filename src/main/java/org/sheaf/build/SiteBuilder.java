@@ -64,7 +64,8 @@ import org.sheaf.template.TemplateFunctions;
  *       render, since a feed carries its posts' rendered content;</li>
  *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel; building into a folder,
  *       each page goes into the staging folder as soon as it is laid out, rather than waiting in
- *       memory (the destination itself is not touched until the swap);</li>
+ *       memory (the destination itself is not touched until the swap); each HTML page is checked
+ *       for accessibility faults ({@link AccessibilityPass}), warnings unless {@code --strict};</li>
  *   <li>write: the output plan (collisions between pages, generated and static files reported),
  *       the rest of it written to the staging folder, which is then swapped in whole.</li>
  * </ol>
@@ -127,7 +128,7 @@ public final class SiteBuilder {
     static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental) {
         Instant started = Instant.now();
         Stopwatch stopwatch = new Stopwatch();
-        Diagnostics diagnostics = new Diagnostics();
+        Diagnostics diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
 
         SiteConfig config;
         try {
@@ -216,7 +217,8 @@ public final class SiteBuilder {
                 tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
                 renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
                         pagination.paginators(), research.relativeLinks());
-                renderer.render(diagnostics, renderPlan, options.progress(), each);
+                renderer.render(diagnostics, renderPlan, options.progress(),
+                        AccessibilityPass.around(each, config, layouts, diagnostics));
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
                         "cannot read templates: " + e.getMessage()));
@@ -257,7 +259,7 @@ public final class SiteBuilder {
                     sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
                     Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
             if (incremental != null) {
-                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, charts, result));
+                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, charts, result, layouts));
             }
             return result;
         }

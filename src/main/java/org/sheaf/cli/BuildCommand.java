@@ -67,6 +67,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "render only what changed since the last build (state kept in .sheaf-cache/)")
     private boolean incremental;
 
+    @Option(names = "--strict", description = "treat warnings (accessibility faults among them) as errors")
+    private boolean strict;
+
     @Option(names = {"-q", "--quiet"}, description = "print only problems")
     private boolean quiet;
 
@@ -84,7 +87,7 @@ final class BuildCommand implements Callable<Integer> {
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
                 drafts, future, unpublished, githubPages);
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, quiet);
-        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null));
+        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict);
         IncrementalBuilder builder = incremental
                 ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.toAbsolutePath().normalize())) : null;
         BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);

@@ -56,6 +56,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--future", description = "include posts dated in the future")
     private boolean future;
 
+    @Option(names = "--strict", description = "treat warnings (accessibility faults among them) as errors")
+    private boolean strict;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +71,7 @@ final class CheckCommand implements Callable<Integer> {
                 false);
         SnapshotSink sink = new SnapshotSink();
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, false);
-        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null)), sink);
+        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null), strict), sink);
         progress.ifPresent(TerminalProgress::erase);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         if (!result.ok()) {

@@ -66,6 +66,11 @@ public record Diagnostic(String path, Position position, Severity severity, Stri
         return new Diagnostic(path, position, severity, message, more);
     }
 
+    /** This diagnostic as an error: itself when it is one. */
+    public Diagnostic asError() {
+        return isError() ? this : new Diagnostic(path, position, Severity.ERROR, message, notes);
+    }
+
     public boolean isError() {
         return severity == Severity.ERROR;
     }

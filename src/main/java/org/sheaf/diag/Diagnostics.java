@@ -18,13 +18,28 @@ public final class Diagnostics {
     private static final String IN = "in: ";
 
     private final ConcurrentLinkedQueue<Diagnostic> all = new ConcurrentLinkedQueue<>();
+    private final boolean strict;
+
+    /** A collector that keeps warnings as warnings. */
+    public Diagnostics() {
+        this(false);
+    }
+
+    private Diagnostics(boolean strict) {
+        this.strict = strict;
+    }
+
+    /** A collector that turns every warning into an error, so that it stops the build ({@code --strict}). */
+    public static Diagnostics strict() {
+        return new Diagnostics(true);
+    }
 
     public void add(Diagnostic diagnostic) {
-        all.add(diagnostic);
+        all.add(strict ? diagnostic.asError() : diagnostic);
     }
 
     public void addAll(Iterable<Diagnostic> diagnostics) {
-        diagnostics.forEach(all::add);
+        diagnostics.forEach(this::add);
     }
 
     public boolean hasErrors() {

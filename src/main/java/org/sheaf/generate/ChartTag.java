@@ -162,9 +162,13 @@ public final class ChartTag {
         return text.toString();
     }
 
-    /** The data the chart draws: the x column as row headers, the y columns as data cells. */
+    /**
+     * The data the chart draws: the x column as row headers, the y columns as data cells. The
+     * table takes keyboard focus ({@code tabindex="0"}), so that a reader without a mouse can
+     * scroll it sideways where it is wider than a phone's screen.
+     */
     static String table(ChartSpec spec) {
-        StringBuilder html = new StringBuilder("<table class=\"chart-data\"><caption>Data: ")
+        StringBuilder html = new StringBuilder("<table class=\"chart-data\" tabindex=\"0\"><caption>Data: ")
                 .append(escape(spec.title())).append("</caption><thead><tr><th scope=\"col\">")
                 .append(escape(spec.xLabel())).append("</th>");
         for (String column : spec.y()) {

@@ -69,6 +69,20 @@ class BodyEditsTest {
     }
 
     @Test
+    void aBodyEditReportsTheAccessibilityWarningsOfThePagesItRendersAsACleanBuildWould() {
+        site.file("_config.yml", "title: T\nurl: https://example.org\nplugins: [jekyll-feed]\naccessibility: true\n");
+        assertTrue(builder.build(options, served, SourceChanges.UNKNOWN).ok());
+        BuildResult faulty = edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout <img src=\"/x.png\">.\n");
+        assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
+        assertEquals("about.md:5:17: warning: image has no alt text", TestSite.printed(faulty).lines().findFirst().orElseThrow());
+        assertServedIsACleanBuild(faulty);
+        BuildResult fixed = edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout <img src=\"/x.png\" alt=\"X\">.\n");
+        assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
+        assertEquals("", TestSite.printed(fixed));
+        assertServedIsACleanBuild(fixed);
+    }
+
+    @Test
     void aBodyEditRendersThePostAndTheListingThatReadsPostsAndPatchesTheFeedAndTheSource() {
         BuildResult result = edit("_posts/2019-12-02-second.md", "---\nlayout: default\ntitle: Second\n---\nTwo, changed.\n");
         assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());

@@ -31,14 +31,23 @@ class FellowshipSiteTest {
 
     private static TestSite site;
     private static Map<String, String> files;
+    private static String warnings;
 
     @BeforeAll
     static void buildTheRepositorySite() throws IOException {
         Path root = dir.resolve("repo");
         copyTree(Path.of("content"), root.resolve("content"));
         copyTree(Path.of("templates"), root.resolve("templates"));
-        site = TestSite.in(root).buildOk();
+        site = TestSite.in(root);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        warnings = TestSite.printed(result);
         files = site.outputFiles();
+    }
+
+    @Test
+    void theSiteBuildsWithoutWarningsAccessibilityFaultsAmongThem() {
+        assertEquals("", warnings);
     }
 
     @Test

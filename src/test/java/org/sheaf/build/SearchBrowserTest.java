@@ -56,7 +56,7 @@ class SearchBrowserTest {
     }
 
     /** A plain static server for {@code folder}: a folder URL serves its {@code index.html}. */
-    private static HttpServer serve(Path folder) throws IOException {
+    static HttpServer serve(Path folder) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath().substring(1);
@@ -91,7 +91,7 @@ class SearchBrowserTest {
         return Files.readString(dom, StandardCharsets.UTF_8);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
                 Path target = to.resolve(from.relativize(path).toString());

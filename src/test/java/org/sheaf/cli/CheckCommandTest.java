@@ -2,6 +2,7 @@ package org.sheaf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
@@ -158,5 +159,30 @@ class CheckCommandTest {
         CliRun run = CliRun.of("check", dir.toString());
         assertEquals(1, run.code());
         assertFalse(run.err().contains("broken link"));
+    }
+
+    @Test
+    void strictTurnsAccessibilityWarningsIntoErrorsForBuildAndCheck() throws Exception {
+        siteWithLayout();
+        write("_config.yml", "accessibility: true\n");
+        write("index.md", "---\nlayout: default\n---\n<img src=\"/img.png\">\n");
+        String warning = "_layouts/default.html:1:1: %s: the page has no language: <html> has no lang attribute";
+        CliRun build = CliRun.of("build", dir.toString());
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.err().startsWith(warning.formatted("warning")), build.err());
+        assertTrue(build.err().contains("index.md:4:11: warning: image has no alt text\n"), build.err());
+        String before = Files.readString(dir.resolve("_site/index.html"));
+
+        write("index.md", "---\nlayout: default\n---\n<img src=\"/img.png\"> again\n");
+        CliRun strict = CliRun.of("build", dir.toString(), "--strict");
+        assertEquals(1, strict.code());
+        assertTrue(strict.err().contains("index.md:4:11: error: image has no alt text\n"), strict.err());
+        assertTrue(strict.err().endsWith("the previous site was left as it was\n"), strict.err());
+        assertEquals(before, Files.readString(dir.resolve("_site/index.html")));
+
+        CliRun check = CliRun.of("check", dir.toString(), "--strict");
+        assertEquals(1, check.code());
+        assertTrue(check.err().startsWith(warning.formatted("error")), check.err());
+        assertEquals(0, CliRun.of("check", dir.toString()).code());
     }
 }

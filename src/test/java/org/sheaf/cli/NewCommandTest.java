@@ -34,6 +34,7 @@ class NewCommandTest {
         assertTrue(Files.isRegularFile(site.resolve("content/_posts/" + today() + "-welcome.md")));
         CliRun build = CliRun.of("build", site.toString());
         assertEquals(0, build.code(), build.err());
+        assertEquals("", build.err(), "a new site has no warnings, accessibility faults among them");
         assertTrue(Files.isRegularFile(site.resolve("site/index.html")));
         assertTrue(Files.isRegularFile(site.resolve("site/about/index.html")));
         CliRun check = CliRun.of("check", site.toString());
