@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "json", "application/json", "css", "text/css");
+            "js", "text/javascript; charset=utf-8", "json", "application/json", "css", "text/css",
+            "svg", "image/svg+xml", "png", "image/png");
 
     @TempDir
     Path dir;
@@ -56,7 +57,7 @@ class SearchBrowserTest {
     }
 
     /** A plain static server for {@code folder}: a folder URL serves its {@code index.html}. */
-    private static HttpServer serve(Path folder) throws IOException {
+    static HttpServer serve(Path folder) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath().substring(1);
