@@ -40,7 +40,8 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
         return new BuildOptions(siteRoot, overrides, time, environment, listener);
     }
 
-    Instant resolvedTime() {
+    /** {@code site.time} for a build with these options: {@code time}, else {@code SOURCE_DATE_EPOCH}, else now. */
+    public Instant resolvedTime() {
         if (time != null) {
             return time;
         }
