@@ -201,6 +201,11 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void theSitesCitationFileIsValidCitationFileFormat120() {
+        assertEquals(List.of(), org.sheaf.testing.CffSchema.problems(files.get("CITATION.cff")));
+    }
+
+    @Test
     void relativeLinksBetweenNotesPointAtThePages() {
         Document note = Jsoup.parse(site.read("notes/audits/course-design/index.html"));
         assertEquals("/notes/growth-models/training-program/",
