@@ -111,7 +111,7 @@ final class ChartRenderer {
                 .replace(INK_SVG, "currentColor");
         int open = svg.indexOf('>');
         return svg.substring(0, open) + " role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\""
-                + " class=\"chart-svg chart-svg" + (shape == Shape.WIDE ? "-wide" : "-narrow") + "\">"
+                + (shape == Shape.WIDE ? " class=\"chart-svg chart-svg-wide\">" : ChartTag.NARROW_CLASS + ">")
                 + "<title id=\"" + id + "-title\">" + escape(spec.title()) + "</title>"
                 + "<desc id=\"" + id + "-desc\">" + escape(description) + "</desc>"
                 + "<style>@media (" + shape.hiddenWhen + ") { #" + id + "-svg { display: none; } }</style>"

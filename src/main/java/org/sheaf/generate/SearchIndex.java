@@ -111,10 +111,11 @@ public final class SearchIndex implements Generator {
 
     /**
      * The text a reader sees in {@code html}, whitespace collapsed: styles and scripts are not
-     * text (a chart's SVG carries a {@code <style>}, which jsoup reads as text inside SVG).
+     * text (a chart's SVG carries a {@code <style>}, which jsoup reads as text inside SVG), and
+     * a chart's labels count once, not once per drawing.
      */
     static String plainText(String html) {
-        Element body = Jsoup.parseBodyFragment(html).body();
+        Element body = Jsoup.parseBodyFragment(ChartTag.withoutNarrowDrawings(html)).body();
         body.select("style, script").remove();
         return body.text().strip();
     }

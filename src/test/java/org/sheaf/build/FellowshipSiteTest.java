@@ -201,6 +201,17 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void feedsAndTheSearchIndexHoldEachChartOnceAndNoStyleText() {
+        String feed = files.get("feed/notes.xml");
+        long charts = htmlPages().stream().filter(path -> path.startsWith("notes/"))
+                .mapToLong(path -> Jsoup.parse(files.get(path)).select("figure.chart").size()).sum();
+        assertTrue(charts >= 2);
+        assertEquals(charts, feed.split("<svg", -1).length - 1, "each chart of the notes once, wide");
+        assertFalse(feed.contains("chart-svg-narrow"));
+        assertFalse(files.get("search.json").contains("@media"));
+    }
+
+    @Test
     void theSitesCitationFileIsValidCitationFileFormat120() {
         assertEquals(List.of(), org.sheaf.testing.CffSchema.problems(files.get("CITATION.cff")));
     }

@@ -60,6 +60,16 @@ class ChartRendererTest {
                 svgs.get(1).expectFirst("> style").text());
     }
 
+    @Test
+    void feedsAndTheSearchIndexGetOnlyTheWideDrawing() {
+        String figure = "<p>Before</p>" + ChartRenderer.render(spec("bar", "training"), "d") + "<p>between</p>"
+                + ChartRenderer.render(spec("line", "pilots"), "d") + "<p>After</p>";
+        Document doc = Jsoup.parse(ChartTag.withoutNarrowDrawings(figure));
+        assertEquals(List.of("chart-revenue-by-stream-svg", "chart-revenue-by-stream-svg"), doc.select("svg").eachAttr("id"));
+        assertEquals(List.of("Before", "between", "After"), doc.select("body > p").eachText());
+        assertEquals("<p>No chart</p>", ChartTag.withoutNarrowDrawings("<p>No chart</p>"));
+    }
+
     /**
      * A 390-pixel phone gives the fellowship site's column 358 pixels: the narrow drawing, scaled
      * to that width, must show every label at 11 pixels or more (the wide one would show 7).
