@@ -201,6 +201,18 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void theNotFoundPageHasTheSitesLayoutSearchAndLinksAndStaysOutOfTheSitemapAndSearch() {
+        Document page = Jsoup.parse(files.get("404.html"));
+        assertEquals("Page not found", page.expectFirst("main h1").text());
+        assertEquals("/assets/css/site.css", page.expectFirst("link[rel=stylesheet]").attr("href"));
+        assertEquals("/search/", page.expectFirst("main form[role=search]").attr("action"));
+        assertEquals(1, page.select("header .site-search").size());
+        assertTrue(page.select("main a").eachAttr("href").containsAll(List.of("/", "/notes/", "/tags/", "/about/")));
+        assertFalse(files.get("sitemap.xml").contains("404"));
+        assertFalse(files.get("search.json").contains("Page not found"));
+    }
+
+    @Test
     void feedsAndTheSearchIndexHoldEachChartOnceAndNoStyleText() {
         String feed = files.get("feed/notes.xml");
         long charts = htmlPages().stream().filter(path -> path.startsWith("notes/"))
