@@ -40,8 +40,7 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
         return new BuildOptions(siteRoot, overrides, time, environment, listener);
     }
 
-    /** {@code site.time} for a build with these options: {@code time}, else {@code SOURCE_DATE_EPOCH}, else now. */
-    public Instant resolvedTime() {
+    Instant resolvedTime() {
         if (time != null) {
             return time;
         }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,9 +43,10 @@ import org.sheaf.diag.Diagnostics;
  * open tabs to reload, or only to swap stylesheets when nothing but CSS changed. An edit of
  * stylesheets alone ({@code .css}, {@code .scss}, {@code .sass}) rebuilds at the last good
  * build's {@code site.time}: a new time would change the feed's {@code <updated>} and every page
- * that shows the time, and a tab would reload for a stylesheet. A build that fails prints its diagnostics, keeps serving the last good site, and
- * shows the diagnostics over every page until a build succeeds again. Nothing the writer does can
- * stop the server: even an internal error in a build is printed and the old site stays.
+ * that shows the time, and a tab would reload for a stylesheet. A build that fails prints its
+ * diagnostics, keeps serving the last good site, and shows the diagnostics over every page until
+ * a build succeeds again. Nothing the writer does can stop the server: even an internal error
+ * in a build is printed and the old site stays.
  */
 public final class DevServer implements AutoCloseable {
     private final BuildOptions options;
@@ -57,8 +57,6 @@ public final class DevServer implements AutoCloseable {
     private SourceWatcher watcher;
     private SiteConfig lastConfig;
     private boolean unseen = true;
-    /** {@code site.time} of the last good build; null before one. */
-    private Instant lastTime;
 
     private DevServer(BuildOptions options, SiteServer server, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -141,11 +139,11 @@ public final class DevServer implements AutoCloseable {
         unseen = false;
         SiteServer.State before = server.state();
         SnapshotSink sink = new SnapshotSink(before.site());
-        Instant time = lastTime != null && stylesheetsOnly(changes) ? lastTime : options.resolvedTime();
         BuildResult result;
         try {
             loadConfig();
-            result = builder.build(options.at(time), sink, known);
+            result = stylesheetsOnly(changes) ? builder.buildAtLastTime(options, sink, known)
+                    : builder.build(options, sink, known);
         } catch (RuntimeException | Error e) {
             err.println("sheaf: internal error while building; still serving the last good site");
             e.printStackTrace(err);
@@ -165,7 +163,6 @@ public final class DevServer implements AutoCloseable {
         }
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         err.flush();
-        lastTime = time;
         SiteSnapshot site = sink.snapshot();
         String baseurl = lastConfig == null ? "" : lastConfig.baseurl();
         server.show(new SiteServer.State(site, baseurl, List.of(), true));
