@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The fellowship site as {@code sheaf serve} shows it, in headless {@code chromium}: the error
@@ -74,7 +76,7 @@ class FellowshipServeBrowserTest {
         assertEquals(1, site.server.errors().size(), site.err.toString());
         for (int width : List.of(390, 1280)) {
             browser.manage().window().setSize(new Dimension(width, 900));
-            browser.get(site.uri("/notes/audits/pilot-programs/").toString());
+            open("/notes/audits/pilot-programs/");
             @SuppressWarnings("unchecked")
             Map<String, Object> styles = (Map<String, Object>) browser.executeScript(
                     "function style(q) { var s = getComputedStyle(document.querySelector(q));"
@@ -104,7 +106,7 @@ class FellowshipServeBrowserTest {
         assertEquals(404, response.statusCode());
         assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains("<h1>Page not found</h1>"));
         browser.manage().window().setSize(new Dimension(390, 900));
-        browser.get(site.uri("/notes/no-such-note/").toString());
+        open("/notes/no-such-note/");
         @SuppressWarnings("unchecked")
         Map<String, Object> page = (Map<String, Object>) browser.executeScript(
                 "return {title: document.title, header: getComputedStyle(document.querySelector('.site-header')).backgroundColor,"
@@ -115,6 +117,15 @@ class FellowshipServeBrowserTest {
         assertEquals("notes no such note", page.get("query"));
         assertEquals(List.of("/", "/notes/", "/kinds/audit/", "/kinds/library-finding/", "/kinds/growth-model/",
                 "/tags/", "/about/"), page.get("links"));
+    }
+
+    /** Opens {@code path} and waits until the site's stylesheet is applied. */
+    private void open(String path) {
+        browser.get(site.uri(path).toString());
+        new WebDriverWait(browser, Duration.ofSeconds(10), Duration.ofMillis(20)).until(driver ->
+                Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete'"
+                        + " && Array.from(document.styleSheets).some(function (s) {"
+                        + " return s.href && s.href.endsWith('/assets/css/site.css') && s.cssRules.length > 0; });")));
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
