@@ -3,6 +3,7 @@ package org.sheaf.build;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -102,6 +103,8 @@ public final class IncrementalBuilder {
     private final Map<String, java.util.Set<String>> contentInputs = new java.util.HashMap<>();
     private boolean bodyEdit;
     private String declined;
+    /** {@code site.time} of the last successful build that ran the whole-site stages; null before one. */
+    private Instant siteTime;
 
     /**
      * What the last successful build did.
@@ -159,6 +162,22 @@ public final class IncrementalBuilder {
      * carried over until a build succeeds. {@link SourceChanges#UNKNOWN} trusts nothing.
      */
     public BuildResult build(BuildOptions options, OutputSink sink, SourceChanges changes) {
+        return build(options, options, sink, changes);
+    }
+
+    /**
+     * As {@link #build(BuildOptions, OutputSink, SourceChanges)}, at the {@code site.time} of the
+     * last successful build (at the options' own time before there is one). For the dev server's
+     * stylesheet edits: a new time would change the feed's {@code <updated>} and every page that
+     * shows the time, so tabs would reload for a colour change. A body edit
+     * ({@link BodyEdits}) keeps the time of the build it starts from in any case.
+     */
+    public BuildResult buildAtLastTime(BuildOptions options, OutputSink sink, SourceChanges changes) {
+        return build(options, siteTime == null ? options : options.at(siteTime), sink, changes);
+    }
+
+    /** A build with {@code options}, its whole-site stages run with {@code run} (the same options or an earlier time). */
+    private BuildResult build(BuildOptions options, BuildOptions run, OutputSink sink, SourceChanges changes) {
         SourceChanges known = sinceLastGood.and(changes);
         sinceLastGood = known;
         if (edits != null && sink instanceof PatchableSink patchable) {
@@ -181,7 +200,7 @@ public final class IncrementalBuilder {
         Hook hook = new Hook(options, known, sink instanceof PatchableSink);
         BuildResult result;
         try {
-            result = SiteBuilder.build(options, sink, hook);
+            result = SiteBuilder.build(run, sink, hook);
         } finally {
             parses.trustAllBut(null);
         }
@@ -191,6 +210,7 @@ public final class IncrementalBuilder {
         encoding = new IdentityHashMap<>();
         if (result.ok()) {
             sinceLastGood = SourceChanges.NONE;
+            siteTime = hook.siteTime == null ? siteTime : hook.siteTime.toInstant();
         }
         if (result.ok() && hook.graph != null && hook.graph.next() != null) {
             state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
@@ -255,6 +275,7 @@ public final class IncrementalBuilder {
         private ChangedFileSink sink;
         private Map<Page, Object[]> unrendered;
         private BodyEdits.Built built;
+        private ZonedDateTime siteTime;
 
         /** @param patchable whether the sink takes body edits alone: then the build keeps its pages alive for them */
         Hook(BuildOptions options, SourceChanges changes, boolean patchable) {
@@ -336,6 +357,7 @@ public final class IncrementalBuilder {
             graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime,
                     builds > 0 ? selfHashes : new java.util.HashMap<>());
             unrendered = patchable ? BodyEdits.unrendered(index) : null;
+            this.siteTime = siteTime;
             return graph;
         }
 

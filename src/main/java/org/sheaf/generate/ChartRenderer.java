@@ -27,7 +27,14 @@ import org.jfree.svg.ViewBox;
  * Draws a {@link ChartSpec} with JFreeChart onto JFreeSVG's {@code SVGGraphics2D} and returns the
  * {@code <svg>} element, ready to inline in a page.
  *
- * <p>The output is deterministic: a fixed size (640 by 360, scaled by its {@code viewBox}),
+ * <p>Each chart is drawn twice, in two {@link Shape}s: wide (640 by 360) for screens at least
+ * 40em wide, and narrow (360 by 300) for phones. An SVG scales its text with its width, so one
+ * drawing cannot serve both: the wide one shrunk into a 390-pixel phone's column would show its
+ * 13-pixel labels at 7 pixels, while the narrow one keeps them at about 13. Each SVG carries a
+ * {@code <style>} with the media query that hides it where the other is shown, so the switch
+ * works on any site, whatever its stylesheet.
+ *
+ * <p>The output is deterministic: a fixed size per shape (scaled by its {@code viewBox}),
  * the logical {@code SansSerif} font, coordinates rounded to two decimals, and element ids
  * prefixed with {@code chart-NAME-} instead of JFreeSVG's time-based default. Text, axes and
  * grid lines are drawn in {@code currentColor}, so the chart follows the page's text colour in
@@ -40,8 +47,24 @@ import org.jfree.svg.ViewBox;
  * Thread-safe: every call draws on its own chart and canvas.
  */
 final class ChartRenderer {
-    static final int WIDTH = 640;
-    static final int HEIGHT = 360;
+    /** The two drawings of a chart: each one's size, id suffix and the media query that hides it. */
+    enum Shape {
+        WIDE(640, 360, "", "max-width: 39.99em"),
+        NARROW(360, 300, "-narrow", "min-width: 40em");
+
+        final int width;
+        final int height;
+        final String suffix;
+        final String hiddenWhen;
+
+        Shape(int width, int height, String suffix, String hiddenWhen) {
+            this.width = width;
+            this.height = height;
+            this.suffix = suffix;
+            this.hiddenWhen = hiddenWhen;
+        }
+    }
+
     /** Painted where the text colour goes, then written as {@code currentColor}: no chart uses this colour. */
     private static final Color INK = new Color(1, 2, 3);
     private static final String INK_SVG = "rgb(1,2,3)";
@@ -64,27 +87,34 @@ final class ChartRenderer {
     private ChartRenderer() {
     }
 
+    /** The chart in both shapes, wide first: {@link #render(ChartSpec, String, Shape)} twice. */
+    static String render(ChartSpec spec, String description) {
+        return render(spec, description, Shape.WIDE) + render(spec, description, Shape.NARROW);
+    }
+
     /**
-     * The chart as an {@code <svg>} element with id {@code chart-NAME-svg}, {@code role="img"}
-     * and {@code aria-labelledby} naming its {@code <title>} and {@code <desc>}.
+     * The chart as an {@code <svg>} element with id {@code chart-NAME-svg} (wide) or
+     * {@code chart-NAME-narrow-svg}, {@code role="img"}, {@code aria-labelledby} naming its
+     * {@code <title>} and {@code <desc>}, and the {@code <style>} that hides it outside its widths.
      *
      * @param description the text of {@code <desc>}, for screen readers
      */
-    static String render(ChartSpec spec, String description) {
+    static String render(ChartSpec spec, String description, Shape shape) {
         JFreeChart chart = chart(spec);
-        SVGGraphics2D canvas = new SVGGraphics2D(WIDTH, HEIGHT);
-        String id = "chart-" + spec.name();
+        SVGGraphics2D canvas = new SVGGraphics2D(shape.width, shape.height);
+        String id = "chart-" + spec.name() + shape.suffix;
         canvas.setDefsKeyPrefix(id + "-");
         canvas.setGeomDoubleConverter(ChartRenderer::decimal);
         canvas.setTransformDoubleConverter(ChartRenderer::decimal);
-        chart.draw(canvas, new Rectangle(0, 0, WIDTH, HEIGHT));
-        String svg = canvas.getSVGElement(id + "-svg", false, new ViewBox(0, 0, WIDTH, HEIGHT), null, null)
+        chart.draw(canvas, new Rectangle(0, 0, shape.width, shape.height));
+        String svg = canvas.getSVGElement(id + "-svg", false, new ViewBox(0, 0, shape.width, shape.height), null, null)
                 .replace(INK_SVG, "currentColor");
         int open = svg.indexOf('>');
         return svg.substring(0, open) + " role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\""
-                + " class=\"chart-svg\">"
+                + (shape == Shape.WIDE ? " class=\"chart-svg chart-svg-wide\">" : ChartTag.NARROW_CLASS + ">")
                 + "<title id=\"" + id + "-title\">" + escape(spec.title()) + "</title>"
                 + "<desc id=\"" + id + "-desc\">" + escape(description) + "</desc>"
+                + "<style>@media (" + shape.hiddenWhen + ") { #" + id + "-svg { display: none; } }</style>"
                 + svg.substring(open + 1);
     }
 

@@ -26,12 +26,39 @@ import org.sheaf.content.JekyllFilters;
  * #firstUse()}, {@link #total()}). JFreeChart is loaded on the first chart only.
  */
 public final class ChartTag {
+    /** The class attribute of a chart's narrow drawing, as {@link ChartRenderer} writes it. */
+    static final String NARROW_CLASS = " class=\"chart-svg chart-svg-narrow\"";
     private final String baseurl;
     private final Map<String, String> csvByPath = new ConcurrentHashMap<>();
     private final AtomicLong firstNanos = new AtomicLong(-1);
     private final AtomicLong totalNanos = new AtomicLong();
     private final AtomicLong count = new AtomicLong();
     private final Set<String> pageUrls = ConcurrentHashMap.newKeySet();
+
+    /**
+     * {@code html} without the narrow drawings of its charts, for readers that ignore the
+     * drawings' {@code <style>} and would show both: feed readers (the feed's content) and the
+     * search index's text. The narrow {@code <svg>} is found by the class {@link ChartRenderer}
+     * gives it and runs to the next {@code </svg>} (JFreeSVG never nests one). Here, not in
+     * {@link ChartRenderer}, so that a site without charts never loads JFreeChart or AWT.
+     */
+    static String withoutNarrowDrawings(String html) {
+        if (!html.contains(NARROW_CLASS)) {
+            return html;
+        }
+        StringBuilder out = new StringBuilder(html.length());
+        int from = 0;
+        for (int marker = html.indexOf(NARROW_CLASS); marker >= 0; marker = html.indexOf(NARROW_CLASS, from)) {
+            int start = html.lastIndexOf("<svg", marker);
+            int end = html.indexOf("</svg>", marker);
+            if (start < from || end < 0) {
+                break;
+            }
+            out.append(html, from, start);
+            from = end + "</svg>".length();
+        }
+        return out.append(html, from, html.length()).toString();
+    }
 
     /** @param baseurl the site's {@code baseurl}, for the CSV link */
     public ChartTag(String baseurl) {

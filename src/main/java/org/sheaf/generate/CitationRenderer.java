@@ -163,7 +163,9 @@ public final class CitationRenderer {
 
     /**
      * A {@code CITATION.cff} (Citation File Format 1.2.0) for a whole site or project: every
-     * string double-quoted and escaped, dates as ISO dates.
+     * string double-quoted and escaped, dates as ISO dates. An author given as one name (a team,
+     * an organisation) is a CFF entity, which has no {@code affiliation} in the schema: the
+     * affiliation is left out for it, as GitHub and Zenodo refuse a file that has one.
      *
      * @param citation the site as a citation: title, authors, URL, licence, DOI, date
      * @param version  the version to cite; null for none
@@ -185,7 +187,7 @@ public final class CitationRenderer {
             if (author.orcid() != null) {
                 out.append("    orcid: ").append(yaml(author.orcidUrl())).append('\n');
             }
-            if (author.affiliation() != null) {
+            if (author.affiliation() != null && !author.literal()) {
                 out.append("    affiliation: ").append(yaml(author.affiliation())).append('\n');
             }
         }

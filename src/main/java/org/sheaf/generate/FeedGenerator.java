@@ -260,7 +260,8 @@ final class FeedGenerator implements Generator {
         }
         if (!SeoTag.truthy(excerptOnly)) {
             out.append("<content type=\"html\" xml:base=\"").append(escape(link)).append("\">")
-                    .append(cdata(SeoTag.text(post.get("content")).strip())).append("</content>");
+                    .append(cdata(ChartTag.withoutNarrowDrawings(SeoTag.text(post.get("content")).strip())))
+                    .append("</content>");
         }
         Object author = post.get("author");
         if (!SeoTag.truthy(author) && post.get("authors") instanceof List<?> authors && !authors.isEmpty()) {

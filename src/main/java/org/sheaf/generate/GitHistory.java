@@ -38,8 +38,9 @@ public record GitHistory(String prefix, Map<String, List<Commit>> files) {
     }
 
     /**
-     * Reads the output of {@code git log --format=%x1e%an%x1f%aI --name-only}: per commit a record
-     * separator, the author's name and date, then the paths it touched, one a line. Commits come
+     * Reads the output of {@code git log --format=%x1e%aN%x1f%aI --name-only}: per commit a record
+     * separator, the author's name (as {@code .mailmap} maps it) and date, then the paths it
+     * touched, one a line. Commits come
      * newest first; each file's list is returned oldest first (by date, then by log order).
      */
     public static GitHistory parse(String prefix, String log) {

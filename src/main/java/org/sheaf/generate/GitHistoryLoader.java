@@ -39,7 +39,7 @@ public final class GitHistoryLoader {
             return GitHistory.NONE;
         }
         Optional<String> log = run(siteRoot, timeout, List.of("git", "-c", "core.quotepath=off", "log",
-                "--no-color", "--no-renames", "--format=%x1e%an%x1f%aI", "--name-only", "--relative", "--", "."));
+                "--no-color", "--no-renames", "--format=%x1e%aN%x1f%aI", "--name-only", "--relative", "--", "."));
         return log.map(text -> GitHistory.parse(prefix.get().strip(), text)).orElse(GitHistory.NONE);
     }
 

@@ -9,16 +9,24 @@ import java.util.Optional;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.content.PostName;
 
 /**
  * A page's provenance from git, as {@code page.git} in both template engines:
  *
  * <ul>
- *   <li>{@code created}: the date of the first commit that touched the file (first published);</li>
+ *   <li>{@code published}: the page's own date when its writer gave one (a {@code date:} in
+ *       front matter, or a file name that starts with a date, as posts' do), else the date of
+ *       the first commit. The writer's date wins because git only knows when a file entered
+ *       this repository: a note written in 2017 and committed in 2020 was published in 2017,
+ *       and a note committed as a draft before its date was published on its date;</li>
+ *   <li>{@code created}: the date of the first commit that touched the file;</li>
  *   <li>{@code updated}: the date of the last commit that touched it;</li>
- *   <li>{@code revised}: whether {@code updated} falls on a later day than {@code created}
- *       (in the site's time zone), so a template can say "Updated on ...";</li>
- *   <li>{@code contributors}: the commits' authors, each once, in order of first contribution;</li>
+ *   <li>{@code revised}: whether {@code updated} falls on a later day than {@code published}
+ *       (in the site's time zone), so a template can say "Last changed on ..." and never
+ *       claims a change before the publication;</li>
+ *   <li>{@code contributors}: the commits' authors as git names them (through the repository's
+ *       {@code .mailmap}), each once, in order of first contribution;</li>
  *   <li>{@code commits}: how many commits touched the file;</li>
  *   <li>{@code history_url}: the file's history on GitHub, from {@code repository:} ({@code
  *       OWNER/REPO} or its GitHub URL) and {@code branch:} (default {@code HEAD}, GitHub's
@@ -44,19 +52,28 @@ public final class Provenance {
         String branch = config.string("branch", "HEAD");
         for (Page page : index.pages()) {
             history.of(page.sitePath()).ifPresent(commits -> page.drop().put("git",
-                    of(commits, config.timezone(), repository.map(repo -> "https://github.com/" + repo
-                            + "/commits/" + branch + "/" + history.prefix() + page.sitePath()))));
+                    of(commits, authoredDate(page), config.timezone(), repository.map(repo -> "https://github.com/"
+                            + repo + "/commits/" + branch + "/" + history.prefix() + page.sitePath()))));
         }
     }
 
-    /** The {@code page.git} map for a file's commits, oldest first. */
-    static Map<String, Object> of(List<GitHistory.Commit> commits, ZoneId zone, Optional<String> historyUrl) {
+    /** The date the page's writer gave it, in front matter or in its file name; empty when it has none. */
+    static Optional<ZonedDateTime> authoredDate(Page page) {
+        boolean given = page.positions().containsKey("date") || PostName.parse(page.source().name()).isPresent();
+        return given && page.drop().get("date") instanceof ZonedDateTime date ? Optional.of(date) : Optional.empty();
+    }
+
+    /** The {@code page.git} map for a file's commits, oldest first, and the date its writer gave it. */
+    static Map<String, Object> of(List<GitHistory.Commit> commits, Optional<ZonedDateTime> authored, ZoneId zone,
+            Optional<String> historyUrl) {
         ZonedDateTime created = commits.get(0).date().atZoneSameInstant(zone);
         ZonedDateTime updated = commits.get(commits.size() - 1).date().atZoneSameInstant(zone);
+        ZonedDateTime published = authored.map(date -> date.withZoneSameInstant(zone)).orElse(created);
         Map<String, Object> git = new LinkedHashMap<>();
+        git.put("published", published);
         git.put("created", created);
         git.put("updated", updated);
-        git.put("revised", updated.toLocalDate().isAfter(created.toLocalDate()));
+        git.put("revised", updated.toLocalDate().isAfter(published.toLocalDate()));
         git.put("contributors", GitHistory.contributors(commits));
         git.put("commits", commits.size());
         historyUrl.ifPresent(url -> git.put("history_url", url));

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
@@ -108,9 +109,15 @@ public final class SearchIndex implements Generator {
         return List.copyOf(entries);
     }
 
-    /** The text a reader sees in {@code html}, whitespace collapsed. */
+    /**
+     * The text a reader sees in {@code html}, whitespace collapsed: styles and scripts are not
+     * text (a chart's SVG carries a {@code <style>}, which jsoup reads as text inside SVG), and
+     * a chart's labels count once, not once per drawing.
+     */
     static String plainText(String html) {
-        return Jsoup.parseBodyFragment(html).body().text().strip();
+        Element body = Jsoup.parseBodyFragment(ChartTag.withoutNarrowDrawings(html)).body();
+        body.select("style, script").remove();
+        return body.text().strip();
     }
 
     /** {@code text} cut to at most {@code maxChars} characters, at the last space before the cut when there is one. */

@@ -40,9 +40,13 @@ import org.sheaf.diag.Diagnostics;
  * build's. An edit below a page's front matter alone skips even the whole-site stages: the page
  * and its readers render again and only their files are patched into the served site
  * (BodyEdits, in the build package). A build that succeeds replaces the served site and tells
- * open tabs to reload, or only to swap stylesheets when nothing but CSS changed. A build that fails prints its diagnostics, keeps serving the last good site, and
- * shows the diagnostics over every page until a build succeeds again. Nothing the writer does can
- * stop the server: even an internal error in a build is printed and the old site stays.
+ * open tabs to reload, or only to swap stylesheets when nothing but CSS changed. An edit of
+ * stylesheets alone ({@code .css}, {@code .scss}, {@code .sass}) rebuilds at the last good
+ * build's {@code site.time}: a new time would change the feed's {@code <updated>} and every page
+ * that shows the time, and a tab would reload for a stylesheet. A build that fails prints its
+ * diagnostics, keeps serving the last good site, and shows the diagnostics over every page until
+ * a build succeeds again. Nothing the writer does can stop the server: even an internal error
+ * in a build is printed and the old site stays.
  */
 public final class DevServer implements AutoCloseable {
     private final BuildOptions options;
@@ -138,7 +142,8 @@ public final class DevServer implements AutoCloseable {
         BuildResult result;
         try {
             loadConfig();
-            result = builder.build(options, sink, known);
+            result = stylesheetsOnly(changes) ? builder.buildAtLastTime(options, sink, known)
+                    : builder.build(options, sink, known);
         } catch (RuntimeException | Error e) {
             err.println("sheaf: internal error while building; still serving the last good site");
             e.printStackTrace(err);
@@ -172,6 +177,18 @@ public final class DevServer implements AutoCloseable {
             server.hub().send(cssOnly ? ReloadHub.CSS : ReloadHub.RELOAD, String.valueOf(changed.size()));
         }
         return result;
+    }
+
+    /**
+     * Whether the watcher saw only stylesheets change (and lost no events). Asked of what the
+     * watcher saw even when the build cannot trust it (the first change after the watcher
+     * started): an edit in that moment is still built, only at the last build's time.
+     */
+    private static boolean stylesheetsOnly(SourceChanges changes) {
+        return !changes.lost() && !changes.files().isEmpty() && changes.files().stream().allMatch(path -> {
+            String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".css") || name.endsWith(".scss") || name.endsWith(".sass");
+        });
     }
 
     private void loadConfig() {

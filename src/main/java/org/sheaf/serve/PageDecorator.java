@@ -9,8 +9,8 @@ import org.sheaf.diag.Diagnostic;
 /**
  * Adds the live-reload script, and the error overlay when the last build failed, to HTML pages
  * the dev server sends. Nothing else is changed, so a served page is the built page plus one
- * {@code <script>} (and one overlay {@code <div>}) before its last {@code </body>}, or at its end
- * when it has none.
+ * {@code <script>} (and the overlay's {@code <style>} and {@code <div>}) before its last
+ * {@code </body>}, or at its end when it has none.
  */
 final class PageDecorator {
     /** The endpoint of the event stream the script listens to. */
@@ -43,16 +43,32 @@ final class PageDecorator {
                 + "</head><body></body></html>\n").getBytes(StandardCharsets.UTF_8), errors);
     }
 
-    /** The overlay: every diagnostic as printed in the terminal, HTML-escaped. */
+    /**
+     * The overlay's own styles. The page's stylesheet must not reach into the overlay (a site's
+     * {@code pre} background under the overlay's light text made it unreadable), so every element
+     * of it is first reset with {@code all: initial}, then styled; each rule names the overlay's
+     * id and is {@code !important}, which outranks any rule of the site that is not both.
+     */
+    static final String OVERLAY_STYLE = "<style data-sheaf-errors>"
+            + "#sheaf-errors,#sheaf-errors *{all:initial!important}"
+            + "#sheaf-errors{display:block!important;position:fixed!important;inset:0!important;"
+            + "z-index:2147483647!important;overflow:auto!important;box-sizing:border-box!important;"
+            + "padding:2em!important;background:rgba(20,20,20,.96)!important;color:#fdd!important;"
+            + "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,\"Liberation Mono\",monospace!important;"
+            + "text-align:left!important;direction:ltr!important}"
+            + "#sheaf-errors p,#sheaf-errors pre{display:block!important;margin:0 0 1em!important;color:inherit!important;"
+            + "font:inherit!important;white-space:pre-wrap!important;overflow-wrap:anywhere!important}"
+            + "#sheaf-errors p{color:#fff!important;font-weight:bold!important}"
+            + "</style>";
+
+    /** The overlay: every diagnostic as printed in the terminal, HTML-escaped, after its styles. */
     static String overlay(List<Diagnostic> errors) {
         StringBuilder text = new StringBuilder();
         for (Diagnostic diagnostic : errors) {
             text.append(JekyllFilters.xmlEscape(diagnostic.format())).append('\n');
         }
-        return "<div id=\"sheaf-errors\" style=\"position:fixed;inset:0;z-index:2147483647;overflow:auto;"
-                + "background:rgba(20,20,20,.94);color:#fdd;font:14px/1.5 monospace;padding:2em;margin:0\">"
-                + "<p style=\"color:#fff;font-weight:bold;margin:0 0 1em\">sheaf: the last edit broke the build;"
-                + " showing the last good site</p><pre style=\"white-space:pre-wrap;margin:0\">" + text
+        return OVERLAY_STYLE + "<div id=\"sheaf-errors\" role=\"alert\">"
+                + "<p>sheaf: the last edit broke the build; showing the last good site</p><pre>" + text
                 + "</pre></div>";
     }
 }

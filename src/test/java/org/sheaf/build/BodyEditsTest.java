@@ -68,6 +68,32 @@ class BodyEditsTest {
         return new String(served.files().get(path), StandardCharsets.UTF_8);
     }
 
+    /**
+     * At the clock's time, as the dev server builds: a stylesheet edit built at the last time
+     * leaves the feed's {@code <updated>} as it was, and the body edit after it still takes the
+     * shortcut (keeping that time too).
+     */
+    @Test
+    void aStylesheetEditAtTheLastTimeKeepsTheFeedAndTheNextBodyEditStillTakesTheShortcut() throws Exception {
+        site.file("style.css", "body { color: black; }\n");
+        BuildOptions clock = new BuildOptions(root, ConfigLoader.Overrides.none(), null, "production");
+        IncrementalBuilder serving = IncrementalBuilder.inMemory();
+        MemorySink sink = new MemorySink();
+        assertTrue(serving.build(clock, sink, SourceChanges.UNKNOWN).ok());
+        String feed = new String(sink.files().get("feed.xml"), StandardCharsets.UTF_8);
+        Thread.sleep(1100);
+        site.file("style.css", "body { color: navy; }\n");
+        assertTrue(serving.buildAtLastTime(clock, sink,
+                SourceChanges.written(Set.of(root.resolve("style.css").toAbsolutePath().normalize()))).ok());
+        assertEquals("body { color: navy; }\n", new String(sink.files().get("style.css"), StandardCharsets.UTF_8));
+        assertEquals(feed, new String(sink.files().get("feed.xml"), StandardCharsets.UTF_8));
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, changed.\n");
+        assertTrue(serving.build(clock, sink,
+                SourceChanges.written(Set.of(root.resolve("about.md").toAbsolutePath().normalize()))).ok());
+        assertTrue(serving.lastWasBodyEdit(), serving.lastDeclined());
+        assertEquals(feed, new String(sink.files().get("feed.xml"), StandardCharsets.UTF_8));
+    }
+
     @Test
     void aBodyEditReportsTheAccessibilityWarningsOfThePagesItRendersAsACleanBuildWould() {
         site.file("_config.yml", "title: T\nurl: https://example.org\nplugins: [jekyll-feed]\naccessibility: true\n");

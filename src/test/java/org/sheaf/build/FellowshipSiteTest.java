@@ -210,6 +210,34 @@ class FellowshipSiteTest {
     }
 
     @Test
+    void theNotFoundPageHasTheSitesLayoutSearchAndLinksAndStaysOutOfTheSitemapAndSearch() {
+        Document page = Jsoup.parse(files.get("404.html"));
+        assertEquals("Page not found", page.expectFirst("main h1").text());
+        assertEquals("/assets/css/site.css", page.expectFirst("link[rel=stylesheet]").attr("href"));
+        assertEquals("/search/", page.expectFirst("main form[role=search]").attr("action"));
+        assertEquals(1, page.select("header .site-search").size());
+        assertTrue(page.select("main a").eachAttr("href").containsAll(List.of("/", "/notes/", "/tags/", "/about/")));
+        assertFalse(files.get("sitemap.xml").contains("404"));
+        assertFalse(files.get("search.json").contains("Page not found"));
+    }
+
+    @Test
+    void feedsAndTheSearchIndexHoldEachChartOnceAndNoStyleText() {
+        String feed = files.get("feed/notes.xml");
+        long charts = htmlPages().stream().filter(path -> path.startsWith("notes/"))
+                .mapToLong(path -> Jsoup.parse(files.get(path)).select("figure.chart").size()).sum();
+        assertTrue(charts >= 2);
+        assertEquals(charts, feed.split("<svg", -1).length - 1, "each chart of the notes once, wide");
+        assertFalse(feed.contains("chart-svg-narrow"));
+        assertFalse(files.get("search.json").contains("@media"));
+    }
+
+    @Test
+    void theSitesCitationFileIsValidCitationFileFormat120() {
+        assertEquals(List.of(), org.sheaf.testing.CffSchema.problems(files.get("CITATION.cff")));
+    }
+
+    @Test
     void relativeLinksBetweenNotesPointAtThePages() {
         Document note = Jsoup.parse(site.read("notes/audits/course-design/index.html"));
         assertEquals("/notes/growth-models/training-program/",

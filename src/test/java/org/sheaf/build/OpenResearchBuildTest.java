@@ -228,6 +228,12 @@ class OpenResearchBuildTest {
         assertEquals("1.2.0", cff.get("cff-version"));
         assertEquals("MIT", cff.get("license"));
         assertFalse(((List<?>) cff.get("authors")).isEmpty());
+        assertEquals(List.of(), org.sheaf.testing.CffSchema.problems(Files.readString(Path.of("CITATION.cff"))));
+    }
+
+    @Test
+    void theSitesCitationFileIsValidCitationFileFormat120() {
+        assertEquals(List.of(), org.sheaf.testing.CffSchema.problems(sheafSite().buildOk().read("CITATION.cff")));
     }
 
     private static String content(Document page, String name) {

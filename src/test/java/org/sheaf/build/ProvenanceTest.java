@@ -20,7 +20,8 @@ class ProvenanceTest {
 
     private static final String CONFIG = "title: Notes\ntimezone: UTC\nrepository: fellowship/research\nbranch: main\n";
     private static final String LAYOUT = """
-            {% if page.git %}created={{ page.git.created | date: "%Y-%m-%d" }} \
+            {% if page.git %}published={{ page.git.published | date: "%Y-%m-%d" }} \
+            created={{ page.git.created | date: "%Y-%m-%d" }} \
             updated={{ page.git.updated | date: "%Y-%m-%d" }} revised={{ page.git.revised }} \
             commits={{ page.git.commits }} by={{ page.git.contributors | join: "|" }} \
             history={{ page.git.history_url }}{% else %}no git; date={{ page.date | date: "%Y-%m-%d" }}{% endif %}
@@ -67,9 +68,11 @@ class ProvenanceTest {
         commit("Ada Lovelace", "2017-12-01T08:00:00Z", "again");
         site.buildOk();
 
-        assertEquals("created=2017-09-04 updated=2017-12-01 revised=true commits=3 by=Ada Lovelace|Grace Hopper "
+        assertEquals("published=2017-09-01 created=2017-09-04 updated=2017-12-01 revised=true commits=3 "
+                + "by=Ada Lovelace|Grace Hopper "
                 + "history=https://github.com/fellowship/research/commits/main/index.md\n", site.read("index.html"));
-        assertEquals("created=2017-09-04 updated=2017-09-04 revised=false commits=1 by=Ada Lovelace "
+        // committed a month before the date of its file name: published on its date, never "revised"
+        assertEquals("published=2017-10-02 created=2017-09-04 updated=2017-09-04 revised=false commits=1 by=Ada Lovelace "
                 + "history=https://github.com/fellowship/research/commits/main/_posts/2017-10-02-news.md\n",
                 site.read("2017/10/02/news.html"));
     }
@@ -87,13 +90,48 @@ class ProvenanceTest {
         site.file("content/b.md", "---\nlayout: note\n---\nB, revised\n");
         commit("Grace Hopper", "2017-11-20T09:30:00Z", "revise b");
         site.buildOk();
-        assertEquals("First published 4 September 2017. Contributors: Ada Lovelace. History of this page",
+        assertEquals("Published 4 September 2017. Contributors: Ada Lovelace. History of this page",
                 org.jsoup.Jsoup.parse(site.read("a.html")).text());
-        assertEquals("First published 4 September 2017. Updated on 20 November 2017. "
+        assertEquals("Published 4 September 2017. Last changed on 20 November 2017. "
                 + "Contributors: Ada Lovelace, Grace Hopper. History of this page",
                 org.jsoup.Jsoup.parse(site.read("b.html")).text());
         assertEquals("https://github.com/fellowship/research/commits/main/content/b.md",
                 org.jsoup.Jsoup.parse(site.read("b.html")).expectFirst("a").attr("href"));
+    }
+
+    /**
+     * Git knows when a file was committed, the writer when the note was published: a note
+     * imported into git years after its date, and one committed before its date, both give their
+     * front matter date as the publication and claim a change only after it.
+     */
+    @Test
+    void theFellowshipsIncludeNeverContradictsTheFrontMatterDate() throws Exception {
+        TestSite site = TestSite.in(dir).file("content/_config.yml", CONFIG)
+                .file("templates/includes/provenance.ftlh",
+                        java.nio.file.Files.readString(Path.of("templates/includes/provenance.ftlh")))
+                .file("templates/note.ftlh", "<#include \"includes/provenance.ftlh\">")
+                .file("content/imported.md", "---\nlayout: note\ndate: 2017-06-01\n---\nWritten in 2017\n")
+                .file("content/early.md", "---\nlayout: note\ndate: 2017-10-13\n---\nDrafted in git\n");
+        git("Ada", "2017-09-04T10:00:00Z", "init", "-q");
+        commit("Ada Lovelace", "2017-09-04T10:00:00Z", "drafts");
+        site.file("content/early.md", "---\nlayout: note\ndate: 2017-10-13\n---\nDrafted in git, finished\n");
+        commit("Grace Hopper", "2017-09-20T09:30:00Z", "finish the early note");
+        site.buildOk();
+        assertEquals("Published 1 June 2017. Last changed on 4 September 2017. Contributors: Ada Lovelace. "
+                + "History of this page", org.jsoup.Jsoup.parse(site.read("imported.html")).text());
+        assertEquals("Published 13 October 2017. Contributors: Ada Lovelace, Grace Hopper. History of this page",
+                org.jsoup.Jsoup.parse(site.read("early.html")).text());
+    }
+
+    @Test
+    void contributorsAreNamedAsTheRepositorysMailmapNamesThem() throws Exception {
+        TestSite site = site().file(".mailmap", "Ada Lovelace <a@example.org> ada <a@example.org>\n");
+        git("ada", "2017-09-04T10:00:00Z", "init", "-q");
+        commit("ada", "2017-09-04T10:00:00Z", "first");
+        site.file("index.md", "---\nlayout: default\ndate: 2017-09-01\n---\nHome, revised\n");
+        commit("Grace Hopper", "2017-11-20T09:30:00Z", "revise the home page");
+        site.buildOk();
+        assertTrue(site.read("index.html").contains(" by=Ada Lovelace|Grace Hopper "), site.read("index.html"));
     }
 
     @Test

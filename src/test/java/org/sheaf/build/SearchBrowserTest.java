@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "json", "application/json", "css", "text/css");
+            "js", "text/javascript; charset=utf-8", "json", "application/json", "css", "text/css",
+            "svg", "image/svg+xml", "png", "image/png");
 
     @TempDir
     Path dir;

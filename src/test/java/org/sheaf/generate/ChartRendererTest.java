@@ -39,16 +39,63 @@ class ChartRendererTest {
     @Test
     void svgIsWellFormedXml() throws Exception {
         for (String type : List.of("line", "bar")) {
-            String svg = ChartRenderer.render(spec(type, "training,pilots"), "A description.");
-            org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                    .parse(new InputSource(new StringReader(svg)));
-            assertEquals("svg", xml.getDocumentElement().getTagName());
+            for (ChartRenderer.Shape shape : ChartRenderer.Shape.values()) {
+                String svg = ChartRenderer.render(spec(type, "training,pilots"), "A description.", shape);
+                org.w3c.dom.Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                        .parse(new InputSource(new StringReader(svg)));
+                assertEquals("svg", xml.getDocumentElement().getTagName());
+            }
+        }
+    }
+
+    @Test
+    void aChartIsDrawnWideAndNarrowEachHidingItselfWhereTheOtherShows() {
+        Document doc = Jsoup.parse(ChartRenderer.render(spec("bar", "training"), "d"), "", Parser.xmlParser());
+        List<Element> svgs = doc.select("svg");
+        assertEquals(List.of("chart-revenue-by-stream-svg", "chart-revenue-by-stream-narrow-svg"),
+                svgs.stream().map(Element::id).toList());
+        assertEquals("@media (max-width: 39.99em) { #chart-revenue-by-stream-svg { display: none; } }",
+                svgs.get(0).expectFirst("> style").text());
+        assertEquals("@media (min-width: 40em) { #chart-revenue-by-stream-narrow-svg { display: none; } }",
+                svgs.get(1).expectFirst("> style").text());
+    }
+
+    @Test
+    void feedsAndTheSearchIndexGetOnlyTheWideDrawing() {
+        String figure = "<p>Before</p>" + ChartRenderer.render(spec("bar", "training"), "d") + "<p>between</p>"
+                + ChartRenderer.render(spec("line", "pilots"), "d") + "<p>After</p>";
+        Document doc = Jsoup.parse(ChartTag.withoutNarrowDrawings(figure));
+        assertEquals(List.of("chart-revenue-by-stream-svg", "chart-revenue-by-stream-svg"), doc.select("svg").eachAttr("id"));
+        assertEquals(List.of("Before", "between", "After"), doc.select("body > p").eachText());
+        assertEquals("<p>No chart</p>", ChartTag.withoutNarrowDrawings("<p>No chart</p>"));
+    }
+
+    /**
+     * A 390-pixel phone gives the fellowship site's column 358 pixels: the narrow drawing, scaled
+     * to that width, must show every label at 11 pixels or more (the wide one would show 7).
+     */
+    @Test
+    void theNarrowDrawingKeepsLabelsLegibleInAPhoneColumn() {
+        for (String type : List.of("line", "bar")) {
+            String svg = ChartRenderer.render(spec(type, "training,pilots"), "d", ChartRenderer.Shape.NARROW);
+            Element root = Jsoup.parse(svg, "", Parser.xmlParser()).expectFirst("svg");
+            double scale = 358.0 / Double.parseDouble(root.attr("viewBox").split(" ")[2]);
+            List<Element> texts = root.select("text");
+            assertFalse(texts.isEmpty());
+            for (Element text : texts) {
+                java.util.regex.Matcher size = java.util.regex.Pattern.compile("font-size: ([0-9.]+)px")
+                        .matcher(text.attr("style"));
+                assertTrue(size.find(), text.outerHtml());
+                double shown = Double.parseDouble(size.group(1)) * scale;
+                assertTrue(shown >= 11, "\"" + text.text() + "\" shown at " + shown + " px");
+            }
         }
     }
 
     @Test
     void svgCarriesTitleDescriptionAndAxisLabels() {
-        String svg = ChartRenderer.render(spec("line", "training,pilots"), "Two series & a range.");
+        String svg = ChartRenderer.render(spec("line", "training,pilots"), "Two series & a range.",
+                ChartRenderer.Shape.WIDE);
         Document doc = Jsoup.parse(svg, "", Parser.xmlParser());
         Element root = doc.expectFirst("svg");
         assertEquals("chart-revenue-by-stream-svg", root.id());

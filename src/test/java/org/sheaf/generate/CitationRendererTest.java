@@ -1,6 +1,7 @@
 package org.sheaf.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sheaf.testing.CffSchema;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -131,6 +133,27 @@ class CitationRendererTest {
         Map<?, ?> parsed = (Map<?, ?>) yaml().load(cff);
         assertEquals("Open \"Revenue\": research #1", parsed.get("title"));
         assertEquals("Library & Co", ((Map<?, ?>) ((List<?>) parsed.get("authors")).get(0)).get("affiliation"));
+    }
+
+    @Test
+    void citationFileFormatIsValidAgainstTheCff120Schema() {
+        List<Citation.Author> authors = new java.util.ArrayList<>(citation().authors());
+        authors.add(new Citation.Author("Fellowship team", "", "", true, null, "Peer 2 Peer University"));
+        Citation site = new Citation("", "site", "Open \"Revenue\": research #1", authors,
+                java.time.LocalDate.of(2018, 1, 2), "https://example.org/r/", "Open Revenue Research", "en",
+                "10.5281/zenodo.1", Licenses.parse("CC-BY-SA-4.0").orElseThrow());
+        assertEquals(List.of(), CffSchema.problems(CitationRenderer.cff(site, "1.0")));
+        Citation bare = new Citation("", "site", "Notes", List.of(new Citation.Author("Ada", "", "", true, null, null)),
+                null, "", "Notes", null, null, null);
+        assertEquals(List.of(), CffSchema.problems(CitationRenderer.cff(bare, null)));
+    }
+
+    @Test
+    void theCffSchemaRejectsWhatGitHubWouldReject() {
+        assertEquals(List.of("/: required property 'authors' not found"), CffSchema.problems(
+                "cff-version: 1.2.0\nmessage: \"Cite it.\"\ntitle: \"T\"\n"));
+        assertFalse(CffSchema.problems("cff-version: 1.2.0\nmessage: \"Cite it.\"\ntitle: \"T\"\n"
+                + "authors:\n  - name: \"Team\"\n    affiliation: \"University\"\n").isEmpty());
     }
 
     @Test

@@ -113,6 +113,30 @@ class LiveReloadTest {
         assertEquals("body { color: navy; }\n", site.text("/style.css"));
     }
 
+    /**
+     * Built at the clock's time as {@code sheaf serve} builds, a site with a feed: the feed's
+     * {@code <updated>} is {@code site.time}, so a stylesheet edit must keep the last build's time
+     * or the feed would count as a changed page and every tab would reload.
+     */
+    @Test
+    void editingOnlyCssSwapsStylesheetsEvenWhenTheSiteHasAFeed() throws Exception {
+        newSite().atTheClock()
+                .file("_config.yml", "plugins: [jekyll-feed]\n")
+                .file("_posts/2020-01-01-first.md", "---\nlayout: default\ntitle: First\n---\nA post.\n")
+                .start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        String feed = site.text("/feed.xml");
+        Thread.sleep(1100);
+        site.file("style.css", "body { color: navy; }\n");
+        assertEquals(ReloadHub.CSS, nextEvent(events));
+        assertEquals("body { color: navy; }\n", site.text("/style.css"));
+        assertEquals(feed, site.text("/feed.xml"), "the feed keeps its <updated>");
+        site.file("_posts/2020-01-01-first.md", "---\nlayout: default\ntitle: First\n---\nA post, edited.\n");
+        assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertFalse(site.text("/feed.xml").equals(feed), "an edited post is a new feed");
+    }
+
     @Test
     void editingTheLayoutOrConfigIsPickedUp() throws Exception {
         newSite().start();

@@ -36,6 +36,8 @@ final class ServedSite implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     DevServer server;
+    /** {@code site.time} of every build; null for the clock's time, as {@code sheaf serve} builds. */
+    Instant time = TIME;
 
     ServedSite(Path root) {
         this.root = root;
@@ -53,7 +55,13 @@ final class ServedSite implements AutoCloseable {
     }
 
     BuildOptions options() {
-        return new BuildOptions(root, ConfigLoader.Overrides.none(), TIME, "development");
+        return new BuildOptions(root, ConfigLoader.Overrides.none(), time, "development");
+    }
+
+    /** Builds at the clock's time from now on, as {@code sheaf serve} does. */
+    ServedSite atTheClock() {
+        time = null;
+        return this;
     }
 
     ServedSite start() throws IOException {
