@@ -192,9 +192,9 @@ final class BodyEdits {
             FrontMatter now;
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(file);
+                bytes = config.files().read(file, page.sitePath());
                 now = SourceLoader.parse(bytes, page.source(), config.timezone());
-            } catch (IOException | DiagnosticException e) {
+            } catch (DiagnosticException e) {
                 return declined(page.sitePath() + " cannot be read or parsed");
             }
             if (kept == null || !kept.data().equals(now.data()) || !kept.positions().equals(now.positions())

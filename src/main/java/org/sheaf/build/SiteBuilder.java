@@ -40,6 +40,7 @@ import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.output.DestinationGuard;
 import org.sheaf.output.DirectorySink;
+import org.sheaf.output.OutputFile;
 import org.sheaf.output.OutputPlan;
 import org.sheaf.output.OutputSink;
 import org.sheaf.source.SourceFile;
@@ -152,9 +153,9 @@ public final class SiteBuilder {
                 : incremental.scan(config, diagnostics);
         stopwatch.lap("scan");
 
-        List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics,
+        List<ContentIndex.Parsed> parsed = SourceLoader.load(config.files(), files, config.timezone(), diagnostics,
                 incremental == null ? null : incremental.parseCache());
-        Map<String, Object> data = DataLoader.load(files, config.timezone(), diagnostics);
+        Map<String, Object> data = DataLoader.load(config.files(), files, config.timezone(), diagnostics);
         Map<String, Layout> layouts = LayoutLoader.load(config, diagnostics);
         stopwatch.lap("parse");
         if (diagnostics.hasErrors()) {
@@ -272,8 +273,13 @@ public final class SiteBuilder {
         });
     }
 
+    /** A failed write: a source file that could not be copied is reported at that file, anything else at the destination. */
     private static BuildResult cannotWrite(SiteConfig config, IOException e, Diagnostics diagnostics, Instant started,
             Stopwatch stopwatch) {
+        if (e instanceof OutputFile.SourceProblem unreadable) {
+            diagnostics.add(unreadable.diagnostic());
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
         diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
                 "cannot write the site: " + e.getMessage()));
         return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);

@@ -1,8 +1,8 @@
 package org.sheaf.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * Reads a site's {@code _config.yml} (or the files named by {@code --config}) into a
@@ -75,13 +76,15 @@ public final class ConfigLoader {
                 : overrides.configFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList();
         for (Path file : files) {
             String shown = relativeName(root, file);
-            if (!Files.exists(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 if (overrides.configFiles().isEmpty()) {
                     continue;  // a site without _config.yml builds with the defaults, as in Jekyll
                 }
-                throw new DiagnosticException(Diagnostic.error(shown, 0, 0, "config file not found"));
+                throw new DiagnosticException(Diagnostic.error(shown, Position.FILE, "config file not found"));
             }
-            mergeFile(file, shown, values, origins);
+            // The site's own _config.yml is a site file; a file the command line names may be anywhere.
+            mergeFile(overrides.configFiles().isEmpty() ? SiteFiles.within(root) : SiteFiles.anywhere(),
+                    file, shown, values, origins);
         }
         applyOverrides(values, overrides);
         addDefaultExcludes(values);
@@ -120,14 +123,9 @@ public final class ConfigLoader {
                 values, collections, origins);
     }
 
-    private static void mergeFile(Path file, String shown, Map<String, Object> values, Map<String, KeyOrigin> origins)
-            throws DiagnosticException {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DiagnosticException(Diagnostic.error(shown, 0, 0, "cannot read config file: " + e.getMessage()));
-        }
+    private static void mergeFile(SiteFiles reader, Path file, String shown, Map<String, Object> values,
+            Map<String, KeyOrigin> origins) throws DiagnosticException {
+        String text = new String(reader.read(file, shown), StandardCharsets.UTF_8);
         YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
         if (document.value() == null) {
             return;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * A site's configuration: Jekyll's keys with Jekyll's defaults, the files named in
@@ -37,6 +38,7 @@ public final class SiteConfig {
     private final Map<String, Object> values;
     private final Map<String, Collection> collections;
     private final Map<String, ConfigLoader.KeyOrigin> origins;
+    private final SiteFiles files;
 
     SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
             Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
@@ -53,6 +55,7 @@ public final class SiteConfig {
         this.values = Collections.unmodifiableMap(values);
         this.collections = Collections.unmodifiableMap(collections);
         this.origins = Map.copyOf(origins);
+        this.files = SiteFiles.within(siteRoot);
     }
 
     /**
@@ -73,6 +76,11 @@ public final class SiteConfig {
     /** The folder the user pointed sheaf at; diagnostics print paths relative to it. */
     public Path siteRoot() {
         return siteRoot;
+    }
+
+    /** How the site's files are read: only regular files whose real place is inside the site root. */
+    public SiteFiles files() {
+        return files;
     }
 
     public Path source() {

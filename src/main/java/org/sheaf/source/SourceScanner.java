@@ -1,7 +1,6 @@
 package org.sheaf.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * Finds a site's input files and classifies them as Jekyll's reader does.
@@ -34,6 +36,7 @@ public final class SourceScanner {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final Path source;
+    private final SiteFiles files;
     private final List<Pattern> excludes;
     private final List<Pattern> includes;
     private final List<SourceFile> found = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class SourceScanner {
         this.config = config;
         this.diagnostics = diagnostics;
         this.source = config.source();
+        this.files = config.files();
         List<String> include = config.strings("include");
         this.includes = include.stream().map(SourceScanner::glob).toList();
         this.excludes = config.strings("exclude").stream()
@@ -69,6 +73,9 @@ public final class SourceScanner {
             String name = entry.getFileName().toString();
             String relative = join(relativeDir, name);
             if (Files.isDirectory(entry)) {
+                if (isLoop(entry)) {
+                    continue;
+                }
                 if (name.equals("_posts")) {
                     readSpecial(entry, relative, "posts", SourceFile.Kind.DOCUMENT);
                 } else if (name.equals("_drafts")) {
@@ -78,7 +85,7 @@ public final class SourceScanner {
                 } else if (accepted(entry, relative) && !isOwnedElsewhere(entry)) {
                     readDirectory(entry, relative);
                 }
-            } else if (accepted(entry, relative)) {
+            } else if (accepted(entry, relative) && readable(entry)) {
                 SourceFile.Kind kind = hasFrontMatter(entry) ? SourceFile.Kind.PAGE : SourceFile.Kind.STATIC;
                 add(entry, relative, kind, null);
             }
@@ -94,8 +101,10 @@ public final class SourceScanner {
                 continue;
             }
             if (Files.isDirectory(entry)) {
-                readSpecial(entry, relative, collection, kind);
-            } else {
+                if (!isLoop(entry)) {
+                    readSpecial(entry, relative, collection, kind);
+                }
+            } else if (readable(entry)) {
                 add(entry, relative, kind, collection);
             }
         }
@@ -117,8 +126,10 @@ public final class SourceScanner {
                 continue;
             }
             if (Files.isDirectory(entry)) {
-                readCollectionFolder(entry, relative, label);
-            } else {
+                if (!isLoop(entry)) {
+                    readCollectionFolder(entry, relative, label);
+                }
+            } else if (readable(entry)) {
                 SourceFile.Kind kind = hasFrontMatter(entry) ? SourceFile.Kind.DOCUMENT : SourceFile.Kind.STATIC;
                 add(entry, relative, kind, label);
             }
@@ -136,8 +147,10 @@ public final class SourceScanner {
             }
             String relative = join(relativeDir, name);
             if (Files.isDirectory(entry)) {
-                readData(entry, relative);
-            } else if (DATA_EXTENSIONS.contains(extension(name)) && !isOutside(entry)) {
+                if (!isLoop(entry)) {
+                    readData(entry, relative);
+                }
+            } else if (DATA_EXTENSIONS.contains(extension(name)) && !isOutside(entry) && readable(entry)) {
                 found.add(new SourceFile(entry, relative, sitePath(entry), SourceFile.Kind.DATA, null));
             }
         }
@@ -188,7 +201,8 @@ public final class SourceScanner {
                 return false;
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE, "broken symbolic link; skipped"));
+            diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE,
+                    "symbolic link cannot be followed (" + OsReason.of(e) + "); skipped"));
             return true;
         }
         diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE,
@@ -196,31 +210,64 @@ public final class SourceScanner {
         return true;
     }
 
+    /**
+     * Whether {@code dir} is a symbolic link back to a folder that contains it (a link to
+     * {@code .}, or two links leading to each other): following it would read the same files
+     * again under ever longer names. Such a link is reported and not followed.
+     */
+    private boolean isLoop(Path dir) {
+        if (!Files.isSymbolicLink(dir)) {
+            return false;
+        }
+        try {
+            Path target = dir.toRealPath();
+            for (Path above = dir.getParent(); above != null && above.startsWith(config.siteRoot());
+                    above = above.getParent()) {
+                if (above.toRealPath().equals(target)) {
+                    diagnostics.add(Diagnostic.warning(sitePath(dir), Position.FILE,
+                            "symbolic link leads back to a folder that contains it; not followed"));
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.warning(sitePath(dir), Position.FILE,
+                    "symbolic link cannot be followed (" + OsReason.of(e) + "); skipped"));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code file} may be read ({@link SiteFiles#checked}): a named pipe, a device or a
+     * link that cannot be followed is an error here, before anything opens it.
+     */
+    private boolean readable(Path file) {
+        try {
+            files.checked(file, sitePath(file));
+            return true;
+        } catch (DiagnosticException e) {
+            diagnostics.add(e.diagnostic());
+            return false;
+        }
+    }
+
     private List<Path> entries(Path dir) {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(sitePath(dir), Position.FILE, "cannot read folder: " + e.getMessage()));
+            diagnostics.add(Diagnostic.error(sitePath(dir), Position.FILE, "cannot read folder: " + OsReason.of(e)));
         }
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return entries;
     }
 
     private boolean hasFrontMatter(Path file) {
-        byte[] head = new byte[8];
-        int read = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while (read < head.length && (n = in.read(head, read, head.length - read)) > 0) {
-                read += n;
-            }
-        } catch (IOException e) {
+        try {
+            return FrontMatterParser.hasFrontMatter(files.head(file, sitePath(file), 8));
+        } catch (DiagnosticException e) {
             return false;  // the parse stage reports unreadable files with their path
         }
-        byte[] exact = new byte[read];
-        System.arraycopy(head, 0, exact, 0, read);
-        return FrontMatterParser.hasFrontMatter(exact);
     }
 
     private static boolean matches(List<Pattern> patterns, String relative, String name) {
