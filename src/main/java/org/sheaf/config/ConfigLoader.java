@@ -56,6 +56,8 @@ public final class ConfigLoader {
             "default_layout", "jekyll-default-layout",
             "titles_from_headings", "jekyll-titles-from-headings");
 
+    private static final java.util.regex.Pattern COLLECTION_LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
     private ConfigLoader() {
     }
 
@@ -239,11 +241,14 @@ public final class ConfigLoader {
         entries.put("posts", new LinkedHashMap<>(Map.of("output", true)));
         Object configured = values.get("collections");
         if (configured instanceof List<?> labels) {
-            for (Object label : labels) {
-                entries.putIfAbsent(String.valueOf(label), new LinkedHashMap<>());
+            for (int i = 0; i < labels.size(); i++) {
+                String label = String.valueOf(labels.get(i));
+                checkLabel(label, origins.get("collections." + i), origins);
+                entries.putIfAbsent(label, new LinkedHashMap<>());
             }
         } else if (configured instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
+                checkLabel(String.valueOf(entry.getKey()), origins.get("collections." + entry.getKey()), origins);
                 Object body = entry.getValue();
                 Map<String, Object> merged = entries.computeIfAbsent(String.valueOf(entry.getKey()), k -> new LinkedHashMap<>());
                 if (body instanceof Map<?, ?> bodyMap) {
@@ -269,6 +274,23 @@ public final class ConfigLoader {
                     permalink == null ? null : permalink.toString(), options));
         }
         return result;
+    }
+
+    /**
+     * A collection is read from the folder {@code _LABEL}, so a label is a plain name: letters,
+     * digits, {@code _}, {@code -} and {@code .} (the characters Jekyll keeps), never {@code ..}.
+     * A label such as {@code ../../home} would otherwise read and publish a folder outside the site.
+     */
+    private static void checkLabel(String label, KeyOrigin at, Map<String, KeyOrigin> origins)
+            throws DiagnosticException {
+        if (COLLECTION_LABEL.matcher(label).matches() && !label.contains("..")) {
+            return;
+        }
+        KeyOrigin origin = at != null ? at : origins.getOrDefault("collections", new KeyOrigin("_config.yml", Position.FILE));
+        throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                "collection label \"" + label + "\" is not a plain name")
+                .withHint("a label may hold letters, digits, '_', '-' and '.', and not '..'; "
+                        + "its documents are read from the folder _LABEL inside the site"));
     }
 
     static List<String> stringList(Object value) {
