@@ -189,7 +189,7 @@ public final class SiteBuilder {
         RenderPlan renderPlan = incremental == null ? RenderPlan.FULL
                 : incremental.plan(config, index, layouts, siteTime, options.resolvedEnvironment());
         OutputSink chosen = sink != null || incremental == null ? sink : incremental.sink(config);
-        OutputPlan plan = new OutputPlan();
+        OutputPlan plan = new OutputPlan(config::outputRefusal);
         // A plain build into a folder writes each page into the staging folder as soon as it is
         // laid out, so that no page's output waits in memory for the others; a given sink and an
         // incremental build take the outputs themselves, collected.

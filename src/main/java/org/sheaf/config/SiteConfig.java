@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
@@ -189,6 +190,29 @@ public final class SiteConfig {
      * An error positioned at a configuration key (dotted, {@code defaults.0.scope}), in the config
      * file that set it; at the first config file's start when the key came from elsewhere.
      */
+    /**
+     * Why no output may be written at {@code outputPath} (relative to the destination,
+     * {@code /}-separated, normalised), or empty when it may. Two kinds of place are the
+     * destination's own and never the site's: a {@code .git} folder at any depth (a page written
+     * as {@code .git/config} could make the next {@code git status} there run a command of the
+     * page's choosing), and everything a {@code keep_files} entry keeps from the previous site.
+     */
+    public Optional<String> outputRefusal(String outputPath) {
+        for (String segment : outputPath.split("/")) {
+            if (segment.equalsIgnoreCase(".git")) {
+                return Optional.of("is inside a .git folder, which a site may never write");
+            }
+        }
+        for (String entry : strings("keep_files")) {
+            String kept = entry.replaceAll("^/+|/+$", "");
+            if (!kept.isEmpty() && (outputPath.equals(kept) || outputPath.startsWith(kept + "/")
+                    || kept.startsWith(outputPath + "/"))) {
+                return Optional.of("is kept from the previous site (keep_files: " + kept + "); the build may not replace it");
+            }
+        }
+        return Optional.empty();
+    }
+
     public Diagnostic errorAt(String dottedKey, String message) {
         ConfigLoader.KeyOrigin origin = origins.get(dottedKey);
         String top = dottedKey.contains(".") ? dottedKey.substring(0, dottedKey.indexOf('.')) : dottedKey;
