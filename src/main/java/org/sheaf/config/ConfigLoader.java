@@ -104,14 +104,25 @@ public final class ConfigLoader {
         Path data = resolveDir(source, values, "data_dir", source.resolve("_data"));
         Path collectionsDir = resolveDir(source, values, "collections_dir", source);
 
-        for (Map.Entry<String, Path> folder : List.of(Map.entry("source", source), Map.entry("layouts_dir", layouts),
-                Map.entry("includes_dir", includes), Map.entry("data_dir", data),
-                Map.entry("collections_dir", collectionsDir))) {
-            if (!folder.getValue().startsWith(root)) {
+        List<Map.Entry<String, Path>> confined = new ArrayList<>(List.of(Map.entry("source", source),
+                Map.entry("layouts_dir", layouts), Map.entry("includes_dir", includes), Map.entry("data_dir", data),
+                Map.entry("collections_dir", collectionsDir)));
+        if (overrides.destination() == null) {
+            // A build empties its destination: from a config, which anyone may send in a pull
+            // request, it must be inside the site; only the command line may name a folder elsewhere.
+            confined.add(Map.entry("destination", destination));
+        }
+        for (Map.Entry<String, Path> folder : confined) {
+            boolean inside = folder.getValue().startsWith(root) && (!folder.getKey().equals("destination")
+                    || realPlace(folder.getValue()).startsWith(realPlace(root)));
+            if (!inside) {
                 KeyOrigin origin = origins.getOrDefault(folder.getKey(), new KeyOrigin("_config.yml", Position.FILE));
                 throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
                         folder.getKey() + " \"" + values.get(folder.getKey()) + "\" is outside the site folder")
-                        .withHint("sheaf reads only files inside " + root));
+                        .withHint(folder.getKey().equals("destination")
+                                ? "a build replaces its destination, so one named in the config must be inside the site; "
+                                        + "to build elsewhere, give --destination on the command line"
+                                : "sheaf reads only files inside " + root));
             }
         }
         values.put("source", source.toString());
@@ -223,6 +234,21 @@ public final class ConfigLoader {
             KeyOrigin origin = origins.getOrDefault("timezone", new KeyOrigin("_config.yml", Position.FILE));
             throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
                     "unknown timezone \"" + tz + "\"").withHint("use an IANA name such as Europe/Berlin or America/Chicago"));
+        }
+    }
+
+    /** Where {@code path} really is: symbolic links resolved as far as it exists, the rest as written. */
+    private static Path realPlace(Path path) {
+        Path existing = path;
+        Path rest = path.getFileSystem().getPath("");
+        while (existing != null && !Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? path : existing.toRealPath().resolve(rest).normalize();
+        } catch (java.io.IOException e) {
+            return path;
         }
     }
 
