@@ -293,9 +293,9 @@ public final class SourceScanner {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
                 case '[' -> {
-                    int close = pattern.indexOf(']', i);
-                    if (close > i) {
-                        regex.append('[').append(pattern, i + 1, close).append(']');
+                    int close = bracketEnd(pattern, i);
+                    if (close > 0) {
+                        regex.append(bracket(pattern.substring(i + 1, close)));
                         i = close;
                     } else {
                         regex.append("\\[");
@@ -309,6 +309,51 @@ public final class SourceScanner {
             return Pattern.compile(base.substring(0, base.length() - Pattern.quote("/").length()) + "(/.*)?");
         }
         return Pattern.compile(base + ".*");
+    }
+
+    /** Where the bracket expression opened at {@code open} closes, or -1 when it does not (then the {@code [} is literal). */
+    private static int bracketEnd(String pattern, int open) {
+        int at = open + 1;
+        if (at < pattern.length() && (pattern.charAt(at) == '!' || pattern.charAt(at) == '^')) {
+            at++;
+        }
+        for (; at < pattern.length(); at++) {
+            char c = pattern.charAt(at);
+            if (c == '\\') {
+                at++;
+            } else if (c == ']') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A bracket expression's inside ({@code a-z}, {@code !abc}) as a regular expression, as Ruby's
+     * {@code fnmatch} reads it: {@code !} or {@code ^} first negates, {@code \} escapes, a range
+     * whose ends are reversed ({@code z-a}) matches its two ends only, an empty bracket ({@code []}) nothing. Every
+     * character is written as an escape, so no pattern a writer gives can be an invalid regex.
+     */
+    private static String bracket(String inside) {
+        boolean negated = !inside.isEmpty() && (inside.charAt(0) == '!' || inside.charAt(0) == '^');
+        StringBuilder members = new StringBuilder();
+        int i = negated ? 1 : 0;
+        while (i < inside.length()) {
+            int low = inside.charAt(i) == '\\' && i + 1 < inside.length() ? inside.charAt(++i) : inside.charAt(i);
+            i++;
+            if (i + 1 < inside.length() && inside.charAt(i) == '-') {
+                int high = inside.charAt(i + 1) == '\\' && i + 2 < inside.length() ? inside.charAt(i + 2) : inside.charAt(i + 1);
+                i += inside.charAt(i + 1) == '\\' && i + 2 < inside.length() ? 3 : 2;
+                members.append(low <= high ? String.format(Locale.ROOT, "\\x{%x}-\\x{%x}", low, high)
+                        : String.format(Locale.ROOT, "\\x{%x}\\x{%x}", low, high));
+            } else {
+                members.append(String.format(Locale.ROOT, "\\x{%x}", low));
+            }
+        }
+        if (members.isEmpty()) {
+            return negated ? "." : "(?!)";
+        }
+        return "[" + (negated ? "^" : "") + members + "]";
     }
 
     private String relativeToSource(Path path) {
