@@ -22,6 +22,7 @@ import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
@@ -220,7 +221,7 @@ public final class SiteBuilder {
                 renderer.render(diagnostics, renderPlan, options.progress(), each);
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
-                        "cannot read templates: " + e.getMessage()));
+                        "cannot read templates: " + OsReason.of(e)));
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
             }
             stopwatch.lap("render");
@@ -370,7 +371,7 @@ public final class SiteBuilder {
             try {
                 plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
             } catch (java.io.UncheckedIOException e) {
-                diagnostics.add(Diagnostic.error(file.origin(), Position.FILE, e.getMessage()));
+                diagnostics.add(Diagnostic.error(file.origin(), Position.FILE, OsReason.of(e.getCause())));
             }
         }
         outputs.forEach((page, output) -> {

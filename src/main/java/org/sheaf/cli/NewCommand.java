@@ -99,7 +99,13 @@ final class NewCommand implements Runnable {
         Integer write(SiteConfig config, String name, Path target, String title, String kind) throws IOException {
             Path own = config.kind() == SiteConfig.Kind.SHEAF
                     ? config.layoutsDir().resolve("archetypes") : config.siteRoot().resolve("_archetypes");
-            Optional<String> archetype = Archetypes.load(own, name);
+            Optional<String> archetype;
+            try {
+                archetype = Archetypes.load(config.files(), own, name, shown(config.siteRoot(), own.resolve(name)));
+            } catch (DiagnosticException e) {
+                spec.commandLine().getErr().println(e.diagnostic().format());
+                return 2;
+            }
             if (archetype.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: no archetype " + name);
                 return 2;
@@ -202,7 +208,7 @@ final class NewCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Optional<String> list = Archetypes.load(null, "site/FILES");
+            Optional<String> list = Archetypes.load("site/FILES");
             if (list.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: the site archetype is missing from this sheaf");
                 return 3;
@@ -217,7 +223,7 @@ final class NewCommand implements Runnable {
             values.put("date", today);
             Map<Path, String> files = new LinkedHashMap<>();
             for (String name : list.get().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-                String text = Archetypes.load(null, "site/" + name).orElseThrow(
+                String text = Archetypes.load("site/" + name).orElseThrow(
                         () -> new IOException("the site archetype lists " + name + " but does not hold it"));
                 String target = name.equals("content/_posts/welcome.md") ? "content/_posts/" + today + "-welcome.md" : name;
                 files.put(root.resolve(target), Archetypes.fill(text, values));

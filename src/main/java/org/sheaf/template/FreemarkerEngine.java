@@ -19,6 +19,7 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 
 /**
@@ -77,7 +78,7 @@ public final class FreemarkerEngine implements LayoutEngine {
             throw new DiagnosticException(diagnostic(e, layout));
         } catch (IOException e) {
             throw new DiagnosticException(Diagnostic.error(layout.sitePath(), Position.FILE,
-                    "cannot render layout: " + e.getMessage()));
+                    "cannot render layout: " + OsReason.of(e)));
         }
         return out.toString();
     }
@@ -98,7 +99,7 @@ public final class FreemarkerEngine implements LayoutEngine {
                     new Position(e.getLineNumber(), e.getColumnNumber()), "Freemarker syntax error: " + firstLine(e.getEditorMessage())));
         } catch (IOException e) {
             throw new DiagnosticException(Diagnostic.error(layout.sitePath(), Position.FILE,
-                    "cannot read layout: " + e.getMessage()));
+                    "cannot read layout: " + OsReason.of(e)));
         }
     }
 
