@@ -207,6 +207,23 @@ class SecurityTest {
         assertEquals("secret.md: error: cannot read: Permission denied", TestSite.printed(site.build()));
     }
 
+    @Test
+    void aStaticFileDeletedDuringTheBuildIsReportedAtTheFileNotAsAWriteFailure() {
+        TestSite site = site().file("index.md", "---\n---\nHome\n").file("paper.pdf", "PDF");
+        Path paper = site.root().resolve("paper.pdf");
+        BuildOptions options = new BuildOptions(site.root(), org.sheaf.config.ConfigLoader.Overrides.none(),
+                TestSite.TIME, "production", (pass, done, total) -> {
+                    try {
+                        Files.deleteIfExists(paper);  // while pages render, after the scan found it
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+        BuildResult result = SiteBuilder.build(options);
+        assertEquals("paper.pdf: error: cannot read: No such file or directory", TestSite.printed(result));
+        assertFalse(Files.exists(site.output()), "a failed build writes nothing");
+    }
+
     private static void makeFifo(Path path) {
         try {
             Files.createDirectories(path.getParent());
