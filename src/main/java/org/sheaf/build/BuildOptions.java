@@ -3,6 +3,7 @@ package org.sheaf.build;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.output.DestinationGuard;
 
 /**
  * What to build and how.
@@ -12,12 +13,20 @@ import org.sheaf.config.ConfigLoader;
  * @param time      {@code site.time}; null means {@code SOURCE_DATE_EPOCH} when set, else now
  * @param environment {@code jekyll.environment}; null means {@code JEKYLL_ENV}, else "development"
  * @param progress  told as the render stage finishes pages; null means {@link RenderProgress#NONE}
+ * @param markDestination whether a build into a folder leaves {@link DestinationGuard#MARKER} in it,
+ *                  as {@code sheaf build --destination} does so that its next run knows the folder
  */
 public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
-        RenderProgress progress) {
+        RenderProgress progress, boolean markDestination) {
 
     public BuildOptions {
         progress = progress == null ? RenderProgress.NONE : progress;
+    }
+
+    /** Options that leave no marker in the destination. */
+    public BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
+            RenderProgress progress) {
+        this(siteRoot, overrides, time, environment, progress, false);
     }
 
     /** Options with no progress display. */
@@ -32,12 +41,12 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
 
     /** The same options with a fixed {@code site.time}. */
     public BuildOptions at(Instant fixedTime) {
-        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress);
+        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, markDestination);
     }
 
     /** The same options, telling {@code listener} how rendering goes. */
     public BuildOptions withProgress(RenderProgress listener) {
-        return new BuildOptions(siteRoot, overrides, time, environment, listener);
+        return new BuildOptions(siteRoot, overrides, time, environment, listener, markDestination);
     }
 
     Instant resolvedTime() {

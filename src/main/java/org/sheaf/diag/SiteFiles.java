@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one way sheaf reads a writer's files: pages, static files, data, config, layouts,
@@ -25,8 +27,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  * <p>It lives in {@code diag} because every package reads files and {@code diag} is the one
  * package every other may use; what it produces is a {@link Diagnostic}. Thread-safe.
  *
- * <p>The checks and the read are two steps: a file swapped for a FIFO between them is not caught.
- * That needs someone racing the build on the writer's own disk, which can stop it anyway.
+ * <p>The checks and the read are two steps: a file swapped for a FIFO between them is not caught,
+ * and folders' real paths are remembered for the reader's life (one build), so a folder swapped
+ * for a link during the build is not either. Both need someone racing the build on the writer's
+ * own disk, who can stop it anyway.
  */
 public final class SiteFiles {
     /** {@code unix:mode} file type bits ({@code S_IFMT}) and the types worth naming. */
@@ -37,6 +41,8 @@ public final class SiteFiles {
     private static final int SOCKET = 0140000;
 
     private final Path boundary;
+    /** Folders' real paths, so that a file that is not a link costs one {@code lstat}, not a {@code realpath}. */
+    private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
 
     private SiteFiles(Path boundary) {
         this.boundary = boundary;
@@ -68,8 +74,14 @@ public final class SiteFiles {
         Path real;
         BasicFileAttributes attributes;
         try {
-            real = file.toRealPath();
-            attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Path absolute = file.toAbsolutePath();
+            attributes = Files.readAttributes(absolute, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink() || absolute.getParent() == null) {
+                real = absolute.toRealPath();
+                attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } else {
+                real = realFolder(absolute.getParent()).resolve(absolute.getFileName());
+            }
         } catch (IOException e) {
             throw new DiagnosticException(cannotRead(shown, e));
         }
@@ -119,6 +131,15 @@ public final class SiteFiles {
         try (in) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private Path realFolder(Path folder) throws IOException {
+        Path known = realFolders.get(folder);
+        if (known == null) {
+            known = folder.toRealPath();
+            realFolders.put(folder, known);
+        }
+        return known;
     }
 
     /** {@code shown: error: cannot read: REASON}. */

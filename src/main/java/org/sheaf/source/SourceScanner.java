@@ -73,16 +73,15 @@ public final class SourceScanner {
             String name = entry.getFileName().toString();
             String relative = join(relativeDir, name);
             if (Files.isDirectory(entry)) {
-                if (isLoop(entry)) {
-                    continue;
-                }
                 if (name.equals("_posts")) {
-                    readSpecial(entry, relative, "posts", SourceFile.Kind.DOCUMENT);
+                    if (!isLoop(entry)) {
+                        readSpecial(entry, relative, "posts", SourceFile.Kind.DOCUMENT);
+                    }
                 } else if (name.equals("_drafts")) {
-                    if (config.showDrafts()) {
+                    if (config.showDrafts() && !isLoop(entry)) {
                         readSpecial(entry, relative, "posts", SourceFile.Kind.DRAFT);
                     }
-                } else if (accepted(entry, relative) && !isOwnedElsewhere(entry)) {
+                } else if (accepted(entry, relative) && !isOwnedElsewhere(entry) && !isLoop(entry)) {
                     readDirectory(entry, relative);
                 }
             } else if (accepted(entry, relative) && readable(entry)) {
