@@ -2,7 +2,6 @@ package org.sheaf.build;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,9 +195,9 @@ final class BodyEdits {
             FrontMatter now;
             byte[] bytes;
             try {
-                bytes = Files.readAllBytes(file);
+                bytes = config.files().read(file, page.sitePath());
                 now = SourceLoader.parse(bytes, page.source(), config.timezone());
-            } catch (IOException | DiagnosticException e) {
+            } catch (DiagnosticException e) {
                 return declined(page.sitePath() + " cannot be read or parsed");
             }
             if (kept == null || !kept.data().equals(now.data()) || !kept.positions().equals(now.positions())

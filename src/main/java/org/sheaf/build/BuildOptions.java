@@ -3,6 +3,7 @@ package org.sheaf.build;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.output.DestinationGuard;
 
 /**
  * What to build and how.
@@ -13,18 +14,20 @@ import org.sheaf.config.ConfigLoader;
  * @param environment {@code jekyll.environment}; null means {@code JEKYLL_ENV}, else "development"
  * @param progress  told as the render stage finishes pages; null means {@link RenderProgress#NONE}
  * @param strict    whether warnings (accessibility faults among them) are errors that stop the build
+ * @param markDestination whether a build into a folder leaves {@link DestinationGuard#MARKER} in it,
+ *                  as {@code sheaf build --destination} does so that its next run knows the folder
  */
 public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
-        RenderProgress progress, boolean strict) {
+        RenderProgress progress, boolean strict, boolean markDestination) {
 
     public BuildOptions {
         progress = progress == null ? RenderProgress.NONE : progress;
     }
 
-    /** Options in which warnings stay warnings. */
+    /** Options in which warnings stay warnings and that leave no marker in the destination. */
     public BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
             RenderProgress progress) {
-        this(siteRoot, overrides, time, environment, progress, false);
+        this(siteRoot, overrides, time, environment, progress, false, false);
     }
 
     /** Options with no progress display. */
@@ -39,17 +42,17 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
 
     /** The same options with a fixed {@code site.time}. */
     public BuildOptions at(Instant fixedTime) {
-        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, strict);
+        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, strict, markDestination);
     }
 
     /** The same options, telling {@code listener} how rendering goes. */
     public BuildOptions withProgress(RenderProgress listener) {
-        return new BuildOptions(siteRoot, overrides, time, environment, listener, strict);
+        return new BuildOptions(siteRoot, overrides, time, environment, listener, strict, markDestination);
     }
 
     /** The same options, with every warning an error ({@code --strict}). */
     public BuildOptions strictly() {
-        return new BuildOptions(siteRoot, overrides, time, environment, progress, true);
+        return new BuildOptions(siteRoot, overrides, time, environment, progress, true, markDestination);
     }
 
     Instant resolvedTime() {

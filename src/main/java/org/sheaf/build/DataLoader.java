@@ -1,17 +1,14 @@
 package org.sheaf.build;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
-import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 import org.sheaf.source.DataFileParser;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceText;
@@ -24,20 +21,18 @@ final class DataLoader {
     private DataLoader() {
     }
 
-    static Map<String, Object> load(List<SourceFile> files, ZoneId zone, Diagnostics diagnostics) {
+    static Map<String, Object> load(SiteFiles reader, List<SourceFile> files, ZoneId zone, Diagnostics diagnostics) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (SourceFile file : files) {
             if (file.kind() != SourceFile.Kind.DATA) {
                 continue;
             }
             try {
-                String text = SourceText.decode(Files.readAllBytes(file.file()), file.sitePath());
+                String text = SourceText.decode(reader.read(file.file(), file.sitePath()), file.sitePath());
                 Optional<Object> value = DataFileParser.parse(text, file.sitePath(), zone);
                 value.ifPresent(v -> place(root, file.relativePath(), v));
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
-            } catch (IOException e) {
-                diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE, "cannot read data file: " + e.getMessage()));
             }
         }
         return Collections.unmodifiableMap(root);

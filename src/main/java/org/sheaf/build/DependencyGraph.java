@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
 import org.sheaf.template.Layout;
 
 /**
@@ -491,6 +493,15 @@ final class DependencyGraph implements RenderPlan {
      * reach what every one of them mentions).
      */
     private record Templates(String fingerprint, Set<String> scan) {
+        /** A template's bytes, or the problem that keeps it from being read (so a change to the problem changes the fingerprint). */
+        private static byte[] contentOrProblem(SiteConfig config, Path file) {
+            try {
+                return config.files().read(file, file.toString());
+            } catch (DiagnosticException e) {
+                return e.diagnostic().message().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+
         static Templates read(SiteConfig config) {
             Map<String, byte[]> files = new TreeMap<>();
             for (Path dir : Stream.of(config.layoutsDir(), config.includesDir()).distinct().toList()) {
@@ -498,11 +509,11 @@ final class DependencyGraph implements RenderPlan {
                     continue;
                 }
                 try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                        files.put(file.toString(), Files.readAllBytes(file));
+                    for (Path file : walk.filter(file -> !Files.isDirectory(file)).toList()) {
+                        files.put(file.toString(), contentOrProblem(config, file));
                     }
                 } catch (IOException e) {
-                    files.put(dir + " unreadable " + e.getMessage(), new byte[0]);
+                    files.put(dir + " unreadable " + OsReason.of(e), new byte[0]);
                 }
             }
             List<String> parts = new ArrayList<>();

@@ -156,10 +156,10 @@ final class GitHubPages {
             }
             SourceFile page = new SourceFile(file.file(), file.relativePath(), file.sitePath(), SourceFile.Kind.PAGE, null);
             try {
-                String text = org.sheaf.source.SourceText.decode(java.nio.file.Files.readAllBytes(file.file()),
+                String text = org.sheaf.source.SourceText.decode(config.files().read(file.file(), file.sitePath()),
                         file.sitePath());
                 pages.add(new ContentIndex.Parsed(page, new FrontMatter(Map.of(), Map.of(), text, 1)));
-            } catch (java.io.IOException | org.sheaf.diag.DiagnosticException e) {
+            } catch (org.sheaf.diag.DiagnosticException e) {
                 // unreadable: it stays a static file, whose copy reports the problem
             }
         }

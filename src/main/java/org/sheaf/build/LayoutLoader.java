@@ -11,6 +11,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.FrontMatterParser;
@@ -33,7 +34,7 @@ final class LayoutLoader {
         if (!Files.isDirectory(dir)) {
             return layouts;
         }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, Files::isRegularFile)) {
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, file -> !Files.isDirectory(file))) {
             for (Path file : stream) {
                 String fileName = file.getFileName().toString();
                 if (fileName.startsWith(".") || !fileName.contains(".")) {
@@ -41,7 +42,7 @@ final class LayoutLoader {
                 }
                 String sitePath = sitePath(config, file);
                 try {
-                    String text = SourceText.decode(Files.readAllBytes(file), sitePath);
+                    String text = SourceText.decode(config.files().read(file, sitePath), sitePath);
                     FrontMatter frontMatter = FrontMatterParser.parse(text, sitePath, config.timezone());
                     String name = fileName.substring(0, fileName.lastIndexOf('.'));
                     Layout layout = new Layout(name, fileName, sitePath, Layout.Engine.of(fileName),
@@ -59,7 +60,7 @@ final class LayoutLoader {
                 }
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(sitePath(config, dir), Position.FILE, "cannot read layouts: " + e.getMessage()));
+            diagnostics.add(Diagnostic.error(sitePath(config, dir), Position.FILE, "cannot read layouts: " + OsReason.of(e)));
         }
         return layouts;
     }

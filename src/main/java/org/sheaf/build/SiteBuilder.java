@@ -22,6 +22,7 @@ import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
@@ -40,6 +41,7 @@ import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.output.DestinationGuard;
 import org.sheaf.output.DirectorySink;
+import org.sheaf.output.OutputFile;
 import org.sheaf.output.OutputPlan;
 import org.sheaf.output.OutputSink;
 import org.sheaf.source.SourceFile;
@@ -153,9 +155,9 @@ public final class SiteBuilder {
                 : incremental.scan(config, diagnostics);
         stopwatch.lap("scan");
 
-        List<ContentIndex.Parsed> parsed = SourceLoader.load(files, config.timezone(), diagnostics,
+        List<ContentIndex.Parsed> parsed = SourceLoader.load(config.files(), files, config.timezone(), diagnostics,
                 incremental == null ? null : incremental.parseCache());
-        Map<String, Object> data = DataLoader.load(files, config.timezone(), diagnostics);
+        Map<String, Object> data = DataLoader.load(config.files(), files, config.timezone(), diagnostics);
         Map<String, Layout> layouts = LayoutLoader.load(config, diagnostics);
         stopwatch.lap("parse");
         if (diagnostics.hasErrors()) {
@@ -189,7 +191,7 @@ public final class SiteBuilder {
         RenderPlan renderPlan = incremental == null ? RenderPlan.FULL
                 : incremental.plan(config, index, layouts, siteTime, options.resolvedEnvironment());
         OutputSink chosen = sink != null || incremental == null ? sink : incremental.sink(config);
-        OutputPlan plan = new OutputPlan();
+        OutputPlan plan = new OutputPlan(config::outputRefusal);
         // A plain build into a folder writes each page into the staging folder as soon as it is
         // laid out, so that no page's output waits in memory for the others; a given sink and an
         // incremental build take the outputs themselves, collected.
@@ -221,7 +223,7 @@ public final class SiteBuilder {
                         AccessibilityPass.around(each, config, layouts, diagnostics));
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
-                        "cannot read templates: " + e.getMessage()));
+                        "cannot read templates: " + OsReason.of(e)));
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
             }
             stopwatch.lap("render");
@@ -235,6 +237,11 @@ public final class SiteBuilder {
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
             }
 
+            if (sink == null && options.markDestination()) {
+                // marks the folder as sheaf's, so the next build given it on the command line may replace it
+                plan.addBytes(DestinationGuard.MARKER, DestinationGuard.MARKER_TEXT.getBytes(StandardCharsets.UTF_8),
+                        LayoutLoader.sitePath(config, config.destination()));
+            }
             addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps(),
                     incremental == null ? output -> output.getBytes(StandardCharsets.UTF_8) : incremental::bytes,
                     diagnostics);
@@ -274,8 +281,13 @@ public final class SiteBuilder {
         });
     }
 
+    /** A failed write: a source file that could not be copied is reported at that file, anything else at the destination. */
     private static BuildResult cannotWrite(SiteConfig config, IOException e, Diagnostics diagnostics, Instant started,
             Stopwatch stopwatch) {
+        if (e instanceof OutputFile.SourceProblem unreadable) {
+            diagnostics.add(unreadable.diagnostic());
+            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        }
         diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
                 "cannot write the site: " + e.getMessage()));
         return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
@@ -361,7 +373,7 @@ public final class SiteBuilder {
             try {
                 plan.addBytes(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8), file.origin());
             } catch (java.io.UncheckedIOException e) {
-                diagnostics.add(Diagnostic.error(file.origin(), Position.FILE, e.getMessage()));
+                diagnostics.add(Diagnostic.error(file.origin(), Position.FILE, OsReason.of(e.getCause())));
             }
         }
         outputs.forEach((page, output) -> {

@@ -1,15 +1,12 @@
 package org.sheaf.build;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
-import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.FrontMatterParser;
 import org.sheaf.source.SourceFile;
@@ -27,19 +24,20 @@ final class SourceLoader {
      * that cannot be read or parsed is reported and left out, so the stage reports every such
      * file at once.
      */
-    static List<ContentIndex.Parsed> load(List<SourceFile> files, ZoneId zone, Diagnostics diagnostics) {
-        return load(files, zone, diagnostics, null);
+    static List<ContentIndex.Parsed> load(SiteFiles reader, List<SourceFile> files, ZoneId zone,
+            Diagnostics diagnostics) {
+        return load(reader, files, zone, diagnostics, null);
     }
 
-    /** As {@link #load(List, ZoneId, Diagnostics)}, reusing {@code cache}'s parses of unchanged files (when not null). */
-    static List<ContentIndex.Parsed> load(List<SourceFile> files, ZoneId zone, Diagnostics diagnostics,
-            ParseCache cache) {
+    /** As {@link #load(SiteFiles, List, ZoneId, Diagnostics)}, reusing {@code cache}'s parses of unchanged files (when not null). */
+    static List<ContentIndex.Parsed> load(SiteFiles reader, List<SourceFile> files, ZoneId zone,
+            Diagnostics diagnostics, ParseCache cache) {
         if (cache != null) {
             cache.retain(files.stream().map(SourceFile::file).collect(java.util.stream.Collectors.toSet()));
         }
         return files.parallelStream()
                 .map(file -> switch (file.kind()) {
-                    case PAGE, DOCUMENT, DRAFT -> read(file, zone, diagnostics, cache);
+                    case PAGE, DOCUMENT, DRAFT -> read(reader, file, zone, diagnostics, cache);
                     case STATIC, DATA -> new ContentIndex.Parsed(file, NONE);
                 })
                 .filter(parsed -> parsed != null)
@@ -51,13 +49,14 @@ final class SourceLoader {
         return FrontMatterParser.parse(SourceText.decode(bytes, file.sitePath()), file.sitePath(), zone);
     }
 
-    private static ContentIndex.Parsed read(SourceFile file, ZoneId zone, Diagnostics diagnostics, ParseCache cache) {
+    private static ContentIndex.Parsed read(SiteFiles reader, SourceFile file, ZoneId zone, Diagnostics diagnostics,
+            ParseCache cache) {
         try {
             FrontMatter trusted = cache == null ? null : cache.unchanged(file.file(), file.sitePath(), zone);
             if (trusted != null) {
                 return new ContentIndex.Parsed(file, trusted);
             }
-            byte[] bytes = Files.readAllBytes(file.file());
+            byte[] bytes = reader.read(file.file(), file.sitePath());
             FrontMatter kept = cache == null ? null : cache.get(file.file(), bytes, file.sitePath(), zone);
             if (kept != null) {
                 return new ContentIndex.Parsed(file, kept);
@@ -69,8 +68,6 @@ final class SourceLoader {
             return new ContentIndex.Parsed(file, parsed);
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
-        } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE, "cannot read file: " + e.getMessage()));
         }
         return null;
     }

@@ -1,13 +1,13 @@
 package org.sheaf.check;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * Finds where a link is written in its page's source: the {@code n}-th occurrence of the link's
@@ -48,12 +48,12 @@ final class SourceLocator {
     private Optional<String> read(String origin) {
         try {
             Path file = siteRoot.resolve(origin).normalize();
-            if (!file.startsWith(siteRoot.normalize()) || !Files.isRegularFile(file)) {
+            if (!file.startsWith(siteRoot.normalize())) {
                 return Optional.empty();
             }
-            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return Optional.of(new String(SiteFiles.within(siteRoot).read(file, origin), StandardCharsets.UTF_8));
+        } catch (DiagnosticException | RuntimeException e) {
+            return Optional.empty();  // no position, then: the link is reported at the file
         }
     }
 

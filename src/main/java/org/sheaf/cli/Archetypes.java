@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * The starting texts of {@code sheaf new}: a site's own {@code archetypes/} folder (beside its
@@ -23,17 +26,27 @@ final class Archetypes {
     private Archetypes() {
     }
 
-    /** The archetype {@code name} ({@code post.md}, {@code site/content/index.md}), or empty. */
-    static Optional<String> load(Path ownFolder, String name) throws IOException {
-        if (ownFolder != null) {
-            Path own = ownFolder.resolve(name);
-            if (Files.isRegularFile(own)) {
-                return Optional.of(Files.readString(own, StandardCharsets.UTF_8));
-            }
-        }
+    /** A built-in archetype ({@code site/content/index.md}), or empty. */
+    static Optional<String> load(String name) throws IOException {
         try (InputStream in = Archetypes.class.getResourceAsStream(BUILT_IN + name)) {
             return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The archetype {@code name} ({@code post.md}): the site's own from {@code ownFolder} when it
+     * has one, read as every site file is ({@code files}), else the built-in one, else empty.
+     *
+     * @param shown the site's own archetype as messages name it
+     * @throws DiagnosticException when the site's own archetype exists but may not be read
+     */
+    static Optional<String> load(SiteFiles files, Path ownFolder, String name, String shown)
+            throws IOException, DiagnosticException {
+        Path own = ownFolder.resolve(name);
+        if (Files.exists(own, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of(new String(files.read(own, shown), StandardCharsets.UTF_8));
+        }
+        return load(name);
     }
 
     /** The text with its placeholders filled in. */

@@ -37,6 +37,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-d", "--destination"}, paramLabel = "DIR", description = "write the site here")
     private Path destination;
 
+    @Option(names = "--force-destination",
+            description = "replace the --destination folder even if it holds files sheaf did not write")
+    private boolean forceDestination;
+
     @Option(names = "--config", paramLabel = "FILE", split = ",",
             description = "config files to use instead of _config.yml, merged in order")
     private List<Path> configFiles = new ArrayList<>();
@@ -86,8 +90,15 @@ final class BuildCommand implements Callable<Integer> {
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
                 drafts, future, unpublished, githubPages);
+        Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site, overrides);
+        if (foreign.isPresent()) {
+            err.println("sheaf: " + foreign.get());
+            err.flush();
+            return 2;
+        }
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, quiet);
-        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict);
+        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict,
+                destination != null);
         IncrementalBuilder builder = incremental
                 ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.toAbsolutePath().normalize())) : null;
         BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);

@@ -38,6 +38,10 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = {"-d", "--destination"}, paramLabel = "DIR", description = "the output folder to delete")
     private Path destination;
 
+    @Option(names = "--force-destination",
+            description = "delete the --destination folder even if it holds files sheaf did not write")
+    private boolean forceDestination;
+
     @Option(names = "--config", paramLabel = "FILE", split = ",",
             description = "config files to use instead of _config.yml, merged in order")
     private List<Path> configFiles = new ArrayList<>();
@@ -49,10 +53,11 @@ final class CleanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, null, null,
+                false, false, false);
         SiteConfig config;
         try {
-            config = ConfigLoader.load(site, new ConfigLoader.Overrides(configFiles, destination, null, null,
-                    false, false, false));
+            config = ConfigLoader.load(site, overrides);
         } catch (DiagnosticException e) {
             err.println(e.diagnostic().format());
             return 2;
@@ -61,6 +66,11 @@ final class CleanCommand implements Callable<Integer> {
         Optional<String> refusal = DestinationGuard.refusal(config.siteRoot(), config.source(), output);
         if (refusal.isPresent()) {
             err.println("sheaf: " + refusal.get().replace("refusing to replace it", "refusing to delete it"));
+            return 2;
+        }
+        Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site, overrides);
+        if (foreign.isPresent()) {
+            err.println("sheaf: " + foreign.get().replace("to replace it", "to delete it"));
             return 2;
         }
         DirectorySink sink = new DirectorySink(output, List.of());

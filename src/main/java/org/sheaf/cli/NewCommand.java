@@ -21,6 +21,7 @@ import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.Slugs;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,6 +36,9 @@ import picocli.CommandLine.Spec;
         description = "Create a post, note, page or site from the archetypes.",
         subcommands = {NewCommand.Post.class, NewCommand.Note.class, NewCommand.Page.class, NewCommand.Site.class})
 final class NewCommand implements Runnable {
+    /** The longest slug a title gives a file name (dates and {@code .md} come on top). */
+    static final int MAX_SLUG = 100;
+
     @Spec
     private CommandSpec spec;
 
@@ -95,7 +99,13 @@ final class NewCommand implements Runnable {
         Integer write(SiteConfig config, String name, Path target, String title, String kind) throws IOException {
             Path own = config.kind() == SiteConfig.Kind.SHEAF
                     ? config.layoutsDir().resolve("archetypes") : config.siteRoot().resolve("_archetypes");
-            Optional<String> archetype = Archetypes.load(own, name);
+            Optional<String> archetype;
+            try {
+                archetype = Archetypes.load(config.files(), own, name, shown(config.siteRoot(), own.resolve(name)));
+            } catch (DiagnosticException e) {
+                spec.commandLine().getErr().println(e.diagnostic().format());
+                return 2;
+            }
             if (archetype.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: no archetype " + name);
                 return 2;
@@ -198,7 +208,7 @@ final class NewCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Optional<String> list = Archetypes.load(null, "site/FILES");
+            Optional<String> list = Archetypes.load("site/FILES");
             if (list.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: the site archetype is missing from this sheaf");
                 return 3;
@@ -213,7 +223,7 @@ final class NewCommand implements Runnable {
             values.put("date", today);
             Map<Path, String> files = new LinkedHashMap<>();
             for (String name : list.get().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-                String text = Archetypes.load(null, "site/" + name).orElseThrow(
+                String text = Archetypes.load("site/" + name).orElseThrow(
                         () -> new IOException("the site archetype lists " + name + " but does not hold it"));
                 String target = name.equals("content/_posts/welcome.md") ? "content/_posts/" + today + "-welcome.md" : name;
                 files.put(root.resolve(target), Archetypes.fill(text, values));
@@ -249,14 +259,21 @@ final class NewCommand implements Runnable {
         }
         for (Map.Entry<Path, String> entry : files.entrySet()) {
             Path file = entry.getKey();
-            Files.createDirectories(file.getParent());
-            try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                stream.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.createDirectories(file.getParent());
+                try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    stream.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                }
             } catch (FileAlreadyExistsException e) {
                 err.println("sheaf: " + shown(shownFrom, file) + " already exists; not overwriting it");
                 err.flush();
                 return 1;
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                err.println("sheaf: cannot create " + shown(shownFrom, file) + ": "
+                        + (e instanceof IOException io ? OsReason.of(io) : "not a valid file name"));
+                err.flush();
+                return 2;
             }
             out.println("sheaf: created " + shown(shownFrom, file));
         }
@@ -269,8 +286,17 @@ final class NewCommand implements Runnable {
         return absolute.startsWith(from) ? from.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
     }
 
+    /**
+     * The file name part for {@code title}: its slug, cut at a word boundary to at most
+     * {@value #MAX_SLUG} characters, so that a long title still gives a file name every file
+     * system takes (most allow 255 bytes).
+     */
     static String slug(String title) {
         String slug = Slugs.slugify(title);
+        if (slug.length() > MAX_SLUG) {
+            int cut = slug.lastIndexOf('-', MAX_SLUG);
+            slug = slug.substring(0, cut > 0 ? cut : MAX_SLUG);
+        }
         return slug.isEmpty() ? "untitled" : slug;
     }
 

@@ -1,8 +1,8 @@
 package org.sheaf.config;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,6 +14,7 @@ import java.util.Map;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * Reads a site's {@code _config.yml} (or the files named by {@code --config}) into a
@@ -55,6 +56,8 @@ public final class ConfigLoader {
             "default_layout", "jekyll-default-layout",
             "titles_from_headings", "jekyll-titles-from-headings");
 
+    private static final java.util.regex.Pattern COLLECTION_LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
+
     private ConfigLoader() {
     }
 
@@ -75,13 +78,15 @@ public final class ConfigLoader {
                 : overrides.configFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList();
         for (Path file : files) {
             String shown = relativeName(root, file);
-            if (!Files.exists(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 if (overrides.configFiles().isEmpty()) {
                     continue;  // a site without _config.yml builds with the defaults, as in Jekyll
                 }
-                throw new DiagnosticException(Diagnostic.error(shown, 0, 0, "config file not found"));
+                throw new DiagnosticException(Diagnostic.error(shown, Position.FILE, "config file not found"));
             }
-            mergeFile(file, shown, values, origins);
+            // The site's own _config.yml is a site file; a file the command line names may be anywhere.
+            mergeFile(overrides.configFiles().isEmpty() ? SiteFiles.within(root) : SiteFiles.anywhere(),
+                    file, shown, values, origins);
         }
         applyOverrides(values, overrides);
         addDefaultExcludes(values);
@@ -99,14 +104,25 @@ public final class ConfigLoader {
         Path data = resolveDir(source, values, "data_dir", source.resolve("_data"));
         Path collectionsDir = resolveDir(source, values, "collections_dir", source);
 
-        for (Map.Entry<String, Path> folder : List.of(Map.entry("source", source), Map.entry("layouts_dir", layouts),
-                Map.entry("includes_dir", includes), Map.entry("data_dir", data),
-                Map.entry("collections_dir", collectionsDir))) {
-            if (!folder.getValue().startsWith(root)) {
+        List<Map.Entry<String, Path>> confined = new ArrayList<>(List.of(Map.entry("source", source),
+                Map.entry("layouts_dir", layouts), Map.entry("includes_dir", includes), Map.entry("data_dir", data),
+                Map.entry("collections_dir", collectionsDir)));
+        if (overrides.destination() == null) {
+            // A build empties its destination: from a config, which anyone may send in a pull
+            // request, it must be inside the site; only the command line may name a folder elsewhere.
+            confined.add(Map.entry("destination", destination));
+        }
+        for (Map.Entry<String, Path> folder : confined) {
+            boolean inside = folder.getValue().startsWith(root) && (!folder.getKey().equals("destination")
+                    || realPlace(folder.getValue()).startsWith(realPlace(root)));
+            if (!inside) {
                 KeyOrigin origin = origins.getOrDefault(folder.getKey(), new KeyOrigin("_config.yml", Position.FILE));
                 throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
                         folder.getKey() + " \"" + values.get(folder.getKey()) + "\" is outside the site folder")
-                        .withHint("sheaf reads only files inside " + root));
+                        .withHint(folder.getKey().equals("destination")
+                                ? "a build replaces its destination, so one named in the config must be inside the site; "
+                                        + "to build elsewhere, give --destination on the command line"
+                                : "sheaf reads only files inside " + root));
             }
         }
         values.put("source", source.toString());
@@ -120,14 +136,9 @@ public final class ConfigLoader {
                 values, collections, origins);
     }
 
-    private static void mergeFile(Path file, String shown, Map<String, Object> values, Map<String, KeyOrigin> origins)
-            throws DiagnosticException {
-        String text;
-        try {
-            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DiagnosticException(Diagnostic.error(shown, 0, 0, "cannot read config file: " + e.getMessage()));
-        }
+    private static void mergeFile(SiteFiles reader, Path file, String shown, Map<String, Object> values,
+            Map<String, KeyOrigin> origins) throws DiagnosticException {
+        String text = new String(reader.read(file, shown), StandardCharsets.UTF_8);
         YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
         if (document.value() == null) {
             return;
@@ -226,6 +237,21 @@ public final class ConfigLoader {
         }
     }
 
+    /** Where {@code path} really is: symbolic links resolved as far as it exists, the rest as written. */
+    private static Path realPlace(Path path) {
+        Path existing = path;
+        Path rest = path.getFileSystem().getPath("");
+        while (existing != null && !Files.exists(existing)) {
+            rest = existing.getFileName().resolve(rest);
+            existing = existing.getParent();
+        }
+        try {
+            return existing == null ? path : existing.toRealPath().resolve(rest).normalize();
+        } catch (java.io.IOException e) {
+            return path;
+        }
+    }
+
     private static Path resolveDir(Path base, Map<String, Object> values, String key, Path fallback) {
         Object configured = values.get(key);
         if (configured == null || configured.toString().isBlank()) {
@@ -241,11 +267,14 @@ public final class ConfigLoader {
         entries.put("posts", new LinkedHashMap<>(Map.of("output", true)));
         Object configured = values.get("collections");
         if (configured instanceof List<?> labels) {
-            for (Object label : labels) {
-                entries.putIfAbsent(String.valueOf(label), new LinkedHashMap<>());
+            for (int i = 0; i < labels.size(); i++) {
+                String label = String.valueOf(labels.get(i));
+                checkLabel(label, origins.get("collections." + i), origins);
+                entries.putIfAbsent(label, new LinkedHashMap<>());
             }
         } else if (configured instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
+                checkLabel(String.valueOf(entry.getKey()), origins.get("collections." + entry.getKey()), origins);
                 Object body = entry.getValue();
                 Map<String, Object> merged = entries.computeIfAbsent(String.valueOf(entry.getKey()), k -> new LinkedHashMap<>());
                 if (body instanceof Map<?, ?> bodyMap) {
@@ -271,6 +300,23 @@ public final class ConfigLoader {
                     permalink == null ? null : permalink.toString(), options));
         }
         return result;
+    }
+
+    /**
+     * A collection is read from the folder {@code _LABEL}, so a label is a plain name: letters,
+     * digits, {@code _}, {@code -} and {@code .} (the characters Jekyll keeps), never {@code ..}.
+     * A label such as {@code ../../home} would otherwise read and publish a folder outside the site.
+     */
+    private static void checkLabel(String label, KeyOrigin at, Map<String, KeyOrigin> origins)
+            throws DiagnosticException {
+        if (COLLECTION_LABEL.matcher(label).matches() && !label.contains("..")) {
+            return;
+        }
+        KeyOrigin origin = at != null ? at : origins.getOrDefault("collections", new KeyOrigin("_config.yml", Position.FILE));
+        throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                "collection label \"" + label + "\" is not a plain name")
+                .withHint("a label may hold letters, digits, '_', '-' and '.', and not '..'; "
+                        + "its documents are read from the folder _LABEL inside the site"));
     }
 
     static List<String> stringList(Object value) {

@@ -5,8 +5,10 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * A site's configuration: Jekyll's keys with Jekyll's defaults, the files named in
@@ -37,6 +39,7 @@ public final class SiteConfig {
     private final Map<String, Object> values;
     private final Map<String, Collection> collections;
     private final Map<String, ConfigLoader.KeyOrigin> origins;
+    private final SiteFiles files;
 
     SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
             Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
@@ -53,6 +56,7 @@ public final class SiteConfig {
         this.values = Collections.unmodifiableMap(values);
         this.collections = Collections.unmodifiableMap(collections);
         this.origins = Map.copyOf(origins);
+        this.files = SiteFiles.within(siteRoot);
     }
 
     /**
@@ -73,6 +77,11 @@ public final class SiteConfig {
     /** The folder the user pointed sheaf at; diagnostics print paths relative to it. */
     public Path siteRoot() {
         return siteRoot;
+    }
+
+    /** How the site's files are read: only regular files whose real place is inside the site root. */
+    public SiteFiles files() {
+        return files;
     }
 
     public Path source() {
@@ -181,6 +190,29 @@ public final class SiteConfig {
      * An error positioned at a configuration key (dotted, {@code defaults.0.scope}), in the config
      * file that set it; at the first config file's start when the key came from elsewhere.
      */
+    /**
+     * Why no output may be written at {@code outputPath} (relative to the destination,
+     * {@code /}-separated, normalised), or empty when it may. Two kinds of place are the
+     * destination's own and never the site's: a {@code .git} folder at any depth (a page written
+     * as {@code .git/config} could make the next {@code git status} there run a command of the
+     * page's choosing), and everything a {@code keep_files} entry keeps from the previous site.
+     */
+    public Optional<String> outputRefusal(String outputPath) {
+        for (String segment : outputPath.split("/")) {
+            if (segment.equalsIgnoreCase(".git")) {
+                return Optional.of("is inside a .git folder, which a site may never write");
+            }
+        }
+        for (String entry : strings("keep_files")) {
+            String kept = entry.replaceAll("^/+|/+$", "");
+            if (!kept.isEmpty() && (outputPath.equals(kept) || outputPath.startsWith(kept + "/")
+                    || kept.startsWith(outputPath + "/"))) {
+                return Optional.of("is kept from the previous site (keep_files: " + kept + "); the build may not replace it");
+            }
+        }
+        return Optional.empty();
+    }
+
     public Diagnostic errorAt(String dottedKey, String message) {
         ConfigLoader.KeyOrigin origin = origins.get(dottedKey);
         String top = dottedKey.contains(".") ? dottedKey.substring(0, dottedKey.indexOf('.')) : dottedKey;

@@ -99,6 +99,7 @@ public final class ContentIndex {
         documents.values().forEach(all::addAll);
         all.addAll(pages);
         reportUrlCollisions(all, staticFiles, collectionFiles, config, diagnostics);
+        reportReservedOutputs(all, staticFiles, collectionFiles, config, diagnostics);
 
         Map<String, String> urlsBySource = new HashMap<>();
         Map<String, String> postUrls = new HashMap<>();
@@ -277,6 +278,29 @@ public final class ContentIndex {
      * Two inputs that would be written to one output file: one error per output, on the first
      * input in path order, listing every input that claims it (as Eleventy does).
      */
+    /** Pages and files whose output would land in {@code .git} or on a kept file ({@link SiteConfig#outputRefusal}): an error at the permalink. */
+    private static void reportReservedOutputs(List<Page> pages, List<StaticFile> staticFiles,
+            Map<String, List<StaticFile>> collectionFiles, SiteConfig config, Diagnostics diagnostics) {
+        for (Page page : pages) {
+            if (page.isWritten()) {
+                config.outputRefusal(page.outputPath()).ifPresent(why -> diagnostics.add(Diagnostic.error(page.sitePath(),
+                        page.positions().containsKey("permalink") ? page.positionOf("permalink") : new Position(1, 1),
+                        "output \"" + page.outputPath() + "\" " + why).withHint("give the page another permalink")));
+            }
+        }
+        List<StaticFile> copied = new ArrayList<>(staticFiles);
+        collectionFiles.forEach((label, files) -> {
+            SiteConfig.Collection collection = config.collections().get(label);
+            if (collection != null && collection.output()) {
+                copied.addAll(files);
+            }
+        });
+        for (StaticFile file : copied) {
+            config.outputRefusal(file.outputPath()).ifPresent(why -> diagnostics.add(Diagnostic.error(
+                    file.source().sitePath(), Position.FILE, "output \"" + file.outputPath() + "\" " + why)));
+        }
+    }
+
     private static void reportUrlCollisions(List<Page> pages, List<StaticFile> staticFiles,
             Map<String, List<StaticFile>> collectionFiles, SiteConfig config, Diagnostics diagnostics) {
         Map<String, List<String>> claims = new TreeMap<>();

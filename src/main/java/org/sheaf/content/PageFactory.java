@@ -91,7 +91,7 @@ final class PageFactory {
 
         Optional<PostName> postName = PostName.parse(file.name());
         if (label.equals("posts") && !draft && postName.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(file.sitePath(), new org.sheaf.diag.Position(0, 0),
+            diagnostics.add(Diagnostic.warning(file.sitePath(), org.sheaf.diag.Position.FILE,
                     "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
             return Optional.empty();
         }

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * One problem found in a site, at a place a writer can go to.
  *
- * <p>Printed as {@code path:line:col: error: message}, followed by one indented line per
+ * <p>Printed as {@code path:line:col: error: message} ({@code path:line:} when the column is not
+ * known, {@code path:} alone for the file as a whole; never a 0 position), followed by one indented line per
  * note, for example {@code     hint: layouts available: base, page} or
  * {@code     in: content/about.md}. Paths are relative to the site root, with {@code /}.
  *
@@ -77,11 +78,14 @@ public record Diagnostic(String path, Position position, Severity severity, Stri
 
     /** The printed form: the position line, then each note indented by four spaces. */
     public String format() {
-        StringBuilder out = new StringBuilder()
-                .append(path).append(':')
-                .append(position.line()).append(':')
-                .append(position.column()).append(": ")
-                .append(severity.label()).append(": ")
+        StringBuilder out = new StringBuilder().append(path).append(':');
+        if (position.line() > 0) {
+            out.append(position.line()).append(':');
+            if (position.column() > 0) {
+                out.append(position.column()).append(':');
+            }
+        }
+        out.append(' ').append(severity.label()).append(": ")
                 .append(message);
         for (String note : notes) {
             out.append("\n    ").append(note);

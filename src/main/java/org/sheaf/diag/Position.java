@@ -2,7 +2,7 @@ package org.sheaf.diag;
 
 /**
  * A place in a text file: 1-based line and column. Column 0 means "the whole line"
- * and line 0 "the whole file"; both are printed as given.
+ * and line 0 "the whole file"; a diagnostic prints neither (see {@link Diagnostic#format()}).
  */
 public record Position(int line, int column) {
     /** The position that stands for a file as a whole. */

@@ -2,7 +2,6 @@ package org.sheaf.generate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.sheaf.content.ContentIndex;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 
@@ -121,9 +121,10 @@ public final class OpenResearch {
                 java.nio.file.Path file = page.source().file();
                 files.add(new GeneratedFile(outputPath(sourceUrl(page.url())), page.sitePath(), () -> {
                     try {
-                        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException("cannot read the source to publish it: " + e.getMessage(), e);
+                        return new String(config.files().read(file, page.sitePath()), StandardCharsets.UTF_8);
+                    } catch (DiagnosticException e) {
+                        throw new java.io.UncheckedIOException(new IOException(
+                                "to publish the source, " + e.diagnostic().message(), e));
                     }
                 }, GeneratedFile.Reads.bodyOf(page.sitePath())));
             }

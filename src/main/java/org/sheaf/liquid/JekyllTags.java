@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +18,10 @@ import liqp.nodes.LNode;
 import liqp.tags.Tag;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /** The tags Jekyll adds to Liquid, or that sheaf must do its own way: includes, links, highlight. */
 final class JekyllTags {
@@ -201,7 +205,7 @@ final class JekyllTags {
                         + (inside.isEmpty() ? "the site" : inside) + " without '..'");
             }
             Path file = folder.resolve(name).normalize();
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file)) {
                 RenderFailure missing = failure(frame, name, getName() + " \"" + name + "\" not found");
                 if (!relative) {
                     return fail(missing.diagnostic().withHint("includes available: " + available(bound)));
@@ -213,8 +217,12 @@ final class JekyllTags {
                     throw failure(frame, name, getName() + " \"" + name + "\" refused: it resolves outside "
                             + renderer.displayPath(frame.siteRoot, bound));
                 }
+                // confined to its folder above; the reader refuses pipes and devices before opening them
+                SiteFiles.anywhere().checked(file, name);
             } catch (IOException e) {
-                throw failure(frame, name, getName() + " \"" + name + "\" cannot be read: " + e.getMessage());
+                throw failure(frame, name, getName() + " \"" + name + "\" cannot be read: " + OsReason.of(e));
+            } catch (DiagnosticException e) {
+                throw failure(frame, name, getName() + " \"" + name + "\" " + e.diagnostic().message());
             }
             return file;
         }

@@ -1,8 +1,6 @@
 package org.sheaf.liquid;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import liqp.parser.Flavor;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * Renders Liquid as Jekyll 4.3 does: Liqp with its Jekyll flavour, plus the tags and filters
@@ -188,10 +187,10 @@ public final class LiquidRenderer {
         }
         String text;
         try {
-            text = Files.readString(key, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new RenderFailure(Diagnostic.error(shownPath, Position.FILE, "cannot read include: " + e.getMessage())
-                    .within(pagePath));
+            // the include tags confine the file to its folder before they ask for it
+            text = new String(SiteFiles.anywhere().read(key, shownPath), StandardCharsets.UTF_8);
+        } catch (DiagnosticException e) {
+            throw new RenderFailure(e.diagnostic().within(pagePath));
         }
         try {
             Parsed parsed = new Parsed(parser.parse(prepared(text)), text);

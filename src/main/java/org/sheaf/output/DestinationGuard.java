@@ -2,10 +2,12 @@ package org.sheaf.output;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sheaf.diag.OsReason;
 
 /**
  * Refuses destinations whose replacement would destroy something that is not build output.
@@ -62,6 +64,48 @@ public final class DestinationGuard {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The file a build writes into a destination given on the command line, so that the next
+     * build knows the folder as sheaf's own (see {@link #foreignContent}).
+     */
+    public static final String MARKER = ".sheaf-destination";
+
+    /** What {@link #MARKER} says to whoever finds it. */
+    public static final String MARKER_TEXT = "This folder was written by sheaf build; the next build may replace all of it.\n";
+
+    /**
+     * Why the folder {@code destination}, named on the command line, must not be replaced without
+     * {@code --force-destination}: it holds files and sheaf did not write it. Empty when it does not
+     * exist, is empty, is the site's own destination ({@code configured}), or holds {@link #MARKER}.
+     * Example: {@code destination "/var/tmp" holds files sheaf did not write; refusing to replace it}.
+     */
+    public static Optional<String> foreignContent(Path configured, Path destination) {
+        Path shown = destination.toAbsolutePath().normalize();
+        if (!Files.isDirectory(shown) || sameFolder(shown, configured)
+                || Files.isRegularFile(shown.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try (var entries = Files.list(shown)) {
+            if (entries.findAny().isEmpty()) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.of("destination \"" + shown + "\" cannot be listed (" + OsReason.of(e) + "); refusing to replace it");
+        }
+        return Optional.of("destination \"" + shown + "\" holds files sheaf did not write; refusing to replace it");
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        for (Path one : forms(a)) {
+            for (Path other : forms(b)) {
+                if (one.equals(other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private record Protected(Path path, String name) {

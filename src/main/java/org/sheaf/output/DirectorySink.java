@@ -2,6 +2,7 @@ package org.sheaf.output;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.OsReason;
+import org.sheaf.diag.Position;
 
 /**
  * Writes a plan into a destination folder so that the folder always holds one complete site:
@@ -64,6 +68,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class DirectorySink implements OutputSink {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    /** The reason the JDK gives for {@code ENAMETOOLONG}. */
+    private static final String NAME_TOO_LONG = "File name too long";
 
     private final Path destination;
     private final Path staging;
@@ -245,15 +251,22 @@ public final class DirectorySink implements OutputSink {
             // OutputPlan only hands out checked paths; this is a second lock on the same door.
             throw new IOException("output path \"" + file.path() + "\" is outside the destination");
         }
-        Files.createDirectories(target.getParent());
         try {
-            if (file.bytes() != null) {
-                Files.write(target, file.bytes());
-            } else {
-                Files.copy(file.copyFrom(), target);
+            Files.createDirectories(target.getParent());
+            file.writeTo(target);
+        } catch (OutputFile.SourceProblem e) {
+            throw e;
+        } catch (FileSystemException e) {
+            if (NAME_TOO_LONG.equals(e.getReason())) {
+                throw new OutputFile.SourceProblem(Diagnostic.error(file.origin(), Position.FILE,
+                        "output path \"" + file.path() + "\" is too long for the file system (File name too long)")
+                        .withHint("set a shorter permalink or file name"));
             }
+            throw new IOException("cannot write \"" + file.path() + "\" (from " + file.origin() + "): "
+                    + OsReason.of(e), e);
         } catch (IOException e) {
-            throw new IOException("cannot write \"" + file.path() + "\" (from " + file.origin() + "): " + e, e);
+            throw new IOException("cannot write \"" + file.path() + "\" (from " + file.origin() + "): "
+                    + OsReason.of(e), e);
         }
     }
 

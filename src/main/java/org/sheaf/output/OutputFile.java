@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * One file of the built site.
@@ -26,8 +29,58 @@ public record OutputFile(String path, byte[] bytes, Path copyFrom, String origin
         }
     }
 
-    /** The file's content: its bytes, or those of the file it copies, read now. */
+    /**
+     * The file's content: its bytes, or those of the file it copies, read now.
+     *
+     * @throws SourceProblem when the file to copy cannot be read
+     */
     public byte[] content() throws IOException {
-        return bytes != null ? bytes : Files.readAllBytes(copyFrom);
+        if (bytes != null) {
+            return bytes;
+        }
+        try {
+            // where the file lies was checked when the source was scanned; the reader still refuses pipes
+            return SiteFiles.anywhere().read(copyFrom, origin);
+        } catch (DiagnosticException e) {
+            throw new SourceProblem(e.diagnostic());
+        }
+    }
+
+    /**
+     * Writes the file's content to {@code target}.
+     *
+     * @throws SourceProblem when the file to copy cannot be read; any other {@link IOException}
+     *                          is about {@code target}
+     */
+    public void writeTo(Path target) throws IOException {
+        if (bytes != null) {
+            Files.write(target, bytes);
+            return;
+        }
+        try {
+            SiteFiles.anywhere().copy(copyFrom, origin, target);
+        } catch (DiagnosticException e) {
+            throw new SourceProblem(e.diagnostic());
+        }
+    }
+
+    /**
+     * The writer's problem at one source file, not a failure to write the site: a file to copy
+     * could not be read (deleted during the build, a named pipe, no permission), or the output
+     * path it asks for is longer than the file system allows.
+     */
+    public static final class SourceProblem extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Diagnostic diagnostic;
+
+        public SourceProblem(Diagnostic diagnostic) {
+            super(diagnostic.format());
+            this.diagnostic = diagnostic;
+        }
+
+        /** The problem, at the source file. */
+        public Diagnostic diagnostic() {
+            return diagnostic;
+        }
     }
 }

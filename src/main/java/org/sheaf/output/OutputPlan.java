@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.sheaf.diag.Diagnostic;
 
 /**
@@ -36,6 +37,20 @@ public final class OutputPlan {
     /** Counts additions, so that a layout worked out before the latest one is not reused. */
     private final AtomicLong additions = new AtomicLong();
     private volatile Sorted sorted;
+    private final Function<String, Optional<String>> reserved;
+
+    /** A plan that may write anywhere inside the destination. */
+    public OutputPlan() {
+        this(path -> Optional.empty());
+    }
+
+    /**
+     * A plan that refuses the paths {@code reserved} gives a reason for (the site's {@code .git}
+     * and {@code keep_files} places), as problems at the file's origin.
+     */
+    public OutputPlan(Function<String, Optional<String>> reserved) {
+        this.reserved = Objects.requireNonNull(reserved, "reserved");
+    }
 
     /** Adds a file with the given content; {@code origin} is the source file, relative to the site root. */
     public void addBytes(String path, byte[] bytes, String origin) {
@@ -67,6 +82,12 @@ public final class OutputPlan {
         if (!verdict.safe()) {
             unsafe.add(Diagnostic.error(origin, 1, 1,
                     "output path " + OutputPaths.quoted(path) + " " + verdict.refusal()));
+            additions.incrementAndGet();
+            return Optional.empty();
+        }
+        Optional<String> refusal = reserved.apply(verdict.path());
+        if (refusal.isPresent()) {
+            unsafe.add(Diagnostic.error(origin, 1, 1, "output path " + OutputPaths.quoted(path) + " " + refusal.get()));
             additions.incrementAndGet();
             return Optional.empty();
         }

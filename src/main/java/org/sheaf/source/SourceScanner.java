@@ -1,7 +1,6 @@
 package org.sheaf.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +12,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
+import org.sheaf.diag.SiteFiles;
 
 /**
  * Finds a site's input files and classifies them as Jekyll's reader does.
@@ -34,6 +36,7 @@ public final class SourceScanner {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final Path source;
+    private final SiteFiles files;
     private final List<Pattern> excludes;
     private final List<Pattern> includes;
     private final List<SourceFile> found = new ArrayList<>();
@@ -42,6 +45,7 @@ public final class SourceScanner {
         this.config = config;
         this.diagnostics = diagnostics;
         this.source = config.source();
+        this.files = config.files();
         List<String> include = config.strings("include");
         this.includes = include.stream().map(SourceScanner::glob).toList();
         this.excludes = config.strings("exclude").stream()
@@ -70,15 +74,17 @@ public final class SourceScanner {
             String relative = join(relativeDir, name);
             if (Files.isDirectory(entry)) {
                 if (name.equals("_posts")) {
-                    readSpecial(entry, relative, "posts", SourceFile.Kind.DOCUMENT);
+                    if (!isLoop(entry)) {
+                        readSpecial(entry, relative, "posts", SourceFile.Kind.DOCUMENT);
+                    }
                 } else if (name.equals("_drafts")) {
-                    if (config.showDrafts()) {
+                    if (config.showDrafts() && !isLoop(entry)) {
                         readSpecial(entry, relative, "posts", SourceFile.Kind.DRAFT);
                     }
-                } else if (accepted(entry, relative) && !isOwnedElsewhere(entry)) {
+                } else if (accepted(entry, relative) && !isOwnedElsewhere(entry) && !isLoop(entry)) {
                     readDirectory(entry, relative);
                 }
-            } else if (accepted(entry, relative)) {
+            } else if (accepted(entry, relative) && readable(entry)) {
                 SourceFile.Kind kind = hasFrontMatter(entry) ? SourceFile.Kind.PAGE : SourceFile.Kind.STATIC;
                 add(entry, relative, kind, null);
             }
@@ -94,8 +100,10 @@ public final class SourceScanner {
                 continue;
             }
             if (Files.isDirectory(entry)) {
-                readSpecial(entry, relative, collection, kind);
-            } else {
+                if (!isLoop(entry)) {
+                    readSpecial(entry, relative, collection, kind);
+                }
+            } else if (readable(entry)) {
                 add(entry, relative, kind, collection);
             }
         }
@@ -117,8 +125,10 @@ public final class SourceScanner {
                 continue;
             }
             if (Files.isDirectory(entry)) {
-                readCollectionFolder(entry, relative, label);
-            } else {
+                if (!isLoop(entry)) {
+                    readCollectionFolder(entry, relative, label);
+                }
+            } else if (readable(entry)) {
                 SourceFile.Kind kind = hasFrontMatter(entry) ? SourceFile.Kind.DOCUMENT : SourceFile.Kind.STATIC;
                 add(entry, relative, kind, label);
             }
@@ -136,8 +146,10 @@ public final class SourceScanner {
             }
             String relative = join(relativeDir, name);
             if (Files.isDirectory(entry)) {
-                readData(entry, relative);
-            } else if (DATA_EXTENSIONS.contains(extension(name)) && !isOutside(entry)) {
+                if (!isLoop(entry)) {
+                    readData(entry, relative);
+                }
+            } else if (DATA_EXTENSIONS.contains(extension(name)) && !isOutside(entry) && readable(entry)) {
                 found.add(new SourceFile(entry, relative, sitePath(entry), SourceFile.Kind.DATA, null));
             }
         }
@@ -188,7 +200,8 @@ public final class SourceScanner {
                 return false;
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE, "broken symbolic link; skipped"));
+            diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE,
+                    "symbolic link cannot be followed (" + OsReason.of(e) + "); skipped"));
             return true;
         }
         diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE,
@@ -196,31 +209,64 @@ public final class SourceScanner {
         return true;
     }
 
+    /**
+     * Whether {@code dir} is a symbolic link back to a folder that contains it (a link to
+     * {@code .}, or two links leading to each other): following it would read the same files
+     * again under ever longer names. Such a link is reported and not followed.
+     */
+    private boolean isLoop(Path dir) {
+        if (!Files.isSymbolicLink(dir)) {
+            return false;
+        }
+        try {
+            Path target = dir.toRealPath();
+            for (Path above = dir.getParent(); above != null && above.startsWith(config.siteRoot());
+                    above = above.getParent()) {
+                if (above.toRealPath().equals(target)) {
+                    diagnostics.add(Diagnostic.warning(sitePath(dir), Position.FILE,
+                            "symbolic link leads back to a folder that contains it; not followed"));
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.warning(sitePath(dir), Position.FILE,
+                    "symbolic link cannot be followed (" + OsReason.of(e) + "); skipped"));
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code file} may be read ({@link SiteFiles#checked}): a named pipe, a device or a
+     * link that cannot be followed is an error here, before anything opens it.
+     */
+    private boolean readable(Path file) {
+        try {
+            files.checked(file, sitePath(file));
+            return true;
+        } catch (DiagnosticException e) {
+            diagnostics.add(e.diagnostic());
+            return false;
+        }
+    }
+
     private List<Path> entries(Path dir) {
         List<Path> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(sitePath(dir), Position.FILE, "cannot read folder: " + e.getMessage()));
+            diagnostics.add(Diagnostic.error(sitePath(dir), Position.FILE, "cannot read folder: " + OsReason.of(e)));
         }
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return entries;
     }
 
     private boolean hasFrontMatter(Path file) {
-        byte[] head = new byte[8];
-        int read = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while (read < head.length && (n = in.read(head, read, head.length - read)) > 0) {
-                read += n;
-            }
-        } catch (IOException e) {
+        try {
+            return FrontMatterParser.hasFrontMatter(files.head(file, sitePath(file), 8));
+        } catch (DiagnosticException e) {
             return false;  // the parse stage reports unreadable files with their path
         }
-        byte[] exact = new byte[read];
-        System.arraycopy(head, 0, exact, 0, read);
-        return FrontMatterParser.hasFrontMatter(exact);
     }
 
     private static boolean matches(List<Pattern> patterns, String relative, String name) {
@@ -246,9 +292,9 @@ public final class SourceScanner {
                 case '*' -> regex.append(".*");
                 case '?' -> regex.append('.');
                 case '[' -> {
-                    int close = pattern.indexOf(']', i);
-                    if (close > i) {
-                        regex.append('[').append(pattern, i + 1, close).append(']');
+                    int close = bracketEnd(pattern, i);
+                    if (close > 0) {
+                        regex.append(bracket(pattern.substring(i + 1, close)));
                         i = close;
                     } else {
                         regex.append("\\[");
@@ -262,6 +308,51 @@ public final class SourceScanner {
             return Pattern.compile(base.substring(0, base.length() - Pattern.quote("/").length()) + "(/.*)?");
         }
         return Pattern.compile(base + ".*");
+    }
+
+    /** Where the bracket expression opened at {@code open} closes, or -1 when it does not (then the {@code [} is literal). */
+    private static int bracketEnd(String pattern, int open) {
+        int at = open + 1;
+        if (at < pattern.length() && (pattern.charAt(at) == '!' || pattern.charAt(at) == '^')) {
+            at++;
+        }
+        for (; at < pattern.length(); at++) {
+            char c = pattern.charAt(at);
+            if (c == '\\') {
+                at++;
+            } else if (c == ']') {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A bracket expression's inside ({@code a-z}, {@code !abc}) as a regular expression, as Ruby's
+     * {@code fnmatch} reads it: {@code !} or {@code ^} first negates, {@code \} escapes, a range
+     * whose ends are reversed ({@code z-a}) matches its two ends only, an empty bracket ({@code []}) nothing. Every
+     * character is written as an escape, so no pattern a writer gives can be an invalid regex.
+     */
+    private static String bracket(String inside) {
+        boolean negated = !inside.isEmpty() && (inside.charAt(0) == '!' || inside.charAt(0) == '^');
+        StringBuilder members = new StringBuilder();
+        int i = negated ? 1 : 0;
+        while (i < inside.length()) {
+            int low = inside.charAt(i) == '\\' && i + 1 < inside.length() ? inside.charAt(++i) : inside.charAt(i);
+            i++;
+            if (i + 1 < inside.length() && inside.charAt(i) == '-') {
+                int high = inside.charAt(i + 1) == '\\' && i + 2 < inside.length() ? inside.charAt(i + 2) : inside.charAt(i + 1);
+                i += inside.charAt(i + 1) == '\\' && i + 2 < inside.length() ? 3 : 2;
+                members.append(low <= high ? String.format(Locale.ROOT, "\\x{%x}-\\x{%x}", low, high)
+                        : String.format(Locale.ROOT, "\\x{%x}\\x{%x}", low, high));
+            } else {
+                members.append(String.format(Locale.ROOT, "\\x{%x}", low));
+            }
+        }
+        if (members.isEmpty()) {
+            return negated ? "." : "(?!)";
+        }
+        return "[" + (negated ? "^" : "") + members + "]";
     }
 
     private String relativeToSource(Path path) {

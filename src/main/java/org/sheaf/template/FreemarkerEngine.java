@@ -1,6 +1,5 @@
 package org.sheaf.template;
 
-import freemarker.cache.FileTemplateLoader;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
@@ -20,6 +19,7 @@ import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 
 /**
@@ -46,7 +46,7 @@ public final class FreemarkerEngine implements LayoutEngine {
         this.templatesSitePath = templatesSitePath;
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         if (Files.isDirectory(templatesDir)) {
-            cfg.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
+            cfg.setTemplateLoader(new SiteTemplateLoader(templatesDir, templatesSitePath));
         }
         cfg.setDefaultEncoding("UTF-8");
         cfg.setRecognizeStandardFileExtensions(true);
@@ -78,7 +78,7 @@ public final class FreemarkerEngine implements LayoutEngine {
             throw new DiagnosticException(diagnostic(e, layout));
         } catch (IOException e) {
             throw new DiagnosticException(Diagnostic.error(layout.sitePath(), Position.FILE,
-                    "cannot render layout: " + e.getMessage()));
+                    "cannot render layout: " + OsReason.of(e)));
         }
         return out.toString();
     }
@@ -99,7 +99,7 @@ public final class FreemarkerEngine implements LayoutEngine {
                     new Position(e.getLineNumber(), e.getColumnNumber()), "Freemarker syntax error: " + firstLine(e.getEditorMessage())));
         } catch (IOException e) {
             throw new DiagnosticException(Diagnostic.error(layout.sitePath(), Position.FILE,
-                    "cannot read layout: " + e.getMessage()));
+                    "cannot read layout: " + OsReason.of(e)));
         }
     }
 
@@ -107,12 +107,18 @@ public final class FreemarkerEngine implements LayoutEngine {
         String path = sitePathOf(e.getTemplateSourceName(), layout);
         Integer line = e.getLineNumber();
         Integer column = e.getColumnNumber();
-        Position position = line == null ? Position.FILE : new Position(line, column == null ? 0 : column);
+        Position position = line == null || line < 1 ? Position.FILE
+                : new Position(line, column == null || column < 1 ? 0 : column);
         if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
             return Diagnostic.error(path, position, "\"" + e.getBlamedExpressionString() + "\" is undefined")
                     .withHint("write ${x!\"\"} or <#if x??> for values a page may not have");
         }
-        return Diagnostic.error(path, position, firstLine(e.getMessageWithoutStackTop()));
+        String message = firstLine(e.getMessageWithoutStackTop());
+        if (e.getCause() instanceof IOException refused && refused.getCause() instanceof DiagnosticException) {
+            // an include the template loader refused (SiteTemplateLoader): its reason is the news
+            message = message + " " + refused.getMessage();
+        }
+        return Diagnostic.error(path, position, message);
     }
 
     private String sitePathOf(String templateName, Layout layout) {

@@ -79,7 +79,7 @@ class CheckCommandTest {
         CliRun run = CliRun.of("check", dir.toString());
         assertEquals(1, run.code());
         assertEquals("""
-                index.md:0:0: error: broken link "/missing-from-layout/"
+                index.md: error: broken link "/missing-from-layout/"
                     hint: no file at /missing-from-layout/
                     in: index.html:2:1
                 """, run.err());

@@ -54,6 +54,18 @@ class CliTest {
     }
 
     @Test
+    void excludeGlobsThatAreNotRegexesBuild() throws Exception {
+        Files.writeString(dir.resolve("_config.yml"), "exclude: [\"[]\", \"[z-a]\", \"[\"]\n");
+        Files.writeString(dir.resolve("index.md"), "---\n---\nHi\n");
+        Files.writeString(dir.resolve("a"), "excluded by [z-a]");
+        CliRun run = run("build", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.err());
+        assertTrue(Files.isRegularFile(dir.resolve("_site/index.html")));
+        assertTrue(Files.notExists(dir.resolve("_site/a")));
+    }
+
+    @Test
     void configErrorsExitTwo() throws Exception {
         Files.writeString(dir.resolve("_config.yml"), "timezone: Nowhere/Land\n");
         assertEquals(2, run("build", dir.toString()).code());

@@ -75,6 +75,22 @@ class NewCommandTest {
     }
 
     @Test
+    void aLongTitleGivesAShortenedFileNameAndALongPathIsAUsageError() throws Exception {
+        Path site = newSite();
+        String title = "word ".repeat(60).strip();
+        CliRun post = CliRun.of("new", "post", "-s", site.toString(), title);
+        assertEquals(0, post.code(), post.err());
+        String slug = String.join("-", java.util.Collections.nCopies(20, "word"));
+        String text = Files.readString(site.resolve("content/_posts/" + today() + "-" + slug + ".md"));
+        assertTrue(text.contains(title), "the title itself is whole");
+
+        String name = "x".repeat(300);
+        CliRun page = CliRun.of("new", "page", "-s", site.toString(), name);
+        assertEquals(2, page.code());
+        assertEquals("sheaf: cannot create content/" + name + ".md: File name too long\n", page.err());
+    }
+
+    @Test
     void anUnknownNoteKindIsAUsageError() {
         Path site = newSite();
         CliRun run = CliRun.of("new", "note", "-s", site.toString(), "--kind", "essay", "X");

@@ -212,10 +212,10 @@ class DirectorySinkTest {
         }
         plan.addCopy("assets/missing.png", tmp.resolve("content/missing.png"), "assets/missing.png");
 
-        IOException failure = assertThrows(IOException.class, () -> new DirectorySink(site, List.of()).write(plan));
+        OutputFile.SourceProblem failure = assertThrows(OutputFile.SourceProblem.class,
+                () -> new DirectorySink(site, List.of()).write(plan));
 
-        assertTrue(failure.getMessage().startsWith("cannot write \"assets/missing.png\" (from assets/missing.png)"),
-                failure.getMessage());
+        assertEquals("assets/missing.png: error: cannot read: No such file or directory", failure.diagnostic().format());
         assertEquals(before, snapshot(site));
         assertNoDebris();
     }

@@ -37,6 +37,17 @@ class OutputPlanTest {
     }
 
     @Test
+    void reservedPathsAreProblemsAtTheirOriginAndNeverFiles() {
+        OutputPlan plan = new OutputPlan(path -> path.startsWith(".git/")
+                ? java.util.Optional.of("is inside a .git folder") : java.util.Optional.empty());
+        plan.addBytes("./.git/hooks/../config", new byte[0], "feed.md");
+        plan.addBytes("index.html", new byte[0], "index.md");
+        assertEquals(List.of("feed.md:1:1: error: output path \"./.git/hooks/../config\" is inside a .git folder"),
+                printed(plan));
+        assertEquals(List.of("index.html"), plan.files().stream().map(OutputFile::path).toList());
+    }
+
+    @Test
     void collisionIsTheSameWhicheverInputArrivesFirst() {
         OutputPlan forwards = new OutputPlan();
         OutputPlan backwards = new OutputPlan();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -204,6 +205,27 @@ class LiveReloadTest {
         assertTrue(site.text("/").contains("First text."));
         site.file("_config.yml", "timezone: UTC\n");
         assertEquals(ReloadHub.RELOAD, nextEvent(events));
+        assertTrue(site.server.errors().isEmpty());
+    }
+
+    @Test
+    void aNamedPipeInTheSourceDoesNotFreezeTheRebuildThread() throws Exception {
+        newSite().start();
+        site.server.watch(Duration.ofMillis(50));
+        BlockingQueue<String> events = subscribe();
+        Path pipe = dir.resolve("pipe.md");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).inheritIO().start();
+        assertEquals(0, mkfifo.waitFor());
+        assertEquals(ReloadHub.RELOAD, nextEvent(events), "the rebuild with the pipe finished");
+        assertEquals("pipe.md: error: is a named pipe (FIFO), not a regular file; not read",
+                site.server.errors().stream().map(org.sheaf.diag.Diagnostic::format).findFirst().orElse(""));
+        Files.delete(pipe);
+        site.file("index.md", "---\nlayout: default\n---\nAfter the pipe.\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (!site.text("/").contains("After the pipe.") && System.nanoTime() < deadline) {
+            nextEvent(events);
+        }
+        assertTrue(site.text("/").contains("After the pipe."), "later edits are still built");
         assertTrue(site.server.errors().isEmpty());
     }
 }
