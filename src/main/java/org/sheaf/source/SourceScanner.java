@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
@@ -20,9 +19,10 @@ import org.sheaf.diag.Position;
  * Finds a site's input files and classifies them as Jekyll's reader does.
  *
  * <p>Names starting with {@code _}, {@code .} or {@code #}, or ending in {@code ~}, are skipped
- * unless {@code include} lists them; {@code exclude} patterns (globs, or prefixes) skip files and
- * folders; {@code _posts} and {@code _drafts} folders are read wherever they are; each
- * collection is read from {@code collections_dir/_LABEL}; data files from the data folder. A
+ * unless {@code include} lists their name; {@code exclude} entries (globs, or prefixes of the path
+ * from the source folder, see {@link EntryPattern}) skip files and folders; {@code _posts} and
+ * {@code _drafts} folders are read wherever they are; each collection is read from
+ * {@code collections_dir/_LABEL}; data files from the data folder. A
  * symbolic link that leads outside the source is not followed and is reported as a warning.
  *
  * <p>The result is sorted by relative path, so nothing downstream depends on the order the
@@ -34,8 +34,8 @@ public final class SourceScanner {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final Path source;
-    private final List<Pattern> excludes;
-    private final List<Pattern> includes;
+    private final List<EntryPattern> excludes;
+    private final List<EntryPattern> includes;
     private final List<SourceFile> found = new ArrayList<>();
 
     private SourceScanner(SiteConfig config, Diagnostics diagnostics) {
@@ -43,10 +43,10 @@ public final class SourceScanner {
         this.diagnostics = diagnostics;
         this.source = config.source();
         List<String> include = config.strings("include");
-        this.includes = include.stream().map(SourceScanner::glob).toList();
+        this.includes = include.stream().map(EntryPattern::of).toList();
         this.excludes = config.strings("exclude").stream()
                 .filter(pattern -> !include.contains(pattern))
-                .map(SourceScanner::glob).toList();
+                .map(EntryPattern::of).toList();
     }
 
     /** Scans the site's source folder; problems (unreadable folders, bad links) go to {@code diagnostics}. */
@@ -156,8 +156,11 @@ public final class SourceScanner {
         if (isOutside(entry)) {
             return false;
         }
-        boolean included = matches(includes, relative, name);
-        if (!included && matches(excludes, relative, name)) {
+        // As Jekyll's entry filter: include matches an entry's name in any folder, exclude its
+        // path from the source folder.
+        boolean directory = Files.isDirectory(entry);
+        boolean included = includes.stream().anyMatch(pattern -> pattern.matches(name, directory));
+        if (!included && excludes.stream().anyMatch(pattern -> pattern.matches(relative, directory))) {
             return false;
         }
         if (entry.normalize().equals(config.destination())) {
@@ -221,47 +224,6 @@ public final class SourceScanner {
         byte[] exact = new byte[read];
         System.arraycopy(head, 0, exact, 0, read);
         return FrontMatterParser.hasFrontMatter(exact);
-    }
-
-    private static boolean matches(List<Pattern> patterns, String relative, String name) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(relative).matches() || pattern.matcher(name).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A Jekyll include/exclude entry as a pattern: a glob in {@code File.fnmatch} style
-     * ({@code *} crosses folders, as without FNM_PATHNAME), also matching everything that starts
-     * with the entry, as Jekyll's prefix test does.
-     */
-    static Pattern glob(String entry) {
-        String pattern = entry.startsWith("/") ? entry.substring(1) : entry;
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int close = pattern.indexOf(']', i);
-                    if (close > i) {
-                        regex.append('[').append(pattern, i + 1, close).append(']');
-                        i = close;
-                    } else {
-                        regex.append("\\[");
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        String base = regex.toString();
-        if (pattern.endsWith("/")) {
-            return Pattern.compile(base.substring(0, base.length() - Pattern.quote("/").length()) + "(/.*)?");
-        }
-        return Pattern.compile(base + ".*");
     }
 
     private String relativeToSource(Path path) {
