@@ -20,9 +20,10 @@ import org.sheaf.content.JekyllFilters;
  * front matter and config goes through Markdown, loses its tags, has its whitespace collapsed and
  * is HTML-escaped once; the home page and {@code /about/} are a {@code WebSite}, a dated page a
  * {@code BlogPosting}, anything else a {@code WebPage}. Where the plugin prints a value raw (the
- * author's name, image fields, site keys such as {@code twitter.username}), so does sheaf, so the
- * block is byte for byte the plugin's; JSON-LD never contains {@code <}, so no value can close its
- * {@code <script>}.
+ * author's name, image fields, site keys such as {@code twitter.username}), so does sheaf, but for
+ * a {@code "}, which would end the attribute and let a stranger's front matter become markup;
+ * JSON-LD never contains {@code </}, so no value can close its {@code <script>}. Otherwise the block
+ * is byte for byte the plugin's.
  *
  * <p>Thread-safe: one instance serves every page of a build, and formats each distinct text once.
  */
@@ -87,7 +88,7 @@ public final class SeoTag {
             meta(out, "property", "og:description", description);
         }
         if (truthy(site.get("url"))) {
-            out.append("<link rel=\"canonical\" href=\"").append(v.canonicalUrl()).append("\" />\n");
+            out.append("<link rel=\"canonical\" href=\"").append(quoteSafe(v.canonicalUrl())).append("\" />\n");
             meta(out, "property", "og:url", v.canonicalUrl());
         }
         if (v.siteTitle() != null) {
@@ -109,11 +110,11 @@ public final class SeoTag {
             meta(out, "property", "og:type", "website");
         }
         if (truthy(v.paginator.get("previous_page"))) {
-            out.append("<link rel=\"prev\" href=\"").append(absolute(text(v.paginator.get("previous_page_path"))))
+            out.append("<link rel=\"prev\" href=\"").append(quoteSafe(absolute(text(v.paginator.get("previous_page_path")))))
                     .append("\" />\n");
         }
         if (truthy(v.paginator.get("next_page"))) {
-            out.append("<link rel=\"next\" href=\"").append(absolute(text(v.paginator.get("next_page_path"))))
+            out.append("<link rel=\"next\" href=\"").append(quoteSafe(absolute(text(v.paginator.get("next_page_path")))))
                     .append("\" />\n");
         }
         if (image != null) {
@@ -151,13 +152,23 @@ public final class SeoTag {
         } else {
             optionalMeta(out, "name", "google-site-verification", site.get("google_site_verification"));
         }
-        out.append("<script type=\"application/ld+json\">\n").append(scriptSafe(JekyllFilters.jsonify(v.jsonLd())))
+        out.append("<script type=\"application/ld+json\">\n").append(jsonLdSafe(JekyllFilters.jsonify(v.jsonLd())))
                 .append("</script>\n<!-- End Jekyll SEO tag -->\n");
         return out.toString();
     }
 
     private static void meta(StringBuilder out, String kind, String name, String content) {
-        out.append("<meta ").append(kind).append("=\"").append(name).append("\" content=\"").append(content).append("\" />\n");
+        out.append("<meta ").append(kind).append("=\"").append(name).append("\" content=\"").append(quoteSafe(content))
+                .append("\" />\n");
+    }
+
+    /**
+     * A value the plugin prints raw, with only {@code "} written {@code &quot;}: in Jekyll a quote
+     * ends the attribute and the rest of the value becomes markup; anything else stays byte for
+     * byte the plugin's.
+     */
+    static String quoteSafe(String value) {
+        return value.replace("\"", "&quot;");
     }
 
     private static void optionalMeta(StringBuilder out, String kind, String name, Object value) {
@@ -169,6 +180,16 @@ public final class SeoTag {
     /** JSON that cannot end its script element: {@code <} as its JSON escape (the same data). */
     static String scriptSafe(String json) {
         return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
+    }
+
+    /**
+     * The JSON-LD as the plugin writes it, except what could end its script element or a line
+     * of script: the {@code <} of {@code </} and {@code <!--}, and the line and paragraph
+     * separators, as their JSON escapes (the same data).
+     */
+    static String jsonLdSafe(String json) {
+        return json.replace("</", "\\u003c/").replace("<!--", "\\u003c!--")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     static String escapeOnce(String value) {

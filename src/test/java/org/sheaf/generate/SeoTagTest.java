@@ -140,15 +140,15 @@ class SeoTagTest {
     }
 
     @Test
-    void hostileTitleCannotLeaveItsAttributeOrTheJsonLdScriptButAnAuthorIsRawAsInThePlugin() {
+    void hostileValuesCannotLeaveTheirAttributeOrTheJsonLdScript() {
         String hostile = "</script><script>alert(1)</script>\" onload=\"x";
         Map<String, Object> site = new HashMap<>(SITE);
         site.put("author", "</script><img src=x>\"");
         String block = SEO.render(page("title", hostile, "url", "/a/", "description", hostile), site, Map.of(), "");
         String script = first("(?s)<script type=\"application/ld\\+json\">\n(.*)</script>", block);
-        assertFalse(script.contains("<"), script);
+        assertFalse(script.contains("</"), script);
         assertFalse(block.contains("\" onload"), block);
-        assertTrue(block.contains("<meta name=\"author\" content=\"</script><img src=x>\"\" />"), block);
+        assertTrue(block.contains("<meta name=\"author\" content=\"</script><img src=x>&quot;\" />"), block);
     }
 
     @Test
