@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
  * positioned at the {@code @use} or {@code @import}.
  *
  * <p>Thread-safe: the page being compiled is kept per thread, as dart-sass asks on the compiling
- * thread.
+ * thread. Public for the fuzz test that throws arbitrary URLs at it.
  */
-final class SassImporter extends CustomImporter {
+public final class SassImporter extends CustomImporter {
     private static final List<String> SASS_EXTENSIONS = List.of(".sass", ".scss");
 
     private final List<Path> roots;
@@ -50,19 +50,19 @@ final class SassImporter extends CustomImporter {
      * @param roots     the folders stylesheets may come from (the site's root and source folder)
      * @param loadPaths where a URL not found relative to its stylesheet is looked for, in order
      */
-    SassImporter(List<Path> roots, List<Path> loadPaths) {
+    public SassImporter(List<Path> roots, List<Path> loadPaths) {
         this.roots = roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
         this.realRoots = this.roots.stream().map(SassImporter::real).toList();
         this.loadPaths = List.copyOf(loadPaths);
     }
 
     /** Sets the folder of the page this thread compiles next, the last place a URL is looked for. */
-    void compiling(Path folder) {
+    public void compiling(Path folder) {
         pageFolder.set(folder);
     }
 
     /** Forgets this thread's page. */
-    void done() {
+    public void done() {
         pageFolder.remove();
     }
 
@@ -272,7 +272,7 @@ final class SassImporter extends CustomImporter {
     }
 
     /** A load that sheaf refuses; dart-sass reports its message at the loading rule. */
-    static final class SassImportException extends Exception {
+    public static final class SassImportException extends Exception {
         private static final long serialVersionUID = 1L;
 
         SassImportException(String message) {
