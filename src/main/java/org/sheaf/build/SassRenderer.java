@@ -222,16 +222,21 @@ final class SassRenderer implements AutoCloseable {
             for (OutboundMessage.LogEvent event : logged) {
                 warnings.add(logged(event, entry, sitePath, firstLine));
             }
-            String plain = success.getCss();
+            // As Jekyll writes it: no byte order mark, and colours as libsass writes them.
+            String compiled = success.getCss();
+            List<SourceMapShift.Edit> edits = new ArrayList<>();
+            String plain = LegacyColors.rounded(compiled, edits);
             if (plain.startsWith("\uFEFF")) {
-                plain = (settings.addCharset() ? "@charset \"UTF-8\";" : "") + plain.substring(1);
+                String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
+                plain = charset + plain.substring(1);
+                edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
             }
             if (!settings.sourceMaps()) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
             String css = plain + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
-            return new Output(css, relativeSources(success.getSourceMap(), page.getParent(), entry, page),
-                    List.copyOf(warnings));
+            String map = SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
         } catch (SassCompilationFailedException e) {
             OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
             throw new DiagnosticException(positioned(Severity.ERROR, failure.getMessage(),
