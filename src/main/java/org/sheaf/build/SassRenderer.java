@@ -279,8 +279,7 @@ final class SassRenderer implements AutoCloseable {
                 if (stopped.get()) {
                     throw new DiagnosticException(Diagnostic.error(sitePath, endlessAt(text, firstLine),
                             "Sass did not finish this page within " + limit.toSeconds() + " s")
-                            .withHint("an @while whose condition stays true, or a mixin or function that "
-                                    + "calls itself without end, never finishes"));
+                            .withHint("an @while whose condition stays true never finishes"));
                 }
                 // The process died or spoke out of protocol: nothing the writer did at a position.
                 throw new DiagnosticException(Diagnostic.error(sitePath, new Position(firstLine, 1),
