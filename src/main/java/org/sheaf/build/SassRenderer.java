@@ -184,7 +184,13 @@ final class SassRenderer implements AutoCloseable {
         this.source = source.toAbsolutePath().normalize();
         this.starter = starter;
         this.limit = limit;
-        this.importer = new SassImporter(List.of(this.siteRoot, this.source), settings.loadPaths());
+        // A load path outside the site is one sheaf itself added (a theme's _sass folder): Settings.from
+        // refuses a writer's.
+        List<Path> roots = new ArrayList<>(List.of(this.siteRoot, this.source));
+        settings.loadPaths().stream().map(path -> path.toAbsolutePath().normalize())
+                .filter(path -> !path.startsWith(this.siteRoot) && !path.startsWith(this.source))
+                .forEach(roots::add);
+        this.importer = new SassImporter(roots, settings.loadPaths());
     }
 
     /** Whether a page at this path is Sass, by its extension. */

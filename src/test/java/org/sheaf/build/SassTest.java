@@ -271,6 +271,27 @@ class SassTest {
     }
 
     @Test
+    void aLoadPathSheafAddsOutsideTheSiteIsReadableAndNothingElseThere() throws Exception {
+        java.nio.file.Path theme = dir.resolve("theme/_sass");
+        java.nio.file.Files.createDirectories(theme);
+        java.nio.file.Files.writeString(theme.resolve("_themed.scss"), ".themed { a: b; }\n");
+        java.nio.file.Files.writeString(dir.resolve("theme/_beside.scss"), ".beside { a: b; }\n");
+        java.nio.file.Path site = dir.resolve("site");
+        SassRenderer.Settings settings = new SassRenderer.Settings(
+                com.sass_lang.embedded_protocol.OutputStyle.EXPANDED, false, java.util.List.of(site.resolve("_sass"), theme),
+                false, java.util.List.of(), false, java.util.List.of());
+        try (SassRenderer sass = new SassRenderer(settings, site, site)) {
+            assertEquals(".themed {\n  a: b;\n}", sass.render(site.resolve("main.scss"), "main.scss", "@import \"themed\";",
+                    3, "main.css").css());
+            org.sheaf.diag.DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sheaf.diag.DiagnosticException.class, () -> sass.render(site.resolve("main.scss"), "main.scss",
+                            "@import \"../beside\";", 3, "main.css"));
+            assertEquals("main.scss:3:9: error: _beside.scss is outside the site; Sass reads only files inside the site",
+                    e.diagnostic().format());
+        }
+    }
+
+    @Test
     void endlessWhileStopsWithinTheLimitAtTheWhileAndLaterPagesStillCompile() throws Exception {
         SassRenderer.Settings settings = SassRenderer.Settings.from(
                 org.sheaf.config.ConfigLoader.load(TestSite.in(dir).file("_config.yml", "title: t\n").root(),
