@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
@@ -43,6 +47,8 @@ import org.sheaf.diag.Severity;
  */
 final class SassRenderer implements AutoCloseable {
     private static final Pattern FILE_URL_STRING = Pattern.compile("\"(file:[^\"]*)\"");
+    /** How long one page may compile, as long as a page's Liquid may render. */
+    private static final Duration LIMIT = Duration.ofSeconds(30);
 
     /** Starts a compiler process; tests pass one that fails, to see how a platform without it is reported. */
     interface Starter {
@@ -54,17 +60,23 @@ final class SassRenderer implements AutoCloseable {
      *
      * @param style      {@code expanded} (Jekyll's default) or {@code compressed}
      * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
-     * @param loadPaths  where {@code @use} and {@code @import} look after the page's own folder:
-     *                   {@code sass_dir}, then {@code load_paths}, absolute
+     * @param loadPaths  where {@code @use} and {@code @import} look when the URL is not found
+     *                   relative to its stylesheet: {@code load_paths}, then {@code sass_dir}, absolute
+     *                   and inside the site
      * @param quietDeps  {@code quiet_deps}: no warnings from stylesheets reached through load paths
      * @param silenced   {@code silence_deprecations}: dart-sass deprecation ids not to warn about
-     * @param problems   warnings about values sheaf does not know, positioned in the config file
+     * @param addCharset {@code add_charset}: a compressed stylesheet with non-ASCII text starts with
+     *                   {@code @charset "UTF-8";} instead of nothing (dart-sass's byte order mark is
+     *                   dropped either way, as Jekyll drops it)
+     * @param problems   warnings about values sheaf does not know, and errors for load paths outside
+     *                   the site, positioned in the config file
      */
     record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
-            List<String> silenced, List<Diagnostic> problems) {
+            List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
 
         /**
          * Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir}, {@code sass.load_paths},
+         * {@code sass.add_charset},
          * {@code sass.quiet_deps} and {@code sass.silence_deprecations}.
          */
         static Settings from(SiteConfig config, String environment) {
@@ -90,19 +102,40 @@ final class SassRenderer implements AutoCloseable {
                 }
             };
 
+            Path source = config.source().toAbsolutePath().normalize();
             List<Path> loadPaths = new ArrayList<>();
-            loadPaths.add(config.source().resolve(text(sass.get("sass_dir"), "_sass")).normalize());
             Object extra = sass.get("load_paths");
-            if (extra instanceof List<?> list) {
-                list.stream().filter(item -> item != null)
-                        .forEach(item -> loadPaths.add(config.source().resolve(item.toString()).normalize()));
-            } else if (extra != null) {
-                loadPaths.add(config.source().resolve(extra.toString()).normalize());
+            List<?> named = extra instanceof List<?> list ? list : extra == null ? List.of() : List.of(extra);
+            for (Object item : named) {
+                if (item == null) {
+                    continue;
+                }
+                Path path = source.resolve(item.toString().strip()).normalize();
+                if (path.startsWith(source) || path.startsWith(config.siteRoot().toAbsolutePath().normalize())) {
+                    loadPaths.add(path);
+                } else {
+                    problems.add(config.errorAt("sass.load_paths", "sass load path \"" + item
+                            + "\" is outside the site; Sass reads only files inside the site"));
+                }
             }
+            String sassDir = text(sass.get("sass_dir"), "");
+            loadPaths.add(sanitized(source, sassDir.isEmpty() ? "_sass" : sassDir));
             boolean quietDeps = Boolean.TRUE.equals(sass.get("quiet_deps"));
             List<String> silenced = sass.get("silence_deprecations") instanceof List<?> ids
                     ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
-            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, List.copyOf(problems));
+            boolean addCharset = Boolean.TRUE.equals(sass.get("add_charset"));
+            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
+                    List.copyOf(problems));
+        }
+
+        /**
+         * The folder as Jekyll's {@code sanitized_path} makes it: an absolute path or one with
+         * {@code ..} is read as if the source folder were the root, so {@code /etc} is
+         * {@code SOURCE/etc}.
+         */
+        private static Path sanitized(Path source, String name) {
+            Path path = Path.of("/").resolve(name.startsWith("~") ? "/" + name : name).normalize();
+            return path.startsWith(source) ? path : source.resolve(Path.of("/").relativize(path)).normalize();
         }
 
         private static String text(Object value, String fallback) {
@@ -127,21 +160,37 @@ final class SassRenderer implements AutoCloseable {
 
     private final Settings settings;
     private final Path siteRoot;
+    private final Path source;
     private final Starter starter;
+    private final Duration limit;
+    private final SassImporter importer;
     private final ThreadLocal<List<OutboundMessage.LogEvent>> events = ThreadLocal.withInitial(ArrayList::new);
+    private final Object compiling = new Object();
     private SassCompiler compiler;
     private IOException startFailure;
     private Duration startup;
     private boolean closed;
 
-    SassRenderer(Settings settings, Path siteRoot) {
-        this(settings, siteRoot, SassCompilerFactory::bundled);
+    SassRenderer(Settings settings, Path siteRoot, Path source) {
+        this(settings, siteRoot, source, SassCompilerFactory::bundled, LIMIT);
     }
 
-    SassRenderer(Settings settings, Path siteRoot, Starter starter) {
+    /**
+     * @param limit how long one page may compile before the compiler is stopped and the page fails
+     */
+    SassRenderer(Settings settings, Path siteRoot, Path source, Starter starter, Duration limit) {
         this.settings = settings;
         this.siteRoot = siteRoot.toAbsolutePath().normalize();
+        this.source = source.toAbsolutePath().normalize();
         this.starter = starter;
+        this.limit = limit;
+        // A load path outside the site is one sheaf itself added (a theme's _sass folder): Settings.from
+        // refuses a writer's.
+        List<Path> roots = new ArrayList<>(List.of(this.siteRoot, this.source));
+        settings.loadPaths().stream().map(path -> path.toAbsolutePath().normalize())
+                .filter(path -> !path.startsWith(this.siteRoot) && !path.startsWith(this.source))
+                .forEach(roots::add);
+        this.importer = new SassImporter(roots, settings.loadPaths());
     }
 
     /** Whether a page at this path is Sass, by its extension. */
@@ -155,48 +204,115 @@ final class SassRenderer implements AutoCloseable {
     }
 
     /**
-     * Compiles one page's text (its body after Liquid) to CSS.
+     * Compiles one page's text (its body after Liquid) to CSS. The compiler is given the page as
+     * if it lay in the source folder, as Jekyll's converter gives it, so a URL relative to the
+     * page is looked for there first (see {@link SassImporter}).
      *
-     * @param file       the page's source file, for relative {@code @use} and for positions
+     * @param file       the page's source file, for positions
      * @param sitePath   the page's path as diagnostics print it
      * @param text       the Sass text
      * @param firstLine  the line of the file {@code text} starts on (below the front matter)
      * @param outputName the CSS file's name, which the source map comment names
-     * @throws DiagnosticException for a Sass error, at its position, or when no compiler can run here
+     * @throws DiagnosticException for a Sass error, at its position; when the page does not finish
+     *                             within the time limit; or when no compiler can run here
      */
     Output render(Path file, String sitePath, String text, int firstLine, String outputName) throws DiagnosticException {
-        Path source = file.toAbsolutePath().normalize();
-        SassCompiler sass = compiler(sitePath);
-        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
-                .setSource(text)
-                .setUrl(source.toUri().toString())
-                .setSyntax(source.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS)
-                .setImporter(InboundMessage.CompileRequest.Importer.newBuilder()
-                        .setPath(source.getParent().toString()))
-                .build();
+        Path page = file.toAbsolutePath().normalize();
+        Path entry = source.resolve(page.getFileName().toString());
         List<OutboundMessage.LogEvent> logged = events.get();
         logged.clear();
+        importer.compiling(page.getParent());
         try {
-            CompileSuccess success = sass.compileString(input, settings.style());
+            CompileSuccess success = compile(page, entry, sitePath, text, firstLine);
             List<Diagnostic> warnings = new ArrayList<>();
             for (OutboundMessage.LogEvent event : logged) {
-                warnings.add(logged(event, source, sitePath, firstLine));
+                warnings.add(logged(event, entry, sitePath, firstLine));
+            }
+            // As Jekyll writes it: no byte order mark, and colours as libsass writes them.
+            String compiled = success.getCss();
+            List<SourceMapShift.Edit> edits = new ArrayList<>();
+            String plain = LegacyColors.rounded(compiled, edits);
+            if (plain.startsWith("\uFEFF")) {
+                String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
+                plain = charset + plain.substring(1);
+                edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
             }
             if (!settings.sourceMaps()) {
-                return new Output(success.getCss(), null, List.copyOf(warnings));
+                return new Output(plain, null, List.copyOf(warnings));
             }
-            String css = success.getCss() + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
-            return new Output(css, relativeSources(success.getSourceMap(), source.getParent()), List.copyOf(warnings));
+            String css = plain + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
+            String map = SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
         } catch (SassCompilationFailedException e) {
             OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
             throw new DiagnosticException(positioned(Severity.ERROR, failure.getMessage(),
-                    failure.hasSpan() ? failure.getSpan() : null, source, sitePath, firstLine));
-        } catch (IOException | RuntimeException e) {
-            // The process died or spoke out of protocol: nothing the writer did at a position.
-            throw new DiagnosticException(Diagnostic.error(sitePath, Position.FILE,
-                    "the Sass compiler failed: " + e.getMessage()), e);
+                    failure.hasSpan() ? failure.getSpan() : null, entry, sitePath, firstLine));
         } finally {
+            importer.done();
             logged.clear();
+        }
+    }
+
+    /**
+     * One compilation, stopped when it runs past the limit: dart-sass has no way to cancel a
+     * compilation ({@code @while true} never ends), so the process is ended and the next page
+     * starts a fresh one. Compilations run one at a time, as the process serves them anyway.
+     */
+    private CompileSuccess compile(Path page, Path entry, String sitePath, String text, int firstLine)
+            throws DiagnosticException, SassCompilationFailedException {
+        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
+                .setSource(text)
+                .setUrl(entry.toUri().toString())
+                .setSyntax(page.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS)
+                .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
+                .build();
+        synchronized (compiling) {
+            SassCompiler sass = compiler(sitePath);
+            ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sass-time-limit");
+                thread.setDaemon(true);
+                return thread;
+            });
+            AtomicBoolean stopped = new AtomicBoolean();
+            watchdog.schedule(() -> {
+                stopped.set(true);
+                stop(sass);
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return sass.compileString(input, settings.style());
+            } catch (IOException | RuntimeException e) {
+                stop(sass);
+                if (stopped.get()) {
+                    throw new DiagnosticException(Diagnostic.error(sitePath, endlessAt(text, firstLine),
+                            "Sass did not finish this page within " + limit.toSeconds() + " s")
+                            .withHint("an @while whose condition stays true never finishes"));
+                }
+                // The process died or spoke out of protocol: nothing the writer did at a position.
+                throw new DiagnosticException(Diagnostic.error(sitePath, new Position(firstLine, 1),
+                        "the Sass compiler failed: " + e.getMessage()), e);
+            } finally {
+                watchdog.shutdownNow();
+            }
+        }
+    }
+
+    /** Where to point a page that never finished: its first {@code @while}, or else its first line. */
+    private static Position endlessAt(String text, int firstLine) {
+        Matcher m = Pattern.compile("@while\\b").matcher(text);
+        return m.find() ? Position.of(text, m.start()).shiftedDown(firstLine - 1) : new Position(firstLine, 1);
+    }
+
+    /** Ends the compiler process; the next compilation starts another. */
+    private void stop(SassCompiler sass) {
+        synchronized (this) {
+            if (compiler == sass) {
+                compiler = null;
+            }
+        }
+        try {
+            sass.close();
+        } catch (IOException e) {
+            // The process is gone either way.
         }
     }
 
@@ -229,7 +345,9 @@ final class SassRenderer implements AutoCloseable {
                 SassCompiler fresh = starter.start();
                 fresh.setGenerateSourceMaps(settings.sourceMaps());
                 fresh.setSourceMapIncludeSources(true);
-                fresh.setLoadPaths(settings.loadPaths().stream().map(Path::toFile).toList());
+                fresh.setEmitCharset(true);
+                fresh.setLoadPaths(List.of());
+                fresh.registerImporter(importer);
                 fresh.setQuietDeps(settings.quietDeps());
                 settings.silenced().forEach(fresh::addSilenceDeprecation);
                 // Called on the compiling thread, inside the host's lock for that compilation.
@@ -298,13 +416,14 @@ final class SassRenderer implements AutoCloseable {
     /**
      * The map with each {@code file:} source made relative to the page's folder, as Jekyll writes
      * it ({@code "print.scss"}, {@code "../../_sass/_base.scss"}), so no absolute path of the
-     * building machine reaches the site.
+     * building machine reaches the site. The page, which the compiler knew by {@code entry}, is
+     * named by its own file.
      */
-    private static String relativeSources(String map, Path folder) {
+    private static String relativeSources(String map, Path folder, Path entry, Path page) {
         Matcher m = FILE_URL_STRING.matcher(map);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Optional<Path> file = pathOf(m.group(1));
+            Optional<Path> file = pathOf(m.group(1)).map(path -> path.equals(entry) ? page : path);
             String replacement = file.map(path -> "\"" + folder.relativize(path).toString().replace('\\', '/')
                     .replace("\\", "\\\\").replace("\"", "\\\"") + "\"").orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));

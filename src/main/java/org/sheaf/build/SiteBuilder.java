@@ -354,7 +354,7 @@ public final class SiteBuilder {
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
                 config.excerptSeparator(), paginators,
-                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot()),
+                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot(), config.source()),
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
                         : null);

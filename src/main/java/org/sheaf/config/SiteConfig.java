@@ -127,6 +127,24 @@ public final class SiteConfig {
         return values.get(key);
     }
 
+    /**
+     * The dotted key of a sheaf feature whose name Jekyll themes also use ({@code search}): a sheaf
+     * site sets it at the top of its config (or under {@code sheaf:}); a Jekyll site only under
+     * {@code sheaf:}, because a theme's own {@code search:} key must not switch on sheaf's files.
+     */
+    public String featureKey(String key) {
+        return kind == Kind.SHEAF && values.containsKey(key) ? key : "sheaf." + key;
+    }
+
+    /** The value at {@link #featureKey}; null when the site does not ask for the feature. */
+    public Object feature(String key) {
+        String dotted = featureKey(key);
+        if (!dotted.startsWith("sheaf.")) {
+            return values.get(key);
+        }
+        return values.get("sheaf") instanceof Map<?, ?> own ? own.get(key) : null;
+    }
+
     /** A value as text, or {@code fallback} when absent or null. */
     public String string(String key, String fallback) {
         Object value = values.get(key);

@@ -25,8 +25,13 @@ final class SiteDrop {
             Map<String, List<Page>> documents, List<ContentIndex.StaticFile> staticFiles,
             Map<String, List<ContentIndex.StaticFile>> collectionFiles, Map<String, Object> data) {
         Map<String, Object> site = new LinkedHashMap<>(config.values());
-        site.put("url", config.url());
-        site.put("baseurl", config.baseurl());
+        // Unset, both are nil as in Jekyll, so {% if site.url %} is false.
+        if (config.values().get("url") != null) {
+            site.put("url", config.url());
+        }
+        if (config.values().get("baseurl") != null) {
+            site.put("baseurl", config.baseurl());
+        }
         site.put("time", siteTime);
 
         List<Map<String, Object>> pageDrops = drops(pages);

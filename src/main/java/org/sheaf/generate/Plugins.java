@@ -89,7 +89,7 @@ public final class Plugins {
         if (enabled(SITEMAP)) {
             generators.add(new SitemapGenerator());
         }
-        if (SearchIndex.enabled(config.get("search"))) {
+        if (SearchIndex.enabled(config.feature("search"))) {
             generators.add(new SearchIndex());
         }
         return List.copyOf(generators);

@@ -60,7 +60,7 @@ public final class SearchIndex implements Generator {
 
     @Override
     public List<GeneratedFile> generate(Input input) {
-        Map<?, ?> settings = input.config().get("search") instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> settings = input.config().feature("search") instanceof Map<?, ?> map ? map : Map.of();
         Set<String> taken = new java.util.HashSet<>();
         input.index().pages().stream().filter(Page::isWritten).forEach(page -> taken.add(page.outputPath()));
         input.index().staticFiles().forEach(file -> taken.add(file.outputPath()));

@@ -20,8 +20,10 @@ import org.sheaf.content.JekyllFilters;
  * front matter and config goes through Markdown, loses its tags, has its whitespace collapsed and
  * is HTML-escaped once; the home page and {@code /about/} are a {@code WebSite}, a dated page a
  * {@code BlogPosting}, anything else a {@code WebPage}. Where the plugin prints a value raw (the
- * author's name, site keys such as {@code twitter.username}), sheaf escapes it for the attribute,
- * and JSON-LD never contains {@code <}, so no value can close its {@code <script>}.
+ * author's name, image fields, site keys such as {@code twitter.username}), so does sheaf, but for
+ * a {@code "}, which would end the attribute and let a stranger's front matter become markup;
+ * JSON-LD never contains {@code </}, so no value can close its {@code <script>}. Otherwise the block
+ * is byte for byte the plugin's.
  *
  * <p>Thread-safe: one instance serves every page of a build, and formats each distinct text once.
  */
@@ -77,62 +79,62 @@ public final class SeoTag {
         }
         Author author = v.author();
         if (author.name() != null) {
-            meta(out, "name", "author", attribute(author.name()));
+            meta(out, "name", "author", author.name());
         }
-        meta(out, "property", "og:locale", attribute(v.locale()));
+        meta(out, "property", "og:locale", v.locale());
         String description = v.description();
         if (description != null) {
             meta(out, "name", "description", description);
             meta(out, "property", "og:description", description);
         }
         if (truthy(site.get("url"))) {
-            out.append("<link rel=\"canonical\" href=\"").append(attribute(v.canonicalUrl())).append("\" />\n");
-            meta(out, "property", "og:url", attribute(v.canonicalUrl()));
+            out.append("<link rel=\"canonical\" href=\"").append(quoteSafe(v.canonicalUrl())).append("\" />\n");
+            meta(out, "property", "og:url", v.canonicalUrl());
         }
         if (v.siteTitle() != null) {
             meta(out, "property", "og:site_name", v.siteTitle());
         }
         Map<String, Object> image = v.image();
         if (image != null) {
-            meta(out, "property", "og:image", attribute(text(image.get("path"))));
+            meta(out, "property", "og:image", text(image.get("path")));
             for (String key : List.of("height", "width", "alt")) {
                 if (truthy(image.get(key))) {
-                    meta(out, "property", "og:image:" + key, attribute(text(image.get(key))));
+                    meta(out, "property", "og:image:" + key, text(image.get(key)));
                 }
             }
         }
         if (truthy(page.get("date"))) {
             meta(out, "property", "og:type", "article");
-            meta(out, "property", "article:published_time", attribute(v.datePublished()));
+            meta(out, "property", "article:published_time", v.datePublished());
         } else {
             meta(out, "property", "og:type", "website");
         }
         if (truthy(v.paginator.get("previous_page"))) {
-            out.append("<link rel=\"prev\" href=\"").append(attribute(absolute(text(v.paginator.get("previous_page_path")))))
+            out.append("<link rel=\"prev\" href=\"").append(quoteSafe(absolute(text(v.paginator.get("previous_page_path")))))
                     .append("\" />\n");
         }
         if (truthy(v.paginator.get("next_page"))) {
-            out.append("<link rel=\"next\" href=\"").append(attribute(absolute(text(v.paginator.get("next_page_path")))))
+            out.append("<link rel=\"next\" href=\"").append(quoteSafe(absolute(text(v.paginator.get("next_page_path")))))
                     .append("\" />\n");
         }
         if (image != null) {
             Object card = dig(page, "twitter", "card");
             card = truthy(card) ? card : dig(site, "twitter", "card");
-            meta(out, "name", "twitter:card", attribute(truthy(card) ? text(card) : "summary_large_image"));
-            meta(out, "property", "twitter:image", attribute(text(image.get("path"))));
+            meta(out, "name", "twitter:card", truthy(card) ? text(card) : "summary_large_image");
+            meta(out, "property", "twitter:image", text(image.get("path")));
         } else {
             meta(out, "name", "twitter:card", "summary");
         }
         if (image != null && truthy(image.get("alt"))) {
-            meta(out, "name", "twitter:image:alt", attribute(text(image.get("alt"))));
+            meta(out, "name", "twitter:image:alt", text(image.get("alt")));
         }
         if (v.pageTitle() != null) {
             meta(out, "property", "twitter:title", v.pageTitle());
         }
         if (truthy(site.get("twitter"))) {
-            meta(out, "name", "twitter:site", "@" + attribute(text(dig(site, "twitter", "username")).replace("@", "")));
+            meta(out, "name", "twitter:site", "@" + text(dig(site, "twitter", "username")).replace("@", ""));
             if (author.twitter() != null) {
-                meta(out, "name", "twitter:creator", "@" + attribute(author.twitter().replace("@", "")));
+                meta(out, "name", "twitter:creator", "@" + author.twitter().replace("@", ""));
             }
         }
         if (truthy(site.get("facebook"))) {
@@ -150,18 +152,28 @@ public final class SeoTag {
         } else {
             optionalMeta(out, "name", "google-site-verification", site.get("google_site_verification"));
         }
-        out.append("<script type=\"application/ld+json\">\n").append(scriptSafe(JekyllFilters.jsonify(v.jsonLd())))
+        out.append("<script type=\"application/ld+json\">\n").append(jsonLdSafe(JekyllFilters.jsonify(v.jsonLd())))
                 .append("</script>\n<!-- End Jekyll SEO tag -->\n");
         return out.toString();
     }
 
     private static void meta(StringBuilder out, String kind, String name, String content) {
-        out.append("<meta ").append(kind).append("=\"").append(name).append("\" content=\"").append(content).append("\" />\n");
+        out.append("<meta ").append(kind).append("=\"").append(name).append("\" content=\"").append(quoteSafe(content))
+                .append("\" />\n");
+    }
+
+    /**
+     * A value the plugin prints raw, with only {@code "} written {@code &quot;}: in Jekyll a quote
+     * ends the attribute and the rest of the value becomes markup; anything else stays byte for
+     * byte the plugin's.
+     */
+    static String quoteSafe(String value) {
+        return value.replace("\"", "&quot;");
     }
 
     private static void optionalMeta(StringBuilder out, String kind, String name, Object value) {
         if (truthy(value)) {
-            meta(out, kind, name, attribute(text(value)));
+            meta(out, kind, name, text(value));
         }
     }
 
@@ -170,9 +182,14 @@ public final class SeoTag {
         return json.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    /** An attribute value escaped, but entities the writer wrote left as they are (Liquid's escape_once). */
-    static String attribute(String value) {
-        return escapeOnce(value);
+    /**
+     * The JSON-LD as the plugin writes it, except what could end its script element or a line
+     * of script: the {@code <} of {@code </} and {@code <!--}, and the line and paragraph
+     * separators, as their JSON escapes (the same data).
+     */
+    static String jsonLdSafe(String json) {
+        return json.replace("</", "\\u003c/").replace("<!--", "\\u003c!--")
+                .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     static String escapeOnce(String value) {
@@ -323,14 +340,15 @@ public final class SeoTag {
             Map<Object, Object> hash = new java.util.HashMap<>();
             if (resolved instanceof Map<?, ?> map) {
                 hash.putAll(map);
-            } else if (resolved != null) {
-                hash.put("name", text(resolved));
+            } else if (resolved instanceof String name) {
+                // As the plugin: only a string is a name; a list or a number names no author.
+                hash.put("name", name);
                 if (dig(site, "data", "authors", text(resolved)) instanceof Map<?, ?> known) {
                     hash.putAll(known);
                 }
             }
             Object name = hash.get("name");
-            Object twitter = hash.get("twitter") != null ? hash.get("twitter") : name;
+            Object twitter = truthy(hash.get("twitter")) ? hash.get("twitter") : name;
             return new Author(name == null ? null : text(name),
                     twitter instanceof String handle ? handle.replaceFirst("^@", "") : null,
                     hash.get("type") == null ? null : text(hash.get("type")),

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
@@ -22,9 +21,10 @@ import org.sheaf.diag.SiteFiles;
  * Finds a site's input files and classifies them as Jekyll's reader does.
  *
  * <p>Names starting with {@code _}, {@code .} or {@code #}, or ending in {@code ~}, are skipped
- * unless {@code include} lists them; {@code exclude} patterns (globs, or prefixes) skip files and
- * folders; {@code _posts} and {@code _drafts} folders are read wherever they are; each
- * collection is read from {@code collections_dir/_LABEL}; data files from the data folder. A
+ * unless {@code include} lists their name; {@code exclude} entries (globs, or prefixes of the path
+ * from the source folder, see {@link EntryPattern}) skip files and folders; {@code _posts} and
+ * {@code _drafts} folders are read wherever they are; each collection is read from
+ * {@code collections_dir/_LABEL}; data files from the data folder. A
  * symbolic link that leads outside the source is not followed and is reported as a warning.
  *
  * <p>The result is sorted by relative path, so nothing downstream depends on the order the
@@ -37,8 +37,8 @@ public final class SourceScanner {
     private final Diagnostics diagnostics;
     private final Path source;
     private final SiteFiles files;
-    private final List<Pattern> excludes;
-    private final List<Pattern> includes;
+    private final List<EntryPattern> excludes;
+    private final List<EntryPattern> includes;
     private final List<SourceFile> found = new ArrayList<>();
 
     private SourceScanner(SiteConfig config, Diagnostics diagnostics) {
@@ -47,10 +47,10 @@ public final class SourceScanner {
         this.source = config.source();
         this.files = config.files();
         List<String> include = config.strings("include");
-        this.includes = include.stream().map(SourceScanner::glob).toList();
+        this.includes = include.stream().map(EntryPattern::of).toList();
         this.excludes = config.strings("exclude").stream()
                 .filter(pattern -> !include.contains(pattern))
-                .map(SourceScanner::glob).toList();
+                .map(EntryPattern::of).toList();
     }
 
     /** Scans the site's source folder; problems (unreadable folders, bad links) go to {@code diagnostics}. */
@@ -168,8 +168,11 @@ public final class SourceScanner {
         if (isOutside(entry)) {
             return false;
         }
-        boolean included = matches(includes, relative, name);
-        if (!included && matches(excludes, relative, name)) {
+        // As Jekyll's entry filter: include matches an entry's name in any folder, exclude its
+        // path from the source folder.
+        boolean directory = Files.isDirectory(entry);
+        boolean included = includes.stream().anyMatch(pattern -> pattern.matches(name, directory));
+        if (!included && excludes.stream().anyMatch(pattern -> pattern.matches(relative, directory))) {
             return false;
         }
         if (entry.normalize().equals(config.destination())) {
@@ -267,92 +270,6 @@ public final class SourceScanner {
         } catch (DiagnosticException e) {
             return false;  // the parse stage reports unreadable files with their path
         }
-    }
-
-    private static boolean matches(List<Pattern> patterns, String relative, String name) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(relative).matches() || pattern.matcher(name).matches()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A Jekyll include/exclude entry as a pattern: a glob in {@code File.fnmatch} style
-     * ({@code *} crosses folders, as without FNM_PATHNAME), also matching everything that starts
-     * with the entry, as Jekyll's prefix test does.
-     */
-    static Pattern glob(String entry) {
-        String pattern = entry.startsWith("/") ? entry.substring(1) : entry;
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int close = bracketEnd(pattern, i);
-                    if (close > 0) {
-                        regex.append(bracket(pattern.substring(i + 1, close)));
-                        i = close;
-                    } else {
-                        regex.append("\\[");
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        String base = regex.toString();
-        if (pattern.endsWith("/")) {
-            return Pattern.compile(base.substring(0, base.length() - Pattern.quote("/").length()) + "(/.*)?");
-        }
-        return Pattern.compile(base + ".*");
-    }
-
-    /** Where the bracket expression opened at {@code open} closes, or -1 when it does not (then the {@code [} is literal). */
-    private static int bracketEnd(String pattern, int open) {
-        int at = open + 1;
-        if (at < pattern.length() && (pattern.charAt(at) == '!' || pattern.charAt(at) == '^')) {
-            at++;
-        }
-        for (; at < pattern.length(); at++) {
-            char c = pattern.charAt(at);
-            if (c == '\\') {
-                at++;
-            } else if (c == ']') {
-                return at;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * A bracket expression's inside ({@code a-z}, {@code !abc}) as a regular expression, as Ruby's
-     * {@code fnmatch} reads it: {@code !} or {@code ^} first negates, {@code \} escapes, a range
-     * whose ends are reversed ({@code z-a}) matches its two ends only, an empty bracket ({@code []}) nothing. Every
-     * character is written as an escape, so no pattern a writer gives can be an invalid regex.
-     */
-    private static String bracket(String inside) {
-        boolean negated = !inside.isEmpty() && (inside.charAt(0) == '!' || inside.charAt(0) == '^');
-        StringBuilder members = new StringBuilder();
-        int i = negated ? 1 : 0;
-        while (i < inside.length()) {
-            int low = inside.charAt(i) == '\\' && i + 1 < inside.length() ? inside.charAt(++i) : inside.charAt(i);
-            i++;
-            if (i + 1 < inside.length() && inside.charAt(i) == '-') {
-                int high = inside.charAt(i + 1) == '\\' && i + 2 < inside.length() ? inside.charAt(i + 2) : inside.charAt(i + 1);
-                i += inside.charAt(i + 1) == '\\' && i + 2 < inside.length() ? 3 : 2;
-                members.append(low <= high ? String.format(Locale.ROOT, "\\x{%x}-\\x{%x}", low, high)
-                        : String.format(Locale.ROOT, "\\x{%x}\\x{%x}", low, high));
-            } else {
-                members.append(String.format(Locale.ROOT, "\\x{%x}", low));
-            }
-        }
-        if (members.isEmpty()) {
-            return negated ? "." : "(?!)";
-        }
-        return "[" + (negated ? "^" : "") + members + "]";
     }
 
     private String relativeToSource(Path path) {

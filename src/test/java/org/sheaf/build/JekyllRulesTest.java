@@ -20,6 +20,22 @@ class JekyllRulesTest {
     }
 
     @Test
+    void rootBaseurlIsNoBaseSoNoUrlIsDoubled() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "url: https://bu.example\nbaseurl: /\npaginate: 1\nplugins: [jekyll-paginate]\n")
+                .file("_layouts/default.html", "{{ '/a.css' | relative_url }} {{ site.baseurl }}/x.css "
+                        + "{{ 'b.css' | absolute_url }} {{ page.url | relative_url }} "
+                        + "{% if paginator.next_page %}{{ paginator.next_page_path | relative_url }}{% endif %}")
+                .file("index.html", "---\nlayout: default\n---\n")
+                .file("_posts/2019-01-01-a.md", "---\nlayout: default\n---\nA\n")
+                .file("_posts/2019-01-02-b.md", "---\nlayout: default\n---\nB\n")
+                .buildOk();
+
+        assertEquals("/a.css /x.css https://bu.example/b.css / /page2", site.read("index.html"));
+        assertEquals("/a.css /x.css https://bu.example/b.css /2019/01/01/a.html ", site.read("2019/01/01/a.html"));
+    }
+
+    @Test
     void filesWithFrontMatterAreRenderedAndOthersCopied() {
         TestSite site = site()
                 .file("about.md", "---\ntitle: About\n---\nHello *there*.\n")

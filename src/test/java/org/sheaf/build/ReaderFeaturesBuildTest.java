@@ -109,8 +109,19 @@ class ReaderFeaturesBuildTest {
     }
 
     @Test
+    void aJekyllThemesOwnSearchKeyLeavesSheafsSearchOff() {
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "search: true\nsearch_full_content: true\n")
+                .file("about.md", "---\ntitle: About\n---\nAbout us.\n").buildOk();
+        assertFalse(site.exists("search.json"));
+        assertFalse(site.exists(SearchIndex.LIBRARY_PATH));
+        assertFalse(site.exists(SearchIndex.SCRIPT_PATH));
+        TestSite map = TestSite.in(dir).file("_config.yml", CONFIG + "search:\n  heading_level: 2\n").buildOk();
+        assertFalse(map.exists("search.json"));
+    }
+
+    @Test
     void searchIndexHoldsEachPagesPlainTextEscaped() {
-        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "search: true\n")
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "sheaf:\n  search: true\n")
                 .file("_notes/quote.md", "---\ntitle: 'A \"quoted\" note'\ndate: 2019-02-03\nkind: audit\ntags: [a, b]\n---\n"
                         + "Back\\\\slash and <b>bold</b> &amp; a `</script>`\n\nSecond\tparagraph.\n")
                 .file("hidden.md", "---\ntitle: Hidden\nsearch: false\n---\nNo.\n")
@@ -128,14 +139,14 @@ class ReaderFeaturesBuildTest {
     @Test
     void searchTextIsCutAtAWordWithinTheLimit() {
         String words = "word ".repeat(30);
-        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "search: {max_chars: 22}\n")
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "sheaf:\n  search: {max_chars: 22}\n")
                 .file("p.md", "---\ntitle: P\n---\n" + words + "\n").buildOk();
         assertTrue(site.read("search.json").contains("\"text\":\"word word word word\""), site.read("search.json"));
     }
 
     @Test
     void theLibraryIsCopiedByteForByteFromItsWebJar() throws IOException {
-        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "search: true\n").buildOk();
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "sheaf:\n  search: true\n").buildOk();
         byte[] expected;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(SearchIndex.libraryResource())) {
             expected = in.readAllBytes();
@@ -148,7 +159,7 @@ class ReaderFeaturesBuildTest {
     void theSearchScriptFindsANoteByAWordInItsBody() throws Exception {
         Path node = Path.of("/usr/bin/node");
         Assumptions.assumeTrue(Files.isExecutable(node), "node is not installed");
-        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "search: true\n")
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + "sheaf:\n  search: true\n")
                 .file("_notes/a.md", "---\ntitle: Budgets\ndate: 2019-01-01\n---\nLibraries plan their budgets each spring.\n")
                 .file("_notes/b.md", "---\ntitle: Training\ndate: 2019-01-02\ntags: [workshops]\n---\nFacilitators learn together.\n")
                 .buildOk();

@@ -230,6 +230,88 @@ class SassTest {
         }
     }
 
+    @Test
+    void pageWithFrontMatterIsNeverImportedAsAPartial() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("_sass/style.scss", ".from-sass-dir { a: b; }\n")
+                .file("style.scss", "---\n---\n@import \"style\";\n")
+                .buildOk();
+
+        assertEquals(".from-sass-dir {\n  a: b;\n}", site.read("style.css"));
+    }
+
+    @Test
+    void pagesOwnFolderIsSearchedAfterTheLoadPaths() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("assets/css/_only-here.scss", ".page-folder { a: b; }\n")
+                .file("assets/css/_both.scss", ".page-folder { c: d; }\n")
+                .file("_sass/_both.scss", ".sass-dir { c: d; }\n")
+                .file("assets/css/main.scss", "---\n---\n@import \"only-here\", \"both\";\n")
+                .buildOk();
+
+        assertEquals(".page-folder {\n  a: b;\n}\n\n.sass-dir {\n  c: d;\n}", site.read("assets/css/main.css"));
+    }
+
+    @Test
+    void compressedNonAsciiStartsWithCharsetOnlyWhenAsked() {
+        String page = "---\n---\na::before { content: \"\u00bb\"; }\n";
+        TestSite plain = TestSite.in(dir.resolve("plain"))
+                .file("_config.yml", "sass:\n  style: compressed\n  sourcemap: never\n")
+                .file("a.scss", page)
+                .buildOk();
+        TestSite charset = TestSite.in(dir.resolve("charset"))
+                .file("_config.yml", "sass:\n  style: compressed\n  sourcemap: never\n  add_charset: true\n")
+                .file("a.scss", page)
+                .buildOk();
+
+        assertEquals("a::before{content:\"\u00bb\"}", plain.read("a.css"));
+        assertTrue(charset.read("a.css").startsWith("@charset \"UTF-8\";a::before{"), charset.read("a.css"));
+    }
+
+    @Test
+    void aLoadPathSheafAddsOutsideTheSiteIsReadableAndNothingElseThere() throws Exception {
+        java.nio.file.Path theme = dir.resolve("theme/_sass");
+        java.nio.file.Files.createDirectories(theme);
+        java.nio.file.Files.writeString(theme.resolve("_themed.scss"), ".themed { a: b; }\n");
+        java.nio.file.Files.writeString(dir.resolve("theme/_beside.scss"), ".beside { a: b; }\n");
+        java.nio.file.Path site = dir.resolve("site");
+        SassRenderer.Settings settings = new SassRenderer.Settings(
+                com.sass_lang.embedded_protocol.OutputStyle.EXPANDED, false, java.util.List.of(site.resolve("_sass"), theme),
+                false, java.util.List.of(), false, java.util.List.of());
+        try (SassRenderer sass = new SassRenderer(settings, site, site)) {
+            assertEquals(".themed {\n  a: b;\n}", sass.render(site.resolve("main.scss"), "main.scss", "@import \"themed\";",
+                    3, "main.css").css());
+            org.sheaf.diag.DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sheaf.diag.DiagnosticException.class, () -> sass.render(site.resolve("main.scss"), "main.scss",
+                            "@import \"../beside\";", 3, "main.css"));
+            assertEquals("main.scss:3:9: error: _beside.scss is outside the site; Sass reads only files inside the site",
+                    e.diagnostic().format());
+        }
+    }
+
+    @Test
+    void endlessWhileStopsWithinTheLimitAtTheWhileAndLaterPagesStillCompile() throws Exception {
+        SassRenderer.Settings settings = SassRenderer.Settings.from(
+                org.sheaf.config.ConfigLoader.load(TestSite.in(dir).file("_config.yml", "title: t\n").root(),
+                        org.sheaf.config.ConfigLoader.Overrides.none()), "production");
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir, de.larsgrefer.sass.embedded.SassCompilerFactory::bundled,
+                java.time.Duration.ofSeconds(2))) {
+            long begun = System.nanoTime();
+            org.sheaf.diag.DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sheaf.diag.DiagnosticException.class, () -> sass.render(dir.resolve("loop.scss"), "loop.scss",
+                            "$i: 0;\n  @while true { $i: $i + 1; }\n", 3, "loop.css"));
+            long seconds = java.time.Duration.ofNanos(System.nanoTime() - begun).toSeconds();
+
+            assertTrue(seconds < 10, seconds + " s");
+            assertEquals("loop.scss:4:3: error: Sass did not finish this page within 2 s\n"
+                    + "    hint: an @while whose condition stays true never finishes", e.diagnostic().format());
+            assertEquals("p {\n  a: b;\n}", sass.render(dir.resolve("next.scss"), "next.scss", "p { a: b; }", 3,
+                    "next.css").css().lines().limit(3).reduce((x, y) -> x + "\n" + y).orElseThrow());
+        }
+    }
+
     /** The CSS comparison of the sitediff tool: comments and whitespace around punctuation removed. */
     static String cssTokens(String css) {
         String text = COMMENTS.matcher(css).replaceAll("");
