@@ -74,9 +74,13 @@ public final class MarkdownRenderer {
             extensions.add(AbbreviationExtension.create());
         }
         parse.set(Parser.EXTENSIONS, extensions);
+        // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
+        // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
+        parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
         return LeanInlineParser.install(Parser.builder(parse))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
+                .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .build();
     }

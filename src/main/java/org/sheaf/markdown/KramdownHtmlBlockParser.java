@@ -1,0 +1,220 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.HtmlBlockParser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.BlockContent;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTML blocks as kramdown reads them: a line that starts with the opening tag of any element that
+ * is not span-level ({@code div}, {@code figure}, {@code table}, a custom element...) starts raw
+ * HTML that ends with the element's own closing tag, blank lines and Markdown-looking lines
+ * included; nested elements must close first, as kramdown's raw HTML parser requires, and an
+ * element never closed runs to the end of the document. CommonMark ends such a block at the first
+ * blank line instead, which splits the output of Jekyll's {@code highlight} tag whenever the code
+ * has a blank line.
+ *
+ * <p>Lines that start with a span-level element ({@code <span>}, {@code <a>}, {@code <img>},
+ * {@code <em>}...) are left to the paragraph parser, so kramdown's {@code <p>} wraps them; the
+ * renderer turns off flexmark's own blocks for such lines ({@code HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS}).
+ */
+final class KramdownHtmlBlockParser extends AbstractBlockParser {
+    private static final String NAME = "(?:[\\p{L}_][\\p{L}\\p{N}_.-]*:)?[\\p{L}_][\\p{L}\\p{N}_.-]*";
+    /** kramdown's {@code HTML_TAG_RE}: a whole opening tag, attributes over several lines allowed. */
+    private static final Pattern OPEN_TAG = Pattern.compile("<((?>" + NAME + "))\\s*((?>\\s+" + NAME
+            + "(?:\\s*=\\s*(?:\\w+|([\"']).*?\\3))?)*)\\s*(/)?>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern CLOSE_TAG = Pattern.compile("</(" + NAME + ")\\s*>");
+    /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
+    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+            "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
+            "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
+            "sub", "sup", "tt", "u", "var");
+    /** Elements that never have content, so their opening tag is the whole element. */
+    private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
+            "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
+
+    private final HtmlBlock block = new HtmlBlock();
+    private BlockContent content = new BlockContent();
+    /** Offset in the document just after the element's closing tag. */
+    private final int end;
+
+    private KramdownHtmlBlockParser(int end) {
+        this.end = end;
+    }
+
+    @Override
+    public Block getBlock() {
+        return block;
+    }
+
+    @Override
+    public BlockContinue tryContinue(ParserState state) {
+        if (state.getLine().getStartOffset() >= end) {
+            return BlockContinue.none();
+        }
+        return BlockContinue.atIndex(state.getIndex());
+    }
+
+    @Override
+    public void addLine(ParserState state, BasedSequence line) {
+        content.add(line, state.getIndent());
+    }
+
+    @Override
+    public boolean isRawText() {
+        return true;
+    }
+
+    @Override
+    public void closeBlock(ParserState state) {
+        block.setContent(content);
+        content = null;
+    }
+
+    /**
+     * Where the element whose opening tag {@code first} just matched ends in {@code text}: after
+     * its closing tag, or at the end of the text when it has none. Comments and processing
+     * instructions are skipped, nested elements must close before their parent, a stray closing
+     * tag is text, and {@code script} or {@code style} content is not read as tags, all as
+     * kramdown's raw HTML parser does.
+     */
+    static int elementEnd(CharSequence text, Matcher first) {
+        Deque<String> elements = new ArrayDeque<>();
+        int at = afterOpening(text, first, elements);
+        Matcher open = OPEN_TAG.matcher(text);
+        Matcher close = CLOSE_TAG.matcher(text);
+        int length = text.length();
+        while (!elements.isEmpty()) {
+            at = indexOf(text, '<', at);
+            if (at < 0) {
+                return length;
+            }
+            if (startsWith(text, at, "<!--")) {
+                int commentEnd = indexOf(text, "-->", at + 4);
+                at = commentEnd < 0 ? at + 1 : commentEnd + 3;
+            } else if (startsWith(text, at, "<?")) {
+                int instructionEnd = indexOf(text, "?>", at + 2);
+                at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
+            } else if (open.region(at, length).lookingAt()) {
+                at = afterOpening(text, open, elements);
+            } else if (close.region(at, length).lookingAt()) {
+                if (close.group(1).equalsIgnoreCase(elements.peek())) {
+                    elements.pop();
+                }
+                at = close.end();
+            } else {
+                at++;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Reads the opening tag {@code tag} matched: an element with content goes on {@code elements};
+     * the content of {@code script} and {@code style} is skipped to their closing tag.
+     */
+    private static int afterOpening(CharSequence text, Matcher tag, Deque<String> elements) {
+        String name = tag.group(1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (tag.group(4) != null || EMPTY_ELEMENTS.contains(lower)) {
+            return tag.end();
+        }
+        if (lower.equals("script") || lower.equals("style")) {
+            Matcher close = Pattern.compile("</" + lower + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
+            return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
+        }
+        elements.push(name);
+        return tag.end();
+    }
+
+    private static int indexOf(CharSequence text, char c, int from) {
+        if (text instanceof String s) {
+            return s.indexOf(c, from);
+        }
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(CharSequence text, String s, int from) {
+        for (int i = indexOf(text, s.charAt(0), from); i >= 0; i = indexOf(text, s.charAt(0), i + 1)) {
+            if (startsWith(text, i, s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(CharSequence text, int at, String s) {
+        if (at + s.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (text.charAt(at + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Registers the parser with flexmark: after {@code markdown="1"} blocks, before flexmark's HTML blocks. */
+    static final class Factory implements CustomBlockParserFactory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int start = state.getNextNonSpaceIndex();
+                    if (state.getIndent() >= 4 || start >= line.length() || line.charAt(start) != '<') {
+                        return BlockStart.none();
+                    }
+                    // The tag may run over several lines, so it is matched in the document's text.
+                    CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+                    Matcher tag = OPEN_TAG.matcher(text);
+                    int offset = line.getStartOffset() + start;
+                    if (!tag.region(offset, text.length()).lookingAt()
+                            || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                        return BlockStart.none();
+                    }
+                    int end = elementEnd(text, tag);
+                    return BlockStart.of(new KramdownHtmlBlockParser(end)).atIndex(state.getIndex());
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return Set.of(MarkdownHtmlBlockParser.Factory.class);
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(HtmlBlockParser.Factory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}
