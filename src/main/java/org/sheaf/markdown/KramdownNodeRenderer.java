@@ -89,6 +89,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
+                new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
+                        html.line().raw("\\[" + escape(node.math()) + "\\]").line()),
+                new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
+                        html.raw("\\(" + escape(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
     }

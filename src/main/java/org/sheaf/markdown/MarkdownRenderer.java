@@ -81,6 +81,8 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
+                .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
+                .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .build();
     }
