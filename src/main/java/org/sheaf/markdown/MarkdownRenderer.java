@@ -9,6 +9,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
@@ -74,6 +75,16 @@ public final class MarkdownRenderer {
             extensions.add(AbbreviationExtension.create());
         }
         parse.set(Parser.EXTENSIONS, extensions);
+        // kramdown's lists: any bullet continues a bullet list, an item of the other kind right
+        // after an item nests in it, an item's content starts where its text does, no start
+        // number. Its GFM parser lets a list, any ordered one included, and a block quote
+        // interrupt a paragraph, and wants "# " at the very start of a heading's line.
+        parse.setFrom(ParserEmulationProfile.KRAMDOWN);
+        parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.HTML_BLOCK_DEEP_PARSER, false);
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
@@ -141,8 +152,13 @@ public final class MarkdownRenderer {
         if (links != null) {
             RelativeLinkResolver.LINKS.set(document, links);
         }
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownAttributes.mayHold(markdown)) {
-            KramdownAttributes.attach(document);
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
+            if (KramdownAttributes.mayHold(markdown)) {
+                KramdownAttributes.attach(document);
+            }
+            if (KramdownTaskLists.mayHold(markdown)) {
+                KramdownTaskLists.mark(document);
+            }
         }
         return renderer.render(document);
     }
