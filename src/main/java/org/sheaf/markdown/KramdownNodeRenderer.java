@@ -3,6 +3,8 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.DelimitedNodeImpl;
+import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
@@ -11,6 +13,7 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -23,6 +26,7 @@ import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
 import com.vladsch.flexmark.html.renderer.RenderingPhase;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -79,6 +83,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return Set.of(
                 new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
+                new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
+                new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented),
@@ -148,6 +154,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return chars.indexOfAny(NEEDS_ESCAPING) >= 0;
     }
 
+    /**
+     * kramdown never nests emphasis in emphasis, nor strong in strong: the inner one's markers
+     * stay text ({@code _a *b* c_} is {@code <em>a *b* c</em>}).
+     */
+    private static void renderEmphasis(DelimitedNodeImpl node, NodeRendererContext context, HtmlWriter html) {
+        for (Node up = node.getParent(); up != null && !(up instanceof Block); up = up.getParent()) {
+            if (up.getClass() == node.getClass()) {
+                html.text(node.getOpeningMarker().toString());
+                context.renderChildren(node);
+                html.text(node.getClosingMarker().toString());
+                return;
+            }
+        }
+        context.delegateRender();
+    }
+
     // tables: kramdown writes each row and each cell on a line of its own. Filters that count
     // words in rendered HTML (number_of_words splits on whitespace) see that layout.
 
@@ -187,6 +209,18 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
+        if (!options.rouge()) {
+            // kramdown without a highlighter: <pre><code class="language-x">, the text ending with a line break
+            html.line();
+            html.srcPos(node.getChars()).withAttr().tag("pre");
+            html.openPre();
+            html.raw(language == null ? "<code>" : "<code class=\"language-" + attr(language) + "\">");
+            html.raw(escape(code.endsWith("\n") ? code : code + "\n"));
+            html.raw("</code>");
+            html.closePre();
+            html.tag("/pre").line();
+            return;
+        }
         String lang = language != null ? language : options.defaultCodeLanguage();
         String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
         html.line();
@@ -276,7 +310,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
         String lang = options.defaultCodeLanguage();
-        if (lang != null && !lang.isEmpty()) {
+        if (options.rouge() && lang != null && !lang.isEmpty()) {
             html.attr("class", "language-" + lang + " highlighter-rouge");
         }
         html.srcPos(node.getText()).withAttr().tag("code");

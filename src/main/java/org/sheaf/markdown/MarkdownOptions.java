@@ -20,6 +20,9 @@ import java.util.Map;
  *                         ({@code footnote_backlink})
  * @param defaultCodeLanguage the language class given to code blocks that name none
  *                         (Jekyll's {@code syntax_highlighter_opts.default_lang}, {@code plaintext})
+ * @param rouge            write code in the markup of Rouge, Jekyll's highlighter; false when the
+ *                         site names another ({@code highlighter: none}), which gives kramdown's
+ *                         plain {@code <pre><code>}
  */
 public record MarkdownOptions(
         Flavour flavour,
@@ -30,7 +33,8 @@ public record MarkdownOptions(
         boolean hardWrap,
         List<Integer> tocLevels,
         String footnoteBacklink,
-        String defaultCodeLanguage) {
+        String defaultCodeLanguage,
+        boolean rouge) {
 
     /** The two Markdown converters Jekyll ships with support for. */
     public enum Flavour {
@@ -53,21 +57,22 @@ public record MarkdownOptions(
     /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
     public static MarkdownOptions defaults() {
         return new MarkdownOptions(Flavour.KRAMDOWN, true, "", false, DEFAULT_QUOTES, false,
-                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext");
+                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", true);
     }
 
     /**
      * Options from the site config.
      *
-     * @param markdown the {@code markdown:} value; {@code kramdown} (also null) or {@code CommonMark}
-     *                 in any case. Any other name is treated as kramdown, Jekyll's default.
-     * @param kramdown the {@code kramdown:} map, may be null or empty; unknown keys are ignored
+     * @param markdown    the {@code markdown:} value; {@code kramdown} (also null) or {@code CommonMark}
+     *                    in any case. Any other name is treated as kramdown, Jekyll's default.
+     * @param highlighter the {@code highlighter:} value as read; null or false leave Rouge, as in Jekyll
+     * @param kramdown    the {@code kramdown:} map, may be null or empty; unknown keys are ignored
      */
-    public static MarkdownOptions fromConfig(String markdown, Map<String, Object> kramdown) {
+    public static MarkdownOptions fromConfig(String markdown, Object highlighter, Map<String, Object> kramdown) {
         MarkdownOptions base = defaults();
         if (markdown != null && markdown.strip().toLowerCase(Locale.ROOT).equals("commonmark")) {
             return new MarkdownOptions(Flavour.COMMONMARK, false, "", false, DEFAULT_QUOTES, false,
-                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage());
+                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), true);
         }
         Map<String, Object> config = kramdown == null ? Map.of() : kramdown;
         return new MarkdownOptions(Flavour.KRAMDOWN,
@@ -78,7 +83,21 @@ public record MarkdownOptions(
                 flag(config.get("hard_wrap"), base.hardWrap()),
                 levels(config.get("toc_levels"), base.tocLevels()),
                 text(config.get("footnote_backlink"), base.footnoteBacklink()),
-                base.defaultCodeLanguage());
+                base.defaultCodeLanguage(),
+                syntaxHighlighter(config.get("syntax_highlighter"), highlighter).equals("rouge"));
+    }
+
+    /**
+     * The highlighter kramdown uses in Jekyll: {@code kramdown.syntax_highlighter}, else the site's
+     * {@code highlighter}, else Rouge (Jekyll's {@code ||}: null and false fall through).
+     */
+    private static String syntaxHighlighter(Object kramdownValue, Object siteValue) {
+        for (Object value : new Object[] {kramdownValue, siteValue}) {
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                return value.toString().strip();
+            }
+        }
+        return "rouge";
     }
 
     private static boolean flag(Object value, boolean fallback) {
