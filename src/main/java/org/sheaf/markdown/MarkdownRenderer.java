@@ -13,13 +13,15 @@ import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Markdown to HTML as Jekyll 4.3 renders it: by default kramdown with its GFM parser (heading
  * ids, smart quotes and dashes, tables, footnotes, definition lists, abbreviations, attribute
- * lists, {@code {:toc}}, Rouge's code block markup); with the CommonMark flavour, plain
- * CommonMark with GFM tables, strikethrough and autolinks, as jekyll-commonmark gives.
+ * lists, {@code {:toc}}, Rouge's code block markup); with the CommonMark flavour, CommonMark as
+ * jekyll-commonmark gives it, with the GFM extensions and options the site's {@code commonmark:} names.
  *
  * <p>Thread-safe: the flexmark parser and renderer are built once, here, and every call to
  * {@link #render} works on its own document. Build one per site build and share it.
@@ -34,15 +36,28 @@ public final class MarkdownRenderer {
     public MarkdownRenderer(MarkdownOptions options) {
         this.options = options;
         if (options.flavour() == MarkdownOptions.Flavour.COMMONMARK) {
+            // jekyll-commonmark turns on only the extensions and options the site names
+            Set<String> named = options.commonMark();
+            List<Extension> extensions = new ArrayList<>();
+            if (named.contains("table")) {
+                extensions.add(TablesExtension.create());
+            }
+            if (named.contains("strikethrough")) {
+                extensions.add(StrikethroughExtension.create());
+            }
+            if (named.contains("autolink")) {
+                extensions.add(AutolinkExtension.create());
+            }
             MutableDataSet set = new MutableDataSet();
-            set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                    AutolinkExtension.create()));
+            set.set(Parser.EXTENSIONS, extensions);
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+            set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : "\n");
             gfmTables(set);
             this.parser = LeanInlineParser.install(Parser.builder(set)).build();
             this.parserWithoutAbbreviations = parser;
-            this.renderer = HtmlRenderer.builder(set).linkResolverFactory(new RelativeLinkResolver.Factory()).build();
+            this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
+                    .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
         this.parser = kramdownParser(true);
@@ -68,7 +83,7 @@ public final class MarkdownRenderer {
      */
     private Parser kramdownParser(boolean abbreviations) {
         MutableDataSet parse = kramdownOptions();
-        List<Extension> extensions = new java.util.ArrayList<>(List.of(TablesExtension.create(),
+        List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
                 FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         if (abbreviations) {
