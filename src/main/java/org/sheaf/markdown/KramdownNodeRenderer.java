@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -40,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,6 +54,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** What unescaping ({@code \\}, {@code &}), line-end normalising and HTML escaping change. */
     private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"');
+
+    private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
+    /** kramdown's block-level elements, whose tags are text inside a paragraph. */
+    private static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "applet", "body",
+            "blockquote", "caption", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer",
+            "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend",
+            "menu", "li", "main", "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody",
+            "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final MarkdownOptions options;
@@ -84,6 +94,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
+                new NodeRenderingHandler<>(HtmlInline.class, KramdownNodeRenderer::renderInlineHtml),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
@@ -168,6 +179,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             }
         }
         context.delegateRender();
+    }
+
+    /**
+     * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
+     * {@code </div>}) as text, escaped; other inline HTML stays HTML.
+     */
+    private static void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
+        Matcher tag = TAG_NAME.matcher(node.getChars());
+        if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            html.text(node.getChars().toString());
+        } else {
+            context.delegateRender();
+        }
     }
 
     // tables: kramdown writes each row and each cell on a line of its own. Filters that count
