@@ -54,6 +54,7 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
             set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : "\n");
             gfmTables(set);
+            everyLink(set);
             this.parser = LeanInlineParser.install(Parser.builder(set)).build();
             this.parserWithoutAbbreviations = parser;
             this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
@@ -116,6 +117,7 @@ public final class MarkdownRenderer {
     private MutableDataSet kramdownOptions() {
         MutableDataSet set = new MutableDataSet();
         gfmTables(set);
+        everyLink(set);
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
@@ -132,6 +134,14 @@ public final class MarkdownRenderer {
         set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "«");
         set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, "»");
         return set;
+    }
+
+    /**
+     * Links are written whatever their URL, as both Jekyll converters write them: flexmark on its
+     * own writes a {@code javascript:} link as its bare text.
+     */
+    private static void everyLink(MutableDataSet set) {
+        set.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
     }
 
     private static void gfmTables(MutableDataSet set) {
