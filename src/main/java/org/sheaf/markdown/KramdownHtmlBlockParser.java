@@ -1,6 +1,10 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -49,13 +53,48 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
             "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
 
-    private final HtmlBlock block = new HtmlBlock();
-    private BlockContent content = new BlockContent();
-    /** Offset in the document just after the element's closing tag. */
-    private final int end;
+    /**
+     * A line that ends a paragraph in kramdown's GFM parser: a heading, a block quote, a list
+     * item or a code fence; a paragraph begun after an element's closing tag stops there.
+     */
+    private static final Pattern PARAGRAPH_END = Pattern.compile(" {0,3}(?:#{1,6}[ \\t]|>|[-+*][ \\t]|\\d+\\.[ \\t]|```|~~~)");
 
-    private KramdownHtmlBlockParser(int end) {
+    private final HtmlBlockBase block;
+    private BlockContent content = new BlockContent();
+    /** Offset in the document just after the element's closing tag (or the comment's end). */
+    private final int end;
+    /** Where text after the closing tag on the same line starts, or -1 when none follows it. */
+    private final int tailStart;
+    private int tailEnd;
+    private Paragraph tail;
+
+    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int end) {
+        this.block = block;
         this.end = end;
+        int at = end;
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
+        this.tailStart = follows && !startsBlockHtml(source, at) ? at : -1;
+    }
+
+    /**
+     * Whether block-level HTML starts at {@code at}: then kramdown reads another HTML block there,
+     * which this block may as well keep, written as it is.
+     */
+    private static boolean startsBlockHtml(CharSequence text, int at) {
+        if (text.charAt(at) != '<') {
+            return false;
+        }
+        if (startsWith(text, at, "<!--")) {
+            return true;
+        }
+        Matcher tag = OPEN_TAG.matcher(text);
+        Matcher close = CLOSE_TAG.matcher(text);
+        String name = tag.region(at, text.length()).lookingAt() ? tag.group(1)
+                : close.region(at, text.length()).lookingAt() ? close.group(1) : null;
+        return name != null && !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -63,17 +102,35 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return block;
     }
 
+    /**
+     * Lines up to the closing tag are the block's; when text follows the tag on its line, that
+     * text and the lines after it, up to a blank line or a line that ends a paragraph, are a
+     * paragraph of their own, as kramdown reads them.
+     */
     @Override
     public BlockContinue tryContinue(ParserState state) {
-        if (state.getLine().getStartOffset() >= end) {
-            return BlockContinue.none();
+        BasedSequence line = state.getLine();
+        if (line.getStartOffset() < end) {
+            return BlockContinue.atIndex(state.getIndex());
         }
-        return BlockContinue.atIndex(state.getIndex());
+        if (tailStart >= 0 && !state.isBlank()
+                && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()) {
+            return BlockContinue.atIndex(state.getIndex());
+        }
+        return BlockContinue.none();
     }
 
     @Override
     public void addLine(ParserState state, BasedSequence line) {
-        content.add(line, state.getIndent());
+        int start = line.getStartOffset();
+        if (line.getEndOffset() <= end || tailStart < 0) {
+            content.add(line, state.getIndent());
+        } else if (start < end) {
+            content.add(line.subSequence(0, end - start), state.getIndent());
+            tailEnd = line.getEndOffset();
+        } else {
+            tailEnd = line.getEndOffset();
+        }
     }
 
     @Override
@@ -85,6 +142,17 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     public void closeBlock(ParserState state) {
         block.setContent(content);
         content = null;
+        if (tailStart >= 0 && tailEnd > tailStart) {
+            tail = new Paragraph(block.getChars().getBaseSequence().subSequence(tailStart, tailEnd).trimEnd());
+            block.insertAfter(tail);
+        }
+    }
+
+    @Override
+    public void parseInlines(InlineParser inlineParser) {
+        if (tail != null) {
+            inlineParser.parse(tail.getChars(), tail);
+        }
     }
 
     /**
@@ -190,14 +258,30 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     }
                     // The tag may run over several lines, so it is matched in the document's text.
                     CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
-                    Matcher tag = OPEN_TAG.matcher(text);
                     int offset = line.getStartOffset() + start;
+                    if (startsWith(text, offset, "<!--")) {
+                        return comment(state, matched, text, offset);
+                    }
+                    Matcher tag = OPEN_TAG.matcher(text);
                     if (!tag.region(offset, text.length()).lookingAt()
                             || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
                         return BlockStart.none();
                     }
-                    int end = elementEnd(text, tag);
-                    return BlockStart.of(new KramdownHtmlBlockParser(end)).atIndex(state.getIndex());
+                    KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag));
+                    return BlockStart.of(parser).atIndex(state.getIndex());
+                }
+
+                /**
+                 * A comment followed by text on its closing line: the text starts a paragraph.
+                 * Other comments are flexmark's, which reads them as kramdown does.
+                 */
+                private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
+                    int close = indexOf(text, "-->", offset + 4);
+                    if (close < 0 || matched.getBlockParser().isParagraphParser()) {
+                        return BlockStart.none();
+                    }
+                    KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
+                    return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
                 }
             };
         }
