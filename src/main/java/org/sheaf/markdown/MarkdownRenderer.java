@@ -94,13 +94,15 @@ public final class MarkdownRenderer {
         // kramdown's lists: any bullet continues a bullet list, an item of the other kind right
         // after an item nests in it, an item's content starts where its text does, no start
         // number. Its GFM parser lets a list, any ordered one included, and a block quote
-        // interrupt a paragraph, and wants "# " at the very start of a heading's line.
+        // interrupt a paragraph, and wants "# " at the very start of a heading's line; a rule
+        // interrupts one only when it looks like a list item (SpacedRuleParser).
         parse.setFrom(ParserEmulationProfile.KRAMDOWN);
         parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.LISTS_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.HTML_BLOCK_DEEP_PARSER, false);
+        parse.set(Parser.THEMATIC_BREAK_RELAXED_START, false);
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
@@ -109,6 +111,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
+                .customBlockParserFactory(new SpacedRuleParser.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .build();
