@@ -55,9 +55,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * A line that ends a paragraph in kramdown's GFM parser: a heading, a block quote, a list
-     * item or a code fence; a paragraph begun after an element's closing tag stops there.
+     * item, a code fence or an attribute list (or block-level HTML); a paragraph begun after an
+     * element's closing tag stops there.
      */
-    private static final Pattern PARAGRAPH_END = Pattern.compile(" {0,3}(?:#{1,6}[ \\t]|>|[-+*][ \\t]|\\d+\\.[ \\t]|```|~~~)");
+    private static final Pattern PARAGRAPH_END = Pattern.compile(" {0,3}(?:#{1,6}[ \\t]|>|[-+*][ \\t]|\\d+\\.[ \\t]|```|~~~|\\{:)");
 
     private final HtmlBlockBase block;
     private BlockContent content = new BlockContent();
@@ -113,8 +114,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
+        int next = state.getNextNonSpaceIndex();
         if (tailStart >= 0 && !state.isBlank()
-                && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()) {
+                && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()
+                && !startsBlockHtml(line.getBaseSequence(), line.getStartOffset() + next)) {
             return BlockContinue.atIndex(state.getIndex());
         }
         return BlockContinue.none();
@@ -162,7 +165,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * tag is text, and {@code script} or {@code style} content is not read as tags, all as
      * kramdown's raw HTML parser does.
      */
-    static int elementEnd(CharSequence text, Matcher first) {
+    private static int elementEnd(CharSequence text, Matcher first) {
         Deque<String> elements = new ArrayDeque<>();
         int at = afterOpening(text, first, elements);
         Matcher open = OPEN_TAG.matcher(text);
