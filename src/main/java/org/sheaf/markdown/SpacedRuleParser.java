@@ -53,7 +53,10 @@ final class SpacedRuleParser extends AbstractBlockParser {
                 @Override
                 public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
                     BasedSequence line = state.getLine();
-                    if (!matched.getBlockParser().isParagraphParser() || state.getIndent() >= 4
+                    int first = state.getNextNonSpaceIndex();
+                    char marker = first < line.length() ? line.charAt(first) : ' ';
+                    if ((marker != '-' && marker != '*') || state.getIndent() >= 4
+                            || !matched.getBlockParser().isParagraphParser()
                             || !SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
                         return BlockStart.none();
                     }
