@@ -44,6 +44,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPEN_TAG = Pattern.compile("<((?>" + NAME + "))\\s*((?>\\s+" + NAME
             + "(?:\\s*=\\s*(?:\\w+|([\"']).*?\\3))?)*)\\s*(/)?>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CLOSE_TAG = Pattern.compile("</(" + NAME + ")\\s*>");
+    private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
+            "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1\\b|block\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
     private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
@@ -183,6 +185,12 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 int instructionEnd = indexOf(text, "?>", at + 2);
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
+                int lineStart = lineStartBefore(text, at);
+                if (lineStart >= 0 && MARKDOWN_ATTRIBUTE.matcher(open.group(2)).find()) {
+                    // kramdown parses the content of a nested markdown="1" element as Markdown:
+                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads
+                    return lineStart;
+                }
                 at = afterOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
                 if (close.group(1).equalsIgnoreCase(elements.peek())) {
@@ -212,6 +220,15 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         }
         elements.push(name);
         return tag.end();
+    }
+
+    /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
+    private static int lineStartBefore(CharSequence text, int at) {
+        int i = at;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i == 0 || text.charAt(i - 1) == '\n' ? i : -1;
     }
 
     private static int indexOf(CharSequence text, char c, int from) {
