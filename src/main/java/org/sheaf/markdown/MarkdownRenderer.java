@@ -112,6 +112,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
                 .customBlockParserFactory(new SpacedRuleParser.Factory())
+                .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .build();
