@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * Markdown to HTML as Jekyll 4.3 renders it: by default kramdown with its GFM parser (heading
  * ids, smart quotes and dashes, tables, footnotes, definition lists, abbreviations, attribute
- * lists, {@code {:toc}}, Rouge's code block markup); with the CommonMark flavour, CommonMark as
+ * lists, {@code {:toc}}, raw HTML blocks, math, task lists, kramdown's list and emphasis rules,
+ * Rouge's code block markup); with the CommonMark flavour, CommonMark as
  * jekyll-commonmark gives it, with the GFM extensions and options the site's {@code commonmark:} names.
  *
  * <p>Thread-safe: the flexmark parser and renderer are built once, here, and every call to
