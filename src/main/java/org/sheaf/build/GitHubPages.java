@@ -107,7 +107,7 @@ final class GitHubPages {
         Defaults defaults = new Defaults(config.get("defaults") instanceof List<?> list
                 ? new ArrayList<>(list) : List.of(), config.string("collections_dir", ""));
         MarkdownRenderer markdown = enabled(config, "titles_from_headings")
-                ? new MarkdownRenderer(MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()))
+                ? new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()))
                 : null;
         String baseurl = config.baseurl();
         List<ContentIndex.Parsed> result = new ArrayList<>(sources.size());

@@ -178,7 +178,7 @@ public final class SiteBuilder {
 
         Plugins plugins = Plugins.of(config, diagnostics);
         MarkdownRenderer markdown = new MarkdownRenderer(
-                MarkdownOptions.fromConfig(config.string("markdown", "kramdown"), config.kramdown()));
+                MarkdownOptions.fromConfig(config.values()));
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
         index = index.withPages(plugins.listingPages(index, diagnostics));

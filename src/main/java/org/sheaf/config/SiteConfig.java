@@ -197,13 +197,6 @@ public final class SiteConfig {
         return List.of(string("markdown_ext", "markdown,mkdown,mkdn,mkd,md").toLowerCase().split("\\s*,\\s*"));
     }
 
-    /** The raw {@code kramdown:} map. */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> kramdown() {
-        Object value = values.get("kramdown");
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
     /**
      * An error positioned at a configuration key (dotted, {@code defaults.0.scope}), in the config
      * file that set it; at the first config file's start when the key came from elsewhere.

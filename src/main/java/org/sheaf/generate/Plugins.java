@@ -44,6 +44,9 @@ public final class Plugins {
             Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */
+    private static final String COMMONMARK = "jekyll-commonmark";
+
     private final SiteConfig config;
     private final Set<String> enabled;
 
@@ -59,7 +62,7 @@ public final class Plugins {
             List<String> names = config.strings(key);
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                if (BUILT_IN.contains(name)) {
+                if (BUILT_IN.contains(name) || name.equals(COMMONMARK)) {
                     enabled.add(name);
                 } else {
                     Diagnostic at = config.errorAt(key + "." + i, "");

@@ -302,7 +302,9 @@ final class JekyllTags {
 
     /**
      * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with
-     * the code HTML-escaped (sheaf does not colour tokens).
+     * the code HTML-escaped (sheaf does not colour tokens). When the site's {@code highlighter} is
+     * anything but Rouge ({@code none}, {@code false}), Jekyll writes the code stripped, in the same
+     * wrapper, and ignores {@code linenos}; an unset or null highlighter is Rouge.
      */
     static final class HighlightBlock extends Block {
         HighlightBlock() {
@@ -323,10 +325,15 @@ final class JekyllTags {
             String lang = words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+#.-]", "");
             String body = String.valueOf(nodes[nodes.length - 1].render(context));
             String code = JekyllFilters.xmlEscape(LINE_ENDS.matcher(body).replaceAll(""));
-            String inner = linenos ? table(code) : code;
+            String inner = !rouge(context) ? code.strip() : linenos ? table(code) : code;
             // Jekyll writes "+" as "-" in the class (c++ becomes language-c--) but keeps it in data-lang
             String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang.replace('+', '-') + "\" data-lang=\"" + lang + "\"";
             return "<figure class=\"highlight\"><pre><code" + attrs + ">" + inner + "</code></pre></figure>";
+        }
+
+        private static boolean rouge(TemplateContext context) {
+            Object highlighter = context.get("site") instanceof Map<?, ?> site ? site.get("highlighter") : null;
+            return highlighter == null || highlighter.toString().equals("rouge");
         }
 
         private static String table(String code) {

@@ -1,17 +1,22 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.CoreNodeRenderer;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import java.util.Map;
 
 /**
  * Puts kramdown's attributes on flexmark's elements: those of attached attribute lists, and
- * table cell alignment as {@code style="text-align: ..."} instead of {@code align}.
+ * table cell alignment as {@code style="text-align: ..."} instead of {@code align}, and the
+ * classes of task lists ({@link KramdownTaskLists}).
  */
 final class KramdownAttributeProvider implements AttributeProvider {
     @Override
@@ -21,6 +26,15 @@ final class KramdownAttributeProvider implements AttributeProvider {
             if (align != null && !align.isEmpty()) {
                 attributes.remove("align");
                 attributes.addValue("style", "text-align: " + align);
+            }
+        }
+        if (node instanceof ListBlock || node instanceof ListItem) {
+            // flexmark names the part of a list item after the list's looseness
+            boolean item = part == CoreNodeRenderer.TIGHT_LIST_ITEM || part == CoreNodeRenderer.LOOSE_LIST_ITEM;
+            Document document = node.getDocument();
+            if ((item || part == AttributablePart.NODE) && document != null
+                    && KramdownTaskLists.MARKED.get(document).contains(node)) {
+                attributes.addValue("class", node instanceof ListItem ? "task-list-item" : "task-list");
             }
         }
         if (part != AttributablePart.NODE && part != AttributablePart.LINK) {

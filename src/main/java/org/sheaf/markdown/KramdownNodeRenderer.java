@@ -3,14 +3,18 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.DelimitedNodeImpl;
+import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -23,6 +27,7 @@ import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
 import com.vladsch.flexmark.html.renderer.RenderingPhase;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -36,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -48,6 +54,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** What unescaping ({@code \\}, {@code &}), line-end normalising and HTML escaping change. */
     private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"');
+
+    private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
+    /** kramdown's block-level elements, whose tags are text inside a paragraph. */
+    private static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "applet", "body",
+            "blockquote", "caption", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer",
+            "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend",
+            "menu", "li", "main", "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody",
+            "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final MarkdownOptions options;
@@ -79,6 +93,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return Set.of(
                 new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
+                new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
+                new NodeRenderingHandler<>(HtmlInline.class, KramdownNodeRenderer::renderInlineHtml),
+                new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented),
@@ -89,6 +106,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
+                new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
+                        html.line().raw("\\[" + escape(node.math()) + "\\]").line()),
+                new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
+                        html.raw("\\(" + escape(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
     }
@@ -144,6 +165,35 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return chars.indexOfAny(NEEDS_ESCAPING) >= 0;
     }
 
+    /**
+     * kramdown never nests emphasis in emphasis, nor strong in strong: the inner one's markers
+     * stay text ({@code _a *b* c_} is {@code <em>a *b* c</em>}).
+     */
+    private static void renderEmphasis(DelimitedNodeImpl node, NodeRendererContext context, HtmlWriter html) {
+        for (Node up = node.getParent(); up != null && !(up instanceof Block); up = up.getParent()) {
+            if (up.getClass() == node.getClass()) {
+                html.text(node.getOpeningMarker().toString());
+                context.renderChildren(node);
+                html.text(node.getClosingMarker().toString());
+                return;
+            }
+        }
+        context.delegateRender();
+    }
+
+    /**
+     * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
+     * {@code </div>}) as text, escaped; other inline HTML stays HTML.
+     */
+    private static void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
+        Matcher tag = TAG_NAME.matcher(node.getChars());
+        if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            html.text(node.getChars().toString());
+        } else {
+            context.delegateRender();
+        }
+    }
+
     // tables: kramdown writes each row and each cell on a line of its own. Filters that count
     // words in rendered HTML (number_of_words splits on whitespace) see that layout.
 
@@ -183,6 +233,18 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
+        if (!options.rouge()) {
+            // kramdown without a highlighter: <pre><code class="language-x">, the text ending with a line break
+            html.line();
+            html.srcPos(node.getChars()).withAttr().tag("pre");
+            html.openPre();
+            html.raw(language == null ? "<code>" : "<code class=\"language-" + attr(language) + "\">");
+            html.raw(escape(code.endsWith("\n") ? code : code + "\n"));
+            html.raw("</code>");
+            html.closePre();
+            html.tag("/pre").line();
+            return;
+        }
         String lang = language != null ? language : options.defaultCodeLanguage();
         String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
         html.line();
@@ -272,7 +334,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
         String lang = options.defaultCodeLanguage();
-        if (lang != null && !lang.isEmpty()) {
+        if (options.rouge() && lang != null && !lang.isEmpty()) {
             html.attr("class", "language-" + lang + " highlighter-rouge");
         }
         html.srcPos(node.getText()).withAttr().tag("code");

@@ -1,9 +1,11 @@
 package org.sheaf.markdown;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Options read from Jekyll's {@code markdown:} and {@code kramdown:} config keys.
@@ -20,6 +22,12 @@ import java.util.Map;
  *                         ({@code footnote_backlink})
  * @param defaultCodeLanguage the language class given to code blocks that name none
  *                         (Jekyll's {@code syntax_highlighter_opts.default_lang}, {@code plaintext})
+ * @param rouge            write code in the markup of Rouge, Jekyll's highlighter; false when the
+ *                         site names another ({@code highlighter: none}), which gives kramdown's
+ *                         plain {@code <pre><code>}
+ * @param commonMark       for the CommonMark flavour, the jekyll-commonmark options (upper case:
+ *                         {@code UNSAFE}, {@code HARDBREAKS}) and extensions (lower case: {@code table},
+ *                         {@code strikethrough}, {@code autolink}) the site's {@code commonmark:} names
  */
 public record MarkdownOptions(
         Flavour flavour,
@@ -30,13 +38,15 @@ public record MarkdownOptions(
         boolean hardWrap,
         List<Integer> tocLevels,
         String footnoteBacklink,
-        String defaultCodeLanguage) {
+        String defaultCodeLanguage,
+        boolean rouge,
+        Set<String> commonMark) {
 
     /** The two Markdown converters Jekyll ships with support for. */
     public enum Flavour {
         /** kramdown with its GFM parser, Jekyll's default. */
         KRAMDOWN,
-        /** CommonMark with GFM tables, strikethrough and autolinks, as jekyll-commonmark gives. */
+        /** CommonMark as jekyll-commonmark gives it: no extension and no raw HTML unless the site names them. */
         COMMONMARK
     }
 
@@ -45,6 +55,7 @@ public record MarkdownOptions(
     public MarkdownOptions {
         smartQuotes = List.copyOf(smartQuotes);
         tocLevels = List.copyOf(tocLevels);
+        commonMark = Set.copyOf(commonMark);
         if (smartQuotes.size() != 4) {
             throw new IllegalArgumentException("smartQuotes needs four entries, got " + smartQuotes);
         }
@@ -53,23 +64,27 @@ public record MarkdownOptions(
     /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
     public static MarkdownOptions defaults() {
         return new MarkdownOptions(Flavour.KRAMDOWN, true, "", false, DEFAULT_QUOTES, false,
-                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext");
+                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", true, Set.of());
     }
 
     /**
-     * Options from the site config.
-     *
-     * @param markdown the {@code markdown:} value; {@code kramdown} (also null) or {@code CommonMark}
-     *                 in any case. Any other name is treated as kramdown, Jekyll's default.
-     * @param kramdown the {@code kramdown:} map, may be null or empty; unknown keys are ignored
+     * Options from the site config: {@code markdown} ({@code kramdown}, also when absent, or
+     * {@code CommonMark} in any case; any other name is treated as kramdown, Jekyll's default),
+     * {@code highlighter} (null or false leave Rouge, as in Jekyll), {@code kramdown} and
+     * {@code commonmark} (maps; unknown keys are ignored).
      */
-    public static MarkdownOptions fromConfig(String markdown, Map<String, Object> kramdown) {
+    public static MarkdownOptions fromConfig(Map<String, Object> site) {
         MarkdownOptions base = defaults();
-        if (markdown != null && markdown.strip().toLowerCase(Locale.ROOT).equals("commonmark")) {
+        Object markdown = site.get("markdown");
+        if (markdown != null && markdown.toString().strip().toLowerCase(Locale.ROOT).equals("commonmark")) {
+            Map<?, ?> config = site.get("commonmark") instanceof Map<?, ?> map ? map : Map.of();
+            Set<String> named = new HashSet<>();
+            names(config.get("options")).forEach(name -> named.add(name.toUpperCase(Locale.ROOT)));
+            names(config.get("extensions")).forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
             return new MarkdownOptions(Flavour.COMMONMARK, false, "", false, DEFAULT_QUOTES, false,
-                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage());
+                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), true, named);
         }
-        Map<String, Object> config = kramdown == null ? Map.of() : kramdown;
+        Map<?, ?> config = site.get("kramdown") instanceof Map<?, ?> map ? map : Map.of();
         return new MarkdownOptions(Flavour.KRAMDOWN,
                 flag(config.get("auto_ids"), base.autoIds()),
                 text(config.get("auto_id_prefix"), base.autoIdPrefix()),
@@ -78,7 +93,35 @@ public record MarkdownOptions(
                 flag(config.get("hard_wrap"), base.hardWrap()),
                 levels(config.get("toc_levels"), base.tocLevels()),
                 text(config.get("footnote_backlink"), base.footnoteBacklink()),
-                base.defaultCodeLanguage());
+                base.defaultCodeLanguage(),
+                syntaxHighlighter(config.get("syntax_highlighter"), site.get("highlighter")).equals("rouge"),
+                Set.of());
+    }
+
+    /** A list of names; anything else names nothing, as jekyll-commonmark ignores it. */
+    private static List<String> names(Object value) {
+        List<String> names = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item != null) {
+                    names.add(item.toString().strip());
+                }
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The highlighter kramdown uses in Jekyll: {@code kramdown.syntax_highlighter}, else the site's
+     * {@code highlighter}, else Rouge (Jekyll's {@code ||}: null and false fall through).
+     */
+    private static String syntaxHighlighter(Object kramdownValue, Object siteValue) {
+        for (Object value : new Object[] {kramdownValue, siteValue}) {
+            if (value != null && !Boolean.FALSE.equals(value)) {
+                return value.toString().strip();
+            }
+        }
+        return "rouge";
     }
 
     private static boolean flag(Object value, boolean fallback) {

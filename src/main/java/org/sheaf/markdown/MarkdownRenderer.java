@@ -9,16 +9,20 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Markdown to HTML as Jekyll 4.3 renders it: by default kramdown with its GFM parser (heading
  * ids, smart quotes and dashes, tables, footnotes, definition lists, abbreviations, attribute
- * lists, {@code {:toc}}, Rouge's code block markup); with the CommonMark flavour, plain
- * CommonMark with GFM tables, strikethrough and autolinks, as jekyll-commonmark gives.
+ * lists, {@code {:toc}}, raw HTML blocks, math, task lists, kramdown's list and emphasis rules,
+ * Rouge's code block markup); with the CommonMark flavour, CommonMark as
+ * jekyll-commonmark gives it, with the GFM extensions and options the site's {@code commonmark:} names.
  *
  * <p>Thread-safe: the flexmark parser and renderer are built once, here, and every call to
  * {@link #render} works on its own document. Build one per site build and share it.
@@ -33,15 +37,29 @@ public final class MarkdownRenderer {
     public MarkdownRenderer(MarkdownOptions options) {
         this.options = options;
         if (options.flavour() == MarkdownOptions.Flavour.COMMONMARK) {
+            // jekyll-commonmark turns on only the extensions and options the site names
+            Set<String> named = options.commonMark();
+            List<Extension> extensions = new ArrayList<>();
+            if (named.contains("table")) {
+                extensions.add(TablesExtension.create());
+            }
+            if (named.contains("strikethrough")) {
+                extensions.add(StrikethroughExtension.create());
+            }
+            if (named.contains("autolink")) {
+                extensions.add(AutolinkExtension.create());
+            }
             MutableDataSet set = new MutableDataSet();
-            set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(),
-                    AutolinkExtension.create()));
+            set.set(Parser.EXTENSIONS, extensions);
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
+            set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : "\n");
             gfmTables(set);
+            everyLink(set);
             this.parser = LeanInlineParser.install(Parser.builder(set)).build();
             this.parserWithoutAbbreviations = parser;
-            this.renderer = HtmlRenderer.builder(set).linkResolverFactory(new RelativeLinkResolver.Factory()).build();
+            this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
+                    .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
         this.parser = kramdownParser(true);
@@ -67,16 +85,36 @@ public final class MarkdownRenderer {
      */
     private Parser kramdownParser(boolean abbreviations) {
         MutableDataSet parse = kramdownOptions();
-        List<Extension> extensions = new java.util.ArrayList<>(List.of(TablesExtension.create(),
+        List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
                 FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         if (abbreviations) {
             extensions.add(AbbreviationExtension.create());
         }
         parse.set(Parser.EXTENSIONS, extensions);
+        // kramdown's lists: any bullet continues a bullet list, an item of the other kind right
+        // after an item nests in it, an item's content starts where its text does, no start
+        // number. Its GFM parser lets a list, any ordered one included, and a block quote
+        // interrupt a paragraph, and wants "# " at the very start of a heading's line; a rule
+        // interrupts one only when it looks like a list item (SpacedRuleParser).
+        parse.setFrom(ParserEmulationProfile.KRAMDOWN);
+        parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.HTML_BLOCK_DEEP_PARSER, false);
+        parse.set(Parser.THEMATIC_BREAK_RELAXED_START, false);
+        // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
+        // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
+        parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
         return LeanInlineParser.install(Parser.builder(parse))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
+                .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
+                .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
+                .customBlockParserFactory(new SpacedRuleParser.Factory())
+                .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
+                .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .build();
     }
@@ -84,6 +122,7 @@ public final class MarkdownRenderer {
     private MutableDataSet kramdownOptions() {
         MutableDataSet set = new MutableDataSet();
         gfmTables(set);
+        everyLink(set);
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
@@ -100,6 +139,14 @@ public final class MarkdownRenderer {
         set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "«");
         set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, "»");
         return set;
+    }
+
+    /**
+     * Links are written whatever their URL, as both Jekyll converters write them: flexmark on its
+     * own writes a {@code javascript:} link as its bare text.
+     */
+    private static void everyLink(MutableDataSet set) {
+        set.set(HtmlRenderer.SUPPRESSED_LINKS, "(?!)");
     }
 
     private static void gfmTables(MutableDataSet set) {
@@ -135,8 +182,13 @@ public final class MarkdownRenderer {
         if (links != null) {
             RelativeLinkResolver.LINKS.set(document, links);
         }
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownAttributes.mayHold(markdown)) {
-            KramdownAttributes.attach(document);
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
+            if (KramdownAttributes.mayHold(markdown)) {
+                KramdownAttributes.attach(document);
+            }
+            if (KramdownTaskLists.mayHold(markdown)) {
+                KramdownTaskLists.mark(document);
+            }
         }
         return renderer.render(document);
     }

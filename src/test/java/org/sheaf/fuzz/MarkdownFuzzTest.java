@@ -12,7 +12,7 @@ import org.sheaf.markdown.MarkdownRenderer;
 class MarkdownFuzzTest {
     private static final MarkdownRenderer KRAMDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
     private static final MarkdownRenderer COMMONMARK = new MarkdownRenderer(
-            MarkdownOptions.fromConfig("CommonMark", Map.of()));
+            MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));
 
     @FuzzTest
     @Timeout(value = 10, unit = TimeUnit.SECONDS)

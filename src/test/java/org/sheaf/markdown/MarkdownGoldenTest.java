@@ -5,19 +5,38 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.sheaf.testing.HtmlTokens;
 import org.sheaf.testing.JekyllContent;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Pages of the jekyll-compat fixture site: the Markdown after Liquid, and the HTML Jekyll 4.3.1
  * (kramdown, GFM input) wrote for it, compared the way sitediff compares HTML. The expected HTML
  * is read out of Jekyll's own pages in {@code sites/jekyll-compat/expected}: the part of each
  * page its layout filled with {@code content}.
+ *
+ * <p>Also every Markdown page without Liquid of the fixtures written one construct per page
+ * ({@link #CONSTRUCT_FIXTURES}), whose layout is {@code content} alone, rendered with the options
+ * their own {@code _config.yml} gives and compared with the page Jekyll wrote.
  */
 class MarkdownGoldenTest {
     private static final MarkdownRenderer RENDERER = new MarkdownRenderer(MarkdownOptions.defaults());
+    private static final Path SITES = Path.of("src/test/resources/sites");
+    /** Fixtures of one Markdown construct per page, each page laid out as its content alone. */
+    static final List<String> CONSTRUCT_FIXTURES = List.of("kramdown", "highlighter-none", "highlighter-false",
+            "commonmark", "commonmark-options");
 
     @ParameterizedTest
     @CsvSource({
@@ -36,6 +55,35 @@ class MarkdownGoldenTest {
         String actual = RENDERER.render(markdown);
         String difference = HtmlTokens.firstDifference(expected, actual);
         assertNull(difference, () -> name + ": " + difference + "\n--- rendered:\n" + actual);
+    }
+
+    static Stream<Arguments> constructPages() throws IOException {
+        List<Arguments> pages = new ArrayList<>();
+        for (String fixture : CONSTRUCT_FIXTURES) {
+            try (Stream<Path> files = Files.list(SITES.resolve(fixture).resolve("site"))) {
+                for (Path page : files.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                    if (!Files.readString(page).contains("{%")) {
+                        pages.add(Arguments.of(fixture, page.getFileName().toString()));
+                    }
+                }
+            }
+        }
+        return pages.stream();
+    }
+
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("constructPages")
+    void rendersConstructAsJekyllDid(String fixture, String page) throws IOException {
+        Path site = SITES.resolve(fixture).resolve("site");
+        Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(site.resolve("_config.yml")));
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(config));
+        String markdown = withoutFrontMatter(Files.readString(site.resolve(page)));
+        String expected = Files.readString(SITES.resolve(fixture).resolve("expected")
+                .resolve(page.replaceFirst("\\.md$", ".html")));
+        String actual = renderer.render(markdown);
+        String difference = HtmlTokens.firstDifference(expected, actual);
+        assertNull(difference, () -> page + ": " + difference + "\n--- rendered:\n" + actual);
     }
 
     static String resource(String name) throws IOException {

@@ -42,13 +42,13 @@ class MarkdownRendererTest {
     @Test
     void autoIdPrefixGoesInFrontOfEveryGeneratedId() {
         MarkdownRenderer renderer = new MarkdownRenderer(
-                MarkdownOptions.fromConfig("kramdown", Map.of("auto_id_prefix", "sec-")));
+                MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("auto_id_prefix", "sec-"))));
         assertRenders(renderer, "<h2 id=\"sec-one\">One</h2><h2 id=\"sec-one-1\">One</h2>", "## One\n\n## One\n");
     }
 
     @Test
     void autoIdsOffLeavesHeadingsWithoutIds() {
-        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(null, Map.of("auto_ids", false)));
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("auto_ids", false))));
         assertRenders(renderer, "<h2>One</h2>", "## One\n");
     }
 
@@ -70,7 +70,7 @@ class MarkdownRendererTest {
     @Test
     void smartQuotesConfigChoosesTheQuoteCharacters() {
         MarkdownRenderer renderer = new MarkdownRenderer(
-                MarkdownOptions.fromConfig("kramdown", Map.of("smart_quotes", "sbquo,lsquo,bdquo,ldquo")));
+                MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("smart_quotes", "sbquo,lsquo,bdquo,ldquo"))));
         assertRenders(renderer, "<p>„Anführung“</p>", "\"Anführung\"");
     }
 
@@ -81,7 +81,7 @@ class MarkdownRendererTest {
 
     @Test
     void hardWrapTurnsLineBreaksIntoBrTags() {
-        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(null, Map.of("hard_wrap", true)));
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("hard_wrap", true))));
         assertRenders(renderer, "<p>one<br>two</p>", "one\ntwo\n");
     }
 
@@ -162,7 +162,7 @@ class MarkdownRendererTest {
     @Test
     void tocLevelsLimitWhichHeadingsAreListed() {
         MarkdownRenderer renderer = new MarkdownRenderer(
-                MarkdownOptions.fromConfig(null, Map.of("toc_levels", List.of(2))));
+                MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("toc_levels", List.of(2)))));
         assertRenders(renderer, "<ul id=\"markdown-toc\"><li><a href=\"#one\" id=\"markdown-toc-one\">One</a></li></ul>"
                         + "<h2 id=\"one\">One</h2><h3 id=\"two\">Two</h3>",
                 "* TOC\n{:toc}\n\n## One\n\n### Two\n");
@@ -202,8 +202,16 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void commonMarkFlavourHasNoSmartQuotesNoIdsButGfmExtras() {
-        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig("CommonMark", null));
+    void commonMarkFlavourHasNoExtensionsAndOmitsRawHtmlByDefault() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));
+        assertEquals("<p>~~gone~~ <!-- raw HTML omitted -->x<!-- raw HTML omitted --></p>\n<!-- raw HTML omitted -->\n",
+                renderer.render("~~gone~~ <b>x</b>\n\n<div>y</div>\n"));
+    }
+
+    @Test
+    void commonMarkFlavourHasNoSmartQuotesNoIdsAndTheExtensionsNamed() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark",
+                "commonmark", Map.of("extensions", List.of("table", "strikethrough", "autolink")))));
         assertRenders(renderer, "<h2>Title</h2><p>\"q\" -- <del>gone</del> "
                         + "<a href=\"https://example.org\">https://example.org</a></p>"
                         + "<table><thead><tr><th align=\"right\">a</th></tr></thead><tbody><tr><td align=\"right\">1</td></tr></tbody></table>",
@@ -212,9 +220,9 @@ class MarkdownRendererTest {
 
     @Test
     void markdownConfigNameIsCaseInsensitive() {
-        assertEquals(MarkdownOptions.Flavour.COMMONMARK, MarkdownOptions.fromConfig("commonmark", Map.of()).flavour());
-        assertEquals(MarkdownOptions.Flavour.KRAMDOWN, MarkdownOptions.fromConfig(null, null).flavour());
-        assertEquals(MarkdownOptions.defaults(), MarkdownOptions.fromConfig("kramdown", Map.of()));
+        assertEquals(MarkdownOptions.Flavour.COMMONMARK, MarkdownOptions.fromConfig(Map.of("markdown", "commonmark")).flavour());
+        assertEquals(MarkdownOptions.Flavour.KRAMDOWN, MarkdownOptions.fromConfig(Map.of()).flavour());
+        assertEquals(MarkdownOptions.defaults(), MarkdownOptions.fromConfig(Map.of("kramdown", Map.of())));
     }
 
     @Test

@@ -20,7 +20,7 @@ class RelativeLinksTest {
     }
 
     private static String render(String markdown, RelativeLinks links) {
-        return new MarkdownRenderer(MarkdownOptions.fromConfig("kramdown", Map.of())).render(markdown, links);
+        return new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of()))).render(markdown, links);
     }
 
     @Test

@@ -1,0 +1,324 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.HtmlBlockParser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.BlockContent;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTML blocks as kramdown reads them: a line that starts with the opening tag of any element that
+ * is not span-level ({@code div}, {@code figure}, {@code table}, a custom element...) starts raw
+ * HTML that ends with the element's own closing tag, blank lines and Markdown-looking lines
+ * included; nested elements must close first, as kramdown's raw HTML parser requires, and an
+ * element never closed runs to the end of the document. CommonMark ends such a block at the first
+ * blank line instead, which splits the output of Jekyll's {@code highlight} tag whenever the code
+ * has a blank line.
+ *
+ * <p>Lines that start with a span-level element ({@code <span>}, {@code <a>}, {@code <img>},
+ * {@code <em>}...) are left to the paragraph parser, so kramdown's {@code <p>} wraps them; the
+ * renderer turns off flexmark's own blocks for such lines ({@code HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS}).
+ */
+final class KramdownHtmlBlockParser extends AbstractBlockParser {
+    private static final String NAME = "(?:[\\p{L}_][\\p{L}\\p{N}_.-]*:)?[\\p{L}_][\\p{L}\\p{N}_.-]*";
+    /** kramdown's {@code HTML_TAG_RE}: a whole opening tag, attributes over several lines allowed. */
+    private static final Pattern OPEN_TAG = Pattern.compile("<((?>" + NAME + "))\\s*((?>\\s+" + NAME
+            + "(?:\\s*=\\s*(?:\\w+|([\"']).*?\\3))?)*)\\s*(/)?>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern CLOSE_TAG = Pattern.compile("</(" + NAME + ")\\s*>");
+    private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
+            "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1\\b|block\\b)");
+    /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
+    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+            "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
+            "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
+            "sub", "sup", "tt", "u", "var");
+    /** Elements that never have content, so their opening tag is the whole element. */
+    private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
+            "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
+
+    /**
+     * A line that ends a paragraph in kramdown's GFM parser: a heading, a block quote, a list
+     * item, a code fence or an attribute list (or block-level HTML); a paragraph begun after an
+     * element's closing tag stops there.
+     */
+    private static final Pattern PARAGRAPH_END = Pattern.compile(" {0,3}(?:#{1,6}[ \\t]|>|[-+*][ \\t]|\\d+\\.[ \\t]|```|~~~|\\{:)");
+
+    private final HtmlBlockBase block;
+    private BlockContent content = new BlockContent();
+    /** Offset in the document just after the element's closing tag (or the comment's end). */
+    private final int end;
+    /** Where text after the closing tag on the same line starts, or -1 when none follows it. */
+    private final int tailStart;
+    private int tailEnd;
+    private Paragraph tail;
+
+    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int end) {
+        this.block = block;
+        this.end = end;
+        int at = end;
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
+        this.tailStart = follows && !startsBlockHtml(source, at) ? at : -1;
+    }
+
+    /**
+     * Whether block-level HTML starts at {@code at}: then kramdown reads another HTML block there,
+     * which this block may as well keep, written as it is.
+     */
+    private static boolean startsBlockHtml(CharSequence text, int at) {
+        if (text.charAt(at) != '<') {
+            return false;
+        }
+        if (startsWith(text, at, "<!--")) {
+            return true;
+        }
+        Matcher tag = OPEN_TAG.matcher(text);
+        Matcher close = CLOSE_TAG.matcher(text);
+        String name = tag.region(at, text.length()).lookingAt() ? tag.group(1)
+                : close.region(at, text.length()).lookingAt() ? close.group(1) : null;
+        return name != null && !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public Block getBlock() {
+        return block;
+    }
+
+    /**
+     * Lines up to the closing tag are the block's; when text follows the tag on its line, that
+     * text and the lines after it, up to a blank line or a line that ends a paragraph, are a
+     * paragraph of their own, as kramdown reads them.
+     */
+    @Override
+    public BlockContinue tryContinue(ParserState state) {
+        BasedSequence line = state.getLine();
+        if (line.getStartOffset() < end) {
+            return BlockContinue.atIndex(state.getIndex());
+        }
+        int next = state.getNextNonSpaceIndex();
+        if (tailStart >= 0 && !state.isBlank()
+                && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()
+                && !startsBlockHtml(line.getBaseSequence(), line.getStartOffset() + next)) {
+            return BlockContinue.atIndex(state.getIndex());
+        }
+        return BlockContinue.none();
+    }
+
+    @Override
+    public void addLine(ParserState state, BasedSequence line) {
+        int start = line.getStartOffset();
+        if (line.getEndOffset() <= end || tailStart < 0) {
+            content.add(line, state.getIndent());
+        } else if (start < end) {
+            content.add(line.subSequence(0, end - start), state.getIndent());
+            tailEnd = line.getEndOffset();
+        } else {
+            tailEnd = line.getEndOffset();
+        }
+    }
+
+    @Override
+    public boolean isRawText() {
+        return true;
+    }
+
+    @Override
+    public void closeBlock(ParserState state) {
+        block.setContent(content);
+        content = null;
+        if (tailStart >= 0 && tailEnd > tailStart) {
+            tail = new Paragraph(block.getChars().getBaseSequence().subSequence(tailStart, tailEnd).trimEnd());
+            block.insertAfter(tail);
+        }
+    }
+
+    @Override
+    public void parseInlines(InlineParser inlineParser) {
+        if (tail != null) {
+            inlineParser.parse(tail.getChars(), tail);
+        }
+    }
+
+    /**
+     * Where the element whose opening tag {@code first} just matched ends in {@code text}: after
+     * its closing tag, or at the end of the text when it has none. Comments and processing
+     * instructions are skipped, nested elements must close before their parent, a stray closing
+     * tag is text, and {@code script} or {@code style} content is not read as tags, all as
+     * kramdown's raw HTML parser does.
+     */
+    private static int elementEnd(CharSequence text, Matcher first) {
+        Deque<String> elements = new ArrayDeque<>();
+        int at = afterOpening(text, first, elements);
+        Matcher open = OPEN_TAG.matcher(text);
+        Matcher close = CLOSE_TAG.matcher(text);
+        int length = text.length();
+        while (!elements.isEmpty()) {
+            at = indexOf(text, '<', at);
+            if (at < 0) {
+                return length;
+            }
+            if (startsWith(text, at, "<!--")) {
+                int commentEnd = indexOf(text, "-->", at + 4);
+                at = commentEnd < 0 ? at + 1 : commentEnd + 3;
+            } else if (startsWith(text, at, "<?")) {
+                int instructionEnd = indexOf(text, "?>", at + 2);
+                at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
+            } else if (open.region(at, length).lookingAt()) {
+                int lineStart = lineStartBefore(text, at);
+                if (lineStart >= 0 && MARKDOWN_ATTRIBUTE.matcher(open.group(2)).find()) {
+                    // kramdown parses the content of a nested markdown="1" element as Markdown:
+                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads
+                    return lineStart;
+                }
+                at = afterOpening(text, open, elements);
+            } else if (close.region(at, length).lookingAt()) {
+                if (close.group(1).equalsIgnoreCase(elements.peek())) {
+                    elements.pop();
+                }
+                at = close.end();
+            } else {
+                at++;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Reads the opening tag {@code tag} matched: an element with content goes on {@code elements};
+     * the content of {@code script} and {@code style} is skipped to their closing tag.
+     */
+    private static int afterOpening(CharSequence text, Matcher tag, Deque<String> elements) {
+        String name = tag.group(1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (tag.group(4) != null || EMPTY_ELEMENTS.contains(lower)) {
+            return tag.end();
+        }
+        if (lower.equals("script") || lower.equals("style")) {
+            Matcher close = Pattern.compile("</" + lower + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
+            return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
+        }
+        elements.push(name);
+        return tag.end();
+    }
+
+    /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
+    private static int lineStartBefore(CharSequence text, int at) {
+        int i = at;
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            i--;
+        }
+        return i == 0 || text.charAt(i - 1) == '\n' ? i : -1;
+    }
+
+    private static int indexOf(CharSequence text, char c, int from) {
+        if (text instanceof String s) {
+            return s.indexOf(c, from);
+        }
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int indexOf(CharSequence text, String s, int from) {
+        for (int i = indexOf(text, s.charAt(0), from); i >= 0; i = indexOf(text, s.charAt(0), i + 1)) {
+            if (startsWith(text, i, s)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(CharSequence text, int at, String s) {
+        if (at + s.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (text.charAt(at + i) != s.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Registers the parser with flexmark: after {@code markdown="1"} blocks, before flexmark's HTML blocks. */
+    static final class Factory implements CustomBlockParserFactory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int start = state.getNextNonSpaceIndex();
+                    if (state.getIndent() >= 4 || start >= line.length() || line.charAt(start) != '<') {
+                        return BlockStart.none();
+                    }
+                    // The tag may run over several lines, so it is matched in the document's text.
+                    CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+                    int offset = line.getStartOffset() + start;
+                    if (startsWith(text, offset, "<!--")) {
+                        return comment(state, matched, text, offset);
+                    }
+                    Matcher tag = OPEN_TAG.matcher(text);
+                    if (!tag.region(offset, text.length()).lookingAt()
+                            || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                        return BlockStart.none();
+                    }
+                    KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag));
+                    return BlockStart.of(parser).atIndex(state.getIndex());
+                }
+
+                /**
+                 * A comment followed by text on its closing line: the text starts a paragraph.
+                 * Other comments are flexmark's, which reads them as kramdown does.
+                 */
+                private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
+                    int close = indexOf(text, "-->", offset + 4);
+                    if (close < 0 || matched.getBlockParser().isParagraphParser()) {
+                        return BlockStart.none();
+                    }
+                    KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
+                    return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return Set.of(MarkdownHtmlBlockParser.Factory.class);
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(HtmlBlockParser.Factory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.InlineParserExtension;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
+import com.vladsch.flexmark.parser.LightInlineParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * kramdown's math: {@code $$...$$} standing as a block of its own (a blank line or the start of
+ * its container before it, a blank line or the end after it) is display math, any other
+ * {@code $$...$$} is inline math. The text between the dollars is kept as written (no Markdown
+ * inside), stripped, and written as MathJax reads it, which is kramdown's default math engine:
+ * {@code \[...\]} for a block, {@code \(...\)} inline. A single {@code $} is plain text.
+ */
+final class KramdownMath {
+    private static final Pattern BLOCK = Pattern.compile("\\$\\$(.*?)\\$\\$([ \\t\\x0B\\f\\r]*\\n)?", Pattern.DOTALL);
+    private static final Pattern IAL_START = Pattern.compile(" {0,3}\\{:(?![/:{])");
+
+    private KramdownMath() {
+    }
+
+    /** Display math: its text, stripped. */
+    static final class Block extends com.vladsch.flexmark.util.ast.Block {
+        private final String math;
+
+        Block(BasedSequence chars, String math) {
+            super(chars);
+            this.math = math;
+        }
+
+        String math() {
+            return math;
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
+    /** Inline math: its text, stripped. */
+    static final class Span extends Node {
+        private final String math;
+
+        Span(BasedSequence chars, String math) {
+            super(chars);
+            this.math = math;
+        }
+
+        String math() {
+            return math;
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
+    /** Reads display math over the lines up to the closing {@code $$}. */
+    static final class BlockParser extends AbstractBlockParser {
+        private final Block block;
+        /** Offset in the document after the closing dollars and the rest of their line. */
+        private final int end;
+
+        private BlockParser(Block block, int end) {
+            this.block = block;
+            this.end = end;
+        }
+
+        @Override
+        public com.vladsch.flexmark.util.ast.Block getBlock() {
+            return block;
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            return state.getLine().getStartOffset() >= end ? BlockContinue.none() : BlockContinue.atIndex(state.getLine().length());
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+        }
+
+        /** Registers display math with flexmark. */
+        static final class Factory implements CustomBlockParserFactory {
+            @Override
+            public BlockParserFactory apply(DataHolder options) {
+                return new AbstractBlockParserFactory(options) {
+                    @Override
+                    public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                        BasedSequence line = state.getLine();
+                        int start = state.getNextNonSpaceIndex();
+                        if (state.getIndent() >= 4 || start + 1 >= line.length() || line.charAt(start) != '$'
+                                || line.charAt(start + 1) != '$' || matched.getBlockParser().isParagraphParser()
+                                || !afterBoundary(line, start)) {
+                            return BlockStart.none();
+                        }
+                        CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+                        Matcher m = BLOCK.matcher(text);
+                        int column = start - state.getIndex() + state.getColumn();
+                        if (!m.region(line.getStartOffset() + start, text.length()).lookingAt()
+                                || !beforeBoundary(text, m.end(), insideNewContainer(line, start) ? column : -1)) {
+                            return BlockStart.none();
+                        }
+                        BasedSequence chars = line.getBaseSequence().subSequence(m.start(), m.end(1) + 2);
+                        Block block = new Block(chars, m.group(1).strip());
+                        return BlockStart.of(new BlockParser(block, m.end())).atIndex(line.length());
+                    }
+                };
+            }
+
+            /**
+             * Whether a block may start here: at the start of the document or of a container
+             * opened on this line, or after a blank line.
+             */
+            private static boolean afterBoundary(BasedSequence line, int start) {
+                if (insideNewContainer(line, start)) {
+                    return true;
+                }
+                BasedSequence all = line.getBaseSequence();
+                int lineStart = line.getStartOffset();
+                if (lineStart == 0) {
+                    return true;
+                }
+                int previous = lineStart - 1;
+                while (previous > 0 && all.charAt(previous - 1) != '\n') {
+                    previous--;
+                }
+                return all.subSequence(previous, lineStart).isBlank();
+            }
+
+            /** Whether a list item or block quote marker opened on this line comes before {@code start}. */
+            private static boolean insideNewContainer(BasedSequence line, int start) {
+                return start > 0 && !line.subSequence(0, start).isBlank();
+            }
+
+            /**
+             * kramdown's block boundary after the math: a blank line, an attribute list, {@code ^}
+             * or the end of the text, which for math that starts a list item (its content at
+             * {@code itemColumn}, else -1) is also a line indented less than that content.
+             */
+            private static boolean beforeBoundary(CharSequence text, int at, int itemColumn) {
+                int length = text.length();
+                if (at == length || (at == length - 1 && text.charAt(at) == '\n')) {
+                    return true;
+                }
+                if (text.charAt(at - 1) != '\n') {
+                    return false;
+                }
+                int eol = at;
+                while (eol < length && text.charAt(eol) != '\n') {
+                    eol++;
+                }
+                String next = text.subSequence(at, eol).toString();
+                int indent = 0;
+                while (indent < next.length() && next.charAt(indent) == ' ') {
+                    indent++;
+                }
+                return next.isBlank() || indent < itemColumn || next.strip().equals("^") || IAL_START.matcher(next).lookingAt();
+            }
+
+            @Override
+            public Set<Class<?>> getAfterDependents() {
+                return null;
+            }
+
+            @Override
+            public Set<Class<?>> getBeforeDependents() {
+                return null;
+            }
+
+            @Override
+            public boolean affectsGlobalScope() {
+                return false;
+            }
+        }
+    }
+
+    /** Reads inline math inside a paragraph, heading, list item or table cell. */
+    static final class SpanParser implements InlineParserExtension {
+        @Override
+        public void finalizeDocument(InlineParser inlineParser) {
+        }
+
+        @Override
+        public void finalizeBlock(InlineParser inlineParser) {
+        }
+
+        @Override
+        public boolean parse(LightInlineParser parser) {
+            BasedSequence input = parser.getInput();
+            int at = parser.getIndex();
+            boolean escaped = input.charAt(at) == '\\';
+            if (escaped) {
+                // "\$$...$$" alone in its paragraph's first line asks for inline math where display
+                // math would be: kramdown drops the backslash.
+                if (at != 0 || !(parser.getBlock() instanceof Paragraph)) {
+                    return false;
+                }
+                at++;
+            }
+            if (at + 1 >= input.length() || input.charAt(at) != '$' || input.charAt(at + 1) != '$') {
+                return false;
+            }
+            int close = input.indexOf("$$", at + 2);
+            if (close < 0 || (escaped && !restOfLineBlank(input, close + 2))) {
+                return false;
+            }
+            parser.flushTextNode();
+            BasedSequence chars = input.subSequence(parser.getIndex(), close + 2);
+            parser.getBlock().appendChild(new Span(chars, input.subSequence(at + 2, close).toString().strip()));
+            parser.setIndex(close + 2);
+            return true;
+        }
+
+        private static boolean restOfLineBlank(BasedSequence input, int from) {
+            int eol = input.indexOf('\n', from);
+            return input.subSequence(from, eol < 0 ? input.length() : eol).isBlank();
+        }
+
+        /** Registers inline math with flexmark for {@code $}, and {@code \\} for an escaped block. */
+        static final class Factory implements InlineParserExtensionFactory {
+            @Override
+            public CharSequence getCharacters() {
+                return "$\\";
+            }
+
+            @Override
+            public InlineParserExtension apply(LightInlineParser parser) {
+                return new SpanParser();
+            }
+
+            @Override
+            public Set<Class<?>> getAfterDependents() {
+                return null;
+            }
+
+            @Override
+            public Set<Class<?>> getBeforeDependents() {
+                return null;
+            }
+
+            @Override
+            public boolean affectsGlobalScope() {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.ListBlockParser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A rule right after a paragraph line, as kramdown's GFM parser reads one: {@code ***} and
+ * {@code ___} stay text of the paragraph (the renderer keeps flexmark's rules from interrupting
+ * paragraphs), but {@code * * *} and {@code - - -} look like a list item, which ends the paragraph,
+ * and are then a rule, not the list flexmark would make of them.
+ */
+final class SpacedRuleParser extends AbstractBlockParser {
+    private static final Pattern SPACED_RULE = Pattern.compile(" {0,3}([-*])[ \\t]+(?:\\1[ \\t]*){2,}");
+
+    private final ThematicBreak block = new ThematicBreak();
+
+    private SpacedRuleParser(BasedSequence line) {
+        block.setChars(line);
+    }
+
+    @Override
+    public Block getBlock() {
+        return block;
+    }
+
+    @Override
+    public BlockContinue tryContinue(ParserState state) {
+        return BlockContinue.none();
+    }
+
+    @Override
+    public void closeBlock(ParserState state) {
+    }
+
+    /** Registers the parser with flexmark, ahead of its list parser. */
+    static final class Factory implements CustomBlockParserFactory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int first = state.getNextNonSpaceIndex();
+                    char marker = first < line.length() ? line.charAt(first) : ' ';
+                    if ((marker != '-' && marker != '*') || state.getIndent() >= 4
+                            || !matched.getBlockParser().isParagraphParser()
+                            || !SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
+                        return BlockStart.none();
+                    }
+                    return BlockStart.of(new SpacedRuleParser(line.subSequence(state.getIndex()).trimEnd()))
+                            .atIndex(line.length());
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(ListBlockParser.Factory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}
