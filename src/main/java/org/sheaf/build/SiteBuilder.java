@@ -33,6 +33,7 @@ import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
 import org.sheaf.generate.Provenance;
 import org.sheaf.liquid.LinkResolver;
+import org.sheaf.liquid.LiquidMode;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.liquid.LiquidSetup;
 import org.sheaf.markdown.MarkdownOptions;
@@ -215,7 +216,7 @@ public final class SiteBuilder {
                 Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
                 tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
                 renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
-                        pagination.paginators(), research.relativeLinks());
+                        pagination.paginators(), research.relativeLinks(), diagnostics);
                 renderer.render(diagnostics, renderPlan, options.progress(), each);
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
@@ -309,7 +310,7 @@ public final class SiteBuilder {
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown,
             Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
-            Map<Page, Map<String, Object>> paginators, boolean relativeLinks) throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -323,7 +324,8 @@ public final class SiteBuilder {
         };
         String environment = options.resolvedEnvironment();
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
-                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags));
+                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
+                liquidMode(config, diagnostics), diagnostics::add));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         // Freemarker starts only for a site with Freemarker layouts: setting it up loads about
         // 170 classes, 60 ms of a 100-page Liquid site's start (BENCHMARKS.md).
@@ -344,6 +346,21 @@ public final class SiteBuilder {
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
                         : null);
+    }
+
+    /** Jekyll's {@code liquid: error_mode}; an unknown value is an error at the key, and the default mode is used. */
+    private static LiquidMode liquidMode(SiteConfig config, Diagnostics diagnostics) {
+        Object liquid = config.get("liquid");
+        Object value = liquid instanceof Map<?, ?> map ? map.get("error_mode") : null;
+        if (value == null) {
+            return LiquidMode.WARN;
+        }
+        Optional<LiquidMode> mode = LiquidMode.named(String.valueOf(value));
+        if (mode.isEmpty()) {
+            diagnostics.add(config.errorAt("liquid.error_mode", "unknown Liquid error mode \"" + value + "\"")
+                    .withHint("error_mode is one of strict, warn (the default) and lax"));
+        }
+        return mode.orElse(LiquidMode.WARN);
     }
 
     /**

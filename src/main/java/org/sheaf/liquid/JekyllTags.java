@@ -65,7 +65,7 @@ final class JekyllTags {
             } catch (IllegalArgumentException e) {
                 Frame frame = frame(context);
                 Position at = LiquidErrors.tagPosition(frame.text, getName(), atoms(context, nodes), frame.firstLine);
-                Diagnostic diagnostic = Diagnostic.error(frame.path, at, e.getMessage());
+                Diagnostic diagnostic = Diagnostic.error(frame.path, at, LiquidErrors.problem(e, "tag \"" + getName() + "\""));
                 throw new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
             }
         }
@@ -189,7 +189,7 @@ final class JekyllTags {
             } catch (RenderFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(frame.pagePath));
+                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, parsed.text()).within(frame.pagePath));
             }
         }
 
@@ -214,7 +214,7 @@ final class JekyllTags {
                             + renderer.displayPath(frame.siteRoot, bound));
                 }
             } catch (IOException e) {
-                throw failure(frame, name, getName() + " \"" + name + "\" cannot be read: " + e.getMessage());
+                throw failure(frame, name, getName() + " \"" + name + "\" cannot be read: " + LiquidErrors.reason(e));
             }
             return file;
         }

@@ -15,6 +15,7 @@ import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
+import liqp.exceptions.LiquidException;
 import liqp.filters.Filter;
 import liqp.parser.Flavor;
 import org.sheaf.diag.Diagnostic;
@@ -44,9 +45,13 @@ public final class LiquidRenderer {
     private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Where {@link #evaluate} has an expression's value put; no page names a variable this way. */
+    private static final String VALUE = "sheaf_expression_value_";
 
     private final LiquidSetup setup;
     private final TemplateParser parser;
+    /** Liqp's lax grammar, for text the strict one refuses when the site's mode is not strict. */
+    private final TemplateParser laxParser;
     private final long renderMillis;
     // Liqp's parsed templates keep state while they render, so one parsed template must not
     // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
@@ -71,9 +76,14 @@ public final class LiquidRenderer {
     public LiquidRenderer(LiquidSetup setup, long renderMillis) {
         this.setup = setup;
         this.renderMillis = renderMillis;
+        this.parser = parser(TemplateParser.ErrorMode.STRICT);
+        this.laxParser = parser(TemplateParser.ErrorMode.LAX);
+    }
+
+    private TemplateParser parser(TemplateParser.ErrorMode mode) {
         TemplateParser.Builder builder = new TemplateParser.Builder()
                 .withFlavor(Flavor.JEKYLL)
-                .withErrorMode(TemplateParser.ErrorMode.STRICT)
+                .withErrorMode(mode)
                 .withLocale(Locale.ENGLISH)
                 .withDefaultTimeZone(setup.timezone())
                 .withMaxIterations(MAX_ITERATIONS)
@@ -90,7 +100,30 @@ public final class LiquidRenderer {
         for (Filter filter : JekyllLiquidFilters.all(this)) {
             builder.withFilter(filter);
         }
-        this.parser = builder.build();
+        return builder.build();
+    }
+
+    /**
+     * {@code text} parsed by the strict grammar or, when that refuses it and the site's mode
+     * allows, read as Ruby Liquid's lax parser reads it; in {@link LiquidMode#WARN} the strict
+     * grammar's complaint becomes a warning at its place in {@code path} (when given), noted as
+     * met while rendering {@code pagePath}.
+     */
+    private Template parse(String text, String path, int firstLine, String pagePath) {
+        String prepared = prepared(text);
+        if (setup.mode() == LiquidMode.STRICT) {
+            return parser.parse(prepared);
+        }
+        try {
+            return parser.parse(prepared);
+        } catch (LiquidException refused) {
+            Template lax = laxParser.parse(LaxLiquid.rewrite(prepared));
+            if (setup.mode() == LiquidMode.WARN && path != null) {
+                Diagnostic warning = LiquidErrors.laxWarning(refused, path, firstLine);
+                setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
+            }
+            return lax;
+        }
     }
 
     /**
@@ -111,9 +144,9 @@ public final class LiquidRenderer {
         Path file = siteRoot.resolve(path).normalize();
         Template parsed;
         try {
-            parsed = templates.get().computeIfAbsent(template, text -> parser.parse(prepared(text)));
+            parsed = templates.get().computeIfAbsent(template, text -> parse(text, path, firstLine, path));
         } catch (RuntimeException e) {
-            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine), e);
+            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine, template), e);
         }
         Map<String, Object> all = new HashMap<>(variables);
         Map<String, Object> jekyll = new LinkedHashMap<>();
@@ -131,7 +164,7 @@ public final class LiquidRenderer {
             return String.valueOf(parsed.renderToObjectUnguarded(all,
                     new TimedContext(parsed, parser, renderMillis), true));
         } catch (RuntimeException e) {
-            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine);
+            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine, template);
             throw new DiagnosticException(diagnostic, e);
         }
     }
@@ -162,7 +195,7 @@ public final class LiquidRenderer {
     }
 
     private static String prepared(String source) {
-        String text = HyphenatedNames.rewrite(source);
+        String text = LaxLiquid.plainElse(HyphenatedNames.rewrite(source));
         if (text.contains("highlight")) {
             // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
             text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");
@@ -190,38 +223,59 @@ public final class LiquidRenderer {
         try {
             text = Files.readString(key, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new RenderFailure(Diagnostic.error(shownPath, Position.FILE, "cannot read include: " + e.getMessage())
-                    .within(pagePath));
+            throw new RenderFailure(Diagnostic.error(shownPath, new Position(1, 1),
+                    "cannot read include: " + LiquidErrors.reason(e)).within(pagePath));
         }
         try {
-            Parsed parsed = new Parsed(parser.parse(prepared(text)), text);
+            Parsed parsed = new Parsed(parse(text, shownPath, 1, pagePath), text);
             includes.get().putIfAbsent(key, parsed);
             return parsed;
         } catch (RuntimeException e) {
-            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(pagePath));
+            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, text).within(pagePath));
+        }
+    }
+
+    /**
+     * A piece of Liquid made from a filter's or tag's argument ({@code written}); one that does not
+     * parse is the argument's error, reported at the filter or tag that has it.
+     */
+    private Template fragment(String text, String written) {
+        try {
+            return parse(text, null, 1, null);
+        } catch (LiquidException e) {
+            throw new IllegalArgumentException("\"" + written + "\" is not a Liquid expression");
         }
     }
 
     /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
     String renderFragment(String text, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent(text, t -> parser.parse(HyphenatedNames.rewrite(t)));
+        Template template = fragments.get().computeIfAbsent(text, t -> fragment(t, text));
         return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
     }
 
     /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
     boolean test(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", t -> parser.parse(HyphenatedNames.rewrite(t)));
+        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}",
+                t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
     }
 
-    /** The Liquid expression {@code expression} with {@code variable} set to {@code item}, as text. */
-    String evaluate(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", t -> parser.parse(HyphenatedNames.rewrite(t)));
+    /**
+     * The value of the Liquid expression {@code expression} (filters allowed) with {@code variable}
+     * set to {@code item}, as the expression gives it: a number stays a number, nil stays null.
+     */
+    Object evaluate(String expression, String variable, Object item, TemplateContext context) {
+        // An assign hands its value to the context unconverted, where an output tag would make it text.
+        Template template = fragments.get().computeIfAbsent("{% assign " + VALUE + " = " + expression + " %}",
+                t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
-        return String.valueOf(template.renderToObjectUnguarded(scope, context, true));
+        template.renderToObjectUnguarded(scope, context, true);
+        Object value = context.get(VALUE);
+        context.remove(VALUE);
+        return value;
     }
 
     private static <K, V> Map<K, V> recentlyUsed(int capacity) {

@@ -3,7 +3,9 @@ package org.sheaf.liquid;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.sheaf.diag.Diagnostic;
 
 /**
  * What a {@link LiquidRenderer} needs to know about the site, fixed for one build.
@@ -21,12 +23,23 @@ import java.util.function.Function;
  *                     tag's arguments as written, under {@code arguments} its {@code key=value}
  *                     pairs resolved, and returns the markup to insert; an
  *                     {@link IllegalArgumentException} it throws is an error at the tag
+ * @param mode         how text the strict grammar refuses is read (Jekyll's {@code liquid: error_mode})
+ * @param warnings     where the warnings of {@link LiquidMode#WARN} go; called from rendering threads
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
-                          Map<String, Function<Map<String, Object>, String>> tags) {
+                          Map<String, Function<Map<String, Object>, String>> tags, LiquidMode mode,
+                          Consumer<Diagnostic> warnings) {
     public LiquidSetup {
         tags = Map.copyOf(tags);
+    }
+
+    /** A setup in Jekyll's default mode, {@link LiquidMode#WARN}, whose warnings are dropped. */
+    public LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
+                       String environment, Function<String, String> markdownify, LinkResolver links,
+                       Map<String, Function<Map<String, Object>, String>> tags) {
+        this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
+                LiquidMode.WARN, warning -> { });
     }
 
     /** A setup without plugin tags. */

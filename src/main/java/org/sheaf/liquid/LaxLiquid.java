@@ -1,0 +1,74 @@
+package org.sheaf.liquid;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Ruby Liquid makes of text Liqp refuses even in its lax grammar, written back as the strict
+ * equivalent before Liqp reads the text: {@code {% else if ... %}} is a plain {@code else} in every
+ * mode (Ruby's else tag ignores its markup), and, when reading laxly, a {@code {{ ... }}} inside an
+ * {@code assign} is an unknown variable, nil (Ruby's lax parser reads {@code {{} as a variable
+ * name). {@code raw} blocks stay as they are. Every rewrite keeps the text's length and line breaks, so positions in the rewritten
+ * text are positions in the writer's.
+ */
+final class LaxLiquid {
+    private static final String RAW = "\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}";
+    /** A raw block, or a tag: its name, the space and markup after it, and its end. */
+    private static final Pattern TAG = Pattern.compile(
+            RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
+    private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
+    private static final Pattern ASSIGN = Pattern.compile(RAW + "|\\{%-?\\s*assign\\s.*?-?%\\}", Pattern.DOTALL);
+    private static final Pattern OUTPUT = Pattern.compile("\\{\\{.*?\\}\\}", Pattern.DOTALL);
+
+    private LaxLiquid() {
+    }
+
+    /**
+     * {@code text} with the markup of the {@code else} tags of its {@code if}, {@code unless} and
+     * {@code for} blocks blanked out; a {@code case} block's {@code else} keeps its markup, which
+     * Ruby refuses.
+     */
+    static String plainElse(String text) {
+        if (!text.contains("else")) {
+            return text;
+        }
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        Matcher m = TAG.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(2);
+            if (name == null) {
+                continue;
+            }
+            if (OPENERS.contains(name)) {
+                open.push(name);
+            } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
+                open.pop();
+            } else if (name.equals("else") && !m.group(3).isBlank() && !"case".equals(open.peek())) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
+            }
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** {@code text} as Ruby's lax parser reads it: each {@code {{ ... }}} inside an {@code assign} made nil. */
+    static String rewrite(String text) {
+        String out = text;
+        if (out.contains("assign")) {
+            out = ASSIGN.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().matches("(?s)\\{%-?\\s*raw\\b.*")
+                    ? m.group() : OUTPUT.matcher(m.group()).replaceAll(o -> Matcher.quoteReplacement(nil(o.group())))));
+        }
+        return out;
+    }
+
+    /** {@code nil} in the place of {@code output}, padded to its length, its line breaks kept. */
+    private static String nil(String output) {
+        String blank = blank(output);
+        return blank.charAt(2) == '\n' ? blank : "nil" + blank.substring(3);
+    }
+
+    private static String blank(String text) {
+        return text.replaceAll("[^\\n]", " ");
+    }
+}
