@@ -1,12 +1,12 @@
 package org.sheaf.build;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
@@ -18,7 +18,8 @@ import org.sheaf.source.SourceText;
 import org.sheaf.template.Layout;
 
 /**
- * Reads the layouts folder: each file is a layout named by its file name without extension,
+ * Reads the layouts folder and its subfolders: each file is a layout named, as in Jekyll, by its
+ * path in the folder without extension ({@code vendor/compress} for {@code vendor/compress.html}),
  * Freemarker for {@code .ftlh}/{@code .ftl}, Liquid otherwise. Two files with one name (
  * {@code page.ftlh} and {@code page.html}) are an error, since {@code layout: page} could mean
  * either.
@@ -33,10 +34,12 @@ final class LayoutLoader {
         if (!Files.isDirectory(dir)) {
             return layouts;
         }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, Files::isRegularFile)) {
-            for (Path file : stream) {
-                String fileName = file.getFileName().toString();
-                if (fileName.startsWith(".") || !fileName.contains(".")) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String fileName = dir.relativize(file).toString().replace('\\', '/');
+                String baseName = file.getFileName().toString();
+                if (baseName.startsWith(".") || !baseName.contains(".") || fileName.startsWith(".")
+                        || fileName.contains("/.")) {
                     continue;
                 }
                 String sitePath = sitePath(config, file);

@@ -200,6 +200,32 @@ final class SassRenderer implements AutoCloseable {
         }
     }
 
+    /**
+     * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled with the site's
+     * Sass settings and load paths, without a source map.
+     *
+     * @param indented whether the text is in the indented syntax ({@code sassify})
+     * @throws IllegalArgumentException with dart-sass's message (its first line), when the text is not valid Sass
+     */
+    String convert(String text, boolean indented, String sitePath) {
+        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
+                .setSource(text)
+                .setSyntax(indented ? Syntax.INDENTED : Syntax.SCSS)
+                .build();
+        try {
+            return compiler(sitePath).compileString(input, settings.style()).getCss();
+        } catch (SassCompilationFailedException e) {
+            String message = e.getCompileFailure().getMessage();
+            throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));
+        } catch (DiagnosticException e) {
+            throw new IllegalArgumentException(e.diagnostic().message());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the Sass compiler stopped");
+        } finally {
+            events.get().clear();
+        }
+    }
+
     /** How long the compiler process took to start; empty when it never started. */
     synchronized Optional<Duration> startup() {
         return Optional.ofNullable(startup);

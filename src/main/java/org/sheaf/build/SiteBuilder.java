@@ -323,9 +323,14 @@ public final class SiteBuilder {
             }
         };
         String environment = options.resolvedEnvironment();
+        SassRenderer sass = new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot());
+        String configPath = LayoutLoader.sitePath(config, config.siteRoot().resolve("_config.yml"));
+        Map<String, java.util.function.UnaryOperator<String>> sassFilters = Map.of(
+                "scssify", text -> sass.convert(text, false, configPath),
+                "sassify", text -> sass.convert(text, true, configPath));
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
                 config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
-                liquidMode(config, diagnostics), diagnostics::add));
+                liquidMode(config, diagnostics), diagnostics::add, sassFilters));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         // Freemarker starts only for a site with Freemarker layouts: setting it up loads about
         // 170 classes, 60 ms of a 100-page Liquid site's start (BENCHMARKS.md).
@@ -341,8 +346,7 @@ public final class SiteBuilder {
         jekyll.put("version", JEKYLL_VERSION);
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator(), paginators,
-                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot()),
+                config.excerptSeparator(), paginators, sass,
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
                         : null);

@@ -104,6 +104,8 @@ final class JekyllLiquidFilters {
         filters.add(filter("split", (v, c, p) -> split(v == null ? "" : any.asString(v, c),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        setup.textFilters().forEach((name, body) ->
+                filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(any.asString(v, c), p)));
         return filters;
     }

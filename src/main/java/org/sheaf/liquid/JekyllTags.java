@@ -30,8 +30,9 @@ final class JekyllTags {
     }
 
     static List<Insertion> all(LiquidRenderer renderer) {
-        List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, false),
-                new IncludeTag(renderer, true), new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock()));
+        List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
+                new IncludeTag(renderer, "include_relative"),
+                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag()));
         renderer.setup().tags().forEach((name, body) -> tags.add(new PluginTag(renderer, name, body)));
         return tags;
     }
@@ -148,10 +149,10 @@ final class JekyllTags {
         private final LiquidRenderer renderer;
         private final boolean relative;
 
-        IncludeTag(LiquidRenderer renderer, boolean relative) {
-            super(relative ? "include_relative" : "include");
+        IncludeTag(LiquidRenderer renderer, String name) {
+            super(name);
             this.renderer = renderer;
-            this.relative = relative;
+            this.relative = name.equals("include_relative");
         }
 
         @Override
@@ -291,6 +292,42 @@ final class JekyllTags {
         Diagnostic diagnostic = Diagnostic.error(frame.path, at, message);
         return new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
     }
+
+    /**
+     * jekyll-gist's {@code gist ID [FILE]} (either may name a variable): the gist's script tag. The
+     * plugin also fetches the gist's code over the network for a {@code <noscript>} copy; a build
+     * never reaches the network, so the output is the plugin's with {@code gist: noscript: false}.
+     */
+    static final class GistTag extends Tag {
+        GistTag() {
+            super("gist");
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            // the markup arrives quoted (LiquidRenderer quotes it so that its space survives Liqp's lexer)
+            String markup = nodes.length == 0 ? "" : String.valueOf(nodes[0].render(context)).strip();
+            if (markup.length() >= 2 && markup.startsWith("\"") && markup.endsWith("\"")) {
+                markup = markup.substring(1, markup.length() - 1).strip();
+            }
+            java.util.regex.Matcher m = GIST_ARGUMENTS.matcher(markup);
+            if (markup.isEmpty() || !m.matches()) {
+                throw tagFailure(frame(context), "gist", "", "gist needs a gist id: {% gist user/1234567 [file] %}");
+            }
+            String id = variableOr(context, m.group(1).strip());
+            String file = variableOr(context, m.group(2).strip());
+            String url = "https://gist.github.com/" + id + ".js" + (file.isEmpty() ? "" : "?file=" + file);
+            return "<script src=\"" + url + "\"> </script>";
+        }
+
+        private static String variableOr(TemplateContext context, String word) {
+            Object value = word.isEmpty() ? null : context.get(word);
+            return value == null ? word : String.valueOf(value);
+        }
+    }
+
+    /** The gist tag's id and optional file name, as jekyll-gist splits its markup. */
+    private static final Pattern GIST_ARGUMENTS = Pattern.compile("(\\S+|.*(?=/).+)\\s?(\\S*)", Pattern.DOTALL);
 
     /**
      * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with

@@ -41,10 +41,21 @@ public final class LiquidRenderer {
     public static final long DEFAULT_RENDER_MILLIS = 30_000;
     /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
     private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
-            "(\\{%-?\\s*include(?:_relative)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
+            "(\\{%-?\\s*include(?:_relative|_cached)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
     private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /**
+     * jekyll-include-cache's tag, which renders as {@code include} does (the plugin only keeps the
+     * result for the next use with the same parameters): it becomes one, padded to keep positions.
+     */
+    private static final Pattern INCLUDE_CACHED = Pattern.compile("(\\{%-?\\s*)include_cached(?=\\s)");
+    /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
+    private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
+    /** An include tag whose parameters have a quoted value with an escaped quote in it. */
+    private static final Pattern INCLUDE_WITH_ESCAPES = Pattern.compile(
+            "\\{%-?\\s*include(?:_relative|_cached)?\\s(?:[^%\"']|\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')*?-?%\\}");
+    private static final Pattern ESCAPED_VALUE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*\\\\\"(?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*\\\\'(?:[^'\\\\]|\\\\.)*)'");
     /** Where {@link #evaluate} has an expression's value put; no page names a variable this way. */
     private static final String VALUE = "sheaf_expression_value_";
 
@@ -200,8 +211,17 @@ public final class LiquidRenderer {
             // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
             text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");
         }
+        if (text.contains("gist")) {
+            text = GIST.matcher(text).replaceAll("$1\"$2\"$3");
+        }
         if (!text.contains("include")) {
             return text;
+        }
+        if (text.contains("include_cached")) {
+            text = INCLUDE_CACHED.matcher(text).replaceAll("$1include       ");
+        }
+        if (text.contains("\\\"") || text.contains("\\'")) {
+            text = INCLUDE_WITH_ESCAPES.matcher(text).replaceAll(tag -> Matcher.quoteReplacement(unescaped(tag.group())));
         }
         Matcher m = DYNAMIC_INCLUDE.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -210,6 +230,20 @@ public final class LiquidRenderer {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * An include tag's parameters with escaped quotes ({@code title="say \\"hi\\""}) written in the
+     * other quotes ({@code title='say "hi"'}), as Jekyll reads them; Liqp's strings know no escapes.
+     * A value holding both kinds of quote stays as written.
+     */
+    private static String unescaped(String tag) {
+        return ESCAPED_VALUE.matcher(tag).replaceAll(value -> {
+            boolean doubled = value.group(1) != null;
+            String inner = doubled ? value.group(1).replace("\\\"", "\"") : value.group(2).replace("\\'", "'");
+            char other = doubled ? '\'' : '"';
+            return Matcher.quoteReplacement(inner.indexOf(other) >= 0 ? value.group() : other + inner + other);
+        });
     }
 
     /** The include at {@code file}, parsed once; an unreadable or unparsable one is a diagnostic. */

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.sheaf.diag.Diagnostic;
 
 /**
@@ -25,13 +26,16 @@ import org.sheaf.diag.Diagnostic;
  *                     {@link IllegalArgumentException} it throws is an error at the tag
  * @param mode         how text the strict grammar refuses is read (Jekyll's {@code liquid: error_mode})
  * @param warnings     where the warnings of {@link LiquidMode#WARN} go; called from rendering threads
+ * @param textFilters  filters from text to text that the build adds ({@code scssify}, {@code sassify}),
+ *                     by name; an {@link IllegalArgumentException} one throws is an error at the filter
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
                           Map<String, Function<Map<String, Object>, String>> tags, LiquidMode mode,
-                          Consumer<Diagnostic> warnings) {
+                          Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters) {
     public LiquidSetup {
         tags = Map.copyOf(tags);
+        textFilters = Map.copyOf(textFilters);
     }
 
     /** A setup in Jekyll's default mode, {@link LiquidMode#WARN}, whose warnings are dropped. */
@@ -39,7 +43,7 @@ public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, Stri
                        String environment, Function<String, String> markdownify, LinkResolver links,
                        Map<String, Function<Map<String, Object>, String>> tags) {
         this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
-                LiquidMode.WARN, warning -> { });
+                LiquidMode.WARN, warning -> { }, Map.of());
     }
 
     /** A setup without plugin tags. */
