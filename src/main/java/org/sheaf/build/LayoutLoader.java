@@ -20,7 +20,8 @@ import org.sheaf.template.Layout;
 /**
  * Reads the layouts folder and its subfolders: each file is a layout named, as in Jekyll, by its
  * path in the folder without extension ({@code vendor/compress} for {@code vendor/compress.html}),
- * Freemarker for {@code .ftlh}/{@code .ftl}, Liquid otherwise. Two files with one name (
+ * Freemarker for {@code .ftlh}/{@code .ftl}, Liquid otherwise; then the theme's layouts folder, if
+ * the site has a theme, for the names the site does not have. Two files with one name (
  * {@code page.ftlh} and {@code page.html}) are an error, since {@code layout: page} could mean
  * either.
  */
@@ -28,9 +29,16 @@ final class LayoutLoader {
     private LayoutLoader() {
     }
 
+    /** The site's layouts over its theme's: a site layout replaces the theme's of the same name. */
     static Map<String, Layout> load(SiteConfig config, Diagnostics diagnostics) {
         Map<String, Layout> layouts = new TreeMap<>();
-        Path dir = config.layoutsDir();
+        config.theme().ifPresent(theme -> layouts.putAll(load(config, theme.layoutsDir(), diagnostics)));
+        layouts.putAll(load(config, config.layoutsDir(), diagnostics));
+        return layouts;
+    }
+
+    private static Map<String, Layout> load(SiteConfig config, Path dir, Diagnostics diagnostics) {
+        Map<String, Layout> layouts = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return layouts;
         }

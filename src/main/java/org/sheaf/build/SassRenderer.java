@@ -55,13 +55,20 @@ final class SassRenderer implements AutoCloseable {
      * @param style      {@code expanded} (Jekyll's default) or {@code compressed}
      * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
      * @param loadPaths  where {@code @use} and {@code @import} look after the page's own folder:
-     *                   {@code sass_dir}, then {@code load_paths}, absolute
+     *                   {@code sass_dir}, then {@code load_paths}, then the theme's {@code _sass}, absolute
      * @param quietDeps  {@code quiet_deps}: no warnings from stylesheets reached through load paths
      * @param silenced   {@code silence_deprecations}: dart-sass deprecation ids not to warn about
      * @param problems   warnings about values sheaf does not know, positioned in the config file
+     * @param quiet      folders whose stylesheets never warn, as pages or as partials: the theme
+     *                   gem's (a writer cannot fix a theme, and Jekyll's Sass does not warn of it)
      */
     record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
-            List<String> silenced, List<Diagnostic> problems) {
+            List<String> silenced, List<Diagnostic> problems, List<Path> quiet) {
+
+        Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
+                List<String> silenced, List<Diagnostic> problems) {
+            this(style, sourceMaps, loadPaths, quietDeps, silenced, problems, List.of());
+        }
 
         /**
          * Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir}, {@code sass.load_paths},
@@ -99,10 +106,13 @@ final class SassRenderer implements AutoCloseable {
             } else if (extra != null) {
                 loadPaths.add(config.source().resolve(extra.toString()).normalize());
             }
+            config.theme().ifPresent(theme -> loadPaths.add(theme.sassDir()));
             boolean quietDeps = Boolean.TRUE.equals(sass.get("quiet_deps"));
             List<String> silenced = sass.get("silence_deprecations") instanceof List<?> ids
                     ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
-            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, List.copyOf(problems));
+            List<Path> quiet = config.theme().map(theme -> List.of(theme.root())).orElse(List.of());
+            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, List.copyOf(problems),
+                    quiet);
         }
 
         private static String text(Object value, String fallback) {
@@ -180,7 +190,9 @@ final class SassRenderer implements AutoCloseable {
             CompileSuccess success = sass.compileString(input, settings.style());
             List<Diagnostic> warnings = new ArrayList<>();
             for (OutboundMessage.LogEvent event : logged) {
-                warnings.add(logged(event, source, sitePath, firstLine));
+                if (!isQuiet(source) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
+                    warnings.add(logged(event, source, sitePath, firstLine));
+                }
             }
             if (!settings.sourceMaps()) {
                 return new Output(success.getCss(), null, List.copyOf(warnings));
@@ -224,6 +236,10 @@ final class SassRenderer implements AutoCloseable {
         } finally {
             events.get().clear();
         }
+    }
+
+    private boolean isQuiet(Path file) {
+        return settings.quiet().stream().anyMatch(folder -> file.startsWith(folder.toAbsolutePath().normalize()));
     }
 
     /** How long the compiler process took to start; empty when it never started. */

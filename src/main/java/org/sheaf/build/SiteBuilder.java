@@ -330,7 +330,8 @@ public final class SiteBuilder {
                 "sassify", text -> sass.convert(text, true, configPath));
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
                 config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
-                liquidMode(config, diagnostics), diagnostics::add, sassFilters));
+                liquidMode(config, diagnostics), diagnostics::add, sassFilters,
+                config.theme().map(theme -> List.of(theme.includesDir())).orElse(List.of())));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         // Freemarker starts only for a site with Freemarker layouts: setting it up loads about
         // 170 classes, 60 ms of a 100-page Liquid site's start (BENCHMARKS.md).

@@ -37,10 +37,11 @@ public final class SiteConfig {
     private final Map<String, Object> values;
     private final Map<String, Collection> collections;
     private final Map<String, ConfigLoader.KeyOrigin> origins;
+    private final Theme theme;
 
     SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
             Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
-            Map<String, Collection> collections, Map<String, ConfigLoader.KeyOrigin> origins) {
+            Map<String, Collection> collections, Map<String, ConfigLoader.KeyOrigin> origins, Theme theme) {
         this.kind = kind;
         this.siteRoot = siteRoot;
         this.source = source;
@@ -53,6 +54,12 @@ public final class SiteConfig {
         this.values = Collections.unmodifiableMap(values);
         this.collections = Collections.unmodifiableMap(collections);
         this.origins = Map.copyOf(origins);
+        this.theme = theme;
+    }
+
+    /** The theme gem {@code theme:} names, found on disk; empty when the site has none. */
+    public java.util.Optional<Theme> theme() {
+        return java.util.Optional.ofNullable(theme);
     }
 
     /**

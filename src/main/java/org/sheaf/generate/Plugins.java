@@ -55,7 +55,10 @@ public final class Plugins {
         this.enabled = Set.copyOf(enabled);
     }
 
-    /** The plugins {@code config} lists; a name sheaf does not know is a warning in {@code diagnostics}. */
+    /**
+     * The plugins {@code config} lists, and those its theme depends on; a listed name sheaf does
+     * not know is a warning in {@code diagnostics}.
+     */
     public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
         Set<String> enabled = new LinkedHashSet<>();
         for (String key : List.of("plugins", "gems")) {
@@ -72,6 +75,8 @@ public final class Plugins {
                 }
             }
         }
+        // Jekyll loads the plugins a theme's gemspec depends on, listed or not
+        config.theme().ifPresent(theme -> theme.dependencies().stream().filter(BUILT_IN::contains).forEach(enabled::add));
         return new Plugins(config, enabled);
     }
 

@@ -202,6 +202,17 @@ final class JekyllTags {
                         + (inside.isEmpty() ? "the site" : inside) + " without '..'");
             }
             Path file = folder.resolve(name).normalize();
+            Path within = bound;
+            if (!Files.isRegularFile(file) && !relative) {
+                // Jekyll's include load paths: the site's includes, then the theme's
+                for (Path theme : renderer.setup().themeIncludes()) {
+                    if (Files.isRegularFile(theme.resolve(name).normalize())) {
+                        file = theme.resolve(name).normalize();
+                        within = theme;
+                        break;
+                    }
+                }
+            }
             if (!Files.isRegularFile(file)) {
                 RenderFailure missing = failure(frame, name, getName() + " \"" + name + "\" not found");
                 if (!relative) {
@@ -210,9 +221,9 @@ final class JekyllTags {
                 throw missing;
             }
             try {
-                if (!file.toRealPath().startsWith(bound.toRealPath())) {
+                if (!file.toRealPath().startsWith(within.toRealPath())) {
                     throw failure(frame, name, getName() + " \"" + name + "\" refused: it resolves outside "
-                            + renderer.displayPath(frame.siteRoot, bound));
+                            + renderer.displayPath(frame.siteRoot, within));
                 }
             } catch (IOException e) {
                 throw failure(frame, name, getName() + " \"" + name + "\" cannot be read: " + LiquidErrors.reason(e));

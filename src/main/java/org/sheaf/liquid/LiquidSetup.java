@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,14 +29,19 @@ import org.sheaf.diag.Diagnostic;
  * @param warnings     where the warnings of {@link LiquidMode#WARN} go; called from rendering threads
  * @param textFilters  filters from text to text that the build adds ({@code scssify}, {@code sassify}),
  *                     by name; an {@link IllegalArgumentException} one throws is an error at the filter
+ * @param themeIncludes where {@code include} looks for what {@code includesDir} lacks (the theme's
+ *                     {@code _includes}, when the site has a theme); includes never leave the folder
+ *                     they are found in
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
                           Map<String, Function<Map<String, Object>, String>> tags, LiquidMode mode,
-                          Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters) {
+                          Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters,
+                          List<Path> themeIncludes) {
     public LiquidSetup {
         tags = Map.copyOf(tags);
         textFilters = Map.copyOf(textFilters);
+        themeIncludes = List.copyOf(themeIncludes);
     }
 
     /** A setup in Jekyll's default mode, {@link LiquidMode#WARN}, whose warnings are dropped. */
@@ -43,7 +49,7 @@ public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, Stri
                        String environment, Function<String, String> markdownify, LinkResolver links,
                        Map<String, Function<Map<String, Object>, String>> tags) {
         this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
-                LiquidMode.WARN, warning -> { }, Map.of());
+                LiquidMode.WARN, warning -> { }, Map.of(), List.of());
     }
 
     /** A setup without plugin tags. */
