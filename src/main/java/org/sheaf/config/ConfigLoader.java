@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
@@ -132,8 +133,44 @@ public final class ConfigLoader {
         values.putIfAbsent("collections_dir", "");
         Map<String, SiteConfig.Collection> collections = collections(values, origins, root);
         Theme theme = theme(values, origins, root, overrides.themePaths());
+        if (theme != null) {
+            values = withThemeConfig(values, theme);
+        }
         return new SiteConfig(kind, root, source, destination, layouts, includes, data, collectionsDir, zone,
                 values, collections, origins, theme);
+    }
+
+    /**
+     * {@code values} over the theme's own {@code _config.yml}, as Jekyll reads it: the site's values
+     * win, the theme cannot set a key Jekyll has a default for, and {@code ignore_theme_config: true}
+     * or a symbolic link leaves the theme's file unread.
+     */
+    private static Map<String, Object> withThemeConfig(Map<String, Object> values, Theme theme)
+            throws DiagnosticException {
+        Path file = theme.root().resolve("_config.yml");
+        if (Boolean.TRUE.equals(values.get("ignore_theme_config")) || !Files.isRegularFile(file)
+                || Files.isSymbolicLink(file)) {
+            return values;
+        }
+        String shown = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DiagnosticException(Diagnostic.error(shown, 1, 1, "cannot read the theme's config file"));
+        }
+        if (!(YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown).value() instanceof Map<?, ?> map)) {
+            return values;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        Set<String> defaults = JekyllDefaults.values().keySet();
+        map.forEach((key, value) -> {
+            if (!defaults.contains(String.valueOf(key))) {
+                merged.put(String.valueOf(key), value);
+            }
+        });
+        deepMerge(merged, values);
+        return merged;
     }
 
     /**

@@ -50,6 +50,18 @@ class ThemeTest {
     }
 
     @Test
+    void theThemesConfigIsReadUnderTheSites() {
+        theme("plain-1.0.0").file("_config.yml", "skin: dark\ncolour: blue\npermalink: none\nnested:\n  a: theme\n  b: theme\n")
+                .file("_layouts/default.html", "{{ site.skin }} {{ site.colour }} {{ site.nested.a }} {{ site.nested.b }} {{ page.url }}");
+        TestSite site = TestSite.in(dir.resolve("site"))
+                .file("_config.yml", "theme: plain\ncolour: red\nnested:\n  a: site\n")
+                .file("_posts/2019-01-02-a.md", "---\nlayout: default\n---\nHello\n")
+                .buildOk(themes());
+        // the theme may not set a key Jekyll has a default for (permalink)
+        assertEquals("dark red site theme /2019/01/02/a.html", site.read("2019/01/02/a.html"));
+    }
+
+    @Test
     void theHighestInstalledVersionIsUsed() {
         theme("plain-1.2.0").file("_includes/header.html", "<h1>1.2.0</h1>");
         theme("plain-1.10.0").file("_includes/header.html", "<h1>1.10.0</h1>");
