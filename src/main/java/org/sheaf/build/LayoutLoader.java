@@ -18,8 +18,9 @@ import org.sheaf.source.SourceText;
 import org.sheaf.template.Layout;
 
 /**
- * Reads the layouts folder and its subfolders: each file is a layout named, as in Jekyll, by its
- * path in the folder without extension ({@code vendor/compress} for {@code vendor/compress.html}),
+ * Reads the layouts folder (with its subfolders in a Jekyll site): each file is a layout named, as
+ * in Jekyll, by its path in the folder without extension ({@code vendor/compress} for
+ * {@code vendor/compress.html}),
  * Freemarker for {@code .ftlh}/{@code .ftl}, Liquid otherwise; then the theme's layouts folder, if
  * the site has a theme, for the names the site does not have. Two files with one name (
  * {@code page.ftlh} and {@code page.html}) are an error, since {@code layout: page} could mean
@@ -32,17 +33,19 @@ final class LayoutLoader {
     /** The site's layouts over its theme's: a site layout replaces the theme's of the same name. */
     static Map<String, Layout> load(SiteConfig config, Diagnostics diagnostics) {
         Map<String, Layout> layouts = new TreeMap<>();
-        config.theme().ifPresent(theme -> layouts.putAll(load(config, theme.layoutsDir(), diagnostics)));
-        layouts.putAll(load(config, config.layoutsDir(), diagnostics));
+        config.theme().ifPresent(theme -> layouts.putAll(load(config, theme.layoutsDir(), Integer.MAX_VALUE, diagnostics)));
+        // a sheaf site's templates folder also holds its includes and archetypes, in subfolders
+        int depth = config.kind() == SiteConfig.Kind.JEKYLL ? Integer.MAX_VALUE : 1;
+        layouts.putAll(load(config, config.layoutsDir(), depth, diagnostics));
         return layouts;
     }
 
-    private static Map<String, Layout> load(SiteConfig config, Path dir, Diagnostics diagnostics) {
+    private static Map<String, Layout> load(SiteConfig config, Path dir, int depth, Diagnostics diagnostics) {
         Map<String, Layout> layouts = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return layouts;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
             for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                 String fileName = dir.relativize(file).toString().replace('\\', '/');
                 String baseName = file.getFileName().toString();
