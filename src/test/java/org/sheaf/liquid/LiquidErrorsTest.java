@@ -63,4 +63,30 @@ class LiquidErrorsTest {
         assertEquals("content/about.md:1:1: error: rendering stopped: too many loop iterations (more than 5000000)",
                 failure("{% for i in (1..3000) %}{% for j in (1..3000) %}{% endfor %}{% endfor %}", 1));
     }
+
+    @Test
+    void reportsAFilterGivenAWordForANumberInLiquidsTerms() {
+        assertEquals("content/about.md:1:10: error: Liquid error: filter \"truncate\" was given a value that is not a number",
+                failure("{{ 'abc' | truncate: 'ten' }}", 1));
+        assertEquals("content/about.md:2:6: error: Liquid error: divided by 0", failure("\n{{ 7 | divided_by: 0 }}", 1));
+    }
+
+    @Test
+    void neverShowsTheTextOfAJavaException() {
+        // each of these made Liqp or a filter throw a Java exception at some point
+        for (String template : java.util.List.of("{{ 'abc' | slice: 'x' }}", "{{ 'abc' | truncate: 'x' }}",
+                "{{ 'abc' | truncatewords: 99999999999999999999 }}", "{{ 5 | modulo: 0 }}", "{{ 'a' | date: 5 }}",
+                "{% for i in (1..'x') %}{{ i }}{% endfor %}", "{{ 'a' | where_exp: 'x', 'x >' }}",
+                "{{ 'x' | sample: 'y' }}", "{{ 99999999999999999999999 | times: 'a' }}", "{{ 'x' | round: 'y' }}",
+                "{% assign a = 'x' | split: ',' %}{{ a | sort: 5 }}", "{{ 'abc' | at_least: nil }}")) {
+            try {
+                renderer.render(template, "content/about.md", 1, Map.of());
+            } catch (DiagnosticException e) {
+                String shown = e.diagnostic().format();
+                for (String java : java.util.List.of("For input string", "java.", "Exception", "Index ", "class ")) {
+                    org.junit.jupiter.api.Assertions.assertFalse(shown.contains(java), template + " gave: " + shown);
+                }
+            }
+        }
+    }
 }
