@@ -61,8 +61,8 @@ public final class LiquidRenderer {
 
     private final LiquidSetup setup;
     private final TemplateParser parser;
-    /** Liqp's lax grammar, for text the strict one refuses when the site's mode is not strict. */
-    private final TemplateParser laxParser;
+    /** Liqp's lax grammar, for text the strict one refuses when the site's mode is not strict; made on first need. */
+    private volatile TemplateParser laxParser;
     private final long renderMillis;
     // Liqp's parsed templates keep state while they render, so one parsed template must not
     // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
@@ -88,7 +88,19 @@ public final class LiquidRenderer {
         this.setup = setup;
         this.renderMillis = renderMillis;
         this.parser = parser(TemplateParser.ErrorMode.STRICT);
-        this.laxParser = parser(TemplateParser.ErrorMode.LAX);
+    }
+
+    private TemplateParser laxParser() {
+        TemplateParser lax = laxParser;
+        if (lax == null) {
+            synchronized (this) {
+                if (laxParser == null) {
+                    laxParser = parser(TemplateParser.ErrorMode.LAX);
+                }
+                lax = laxParser;
+            }
+        }
+        return lax;
     }
 
     private TemplateParser parser(TemplateParser.ErrorMode mode) {
@@ -128,7 +140,7 @@ public final class LiquidRenderer {
         try {
             return parser.parse(prepared);
         } catch (LiquidException refused) {
-            Template lax = laxParser.parse(LaxLiquid.rewrite(prepared));
+            Template lax = laxParser().parse(LaxLiquid.rewrite(prepared));
             if (setup.mode() == LiquidMode.WARN && path != null) {
                 Diagnostic warning = LiquidErrors.laxWarning(refused, path, firstLine);
                 setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
