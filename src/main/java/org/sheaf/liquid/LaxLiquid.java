@@ -18,7 +18,8 @@ final class LaxLiquid {
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
     private static final Pattern ASSIGN = Pattern.compile(RAW + "|\\{%-?\\s*assign\\s.*?-?%\\}", Pattern.DOTALL);
-    private static final Pattern OUTPUT = Pattern.compile("\\{\\{.*?\\}\\}", Pattern.DOTALL);
+    /** A quoted string (left alone) or an output tag. */
+    private static final Pattern OUTPUT = Pattern.compile("\"[^\"]*\"|'[^']*'|\\{\\{.*?\\}\\}", Pattern.DOTALL);
 
     private LaxLiquid() {
     }
@@ -57,7 +58,8 @@ final class LaxLiquid {
         String out = text;
         if (out.contains("assign")) {
             out = ASSIGN.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().matches("(?s)\\{%-?\\s*raw\\b.*")
-                    ? m.group() : OUTPUT.matcher(m.group()).replaceAll(o -> Matcher.quoteReplacement(nil(o.group())))));
+                    ? m.group() : OUTPUT.matcher(m.group()).replaceAll(o -> Matcher.quoteReplacement(
+                            o.group().startsWith("{{") ? nil(o.group()) : o.group()))));
         }
         return out;
     }

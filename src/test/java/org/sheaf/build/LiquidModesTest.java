@@ -57,4 +57,18 @@ class LiquidModesTest {
         assertTrue(result.ok(), TestSite.printed(result));
         assertEquals("<p>b c</p>\n", site.read("about.html"));
     }
+
+    @Test
+    void anOutputTagInsideAssignIsNilButAQuotedOneStaysText() {
+        // what Jekyll 4.3.1 wrote for this page
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                title: T
+                ---
+                {% assign a = {{ page.title }} %}{% assign b = "{{ page.title }}" %}[{{ a }}][{{ b }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>[][{{ page.title }}]</p>\n", site.read("about.html"));
+    }
 }
