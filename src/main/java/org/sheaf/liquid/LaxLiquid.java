@@ -18,6 +18,13 @@ final class LaxLiquid {
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
     private static final Pattern ASSIGN = Pattern.compile(RAW + "|\\{%-?\\s*assign\\s.*?-?%\\}", Pattern.DOTALL);
+    /** A {@code for} tag whose {@code reversed} follows its attributes, where Ruby's lax parser no longer sees it. */
+    private static final Pattern LATE_REVERSED = Pattern.compile(
+            "(\\{%-?\\s*for\\s[^%]*?\\b(?:limit|offset)\\s*:[^%]*?)\\breversed\\b");
+    /** A raw block (left alone) or an output tag. */
+    private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
+    /** In an output tag, outside quotes: an empty filter ({@code ||}) or a doubled dot in a name ({@code page..title}). */
+    private static final Pattern OUTPUT_SLIPS = Pattern.compile("\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)");
     /** A quoted string (left alone) or an output tag. */
     private static final Pattern OUTPUT = Pattern.compile("\"[^\"]*\"|'[^']*'|\\{\\{.*?\\}\\}", Pattern.DOTALL);
 
@@ -53,15 +60,39 @@ final class LaxLiquid {
         return out.toString();
     }
 
-    /** {@code text} as Ruby's lax parser reads it: each {@code {{ ... }}} inside an {@code assign} made nil. */
+    /**
+     * {@code text} as Ruby's lax parser reads it: each {@code {{ ... }}} inside an {@code assign}
+     * made nil, and a {@code reversed} after a {@code for} tag's {@code limit:} or {@code offset:}
+     * dropped (Ruby's lax {@code for} looks for it right after the collection only); in output
+     * tags, an empty filter between two pipes is skipped and a doubled dot in a name is one dot,
+     * as Ruby's lax variable parser scans them.
+     */
     static String rewrite(String text) {
         String out = text;
+        if (out.contains("||") || out.contains("..")) {
+            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group().startsWith("{{") ? withoutSlips(m.group()) : m.group()));
+        }
+        if (out.contains("reversed")) {
+            out = LATE_REVERSED.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "        "));
+        }
         if (out.contains("assign")) {
             out = ASSIGN.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().matches("(?s)\\{%-?\\s*raw\\b.*")
                     ? m.group() : OUTPUT.matcher(m.group()).replaceAll(o -> Matcher.quoteReplacement(
                             o.group().startsWith("{{") ? nil(o.group()) : o.group()))));
         }
         return out;
+    }
+
+    private static String withoutSlips(String output) {
+        return OUTPUT_SLIPS.matcher(output).replaceAll(m -> {
+            String slip = m.group();
+            if (slip.startsWith("\"") || slip.startsWith("'")) {
+                return Matcher.quoteReplacement(slip);
+            }
+            // one pipe or one dot, then spaces, so positions stay
+            return Matcher.quoteReplacement(slip.charAt(0) + blank(slip.substring(1)));
+        });
     }
 
     /** {@code nil} in the place of {@code output}, padded to its length, its line breaks kept. */
