@@ -96,6 +96,11 @@ final class LiquidErrors {
         Class<?> kind = failure.getClass();
         boolean forPeople = kind == RuntimeException.class || kind == IllegalArgumentException.class
                 || failure instanceof LiquidException;
+        Throwable cause = failure.getCause();
+        if (forPeople && cause != null && String.valueOf(failure.getMessage()).equals(cause.toString())) {
+            // a wrapper that only repeats the Java exception it wraps
+            return problem(cause, what);
+        }
         if (forPeople && failure.getMessage() != null) {
             String message = failure.getMessage();
             return message.startsWith("Liquid error: ") ? message.substring("Liquid error: ".length()) : message;
