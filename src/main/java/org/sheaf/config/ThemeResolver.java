@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * Bundler's {@code vendor/bundle} in the site, {@code GEM_HOME}, {@code GEM_PATH}, the user's gem
  * folders ({@code ~/.gem}, {@code ~/.local/share/gem}), and the system's ({@code /var/lib/gems},
  * {@code /usr/local/lib/ruby/gems}, {@code /usr/lib/ruby/gems}, Debian's
- * {@code /usr/share/rubygems-integration}, Homebrew's and macOS's).
+ * {@code /usr/share/rubygems-integration} and architecture folders, Homebrew's and macOS's): the
+ * folders {@code gem env} lists as its gem paths.
  */
 final class ThemeResolver {
     /** Where a gem's name ends and its version starts: {@code minima-2.5.1}. */
@@ -65,6 +66,13 @@ final class ThemeResolver {
         }
         for (String root : SYSTEM_GEM_ROOTS) {
             dirs.addAll(versionedGems(Path.of(root)));
+        }
+        // Debian's architecture folders (/usr/lib/x86_64-linux-gnu/ruby/gems, .../rubygems-integration)
+        for (Path arch : children(Path.of("/usr/lib"))) {
+            if (arch.getFileName().toString().contains("-linux-")) {
+                dirs.addAll(versionedGems(arch.resolve("ruby").resolve("gems")));
+                dirs.addAll(versionedGems(arch.resolve("rubygems-integration")));
+            }
         }
         return dirs.stream().filter(Files::isDirectory).map(path -> path.toAbsolutePath().normalize()).distinct().toList();
     }
