@@ -330,7 +330,7 @@ public final class SiteBuilder {
                 "sassify", text -> sass.convert(text, true, configPath));
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
                 config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
-                liquidMode(config, diagnostics), diagnostics::add, sassFilters,
+                liquidMode(config, diagnostics), strictFilters(config), diagnostics::add, sassFilters,
                 config.theme().map(theme -> List.of(theme.includesDir())).orElse(List.of())));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         // Freemarker starts only for a site with Freemarker layouts: setting it up loads about
@@ -351,6 +351,11 @@ public final class SiteBuilder {
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
                         : null);
+    }
+
+    /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */
+    private static boolean strictFilters(SiteConfig config) {
+        return config.get("liquid") instanceof Map<?, ?> liquid && Boolean.TRUE.equals(liquid.get("strict_filters"));
     }
 
     /** Jekyll's {@code liquid: error_mode}; an unknown value is an error at the key, and the default mode is used. */

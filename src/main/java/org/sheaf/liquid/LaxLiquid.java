@@ -95,6 +95,40 @@ final class LaxLiquid {
         });
     }
 
+    /**
+     * {@code text} without the filter whose {@code |} is at {@code at} (1-based line and column):
+     * the pipe, the name and its arguments blanked up to the next pipe or the tag's end, outside
+     * quotes. The text is unchanged when no pipe is there.
+     */
+    static String withoutFilter(String text, org.sheaf.diag.Position at) {
+        int offset = 0;
+        for (int line = 1; line < at.line(); line++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return text;
+            }
+        }
+        offset += at.column() - 1;
+        if (offset >= text.length() || text.charAt(offset) != '|') {
+            return text;
+        }
+        int end = offset + 1;
+        char quote = 0;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '|' || text.startsWith("}}", end) || text.startsWith("%}", end)
+                    || text.startsWith("-}}", end) || text.startsWith("-%}", end)) {
+                break;
+            }
+            end++;
+        }
+        return text.substring(0, offset) + blank(text.substring(offset, end)) + text.substring(end);
+    }
+
     /** {@code nil} in the place of {@code output}, padded to its length, its line breaks kept. */
     private static String nil(String output) {
         String blank = blank(output);

@@ -15,7 +15,11 @@ import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
+import java.util.Optional;
 import liqp.exceptions.LiquidException;
+import liqp.org.antlr.v4.runtime.Token;
+import liqp.org.antlr.v4.runtime.tree.ParseTree;
+import liquid.parser.v4.LiquidParser;
 import liqp.filters.Filter;
 import liqp.parser.Flavor;
 import org.sheaf.diag.Diagnostic;
@@ -45,6 +49,8 @@ public final class LiquidRenderer {
     private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
+    private static final int MAX_UNKNOWN_FILTERS = 64;
     /**
      * jekyll-include-cache's tag, which renders as {@code include} does (the plugin only keeps the
      * result for the next use with the same parameters): it becomes one, padded to keep positions.
@@ -134,6 +140,44 @@ public final class LiquidRenderer {
      */
     private Template parse(String text, String path, int firstLine, String pagePath) {
         String prepared = prepared(text);
+        // each round takes out one filter Liqp does not know, as Jekyll (strict_filters: false) skips it
+        for (int round = 0; ; round++) {
+            Template template = parseInMode(prepared, path, firstLine, pagePath);
+            Optional<Map.Entry<String, Position>> unknown = setup.strictFilters() || round >= MAX_UNKNOWN_FILTERS
+                    ? Optional.empty() : unknownFilter(template.getParseTree());
+            String source = prepared;
+            String without = unknown.map(found -> LaxLiquid.withoutFilter(source, found.getValue())).orElse(prepared);
+            if (unknown.isEmpty() || without.equals(prepared)) {
+                return template;
+            }
+            if (setup.mode() != LiquidMode.LAX && path != null) {
+                Diagnostic warning = Diagnostic.warning(path, unknown.get().getValue().shiftedDown(firstLine - 1),
+                        "unknown Liquid filter \"" + unknown.get().getKey() + "\"; skipped, as Jekyll skips it")
+                        .withHint("liquid: strict_filters: true in _config.yml makes this an error");
+                setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
+            }
+            prepared = without;
+        }
+    }
+
+    /** The first filter in {@code tree} that no parser of this renderer knows: its name and the place of its pipe. */
+    private Optional<Map.Entry<String, Position>> unknownFilter(ParseTree tree) {
+        if (tree instanceof LiquidParser.FilterContext filter && filter.Id() != null
+                && parser.filters.get(filter.Id().getText()) == null) {
+            Token pipe = filter.getStart();
+            return Optional.of(Map.entry(filter.Id().getText(),
+                    new Position(pipe.getLine(), pipe.getCharPositionInLine() + 1)));
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            Optional<Map.Entry<String, Position>> found = unknownFilter(tree.getChild(i));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Template parseInMode(String prepared, String path, int firstLine, String pagePath) {
         if (setup.mode() == LiquidMode.STRICT) {
             return parser.parse(prepared);
         }

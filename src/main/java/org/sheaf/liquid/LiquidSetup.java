@@ -26,6 +26,8 @@ import org.sheaf.diag.Diagnostic;
  *                     pairs resolved, and returns the markup to insert; an
  *                     {@link IllegalArgumentException} it throws is an error at the tag
  * @param mode         how text the strict grammar refuses is read (Jekyll's {@code liquid: error_mode})
+ * @param strictFilters whether an unknown filter is an error (Jekyll's {@code liquid: strict_filters});
+ *                     otherwise it is skipped, with a warning unless the mode is lax
  * @param warnings     where the warnings of {@link LiquidMode#WARN} go; called from rendering threads
  * @param textFilters  filters from text to text that the build adds ({@code scssify}, {@code sassify}),
  *                     by name; an {@link IllegalArgumentException} one throws is an error at the filter
@@ -36,7 +38,7 @@ import org.sheaf.diag.Diagnostic;
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
                           Map<String, Function<Map<String, Object>, String>> tags, LiquidMode mode,
-                          Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters,
+                          boolean strictFilters, Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters,
                           List<Path> themeIncludes) {
     public LiquidSetup {
         tags = Map.copyOf(tags);
@@ -49,7 +51,7 @@ public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, Stri
                        String environment, Function<String, String> markdownify, LinkResolver links,
                        Map<String, Function<Map<String, Object>, String>> tags) {
         this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
-                LiquidMode.WARN, warning -> { }, Map.of(), List.of());
+                LiquidMode.WARN, false, warning -> { }, Map.of(), List.of());
     }
 
     /** A setup without plugin tags. */

@@ -28,9 +28,30 @@ class LiquidErrorsTest {
     }
 
     @Test
-    void reportsUnknownFilterAtItsLine() {
-        assertEquals("content/about.md:12:8: error: unknown Liquid filter \"nofilter\"",
-                failure("a\nb {{ x | nofilter }}", 11));
+    void reportsUnknownFilterAtItsLineWithStrictFilters() {
+        LiquidSetup s = LiquidTestSite.setup();
+        LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, true,
+                s.warnings(), s.textFilters(), s.themeIncludes()));
+        assertEquals("content/about.md:12:8: error: unknown Liquid filter \"nofilter\"", assertThrows(DiagnosticException.class,
+                () -> strict.render("a\nb {{ x | nofilter }}", "content/about.md", 11, Map.of())).diagnostic().format());
+    }
+
+    @Test
+    void skipsAnUnknownFilterAsJekyllDoesWithAWarning() throws Exception {
+        LiquidSetup s = LiquidTestSite.setup();
+        java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiquidRenderer lenient = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, false,
+                warnings::add, s.textFilters(), s.themeIncludes()));
+        assertEquals("a\nb [X] [yz]", lenient.render("a\nb [{{ 'x' | nofilter | upcase }}] [{{ 'y' | other: 'a|b', 3 | append: 'z' }}]",
+                "content/about.md", 11, Map.of()));
+        assertEquals(java.util.List.of(
+                "content/about.md:12:11: warning: unknown Liquid filter \"nofilter\"; skipped, as Jekyll skips it\n"
+                        + "    hint: liquid: strict_filters: true in _config.yml makes this an error",
+                "content/about.md:12:43: warning: unknown Liquid filter \"other\"; skipped, as Jekyll skips it\n"
+                        + "    hint: liquid: strict_filters: true in _config.yml makes this an error"),
+                warnings.stream().map(org.sheaf.diag.Diagnostic::format).toList());
     }
 
     @Test
