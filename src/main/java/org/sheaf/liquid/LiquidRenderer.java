@@ -144,7 +144,7 @@ public final class LiquidRenderer {
         for (int round = 0; ; round++) {
             Template template = parseInMode(prepared, path, firstLine, pagePath);
             Optional<Map.Entry<String, Position>> unknown = setup.strictFilters() || round >= MAX_UNKNOWN_FILTERS
-                    ? Optional.empty() : unknownFilter(template.getParseTree());
+                    || prepared.indexOf('|') < 0 ? Optional.empty() : unknownFilter(template.getParseTree());
             String source = prepared;
             String without = unknown.map(found -> LaxLiquid.withoutFilter(source, found.getValue())).orElse(prepared);
             if (unknown.isEmpty() || without.equals(prepared)) {
