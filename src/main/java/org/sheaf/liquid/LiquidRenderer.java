@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Insertion;
@@ -15,13 +16,12 @@ import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
-import java.util.Optional;
 import liqp.exceptions.LiquidException;
+import liqp.filters.Filter;
 import liqp.org.antlr.v4.runtime.Token;
 import liqp.org.antlr.v4.runtime.tree.ParseTree;
-import liquid.parser.v4.LiquidParser;
-import liqp.filters.Filter;
 import liqp.parser.Flavor;
+import liquid.parser.v4.LiquidParser;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
@@ -136,7 +136,9 @@ public final class LiquidRenderer {
      * {@code text} parsed by the strict grammar or, when that refuses it and the site's mode
      * allows, read as Ruby Liquid's lax parser reads it; in {@link LiquidMode#WARN} the strict
      * grammar's complaint becomes a warning at its place in {@code path} (when given), noted as
-     * met while rendering {@code pagePath}.
+     * met while rendering {@code pagePath}. Unless the site asks for strict filters, a filter no
+     * parser knows is taken out of the text, as Jekyll skips it, with a warning at its pipe
+     * (none in {@link LiquidMode#LAX}).
      */
     private Template parse(String text, String path, int firstLine, String pagePath) {
         String prepared = prepared(text);
