@@ -66,7 +66,8 @@ final class LiquidErrors {
                     return Diagnostic.error(path, at, "unknown Liquid filter \"" + filter.group(1) + "\"");
                 }
                 String name = filterAt(text, line, index);
-                String detail = cause == null ? m.group(3) : problem(cause, name == null ? null : "filter \"" + name + "\"");
+                String detail = cause == null ? m.group(3).replaceFirst("^Liquid error: ", "")
+                        : problem(cause, name == null ? null : "filter \"" + name + "\"");
                 return Diagnostic.error(path, at, "Liquid error: " + detail);
             }
         }
