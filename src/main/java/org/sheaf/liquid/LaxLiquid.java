@@ -6,10 +6,9 @@ import java.util.regex.Pattern;
 /**
  * What Ruby Liquid makes of text Liqp refuses even in its lax grammar, written back as the strict
  * equivalent before Liqp reads the text: {@code {% else if ... %}} is a plain {@code else} in every
- * mode (Ruby's else tag ignores its markup), and, when reading laxly, a {@code {{ ... }}} inside an
- * {@code assign} is an unknown variable, nil (Ruby's lax parser reads {@code {{} as a variable
- * name). {@code raw} blocks stay as they are. Every rewrite keeps the text's length and line breaks, so positions in the rewritten
- * text are positions in the writer's.
+ * mode (Ruby's else tag ignores its markup), and, when reading laxly, the slips {@link #rewrite}
+ * lists. {@code raw} blocks stay as they are. Every rewrite keeps the text's length and line
+ * breaks, so positions in the rewritten text are positions in the writer's.
  */
 final class LaxLiquid {
     private static final String RAW = "\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}";
@@ -17,10 +16,8 @@ final class LaxLiquid {
     private static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
-    private static final Pattern ASSIGN = Pattern.compile(RAW + "|\\{%-?\\s*assign\\s.*?-?%\\}", Pattern.DOTALL);
-    /** A {@code for} tag whose {@code reversed} follows its attributes, where Ruby's lax parser no longer sees it. */
-    private static final Pattern LATE_REVERSED = Pattern.compile(
-            "(\\{%-?\\s*for\\s[^%]*?\\b(?:limit|offset)\\s*:[^%]*?)\\breversed\\b");
+    /** A {@code reversed} after a {@code for} tag's attributes, where Ruby's lax parser no longer sees it. */
+    private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
     /** A raw block (left alone) or an output tag. */
     private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
     /** In an output tag, outside quotes: an empty filter ({@code ||}) or a doubled dot in a name ({@code page..title}). */
@@ -61,11 +58,13 @@ final class LaxLiquid {
     }
 
     /**
-     * {@code text} as Ruby's lax parser reads it: each {@code {{ ... }}} inside an {@code assign}
-     * made nil, and a {@code reversed} after a {@code for} tag's {@code limit:} or {@code offset:}
-     * dropped (Ruby's lax {@code for} looks for it right after the collection only); in output
-     * tags, an empty filter between two pipes is skipped and a doubled dot in a name is one dot,
-     * as Ruby's lax variable parser scans them.
+     * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
+     * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
+     * any filter is ignored ({@code assign a = b, c = 2}); in {@code for}, a {@code reversed} after
+     * {@code limit:} or {@code offset:} is ignored (Ruby looks for it right after the collection);
+     * in {@code if}, {@code elsif} and {@code unless}, everything from {@code &&} or {@code ||} on is
+     * ignored (Ruby reads one comparison there). In output tags, an empty filter between two pipes
+     * is skipped and a doubled dot in a name is one dot, as Ruby's lax variable parser scans them.
      */
     static String rewrite(String text) {
         String out = text;
@@ -73,15 +72,70 @@ final class LaxLiquid {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
                     m.group().startsWith("{{") ? withoutSlips(m.group()) : m.group()));
         }
-        if (out.contains("reversed")) {
-            out = LATE_REVERSED.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "        "));
+        Matcher m = TAG.matcher(out);
+        StringBuilder rewritten = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(2);
+            if (name == null) {
+                continue;
+            }
+            String markup = switch (name) {
+                case "assign" -> beforeComma(nilOutputs(m.group(3)));
+                case "for" -> withoutLateReversed(nilOutputs(m.group(3)));
+                case "if", "elsif", "unless" -> firstComparison(m.group(3));
+                default -> m.group(3);
+            };
+            m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
         }
-        if (out.contains("assign")) {
-            out = ASSIGN.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().matches("(?s)\\{%-?\\s*raw\\b.*")
-                    ? m.group() : OUTPUT.matcher(m.group()).replaceAll(o -> Matcher.quoteReplacement(
-                            o.group().startsWith("{{") ? nil(o.group()) : o.group()))));
+        m.appendTail(rewritten);
+        return rewritten.toString();
+    }
+
+    private static String nilOutputs(String markup) {
+        return OUTPUT.matcher(markup).replaceAll(o -> Matcher.quoteReplacement(
+                o.group().startsWith("{{") ? nil(o.group()) : o.group()));
+    }
+
+    private static String withoutLateReversed(String markup) {
+        Matcher late = LATE_REVERSED.matcher(markup);
+        return late.find() ? markup.substring(0, late.start(1)) + "        " + markup.substring(late.end(1)) : markup;
+    }
+
+    /** {@code markup} with a comma outside quotes before any pipe blanked, up to that pipe or the end. */
+    private static String beforeComma(String markup) {
+        int comma = outsideQuotes(markup, ",", "|");
+        if (comma < 0) {
+            return markup;
         }
-        return out;
+        int pipe = markup.indexOf('|', comma);
+        int end = pipe < 0 ? markup.length() : pipe;
+        return markup.substring(0, comma) + blank(markup.substring(comma, end)) + markup.substring(end);
+    }
+
+    /** {@code markup} with everything from an {@code &&} or {@code ||} outside quotes blanked. */
+    private static String firstComparison(String markup) {
+        int and = outsideQuotes(markup, "&&", null);
+        int or = outsideQuotes(markup, "||", null);
+        int cut = and < 0 ? or : or < 0 ? and : Math.min(and, or);
+        return cut < 0 ? markup : markup.substring(0, cut) + blank(markup.substring(cut));
+    }
+
+    /** Where {@code wanted} first stands outside quotes in {@code text}, before any {@code stop}; -1 when it does not. */
+    private static int outsideQuotes(String text, String wanted, String stop) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (stop != null && text.startsWith(stop, i)) {
+                return -1;
+            } else if (text.startsWith(wanted, i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String withoutSlips(String output) {
@@ -129,10 +183,14 @@ final class LaxLiquid {
         return text.substring(0, offset) + blank(text.substring(offset, end)) + text.substring(end);
     }
 
-    /** {@code nil} in the place of {@code output}, padded to its length, its line breaks kept. */
+    /**
+     * An unknown variable in the place of {@code output}, as long as it and with its line breaks:
+     * a name of underscores, which no site defines, so its value is nil as Ruby's is.
+     */
     private static String nil(String output) {
-        String blank = blank(output);
-        return blank.charAt(2) == '\n' ? blank : "nil" + blank.substring(3);
+        int lineEnd = output.indexOf('\n');
+        int end = lineEnd < 0 ? output.length() : lineEnd;
+        return "_".repeat(end) + blank(output.substring(end));
     }
 
     private static String blank(String text) {
