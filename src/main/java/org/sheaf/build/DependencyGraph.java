@@ -504,7 +504,10 @@ final class DependencyGraph implements RenderPlan {
 
         static Templates read(SiteConfig config) {
             Map<String, byte[]> files = new TreeMap<>();
-            for (Path dir : Stream.of(config.layoutsDir(), config.includesDir()).distinct().toList()) {
+            List<Path> themeDirs = config.theme().map(theme -> List.of(theme.layoutsDir(), theme.includesDir()))
+                    .orElse(List.of());
+            for (Path dir : Stream.concat(Stream.of(config.layoutsDir(), config.includesDir()), themeDirs.stream())
+                    .distinct().toList()) {
                 if (!Files.isDirectory(dir)) {
                     continue;
                 }

@@ -1,12 +1,12 @@
 package org.sheaf.build;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
@@ -19,8 +19,11 @@ import org.sheaf.source.SourceText;
 import org.sheaf.template.Layout;
 
 /**
- * Reads the layouts folder: each file is a layout named by its file name without extension,
- * Freemarker for {@code .ftlh}/{@code .ftl}, Liquid otherwise. Two files with one name (
+ * Reads the layouts folder (with its subfolders in a Jekyll site): each file is a layout named, as
+ * in Jekyll, by its path in the folder without extension ({@code vendor/compress} for
+ * {@code vendor/compress.html}),
+ * Freemarker for {@code .ftlh}/{@code .ftl}, Liquid otherwise; then the theme's layouts folder, if
+ * the site has a theme, for the names the site does not have. Two files with one name (
  * {@code page.ftlh} and {@code page.html}) are an error, since {@code layout: page} could mean
  * either.
  */
@@ -28,16 +31,27 @@ final class LayoutLoader {
     private LayoutLoader() {
     }
 
+    /** The site's layouts over its theme's: a site layout replaces the theme's of the same name. */
     static Map<String, Layout> load(SiteConfig config, Diagnostics diagnostics) {
         Map<String, Layout> layouts = new TreeMap<>();
-        Path dir = config.layoutsDir();
+        config.theme().ifPresent(theme -> layouts.putAll(load(config, theme.layoutsDir(), Integer.MAX_VALUE, diagnostics)));
+        // a sheaf site's templates folder also holds its includes and archetypes, in subfolders
+        int depth = config.kind() == SiteConfig.Kind.JEKYLL ? Integer.MAX_VALUE : 1;
+        layouts.putAll(load(config, config.layoutsDir(), depth, diagnostics));
+        return layouts;
+    }
+
+    private static Map<String, Layout> load(SiteConfig config, Path dir, int depth, Diagnostics diagnostics) {
+        Map<String, Layout> layouts = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return layouts;
         }
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, file -> !Files.isDirectory(file))) {
-            for (Path file : stream) {
-                String fileName = file.getFileName().toString();
-                if (fileName.startsWith(".") || !fileName.contains(".")) {
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            for (Path file : walk.filter(file -> !Files.isDirectory(file)).sorted().toList()) {
+                String fileName = dir.relativize(file).toString().replace('\\', '/');
+                String baseName = file.getFileName().toString();
+                if (baseName.startsWith(".") || !baseName.contains(".") || fileName.startsWith(".")
+                        || fileName.contains("/.")) {
                     continue;
                 }
                 String sitePath = sitePath(config, file);

@@ -62,7 +62,7 @@ final class SassRenderer implements AutoCloseable {
      * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
      * @param loadPaths  where {@code @use} and {@code @import} look when the URL is not found
      *                   relative to its stylesheet: {@code load_paths}, then {@code sass_dir}, absolute
-     *                   and inside the site
+     *                   and inside the site, then the theme's {@code _sass}
      * @param quietDeps  {@code quiet_deps}: no warnings from stylesheets reached through load paths
      * @param silenced   {@code silence_deprecations}: dart-sass deprecation ids not to warn about
      * @param addCharset {@code add_charset}: a compressed stylesheet with non-ASCII text starts with
@@ -70,9 +70,16 @@ final class SassRenderer implements AutoCloseable {
      *                   dropped either way, as Jekyll drops it)
      * @param problems   warnings about values sheaf does not know, and errors for load paths outside
      *                   the site, positioned in the config file
+     * @param quiet      folders whose stylesheets never warn, as pages or as partials: the theme
+     *                   gem's (a writer cannot fix a theme, and Jekyll's Sass does not warn of it)
      */
     record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
-            List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
+            List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet) {
+
+        Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
+                List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
+            this(style, sourceMaps, loadPaths, quietDeps, silenced, addCharset, problems, List.of());
+        }
 
         /**
          * Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir}, {@code sass.load_paths},
@@ -120,12 +127,14 @@ final class SassRenderer implements AutoCloseable {
             }
             String sassDir = text(sass.get("sass_dir"), "");
             loadPaths.add(sanitized(source, sassDir.isEmpty() ? "_sass" : sassDir));
+            config.theme().ifPresent(theme -> loadPaths.add(theme.sassDir()));
             boolean quietDeps = Boolean.TRUE.equals(sass.get("quiet_deps"));
             List<String> silenced = sass.get("silence_deprecations") instanceof List<?> ids
                     ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
             boolean addCharset = Boolean.TRUE.equals(sass.get("add_charset"));
+            List<Path> quiet = config.theme().map(theme -> List.of(theme.root())).orElse(List.of());
             return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
-                    List.copyOf(problems));
+                    List.copyOf(problems), quiet);
         }
 
         /**
@@ -226,7 +235,9 @@ final class SassRenderer implements AutoCloseable {
             CompileSuccess success = compile(page, entry, sitePath, text, firstLine);
             List<Diagnostic> warnings = new ArrayList<>();
             for (OutboundMessage.LogEvent event : logged) {
-                warnings.add(logged(event, entry, sitePath, firstLine));
+                if (!isQuiet(page) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
+                    warnings.add(logged(event, entry, sitePath, firstLine));
+                }
             }
             // As Jekyll writes it: no byte order mark, and colours as libsass writes them.
             String compiled = success.getCss();
@@ -314,6 +325,38 @@ final class SassRenderer implements AutoCloseable {
         } catch (IOException e) {
             // The process is gone either way.
         }
+    }
+
+    /**
+     * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled with the site's
+     * Sass settings and load paths, without a source map.
+     *
+     * @param indented whether the text is in the indented syntax ({@code sassify})
+     * @throws IllegalArgumentException with dart-sass's message (its first line), when the text is not valid Sass
+     */
+    String convert(String text, boolean indented, String sitePath) {
+        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
+                .setSource(text)
+                .setSyntax(indented ? Syntax.INDENTED : Syntax.SCSS)
+                .build();
+        try {
+            synchronized (compiling) {
+                return compiler(sitePath).compileString(input, settings.style()).getCss();
+            }
+        } catch (SassCompilationFailedException e) {
+            String message = e.getCompileFailure().getMessage();
+            throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));
+        } catch (DiagnosticException e) {
+            throw new IllegalArgumentException(e.diagnostic().message());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the Sass compiler stopped");
+        } finally {
+            events.get().clear();
+        }
+    }
+
+    private boolean isQuiet(Path file) {
+        return settings.quiet().stream().anyMatch(folder -> file.startsWith(folder.toAbsolutePath().normalize()));
     }
 
     /** How long the compiler process took to start; empty when it never started. */

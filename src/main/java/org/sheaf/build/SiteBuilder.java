@@ -34,6 +34,7 @@ import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
 import org.sheaf.generate.Provenance;
 import org.sheaf.liquid.LinkResolver;
+import org.sheaf.liquid.LiquidMode;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.liquid.LiquidSetup;
 import org.sheaf.markdown.MarkdownOptions;
@@ -218,7 +219,7 @@ public final class SiteBuilder {
                 Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
                 tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
                 renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
-                        pagination.paginators(), research.relativeLinks());
+                        pagination.paginators(), research.relativeLinks(), diagnostics);
                 renderer.render(diagnostics, renderPlan, options.progress(),
                         AccessibilityPass.around(each, config, layouts, diagnostics));
             } catch (IOException e) {
@@ -323,7 +324,7 @@ public final class SiteBuilder {
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown,
             Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
-            Map<Page, Map<String, Object>> paginators, boolean relativeLinks) throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -336,8 +337,15 @@ public final class SiteBuilder {
             }
         };
         String environment = options.resolvedEnvironment();
+        SassRenderer sass = new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot(), config.source());
+        String configPath = LayoutLoader.sitePath(config, config.siteRoot().resolve("_config.yml"));
+        Map<String, java.util.function.UnaryOperator<String>> sassFilters = Map.of(
+                "scssify", text -> sass.convert(text, false, configPath),
+                "sassify", text -> sass.convert(text, true, configPath));
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
-                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags));
+                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
+                liquidMode(config, diagnostics), strictFilters(config), diagnostics::add, sassFilters,
+                config.theme().map(theme -> List.of(theme.includesDir())).orElse(List.of())));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         // Freemarker starts only for a site with Freemarker layouts: setting it up loads about
         // 170 classes, 60 ms of a 100-page Liquid site's start (BENCHMARKS.md).
@@ -353,11 +361,30 @@ public final class SiteBuilder {
         jekyll.put("version", JEKYLL_VERSION);
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator(), paginators,
-                new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot(), config.source()),
+                config.excerptSeparator(), paginators, sass,
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
                         : null);
+    }
+
+    /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */
+    private static boolean strictFilters(SiteConfig config) {
+        return config.get("liquid") instanceof Map<?, ?> liquid && Boolean.TRUE.equals(liquid.get("strict_filters"));
+    }
+
+    /** Jekyll's {@code liquid: error_mode}; an unknown value is an error at the key, and the default mode is used. */
+    private static LiquidMode liquidMode(SiteConfig config, Diagnostics diagnostics) {
+        Object liquid = config.get("liquid");
+        Object value = liquid instanceof Map<?, ?> map ? map.get("error_mode") : null;
+        if (value == null) {
+            return LiquidMode.WARN;
+        }
+        Optional<LiquidMode> mode = LiquidMode.named(String.valueOf(value));
+        if (mode.isEmpty()) {
+            diagnostics.add(config.errorAt("liquid.error_mode", "unknown Liquid error mode \"" + value + "\"")
+                    .withHint("error_mode is one of strict, warn (the default) and lax"));
+        }
+        return mode.orElse(LiquidMode.WARN);
     }
 
     /**

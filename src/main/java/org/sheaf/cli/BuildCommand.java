@@ -80,6 +80,10 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "also print the time of each stage")
     private boolean verbose;
 
+    @Option(names = "--theme-path", paramLabel = "DIR",
+            description = "look for theme gems (theme: NAME) in this folder first; may be repeated")
+    private List<Path> themePaths = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -89,7 +93,7 @@ final class BuildCommand implements Callable<Integer> {
             return 2;
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
-                drafts, future, unpublished, githubPages);
+                drafts, future, unpublished, githubPages).withThemePaths(themePaths);
         Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site, overrides);
         if (foreign.isPresent()) {
             err.println("sheaf: " + foreign.get());

@@ -59,6 +59,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "treat warnings (accessibility faults among them) as errors")
     private boolean strict;
 
+    @Option(names = "--theme-path", paramLabel = "DIR",
+            description = "look for theme gems (theme: NAME) in this folder first; may be repeated")
+    private List<Path> themePaths = new ArrayList<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -68,7 +72,7 @@ final class CheckCommand implements Callable<Integer> {
             return 2;
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null, drafts, future,
-                false);
+                false).withThemePaths(themePaths);
         SnapshotSink sink = new SnapshotSink();
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, false);
         BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null), strict, false), sink);

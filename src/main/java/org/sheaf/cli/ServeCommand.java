@@ -54,6 +54,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = {"-o", "--open"}, description = "open the site in the default browser")
     private boolean open;
 
+    @Option(names = "--theme-path", paramLabel = "DIR",
+            description = "look for theme gems (theme: NAME) in this folder first; may be repeated")
+    private List<Path> themePaths = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -63,7 +67,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             return 2;
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null,
-                drafts, future, unpublished, githubPages);
+                drafts, future, unpublished, githubPages).withThemePaths(themePaths);
         DevServer server;
         try {
             server = DevServer.start(new BuildOptions(site, overrides, null, null),

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
@@ -35,7 +37,16 @@ public final class ConfigLoader {
      * @param destination output folder, relative to the working directory
      */
     public record Overrides(List<Path> configFiles, Path destination, String baseurl, String url,
-            boolean drafts, boolean future, boolean unpublished, boolean githubPages) {
+            boolean drafts, boolean future, boolean unpublished, boolean githubPages, List<Path> themePaths) {
+        public Overrides {
+            themePaths = List.copyOf(themePaths);
+        }
+
+        public Overrides(List<Path> configFiles, Path destination, String baseurl, String url,
+                boolean drafts, boolean future, boolean unpublished, boolean githubPages) {
+            this(configFiles, destination, baseurl, url, drafts, future, unpublished, githubPages, List.of());
+        }
+
         public Overrides(List<Path> configFiles, Path destination, String baseurl, String url,
                 boolean drafts, boolean future, boolean unpublished) {
             this(configFiles, destination, baseurl, url, drafts, future, unpublished, false);
@@ -43,6 +54,11 @@ public final class ConfigLoader {
 
         public static Overrides none() {
             return new Overrides(List.of(), null, null, null, false, false, false, false);
+        }
+
+        /** These overrides with {@code paths} searched first for {@code theme:} gems. */
+        public Overrides withThemePaths(List<Path> paths) {
+            return new Overrides(configFiles, destination, baseurl, url, drafts, future, unpublished, githubPages, paths);
         }
     }
 
@@ -132,8 +148,71 @@ public final class ConfigLoader {
         values.put("data_dir", data.toString());
         values.putIfAbsent("collections_dir", "");
         Map<String, SiteConfig.Collection> collections = collections(values, origins, root);
+        Theme theme = theme(values, origins, root, overrides.themePaths());
+        if (theme != null) {
+            values = withThemeConfig(values, theme);
+        }
         return new SiteConfig(kind, root, source, destination, layouts, includes, data, collectionsDir, zone,
-                values, collections, origins);
+                values, collections, origins, theme);
+    }
+
+    /**
+     * {@code values} over the theme's own {@code _config.yml}, as Jekyll reads it: the site's values
+     * win, the theme cannot set a key Jekyll has a default for, and {@code ignore_theme_config: true}
+     * or a symbolic link leaves the theme's file unread.
+     */
+    private static Map<String, Object> withThemeConfig(Map<String, Object> values, Theme theme)
+            throws DiagnosticException {
+        Path file = theme.root().resolve("_config.yml");
+        if (Boolean.TRUE.equals(values.get("ignore_theme_config")) || !Files.isRegularFile(file)
+                || Files.isSymbolicLink(file)) {
+            return values;
+        }
+        String shown = file.toString();
+        String text = new String(SiteFiles.within(theme.root()).read(file, shown), StandardCharsets.UTF_8);
+        if (!(YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown).value() instanceof Map<?, ?> map)) {
+            return values;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        Set<String> defaults = JekyllDefaults.values().keySet();
+        map.forEach((key, value) -> {
+            if (!defaults.contains(String.valueOf(key))) {
+                merged.put(String.valueOf(key), value);
+            }
+        });
+        deepMerge(merged, values);
+        return merged;
+    }
+
+    /**
+     * The gem named by {@code theme:}, found as {@link ThemeResolver} finds it; null when the site
+     * names none.
+     *
+     * @throws DiagnosticException at the {@code theme:} line when the value is not a name or no gem
+     *                             folder holds the theme
+     */
+    private static Theme theme(Map<String, Object> values, Map<String, KeyOrigin> origins, Path root,
+            List<Path> themePaths) throws DiagnosticException {
+        Object value = values.get("theme");
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        KeyOrigin origin = origins.getOrDefault("theme", new KeyOrigin("_config.yml", new Position(1, 1)));
+        if (!(value instanceof String name) || !name.strip().matches("[A-Za-z0-9_.-]+")) {
+            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                    "theme must be the name of a theme gem, like minima"));
+        }
+        Optional<Theme> theme = ThemeResolver.resolve(name.strip(), root, themePaths, System.getenv());
+        if (theme.isEmpty()) {
+            List<Path> searched = ThemeResolver.searched(root, themePaths, System.getenv());
+            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                    "theme \"" + name.strip() + "\" not found")
+                    .withHint("install its gem (gem install " + name.strip() + ", or bundle install) or give the folder "
+                            + "holding it with --theme-path DIR or SHEAF_THEME_PATH")
+                    .withHint("looked in: " + (searched.isEmpty() ? "no gem folder exists on this machine"
+                            : String.join(", ", searched.stream().map(Path::toString).toList()))));
+        }
+        return theme.get();
     }
 
     private static void mergeFile(SiteFiles reader, Path file, String shown, Map<String, Object> values,

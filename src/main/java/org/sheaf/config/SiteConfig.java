@@ -40,10 +40,11 @@ public final class SiteConfig {
     private final Map<String, Collection> collections;
     private final Map<String, ConfigLoader.KeyOrigin> origins;
     private final SiteFiles files;
+    private final Theme theme;
 
     SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
             Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
-            Map<String, Collection> collections, Map<String, ConfigLoader.KeyOrigin> origins) {
+            Map<String, Collection> collections, Map<String, ConfigLoader.KeyOrigin> origins, Theme theme) {
         this.kind = kind;
         this.siteRoot = siteRoot;
         this.source = source;
@@ -56,7 +57,13 @@ public final class SiteConfig {
         this.values = Collections.unmodifiableMap(values);
         this.collections = Collections.unmodifiableMap(collections);
         this.origins = Map.copyOf(origins);
-        this.files = SiteFiles.within(siteRoot);
+        this.theme = theme;
+        this.files = theme == null ? SiteFiles.within(siteRoot) : SiteFiles.within(siteRoot, theme.root());
+    }
+
+    /** The theme gem {@code theme:} names, found on disk; empty when the site has none. */
+    public java.util.Optional<Theme> theme() {
+        return java.util.Optional.ofNullable(theme);
     }
 
     /**
@@ -79,7 +86,7 @@ public final class SiteConfig {
         return siteRoot;
     }
 
-    /** How the site's files are read: only regular files whose real place is inside the site root. */
+    /** How the site's files are read: only regular files whose real place is inside the site root (or the theme's folder). */
     public SiteFiles files() {
         return files;
     }

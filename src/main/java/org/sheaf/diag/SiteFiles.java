@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,27 +42,40 @@ public final class SiteFiles {
     private static final int BLOCK_DEVICE = 0060000;
     private static final int SOCKET = 0140000;
 
-    private final Path boundary;
+    /** The folders files may really be in; empty reads anywhere. */
+    private final List<Path> boundaries;
     /** Folders' real paths, so that a file that is not a link costs one {@code lstat}, not a {@code realpath}. */
     private final Map<Path, Path> realFolders = new ConcurrentHashMap<>();
 
-    private SiteFiles(Path boundary) {
-        this.boundary = boundary;
+    private SiteFiles(List<Path> boundaries) {
+        this.boundaries = List.copyOf(boundaries);
     }
 
-    /** Reads files whose real place is inside {@code siteRoot}. */
-    public static SiteFiles within(Path siteRoot) {
-        Path absolute = siteRoot.toAbsolutePath().normalize();
+    /**
+     * Reads files whose real place is inside {@code siteRoot} or one of {@code others} (a theme
+     * gem's folder, which the writer chose by naming the theme).
+     */
+    public static SiteFiles within(Path siteRoot, Path... others) {
+        List<Path> boundaries = new ArrayList<>();
+        boundaries.add(real(siteRoot));
+        for (Path other : others) {
+            boundaries.add(real(other));
+        }
+        return new SiteFiles(boundaries);
+    }
+
+    private static Path real(Path folder) {
+        Path absolute = folder.toAbsolutePath().normalize();
         try {
-            return new SiteFiles(absolute.toRealPath());
+            return absolute.toRealPath();
         } catch (IOException e) {
-            return new SiteFiles(absolute);
+            return absolute;
         }
     }
 
     /** Reads files anywhere: for paths the command line names, and files whose place was checked when they were found. */
     public static SiteFiles anywhere() {
-        return new SiteFiles(null);
+        return new SiteFiles(List.of());
     }
 
     /**
@@ -85,7 +100,7 @@ public final class SiteFiles {
         } catch (IOException e) {
             throw new DiagnosticException(cannotRead(shown, e));
         }
-        if (boundary != null && !real.startsWith(boundary)) {
+        if (!boundaries.isEmpty() && boundaries.stream().noneMatch(real::startsWith)) {
             throw new DiagnosticException(Diagnostic.error(shown, Position.FILE,
                     "symbolic link leads outside the site; not read"));
         }

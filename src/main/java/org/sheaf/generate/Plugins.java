@@ -37,11 +37,14 @@ public final class Plugins {
     public static final String SITEMAP = "jekyll-sitemap";
     public static final String REDIRECT_FROM = "jekyll-redirect-from";
     public static final String PAGINATE = "jekyll-paginate";
+    /** Its tags, include_cached and gist, are always there (Liquid sets up its tags once); listing the plugin only stops the warning. */
+    public static final String INCLUDE_CACHE = "jekyll-include-cache";
+    public static final String GIST = "jekyll-gist";
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
             "jekyll-default-layout", "jekyll-titles-from-headings");
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
-            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE).stream(), GITHUB_PAGES.stream())
+            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */
@@ -55,7 +58,10 @@ public final class Plugins {
         this.enabled = Set.copyOf(enabled);
     }
 
-    /** The plugins {@code config} lists; a name sheaf does not know is a warning in {@code diagnostics}. */
+    /**
+     * The plugins {@code config} lists, and those its theme depends on; a listed name sheaf does
+     * not know is a warning in {@code diagnostics}.
+     */
     public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
         Set<String> enabled = new LinkedHashSet<>();
         for (String key : List.of("plugins", "gems")) {
@@ -72,6 +78,8 @@ public final class Plugins {
                 }
             }
         }
+        // Jekyll loads the plugins a theme's gemspec depends on, listed or not
+        config.theme().ifPresent(theme -> theme.dependencies().stream().filter(BUILT_IN::contains).forEach(enabled::add));
         return new Plugins(config, enabled);
     }
 

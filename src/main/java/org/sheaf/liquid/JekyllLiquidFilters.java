@@ -74,7 +74,11 @@ final class JekyllLiquidFilters {
             List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
             return found.isEmpty() ? null : found.get(0);
         }));
-        filters.add(filter("group_by", (v, c, p) -> groupBy(items(v, c, any), item -> property(item, param(p, 0)))));
+        // group_by names each group by the property as text; group_by_exp keeps the expression's value
+        filters.add(filter("group_by", (v, c, p) -> groupBy(items(v, c, any), item -> {
+            Object name = property(item, param(p, 0));
+            return name == null ? "" : String.valueOf(name);
+        })));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
             String expression = param(p, 1);
@@ -82,17 +86,91 @@ final class JekyllLiquidFilters {
         }));
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
+        for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
+                "divided_by")) {
+            Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> arithmetic.apply(number(v), c, numbers(p))));
+        }
         Filter liqpModulo = liqp.filters.Filters.JEKYLL_FILTERS.get("modulo");
         filters.add(filter("modulo", (v, c, p) -> {
-            Long dividend = integer(v);
-            Long divisor = p.length > 0 ? integer(p[0]) : null;
+            Object value = number(v);
+            Object[] params = numbers(p);
+            Long dividend = integer(value);
+            Long divisor = params.length > 0 ? integer(params[0]) : null;
             // Ruby's % on integers takes the divisor's sign (-7 % 3 is 2); Java's % keeps the dividend's
             return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
-                    : liqpModulo.apply(v, c, p);
+                    : liqpModulo.apply(value, c, params);
         }));
+        filters.add(filter("split", (v, c, p) -> split(v == null ? "" : any.asString(v, c),
+                p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        setup.textFilters().forEach((name, body) ->
+                filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(any.asString(v, c), p)));
         return filters;
+    }
+
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("-?\\d+\\.\\d+");
+    private static final java.util.regex.Pattern LEADING_INTEGER = java.util.regex.Pattern.compile(
+            "^[ \\t\\n\\u000B\\f\\r]*([+-]?\\d+(?:_\\d+)*)");
+
+    /**
+     * A filter operand as Ruby Liquid's {@code Utils.to_number} makes it: a number stays as it is,
+     * text that is a decimal becomes that decimal, other text its leading integer as Ruby's
+     * {@code to_i} reads it ({@code "12px"} is 12, {@code "abc"} 0), anything else 0. So
+     * arithmetic on a value that is not a number gives a number, as in Jekyll, not an error.
+     */
+    static Object number(Object value) {
+        if (value instanceof Number) {
+            return value;
+        }
+        if (!(value instanceof String text)) {
+            return 0L;
+        }
+        String stripped = text.strip();
+        if (DECIMAL.matcher(stripped).matches()) {
+            return new BigDecimal(stripped);
+        }
+        java.util.regex.Matcher m = LEADING_INTEGER.matcher(text);
+        if (!m.find()) {
+            return 0L;
+        }
+        BigDecimal integer = new BigDecimal(m.group(1).replace("_", "").replace("+", ""));
+        return integer.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? (Object) integer.longValueExact() : integer;
+    }
+
+    private static Object[] numbers(Object[] params) {
+        Object[] out = params.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = number(out[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Ruby's {@code String#split} with a string separator, as Liquid's {@code split} calls it:
+     * trailing empty strings are dropped and leading ones kept ({@code ",a,,b,"} gives
+     * {@code ["", "a", "", "b"]}); a single space splits on runs of white space, ignoring it at
+     * the ends; an empty separator splits into characters.
+     */
+    static String[] split(String text, String separator) {
+        if (text.isEmpty()) {
+            return new String[0];
+        }
+        String[] parts;
+        if (separator.equals(" ")) {
+            String trimmed = text.replaceFirst("^[ \\t\\n\\u000B\\f\\r\\u0000]+", "");
+            parts = trimmed.isEmpty() ? new String[0] : RUBY_SPACE.split(trimmed, -1);
+        } else if (separator.isEmpty()) {
+            parts = text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
+        } else {
+            parts = text.split(java.util.regex.Pattern.quote(separator), -1);
+        }
+        int end = parts.length;
+        while (end > 0 && parts[end - 1].isEmpty()) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(parts, end);
     }
 
     /** An integer given as a whole number or as its digits; null for anything else. */
@@ -271,10 +349,9 @@ final class JekyllLiquidFilters {
     }
 
     private static List<Object> groupBy(List<Object> items, java.util.function.Function<Object, Object> key) {
-        Map<String, List<Object>> groups = new LinkedHashMap<>();
+        Map<Object, List<Object>> groups = new LinkedHashMap<>();
         for (Object item : items) {
-            Object k = key.apply(item);
-            groups.computeIfAbsent(k == null ? "" : String.valueOf(k), x -> new ArrayList<>()).add(item);
+            groups.computeIfAbsent(key.apply(item), x -> new ArrayList<>()).add(item);
         }
         List<Object> out = new ArrayList<>();
         groups.forEach((name, members) -> {

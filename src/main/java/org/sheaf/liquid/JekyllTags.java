@@ -34,8 +34,9 @@ final class JekyllTags {
     }
 
     static List<Insertion> all(LiquidRenderer renderer) {
-        List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, false),
-                new IncludeTag(renderer, true), new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock()));
+        List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
+                new IncludeTag(renderer, "include_relative"),
+                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag()));
         renderer.setup().tags().forEach((name, body) -> tags.add(new PluginTag(renderer, name, body)));
         return tags;
     }
@@ -69,7 +70,7 @@ final class JekyllTags {
             } catch (IllegalArgumentException e) {
                 Frame frame = frame(context);
                 Position at = LiquidErrors.tagPosition(frame.text, getName(), atoms(context, nodes), frame.firstLine);
-                Diagnostic diagnostic = Diagnostic.error(frame.path, at, e.getMessage());
+                Diagnostic diagnostic = Diagnostic.error(frame.path, at, LiquidErrors.problem(e, "tag \"" + getName() + "\""));
                 throw new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
             }
         }
@@ -152,10 +153,10 @@ final class JekyllTags {
         private final LiquidRenderer renderer;
         private final boolean relative;
 
-        IncludeTag(LiquidRenderer renderer, boolean relative) {
-            super(relative ? "include_relative" : "include");
+        IncludeTag(LiquidRenderer renderer, String name) {
+            super(name);
             this.renderer = renderer;
-            this.relative = relative;
+            this.relative = name.equals("include_relative");
         }
 
         @Override
@@ -193,7 +194,7 @@ final class JekyllTags {
             } catch (RenderFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(frame.pagePath));
+                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, parsed.text()).within(frame.pagePath));
             }
         }
 
@@ -205,7 +206,18 @@ final class JekyllTags {
                         + (inside.isEmpty() ? "the site" : inside) + " without '..'");
             }
             Path file = folder.resolve(name).normalize();
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(file)) {
+            Path within = bound;
+            if (!isFile(file) && !relative) {
+                // Jekyll's include load paths: the site's includes, then the theme's
+                for (Path theme : renderer.setup().themeIncludes()) {
+                    if (isFile(theme.resolve(name).normalize())) {
+                        file = theme.resolve(name).normalize();
+                        within = theme;
+                        break;
+                    }
+                }
+            }
+            if (!isFile(file)) {
                 RenderFailure missing = failure(frame, name, getName() + " \"" + name + "\" not found");
                 if (!relative) {
                     return fail(missing.diagnostic().withHint("includes available: " + available(bound)));
@@ -213,9 +225,9 @@ final class JekyllTags {
                 throw missing;
             }
             try {
-                if (!file.toRealPath().startsWith(bound.toRealPath())) {
+                if (!file.toRealPath().startsWith(within.toRealPath())) {
                     throw failure(frame, name, getName() + " \"" + name + "\" refused: it resolves outside "
-                            + renderer.displayPath(frame.siteRoot, bound));
+                            + renderer.displayPath(frame.siteRoot, within));
                 }
                 // confined to its folder above; the reader refuses pipes and devices before opening them
                 SiteFiles.anywhere().checked(file, name);
@@ -225,6 +237,11 @@ final class JekyllTags {
                 throw failure(frame, name, getName() + " \"" + name + "\" " + e.diagnostic().message());
             }
             return file;
+        }
+
+        /** Whether something other than a folder is there, link or not: the reader then says what it is. */
+        private static boolean isFile(Path path) {
+            return Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(path);
         }
 
         private static Path fail(Diagnostic diagnostic) {
@@ -299,6 +316,42 @@ final class JekyllTags {
         Diagnostic diagnostic = Diagnostic.error(frame.path, at, message);
         return new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
     }
+
+    /**
+     * jekyll-gist's {@code gist ID [FILE]} (either may name a variable): the gist's script tag. The
+     * plugin also fetches the gist's code over the network for a {@code <noscript>} copy; a build
+     * never reaches the network, so the output is the plugin's with {@code gist: noscript: false}.
+     */
+    static final class GistTag extends Tag {
+        GistTag() {
+            super("gist");
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            // the markup arrives quoted (LiquidRenderer quotes it so that its space survives Liqp's lexer)
+            String markup = nodes.length == 0 ? "" : String.valueOf(nodes[0].render(context)).strip();
+            if (markup.length() >= 2 && markup.startsWith("\"") && markup.endsWith("\"")) {
+                markup = markup.substring(1, markup.length() - 1).strip();
+            }
+            java.util.regex.Matcher m = GIST_ARGUMENTS.matcher(markup);
+            if (markup.isEmpty() || !m.matches()) {
+                throw tagFailure(frame(context), "gist", "", "gist needs a gist id: {% gist user/1234567 [file] %}");
+            }
+            String id = variableOr(context, m.group(1).strip());
+            String file = variableOr(context, m.group(2).strip());
+            String url = "https://gist.github.com/" + id + ".js" + (file.isEmpty() ? "" : "?file=" + file);
+            return "<script src=\"" + url + "\"> </script>";
+        }
+
+        private static String variableOr(TemplateContext context, String word) {
+            Object value = word.isEmpty() ? null : context.get(word);
+            return value == null ? word : String.valueOf(value);
+        }
+    }
+
+    /** The gist tag's id and optional file name, as jekyll-gist splits its markup. */
+    private static final Pattern GIST_ARGUMENTS = Pattern.compile("(\\S+|.*(?=/).+)\\s?(\\S*)", Pattern.DOTALL);
 
     /**
      * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with

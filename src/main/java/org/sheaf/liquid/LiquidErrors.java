@@ -21,19 +21,24 @@ final class LiquidErrors {
     private LiquidErrors() {
     }
 
+    private static final Pattern UNKNOWN_FILTER = Pattern.compile("no filter available named: \\|?(\\S+)");
+    /** The grammar's list of every token it would have taken, which tells a writer nothing. */
+    private static final Pattern EXPECTING_MANY = Pattern.compile(" expecting \\{[^}]*,[^}]*,[^}]*,[^}]*\\}");
+    private static final Pattern FILTER_NAME = Pattern.compile("\\G[^|\\n]*\\|\\s*([A-Za-z_][\\w-]*)");
+
     /**
      * The diagnostic for {@code failure}, thrown while parsing or rendering {@code path}, whose
-     * text starts at line {@code firstLine} of the file.
+     * text ({@code text}) starts at line {@code firstLine} of the file. Java's own exceptions
+     * never lend it their text: a writer reads what went wrong in Liquid's terms.
      */
-    private static final Pattern UNKNOWN_FILTER = Pattern.compile("no filter available named: \\|?(\\S+)");
-
-    static Diagnostic diagnose(RuntimeException failure, String path, int firstLine) {
+    static Diagnostic diagnose(RuntimeException failure, String path, int firstLine, String text) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RenderFailure rendered) {
                 return rendered.diagnostic();
             }
         }
         int shift = firstLine - 1;
+        Position start = new Position(firstLine, 1);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof LiquidException liquid) {
                 Position at = new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1).shiftedDown(shift);
@@ -41,30 +46,94 @@ final class LiquidErrors {
             }
             if (t instanceof TimedContext.RenderTimeExceeded) {
                 // Like the iteration limit, the running loop is not known: point at the template's start.
-                return Diagnostic.error(path, new Position(firstLine, 1),
-                        "rendering stopped: " + t.getMessage());
+                return Diagnostic.error(path, start, "rendering stopped: " + t.getMessage());
             }
             if (t instanceof ExceededMaxIterationsException) {
                 // Liqp does not say which loop; the start of the template is the best place it knows.
-                return Diagnostic.error(path, new Position(firstLine, 1),
-                        "rendering stopped: too many loop iterations (" + t.getMessage() + ")");
+                return Diagnostic.error(path, start, "rendering stopped: too many loop iterations (more than "
+                        + LiquidRenderer.MAX_ITERATIONS + ")");
             }
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             Matcher m = LIQP_PLACE.matcher(String.valueOf(t.getMessage()));
             if (m.matches()) {
-                Position at = new Position(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) + 1).shiftedDown(shift);
+                int line = Integer.parseInt(m.group(1));
+                int index = Integer.parseInt(m.group(2));
+                Position at = new Position(line, index + 1).shiftedDown(shift);
                 Throwable cause = t.getCause();
-                String detail = cause != null && cause.getMessage() != null ? cause.getMessage() : m.group(3);
-                Matcher filter = UNKNOWN_FILTER.matcher(detail);
+                Matcher filter = UNKNOWN_FILTER.matcher(cause != null && cause.getMessage() != null ? cause.getMessage() : m.group(3));
                 if (filter.matches()) {
                     return Diagnostic.error(path, at, "unknown Liquid filter \"" + filter.group(1) + "\"");
                 }
+                String name = filterAt(text, line, index);
+                String detail = cause == null ? m.group(3).replaceFirst("^Liquid error: ", "")
+                        : problem(cause, name == null ? null : "filter \"" + name + "\"");
                 return Diagnostic.error(path, at, "Liquid error: " + detail);
             }
         }
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return Diagnostic.error(path, Position.FILE, "Liquid error: " + message);
+        return Diagnostic.error(path, start, "Liquid error: " + problem(failure, null));
+    }
+
+    /**
+     * The warning for text the strict grammar refused and the lax reading took, at the place the
+     * strict grammar stopped.
+     */
+    static Diagnostic laxWarning(LiquidException refused, String path, int firstLine) {
+        Position at = new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1).shiftedDown(firstLine - 1);
+        String problem = EXPECTING_MANY.matcher(describe(refused)).replaceAll("");
+        return Diagnostic.warning(path, at, problem + "; read leniently, as Jekyll's lax Liquid reads it")
+                .withHint("liquid: error_mode: strict in _config.yml makes this an error; lax silences it");
+    }
+
+    /**
+     * What went wrong, in a writer's words: the message of an exception sheaf or Liqp raise for
+     * people (plain {@link RuntimeException}s and {@link IllegalArgumentException}s), Ruby
+     * Liquid's words for a division by zero, and otherwise which filter failed, never the text
+     * of a Java exception (a {@link NumberFormatException}'s {@code For input string}).
+     *
+     * @param what the filter or tag that failed ({@code filter "slice"}), null when not known
+     */
+    static String problem(Throwable failure, String what) {
+        Class<?> kind = failure.getClass();
+        boolean forPeople = kind == RuntimeException.class || kind == IllegalArgumentException.class
+                || failure instanceof LiquidException;
+        Throwable cause = failure.getCause();
+        if (forPeople && cause != null && String.valueOf(failure.getMessage()).equals(cause.toString())) {
+            // a wrapper that only repeats the Java exception it wraps
+            return problem(cause, what);
+        }
+        if (forPeople && failure.getMessage() != null) {
+            String message = failure.getMessage();
+            return message.startsWith("Liquid error: ") ? message.substring("Liquid error: ".length()) : message;
+        }
+        if (failure instanceof ArithmeticException) {
+            return "divided by 0";
+        }
+        String which = what == null ? "a filter or tag" : what;
+        if (failure instanceof NumberFormatException) {
+            return which + " was given a value that is not a number";
+        }
+        return which + " cannot work on the value it was given";
+    }
+
+    /** The name of the filter whose {@code |} Liqp's place (1-based line, 0-based index) points at. */
+    private static String filterAt(String text, int line, int index) {
+        if (text == null) {
+            return null;
+        }
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return null;
+            }
+        }
+        offset += index;
+        if (offset > text.length()) {
+            return null;
+        }
+        Matcher m = FILTER_NAME.matcher(text);
+        return m.find(offset) ? m.group(1) : null;
     }
 
     private static String describe(LiquidException liquid) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Insertion;
@@ -13,8 +14,12 @@ import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.blocks.Block;
+import liqp.exceptions.LiquidException;
 import liqp.filters.Filter;
+import liqp.org.antlr.v4.runtime.Token;
+import liqp.org.antlr.v4.runtime.tree.ParseTree;
 import liqp.parser.Flavor;
+import liquid.parser.v4.LiquidParser;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
@@ -39,13 +44,30 @@ public final class LiquidRenderer {
     public static final long DEFAULT_RENDER_MILLIS = 30_000;
     /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
     private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
-            "(\\{%-?\\s*include(?:_relative)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
+            "(\\{%-?\\s*include(?:_relative|_cached)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
     private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
+    private static final int MAX_UNKNOWN_FILTERS = 64;
+    /**
+     * jekyll-include-cache's tag, which renders as {@code include} does (the plugin only keeps the
+     * result for the next use with the same parameters): it becomes one, padded to keep positions.
+     */
+    private static final Pattern INCLUDE_CACHED = Pattern.compile("(\\{%-?\\s*)include_cached(?=\\s)");
+    /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
+    private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
+    /** An include tag whose parameters have a quoted value with an escaped quote in it. */
+    private static final Pattern INCLUDE_WITH_ESCAPES = Pattern.compile(
+            "\\{%-?\\s*include(?:_relative|_cached)?\\s(?:[^%\"']|\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')*?-?%\\}");
+    private static final Pattern ESCAPED_VALUE = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*\\\\\"(?:[^\"\\\\]|\\\\.)*)\"|'((?:[^'\\\\]|\\\\.)*\\\\'(?:[^'\\\\]|\\\\.)*)'");
+    /** Where {@link #evaluate} has an expression's value put; no page names a variable this way. */
+    private static final String VALUE = "sheaf_expression_value_";
 
     private final LiquidSetup setup;
     private final TemplateParser parser;
+    /** Liqp's lax grammar, for text the strict one refuses when the site's mode is not strict; made on first need. */
+    private volatile TemplateParser laxParser;
     private final long renderMillis;
     // Liqp's parsed templates keep state while they render, so one parsed template must not
     // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
@@ -70,9 +92,26 @@ public final class LiquidRenderer {
     public LiquidRenderer(LiquidSetup setup, long renderMillis) {
         this.setup = setup;
         this.renderMillis = renderMillis;
+        this.parser = parser(TemplateParser.ErrorMode.STRICT);
+    }
+
+    private TemplateParser laxParser() {
+        TemplateParser lax = laxParser;
+        if (lax == null) {
+            synchronized (this) {
+                if (laxParser == null) {
+                    laxParser = parser(TemplateParser.ErrorMode.LAX);
+                }
+                lax = laxParser;
+            }
+        }
+        return lax;
+    }
+
+    private TemplateParser parser(TemplateParser.ErrorMode mode) {
         TemplateParser.Builder builder = new TemplateParser.Builder()
                 .withFlavor(Flavor.JEKYLL)
-                .withErrorMode(TemplateParser.ErrorMode.STRICT)
+                .withErrorMode(mode)
                 .withLocale(Locale.ENGLISH)
                 .withDefaultTimeZone(setup.timezone())
                 .withMaxIterations(MAX_ITERATIONS)
@@ -89,7 +128,70 @@ public final class LiquidRenderer {
         for (Filter filter : JekyllLiquidFilters.all(this)) {
             builder.withFilter(filter);
         }
-        this.parser = builder.build();
+        return builder.build();
+    }
+
+    /**
+     * {@code text} parsed by the strict grammar or, when that refuses it and the site's mode
+     * allows, read as Ruby Liquid's lax parser reads it; in {@link LiquidMode#WARN} the strict
+     * grammar's complaint becomes a warning at its place in {@code path} (when given), noted as
+     * met while rendering {@code pagePath}. Unless the site asks for strict filters, a filter no
+     * parser knows is taken out of the text, as Jekyll skips it, with a warning at its pipe
+     * (none in {@link LiquidMode#LAX}).
+     */
+    private Template parse(String text, String path, int firstLine, String pagePath) {
+        String prepared = prepared(text);
+        // each round takes out one filter Liqp does not know, as Jekyll (strict_filters: false) skips it
+        for (int round = 0; ; round++) {
+            Template template = parseInMode(prepared, path, firstLine, pagePath);
+            Optional<Map.Entry<String, Position>> unknown = setup.strictFilters() || round >= MAX_UNKNOWN_FILTERS
+                    || prepared.indexOf('|') < 0 ? Optional.empty() : unknownFilter(template.getParseTree());
+            String source = prepared;
+            String without = unknown.map(found -> LaxLiquid.withoutFilter(source, found.getValue())).orElse(prepared);
+            if (unknown.isEmpty() || without.equals(prepared)) {
+                return template;
+            }
+            if (setup.mode() != LiquidMode.LAX && path != null) {
+                Diagnostic warning = Diagnostic.warning(path, unknown.get().getValue().shiftedDown(firstLine - 1),
+                        "unknown Liquid filter \"" + unknown.get().getKey() + "\"; skipped, as Jekyll skips it")
+                        .withHint("liquid: strict_filters: true in _config.yml makes this an error");
+                setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
+            }
+            prepared = without;
+        }
+    }
+
+    /** The first filter in {@code tree} that no parser of this renderer knows: its name and the place of its pipe. */
+    private Optional<Map.Entry<String, Position>> unknownFilter(ParseTree tree) {
+        if (tree instanceof LiquidParser.FilterContext filter && filter.Id() != null
+                && parser.filters.get(filter.Id().getText()) == null) {
+            Token pipe = filter.getStart();
+            return Optional.of(Map.entry(filter.Id().getText(),
+                    new Position(pipe.getLine(), pipe.getCharPositionInLine() + 1)));
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            Optional<Map.Entry<String, Position>> found = unknownFilter(tree.getChild(i));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Template parseInMode(String prepared, String path, int firstLine, String pagePath) {
+        if (setup.mode() == LiquidMode.STRICT) {
+            return parser.parse(prepared);
+        }
+        try {
+            return parser.parse(prepared);
+        } catch (LiquidException refused) {
+            Template lax = laxParser().parse(LaxLiquid.rewrite(prepared));
+            if (setup.mode() == LiquidMode.WARN && path != null) {
+                Diagnostic warning = LiquidErrors.laxWarning(refused, path, firstLine);
+                setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
+            }
+            return lax;
+        }
     }
 
     /**
@@ -110,9 +212,9 @@ public final class LiquidRenderer {
         Path file = siteRoot.resolve(path).normalize();
         Template parsed;
         try {
-            parsed = templates.get().computeIfAbsent(template, text -> parser.parse(prepared(text)));
+            parsed = templates.get().computeIfAbsent(template, text -> parse(text, path, firstLine, path));
         } catch (RuntimeException e) {
-            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine), e);
+            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine, template), e);
         }
         Map<String, Object> all = new HashMap<>(variables);
         Map<String, Object> jekyll = new LinkedHashMap<>();
@@ -130,7 +232,7 @@ public final class LiquidRenderer {
             return String.valueOf(parsed.renderToObjectUnguarded(all,
                     new TimedContext(parsed, parser, renderMillis), true));
         } catch (RuntimeException e) {
-            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine);
+            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine, template);
             throw new DiagnosticException(diagnostic, e);
         }
     }
@@ -161,13 +263,22 @@ public final class LiquidRenderer {
     }
 
     private static String prepared(String source) {
-        String text = HyphenatedNames.rewrite(source);
+        String text = LaxLiquid.plainElse(HyphenatedNames.rewrite(source));
         if (text.contains("highlight")) {
             // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
             text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");
         }
+        if (text.contains("gist")) {
+            text = GIST.matcher(text).replaceAll("$1\"$2\"$3");
+        }
         if (!text.contains("include")) {
             return text;
+        }
+        if (text.contains("include_cached")) {
+            text = INCLUDE_CACHED.matcher(text).replaceAll("$1include       ");
+        }
+        if (text.contains("\\\"") || text.contains("\\'")) {
+            text = INCLUDE_WITH_ESCAPES.matcher(text).replaceAll(tag -> Matcher.quoteReplacement(unescaped(tag.group())));
         }
         Matcher m = DYNAMIC_INCLUDE.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -176,6 +287,20 @@ public final class LiquidRenderer {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * An include tag's parameters with escaped quotes ({@code title="say \\"hi\\""}) written in the
+     * other quotes ({@code title='say "hi"'}), as Jekyll reads them; Liqp's strings know no escapes.
+     * A value holding both kinds of quote stays as written.
+     */
+    private static String unescaped(String tag) {
+        return ESCAPED_VALUE.matcher(tag).replaceAll(value -> {
+            boolean doubled = value.group(1) != null;
+            String inner = doubled ? value.group(1).replace("\\\"", "\"") : value.group(2).replace("\\'", "'");
+            char other = doubled ? '\'' : '"';
+            return Matcher.quoteReplacement(inner.indexOf(other) >= 0 ? value.group() : other + inner + other);
+        });
     }
 
     /** The include at {@code file}, parsed once; an unreadable or unparsable one is a diagnostic. */
@@ -193,34 +318,55 @@ public final class LiquidRenderer {
             throw new RenderFailure(e.diagnostic().within(pagePath));
         }
         try {
-            Parsed parsed = new Parsed(parser.parse(prepared(text)), text);
+            Parsed parsed = new Parsed(parse(text, shownPath, 1, pagePath), text);
             includes.get().putIfAbsent(key, parsed);
             return parsed;
         } catch (RuntimeException e) {
-            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1).within(pagePath));
+            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, text).within(pagePath));
+        }
+    }
+
+    /**
+     * A piece of Liquid made from a filter's or tag's argument ({@code written}); one that does not
+     * parse is the argument's error, reported at the filter or tag that has it.
+     */
+    private Template fragment(String text, String written) {
+        try {
+            return parse(text, null, 1, null);
+        } catch (LiquidException e) {
+            throw new IllegalArgumentException("\"" + written + "\" is not a Liquid expression");
         }
     }
 
     /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
     String renderFragment(String text, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent(text, t -> parser.parse(HyphenatedNames.rewrite(t)));
+        Template template = fragments.get().computeIfAbsent(text, t -> fragment(t, text));
         return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
     }
 
     /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
     boolean test(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}", t -> parser.parse(HyphenatedNames.rewrite(t)));
+        Template template = fragments.get().computeIfAbsent("{% if " + expression + " %}true{% endif %}",
+                t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
         return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
     }
 
-    /** The Liquid expression {@code expression} with {@code variable} set to {@code item}, as text. */
-    String evaluate(String expression, String variable, Object item, TemplateContext context) {
-        Template template = fragments.get().computeIfAbsent("{{ " + expression + " }}", t -> parser.parse(HyphenatedNames.rewrite(t)));
+    /**
+     * The value of the Liquid expression {@code expression} (filters allowed) with {@code variable}
+     * set to {@code item}, as the expression gives it: a number stays a number, nil stays null.
+     */
+    Object evaluate(String expression, String variable, Object item, TemplateContext context) {
+        // An assign hands its value to the context unconverted, where an output tag would make it text.
+        Template template = fragments.get().computeIfAbsent("{% assign " + VALUE + " = " + expression + " %}",
+                t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
-        return String.valueOf(template.renderToObjectUnguarded(scope, context, true));
+        template.renderToObjectUnguarded(scope, context, true);
+        Object value = context.get(VALUE);
+        context.remove(VALUE);
+        return value;
     }
 
     private static <K, V> Map<K, V> recentlyUsed(int capacity) {

@@ -2,8 +2,12 @@ package org.sheaf.liquid;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.sheaf.diag.Diagnostic;
 
 /**
  * What a {@link LiquidRenderer} needs to know about the site, fixed for one build.
@@ -21,12 +25,33 @@ import java.util.function.Function;
  *                     tag's arguments as written, under {@code arguments} its {@code key=value}
  *                     pairs resolved, and returns the markup to insert; an
  *                     {@link IllegalArgumentException} it throws is an error at the tag
+ * @param mode         how text the strict grammar refuses is read (Jekyll's {@code liquid: error_mode})
+ * @param strictFilters whether an unknown filter is an error (Jekyll's {@code liquid: strict_filters});
+ *                     otherwise it is skipped, with a warning unless the mode is lax
+ * @param warnings     where the warnings of {@link LiquidMode#WARN} go; called from rendering threads
+ * @param textFilters  filters from text to text that the build adds ({@code scssify}, {@code sassify}),
+ *                     by name; an {@link IllegalArgumentException} one throws is an error at the filter
+ * @param themeIncludes where {@code include} looks for what {@code includesDir} lacks (the theme's
+ *                     {@code _includes}, when the site has a theme); includes never leave the folder
+ *                     they are found in
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
-                          Map<String, Function<Map<String, Object>, String>> tags) {
+                          Map<String, Function<Map<String, Object>, String>> tags, LiquidMode mode,
+                          boolean strictFilters, Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters,
+                          List<Path> themeIncludes) {
     public LiquidSetup {
         tags = Map.copyOf(tags);
+        textFilters = Map.copyOf(textFilters);
+        themeIncludes = List.copyOf(themeIncludes);
+    }
+
+    /** A setup in Jekyll's default mode, {@link LiquidMode#WARN}, whose warnings are dropped. */
+    public LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
+                       String environment, Function<String, String> markdownify, LinkResolver links,
+                       Map<String, Function<Map<String, Object>, String>> tags) {
+        this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
+                LiquidMode.WARN, false, warning -> { }, Map.of(), List.of());
     }
 
     /** A setup without plugin tags. */

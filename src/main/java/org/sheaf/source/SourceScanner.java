@@ -63,6 +63,7 @@ public final class SourceScanner {
             }
         }
         scanner.readData(config.dataDir(), "");
+        config.theme().ifPresent(theme -> scanner.readThemeAssets(theme.assetsDir(), "assets"));
         scanner.found.sort(Comparator.comparing(SourceFile::relativePath)
                 .thenComparing(SourceFile::kind));
         return List.copyOf(scanner.found);
@@ -151,6 +152,34 @@ public final class SourceScanner {
                 }
             } else if (DATA_EXTENSIONS.contains(extension(name)) && !isOutside(entry) && readable(entry)) {
                 found.add(new SourceFile(entry, relative, sitePath(entry), SourceFile.Kind.DATA, null));
+            }
+        }
+    }
+
+    /**
+     * The theme's {@code assets} folder, as Jekyll's theme assets reader takes it: every file (with
+     * front matter a page, else a static file) at its path in the theme, unless the site has a
+     * file of its own there.
+     */
+    private void readThemeAssets(Path dir, String relativeDir) {
+        if (!Files.isDirectory(dir) || Files.isSymbolicLink(dir)) {
+            return;
+        }
+        Set<String> own = new java.util.HashSet<>();
+        found.forEach(file -> own.add(file.relativePath()));
+        readThemeFolder(dir, relativeDir, own);
+    }
+
+    private void readThemeFolder(Path dir, String relativeDir, Set<String> own) {
+        for (Path entry : entries(dir)) {
+            String relative = join(relativeDir, entry.getFileName().toString());
+            if (Files.isSymbolicLink(entry)) {
+                continue;
+            }
+            if (Files.isDirectory(entry)) {
+                readThemeFolder(entry, relative, own);
+            } else if (!own.contains(relative)) {
+                add(entry, relative, hasFrontMatter(entry) ? SourceFile.Kind.PAGE : SourceFile.Kind.STATIC, null);
             }
         }
     }

@@ -14,7 +14,7 @@ class RepeatedErrorsTest {
 
     private TestSite site(int pages) {
         TestSite site = TestSite.in(dir)
-                .file("_config.yml", "title: T\ntimezone: UTC\n")
+                .file("_config.yml", "title: T\ntimezone: UTC\nliquid:\n  strict_filters: true\n")
                 .file("_layouts/post.html", "<article>\n{{ page.title | nope }}\n</article>\n");
         for (int i = 1; i <= pages; i++) {
             site.file("p" + i + ".md", "---\nlayout: post\ntitle: P" + i + "\n---\nBody\n");

@@ -13,7 +13,7 @@ class TemplateErrorsTest {
 
     private TestSite sheafSite(String postLayoutName, String postLayout) {
         return TestSite.in(dir)
-                .file("content/_config.yml", "title: T\ntimezone: UTC\n")
+                .file("content/_config.yml", "title: T\ntimezone: UTC\nliquid:\n  strict_filters: true\n")
                 .file("content/a.md", "---\nlayout: post\ntitle: Hi\n---\nBody\n")
                 .file("templates/base.ftlh", "<html>${content}</html>\n")
                 .file("templates/" + postLayoutName, postLayout);

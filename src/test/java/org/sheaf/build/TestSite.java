@@ -56,7 +56,12 @@ final class TestSite {
 
     /** Builds and fails the test with the diagnostics when the build does not succeed. */
     TestSite buildOk() {
-        BuildResult result = build();
+        return buildOk(ConfigLoader.Overrides.none());
+    }
+
+    /** As {@link #buildOk()}, with {@code overrides}. */
+    TestSite buildOk(ConfigLoader.Overrides overrides) {
+        BuildResult result = build(overrides);
         if (!result.ok()) {
             throw new AssertionError("build failed:\n" + printed(result));
         }

@@ -28,9 +28,30 @@ class LiquidErrorsTest {
     }
 
     @Test
-    void reportsUnknownFilterAtItsLine() {
-        assertEquals("content/about.md:12:8: error: unknown Liquid filter \"nofilter\"",
-                failure("a\nb {{ x | nofilter }}", 11));
+    void reportsUnknownFilterAtItsLineWithStrictFilters() {
+        LiquidSetup s = LiquidTestSite.setup();
+        LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, true,
+                s.warnings(), s.textFilters(), s.themeIncludes()));
+        assertEquals("content/about.md:12:8: error: unknown Liquid filter \"nofilter\"", assertThrows(DiagnosticException.class,
+                () -> strict.render("a\nb {{ x | nofilter }}", "content/about.md", 11, Map.of())).diagnostic().format());
+    }
+
+    @Test
+    void skipsAnUnknownFilterAsJekyllDoesWithAWarning() throws Exception {
+        LiquidSetup s = LiquidTestSite.setup();
+        java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiquidRenderer lenient = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, false,
+                warnings::add, s.textFilters(), s.themeIncludes()));
+        assertEquals("a\nb [X] [yz]", lenient.render("a\nb [{{ 'x' | nofilter | upcase }}] [{{ 'y' | other: 'a|b', 3 | append: 'z' }}]",
+                "content/about.md", 11, Map.of()));
+        assertEquals(java.util.List.of(
+                "content/about.md:12:11: warning: unknown Liquid filter \"nofilter\"; skipped, as Jekyll skips it\n"
+                        + "    hint: liquid: strict_filters: true in _config.yml makes this an error",
+                "content/about.md:12:43: warning: unknown Liquid filter \"other\"; skipped, as Jekyll skips it\n"
+                        + "    hint: liquid: strict_filters: true in _config.yml makes this an error"),
+                warnings.stream().map(org.sheaf.diag.Diagnostic::format).toList());
     }
 
     @Test
@@ -60,7 +81,33 @@ class LiquidErrorsTest {
 
     @Test
     void stopsRunawayLoops() {
-        assertEquals("content/about.md:1:1: error: rendering stopped: too many loop iterations (exceeded maxIterations: 5000000)",
+        assertEquals("content/about.md:1:1: error: rendering stopped: too many loop iterations (more than 5000000)",
                 failure("{% for i in (1..3000) %}{% for j in (1..3000) %}{% endfor %}{% endfor %}", 1));
+    }
+
+    @Test
+    void reportsAFilterGivenAWordForANumberInLiquidsTerms() {
+        assertEquals("content/about.md:1:10: error: Liquid error: filter \"truncate\" was given a value that is not a number",
+                failure("{{ 'abc' | truncate: 'ten' }}", 1));
+        assertEquals("content/about.md:2:6: error: Liquid error: divided by 0", failure("\n{{ 7 | divided_by: 0 }}", 1));
+    }
+
+    @Test
+    void neverShowsTheTextOfAJavaException() {
+        // each of these made Liqp or a filter throw a Java exception at some point
+        for (String template : java.util.List.of("{{ 'abc' | slice: 'x' }}", "{{ 'abc' | truncate: 'x' }}",
+                "{{ 'abc' | truncatewords: 99999999999999999999 }}", "{{ 5 | modulo: 0 }}", "{{ 'a' | date: 5 }}",
+                "{% for i in (1..'x') %}{{ i }}{% endfor %}", "{{ 'a' | where_exp: 'x', 'x >' }}",
+                "{{ 'x' | sample: 'y' }}", "{{ 99999999999999999999999 | times: 'a' }}", "{{ 'x' | round: 'y' }}",
+                "{% assign a = 'x' | split: ',' %}{{ a | sort: 5 }}", "{{ 'abc' | at_least: nil }}")) {
+            try {
+                renderer.render(template, "content/about.md", 1, Map.of());
+            } catch (DiagnosticException e) {
+                String shown = e.diagnostic().format();
+                for (String java : java.util.List.of("For input string", "java.", "Exception", "Index ", "class ")) {
+                    org.junit.jupiter.api.Assertions.assertFalse(shown.contains(java), template + " gave: " + shown);
+                }
+            }
+        }
     }
 }

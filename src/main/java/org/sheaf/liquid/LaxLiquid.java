@@ -1,0 +1,199 @@
+package org.sheaf.liquid;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What Ruby Liquid makes of text Liqp refuses even in its lax grammar, written back as the strict
+ * equivalent before Liqp reads the text: {@code {% else if ... %}} is a plain {@code else} in every
+ * mode (Ruby's else tag ignores its markup), and, when reading laxly, the slips {@link #rewrite}
+ * lists. {@code raw} blocks stay as they are. Every rewrite keeps the text's length and line
+ * breaks, so positions in the rewritten text are positions in the writer's.
+ */
+final class LaxLiquid {
+    private static final String RAW = "\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}";
+    /** A raw block, or a tag: its name, the space and markup after it, and its end. */
+    private static final Pattern TAG = Pattern.compile(
+            RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
+    private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
+    /** A {@code reversed} after a {@code for} tag's attributes, where Ruby's lax parser no longer sees it. */
+    private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
+    /** A raw block (left alone) or an output tag. */
+    private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
+    /** In an output tag, outside quotes: an empty filter ({@code ||}) or a doubled dot in a name ({@code page..title}). */
+    private static final Pattern OUTPUT_SLIPS = Pattern.compile("\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)");
+    /** A quoted string (left alone) or an output tag. */
+    private static final Pattern OUTPUT = Pattern.compile("\"[^\"]*\"|'[^']*'|\\{\\{.*?\\}\\}", Pattern.DOTALL);
+
+    private LaxLiquid() {
+    }
+
+    /**
+     * {@code text} with the markup of the {@code else} tags of its {@code if}, {@code unless} and
+     * {@code for} blocks blanked out; a {@code case} block's {@code else} keeps its markup, which
+     * Ruby refuses.
+     */
+    static String plainElse(String text) {
+        if (!text.contains("else")) {
+            return text;
+        }
+        java.util.Deque<String> open = new java.util.ArrayDeque<>();
+        Matcher m = TAG.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(2);
+            if (name == null) {
+                continue;
+            }
+            if (OPENERS.contains(name)) {
+                open.push(name);
+            } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
+                open.pop();
+            } else if (name.equals("else") && !m.group(3).isBlank() && !"case".equals(open.peek())) {
+                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
+            }
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
+     * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
+     * any filter is ignored ({@code assign a = b, c = 2}); in {@code for}, a {@code reversed} after
+     * {@code limit:} or {@code offset:} is ignored (Ruby looks for it right after the collection);
+     * in {@code if}, {@code elsif} and {@code unless}, everything from {@code &&} or {@code ||} on is
+     * ignored (Ruby reads one comparison there). In output tags, an empty filter between two pipes
+     * is skipped and a doubled dot in a name is one dot, as Ruby's lax variable parser scans them.
+     */
+    static String rewrite(String text) {
+        String out = text;
+        if (out.contains("||") || out.contains("..")) {
+            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                    m.group().startsWith("{{") ? withoutSlips(m.group()) : m.group()));
+        }
+        Matcher m = TAG.matcher(out);
+        StringBuilder rewritten = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(2);
+            if (name == null) {
+                continue;
+            }
+            String markup = switch (name) {
+                case "assign" -> beforeComma(nilOutputs(m.group(3)));
+                case "for" -> withoutLateReversed(nilOutputs(m.group(3)));
+                case "if", "elsif", "unless" -> firstComparison(m.group(3));
+                default -> m.group(3);
+            };
+            m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
+        }
+        m.appendTail(rewritten);
+        return rewritten.toString();
+    }
+
+    private static String nilOutputs(String markup) {
+        return OUTPUT.matcher(markup).replaceAll(o -> Matcher.quoteReplacement(
+                o.group().startsWith("{{") ? nil(o.group()) : o.group()));
+    }
+
+    private static String withoutLateReversed(String markup) {
+        Matcher late = LATE_REVERSED.matcher(markup);
+        return late.find() ? markup.substring(0, late.start(1)) + "        " + markup.substring(late.end(1)) : markup;
+    }
+
+    /** {@code markup} with a comma outside quotes before any pipe blanked, up to that pipe or the end. */
+    private static String beforeComma(String markup) {
+        int comma = outsideQuotes(markup, ",", "|");
+        if (comma < 0) {
+            return markup;
+        }
+        int pipe = markup.indexOf('|', comma);
+        int end = pipe < 0 ? markup.length() : pipe;
+        return markup.substring(0, comma) + blank(markup.substring(comma, end)) + markup.substring(end);
+    }
+
+    /** {@code markup} with everything from an {@code &&} or {@code ||} outside quotes blanked. */
+    private static String firstComparison(String markup) {
+        int and = outsideQuotes(markup, "&&", null);
+        int or = outsideQuotes(markup, "||", null);
+        int cut = and < 0 ? or : or < 0 ? and : Math.min(and, or);
+        return cut < 0 ? markup : markup.substring(0, cut) + blank(markup.substring(cut));
+    }
+
+    /** Where {@code wanted} first stands outside quotes in {@code text}, before any {@code stop}; -1 when it does not. */
+    private static int outsideQuotes(String text, String wanted, String stop) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (stop != null && text.startsWith(stop, i)) {
+                return -1;
+            } else if (text.startsWith(wanted, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String withoutSlips(String output) {
+        return OUTPUT_SLIPS.matcher(output).replaceAll(m -> {
+            String slip = m.group();
+            if (slip.startsWith("\"") || slip.startsWith("'")) {
+                return Matcher.quoteReplacement(slip);
+            }
+            // one pipe or one dot, then spaces, so positions stay
+            return Matcher.quoteReplacement(slip.charAt(0) + blank(slip.substring(1)));
+        });
+    }
+
+    /**
+     * {@code text} without the filter whose {@code |} is at {@code at} (1-based line and column):
+     * the pipe, the name and its arguments blanked up to the next pipe or the tag's end, outside
+     * quotes. The text is unchanged when no pipe is there.
+     */
+    static String withoutFilter(String text, org.sheaf.diag.Position at) {
+        int offset = 0;
+        for (int line = 1; line < at.line(); line++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return text;
+            }
+        }
+        offset += at.column() - 1;
+        if (offset >= text.length() || text.charAt(offset) != '|') {
+            return text;
+        }
+        int end = offset + 1;
+        char quote = 0;
+        while (end < text.length()) {
+            char c = text.charAt(end);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '|' || text.startsWith("}}", end) || text.startsWith("%}", end)
+                    || text.startsWith("-}}", end) || text.startsWith("-%}", end)) {
+                break;
+            }
+            end++;
+        }
+        return text.substring(0, offset) + blank(text.substring(offset, end)) + text.substring(end);
+    }
+
+    /**
+     * An unknown variable in the place of {@code output}, as long as it and with its line breaks:
+     * a name of underscores, which no site defines, so its value is nil as Ruby's is.
+     */
+    private static String nil(String output) {
+        int lineEnd = output.indexOf('\n');
+        int end = lineEnd < 0 ? output.length() : lineEnd;
+        return "_".repeat(end) + blank(output.substring(end));
+    }
+
+    private static String blank(String text) {
+        return text.replaceAll("[^\\n]", " ");
+    }
+}
