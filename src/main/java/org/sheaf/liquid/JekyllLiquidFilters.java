@@ -101,6 +101,12 @@ final class JekyllLiquidFilters {
             return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
                     : liqpModulo.apply(value, c, params);
         }));
+        for (String name : List.of("replace", "replace_first", "remove", "remove_first")) {
+            // Ruby's to_s: a nil argument (an unknown variable, or lax Liquid's reading of a slip) is ""
+            Filter text = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> text.apply(v, c,
+                    java.util.Arrays.stream(p).map(param -> param == null ? "" : param).toArray())));
+        }
         filters.add(filter("split", (v, c, p) -> split(v == null ? "" : any.asString(v, c),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));

@@ -22,6 +22,8 @@ final class LaxLiquid {
     private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
     /** In an output tag, outside quotes: an empty filter ({@code ||}) or a doubled dot in a name ({@code page..title}). */
     private static final Pattern OUTPUT_SLIPS = Pattern.compile("\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)");
+    /** An output tag with another {@code {{} inside it before its end. */
+    private static final Pattern NESTED_OUTPUT = Pattern.compile("\\{\\{[^}]*\\{\\{");
     /** A quoted string (left alone) or an output tag. */
     private static final Pattern OUTPUT = Pattern.compile("\"[^\"]*\"|'[^']*'|\\{\\{.*?\\}\\}", Pattern.DOTALL);
 
@@ -68,9 +70,9 @@ final class LaxLiquid {
      */
     static String rewrite(String text) {
         String out = text;
-        if (out.contains("||") || out.contains("..")) {
+        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find()) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    m.group().startsWith("{{") ? withoutSlips(m.group()) : m.group()));
+                    m.group().startsWith("{{") ? withoutNested(withoutSlips(m.group())) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
@@ -136,6 +138,34 @@ final class LaxLiquid {
             }
         }
         return -1;
+    }
+
+    /**
+     * {@code output} (one output tag, which ends at its first {@code }}}, as Ruby's tokenizer ends it)
+     * with each {@code {{name} inside it, outside quotes, read as Ruby's lax parser reads it: the
+     * variable {@code name} ({@code {{ColorScheme} looks up {@code ColorScheme}), or nil for a bare
+     * {@code {{}; the {@code }}} after the tag is text.
+     */
+    private static String withoutNested(String output) {
+        StringBuilder out = new StringBuilder(output);
+        char quote = 0;
+        for (int i = 2; i < out.length() - 2; i++) {
+            char c = out.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '{' && out.charAt(i + 1) == '{') {
+                int end = i;
+                while (end < out.length() - 2 && " \t\n,|".indexOf(out.charAt(end)) < 0) {
+                    end++;
+                }
+                // Ruby looks the fragment up by the name in it: {{ColorScheme is ColorScheme, a bare {{ nothing
+                out.replace(i, end, end - i > 2 ? "  " + out.substring(i + 2, end) : nil(out.substring(i, end)));
+                i = end - 1;
+            }
+        }
+        return out.toString();
     }
 
     private static String withoutSlips(String output) {

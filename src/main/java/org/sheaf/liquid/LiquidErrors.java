@@ -80,7 +80,7 @@ final class LiquidErrors {
      */
     static Diagnostic laxWarning(LiquidException refused, String path, int firstLine) {
         Position at = new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1).shiftedDown(firstLine - 1);
-        String problem = EXPECTING_MANY.matcher(describe(refused)).replaceAll("");
+        String problem = describe(refused);
         return Diagnostic.warning(path, at, problem + "; read leniently, as Jekyll's lax Liquid reads it")
                 .withHint("liquid: error_mode: strict in _config.yml makes this an error; lax silences it");
     }
@@ -140,7 +140,7 @@ final class LiquidErrors {
         String message = String.valueOf(liquid.getMessage());
         Matcher m = PARSER_MESSAGE.matcher(message);
         if (m.matches()) {
-            String detail = m.group(1);
+            String detail = EXPECTING_MANY.matcher(m.group(1)).replaceAll("");
             if (detail.contains("<EOF>")) {
                 return "Liquid syntax error: a block is not closed (" + detail + ")";
             }

@@ -46,6 +46,20 @@ class LiquidModesTest {
     }
 
     @Test
+    void anOutputInsideAnOutputEndsAtTheFirstCloseAsRubysTokenizerEndsIt() {
+        // Jekyll's output for this line (the Minimal theme's layout as a fork wrote it): the tag ends at
+        // the first }}, {{scheme is the variable scheme, a bare {{ is nil, and the " }}" left over is text
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.html", """
+                ---
+                ---
+                {% assign scheme = "auto" %}{{ "colors-X.css" | replace: "X", {{scheme}} }} {{ "a-X" | replace: "X", {{ }}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("colors-auto.css }} a-\n", site.read("about.html"));
+    }
+
+    @Test
     void elseWithMarkupIsAPlainElseEvenInStrictMode() {
         // Ruby Liquid's else tag ignores its markup in every mode: "else if" never tests its condition
         TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: strict\n").file("about.md", """

@@ -91,7 +91,8 @@ class RealSitesTest {
         Path site = dir.resolve("site");
         FellowshipSiteTest.copyTree(fixture.resolve("site"), site);
         BuildResult result = SiteBuilder.build(
-                new BuildOptions(site, ConfigLoader.Overrides.none(), JEKYLL_RUN, "production"));
+                new BuildOptions(site, ConfigLoader.Overrides.none().withThemePaths(List.of(JekyllFixturesTest.THEMES)),
+                        JEKYLL_RUN, "production"));
         if (result.ok()) {
             return new Build(TestSite.in(site).output(), "");
         }
