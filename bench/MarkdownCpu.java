@@ -14,7 +14,7 @@ import org.sheaf.markdown.MarkdownRenderer;
  * a shared machine. Compare the minimum of the rounds between two class paths, alternating runs.
  *
  * <pre>
- * java -XX:TieredStopAtLevel=1 -cp target/sheaf.jar bench/MarkdownCpu.java /tmp/s1k/content 8
+ * java -XX:TieredStopAtLevel=1 -cp target/sheaf.jar bench/MarkdownCpu.java bench/corpora/p1000-s7/content 8
  * </pre>
  */
 public class MarkdownCpu {

@@ -21,17 +21,17 @@ import org.sheaf.config.ConfigLoader;
 import org.sheaf.output.MemorySink;
 
 /**
- * The proof issue 5 asks for: long seeded sequences of random edits (add, change, rename, delete
- * posts, pages, collection documents, layouts, includes, data files, static files, config) to a
- * site with listing pages, tag lists, data-driven pages, includes and chained layouts; after every
- * edit the incremental build's folder must equal a clean build's, byte for byte, and both must
- * succeed or fail alike. The incremental builder is reloaded from its cache file now and then, so
- * the saved state is proven too. The seed is in every failure message.
+ * Proves incremental builds equal to clean ones: long seeded sequences of random edits (add,
+ * change, rename, delete posts, pages, collection documents, layouts, includes, data files, static
+ * files, config) to a site with listing pages, tag lists, data-driven pages, includes and chained
+ * layouts; after every edit the incremental build's folder must equal a clean build's, byte for
+ * byte, and both must succeed or fail alike. The incremental builder is reloaded from its cache
+ * file now and then, so the saved state is proven too. The seed is in every failure message.
  *
- * <p>Ten seeds of fifty edits: the 500 edits the issue asks for. To keep that quick, the clean
- * build goes into memory (the disk writes prove nothing here: that a folder build equals a memory
- * build is tested on its own), and the site turns {@code provenance} off, so no build starts a
- * {@code git} process for a folder that is no repository.
+ * <p>Ten seeds of fifty edits, 500 in all. To keep that quick, the clean build goes into memory
+ * (the disk writes prove nothing here: that a folder build equals a memory build is tested on its
+ * own), and the site turns {@code provenance} off, so no build starts a {@code git} process for a
+ * folder that is no repository.
  */
 class IncrementalRandomEditTest {
     /** Edits per seed; {@code -Dsheaf.incremental.steps=N} runs longer sequences. */

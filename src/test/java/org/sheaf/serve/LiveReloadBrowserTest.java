@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Issue 5's proof in a real browser: Debian's headless {@code chromium}, driven through
+ * Live reload in a real browser: Debian's headless {@code chromium}, driven through
  * {@code chromedriver} (Selenium), shows a page the dev server serves while watching its source,
  * as {@code sheaf serve} does. Edit the page's Markdown on disk and the tab shows the new text
  * within two seconds with nothing done in the browser; break the front matter and the error
