@@ -39,7 +39,7 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
             gfmTables(set);
-            this.parser = LeanInlineParser.install(Parser.builder(set)).build();
+            this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
             this.renderer = HtmlRenderer.builder(set).linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
@@ -74,7 +74,7 @@ public final class MarkdownRenderer {
             extensions.add(AbbreviationExtension.create());
         }
         parse.set(Parser.EXTENSIONS, extensions);
-        return LeanInlineParser.install(Parser.builder(parse))
+        return HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse)))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
