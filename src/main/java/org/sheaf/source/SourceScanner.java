@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
@@ -34,8 +33,8 @@ public final class SourceScanner {
     private final SiteConfig config;
     private final Diagnostics diagnostics;
     private final Path source;
-    private final List<Pattern> excludes;
-    private final List<Pattern> includes;
+    private final List<Glob> excludes;
+    private final List<Glob> includes;
     private final List<SourceFile> found = new ArrayList<>();
 
     private SourceScanner(SiteConfig config, Diagnostics diagnostics) {
@@ -43,10 +42,10 @@ public final class SourceScanner {
         this.diagnostics = diagnostics;
         this.source = config.source();
         List<String> include = config.strings("include");
-        this.includes = include.stream().map(SourceScanner::glob).toList();
+        this.includes = include.stream().map(Glob::of).toList();
         this.excludes = config.strings("exclude").stream()
                 .filter(pattern -> !include.contains(pattern))
-                .map(SourceScanner::glob).toList();
+                .map(Glob::of).toList();
     }
 
     /** Scans the site's source folder; problems (unreadable folders, bad links) go to {@code diagnostics}. */
@@ -223,45 +222,13 @@ public final class SourceScanner {
         return FrontMatterParser.hasFrontMatter(exact);
     }
 
-    private static boolean matches(List<Pattern> patterns, String relative, String name) {
-        for (Pattern pattern : patterns) {
-            if (pattern.matcher(relative).matches() || pattern.matcher(name).matches()) {
+    private static boolean matches(List<Glob> patterns, String relative, String name) {
+        for (Glob pattern : patterns) {
+            if (pattern.matches(relative) || pattern.matches(name)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * A Jekyll include/exclude entry as a pattern: a glob in {@code File.fnmatch} style
-     * ({@code *} crosses folders, as without FNM_PATHNAME), also matching everything that starts
-     * with the entry, as Jekyll's prefix test does.
-     */
-    static Pattern glob(String entry) {
-        String pattern = entry.startsWith("/") ? entry.substring(1) : entry;
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                case '[' -> {
-                    int close = pattern.indexOf(']', i);
-                    if (close > i) {
-                        regex.append('[').append(pattern, i + 1, close).append(']');
-                        i = close;
-                    } else {
-                        regex.append("\\[");
-                    }
-                }
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        String base = regex.toString();
-        if (pattern.endsWith("/")) {
-            return Pattern.compile(base.substring(0, base.length() - Pattern.quote("/").length()) + "(/.*)?");
-        }
-        return Pattern.compile(base + ".*");
     }
 
     private String relativeToSource(Path path) {
