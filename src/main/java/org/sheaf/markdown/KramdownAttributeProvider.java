@@ -5,6 +5,7 @@ import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.MutableAttributes;
 import java.util.Map;
@@ -14,6 +15,13 @@ import java.util.Map;
  * table cell alignment as {@code style="text-align: ..."} instead of {@code align}.
  */
 final class KramdownAttributeProvider implements AttributeProvider {
+    private final Document document;
+
+    /** @param document the document being rendered (named here: finding it from a node climbs the tree) */
+    private KramdownAttributeProvider(Document document) {
+        this.document = document;
+    }
+
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
         if (node instanceof TableCell && part == AttributablePart.NODE) {
@@ -26,7 +34,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
         if (part != AttributablePart.NODE && part != AttributablePart.LINK) {
             return;
         }
-        AttributeList list = KramdownAttributes.of(node);
+        AttributeList list = KramdownAttributes.of(document, node);
         if (list == null) {
             return;
         }
@@ -45,7 +53,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
     static final class Factory extends IndependentAttributeProviderFactory {
         @Override
         public AttributeProvider apply(LinkResolverContext context) {
-            return new KramdownAttributeProvider();
+            return new KramdownAttributeProvider(context.getDocument());
         }
     }
 }
