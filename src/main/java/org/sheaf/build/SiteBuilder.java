@@ -263,7 +263,10 @@ public final class SiteBuilder {
             }
             try {
                 if (staging != null) {
-                    staging.commit();
+                    for (String note : staging.commit()) {
+                        diagnostics.add(Diagnostic.warning(LayoutLoader.sitePath(config, config.destination()),
+                                Position.FILE, note));
+                    }
                 } else {
                     chosen.write(plan);
                 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * build and deleted them: 9 of 10 such pairs left files missing or a mixture of the two sites.
  */
 class ConcurrentBuildsTest {
-    private static final int PAGES = 1000;
+    private static final int PAGES = 500;
 
     @TempDir
     Path tmp;
