@@ -14,6 +14,7 @@ import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.liquid.LiquidRenderer;
+import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.template.LayoutRenderer;
@@ -76,8 +77,8 @@ final class PageRenderer {
     void render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress, BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = progress;
-        try {
-            renderAll(diagnostics, outputs);
+        try (RenderThreads threads = new RenderThreads()) {
+            renderAll(diagnostics, outputs, threads);
         } finally {
             sass.close();
         }
@@ -93,7 +94,7 @@ final class PageRenderer {
         return sass.startup();
     }
 
-    private void renderAll(Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
+    private void renderAll(Diagnostics diagnostics, BiConsumer<Page, String> outputs, RenderThreads threads) {
         List<Page> pages = index.pages();
         if (pages.stream().anyMatch(PageRenderer::isSass)) {
             diagnostics.addAll(sass.settings().problems());
@@ -115,14 +116,14 @@ final class PageRenderer {
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
         java.util.Set<Page> kept = plan.keptContent(documents);
         contentDone.add(kept.size());
-        documents.parallelStream().filter(page -> !kept.contains(page)).forEach(page -> {
+        threads.forEach(documents.stream().filter(page -> !kept.contains(page)).toList(), page -> {
             renderContent(page, diagnostics);
             contentDone.add(1);
         });
         List<Page> others = pages.stream().filter(page -> page.collection() == null).toList();
         java.util.Set<Page> keptOthers = plan.keptContent(others);
         contentDone.add(keptOthers.size());
-        others.parallelStream().filter(page -> !keptOthers.contains(page)).forEach(page -> {
+        threads.forEach(others.stream().filter(page -> !keptOthers.contains(page)).toList(), page -> {
             renderContent(page, diagnostics);
             contentDone.add(1);
         });
@@ -131,7 +132,7 @@ final class PageRenderer {
         keptOutputs.forEach(outputs);
         Counter laidOut = new Counter(RenderProgress.Pass.LAYOUTS, written.size());
         laidOut.add(keptOutputs.size());
-        written.parallelStream().filter(page -> !keptOutputs.containsKey(page)).forEach(page -> {
+        threads.forEach(written.stream().filter(page -> !keptOutputs.containsKey(page)).toList(), page -> {
             layOut(page, diagnostics, outputs);
             laidOut.add(1);
         });
@@ -148,9 +149,14 @@ final class PageRenderer {
             BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = RenderProgress.NONE;
-        content.stream().filter(page -> page.collection() != null).forEach(page -> renderContent(page, diagnostics));
-        content.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
-        laidOut.parallelStream().filter(Page::isWritten).forEach(page -> layOut(page, diagnostics, outputs));
+        try (RenderThreads threads = new RenderThreads()) {
+            // content in order, one page at a time, but on a render thread for its stack
+            threads.forEach(List.of(content), pages -> {
+                pages.stream().filter(page -> page.collection() != null).forEach(page -> renderContent(page, diagnostics));
+                pages.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
+            });
+            threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
+        }
     }
 
     private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
@@ -167,7 +173,20 @@ final class PageRenderer {
             outputs.accept(page, output);
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
+        } catch (StackOverflowError e) {
+            diagnostics.add(tooDeep(page, "layout \"" + page.layout() + "\""));
         }
+    }
+
+    /**
+     * The error for a page whose rendering overflowed even a render thread's stack: its text (or
+     * {@code what}) nests so deeply that the recursive parsers cannot follow. At the page's first
+     * line of content, since the parsers do not say where they were.
+     */
+    private static Diagnostic tooDeep(Page page, String what) {
+        return Diagnostic.error(page.sitePath(), new Position(page.bodyLine(), 1), what
+                + " nests too deeply to render (blocks, lists, emphasis or Liquid tags nested thousands of levels"
+                + " deep exhausted the " + RenderThreads.STACK_MIB + " MiB stack); nest less deeply");
     }
 
     /** One pass's count of finished pages, told to {@link #progress} at each step. */
@@ -215,6 +234,8 @@ final class PageRenderer {
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
+        } catch (StackOverflowError e) {
+            diagnostics.add(tooDeep(page, "the content"));
         }
     }
 
@@ -227,6 +248,12 @@ final class PageRenderer {
         if (!page.markdown()) {
             return out;
         }
+        Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(out);
+        if (deep.isPresent()) {
+            throw new DiagnosticException(Diagnostic.error(page.sitePath(), placeOf(page, text, firstLine, out,
+                    deep.get()), "block quotes and lists nest more than " + MarkdownNesting.MAX_DEPTH
+                    + " levels deep here; nest them less deeply"));
+        }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
         String html = markdown.render(out, links);
         if (links != null && report != null) {
@@ -236,6 +263,18 @@ final class PageRenderer {
             }
         }
         return html;
+    }
+
+    /**
+     * Where {@code deep}, found in {@code converted} (the text after Liquid), is in the page's file:
+     * exactly when Liquid changed nothing, else where that line's text is in the body.
+     */
+    private static Position placeOf(Page page, String text, int firstLine, String converted,
+            MarkdownNesting.Deep deep) {
+        if (converted.equals(text)) {
+            return new Position(firstLine + deep.line() - 1, deep.column());
+        }
+        return lineOf(page, converted.lines().skip(deep.line() - 1).findFirst().orElse("").strip());
     }
 
     /** Where {@code text} first appears in the page's body; the body's start when it does not. */

@@ -41,6 +41,7 @@ import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.output.DestinationGuard;
+import org.sheaf.output.DestinationLock;
 import org.sheaf.output.DirectorySink;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.OutputPlan;
@@ -145,6 +146,26 @@ public final class SiteBuilder {
             diagnostics.add(config.errorAt("destination", refusal.get()));
             return stopped(BuildResult.Status.CONFIG_ERROR, diagnostics, started, stopwatch);
         }
+        if (sink != null) {
+            return build(options, sink, incremental, config, diagnostics, started, stopwatch);
+        }
+        // Into the destination folder: one build at a time, whichever process it runs in.
+        try {
+            java.nio.file.Files.createDirectories(config.destination().toAbsolutePath().normalize().getParent());
+        } catch (IOException e) {
+            return cannotWrite(config, e, diagnostics, started, stopwatch);
+        }
+        try (DestinationLock lock = DestinationLock.acquire(config.destination(), DestinationLock.PATIENCE,
+                message -> System.err.println("sheaf: " + message))) {
+            return build(options, null, incremental, config, diagnostics, started, stopwatch);
+        } catch (IOException e) {
+            return cannotWrite(config, e, diagnostics, started, stopwatch);
+        }
+    }
+
+    /** The stages after the config's, with the destination locked when building into it. */
+    private static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental, SiteConfig config,
+            Diagnostics diagnostics, Instant started, Stopwatch stopwatch) {
         stopwatch.lap("config");
         // git runs while the site is scanned and parsed; the index stage waits for its answer.
         CompletableFuture<GitHistory> history = Provenance.wanted(config)
@@ -252,7 +273,10 @@ public final class SiteBuilder {
             }
             try {
                 if (staging != null) {
-                    staging.commit();
+                    for (String note : staging.commit()) {
+                        diagnostics.add(Diagnostic.warning(LayoutLoader.sitePath(config, config.destination()),
+                                Position.FILE, note));
+                    }
                 } else {
                     chosen.write(plan);
                 }

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
 import org.sheaf.output.DestinationGuard;
+import org.sheaf.output.DestinationLock;
 import org.sheaf.output.DirectorySink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
  * {@code sheaf clean}: deletes the output folder (only when the destination guard allows writing
  * it, so a destination that is the source, the site root or the home folder is refused), the
  * build's staging and old-copy folders beside it, and the caches ({@code .sheaf-cache} and
- * {@code .jekyll-cache} in the site root). Symbolic links are deleted, never followed.
+ * {@code .jekyll-cache} in the site root). Symbolic links are deleted, never followed. A build
+ * writing the destination at the same time is waited for ({@link DestinationLock}); the empty lock
+ * file beside the destination stays.
  */
 @Command(name = "clean", mixinStandardHelpOptions = true,
         description = "Delete the site's output folder and caches.")
@@ -73,6 +77,26 @@ final class CleanCommand implements Callable<Integer> {
             err.println("sheaf: " + foreign.get().replace("to replace it", "to delete it"));
             return 2;
         }
+        // A build writing the destination finishes first; a destination whose folder is missing has nothing to lock.
+        DestinationLock lock = null;
+        if (Files.isDirectory(output.toAbsolutePath().normalize().getParent())) {
+            try {
+                lock = DestinationLock.acquire(output, DestinationLock.PATIENCE, message -> err.println("sheaf: " + message));
+            } catch (IOException e) {
+                err.println("sheaf: error: cannot clean: " + OsReason.of(e));
+                return 1;
+            }
+        }
+        try {
+            return clean(config, output, out);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    private int clean(SiteConfig config, Path output, PrintWriter out) throws IOException {
         DirectorySink sink = new DirectorySink(output, List.of());
         List<Path> targets = new ArrayList<>(List.of(output, sink.stagingFolder(), sink.oldCopyFolder()));
         targets.add(config.siteRoot().resolve(".sheaf-cache"));

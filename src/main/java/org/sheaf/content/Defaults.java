@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Jekyll's front matter defaults: the {@code defaults:} list of {@code _config.yml}, each entry
@@ -211,11 +210,11 @@ public final class Defaults {
             return true;
         }
         if (scopePath.contains("*")) {
-            Pattern glob = globPattern(scopePath);
+            ScopeGlob glob = ScopeGlob.of(scopePath);
             // The file itself, or any folder above it, as Dir.glob would list it.
             String candidate = path;
             while (true) {
-                if (glob.matcher(candidate).matches() || glob.matcher(withCollectionsDir(candidate)).matches()) {
+                if (glob.matches(candidate) || glob.matches(withCollectionsDir(candidate))) {
                     return true;
                 }
                 int slash = candidate.lastIndexOf('/');
@@ -249,42 +248,6 @@ public final class Defaults {
             return newLength >= oldLength;
         }
         return challenger.hasType() || !winner.hasType();
-    }
-
-    static Pattern globPattern(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int braces = 0;
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            switch (c) {
-                case '*' -> {
-                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                        boolean slash = i + 2 < glob.length() && glob.charAt(i + 2) == '/';
-                        regex.append(slash ? "(?:[^/]*/)*" : ".*");
-                        i += slash ? 2 : 1;
-                    } else {
-                        regex.append("[^/]*");
-                    }
-                }
-                case '?' -> regex.append("[^/]");
-                case '{' -> {
-                    braces++;
-                    regex.append("(?:");
-                }
-                case '}' -> {
-                    if (braces > 0) {
-                        braces--;
-                        regex.append(')');
-                    } else {
-                        regex.append("\\}");
-                    }
-                }
-                case ',' -> regex.append(braces > 0 ? "|" : ",");
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        regex.append(")".repeat(braces));
-        return Pattern.compile(regex.toString());
     }
 
     private static String stripLeadingSlash(String path) {

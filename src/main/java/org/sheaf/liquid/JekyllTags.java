@@ -161,6 +161,7 @@ final class JekyllTags {
 
         @Override
         public Object render(TemplateContext context, LNode... nodes) {
+            TimedContext.checkDeadline(context);
             Frame frame = frame(context);
             String name = asString(nodes[0].render(context), context).strip();
             if (name.contains("{{")) {

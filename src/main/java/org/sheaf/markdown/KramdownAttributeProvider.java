@@ -19,6 +19,13 @@ import java.util.Map;
  * classes of task lists ({@link KramdownTaskLists}).
  */
 final class KramdownAttributeProvider implements AttributeProvider {
+    private final Document document;
+
+    /** @param document the document being rendered (named here: finding it from a node climbs the tree) */
+    private KramdownAttributeProvider(Document document) {
+        this.document = document;
+    }
+
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
         if (node instanceof TableCell && part == AttributablePart.NODE) {
@@ -40,7 +47,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
         if (part != AttributablePart.NODE && part != AttributablePart.LINK) {
             return;
         }
-        AttributeList list = KramdownAttributes.of(node);
+        AttributeList list = KramdownAttributes.of(document, node);
         if (list == null) {
             return;
         }
@@ -59,7 +66,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
     static final class Factory extends IndependentAttributeProviderFactory {
         @Override
         public AttributeProvider apply(LinkResolverContext context) {
-            return new KramdownAttributeProvider();
+            return new KramdownAttributeProvider(context.getDocument());
         }
     }
 }

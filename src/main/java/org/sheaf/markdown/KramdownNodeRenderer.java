@@ -382,10 +382,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             Node last = note.block.getLastChild();
             for (Node child = note.block.getFirstChild(); child != null; child = child.getNext()) {
                 if (child == last && child instanceof Paragraph paragraph) {
-                    html.srcPos(paragraph.getChars()).withAttr().tag("p");
+                    // Written raw: flexmark's attributes here would be looked up for the document
+                    // (the node being rendered), a scan of its top-level blocks per note.
+                    html.raw("<p>");
                     context.renderChildren(paragraph);
                     html.raw(backlinks(note, true));
-                    html.tag("/p").line();
+                    html.raw("</p>").line();
                 } else {
                     context.render(child);
                 }

@@ -56,7 +56,7 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : "\n");
             gfmTables(set);
             everyLink(set);
-            this.parser = LeanInlineParser.install(Parser.builder(set)).build();
+            this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
             this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
                     .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
@@ -107,7 +107,7 @@ public final class MarkdownRenderer {
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
-        return LeanInlineParser.install(Parser.builder(parse))
+        return HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse)))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())

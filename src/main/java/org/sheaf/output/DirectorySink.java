@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.OsReason;
@@ -59,9 +60,18 @@ import org.sheaf.diag.Position;
  * without following links, and an entry reached through a linked folder (so that its real place is
  * outside the destination) is not copied at all. Nothing else outside the destination is written.
  *
+ * <h2>Leftovers that cannot be deleted</h2>
+ * An old copy or staging folder holding something the process may not delete (a read-only
+ * folder, an immutable file) is renamed aside to {@code .D.sheaf-old-MILLIS} (or
+ * {@code -staging-MILLIS}) and reported as a note; it never blocks a later swap. After the second
+ * rename the new site is in place, so nothing after it is a failure of the write.
+ *
  * <h2>Limits</h2>
  * Files are not {@code fsync}ed, so a power failure (unlike a killed process) may leave recently
- * written files empty. Two processes writing the same destination at once are not coordinated.
+ * written files empty. Two processes writing the same destination at once must not: callers hold
+ * the {@link DestinationLock}. Between the two renames the destination does not exist, for as long
+ * as two {@code rename(2)} calls take; a process killed in that window leaves the previous site
+ * whole under the old-copy name, and the next write puts it back.
  * A destination that is itself a mount point cannot be renamed and fails with an
  * {@link IOException} before anything is changed. Where the path is refused by the caller's
  * {@link DestinationGuard} is the caller's business; this class trusts its destination.
@@ -133,9 +143,9 @@ public final class DirectorySink implements OutputSink {
         if (Files.exists(destination, NOFOLLOW) && !Files.isDirectory(destination)) {
             throw new IOException("destination " + destination + " is not a folder");
         }
-        recover();
+        List<String> notes = recover();
         Files.createDirectories(staging);
-        return new Staging(plan);
+        return new Staging(plan, notes);
     }
 
     /**
@@ -144,11 +154,13 @@ public final class DirectorySink implements OutputSink {
      */
     public final class Staging implements AutoCloseable {
         private final OutputPlan plan;
+        private final List<String> notes;
         private final AtomicReference<IOException> failure = new AtomicReference<>();
         private boolean done;
 
-        private Staging(OutputPlan plan) {
+        private Staging(OutputPlan plan, List<String> notes) {
             this.plan = plan;
+            this.notes = new ArrayList<>(notes);
         }
 
         /**
@@ -177,10 +189,13 @@ public final class DirectorySink implements OutputSink {
          * Writes the rest of the plan and the {@code keep_files} entries, then swaps the staging
          * folder in as the destination.
          *
+         * @return what the writer should know although the new site is in place: a previous site
+         *         or a leftover of an earlier build that could not be deleted (and where it is now)
          * @throws IllegalArgumentException when the plan has problems (the caller should have stopped)
-         * @throws IOException              when writing fails; the destination is then unchanged
+         * @throws IOException              when writing fails; the message says where the previous
+         *                                  site is (unchanged, unless even undoing the swap failed)
          */
-        public void commit() throws IOException {
+        public List<String> commit() throws IOException {
             if (!plan.problems().isEmpty()) {
                 throw new IllegalArgumentException("the plan has problems; refusing to write it: " + plan.problems());
             }
@@ -190,7 +205,8 @@ public final class DirectorySink implements OutputSink {
             writeFiles(plan.files());
             copyKeptFiles();
             done = true;
-            swap();
+            swap().ifPresent(notes::add);
+            return List.copyOf(notes);
         }
 
         /** Deletes the staging folder unless it was committed; a folder left behind is deleted by the next build. */
@@ -213,12 +229,46 @@ public final class DirectorySink implements OutputSink {
      * the swap, and the old-copy is renamed back. Then leftover staging and old-copy folders are
      * deleted. Does nothing when there is nothing to recover. {@link #write} calls this first.
      */
-    public void recover() throws IOException {
+    public List<String> recover() throws IOException {
         if (!Files.exists(destination, NOFOLLOW) && Files.isDirectory(oldCopy, NOFOLLOW)) {
             move(oldCopy, destination);
         }
-        deleteTree(staging);
-        deleteTree(oldCopy);
+        List<String> notes = new ArrayList<>();
+        clearAway(staging, "an unfinished site left by an earlier build").ifPresent(notes::add);
+        clearAway(oldCopy, "a previous site left by an earlier build").ifPresent(notes::add);
+        return notes;
+    }
+
+    /**
+     * Deletes {@code leftover}, or, when something in it cannot be deleted (a read-only folder,
+     * an immutable file), renames it out of the way to a name of its own, so that it blocks no
+     * later swap, and says so. Empty when there was nothing to do or deleting worked.
+     *
+     * @throws IOException when it can be neither deleted nor renamed
+     */
+    private Optional<String> clearAway(Path leftover, String what) throws IOException {
+        try {
+            deleteTree(leftover);
+            return Optional.empty();
+        } catch (IOException e) {
+            Path aside = leftover.resolveSibling(leftover.getFileName() + "-" + System.currentTimeMillis());
+            try {
+                move(leftover, aside);
+            } catch (IOException notMoved) {
+                notMoved.addSuppressed(e);
+                throw new IOException("cannot delete or move " + what + " (" + leftover + "): " + reason(e), notMoved);
+            }
+            return Optional.of("could not delete " + what + " (" + reason(e) + "); it was moved to " + aside
+                    + ", delete it by hand");
+        }
+    }
+
+    /** The operating system's reason, with the file it concerns ({@code /x/y: Permission denied}). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return e.getMessage();
     }
 
     /**
@@ -330,16 +380,26 @@ public final class DirectorySink implements OutputSink {
         return false;
     }
 
-    private void swap() throws IOException {
+    /**
+     * Renames the destination to the old copy and staging to the destination, then deletes the
+     * old copy. Once the second rename is done the new site is in place, whatever happens next:
+     * an old copy that cannot be deleted is a note, never a failure.
+     *
+     * @return a note when the previous site could not be deleted
+     * @throws IOException before the new site is in place; its message says where the previous
+     *                     site is
+     */
+    private Optional<String> swap() throws IOException {
         if (!Files.exists(destination, NOFOLLOW)) {
             move(staging, destination);
-            return;
+            return Optional.empty();
         }
         try {
             move(destination, oldCopy);
         } catch (IOException e) {
             deleteQuietly(staging, e);
-            throw e;
+            throw new IOException("cannot move the previous site aside to put the new one in place: " + reason(e)
+                    + "; the previous site is unchanged", e);
         }
         try {
             move(staging, destination);
@@ -348,10 +408,14 @@ public final class DirectorySink implements OutputSink {
                 move(oldCopy, destination);
             } catch (IOException undo) {
                 e.addSuppressed(undo);
+                throw new IOException("cannot put the new site in place: " + reason(e) + "; the previous site "
+                        + "could not be put back either (" + reason(undo) + "): it is in " + oldCopy
+                        + ", and the next build puts it back", e);
             }
-            throw e;
+            throw new IOException("cannot put the new site in place: " + reason(e)
+                    + "; the previous site is unchanged", e);
         }
-        deleteTree(oldCopy);
+        return clearAway(oldCopy, "the previous site").map(note -> "the new site is in place, but " + note);
     }
 
     private static void move(Path from, Path to) throws IOException {

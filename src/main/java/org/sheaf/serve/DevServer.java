@@ -54,7 +54,7 @@ public final class DevServer implements AutoCloseable {
     private final SiteServer server;
     private final PrintWriter out;
     private final PrintWriter err;
-    private SourceWatcher watcher;
+    private volatile SourceWatcher watcher;
     private SiteConfig lastConfig;
     private boolean unseen = true;
 
@@ -144,6 +144,9 @@ public final class DevServer implements AutoCloseable {
             loadConfig();
             result = stylesheetsOnly(changes) ? builder.buildAtLastTime(options, sink, known)
                     : builder.build(options, sink, known);
+        } catch (java.util.concurrent.CancellationException e) {
+            // the server is stopping and interrupted this rebuild: nothing to report
+            return null;
         } catch (RuntimeException | Error e) {
             err.println("sheaf: internal error while building; still serving the last good site");
             e.printStackTrace(err);
@@ -238,8 +241,14 @@ public final class DevServer implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Stops watching and serving. Not synchronized with {@link #rebuild}: a rebuild that never
+     * ends (a source file that blocks its reader) must not keep {@code SIGTERM} from stopping
+     * the server; its thread is a daemon and dies with the process.
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
+        SourceWatcher watcher = this.watcher;
         if (watcher != null) {
             try {
                 watcher.close();

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +30,11 @@ import org.sheaf.diag.Diagnostic;
  *   <li>HTML gets the live-reload script and, while the last build failed, the error overlay.</li>
  * </ul>
  *
- * <p>Requests run on a fixed pool with a bounded queue; when the queue is full the accepting
- * thread runs the request itself, which slows accepting instead of failing. Only GET and HEAD are
+ * <p>Requests run on a pool that has a thread for every connection the server accepts (at most
+ * {@link #MAX_CONNECTIONS}; the JDK's server closes more at once); a client must send its request
+ * within {@link #REQUEST_SECONDS} seconds or its connection is closed, so clients that open
+ * connections and stall (slowloris) neither hold threads for long nor keep others waiting. Should
+ * the pool still be full, the accepting thread runs the request itself. Only GET and HEAD are
  * served. The served state is replaced whole by {@link #show}, so a request sees one site.
  */
 final class SiteServer implements AutoCloseable {
@@ -52,12 +55,25 @@ final class SiteServer implements AutoCloseable {
     });
     private volatile State state = new State(SiteSnapshot.EMPTY, "", List.of(), false);
 
+    /** Seconds a client has to send a request's line and headers before its connection is closed. */
+    static final int REQUEST_SECONDS = 10;
+    /** Connections open at once; more are closed as soon as they are accepted. */
+    static final int MAX_CONNECTIONS = 200;
+
     static {
-        // The JDK's server writes a response's headers and body apart; with Nagle's algorithm on,
-        // the body then waits for the client's delayed ACK of the headers: 40 ms on every request
-        // of a kept-alive connection, which is how browsers fetch. It reads this once, on first use.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+        // The JDK's server reads these once, on first use. It writes a response's headers and body
+        // apart; with Nagle's algorithm on, the body then waits for the client's delayed ACK of the
+        // headers: 40 ms on every request of a kept-alive connection, which is how browsers fetch.
+        setIfAbsent("sun.net.httpserver.nodelay", "true");
+        // A request is read on a pool thread, so a client that sends one byte and stalls holds a
+        // thread until the request is complete: without a limit, eight such clients held them all.
+        setIfAbsent("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_SECONDS));
+        setIfAbsent("jdk.httpserver.maxConnections", Integer.toString(MAX_CONNECTIONS));
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
         }
     }
 
@@ -65,7 +81,9 @@ final class SiteServer implements AutoCloseable {
         http = HttpServer.create(address, 512);
         int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 2);
         AtomicInteger count = new AtomicInteger();
-        pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024),
+        // A thread for every connection the server accepts, so stalled clients (closed after
+        // REQUEST_SECONDS) cannot keep a good one waiting for a thread; idle ones end after 30 s.
+        pool = new ThreadPoolExecutor(threads, MAX_CONNECTIONS + threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 task -> {
                     Thread thread = new Thread(task, "sheaf-http-" + count.incrementAndGet());
                     thread.setDaemon(true);

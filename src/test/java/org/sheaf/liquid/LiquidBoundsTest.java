@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.diag.DiagnosticException;
 
 /** Liquid that would run for a long time or grow without end stops with a positioned diagnostic. */
@@ -54,6 +58,30 @@ class LiquidBoundsTest {
                 () -> patient.render(doubling.toString(), "about.md", 1, Map.of()));
         assertEquals("about.md:1:1: error: rendering stopped: variable \"x\" would hold more than "
                 + TimedContext.MAX_VARIABLE_CHARS + " characters", e.diagnostic().format());
+    }
+
+    @Test
+    void stopsAnIncludeFanOutWithoutLoopsAtTheRenderTimeLimit(@TempDir Path site) throws Exception {
+        // each level includes the next ten times: 10^9 includes, none of them a loop
+        Path includes = Files.createDirectories(site.resolve("_includes"));
+        for (int level = 0; level < 9; level++) {
+            Files.writeString(includes.resolve("f" + level + ".html"),
+                    ("{% include f" + (level + 1) + ".html %}").repeat(10));
+        }
+        Files.writeString(includes.resolve("f9.html"), "x");
+        LiquidSetup setup = new LiquidSetup(site, includes, "", "", ZoneId.of("UTC"), "production", text -> text,
+                LiquidTestSite.setup().links());
+        LiquidRenderer bounded = new LiquidRenderer(setup, 300);
+        long start = System.nanoTime();
+        DiagnosticException e = assertThrows(DiagnosticException.class,
+                () -> bounded.render("text\n{% include f0.html %}", "about.md", 2, Map.of()));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        // reported in the include that was rendering when time ran out, within the page
+        String[] lines = e.diagnostic().format().split("\n");
+        assertTrue(lines[0].matches("_includes/f\\d\\.html:1:1: error: rendering stopped: took longer than 300 ms "
+                + "\\(includes that include others too many times\\?\\)"), lines[0]);
+        assertEquals("    in: about.md", lines[1]);
+        assertTrue(millis < 5_000, () -> "stopped only after " + millis + " ms");
     }
 
     /** Found by LiquidFuzzTest: a tag name glued to its argument had no position (0:0). */

@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -327,5 +329,97 @@ class DirectorySinkTest {
         assertThrows(IOException.class, () -> new DirectorySink(site, List.of()).write(plan("index.html", "x")));
         assertEquals("I am a file", Files.readString(site));
         assertNoDebris();
+    }
+
+    @Test
+    void aPreviousSiteThatCannotBeDeletedIsMovedAsideTheNewSiteIsInPlaceAndLaterWritesWork() throws Exception {
+        DirectorySink sink = new DirectorySink(site, List.of());
+        sink.write(plan("index.html", "one"));
+        write(site.resolve("locked/file.txt"), "cannot be deleted");
+        try (Undeletable locked = Undeletable.make(site.resolve("locked/file.txt"), tmp)) {
+            List<String> notes;
+            try (DirectorySink.Staging staging = sink.stage(plan("index.html", "two"))) {
+                notes = staging.commit();
+            }
+            assertEquals(Map.of("index.html", "two"), contents(site), "the new site is in place");
+            assertEquals(1, notes.size(), notes.toString());
+            assertTrue(notes.get(0).matches("the new site is in place, but could not delete the previous site \\(.*"
+                    + "locked/file.txt: .*\\); it was moved to " + java.util.regex.Pattern.quote(tmp.toString())
+                    + "/\\.site\\.sheaf-old-\\d+, delete it by hand"), notes.get(0));
+            assertNoDebris();
+
+            sink.write(plan("index.html", "three"));
+            assertEquals(Map.of("index.html", "three"), contents(site), "a later write works");
+        }
+    }
+
+    @Test
+    void aLeftoverThatCannotBeDeletedIsMovedAsideByTheNextWrite() throws Exception {
+        write(site.resolve("index.html"), "old");
+        write(tmp.resolve(".site.sheaf-old/locked/file.txt"), "left by a killed build");
+        DirectorySink sink = new DirectorySink(site, List.of());
+        try (Undeletable locked = Undeletable.make(tmp.resolve(".site.sheaf-old/locked/file.txt"), tmp)) {
+            List<String> notes;
+            try (DirectorySink.Staging staging = sink.stage(plan("index.html", "new"))) {
+                notes = staging.commit();
+            }
+            assertEquals(Map.of("index.html", "new"), contents(site));
+            assertTrue(notes.get(0).startsWith("could not delete a previous site left by an earlier build ("), notes.get(0));
+            assertNoDebris();
+        }
+    }
+
+    /**
+     * Makes a file impossible to delete for this process: its folder read-only, or, for root
+     * (whom permissions do not stop), the file immutable ({@code chattr +i}; the test is skipped
+     * where that is not possible). Undone on close, wherever the folder has been moved to
+     * meanwhile (every folder of the same name under the test folder).
+     */
+    private static final class Undeletable implements AutoCloseable {
+        private final Path root;
+        private final String folderName;
+        private final boolean immutable;
+
+        private Undeletable(Path root, String folderName, boolean immutable) {
+            this.root = root;
+            this.folderName = folderName;
+            this.immutable = immutable;
+        }
+
+        static Undeletable make(Path file, Path root) throws Exception {
+            boolean immutable = "root".equals(System.getProperty("user.name"));
+            if (immutable) {
+                Assumptions.assumeTrue(chattr("+i", file), "chattr +i is not possible here");
+            } else {
+                Files.setPosixFilePermissions(file.getParent(), PosixFilePermissions.fromString("r-xr-xr-x"));
+            }
+            return new Undeletable(root, file.getParent().getFileName().toString(), immutable);
+        }
+
+        private static boolean chattr(String flag, Path file) throws Exception {
+            Process process = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+            process.getInputStream().readAllBytes();
+            return process.waitFor() == 0;
+        }
+
+        @Override
+        public void close() throws Exception {
+            List<Path> folders;
+            try (Stream<Path> all = Files.walk(root)) {
+                folders = all.filter(p -> p.getFileName().toString().equals(folderName)).toList();
+            }
+            for (Path folder : folders) {
+                if (!immutable) {
+                    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.toList()) {
+                        if (immutable) {
+                            chattr("-i", file);
+                        }
+                    }
+                }
+            }
+        }
     }
 }

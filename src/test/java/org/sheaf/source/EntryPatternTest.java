@@ -61,4 +61,13 @@ class EntryPatternTest {
             assertTrue(EntryPattern.fnmatch("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", text));
         });
     }
+
+    @Test
+    void manyStarsAgainstALongNameThatAlmostMatchesAreDecidedQuickly() {
+        // as a backtracking regex, (.*a){12}.*b against 5,000 a's does not finish
+        EntryPattern entry = EntryPattern.of("*a*a*a*a*a*a*a*a*a*a*a*a*b");
+        String name = "a".repeat(5_000);
+        assertFalse(assertTimeoutPreemptively(Duration.ofSeconds(5), () -> entry.matches(name, false)));
+        assertTrue(entry.matches(name + "b", false));
+    }
 }
