@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class MarkdownScaleTest {
     private static final MarkdownRenderer KRAMDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
     private static final MarkdownRenderer COMMONMARK =
-            new MarkdownRenderer(MarkdownOptions.fromConfig("CommonMark", java.util.Map.of()));
+            new MarkdownRenderer(MarkdownOptions.fromConfig(java.util.Map.of("markdown", "CommonMark",
+                    "commonmark", java.util.Map.of("extensions", java.util.List.of("table", "strikethrough", "autolink")))));
     private static final int LINES = 50_000;
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
