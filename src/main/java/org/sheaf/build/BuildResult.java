@@ -27,6 +27,11 @@ public record BuildResult(Status status, List<Diagnostic> diagnostics, int pages
         OK(0),
         /** The site has errors; nothing written; exit 1. */
         SITE_ERRORS(1),
+        /**
+         * The new site could not be put in place and the previous one could not be put back: it
+         * is whole beside the destination and the next build restores it; exit 1.
+         */
+        PREVIOUS_SITE_ASIDE(1),
         /** The configuration or the command is wrong; nothing written; exit 2. */
         CONFIG_ERROR(2);
 

@@ -315,7 +315,8 @@ public final class SiteBuilder {
         }
         diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
                 "cannot write the site: " + e.getMessage()));
-        return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+        return stopped(e instanceof DirectorySink.PreviousSiteAside ? BuildResult.Status.PREVIOUS_SITE_ASIDE
+                : BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
     }
 
     /** Output paths that a generated file takes over from the page that would have written them. */

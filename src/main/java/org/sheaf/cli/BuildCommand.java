@@ -128,8 +128,10 @@ final class BuildCommand implements Callable<Integer> {
             }
         } else {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.printf(Locale.ROOT, "sheaf: build failed with %d error%s; the previous site was left as it was%n",
-                    errors, errors == 1 ? "" : "s");
+            err.printf(Locale.ROOT, "sheaf: build failed with %d error%s; %s%n", errors, errors == 1 ? "" : "s",
+                    result.status() == BuildResult.Status.PREVIOUS_SITE_ASIDE
+                            ? "the previous site is beside the destination (see above), and the next build puts it back"
+                            : "the previous site was left as it was");
         }
         out.flush();
         return result.status().exitCode();

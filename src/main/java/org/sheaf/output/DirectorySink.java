@@ -408,7 +408,7 @@ public final class DirectorySink implements OutputSink {
                 move(oldCopy, destination);
             } catch (IOException undo) {
                 e.addSuppressed(undo);
-                throw new IOException("cannot put the new site in place: " + reason(e) + "; the previous site "
+                throw new PreviousSiteAside("cannot put the new site in place: " + reason(e) + "; the previous site "
                         + "could not be put back either (" + reason(undo) + "): it is in " + oldCopy
                         + ", and the next build puts it back", e);
             }
@@ -416,6 +416,17 @@ public final class DirectorySink implements OutputSink {
                     + "; the previous site is unchanged", e);
         }
         return clearAway(oldCopy, "the previous site").map(note -> "the new site is in place, but " + note);
+    }
+
+    /**
+     * The one failure after which the destination holds no site: neither the new site nor the
+     * previous one could be renamed into it; the previous one is whole in the old copy, which the
+     * next write puts back.
+     */
+    public static final class PreviousSiteAside extends IOException {
+        PreviousSiteAside(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {
