@@ -111,6 +111,7 @@ public final class MarkdownRenderer {
         parse.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false);
         parse.set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
         boolean strongWrapsEmphasis = Parser.STRONG_WRAPS_EMPHASIS.get(parse);
+        parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
         return LeanInlineParser.install(Parser.builder(parse))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
