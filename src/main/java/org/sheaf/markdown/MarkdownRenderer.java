@@ -111,7 +111,9 @@ public final class MarkdownRenderer {
         parse.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false);
         parse.set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
         boolean strongWrapsEmphasis = Parser.STRONG_WRAPS_EMPHASIS.get(parse);
+        // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
+        parse.set(Parser.SPACE_IN_LINK_URLS, true);
         return LeanInlineParser.install(Parser.builder(parse))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
