@@ -96,7 +96,7 @@ class AccessibilityBuildTest {
         assertEquals("""
                 content/index.md:3:1: warning: image has no alt text
                     hint: describe what it shows: ![what it shows](/q.png), or alt="..."; alt="" marks an image as decoration
-                    in: index.html:7:1""", TestSite.printed(result));
+                    in: index.html:7:4""", TestSite.printed(result));
     }
 
     @Test
