@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -37,6 +38,9 @@ import org.sheaf.diag.Position;
 public final class LinkChecker {
     private static final String SELECTOR = "a[href], img[src], link[href], script[src], source[src], video[src], "
             + "audio[src], iframe[src]";
+
+    /** The slashes after an origin: {@code url: https://x.org/} makes absolute_url write {@code https://x.org//a/}. */
+    private static final Pattern ORIGIN_SLASHES = Pattern.compile("^(https?://[^/]*)/+");
 
     private final CheckedSite site;
     private final SourceLocator locator;
@@ -130,11 +134,13 @@ public final class LinkChecker {
                 return Target.FINE;
             }
             String absolute = scheme == null ? "https:" + link : link;
-            String home = site.url().isEmpty() ? null : site.url() + site.baseurl() + "/";
-            if (home == null || !(absolute + "/").startsWith(home)) {
+            String origin = site.url().endsWith("/") ? site.url().substring(0, site.url().length() - 1) : site.url();
+            String home = origin.isEmpty() ? null : origin + site.baseurl() + "/";
+            String squeezed = ORIGIN_SLASHES.matcher(absolute).replaceFirst("$1/");
+            if (home == null || !(squeezed + "/").startsWith(home)) {
                 return new Target(absolute, null);
             }
-            uri = URI.create(escapeLoosely(absolute.substring(site.url().length())));
+            uri = URI.create(escapeLoosely(squeezed.substring(origin.length())));
         }
         URI pageUri = URI.create("http://site.invalid" + escapeLoosely(site.baseurl() + "/" + page));
         URI resolved = pageUri.resolve(uri);

@@ -414,14 +414,6 @@ public final class ConfigLoader {
         return List.of(value.toString());
     }
 
-    static String trimTrailingSlash(String text) {
-        String trimmed = text.strip();
-        while (trimmed.endsWith("/")) {
-            trimmed = trimmed.substring(0, trimmed.length() - 1);
-        }
-        return trimmed;
-    }
-
     private static String relativeName(Path root, Path file) {
         Path normal = file.toAbsolutePath().normalize();
         return normal.startsWith(root) ? root.relativize(normal).toString().replace('\\', '/') : normal.toString();

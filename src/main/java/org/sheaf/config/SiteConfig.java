@@ -169,14 +169,25 @@ public final class SiteConfig {
         return ConfigLoader.stringList(values.get(key));
     }
 
-    /** {@code baseurl} without a trailing slash; "" when unset. */
+    /**
+     * {@code baseurl} as the path that sheaf's own URLs start with: what Jekyll's URL filters make
+     * of it, one trailing {@code /} chomped and a leading one ensured ({@code '/blog/'} and
+     * {@code blog} give {@code /blog}, {@code /} gives ""); "" when unset. Templates see the value
+     * as written, as {@code site.baseurl}.
+     */
     public String baseurl() {
-        return ConfigLoader.trimTrailingSlash(string("baseurl", ""));
+        String base = string("baseurl", "");
+        String chomped = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return chomped.isEmpty() || chomped.startsWith("/") ? chomped : "/" + chomped;
     }
 
-    /** {@code url} without a trailing slash; "" when unset. */
+    /**
+     * {@code url} as written, "" when unset. Jekyll's {@code absolute_url} puts it before the
+     * relative URL untouched, so a trailing {@code /} gives {@code https://x.org//about/} there and
+     * here alike.
+     */
     public String url() {
-        return ConfigLoader.trimTrailingSlash(string("url", ""));
+        return string("url", "");
     }
 
     public String permalink() {

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class JekyllFilters {
     /** An absolute URL's scheme and host, then the rest; compiled once, as every page's sitemap entry uses it. */
     private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SLASHES = Pattern.compile("/{2,}");
     private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
     private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
     private static final Pattern CJK_CHAR = Pattern.compile("[" + CJK + "]");
@@ -41,8 +40,11 @@ public final class JekyllFilters {
 
     /**
      * {@code relative_url}: {@code input} under the site's {@code baseurl}, each part given a
-     * leading slash and runs of slashes squeezed. Absolute URLs (with a scheme) and null pass
-     * through unchanged.
+     * leading slash and the two joined as they are, so {@code //x} under {@code /blog} stays
+     * {@code /blog//x} as in Jekyll. Absolute URLs (with a scheme) and null pass through unchanged.
+     *
+     * @param baseurl the site's {@code baseurl} as {@code SiteConfig.baseurl()} gives it (trailing
+     *                {@code /} already chomped), or null
      */
     public static String relativeUrl(String baseurl, String input) {
         if (input == null) {
@@ -51,8 +53,7 @@ public final class JekyllFilters {
         if (hasScheme(input)) {
             return input;
         }
-        String joined = leadingSlash(baseurl == null ? "" : baseurl) + leadingSlash(input);
-        return normalizeUri(joined.contains("//") ? SLASHES.matcher(joined).replaceAll("/") : joined);
+        return normalizeUri(leadingSlash(baseurl == null ? "" : baseurl) + leadingSlash(input));
     }
 
     /**

@@ -24,14 +24,9 @@ final class SiteDrop {
     static Map<String, Object> assemble(SiteConfig config, ZonedDateTime siteTime, List<Page> pages,
             Map<String, List<Page>> documents, List<ContentIndex.StaticFile> staticFiles,
             Map<String, List<ContentIndex.StaticFile>> collectionFiles, Map<String, Object> data) {
+        // url and baseurl stay as written (nil when unset), as in Jekyll: {{ site.baseurl }}x
+        // under baseurl '/blog/' is /blog/x, and {% if site.url %} is false without a url.
         Map<String, Object> site = new LinkedHashMap<>(config.values());
-        // Unset, both are nil as in Jekyll, so {% if site.url %} is false.
-        if (config.values().get("url") != null) {
-            site.put("url", config.url());
-        }
-        if (config.values().get("baseurl") != null) {
-            site.put("baseurl", config.baseurl());
-        }
         site.put("time", siteTime);
 
         List<Map<String, Object>> pageDrops = drops(pages);

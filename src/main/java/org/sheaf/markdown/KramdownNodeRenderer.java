@@ -19,7 +19,9 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
@@ -104,6 +106,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
                 new NodeRenderingHandler<>(OrderedList.class, this::renderList),
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
+                new NodeRenderingHandler<>(TableHead.class, KramdownNodeRenderer::renderTableHead),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
@@ -208,9 +211,25 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.line();
     }
 
+    /**
+     * A table whose first line is a separator ({@code |---|---|}) has no header in kramdown: no
+     * {@code thead}, and the separator's colons align nothing.
+     */
+    private static void renderTableHead(TableHead node, NodeRendererContext context, HtmlWriter html) {
+        if (node.hasChildren()) {
+            context.delegateRender();
+        }
+    }
+
+    private static boolean headerless(TableCell cell) {
+        TableBlock table = (TableBlock) cell.getAncestorOfType(TableBlock.class);
+        Node head = table == null ? null : table.getFirstChildAny(TableHead.class);
+        return head != null && !head.hasChildren();
+    }
+
     private void renderTableCell(TableCell node, NodeRendererContext context, HtmlWriter html) {
         String tag = node.isHeader() ? "th" : "td";
-        if (node.getAlignment() != null) {
+        if (node.getAlignment() != null && !headerless(node)) {
             html.attr("align", node.getAlignment().cellAlignment().name().toLowerCase(java.util.Locale.ROOT));
         }
         html.line();

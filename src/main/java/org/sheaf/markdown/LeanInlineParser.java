@@ -9,6 +9,7 @@ import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.BitSet;
 import java.util.List;
@@ -26,11 +27,40 @@ import java.util.regex.Pattern;
  * straight from the matcher gives the same answers without the copy.
  */
 final class LeanInlineParser extends InlineParserImpl {
+    /**
+     * Whether a link's {@code <...>} destination is read as kramdown reads it: everything from
+     * {@code <} to the first {@code >} on the line, whatever lies between.
+     */
+    static final DataKey<Boolean> KRAMDOWN_ANGLE_DESTINATIONS = new DataKey<>("KRAMDOWN_ANGLE_DESTINATIONS", false);
+
+    private final boolean kramdownAngleDestinations;
+
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
             List<InlineParserExtensionFactory> inlineParserExtensions) {
         super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
                 inlineParserExtensions);
+        this.kramdownAngleDestinations = KRAMDOWN_ANGLE_DESTINATIONS.get(options);
+    }
+
+    /**
+     * With {@link #KRAMDOWN_ANGLE_DESTINATIONS}, {@code [a](<(<https://x.org>)} links to
+     * {@code (<https://x.org} as in kramdown, where CommonMark allows neither {@code <} nor a space
+     * inside the angle brackets and so makes no link. The angles stay on the returned text, as
+     * flexmark's own angle destinations keep them.
+     */
+    @Override
+    public BasedSequence parseLinkDestination() {
+        if (kramdownAngleDestinations && peek() == '<') {
+            for (int end = index + 1; end < input.length() && input.charAt(end) != '\n'; end++) {
+                if (input.charAt(end) == '>') {
+                    BasedSequence destination = input.subSequence(index, end + 1);
+                    index = end + 1;
+                    return destination;
+                }
+            }
+        }
+        return super.parseLinkDestination();
     }
 
     @Override

@@ -107,7 +107,16 @@ public final class MarkdownRenderer {
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
+        // Emphasis opens and closes by kramdown's rules (KramdownEmphasis), not CommonMark's.
+        parse.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false);
+        parse.set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
+        boolean strongWrapsEmphasis = Parser.STRONG_WRAPS_EMPHASIS.get(parse);
+        // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
+        parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
+        parse.set(Parser.SPACE_IN_LINK_URLS, true);
         return HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse)))
+                .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
+                .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())

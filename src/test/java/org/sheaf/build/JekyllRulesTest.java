@@ -19,8 +19,24 @@ class JekyllRulesTest {
         return TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n");
     }
 
+    /** Expected values are Jekyll 4.3.1's output for the same site. */
     @Test
-    void rootBaseurlIsNoBaseSoNoUrlIsDoubled() {
+    void baseurlWithTrailingSlashStaysAsWrittenInSiteAndFiltersChompIt() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "url: http://example.com/\nbaseurl: '/hyde/'\n")
+                .file("index.html", "---\n---\n{{ site.baseurl }}public/x.css|{{ site.url | prepend: site.baseurl }}|"
+                        + "{{ '/about/' | relative_url }}|{{ 'about/' | relative_url }}|{{ '/about/' | absolute_url }}|"
+                        + "{{ 'a//b' | relative_url }}|{{ '' | relative_url }}|{{ '' | absolute_url }}|{{ site.url }}")
+                .buildOk();
+
+        assertEquals("/hyde/public/x.css|/hyde/http://example.com/|/hyde/about/|/hyde/about/|"
+                + "http://example.com//hyde/about/|/hyde/a//b|/hyde|http://example.com//hyde|http://example.com/",
+                site.read("index.html"));
+    }
+
+    /** Expected values are Jekyll 4.3.1's output: only the filters treat {@code baseurl: /} as no base. */
+    @Test
+    void rootBaseurlIsNoBaseForFiltersSoNoUrlIsDoubled() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "url: https://bu.example\nbaseurl: /\npaginate: 1\nplugins: [jekyll-paginate]\n")
                 .file("_layouts/default.html", "{{ '/a.css' | relative_url }} {{ site.baseurl }}/x.css "
@@ -31,8 +47,8 @@ class JekyllRulesTest {
                 .file("_posts/2019-01-02-b.md", "---\nlayout: default\n---\nB\n")
                 .buildOk();
 
-        assertEquals("/a.css /x.css https://bu.example/b.css / /page2", site.read("index.html"));
-        assertEquals("/a.css /x.css https://bu.example/b.css /2019/01/01/a.html ", site.read("2019/01/01/a.html"));
+        assertEquals("/a.css //x.css https://bu.example/b.css / /page2", site.read("index.html"));
+        assertEquals("/a.css //x.css https://bu.example/b.css /2019/01/01/a.html ", site.read("2019/01/01/a.html"));
     }
 
     @Test

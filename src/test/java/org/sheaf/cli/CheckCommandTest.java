@@ -100,6 +100,23 @@ class CheckCommandTest {
                 """, run.err());
     }
 
+    /** absolute_url writes https://x.example//site/b/ under url: https://x.example/, as Jekyll's does. */
+    @Test
+    void absoluteLinksUnderAUrlWithATrailingSlashAreCheckedAsTheSitesOwn() throws Exception {
+        write("_config.yml", "url: https://x.example/\nbaseurl: /site/\n");
+        write("_layouts/default.html", "<html><body>{{ content }}</body></html>\n");
+        write("a.md", "---\nlayout: default\npermalink: /a/\n---\n"
+                + "[b](https://x.example//site/b/) [c](https://x.example//site/c/) [c](https://x.example/site/c/)\n");
+        write("b.md", "---\nlayout: default\npermalink: /b/\n---\nB\n");
+        CliRun run = CliRun.of("check", dir.toString());
+        assertEquals("""
+                a.md:5:37: error: broken link "https://x.example//site/c/"
+                    hint: no file at /site/c/
+                a.md:5:69: error: broken link "https://x.example/site/c/"
+                    hint: no file at /site/c/
+                """, run.err());
+    }
+
     @Test
     void aCleanSiteExitsZero() throws Exception {
         siteWithLayout();

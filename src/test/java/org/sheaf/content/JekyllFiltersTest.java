@@ -16,14 +16,16 @@ class JekyllFiltersTest {
     @Test
     void relativeUrlAddsBaseurlAndLeadingSlashes() {
         assertEquals("/research/about/", JekyllFilters.relativeUrl("/research", "/about/"));
-        assertEquals("/research/about/", JekyllFilters.relativeUrl("/research/", "about/"));
+        assertEquals("/research/about/", JekyllFilters.relativeUrl("research", "about/"));
+        assertEquals("/research//about/", JekyllFilters.relativeUrl("/research", "//about/"));
+        assertEquals("/research/a///b", JekyllFilters.relativeUrl("/research", "a///b"));
         assertEquals("/about", JekyllFilters.relativeUrl("", "about"));
         assertEquals("/research", JekyllFilters.relativeUrl("/research", ""));
         assertEquals("https://x.org/a", JekyllFilters.relativeUrl("/research", "https://x.org/a"));
         assertEquals("/research/my%20notes/", JekyllFilters.relativeUrl("/research", "my notes/"));
         assertEquals("mailto:fellow@example.org", JekyllFilters.relativeUrl("/research", "mailto:fellow@example.org"));
         assertEquals("x-a1+b.c:rest", JekyllFilters.relativeUrl("/research", "x-a1+b.c:rest"));
-        assertEquals("/research/1http:/x", JekyllFilters.relativeUrl("/research", "1http://x"));
+        assertEquals("/research/1http://x", JekyllFilters.relativeUrl("/research", "1http://x"));
         assertEquals("/research/notes/a:b", JekyllFilters.relativeUrl("/research", "notes/a:b"));
     }
 
@@ -32,6 +34,8 @@ class JekyllFiltersTest {
         assertEquals("https://example.org/research/about/", JekyllFilters.absoluteUrl("https://example.org", "/research", "/about/"));
         assertEquals("https://example.org/", JekyllFilters.absoluteUrl("https://example.org", "", ""));
         assertEquals("/about/", JekyllFilters.absoluteUrl("", "", "/about/"));
+        assertEquals("http://example.com//hyde/about/", JekyllFilters.absoluteUrl("http://example.com/", "/hyde", "/about/"));
+        assertEquals("http://example.com/", JekyllFilters.absoluteUrl("http://example.com/", "", ""));
     }
 
     @Test
