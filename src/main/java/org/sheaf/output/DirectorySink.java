@@ -381,9 +381,11 @@ public final class DirectorySink implements OutputSink {
     }
 
     /**
-     * Renames the destination to the old copy and staging to the destination, then deletes the
-     * old copy. Once the second rename is done the new site is in place, whatever happens next:
-     * an old copy that cannot be deleted is a note, never a failure.
+     * Exchanges staging and the destination in one step where the system can ({@link RenameExchange}),
+     * then deletes the previous site from staging. Elsewhere it renames the destination to the old
+     * copy and staging to the destination, then deletes the old copy: a kill between those two
+     * renames leaves the previous site whole in the old copy, and the next write puts it back.
+     * Once the new site is in place, a previous site that cannot be deleted is a note, never a failure.
      *
      * @return a note when the previous site could not be deleted
      * @throws IOException before the new site is in place; its message says where the previous
@@ -393,6 +395,16 @@ public final class DirectorySink implements OutputSink {
         if (!Files.exists(destination, NOFOLLOW)) {
             move(staging, destination);
             return Optional.empty();
+        }
+        if (Files.isDirectory(destination, NOFOLLOW) && RenameExchange.swap(staging, destination)) {
+            // one step: the new site is in place, and the staging folder holds the previous one
+            try {
+                move(staging, oldCopy);
+                return clearAway(oldCopy, "the previous site").map(note -> "the new site is in place, but " + note);
+            } catch (IOException e) {
+                return Optional.of("the new site is in place, but the previous site could not be removed ("
+                        + reason(e) + "); the next build removes it");
+            }
         }
         try {
             move(destination, oldCopy);
