@@ -48,12 +48,18 @@ class LiveReloadTest {
     private BlockingQueue<String> subscribe() throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         site.client.sendAsync(HttpRequest.newBuilder(site.uri(PageDecorator.EVENTS_PATH)).build(),
-                HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+                // on a thread of its own: when the response has already arrived, thenAccept would
+                // read the endless stream on this thread and never return
+                HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response -> {
                     try (Stream<String> stream = response.body()) {
                         stream.forEach(lines::add);
                     } catch (RuntimeException closed) {
                         // The server went away at the end of the test.
                     }
+                }, runnable -> {
+                    Thread reader = new Thread(runnable, "event-stream");
+                    reader.setDaemon(true);
+                    reader.start();
                 });
         assertEquals("retry: 500", lines.poll(WAIT_SECONDS, TimeUnit.SECONDS));
         assertEquals(": connected", lines.poll(WAIT_SECONDS, TimeUnit.SECONDS));
