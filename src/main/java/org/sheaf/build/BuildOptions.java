@@ -3,7 +3,6 @@ package org.sheaf.build;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.sheaf.config.ConfigLoader;
-import org.sheaf.output.DestinationGuard;
 
 /**
  * What to build and how.
@@ -14,20 +13,18 @@ import org.sheaf.output.DestinationGuard;
  * @param environment {@code jekyll.environment}; null means {@code JEKYLL_ENV}, else "development"
  * @param progress  told as the render stage finishes pages; null means {@link RenderProgress#NONE}
  * @param strict    whether warnings (accessibility faults among them) are errors that stop the build
- * @param markDestination whether a build into a folder leaves {@link DestinationGuard#MARKER} in it,
- *                  as {@code sheaf build --destination} does so that its next run knows the folder
  */
 public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
-        RenderProgress progress, boolean strict, boolean markDestination) {
+        RenderProgress progress, boolean strict) {
 
     public BuildOptions {
         progress = progress == null ? RenderProgress.NONE : progress;
     }
 
-    /** Options in which warnings stay warnings and that leave no marker in the destination. */
+    /** Options in which warnings stay warnings. */
     public BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Instant time, String environment,
             RenderProgress progress) {
-        this(siteRoot, overrides, time, environment, progress, false, false);
+        this(siteRoot, overrides, time, environment, progress, false);
     }
 
     /** Options with no progress display. */
@@ -42,17 +39,17 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
 
     /** The same options with a fixed {@code site.time}. */
     public BuildOptions at(Instant fixedTime) {
-        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, strict, markDestination);
+        return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, strict);
     }
 
     /** The same options, telling {@code listener} how rendering goes. */
     public BuildOptions withProgress(RenderProgress listener) {
-        return new BuildOptions(siteRoot, overrides, time, environment, listener, strict, markDestination);
+        return new BuildOptions(siteRoot, overrides, time, environment, listener, strict);
     }
 
     /** The same options, with every warning an error ({@code --strict}). */
     public BuildOptions strictly() {
-        return new BuildOptions(siteRoot, overrides, time, environment, progress, true, markDestination);
+        return new BuildOptions(siteRoot, overrides, time, environment, progress, true);
     }
 
     Instant resolvedTime() {

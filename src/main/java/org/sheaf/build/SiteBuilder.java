@@ -259,11 +259,6 @@ public final class SiteBuilder {
                 return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
             }
 
-            if (sink == null && options.markDestination()) {
-                // marks the folder as sheaf's, so the next build given it on the command line may replace it
-                plan.addBytes(DestinationGuard.MARKER, DestinationGuard.MARKER_TEXT.getBytes(StandardCharsets.UTF_8),
-                        LayoutLoader.sitePath(config, config.destination()));
-            }
             addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps(),
                     incremental == null ? output -> output.getBytes(StandardCharsets.UTF_8) : incremental::bytes,
                     diagnostics);

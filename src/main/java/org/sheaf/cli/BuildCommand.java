@@ -101,8 +101,7 @@ final class BuildCommand implements Callable<Integer> {
             return 2;
         }
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, quiet);
-        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict,
-                destination != null);
+        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict);
         IncrementalBuilder builder = incremental
                 ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.toAbsolutePath().normalize())) : null;
         BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);

@@ -75,7 +75,7 @@ final class CheckCommand implements Callable<Integer> {
                 false).withThemePaths(themePaths);
         SnapshotSink sink = new SnapshotSink();
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, false);
-        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null), strict, false), sink);
+        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null), strict), sink);
         progress.ifPresent(TerminalProgress::erase);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         if (!result.ok()) {

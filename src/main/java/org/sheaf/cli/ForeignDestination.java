@@ -12,7 +12,7 @@ import org.sheaf.output.DestinationGuard;
  * that holds files no build of this site wrote is replaced (by {@code build}) or deleted (by
  * {@code clean}) only with {@code --force-destination}, so that a mistyped {@code -d ~/Documents}
  * costs nothing. The site's own destination (from its config, or the default) is always its own;
- * a folder a build wrote through {@code --destination} holds {@link DestinationGuard#MARKER}.
+ * a folder a build wrote through {@code --destination} has the build's lock file beside it.
  */
 final class ForeignDestination {
     private ForeignDestination() {

@@ -67,24 +67,17 @@ public final class DestinationGuard {
     }
 
     /**
-     * The file a build writes into a destination given on the command line, so that the next
-     * build knows the folder as sheaf's own (see {@link #foreignContent}).
-     */
-    public static final String MARKER = ".sheaf-destination";
-
-    /** What {@link #MARKER} says to whoever finds it. */
-    public static final String MARKER_TEXT = "This folder was written by sheaf build; the next build may replace all of it.\n";
-
-    /**
      * Why the folder {@code destination}, named on the command line, must not be replaced without
      * {@code --force-destination}: it holds files and sheaf did not write it. Empty when it does not
-     * exist, is empty, is the site's own destination ({@code configured}), or holds {@link #MARKER}.
+     * exist, is empty, is the site's own destination ({@code configured}), or has the lock file
+     * every build and clean leaves beside its destination ({@link DestinationLock#lockFile}), so the
+     * published site itself carries no mark.
      * Example: {@code destination "/var/tmp" holds files sheaf did not write; refusing to replace it}.
      */
     public static Optional<String> foreignContent(Path configured, Path destination) {
         Path shown = destination.toAbsolutePath().normalize();
         if (!Files.isDirectory(shown) || sameFolder(shown, configured)
-                || Files.isRegularFile(shown.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                || Files.isRegularFile(DestinationLock.lockFile(shown), LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         try (var entries = Files.list(shown)) {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheaf.output.DestinationGuard;
+import org.sheaf.output.DestinationLock;
 
 /**
  * A destination outside the site: the config may not name one; the command line may, but a
@@ -73,7 +73,7 @@ class ForeignDestinationTest {
 
         CliRun forced = CliRun.of("build", site.toString(), "-d", documents.toString(), "--force-destination");
         assertEquals(0, forced.code(), forced.err());
-        assertEquals(DestinationGuard.MARKER_TEXT, Files.readString(documents.resolve(DestinationGuard.MARKER)));
+        assertTrue(Files.isRegularFile(DestinationLock.lockFile(documents)), "the build's lock file marks the folder");
         assertEquals(0, CliRun.of("build", site.toString(), "-d", documents.toString()).code(),
                 "a folder sheaf wrote may be replaced again");
         assertEquals(0, CliRun.of("clean", site.toString(), "-d", documents.toString()).code());
@@ -85,8 +85,10 @@ class ForeignDestinationTest {
         assertEquals(0, CliRun.of("build", site.toString(), "-d", empty.toString()).code());
         assertEquals(0, CliRun.of("build", site.toString(), "-d", dir.resolve("new").toString()).code());
         assertEquals(0, CliRun.of("build", site.toString()).code());
-        assertTrue(Files.notExists(site.resolve("_site").resolve(DestinationGuard.MARKER)),
-                "a build into the site's own destination leaves no marker");
+        try (var published = Files.list(dir.resolve("new"))) {
+            assertTrue(published.noneMatch(file -> file.getFileName().toString().startsWith(".")),
+                    "the published site carries no mark of sheaf's");
+        }
         assertEquals(0, CliRun.of("build", site.toString(), "-d", site.resolve("_site").toString()).code(),
                 "the site's own destination needs no marker");
     }
