@@ -265,10 +265,8 @@ public final class DirectorySink implements OutputSink {
 
     /** The operating system's reason, with the file it concerns ({@code /x/y: Permission denied}). */
     private static String reason(IOException e) {
-        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-            return fs.getFile() + ": " + fs.getReason();
-        }
-        return e.getMessage();
+        String file = e instanceof java.nio.file.FileSystemException fs ? fs.getFile() : null;
+        return (file == null ? "" : file + ": ") + OsReason.of(e);
     }
 
     /**

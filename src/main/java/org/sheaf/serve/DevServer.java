@@ -253,7 +253,7 @@ public final class DevServer implements AutoCloseable {
             try {
                 watcher.close();
             } catch (IOException e) {
-                err.println("sheaf: could not stop watching: " + e.getMessage());
+                err.println("sheaf: could not stop watching: " + org.sheaf.diag.OsReason.of(e));
             }
         }
         server.close();
