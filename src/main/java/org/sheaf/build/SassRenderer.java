@@ -277,6 +277,11 @@ final class SassRenderer implements AutoCloseable {
                 .setSyntax(page.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS)
                 .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
                 .build();
+        return withinLimit(input, sitePath, text, firstLine);
+    }
+
+    private CompileSuccess withinLimit(InboundMessage.CompileRequest.StringInput input, String sitePath, String text,
+            int firstLine) throws DiagnosticException, SassCompilationFailedException {
         synchronized (compiling) {
             SassCompiler sass = compiler(sitePath);
             ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -329,7 +334,8 @@ final class SassRenderer implements AutoCloseable {
 
     /**
      * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled with the site's
-     * Sass settings and load paths, without a source map.
+     * Sass settings and load paths (as if it were a page in the source folder) and the pages' time
+     * limit, without a source map.
      *
      * @param indented whether the text is in the indented syntax ({@code sassify})
      * @throws IllegalArgumentException with dart-sass's message (its first line), when the text is not valid Sass
@@ -338,19 +344,19 @@ final class SassRenderer implements AutoCloseable {
         InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
                 .setSource(text)
                 .setSyntax(indented ? Syntax.INDENTED : Syntax.SCSS)
+                .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
                 .build();
+        importer.compiling(source);
         try {
-            synchronized (compiling) {
-                return compiler(sitePath).compileString(input, settings.style()).getCss();
-            }
+            // the same time limit as a page: a filter's text can loop as well
+            return withinLimit(input, sitePath, text, 1).getCss();
         } catch (SassCompilationFailedException e) {
             String message = e.getCompileFailure().getMessage();
             throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));
         } catch (DiagnosticException e) {
             throw new IllegalArgumentException(e.diagnostic().message());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the Sass compiler stopped");
         } finally {
+            importer.done();
             events.get().clear();
         }
     }

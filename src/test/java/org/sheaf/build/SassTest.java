@@ -309,6 +309,13 @@ class SassTest {
                     + "    hint: an @while whose condition stays true never finishes", e.diagnostic().format());
             assertEquals("p {\n  a: b;\n}", sass.render(dir.resolve("next.scss"), "next.scss", "p { a: b; }", 3,
                     "next.css").css().lines().limit(3).reduce((x, y) -> x + "\n" + y).orElseThrow());
+
+            // the scssify filter's text runs under the same limit
+            begun = System.nanoTime();
+            IllegalArgumentException filter = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sass.convert("@while true { $i: 1; }", false, "_config.yml"));
+            assertTrue(java.time.Duration.ofNanos(System.nanoTime() - begun).toSeconds() < 10);
+            assertEquals("Sass did not finish this page within 2 s", filter.getMessage());
         }
     }
 
