@@ -20,12 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("cli", Set.of("serve", "build", "check", "output", "generate", "template", "liquid", "markdown",
+            Map.entry("cli", Set.of("serve", "pipeline", "check", "output", "generate", "template", "liquid", "markdown",
                     "content", "source", "config")),
-            Map.entry("serve", Set.of("build", "check", "output", "generate", "template", "liquid", "markdown",
+            Map.entry("serve", Set.of("pipeline", "check", "output", "generate", "template", "liquid", "markdown",
                     "content", "source", "config")),
-            Map.entry("build", Set.of("check", "output", "generate", "template", "liquid", "markdown", "content",
-                    "source", "config")),
+            Map.entry("pipeline", Set.of("check", "output", "generate", "template", "liquid", "markdown", "sass",
+                    "content", "source", "config")),
+            Map.entry("sass", Set.of("config")),
             Map.entry("generate", Set.of("content", "markdown", "config")),
             Map.entry("template", Set.of("content", "config")),
             Map.entry("liquid", Set.of("content", "markdown", "config")),

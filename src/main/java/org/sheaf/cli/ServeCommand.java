@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.sheaf.build.BuildOptions;
+import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.serve.DevServer;
 import picocli.CommandLine.Command;

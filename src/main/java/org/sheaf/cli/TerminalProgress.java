@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.sheaf.build.RenderProgress;
+import org.sheaf.pipeline.RenderProgress;
 
 /**
  * The progress line {@code sheaf build} keeps redrawing on a terminal while pages render:

@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.sheaf.build.RenderProgress.Pass;
+import org.sheaf.pipeline.RenderProgress.Pass;
 
 /** The progress line's decision, text and timing, on an injected clock and writer. */
 class TerminalProgressTest {

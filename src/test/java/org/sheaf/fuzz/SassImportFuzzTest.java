@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Timeout;
-import org.sheaf.build.SassImporter;
+import org.sheaf.sass.SassImporter;
 
 /**
  * Any URL a stylesheet could name, raw or resolved against the stylesheet that loads it, as

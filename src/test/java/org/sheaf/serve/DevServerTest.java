@@ -22,8 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheaf.build.BuildResult;
-import org.sheaf.build.SiteBuilder;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
 
 /** The dev server over real HTTP: what it sends, what it refuses, and that it equals {@code build}. */
 class DevServerTest {

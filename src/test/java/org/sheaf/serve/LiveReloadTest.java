@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sheaf.build.BuildResult;
+import org.sheaf.pipeline.BuildResult;
 
 /** Watching, rebuilding, telling tabs to reload, and keeping the last good site through broken edits. */
 class LiveReloadTest {

@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.sheaf.build.BuildOptions;
+import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.config.ConfigLoader;
 
 /**

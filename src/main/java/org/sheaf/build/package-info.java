@@ -1,6 +1,0 @@
-/**
- * The pipeline: {@link org.sheaf.build.SiteBuilder} runs config, scan, parse, index, generate,
- * render and write in order, collecting diagnostics and stopping between stages on errors;
- * incremental rebuilds and body edits for {@code serve} reuse its stages.
- */
-package org.sheaf.build;

@@ -1,0 +1,417 @@
+package org.sheaf.pipeline;
+
+import org.sheaf.sass.SassRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
+import org.sheaf.content.PageDrop;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.generate.ChartTag;
+import org.sheaf.generate.GeneratedFile;
+import org.sheaf.output.OutputFile;
+import org.sheaf.output.PatchableSink;
+import org.sheaf.source.FrontMatter;
+import org.sheaf.template.Layout;
+
+/**
+ * The dev server's shortcut for the edit a writer makes most: text changed below the front matter
+ * of a page or a document, and nothing else. Such an edit cannot move a URL, a date, a default, a
+ * tag or the order of {@code site.posts}, so the whole-site stages (scan, index, generate, the
+ * dependency graph, the output plan) would only find again what the last build found. Instead the
+ * last build's pages are kept alive, and an edit renders only:
+ *
+ * <ul>
+ *   <li>the edited pages, content and layout;</li>
+ *   <li>the pages that read what the edited ones render to: those whose templates read the
+ *       edited pages' aggregate ({@code site.posts}, a collection, {@code site.pages}) or all of
+ *       {@code site}, those that mention an edited page's neighbour ({@code page.previous},
+ *       {@code page.next}) and those that always render (pagination, {@code include_relative}),
+ *       as the last build's {@link DependencyGraph} recorded them and as these renders add to;</li>
+ *   <li>the generated files whose text follows page bodies ({@link GeneratedFile.Reads}: a feed,
+ *       a search index, the page's published source);</li>
+ * </ul>
+ *
+ * and hands just those files to the sink ({@link PatchableSink#patch}). The bytes served are those
+ * of a clean build made at the last full build's time: {@code site.time} (and the date of an
+ * undated document, which is the build's time) stays that of the last full build.
+ *
+ * <p>Anything else is not a body edit, and {@link #build} declines it, so the caller makes a full
+ * incremental build: a file created, deleted or renamed; a change to anything but a page or a
+ * document (config, data, layouts, includes, static files); front matter that changed (parsed
+ * values, positions, where the body starts) or no longer parses; a draft (its date is the file's
+ * time); a Sass page; a page that pagination copies; a page to render again that has or gets a
+ * chart (each chart makes a file of its own); GitHub Pages' plugins, which rewrite bodies;
+ * different options; and a dependent document whose own text reads {@code site.pages} (or all of
+ * {@code site}), since documents render before pages and it saw their bodies unrendered. An edit
+ * whose render reports errors is declined too, so that the full build reports them as it always
+ * does; the pages kept alive are then dropped.
+ *
+ * <p>Not thread-safe: the dev server builds under a lock.
+ */
+final class BodyEdits {
+    private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
+
+    private final BuildOptions options;
+    private final Map<String, Layout> layouts;
+    private final SiteConfig config;
+    private final PageRenderer renderer;
+    private final List<GeneratedFile> generated;
+    private final Set<String> replaced;
+    private final Map<Page, Object[]> unrendered;
+    private final Map<Path, Page> bySource = new HashMap<>();
+    private final Map<Page, Set<String>> inputs = new IdentityHashMap<>();
+    private final Map<String, Set<Page>> readers = new HashMap<>();
+    private final Map<Page, Integer> positions = new IdentityHashMap<>();
+    private final Set<Page> unrecorded = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Object, Page> byDrop = new IdentityHashMap<>();
+    private final List<Page> pages;
+    private final Map<String, Set<String>> contentInputs;
+    private final BuildResult full;
+    private final ChartTag charts;
+    private List<Diagnostic> warnings;
+    private int rendered;
+    private String declined;
+
+    /**
+     * What a successful full build leaves for the edits after it.
+     *
+     * @param config     its config
+     * @param renderer   its renderer, with every page's content and excerpt rendered
+     * @param index      its index, generated pages included
+     * @param generated  its generated files
+     * @param replaced   the output paths a generated file took over from a page
+     * @param charts     the build's {@code chart} tag, which knows the pages it drew on
+     * @param result     the build's result
+     * @param layouts    its layouts by name, for placing a page's accessibility warnings
+     */
+    record Built(SiteConfig config, PageRenderer renderer, ContentIndex index, List<GeneratedFile> generated,
+            Set<String> replaced, ChartTag charts, BuildResult result, Map<String, Layout> layouts) {
+    }
+
+    private BodyEdits(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
+            Map<String, Set<String>> contentInputs) {
+        this.contentInputs = contentInputs;
+        this.options = options;
+        this.config = built.config();
+        this.renderer = built.renderer();
+        this.generated = built.generated();
+        this.replaced = built.replaced();
+        this.unrendered = new IdentityHashMap<>(unrendered);
+        this.full = built.result();
+        this.charts = built.charts();
+        this.warnings = built.result().diagnostics();
+        this.layouts = built.layouts();
+        this.pages = new ArrayList<>(built.index().pages());
+        Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(built.index().readPages());
+        Set<Path> copied = new HashSet<>();
+        for (Page page : pages) {
+            byDrop.put(page.drop(), page);
+            BuildState.PageRecord record = state.pages().get(key(page));
+            positions.put(page, positions.size());
+            if (record != null) {
+                inputs.put(page, new HashSet<>());
+                addInputs(page, record.inputs());
+            } else {
+                unrecorded.add(page);
+            }
+            if (read.contains(page)) {
+                bySource.putIfAbsent(page.source().file(), page);
+            } else {
+                copied.add(page.source().file());
+            }
+        }
+        // a page that pagination copies is not edited alone: its copies carry its old body
+        copied.forEach(bySource::remove);
+    }
+
+    /**
+     * The edits after a full build, given each page's values as they were before it rendered
+     * ({@link #unrendered(ContentIndex)}), the state its dependency graph left, and what the Liquid
+     * in each page's own text read, as inputs by page ({@code SITE_PATH URL}), where known: this
+     * object adds what it renders to that map.
+     */
+    static BodyEdits after(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
+            Map<String, Set<String>> contentInputs) {
+        return new BodyEdits(options, built, unrendered, state, contentInputs);
+    }
+
+    /** Each page's values that rendering replaces, as they are before it; taken before the render stage. */
+    static Map<Page, Object[]> unrendered(ContentIndex index) {
+        Map<Page, Object[]> values = new IdentityHashMap<>();
+        for (Page page : index.pages()) {
+            Object[] before = new Object[RENDERED_KEYS.size()];
+            for (int i = 0; i < before.length; i++) {
+                before[i] = page.drop().get(RENDERED_KEYS.get(i));
+            }
+            values.put(page, before);
+        }
+        return values;
+    }
+
+    /**
+     * Builds {@code changes} into {@code sink} when they are body edits alone; empty when they are
+     * not or when rendering them reported errors (see the class comment): the sink is then
+     * untouched, this object is spent, and the caller builds in full. {@code parses} holds the
+     * front matter of the last build's files; it learns the new bytes.
+     */
+    Optional<BuildResult> build(BuildOptions options, SourceChanges changes, ParseCache parses, PatchableSink sink) {
+        Instant started = Instant.now();
+        Stopwatch laps = new Stopwatch();
+        declined = null;
+        if (!sameOptions(options) || changes.lost() || !changes.entries().isEmpty() || changes.files().isEmpty()) {
+            return declined("not edits in place alone");
+        }
+        if (GitHubPages.anyEnabled(config)) {
+            return declined("GitHub Pages' plugins rewrite bodies");
+        }
+        Map<Page, Page> edited = new IdentityHashMap<>();
+        Map<Path, byte[]> newBytes = new HashMap<>();
+        Map<Path, FrontMatter> newParses = new HashMap<>();
+        for (Path file : changes.files()) {
+            Page page = bySource.get(file);
+            if (page == null || page.source().kind() == org.sheaf.source.SourceFile.Kind.DRAFT
+                    || SassRenderer.isSass(page.source().relativePath())) {
+                return declined(file + " is not a page or document (nor a draft or Sass)");
+            }
+            FrontMatter kept = parses.kept(file, page.sitePath(), config.timezone());
+            FrontMatter now;
+            byte[] bytes;
+            try {
+                bytes = config.files().read(file, page.sitePath());
+                now = SourceLoader.parse(bytes, page.source(), config.timezone());
+            } catch (DiagnosticException e) {
+                return declined(page.sitePath() + " cannot be read or parsed");
+            }
+            if (kept == null || !kept.data().equals(now.data()) || !kept.positions().equals(now.positions())
+                    || kept.bodyLine() != now.bodyLine()) {
+                return declined(page.sitePath() + ": front matter changed");
+            }
+            edited.put(page, page.withBody(now.body()));
+            newBytes.put(file, bytes);
+            newParses.put(file, now);
+        }
+        laps.lap("read");
+        List<Page> dependents = dependents(edited.keySet());
+        List<Page> content = new ArrayList<>();
+        for (Page page : dependents) {
+            Set<String> read = inputs.get(page);
+            Set<String> text = read == null ? null : contentInputs.getOrDefault(key(page), read);
+            // a document's content renders before any page's, so it saw pages' bodies unrendered
+            if (read == null || page.collection() != null && page.liquid()
+                    && (text.contains("all") || text.contains("agg:" + DependencyGraph.PAGES))) {
+                return declined(page.sitePath() + " reads pages before they render");
+            }
+            if (page.liquid()) {
+                content.add(page);
+            }
+        }
+
+        for (Page page : laidOut(edited.keySet(), dependents)) {
+            if (charts.drewOn(page.url())) {
+                return declined(page.sitePath() + " has a chart");
+            }
+        }
+        long chartsBefore = charts.count();
+        laps.lap("plan");
+
+        // From here the kept pages change: a failure drops them (the caller builds in full).
+        edited.forEach((old, now) -> replace(old, now));
+        List<Page> again = new ArrayList<>(edited.values());
+        again.addAll(content);
+        again.forEach(this::restoreUnrendered);
+        List<Page> laidOut = laidOut(edited.values(), dependents);
+        Diagnostics diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
+        Map<Page, String> outputs = new ConcurrentHashMap<>();
+        PageReads reads = new PageReads(config);
+        renderer.renderAgain(again, laidOut, reads, diagnostics,
+                AccessibilityPass.around(outputs::put, config, layouts, diagnostics));
+        if (diagnostics.hasErrors()) {
+            return declined("errors to report");
+        }
+        if (charts.count() != chartsBefore) {
+            return declined("a chart was drawn, which makes a file of its own");
+        }
+        reads.pages().forEach(page -> addInputs(page, reads.inputs(page)));
+        Map<Page, Set<String>> textInputs = reads.textInputs();
+        again.forEach(page -> contentInputs.put(key(page), textInputs.getOrDefault(page, Set.of())));
+        for (Page page : edited.values()) {
+            if (page.liquid()) {
+                addInputs(page, DependencyGraph.scan(page.body()));
+            }
+        }
+
+        List<OutputFile> files = new ArrayList<>();
+        outputs.forEach((page, output) -> {
+            if (!replaced.contains(page.outputPath())) {
+                files.add(new OutputFile(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), null,
+                        page.sitePath()));
+            }
+        });
+        Set<String> sitePaths = new HashSet<>();
+        edited.keySet().forEach(page -> sitePaths.add(page.sitePath()));
+        laps.lap("render");
+        for (GeneratedFile file : generated) {
+            if (file.reads().anyOf(sitePaths)) {
+                try {
+                    files.add(new OutputFile(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8),
+                            null, file.origin()));
+                } catch (java.io.UncheckedIOException e) {
+                    return declined(file.outputPath() + ": " + e.getMessage());
+                }
+            }
+        }
+        laps.lap("generate");
+        try {
+            sink.patch(files);
+        } catch (IOException e) {
+            return declined("cannot patch the site: " + e.getMessage());
+        }
+        newParses.forEach((file, parse) -> parses.put(file, newBytes.get(file), bySource.get(file).sitePath(),
+                config.timezone(), parse));
+
+        Set<String> renderedPaths = new HashSet<>();
+        laidOut.forEach(page -> renderedPaths.add(page.sitePath()));
+        rendered = laidOut.size();
+        // the last build's warnings stand but for the pages rendered again, which report their own
+        warnings.stream().filter(warning -> !renderedPaths.contains(warning.path())
+                && warning.notes().stream().noneMatch(note -> renderedPaths.contains(note.substring(note.indexOf(' ') + 1))))
+                .forEach(diagnostics::add);
+        warnings = diagnostics.sorted();
+        laps.lap("write");
+        return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
+                Duration.between(started, Instant.now()), laps.laps(), new RenderProfile()));
+    }
+
+    /** Why the last {@link #build} declined, for tests and traces; null when it did not. */
+    String declined() {
+        return declined;
+    }
+
+    private Optional<BuildResult> declined(String why) {
+        declined = why;
+        return Optional.empty();
+    }
+
+    /** How many pages the last successful {@link #build} rendered again. */
+    int rendered() {
+        return rendered;
+    }
+
+    /** Whether {@code other} builds the same site the same way (the dev server passes the same options each time). */
+    private boolean sameOptions(BuildOptions other) {
+        return other.siteRoot().equals(options.siteRoot()) && other.overrides().equals(options.overrides())
+                && Objects.equals(other.environment(), options.environment())
+                && Objects.equals(other.time(), options.time()) && other.strict() == options.strict();
+    }
+
+    /**
+     * The pages other than {@code edited} whose output may follow the edited pages' bodies, from
+     * what their templates read and mention. A page found that runs Liquid on its own text
+     * renders its content again, which may then change in turn, so what reads its aggregate is
+     * found too, until nothing more is.
+     */
+    private List<Page> dependents(Set<Page> edited) {
+        Set<String> triggers = new HashSet<>(Set.of("all", "always"));
+        edited.forEach(page -> triggers.add(aggregateOf(page)));
+        List<Page> found = dependents(edited, triggers);
+        while (found.stream().filter(Page::liquid).map(BodyEdits::aggregateOf).anyMatch(triggers::add)) {
+            found = dependents(edited, triggers);
+        }
+        return found;
+    }
+
+    private static String key(Page page) {
+        return page.sitePath() + " " + page.url();
+    }
+
+    private static String aggregateOf(Page page) {
+        return "agg:" + (page.collection() == null ? DependencyGraph.PAGES : page.collection());
+    }
+
+    /** The pages that read one of {@code triggers} or show an edited page as a neighbour, in site order. */
+    private List<Page> dependents(Set<Page> edited, Set<String> triggers) {
+        Set<Page> found = Collections.newSetFromMap(new IdentityHashMap<>());
+        found.addAll(unrecorded);
+        for (String trigger : triggers) {
+            for (Page page : readers.getOrDefault(trigger, Set.of())) {
+                // a Sass page always renders in a full build for its imports, which no edit here touches
+                if (!(trigger.equals("always") && SassRenderer.isSass(page.source().relativePath()))) {
+                    found.add(page);
+                }
+            }
+        }
+        for (Page page : readers.getOrDefault("neighbors", Set.of())) {
+            if (edited.contains(byDrop.get(page.drop().get("previous")))
+                    || edited.contains(byDrop.get(page.drop().get("next")))) {
+                found.add(page);
+            }
+        }
+        found.removeAll(edited);
+        List<Page> ordered = new ArrayList<>(found);
+        ordered.sort(java.util.Comparator.comparing(positions::get));
+        return ordered;
+    }
+
+    /** Notes that {@code page} reads {@code names}. */
+    private void addInputs(Page page, java.util.Collection<String> names) {
+        inputs.get(page).addAll(names);
+        for (String name : names) {
+            readers.computeIfAbsent(name, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(page);
+        }
+    }
+
+    private void replace(Page old, Page now) {
+        int position = positions.remove(old);
+        pages.set(position, now);
+        positions.put(now, position);
+        bySource.put(now.source().file(), now);
+        byDrop.put(now.drop(), now);
+        Set<String> read = inputs.remove(old);
+        inputs.put(now, read);
+        for (String name : read) {
+            Set<Page> those = readers.get(name);
+            those.remove(old);
+            those.add(now);
+        }
+        Object[] before = unrendered.remove(old).clone();
+        if (before[0] == old.body()) {
+            before[0] = now.body();
+        }
+        unrendered.put(now, before);
+    }
+
+    private static List<Page> laidOut(java.util.Collection<Page> edited, List<Page> dependents) {
+        List<Page> all = new ArrayList<>(edited);
+        all.addAll(dependents);
+        return all;
+    }
+
+    /** Puts back what the page's drop held before its first render, as a full build starts it. */
+    private void restoreUnrendered(Page page) {
+        Object[] before = unrendered.get(page);
+        PageDrop drop = page.drop();
+        for (int i = 0; i < RENDERED_KEYS.size(); i++) {
+            drop.put(RENDERED_KEYS.get(i), before[i]);
+        }
+    }
+
+}

@@ -1,0 +1,534 @@
+package org.sheaf.pipeline;
+
+import org.sheaf.sass.SassRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.OsReason;
+import org.sheaf.template.Layout;
+
+/**
+ * One incremental build's view of what each page depends on, and the {@link RenderPlan} that
+ * follows from it: which pages' content and output can be taken from the last build's
+ * {@link BuildState} and which must be rendered. The design is on {@link IncrementalBuilder}.
+ *
+ * <p>A page's <b>inputs</b> are named:
+ * <ul>
+ *   <li>its own: source text, front matter with defaults, URL ({@code self}); its layout chain
+ *       ({@code chain}); compared directly;</li>
+ *   <li>{@code agg:LABEL} (a collection: {@code site.posts}, {@code site.tags}, {@code site.LABEL},
+ *       ...) and {@code agg:#pages} ({@code site.pages}, {@code site.html_pages}): changed when
+ *       the list of members or any member's own fingerprint changed, or, once that pass has run,
+ *       when any member's rendered content or excerpt changed;</li>
+ *   <li>{@code data:NAME} or {@code data:*}, {@code static}, {@code time}: the value's fingerprint;</li>
+ *   <li>{@code templates} (every file in the layouts and includes folders), when the page or its
+ *       layouts mention an include or import; {@code urls} (every page's and file's URL) when they
+ *       mention {@code link} or {@code post_url}; {@code neighbors} when they mention
+ *       {@code previous} or {@code next}; {@code always} when they mention {@code paginator} or
+ *       {@code include_relative}, for a Sass page, and for a generated page; {@code charts} when
+ *       they mention a chart, whose CSV file is made only while it is drawn; {@code all} when a
+ *       template walked the whole of {@code site}.</li>
+ * </ul>
+ * The {@code agg}, {@code data}, {@code static}, {@code time} and {@code all} inputs are those
+ * the page's templates actually read the last time it rendered ({@link RecordingSite}); the others
+ * are found by scanning its text, which can only over-approximate.
+ *
+ * <p>Not thread-safe except {@link #site}, which render threads call concurrently.
+ */
+final class DependencyGraph implements RenderPlan {
+    static final String PAGES = "#pages";
+
+    private final BuildState previous;
+    private final boolean everything;
+    private final String configKey;
+    private final SiteConfig config;
+    private final ContentIndex index;
+    private final Map<String, Layout> layouts;
+    private final ZonedDateTime siteTime;
+    private final Templates templates;
+
+    private final Map<Page, String> keys = new IdentityHashMap<>();
+    private final Map<Page, String> selves = new IdentityHashMap<>();
+    private final Map<Page, String> chains = new IdentityHashMap<>();
+    private final Map<Page, Set<String>> scanned = new IdentityHashMap<>();
+    private final Map<Object, Page> byDrop = new IdentityHashMap<>();
+    private final Map<String, List<Page>> members = new TreeMap<>();
+    private final Map<String, String> values = new HashMap<>();
+    private final PageReads reads;
+
+    private final Set<Page> contentRendered = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Page> contentChanged = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Page> outputRendered = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, String> keptOutputPaths = new ConcurrentHashMap<>();
+    private final Set<String> settled = new HashSet<>();
+    private int passes;
+    private BuildState next;
+
+    /**
+     * @param previous  the last good build's state, or null for none (everything renders)
+     * @param configKey fingerprint of config, environment and overrides; a change renders everything
+     */
+    DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
+            Map<String, Layout> layouts, ZonedDateTime siteTime) {
+        this(previous, configKey, config, index, layouts, siteTime, new HashMap<>());
+    }
+
+    /**
+     * As the other constructor, with the fingerprints of pages' own inputs from earlier builds:
+     * {@code selfHashes} maps a page's site path and URL to what its fingerprint was made of and the
+     * fingerprint, so an unchanged page's text is compared (the very string, mostly, as parses
+     * are kept) instead of hashed again. Updated with this build's pages.
+     */
+    DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
+            Map<String, Layout> layouts, ZonedDateTime siteTime, Map<String, SelfHash> selfHashes) {
+        this.config = config;
+        this.reads = new PageReads(config);
+        this.configKey = configKey;
+        this.index = index;
+        this.layouts = layouts;
+        this.siteTime = siteTime;
+        this.templates = Templates.read(config);
+        this.previous = previous;
+        this.everything = previous == null || !previous.configKey().equals(configKey);
+        Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        read.addAll(index.readPages());
+        Map<Layout, Set<String>> layoutScans = new IdentityHashMap<>();
+        for (Page page : index.pages()) {
+            keys.put(page, page.sitePath() + " " + page.url());
+            selves.put(page, self(page, selfHashes));
+            byDrop.put(page.drop(), page);
+            List<Layout> chain = chain(page);
+            chains.put(page, chain == null ? "broken" : hash(chain.stream()
+                    .map(layout -> layout.sitePath() + layout.engine() + layout.frontMatter() + "\n" + layout.body())
+                    .toArray(String[]::new)));
+            // the body is scanned only where Liquid runs on it, as PageRenderer decides
+            String body = page.body();
+            Set<String> found = new HashSet<>(page.liquid() ? scan(body) : Set.of());
+            if (chain != null) {
+                chain.forEach(layout -> found.addAll(layoutScans.computeIfAbsent(layout, l -> scan(l.body()))));
+            }
+            if (found.contains("templates")) {
+                found.addAll(templates.scan);
+            }
+            if (!read.contains(page) || SassRenderer.isSass(page.source().relativePath()) || chain == null) {
+                found.add("always");
+            }
+            scanned.put(page, found);
+            if (read.contains(page)) {
+                members.computeIfAbsent(page.collection() == null ? PAGES : page.collection(), k -> new ArrayList<>())
+                        .add(page);
+            }
+        }
+        for (String label : config.collections().keySet()) {
+            members.computeIfAbsent(label, k -> new ArrayList<>());
+        }
+        selfHashes.keySet().retainAll(new HashSet<>(keys.values()));
+    }
+
+    /**
+     * The output paths whose page output this build took unchanged from the last one, each with
+     * the page's site path: written from the same text as last time.
+     */
+    Map<String, String> keptOutputPaths() {
+        return keptOutputPaths;
+    }
+
+    /** The state to remember after this build was written; null before. */
+    BuildState next() {
+        return next;
+    }
+
+    /** How many pages this build rendered (content or output), and how many it has. */
+    int rendered() {
+        Set<Page> any = Collections.newSetFromMap(new IdentityHashMap<>());
+        any.addAll(contentRendered);
+        any.addAll(outputRendered);
+        return any.size();
+    }
+
+    /** Whether this build rendered everything because there was no usable state or the config changed. */
+    boolean everything() {
+        return everything;
+    }
+
+    @Override
+    public Map<String, Object> site(Page page, Map<String, Object> site) {
+        return reads.site(page, site);
+    }
+
+    @Override
+    public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
+        return reads.contentSite(page, site);
+    }
+
+    /**
+     * What the Liquid in each page's own text read in this build, for the pages whose content
+     * this build rendered, as inputs ({@code agg:posts}, ...); the others kept theirs.
+     */
+    Map<String, Set<String>> contentInputs() {
+        Map<String, Set<String>> inputs = new HashMap<>();
+        reads.textInputs().forEach((page, read) -> inputs.put(keys.get(page), read));
+        return inputs;
+    }
+
+    @Override
+    public Set<Page> keptContent(List<Page> pass) {
+        settle();
+        passes++;
+        Set<Page> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Page page : pass) {
+            BuildState.PageRecord record = record(page);
+            if (record != null && !changed(page, record)) {
+                page.drop().put("content", record.content());
+                if (record.excerpt() != null) {
+                    page.drop().put("excerpt", record.excerpt());
+                }
+                kept.add(page);
+            } else {
+                contentRendered.add(page);
+            }
+        }
+        return kept;
+    }
+
+    @Override
+    public Map<Page, String> keptOutputs(List<Page> written) {
+        settle();
+        passes++;
+        Map<Page, String> kept = new IdentityHashMap<>();
+        for (Page page : written) {
+            BuildState.PageRecord record = record(page);
+            if (record != null && record.output() != null && !contentChanged.contains(page) && !changed(page, record)) {
+                kept.put(page, record.output());
+                keptOutputPaths.put(page.outputPath(), page.sitePath());
+            } else {
+                outputRendered.add(page);
+            }
+        }
+        return kept;
+    }
+
+    @Override
+    public void written(Map<Page, String> outputs) {
+        Map<String, BuildState.PageRecord> records = new HashMap<>();
+        for (Page page : index.pages()) {
+            BuildState.PageRecord old = record(page);
+            Set<String> inputs = new HashSet<>(scanned.get(page));
+            inputs.addAll(reads.inputs(page));
+            boolean whole = contentRendered.contains(page) && (outputRendered.contains(page) || !page.isWritten());
+            if (!whole && old != null) {
+                inputs.addAll(old.inputs());
+            }
+            Object content = page.drop().get("content");
+            Object excerpt = page.drop().get("excerpt");
+            records.put(keys.get(page), new BuildState.PageRecord(selves.get(page), chains.get(page), neighbors(page),
+                    inputs, content instanceof String text ? text : "", excerpt instanceof String text ? text : null,
+                    outputs.get(page)));
+        }
+        Map<String, String> all = new HashMap<>();
+        for (String name : everyInput()) {
+            all.put(name, value(name));
+        }
+        next = new BuildState(configKey, records, all, Map.of());
+    }
+
+    private BuildState.PageRecord record(Page page) {
+        return everything ? null : previous.pages().get(keys.get(page));
+    }
+
+    /** Marks the pass that just rendered as done: which of its pages' content came out different. */
+    private void settle() {
+        if (passes == 0 || everything) {
+            return;
+        }
+        for (Page page : contentRendered) {
+            if ((passes == 1) != (page.collection() != null)) {
+                continue;
+            }
+            BuildState.PageRecord record = record(page);
+            Object excerpt = page.drop().get("excerpt");
+            if (record == null || !record.content().equals(page.drop().get("content"))
+                    || record.excerpt() != null && !record.excerpt().equals(excerpt)
+                    || record.excerpt() == null && excerpt instanceof String) {
+                contentChanged.add(page);
+            }
+        }
+        if (passes == 1) {
+            settled.addAll(config.collections().keySet());
+        } else {
+            settled.add(PAGES);
+        }
+    }
+
+    /** Whether any input of {@code page} differs from the last build, as far as the passes so far tell. */
+    private boolean changed(Page page, BuildState.PageRecord record) {
+        if (!record.self().equals(selves.get(page)) || !record.chain().equals(chains.get(page))) {
+            return true;
+        }
+        Set<String> inputs = new HashSet<>(record.inputs());
+        inputs.addAll(scanned.get(page));
+        for (String input : inputs) {
+            if (inputChanged(page, record, input)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean inputChanged(Page page, BuildState.PageRecord record, String input) {
+        switch (input) {
+            case "always", "all", "charts":
+                return true;
+            case "neighbors":
+                if (!record.neighbors().equals(neighbors(page))) {
+                    return true;
+                }
+                return settled.contains(page.collection() == null ? PAGES : page.collection())
+                        && (contentChanged.contains(neighbor(page, "previous")) || contentChanged.contains(neighbor(page, "next")));
+            default:
+                if (!value(input).equals(previous.values().get(input))) {
+                    return true;
+                }
+                if (input.startsWith("agg:") && settled.contains(input.substring(4))) {
+                    return members.getOrDefault(input.substring(4), List.of()).stream().anyMatch(contentChanged::contains);
+                }
+                return false;
+        }
+    }
+
+    /** The inputs a {@code site:KEY} or {@code data:NAME} read stands for, in a site with {@code config}. */
+    static Set<String> inputsOf(String read, SiteConfig config) {
+        if (read.startsWith("data:")) {
+            return Set.of(read);
+        }
+        String key = read.substring("site:".length());
+        switch (key) {
+            case "posts", "related_posts", "tags", "categories":
+                return Set.of("agg:posts");
+            case "pages", "html_pages":
+                return Set.of("agg:" + PAGES);
+            case "static_files", "html_files":
+                return Set.of("static");
+            case "time":
+                return Set.of("time");
+            case "data":
+                return Set.of("data:*");
+            case "*":
+                return Set.of("all");
+            case "documents", "collections":
+                Set<String> all = new HashSet<>();
+                config.collections().keySet().forEach(label -> all.add("agg:" + label));
+                all.add("static");
+                return all;
+            default:
+                return config.collections().containsKey(key) ? Set.of("agg:" + key) : Set.of();
+        }
+    }
+
+    private List<String> everyInput() {
+        List<String> names = new ArrayList<>(List.of("data:*", "static", "time", "templates", "urls"));
+        data().keySet().forEach(name -> names.add("data:" + name));
+        members.keySet().forEach(label -> names.add("agg:" + label));
+        return names;
+    }
+
+    /** The fingerprint of a shared input in this build. */
+    private String value(String input) {
+        String known = values.get(input);
+        if (known != null) {
+            return known;
+        }
+        String value;
+        if (input.equals("data:*")) {
+            value = hash(String.valueOf(data()));
+        } else if (input.startsWith("data:")) {
+            value = hash(String.valueOf(data().get(input.substring(5))));
+        } else if (input.startsWith("agg:")) {
+            List<String> parts = new ArrayList<>();
+            for (Page member : members.getOrDefault(input.substring(4), List.of())) {
+                parts.add(keys.get(member));
+                parts.add(selves.get(member));
+            }
+            value = hash(parts.toArray(String[]::new));
+        } else {
+            value = switch (input) {
+                case "static" -> hash(String.valueOf(index.site().get("static_files")));
+                case "time" -> siteTime.toString();
+                case "templates" -> templates.fingerprint;
+                case "urls" -> hash(Stream.concat(index.pages().stream().map(keys::get),
+                        index.staticFiles().stream().map(file -> file.source().sitePath() + " " + file.url()))
+                        .toArray(String[]::new));
+                default -> "unknown";
+            };
+        }
+        values.put(input, value);
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> data() {
+        Object data = index.site().get("data");
+        return data instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    private Page neighbor(Page page, String which) {
+        Object drop = page.drop().get(which);
+        return drop == null ? null : byDrop.get(drop);
+    }
+
+    private String neighbors(Page page) {
+        Page before = neighbor(page, "previous");
+        Page after = neighbor(page, "next");
+        return (before == null ? "-" : keys.get(before) + " " + selves.get(before)) + "|"
+                + (after == null ? "-" : keys.get(after) + " " + selves.get(after));
+    }
+
+    /** The page's layouts, innermost first; null when one is missing or they form a cycle. */
+    private List<Layout> chain(Page page) {
+        List<Layout> chain = new ArrayList<>();
+        String name = page.layout();
+        while (name != null) {
+            Layout layout = layouts.get(name);
+            if (layout == null || chain.contains(layout)) {
+                return null;
+            }
+            chain.add(layout);
+            name = layout.parent();
+        }
+        return chain;
+    }
+
+    /** What a template's text mentions; plain substring tests, which can only find too much. */
+    static Set<String> scan(String text) {
+        Set<String> found = new HashSet<>();
+        if (text.contains("include") || text.contains("import") || text.contains("render")) {
+            found.add("templates");
+        }
+        if (text.contains("link") || text.contains("post_url")) {
+            found.add("urls");
+        }
+        if (text.contains("previous") || text.contains("next")) {
+            found.add("neighbors");
+        }
+        if (text.contains("paginator") || text.contains("include_relative")) {
+            found.add("always");
+        }
+        if (text.contains("chart")) {
+            // a chart's CSV file is made only while the chart is drawn
+            found.add("charts");
+        }
+        return found;
+    }
+
+    /**
+     * The fingerprint of a page's own inputs: where it comes from, its URL and output path, its
+     * layout, its body and every value of its drop as the drop prints it (neighbours by URL). The
+     * drop's {@code content} is the body itself before rendering; it is then not printed a
+     * second time, which halves the text hashed per page.
+     */
+    /** What a page's own fingerprint was made of, and the fingerprint. */
+    record SelfHash(String[] parts, String hash) {
+    }
+
+    private static String self(Page page, Map<String, SelfHash> known) {
+        StringBuilder drop = new StringBuilder("{");
+        page.drop().forEach((key, value) -> {
+            if (drop.length() > 1) {
+                drop.append(", ");
+            }
+            drop.append(key).append('=');
+            if (key.equals("content") && value == page.body()) {
+                drop.append("\u0000body");
+            } else {
+                drop.append(value instanceof org.sheaf.content.PageDrop other ? other.get("url") : value);
+            }
+        });
+        String[] parts = {page.sitePath(), String.valueOf(page.collection()), page.url(),
+            String.valueOf(page.outputPath()), String.valueOf(page.layout()), page.markdown() + " " + page.liquid(),
+            Integer.toString(page.bodyLine()), page.body(), drop.append('}').toString()};
+        String key = page.sitePath() + " " + page.url();
+        SelfHash before = known.get(key);
+        if (before != null && java.util.Arrays.equals(before.parts(), parts)) {
+            return before.hash();
+        }
+        String hash = hash(parts);
+        known.put(key, new SelfHash(parts, hash));
+        return hash;
+    }
+
+    static String hash(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /**
+     * Every file of the layouts and includes folders: one fingerprint for them all, and what their
+     * text mentions (an include reaches any of them, so a page that includes anything is taken to
+     * reach what every one of them mentions).
+     */
+    private record Templates(String fingerprint, Set<String> scan) {
+        /** A template's bytes, or the problem that keeps it from being read (so a change to the problem changes the fingerprint). */
+        private static byte[] contentOrProblem(SiteConfig config, Path file) {
+            try {
+                return config.files().read(file, file.toString());
+            } catch (DiagnosticException e) {
+                return e.diagnostic().message().getBytes(StandardCharsets.UTF_8);
+            }
+        }
+
+        static Templates read(SiteConfig config) {
+            Map<String, byte[]> files = new TreeMap<>();
+            List<Path> themeDirs = config.theme().map(theme -> List.of(theme.layoutsDir(), theme.includesDir()))
+                    .orElse(List.of());
+            for (Path dir : Stream.concat(Stream.of(config.layoutsDir(), config.includesDir()), themeDirs.stream())
+                    .distinct().toList()) {
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(dir)) {
+                    for (Path file : walk.filter(file -> !Files.isDirectory(file)).toList()) {
+                        files.put(file.toString(), contentOrProblem(config, file));
+                    }
+                } catch (IOException e) {
+                    files.put(dir + " unreadable " + OsReason.of(e), new byte[0]);
+                }
+            }
+            List<String> parts = new ArrayList<>();
+            Set<String> scan = new HashSet<>();
+            files.forEach((path, bytes) -> {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                parts.add(path);
+                parts.add(text);
+                scan.addAll(DependencyGraph.scan(text));
+            });
+            return new Templates(hash(parts.toArray(String[]::new)), scan);
+        }
+    }
+}

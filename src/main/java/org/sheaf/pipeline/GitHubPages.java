@@ -1,0 +1,234 @@
+package org.sheaf.pipeline;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Defaults;
+import org.sheaf.content.Page;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.markdown.MarkdownOptions;
+import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.source.FrontMatter;
+import org.sheaf.source.SourceFile;
+
+/**
+ * The four plugins GitHub Pages runs on every site, applied to the parsed sources before the
+ * content index is built (as Jekyll runs them as generators before rendering). Each is on when
+ * its config key has {@code enabled: true} (which {@code github_pages: true} sets), or when the
+ * site lists the plugin; {@code enabled: false} turns it off.
+ *
+ * <ul>
+ *   <li>optional front matter ({@code jekyll-optional-front-matter}): a Markdown file without
+ *       front matter is also rendered as a page, except README, LICENSE and the like;</li>
+ *   <li>titles from headings ({@code jekyll-titles-from-headings}): a Markdown page without a
+ *       title takes the heading its text starts with, markup stripped;</li>
+ *   <li>default layout ({@code jekyll-default-layout}): a Markdown page or post that names no
+ *       layout gets {@code home} (the page at {@code /}), {@code page} or {@code post}, else
+ *       {@code default}, whichever exists first;</li>
+ *   <li>relative links ({@code jekyll-relative-links}): in Markdown pages, links to source files
+ *       ({@code [x](other.md)}) are rewritten to those files' URLs.</li>
+ * </ul>
+ */
+final class GitHubPages {
+    private static final Set<String> NOT_PAGES = Set.of("README", "LICENSE", "LICENCE", "COPYING",
+            "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE");
+    private static final Pattern HEADING_TITLE = Pattern.compile(
+            "\\A\\s*(?:#{1,3}\\s+(.*)(?:\\s+#{1,3})?|(.*)\\r?\\n[-=]+\\s*)$", Pattern.MULTILINE);
+    private static final Pattern FOOTNOTE_MARK = Pattern.compile("\\[\\^[^\\]]*\\]");
+    private static final String TITLE_PART = "(\\s+\"(?:\\\\\"|[^\"])*\"|\\s+'(?:\\\\'|[^'])*')?";
+    private static final Pattern INLINE_LINK = Pattern.compile("\\[(.*?)\\]\\(([^)]+?)(#.+?)?" + TITLE_PART + "\\)");
+    private static final Pattern REFERENCE_LINK = Pattern.compile(
+            "^\\s*?\\[(.*?)\\]: (.+?)(#.+?)?" + TITLE_PART + "\\s*?$", Pattern.MULTILINE);
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
+    private static final Pattern STRIPPED_ELEMENTS = Pattern.compile(
+            "(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
+    private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
+
+    private GitHubPages() {
+    }
+
+    /** Whether the plugin behind {@code key} (one of {@link ConfigLoader#GITHUB_PAGES_PLUGINS}) is on. */
+    static boolean enabled(SiteConfig config, String key) {
+        Object enabled = config.get(key) instanceof Map<?, ?> options ? options.get("enabled") : null;
+        if (Boolean.FALSE.equals(enabled)) {
+            return false;
+        }
+        String plugin = ConfigLoader.GITHUB_PAGES_PLUGINS.get(key);
+        return Boolean.TRUE.equals(enabled) || config.strings("plugins").contains(plugin)
+                || config.strings("gems").contains(plugin);
+    }
+
+    static boolean anyEnabled(SiteConfig config) {
+        return ConfigLoader.GITHUB_PAGES_PLUGINS.keySet().stream().anyMatch(key -> enabled(config, key));
+    }
+
+    /** The sources with the enabled plugins applied; {@code parsed} itself when none is on. */
+    static List<ContentIndex.Parsed> apply(SiteConfig config, List<ContentIndex.Parsed> parsed, Map<String, Object> data,
+            ZonedDateTime siteTime, Map<String, ?> layouts) {
+        if (!anyEnabled(config)) {
+            return parsed;
+        }
+        Set<String> markdownExtensions = new java.util.HashSet<>();
+        config.markdownExtensions().forEach(ext -> markdownExtensions.add("." + ext));
+        List<ContentIndex.Parsed> sources = new ArrayList<>(parsed);
+        if (enabled(config, "optional_front_matter")) {
+            sources.addAll(optionalFrontMatterPages(config, parsed, markdownExtensions));
+        }
+
+        // URLs as a first, throwaway indexing sees them: front matter, not bodies, decides them
+        ContentIndex firstPass = ContentIndex.build(config, sources, data, siteTime, new Diagnostics());
+        Map<String, String> pageUrls = new HashMap<>();
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (Page page : firstPass.pages()) {
+            if (page.collection() == null) {
+                pageUrls.put(page.source().relativePath(), page.url());
+                targets.putIfAbsent(page.source().relativePath(), page.url());
+            }
+        }
+        firstPass.staticFiles().forEach(file -> targets.putIfAbsent(file.source().relativePath(), file.url()));
+        for (Page page : firstPass.pages()) {
+            if (page.collection() != null && page.outputPath() != null) {
+                targets.putIfAbsent(page.source().relativePath(), page.url());
+            }
+        }
+
+        Defaults defaults = new Defaults(config.get("defaults") instanceof List<?> list
+                ? new ArrayList<>(list) : List.of(), config.string("collections_dir", ""));
+        MarkdownRenderer markdown = enabled(config, "titles_from_headings")
+                ? new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()))
+                : null;
+        String baseurl = config.baseurl();
+        List<ContentIndex.Parsed> result = new ArrayList<>(sources.size());
+        for (ContentIndex.Parsed source : sources) {
+            SourceFile file = source.file();
+            boolean isPage = file.kind() == SourceFile.Kind.PAGE;
+            boolean isPost = file.kind() == SourceFile.Kind.DOCUMENT && "posts".equals(file.collection());
+            if (!(isPage || isPost) || !markdownExtensions.contains(file.extension())) {
+                result.add(source);
+                continue;
+            }
+            FrontMatter frontMatter = source.frontMatter();
+            Map<String, Object> own = new LinkedHashMap<>(frontMatter.data());
+            Map<String, Object> withDefaults = defaults.applyTo(frontMatter.data(), file.relativePath(),
+                    isPage ? "pages" : "posts");
+            String body = frontMatter.body();
+            if (isPage && enabled(config, "relative_links")) {
+                body = relativeLinks(body, file.relativePath(), targets, baseurl);
+            }
+            if (isPage && markdown != null && withDefaults.get("title") == null) {
+                own.put("title", titleFrom(frontMatter.body(), markdown));
+            }
+            if (enabled(config, "default_layout") && !withDefaults.containsKey("layout")) {
+                own.put("layout", defaultLayout(layouts, isPage, "/".equals(pageUrls.get(file.relativePath()))));
+            }
+            result.add(new ContentIndex.Parsed(file,
+                    new FrontMatter(own, frontMatter.positions(), body, frontMatter.bodyLine())));
+        }
+        return result;
+    }
+
+    /** Markdown files outside collections without front matter, as pages (the static copies stay). */
+    private static List<ContentIndex.Parsed> optionalFrontMatterPages(SiteConfig config, List<ContentIndex.Parsed> parsed,
+            Set<String> markdownExtensions) {
+        List<ContentIndex.Parsed> pages = new ArrayList<>();
+        List<String> include = config.strings("include");
+        for (ContentIndex.Parsed source : parsed) {
+            SourceFile file = source.file();
+            if (file.kind() != SourceFile.Kind.STATIC || file.collection() != null
+                    || !markdownExtensions.contains(file.extension())) {
+                continue;
+            }
+            boolean listed = include.contains(file.relativePath()) || include.contains(file.name());
+            if (!listed && NOT_PAGES.contains(file.basename().toUpperCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            SourceFile page = new SourceFile(file.file(), file.relativePath(), file.sitePath(), SourceFile.Kind.PAGE, null);
+            try {
+                String text = org.sheaf.source.SourceText.decode(config.files().read(file.file(), file.sitePath()),
+                        file.sitePath());
+                pages.add(new ContentIndex.Parsed(page, new FrontMatter(Map.of(), Map.of(), text, 1)));
+            } catch (org.sheaf.diag.DiagnosticException e) {
+                // unreadable: it stays a static file, whose copy reports the problem
+            }
+        }
+        return pages;
+    }
+
+    /** The heading the text starts with, as jekyll-titles-from-headings strips it; null when none. */
+    static String titleFrom(String body, MarkdownRenderer markdown) {
+        Matcher m = HEADING_TITLE.matcher(body);
+        if (!m.find()) {
+            return null;
+        }
+        String heading = m.group(1) != null ? m.group(1) : m.group(2);
+        String html = markdown.render(heading);
+        String text = TAG.matcher(STRIPPED_ELEMENTS.matcher(html).replaceAll("")).replaceAll("");
+        String normalized = text.replaceAll("\\s+", " ").strip();
+        return FOOTNOTE_MARK.matcher(normalized).replaceAll("");
+    }
+
+    private static String defaultLayout(Map<String, ?> layouts, boolean isPage, boolean isIndex) {
+        if (isIndex && layouts.containsKey("home")) {
+            return "home";
+        }
+        if (isPage && layouts.containsKey("page")) {
+            return "page";
+        }
+        if (!isPage && layouts.containsKey("post")) {
+            return "post";
+        }
+        return layouts.containsKey("default") ? "default" : null;
+    }
+
+    /** Links to source files rewritten to their URLs, in inline links and reference definitions. */
+    static String relativeLinks(String body, String relativePath, Map<String, String> targets, String baseurl) {
+        String dir = relativePath.contains("/") ? relativePath.substring(0, relativePath.lastIndexOf('/')) : "";
+        String inline = replace(INLINE_LINK, body, dir, targets, baseurl, false);
+        return replace(REFERENCE_LINK, inline, dir, targets, baseurl, true);
+    }
+
+    private static String replace(Pattern pattern, String text, String dir, Map<String, String> targets,
+            String baseurl, boolean reference) {
+        Matcher m = pattern.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String url = urlOf(m.group(2), dir, targets);
+            String replacement = m.group();
+            if (url != null) {
+                String rest = (m.group(3) == null ? "" : m.group(3)) + (m.group(4) == null ? "" : m.group(4));
+                replacement = reference
+                        ? "\n[" + m.group(1) + "]: " + baseurl + url + rest
+                        : "[" + m.group(1) + "](" + baseurl + url + rest + ")";
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String urlOf(String link, String dir, Map<String, String> targets) {
+        if (link.startsWith("#") || SCHEME.matcher(link).find()) {
+            return null;
+        }
+        boolean absolute = link.startsWith("/");
+        String path = absolute ? link.substring(1) : link;
+        Path resolved = Path.of(absolute || dir.isEmpty() ? "" : dir).resolve(path).normalize();
+        String key = resolved.toString().replace('\\', '/');
+        if (key.startsWith("..")) {
+            return null;
+        }
+        return targets.get(URLDecoder.decode(key, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,343 @@
+package org.sheaf.pipeline;
+
+import org.sheaf.sass.SassRenderer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.Position;
+import org.sheaf.liquid.LiquidRenderer;
+import org.sheaf.markdown.MarkdownNesting;
+import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.template.LayoutRenderer;
+
+/**
+ * The render stage: each page's Liquid, then Markdown, then its layouts, as Jekyll orders them.
+ * A Sass page ({@code .scss}, {@code .sass}) has its Liquid, then Sass instead of Markdown, and
+ * no layout (Jekyll's asset files are never placed in layouts).
+ *
+ * <p>Content is rendered for every document first and every page second (Jekyll's order, so a
+ * listing page sees its posts' rendered {@code content}); layouts go last, once all content
+ * exists. Within each pass pages render in parallel; a failing page is reported and the others
+ * go on.
+ */
+final class PageRenderer {
+    private final ContentIndex index;
+    private final LiquidRenderer liquid;
+    private final MarkdownRenderer markdown;
+    private final LayoutRenderer layouts;
+    private final Map<String, Object> jekyll;
+    private final String excerptSeparator;
+    private final SassRenderer sass;
+    private final RenderProfile profile = new RenderProfile();
+    private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
+    private RenderPlan plan = RenderPlan.FULL;
+    private RenderProgress progress = RenderProgress.NONE;
+
+    /** A Sass page's {@code NAME.css.map}: where it goes, what it holds, and the page it is for. */
+    record SourceMap(String outputPath, String json, String sitePath) {
+    }
+    private final Map<Page, Map<String, Object>> paginators;
+    private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
+
+    /**
+     * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
+     * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
+     */
+    PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
+            Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
+            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
+        this.paginators = paginators;
+        this.relativeLinks = relativeLinks;
+        this.index = index;
+        this.liquid = liquid;
+        this.markdown = markdown;
+        this.layouts = layouts;
+        this.jekyll = jekyll;
+        this.excerptSeparator = excerptSeparator;
+        this.sass = sass;
+    }
+
+    /**
+     * Renders every written page and hands each finished output to {@code outputs} as soon as it
+     * is laid out, from the rendering threads (so {@code outputs} must be thread-safe); pages an
+     * incremental {@code plan} keeps are handed over first, with their kept output. Problems go to
+     * {@code diagnostics}; a page that fails is reported and not handed over. {@code progress}
+     * hears of pages as they finish. The Sass compiler, if a Sass page started it, is stopped
+     * before this returns or throws.
+     */
+    void render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress, BiConsumer<Page, String> outputs) {
+        this.plan = plan;
+        this.progress = progress;
+        try (RenderThreads threads = new RenderThreads()) {
+            renderAll(diagnostics, outputs, threads);
+        } finally {
+            sass.close();
+        }
+    }
+
+    /** The source maps the Sass pages made, sorted by output path. */
+    List<SourceMap> sourceMaps() {
+        return sourceMaps.values().stream().sorted(java.util.Comparator.comparing(SourceMap::outputPath)).toList();
+    }
+
+    /** How long the Sass compiler took to start; empty when no page needed it. */
+    Optional<java.time.Duration> sassStartup() {
+        return sass.startup();
+    }
+
+    private void renderAll(Diagnostics diagnostics, BiConsumer<Page, String> outputs, RenderThreads threads) {
+        List<Page> pages = index.pages();
+        if (pages.stream().anyMatch(PageRenderer::isSass)) {
+            diagnostics.addAll(sass.settings().problems());
+        }
+        for (Page page : pages) {
+            if (isSass(page)) {
+                continue;
+            }
+            try {
+                layouts.chain(page);
+            } catch (DiagnosticException e) {
+                diagnostics.add(e.diagnostic());
+            }
+        }
+        if (diagnostics.hasErrors()) {
+            return;
+        }
+        List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
+        Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
+        java.util.Set<Page> kept = plan.keptContent(documents);
+        contentDone.add(kept.size());
+        threads.forEach(documents.stream().filter(page -> !kept.contains(page)).toList(), page -> {
+            renderContent(page, diagnostics);
+            contentDone.add(1);
+        });
+        List<Page> others = pages.stream().filter(page -> page.collection() == null).toList();
+        java.util.Set<Page> keptOthers = plan.keptContent(others);
+        contentDone.add(keptOthers.size());
+        threads.forEach(others.stream().filter(page -> !keptOthers.contains(page)).toList(), page -> {
+            renderContent(page, diagnostics);
+            contentDone.add(1);
+        });
+        List<Page> written = pages.stream().filter(Page::isWritten).toList();
+        Map<Page, String> keptOutputs = plan.keptOutputs(written);
+        keptOutputs.forEach(outputs);
+        Counter laidOut = new Counter(RenderProgress.Pass.LAYOUTS, written.size());
+        laidOut.add(keptOutputs.size());
+        threads.forEach(written.stream().filter(page -> !keptOutputs.containsKey(page)).toList(), page -> {
+            layOut(page, diagnostics, outputs);
+            laidOut.add(1);
+        });
+    }
+
+    /**
+     * Renders again, for an edit below some pages' front matter ({@link BodyEdits}), the content
+     * of {@code content} (documents first, then pages, as a whole build orders them) and then lays
+     * out {@code laidOut}, handing each output to {@code outputs}. Every other page keeps what the
+     * last render gave it; the pages of {@code content} must hold in their drops what they held
+     * before their first render. {@code plan} sees what the templates read.
+     */
+    void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
+            BiConsumer<Page, String> outputs) {
+        this.plan = plan;
+        this.progress = RenderProgress.NONE;
+        try (RenderThreads threads = new RenderThreads()) {
+            // content in order, one page at a time, but on a render thread for its stack
+            threads.forEach(List.of(content), pages -> {
+                pages.stream().filter(page -> page.collection() != null).forEach(page -> renderContent(page, diagnostics));
+                pages.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
+            });
+            threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
+        }
+    }
+
+    private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
+        try {
+            long started = System.nanoTime();
+            String content = (String) page.drop().get("content");
+            String output = page.layout() == null || isSass(page) ? content
+                    : layouts.render(page, content, plan.site(page, index.siteFor(page)), layoutVariables(page));
+            long took = System.nanoTime() - started;
+            profile.page(page.sitePath(), took);
+            if (page.layout() != null && !isSass(page)) {
+                profile.layout(page.layout(), took);
+            }
+            outputs.accept(page, output);
+        } catch (DiagnosticException e) {
+            diagnostics.add(e.diagnostic());
+        } catch (StackOverflowError e) {
+            diagnostics.add(tooDeep(page, "layout \"" + page.layout() + "\""));
+        }
+    }
+
+    /**
+     * The error for a page whose rendering overflowed even a render thread's stack: its text (or
+     * {@code what}) nests so deeply that the recursive parsers cannot follow. At the page's first
+     * line of content, since the parsers do not say where they were.
+     */
+    private static Diagnostic tooDeep(Page page, String what) {
+        return Diagnostic.error(page.sitePath(), new Position(page.bodyLine(), 1), what
+                + " nests too deeply to render (blocks, lists, emphasis or Liquid tags nested thousands of levels"
+                + " deep exhausted the " + RenderThreads.STACK_MIB + " MiB stack); nest less deeply");
+    }
+
+    /** One pass's count of finished pages, told to {@link #progress} at each step. */
+    private final class Counter {
+        private final RenderProgress.Pass pass;
+        private final int total;
+        private final AtomicInteger done = new AtomicInteger();
+
+        Counter(RenderProgress.Pass pass, int total) {
+            this.pass = pass;
+            this.total = total;
+        }
+
+        void add(int pages) {
+            if (pages > 0) {
+                progress.rendered(pass, done.addAndGet(pages), total);
+            }
+        }
+    }
+
+    /** Where rendering spent its time (for {@code --profile}). */
+    RenderProfile profile() {
+        return profile;
+    }
+
+    private void renderContent(Page page, Diagnostics diagnostics) {
+        long started = System.nanoTime();
+        try {
+            renderContentTimed(page, diagnostics);
+        } finally {
+            profile.page(page.sitePath(), System.nanoTime() - started);
+        }
+    }
+
+    private void renderContentTimed(Page page, Diagnostics diagnostics) {
+        try {
+            if (isSass(page)) {
+                page.drop().put("content", convertSass(page, diagnostics));
+                return;
+            }
+            page.drop().put("content", convert(page, page.body(), page.bodyLine(), diagnostics));
+            if (page.collection() != null && !page.source().relativePath().endsWith(".html")
+                    && page.positions().get("excerpt") == null) {
+                page.drop().put("excerpt", convert(page, excerptOf(page), page.bodyLine(), null));
+            }
+        } catch (DiagnosticException e) {
+            diagnostics.add(e.diagnostic());
+        } catch (StackOverflowError e) {
+            diagnostics.add(tooDeep(page, "the content"));
+        }
+    }
+
+    /**
+     * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
+     * Relative links to Markdown files that name no page are warnings in {@code report}, when given.
+     */
+    private String convert(Page page, String text, int firstLine, Diagnostics report) throws DiagnosticException {
+        String out = liquid(page, text, firstLine);
+        if (!page.markdown()) {
+            return out;
+        }
+        Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(out);
+        if (deep.isPresent()) {
+            throw new DiagnosticException(Diagnostic.error(page.sitePath(), placeOf(page, text, firstLine, out,
+                    deep.get()), "block quotes and lists nest more than " + MarkdownNesting.MAX_DEPTH
+                    + " levels deep here; nest them less deeply"));
+        }
+        RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
+        String html = markdown.render(out, links);
+        if (links != null && report != null) {
+            for (String href : links.unresolved()) {
+                report.add(Diagnostic.warning(page.sitePath(), lineOf(page, href),
+                        "link \"" + href + "\" names no page of this site; left as written"));
+            }
+        }
+        return html;
+    }
+
+    /**
+     * Where {@code deep}, found in {@code converted} (the text after Liquid), is in the page's file:
+     * exactly when Liquid changed nothing, else where that line's text is in the body.
+     */
+    private static Position placeOf(Page page, String text, int firstLine, String converted,
+            MarkdownNesting.Deep deep) {
+        if (converted.equals(text)) {
+            return new Position(firstLine + deep.line() - 1, deep.column());
+        }
+        return lineOf(page, converted.lines().skip(deep.line() - 1).findFirst().orElse("").strip());
+    }
+
+    /** Where {@code text} first appears in the page's body; the body's start when it does not. */
+    private static Position lineOf(Page page, String text) {
+        String[] lines = page.body().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int column = lines[i].indexOf(text);
+            if (column >= 0) {
+                return new Position(page.bodyLine() + i, column + 1);
+            }
+        }
+        return new Position(page.bodyLine(), 1);
+    }
+
+    /** Liquid, then Sass; keeps the page's source map for the write stage. */
+    private String convertSass(Page page, Diagnostics diagnostics) throws DiagnosticException {
+        String text = liquid(page, page.body(), page.bodyLine());
+        String outputName = page.outputPath() == null ? page.source().basename() + ".css"
+                : page.outputPath().substring(page.outputPath().lastIndexOf('/') + 1);
+        SassRenderer.Output css = sass.render(page.source().file(), page.sitePath(), text, page.bodyLine(), outputName);
+        css.warnings().forEach(diagnostics::add);
+        if (css.sourceMap() != null && page.isWritten()) {
+            sourceMaps.put(page.outputPath(), new SourceMap(page.outputPath() + ".map", css.sourceMap(), page.sitePath()));
+        }
+        return css.css();
+    }
+
+    private String liquid(Page page, String text, int firstLine) throws DiagnosticException {
+        String out = text;
+        if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("site", plan.contentSite(page, index.siteFor(page)));
+            variables.put("page", page.drop());
+            variables.put("jekyll", jekyll);
+            variables.put("paginator", paginatorOf(page));
+            out = liquid.render(out, page.sitePath(), firstLine, variables);
+        }
+        return out;
+    }
+
+    private static boolean isSass(Page page) {
+        return SassRenderer.isSass(page.source().relativePath());
+    }
+
+    /** The page's paginator; {@code null} (Liquid's nil, as in Jekyll) on a page that is not paginated. */
+    private Map<String, Object> paginatorOf(Page page) {
+        return paginators.get(page);
+    }
+
+    private Map<String, Object> layoutVariables(Page page) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("jekyll", jekyll);
+        variables.put("paginator", paginatorOf(page));
+        return variables;
+    }
+
+    /** Jekyll's excerpt: the body up to the first excerpt separator (the page's own, or the site's). */
+    private String excerptOf(Page page) {
+        Object own = page.drop().get("excerpt_separator");
+        String separator = own == null ? excerptSeparator : own.toString();
+        String body = page.body().stripLeading();
+        int at = separator.isEmpty() ? -1 : body.indexOf(separator);
+        return at < 0 ? body : body.substring(0, at);
+    }
+}

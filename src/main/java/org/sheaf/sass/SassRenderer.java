@@ -1,0 +1,483 @@
+package org.sheaf.sass;
+
+import com.sass_lang.embedded_protocol.InboundMessage;
+import com.sass_lang.embedded_protocol.LogEventType;
+import com.sass_lang.embedded_protocol.OutboundMessage;
+import com.sass_lang.embedded_protocol.OutputStyle;
+import com.sass_lang.embedded_protocol.SourceSpan;
+import com.sass_lang.embedded_protocol.Syntax;
+import de.larsgrefer.sass.embedded.CompileSuccess;
+import de.larsgrefer.sass.embedded.SassCompilationFailedException;
+import de.larsgrefer.sass.embedded.SassCompiler;
+import de.larsgrefer.sass.embedded.SassCompilerFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sheaf.config.SiteConfig;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Position;
+import org.sheaf.diag.Severity;
+
+/**
+ * The Sass converter of the render stage: a {@code .scss} or {@code .sass} page (one with front
+ * matter) becomes CSS, as Jekyll's jekyll-sass-converter makes it, through dart-sass's embedded
+ * protocol.
+ *
+ * <p>One compiler process serves the whole build. It starts on the first Sass page, so a site
+ * without Sass never starts it, and {@link #close()} stops it. Thread-safe: pages render in
+ * parallel, and the host sends their compilations one at a time over the one process connection
+ * (its {@code exec} holds the connection's lock for a whole compilation, log events included).
+ *
+ * <p>Positions of errors and warnings come from dart-sass's span fields (0-based line and column),
+ * never from its message. An error in a partial is reported at the partial's own path, with an
+ * {@code in:} line naming the page.
+ */
+public final class SassRenderer implements AutoCloseable {
+    private static final Pattern FILE_URL_STRING = Pattern.compile("\"(file:[^\"]*)\"");
+    /** How long one page may compile, as long as a page's Liquid may render. */
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    /** Starts a compiler process; tests pass one that fails, to see how a platform without it is reported. */
+    interface Starter {
+        SassCompiler start() throws IOException;
+    }
+
+    /**
+     * The {@code sass:} options of {@code _config.yml}, resolved.
+     *
+     * @param style      {@code expanded} (Jekyll's default) or {@code compressed}
+     * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
+     * @param loadPaths  where {@code @use} and {@code @import} look when the URL is not found
+     *                   relative to its stylesheet: {@code load_paths}, then {@code sass_dir}, absolute
+     *                   and inside the site, then the theme's {@code _sass}
+     * @param quietDeps  {@code quiet_deps}: no warnings from stylesheets reached through load paths
+     * @param silenced   {@code silence_deprecations}: dart-sass deprecation ids not to warn about
+     * @param addCharset {@code add_charset}: a compressed stylesheet with non-ASCII text starts with
+     *                   {@code @charset "UTF-8";} instead of nothing (dart-sass's byte order mark is
+     *                   dropped either way, as Jekyll drops it)
+     * @param problems   warnings about values sheaf does not know, and errors for load paths outside
+     *                   the site, positioned in the config file
+     * @param quiet      folders whose stylesheets never warn, as pages or as partials: the theme
+     *                   gem's (a writer cannot fix a theme, and Jekyll's Sass does not warn of it)
+     */
+    public record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
+            List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet) {
+
+        Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
+                List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
+            this(style, sourceMaps, loadPaths, quietDeps, silenced, addCharset, problems, List.of());
+        }
+
+        /**
+         * Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir}, {@code sass.load_paths},
+         * {@code sass.add_charset},
+         * {@code sass.quiet_deps} and {@code sass.silence_deprecations}.
+         */
+        public static Settings from(SiteConfig config, String environment) {
+            Map<?, ?> sass = config.get("sass") instanceof Map<?, ?> map ? map : Map.of();
+            List<Diagnostic> problems = new ArrayList<>();
+
+            String styleName = text(sass.get("style"), "expanded").toLowerCase(Locale.ROOT);
+            OutputStyle style = styleName.equals("compressed") ? OutputStyle.COMPRESSED : OutputStyle.EXPANDED;
+            if (!styleName.equals("compressed") && !styleName.equals("expanded")) {
+                problems.add(warningAt(config, "sass.style", "sass style \"" + styleName
+                        + "\" is not one dart-sass knows; using expanded (the others are expanded and compressed)"));
+            }
+
+            String sourcemap = text(sass.get("sourcemap"), "always").toLowerCase(Locale.ROOT);
+            boolean sourceMaps = switch (sourcemap) {
+                case "never" -> false;
+                case "development" -> "development".equals(environment);
+                case "always" -> true;
+                default -> {
+                    problems.add(warningAt(config, "sass.sourcemap", "sass sourcemap \"" + sourcemap
+                            + "\" is not always, never or development; using always"));
+                    yield true;
+                }
+            };
+
+            Path source = config.source().toAbsolutePath().normalize();
+            List<Path> loadPaths = new ArrayList<>();
+            Object extra = sass.get("load_paths");
+            List<?> named = extra instanceof List<?> list ? list : extra == null ? List.of() : List.of(extra);
+            for (Object item : named) {
+                if (item == null) {
+                    continue;
+                }
+                Path path = source.resolve(item.toString().strip()).normalize();
+                if (path.startsWith(source) || path.startsWith(config.siteRoot().toAbsolutePath().normalize())) {
+                    loadPaths.add(path);
+                } else {
+                    problems.add(config.errorAt("sass.load_paths", "sass load path \"" + item
+                            + "\" is outside the site; Sass reads only files inside the site"));
+                }
+            }
+            String sassDir = text(sass.get("sass_dir"), "");
+            loadPaths.add(sanitized(source, sassDir.isEmpty() ? "_sass" : sassDir));
+            config.theme().ifPresent(theme -> loadPaths.add(theme.sassDir()));
+            boolean quietDeps = Boolean.TRUE.equals(sass.get("quiet_deps"));
+            List<String> silenced = sass.get("silence_deprecations") instanceof List<?> ids
+                    ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
+            boolean addCharset = Boolean.TRUE.equals(sass.get("add_charset"));
+            List<Path> quiet = config.theme().map(theme -> List.of(theme.root())).orElse(List.of());
+            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
+                    List.copyOf(problems), quiet);
+        }
+
+        /**
+         * The folder as Jekyll's {@code sanitized_path} makes it: an absolute path or one with
+         * {@code ..} is read as if the source folder were the root, so {@code /etc} is
+         * {@code SOURCE/etc}.
+         */
+        private static Path sanitized(Path source, String name) {
+            Path path = Path.of("/").resolve(name.startsWith("~") ? "/" + name : name).normalize();
+            return path.startsWith(source) ? path : source.resolve(Path.of("/").relativize(path)).normalize();
+        }
+
+        private static String text(Object value, String fallback) {
+            return value == null ? fallback : value.toString().strip();
+        }
+
+        private static Diagnostic warningAt(SiteConfig config, String key, String message) {
+            Diagnostic at = config.errorAt(key, message);
+            return Diagnostic.warning(at.path(), at.position(), message);
+        }
+    }
+
+    /**
+     * One page's CSS.
+     *
+     * @param css       the stylesheet, ending in a {@code sourceMappingURL} comment when a map was made
+     * @param sourceMap the source map's JSON, or null when maps are off
+     * @param warnings  {@code @warn}, {@code @debug} and deprecation messages, positioned
+     */
+    public record Output(String css, String sourceMap, List<Diagnostic> warnings) {
+    }
+
+    private final Settings settings;
+    private final Path siteRoot;
+    private final Path source;
+    private final Starter starter;
+    private final Duration limit;
+    private final SassImporter importer;
+    private final ThreadLocal<List<OutboundMessage.LogEvent>> events = ThreadLocal.withInitial(ArrayList::new);
+    private final Object compiling = new Object();
+    private SassCompiler compiler;
+    private IOException startFailure;
+    private Duration startup;
+    private boolean closed;
+
+    public SassRenderer(Settings settings, Path siteRoot, Path source) {
+        this(settings, siteRoot, source, SassCompilerFactory::bundled, LIMIT);
+    }
+
+    /**
+     * @param limit how long one page may compile before the compiler is stopped and the page fails
+     */
+    SassRenderer(Settings settings, Path siteRoot, Path source, Starter starter, Duration limit) {
+        this.settings = settings;
+        this.siteRoot = siteRoot.toAbsolutePath().normalize();
+        this.source = source.toAbsolutePath().normalize();
+        this.starter = starter;
+        this.limit = limit;
+        // A load path outside the site is one sheaf itself added (a theme's _sass folder): Settings.from
+        // refuses a writer's.
+        List<Path> roots = new ArrayList<>(List.of(this.siteRoot, this.source));
+        settings.loadPaths().stream().map(path -> path.toAbsolutePath().normalize())
+                .filter(path -> !path.startsWith(this.siteRoot) && !path.startsWith(this.source))
+                .forEach(roots::add);
+        this.importer = new SassImporter(roots, settings.loadPaths());
+    }
+
+    /** Whether a page at this path is Sass, by its extension. */
+    public static boolean isSass(String relativePath) {
+        String lower = relativePath.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".scss") || lower.endsWith(".sass");
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Compiles one page's text (its body after Liquid) to CSS. The compiler is given the page as
+     * if it lay in the source folder, as Jekyll's converter gives it, so a URL relative to the
+     * page is looked for there first (see {@link SassImporter}).
+     *
+     * @param file       the page's source file, for positions
+     * @param sitePath   the page's path as diagnostics print it
+     * @param text       the Sass text
+     * @param firstLine  the line of the file {@code text} starts on (below the front matter)
+     * @param outputName the CSS file's name, which the source map comment names
+     * @throws DiagnosticException for a Sass error, at its position; when the page does not finish
+     *                             within the time limit; or when no compiler can run here
+     */
+    public Output render(Path file, String sitePath, String text, int firstLine, String outputName) throws DiagnosticException {
+        Path page = file.toAbsolutePath().normalize();
+        Path entry = source.resolve(page.getFileName().toString());
+        List<OutboundMessage.LogEvent> logged = events.get();
+        logged.clear();
+        importer.compiling(page.getParent());
+        try {
+            CompileSuccess success = compile(page, entry, sitePath, text, firstLine);
+            List<Diagnostic> warnings = new ArrayList<>();
+            for (OutboundMessage.LogEvent event : logged) {
+                if (!isQuiet(page) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
+                    warnings.add(logged(event, entry, sitePath, firstLine));
+                }
+            }
+            // As Jekyll writes it: no byte order mark, and colours as libsass writes them.
+            String compiled = success.getCss();
+            List<SourceMapShift.Edit> edits = new ArrayList<>();
+            String plain = LegacyColors.rounded(compiled, edits);
+            if (plain.startsWith("\uFEFF")) {
+                String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
+                plain = charset + plain.substring(1);
+                edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
+            }
+            if (!settings.sourceMaps()) {
+                return new Output(plain, null, List.copyOf(warnings));
+            }
+            String css = plain + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
+            String map = SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
+        } catch (SassCompilationFailedException e) {
+            OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
+            throw new DiagnosticException(positioned(Severity.ERROR, failure.getMessage(),
+                    failure.hasSpan() ? failure.getSpan() : null, entry, sitePath, firstLine));
+        } finally {
+            importer.done();
+            logged.clear();
+        }
+    }
+
+    /**
+     * One compilation, stopped when it runs past the limit: dart-sass has no way to cancel a
+     * compilation ({@code @while true} never ends), so the process is ended and the next page
+     * starts a fresh one. Compilations run one at a time, as the process serves them anyway.
+     */
+    private CompileSuccess compile(Path page, Path entry, String sitePath, String text, int firstLine)
+            throws DiagnosticException, SassCompilationFailedException {
+        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
+                .setSource(text)
+                .setUrl(entry.toUri().toString())
+                .setSyntax(page.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS)
+                .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
+                .build();
+        return withinLimit(input, sitePath, text, firstLine);
+    }
+
+    private CompileSuccess withinLimit(InboundMessage.CompileRequest.StringInput input, String sitePath, String text,
+            int firstLine) throws DiagnosticException, SassCompilationFailedException {
+        synchronized (compiling) {
+            SassCompiler sass = compiler(sitePath);
+            ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sass-time-limit");
+                thread.setDaemon(true);
+                return thread;
+            });
+            AtomicBoolean stopped = new AtomicBoolean();
+            watchdog.schedule(() -> {
+                stopped.set(true);
+                stop(sass);
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                return sass.compileString(input, settings.style());
+            } catch (IOException | RuntimeException e) {
+                stop(sass);
+                if (stopped.get()) {
+                    throw new DiagnosticException(Diagnostic.error(sitePath, endlessAt(text, firstLine),
+                            "Sass did not finish this page within " + limit.toSeconds() + " s")
+                            .withHint("an @while whose condition stays true never finishes"));
+                }
+                // The process died or spoke out of protocol: nothing the writer did at a position.
+                throw new DiagnosticException(Diagnostic.error(sitePath, new Position(firstLine, 1),
+                        "the Sass compiler failed: " + e.getMessage()), e);
+            } finally {
+                watchdog.shutdownNow();
+            }
+        }
+    }
+
+    /** Where to point a page that never finished: its first {@code @while}, or else its first line. */
+    private static Position endlessAt(String text, int firstLine) {
+        Matcher m = Pattern.compile("@while\\b").matcher(text);
+        return m.find() ? Position.of(text, m.start()).shiftedDown(firstLine - 1) : new Position(firstLine, 1);
+    }
+
+    /** Ends the compiler process; the next compilation starts another. */
+    private void stop(SassCompiler sass) {
+        synchronized (this) {
+            if (compiler == sass) {
+                compiler = null;
+            }
+        }
+        try {
+            sass.close();
+        } catch (IOException e) {
+            // The process is gone either way.
+        }
+    }
+
+    /**
+     * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled with the site's
+     * Sass settings and load paths (as if it were a page in the source folder) and the pages' time
+     * limit, without a source map.
+     *
+     * @param indented whether the text is in the indented syntax ({@code sassify})
+     * @throws IllegalArgumentException with dart-sass's message (its first line), when the text is not valid Sass
+     */
+    public String convert(String text, boolean indented, String sitePath) {
+        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
+                .setSource(text)
+                .setSyntax(indented ? Syntax.INDENTED : Syntax.SCSS)
+                .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
+                .build();
+        importer.compiling(source);
+        try {
+            // the same time limit as a page: a filter's text can loop as well
+            return withinLimit(input, sitePath, text, 1).getCss();
+        } catch (SassCompilationFailedException e) {
+            String message = e.getCompileFailure().getMessage();
+            throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));
+        } catch (DiagnosticException e) {
+            throw new IllegalArgumentException(e.diagnostic().message());
+        } finally {
+            importer.done();
+            events.get().clear();
+        }
+    }
+
+    private boolean isQuiet(Path file) {
+        return settings.quiet().stream().anyMatch(folder -> file.startsWith(folder.toAbsolutePath().normalize()));
+    }
+
+    /** How long the compiler process took to start; empty when it never started. */
+    public synchronized Optional<Duration> startup() {
+        return Optional.ofNullable(startup);
+    }
+
+    /** Stops the compiler process, if it started. Later renders fail. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (compiler != null) {
+            try {
+                compiler.close();
+            } catch (IOException e) {
+                // The process is gone either way; nothing the build can do about it.
+            }
+            compiler = null;
+        }
+    }
+
+    private synchronized SassCompiler compiler(String sitePath) throws DiagnosticException {
+        if (closed) {
+            throw new IllegalStateException("Sass renderer used after the build closed it");
+        }
+        if (compiler == null && startFailure == null) {
+            long begun = System.nanoTime();
+            try {
+                SassCompiler fresh = starter.start();
+                fresh.setGenerateSourceMaps(settings.sourceMaps());
+                fresh.setSourceMapIncludeSources(true);
+                fresh.setEmitCharset(true);
+                fresh.setLoadPaths(List.of());
+                fresh.registerImporter(importer);
+                fresh.setQuietDeps(settings.quietDeps());
+                settings.silenced().forEach(fresh::addSilenceDeprecation);
+                // Called on the compiling thread, inside the host's lock for that compilation.
+                fresh.setLoggingHandler(event -> {
+                    if (event instanceof OutboundMessage.LogEvent whole) {
+                        events.get().add(whole);
+                    }
+                });
+                compiler = fresh;
+            } catch (IOException | RuntimeException e) {
+                startFailure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            }
+            startup = Duration.ofNanos(System.nanoTime() - begun);
+        }
+        if (startFailure != null) {
+            throw new DiagnosticException(Diagnostic.error(sitePath, Position.FILE,
+                    "Sass is not supported on this platform")
+                    .withHint("the dart-sass compiler did not start: " + startFailure.getMessage()));
+        }
+        return compiler;
+    }
+
+    private Diagnostic logged(OutboundMessage.LogEvent event, Path source, String sitePath, int firstLine) {
+        String message = event.getType() == LogEventType.DEBUG ? "@debug: " + event.getMessage() : event.getMessage();
+        return positioned(Severity.WARNING, message, event.hasSpan() ? event.getSpan() : null, source, sitePath,
+                firstLine);
+    }
+
+    /**
+     * A diagnostic at a dart-sass span: in the page (its lines shifted below the front matter), or
+     * in a partial (at the partial's own path, naming the page).
+     */
+    private Diagnostic positioned(Severity severity, String message, SourceSpan span, Path source, String sitePath,
+            int firstLine) {
+        // A diagnostic is one line: dart-sass's further lines ("More info: https://...") become hints.
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String first = lines.isEmpty() ? message : lines.get(0);
+        List<String> hints = lines.stream().skip(1).map(l -> "hint: " + l).toList();
+        if (span == null || span.getUrl().isEmpty()) {
+            return new Diagnostic(sitePath, Position.FILE, severity, first, hints);
+        }
+        int line = span.getStart().getLine() + 1;
+        int column = span.getStart().getColumn() + 1;
+        Optional<Path> file = pathOf(span.getUrl());
+        if (file.isPresent() && file.get().equals(source)) {
+            return new Diagnostic(sitePath, new Position(line + firstLine - 1, column), severity, first, hints);
+        }
+        String shown = file.map(this::sitePathOf).orElse(span.getUrl());
+        return new Diagnostic(shown, new Position(line, column), severity, first, hints).within(sitePath);
+    }
+
+    private String sitePathOf(Path file) {
+        return file.startsWith(siteRoot) ? siteRoot.relativize(file).toString().replace('\\', '/') : file.toString();
+    }
+
+    private static Optional<Path> pathOf(String url) {
+        try {
+            URI uri = URI.create(url);
+            return "file".equals(uri.getScheme()) ? Optional.of(Path.of(uri).toAbsolutePath().normalize())
+                    : Optional.empty();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The map with each {@code file:} source made relative to the page's folder, as Jekyll writes
+     * it ({@code "print.scss"}, {@code "../../_sass/_base.scss"}), so no absolute path of the
+     * building machine reaches the site. The page, which the compiler knew by {@code entry}, is
+     * named by its own file.
+     */
+    private static String relativeSources(String map, Path folder, Path entry, Path page) {
+        Matcher m = FILE_URL_STRING.matcher(map);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Optional<Path> file = pathOf(m.group(1)).map(path -> path.equals(entry) ? page : path);
+            String replacement = file.map(path -> "\"" + folder.relativize(path).toString().replace('\\', '/')
+                    .replace("\\", "\\\\").replace("\"", "\\\"") + "\"").orElse(m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,139 @@
+package org.sheaf.sass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Moves a source map's generated columns to follow changes sheaf makes to dart-sass's CSS after
+ * compiling (a byte order mark dropped, colours rewritten): every mapping after a change on its
+ * line moves by the change's difference in length, and one inside a change moves to its start.
+ * Lines never change, and the other fields of a mapping are relative to the previous mapping in
+ * the whole file, so only the first field, the column within the line, is rewritten.
+ */
+final class SourceMapShift {
+    private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+
+    /**
+     * One change to the CSS.
+     *
+     * @param offset    where it starts, in the text before any change
+     * @param oldLength how many characters it replaced
+     * @param newLength how many it wrote instead
+     */
+    record Edit(int offset, int oldLength, int newLength) {
+    }
+
+    private SourceMapShift() {
+    }
+
+    /**
+     * The map with its columns moved.
+     *
+     * @param map   the source map's JSON
+     * @param css   the CSS the edits were made to, before them
+     * @param edits the changes, in the order of their offsets
+     */
+    static String shifted(String map, String css, List<Edit> edits) {
+        Matcher m = MAPPINGS.matcher(map);
+        if (edits.isEmpty() || !m.find()) {
+            return map;
+        }
+        List<List<int[]>> byLine = new ArrayList<>();
+        int line = 0;
+        int lineStart = 0;
+        int next = 0;
+        for (Edit edit : edits) {
+            for (; next < edit.offset(); next++) {
+                if (css.charAt(next) == '\n') {
+                    line++;
+                    lineStart = next + 1;
+                }
+            }
+            while (byLine.size() <= line) {
+                byLine.add(new ArrayList<>());
+            }
+            byLine.get(line).add(new int[] {edit.offset() - lineStart, edit.oldLength(), edit.newLength()});
+        }
+        String[] lines = m.group(1).split(";", -1);
+        StringBuilder out = new StringBuilder();
+        for (int l = 0; l < lines.length; l++) {
+            if (l > 0) {
+                out.append(';');
+            }
+            List<int[]> lineEdits = l < byLine.size() ? byLine.get(l) : List.of();
+            out.append(lineEdits.isEmpty() ? lines[l] : shiftLine(lines[l], lineEdits));
+        }
+        return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
+    }
+
+    private static String shiftLine(String line, List<int[]> edits) {
+        if (line.isEmpty()) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder();
+        int previousOld = 0;
+        int previousNew = 0;
+        for (String segment : line.split(",", -1)) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            List<Integer> fields = decode(segment);
+            if (fields.isEmpty()) {
+                out.append(segment);
+                continue;
+            }
+            int column = previousOld + fields.get(0);
+            int moved = moved(column, edits);
+            fields.set(0, moved - previousNew);
+            previousOld = column;
+            previousNew = moved;
+            fields.forEach(value -> encode(value, out));
+        }
+        return out.toString();
+    }
+
+    private static int moved(int column, List<int[]> edits) {
+        int shift = 0;
+        for (int[] edit : edits) {
+            if (column >= edit[0] + edit[1]) {
+                shift += edit[2] - edit[1];
+            } else if (column > edit[0]) {
+                return edit[0] + shift;
+            }
+        }
+        return column + shift;
+    }
+
+    private static List<Integer> decode(String segment) {
+        List<Integer> values = new ArrayList<>();
+        int value = 0;
+        int shift = 0;
+        for (int i = 0; i < segment.length(); i++) {
+            int digit = BASE64.indexOf(segment.charAt(i));
+            value += (digit & 31) << shift;
+            if ((digit & 32) != 0) {
+                shift += 5;
+            } else {
+                values.add((value & 1) == 1 ? -(value >>> 1) : value >>> 1);
+                value = 0;
+                shift = 0;
+            }
+        }
+        return values;
+    }
+
+    private static void encode(int value, StringBuilder out) {
+        int vlq = value < 0 ? (-value << 1) | 1 : value << 1;
+        do {
+            int digit = vlq & 31;
+            vlq >>>= 5;
+            if (vlq > 0) {
+                digit |= 32;
+            }
+            out.append(BASE64.charAt(digit));
+        } while (vlq > 0);
+    }
+}

@@ -1,0 +1,137 @@
+package org.sheaf.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of writer mistake gives its exact printed line, fails the build, and leaves the
+ * previous output exactly as it was.
+ */
+class BuildErrorsTest {
+    @TempDir
+    Path dir;
+
+    private TestSite site;
+    private Map<String, String> before;
+
+    @BeforeEach
+    void buildAGoodSiteFirst() {
+        site = TestSite.in(dir)
+                .file("_config.yml", "title: T\ntimezone: UTC\n")
+                .file("_layouts/default.html", "<main>{{ content }}</main>\n")
+                .file("index.md", "---\nlayout: default\n---\nHome\n")
+                .buildOk();
+        before = site.outputFiles();
+    }
+
+    private void assertFails(BuildResult.Status status, String expected) {
+        BuildResult result = site.build();
+        assertEquals(status, result.status());
+        assertEquals(expected, TestSite.printed(result));
+        assertEquals(before, site.outputFiles(), "the previous output must be untouched");
+    }
+
+    @Test
+    void reportsLineOfInvalidYamlInFrontMatter() {
+        site.file("about.md", "---\ntitle: About\nlayout: default: x\n---\nText\n");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "about.md:3:16: error: invalid YAML in front matter: mapping values are not allowed here");
+    }
+
+    @Test
+    void reportsMissingLayoutWithTheLayoutsAvailable() {
+        site.file("about.md", "---\ntitle: About\nlayout: pgae\n---\nText\n");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "about.md:3:1: error: layout \"pgae\" not found\n    hint: layouts available: default");
+    }
+
+    @Test
+    void namesTheCycleOfLayouts() {
+        site.file("_layouts/a.html", "---\nlayout: b\n---\n{{ content }}")
+                .file("_layouts/b.html", "---\nlayout: a\n---\n{{ content }}")
+                .file("about.md", "---\nlayout: a\n---\nText\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_layouts/a.html:1:1: error: layouts form a cycle: a -> b -> a");
+    }
+
+    @Test
+    void listsEveryInputForUrlCollision() {
+        site.file("about.md", "---\npermalink: /about/\n---\nA\n")
+                .file("about.html", "---\npermalink: /about/\n---\nB\n");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "about.html:2:1: error: URL /about/ is claimed by 2 inputs: about.html, about.md\n"
+                        + "    hint: give all but one a different permalink");
+    }
+
+    @Test
+    void reportsDateThatIsNotADate() {
+        site.file("_posts/2017-01-01-a.md", "---\ntitle: A\ndate: yesterday\n---\nA\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_posts/2017-01-01-a.md:3:1: error: invalid date \"yesterday\"\n"
+                + "    hint: write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000");
+    }
+
+    @Test
+    void reportsTagsOfTheWrongType() {
+        site.file("_posts/2017-01-01-a.md", "---\ntags: {a: 1}\n---\nA\n");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "_posts/2017-01-01-a.md:2:1: error: tags must be a word or a list of words");
+    }
+
+    @Test
+    void reportsLiquidSyntaxErrorAtItsLineInTheFile() {
+        site.file("about.md", "---\ntitle: About\n---\nLine one\n{% if %}\n");
+        BuildResult result = site.build();
+        assertEquals(BuildResult.Status.SITE_ERRORS, result.status());
+        assertEquals("about.md:5", TestSite.printed(result).substring(0, "about.md:5".length()));
+        assertEquals(before, site.outputFiles());
+    }
+
+    @Test
+    void reportsInvalidYamlInConfigAsAConfigError() {
+        site.file("_config.yml", "title: T\n  bad: indent\n");
+        BuildResult result = site.build();
+        assertEquals(BuildResult.Status.CONFIG_ERROR, result.status());
+        assertEquals("_config.yml:2:6: error: invalid YAML in _config.yml: mapping values are not allowed here",
+                TestSite.printed(result));
+        assertEquals(before, site.outputFiles());
+    }
+
+    @Test
+    void reportsUnknownTimezone() {
+        site.file("_config.yml", "title: T\ntimezone: Mars/Base\n");
+        assertFails(BuildResult.Status.CONFIG_ERROR, "_config.yml:2:1: error: unknown timezone \"Mars/Base\"\n"
+                + "    hint: use an IANA name such as Europe/Berlin or America/Chicago");
+    }
+
+    @Test
+    void reportsInvalidUtf8() {
+        site.file("bad.md", "---\n---\nok\n");
+        try {
+            java.nio.file.Files.write(dir.resolve("bad.md"), new byte[] {'-', '-', '-', '\n', '-', '-', '-', '\n', 'a', (byte) 0xFF});
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        assertFails(BuildResult.Status.SITE_ERRORS, "bad.md:3:2: error: invalid UTF-8 byte 0xFF");
+    }
+
+    @Test
+    void reportsEveryErrorAtOnceSorted() {
+        site.file("b.md", "---\nlayout: nope\n---\nB\n")
+                .file("a.md", "---\nlayout: gone\n---\nA\n");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "a.md:2:1: error: layout \"gone\" not found\n    hint: layouts available: default\n"
+                        + "b.md:2:1: error: layout \"nope\" not found\n    hint: layouts available: default");
+    }
+
+    @Test
+    void refusesADestinationThatIsTheSource() {
+        site.file("_config.yml", "destination: .\n");
+        BuildResult result = site.build();
+        assertEquals(BuildResult.Status.CONFIG_ERROR, result.status());
+        assertEquals(before, site.outputFiles());
+    }
+}

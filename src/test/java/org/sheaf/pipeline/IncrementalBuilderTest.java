@@ -1,0 +1,225 @@
+package org.sheaf.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sheaf.config.ConfigLoader;
+
+/** The dependency graph at work: what an edit renders again, and what it leaves alone. */
+class IncrementalBuilderTest {
+    @TempDir
+    Path root;
+
+    private TestSite site;
+    private IncrementalBuilder builder;
+    private BuildOptions options;
+
+    @BeforeEach
+    void site() {
+        site = TestSite.in(root)
+                .file("_config.yml", "title: T\n")
+                .file("_layouts/default.html", "<title>{{ page.title }} | {{ site.title }}</title>{{ content }}\n")
+                .file("_layouts/post.html", "---\nlayout: default\n---\n<article>{{ content }}</article>\n")
+                .file("_includes/sig.html", "<i>{{ site.data.authors.first }}</i>")
+                .file("_data/authors.yml", "- Ann\n- Bob\n")
+                .file("_data/links.yml", "- one\n")
+                .file("_posts/2019-12-01-first.md", "---\nlayout: post\ntitle: First\n---\nOne.\n")
+                .file("_posts/2019-12-02-second.md", "---\nlayout: post\ntitle: Second\n---\nTwo.\n")
+                .file("index.html", "---\nlayout: default\n---\n{% for p in site.posts %}{{ p.title }};{% endfor %}\n")
+                .file("people.md", "---\nlayout: default\n---\n{% for a in site.data.authors %}{{ a }} {% endfor %}\n")
+                .file("links.md", "---\nlayout: default\n---\n{{ site.data.links | join: ',' }}\n")
+                .file("signed.md", "---\nlayout: default\n---\nBy {% include sig.html %}\n")
+                .file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout.\n");
+        builder = IncrementalBuilder.inMemory();
+        options = new BuildOptions(root, ConfigLoader.Overrides.none(), TestSite.TIME, "production");
+    }
+
+    private IncrementalBuilder.Report build() {
+        BuildResult result = builder.build(options);
+        assertTrue(result.ok(), TestSite.printed(result));
+        return builder.last();
+    }
+
+    @Test
+    void firstBuildRendersEverything() {
+        assertEquals(new IncrementalBuilder.Report(7, 7, true, 7), build());
+    }
+
+    @Test
+    void unchangedSiteRendersAndWritesNothing() throws IOException {
+        build();
+        Path about = site.output().resolve("about.html");
+        Files.setLastModifiedTime(about, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        assertEquals(new IncrementalBuilder.Report(7, 0, false, 0), build());
+        assertEquals(FileTime.from(Instant.parse("2001-01-01T00:00:00Z")), Files.getLastModifiedTime(about));
+    }
+
+    @Test
+    void editedPostBodyRendersThePostAndTheListingThatReadsPosts() {
+        build();
+        site.file("_posts/2019-12-02-second.md", "---\nlayout: post\ntitle: Second\n---\nTwo, changed.\n");
+        IncrementalBuilder.Report report = build();
+        assertEquals(2, report.rendered());
+        assertEquals(1, report.written(), "the listing shows titles only, so its bytes are unchanged");
+        assertTrue(site.read("2019/12/02/second.html").contains("Two, changed."));
+    }
+
+    @Test
+    void editedDataFileRendersOnlyThePagesThatReadIt() {
+        build();
+        site.file("_data/authors.yml", "- Cy\n");
+        IncrementalBuilder.Report report = build();
+        assertEquals(2, report.rendered(), "people.md and signed.md (through its include) read site.data.authors");
+        assertEquals("<title> | T</title><p>By <i>Cy</i></p>\n\n", site.read("signed.html"));
+        assertEquals("<title> | T</title><p>Cy</p>\n\n", site.read("people.html"));
+    }
+
+    @Test
+    void editedLayoutRendersThePagesWhoseChainHoldsIt() {
+        build();
+        site.file("_layouts/post.html", "---\nlayout: default\n---\n<article class=\"x\">{{ content }}</article>\n");
+        assertEquals(3, build().rendered(), "the two posts, and signed.md: an include may reach any template file");
+        site.file("_layouts/default.html", "<title>{{ page.title }}</title>{{ content }}\n");
+        assertEquals(7, build().rendered());
+    }
+
+    @Test
+    void changedConfigRendersEverything() {
+        build();
+        site.file("_config.yml", "title: U\n");
+        IncrementalBuilder.Report report = build();
+        assertTrue(report.everything());
+        assertEquals("<title>About | U</title><p>About.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void deletedPostRemovesItsFileAndRefreshesTheListing() {
+        build();
+        assertTrue(Files.exists(site.output().resolve("2019/12/01/first.html")));
+        site.root().resolve("_posts/2019-12-01-first.md").toFile().delete();
+        build();
+        assertFalse(Files.exists(site.output().resolve("2019/12/01/first.html")));
+        assertFalse(Files.exists(site.output().resolve("2019/12/01")), "emptied folders go too");
+        assertEquals("<title> | T</title>Second;\n\n", site.read("index.html"));
+    }
+
+    @Test
+    void failedBuildLeavesStateSoTheNextGoodBuildIsRight() {
+        build();
+        site.file("about.md", "---\nlayout: missing\n---\nAbout.\n");
+        assertFalse(builder.build(options).ok());
+        site.file("about.md", "---\nlayout: default\ntitle: About again\n---\nAbout.\n");
+        assertEquals(1, build().rendered());
+        assertEquals("<title>About again | T</title><p>About.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void savedStateIsReadByTheNextProcess() {
+        Path cache = IncrementalBuilder.defaultCacheFile(root);
+        IncrementalBuilder first = IncrementalBuilder.cachedIn(cache);
+        assertTrue(first.build(options).ok());
+        assertTrue(Files.isRegularFile(cache));
+        IncrementalBuilder second = IncrementalBuilder.cachedIn(cache);
+        assertTrue(second.build(options).ok());
+        assertEquals(new IncrementalBuilder.Report(7, 0, false, 0), second.last());
+    }
+
+    @Test
+    void unreadableStateMeansAFullBuild() throws IOException {
+        Path cache = IncrementalBuilder.defaultCacheFile(root);
+        Files.createDirectories(cache.getParent());
+        Files.writeString(cache, "not a state");
+        IncrementalBuilder fresh = IncrementalBuilder.cachedIn(cache);
+        assertTrue(fresh.build(options).ok());
+        assertTrue(fresh.last().everything());
+    }
+
+    @Test
+    void keepFilesSurviveAndStaleFilesGo() throws IOException {
+        site.file("_config.yml", "title: T\nkeep_files: [CNAME]\n");
+        build();
+        Files.writeString(site.output().resolve("CNAME"), "example.org\n");
+        Files.writeString(site.output().resolve("stale.html"), "old\n");
+        build();
+        assertEquals(List.of("CNAME"), List.of(Files.readString(site.output().resolve("CNAME")).equals("example.org\n")
+                ? "CNAME" : "lost"));
+        assertFalse(Files.exists(site.output().resolve("stale.html")));
+    }
+
+    @Test
+    void anEditReparsesOnlyTheEditedFile() {
+        build();
+        assertEquals(0, builder.lastParsesReused(), "nothing to reuse on the first build");
+        build();
+        assertEquals(7, builder.lastParsesReused(), "the dev server's builder keeps parses from its first build on");
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        build();
+        assertEquals(6, builder.lastParsesReused(), "seven pages and posts, one of them edited");
+        assertEquals("<title>About | T</title><p>About, edited.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void aChartsCsvFileStaysWhenAnotherPageIsEdited() {
+        site.file("_data/revenue.csv", "year,training\n2016,10\n2017,12\n")
+                .file("model.md", "---\nlayout: default\n---\n{% chart data=site.data.revenue x=year y=training name=revenue %}\n");
+        build();
+        assertTrue(Files.exists(site.output().resolve("model.revenue.csv")));
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        build();
+        assertTrue(Files.exists(site.output().resolve("model.revenue.csv")),
+                "the chart's page renders again, since its CSV file is made only while it is drawn");
+    }
+
+    @Test
+    void anEditedFrontMatterIsParsedAgain() {
+        build();
+        site.file("about.md", "---\nlayout: default\ntitle: Renamed\n---\nAbout.\n");
+        build();
+        assertEquals("<title>Renamed | T</title><p>About.</p>\n\n", site.read("about.html"));
+    }
+
+    @Test
+    void filesLeftAsTheLastBuildWroteThemAreNotReadBack() {
+        build();
+        assertEquals(0, builder.lastUnread(), "the first build has no stamps to trust");
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        build();
+        assertEquals(6, builder.lastUnread(), "seven files; about.html was rendered again, so it is compared");
+    }
+
+    @Test
+    void anOutputFileChangedByHandIsPutRightThoughItsPageDidNotChange() throws IOException {
+        build();
+        Path people = site.output().resolve("people.html");
+        String built = Files.readString(people);
+        Files.writeString(people, "scribbled over");
+        build();
+        assertEquals(built, Files.readString(people));
+        Files.writeString(people, built.replace("Ann", "Zed"));
+        Files.setLastModifiedTime(people, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        build();
+        assertEquals(built, Files.readString(people), "same size, another time: compared, so rewritten");
+    }
+
+    @Test
+    void stampsSurviveInTheSavedStateSoTheNextProcessReadsLittle() {
+        Path cache = IncrementalBuilder.defaultCacheFile(root);
+        assertTrue(IncrementalBuilder.cachedIn(cache).build(options).ok());
+        site.file("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, edited.\n");
+        IncrementalBuilder next = IncrementalBuilder.cachedIn(cache);
+        assertTrue(next.build(options).ok());
+        assertEquals(6, next.lastUnread());
+        assertEquals(new IncrementalBuilder.Report(7, 1, false, 1), next.last());
+        assertEquals("<title>About | T</title><p>About, edited.</p>\n\n", site.read("about.html"));
+    }
+}

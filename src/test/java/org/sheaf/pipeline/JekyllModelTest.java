@@ -1,0 +1,124 @@
+package org.sheaf.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code site}, {@code page} and {@code jekyll} variables as Jekyll 4.3 fills them, and the
+ * layout rules around them; each expected line is what Jekyll 4.3.1 printed for the same site.
+ */
+class JekyllModelTest {
+    @TempDir
+    Path dir;
+
+    private TestSite site() {
+        return TestSite.in(dir)
+                .file("_config.yml", """
+                        title: T
+                        timezone: UTC
+                        collections:
+                          notes:
+                            output: true
+                        defaults:
+                          - scope: {path: ""}
+                            values: {layout: wrap}
+                        """)
+                .file("_layouts/wrap.html", "<wrap>{{ content }}</wrap>\n");
+    }
+
+    @Test
+    void layoutNullOrNoneWinsOverALayoutFromDefaults() {
+        TestSite site = site()
+                .file("a.md", "---\nlayout: null\n---\nA\n")
+                .file("b.md", "---\nlayout: none\n---\nB\n")
+                .file("c.md", "---\n---\nC\n")
+                .file("d.md", "---\nlayout:\n---\nD\n")
+                .buildOk();
+        assertEquals("<p>A</p>\n", site.read("a.html"));
+        assertEquals("<p>B</p>\n", site.read("b.html"));
+        assertEquals("<wrap><p>C</p>\n</wrap>\n", site.read("c.html"));
+        assertEquals("<p>D</p>\n", site.read("d.html"));
+    }
+
+    @Test
+    void sitePagesAreSortedByFileName() {
+        TestSite site = site()
+                .file("b/a.md", "---\n---\n")
+                .file("c.md", "---\n---\n")
+                .file("a/z.md", "---\n---\n")
+                .file("list.md", "---\nlayout: none\n---\n{{ site.pages | map: 'path' | join: ',' }}\n")
+                .buildOk();
+        assertEquals("<p>b/a.md,c.md,list.md,a/z.md</p>\n", site.read("list.html"));
+    }
+
+    @Test
+    void pageVariablesOfAPage() {
+        TestSite site = site()
+                .file("docs/guide.md", """
+                        ---
+                        layout: none
+                        ---
+                        dir={{ page.dir }} name={{ page.name }} path={{ page.path }} url={{ page.url }} \
+                        ext={{ page.ext }} slug={{ page.slug }} next={{ page.next }} collection={{ page.collection }}
+                        """)
+                .buildOk();
+        assertEquals("<p>dir=/docs/ name=guide.md path=docs/guide.md url=/docs/guide.html ext= slug= next= collection=</p>\n",
+                site.read("docs/guide.html"));
+    }
+
+    @Test
+    void pageVariablesOfADocument() {
+        TestSite site = site()
+                .file("_notes/one.md", "---\ntitle: One\n---\n")
+                .file("_notes/two.md", """
+                        ---
+                        layout: none
+                        ---
+                        path={{ page.path }} name={{ page.name }} slug={{ page.slug }} ext={{ page.ext }} \
+                        id={{ page.id }} collection={{ page.collection }} title={{ page.title }} \
+                        previous={{ page.previous.title }} next={{ page.next.title }} dir={{ page.dir }}
+                        """)
+                .file("_notes/three.md", "---\ntitle: Three\n---\n")
+                .buildOk();
+        assertEquals("<p>path=_notes/two.md name= slug=two ext=.md id=/notes/two collection=notes title=Two "
+                + "previous=Three next= dir=</p>\n", site.read("notes/two.html"));  // sorted by path: one, three, two
+    }
+
+    @Test
+    void siteListsOfPagesFilesAndDocumentsAndRelatedPostsPerPage() {
+        TestSite site = site()
+                .file("about.md", "---\n---\nA\n")
+                .file("bare.md", "---\npermalink: /bare\n---\nB\n")
+                .file("feed.xml", "---\nlayout: none\n---\n<feed/>\n")
+                .file("old.html", "<p>static html</p>\n")
+                .file("assets/x.css", "a{}\n")
+                .file("_posts/2017-01-01-p.md", "---\ntitle: P\n---\n")
+                .file("_posts/2017-02-01-q.md", "---\ntitle: Q\nlayout: none\n---\n{{ site.related_posts | map: 'title' | join: ',' }}\n")
+                .file("_posts/2017-03-01-r.md", "---\ntitle: R\n---\n")
+                .file("_notes/n.md", "---\ntitle: N\n---\n")
+                .file("list.md", """
+                        ---
+                        layout: none
+                        ---
+                        html_pages={{ site.html_pages | map: 'name' | join: ',' }}
+                        html_files={{ site.html_files | map: 'path' | join: ',' }}
+                        documents={{ site.documents | map: 'title' | join: ',' }}
+                        static={% for f in site.static_files %}{{ f.path }}|{{ f.name }}|{{ f.basename }}|{{ f.extname }}|{{ f.collection }};{% endfor %}
+                        related={{ site.related_posts | map: 'title' | join: ',' }}
+                        env={{ jekyll.environment }}
+                        """)
+                .buildOk();
+        assertEquals("""
+                <p>html_pages=about.md,bare.md,list.md
+                html_files=/old.html
+                documents=P,Q,R,N
+                static=/assets/x.css|x.css|x|.css|;/old.html|old.html|old|.html|;
+                related=
+                env=production</p>
+                """, site.read("list.html"));
+        assertEquals("<p>R,P</p>\n", site.read("2017/02/01/q.html"));
+    }
+}

@@ -1,0 +1,219 @@
+package org.sheaf.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sheaf.config.ConfigLoader;
+
+/** Jekyll's rules for sources, URLs and output, one focused inline site each. */
+class JekyllRulesTest {
+    @TempDir
+    Path dir;
+
+    private TestSite site() {
+        return TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n");
+    }
+
+    /** Expected values are Jekyll 4.3.1's output for the same site. */
+    @Test
+    void baseurlWithTrailingSlashStaysAsWrittenInSiteAndFiltersChompIt() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "url: http://example.com/\nbaseurl: '/hyde/'\n")
+                .file("index.html", "---\n---\n{{ site.baseurl }}public/x.css|{{ site.url | prepend: site.baseurl }}|"
+                        + "{{ '/about/' | relative_url }}|{{ 'about/' | relative_url }}|{{ '/about/' | absolute_url }}|"
+                        + "{{ 'a//b' | relative_url }}|{{ '' | relative_url }}|{{ '' | absolute_url }}|{{ site.url }}")
+                .buildOk();
+
+        assertEquals("/hyde/public/x.css|/hyde/http://example.com/|/hyde/about/|/hyde/about/|"
+                + "http://example.com//hyde/about/|/hyde/a//b|/hyde|http://example.com//hyde|http://example.com/",
+                site.read("index.html"));
+    }
+
+    /** Expected values are Jekyll 4.3.1's output: only the filters treat {@code baseurl: /} as no base. */
+    @Test
+    void rootBaseurlIsNoBaseForFiltersSoNoUrlIsDoubled() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "url: https://bu.example\nbaseurl: /\npaginate: 1\nplugins: [jekyll-paginate]\n")
+                .file("_layouts/default.html", "{{ '/a.css' | relative_url }} {{ site.baseurl }}/x.css "
+                        + "{{ 'b.css' | absolute_url }} {{ page.url | relative_url }} "
+                        + "{% if paginator.next_page %}{{ paginator.next_page_path | relative_url }}{% endif %}")
+                .file("index.html", "---\nlayout: default\n---\n")
+                .file("_posts/2019-01-01-a.md", "---\nlayout: default\n---\nA\n")
+                .file("_posts/2019-01-02-b.md", "---\nlayout: default\n---\nB\n")
+                .buildOk();
+
+        assertEquals("/a.css //x.css https://bu.example/b.css / /page2", site.read("index.html"));
+        assertEquals("/a.css //x.css https://bu.example/b.css /2019/01/01/a.html ", site.read("2019/01/01/a.html"));
+    }
+
+    @Test
+    void filesWithFrontMatterAreRenderedAndOthersCopied() {
+        TestSite site = site()
+                .file("about.md", "---\ntitle: About\n---\nHello *there*.\n")
+                .file("plain.txt", "no front matter {{ here }}\n")
+                .buildOk();
+        assertEquals("<p>Hello <em>there</em>.</p>\n", site.read("about.html"));
+        assertEquals("no front matter {{ here }}\n", site.read("plain.txt"));
+    }
+
+    @Test
+    void underscoreAndDotNamesAreSkippedUnlessIncluded() {
+        TestSite site = site()
+                .file("_config.yml", "include: [.well-known, _keep.txt]\nexclude: [notes-to-self.txt, drafts/]\n")
+                .file("_private/secret.md", "---\n---\nsecret\n")
+                .file(".hidden", "x")
+                .file(".well-known/security.txt", "contact\n")
+                .file("_keep.txt", "kept\n")
+                .file("notes-to-self.txt", "mine\n")
+                .file("drafts/a.md", "---\n---\nA\n")
+                .file("#scratch.txt", "x")
+                .buildOk();
+        assertEquals(List.of(".well-known/security.txt", "_keep.txt"), site.outputPaths());
+    }
+
+    @Test
+    void postsTakeDateAndSlugFromTheirNameAndCategoriesFromFolders() {
+        TestSite site = site()
+                .file("_posts/2017-09-04-fellowship-begins.md", "---\ncategories: news\n---\nStart.\n")
+                .file("research/_posts/2017-10-02-library-budgets.md", "---\n---\nBudgets.\n")
+                .file("_posts/sub/2017-11-01-nested.md", "---\n---\nNested.\n")
+                .buildOk();
+        assertEquals(List.of("2017/11/01/nested.html", "news/2017/09/04/fellowship-begins.html",
+                "research/2017/10/02/library-budgets.html"), site.outputPaths());
+    }
+
+    @Test
+    void draftsFutureAndUnpublishedNeedTheirFlags() {
+        TestSite site = site()
+                .file("_posts/2017-01-01-now.md", "---\n---\nnow\n")
+                .file("_posts/2099-01-01-later.md", "---\n---\nlater\n")
+                .file("_posts/2017-01-02-hidden.md", "---\npublished: false\n---\nhidden\n")
+                .file("_drafts/sketch.md", "---\ndate: 2017-05-05\n---\nsketch\n");
+        site.buildOk();
+        assertEquals(List.of("2017/01/01/now.html"), site.outputPaths());
+
+        BuildResult all = site.build(new ConfigLoader.Overrides(List.of(), null, null, null, true, true, true));
+        assertTrue(all.ok(), TestSite.printed(all));
+        assertEquals(List.of("2017/01/01/now.html", "2017/01/02/hidden.html", "2017/05/05/sketch.html",
+                "2099/01/01/later.html"), site.outputPaths());
+    }
+
+    @Test
+    void collectionsWriteOnlyWhenOutputIsTrueButAreAlwaysListed() {
+        TestSite site = site()
+                .file("_config.yml", """
+                        collections:
+                          notes:
+                            output: true
+                            permalink: /notes/:path/
+                          people: {}
+                        """)
+                .file("_notes/audits/training.md", "---\ntitle: Training\n---\nT\n")
+                .file("_people/ada.md", "---\nname: Ada\n---\nA\n")
+                .file("index.html", "---\n---\n{% for p in site.people %}{{ p.name }}{% endfor %} {{ site.notes.size }}")
+                .buildOk();
+        assertEquals(List.of("index.html", "notes/audits/training/index.html"), site.outputPaths());
+        assertEquals("Ada 1", site.read("index.html"));
+    }
+
+    @Test
+    void dataFilesOfEveryFormatAreReachableBySiteData() {
+        TestSite site = site()
+                .file("_data/people.yml", "- name: Ada\n")
+                .file("_data/sources.json", "{\"count\": 2}")
+                .file("_data/money/revenue.csv", "year,total\n2018,100\n2019,250\n")
+                .file("_data/money/costs.tsv", "year\ttotal\n2018\t40\n")
+                .file("index.html", "---\n---\n{{ site.data.people[0].name }} {{ site.data.sources.count }} "
+                        + "{{ site.data.money.revenue[1].total }} {{ site.data.money.costs[0].total }}")
+                .buildOk();
+        assertEquals("Ada 2 250 40", site.read("index.html"));
+    }
+
+    @Test
+    void frontMatterDefaultsApplyByPathAndType() {
+        TestSite site = site()
+                .file("_config.yml", """
+                        defaults:
+                          - scope: {path: "", type: posts}
+                            values: {author: Team}
+                          - scope: {path: "en"}
+                            values: {lang: en}
+                        """)
+                .file("_posts/2017-01-01-a.md", "---\n---\n{{ page.author }}|{{ page.lang }}")
+                .file("en/jobs.html", "---\n---\n{{ page.author }}|{{ page.lang }}")
+                .file("en/own.html", "---\nlang: fr\n---\n{{ page.lang }}")
+                .buildOk();
+        assertEquals("<p>Team|</p>\n", site.read("2017/01/01/a.html"));
+        assertEquals("|en", site.read("en/jobs.html"));
+        assertEquals("fr", site.read("en/own.html"));
+    }
+
+    @Test
+    void timezoneDecidesThePostDay() {
+        TestSite site = site()
+                .file("_config.yml", "timezone: America/Chicago\n")
+                .file("_posts/2017-09-04-late.md", "---\ndate: 2017-09-05 02:00:00 +0000\n---\n{{ page.date | date: \"%F %H:%M %z\" }}")
+                .buildOk();
+        assertEquals("<p>2017-09-04 21:00 -0500</p>\n", site.read("2017/09/04/late.html"));
+    }
+
+    @Test
+    void permalinkStylesAndPlaceholdersShapeUrls() {
+        TestSite site = site()
+                .file("_config.yml", "permalink: pretty\n")
+                .file("_posts/2017-09-04-start.md", "---\n---\nx\n")
+                .file("_posts/2017-09-05-own.md", "---\npermalink: /custom/:year/:title.html\n---\nx\n")
+                .file("about.md", "---\n---\nx\n")
+                .file("en/index.md", "---\n---\nx\n")
+                .file("feed.xml", "---\n---\n<feed/>\n")
+                .buildOk();
+        assertEquals(List.of("2017/09/04/start/index.html", "about/index.html", "custom/2017/own.html",
+                "en/index.html", "feed.xml"), site.outputPaths());
+    }
+
+    @Test
+    void staleFilesGoAndKeepFilesStay() throws Exception {
+        TestSite site = site().file("a.md", "---\n---\nA\n").buildOk();
+        java.nio.file.Files.writeString(site.output().resolve("stale.html"), "old");
+        java.nio.file.Files.createDirectories(site.output().resolve(".git"));
+        java.nio.file.Files.writeString(site.output().resolve(".git/HEAD"), "ref");
+        site.buildOk();
+        assertFalse(site.exists("stale.html"));
+        assertEquals("ref", site.read(".git/HEAD"));
+    }
+
+    @Test
+    void markdownWithoutLiquidKeepsBracesWhenRenderWithLiquidIsFalse() {
+        TestSite site = site()
+                .file("raw.md", "---\nrender_with_liquid: false\n---\nShow `{{ page.title }}` as is.\n")
+                .buildOk();
+        assertEquals("<p>Show <code class=\"language-plaintext highlighter-rouge\">{{ page.title }}</code> as is.</p>\n",
+                site.read("raw.html"));
+    }
+
+    @Test
+    void aSitesOwnExcludeListKeepsJekyllsDefaultExcludes() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "exclude: [\"*.log\"]\n")
+                .file("node_modules/pkg/index.js", "x\n").file("build.log", "x\n").file("kept.txt", "x\n")
+                .buildOk();
+        assertEquals(java.util.List.of("kept.txt"), site.outputPaths());
+    }
+
+    @Test
+    void aFootnoteReferenceAddsNothingToAHeadingsId() {
+        TestSite site = site().file("a.md", "---\n---\n## Setup [^1]\n\n[^1]: Note.\n").buildOk();
+        assertTrue(site.read("a.html").startsWith("<h2 id=\"setup-\">"), site.read("a.html"));
+    }
+
+    @Test
+    void thePaginatorIsNilOnAPageThatIsNotPaginated() {
+        TestSite site = site().file("a.md", "---\n---\n{{ paginator | jsonify }} {% if paginator %}yes{% else %}no{% endif %}\n")
+                .buildOk();
+        assertEquals("<p>null no</p>\n", site.read("a.html"));
+    }
+}

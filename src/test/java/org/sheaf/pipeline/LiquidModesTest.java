@@ -1,0 +1,88 @@
+package org.sheaf.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Jekyll's {@code liquid: error_mode}: text the strict grammar refuses is read as Ruby Liquid's
+ * lax parser reads it, with a warning by default ({@code warn}), silently with {@code lax}, and
+ * refused with {@code strict}. What the lax reading renders is compared with Jekyll's output in
+ * the liquid-lax fixture.
+ */
+class LiquidModesTest {
+    private static final String PAGE = """
+            ---
+            link: "http://example.org"
+            ---
+            {{ page.link | replace_first: 'http://' '' }}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void warnModeRendersLaxlyAndWarnsAtThePlace() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\n").file("about.md", PAGE);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("about.md:4:1: warning: Liquid syntax error: no viable alternative at input '{{'; "
+                + "read leniently, as Jekyll's lax Liquid reads it\n"
+                + "    hint: liquid: error_mode: strict in _config.yml makes this an error; lax silences it",
+                TestSite.printed(result));
+        assertEquals("<p>example.org</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void laxModeRendersLaxlyWithoutWarning() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", PAGE);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("", TestSite.printed(result));
+        assertEquals("<p>example.org</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void anOutputInsideAnOutputEndsAtTheFirstCloseAsRubysTokenizerEndsIt() {
+        // Jekyll's output for this line (the Minimal theme's layout as a fork wrote it): the tag ends at
+        // the first }}, {{scheme is the variable scheme, a bare {{ is nil, and the " }}" left over is text
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.html", """
+                ---
+                ---
+                {% assign scheme = "auto" %}{{ "colors-X.css" | replace: "X", {{scheme}} }} {{ "a-X" | replace: "X", {{ }}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("colors-auto.css }} a-\n", site.read("about.html"));
+    }
+
+    @Test
+    void elseWithMarkupIsAPlainElseEvenInStrictMode() {
+        // Ruby Liquid's else tag ignores its markup in every mode: "else if" never tests its condition
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: strict\n").file("about.md", """
+                ---
+                ---
+                {% if false %}a{% else if false %}b{% endif %} {% for i in page.none %}{% else nothing %}c{% endfor %}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>b c</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void anOutputTagInsideAssignIsNilButAQuotedOneStaysText() {
+        // what Jekyll 4.3.1 wrote for this page
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                title: T
+                ---
+                {% assign a = {{ page.title }} %}{% assign b = "{{ page.title }}" %}[{{ a }}][{{ b }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>[][{{ page.title }}]</p>\n", site.read("about.html"));
+    }
+}

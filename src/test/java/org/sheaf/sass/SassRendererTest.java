@@ -1,0 +1,90 @@
+package org.sheaf.sass;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sass_lang.embedded_protocol.OutputStyle;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.sheaf.diag.DiagnosticException;
+
+/** The converter on its own: what a machine without a dart-sass binary is told, and that it tries once. */
+class SassRendererTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    private static final SassRenderer.Settings SETTINGS =
+            new SassRenderer.Settings(OutputStyle.EXPANDED, false, List.of(), false, List.of(), false, List.of());
+
+    @Test
+    void platformWithoutCompilerIsAPositionedErrorForEverySassPage() {
+        AtomicInteger attempts = new AtomicInteger();
+        try (SassRenderer sass = new SassRenderer(SETTINGS, Path.of("/site"), Path.of("/site"), () -> {
+            attempts.incrementAndGet();
+            throw new IOException("No bundled dart-sass for linux-s390x");
+        }, Duration.ofSeconds(30))) {
+            for (String page : List.of("a.scss", "b/c.sass")) {
+                DiagnosticException e = assertThrows(DiagnosticException.class,
+                        () -> sass.render(Path.of("/site").resolve(page), page, "p { margin: 0 }", 3, "x.css"));
+                assertEquals(page + ": error: Sass is not supported on this platform\n"
+                        + "    hint: the dart-sass compiler did not start: No bundled dart-sass for linux-s390x",
+                        e.diagnostic().format());
+            }
+        }
+        assertEquals(1, attempts.get());
+    }
+
+    @Test
+    void aLoadPathSheafAddsOutsideTheSiteIsReadableAndNothingElseThere() throws Exception {
+        java.nio.file.Path theme = dir.resolve("theme/_sass");
+        java.nio.file.Files.createDirectories(theme);
+        java.nio.file.Files.writeString(theme.resolve("_themed.scss"), ".themed { a: b; }\n");
+        java.nio.file.Files.writeString(dir.resolve("theme/_beside.scss"), ".beside { a: b; }\n");
+        java.nio.file.Path site = dir.resolve("site");
+        SassRenderer.Settings settings = new SassRenderer.Settings(
+                com.sass_lang.embedded_protocol.OutputStyle.EXPANDED, false, java.util.List.of(site.resolve("_sass"), theme),
+                false, java.util.List.of(), false, java.util.List.of());
+        try (SassRenderer sass = new SassRenderer(settings, site, site)) {
+            assertEquals(".themed {\n  a: b;\n}", sass.render(site.resolve("main.scss"), "main.scss", "@import \"themed\";",
+                    3, "main.css").css());
+            org.sheaf.diag.DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sheaf.diag.DiagnosticException.class, () -> sass.render(site.resolve("main.scss"), "main.scss",
+                            "@import \"../beside\";", 3, "main.css"));
+            assertEquals("main.scss:3:9: error: _beside.scss is outside the site; Sass reads only files inside the site",
+                    e.diagnostic().format());
+        }
+    }
+
+    @Test
+    void endlessWhileStopsWithinTheLimitAtTheWhileAndLaterPagesStillCompile() throws Exception {
+        SassRenderer.Settings settings = SassRenderer.Settings.from(
+                org.sheaf.config.ConfigLoader.load(java.nio.file.Files.writeString(dir.resolve("_config.yml"), "title: t\n").getParent(),
+                        org.sheaf.config.ConfigLoader.Overrides.none()), "production");
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir, de.larsgrefer.sass.embedded.SassCompilerFactory::bundled,
+                java.time.Duration.ofSeconds(2))) {
+            long begun = System.nanoTime();
+            org.sheaf.diag.DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.sheaf.diag.DiagnosticException.class, () -> sass.render(dir.resolve("loop.scss"), "loop.scss",
+                            "$i: 0;\n  @while true { $i: $i + 1; }\n", 3, "loop.css"));
+            long seconds = java.time.Duration.ofNanos(System.nanoTime() - begun).toSeconds();
+
+            assertTrue(seconds < 10, seconds + " s");
+            assertEquals("loop.scss:4:3: error: Sass did not finish this page within 2 s\n"
+                    + "    hint: an @while whose condition stays true never finishes", e.diagnostic().format());
+            assertEquals("p {\n  a: b;\n}", sass.render(dir.resolve("next.scss"), "next.scss", "p { a: b; }", 3,
+                    "next.css").css().lines().limit(3).reduce((x, y) -> x + "\n" + y).orElseThrow());
+
+            // the scssify filter's text runs under the same limit
+            begun = System.nanoTime();
+            IllegalArgumentException filter = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> sass.convert("@while true { $i: 1; }", false, "_config.yml"));
+            assertTrue(java.time.Duration.ofNanos(System.nanoTime() - begun).toSeconds() < 10);
+            assertEquals("Sass did not finish this page within 2 s", filter.getMessage());
+        }
+    }
+}
