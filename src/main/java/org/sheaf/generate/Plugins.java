@@ -40,11 +40,13 @@ public final class Plugins {
     /** Its tags, include_cached and gist, are always there (Liquid sets up its tags once); listing the plugin only stops the warning. */
     public static final String INCLUDE_CACHE = "jekyll-include-cache";
     public static final String GIST = "jekyll-gist";
+    /** Its avatar tag is always there too. */
+    public static final String AVATAR = "jekyll-avatar";
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
             "jekyll-default-layout", "jekyll-titles-from-headings");
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
-            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST).stream(), GITHUB_PAGES.stream())
+            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */

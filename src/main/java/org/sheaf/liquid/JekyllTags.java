@@ -36,7 +36,7 @@ final class JekyllTags {
     static List<Insertion> all(LiquidRenderer renderer) {
         List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
                 new IncludeTag(renderer, "include_relative"),
-                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag()));
+                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag(), new AvatarTag(renderer)));
         renderer.setup().tags().forEach((name, body) -> tags.add(new PluginTag(renderer, name, body)));
         return tags;
     }
@@ -348,6 +348,74 @@ final class JekyllTags {
         private static String variableOr(TemplateContext context, String word) {
             Object value = word.isEmpty() ? null : context.get(word);
             return value == null ? word : String.valueOf(value);
+        }
+    }
+
+    /**
+     * jekyll-avatar's {@code avatar USER [size=N] [lazy=true]} or {@code avatar user=VARIABLE}: the
+     * GitHub avatar {@code <img>} with its 1x to 4x {@code srcset}. As in the plugin, the markup is
+     * Liquid ({@code {% avatar {{ site.github.username }} %}}), {@code size} and {@code user} are
+     * read from the markup as written, and the avatars host ({@code avatars0} to {@code avatars3})
+     * is picked by the CRC-32 of the 1x path, so every page names the same host for the same user.
+     */
+    static final class AvatarTag extends Tag {
+        private static final Pattern SIZE = Pattern.compile("\\bsize=(\\d+)\\b", Pattern.CASE_INSENSITIVE);
+        private static final Pattern USER = Pattern.compile("\\buser=([\\w.]+)\\b");
+        private static final int SERVERS = 4;
+        private final LiquidRenderer renderer;
+
+        AvatarTag(LiquidRenderer renderer) {
+            super("avatar");
+            this.renderer = renderer;
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            // the markup arrives quoted (LiquidRenderer quotes it so that its spaces and {{ }} survive Liqp's lexer)
+            String written = nodes.length == 0 ? "" : String.valueOf(nodes[0].render(context)).strip();
+            if (written.length() >= 2 && written.startsWith("\"") && written.endsWith("\"")) {
+                written = written.substring(1, written.length() - 1).strip();
+            }
+            java.util.regex.Matcher sized = SIZE.matcher(written);
+            String size = sized.find() ? sized.group(1) : "40";
+            java.util.regex.Matcher user = USER.matcher(written);
+            String text = written.contains("{{") || written.contains("{%") ? renderer.renderFragment(written, context) : written;
+            String username = user.find() ? lookup(context, user.group(1)) : firstWord(text);
+            int pixels = Integer.parseInt(size);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(path(username, pixels).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String host = "https://avatars" + (crc.getValue() % SERVERS) + ".githubusercontent.com/";
+            StringBuilder srcset = new StringBuilder();
+            for (int scale = 1; scale <= 4; scale++) {
+                srcset.append(scale == 1 ? "" : ", ").append(host).append(path(username, pixels * scale)).append(' ')
+                        .append(scale).append('x');
+            }
+            String url = host + path(username, pixels);
+            String img = "<img class=\"" + (pixels < 48 ? "avatar avatar-small" : "avatar") + "\" alt=\"" + username
+                    + "\" width=\"" + size + "\" height=\"" + size + "\" data-proofer-ignore=\"true\" ";
+            return text.contains("lazy=true")
+                    ? img + "src=\"\" data-src=\"" + url + "\" data-srcset=\"" + srcset + "\" />"
+                    : img + "src=\"" + url + "\" srcset=\"" + srcset + "\" />";
+        }
+
+        private static String path(String username, int pixels) {
+            return username + "?v=3&s=" + pixels;
+        }
+
+        /** The first word of the rendered markup, without a leading {@code @}. */
+        private static String firstWord(String text) {
+            String word = text.contains(" ") ? text.strip().split("\\s+")[0] : text;
+            return word.startsWith("@") ? word.substring(1) : word;
+        }
+
+        /** A dotted variable's value; the plugin uses the name itself when the value is missing. */
+        private static String lookup(TemplateContext context, String variable) {
+            Object value = context.get(variable.split("\\.")[0]);
+            String[] keys = variable.split("\\.");
+            for (int i = 1; i < keys.length && value != null; i++) {
+                value = value instanceof Map<?, ?> map ? map.get(keys[i]) : null;
+            }
+            return value == null || value instanceof Boolean b && !b ? variable : String.valueOf(value);
         }
     }
 

@@ -57,6 +57,8 @@ public final class LiquidRenderer {
     private static final Pattern INCLUDE_CACHED = Pattern.compile("(\\{%-?\\s*)include_cached(?=\\s)");
     /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
     private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
+    /** An avatar tag's markup, which may hold {{ }} and spaces: quoted, it reaches the tag as written. */
+    private static final Pattern AVATAR = Pattern.compile("(\\{%-?\\s*avatar\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An include tag whose parameters have a quoted value with an escaped quote in it. */
     private static final Pattern INCLUDE_WITH_ESCAPES = Pattern.compile(
             "\\{%-?\\s*include(?:_relative|_cached)?\\s(?:[^%\"']|\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*')*?-?%\\}");
@@ -270,6 +272,9 @@ public final class LiquidRenderer {
         }
         if (text.contains("gist")) {
             text = GIST.matcher(text).replaceAll("$1\"$2\"$3");
+        }
+        if (text.contains("avatar")) {
+            text = AVATAR.matcher(text).replaceAll("$1\"$2\"$3");
         }
         if (!text.contains("include")) {
             return text;

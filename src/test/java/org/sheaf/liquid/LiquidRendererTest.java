@@ -222,4 +222,24 @@ class LiquidRendererTest {
     void cannotReachJavaObjectsOrTheRenderersOwnState() throws Exception {
         assertEquals("", render("{{ page.title.class }}{{ page.class.name }}{{ ['sheaf@frame'] }}"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void writesJekyllAvatarImagesOnTheHostTheUserNameHashesTo() throws Exception {
+        Map<String, Object> vars = variables();
+        Map<String, Object> site = new LinkedHashMap<>((Map<String, Object>) vars.get("site"));
+        site.put("github", Map.of("username", "jekyll"));
+        vars.put("site", site);
+        // the CRC-32 of "jekyll?v=3&s=60" is 0x5fc0c086, which leaves 2 when divided among the 4 hosts
+        assertEquals("<img class=\"avatar\" alt=\"jekyll\" width=\"60\" height=\"60\" data-proofer-ignore=\"true\" "
+                + "src=\"https://avatars2.githubusercontent.com/jekyll?v=3&s=60\" srcset=\"https://avatars2.githubusercontent.com/jekyll?v=3&s=60 1x, "
+                + "https://avatars2.githubusercontent.com/jekyll?v=3&s=120 2x, https://avatars2.githubusercontent.com/jekyll?v=3&s=180 3x, "
+                + "https://avatars2.githubusercontent.com/jekyll?v=3&s=240 4x\" />",
+                render("{% avatar {{site.github.username}} size=60 %}", vars));
+        assertEquals(render("{% avatar jekyll size=60 %}", vars), render("{% avatar user=site.github.username size=60 %}", vars));
+        String small = render("{% avatar @hubot lazy=true %}", vars);
+        assertEquals("<img class=\"avatar avatar-small\" alt=\"hubot\" width=\"40\" height=\"40\" data-proofer-ignore=\"true\" src=\"\" data-src=",
+                small.substring(0, small.indexOf("data-src=") + 9));
+        assertEquals(1, small.split("hubot\\?v=3&s=40 1x").length - 1);
+    }
 }
