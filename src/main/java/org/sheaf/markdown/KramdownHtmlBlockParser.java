@@ -13,7 +13,6 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.parser.core.HtmlBlockParser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -287,6 +286,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                             || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
                         return BlockStart.none();
                     }
+                    if (matched.getBlockParser().isParagraphParser() && HtmlBlockStartFactory.opensScript(line, start)) {
+                        // kramdown's lazy paragraph end exempts script as it does the span-level
+                        // elements: a script line under a paragraph's text continues the paragraph
+                        return BlockStart.none();
+                    }
                     KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag));
                     return BlockStart.of(parser).atIndex(state.getIndex());
                 }
@@ -313,7 +317,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(HtmlBlockParser.Factory.class);
+            return Set.of(HtmlBlockStartFactory.class);
         }
 
         @Override

@@ -9,7 +9,6 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.parser.core.HtmlBlockParser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -119,7 +118,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(HtmlBlockParser.Factory.class);
+            return Set.of(HtmlBlockStartFactory.class);
         }
 
         @Override

@@ -114,7 +114,7 @@ public final class MarkdownRenderer {
         // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
-        return HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse)))
+        return HtmlBlockStartFactory.install(HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse))))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())

@@ -34,6 +34,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aScriptLineContinuesTheParagraphAboveIt() {
+        // kramdown's lazy paragraph end exempts script along with the span-level elements, so the
+        // script jekyll-gist writes on the line after a sentence stays in that sentence's <p>
+        assertRenders("<p>And embed gists\n<script src=\"https://gist.github.com/u/1.js\"> </script></p>",
+                "And embed gists\n<script src=\"https://gist.github.com/u/1.js\"> </script>\n");
+        assertRenders("<p>Text</p>\n<div>block</div>", "Text\n<div>block</div>\n");
+        assertRenders("<script src=\"x.js\"> </script>\n<p>After</p>", "<script src=\"x.js\"> </script>\n\nAfter\n");
+    }
+
+    @Test
     void duplicateHeadingIdsGetCountingSuffixes() {
         assertRenders("<h2 id=\"notes\">Notes</h2><h2 id=\"notes-1\">Notes</h2><h3 id=\"notes-2\">Notes</h3>",
                 "## Notes\n\n## Notes\n\n### Notes\n");
