@@ -265,7 +265,7 @@ class YamlParserTest {
                 e.diagnostic().format());
     }
 
-    /** Found by FrontMatterFuzzTest: SnakeYAML also breaks lines at a lone CR, NEL, U+2028 and U+2029. */
+    /** Found by FrontMatterFuzzIT: SnakeYAML also breaks lines at a lone CR, NEL, U+2028 and U+2029. */
     @Test
     void countsLinesAtLineFeedsOnlyAsEditorsDo() throws Exception {
         assertEquals("_config.yml:4:1: error: invalid YAML in _config.yml: could not find expected ':'\n"

@@ -84,7 +84,7 @@ class LiquidBoundsTest {
         assertTrue(millis < 5_000, () -> "stopped only after " + millis + " ms");
     }
 
-    /** Found by LiquidFuzzTest: a tag name glued to its argument had no position (0:0). */
+    /** Found by LiquidFuzzIT: a tag name glued to its argument had no position (0:0). */
     @Test
     void placesAMissingIncludeWrittenWithoutASpace() {
         DiagnosticException e = assertThrows(DiagnosticException.class,

@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * or chromedriver is not installed ({@code .ci/run} installs both). Each edit's latency (file
  * written to text in the DOM) is printed.
  */
-class LiveReloadBrowserTest {
+class LiveReloadBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(2);

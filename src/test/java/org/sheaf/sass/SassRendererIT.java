@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sheaf.diag.DiagnosticException;
 
 /** The converter on its own: what a machine without a dart-sass binary is told, and that it tries once. */
-class SassRendererTest {
+class SassRendererIT {
     @org.junit.jupiter.api.io.TempDir
     Path dir;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * line, the 20,000-line table alone took 14 s and these would take minutes. The limit leaves room
  * for a slow, shared machine.
  */
-class MarkdownScaleTest {
+class MarkdownScaleIT {
     private static final MarkdownRenderer KRAMDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
     private static final MarkdownRenderer COMMONMARK =
             new MarkdownRenderer(MarkdownOptions.fromConfig(java.util.Map.of("markdown", "CommonMark",

@@ -26,7 +26,7 @@ import org.sheaf.pipeline.BuildResult;
 import org.sheaf.pipeline.SiteBuilder;
 
 /** The dev server over real HTTP: what it sends, what it refuses, and that it equals {@code build}. */
-class DevServerTest {
+class DevServerIT {
     @TempDir
     Path dir;
 

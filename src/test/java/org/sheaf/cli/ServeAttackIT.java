@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and stall (slowloris) must not keep a normal client from being served, and are cut off; and
  * {@code SIGTERM} stops the server even while a rebuild is running.
  */
-class ServeAttackTest {
+class ServeAttackIT {
     private static final Pattern SERVING = Pattern.compile("sheaf: serving (http://\\S+)");
     private static final int STALLED = 24;
 
