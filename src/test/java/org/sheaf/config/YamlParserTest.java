@@ -218,10 +218,13 @@ class YamlParserTest {
         assertEquals("_config.yml:1:4: error: YAML value \"ten\" is not a valid !!int", failure("a: !!int ten\n"));
     }
 
+    /** Only so that a parser expanding every alias fails the run instead of hanging it. */
+    private static final Duration HANG_GUARD = Duration.ofSeconds(60);
+
     @Test
-    void refusesBillionLaughsQuickly() throws Exception {
+    void refusesBillionLaughsAtTheAliasLimit() throws Exception {
         String yaml = fixture("billion-laughs.yml");
-        String message = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        String message = assertTimeoutPreemptively(HANG_GUARD,
                 () -> assertThrows(DiagnosticException.class, () -> parse(yaml)).diagnostic().format());
         // The 51st alias of a list: the sixth on line 8.
         assertEquals("_config.yml:8:23: error: YAML uses more than 50 aliases of lists or mappings", message);
@@ -230,7 +233,7 @@ class YamlParserTest {
     @Test
     void refusesFewAliasesThatExpandToMillionsOfValues() throws Exception {
         String yaml = fixture("doubling-laughs.yml");
-        String message = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        String message = assertTimeoutPreemptively(HANG_GUARD,
                 () -> assertThrows(DiagnosticException.class, () -> parse(yaml)).diagnostic().format());
         assertEquals("_config.yml:2:10: error: YAML aliases expand to more than 100000 values", message);
     }
@@ -265,7 +268,7 @@ class YamlParserTest {
                 e.diagnostic().format());
     }
 
-    /** Found by FrontMatterFuzzTest: SnakeYAML also breaks lines at a lone CR, NEL, U+2028 and U+2029. */
+    /** Found by FrontMatterFuzzIT: SnakeYAML also breaks lines at a lone CR, NEL, U+2028 and U+2029. */
     @Test
     void countsLinesAtLineFeedsOnlyAsEditorsDo() throws Exception {
         assertEquals("_config.yml:4:1: error: invalid YAML in _config.yml: could not find expected ':'\n"

@@ -21,13 +21,10 @@ class LiquidBoundsTest {
         // 2000 x 2000 = 4 million iterations, below the 5 million cap, each doing some work.
         String slow = "---\n{% for a in (1..2000) %}{% for b in (1..2000) %}{{ a | times: b | append: \"x\" }}"
                 + "{% endfor %}{% endfor %}";
-        long start = System.nanoTime();
         DiagnosticException e = assertThrows(DiagnosticException.class,
                 () -> renderer.render(slow, "about.md", 3, Map.of()));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals("about.md:3:1: error: rendering stopped: took longer than 300 ms (a loop that runs too long?)",
                 e.diagnostic().format());
-        assertTrue(millis < 5_000, () -> "stopped only after " + millis + " ms");
     }
 
     @Test
@@ -72,19 +69,16 @@ class LiquidBoundsTest {
         LiquidSetup setup = new LiquidSetup(site, includes, "", "", ZoneId.of("UTC"), "production", text -> text,
                 LiquidTestSite.setup().links());
         LiquidRenderer bounded = new LiquidRenderer(setup, 300);
-        long start = System.nanoTime();
         DiagnosticException e = assertThrows(DiagnosticException.class,
                 () -> bounded.render("text\n{% include f0.html %}", "about.md", 2, Map.of()));
-        long millis = (System.nanoTime() - start) / 1_000_000;
         // reported in the include that was rendering when time ran out, within the page
         String[] lines = e.diagnostic().format().split("\n");
         assertTrue(lines[0].matches("_includes/f\\d\\.html:1:1: error: rendering stopped: took longer than 300 ms "
                 + "\\(includes that include others too many times\\?\\)"), lines[0]);
         assertEquals("    in: about.md", lines[1]);
-        assertTrue(millis < 5_000, () -> "stopped only after " + millis + " ms");
     }
 
-    /** Found by LiquidFuzzTest: a tag name glued to its argument had no position (0:0). */
+    /** Found by LiquidFuzzIT: a tag name glued to its argument had no position (0:0). */
     @Test
     void placesAMissingIncludeWrittenWithoutASpace() {
         DiagnosticException e = assertThrows(DiagnosticException.class,

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A child process for {@link DirectorySinkKillTest}: writes generation after generation of a
+ * A child process for {@link DirectorySinkKillIT}: writes generation after generation of a
  * large site into a destination until it is killed. Generation {@code g} has
  * {@link #fileCount(long)} pages whose content names {@code g}, and a {@code manifest.txt} saying
  * {@code g count}; the counts differ between generations, so a mixture of two would show as

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and {@code -Dsheaf.killSeconds=S} make a longer run (defaults keep it well under a minute).
  */
 @Tag("crash")
-class BuildKillTest {
+class BuildKillIT {
     private static final int PAGES = Integer.getInteger("sheaf.killPages", 2000);
     private static final int MAX_KILLS = Integer.getInteger("sheaf.kills", 12);
     private static final long BUDGET_NANOS = Long.getLong("sheaf.killSeconds", 35) * 1_000_000_000L;
@@ -106,7 +106,7 @@ class BuildKillTest {
             landed.merge(stage + (version == next && killed ? " (new site in place)" : ""), 1, Integer::sum);
             current = version;
         }
-        System.out.printf("BuildKillTest: %d kills of a %d-file site (seed %d, build %d ms, timeline %s): %s%n",
+        System.out.printf("BuildKillIT: %d kills of a %d-file site (seed %d, build %d ms, timeline %s): %s%n",
                 kills, versions.get(0).size(), seed, buildMillis, stageEnds, landed);
 
         int next = 1 - current;

@@ -16,7 +16,7 @@ import org.sheaf.source.SourceText;
  * Front matter splitting and YAML parsing on any text: a value or a positioned diagnostic.
  * Seeds live in {@code src/test/resources/org/sheaf/fuzz/FrontMatterFuzzTestInputs/<method>/}.
  */
-class FrontMatterFuzzTest {
+class FrontMatterFuzzIT {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
     @FuzzTest

@@ -20,7 +20,7 @@ import org.sheaf.sass.SassImporter;
  * linked folder. A refusal is a {@link SassImporter.SassImportException}; any other exception is a
  * finding.
  */
-class SassImportFuzzTest {
+class SassImportFuzzIT {
     private static final String SECRET = "outside-secret";
     private static final Path BASE = createBase();
     private static final Path SITE = BASE.resolve("site");

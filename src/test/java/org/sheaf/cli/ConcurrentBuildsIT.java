@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * destination lock each took the other's staging and old-copy folders for debris of a killed
  * build and deleted them: 9 of 10 such pairs left files missing or a mixture of the two sites.
  */
-class ConcurrentBuildsTest {
+class ConcurrentBuildsIT {
     private static final int PAGES = 500;
 
     @TempDir

@@ -1,14 +1,17 @@
 package org.sheaf.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and stall (slowloris) must not keep a normal client from being served, and are cut off; and
  * {@code SIGTERM} stops the server even while a rebuild is running.
  */
-class ServeAttackTest {
+class ServeAttackIT {
     private static final Pattern SERVING = Pattern.compile("sheaf: serving (http://\\S+)");
     private static final int STALLED = 24;
 
@@ -39,6 +42,9 @@ class ServeAttackTest {
     Path dir;
 
     private Process server;
+    /** What the server printed after it started serving. */
+    private final StringWriter output = new StringWriter();
+    private Thread drain;
     private final List<Socket> stalled = new ArrayList<>();
 
     @AfterEach
@@ -63,14 +69,17 @@ class ServeAttackTest {
         }
         Thread.sleep(500);
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        long start = System.nanoTime();
-        HttpResponse<String> page = client.send(HttpRequest.newBuilder(site.resolve("/")).timeout(Duration.ofSeconds(5))
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(site.resolve("/")).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("Served while attacked"), page.body());
-        assertTrue(millis < 5_000, "served after " + millis + " ms");
+        // served while every stalled connection was still held open, not once they were cut off
+        for (Socket socket : stalled) {
+            socket.setSoTimeout(1);
+            assertThrows(SocketTimeoutException.class, () -> socket.getInputStream().read(),
+                    "a stalled connection was closed before the normal client was served");
+        }
 
         // each stalled connection is closed by the server once its request time is up
         for (Socket socket : stalled) {
@@ -86,12 +95,13 @@ class ServeAttackTest {
         Files.writeString(dir.resolve("site/index.md"), "---\n---\n{% for a in (1..2000) %}{% for b in (1..2000) %}"
                 + "{{ a | times: b | append: \"x\" }}{% endfor %}{% endfor %}\n");
         Thread.sleep(3_000);
-        long start = System.nanoTime();
         server.destroy();
-        assertTrue(server.waitFor(10, TimeUnit.SECONDS), "the server did not stop within 10 s of SIGTERM");
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 10_000, "stopped after " + millis + " ms");
+        // the wait only keeps a server that ignores SIGTERM from hanging the run
+        assertTrue(server.waitFor(60, TimeUnit.SECONDS), "the server did not stop after SIGTERM");
         assertTrue(site.getPort() > 0);
+        drain.join(10_000);
+        // stopped in the middle of the rebuild: it never reached the render limit that ends it
+        assertFalse(output.toString().contains("build failed"), output.toString());
     }
 
     /** Starts {@code sheaf serve} on a free port and returns its address once it serves. */
@@ -111,9 +121,9 @@ class ServeAttackTest {
             seen.append(line).append('\n');
             Matcher m = SERVING.matcher(line);
             if (m.find()) {
-                Thread drain = new Thread(() -> {
+                drain = new Thread(() -> {
                     try {
-                        out.transferTo(Writer.nullWriter());
+                        out.transferTo(output);
                     } catch (IOException e) {
                         // the server has stopped
                     }

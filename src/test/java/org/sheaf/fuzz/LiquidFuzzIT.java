@@ -21,7 +21,7 @@ import org.sheaf.liquid.LiquidSetup;
  * Liquid on any template: text comes out or a diagnostic points into the template (or into an
  * include it named). Includes come from {@code src/test/resources/liquid/site}.
  */
-class LiquidFuzzTest {
+class LiquidFuzzIT {
     /** Shorter than a build's limit, so a runaway loop ends well inside the per-input time out. */
     private static final long RENDER_MILLIS = 2_000;
     private static final LiquidRenderer RENDERER = renderer();
@@ -29,7 +29,7 @@ class LiquidFuzzTest {
     private static LiquidRenderer renderer() {
         Path root;
         try {
-            root = Path.of(LiquidFuzzTest.class.getResource("/liquid/site").toURI());
+            root = Path.of(LiquidFuzzIT.class.getResource("/liquid/site").toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

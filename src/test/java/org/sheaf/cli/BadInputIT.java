@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * standard error, with the case's folder written {@code $SITE} and its parent {@code $PARENT}). Every case is built through the command line over a previous site, which must
  * be left exactly as it was; nothing is ever printed as a stack trace.
  */
-class BadInputTest {
+class BadInputIT {
     private static final String PREVIOUS = "<p>the previous site</p>\n";
 
     @TempDir
@@ -108,7 +108,7 @@ class BadInputTest {
     }
 
     private static InputStream resource(String name) throws IOException {
-        InputStream in = BadInputTest.class.getClassLoader().getResourceAsStream(name);
+        InputStream in = BadInputIT.class.getClassLoader().getResourceAsStream(name);
         if (in == null) {
             throw new IOException("missing test resource " + name);
         }

@@ -18,7 +18,7 @@ import org.sheaf.output.OutputPlan;
  * Permalink expansion from any front matter and file name, then the output plan: every file the
  * plan keeps lies inside the destination, and every path it drops is reported.
  */
-class PermalinkFuzzTest {
+class PermalinkFuzzIT {
     private static final Path DESTINATION = Path.of("/srv/site/_site");
 
     @FuzzTest

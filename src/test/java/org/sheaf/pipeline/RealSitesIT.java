@@ -35,7 +35,7 @@ import org.sheaf.testing.SiteDiff;
  * list from the current build instead: reasons already written are kept, and a file that newly
  * differs is listed with where it first differs, to be replaced by the reason once known.
  */
-class RealSitesTest {
+class RealSitesIT {
     private static final Path SITES = Path.of("src/test/resources/sites");
     private static final String LIST = "known-differences.txt";
     private static final boolean REWRITE = Boolean.getBoolean("sheaf.rewriteKnownDifferences");

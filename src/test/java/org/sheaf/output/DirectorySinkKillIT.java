@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * microseconds wide, so random kills rarely hit it; {@link DirectorySinkTest} builds that state
  * by hand. The seed of the random delays is in every failure message.
  */
-class DirectorySinkKillTest {
+class DirectorySinkKillIT {
     private static final int KILLS = 5;
 
     @TempDir

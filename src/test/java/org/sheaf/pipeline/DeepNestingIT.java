@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stack (a {@code StackOverflowError} and a 1,024-line trace) before pages rendered on
  * {@link RenderThreads}.
  */
-class DeepNestingTest {
+class DeepNestingIT {
     @TempDir
     Path dir;
 

@@ -31,7 +31,7 @@ import org.sheaf.output.MemorySink;
  * A {@code StackOverflowError} or any other exception escaping the build, or a build that does
  * not end, is a finding.
  */
-class NestingFuzzTest {
+class NestingFuzzIT {
     private static final int MAX_LEVELS = 3000;
     private static final int INPUT_SECONDS = 45;
     private static final Path SITE = site();

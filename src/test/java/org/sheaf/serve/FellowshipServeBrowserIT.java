@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * site's 404 page in the site's layout, with status 404, from any folder depth. Skipped where
  * chromium or chromedriver is not installed ({@code .ci/run} installs both).
  */
-class FellowshipServeBrowserTest {
+class FellowshipServeBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String NOTE = "content/_notes/audits/pilot-programs.md";

@@ -26,7 +26,7 @@ import org.sheaf.pipeline.BuildResult;
 import org.sheaf.pipeline.SiteBuilder;
 
 /** The dev server over real HTTP: what it sends, what it refuses, and that it equals {@code build}. */
-class DevServerTest {
+class DevServerIT {
     @TempDir
     Path dir;
 
@@ -90,17 +90,15 @@ class DevServerTest {
     /**
      * With Nagle's algorithm on, the JDK's server sends a response's body only once the client
      * acknowledges its headers, which a client delays by 40 ms: ten requests on a kept-alive
-     * connection took 440 ms. Without it they take a few milliseconds each.
+     * connection took 440 ms. The server switches it off through the JDK server's own setting;
+     * what that saves is measured by {@code bench/edit-latency}, not timed here.
      */
     @Test
     void answersRequestsOnAKeptAliveConnectionWithoutWaitingForDelayedAcks() throws Exception {
-        site.get("/blog/about/");
-        long started = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             assertEquals(200, site.get("/blog/about/").statusCode());
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        assertTrue(millis < 300, "ten requests took " + millis + " ms");
+        assertEquals("true", System.getProperty("sun.net.httpserver.nodelay"), "Nagle's algorithm is left on");
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 
 /** Markdown, in both flavours, on any text: HTML comes out and nothing throws. */
-class MarkdownFuzzTest {
+class MarkdownFuzzIT {
     private static final MarkdownRenderer KRAMDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
     private static final MarkdownRenderer COMMONMARK = new MarkdownRenderer(
             MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));

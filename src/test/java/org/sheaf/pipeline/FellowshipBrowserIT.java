@@ -30,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * header's search box must line up with the page's column. Skipped where chromium or
  * chromedriver is not installed ({@code .ci/run} installs both).
  */
-class FellowshipBrowserTest {
+class FellowshipBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int PHONE = 390;
@@ -104,7 +104,7 @@ class FellowshipBrowserTest {
         Files.writeString(root.resolve("content/wide-content.md"), WIDE_PAGE);
         TestSite site = TestSite.in(root).buildOk();
         pages = site.outputFiles().keySet().stream().filter(path -> path.endsWith(".html")).sorted().toList();
-        server = SearchBrowserTest.serve(site.output());
+        server = SearchBrowserIT.serve(site.output());
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",

@@ -25,7 +25,7 @@ import org.sheaf.testing.SiteDiff;
  * tag out of the site's {@code base} layout. The list can only shrink: as soon as an item builds
  * as Jekyll built it, the test fails and asks for the item to be removed.
  */
-class JekyllCompatTest {
+class JekyllCompatIT {
     private static final Path FIXTURE = Path.of("src/test/resources/sites/jekyll-compat");
     private static final String BASE_LAYOUT = "_layouts/base.html";
 
@@ -86,7 +86,7 @@ class JekyllCompatTest {
                 passing.add(item.name() + " (" + item.plugin() + ")");
             }
         }
-        assertEquals(List.of(), passing, "these now match Jekyll: remove them from JekyllCompatTest.PENDING");
+        assertEquals(List.of(), passing, "these now match Jekyll: remove them from JekyllCompatIT.PENDING");
     }
 
     @Test
@@ -106,7 +106,7 @@ class JekyllCompatTest {
                 passing.add(item.name() + " (" + item.plugin() + ")");
             }
         }
-        assertEquals(List.of(), passing, "these now match Jekyll: remove them from JekyllCompatTest.PENDING");
+        assertEquals(List.of(), passing, "these now match Jekyll: remove them from JekyllCompatIT.PENDING");
     }
 
     private static List<Pending> headBlocks() {

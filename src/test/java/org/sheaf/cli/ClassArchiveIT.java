@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code Class-Path}) rather than the 65 MiB shaded jar {@code mvn package} makes, so the test
  * can run before packaging; the JVM archives classes from either kind of jar alike.
  */
-class ClassArchiveTest {
+class ClassArchiveIT {
     /** {@code [0.306s][info][class,load] a.B source: file:/x/y.jar}: one line per class loaded. */
     private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source: (.+)$");
     private static final String JAR_VERSION = "0.0.0-archive-test";

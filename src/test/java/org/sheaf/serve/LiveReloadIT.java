@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.pipeline.BuildResult;
 
 /** Watching, rebuilding, telling tabs to reload, and keeping the last good site through broken edits. */
-class LiveReloadTest {
+class LiveReloadIT {
     private static final long WAIT_SECONDS = 20;
 
     @TempDir

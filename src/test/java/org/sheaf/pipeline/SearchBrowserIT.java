@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (what the search form submits); the script must list the note whose body has the word. Skipped
  * where chromium is not installed ({@code .ci/run} installs it).
  */
-class SearchBrowserTest {
+class SearchBrowserIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "json", "application/json", "css", "text/css",
