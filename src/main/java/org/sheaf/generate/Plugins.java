@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 
@@ -110,7 +112,7 @@ public final class Plugins {
      * Pagination, the part of the generate stage that adds pages to render: run it first, add
      * its pages to the index, then run {@link #generate} on that index.
      */
-    public Pagination paginate(SiteConfig config, org.sheaf.content.ContentIndex index) {
+    public Pagination paginate(SiteConfig config, ContentIndex index) {
         return enabled(PAGINATE) ? Pagination.of(config, index) : Pagination.NONE;
     }
 
@@ -118,9 +120,9 @@ public final class Plugins {
      * The tag and kind pages ({@link TagPages}), the other part of the generate stage that adds
      * pages to render; a setting without a layout is an error in {@code diagnostics}.
      */
-    public List<org.sheaf.content.Page> listingPages(org.sheaf.content.ContentIndex index, Diagnostics diagnostics) {
+    public List<Page> listingPages(ContentIndex index, Diagnostics diagnostics) {
         List<Diagnostic> problems = new ArrayList<>();
-        List<org.sheaf.content.Page> pages = TagPages.of(config, index, problems);
+        List<Page> pages = TagPages.of(config, index, problems);
         diagnostics.addAll(problems);
         return pages;
     }
