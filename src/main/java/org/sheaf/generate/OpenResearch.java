@@ -62,13 +62,12 @@ public final class OpenResearch {
     public static OpenResearch of(SiteConfig config, Diagnostics diagnostics) {
         Object license = config.get("license");
         if (SeoTag.truthy(license) && Licenses.parse(SeoTag.text(license)).isEmpty()) {
-            Diagnostic at = config.errorAt("license", "");
+            SiteConfig.Origin at = config.originOf("license");
             diagnostics.add(unknownLicense(at.path(), at.position(), SeoTag.text(license)));
         }
         OpenResearch research = new OpenResearch(config);
         if (!config.string("repository", "").isBlank() && research.fork.isEmpty()) {
-            Diagnostic at = config.errorAt("repository", "");
-            diagnostics.add(Diagnostic.warning(at.path(), at.position(), "repository \""
+            diagnostics.add(config.originOf("repository").warning("repository \""
                     + config.string("repository", "") + "\" is not OWNER/REPO; no edit or fork links")
                     .withHint("for example: repository: p2pu/open-revenue-research"));
         }

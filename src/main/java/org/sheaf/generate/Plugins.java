@@ -72,8 +72,7 @@ public final class Plugins {
                 if (BUILT_IN.contains(name) || name.equals(COMMONMARK)) {
                     enabled.add(name);
                 } else {
-                    Diagnostic at = config.errorAt(key + "." + i, "");
-                    diagnostics.add(Diagnostic.warning(at.path(), at.position(),
+                    diagnostics.add(config.originOf(key + "." + i).warning(
                             "plugin \"" + name + "\" is not built into sheaf; ignored")
                             .withHint("built in: " + String.join(", ", BUILT_IN.stream().sorted().toList())));
                 }

@@ -350,7 +350,7 @@ public final class SiteBuilder {
         };
         String environment = options.resolvedEnvironment();
         SassRenderer sass = new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot(), config.source());
-        String configPath = LayoutLoader.sitePath(config, config.siteRoot().resolve("_config.yml"));
+        String configPath = config.originOf("sass").path();
         Map<String, java.util.function.UnaryOperator<String>> sassFilters = Map.of(
                 "scssify", text -> sass.convert(text, false, configPath),
                 "sassify", text -> sass.convert(text, true, configPath));
