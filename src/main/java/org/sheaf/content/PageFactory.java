@@ -61,7 +61,7 @@ final class PageFactory {
             return Optional.empty();
         }
         String outputExt = outputExtension(file);
-        PermalinkFacts facts = new PermalinkFacts(null, null, null, null, file.basename(), file.directory(),
+        PermalinkFacts facts = new PermalinkFacts(null, null, null, file.basename(), file.directory(),
                 null, file.name(), List.of(), outputExt);
         String permalink = permalinkOf(parsed, data);
         String url = Permalinks.pageUrl(permalink, config.permalink(), facts);
@@ -117,7 +117,7 @@ final class PageFactory {
         String inCollection = pathInCollection(file);
         String withoutExt = inCollection.contains(".") ? inCollection.substring(0, inCollection.lastIndexOf('.')) : inCollection;
         PermalinkFacts facts = new PermalinkFacts(label, date, stringOrNull(data.get("slug")), slug,
-                slug, parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
+                parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
         String ownPermalink = permalinkOf(parsed, data);
         String url = Permalinks.documentUrl(ownPermalink,
                 collection == null ? null : collection.permalink(), config.permalink(), facts);

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.content.Page;
@@ -61,16 +60,6 @@ public final class LayoutRenderer {
             name = layout.parent();
         }
         return chain;
-    }
-
-    /** The names of every layout, sorted. */
-    public List<String> names() {
-        return List.copyOf(layouts.keySet());
-    }
-
-    /** Whether a layout of this name exists. */
-    public Optional<Layout> layout(String name) {
-        return Optional.ofNullable(layouts.get(name));
     }
 
     /**
