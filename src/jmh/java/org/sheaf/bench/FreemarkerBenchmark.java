@@ -61,7 +61,8 @@ public class FreemarkerBenchmark {
     private static Layout layout(Corpus corpus, String name) throws DiagnosticException {
         String file = name + ".ftlh";
         FrontMatter split = FrontMatterParser.parse(corpus.read("templates/" + file), "templates/" + file, Corpus.UTC);
-        return new Layout(name, file, "templates/" + file, Layout.Engine.FREEMARKER, split.data(), split.body(), split.bodyLine());
+        return new Layout(name, file, "templates/" + file, Layout.Engine.FREEMARKER, split.data(), split.positions(),
+                split.body(), split.bodyLine());
     }
 
     @Benchmark

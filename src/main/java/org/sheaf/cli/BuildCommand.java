@@ -90,7 +90,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (quiet && verbose) {
             err.println("sheaf: --quiet and --verbose cannot be used together");
-            return 2;
+            return ExitCode.USAGE.code();
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
                 drafts, future, unpublished, githubPages).withThemePaths(themePaths);
@@ -98,7 +98,7 @@ final class BuildCommand implements Callable<Integer> {
         if (foreign.isPresent()) {
             err.println("sheaf: " + foreign.get());
             err.flush();
-            return 2;
+            return ExitCode.USAGE.code();
         }
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, quiet);
         BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict);
@@ -133,7 +133,7 @@ final class BuildCommand implements Callable<Integer> {
                             : "the previous site was left as it was");
         }
         out.flush();
-        return result.status().exitCode();
+        return ExitCode.of(result.status()).code();
     }
 
     private static void printProfile(PrintWriter out, BuildResult result) {

@@ -69,7 +69,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (concurrency < 1 || timeoutSeconds < 1) {
             err.println("sheaf: --concurrency and --timeout must be at least 1");
-            return 2;
+            return ExitCode.USAGE.code();
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null, drafts, future,
                 false).withThemePaths(themePaths);
@@ -81,14 +81,14 @@ final class CheckCommand implements Callable<Integer> {
         if (!result.ok()) {
             err.println("sheaf: the site does not build; fix the errors above before checking links");
             err.flush();
-            return result.status().exitCode();
+            return ExitCode.of(result.status()).code();
         }
         SiteConfig config;
         try {
             config = ConfigLoader.load(site, overrides);
         } catch (DiagnosticException e) {
             err.println(e.diagnostic().format());
-            return 2;
+            return ExitCode.USAGE.code();
         }
         SiteSnapshot built = sink.snapshot();
         LinkChecker checker = new LinkChecker(new CheckedSite(built.files(), built.origins(), config.siteRoot(),
@@ -109,6 +109,6 @@ final class CheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "sheaf: checked %d links on %d pages%s: %d broken%n",
                 report.checked(), pages, externalNote, broken.size());
         out.flush();
-        return broken.isEmpty() ? 0 : 1;
+        return (broken.isEmpty() ? ExitCode.OK : ExitCode.SITE_ERRORS).code();
     }
 }

@@ -64,18 +64,18 @@ final class CleanCommand implements Callable<Integer> {
             config = ConfigLoader.load(site, overrides);
         } catch (DiagnosticException e) {
             err.println(e.diagnostic().format());
-            return 2;
+            return ExitCode.USAGE.code();
         }
         Path output = config.destination();
         Optional<String> refusal = DestinationGuard.refusal(config.siteRoot(), config.source(), output);
         if (refusal.isPresent()) {
             err.println("sheaf: " + refusal.get().replace("refusing to replace it", "refusing to delete it"));
-            return 2;
+            return ExitCode.USAGE.code();
         }
         Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site, overrides);
         if (foreign.isPresent()) {
             err.println("sheaf: " + foreign.get().replace("to replace it", "to delete it"));
-            return 2;
+            return ExitCode.USAGE.code();
         }
         // A build writing the destination finishes first; a destination whose folder is missing has nothing to lock.
         DestinationLock lock = null;
@@ -84,11 +84,11 @@ final class CleanCommand implements Callable<Integer> {
                 lock = DestinationLock.acquire(output, DestinationLock.PATIENCE, message -> err.println("sheaf: " + message));
             } catch (IOException e) {
                 err.println("sheaf: error: cannot clean: " + OsReason.of(e));
-                return 1;
+                return ExitCode.SITE_ERRORS.code();
             }
         }
         try {
-            return clean(config, output, out);
+            return clean(config, output, out).code();
         } finally {
             if (lock != null) {
                 lock.close();
@@ -96,7 +96,7 @@ final class CleanCommand implements Callable<Integer> {
         }
     }
 
-    private int clean(SiteConfig config, Path output, PrintWriter out) throws IOException {
+    private ExitCode clean(SiteConfig config, Path output, PrintWriter out) throws IOException {
         DirectorySink sink = new DirectorySink(output, List.of());
         List<Path> targets = new ArrayList<>(List.of(output, sink.stagingFolder(), sink.oldCopyFolder()));
         targets.add(config.siteRoot().resolve(".sheaf-cache"));
@@ -115,7 +115,7 @@ final class CleanCommand implements Callable<Integer> {
             out.println("sheaf: nothing to clean");
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private static String shown(Path root, Path target) {

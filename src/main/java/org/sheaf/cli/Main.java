@@ -8,14 +8,12 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code sheaf} command. Subcommands do the work; this class only wires picocli and turns
- * their results into the exit code. Exit codes: 0 ok, 1 the site has errors, 2 usage or config
- * error, 3 internal error (with a stack trace) or out of memory (with how to give the JVM more).
+ * their results into the exit code ({@link ExitCode}): an internal error prints a stack trace, and
+ * running out of memory prints how to give the JVM more.
  */
 @Command(name = "sheaf", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A Jekyll-compatible static site generator for openly licensed research.")
 public final class Main implements Runnable {
-    static final int INTERNAL_ERROR = 3;
-
     /**
      * The subcommands, in the order {@code sheaf --help} lists them. picocli reads a command's
      * annotations when it is added, which for all of them took a tenth of a second of every
@@ -57,13 +55,13 @@ public final class Main implements Runnable {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("sheaf: internal error; please report it with the trace below");
             e.printStackTrace(cmd.getErr());
-            return INTERNAL_ERROR;
+            return ExitCode.INTERNAL.code();
         });
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError e) {
             commandLine.getErr().println(outOfMemory(Runtime.getRuntime().maxMemory()));
-            return INTERNAL_ERROR;
+            return ExitCode.INTERNAL.code();
         }
     }
 

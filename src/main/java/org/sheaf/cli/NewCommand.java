@@ -88,15 +88,15 @@ final class NewCommand implements Runnable {
                 config = ConfigLoader.load(site, ConfigLoader.Overrides.none());
             } catch (DiagnosticException e) {
                 err.println(e.diagnostic().format());
-                return 2;
+                return ExitCode.USAGE.code();
             }
-            return create(config);
+            return create(config).code();
         }
 
-        abstract Integer create(SiteConfig config) throws IOException;
+        abstract ExitCode create(SiteConfig config) throws IOException;
 
         /** Fills the archetype {@code name} and writes it to {@code target}. */
-        Integer write(SiteConfig config, String name, Path target, String title, String kind) throws IOException {
+        ExitCode write(SiteConfig config, String name, Path target, String title, String kind) throws IOException {
             Path own = config.kind() == SiteConfig.Kind.SHEAF
                     ? config.layoutsDir().resolve("archetypes") : config.siteRoot().resolve("_archetypes");
             Optional<String> archetype;
@@ -104,11 +104,11 @@ final class NewCommand implements Runnable {
                 archetype = Archetypes.load(config.files(), own, name, shown(config.siteRoot(), own.resolve(name)));
             } catch (DiagnosticException e) {
                 spec.commandLine().getErr().println(e.diagnostic().format());
-                return 2;
+                return ExitCode.USAGE;
             }
             if (archetype.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: no archetype " + name);
-                return 2;
+                return ExitCode.USAGE;
             }
             Map<String, String> values = new LinkedHashMap<>();
             values.put("title", title);
@@ -133,7 +133,7 @@ final class NewCommand implements Runnable {
         String title;
 
         @Override
-        Integer create(SiteConfig config) throws IOException {
+        ExitCode create(SiteConfig config) throws IOException {
             String date = LocalDate.now(config.timezone()).toString();
             Path target = config.source().resolve("_posts").resolve(date + "-" + slug(title) + ".md");
             return write(config, "post.md", target, title, "");
@@ -151,12 +151,12 @@ final class NewCommand implements Runnable {
         String title;
 
         @Override
-        Integer create(SiteConfig config) throws IOException {
+        ExitCode create(SiteConfig config) throws IOException {
             Optional<Kind> known = Kind.of(kind);
             if (known.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: unknown note kind \"" + kind
                         + "\"; the kinds are job-posting, audit, library-finding, growth-model");
-                return 2;
+                return ExitCode.USAGE;
             }
             Path target = config.collectionsDir().resolve("_notes").resolve(known.get().folder)
                     .resolve(slug(title) + ".md");
@@ -171,7 +171,7 @@ final class NewCommand implements Runnable {
         String path;
 
         @Override
-        Integer create(SiteConfig config) throws IOException {
+        ExitCode create(SiteConfig config) throws IOException {
             String relative = path.replace('\\', '/');
             String name = relative.substring(relative.lastIndexOf('/') + 1);
             if (!name.contains(".")) {
@@ -181,7 +181,7 @@ final class NewCommand implements Runnable {
             Path target = config.source().resolve(relative).normalize();
             if (relative.startsWith("/") || !target.startsWith(config.source()) || target.equals(config.source())) {
                 spec.commandLine().getErr().println("sheaf: page path \"" + path + "\" is outside the source folder");
-                return 2;
+                return ExitCode.USAGE;
             }
             String stem = name.substring(0, name.lastIndexOf('.'));
             if (stem.equals("index") && target.getParent() != null && !target.getParent().equals(config.source())) {
@@ -211,7 +211,7 @@ final class NewCommand implements Runnable {
             Optional<String> list = Archetypes.load("site/FILES");
             if (list.isEmpty()) {
                 spec.commandLine().getErr().println("sheaf: the site archetype is missing from this sheaf");
-                return 3;
+                return ExitCode.INTERNAL.code();
             }
             Path root = dir.toAbsolutePath().normalize();
             String siteTitle = title != null ? title
@@ -228,12 +228,12 @@ final class NewCommand implements Runnable {
                 String target = name.equals("content/_posts/welcome.md") ? "content/_posts/" + today + "-welcome.md" : name;
                 files.put(root.resolve(target), Archetypes.fill(text, values));
             }
-            Integer code = createFiles(spec, root, files);
-            if (code == 0) {
+            ExitCode code = createFiles(spec, root, files);
+            if (code == ExitCode.OK) {
                 spec.commandLine().getOut().println("sheaf: new site in " + dir + "; try: sheaf serve " + dir);
                 spec.commandLine().getOut().flush();
             }
-            return code;
+            return code.code();
         }
     }
 
@@ -241,7 +241,7 @@ final class NewCommand implements Runnable {
      * Creates every file, or none: any that exists is reported and nothing is written. Each file is
      * opened with {@code CREATE_NEW}, so a file that appears meanwhile is not replaced either.
      */
-    static Integer createFiles(CommandSpec spec, Path shownFrom, Map<Path, String> files) throws IOException {
+    static ExitCode createFiles(CommandSpec spec, Path shownFrom, Map<Path, String> files) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> existing = new ArrayList<>();
@@ -255,7 +255,7 @@ final class NewCommand implements Runnable {
                 err.println("sheaf: " + shown(shownFrom, file) + " already exists; not overwriting it");
             }
             err.flush();
-            return 1;
+            return ExitCode.SITE_ERRORS;
         }
         for (Map.Entry<Path, String> entry : files.entrySet()) {
             Path file = entry.getKey();
@@ -268,17 +268,17 @@ final class NewCommand implements Runnable {
             } catch (FileAlreadyExistsException e) {
                 err.println("sheaf: " + shown(shownFrom, file) + " already exists; not overwriting it");
                 err.flush();
-                return 1;
+                return ExitCode.SITE_ERRORS;
             } catch (IOException | java.nio.file.InvalidPathException e) {
                 err.println("sheaf: cannot create " + shown(shownFrom, file) + ": "
                         + (e instanceof IOException io ? OsReason.of(io) : "not a valid file name"));
                 err.flush();
-                return 2;
+                return ExitCode.USAGE;
             }
             out.println("sheaf: created " + shown(shownFrom, file));
         }
         out.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     private static String shown(Path from, Path file) {

@@ -64,7 +64,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
             err.println("sheaf: --port must be between 0 and 65535");
-            return 2;
+            return ExitCode.USAGE.code();
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null,
                 drafts, future, unpublished, githubPages).withThemePaths(themePaths);
@@ -75,7 +75,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             server.watch(Duration.ofMillis(30));
         } catch (IOException e) {
             err.println("sheaf: cannot serve on " + host + ":" + port + ": " + e.getMessage());
-            return 2;
+            return ExitCode.USAGE.code();
         }
         out.println("sheaf: serving " + server.siteAddress() + " (Ctrl-C to stop)");
         out.flush();
@@ -88,7 +88,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             stopped.countDown();
         }));
         stopped.await();
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private static void openBrowser(DevServer server, PrintWriter err) {

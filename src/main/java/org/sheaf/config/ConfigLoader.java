@@ -26,10 +26,6 @@ import org.sheaf.diag.SiteFiles;
  * <p>Every failure is a positioned {@link DiagnosticException}; the CLI exits with 2 for them.
  */
 public final class ConfigLoader {
-    /** Where a key was set: which file, which line. Used to position errors about values. */
-    record KeyOrigin(String path, Position position) {
-    }
-
     /**
      * What the command line says, applied over the config files. Null fields leave the config alone.
      *
@@ -88,7 +84,7 @@ public final class ConfigLoader {
         Path defaultSource = kind == SiteConfig.Kind.SHEAF ? root.resolve("content") : root;
 
         Map<String, Object> values = JekyllDefaults.values();
-        Map<String, KeyOrigin> origins = new LinkedHashMap<>();
+        Map<String, SiteConfig.Origin> origins = new LinkedHashMap<>();
         List<Path> files = overrides.configFiles().isEmpty()
                 ? List.of(defaultSource.resolve("_config.yml"))
                 : overrides.configFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList();
@@ -132,8 +128,8 @@ public final class ConfigLoader {
             boolean inside = folder.getValue().startsWith(root) && (!folder.getKey().equals("destination")
                     || realPlace(folder.getValue()).startsWith(realPlace(root)));
             if (!inside) {
-                KeyOrigin origin = origins.getOrDefault(folder.getKey(), new KeyOrigin("_config.yml", Position.FILE));
-                throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                SiteConfig.Origin origin = SiteConfig.originOf(origins, folder.getKey());
+                throw new DiagnosticException(origin.error(
                         folder.getKey() + " \"" + values.get(folder.getKey()) + "\" is outside the site folder")
                         .withHint(folder.getKey().equals("destination")
                                 ? "a build replaces its destination, so one named in the config must be inside the site; "
@@ -150,7 +146,7 @@ public final class ConfigLoader {
         Map<String, SiteConfig.Collection> collections = collections(values, origins, root);
         Theme theme = theme(values, origins, root, overrides.themePaths());
         if (theme != null) {
-            values = withThemeConfig(values, theme);
+            values = withThemeConfig(values, theme, origins);
         }
         return new SiteConfig(kind, root, source, destination, layouts, includes, data, collectionsDir, zone,
                 values, collections, origins, theme);
@@ -159,10 +155,11 @@ public final class ConfigLoader {
     /**
      * {@code values} over the theme's own {@code _config.yml}, as Jekyll reads it: the site's values
      * win, the theme cannot set a key Jekyll has a default for, and {@code ignore_theme_config: true}
-     * or a symbolic link leaves the theme's file unread.
+     * or a symbolic link leaves the theme's file unread. A key the theme sets and the site does not
+     * gets its origin in the theme's file.
      */
-    private static Map<String, Object> withThemeConfig(Map<String, Object> values, Theme theme)
-            throws DiagnosticException {
+    private static Map<String, Object> withThemeConfig(Map<String, Object> values, Theme theme,
+            Map<String, SiteConfig.Origin> origins) throws DiagnosticException {
         Path file = theme.root().resolve("_config.yml");
         if (Boolean.TRUE.equals(values.get("ignore_theme_config")) || !Files.isRegularFile(file)
                 || Files.isSymbolicLink(file)) {
@@ -170,11 +167,17 @@ public final class ConfigLoader {
         }
         String shown = file.toString();
         String text = new String(SiteFiles.within(theme.root()).read(file, shown), StandardCharsets.UTF_8);
-        if (!(YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown).value() instanceof Map<?, ?> map)) {
+        YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
+        if (!(document.value() instanceof Map<?, ?> map)) {
             return values;
         }
         Map<String, Object> merged = new LinkedHashMap<>();
         Set<String> defaults = JekyllDefaults.values().keySet();
+        document.positions().forEach((key, position) -> {
+            if (!key.isEmpty() && !defaults.contains(key.contains(".") ? key.substring(0, key.indexOf('.')) : key)) {
+                origins.putIfAbsent(key, new SiteConfig.Origin(shown, position));
+            }
+        });
         map.forEach((key, value) -> {
             if (!defaults.contains(String.valueOf(key))) {
                 merged.put(String.valueOf(key), value);
@@ -191,21 +194,21 @@ public final class ConfigLoader {
      * @throws DiagnosticException at the {@code theme:} line when the value is not a name or no gem
      *                             folder holds the theme
      */
-    private static Theme theme(Map<String, Object> values, Map<String, KeyOrigin> origins, Path root,
+    private static Theme theme(Map<String, Object> values, Map<String, SiteConfig.Origin> origins, Path root,
             List<Path> themePaths) throws DiagnosticException {
         Object value = values.get("theme");
         if (value == null || value.toString().isBlank()) {
             return null;
         }
-        KeyOrigin origin = origins.getOrDefault("theme", new KeyOrigin("_config.yml", new Position(1, 1)));
+        SiteConfig.Origin origin = SiteConfig.originOf(origins, "theme");
         if (!(value instanceof String name) || !name.strip().matches("[A-Za-z0-9_.-]+")) {
-            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+            throw new DiagnosticException(origin.error(
                     "theme must be the name of a theme gem, like minima"));
         }
         Optional<Theme> theme = ThemeResolver.resolve(name.strip(), root, themePaths, System.getenv());
         if (theme.isEmpty()) {
             List<Path> searched = ThemeResolver.searched(root, themePaths, System.getenv());
-            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+            throw new DiagnosticException(origin.error(
                     "theme \"" + name.strip() + "\" not found")
                     .withHint("install its gem (gem install " + name.strip() + ", or bundle install) or give the folder "
                             + "holding it with --theme-path DIR or SHEAF_THEME_PATH")
@@ -216,7 +219,7 @@ public final class ConfigLoader {
     }
 
     private static void mergeFile(SiteFiles reader, Path file, String shown, Map<String, Object> values,
-            Map<String, KeyOrigin> origins) throws DiagnosticException {
+            Map<String, SiteConfig.Origin> origins) throws DiagnosticException {
         String text = new String(reader.read(file, shown), StandardCharsets.UTF_8);
         YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
         if (document.value() == null) {
@@ -225,8 +228,8 @@ public final class ConfigLoader {
         if (!(document.value() instanceof Map<?, ?> map)) {
             throw new DiagnosticException(Diagnostic.error(shown, 1, 1, "the config must be a mapping of keys to values"));
         }
-        origins.putIfAbsent("", new KeyOrigin(shown, new Position(1, 1)));
-        document.positions().forEach((key, position) -> origins.put(key, new KeyOrigin(shown, position)));
+        origins.putIfAbsent("", new SiteConfig.Origin(shown, new Position(1, 1)));
+        document.positions().forEach((key, position) -> origins.put(key, new SiteConfig.Origin(shown, position)));
         @SuppressWarnings("unchecked")
         Map<String, Object> incoming = (Map<String, Object>) map;
         deepMerge(values, incoming);
@@ -302,7 +305,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static ZoneId timezone(Map<String, Object> values, Map<String, KeyOrigin> origins) throws DiagnosticException {
+    private static ZoneId timezone(Map<String, Object> values, Map<String, SiteConfig.Origin> origins) throws DiagnosticException {
         Object tz = values.get("timezone");
         if (tz == null || tz.toString().isBlank()) {
             return ZoneId.systemDefault();
@@ -310,8 +313,8 @@ public final class ConfigLoader {
         try {
             return ZoneId.of(tz.toString());
         } catch (DateTimeException e) {
-            KeyOrigin origin = origins.getOrDefault("timezone", new KeyOrigin("_config.yml", Position.FILE));
-            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+            SiteConfig.Origin origin = SiteConfig.originOf(origins, "timezone");
+            throw new DiagnosticException(origin.error(
                     "unknown timezone \"" + tz + "\"").withHint("use an IANA name such as Europe/Berlin or America/Chicago"));
         }
     }
@@ -341,32 +344,32 @@ public final class ConfigLoader {
 
     @SuppressWarnings("unchecked")
     private static Map<String, SiteConfig.Collection> collections(Map<String, Object> values,
-            Map<String, KeyOrigin> origins, Path root) throws DiagnosticException {
+            Map<String, SiteConfig.Origin> origins, Path root) throws DiagnosticException {
         Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
         entries.put("posts", new LinkedHashMap<>(Map.of("output", true)));
         Object configured = values.get("collections");
         if (configured instanceof List<?> labels) {
             for (int i = 0; i < labels.size(); i++) {
                 String label = String.valueOf(labels.get(i));
-                checkLabel(label, origins.get("collections." + i), origins);
+                checkLabel(label, SiteConfig.originOf(origins, "collections." + i));
                 entries.putIfAbsent(label, new LinkedHashMap<>());
             }
         } else if (configured instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                checkLabel(String.valueOf(entry.getKey()), origins.get("collections." + entry.getKey()), origins);
+                checkLabel(String.valueOf(entry.getKey()), SiteConfig.originOf(origins, "collections." + entry.getKey()));
                 Object body = entry.getValue();
                 Map<String, Object> merged = entries.computeIfAbsent(String.valueOf(entry.getKey()), k -> new LinkedHashMap<>());
                 if (body instanceof Map<?, ?> bodyMap) {
                     merged.putAll((Map<String, Object>) bodyMap);
                 } else if (body != null) {
-                    KeyOrigin origin = origins.getOrDefault("collections." + entry.getKey(), new KeyOrigin("_config.yml", Position.FILE));
-                    throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+                    SiteConfig.Origin origin = SiteConfig.originOf(origins, "collections." + entry.getKey());
+                    throw new DiagnosticException(origin.error(
                             "collection \"" + entry.getKey() + "\" must be a mapping of options"));
                 }
             }
         } else if (configured != null) {
-            KeyOrigin origin = origins.getOrDefault("collections", new KeyOrigin("_config.yml", Position.FILE));
-            throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+            SiteConfig.Origin origin = SiteConfig.originOf(origins, "collections");
+            throw new DiagnosticException(origin.error(
                     "collections must be a list of names or a mapping"));
         }
         Map<String, SiteConfig.Collection> result = new LinkedHashMap<>();
@@ -386,13 +389,11 @@ public final class ConfigLoader {
      * digits, {@code _}, {@code -} and {@code .} (the characters Jekyll keeps), never {@code ..}.
      * A label such as {@code ../../home} would otherwise read and publish a folder outside the site.
      */
-    private static void checkLabel(String label, KeyOrigin at, Map<String, KeyOrigin> origins)
-            throws DiagnosticException {
+    private static void checkLabel(String label, SiteConfig.Origin origin) throws DiagnosticException {
         if (COLLECTION_LABEL.matcher(label).matches() && !label.contains("..")) {
             return;
         }
-        KeyOrigin origin = at != null ? at : origins.getOrDefault("collections", new KeyOrigin("_config.yml", Position.FILE));
-        throw new DiagnosticException(Diagnostic.error(origin.path(), origin.position(),
+        throw new DiagnosticException(origin.error(
                 "collection label \"" + label + "\" is not a plain name")
                 .withHint("a label may hold letters, digits, '_', '-' and '.', and not '..'; "
                         + "its documents are read from the folder _LABEL inside the site"));

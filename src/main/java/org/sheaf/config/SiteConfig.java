@@ -38,13 +38,13 @@ public final class SiteConfig {
     private final ZoneId timezone;
     private final Map<String, Object> values;
     private final Map<String, Collection> collections;
-    private final Map<String, ConfigLoader.KeyOrigin> origins;
+    private final Map<String, Origin> origins;
     private final SiteFiles files;
     private final Theme theme;
 
     SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
             Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
-            Map<String, Collection> collections, Map<String, ConfigLoader.KeyOrigin> origins, Theme theme) {
+            Map<String, Collection> collections, Map<String, Origin> origins, Theme theme) {
         this.kind = kind;
         this.siteRoot = siteRoot;
         this.source = source;
@@ -216,10 +216,6 @@ public final class SiteConfig {
     }
 
     /**
-     * An error positioned at a configuration key (dotted, {@code defaults.0.scope}), in the config
-     * file that set it; at the first config file's start when the key came from elsewhere.
-     */
-    /**
      * Why no output may be written at {@code outputPath} (relative to the destination,
      * {@code /}-separated, normalised), or empty when it may. Two kinds of place are the
      * destination's own and never the site's: a {@code .git} folder at any depth (a page written
@@ -242,15 +238,50 @@ public final class SiteConfig {
         return Optional.empty();
     }
 
+    /**
+     * Where a configuration key (dotted, {@code defaults.0.scope}) was set: its own line in the
+     * config file that set it; for a key no file wrote (an item the command line or a default
+     * added), its nearest parent's; for a key none of whose parents a file wrote either, the start
+     * of the first config file.
+     */
+    public Origin originOf(String dottedKey) {
+        return originOf(origins, dottedKey);
+    }
+
+    /** {@link #originOf} among the origins the loader has recorded so far. */
+    static Origin originOf(Map<String, Origin> origins, String dottedKey) {
+        for (String key = dottedKey; ; key = key.substring(0, key.lastIndexOf('.'))) {
+            Origin origin = origins.get(key);
+            if (origin != null) {
+                return origin;
+            }
+            if (!key.contains(".")) {
+                return origins.getOrDefault("", new Origin("_config.yml", new Position(1, 1)));
+            }
+        }
+    }
+
+    /** An error about the value of a configuration key, at {@link #originOf its origin}. */
     public Diagnostic errorAt(String dottedKey, String message) {
-        ConfigLoader.KeyOrigin origin = origins.get(dottedKey);
-        String top = dottedKey.contains(".") ? dottedKey.substring(0, dottedKey.indexOf('.')) : dottedKey;
-        if (origin == null) {
-            origin = origins.get(top);
+        return originOf(dottedKey).error(message);
+    }
+
+    /**
+     * Where in which config file a key was set.
+     *
+     * @param path     the file, relative to the site root (as written in full when outside it, as
+     *                 a theme's {@code _config.yml} is)
+     * @param position the key's line and column there
+     */
+    public record Origin(String path, Position position) {
+        /** An error about the key's value, at the key. */
+        public Diagnostic error(String message) {
+            return Diagnostic.error(path, position, message);
         }
-        if (origin == null) {
-            origin = origins.getOrDefault("", new ConfigLoader.KeyOrigin("_config.yml", new Position(1, 1)));
+
+        /** A warning about the key's value, at the key. */
+        public Diagnostic warning(String message) {
+            return Diagnostic.warning(path, position, message);
         }
-        return Diagnostic.error(origin.path(), origin.position(), message);
     }
 }

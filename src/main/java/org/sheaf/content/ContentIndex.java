@@ -164,7 +164,7 @@ public final class ContentIndex {
      */
     public static Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
             String layout, Map<String, Object> variables) {
-        String sitePath = config.errorAt(configKey, "").path();
+        String sitePath = config.originOf(configKey).path();
         SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
                 SourceFile.Kind.PAGE, null);
         Map<String, Object> values = new LinkedHashMap<>(variables);

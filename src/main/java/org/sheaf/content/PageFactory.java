@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.Position;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 
@@ -60,7 +61,7 @@ final class PageFactory {
             return Optional.empty();
         }
         String outputExt = outputExtension(file);
-        PermalinkFacts facts = new PermalinkFacts(null, null, null, null, file.basename(), file.directory(),
+        PermalinkFacts facts = new PermalinkFacts(null, null, null, file.basename(), file.directory(),
                 null, file.name(), List.of(), outputExt);
         String permalink = permalinkOf(parsed, data);
         String url = Permalinks.pageUrl(permalink, config.permalink(), facts);
@@ -91,7 +92,7 @@ final class PageFactory {
 
         Optional<PostName> postName = PostName.parse(file.name());
         if (label.equals("posts") && !draft && postName.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(file.sitePath(), org.sheaf.diag.Position.FILE,
+            diagnostics.add(Diagnostic.warning(file.sitePath(), Position.FILE,
                     "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
             return Optional.empty();
         }
@@ -116,14 +117,14 @@ final class PageFactory {
         String inCollection = pathInCollection(file);
         String withoutExt = inCollection.contains(".") ? inCollection.substring(0, inCollection.lastIndexOf('.')) : inCollection;
         PermalinkFacts facts = new PermalinkFacts(label, date, stringOrNull(data.get("slug")), slug,
-                slug, parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
+                parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
         String ownPermalink = permalinkOf(parsed, data);
         String url = Permalinks.documentUrl(ownPermalink,
                 collection == null ? null : collection.permalink(), config.permalink(), facts);
         if (ownPermalink != null) {
             for (String unknown : Permalinks.unknownPlaceholders(ownPermalink)) {
                 diagnostics.add(Diagnostic.error(file.sitePath(), parsed.frontMatter().positions()
-                        .getOrDefault("permalink", new org.sheaf.diag.Position(1, 1)),
+                        .getOrDefault("permalink", new Position(1, 1)),
                         "unknown placeholder \":" + unknown + "\" in permalink")
                         .withHint("placeholders: :" + String.join(", :", new java.util.TreeSet<>(Permalinks.DOCUMENT_PLACEHOLDERS))));
             }
@@ -182,7 +183,7 @@ final class PageFactory {
         }
         if (!(permalink instanceof String text)) {
             diagnostics.add(Diagnostic.error(parsed.file().sitePath(), parsed.frontMatter().positions()
-                    .getOrDefault("permalink", new org.sheaf.diag.Position(1, 1)), "permalink must be text"));
+                    .getOrDefault("permalink", new Position(1, 1)), "permalink must be text"));
             return null;
         }
         return text;
@@ -211,7 +212,7 @@ final class PageFactory {
         Optional<ZonedDateTime> parsedDate = parseDate(value.toString());
         if (parsedDate.isEmpty()) {
             diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
-                    parsed.frontMatter().positions().getOrDefault("date", new org.sheaf.diag.Position(1, 1)),
+                    parsed.frontMatter().positions().getOrDefault("date", new Position(1, 1)),
                     "invalid date \"" + value + "\"")
                     .withHint("write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000"));
         }
@@ -271,7 +272,7 @@ final class PageFactory {
 
     private void reportType(ContentIndex.Parsed parsed, String key) {
         diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
-                parsed.frontMatter().positions().getOrDefault(key, new org.sheaf.diag.Position(1, 1)),
+                parsed.frontMatter().positions().getOrDefault(key, new Position(1, 1)),
                 key + " must be a word or a list of words"));
     }
 

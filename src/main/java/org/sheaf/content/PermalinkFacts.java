@@ -10,8 +10,6 @@ import java.util.List;
  * @param collection               the collection label ({@code posts}, {@code notes}); null for a page
  * @param date                     the document's date in the site's time zone; may be null for pages
  * @param slugSource               front matter {@code slug}, or null
- * @param titleSource              front matter {@code title}, or null; not part of any URL (Jekyll's
- *                                 {@code :title} is made from the slug), kept for the caller's convenience
  * @param basename                 the file name without extension; for dated file names the part after
  *                                 the date ({@code fellowship-begins})
  * @param relativeDir              for pages, the folder relative to the source root ({@code ""}, {@code en});
@@ -27,7 +25,6 @@ public record PermalinkFacts(
         String collection,
         ZonedDateTime date,
         String slugSource,
-        String titleSource,
         String basename,
         String relativeDir,
         String relativePathInCollection,

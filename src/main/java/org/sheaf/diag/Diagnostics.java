@@ -46,10 +46,6 @@ public final class Diagnostics {
         return all.stream().anyMatch(Diagnostic::isError);
     }
 
-    public int errorCount() {
-        return (int) all.stream().filter(Diagnostic::isError).count();
-    }
-
     /** Every diagnostic so far, sorted by path, line, column; duplicates removed. */
     public List<Diagnostic> sorted() {
         return all.stream().distinct().sorted().toList();

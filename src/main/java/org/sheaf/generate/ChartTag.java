@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sheaf.content.JekyllFilters;
+import org.sheaf.content.TemplateTag;
 
 /**
  * The {@code {% chart %}} Liquid tag and the {@code chart({...})} Freemarker function: a figure
@@ -93,6 +94,11 @@ public final class ChartTag {
                 + "<figcaption>" + escape(named.title()) + " <a class=\"chart-csv\" href=\""
                 + escape(JekyllFilters.relativeUrl(baseurl, "/" + csvPath)) + "\" download>Data as CSV</a>"
                 + "</figcaption>" + table(named) + "</figure>";
+    }
+
+    /** The {@code chart} tag, which every site has: {@link #render} with the call's arguments, on its page. */
+    public TemplateTag tag() {
+        return new TemplateTag("chart", call -> render(call.arguments(), call.page()));
     }
 
     /** The CSV files the rendered charts link to, sorted by output path. */

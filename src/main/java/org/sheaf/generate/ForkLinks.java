@@ -51,11 +51,6 @@ public record ForkLinks(String repository, String branch, String sourcePrefix) {
         return repositoryUrl() + "/edit/" + encodePath(branch) + "/" + encodePath(sourcePrefix + strip(path));
     }
 
-    /** The page's file as GitHub shows it. */
-    public String blobUrl(String path) {
-        return repositoryUrl() + "/blob/" + encodePath(branch) + "/" + encodePath(sourcePrefix + strip(path));
-    }
-
     private static String strip(String path) {
         return path.startsWith("/") ? path.substring(1) : path;
     }

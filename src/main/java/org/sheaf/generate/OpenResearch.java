@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
+import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
@@ -62,13 +62,12 @@ public final class OpenResearch {
     public static OpenResearch of(SiteConfig config, Diagnostics diagnostics) {
         Object license = config.get("license");
         if (SeoTag.truthy(license) && Licenses.parse(SeoTag.text(license)).isEmpty()) {
-            Diagnostic at = config.errorAt("license", "");
+            SiteConfig.Origin at = config.originOf("license");
             diagnostics.add(unknownLicense(at.path(), at.position(), SeoTag.text(license)));
         }
         OpenResearch research = new OpenResearch(config);
         if (!config.string("repository", "").isBlank() && research.fork.isEmpty()) {
-            Diagnostic at = config.errorAt("repository", "");
-            diagnostics.add(Diagnostic.warning(at.path(), at.position(), "repository \""
+            diagnostics.add(config.originOf("repository").warning("repository \""
                     + config.string("repository", "") + "\" is not OWNER/REPO; no edit or fork links")
                     .withHint("for example: repository: p2pu/open-revenue-research"));
         }
@@ -199,8 +198,8 @@ public final class OpenResearch {
     }
 
     /**
-     * The functions templates call (and the Liquid tags of the same names), each given
-     * {@code page}, {@code site} and the call's argument under {@code markup}:
+     * The functions templates call (and the Liquid tags of the same names), each given the
+     * template's {@code page} and {@code site} and the call's markup:
      * <ul>
      *   <li>{@code citation_meta}: {@code <link rel="license">} when the page or site has a
      *       licence, and the {@code citation_*} meta tags when the page is cited;</li>
@@ -211,19 +210,14 @@ public final class OpenResearch {
      *       dataset with its own licence), or the text as written when unknown.</li>
      * </ul>
      */
-    public Map<String, Function<Map<String, Object>, String>> tags() {
-        Map<String, Function<Map<String, Object>, String>> tags = new LinkedHashMap<>();
-        tags.put("citation_meta", v -> citationMeta(map(v.get("page")), map(v.get("site"))));
-        tags.put("cite_block", v -> citeBlock(map(v.get("page")), map(v.get("site"))));
-        tags.put("reuse_notice", v -> reuseNotice(map(v.get("page")), map(v.get("site"))));
-        tags.put("source_links", v -> sourceLinks(map(v.get("page"))));
-        tags.put("license_link", v -> licenseLink(SeoTag.text(v.get("markup")).strip()));
-        return Map.copyOf(tags);
+    public List<TemplateTag> tags() {
+        return List.of(new TemplateTag("citation_meta", call -> citationMeta(call.page(), call.site())),
+                new TemplateTag("cite_block", call -> citeBlock(call.page(), call.site())),
+                new TemplateTag("reuse_notice", call -> reuseNotice(call.page(), call.site())),
+                new TemplateTag("source_links", call -> sourceLinks(call.page())),
+                new TemplateTag("license_link", call -> licenseLink(call.markup().strip())));
     }
 
-    private static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> map ? map : Map.of();
-    }
 
     String citationMeta(Map<?, ?> page, Map<?, ?> site) {
         StringBuilder out = new StringBuilder();

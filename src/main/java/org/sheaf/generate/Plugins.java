@@ -1,14 +1,15 @@
 package org.sheaf.generate;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.config.SiteConfig;
+import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
+import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 
@@ -73,8 +74,7 @@ public final class Plugins {
                 if (BUILT_IN.contains(name) || name.equals(COMMONMARK)) {
                     enabled.add(name);
                 } else {
-                    Diagnostic at = config.errorAt(key + "." + i, "");
-                    diagnostics.add(Diagnostic.warning(at.path(), at.position(),
+                    diagnostics.add(config.originOf(key + "." + i).warning(
                             "plugin \"" + name + "\" is not built into sheaf; ignored")
                             .withHint("built in: " + String.join(", ", BUILT_IN.stream().sorted().toList())));
                 }
@@ -112,7 +112,7 @@ public final class Plugins {
      * Pagination, the part of the generate stage that adds pages to render: run it first, add
      * its pages to the index, then run {@link #generate} on that index.
      */
-    public Pagination paginate(SiteConfig config, org.sheaf.content.ContentIndex index) {
+    public Pagination paginate(SiteConfig config, ContentIndex index) {
         return enabled(PAGINATE) ? Pagination.of(config, index) : Pagination.NONE;
     }
 
@@ -120,9 +120,9 @@ public final class Plugins {
      * The tag and kind pages ({@link TagPages}), the other part of the generate stage that adds
      * pages to render; a setting without a layout is an error in {@code diagnostics}.
      */
-    public List<org.sheaf.content.Page> listingPages(org.sheaf.content.ContentIndex index, Diagnostics diagnostics) {
+    public List<Page> listingPages(ContentIndex index, Diagnostics diagnostics) {
         List<Diagnostic> problems = new ArrayList<>();
-        List<org.sheaf.content.Page> pages = TagPages.of(config, index, problems);
+        List<Page> pages = TagPages.of(config, index, problems);
         diagnostics.addAll(problems);
         return pages;
     }
@@ -137,35 +137,27 @@ public final class Plugins {
     }
 
     /**
-     * The tags (and Freemarker functions) the enabled plugins add, by name. Each takes the
-     * template's {@code page}, {@code site} and {@code paginator}, and under {@code markup} the
-     * tag's arguments as written, and returns HTML markup.
+     * The tags (and Freemarker functions) the enabled plugins add, each returning HTML markup:
+     * {@code seo} (for the page, the site and the paginator, and the options in its markup),
+     * {@code feed_meta}, and {@code toc} (of its markup, or of the page's content without any).
      *
      * @param jekyllVersion the version the SEO block's generator tag names
      * @param markdownify   Markdown to HTML with the site's settings
      */
-    public Map<String, Function<Map<String, Object>, String>> tags(String jekyllVersion, UnaryOperator<String> markdownify) {
-        Map<String, Function<Map<String, Object>, String>> tags = new LinkedHashMap<>();
+    public List<TemplateTag> tags(String jekyllVersion, UnaryOperator<String> markdownify) {
+        List<TemplateTag> tags = new ArrayList<>();
         if (enabled(SEO_TAG)) {
             SeoTag seo = new SeoTag(config.url(), config.baseurl(), jekyllVersion, markdownify);
-            tags.put("seo", variables -> seo.render(map(variables.get("page")), map(variables.get("site")),
-                    map(variables.get("paginator")), variables.get("markup") == null ? "" : variables.get("markup").toString()));
+            tags.add(new TemplateTag("seo", call -> seo.render(call.page(), call.site(), call.paginator(), call.markup())));
         }
         if (enabled(FEED)) {
             String meta = FeedGenerator.metaTag(config);
-            tags.put("feed_meta", variables -> meta);
+            tags.add(new TemplateTag("feed_meta", call -> meta));
         }
         TableOfContents toc = TableOfContents.of(config.get("toc") instanceof Map<?, ?> settings ? settings : Map.of());
-        tags.put("toc", variables -> {
-            Map<?, ?> page = map(variables.get("page"));
-            Object markup = variables.get("markup");
-            String html = markup == null || markup.toString().isEmpty() ? SeoTag.text(page.get("content")) : markup.toString();
-            return toc.forPage(page, html);
-        });
-        return Map.copyOf(tags);
+        tags.add(new TemplateTag("toc", call -> toc.forPage(call.page(),
+                call.markup().isEmpty() ? SeoTag.text(call.page().get("content")) : call.markup())));
+        return List.copyOf(tags);
     }
 
-    private static Map<?, ?> map(Object value) {
-        return value instanceof Map<?, ?> map ? map : Map.of();
-    }
 }

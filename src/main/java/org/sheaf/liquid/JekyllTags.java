@@ -17,6 +17,8 @@ import liqp.blocks.Block;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
 import org.sheaf.content.JekyllFilters;
+import org.sheaf.content.TagCall;
+import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
@@ -37,7 +39,7 @@ final class JekyllTags {
         List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
                 new IncludeTag(renderer, "include_relative"),
                 new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag(), new AvatarTag(renderer)));
-        renderer.setup().tags().forEach((name, body) -> tags.add(new PluginTag(renderer, name, body)));
+        renderer.setup().tags().forEach(tag -> tags.add(new PluginTag(renderer, tag)));
         return tags;
     }
 
@@ -49,24 +51,21 @@ final class JekyllTags {
      */
     static final class PluginTag extends Tag {
         private final LiquidRenderer renderer;
-        private final java.util.function.Function<Map<String, Object>, String> body;
+        private final TemplateTag tag;
 
-        PluginTag(LiquidRenderer renderer, String name, java.util.function.Function<Map<String, Object>, String> body) {
-            super(name);
+        PluginTag(LiquidRenderer renderer, TemplateTag tag) {
+            super(tag.name());
             this.renderer = renderer;
-            this.body = body;
+            this.tag = tag;
         }
 
         @Override
         public Object render(TemplateContext context, LNode... nodes) {
-            Map<String, Object> variables = new HashMap<>();
-            for (String key : List.of("page", "site", "paginator")) {
-                variables.put(key, context.get(key));
-            }
-            variables.put("markup", nodes.length == 0 ? "" : argument(renderer, context, nodes));
-            variables.put("arguments", namedArguments(context, nodes));
+            TagCall call = new TagCall(TagCall.variable(context.get("page")), TagCall.variable(context.get("site")),
+                    TagCall.variable(context.get("paginator")), nodes.length == 0 ? "" : argument(renderer, context, nodes),
+                    namedArguments(context, nodes));
             try {
-                return body.apply(variables);
+                return tag.render(call);
             } catch (IllegalArgumentException e) {
                 Frame frame = frame(context);
                 Position at = LiquidErrors.tagPosition(frame.text, getName(), atoms(context, nodes), frame.firstLine);

@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.diag.Position;
 
 /**
  * What Ruby Liquid makes of text Liqp refuses even in its lax grammar, written back as the strict
@@ -184,7 +185,7 @@ final class LaxLiquid {
      * the pipe, the name and its arguments blanked up to the next pipe or the tag's end, outside
      * quotes. The text is unchanged when no pipe is there.
      */
-    static String withoutFilter(String text, org.sheaf.diag.Position at) {
+    static String withoutFilter(String text, Position at) {
         int offset = 0;
         for (int line = 1; line < at.line(); line++) {
             offset = text.indexOf('\n', offset) + 1;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 
 /**
@@ -20,11 +21,10 @@ import org.sheaf.diag.Diagnostic;
  * @param environment  {@code jekyll.environment}: {@code JEKYLL_ENV}, by default {@code development}
  * @param markdownify  Markdown to HTML, for the {@code markdownify} filter
  * @param links        URLs for {@code link} and {@code post_url}
- * @param tags         tags added by plugins ({@code seo}, {@code feed_meta}), by name: each gets
- *                     {@code page}, {@code site}, {@code paginator} and, under {@code markup}, the
- *                     tag's arguments as written, under {@code arguments} its {@code key=value}
- *                     pairs resolved, and returns the markup to insert; an
- *                     {@link IllegalArgumentException} it throws is an error at the tag
+ * @param tags         tags added by plugins ({@code seo}, {@code feed_meta}): each is called with
+ *                     the template's {@code page}, {@code site} and {@code paginator}, its markup
+ *                     as written and its {@code key=value} pairs resolved, and returns the markup
+ *                     to insert; an {@link IllegalArgumentException} it throws is an error at the tag
  * @param mode         how text the strict grammar refuses is read (Jekyll's {@code liquid: error_mode})
  * @param strictFilters whether an unknown filter is an error (Jekyll's {@code liquid: strict_filters});
  *                     otherwise it is skipped, with a warning unless the mode is lax
@@ -37,11 +37,11 @@ import org.sheaf.diag.Diagnostic;
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
-                          Map<String, Function<Map<String, Object>, String>> tags, LiquidMode mode,
+                          List<TemplateTag> tags, LiquidMode mode,
                           boolean strictFilters, Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters,
                           List<Path> themeIncludes) {
     public LiquidSetup {
-        tags = Map.copyOf(tags);
+        tags = List.copyOf(tags);
         textFilters = Map.copyOf(textFilters);
         themeIncludes = List.copyOf(themeIncludes);
     }
@@ -49,7 +49,7 @@ public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, Stri
     /** A setup in Jekyll's default mode, {@link LiquidMode#WARN}, whose warnings are dropped. */
     public LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                        String environment, Function<String, String> markdownify, LinkResolver links,
-                       Map<String, Function<Map<String, Object>, String>> tags) {
+                       List<TemplateTag> tags) {
         this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
                 LiquidMode.WARN, false, warning -> { }, Map.of(), List.of());
     }
@@ -57,6 +57,6 @@ public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, Stri
     /** A setup without plugin tags. */
     public LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                        String environment, Function<String, String> markdownify, LinkResolver links) {
-        this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, Map.of());
+        this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, List.of());
     }
 }

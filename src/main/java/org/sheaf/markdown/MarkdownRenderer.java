@@ -165,11 +165,6 @@ public final class MarkdownRenderer {
         set.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
     }
 
-    /** The options this renderer was built with. */
-    public MarkdownOptions options() {
-        return options;
-    }
-
     /**
      * Converts one document's Markdown (after Liquid) to an HTML fragment.
      *

@@ -32,19 +32,9 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
         this(siteRoot, overrides, time, environment, RenderProgress.NONE);
     }
 
-    /** A plain build of {@code siteRoot} with no overrides. */
-    public static BuildOptions of(Path siteRoot) {
-        return new BuildOptions(siteRoot, ConfigLoader.Overrides.none(), null, null);
-    }
-
     /** The same options with a fixed {@code site.time}. */
     public BuildOptions at(Instant fixedTime) {
         return new BuildOptions(siteRoot, overrides, fixedTime, environment, progress, strict);
-    }
-
-    /** The same options, telling {@code listener} how rendering goes. */
-    public BuildOptions withProgress(RenderProgress listener) {
-        return new BuildOptions(siteRoot, overrides, time, environment, listener, strict);
     }
 
     /** The same options, with every warning an error ({@code --strict}). */

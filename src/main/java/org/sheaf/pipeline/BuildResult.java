@@ -21,29 +21,19 @@ import org.sheaf.diag.Diagnostic;
 public record BuildResult(Status status, List<Diagnostic> diagnostics, int pages, int staticFiles,
         String destination, Duration elapsed, Map<String, Duration> stageTimes, RenderProfile profile) {
 
-    /** How a build ended; each maps to the CLI's exit code. */
+    /** How a build ended; the command line turns each into its exit code. */
     public enum Status {
-        /** Written; exit 0. */
-        OK(0),
-        /** The site has errors; nothing written; exit 1. */
-        SITE_ERRORS(1),
+        /** Written. */
+        OK,
+        /** The site has errors; nothing written. */
+        SITE_ERRORS,
         /**
          * The new site could not be put in place and the previous one could not be put back: it
-         * is whole beside the destination and the next build restores it; exit 1.
+         * is whole beside the destination and the next build restores it.
          */
-        PREVIOUS_SITE_ASIDE(1),
-        /** The configuration or the command is wrong; nothing written; exit 2. */
-        CONFIG_ERROR(2);
-
-        private final int exitCode;
-
-        Status(int exitCode) {
-            this.exitCode = exitCode;
-        }
-
-        public int exitCode() {
-            return exitCode;
-        }
+        PREVIOUS_SITE_ASIDE,
+        /** The configuration or the command is wrong; nothing written. */
+        CONFIG_ERROR
     }
 
     public boolean ok() {

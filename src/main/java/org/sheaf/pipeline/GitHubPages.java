@@ -17,11 +17,13 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Defaults;
 import org.sheaf.content.Page;
+import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
+import org.sheaf.source.SourceText;
 
 /**
  * The four plugins GitHub Pages runs on every site, applied to the parsed sources before the
@@ -156,10 +158,10 @@ final class GitHubPages {
             }
             SourceFile page = new SourceFile(file.file(), file.relativePath(), file.sitePath(), SourceFile.Kind.PAGE, null);
             try {
-                String text = org.sheaf.source.SourceText.decode(config.files().read(file.file(), file.sitePath()),
+                String text = SourceText.decode(config.files().read(file.file(), file.sitePath()),
                         file.sitePath());
                 pages.add(new ContentIndex.Parsed(page, new FrontMatter(Map.of(), Map.of(), text, 1)));
-            } catch (org.sheaf.diag.DiagnosticException e) {
+            } catch (DiagnosticException e) {
                 // unreadable: it stays a static file, whose copy reports the problem
             }
         }

@@ -60,7 +60,7 @@ final class LayoutLoader {
                     FrontMatter frontMatter = FrontMatterParser.parse(text, sitePath, config.timezone());
                     String name = fileName.substring(0, fileName.lastIndexOf('.'));
                     Layout layout = new Layout(name, fileName, sitePath, Layout.Engine.of(fileName),
-                            frontMatter.data(), frontMatter.body(), frontMatter.bodyLine());
+                            frontMatter.data(), frontMatter.positions(), frontMatter.body(), frontMatter.bodyLine());
                     Layout clash = layouts.put(name, layout);
                     if (clash != null) {
                         String first = clash.sitePath().compareTo(sitePath) < 0 ? clash.sitePath() : sitePath;

@@ -20,6 +20,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
+import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
@@ -238,9 +239,10 @@ public final class SiteBuilder {
             PageRenderer renderer;
             ChartTag charts = new ChartTag(config.baseurl());
             try {
-                Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
-                tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
-                renderer = renderer(config, index, layouts, options, markdown, withChart(tags, charts),
+                List<TemplateTag> tags = new java.util.ArrayList<>(research.tags());
+                tags.addAll(plugins.tags(JEKYLL_VERSION, markdown::render));
+                tags.add(charts.tag());
+                renderer = renderer(config, index, layouts, options, markdown, tags,
                         pagination.paginators(), research.relativeLinks(), diagnostics);
                 renderer.render(diagnostics, renderPlan, options.progress(),
                         AccessibilityPass.around(each, config, layouts, diagnostics));
@@ -326,16 +328,6 @@ public final class SiteBuilder {
         return replaced;
     }
 
-    /** The plugins' tags and the {@code chart} tag, which every site has. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, java.util.function.Function<Map<String, Object>, String>> withChart(
-            Map<String, java.util.function.Function<Map<String, Object>, String>> tags, ChartTag charts) {
-        Map<String, java.util.function.Function<Map<String, Object>, String>> all = new LinkedHashMap<>(tags);
-        all.put("chart", variables -> charts.render((Map<String, ?>) variables.get("arguments"),
-                (Map<?, ?>) variables.get("page")));
-        return all;
-    }
-
     private static List<GeneratedFile> concat(List<GeneratedFile> first, List<GeneratedFile> second) {
         List<GeneratedFile> all = new java.util.ArrayList<>(first);
         all.addAll(second);
@@ -343,8 +335,7 @@ public final class SiteBuilder {
     }
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-            BuildOptions options, MarkdownRenderer markdown,
-            Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
+            BuildOptions options, MarkdownRenderer markdown, List<TemplateTag> tags,
             Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
@@ -359,7 +350,7 @@ public final class SiteBuilder {
         };
         String environment = options.resolvedEnvironment();
         SassRenderer sass = new SassRenderer(SassRenderer.Settings.from(config, environment), config.siteRoot(), config.source());
-        String configPath = LayoutLoader.sitePath(config, config.siteRoot().resolve("_config.yml"));
+        String configPath = config.originOf("sass").path();
         Map<String, java.util.function.UnaryOperator<String>> sassFilters = Map.of(
                 "scssify", text -> sass.convert(text, false, configPath),
                 "sassify", text -> sass.convert(text, true, configPath));

@@ -93,7 +93,7 @@ public final class SassRenderer implements AutoCloseable {
             String styleName = text(sass.get("style"), "expanded").toLowerCase(Locale.ROOT);
             OutputStyle style = styleName.equals("compressed") ? OutputStyle.COMPRESSED : OutputStyle.EXPANDED;
             if (!styleName.equals("compressed") && !styleName.equals("expanded")) {
-                problems.add(warningAt(config, "sass.style", "sass style \"" + styleName
+                problems.add(config.originOf("sass.style").warning("sass style \"" + styleName
                         + "\" is not one dart-sass knows; using expanded (the others are expanded and compressed)"));
             }
 
@@ -103,7 +103,7 @@ public final class SassRenderer implements AutoCloseable {
                 case "development" -> "development".equals(environment);
                 case "always" -> true;
                 default -> {
-                    problems.add(warningAt(config, "sass.sourcemap", "sass sourcemap \"" + sourcemap
+                    problems.add(config.originOf("sass.sourcemap").warning("sass sourcemap \"" + sourcemap
                             + "\" is not always, never or development; using always"));
                     yield true;
                 }
@@ -149,11 +149,6 @@ public final class SassRenderer implements AutoCloseable {
 
         private static String text(Object value, String fallback) {
             return value == null ? fallback : value.toString().strip();
-        }
-
-        private static Diagnostic warningAt(SiteConfig config, String key, String message) {
-            Diagnostic at = config.errorAt(key, message);
-            return Diagnostic.warning(at.path(), at.position(), message);
         }
     }
 

@@ -20,6 +20,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.OsReason;
 
 /**
  * {@code sheaf serve}: builds the site into memory, serves it, and rebuilds when the sources change.
@@ -253,7 +254,7 @@ public final class DevServer implements AutoCloseable {
             try {
                 watcher.close();
             } catch (IOException e) {
-                err.println("sheaf: could not stop watching: " + org.sheaf.diag.OsReason.of(e));
+                err.println("sheaf: could not stop watching: " + OsReason.of(e));
             }
         }
         server.close();

@@ -5,12 +5,12 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Position;
 
 /**
  * Wraps a page's content in its layout, then in that layout's parent, and so on, as Jekyll
@@ -40,36 +40,26 @@ public final class LayoutRenderer {
         List<Layout> chain = new ArrayList<>();
         String name = page.layout();
         String requestedIn = page.sitePath();
+        Position requestedAt = page.positionOf("layout");
         while (name != null) {
             Layout layout = layouts.get(name);
             if (layout == null) {
-                Diagnostic missing = chain.isEmpty()
-                        ? Diagnostic.error(requestedIn, page.positionOf("layout"), "layout \"" + name + "\" not found")
-                        : Diagnostic.error(requestedIn, new org.sheaf.diag.Position(2, 1), "layout \"" + name + "\" not found");
-                throw new DiagnosticException(missing.withHint("layouts available: " + String.join(", ", layouts.keySet())));
+                throw new DiagnosticException(Diagnostic.error(requestedIn, requestedAt, "layout \"" + name + "\" not found")
+                        .withHint("layouts available: " + String.join(", ", layouts.keySet())));
             }
             if (chain.contains(layout)) {
                 List<String> names = new ArrayList<>(chain.stream().map(Layout::name).toList());
                 names.add(name);
                 List<String> cycle = names.subList(names.indexOf(name), names.size());
-                throw new DiagnosticException(Diagnostic.error(layout.sitePath(), new org.sheaf.diag.Position(1, 1),
+                throw new DiagnosticException(Diagnostic.error(layout.sitePath(), new Position(1, 1),
                         "layouts form a cycle: " + String.join(" -> ", cycle)));
             }
             chain.add(layout);
             requestedIn = layout.sitePath();
+            requestedAt = layout.positionOf("layout");
             name = layout.parent();
         }
         return chain;
-    }
-
-    /** The names of every layout, sorted. */
-    public List<String> names() {
-        return List.copyOf(layouts.keySet());
-    }
-
-    /** Whether a layout of this name exists. */
-    public Optional<Layout> layout(String name) {
-        return Optional.ofNullable(layouts.get(name));
     }
 
     /**

@@ -13,15 +13,15 @@ import freemarker.template.TemplateScalarModel;
 import freemarker.template.utility.DeepUnwrap;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Slugs;
+import org.sheaf.content.TagCall;
+import org.sheaf.content.TemplateTag;
 import ua.co.k.strftime.StrftimeFormatter;
 
 /**
@@ -32,22 +32,22 @@ import ua.co.k.strftime.StrftimeFormatter;
  * @param url         the site's {@code url}
  * @param zone        the site's time zone
  * @param markdownify Markdown to HTML, with the site's Markdown settings
- * @param tags        functions added by plugins ({@code seo()}, {@code feed_meta()}), by name: each
- *                    gets the template's {@code page}, {@code site}, {@code paginator} and, under
- *                    {@code markup}, its optional text argument, or under {@code arguments}
- *                    its hash argument ({@code chart({"data": page.figures, ...})}), unwrapped,
- *                    and returns HTML markup; an {@link IllegalArgumentException} it throws
- *                    is a template error at the call
+ * @param tags        functions added by plugins ({@code seo()}, {@code feed_meta()}): each is called
+ *                    with the template's {@code page}, {@code site} and {@code paginator}, and its
+ *                    optional text argument as the markup or its hash argument
+ *                    ({@code chart({"data": page.figures, ...})}), unwrapped, as the named
+ *                    arguments, and returns HTML markup; an {@link IllegalArgumentException} it
+ *                    throws is a template error at the call
  */
 public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify,
-                                Map<String, Function<Map<String, Object>, String>> tags) {
+                                List<TemplateTag> tags) {
     public TemplateFunctions {
-        tags = Map.copyOf(tags);
+        tags = List.copyOf(tags);
     }
 
     /** Functions without plugin additions. */
     public TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOperator<String> markdownify) {
-        this(baseurl, url, zone, markdownify, Map.of());
+        this(baseurl, url, zone, markdownify, List.of());
     }
 
     /** Every function by the name templates call it. */
@@ -68,23 +68,29 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         functions.put("uri_escape", args -> JekyllFilters.uriEscape(text(args, 0)));
         functions.put("number_of_words", args -> JekyllFilters.numberOfWords(text(args, 0), optional(args, 1)));
         functions.put("normalize_whitespace", args -> JekyllFilters.normalizeWhitespace(text(args, 0)));
-        tags.forEach((name, body) -> functions.put(name, args -> {
+        tags.forEach(tag -> functions.put(tag.name(), args -> {
             Environment environment = Environment.getCurrentEnvironment();
-            Map<String, Object> variables = new HashMap<>();
-            for (String key : List.of("page", "site", "paginator")) {
-                TemplateModel model = environment.getVariable(key);
-                variables.put(key, model == null ? null : DeepUnwrap.unwrap(model));
-            }
             boolean named = !args.isEmpty() && args.get(0) instanceof TemplateHashModelEx;
-            variables.put("markup", args.isEmpty() || named ? "" : text(args, 0));
-            variables.put("arguments", named ? DeepUnwrap.unwrap((TemplateModel) args.get(0)) : Map.of());
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            if (named) {
+                TagCall.variable(DeepUnwrap.unwrap((TemplateModel) args.get(0)))
+                        .forEach((key, value) -> arguments.put(String.valueOf(key), value));
+            }
+            TagCall call = new TagCall(variable(environment, "page"), variable(environment, "site"),
+                    variable(environment, "paginator"), args.isEmpty() || named ? "" : text(args, 0), arguments);
             try {
-                return HTMLOutputFormat.INSTANCE.fromMarkup(body.apply(variables));
+                return HTMLOutputFormat.INSTANCE.fromMarkup(tag.render(call));
             } catch (IllegalArgumentException e) {
                 throw new TemplateModelException(e.getMessage());
             }
         }));
         return functions;
+    }
+
+    /** A template variable, unwrapped, as a map; empty when undefined or not a map. */
+    private static Map<?, ?> variable(Environment environment, String name) throws TemplateModelException {
+        TemplateModel model = environment.getVariable(name);
+        return TagCall.variable(model == null ? null : DeepUnwrap.unwrap(model));
     }
 
     private static String text(List<?> args, int index) throws TemplateModelException {

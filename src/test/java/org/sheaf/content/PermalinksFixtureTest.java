@@ -104,19 +104,17 @@ class PermalinksFixtureTest {
             } else if (fm instanceof List<?> list) {
                 list.forEach(c -> categories.add(String.valueOf(c)));
             }
-            PermalinkFacts facts = new PermalinkFacts("posts", date, (String) frontMatter.get("slug"),
-                    (String) frontMatter.get("title"), post.slug(), "", name.substring(0, name.lastIndexOf('.')),
-                    name, categories, outputExt);
+            PermalinkFacts facts = new PermalinkFacts("posts", date, (String) frontMatter.get("slug"), post.slug(), "",
+                    name.substring(0, name.lastIndexOf('.')), name, categories, outputExt);
             url = Permalinks.documentUrl(permalink, collectionPermalink("posts"), sitePermalink, facts);
         } else if (rel.startsWith("_notes/")) {
             String inCollection = rel.substring("_notes/".length(), rel.lastIndexOf('.'));
             String folder = inCollection.contains("/") ? inCollection.substring(0, inCollection.lastIndexOf('/')) : "";
-            PermalinkFacts facts = new PermalinkFacts("notes", null, (String) frontMatter.get("slug"),
-                    (String) frontMatter.get("title"), basename, folder, inCollection, name, List.of(), outputExt);
+            PermalinkFacts facts = new PermalinkFacts("notes", null, (String) frontMatter.get("slug"), basename, folder,
+                    inCollection, name, List.of(), outputExt);
             url = Permalinks.documentUrl(permalink, collectionPermalink("notes"), sitePermalink, facts);
         } else {
-            PermalinkFacts facts = new PermalinkFacts(null, null, null, (String) frontMatter.get("title"), basename,
-                    dir, null, name, List.of(), outputExt);
+            PermalinkFacts facts = new PermalinkFacts(null, null, null, basename, dir, null, name, List.of(), outputExt);
             url = Permalinks.pageUrl(permalink, sitePermalink, facts);
             outputs.put(rel, Permalinks.pageOutputPath(url, outputExt));
             urls.put(rel, url);

@@ -11,17 +11,17 @@ class PermalinksTest {
     private static final ZonedDateTime SEP_4_2017 = ZonedDateTime.of(2017, 9, 4, 7, 5, 9, 0, ZoneOffset.UTC);
 
     private static PermalinkFacts post(String slug, List<String> categories) {
-        return new PermalinkFacts("posts", SEP_4_2017, null, "A Title", slug, "", "2017-09-04-" + slug,
+        return new PermalinkFacts("posts", SEP_4_2017, null, slug, "", "2017-09-04-" + slug,
                 "2017-09-04-" + slug + ".md", categories, ".html");
     }
 
     private static PermalinkFacts page(String dir, String basename, String outputExt) {
-        return new PermalinkFacts(null, null, null, null, basename, dir, null, basename + ".md", List.of(), outputExt);
+        return new PermalinkFacts(null, null, null, basename, dir, null, basename + ".md", List.of(), outputExt);
     }
 
     private static PermalinkFacts note(String pathInCollection) {
         String name = pathInCollection.substring(pathInCollection.lastIndexOf('/') + 1);
-        return new PermalinkFacts("notes", SEP_4_2017, null, null, name, "", pathInCollection, name + ".md",
+        return new PermalinkFacts("notes", SEP_4_2017, null, name, "", pathInCollection, name + ".md",
                 List.of(), ".html");
     }
 
@@ -79,7 +79,7 @@ class PermalinksTest {
     @Test
     void everyDatePlaceholderFollowsStrftime() {
         PermalinkFacts facts = new PermalinkFacts("posts", ZonedDateTime.of(2021, 1, 3, 9, 8, 7, 0, ZoneOffset.UTC),
-                null, null, "x", "", "x", "x.md", List.of(), ".html");
+                null, "x", "", "x", "x.md", List.of(), ".html");
         String template = "/:year/:month/:i_month/:day/:i_day/:short_year/:hour/:minute/:second/:y_day"
                 + "/:short_month/:long_month/:week/:w_year/:w_day/:short_day/:long_day";
         assertEquals("/2021/01/1/03/3/21/09/08/07/003/Jan/January/53/2020/7/Sun/Sunday",
@@ -106,7 +106,7 @@ class PermalinksTest {
 
     @Test
     void titleKeepsCaseAndPrettyPunctuationWhileSlugIsDefaultMode() {
-        PermalinkFacts facts = new PermalinkFacts("posts", SEP_4_2017, null, "Ignored Title", "Hello_World.v2 Now",
+        PermalinkFacts facts = new PermalinkFacts("posts", SEP_4_2017, null, "Hello_World.v2 Now",
                 "", "2017-09-04-Hello_World.v2 Now", "2017-09-04-Hello_World.v2 Now.md", List.of(), ".html");
         assertEquals("/Hello_World.v2-Now", Permalinks.documentUrl("/:title", null, null, facts));
         assertEquals("/hello-world-v2-now", Permalinks.documentUrl("/:slug", null, null, facts));
@@ -115,7 +115,7 @@ class PermalinksTest {
 
     @Test
     void frontMatterSlugReplacesTheFileSlug() {
-        PermalinkFacts facts = new PermalinkFacts("posts", SEP_4_2017, "My Slug", null, "file-slug", "",
+        PermalinkFacts facts = new PermalinkFacts("posts", SEP_4_2017, "My Slug", "file-slug", "",
                 "2017-09-04-file-slug", "2017-09-04-file-slug.md", List.of(), ".html");
         assertEquals("/My-Slug/my-slug", Permalinks.documentUrl("/:title/:slug", null, null, facts));
     }
@@ -136,7 +136,7 @@ class PermalinksTest {
 
     @Test
     void collectionAndOutputExtPlaceholders() {
-        PermalinkFacts facts = new PermalinkFacts("api", SEP_4_2017, null, null, "v1", "", "v1", "v1.json",
+        PermalinkFacts facts = new PermalinkFacts("api", SEP_4_2017, null, "v1", "", "v1", "v1.json",
                 List.of(), ".json");
         assertEquals("/api/v1.json", Permalinks.documentUrl("/:collection/:path:output_ext", null, null, facts));
     }

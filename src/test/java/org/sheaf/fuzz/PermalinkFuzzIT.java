@@ -36,9 +36,9 @@ class PermalinkFuzzIT {
         ZonedDateTime date = ZonedDateTime.ofInstant(
                 Instant.ofEpochSecond(data.consumeLong(-62_000_000_000L, 250_000_000_000L)), ZoneOffset.UTC);
         String collection = data.pickValue(new String[] {"posts", "notes", data.consumeString(10)});
-        PermalinkFacts document = new PermalinkFacts(collection, date, slug, data.consumeString(30), basename, dir,
+        PermalinkFacts document = new PermalinkFacts(collection, date, slug, basename, dir,
                 dir + "/" + basename, basename + ".md", categories, outputExt);
-        PermalinkFacts page = new PermalinkFacts(null, null, null, null, basename, dir, null, basename + ".md",
+        PermalinkFacts page = new PermalinkFacts(null, null, null, basename, dir, null, basename + ".md",
                 List.of(), outputExt);
 
         String documentUrl = Permalinks.documentUrl(permalink, collectionPermalink, sitePermalink, document);

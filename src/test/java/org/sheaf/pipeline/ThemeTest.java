@@ -100,4 +100,18 @@ class ThemeTest {
                 + "holding it with --theme-path DIR or SHEAF_THEME_PATH\n"
                 + "    hint: looked in: " + dir.resolve("gems")), printed);
     }
+
+    @Test
+    void aValueTheThemesConfigSetsIsReportedAtItsLineThere() {
+        theme("plain-1.0.0").file("_config.yml", "skin: dark\nsass:\n  style: tiny\n");
+        BuildResult result = TestSite.in(dir.resolve("site"))
+                .file("_config.yml", "theme: plain\nsass:\n  sourcemap: sometimes\n")
+                .file("index.md", "---\n---\nHello\n")
+                .build(themes());
+        String themeConfig = dir.resolve("gems/plain-1.0.0/_config.yml").toAbsolutePath().normalize().toString();
+        assertEquals(themeConfig + ":3:3: warning: sass style \"tiny\" is not one dart-sass knows; using expanded"
+                + " (the others are expanded and compressed)\n"
+                + "_config.yml:3:3: warning: sass sourcemap \"sometimes\" is not always, never or development; using always",
+                TestSite.printed(result));
+    }
 }
