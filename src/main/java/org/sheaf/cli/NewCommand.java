@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.Slugs;
+import org.sheaf.jekyll.Slugs;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import picocli.CommandLine.Command;

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.jekyll.PostName;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 

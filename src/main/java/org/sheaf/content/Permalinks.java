@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.jekyll.Slugs;
 
 /**
  * Jekyll 4.3's URL rules: permalink styles and templates, the placeholders of documents and

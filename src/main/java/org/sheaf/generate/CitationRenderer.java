@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * A {@link Citation} written in each format people cite with: BibTeX, RIS, CSL-JSON, Citation

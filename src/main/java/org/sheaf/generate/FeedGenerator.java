@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * jekyll-feed: an Atom feed of the newest posts at {@code feed.xml} (or {@code feed.path}), and

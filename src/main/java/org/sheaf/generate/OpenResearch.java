@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
-import org.sheaf.content.PostName;
+import org.sheaf.jekyll.PostName;
 
 /**
  * A page's provenance from git, as {@code page.git} in both template engines:

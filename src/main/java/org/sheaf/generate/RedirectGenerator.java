@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
 

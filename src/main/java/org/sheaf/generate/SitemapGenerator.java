@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 
 /**

@@ -12,7 +12,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
-import org.sheaf.content.Slugs;
+import org.sheaf.jekyll.Slugs;
 import org.sheaf.diag.Diagnostic;
 
 /**

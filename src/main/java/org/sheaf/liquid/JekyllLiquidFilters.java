@@ -12,7 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyInspect;
 
 /**
  * Jekyll's filters as Liqp filters. Those Liqp already has with Jekyll's meaning stay Liqp's;

@@ -16,7 +16,7 @@ import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;

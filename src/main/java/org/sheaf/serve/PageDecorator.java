@@ -1,6 +1,6 @@
 package org.sheaf.serve;
 
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

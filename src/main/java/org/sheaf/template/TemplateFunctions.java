@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import org.sheaf.content.JekyllFilters;
-import org.sheaf.content.Slugs;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.Slugs;
 import ua.co.k.strftime.StrftimeFormatter;
 
 /**

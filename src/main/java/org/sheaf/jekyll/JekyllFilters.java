@@ -1,4 +1,4 @@
-package org.sheaf.content;
+package org.sheaf.jekyll;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

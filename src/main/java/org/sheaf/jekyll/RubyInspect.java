@@ -1,4 +1,4 @@
-package org.sheaf.liquid;
+package org.sheaf.jekyll;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /** Ruby's {@code inspect} of a template value, for the {@code inspect} filter. */
-final class RubyInspect {
+public final class RubyInspect {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
 
     private RubyInspect() {
     }
 
-    static String inspect(Object value) {
+    public static String inspect(Object value) {
         if (value == null) {
             return "nil";
         }
