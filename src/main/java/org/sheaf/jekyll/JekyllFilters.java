@@ -28,7 +28,6 @@ public final class JekyllFilters {
     private static final Pattern NON_CJK_WORD = Pattern.compile("[^" + CJK + "\\s]+");
     private static final DateTimeFormatter XMLSCHEMA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
     private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH);
-    private static final DateTimeFormatter RUBY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
     /** Characters Addressable leaves alone in a URI: unreserved, reserved and {@code %}. */
@@ -297,32 +296,16 @@ public final class JekyllFilters {
                 || value instanceof Short || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
-            out.append(rubyFloat(((Number) value).doubleValue()));
+            double d = ((Number) value).doubleValue();
+            out.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : RubyInspect.floatText(d));
         } else if (value instanceof BigDecimal decimal) {
             out.append(decimal.stripTrailingZeros().scale() <= 0
                     ? decimal.toBigInteger().toString() : decimal.toPlainString());
         } else if (value instanceof ZonedDateTime date) {
-            appendJsonString(out, date.format(RUBY_TIME));
+            appendJsonString(out, RubyTime.text(date));
         } else {
             appendJsonString(out, value.toString());
         }
-    }
-
-    /** A double as Ruby prints a Float: {@code 1.0}, {@code 0.25}, {@code 1.0e+20}. */
-    static String rubyFloat(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return "null";
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return String.format(Locale.ROOT, "%.1f", d);
-        }
-        String s = Double.toString(d);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String exp = s.substring(e + 1);
-        return s.substring(0, e) + "e" + (exp.startsWith("-") ? exp : "+" + exp);
     }
 
     private static void appendJsonString(StringBuilder out, String s) {
