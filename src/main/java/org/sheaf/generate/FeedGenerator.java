@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
+import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 
 /**
@@ -55,9 +56,9 @@ final class FeedGenerator implements Generator {
         String href = JekyllFilters.absoluteUrl(config.url(), config.baseurl(), path == null ? "feed.xml" : path.toString());
         Object title = config.get("title") != null ? config.get("title") : config.get("name");
         StringBuilder out = new StringBuilder("<link type=\"application/atom+xml\" rel=\"alternate\" href=\"")
-                .append(JekyllFilters.xmlEscape(href)).append('"');
+                .append(escape(href)).append('"');
         if (title != null) {
-            out.append(" title=\"").append(JekyllFilters.xmlEscape(title.toString())).append('"');
+            out.append(" title=\"").append(escape(title.toString())).append('"');
         }
         return out.append(" />").toString();
     }
@@ -325,8 +326,9 @@ final class FeedGenerator implements Generator {
         return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
+    /** The plugin's templates escape with Jekyll's {@code xml_escape}. */
     private static String escape(String text) {
-        return JekyllFilters.xmlEscape(text);
+        return Html.xmlEscape(text);
     }
 
     private static String absolute(SiteConfig config, String path) {

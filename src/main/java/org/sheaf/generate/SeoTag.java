@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 
 /**
@@ -34,7 +35,6 @@ public final class SeoTag {
     private static final Pattern TITLE_FALSE = Pattern.compile("title=false", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
     private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
-    private static final Pattern ESCAPE_ONCE = Pattern.compile("[\"><']|&(?!([a-zA-Z]+|(#\\d+));)");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final String url;
@@ -192,19 +192,6 @@ public final class SeoTag {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    static String escapeOnce(String value) {
-        if (value == null) {
-            return "";
-        }
-        return ESCAPE_ONCE.matcher(value).replaceAll(m -> switch (m.group()) {
-            case "\"" -> "&quot;";
-            case ">" -> "&gt;";
-            case "<" -> "&lt;";
-            case "'" -> "&#39;";
-            default -> "&amp;";
-        });
-    }
-
     /** Liquid's strip_html: scripts, styles and comments go whole, then every tag. */
     static String stripHtml(String html) {
         return TAG.matcher(SCRIPT_OR_STYLE.matcher(html).replaceAll("")).replaceAll("");
@@ -261,7 +248,7 @@ public final class SeoTag {
                 return null;
             }
             String result = formatted.computeIfAbsent(text(value),
-                    text -> escapeOnce(JekyllFilters.normalizeWhitespace(stripHtml(markdownify.apply(text)))));
+                    text -> Html.escapeOnce(JekyllFilters.normalizeWhitespace(stripHtml(markdownify.apply(text)))));
             return result.isEmpty() ? null : result;
         }
 

@@ -159,26 +159,6 @@ public final class JekyllFilters {
         };
     }
 
-    /** {@code xml_escape}: Ruby's {@code CGI.escapeHTML}; null becomes the empty string. */
-    public static String xmlEscape(String input) {
-        if (input == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(input.length());
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /** {@code cgi_escape}: Ruby's {@code CGI.escape}: form encoding, space as {@code +}. */
     public static String cgiEscape(String input) {
         StringBuilder out = new StringBuilder();

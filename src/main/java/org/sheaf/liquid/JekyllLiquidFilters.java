@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
+import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyInspect;
 
@@ -51,7 +52,10 @@ final class JekyllLiquidFilters {
                 (d, p) -> JekyllFilters.dateToString(d, param(p, 0), param(p, 1))));
         filters.add(dateFilter("date_to_long_string", setup,
                 (d, p) -> JekyllFilters.dateToLongString(d, param(p, 0), param(p, 1))));
-        filters.add(filter("xml_escape", (v, c, p) -> JekyllFilters.xmlEscape(v == null ? null : any.asString(v, c))));
+        filters.add(filter("xml_escape", (v, c, p) -> Html.xmlEscape(v == null ? null : any.asString(v, c))));
+        // Liqp leaves ' as it is; Ruby Liquid writes &#39;
+        filters.add(filter("escape", (v, c, p) -> v == null ? null : Html.escape(any.asString(v, c))));
+        filters.add(filter("escape_once", (v, c, p) -> Html.escapeOnce(v == null ? null : any.asString(v, c))));
         filters.add(filter("cgi_escape", (v, c, p) -> JekyllFilters.cgiEscape(any.asString(v, c))));
         filters.add(filter("uri_escape", (v, c, p) -> JekyllFilters.uriEscape(any.asString(v, c))));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
@@ -63,7 +67,7 @@ final class JekyllLiquidFilters {
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : any.asString(v, c))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : any.asString(v, c))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
-        filters.add(filter("inspect", (v, c, p) -> JekyllFilters.xmlEscape(RubyInspect.inspect(plain(v)))));
+        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), p)));
         filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
         filters.add(filter("find", (v, c, p) -> {

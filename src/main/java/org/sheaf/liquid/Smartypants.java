@@ -1,6 +1,7 @@
 package org.sheaf.liquid;
 
 import java.util.regex.Pattern;
+import org.sheaf.jekyll.Html;
 
 /**
  * Jekyll's {@code smartify}: kramdown's SmartyPants pass over plain text. Straight quotes
@@ -15,7 +16,7 @@ final class Smartypants {
     }
 
     static String smartify(String text) {
-        String s = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        String s = Html.escapeText(text);
         s = s.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026");
         s = OPEN_DOUBLE.matcher(s).replaceAll("$1\u201c");
         s = s.replace("\"", "\u201d");

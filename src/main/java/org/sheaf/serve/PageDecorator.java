@@ -1,6 +1,6 @@
 package org.sheaf.serve;
 
-import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.Html;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +65,7 @@ final class PageDecorator {
     static String overlay(List<Diagnostic> errors) {
         StringBuilder text = new StringBuilder();
         for (Diagnostic diagnostic : errors) {
-            text.append(JekyllFilters.xmlEscape(diagnostic.format())).append('\n');
+            text.append(Html.escape(diagnostic.format())).append('\n');
         }
         return OVERLAY_STYLE + "<div id=\"sheaf-errors\" role=\"alert\">"
                 + "<p>sheaf: the last edit broke the build; showing the last good site</p><pre>" + text

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.Slugs;
 import ua.co.k.strftime.StrftimeFormatter;
@@ -63,7 +64,7 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         functions.put("markdownify", args -> HTMLOutputFormat.INSTANCE.fromMarkup(markdownify.apply(text(args, 0))));
         functions.put("slugify", args -> Slugs.slugify(text(args, 0), optional(args, 1), false));
         functions.put("jsonify", args -> JekyllFilters.jsonify(value(args, 0)));
-        functions.put("xml_escape", args -> JekyllFilters.xmlEscape(text(args, 0)));
+        functions.put("xml_escape", args -> Html.xmlEscape(text(args, 0)));
         functions.put("cgi_escape", args -> JekyllFilters.cgiEscape(text(args, 0)));
         functions.put("uri_escape", args -> JekyllFilters.uriEscape(text(args, 0)));
         functions.put("number_of_words", args -> JekyllFilters.numberOfWords(text(args, 0), optional(args, 1)));
