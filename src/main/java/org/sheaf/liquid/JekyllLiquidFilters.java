@@ -15,6 +15,7 @@ import liqp.filters.Filter;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyInspect;
+import org.sheaf.jekyll.Strftime;
 
 /**
  * Jekyll's filters as Liqp filters. Those Liqp already has with Jekyll's meaning stay Liqp's;
@@ -209,16 +210,10 @@ final class JekyllLiquidFilters {
         });
     }
 
-    /**
-     * Conversions Liqp's strftime gets wrong, filled in before it formats: {@code %e} (Ruby pads
-     * the day with a space; {@code %-e} and {@code %0e} as Ruby), {@code %C} (the century, where
-     * Liqp counts centuries from 1) and {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST",
-     * and nothing for a bare offset, where Liqp spells out the zone's long name), and {@code %c}
-     * (Ruby's {@code %a %b %e %H:%M:%S %Y}).
-     */
+    /** The date filter's format with what Liqp's strftime gets wrong written out, as {@link Strftime} does it. */
     private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
         if (params.length == 0 || params[0] == null || value == null || "".equals(value)
-                || !RUBY_ONLY.matcher(String.valueOf(params[0])).find()) {
+                || !Strftime.needsRubyPattern(String.valueOf(params[0]))) {
             return params;
         }
         ZonedDateTime date;
@@ -231,34 +226,8 @@ final class JekyllLiquidFilters {
             return params;
         }
         Object[] changed = params.clone();
-        int day = date.getDayOfMonth();
-        java.util.regex.Matcher m = RUBY_ONLY.matcher(String.valueOf(params[0]));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String flag = m.group(1);
-            String replacement = switch (m.group(2) == null ? "%" : m.group(2)) {
-                case "e" -> flag.equals("-") ? String.valueOf(day)
-                        : flag.equals("0") ? String.format(java.util.Locale.ROOT, "%02d", day)
-                        : String.format(java.util.Locale.ROOT, "%2d", day);
-                case "C" -> String.format(java.util.Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
-                case "Z" -> zoneAbbreviation(date);
-                case "c" -> "%a %b " + String.format(java.util.Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
-                default -> m.group();  // "%%" stays for Liqp
-            };
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        changed[0] = out.toString();
+        changed[0] = Strftime.rubyPattern(String.valueOf(params[0]), date);
         return changed;
-    }
-
-    private static final java.util.regex.Pattern RUBY_ONLY = java.util.regex.Pattern.compile("%%|%([-_0^#]?)([eCZc])");
-
-    private static String zoneAbbreviation(ZonedDateTime date) {
-        if (date.getZone() instanceof java.time.ZoneOffset offset) {
-            return offset.getTotalSeconds() == 0 ? "UTC" : "";
-        }
-        return java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ENGLISH).format(date);
     }
 
     /** A date value or a date string; Liqp's own conversion reads strings only in its date filter. */

@@ -16,14 +16,13 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.Slugs;
-import ua.co.k.strftime.StrftimeFormatter;
+import org.sheaf.jekyll.Strftime;
 
 /**
  * Jekyll's filters as Freemarker functions ({@code relative_url(page.url)}), computed by the same
@@ -60,7 +59,7 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         functions.put("date_to_rfc822", args -> JekyllFilters.dateToRfc822(date(args, 0)));
         functions.put("date_to_string", args -> JekyllFilters.dateToString(date(args, 0), optional(args, 1), optional(args, 2)));
         functions.put("date_to_long_string", args -> JekyllFilters.dateToLongString(date(args, 0), optional(args, 1), optional(args, 2)));
-        functions.put("date", args -> StrftimeFormatter.ofSafePattern(text(args, 1), Locale.ENGLISH).format(date(args, 0)));
+        functions.put("date", args -> Strftime.format(text(args, 1), date(args, 0)));
         functions.put("markdownify", args -> HTMLOutputFormat.INSTANCE.fromMarkup(markdownify.apply(text(args, 0))));
         functions.put("slugify", args -> Slugs.slugify(text(args, 0), optional(args, 1), false));
         functions.put("jsonify", args -> JekyllFilters.jsonify(value(args, 0)));
