@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.jekyll.PostName;
 import org.sheaf.jekyll.RubyTime;
+import org.sheaf.jekyll.Slugs;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 
@@ -126,7 +126,7 @@ final class PageFactory {
         }
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
-        drop.putIfAbsent("title", titleize(slug));
+        drop.putIfAbsent("title", Slugs.titleize(slug));
         drop.putIfAbsent("slug", slug);
         drop.putIfAbsent("ext", file.extension());
         drop.put("date", date);
@@ -295,21 +295,6 @@ final class PageFactory {
         int slash = base.lastIndexOf('/');
         String dir = slash <= 0 ? "" : base.substring(0, slash);
         return dir + "/" + slug;
-    }
-
-    /** Jekyll's titleize_slug: {@code fellowship-begins} becomes {@code Fellowship Begins}. */
-    static String titleize(String slug) {
-        StringBuilder out = new StringBuilder();
-        for (String word : slug.split("-")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1).toLowerCase(Locale.ROOT));
-        }
-        return out.toString();
     }
 
     private ZonedDateTime modified(SourceFile file) {

@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyStrings;
 
 /**
  * jekyll-feed: an Atom feed of the newest posts at {@code feed.xml} (or {@code feed.path}), and
@@ -175,10 +175,10 @@ final class FeedGenerator implements Generator {
         Object siteTitle = SeoTag.truthy(site.get("title")) ? site.get("title") : site.get("name");
         String title = siteTitle == null ? null : siteTitle.toString();
         if (!feed.collection().equals("posts")) {
-            title = (title == null ? "" : title) + " | " + capitalize(feed.collection());
+            title = (title == null ? "" : title) + " | " + RubyStrings.capitalize(feed.collection());
         }
         if (feed.category() != null) {
-            title = (title == null ? "" : title) + " | " + capitalize(feed.category());
+            title = (title == null ? "" : title) + " | " + RubyStrings.capitalize(feed.category());
         }
         if (title != null) {
             out.append("<title type=\"html\">").append(escape(input.smartify().apply(title))).append("</title>");
@@ -341,13 +341,5 @@ final class FeedGenerator implements Generator {
 
     private static String xmlschema(Object value) {
         return value instanceof ZonedDateTime date ? JekyllFilters.dateToXmlschema(date) : escape(SeoTag.text(value));
-    }
-
-    /** Liquid's capitalize (Ruby's): the first letter upper case, the rest lower case. */
-    private static String capitalize(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1).toLowerCase(Locale.ROOT);
     }
 }

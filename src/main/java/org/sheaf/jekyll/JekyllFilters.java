@@ -219,8 +219,7 @@ public final class JekyllFilters {
     }
 
     private static int splitWords(String input) {
-        String trimmed = RUBY_SPACE.matcher(input).replaceAll(" ").strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split(" ").length;
+        return RubyStrings.split(input, " ").length;
     }
 
     private static int count(Pattern pattern, String input) {

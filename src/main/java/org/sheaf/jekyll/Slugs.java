@@ -59,4 +59,17 @@ public final class Slugs {
         slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
         return cased ? slug : slug.toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Jekyll's {@code titleize_slug}, a post's title from its file name: each word between
+     * hyphens capitalized, joined by spaces ({@code fellowship-begins} becomes {@code Fellowship
+     * Begins}); as Ruby splits, an empty word between two hyphens leaves two spaces.
+     */
+    public static String titleize(String slug) {
+        String[] words = RubyStrings.split(slug, "-");
+        for (int i = 0; i < words.length; i++) {
+            words[i] = RubyStrings.capitalize(words[i]);
+        }
+        return String.join(" ", words);
+    }
 }

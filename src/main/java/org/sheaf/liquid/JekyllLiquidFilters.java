@@ -15,6 +15,7 @@ import liqp.filters.Filter;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyInspect;
+import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.Strftime;
 
 /**
@@ -113,7 +114,7 @@ final class JekyllLiquidFilters {
             filters.add(filter(name, (v, c, p) -> text.apply(v, c,
                     java.util.Arrays.stream(p).map(param -> param == null ? "" : param).toArray())));
         }
-        filters.add(filter("split", (v, c, p) -> split(v == null ? "" : any.asString(v, c),
+        filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : any.asString(v, c),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         setup.textFilters().forEach((name, body) ->
@@ -157,32 +158,6 @@ final class JekyllLiquidFilters {
             out[i] = number(out[i]);
         }
         return out;
-    }
-
-    /**
-     * Ruby's {@code String#split} with a string separator, as Liquid's {@code split} calls it:
-     * trailing empty strings are dropped and leading ones kept ({@code ",a,,b,"} gives
-     * {@code ["", "a", "", "b"]}); a single space splits on runs of white space, ignoring it at
-     * the ends; an empty separator splits into characters.
-     */
-    static String[] split(String text, String separator) {
-        if (text.isEmpty()) {
-            return new String[0];
-        }
-        String[] parts;
-        if (separator.equals(" ")) {
-            String trimmed = text.replaceFirst("^[ \\t\\n\\u000B\\f\\r\\u0000]+", "");
-            parts = trimmed.isEmpty() ? new String[0] : RUBY_SPACE.split(trimmed, -1);
-        } else if (separator.isEmpty()) {
-            parts = text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
-        } else {
-            parts = text.split(java.util.regex.Pattern.quote(separator), -1);
-        }
-        int end = parts.length;
-        while (end > 0 && parts[end - 1].isEmpty()) {
-            end--;
-        }
-        return java.util.Arrays.copyOf(parts, end);
     }
 
     /** An integer given as a whole number or as its digits; null for anything else. */
@@ -403,8 +378,6 @@ final class JekyllLiquidFilters {
         return Objects.toString(a).compareTo(Objects.toString(b));
     }
 
-    private static final java.util.regex.Pattern RUBY_SPACE = java.util.regex.Pattern.compile("[ \\t\\n\\u000B\\f\\r]+");
-
     /**
      * Liquid 4.0's truncatewords (Jekyll 4.3's): the first {@code words} words joined by single
      * spaces, then the ellipsis, whenever the input has at least {@code words} words; so a text of
@@ -413,8 +386,7 @@ final class JekyllLiquidFilters {
     static String truncateWords(String input, Object... params) {
         int words = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 15;
         String ellipsis = params.length > 1 && params[1] != null ? String.valueOf(params[1]) : "...";
-        String stripped = input.replaceFirst("^[ \\t\\n\\u000B\\f\\r]+", "");
-        String[] list = stripped.isEmpty() ? new String[0] : RUBY_SPACE.split(stripped);
+        String[] list = RubyStrings.split(input, " ");
         int last = Math.max(words - 1, 0);
         if (list.length > last) {
             return String.join(" ", java.util.Arrays.copyOf(list, last + 1)) + ellipsis;
