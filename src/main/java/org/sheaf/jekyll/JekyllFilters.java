@@ -1,7 +1,6 @@
 package org.sheaf.jekyll;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -109,7 +108,7 @@ public final class JekyllFilters {
     }
 
     private static String normalizeUri(String uri) {
-        return percentEncode(uri, PATH_SAFE);
+        return PercentEncoding.encode(uri, PATH_SAFE);
     }
 
     /** {@code date_to_xmlschema}: ISO 8601, as {@code 2017-09-04T10:00:00+02:00}. */
@@ -161,18 +160,7 @@ public final class JekyllFilters {
 
     /** {@code cgi_escape}: Ruby's {@code CGI.escape}: form encoding, space as {@code +}. */
     public static String cgiEscape(String input) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : input.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c == ' ') {
-                out.append('+');
-            } else if (isAsciiAlnum(c) || "-._~".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(input, "-._~ ").replace(' ', '+');
     }
 
     /**
@@ -180,24 +168,7 @@ public final class JekyllFilters {
      * characters stay, everything else (spaces, backslashes, non-ASCII) is percent-encoded.
      */
     public static String uriEscape(String input) {
-        return percentEncode(input, URI_SAFE);
-    }
-
-    private static String percentEncode(String input, String safe) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : input.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (isAsciiAlnum(c) || safe.indexOf(c) >= 0)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isAsciiAlnum(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return PercentEncoding.encode(input, URI_SAFE);
     }
 
     /**
