@@ -35,7 +35,6 @@ public final class SeoTag {
     private static final Pattern TITLE_FALSE = Pattern.compile("title=false", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
     private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final String url;
     private final String baseurl;
@@ -405,7 +404,7 @@ public final class SeoTag {
                 return null;
             }
             String path = text(logo);
-            return JekyllFilters.uriEscape(SCHEME.matcher(path).find() ? path : absolute(path));
+            return JekyllFilters.uriEscape(JekyllFilters.hasScheme(path) ? path : absolute(path));
         }
 
         /** The image as a map with an absolute {@code path}; null when the page names none. */
@@ -426,7 +425,7 @@ public final class SeoTag {
                 return null;
             }
             String raw = text(path);
-            image.put("path", JekyllFilters.uriEscape(SCHEME.matcher(raw).find() ? raw : absolute(raw)));
+            image.put("path", JekyllFilters.uriEscape(JekyllFilters.hasScheme(raw) ? raw : absolute(raw)));
             return image;
         }
 

@@ -79,11 +79,12 @@ public final class JekyllFilters {
     }
 
     /**
-     * Whether {@code input} starts with a URI scheme ({@code https:}, {@code mailto:}): a letter,
-     * then letters, digits, {@code +}, {@code .} or {@code -}, then a colon. Checked by hand
-     * because it runs for every URL of every page, the sitemap's included.
+     * Whether {@code input} is an absolute URL as Addressable's {@code absolute?} sees it: it
+     * starts with a URI scheme ({@code https:}, {@code mailto:}), a letter, then letters, digits,
+     * {@code +}, {@code .} or {@code -}, then a colon. Checked by hand because it runs for every
+     * URL of every page, the sitemap's included.
      */
-    private static boolean hasScheme(String input) {
+    public static boolean hasScheme(String input) {
         if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
             return false;
         }

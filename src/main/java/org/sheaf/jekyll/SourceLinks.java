@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Links written between a site's source files ({@code [x](../audits/y.md)}), read as GitHub
@@ -15,14 +14,12 @@ import java.util.regex.Pattern;
  * (a {@code ?query}) is part of the path, so such a link names no file and stays as written.
  */
 public final class SourceLinks {
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-
     private SourceLinks() {
     }
 
     /** Whether {@code link} may name a source file: not a bare {@code #fragment}, not an absolute URL. */
     public static boolean mayNameSource(String link) {
-        return !link.isEmpty() && !link.startsWith("#") && !SCHEME.matcher(link).find();
+        return !link.isEmpty() && !link.startsWith("#") && !JekyllFilters.hasScheme(link);
     }
 
     /**
