@@ -246,7 +246,7 @@ final class FeedGenerator implements Generator {
         }
         out.append('>');
         String title = escape(JekyllFilters.normalizeWhitespace(
-                SeoTag.stripHtml(input.smartify().apply(SeoTag.text(post.get("title"))))));
+                Html.stripHtml(input.smartify().apply(SeoTag.text(post.get("title"))))));
         String link = absolute(config, SeoTag.text(post.get("url")));
         out.append("<title type=\"html\">").append(title).append("</title>");
         out.append("<link href=\"").append(escape(link)).append("\" rel=\"alternate\" type=\"text/html\" title=\"")
@@ -293,7 +293,7 @@ final class FeedGenerator implements Generator {
         String summaryText = SeoTag.text(summary);
         if (!summaryText.isEmpty()) {
             out.append("<summary type=\"html\">")
-                    .append(cdata(JekyllFilters.normalizeWhitespace(SeoTag.stripHtml(summaryText)))).append("</summary>");
+                    .append(cdata(JekyllFilters.normalizeWhitespace(Html.stripHtml(summaryText)))).append("</summary>");
         }
         Object image = SeoTag.dig(post, "image", "path");
         if (!SeoTag.truthy(image) && !(post.get("image") instanceof Map)) {

@@ -33,8 +33,6 @@ public final class SeoTag {
     private static final String SEPARATOR = " | ";
     private static final Pattern HOMEPAGE_OR_ABOUT = Pattern.compile("^/(about/)?(index.html?)?$");
     private static final Pattern TITLE_FALSE = Pattern.compile("title=false", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
-    private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
 
     private final String url;
     private final String baseurl;
@@ -191,11 +189,6 @@ public final class SeoTag {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    /** Liquid's strip_html: scripts, styles and comments go whole, then every tag. */
-    static String stripHtml(String html) {
-        return TAG.matcher(SCRIPT_OR_STYLE.matcher(html).replaceAll("")).replaceAll("");
-    }
-
     private String absolute(String path) {
         return JekyllFilters.absoluteUrl(url, baseurl, path);
     }
@@ -247,7 +240,7 @@ public final class SeoTag {
                 return null;
             }
             String result = formatted.computeIfAbsent(text(value),
-                    text -> Html.escapeOnce(JekyllFilters.normalizeWhitespace(stripHtml(markdownify.apply(text)))));
+                    text -> Html.escapeOnce(JekyllFilters.normalizeWhitespace(Html.stripHtml(markdownify.apply(text)))));
             return result.isEmpty() ? null : result;
         }
 

@@ -14,10 +14,13 @@ import java.util.regex.Pattern;
  *       escaping, which leave {@code '} (and in text {@code "}) as they are.</li>
  * </ul>
  *
- * Null is the empty string throughout.
+ * Null is the empty string throughout. {@link #stripHtml} goes the other way.
  */
 public final class Html {
     private static final Pattern ESCAPE_ONCE = Pattern.compile("[\"><']|&(?!([a-zA-Z]+|(#\\d+));)");
+    /** Liquid's blocks that go whole, their text too; lower case only, as Ruby Liquid matches them. */
+    private static final Pattern SCRIPT_STYLE_OR_COMMENT = Pattern.compile("(?s)<script.*?</script>|<!--.*?-->|<style.*?</style>");
+    private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
 
     private Html() {
     }
@@ -54,6 +57,14 @@ public final class Html {
             case "'" -> "&#39;";
             default -> "&amp;";
         });
+    }
+
+    /**
+     * Liquid's {@code strip_html}: {@code <script>}, {@code <style>} and comments go with their
+     * text, then every other tag; written {@code <SCRIPT>}, a script's text stays, as in Ruby.
+     */
+    public static String stripHtml(String html) {
+        return TAG.matcher(SCRIPT_STYLE_OR_COMMENT.matcher(html).replaceAll("")).replaceAll("");
     }
 
     /** {@code &}, {@code <} and {@code >} always; {@code "} and {@code '} as given, or kept when null. */

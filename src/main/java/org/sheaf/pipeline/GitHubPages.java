@@ -15,6 +15,8 @@ import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Defaults;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.SourceLinks;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
@@ -49,9 +51,6 @@ final class GitHubPages {
     private static final Pattern INLINE_LINK = Pattern.compile("\\[(.*?)\\]\\(([^)]+?)(#.+?)?" + TITLE_PART + "\\)");
     private static final Pattern REFERENCE_LINK = Pattern.compile(
             "^\\s*?\\[(.*?)\\]: (.+?)(#.+?)?" + TITLE_PART + "\\s*?$", Pattern.MULTILINE);
-    private static final Pattern STRIPPED_ELEMENTS = Pattern.compile(
-            "(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
-    private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
 
     private GitHubPages() {
     }
@@ -171,8 +170,7 @@ final class GitHubPages {
         }
         String heading = m.group(1) != null ? m.group(1) : m.group(2);
         String html = markdown.render(heading);
-        String text = TAG.matcher(STRIPPED_ELEMENTS.matcher(html).replaceAll("")).replaceAll("");
-        String normalized = text.replaceAll("\\s+", " ").strip();
+        String normalized = JekyllFilters.normalizeWhitespace(Html.stripHtml(html));
         return FOOTNOTE_MARK.matcher(normalized).replaceAll("");
     }
 

@@ -33,4 +33,11 @@ class HtmlTest {
         String plain = "nothing to escape";
         assertSame(plain, Html.escapeAttribute(plain));
     }
+
+    /** Jekyll 4.3.1 printed {@code [xabd]} for this through strip_html: Ruby Liquid's blocks are lower case only. */
+    @Test
+    void stripsHtmlAsLiquidDoes() {
+        assertEquals("xabd", Html.stripHtml("<SCRIPT>x</SCRIPT>a<b>b</b><!-- c -->d<style>e</style>"));
+        assertEquals("ab", Html.stripHtml("a<script type=\"x\">\nlet x = 1;\n</script><p\nclass=\"y\">b</p>"));
+    }
 }
