@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyTime;
 
 /**

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.jekyll.Html;
-import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * jekyll-redirect-from: for each URL a page lists in {@code redirect_from}, a small page there

@@ -3,17 +3,17 @@ package org.sheaf.generate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
+import org.sheaf.content.Page;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
-import org.sheaf.content.Page;
 
 /**
  * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every

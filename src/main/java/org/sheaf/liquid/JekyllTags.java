@@ -16,13 +16,13 @@ import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-import org.sheaf.jekyll.Html;
-import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /** The tags Jekyll adds to Liquid, or that sheaf must do its own way: includes, links, highlight. */
 final class JekyllTags {

@@ -1,10 +1,10 @@
 package org.sheaf.serve;
 
-import org.sheaf.jekyll.Html;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.jekyll.Html;
 
 /**
  * Adds the live-reload script, and the error overlay when the last build failed, to HTML pages
