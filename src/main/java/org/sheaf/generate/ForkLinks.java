@@ -22,8 +22,7 @@ public record ForkLinks(Repository repository, String sourcePrefix) {
      */
     public static Optional<ForkLinks> of(SiteConfig config) {
         String prefix = config.siteRoot().relativize(config.source()).toString().replace('\\', '/');
-        return Repository.parse(config.get("repository"), config.get("branch"))
-                .map(repository -> new ForkLinks(repository, prefix.isEmpty() ? "" : prefix + "/"));
+        return config.repository().map(repository -> new ForkLinks(repository, prefix.isEmpty() ? "" : prefix + "/"));
     }
 
     /** The repository's page. */

@@ -49,7 +49,7 @@ public final class Provenance {
 
     /** Adds {@code page.git} to every page of {@code index} whose file has a history. */
     public static void annotate(ContentIndex index, GitHistory history, SiteConfig config) {
-        Optional<Repository> repository = Repository.parse(config.get("repository"), config.get("branch"));
+        Optional<Repository> repository = config.repository();
         for (Page page : index.pages()) {
             history.of(page.sitePath()).ifPresent(commits -> page.drop().put("git",
                     of(commits, authoredDate(page), config.timezone(), repository.map(repo -> repo.url()
