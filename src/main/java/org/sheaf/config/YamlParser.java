@@ -484,7 +484,7 @@ public final class YamlParser {
         if (!TIMESTAMP_FORM.matcher(text).matches()) {
             return text;
         }
-        return RubyTime.parse(text, zone).<Object>map(date -> date).orElse(text);
+        return RubyTime.parse(text, zone).<Object>map(date -> date.withZoneSameInstant(zone)).orElse(text);
     }
 
     /**

@@ -205,7 +205,8 @@ final class PageFactory {
         if (value instanceof ZonedDateTime date) {
             return Optional.of(date.withZoneSameInstant(config.timezone()).withNano(0));
         }
-        Optional<ZonedDateTime> parsedDate = RubyTime.parse(value.toString(), config.timezone()).map(date -> date.withNano(0));
+        Optional<ZonedDateTime> parsedDate = RubyTime.parse(value.toString(), config.timezone())
+                .map(date -> date.withZoneSameInstant(config.timezone()).withNano(0));
         if (parsedDate.isEmpty()) {
             diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
                     parsed.frontMatter().positions().getOrDefault("date", new org.sheaf.diag.Position(1, 1)),

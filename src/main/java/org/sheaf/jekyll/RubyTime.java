@@ -33,9 +33,11 @@ public final class RubyTime {
     }
 
     /**
-     * The time {@code text} names, in {@code zone}: a date alone is midnight there, a time without
-     * an offset is that wall time there, a time with an offset is that instant. Empty when the
-     * text is no date of these forms or names a day that does not exist ({@code 2017-02-30}).
+     * The time {@code text} names, as {@code Time.parse} reads it: a date alone is midnight in
+     * {@code zone}, a time without an offset is that wall time in {@code zone}, a time with an
+     * offset keeps that offset (Jekyll's {@code localtime} is the caller's
+     * {@code withZoneSameInstant}). Empty when the text is no date of these forms or names a day
+     * that does not exist ({@code 2017-02-30}).
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
         Matcher m = DATE.matcher(text.strip());
@@ -56,7 +58,7 @@ public final class RubyTime {
             if (offset == null) {
                 return Optional.of(wall.atZone(zone));
             }
-            return Optional.of(wall.atZone(offset(offset)).withZoneSameInstant(zone));
+            return Optional.of(wall.atZone(offset(offset)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

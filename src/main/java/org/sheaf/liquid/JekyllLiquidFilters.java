@@ -1,6 +1,7 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +17,7 @@ import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Strftime;
 
 /**
@@ -92,7 +94,7 @@ final class JekyllLiquidFilters {
             return groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
-        filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
+        filters.add(filter("date", (v, c, p) -> liqpDate.apply(rubyDate(v, c), c, withPaddedDay(v, c, p))));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
             Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
@@ -205,14 +207,26 @@ final class JekyllLiquidFilters {
         return changed;
     }
 
-    /** A date value or a date string; Liqp's own conversion reads strings only in its date filter. */
+    /**
+     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: the forms
+     * {@code Time.parse} and YAML share through {@link RubyTime}, keeping a written offset, then
+     * the rest ({@code now}, {@code today}, other spellings) through Liqp's own reading.
+     */
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
-        if (value instanceof String text && text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return java.time.LocalDate.parse(text.strip()).atStartOfDay(context.getParser().defaultTimeZone);
+        if (value instanceof String text) {
+            ZoneId zone = context.getParser().defaultTimeZone;
+            return RubyTime.parse(text, zone)
+                    .orElseGet(() -> context.getDateParser().parse(text, java.util.Locale.ENGLISH, zone));
         }
-        return value instanceof String text
-                ? context.getDateParser().parse(text, java.util.Locale.ENGLISH, context.getParser().defaultTimeZone)
-                : Filter.asRubyDate(value, context);
+        return Filter.asRubyDate(value, context);
+    }
+
+    /** A date string the date filter would read differently from Ruby, as its time; any other value as it is. */
+    private static Object rubyDate(Object value, TemplateContext context) {
+        if (value instanceof String text) {
+            return RubyTime.parse(text, context.getParser().defaultTimeZone).<Object>map(date -> date).orElse(value);
+        }
+        return value;
     }
 
     private static String param(Object[] params, int index) {

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 class RubyTimeTest {
     private static final ZoneId UTC = ZoneOffset.UTC;
 
+    /** As Jekyll reads a {@code date:}: parsed, then in the site's zone ({@code localtime}). */
     private static String parsed(String text) {
-        return RubyTime.parse(text, UTC).map(RubyTime::text).orElse("none");
+        return RubyTime.parse(text, UTC).map(date -> RubyTime.text(date.withZoneSameInstant(UTC))).orElse("none");
     }
 
     /**
@@ -34,6 +35,13 @@ class RubyTimeTest {
     void aTimeWithoutOffsetIsThatWallTimeInTheSiteZone() {
         ZonedDateTime date = RubyTime.parse("2017-09-04 10:00:00", ZoneId.of("Europe/Berlin")).orElseThrow();
         assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(date));
+    }
+
+    @Test
+    void keepsAWrittenOffsetAsTimeParseDoes() {
+        assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(RubyTime.parse("2017-09-04 10:00:00 +02", UTC).orElseThrow()));
+        assertEquals("2017-09-04 10:00:00 +0000",
+                RubyTime.text(RubyTime.parse("2017-09-04T10:00:00Z", ZoneId.of("America/New_York")).orElseThrow()));
     }
 
     @Test

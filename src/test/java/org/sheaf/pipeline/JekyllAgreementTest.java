@@ -83,4 +83,24 @@ class JekyllAgreementTest {
         assertEquals(" 4|20|CEST|Mon Sep  4 10:30:05 2017|4 September 2017\n", site.read("2017/09/04/b.html"));
         assertEquals(site.read("2017/09/04/b.html"), site.read("2017/09/04/a.html"));
     }
+
+    /**
+     * Date strings in filters were read by Liqp, which ignored a {@code Z}, and in the date
+     * filter took a bare day for the current time of day; they are now read as {@code date:} is,
+     * keeping a written offset as Ruby's {@code Time.parse} does.
+     */
+    @Test
+    void dateStringsInFiltersReadAsFrontMatterDatesDo() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\ntimezone: America/New_York\n")
+                .file("_layouts/default.html", "")
+                .file("d.html", "---\n---\n{{ \"2017-09-04\" | date_to_xmlschema }}|"
+                        + "{{ \"2017-09-04 10:00:00 +0200\" | date_to_xmlschema }}|{{ \"2017-09-04 10:00\" | date_to_xmlschema }}|"
+                        + "{{ \"2017-09-04T10:00:00Z\" | date_to_xmlschema }}\n"
+                        + "{{ \"2017-09-04\" | date: \"%F %T %z\" }}|{{ \"2017-09-04 10:00:00 +0200\" | date: \"%F %T %z\" }}|"
+                        + "{{ \"2017-09-04 10:00\" | date: \"%F %T %z\" }}|{{ \"2017-09-04T10:00:00Z\" | date: \"%F %T %z %e\" }}\n")
+                .buildOk();
+        assertEquals("2017-09-04T00:00:00-04:00|2017-09-04T04:00:00-04:00|2017-09-04T10:00:00-04:00|2017-09-04T06:00:00-04:00\n"
+                + "2017-09-04 00:00:00 -0400|2017-09-04 10:00:00 +0200|2017-09-04 10:00:00 -0400|2017-09-04 10:00:00 +0000  4\n",
+                site.read("d.html"));
+    }
 }
