@@ -15,6 +15,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyStrings;
+import org.sheaf.jekyll.Smartypants;
 
 /**
  * jekyll-feed: an Atom feed of the newest posts at {@code feed.xml} (or {@code feed.path}), and
@@ -181,7 +182,7 @@ final class FeedGenerator implements Generator {
             title = (title == null ? "" : title) + " | " + RubyStrings.capitalize(feed.category());
         }
         if (title != null) {
-            out.append("<title type=\"html\">").append(escape(input.smartify().apply(title))).append("</title>");
+            out.append("<title type=\"html\">").append(escape(Smartypants.smartify(title))).append("</title>");
         }
         Citations.license(Map.of(), site).ifPresent(license -> out.append("<rights>")
                 .append(escape(license.name() + ", " + license.url())).append("</rights>"));
@@ -246,7 +247,7 @@ final class FeedGenerator implements Generator {
         }
         out.append('>');
         String title = escape(JekyllFilters.normalizeWhitespace(
-                Html.stripHtml(input.smartify().apply(SeoTag.text(post.get("title"))))));
+                Html.stripHtml(Smartypants.smartify(SeoTag.text(post.get("title"))))));
         String link = absolute(config, SeoTag.text(post.get("url")));
         out.append("<title type=\"html\">").append(title).append("</title>");
         out.append("<link href=\"").append(escape(link)).append("\" rel=\"alternate\" type=\"text/html\" title=\"")

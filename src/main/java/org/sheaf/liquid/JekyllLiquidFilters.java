@@ -18,6 +18,7 @@ import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
+import org.sheaf.jekyll.Smartypants;
 import org.sheaf.jekyll.Strftime;
 
 /**
