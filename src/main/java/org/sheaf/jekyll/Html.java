@@ -72,7 +72,7 @@ public final class Html {
         if (text == null) {
             return "";
         }
-        StringBuilder out = null;
+        StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             String entity = switch (c) {
@@ -83,17 +83,12 @@ public final class Html {
                 case '\'' -> apostrophe;
                 default -> null;
             };
-            if (entity != null && out == null) {
-                out = new StringBuilder(text.length() + 16).append(text, 0, i);
-            }
-            if (out != null) {
-                if (entity != null) {
-                    out.append(entity);
-                } else {
-                    out.append(c);
-                }
+            if (entity == null) {
+                out.append(c);
+            } else {
+                out.append(entity);
             }
         }
-        return out == null ? text : out.toString();
+        return out.toString();
     }
 }
