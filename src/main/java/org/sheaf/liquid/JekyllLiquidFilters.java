@@ -95,7 +95,10 @@ final class JekyllLiquidFilters {
             return groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
-        filters.add(filter("date", (v, c, p) -> liqpDate.apply(rubyDate(v, c), c, withPaddedDay(v, c, p))));
+        filters.add(filter("date", (v, c, p) -> {
+            Object date = rubyDate(v, c);
+            return liqpDate.apply(date, c, withPaddedDay(date, c, p));
+        }));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
             Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
