@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.jekyll.Repository;
 
 /**
  * A site's configuration: Jekyll's keys with Jekyll's defaults, the files named in
@@ -41,6 +42,7 @@ public final class SiteConfig {
     private final Map<String, Origin> origins;
     private final SiteFiles files;
     private final Theme theme;
+    private final Repository repository;
 
     SiteConfig(Kind kind, Path siteRoot, Path source, Path destination, Path layoutsDir, Path includesDir,
             Path dataDir, Path collectionsDir, ZoneId timezone, Map<String, Object> values,
@@ -59,6 +61,15 @@ public final class SiteConfig {
         this.origins = Map.copyOf(origins);
         this.theme = theme;
         this.files = theme == null ? SiteFiles.within(siteRoot) : SiteFiles.within(siteRoot, theme.root());
+        this.repository = Repository.parse(values.get("repository"), values.get("branch")).orElse(null);
+    }
+
+    /**
+     * The GitHub repository of the sources, from {@code repository:} and {@code branch:}; empty
+     * when {@code repository:} is missing or names no repository.
+     */
+    public java.util.Optional<Repository> repository() {
+        return java.util.Optional.ofNullable(repository);
     }
 
     /** The theme gem {@code theme:} names, found on disk; empty when the site has none. */

@@ -2,11 +2,7 @@ package org.sheaf.config;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,11 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.RubyTime;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -481,41 +477,14 @@ public final class YamlParser {
                     + "(?:[ \\t]*(Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?$");
 
     /**
-     * A YAML timestamp in {@code zone}: a date alone is midnight there, a time without a zone
-     * is that wall time there, a time with an offset is that instant. A date that does not
-     * exist ({@code 2017-02-30}) is no timestamp: the text is returned as it is.
+     * A YAML timestamp in {@code zone}, read as Ruby reads dates ({@link RubyTime#parse}). A date
+     * that does not exist ({@code 2017-02-30}) is no timestamp: the text is returned as it is.
      */
     static Object timestamp(String text, ZoneId zone) {
-        Matcher m = TIMESTAMP_FORM.matcher(text);
-        if (!m.matches()) {
+        if (!TIMESTAMP_FORM.matcher(text).matches()) {
             return text;
         }
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
-            if (m.group(4) == null) {
-                return date.atStartOfDay(zone);
-            }
-            String fraction = m.group(7) == null ? "" : m.group(7);
-            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
-            LocalDateTime wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    Integer.parseInt(m.group(6)), nanos);
-            String offset = m.group(8);
-            if (offset == null) {
-                return wall.atZone(zone);
-            }
-            if (offset.equals("Z")) {
-                return wall.atZone(ZoneOffset.UTC).withZoneSameInstant(zone);
-            }
-            int sign = offset.charAt(0) == '-' ? -1 : 1;
-            String digits = offset.substring(1).replace(":", "");
-            int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
-            int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
-            ZoneOffset zoneOffset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
-            return wall.atZone(zoneOffset).withZoneSameInstant(zone);
-        } catch (DateTimeException e) {
-            return text;
-        }
+        return RubyTime.parse(text, zone).<Object>map(date -> date.withZoneSameInstant(zone)).orElse(text);
     }
 
     /**

@@ -1,24 +1,22 @@
 package org.sheaf.content;
 
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.PostName;
+import org.sheaf.jekyll.RubyTime;
+import org.sheaf.jekyll.Slugs;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 
@@ -28,8 +26,6 @@ import org.sheaf.source.SourceFile;
  * names, categories and tags, and the URL. Used only by {@link ContentIndex}.
  */
 final class PageFactory {
-    private static final Pattern DATE_TEXT = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
     /** Keys the render stage fills in later; present from the start (see {@link Page#drop()}). */
     private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
 
@@ -131,7 +127,7 @@ final class PageFactory {
         }
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
-        drop.putIfAbsent("title", titleize(slug));
+        drop.putIfAbsent("title", Slugs.titleize(slug));
         drop.putIfAbsent("slug", slug);
         drop.putIfAbsent("ext", file.extension());
         drop.put("date", date);
@@ -206,10 +202,12 @@ final class PageFactory {
         if (value == null) {
             return Optional.ofNullable(fallback);
         }
+        // Jekyll reads the date back from its text (Time#to_s), which has no fraction of a second
         if (value instanceof ZonedDateTime date) {
-            return Optional.of(date.withZoneSameInstant(config.timezone()));
+            return Optional.of(date.withZoneSameInstant(config.timezone()).withNano(0));
         }
-        Optional<ZonedDateTime> parsedDate = parseDate(value.toString());
+        Optional<ZonedDateTime> parsedDate = RubyTime.parse(value.toString(), config.timezone())
+                .map(date -> date.withZoneSameInstant(config.timezone()).withNano(0));
         if (parsedDate.isEmpty()) {
             diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
                     parsed.frontMatter().positions().getOrDefault("date", new Position(1, 1)),
@@ -219,26 +217,6 @@ final class PageFactory {
         return parsedDate.or(() -> Optional.ofNullable(fallback));
     }
 
-    Optional<ZonedDateTime> parseDate(String text) {
-        Matcher m = DATE_TEXT.matcher(text.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate day = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
-            LocalDateTime time = m.group(4) == null ? day.atStartOfDay()
-                    : day.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                            m.group(6) == null ? 0 : Integer.parseInt(m.group(6)));
-            if (m.group(7) == null) {
-                return Optional.of(time.atZone(config.timezone()));
-            }
-            String offset = m.group(7).equals("Z") ? "Z" : m.group(7).replaceFirst("(\\d{2})(\\d{2})$", "$1:$2");
-            return Optional.of(time.atOffset(java.time.ZoneOffset.of(offset)).atZoneSameInstant(config.timezone()));
-        } catch (java.time.DateTimeException | NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
 
     /** Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on spaces, or a list. */
     private List<String> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
@@ -319,21 +297,6 @@ final class PageFactory {
         int slash = base.lastIndexOf('/');
         String dir = slash <= 0 ? "" : base.substring(0, slash);
         return dir + "/" + slug;
-    }
-
-    /** Jekyll's titleize_slug: {@code fellowship-begins} becomes {@code Fellowship Begins}. */
-    static String titleize(String slug) {
-        StringBuilder out = new StringBuilder();
-        for (String word : slug.split("-")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            if (!out.isEmpty()) {
-                out.append(' ');
-            }
-            out.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1).toLowerCase(Locale.ROOT));
-        }
-        return out.toString();
     }
 
     private ZonedDateTime modified(SourceFile file) {

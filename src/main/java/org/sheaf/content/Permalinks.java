@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.jekyll.PercentEncoding;
+import org.sheaf.jekyll.Slugs;
 
 /**
  * Jekyll 4.3's URL rules: permalink styles and templates, the placeholders of documents and
@@ -52,9 +54,8 @@ public final class Permalinks {
     private static final Pattern PLAIN = Pattern.compile("^[a-zA-Z0-9./-]+$");
     private static final Pattern TRAILING_PERIODS = Pattern.compile("\\.*$");
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
-    private static final String KEPT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
-            + "-._~!$&'()*+,;=:@/?";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    /** What {@code URL.escape_path} leaves unencoded besides letters and digits. */
+    private static final String KEPT = "-._~!$&'()*+,;=:@/?";
 
     private Permalinks() {
     }
@@ -209,16 +210,7 @@ public final class Permalinks {
         if (path.isEmpty() || PLAIN.matcher(path).matches()) {
             return path;
         }
-        StringBuilder out = new StringBuilder(path.length() + 16);
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if (c < 0x80 && KEPT.indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(path, KEPT);
     }
 
     /**

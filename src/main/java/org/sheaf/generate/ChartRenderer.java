@@ -22,6 +22,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.ViewBox;
+import org.sheaf.jekyll.Html;
 
 /**
  * Draws a {@link ChartSpec} with JFreeChart onto JFreeSVG's {@code SVGGraphics2D} and returns the
@@ -112,8 +113,8 @@ final class ChartRenderer {
         int open = svg.indexOf('>');
         return svg.substring(0, open) + " role=\"img\" aria-labelledby=\"" + id + "-title " + id + "-desc\""
                 + (shape == Shape.WIDE ? " class=\"chart-svg chart-svg-wide\">" : ChartTag.NARROW_CLASS + ">")
-                + "<title id=\"" + id + "-title\">" + escape(spec.title()) + "</title>"
-                + "<desc id=\"" + id + "-desc\">" + escape(description) + "</desc>"
+                + "<title id=\"" + id + "-title\">" + Html.escapeAttribute(spec.title()) + "</title>"
+                + "<desc id=\"" + id + "-desc\">" + Html.escapeAttribute(description) + "</desc>"
                 + "<style>@media (" + shape.hiddenWhen + ") { #" + id + "-svg { display: none; } }</style>"
                 + svg.substring(open + 1);
     }
@@ -193,9 +194,5 @@ final class ChartRenderer {
             return Long.toString(hundredths / 100);
         }
         return BigDecimal.valueOf(hundredths, 2).stripTrailingZeros().toPlainString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.sheaf.content.Slugs;
+import org.sheaf.jekyll.Slugs;
 
 /**
  * What one chart shows, checked: the rows of its data, the column along the x axis, the numeric

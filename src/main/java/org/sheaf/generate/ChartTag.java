@@ -8,14 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.TemplateTag;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * The {@code {% chart %}} Liquid tag and the {@code chart({...})} Freemarker function: a figure
@@ -91,8 +92,8 @@ public final class ChartTag {
         count.incrementAndGet();
         String id = "chart-" + name;
         return "<figure class=\"chart\" id=\"" + id + "\">" + svg
-                + "<figcaption>" + escape(named.title()) + " <a class=\"chart-csv\" href=\""
-                + escape(JekyllFilters.relativeUrl(baseurl, "/" + csvPath)) + "\" download>Data as CSV</a>"
+                + "<figcaption>" + Html.escapeAttribute(named.title()) + " <a class=\"chart-csv\" href=\""
+                + Html.escapeAttribute(JekyllFilters.relativeUrl(baseurl, "/" + csvPath)) + "\" download>Data as CSV</a>"
                 + "</figcaption>" + table(named) + "</figure>";
     }
 
@@ -202,23 +203,19 @@ public final class ChartTag {
      */
     static String table(ChartSpec spec) {
         StringBuilder html = new StringBuilder("<table class=\"chart-data\" tabindex=\"0\"><caption>Data: ")
-                .append(escape(spec.title())).append("</caption><thead><tr><th scope=\"col\">")
-                .append(escape(spec.xLabel())).append("</th>");
+                .append(Html.escapeAttribute(spec.title())).append("</caption><thead><tr><th scope=\"col\">")
+                .append(Html.escapeAttribute(spec.xLabel())).append("</th>");
         for (String column : spec.y()) {
-            html.append("<th scope=\"col\">").append(escape(ChartSpec.label(column))).append("</th>");
+            html.append("<th scope=\"col\">").append(Html.escapeAttribute(ChartSpec.label(column))).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         for (Map<String, Object> row : spec.rows()) {
-            html.append("<tr><th scope=\"row\">").append(escape(ChartSpec.shown(row.get(spec.x())))).append("</th>");
+            html.append("<tr><th scope=\"row\">").append(Html.escapeAttribute(ChartSpec.shown(row.get(spec.x())))).append("</th>");
             for (String column : spec.y()) {
-                html.append("<td>").append(escape(ChartSpec.shown(row.get(column)))).append("</td>");
+                html.append("<td>").append(Html.escapeAttribute(ChartSpec.shown(row.get(column)))).append("</td>");
             }
             html.append("</tr>");
         }
         return html.append("</tbody></table>").toString();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

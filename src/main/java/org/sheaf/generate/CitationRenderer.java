@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * A {@link Citation} written in each format people cite with: BibTeX, RIS, CSL-JSON, Citation
@@ -309,7 +310,7 @@ public final class CitationRenderer {
 
     /** Text for HTML content and double-quoted attributes. */
     static String html(String text) {
-        return JekyllFilters.xmlEscape(text);
+        return Html.escape(text);
     }
 
     /** Line breaks, tabs and other control characters as single spaces; ends trimmed. */

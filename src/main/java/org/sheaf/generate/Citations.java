@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * A page's {@link Citation} from its variables and the site's: the rules for who wrote a page,

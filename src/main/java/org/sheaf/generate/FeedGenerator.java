@@ -8,12 +8,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyStrings;
+import org.sheaf.jekyll.Smartypants;
 
 /**
  * jekyll-feed: an Atom feed of the newest posts at {@code feed.xml} (or {@code feed.path}), and
@@ -55,9 +57,9 @@ final class FeedGenerator implements Generator {
         String href = JekyllFilters.absoluteUrl(config.url(), config.baseurl(), path == null ? "feed.xml" : path.toString());
         Object title = config.get("title") != null ? config.get("title") : config.get("name");
         StringBuilder out = new StringBuilder("<link type=\"application/atom+xml\" rel=\"alternate\" href=\"")
-                .append(JekyllFilters.xmlEscape(href)).append('"');
+                .append(escape(href)).append('"');
         if (title != null) {
-            out.append(" title=\"").append(JekyllFilters.xmlEscape(title.toString())).append('"');
+            out.append(" title=\"").append(escape(title.toString())).append('"');
         }
         return out.append(" />").toString();
     }
@@ -174,13 +176,13 @@ final class FeedGenerator implements Generator {
         Object siteTitle = SeoTag.truthy(site.get("title")) ? site.get("title") : site.get("name");
         String title = siteTitle == null ? null : siteTitle.toString();
         if (!feed.collection().equals("posts")) {
-            title = (title == null ? "" : title) + " | " + capitalize(feed.collection());
+            title = (title == null ? "" : title) + " | " + RubyStrings.capitalize(feed.collection());
         }
         if (feed.category() != null) {
-            title = (title == null ? "" : title) + " | " + capitalize(feed.category());
+            title = (title == null ? "" : title) + " | " + RubyStrings.capitalize(feed.category());
         }
         if (title != null) {
-            out.append("<title type=\"html\">").append(escape(input.smartify().apply(title))).append("</title>");
+            out.append("<title type=\"html\">").append(escape(Smartypants.smartify(title))).append("</title>");
         }
         Citations.license(Map.of(), site).ifPresent(license -> out.append("<rights>")
                 .append(escape(license.name() + ", " + license.url())).append("</rights>"));
@@ -245,7 +247,7 @@ final class FeedGenerator implements Generator {
         }
         out.append('>');
         String title = escape(JekyllFilters.normalizeWhitespace(
-                SeoTag.stripHtml(input.smartify().apply(SeoTag.text(post.get("title"))))));
+                Html.stripHtml(Smartypants.smartify(SeoTag.text(post.get("title"))))));
         String link = absolute(config, SeoTag.text(post.get("url")));
         out.append("<title type=\"html\">").append(title).append("</title>");
         out.append("<link href=\"").append(escape(link)).append("\" rel=\"alternate\" type=\"text/html\" title=\"")
@@ -292,7 +294,7 @@ final class FeedGenerator implements Generator {
         String summaryText = SeoTag.text(summary);
         if (!summaryText.isEmpty()) {
             out.append("<summary type=\"html\">")
-                    .append(cdata(JekyllFilters.normalizeWhitespace(SeoTag.stripHtml(summaryText)))).append("</summary>");
+                    .append(cdata(JekyllFilters.normalizeWhitespace(Html.stripHtml(summaryText)))).append("</summary>");
         }
         Object image = SeoTag.dig(post, "image", "path");
         if (!SeoTag.truthy(image) && !(post.get("image") instanceof Map)) {
@@ -325,8 +327,9 @@ final class FeedGenerator implements Generator {
         return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
+    /** The plugin's templates escape with Jekyll's {@code xml_escape}. */
     private static String escape(String text) {
-        return JekyllFilters.xmlEscape(text);
+        return Html.xmlEscape(text);
     }
 
     private static String absolute(SiteConfig config, String path) {
@@ -339,13 +342,5 @@ final class FeedGenerator implements Generator {
 
     private static String xmlschema(Object value) {
         return value instanceof ZonedDateTime date ? JekyllFilters.dateToXmlschema(date) : escape(SeoTag.text(value));
-    }
-
-    /** Liquid's capitalize (Ruby's): the first letter upper case, the rest lower case. */
-    private static String capitalize(String text) {
-        if (text.isEmpty()) {
-            return text;
-        }
-        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1).toLowerCase(Locale.ROOT);
     }
 }

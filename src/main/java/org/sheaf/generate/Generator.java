@@ -23,10 +23,8 @@ public interface Generator {
      * @param index         pages, documents, static files and {@code site.*}
      * @param jekyllVersion the Jekyll version sheaf stands in for (feeds name it as their generator)
      * @param markdownify   Markdown to HTML with the site's settings
-     * @param smartify      Jekyll's {@code smartify} (typographic quotes and dashes)
      */
-    record Input(SiteConfig config, ContentIndex index, String jekyllVersion, UnaryOperator<String> markdownify,
-                 UnaryOperator<String> smartify) {
+    record Input(SiteConfig config, ContentIndex index, String jekyllVersion, UnaryOperator<String> markdownify) {
     }
 
     /** The files this generator adds; empty when it has nothing to add (or a source file of that name wins). */

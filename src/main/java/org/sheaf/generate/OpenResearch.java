@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTime;
 
 /**
  * What makes a sheaf site's research citable, reusable and forkable: licences, citations and
@@ -162,18 +163,12 @@ public final class OpenResearch {
         Object date = site.get("date");
         LocalDate released = date instanceof ZonedDateTime zoned ? zoned.toLocalDate()
                 : date instanceof java.util.Date old ? old.toInstant().atZone(config.timezone()).toLocalDate()
-                : date != null ? parseDate(date.toString()) : null;
+                : date != null ? RubyTime.parse(date.toString(), config.timezone()).map(ZonedDateTime::toLocalDate).orElse(null)
+                : null;
         return new Citation("", "site", page.title(), page.authors(), released, page.url(), page.publisher(),
                 page.language(), page.doi(), page.license());
     }
 
-    private static LocalDate parseDate(String text) {
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            return null;
-        }
-    }
 
     /** The URL of a file named {@code name} beside the page at {@code pageUrl}. */
     public static String besideUrl(String pageUrl, String name) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
-import org.sheaf.content.PostName;
+import org.sheaf.jekyll.PostName;
+import org.sheaf.jekyll.Repository;
 
 /**
  * A page's provenance from git, as {@code page.git} in both template engines:
@@ -48,12 +49,11 @@ public final class Provenance {
 
     /** Adds {@code page.git} to every page of {@code index} whose file has a history. */
     public static void annotate(ContentIndex index, GitHistory history, SiteConfig config) {
-        Optional<String> repository = repository(config.get("repository"));
-        String branch = config.string("branch", "HEAD");
+        Optional<Repository> repository = config.repository();
         for (Page page : index.pages()) {
             history.of(page.sitePath()).ifPresent(commits -> page.drop().put("git",
-                    of(commits, authoredDate(page), config.timezone(), repository.map(repo -> "https://github.com/"
-                            + repo + "/commits/" + branch + "/" + history.prefix() + page.sitePath()))));
+                    of(commits, authoredDate(page), config.timezone(), repository.map(repo -> repo.url()
+                            + "/commits/" + repo.branch() + "/" + history.prefix() + page.sitePath()))));
         }
     }
 
@@ -78,17 +78,5 @@ public final class Provenance {
         git.put("commits", commits.size());
         historyUrl.ifPresent(url -> git.put("history_url", url));
         return git;
-    }
-
-    /** {@code OWNER/REPO} from {@code fellowship/site}, {@code https://github.com/fellowship/site(.git)}. */
-    static Optional<String> repository(Object value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String text = value.toString().strip()
-                .replaceFirst("^(https?://)?(www\\.)?github\\.com/", "")
-                .replaceFirst("\\.git$", "")
-                .replaceFirst("/+$", "");
-        return text.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+") ? Optional.of(text) : Optional.empty();
     }
 }

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * jekyll-redirect-from: for each URL a page lists in {@code redirect_from}, a small page there
@@ -77,7 +78,7 @@ final class RedirectGenerator implements Generator {
 
     /** The plugin's redirect page, with the target escaped for each place it appears. */
     static String redirectPage(String target) {
-        String attribute = JekyllFilters.xmlEscape(target);
+        String attribute = Html.escape(target);
         return "<!DOCTYPE html>\n"
                 + "<html lang=\"en-US\">\n"
                 + "  <meta charset=\"utf-8\">\n"

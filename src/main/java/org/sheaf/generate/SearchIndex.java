@@ -18,8 +18,8 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * Client-side search, served from the site itself: a build-time index of every page's text

@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * jekyll-seo-tag 2.8: the block of {@code <title>}, Open Graph, Twitter and JSON-LD markup that
@@ -32,10 +33,6 @@ public final class SeoTag {
     private static final String SEPARATOR = " | ";
     private static final Pattern HOMEPAGE_OR_ABOUT = Pattern.compile("^/(about/)?(index.html?)?$");
     private static final Pattern TITLE_FALSE = Pattern.compile("title=false", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
-    private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
-    private static final Pattern ESCAPE_ONCE = Pattern.compile("[\"><']|&(?!([a-zA-Z]+|(#\\d+));)");
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final String url;
     private final String baseurl;
@@ -192,24 +189,6 @@ public final class SeoTag {
                 .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
-    static String escapeOnce(String value) {
-        if (value == null) {
-            return "";
-        }
-        return ESCAPE_ONCE.matcher(value).replaceAll(m -> switch (m.group()) {
-            case "\"" -> "&quot;";
-            case ">" -> "&gt;";
-            case "<" -> "&lt;";
-            case "'" -> "&#39;";
-            default -> "&amp;";
-        });
-    }
-
-    /** Liquid's strip_html: scripts, styles and comments go whole, then every tag. */
-    static String stripHtml(String html) {
-        return TAG.matcher(SCRIPT_OR_STYLE.matcher(html).replaceAll("")).replaceAll("");
-    }
-
     private String absolute(String path) {
         return JekyllFilters.absoluteUrl(url, baseurl, path);
     }
@@ -261,7 +240,7 @@ public final class SeoTag {
                 return null;
             }
             String result = formatted.computeIfAbsent(text(value),
-                    text -> escapeOnce(JekyllFilters.normalizeWhitespace(stripHtml(markdownify.apply(text)))));
+                    text -> Html.escapeOnce(JekyllFilters.normalizeWhitespace(Html.stripHtml(markdownify.apply(text)))));
             return result.isEmpty() ? null : result;
         }
 
@@ -418,7 +397,7 @@ public final class SeoTag {
                 return null;
             }
             String path = text(logo);
-            return JekyllFilters.uriEscape(SCHEME.matcher(path).find() ? path : absolute(path));
+            return JekyllFilters.uriEscape(JekyllFilters.hasScheme(path) ? path : absolute(path));
         }
 
         /** The image as a map with an absolute {@code path}; null when the page names none. */
@@ -439,7 +418,7 @@ public final class SeoTag {
                 return null;
             }
             String raw = text(path);
-            image.put("path", JekyllFilters.uriEscape(SCHEME.matcher(raw).find() ? raw : absolute(raw)));
+            image.put("path", JekyllFilters.uriEscape(JekyllFilters.hasScheme(raw) ? raw : absolute(raw)));
             return image;
         }
 

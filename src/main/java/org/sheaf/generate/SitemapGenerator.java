@@ -3,16 +3,17 @@ package org.sheaf.generate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.Page;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /**
  * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every
@@ -54,7 +55,7 @@ final class SitemapGenerator implements Generator {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         if (index.urlOfSource("sitemap.xsl").isPresent()) {
             out.append("<?xml-stylesheet type=\"text/xsl\" href=\"")
-                    .append(JekyllFilters.xmlEscape(absolute(config, "/sitemap.xsl"))).append("\"?>\n");
+                    .append(Html.xmlEscape(absolute(config, "/sitemap.xsl"))).append("\"?>\n");
         }
         out.append("<urlset xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"")
                 .append("http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd\" ")
@@ -132,12 +133,12 @@ final class SitemapGenerator implements Generator {
     }
 
     private static void url(StringBuilder out, SiteConfig config, String url, Object lastmod) {
-        out.append("<url>\n<loc>").append(JekyllFilters.xmlEscape(absolute(config, url.replace("/index.html", "/"))))
+        out.append("<url>\n<loc>").append(Html.xmlEscape(absolute(config, url.replace("/index.html", "/"))))
                 .append("</loc>\n");
         if (lastmod instanceof ZonedDateTime date) {
             out.append("<lastmod>").append(JekyllFilters.dateToXmlschema(date)).append("</lastmod>\n");
         } else if (SeoTag.truthy(lastmod)) {
-            out.append("<lastmod>").append(JekyllFilters.xmlEscape(lastmod.toString())).append("</lastmod>\n");
+            out.append("<lastmod>").append(Html.xmlEscape(lastmod.toString())).append("</lastmod>\n");
         }
         out.append("</url>\n");
     }

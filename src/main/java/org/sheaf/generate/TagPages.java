@@ -12,8 +12,8 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
-import org.sheaf.content.Slugs;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.jekyll.Slugs;
 
 /**
  * Pages that list documents by a front matter value: one page per tag, an index of the tags, and

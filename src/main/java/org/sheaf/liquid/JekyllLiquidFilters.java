@@ -1,6 +1,7 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,13 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyInspect;
+import org.sheaf.jekyll.RubyStrings;
+import org.sheaf.jekyll.RubyTime;
+import org.sheaf.jekyll.Smartypants;
+import org.sheaf.jekyll.Strftime;
 
 /**
  * Jekyll's filters as Liqp filters. Those Liqp already has with Jekyll's meaning stay Liqp's;
@@ -50,7 +57,10 @@ final class JekyllLiquidFilters {
                 (d, p) -> JekyllFilters.dateToString(d, param(p, 0), param(p, 1))));
         filters.add(dateFilter("date_to_long_string", setup,
                 (d, p) -> JekyllFilters.dateToLongString(d, param(p, 0), param(p, 1))));
-        filters.add(filter("xml_escape", (v, c, p) -> JekyllFilters.xmlEscape(v == null ? null : any.asString(v, c))));
+        filters.add(filter("xml_escape", (v, c, p) -> Html.xmlEscape(v == null ? null : any.asString(v, c))));
+        // Liqp leaves ' as it is; Ruby Liquid writes &#39;
+        filters.add(filter("escape", (v, c, p) -> v == null ? null : Html.escape(any.asString(v, c))));
+        filters.add(filter("escape_once", (v, c, p) -> Html.escapeOnce(v == null ? null : any.asString(v, c))));
         filters.add(filter("cgi_escape", (v, c, p) -> JekyllFilters.cgiEscape(any.asString(v, c))));
         filters.add(filter("uri_escape", (v, c, p) -> JekyllFilters.uriEscape(any.asString(v, c))));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
@@ -62,7 +72,7 @@ final class JekyllLiquidFilters {
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : any.asString(v, c))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : any.asString(v, c))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
-        filters.add(filter("inspect", (v, c, p) -> JekyllFilters.xmlEscape(RubyInspect.inspect(plain(v)))));
+        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), p)));
         filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
         filters.add(filter("find", (v, c, p) -> {
@@ -85,7 +95,10 @@ final class JekyllLiquidFilters {
             return groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
-        filters.add(filter("date", (v, c, p) -> liqpDate.apply(v, c, withPaddedDay(v, c, p))));
+        filters.add(filter("date", (v, c, p) -> {
+            Object date = rubyDate(v, c);
+            return liqpDate.apply(date, c, withPaddedDay(date, c, p));
+        }));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
             Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
@@ -107,7 +120,7 @@ final class JekyllLiquidFilters {
             filters.add(filter(name, (v, c, p) -> text.apply(v, c,
                     java.util.Arrays.stream(p).map(param -> param == null ? "" : param).toArray())));
         }
-        filters.add(filter("split", (v, c, p) -> split(v == null ? "" : any.asString(v, c),
+        filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : any.asString(v, c),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         setup.textFilters().forEach((name, body) ->
@@ -153,32 +166,6 @@ final class JekyllLiquidFilters {
         return out;
     }
 
-    /**
-     * Ruby's {@code String#split} with a string separator, as Liquid's {@code split} calls it:
-     * trailing empty strings are dropped and leading ones kept ({@code ",a,,b,"} gives
-     * {@code ["", "a", "", "b"]}); a single space splits on runs of white space, ignoring it at
-     * the ends; an empty separator splits into characters.
-     */
-    static String[] split(String text, String separator) {
-        if (text.isEmpty()) {
-            return new String[0];
-        }
-        String[] parts;
-        if (separator.equals(" ")) {
-            String trimmed = text.replaceFirst("^[ \\t\\n\\u000B\\f\\r\\u0000]+", "");
-            parts = trimmed.isEmpty() ? new String[0] : RUBY_SPACE.split(trimmed, -1);
-        } else if (separator.isEmpty()) {
-            parts = text.codePoints().mapToObj(Character::toString).toArray(String[]::new);
-        } else {
-            parts = text.split(java.util.regex.Pattern.quote(separator), -1);
-        }
-        int end = parts.length;
-        while (end > 0 && parts[end - 1].isEmpty()) {
-            end--;
-        }
-        return java.util.Arrays.copyOf(parts, end);
-    }
-
     /** An integer given as a whole number or as its digits; null for anything else. */
     private static Long integer(Object value) {
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
@@ -204,16 +191,10 @@ final class JekyllLiquidFilters {
         });
     }
 
-    /**
-     * Conversions Liqp's strftime gets wrong, filled in before it formats: {@code %e} (Ruby pads
-     * the day with a space; {@code %-e} and {@code %0e} as Ruby), {@code %C} (the century, where
-     * Liqp counts centuries from 1) and {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST",
-     * and nothing for a bare offset, where Liqp spells out the zone's long name), and {@code %c}
-     * (Ruby's {@code %a %b %e %H:%M:%S %Y}).
-     */
+    /** The date filter's format with what Liqp's strftime gets wrong written out, as {@link Strftime} does it. */
     private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
         if (params.length == 0 || params[0] == null || value == null || "".equals(value)
-                || !RUBY_ONLY.matcher(String.valueOf(params[0])).find()) {
+                || !Strftime.needsRubyPattern(String.valueOf(params[0]))) {
             return params;
         }
         ZonedDateTime date;
@@ -226,44 +207,30 @@ final class JekyllLiquidFilters {
             return params;
         }
         Object[] changed = params.clone();
-        int day = date.getDayOfMonth();
-        java.util.regex.Matcher m = RUBY_ONLY.matcher(String.valueOf(params[0]));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String flag = m.group(1);
-            String replacement = switch (m.group(2) == null ? "%" : m.group(2)) {
-                case "e" -> flag.equals("-") ? String.valueOf(day)
-                        : flag.equals("0") ? String.format(java.util.Locale.ROOT, "%02d", day)
-                        : String.format(java.util.Locale.ROOT, "%2d", day);
-                case "C" -> String.format(java.util.Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
-                case "Z" -> zoneAbbreviation(date);
-                case "c" -> "%a %b " + String.format(java.util.Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
-                default -> m.group();  // "%%" stays for Liqp
-            };
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        changed[0] = out.toString();
+        changed[0] = Strftime.rubyPattern(String.valueOf(params[0]), date);
         return changed;
     }
 
-    private static final java.util.regex.Pattern RUBY_ONLY = java.util.regex.Pattern.compile("%%|%([-_0^#]?)([eCZc])");
-
-    private static String zoneAbbreviation(ZonedDateTime date) {
-        if (date.getZone() instanceof java.time.ZoneOffset offset) {
-            return offset.getTotalSeconds() == 0 ? "UTC" : "";
+    /**
+     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: the forms
+     * {@code Time.parse} and YAML share through {@link RubyTime}, keeping a written offset, then
+     * the rest ({@code now}, {@code today}, other spellings) through Liqp's own reading.
+     */
+    private static ZonedDateTime toDate(Object value, TemplateContext context) {
+        if (value instanceof String text) {
+            ZoneId zone = context.getParser().defaultTimeZone;
+            return RubyTime.parse(text, zone)
+                    .orElseGet(() -> context.getDateParser().parse(text, java.util.Locale.ENGLISH, zone));
         }
-        return java.time.format.DateTimeFormatter.ofPattern("zzz", java.util.Locale.ENGLISH).format(date);
+        return Filter.asRubyDate(value, context);
     }
 
-    /** A date value or a date string; Liqp's own conversion reads strings only in its date filter. */
-    private static ZonedDateTime toDate(Object value, TemplateContext context) {
-        if (value instanceof String text && text.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return java.time.LocalDate.parse(text.strip()).atStartOfDay(context.getParser().defaultTimeZone);
+    /** A date string the date filter would read differently from Ruby, as its time; any other value as it is. */
+    private static Object rubyDate(Object value, TemplateContext context) {
+        if (value instanceof String text) {
+            return RubyTime.parse(text, context.getParser().defaultTimeZone).<Object>map(date -> date).orElse(value);
         }
-        return value instanceof String text
-                ? context.getDateParser().parse(text, java.util.Locale.ENGLISH, context.getParser().defaultTimeZone)
-                : Filter.asRubyDate(value, context);
+        return value;
     }
 
     private static String param(Object[] params, int index) {
@@ -429,8 +396,6 @@ final class JekyllLiquidFilters {
         return Objects.toString(a).compareTo(Objects.toString(b));
     }
 
-    private static final java.util.regex.Pattern RUBY_SPACE = java.util.regex.Pattern.compile("[ \\t\\n\\u000B\\f\\r]+");
-
     /**
      * Liquid 4.0's truncatewords (Jekyll 4.3's): the first {@code words} words joined by single
      * spaces, then the ellipsis, whenever the input has at least {@code words} words; so a text of
@@ -439,8 +404,7 @@ final class JekyllLiquidFilters {
     static String truncateWords(String input, Object... params) {
         int words = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 15;
         String ellipsis = params.length > 1 && params[1] != null ? String.valueOf(params[1]) : "...";
-        String stripped = input.replaceFirst("^[ \\t\\n\\u000B\\f\\r]+", "");
-        String[] list = stripped.isEmpty() ? new String[0] : RUBY_SPACE.split(stripped);
+        String[] list = RubyStrings.split(input, " ");
         int last = Math.max(words - 1, 0);
         if (list.length > last) {
             return String.join(" ", java.util.Arrays.copyOf(list, last + 1)) + ellipsis;

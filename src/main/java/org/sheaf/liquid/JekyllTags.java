@@ -16,14 +16,16 @@ import liqp.TemplateContext;
 import liqp.blocks.Block;
 import liqp.nodes.LNode;
 import liqp.tags.Tag;
-import org.sheaf.content.JekyllFilters;
 import org.sheaf.content.TagCall;
 import org.sheaf.content.TemplateTag;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
 
 /** The tags Jekyll adds to Liquid, or that sheaf must do its own way: includes, links, highlight. */
 final class JekyllTags {
@@ -445,7 +447,7 @@ final class JekyllTags {
             }
             String lang = words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+#.-]", "");
             String body = String.valueOf(nodes[nodes.length - 1].render(context));
-            String code = JekyllFilters.xmlEscape(LINE_ENDS.matcher(body).replaceAll(""));
+            String code = Html.escape(LINE_ENDS.matcher(body).replaceAll(""));
             String inner = !rouge(context) ? code.strip() : linenos ? table(code) : code;
             // Jekyll writes "+" as "-" in the class (c++ becomes language-c--) but keeps it in data-lang
             String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang.replace('+', '-') + "\" data-lang=\"" + lang + "\"";

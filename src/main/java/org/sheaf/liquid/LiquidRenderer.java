@@ -239,11 +239,6 @@ public final class LiquidRenderer {
         }
     }
 
-    /** Jekyll's {@code smartify} filter, for plugins that format text as their Liquid templates do. */
-    public static String smartify(String text) {
-        return Smartypants.smartify(text);
-    }
-
     LiquidSetup setup() {
         return setup;
     }

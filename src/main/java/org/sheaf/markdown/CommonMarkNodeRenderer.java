@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import java.util.HashSet;
 import java.util.Set;
+import org.sheaf.jekyll.Html;
 
 /**
  * What jekyll-commonmark writes differently from flexmark: code blocks in its Rouge wrapper, the
@@ -54,9 +55,9 @@ final class CommonMarkNodeRenderer implements NodeRenderer {
     }
 
     private void renderCode(String language, String code, HtmlWriter html) {
-        String dataLang = language == null ? "" : " data-lang=\"" + escape(language).replace("\"", "&quot;") + "\"";
+        String dataLang = language == null ? "" : " data-lang=\"" + Html.escapeAttribute(language) + "\"";
         html.line();
-        html.raw("<div class=\"" + (language == null ? "" : "language-" + escape(language) + " ")
+        html.raw("<div class=\"" + (language == null ? "" : "language-" + Html.escapeText(language) + " ")
                 + "highlighter-rouge\"><div class=\"highlight\">");
         html.openPre();
         if (named.contains("GITHUB_PRE_LANG")) {
@@ -64,14 +65,10 @@ final class CommonMarkNodeRenderer implements NodeRenderer {
         } else {
             html.raw("<pre class=\"highlight\"><code" + dataLang + ">");
         }
-        html.raw(escape(code));
+        html.raw(Html.escapeText(code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div></div>").line();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Makes the renderer for the options and extensions a site names. */

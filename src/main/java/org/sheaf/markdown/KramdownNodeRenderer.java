@@ -9,8 +9,8 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -35,8 +35,8 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.jekyll.Html;
 
 /**
  * Renders what kramdown marks up differently from flexmark: code blocks in Rouge's wrapper,
@@ -110,9 +111,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
-                        html.line().raw("\\[" + escape(node.math()) + "\\]").line()),
+                        html.line().raw("\\[" + Html.escapeText(node.math()) + "\\]").line()),
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
-                        html.raw("\\(" + escape(node.math()) + "\\)")),
+                        html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
     }
@@ -257,8 +258,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.line();
             html.srcPos(node.getChars()).withAttr().tag("pre");
             html.openPre();
-            html.raw(language == null ? "<code>" : "<code class=\"language-" + attr(language) + "\">");
-            html.raw(escape(code.endsWith("\n") ? code : code + "\n"));
+            html.raw(language == null ? "<code>" : "<code class=\"language-" + Html.escapeAttribute(language) + "\">");
+            html.raw(Html.escapeText(code.endsWith("\n") ? code : code + "\n"));
             html.raw("</code>");
             html.closePre();
             html.tag("/pre").line();
@@ -271,7 +272,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("<div class=\"highlight\">");
         html.openPre();
         html.raw("<pre class=\"highlight\"><code>");
-        html.raw(escape(code));
+        html.raw(Html.escapeText(code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div>");
@@ -361,10 +362,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.tag("/code");
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
     // footnotes: <sup id="fnref:name" role="doc-noteref"><a href="#fn:name" class="footnote" rel="footnote">1</a></sup>
 
     private void renderFootnote(Footnote node, NodeRendererContext context, HtmlWriter html) {
@@ -380,7 +377,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         int earlier = referencesSoFar.merge(name, 1, Integer::sum) - 1;
         note.references = Math.max(note.references, earlier + 1);
         String refId = "fnref:" + name + (earlier > 0 ? ":" + earlier : "");
-        html.raw("<sup id=\"" + attr(refId) + "\" role=\"doc-noteref\"><a href=\"#fn:" + attr(name)
+        html.raw("<sup id=\"" + Html.escapeAttribute(refId) + "\" role=\"doc-noteref\"><a href=\"#fn:" + Html.escapeAttribute(name)
                 + "\" class=\"footnote\" rel=\"footnote\">" + note.number + "</a></sup>");
     }
 
@@ -397,7 +394,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.line().raw("<div class=\"footnotes\" role=\"doc-endnotes\">").line();
         html.raw("<ol>").line();
         for (Note note : referenced) {
-            html.raw("<li id=\"fn:" + attr(note.name) + "\" role=\"doc-endnote\">").line();
+            html.raw("<li id=\"fn:" + Html.escapeAttribute(note.name) + "\" role=\"doc-endnote\">").line();
             Node last = note.block.getLastChild();
             for (Node child = note.block.getFirstChild(); child != null; child = child.getNext()) {
                 if (child == last && child instanceof Paragraph paragraph) {
@@ -427,18 +424,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
         StringBuilder links = new StringBuilder();
-        links.append(afterText ? "&nbsp;" : "").append("<a href=\"#fnref:").append(attr(note.name))
+        links.append(afterText ? "&nbsp;" : "").append("<a href=\"#fnref:").append(Html.escapeAttribute(note.name))
                 .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown).append("</a>");
         for (int i = 1; i < note.references; i++) {
-            links.append(" <a href=\"#fnref:").append(attr(note.name)).append(':').append(i)
+            links.append(" <a href=\"#fnref:").append(Html.escapeAttribute(note.name)).append(':').append(i)
                     .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown)
                     .append("<sup>").append(i + 1).append("</sup></a>");
         }
         return links.toString();
-    }
-
-    private static String attr(String value) {
-        return escape(value).replace("\"", "&quot;");
     }
 
     // {:toc}: the first list that carries the toc reference becomes the table of contents
@@ -501,7 +494,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderTocEntry(TocEntry entry, String tag, String listId, NodeRendererContext context, HtmlWriter html) {
-        html.raw("<li><a href=\"#" + attr(entry.id()) + "\" id=\"" + attr(listId + "-" + entry.id()) + "\">");
+        html.raw("<li><a href=\"#" + Html.escapeAttribute(entry.id()) + "\" id=\"" + Html.escapeAttribute(listId + "-" + entry.id()) + "\">");
         context.renderChildren(entry.heading());
         html.raw("</a>");
         if (!entry.children().isEmpty()) {

@@ -1,8 +1,5 @@
 package org.sheaf.pipeline;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +16,9 @@ import org.sheaf.content.Defaults;
 import org.sheaf.content.Page;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.SourceLinks;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.source.FrontMatter;
@@ -53,10 +53,6 @@ final class GitHubPages {
     private static final Pattern INLINE_LINK = Pattern.compile("\\[(.*?)\\]\\(([^)]+?)(#.+?)?" + TITLE_PART + "\\)");
     private static final Pattern REFERENCE_LINK = Pattern.compile(
             "^\\s*?\\[(.*?)\\]: (.+?)(#.+?)?" + TITLE_PART + "\\s*?$", Pattern.MULTILINE);
-    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
-    private static final Pattern STRIPPED_ELEMENTS = Pattern.compile(
-            "(?is)<script.*?</script>|<!--.*?-->|<style.*?</style>");
-    private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
 
     private GitHubPages() {
     }
@@ -176,8 +172,7 @@ final class GitHubPages {
         }
         String heading = m.group(1) != null ? m.group(1) : m.group(2);
         String html = markdown.render(heading);
-        String text = TAG.matcher(STRIPPED_ELEMENTS.matcher(html).replaceAll("")).replaceAll("");
-        String normalized = text.replaceAll("\\s+", " ").strip();
+        String normalized = JekyllFilters.normalizeWhitespace(Html.stripHtml(html));
         return FOOTNOTE_MARK.matcher(normalized).replaceAll("");
     }
 
@@ -196,17 +191,18 @@ final class GitHubPages {
 
     /** Links to source files rewritten to their URLs, in inline links and reference definitions. */
     static String relativeLinks(String body, String relativePath, Map<String, String> targets, String baseurl) {
-        String dir = relativePath.contains("/") ? relativePath.substring(0, relativePath.lastIndexOf('/')) : "";
-        String inline = replace(INLINE_LINK, body, dir, targets, baseurl, false);
-        return replace(REFERENCE_LINK, inline, dir, targets, baseurl, true);
+        String inline = replace(INLINE_LINK, body, relativePath, targets, baseurl, false);
+        return replace(REFERENCE_LINK, inline, relativePath, targets, baseurl, true);
     }
 
-    private static String replace(Pattern pattern, String text, String dir, Map<String, String> targets,
+    private static String replace(Pattern pattern, String text, String relativePath, Map<String, String> targets,
             String baseurl, boolean reference) {
         Matcher m = pattern.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String url = urlOf(m.group(2), dir, targets);
+            String link = m.group(2);
+            String url = SourceLinks.mayNameSource(link)
+                    ? SourceLinks.sourcePath(relativePath, link).map(targets::get).orElse(null) : null;
             String replacement = m.group();
             if (url != null) {
                 String rest = (m.group(3) == null ? "" : m.group(3)) + (m.group(4) == null ? "" : m.group(4));
@@ -218,19 +214,5 @@ final class GitHubPages {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static String urlOf(String link, String dir, Map<String, String> targets) {
-        if (link.startsWith("#") || SCHEME.matcher(link).find()) {
-            return null;
-        }
-        boolean absolute = link.startsWith("/");
-        String path = absolute ? link.substring(1) : link;
-        Path resolved = Path.of(absolute || dir.isEmpty() ? "" : dir).resolve(path).normalize();
-        String key = resolved.toString().replace('\\', '/');
-        if (key.startsWith("..")) {
-            return null;
-        }
-        return targets.get(URLDecoder.decode(key, StandardCharsets.UTF_8));
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
-import org.sheaf.content.JekyllFilters;
+import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
@@ -207,7 +207,7 @@ public final class SiteBuilder {
         index = index.withPages(pagination.pages());
         index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
-                new Generator.Input(config, index, JEKYLL_VERSION, markdown::render, LiquidRenderer::smartify)));
+                new Generator.Input(config, index, JEKYLL_VERSION, markdown::render)));
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");

@@ -1,10 +1,10 @@
 package org.sheaf.serve;
 
-import org.sheaf.content.JekyllFilters;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.jekyll.Html;
 
 /**
  * Adds the live-reload script, and the error overlay when the last build failed, to HTML pages
@@ -65,7 +65,7 @@ final class PageDecorator {
     static String overlay(List<Diagnostic> errors) {
         StringBuilder text = new StringBuilder();
         for (Diagnostic diagnostic : errors) {
-            text.append(JekyllFilters.xmlEscape(diagnostic.format())).append('\n');
+            text.append(Html.escape(diagnostic.format())).append('\n');
         }
         return OVERLAY_STYLE + "<div id=\"sheaf-errors\" role=\"alert\">"
                 + "<p>sheaf: the last edit broke the build; showing the last good site</p><pre>" + text

@@ -15,14 +15,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.sheaf.content.JekyllFilters;
-import org.sheaf.content.Slugs;
 import org.sheaf.content.TagCall;
 import org.sheaf.content.TemplateTag;
-import ua.co.k.strftime.StrftimeFormatter;
+import org.sheaf.jekyll.Html;
+import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.Slugs;
+import org.sheaf.jekyll.Strftime;
 
 /**
  * Jekyll's filters as Freemarker functions ({@code relative_url(page.url)}), computed by the same
@@ -59,11 +59,11 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         functions.put("date_to_rfc822", args -> JekyllFilters.dateToRfc822(date(args, 0)));
         functions.put("date_to_string", args -> JekyllFilters.dateToString(date(args, 0), optional(args, 1), optional(args, 2)));
         functions.put("date_to_long_string", args -> JekyllFilters.dateToLongString(date(args, 0), optional(args, 1), optional(args, 2)));
-        functions.put("date", args -> StrftimeFormatter.ofSafePattern(text(args, 1), Locale.ENGLISH).format(date(args, 0)));
+        functions.put("date", args -> Strftime.format(text(args, 1), date(args, 0)));
         functions.put("markdownify", args -> HTMLOutputFormat.INSTANCE.fromMarkup(markdownify.apply(text(args, 0))));
         functions.put("slugify", args -> Slugs.slugify(text(args, 0), optional(args, 1), false));
         functions.put("jsonify", args -> JekyllFilters.jsonify(value(args, 0)));
-        functions.put("xml_escape", args -> JekyllFilters.xmlEscape(text(args, 0)));
+        functions.put("xml_escape", args -> Html.xmlEscape(text(args, 0)));
         functions.put("cgi_escape", args -> JekyllFilters.cgiEscape(text(args, 0)));
         functions.put("uri_escape", args -> JekyllFilters.uriEscape(text(args, 0)));
         functions.put("number_of_words", args -> JekyllFilters.numberOfWords(text(args, 0), optional(args, 1)));

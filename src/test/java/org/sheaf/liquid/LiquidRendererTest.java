@@ -81,9 +81,12 @@ class LiquidRendererTest {
         assertEquals("4th September 2017", render("{{ page.date | date_to_long_string: \"ordinal\" }}"));
     }
 
+    /** Jekyll 4.3.1's output: xml_escape writes an apostrophe {@code &apos;}, escape and escape_once {@code &#39;}. */
     @Test
     void escapesForXmlCgiAndUris() throws Exception {
-        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;", render("{{ page.markup | xml_escape }}"));
+        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;", render("{{ page.markup | xml_escape }}"));
+        assertEquals("&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;", render("{{ page.markup | escape }}"));
+        assertEquals("Jerry&#39;s &amp; &lt;b&gt;", render("{{ \"Jerry's &amp; <b>\" | escape_once }}"));
         assertEquals("foo%2C+bar%3B+baz%3F", render("{{ \"foo, bar; baz?\" | cgi_escape }}"));
         assertEquals("foo,%20bar%20%5Cbaz?", render("{{ \"foo, bar \\baz?\" | uri_escape }}"));
     }

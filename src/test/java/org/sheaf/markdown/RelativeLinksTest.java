@@ -45,7 +45,21 @@ class RelativeLinksTest {
         assertEquals("<p><a href=\"missing.md\">a</a> <a href=\"https://example.org/x.md\">b</a> "
                 + "<a href=\"/x.md\">c</a> <a href=\"notes.html\">d</a> <a href=\"../../../up.md\">e</a></p>\n",
                 render("[a](missing.md) [b](https://example.org/x.md) [c](/x.md) [d](notes.html) [e](../../../up.md)", links));
-        assertEquals(List.of("missing.md", "../../../up.md"), links.unresolved());
+        assertEquals(List.of("missing.md", "/x.md", "../../../up.md"), links.unresolved());
+    }
+
+    /**
+     * As jekyll-relative-links 0.7 rewrote the same links in Jekyll 4.3.1: a path from the site's
+     * root, {@code +} as a space, and a link with a query left as written.
+     */
+    @Test
+    void readsLinksAsJekyllRelativeLinksDoes() {
+        RelativeLinks links = links();
+        assertEquals("<p><a href=\"/r/about/\">root</a> <a href=\"/r/notes/growth-models/training-program/\">plus</a> "
+                + "<a href=\"pilot-programs.md?plain=1\">query</a></p>\n",
+                render("[root](/about.md) [plus](../growth-models/training+program.md) [query](pilot-programs.md?plain=1)",
+                        links));
+        assertEquals(List.of(), links.unresolved());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.sheaf.content;
+package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

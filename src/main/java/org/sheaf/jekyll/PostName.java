@@ -1,4 +1,4 @@
-package org.sheaf.content;
+package org.sheaf.jekyll;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.sheaf.content;
+package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -39,5 +39,14 @@ class SlugsTest {
     @Test
     void unknownModeLeavesTextAlone() {
         assertEquals("the _config.yml file", Slugs.slugify("The _config.yml file", "none", false));
+    }
+
+    /** Jekyll 4.3.1's titles for posts named 2017-10-01-a--b.md and 2017-10-02-éa-x.md. */
+    @Test
+    void titlesFromSlugsAreJekyllsTitleizeSlug() {
+        assertEquals("Fellowship Begins", Slugs.titleize("fellowship-begins"));
+        assertEquals("A  B", Slugs.titleize("a--b"));
+        assertEquals("Éa X", Slugs.titleize("éa-x"));
+        assertEquals("Open Revenue", Slugs.titleize("OPEN-revenue"));
     }
 }

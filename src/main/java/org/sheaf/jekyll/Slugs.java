@@ -1,4 +1,4 @@
-package org.sheaf.content;
+package org.sheaf.jekyll;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -58,5 +58,18 @@ public final class Slugs {
         String slug = separators.matcher(input).replaceAll("-");
         slug = EDGE_HYPHENS.matcher(slug).replaceAll("");
         return cased ? slug : slug.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Jekyll's {@code titleize_slug}, a post's title from its file name: each word between
+     * hyphens capitalized, joined by spaces ({@code fellowship-begins} becomes {@code Fellowship
+     * Begins}); as Ruby splits, an empty word between two hyphens leaves two spaces.
+     */
+    public static String titleize(String slug) {
+        String[] words = RubyStrings.split(slug, "-");
+        for (int i = 0; i < words.length; i++) {
+            words[i] = RubyStrings.capitalize(words[i]);
+        }
+        return String.join(" ", words);
     }
 }

@@ -1,7 +1,6 @@
-package org.sheaf.content;
+package org.sheaf.jekyll;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ public final class JekyllFilters {
     private static final Pattern NON_CJK_WORD = Pattern.compile("[^" + CJK + "\\s]+");
     private static final DateTimeFormatter XMLSCHEMA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
     private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH);
-    private static final DateTimeFormatter RUBY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
     /** Characters Addressable leaves alone in a URI: unreserved, reserved and {@code %}. */
@@ -81,11 +79,12 @@ public final class JekyllFilters {
     }
 
     /**
-     * Whether {@code input} starts with a URI scheme ({@code https:}, {@code mailto:}): a letter,
-     * then letters, digits, {@code +}, {@code .} or {@code -}, then a colon. Checked by hand
-     * because it runs for every URL of every page, the sitemap's included.
+     * Whether {@code input} is an absolute URL as Addressable's {@code absolute?} sees it: it
+     * starts with a URI scheme ({@code https:}, {@code mailto:}), a letter, then letters, digits,
+     * {@code +}, {@code .} or {@code -}, then a colon. Checked by hand because it runs for every
+     * URL of every page, the sitemap's included.
      */
-    private static boolean hasScheme(String input) {
+    public static boolean hasScheme(String input) {
         if (input.isEmpty() || !isAsciiLetter(input.charAt(0))) {
             return false;
         }
@@ -110,7 +109,7 @@ public final class JekyllFilters {
     }
 
     private static String normalizeUri(String uri) {
-        return percentEncode(uri, PATH_SAFE);
+        return PercentEncoding.encode(uri, PATH_SAFE);
     }
 
     /** {@code date_to_xmlschema}: ISO 8601, as {@code 2017-09-04T10:00:00+02:00}. */
@@ -160,40 +159,9 @@ public final class JekyllFilters {
         };
     }
 
-    /** {@code xml_escape}: Ruby's {@code CGI.escapeHTML}; null becomes the empty string. */
-    public static String xmlEscape(String input) {
-        if (input == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(input.length());
-        for (int i = 0; i < input.length(); i++) {
-            char c = input.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     /** {@code cgi_escape}: Ruby's {@code CGI.escape}: form encoding, space as {@code +}. */
     public static String cgiEscape(String input) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : input.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c == ' ') {
-                out.append('+');
-            } else if (isAsciiAlnum(c) || "-._~".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return out.toString();
+        return PercentEncoding.encode(input, "-._~ ").replace(' ', '+');
     }
 
     /**
@@ -201,24 +169,7 @@ public final class JekyllFilters {
      * characters stay, everything else (spaces, backslashes, non-ASCII) is percent-encoded.
      */
     public static String uriEscape(String input) {
-        return percentEncode(input, URI_SAFE);
-    }
-
-    private static String percentEncode(String input, String safe) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : input.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c < 0x80 && (isAsciiAlnum(c) || safe.indexOf(c) >= 0)) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean isAsciiAlnum(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        return PercentEncoding.encode(input, URI_SAFE);
     }
 
     /**
@@ -240,8 +191,7 @@ public final class JekyllFilters {
     }
 
     private static int splitWords(String input) {
-        String trimmed = RUBY_SPACE.matcher(input).replaceAll(" ").strip();
-        return trimmed.isEmpty() ? 0 : trimmed.split(" ").length;
+        return RubyStrings.split(input, " ").length;
     }
 
     private static int count(Pattern pattern, String input) {
@@ -297,32 +247,16 @@ public final class JekyllFilters {
                 || value instanceof Short || value instanceof Byte) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
-            out.append(rubyFloat(((Number) value).doubleValue()));
+            double d = ((Number) value).doubleValue();
+            out.append(Double.isNaN(d) || Double.isInfinite(d) ? "null" : RubyInspect.floatText(d));
         } else if (value instanceof BigDecimal decimal) {
             out.append(decimal.stripTrailingZeros().scale() <= 0
                     ? decimal.toBigInteger().toString() : decimal.toPlainString());
         } else if (value instanceof ZonedDateTime date) {
-            appendJsonString(out, date.format(RUBY_TIME));
+            appendJsonString(out, RubyTime.text(date));
         } else {
             appendJsonString(out, value.toString());
         }
-    }
-
-    /** A double as Ruby prints a Float: {@code 1.0}, {@code 0.25}, {@code 1.0e+20}. */
-    static String rubyFloat(double d) {
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            return "null";
-        }
-        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
-            return String.format(Locale.ROOT, "%.1f", d);
-        }
-        String s = Double.toString(d);
-        int e = s.indexOf('E');
-        if (e < 0) {
-            return s;
-        }
-        String exp = s.substring(e + 1);
-        return s.substring(0, e) + "e" + (exp.startsWith("-") ? exp : "+" + exp);
     }
 
     private static void appendJsonString(StringBuilder out, String s) {

@@ -1,0 +1,85 @@
+package org.sheaf.jekyll;
+
+import java.math.BigDecimal;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Template values as Ruby prints them: {@code inspect} (the {@code inspect} filter) and a
+ * {@code Float}'s {@code to_s} (which {@code jsonify} and {@code inspect} both print).
+ */
+public final class RubyInspect {
+    /** Ruby's {@code DBL_DIG + 1}: past this many integer digits a float is printed with an exponent. */
+    private static final int FIXED_DIGITS = 16;
+
+    private RubyInspect() {
+    }
+
+    /** Ruby's {@code inspect} of a template value: strings quoted, {@code nil}, {@code {"k"=>v}}, {@code [a, b]}. */
+    public static String inspect(Object value) {
+        if (value == null) {
+            return "nil";
+        }
+        if (value instanceof String s) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        }
+        if (value instanceof Map<?, ?> map) {
+            StringJoiner out = new StringJoiner(", ", "{", "}");
+            map.forEach((k, v) -> out.add(inspect(k) + "=>" + inspect(v)));
+            return out.toString();
+        }
+        if (value instanceof Collection<?> list) {
+            StringJoiner out = new StringJoiner(", ", "[", "]");
+            list.forEach(v -> out.add(inspect(v)));
+            return out.toString();
+        }
+        if (value instanceof Object[] array) {
+            return inspect(Arrays.asList(array));
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return floatText(((Number) value).doubleValue());
+        }
+        if (value instanceof ZonedDateTime date) {
+            return RubyTime.text(date);
+        }
+        return value.toString();
+    }
+
+    /**
+     * Ruby's {@code Float#to_s}: the shortest digits that read back as {@code d}, with at least one
+     * digit after the point ({@code 1.0}, {@code 0.0001}, {@code 12345678.5}); an exponent only
+     * below {@code 0.0001} or from {@code 1e16} on ({@code 1.0e-05}, {@code 1.0e+16}).
+     */
+    public static String floatText(double d) {
+        if (Double.isNaN(d)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "Infinity" : "-Infinity";
+        }
+        String sign = d < 0 || (d == 0 && 1 / d < 0) ? "-" : "";
+        if (d == 0) {
+            return sign + "0.0";
+        }
+        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = exact.unscaledValue().toString();
+        // the value is 0.DIGITS times ten to the power point
+        int point = digits.length() - exact.scale();
+        if (point > FIXED_DIGITS || point < -3) {
+            int exponent = point - 1;
+            String mantissa = digits.charAt(0) + "." + (digits.length() > 1 ? digits.substring(1) : "0");
+            return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                    + Math.abs(exponent);
+        }
+        if (point <= 0) {
+            return sign + "0." + "0".repeat(-point) + digits;
+        }
+        if (point >= digits.length()) {
+            return sign + digits + "0".repeat(point - digits.length()) + ".0";
+        }
+        return sign + digits.substring(0, point) + "." + digits.substring(point);
+    }
+}

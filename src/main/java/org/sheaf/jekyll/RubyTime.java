@@ -1,0 +1,83 @@
+package org.sheaf.jekyll;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Dates as Ruby reads and prints them for Jekyll: the text of a {@code date:} (a YAML timestamp,
+ * or a string Jekyll hands to {@code Time.parse}), and {@code Time#to_s}.
+ */
+public final class RubyTime {
+    /**
+     * The date forms sheaf reads: YAML's timestamp ({@code 2017-09-04}, {@code 2017-09-04
+     * 10:00:00.5 +02:00}, {@code 2017-09-04T10:00:00Z}) and the shorter ones {@code Time.parse}
+     * also takes, such as a time without seconds ({@code 2017-09-04 10:00}) or an offset without
+     * a colon ({@code +0200}).
+     */
+    private static final Pattern DATE = Pattern.compile(
+            "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
+                    + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?"
+                    + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
+    private static final DateTimeFormatter TO_S = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
+
+    private RubyTime() {
+    }
+
+    /**
+     * The time {@code text} names, as {@code Time.parse} reads it: a date alone is midnight in
+     * {@code zone}, a time without an offset is that wall time in {@code zone}, a time with an
+     * offset keeps that offset (Jekyll's {@code localtime} is the caller's
+     * {@code withZoneSameInstant}). Empty when the text is no date of these forms or names a day
+     * that does not exist ({@code 2017-02-30}).
+     */
+    public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
+        Matcher m = DATE.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            if (m.group(4) == null) {
+                return Optional.of(date.atStartOfDay(zone));
+            }
+            String fraction = m.group(7) == null ? "" : m.group(7);
+            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+            LocalDateTime wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
+            String offset = m.group(8);
+            if (offset == null) {
+                return Optional.of(wall.atZone(zone));
+            }
+            return Optional.of(wall.atZone(offset(offset)));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code Z}, {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} as an offset. */
+    private static ZoneOffset offset(String text) {
+        if (text.equals("Z")) {
+            return ZoneOffset.UTC;
+        }
+        int sign = text.charAt(0) == '-' ? -1 : 1;
+        String digits = text.substring(1).replace(":", "");
+        int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
+        int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
+        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    /** Ruby's {@code Time#to_s}: {@code 2017-09-04 10:00:00 +0200}. */
+    public static String text(ZonedDateTime date) {
+        return date.format(TO_S);
+    }
+}

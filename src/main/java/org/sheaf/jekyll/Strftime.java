@@ -1,0 +1,72 @@
+package org.sheaf.jekyll;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import ua.co.k.strftime.StrftimeFormatter;
+
+/**
+ * Ruby's {@code Time#strftime}, which Liquid's {@code date} filter and the Freemarker
+ * {@code date(...)} function both format with.
+ *
+ * <p>strftime4j (which Liqp's date filter also uses) does most conversions as Ruby does; the
+ * few it gets wrong are filled in first: {@code %e} (Ruby pads the day with a space; {@code %-e}
+ * and {@code %0e} as Ruby), {@code %C} (the century, where strftime4j counts centuries from 1),
+ * {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST", and nothing for a bare offset, where
+ * strftime4j spells out the zone's long name) and {@code %c} (Ruby's {@code %a %b %e %H:%M:%S %Y}).
+ */
+public final class Strftime {
+    private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZc])");
+    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+
+    private Strftime() {
+    }
+
+    /** {@code date} formatted by {@code pattern} as Ruby formats it. */
+    public static String format(String pattern, ZonedDateTime date) {
+        return StrftimeFormatter.ofSafePattern(rubyPattern(pattern, date), Locale.ENGLISH).format(date);
+    }
+
+    /** Whether {@code pattern} may have a conversion strftime4j gets wrong; cheaper than finding the date first. */
+    public static boolean needsRubyPattern(String pattern) {
+        return RUBY_ONLY.matcher(pattern).find();
+    }
+
+    /**
+     * {@code pattern} with the conversions strftime4j gets wrong already written out for
+     * {@code date}, ready for strftime4j; {@code pattern} itself when it has none of them.
+     */
+    public static String rubyPattern(String pattern, ZonedDateTime date) {
+        Matcher m = RUBY_ONLY.matcher(pattern);
+        if (!m.find()) {
+            return pattern;
+        }
+        int day = date.getDayOfMonth();
+        StringBuilder out = new StringBuilder();
+        do {
+            String flag = m.group(1);
+            String replacement = switch (m.group(2) == null ? "%" : m.group(2)) {
+                case "e" -> flag.equals("-") ? String.valueOf(day)
+                        : flag.equals("0") ? String.format(Locale.ROOT, "%02d", day)
+                        : String.format(Locale.ROOT, "%2d", day);
+                case "C" -> String.format(Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
+                case "Z" -> zoneAbbreviation(date);
+                case "c" -> "%a %b " + String.format(Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
+                default -> m.group();  // "%%" stays for strftime4j
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String zoneAbbreviation(ZonedDateTime date) {
+        if (date.getZone() instanceof ZoneOffset offset) {
+            return offset.getTotalSeconds() == 0 ? "UTC" : "";
+        }
+        return ZONE_NAME.format(date);
+    }
+}

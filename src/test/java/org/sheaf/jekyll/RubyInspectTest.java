@@ -1,0 +1,51 @@
+package org.sheaf.jekyll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each expected text is what Jekyll 4.3.1 (Ruby 3.1) printed for the same value. */
+class RubyInspectTest {
+    @Test
+    void floatsPrintAsRubyPrintsThemWhereJavaWouldNot() {
+        assertEquals("1.0e+20", RubyInspect.floatText(1.0e20));
+        assertEquals("0.0001", RubyInspect.floatText(0.0001));
+        assertEquals("1.0e-05", RubyInspect.floatText(0.00001));
+        assertEquals("12345678.5", RubyInspect.floatText(12345678.5));
+        assertEquals("1.0e+16", RubyInspect.floatText(1.0e16));
+        assertEquals("1000000000000000.0", RubyInspect.floatText(1.0e15));
+        assertEquals("123456789012345.5", RubyInspect.floatText(123456789012345.5));
+        assertEquals("2.5", RubyInspect.floatText(2.5));
+        assertEquals("100.0", RubyInspect.floatText(100.0));
+        assertEquals("-0.25", RubyInspect.floatText(-0.25));
+        assertEquals("1.5e-07", RubyInspect.floatText(1.5e-7));
+        assertEquals("0.0", RubyInspect.floatText(0.0));
+    }
+
+    @Test
+    void inspectAndJsonifyPrintAFloatAlike() {
+        for (double d : new double[] {1.0e20, 0.0001, 0.00001, 12345678.5, 100.0}) {
+            assertEquals(RubyInspect.inspect(d), JekyllFilters.jsonify(d));
+        }
+    }
+
+    @Test
+    void inspectsValuesAsRubyDoes() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("title", "say \"hi\"\n");
+        map.put("tags", List.of("a", 2L));
+        map.put("none", null);
+        assertEquals("{\"title\"=>\"say \\\"hi\\\"\\n\", \"tags\"=>[\"a\", 2], \"none\"=>nil}", RubyInspect.inspect(map));
+        assertEquals("[1.0e+20, \"x\"]", RubyInspect.inspect(Arrays.asList(1.0e20, "x").toArray()));
+        assertEquals("2017-09-04 10:00:00 +0200",
+                RubyInspect.inspect(ZonedDateTime.of(2017, 9, 4, 10, 0, 0, 0, ZoneOffset.ofHours(2))));
+        assertEquals("2017-09-04 08:00:00 +0000",
+                RubyInspect.inspect(ZonedDateTime.of(2017, 9, 4, 8, 0, 0, 0, ZoneOffset.UTC)));
+    }
+}

@@ -1,0 +1,34 @@
+package org.sheaf.jekyll;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** Each expected value is what Ruby 3.1 gives for the same call. */
+class RubyStringsTest {
+    @Test
+    void splitsAsRubyDoes() {
+        assertArrayEquals(new String[] {"", "a", "", "b"}, RubyStrings.split(",a,,b,", ","));
+        assertArrayEquals(new String[] {"a", "b"}, RubyStrings.split(" \t a \n b  ", " "));
+        assertArrayEquals(new String[] {"a", "", "b"}, RubyStrings.split("a--b", "-"));
+        assertArrayEquals(new String[] {"", "a"}, RubyStrings.split("-a-", "-"));
+        assertArrayEquals(new String[] {"é", "x"}, RubyStrings.split("éx", ""));
+        assertArrayEquals(new String[0], RubyStrings.split("", ","));
+        assertArrayEquals(new String[0], RubyStrings.split("   ", " "));
+    }
+
+    /** The split filter took NUL for leading white space, truncatewords did not; Ruby does not. */
+    @Test
+    void nulIsNoWhiteSpace() {
+        assertArrayEquals(new String[] {"\0", "a", "b"}, RubyStrings.split("\0 a b", " "));
+        assertArrayEquals(new String[] {"\0a", "b"}, RubyStrings.split(" \0a b", " "));
+    }
+
+    @Test
+    void capitalizesTheFirstCharacterAndLowersTheRest() {
+        assertEquals("Posts", RubyStrings.capitalize("pOSTS"));
+        assertEquals("Éa", RubyStrings.capitalize("éa"));
+        assertEquals("", RubyStrings.capitalize(""));
+    }
+}

@@ -1,0 +1,58 @@
+package org.sheaf.jekyll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RubyTimeTest {
+    private static final ZoneId UTC = ZoneOffset.UTC;
+
+    /** As Jekyll reads a {@code date:}: parsed, then in the site's zone ({@code localtime}). */
+    private static String parsed(String text) {
+        return RubyTime.parse(text, UTC).map(date -> RubyTime.text(date.withZoneSameInstant(UTC))).orElse("none");
+    }
+
+    /**
+     * Quoted {@code date:} values Jekyll 4.3.1 accepts ({@code Time.parse}), with the times it gave
+     * them in a UTC site; a one- or two-digit offset and a time without seconds among them.
+     */
+    @Test
+    void readsTheDateFormsJekyllReads() {
+        assertEquals("2017-09-04 08:00:00 +0000", parsed("2017-09-04 10:00:00 +02"));
+        assertEquals("2017-09-07 08:00:00 +0000", parsed("2017-09-07 10:00:00 +2"));
+        assertEquals("2017-09-05 08:00:00 +0000", parsed("2017-09-05 10:00 +0200"));
+        assertEquals("2017-09-05 08:00:00 +0000", parsed("2017-09-05 10:00:00 +02:00"));
+        assertEquals("2017-09-06 10:00:00 +0000", parsed("2017-09-06T10:00:00.75Z"));
+        assertEquals("2017-09-08 07:05:00 +0000", parsed("2017-09-08 7:05"));
+        assertEquals("2017-09-04 00:00:00 +0000", parsed("2017-9-4"));
+    }
+
+    @Test
+    void aTimeWithoutOffsetIsThatWallTimeInTheSiteZone() {
+        ZonedDateTime date = RubyTime.parse("2017-09-04 10:00:00", ZoneId.of("Europe/Berlin")).orElseThrow();
+        assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(date));
+    }
+
+    @Test
+    void keepsAWrittenOffsetAsTimeParseDoes() {
+        assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(RubyTime.parse("2017-09-04 10:00:00 +02", UTC).orElseThrow()));
+        assertEquals("2017-09-04 10:00:00 +0000",
+                RubyTime.text(RubyTime.parse("2017-09-04T10:00:00Z", ZoneId.of("America/New_York")).orElseThrow()));
+    }
+
+    @Test
+    void keepsTheFractionOfASecond() {
+        assertEquals(750_000_000, RubyTime.parse("2017-09-06T10:00:00.75Z", UTC).orElseThrow().getNano());
+    }
+
+    @Test
+    void refusesDaysThatDoNotExistAndTextThatIsNoDate() {
+        assertEquals(Optional.empty(), RubyTime.parse("2017-02-30", UTC));
+        assertEquals(Optional.empty(), RubyTime.parse("next tuesday", UTC));
+        assertEquals(Optional.empty(), RubyTime.parse("2017-09-04 25:00", UTC));
+    }
+}
