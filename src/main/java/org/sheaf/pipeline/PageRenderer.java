@@ -30,7 +30,7 @@ import org.sheaf.template.LayoutRenderer;
  * exists. Within each pass pages render in parallel; a failing page is reported and the others
  * go on.
  */
-final class PageRenderer {
+public final class PageRenderer {
     private final ContentIndex index;
     private final LiquidRenderer liquid;
     private final MarkdownRenderer markdown;
@@ -146,7 +146,7 @@ final class PageRenderer {
      * last render gave it; the pages of {@code content} must hold in their drops what they held
      * before their first render. {@code plan} sees what the templates read.
      */
-    void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
+    public void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
             BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = RenderProgress.NONE;

@@ -12,7 +12,7 @@ import org.sheaf.content.Page;
  * {@code content} and {@code excerpt} in its drop, or its output returned by
  * {@link #keptOutputs}). {@link #FULL} renders everything and watches nothing.
  */
-interface RenderPlan {
+public interface RenderPlan {
     /** Renders every page; what a plain build uses. */
     RenderPlan FULL = new RenderPlan() {
     };

@@ -101,15 +101,15 @@ public final class SiteBuilder {
      * What an incremental build adds to a plain one: a render plan made from the indexed site, and
      * the sink to write into when the caller gave none. See {@link IncrementalBuilder}.
      */
-    interface Incremental {
+    public interface Incremental {
         RenderPlan plan(SiteConfig config, ContentIndex index, Map<String, Layout> layouts, ZonedDateTime siteTime,
                 String environment);
 
         /** The sink for {@code config}'s destination, or null for the usual {@link DirectorySink}. */
         OutputSink sink(SiteConfig config);
 
-        /** The last build's parses, to reuse for files whose bytes did not change. */
-        ParseCache parseCache();
+        /** How the parse stage reads {@code files}: reusing the last build's parses of files whose bytes did not change. */
+        SourceLoader.Reader reader(SiteConfig config, List<SourceFile> files);
 
         /** The history of the files under {@code siteRoot}, for {@code page.git}. */
         GitHistory gitHistory(java.nio.file.Path siteRoot);
@@ -125,12 +125,28 @@ public final class SiteBuilder {
         List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics);
 
         /** Told of a build that succeeded, with what it leaves for the body edits after it. */
-        default void built(BodyEdits.Built built) {
+        default void built(Built built) {
         }
     }
 
+    /**
+     * What a successful build leaves for the body edits after it.
+     *
+     * @param config     its config
+     * @param renderer   its renderer, with every page's content and excerpt rendered
+     * @param index      its index, generated pages included
+     * @param generated  its generated files
+     * @param replaced   the output paths a generated file took over from a page
+     * @param charts     the build's {@code chart} tag, which knows the pages it drew on
+     * @param result     the build's result
+     * @param layouts    its layouts by name, for placing a page's accessibility warnings
+     */
+    public record Built(SiteConfig config, PageRenderer renderer, ContentIndex index, List<GeneratedFile> generated,
+            java.util.Set<String> replaced, ChartTag charts, BuildResult result, Map<String, Layout> layouts) {
+    }
+
     /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
-    static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental) {
+    public static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental) {
         Instant started = Instant.now();
         Stopwatch stopwatch = new Stopwatch();
         Diagnostics diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
@@ -178,8 +194,8 @@ public final class SiteBuilder {
                 : incremental.scan(config, diagnostics);
         stopwatch.lap("scan");
 
-        List<ContentIndex.Parsed> parsed = SourceLoader.load(config.files(), files, config.timezone(), diagnostics,
-                incremental == null ? null : incremental.parseCache());
+        List<ContentIndex.Parsed> parsed = SourceLoader.load(files, incremental == null
+                ? SourceLoader.reading(config.files(), config.timezone()) : incremental.reader(config, files), diagnostics);
         Map<String, Object> data = DataLoader.load(config.files(), files, config.timezone(), diagnostics);
         Map<String, Layout> layouts = LayoutLoader.load(config, diagnostics);
         stopwatch.lap("parse");
@@ -287,7 +303,7 @@ public final class SiteBuilder {
                     sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
                     Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
             if (incremental != null) {
-                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, charts, result, layouts));
+                incremental.built(new Built(config, renderer, index, generated, replaced, charts, result, layouts));
             }
             return result;
         }

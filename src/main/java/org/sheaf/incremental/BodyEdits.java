@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
@@ -30,6 +30,15 @@ import org.sheaf.output.OutputFile;
 import org.sheaf.output.PatchableSink;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.template.Layout;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
+import org.sheaf.pipeline.PageRenderer;
+import org.sheaf.pipeline.RenderProfile;
+import org.sheaf.pipeline.Stopwatch;
+import org.sheaf.pipeline.GitHubPages;
+import org.sheaf.pipeline.SourceLoader;
+import org.sheaf.pipeline.AccessibilityPass;
 
 /**
  * The dev server's shortcut for the edit a writer makes most: text changed below the front matter
@@ -90,23 +99,7 @@ final class BodyEdits {
     private int rendered;
     private String declined;
 
-    /**
-     * What a successful full build leaves for the edits after it.
-     *
-     * @param config     its config
-     * @param renderer   its renderer, with every page's content and excerpt rendered
-     * @param index      its index, generated pages included
-     * @param generated  its generated files
-     * @param replaced   the output paths a generated file took over from a page
-     * @param charts     the build's {@code chart} tag, which knows the pages it drew on
-     * @param result     the build's result
-     * @param layouts    its layouts by name, for placing a page's accessibility warnings
-     */
-    record Built(SiteConfig config, PageRenderer renderer, ContentIndex index, List<GeneratedFile> generated,
-            Set<String> replaced, ChartTag charts, BuildResult result, Map<String, Layout> layouts) {
-    }
-
-    private BodyEdits(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
+    private BodyEdits(BuildOptions options, SiteBuilder.Built built, Map<Page, Object[]> unrendered, BuildState state,
             Map<String, Set<String>> contentInputs) {
         this.contentInputs = contentInputs;
         this.options = options;
@@ -149,7 +142,7 @@ final class BodyEdits {
      * in each page's own text read, as inputs by page ({@code SITE_PATH URL}), where known: this
      * object adds what it renders to that map.
      */
-    static BodyEdits after(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
+    static BodyEdits after(BuildOptions options, SiteBuilder.Built built, Map<Page, Object[]> unrendered, BuildState state,
             Map<String, Set<String>> contentInputs) {
         return new BodyEdits(options, built, unrendered, state, contentInputs);
     }

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sheaf.output.FileStamp;
 
 /**
  * What an incremental build remembers of the last good build: a fingerprint of the config, each
@@ -29,20 +30,11 @@ import java.util.Set;
 record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, String> values,
         Map<String, FileStamp> files) implements Serializable {
     private static final long serialVersionUID = 2L;
-    private static final String MAGIC = "sheaf-incremental-2";
+    private static final String MAGIC = "sheaf-incremental-3";
 
     /** This state with {@code files} as the destination's files. */
     BuildState withFiles(Map<String, FileStamp> files) {
         return new BuildState(configKey, pages, values, files);
-    }
-
-    /**
-     * A destination file as the last build wrote or checked it: its absolute path, size and
-     * modification time then, and the source it came from. {@link ChangedFileSink} trusts a
-     * file whose size and time are unchanged to still hold those bytes.
-     */
-    record FileStamp(String target, long size, long modified, String origin) implements Serializable {
-        private static final long serialVersionUID = 1L;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,13 @@ import org.sheaf.output.PatchableSink;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceScanner;
 import org.sheaf.template.Layout;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
+import org.sheaf.pipeline.SourceLoader;
+import org.sheaf.pipeline.RenderPlan;
+import org.sheaf.output.ChangedFileSink;
+import org.sheaf.output.FileStamp;
 
 /**
  * Builds a site again and again, rendering only the pages an edit can have changed, with output
@@ -77,7 +84,7 @@ import org.sheaf.template.Layout;
  * each file's bytes with what is there and writes only those that differ, deleting files no
  * longer produced; a page whose output was taken from the state is not even read back when its
  * file still has the size and modification time the last build left ({@link
- * BuildState.FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
+ * FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
  * over, as a clean build would, but a page output taken from the state is handed over as the very
  * byte array of the last build, so the sink's comparison with the site it replaces is by identity.
  *
@@ -274,7 +281,7 @@ public final class IncrementalBuilder {
         private DependencyGraph graph;
         private ChangedFileSink sink;
         private Map<Page, Object[]> unrendered;
-        private BodyEdits.Built built;
+        private SiteBuilder.Built built;
         private ZonedDateTime siteTime;
 
         /** @param patchable whether the sink takes body edits alone: then the build keeps its pages alive for them */
@@ -285,7 +292,7 @@ public final class IncrementalBuilder {
         }
 
         @Override
-        public void built(BodyEdits.Built built) {
+        public void built(SiteBuilder.Built built) {
             this.built = patchable ? built : null;
         }
 
@@ -375,8 +382,12 @@ public final class IncrementalBuilder {
          * compare front matter with them.
          */
         @Override
-        public ParseCache parseCache() {
-            return builds > 0 || cacheFile == null ? parses : null;
+        public SourceLoader.Reader reader(SiteConfig config, List<SourceFile> files) {
+            if (builds == 0 && cacheFile != null) {
+                return SourceLoader.reading(config.files(), config.timezone());
+            }
+            parses.retain(files.stream().map(SourceFile::file).collect(java.util.stream.Collectors.toSet()));
+            return file -> parses.read(config.files(), file, config.timezone());
         }
     }
 }

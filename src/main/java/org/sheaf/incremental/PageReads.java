@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.Page;
+import org.sheaf.pipeline.RenderPlan;
 
 /**
  * What each page's templates read from {@code site} while it rendered ({@link RecordingSite}):

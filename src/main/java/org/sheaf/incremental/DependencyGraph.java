@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
@@ -25,6 +25,8 @@ import org.sheaf.content.Page;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import org.sheaf.template.Layout;
+import org.sheaf.pipeline.PageRenderer;
+import org.sheaf.pipeline.RenderPlan;
 
 /**
  * One incremental build's view of what each page depends on, and the {@link RenderPlan} that
