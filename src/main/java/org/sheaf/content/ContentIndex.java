@@ -23,12 +23,26 @@ import org.sheaf.source.SourceFile;
  * Everything a site is made of, indexed the way Jekyll's templates see it: pages, posts, each
  * collection's documents, static files, data, tags and categories, each page with its URL.
  *
- * <p>Built once per build by {@link #build}; afterwards only the render stage writes to it,
- * and only to the {@code content} and {@code excerpt} of page drops.
+ * <p>Built once per build by {@link #build}, each page complete with its {@link Annotations};
+ * afterwards only the render stage writes to it, and only to the {@code content} and
+ * {@code excerpt} of page drops, where templates read other pages' rendered content.
  */
 public final class ContentIndex {
     /** A source file with its front matter read (static and data files have none). */
     public record Parsed(SourceFile file, FrontMatter frontMatter) {
+    }
+
+    /**
+     * Values the index adds to each page read from the source, beyond its front matter and
+     * Jekyll's variables: {@code page.git} from the site's history. Called once per published page,
+     * after its URL and its neighbours are set; the values are added to its drop under their keys.
+     */
+    @FunctionalInterface
+    public interface Annotations {
+        /** No values added. */
+        Annotations NONE = page -> Map.of();
+
+        Map<String, Object> of(Page page);
     }
 
     /** A file copied to the output as it is. */
@@ -62,6 +76,12 @@ public final class ContentIndex {
      */
     public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
             ZonedDateTime siteTime, Diagnostics diagnostics) {
+        return build(config, sources, data, siteTime, Annotations.NONE, diagnostics);
+    }
+
+    /** As {@link #build(SiteConfig, List, Map, ZonedDateTime, Diagnostics)}, each page with its {@code annotations}. */
+    public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
+            ZonedDateTime siteTime, Annotations annotations, Diagnostics diagnostics) {
         PageFactory factory = new PageFactory(config, siteTime, diagnostics);
         List<Page> pages = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
@@ -98,6 +118,9 @@ public final class ContentIndex {
         List<Page> all = new ArrayList<>();
         documents.values().forEach(all::addAll);
         all.addAll(pages);
+        for (Page page : all) {
+            annotations.of(page).forEach(page.drop()::put);
+        }
         reportUrlCollisions(all, staticFiles, collectionFiles, config, diagnostics);
         reportReservedOutputs(all, staticFiles, collectionFiles, config, diagnostics);
 

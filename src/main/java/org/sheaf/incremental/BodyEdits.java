@@ -99,22 +99,22 @@ final class BodyEdits {
     private int rendered;
     private String declined;
 
-    private BodyEdits(BuildOptions options, SiteBuilder.Built built, Map<Page, Object[]> unrendered, BuildState state,
-            Map<String, Set<String>> contentInputs) {
+    private BodyEdits(BuildOptions options, SiteBuilder.Rendered built, BuildResult result,
+            Map<Page, Object[]> unrendered, BuildState state, Map<String, Set<String>> contentInputs) {
         this.contentInputs = contentInputs;
         this.options = options;
-        this.config = built.config();
+        this.config = built.generated().config();
         this.renderer = built.renderer();
-        this.generated = built.generated();
+        this.generated = built.files();
         this.replaced = built.replaced();
         this.unrendered = new IdentityHashMap<>(unrendered);
-        this.full = built.result();
+        this.full = result;
         this.charts = built.charts();
-        this.warnings = built.result().diagnostics();
-        this.layouts = built.layouts();
-        this.pages = new ArrayList<>(built.index().pages());
+        this.warnings = result.diagnostics();
+        this.layouts = built.generated().layouts();
+        this.pages = new ArrayList<>(built.generated().index().pages());
         Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
-        read.addAll(built.index().readPages());
+        read.addAll(built.generated().index().readPages());
         Set<Path> copied = new HashSet<>();
         for (Page page : pages) {
             byDrop.put(page.drop(), page);
@@ -137,14 +137,14 @@ final class BodyEdits {
     }
 
     /**
-     * The edits after a full build, given each page's values as they were before it rendered
-     * ({@link #unrendered(ContentIndex)}), the state its dependency graph left, and what the Liquid
-     * in each page's own text read, as inputs by page ({@code SITE_PATH URL}), where known: this
-     * object adds what it renders to that map.
+     * The edits after a full build that rendered {@code built} and ended with {@code result}, given
+     * each page's values as they were before it rendered ({@link #unrendered(ContentIndex)}), the
+     * state its dependency graph left, and what the Liquid in each page's own text read, as inputs
+     * by page ({@code SITE_PATH URL}), where known: this object adds what it renders to that map.
      */
-    static BodyEdits after(BuildOptions options, SiteBuilder.Built built, Map<Page, Object[]> unrendered, BuildState state,
-            Map<String, Set<String>> contentInputs) {
-        return new BodyEdits(options, built, unrendered, state, contentInputs);
+    static BodyEdits after(BuildOptions options, SiteBuilder.Rendered built, BuildResult result,
+            Map<Page, Object[]> unrendered, BuildState state, Map<String, Set<String>> contentInputs) {
+        return new BodyEdits(options, built, result, unrendered, state, contentInputs);
     }
 
     /** Each page's values that rendering replaces, as they are before it; taken before the render stage. */

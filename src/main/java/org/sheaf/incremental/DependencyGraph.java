@@ -229,8 +229,8 @@ final class DependencyGraph implements RenderPlan {
         return kept;
     }
 
-    @Override
-    public void written(Map<Page, String> outputs) {
+    /** Called once the build's output has been written, with every written page's output: makes {@link #next}. */
+    void written(Map<Page, String> outputs) {
         Map<String, BuildState.PageRecord> records = new HashMap<>();
         for (Page page : index.pages()) {
             BuildState.PageRecord old = record(page);

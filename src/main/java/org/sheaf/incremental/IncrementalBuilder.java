@@ -8,8 +8,8 @@ import java.time.ZonedDateTime;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.ContentIndex;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.generate.GitHistory;
@@ -19,14 +19,12 @@ import org.sheaf.output.OutputSink;
 import org.sheaf.output.PatchableSink;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceScanner;
-import org.sheaf.template.Layout;
 import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.pipeline.BuildResult;
 import org.sheaf.pipeline.SiteBuilder;
 import org.sheaf.pipeline.SourceLoader;
-import org.sheaf.pipeline.RenderPlan;
 import org.sheaf.output.ChangedFileSink;
-import org.sheaf.output.FileStamp;
+import org.sheaf.output.DestinationLock;
 
 /**
  * Builds a site again and again, rendering only the pages an edit can have changed, with output
@@ -204,10 +202,10 @@ public final class IncrementalBuilder {
         edits = null;
         bodyEdit = false;
         parses.trustAllBut(known.lost() || builds == 0 ? null : known.files());
-        Hook hook = new Hook(options, known, sink instanceof PatchableSink);
+        Run hook = new Run(options, known, sink instanceof PatchableSink);
         BuildResult result;
         try {
-            result = SiteBuilder.build(run, sink, hook);
+            result = hook.build(run, sink);
         } finally {
             parses.trustAllBut(null);
         }
@@ -226,8 +224,8 @@ public final class IncrementalBuilder {
             unread = hook.sink == null ? 0 : hook.sink.trusted();
             contentInputs.putAll(hook.graph.contentInputs());
             contentInputs.keySet().retainAll(state.pages().keySet());
-            edits = hook.built == null || hook.unrendered == null ? null
-                    : BodyEdits.after(options, hook.built, hook.unrendered, state, contentInputs);
+            edits = hook.rendered == null || hook.unrendered == null ? null
+                    : BodyEdits.after(options, hook.rendered, result, hook.unrendered, state, contentInputs);
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
@@ -274,35 +272,62 @@ public final class IncrementalBuilder {
         return scanReused;
     }
 
-    private final class Hook implements SiteBuilder.Incremental {
+    /** One incremental build: the pipeline's stages, called with this builder's values where it has them. */
+    private final class Run {
         private final BuildOptions options;
         private final SourceChanges changes;
         private final boolean patchable;
         private DependencyGraph graph;
         private ChangedFileSink sink;
         private Map<Page, Object[]> unrendered;
-        private SiteBuilder.Built built;
+        private SiteBuilder.Rendered rendered;
         private ZonedDateTime siteTime;
 
         /** @param patchable whether the sink takes body edits alone: then the build keeps its pages alive for them */
-        Hook(BuildOptions options, SourceChanges changes, boolean patchable) {
+        Run(BuildOptions options, SourceChanges changes, boolean patchable) {
             this.options = options;
             this.changes = changes;
             this.patchable = patchable;
         }
 
-        @Override
-        public void built(SiteBuilder.Built built) {
-            this.built = patchable ? built : null;
+        /**
+         * The stages of {@link SiteBuilder#build(BuildOptions, OutputSink)} with: the last scan when
+         * it still holds ({@link #scan}); the kept parses ({@link #reader}); the git history when
+         * HEAD did not move; the {@link DependencyGraph} as the render plan; a
+         * {@link ChangedFileSink} for the destination folder; the last build's arrays for unchanged
+         * outputs ({@link #bytes}).
+         */
+        BuildResult build(BuildOptions run, OutputSink given) {
+            SiteBuilder build = SiteBuilder.start(run);
+            try {
+                SiteConfig config = build.config();
+                try (DestinationLock lock = build.lock(config, given)) {
+                    CompletableFuture<GitHistory> history = build.gitHistory(config, git::load);
+                    SiteBuilder.Scanned scanned = build.scan(config, this::scan);
+                    SiteBuilder.Parsed parsed = build.parse(scanned, reader(config, scanned.files()));
+                    SiteBuilder.Indexed indexed = build.index(parsed, history);
+                    SiteBuilder.Generated generated = build.generate(indexed);
+                    graph = plan(generated, run.resolvedEnvironment());
+                    try (SiteBuilder.Target target = given != null ? build.target(generated, given)
+                            : build.intoFolder(generated, sink(config))) {
+                        SiteBuilder.Rendered done = build.render(generated, graph, target);
+                        BuildResult result = build.write(done, target, this::bytes);
+                        graph.written(done.outputs());
+                        rendered = patchable ? done : null;
+                        return result;
+                    }
+                }
+            } catch (SiteBuilder.Stopped stopped) {
+                return stopped.result();
+            }
         }
 
         /**
-         * The last scan when the watcher saw no file or folder added or removed and the config
-         * (which decides what is scanned and how it is classified) is the same; else a new scan,
-         * kept with its diagnostics so a reuse reports them again.
+         * {@code output} in UTF-8: the very array of the last build when the text is the very
+         * string it had (a page taken unchanged from the state), so that neither the conversion
+         * nor a sink's comparison with the site it replaces is paid again.
          */
-        @Override
-        public byte[] bytes(String output) {
+        private byte[] bytes(String output) {
             byte[] bytes = encoded.get(output);
             if (bytes == null) {
                 bytes = output.getBytes(StandardCharsets.UTF_8);
@@ -311,13 +336,12 @@ public final class IncrementalBuilder {
             return bytes;
         }
 
-        @Override
-        public GitHistory gitHistory(Path siteRoot) {
-            return git.load(siteRoot);
-        }
-
-        @Override
-        public List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics) {
+        /**
+         * The last scan when the watcher saw no file or folder added or removed and the config
+         * (which decides what is scanned and how it is classified) is the same; else a new scan,
+         * kept with its diagnostics so a reuse reports them again.
+         */
+        private List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics) {
             String key = DependencyGraph.hash(String.valueOf(config.values()), String.valueOf(options.overrides()),
                     config.siteRoot().toString(), config.source().toString(), config.dataDir().toString(),
                     String.valueOf(config.showDrafts()));
@@ -355,34 +379,33 @@ public final class IncrementalBuilder {
             return true;
         }
 
-        @Override
-        public RenderPlan plan(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-                ZonedDateTime siteTime, String environment) {
+        /** The render plan: what the indexed site's pages depend on, compared with the state. */
+        private DependencyGraph plan(SiteBuilder.Generated generated, String environment) {
+            SiteConfig config = generated.config();
             String configKey = DependencyGraph.hash(String.valueOf(config.values()), environment,
                     String.valueOf(options.overrides()), config.siteRoot().toString(),
                     config.layoutsDir().toString(), config.includesDir().toString());
-            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime,
-                    builds > 0 ? selfHashes : new java.util.HashMap<>());
-            unrendered = patchable ? BodyEdits.unrendered(index) : null;
-            this.siteTime = siteTime;
-            return graph;
+            DependencyGraph plan = new DependencyGraph(state, configKey, config, generated.index(),
+                    generated.layouts(), generated.siteTime(), builds > 0 ? selfHashes : new java.util.HashMap<>());
+            unrendered = patchable ? BodyEdits.unrendered(generated.index()) : null;
+            this.siteTime = generated.siteTime();
+            return plan;
         }
 
-        @Override
-        public OutputSink sink(SiteConfig config) {
+        /** The sink for the destination folder: writes only what changed. */
+        private ChangedFileSink sink(SiteConfig config) {
             sink = new ChangedFileSink(config.destination(), config.strings("keep_files"),
                     state == null ? Map.of() : state.files(), graph == null ? Map.of() : graph.keptOutputPaths());
             return sink;
         }
 
         /**
-         * The parses kept from this builder's earlier builds; none for the first build of a cached
-         * builder, so that a process that builds once ({@code sheaf build --incremental}) does not
-         * pay for keeping them. The dev server keeps them from its first build on: body edits
-         * compare front matter with them.
+         * Reads through the parses kept from this builder's earlier builds; none for the first build
+         * of a cached builder, so that a process that builds once ({@code sheaf build --incremental})
+         * does not pay for keeping them. The dev server keeps them from its first build on: body
+         * edits compare front matter with them.
          */
-        @Override
-        public SourceLoader.Reader reader(SiteConfig config, List<SourceFile> files) {
+        private SourceLoader.Reader reader(SiteConfig config, List<SourceFile> files) {
             if (builds == 0 && cacheFile != null) {
                 return SourceLoader.reading(config.files(), config.timezone());
             }

@@ -42,8 +42,4 @@ public interface RenderPlan {
     default Map<String, Object> contentSite(Page page, Map<String, Object> site) {
         return site(page, site);
     }
-
-    /** Called once the build's output has been written, with every written page's output. */
-    default void written(Map<Page, String> outputs) {
-    }
 }
