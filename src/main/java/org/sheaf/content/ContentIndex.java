@@ -23,9 +23,9 @@ import org.sheaf.source.SourceFile;
  * Everything a site is made of, indexed the way Jekyll's templates see it: pages, posts, each
  * collection's documents, static files, data, tags and categories, each page with its URL.
  *
- * <p>Built once per build by {@link #build}, each page complete with its {@link Annotations};
- * afterwards only the render stage writes to it, and only to the {@code content} and
- * {@code excerpt} of page drops, where templates read other pages' rendered content.
+ * <p>Built once per build by {@link #build}, each page complete with its {@link Annotations}, and
+ * not changed after: what the render stage makes of each page goes to {@link #rendered()}, which
+ * the pages' drops read their {@code content} and {@code excerpt} through.
  */
 public final class ContentIndex {
     /** A source file with its front matter read (static and data files have none). */
@@ -55,10 +55,13 @@ public final class ContentIndex {
     private final Map<String, String> urlsBySource;
     private final Map<String, String> postUrlsByName;
     private final int readPages;
+    private final RenderedPages rendered;
 
     private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
-            Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages) {
+            Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages,
+            RenderedPages rendered) {
         this.readPages = readPages;
+        this.rendered = rendered;
         this.pages = List.copyOf(pages);
         this.staticFiles = List.copyOf(staticFiles);
         this.site = site;
@@ -82,7 +85,8 @@ public final class ContentIndex {
     /** As {@link #build(SiteConfig, List, Map, ZonedDateTime, Diagnostics)}, each page with its {@code annotations}. */
     public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
             ZonedDateTime siteTime, Annotations annotations, Diagnostics diagnostics) {
-        PageFactory factory = new PageFactory(config, siteTime, diagnostics);
+        RenderedPages rendered = new RenderedPages();
+        PageFactory factory = new PageFactory(config, siteTime, rendered, diagnostics);
         List<Page> pages = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
         Map<String, List<Page>> documents = new LinkedHashMap<>();
@@ -149,7 +153,7 @@ public final class ContentIndex {
 
         Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, staticFiles,
                 collectionFiles, data);
-        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size());
+        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size(), rendered);
     }
 
     /**
@@ -159,7 +163,12 @@ public final class ContentIndex {
     public ContentIndex withPages(List<Page> extra) {
         List<Page> all = new ArrayList<>(pages);
         all.addAll(extra);
-        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages);
+        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered);
+    }
+
+    /** What the render stage made of each page, which the pages' drops show as their content and excerpt. */
+    public RenderedPages rendered() {
+        return rendered;
     }
 
     /** The pages read from the source, without those added by {@link #withPages}. */
@@ -185,7 +194,7 @@ public final class ContentIndex {
      * rendered through {@code layout} alone. Diagnostics name the config file that set
      * {@code configKey} as its input.
      */
-    public static Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
+    public Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
             String layout, Map<String, Object> variables) {
         String sitePath = config.errorAt(configKey, "").path();
         SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
@@ -202,7 +211,7 @@ public final class ContentIndex {
         values.put("content", "");
         values.put("excerpt", null);
         values.put("output", null);
-        return new Page(origin, null, new PageDrop(values), Map.of(), "", 1, url, outputPath, layout, false, false);
+        return new Page(origin, null, new PageDrop(values, rendered), Map.of(), "", 1, url, outputPath, layout, false, false);
     }
 
     /** Every page, post and document, collections first (Jekyll renders them before pages). */

@@ -29,17 +29,19 @@ import org.sheaf.source.SourceFile;
 final class PageFactory {
     private static final Pattern DATE_TEXT = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?\\s*(Z|[+-]\\d{2}:?\\d{2})?)?");
-    /** Keys the render stage fills in later; present from the start (see {@link Page#drop()}). */
+    /** Keys the render stage gives values later (see {@link PageDrop}); present from the start. */
     private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
 
     private final SiteConfig config;
     private final ZonedDateTime siteTime;
     private final Diagnostics diagnostics;
+    private final RenderedPages rendered;
     private final Defaults defaults;
     private final Set<String> markdownExtensions;
 
-    PageFactory(SiteConfig config, ZonedDateTime siteTime, Diagnostics diagnostics) {
+    PageFactory(SiteConfig config, ZonedDateTime siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
+        this.rendered = rendered;
         this.siteTime = siteTime;
         this.diagnostics = diagnostics;
         Object raw = config.get("defaults");
@@ -163,7 +165,7 @@ final class PageFactory {
         boolean markdown = markdownExtensions.contains(file.extension());
         String body = frontMatter.body();
         boolean liquid = Page.runsLiquid(drop, body);
-        return new Page(file, stringOrNull(drop.get("collection")), new PageDrop(drop), frontMatter.positions(), body,
+        return new Page(file, stringOrNull(drop.get("collection")), new PageDrop(drop, rendered), frontMatter.positions(), body,
                 frontMatter.bodyLine(), url, outputPath, layout, markdown, liquid);
     }
 

@@ -18,9 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
-import org.sheaf.content.PageDrop;
+import org.sheaf.content.RenderedPage;
+import org.sheaf.content.RenderedPages;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
@@ -76,15 +76,14 @@ import org.sheaf.pipeline.AccessibilityPass;
  * <p>Not thread-safe: the dev server builds under a lock.
  */
 final class BodyEdits {
-    private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
-
     private final BuildOptions options;
     private final Map<String, Layout> layouts;
     private final SiteConfig config;
     private final PageRenderer renderer;
     private final List<GeneratedFile> generated;
     private final Set<String> replaced;
-    private final Map<Page, Object[]> unrendered;
+    private final RenderedPages results;
+    private final Set<Path> bodyIsContent = new HashSet<>();
     private final Map<Path, Page> bySource = new HashMap<>();
     private final Map<Page, Set<String>> inputs = new IdentityHashMap<>();
     private final Map<String, Set<Page>> readers = new HashMap<>();
@@ -99,15 +98,15 @@ final class BodyEdits {
     private int rendered;
     private String declined;
 
-    private BodyEdits(BuildOptions options, SiteBuilder.Rendered built, BuildResult result,
-            Map<Page, Object[]> unrendered, BuildState state, Map<String, Set<String>> contentInputs) {
+    private BodyEdits(BuildOptions options, SiteBuilder.Rendered built, BuildResult result, BuildState state,
+            Map<String, Set<String>> contentInputs) {
         this.contentInputs = contentInputs;
         this.options = options;
         this.config = built.generated().config();
         this.renderer = built.renderer();
         this.generated = built.files();
         this.replaced = built.replaced();
-        this.unrendered = new IdentityHashMap<>(unrendered);
+        this.results = built.generated().index().rendered();
         this.full = result;
         this.charts = built.charts();
         this.warnings = result.diagnostics();
@@ -128,6 +127,9 @@ final class BodyEdits {
             }
             if (read.contains(page)) {
                 bySource.putIfAbsent(page.source().file(), page);
+                if (page.drop().indexed("content") == page.body()) {
+                    bodyIsContent.add(page.source().file());
+                }
             } else {
                 copied.add(page.source().file());
             }
@@ -138,26 +140,12 @@ final class BodyEdits {
 
     /**
      * The edits after a full build that rendered {@code built} and ended with {@code result}, given
-     * each page's values as they were before it rendered ({@link #unrendered(ContentIndex)}), the
-     * state its dependency graph left, and what the Liquid in each page's own text read, as inputs
-     * by page ({@code SITE_PATH URL}), where known: this object adds what it renders to that map.
+     * the state its dependency graph left, and what the Liquid in each page's own text read, as
+     * inputs by page ({@code SITE_PATH URL}), where known: this object adds what it renders to that map.
      */
-    static BodyEdits after(BuildOptions options, SiteBuilder.Rendered built, BuildResult result,
-            Map<Page, Object[]> unrendered, BuildState state, Map<String, Set<String>> contentInputs) {
-        return new BodyEdits(options, built, result, unrendered, state, contentInputs);
-    }
-
-    /** Each page's values that rendering replaces, as they are before it; taken before the render stage. */
-    static Map<Page, Object[]> unrendered(ContentIndex index) {
-        Map<Page, Object[]> values = new IdentityHashMap<>();
-        for (Page page : index.pages()) {
-            Object[] before = new Object[RENDERED_KEYS.size()];
-            for (int i = 0; i < before.length; i++) {
-                before[i] = page.drop().get(RENDERED_KEYS.get(i));
-            }
-            values.put(page, before);
-        }
-        return values;
+    static BodyEdits after(BuildOptions options, SiteBuilder.Rendered built, BuildResult result, BuildState state,
+            Map<String, Set<String>> contentInputs) {
+        return new BodyEdits(options, built, result, state, contentInputs);
     }
 
     /**
@@ -385,11 +373,6 @@ final class BodyEdits {
             those.remove(old);
             those.add(now);
         }
-        Object[] before = unrendered.remove(old).clone();
-        if (before[0] == old.body()) {
-            before[0] = now.body();
-        }
-        unrendered.put(now, before);
     }
 
     private static List<Page> laidOut(java.util.Collection<Page> edited, List<Page> dependents) {
@@ -398,12 +381,14 @@ final class BodyEdits {
         return all;
     }
 
-    /** Puts back what the page's drop held before its first render, as a full build starts it. */
+    /**
+     * Makes the page's drop show what it showed before its first render, as a full build starts
+     * it: the index's values, but for the body as {@code content}, which is the page's body now.
+     */
     private void restoreUnrendered(Page page) {
-        Object[] before = unrendered.get(page);
-        PageDrop drop = page.drop();
-        for (int i = 0; i < RENDERED_KEYS.size(); i++) {
-            drop.put(RENDERED_KEYS.get(i), before[i]);
+        results.remove(page);
+        if (bodyIsContent.contains(page.source().file())) {
+            results.put(page, new RenderedPage(page.body(), null));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.content.RenderedPage;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import org.sheaf.template.Layout;
@@ -200,10 +201,7 @@ final class DependencyGraph implements RenderPlan {
         for (Page page : pass) {
             BuildState.PageRecord record = record(page);
             if (record != null && !changed(page, record)) {
-                page.drop().put("content", record.content());
-                if (record.excerpt() != null) {
-                    page.drop().put("excerpt", record.excerpt());
-                }
+                index.rendered().put(page, new RenderedPage(record.content(), record.excerpt()));
                 kept.add(page);
             } else {
                 contentRendered.add(page);

@@ -14,7 +14,6 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.generate.GitHistory;
 import org.sheaf.generate.GitHistoryLoader;
-import org.sheaf.content.Page;
 import org.sheaf.output.OutputSink;
 import org.sheaf.output.PatchableSink;
 import org.sheaf.source.SourceFile;
@@ -224,8 +223,7 @@ public final class IncrementalBuilder {
             unread = hook.sink == null ? 0 : hook.sink.trusted();
             contentInputs.putAll(hook.graph.contentInputs());
             contentInputs.keySet().retainAll(state.pages().keySet());
-            edits = hook.rendered == null || hook.unrendered == null ? null
-                    : BodyEdits.after(options, hook.rendered, result, hook.unrendered, state, contentInputs);
+            edits = hook.rendered == null ? null : BodyEdits.after(options, hook.rendered, result, state, contentInputs);
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
@@ -279,7 +277,6 @@ public final class IncrementalBuilder {
         private final boolean patchable;
         private DependencyGraph graph;
         private ChangedFileSink sink;
-        private Map<Page, Object[]> unrendered;
         private SiteBuilder.Rendered rendered;
         private ZonedDateTime siteTime;
 
@@ -387,7 +384,6 @@ public final class IncrementalBuilder {
                     config.layoutsDir().toString(), config.includesDir().toString());
             DependencyGraph plan = new DependencyGraph(state, configKey, config, generated.index(),
                     generated.layouts(), generated.siteTime(), builds > 0 ? selfHashes : new java.util.HashMap<>());
-            unrendered = patchable ? BodyEdits.unrendered(generated.index()) : null;
             this.siteTime = generated.siteTime();
             return plan;
         }

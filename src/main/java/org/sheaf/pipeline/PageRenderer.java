@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.content.RenderedPage;
+import org.sheaf.content.RenderedPages;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
@@ -140,11 +142,11 @@ public final class PageRenderer {
     }
 
     /**
-     * Renders again, for an edit below some pages' front matter ({@link BodyEdits}), the content
-     * of {@code content} (documents first, then pages, as a whole build orders them) and then lays
-     * out {@code laidOut}, handing each output to {@code outputs}. Every other page keeps what the
-     * last render gave it; the pages of {@code content} must hold in their drops what they held
-     * before their first render. {@code plan} sees what the templates read.
+     * Renders again, for an edit below some pages' front matter (the incremental builder's body
+     * edits), the content of {@code content} (documents first, then pages, as a whole build orders
+     * them) and then lays out {@code laidOut}, handing each output to {@code outputs}. Every other
+     * page keeps what the last render gave it; the pages of {@code content} must show in their
+     * drops what they showed before their first render. {@code plan} sees what the templates read.
      */
     public void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
             BiConsumer<Page, String> outputs) {
@@ -222,16 +224,24 @@ public final class PageRenderer {
         }
     }
 
+    /**
+     * Renders the page's content, then its excerpt, and records each in the index's
+     * {@link RenderedPages} as it is done: the excerpt's Liquid sees the rendered content, as in
+     * Jekyll.
+     */
     private void renderContentTimed(Page page, Diagnostics diagnostics) {
+        RenderedPages rendered = index.rendered();
         try {
             if (isSass(page)) {
-                page.drop().put("content", convertSass(page, diagnostics));
+                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                 return;
             }
-            page.drop().put("content", convert(page, page.body(), page.bodyLine(), diagnostics));
+            RenderedPage content = new RenderedPage(convert(page, page.body(), page.bodyLine(), diagnostics), null);
+            rendered.put(page, content);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
-                page.drop().put("excerpt", convert(page, excerptOf(page), page.bodyLine(), null));
+                rendered.put(page, new RenderedPage(content.content(),
+                        convert(page, excerptOf(page), page.bodyLine(), null)));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
