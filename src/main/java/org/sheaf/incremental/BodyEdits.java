@@ -85,13 +85,13 @@ final class BodyEdits {
     private final RenderedPages results;
     private final Set<Path> bodyIsContent = new HashSet<>();
     private final Map<Path, Page> bySource = new HashMap<>();
-    private final Map<Page, Set<String>> inputs = new IdentityHashMap<>();
-    private final Map<String, Set<Page>> readers = new HashMap<>();
+    private final Map<Page, Set<Input>> inputs = new IdentityHashMap<>();
+    private final Map<Input, Set<Page>> readers = new HashMap<>();
     private final Map<Page, Integer> positions = new IdentityHashMap<>();
     private final Set<Page> unrecorded = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Object, Page> byDrop = new IdentityHashMap<>();
     private final List<Page> pages;
-    private final Map<String, Set<String>> contentInputs;
+    private final Map<String, Set<Input>> contentInputs;
     private final BuildResult full;
     private final ChartTag charts;
     private List<Diagnostic> warnings;
@@ -99,7 +99,7 @@ final class BodyEdits {
     private String declined;
 
     private BodyEdits(BuildOptions options, SiteBuilder.Rendered built, BuildResult result, BuildState state,
-            Map<String, Set<String>> contentInputs) {
+            Map<String, Set<Input>> contentInputs) {
         this.contentInputs = contentInputs;
         this.options = options;
         this.config = built.generated().config();
@@ -144,7 +144,7 @@ final class BodyEdits {
      * inputs by page ({@code SITE_PATH URL}), where known: this object adds what it renders to that map.
      */
     static BodyEdits after(BuildOptions options, SiteBuilder.Rendered built, BuildResult result, BuildState state,
-            Map<String, Set<String>> contentInputs) {
+            Map<String, Set<Input>> contentInputs) {
         return new BodyEdits(options, built, result, state, contentInputs);
     }
 
@@ -194,11 +194,11 @@ final class BodyEdits {
         List<Page> dependents = dependents(edited.keySet());
         List<Page> content = new ArrayList<>();
         for (Page page : dependents) {
-            Set<String> read = inputs.get(page);
-            Set<String> text = read == null ? null : contentInputs.getOrDefault(key(page), read);
+            Set<Input> read = inputs.get(page);
+            Set<Input> text = read == null ? null : contentInputs.getOrDefault(key(page), read);
             // a document's content renders before any page's, so it saw pages' bodies unrendered
             if (read == null || page.collection() != null && page.liquid()
-                    && (text.contains("all") || text.contains("agg:" + DependencyGraph.PAGES))) {
+                    && (text.contains(Input.Marker.EVERYTHING) || text.contains(Input.Aggregate.PAGES))) {
                 return declined(page.sitePath() + " reads pages before they render");
             }
             if (page.liquid()) {
@@ -232,7 +232,7 @@ final class BodyEdits {
             return declined("a chart was drawn, which makes a file of its own");
         }
         reads.pages().forEach(page -> addInputs(page, reads.inputs(page)));
-        Map<Page, Set<String>> textInputs = reads.textInputs();
+        Map<Page, Set<Input>> textInputs = reads.textInputs();
         again.forEach(page -> contentInputs.put(key(page), textInputs.getOrDefault(page, Set.of())));
         for (Page page : edited.values()) {
             if (page.liquid()) {
@@ -311,7 +311,7 @@ final class BodyEdits {
      * found too, until nothing more is.
      */
     private List<Page> dependents(Set<Page> edited) {
-        Set<String> triggers = new HashSet<>(Set.of("all", "always"));
+        Set<Input> triggers = new HashSet<>(Set.of(Input.Marker.EVERYTHING, Input.Marker.ALWAYS));
         edited.forEach(page -> triggers.add(aggregateOf(page)));
         List<Page> found = dependents(edited, triggers);
         while (found.stream().filter(Page::liquid).map(BodyEdits::aggregateOf).anyMatch(triggers::add)) {
@@ -324,23 +324,23 @@ final class BodyEdits {
         return page.sitePath() + " " + page.url();
     }
 
-    private static String aggregateOf(Page page) {
-        return "agg:" + (page.collection() == null ? DependencyGraph.PAGES : page.collection());
+    private static Input aggregateOf(Page page) {
+        return page.collection() == null ? Input.Aggregate.PAGES : new Input.Aggregate(page.collection());
     }
 
     /** The pages that read one of {@code triggers} or show an edited page as a neighbour, in site order. */
-    private List<Page> dependents(Set<Page> edited, Set<String> triggers) {
+    private List<Page> dependents(Set<Page> edited, Set<Input> triggers) {
         Set<Page> found = Collections.newSetFromMap(new IdentityHashMap<>());
         found.addAll(unrecorded);
-        for (String trigger : triggers) {
+        for (Input trigger : triggers) {
             for (Page page : readers.getOrDefault(trigger, Set.of())) {
                 // a Sass page always renders in a full build for its imports, which no edit here touches
-                if (!(trigger.equals("always") && SassRenderer.isSass(page.source().relativePath()))) {
+                if (!(trigger == Input.Marker.ALWAYS && SassRenderer.isSass(page.source().relativePath()))) {
                     found.add(page);
                 }
             }
         }
-        for (Page page : readers.getOrDefault("neighbors", Set.of())) {
+        for (Page page : readers.getOrDefault(Input.Marker.NEIGHBORS, Set.of())) {
             if (edited.contains(byDrop.get(page.drop().get("previous")))
                     || edited.contains(byDrop.get(page.drop().get("next")))) {
                 found.add(page);
@@ -353,9 +353,9 @@ final class BodyEdits {
     }
 
     /** Notes that {@code page} reads {@code names}. */
-    private void addInputs(Page page, java.util.Collection<String> names) {
+    private void addInputs(Page page, java.util.Collection<Input> names) {
         inputs.get(page).addAll(names);
-        for (String name : names) {
+        for (Input name : names) {
             readers.computeIfAbsent(name, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(page);
         }
     }
@@ -366,9 +366,9 @@ final class BodyEdits {
         positions.put(now, position);
         bySource.put(now.source().file(), now);
         byDrop.put(now.drop(), now);
-        Set<String> read = inputs.remove(old);
+        Set<Input> read = inputs.remove(old);
         inputs.put(now, read);
-        for (String name : read) {
+        for (Input name : read) {
             Set<Page> those = readers.get(name);
             those.remove(old);
             those.add(now);

@@ -17,7 +17,7 @@ import org.sheaf.output.FileStamp;
 /**
  * What an incremental build remembers of the last good build: a fingerprint of the config, each
  * page's inputs with their fingerprints and its rendered results, and the fingerprint of every
- * shared input ({@code data:NAME}, {@code agg:posts}, {@code templates}, ...) as that build saw
+ * shared {@link Input} (a data file, {@code site.posts}, the templates, ...) as that build saw
  * it. Immutable once made; {@link IncrementalBuilder} keeps one in memory, and for
  * {@code sheaf build --incremental} in a file under {@code .sheaf-cache/}.
  *
@@ -27,7 +27,7 @@ import org.sheaf.output.FileStamp;
  * @param files     for {@code build --incremental}: each file of the destination folder as the
  *                  last build left it, by output path; empty when that build wrote into a sink
  */
-record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, String> values,
+record BuildState(String configKey, Map<String, PageRecord> pages, Map<Input, String> values,
         Map<String, FileStamp> files) implements Serializable {
     private static final long serialVersionUID = 2L;
     private static final String MAGIC = "sheaf-incremental-3";
@@ -43,12 +43,12 @@ record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, S
      * @param self      fingerprint of its source, front matter, defaults and URL
      * @param chain     fingerprint of its layouts, innermost first
      * @param neighbors fingerprint of {@code page.previous} and {@code page.next}
-     * @param inputs    the shared inputs it read (names as in {@link BuildState#values})
+     * @param inputs    the inputs it read or mentioned
      * @param content   its rendered {@code content}
      * @param excerpt   its rendered {@code excerpt}, or null when it has none of its own
      * @param output    what was written for it, or null when it is not written
      */
-    record PageRecord(String self, String chain, String neighbors, Set<String> inputs, String content,
+    record PageRecord(String self, String chain, String neighbors, Set<Input> inputs, String content,
             String excerpt, String output) implements Serializable {
         private static final long serialVersionUID = 1L;
     }

@@ -59,7 +59,7 @@ import org.sheaf.output.DestinationLock;
  * <p><b>Each input has a fingerprint.</b> A SHA-256 over the page's text, its front matter with
  * defaults applied and its URL; over each layout of its chain; over each data file's parsed value;
  * over every template file; over an aggregate's member list with each member's own fingerprint.
- * {@link BuildState} keeps, per page, the fingerprints and input names it was rendered with, and
+ * {@link BuildState} keeps, per page, the fingerprints and {@link Input}s it was rendered with, and
  * its rendered content, excerpt and output.
  *
  * <p><b>Rendering follows Jekyll's order, deciding as it goes.</b> Documents' content first:
@@ -104,7 +104,7 @@ public final class IncrementalBuilder {
     private Map<String, byte[]> encoded = new IdentityHashMap<>();
     private Map<String, byte[]> encoding = new IdentityHashMap<>();
     private BodyEdits edits;
-    private final Map<String, java.util.Set<String>> contentInputs = new java.util.HashMap<>();
+    private final Map<String, java.util.Set<Input>> contentInputs = new java.util.HashMap<>();
     private boolean bodyEdit;
     private String declined;
     /** {@code site.time} of the last successful build that ran the whole-site stages; null before one. */
