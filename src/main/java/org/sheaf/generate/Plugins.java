@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.config.SiteConfig;
+import org.sheaf.markdown.SectionHeading;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 
@@ -143,6 +145,15 @@ public final class Plugins {
      * @param markdownify   Markdown to HTML with the site's settings
      */
     public Map<String, Function<Map<String, Object>, String>> tags(String jekyllVersion, UnaryOperator<String> markdownify) {
+        return tags(jekyllVersion, markdownify, page -> Optional.empty());
+    }
+
+    /**
+     * As {@link #tags(String, UnaryOperator)}, the table of contents taking a page's headings from
+     * {@code headings} (by its {@code page} variable) where known, and from its HTML otherwise.
+     */
+    public Map<String, Function<Map<String, Object>, String>> tags(String jekyllVersion, UnaryOperator<String> markdownify,
+            Function<Object, Optional<List<SectionHeading>>> headings) {
         Map<String, Function<Map<String, Object>, String>> tags = new LinkedHashMap<>();
         if (enabled(SEO_TAG)) {
             SeoTag seo = new SeoTag(config.url(), config.baseurl(), jekyllVersion, markdownify);
@@ -157,8 +168,12 @@ public final class Plugins {
         tags.put("toc", variables -> {
             Map<?, ?> page = map(variables.get("page"));
             Object markup = variables.get("markup");
-            String html = markup == null || markup.toString().isEmpty() ? SeoTag.text(page.get("content")) : markup.toString();
-            return toc.forPage(page, html);
+            if (markup == null || markup.toString().isEmpty()) {
+                Optional<List<SectionHeading>> written = headings.apply(page);
+                return written.isPresent() ? toc.forPage(page, written.get())
+                        : toc.forPage(page, SeoTag.text(page.get("content")));
+            }
+            return toc.forPage(page, markup.toString());
         });
         return Map.copyOf(tags);
     }

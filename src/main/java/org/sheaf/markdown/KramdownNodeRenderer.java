@@ -94,6 +94,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
+                new NodeRenderingHandler<>(Heading.class, KramdownNodeRenderer::renderHeading),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, KramdownNodeRenderer::renderInlineHtml),
@@ -439,6 +440,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private static String attr(String value) {
         return escape(value).replace("\"", "&quot;");
+    }
+
+    /** A heading as flexmark writes it, its text noted first when the document's headings are collected. */
+    private static void renderHeading(Heading node, NodeRendererContext context, HtmlWriter html) {
+        HeadingCollector headings = HeadingCollector.KEY.get(node.getDocument());
+        if (headings != null) {
+            headings.rendering(node, context);
+        }
+        context.delegateRender();
     }
 
     // {:toc}: the first list that carries the toc reference becomes the table of contents

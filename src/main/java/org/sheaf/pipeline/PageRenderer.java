@@ -20,6 +20,7 @@ import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.markdown.SectionHeading;
 import org.sheaf.template.LayoutRenderer;
 
 /**
@@ -50,14 +51,19 @@ public final class PageRenderer {
     }
     private final Map<Page, Map<String, Object>> paginators;
     private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
+    private final Map<String, List<SectionHeading>> headings;
 
     /**
      * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
      * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
+     * @param headings      where the headings of content rendered from Markdown go, by the content's HTML,
+     *                      for the table of contents; written from the rendering threads
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
-            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
+            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks,
+            Map<String, List<SectionHeading>> headings) {
+        this.headings = headings;
         this.paginators = paginators;
         this.relativeLinks = relativeLinks;
         this.index = index;
@@ -236,12 +242,12 @@ public final class PageRenderer {
                 rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                 return;
             }
-            RenderedPage content = new RenderedPage(convert(page, page.body(), page.bodyLine(), diagnostics), null);
+            RenderedPage content = new RenderedPage(convert(page, page.body(), page.bodyLine(), diagnostics, true), null);
             rendered.put(page, content);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
                 rendered.put(page, new RenderedPage(content.content(),
-                        convert(page, excerptOf(page), page.bodyLine(), null)));
+                        convert(page, excerptOf(page), page.bodyLine(), null, false)));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
@@ -253,8 +259,10 @@ public final class PageRenderer {
     /**
      * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
      * Relative links to Markdown files that name no page are warnings in {@code report}, when given.
+     * The headings of a page's {@code content} rendered from Markdown are kept in {@link #headings}.
      */
-    private String convert(Page page, String text, int firstLine, Diagnostics report) throws DiagnosticException {
+    private String convert(Page page, String text, int firstLine, Diagnostics report, boolean content)
+            throws DiagnosticException {
         String out = liquid(page, text, firstLine);
         if (!page.markdown()) {
             return out;
@@ -266,7 +274,14 @@ public final class PageRenderer {
                     + " levels deep here; nest them less deeply"));
         }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
-        String html = markdown.render(out, links);
+        String html;
+        if (content) {
+            MarkdownRenderer.Html rendered = markdown.renderWithHeadings(out, links);
+            html = rendered.html();
+            rendered.headings().ifPresent(found -> headings.put(html, found));
+        } else {
+            html = markdown.render(out, links);
+        }
         if (links != null && report != null) {
             for (String href : links.unresolved()) {
                 report.add(Diagnostic.warning(page.sitePath(), lineOf(page, href),

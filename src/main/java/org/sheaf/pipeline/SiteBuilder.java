@@ -44,6 +44,7 @@ import org.sheaf.liquid.LiquidSetup;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.markdown.SectionHeading;
 import org.sheaf.output.DestinationGuard;
 import org.sheaf.output.DestinationLock;
 import org.sheaf.output.DirectorySink;
@@ -385,9 +386,10 @@ public final class SiteBuilder {
         ChartTag charts = new ChartTag(config.baseurl());
         try {
             Map<String, java.util.function.Function<Map<String, Object>, String>> tags = new LinkedHashMap<>(research.tags());
-            tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render));
+            Map<String, List<SectionHeading>> headings = new ConcurrentHashMap<>();
+            tags.putAll(plugins.tags(JEKYLL_VERSION, markdown::render, page -> headingsOf(page, headings)));
             renderer = renderer(config, generated.index(), layouts, options, markdown, withChart(tags, charts),
-                    generated.pagination().paginators(), research.relativeLinks(), diagnostics);
+                    generated.pagination().paginators(), research.relativeLinks(), headings, diagnostics);
             renderer.render(diagnostics, plan, options.progress(),
                     AccessibilityPass.around(target::put, config, layouts, diagnostics));
         } catch (IOException e) {
@@ -494,7 +496,8 @@ public final class SiteBuilder {
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown,
             Map<String, java.util.function.Function<Map<String, Object>, String>> tags,
-            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics) throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks,
+            Map<String, List<SectionHeading>> headings, Diagnostics diagnostics) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -534,7 +537,17 @@ public final class SiteBuilder {
                 config.excerptSeparator(), paginators, sass,
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
-                        : null);
+                        : null, headings);
+    }
+
+    /**
+     * The headings of {@code page}'s content as its Markdown rendered, from {@code headings}; empty
+     * when its content was not rendered from Markdown in this build (or its headings could not be told).
+     */
+    private static Optional<List<SectionHeading>> headingsOf(Object page,
+            Map<String, List<SectionHeading>> headings) {
+        return page instanceof Map<?, ?> drop && drop.get("content") instanceof String html
+                ? Optional.ofNullable(headings.get(html)) : Optional.empty();
     }
 
     /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */
