@@ -35,7 +35,8 @@ public final class ContentIndex {
     /**
      * Values the index adds to each page read from the source, beyond its front matter and
      * Jekyll's variables: {@code page.git} from the site's history. Called once per published page,
-     * after its URL and its neighbours are set; the values are added to its drop under their keys.
+     * in order on one thread, after every page's URL and neighbours are set; the values are added
+     * to its drop under their keys.
      */
     @FunctionalInterface
     public interface Annotations {

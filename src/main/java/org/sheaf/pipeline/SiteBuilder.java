@@ -309,15 +309,13 @@ public final class SiteBuilder {
 
     /**
      * The index stage: GitHub Pages' rewrites (when enabled), then URLs, defaults and {@code site};
-     * each page gets its {@code page.git} from {@code history} (null for none), which is waited for.
+     * each page gets its {@code page.git} from {@code history} (null for none), which is waited for
+     * once the pages are made, so that git runs on while they are.
      */
     public Indexed index(Parsed parsed, CompletableFuture<GitHistory> history) throws Stopped {
         SiteConfig config = parsed.config();
-        ContentIndex.Annotations annotations = ContentIndex.Annotations.NONE;
-        if (history != null) {
-            annotations = Provenance.annotations(history.join(), config);
-            stopwatch.lap("git");
-        }
+        ContentIndex.Annotations annotations = history == null ? ContentIndex.Annotations.NONE
+                : provenance(history, config);
         ZonedDateTime siteTime = options.resolvedTime().atZone(config.timezone());
         List<ContentIndex.Parsed> sources = GitHubPages.apply(config, parsed.sources(), parsed.data(), siteTime,
                 parsed.layouts());
@@ -437,6 +435,23 @@ public final class SiteBuilder {
                 rendered.outputs().size() + target.staged.get() + rendered.files().size(), index.staticFiles().size(),
                 target.destination, Duration.between(started, Instant.now()), stopwatch.laps(),
                 rendered.renderer().profile());
+    }
+
+    /** {@code page.git} from {@code history}, waited for at the first page; the wait is noted as {@code git}. */
+    private ContentIndex.Annotations provenance(CompletableFuture<GitHistory> history, SiteConfig config) {
+        return new ContentIndex.Annotations() {
+            private ContentIndex.Annotations annotations;
+
+            @Override
+            public Map<String, Object> of(Page page) {
+                if (annotations == null) {
+                    long waited = System.nanoTime();
+                    annotations = Provenance.annotations(history.join(), config);
+                    stopwatch.note("git", Duration.ofNanos(System.nanoTime() - waited));
+                }
+                return annotations.of(page);
+            }
+        };
     }
 
     private void stopIfErrors() throws Stopped {
