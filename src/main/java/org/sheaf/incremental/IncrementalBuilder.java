@@ -201,10 +201,10 @@ public final class IncrementalBuilder {
         edits = null;
         bodyEdit = false;
         parses.trustAllBut(known.lost() || builds == 0 ? null : known.files());
-        Run hook = new Run(options, known, sink instanceof PatchableSink);
+        Run current = new Run(options, known, sink instanceof PatchableSink);
         BuildResult result;
         try {
-            result = hook.build(run, sink);
+            result = current.build(run, sink);
         } finally {
             parses.trustAllBut(null);
         }
@@ -214,16 +214,16 @@ public final class IncrementalBuilder {
         encoding = new IdentityHashMap<>();
         if (result.ok()) {
             sinceLastGood = SourceChanges.NONE;
-            siteTime = hook.siteTime == null ? siteTime : hook.siteTime.toInstant();
+            siteTime = current.siteTime == null ? siteTime : current.siteTime.toInstant();
         }
-        if (result.ok() && hook.graph != null && hook.graph.next() != null) {
-            state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
-            last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
-                    hook.sink == null ? 0 : hook.sink.written());
-            unread = hook.sink == null ? 0 : hook.sink.trusted();
-            contentInputs.putAll(hook.graph.contentInputs());
+        if (result.ok() && current.graph != null && current.graph.next() != null) {
+            state = current.sink == null ? current.graph.next() : current.graph.next().withFiles(current.sink.stamps());
+            last = new Report(state.pages().size(), current.graph.rendered(), current.graph.everything(),
+                    current.sink == null ? 0 : current.sink.written());
+            unread = current.sink == null ? 0 : current.sink.trusted();
+            contentInputs.putAll(current.graph.contentInputs());
             contentInputs.keySet().retainAll(state.pages().keySet());
-            edits = hook.rendered == null ? null : BodyEdits.after(options, hook.rendered, result, state, contentInputs);
+            edits = current.rendered == null ? null : BodyEdits.after(options, current.rendered, result, state, contentInputs);
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
