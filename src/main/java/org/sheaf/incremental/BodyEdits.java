@@ -1,6 +1,5 @@
 package org.sheaf.incremental;
 
-import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -28,17 +27,18 @@ import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.PatchableSink;
-import org.sheaf.source.FrontMatter;
-import org.sheaf.template.Layout;
+import org.sheaf.pipeline.AccessibilityPass;
 import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.pipeline.BuildResult;
-import org.sheaf.pipeline.SiteBuilder;
+import org.sheaf.pipeline.GitHubPages;
 import org.sheaf.pipeline.PageRenderer;
 import org.sheaf.pipeline.RenderProfile;
-import org.sheaf.pipeline.Stopwatch;
-import org.sheaf.pipeline.GitHubPages;
+import org.sheaf.pipeline.SiteBuilder;
 import org.sheaf.pipeline.SourceLoader;
-import org.sheaf.pipeline.AccessibilityPass;
+import org.sheaf.pipeline.Stopwatch;
+import org.sheaf.sass.SassRenderer;
+import org.sheaf.source.FrontMatter;
+import org.sheaf.template.Layout;
 
 /**
  * The dev server's shortcut for the edit a writer makes most: text changed below the front matter

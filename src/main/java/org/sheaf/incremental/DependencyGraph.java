@@ -1,6 +1,5 @@
 package org.sheaf.incremental;
 
-import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,9 +24,9 @@ import org.sheaf.content.Page;
 import org.sheaf.content.RenderedPage;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
-import org.sheaf.template.Layout;
-import org.sheaf.pipeline.PageRenderer;
 import org.sheaf.pipeline.RenderPlan;
+import org.sheaf.sass.SassRenderer;
+import org.sheaf.template.Layout;
 
 /**
  * One incremental build's view of what each page depends on, and the {@link RenderPlan} that
@@ -126,7 +125,7 @@ final class DependencyGraph implements RenderPlan {
             chains.put(page, chain == null ? "broken" : hash(chain.stream()
                     .map(layout -> layout.sitePath() + layout.engine() + layout.frontMatter() + "\n" + layout.body())
                     .toArray(String[]::new)));
-            // the body is scanned only where Liquid runs on it, as PageRenderer decides
+            // the body is scanned only where Liquid runs on it, as the renderer decides
             String body = page.body();
             Set<Input> found = new HashSet<>(page.liquid() ? scan(body) : Set.of());
             if (chain != null) {

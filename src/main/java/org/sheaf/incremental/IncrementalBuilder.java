@@ -14,16 +14,16 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.generate.GitHistory;
 import org.sheaf.generate.GitHistoryLoader;
+import org.sheaf.output.ChangedFileSink;
+import org.sheaf.output.DestinationLock;
 import org.sheaf.output.OutputSink;
 import org.sheaf.output.PatchableSink;
-import org.sheaf.source.SourceFile;
-import org.sheaf.source.SourceScanner;
 import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.pipeline.BuildResult;
 import org.sheaf.pipeline.SiteBuilder;
 import org.sheaf.pipeline.SourceLoader;
-import org.sheaf.output.ChangedFileSink;
-import org.sheaf.output.DestinationLock;
+import org.sheaf.source.SourceFile;
+import org.sheaf.source.SourceScanner;
 
 /**
  * Builds a site again and again, rendering only the pages an edit can have changed, with output
