@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.pipeline.BuildResult;
 import org.sheaf.pipeline.RenderProfile;
-import org.sheaf.pipeline.IncrementalBuilder;
+import org.sheaf.incremental.IncrementalBuilder;
 import org.sheaf.pipeline.SiteBuilder;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.diag.Diagnostic;

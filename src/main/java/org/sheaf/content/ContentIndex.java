@@ -23,12 +23,27 @@ import org.sheaf.source.SourceFile;
  * Everything a site is made of, indexed the way Jekyll's templates see it: pages, posts, each
  * collection's documents, static files, data, tags and categories, each page with its URL.
  *
- * <p>Built once per build by {@link #build}; afterwards only the render stage writes to it,
- * and only to the {@code content} and {@code excerpt} of page drops.
+ * <p>Built once per build by {@link #build}, each page complete with its {@link Annotations}, and
+ * not changed after: what the render stage makes of each page goes to {@link #rendered()}, which
+ * the pages' drops read their {@code content} and {@code excerpt} through.
  */
 public final class ContentIndex {
     /** A source file with its front matter read (static and data files have none). */
     public record Parsed(SourceFile file, FrontMatter frontMatter) {
+    }
+
+    /**
+     * Values the index adds to each page read from the source, beyond its front matter and
+     * Jekyll's variables: {@code page.git} from the site's history. Called once per published page,
+     * in order on one thread, after every page's URL and neighbours are set; the values are added
+     * to its drop under their keys.
+     */
+    @FunctionalInterface
+    public interface Annotations {
+        /** No values added. */
+        Annotations NONE = page -> Map.of();
+
+        Map<String, Object> of(Page page);
     }
 
     /** A file copied to the output as it is. */
@@ -41,10 +56,13 @@ public final class ContentIndex {
     private final Map<String, String> urlsBySource;
     private final Map<String, String> postUrlsByName;
     private final int readPages;
+    private final RenderedPages rendered;
 
     private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
-            Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages) {
+            Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages,
+            RenderedPages rendered) {
         this.readPages = readPages;
+        this.rendered = rendered;
         this.pages = List.copyOf(pages);
         this.staticFiles = List.copyOf(staticFiles);
         this.site = site;
@@ -62,7 +80,14 @@ public final class ContentIndex {
      */
     public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
             ZonedDateTime siteTime, Diagnostics diagnostics) {
-        PageFactory factory = new PageFactory(config, siteTime, diagnostics);
+        return build(config, sources, data, siteTime, Annotations.NONE, diagnostics);
+    }
+
+    /** As {@link #build(SiteConfig, List, Map, ZonedDateTime, Diagnostics)}, each page with its {@code annotations}. */
+    public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
+            ZonedDateTime siteTime, Annotations annotations, Diagnostics diagnostics) {
+        RenderedPages rendered = new RenderedPages();
+        PageFactory factory = new PageFactory(config, siteTime, rendered, diagnostics);
         List<Page> pages = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
         Map<String, List<Page>> documents = new LinkedHashMap<>();
@@ -98,6 +123,9 @@ public final class ContentIndex {
         List<Page> all = new ArrayList<>();
         documents.values().forEach(all::addAll);
         all.addAll(pages);
+        for (Page page : all) {
+            annotations.of(page).forEach(page.drop()::put);
+        }
         reportUrlCollisions(all, staticFiles, collectionFiles, config, diagnostics);
         reportReservedOutputs(all, staticFiles, collectionFiles, config, diagnostics);
 
@@ -126,7 +154,7 @@ public final class ContentIndex {
 
         Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, staticFiles,
                 collectionFiles, data);
-        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size());
+        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size(), rendered);
     }
 
     /**
@@ -136,7 +164,12 @@ public final class ContentIndex {
     public ContentIndex withPages(List<Page> extra) {
         List<Page> all = new ArrayList<>(pages);
         all.addAll(extra);
-        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages);
+        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered);
+    }
+
+    /** What the render stage made of each page, which the pages' drops show as their content and excerpt. */
+    public RenderedPages rendered() {
+        return rendered;
     }
 
     /** The pages read from the source, without those added by {@link #withPages}. */
@@ -162,7 +195,7 @@ public final class ContentIndex {
      * rendered through {@code layout} alone. Diagnostics name the config file that set
      * {@code configKey} as its input.
      */
-    public static Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
+    public Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
             String layout, Map<String, Object> variables) {
         String sitePath = config.originOf(configKey).path();
         SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
@@ -179,7 +212,7 @@ public final class ContentIndex {
         values.put("content", "");
         values.put("excerpt", null);
         values.put("output", null);
-        return new Page(origin, null, new PageDrop(values), Map.of(), "", 1, url, outputPath, layout, false, false);
+        return new Page(origin, null, new PageDrop(values, rendered), Map.of(), "", 1, url, outputPath, layout, false, false);
     }
 
     /** Every page, post and document, collections first (Jekyll renders them before pages). */

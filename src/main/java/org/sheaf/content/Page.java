@@ -10,10 +10,9 @@ import org.sheaf.source.SourceFile;
  * @param source     the file it came from
  * @param collection the collection label ({@code posts} for posts and drafts); null for pages
  * @param drop       the page's template variables under Jekyll's names ({@code page.*}): front
- *                   matter over defaults, plus {@code url}, {@code date}, {@code id}, ... The render
- *                   stage replaces {@code content} and {@code excerpt} once rendered; every key
- *                   exists from the start, so those writes never change the map's structure while
- *                   other pages' threads read it.
+ *                   matter over defaults, plus {@code url}, {@code date}, {@code id}, ... Once the
+ *                   page has rendered, its {@code content} and {@code excerpt} are those of its
+ *                   {@link RenderedPage} ({@link ContentIndex#rendered()})
  * @param positions  where each front matter key is in the file, for diagnostics
  * @param body       the text after the front matter
  * @param bodyLine   the line of the file the body starts on

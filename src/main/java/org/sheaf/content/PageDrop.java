@@ -1,6 +1,7 @@
 package org.sheaf.content;
 
 import java.util.AbstractMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -9,20 +10,55 @@ import java.util.Set;
  * A page's template variables ({@code page.*}, and each item of {@code site.posts}), as a map
  * both template engines read directly.
  *
+ * <p>{@code content} and {@code excerpt} are read through the build's {@link RenderedPages}: once
+ * the page has rendered they are its {@link RenderedPage}'s, before that the drop's own (the
+ * body, the front matter's excerpt). The drop itself is not changed after the index stage.
+ *
  * <p>Pages point at each other ({@code previous}, {@code next}), so a drop compares by identity
  * and prints its neighbours by URL: equality, hashing and printing never walk the cycle. Jekyll's
  * drops play the same part.
  */
 public final class PageDrop extends AbstractMap<String, Object> {
     private final Map<String, Object> values;
+    private final RenderedPages rendered;
 
-    PageDrop(Map<String, Object> values) {
+    /** A drop of {@code values} whose rendered content is kept in {@code rendered}. */
+    PageDrop(Map<String, Object> values, RenderedPages rendered) {
         this.values = new LinkedHashMap<>(values);
+        this.rendered = rendered;
+    }
+
+    /** A copy of {@code other} as it shows now, reading its rendered content where {@code other} does. */
+    PageDrop(PageDrop other) {
+        this(other, other.rendered);
     }
 
     @Override
     public Object get(Object key) {
+        if (key instanceof String name && isRendered(name)) {
+            RenderedPage page = rendered.of(this);
+            if (page != null) {
+                return shown(name, page);
+            }
+        }
         return values.get(key);
+    }
+
+    /** The value the index stage gave {@code key}, whatever the page has rendered to since. */
+    public Object indexed(String key) {
+        return values.get(key);
+    }
+
+    private static boolean isRendered(String key) {
+        return key.equals("content") || key.equals("excerpt");
+    }
+
+    /** What the drop shows under {@code key}, a rendered key, once rendered to {@code page}. */
+    private Object shown(String key, RenderedPage page) {
+        if (key.equals("content")) {
+            return page.content();
+        }
+        return page.excerpt() != null ? page.excerpt() : values.get(key);
     }
 
     @Override
@@ -35,9 +71,16 @@ public final class PageDrop extends AbstractMap<String, Object> {
         return values.put(key, value);
     }
 
+    /** The entries as the drop shows them: rendered content and excerpt once the page has rendered. */
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        return values.entrySet();
+        RenderedPage page = rendered.of(this);
+        if (page == null) {
+            return values.entrySet();
+        }
+        Map<String, Object> shown = new LinkedHashMap<>(values);
+        shown.replaceAll((key, value) -> isRendered(key) ? shown(key, page) : value);
+        return Collections.unmodifiableMap(shown).entrySet();
     }
 
     @Override
@@ -53,7 +96,7 @@ public final class PageDrop extends AbstractMap<String, Object> {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("{");
-        values.forEach((key, value) -> {
+        forEach((key, value) -> {
             if (out.length() > 1) {
                 out.append(", ");
             }

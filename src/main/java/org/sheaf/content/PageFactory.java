@@ -26,17 +26,19 @@ import org.sheaf.source.SourceFile;
  * names, categories and tags, and the URL. Used only by {@link ContentIndex}.
  */
 final class PageFactory {
-    /** Keys the render stage fills in later; present from the start (see {@link Page#drop()}). */
+    /** Keys the render stage gives values later (see {@link PageDrop}); present from the start. */
     private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
 
     private final SiteConfig config;
     private final ZonedDateTime siteTime;
     private final Diagnostics diagnostics;
+    private final RenderedPages rendered;
     private final Defaults defaults;
     private final Set<String> markdownExtensions;
 
-    PageFactory(SiteConfig config, ZonedDateTime siteTime, Diagnostics diagnostics) {
+    PageFactory(SiteConfig config, ZonedDateTime siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
+        this.rendered = rendered;
         this.siteTime = siteTime;
         this.diagnostics = diagnostics;
         Object raw = config.get("defaults");
@@ -160,7 +162,7 @@ final class PageFactory {
         boolean markdown = markdownExtensions.contains(file.extension());
         String body = frontMatter.body();
         boolean liquid = Page.runsLiquid(drop, body);
-        return new Page(file, stringOrNull(drop.get("collection")), new PageDrop(drop), frontMatter.positions(), body,
+        return new Page(file, stringOrNull(drop.get("collection")), new PageDrop(drop, rendered), frontMatter.positions(), body,
                 frontMatter.bodyLine(), url, outputPath, layout, markdown, liquid);
     }
 

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
@@ -12,6 +14,7 @@ import org.sheaf.content.Page;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.markdown.SectionHeading;
 
 /**
  * The GitHub Pages plugins sheaf has built in, switched on as Jekyll loads them: by name in the
@@ -143,8 +146,11 @@ public final class Plugins {
      *
      * @param jekyllVersion the version the SEO block's generator tag names
      * @param markdownify   Markdown to HTML with the site's settings
+     * @param headings      a page's headings (by its {@code page} variable) as its Markdown was
+     *                      rendered, where known; otherwise the toc reads them from its HTML
      */
-    public List<TemplateTag> tags(String jekyllVersion, UnaryOperator<String> markdownify) {
+    public List<TemplateTag> tags(String jekyllVersion, UnaryOperator<String> markdownify,
+            Function<Object, Optional<List<SectionHeading>>> headings) {
         List<TemplateTag> tags = new ArrayList<>();
         if (enabled(SEO_TAG)) {
             SeoTag seo = new SeoTag(config.url(), config.baseurl(), jekyllVersion, markdownify);
@@ -155,8 +161,14 @@ public final class Plugins {
             tags.add(new TemplateTag("feed_meta", call -> meta));
         }
         TableOfContents toc = TableOfContents.of(config.get("toc") instanceof Map<?, ?> settings ? settings : Map.of());
-        tags.add(new TemplateTag("toc", call -> toc.forPage(call.page(),
-                call.markup().isEmpty() ? SeoTag.text(call.page().get("content")) : call.markup())));
+        tags.add(new TemplateTag("toc", call -> {
+            if (call.markup().isEmpty()) {
+                Optional<List<SectionHeading>> written = headings.apply(call.page());
+                return written.isPresent() ? toc.forPage(call.page(), written.get())
+                        : toc.forPage(call.page(), SeoTag.text(call.page().get("content")));
+            }
+            return toc.forPage(call.page(), call.markup());
+        }));
         return List.copyOf(tags);
     }
 

@@ -47,14 +47,13 @@ public final class Provenance {
         return !Boolean.FALSE.equals(config.get("provenance"));
     }
 
-    /** Adds {@code page.git} to every page of {@code index} whose file has a history. */
-    public static void annotate(ContentIndex index, GitHistory history, SiteConfig config) {
+    /** {@code page.git} for the index to give each page whose file has a history. */
+    public static ContentIndex.Annotations annotations(GitHistory history, SiteConfig config) {
         Optional<Repository> repository = config.repository();
-        for (Page page : index.pages()) {
-            history.of(page.sitePath()).ifPresent(commits -> page.drop().put("git",
-                    of(commits, authoredDate(page), config.timezone(), repository.map(repo -> repo.url()
-                            + "/commits/" + repo.branch() + "/" + history.prefix() + page.sitePath()))));
-        }
+        return page -> history.of(page.sitePath()).<Map<String, Object>>map(commits -> Map.of("git",
+                of(commits, authoredDate(page), config.timezone(), repository.map(repo -> repo.url()
+                        + "/commits/" + repo.branch() + "/" + history.prefix() + page.sitePath()))))
+                .orElse(Map.of());
     }
 
     /** The date the page's writer gave it, in front matter or in its file name; empty when it has none. */

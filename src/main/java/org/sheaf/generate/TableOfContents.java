@@ -6,10 +6,13 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.sheaf.markdown.SectionHeading;
 
 /**
- * A page's table of contents: its rendered headings as a nested list of links, built with jsoup
- * from the HTML the render stage made (kramdown's auto ids give every heading an anchor).
+ * A page's table of contents: its rendered headings as a nested list of links (kramdown's auto ids
+ * give every heading an anchor). The headings of rendered Markdown come from its tree, as it
+ * rendered ({@link SectionHeading}); those of other HTML (a page written in HTML, text given to
+ * the tag) are read from the HTML with jsoup.
  *
  * <p>Switched on per page by {@code toc: true} in front matter, or for every page with at least
  * {@code toc.min_headings} headings in {@code _config.yml}; {@code toc: false} turns it off.
@@ -33,6 +36,17 @@ public record TableOfContents(int from, int to, int minHeadings) {
                 FeatureSettings.number(settings.get("min_headings"), 0));
     }
 
+    /** Of {@code written}, the headings between {@link #from} and {@link #to}, in order. */
+    public List<Heading> headings(List<SectionHeading> written) {
+        List<Heading> headings = new ArrayList<>();
+        for (SectionHeading heading : written) {
+            if (heading.level() >= from && heading.level() <= to) {
+                headings.add(new Heading(heading.level(), heading.id(), heading.text()));
+            }
+        }
+        return List.copyOf(headings);
+    }
+
     /** The headings of {@code html} between {@link #from} and {@link #to} that have an id, in order. */
     public List<Heading> headings(String html) {
         List<Heading> headings = new ArrayList<>();
@@ -52,7 +66,11 @@ public record TableOfContents(int from, int to, int minHeadings) {
      * the headings, never a gap. Empty when {@code html} has no heading in range.
      */
     public String render(String html) {
-        List<Heading> headings = headings(html);
+        return render(headings(html));
+    }
+
+    /** The nested list of {@code headings}, as {@link #render(String)} makes it. */
+    private static String render(List<Heading> headings) {
         if (headings.isEmpty()) {
             return "";
         }
@@ -90,13 +108,26 @@ public record TableOfContents(int from, int to, int minHeadings) {
      * is true, or it is not false and has at least {@link #minHeadings} headings.
      */
     public String forPage(Map<?, ?> page, String html) {
+        return forPage(page, () -> headings(html));
+    }
+
+    /** As {@link #forPage(Map, String)}, for a page whose HTML was rendered from Markdown with {@code written} in it. */
+    public String forPage(Map<?, ?> page, List<SectionHeading> written) {
+        return forPage(page, () -> headings(written));
+    }
+
+    private String forPage(Map<?, ?> page, java.util.function.Supplier<List<Heading>> headings) {
         Object flag = page.get("toc");
         if (flag != null && !SeoTag.truthy(flag)) {
             return "";
         }
-        if (flag == null && (minHeadings <= 0 || headings(html).size() < minHeadings)) {
+        if (flag == null && minHeadings <= 0) {
             return "";
         }
-        return render(html);
+        List<Heading> listed = headings.get();
+        if (flag == null && listed.size() < minHeadings) {
+            return "";
+        }
+        return render(listed);
     }
 }

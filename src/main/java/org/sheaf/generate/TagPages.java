@@ -91,7 +91,7 @@ public final class TagPages {
             variables.put("slug", slug);
             variables.put("documents", drops);
             variables.put("generated_by", TAG_PAGES);
-            pages.add(ContentIndex.generatedPage(config, TAG_PAGES, url, outputPathOf(url), layout, variables));
+            pages.add(index.generatedPage(config, TAG_PAGES, url, outputPathOf(url), layout, variables));
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", tag);
             entry.put("slug", slug);
@@ -110,7 +110,7 @@ public final class TagPages {
                 variables.put("title", "Tags");
                 variables.put("tag_list", List.copyOf(tagList));
                 variables.put("generated_by", TAG_PAGES);
-                pages.add(ContentIndex.generatedPage(config, TAG_PAGES, url, outputPath, layout, variables));
+                pages.add(index.generatedPage(config, TAG_PAGES, url, outputPath, layout, variables));
             }
         }
         return pages;
@@ -141,7 +141,7 @@ public final class TagPages {
             variables.put("slug", slug);
             variables.put("documents", newestFirst(documents));
             variables.put("generated_by", KIND_PAGES);
-            pages.add(ContentIndex.generatedPage(config, KIND_PAGES, url, outputPathOf(url), layout, variables));
+            pages.add(index.generatedPage(config, KIND_PAGES, url, outputPathOf(url), layout, variables));
         });
         return pages;
     }

@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.tables.TableCell;
@@ -28,6 +29,16 @@ final class KramdownAttributeProvider implements AttributeProvider {
 
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+        setKramdownAttributes(node, part, attributes);
+        if (node instanceof Heading heading && part == AttributablePart.NODE) {
+            HeadingCollector headings = HeadingCollector.KEY.get(document);
+            if (headings != null) {
+                headings.written(heading, attributes.getValue("id"));
+            }
+        }
+    }
+
+    private void setKramdownAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
         if (node instanceof TableCell && part == AttributablePart.NODE) {
             String align = attributes.getValue("align");
             if (align != null && !align.isEmpty()) {

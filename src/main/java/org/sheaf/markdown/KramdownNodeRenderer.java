@@ -95,6 +95,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
+                new NodeRenderingHandler<>(Heading.class, KramdownNodeRenderer::renderHeading),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, KramdownNodeRenderer::renderInlineHtml),
@@ -432,6 +433,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                     .append("<sup>").append(i + 1).append("</sup></a>");
         }
         return links.toString();
+    }
+
+    /** A heading as flexmark writes it, its text noted first when the document's headings are collected. */
+    private static void renderHeading(Heading node, NodeRendererContext context, HtmlWriter html) {
+        HeadingCollector headings = HeadingCollector.KEY.get(node.getDocument());
+        if (headings != null) {
+            headings.rendering(node, context);
+        }
+        context.delegateRender();
     }
 
     // {:toc}: the first list that carries the toc reference becomes the table of contents

@@ -15,7 +15,9 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Markdown to HTML as Jekyll 4.3 renders it: by default kramdown with its GFM parser (heading
@@ -28,6 +30,9 @@ import java.util.Set;
  * {@link #render} works on its own document. Build one per site build and share it.
  */
 public final class MarkdownRenderer {
+    /** A heading tag in raw HTML, which only an HTML parser would find. */
+    private static final Pattern RAW_HEADING = Pattern.compile("<[hH][1-6]");
+
     private final MarkdownOptions options;
     private final Parser parser;
     /** The parser for documents that define no abbreviation ({@code *[name]: ...}). */
@@ -182,6 +187,34 @@ public final class MarkdownRenderer {
      * @param links the page's relative links; null to leave every link as written
      */
     public String render(String markdown, RelativeLinks links) {
+        return renderer.render(parse(markdown, links));
+    }
+
+    /**
+     * HTML and the headings it holds, as a table of contents lists them.
+     *
+     * @param html     the HTML, as {@link #render(String, RelativeLinks)} gives it
+     * @param headings the headings written with an id, in order, taken from the Markdown tree as it
+     *                 rendered; empty when the tree cannot tell them (CommonMark, which writes no
+     *                 ids; raw HTML that may hold a heading; a heading with raw HTML or a footnote
+     *                 in its text), so the caller must read them from the HTML
+     */
+    public record Html(String html, Optional<List<SectionHeading>> headings) {
+    }
+
+    /** As {@link #render(String, RelativeLinks)}, with the headings the HTML holds. */
+    public Html renderWithHeadings(String markdown, RelativeLinks links) {
+        if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN || RAW_HEADING.matcher(markdown).find()) {
+            return new Html(render(markdown, links), Optional.empty());
+        }
+        Document document = parse(markdown, links);
+        HeadingCollector headings = new HeadingCollector();
+        HeadingCollector.KEY.set(document, headings);
+        String html = renderer.render(document);
+        return new Html(html, headings.headings());
+    }
+
+    private Document parse(String markdown, RelativeLinks links) {
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
         if (links != null) {
             RelativeLinkResolver.LINKS.set(document, links);
@@ -194,6 +227,6 @@ public final class MarkdownRenderer {
                 KramdownTaskLists.mark(document);
             }
         }
-        return renderer.render(document);
+        return document;
     }
 }

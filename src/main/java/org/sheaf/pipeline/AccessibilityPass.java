@@ -21,7 +21,7 @@ import org.sheaf.template.Layout;
  * site's includes. On by default in a sheaf site; a Jekyll site asks for it with
  * {@code accessibility: true}, and {@code accessibility: false} turns it off in either.
  */
-final class AccessibilityPass {
+public final class AccessibilityPass {
     private static final String KEY = "accessibility";
 
     private AccessibilityPass() {
@@ -36,7 +36,7 @@ final class AccessibilityPass {
      * {@code each}, preceded by the check of each HTML page when the site wants it; warnings go to
      * {@code diagnostics}. Thread-safe as {@code each} is.
      */
-    static BiConsumer<Page, String> around(BiConsumer<Page, String> each, SiteConfig config,
+    public static BiConsumer<Page, String> around(BiConsumer<Page, String> each, SiteConfig config,
             Map<String, Layout> layouts, Diagnostics diagnostics) {
         if (!wanted(config)) {
             return each;

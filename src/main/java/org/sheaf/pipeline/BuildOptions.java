@@ -53,7 +53,7 @@ public record BuildOptions(Path siteRoot, ConfigLoader.Overrides overrides, Inst
         return Instant.now();
     }
 
-    String resolvedEnvironment() {
+    public String resolvedEnvironment() {
         if (environment != null) {
             return environment;
         }

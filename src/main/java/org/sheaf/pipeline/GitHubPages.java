@@ -43,7 +43,7 @@ import org.sheaf.source.SourceText;
  *       ({@code [x](other.md)}) are rewritten to those files' URLs.</li>
  * </ul>
  */
-final class GitHubPages {
+public final class GitHubPages {
     private static final Set<String> NOT_PAGES = Set.of("README", "LICENSE", "LICENCE", "COPYING",
             "CODE_OF_CONDUCT", "CONTRIBUTING", "ISSUE_TEMPLATE", "PULL_REQUEST_TEMPLATE");
     private static final Pattern HEADING_TITLE = Pattern.compile(
@@ -68,7 +68,7 @@ final class GitHubPages {
                 || config.strings("gems").contains(plugin);
     }
 
-    static boolean anyEnabled(SiteConfig config) {
+    public static boolean anyEnabled(SiteConfig config) {
         return ConfigLoader.GITHUB_PAGES_PLUGINS.keySet().stream().anyMatch(key -> enabled(config, key));
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.content.RenderedPage;
+import org.sheaf.content.RenderedPages;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
@@ -18,6 +20,7 @@ import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.markdown.SectionHeading;
 import org.sheaf.template.LayoutRenderer;
 
 /**
@@ -30,7 +33,7 @@ import org.sheaf.template.LayoutRenderer;
  * exists. Within each pass pages render in parallel; a failing page is reported and the others
  * go on.
  */
-final class PageRenderer {
+public final class PageRenderer {
     private final ContentIndex index;
     private final LiquidRenderer liquid;
     private final MarkdownRenderer markdown;
@@ -48,14 +51,19 @@ final class PageRenderer {
     }
     private final Map<Page, Map<String, Object>> paginators;
     private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
+    private final Map<String, List<SectionHeading>> headings;
 
     /**
      * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
      * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
+     * @param headings      where the headings of content rendered from Markdown go, by the content's HTML,
+     *                      for the table of contents; written from the rendering threads
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
-            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
+            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks,
+            Map<String, List<SectionHeading>> headings) {
+        this.headings = headings;
         this.paginators = paginators;
         this.relativeLinks = relativeLinks;
         this.index = index;
@@ -140,13 +148,13 @@ final class PageRenderer {
     }
 
     /**
-     * Renders again, for an edit below some pages' front matter ({@link BodyEdits}), the content
-     * of {@code content} (documents first, then pages, as a whole build orders them) and then lays
-     * out {@code laidOut}, handing each output to {@code outputs}. Every other page keeps what the
-     * last render gave it; the pages of {@code content} must hold in their drops what they held
-     * before their first render. {@code plan} sees what the templates read.
+     * Renders again, for an edit below some pages' front matter (the incremental builder's body
+     * edits), the content of {@code content} (documents first, then pages, as a whole build orders
+     * them) and then lays out {@code laidOut}, handing each output to {@code outputs}. Every other
+     * page keeps what the last render gave it; the pages of {@code content} must show in their
+     * drops what they showed before their first render. {@code plan} sees what the templates read.
      */
-    void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
+    public void renderAgain(List<Page> content, List<Page> laidOut, RenderPlan plan, Diagnostics diagnostics,
             BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = RenderProgress.NONE;
@@ -222,16 +230,24 @@ final class PageRenderer {
         }
     }
 
+    /**
+     * Renders the page's content, then its excerpt, and records each in the index's
+     * {@link RenderedPages} as it is done: the excerpt's Liquid sees the rendered content, as in
+     * Jekyll.
+     */
     private void renderContentTimed(Page page, Diagnostics diagnostics) {
+        RenderedPages rendered = index.rendered();
         try {
             if (isSass(page)) {
-                page.drop().put("content", convertSass(page, diagnostics));
+                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                 return;
             }
-            page.drop().put("content", convert(page, page.body(), page.bodyLine(), diagnostics));
+            RenderedPage content = new RenderedPage(convert(page, page.body(), page.bodyLine(), diagnostics, true), null);
+            rendered.put(page, content);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
-                page.drop().put("excerpt", convert(page, excerptOf(page), page.bodyLine(), null));
+                rendered.put(page, new RenderedPage(content.content(),
+                        convert(page, excerptOf(page), page.bodyLine(), null, false)));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
@@ -243,8 +259,10 @@ final class PageRenderer {
     /**
      * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
      * Relative links to Markdown files that name no page are warnings in {@code report}, when given.
+     * The headings of a page's {@code content} rendered from Markdown are kept in {@link #headings}.
      */
-    private String convert(Page page, String text, int firstLine, Diagnostics report) throws DiagnosticException {
+    private String convert(Page page, String text, int firstLine, Diagnostics report, boolean content)
+            throws DiagnosticException {
         String out = liquid(page, text, firstLine);
         if (!page.markdown()) {
             return out;
@@ -256,7 +274,14 @@ final class PageRenderer {
                     + " levels deep here; nest them less deeply"));
         }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
-        String html = markdown.render(out, links);
+        String html;
+        if (content) {
+            MarkdownRenderer.Html rendered = markdown.renderWithHeadings(out, links);
+            html = rendered.html();
+            rendered.headings().ifPresent(found -> headings.put(html, found));
+        } else {
+            html = markdown.render(out, links);
+        }
         if (links != null && report != null) {
             for (String href : links.unresolved()) {
                 report.add(Diagnostic.warning(page.sitePath(), lineOf(page, href),

@@ -9,17 +9,17 @@ import org.sheaf.content.Page;
  * Which parts of the render stage an incremental build can skip, and where it watches what a
  * page reads. {@link PageRenderer} asks before each of its three passes (documents' content,
  * pages' content, layouts); a page left out of a pass has had its result put back already (its
- * {@code content} and {@code excerpt} in its drop, or its output returned by
- * {@link #keptOutputs}). {@link #FULL} renders everything and watches nothing.
+ * {@link org.sheaf.content.RenderedPage} in the index's {@link org.sheaf.content.RenderedPages},
+ * or its output returned by {@link #keptOutputs}). {@link #FULL} renders everything and watches nothing.
  */
-interface RenderPlan {
+public interface RenderPlan {
     /** Renders every page; what a plain build uses. */
     RenderPlan FULL = new RenderPlan() {
     };
 
     /**
      * Called before a content pass with the pages of that pass (first every document, then every
-     * page); returns the pages whose content is already in their drop and must not be rendered.
+     * page); returns the pages whose rendered content is already known and must not be rendered.
      */
     default Set<Page> keptContent(List<Page> pass) {
         return Set.of();
@@ -41,9 +41,5 @@ interface RenderPlan {
      */
     default Map<String, Object> contentSite(Page page, Map<String, Object> site) {
         return site(page, site);
-    }
-
-    /** Called once the build's output has been written, with every written page's output. */
-    default void written(Map<Page, String> outputs) {
     }
 }

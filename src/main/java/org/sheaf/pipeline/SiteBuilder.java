@@ -3,6 +3,7 @@ package org.sheaf.pipeline;
 import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -11,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
@@ -42,6 +45,7 @@ import org.sheaf.liquid.LiquidSetup;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.markdown.SectionHeading;
 import org.sheaf.output.DestinationGuard;
 import org.sheaf.output.DestinationLock;
 import org.sheaf.output.DirectorySink;
@@ -57,33 +61,53 @@ import org.sheaf.template.LayoutRenderer;
 import org.sheaf.template.TemplateFunctions;
 
 /**
- * Builds a site, in these stages (DESIGN.md, "Pipeline"):
+ * Builds a site, in these stages (DESIGN.md, "Pipeline"), each a method of one {@code SiteBuilder}
+ * that returns the value the next stage takes:
  *
  * <ol>
- *   <li>load config: {@code _config.yml}, Jekyll's defaults, the command line's overrides;</li>
- *   <li>scan: the source files, classified;</li>
- *   <li>parse: front matter of pages and documents, data files, layouts;</li>
- *   <li>index: URLs, defaults, collections, {@code site.*}; URL collisions; {@code page.git} from
- *       one {@code git log} ({@link Provenance}), which runs in the background from the end of
- *       the config stage;</li>
- *   <li>generate: the files the {@code plugins:} add (feed, sitemap); their text is built after
- *       render, since a feed carries its posts' rendered content;</li>
- *   <li>render: Liquid, Markdown (or Sass), layouts, pages in parallel; building into a folder,
- *       each page goes into the staging folder as soon as it is laid out, rather than waiting in
- *       memory (the destination itself is not touched until the swap); each HTML page is checked
- *       for accessibility faults ({@link AccessibilityPass}), warnings unless {@code --strict};</li>
- *   <li>write: the output plan (collisions between pages, generated and static files reported),
- *       the rest of it written to the staging folder, which is then swapped in whole.</li>
+ *   <li>{@link #config}: {@code _config.yml}, Jekyll's defaults, the command line's overrides; then
+ *       {@link #lock}, the destination folder's lock when building into it;</li>
+ *   <li>{@link #scan}: the source files, classified ({@link Scanned});</li>
+ *   <li>{@link #parse}: front matter of pages and documents, data files, layouts ({@link Parsed});</li>
+ *   <li>{@link #index}: URLs, defaults, collections, {@code site.*}; URL collisions; {@code page.git}
+ *       from one {@code git log} ({@link Provenance}), which runs in the background from the end of
+ *       the config stage ({@link #gitHistory}) and which the index waits for ({@link Indexed});</li>
+ *   <li>{@link #generate}: the pages and files the {@code plugins:} add (pagination, feed, sitemap);
+ *       a file's text is built after render, since a feed carries its posts' rendered content
+ *       ({@link Generated});</li>
+ *   <li>{@link #render}: Liquid, Markdown (or Sass), layouts, pages in parallel, into a {@link Target}:
+ *       building into a folder, each page goes into the staging folder as soon as it is laid out,
+ *       rather than waiting in memory (the destination itself is not touched until the swap); each
+ *       HTML page is checked for accessibility faults ({@link AccessibilityPass}), warnings unless
+ *       {@code --strict} ({@link Rendered});</li>
+ *   <li>{@link #write}: the output plan (collisions between pages, generated and static files
+ *       reported), the rest of it written to the staging folder, which is then swapped in whole.</li>
  * </ol>
  *
- * <p>Every stage handles all its inputs and collects problems; the build stops between stages
- * when there are errors, so nothing is written unless every stage was clean. A build never
- * throws for a writer's mistake: it returns them in the {@link BuildResult}.
+ * <p>Every stage handles all its inputs and collects problems; a stage that ends with errors
+ * throws {@link Stopped}, which holds the build's result, so nothing is written unless every stage
+ * was clean. A build never throws for a writer's mistake: it returns them in the {@link BuildResult}.
+ * An incremental build ({@code org.sheaf.incremental}) calls the same stages with values of its
+ * own: a kept scan, kept parses, a {@link RenderPlan} that reuses unchanged pages, its own sink.
+ *
+ * <p>One object is one build, used from one thread (the render stage runs its own threads).
  */
 public final class SiteBuilder {
     private static final String JEKYLL_VERSION = "4.3.1";
 
-    private SiteBuilder() {
+    private final BuildOptions options;
+    private final Instant started = Instant.now();
+    private final Stopwatch stopwatch = new Stopwatch();
+    private final Diagnostics diagnostics;
+
+    private SiteBuilder(BuildOptions options) {
+        this.options = options;
+        this.diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
+    }
+
+    /** A build with {@code options}, its clock started; call its stages in order. */
+    public static SiteBuilder start(BuildOptions options) {
+        return new SiteBuilder(options);
     }
 
     /** Builds the site into its destination folder. */
@@ -95,111 +119,217 @@ public final class SiteBuilder {
      * Builds the site into {@code sink}, or into its destination folder when {@code sink} is null.
      */
     public static BuildResult build(BuildOptions options, OutputSink sink) {
-        return build(options, sink, null);
-    }
-
-    /**
-     * What an incremental build adds to a plain one: a render plan made from the indexed site, and
-     * the sink to write into when the caller gave none. See {@link IncrementalBuilder}.
-     */
-    interface Incremental {
-        RenderPlan plan(SiteConfig config, ContentIndex index, Map<String, Layout> layouts, ZonedDateTime siteTime,
-                String environment);
-
-        /** The sink for {@code config}'s destination, or null for the usual {@link DirectorySink}. */
-        OutputSink sink(SiteConfig config);
-
-        /** The last build's parses, to reuse for files whose bytes did not change. */
-        ParseCache parseCache();
-
-        /** The history of the files under {@code siteRoot}, for {@code page.git}. */
-        GitHistory gitHistory(java.nio.file.Path siteRoot);
-
-        /**
-         * {@code output} in UTF-8: the very array of the last build when the text is the very
-         * string it had (a page taken unchanged from the state), so that neither the conversion
-         * nor a sink's comparison with the site it replaces is paid again.
-         */
-        byte[] bytes(String output);
-
-        /** The site's source files: a new scan, or the last one when no file can have been added or removed. */
-        List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics);
-
-        /** Told of a build that succeeded, with what it leaves for the body edits after it. */
-        default void built(BodyEdits.Built built) {
+        SiteBuilder build = start(options);
+        try {
+            SiteConfig config = build.config();
+            try (DestinationLock lock = build.lock(config, sink)) {
+                CompletableFuture<GitHistory> history = build.gitHistory(config, GitHistoryLoader::load);
+                Scanned scanned = build.scan(config, SourceScanner::scan);
+                Parsed parsed = build.parse(scanned, SourceLoader.reading(config.files(), config.timezone()));
+                Indexed indexed = build.index(parsed, history);
+                Generated generated = build.generate(indexed);
+                try (Target target = build.target(generated, sink)) {
+                    Rendered rendered = build.render(generated, RenderPlan.FULL, target);
+                    return build.write(rendered, target, output -> output.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        } catch (Stopped stopped) {
+            return stopped.result();
         }
     }
 
-    /** As {@link #build(BuildOptions, OutputSink)}, rendering only what {@code incremental}'s plan says (when not null). */
-    static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental) {
-        Instant started = Instant.now();
-        Stopwatch stopwatch = new Stopwatch();
-        Diagnostics diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
+    /** The scan stage's value: the site's source files, sorted and classified. */
+    public record Scanned(SiteConfig config, List<SourceFile> files) {
+    }
 
+    /**
+     * The parse stage's value.
+     *
+     * @param sources every scanned file, pages and documents with their front matter and body
+     * @param data    the {@code site.data} tree
+     * @param layouts the layouts by name
+     */
+    public record Parsed(SiteConfig config, List<ContentIndex.Parsed> sources, Map<String, Object> data,
+            Map<String, Layout> layouts) {
+    }
+
+    /**
+     * The index stage's value.
+     *
+     * @param index    every page with its URL and {@code page.git}, and {@code site}
+     * @param siteTime {@code site.time}
+     */
+    public record Indexed(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
+            ZonedDateTime siteTime) {
+    }
+
+    /**
+     * The generate stage's value: the index with the generated pages added, the generated files,
+     * and the plugins that render needs again (their tags, pagination's {@code paginator}).
+     */
+    public record Generated(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
+            ZonedDateTime siteTime, MarkdownRenderer markdown, Plugins plugins, Pagination pagination,
+            OpenResearch research, List<GeneratedFile> files) {
+    }
+
+    /**
+     * The render stage's value.
+     *
+     * @param renderer the renderer, with every page's content and excerpt rendered; an incremental
+     *                 build keeps it to render a body edit again
+     * @param charts   the {@code chart} tag, which knows the pages it drew on
+     * @param files    the generated files, the charts' among them
+     * @param replaced the output paths a generated file takes over from the page that would write them
+     * @param outputs  each laid-out page's output, when the target collects them (empty when they
+     *                 went to a staging folder as they came)
+     */
+    public record Rendered(Generated generated, PageRenderer renderer, ChartTag charts, List<GeneratedFile> files,
+            Set<String> replaced, Map<Page, String> outputs) {
+    }
+
+    /** A build that ended before writing: {@link #result} says how and why. */
+    public static final class Stopped extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient BuildResult result;
+
+        private Stopped(BuildResult result) {
+            super(result.status().toString(), null, false, false);
+            this.result = result;
+        }
+
+        public BuildResult result() {
+            return result;
+        }
+    }
+
+    /**
+     * Where the render and write stages put the site: a staging folder that pages go into as they
+     * are laid out, then swapped in; or a sink handed the whole plan at the end.
+     */
+    public static final class Target implements AutoCloseable {
+        private final OutputPlan plan;
+        private final DirectorySink.Staging staging;
+        private final OutputSink sink;
+        private final String destination;
+        private final Set<String> replaced;
+        private final Map<Page, String> outputs = new ConcurrentHashMap<>();
+        private final AtomicInteger staged = new AtomicInteger();
+
+        private Target(OutputPlan plan, DirectorySink.Staging staging, OutputSink sink, String destination,
+                Set<String> replaced) {
+            this.plan = plan;
+            this.staging = staging;
+            this.sink = sink;
+            this.destination = destination;
+            this.replaced = replaced;
+        }
+
+        /** Takes a page's output, from the rendering threads. */
+        private void put(Page page, String output) {
+            if (staging == null) {
+                outputs.put(page, output);
+                return;
+            }
+            if (!replaced.contains(page.outputPath())) {
+                staging.put(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath());
+            }
+            staged.incrementAndGet();
+        }
+
+        /** Discards a staging folder that was not committed. */
+        @Override
+        public void close() {
+            if (staging != null) {
+                staging.close();
+            }
+        }
+    }
+
+    /** The config stage: loads the config; a config the destination guard refuses stops the build. */
+    public SiteConfig config() throws Stopped {
         SiteConfig config;
         try {
             config = ConfigLoader.load(options.siteRoot(), options.overrides());
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
-            return stopped(BuildResult.Status.CONFIG_ERROR, diagnostics, started, stopwatch);
+            throw stopped(BuildResult.Status.CONFIG_ERROR);
         }
         Optional<String> refusal = DestinationGuard.refusal(config.siteRoot(), config.source(), config.destination());
         if (refusal.isPresent()) {
             diagnostics.add(config.errorAt("destination", refusal.get()));
-            return stopped(BuildResult.Status.CONFIG_ERROR, diagnostics, started, stopwatch);
+            throw stopped(BuildResult.Status.CONFIG_ERROR);
         }
+        return config;
+    }
+
+    /**
+     * Into the destination folder (no {@code sink}), one build at a time, whichever process it runs
+     * in: the folder's lock, waited for; null when building into a sink. Ends the config stage.
+     */
+    public DestinationLock lock(SiteConfig config, OutputSink sink) throws Stopped {
         if (sink != null) {
-            return build(options, sink, incremental, config, diagnostics, started, stopwatch);
+            stopwatch.lap("config");
+            return null;
         }
-        // Into the destination folder: one build at a time, whichever process it runs in.
         try {
             java.nio.file.Files.createDirectories(config.destination().toAbsolutePath().normalize().getParent());
+            DestinationLock lock = DestinationLock.acquire(config.destination(), DestinationLock.PATIENCE,
+                    message -> System.err.println("sheaf: " + message));
+            stopwatch.lap("config");
+            return lock;
         } catch (IOException e) {
-            return cannotWrite(config, e, diagnostics, started, stopwatch);
-        }
-        try (DestinationLock lock = DestinationLock.acquire(config.destination(), DestinationLock.PATIENCE,
-                message -> System.err.println("sheaf: " + message))) {
-            return build(options, null, incremental, config, diagnostics, started, stopwatch);
-        } catch (IOException e) {
-            return cannotWrite(config, e, diagnostics, started, stopwatch);
+            throw cannotWrite(config, e);
         }
     }
 
-    /** The stages after the config's, with the destination locked when building into it. */
-    private static BuildResult build(BuildOptions options, OutputSink sink, Incremental incremental, SiteConfig config,
-            Diagnostics diagnostics, Instant started, Stopwatch stopwatch) {
-        stopwatch.lap("config");
-        // git runs while the site is scanned and parsed; the index stage waits for its answer.
-        CompletableFuture<GitHistory> history = Provenance.wanted(config)
-                ? inBackground("sheaf-git", () -> incremental == null ? GitHistoryLoader.load(config.siteRoot())
-                        : incremental.gitHistory(config.siteRoot()))
-                : null;
+    /**
+     * {@code git log} for {@code page.git}, run by {@code loader} in the background while the site
+     * is scanned and parsed; null when the site does not want provenance.
+     */
+    public CompletableFuture<GitHistory> gitHistory(SiteConfig config, Function<Path, GitHistory> loader) {
+        return Provenance.wanted(config) ? inBackground("sheaf-git", () -> loader.apply(config.siteRoot())) : null;
+    }
 
-        List<SourceFile> files = incremental == null ? SourceScanner.scan(config, diagnostics)
-                : incremental.scan(config, diagnostics);
+    /** The scan stage: the site's source files as {@code scanner} finds them, its problems reported. */
+    public Scanned scan(SiteConfig config, BiFunction<SiteConfig, Diagnostics, List<SourceFile>> scanner) {
+        List<SourceFile> files = scanner.apply(config, diagnostics);
         stopwatch.lap("scan");
+        return new Scanned(config, files);
+    }
 
-        List<ContentIndex.Parsed> parsed = SourceLoader.load(config.files(), files, config.timezone(), diagnostics,
-                incremental == null ? null : incremental.parseCache());
-        Map<String, Object> data = DataLoader.load(config.files(), files, config.timezone(), diagnostics);
+    /** The parse stage: each page's and document's front matter through {@code reader}, data files, layouts. */
+    public Parsed parse(Scanned scanned, SourceLoader.Reader reader) throws Stopped {
+        SiteConfig config = scanned.config();
+        List<ContentIndex.Parsed> sources = SourceLoader.load(scanned.files(), reader, diagnostics);
+        Map<String, Object> data = DataLoader.load(config.files(), scanned.files(), config.timezone(), diagnostics);
         Map<String, Layout> layouts = LayoutLoader.load(config, diagnostics);
         stopwatch.lap("parse");
-        if (diagnostics.hasErrors()) {
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-        }
+        stopIfErrors();
+        return new Parsed(config, sources, data, layouts);
+    }
 
+    /**
+     * The index stage: GitHub Pages' rewrites (when enabled), then URLs, defaults and {@code site};
+     * each page gets its {@code page.git} from {@code history} (null for none), which is waited for
+     * once the pages are made, so that git runs on while they are.
+     */
+    public Indexed index(Parsed parsed, CompletableFuture<GitHistory> history) throws Stopped {
+        SiteConfig config = parsed.config();
+        ContentIndex.Annotations annotations = history == null ? ContentIndex.Annotations.NONE
+                : provenance(history, config);
         ZonedDateTime siteTime = options.resolvedTime().atZone(config.timezone());
-        parsed = GitHubPages.apply(config, parsed, data, siteTime, layouts);
-        ContentIndex index = ContentIndex.build(config, parsed, data, siteTime, diagnostics);
+        List<ContentIndex.Parsed> sources = GitHubPages.apply(config, parsed.sources(), parsed.data(), siteTime,
+                parsed.layouts());
+        ContentIndex index = ContentIndex.build(config, sources, parsed.data(), siteTime, annotations, diagnostics);
         stopwatch.lap("index");
-        if (diagnostics.hasErrors()) {
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-        }
-        if (history != null) {
-            Provenance.annotate(index, history.join(), config);
-            stopwatch.lap("git");
-        }
+        stopIfErrors();
+        return new Indexed(config, index, parsed.layouts(), siteTime);
+    }
 
+    /** The generate stage: pagination's and the plugins' pages, and the generated files (text made later). */
+    public Generated generate(Indexed indexed) {
+        SiteConfig config = indexed.config();
+        ContentIndex index = indexed.index();
         Plugins plugins = Plugins.of(config, diagnostics);
         MarkdownRenderer markdown = new MarkdownRenderer(
                 MarkdownOptions.fromConfig(config.values()));
@@ -211,87 +341,124 @@ public final class SiteBuilder {
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");
+        return new Generated(config, index, indexed.layouts(), indexed.siteTime(), markdown, plugins, pagination,
+                research, List.copyOf(generated));
+    }
 
-        RenderPlan renderPlan = incremental == null ? RenderPlan.FULL
-                : incremental.plan(config, index, layouts, siteTime, options.resolvedEnvironment());
-        OutputSink chosen = sink != null || incremental == null ? sink : incremental.sink(config);
-        OutputPlan plan = new OutputPlan(config::outputRefusal);
-        // A plain build into a folder writes each page into the staging folder as soon as it is
-        // laid out, so that no page's output waits in memory for the others; a given sink and an
-        // incremental build take the outputs themselves, collected.
-        DirectorySink.Staging staging;
-        try {
-            staging = chosen != null ? null
-                    : new DirectorySink(config.destination(), config.strings("keep_files")).stage(plan);
-        } catch (IOException e) {
-            return cannotWrite(config, e, diagnostics, started, stopwatch);
+    /**
+     * Where render and write put the site: {@code sink}, handed the whole plan at the end; or, when
+     * null, the destination folder's staging folder, which pages go into as they are laid out.
+     */
+    public Target target(Generated generated, OutputSink sink) throws Stopped {
+        if (sink != null) {
+            return new Target(new OutputPlan(generated.config()::outputRefusal), null, sink, "",
+                    replacedPaths(generated.files()));
         }
-        try (staging) {
-            java.util.Set<String> replaced = replacedPaths(generated);
-            Map<Page, String> outputs = new ConcurrentHashMap<>();
-            AtomicInteger pagesOut = new AtomicInteger();
-            BiConsumer<Page, String> each = staging == null ? outputs::put : (page, output) -> {
-                if (!replaced.contains(page.outputPath())) {
-                    staging.put(page.outputPath(), output.getBytes(StandardCharsets.UTF_8), page.sitePath());
-                }
-                pagesOut.incrementAndGet();
-            };
-            PageRenderer renderer;
-            ChartTag charts = new ChartTag(config.baseurl());
-            try {
-                List<TemplateTag> tags = new java.util.ArrayList<>(research.tags());
-                tags.addAll(plugins.tags(JEKYLL_VERSION, markdown::render));
-                tags.add(charts.tag());
-                renderer = renderer(config, index, layouts, options, markdown, tags,
-                        pagination.paginators(), research.relativeLinks(), diagnostics);
-                renderer.render(diagnostics, renderPlan, options.progress(),
-                        AccessibilityPass.around(each, config, layouts, diagnostics));
-            } catch (IOException e) {
-                diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
-                        "cannot read templates: " + OsReason.of(e)));
-                return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-            }
-            stopwatch.lap("render");
-            renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
-            charts.firstUse().ifPresent(time -> {
-                stopwatch.note("first chart", time);
-                stopwatch.note(charts.count() + " charts", charts.total());
-            });
-            generated = concat(generated, charts.files());
-            if (diagnostics.hasErrors()) {
-                return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-            }
+        SiteConfig config = generated.config();
+        OutputPlan plan = new OutputPlan(config::outputRefusal);
+        try {
+            return new Target(plan, new DirectorySink(config.destination(), config.strings("keep_files")).stage(plan),
+                    null, LayoutLoader.sitePath(config, config.destination()), replacedPaths(generated.files()));
+        } catch (IOException e) {
+            throw cannotWrite(config, e);
+        }
+    }
 
-            addToPlan(plan, index, outputs, replaced, generated, renderer.sourceMaps(),
-                    incremental == null ? output -> output.getBytes(StandardCharsets.UTF_8) : incremental::bytes,
-                    diagnostics);
-            diagnostics.addAll(plan.problems());
-            if (diagnostics.hasErrors()) {
-                return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
-            }
-            try {
-                if (staging != null) {
-                    for (String note : staging.commit()) {
-                        diagnostics.add(Diagnostic.warning(LayoutLoader.sitePath(config, config.destination()),
-                                Position.FILE, note));
-                    }
-                } else {
-                    chosen.write(plan);
-                }
-            } catch (IOException e) {
-                return cannotWrite(config, e, diagnostics, started, stopwatch);
-            }
-            stopwatch.lap("write");
-            renderPlan.written(outputs);
+    /** A target that hands the whole plan to {@code sink}, a sink of its own for the destination folder. */
+    public Target intoFolder(Generated generated, OutputSink sink) {
+        SiteConfig config = generated.config();
+        return new Target(new OutputPlan(config::outputRefusal), null, sink,
+                LayoutLoader.sitePath(config, config.destination()), replacedPaths(generated.files()));
+    }
 
-            BuildResult result = new BuildResult(BuildResult.Status.OK, diagnostics.sorted(),
-                    outputs.size() + pagesOut.get() + generated.size(), index.staticFiles().size(),
-                    sink != null ? "" : LayoutLoader.sitePath(config, config.destination()),
-                    Duration.between(started, Instant.now()), stopwatch.laps(), renderer.profile());
-            if (incremental != null) {
-                incremental.built(new BodyEdits.Built(config, renderer, index, generated, replaced, charts, result, layouts));
+    /**
+     * The render stage: every page {@code plan} does not keep, content then layouts, each output
+     * handed to {@code target} as it is laid out.
+     */
+    public Rendered render(Generated generated, RenderPlan plan, Target target) throws Stopped {
+        SiteConfig config = generated.config();
+        Map<String, Layout> layouts = generated.layouts();
+        MarkdownRenderer markdown = generated.markdown();
+        Plugins plugins = generated.plugins();
+        OpenResearch research = generated.research();
+        PageRenderer renderer;
+        ChartTag charts = new ChartTag(config.baseurl());
+        try {
+            List<TemplateTag> tags = new java.util.ArrayList<>(research.tags());
+            Map<String, List<SectionHeading>> headings = new ConcurrentHashMap<>();
+            tags.addAll(plugins.tags(JEKYLL_VERSION, markdown::render, page -> headingsOf(page, headings)));
+            tags.add(charts.tag());
+            renderer = renderer(config, generated.index(), layouts, options, markdown, tags,
+                    generated.pagination().paginators(), research.relativeLinks(), headings, diagnostics);
+            renderer.render(diagnostics, plan, options.progress(),
+                    AccessibilityPass.around(target::put, config, layouts, diagnostics));
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
+                    "cannot read templates: " + OsReason.of(e)));
+            throw stopped(BuildResult.Status.SITE_ERRORS);
+        }
+        stopwatch.lap("render");
+        renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
+        charts.firstUse().ifPresent(time -> {
+            stopwatch.note("first chart", time);
+            stopwatch.note(charts.count() + " charts", charts.total());
+        });
+        List<GeneratedFile> files = concat(generated.files(), charts.files());
+        stopIfErrors();
+        return new Rendered(generated, renderer, charts, files, target.replaced, target.outputs);
+    }
+
+    /**
+     * The write stage: the output plan (what render did not stage, generated files, source maps,
+     * static files), its collisions reported, then written whole. {@code utf8} encodes a page's
+     * output (an incremental build hands back the very array of the last build for a kept page).
+     */
+    public BuildResult write(Rendered rendered, Target target, Function<String, byte[]> utf8) throws Stopped {
+        SiteConfig config = rendered.generated().config();
+        ContentIndex index = rendered.generated().index();
+        addToPlan(target.plan, index, rendered.outputs(), rendered.replaced(), rendered.files(),
+                rendered.renderer().sourceMaps(), utf8, diagnostics);
+        diagnostics.addAll(target.plan.problems());
+        stopIfErrors();
+        try {
+            if (target.staging != null) {
+                for (String note : target.staging.commit()) {
+                    diagnostics.add(Diagnostic.warning(LayoutLoader.sitePath(config, config.destination()),
+                            Position.FILE, note));
+                }
+            } else {
+                target.sink.write(target.plan);
             }
-            return result;
+        } catch (IOException e) {
+            throw cannotWrite(config, e);
+        }
+        stopwatch.lap("write");
+        return new BuildResult(BuildResult.Status.OK, diagnostics.sorted(),
+                rendered.outputs().size() + target.staged.get() + rendered.files().size(), index.staticFiles().size(),
+                target.destination, Duration.between(started, Instant.now()), stopwatch.laps(),
+                rendered.renderer().profile());
+    }
+
+    /** {@code page.git} from {@code history}, waited for at the first page; the wait is noted as {@code git}. */
+    private ContentIndex.Annotations provenance(CompletableFuture<GitHistory> history, SiteConfig config) {
+        return new ContentIndex.Annotations() {
+            private ContentIndex.Annotations annotations;
+
+            @Override
+            public Map<String, Object> of(Page page) {
+                if (annotations == null) {
+                    long waited = System.nanoTime();
+                    annotations = Provenance.annotations(history.join(), config);
+                    stopwatch.note("git", Duration.ofNanos(System.nanoTime() - waited));
+                }
+                return annotations.of(page);
+            }
+        };
+    }
+
+    private void stopIfErrors() throws Stopped {
+        if (diagnostics.hasErrors()) {
+            throw stopped(BuildResult.Status.SITE_ERRORS);
         }
     }
 
@@ -305,16 +472,15 @@ public final class SiteBuilder {
     }
 
     /** A failed write: a source file that could not be copied is reported at that file, anything else at the destination. */
-    private static BuildResult cannotWrite(SiteConfig config, IOException e, Diagnostics diagnostics, Instant started,
-            Stopwatch stopwatch) {
+    private Stopped cannotWrite(SiteConfig config, IOException e) {
         if (e instanceof OutputFile.SourceProblem unreadable) {
             diagnostics.add(unreadable.diagnostic());
-            return stopped(BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+            return stopped(BuildResult.Status.SITE_ERRORS);
         }
         diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
                 "cannot write the site: " + e.getMessage()));
         return stopped(e instanceof DirectorySink.PreviousSiteAside ? BuildResult.Status.PREVIOUS_SITE_ASIDE
-                : BuildResult.Status.SITE_ERRORS, diagnostics, started, stopwatch);
+                : BuildResult.Status.SITE_ERRORS);
     }
 
     /** Output paths that a generated file takes over from the page that would have written them. */
@@ -336,7 +502,8 @@ public final class SiteBuilder {
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown, List<TemplateTag> tags,
-            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics) throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks,
+            Map<String, List<SectionHeading>> headings, Diagnostics diagnostics) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -376,7 +543,17 @@ public final class SiteBuilder {
                 config.excerptSeparator(), paginators, sass,
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
-                        : null);
+                        : null, headings);
+    }
+
+    /**
+     * The headings of {@code page}'s content as its Markdown rendered, from {@code headings}; empty
+     * when its content was not rendered from Markdown in this build (or its headings could not be told).
+     */
+    private static Optional<List<SectionHeading>> headingsOf(Object page,
+            Map<String, List<SectionHeading>> headings) {
+        return page instanceof Map<?, ?> drop && drop.get("content") instanceof String html
+                ? Optional.ofNullable(headings.get(html)) : Optional.empty();
     }
 
     /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */
@@ -428,9 +605,8 @@ public final class SiteBuilder {
         }
     }
 
-    private static BuildResult stopped(BuildResult.Status status, Diagnostics diagnostics, Instant started,
-            Stopwatch stopwatch) {
-        return new BuildResult(status, diagnostics.sorted(), 0, 0, "", Duration.between(started, Instant.now()),
-                stopwatch.laps(), new RenderProfile());
+    private Stopped stopped(BuildResult.Status status) {
+        return new Stopped(new BuildResult(status, diagnostics.sorted(), 0, 0, "",
+                Duration.between(started, Instant.now()), stopwatch.laps(), new RenderProfile()));
     }
 }

@@ -13,31 +13,36 @@ import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceText;
 
 /** The parse stage: reads every page, post and document and splits off its front matter, in parallel. */
-final class SourceLoader {
+public final class SourceLoader {
     private static final FrontMatter NONE = new FrontMatter(Map.of(), Map.of(), "", 1);
 
     private SourceLoader() {
     }
 
     /**
-     * Reads the files to render; static and data files pass through with no front matter. A file
-     * that cannot be read or parsed is reported and left out, so the stage reports every such
-     * file at once.
+     * How the parse stage gets a file's front matter: read from disk and parsed ({@link #reading}),
+     * or, in an incremental build, kept from the last build when the bytes are the same.
+     * Called from several threads at once.
      */
-    static List<ContentIndex.Parsed> load(SiteFiles reader, List<SourceFile> files, ZoneId zone,
-            Diagnostics diagnostics) {
-        return load(reader, files, zone, diagnostics, null);
+    @FunctionalInterface
+    public interface Reader {
+        FrontMatter read(SourceFile file) throws DiagnosticException;
     }
 
-    /** As {@link #load(SiteFiles, List, ZoneId, Diagnostics)}, reusing {@code cache}'s parses of unchanged files (when not null). */
-    static List<ContentIndex.Parsed> load(SiteFiles reader, List<SourceFile> files, ZoneId zone,
-            Diagnostics diagnostics, ParseCache cache) {
-        if (cache != null) {
-            cache.retain(files.stream().map(SourceFile::file).collect(java.util.stream.Collectors.toSet()));
-        }
+    /** Reads each file through {@code files} and parses it, with dates in {@code zone}. */
+    public static Reader reading(SiteFiles files, ZoneId zone) {
+        return file -> parse(files.read(file.file(), file.sitePath()), file, zone);
+    }
+
+    /**
+     * Reads the files to render through {@code reader}; static and data files pass through with no
+     * front matter. A file that cannot be read or parsed is reported and left out, so the stage
+     * reports every such file at once.
+     */
+    static List<ContentIndex.Parsed> load(List<SourceFile> files, Reader reader, Diagnostics diagnostics) {
         return files.parallelStream()
                 .map(file -> switch (file.kind()) {
-                    case PAGE, DOCUMENT, DRAFT -> read(reader, file, zone, diagnostics, cache);
+                    case PAGE, DOCUMENT, DRAFT -> read(reader, file, diagnostics);
                     case STATIC, DATA -> new ContentIndex.Parsed(file, NONE);
                 })
                 .filter(parsed -> parsed != null)
@@ -45,27 +50,13 @@ final class SourceLoader {
     }
 
     /** The front matter and body of {@code bytes}, the content of {@code file}. */
-    static FrontMatter parse(byte[] bytes, SourceFile file, ZoneId zone) throws DiagnosticException {
+    public static FrontMatter parse(byte[] bytes, SourceFile file, ZoneId zone) throws DiagnosticException {
         return FrontMatterParser.parse(SourceText.decode(bytes, file.sitePath()), file.sitePath(), zone);
     }
 
-    private static ContentIndex.Parsed read(SiteFiles reader, SourceFile file, ZoneId zone, Diagnostics diagnostics,
-            ParseCache cache) {
+    private static ContentIndex.Parsed read(Reader reader, SourceFile file, Diagnostics diagnostics) {
         try {
-            FrontMatter trusted = cache == null ? null : cache.unchanged(file.file(), file.sitePath(), zone);
-            if (trusted != null) {
-                return new ContentIndex.Parsed(file, trusted);
-            }
-            byte[] bytes = reader.read(file.file(), file.sitePath());
-            FrontMatter kept = cache == null ? null : cache.get(file.file(), bytes, file.sitePath(), zone);
-            if (kept != null) {
-                return new ContentIndex.Parsed(file, kept);
-            }
-            FrontMatter parsed = parse(bytes, file, zone);
-            if (cache != null) {
-                cache.put(file.file(), bytes, file.sitePath(), zone, parsed);
-            }
-            return new ContentIndex.Parsed(file, parsed);
+            return new ContentIndex.Parsed(file, reader.read(file));
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
         }

@@ -6,24 +6,24 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Wall time per stage of a build (or step of a body edit), for {@code --verbose} and benchmarks. */
-final class Stopwatch {
+public final class Stopwatch {
     private final Map<String, Duration> laps = new LinkedHashMap<>();
     private long last = System.nanoTime();
 
     /** Ends the stage called {@code stage}, which began where the last one ended. */
-    void lap(String stage) {
+    public void lap(String stage) {
         long now = System.nanoTime();
         laps.put(stage, Duration.ofNanos(now - last));
         last = now;
     }
 
     /** A time measured inside a stage (the Sass compiler's start-up, within render). */
-    void note(String what, Duration time) {
+    public void note(String what, Duration time) {
         laps.put(what, time);
     }
 
     /** Every stage's time, in order. */
-    Map<String, Duration> laps() {
+    public Map<String, Duration> laps() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(laps));
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.output.SiteSnapshot;
 
 /**
  * Serves one {@link SiteSnapshot} over HTTP the way GitHub Pages serves the built folder.

@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.sheaf.pipeline.SourceChanges;
+import org.sheaf.incremental.SourceChanges;
 import org.slf4j.helpers.NOPLogger;
 
 /**

@@ -2,9 +2,19 @@ package org.sheaf.generate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sheaf.markdown.MarkdownOptions;
+import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.markdown.SectionHeading;
 
 class TableOfContentsTest {
     private final TableOfContents toc = new TableOfContents(2, 4, 3);
@@ -50,5 +60,39 @@ class TableOfContentsTest {
         assertEquals(new TableOfContents(2, 3, 5), TableOfContents.of(Map.of("to", 3, "min_headings", "5")));
         assertEquals(List.of(new TableOfContents.Heading(3, "x", "X")),
                 new TableOfContents(3, 3, 0).headings("<h2 id=\"a\">A</h2><h3 id=\"x\">X</h3>"));
+    }
+
+    @Test
+    void theMarkdownTreeGivesTheHeadingsTheHtmlHolds() throws IOException {
+        MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.defaults());
+        TableOfContents all = new TableOfContents(1, 6, 0);
+        String written = "# Fish & *chips* \"quoted\"\n\n## `code` and [a link](x.md) -- dash...\n\n"
+                + "Setext heading\n---\n\n## Given {#given}\n\n## Twice\n\n## Twice\n\n### Deeper &amp; &copy;\n";
+        List<String> texts = new java.util.ArrayList<>(List.of(written));
+        try (Stream<Path> files = Stream.concat(Files.list(Path.of("src/test/resources/markdown")),
+                Files.walk(Path.of("content")).filter(file -> file.toString().endsWith(".md")))) {
+            for (Path file : files.sorted().toList()) {
+                texts.add(Files.readString(file));
+            }
+        }
+        int withHeadings = 0;
+        for (String text : texts) {
+            MarkdownRenderer.Html html = markdown.renderWithHeadings(text, null);
+            Optional<List<SectionHeading>> headings = html.headings();
+            if (headings.isPresent()) {
+                assertEquals(all.headings(html.html()), all.headings(headings.get()), text);
+                withHeadings += headings.get().isEmpty() ? 0 : 1;
+            }
+        }
+        assertTrue(withHeadings > 3, "only " + withHeadings + " texts had headings known from the tree");
+    }
+
+    @Test
+    void rawHtmlThatMayHoldAHeadingLeavesTheHeadingsToTheHtml() {
+        MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.defaults());
+        assertEquals(Optional.empty(), markdown.renderWithHeadings("## A\n\n<h2 id=\"b\">B</h2>\n", null).headings());
+        assertEquals(Optional.empty(), markdown.renderWithHeadings("## A <em>b</em>\n", null).headings());
+        assertEquals(Optional.of(List.of(new SectionHeading(2, "a", "A"))),
+                markdown.renderWithHeadings("## A\n", null).headings());
     }
 }

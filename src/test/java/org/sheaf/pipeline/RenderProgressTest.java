@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.incremental.IncrementalBuilder;
 
 /** What the render stage tells a {@link RenderProgress}: each page once per pass, out of the pass's total. */
 class RenderProgressTest {

@@ -17,8 +17,8 @@ import org.sheaf.diag.Diagnostic;
  * An inline multi-file site for focused tests: write files, build, read the output.
  * Builds at a fixed {@code site.time} so output never depends on the clock.
  */
-final class TestSite {
-    static final Instant TIME = Instant.parse("2020-01-01T00:00:00Z");
+public final class TestSite {
+    public static final Instant TIME = Instant.parse("2020-01-01T00:00:00Z");
 
     private final Path root;
 
@@ -26,16 +26,16 @@ final class TestSite {
         this.root = root;
     }
 
-    static TestSite in(Path root) {
+    public static TestSite in(Path root) {
         return new TestSite(root);
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** Writes a file (creating folders); text blocks are used as they are. */
-    TestSite file(String path, String text) {
+    public TestSite file(String path, String text) {
         try {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
@@ -46,21 +46,21 @@ final class TestSite {
         }
     }
 
-    BuildResult build() {
+    public BuildResult build() {
         return build(ConfigLoader.Overrides.none());
     }
 
-    BuildResult build(ConfigLoader.Overrides overrides) {
+    public BuildResult build(ConfigLoader.Overrides overrides) {
         return SiteBuilder.build(new BuildOptions(root, overrides, TIME, "production"));
     }
 
     /** Builds and fails the test with the diagnostics when the build does not succeed. */
-    TestSite buildOk() {
+    public TestSite buildOk() {
         return buildOk(ConfigLoader.Overrides.none());
     }
 
     /** As {@link #buildOk()}, with {@code overrides}. */
-    TestSite buildOk(ConfigLoader.Overrides overrides) {
+    public TestSite buildOk(ConfigLoader.Overrides overrides) {
         BuildResult result = build(overrides);
         if (!result.ok()) {
             throw new AssertionError("build failed:\n" + printed(result));
@@ -69,16 +69,16 @@ final class TestSite {
     }
 
     /** The diagnostics as the CLI prints them, one string per line. */
-    static String printed(BuildResult result) {
+    public static String printed(BuildResult result) {
         return String.join("\n", result.diagnostics().stream().map(Diagnostic::format).toList());
     }
 
     /** The built output folder ({@code _site} for Jekyll sites, {@code site} for sheaf sites). */
-    Path output() {
+    public Path output() {
         return Files.isDirectory(root.resolve("content")) ? root.resolve("site") : root.resolve("_site");
     }
 
-    String read(String outputPath) {
+    public String read(String outputPath) {
         try {
             return Files.readString(output().resolve(outputPath), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -86,16 +86,16 @@ final class TestSite {
         }
     }
 
-    boolean exists(String outputPath) {
+    public boolean exists(String outputPath) {
         return Files.exists(output().resolve(outputPath));
     }
 
     /** Every output file by its path, with its bytes as text. */
-    Map<String, String> outputFiles() {
+    public Map<String, String> outputFiles() {
         return snapshot(output());
     }
 
-    static Map<String, String> snapshot(Path dir) {
+    public static Map<String, String> snapshot(Path dir) {
         Map<String, String> files = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return files;
@@ -111,7 +111,7 @@ final class TestSite {
         return files;
     }
 
-    List<String> outputPaths() {
+    public List<String> outputPaths() {
         return List.copyOf(outputFiles().keySet());
     }
 }

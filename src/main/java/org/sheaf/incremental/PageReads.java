@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.Page;
+import org.sheaf.pipeline.RenderPlan;
 
 /**
  * What each page's templates read from {@code site} while it rendered ({@link RecordingSite}):
  * all of it, and apart from that what the Liquid in the page's own text read, as the inputs of the
- * dependency graph ({@code agg:posts}, {@code data:authors}, ...; {@link DependencyGraph#inputsOf}).
+ * dependency graph ({@link Input}s, by {@link DependencyGraph#inputsOf}).
  * As a render plan it renders everything and only watches. Render threads record into it
  * concurrently.
  */
@@ -42,19 +43,19 @@ final class PageReads implements RenderPlan {
     }
 
     /** The inputs {@code page}'s templates read; empty when they read nothing. */
-    Set<String> inputs(Page page) {
+    Set<Input> inputs(Page page) {
         return inputsOf(all.getOrDefault(page, Set.of()));
     }
 
     /** The pages whose own text ran Liquid, each with the inputs it read. */
-    Map<Page, Set<String>> textInputs() {
-        Map<Page, Set<String>> inputs = new HashMap<>();
+    Map<Page, Set<Input>> textInputs() {
+        Map<Page, Set<Input>> inputs = new HashMap<>();
         text.forEach((page, keys) -> inputs.put(page, inputsOf(keys)));
         return inputs;
     }
 
-    private Set<String> inputsOf(Set<String> keys) {
-        Set<String> inputs = new HashSet<>();
+    private Set<Input> inputsOf(Set<String> keys) {
+        Set<Input> inputs = new HashSet<>();
         keys.forEach(key -> inputs.addAll(DependencyGraph.inputsOf(key, config)));
         return inputs;
     }

@@ -1,4 +1,4 @@
-package org.sheaf.serve;
+package org.sheaf.output;
 
 import java.util.Map;
 

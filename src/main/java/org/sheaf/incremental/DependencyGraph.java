@@ -1,6 +1,5 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
-import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +21,11 @@ import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
+import org.sheaf.content.RenderedPage;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
+import org.sheaf.pipeline.RenderPlan;
+import org.sheaf.sass.SassRenderer;
 import org.sheaf.template.Layout;
 
 /**
@@ -31,31 +33,34 @@ import org.sheaf.template.Layout;
  * follows from it: which pages' content and output can be taken from the last build's
  * {@link BuildState} and which must be rendered. The design is on {@link IncrementalBuilder}.
  *
- * <p>A page's <b>inputs</b> are named:
+ * <p>A page's <b>inputs</b> are:
  * <ul>
  *   <li>its own: source text, front matter with defaults, URL ({@code self}); its layout chain
  *       ({@code chain}); compared directly;</li>
- *   <li>{@code agg:LABEL} (a collection: {@code site.posts}, {@code site.tags}, {@code site.LABEL},
- *       ...) and {@code agg:#pages} ({@code site.pages}, {@code site.html_pages}): changed when
- *       the list of members or any member's own fingerprint changed, or, once that pass has run,
- *       when any member's rendered content or excerpt changed;</li>
- *   <li>{@code data:NAME} or {@code data:*}, {@code static}, {@code time}: the value's fingerprint;</li>
- *   <li>{@code templates} (every file in the layouts and includes folders), when the page or its
- *       layouts mention an include or import; {@code urls} (every page's and file's URL) when they
- *       mention {@code link} or {@code post_url}; {@code neighbors} when they mention
- *       {@code previous} or {@code next}; {@code always} when they mention {@code paginator} or
- *       {@code include_relative}, for a Sass page, and for a generated page; {@code charts} when
- *       they mention a chart, whose CSV file is made only while it is drawn; {@code all} when a
- *       template walked the whole of {@code site}.</li>
+ *   <li>{@link Input.Aggregate} (a collection: {@code site.posts}, {@code site.tags}, {@code
+ *       site.LABEL}, ...; or {@link Input.Aggregate#PAGES}, {@code site.pages}): changed when the
+ *       list of members or any member's own fingerprint changed, or, once that pass has run, when
+ *       any member's rendered content or excerpt changed;</li>
+ *   <li>{@link Input.Data}, {@link Input.Shared#ALL_DATA}, {@link Input.Shared#STATIC_FILES},
+ *       {@link Input.Shared#TIME}: the value's fingerprint;</li>
+ *   <li>{@link Input.Shared#TEMPLATES} (every file in the layouts and includes folders), when the
+ *       page or its layouts mention an include or import; {@link Input.Shared#URLS} (every page's
+ *       and file's URL) when they mention {@code link} or {@code post_url};
+ *       {@link Input.Marker#NEIGHBORS} when they mention {@code previous} or {@code next};
+ *       {@link Input.Marker#ALWAYS} when they mention {@code paginator} or {@code
+ *       include_relative}, for a Sass page, and for a generated page; {@link Input.Marker#CHARTS}
+ *       when they mention a chart, whose CSV file is made only while it is drawn;
+ *       {@link Input.Marker#EVERYTHING} when a template walked the whole of {@code site}.</li>
  * </ul>
- * The {@code agg}, {@code data}, {@code static}, {@code time} and {@code all} inputs are those
- * the page's templates actually read the last time it rendered ({@link RecordingSite}); the others
- * are found by scanning its text, which can only over-approximate.
+ * The aggregates, data, static files, time and everything are what the page's templates actually
+ * read the last time it rendered ({@link RecordingSite}); the others are found by scanning its
+ * text, which can only over-approximate.
  *
  * <p>Not thread-safe except {@link #site}, which render threads call concurrently.
  */
 final class DependencyGraph implements RenderPlan {
-    static final String PAGES = "#pages";
+    /** The label of the pages outside collections among the aggregates' members. */
+    static final String PAGES = Input.Aggregate.PAGES.label();
 
     private final BuildState previous;
     private final boolean everything;
@@ -69,10 +74,10 @@ final class DependencyGraph implements RenderPlan {
     private final Map<Page, String> keys = new IdentityHashMap<>();
     private final Map<Page, String> selves = new IdentityHashMap<>();
     private final Map<Page, String> chains = new IdentityHashMap<>();
-    private final Map<Page, Set<String>> scanned = new IdentityHashMap<>();
+    private final Map<Page, Set<Input>> scanned = new IdentityHashMap<>();
     private final Map<Object, Page> byDrop = new IdentityHashMap<>();
     private final Map<String, List<Page>> members = new TreeMap<>();
-    private final Map<String, String> values = new HashMap<>();
+    private final Map<Input, String> values = new HashMap<>();
     private final PageReads reads;
 
     private final Set<Page> contentRendered = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -111,7 +116,7 @@ final class DependencyGraph implements RenderPlan {
         this.everything = previous == null || !previous.configKey().equals(configKey);
         Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
         read.addAll(index.readPages());
-        Map<Layout, Set<String>> layoutScans = new IdentityHashMap<>();
+        Map<Layout, Set<Input>> layoutScans = new IdentityHashMap<>();
         for (Page page : index.pages()) {
             keys.put(page, page.sitePath() + " " + page.url());
             selves.put(page, self(page, selfHashes));
@@ -120,17 +125,17 @@ final class DependencyGraph implements RenderPlan {
             chains.put(page, chain == null ? "broken" : hash(chain.stream()
                     .map(layout -> layout.sitePath() + layout.engine() + layout.frontMatter() + "\n" + layout.body())
                     .toArray(String[]::new)));
-            // the body is scanned only where Liquid runs on it, as PageRenderer decides
+            // the body is scanned only where Liquid runs on it, as the renderer decides
             String body = page.body();
-            Set<String> found = new HashSet<>(page.liquid() ? scan(body) : Set.of());
+            Set<Input> found = new HashSet<>(page.liquid() ? scan(body) : Set.of());
             if (chain != null) {
                 chain.forEach(layout -> found.addAll(layoutScans.computeIfAbsent(layout, l -> scan(l.body()))));
             }
-            if (found.contains("templates")) {
+            if (found.contains(Input.Shared.TEMPLATES)) {
                 found.addAll(templates.scan);
             }
             if (!read.contains(page) || SassRenderer.isSass(page.source().relativePath()) || chain == null) {
-                found.add("always");
+                found.add(Input.Marker.ALWAYS);
             }
             scanned.put(page, found);
             if (read.contains(page)) {
@@ -182,10 +187,10 @@ final class DependencyGraph implements RenderPlan {
 
     /**
      * What the Liquid in each page's own text read in this build, for the pages whose content
-     * this build rendered, as inputs ({@code agg:posts}, ...); the others kept theirs.
+     * this build rendered, as {@link Input}s; the others kept theirs.
      */
-    Map<String, Set<String>> contentInputs() {
-        Map<String, Set<String>> inputs = new HashMap<>();
+    Map<String, Set<Input>> contentInputs() {
+        Map<String, Set<Input>> inputs = new HashMap<>();
         reads.textInputs().forEach((page, read) -> inputs.put(keys.get(page), read));
         return inputs;
     }
@@ -198,10 +203,7 @@ final class DependencyGraph implements RenderPlan {
         for (Page page : pass) {
             BuildState.PageRecord record = record(page);
             if (record != null && !changed(page, record)) {
-                page.drop().put("content", record.content());
-                if (record.excerpt() != null) {
-                    page.drop().put("excerpt", record.excerpt());
-                }
+                index.rendered().put(page, new RenderedPage(record.content(), record.excerpt()));
                 kept.add(page);
             } else {
                 contentRendered.add(page);
@@ -227,12 +229,12 @@ final class DependencyGraph implements RenderPlan {
         return kept;
     }
 
-    @Override
-    public void written(Map<Page, String> outputs) {
+    /** Called once the build's output has been written, with every written page's output: makes {@link #next}. */
+    void written(Map<Page, String> outputs) {
         Map<String, BuildState.PageRecord> records = new HashMap<>();
         for (Page page : index.pages()) {
             BuildState.PageRecord old = record(page);
-            Set<String> inputs = new HashSet<>(scanned.get(page));
+            Set<Input> inputs = new HashSet<>(scanned.get(page));
             inputs.addAll(reads.inputs(page));
             boolean whole = contentRendered.contains(page) && (outputRendered.contains(page) || !page.isWritten());
             if (!whole && old != null) {
@@ -244,9 +246,9 @@ final class DependencyGraph implements RenderPlan {
                     inputs, content instanceof String text ? text : "", excerpt instanceof String text ? text : null,
                     outputs.get(page)));
         }
-        Map<String, String> all = new HashMap<>();
-        for (String name : everyInput()) {
-            all.put(name, value(name));
+        Map<Input, String> all = new HashMap<>();
+        for (Input input : everyInput()) {
+            all.put(input, value(input));
         }
         next = new BuildState(configKey, records, all, Map.of());
     }
@@ -284,9 +286,9 @@ final class DependencyGraph implements RenderPlan {
         if (!record.self().equals(selves.get(page)) || !record.chain().equals(chains.get(page))) {
             return true;
         }
-        Set<String> inputs = new HashSet<>(record.inputs());
+        Set<Input> inputs = new HashSet<>(record.inputs());
         inputs.addAll(scanned.get(page));
-        for (String input : inputs) {
+        for (Input input : inputs) {
             if (inputChanged(page, record, input)) {
                 return true;
             }
@@ -294,91 +296,91 @@ final class DependencyGraph implements RenderPlan {
         return false;
     }
 
-    private boolean inputChanged(Page page, BuildState.PageRecord record, String input) {
-        switch (input) {
-            case "always", "all", "charts":
-                return true;
-            case "neighbors":
-                if (!record.neighbors().equals(neighbors(page))) {
-                    return true;
-                }
-                return settled.contains(page.collection() == null ? PAGES : page.collection())
-                        && (contentChanged.contains(neighbor(page, "previous")) || contentChanged.contains(neighbor(page, "next")));
-            default:
-                if (!value(input).equals(previous.values().get(input))) {
-                    return true;
-                }
-                if (input.startsWith("agg:") && settled.contains(input.substring(4))) {
-                    return members.getOrDefault(input.substring(4), List.of()).stream().anyMatch(contentChanged::contains);
-                }
-                return false;
+    private boolean inputChanged(Page page, BuildState.PageRecord record, Input input) {
+        if (input == Input.Marker.ALWAYS || input == Input.Marker.EVERYTHING || input == Input.Marker.CHARTS) {
+            return true;
         }
+        if (input == Input.Marker.NEIGHBORS) {
+            if (!record.neighbors().equals(neighbors(page))) {
+                return true;
+            }
+            return settled.contains(page.collection() == null ? PAGES : page.collection())
+                    && (contentChanged.contains(neighbor(page, "previous")) || contentChanged.contains(neighbor(page, "next")));
+        }
+        if (!value(input).equals(previous.values().get(input))) {
+            return true;
+        }
+        if (input instanceof Input.Aggregate aggregate && settled.contains(aggregate.label())) {
+            return members.getOrDefault(aggregate.label(), List.of()).stream().anyMatch(contentChanged::contains);
+        }
+        return false;
     }
 
-    /** The inputs a {@code site:KEY} or {@code data:NAME} read stands for, in a site with {@code config}. */
-    static Set<String> inputsOf(String read, SiteConfig config) {
+    /** The inputs a {@code site:KEY} or {@code data:NAME} read ({@link RecordingSite}) stands for, in a site with {@code config}. */
+    static Set<Input> inputsOf(String read, SiteConfig config) {
         if (read.startsWith("data:")) {
-            return Set.of(read);
+            String name = read.substring("data:".length());
+            return Set.of(name.equals("*") ? Input.Shared.ALL_DATA : new Input.Data(name));
         }
         String key = read.substring("site:".length());
         switch (key) {
             case "posts", "related_posts", "tags", "categories":
-                return Set.of("agg:posts");
+                return Set.of(new Input.Aggregate("posts"));
             case "pages", "html_pages":
-                return Set.of("agg:" + PAGES);
+                return Set.of(Input.Aggregate.PAGES);
             case "static_files", "html_files":
-                return Set.of("static");
+                return Set.of(Input.Shared.STATIC_FILES);
             case "time":
-                return Set.of("time");
+                return Set.of(Input.Shared.TIME);
             case "data":
-                return Set.of("data:*");
+                return Set.of(Input.Shared.ALL_DATA);
             case "*":
-                return Set.of("all");
+                return Set.of(Input.Marker.EVERYTHING);
             case "documents", "collections":
-                Set<String> all = new HashSet<>();
-                config.collections().keySet().forEach(label -> all.add("agg:" + label));
-                all.add("static");
+                Set<Input> all = new HashSet<>();
+                config.collections().keySet().forEach(label -> all.add(new Input.Aggregate(label)));
+                all.add(Input.Shared.STATIC_FILES);
                 return all;
             default:
-                return config.collections().containsKey(key) ? Set.of("agg:" + key) : Set.of();
+                return config.collections().containsKey(key) ? Set.of(new Input.Aggregate(key)) : Set.of();
         }
     }
 
-    private List<String> everyInput() {
-        List<String> names = new ArrayList<>(List.of("data:*", "static", "time", "templates", "urls"));
-        data().keySet().forEach(name -> names.add("data:" + name));
-        members.keySet().forEach(label -> names.add("agg:" + label));
-        return names;
+    private List<Input> everyInput() {
+        List<Input> inputs = new ArrayList<>(List.of(Input.Shared.values()));
+        data().keySet().forEach(name -> inputs.add(new Input.Data(name)));
+        members.keySet().forEach(label -> inputs.add(new Input.Aggregate(label)));
+        return inputs;
     }
 
     /** The fingerprint of a shared input in this build. */
-    private String value(String input) {
+    private String value(Input input) {
         String known = values.get(input);
         if (known != null) {
             return known;
         }
         String value;
-        if (input.equals("data:*")) {
-            value = hash(String.valueOf(data()));
-        } else if (input.startsWith("data:")) {
-            value = hash(String.valueOf(data().get(input.substring(5))));
-        } else if (input.startsWith("agg:")) {
+        if (input instanceof Input.Data one) {
+            value = hash(String.valueOf(data().get(one.name())));
+        } else if (input instanceof Input.Aggregate aggregate) {
             List<String> parts = new ArrayList<>();
-            for (Page member : members.getOrDefault(input.substring(4), List.of())) {
+            for (Page member : members.getOrDefault(aggregate.label(), List.of())) {
                 parts.add(keys.get(member));
                 parts.add(selves.get(member));
             }
             value = hash(parts.toArray(String[]::new));
-        } else {
-            value = switch (input) {
-                case "static" -> hash(String.valueOf(index.site().get("static_files")));
-                case "time" -> siteTime.toString();
-                case "templates" -> templates.fingerprint;
-                case "urls" -> hash(Stream.concat(index.pages().stream().map(keys::get),
+        } else if (input instanceof Input.Shared shared) {
+            value = switch (shared) {
+                case ALL_DATA -> hash(String.valueOf(data()));
+                case STATIC_FILES -> hash(String.valueOf(index.site().get("static_files")));
+                case TIME -> siteTime.toString();
+                case TEMPLATES -> templates.fingerprint;
+                case URLS -> hash(Stream.concat(index.pages().stream().map(keys::get),
                         index.staticFiles().stream().map(file -> file.source().sitePath() + " " + file.url()))
                         .toArray(String[]::new));
-                default -> "unknown";
             };
+        } else {
+            value = "unknown";
         }
         values.put(input, value);
         return value;
@@ -418,23 +420,23 @@ final class DependencyGraph implements RenderPlan {
     }
 
     /** What a template's text mentions; plain substring tests, which can only find too much. */
-    static Set<String> scan(String text) {
-        Set<String> found = new HashSet<>();
+    static Set<Input> scan(String text) {
+        Set<Input> found = new HashSet<>();
         if (text.contains("include") || text.contains("import") || text.contains("render")) {
-            found.add("templates");
+            found.add(Input.Shared.TEMPLATES);
         }
         if (text.contains("link") || text.contains("post_url")) {
-            found.add("urls");
+            found.add(Input.Shared.URLS);
         }
         if (text.contains("previous") || text.contains("next")) {
-            found.add("neighbors");
+            found.add(Input.Marker.NEIGHBORS);
         }
         if (text.contains("paginator") || text.contains("include_relative")) {
-            found.add("always");
+            found.add(Input.Marker.ALWAYS);
         }
         if (text.contains("chart")) {
             // a chart's CSV file is made only while the chart is drawn
-            found.add("charts");
+            found.add(Input.Marker.CHARTS);
         }
         return found;
     }
@@ -493,7 +495,7 @@ final class DependencyGraph implements RenderPlan {
      * text mentions (an include reaches any of them, so a page that includes anything is taken to
      * reach what every one of them mentions).
      */
-    private record Templates(String fingerprint, Set<String> scan) {
+    private record Templates(String fingerprint, Set<Input> scan) {
         /** A template's bytes, or the problem that keeps it from being read (so a change to the problem changes the fingerprint). */
         private static byte[] contentOrProblem(SiteConfig config, Path file) {
             try {
@@ -521,7 +523,7 @@ final class DependencyGraph implements RenderPlan {
                 }
             }
             List<String> parts = new ArrayList<>();
-            Set<String> scan = new HashSet<>();
+            Set<Input> scan = new HashSet<>();
             files.forEach((path, bytes) -> {
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 parts.add(path);

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,18 +8,22 @@ import java.time.ZonedDateTime;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.ContentIndex;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.generate.GitHistory;
 import org.sheaf.generate.GitHistoryLoader;
-import org.sheaf.content.Page;
+import org.sheaf.output.ChangedFileSink;
+import org.sheaf.output.DestinationLock;
 import org.sheaf.output.OutputSink;
 import org.sheaf.output.PatchableSink;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
+import org.sheaf.pipeline.SourceLoader;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceScanner;
-import org.sheaf.template.Layout;
 
 /**
  * Builds a site again and again, rendering only the pages an edit can have changed, with output
@@ -55,7 +59,7 @@ import org.sheaf.template.Layout;
  * <p><b>Each input has a fingerprint.</b> A SHA-256 over the page's text, its front matter with
  * defaults applied and its URL; over each layout of its chain; over each data file's parsed value;
  * over every template file; over an aggregate's member list with each member's own fingerprint.
- * {@link BuildState} keeps, per page, the fingerprints and input names it was rendered with, and
+ * {@link BuildState} keeps, per page, the fingerprints and {@link Input}s it was rendered with, and
  * its rendered content, excerpt and output.
  *
  * <p><b>Rendering follows Jekyll's order, deciding as it goes.</b> Documents' content first:
@@ -77,7 +81,7 @@ import org.sheaf.template.Layout;
  * each file's bytes with what is there and writes only those that differ, deleting files no
  * longer produced; a page whose output was taken from the state is not even read back when its
  * file still has the size and modification time the last build left ({@link
- * BuildState.FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
+ * FileStamp}). Into a given sink (the dev server's memory) the whole plan is handed
  * over, as a clean build would, but a page output taken from the state is handed over as the very
  * byte array of the last build, so the sink's comparison with the site it replaces is by identity.
  *
@@ -100,7 +104,7 @@ public final class IncrementalBuilder {
     private Map<String, byte[]> encoded = new IdentityHashMap<>();
     private Map<String, byte[]> encoding = new IdentityHashMap<>();
     private BodyEdits edits;
-    private final Map<String, java.util.Set<String>> contentInputs = new java.util.HashMap<>();
+    private final Map<String, java.util.Set<Input>> contentInputs = new java.util.HashMap<>();
     private boolean bodyEdit;
     private String declined;
     /** {@code site.time} of the last successful build that ran the whole-site stages; null before one. */
@@ -197,10 +201,10 @@ public final class IncrementalBuilder {
         edits = null;
         bodyEdit = false;
         parses.trustAllBut(known.lost() || builds == 0 ? null : known.files());
-        Hook hook = new Hook(options, known, sink instanceof PatchableSink);
+        Run current = new Run(options, known, sink instanceof PatchableSink);
         BuildResult result;
         try {
-            result = SiteBuilder.build(run, sink, hook);
+            result = current.build(run, sink);
         } finally {
             parses.trustAllBut(null);
         }
@@ -210,17 +214,16 @@ public final class IncrementalBuilder {
         encoding = new IdentityHashMap<>();
         if (result.ok()) {
             sinceLastGood = SourceChanges.NONE;
-            siteTime = hook.siteTime == null ? siteTime : hook.siteTime.toInstant();
+            siteTime = current.siteTime == null ? siteTime : current.siteTime.toInstant();
         }
-        if (result.ok() && hook.graph != null && hook.graph.next() != null) {
-            state = hook.sink == null ? hook.graph.next() : hook.graph.next().withFiles(hook.sink.stamps());
-            last = new Report(state.pages().size(), hook.graph.rendered(), hook.graph.everything(),
-                    hook.sink == null ? 0 : hook.sink.written());
-            unread = hook.sink == null ? 0 : hook.sink.trusted();
-            contentInputs.putAll(hook.graph.contentInputs());
+        if (result.ok() && current.graph != null && current.graph.next() != null) {
+            state = current.sink == null ? current.graph.next() : current.graph.next().withFiles(current.sink.stamps());
+            last = new Report(state.pages().size(), current.graph.rendered(), current.graph.everything(),
+                    current.sink == null ? 0 : current.sink.written());
+            unread = current.sink == null ? 0 : current.sink.trusted();
+            contentInputs.putAll(current.graph.contentInputs());
             contentInputs.keySet().retainAll(state.pages().keySet());
-            edits = hook.built == null || hook.unrendered == null ? null
-                    : BodyEdits.after(options, hook.built, hook.unrendered, state, contentInputs);
+            edits = current.rendered == null ? null : BodyEdits.after(options, current.rendered, result, state, contentInputs);
             if (cacheFile != null) {
                 try {
                     state.save(cacheFile);
@@ -267,35 +270,61 @@ public final class IncrementalBuilder {
         return scanReused;
     }
 
-    private final class Hook implements SiteBuilder.Incremental {
+    /** One incremental build: the pipeline's stages, called with this builder's values where it has them. */
+    private final class Run {
         private final BuildOptions options;
         private final SourceChanges changes;
         private final boolean patchable;
         private DependencyGraph graph;
         private ChangedFileSink sink;
-        private Map<Page, Object[]> unrendered;
-        private BodyEdits.Built built;
+        private SiteBuilder.Rendered rendered;
         private ZonedDateTime siteTime;
 
         /** @param patchable whether the sink takes body edits alone: then the build keeps its pages alive for them */
-        Hook(BuildOptions options, SourceChanges changes, boolean patchable) {
+        Run(BuildOptions options, SourceChanges changes, boolean patchable) {
             this.options = options;
             this.changes = changes;
             this.patchable = patchable;
         }
 
-        @Override
-        public void built(BodyEdits.Built built) {
-            this.built = patchable ? built : null;
+        /**
+         * The stages of {@link SiteBuilder#build(BuildOptions, OutputSink)} with: the last scan when
+         * it still holds ({@link #scan}); the kept parses ({@link #reader}); the git history when
+         * HEAD did not move; the {@link DependencyGraph} as the render plan; a
+         * {@link ChangedFileSink} for the destination folder; the last build's arrays for unchanged
+         * outputs ({@link #bytes}).
+         */
+        BuildResult build(BuildOptions run, OutputSink given) {
+            SiteBuilder build = SiteBuilder.start(run);
+            try {
+                SiteConfig config = build.config();
+                try (DestinationLock lock = build.lock(config, given)) {
+                    CompletableFuture<GitHistory> history = build.gitHistory(config, git::load);
+                    SiteBuilder.Scanned scanned = build.scan(config, this::scan);
+                    SiteBuilder.Parsed parsed = build.parse(scanned, reader(config, scanned.files()));
+                    SiteBuilder.Indexed indexed = build.index(parsed, history);
+                    SiteBuilder.Generated generated = build.generate(indexed);
+                    graph = plan(generated, run.resolvedEnvironment());
+                    try (SiteBuilder.Target target = given != null ? build.target(generated, given)
+                            : build.intoFolder(generated, sink(config))) {
+                        SiteBuilder.Rendered done = build.render(generated, graph, target);
+                        BuildResult result = build.write(done, target, this::bytes);
+                        graph.written(done.outputs());
+                        rendered = patchable ? done : null;
+                        return result;
+                    }
+                }
+            } catch (SiteBuilder.Stopped stopped) {
+                return stopped.result();
+            }
         }
 
         /**
-         * The last scan when the watcher saw no file or folder added or removed and the config
-         * (which decides what is scanned and how it is classified) is the same; else a new scan,
-         * kept with its diagnostics so a reuse reports them again.
+         * {@code output} in UTF-8: the very array of the last build when the text is the very
+         * string it had (a page taken unchanged from the state), so that neither the conversion
+         * nor a sink's comparison with the site it replaces is paid again.
          */
-        @Override
-        public byte[] bytes(String output) {
+        private byte[] bytes(String output) {
             byte[] bytes = encoded.get(output);
             if (bytes == null) {
                 bytes = output.getBytes(StandardCharsets.UTF_8);
@@ -304,13 +333,12 @@ public final class IncrementalBuilder {
             return bytes;
         }
 
-        @Override
-        public GitHistory gitHistory(Path siteRoot) {
-            return git.load(siteRoot);
-        }
-
-        @Override
-        public List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics) {
+        /**
+         * The last scan when the watcher saw no file or folder added or removed and the config
+         * (which decides what is scanned and how it is classified) is the same; else a new scan,
+         * kept with its diagnostics so a reuse reports them again.
+         */
+        private List<SourceFile> scan(SiteConfig config, Diagnostics diagnostics) {
             String key = DependencyGraph.hash(String.valueOf(config.values()), String.valueOf(options.overrides()),
                     config.siteRoot().toString(), config.source().toString(), config.dataDir().toString(),
                     String.valueOf(config.showDrafts()));
@@ -348,35 +376,37 @@ public final class IncrementalBuilder {
             return true;
         }
 
-        @Override
-        public RenderPlan plan(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-                ZonedDateTime siteTime, String environment) {
+        /** The render plan: what the indexed site's pages depend on, compared with the state. */
+        private DependencyGraph plan(SiteBuilder.Generated generated, String environment) {
+            SiteConfig config = generated.config();
             String configKey = DependencyGraph.hash(String.valueOf(config.values()), environment,
                     String.valueOf(options.overrides()), config.siteRoot().toString(),
                     config.layoutsDir().toString(), config.includesDir().toString());
-            graph = new DependencyGraph(state, configKey, config, index, layouts, siteTime,
-                    builds > 0 ? selfHashes : new java.util.HashMap<>());
-            unrendered = patchable ? BodyEdits.unrendered(index) : null;
-            this.siteTime = siteTime;
-            return graph;
+            DependencyGraph plan = new DependencyGraph(state, configKey, config, generated.index(),
+                    generated.layouts(), generated.siteTime(), builds > 0 ? selfHashes : new java.util.HashMap<>());
+            this.siteTime = generated.siteTime();
+            return plan;
         }
 
-        @Override
-        public OutputSink sink(SiteConfig config) {
+        /** The sink for the destination folder: writes only what changed. */
+        private ChangedFileSink sink(SiteConfig config) {
             sink = new ChangedFileSink(config.destination(), config.strings("keep_files"),
                     state == null ? Map.of() : state.files(), graph == null ? Map.of() : graph.keptOutputPaths());
             return sink;
         }
 
         /**
-         * The parses kept from this builder's earlier builds; none for the first build of a cached
-         * builder, so that a process that builds once ({@code sheaf build --incremental}) does not
-         * pay for keeping them. The dev server keeps them from its first build on: body edits
-         * compare front matter with them.
+         * Reads through the parses kept from this builder's earlier builds; none for the first build
+         * of a cached builder, so that a process that builds once ({@code sheaf build --incremental})
+         * does not pay for keeping them. The dev server keeps them from its first build on: body
+         * edits compare front matter with them.
          */
-        @Override
-        public ParseCache parseCache() {
-            return builds > 0 || cacheFile == null ? parses : null;
+        private SourceLoader.Reader reader(SiteConfig config, List<SourceFile> files) {
+            if (builds == 0 && cacheFile != null) {
+                return SourceLoader.reading(config.files(), config.timezone());
+            }
+            parses.retain(files.stream().map(SourceFile::file).collect(java.util.stream.Collectors.toSet()));
+            return file -> parses.read(config.files(), file, config.timezone());
         }
     }
 }

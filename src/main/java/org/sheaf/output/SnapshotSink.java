@@ -1,4 +1,4 @@
-package org.sheaf.serve;
+package org.sheaf.output;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -7,14 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sheaf.output.OutputFile;
-import org.sheaf.output.OutputPlan;
-import org.sheaf.output.PatchableSink;
 
 /**
  * Keeps a build in memory with the source of every file, for the dev server (which serves it)
  * and for {@code sheaf check} (which reports a broken link at the source that holds it). The
- * bytes are exactly those {@link org.sheaf.output.DirectorySink} would write: both sinks write
+ * bytes are exactly those {@link DirectorySink} would write: both sinks write
  * the same {@link OutputPlan}, and static files are read from the same sources.
  *
  * <p>An edit that changed a few files can {@link #patch} them into the site it replaces instead.

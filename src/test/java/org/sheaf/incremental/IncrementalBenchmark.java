@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.output.MemorySink;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.TestSite;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
 
 /**
  * A benchmark, not a timed test: runs only with {@code -Dsheaf.bench.site=DIR} (a copy of a

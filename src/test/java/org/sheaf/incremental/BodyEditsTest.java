@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.output.MemorySink;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.TestSite;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
 
 /**
  * The dev server's shortcut for edits below the front matter ({@link BodyEdits}): what it

@@ -1,4 +1,4 @@
-package org.sheaf.serve;
+package org.sheaf.output;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.sheaf.output.OutputPlan;
 
 class SnapshotSinkTest {
     private static OutputPlan plan(String... pathsAndTexts) {

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.util.AbstractMap;
 import java.util.Map;

@@ -1,8 +1,9 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.sheaf.pipeline.BuildOptions;
 
 /**
  * What changed in a site's sources since the last build, as a file watcher saw it. Given to

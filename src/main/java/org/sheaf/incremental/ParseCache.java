@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.SiteFiles;
+import org.sheaf.pipeline.SourceLoader;
 import org.sheaf.source.FrontMatter;
+import org.sheaf.source.SourceFile;
 
 /**
  * The parse stage's results from the last build, so that an incremental build parses again only
@@ -87,6 +91,25 @@ final class ParseCache {
 
     private static FrontMatter copyOf(FrontMatter kept) {
         return new FrontMatter(copy(kept.data()), kept.positions(), kept.body(), kept.bodyLine());
+    }
+
+    /**
+     * The front matter of {@code file}, as the parse stage's {@link SourceLoader.Reader}: kept
+     * unread when trusted, kept when its bytes are those it was parsed from, else parsed and kept.
+     */
+    FrontMatter read(SiteFiles reader, SourceFile file, ZoneId zone) throws DiagnosticException {
+        FrontMatter trusted = unchanged(file.file(), file.sitePath(), zone);
+        if (trusted != null) {
+            return trusted;
+        }
+        byte[] bytes = reader.read(file.file(), file.sitePath());
+        FrontMatter kept = get(file.file(), bytes, file.sitePath(), zone);
+        if (kept != null) {
+            return kept;
+        }
+        FrontMatter parsed = SourceLoader.parse(bytes, file, zone);
+        put(file.file(), bytes, file.sitePath(), zone, parsed);
+        return parsed;
     }
 
     /** Remembers the parse of {@code bytes}; the front matter is copied so later changes to it are not kept. */

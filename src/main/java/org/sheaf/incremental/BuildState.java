@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,11 +12,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sheaf.output.FileStamp;
 
 /**
  * What an incremental build remembers of the last good build: a fingerprint of the config, each
  * page's inputs with their fingerprints and its rendered results, and the fingerprint of every
- * shared input ({@code data:NAME}, {@code agg:posts}, {@code templates}, ...) as that build saw
+ * shared {@link Input} (a data file, {@code site.posts}, the templates, ...) as that build saw
  * it. Immutable once made; {@link IncrementalBuilder} keeps one in memory, and for
  * {@code sheaf build --incremental} in a file under {@code .sheaf-cache/}.
  *
@@ -26,23 +27,14 @@ import java.util.Set;
  * @param files     for {@code build --incremental}: each file of the destination folder as the
  *                  last build left it, by output path; empty when that build wrote into a sink
  */
-record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, String> values,
+record BuildState(String configKey, Map<String, PageRecord> pages, Map<Input, String> values,
         Map<String, FileStamp> files) implements Serializable {
     private static final long serialVersionUID = 2L;
-    private static final String MAGIC = "sheaf-incremental-2";
+    private static final String MAGIC = "sheaf-incremental-3";
 
     /** This state with {@code files} as the destination's files. */
     BuildState withFiles(Map<String, FileStamp> files) {
         return new BuildState(configKey, pages, values, files);
-    }
-
-    /**
-     * A destination file as the last build wrote or checked it: its absolute path, size and
-     * modification time then, and the source it came from. {@link ChangedFileSink} trusts a
-     * file whose size and time are unchanged to still hold those bytes.
-     */
-    record FileStamp(String target, long size, long modified, String origin) implements Serializable {
-        private static final long serialVersionUID = 1L;
     }
 
     /**
@@ -51,12 +43,12 @@ record BuildState(String configKey, Map<String, PageRecord> pages, Map<String, S
      * @param self      fingerprint of its source, front matter, defaults and URL
      * @param chain     fingerprint of its layouts, innermost first
      * @param neighbors fingerprint of {@code page.previous} and {@code page.next}
-     * @param inputs    the shared inputs it read (names as in {@link BuildState#values})
+     * @param inputs    the inputs it read or mentioned
      * @param content   its rendered {@code content}
      * @param excerpt   its rendered {@code excerpt}, or null when it has none of its own
      * @param output    what was written for it, or null when it is not written
      */
-    record PageRecord(String self, String chain, String neighbors, Set<String> inputs, String content,
+    record PageRecord(String self, String chain, String neighbors, Set<Input> inputs, String content,
             String excerpt, String output) implements Serializable {
         private static final long serialVersionUID = 1L;
     }

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +18,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.sheaf.output.OutputFile;
-import org.sheaf.output.OutputPlan;
-import org.sheaf.output.OutputSink;
 
 /**
  * Brings a destination folder to a plan by touching only what differs: a file is written (to a
@@ -31,29 +28,29 @@ import org.sheaf.output.OutputSink;
  *
  * <p>Comparing means reading every old file, which at thousands of pages costs more than the
  * rest of an incremental build. So the sink is told which files the last build left (their
- * {@link BuildState.FileStamp}s) and which planned files carry the same text as last time (the
+ * {@link FileStamp}s) and which planned files carry the same text as last time (the
  * pages whose output the build took from its state, by output path and source): such a file is
  * not read when it is still there with the size and modification time the last build saw, its
  * origin unchanged. Anything else is compared byte for byte. Only a hand edit of an output file
  * that keeps its size and its modification time (to the file system's clock tick) would go
  * unseen, which is what {@code make} and rsync's quick check assume too.
  *
- * <p>Unlike {@link org.sheaf.output.DirectorySink} the update is per file, not one swap: a build
+ * <p>Unlike {@link DirectorySink} the update is per file, not one swap: a build
  * killed half-way leaves some files new and some old, and the next build puts them right.
  * Symbolic links are never followed when deleting.
  */
-final class ChangedFileSink implements OutputSink {
+public final class ChangedFileSink implements OutputSink {
     private final Path destination;
     private final List<String> keepFiles;
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger deleted = new AtomicInteger();
     private final AtomicInteger trusted = new AtomicInteger();
-    private final Map<String, BuildState.FileStamp> previous;
+    private final Map<String, FileStamp> previous;
     private final Map<String, String> unchanged;
-    private final Map<String, BuildState.FileStamp> stamps = new ConcurrentHashMap<>();
+    private final Map<String, FileStamp> stamps = new ConcurrentHashMap<>();
 
     /** @param keepFiles Jekyll's {@code keep_files}, relative to the destination */
-    ChangedFileSink(Path destination, List<String> keepFiles) {
+    public ChangedFileSink(Path destination, List<String> keepFiles) {
         this(destination, keepFiles, Map.of(), Map.of());
     }
 
@@ -62,7 +59,7 @@ final class ChangedFileSink implements OutputSink {
      * @param unchanged the output paths whose bytes are those the last build planned for them,
      *                  each with the origin (source site path) they come from
      */
-    ChangedFileSink(Path destination, List<String> keepFiles, Map<String, BuildState.FileStamp> previous,
+    public ChangedFileSink(Path destination, List<String> keepFiles, Map<String, FileStamp> previous,
             Map<String, String> unchanged) {
         this.previous = previous;
         this.unchanged = unchanged;
@@ -72,22 +69,22 @@ final class ChangedFileSink implements OutputSink {
     }
 
     /** Files written by the last {@link #write}. */
-    int written() {
+    public int written() {
         return written.get();
     }
 
     /** Files the last {@link #write} left unread, trusting their stamps. */
-    int trusted() {
+    public int trusted() {
         return trusted.get();
     }
 
     /** Every planned file as the last {@link #write} left it, by output path. */
-    Map<String, BuildState.FileStamp> stamps() {
+    public Map<String, FileStamp> stamps() {
         return Map.copyOf(stamps);
     }
 
     /** Files deleted by the last {@link #write}. */
-    int deleted() {
+    public int deleted() {
         return deleted.get();
     }
 
@@ -137,7 +134,7 @@ final class ChangedFileSink implements OutputSink {
             return;
         }
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            org.sheaf.output.DirectorySink.deleteTree(target);
+            DirectorySink.deleteTree(target);
         }
         Files.createDirectories(target.getParent());
         Path temporary = target.resolveSibling("." + target.getFileName() + ".sheaf-new");
@@ -149,7 +146,7 @@ final class ChangedFileSink implements OutputSink {
 
     /** Whether {@code file} is a page output known to be what the last build left at {@code target}. */
     private boolean stillThere(OutputFile file, Path target) {
-        BuildState.FileStamp stamp = previous.get(file.path());
+        FileStamp stamp = previous.get(file.path());
         if (stamp == null || file.bytes() == null || !file.origin().equals(unchanged.get(file.path()))
                 || !stamp.origin().equals(file.origin()) || !stamp.target().equals(target.toString())
                 || stamp.size() != file.bytes().length) {
@@ -166,7 +163,7 @@ final class ChangedFileSink implements OutputSink {
 
     private void stamp(OutputFile file, Path target) throws IOException {
         BasicFileAttributes now = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        stamps.put(file.path(), new BuildState.FileStamp(target.toString(), now.size(),
+        stamps.put(file.path(), new FileStamp(target.toString(), now.size(),
                 now.lastModifiedTime().to(TimeUnit.NANOSECONDS), file.origin()));
     }
 

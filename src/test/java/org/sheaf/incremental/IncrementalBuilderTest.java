@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.TestSite;
+import org.sheaf.pipeline.BuildResult;
 
 /** The dependency graph at work: what an edit renders again, and what it leaves alone. */
 class IncrementalBuilderTest {

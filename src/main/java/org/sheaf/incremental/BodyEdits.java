@@ -1,6 +1,5 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
-import org.sheaf.sass.SassRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sheaf.config.SiteConfig;
-import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
-import org.sheaf.content.PageDrop;
+import org.sheaf.content.RenderedPage;
+import org.sheaf.content.RenderedPages;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
@@ -28,6 +27,16 @@ import org.sheaf.generate.ChartTag;
 import org.sheaf.generate.GeneratedFile;
 import org.sheaf.output.OutputFile;
 import org.sheaf.output.PatchableSink;
+import org.sheaf.pipeline.AccessibilityPass;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.GitHubPages;
+import org.sheaf.pipeline.PageRenderer;
+import org.sheaf.pipeline.RenderProfile;
+import org.sheaf.pipeline.SiteBuilder;
+import org.sheaf.pipeline.SourceLoader;
+import org.sheaf.pipeline.Stopwatch;
+import org.sheaf.sass.SassRenderer;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.template.Layout;
 
@@ -67,61 +76,44 @@ import org.sheaf.template.Layout;
  * <p>Not thread-safe: the dev server builds under a lock.
  */
 final class BodyEdits {
-    private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
-
     private final BuildOptions options;
     private final Map<String, Layout> layouts;
     private final SiteConfig config;
     private final PageRenderer renderer;
     private final List<GeneratedFile> generated;
     private final Set<String> replaced;
-    private final Map<Page, Object[]> unrendered;
+    private final RenderedPages results;
+    private final Set<Path> bodyIsContent = new HashSet<>();
     private final Map<Path, Page> bySource = new HashMap<>();
-    private final Map<Page, Set<String>> inputs = new IdentityHashMap<>();
-    private final Map<String, Set<Page>> readers = new HashMap<>();
+    private final Map<Page, Set<Input>> inputs = new IdentityHashMap<>();
+    private final Map<Input, Set<Page>> readers = new HashMap<>();
     private final Map<Page, Integer> positions = new IdentityHashMap<>();
     private final Set<Page> unrecorded = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Object, Page> byDrop = new IdentityHashMap<>();
     private final List<Page> pages;
-    private final Map<String, Set<String>> contentInputs;
+    private final Map<String, Set<Input>> contentInputs;
     private final BuildResult full;
     private final ChartTag charts;
     private List<Diagnostic> warnings;
     private int rendered;
     private String declined;
 
-    /**
-     * What a successful full build leaves for the edits after it.
-     *
-     * @param config     its config
-     * @param renderer   its renderer, with every page's content and excerpt rendered
-     * @param index      its index, generated pages included
-     * @param generated  its generated files
-     * @param replaced   the output paths a generated file took over from a page
-     * @param charts     the build's {@code chart} tag, which knows the pages it drew on
-     * @param result     the build's result
-     * @param layouts    its layouts by name, for placing a page's accessibility warnings
-     */
-    record Built(SiteConfig config, PageRenderer renderer, ContentIndex index, List<GeneratedFile> generated,
-            Set<String> replaced, ChartTag charts, BuildResult result, Map<String, Layout> layouts) {
-    }
-
-    private BodyEdits(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
-            Map<String, Set<String>> contentInputs) {
+    private BodyEdits(BuildOptions options, SiteBuilder.Rendered built, BuildResult result, BuildState state,
+            Map<String, Set<Input>> contentInputs) {
         this.contentInputs = contentInputs;
         this.options = options;
-        this.config = built.config();
+        this.config = built.generated().config();
         this.renderer = built.renderer();
-        this.generated = built.generated();
+        this.generated = built.files();
         this.replaced = built.replaced();
-        this.unrendered = new IdentityHashMap<>(unrendered);
-        this.full = built.result();
+        this.results = built.generated().index().rendered();
+        this.full = result;
         this.charts = built.charts();
-        this.warnings = built.result().diagnostics();
-        this.layouts = built.layouts();
-        this.pages = new ArrayList<>(built.index().pages());
+        this.warnings = result.diagnostics();
+        this.layouts = built.generated().layouts();
+        this.pages = new ArrayList<>(built.generated().index().pages());
         Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
-        read.addAll(built.index().readPages());
+        read.addAll(built.generated().index().readPages());
         Set<Path> copied = new HashSet<>();
         for (Page page : pages) {
             byDrop.put(page.drop(), page);
@@ -135,6 +127,9 @@ final class BodyEdits {
             }
             if (read.contains(page)) {
                 bySource.putIfAbsent(page.source().file(), page);
+                if (page.drop().indexed("content") == page.body()) {
+                    bodyIsContent.add(page.source().file());
+                }
             } else {
                 copied.add(page.source().file());
             }
@@ -144,27 +139,13 @@ final class BodyEdits {
     }
 
     /**
-     * The edits after a full build, given each page's values as they were before it rendered
-     * ({@link #unrendered(ContentIndex)}), the state its dependency graph left, and what the Liquid
-     * in each page's own text read, as inputs by page ({@code SITE_PATH URL}), where known: this
-     * object adds what it renders to that map.
+     * The edits after a full build that rendered {@code built} and ended with {@code result}, given
+     * the state its dependency graph left, and what the Liquid in each page's own text read, as
+     * inputs by page ({@code SITE_PATH URL}), where known: this object adds what it renders to that map.
      */
-    static BodyEdits after(BuildOptions options, Built built, Map<Page, Object[]> unrendered, BuildState state,
-            Map<String, Set<String>> contentInputs) {
-        return new BodyEdits(options, built, unrendered, state, contentInputs);
-    }
-
-    /** Each page's values that rendering replaces, as they are before it; taken before the render stage. */
-    static Map<Page, Object[]> unrendered(ContentIndex index) {
-        Map<Page, Object[]> values = new IdentityHashMap<>();
-        for (Page page : index.pages()) {
-            Object[] before = new Object[RENDERED_KEYS.size()];
-            for (int i = 0; i < before.length; i++) {
-                before[i] = page.drop().get(RENDERED_KEYS.get(i));
-            }
-            values.put(page, before);
-        }
-        return values;
+    static BodyEdits after(BuildOptions options, SiteBuilder.Rendered built, BuildResult result, BuildState state,
+            Map<String, Set<Input>> contentInputs) {
+        return new BodyEdits(options, built, result, state, contentInputs);
     }
 
     /**
@@ -213,11 +194,11 @@ final class BodyEdits {
         List<Page> dependents = dependents(edited.keySet());
         List<Page> content = new ArrayList<>();
         for (Page page : dependents) {
-            Set<String> read = inputs.get(page);
-            Set<String> text = read == null ? null : contentInputs.getOrDefault(key(page), read);
+            Set<Input> read = inputs.get(page);
+            Set<Input> text = read == null ? null : contentInputs.getOrDefault(key(page), read);
             // a document's content renders before any page's, so it saw pages' bodies unrendered
             if (read == null || page.collection() != null && page.liquid()
-                    && (text.contains("all") || text.contains("agg:" + DependencyGraph.PAGES))) {
+                    && (text.contains(Input.Marker.EVERYTHING) || text.contains(Input.Aggregate.PAGES))) {
                 return declined(page.sitePath() + " reads pages before they render");
             }
             if (page.liquid()) {
@@ -251,7 +232,7 @@ final class BodyEdits {
             return declined("a chart was drawn, which makes a file of its own");
         }
         reads.pages().forEach(page -> addInputs(page, reads.inputs(page)));
-        Map<Page, Set<String>> textInputs = reads.textInputs();
+        Map<Page, Set<Input>> textInputs = reads.textInputs();
         again.forEach(page -> contentInputs.put(key(page), textInputs.getOrDefault(page, Set.of())));
         for (Page page : edited.values()) {
             if (page.liquid()) {
@@ -330,7 +311,7 @@ final class BodyEdits {
      * found too, until nothing more is.
      */
     private List<Page> dependents(Set<Page> edited) {
-        Set<String> triggers = new HashSet<>(Set.of("all", "always"));
+        Set<Input> triggers = new HashSet<>(Set.of(Input.Marker.EVERYTHING, Input.Marker.ALWAYS));
         edited.forEach(page -> triggers.add(aggregateOf(page)));
         List<Page> found = dependents(edited, triggers);
         while (found.stream().filter(Page::liquid).map(BodyEdits::aggregateOf).anyMatch(triggers::add)) {
@@ -343,23 +324,23 @@ final class BodyEdits {
         return page.sitePath() + " " + page.url();
     }
 
-    private static String aggregateOf(Page page) {
-        return "agg:" + (page.collection() == null ? DependencyGraph.PAGES : page.collection());
+    private static Input aggregateOf(Page page) {
+        return page.collection() == null ? Input.Aggregate.PAGES : new Input.Aggregate(page.collection());
     }
 
     /** The pages that read one of {@code triggers} or show an edited page as a neighbour, in site order. */
-    private List<Page> dependents(Set<Page> edited, Set<String> triggers) {
+    private List<Page> dependents(Set<Page> edited, Set<Input> triggers) {
         Set<Page> found = Collections.newSetFromMap(new IdentityHashMap<>());
         found.addAll(unrecorded);
-        for (String trigger : triggers) {
+        for (Input trigger : triggers) {
             for (Page page : readers.getOrDefault(trigger, Set.of())) {
                 // a Sass page always renders in a full build for its imports, which no edit here touches
-                if (!(trigger.equals("always") && SassRenderer.isSass(page.source().relativePath()))) {
+                if (!(trigger == Input.Marker.ALWAYS && SassRenderer.isSass(page.source().relativePath()))) {
                     found.add(page);
                 }
             }
         }
-        for (Page page : readers.getOrDefault("neighbors", Set.of())) {
+        for (Page page : readers.getOrDefault(Input.Marker.NEIGHBORS, Set.of())) {
             if (edited.contains(byDrop.get(page.drop().get("previous")))
                     || edited.contains(byDrop.get(page.drop().get("next")))) {
                 found.add(page);
@@ -372,9 +353,9 @@ final class BodyEdits {
     }
 
     /** Notes that {@code page} reads {@code names}. */
-    private void addInputs(Page page, java.util.Collection<String> names) {
+    private void addInputs(Page page, java.util.Collection<Input> names) {
         inputs.get(page).addAll(names);
-        for (String name : names) {
+        for (Input name : names) {
             readers.computeIfAbsent(name, k -> Collections.newSetFromMap(new IdentityHashMap<>())).add(page);
         }
     }
@@ -385,18 +366,13 @@ final class BodyEdits {
         positions.put(now, position);
         bySource.put(now.source().file(), now);
         byDrop.put(now.drop(), now);
-        Set<String> read = inputs.remove(old);
+        Set<Input> read = inputs.remove(old);
         inputs.put(now, read);
-        for (String name : read) {
+        for (Input name : read) {
             Set<Page> those = readers.get(name);
             those.remove(old);
             those.add(now);
         }
-        Object[] before = unrendered.remove(old).clone();
-        if (before[0] == old.body()) {
-            before[0] = now.body();
-        }
-        unrendered.put(now, before);
     }
 
     private static List<Page> laidOut(java.util.Collection<Page> edited, List<Page> dependents) {
@@ -405,12 +381,14 @@ final class BodyEdits {
         return all;
     }
 
-    /** Puts back what the page's drop held before its first render, as a full build starts it. */
+    /**
+     * Makes the page's drop show what it showed before its first render, as a full build starts
+     * it: the index's values, but for the body as {@code content}, which is the page's body now.
+     */
     private void restoreUnrendered(Page page) {
-        Object[] before = unrendered.get(page);
-        PageDrop drop = page.drop();
-        for (int i = 0; i < RENDERED_KEYS.size(); i++) {
-            drop.put(RENDERED_KEYS.get(i), before[i]);
+        results.remove(page);
+        if (bodyIsContent.contains(page.source().file())) {
+            results.put(page, new RenderedPage(page.body(), null));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.TestSite;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
 
 /** An incremental build told by a watcher what changed: unchanged files are neither scanned nor read again. */
 class WatchedChangesTest {

@@ -1,4 +1,4 @@
-package org.sheaf.pipeline;
+package org.sheaf.incremental;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.output.MemorySink;
+import org.sheaf.pipeline.BuildOptions;
+import org.sheaf.pipeline.TestSite;
+import org.sheaf.pipeline.BuildResult;
+import org.sheaf.pipeline.SiteBuilder;
 
 /**
  * Proves incremental builds equal to clean ones: long seeded sequences of random edits (add,
