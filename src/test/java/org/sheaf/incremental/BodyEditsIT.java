@@ -22,7 +22,7 @@ import org.sheaf.pipeline.SiteBuilder;
  * The dev server's shortcut for edits below the front matter ({@link BodyEdits}): what it
  * renders, what it declines, and that the site it patches is always a clean build's.
  */
-class BodyEditsTest {
+class BodyEditsIT {
     @TempDir
     Path root;
 

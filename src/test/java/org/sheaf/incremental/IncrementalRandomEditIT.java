@@ -37,7 +37,7 @@ import org.sheaf.pipeline.SiteBuilder;
  * own), and the site turns {@code provenance} off, so no build starts a {@code git} process for a
  * folder that is no repository.
  */
-class IncrementalRandomEditTest {
+class IncrementalRandomEditIT {
     /** Edits per seed; {@code -Dsheaf.incremental.steps=N} runs longer sequences. */
     private static final int STEPS = Integer.getInteger("sheaf.incremental.steps", 50);
     private static final String[] WORDS = {"alpha", "beta", "gamma", "delta", "sheaf", "note", "field", "river",
