@@ -34,7 +34,7 @@ class ArchitectureTest {
             Map.entry("generate", Set.of("content", "markdown", "config", "jekyll")),
             Map.entry("template", Set.of("content", "config", "jekyll")),
             Map.entry("liquid", Set.of("content", "markdown", "config", "jekyll")),
-            Map.entry("content", Set.of("source", "config", "jekyll")),
+            Map.entry("content", Set.of("source", "markdown", "config", "jekyll")),
             Map.entry("source", Set.of("config", "jekyll")),
             Map.entry("markdown", Set.of("config", "jekyll")),
             Map.entry("check", Set.of("jekyll")),

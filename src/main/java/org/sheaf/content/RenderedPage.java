@@ -1,16 +1,31 @@
 package org.sheaf.content;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.sheaf.markdown.SectionHeading;
+
 /**
  * What the render stage made of one page's text, before layouts: the value its drop shows as
- * {@code page.content} and {@code page.excerpt} from then on.
+ * {@code page.content} and {@code page.excerpt} from then on, and the headings a table of
+ * contents lists.
  *
  * @param content the rendered content (Liquid, then Markdown or Sass)
  * @param excerpt the rendered excerpt; null when the page has none of its own to render (a page, an
  *                HTML document, an excerpt given in front matter), so its drop keeps what the
  *                index gave it
+ * @param toc     the content's headings with an id, in order, as its Markdown tree rendered them;
+ *                empty when the tree cannot tell them (HTML or Sass pages, raw HTML that may hold
+ *                a heading), and a table of contents reads them from {@code content} instead
  */
-public record RenderedPage(String content, String excerpt) {
+public record RenderedPage(String content, String excerpt, Optional<List<SectionHeading>> toc) {
     public RenderedPage {
-        java.util.Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(toc, "toc");
+    }
+
+    /** This page with its excerpt rendered too. */
+    public RenderedPage withExcerpt(String renderedExcerpt) {
+        return new RenderedPage(content, renderedExcerpt, toc);
     }
 }

@@ -34,6 +34,14 @@ public final class RenderedPages {
         return Optional.ofNullable(pages.get(page.drop()));
     }
 
+    /**
+     * What the page whose drop is {@code page} rendered to, for a tag given the {@code page}
+     * variable; empty for a value that is not a page's drop, or before the page has rendered.
+     */
+    public Optional<RenderedPage> ofVariable(Object page) {
+        return page instanceof PageDrop drop ? Optional.ofNullable(pages.get(drop)) : Optional.empty();
+    }
+
     RenderedPage of(PageDrop drop) {
         return pages.get(drop);
     }

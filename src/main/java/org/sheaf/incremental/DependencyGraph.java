@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -203,7 +204,7 @@ final class DependencyGraph implements RenderPlan {
         for (Page page : pass) {
             BuildState.PageRecord record = record(page);
             if (record != null && !changed(page, record)) {
-                index.rendered().put(page, new RenderedPage(record.content(), record.excerpt()));
+                index.rendered().put(page, new RenderedPage(record.content(), record.excerpt(), Optional.empty()));
                 kept.add(page);
             } else {
                 contentRendered.add(page);

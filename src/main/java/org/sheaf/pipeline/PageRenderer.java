@@ -20,7 +20,6 @@ import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
-import org.sheaf.markdown.SectionHeading;
 import org.sheaf.template.LayoutRenderer;
 
 /**
@@ -51,19 +50,14 @@ public final class PageRenderer {
     }
     private final Map<Page, Map<String, Object>> paginators;
     private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
-    private final Map<String, List<SectionHeading>> headings;
 
     /**
      * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
      * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
-     * @param headings      where the headings of content rendered from Markdown go, by the content's HTML,
-     *                      for the table of contents; written from the rendering threads
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
-            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks,
-            Map<String, List<SectionHeading>> headings) {
-        this.headings = headings;
+            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
         this.paginators = paginators;
         this.relativeLinks = relativeLinks;
         this.index = index;
@@ -239,15 +233,16 @@ public final class PageRenderer {
         RenderedPages rendered = index.rendered();
         try {
             if (isSass(page)) {
-                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
+                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null, Optional.empty()));
                 return;
             }
-            RenderedPage content = new RenderedPage(convert(page, page.body(), page.bodyLine(), diagnostics, true), null);
+            MarkdownRenderer.Html html = convert(page, page.body(), page.bodyLine(), diagnostics, true);
+            RenderedPage content = new RenderedPage(html.html(), null, html.headings());
             rendered.put(page, content);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
-                rendered.put(page, new RenderedPage(content.content(),
-                        convert(page, excerptOf(page), page.bodyLine(), null, false)));
+                rendered.put(page, content.withExcerpt(
+                        convert(page, excerptOf(page), page.bodyLine(), null, false).html()));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
@@ -259,13 +254,13 @@ public final class PageRenderer {
     /**
      * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
      * Relative links to Markdown files that name no page are warnings in {@code report}, when given.
-     * The headings of a page's {@code content} rendered from Markdown are kept in {@link #headings}.
+     * For a page's {@code content} rendered from Markdown, the headings its Markdown tree holds.
      */
-    private String convert(Page page, String text, int firstLine, Diagnostics report, boolean content)
+    private MarkdownRenderer.Html convert(Page page, String text, int firstLine, Diagnostics report, boolean content)
             throws DiagnosticException {
         String out = liquid(page, text, firstLine);
         if (!page.markdown()) {
-            return out;
+            return new MarkdownRenderer.Html(out, Optional.empty());
         }
         Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(out);
         if (deep.isPresent()) {
@@ -274,14 +269,8 @@ public final class PageRenderer {
                     + " levels deep here; nest them less deeply"));
         }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
-        String html;
-        if (content) {
-            MarkdownRenderer.Html rendered = markdown.renderWithHeadings(out, links);
-            html = rendered.html();
-            rendered.headings().ifPresent(found -> headings.put(html, found));
-        } else {
-            html = markdown.render(out, links);
-        }
+        MarkdownRenderer.Html html = content ? markdown.renderWithHeadings(out, links)
+                : new MarkdownRenderer.Html(markdown.render(out, links), Optional.empty());
         if (links != null && report != null) {
             for (String href : links.unresolved()) {
                 report.add(Diagnostic.warning(page.sitePath(), lineOf(page, href),

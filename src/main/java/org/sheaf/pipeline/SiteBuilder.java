@@ -23,6 +23,8 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.content.Page;
+import org.sheaf.content.RenderedPage;
+import org.sheaf.content.RenderedPages;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
@@ -45,7 +47,6 @@ import org.sheaf.liquid.LiquidSetup;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
-import org.sheaf.markdown.SectionHeading;
 import org.sheaf.output.DestinationGuard;
 import org.sheaf.output.DestinationLock;
 import org.sheaf.output.DirectorySink;
@@ -385,11 +386,12 @@ public final class SiteBuilder {
         ChartTag charts = new ChartTag(config.baseurl());
         try {
             List<TemplateTag> tags = new java.util.ArrayList<>(research.tags());
-            Map<String, List<SectionHeading>> headings = new ConcurrentHashMap<>();
-            tags.addAll(plugins.tags(JEKYLL_VERSION, markdown::render, page -> headingsOf(page, headings)));
+            RenderedPages rendered = generated.index().rendered();
+            tags.addAll(plugins.tags(JEKYLL_VERSION, markdown::render,
+                    page -> rendered.ofVariable(page).flatMap(RenderedPage::toc)));
             tags.add(charts.tag());
             renderer = renderer(config, generated.index(), layouts, options, markdown, tags,
-                    generated.pagination().paginators(), research.relativeLinks(), headings, diagnostics);
+                    generated.pagination().paginators(), research.relativeLinks(), diagnostics);
             renderer.render(diagnostics, plan, options.progress(),
                     AccessibilityPass.around(target::put, config, layouts, diagnostics));
         } catch (IOException e) {
@@ -502,8 +504,8 @@ public final class SiteBuilder {
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown, List<TemplateTag> tags,
-            Map<Page, Map<String, Object>> paginators, boolean relativeLinks,
-            Map<String, List<SectionHeading>> headings, Diagnostics diagnostics) throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics)
+            throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -543,17 +545,7 @@ public final class SiteBuilder {
                 config.excerptSeparator(), paginators, sass,
                 relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
                         path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
-                        : null, headings);
-    }
-
-    /**
-     * The headings of {@code page}'s content as its Markdown rendered, from {@code headings}; empty
-     * when its content was not rendered from Markdown in this build (or its headings could not be told).
-     */
-    private static Optional<List<SectionHeading>> headingsOf(Object page,
-            Map<String, List<SectionHeading>> headings) {
-        return page instanceof Map<?, ?> drop && drop.get("content") instanceof String html
-                ? Optional.ofNullable(headings.get(html)) : Optional.empty();
+                        : null);
     }
 
     /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */
