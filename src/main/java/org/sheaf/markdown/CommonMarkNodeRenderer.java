@@ -1,11 +1,14 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
@@ -15,15 +18,21 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What jekyll-commonmark writes differently from flexmark: code blocks in its Rouge wrapper, the
  * language as {@code data-lang} ({@code <div class="language-x highlighter-rouge"><div
- * class="highlight"><pre class="highlight"><code data-lang="x">}), and raw HTML, which CommonMarker
- * leaves out unless the site names the {@code UNSAFE} option.
+ * class="highlight"><pre class="highlight"><code data-lang="x">}), raw HTML, which CommonMarker
+ * leaves out unless the site names the {@code UNSAFE} option, and what the {@code tasklist} and
+ * {@code tagfilter} extensions add: a checkbox before a task item's content, and {@code &lt;} for
+ * the {@code <} of the tags GitHub filters ({@code <script>}, {@code <style>}, ...).
  */
 final class CommonMarkNodeRenderer implements NodeRenderer {
     private static final String OMITTED = "<!-- raw HTML omitted -->";
+    /** The opening tags CommonMarker's tag filter disarms; closing tags and others pass. */
+    private static final Pattern FILTERED_TAG = Pattern.compile(
+            "<(title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=\\s|>|/>)", Pattern.CASE_INSENSITIVE);
 
     private final Set<String> named;
 
@@ -45,8 +54,39 @@ final class CommonMarkNodeRenderer implements NodeRenderer {
             handlers.add(new NodeRenderingHandler<>(HtmlCommentBlock.class, CommonMarkNodeRenderer::omitBlock));
             handlers.add(new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) -> html.raw(OMITTED)));
             handlers.add(new NodeRenderingHandler<>(HtmlInlineComment.class, (node, context, html) -> html.raw(OMITTED)));
+        } else if (named.contains("tagfilter")) {
+            handlers.add(new NodeRenderingHandler<>(HtmlBlock.class, CommonMarkNodeRenderer::filterBlock));
+            handlers.add(new NodeRenderingHandler<>(HtmlCommentBlock.class, CommonMarkNodeRenderer::filterBlock));
+            handlers.add(new NodeRenderingHandler<>(HtmlInline.class, (node, context, html) ->
+                    html.raw(filterTags(node.getChars().toString()))));
+            handlers.add(new NodeRenderingHandler<>(HtmlInlineComment.class, (node, context, html) ->
+                    html.raw(filterTags(node.getChars().toString()))));
+        }
+        if (named.contains("tasklist")) {
+            handlers.add(new NodeRenderingHandler<>(BulletListItem.class, CommonMarkNodeRenderer::renderItem));
+            handlers.add(new NodeRenderingHandler<>(OrderedListItem.class, CommonMarkNodeRenderer::renderItem));
         }
         return handlers;
+    }
+
+    private static void filterBlock(Node node, NodeRendererContext context, HtmlWriter html) {
+        html.line().raw(filterTags(node.getChars().trimEnd().toString())).line();
+    }
+
+    private static String filterTags(String html) {
+        return FILTERED_TAG.matcher(html).replaceAll("&lt;$1");
+    }
+
+    /** A task item: its checkbox, then its content as any item's (tight or loose). */
+    private static void renderItem(ListItem item, NodeRendererContext context, HtmlWriter html) {
+        Boolean checked = CommonMarkTaskLists.TASKS.get(item.getDocument()).get(item);
+        if (checked == null) {
+            context.delegateRender();
+            return;
+        }
+        html.line().raw("<li>" + CommonMarkTaskLists.checkbox(checked));
+        context.renderChildren(item);
+        html.raw("</li>").line();
     }
 
     private static void omitBlock(Node node, NodeRendererContext context, HtmlWriter html) {

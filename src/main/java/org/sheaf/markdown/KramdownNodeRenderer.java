@@ -54,8 +54,8 @@ import java.util.regex.Pattern;
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
-    /** What unescaping ({@code \\}, {@code &}), line-end normalising and HTML escaping change. */
-    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"');
+    /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
+    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"', '\'');
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
     /** kramdown's block-level elements, whose tags are text inside a paragraph. */
@@ -93,7 +93,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
-                new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
+                new NodeRenderingHandler<>(Text.class, this::renderText),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, KramdownNodeRenderer::renderInlineHtml),
@@ -137,16 +137,18 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /**
-     * Text as flexmark writes it (escapes and entities resolved, line ends normalised, HTML
-     * escaped), skipping its three regex passes when the text has no character any of them acts
-     * on: most text runs of a note have none.
+     * Text as kramdown writes it: its escapes and smart quotes resolved ({@link KramdownText}),
+     * line ends normalised, HTML escaped. Text without a character any of that acts on (most
+     * text runs of a note) is written as it is; text in code stays as flexmark reads it.
      */
-    private static void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
+    private void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         if (!needsEscaping(chars)) {
             html.raw(chars);
-        } else {
+        } else if (node.getParent() instanceof Code || !KramdownText.mayChange(chars)) {
             html.text(Escaping.normalizeEOL(chars.unescape()));
+        } else {
+            html.text(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes())));
         }
     }
 

@@ -96,7 +96,7 @@ public final class MarkdownRenderer {
         // after an item nests in it, an item's content starts where its text does, no start
         // number. Its GFM parser lets a list, any ordered one included, and a block quote
         // interrupt a paragraph, and wants "# " at the very start of a heading's line; a rule
-        // interrupts one only when it looks like a list item (SpacedRuleParser).
+        // interrupts one only when it looks like a list item (KramdownRuleParser).
         parse.setFrom(ParserEmulationProfile.KRAMDOWN);
         parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
@@ -104,6 +104,7 @@ public final class MarkdownRenderer {
         parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.HTML_BLOCK_DEEP_PARSER, false);
         parse.set(Parser.THEMATIC_BREAK_RELAXED_START, false);
+        parse.set(Parser.THEMATIC_BREAK_PARSER, false);
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
@@ -113,6 +114,7 @@ public final class MarkdownRenderer {
         boolean strongWrapsEmphasis = Parser.STRONG_WRAPS_EMPHASIS.get(parse);
         // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
+        parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         return HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
@@ -121,7 +123,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
-                .customBlockParserFactory(new SpacedRuleParser.Factory())
+                .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
@@ -135,12 +137,8 @@ public final class MarkdownRenderer {
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
-        List<String> quotes = options.smartQuotes();
-        set.set(TypographicExtension.SINGLE_QUOTE_OPEN, quotes.get(0));
-        set.set(TypographicExtension.SINGLE_QUOTE_CLOSE, quotes.get(1));
-        set.set(TypographicExtension.SINGLE_QUOTE_UNMATCHED, quotes.get(1));
-        set.set(TypographicExtension.DOUBLE_QUOTE_OPEN, quotes.get(2));
-        set.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, quotes.get(3));
+        // kramdown curls each quote by its neighbours, never pairing them (KramdownText)
+        set.set(TypographicExtension.ENABLE_QUOTES, false);
         set.set(TypographicExtension.EN_DASH, "–");
         set.set(TypographicExtension.EM_DASH, "—");
         set.set(TypographicExtension.ELLIPSIS, "…");
@@ -198,6 +196,8 @@ public final class MarkdownRenderer {
             if (KramdownTaskLists.mayHold(markdown)) {
                 KramdownTaskLists.mark(document);
             }
+        } else if (options.commonMark().contains("tasklist") && CommonMarkTaskLists.mayHold(markdown)) {
+            CommonMarkTaskLists.mark(document);
         }
         return renderer.render(document);
     }

@@ -38,9 +38,6 @@ class JekyllFixturesTest {
     /** Per fixture, the output files that differ from Jekyll's, each with the reason. */
     private static final Map<String, Map<String, String>> PENDING = Map.of(
             "filters", Map.of(
-                    "quotes.html", "kramdown closes a quote that follows a comma (\"a\",\"b\"); flexmark pairs quotes",
-                    "kramdown-quirks.html", "kramdown keeps a backslash before an ampersand (\\&quot; stays); "
-                            + "flexmark reads it as an escaped ampersand",
                     "time-offsets.html", "a time keeps its own offset in Liquid's date filter and a YAML date "
                             + "jsonifies as a date; sheaf moves times into the site's zone"),
             "jekyll-new", Map.of(
