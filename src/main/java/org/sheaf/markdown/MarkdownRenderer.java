@@ -49,11 +49,27 @@ public final class MarkdownRenderer {
             if (named.contains("autolink")) {
                 extensions.add(AutolinkExtension.create());
             }
+            if (named.contains("SMART")) {
+                extensions.add(TypographicExtension.create());
+            }
             MutableDataSet set = new MutableDataSet();
             set.set(Parser.EXTENSIONS, extensions);
+            // CommonMarker's SMART writes the characters, not entities
+            set.set(TypographicExtension.SINGLE_QUOTE_OPEN, "‘");
+            set.set(TypographicExtension.SINGLE_QUOTE_CLOSE, "’");
+            set.set(TypographicExtension.SINGLE_QUOTE_UNMATCHED, "’");
+            set.set(TypographicExtension.DOUBLE_QUOTE_OPEN, "“");
+            set.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, "”");
+            set.set(TypographicExtension.DOUBLE_QUOTE_UNMATCHED, "“");
+            set.set(TypographicExtension.EN_DASH, "–");
+            set.set(TypographicExtension.EM_DASH, "—");
+            set.set(TypographicExtension.ELLIPSIS, "…");
+            set.set(TypographicExtension.ELLIPSIS_SPACED, ". . .");
+            set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "<<");
+            set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, ">>");
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
-            set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : "\n");
+            set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : named.contains("NOBREAKS") ? " " : "\n");
             gfmTables(set);
             everyLink(set);
             this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
