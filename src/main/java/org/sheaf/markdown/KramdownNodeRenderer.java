@@ -145,7 +145,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         BasedSequence chars = node.getChars();
         if (!needsEscaping(chars)) {
             html.raw(chars);
-        } else if (node.getParent() instanceof Code || !KramdownText.mayChange(chars)) {
+        } else if (node.getParent() instanceof Code) {
+            html.text(Escaping.normalizeEOL(chars.toString())); // code is literal: no escapes, no entities
+        } else if (!KramdownText.mayChange(chars)) {
             html.text(Escaping.normalizeEOL(chars.unescape()));
         } else {
             html.text(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes())));

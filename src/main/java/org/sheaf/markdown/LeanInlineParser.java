@@ -40,7 +40,11 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_HYPHENATED_UNDERSCORE = new DataKey<>("KRAMDOWN_HYPHENATED_UNDERSCORE", false);
 
+    /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
+    static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
+
     private final boolean kramdownAngleDestinations;
+    private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
 
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
@@ -50,6 +54,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 inlineParserExtensions);
         this.kramdownAngleDestinations = KRAMDOWN_ANGLE_DESTINATIONS.get(options);
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
+        this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
     }
 
     /**
@@ -94,6 +99,22 @@ final class LeanInlineParser extends InlineParserImpl {
             lastDelimiter = closing;
         }
         return true;
+    }
+
+    /** With {@link #KRAMDOWN_LONE_BACKTICK}, one backtick with white space on both sides is text. */
+    @Override
+    protected boolean parseBackticks() {
+        if (kramdownLoneBacktick && index > 0 && index + 1 < input.length() && rubySpace(input.charAt(index - 1))
+                && rubySpace(input.charAt(index + 1))) {
+            appendText(input.subSequence(index, index + 1));
+            index++;
+            return true;
+        }
+        return super.parseBackticks();
+    }
+
+    private static boolean rubySpace(char c) {
+        return " \t\n\r\f\u000B".indexOf(c) >= 0;
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.ext.typographic.internal.AngleQuoteDelimiterProcessor;
+import com.vladsch.flexmark.ext.typographic.internal.TypographicOptions;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.ParserEmulationProfile;
@@ -131,8 +133,11 @@ public final class MarkdownRenderer {
         // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
+        parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         return HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse)))
+                // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
+                .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
@@ -149,6 +154,10 @@ public final class MarkdownRenderer {
     private MutableDataSet kramdownOptions() {
         MutableDataSet set = new MutableDataSet();
         gfmTables(set);
+        // kramdown: a separator cell is any run of dashes, and a row with more cells than the
+        // header widens the whole table
+        set.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
+        set.set(TablesExtension.DISCARD_EXTRA_COLUMNS, false);
         everyLink(set);
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
@@ -158,7 +167,7 @@ public final class MarkdownRenderer {
         set.set(TypographicExtension.EN_DASH, "–");
         set.set(TypographicExtension.EM_DASH, "—");
         set.set(TypographicExtension.ELLIPSIS, "…");
-        set.set(TypographicExtension.ELLIPSIS_SPACED, "…");
+        set.set(TypographicExtension.ELLIPSIS_SPACED, ". . .");
         set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "«");
         set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, "»");
         return set;
