@@ -66,6 +66,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
+    private final Map<Node, Integer> widestRows = new HashMap<>();
     private final MarkdownOptions options;
     /** Footnotes by name, in the order of their first reference. */
     private final Map<String, Note> notes = new LinkedHashMap<>();
@@ -209,10 +210,42 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getChars()).withAttr().tag("tr");
         html.indent();
         context.renderChildren(node);
+        // kramdown gives every row as many cells as the table's longest row has
+        String tag = node.getParent() instanceof TableHead ? "th" : "td";
+        for (int missing = widest(node) - cells(node); missing > 0; missing--) {
+            html.line().tag(tag).tag("/" + tag);
+        }
         html.unIndent();
         html.line();
         html.tag("/tr");
         html.line();
+    }
+
+    private static int cells(Node row) {
+        int cells = 0;
+        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+            if (cell instanceof TableCell) {
+                cells++;
+            }
+        }
+        return cells;
+    }
+
+    /** The most cells a row of {@code row}'s table has, counted once per table. */
+    private int widest(TableRow row) {
+        Node table = row.getAncestorOfType(TableBlock.class);
+        if (table == null) {
+            return 0;
+        }
+        return widestRows.computeIfAbsent(table, t -> {
+            int widest = 0;
+            for (Node node : Descendants.of(t)) {
+                if (node instanceof TableRow other) {
+                    widest = Math.max(widest, cells(other));
+                }
+            }
+            return widest;
+        });
     }
 
     /**

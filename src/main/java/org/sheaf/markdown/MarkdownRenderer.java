@@ -66,7 +66,7 @@ public final class MarkdownRenderer {
             set.set(TypographicExtension.EN_DASH, "–");
             set.set(TypographicExtension.EM_DASH, "—");
             set.set(TypographicExtension.ELLIPSIS, "…");
-            set.set(TypographicExtension.ELLIPSIS_SPACED, ". . .");
+            set.set(TypographicExtension.ELLIPSIS_SPACED, "…");
             set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "<<");
             set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, ">>");
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
@@ -148,6 +148,7 @@ public final class MarkdownRenderer {
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
+                .customInlineParserExtensionFactory(new SpacedDotsParser.Factory())
                 .build();
     }
 
@@ -167,7 +168,7 @@ public final class MarkdownRenderer {
         set.set(TypographicExtension.EN_DASH, "–");
         set.set(TypographicExtension.EM_DASH, "—");
         set.set(TypographicExtension.ELLIPSIS, "…");
-        set.set(TypographicExtension.ELLIPSIS_SPACED, ". . .");
+        set.set(TypographicExtension.ELLIPSIS_SPACED, "…");
         set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "«");
         set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, "»");
         return set;
