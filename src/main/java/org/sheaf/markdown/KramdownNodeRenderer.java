@@ -115,6 +115,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
                         html.raw("\\(" + escape(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
+                new NodeRenderingHandler<>(KramdownExtensionBlock.Span.class, (node, context, html) -> html.raw(node.html())),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
     }
 
@@ -273,6 +275,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getText()).withAttr().tag(tag);
         context.renderChildren(node);
         html.tag("/" + tag);
+    }
+
+    private static void renderExtension(KramdownExtensionBlock node, NodeRendererContext context, HtmlWriter html) {
+        switch (node.kind()) {
+            case COMMENT -> html.line().raw("<!-- " + node.body() + " -->").line();
+            case RAW -> html.line().raw(node.body()).line();
+            case NOTHING -> { }
+        }
     }
 
     // code blocks: <div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>

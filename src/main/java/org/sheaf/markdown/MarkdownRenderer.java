@@ -144,6 +144,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
+                .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
