@@ -74,9 +74,17 @@ public final class MarkdownRenderer {
             set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : named.contains("NOBREAKS") ? " " : "\n");
             gfmTables(set);
             everyLink(set);
+            // CommonMarkNodeRenderer writes footnotes as CommonMarker does: the footnote extension
+            // only parses, and the renderer does not load flexmark's own footnote markup
+            MutableDataSet render = new MutableDataSet(set);
+            if (named.contains("FOOTNOTES")) {
+                List<Extension> parsing = new ArrayList<>(extensions);
+                parsing.add(FootnoteExtension.create());
+                set.set(Parser.EXTENSIONS, parsing);
+            }
             this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
-            this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
+            this.renderer = HtmlRenderer.builder(render).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
                     .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
