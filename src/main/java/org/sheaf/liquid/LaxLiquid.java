@@ -214,6 +214,80 @@ final class LaxLiquid {
         return text.substring(0, offset) + blank(text.substring(offset, end)) + text.substring(end);
     }
 
+    /** A raw block (left alone), an output tag up to its first close, or a tag: its name and markup. */
+    private static final Pattern ANY_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}|\\{%-?\\s*(\\w+)(.*?)-?%\\}", Pattern.DOTALL);
+
+    /**
+     * {@code text} with the output tag or tag at {@code at} (1-based line and column, or the last
+     * one that starts before it) replaced by one the strict grammar takes, as long and with the
+     * same line breaks: an output of a variable, or the tag with markup its name accepts. Ruby
+     * Liquid's warn mode reads every tag on its own, so after one refused tag the next is found by
+     * reading the text again with this one made harmless. The text is unchanged when no tag is
+     * there or the harmless markup does not fit on the tag's first line.
+     */
+    static String withHarmlessTag(String text, org.sheaf.diag.Position at) {
+        int offset = offsetOf(text, at);
+        if (offset < 0) {
+            return text;
+        }
+        Matcher m = ANY_TAG.matcher(text);
+        int start = -1;
+        int end = -1;
+        String name = null;
+        while (m.find() && m.start() <= offset) {
+            if (!m.group().startsWith("{{") && m.group(1) == null) {
+                continue; // a raw block
+            }
+            start = m.start();
+            end = m.end();
+            name = m.group(1);
+            if (offset < end) {
+                break;
+            }
+        }
+        if (start < 0) {
+            return text;
+        }
+        String tag = text.substring(start, end);
+        String harmless;
+        if (name == null) {
+            if (tag.length() < 6 || tag.substring(0, 4).indexOf('\n') >= 0) {
+                return text;
+            }
+            harmless = "{{ x" + blank(tag.substring(4, tag.length() - 2)) + "}}";
+        } else {
+            String markup = switch (name) {
+                case "if", "elsif", "unless", "case", "when", "capture", "cycle" -> " x ";
+                case "for", "tablerow" -> " x in y ";
+                case "assign" -> " x = y ";
+                default -> " ";
+            };
+            int close = tag.endsWith("-%}") ? 3 : 2;
+            int open = tag.indexOf(name) + name.length();
+            String rest = tag.substring(open, tag.length() - close);
+            int firstBreak = rest.indexOf('\n');
+            if ((firstBreak < 0 ? rest.length() : firstBreak) < markup.length()) {
+                return text;
+            }
+            harmless = tag.substring(0, open) + markup + blank(rest.substring(markup.length()))
+                    + tag.substring(tag.length() - close);
+        }
+        return text.substring(0, start) + harmless + text.substring(end);
+    }
+
+    /** The offset in {@code text} of 1-based {@code at}, or -1 past its end. */
+    private static int offsetOf(String text, org.sheaf.diag.Position at) {
+        int offset = 0;
+        for (int line = 1; line < at.line(); line++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return -1;
+            }
+        }
+        offset += at.column() - 1;
+        return offset <= text.length() ? offset : -1;
+    }
+
     /**
      * An unknown variable in the place of {@code output}, as long as it and with its line breaks:
      * a name of underscores, which no site defines, so its value is nil as Ruby's is.

@@ -2,7 +2,9 @@ package org.sheaf.liquid;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,8 @@ public final class LiquidRenderer {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
     private static final int MAX_UNKNOWN_FILTERS = 64;
+    /** The most warnings one template's refused tags get in warn mode. */
+    private static final int MAX_LAX_WARNINGS = 64;
     /**
      * jekyll-include-cache's tag, which renders as {@code include} does (the plugin only keeps the
      * result for the next use with the same parameters): it becomes one, padded to keep positions.
@@ -189,11 +193,39 @@ public final class LiquidRenderer {
         } catch (LiquidException refused) {
             Template lax = laxParser().parse(LaxLiquid.rewrite(prepared));
             if (setup.mode() == LiquidMode.WARN && path != null) {
-                Diagnostic warning = LiquidErrors.laxWarning(refused, path, firstLine);
-                setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
+                for (Diagnostic warning : laxWarnings(prepared, refused, path, firstLine)) {
+                    setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
+                }
             }
             return lax;
         }
+    }
+
+    /**
+     * A warning for each tag of {@code text} the strict grammar refuses, as Ruby Liquid's warn
+     * mode gives one per tag: after each refusal the refused tag is made harmless and the text
+     * read again, until it parses, the refusal does not move on, or {@link #MAX_LAX_WARNINGS}.
+     */
+    private List<Diagnostic> laxWarnings(String text, LiquidException first, String path, int firstLine) {
+        List<Diagnostic> warnings = new ArrayList<>();
+        String probe = text;
+        LiquidException refused = first;
+        while (refused != null && warnings.size() < MAX_LAX_WARNINGS) {
+            warnings.add(LiquidErrors.laxWarning(refused, path, firstLine));
+            String next = LaxLiquid.withHarmlessTag(probe,
+                    new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1));
+            if (next.equals(probe)) {
+                break;
+            }
+            probe = next;
+            try {
+                parser.parse(probe);
+                refused = null;
+            } catch (LiquidException again) {
+                refused = again;
+            }
+        }
+        return warnings;
     }
 
     /**

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads kramdown span attribute lists ({@code {: .class}} right after a span) and the
- * {@code {#id}} that may end a heading. Other braces stay text, so Liquid-looking
+ * Reads kramdown span attribute lists ({@code {: .class}} right after a span), the
+ * {@code {#id}} that may end a heading, and span extensions ({@link KramdownExtensionBlock#span}). Other braces stay text, so Liquid-looking
  * {@code {{ page.title }}} left in content is untouched.
  */
 final class AttributeListSpanParser implements InlineParserExtension {
@@ -38,6 +38,14 @@ final class AttributeListSpanParser implements InlineParserExtension {
                         new AttributeList(id[1].toString(), List.of(), Map.of(), List.of()), true));
                 return true;
             }
+        }
+        KramdownExtensionBlock.Span extension = KramdownExtensionBlock.span(
+                parser.getInput().subSequence(parser.getIndex()));
+        if (extension != null) {
+            parser.flushTextNode();
+            parser.getBlock().appendChild(extension);
+            parser.setIndex(parser.getIndex() + extension.getChars().length());
+            return true;
         }
         BasedSequence[] list = parser.matchWithGroups(SPAN_LIST);
         if (list == null) {

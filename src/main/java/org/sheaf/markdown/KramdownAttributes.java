@@ -3,6 +3,7 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
@@ -58,7 +59,11 @@ final class KramdownAttributes {
         }
         for (AttributeListSpan span : spans) {
             Node target = span.headingId() ? span.getParent() : span.getPrevious();
-            if (target != null && !(target instanceof Text) && !(target instanceof AttributeListSpan)) {
+            if (!span.headingId() && (target == null || target instanceof Text || target instanceof SoftLineBreak)) {
+                // kramdown finds no span to give the list to after text, and writes the list as text
+                span.insertBefore(new Text(span.getChars()));
+                span.unlink();
+            } else if (target != null && !(target instanceof AttributeListSpan)) {
                 add(attached, target, resolve(span.attributes(), definitions));
             }
         }

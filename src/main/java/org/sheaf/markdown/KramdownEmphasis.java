@@ -1,7 +1,11 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.DelimitedNodeImpl;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.core.delimiter.EmphasisDelimiterProcessor;
 import com.vladsch.flexmark.parser.delimiter.DelimiterRun;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
  * When {@code *}, {@code **}, {@code _} and {@code __} open and close emphasis, by kramdown's
@@ -19,9 +23,10 @@ import com.vladsch.flexmark.parser.delimiter.DelimiterRun;
  * emphasis never ends at exactly {@code **} and a strong one never at a single {@code *}: there
  * {@code *foo**} stays as written, and in {@code **a*b*c**} the single markers pair up inside.
  *
- * <p>Not copied: {@code **foo*} is emphasis of {@code *foo} in kramdown, and an {@code _} does
- * not open after a letter and a hyphen either ({@code a-_b_}): flexmark shows a marker only the
- * one character on each side.
+ * <p>kramdown opens at the first marker of a run and reads the markers after it that open
+ * nothing as text inside: {@code **foo*} (no {@code **} to close the strong) is emphasis of
+ * {@code *foo}, and {@code ***foo*} emphasis of {@code **foo}, where flexmark would leave the
+ * unused markers before the emphasis.
  */
 final class KramdownEmphasis extends EmphasisDelimiterProcessor {
     private final char marker;
@@ -72,6 +77,10 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
     }
 
     private int use(DelimiterRun opener, DelimiterRun closer) {
+        if (opener.length() == 2 && closer.length() == 1) {
+            // kramdown tries strong first, and only without a closing ** falls back to emphasis
+            return laterCloser(closer, 2) ? 0 : 1;
+        }
         if (opener.length() + closer.length() == 3) {
             return 0;
         }
@@ -79,6 +88,35 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
             return Math.min(opener.length(), closer.length());
         }
         return closer.length() % 2 == 0 || !strongWrapsEmphasis ? 2 : 1;
+    }
+
+    /**
+     * Makes the emphasis; when the opening run had markers left that kramdown would not open
+     * anything with, they go inside it as text, after the one marker kramdown opened with.
+     */
+    @Override
+    public void process(Delimiter opener, Delimiter closer, int used) {
+        int left = opener.length() - used;
+        boolean inside = left > 0 && closer.length() == used
+                && (opener.length() == 2 || !laterCloser(closer, left == 1 ? 1 : 2));
+        super.process(opener, closer, used);
+        if (inside && opener.getNode().getNext() instanceof DelimitedNodeImpl made) {
+            BasedSequence markers = opener.getNode().getChars();
+            made.setOpeningMarker(markers.subSequence(0, used));
+            made.prependChild(new Text(markers.subSequence(used)));
+            // every marker of the run is now used: the parser drops the run and its text
+            opener.setNumDelims(used);
+        }
+    }
+
+    /** Whether a closing run of this marker, at least {@code length} long, follows {@code closer}. */
+    private boolean laterCloser(DelimiterRun closer, int length) {
+        for (DelimiterRun later = closer.getNext(); later != null; later = later.getNext()) {
+            if (later.getDelimiterChar() == marker && later.canClose() && later.length() >= length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean rubySpace(String text) {

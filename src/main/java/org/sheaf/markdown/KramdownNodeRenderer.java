@@ -55,8 +55,8 @@ import org.sheaf.jekyll.Html;
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
-    /** What unescaping ({@code \\}, {@code &}), line-end normalising and HTML escaping change. */
-    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"');
+    /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
+    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"', '\'');
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
     /** kramdown's block-level elements, whose tags are text inside a paragraph. */
@@ -67,6 +67,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
+    private final Map<Node, Integer> widestRows = new HashMap<>();
     private final MarkdownOptions options;
     /** Footnotes by name, in the order of their first reference. */
     private final Map<String, Note> notes = new LinkedHashMap<>();
@@ -94,7 +95,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
-                new NodeRenderingHandler<>(Text.class, KramdownNodeRenderer::renderText),
+                new NodeRenderingHandler<>(Text.class, this::renderText),
                 new NodeRenderingHandler<>(Heading.class, KramdownNodeRenderer::renderHeading),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
@@ -116,6 +117,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
                         html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
+                new NodeRenderingHandler<>(KramdownExtensionBlock.Span.class, (node, context, html) -> html.raw(node.html())),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
     }
 
@@ -139,16 +142,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /**
-     * Text as flexmark writes it (escapes and entities resolved, line ends normalised, HTML
-     * escaped), skipping its three regex passes when the text has no character any of them acts
-     * on: most text runs of a note have none.
+     * Text as kramdown writes it: its escapes and smart quotes resolved ({@link KramdownText}),
+     * line ends normalised, HTML escaped. Text without a character any of that acts on (most
+     * text runs of a note) is written as it is; text in code stays as flexmark reads it.
      */
-    private static void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
+    private void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         if (!needsEscaping(chars)) {
             html.raw(chars);
-        } else {
+        } else if (node.getParent() instanceof Code) {
+            html.text(Escaping.normalizeEOL(chars.toString())); // code is literal: no escapes, no entities
+        } else if (!KramdownText.mayChange(chars)) {
             html.text(Escaping.normalizeEOL(chars.unescape()));
+        } else {
+            html.text(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes())));
         }
     }
 
@@ -207,10 +214,42 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getChars()).withAttr().tag("tr");
         html.indent();
         context.renderChildren(node);
+        // kramdown gives every row as many cells as the table's longest row has
+        String tag = node.getParent() instanceof TableHead ? "th" : "td";
+        for (int missing = widest(node) - cells(node); missing > 0; missing--) {
+            html.line().tag(tag).tag("/" + tag);
+        }
         html.unIndent();
         html.line();
         html.tag("/tr");
         html.line();
+    }
+
+    private static int cells(Node row) {
+        int cells = 0;
+        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
+            if (cell instanceof TableCell) {
+                cells++;
+            }
+        }
+        return cells;
+    }
+
+    /** The most cells a row of {@code row}'s table has, counted once per table. */
+    private int widest(TableRow row) {
+        Node table = row.getAncestorOfType(TableBlock.class);
+        if (table == null) {
+            return 0;
+        }
+        return widestRows.computeIfAbsent(table, t -> {
+            int widest = 0;
+            for (Node node : Descendants.of(t)) {
+                if (node instanceof TableRow other) {
+                    widest = Math.max(widest, cells(other));
+                }
+            }
+            return widest;
+        });
     }
 
     /**
@@ -238,6 +277,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getText()).withAttr().tag(tag);
         context.renderChildren(node);
         html.tag("/" + tag);
+    }
+
+    private static void renderExtension(KramdownExtensionBlock node, NodeRendererContext context, HtmlWriter html) {
+        switch (node.kind()) {
+            case COMMENT -> html.line().raw("<!-- " + node.body() + " -->").line();
+            case RAW -> html.line().raw(node.body()).line();
+            case NOTHING -> { }
+        }
     }
 
     // code blocks: <div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>

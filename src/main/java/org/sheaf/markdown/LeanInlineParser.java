@@ -5,6 +5,7 @@ import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
@@ -33,7 +34,18 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_ANGLE_DESTINATIONS = new DataKey<>("KRAMDOWN_ANGLE_DESTINATIONS", false);
 
+    /**
+     * Whether an {@code _} after a letter and a hyphen ({@code a-_b_}) opens nothing, as in kramdown,
+     * which looks further back than the one character a delimiter processor is shown.
+     */
+    static final DataKey<Boolean> KRAMDOWN_HYPHENATED_UNDERSCORE = new DataKey<>("KRAMDOWN_HYPHENATED_UNDERSCORE", false);
+
+    /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
+    static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
+
     private final boolean kramdownAngleDestinations;
+    private final boolean kramdownLoneBacktick;
+    private final boolean kramdownHyphenatedUnderscore;
 
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
@@ -41,6 +53,8 @@ final class LeanInlineParser extends InlineParserImpl {
         super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
                 inlineParserExtensions);
         this.kramdownAngleDestinations = KRAMDOWN_ANGLE_DESTINATIONS.get(options);
+        this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
+        this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
     }
 
     /**
@@ -61,6 +75,46 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return super.parseLinkDestination();
+    }
+
+    /**
+     * With {@link #KRAMDOWN_HYPHENATED_UNDERSCORE}, a run of {@code _} right after a letter and a
+     * hyphen is put on the delimiter stack as one that cannot open.
+     */
+    @Override
+    protected boolean parseDelimiters(DelimiterProcessor processor, char delimiter) {
+        int start = index;
+        if (!super.parseDelimiters(processor, delimiter)) {
+            return false;
+        }
+        Delimiter run = lastDelimiter;
+        if (kramdownHyphenatedUnderscore && delimiter == '_' && run.canOpen() && start >= 2
+                && input.charAt(start - 1) == '-' && Character.isAlphabetic(Character.codePointBefore(input, start - 1))) {
+            Delimiter closing = new Delimiter(input, run.getNode(), delimiter, false, run.canClose(), run.getPrevious(),
+                    run.getIndex());
+            closing.setNumDelims(run.getNumDelims());
+            if (closing.getPrevious() != null) {
+                closing.getPrevious().setNext(closing);
+            }
+            lastDelimiter = closing;
+        }
+        return true;
+    }
+
+    /** With {@link #KRAMDOWN_LONE_BACKTICK}, one backtick with white space on both sides is text. */
+    @Override
+    protected boolean parseBackticks() {
+        if (kramdownLoneBacktick && index > 0 && index + 1 < input.length() && rubySpace(input.charAt(index - 1))
+                && rubySpace(input.charAt(index + 1))) {
+            appendText(input.subSequence(index, index + 1));
+            index++;
+            return true;
+        }
+        return super.parseBackticks();
+    }
+
+    private static boolean rubySpace(char c) {
+        return " \t\n\r\f\u000B".indexOf(c) >= 0;
     }
 
     @Override

@@ -26,8 +26,10 @@ import java.util.Set;
  *                         site names another ({@code highlighter: none}), which gives kramdown's
  *                         plain {@code <pre><code>}
  * @param commonMark       for the CommonMark flavour, the jekyll-commonmark options (upper case:
- *                         {@code UNSAFE}, {@code HARDBREAKS}) and extensions (lower case: {@code table},
- *                         {@code strikethrough}, {@code autolink}) the site's {@code commonmark:} names
+ *                         {@code UNSAFE}, {@code HARDBREAKS}, {@code NOBREAKS}, {@code SMART},
+ *                         {@code GITHUB_PRE_LANG}) and extensions (lower case: {@code table},
+ *                         {@code strikethrough}, {@code autolink}, {@code tasklist}, {@code tagfilter})
+ *                         the site's {@code commonmark:} names
  */
 public record MarkdownOptions(
         Flavour flavour,

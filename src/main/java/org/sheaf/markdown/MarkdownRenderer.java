@@ -7,6 +7,8 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.ext.typographic.internal.AngleQuoteDelimiterProcessor;
+import com.vladsch.flexmark.ext.typographic.internal.TypographicOptions;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.ParserEmulationProfile;
@@ -54,16 +56,40 @@ public final class MarkdownRenderer {
             if (named.contains("autolink")) {
                 extensions.add(AutolinkExtension.create());
             }
+            if (named.contains("SMART")) {
+                extensions.add(TypographicExtension.create());
+            }
             MutableDataSet set = new MutableDataSet();
             set.set(Parser.EXTENSIONS, extensions);
+            // CommonMarker's SMART writes the characters, not entities
+            set.set(TypographicExtension.SINGLE_QUOTE_OPEN, "‘");
+            set.set(TypographicExtension.SINGLE_QUOTE_CLOSE, "’");
+            set.set(TypographicExtension.SINGLE_QUOTE_UNMATCHED, "’");
+            set.set(TypographicExtension.DOUBLE_QUOTE_OPEN, "“");
+            set.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, "”");
+            set.set(TypographicExtension.DOUBLE_QUOTE_UNMATCHED, "“");
+            set.set(TypographicExtension.EN_DASH, "–");
+            set.set(TypographicExtension.EM_DASH, "—");
+            set.set(TypographicExtension.ELLIPSIS, "…");
+            set.set(TypographicExtension.ELLIPSIS_SPACED, "…");
+            set.set(TypographicExtension.ANGLE_QUOTE_OPEN, "<<");
+            set.set(TypographicExtension.ANGLE_QUOTE_CLOSE, ">>");
             set.set(HtmlRenderer.RENDER_HEADER_ID, false);
             set.set(HtmlRenderer.GENERATE_HEADER_ID, false);
-            set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : "\n");
+            set.set(HtmlRenderer.SOFT_BREAK, named.contains("HARDBREAKS") ? "<br />\n" : named.contains("NOBREAKS") ? " " : "\n");
             gfmTables(set);
             everyLink(set);
+            // CommonMarkNodeRenderer writes footnotes as CommonMarker does: the footnote extension
+            // only parses, and the renderer does not load flexmark's own footnote markup
+            MutableDataSet render = new MutableDataSet(set);
+            if (named.contains("FOOTNOTES")) {
+                List<Extension> parsing = new ArrayList<>(extensions);
+                parsing.add(FootnoteExtension.create());
+                set.set(Parser.EXTENSIONS, parsing);
+            }
             this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
-            this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
+            this.renderer = HtmlRenderer.builder(render).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
                     .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
             return;
         }
@@ -101,7 +127,7 @@ public final class MarkdownRenderer {
         // after an item nests in it, an item's content starts where its text does, no start
         // number. Its GFM parser lets a list, any ordered one included, and a block quote
         // interrupt a paragraph, and wants "# " at the very start of a heading's line; a rule
-        // interrupts one only when it looks like a list item (SpacedRuleParser).
+        // interrupts one only when it looks like a list item (KramdownRuleParser).
         parse.setFrom(ParserEmulationProfile.KRAMDOWN);
         parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
@@ -109,6 +135,7 @@ public final class MarkdownRenderer {
         parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.HTML_BLOCK_DEEP_PARSER, false);
         parse.set(Parser.THEMATIC_BREAK_RELAXED_START, false);
+        parse.set(Parser.THEMATIC_BREAK_PARSER, false);
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
@@ -118,34 +145,40 @@ public final class MarkdownRenderer {
         boolean strongWrapsEmphasis = Parser.STRONG_WRAPS_EMPHASIS.get(parse);
         // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
+        parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
+        parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         return HtmlBlockStartFactory.install(HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(parse))))
+                // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
+                .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
-                .customBlockParserFactory(new SpacedRuleParser.Factory())
+                .customBlockParserFactory(new KramdownExtensionBlock.Factory())
+                .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
+                .customInlineParserExtensionFactory(new SpacedDotsParser.Factory())
                 .build();
     }
 
     private MutableDataSet kramdownOptions() {
         MutableDataSet set = new MutableDataSet();
         gfmTables(set);
+        // kramdown: a separator cell is any run of dashes, and a row with more cells than the
+        // header widens the whole table
+        set.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
+        set.set(TablesExtension.DISCARD_EXTRA_COLUMNS, false);
         everyLink(set);
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
-        List<String> quotes = options.smartQuotes();
-        set.set(TypographicExtension.SINGLE_QUOTE_OPEN, quotes.get(0));
-        set.set(TypographicExtension.SINGLE_QUOTE_CLOSE, quotes.get(1));
-        set.set(TypographicExtension.SINGLE_QUOTE_UNMATCHED, quotes.get(1));
-        set.set(TypographicExtension.DOUBLE_QUOTE_OPEN, quotes.get(2));
-        set.set(TypographicExtension.DOUBLE_QUOTE_CLOSE, quotes.get(3));
+        // kramdown curls each quote by its neighbours, never pairing them (KramdownText)
+        set.set(TypographicExtension.ENABLE_QUOTES, false);
         set.set(TypographicExtension.EN_DASH, "–");
         set.set(TypographicExtension.EM_DASH, "—");
         set.set(TypographicExtension.ELLIPSIS, "…");
@@ -226,6 +259,8 @@ public final class MarkdownRenderer {
             if (KramdownTaskLists.mayHold(markdown)) {
                 KramdownTaskLists.mark(document);
             }
+        } else if (options.commonMark().contains("tasklist") && CommonMarkTaskLists.mayHold(markdown)) {
+            CommonMarkTaskLists.mark(document);
         }
         return document;
     }

@@ -45,6 +45,8 @@ public final class SassImporter extends CustomImporter {
     private final List<Path> realRoots;
     private final List<Path> loadPaths;
     private final ThreadLocal<Path> pageFolder = new ThreadLocal<>();
+    /** The texts of the stylesheets this thread's compilation loaded, in the order it loaded them. */
+    private final ThreadLocal<List<String>> loaded = ThreadLocal.withInitial(ArrayList::new);
 
     /**
      * @param roots     the folders stylesheets may come from (the site's root and source folder)
@@ -59,11 +61,18 @@ public final class SassImporter extends CustomImporter {
     /** Sets the folder of the page this thread compiles next, the last place a URL is looked for. */
     public void compiling(Path folder) {
         pageFolder.set(folder);
+        loaded.get().clear();
     }
 
-    /** Forgets this thread's page. */
+    /** Forgets this thread's page and the stylesheets it loaded. */
     public void done() {
         pageFolder.remove();
+        loaded.remove();
+    }
+
+    /** The texts of the stylesheets loaded since {@link #compiling}, as written. */
+    public List<String> loadedTexts() {
+        return List.copyOf(loaded.get());
     }
 
     /**
@@ -113,6 +122,7 @@ public final class SassImporter extends CustomImporter {
         } catch (IOException e) {
             throw new SassImportException("cannot read " + shown(file) + ": " + reason(e));
         }
+        loaded.get().add(text);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Syntax syntax = name.endsWith(".sass") ? Syntax.INDENTED : name.endsWith(".css") ? Syntax.CSS : Syntax.SCSS;
         return InboundMessage.ImportResponse.ImportSuccess.newBuilder()

@@ -234,10 +234,16 @@ public final class SassRenderer implements AutoCloseable {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
             }
-            // As Jekyll writes it: no byte order mark, and colours as libsass writes them.
+            // As Jekyll writes it: no byte order mark, colours as libsass writes them, and
+            // attribute selectors quoted as written.
             String compiled = success.getCss();
             List<SourceMapShift.Edit> edits = new ArrayList<>();
             String plain = LegacyColors.rounded(compiled, edits);
+            List<String> sources = new ArrayList<>(importer.loadedTexts());
+            sources.add(text);
+            List<SourceMapShift.Edit> quoted = new ArrayList<>();
+            plain = AttributeQuotes.restored(plain, sources, quoted);
+            edits = SourceMapShift.merged(edits, quoted);
             if (plain.startsWith("\uFEFF")) {
                 String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
                 plain = charset + plain.substring(1);

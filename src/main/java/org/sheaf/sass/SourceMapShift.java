@@ -30,6 +30,28 @@ final class SourceMapShift {
     }
 
     /**
+     * The edits of two passes as edits of the original text: {@code first} made to it, then
+     * {@code second} to the text {@code first} left, never overlapping any of {@code first}.
+     */
+    static List<Edit> merged(List<Edit> first, List<Edit> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        List<Edit> all = new ArrayList<>(first);
+        for (Edit later : second) {
+            int offset = later.offset();
+            for (Edit earlier : first) {
+                if (earlier.offset() < later.offset()) {
+                    offset -= earlier.newLength() - earlier.oldLength();
+                }
+            }
+            all.add(new Edit(offset, later.oldLength(), later.newLength()));
+        }
+        all.sort(java.util.Comparator.comparingInt(Edit::offset));
+        return all;
+    }
+
+    /**
      * The map with its columns moved.
      *
      * @param map   the source map's JSON

@@ -36,7 +36,7 @@ class MarkdownGoldenTest {
     private static final Path SITES = Path.of("src/test/resources/sites");
     /** Fixtures of one Markdown construct per page, each page laid out as its content alone. */
     static final List<String> CONSTRUCT_FIXTURES = List.of("kramdown", "highlighter-none", "highlighter-false",
-            "commonmark", "commonmark-options");
+            "commonmark", "commonmark-options", "commonmark-smart");
 
     @ParameterizedTest
     @CsvSource({

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +35,24 @@ class LiquidModesTest {
                 + "    hint: liquid: error_mode: strict in _config.yml makes this an error; lax silences it",
                 TestSite.printed(result));
         assertEquals("<p>example.org</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void warnModeWarnsOncePerRefusedTagAsRubyLiquidDoes() {
+        // Jekyll 4.3.1 prints three Liquid warnings for this page, one per refused tag
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\n").file("about.md", """
+                ---
+                link: "http://example.org"
+                ---
+                {{ page.link | replace_first: 'http://' '' }} {{ page.link | remove: 'http' 'x' }}
+                {% if page.link == 'x' && true %}no{% endif %}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        List<String> places = TestSite.printed(result).lines().filter(line -> line.startsWith("about.md:"))
+                .map(line -> line.substring(0, line.indexOf(": warning:"))).toList();
+        assertEquals(List.of("about.md:4:1", "about.md:4:47", "about.md:5:24"), places);
+        assertEquals("<p>example.org ://example.org</p>\n", site.read("about.html"));
     }
 
     @Test

@@ -17,17 +17,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A rule right after a paragraph line, as kramdown's GFM parser reads one: {@code ***} and
- * {@code ___} stay text of the paragraph (the renderer keeps flexmark's rules from interrupting
- * paragraphs), but {@code * * *} and {@code - - -} look like a list item, which ends the paragraph,
- * and are then a rule, not the list flexmark would make of them.
+ * Horizontal rules as kramdown's GFM parser reads them, in place of flexmark's own parser.
+ *
+ * <p>A rule never interrupts a paragraph: right after a paragraph line {@code ***} and
+ * {@code ___} stay text of the paragraph, but {@code * * *} and {@code - - -} look like a list
+ * item, which ends the paragraph, and are then a rule, not the list flexmark would make of them.
+ * Nor does a rule end a list item or block quote whose paragraph it could continue lazily
+ * ({@code * item} then {@code ***} at the margin): kramdown reads it as a line of that paragraph.
  */
-final class SpacedRuleParser extends AbstractBlockParser {
+final class KramdownRuleParser extends AbstractBlockParser {
+    private static final Pattern RULE = Pattern.compile("(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})");
     private static final Pattern SPACED_RULE = Pattern.compile(" {0,3}([-*])[ \\t]+(?:\\1[ \\t]*){2,}");
 
     private final ThematicBreak block = new ThematicBreak();
 
-    private SpacedRuleParser(BasedSequence line) {
+    private KramdownRuleParser(BasedSequence line) {
         block.setChars(line);
     }
 
@@ -53,14 +57,18 @@ final class SpacedRuleParser extends AbstractBlockParser {
                 @Override
                 public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
                     BasedSequence line = state.getLine();
-                    int first = state.getNextNonSpaceIndex();
-                    char marker = first < line.length() ? line.charAt(first) : ' ';
-                    if ((marker != '-' && marker != '*') || state.getIndent() >= 4
-                            || !matched.getBlockParser().isParagraphParser()
-                            || !SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
+                    BasedSequence rule = line.subSequence(state.getNextNonSpaceIndex()).trimEnd();
+                    if (state.getIndent() >= 4 || !RULE.matcher(rule).matches()) {
                         return BlockStart.none();
                     }
-                    return BlockStart.of(new SpacedRuleParser(line.subSequence(state.getIndex()).trimEnd()))
+                    if (matched.getBlockParser().isParagraphParser()) {
+                        if (!SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
+                            return BlockStart.none();
+                        }
+                    } else if (state.getActiveBlockParser().isParagraphParser()) {
+                        return BlockStart.none(); // a lazy line of the open paragraph
+                    }
+                    return BlockStart.of(new KramdownRuleParser(line.subSequence(state.getIndex()).trimEnd()))
                             .atIndex(line.length());
                 }
             };

@@ -1,0 +1,181 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * kramdown's block extensions, each on lines of its own: {@code {::comment}} up to
+ * {@code {:/comment}} (or {@code {:/}}) is written as an HTML comment, {@code {::nomarkdown}} up
+ * to its stop tag as its text, unchanged, and {@code {::options ... /}} as nothing (sheaf takes
+ * its options from {@code _config.yml} only). An extension without its stop tag, or of another
+ * name, is text, as kramdown leaves it.
+ */
+final class KramdownExtensionBlock extends Block {
+    private static final Pattern START = Pattern.compile(" {0,3}\\{::(comment|nomarkdown|options)(?:\\s[^}]*?)?(/)?\\}[ \\t]*");
+
+    /** What the extension writes: a comment, raw text, or nothing. */
+    enum Kind { COMMENT, RAW, NOTHING }
+
+    private final Kind kind;
+    private final String body;
+
+    private KramdownExtensionBlock(BasedSequence chars, Kind kind, String body) {
+        super(chars);
+        this.kind = kind;
+        this.body = body;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The text between the start and stop tags, without the line break before the stop tag. */
+    String body() {
+        return body;
+    }
+
+    @Override
+    public BasedSequence[] getSegments() {
+        return EMPTY_SEGMENTS;
+    }
+
+    /** A span extension ({@code {::comment}x{:/comment}}): what it writes, as written. */
+    static final class Span extends com.vladsch.flexmark.util.ast.Node {
+        private final String html;
+
+        Span(BasedSequence chars, String html) {
+            super(chars);
+            this.html = html;
+        }
+
+        String html() {
+            return html;
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
+    private static final Pattern SPAN_START = Pattern.compile("\\{::(comment|nomarkdown)(?:\\s[^}]*?)?\\}");
+
+    /**
+     * The span extension at the start of {@code text}: a comment, or raw text, up to its stop tag;
+     * null when none starts there or its stop tag is missing (kramdown then leaves it as text).
+     */
+    static Span span(BasedSequence text) {
+        Matcher m = SPAN_START.matcher(text);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        Matcher stop = Pattern.compile("\\{:/(?:" + m.group(1) + ")?\\}").matcher(text);
+        if (!stop.find(m.end())) {
+            return null;
+        }
+        String body = text.subSequence(m.end(), stop.start()).toString();
+        return new Span(text.subSequence(0, stop.end()), m.group(1).equals("comment") ? "<!-- " + body + " -->" : body);
+    }
+
+    /** Takes the lines of one extension, up to and with its stop tag's line. */
+    private static final class Parser extends AbstractBlockParser {
+        private final KramdownExtensionBlock block;
+        /** Offset in the document after the stop tag's line. */
+        private final int end;
+
+        Parser(KramdownExtensionBlock block, int end) {
+            this.block = block;
+            this.end = end;
+        }
+
+        @Override
+        public Block getBlock() {
+            return block;
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            return state.getLine().getStartOffset() >= end ? BlockContinue.none()
+                    : BlockContinue.atIndex(state.getLine().length());
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+        }
+    }
+
+    /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
+    static final class Factory implements CustomBlockParserFactory {
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int first = state.getNextNonSpaceIndex();
+                    if (state.getIndent() >= 4 || first >= line.length() || line.charAt(first) != '{'
+                            || matched.getBlockParser().isParagraphParser()) {
+                        return BlockStart.none();
+                    }
+                    BasedSequence tag = line.subSequence(state.getIndex()).trimEnd();
+                    Matcher m = START.matcher(tag);
+                    if (!m.matches()) {
+                        return BlockStart.none();
+                    }
+                    String name = m.group(1);
+                    BasedSequence all = line.getBaseSequence();
+                    int bodyStart = line.getEndOffset();
+                    if (bodyStart < all.length() && all.charAt(bodyStart) == '\n') {
+                        bodyStart++;
+                    }
+                    if (name.equals("options")) {
+                        if (m.group(2) == null) {
+                            return BlockStart.none();
+                        }
+                        KramdownExtensionBlock block = new KramdownExtensionBlock(tag, Kind.NOTHING, "");
+                        return BlockStart.of(new Parser(block, bodyStart)).atIndex(line.length());
+                    }
+                    if (m.group(2) != null) {
+                        return BlockStart.none();
+                    }
+                    Matcher stop = Pattern.compile("(?m)^ {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*(?:\\n|\\z)").matcher(all);
+                    if (!stop.find(bodyStart)) {
+                        return BlockStart.none();
+                    }
+                    String body = all.subSequence(bodyStart, stop.start()).toString();
+                    body = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body;
+                    KramdownExtensionBlock block = new KramdownExtensionBlock(all.subSequence(line.getStartOffset(),
+                            stop.end()), name.equals("comment") ? Kind.COMMENT : Kind.RAW, body);
+                    return BlockStart.of(new Parser(block, stop.end())).atIndex(line.length());
+                }
+            };
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ext.typographic.internal.SmartsInlineParser;
+import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.InlineParserExtension;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
+import com.vladsch.flexmark.parser.LightInlineParser;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Set;
+
+/**
+ * Keeps {@code . . .} as written: kramdown makes an ellipsis of {@code ...} only, where
+ * flexmark's typographic extension also takes the spaced dots. Runs before that extension.
+ */
+final class SpacedDotsParser implements InlineParserExtension {
+    private static final String DOTS = ". . .";
+
+    @Override
+    public void finalizeDocument(InlineParser inlineParser) {
+    }
+
+    @Override
+    public void finalizeBlock(InlineParser inlineParser) {
+    }
+
+    @Override
+    public boolean parse(LightInlineParser parser) {
+        BasedSequence input = parser.getInput();
+        int index = parser.getIndex();
+        if (!input.subSequence(index, Math.min(input.length(), index + DOTS.length())).matches(DOTS)) {
+            return false;
+        }
+        parser.appendText(input, index, index + DOTS.length());
+        parser.setIndex(index + DOTS.length());
+        return true;
+    }
+
+    /** Registers the parser for the {@code .} character, ahead of flexmark's typographic one. */
+    static final class Factory implements InlineParserExtensionFactory {
+        @Override
+        public CharSequence getCharacters() {
+            return ".";
+        }
+
+        @Override
+        public InlineParserExtension apply(LightInlineParser parser) {
+            return new SpacedDotsParser();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(SmartsInlineParser.Factory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
+        }
+    }
+}
