@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import java.util.HashSet;
 import java.util.Set;
+import org.sheaf.highlight.Highlighter;
 
 /**
  * What jekyll-commonmark writes differently from flexmark: code blocks in its Rouge wrapper, the
@@ -64,7 +65,7 @@ final class CommonMarkNodeRenderer implements NodeRenderer {
         } else {
             html.raw("<pre class=\"highlight\"><code" + dataLang + ">");
         }
-        html.raw(escape(code));
+        html.raw(Highlighter.html(language, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div></div>").line();

@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.highlight.Highlighter;
 
 /**
  * Renders what kramdown marks up differently from flexmark: code blocks in Rouge's wrapper,
@@ -252,8 +253,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
-        if (!options.rouge()) {
-            // kramdown without a highlighter: <pre><code class="language-x">, the text ending with a line break
+        if (!options.rouge() || language != null && !Highlighter.knows(language)) {
+            // kramdown without a highlighter, or with a language Rouge does not know: <pre><code class="language-x">, the text ending with a line break
             html.line();
             html.srcPos(node.getChars()).withAttr().tag("pre");
             html.openPre();
@@ -271,7 +272,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("<div class=\"highlight\">");
         html.openPre();
         html.raw("<pre class=\"highlight\"><code>");
-        html.raw(escape(code));
+        html.raw(Highlighter.html(lang, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div>");

@@ -96,7 +96,7 @@ class LiquidCompatTest {
                 render("{% highlight c++ %}\nint x;\n{% endhighlight %}"));
         assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
                 + "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td>"
-                + "<td class=\"code\"><pre>x\n</pre></td></tr></tbody></table></code></pre></figure>",
+                + "<td class=\"code\"><pre><span class=\"n\">x</span>\n</pre></td></tr></tbody></table></code></pre></figure>",
                 render("{% highlight ruby linenos=table %}\nx\n{% endhighlight %}"));
     }
 
