@@ -141,9 +141,13 @@ final class Css extends Language {
         return GRAMMAR;
     }
 
+    /** Whether Rouge knows the property (a vendor prefix aside) and writes it {@code nl}. */
+    static boolean knowsProperty(String property) {
+        return PROPERTIES.contains(property.replaceFirst("^-[a-z]+-", ""));
+    }
+
     private static void property(Matcher m, Lexing lexing) {
-        String name = m.group(1).replaceFirst("^-[a-z]+-", "");
-        lexing.emit(PROPERTIES.contains(name) ? NAME_LABEL : NAME_PROPERTY, m.group(1));
+        lexing.emit(knowsProperty(m.group(1)) ? NAME_LABEL : NAME_PROPERTY, m.group(1));
         lexing.emit(TEXT, m.group(2));
         lexing.emit(PUNCTUATION, m.group(3));
     }
