@@ -16,15 +16,28 @@ final class Html extends Language {
 
     static {
         Grammar g = GRAMMAR;
+        markup(g);
         g.state("root")
+                .rule("<\\s*script\\s*", NAME_TAG, "script-content", "attributes")
+                .rule("<\\s*style\\s*", NAME_TAG, "style-content", "attributes")
+                .include("markup");
+        g.state("script-content")
+                .rule("(?s)(.*?)(<\\s*/\\s*script\\s*>)", (m, lexing) -> content(m, lexing, JAVASCRIPT), "#pop")
+                .rule("(?s).+", (m, lexing) -> lexing.delegateFresh(JAVASCRIPT, m.group()), "#pop");
+        g.state("style-content")
+                .rule("(?s)(.*?)(<\\s*/\\s*style\\s*>)", (m, lexing) -> content(m, lexing, CSS), "#pop")
+                .rule("(?s).+", (m, lexing) -> lexing.delegateFresh(CSS, m.group()), "#pop");
+    }
+
+    /** The states HTML and XML share: text, entities, comments, tags and their attributes. */
+    static void markup(Grammar g) {
+        g.state("markup")
                 .rule("[^<&]+", TEXT)
                 .rule("&\\S*?;", NAME_ENTITY)
                 .rule("<!\\[CDATA\\[(?s:.*?)\\]\\]>", COMMENT_PREPROC)
                 .rule("<!--(?s:.*?)(?:-->|\\z)", COMMENT)
                 .rule("<\\?(?s:.*?)(?:\\?>|\\z)", COMMENT_PREPROC)
                 .rule("<![^>]*>", COMMENT_PREPROC)
-                .rule("<\\s*script\\s*", NAME_TAG, "script-content", "attributes")
-                .rule("<\\s*style\\s*", NAME_TAG, "style-content", "attributes")
                 .rule("<\\s*/\\s*[\\w:.-]+\\s*>", NAME_TAG)
                 .rule("<", NAME_TAG, "tag");
         g.state("tag")
@@ -39,12 +52,6 @@ final class Html extends Language {
         g.state("value")
                 .rule("\"[^\"]*\"|'[^']*'|[^\\s>]+", STRING, "#pop")
                 .rule("", TEXT, "#pop");
-        g.state("script-content")
-                .rule("(?s)(.*?)(<\\s*/\\s*script\\s*>)", (m, lexing) -> content(m, lexing, JAVASCRIPT), "#pop")
-                .rule("(?s).+", (m, lexing) -> lexing.delegateFresh(JAVASCRIPT, m.group()), "#pop");
-        g.state("style-content")
-                .rule("(?s)(.*?)(<\\s*/\\s*style\\s*>)", (m, lexing) -> content(m, lexing, CSS), "#pop")
-                .rule("(?s).+", (m, lexing) -> lexing.delegateFresh(CSS, m.group()), "#pop");
     }
 
     Html() {
