@@ -24,7 +24,7 @@ public final class Highlighter {
     private static final Set<String> ROUGE_NAMES = rougeNames();
 
     static {
-        for (Language language : List.of(new PlainText(), new Ruby(), new JavaScript(), new Html(), new Css(), new Scss(), new Shell(), new Console(), new Yaml(), new Json(), new Python(), new Java(), new C(), new Cpp(), new Go(), new Diff(), new Xml(), new Sql(), new Liquid())) {
+        for (Language language : List.of(new PlainText(), new Ruby(), new JavaScript(), new Html(), new Css(), new Scss(), new Shell(), new Console(), new Yaml(), new Json(), new Python(), new Java(), new C(), new Cpp(), new Go(), new Diff(), new Xml(), new Sql(), new Liquid(), new Markdown())) {
             LANGUAGES.put(language.name(), language);
             language.aliases().forEach(alias -> LANGUAGES.put(alias, language));
         }
@@ -57,6 +57,11 @@ public final class Highlighter {
     public static boolean colours(String language) {
         Language lexer = language == null ? null : LANGUAGES.get(baseName(language));
         return lexer != null && !lexer.name().equals("plaintext");
+    }
+
+    /** The lexer for a language sheaf colours, or null. */
+    static Language lexer(String language) {
+        return LANGUAGES.get(baseName(language));
     }
 
     private static String baseName(String language) {
