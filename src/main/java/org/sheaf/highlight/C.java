@@ -14,7 +14,7 @@ class C extends Language {
     private static final Grammar GRAMMAR = grammar(false);
 
     static final String KEYWORDS = "auto|break|case|const|continue|default|do|else|enum|extern|for|goto|if|register|restrict"
-            + "|return|sizeof|static|struct|switch|typedef|union|volatile|while|inline|_Alignas|_Alignof|_Noreturn"
+            + "|return|sizeof|static|struct|switch|typedef|union|volatile|while|_Alignas|_Alignof|_Noreturn"
             + "|_Static_assert|_Thread_local";
     static final String TYPES = "int|long|float|short|double|char|unsigned|signed|void|_Bool|_Complex|_Imaginary|FILE"
             + "|size_t|ssize_t|ptrdiff_t|wchar_t|u?int(?:8|16|32|64|ptr|max)_t|u?int_(?:least|fast)(?:8|16|32|64)_t|off_t"
@@ -54,6 +54,7 @@ class C extends Language {
                         groups(KEYWORD, TEXT, NAME_CLASS, TEXT, PUNCTUATION))
                 .rule(cpp ? "(class|struct)(\\s+)([a-zA-Z_]\\w*)" : "(?!)", groups(KEYWORD, TEXT, NAME_CLASS))
                 .rule("(?:" + keywords + ")\\b", KEYWORD)
+                .rule("inline\\b", KEYWORD_RESERVED)
                 .rule("(?:" + types + ")\\b", KEYWORD_TYPE)
                 .rule("(?:NULL|true|false" + (cpp ? "|nullptr" : "") + ")\\b", NAME_BUILTIN)
                 .rule("[a-zA-Z_]\\w*(?=\\s*\\()", cpp ? C::cppCall : C::call)
@@ -62,7 +63,8 @@ class C extends Language {
                 .rule("[a-zA-Z_]\\w*", NAME)
                 .rule("0[xX][0-9a-fA-F]+[uUlL]*", NUMBER_HEX)
                 .rule("0[0-7]+[uUlL]*", NUMBER_OCT)
-                .rule("\\d+[eE][+-]?\\d+[fFlL]?|\\d*\\.\\d+[eE][+-]?\\d+[fFlL]?", NUMBER_FLOAT)
+                .rule(cpp ? "(?:\\d+\\.\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?[fFlL]?|\\d+[eE][+-]?\\d+[fFlL]?"
+                        : "\\d+[eE][+-]?\\d+[fFlL]?|\\d*\\.\\d+[eE][+-]?\\d+[fFlL]?", NUMBER_FLOAT)
                 .rule("\\d+[uUlL]*", NUMBER_INTEGER)
                 .rule("::|->|\\+\\+|--|<<=?|>>=?|&&|\\|\\||[-+*/%&|^!=<>]=|[-+*/%&|^!=<>~?:]", OPERATOR)
                 .rule("[()\\[\\]{},;.]", PUNCTUATION);

@@ -30,10 +30,14 @@ final class Go extends Language {
                         NUMBER)
                 .rule("'(?:\\\\.|\\\\[0-7]{3}|\\\\x[0-9a-fA-F]{2}|\\\\u[0-9a-fA-F]{4}|[^'\\\\])'", STRING_CHAR)
                 .rule("`[^`]*`", STRING)
-                .rule("\"(?:[^\"\\\\\\n]|\\\\.)*\"", STRING)
+                .rule("\"", STRING, "string")
                 .rule("<<=|>>=|&\\^=|\\.\\.\\.|&&|\\|\\||<-|\\+\\+|--|==|!=|<=|>=|:=|<<|>>|&\\^|[-+*/%&|^]=|[-+*/%&|^<>=!.:~]",
                         OPERATOR)
                 .rule("[()\\[\\]{},;]", PUNCTUATION);
+        GRAMMAR.state("string")
+                .rule("\\\\(?:[abfnrtv\\\\'\"]|[0-7]{3}|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})", STRING_ESCAPE)
+                .rule("[^\"\\\\\\n]+|\\\\", STRING)
+                .rule("\"", STRING, "#pop");
     }
 
     Go() {

@@ -41,7 +41,7 @@ final class Java extends Language {
                 .rule("0[bB][01_]+[lL]?", NUMBER_BIN)
                 .rule("\\d[\\d_]*\\.[\\d_]*(?:[eE][+-]?\\d+)?|\\d[\\d_]*[eE][+-]?\\d+", NUMBER_FLOAT)
                 .rule("\\d[\\d_]*[lL]?", NUMBER_INTEGER)
-                .rule("[~^*!%&\\[\\](){}<>|+=:;,/?-]+|\\.", OPERATOR);
+                .rule("[~^*!%&\\[\\](){}<>|+=:;,/?-]+|\\.\\.\\.|\\.", OPERATOR);
     }
 
     Java() {
