@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 
 /**
  * A shell session as Rouge's {@code console} colours it: a line that starts with a prompt
- * ({@code $}, {@code #}, {@code >}, {@code %}, or {@code user@host:~$}) is the prompt and a command
+ * ({@code $}, {@code #}, {@code >}, or {@code user@host:~$}) is the prompt and a command
  * coloured as shell; any other line is the command's output.
  */
 final class Console extends Language {
@@ -15,7 +15,7 @@ final class Console extends Language {
 
     static {
         GRAMMAR.state("root")
-                .rule("^([^\\s]*[$#>%])([ \\t]+)(.*)(\\n?)", Console::command)
+                .rule("^([^\\s]*[$#>])([ \\t]+)(.*)(\\n?)", Console::command)
                 .rule("^.*\\n?", GENERIC_OUTPUT);
     }
 

@@ -11,13 +11,13 @@ final class Diff extends Language {
 
     static {
         GRAMMAR.state("root")
-                .rule("^(?:diff|index|Index:|=====|new file|deleted file|similarity|rename|old mode|new mode|Binary)"
+                .rule("^(?:diff|index|Index:|=====)"
                         + ".*\\n?", GENERIC_HEADING)
                 .rule("^\\+.*\\n?|^>.*\\n?", GENERIC_INSERTED)
                 .rule("^-.*\\n?|^<.*\\n?", GENERIC_DELETED)
                 .rule("^!.*\\n?", GENERIC_STRONG)
-                .rule("^@.*", PUNCTUATION)
-                .rule("^Only in .*\\n?", PUNCTUATION)
+                .rule("^@@[^\\n]*?@@|^@.*", PUNCTUATION)
+                .rule("^[A-Za-z].*\\n?", PUNCTUATION)
                 .rule("^[\\\\*]+", ERROR)
                 .rule(".*\\n?", TEXT);
     }

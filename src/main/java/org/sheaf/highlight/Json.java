@@ -16,8 +16,8 @@ final class Json extends Language {
                 .rule("\"(?:[^\"\\\\]|\\\\.)*\"(?=\\s*:)", NAME_LABEL)
                 .rule("\"", STRING_DOUBLE, "string")
                 .rule("(?:true|false|null)\\b", KEYWORD_CONSTANT)
-                .rule("-?(?:0|[1-9]\\d*)(?:\\.\\d+(?:[eE][+-]?\\d+)?|[eE][+-]?\\d+)", NUMBER_FLOAT)
-                .rule("-?(?:0|[1-9]\\d*)", NUMBER_INTEGER)
+                .rule("-?\\d+\\.\\d+(?:[eE][+-]?\\d+)?", NUMBER_FLOAT)
+                .rule("-?\\d+(?:[eE][+-]?\\d+)?", NUMBER_INTEGER)
                 .rule("[{}\\[\\],:]", PUNCTUATION);
         GRAMMAR.state("string")
                 .rule("[^\"\\\\]+", STRING_DOUBLE)

@@ -44,8 +44,11 @@ final class Liquid extends Language {
                 .include("values");
         g.state("parameters")
                 .rule("-?%\\}", PUNCTUATION, "#pop")
-                .rule("(\\w+)(=)", groups(NAME_ATTRIBUTE, OPERATOR))
-                .include("values");
+                .rule("\\s+", WHITESPACE)
+                .rule("([\\w-]+)(=)", groups(NAME_ATTRIBUTE, OPERATOR))
+                .rule("\"[^\"]*\"", STRING_DOUBLE)
+                .rule("'[^']*'", STRING_SINGLE)
+                .rule("[^\\s%\"'=-]+|[%=-]", TEXT);
         g.state("values")
                 .rule("\\s+", WHITESPACE)
                 .rule("(\\|)(\\s*)([\\w-]+)", groups(PUNCTUATION, WHITESPACE, NAME_FUNCTION))
@@ -57,7 +60,7 @@ final class Liquid extends Language {
                 .rule("(?:and|or|contains)\\b", OPERATOR_WORD)
                 .rule("forloop\\.\\w+|tablerowloop\\.\\w+", NAME_BUILTIN)
                 .rule("(\\.)(size|first|last)\\b", groups(PUNCTUATION, NAME_FUNCTION))
-                .rule("(\\w+)(:)", groups(NAME_ATTRIBUTE, OPERATOR))
+                .rule("(\\w+)(:|=)", groups(NAME_ATTRIBUTE, OPERATOR))
                 .rule("[\\w-]+", NAME_VARIABLE)
                 .rule("==|!=|<>|<=|>=|[<>=]", OPERATOR)
                 .rule("[.:,\\[\\]()]", PUNCTUATION);

@@ -71,7 +71,7 @@ final class Scss extends Language {
                 .rule("%[\\w-]+", NAME_VARIABLE)
                 .rule("[\\w-]+(?=\\s*\\()", NAME_FUNCTION)
                 .rule("(?:from|through|to|in|and|or|not)\\b", OPERATOR_WORD)
-                .rule("-?[a-zA-Z_][\\w-]*", Scss::keyword)
+                .rule("[a-zA-Z_][\\w-]*", Scss::keyword)
                 .rule("[(){}]", PUNCTUATION)
                 .rule("[,:.!*/+<>=%-]+", OPERATOR);
         g.state("dq")
