@@ -89,8 +89,8 @@ final class Css extends Language {
                 .rule("#[\\w-]+", NAME_FUNCTION)
                 .rule("::?[\\w-]+", NAME_DECORATOR)
                 .rule("[a-zA-Z_-][\\w-]*", NAME_TAG)
-                .rule("\"(?:[^\"\\\\]|\\\\.)*\"", STRING_SINGLE)
-                .rule("'(?:[^'\\\\]|\\\\.)*'", STRING_DOUBLE)
+                .rule("\"(?:[^\"\\\\]++|\\\\.)*+\"", STRING_SINGLE)
+                .rule("'(?:[^'\\\\]++|\\\\.)*+'", STRING_DOUBLE)
                 .rule("[~^*!%&\\[\\]()<>|+=@:;,./?-]", OPERATOR);
         g.state("at-rule")
                 .include("basics")
@@ -123,12 +123,12 @@ final class Css extends Language {
                 .include("value-parts")
                 .rule("[(),/:]", PUNCTUATION);
         g.state("value-parts")
-                .rule("url\\((?:[^)\"'\\\\]|\\\\.|\"[^\"]*\"|'[^']*')*\\)", STRING_OTHER)
+                .rule("url\\((?:[^)\"'\\\\]++|\\\\.|\"[^\"]*\"|'[^']*')*\\)", STRING_OTHER)
                 .rule("#[0-9a-fA-F]+", NUMBER)
                 .rule("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)" + UNITS + "?(?![\\w%])", NUMBER)
                 .rule("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)", NUMBER)
-                .rule("\"(?:[^\"\\\\]|\\\\.)*\"", STRING_SINGLE)
-                .rule("'(?:[^'\\\\]|\\\\.)*'", STRING_DOUBLE)
+                .rule("\"(?:[^\"\\\\]++|\\\\.)*+\"", STRING_SINGLE)
+                .rule("'(?:[^'\\\\]++|\\\\.)*+'", STRING_DOUBLE)
                 .rule("[a-zA-Z_-][\\w-]*", Css::keyword);
     }
 

@@ -46,11 +46,15 @@ public final class Highlighter {
      * sheaf has no lexer for the language (as Rouge writes a language it does not know).
      */
     public static String html(String language, String code) {
+        Language plain = LANGUAGES.get("plaintext");
         Language lexer = language == null ? null : LANGUAGES.get(baseName(language));
-        if (lexer == null) {
-            lexer = LANGUAGES.get("plaintext");
+        try {
+            return format((lexer == null ? plain : lexer).lex(code));
+        } catch (StackOverflowError e) {
+            // a pathological line (tens of thousands of escapes in one string) is written uncoloured
+            // rather than failing the page: colour is decoration, the code itself must be there
+            return format(plain.lex(code));
         }
-        return format(lexer.lex(code));
     }
 
     /** Whether sheaf colours the language named; other languages are written as plain text. */

@@ -13,7 +13,7 @@ final class Json extends Language {
     static {
         GRAMMAR.state("root")
                 .rule("\\s+", WHITESPACE)
-                .rule("\"(?:[^\"\\\\]|\\\\.)*\"(?=\\s*:)", NAME_LABEL)
+                .rule("\"(?:[^\"\\\\]++|\\\\.)*+\"(?=\\s*:)", NAME_LABEL)
                 .rule("\"", STRING_DOUBLE, "string")
                 .rule("(?:true|false|null)\\b", KEYWORD_CONSTANT)
                 .rule("-?\\d+\\.\\d+(?:[eE][+-]?\\d+)?", NUMBER_FLOAT)

@@ -54,7 +54,8 @@ final class Python extends Language {
                 .rule("[()\\[\\]{},:;.]", PUNCTUATION);
         for (String quote : new String[] {"\"\"\"", "'''", "\"", "'"}) {
             String q = quote.replace("\"", "\\\"");
-            String chars = quote.length() == 3 ? "(?:(?!" + q + ")[^\\\\{}])+" : "[^\\\\{}" + q.charAt(q.length() - 1) + "\\n]+";
+            // runs of plain characters, and one quote or brace at a time, so no pattern recurses per character
+            String chars = quote.length() == 3 ? "[^\\\\{}\"']+|[\"']" : "[^\\\\{}" + q.charAt(q.length() - 1) + "\\n]+";
             String name = "q" + quote.length() + (quote.charAt(0) == '"' ? "d" : "s");
             g.state(name + "-plain")
                     .rule(q, STRING, "#pop")

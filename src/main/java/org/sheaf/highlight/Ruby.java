@@ -59,7 +59,7 @@ final class Ruby extends Language {
                 .rule("@@\\w+", NAME_VARIABLE_CLASS)
                 .rule("@\\w+", NAME_VARIABLE_INSTANCE)
                 .rule("\\$(?:\\w+|[^\\w\\s])", NAME_VARIABLE_GLOBAL)
-                .rule(":\"(?:[^\"\\\\]|\\\\.)*\"", STRING_SYMBOL)
+                .rule(":\"(?:[^\"\\\\]++|\\\\.)*+\"", STRING_SYMBOL)
                 .rule(":(?:[a-zA-Z_]\\w*[?!=]?|\\[\\]=?|@@?\\w+|\\$\\w+)", STRING_SYMBOL)
                 .rule("0[xX][0-9a-fA-F_]+", NUMBER_HEX)
                 .rule("0[bB][01_]+", NUMBER_BIN)

@@ -61,7 +61,7 @@ final class Scss extends Language {
                 .include("value-parts");
         g.state("value-parts")
                 .include("basics")
-                .rule("url\\((?:[^)\"'\\\\]|\\\\.|\"[^\"]*\"|'[^']*')*\\)", STRING_OTHER)
+                .rule("url\\((?:[^)\"'\\\\]++|\\\\.|\"[^\"]*\"|'[^']*')*\\)", STRING_OTHER)
                 .rule("#[0-9a-fA-F]+\\b", NUMBER_HEX)
                 .rule("-?\\d+" + UNITS + "?", NUMBER)
                 .rule("\\.\\d+" + UNITS + "?", NUMBER_INTEGER)

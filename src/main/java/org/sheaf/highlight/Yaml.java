@@ -1,6 +1,5 @@
 package org.sheaf.highlight;
 
-import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.TokenType.*;
 
 import java.util.regex.Matcher;
@@ -24,13 +23,11 @@ final class Yaml extends Language {
                 .rule("^(?:---|\\.\\.\\.)(?=\\s|\\z)", Yaml::marker)
                 .rule("[ \\t]+|\\n", TEXT)
                 .rule("(?<=^|\\s)#.*", COMMENT_SINGLE)
-                .rule("(" + FIRST + "(?:[^\\n:#]|:(?=\\S)|(?<=\\S)#)*?)([ \\t]*)(:)(?=[ \\t]|$)",
-                        groups(NAME_ATTRIBUTE, TEXT, PUNCTUATION_INDICATOR))
+                .rule(FIRST + "[^\\n]*", Yaml::keyOrPlain)
                 .rule("[-?](?=[ \\t]|$)", PUNCTUATION_INDICATOR)
                 .rule("(?<=^[ \\t]{0,200}):(?=[ \\t]|$)", PUNCTUATION_INDICATOR)
                 .rule("[|>][-+]?\\d*(?=[ \\t]|$)", Yaml::blockScalar)
-                .include("nodes")
-                .rule(FIRST + "[^\\n]*?(?=[ \\t]*$|[ \\t]+#)", Yaml::plain);
+                .include("nodes");
         g.state("nodes")
                 .rule("&[^\\s,\\[\\]{}]+", NAME_LABEL)
                 .rule("\\*[^\\s,\\[\\]{}]+", NAME_VARIABLE)
@@ -74,8 +71,42 @@ final class Yaml extends Language {
         lexing.emit(start ? NAME_NAMESPACE : STRING, m.group());
     }
 
-    private static void plain(Matcher m, Lexing lexing) {
-        String value = m.group();
+    /**
+     * The rest of a line that starts like a scalar: a key up to the first colon followed by a
+     * space or the line's end, else a plain scalar up to a comment. Found by scanning, not by one
+     * pattern, so a very long line costs no stack.
+     */
+    private static void keyOrPlain(Matcher m, Lexing lexing) {
+        String line = m.group();
+        int comment = line.length();
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
+                comment = i;
+                break;
+            }
+        }
+        for (int j = 0; j < comment; j++) {
+            if (line.charAt(j) == ':' && (j + 1 == line.length() || line.charAt(j + 1) == ' ' || line.charAt(j + 1) == '\t')) {
+                int keyEnd = j;
+                while (keyEnd > 0 && (line.charAt(keyEnd - 1) == ' ' || line.charAt(keyEnd - 1) == '\t')) {
+                    keyEnd--;
+                }
+                lexing.emit(NAME_ATTRIBUTE, line.substring(0, keyEnd));
+                lexing.emit(TEXT, line.substring(keyEnd, j));
+                lexing.emit(PUNCTUATION_INDICATOR, ":");
+                lexing.moveTo(m.start() + j + 1);
+                return;
+            }
+        }
+        int end = comment;
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        plain(line.substring(0, end), lexing);
+        lexing.moveTo(m.start() + end);
+    }
+
+    private static void plain(String value, Lexing lexing) {
         TokenType type = NUMBER.matcher(value).matches() ? TokenType.NUMBER
                 : CONSTANT.matcher(value).matches() ? NAME_CONSTANT : STRING;
         lexing.emit(type, value);

@@ -74,6 +74,18 @@ class HighlighterTest {
         assertTrue(Highlighter.knows("c++") && Highlighter.knows("php") && !Highlighter.knows("Ruby"));
     }
 
+    @Test
+    void colorsLongStringsAndLinesWithoutRunningOutOfStack() {
+        String run = "x\\\"".repeat(30_000);
+        assertTrue(Highlighter.html("json", "{\"" + run + "\": 1}").startsWith("<span class=\"p\">{</span><span class=\"nl\">"));
+        assertTrue(Highlighter.html("java", "s = \"" + run + "\";").contains("<span class=\"s\">\""));
+        assertTrue(Highlighter.html("ruby", "x = :\"" + run + "\"").contains("<span class=\"ss\">:\""));
+        assertTrue(Highlighter.html("python", "\"\"\"" + "doc \"quoted\" {x}\n".repeat(20_000) + "\"\"\"")
+                .startsWith("<span class=\"s\">\"\"\"doc"));
+        assertTrue(Highlighter.html("yaml", "key: " + "word ".repeat(20_000)).startsWith("<span class=\"na\">key</span>"));
+        assertTrue(Highlighter.html("css", "a { b: url(" + "x".repeat(100_000) + "); }").contains("<span class=\"sx\">url("));
+    }
+
     private static String firstDifference(String expected, String actual) {
         int i = 0;
         while (i < expected.length() && i < actual.length() && expected.charAt(i) == actual.charAt(i)) {
