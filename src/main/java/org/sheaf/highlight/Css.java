@@ -51,7 +51,8 @@ final class Css extends Language {
             "capitalize", "pointer", "default", "text", "wait", "help", "crosshair", "serif", "sans-serif", "monospace",
             "cursive", "fantasy", "transparent", "both", "repeat", "no-repeat", "repeat-x", "repeat-y", "scroll",
             "table-cell", "list-item", "collapse", "separate", "baseline", "super", "medium", "large", "x-large",
-            "larger", "smaller", "thin", "thick", "disc", "circle", "square", "decimal", "outside", "inside");
+            "larger", "smaller", "thin", "thick", "disc", "circle", "square", "decimal", "outside", "inside", "avoid",
+            "always", "landscape", "portrait", "small-caps");
     static final Set<String> COLOURS = Set.of("aliceblue", "antiquewhite", "aqua", "aquamarine", "azure", "beige",
             "bisque", "black", "blanchedalmond", "blue", "blueviolet", "brown", "burlywood", "cadetblue", "chartreuse",
             "chocolate", "coral", "cornflowerblue", "cornsilk", "crimson", "cyan", "darkblue", "darkcyan",

@@ -26,7 +26,7 @@ final class Liquid extends Language {
                                 WHITESPACE, PUNCTUATION), "#pop")
                 .rule("(\\s*)(if|elsif|unless|case|when|else|endif|endunless|endcase)\\b", groups(WHITESPACE, KEYWORD_RESERVED),
                         "#pop", "expression")
-                .rule("(\\s*)(for|tablerow)(\\s+)([\\w-]+)(\\s+)(in)(\\s+)([\\w.\\-\\[\\]'\"]+)",
+                .rule("(\\s*)(for|tablerow)(\\s+)([\\w-]+)(\\s+)(in)(\\s+)([^\\s%}]+)",
                         groups(WHITESPACE, NAME_TAG, WHITESPACE, NAME_VARIABLE, WHITESPACE, NAME_TAG, WHITESPACE,
                                 NAME_VARIABLE), "#pop", "expression")
                 .rule("(\\s*)(include|include_relative|render)(\\s+)([^\\s%{}]+)",

@@ -21,6 +21,8 @@ final class Python extends Language {
             "id", "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals", "map", "max", "memoryview",
             "min", "next", "object", "oct", "open", "ord", "pow", "property", "range", "repr", "reversed", "round", "set",
             "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type", "vars", "zip",
+            "file", "unicode", "long", "xrange", "raw_input", "reduce", "unichr", "basestring", "cmp", "execfile", "intern",
+            "reload", "apply", "buffer", "coerce", "exit",
             "NotImplemented", "[A-Z]\\w*(?:Error|Exception|Warning)", "StopIteration", "StopAsyncIteration",
             "KeyboardInterrupt", "SystemExit", "GeneratorExit");
     private static final String PSEUDO = words("self", "None", "True", "False", "Ellipsis");

@@ -21,7 +21,11 @@ final class Shell extends Language {
             + "|popd|printf|pushd|pwd|read|readonly|set|shift|shopt|source|suspend|test|time|times|trap|true|type"
             + "|typeset|ulimit|umask|unalias|unset|wait|ls|cat|grep|sed|awk|wc|sort|uniq|head|tail|cut|tr|mkdir|rm|cp|mv"
             + "|ln|chmod|chown|touch|date|sleep|sudo|tar|gzip|install|env|tee|nohup|df|du|basename|dirname|seq|yes"
-            + "|printenv)";
+            + "|printenv|dir|whoami|id|groups|hostname|uname|chgrp|chroot|dd|fmt|fold|join|nice|nl|od|paste|pr|ptx|shred"
+            + "|split|stat|stty|sum|sync|tac|timeout|tsort|tty|unexpand|unlink|users|vdir|who|base64|cksum|comm|csplit"
+            + "|expand|expr|factor|hostid|link|logname|md5sum|mkfifo|mknod|mktemp|nproc|numfmt|pathchk|readlink|realpath"
+            + "|rmdir|runcon|sha1sum|truncate|sha224sum|sha256sum|sha384sum|sha512sum|shuf|stdbuf|chcon|dircolors|b2sum"
+            + "|base32|arch)";
 
     static {
         Grammar g = GRAMMAR;
