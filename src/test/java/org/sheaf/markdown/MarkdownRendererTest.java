@@ -181,6 +181,11 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void fencedCodeInALanguageRougeDoesNotKnowGetsKramdownsPlainBlock() {
+        assertEquals("<pre><code class=\"language-Ruby\">x &lt; 1\n</code></pre>\n", KRAMDOWN.render("```Ruby\nx < 1\n```\n"));
+    }
+
+    @Test
     void fencedCodeGetsRougeWrapperWithItsLanguage() {
         assertEquals("<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
                         + "<code><span class=\"k\">def</span> <span class=\"nf\">x</span>\n"
