@@ -15,6 +15,7 @@ final class Yaml extends Language {
     private static final Grammar GRAMMAR = new Grammar();
     private static final String FIRST = "(?:[^\\s#'\"\\[\\]{},:!&*|>%@`?-]|[?:-](?=\\S))";
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern BLOCK_SCALAR_REST = Pattern.compile("([ \\t]*)(#.*)?");
     private static final Pattern CONSTANT = Pattern.compile("true|false|null|True|False|Null|TRUE|FALSE|NULL");
 
     static {
@@ -127,8 +128,11 @@ final class Yaml extends Language {
             return;
         }
         String rest = text.substring(at, eol);
-        Matcher comment = Pattern.compile("([ \\t]*)(#.*)?").matcher(rest);
-        comment.matches();
+        Matcher comment = BLOCK_SCALAR_REST.matcher(rest);
+        if (!comment.matches()) {
+            // more text on the indicator's line: not a block scalar after all
+            return;
+        }
         lexing.emit(TEXT, comment.group(1));
         lexing.emit(COMMENT_SINGLE, comment.group(2));
         at = eol;
