@@ -78,6 +78,7 @@ final class Shell extends Language {
                 .rule("\\}", KEYWORD, "#pop")
                 .rule(":[-=+?]?", KEYWORD)
                 .rule("\\$(?:\\w+|[?#@*!$0-9-])", NAME_VARIABLE)
+                .rule("\\w+", NAME_VARIABLE)
                 .rule("[^}$:]+|\\$", PUNCTUATION);
         g.state("case")
                 .rule("\\besac\\b", KEYWORD, "#pop")
