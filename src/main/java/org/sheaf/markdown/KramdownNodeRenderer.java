@@ -353,6 +353,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
+        String marked = markedLanguage(node);
+        if (options.rouge() && marked != null && Highlighter.knows(marked)) {
+            // a span marked {:.language-x} is coloured in that language, its class first
+            html.attr("class", "language-" + marked + " highlighter-rouge");
+            html.srcPos(node.getText()).withAttr().tag("code");
+            html.raw(Highlighter.html(marked, new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node)));
+            html.tag("/code");
+            return;
+        }
         String lang = options.defaultCodeLanguage();
         if (options.rouge() && lang != null && !lang.isEmpty()) {
             html.attr("class", "language-" + lang + " highlighter-rouge");
@@ -360,6 +369,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getText()).withAttr().tag("code");
         context.renderChildren(node);
         html.tag("/code");
+    }
+
+    /** The language an attribute list's {@code language-x} class names for a node, or null. */
+    private static String markedLanguage(Node node) {
+        AttributeList list = KramdownAttributes.of(node);
+        if (list != null) {
+            for (String name : list.classes()) {
+                if (name.startsWith("language-")) {
+                    return name.substring("language-".length());
+                }
+            }
+        }
+        return null;
     }
 
     private static String escape(String text) {

@@ -181,6 +181,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void codeSpanMarkedWithALanguageIsColouredInIt() {
+        assertEquals("<p><code class=\"language-plaintext highlighter-rouge\">code</code> and "
+                + "<code class=\"language-ruby highlighter-rouge\"><span class=\"n\">x</span></code></p>\n",
+                KRAMDOWN.render("`code` and `x`{:.language-ruby}\n"));
+    }
+
+    @Test
     void fencedCodeInALanguageRougeDoesNotKnowGetsKramdownsPlainBlock() {
         assertEquals("<pre><code class=\"language-Ruby\">x &lt; 1\n</code></pre>\n", KRAMDOWN.render("```Ruby\nx < 1\n```\n"));
     }
