@@ -24,6 +24,7 @@ import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.highlight.Highlighter;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 
@@ -32,7 +33,7 @@ final class JekyllTags {
     /** Includes nested deeper than this are a loop, not a design. */
     static final int MAX_INCLUDE_DEPTH = 48;
     private static final Pattern HIGHLIGHT_OPTIONS = Pattern.compile("(linenos|hl_lines|mark_lines|cssclass).*$");
-    private static final Pattern LINE_ENDS = Pattern.compile("\\A(\\r?\\n)+|(\\r?\\n)+\\z");
+    private static final Pattern LINE_ENDS = Pattern.compile("\\A[\\n\\r]+|[\\n\\r]+\\z");
 
     private JekyllTags() {
     }
@@ -425,8 +426,8 @@ final class JekyllTags {
 
     /**
      * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with
-     * the code HTML-escaped (sheaf does not colour tokens). When the site's {@code highlighter} is
-     * anything but Rouge ({@code none}, {@code false}), Jekyll writes the code stripped, in the same
+     * the code coloured as Rouge colours it ({@link Highlighter}). When the site's {@code highlighter} is
+     * anything but Rouge or Pygments ({@code none}, {@code false}), Jekyll writes the code stripped, in the same
      * wrapper, and ignores {@code linenos}; an unset or null highlighter is Rouge.
      */
     static final class HighlightBlock extends Block {
@@ -447,8 +448,14 @@ final class JekyllTags {
             }
             String lang = words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+#.-]", "");
             String body = String.valueOf(nodes[nodes.length - 1].render(context));
-            String code = Html.escape(LINE_ENDS.matcher(body).replaceAll(""));
-            String inner = !rouge(context) ? code.strip() : linenos ? table(code) : code;
+            String code = LINE_ENDS.matcher(body).replaceAll("");
+            String inner;
+            if (!rouge(context)) {
+                inner = Html.escape(code).strip();
+            } else {
+                String html = Highlighter.html(lang, code);
+                inner = linenos ? table(html, code) : html;
+            }
             // Jekyll writes "+" as "-" in the class (c++ becomes language-c--) but keeps it in data-lang
             String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang.replace('+', '-') + "\" data-lang=\"" + lang + "\"";
             return "<figure class=\"highlight\"><pre><code" + attrs + ">" + inner + "</code></pre></figure>";
@@ -456,17 +463,19 @@ final class JekyllTags {
 
         private static boolean rouge(TemplateContext context) {
             Object highlighter = context.get("site") instanceof Map<?, ?> site ? site.get("highlighter") : null;
-            return highlighter == null || highlighter.toString().equals("rouge");
+            // Jekyll 4 no longer has Pygments and highlights a pygments site with Rouge
+            return highlighter == null || highlighter.toString().equals("rouge") || highlighter.toString().equals("pygments");
         }
 
-        private static String table(String code) {
+        /** Rouge's table of line numbers beside the highlighted code, as Jekyll's {@code linenos} writes it. */
+        private static String table(String html, String code) {
             int lines = code.split("\n", -1).length;
             StringBuilder numbers = new StringBuilder();
             for (int i = 1; i <= lines; i++) {
                 numbers.append(i).append('\n');
             }
             return "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">"
-                    + numbers + "</pre></td><td class=\"code\"><pre>" + code + "\n</pre></td></tr></tbody></table>";
+                    + numbers + "</pre></td><td class=\"code\"><pre>" + html + "\n</pre></td></tr></tbody></table>";
         }
     }
 }

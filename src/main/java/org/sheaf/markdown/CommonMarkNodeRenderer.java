@@ -27,6 +27,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sheaf.highlight.Highlighter;
 import org.sheaf.jekyll.Html;
 
 /**
@@ -170,7 +171,7 @@ final class CommonMarkNodeRenderer implements PhasedNodeRenderer {
         } else {
             html.raw("<pre class=\"highlight\"><code" + dataLang + ">");
         }
-        html.raw(Html.escapeText(code));
+        html.raw(Highlighter.html(language, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div></div>").line();

@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.highlight.Highlighter;
 import org.sheaf.jekyll.Html;
 
 /**
@@ -301,8 +302,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
-        if (!options.rouge()) {
-            // kramdown without a highlighter: <pre><code class="language-x">, the text ending with a line break
+        if (!options.rouge() || language != null && !Highlighter.knows(language)) {
+            // kramdown without a highlighter, or with a language Rouge does not know: <pre><code class="language-x">, the text ending with a line break
             html.line();
             html.srcPos(node.getChars()).withAttr().tag("pre");
             html.openPre();
@@ -320,7 +321,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("<div class=\"highlight\">");
         html.openPre();
         html.raw("<pre class=\"highlight\"><code>");
-        html.raw(Html.escapeText(code));
+        html.raw(Highlighter.html(lang, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div>");
@@ -401,6 +402,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
+        String marked = markedLanguage(node);
+        if (options.rouge() && marked != null && Highlighter.knows(marked)) {
+            // a span marked {:.language-x} is coloured in that language, its class first
+            html.attr("class", "language-" + marked + " highlighter-rouge");
+            html.srcPos(node.getText()).withAttr().tag("code");
+            html.raw(Highlighter.html(marked, new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node)));
+            html.tag("/code");
+            return;
+        }
         String lang = options.defaultCodeLanguage();
         if (options.rouge() && lang != null && !lang.isEmpty()) {
             html.attr("class", "language-" + lang + " highlighter-rouge");
@@ -408,6 +418,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getText()).withAttr().tag("code");
         context.renderChildren(node);
         html.tag("/code");
+    }
+
+    /** The language an attribute list's {@code language-x} class names for a node, or null. */
+    private static String markedLanguage(Node node) {
+        AttributeList list = KramdownAttributes.of(node);
+        if (list != null) {
+            for (String name : list.classes()) {
+                if (name.startsWith("language-")) {
+                    return name.substring("language-".length());
+                }
+            }
+        }
+        return null;
     }
 
     // footnotes: <sup id="fnref:name" role="doc-noteref"><a href="#fn:name" class="footnote" rel="footnote">1</a></sup>

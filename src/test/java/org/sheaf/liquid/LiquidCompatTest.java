@@ -92,11 +92,12 @@ class LiquidCompatTest {
 
     @Test
     void highlightWritesPlusAsMinusInTheClassAndReadsLinenosOptions() throws Exception {
-        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-c--\" data-lang=\"c++\">int x;</code></pre></figure>",
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-c--\" data-lang=\"c++\"><span class=\"kt\">int</span> "
+                + "<span class=\"n\">x</span><span class=\"p\">;</span></code></pre></figure>",
                 render("{% highlight c++ %}\nint x;\n{% endhighlight %}"));
         assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
                 + "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td>"
-                + "<td class=\"code\"><pre>x\n</pre></td></tr></tbody></table></code></pre></figure>",
+                + "<td class=\"code\"><pre><span class=\"n\">x</span>\n</pre></td></tr></tbody></table></code></pre></figure>",
                 render("{% highlight ruby linenos=table %}\nx\n{% endhighlight %}"));
     }
 

@@ -217,7 +217,9 @@ class LiquidRendererTest {
     @Test
     void highlightsCodeInRougeMarkup() throws Exception {
         assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
-                + "def x\n  &lt;a&gt; &amp; 1\nend</code></pre></figure>",
+                + "<span class=\"k\">def</span> <span class=\"nf\">x</span>\n  <span class=\"o\">&lt;</span><span class=\"n\">a</span>"
+                + "<span class=\"o\">&gt;</span> <span class=\"o\">&amp;</span> <span class=\"mi\">1</span>\n"
+                + "<span class=\"k\">end</span></code></pre></figure>",
                 render("{% highlight ruby %}\ndef x\n  <a> & 1\nend\n{% endhighlight %}"));
     }
 

@@ -191,9 +191,24 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void codeSpanMarkedWithALanguageIsColouredInIt() {
+        assertEquals("<p><code class=\"language-plaintext highlighter-rouge\">code</code> and "
+                + "<code class=\"language-ruby highlighter-rouge\"><span class=\"n\">x</span></code></p>\n",
+                KRAMDOWN.render("`code` and `x`{:.language-ruby}\n"));
+    }
+
+    @Test
+    void fencedCodeInALanguageRougeDoesNotKnowGetsKramdownsPlainBlock() {
+        assertEquals("<pre><code class=\"language-Ruby\">x &lt; 1\n</code></pre>\n", KRAMDOWN.render("```Ruby\nx < 1\n```\n"));
+    }
+
+    @Test
     void fencedCodeGetsRougeWrapperWithItsLanguage() {
         assertEquals("<div class=\"language-ruby highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
-                        + "<code>def x\n  a &lt; b &amp;&amp; c\nend\n</code></pre></div></div>\n",
+                        + "<code><span class=\"k\">def</span> <span class=\"nf\">x</span>\n"
+                        + "  <span class=\"n\">a</span> <span class=\"o\">&lt;</span> <span class=\"n\">b</span> "
+                        + "<span class=\"o\">&amp;&amp;</span> <span class=\"n\">c</span>\n"
+                        + "<span class=\"k\">end</span>\n</code></pre></div></div>\n",
                 KRAMDOWN.render("```ruby\ndef x\n  a < b && c\nend\n```\n"));
     }
 

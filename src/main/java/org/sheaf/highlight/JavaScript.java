@@ -1,0 +1,165 @@
+package org.sheaf.highlight;
+
+import static org.sheaf.highlight.Grammar.groups;
+import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.TokenType.*;
+
+import java.util.regex.Matcher;
+
+/**
+ * JavaScript as Rouge colours it: declarations ({@code var}, {@code function}, {@code class}) apart
+ * from other keywords, every name {@code nx}, the standard globals as builtins, quotes as
+ * delimiters of their strings, template literals with {@code ${}} parts, an object literal's keys
+ * as attributes and a statement's label as a label, and a {@code /} read as a regex where a value
+ * is expected.
+ */
+final class JavaScript extends Language {
+    private static final Grammar GRAMMAR = new Grammar();
+    private static final String IDENT = "[$a-zA-Z_][\\w$]*";
+    private static final String END = "(?![\\w$])";
+
+    static {
+        Grammar g = GRAMMAR;
+        g.state("root")
+                .rule("\\A#!.*\\n?", COMMENT_PREPROC)
+                .include("common")
+                .rule("\\{", JavaScript::openBrace)
+                .rule("\\}", PUNCTUATION, "#pop");
+        g.state("object")
+                .rule(IDENT + "(?=\\s*:(?!:))", NAME_ATTRIBUTE)
+                .include("root");
+        g.state("common")
+                .rule("\\s+", TEXT)
+                .rule("//.*", COMMENT_SINGLE)
+                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .rule("\"", STRING_DELIMITER, "dq")
+                .rule("'", STRING_DELIMITER, "sq")
+                .rule("`", STRING_DOUBLE, "template")
+                .rule("/(?![/*])", JavaScript::slash)
+                .rule("0[xX][0-9a-fA-F]+", NUMBER_HEX)
+                .rule("0[bB][01]+", NUMBER_BIN)
+                .rule("0[oO][0-7]+", NUMBER_OCT)
+                .rule("\\d+\\.\\d+(?:[eE]\\d+)?", NUMBER_FLOAT)
+                .rule("\\d+", NUMBER_INTEGER)
+                .rule(IDENT + "(?=:[ \\t]*[^\\s:])", NAME_LABEL)
+                .rule(IDENT, JavaScript::name)
+                .rule(">>>=?|\\*\\*=?|&&=?|\\|\\|=?|\\?\\?=?|===?|!==?|=>|<<=?|>>=?|<=|>=|\\+\\+|--|[-+*/%&|^]=|[-+*/%&|^~<>=!]",
+                        OPERATOR)
+                .rule("\\.\\.\\.|\\?\\.|[()\\[\\];,.:?]", PUNCTUATION);
+        g.state("dq")
+                .rule("[^\"\\\\]+", STRING_DOUBLE)
+                .rule("\\\\.|\\\\", STRING_ESCAPE)
+                .rule("\"", STRING_DELIMITER, "#pop");
+        g.state("sq")
+                .rule("[^'\\\\]+", STRING_SINGLE)
+                .rule("\\\\.|\\\\", STRING_ESCAPE)
+                .rule("'", STRING_DELIMITER, "#pop");
+        g.state("template")
+                .rule("[^`\\\\$]+|\\$(?!\\{)", STRING_DOUBLE)
+                .rule("\\\\.|\\\\", STRING_ESCAPE)
+                .rule("\\$\\{", PUNCTUATION, "interpolation")
+                .rule("`", STRING_DOUBLE, "#pop");
+        g.state("interpolation")
+                .rule("\\}", PUNCTUATION, "#pop")
+                .rule("\\{", PUNCTUATION)
+                .include("common");
+        g.state("regex")
+                .rule("[^/\\\\\\[\\n]+", STRING_REGEX)
+                .rule("\\\\.", STRING_ESCAPE)
+                .rule("\\[(?:[^\\]\\\\\\n]|\\\\.)*\\]", STRING_REGEX)
+                .rule("/[a-z]*", STRING_REGEX, "#pop")
+                .rule("", TEXT, "#pop");
+    }
+
+    static final String KEYWORDS = words("await", "async", "break", "case", "catch", "continue", "debugger", "default",
+            "delete", "do", "else", "export", "finally", "for", "from", "if", "import", "in", "instanceof", "new", "of",
+            "return", "super", "switch", "this", "throw", "try", "typeof", "void", "while", "yield", "as");
+    static final String DECLARATIONS = words("var", "let", "const", "function", "class", "extends", "static",
+            "constructor", "get", "set", "with");
+    static final String RESERVED = words("enum", "implements", "interface", "package", "private", "protected", "public");
+    static final String CONSTANTS = words("true", "false", "null", "undefined", "NaN", "Infinity");
+    static final String BUILTINS = words("Array", "Boolean", "Date", "Error", "Function", "Math", "Number", "Object",
+            "RegExp", "String", "Symbol", "Map", "Set", "WeakMap", "WeakSet", "Promise", "Proxy", "Reflect",
+            "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
+            "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "window", "document", "navigator", "self",
+            "eval", "isFinite", "isNaN", "parseFloat", "parseInt", "encodeURI", "decodeURI", "encodeURIComponent",
+            "decodeURIComponent");
+    private static final java.util.regex.Pattern KEYWORD_WORD = java.util.regex.Pattern.compile(KEYWORDS);
+    private static final java.util.regex.Pattern DECLARATION_WORD = java.util.regex.Pattern.compile(DECLARATIONS);
+    private static final java.util.regex.Pattern RESERVED_WORD = java.util.regex.Pattern.compile(RESERVED);
+    private static final java.util.regex.Pattern CONSTANT_WORD = java.util.regex.Pattern.compile(CONSTANTS);
+    private static final java.util.regex.Pattern BUILTIN_WORD = java.util.regex.Pattern.compile(BUILTINS);
+
+    JavaScript() {
+        super("javascript", "js");
+    }
+
+    @Override
+    Grammar grammar() {
+        return GRAMMAR;
+    }
+
+    static TokenType classify(String word) {
+        if (KEYWORD_WORD.matcher(word).matches()) {
+            return KEYWORD;
+        }
+        if (DECLARATION_WORD.matcher(word).matches()) {
+            return KEYWORD_DECLARATION;
+        }
+        if (RESERVED_WORD.matcher(word).matches()) {
+            return KEYWORD_RESERVED;
+        }
+        if (CONSTANT_WORD.matcher(word).matches()) {
+            return KEYWORD_CONSTANT;
+        }
+        if (BUILTIN_WORD.matcher(word).matches()) {
+            return NAME_BUILTIN;
+        }
+        return NAME_OTHER;
+    }
+
+    private static void name(Matcher m, Lexing lexing) {
+        lexing.emit(classify(m.group()), m.group());
+    }
+
+    private static void openBrace(Matcher m, Lexing lexing) {
+        Tokens.Last last = lexing.last();
+        lexing.emit(PUNCTUATION, "{");
+        boolean object = false;
+        if (last != null) {
+            String v = last.value();
+            char c = v.charAt(v.length() - 1);
+            object = last.type() == PUNCTUATION && "(,[:?{".indexOf(c) >= 0
+                    || last.type() == OPERATOR && !v.equals("=>")
+                    || last.type() == KEYWORD && v.equals("return");
+        }
+        lexing.push(object ? "object" : "root");
+    }
+
+    /** A value may start here: nothing before, an operator, opening punctuation or a keyword. */
+    static boolean valueExpected(Lexing lexing) {
+        Tokens.Last last = lexing.last();
+        if (last == null) {
+            return true;
+        }
+        String v = last.value();
+        char c = v.charAt(v.length() - 1);
+        return switch (last.type()) {
+            case OPERATOR, KEYWORD, KEYWORD_DECLARATION -> true;
+            case PUNCTUATION -> c != ')' && c != ']' && c != '}';
+            default -> last.type().name().startsWith("COMMENT");
+        };
+    }
+
+    private static void slash(Matcher m, Lexing lexing) {
+        if (valueExpected(lexing)) {
+            lexing.emit(STRING_REGEX, "/");
+            lexing.push("regex");
+        } else if (lexing.rest().startsWith("=")) {
+            lexing.emit(OPERATOR, "/=");
+            lexing.moveTo(lexing.position() + 1);
+        } else {
+            lexing.emit(OPERATOR, "/");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.sheaf.highlight;
+
+import static org.sheaf.highlight.Grammar.groups;
+import static org.sheaf.highlight.TokenType.*;
+
+import java.util.regex.Matcher;
+
+/**
+ * Markdown as Rouge colours it: front matter as YAML, headings, list and quote marks, emphasis,
+ * code spans and blocks (a fenced block in its own language), links and images, and inline HTML.
+ */
+final class Markdown extends Language {
+    private static final Grammar GRAMMAR = new Grammar();
+    private static final Language YAML = new Yaml();
+    private static final Language HTML = new Html();
+
+    static {
+        GRAMMAR.state("root")
+                .rule("\\A(---)(\\n)((?s:.*?\\n))(---)(?=\\n|\\z)", Markdown::frontMatter)
+                .rule("^(\\s*)(```|~~~)([^\\n]*\\n)((?s:.*?))(^[ \\t]*\\2)", Markdown::fence)
+                .rule("^#(?!#).*", GENERIC_HEADING)
+                .rule("^##+.*", GENERIC_SUBHEADING)
+                .rule("^[^\\s\\n][^\\n]*\\n(?:=+|-+)[ \\t]*\\n", GENERIC_HEADING)
+                .rule("^\\s*(?:-{3,}|\\*{3,}|_{3,})[ \\t]*\\n", PUNCTUATION)
+                .rule("^\\s*(?:[*+-]|\\d+\\.)(?=\\s)", PUNCTUATION)
+                .rule("^\\s*>.*", GENERIC_TRACEBACK)
+                .rule("\\n\\n(?:(?: {4}|\\t).*\\n)+\\n?", STRING_BACKTICK)
+                .rule("^(\\[)([^\\]\\n]+)(\\]:)([ \\t]*)(\\S+)", groups(PUNCTUATION, STRING_SYMBOL, PUNCTUATION, TEXT,
+                        STRING_OTHER))
+                .rule("\\*\\*[^*\\n]+\\*\\*", GENERIC_STRONG)
+                .rule("\\*[^*\\n]+\\*", GENERIC_EMPH)
+                .rule("`[^`\\n]+`", STRING_BACKTICK)
+                .rule("\\\\.", STRING_ESCAPE)
+                .rule("<(?:https?|ftp|mailto):[^>\\s]+>", NAME_VARIABLE)
+                .rule("</?[a-zA-Z][^>]*>", (m, lexing) -> lexing.delegateFresh(HTML, m.group()))
+                .rule("(!?\\[)([^\\]\\n]*)(\\]\\()([^)\\s]*)(?:(\\s+)(\"[^\"]*\"))?(\\))",
+                        groups(PUNCTUATION, NAME_VARIABLE, PUNCTUATION, STRING_OTHER, TEXT, NAME_NAMESPACE, PUNCTUATION))
+                .rule("(!?\\[)([^\\]\\n]*)(\\]\\[)([^\\]\\n]*)(\\])",
+                        groups(PUNCTUATION, NAME_VARIABLE, PUNCTUATION, STRING_SYMBOL, PUNCTUATION))
+                .rule("[^\\n*`\\\\\\[!<#>~_=+-]+|.|\\n", TEXT);
+    }
+
+    Markdown() {
+        super("markdown", "md", "mkd");
+    }
+
+    @Override
+    Grammar grammar() {
+        return GRAMMAR;
+    }
+
+    private static void frontMatter(Matcher m, Lexing lexing) {
+        lexing.emit(NAME_NAMESPACE, m.group(1));
+        lexing.emit(TEXT, m.group(2));
+        lexing.delegateFresh(YAML, m.group(3));
+        lexing.emit(NAME_NAMESPACE, m.group(4));
+    }
+
+    private static void fence(Matcher m, Lexing lexing) {
+        lexing.emit(TEXT, m.group(1));
+        lexing.emit(PUNCTUATION, m.group(2));
+        lexing.emit(NAME_LABEL, m.group(3));
+        String language = m.group(3).strip();
+        if (Highlighter.colours(language)) {
+            Tokens inner = Highlighter.lexer(language).lex(m.group(4));
+            for (int i = 0; i < inner.size(); i++) {
+                lexing.emit(inner.type(i), inner.value(i));
+            }
+        } else {
+            lexing.emit(TEXT, m.group(4));
+        }
+        String close = m.group(5);
+        int marker = close.indexOf(m.group(2));
+        lexing.emit(TEXT, close.substring(0, marker));
+        lexing.emit(PUNCTUATION, close.substring(marker));
+    }
+}

@@ -1,0 +1,53 @@
+package org.sheaf.highlight;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The tokens of a text in order, adjacent tokens of one type joined and empty ones dropped, as
+ * Rouge's lexers yield them.
+ */
+final class Tokens {
+    private final List<TokenType> types = new ArrayList<>();
+    private final List<StringBuilder> values = new ArrayList<>();
+
+    void add(TokenType type, String value) {
+        if (value.isEmpty()) {
+            return;
+        }
+        int last = types.size() - 1;
+        if (last >= 0 && types.get(last) == type) {
+            values.get(last).append(value);
+        } else {
+            types.add(type);
+            values.add(new StringBuilder(value));
+        }
+    }
+
+    /** A token: its type and text. */
+    record Last(TokenType type, String value) {
+    }
+
+    /** The last token that is not only whitespace, or null. */
+    Last lastSignificant() {
+        for (int i = types.size() - 1; i >= 0; i--) {
+            String value = values.get(i).toString();
+            if (!value.isBlank()) {
+                return new Last(types.get(i), value.strip());
+            }
+        }
+        return null;
+    }
+
+    int size() {
+        return types.size();
+    }
+
+    TokenType type(int i) {
+        return types.get(i);
+    }
+
+    String value(int i) {
+        return values.get(i).toString();
+    }
+}

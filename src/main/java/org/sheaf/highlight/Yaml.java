@@ -1,0 +1,159 @@
+package org.sheaf.highlight;
+
+import static org.sheaf.highlight.TokenType.*;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * YAML as Rouge colours it: keys {@code na}, indicators ({@code :}, {@code -}, brackets, block
+ * scalar marks) {@code pi}, plain scalars {@code s} (a bare number {@code m}, {@code true},
+ * {@code false} and {@code null} {@code no}), the items of flow collections {@code nv}, anchors,
+ * aliases and tags, and quoted scalars whose spaces Rouge writes as {@code nv}.
+ */
+final class Yaml extends Language {
+    private static final Grammar GRAMMAR = new Grammar();
+    private static final String FIRST = "(?:[^\\s#'\"\\[\\]{},:!&*|>%@`?-]|[?:-](?=\\S))";
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern BLOCK_SCALAR_REST = Pattern.compile("([ \\t]*)(#.*)?");
+    private static final Pattern CONSTANT = Pattern.compile("true|false|null|True|False|Null|TRUE|FALSE|NULL");
+
+    static {
+        Grammar g = GRAMMAR;
+        g.state("root")
+                .rule("^(?:---|\\.\\.\\.)(?=\\s|\\z)", Yaml::marker)
+                .rule("[ \\t]+|\\n", TEXT)
+                .rule("(?<=^|\\s)#.*", COMMENT_SINGLE)
+                .rule(FIRST + "[^\\n]*", Yaml::keyOrPlain)
+                .rule("[-?](?=[ \\t]|$)", PUNCTUATION_INDICATOR)
+                .rule("(?<=^[ \\t]{0,200}):(?=[ \\t]|$)", PUNCTUATION_INDICATOR)
+                .rule("[|>][-+]?\\d*(?=[ \\t]|$)", Yaml::blockScalar)
+                .include("nodes");
+        g.state("nodes")
+                .rule("&[^\\s,\\[\\]{}]+", NAME_LABEL)
+                .rule("\\*[^\\s,\\[\\]{}]+", NAME_VARIABLE)
+                .rule("![^\\s,\\[\\]{}]*", KEYWORD_TYPE)
+                .rule("\"", STRING_DOUBLE, "dq")
+                .rule("'", STRING_SINGLE, "sq")
+                .rule("[\\[{]", PUNCTUATION_INDICATOR, "flow");
+        g.state("flow")
+                .rule("\\s+", TEXT)
+                .rule("(?<=\\s)#.*", COMMENT_SINGLE)
+                .rule("[\\]}]", PUNCTUATION_INDICATOR, "#pop")
+                .rule("[,:?]", PUNCTUATION_INDICATOR)
+                .include("nodes")
+                .rule("(?:[^\\s,\\[\\]{}:'\"#]|:(?=[^\\s,\\]}]))(?:[^\\n,\\[\\]{}:]|:(?=[^\\s,\\]}]))*?(?=\\s*(?:[,\\]}:]|$))",
+                        NAME_VARIABLE);
+        g.state("dq")
+                .rule("[^\"\\\\\\s]+", STRING)
+                .rule("\\\\.", STRING_ESCAPE)
+                .rule("\\s+", NAME_VARIABLE)
+                .rule("\"", STRING, "#pop");
+        g.state("sq")
+                .rule("[^'\\s]+", STRING)
+                .rule("\\s+", NAME_VARIABLE)
+                .rule("'", STRING, "#pop");
+    }
+
+    Yaml() {
+        super("yaml", "yml");
+    }
+
+    @Override
+    Grammar grammar() {
+        return GRAMMAR;
+    }
+
+    /** {@code ---} or {@code ...}: a document marker where a document may start, else a plain scalar. */
+    private static void marker(Matcher m, Lexing lexing) {
+        Tokens.Last last = lexing.last();
+        boolean start = last == null || last.type() == COMMENT_SINGLE || last.type() == NAME_NAMESPACE
+                || m.group().equals("...");
+        lexing.emit(start ? NAME_NAMESPACE : STRING, m.group());
+    }
+
+    /**
+     * The rest of a line that starts like a scalar: a key up to the first colon followed by a
+     * space or the line's end, else a plain scalar up to a comment. Found by scanning, not by one
+     * pattern, so a very long line costs no stack.
+     */
+    private static void keyOrPlain(Matcher m, Lexing lexing) {
+        String line = m.group();
+        int comment = line.length();
+        for (int i = 1; i < line.length(); i++) {
+            if (line.charAt(i) == '#' && (line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
+                comment = i;
+                break;
+            }
+        }
+        for (int j = 0; j < comment; j++) {
+            if (line.charAt(j) == ':' && (j + 1 == line.length() || line.charAt(j + 1) == ' ' || line.charAt(j + 1) == '\t')) {
+                int keyEnd = j;
+                while (keyEnd > 0 && (line.charAt(keyEnd - 1) == ' ' || line.charAt(keyEnd - 1) == '\t')) {
+                    keyEnd--;
+                }
+                lexing.emit(NAME_ATTRIBUTE, line.substring(0, keyEnd));
+                lexing.emit(TEXT, line.substring(keyEnd, j));
+                lexing.emit(PUNCTUATION_INDICATOR, ":");
+                lexing.moveTo(m.start() + j + 1);
+                return;
+            }
+        }
+        int end = comment;
+        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        plain(line.substring(0, end), lexing);
+        lexing.moveTo(m.start() + end);
+    }
+
+    private static void plain(String value, Lexing lexing) {
+        TokenType type = NUMBER.matcher(value).matches() ? TokenType.NUMBER
+                : CONSTANT.matcher(value).matches() ? NAME_CONSTANT : STRING;
+        lexing.emit(type, value);
+    }
+
+    /** A {@code |} or {@code >} block scalar: the lines indented under its key are its text. */
+    private static void blockScalar(Matcher m, Lexing lexing) {
+        lexing.emit(PUNCTUATION_INDICATOR, m.group());
+        String text = lexing.text();
+        int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
+        int parent = 0;
+        while (lineStart + parent < text.length() && text.charAt(lineStart + parent) == ' ') {
+            parent++;
+        }
+        int at = m.end();
+        int eol = text.indexOf('\n', at);
+        if (eol < 0) {
+            return;
+        }
+        String rest = text.substring(at, eol);
+        Matcher comment = BLOCK_SCALAR_REST.matcher(rest);
+        if (!comment.matches()) {
+            // more text on the indicator's line: not a block scalar after all
+            return;
+        }
+        lexing.emit(TEXT, comment.group(1));
+        lexing.emit(COMMENT_SINGLE, comment.group(2));
+        at = eol;
+        while (at < text.length()) {
+            int next = text.indexOf('\n', at + 1);
+            int end = next < 0 ? text.length() : next;
+            String line = text.substring(at + 1, end);
+            int indent = 0;
+            while (indent < line.length() && line.charAt(indent) == ' ') {
+                indent++;
+            }
+            if (indent < line.length() && indent <= parent) {
+                break;
+            }
+            lexing.emit(TEXT, "\n" + line.substring(0, indent));
+            lexing.emit(STRING, line.substring(indent));
+            at = end;
+            if (next < 0) {
+                break;
+            }
+        }
+        lexing.moveTo(at);
+    }
+}
