@@ -64,7 +64,7 @@ public final class MarkdownRenderer {
             this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
             this.renderer = HtmlRenderer.builder(set).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
-                    .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
+                    .build();
             return;
         }
         this.parser = kramdownParser(true);
@@ -79,7 +79,6 @@ public final class MarkdownRenderer {
                 .nodeRendererFactory(new KramdownNodeRenderer.Factory(options))
                 .attributeProviderFactory(new KramdownAttributeProvider.Factory())
                 .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))
-                .linkResolverFactory(new RelativeLinkResolver.Factory())
                 .build();
     }
 
@@ -217,7 +216,7 @@ public final class MarkdownRenderer {
     private Document parse(String markdown, RelativeLinks links) {
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
         if (links != null) {
-            RelativeLinkResolver.LINKS.set(document, links);
+            RelativeLinkTree.rewrite(document, links);
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
             if (KramdownAttributes.mayHold(markdown)) {
