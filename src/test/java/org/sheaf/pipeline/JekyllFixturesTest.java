@@ -47,6 +47,9 @@ class JekyllFixturesTest {
                     "assets/main.css", "Sass colour output: dart-sass writes minima's lighten() and darken() "
                             + "results as rgb() with fractions, Jekyll's Sass as hex"),
             "github-pages", Map.of(
+                    "docs/code.html", "jekyll-relative-links rewrites links inside code spans and code blocks too, "
+                            + "as its patterns run over the page's text; sheaf rewrites links of the Markdown tree "
+                            + "and leaves code as written",
                     "posts.html", "site.pages order: Jekyll appends pages made from Markdown without front matter "
                             + "after the sorted pages; sheaf sorts them in"));
 
