@@ -23,6 +23,7 @@ import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.source.EntryPattern;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceText;
@@ -127,15 +128,18 @@ public final class GitHubPages {
     /**
      * jekyll-relative-links' rewriting for each page, for the Markdown renderer; null when the
      * plugin is off. The plugin rewrites pages, and written documents too when
-     * {@code relative_links: collections: true}; its targets are the pages, the static files and
+     * {@code relative_links: collections: true}, except those its {@code exclude} list matches (as
+     * the site's {@code exclude} matches); its targets are the pages, the static files and
      * the written documents, linked to through {@code relative_url}.
      */
     static Function<Page, RelativeLinks> relativeLinks(SiteConfig config, ContentIndex index) {
         if (!enabled(config, "relative_links")) {
             return null;
         }
-        boolean collections = config.get("relative_links") instanceof Map<?, ?> options
-                && Boolean.TRUE.equals(options.get("collections"));
+        Map<?, ?> options = config.get("relative_links") instanceof Map<?, ?> map ? map : Map.of();
+        boolean collections = Boolean.TRUE.equals(options.get("collections"));
+        List<EntryPattern> excluded = ConfigLoader.stringList(options.get("exclude")).stream()
+                .map(EntryPattern::of).toList();
         Map<String, String> targets = new HashMap<>();
         for (Page page : index.pages()) {
             if (page.collection() == null || page.outputPath() != null) {
@@ -146,9 +150,12 @@ public final class GitHubPages {
         String baseurl = config.baseurl();
         Function<String, Optional<String>> urlOfTarget = path -> Optional.ofNullable(targets.get(path))
                 .map(url -> JekyllFilters.relativeUrl(baseurl, url));
-        return page -> page.collection() == null || collections && page.outputPath() != null
-                ? RelativeLinks.asJekyllRelativeLinks(page.source().relativePath(), urlOfTarget, page.body())
-                : null;
+        return page -> {
+            String path = page.source().relativePath();
+            boolean rewritten = page.collection() == null || collections && page.outputPath() != null;
+            return rewritten && excluded.stream().noneMatch(entry -> entry.matches(path, false))
+                    ? RelativeLinks.asJekyllRelativeLinks(path, urlOfTarget, page.body()) : null;
+        };
     }
 
     /** Markdown files outside collections without front matter, as pages (the static copies stay). */
