@@ -107,9 +107,29 @@ public final class RelativeLinks {
         return Optional.of(target.get() + (hash < 0 ? "" : href.substring(hash)));
     }
 
-    /** Whether the page's own text writes {@code href} as an inline link's or a reference's destination. */
+    /**
+     * Whether the page's own text writes {@code href} where the plugin's patterns read a
+     * destination: after {@code ](}, then {@code )} or a double-quoted title; or after {@code ]: },
+     * then the end of the line or a double-quoted title.
+     */
     private boolean written(String href) {
-        return writtenText.contains("](" + href) || writtenText.contains("]: " + href);
+        return writtenAfter("](" + href, false) || writtenAfter("]: " + href, true);
+    }
+
+    private boolean writtenAfter(String start, boolean reference) {
+        for (int at = writtenText.indexOf(start); at >= 0; at = writtenText.indexOf(start, at + 1)) {
+            int end = at + start.length();
+            int next = end;
+            while (next < writtenText.length() && (writtenText.charAt(next) == ' ' || writtenText.charAt(next) == '\t')) {
+                next++;
+            }
+            char after = next < writtenText.length() ? writtenText.charAt(next) : '\n';
+            boolean title = next > end && after == '"';
+            if (title || (reference ? after == '\n' || after == '\r' : next == end && after == ')')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The relative Markdown links that named no page, in the order met (never any under Jekyll's rules). */
