@@ -14,10 +14,10 @@ import org.sheaf.jekyll.SourceLinks;
  * are never taken for links. Two sets of rules:
  *
  * <ul>
- *   <li>{@linkplain #RelativeLinks between Markdown pages}, for sheaf's own sites: only links
+ *   <li>{@linkplain #RelativeLinks(String, List, Function) between Markdown pages}, for sheaf's own sites: only links
  *       whose path ends in a Markdown extension are touched, and one that names no page is left
  *       as written and remembered in {@link #unresolved()}, for a warning;</li>
- *   <li>{@linkplain #asJekyllRelativeLinks as GitHub Pages' jekyll-relative-links does}: links
+ *   <li>{@linkplain #asJekyllRelativeLinks(String, Function, String) as GitHub Pages' jekyll-relative-links does}: links
  *       and images to any page, document or static file, quietly; a link that plugin would not
  *       see, because it runs on the page's text before Liquid with patterns that miss some
  *       Markdown forms, stays as written.</li>
