@@ -399,7 +399,8 @@ public final class ConfigLoader {
                         + "its documents are read from the folder _LABEL inside the site"));
     }
 
-    static List<String> stringList(Object value) {
+    /** A config value as a list of strings: a list's items, a single value as one item, null as none. */
+    public static List<String> stringList(Object value) {
         if (value == null) {
             return List.of();
         }

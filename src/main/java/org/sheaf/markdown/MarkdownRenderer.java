@@ -90,7 +90,7 @@ public final class MarkdownRenderer {
             this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
             this.renderer = HtmlRenderer.builder(render).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
-                    .linkResolverFactory(new RelativeLinkResolver.Factory()).build();
+                    .build();
             return;
         }
         this.parser = kramdownParser(true);
@@ -105,7 +105,6 @@ public final class MarkdownRenderer {
                 .nodeRendererFactory(new KramdownNodeRenderer.Factory(options))
                 .attributeProviderFactory(new KramdownAttributeProvider.Factory())
                 .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))
-                .linkResolverFactory(new RelativeLinkResolver.Factory())
                 .build();
     }
 
@@ -250,7 +249,7 @@ public final class MarkdownRenderer {
     private Document parse(String markdown, RelativeLinks links) {
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
         if (links != null) {
-            RelativeLinkResolver.LINKS.set(document, links);
+            RelativeLinkTree.rewrite(document, links);
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
             if (KramdownAttributes.mayHold(markdown)) {

@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.config.ConfigLoader;
@@ -18,9 +20,10 @@ import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
-import org.sheaf.jekyll.SourceLinks;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.source.EntryPattern;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceText;
@@ -39,8 +42,9 @@ import org.sheaf.source.SourceText;
  *   <li>default layout ({@code jekyll-default-layout}): a Markdown page or post that names no
  *       layout gets {@code home} (the page at {@code /}), {@code page} or {@code post}, else
  *       {@code default}, whichever exists first;</li>
- *   <li>relative links ({@code jekyll-relative-links}): in Markdown pages, links to source files
- *       ({@code [x](other.md)}) are rewritten to those files' URLs.</li>
+ *   <li>relative links ({@code jekyll-relative-links}): in Markdown pages (and documents, with
+ *       {@code relative_links: collections: true}), links to source files ({@code [x](other.md)})
+ *       are rewritten to those files' URLs as the page renders, by {@link #relativeLinks}.</li>
  * </ul>
  */
 public final class GitHubPages {
@@ -49,10 +53,6 @@ public final class GitHubPages {
     private static final Pattern HEADING_TITLE = Pattern.compile(
             "\\A\\s*(?:#{1,3}\\s+(.*)(?:\\s+#{1,3})?|(.*)\\r?\\n[-=]+\\s*)$", Pattern.MULTILINE);
     private static final Pattern FOOTNOTE_MARK = Pattern.compile("\\[\\^[^\\]]*\\]");
-    private static final String TITLE_PART = "(\\s+\"(?:\\\\\"|[^\"])*\"|\\s+'(?:\\\\'|[^'])*')?";
-    private static final Pattern INLINE_LINK = Pattern.compile("\\[(.*?)\\]\\(([^)]+?)(#.+?)?" + TITLE_PART + "\\)");
-    private static final Pattern REFERENCE_LINK = Pattern.compile(
-            "^\\s*?\\[(.*?)\\]: (.+?)(#.+?)?" + TITLE_PART + "\\s*?$", Pattern.MULTILINE);
 
     private GitHubPages() {
     }
@@ -88,17 +88,9 @@ public final class GitHubPages {
         // URLs as a first, throwaway indexing sees them: front matter, not bodies, decides them
         ContentIndex firstPass = ContentIndex.build(config, sources, data, siteTime, new Diagnostics());
         Map<String, String> pageUrls = new HashMap<>();
-        Map<String, String> targets = new LinkedHashMap<>();
         for (Page page : firstPass.pages()) {
             if (page.collection() == null) {
                 pageUrls.put(page.source().relativePath(), page.url());
-                targets.putIfAbsent(page.source().relativePath(), page.url());
-            }
-        }
-        firstPass.staticFiles().forEach(file -> targets.putIfAbsent(file.source().relativePath(), file.url()));
-        for (Page page : firstPass.pages()) {
-            if (page.collection() != null && page.outputPath() != null) {
-                targets.putIfAbsent(page.source().relativePath(), page.url());
             }
         }
 
@@ -107,7 +99,6 @@ public final class GitHubPages {
         MarkdownRenderer markdown = enabled(config, "titles_from_headings")
                 ? new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()))
                 : null;
-        String baseurl = config.baseurl();
         List<ContentIndex.Parsed> result = new ArrayList<>(sources.size());
         for (ContentIndex.Parsed source : sources) {
             SourceFile file = source.file();
@@ -122,9 +113,6 @@ public final class GitHubPages {
             Map<String, Object> withDefaults = defaults.applyTo(frontMatter.data(), file.relativePath(),
                     isPage ? "pages" : "posts");
             String body = frontMatter.body();
-            if (isPage && enabled(config, "relative_links")) {
-                body = relativeLinks(body, file.relativePath(), targets, baseurl);
-            }
             if (isPage && markdown != null && withDefaults.get("title") == null) {
                 own.put("title", titleFrom(frontMatter.body(), markdown));
             }
@@ -135,6 +123,39 @@ public final class GitHubPages {
                     new FrontMatter(own, frontMatter.positions(), body, frontMatter.bodyLine())));
         }
         return result;
+    }
+
+    /**
+     * jekyll-relative-links' rewriting for each page, for the Markdown renderer; null when the
+     * plugin is off. The plugin rewrites pages, and written documents too when
+     * {@code relative_links: collections: true}, except those its {@code exclude} list matches (as
+     * the site's {@code exclude} matches); its targets are the pages, the static files and
+     * the written documents, linked to through {@code relative_url}.
+     */
+    static Function<Page, RelativeLinks> relativeLinks(SiteConfig config, ContentIndex index) {
+        if (!enabled(config, "relative_links")) {
+            return null;
+        }
+        Map<?, ?> options = config.get("relative_links") instanceof Map<?, ?> map ? map : Map.of();
+        boolean collections = Boolean.TRUE.equals(options.get("collections"));
+        List<EntryPattern> excluded = ConfigLoader.stringList(options.get("exclude")).stream()
+                .map(EntryPattern::of).toList();
+        Map<String, String> targets = new HashMap<>();
+        for (Page page : index.pages()) {
+            if (page.collection() == null || page.outputPath() != null) {
+                targets.putIfAbsent(page.source().relativePath(), page.url());
+            }
+        }
+        index.staticFiles().forEach(file -> targets.putIfAbsent(file.source().relativePath(), file.url()));
+        String baseurl = config.baseurl();
+        Function<String, Optional<String>> urlOfTarget = path -> Optional.ofNullable(targets.get(path))
+                .map(url -> JekyllFilters.relativeUrl(baseurl, url));
+        return page -> {
+            String path = page.source().relativePath();
+            boolean rewritten = page.collection() == null || collections && page.outputPath() != null;
+            return rewritten && excluded.stream().noneMatch(entry -> entry.matches(path, false))
+                    ? RelativeLinks.asJekyllRelativeLinks(path, urlOfTarget, page.body()) : null;
+        };
     }
 
     /** Markdown files outside collections without front matter, as pages (the static copies stay). */
@@ -187,32 +208,5 @@ public final class GitHubPages {
             return "post";
         }
         return layouts.containsKey("default") ? "default" : null;
-    }
-
-    /** Links to source files rewritten to their URLs, in inline links and reference definitions. */
-    static String relativeLinks(String body, String relativePath, Map<String, String> targets, String baseurl) {
-        String inline = replace(INLINE_LINK, body, relativePath, targets, baseurl, false);
-        return replace(REFERENCE_LINK, inline, relativePath, targets, baseurl, true);
-    }
-
-    private static String replace(Pattern pattern, String text, String relativePath, Map<String, String> targets,
-            String baseurl, boolean reference) {
-        Matcher m = pattern.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String link = m.group(2);
-            String url = SourceLinks.mayNameSource(link)
-                    ? SourceLinks.sourcePath(relativePath, link).map(targets::get).orElse(null) : null;
-            String replacement = m.group();
-            if (url != null) {
-                String rest = (m.group(3) == null ? "" : m.group(3)) + (m.group(4) == null ? "" : m.group(4));
-                replacement = reference
-                        ? "\n[" + m.group(1) + "]: " + baseurl + url + rest
-                        : "[" + m.group(1) + "](" + baseurl + url + rest + ")";
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }

@@ -543,9 +543,22 @@ public final class SiteBuilder {
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
                 config.excerptSeparator(), paginators, sass,
-                relativeLinks ? page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
-                        path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)))
-                        : null);
+                relativeLinks(config, index, relativeLinks));
+    }
+
+    /**
+     * Each page's relative links: GitHub Pages' jekyll-relative-links when on (as Jekyll, which
+     * knows no other), else sheaf's links between Markdown pages when {@code research} asks for
+     * them; null for neither.
+     */
+    private static java.util.function.Function<Page, RelativeLinks> relativeLinks(SiteConfig config, ContentIndex index,
+            boolean research) {
+        java.util.function.Function<Page, RelativeLinks> pages = GitHubPages.relativeLinks(config, index);
+        if (pages != null || !research) {
+            return pages;
+        }
+        return page -> new RelativeLinks(page.source().relativePath(), config.markdownExtensions(),
+                path -> index.urlOfSource(path).map(url -> JekyllFilters.relativeUrl(config.baseurl(), url)));
     }
 
     /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */

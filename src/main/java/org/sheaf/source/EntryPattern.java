@@ -14,9 +14,9 @@ package org.sheaf.source;
  *
  * @param pattern the entry without leading slashes
  */
-record EntryPattern(String pattern) {
+public record EntryPattern(String pattern) {
 
-    static EntryPattern of(String entry) {
+    public static EntryPattern of(String entry) {
         int start = 0;
         while (start < entry.length() && entry.charAt(start) == '/') {
             start++;
@@ -28,7 +28,7 @@ record EntryPattern(String pattern) {
      * @param path      relative to the source folder, {@code /}-separated
      * @param directory whether the path is a folder
      */
-    boolean matches(String path, boolean directory) {
+    public boolean matches(String path, boolean directory) {
         return path.startsWith(pattern) || directory && pattern.equals(path + "/") || fnmatch(pattern, path);
     }
 

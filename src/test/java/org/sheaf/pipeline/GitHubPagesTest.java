@@ -47,6 +47,41 @@ class GitHubPagesTest {
                 + "<a href=\"https://x.org/c.md\">ext</a> <a href=\"c.md\">none</a></p>\n", site.read("docs/a.html"));
     }
 
+    /**
+     * As jekyll-relative-links 0.7 built the same site in Jekyll 4.3.1: with
+     * {@code collections: true} written documents and posts (and so their excerpts) are rewritten
+     * too, a document of a collection that is not written is no target, and a page its
+     * {@code exclude} list names keeps its links.
+     */
+    @Test
+    void withCollectionsDocumentsAreRewrittenTooExceptExcludedPages() {
+        TestSite site = site("baseurl: /b\nplugins: [jekyll-relative-links]\nrelative_links:\n  collections: true\n"
+                + "  exclude:\n    - docs/skip.md\ncollections:\n  notes:\n    output: true\n  hidden:\n    output: false\n")
+                .file("_hidden/h.md", "---\n---\nH\n")
+                .file("index.md", "---\nlayout: null\n---\n[a](docs/a.md) [hidden](_hidden/h.md) [note](_notes/n.md)\n")
+                .file("docs/a.md", "---\nlayout: null\n---\nA\n")
+                .file("docs/skip.md", "---\nlayout: null\n---\n[a](a.md)\n")
+                .file("_notes/n.md", "---\nlayout: null\n---\nNote [to a](../docs/a.md)\n")
+                .file("_posts/2019-01-01-p.md", "---\nlayout: null\n---\nPost [to a](../docs/a.md)\n")
+                .file("excerpts.html", "---\nlayout: null\n---\n{% for p in site.posts %}{{ p.excerpt }}{% endfor %}\n")
+                .buildOk();
+        assertEquals("<p><a href=\"/b/docs/a.html\">a</a> <a href=\"_hidden/h.md\">hidden</a> "
+                + "<a href=\"/b/notes/n.html\">note</a></p>\n", site.read("index.html"));
+        assertEquals("<p><a href=\"a.md\">a</a></p>\n", site.read("docs/skip.html"));
+        assertEquals("<p>Note <a href=\"/b/docs/a.html\">to a</a></p>\n", site.read("notes/n.html"));
+        assertEquals("<p>Post <a href=\"/b/docs/a.html\">to a</a></p>\n", site.read("2019/01/01/p.html"));
+        assertEquals("<p>Post <a href=\"/b/docs/a.html\">to a</a></p>\n\n", site.read("excerpts.html"));
+    }
+
+    /** The plugin says nothing of a link that names no file; sheaf's own relative links warn of it. */
+    @Test
+    void aLinkToNoFileIsLeftQuietly() {
+        TestSite site = site("github_pages: true\n").file("a.md", "---\nlayout: null\n---\n[none](none.md)\n");
+        BuildResult result = site.build();
+        assertEquals("", TestSite.printed(result));
+        assertEquals("<p><a href=\"none.md\">none</a></p>\n", site.read("a.html"));
+    }
+
     @Test
     void aGivenTitleAndLayoutWinAndFuturePostsArePublished() {
         TestSite site = site("github_pages: true\n")

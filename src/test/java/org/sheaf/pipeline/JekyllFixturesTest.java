@@ -45,6 +45,9 @@ class JekyllFixturesTest {
                             + "to calc(800px - 30px * 2)) and puts declarations after a nested rule in a rule of "
                             + "their own; libsass keeps both as written. Same meaning"),
             "github-pages", Map.of(
+                    "docs/code.html", "jekyll-relative-links rewrites links inside code spans and code blocks too, "
+                            + "as its patterns run over the page's text; sheaf rewrites links of the Markdown tree "
+                            + "and leaves code as written",
                     "posts.html", "site.pages order: Jekyll appends pages made from Markdown without front matter "
                             + "after the sorted pages; sheaf sorts them in"));
 
