@@ -2,7 +2,6 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -33,7 +32,7 @@ final class CommonMarkTaskLists {
             if (node instanceof ListItem item && item.getFirstChild() instanceof Paragraph paragraph) {
                 Matcher box = BOX.matcher(paragraph.getChars());
                 if (box.lookingAt()) {
-                    removeBox(paragraph, paragraph.getChars().getStartOffset() + box.end());
+                    TaskBoxes.remove(paragraph, paragraph.getChars().getStartOffset() + box.end());
                     tasks.put(item, !box.group(1).equals(" "));
                 }
             }
@@ -41,27 +40,6 @@ final class CommonMarkTaskLists {
         if (!tasks.isEmpty()) {
             document.set(TASKS, tasks);
         }
-    }
-
-    /**
-     * Takes the text before {@code boxEnd} out of {@code paragraph}: flexmark has read the box as
-     * a link reference and a text node, or as one text.
-     */
-    private static void removeBox(Paragraph paragraph, int boxEnd) {
-        Node child = paragraph.getFirstChild();
-        while (child != null && child.getEndOffset() <= boxEnd) {
-            Node next = child.getNext();
-            child.unlink();
-            child = next;
-        }
-        if (child instanceof Text text && text.getStartOffset() < boxEnd) {
-            text.setChars(text.getChars().subSequence(boxEnd - text.getStartOffset()));
-        }
-    }
-
-    /** Whether {@code markdown} can hold a task item: without a box, {@link #mark} finds nothing. */
-    static boolean mayHold(String markdown) {
-        return markdown.contains("[ ]") || markdown.contains("[x]") || markdown.contains("[X]");
     }
 
     /** The checkbox CommonMarker writes at the start of a task item. */

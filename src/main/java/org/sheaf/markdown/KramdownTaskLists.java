@@ -4,7 +4,6 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -32,11 +31,6 @@ final class KramdownTaskLists {
     private static final String CHECKED = "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\" />";
 
     private KramdownTaskLists() {
-    }
-
-    /** Whether {@code markdown} can hold a task: without a box, {@link #mark} would find nothing. */
-    static boolean mayHold(String markdown) {
-        return markdown.contains("[ ]") || markdown.contains("[x]") || markdown.contains("[X]");
     }
 
     /** Turns the boxes of {@code document}'s task items into checkboxes and stores which nodes are marked. */
@@ -76,15 +70,7 @@ final class KramdownTaskLists {
             return false;
         }
         int boxEnd = chars.getStartOffset() + m.end();
-        Node child = paragraph.getFirstChild();
-        while (child != null && child.getEndOffset() <= boxEnd) {
-            Node next = child.getNext();
-            child.unlink();
-            child = next;
-        }
-        if (child instanceof Text text && text.getStartOffset() < boxEnd) {
-            text.setChars(text.getChars().subSequence(boxEnd - text.getStartOffset()));
-        }
+        TaskBoxes.remove(paragraph, boxEnd);
         String box = m.group(1).equals(" ") ? UNCHECKED : CHECKED;
         paragraph.prependChild(new HtmlInline(BasedSequence.of(box)));
         return true;

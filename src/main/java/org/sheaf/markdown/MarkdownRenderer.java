@@ -255,10 +255,10 @@ public final class MarkdownRenderer {
             if (KramdownAttributes.mayHold(markdown)) {
                 KramdownAttributes.attach(document);
             }
-            if (KramdownTaskLists.mayHold(markdown)) {
+            if (TaskBoxes.mayHold(markdown)) {
                 KramdownTaskLists.mark(document);
             }
-        } else if (options.commonMark().contains("tasklist") && CommonMarkTaskLists.mayHold(markdown)) {
+        } else if (options.commonMark().contains("tasklist") && TaskBoxes.mayHold(markdown)) {
             CommonMarkTaskLists.mark(document);
         }
         return document;
