@@ -1,14 +1,11 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
@@ -20,28 +17,11 @@ import java.util.regex.Pattern;
  * definition ({@code {:name: ...}}). Such a line ends a paragraph instead of continuing it, as
  * in kramdown.
  */
-final class AttributeListBlockParser extends AbstractBlockParser {
+final class AttributeListBlockParser {
     private static final Pattern DEFINITION = Pattern.compile("\\{:(\\w[\\w-]*):(.*)}\\s*");
     private static final Pattern LIST = Pattern.compile("\\{:(?![:/])(.*)}\\s*");
 
-    private final AttributeListBlock block;
-
-    private AttributeListBlockParser(AttributeListBlock block) {
-        this.block = block;
-    }
-
-    @Override
-    public Block getBlock() {
-        return block;
-    }
-
-    @Override
-    public BlockContinue tryContinue(ParserState state) {
-        return BlockContinue.none();
-    }
-
-    @Override
-    public void closeBlock(ParserState state) {
+    private AttributeListBlockParser() {
     }
 
     /** Registers the parser with flexmark. */
@@ -68,7 +48,7 @@ final class AttributeListBlockParser extends AbstractBlockParser {
                         }
                         node = new AttributeListBlock(rest.trimEnd(), null, AttributeList.parse(list.group(1)));
                     }
-                    return BlockStart.of(new AttributeListBlockParser(node)).atIndex(line.length());
+                    return BlockStart.of(BoundedBlockParser.ofLine(node, line)).atIndex(line.length());
                 }
             };
         }

@@ -1,8 +1,6 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
@@ -89,33 +87,6 @@ final class KramdownExtensionBlock extends Block {
         return new Span(text.subSequence(0, stop.end()), m.group(1).equals("comment") ? "<!-- " + body + " -->" : body);
     }
 
-    /** Takes the lines of one extension, up to and with its stop tag's line. */
-    private static final class Parser extends AbstractBlockParser {
-        private final KramdownExtensionBlock block;
-        /** Offset in the document after the stop tag's line. */
-        private final int end;
-
-        Parser(KramdownExtensionBlock block, int end) {
-            this.block = block;
-            this.end = end;
-        }
-
-        @Override
-        public Block getBlock() {
-            return block;
-        }
-
-        @Override
-        public BlockContinue tryContinue(ParserState state) {
-            return state.getLine().getStartOffset() >= end ? BlockContinue.none()
-                    : BlockContinue.atIndex(state.getLine().length());
-        }
-
-        @Override
-        public void closeBlock(ParserState state) {
-        }
-    }
-
     /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
     static final class Factory implements CustomBlockParserFactory {
         @Override
@@ -145,7 +116,7 @@ final class KramdownExtensionBlock extends Block {
                             return BlockStart.none();
                         }
                         KramdownExtensionBlock block = new KramdownExtensionBlock(tag, Kind.NOTHING, "");
-                        return BlockStart.of(new Parser(block, bodyStart)).atIndex(line.length());
+                        return BlockStart.of(new BoundedBlockParser(block, bodyStart)).atIndex(line.length());
                     }
                     if (m.group(2) != null) {
                         return BlockStart.none();
@@ -158,7 +129,7 @@ final class KramdownExtensionBlock extends Block {
                     body = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body;
                     KramdownExtensionBlock block = new KramdownExtensionBlock(all.subSequence(line.getStartOffset(),
                             stop.end()), name.equals("comment") ? Kind.COMMENT : Kind.RAW, body);
-                    return BlockStart.of(new Parser(block, stop.end())).atIndex(line.length());
+                    return BlockStart.of(new BoundedBlockParser(block, stop.end())).atIndex(line.length());
                 }
             };
         }

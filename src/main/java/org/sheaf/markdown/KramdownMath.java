@@ -5,9 +5,7 @@ import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
-import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
@@ -72,123 +70,100 @@ final class KramdownMath {
         }
     }
 
-    /** Reads display math over the lines up to the closing {@code $$}. */
-    static final class BlockParser extends AbstractBlockParser {
-        private final Block block;
-        /** Offset in the document after the closing dollars and the rest of their line. */
-        private final int end;
-
-        private BlockParser(Block block, int end) {
-            this.block = block;
-            this.end = end;
-        }
-
+    /**
+     * Registers display math with flexmark: the block takes the lines up to the closing
+     * {@code $$} and the rest of its line.
+     */
+    static final class BlockFactory implements CustomBlockParserFactory {
         @Override
-        public com.vladsch.flexmark.util.ast.Block getBlock() {
-            return block;
-        }
-
-        @Override
-        public BlockContinue tryContinue(ParserState state) {
-            return state.getLine().getStartOffset() >= end ? BlockContinue.none() : BlockContinue.atIndex(state.getLine().length());
-        }
-
-        @Override
-        public void closeBlock(ParserState state) {
-        }
-
-        /** Registers display math with flexmark. */
-        static final class Factory implements CustomBlockParserFactory {
-            @Override
-            public BlockParserFactory apply(DataHolder options) {
-                return new AbstractBlockParserFactory(options) {
-                    @Override
-                    public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                        BasedSequence line = state.getLine();
-                        int start = state.getNextNonSpaceIndex();
-                        if (state.getIndent() >= 4 || start + 1 >= line.length() || line.charAt(start) != '$'
-                                || line.charAt(start + 1) != '$' || matched.getBlockParser().isParagraphParser()
-                                || !afterBoundary(line, start)) {
-                            return BlockStart.none();
-                        }
-                        CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
-                        Matcher m = BLOCK.matcher(text);
-                        int column = start - state.getIndex() + state.getColumn();
-                        if (!m.region(line.getStartOffset() + start, text.length()).lookingAt()
-                                || !beforeBoundary(text, m.end(), insideNewContainer(line, start) ? column : -1)) {
-                            return BlockStart.none();
-                        }
-                        BasedSequence chars = line.getBaseSequence().subSequence(m.start(), m.end(1) + 2);
-                        Block block = new Block(chars, m.group(1).strip());
-                        return BlockStart.of(new BlockParser(block, m.end())).atIndex(line.length());
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int start = state.getNextNonSpaceIndex();
+                    if (state.getIndent() >= 4 || start + 1 >= line.length() || line.charAt(start) != '$'
+                            || line.charAt(start + 1) != '$' || matched.getBlockParser().isParagraphParser()
+                            || !afterBoundary(line, start)) {
+                        return BlockStart.none();
                     }
-                };
-            }
+                    CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+                    Matcher m = BLOCK.matcher(text);
+                    int column = start - state.getIndex() + state.getColumn();
+                    if (!m.region(line.getStartOffset() + start, text.length()).lookingAt()
+                            || !beforeBoundary(text, m.end(), insideNewContainer(line, start) ? column : -1)) {
+                        return BlockStart.none();
+                    }
+                    BasedSequence chars = line.getBaseSequence().subSequence(m.start(), m.end(1) + 2);
+                    Block block = new Block(chars, m.group(1).strip());
+                    return BlockStart.of(new BoundedBlockParser(block, m.end())).atIndex(line.length());
+                }
+            };
+        }
 
-            /**
-             * Whether a block may start here: at the start of the document or of a container
-             * opened on this line, or after a blank line.
-             */
-            private static boolean afterBoundary(BasedSequence line, int start) {
-                if (insideNewContainer(line, start)) {
-                    return true;
-                }
-                BasedSequence all = line.getBaseSequence();
-                int lineStart = line.getStartOffset();
-                if (lineStart == 0) {
-                    return true;
-                }
-                int previous = lineStart - 1;
-                while (previous > 0 && all.charAt(previous - 1) != '\n') {
-                    previous--;
-                }
-                return all.subSequence(previous, lineStart).isBlank();
+        /**
+         * Whether a block may start here: at the start of the document or of a container
+         * opened on this line, or after a blank line.
+         */
+        private static boolean afterBoundary(BasedSequence line, int start) {
+            if (insideNewContainer(line, start)) {
+                return true;
             }
-
-            /** Whether a list item or block quote marker opened on this line comes before {@code start}. */
-            private static boolean insideNewContainer(BasedSequence line, int start) {
-                return start > 0 && !line.subSequence(0, start).isBlank();
+            BasedSequence all = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            if (lineStart == 0) {
+                return true;
             }
-
-            /**
-             * kramdown's block boundary after the math: a blank line, an attribute list, {@code ^}
-             * or the end of the text, which for math that starts a list item (its content at
-             * {@code itemColumn}, else -1) is also a line indented less than that content.
-             */
-            private static boolean beforeBoundary(CharSequence text, int at, int itemColumn) {
-                int length = text.length();
-                if (at == length || (at == length - 1 && text.charAt(at) == '\n')) {
-                    return true;
-                }
-                if (text.charAt(at - 1) != '\n') {
-                    return false;
-                }
-                int eol = at;
-                while (eol < length && text.charAt(eol) != '\n') {
-                    eol++;
-                }
-                String next = text.subSequence(at, eol).toString();
-                int indent = 0;
-                while (indent < next.length() && next.charAt(indent) == ' ') {
-                    indent++;
-                }
-                return next.isBlank() || indent < itemColumn || next.strip().equals("^") || IAL_START.matcher(next).lookingAt();
+            int previous = lineStart - 1;
+            while (previous > 0 && all.charAt(previous - 1) != '\n') {
+                previous--;
             }
+            return all.subSequence(previous, lineStart).isBlank();
+        }
 
-            @Override
-            public Set<Class<?>> getAfterDependents() {
-                return null;
+        /** Whether a list item or block quote marker opened on this line comes before {@code start}. */
+        private static boolean insideNewContainer(BasedSequence line, int start) {
+            return start > 0 && !line.subSequence(0, start).isBlank();
+        }
+
+        /**
+         * kramdown's block boundary after the math: a blank line, an attribute list, {@code ^}
+         * or the end of the text, which for math that starts a list item (its content at
+         * {@code itemColumn}, else -1) is also a line indented less than that content.
+         */
+        private static boolean beforeBoundary(CharSequence text, int at, int itemColumn) {
+            int length = text.length();
+            if (at == length || (at == length - 1 && text.charAt(at) == '\n')) {
+                return true;
             }
-
-            @Override
-            public Set<Class<?>> getBeforeDependents() {
-                return null;
-            }
-
-            @Override
-            public boolean affectsGlobalScope() {
+            if (text.charAt(at - 1) != '\n') {
                 return false;
             }
+            int eol = at;
+            while (eol < length && text.charAt(eol) != '\n') {
+                eol++;
+            }
+            String next = text.subSequence(at, eol).toString();
+            int indent = 0;
+            while (indent < next.length() && next.charAt(indent) == ' ') {
+                indent++;
+            }
+            return next.isBlank() || indent < itemColumn || next.strip().equals("^") || IAL_START.matcher(next).lookingAt();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
         }
     }
 

@@ -1,16 +1,13 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.ThematicBreak;
-import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
-import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
@@ -25,28 +22,11 @@ import java.util.regex.Pattern;
  * Nor does a rule end a list item or block quote whose paragraph it could continue lazily
  * ({@code * item} then {@code ***} at the margin): kramdown reads it as a line of that paragraph.
  */
-final class KramdownRuleParser extends AbstractBlockParser {
+final class KramdownRuleParser {
     private static final Pattern RULE = Pattern.compile("(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})");
     private static final Pattern SPACED_RULE = Pattern.compile(" {0,3}([-*])[ \\t]+(?:\\1[ \\t]*){2,}");
 
-    private final ThematicBreak block = new ThematicBreak();
-
-    private KramdownRuleParser(BasedSequence line) {
-        block.setChars(line);
-    }
-
-    @Override
-    public Block getBlock() {
-        return block;
-    }
-
-    @Override
-    public BlockContinue tryContinue(ParserState state) {
-        return BlockContinue.none();
-    }
-
-    @Override
-    public void closeBlock(ParserState state) {
+    private KramdownRuleParser() {
     }
 
     /** Registers the parser with flexmark, ahead of its list parser. */
@@ -68,8 +48,8 @@ final class KramdownRuleParser extends AbstractBlockParser {
                     } else if (state.getActiveBlockParser().isParagraphParser()) {
                         return BlockStart.none(); // a lazy line of the open paragraph
                     }
-                    return BlockStart.of(new KramdownRuleParser(line.subSequence(state.getIndex()).trimEnd()))
-                            .atIndex(line.length());
+                    ThematicBreak block = new ThematicBreak(line.subSequence(state.getIndex()).trimEnd());
+                    return BlockStart.of(BoundedBlockParser.ofLine(block, line)).atIndex(line.length());
                 }
             };
         }

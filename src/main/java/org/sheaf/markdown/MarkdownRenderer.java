@@ -155,7 +155,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
-                .customBlockParserFactory(new KramdownMath.BlockParser.Factory())
+                .customBlockParserFactory(new KramdownMath.BlockFactory())
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
