@@ -1,16 +1,10 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.parser.Parser;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HtmlBlockParser;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,10 +14,12 @@ import java.util.regex.Pattern;
  * elements, so the script tag jekyll-gist writes on the line after a sentence stays in that
  * sentence's paragraph.
  */
-final class HtmlBlockStartFactory implements CustomBlockParserFactory {
+final class HtmlBlockStartFactory extends ScreenedStartFactory {
     private static final Pattern SCRIPT = Pattern.compile("^<script(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
 
-    private final HtmlBlockParser.Factory flexmark = new HtmlBlockParser.Factory();
+    private HtmlBlockStartFactory() {
+        super(new HtmlBlockParser.Factory());
+    }
 
     /** Replaces flexmark's HTML block parser with this one in {@code builder}. */
     static Parser.Builder install(Parser.Builder builder) {
@@ -37,33 +33,7 @@ final class HtmlBlockStartFactory implements CustomBlockParserFactory {
     }
 
     @Override
-    public BlockParserFactory apply(DataHolder options) {
-        BlockParserFactory html = flexmark.apply(options);
-        return (ParserState state, MatchedBlockParser matched) -> {
-            if (matched.getBlockParser().isParagraphParser() && opensScript(state.getLine(), state.getNextNonSpaceIndex())) {
-                return BlockStart.none();
-            }
-            return html.tryStart(state, matched);
-        };
-    }
-
-    @Override
-    public Set<Class<?>> getAfterDependents() {
-        return flexmark.getAfterDependents();
-    }
-
-    @Override
-    public Set<Class<?>> getBeforeDependents() {
-        return flexmark.getBeforeDependents();
-    }
-
-    @Override
-    public boolean affectsGlobalScope() {
-        return flexmark.affectsGlobalScope();
-    }
-
-    @Override
-    public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
-        return flexmark.getLeadInHandler(options);
+    boolean mayStart(ParserState state, MatchedBlockParser matched) {
+        return !(matched.getBlockParser().isParagraphParser() && opensScript(state.getLine(), state.getNextNonSpaceIndex()));
     }
 }
