@@ -1,7 +1,6 @@
 package org.sheaf.generate;
 
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 
@@ -22,9 +21,8 @@ public interface Generator {
      * @param config        the site's configuration
      * @param index         pages, documents, static files and {@code site.*}
      * @param jekyllVersion the Jekyll version sheaf stands in for (feeds name it as their generator)
-     * @param markdownify   Markdown to HTML with the site's settings
      */
-    record Input(SiteConfig config, ContentIndex index, String jekyllVersion, UnaryOperator<String> markdownify) {
+    record Input(SiteConfig config, ContentIndex index, String jekyllVersion) {
     }
 
     /** The files this generator adds; empty when it has nothing to add (or a source file of that name wins). */

@@ -114,12 +114,6 @@ final class Lexing {
         }
     }
 
-    /** Replaces the state on top of the stack. */
-    void jump(String state) {
-        pop(1);
-        stack.push(state);
-    }
-
     /** The last token emitted that is not whitespace, or null. */
     Tokens.Last last() {
         return out.lastSignificant();
@@ -144,10 +138,6 @@ final class Lexing {
 
     String state() {
         return stack.peek();
-    }
-
-    boolean inState(String state) {
-        return stack.contains(state);
     }
 
     int depth() {

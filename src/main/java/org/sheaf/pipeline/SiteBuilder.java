@@ -338,7 +338,7 @@ public final class SiteBuilder {
         index = index.withPages(pagination.pages());
         index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
-                new Generator.Input(config, index, JEKYLL_VERSION, markdown::render)));
+                new Generator.Input(config, index, JEKYLL_VERSION)));
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");
