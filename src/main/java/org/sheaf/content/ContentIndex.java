@@ -124,7 +124,7 @@ public final class ContentIndex {
         documents.values().forEach(all::addAll);
         all.addAll(pages);
         for (Page page : all) {
-            annotations.of(page).forEach(page.drop()::put);
+            annotations.of(page).forEach(page.drop()::set);
         }
         reportUrlCollisions(all, staticFiles, collectionFiles, config, diagnostics);
         reportReservedOutputs(all, staticFiles, collectionFiles, config, diagnostics);
@@ -183,8 +183,8 @@ public final class ContentIndex {
      */
     public static Page copyAt(Page template, String url, String outputPath) {
         PageDrop drop = new PageDrop(template.drop());
-        drop.put("url", url);
-        drop.put("dir", url.endsWith("/") ? url : url.substring(0, url.lastIndexOf('/') + 1));
+        drop.set("url", url);
+        drop.set("dir", url.endsWith("/") ? url : url.substring(0, url.lastIndexOf('/') + 1));
         return new Page(template.source(), template.collection(), drop, template.positions(), template.body(),
                 template.bodyLine(), url, outputPath, template.layout(), template.markdown(), template.liquid());
     }
@@ -273,9 +273,9 @@ public final class ContentIndex {
 
     private static void linkNeighbours(List<Page> docs) {
         for (int i = 0; i < docs.size(); i++) {
-            Map<String, Object> drop = docs.get(i).drop();
-            drop.put("previous", i > 0 ? docs.get(i - 1).drop() : null);
-            drop.put("next", i + 1 < docs.size() ? docs.get(i + 1).drop() : null);
+            PageDrop drop = docs.get(i).drop();
+            drop.set("previous", i > 0 ? docs.get(i - 1).drop() : null);
+            drop.set("next", i + 1 < docs.size() ? docs.get(i + 1).drop() : null);
         }
     }
 

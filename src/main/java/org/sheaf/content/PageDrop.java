@@ -66,9 +66,18 @@ public final class PageDrop extends AbstractMap<String, Object> {
         return values.containsKey(key);
     }
 
+    /**
+     * Refused: a page's variables are fixed once the index stage has built them, and what rendering
+     * makes of a page goes to {@link RenderedPages}.
+     */
     @Override
     public Object put(String key, Object value) {
-        return values.put(key, value);
+        throw new UnsupportedOperationException("page." + key + " cannot change after the index stage");
+    }
+
+    /** Sets {@code key} while the index stage builds the page. */
+    void set(String key, Object value) {
+        values.put(key, value);
     }
 
     /** The entries as the drop shows them: rendered content and excerpt once the page has rendered. */
