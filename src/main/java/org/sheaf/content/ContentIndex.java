@@ -28,8 +28,15 @@ import org.sheaf.source.SourceFile;
  * the pages' drops read their {@code content} and {@code excerpt} through.
  */
 public final class ContentIndex {
-    /** A source file with its front matter read (static and data files have none). */
-    public record Parsed(SourceFile file, FrontMatter frontMatter) {
+    /**
+     * A source file with its front matter read (static and data files have none). A page that is
+     * {@code appended} joins {@code site.pages} after the pages Jekyll's reader sorted by name, in
+     * the order given, as a page a Jekyll generator makes from a static file does.
+     */
+    public record Parsed(SourceFile file, FrontMatter frontMatter, boolean appended) {
+        public Parsed(SourceFile file, FrontMatter frontMatter) {
+            this(file, frontMatter, false);
+        }
     }
 
     /**
@@ -89,6 +96,7 @@ public final class ContentIndex {
         RenderedPages rendered = new RenderedPages();
         PageFactory factory = new PageFactory(config, siteTime, rendered, diagnostics);
         List<Page> pages = new ArrayList<>();
+        List<Page> appendedPages = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
         Map<String, List<Page>> documents = new LinkedHashMap<>();
         config.collections().keySet().forEach(label -> documents.put(label, new ArrayList<>()));
@@ -97,7 +105,7 @@ public final class ContentIndex {
         for (Parsed parsed : sources) {
             SourceFile file = parsed.file();
             switch (file.kind()) {
-                case PAGE -> factory.page(parsed).ifPresent(pages::add);
+                case PAGE -> factory.page(parsed).ifPresent(parsed.appended() ? appendedPages::add : pages::add);
                 case DOCUMENT, DRAFT -> factory.document(parsed).ifPresent(
                         page -> documents.computeIfAbsent(page.collection(), k -> new ArrayList<>()).add(page));
                 case STATIC -> {
@@ -118,6 +126,7 @@ public final class ContentIndex {
         // Jekyll sorts site.pages by file name (sort_files!); the path breaks ties so order stays fixed
         pages.sort(Comparator.comparing((Page page) -> page.source().name())
                 .thenComparing(page -> page.source().relativePath()));
+        pages.addAll(appendedPages);
         documents.values().forEach(ContentIndex::linkNeighbours);
 
         List<Page> all = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.sheaf.pipeline;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,7 +121,7 @@ public final class GitHubPages {
                 own.put("layout", defaultLayout(layouts, isPage, "/".equals(pageUrls.get(file.relativePath()))));
             }
             result.add(new ContentIndex.Parsed(file,
-                    new FrontMatter(own, frontMatter.positions(), body, frontMatter.bodyLine())));
+                    new FrontMatter(own, frontMatter.positions(), body, frontMatter.bodyLine()), source.appended()));
         }
         return result;
     }
@@ -158,12 +159,19 @@ public final class GitHubPages {
         };
     }
 
-    /** Markdown files outside collections without front matter, as pages (the static copies stay). */
+    /**
+     * Markdown files outside collections without front matter, as pages (the static copies stay).
+     * jekyll-optional-front-matter is a generator: it runs after Jekyll's reader sorted the pages
+     * by name and the static files by path, and appends its pages to {@code site.pages} in the
+     * static files' order, so these are appended pages in path order.
+     */
     private static List<ContentIndex.Parsed> optionalFrontMatterPages(SiteConfig config, List<ContentIndex.Parsed> parsed,
             Set<String> markdownExtensions) {
         List<ContentIndex.Parsed> pages = new ArrayList<>();
         List<String> include = config.strings("include");
-        for (ContentIndex.Parsed source : parsed) {
+        List<ContentIndex.Parsed> byPath = new ArrayList<>(parsed);
+        byPath.sort(Comparator.comparing(source -> source.file().relativePath()));
+        for (ContentIndex.Parsed source : byPath) {
             SourceFile file = source.file();
             if (file.kind() != SourceFile.Kind.STATIC || file.collection() != null
                     || !markdownExtensions.contains(file.extension())) {
@@ -177,7 +185,7 @@ public final class GitHubPages {
             try {
                 String text = SourceText.decode(config.files().read(file.file(), file.sitePath()),
                         file.sitePath());
-                pages.add(new ContentIndex.Parsed(page, new FrontMatter(Map.of(), Map.of(), text, 1)));
+                pages.add(new ContentIndex.Parsed(page, new FrontMatter(Map.of(), Map.of(), text, 1), true));
             } catch (DiagnosticException e) {
                 // unreadable: it stays a static file, whose copy reports the problem
             }
