@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * kramdown's block extensions, each on lines of its own: {@code {::comment}} up to
  * {@code {:/comment}} (or {@code {:/}}) is written as an HTML comment, {@code {::nomarkdown}} up
  * to its stop tag as its text, unchanged, and {@code {::options ... /}} as nothing (sheaf takes
- * its options from {@code _config.yml} only). An extension without its stop tag, or of another
- * name, is text, as kramdown leaves it.
+ * its options from {@code _config.yml} only). In a block quote or list item the stop tag and the
+ * lines before it are read inside that container, its markers and indent taken off. An extension
+ * without its stop tag, or of another name, is text, as kramdown leaves it.
  */
 final class KramdownExtensionBlock extends Block {
     private static final Pattern START = Pattern.compile(" {0,3}\\{::(comment|nomarkdown|options)(?:\\s[^}]*?)?(/)?\\}[ \\t]*");
@@ -87,6 +88,27 @@ final class KramdownExtensionBlock extends Block {
         return new Span(text.subSequence(0, stop.end()), m.group(1).equals("comment") ? "<!-- " + body + " -->" : body);
     }
 
+    /**
+     * What a following line must start with to stay inside the block quotes and list items the
+     * start tag is in, from the start tag line's {@code prefix} (what those containers took of
+     * it): each {@code >} a block quote's marker, each other run of it a list item's indent.
+     * kramdown reads a container's text with these taken off, so the stop tag must be inside.
+     */
+    private static Pattern continuation(BasedSequence prefix) {
+        StringBuilder regex = new StringBuilder("^");
+        Matcher part = Pattern.compile(" {0,3}> ?|[^>]+").matcher(prefix);
+        while (part.find()) {
+            regex.append(part.group().contains(">") ? " {0,3}> ?" : "(?: {" + part.group().length() + "}|(?=[ \\t]*$))");
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** {@code line} without its containers' {@code prefix}; null when it has left them. */
+    private static String inside(String line, Pattern prefix) {
+        Matcher m = prefix.matcher(line);
+        return m.lookingAt() ? line.substring(m.end()) : null;
+    }
+
     /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
     static final class Factory implements CustomBlockParserFactory {
         @Override
@@ -121,15 +143,32 @@ final class KramdownExtensionBlock extends Block {
                     if (m.group(2) != null) {
                         return BlockStart.none();
                     }
-                    Matcher stop = Pattern.compile("(?m)^ {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*(?:\\n|\\z)").matcher(all);
-                    if (!stop.find(bodyStart)) {
+                    Pattern stop = Pattern.compile(" {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*");
+                    Pattern prefix = continuation(line.subSequence(0, state.getIndex()));
+                    StringBuilder body = new StringBuilder();
+                    int at = bodyStart;
+                    int end = -1;
+                    while (at < all.length() && end < 0) {
+                        int lineEnd = all.indexOf('\n', at);
+                        int next = lineEnd < 0 ? all.length() : lineEnd + 1;
+                        String text = all.subSequence(at, lineEnd < 0 ? all.length() : lineEnd).toString();
+                        String inside = inside(text, prefix);
+                        if (inside == null) {
+                            return BlockStart.none();
+                        }
+                        if (stop.matcher(inside).matches()) {
+                            end = next;
+                        } else {
+                            body.append(at > bodyStart ? "\n" : "").append(inside);
+                        }
+                        at = next;
+                    }
+                    if (end < 0) {
                         return BlockStart.none();
                     }
-                    String body = all.subSequence(bodyStart, stop.start()).toString();
-                    body = body.endsWith("\n") ? body.substring(0, body.length() - 1) : body;
                     KramdownExtensionBlock block = new KramdownExtensionBlock(all.subSequence(line.getStartOffset(),
-                            stop.end()), name.equals("comment") ? Kind.COMMENT : Kind.RAW, body);
-                    return BlockStart.of(new BoundedBlockParser(block, stop.end())).atIndex(line.length());
+                            end), name.equals("comment") ? Kind.COMMENT : Kind.RAW, body.toString());
+                    return BlockStart.of(new BoundedBlockParser(block, end)).atIndex(line.length());
                 }
             };
         }
