@@ -42,11 +42,11 @@ final class KramdownLazyHeadings implements ParagraphPreProcessor {
             return 0;
         }
         List<BasedSequence> lines = paragraph.getContentLines();
-        if (lines.size() < 2 || lines.get(0).isBlank() || !atBoundary(paragraph)) {
+        if (lines.size() < 2 || lines.get(0).isBlank()) {
             return 0;
         }
         BasedSequence underline = lines.get(1).trimEOL();
-        if (!atMargin(underline) || !UNDERLINE.matcher(underline).matches()) {
+        if (!atMargin(underline) || !UNDERLINE.matcher(underline).matches() || !atBoundary(paragraph)) {
             return 0;
         }
         BasedSequence text = lines.get(0).trim();
