@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * ({@code * item} then {@code ***} at the margin): kramdown reads it as a line of that paragraph.
  */
 final class KramdownRuleParser {
-    private static final Pattern RULE = Pattern.compile("(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})");
+    static final Pattern RULE = Pattern.compile("(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})");
     private static final Pattern SPACED_RULE = Pattern.compile(" {0,3}([-*])[ \\t]+(?:\\1[ \\t]*){2,}");
 
     private KramdownRuleParser() {

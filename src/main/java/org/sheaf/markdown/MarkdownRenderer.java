@@ -159,6 +159,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
+                .paragraphPreProcessorFactory(new KramdownLazyHeadings.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .customInlineParserExtensionFactory(new SpacedDotsParser.Factory())
