@@ -1,7 +1,17 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
 import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
@@ -13,17 +23,20 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Heading ids as kramdown's GFM parser makes them: the heading's raw Markdown lower-cased, every
+ * Heading ids as kramdown's GFM parser makes them: the heading's text lower-cased, every
  * character that is not a letter, mark, digit, underscore, hyphen, space or tab dropped, spaces
  * and tabs turned into hyphens; the second heading with the same id gets {@code -1}, the third
  * {@code -2}; {@code auto_id_prefix} goes in front. An id given with {@code {#id}} or an
  * attribute list wins and is not counted. One generator per rendered document.
+ *
+ * <p>The text is what the GFM parser collects from the parsed heading, whatever
+ * {@code auto_id_stripping} says (that parser always strips): text, code spans, math and
+ * entities, and the text inside emphasis, links and inline HTML; not markup, link targets,
+ * images or footnote marks. Typographic quotes and dashes would be dropped as non-word
+ * characters anyway, so they add nothing.
  */
 final class KramdownHeadingIds implements HtmlIdGenerator {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}\\p{Pc}\\- \\t]");
-    /** A footnote reference has no text of its own, so kramdown's GFM ids leave it out. */
-    private static final Pattern FOOTNOTE_REFERENCE = Pattern.compile("\\[\\^[^\\]]+\\]");
-    private static final Pattern TRAILING_ID = Pattern.compile("\\s*\\{#[A-Za-z][\\w:-]*}\\s*$");
 
     private final MarkdownOptions options;
 
@@ -49,15 +62,36 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
             if (attributes != null && attributes.id() != null) {
                 heading.setAnchorRefId(attributes.id());
             } else if (options.autoIds()) {
-                String text = options.autoIdStripping()
-                        ? new TextCollectingVisitor().collectAndGetText(heading)
-                        : FOOTNOTE_REFERENCE.matcher(
-                                TRAILING_ID.matcher(heading.getText().toString()).replaceAll("")).replaceAll("");
+                StringBuilder text = new StringBuilder();
+                collectText(heading, text);
                 String id = gfmId(text);
                 int count = seen.merge(id, 1, Integer::sum);
                 heading.setAnchorRefId(options.autoIdPrefix() + (count > 1 ? id + "-" + (count - 1) : id));
             } else {
                 heading.setAnchorRefId("");
+            }
+        }
+    }
+
+    /** Appends the text kramdown's GFM parser reads from {@code node}'s children (see above). */
+    private static void collectText(Node node, StringBuilder text) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof Text || child instanceof TextBase) {
+                text.append(child.getChars().unescape());
+            } else if (child instanceof Code code) {
+                text.append(code.getText());
+            } else if (child instanceof HtmlEntity entity) {
+                text.append(entity.getChars().unescape());
+            } else if (child instanceof LinkRef ref && !ref.isDefined()) {
+                // a reference to no definition is text to kramdown, brackets and all
+                text.append(ref.getChars().unescape());
+            } else if (child instanceof AutoLink link) {
+                text.append(link.getText());
+            } else if (child instanceof KramdownMath.Span math) {
+                text.append(math.math());
+            } else if (!(child instanceof Image || child instanceof ImageRef || child instanceof Footnote
+                    || child instanceof HtmlInline || child instanceof TypographicSmarts)) {
+                collectText(child, text);
             }
         }
     }

@@ -13,7 +13,6 @@ import java.util.Set;
  * @param flavour          which Markdown Jekyll would use: kramdown (its default) or CommonMark
  * @param autoIds          give headings ids ({@code auto_ids})
  * @param autoIdPrefix     prepended to every generated heading id ({@code auto_id_prefix})
- * @param autoIdStripping  build ids from the heading's text, not its raw Markdown ({@code auto_id_stripping})
  * @param smartQuotes      the four quote characters, open single, close single, open double,
  *                         close double ({@code smart_quotes}: entity names or literal characters)
  * @param hardWrap         turn every line break inside a paragraph into {@code <br />} ({@code hard_wrap})
@@ -35,7 +34,6 @@ public record MarkdownOptions(
         Flavour flavour,
         boolean autoIds,
         String autoIdPrefix,
-        boolean autoIdStripping,
         List<String> smartQuotes,
         boolean hardWrap,
         List<Integer> tocLevels,
@@ -65,7 +63,7 @@ public record MarkdownOptions(
 
     /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
     public static MarkdownOptions defaults() {
-        return new MarkdownOptions(Flavour.KRAMDOWN, true, "", false, DEFAULT_QUOTES, false,
+        return new MarkdownOptions(Flavour.KRAMDOWN, true, "", DEFAULT_QUOTES, false,
                 List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", true, Set.of());
     }
 
@@ -83,14 +81,13 @@ public record MarkdownOptions(
             Set<String> named = new HashSet<>();
             names(config.get("options")).forEach(name -> named.add(name.toUpperCase(Locale.ROOT)));
             names(config.get("extensions")).forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
-            return new MarkdownOptions(Flavour.COMMONMARK, false, "", false, DEFAULT_QUOTES, false,
+            return new MarkdownOptions(Flavour.COMMONMARK, false, "", DEFAULT_QUOTES, false,
                     base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), true, named);
         }
         Map<?, ?> config = site.get("kramdown") instanceof Map<?, ?> map ? map : Map.of();
         return new MarkdownOptions(Flavour.KRAMDOWN,
                 flag(config.get("auto_ids"), base.autoIds()),
                 text(config.get("auto_id_prefix"), base.autoIdPrefix()),
-                flag(config.get("auto_id_stripping"), base.autoIdStripping()),
                 quotes(config.get("smart_quotes")),
                 flag(config.get("hard_wrap"), base.hardWrap()),
                 levels(config.get("toc_levels"), base.tocLevels()),
