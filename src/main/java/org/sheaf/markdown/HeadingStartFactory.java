@@ -4,6 +4,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HeadingParser;
+import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Pattern;
 
@@ -17,19 +18,31 @@ import java.util.regex.Pattern;
  * heading ({@code # x}) or underline a setext heading ({@code ===}, {@code ---}), and either
  * ends the paragraph, so checking the line first with flexmark's own patterns (for the default
  * heading options, which sheaf uses) gives the same document in linear time.
+ *
+ * <p>kramdown underlines only a one-line paragraph: under two or more lines of text, {@code ---}
+ * and {@code ===} are more lines of that paragraph. The kramdown flavour's factory says so.
  */
 final class HeadingStartFactory extends ScreenedStartFactory {
     private static final Pattern ATX = Pattern.compile("^#{1,6}(?:[ \\t]+|$)");
     private static final Pattern SETEXT = Pattern.compile("^(?:=+|-+)[ \\t]*$");
 
-    private HeadingStartFactory() {
+    private final boolean oneLineSetext;
+
+    private HeadingStartFactory(boolean oneLineSetext) {
         super(new HeadingParser.Factory());
+        this.oneLineSetext = oneLineSetext;
     }
 
-    /** Replaces flexmark's heading parser with this one in {@code builder}. */
+    /** Replaces flexmark's heading parser with this one in {@code builder}, for CommonMark. */
     static Parser.Builder install(Parser.Builder builder) {
         builder.set(Parser.HEADING_PARSER, false);
-        return builder.customBlockParserFactory(new HeadingStartFactory());
+        return builder.customBlockParserFactory(new HeadingStartFactory(false));
+    }
+
+    /** As {@link #install}, for kramdown: a setext underline only under a one-line paragraph. */
+    static Parser.Builder installKramdown(Parser.Builder builder) {
+        builder.set(Parser.HEADING_PARSER, false);
+        return builder.customBlockParserFactory(new HeadingStartFactory(true));
     }
 
     @Override
@@ -40,7 +53,11 @@ final class HeadingStartFactory extends ScreenedStartFactory {
             return false;
         }
         char first = line.charAt(start);
-        return first == '#' ? ATX.matcher(line.subSequence(start)).find()
-                : (first == '=' || first == '-') && SETEXT.matcher(line.subSequence(start)).find();
+        if (first == '#') {
+            return ATX.matcher(line.subSequence(start)).find();
+        }
+        return (first == '=' || first == '-') && SETEXT.matcher(line.subSequence(start)).find()
+                && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
+                        && paragraph.getBlockContent().getLineCount() > 1);
     }
 }
