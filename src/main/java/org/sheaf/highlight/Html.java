@@ -46,8 +46,8 @@ final class Html extends Language {
                 .rule("", TEXT, "#pop", "attributes");
         g.state("attributes")
                 .rule("\\s+", TEXT)
-                .rule("[\\w:.-]+\\s*=\\s*", NAME_ATTRIBUTE, "value")
-                .rule("[\\w:.-]+", NAME_ATTRIBUTE)
+                .rule("[\\w:.*#-]+\\s*=\\s*", NAME_ATTRIBUTE, "value")
+                .rule("[\\w:.*#-]+", NAME_ATTRIBUTE)
                 .rule("/?\\s*>", NAME_TAG, "#pop");
         // a quoted value is a state of its own so that a value cut by embedded code (PHP's
         // <?= ?> inside an attribute) goes on as a string after it
