@@ -24,7 +24,7 @@ public final class Highlighter {
     private static final Set<String> ROUGE_NAMES = rougeNames();
 
     static {
-        for (Language language : List.of(new PlainText(), new Ruby(), new JavaScript(), new Html(), new Css(),
+        for (Language language : List.of(new PlainText(), new Ruby(), new JavaScript(), new TypeScript(), new Php(), new Rust(), new Erb(), new Kotlin(), new Swift(), new Html(), new Css(),
                 new Scss(), new Shell(), new Console(), new Yaml(), new Json(), new Python(), new Java(), new C(),
                 new Cpp(), new Go(), new Diff(), new Xml(), new Sql(), new Liquid(), new Markdown())) {
             LANGUAGES.put(language.name(), language);

@@ -46,12 +46,22 @@ final class Html extends Language {
                 .rule("", TEXT, "#pop", "attributes");
         g.state("attributes")
                 .rule("\\s+", TEXT)
-                .rule("[\\w:.-]+\\s*=\\s*", NAME_ATTRIBUTE, "value")
-                .rule("[\\w:.-]+", NAME_ATTRIBUTE)
+                .rule("[\\w:.*#-]+\\s*=\\s*", NAME_ATTRIBUTE, "value")
+                .rule("[\\w:.*#-]+", NAME_ATTRIBUTE)
                 .rule("/?\\s*>", NAME_TAG, "#pop");
+        // a quoted value is a state of its own so that a value cut by embedded code (PHP's
+        // <?= ?> inside an attribute) goes on as a string after it
         g.state("value")
-                .rule("\"[^\"]*\"|'[^']*'|[^\\s>]+", STRING, "#pop")
+                .rule("\"", STRING, "#pop", "dq-value")
+                .rule("'", STRING, "#pop", "sq-value")
+                .rule("[^\\s>]+", STRING, "#pop")
                 .rule("", TEXT, "#pop");
+        g.state("dq-value")
+                .rule("[^\"]+", STRING)
+                .rule("\"", STRING, "#pop");
+        g.state("sq-value")
+                .rule("[^']+", STRING)
+                .rule("'", STRING, "#pop");
     }
 
     Html() {

@@ -13,20 +13,28 @@ import java.util.regex.Matcher;
  * as attributes and a statement's label as a label, and a {@code /} read as a regex where a value
  * is expected.
  */
-final class JavaScript extends Language {
-    private static final Grammar GRAMMAR = new Grammar();
+class JavaScript extends Language {
     private static final String IDENT = "[$a-zA-Z_][\\w$]*";
-    private static final String END = "(?![\\w$])";
+    private static final Grammar GRAMMAR = grammar(false, JavaScript::name);
 
-    static {
-        Grammar g = GRAMMAR;
+    /**
+     * JavaScript's rules; TypeScript's add its decorators and an optional member's {@code ?:},
+     * and name words through its own table.
+     */
+    static Grammar grammar(boolean typescript, Grammar.Action name) {
+        Grammar g = new Grammar();
+        String colon = typescript ? "\\??:" : ":";
         g.state("root")
-                .rule("\\A#!.*\\n?", COMMENT_PREPROC)
+                .rule("\\A#!.*\\n?", COMMENT_PREPROC);
+        if (typescript) {
+            g.state("root").rule("(@)(" + IDENT + ")", groups(PUNCTUATION, NAME_DECORATOR));
+        }
+        g.state("root")
                 .include("common")
-                .rule("\\{", JavaScript::openBrace)
+                .rule("\\{", typescript ? JavaScript::openBraceTyped : JavaScript::openBrace)
                 .rule("\\}", PUNCTUATION, "#pop");
         g.state("object")
-                .rule(IDENT + "(?=\\s*:(?!:))", NAME_ATTRIBUTE)
+                .rule(IDENT + "(?=\\s*" + colon + "(?!:))", NAME_ATTRIBUTE)
                 .include("root");
         g.state("common")
                 .rule("\\s+", TEXT)
@@ -41,8 +49,8 @@ final class JavaScript extends Language {
                 .rule("0[oO][0-7]+", NUMBER_OCT)
                 .rule("\\d+\\.\\d+(?:[eE]\\d+)?", NUMBER_FLOAT)
                 .rule("\\d+", NUMBER_INTEGER)
-                .rule(IDENT + "(?=:[ \\t]*[^\\s:])", NAME_LABEL)
-                .rule(IDENT, JavaScript::name)
+                .rule(IDENT + "(?=\\s*" + colon + "(?!:))", label(name))
+                .rule(IDENT, name)
                 .rule(">>>=?|\\*\\*=?|&&=?|\\|\\|=?|\\?\\?=?|===?|!==?|=>|<<=?|>>=?|<=|>=|\\+\\+|--|[-+*/%&|^]=|[-+*/%&|^~<>=!]",
                         OPERATOR)
                 .rule("\\.\\.\\.|\\?\\.|[()\\[\\];,.:?]", PUNCTUATION);
@@ -69,6 +77,7 @@ final class JavaScript extends Language {
                 .rule("\\[(?:[^\\]\\\\\\n]|\\\\.)*\\]", STRING_REGEX)
                 .rule("/[a-z]*", STRING_REGEX, "#pop")
                 .rule("", TEXT, "#pop");
+        return g;
     }
 
     static final String KEYWORDS = words("await", "async", "break", "case", "catch", "continue", "debugger", "default",
@@ -92,6 +101,10 @@ final class JavaScript extends Language {
 
     JavaScript() {
         super("javascript", "js");
+    }
+
+    JavaScript(String name, String... aliases) {
+        super(name, aliases);
     }
 
     @Override
@@ -122,14 +135,40 @@ final class JavaScript extends Language {
         lexing.emit(classify(m.group()), m.group());
     }
 
+    /**
+     * A name before a colon labels a statement only where a statement starts; elsewhere (an
+     * argument or parameter with a type after it) it is a name like any other.
+     */
+    private static Grammar.Action label(Grammar.Action name) {
+        return (m, lexing) -> {
+            Tokens.Last last = lexing.last();
+            String v = last == null ? ";" : last.value();
+            if (last == null || last.type() == PUNCTUATION && ";{}".indexOf(v.charAt(v.length() - 1)) >= 0) {
+                lexing.emit(NAME_LABEL, m.group());
+            } else {
+                name.apply(m, lexing);
+            }
+        };
+    }
+
     private static void openBrace(Matcher m, Lexing lexing) {
+        openBrace(lexing, false);
+    }
+
+    /** In TypeScript a brace after a parameter's colon starts a type, written as a block is. */
+    private static void openBraceTyped(Matcher m, Lexing lexing) {
+        openBrace(lexing, true);
+    }
+
+    private static void openBrace(Lexing lexing, boolean typed) {
         Tokens.Last last = lexing.last();
         lexing.emit(PUNCTUATION, "{");
         boolean object = false;
         if (last != null) {
             String v = last.value();
             char c = v.charAt(v.length() - 1);
-            object = last.type() == PUNCTUATION && "(,[:?{".indexOf(c) >= 0
+            boolean annotation = typed && c == ':' && !lexing.state().equals("object");
+            object = last.type() == PUNCTUATION && "(,[:?{".indexOf(c) >= 0 && !annotation
                     || last.type() == OPERATOR && !v.equals("=>")
                     || last.type() == KEYWORD && v.equals("return");
         }
