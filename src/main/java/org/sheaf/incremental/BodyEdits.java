@@ -388,7 +388,7 @@ final class BodyEdits {
     private void restoreUnrendered(Page page) {
         results.remove(page);
         if (bodyIsContent.contains(page.source().file())) {
-            results.put(page, new RenderedPage(page.body(), null, Optional.empty()));
+            results.put(page, new RenderedPage(page.body(), null));
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -204,7 +203,7 @@ final class DependencyGraph implements RenderPlan {
         for (Page page : pass) {
             BuildState.PageRecord record = record(page);
             if (record != null && !changed(page, record)) {
-                index.rendered().put(page, new RenderedPage(record.content(), record.excerpt(), Optional.empty()));
+                index.rendered().put(page, new RenderedPage(record.content(), record.excerpt()));
                 kept.add(page);
             } else {
                 contentRendered.add(page);

@@ -215,42 +215,54 @@ public final class MarkdownRenderer {
 
     /**
      * Converts one page's Markdown, rewriting its relative links to other Markdown files through
-     * {@code links} (which then lists those that named no page).
+     * {@code links}.
      *
      * @param links the page's relative links; null to leave every link as written
      */
     public String render(String markdown, RelativeLinks links) {
-        return renderer.render(parse(markdown, links));
+        return renderer.render(parse(markdown, links, null));
     }
 
     /**
-     * HTML and the headings it holds, as a table of contents lists them.
+     * HTML, the headings it holds, as a table of contents lists them, and the links it holds.
      *
      * @param html     the HTML, as {@link #render(String, RelativeLinks)} gives it
      * @param headings the headings written with an id, in order, taken from the Markdown tree as it
      *                 rendered; empty when the tree cannot tell them (CommonMark, which writes no
      *                 ids; raw HTML that may hold a heading; a heading with raw HTML or a footnote
      *                 in its text), so the caller must read them from the HTML
+     * @param links    the links of the Markdown tree, either flavour's, in the order written; links
+     *                 in raw HTML are not among them
      */
-    public record Html(String html, Optional<List<SectionHeading>> headings) {
+    public record Html(String html, Optional<List<SectionHeading>> headings, List<PageLink> links) {
+        public Html {
+            links = List.copyOf(links);
+        }
+
+        /** HTML that was not Markdown, so nothing is known of its headings and links. */
+        public static Html notMarkdown(String html) {
+            return new Html(html, Optional.empty(), List.of());
+        }
     }
 
-    /** As {@link #render(String, RelativeLinks)}, with the headings the HTML holds. */
+    /** As {@link #render(String, RelativeLinks)}, with the headings and the links the HTML holds. */
     public Html renderWithHeadings(String markdown, RelativeLinks links) {
+        List<PageLink> found = new ArrayList<>();
+        Document document = parse(markdown, links, found);
         if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN || RAW_HEADING.matcher(markdown).find()) {
-            return new Html(render(markdown, links), Optional.empty());
+            return new Html(renderer.render(document), Optional.empty(), found);
         }
-        Document document = parse(markdown, links);
         HeadingCollector headings = new HeadingCollector();
         HeadingCollector.KEY.set(document, headings);
         String html = renderer.render(document);
-        return new Html(html, headings.headings());
+        return new Html(html, headings.headings(), found);
     }
 
-    private Document parse(String markdown, RelativeLinks links) {
+    /** Parses {@code markdown}, rewriting its links through {@code links} and adding them to {@code found}, each when given. */
+    private Document parse(String markdown, RelativeLinks links, List<PageLink> found) {
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
-        if (links != null) {
-            RelativeLinkTree.rewrite(document, links);
+        if (links != null || found != null) {
+            RelativeLinkTree.rewrite(document, links, found);
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
             if (KramdownAttributes.mayHold(markdown)) {

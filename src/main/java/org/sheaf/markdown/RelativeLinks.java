@@ -1,6 +1,5 @@
 package org.sheaf.markdown;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +15,7 @@ import org.sheaf.jekyll.SourceLinks;
  * <ul>
  *   <li>{@linkplain #RelativeLinks(String, List, Function) between Markdown pages}, for sheaf's own sites: only links
  *       whose path ends in a Markdown extension are touched, and one that names no page is left
- *       as written and remembered in {@link #unresolved()}, for a warning;</li>
+ *       as written and marked {@linkplain PageLink#unresolved() unresolved}, for a warning;</li>
  *   <li>{@linkplain #asJekyllRelativeLinks(String, Function, String) as GitHub Pages' jekyll-relative-links does}: links
  *       and images to any page, document or static file, quietly; a link that plugin would not
  *       see, because it runs on the page's text before Liquid with patterns that miss some
@@ -30,10 +29,9 @@ public final class RelativeLinks {
     private final List<String> markdownExtensions;
     private final Function<String, Optional<String>> urlOfSource;
     private final String writtenText;
-    private final List<String> unresolved = new ArrayList<>();
 
     /**
-     * Links to Markdown pages, a miss remembered.
+     * Links to Markdown pages, a miss marked.
      *
      * @param pagePath           the page's path relative to the source folder ({@code _notes/audits/x.md})
      * @param markdownExtensions extensions that are Markdown, lower case, without the dot
@@ -53,7 +51,7 @@ public final class RelativeLinks {
     }
 
     /**
-     * jekyll-relative-links' rules: any target, images too, nothing remembered. That plugin
+     * jekyll-relative-links' rules: any target, images too, a miss never marked. That plugin
      * rewrites the page's text before Liquid runs, so a link is rewritten only when {@code written}
      * holds it as a link: a link Liquid made is left as written.
      *
@@ -67,23 +65,19 @@ public final class RelativeLinks {
         return new RelativeLinks(pagePath, null, urlOfTarget, written);
     }
 
-    /** The URL to write for the link {@code href}; empty to leave it as written. */
-    public Optional<String> rewrite(String href) {
-        return rewrite(href, false, true);
-    }
-
     /**
-     * The URL to write for {@code href}; empty to leave it as written.
+     * The link {@code href}, written at {@code offset}, as the HTML is to have it.
      *
      * @param image       whether it is an image's source rather than a link's
      * @param plainSyntax whether jekyll-relative-links' patterns read it: on one line, the
      *                    destination right after the parenthesis or after {@code ]: } and not in
      *                    angle brackets, a title (if any) in double quotes
      */
-    public Optional<String> rewrite(String href, boolean image, boolean plainSyntax) {
+    PageLink link(String href, boolean image, boolean plainSyntax, int offset) {
         boolean jekyll = writtenText != null;
+        PageLink asWritten = new PageLink(href, href, false, offset);
         if (!SourceLinks.mayNameSource(href) || (image && !jekyll) || (jekyll && !(plainSyntax && written(href)))) {
-            return Optional.empty();
+            return asWritten;
         }
         int hash = href.indexOf('#');
         // the plugin's fragment is '#' and at least one character; a bare '#' stays in the path
@@ -94,17 +88,14 @@ public final class RelativeLinks {
         if (!jekyll) {
             int dot = path.lastIndexOf('.');
             if (dot < 0 || !markdownExtensions.contains(path.substring(dot + 1).toLowerCase(Locale.ROOT))) {
-                return Optional.empty();
+                return asWritten;
             }
         }
         Optional<String> target = SourceLinks.sourcePath(pagePath, path).flatMap(urlOfSource);
         if (target.isEmpty()) {
-            if (!jekyll) {
-                unresolved.add(href);
-            }
-            return Optional.empty();
+            return new PageLink(href, href, !jekyll, offset);
         }
-        return Optional.of(target.get() + (hash < 0 ? "" : href.substring(hash)));
+        return new PageLink(href, target.get() + (hash < 0 ? "" : href.substring(hash)), false, offset);
     }
 
     /**
@@ -130,10 +121,5 @@ public final class RelativeLinks {
             }
         }
         return false;
-    }
-
-    /** The relative Markdown links that named no page, in the order met (never any under Jekyll's rules). */
-    public List<String> unresolved() {
-        return List.copyOf(unresolved);
     }
 }

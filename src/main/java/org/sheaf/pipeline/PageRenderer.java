@@ -19,6 +19,7 @@ import org.sheaf.diag.Position;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
+import org.sheaf.markdown.PageLink;
 import org.sheaf.markdown.RelativeLinks;
 import org.sheaf.template.LayoutRenderer;
 
@@ -233,16 +234,18 @@ public final class PageRenderer {
         RenderedPages rendered = index.rendered();
         try {
             if (isSass(page)) {
-                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null, Optional.empty()));
+                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                 return;
             }
-            MarkdownRenderer.Html html = convert(page, page.body(), page.bodyLine(), diagnostics, true);
-            RenderedPage content = new RenderedPage(html.html(), null, html.headings());
+            Converted converted = convert(page, page.body(), page.bodyLine(), true);
+            MarkdownRenderer.Html html = converted.html();
+            RenderedPage content = new RenderedPage(html.html(), null, html.headings(), html.links());
             rendered.put(page, content);
+            warnUnresolved(page, content, converted.liquidChangedNothing(), diagnostics);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
                 rendered.put(page, content.withExcerpt(
-                        convert(page, excerptOf(page), page.bodyLine(), null, false).html()));
+                        convert(page, excerptOf(page), page.bodyLine(), false).html().html()));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
@@ -251,16 +254,18 @@ public final class PageRenderer {
         }
     }
 
+    /** A text converted, and whether Liquid left it as written, so offsets in it are offsets in the file. */
+    private record Converted(MarkdownRenderer.Html html, boolean liquidChangedNothing) {
+    }
+
     /**
      * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
-     * Relative links to Markdown files that name no page are warnings in {@code report}, when given.
      * For a page's {@code content} rendered from Markdown, the headings its Markdown tree holds.
      */
-    private MarkdownRenderer.Html convert(Page page, String text, int firstLine, Diagnostics report, boolean content)
-            throws DiagnosticException {
+    private Converted convert(Page page, String text, int firstLine, boolean content) throws DiagnosticException {
         String out = liquid(page, text, firstLine);
         if (!page.markdown()) {
-            return new MarkdownRenderer.Html(out, Optional.empty());
+            return new Converted(MarkdownRenderer.Html.notMarkdown(out), out.equals(text));
         }
         Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(out);
         if (deep.isPresent()) {
@@ -270,14 +275,35 @@ public final class PageRenderer {
         }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
         MarkdownRenderer.Html html = content ? markdown.renderWithHeadings(out, links)
-                : new MarkdownRenderer.Html(markdown.render(out, links), Optional.empty());
-        if (links != null && report != null) {
-            for (String href : links.unresolved()) {
-                report.add(Diagnostic.warning(page.sitePath(), lineOf(page, href),
-                        "link \"" + href + "\" names no page of this site; left as written"));
+                : MarkdownRenderer.Html.notMarkdown(markdown.render(out, links));
+        return new Converted(html, out.equals(text));
+    }
+
+    /**
+     * A warning for each relative link to a Markdown file that names no page: exactly where it is
+     * written when Liquid changed nothing (the link's offset is then one in the body), else where its
+     * destination first appears in the body.
+     */
+    private static void warnUnresolved(Page page, RenderedPage content, boolean liquidChangedNothing,
+            Diagnostics diagnostics) {
+        for (PageLink link : content.links()) {
+            if (link.unresolved()) {
+                Position at = liquidChangedNothing ? placeOf(page.body(), page.bodyLine(), link.offset())
+                        : lineOf(page, link.written());
+                diagnostics.add(Diagnostic.warning(page.sitePath(), at,
+                        "link \"" + link.written() + "\" names no page of this site; left as written"));
             }
         }
-        return html;
+    }
+
+    /** The line and column of {@code offset} in {@code text}, whose first line is the file's line {@code firstLine}. */
+    private static Position placeOf(String text, int firstLine, int offset) {
+        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        int line = firstLine;
+        for (int at = text.indexOf('\n'); at >= 0 && at < lineStart; at = text.indexOf('\n', at + 1)) {
+            line++;
+        }
+        return new Position(line, offset - lineStart + 1);
     }
 
     /**

@@ -19,19 +19,26 @@ class RelativeLinksTest {
                 path -> Optional.ofNullable(URLS.get(path)));
     }
 
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of())));
+
     private static String render(String markdown, RelativeLinks links) {
-        return new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of()))).render(markdown, links);
+        return MARKDOWN.render(markdown, links);
+    }
+
+    /** The destinations, as written, of the links of {@code markdown} that named no page. */
+    private static List<String> unresolved(String markdown, RelativeLinks links) {
+        return MARKDOWN.renderWithHeadings(markdown, links).links().stream().filter(PageLink::unresolved)
+                .map(PageLink::written).toList();
     }
 
     @Test
     void rewritesLinksToSiblingAndParentMarkdownFilesKeepingTheAnchor() {
-        RelativeLinks links = links();
+        String markdown = "[pilots](pilot-programs.md#costs), [training](../growth-models/training%20program.md) and "
+                + "[about](../../about.md)";
         assertEquals("<p><a href=\"/r/notes/audits/pilot-programs/#costs\">pilots</a>, "
                 + "<a href=\"/r/notes/growth-models/training-program/\">training</a> and "
-                + "<a href=\"/r/about/\">about</a></p>\n",
-                render("[pilots](pilot-programs.md#costs), [training](../growth-models/training%20program.md) and "
-                        + "[about](../../about.md)", links));
-        assertEquals(List.of(), links.unresolved());
+                + "<a href=\"/r/about/\">about</a></p>\n", render(markdown, links()));
+        assertEquals(List.of(), unresolved(markdown, links()));
     }
 
     @Test
@@ -41,11 +48,11 @@ class RelativeLinksTest {
 
     @Test
     void leavesOtherLinksAloneAndReportsUnknownMarkdownTargets() {
-        RelativeLinks links = links();
+        String markdown = "[a](missing.md) [b](https://example.org/x.md) [c](/x.md) [d](notes.html) [e](../../../up.md)";
         assertEquals("<p><a href=\"missing.md\">a</a> <a href=\"https://example.org/x.md\">b</a> "
                 + "<a href=\"/x.md\">c</a> <a href=\"notes.html\">d</a> <a href=\"../../../up.md\">e</a></p>\n",
-                render("[a](missing.md) [b](https://example.org/x.md) [c](/x.md) [d](notes.html) [e](../../../up.md)", links));
-        assertEquals(List.of("missing.md", "/x.md", "../../../up.md"), links.unresolved());
+                render(markdown, links()));
+        assertEquals(List.of("missing.md", "/x.md", "../../../up.md"), unresolved(markdown, links()));
     }
 
     /**
@@ -54,12 +61,10 @@ class RelativeLinksTest {
      */
     @Test
     void readsLinksAsJekyllRelativeLinksDoes() {
-        RelativeLinks links = links();
+        String markdown = "[root](/about.md) [plus](../growth-models/training+program.md) [query](pilot-programs.md?plain=1)";
         assertEquals("<p><a href=\"/r/about/\">root</a> <a href=\"/r/notes/growth-models/training-program/\">plus</a> "
-                + "<a href=\"pilot-programs.md?plain=1\">query</a></p>\n",
-                render("[root](/about.md) [plus](../growth-models/training+program.md) [query](pilot-programs.md?plain=1)",
-                        links));
-        assertEquals(List.of(), links.unresolved());
+                + "<a href=\"pilot-programs.md?plain=1\">query</a></p>\n", render(markdown, links()));
+        assertEquals(List.of(), unresolved(markdown, links()));
     }
 
     /**
@@ -79,7 +84,32 @@ class RelativeLinksTest {
         assertEquals("<p><img src=\"/b/assets/logo.png\" alt=\"logo\" /> <a href=\"/b/docs/a.html#x\" title=\"A\">a</a> "
                 + "<a href=\"docs/a.md\" title=\"Q\">q</a> <a href=\"docs/a.md\">w</a> <a href=\"none.md\">n</a> "
                 + "<a href=\"docs/a.md\">l</a></p>\n", render(afterLiquid, links));
-        assertEquals(List.of(), links.unresolved());
+        assertEquals(List.of(), unresolved(afterLiquid, RelativeLinks.asJekyllRelativeLinks("index.md",
+                path -> Optional.ofNullable(targets.get(path)), written)));
+    }
+
+    /**
+     * The links of the tree as the HTML got them, each where its destination is written: a link
+     * rewritten, one unresolved, an image, a reference definition, autolinks; not a code span.
+     */
+    @Test
+    void listsTheTreesLinksWithWhereEachIsWritten() {
+        String markdown = "[a](pilot-programs.md) `[b](gone.md)` [c](gone.md) ![d](e.png)\n"
+                + "[f][g] <https://x.org/y> <me@x.org>\n\n[g]: ../../about.md\n";
+        assertEquals(List.of(new PageLink("pilot-programs.md", "/r/notes/audits/pilot-programs/", false, 4),
+                new PageLink("gone.md", "gone.md", true, markdown.indexOf("gone.md)", 30)),
+                new PageLink("e.png", "e.png", false, markdown.indexOf("e.png")),
+                new PageLink("https://x.org/y", "https://x.org/y", false, markdown.indexOf("https:")),
+                new PageLink("me@x.org", "mailto:me@x.org", false, markdown.indexOf("me@")),
+                new PageLink("../../about.md", "/r/about/", false, markdown.indexOf("../../about.md"))),
+                MARKDOWN.renderWithHeadings(markdown, links()).links());
+    }
+
+    @Test
+    void theCommonMarkFlavourListsLinksToo() {
+        MarkdownRenderer commonMark = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));
+        assertEquals(List.of(new PageLink("gone.md", "gone.md", true, 9)),
+                commonMark.renderWithHeadings("Text [c](gone.md)\n", links()).links());
     }
 
     @Test

@@ -164,6 +164,30 @@ class OpenResearchBuildTest {
                 TestSite.printed(result));
     }
 
+    /**
+     * Each unknown link is warned of where it is written, though its destination appears earlier
+     * too (the link of the line before, a code span before it on the same line).
+     */
+    @Test
+    void eachUnknownLinkIsWarnedOfAtItsOwnPlace() {
+        BuildResult result = sheafSite().file("content/_notes/costs.md",
+                NOTE + "\nFirst `gone.md` in code, then [again](gone.md) and [by reference][g].\n\n  [g]: gone.md\n").build();
+        assertTrue(result.ok());
+        String warning = ": warning: link \"gone.md\" names no page of this site; left as written";
+        assertEquals(String.join("\n", "content/_notes/costs.md:13:58" + warning, "content/_notes/costs.md:15:39" + warning,
+                "content/_notes/costs.md:17:8" + warning), TestSite.printed(result));
+    }
+
+    /** When Liquid changed the text, offsets in it are not the file's: the link's text is looked for instead. */
+    @Test
+    void afterLiquidAnUnknownLinkIsWarnedOfWhereItsTextIs() {
+        BuildResult result = sheafSite().file("content/_notes/costs.md",
+                NOTE.replace("See the", "{{ 'See' }} the")).build();
+        assertTrue(result.ok());
+        assertEquals("content/_notes/costs.md:13:66: warning: link \"gone.md\" names no page of this site; left as written",
+                TestSite.printed(result));
+    }
+
     @Test
     void anUnknownLicenceIsAPositionedWarning() {
         BuildResult result = sheafSite()
