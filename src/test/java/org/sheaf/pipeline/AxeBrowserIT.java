@@ -15,12 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.sheaf.testing.HeadlessChromium;
 
 /**
  * axe-core, the accessibility engine browsers' audit tools use, over every HTML page of the
@@ -34,8 +32,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * installs both).
  */
 class AxeBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Set<String> FAILING = Set.of("serious", "critical");
     private static final String RUN_AXE = """
             var done = arguments[arguments.length - 1];
@@ -52,8 +48,7 @@ class AxeBrowserIT {
 
     @Test
     void noPageOfTheSiteHasASeriousOrCriticalViolation() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver (Debian's chromium-driver) is not installed");
+        HeadlessChromium.assumeInstalled();
         Path root = dir.resolve("repo");
         SearchBrowserIT.copyTree(Path.of("content"), root.resolve("content"));
         SearchBrowserIT.copyTree(Path.of("templates"), root.resolve("templates"));
@@ -114,14 +109,7 @@ class AxeBrowserIT {
     }
 
     private ChromeDriver browser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        // an explicit driver, so Selenium's own manager never looks for (or downloads) one
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeDriver browser = new ChromeDriver(service, options);
+        ChromeDriver browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return browser;
     }

@@ -12,14 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.sheaf.testing.HeadlessChromium;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,8 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver is not installed ({@code .ci/run} installs both).
  */
 class FellowshipBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final int PHONE = 390;
     private static final int DESKTOP = 1280;
 
@@ -95,8 +91,7 @@ class FellowshipBrowserIT {
 
     @BeforeAll
     static void buildServeAndOpen() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver (Debian's chromium-driver) is not installed");
+        HeadlessChromium.assumeInstalled();
         Path root = dir.resolve("repo");
         FellowshipSiteTest.copyTree(Path.of("content"), root.resolve("content"));
         FellowshipSiteTest.copyTree(Path.of("templates"), root.resolve("templates"));
@@ -105,13 +100,7 @@ class FellowshipBrowserIT {
         TestSite site = TestSite.in(root).buildOk();
         pages = site.outputFiles().keySet().stream().filter(path -> path.endsWith(".html")).sorted().toList();
         server = SearchBrowserIT.serve(site.output());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--hide-scrollbars", "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(dir.resolve("chromium-profile"), "--hide-scrollbars");
     }
 
     @AfterAll

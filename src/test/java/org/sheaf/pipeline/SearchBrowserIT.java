@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sheaf.testing.HeadlessChromium;
 
 /**
  * The fellowship's search page in a real browser: the site is built, served from its output
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * where chromium is not installed ({@code .ci/run} installs it).
  */
 class SearchBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "json", "application/json", "css", "text/css",
             "svg", "image/svg+xml", "png", "image/png");
@@ -36,7 +35,7 @@ class SearchBrowserIT {
 
     @Test
     void theSearchPageFindsANoteByAWordInItsBody() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
+        HeadlessChromium.assumeBrowser();
         Path root = dir.resolve("repo");
         copyTree(Path.of("content"), root.resolve("content"));
         copyTree(Path.of("templates"), root.resolve("templates"));
@@ -80,7 +79,7 @@ class SearchBrowserIT {
     /** The page's DOM after its scripts ran, as headless chromium prints it; chromium is stopped after two minutes. */
     private String dumpDom(String url) throws IOException, InterruptedException {
         Path dom = dir.resolve("dom.html");
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        Process chromium = new ProcessBuilder(HeadlessChromium.BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--user-data-dir=" + dir.resolve("profile"), "--virtual-time-budget=10000",
                 "--dump-dom", url)
                 .redirectOutput(dom.toFile()).redirectError(dir.resolve("chromium.log").toFile()).start();

@@ -13,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.sheaf.testing.HeadlessChromium;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -31,8 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromium or chromedriver is not installed ({@code .ci/run} installs both).
  */
 class FellowshipServeBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final String NOTE = "content/_notes/audits/pilot-programs.md";
 
     @TempDir
@@ -43,19 +39,12 @@ class FellowshipServeBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver (Debian's chromium-driver) is not installed");
+        HeadlessChromium.assumeInstalled();
         Path root = dir.resolve("repo");
         copyTree(Path.of("content"), root.resolve("content"));
         copyTree(Path.of("templates"), root.resolve("templates"));
         site = new ServedSite(root).start();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
     }
 
     @AfterEach

@@ -2,21 +2,18 @@ package org.sheaf.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.sheaf.testing.HeadlessChromium;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,8 +27,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * written to text in the DOM) is printed, not asserted: {@code bench/edit-latency} measures it.
  */
 class LiveReloadBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** How long to wait for the tab to change: only so that a reload that never comes fails the run. */
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(20);
     private static final String PAGE = "---\nlayout: default\ntitle: Field notes\n---\n";
@@ -54,8 +49,7 @@ class LiveReloadBrowserIT {
 
     @BeforeEach
     void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-        Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromedriver (Debian's chromium-driver) is not installed");
+        HeadlessChromium.assumeInstalled();
         // the site and chromium's profile side by side: a profile inside the site would be watched
         site = new ServedSite(dir.resolve("site"))
                 .file("_layouts/default.html", "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">"
@@ -64,14 +58,7 @@ class LiveReloadBrowserIT {
                 .start();
         site.server.watch(Duration.ofMillis(100));
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--user-data-dir=" + dir.resolve("chromium-profile"));
-        // an explicit driver, so Selenium's own manager never looks for (or downloads) one
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start(dir.resolve("chromium-profile"));
         browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCH_EVENT_STREAM));
     }
 
