@@ -412,8 +412,8 @@ final class JekyllTags {
 
         /** A dotted variable's value; the plugin uses the name itself when the value is missing. */
         private static String lookup(TemplateContext context, String variable) {
-            Object value = context.get(variable.split("\\.")[0]);
             String[] keys = variable.split("\\.");
+            Object value = context.get(keys[0]);
             for (int i = 1; i < keys.length && value != null; i++) {
                 value = value instanceof Map<?, ?> map ? map.get(keys[i]) : null;
             }

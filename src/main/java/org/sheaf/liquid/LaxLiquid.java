@@ -27,6 +27,8 @@ final class LaxLiquid {
     private static final Pattern NESTED_OUTPUT = Pattern.compile("\\{\\{[^}]*\\{\\{");
     /** A quoted string (left alone) or an output tag. */
     private static final Pattern OUTPUT = Pattern.compile("\"[^\"]*\"|'[^']*'|\\{\\{.*?\\}\\}", Pattern.DOTALL);
+    /** What {@link #blank} turns into spaces: all but line breaks. */
+    private static final Pattern NOT_LINE_BREAK = Pattern.compile("[^\\n]");
 
     private LaxLiquid() {
     }
@@ -186,15 +188,8 @@ final class LaxLiquid {
      * quotes. The text is unchanged when no pipe is there.
      */
     static String withoutFilter(String text, Position at) {
-        int offset = 0;
-        for (int line = 1; line < at.line(); line++) {
-            offset = text.indexOf('\n', offset) + 1;
-            if (offset == 0) {
-                return text;
-            }
-        }
-        offset += at.column() - 1;
-        if (offset >= text.length() || text.charAt(offset) != '|') {
+        int offset = offsetOf(text, at);
+        if (offset < 0 || offset >= text.length() || text.charAt(offset) != '|') {
             return text;
         }
         int end = offset + 1;
@@ -225,7 +220,7 @@ final class LaxLiquid {
      * reading the text again with this one made harmless. The text is unchanged when no tag is
      * there or the harmless markup does not fit on the tag's first line.
      */
-    static String withHarmlessTag(String text, org.sheaf.diag.Position at) {
+    static String withHarmlessTag(String text, Position at) {
         int offset = offsetOf(text, at);
         if (offset < 0) {
             return text;
@@ -276,7 +271,7 @@ final class LaxLiquid {
     }
 
     /** The offset in {@code text} of 1-based {@code at}, or -1 past its end. */
-    private static int offsetOf(String text, org.sheaf.diag.Position at) {
+    private static int offsetOf(String text, Position at) {
         int offset = 0;
         for (int line = 1; line < at.line(); line++) {
             offset = text.indexOf('\n', offset) + 1;
@@ -299,6 +294,6 @@ final class LaxLiquid {
     }
 
     private static String blank(String text) {
-        return text.replaceAll("[^\\n]", " ");
+        return NOT_LINE_BREAK.matcher(text).replaceAll(" ");
     }
 }

@@ -3,12 +3,10 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -57,30 +55,9 @@ final class AttributeListSpanParser implements InlineParserExtension {
     }
 
     /** Registers the parser with flexmark for the {@code {} character. */
-    static final class Factory implements InlineParserExtensionFactory {
-        @Override
-        public CharSequence getCharacters() {
-            return "{";
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser parser) {
-            return new AttributeListSpanParser();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
+    static final class Factory extends CharacterParserFactory {
+        Factory() {
+            super("{", AttributeListSpanParser::new);
         }
     }
 }

@@ -6,14 +6,11 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
-import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -110,25 +107,9 @@ final class KramdownLazyHeadings implements ParagraphPreProcessor {
     }
 
     /** Registers the pre-processor with flexmark, after link reference definitions are read. */
-    static final class Factory implements ParagraphPreProcessorFactory {
-        @Override
-        public ParagraphPreProcessor apply(ParserState state) {
-            return new KramdownLazyHeadings();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return Set.of(ReferencePreProcessorFactory.class);
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
+    static final class Factory extends AfterReferencesFactory {
+        Factory() {
+            super(KramdownLazyHeadings::new);
         }
     }
 }

@@ -3,7 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
@@ -210,30 +209,9 @@ final class KramdownMath {
         }
 
         /** Registers inline math with flexmark for {@code $}, and {@code \\} for an escaped block. */
-        static final class Factory implements InlineParserExtensionFactory {
-            @Override
-            public CharSequence getCharacters() {
-                return "$\\";
-            }
-
-            @Override
-            public InlineParserExtension apply(LightInlineParser parser) {
-                return new SpanParser();
-            }
-
-            @Override
-            public Set<Class<?>> getAfterDependents() {
-                return null;
-            }
-
-            @Override
-            public Set<Class<?>> getBeforeDependents() {
-                return null;
-            }
-
-            @Override
-            public boolean affectsGlobalScope() {
-                return false;
+        static final class Factory extends CharacterParserFactory {
+            Factory() {
+                super("$\\", SpanParser::new);
             }
         }
     }

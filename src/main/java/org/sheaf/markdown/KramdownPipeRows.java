@@ -5,16 +5,13 @@ import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
-import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
-import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -163,25 +160,9 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     }
 
     /** Registers the pre-processor with flexmark, after link reference definitions are read. */
-    static final class Factory implements ParagraphPreProcessorFactory {
-        @Override
-        public ParagraphPreProcessor apply(ParserState state) {
-            return new KramdownPipeRows();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return Set.of(ReferencePreProcessorFactory.class);
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
+    static final class Factory extends AfterReferencesFactory {
+        Factory() {
+            super(KramdownPipeRows::new);
         }
     }
 }

@@ -88,14 +88,14 @@ final class KramdownText {
         int i = 0;
         while (i < chars.length()) {
             char c = chars.charAt(i);
+            int entityEnd = c == '&' ? entityAt(chars, i) : -1;
             if (c == '\\' && i + 1 < chars.length() && ESCAPABLE.indexOf(chars.charAt(i + 1)) >= 0) {
                 out.append(chars.charAt(i + 1));
                 i += 2;
                 consumed = i;
-            } else if (c == '&' && entityAt(chars, i) > 0) {
-                int end = entityAt(chars, i);
-                out.append(Escaping.unescapeString(chars.subSequence(i, end).toString()));
-                i = end;
+            } else if (entityEnd > 0) {
+                out.append(Escaping.unescapeString(chars.subSequence(i, entityEnd).toString()));
+                i = entityEnd;
                 consumed = i;
             } else if (c == '"' || c == '\'') {
                 char before = 0;

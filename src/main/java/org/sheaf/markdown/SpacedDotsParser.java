@@ -3,7 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ext.typographic.internal.SmartsInlineParser;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
@@ -36,30 +35,9 @@ final class SpacedDotsParser implements InlineParserExtension {
     }
 
     /** Registers the parser for the {@code .} character, ahead of flexmark's typographic one. */
-    static final class Factory implements InlineParserExtensionFactory {
-        @Override
-        public CharSequence getCharacters() {
-            return ".";
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser parser) {
-            return new SpacedDotsParser();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return Set.of(SmartsInlineParser.Factory.class);
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
+    static final class Factory extends CharacterParserFactory {
+        Factory() {
+            super(".", SpacedDotsParser::new, Set.of(SmartsInlineParser.Factory.class));
         }
     }
 }

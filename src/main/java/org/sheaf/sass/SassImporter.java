@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,8 @@ import java.util.stream.Collectors;
  */
 public final class SassImporter extends CustomImporter {
     private static final List<String> SASS_EXTENSIONS = List.of(".sass", ".scss");
+    /** A URL scheme, the part before the first colon of {@code file:} or {@code https:}. */
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
     private final List<Path> roots;
     private final List<Path> realRoots;
@@ -255,7 +258,7 @@ public final class SassImporter extends CustomImporter {
     private static boolean hasScheme(String url) {
         int colon = url.indexOf(':');
         int slash = url.indexOf('/');
-        return colon > 0 && (slash < 0 || colon < slash) && url.substring(0, colon).matches("[A-Za-z][A-Za-z0-9+.-]*");
+        return colon > 0 && (slash < 0 || colon < slash) && SCHEME.matcher(url.substring(0, colon)).matches();
     }
 
     private static String decoded(String url) {
