@@ -1,9 +1,11 @@
 package org.sheaf.highlight;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -86,5 +88,13 @@ final class Grammar {
     /** A regex alternative matching any of the words whole (not followed by a word character). */
     static String words(String... words) {
         return "(?:" + String.join("|", words) + ")\\b";
+    }
+
+    /**
+     * The words as a set, for an action that classifies a name it has matched whole: a lookup
+     * where a {@link #words} pattern would run a regex per name. Repeats are allowed.
+     */
+    static Set<String> wordSet(String... words) {
+        return Set.copyOf(Arrays.asList(words));
     }
 }
