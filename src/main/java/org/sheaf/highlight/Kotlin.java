@@ -95,7 +95,7 @@ final class Kotlin extends Language {
             type = KEYWORD;
         } else if (Character.isUpperCase(word.charAt(0))) {
             type = NAME_CLASS;
-        } else if (CALL.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt()) {
+        } else if (lexing.ahead(CALL)) {
             type = NAME_FUNCTION;
         } else {
             type = NAME;

@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run of a {@link Grammar} over a text: the position, the state stack and the tokens found.
@@ -147,6 +148,11 @@ final class Lexing {
     /** The text after the current match, from the position the run has reached. */
     String rest() {
         return text.substring(position);
+    }
+
+    /** Whether the pattern matches at the position the run has reached, consuming nothing. */
+    boolean ahead(Pattern pattern) {
+        return pattern.matcher(text).region(position, text.length()).lookingAt();
     }
 
     /** Moves the position back (or on) so a rule may consume less or more than it matched. */

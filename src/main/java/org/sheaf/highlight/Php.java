@@ -142,7 +142,7 @@ final class Php extends Language {
         Tokens.Last last = lexing.last();
         boolean property = last != null && last.type() == KEYWORD && MODIFIER.contains(last.value())
                 && !MODIFIER.contains(word) && !word.equals("static") && !word.equals("function")
-                && PROPERTY.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt();
+                && lexing.ahead(PROPERTY);
         lexing.emit(property ? KEYWORD_TYPE : classify(word, lexing), word);
     }
 
@@ -153,7 +153,7 @@ final class Php extends Language {
             return KEYWORD;
         } else if (BUILTIN.contains(word)) {
             return NAME_BUILTIN;
-        } else if (CALL.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt()) {
+        } else if (lexing.ahead(CALL)) {
             return NAME_FUNCTION;
         } else if (CAPITALS.matcher(word).matches()) {
             return NAME_CONSTANT;

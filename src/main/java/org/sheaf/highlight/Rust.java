@@ -103,7 +103,7 @@ final class Rust extends Language {
         TokenType type;
         if (KEYWORDS.contains(word)) {
             type = KEYWORD;
-        } else if (CALL.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt()) {
+        } else if (lexing.ahead(CALL)) {
             type = NAME_FUNCTION;
         } else if (BUILTINS.contains(word)) {
             type = NAME_BUILTIN;

@@ -93,9 +93,8 @@ final class Swift extends Language {
 
     private static void name(Matcher m, Lexing lexing) {
         String word = m.group();
-        String text = lexing.text();
         TokenType type;
-        boolean call = CALL.matcher(text).region(lexing.position(), text.length()).lookingAt();
+        boolean call = lexing.ahead(CALL);
         if ((word.equals("init") || word.equals("subscript")) && call) {
             type = NAME_FUNCTION;
         } else if (CONSTANTS.contains(word)) {
@@ -106,7 +105,7 @@ final class Swift extends Language {
             type = KEYWORD_DECLARATION;
         } else if (Character.isUpperCase(word.charAt(0))) {
             type = KEYWORD_TYPE;
-        } else if (LABEL.matcher(text).region(lexing.position(), text.length()).lookingAt()) {
+        } else if (lexing.ahead(LABEL)) {
             type = NAME_VARIABLE;
         } else if (call) {
             type = NAME_FUNCTION;
