@@ -5,6 +5,7 @@ import static org.sheaf.highlight.Grammar.words;
 import static org.sheaf.highlight.TokenType.*;
 
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Java as Rouge colours it: modifiers and declarations {@code kd}, primitive types {@code kt},
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
  */
 final class Java extends Language {
     private static final Grammar GRAMMAR = new Grammar();
+    private static final Pattern CAPITALS = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     static {
         GRAMMAR.state("root")
@@ -64,7 +66,7 @@ final class Java extends Language {
         String word = m.group();
         if (declared) {
             lexing.emit(NAME_FUNCTION, word);
-        } else if (word.matches("[A-Z][A-Z0-9_]*")) {
+        } else if (CAPITALS.matcher(word).matches()) {
             lexing.emit(NAME_CONSTANT, word);
         } else {
             lexing.emit(Character.isUpperCase(word.charAt(0)) ? NAME_CLASS : NAME, word);
