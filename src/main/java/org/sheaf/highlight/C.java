@@ -1,5 +1,6 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.BLOCK_COMMENT;
 import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.TokenType.*;
 
@@ -52,8 +53,7 @@ class C extends Language {
                         groups(TEXT, COMMENT_PREPROC, TEXT, COMMENT_PREPROC_FILE, COMMENT_PREPROC))
                 .rule("^[ \\t]*#", COMMENT_PREPROC, "preprocessor")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("^([ \\t]*)([a-zA-Z_]\\w*:)(?!:)", groups(TEXT, NAME_LABEL))
                 .rule(cpp ? "(typename|class)(\\s+)([a-zA-Z_]\\w*)(?:(\\s*)(>)|(?=\\s*[,=]))" : "(?!)",
                         groups(KEYWORD, TEXT, NAME_CLASS, TEXT, PUNCTUATION))
@@ -74,7 +74,7 @@ class C extends Language {
                 .rule("::|->|\\+\\+|--|<<=?|>>=?|&&|\\|\\||[-+*/%&|^!=<>]=|[-+*/%&|^!=<>~?:]", OPERATOR)
                 .rule("[()\\[\\]{},;.]", PUNCTUATION);
         g.state("preprocessor")
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("//.*", COMMENT_SINGLE)
                 .rule("\\\\\\n|[^\\n/\\\\]+|/|\\\\", COMMENT_PREPROC)
                 .rule("\\n", COMMENT_PREPROC, "#pop");

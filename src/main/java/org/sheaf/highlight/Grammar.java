@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class Grammar {
     private static final int FLAGS = Pattern.MULTILINE | Pattern.UNIX_LINES;
+    /** A {@code /* *}{@code /} comment; an unclosed one runs to the end of the text. */
+    static final String BLOCK_COMMENT = "/\\*(?s:.*?)(?:\\*/|\\z)";
 
     /** What a rule does with its match. */
     @FunctionalInterface
@@ -76,6 +78,15 @@ final class Grammar {
         State rule(String regex, Action action, String... next) {
             rules.add(new Rule(Pattern.compile(regex, FLAGS), action, List.of(next), null));
             return this;
+        }
+
+        /** The {@code //} line and {@code /* *}{@code /} block comments the C family shares. */
+        State slashComments() {
+            return slashComments(TokenType.COMMENT_SINGLE, TokenType.COMMENT_MULTILINE);
+        }
+
+        State slashComments(TokenType line, TokenType block) {
+            return rule("//.*", line).rule(BLOCK_COMMENT, block);
         }
 
         /** Tries the rules of another state here, as if written in place. */

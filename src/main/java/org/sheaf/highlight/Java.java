@@ -20,8 +20,7 @@ final class Java extends Language {
     static {
         GRAMMAR.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("(package|import)(\\s+)([\\w.]+\\*?)", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
                 .rule("@[a-zA-Z_][\\w.]*", NAME_DECORATOR)
                 .rule("(\\.)(\\s*)([a-zA-Z_]\\w*)", groups(OPERATOR, TEXT, NAME_ATTRIBUTE))

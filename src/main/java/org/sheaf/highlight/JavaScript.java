@@ -39,8 +39,7 @@ class JavaScript extends Language {
                 .include("root");
         g.state("common")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("\"", STRING_DELIMITER, "dq")
                 .rule("'", STRING_DELIMITER, "sq")
                 .rule("`", STRING_DOUBLE, "template")

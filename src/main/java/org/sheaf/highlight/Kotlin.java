@@ -30,8 +30,7 @@ final class Kotlin extends Language {
         Grammar g = GRAMMAR;
         g.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("(package|import)(\\s+)(\\w+(?:\\.\\w+)*(?:\\.\\*)?)", groups(KEYWORD, TEXT, NAME_NAMESPACE))
                 .rule("\"\"\"(?s:.*?)\"\"\"", STRING)
                 .rule("\"(?:[^\"\\\\\\n]|\\\\.)*\"", STRING)

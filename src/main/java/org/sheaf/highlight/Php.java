@@ -1,5 +1,6 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.BLOCK_COMMENT;
 import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
@@ -77,7 +78,7 @@ final class Php extends Language {
                 .rule("\\s+", TEXT)
                 .rule("(?://|#).*?(?=\\?>|$)", COMMENT_SINGLE)
                 .rule("/\\*\\*(?!/)(?s:.*?)(?:\\*/|\\z)", COMMENT_DOC)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("<<<[ \\t]*([\"']?)(" + IDENT + ")\\1\\n(?s:.*?)\\n[ \\t]*\\2\\b;?", STRING_HEREDOC)
                 .rule("\\$+" + IDENT, NAME_VARIABLE)
                 .rule("(namespace)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))

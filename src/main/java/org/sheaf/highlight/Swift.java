@@ -34,8 +34,7 @@ final class Swift extends Language {
         Grammar g = GRAMMAR;
         g.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("\"\"\"", STRING, "triple")
                 .rule("\"", STRING, "string")
                 .rule("0x[0-9a-fA-F_]+", NUMBER_HEX)
