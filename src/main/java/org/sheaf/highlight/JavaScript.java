@@ -189,7 +189,7 @@ class JavaScript extends Language {
         if (valueExpected(lexing)) {
             lexing.emit(STRING_REGEX, "/");
             lexing.push("regex");
-        } else if (lexing.rest().startsWith("=")) {
+        } else if (lexing.continuesWith("=")) {
             lexing.emit(OPERATOR, "/=");
             lexing.moveTo(lexing.position() + 1);
         } else {

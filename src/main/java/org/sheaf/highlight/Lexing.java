@@ -148,9 +148,9 @@ final class Lexing {
         return stack.size();
     }
 
-    /** The text after the current match, from the position the run has reached. */
-    String rest() {
-        return text.substring(position);
+    /** Whether the text goes on with the prefix where the run stands; reads in place, copying nothing. */
+    boolean continuesWith(String prefix) {
+        return text.startsWith(prefix, position);
     }
 
     /** Whether the pattern matches at the position the run has reached, consuming nothing. */
