@@ -1,9 +1,12 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.BLOCK_COMMENT;
 import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * C as Rouge colours it: preprocessor lines (an include's file apart), keywords, types, a
@@ -12,6 +15,9 @@ import java.util.regex.Matcher;
  */
 class C extends Language {
     private static final Grammar GRAMMAR = grammar(false);
+    /** Types, qualifiers and stars only: what may stand before a function's name on its line. */
+    private static final Pattern DECLARATION_PREFIX = Pattern.compile("[ \\t]*(?:(?:[a-zA-Z_]\\w*|\\*)[ \\t]*)+");
+    private static final Set<String> STATEMENT_WORDS = Set.of("return", "else", "case");
 
     static final String KEYWORDS = "auto|break|case|const|continue|default|do|else|enum|extern|for|goto|if|register|restrict"
             + "|return|sizeof|static|struct|switch|typedef|union|volatile|while|_Alignas|_Alignof|_Noreturn"
@@ -47,8 +53,7 @@ class C extends Language {
                         groups(TEXT, COMMENT_PREPROC, TEXT, COMMENT_PREPROC_FILE, COMMENT_PREPROC))
                 .rule("^[ \\t]*#", COMMENT_PREPROC, "preprocessor")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("^([ \\t]*)([a-zA-Z_]\\w*:)(?!:)", groups(TEXT, NAME_LABEL))
                 .rule(cpp ? "(typename|class)(\\s+)([a-zA-Z_]\\w*)(?:(\\s*)(>)|(?=\\s*[,=]))" : "(?!)",
                         groups(KEYWORD, TEXT, NAME_CLASS, TEXT, PUNCTUATION))
@@ -69,7 +74,7 @@ class C extends Language {
                 .rule("::|->|\\+\\+|--|<<=?|>>=?|&&|\\|\\||[-+*/%&|^!=<>]=|[-+*/%&|^!=<>~?:]", OPERATOR)
                 .rule("[()\\[\\]{},;.]", PUNCTUATION);
         g.state("preprocessor")
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("//.*", COMMENT_SINGLE)
                 .rule("\\\\\\n|[^\\n/\\\\]+|/|\\\\", COMMENT_PREPROC)
                 .rule("\\n", COMMENT_PREPROC, "#pop");
@@ -85,7 +90,7 @@ class C extends Language {
         String text = lexing.text();
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(lineStart, start);
-        return before.matches("[ \\t]*(?:(?:[a-zA-Z_]\\w*|\\*)[ \\t]*)+") && !before.strip().matches("return|else|case");
+        return DECLARATION_PREFIX.matcher(before).matches() && !STATEMENT_WORDS.contains(before.strip());
     }
 
     private static void call(Matcher m, Lexing lexing) {

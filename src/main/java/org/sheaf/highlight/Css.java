@@ -1,5 +1,6 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.BLOCK_COMMENT;
 import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.TokenType.*;
 
@@ -84,7 +85,7 @@ final class Css extends Language {
                 .rule("\\}", PUNCTUATION, "#pop");
         g.state("basics")
                 .rule("\\s+", TEXT)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT);
+                .rule(BLOCK_COMMENT, COMMENT);
         g.state("selector")
                 .rule("\\.[\\w-]+", NAME_CLASS)
                 .rule("#[\\w-]+", NAME_FUNCTION)

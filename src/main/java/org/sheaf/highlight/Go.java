@@ -14,8 +14,7 @@ final class Go extends Language {
     static {
         GRAMMAR.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT)
+                .slashComments(COMMENT, COMMENT)
                 .rule(words("break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for",
                         "func", "go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select",
                         "struct", "switch", "type", "var"), KEYWORD)

@@ -1,9 +1,11 @@
 package org.sheaf.highlight;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class Grammar {
     private static final int FLAGS = Pattern.MULTILINE | Pattern.UNIX_LINES;
+    /** A {@code /* *}{@code /} comment; an unclosed one runs to the end of the text. */
+    static final String BLOCK_COMMENT = "/\\*(?s:.*?)(?:\\*/|\\z)";
 
     /** What a rule does with its match. */
     @FunctionalInterface
@@ -76,6 +80,15 @@ final class Grammar {
             return this;
         }
 
+        /** The {@code //} line and {@code /* *}{@code /} block comments the C family shares. */
+        State slashComments() {
+            return slashComments(TokenType.COMMENT_SINGLE, TokenType.COMMENT_MULTILINE);
+        }
+
+        State slashComments(TokenType line, TokenType block) {
+            return rule("//.*", line).rule(BLOCK_COMMENT, block);
+        }
+
         /** Tries the rules of another state here, as if written in place. */
         State include(String state) {
             rules.add(new Rule(null, null, List.of(), state));
@@ -86,5 +99,13 @@ final class Grammar {
     /** A regex alternative matching any of the words whole (not followed by a word character). */
     static String words(String... words) {
         return "(?:" + String.join("|", words) + ")\\b";
+    }
+
+    /**
+     * The words as a set, for an action that classifies a name it has matched whole: a lookup
+     * where a {@link #words} pattern would run a regex per name. Repeats are allowed.
+     */
+    static Set<String> wordSet(String... words) {
+        return Set.copyOf(Arrays.asList(words));
     }
 }

@@ -49,7 +49,7 @@ public final class Highlighter {
      */
     public static String html(String language, String code) {
         Language plain = LANGUAGES.get("plaintext");
-        Language lexer = language == null ? null : LANGUAGES.get(baseName(language));
+        Language lexer = lexer(language);
         try {
             return format((lexer == null ? plain : lexer).lex(code));
         } catch (StackOverflowError e) {
@@ -61,13 +61,13 @@ public final class Highlighter {
 
     /** Whether sheaf colours the language named; other languages are written as plain text. */
     public static boolean colours(String language) {
-        Language lexer = language == null ? null : LANGUAGES.get(baseName(language));
+        Language lexer = lexer(language);
         return lexer != null && !lexer.name().equals("plaintext");
     }
 
-    /** The lexer for a language sheaf colours, or null. */
+    /** The lexer for a language sheaf colours, or null (for no language too). */
     static Language lexer(String language) {
-        return LANGUAGES.get(baseName(language));
+        return language == null ? null : LANGUAGES.get(baseName(language));
     }
 
     private static String baseName(String language) {

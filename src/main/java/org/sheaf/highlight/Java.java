@@ -5,6 +5,7 @@ import static org.sheaf.highlight.Grammar.words;
 import static org.sheaf.highlight.TokenType.*;
 
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Java as Rouge colours it: modifiers and declarations {@code kd}, primitive types {@code kt},
@@ -14,12 +15,12 @@ import java.util.regex.Matcher;
  */
 final class Java extends Language {
     private static final Grammar GRAMMAR = new Grammar();
+    private static final Pattern CAPITALS = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     static {
         GRAMMAR.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("(package|import)(\\s+)([\\w.]+\\*?)", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
                 .rule("@[a-zA-Z_][\\w.]*", NAME_DECORATOR)
                 .rule("(\\.)(\\s*)([a-zA-Z_]\\w*)", groups(OPERATOR, TEXT, NAME_ATTRIBUTE))
@@ -64,7 +65,7 @@ final class Java extends Language {
         String word = m.group();
         if (declared) {
             lexing.emit(NAME_FUNCTION, word);
-        } else if (word.matches("[A-Z][A-Z0-9_]*")) {
+        } else if (CAPITALS.matcher(word).matches()) {
             lexing.emit(NAME_CONSTANT, word);
         } else {
             lexing.emit(Character.isUpperCase(word.charAt(0)) ? NAME_CLASS : NAME, word);

@@ -1,9 +1,10 @@
 package org.sheaf.highlight;
 
 import static org.sheaf.highlight.Grammar.groups;
-import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
@@ -38,8 +39,7 @@ class JavaScript extends Language {
                 .include("root");
         g.state("common")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("\"", STRING_DELIMITER, "dq")
                 .rule("'", STRING_DELIMITER, "sq")
                 .rule("`", STRING_DOUBLE, "template")
@@ -80,24 +80,19 @@ class JavaScript extends Language {
         return g;
     }
 
-    static final String KEYWORDS = words("await", "async", "break", "case", "catch", "continue", "debugger", "default",
+    private static final Set<String> KEYWORDS = wordSet("await", "async", "break", "case", "catch", "continue", "debugger", "default",
             "delete", "do", "else", "export", "finally", "for", "from", "if", "import", "in", "instanceof", "new", "of",
             "return", "super", "switch", "this", "throw", "try", "typeof", "void", "while", "yield", "as");
-    static final String DECLARATIONS = words("var", "let", "const", "function", "class", "extends", "static",
+    private static final Set<String> DECLARATIONS = wordSet("var", "let", "const", "function", "class", "extends", "static",
             "constructor", "get", "set", "with");
-    static final String RESERVED = words("enum", "implements", "interface", "package", "private", "protected", "public");
-    static final String CONSTANTS = words("true", "false", "null", "undefined", "NaN", "Infinity");
-    static final String BUILTINS = words("Array", "Boolean", "Date", "Error", "Function", "Math", "Number", "Object",
+    private static final Set<String> RESERVED = wordSet("enum", "implements", "interface", "package", "private", "protected", "public");
+    private static final Set<String> CONSTANTS = wordSet("true", "false", "null", "undefined", "NaN", "Infinity");
+    private static final Set<String> BUILTINS = wordSet("Array", "Boolean", "Date", "Error", "Function", "Math", "Number", "Object",
             "RegExp", "String", "Symbol", "Map", "Set", "WeakMap", "WeakSet", "Promise", "Proxy", "Reflect",
             "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array",
             "Int32Array", "Uint32Array", "Float32Array", "Float64Array", "window", "document", "navigator", "self",
             "eval", "isFinite", "isNaN", "parseFloat", "parseInt", "encodeURI", "decodeURI", "encodeURIComponent",
             "decodeURIComponent");
-    private static final java.util.regex.Pattern KEYWORD_WORD = java.util.regex.Pattern.compile(KEYWORDS);
-    private static final java.util.regex.Pattern DECLARATION_WORD = java.util.regex.Pattern.compile(DECLARATIONS);
-    private static final java.util.regex.Pattern RESERVED_WORD = java.util.regex.Pattern.compile(RESERVED);
-    private static final java.util.regex.Pattern CONSTANT_WORD = java.util.regex.Pattern.compile(CONSTANTS);
-    private static final java.util.regex.Pattern BUILTIN_WORD = java.util.regex.Pattern.compile(BUILTINS);
 
     JavaScript() {
         super("javascript", "js");
@@ -113,19 +108,19 @@ class JavaScript extends Language {
     }
 
     static TokenType classify(String word) {
-        if (KEYWORD_WORD.matcher(word).matches()) {
+        if (KEYWORDS.contains(word)) {
             return KEYWORD;
         }
-        if (DECLARATION_WORD.matcher(word).matches()) {
+        if (DECLARATIONS.contains(word)) {
             return KEYWORD_DECLARATION;
         }
-        if (RESERVED_WORD.matcher(word).matches()) {
+        if (RESERVED.contains(word)) {
             return KEYWORD_RESERVED;
         }
-        if (CONSTANT_WORD.matcher(word).matches()) {
+        if (CONSTANTS.contains(word)) {
             return KEYWORD_CONSTANT;
         }
-        if (BUILTIN_WORD.matcher(word).matches()) {
+        if (BUILTINS.contains(word)) {
             return NAME_BUILTIN;
         }
         return NAME_OTHER;
@@ -194,7 +189,7 @@ class JavaScript extends Language {
         if (valueExpected(lexing)) {
             lexing.emit(STRING_REGEX, "/");
             lexing.push("regex");
-        } else if (lexing.rest().startsWith("=")) {
+        } else if (lexing.continuesWith("=")) {
             lexing.emit(OPERATOR, "/=");
             lexing.moveTo(lexing.position() + 1);
         } else {

@@ -1,9 +1,10 @@
 package org.sheaf.highlight;
 
 import static org.sheaf.highlight.Grammar.groups;
-import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,21 +17,20 @@ import java.util.regex.Pattern;
 final class Kotlin extends Language {
     private static final Grammar GRAMMAR = new Grammar();
     private static final String IDENT = "(?:[a-zA-Z_][a-zA-Z0-9_]*|`[^`\\n]+`)";
-    private static final Pattern KEYWORDS = Pattern.compile(words("abstract", "annotation", "as", "break", "by",
+    private static final Set<String> KEYWORDS = wordSet("abstract", "annotation", "as", "break", "by",
             "catch", "companion", "const", "constructor", "continue", "crossinline", "do", "dynamic", "else",
             "enum", "external", "false", "final", "finally", "for", "get", "if", "import", "in", "infix", "inline",
             "inner", "internal", "is", "lateinit", "noinline", "null", "open", "operator", "out", "override",
             "package", "private", "protected", "public", "reified", "return", "sealed", "set", "super", "suspend",
             "tailrec", "this", "throw", "true", "try", "typealias", "vararg", "when", "where", "while", "fun",
-            "class", "interface", "object", "val", "var"));
+            "class", "interface", "object", "val", "var");
     private static final Pattern CALL = Pattern.compile("\\s*[({]");
 
     static {
         Grammar g = GRAMMAR;
         g.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("(package|import)(\\s+)(\\w+(?:\\.\\w+)*(?:\\.\\*)?)", groups(KEYWORD, TEXT, NAME_NAMESPACE))
                 .rule("\"\"\"(?s:.*?)\"\"\"", STRING)
                 .rule("\"(?:[^\"\\\\\\n]|\\\\.)*\"", STRING)
@@ -90,11 +90,11 @@ final class Kotlin extends Language {
     private static void name(Matcher m, Lexing lexing) {
         String word = m.group();
         TokenType type;
-        if (KEYWORDS.matcher(word).matches()) {
+        if (KEYWORDS.contains(word)) {
             type = KEYWORD;
         } else if (Character.isUpperCase(word.charAt(0))) {
             type = NAME_CLASS;
-        } else if (CALL.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt()) {
+        } else if (lexing.ahead(CALL)) {
             type = NAME_FUNCTION;
         } else {
             type = NAME;

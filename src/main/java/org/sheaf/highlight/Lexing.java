@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One run of a {@link Grammar} over a text: the position, the state stack and the tokens found.
@@ -23,6 +24,8 @@ final class Lexing {
     private final Deque<String> stack = new ArrayDeque<>();
     private final Map<Grammar.Rule, Matcher> matchers = new IdentityHashMap<>();
     private final Map<Language, Lexing> delegates = new HashMap<>();
+    /** The states being included while one step tries its rules; emptied before each step. */
+    private final List<String> including = new ArrayList<>();
     /** Per-run memory a language's actions may keep (heredoc ends, a tag's name). */
     final Map<String, Object> memory = new HashMap<>();
     private String text = "";
@@ -41,7 +44,8 @@ final class Lexing {
         position = 0;
         matchers.clear();
         while (position < text.length()) {
-            if (!step(stack.peek(), new ArrayList<>())) {
+            including.clear();
+            if (!step(stack.peek())) {
                 int next = text.offsetByCodePoints(position, 1);
                 out.add(TokenType.ERROR, text.substring(position, next));
                 position = next;
@@ -49,12 +53,12 @@ final class Lexing {
         }
     }
 
-    private boolean step(String state, List<String> including) {
+    private boolean step(String state) {
         for (Grammar.Rule rule : grammar.rules(state)) {
             if (rule.include() != null) {
                 if (!including.contains(rule.include())) {
                     including.add(rule.include());
-                    if (step(rule.include(), including)) {
+                    if (step(rule.include())) {
                         return true;
                     }
                     including.remove(including.size() - 1);
@@ -144,9 +148,14 @@ final class Lexing {
         return stack.size();
     }
 
-    /** The text after the current match, from the position the run has reached. */
-    String rest() {
-        return text.substring(position);
+    /** Whether the text goes on with the prefix where the run stands; reads in place, copying nothing. */
+    boolean continuesWith(String prefix) {
+        return text.startsWith(prefix, position);
+    }
+
+    /** Whether the pattern matches at the position the run has reached, consuming nothing. */
+    boolean ahead(Pattern pattern) {
+        return pattern.matcher(text).region(position, text.length()).lookingAt();
     }
 
     /** Moves the position back (or on) so a rule may consume less or more than it matched. */

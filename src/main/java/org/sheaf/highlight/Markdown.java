@@ -62,10 +62,7 @@ final class Markdown extends Language {
         lexing.emit(NAME_LABEL, m.group(3));
         String language = m.group(3).strip();
         if (Highlighter.colours(language)) {
-            Tokens inner = Highlighter.lexer(language).lex(m.group(4));
-            for (int i = 0; i < inner.size(); i++) {
-                lexing.emit(inner.type(i), inner.value(i));
-            }
+            lexing.delegateFresh(Highlighter.lexer(language), m.group(4));
         } else {
             lexing.emit(TEXT, m.group(4));
         }

@@ -1,9 +1,11 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.BLOCK_COMMENT;
 import static org.sheaf.highlight.Grammar.groups;
-import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,16 +21,16 @@ final class Php extends Language {
     private static final Language HTML = new Html();
     private static final String IDENT = "[a-zA-Z_\\x7f-\\uffff][\\w\\x7f-\\uffff]*";
     private static final String QUALIFIED = IDENT + "(?:\\\\" + IDENT + ")*";
-    private static final Pattern KEYWORDS = Pattern.compile(words("abstract", "and", "array", "as", "break", "case",
+    private static final Set<String> KEYWORDS = wordSet("abstract", "and", "array", "as", "break", "case",
             "catch", "clone", "const", "continue", "declare", "default", "die", "do", "echo", "else", "elseif",
             "empty", "enddeclare", "endfor", "endforeach", "endif", "endswitch", "endwhile", "eval", "exit",
             "final", "finally", "fn", "for", "foreach", "function", "global", "goto", "if", "include",
             "include_once", "instanceof", "insteadof", "isset", "list", "match", "new", "or", "parent", "print",
             "private", "protected", "public", "readonly", "require", "require_once", "return", "self", "static",
             "switch", "throw", "try", "unset", "use", "var", "while", "xor", "yield", "__CLASS__", "__DIR__",
-            "__FILE__", "__FUNCTION__", "__LINE__", "__METHOD__", "__NAMESPACE__", "__TRAIT__"));
+            "__FILE__", "__FUNCTION__", "__LINE__", "__METHOD__", "__NAMESPACE__", "__TRAIT__");
     private static final Pattern CONSTANT = Pattern.compile("(?i:true|false|null)|(?:PHP|E)_[A-Z0-9_]+");
-    private static final Pattern BUILTIN = Pattern.compile(words("strlen", "count", "implode", "explode",
+    private static final Set<String> BUILTIN = wordSet("strlen", "count", "implode", "explode",
             "str_replace", "sprintf", "printf", "json_encode", "json_decode", "in_array", "array_keys",
             "array_values", "array_merge", "array_filter", "array_map", "array_key_exists", "array_push",
             "array_slice", "is_array", "is_null", "is_string", "is_numeric", "trim", "strtolower", "strtoupper",
@@ -56,11 +58,11 @@ final class Php extends Language {
             "shuffle", "sizeof", "sleep", "spl_autoload_register", "sqrt", "str_pad", "str_repeat",
             "str_split", "strcmp", "strip_tags", "stripos", "stripslashes", "strrev", "strrpos", "strstr",
             "strtotime", "strval", "substr_count", "trigger_error", "uasort", "uksort", "uniqid", "unlink",
-            "unserialize", "urldecode", "usleep", "var_export", "version_compare", "wordwrap"));
+            "unserialize", "urldecode", "usleep", "var_export", "version_compare", "wordwrap");
     private static final Pattern CALL = Pattern.compile("\\s*\\(");
     private static final Pattern PROPERTY = Pattern.compile("\\s+\\$");
     private static final Pattern CAPITALS = Pattern.compile("[A-Z][A-Z0-9]*_[A-Z0-9_]*|[A-Z]{2,}[A-Z0-9]*");
-    private static final Pattern MODIFIER = Pattern.compile(words("private", "protected", "public", "readonly"));
+    private static final Set<String> MODIFIER = wordSet("private", "protected", "public", "readonly");
 
     static {
         Grammar g = GRAMMAR;
@@ -76,7 +78,7 @@ final class Php extends Language {
                 .rule("\\s+", TEXT)
                 .rule("(?://|#).*?(?=\\?>|$)", COMMENT_SINGLE)
                 .rule("/\\*\\*(?!/)(?s:.*?)(?:\\*/|\\z)", COMMENT_DOC)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("<<<[ \\t]*([\"']?)(" + IDENT + ")\\1\\n(?s:.*?)\\n[ \\t]*\\2\\b;?", STRING_HEREDOC)
                 .rule("\\$+" + IDENT, NAME_VARIABLE)
                 .rule("(namespace)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
@@ -139,20 +141,20 @@ final class Php extends Language {
     private static void name(Matcher m, Lexing lexing) {
         String word = m.group();
         Tokens.Last last = lexing.last();
-        boolean property = last != null && last.type() == KEYWORD && MODIFIER.matcher(last.value()).matches()
-                && !MODIFIER.matcher(word).matches() && !word.equals("static") && !word.equals("function")
-                && PROPERTY.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt();
+        boolean property = last != null && last.type() == KEYWORD && MODIFIER.contains(last.value())
+                && !MODIFIER.contains(word) && !word.equals("static") && !word.equals("function")
+                && lexing.ahead(PROPERTY);
         lexing.emit(property ? KEYWORD_TYPE : classify(word, lexing), word);
     }
 
     private static TokenType classify(String word, Lexing lexing) {
         if (CONSTANT.matcher(word).matches()) {
             return KEYWORD_CONSTANT;
-        } else if (KEYWORDS.matcher(word).matches()) {
+        } else if (KEYWORDS.contains(word)) {
             return KEYWORD;
-        } else if (BUILTIN.matcher(word).matches()) {
+        } else if (BUILTIN.contains(word)) {
             return NAME_BUILTIN;
-        } else if (CALL.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt()) {
+        } else if (lexing.ahead(CALL)) {
             return NAME_FUNCTION;
         } else if (CAPITALS.matcher(word).matches()) {
             return NAME_CONSTANT;
@@ -169,8 +171,8 @@ final class Php extends Language {
         Tokens.Last last = lexing.last();
         boolean first = last != null
                 && (last.type() == PUNCTUATION && (last.value().endsWith("(") || last.value().endsWith(","))
-                        || last.type() == KEYWORD && MODIFIER.matcher(last.value()).matches());
-        if (first && !MODIFIER.matcher(word).matches()) {
+                        || last.type() == KEYWORD && MODIFIER.contains(last.value()));
+        if (first && !MODIFIER.contains(word)) {
             lexing.emit(KEYWORD_TYPE, word);
             return;
         }

@@ -280,7 +280,8 @@ final class Ruby extends Language {
         int at = m.end();
         for (String[] doc : pending) {
             boolean indented = !doc[0].isEmpty();
-            Pattern end = Pattern.compile((indented ? "[ \\t]*" : "") + Pattern.quote(doc[2]) + "$", Pattern.MULTILINE);
+            Matcher t = Pattern.compile((indented ? "[ \\t]*" : "") + Pattern.quote(doc[2]) + "$", Pattern.MULTILINE)
+                    .matcher(text);
             int bodyStart = at;
             int line = at;
             int termEnd = -1;
@@ -289,8 +290,7 @@ final class Ruby extends Language {
                 if (lineEnd < 0) {
                     lineEnd = text.length();
                 }
-                Matcher t = end.matcher(text).region(line, lineEnd);
-                if (t.matches()) {
+                if (t.region(line, lineEnd).matches()) {
                     termEnd = lineEnd;
                     break;
                 }

@@ -1,9 +1,10 @@
 package org.sheaf.highlight;
 
 import static org.sheaf.highlight.Grammar.groups;
-import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,17 +20,17 @@ final class Rust extends Language {
     private static final String INT_SUFFIX = "(?:_?[iu](?:8|16|32|64|128|size))?";
     private static final String FLOAT_SUFFIX = "(?:_?f(?:32|64))";
     private static final String EXPONENT = "[eE][+-]?[\\d_]+";
-    private static final Pattern KEYWORDS = Pattern.compile(words("as", "async", "await", "break", "const",
+    private static final Set<String> KEYWORDS = wordSet("as", "async", "await", "break", "const",
             "continue", "crate", "dyn", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let",
             "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct",
             "super", "trait", "true", "type", "unsafe", "use", "where", "while", "yield", "box", "union", "try",
-            "abstract", "become", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual"));
-    private static final Pattern BUILTINS = Pattern.compile(words("Option", "Result", "Vec", "String", "Box", "Rc",
+            "abstract", "become", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual");
+    private static final Set<String> BUILTINS = wordSet("Option", "Result", "Vec", "String", "Box", "Rc",
             "Arc", "Some", "None", "Ok", "Err", "Default", "Clone", "Copy", "Send", "Sync", "Sized", "Unpin",
             "Iterator", "IntoIterator", "ExactSizeIterator", "DoubleEndedIterator", "Extend", "Fn", "FnMut",
             "FnOnce", "Drop", "PartialEq", "Eq", "PartialOrd", "Ord", "AsRef", "AsMut", "Into", "From", "i8", "i16",
             "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64", "char",
-            "bool", "str"));
+            "bool", "str");
     private static final Pattern CALL = Pattern.compile("\\s*\\(");
 
     static {
@@ -37,8 +38,7 @@ final class Rust extends Language {
         g.state("root")
                 .rule("\\s+", TEXT)
                 .rule("//[/!](?!/).*", COMMENT_DOC)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("#!?\\[", NAME_DECORATOR, "attribute")
                 .rule("b?r(#*)\"(?s:.*?)\"\\1", STRING)
                 .rule("b?\"", STRING, "string")
@@ -93,18 +93,18 @@ final class Rust extends Language {
     }
 
     private static void pathSegment(Matcher m, Lexing lexing) {
-        lexing.emit(KEYWORDS.matcher(m.group()).matches() ? KEYWORD : NAME_NAMESPACE, m.group());
+        lexing.emit(KEYWORDS.contains(m.group()) ? KEYWORD : NAME_NAMESPACE, m.group());
     }
 
     /** A name about to be called is a function, whatever else it is. */
     private static void name(Matcher m, Lexing lexing) {
         String word = m.group();
         TokenType type;
-        if (KEYWORDS.matcher(word).matches()) {
+        if (KEYWORDS.contains(word)) {
             type = KEYWORD;
-        } else if (CALL.matcher(lexing.text()).region(lexing.position(), lexing.text().length()).lookingAt()) {
+        } else if (lexing.ahead(CALL)) {
             type = NAME_FUNCTION;
-        } else if (BUILTINS.matcher(word).matches()) {
+        } else if (BUILTINS.contains(word)) {
             type = NAME_BUILTIN;
         } else {
             type = NAME;

@@ -34,8 +34,7 @@ final class Scss extends Language {
                 .rule(";", PUNCTUATION);
         g.state("basics")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("#\\{", STRING_INTERPOL, "interpolation");
         g.state("interpolation")
                 .rule("\\}", STRING_INTERPOL, "#pop")

@@ -1,5 +1,6 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.BLOCK_COMMENT;
 import static org.sheaf.highlight.TokenType.*;
 
 /**
@@ -16,7 +17,7 @@ final class Sql extends Language {
         GRAMMAR.state("root")
                 .rule("\\s+", TEXT)
                 .rule("--.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("\\d+", NUMBER_INTEGER)
                 .rule("'", STRING_SINGLE, "single")
                 .rule("\"(?:[^\"\\\\]++|\\\\.|\"\")*+\"", NAME_VARIABLE)

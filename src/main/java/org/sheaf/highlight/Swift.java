@@ -1,9 +1,10 @@
 package org.sheaf.highlight;
 
 import static org.sheaf.highlight.Grammar.groups;
-import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,16 +17,16 @@ import java.util.regex.Pattern;
 final class Swift extends Language {
     private static final Grammar GRAMMAR = new Grammar();
     private static final String IDENT = "(?:[a-zA-Z_][a-zA-Z0-9_]*|`[^`\\n]+`)";
-    private static final Pattern KEYWORDS = Pattern.compile(words("as", "async", "await", "break", "case", "catch",
+    private static final Set<String> KEYWORDS = wordSet("as", "async", "await", "break", "case", "catch",
             "continue", "default", "defer", "do", "else", "fallthrough", "for", "get", "guard", "if", "in",
             "inout", "is", "let", "mutating", "nonmutating", "operator", "override", "repeat", "rethrows",
             "return", "self", "Self", "set", "super", "switch", "throw", "throws", "try", "unowned", "var", "weak",
-            "where", "while", "willSet", "didSet"));
-    private static final Pattern DECLARATIONS = Pattern.compile(words("associatedtype", "class", "convenience",
+            "where", "while", "willSet", "didSet");
+    private static final Set<String> DECLARATIONS = wordSet("associatedtype", "class", "convenience",
             "deinit", "dynamic", "enum", "extension", "fileprivate", "final", "func", "import", "indirect", "init",
             "internal", "lazy", "open", "private", "protocol", "public", "required", "some", "static", "struct",
-            "subscript", "typealias"));
-    private static final Pattern CONSTANTS = Pattern.compile(words("nil", "true", "false"));
+            "subscript", "typealias");
+    private static final Set<String> CONSTANTS = wordSet("nil", "true", "false");
     private static final Pattern LABEL = Pattern.compile("\\s*:(?!:)");
     private static final Pattern CALL = Pattern.compile("\\(");
 
@@ -33,8 +34,7 @@ final class Swift extends Language {
         Grammar g = GRAMMAR;
         g.state("root")
                 .rule("\\s+", TEXT)
-                .rule("//.*", COMMENT_SINGLE)
-                .rule("/\\*(?s:.*?)(?:\\*/|\\z)", COMMENT_MULTILINE)
+                .slashComments()
                 .rule("\"\"\"", STRING, "triple")
                 .rule("\"", STRING, "string")
                 .rule("0x[0-9a-fA-F_]+", NUMBER_HEX)
@@ -92,20 +92,19 @@ final class Swift extends Language {
 
     private static void name(Matcher m, Lexing lexing) {
         String word = m.group();
-        String text = lexing.text();
         TokenType type;
-        boolean call = CALL.matcher(text).region(lexing.position(), text.length()).lookingAt();
+        boolean call = lexing.ahead(CALL);
         if ((word.equals("init") || word.equals("subscript")) && call) {
             type = NAME_FUNCTION;
-        } else if (CONSTANTS.matcher(word).matches()) {
+        } else if (CONSTANTS.contains(word)) {
             type = KEYWORD_CONSTANT;
-        } else if (KEYWORDS.matcher(word).matches()) {
+        } else if (KEYWORDS.contains(word)) {
             type = KEYWORD;
-        } else if (DECLARATIONS.matcher(word).matches()) {
+        } else if (DECLARATIONS.contains(word)) {
             type = KEYWORD_DECLARATION;
         } else if (Character.isUpperCase(word.charAt(0))) {
             type = KEYWORD_TYPE;
-        } else if (LABEL.matcher(text).region(lexing.position(), text.length()).lookingAt()) {
+        } else if (lexing.ahead(LABEL)) {
             type = NAME_VARIABLE;
         } else if (call) {
             type = NAME_FUNCTION;

@@ -31,12 +31,21 @@ final class Tokens {
     /** The last token that is not only whitespace, or null. */
     Last lastSignificant() {
         for (int i = types.size() - 1; i >= 0; i--) {
-            String value = values.get(i).toString();
-            if (!value.isBlank()) {
-                return new Last(types.get(i), value.strip());
+            if (!blank(values.get(i))) {
+                return new Last(types.get(i), values.get(i).toString().strip());
             }
         }
         return null;
+    }
+
+    /** Asked of every whitespace token passed on the way back, so it reads the builder in place. */
+    private static boolean blank(CharSequence value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (!Character.isWhitespace(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {

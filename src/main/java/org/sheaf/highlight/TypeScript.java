@@ -1,8 +1,9 @@
 package org.sheaf.highlight;
 
-import static org.sheaf.highlight.Grammar.words;
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,12 +15,12 @@ import java.util.regex.Pattern;
  */
 final class TypeScript extends JavaScript {
     private static final Grammar GRAMMAR = grammar(true, TypeScript::name);
-    private static final Pattern KEYWORD_WORD = Pattern.compile(words("is", "namespace", "readonly", "static",
-            "implements", "private", "protected", "public"));
-    private static final Pattern DECLARATION_WORD = Pattern.compile(words("type", "abstract"));
-    private static final Pattern RESERVED_WORD = Pattern.compile(words("declare", "module", "keyof", "string",
-            "number", "any"));
-    private static final Pattern BUILTIN_WORD = Pattern.compile(words("global", "Record", "Partial", "Readonly", "Pick"));
+    private static final Set<String> KEYWORD_WORD = wordSet("is", "namespace", "readonly", "static",
+            "implements", "private", "protected", "public");
+    private static final Set<String> DECLARATION_WORD = wordSet("type", "abstract");
+    private static final Set<String> RESERVED_WORD = wordSet("declare", "module", "keyof", "string",
+            "number", "any");
+    private static final Set<String> BUILTIN_WORD = wordSet("global", "Record", "Partial", "Readonly", "Pick");
 
     TypeScript() {
         super("typescript", "ts");
@@ -33,13 +34,13 @@ final class TypeScript extends JavaScript {
     private static void name(Matcher m, Lexing lexing) {
         String word = m.group();
         TokenType type;
-        if (KEYWORD_WORD.matcher(word).matches()) {
+        if (KEYWORD_WORD.contains(word)) {
             type = KEYWORD;
-        } else if (DECLARATION_WORD.matcher(word).matches()) {
+        } else if (DECLARATION_WORD.contains(word)) {
             type = KEYWORD_DECLARATION;
-        } else if (RESERVED_WORD.matcher(word).matches()) {
+        } else if (RESERVED_WORD.contains(word)) {
             type = KEYWORD_RESERVED;
-        } else if (BUILTIN_WORD.matcher(word).matches()) {
+        } else if (BUILTIN_WORD.contains(word)) {
             type = NAME_BUILTIN;
         } else {
             type = classify(word);

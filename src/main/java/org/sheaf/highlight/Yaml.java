@@ -1,7 +1,9 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,8 @@ final class Yaml extends Language {
     private static final String FIRST = "(?:[^\\s#'\"\\[\\]{},:!&*|>%@`?-]|[?:-](?=\\S))";
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern BLOCK_SCALAR_REST = Pattern.compile("([ \\t]*)(#.*)?");
-    private static final Pattern CONSTANT = Pattern.compile("true|false|null|True|False|Null|TRUE|FALSE|NULL");
+    private static final Set<String> CONSTANTS = wordSet("true", "false", "null", "True", "False", "Null", "TRUE",
+            "FALSE", "NULL");
 
     static {
         Grammar g = GRAMMAR;
@@ -109,7 +112,7 @@ final class Yaml extends Language {
 
     private static void plain(String value, Lexing lexing) {
         TokenType type = NUMBER.matcher(value).matches() ? TokenType.NUMBER
-                : CONSTANT.matcher(value).matches() ? NAME_CONSTANT : STRING;
+                : CONSTANTS.contains(value) ? NAME_CONSTANT : STRING;
         lexing.emit(type, value);
     }
 
