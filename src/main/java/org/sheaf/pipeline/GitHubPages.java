@@ -86,11 +86,15 @@ public final class GitHubPages {
             sources.addAll(optionalFrontMatterPages(config, parsed, markdownExtensions));
         }
 
-        // URLs as a first, throwaway indexing sees them: front matter, not bodies, decides them
-        ContentIndex firstPass = ContentIndex.build(config, sources, data, siteTime, new Diagnostics());
+        // Which Markdown page is at "/", for default_layout's home: a page's URL comes from its own
+        // front matter alone, so only the Markdown pages are indexed for it, not the whole site
         Map<String, String> pageUrls = new HashMap<>();
-        for (Page page : firstPass.pages()) {
-            if (page.collection() == null) {
+        if (enabled(config, "default_layout")) {
+            List<ContentIndex.Parsed> markdownPages = sources.stream()
+                    .filter(source -> source.file().kind() == SourceFile.Kind.PAGE
+                            && markdownExtensions.contains(source.file().extension()))
+                    .toList();
+            for (Page page : ContentIndex.build(config, markdownPages, data, siteTime, new Diagnostics()).pages()) {
                 pageUrls.put(page.source().relativePath(), page.url());
             }
         }
