@@ -352,8 +352,7 @@ public final class SiteBuilder {
      */
     public Target target(Generated generated, OutputSink sink) throws Stopped {
         if (sink != null) {
-            return new Target(new OutputPlan(generated.config()::outputRefusal), null, sink, "",
-                    replacedPaths(generated.files()));
+            return handingTo(generated, sink, "");
         }
         SiteConfig config = generated.config();
         OutputPlan plan = new OutputPlan(config::outputRefusal);
@@ -367,9 +366,13 @@ public final class SiteBuilder {
 
     /** A target that hands the whole plan to {@code sink}, a sink of its own for the destination folder. */
     public Target intoFolder(Generated generated, OutputSink sink) {
-        SiteConfig config = generated.config();
-        return new Target(new OutputPlan(config::outputRefusal), null, sink,
-                config.sitePath(config.destination()), replacedPaths(generated.files()));
+        return handingTo(generated, sink, generated.config().sitePath(generated.config().destination()));
+    }
+
+    /** A target that hands the whole plan to {@code sink}; the result names {@code destination} as where the site went. */
+    private static Target handingTo(Generated generated, OutputSink sink, String destination) {
+        return new Target(new OutputPlan(generated.config()::outputRefusal), null, sink, destination,
+                replacedPaths(generated.files()));
     }
 
     /**
