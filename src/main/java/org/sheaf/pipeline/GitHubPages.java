@@ -99,8 +99,7 @@ public final class GitHubPages {
             }
         }
 
-        Defaults defaults = new Defaults(config.get("defaults") instanceof List<?> list
-                ? new ArrayList<>(list) : List.of(), config.string("collections_dir", ""));
+        Defaults defaults = Defaults.of(config);
         MarkdownRenderer markdown = enabled(config, "titles_from_headings")
                 ? new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()))
                 : null;
