@@ -88,8 +88,9 @@ public final class GitHubPages {
 
         // Which Markdown page is at "/", for default_layout's home: a page's URL comes from its own
         // front matter alone, so only the Markdown pages are indexed for it, not the whole site
+        boolean defaultLayout = enabled(config, "default_layout");
         Map<String, String> pageUrls = new HashMap<>();
-        if (enabled(config, "default_layout")) {
+        if (defaultLayout) {
             List<ContentIndex.Parsed> markdownPages = sources.stream()
                     .filter(source -> source.file().kind() == SourceFile.Kind.PAGE
                             && markdownExtensions.contains(source.file().extension()))
@@ -120,7 +121,7 @@ public final class GitHubPages {
             if (isPage && markdown != null && withDefaults.get("title") == null) {
                 own.put("title", titleFrom(frontMatter.body(), markdown));
             }
-            if (enabled(config, "default_layout") && !withDefaults.containsKey("layout")) {
+            if (defaultLayout && !withDefaults.containsKey("layout")) {
                 own.put("layout", defaultLayout(layouts, isPage, "/".equals(pageUrls.get(file.relativePath()))));
             }
             result.add(new ContentIndex.Parsed(file,
