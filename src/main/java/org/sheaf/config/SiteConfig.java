@@ -97,6 +97,13 @@ public final class SiteConfig {
         return siteRoot;
     }
 
+    /** {@code path} as diagnostics name it: relative to the site root, or absolute when outside it. */
+    public String sitePath(Path path) {
+        Path normal = path.toAbsolutePath().normalize();
+        return normal.startsWith(siteRoot) ? siteRoot.relativize(normal).toString().replace('\\', '/')
+                : normal.toString();
+    }
+
     /** How the site's files are read: only regular files whose real place is inside the site root (or the theme's folder). */
     public SiteFiles files() {
         return files;

@@ -1,6 +1,7 @@
 package org.sheaf.content;
 
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.SiteConfig;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,6 +49,12 @@ public final class Defaults {
     private final List<EntryProblem> problems = new ArrayList<>();
     private final List<EntryProblem> warnings = new ArrayList<>();
     private final String collectionsDir;
+
+    /** The site's {@code defaults}, scoped under its {@code collections_dir}. */
+    public static Defaults of(SiteConfig config) {
+        return new Defaults(config.get("defaults") instanceof List<?> list ? new ArrayList<>(list) : List.of(),
+                config.string("collections_dir", ""));
+    }
 
     /** The defaults of a site without {@code collections_dir}. */
     public Defaults(List<Object> defaultsConfig) {

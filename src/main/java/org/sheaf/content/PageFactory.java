@@ -41,9 +41,7 @@ final class PageFactory {
         this.rendered = rendered;
         this.siteTime = siteTime;
         this.diagnostics = diagnostics;
-        Object raw = config.get("defaults");
-        List<Object> entries = raw instanceof List<?> list ? new ArrayList<>(list) : List.of();
-        this.defaults = new Defaults(entries, config.string("collections_dir", ""));
+        this.defaults = Defaults.of(config);
         for (Defaults.EntryProblem problem : defaults.entryProblems()) {
             diagnostics.add(config.errorAt("defaults." + problem.index(), problem.format()));
         }

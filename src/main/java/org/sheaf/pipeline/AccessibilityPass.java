@@ -72,7 +72,7 @@ public final class AccessibilityPass {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(file -> LayoutLoader.sitePath(config, file)).sorted().toList();
+            return files.filter(Files::isRegularFile).map(config::sitePath).sorted().toList();
         } catch (IOException | java.io.UncheckedIOException e) {
             return List.of();
         }

@@ -86,17 +86,21 @@ public final class GitHubPages {
             sources.addAll(optionalFrontMatterPages(config, parsed, markdownExtensions));
         }
 
-        // URLs as a first, throwaway indexing sees them: front matter, not bodies, decides them
-        ContentIndex firstPass = ContentIndex.build(config, sources, data, siteTime, new Diagnostics());
+        // Which Markdown page is at "/", for default_layout's home: a page's URL comes from its own
+        // front matter alone, so only the Markdown pages are indexed for it, not the whole site
+        boolean defaultLayout = enabled(config, "default_layout");
         Map<String, String> pageUrls = new HashMap<>();
-        for (Page page : firstPass.pages()) {
-            if (page.collection() == null) {
+        if (defaultLayout) {
+            List<ContentIndex.Parsed> markdownPages = sources.stream()
+                    .filter(source -> source.file().kind() == SourceFile.Kind.PAGE
+                            && markdownExtensions.contains(source.file().extension()))
+                    .toList();
+            for (Page page : ContentIndex.build(config, markdownPages, data, siteTime, new Diagnostics()).pages()) {
                 pageUrls.put(page.source().relativePath(), page.url());
             }
         }
 
-        Defaults defaults = new Defaults(config.get("defaults") instanceof List<?> list
-                ? new ArrayList<>(list) : List.of(), config.string("collections_dir", ""));
+        Defaults defaults = Defaults.of(config);
         MarkdownRenderer markdown = enabled(config, "titles_from_headings")
                 ? new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()))
                 : null;
@@ -117,7 +121,7 @@ public final class GitHubPages {
             if (isPage && markdown != null && withDefaults.get("title") == null) {
                 own.put("title", titleFrom(frontMatter.body(), markdown));
             }
-            if (enabled(config, "default_layout") && !withDefaults.containsKey("layout")) {
+            if (defaultLayout && !withDefaults.containsKey("layout")) {
                 own.put("layout", defaultLayout(layouts, isPage, "/".equals(pageUrls.get(file.relativePath()))));
             }
             result.add(new ContentIndex.Parsed(file,

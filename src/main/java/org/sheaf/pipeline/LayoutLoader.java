@@ -54,7 +54,7 @@ final class LayoutLoader {
                         || fileName.contains("/.")) {
                     continue;
                 }
-                String sitePath = sitePath(config, file);
+                String sitePath = config.sitePath(file);
                 try {
                     String text = SourceText.decode(config.files().read(file, sitePath), sitePath);
                     FrontMatter frontMatter = FrontMatterParser.parse(text, sitePath, config.timezone());
@@ -74,14 +74,8 @@ final class LayoutLoader {
                 }
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(sitePath(config, dir), Position.FILE, "cannot read layouts: " + OsReason.of(e)));
+            diagnostics.add(Diagnostic.error(config.sitePath(dir), Position.FILE, "cannot read layouts: " + OsReason.of(e)));
         }
         return layouts;
-    }
-
-    static String sitePath(SiteConfig config, Path path) {
-        Path normal = path.toAbsolutePath().normalize();
-        return normal.startsWith(config.siteRoot())
-                ? config.siteRoot().relativize(normal).toString().replace('\\', '/') : normal.toString();
     }
 }

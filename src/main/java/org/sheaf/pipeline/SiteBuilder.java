@@ -352,14 +352,13 @@ public final class SiteBuilder {
      */
     public Target target(Generated generated, OutputSink sink) throws Stopped {
         if (sink != null) {
-            return new Target(new OutputPlan(generated.config()::outputRefusal), null, sink, "",
-                    replacedPaths(generated.files()));
+            return handingTo(generated, sink, "");
         }
         SiteConfig config = generated.config();
         OutputPlan plan = new OutputPlan(config::outputRefusal);
         try {
             return new Target(plan, new DirectorySink(config.destination(), config.strings("keep_files")).stage(plan),
-                    null, LayoutLoader.sitePath(config, config.destination()), replacedPaths(generated.files()));
+                    null, config.sitePath(config.destination()), replacedPaths(generated.files()));
         } catch (IOException e) {
             throw cannotWrite(config, e);
         }
@@ -367,9 +366,13 @@ public final class SiteBuilder {
 
     /** A target that hands the whole plan to {@code sink}, a sink of its own for the destination folder. */
     public Target intoFolder(Generated generated, OutputSink sink) {
-        SiteConfig config = generated.config();
-        return new Target(new OutputPlan(config::outputRefusal), null, sink,
-                LayoutLoader.sitePath(config, config.destination()), replacedPaths(generated.files()));
+        return handingTo(generated, sink, generated.config().sitePath(generated.config().destination()));
+    }
+
+    /** A target that hands the whole plan to {@code sink}; the result names {@code destination} as where the site went. */
+    private static Target handingTo(Generated generated, OutputSink sink, String destination) {
+        return new Target(new OutputPlan(generated.config()::outputRefusal), null, sink, destination,
+                replacedPaths(generated.files()));
     }
 
     /**
@@ -395,7 +398,7 @@ public final class SiteBuilder {
             renderer.render(diagnostics, plan, options.progress(),
                     AccessibilityPass.around(target::put, config, layouts, diagnostics));
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.layoutsDir()), Position.FILE,
+            diagnostics.add(Diagnostic.error(config.sitePath(config.layoutsDir()), Position.FILE,
                     "cannot read templates: " + OsReason.of(e)));
             throw stopped(BuildResult.Status.SITE_ERRORS);
         }
@@ -425,7 +428,7 @@ public final class SiteBuilder {
         try {
             if (target.staging != null) {
                 for (String note : target.staging.commit()) {
-                    diagnostics.add(Diagnostic.warning(LayoutLoader.sitePath(config, config.destination()),
+                    diagnostics.add(Diagnostic.warning(config.sitePath(config.destination()),
                             Position.FILE, note));
                 }
             } else {
@@ -479,7 +482,7 @@ public final class SiteBuilder {
             diagnostics.add(unreadable.diagnostic());
             return stopped(BuildResult.Status.SITE_ERRORS);
         }
-        diagnostics.add(Diagnostic.error(LayoutLoader.sitePath(config, config.destination()), Position.FILE,
+        diagnostics.add(Diagnostic.error(config.sitePath(config.destination()), Position.FILE,
                 "cannot write the site: " + e.getMessage()));
         return stopped(e instanceof DirectorySink.PreviousSiteAside ? BuildResult.Status.PREVIOUS_SITE_ASIDE
                 : BuildResult.Status.SITE_ERRORS);
@@ -534,7 +537,7 @@ public final class SiteBuilder {
             TemplateFunctions functions = new TemplateFunctions(config.baseurl(), config.url(), config.timezone(),
                     markdown::render, tags);
             engines.put(Layout.Engine.FREEMARKER, new FreemarkerEngine(config.layoutsDir(),
-                    LayoutLoader.sitePath(config, config.layoutsDir()), functions));
+                    config.sitePath(config.layoutsDir()), functions));
         }
         engines.put(Layout.Engine.LIQUID, (layout, variables) ->
                 liquid.render(layout.body(), layout.sitePath(), layout.bodyLine(), variables));

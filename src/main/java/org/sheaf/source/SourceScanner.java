@@ -151,7 +151,7 @@ public final class SourceScanner {
                     readData(entry, relative);
                 }
             } else if (DATA_EXTENSIONS.contains(extension(name)) && !isOutside(entry) && readable(entry)) {
-                found.add(new SourceFile(entry, relative, sitePath(entry), SourceFile.Kind.DATA, null));
+                found.add(new SourceFile(entry, relative, config.sitePath(entry), SourceFile.Kind.DATA, null));
             }
         }
     }
@@ -185,7 +185,7 @@ public final class SourceScanner {
     }
 
     private void add(Path file, String relative, SourceFile.Kind kind, String collection) {
-        found.add(new SourceFile(file, relative, sitePath(file), kind, collection));
+        found.add(new SourceFile(file, relative, config.sitePath(file), kind, collection));
     }
 
     /** Jekyll's entry filter, applied to one folder entry. */
@@ -232,11 +232,11 @@ public final class SourceScanner {
                 return false;
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE,
+            diagnostics.add(Diagnostic.warning(config.sitePath(entry), Position.FILE,
                     "symbolic link cannot be followed (" + OsReason.of(e) + "); skipped"));
             return true;
         }
-        diagnostics.add(Diagnostic.warning(sitePath(entry), Position.FILE,
+        diagnostics.add(Diagnostic.warning(config.sitePath(entry), Position.FILE,
                 "symbolic link points outside the site; not followed"));
         return true;
     }
@@ -255,13 +255,13 @@ public final class SourceScanner {
             for (Path above = dir.getParent(); above != null && above.startsWith(config.siteRoot());
                     above = above.getParent()) {
                 if (above.toRealPath().equals(target)) {
-                    diagnostics.add(Diagnostic.warning(sitePath(dir), Position.FILE,
+                    diagnostics.add(Diagnostic.warning(config.sitePath(dir), Position.FILE,
                             "symbolic link leads back to a folder that contains it; not followed"));
                     return true;
                 }
             }
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.warning(sitePath(dir), Position.FILE,
+            diagnostics.add(Diagnostic.warning(config.sitePath(dir), Position.FILE,
                     "symbolic link cannot be followed (" + OsReason.of(e) + "); skipped"));
             return true;
         }
@@ -274,7 +274,7 @@ public final class SourceScanner {
      */
     private boolean readable(Path file) {
         try {
-            files.checked(file, sitePath(file));
+            files.checked(file, config.sitePath(file));
             return true;
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
@@ -287,7 +287,7 @@ public final class SourceScanner {
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             stream.forEach(entries::add);
         } catch (IOException e) {
-            diagnostics.add(Diagnostic.error(sitePath(dir), Position.FILE, "cannot read folder: " + OsReason.of(e)));
+            diagnostics.add(Diagnostic.error(config.sitePath(dir), Position.FILE, "cannot read folder: " + OsReason.of(e)));
         }
         entries.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return entries;
@@ -295,7 +295,7 @@ public final class SourceScanner {
 
     private boolean hasFrontMatter(Path file) {
         try {
-            return FrontMatterParser.hasFrontMatter(files.head(file, sitePath(file), 8));
+            return FrontMatterParser.hasFrontMatter(files.head(file, config.sitePath(file), 8));
         } catch (DiagnosticException e) {
             return false;  // the parse stage reports unreadable files with their path
         }
@@ -304,12 +304,6 @@ public final class SourceScanner {
     private String relativeToSource(Path path) {
         Path normal = path.toAbsolutePath().normalize();
         return normal.startsWith(source) ? source.relativize(normal).toString().replace('\\', '/') : normal.toString();
-    }
-
-    private String sitePath(Path path) {
-        Path normal = path.toAbsolutePath().normalize();
-        Path root = config.siteRoot();
-        return normal.startsWith(root) ? root.relativize(normal).toString().replace('\\', '/') : normal.toString();
     }
 
     private static String join(String dir, String name) {
