@@ -32,9 +32,14 @@ final class BoundedBlockParser extends AbstractBlockParser {
         return block;
     }
 
+    /** Whether {@code line} is one of the block's lines. */
+    boolean holds(BasedSequence line) {
+        return line.getStartOffset() < end;
+    }
+
     @Override
     public BlockContinue tryContinue(ParserState state) {
-        return state.getLine().getStartOffset() >= end ? BlockContinue.none() : BlockContinue.atIndex(state.getLine().length());
+        return holds(state.getLine()) ? BlockContinue.atIndex(state.getLine().length()) : BlockContinue.none();
     }
 
     @Override

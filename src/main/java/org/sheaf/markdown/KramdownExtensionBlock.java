@@ -9,6 +9,8 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -89,24 +91,95 @@ final class KramdownExtensionBlock extends Block {
     }
 
     /**
-     * What a following line must start with to stay inside the block quotes and list items the
-     * start tag is in, from the start tag line's {@code prefix} (what those containers took of
-     * it): each {@code >} a block quote's marker, each other run of it a list item's indent.
-     * kramdown reads a container's text with these taken off, so the stop tag must be inside.
+     * A block quote or list item the start tag is in, which reads the lines after it as kramdown
+     * gathers a container's lines before it reads their blocks: up to the stop tag, every line
+     * must stay inside each container around the tag.
      */
-    private static Pattern continuation(BasedSequence prefix) {
-        StringBuilder regex = new StringBuilder("^");
-        Matcher part = Pattern.compile(" {0,3}> ?|[^>]+").matcher(prefix);
-        while (part.find()) {
-            regex.append(part.group().contains(">") ? " {0,3}> ?" : "(?: {" + part.group().length() + "}|(?=[ \\t]*$))");
+    private static final class Container {
+        private static final Pattern QUOTE_MARKER = Pattern.compile(" {0,3}> ?");
+        private static final Pattern ATTRIBUTE_LIST = Pattern.compile(" {0,3}\\{:(?![:/])(?:\\\\}|[^}])+}\\s*");
+        private static final Pattern END_OF_BLOCK = Pattern.compile("\\^\\s*");
+        private static final Pattern RULE = Pattern.compile(" {0,3}([-*_])[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t])*");
+
+        /** The item's content indent; 0 for a block quote. */
+        private final int indent;
+        /** A line that starts the list's next item, which ends this one; null for a block quote. */
+        private final Pattern nextItem;
+        private boolean afterBlank;
+
+        private Container(int indent, Pattern nextItem) {
+            this.indent = indent;
+            this.nextItem = nextItem;
         }
-        return Pattern.compile(regex.toString());
+
+        /**
+         * The containers around a start tag, outermost first, from what they took of its line
+         * ({@code prefix}): each {@code >} a block quote's marker, each other run a list item's
+         * marker and the spaces up to its content.
+         */
+        static List<Container> around(BasedSequence prefix) {
+            List<Container> containers = new ArrayList<>();
+            Matcher part = Pattern.compile(" {0,3}> ?|[^>]+").matcher(prefix);
+            while (part.find()) {
+                String marker = part.group();
+                if (marker.contains(">")) {
+                    containers.add(new Container(0, null));
+                } else {
+                    int spaces = Math.min(marker.length() - 1, 3);
+                    String item = marker.strip().matches("\\d+\\.") ? "\\d+\\." : "[-+*]";
+                    containers.add(new Container(marker.length(), Pattern.compile(" {0," + spaces + "}" + item + "[ \\t]")));
+                }
+            }
+            return containers;
+        }
+
+        /**
+         * {@code line} inside this container: without its quote marker or item indent, or as it
+         * is when kramdown takes it lazily; null when the line ends the container. A block quote
+         * goes on to a blank line, a list item to a line that is neither indented to its content
+         * nor a lazy line right after a line of the item, or to a rule after a blank line. Neither takes a lazy line that kramdown
+         * ends lazy lines at: an attribute list, a {@code ^}, block-level HTML.
+         */
+        String inside(String line) {
+            boolean blank = line.isBlank();
+            boolean wasAfterBlank = afterBlank;
+            afterBlank = blank;
+            if (nextItem == null) {
+                Matcher marker = QUOTE_MARKER.matcher(line);
+                if (marker.lookingAt()) {
+                    return line.substring(marker.end());
+                }
+                return blank || endsLazyLines(line) ? null : line;
+            }
+            if (wasAfterBlank && RULE.matcher(line).matches()) {
+                return null;
+            }
+            if (line.startsWith(" ".repeat(indent))) {
+                return line.substring(indent);
+            }
+            if (blank) {
+                return "";
+            }
+            boolean lazy = !wasAfterBlank && !nextItem.matcher(line).lookingAt() && !endsLazyLines(line);
+            return lazy ? line : null;
+        }
+
+        private static boolean endsLazyLines(String line) {
+            return ATTRIBUTE_LIST.matcher(line).matches() || END_OF_BLOCK.matcher(line).matches()
+                    || KramdownHtmlBlockParser.endsLazyLines(line);
+        }
     }
 
-    /** {@code line} without its containers' {@code prefix}; null when it has left them. */
-    private static String inside(String line, Pattern prefix) {
-        Matcher m = prefix.matcher(line);
-        return m.lookingAt() ? line.substring(m.end()) : null;
+    /** {@code line} inside every one of {@code containers}, outermost first; null when it has left one. */
+    private static String inside(String line, List<Container> containers) {
+        String inside = line;
+        for (Container container : containers) {
+            inside = container.inside(inside);
+            if (inside == null) {
+                return null;
+            }
+        }
+        return inside;
     }
 
     /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
@@ -144,7 +217,7 @@ final class KramdownExtensionBlock extends Block {
                         return BlockStart.none();
                     }
                     Pattern stop = Pattern.compile(" {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*");
-                    Pattern prefix = continuation(line.subSequence(0, state.getIndex()));
+                    List<Container> containers = Container.around(line.subSequence(0, state.getIndex()));
                     StringBuilder body = new StringBuilder();
                     int at = bodyStart;
                     int end = -1;
@@ -152,7 +225,7 @@ final class KramdownExtensionBlock extends Block {
                         int lineEnd = all.indexOf('\n', at);
                         int next = lineEnd < 0 ? all.length() : lineEnd + 1;
                         String text = all.subSequence(at, lineEnd < 0 ? all.length() : lineEnd).toString();
-                        String inside = inside(text, prefix);
+                        String inside = inside(text, containers);
                         if (inside == null) {
                             return BlockStart.none();
                         }

@@ -99,6 +99,23 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return name != null && !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    private static final Pattern LAZY_END_TAG = Pattern.compile(" {0,3}<(/)?(" + NAME + ")(\\s*>)?",
+            Pattern.UNICODE_CHARACTER_CLASS);
+
+    /**
+     * Whether {@code line} starts with a tag that ends lazy lines in kramdown (its
+     * {@code LAZY_END_HTML_START} and {@code _STOP}): an opening or closing tag of an element that
+     * is neither span-level nor {@code script}, after at most three spaces.
+     */
+    static boolean endsLazyLines(CharSequence line) {
+        Matcher tag = LAZY_END_TAG.matcher(line);
+        if (!tag.lookingAt() || tag.group(1) != null && tag.group(3) == null) {
+            return false;
+        }
+        String name = tag.group(2).toLowerCase(Locale.ROOT);
+        return !SPAN_ELEMENTS.contains(name) && !name.equals("script");
+    }
+
     @Override
     public Block getBlock() {
         return block;

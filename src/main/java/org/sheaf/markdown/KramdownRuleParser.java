@@ -7,7 +7,6 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
@@ -61,7 +60,7 @@ final class KramdownRuleParser {
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(ListBlockParser.Factory.class);
+            return Set.of(KramdownLazyContainers.ListFactory.class);
         }
 
         @Override

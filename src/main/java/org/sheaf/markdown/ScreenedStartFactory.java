@@ -33,12 +33,12 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
 
     @Override
     public final Set<Class<?>> getAfterDependents() {
-        return flexmark.getAfterDependents();
+        return KramdownLazyContainers.withReplacements(flexmark.getAfterDependents());
     }
 
     @Override
     public final Set<Class<?>> getBeforeDependents() {
-        return flexmark.getBeforeDependents();
+        return KramdownLazyContainers.withReplacements(flexmark.getBeforeDependents());
     }
 
     @Override

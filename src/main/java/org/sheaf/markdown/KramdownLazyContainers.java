@@ -1,0 +1,270 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.BlockQuoteParser;
+import com.vladsch.flexmark.parser.core.ListBlockParser;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.BlockContent;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * flexmark's list items and block quotes, kept open over lines that kramdown reads into them and
+ * flexmark does not.
+ *
+ * <p>kramdown gathers an item's lines before it reads its blocks: any line that follows the
+ * item's text without a blank line is one of them, lazy, even at the margin. A {@code > quote}
+ * line there thus becomes a block quote inside the item (inside the deepest item, when items
+ * nest), and the list goes on after it. flexmark lets a lazy line only continue an open
+ * paragraph, so a quote line ends its lists; here an item whose flexmark parser lets such a line
+ * go keeps it, and the quote starts inside.
+ *
+ * <p>A block that reads its own lines ahead ({@link BoundedBlockParser}: kramdown's
+ * {@code {::comment}} and {@code {::nomarkdown}}) may take lazy lines of the quotes and items it
+ * is in, as kramdown does; the containers it sits in stay open over each line it takes.
+ */
+final class KramdownLazyContainers {
+    private KramdownLazyContainers() {
+    }
+
+    /** Replaces flexmark's list and block quote parsers with these in {@code builder}. */
+    static Parser.Builder install(Parser.Builder builder) {
+        builder.set(Parser.BLOCK_QUOTE_PARSER, false);
+        builder.set(Parser.LIST_BLOCK_PARSER, false);
+        return builder.customBlockParserFactory(new QuoteFactory()).customBlockParserFactory(new ListFactory());
+    }
+
+    /**
+     * {@code factories}, a factory's order among the parsers, with these factories named next to
+     * flexmark's list and quote factories they replace, so the order holds whichever of the two
+     * a parser has. flexmark passes over the names of factories a parser does not have.
+     */
+    static Set<Class<?>> withReplacements(Set<Class<?>> factories) {
+        if (factories == null) {
+            return null;
+        }
+        Set<Class<?>> named = new HashSet<>(factories);
+        if (factories.contains(BlockQuoteParser.Factory.class)) {
+            named.add(QuoteFactory.class);
+        }
+        if (factories.contains(ListBlockParser.Factory.class)) {
+            named.add(ListFactory.class);
+        }
+        return named;
+    }
+
+    /** flexmark's block quote parser, its quotes kept open over lazy lines. */
+    static final class QuoteFactory extends StartFactory {
+        QuoteFactory() {
+            super(new BlockQuoteParser.Factory());
+        }
+    }
+
+    /** flexmark's list parser, its items kept open over lazy lines. */
+    static final class ListFactory extends StartFactory {
+        ListFactory() {
+            super(new ListBlockParser.Factory());
+        }
+    }
+
+    /**
+     * One of flexmark's container factories, each list item or block quote it starts wrapped in
+     * a {@link LazyContainer}. It stands in the place of flexmark's factory among the parsers:
+     * flexmark orders factories by their class, so each replaced factory has its own subclass,
+     * named wherever flexmark's is ({@link #withReplacements}).
+     */
+    abstract static class StartFactory implements CustomBlockParserFactory {
+        private final CustomBlockParserFactory flexmark;
+
+        StartFactory(CustomBlockParserFactory flexmark) {
+            this.flexmark = flexmark;
+        }
+
+        @Override
+        public final BlockParserFactory apply(DataHolder options) {
+            BlockParserFactory starts = flexmark.apply(options);
+            return (state, matched) -> lazy(starts.tryStart(state, matched));
+        }
+
+        private static BlockStart lazy(BlockStart start) {
+            if (!(start instanceof BlockStartImpl found)) {
+                return start;
+            }
+            BlockParser[] parsers = found.getBlockParsers().clone();
+            for (int i = 0; i < parsers.length; i++) {
+                Block block = parsers[i].getBlock();
+                if (block instanceof ListItem || block instanceof BlockQuote) {
+                    parsers[i] = new LazyContainer(parsers[i]);
+                }
+            }
+            BlockStart lazy = BlockStart.of(parsers);
+            if (found.getNewIndex() != -1) {
+                lazy = lazy.atIndex(found.getNewIndex());
+            } else if (found.getNewColumn() != -1) {
+                lazy = lazy.atColumn(found.getNewColumn());
+            }
+            return found.isReplaceActiveBlockParser() ? lazy.replaceActiveBlockParser() : lazy;
+        }
+
+        @Override
+        public final Set<Class<?>> getAfterDependents() {
+            return withReplacements(flexmark.getAfterDependents());
+        }
+
+        @Override
+        public final Set<Class<?>> getBeforeDependents() {
+            return withReplacements(flexmark.getBeforeDependents());
+        }
+
+        @Override
+        public final boolean affectsGlobalScope() {
+            return flexmark.affectsGlobalScope();
+        }
+
+        @Override
+        public final SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+            return flexmark.getLeadInHandler(options);
+        }
+    }
+
+    /**
+     * A list item's or block quote's flexmark parser, which also continues the container over a
+     * line it lets go when kramdown reads that line into it: for a list item, a {@code >} line
+     * right after a line of the item; for either, a line that a block inside has read ahead.
+     * Nothing of such a line is taken as the container's marker or indent.
+     */
+    static final class LazyContainer implements BlockParser {
+        private final BlockParser flexmark;
+        /** Whether the last line that reached this container was blank. */
+        private boolean afterBlank;
+
+        LazyContainer(BlockParser flexmark) {
+            this.flexmark = flexmark;
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            BlockContinue result = flexmark.tryContinue(state);
+            boolean lazy = result == null && (readAhead(state) || !state.isBlank() && !afterBlank && quoteInItem(state));
+            afterBlank = state.isBlank();
+            return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /** Whether the line is a block quote line after this item's text, which kramdown puts inside the item. */
+        private boolean quoteInItem(ParserState state) {
+            BasedSequence line = state.getLine();
+            int first = state.getNextNonSpaceIndex();
+            return getBlock() instanceof ListItem && getBlock().hasChildren() && state.getIndent() < 4
+                    && first < line.length() && line.charAt(first) == '>';
+        }
+
+        /** Whether the open block the line would go to lies inside this container and has read the line already. */
+        private boolean readAhead(ParserState state) {
+            if (!(state.getActiveBlockParser() instanceof BoundedBlockParser bounded) || !bounded.holds(state.getLine())) {
+                return false;
+            }
+            for (Node node = bounded.getBlock().getParent(); node != null; node = node.getParent()) {
+                if (node == getBlock()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public boolean isPropagatingLastBlankLine(BlockParser lastMatchedBlockParser) {
+            // flexmark's item parser compares the parser matched last with itself
+            return flexmark.isPropagatingLastBlankLine(lastMatchedBlockParser == this ? flexmark : lastMatchedBlockParser);
+        }
+
+        @Override
+        public boolean isContainer() {
+            return flexmark.isContainer();
+        }
+
+        @Override
+        public boolean canContain(ParserState state, BlockParser blockParser, Block block) {
+            return flexmark.canContain(state, blockParser, block);
+        }
+
+        @Override
+        public Block getBlock() {
+            return flexmark.getBlock();
+        }
+
+        @Override
+        public void addLine(ParserState state, BasedSequence line) {
+            flexmark.addLine(state, line);
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+            flexmark.closeBlock(state);
+        }
+
+        @Override
+        public boolean isClosed() {
+            return flexmark.isClosed();
+        }
+
+        @Override
+        public boolean breakOutOnDoubleBlankLine() {
+            return flexmark.breakOutOnDoubleBlankLine();
+        }
+
+        @Override
+        public boolean isParagraphParser() {
+            return flexmark.isParagraphParser();
+        }
+
+        @Override
+        public BlockContent getBlockContent() {
+            return flexmark.getBlockContent();
+        }
+
+        @Override
+        public void finalizeClosedBlock() {
+            flexmark.finalizeClosedBlock();
+        }
+
+        @Override
+        public void parseInlines(InlineParser inlineParser) {
+            flexmark.parseInlines(inlineParser);
+        }
+
+        @Override
+        public boolean isInterruptible() {
+            return flexmark.isInterruptible();
+        }
+
+        @Override
+        public boolean isRawText() {
+            return flexmark.isRawText();
+        }
+
+        @Override
+        public boolean canInterruptBy(BlockParserFactory blockParserFactory) {
+            return flexmark.canInterruptBy(blockParserFactory);
+        }
+
+        @Override
+        public MutableDataHolder getDataHolder() {
+            return flexmark.getDataHolder();
+        }
+    }
+}
