@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * {@code {:/comment}} (or {@code {:/}}) is written as an HTML comment, {@code {::nomarkdown}} up
  * to its stop tag as its text, unchanged, and {@code {::options ... /}} as nothing (sheaf takes
  * its options from {@code _config.yml} only). In a block quote or list item the stop tag and the
- * lines before it are read inside that container, its markers and indent taken off. An extension
- * without its stop tag, or of another name, is text, as kramdown leaves it.
+ * lines before it are read inside that container, its markers and indent taken off, or as they are
+ * on the lazy lines kramdown reads into it (a quote's up to a blank line); the container stays open
+ * over them ({@link KramdownLazyContainers}). An extension without its stop tag, or of another
+ * name, is text, as kramdown leaves it.
  */
 final class KramdownExtensionBlock extends Block {
     private static final Pattern START = Pattern.compile(" {0,3}\\{::(comment|nomarkdown|options)(?:\\s[^}]*?)?(/)?\\}[ \\t]*");
@@ -127,7 +129,8 @@ final class KramdownExtensionBlock extends Block {
                 } else {
                     int spaces = Math.min(marker.length() - 1, 3);
                     String item = marker.strip().matches("\\d+\\.") ? "\\d+\\." : "[-+*]";
-                    containers.add(new Container(marker.length(), Pattern.compile(" {0," + spaces + "}" + item + "[ \\t]")));
+                    Pattern nextItem = Pattern.compile(" {0," + spaces + "}" + item + "[ \\t]");
+                    containers.add(new Container(marker.length(), nextItem));
                 }
             }
             return containers;
@@ -137,8 +140,9 @@ final class KramdownExtensionBlock extends Block {
          * {@code line} inside this container: without its quote marker or item indent, or as it
          * is when kramdown takes it lazily; null when the line ends the container. A block quote
          * goes on to a blank line, a list item to a line that is neither indented to its content
-         * nor a lazy line right after a line of the item, or to a rule after a blank line. Neither takes a lazy line that kramdown
-         * ends lazy lines at: an attribute list, a {@code ^}, block-level HTML.
+         * nor a lazy line right after a line of the item, or to a rule after a blank line. Neither
+         * takes a lazy line that kramdown ends lazy lines at: an attribute list, a {@code ^},
+         * block-level HTML.
          */
         String inside(String line) {
             boolean blank = line.isBlank();

@@ -160,7 +160,8 @@ final class KramdownLazyContainers {
         @Override
         public BlockContinue tryContinue(ParserState state) {
             BlockContinue result = flexmark.tryContinue(state);
-            boolean lazy = result == null && (readAhead(state) || !state.isBlank() && !afterBlank && quoteInItem(state));
+            boolean lazy = result == null
+                    && (readAhead(state) || !state.isBlank() && !afterBlank && quoteInItem(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
         }
@@ -189,7 +190,8 @@ final class KramdownLazyContainers {
         @Override
         public boolean isPropagatingLastBlankLine(BlockParser lastMatchedBlockParser) {
             // flexmark's item parser compares the parser matched last with itself
-            return flexmark.isPropagatingLastBlankLine(lastMatchedBlockParser == this ? flexmark : lastMatchedBlockParser);
+            BlockParser matched = lastMatchedBlockParser == this ? flexmark : lastMatchedBlockParser;
+            return flexmark.isPropagatingLastBlankLine(matched);
         }
 
         @Override

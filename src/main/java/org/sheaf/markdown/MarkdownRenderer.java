@@ -147,7 +147,8 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
-        Parser.Builder builder = HtmlBlockStartFactory.install(HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))
+        Parser.Builder builder = HtmlBlockStartFactory.install(
+                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
                 .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
@@ -163,7 +164,7 @@ public final class MarkdownRenderer {
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .customInlineParserExtensionFactory(new SpacedDotsParser.Factory());
-        // after the other block parsers, which flexmark then asks first, as it did its own
+        // registered last, so flexmark orders them among the block parsers where it ordered its own
         return KramdownLazyContainers.install(builder).build();
     }
 

@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,6 +37,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 class MarkdownGoldenTest {
     private static final MarkdownRenderer RENDERER = new MarkdownRenderer(MarkdownOptions.defaults());
     private static final Path SITES = Path.of("src/test/resources/sites");
+    private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
     /** Fixtures of one Markdown construct per page, each page laid out as its content alone. */
     static final List<String> CONSTRUCT_FIXTURES = List.of("kramdown", "highlighter-none", "highlighter-false",
             "commonmark", "commonmark-options", "commonmark-smart");
@@ -84,6 +88,32 @@ class MarkdownGoldenTest {
         String actual = renderer.render(markdown);
         String difference = HtmlTokens.firstDifference(expected, actual);
         assertNull(difference, () -> page + ": " + difference + "\n--- rendered:\n" + actual);
+    }
+
+    /**
+     * The comments of each construct page, which the token comparison above drops: kramdown's
+     * {@code {::comment}} blocks and HTML comments, each written as Jekyll wrote it.
+     */
+    @ParameterizedTest(name = "{0}/{1}")
+    @MethodSource("constructPages")
+    void writesTheCommentsJekyllDid(String fixture, String page) throws IOException {
+        Path site = SITES.resolve(fixture).resolve("site");
+        Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(site.resolve("_config.yml")));
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(config));
+        String expected = Files.readString(SITES.resolve(fixture).resolve("expected")
+                .resolve(page.replaceFirst("\\.md$", ".html")));
+        String actual = renderer.render(withoutFrontMatter(Files.readString(site.resolve(page))));
+        assertEquals(comments(expected), comments(actual), () -> page + "\n--- rendered:\n" + actual);
+    }
+
+    private static List<String> comments(String html) {
+        List<String> comments = new ArrayList<>();
+        Matcher comment = COMMENT.matcher(html);
+        while (comment.find()) {
+            comments.add(comment.group());
+        }
+        return comments;
     }
 
     static String resource(String name) throws IOException {
