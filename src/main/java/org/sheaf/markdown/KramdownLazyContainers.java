@@ -35,8 +35,9 @@ import java.util.Set;
  * go keeps it, and the quote starts inside.
  *
  * <p>A block that reads its own lines ahead ({@link BoundedBlockParser}: kramdown's
- * {@code {::comment}} and {@code {::nomarkdown}}) may take lazy lines of the quotes and items it
- * is in, as kramdown does; the containers it sits in stay open over each line it takes.
+ * {@code {::comment}} and {@code {::nomarkdown}}, display math) may take lazy lines of the quotes
+ * and items it is in, as kramdown does; the containers it sits in stay open over each line it
+ * takes, so no line is read twice.
  */
 final class KramdownLazyContainers {
     private KramdownLazyContainers() {
@@ -102,6 +103,7 @@ final class KramdownLazyContainers {
         }
 
         private static BlockStart lazy(BlockStart start) {
+            // a BlockStart shows the parsers it holds only through flexmark's implementation
             if (!(start instanceof BlockStartImpl found)) {
                 return start;
             }
