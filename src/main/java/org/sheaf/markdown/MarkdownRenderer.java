@@ -147,7 +147,8 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
-        return HtmlBlockStartFactory.install(HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))
+        return KramdownBlockQuotes.install(HtmlBlockStartFactory.install(HeadingStartFactory.installKramdown(
+                LeanInlineParser.install(Parser.builder(parse)))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
                 .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
