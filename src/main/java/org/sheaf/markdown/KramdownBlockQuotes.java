@@ -12,11 +12,13 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * kramdown's block quote: it runs to the first blank line. kramdown takes every line up to a
  * blank one into the quote before it reads the quote's blocks, and drops the {@code >} of the
- * lines that have one; a line without it is read as written, indentation and all. flexmark
+ * lines that have one; a line without it is read as written, indentation and all, unless it
+ * is one of the few that end a quote lazily (an attribute list, a block-level tag). flexmark
  * continues a quote with such a line only as lazy text of a paragraph, so an attribute list
  * ({@code > {: .note }}) followed by its text without a {@code >} ended the quote and left the
  * list on nothing. Its own option to extend a quote to a blank line skips the line's indentation,
@@ -25,6 +27,8 @@ import java.util.Set;
  * <p>The quote is flexmark's, started where flexmark starts one; only its continuation differs.
  */
 final class KramdownBlockQuotes implements CustomBlockParserFactory {
+    /** A block attribute list: {@code {:} not followed by {@code :} or {@code /}, to {@code }}. */
+    private static final Pattern ATTRIBUTE_LIST = Pattern.compile("\\{:(?![:/]).+}");
     private final BlockQuoteParser.Factory flexmark = new BlockQuoteParser.Factory();
 
     private KramdownBlockQuotes() {
@@ -79,10 +83,26 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         @Override
         public BlockContinue tryContinue(ParserState state) {
             BlockContinue quoted = super.tryContinue(state);
-            if (quoted != null || state.isBlank()) {
+            if (quoted != null || state.isBlank() || endsQuote(state)) {
                 return quoted;
             }
             return BlockContinue.atIndex(state.getIndex());
+        }
+
+        /**
+         * kramdown's lazy end: besides a blank line, a line without {@code >} that is a block
+         * attribute list ({@code {: .x}}, which then belongs to the quote), an end-of-block
+         * marker ({@code ^}) or a block-level tag ends the quote.
+         */
+        private static boolean endsQuote(ParserState state) {
+            if (state.getIndent() >= 4) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int at = state.getNextNonSpaceIndex();
+            String rest = line.subSequence(at).trimEnd().toString();
+            return ATTRIBUTE_LIST.matcher(rest).matches() || (state.getIndent() == 0 && rest.equals("^"))
+                    || KramdownHtmlBlockParser.startsBlockTag(line, at);
         }
     }
 }
