@@ -12,6 +12,7 @@ import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
@@ -64,7 +65,8 @@ final class CommonMarkNodeRenderer implements PhasedNodeRenderer {
                     renderCode(info.isEmpty() ? null : info.split("\\s+", 2)[0], node.getContentChars().toString(), html);
                 }),
                 new NodeRenderingHandler<>(IndentedCodeBlock.class, (node, context, html) ->
-                        renderCode(null, node.getContentChars().trimTailBlankLines().toString(), html))));
+                        renderCode(null, node.getContentChars().trimTailBlankLines().toString(), html)),
+                new NodeRenderingHandler<>(TypographicSmarts.class, TypographicCharacters::render)));
         if (!named.contains("UNSAFE")) {
             handlers.add(new NodeRenderingHandler<>(HtmlBlock.class, CommonMarkNodeRenderer::omitBlock));
             handlers.add(new NodeRenderingHandler<>(HtmlCommentBlock.class, CommonMarkNodeRenderer::omitBlock));

@@ -82,6 +82,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * Whether a block-level element's opening or closing tag starts at {@code at} (not a comment):
+     * kramdown ends a lazily continued block quote or paragraph at such a line.
+     */
+    static boolean startsBlockTag(CharSequence text, int at) {
+        return at < text.length() && text.charAt(at) == '<' && !startsWith(text, at, "<!--") && startsBlockHtml(text, at);
+    }
+
+    /**
      * Whether block-level HTML starts at {@code at}: then kramdown reads another HTML block there,
      * which this block may as well keep, written as it is.
      */

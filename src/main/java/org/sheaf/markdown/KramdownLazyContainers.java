@@ -69,10 +69,10 @@ final class KramdownLazyContainers {
         return named;
     }
 
-    /** flexmark's block quote parser, its quotes kept open over lazy lines. */
+    /** kramdown's block quote parser ({@link KramdownBlockQuotes}), its quotes kept open over lazy lines. */
     static final class QuoteFactory extends StartFactory {
         QuoteFactory() {
-            super(new BlockQuoteParser.Factory());
+            super(new KramdownBlockQuotes());
         }
     }
 

@@ -21,6 +21,7 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
@@ -60,6 +61,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"', '\'');
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
+    /** One attribute of an HTML tag: its name and its value, double-quoted, single-quoted or bare. */
+    private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
+            "([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
+    /** kramdown fills an empty table cell with a no-break space, written as the character. */
+    private static final String EMPTY_CELL = "\u00A0";
     /** kramdown's block-level elements, whose tags are text inside a paragraph. */
     private static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "applet", "body",
             "blockquote", "caption", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer",
@@ -97,6 +103,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
         return Set.of(
                 new NodeRenderingHandler<>(Text.class, this::renderText),
+                new NodeRenderingHandler<>(TypographicSmarts.class, TypographicCharacters::render),
                 new NodeRenderingHandler<>(Heading.class, KramdownNodeRenderer::renderHeading),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
@@ -144,19 +151,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * Text as kramdown writes it: its escapes and smart quotes resolved ({@link KramdownText}),
-     * line ends normalised, HTML escaped. Text without a character any of that acts on (most
-     * text runs of a note) is written as it is; text in code stays as flexmark reads it.
+     * line ends normalised, and only {@code &}, {@code <} and {@code >} escaped: kramdown leaves a
+     * straight quote in text (a code span's {@code markdown="1"}) as it is, which shows wherever
+     * a template reads the HTML without decoding it (a search index built with strip_html). Text
+     * without a character any of that acts on (most text runs of a note) is written as it is;
+     * text in code stays as flexmark reads it.
      */
     private void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         if (!needsEscaping(chars)) {
             html.raw(chars);
         } else if (node.getParent() instanceof Code) {
-            html.text(Escaping.normalizeEOL(chars.toString())); // code is literal: no escapes, no entities
+            html.raw(Html.escapeText(Escaping.normalizeEOL(chars.toString()))); // code is literal: no escapes, no entities
         } else if (!KramdownText.mayChange(chars)) {
-            html.text(Escaping.normalizeEOL(chars.unescape()));
+            html.raw(Html.escapeText(Escaping.normalizeEOL(chars.unescape())));
         } else {
-            html.text(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes())));
+            html.raw(Html.escapeText(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes()))));
         }
     }
 
@@ -201,7 +211,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         Matcher tag = TAG_NAME.matcher(node.getChars());
         if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(java.util.Locale.ROOT))) {
-            html.text(node.getChars().toString());
+            html.raw(Html.escapeText(node.getChars().toString()));
         } else {
             context.delegateRender();
         }
@@ -218,7 +228,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // kramdown gives every row as many cells as the table's longest row has
         String tag = node.getParent() instanceof TableHead ? "th" : "td";
         for (int missing = widest(node) - cells(node); missing > 0; missing--) {
-            html.line().tag(tag).tag("/" + tag);
+            html.line().tag(tag).raw(EMPTY_CELL).tag("/" + tag);
         }
         html.unIndent();
         html.line();
@@ -276,7 +286,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         html.line();
         html.srcPos(node.getText()).withAttr().tag(tag);
-        context.renderChildren(node);
+        if (node.getText().isBlank()) {
+            html.raw(EMPTY_CELL);
+        } else {
+            context.renderChildren(node);
+        }
         html.tag("/" + tag);
     }
 
@@ -495,7 +509,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
         StringBuilder links = new StringBuilder();
-        links.append(afterText ? "&nbsp;" : "").append("<a href=\"#fnref:").append(Html.escapeAttribute(note.name))
+        links.append(afterText ? "\u00A0" : "").append("<a href=\"#fnref:").append(Html.escapeAttribute(note.name))
                 .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown).append("</a>");
         for (int i = 1; i < note.references; i++) {
             links.append(" <a href=\"#fnref:").append(Html.escapeAttribute(note.name)).append(':').append(i)
@@ -590,9 +604,36 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     // <div markdown="1">: the element around Markdown rendered as Markdown
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        html.line().raw(node.openingTag()).line();
+        AttributeList list = KramdownAttributes.of(node);
+        html.line().raw(list == null ? node.openingTag() : withAttributes(node, list)).line();
         context.renderChildren(node);
         html.line().raw("</" + node.tagName() + ">").line();
+    }
+
+    /**
+     * The opening tag of {@code node} with the attribute list written before it ({@code {: .note }}
+     * then {@code <div markdown="1">}): kramdown puts the list's attributes on the element, a class
+     * after the element's own.
+     */
+    private static String withAttributes(MarkdownHtmlBlock node, AttributeList list) {
+        String opening = node.openingTag();
+        Map<String, String> attributes = new LinkedHashMap<>();
+        Matcher m = HTML_ATTRIBUTE.matcher(opening.substring(1 + node.tagName().length(), opening.length() - 1));
+        while (m.find()) {
+            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+            attributes.put(m.group(1), value == null ? "" : value);
+        }
+        if (list.id() != null) {
+            attributes.put("id", list.id());
+        }
+        for (String name : list.classes()) {
+            attributes.merge("class", name, (own, added) -> own.isEmpty() ? added : own + " " + added);
+        }
+        attributes.putAll(list.pairs());
+        StringBuilder tag = new StringBuilder("<").append(node.tagName());
+        attributes.forEach((name, value) -> tag.append(' ').append(name).append("=\"")
+                .append(Html.escapeOnce(value)).append('"'));
+        return tag.append('>').toString();
     }
 
     /** Makes one renderer per rendered document. */

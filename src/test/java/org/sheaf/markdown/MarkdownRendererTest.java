@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,36 @@ class MarkdownRendererTest {
     @Test
     void dashesAndEllipsisBecomeTypographicCharacters() {
         assertRenders("<p>a – b — c…</p>", "a -- b --- c...");
+    }
+
+    /**
+     * Written as kramdown writes them, characters and not entities, which the token comparison
+     * of {@link #assertRenders} cannot tell apart: a template that strip_html's a page into a
+     * search index shows the difference.
+     */
+    @Test
+    void charactersAreWrittenAsKramdownWritesThemNotAsEntities() {
+        assertEquals("<p>a – b — c… use <code class=\"language-plaintext highlighter-rouge\">markdown=\"1\"</code></p>\n",
+                KRAMDOWN.render("a -- b --- c... use `markdown=\"1\"`"));
+        assertTrue(KRAMDOWN.render("| a | |\n|---|---|\n| b | |\n").contains("<th>\u00A0</th>"));
+        assertTrue(KRAMDOWN.render("| a | |\n|---|---|\n| b | |\n").contains("<td>\u00A0</td>"));
+        assertTrue(KRAMDOWN.render("Text.[^1]\n\n[^1]: The note.\n").contains("The note.\u00A0<a href=\"#fnref:1\""));
+    }
+
+    @Test
+    void aBlockQuoteRunsToTheFirstBlankLineAsInKramdown() {
+        // the attribute list is the quote's first block; the unmarked line is still the quote's
+        assertRenders("<blockquote><p class=\"note\">A paragraph</p></blockquote>", "> {: .note }\n  A paragraph\n");
+        assertRenders("<blockquote><h1 id=\"title\">Title</h1><p>text</p></blockquote>", "> # Title\ntext\n");
+        // an attribute list or a block-level tag without ">" ends it
+        assertRenders("<blockquote class=\"q\"><p>a</p></blockquote>", "> a\n{: .q}\n");
+        assertRenders("<blockquote><p>a</p></blockquote><div>x</div>", "> a\n<div>x</div>\n");
+    }
+
+    @Test
+    void anAttributeListReachesAnElementMarkedMarkdown() {
+        assertRenders("<div class=\"own x\" id=\"y\" data-a=\"1\"><p>hi</p></div>",
+                "{: .x #y data-a=\"1\" }\n<div class=\"own\" markdown=\"1\">\nhi\n</div>\n");
     }
 
     @Test

@@ -1,0 +1,103 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.BlockQuoteParser;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * kramdown's block quote: it runs to the first blank line. kramdown takes every line up to a
+ * blank one into the quote before it reads the quote's blocks, and drops the {@code >} of the
+ * lines that have one; a line without it is read as written, indentation and all, unless it
+ * is one of the few that end a quote lazily (an attribute list, a block-level tag). flexmark
+ * continues a quote with such a line only as lazy text of a paragraph, so an attribute list
+ * ({@code > {: .note }}) followed by its text without a {@code >} ended the quote and left the
+ * list on nothing. Its own option to extend a quote to a blank line skips the line's indentation,
+ * which turns an indented {@code ---} into a heading's underline where kramdown keeps it text.
+ *
+ * <p>The quote is flexmark's, started where flexmark starts one; only its continuation differs.
+ */
+final class KramdownBlockQuotes implements CustomBlockParserFactory {
+    /** A block attribute list: {@code {:} not followed by {@code :} or {@code /}, to {@code }}. */
+    private static final Pattern ATTRIBUTE_LIST = Pattern.compile("\\{:(?![:/]).+}");
+    private final BlockQuoteParser.Factory flexmark = new BlockQuoteParser.Factory();
+
+    /** Installed in flexmark's place by {@link KramdownLazyContainers#install}. */
+    KramdownBlockQuotes() {
+    }
+
+    @Override
+    public BlockParserFactory apply(DataHolder options) {
+        BlockParserFactory quotes = flexmark.apply(options);
+        return (state, matched) -> {
+            BlockStart start = quotes.tryStart(state, matched);
+            if (!(start instanceof BlockStartImpl started) || started.getBlockParsers().length != 1
+                    || !(started.getBlockParsers()[0] instanceof BlockQuoteParser quote)) {
+                return start;
+            }
+            BlockStart ours = BlockStart.of(new Quote(options, quote.getBlock().getOpeningMarker()));
+            return started.getNewColumn() >= 0 ? ours.atColumn(started.getNewColumn()) : ours.atIndex(started.getNewIndex());
+        };
+    }
+
+    @Override
+    public Set<Class<?>> getAfterDependents() {
+        return flexmark.getAfterDependents();
+    }
+
+    @Override
+    public Set<Class<?>> getBeforeDependents() {
+        return flexmark.getBeforeDependents();
+    }
+
+    @Override
+    public boolean affectsGlobalScope() {
+        return flexmark.affectsGlobalScope();
+    }
+
+    @Override
+    public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+        return flexmark.getLeadInHandler(options);
+    }
+
+    /** flexmark's quote, continued by any line that is not blank. */
+    private static final class Quote extends BlockQuoteParser {
+        Quote(DataHolder options, BasedSequence marker) {
+            super(options, marker);
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            BlockContinue quoted = super.tryContinue(state);
+            if (quoted != null || state.isBlank() || endsQuote(state)) {
+                return quoted;
+            }
+            return BlockContinue.atIndex(state.getIndex());
+        }
+
+        /**
+         * kramdown's lazy end: besides a blank line, a line without {@code >} that is a block
+         * attribute list ({@code {: .x}}, which then belongs to the quote), an end-of-block
+         * marker ({@code ^}) or a block-level tag ends the quote.
+         */
+        private static boolean endsQuote(ParserState state) {
+            if (state.getIndent() >= 4) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int at = state.getNextNonSpaceIndex();
+            String rest = line.subSequence(at).trimEnd().toString();
+            return ATTRIBUTE_LIST.matcher(rest).matches() || (state.getIndent() == 0 && rest.equals("^"))
+                    || KramdownHtmlBlockParser.startsBlockTag(line, at);
+        }
+    }
+}
