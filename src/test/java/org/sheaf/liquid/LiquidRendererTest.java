@@ -149,6 +149,28 @@ class LiquidRendererTest {
         assertEquals("[&quot;revenue&quot;, &quot;open source&quot;, &quot;learning&quot;]", render("{{ page.tags | inspect }}"));
     }
 
+    /** Each expected text is what Jekyll 4.3.1 wrote for the same values; Java would write {name=Jane, ...}. */
+    @Test
+    void writesHashesAndNestedArraysAsRubyLiquidDoes() throws Exception {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", "Jane \"J\" Doe");
+        author.put("twitter", "janedoe");
+        author.put("since", null);
+        author.put("links", List.of("a", 2L, Map.of("k", "v")));
+        List<Object> mixed = new java.util.ArrayList<>(List.of("a", List.of("b", List.of("c")), Map.of("k", "v"), 1.5));
+        mixed.add(null);
+        mixed.add(true);
+        Map<String, Object> vars = variables();
+        vars.put("author", author);
+        vars.put("mixed", mixed);
+        String hash = "{\"name\"=>\"Jane \\\"J\\\" Doe\", \"twitter\"=>\"janedoe\", \"since\"=>nil, \"links\"=>[\"a\", 2, {\"k\"=>\"v\"}]}";
+        assertEquals(hash, render("{{ author }}", vars));
+        assertEquals("abc{\"k\"=>\"v\"}1.5true", render("{{ mixed }}", vars));
+        assertEquals(hash.length() + "", render("{% capture c %}{{ author }}{% endcapture %}{{ c | size }}", vars));
+        assertEquals("a,2,{\"k\"=>\"v\"}", render("{{ author.links | join: \",\" }}", vars));
+        assertEquals("Jane \"J\" Doe", render("{{ author.name }}", vars));
+    }
+
     @Test
     void markdownifiesThroughTheSetupAndSmartifiesQuotes() throws Exception {
         assertEquals("<p>*hi*</p>\n", render("{{ \"*hi*\" | markdownify }}"));
