@@ -69,7 +69,7 @@ final class RubyOutput implements RenderTransformer {
     }
 
     /** A page or the site: a map of sheaf's own class, not data read from a file. */
-    private static boolean isDrop(Map<?, ?> map) {
+    static boolean isDrop(Map<?, ?> map) {
         return map.getClass().getName().startsWith("org.sheaf.");
     }
 }

@@ -171,6 +171,31 @@ class LiquidRendererTest {
         assertEquals("Jane \"J\" Doe", render("{{ author.name }}", vars));
     }
 
+    /** Ruby Liquid reads a string filter's input with to_s, an inspect for a hash or an array; Jekyll 4.3.1 wrote each. */
+    @Test
+    void stringFiltersReadAHashOrAnArrayAsRubyPrintsIt() throws Exception {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", "Jane");
+        author.put("email", "j@x");
+        Map<String, Object> vars = variables();
+        vars.put("author", author);
+        vars.put("tags", List.of("a", "b<c"));
+        assertEquals("[&quot;a&quot;, &quot;b&lt;c&quot;]", render("{{ tags | escape }}", vars));
+        assertEquals("[\"a\", \"b<c\"]!", render("{{ tags | append: \"!\" }}", vars));
+        assertEquals("[\"A\", \"B<C\"]", render("{{ tags | upcase }}", vars));
+        assertEquals("{&quot;name&quot;=&gt;&quot;Jane&quot;, &quot;email&quot;=&gt;&quot;j@x&quot;}",
+                render("{{ author | escape }}", vars));
+        assertEquals("x{\"name\"=>\"Jane\", \"email\"=>\"j@x\"}", render("{{ author | prepend: \"x\" }}", vars));
+        assertEquals("{\"name\"=>\"jane\", \"email\"=>\"j@x\"}", render("{{ author | capitalize }}", vars));
+        assertEquals("{\"name\"=>\"\", \"email\"=>\"j@x\"}", render("{{ author | remove: \"Jane\" }}", vars));
+        assertEquals("{\"name\"...", render("{{ author | truncate: 10 }}", vars));
+        assertEquals("/research/%7B%22name%22=%3E%22Jane%22,%20%22email%22=%3E%22j@x%22%7D",
+                render("{{ author | relative_url }}", vars));
+        assertEquals("%7B%22name%22%3D%3E%22Jane%22%2C+%22email%22%3D%3E%22j%40x%22%7D", render("{{ author | url_encode }}", vars));
+        assertEquals("Hello world|Ssa", render("{{ \"hELLO wORLD\" | capitalize }}|{{ \"\u00dfa\" | capitalize }}", vars));
+        assertEquals("a|{\"nam", render("{{ tags | slice: 0 }}|{{ author | slice: 0, 5 }}", vars));
+    }
+
     @Test
     void markdownifiesThroughTheSetupAndSmartifiesQuotes() throws Exception {
         assertEquals("<p>*hi*</p>\n", render("{{ \"*hi*\" | markdownify }}"));
