@@ -196,6 +196,14 @@ class LiquidRendererTest {
         assertEquals("a|{\"nam", render("{{ tags | slice: 0 }}|{{ author | slice: 0, 5 }}", vars));
     }
 
+    /** Each expected text is Jekyll 4.3.1's; Liqp's range loop counted one item too few. */
+    @Test
+    void loopsOverARangeWithTheRightForloop() throws Exception {
+        assertEquals("1false1/3/32false2/3/23true3/3/1",
+                render("{% for i in (1..3) %}{{ i }}{{ forloop.last }}{{ forloop.index }}/{{ forloop.length }}/{{ forloop.rindex }}{% endfor %}"));
+        assertEquals("1, 2, 3", render("{% assign n = 3 %}{% for i in (1..n) %}{{ i }}{% unless forloop.last %}, {% endunless %}{% endfor %}"));
+    }
+
     @Test
     void markdownifiesThroughTheSetupAndSmartifiesQuotes() throws Exception {
         assertEquals("<p>*hi*</p>\n", render("{{ \"*hi*\" | markdownify }}"));
