@@ -4,12 +4,16 @@ import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
- * Template values as Ruby prints them: {@code inspect} (the {@code inspect} filter) and a
- * {@code Float}'s {@code to_s} (which {@code jsonify} and {@code inspect} both print).
+ * Template values as Ruby prints them: {@code inspect} (the {@code inspect} filter), {@code to_s}
+ * as Liquid writes a value into the page, and a {@code Float}'s {@code to_s} (which
+ * {@code jsonify} and {@code inspect} both print).
  */
 public final class RubyInspect {
     /** Ruby's {@code DBL_DIG + 1}: past this many integer digits a float is printed with an exponent. */
@@ -18,8 +22,17 @@ public final class RubyInspect {
     private RubyInspect() {
     }
 
-    /** Ruby's {@code inspect} of a template value: strings quoted, {@code nil}, {@code {"k"=>v}}, {@code [a, b]}. */
+    /**
+     * Ruby's {@code inspect} of a template value: strings quoted, {@code nil}, {@code {"k"=>v}},
+     * {@code [a, b]}. A hash or array met again inside itself prints as {@code {...}} or
+     * {@code [...]}, as Ruby prints it, so values that refer to each other (a page and its
+     * {@code previous} page) print in finite time.
+     */
     public static String inspect(Object value) {
+        return inspect(value, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static String inspect(Object value, Set<Object> enclosing) {
         if (value == null) {
             return "nil";
         }
@@ -27,17 +40,25 @@ public final class RubyInspect {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
         }
         if (value instanceof Map<?, ?> map) {
+            if (!enclosing.add(map)) {
+                return "{...}";
+            }
             StringJoiner out = new StringJoiner(", ", "{", "}");
-            map.forEach((k, v) -> out.add(inspect(k) + "=>" + inspect(v)));
+            map.forEach((k, v) -> out.add(inspect(k, enclosing) + "=>" + inspect(v, enclosing)));
+            enclosing.remove(map);
             return out.toString();
         }
         if (value instanceof Collection<?> list) {
+            if (!enclosing.add(list)) {
+                return "[...]";
+            }
             StringJoiner out = new StringJoiner(", ", "[", "]");
-            list.forEach(v -> out.add(inspect(v)));
+            list.forEach(v -> out.add(inspect(v, enclosing)));
+            enclosing.remove(list);
             return out.toString();
         }
         if (value instanceof Object[] array) {
-            return inspect(Arrays.asList(array));
+            return inspect(Arrays.asList(array), enclosing);
         }
         if (value instanceof Double || value instanceof Float) {
             return floatText(((Number) value).doubleValue());
@@ -46,6 +67,42 @@ public final class RubyInspect {
             return RubyTime.text(date);
         }
         return value.toString();
+    }
+
+    /**
+     * A value as Liquid writes it into the page, Ruby's {@code to_s} of it: {@code nil} is nothing,
+     * an array its items' texts run together ({@code Array#join}, into nested arrays too), a hash
+     * its {@code inspect} ({@code {"name"=>"Jane"}}, where Java would print {@code {name=Jane}}),
+     * a float Ruby's digits, a time Ruby's {@code Time#to_s}; anything else its own text.
+     */
+    public static String text(Object value) {
+        if (value instanceof CharSequence chars) {
+            return chars.toString();
+        }
+        StringBuilder out = new StringBuilder();
+        appendText(value, out);
+        return out.toString();
+    }
+
+    /** Appends {@link #text} of {@code value} to {@code out}. */
+    public static void appendText(Object value, StringBuilder out) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof CharSequence chars) {
+            out.append(chars);
+        } else if (value instanceof Collection<?> list) {
+            list.forEach(item -> appendText(item, out));
+        } else if (value instanceof Object[] array) {
+            for (Object item : array) {
+                appendText(item, out);
+            }
+        } else if (value instanceof Map<?, ?> || value instanceof Double || value instanceof Float
+                || value instanceof ZonedDateTime) {
+            out.append(inspect(value));
+        } else {
+            out.append(value);
+        }
     }
 
     /**

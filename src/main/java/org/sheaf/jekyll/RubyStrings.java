@@ -38,11 +38,26 @@ public final class RubyStrings {
         return Arrays.copyOf(parts, end);
     }
 
-    /** {@code String#capitalize}: the first character upper case, the rest lower case. */
+    /**
+     * {@code String#capitalize}: the first character in title case, the rest lower case. Title
+     * case is not upper case where one letter becomes two: {@code ß} becomes {@code Ss} and
+     * {@code ﬁ} becomes {@code Fi}, as Ruby's full case mapping writes them.
+     */
     public static String capitalize(String text) {
         if (text.isEmpty()) {
             return text;
         }
-        return text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1).toLowerCase(Locale.ROOT);
+        int first = text.codePointAt(0);
+        int length = Character.charCount(first);
+        int title = Character.toTitleCase(first);
+        String head;
+        if (title != first) {
+            head = Character.toString(title);
+        } else {
+            String upper = text.substring(0, length).toUpperCase(Locale.ROOT);
+            int second = upper.offsetByCodePoints(0, 1);
+            head = upper.substring(0, second) + upper.substring(second).toLowerCase(Locale.ROOT);
+        }
+        return head + text.substring(length).toLowerCase(Locale.ROOT);
     }
 }

@@ -48,29 +48,29 @@ final class JekyllLiquidFilters {
         Filter any = filter("any", (v, c, p) -> v);
         List<Filter> filters = new ArrayList<>();
         filters.add(filter("relative_url", (v, c, p) -> v == null ? null
-                : JekyllFilters.relativeUrl(setup.baseurl(), any.asString(v, c))));
+                : JekyllFilters.relativeUrl(setup.baseurl(), text(v, c, any))));
         filters.add(filter("absolute_url", (v, c, p) -> v == null ? null
-                : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), any.asString(v, c))));
+                : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), text(v, c, any))));
         filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d)));
         filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d)));
         filters.add(dateFilter("date_to_string", setup,
                 (d, p) -> JekyllFilters.dateToString(d, param(p, 0), param(p, 1))));
         filters.add(dateFilter("date_to_long_string", setup,
                 (d, p) -> JekyllFilters.dateToLongString(d, param(p, 0), param(p, 1))));
-        filters.add(filter("xml_escape", (v, c, p) -> Html.xmlEscape(v == null ? null : any.asString(v, c))));
+        filters.add(filter("xml_escape", (v, c, p) -> Html.xmlEscape(v == null ? null : text(v, c, any))));
         // Liqp leaves ' as it is; Ruby Liquid writes &#39;
-        filters.add(filter("escape", (v, c, p) -> v == null ? null : Html.escape(any.asString(v, c))));
-        filters.add(filter("escape_once", (v, c, p) -> Html.escapeOnce(v == null ? null : any.asString(v, c))));
+        filters.add(filter("escape", (v, c, p) -> v == null ? null : Html.escape(text(v, c, any))));
+        filters.add(filter("escape_once", (v, c, p) -> Html.escapeOnce(v == null ? null : text(v, c, any))));
         filters.add(filter("cgi_escape", (v, c, p) -> JekyllFilters.cgiEscape(any.asString(v, c))));
         filters.add(filter("uri_escape", (v, c, p) -> JekyllFilters.uriEscape(any.asString(v, c))));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
         filters.add(filter("array_to_sentence_string",
                 (v, c, p) -> JekyllFilters.arrayToSentenceString(java.util.Arrays.asList(any.asArray(v, c)), param(p, 0))));
-        filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(any.asString(v, c))));
+        filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
         filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
-        filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : any.asString(v, c))));
-        filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : any.asString(v, c))));
+        filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
+        filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
         filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), p)));
@@ -116,16 +116,31 @@ final class JekyllLiquidFilters {
         }));
         for (String name : List.of("replace", "replace_first", "remove", "remove_first")) {
             // Ruby's to_s: a nil argument (an unknown variable, or lax Liquid's reading of a slip) is ""
-            Filter text = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
-            filters.add(filter(name, (v, c, p) -> text.apply(v, c,
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
                     java.util.Arrays.stream(p).map(param -> param == null ? "" : param).toArray())));
         }
-        filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : any.asString(v, c),
+        // Ruby Liquid reads these filters' input, and append's and prepend's argument, with to_s:
+        // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
+        // array's items and print a hash as Java does
+        for (String name : List.of("append", "prepend", "upcase", "downcase", "strip", "lstrip",
+                "rstrip", "strip_html", "strip_newlines", "newline_to_br", "truncate", "url_encode", "url_decode")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            boolean textArgument = name.equals("append") || name.equals("prepend");
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
+                    textArgument ? java.util.Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
+        }
+        // Ruby's capitalize lowers the rest of the text, which Liqp's leaves as it is
+        filters.add(filter("capitalize", (v, c, p) -> RubyStrings.capitalize(v == null ? "" : text(v, c, any))));
+        // slice takes an array as an array; only a hash is read with to_s
+        Filter liqpSlice = liqp.filters.Filters.JEKYLL_FILTERS.get("slice");
+        filters.add(filter("slice", (v, c, p) -> liqpSlice.apply(v instanceof Map<?, ?> ? rubyText(v) : v, c, p)));
+        filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : text(v, c, any),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         setup.textFilters().forEach((name, body) ->
                 filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
-        filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(any.asString(v, c), p)));
+        filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(text(v, c, any), p)));
         return filters;
     }
 
@@ -235,6 +250,23 @@ final class JekyllLiquidFilters {
 
     private static String param(Object[] params, int index) {
         return params.length > index && params[index] != null ? String.valueOf(params[index]) : null;
+    }
+
+    /**
+     * A filter's input as Ruby's {@code to_s} reads it where that differs from Liqp's text of it:
+     * a hash or an array (not a page or the site) becomes its {@code inspect}; anything else is
+     * Liqp's text of it.
+     */
+    private static String text(Object value, TemplateContext context, Filter any) {
+        Object read = rubyText(value);
+        return read instanceof String text ? text : any.asString(read, context);
+    }
+
+    /** A hash or an array as its Ruby {@code inspect}; any other value as it is. */
+    private static Object rubyText(Object value) {
+        boolean data = value instanceof Map<?, ?> map ? !RubyOutput.isDrop(map)
+                : value instanceof Collection<?> || value instanceof Object[];
+        return data ? RubyInspect.inspect(plain(value)) : value;
     }
 
     /** Liqp hands arrays to filters; the plain functions expect lists. */

@@ -41,7 +41,8 @@ final class JekyllTags {
     static List<Insertion> all(LiquidRenderer renderer) {
         List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
                 new IncludeTag(renderer, "include_relative"),
-                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag(), new AvatarTag(renderer)));
+                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag(), new AvatarTag(renderer),
+                new For()));
         renderer.setup().tags().forEach(tag -> tags.add(new PluginTag(renderer, tag)));
         return tags;
     }

@@ -123,6 +123,7 @@ public final class LiquidRenderer {
                 .withMaxIterations(MAX_ITERATIONS)
                 .withMaxTemplateSizeBytes(MAX_TEMPLATE_BYTES)
                 .withMaxSizeRenderedString(MAX_RENDERED_CHARS)
+                .withRenderTransformer(RubyOutput.INSTANCE)
                 .withShowExceptionsFromInclude(true);
         for (Insertion insertion : JekyllTags.all(this)) {
             if (insertion instanceof Block block) {

@@ -8,11 +8,18 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Pattern;
 
 /**
- * flexmark's HTML block parser, except that a {@code <script>} line does not interrupt a
- * paragraph. CommonMark starts an HTML block at {@code <script} even inside a paragraph; kramdown
- * ends a paragraph lazily at block-level HTML but exempts {@code script} along with the span-level
- * elements, so the script tag jekyll-gist writes on the line after a sentence stays in that
- * sentence's paragraph.
+ * flexmark's HTML block parser, held to the lines that start HTML blocks in kramdown.
+ *
+ * <p>A {@code <script>} line does not interrupt a paragraph. CommonMark starts an HTML block at
+ * {@code <script} even inside a paragraph; kramdown ends a paragraph lazily at block-level HTML
+ * but exempts {@code script} along with the span-level elements, so the script tag jekyll-gist
+ * writes on the line after a sentence stays in that sentence's paragraph.
+ *
+ * <p>Nor does a comment: kramdown ends a paragraph only at an element's tag, so an excerpt
+ * separator written as {@code <!--more-->} on the line after a sentence stays in its paragraph, as
+ * the sentence after it does. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
+ * {@code <![CDATA[...]]>} never start an HTML block, which kramdown's parser has no place for:
+ * they are a paragraph's text.
  */
 final class HtmlBlockStartFactory extends ScreenedStartFactory {
     private static final Pattern SCRIPT = Pattern.compile("^<script(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
@@ -34,6 +41,19 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
 
     @Override
     boolean mayStart(ParserState state, MatchedBlockParser matched) {
-        return !(matched.getBlockParser().isParagraphParser() && opensScript(state.getLine(), state.getNextNonSpaceIndex()));
+        BasedSequence line = state.getLine();
+        int start = state.getNextNonSpaceIndex();
+        if (start + 1 >= line.length() || line.charAt(start) != '<') {
+            return true;
+        }
+        char next = line.charAt(start + 1);
+        if (next == '?' || next == '!' && !line.subSequence(start).startsWith("<!--")) {
+            return false;
+        }
+        if (next == '!') {
+            // a comment under a paragraph's text, a list item's included, continues that text
+            return !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
+        }
+        return !(matched.getBlockParser().isParagraphParser() && opensScript(line, start));
     }
 }

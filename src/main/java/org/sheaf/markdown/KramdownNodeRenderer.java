@@ -508,11 +508,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return "";
         }
         String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
+        // kramdown writes the no-break space before each backlink through its entity_output, which
+        // Jekyll sets to as_char: the character itself, which text taken from the page (an excerpt
+        // made a description) keeps as one character where an entity would be six
         StringBuilder links = new StringBuilder();
         links.append(afterText ? "\u00A0" : "").append("<a href=\"#fnref:").append(Html.escapeAttribute(note.name))
                 .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown).append("</a>");
         for (int i = 1; i < note.references; i++) {
-            links.append(" <a href=\"#fnref:").append(Html.escapeAttribute(note.name)).append(':').append(i)
+            links.append("\u00a0<a href=\"#fnref:").append(Html.escapeAttribute(note.name)).append(':').append(i)
                     .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown)
                     .append("<sup>").append(i + 1).append("</sup></a>");
         }

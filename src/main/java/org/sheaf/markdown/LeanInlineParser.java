@@ -43,7 +43,14 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
     static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
 
+    /**
+     * Whether inline HTML is only tags and comments, as kramdown reads it: {@code <?php ?>},
+     * {@code <!DOCTYPE>} and {@code <![CDATA[]]>}, which CommonMark passes through as HTML, are text.
+     */
+    static final DataKey<Boolean> KRAMDOWN_TAGS_ONLY = new DataKey<>("KRAMDOWN_TAGS_ONLY", false);
+
     private final boolean kramdownAngleDestinations;
+    private final boolean kramdownTagsOnly;
     private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
 
@@ -55,6 +62,17 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownAngleDestinations = KRAMDOWN_ANGLE_DESTINATIONS.get(options);
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
         this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
+        this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
+    }
+
+    /** With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is text. */
+    @Override
+    public boolean parseHtmlInline() {
+        if (kramdownTagsOnly && index + 1 < input.length() && (input.charAt(index + 1) == '?'
+                || input.charAt(index + 1) == '!' && !input.subSequence(index).startsWith("<!--"))) {
+            return false;
+        }
+        return super.parseHtmlInline();
     }
 
     /**

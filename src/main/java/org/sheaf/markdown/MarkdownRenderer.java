@@ -146,6 +146,7 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
+        parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         Parser.Builder builder = HtmlBlockStartFactory.install(
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))

@@ -16,6 +16,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.Excerpts;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
@@ -244,8 +245,16 @@ public final class PageRenderer {
             warnUnresolved(page, content, converted.liquidChangedNothing(), diagnostics);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
                     && page.positions().get("excerpt") == null) {
+                String separator = excerptSeparatorOf(page);
+                Excerpts.Excerpt excerpt = Excerpts.of(page.body().stripLeading(), separator);
+                if (excerpt.closedBlocks()) {
+                    Position at = placeOf(page.body(), page.bodyLine(), page.body().indexOf(separator));
+                    diagnostics.add(Diagnostic.warning(page.sitePath(), at,
+                            "the excerpt ends here, inside a Liquid block; the excerpt closes the block, as Jekyll's does")
+                            .withHint("excerpt_separator or excerpt in the front matter sets an excerpt of your choosing"));
+                }
                 rendered.put(page, content.withExcerpt(
-                        convert(page, excerptOf(page), page.bodyLine(), false).html().html()));
+                        convert(page, excerpt.text(), page.bodyLine(), false).html().html()));
             }
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
@@ -372,12 +381,9 @@ public final class PageRenderer {
         return variables;
     }
 
-    /** Jekyll's excerpt: the body up to the first excerpt separator (the page's own, or the site's). */
-    private String excerptOf(Page page) {
+    /** Where Jekyll's excerpt of the page ends: the page's own excerpt separator, or the site's. */
+    private String excerptSeparatorOf(Page page) {
         Object own = page.drop().get("excerpt_separator");
-        String separator = own == null ? excerptSeparator : own.toString();
-        String body = page.body().stripLeading();
-        int at = separator.isEmpty() ? -1 : body.indexOf(separator);
-        return at < 0 ? body : body.substring(0, at);
+        return own == null ? excerptSeparator : own.toString();
     }
 }

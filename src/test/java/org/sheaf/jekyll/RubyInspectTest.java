@@ -48,4 +48,30 @@ class RubyInspectTest {
         assertEquals("2017-09-04 08:00:00 +0000",
                 RubyInspect.inspect(ZonedDateTime.of(2017, 9, 4, 8, 0, 0, 0, ZoneOffset.UTC)));
     }
+
+    @Test
+    void printsAHashMetAgainInsideItselfAsRubyDoes() {
+        Map<String, Object> page = new LinkedHashMap<>();
+        Map<String, Object> previous = new LinkedHashMap<>();
+        page.put("title", "B");
+        page.put("previous", previous);
+        previous.put("title", "A");
+        previous.put("next", page);
+        List<Object> list = new java.util.ArrayList<>();
+        list.add(1L);
+        list.add(list);
+        assertEquals("{\"title\"=>\"B\", \"previous\"=>{\"title\"=>\"A\", \"next\"=>{...}}}", RubyInspect.inspect(page));
+        assertEquals("[1, [...]]", RubyInspect.inspect(list));
+    }
+
+    @Test
+    void writesValuesIntoThePageAsLiquidDoes() {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", "Jane");
+        author.put("twitter", "janedoe");
+        assertEquals("{\"name\"=>\"Jane\", \"twitter\"=>\"janedoe\"}", RubyInspect.text(author));
+        assertEquals("ab1.0e+20c", RubyInspect.text(Arrays.asList("a", null, List.of("b", 1.0e20), new Object[] {"c"})));
+        assertEquals("", RubyInspect.text(null));
+        assertEquals("42", RubyInspect.text(42L));
+    }
 }

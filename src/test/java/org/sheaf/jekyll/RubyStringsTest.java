@@ -31,4 +31,14 @@ class RubyStringsTest {
         assertEquals("Éa", RubyStrings.capitalize("éa"));
         assertEquals("", RubyStrings.capitalize(""));
     }
+
+    @Test
+    void capitalizesInTitleCaseWhereOneLetterBecomesTwo() {
+        assertEquals("Ssa", RubyStrings.capitalize("ßa"));
+        assertEquals("Fix", RubyStrings.capitalize("\uFB01X"));
+        assertEquals("\u01C5x", RubyStrings.capitalize("\u01C6X"));
+        assertEquals("\uD835\uDC9Cb", RubyStrings.capitalize("\uD835\uDC9CB"));
+        assertEquals("\u0130x", RubyStrings.capitalize("\u0130X"));
+        assertEquals("Hello world", RubyStrings.capitalize("hELLO wORLD"));
+    }
 }

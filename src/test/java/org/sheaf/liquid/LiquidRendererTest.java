@@ -149,6 +149,61 @@ class LiquidRendererTest {
         assertEquals("[&quot;revenue&quot;, &quot;open source&quot;, &quot;learning&quot;]", render("{{ page.tags | inspect }}"));
     }
 
+    /** Each expected text is what Jekyll 4.3.1 wrote for the same values; Java would write {name=Jane, ...}. */
+    @Test
+    void writesHashesAndNestedArraysAsRubyLiquidDoes() throws Exception {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", "Jane \"J\" Doe");
+        author.put("twitter", "janedoe");
+        author.put("since", null);
+        author.put("links", List.of("a", 2L, Map.of("k", "v")));
+        List<Object> mixed = new java.util.ArrayList<>(List.of("a", List.of("b", List.of("c")), Map.of("k", "v"), 1.5));
+        mixed.add(null);
+        mixed.add(true);
+        Map<String, Object> vars = variables();
+        vars.put("author", author);
+        vars.put("mixed", mixed);
+        String hash = "{\"name\"=>\"Jane \\\"J\\\" Doe\", \"twitter\"=>\"janedoe\", \"since\"=>nil, \"links\"=>[\"a\", 2, {\"k\"=>\"v\"}]}";
+        assertEquals(hash, render("{{ author }}", vars));
+        assertEquals("abc{\"k\"=>\"v\"}1.5true", render("{{ mixed }}", vars));
+        assertEquals(hash.length() + "", render("{% capture c %}{{ author }}{% endcapture %}{{ c | size }}", vars));
+        assertEquals("a,2,{\"k\"=>\"v\"}", render("{{ author.links | join: \",\" }}", vars));
+        assertEquals("Jane \"J\" Doe", render("{{ author.name }}", vars));
+    }
+
+    /** Ruby Liquid reads a string filter's input with to_s, an inspect for a hash or an array; Jekyll 4.3.1 wrote each. */
+    @Test
+    void stringFiltersReadAHashOrAnArrayAsRubyPrintsIt() throws Exception {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", "Jane");
+        author.put("email", "j@x");
+        Map<String, Object> vars = variables();
+        vars.put("author", author);
+        vars.put("tags", List.of("a", "b<c"));
+        assertEquals("[&quot;a&quot;, &quot;b&lt;c&quot;]", render("{{ tags | escape }}", vars));
+        assertEquals("[\"a\", \"b<c\"]!", render("{{ tags | append: \"!\" }}", vars));
+        assertEquals("[\"A\", \"B<C\"]", render("{{ tags | upcase }}", vars));
+        assertEquals("{&quot;name&quot;=&gt;&quot;Jane&quot;, &quot;email&quot;=&gt;&quot;j@x&quot;}",
+                render("{{ author | escape }}", vars));
+        assertEquals("x{\"name\"=>\"Jane\", \"email\"=>\"j@x\"}", render("{{ author | prepend: \"x\" }}", vars));
+        assertEquals("{\"name\"=>\"jane\", \"email\"=>\"j@x\"}", render("{{ author | capitalize }}", vars));
+        assertEquals("{\"name\"=>\"\", \"email\"=>\"j@x\"}", render("{{ author | remove: \"Jane\" }}", vars));
+        assertEquals("{\"name\"...", render("{{ author | truncate: 10 }}", vars));
+        assertEquals("/research/%7B%22name%22=%3E%22Jane%22,%20%22email%22=%3E%22j@x%22%7D",
+                render("{{ author | relative_url }}", vars));
+        assertEquals("%7B%22name%22%3D%3E%22Jane%22%2C+%22email%22%3D%3E%22j%40x%22%7D", render("{{ author | url_encode }}", vars));
+        assertEquals("Hello world|Ssa", render("{{ \"hELLO wORLD\" | capitalize }}|{{ \"\u00dfa\" | capitalize }}", vars));
+        assertEquals("a|{\"nam", render("{{ tags | slice: 0 }}|{{ author | slice: 0, 5 }}", vars));
+    }
+
+    /** Each expected text is Jekyll 4.3.1's; Liqp's range loop counted one item too few. */
+    @Test
+    void loopsOverARangeWithTheRightForloop() throws Exception {
+        assertEquals("1false1/3/32false2/3/23true3/3/1",
+                render("{% for i in (1..3) %}{{ i }}{{ forloop.last }}{{ forloop.index }}/{{ forloop.length }}/{{ forloop.rindex }}{% endfor %}"));
+        assertEquals("1, 2, 3", render("{% assign n = 3 %}{% for i in (1..n) %}{{ i }}{% unless forloop.last %}, {% endunless %}{% endfor %}"));
+    }
+
     @Test
     void markdownifiesThroughTheSetupAndSmartifiesQuotes() throws Exception {
         assertEquals("<p>*hi*</p>\n", render("{{ \"*hi*\" | markdownify }}"));

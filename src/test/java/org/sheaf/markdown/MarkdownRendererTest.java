@@ -141,19 +141,37 @@ class MarkdownRendererTest {
                         + " rel=\"footnote\">1</a></sup> and<sup id=\"fnref:1\" role=\"doc-noteref\"><a href=\"#fn:1\""
                         + " class=\"footnote\" rel=\"footnote\">2</a></sup>.</p>"
                         + "<div class=\"footnotes\" role=\"doc-endnotes\"><ol>"
-                        + "<li id=\"fn:note\" role=\"doc-endnote\"><p>First.&nbsp;<a href=\"#fnref:note\""
+                        + "<li id=\"fn:note\" role=\"doc-endnote\"><p>First.\u00a0<a href=\"#fnref:note\""
                         + " class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p></li>"
-                        + "<li id=\"fn:1\" role=\"doc-endnote\"><p>Second.&nbsp;<a href=\"#fnref:1\""
+                        + "<li id=\"fn:1\" role=\"doc-endnote\"><p>Second.\u00a0<a href=\"#fnref:1\""
                         + " class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p></li></ol></div>",
                 "Text[^note] and[^1].\n\n[^1]: Second.\n[^note]: First.\n");
+    }
+
+    /** kramdown ends a paragraph only at an element's tag, so an excerpt separator under a sentence stays in it. */
+    @Test
+    void aCommentUnderAParagraphsTextStaysInTheParagraph() {
+        assertRenders("<p>See more Rest.</p>", "See more\n<!--more-->\nRest.\n");
+        assertEquals("<p>See more\n<!--more-->\nRest.</p>\n", KRAMDOWN.render("See more\n<!--more-->\nRest.\n"));
+        assertRenders("<ul><li>a</li><li>b</li></ul>", "- a\n<!--x-->\n- b\n");
+        assertRenders("<blockquote><p>a b</p></blockquote>", "> a\n<!--x-->\nb\n");
+        assertRenders("<p>b</p>", "<!--c-->\nb\n");
+    }
+
+    @Test
+    void processingInstructionsDeclarationsAndCdataAreText() {
+        assertRenders("<p>A &lt;?php x ?&gt; B</p>", "A\n<?php x ?>\nB\n");
+        assertRenders("<p>&lt;!DOCTYPE html&gt; b</p>", "<!DOCTYPE html>\nb\n");
+        assertRenders("<p>a &lt;![CDATA[x]]&gt; b</p>", "a <![CDATA[x]]> b\n");
+        assertRenders("<p>a &lt;?php x ?&gt; b d</p>", "a <?php x ?> b <!-- c --> d\n");
     }
 
     @Test
     void secondReferenceToAFootnoteGetsItsOwnIdAndBacklink() {
         assertRenders("<p>a<sup id=\"fnref:x\" role=\"doc-noteref\"><a href=\"#fn:x\" class=\"footnote\" rel=\"footnote\">1</a></sup>"
                         + " b<sup id=\"fnref:x:1\" role=\"doc-noteref\"><a href=\"#fn:x\" class=\"footnote\" rel=\"footnote\">1</a></sup></p>"
-                        + "<div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:x\" role=\"doc-endnote\"><p>X.&nbsp;"
-                        + "<a href=\"#fnref:x\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a> "
+                        + "<div class=\"footnotes\" role=\"doc-endnotes\"><ol><li id=\"fn:x\" role=\"doc-endnote\"><p>X.\u00a0"
+                        + "<a href=\"#fnref:x\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a>\u00a0"
                         + "<a href=\"#fnref:x:1\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;<sup>2</sup></a>"
                         + "</p></li></ol></div>",
                 "a[^x] b[^x]\n\n[^x]: X.\n");

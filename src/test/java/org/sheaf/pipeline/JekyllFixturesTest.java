@@ -29,6 +29,9 @@ import org.sheaf.testing.SiteDiff;
  *
  * <p>The jekyll-new fixture is the site {@code jekyll new --skip-bundle} writes (its post renamed to
  * a date before the tests' fixed build time), which uses the minima theme gem from {@link #THEMES}.
+ * The minima-options fixture uses the same theme with the options minima's demo site leaves
+ * commented out turned on, and authors written as hashes, as jekyll-seo-tag's documentation
+ * writes them, which minima's layouts print whole.
  */
 class JekyllFixturesTest {
     private static final Path SITES = Path.of("src/test/resources/sites");
@@ -44,6 +47,8 @@ class JekyllFixturesTest {
                     "assets/main.css", "Sass output: dart-sass simplifies minima's calc() (calc(800px - (30px * 2)) "
                             + "to calc(800px - 30px * 2)) and puts declarations after a nested rule in a rule of "
                             + "their own; libsass keeps both as written. Same meaning"),
+            "minima-options", Map.of(
+                    "assets/main.css", "Sass output: minima's, as in jekyll-new"),
             "github-pages", Map.of(
                     "docs/code.html", "jekyll-relative-links rewrites links inside code spans and code blocks too, "
                             + "as its patterns run over the page's text; sheaf rewrites links of the Markdown tree "

@@ -1,0 +1,61 @@
+package org.sheaf.liquid;
+
+import java.util.AbstractList;
+import liqp.TemplateContext;
+import liqp.nodes.AtomNode;
+import liqp.nodes.LNode;
+
+/**
+ * Liquid's {@code for}, with a range ({@code (1..n)}) looped over as the array of its numbers.
+ * Liqp's own range loop gives {@code forloop} one item too few, so {@code forloop.last} came on
+ * the loop's last but one item and {@code forloop.length} was short by one; its array loop counts
+ * right, offset, limit, reversed and all.
+ *
+ * <p>Liqp hands the tag its parts in place: {@code [is array, name, from, to, body, id, reversed,
+ * attributes...]} for a range and {@code [is array, name, items, body, else body, id, reversed,
+ * attributes...]} for an array. A range longer than a render may loop at all is left to Liqp's
+ * own loop, which stops at that bound without first making the array.
+ *
+ * <p>The class is named {@code For} because Liqp names a tag after its class: so it takes the
+ * place of Liqp's {@code for}.
+ */
+final class For extends liqp.blocks.For {
+    @Override
+    public Object render(TemplateContext context, LNode... nodes) {
+        if (super.asBoolean(nodes[0].render(context))) {
+            return super.render(context, nodes);
+        }
+        int from = super.asNumber(nodes[2].render(context)).intValue();
+        int to = super.asNumber(nodes[3].render(context)).intValue();
+        if ((long) to - from + 1 > LiquidRenderer.MAX_ITERATIONS) {
+            return super.render(context, nodes);
+        }
+        LNode[] asArray = nodes.clone();
+        asArray[0] = new AtomNode(true);
+        asArray[2] = new AtomNode(new Numbers(from, to));
+        asArray[3] = nodes[4];
+        asArray[4] = null;
+        return super.render(context, asArray);
+    }
+
+    /** The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller. */
+    private static final class Numbers extends AbstractList<Long> {
+        private final int from;
+        private final int size;
+
+        Numbers(int from, int to) {
+            this.from = from;
+            this.size = Math.max(0, to - from + 1);
+        }
+
+        @Override
+        public Long get(int index) {
+            return (long) from + index;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+}

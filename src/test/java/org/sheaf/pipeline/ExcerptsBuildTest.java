@@ -1,0 +1,46 @@
+package org.sheaf.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sheaf.testing.HtmlTokens;
+
+/** A post's excerpt as Jekyll 4.3.1 made it for the same site: each expected text is Jekyll's output. */
+class ExcerptsBuildTest {
+    @TempDir
+    Path dir;
+
+    private TestSite site() {
+        return TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n").file("_layouts/default.html", "")
+                .file("index.html", "---\n---\n{% for p in site.posts %}[{{ p.excerpt }}]\n{% endfor %}");
+    }
+
+    @Test
+    void anExcerptResolvesTheLinksAndFootnotesDefinedBelowIt() {
+        TestSite site = site().file("_posts/2017-09-05-refs.md", "---\nexcerpt_separator: \"<!--more-->\"\n---\n"
+                + "See [the docs][d] and a note[^n].\n<!--more-->\nMore.\n\n[d]: https://example.org/docs\n[^n]: A note.\n")
+                .buildOk();
+        String jekyll = "[<p>See <a href=\"https://example.org/docs\">the docs</a> and a note<sup id=\"fnref:n\" "
+                + "role=\"doc-noteref\"><a href=\"#fn:n\" class=\"footnote\" rel=\"footnote\">1</a></sup>.</p>\n\n"
+                + "<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n    <li id=\"fn:n\" role=\"doc-endnote\">\n"
+                + "      <p>A note.\u00a0<a href=\"#fnref:n\" class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n"
+                + "    </li>\n  </ol>\n</div>\n]\n";
+        assertNull(HtmlTokens.firstDifference(jekyll, site.read("index.html")));
+    }
+
+    @Test
+    void anExcerptCutInsideALiquidBlockClosesItWithAWarning() {
+        TestSite site = site().file("_posts/2017-09-04-code.md",
+                "---\n---\n{% highlight ruby %}\nx = 1\n\ny = 2\n{% endhighlight %}\n\nAfter.\n");
+        var result = site.build();
+        assertEquals("_posts/2017-09-04-code.md:4:6: warning: the excerpt ends here, inside a Liquid block; the excerpt "
+                + "closes the block, as Jekyll's does\n    hint: excerpt_separator or excerpt in the front matter sets "
+                + "an excerpt of your choosing", TestSite.printed(result));
+        String jekyll = "[\n<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                + "<span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span></code></pre></figure>\n]\n";
+        assertNull(HtmlTokens.firstDifference(jekyll, site.read("index.html")));
+    }
+}
