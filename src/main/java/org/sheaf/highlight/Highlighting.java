@@ -1,0 +1,163 @@
+package org.sheaf.highlight;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sheaf.diag.Diagnostic;
+import org.sheaf.diag.Position;
+
+/**
+ * The code colouring of one build: a language sheaf has a lexer for is coloured by it
+ * ({@link Highlighter}); any other language Rouge knows is coloured by Rouge itself, when Ruby
+ * and Rouge are installed, in one Ruby process that starts at the first such block and serves
+ * every later one until {@link #finish}. Where Rouge is missing (or fails) such code is written as
+ * plain text, and {@link #finish} returns one warning naming its languages.
+ *
+ * <p>Thread-safe: pages render in parallel; Rouge serves their blocks one at a time.
+ */
+public final class Highlighting {
+    /** How long Rouge may take to start, and then to colour one block. */
+    static final Duration LIMIT = Duration.ofSeconds(30);
+
+    private final boolean rouge;
+    private final String searchPath;
+    private final Duration limit;
+    private final String warningPath;
+    private final Position warningAt;
+    private final Set<String> uncoloured = new TreeSet<>();
+    private final Set<String> reasons = new LinkedHashSet<>();
+    private RougeProcess process;
+    /** Why Rouge cannot start, once it failed to: not tried again until {@link #finish}. */
+    private String unavailable;
+    private Duration startup;
+
+    private Highlighting(boolean rouge, String searchPath, Duration limit, String warningPath, Position warningAt) {
+        this.rouge = rouge;
+        this.searchPath = searchPath;
+        this.limit = limit;
+        this.warningPath = warningPath;
+        this.warningAt = warningAt;
+    }
+
+    /**
+     * sheaf's own lexers alone: other languages are plain text, without a warning. For rendering
+     * outside a build (the warm-up, tests of Markdown and Liquid alone).
+     */
+    public static Highlighting ownLexers() {
+        return new Highlighting(false, null, LIMIT, "", Position.FILE);
+    }
+
+    /**
+     * sheaf's lexers, and Rouge for the other languages it knows, found through the {@code ruby}
+     * on {@code PATH}. The warning about code left uncoloured is put at {@code path} and
+     * {@code position} (where the site chooses its highlighter).
+     */
+    public static Highlighting withRouge(String path, Position position) {
+        return withRouge(System.getenv("PATH"), LIMIT, path, position);
+    }
+
+    /** {@link #withRouge(String, Position)} with the {@code ruby} of {@code searchPath} and a time limit of its own. */
+    static Highlighting withRouge(String searchPath, Duration limit, String path, Position position) {
+        return new Highlighting(true, searchPath, limit, path, position);
+    }
+
+    /**
+     * Whether Rouge knows the language by this name or alias (case matters, as it does to Rouge):
+     * kramdown writes code in a language Rouge does not know without Rouge's wrapper.
+     */
+    public boolean knows(String language) {
+        return Highlighter.knows(language);
+    }
+
+    /**
+     * Rouge's HTML for the code in the language named: by sheaf's lexer for it; else by Rouge when
+     * Rouge knows the language and can be used; else as plain text (as Rouge writes a language it
+     * does not know), the language then noted for {@link #finish}'s warning. A name with Rouge's
+     * options ({@code console?lang=ruby}) goes to Rouge even when sheaf has a lexer, which would
+     * ignore them, and to that lexer when Rouge cannot be used.
+     */
+    public String html(String language, String code) {
+        // sheaf's lexers take no options (console?lang=ruby), so code with options goes to Rouge too
+        boolean own = language != null && Highlighter.lexer(language) != null;
+        if (!rouge || language == null || own && language.indexOf('?') < 0 || !Highlighter.knows(language)) {
+            return Highlighter.html(language, code);
+        }
+        try {
+            return rouge().html(language, code);
+        } catch (RougeProcess.Failure e) {
+            if (!own) {
+                synchronized (this) {
+                    uncoloured.add(Highlighter.rougeName(language));
+                    reasons.add(e.getMessage());
+                }
+            }
+            return Highlighter.html(language, code);
+        }
+    }
+
+    /**
+     * Ends the Rouge process, if one started (a later block starts another), and returns the
+     * warning about the code written uncoloured since the last call, if any was.
+     */
+    public Optional<Diagnostic> finish() {
+        List<String> languages;
+        List<String> why;
+        synchronized (this) {
+            if (process != null) {
+                process.close();
+                process = null;
+            }
+            unavailable = null;
+            languages = new ArrayList<>(uncoloured);
+            why = new ArrayList<>(reasons);
+            uncoloured.clear();
+            reasons.clear();
+        }
+        if (languages.isEmpty()) {
+            return Optional.empty();
+        }
+        Diagnostic warning = Diagnostic.warning(warningPath, warningAt, "code in " + listed(languages)
+                + " is written uncoloured: " + why.get(0));
+        for (String reason : why.subList(1, why.size())) {
+            warning = warning.withHint(reason);
+        }
+        return Optional.of(warning.withHint("sheaf colours these languages with Rouge, as Jekyll does: install it "
+                + "(apt-get install ruby-rouge, or gem install rouge) to colour them"));
+    }
+
+    /** How long Rouge took to start, the last time it did; empty when no block needed it. */
+    public synchronized Optional<Duration> startup() {
+        return Optional.ofNullable(startup);
+    }
+
+    /** The running Rouge, started now if it is not running. */
+    private synchronized RougeProcess rouge() throws RougeProcess.Failure {
+        if (unavailable != null) {
+            throw new RougeProcess.Failure(unavailable);
+        }
+        if (process == null || !process.alive()) {
+            long begun = System.nanoTime();
+            try {
+                process = RougeProcess.start(searchPath, limit);
+            } catch (RougeProcess.Failure e) {
+                unavailable = e.getMessage();
+                throw e;
+            } finally {
+                startup = Duration.ofNanos(System.nanoTime() - begun);
+            }
+        }
+        return process;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String listed(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+}
