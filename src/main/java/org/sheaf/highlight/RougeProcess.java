@@ -38,6 +38,7 @@ final class RougeProcess implements AutoCloseable {
     private final StringBuffer errors = new StringBuffer();
     private final ScheduledExecutorService watchdog;
     private volatile boolean closed;
+    private final Thread drain;
 
     /** Rouge could not be used: not installed, failed to start, died, or did not answer in time. */
     static final class Failure extends Exception {
@@ -58,7 +59,7 @@ final class RougeProcess implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Thread drain = new Thread(this::keepErrors, "sheaf-rouge-stderr");
+        this.drain = new Thread(this::keepErrors, "sheaf-rouge-stderr");
         drain.setDaemon(true);
         drain.start();
         String greeting = timed("start", () -> line());
@@ -187,11 +188,7 @@ final class RougeProcess implements AutoCloseable {
     private <T> T timed(String what, Step<T> step) throws Failure {
         ScheduledFuture<?> alarm = watchdog.schedule(process::destroyForcibly, limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            T value = step.run();
-            if (value == null) {
-                throw new IOException("end of output");
-            }
-            return value;
+            return step.run();
         } catch (IOException e) {
             boolean late = alarm.isDone();
             close();
@@ -204,12 +201,12 @@ final class RougeProcess implements AutoCloseable {
         }
     }
 
-    /** One line of the process's output without its line break; null at the end of the output. */
+    /** One line of the process's output without its line break. */
     private String line() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = answers.read(); b != '\n'; b = answers.read()) {
             if (b < 0) {
-                return null;
+                throw new IOException("end of output");
             }
             bytes.write(b);
         }
@@ -228,7 +225,10 @@ final class RougeProcess implements AutoCloseable {
     /** What the process wrote to its standard error, its last lines, after a colon; empty if nothing. */
     private String said() {
         try {
-            process.waitFor(1, TimeUnit.SECONDS);
+            // what it wrote is complete once it has ended and its standard error is read to the end
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                drain.join(1_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

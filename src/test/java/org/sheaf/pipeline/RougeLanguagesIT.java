@@ -25,9 +25,9 @@ import org.sheaf.testing.SiteDiff;
  * built by sheaf without a warning, equal what Jekyll 4.3.1 wrote for them ({@code expected/},
  * from {@code scripts/jekyll-expected}) as the other fixtures do, and every code block and code
  * span in them is byte for byte Jekyll's (sitediff alone would not see a token coloured
- * differently). Skipped where Ruby with Rouge is missing; {@code HighlightingTest} covers that case.
+ * differently). Skipped where Ruby with Rouge is missing; {@code HighlightingTest} covers that case, {@code RougeBridgeIT} Rouge failing.
  */
-class RougeLanguagesTest {
+class RougeLanguagesIT {
     private static final Path SITES = Path.of("src/test/resources/sites");
     /** A highlight tag's figure, a fenced block (Rouge's or kramdown's own), a coloured code span. */
     private static final Pattern CODE = Pattern.compile("(?s)<figure class=\"highlight\">.*?</figure>"
