@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Position;
 
@@ -23,6 +25,10 @@ public final class Highlighting {
     /** How long Rouge may take to start, and then to colour one block. */
     static final Duration LIMIT = Duration.ofSeconds(30);
 
+    /** The language of a fenced block's opening line, or of a {@code highlight} tag. */
+    private static final Pattern CODE_LANGUAGE = Pattern.compile(
+            "(?m)^[ \\t>]*(?:`{3,}|~{3,})[ \\t]*([^\\s{`]+)|\\{%-?[ \\t]*highlight[ \\t]+([A-Za-z0-9_+#.-]+)");
+
     private final boolean rouge;
     private final String searchPath;
     private final Duration limit;
@@ -31,6 +37,8 @@ public final class Highlighting {
     private final Set<String> uncoloured = new TreeSet<>();
     private final Set<String> reasons = new LinkedHashSet<>();
     private RougeProcess process;
+    /** Counts the calls of {@link #finish}: a start planned before one is not made after it. */
+    private int generation;
     /** Why Rouge cannot start, once it failed to: not tried again until {@link #finish}. */
     private String unavailable;
     private Duration startup;
@@ -100,6 +108,59 @@ public final class Highlighting {
     }
 
     /**
+     * Starts Rouge in the background when one of {@code texts} (pages' bodies, before rendering)
+     * has code that Rouge would colour: a fenced block or a {@code highlight} tag in such a
+     * language, as far as a glance at the text can tell. Ruby takes a few hundred milliseconds to
+     * load Rouge, which then overlap the rendering of the pages before the first such block. A
+     * guess, and only a matter of time: code the glance misses starts Rouge when it comes.
+     */
+    public void startEarly(List<String> texts) {
+        if (!rouge) {
+            return;
+        }
+        int planned;
+        synchronized (this) {
+            if (process != null || unavailable != null) {
+                return;
+            }
+            planned = generation;
+        }
+        Thread thread = new Thread(() -> {
+            for (String text : texts) {
+                if (hasRougeCode(text)) {
+                    synchronized (this) {
+                        if (generation == planned) {
+                            try {
+                                rouge();
+                            } catch (RougeProcess.Failure e) {
+                                // said again, with the languages, by the block that needs Rouge
+                            }
+                        }
+                    }
+                    return;
+                }
+            }
+        }, "sheaf-rouge-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether the text seems to have a fenced block or {@code highlight} tag in a language for Rouge. */
+    static boolean hasRougeCode(String text) {
+        if (text.indexOf("```") < 0 && text.indexOf("~~~") < 0 && text.indexOf("highlight") < 0) {
+            return false;
+        }
+        Matcher m = CODE_LANGUAGE.matcher(text);
+        while (m.find()) {
+            String language = m.group(1) != null ? m.group(1) : m.group(2).toLowerCase(java.util.Locale.ROOT);
+            if (Highlighter.knows(language) && (Highlighter.lexer(language) == null || language.indexOf('?') >= 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Ends the Rouge process, if one started (a later block starts another), and returns the
      * warning about the code written uncoloured since the last call, if any was.
      */
@@ -112,6 +173,7 @@ public final class Highlighting {
                 process = null;
             }
             unavailable = null;
+            generation++;
             languages = new ArrayList<>(uncoloured);
             why = new ArrayList<>(reasons);
             uncoloured.clear();

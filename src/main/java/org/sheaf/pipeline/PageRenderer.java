@@ -85,6 +85,10 @@ public final class PageRenderer {
     void render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress, BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = progress;
+        if (plan == RenderPlan.FULL) {
+            // an incremental build renders few pages, most often none with code for Rouge
+            highlighting.startEarly(index.pages().stream().map(Page::body).toList());
+        }
         try (RenderThreads threads = new RenderThreads()) {
             renderAll(diagnostics, outputs, threads);
         } finally {

@@ -1,6 +1,8 @@
 package org.sheaf.highlight;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,5 +45,16 @@ class HighlightingTest {
         Highlighting highlighting = Highlighting.ownLexers();
         assertEquals("x &lt; 1", highlighting.html("haskell", "x < 1"));
         assertEquals(Optional.empty(), highlighting.finish());
+    }
+
+    @Test
+    void glancesAtTextForCodeThatRougeWouldColour() {
+        assertTrue(Highlighting.hasRougeCode("# Title\n\n```haskell\nmain = 1\n```\n"));
+        assertTrue(Highlighting.hasRougeCode("text\n~~~ perl\nmy $x;\n~~~\n"));
+        assertTrue(Highlighting.hasRougeCode("{% highlight Lua linenos %}\nlocal x\n{% endhighlight %}"));
+        assertTrue(Highlighting.hasRougeCode("```console?lang=ruby\n$ irb\n```"));
+        assertFalse(Highlighting.hasRougeCode("```ruby\nx = 1\n```\n```\nplain\n```\n"));
+        assertFalse(Highlighting.hasRougeCode("```Haskell\nno language Rouge knows: names are case-sensitive\n```"));
+        assertFalse(Highlighting.hasRougeCode("a highlight of the year: ``` haskell is not at a line's start"));
     }
 }

@@ -57,6 +57,19 @@ class RougeBridgeIT {
     }
 
     @Test
+    void startsRougeEarlyForPagesThatWillNeedIt() throws InterruptedException {
+        assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
+        Highlighting highlighting = Highlighting.withRouge("_config.yml", new Position(1, 1));
+        highlighting.startEarly(List.of("no code", "```ruby\nx = 1\n```", "```elixir\nIO.puts 1\n```"));
+        for (int i = 0; i < 300 && highlighting.startup().isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        assertTrue(highlighting.startup().isPresent(), "Rouge did not start early");
+        assertTrue(highlighting.html("elixir", "IO.puts 1\n").startsWith("<span class=\"no\">IO</span>"));
+        assertEquals(Optional.empty(), highlighting.finish());
+    }
+
+    @Test
     void servesBlocksFromManyThreadsAtOnce() throws Exception {
         assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
         Highlighting highlighting = Highlighting.withRouge("_config.yml", new Position(1, 1));
