@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Position;
+import org.sheaf.pipeline.TestSite;
 
 /**
  * A build's highlighting with Rouge running: languages sheaf has no lexer for go to Rouge itself,
@@ -40,7 +41,7 @@ class RougeBridgeIT {
 
     @Test
     void coloursOtherLanguagesAsRougeItselfDoes() throws IOException, InterruptedException {
-        assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
         Highlighting highlighting = Highlighting.withRouge("_config.yml", new Position(1, 1));
         assertEquals(rouge("haskell", HASKELL), highlighting.html("haskell", HASKELL));
         assertEquals(rouge("hs", HASKELL), highlighting.html("hs", HASKELL));
@@ -58,7 +59,7 @@ class RougeBridgeIT {
 
     @Test
     void startsRougeEarlyForPagesThatWillNeedIt() throws InterruptedException {
-        assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
         Highlighting highlighting = Highlighting.withRouge("_config.yml", new Position(1, 1));
         highlighting.startEarly(List.of("no code", "```ruby\nx = 1\n```", "```elixir\nIO.puts 1\n```"));
         for (int i = 0; i < 300 && highlighting.startup().isEmpty(); i++) {
@@ -71,7 +72,7 @@ class RougeBridgeIT {
 
     @Test
     void servesBlocksFromManyThreadsAtOnce() throws Exception {
-        assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
         Highlighting highlighting = Highlighting.withRouge("_config.yml", new Position(1, 1));
         List<String> languages = List.of("haskell", "lua", "perl", "scala", "elixir", "r");
         List<String> expected = new ArrayList<>();
@@ -98,7 +99,7 @@ class RougeBridgeIT {
 
     @Test
     void knowsExactlyTheNamesRougeKnows() throws IOException, InterruptedException {
-        assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
         String version = ruby("print Rouge.version");
         assumeTrue(version.startsWith("3.30."), "Rouge " + version + " is not the Rouge of Jekyll 4.3.1's fixtures");
         Set<String> names = new TreeSet<>(Arrays.asList(ruby(
@@ -179,18 +180,5 @@ class RougeBridgeIT {
         String out = new String(ruby.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(ruby.waitFor(60, TimeUnit.SECONDS) && ruby.exitValue() == 0, "ruby failed: " + program);
         return out;
-    }
-
-    private static boolean rougeInstalled() {
-        try {
-            Process ruby = new ProcessBuilder(List.of("ruby", "-rrouge", "-e", "")).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return ruby.waitFor(30, TimeUnit.SECONDS) && ruby.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class RougeLanguagesIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"rouge-kramdown", "rouge-commonmark"})
     void coloursOtherLanguagesAsJekyllDoes(String fixture) throws IOException {
-        assumeTrue(rougeInstalled(), "Ruby with Rouge is not installed");
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
         Path site = dir.resolve(fixture);
         FellowshipSiteTest.copyTree(SITES.resolve(fixture).resolve("site"), site);
         BuildResult result = TestSite.in(site).build(ConfigLoader.Overrides.none());
@@ -68,19 +66,5 @@ class RougeLanguagesIT {
             found.add(m.group());
         }
         return found;
-    }
-
-    /** Whether {@code ruby -rrouge} runs here. */
-    static boolean rougeInstalled() {
-        try {
-            Process ruby = new ProcessBuilder(List.of("ruby", "-rrouge", "-e", "")).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return ruby.waitFor(30, TimeUnit.SECONDS) && ruby.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }
