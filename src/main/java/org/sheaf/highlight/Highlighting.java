@@ -86,12 +86,16 @@ public final class Highlighting {
      * Rouge knows the language and can be used; else as plain text (as Rouge writes a language it
      * does not know), the language then noted for {@link #finish}'s warning. A name with Rouge's
      * options ({@code console?lang=ruby}) goes to Rouge even when sheaf has a lexer, which would
-     * ignore them, and to that lexer when Rouge cannot be used.
+     * ignore them, and so does Markdown with a fenced block in a language sheaf does not colour;
+     * both go to sheaf's lexer when Rouge cannot be used.
      */
     public String html(String language, String code) {
-        // sheaf's lexers take no options (console?lang=ruby), so code with options goes to Rouge too
-        boolean own = language != null && Highlighter.lexer(language) != null;
-        if (!rouge || language == null || own && language.indexOf('?') < 0 || !Highlighter.knows(language)) {
+        // sheaf's lexers take no options (console?lang=ruby), so code with options goes to Rouge too,
+        // and so does Markdown with a fenced block in a language for Rouge
+        Language lexer = language == null ? null : Highlighter.lexer(language);
+        boolean own = lexer != null;
+        boolean forRouge = !own || language.indexOf('?') >= 0 || lexer instanceof Markdown && hasRougeCode(code);
+        if (!rouge || language == null || !forRouge || !Highlighter.knows(language)) {
             return Highlighter.html(language, code);
         }
         try {

@@ -47,6 +47,9 @@ class RougeBridgeIT {
         assertEquals(rouge("hs", HASKELL), highlighting.html("hs", HASKELL));
         // Rouge's options go to Rouge, even for a language sheaf lexes itself
         assertEquals(rouge("console?lang=ruby", "$ puts 1\n"), highlighting.html("console?lang=ruby", "$ puts 1\n"));
+        // Markdown with a block in such a language goes to Rouge whole
+        String notes = "# Notes\n\n```haskell\nmain = print 1\n```\n\n```ruby\nx = 1\n```\n";
+        assertEquals(rouge("markdown", notes), highlighting.html("markdown", notes));
         // sheaf's own lexers, and plain text for what Rouge does not know, never reach Rouge
         assertEquals(Highlighter.html("ruby", "x = 1\n"), highlighting.html("ruby", "x = 1\n"));
         assertEquals("a &lt; b\n", highlighting.html("Haskell", "a < b\n"));
