@@ -24,6 +24,7 @@ import org.sheaf.diag.Position;
 public final class Highlighting {
     /** How long Rouge may take to start, and then to colour one block. */
     static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final int MAX_REASONS = 3;
 
     /** The language of a fenced block's opening line, or of a {@code highlight} tag. */
     private static final Pattern CODE_LANGUAGE = Pattern.compile(
@@ -36,11 +37,13 @@ public final class Highlighting {
     private final Position warningAt;
     private final Set<String> uncoloured = new TreeSet<>();
     private final Set<String> reasons = new LinkedHashSet<>();
+    /** Whether Ruby or Rouge was missing, rather than failing. */
+    private boolean missing;
     private RougeProcess process;
     /** Counts the calls of {@link #finish}: a start planned before one is not made after it. */
     private int generation;
     /** Why Rouge cannot start, once it failed to: not tried again until {@link #finish}. */
-    private String unavailable;
+    private RougeProcess.Failure unavailable;
     private Duration startup;
 
     private Highlighting(boolean rouge, String searchPath, Duration limit, String warningPath, Position warningAt) {
@@ -104,7 +107,11 @@ public final class Highlighting {
             if (!own) {
                 synchronized (this) {
                     uncoloured.add(Highlighter.rougeName(language));
-                    reasons.add(e.getMessage());
+                    missing |= e.missing();
+                    // a few reasons say enough; each block that failed may have its own
+                    if (reasons.size() < MAX_REASONS) {
+                        reasons.add(e.getMessage());
+                    }
                 }
             }
             return Highlighter.html(language, code);
@@ -171,6 +178,7 @@ public final class Highlighting {
     public Optional<Diagnostic> finish() {
         List<String> languages;
         List<String> why;
+        boolean wasMissing;
         synchronized (this) {
             if (process != null) {
                 process.close();
@@ -180,8 +188,10 @@ public final class Highlighting {
             generation++;
             languages = new ArrayList<>(uncoloured);
             why = new ArrayList<>(reasons);
+            wasMissing = missing;
             uncoloured.clear();
             reasons.clear();
+            missing = false;
         }
         if (languages.isEmpty()) {
             return Optional.empty();
@@ -191,8 +201,10 @@ public final class Highlighting {
         for (String reason : why.subList(1, why.size())) {
             warning = warning.withHint(reason);
         }
-        return Optional.of(warning.withHint("sheaf colours these languages with Rouge, as Jekyll does: install it "
-                + "(apt-get install ruby-rouge, or gem install rouge) to colour them"));
+        return Optional.of(warning.withHint(wasMissing
+                ? "sheaf colours these languages with Rouge, as Jekyll does: install it "
+                        + "(apt-get install ruby-rouge, or gem install rouge) to colour them"
+                : "Rouge is installed but failed here; the code is written in full, without colour"));
     }
 
     /** How long Rouge took to start, the last time it did; empty when no block needed it. */
@@ -203,14 +215,14 @@ public final class Highlighting {
     /** The running Rouge, started now if it is not running. */
     private synchronized RougeProcess rouge() throws RougeProcess.Failure {
         if (unavailable != null) {
-            throw new RougeProcess.Failure(unavailable);
+            throw unavailable;
         }
         if (process == null || !process.alive()) {
             long begun = System.nanoTime();
             try {
                 process = RougeProcess.start(searchPath, limit);
             } catch (RougeProcess.Failure e) {
-                unavailable = e.getMessage();
+                unavailable = e;
                 throw e;
             } finally {
                 startup = Duration.ofNanos(System.nanoTime() - begun);

@@ -43,9 +43,20 @@ final class RougeProcess implements AutoCloseable {
     /** Rouge could not be used: not installed, failed to start, died, or did not answer in time. */
     static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean missing;
 
         Failure(String message) {
+            this(message, false);
+        }
+
+        Failure(String message, boolean missing) {
             super(message, null, false, false);
+            this.missing = missing;
+        }
+
+        /** Whether Ruby or Rouge is not installed (rather than Rouge failing). */
+        boolean missing() {
+            return missing;
         }
     }
 
@@ -65,7 +76,7 @@ final class RougeProcess implements AutoCloseable {
         String greeting = timed("start", () -> line());
         if (greeting.startsWith("missing ")) {
             close();
-            throw new Failure("Ruby cannot load Rouge (" + greeting.substring("missing ".length()) + ")");
+            throw new Failure("Ruby cannot load Rouge (" + greeting.substring("missing ".length()) + ")", true);
         }
         if (!greeting.startsWith("rouge ")) {
             close();
@@ -81,7 +92,7 @@ final class RougeProcess implements AutoCloseable {
      * @throws Failure when there is no {@code ruby}, it cannot load Rouge, or it does not start in time
      */
     static RougeProcess start(String searchPath, Duration limit) throws Failure {
-        Path ruby = ruby(searchPath).orElseThrow(() -> new Failure("Ruby is not installed (no ruby on PATH)"));
+        Path ruby = ruby(searchPath).orElseThrow(() -> new Failure("Ruby is not installed (no ruby on PATH)", true));
         ProcessBuilder builder = new ProcessBuilder(List.of(ruby.toString(), "--disable=did_you_mean", "-e", SCRIPT));
         Process process;
         try {

@@ -35,6 +35,7 @@ import org.sheaf.pipeline.TestSite;
 class RougeBridgeIT {
     private static final String HASKELL = "main :: IO ()\nmain = print (1 + 2) -- three\n";
     private static final String HINT = HighlightingTest.HINT;
+    private static final String FAILED = "    hint: Rouge is installed but failed here; the code is written in full, without colour";
 
     @TempDir
     Path dir;
@@ -134,7 +135,7 @@ class RougeBridgeIT {
         assertEquals("x", highlighting.html("scala", "x"));
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10));
         assertEquals("_config.yml:1:1: warning: code in scala is written uncoloured: Rouge did not answer within 1 s\n"
-                + HINT, highlighting.finish().map(Diagnostic::format).orElse(""));
+                + FAILED, highlighting.finish().map(Diagnostic::format).orElse(""));
     }
 
     @Test
@@ -144,7 +145,7 @@ class RougeBridgeIT {
                 new Position(1, 1));
         assertEquals("x", highlighting.html("julia", "x"));
         assertEquals("_config.yml:1:1: warning: code in julia is written uncoloured: Rouge stopped (exit status 3):"
-                + " undefined method for nil\n" + HINT, highlighting.finish().map(Diagnostic::format).orElse(""));
+                + " undefined method for nil\n" + FAILED, highlighting.finish().map(Diagnostic::format).orElse(""));
     }
 
     @Test
@@ -156,7 +157,7 @@ class RougeBridgeIT {
         assertEquals("x &lt;\n", highlighting.html("perl", "x <\n"));
         assertEquals("<b>lua</b>\n", highlighting.html("lua", "\n"));
         assertEquals("_config.yml:1:1: warning: code in perl is written uncoloured: Rouge failed on code in perl:"
-                + " ArgumentError: boom!\n" + HINT, highlighting.finish().map(Diagnostic::format).orElse(""));
+                + " ArgumentError: boom!\n" + FAILED, highlighting.finish().map(Diagnostic::format).orElse(""));
     }
 
     /** A {@code ruby} that runs {@code body} as a shell script, alone on {@link #dir}. */
