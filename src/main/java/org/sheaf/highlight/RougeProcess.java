@@ -149,10 +149,8 @@ final class RougeProcess implements AutoCloseable {
             requests.flush();
             return line().split(" ", 2);
         });
-        int size;
-        try {
-            size = Integer.parseInt(header[1]);
-        } catch (RuntimeException e) {
+        int size = header.length == 2 && header[1].matches("\\d{1,9}") ? Integer.parseInt(header[1]) : -1;
+        if (size < 0 || !header[0].equals("ok") && !header[0].equals("error")) {
             close();
             throw new Failure("Rouge answered out of protocol" + said());
         }

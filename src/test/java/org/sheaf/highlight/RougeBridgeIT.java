@@ -149,6 +149,16 @@ class RougeBridgeIT {
     }
 
     @Test
+    void stopsRougeThatAnswersOutOfProtocol() throws IOException {
+        fakeRuby("echo 'rouge 3.30.0'\nread header\necho 'Traceback (most recent call last)'\nread end\n");
+        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(5), "_config.yml",
+                new Position(1, 1));
+        assertEquals("x", highlighting.html("ocaml", "x"));
+        assertEquals("_config.yml:1:1: warning: code in ocaml is written uncoloured: Rouge answered out of protocol\n"
+                + FAILED, highlighting.finish().map(Diagnostic::format).orElse(""));
+    }
+
+    @Test
     void writesOneBlockPlainWhenRougeFailsOnItAndGoesOn() throws IOException {
         fakeRuby("echo 'rouge 3.30.0'\nread header\nprintf 'error 20\\nArgumentError: boom!'\n"
                 + "read more\nprintf 'ok 11\\n<b>lua</b>\\n'\nread end\n");
