@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.diag.Diagnostic;
@@ -16,14 +20,20 @@ import org.sheaf.diag.Position;
  * The code colouring of one build: a language sheaf has a lexer for is coloured by it
  * ({@link Highlighter}); any other language Rouge knows is coloured by Rouge itself, when Ruby
  * and Rouge are installed, in one Ruby process that starts at the first such block and serves
- * every later one until {@link #finish}. Where Rouge is missing (or fails) such code is written as
- * plain text, and {@link #finish} returns one warning naming its languages.
+ * every later one. Where Rouge is missing (or fails) such code is written as plain text, and
+ * {@link #finish}, at the end of each render, returns one warning naming its languages. The
+ * process ends {@link #IDLE} (20 seconds) after the last render that used it, so that the dev server's next
+ * edit of the same pages does not wait for Ruby to start again; it ends at once with sheaf,
+ * whose end closes its input.
  *
  * <p>Thread-safe: pages render in parallel; Rouge serves their blocks one at a time.
  */
 public final class Highlighting {
     /** How long Rouge may take to start, and then to colour one block. */
     static final Duration LIMIT = Duration.ofSeconds(30);
+    /** How long Rouge stays after a render, for the next one. */
+    static final Duration IDLE = Duration.ofSeconds(20);
+    private final Duration idle;
     private static final int MAX_REASONS = 3;
 
     /** The language of a fenced block's opening line, or of a {@code highlight} tag. */
@@ -40,14 +50,22 @@ public final class Highlighting {
     /** Whether Ruby or Rouge was missing, rather than failing. */
     private boolean missing;
     private RougeProcess process;
+    /** Ends the process when no render has used it for {@link #IDLE}; one daemon thread, made at the first need. */
+    private ScheduledExecutorService reaper;
+    private ScheduledFuture<?> idleEnd;
+    /** Counts the calls of {@link #rouge}: an idle end planned before one is not carried out after it. */
+    private long uses;
     /** Counts the calls of {@link #finish}: a start planned before one is not made after it. */
     private int generation;
     /** Why Rouge cannot start, once it failed to: not tried again until {@link #finish}. */
     private RougeProcess.Failure unavailable;
     private Duration startup;
+    private int starts;
 
-    private Highlighting(boolean rouge, String searchPath, Duration limit, String warningPath, Position warningAt) {
+    private Highlighting(boolean rouge, String searchPath, Duration limit, Duration idle, String warningPath,
+            Position warningAt) {
         this.rouge = rouge;
+        this.idle = idle;
         this.searchPath = searchPath;
         this.limit = limit;
         this.warningPath = warningPath;
@@ -59,7 +77,7 @@ public final class Highlighting {
      * outside a build (the warm-up, tests of Markdown and Liquid alone).
      */
     public static Highlighting ownLexers() {
-        return new Highlighting(false, null, LIMIT, "", Position.FILE);
+        return new Highlighting(false, null, LIMIT, IDLE, "", Position.FILE);
     }
 
     /**
@@ -68,12 +86,15 @@ public final class Highlighting {
      * {@code position} (where the site chooses its highlighter).
      */
     public static Highlighting withRouge(String path, Position position) {
-        return withRouge(System.getenv("PATH"), LIMIT, path, position);
+        return withRouge(System.getenv("PATH"), LIMIT, IDLE, path, position);
     }
 
-    /** {@link #withRouge(String, Position)} with the {@code ruby} of {@code searchPath} and a time limit of its own. */
-    static Highlighting withRouge(String searchPath, Duration limit, String path, Position position) {
-        return new Highlighting(true, searchPath, limit, path, position);
+    /**
+     * {@link #withRouge(String, Position)} with the {@code ruby} of {@code searchPath}, and a time
+     * limit and an idle time of its own.
+     */
+    static Highlighting withRouge(String searchPath, Duration limit, Duration idle, String path, Position position) {
+        return new Highlighting(true, searchPath, limit, idle, path, position);
     }
 
     /**
@@ -172,8 +193,9 @@ public final class Highlighting {
     }
 
     /**
-     * Ends the Rouge process, if one started (a later block starts another), and returns the
-     * warning about the code written uncoloured since the last call, if any was.
+     * Ends a render: Rouge, if it runs, is ended after {@link #IDLE} unless a block needs it again
+     * (then or later, a block starts it anew); returns the warning about the code written
+     * uncoloured since the last call, if any was.
      */
     public Optional<Diagnostic> finish() {
         List<String> languages;
@@ -181,8 +203,18 @@ public final class Highlighting {
         boolean wasMissing;
         synchronized (this) {
             if (process != null) {
-                process.close();
-                process = null;
+                long planned = uses;
+                if (reaper == null) {
+                    reaper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                        Thread thread = new Thread(runnable, "sheaf-rouge-idle");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                }
+                if (idleEnd != null) {
+                    idleEnd.cancel(false);
+                }
+                idleEnd = reaper.schedule(() -> endIdle(planned), idle.toMillis(), TimeUnit.MILLISECONDS);
             }
             unavailable = null;
             generation++;
@@ -207,9 +239,25 @@ public final class Highlighting {
                 : "Rouge is installed but failed here; the code is written in full, without colour"));
     }
 
+    /** How many times Rouge was started. */
+    synchronized int starts() {
+        return starts;
+    }
+
     /** How long Rouge took to start, the last time it did; empty when no block needed it. */
     public synchronized Optional<Duration> startup() {
         return Optional.ofNullable(startup);
+    }
+
+    /** Ends Rouge if no block has asked for it since the render that left it idle. */
+    private synchronized void endIdle(long planned) {
+        if (uses == planned && process != null) {
+            process.close();
+            process = null;
+            idleEnd = null;
+            reaper.shutdown();
+            reaper = null;
+        }
     }
 
     /** The running Rouge, started now if it is not running. */
@@ -217,9 +265,15 @@ public final class Highlighting {
         if (unavailable != null) {
             throw unavailable;
         }
+        uses++;
+        if (idleEnd != null) {
+            idleEnd.cancel(false);
+            idleEnd = null;
+        }
         if (process == null || !process.alive()) {
             long begun = System.nanoTime();
             try {
+                starts++;
                 process = RougeProcess.start(searchPath, limit);
             } catch (RougeProcess.Failure e) {
                 unavailable = e;

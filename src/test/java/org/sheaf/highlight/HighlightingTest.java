@@ -27,8 +27,7 @@ class HighlightingTest {
 
     @Test
     void warnsOnceNamingTheLanguagesWhenRubyIsMissing() {
-        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(5), "_config.yml",
-                new Position(3, 1));
+        Highlighting highlighting = onPath(Duration.ofSeconds(5), new Position(3, 1));
         assertEquals("main :: IO ()\nmain = print (1 + 2) -- three\n", highlighting.html("haskell", HASKELL));
         assertEquals("x &lt; 1", highlighting.html("hs", "x < 1"));
         assertEquals("local x", highlighting.html("lua", "local x"));
@@ -56,5 +55,10 @@ class HighlightingTest {
         assertFalse(Highlighting.hasRougeCode("```ruby\nx = 1\n```\n```\nplain\n```\n"));
         assertFalse(Highlighting.hasRougeCode("```Haskell\nno language Rouge knows: names are case-sensitive\n```"));
         assertFalse(Highlighting.hasRougeCode("a highlight of the year: ``` haskell is not at a line's start"));
+    }
+
+    /** A highlighting whose {@code PATH} is {@link #dir} alone, with the time limit given. */
+    private Highlighting onPath(Duration limit, Position warningAt) {
+        return Highlighting.withRouge(dir.toString(), limit, Highlighting.IDLE, "_config.yml", warningAt);
     }
 }

@@ -56,9 +56,23 @@ class RougeBridgeIT {
         assertEquals("a &lt; b\n", highlighting.html("Haskell", "a < b\n"));
         assertTrue(highlighting.startup().isPresent());
         assertEquals(Optional.empty(), highlighting.finish());
-        // a block after finish starts Rouge again
+        // the next render, as the dev server's next edit, finds Rouge still running
         assertEquals(rouge("lua", "local x = 1\n"), highlighting.html("lua", "local x = 1\n"));
         assertEquals(Optional.empty(), highlighting.finish());
+        assertEquals(1, highlighting.starts());
+    }
+
+    @Test
+    void endsRougeWhenNoRenderHasUsedItForAWhile() throws InterruptedException {
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
+        Highlighting highlighting = Highlighting.withRouge(System.getenv("PATH"), Duration.ofSeconds(30),
+                Duration.ofMillis(200), "_config.yml", new Position(1, 1));
+        String first = highlighting.html("lua", "local x = 1\n");
+        assertEquals(Optional.empty(), highlighting.finish());
+        Thread.sleep(1_500);
+        assertEquals(first, highlighting.html("lua", "local x = 1\n"));
+        assertEquals(Optional.empty(), highlighting.finish());
+        assertEquals(2, highlighting.starts(), "Rouge ended while idle and started again");
     }
 
     @Test
@@ -119,8 +133,7 @@ class RougeBridgeIT {
     @Test
     void warnsWhenRubyCannotLoadRouge() throws IOException {
         fakeRuby("echo 'missing cannot load such file -- rouge'\n");
-        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(5), "_config.yml",
-                new Position(1, 1));
+        Highlighting highlighting = onPath(Duration.ofSeconds(5), new Position(1, 1));
         assertEquals("x", highlighting.html("perl", "x"));
         assertEquals("_config.yml:1:1: warning: code in perl is written uncoloured: Ruby cannot load Rouge"
                 + " (cannot load such file -- rouge)\n" + HINT, highlighting.finish().map(Diagnostic::format).orElse(""));
@@ -129,8 +142,7 @@ class RougeBridgeIT {
     @Test
     void endsRougeWhenAnAnswerDoesNotComeInTime() throws IOException {
         fakeRuby("echo 'rouge 3.30.0'\nexec sleep 60\n");
-        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(1), "_config.yml",
-                new Position(1, 1));
+        Highlighting highlighting = onPath(Duration.ofSeconds(1), new Position(1, 1));
         long started = System.nanoTime();
         assertEquals("x", highlighting.html("scala", "x"));
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10));
@@ -141,8 +153,7 @@ class RougeBridgeIT {
     @Test
     void saysWhatRougeWroteWhenItStops() throws IOException {
         fakeRuby("echo 'rouge 3.30.0'\necho 'undefined method for nil' >&2\nexit 3\n");
-        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(5), "_config.yml",
-                new Position(1, 1));
+        Highlighting highlighting = onPath(Duration.ofSeconds(5), new Position(1, 1));
         assertEquals("x", highlighting.html("julia", "x"));
         assertEquals("_config.yml:1:1: warning: code in julia is written uncoloured: Rouge stopped (exit status 3):"
                 + " undefined method for nil\n" + FAILED, highlighting.finish().map(Diagnostic::format).orElse(""));
@@ -151,8 +162,7 @@ class RougeBridgeIT {
     @Test
     void stopsRougeThatAnswersOutOfProtocol() throws IOException {
         fakeRuby("echo 'rouge 3.30.0'\nread header\necho 'Traceback (most recent call last)'\nread end\n");
-        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(5), "_config.yml",
-                new Position(1, 1));
+        Highlighting highlighting = onPath(Duration.ofSeconds(5), new Position(1, 1));
         assertEquals("x", highlighting.html("ocaml", "x"));
         assertEquals("_config.yml:1:1: warning: code in ocaml is written uncoloured: Rouge answered out of protocol\n"
                 + FAILED, highlighting.finish().map(Diagnostic::format).orElse(""));
@@ -162,8 +172,7 @@ class RougeBridgeIT {
     void writesOneBlockPlainWhenRougeFailsOnItAndGoesOn() throws IOException {
         fakeRuby("echo 'rouge 3.30.0'\nread header\nprintf 'error 20\\nArgumentError: boom!'\n"
                 + "read more\nprintf 'ok 11\\n<b>lua</b>\\n'\nread end\n");
-        Highlighting highlighting = Highlighting.withRouge(dir.toString(), Duration.ofSeconds(5), "_config.yml",
-                new Position(1, 1));
+        Highlighting highlighting = onPath(Duration.ofSeconds(5), new Position(1, 1));
         assertEquals("x &lt;\n", highlighting.html("perl", "x <\n"));
         assertEquals("<b>lua</b>\n", highlighting.html("lua", "\n"));
         assertEquals("_config.yml:1:1: warning: code in perl is written uncoloured: Rouge failed on code in perl:"
@@ -194,5 +203,10 @@ class RougeBridgeIT {
         String out = new String(ruby.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(ruby.waitFor(60, TimeUnit.SECONDS) && ruby.exitValue() == 0, "ruby failed: " + program);
         return out;
+    }
+
+    /** A highlighting whose {@code PATH} is {@link #dir} alone, with the time limit given. */
+    private Highlighting onPath(Duration limit, Position warningAt) {
+        return Highlighting.withRouge(dir.toString(), limit, Highlighting.IDLE, "_config.yml", warningAt);
     }
 }
