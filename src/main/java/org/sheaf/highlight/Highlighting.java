@@ -159,7 +159,7 @@ public final class Highlighting {
         }
         Thread thread = new Thread(() -> {
             for (String text : texts) {
-                if (hasRougeCode(text)) {
+                if (text != null && hasRougeCode(text)) {
                     synchronized (this) {
                         if (generation == planned) {
                             try {
