@@ -35,6 +35,9 @@ final class Php extends Language {
             "private", "protected", "public", "readonly", "require", "require_once", "return", "self", "static",
             "switch", "throw", "try", "unset", "use", "var", "while", "xor", "yield", "__CLASS__", "__DIR__",
             "__FILE__", "__FUNCTION__", "__LINE__", "__METHOD__", "__NAMESPACE__", "__TRAIT__");
+    /** The keywords in lowercase: PHP's keywords have no case ({@code ECHO}, {@code __class__}), as Rouge reads them. */
+    private static final Set<String> ANY_CASE = KEYWORDS.stream().map(word -> word.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern CONSTANT = Pattern.compile("(?i:true|false|null)|(?:PHP|E)_[A-Z0-9_]+");
     /** PHP's library functions, lowercase: a call of one is a builtin, whatever its case. */
     private static final Set<String> BUILTIN = functions();
@@ -60,14 +63,14 @@ final class Php extends Language {
                 .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("<<<[ \\t]*([\"']?)(" + IDENT + ")\\1\\n(?s:.*?)\\n[ \\t]*\\2\\b;?", STRING_HEREDOC)
                 .rule("\\$+" + IDENT, NAME_VARIABLE)
-                .rule("(namespace)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
-                .rule("(use)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_CLASS))
-                .rule("(class|interface|trait|extends|implements)(\\s+)(" + QUALIFIED + ")",
+                .rule("((?i:namespace))(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
+                .rule("((?i:use))(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_CLASS))
+                .rule("((?i:class|interface|trait|extends|implements))(\\s+)(" + QUALIFIED + ")",
                         groups(KEYWORD_DECLARATION, TEXT, NAME_CLASS))
-                .rule("(const)(\\s+)(" + IDENT + ")", groups(KEYWORD, TEXT, NAME_CONSTANT))
-                .rule("(new)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD, TEXT, NAME_CLASS))
-                .rule("(?:function|fn)\\b", KEYWORD, "signature")
-                .rule("(\\??->)(\\s*)(" + IDENT + ")(?=\\s*\\()", groups(OPERATOR, TEXT, NAME_FUNCTION))
+                .rule("((?i:const))(\\s+)(" + IDENT + ")", groups(KEYWORD, TEXT, NAME_CONSTANT))
+                .rule("((?i:new))(\\s+)(" + QUALIFIED + ")", groups(KEYWORD, TEXT, NAME_CLASS))
+                .rule("(?i:function|fn)\\b", KEYWORD, "signature")
+                .rule("(\\??->)(\\s*)(" + IDENT + ")(?=\\s*\\()", Php::methodCall)
                 .rule("(\\??->)(\\s*)(" + IDENT + ")", groups(OPERATOR, TEXT, NAME))
                 .rule("(::)(class)\\b", groups(OPERATOR, NAME))
                 .rule("'(?:[^'\\\\]|\\\\.)*'", STRING_SINGLE)
@@ -126,10 +129,20 @@ final class Php extends Language {
         lexing.emit(property ? KEYWORD_TYPE : classify(word, lexing), word);
     }
 
+    /** A method called is named as any call is: a keyword, a library function's name, or a function. */
+    private static void methodCall(Matcher m, Lexing lexing) {
+        lexing.emit(OPERATOR, m.group(1));
+        lexing.emit(TEXT, m.group(2));
+        String word = m.group(3);
+        boolean keyword = ANY_CASE.contains(word.toLowerCase(Locale.ROOT));
+        lexing.emit(keyword ? KEYWORD : BUILTIN.contains(word.toLowerCase(Locale.ROOT)) ? NAME_BUILTIN : NAME_FUNCTION,
+                word);
+    }
+
     private static TokenType classify(String word, Lexing lexing) {
         if (CONSTANT.matcher(word).matches()) {
             return KEYWORD_CONSTANT;
-        } else if (KEYWORDS.contains(word)) {
+        } else if (ANY_CASE.contains(word.toLowerCase(Locale.ROOT))) {
             return KEYWORD;
         } else if (lexing.ahead(CALL)) {
             // only a call names a library function: a bare word (a constant's name) does not
