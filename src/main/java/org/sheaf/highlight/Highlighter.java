@@ -7,10 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes code as Rouge's HTML formatter does: each token in a {@code <span>} with Rouge's short
@@ -21,7 +19,8 @@ import java.util.Set;
  */
 public final class Highlighter {
     private static final Map<String, Language> LANGUAGES = new HashMap<>();
-    private static final Set<String> ROUGE_NAMES = rougeNames();
+    /** Every name and alias Rouge 3.30 knows, each to the language's own name ({@code hs} to {@code haskell}). */
+    private static final Map<String, String> ROUGE_NAMES = rougeNames();
 
     static {
         for (Language language : List.of(new PlainText(), new Ruby(), new JavaScript(), new TypeScript(), new Php(), new Rust(), new Erb(), new Kotlin(), new Swift(), new Html(), new Css(),
@@ -40,7 +39,12 @@ public final class Highlighter {
      * kramdown writes code in a language Rouge does not know without Rouge's wrapper.
      */
     public static boolean knows(String language) {
-        return ROUGE_NAMES.contains(baseName(language));
+        return ROUGE_NAMES.containsKey(baseName(language));
+    }
+
+    /** Rouge's own name for a language it knows by this name or alias ({@code hs} is {@code haskell}), options left off. */
+    static String rougeName(String language) {
+        return ROUGE_NAMES.getOrDefault(baseName(language), baseName(language));
     }
 
     /**
@@ -70,7 +74,8 @@ public final class Highlighter {
         return language == null ? null : LANGUAGES.get(baseName(language));
     }
 
-    private static String baseName(String language) {
+    /** The language's name without Rouge's options ({@code console?lang=ruby} is {@code console}). */
+    static String baseName(String language) {
         int options = language.indexOf('?');
         return options < 0 ? language : language.substring(0, options);
     }
@@ -89,8 +94,8 @@ public final class Highlighter {
         return html.toString();
     }
 
-    private static Set<String> rougeNames() {
-        Set<String> names = new HashSet<>();
+    private static Map<String, String> rougeNames() {
+        Map<String, String> names = new HashMap<>();
         try (InputStream in = Highlighter.class.getResourceAsStream("rouge-languages.txt")) {
             if (in == null) {
                 throw new IllegalStateException("rouge-languages.txt is missing from the jar");
@@ -98,12 +103,15 @@ public final class Highlighter {
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 if (!line.startsWith("#") && !line.isBlank()) {
-                    names.addAll(List.of(line.strip().split(" ")));
+                    String[] words = line.strip().split(" ");
+                    for (String word : words) {
+                        names.put(word, words[0]);
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Set.copyOf(names);
+        return Map.copyOf(names);
     }
 }

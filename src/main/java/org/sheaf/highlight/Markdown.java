@@ -63,6 +63,12 @@ final class Markdown extends Language {
         String language = m.group(3).strip();
         if (Highlighter.colours(language)) {
             lexing.delegateFresh(Highlighter.lexer(language), m.group(4));
+        } else if (!language.isEmpty() && !Highlighter.knows(language)) {
+            // Rouge marks a block in a language it does not know as one code string, up to its last line break
+            String body = m.group(4);
+            int end = body.endsWith("\n") ? body.length() - 1 : body.length();
+            lexing.emit(STRING_BACKTICK, body.substring(0, end));
+            lexing.emit(TEXT, body.substring(end));
         } else {
             lexing.emit(TEXT, m.group(4));
         }

@@ -5,9 +5,15 @@ import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * PHP as Rouge colours it. A text with a {@code <?} in it is a template: HTML around
@@ -29,36 +35,12 @@ final class Php extends Language {
             "private", "protected", "public", "readonly", "require", "require_once", "return", "self", "static",
             "switch", "throw", "try", "unset", "use", "var", "while", "xor", "yield", "__CLASS__", "__DIR__",
             "__FILE__", "__FUNCTION__", "__LINE__", "__METHOD__", "__NAMESPACE__", "__TRAIT__");
+    /** The keywords in lowercase: PHP's keywords have no case ({@code ECHO}, {@code __class__}), as Rouge reads them. */
+    private static final Set<String> ANY_CASE = KEYWORDS.stream().map(word -> word.toLowerCase(Locale.ROOT))
+            .collect(Collectors.toUnmodifiableSet());
     private static final Pattern CONSTANT = Pattern.compile("(?i:true|false|null)|(?:PHP|E)_[A-Z0-9_]+");
-    private static final Set<String> BUILTIN = wordSet("strlen", "count", "implode", "explode",
-            "str_replace", "sprintf", "printf", "json_encode", "json_decode", "in_array", "array_keys",
-            "array_values", "array_merge", "array_filter", "array_map", "array_key_exists", "array_push",
-            "array_slice", "is_array", "is_null", "is_string", "is_numeric", "trim", "strtolower", "strtoupper",
-            "ucfirst", "ucwords", "substr", "strpos", "date", "time", "file_get_contents", "file_put_contents",
-            "header", "preg_match", "preg_replace", "var_dump", "print_r", "htmlspecialchars", "intval",
-            "urlencode", "session_start", "define", "function_exists", "sort", "usort", "round", "max", "min",
-            "number_format", "mysqli_connect", "md5", "rand", "nl2br", "compact", "extract",
-            "abs", "addslashes", "array_column", "array_combine", "array_diff", "array_fill", "array_flip",
-            "array_intersect", "array_key_first", "array_key_last", "array_pop", "array_reduce",
-            "array_reverse", "array_search", "array_shift", "array_splice", "array_sum", "array_unique",
-            "array_unshift", "array_walk", "arsort", "asort", "base64_decode", "base64_encode", "basename",
-            "boolval", "call_user_func", "call_user_func_array", "ceil", "checkdate", "chr", "class_exists",
-            "curl_close", "curl_exec", "curl_init", "curl_setopt", "current", "date_default_timezone_set",
-            "dirname", "each", "end", "error_log", "error_reporting", "exec", "fclose", "fgets", "file",
-            "file_exists", "filter_var", "floatval", "floor", "fopen", "fread", "func_get_args", "fwrite",
-            "get_class", "getenv", "gettype", "glob", "hash", "headers_sent", "html_entity_decode",
-            "htmlentities", "http_response_code", "ini_get", "ini_set", "intdiv", "is_bool", "is_callable",
-            "is_dir", "is_file", "is_int", "is_object", "iterator_to_array", "join", "json_last_error", "key",
-            "krsort", "ksort", "lcfirst", "lcg_value", "ltrim", "mail", "mb_strlen", "mb_strtolower",
-            "mb_substr", "method_exists", "microtime", "mkdir", "mktime", "mt_rand", "next", "ob_get_clean",
-            "ob_start", "ord", "parse_url", "password_hash", "password_verify", "pathinfo", "phpversion",
-            "pow", "preg_match_all", "preg_quote", "preg_replace_callback", "preg_split", "prev",
-            "property_exists", "random_int", "range", "rawurlencode", "realpath", "reset", "rsort", "rtrim",
-            "serialize", "session_destroy", "set_error_handler", "setcookie", "settype", "sha1", "shell_exec",
-            "shuffle", "sizeof", "sleep", "spl_autoload_register", "sqrt", "str_pad", "str_repeat",
-            "str_split", "strcmp", "strip_tags", "stripos", "stripslashes", "strrev", "strrpos", "strstr",
-            "strtotime", "strval", "substr_count", "trigger_error", "uasort", "uksort", "uniqid", "unlink",
-            "unserialize", "urldecode", "usleep", "var_export", "version_compare", "wordwrap");
+    /** PHP's library functions, lowercase: a call of one is a builtin, whatever its case. */
+    private static final Set<String> BUILTIN = functions();
     private static final Pattern CALL = Pattern.compile("\\s*\\(");
     private static final Pattern PROPERTY = Pattern.compile("\\s+\\$");
     private static final Pattern CAPITALS = Pattern.compile("[A-Z][A-Z0-9]*_[A-Z0-9_]*|[A-Z]{2,}[A-Z0-9]*");
@@ -81,14 +63,14 @@ final class Php extends Language {
                 .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("<<<[ \\t]*([\"']?)(" + IDENT + ")\\1\\n(?s:.*?)\\n[ \\t]*\\2\\b;?", STRING_HEREDOC)
                 .rule("\\$+" + IDENT, NAME_VARIABLE)
-                .rule("(namespace)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
-                .rule("(use)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_CLASS))
-                .rule("(class|interface|trait|extends|implements)(\\s+)(" + QUALIFIED + ")",
+                .rule("((?i:namespace))(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_NAMESPACE))
+                .rule("((?i:use))(\\s+)(" + QUALIFIED + ")", groups(KEYWORD_NAMESPACE, TEXT, NAME_CLASS))
+                .rule("((?i:class|interface|trait|extends|implements))(\\s+)(" + QUALIFIED + ")",
                         groups(KEYWORD_DECLARATION, TEXT, NAME_CLASS))
-                .rule("(const)(\\s+)(" + IDENT + ")", groups(KEYWORD, TEXT, NAME_CONSTANT))
-                .rule("(new)(\\s+)(" + QUALIFIED + ")", groups(KEYWORD, TEXT, NAME_CLASS))
-                .rule("(?:function|fn)\\b", KEYWORD, "signature")
-                .rule("(\\??->)(\\s*)(" + IDENT + ")(?=\\s*\\()", groups(OPERATOR, TEXT, NAME_FUNCTION))
+                .rule("((?i:const))(\\s+)(" + IDENT + ")", groups(KEYWORD, TEXT, NAME_CONSTANT))
+                .rule("((?i:new))(\\s+)(" + QUALIFIED + ")", groups(KEYWORD, TEXT, NAME_CLASS))
+                .rule("(?i:function|fn)\\b", KEYWORD, "signature")
+                .rule("(\\??->)(\\s*)(" + IDENT + ")(?=\\s*\\()", Php::methodCall)
                 .rule("(\\??->)(\\s*)(" + IDENT + ")", groups(OPERATOR, TEXT, NAME))
                 .rule("(::)(class)\\b", groups(OPERATOR, NAME))
                 .rule("'(?:[^'\\\\]|\\\\.)*'", STRING_SINGLE)
@@ -147,15 +129,24 @@ final class Php extends Language {
         lexing.emit(property ? KEYWORD_TYPE : classify(word, lexing), word);
     }
 
+    /** A method called is named as any call is: a keyword, a library function's name, or a function. */
+    private static void methodCall(Matcher m, Lexing lexing) {
+        lexing.emit(OPERATOR, m.group(1));
+        lexing.emit(TEXT, m.group(2));
+        String word = m.group(3);
+        boolean keyword = ANY_CASE.contains(word.toLowerCase(Locale.ROOT));
+        lexing.emit(keyword ? KEYWORD : BUILTIN.contains(word.toLowerCase(Locale.ROOT)) ? NAME_BUILTIN : NAME_FUNCTION,
+                word);
+    }
+
     private static TokenType classify(String word, Lexing lexing) {
         if (CONSTANT.matcher(word).matches()) {
             return KEYWORD_CONSTANT;
-        } else if (KEYWORDS.contains(word)) {
+        } else if (ANY_CASE.contains(word.toLowerCase(Locale.ROOT))) {
             return KEYWORD;
-        } else if (BUILTIN.contains(word)) {
-            return NAME_BUILTIN;
         } else if (lexing.ahead(CALL)) {
-            return NAME_FUNCTION;
+            // only a call names a library function: a bare word (a constant's name) does not
+            return BUILTIN.contains(word.toLowerCase(Locale.ROOT)) ? NAME_BUILTIN : NAME_FUNCTION;
         } else if (CAPITALS.matcher(word).matches()) {
             return NAME_CONSTANT;
         }
@@ -181,5 +172,17 @@ final class Php extends Language {
             word = word.substring(1);
         }
         lexing.emit(classify(word, lexing), word);
+    }
+
+    private static Set<String> functions() {
+        try (InputStream in = Php.class.getResourceAsStream("php-functions.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("php-functions.txt is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

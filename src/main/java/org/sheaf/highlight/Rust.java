@@ -84,7 +84,8 @@ final class Rust extends Language {
     }
 
     Rust() {
-        super("rust", "rs");
+        // rustdoc's fence attributes are aliases of Rouge's, so ```rust,no_run is Rust
+        super("rust", "rs", "rust,no_run", "rs,no_run", "rust,ignore", "rs,ignore", "rust,should_panic", "rs,should_panic");
     }
 
     @Override

@@ -32,9 +32,20 @@ final class Swift extends Language {
 
     static {
         Grammar g = GRAMMAR;
-        g.state("root")
+        // A compiler directive (#if, #else, #endif, #warning) is a whole line of its own, but only
+        // where Rouge is at a line's start: the text's first line, or after a run of whitespace
+        // that starts with a line break, or after a line comment. Whitespace that starts with
+        // spaces (a line with trailing spaces) does not count, and the # is then an error.
+        g.state("bol")
+                .rule("#.*", COMMENT_PREPROC)
                 .rule("\\s+", TEXT)
-                .slashComments()
+                .rule(Grammar.BLOCK_COMMENT, COMMENT_MULTILINE)
+                .rule("", TEXT, "#pop");
+        g.state("root")
+                .rule("\\n+", TEXT, "bol")
+                .rule("//.*", COMMENT_SINGLE, "bol")
+                .rule("\\s+", TEXT)
+                .rule(Grammar.BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("\"\"\"", STRING, "triple")
                 .rule("\"", STRING, "string")
                 .rule("0x[0-9a-fA-F_]+", NUMBER_HEX)
@@ -44,6 +55,10 @@ final class Swift extends Language {
                 .rule("\\d[\\d_]*", NUMBER_INTEGER)
                 .rule("\\$\\d+", NAME_VARIABLE)
                 .rule("@" + IDENT, KEYWORD_DECLARATION)
+                .rule("#available\\([^)]+\\)", KEYWORD_DECLARATION)
+                .rule("(#(?:selector|keyPath)\\()([^)]+?(?:[(].*?[)])?)(\\))",
+                        groups(KEYWORD_DECLARATION, NAME_FUNCTION, KEYWORD_DECLARATION))
+                .rule("#(?:line|file|column|function|dsohandle)", KEYWORD_DECLARATION)
                 .rule("private\\(set\\)", KEYWORD_DECLARATION)
                 .rule("(as|try)([?!])", KEYWORD)
                 .rule("(let|var)(\\s+)(" + IDENT + ")", groups(KEYWORD, TEXT, NAME_VARIABLE))
@@ -88,6 +103,14 @@ final class Swift extends Language {
     @Override
     Grammar grammar() {
         return GRAMMAR;
+    }
+
+    /** Rouge starts Swift at the start of a line, where a directive may stand. */
+    @Override
+    Lexing start(Tokens out) {
+        Lexing lexing = super.start(out);
+        lexing.push("bol");
+        return lexing;
     }
 
     private static void name(Matcher m, Lexing lexing) {

@@ -24,7 +24,7 @@ import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.OsReason;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
-import org.sheaf.highlight.Highlighter;
+import org.sheaf.highlight.Highlighting;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 
@@ -41,8 +41,8 @@ final class JekyllTags {
     static List<Insertion> all(LiquidRenderer renderer) {
         List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
                 new IncludeTag(renderer, "include_relative"),
-                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(), new GistTag(), new AvatarTag(renderer),
-                new For()));
+                new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(renderer.setup().highlighting()),
+                new GistTag(), new AvatarTag(renderer), new For()));
         renderer.setup().tags().forEach(tag -> tags.add(new PluginTag(renderer, tag)));
         return tags;
     }
@@ -427,13 +427,16 @@ final class JekyllTags {
 
     /**
      * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with
-     * the code coloured as Rouge colours it ({@link Highlighter}). When the site's {@code highlighter} is
+     * the code coloured as Rouge colours it ({@link Highlighting}). When the site's {@code highlighter} is
      * anything but Rouge or Pygments ({@code none}, {@code false}), Jekyll writes the code stripped, in the same
      * wrapper, and ignores {@code linenos}; an unset or null highlighter is Rouge.
      */
     static final class HighlightBlock extends Block {
-        HighlightBlock() {
+        private final Highlighting highlighting;
+
+        HighlightBlock(Highlighting highlighting) {
             super("highlight");
+            this.highlighting = highlighting;
         }
 
         @Override
@@ -454,7 +457,7 @@ final class JekyllTags {
             if (!rouge(context)) {
                 inner = Html.escape(code).strip();
             } else {
-                String html = Highlighter.html(lang, code);
+                String html = highlighting.html(lang, code);
                 inner = linenos ? table(html, code) : html;
             }
             // Jekyll writes "+" as "-" in the class (c++ becomes language-c--) but keeps it in data-lang

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.highlight.Highlighting;
 
 /**
  * What a {@link LiquidRenderer} needs to know about the site, fixed for one build.
@@ -34,12 +35,13 @@ import org.sheaf.diag.Diagnostic;
  * @param themeIncludes where {@code include} looks for what {@code includesDir} lacks (the theme's
  *                     {@code _includes}, when the site has a theme); includes never leave the folder
  *                     they are found in
+ * @param highlighting how the {@code highlight} tag colours code: the build's
  */
 public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, String url, ZoneId timezone,
                           String environment, Function<String, String> markdownify, LinkResolver links,
                           List<TemplateTag> tags, LiquidMode mode,
                           boolean strictFilters, Consumer<Diagnostic> warnings, Map<String, UnaryOperator<String>> textFilters,
-                          List<Path> themeIncludes) {
+                          List<Path> themeIncludes, Highlighting highlighting) {
     public LiquidSetup {
         tags = List.copyOf(tags);
         textFilters = Map.copyOf(textFilters);
@@ -51,7 +53,7 @@ public record LiquidSetup(Path sourceDir, Path includesDir, String baseurl, Stri
                        String environment, Function<String, String> markdownify, LinkResolver links,
                        List<TemplateTag> tags) {
         this(sourceDir, includesDir, baseurl, url, timezone, environment, markdownify, links, tags,
-                LiquidMode.WARN, false, warning -> { }, Map.of(), List.of());
+                LiquidMode.WARN, false, warning -> { }, Map.of(), List.of(), Highlighting.ownLexers());
     }
 
     /** A setup without plugin tags. */

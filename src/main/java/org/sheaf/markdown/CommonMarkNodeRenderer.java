@@ -28,7 +28,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.sheaf.highlight.Highlighter;
+import org.sheaf.highlight.Highlighting;
 import org.sheaf.jekyll.Html;
 
 /**
@@ -50,11 +50,13 @@ final class CommonMarkNodeRenderer implements PhasedNodeRenderer {
             "<(title|textarea|style|xmp|iframe|noembed|noframes|script|plaintext)(?=\\s|>|/>)", Pattern.CASE_INSENSITIVE);
 
     private final Set<String> named;
+    private final Highlighting highlighting;
     /** The footnotes referenced, numbered by their first reference, in that order. */
     private final Map<FootnoteBlock, Integer> notes = new IdentityHashMap<>();
 
-    private CommonMarkNodeRenderer(Set<String> named) {
+    private CommonMarkNodeRenderer(Set<String> named, Highlighting highlighting) {
         this.named = named;
+        this.highlighting = highlighting;
     }
 
     @Override
@@ -173,7 +175,7 @@ final class CommonMarkNodeRenderer implements PhasedNodeRenderer {
         } else {
             html.raw("<pre class=\"highlight\"><code" + dataLang + ">");
         }
-        html.raw(Highlighter.html(language, code));
+        html.raw(highlighting.html(language, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div></div>").line();
@@ -182,14 +184,16 @@ final class CommonMarkNodeRenderer implements PhasedNodeRenderer {
     /** Makes the renderer for the options and extensions a site names. */
     static final class Factory implements NodeRendererFactory {
         private final Set<String> named;
+        private final Highlighting highlighting;
 
-        Factory(Set<String> named) {
+        Factory(Set<String> named, Highlighting highlighting) {
             this.named = named;
+            this.highlighting = highlighting;
         }
 
         @Override
         public NodeRenderer apply(DataHolder options) {
-            return new CommonMarkNodeRenderer(named);
+            return new CommonMarkNodeRenderer(named, highlighting);
         }
     }
 }

@@ -46,7 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.sheaf.highlight.Highlighter;
+import org.sheaf.highlight.Highlighting;
 import org.sheaf.jekyll.Html;
 
 /**
@@ -76,6 +76,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final Map<Node, Integer> widestRows = new HashMap<>();
     private final MarkdownOptions options;
+    private final Highlighting highlighting;
     /** Footnotes by name, in the order of their first reference. */
     private final Map<String, Note> notes = new LinkedHashMap<>();
     private final Map<String, Integer> referencesSoFar = new HashMap<>();
@@ -95,8 +96,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
     }
 
-    KramdownNodeRenderer(MarkdownOptions options) {
+    KramdownNodeRenderer(MarkdownOptions options, Highlighting highlighting) {
         this.options = options;
+        this.highlighting = highlighting;
     }
 
     @Override
@@ -316,12 +318,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
-        if (!options.rouge() || language != null && !Highlighter.knows(language)) {
+        if (!options.rouge() || language != null && !highlighting.knows(language)) {
             // kramdown without a highlighter, or with a language Rouge does not know: <pre><code class="language-x">, the text ending with a line break
             html.line();
             html.srcPos(node.getChars()).withAttr().tag("pre");
             html.openPre();
-            html.raw(language == null ? "<code>" : "<code class=\"language-" + Html.escapeAttribute(language) + "\">");
+            html.raw(language == null ? "<code>" : "<code class=\"language-" + Html.escapeAttribute(withoutOptions(language)) + "\">");
             html.raw(Html.escapeText(code.endsWith("\n") ? code : code + "\n"));
             html.raw("</code>");
             html.closePre();
@@ -329,17 +331,26 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return;
         }
         String lang = language != null ? language : options.defaultCodeLanguage();
-        String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + lang + " ") + "highlighter-rouge";
+        String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + withoutOptions(lang) + " ") + "highlighter-rouge";
         html.line();
         html.srcPos(node.getChars()).attr("class", wrapperClass).withAttr().tag("div");
         html.raw("<div class=\"highlight\">");
         html.openPre();
         html.raw("<pre class=\"highlight\"><code>");
-        html.raw(Highlighter.html(lang, code));
+        html.raw(highlighting.html(lang, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div>");
         html.tag("/div").line();
+    }
+
+    /**
+     * The language as kramdown names it in the class: without Rouge's options
+     * ({@code console?lang=ruby} is {@code language-console}), which still go to Rouge.
+     */
+    private static String withoutOptions(String language) {
+        int options = language.indexOf('?', 1);
+        return options < 0 ? language : language.substring(0, options);
     }
 
     // list items: kramdown decides per item whether its first paragraph gets <p>, not per list
@@ -417,11 +428,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
         String marked = markedLanguage(node);
-        if (options.rouge() && marked != null && Highlighter.knows(marked)) {
+        if (options.rouge() && marked != null && highlighting.knows(marked)) {
             // a span marked {:.language-x} is coloured in that language, its class first
             html.attr("class", "language-" + marked + " highlighter-rouge");
             html.srcPos(node.getText()).withAttr().tag("code");
-            html.raw(Highlighter.html(marked, new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node)));
+            html.raw(highlighting.html(marked, new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node)));
             html.tag("/code");
             return;
         }
@@ -642,14 +653,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     /** Makes one renderer per rendered document. */
     static final class Factory implements NodeRendererFactory {
         private final MarkdownOptions options;
+        private final Highlighting highlighting;
 
-        Factory(MarkdownOptions options) {
+        Factory(MarkdownOptions options, Highlighting highlighting) {
             this.options = options;
+            this.highlighting = highlighting;
         }
 
         @Override
         public com.vladsch.flexmark.html.renderer.NodeRenderer apply(DataHolder data) {
-            return new KramdownNodeRenderer(options);
+            return new KramdownNodeRenderer(options, highlighting);
         }
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sheaf.highlight.Highlighting;
 
 /**
  * Markdown to HTML as Jekyll 4.3 renders it: by default kramdown with its GFM parser (heading
@@ -41,7 +42,13 @@ public final class MarkdownRenderer {
     private final Parser parserWithoutAbbreviations;
     private final HtmlRenderer renderer;
 
+    /** A renderer that colours code with sheaf's own lexers alone ({@link Highlighting#ownLexers}). */
     public MarkdownRenderer(MarkdownOptions options) {
+        this(options, Highlighting.ownLexers());
+    }
+
+    /** A renderer that colours code with {@code highlighting}, the build's. */
+    public MarkdownRenderer(MarkdownOptions options, Highlighting highlighting) {
         this.options = options;
         if (options.flavour() == MarkdownOptions.Flavour.COMMONMARK) {
             // jekyll-commonmark turns on only the extensions and options the site names
@@ -89,7 +96,7 @@ public final class MarkdownRenderer {
             }
             this.parser = HeadingStartFactory.install(LeanInlineParser.install(Parser.builder(set))).build();
             this.parserWithoutAbbreviations = parser;
-            this.renderer = HtmlRenderer.builder(render).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named))
+            this.renderer = HtmlRenderer.builder(render).nodeRendererFactory(new CommonMarkNodeRenderer.Factory(named, highlighting))
                     .build();
             return;
         }
@@ -102,7 +109,7 @@ public final class MarkdownRenderer {
                 AbbreviationExtension.create(), TypographicExtension.create(), StrikethroughExtension.create());
         render.set(Parser.EXTENSIONS, renderExtensions);
         this.renderer = HtmlRenderer.builder(render)
-                .nodeRendererFactory(new KramdownNodeRenderer.Factory(options))
+                .nodeRendererFactory(new KramdownNodeRenderer.Factory(options, highlighting))
                 .attributeProviderFactory(new KramdownAttributeProvider.Factory())
                 .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))
                 .build();

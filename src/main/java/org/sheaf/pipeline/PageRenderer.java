@@ -16,6 +16,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.highlight.Highlighting;
 import org.sheaf.jekyll.Excerpts;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.markdown.MarkdownNesting;
@@ -42,6 +43,7 @@ public final class PageRenderer {
     private final Map<String, Object> jekyll;
     private final String excerptSeparator;
     private final SassRenderer sass;
+    private final Highlighting highlighting;
     private final RenderProfile profile = new RenderProfile();
     private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
     private RenderPlan plan = RenderPlan.FULL;
@@ -59,7 +61,8 @@ public final class PageRenderer {
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
-            SassRenderer sass, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
+            SassRenderer sass, Highlighting highlighting, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
+        this.highlighting = highlighting;
         this.paginators = paginators;
         this.relativeLinks = relativeLinks;
         this.index = index;
@@ -77,15 +80,21 @@ public final class PageRenderer {
      * incremental {@code plan} keeps are handed over first, with their kept output. Problems go to
      * {@code diagnostics}; a page that fails is reported and not handed over. {@code progress}
      * hears of pages as they finish. The Sass compiler, if a Sass page started it, is stopped
-     * before this returns or throws.
+     * before this returns or throws, and so is Rouge, if code started it; code Rouge could not
+     * colour is one warning ({@link Highlighting#finish}).
      */
     void render(Diagnostics diagnostics, RenderPlan plan, RenderProgress progress, BiConsumer<Page, String> outputs) {
         this.plan = plan;
         this.progress = progress;
+        if (plan == RenderPlan.FULL) {
+            // an incremental build renders few pages, most often none with code for Rouge
+            highlighting.startEarly(index.pages().stream().map(Page::body).toList());
+        }
         try (RenderThreads threads = new RenderThreads()) {
             renderAll(diagnostics, outputs, threads);
         } finally {
             sass.close();
+            highlighting.finish().ifPresent(diagnostics::add);
         }
     }
 
@@ -161,6 +170,8 @@ public final class PageRenderer {
                 pages.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
             });
             threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
+        } finally {
+            highlighting.finish().ifPresent(diagnostics::add);
         }
     }
 

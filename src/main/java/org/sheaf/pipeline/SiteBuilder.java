@@ -40,6 +40,7 @@ import org.sheaf.generate.GitHistoryLoader;
 import org.sheaf.generate.Pagination;
 import org.sheaf.generate.Plugins;
 import org.sheaf.generate.Provenance;
+import org.sheaf.highlight.Highlighting;
 import org.sheaf.liquid.LinkResolver;
 import org.sheaf.liquid.LiquidMode;
 import org.sheaf.liquid.LiquidRenderer;
@@ -166,10 +167,11 @@ public final class SiteBuilder {
 
     /**
      * The generate stage's value: the index with the generated pages added, the generated files,
-     * and the plugins that render needs again (their tags, pagination's {@code paginator}).
+     * and the plugins that render needs again (their tags, pagination's {@code paginator});
+     * {@code highlighting} colours code for Markdown and the {@code highlight} tag alike.
      */
     public record Generated(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-            ZonedDateTime siteTime, MarkdownRenderer markdown, Plugins plugins, Pagination pagination,
+            ZonedDateTime siteTime, MarkdownRenderer markdown, Highlighting highlighting, Plugins plugins, Pagination pagination,
             OpenResearch research, List<GeneratedFile> files) {
     }
 
@@ -332,8 +334,9 @@ public final class SiteBuilder {
         SiteConfig config = indexed.config();
         ContentIndex index = indexed.index();
         Plugins plugins = Plugins.of(config, diagnostics);
-        MarkdownRenderer markdown = new MarkdownRenderer(
-                MarkdownOptions.fromConfig(config.values()));
+        SiteConfig.Origin highlighter = config.originOf("highlighter");
+        Highlighting highlighting = Highlighting.withRouge(highlighter.path(), highlighter.position());
+        MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()), highlighting);
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
         index = index.withPages(plugins.listingPages(index, diagnostics));
@@ -342,8 +345,8 @@ public final class SiteBuilder {
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");
-        return new Generated(config, index, indexed.layouts(), indexed.siteTime(), markdown, plugins, pagination,
-                research, List.copyOf(generated));
+        return new Generated(config, index, indexed.layouts(), indexed.siteTime(), markdown, highlighting, plugins,
+                pagination, research, List.copyOf(generated));
     }
 
     /**
@@ -393,7 +396,7 @@ public final class SiteBuilder {
             tags.addAll(plugins.tags(JEKYLL_VERSION, markdown::render,
                     page -> rendered.ofVariable(page).flatMap(RenderedPage::toc)));
             tags.add(charts.tag());
-            renderer = renderer(config, generated.index(), layouts, options, markdown, tags,
+            renderer = renderer(config, generated.index(), layouts, options, markdown, generated.highlighting(), tags,
                     generated.pagination().paginators(), research.relativeLinks(), diagnostics);
             renderer.render(diagnostics, plan, options.progress(),
                     AccessibilityPass.around(target::put, config, layouts, diagnostics));
@@ -404,6 +407,7 @@ public final class SiteBuilder {
         }
         stopwatch.lap("render");
         renderer.sassStartup().ifPresent(time -> stopwatch.note("sass start", time));
+        generated.highlighting().startup().ifPresent(time -> stopwatch.note("rouge start", time));
         charts.firstUse().ifPresent(time -> {
             stopwatch.note("first chart", time);
             stopwatch.note(charts.count() + " charts", charts.total());
@@ -506,7 +510,7 @@ public final class SiteBuilder {
     }
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-            BuildOptions options, MarkdownRenderer markdown, List<TemplateTag> tags,
+            BuildOptions options, MarkdownRenderer markdown, Highlighting highlighting, List<TemplateTag> tags,
             Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics)
             throws IOException {
         LinkResolver links = new LinkResolver() {
@@ -529,7 +533,7 @@ public final class SiteBuilder {
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
                 config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
                 liquidMode(config, diagnostics), strictFilters(config), diagnostics::add, sassFilters,
-                config.theme().map(theme -> List.of(theme.includesDir())).orElse(List.of())));
+                config.theme().map(theme -> List.of(theme.includesDir())).orElse(List.of()), highlighting));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
         // Freemarker starts only for a site with Freemarker layouts: setting it up loads about
         // 170 classes, 60 ms of a 100-page Liquid site's start (BENCHMARKS.md).
@@ -545,7 +549,7 @@ public final class SiteBuilder {
         jekyll.put("version", JEKYLL_VERSION);
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator(), paginators, sass,
+                config.excerptSeparator(), paginators, sass, highlighting,
                 relativeLinks(config, index, relativeLinks));
     }
 

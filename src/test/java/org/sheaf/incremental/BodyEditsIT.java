@@ -3,6 +3,7 @@ package org.sheaf.incremental;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -96,6 +97,20 @@ class BodyEditsIT {
                 SourceChanges.written(Set.of(root.resolve("about.md").toAbsolutePath().normalize()))).ok());
         assertTrue(serving.lastWasBodyEdit(), serving.lastDeclined());
         assertEquals(feed, new String(sink.files().get("feed.xml"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void codeThatRougeColoursIsColouredInBodyEditsAndIncrementalBuildsAsInACleanBuild() {
+        assumeTrue(TestSite.rougeInstalled(), "Ruby with Rouge is not installed");
+        BuildResult edited = edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout.\n\n"
+                + "```haskell\nmain = print 1 -- one\n```\n");
+        assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
+        assertTrue(served("about.html").contains("<span class=\"n\">main</span>"), served("about.html"));
+        assertServedIsACleanBuild(edited);
+        site.file("lua.md", "---\nlayout: default\ntitle: Lua\n---\n{% highlight lua %}\nlocal x = 1\n{% endhighlight %}\n");
+        BuildResult added = builder.build(options, served, SourceChanges.UNKNOWN);
+        assertTrue(served("lua.html").contains("<span class=\"kd\">local</span>"), served("lua.html"));
+        assertServedIsACleanBuild(added);
     }
 
     @Test

@@ -32,7 +32,7 @@ class LiquidErrorsTest {
         LiquidSetup s = LiquidTestSite.setup();
         LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
                 s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, true,
-                s.warnings(), s.textFilters(), s.themeIncludes()));
+                s.warnings(), s.textFilters(), s.themeIncludes(), s.highlighting()));
         assertEquals("content/about.md:12:8: error: unknown Liquid filter \"nofilter\"", assertThrows(DiagnosticException.class,
                 () -> strict.render("a\nb {{ x | nofilter }}", "content/about.md", 11, Map.of())).diagnostic().format());
     }
@@ -43,7 +43,7 @@ class LiquidErrorsTest {
         java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         LiquidRenderer lenient = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
                 s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, false,
-                warnings::add, s.textFilters(), s.themeIncludes()));
+                warnings::add, s.textFilters(), s.themeIncludes(), s.highlighting()));
         assertEquals("a\nb [X] [yz]", lenient.render("a\nb [{{ 'x' | nofilter | upcase }}] [{{ 'y' | other: 'a|b', 3 | append: 'z' }}]",
                 "content/about.md", 11, Map.of()));
         assertEquals(java.util.List.of(

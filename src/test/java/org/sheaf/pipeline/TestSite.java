@@ -114,4 +114,18 @@ public final class TestSite {
     public List<String> outputPaths() {
         return List.copyOf(outputFiles().keySet());
     }
+
+    /** Whether Ruby with Rouge runs here ({@code ruby -rrouge}): tests of code that Rouge itself colours need it. */
+    public static boolean rougeInstalled() {
+        try {
+            Process ruby = new ProcessBuilder(List.of("ruby", "-rrouge", "-e", "")).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return ruby.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && ruby.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
 }
