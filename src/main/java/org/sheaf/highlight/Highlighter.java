@@ -35,11 +35,19 @@ public final class Highlighter {
     }
 
     /**
-     * Whether Rouge knows the language by this name or alias (case matters, as it does to Rouge).
-     * kramdown writes code in a language Rouge does not know without Rouge's wrapper.
+     * The name with which code asks Rouge to tell its language from the code itself; only Rouge
+     * can, so such code goes to Rouge ({@link Highlighting}).
+     */
+    static final String GUESS = "guess";
+
+    /**
+     * Whether Rouge knows the language by this name or alias (case matters, as it does to Rouge),
+     * or is asked to guess it. kramdown writes code in a language Rouge does not know without
+     * Rouge's wrapper.
      */
     public static boolean knows(String language) {
-        return ROUGE_NAMES.containsKey(baseName(language));
+        String name = baseName(language);
+        return name.equals(GUESS) || ROUGE_NAMES.containsKey(name);
     }
 
     /** Rouge's own name for a language it knows by this name or alias ({@code hs} is {@code haskell}), options left off. */
