@@ -138,6 +138,9 @@ public final class MarkdownRenderer {
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
+        // An HTML comment under a paragraph's text is a comment in that paragraph: kramdown ends
+        // paragraphs lazily only at tags with a name.
+        parse.set(Parser.HTML_COMMENT_BLOCKS_INTERRUPT_PARAGRAPH, false);
         // Emphasis opens and closes by kramdown's rules (KramdownEmphasis), not CommonMark's.
         parse.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false);
         parse.set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
@@ -160,7 +163,6 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
-                .paragraphPreProcessorFactory(new KramdownLazyHeadings.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .customInlineParserExtensionFactory(new SpacedDotsParser.Factory());
