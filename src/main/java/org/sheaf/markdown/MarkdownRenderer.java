@@ -16,6 +16,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,9 @@ import java.util.regex.Pattern;
 public final class MarkdownRenderer {
     /** A heading tag in raw HTML, which only an HTML parser would find. */
     private static final Pattern RAW_HEADING = Pattern.compile("<[hH][1-6]");
+
+    /** The most parses of one page that closing its fences may take ({@link #withClosedFences}). */
+    private static final int FENCE_PARSES = 8;
 
     private final MarkdownOptions options;
     private final Parser parser;
@@ -93,8 +97,8 @@ public final class MarkdownRenderer {
                     .build();
             return;
         }
-        this.parser = kramdownParser(true);
-        this.parserWithoutAbbreviations = kramdownParser(false);
+        this.parser = kramdownParser(true, Set.of());
+        this.parserWithoutAbbreviations = kramdownParser(false, Set.of());
         // The footnote extension parses; KramdownNodeRenderer renders footnotes, so the
         // renderer does not load flexmark's own footnote markup.
         MutableDataSet render = kramdownOptions();
@@ -113,8 +117,9 @@ public final class MarkdownRenderer {
      * over every node of the parsed document after parsing (about a sixth of all Markdown time on
      * the benchmark corpus), so documents that define none are parsed without that pass.
      */
-    private Parser kramdownParser(boolean abbreviations) {
+    private Parser kramdownParser(boolean abbreviations, Set<Integer> refusedFences) {
         MutableDataSet parse = kramdownOptions();
+        parse.set(KramdownFences.REFUSED, refusedFences);
         List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
                 FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
@@ -150,8 +155,8 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
-        Parser.Builder builder = HtmlBlockStartFactory.install(
-                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))
+        Parser.Builder builder = KramdownFences.install(HtmlBlockStartFactory.install(
+                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse)))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
                 .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
@@ -262,9 +267,26 @@ public final class MarkdownRenderer {
         return new Html(html, headings.headings(), found);
     }
 
+    /**
+     * {@code document}, parsed again as long as a fence in it closed nothing, that fence's line
+     * refused ({@link KramdownFences}). Each parse refuses at least one more line, and a fence
+     * refused can reveal one inside it only when fences of falling length nest, so past
+     * {@link #FENCE_PARSES} parses the fences still open stay as flexmark read them.
+     */
+    private Document withClosedFences(Document document, String markdown) {
+        Set<Integer> refused = new HashSet<>();
+        for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.refuseUnclosed(document, refused); parses++) {
+            document = kramdownParser(markdown.contains("*["), Set.copyOf(refused)).parse(markdown);
+        }
+        return document;
+    }
+
     /** Parses {@code markdown}, rewriting its links through {@code links} and adding them to {@code found}, each when given. */
     private Document parse(String markdown, RelativeLinks links, List<PageLink> found) {
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownFences.mayHold(markdown)) {
+            document = withClosedFences(document, markdown);
+        }
         if (links != null || found != null) {
             RelativeLinkTree.rewrite(document, links, found);
         }
