@@ -167,6 +167,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownMath.BlockFactory())
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
+                .customBlockParserFactory(new KramdownEndOfBlock.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
