@@ -5,6 +5,7 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HeadingParser;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Pattern;
 
@@ -19,8 +20,10 @@ import java.util.regex.Pattern;
  * ends the paragraph, so checking the line first with flexmark's own patterns (for the default
  * heading options, which sheaf uses) gives the same document in linear time.
  *
- * <p>kramdown underlines only a one-line paragraph: under two or more lines of text, {@code ---}
- * and {@code ===} are more lines of that paragraph. The kramdown flavour's factory says so.
+ * <p>kramdown underlines only a one-line paragraph at a block boundary (first in its container,
+ * after a blank line or a block attribute list): under two or more lines of text, or under a
+ * line right after a heading or other block, {@code ---} and {@code ===} are more lines of that
+ * paragraph. The kramdown flavour's factory says so.
  */
 final class HeadingStartFactory extends ScreenedStartFactory {
     private static final Pattern ATX = Pattern.compile("^#{1,6}(?:[ \\t]+|$)");
@@ -58,6 +61,41 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         }
         return (first == '=' || first == '-') && SETEXT.matcher(line.subSequence(start)).find()
                 && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
-                        && paragraph.getBlockContent().getLineCount() > 1);
+                        && (paragraph.getBlockContent().getLineCount() > 1
+                                || !atBoundary(paragraph)));
+    }
+
+    /**
+     * Whether the open paragraph stands where kramdown reads a setext heading: first in its
+     * container, after a blank line, a {@code ^} or an attribute list for the block.
+     */
+    private static boolean atBoundary(ParagraphParser parser) {
+        Node previous = parser.getBlock().getPrevious();
+        if (previous == null || previous instanceof KramdownEndOfBlock
+                || previous instanceof AttributeListBlock list && list.definitionName() == null) {
+            return true;
+        }
+        // the open paragraph has no text of its own yet: its first line tells where it starts
+        int lineStart = parser.getBlockContent().getLines().get(0).getStartOffset();
+        BasedSequence all = parser.getBlock().getDocument().getChars();
+        while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int previousStart = lineStart - 1;
+        while (previousStart > 0 && all.charAt(previousStart - 1) != '\n') {
+            previousStart--;
+        }
+        return lineStart > 0 && isBlankQuoted(all.subSequence(previousStart, lineStart - 1));
+    }
+
+    /** Whether {@code line} holds nothing but the block quote markers it may be nested in. */
+    private static boolean isBlankQuoted(BasedSequence line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '>' && c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -11,6 +12,7 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
+import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Block;
@@ -22,17 +24,21 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * flexmark's list items and block quotes, kept open over lines that kramdown reads into them and
  * flexmark does not.
  *
- * <p>kramdown gathers an item's lines before it reads its blocks: any line that follows the
- * item's text without a blank line is one of them, lazy, even at the margin. A {@code > quote}
- * line there thus becomes a block quote inside the item (inside the deepest item, when items
- * nest), and the list goes on after it. flexmark lets a lazy line only continue an open
- * paragraph, so a quote line ends its lists; here an item whose flexmark parser lets such a line
- * go keeps it, and the quote starts inside.
+ * <p>kramdown gathers a container's lines before it reads its blocks. A block quote takes every
+ * line up to a blank one, with or without its {@code >}; a list item takes every line that
+ * follows a line of the item without a blank line between, even at the margin, unless it starts
+ * another item of the list. Neither takes a line that ends lazy lines in kramdown: an attribute
+ * list, a {@code ^}, block-level HTML. So a heading, a fence, a list or a quote on such a line is
+ * a block inside the quote or the item (the deepest item, when items nest), and the list goes on
+ * after it. flexmark lets a lazy line only continue an open paragraph, so any other block ends
+ * its containers; here a container whose flexmark parser lets such a line go keeps it, and the
+ * block starts inside.
  *
  * <p>A block that reads its own lines ahead ({@link BoundedBlockParser}: kramdown's
  * {@code {::comment}} and {@code {::nomarkdown}}, display math) may take lazy lines of the quotes
@@ -52,8 +58,9 @@ final class KramdownLazyContainers {
 
     /**
      * {@code factories}, a factory's order among the parsers, with these factories named next to
-     * flexmark's list and quote factories they replace, so the order holds whichever of the two
-     * a parser has. flexmark passes over the names of factories a parser does not have.
+     * flexmark's list and quote factories they replace (and {@link KramdownFences}' next to
+     * flexmark's fenced code), so the order holds whichever of the two a parser has. flexmark
+     * passes over the names of factories a parser does not have.
      */
     static Set<Class<?>> withReplacements(Set<Class<?>> factories) {
         if (factories == null) {
@@ -65,6 +72,9 @@ final class KramdownLazyContainers {
         }
         if (factories.contains(ListBlockParser.Factory.class)) {
             named.add(ListFactory.class);
+        }
+        if (factories.contains(FencedCodeBlockParser.Factory.class)) {
+            named.add(KramdownFences.Factory.class);
         }
         return named;
     }
@@ -146,11 +156,19 @@ final class KramdownLazyContainers {
 
     /**
      * A list item's or block quote's flexmark parser, which also continues the container over a
-     * line it lets go when kramdown reads that line into it: for a list item, a {@code >} line
-     * right after a line of the item; for either, a line that a block inside has read ahead.
-     * Nothing of such a line is taken as the container's marker or indent.
+     * line it lets go when kramdown reads that line into it: a lazy line of the container, or a
+     * line that a block inside has read ahead. Nothing of such a line is taken as the container's
+     * marker or indent.
      */
     static final class LazyContainer implements BlockParser {
+        /** kramdown's attribute list on a line of its own ({@code IAL_BLOCK_START}). */
+        private static final Pattern ATTRIBUTE_LIST = Pattern.compile(" {0,3}\\{:(?![:/])(?:\\\\}|[^}])+}\\s*$");
+        /** kramdown's end-of-block marker, a line of {@code ^}. */
+        private static final Pattern END_OF_BLOCK = Pattern.compile("\\^\\s*$");
+        /** A line that starts another item of a bullet list, or of an ordered one, in kramdown. */
+        private static final Pattern BULLET_ITEM = Pattern.compile(" {0,3}[-+*][ \\t|]");
+        private static final Pattern ORDERED_ITEM = Pattern.compile(" {0,3}\\d+\\.[ \\t|]");
+
         private final BlockParser flexmark;
         /** Whether the last line that reached this container was blank. */
         private boolean afterBlank;
@@ -162,18 +180,32 @@ final class KramdownLazyContainers {
         @Override
         public BlockContinue tryContinue(ParserState state) {
             BlockContinue result = flexmark.tryContinue(state);
-            boolean lazy = result == null
-                    && (readAhead(state) || !state.isBlank() && !afterBlank && quoteInItem(state));
+            boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
         }
 
-        /** Whether the line is a block quote line after this item's text, which kramdown puts inside the item. */
-        private boolean quoteInItem(ParserState state) {
-            BasedSequence line = state.getLine();
-            int first = state.getNextNonSpaceIndex();
-            return getBlock() instanceof ListItem && getBlock().hasChildren() && state.getIndent() < 4
-                    && first < line.length() && line.charAt(first) == '>';
+        /**
+         * Whether kramdown reads the line into this container lazily: a quote any line up to a
+         * blank one, an item any line right after a line of the item but an item of its own list;
+         * neither a line that ends lazy lines in kramdown (an attribute list, a {@code ^},
+         * block-level HTML).
+         */
+        private boolean takesLazily(ParserState state) {
+            if (state.isBlank()) {
+                return false;
+            }
+            BasedSequence rest = state.getLine().subSequence(state.getIndex());
+            if (ATTRIBUTE_LIST.matcher(rest).lookingAt() || END_OF_BLOCK.matcher(rest).lookingAt()
+                    || KramdownHtmlBlockParser.endsLazyLines(rest)) {
+                return false;
+            }
+            if (getBlock() instanceof BlockQuote) {
+                return true;
+            }
+            Node list = getBlock().getParent();
+            Pattern item = list instanceof OrderedList ? ORDERED_ITEM : BULLET_ITEM;
+            return !afterBlank && getBlock().hasChildren() && !item.matcher(rest).lookingAt();
         }
 
         /** Whether the open block the line would go to lies inside this container and has read the line already. */

@@ -127,6 +127,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
                         html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(KramdownEndOfBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.Span.class, (node, context, html) -> html.raw(node.html())),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
@@ -375,7 +376,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * Whether kramdown writes a list item's first paragraph without {@code <p>}: when no blank
-     * line follows it (or it is the last item's only block before the list ends), unless it is
+     * line follows it (or it is the last item's only block before the list ends, unless a
+     * {@code ^} ends the list), unless it is
      * the last item of a list whose earlier items all have their paragraphs wrapped.
      */
     private boolean transparent(ListItem item) {
@@ -397,7 +399,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             if (current.getFirstChild() instanceof Paragraph paragraph) {
                 boolean last = current.getNext() == null;
                 boolean blankAfter = blankLineAfter(paragraph);
-                boolean fits = !blankAfter || (last && paragraph.getNext() == null);
+                boolean endedByMarker = item.getParent().getNext() instanceof KramdownEndOfBlock;
+                boolean fits = !blankAfter || (last && paragraph.getNext() == null && !endedByMarker);
                 value = fits && (!last || size == 1 || earlierUnwrapped);
             }
             if (!(current.getFirstChild() instanceof Paragraph) || value) {

@@ -68,11 +68,14 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         return chars.length();
     }
 
-    /** Whether kramdown would try a table here: a block boundary before and after the paragraph. */
+    /**
+     * Whether kramdown would try a table here: a block boundary (a blank line, a {@code ^}) before
+     * and after the paragraph.
+     */
     private static boolean standsAlone(Paragraph paragraph) {
         BasedSequence all = paragraph.getDocument().getChars();
         Node previous = paragraph.getPrevious();
-        if (previous != null) {
+        if (previous != null && !(previous instanceof KramdownEndOfBlock)) {
             int start = paragraph.getStartOffset();
             int from = start - 1;
             while (from > 0 && all.charAt(from - 1) != '\n') {
@@ -82,7 +85,8 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 return false;
             }
         }
-        return paragraph.getNext() == null || paragraph.isTrailingBlankLine();
+        return paragraph.getNext() == null || paragraph.getNext() instanceof KramdownEndOfBlock
+                || paragraph.isTrailingBlankLine();
     }
 
     /**

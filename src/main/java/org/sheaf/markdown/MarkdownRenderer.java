@@ -16,6 +16,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,9 @@ import org.sheaf.highlight.Highlighting;
 public final class MarkdownRenderer {
     /** A heading tag in raw HTML, which only an HTML parser would find. */
     private static final Pattern RAW_HEADING = Pattern.compile("<[hH][1-6]");
+
+    /** The most parses of one page that closing its fences may take ({@link #withClosedFences}). */
+    private static final int FENCE_PARSES = 8;
 
     private final MarkdownOptions options;
     private final Parser parser;
@@ -100,8 +104,8 @@ public final class MarkdownRenderer {
                     .build();
             return;
         }
-        this.parser = kramdownParser(true);
-        this.parserWithoutAbbreviations = kramdownParser(false);
+        this.parser = kramdownParser(true, Set.of());
+        this.parserWithoutAbbreviations = kramdownParser(false, Set.of());
         // The footnote extension parses; KramdownNodeRenderer renders footnotes, so the
         // renderer does not load flexmark's own footnote markup.
         MutableDataSet render = kramdownOptions();
@@ -120,8 +124,9 @@ public final class MarkdownRenderer {
      * over every node of the parsed document after parsing (about a sixth of all Markdown time on
      * the benchmark corpus), so documents that define none are parsed without that pass.
      */
-    private Parser kramdownParser(boolean abbreviations) {
+    private Parser kramdownParser(boolean abbreviations, Set<Integer> refusedFences) {
         MutableDataSet parse = kramdownOptions();
+        parse.set(KramdownFences.REFUSED, refusedFences);
         List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
                 FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
@@ -145,6 +150,9 @@ public final class MarkdownRenderer {
         // A line that starts with a span-level tag is a paragraph in kramdown; other tags are
         // read by KramdownHtmlBlockParser, so flexmark's "any complete tag" block never applies.
         parse.set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true);
+        // An HTML comment under a paragraph's text is a comment in that paragraph: kramdown ends
+        // paragraphs lazily only at tags with a name.
+        parse.set(Parser.HTML_COMMENT_BLOCKS_INTERRUPT_PARAGRAPH, false);
         // Emphasis opens and closes by kramdown's rules (KramdownEmphasis), not CommonMark's.
         parse.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false);
         parse.set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
@@ -155,8 +163,8 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
-        Parser.Builder builder = HtmlBlockStartFactory.install(
-                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))
+        Parser.Builder builder = KramdownFences.install(HtmlBlockStartFactory.install(
+                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse)))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
                 .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
@@ -167,8 +175,8 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownMath.BlockFactory())
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
+                .customBlockParserFactory(new KramdownEndOfBlock.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
-                .paragraphPreProcessorFactory(new KramdownLazyHeadings.Factory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .customInlineParserExtensionFactory(new SpacedDotsParser.Factory());
@@ -268,9 +276,26 @@ public final class MarkdownRenderer {
         return new Html(html, headings.headings(), found);
     }
 
+    /**
+     * {@code document}, parsed again as long as a fence in it closed nothing, that fence's line
+     * refused ({@link KramdownFences}). Each parse refuses at least one more line, and a fence
+     * refused can reveal one inside it only when fences of falling length nest, so past
+     * {@link #FENCE_PARSES} parses the fences still open stay as flexmark read them.
+     */
+    private Document withClosedFences(Document document, String markdown) {
+        Set<Integer> refused = new HashSet<>();
+        for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.refuseUnclosed(document, refused); parses++) {
+            document = kramdownParser(markdown.contains("*["), Set.copyOf(refused)).parse(markdown);
+        }
+        return document;
+    }
+
     /** Parses {@code markdown}, rewriting its links through {@code links} and adding them to {@code found}, each when given. */
     private Document parse(String markdown, RelativeLinks links, List<PageLink> found) {
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownFences.mayHold(markdown)) {
+            document = withClosedFences(document, markdown);
+        }
         if (links != null || found != null) {
             RelativeLinkTree.rewrite(document, links, found);
         }
