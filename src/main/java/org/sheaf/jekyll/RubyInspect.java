@@ -45,6 +45,9 @@ public final class RubyInspect {
         if (value instanceof ZonedDateTime date) {
             return RubyTime.text(date);
         }
+        if (value instanceof RubyDate date) {
+            return date.inspect();
+        }
         return value.toString();
     }
 
