@@ -43,7 +43,7 @@ public final class RubyInspect {
             return floatText(((Number) value).doubleValue());
         }
         if (value instanceof ZonedDateTime date) {
-            return RubyTime.text(date);
+            return RubyTime.inspect(date);
         }
         if (value instanceof RubyDate date) {
             return date.inspect();

@@ -28,6 +28,8 @@ public final class RubyTime {
                     + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?"
                     + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
     private static final DateTimeFormatter TO_S = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern(" xx", Locale.ROOT);
 
     private RubyTime() {
     }
@@ -114,6 +116,15 @@ public final class RubyTime {
         int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
         int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
         return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    /** Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is one. */
+    public static String inspect(ZonedDateTime date) {
+        if (date.getNano() == 0) {
+            return text(date);
+        }
+        String fraction = String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
+        return date.format(SECONDS) + "." + fraction + date.format(OFFSET);
     }
 
     /** Ruby's {@code Time#to_s}: {@code 2017-09-04 10:00:00 +0200}. */
