@@ -83,27 +83,14 @@ public final class ConfigLoader {
         SiteConfig.Kind kind = Files.isDirectory(root.resolve("content")) ? SiteConfig.Kind.SHEAF : SiteConfig.Kind.JEKYLL;
         Path defaultSource = kind == SiteConfig.Kind.SHEAF ? root.resolve("content") : root;
 
-        Map<String, Object> values = JekyllDefaults.values();
         Map<String, SiteConfig.Origin> origins = new LinkedHashMap<>();
-        List<Path> files = overrides.configFiles().isEmpty()
-                ? List.of(defaultSource.resolve("_config.yml"))
-                : overrides.configFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        for (Path file : files) {
-            String shown = relativeName(root, file);
-            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                if (overrides.configFiles().isEmpty()) {
-                    continue;  // a site without _config.yml builds with the defaults, as in Jekyll
-                }
-                throw new DiagnosticException(Diagnostic.error(shown, Position.FILE, "config file not found"));
-            }
-            // The site's own _config.yml is a site file; a file the command line names may be anywhere.
-            mergeFile(overrides.configFiles().isEmpty() ? SiteFiles.within(root) : SiteFiles.anywhere(),
-                    file, shown, values, origins);
-        }
-        applyOverrides(values, overrides);
-        addDefaultExcludes(values);
-
+        Map<String, Object> values = merged(root, defaultSource, overrides, ZoneOffset.UTC, origins);
         ZoneId zone = timezone(values, origins);
+        if (!zone.equals(ZoneOffset.UTC)) {
+            // Psych shows a time written without a zone in the site's zone, which is known only now
+            origins = new LinkedHashMap<>();
+            values = merged(root, defaultSource, overrides, zone, origins);
+        }
         Path source = resolveDir(root, values, "source", defaultSource);
         Path destination = overrides.destination() != null
                 ? overrides.destination().toAbsolutePath().normalize()
@@ -146,10 +133,38 @@ public final class ConfigLoader {
         Map<String, SiteConfig.Collection> collections = collections(values, origins, root);
         Theme theme = theme(values, origins, root, overrides.themePaths());
         if (theme != null) {
-            values = withThemeConfig(values, theme, origins);
+            values = withThemeConfig(values, theme, origins, zone);
         }
         return new SiteConfig(kind, root, source, destination, layouts, includes, data, collectionsDir, zone,
                 values, collections, origins, theme);
+    }
+
+    /**
+     * Jekyll's defaults, then the config files in order, then the command line's overrides, with
+     * YAML times read for {@code zone}; records where each key came from in {@code origins}.
+     */
+    private static Map<String, Object> merged(Path root, Path defaultSource, Overrides overrides, ZoneId zone,
+            Map<String, SiteConfig.Origin> origins) throws DiagnosticException {
+        Map<String, Object> values = JekyllDefaults.values();
+        List<Path> files = overrides.configFiles().isEmpty()
+                ? List.of(defaultSource.resolve("_config.yml"))
+                : overrides.configFiles().stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        for (Path file : files) {
+            String shown = relativeName(root, file);
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (overrides.configFiles().isEmpty()) {
+                    continue;  // a site without _config.yml builds with the defaults, as in Jekyll
+                }
+                throw new DiagnosticException(Diagnostic.error(shown, Position.FILE, "config file not found"));
+            }
+            // The site's own _config.yml is a site file; a file the command line names may be anywhere.
+            mergeFile(overrides.configFiles().isEmpty() ? SiteFiles.within(root) : SiteFiles.anywhere(),
+                    file, shown, values, origins, zone);
+        }
+        applyOverrides(values, overrides);
+        addDefaultExcludes(values);
+
+        return values;
     }
 
     /**
@@ -159,7 +174,7 @@ public final class ConfigLoader {
      * gets its origin in the theme's file.
      */
     private static Map<String, Object> withThemeConfig(Map<String, Object> values, Theme theme,
-            Map<String, SiteConfig.Origin> origins) throws DiagnosticException {
+            Map<String, SiteConfig.Origin> origins, ZoneId zone) throws DiagnosticException {
         Path file = theme.root().resolve("_config.yml");
         if (Boolean.TRUE.equals(values.get("ignore_theme_config")) || !Files.isRegularFile(file)
                 || Files.isSymbolicLink(file)) {
@@ -167,7 +182,7 @@ public final class ConfigLoader {
         }
         String shown = file.toString();
         String text = new String(SiteFiles.within(theme.root()).read(file, shown), StandardCharsets.UTF_8);
-        YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
+        YamlDocument document = YamlParser.parse(text, shown, 1, zone, shown);
         if (!(document.value() instanceof Map<?, ?> map)) {
             return values;
         }
@@ -219,9 +234,9 @@ public final class ConfigLoader {
     }
 
     private static void mergeFile(SiteFiles reader, Path file, String shown, Map<String, Object> values,
-            Map<String, SiteConfig.Origin> origins) throws DiagnosticException {
+            Map<String, SiteConfig.Origin> origins, ZoneId zone) throws DiagnosticException {
         String text = new String(reader.read(file, shown), StandardCharsets.UTF_8);
-        YamlDocument document = YamlParser.parse(text, shown, 1, ZoneOffset.UTC, shown);
+        YamlDocument document = YamlParser.parse(text, shown, 1, zone, shown);
         if (document.value() == null) {
             return;
         }

@@ -11,7 +11,8 @@ import org.sheaf.diag.Position;
  * <p>{@code value} is built only from {@link java.util.LinkedHashMap} (mappings, in source
  * order, string keys), {@link java.util.ArrayList} (sequences), {@link String},
  * {@link Integer}/{@link Long}/{@link java.math.BigInteger}, {@link Double}, {@link Boolean},
- * {@link java.time.ZonedDateTime} and {@code null}.
+ * {@link java.time.ZonedDateTime} (a YAML time), {@link org.sheaf.jekyll.RubyDate} (a YAML date without
+ * a time) and {@code null}.
  *
  * @param value     the document's value; {@code null} for an empty document
  * @param positions for every mapping key and sequence item, keyed by its dotted path

@@ -50,7 +50,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * <p>SnakeYAML only composes the node graph; the values are built here from the nodes, so no
  * tag can ever instantiate a Java class. Scalars resolve as YAML 1.1: {@code yes/no/on/off}
  * are booleans, {@code 0x1F} and {@code 017} are integers, {@code 2017-09-04} is a date.
- * Dates become {@link ZonedDateTime}s in the site's zone. Duplicate keys keep the last value,
+ * Timestamps become values as Psych makes them ({@link RubyTime#fromYaml}): a date alone a
+ * {@link org.sheaf.jekyll.RubyDate}, a time a {@link ZonedDateTime}. Duplicate keys keep the last value,
  * as Jekyll does; merge keys ({@code <<: *base}) merge as Psych merges them.
  *
  * <p>Hostile input is refused with a diagnostic rather than exhausting the build: at most
@@ -477,14 +478,14 @@ public final class YamlParser {
                     + "(?:[ \\t]*(Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?)?$");
 
     /**
-     * A YAML timestamp in {@code zone}, read as Ruby reads dates ({@link RubyTime#parse}). A date
+     * A YAML timestamp read as Psych reads it for Jekyll ({@link RubyTime#fromYaml}). A date
      * that does not exist ({@code 2017-02-30}) is no timestamp: the text is returned as it is.
      */
     static Object timestamp(String text, ZoneId zone) {
         if (!TIMESTAMP_FORM.matcher(text).matches()) {
             return text;
         }
-        return RubyTime.parse(text, zone).<Object>map(date -> date.withZoneSameInstant(zone)).orElse(text);
+        return RubyTime.fromYaml(text, zone).orElse(text);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.PostName;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Slugs;
 import org.sheaf.source.FrontMatter;
@@ -67,7 +68,9 @@ final class PageFactory {
         drop.put("path", file.relativePath());
         drop.put("name", file.name());
         drop.put("dir", directoryOf(url));
-        if (data.get("date") != null) {
+        // Jekyll reads a page's date back only for documents: a page keeps the YAML value as Psych
+        // made it (a Date, or a time at its written offset)
+        if (data.get("date") != null && !(data.get("date") instanceof RubyDate || data.get("date") instanceof ZonedDateTime)) {
             dateOf(parsed, data, null).ifPresent(date -> drop.put("date", date));
         }
         drop.putIfAbsent("categories", List.of());

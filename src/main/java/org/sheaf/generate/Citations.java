@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyDate;
 
 /**
  * A page's {@link Citation} from its variables and the site's: the rules for who wrote a page,
@@ -64,7 +65,8 @@ public final class Citations {
                 : SeoTag.text(site.get("title"));
         List<Citation.Author> authors = authors(page, site);
         // Jekyll dates an undated document with the build's time; a reference must not.
-        LocalDate date = page.get("date") instanceof ZonedDateTime zoned && !zoned.equals(site.get("time"))
+        LocalDate date = page.get("date") instanceof RubyDate day ? day.day()
+                : page.get("date") instanceof ZonedDateTime zoned && !zoned.equals(site.get("time"))
                 ? zoned.toLocalDate() : null;
         String language = SeoTag.truthy(page.get("lang")) ? SeoTag.text(page.get("lang"))
                 : SeoTag.truthy(site.get("lang")) ? SeoTag.text(site.get("lang")) : null;

@@ -1,6 +1,7 @@
 package org.sheaf.generate;
 
 import java.nio.file.Files;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyStrings;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Smartypants;
 
 /**
@@ -170,7 +172,7 @@ final class FeedGenerator implements Generator {
             out.append("hreflang=\"").append(escape(lang.toString())).append("\" ");
         }
         out.append("/>");
-        out.append("<updated>").append(xmlschema(site.get("time"))).append("</updated>");
+        out.append("<updated>").append(xmlschema(site.get("time"), config)).append("</updated>");
         out.append("<id>").append(escape(self)).append("</id>");
 
         Object siteTitle = SeoTag.truthy(site.get("title")) ? site.get("title") : site.get("name");
@@ -252,9 +254,9 @@ final class FeedGenerator implements Generator {
         out.append("<title type=\"html\">").append(title).append("</title>");
         out.append("<link href=\"").append(escape(link)).append("\" rel=\"alternate\" type=\"text/html\" title=\"")
                 .append(title).append("\" />");
-        out.append("<published>").append(xmlschema(post.get("date"))).append("</published>");
+        out.append("<published>").append(xmlschema(post.get("date"), input.config())).append("</published>");
         Object modified = SeoTag.truthy(post.get("last_modified_at")) ? post.get("last_modified_at") : post.get("date");
-        out.append("<updated>").append(xmlschema(modified)).append("</updated>");
+        out.append("<updated>").append(xmlschema(modified, input.config())).append("</updated>");
         out.append("<id>").append(escape(absolute(config, SeoTag.text(post.get("id"))))).append("</id>");
         Object excerptOnly = SeoTag.dig(post, "feed", "excerpt_only");
         if (!SeoTag.truthy(excerptOnly)) {
@@ -337,10 +339,11 @@ final class FeedGenerator implements Generator {
     }
 
     private static ZonedDateTime date(Object value) {
-        return value instanceof ZonedDateTime date ? date : null;
+        return RubyTime.localTime(value, ZoneOffset.UTC).orElse(null);
     }
 
-    private static String xmlschema(Object value) {
-        return value instanceof ZonedDateTime date ? JekyllFilters.dateToXmlschema(date) : escape(SeoTag.text(value));
+    private static String xmlschema(Object value, SiteConfig config) {
+        return RubyTime.localTime(value, config.timezone()).map(JekyllFilters::dateToXmlschema)
+                .orElseGet(() -> escape(SeoTag.text(value)));
     }
 }

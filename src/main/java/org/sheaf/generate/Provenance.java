@@ -11,6 +11,7 @@ import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.jekyll.PostName;
 import org.sheaf.jekyll.Repository;
+import org.sheaf.jekyll.RubyTime;
 
 /**
  * A page's provenance from git, as {@code page.git} in both template engines:
@@ -51,15 +52,15 @@ public final class Provenance {
     public static ContentIndex.Annotations annotations(GitHistory history, SiteConfig config) {
         Optional<Repository> repository = config.repository();
         return page -> history.of(page.sitePath()).<Map<String, Object>>map(commits -> Map.of("git",
-                of(commits, authoredDate(page), config.timezone(), repository.map(repo -> repo.url()
+                of(commits, authoredDate(page, config.timezone()), config.timezone(), repository.map(repo -> repo.url()
                         + "/commits/" + repo.branch() + "/" + history.prefix() + page.sitePath()))))
                 .orElse(Map.of());
     }
 
     /** The date the page's writer gave it, in front matter or in its file name; empty when it has none. */
-    static Optional<ZonedDateTime> authoredDate(Page page) {
+    static Optional<ZonedDateTime> authoredDate(Page page, ZoneId zone) {
         boolean given = page.positions().containsKey("date") || PostName.parse(page.source().name()).isPresent();
-        return given && page.drop().get("date") instanceof ZonedDateTime date ? Optional.of(date) : Optional.empty();
+        return given ? RubyTime.localTime(page.drop().get("date"), zone) : Optional.empty();
     }
 
     /** The {@code page.git} map for a file's commits, oldest first, and the date its writer gave it. */

@@ -20,6 +20,7 @@ import org.jsoup.nodes.Element;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyDate;
 
 /**
  * Client-side search, served from the site itself: a build-time index of every page's text
@@ -100,8 +101,8 @@ public final class SearchIndex implements Generator {
             entry.put("title", drop.get("title").toString());
             entry.put("kind", drop.get("kind") == null ? null : drop.get("kind").toString());
             entry.put("tags", FeatureSettings.strings(drop.get("tags")));
-            entry.put("date", drop.get("date") instanceof ZonedDateTime date
-                    ? date.format(DateTimeFormatter.ISO_LOCAL_DATE) : null);
+            entry.put("date", drop.get("date") instanceof ZonedDateTime date ? date.format(DateTimeFormatter.ISO_LOCAL_DATE)
+                    : drop.get("date") instanceof RubyDate day ? day.toString() : null);
             Object content = drop.get("content");
             entry.put("text", truncate(plainText(content == null ? "" : content.toString()), maxChars));
             entries.add(entry);

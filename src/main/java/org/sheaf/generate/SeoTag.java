@@ -1,5 +1,6 @@
 package org.sheaf.generate;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTime;
 
 /**
  * jekyll-seo-tag 2.8: the block of {@code <title>}, Open Graph, Twitter and JSON-LD markup that
@@ -370,7 +372,9 @@ public final class SeoTag {
         }
 
         private String xmlschema(Object date) {
-            return date instanceof ZonedDateTime zoned ? JekyllFilters.dateToXmlschema(zoned) : text(date);
+            // the site's zone, which site.time is in
+            ZoneId zone = site.get("time") instanceof ZonedDateTime now ? now.getZone() : ZoneId.systemDefault();
+            return RubyTime.localTime(date, zone).map(JekyllFilters::dateToXmlschema).orElseGet(() -> text(date));
         }
 
         String type() {

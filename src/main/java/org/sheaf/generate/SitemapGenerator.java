@@ -8,12 +8,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTime;
 
 /**
  * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every
@@ -135,8 +137,9 @@ final class SitemapGenerator implements Generator {
     private static void url(StringBuilder out, SiteConfig config, String url, Object lastmod) {
         out.append("<url>\n<loc>").append(Html.xmlEscape(absolute(config, url.replace("/index.html", "/"))))
                 .append("</loc>\n");
-        if (lastmod instanceof ZonedDateTime date) {
-            out.append("<lastmod>").append(JekyllFilters.dateToXmlschema(date)).append("</lastmod>\n");
+        Optional<ZonedDateTime> date = RubyTime.localTime(lastmod, config.timezone());
+        if (date.isPresent()) {
+            out.append("<lastmod>").append(JekyllFilters.dateToXmlschema(date.get())).append("</lastmod>\n");
         } else if (SeoTag.truthy(lastmod)) {
             out.append("<lastmod>").append(Html.xmlEscape(lastmod.toString())).append("</lastmod>\n");
         }

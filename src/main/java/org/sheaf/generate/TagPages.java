@@ -1,5 +1,6 @@
 package org.sheaf.generate;
 
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Slugs;
 
 /**
@@ -158,8 +160,8 @@ public final class TagPages {
 
     private static List<Map<String, Object>> newestFirst(List<Page> documents) {
         return documents.stream()
-                .sorted(Comparator.comparing((Page page) -> page.drop().get("date") instanceof ZonedDateTime date
-                                ? date.toInstant() : java.time.Instant.MIN).reversed()
+                .sorted(Comparator.comparing((Page page) -> RubyTime.localTime(page.drop().get("date"), ZoneOffset.UTC)
+                                .map(ZonedDateTime::toInstant).orElse(java.time.Instant.MIN)).reversed()
                         .thenComparing(Page::url))
                 .<Map<String, Object>>map(Page::drop)
                 .toList();

@@ -64,7 +64,10 @@ public final class RubyInspect {
             return floatText(((Number) value).doubleValue());
         }
         if (value instanceof ZonedDateTime date) {
-            return RubyTime.text(date);
+            return RubyTime.inspect(date);
+        }
+        if (value instanceof RubyDate date) {
+            return date.inspect();
         }
         return value.toString();
     }

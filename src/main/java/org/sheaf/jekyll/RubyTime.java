@@ -28,6 +28,8 @@ public final class RubyTime {
                     + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?"
                     + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
     private static final DateTimeFormatter TO_S = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern(" xx", Locale.ROOT);
 
     private RubyTime() {
     }
@@ -64,6 +66,46 @@ public final class RubyTime {
         }
     }
 
+    /**
+     * A YAML timestamp as Psych makes it for Jekyll, where {@code zone} is the site's (Jekyll sets
+     * {@code TZ} to it): a date alone ({@code 2018-05-01}) is a {@link RubyDate}, with no time and
+     * no zone; a time without an offset is read as UTC and shown in
+     * {@code zone} ({@code Time.at} of the UTC reading); a time with an offset keeps the offset
+     * written. Empty when the text is no timestamp or names a day that does not exist. A post's
+     * {@code date} is read again from this value and moved into the site's zone by its caller.
+     */
+    public static Optional<Object> fromYaml(String text, ZoneId zone) {
+        Matcher m = DATE.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        if (m.group(4) == null) {
+            try {
+                return Optional.of(new RubyDate(LocalDate.of(Integer.parseInt(m.group(1)),
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))));
+            } catch (DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+        boolean zoned = m.group(8) != null;
+        return parse(text, ZoneOffset.UTC).map(time -> zoned ? time : time.withZoneSameInstant(zone));
+    }
+
+    /**
+     * A time or date value as Jekyll's date filters and plugins read it ({@code date.to_time.localtime}):
+     * a time moved into {@code zone}, a {@link RubyDate} at midnight in {@code zone}. Empty for any
+     * other value.
+     */
+    public static Optional<ZonedDateTime> localTime(Object value, ZoneId zone) {
+        if (value instanceof ZonedDateTime time) {
+            return Optional.of(time.withZoneSameInstant(zone));
+        }
+        if (value instanceof RubyDate date) {
+            return Optional.of(date.atStartOfDay(zone));
+        }
+        return Optional.empty();
+    }
+
     /** {@code Z}, {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} as an offset. */
     private static ZoneOffset offset(String text) {
         if (text.equals("Z")) {
@@ -74,6 +116,15 @@ public final class RubyTime {
         int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
         int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
         return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    }
+
+    /** Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is one. */
+    public static String inspect(ZonedDateTime date) {
+        if (date.getNano() == 0) {
+            return text(date);
+        }
+        String fraction = String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
+        return date.format(SECONDS) + "." + fraction + date.format(OFFSET);
     }
 
     /** Ruby's {@code Time#to_s}: {@code 2017-09-04 10:00:00 +0200}. */

@@ -15,6 +15,7 @@ import liqp.TemplateContext;
 import liqp.filters.Filter;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
@@ -87,7 +88,7 @@ final class JekyllLiquidFilters {
         // group_by names each group by the property as text; group_by_exp keeps the expression's value
         filters.add(filter("group_by", (v, c, p) -> groupBy(items(v, c, any), item -> {
             Object name = property(item, param(p, 0));
-            return name == null ? "" : String.valueOf(name);
+            return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
         })));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
@@ -201,7 +202,8 @@ final class JekyllLiquidFilters {
             if (v == null || (v instanceof String s && s.isEmpty())) {
                 return v;
             }
-            ZonedDateTime date = toDate(v, c).withZoneSameInstant(setup.timezone());
+            ZonedDateTime date = RubyTime.localTime(v, setup.timezone())
+                    .orElseGet(() -> toDate(v, c).withZoneSameInstant(setup.timezone()));
             return body.apply(date, p);
         });
     }
@@ -232,6 +234,9 @@ final class JekyllLiquidFilters {
      * the rest ({@code now}, {@code today}, other spellings) through Liqp's own reading.
      */
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
+        if (value instanceof RubyDate day) {
+            return day.asUtcMidnight();
+        }
         if (value instanceof String text) {
             ZoneId zone = context.getParser().defaultTimeZone;
             return RubyTime.parse(text, zone)
@@ -245,7 +250,7 @@ final class JekyllLiquidFilters {
         if (value instanceof String text) {
             return RubyTime.parse(text, context.getParser().defaultTimeZone).<Object>map(date -> date).orElse(value);
         }
-        return value;
+        return value instanceof RubyDate day ? day.asUtcMidnight() : value;
     }
 
     private static String param(Object[] params, int index) {
@@ -336,7 +341,24 @@ final class JekyllLiquidFilters {
         if (value instanceof Object[] array) {
             return matches(java.util.Arrays.asList(array), wanted, context, any);
         }
+        if (value instanceof ZonedDateTime time) {
+            return timeParts(time).contains(wanted);
+        }
         return (value == null ? "" : any.asString(value, context)).equals(wanted);
+    }
+
+    /**
+     * What Ruby's {@code Array(time)} makes of a time, which {@code where} then compares element by
+     * element: {@code Time#to_a}, its second, minute, hour, day, month, year, weekday, day of the
+     * year, whether summer time is in force, and zone name. So a time never matches its own text.
+     */
+    private static List<String> timeParts(ZonedDateTime time) {
+        boolean summer = time.getZone().getRules().isDaylightSavings(time.toInstant());
+        return List.of(String.valueOf(time.getSecond()), String.valueOf(time.getMinute()),
+                String.valueOf(time.getHour()), String.valueOf(time.getDayOfMonth()),
+                String.valueOf(time.getMonthValue()), String.valueOf(time.getYear()),
+                String.valueOf(time.getDayOfWeek().getValue() % 7), String.valueOf(time.getDayOfYear()),
+                String.valueOf(summer), Strftime.format("%Z", time));
     }
 
     private static List<Object> whereExp(LiquidRenderer renderer, Object input, TemplateContext context, Filter any,

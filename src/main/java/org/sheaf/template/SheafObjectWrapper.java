@@ -11,15 +11,19 @@ import freemarker.template.TemplateModelException;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
+import org.sheaf.jekyll.RubyDate;
 
 /**
  * Wraps the template model for Freemarker: maps, lists, text, numbers and booleans as
- * Freemarker's adapters do, {@link ZonedDateTime} as a date, and anything else as its text, so
+ * Freemarker's adapters do, {@link ZonedDateTime} and {@link RubyDate} as dates, and anything else as its text, so
  * no template can reach a Java object's methods.
  */
 final class SheafObjectWrapper extends DefaultObjectWrapper {
+    private final ZoneId zone;
+
     SheafObjectWrapper(ZoneId zone) {
         super(builder(), true);
+        this.zone = zone;
     }
 
     private static DefaultObjectWrapperBuilder builder() {
@@ -33,6 +37,10 @@ final class SheafObjectWrapper extends DefaultObjectWrapper {
     protected TemplateModel handleUnknownType(Object object) throws TemplateModelException {
         if (object instanceof ZonedDateTime date) {
             return new ZonedDateModel(date);
+        }
+        if (object instanceof RubyDate day) {
+            // a YAML date without a time: midnight in the site's zone, as Jekyll's date filters read it
+            return new ZonedDateModel(day.atStartOfDay(zone));
         }
         return new SimpleScalar(object.toString());
     }

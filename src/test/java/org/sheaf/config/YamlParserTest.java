@@ -10,13 +10,16 @@ import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.diag.Position;
 
 class YamlParserTest {
@@ -99,25 +102,30 @@ class YamlParserTest {
     }
 
     @Test
-    void readsDatesAsMidnightInTheSiteZone() throws Exception {
-        assertEquals(ZonedDateTime.of(2017, 9, 4, 0, 0, 0, 0, BERLIN), map(parse("date: 2017-09-04")).get("date"));
+    void readsDatesAsDatesWithoutATime() throws Exception {
+        Object date = map(parse("date: 2017-09-04")).get("date");
+        assertEquals(new RubyDate(LocalDate.of(2017, 9, 4)), date);
+        assertEquals("2017-09-04", date.toString());
+        assertEquals("2017-02-30", map(parse("date: 2017-02-30")).get("date"));
     }
 
     @Test
-    void readsTimesWithoutZoneAsWallTimeInTheSiteZone() throws Exception {
-        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, BERLIN),
+    void readsTimesWithoutZoneAsUtcShownInTheSiteZone() throws Exception {
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 12, 30, 0, 0, BERLIN),
                 map(parse("date: 2017-09-04 10:30:00")).get("date"));
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 0, 30, 0, 0, BERLIN),
+                map(parse("date: 2017-09-03 22:30:00")).get("date"));
     }
 
     @Test
-    void convertsTimesWithAnOffsetToTheSiteZone() throws Exception {
+    void keepsTheOffsetATimeIsWrittenWith() throws Exception {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         Map<String, Object> value = map(YamlParser.parse(
                 "a: 2017-09-04 10:30:00 +0200\nb: 2017-09-04T10:30:00Z\nc: 2017-09-04 10:30:00.5 -05:00\n",
                 "_config.yml", 1, tokyo, "_config.yml"));
-        assertEquals(ZonedDateTime.of(2017, 9, 4, 17, 30, 0, 0, tokyo), value.get("a"));
-        assertEquals(ZonedDateTime.of(2017, 9, 4, 19, 30, 0, 0, tokyo), value.get("b"));
-        assertEquals(ZonedDateTime.of(2017, 9, 5, 0, 30, 0, 500_000_000, tokyo), value.get("c"));
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneOffset.ofHours(2)), value.get("a"));
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneOffset.UTC), value.get("b"));
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 500_000_000, ZoneOffset.ofHours(-5)), value.get("c"));
     }
 
     @Test

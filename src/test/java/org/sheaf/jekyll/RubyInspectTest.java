@@ -47,6 +47,12 @@ class RubyInspectTest {
                 RubyInspect.inspect(ZonedDateTime.of(2017, 9, 4, 10, 0, 0, 0, ZoneOffset.ofHours(2))));
         assertEquals("2017-09-04 08:00:00 +0000",
                 RubyInspect.inspect(ZonedDateTime.of(2017, 9, 4, 8, 0, 0, 0, ZoneOffset.UTC)));
+        assertEquals("2018-05-01 06:00:00.25 -0400",
+                RubyInspect.inspect(ZonedDateTime.of(2018, 5, 1, 6, 0, 0, 250_000_000, ZoneOffset.ofHours(-4))));
+        assertEquals("#<Date: 2018-05-01 ((2458240j,0s,0n),+0s,2299161j)>",
+                RubyInspect.inspect(new RubyDate(java.time.LocalDate.of(2018, 5, 1))));
+        assertEquals("#<Date: 1970-01-01 ((2440588j,0s,0n),+0s,2299161j)>",
+                RubyInspect.inspect(new RubyDate(java.time.LocalDate.of(1970, 1, 1))));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -42,6 +44,31 @@ class RubyTimeTest {
         assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(RubyTime.parse("2017-09-04 10:00:00 +02", UTC).orElseThrow()));
         assertEquals("2017-09-04 10:00:00 +0000",
                 RubyTime.text(RubyTime.parse("2017-09-04T10:00:00Z", ZoneId.of("America/New_York")).orElseThrow()));
+    }
+
+    @Test
+    void readsYamlAsPsychDoesForJekyll() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        // no zone: UTC, shown in the site's zone, so the day can change
+        assertEquals("2018-04-30 22:00:00 -0400",
+                RubyTime.text((ZonedDateTime) RubyTime.fromYaml("2018-05-01 02:00:00", newYork).orElseThrow()));
+        // an offset is kept as written
+        assertEquals("2018-05-01 23:30:00 +0200",
+                RubyTime.text((ZonedDateTime) RubyTime.fromYaml("2018-05-01 23:30:00 +0200", newYork).orElseThrow()));
+        // a date alone stays a date
+        assertEquals(new RubyDate(LocalDate.of(2018, 5, 1)), RubyTime.fromYaml("2018-05-01", newYork).orElseThrow());
+        assertTrue(RubyTime.fromYaml("2018-02-30", newYork).isEmpty());
+        assertTrue(RubyTime.fromYaml("2018-02-30 10:00:00", newYork).isEmpty());
+    }
+
+    @Test
+    void readsADateAsMidnightInTheSiteZoneForJekyllsFilters() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        assertEquals("2018-05-01 00:00:00 -0400",
+                RubyTime.text(RubyTime.localTime(new RubyDate(LocalDate.of(2018, 5, 1)), newYork).orElseThrow()));
+        assertEquals("2018-05-01 17:30:00 -0400", RubyTime.text(RubyTime.localTime(
+                ZonedDateTime.of(2018, 5, 1, 23, 30, 0, 0, ZoneOffset.ofHours(2)), newYork).orElseThrow()));
+        assertTrue(RubyTime.localTime("2018-05-01", newYork).isEmpty());
     }
 
     @Test

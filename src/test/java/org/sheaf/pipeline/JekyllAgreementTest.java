@@ -77,8 +77,8 @@ class JekyllAgreementTest {
         TestSite site = TestSite.in(dir).file("_config.yml", "title: T\ntimezone: Europe/Berlin\n")
                 .file("_layouts/fm.ftlh", "${date(page.date, \"" + format + "\")}\n")
                 .file("_layouts/lq.html", "{{ page.date | date: \"" + format + "\" }}\n")
-                .file("_posts/2017-09-04-a.md", "---\nlayout: fm\ndate: 2017-09-04 10:30:05\n---\n")
-                .file("_posts/2017-09-04-b.md", "---\nlayout: lq\ndate: 2017-09-04 10:30:05\n---\n")
+                .file("_posts/2017-09-04-a.md", "---\nlayout: fm\ndate: 2017-09-04 10:30:05 +0200\n---\n")
+                .file("_posts/2017-09-04-b.md", "---\nlayout: lq\ndate: 2017-09-04 10:30:05 +0200\n---\n")
                 .buildOk();
         assertEquals(" 4|20|CEST|Mon Sep  4 10:30:05 2017|4 September 2017\n", site.read("2017/09/04/b.html"));
         assertEquals(site.read("2017/09/04/b.html"), site.read("2017/09/04/a.html"));

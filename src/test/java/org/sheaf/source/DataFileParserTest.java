@@ -3,8 +3,8 @@ package org.sheaf.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.jekyll.RubyDate;
 
 class DataFileParserTest {
     private static final ZoneId ZONE = ZoneId.of("UTC");
@@ -35,7 +36,7 @@ class DataFileParserTest {
 
     @Test
     void readsYamlDataWithDates() throws Exception {
-        assertEquals(List.of(Map.of("name", "Ann", "since", ZonedDateTime.of(2019, 1, 2, 0, 0, 0, 0, ZONE))),
+        assertEquals(List.of(Map.of("name", "Ann", "since", new RubyDate(LocalDate.of(2019, 1, 2)))),
                 parse("- name: Ann\n  since: 2019-01-02\n", "_data/people.yml"));
         assertEquals(Map.of("a", 1), parse("a: 1\n", "_data/numbers.YAML"));
     }

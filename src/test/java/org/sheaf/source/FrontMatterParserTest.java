@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.diag.Position;
 
 class FrontMatterParserTest {
@@ -41,7 +42,7 @@ class FrontMatterParserTest {
     @Test
     void splitsFrontMatterFromBodyAndSaysWhereTheBodyStarts() throws Exception {
         FrontMatter page = parse("---\ntitle: Start\ndate: 2017-09-04\n---\n# Hello\n");
-        assertEquals(Map.of("title", "Start", "date", ZonedDateTime.of(2017, 9, 4, 0, 0, 0, 0, ZONE)), page.data());
+        assertEquals(Map.of("title", "Start", "date", new RubyDate(LocalDate.of(2017, 9, 4))), page.data());
         assertEquals("# Hello\n", page.body());
         assertEquals(5, page.bodyLine());
     }
