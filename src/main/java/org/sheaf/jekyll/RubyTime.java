@@ -27,7 +27,8 @@ public final class RubyTime {
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
                     + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?"
                     + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
-    private static final DateTimeFormatter TO_S = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
+    /** Ruby's {@code Time#to_s}: the offset as {@code +0000} at zero, where Java's {@code XX} writes {@code Z}. */
+    public static final DateTimeFormatter TO_S = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern(" xx", Locale.ROOT);
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liqp.Insertion;
+import liqp.LValue;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
@@ -26,6 +27,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.jekyll.RubyTime;
 
 /**
  * Renders Liquid as Jekyll 4.3 does: Liqp with its Jekyll flavour, plus the tags and filters
@@ -52,6 +54,12 @@ public final class LiquidRenderer {
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
     private static final int MAX_UNKNOWN_FILTERS = 64;
+
+    static {
+        // Liqp prints a time written into a page ({{ page.date }}) with this one formatter, shared by
+        // the whole JVM; its own pattern writes the offset zero as Z, where Ruby writes +0000
+        LValue.rubyDateTimeFormat = RubyTime.TO_S;
+    }
     /** The most warnings one template's refused tags get in warn mode. */
     private static final int MAX_LAX_WARNINGS = 64;
     /**
