@@ -60,4 +60,66 @@ public final class RubyStrings {
         }
         return head + text.substring(length).toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * {@code String#gsub} with a string pattern: every match, left to right, is replaced as
+     * {@link #sub} replaces one. An empty pattern matches before each character and at the end.
+     */
+    public static String gsub(String text, String pattern, String replacement) {
+        return substitute(text, pattern, replacement, true);
+    }
+
+    /**
+     * {@code String#sub} with a string pattern: the first match is replaced by the replacement, in
+     * which {@code \0} and {@code \&} stand for the match, {@code \`} for the text before it,
+     * {@code \'} for the text after it, {@code \1} to {@code \9} for groups (a string pattern
+     * has none, so nothing) and {@code \\} for one backslash; any other backslash is kept.
+     */
+    public static String sub(String text, String pattern, String replacement) {
+        return substitute(text, pattern, replacement, false);
+    }
+
+    private static String substitute(String text, String pattern, String replacement, boolean global) {
+        StringBuilder out = new StringBuilder();
+        int written = 0;
+        int search = 0;
+        while (true) {
+            int at = text.indexOf(pattern, search);
+            if (at < 0) {
+                break;
+            }
+            int end = at + pattern.length();
+            out.append(text, written, at);
+            expand(replacement, text, at, end, out);
+            written = end;
+            if (!global || pattern.isEmpty() && at == text.length()) {
+                break;
+            }
+            // an empty match moves the search on by one character, which stays in the text
+            search = pattern.isEmpty() ? text.offsetByCodePoints(at, 1) : end;
+        }
+        return out.append(text, written, text.length()).toString();
+    }
+
+    private static void expand(String replacement, String text, int start, int end, StringBuilder out) {
+        for (int i = 0; i < replacement.length(); i++) {
+            char c = replacement.charAt(i);
+            if (c != '\\' || i + 1 == replacement.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = replacement.charAt(++i);
+            switch (next) {
+                case '0', '&' -> out.append(text, start, end);
+                case '`' -> out.append(text, 0, start);
+                case '\'' -> out.append(text, end, text.length());
+                case '\\' -> out.append('\\');
+                default -> {
+                    if (next < '1' || next > '9') {
+                        out.append('\\').append(next);
+                    }
+                }
+            }
+        }
+    }
 }

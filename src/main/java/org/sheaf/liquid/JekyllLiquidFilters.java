@@ -115,12 +115,18 @@ final class JekyllLiquidFilters {
             return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
                     : liqpModulo.apply(value, c, params);
         }));
-        for (String name : List.of("replace", "replace_first", "remove", "remove_first")) {
-            // Ruby's to_s: a nil argument (an unknown variable, or lax Liquid's reading of a slip) is ""
-            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
-                    java.util.Arrays.stream(p).map(param -> param == null ? "" : param).toArray())));
-        }
+        // Ruby Liquid's replace is String#gsub and replace_first String#sub, whose replacement reads
+        // \\ as one backslash and \0, \&, \` and \' as the match and the text before and after it
+        // ('{{ title | replace: "'", "\\'" }}' escapes quotes for JavaScript); each argument is read
+        // with to_s, so a nil one (an unknown variable, or lax Liquid's reading of a slip) is ""
+        filters.add(filter("replace", (v, c, p) -> RubyStrings.gsub(v == null ? "" : text(v, c, any),
+                argument(p, 0, c, any), argument(p, 1, c, any))));
+        filters.add(filter("replace_first", (v, c, p) -> RubyStrings.sub(v == null ? "" : text(v, c, any),
+                argument(p, 0, c, any), argument(p, 1, c, any))));
+        filters.add(filter("remove", (v, c, p) -> RubyStrings.gsub(v == null ? "" : text(v, c, any),
+                argument(p, 0, c, any), "")));
+        filters.add(filter("remove_first", (v, c, p) -> RubyStrings.sub(v == null ? "" : text(v, c, any),
+                argument(p, 0, c, any), "")));
         // Ruby Liquid reads these filters' input, and append's and prepend's argument, with to_s:
         // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
         // array's items and print a hash as Java does
@@ -265,6 +271,11 @@ final class JekyllLiquidFilters {
     private static String text(Object value, TemplateContext context, Filter any) {
         Object read = rubyText(value);
         return read instanceof String text ? text : any.asString(read, context);
+    }
+
+    /** A filter's argument as Ruby's {@code to_s} reads it; a missing or nil one is "". */
+    private static String argument(Object[] params, int index, TemplateContext context, Filter any) {
+        return params.length > index && params[index] != null ? text(params[index], context, any) : "";
     }
 
     /** A hash or an array as its Ruby {@code inspect}; any other value as it is. */

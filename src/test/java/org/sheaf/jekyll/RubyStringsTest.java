@@ -41,4 +41,18 @@ class RubyStringsTest {
         assertEquals("\u0130x", RubyStrings.capitalize("\u0130X"));
         assertEquals("Hello world", RubyStrings.capitalize("hELLO wORLD"));
     }
+
+    @Test
+    void substitutesAsGsubAndSubDo() {
+        assertEquals("You\\'re here", RubyStrings.gsub("You're here", "'", "\\\\'"));
+        assertEquals("a[b|b|a|c||\\x|\\]c", RubyStrings.gsub("abc", "b", "[\\0|\\&|\\`|\\'|\\1|\\x|\\\\]"));
+        assertEquals("a<a>a<aba>", RubyStrings.gsub("abab", "b", "<\\`>"));
+        assertEquals("a\\", RubyStrings.gsub("ab", "b", "\\"));
+        assertEquals("xbab", RubyStrings.sub("abab", "a", "x"));
+        assertEquals("-a-é-c-", RubyStrings.gsub("aéc", "", "-"));
+        assertEquals("-abc", RubyStrings.sub("abc", "", "-"));
+        assertEquals("-", RubyStrings.gsub("", "", "-"));
+        assertEquals("", RubyStrings.gsub("", "a", "-"));
+        assertEquals("abc", RubyStrings.gsub("abc", "x", "-"));
+    }
 }

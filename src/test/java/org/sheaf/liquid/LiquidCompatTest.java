@@ -105,4 +105,11 @@ class LiquidCompatTest {
     void moduloOfANegativeIntegerTakesTheDivisorsSignAsRubyDoes() throws DiagnosticException {
         assertEquals("2 -2 1 1.5", render("{{ -7 | modulo: 3 }} {{ 7 | modulo: -3 }} {{ '7' | modulo: 3 }} {{ 7.5 | modulo: 3 }}"));
     }
+
+    /** Jekyll Now's analytics include escapes a page title's quotes for JavaScript this way. */
+    @Test
+    void replaceReadsItsReplacementAsRubysGsubDoes() throws Exception {
+        assertEquals("'Jobs\\'s', '\\\\''",
+                render("{% assign t = \"Jobs's\" %}'{{ t | replace: \"'\", \"\\\\'\" }}', '{{ \"'\" | replace_first: \"'\", \"\\\\\\\\\\0\" }}'"));
+    }
 }
