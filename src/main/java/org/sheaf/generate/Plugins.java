@@ -48,7 +48,7 @@ public final class Plugins {
     public static final String AVATAR = "jekyll-avatar";
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
-            "jekyll-default-layout", "jekyll-titles-from-headings");
+            "jekyll-default-layout", "jekyll-titles-from-headings", "jekyll-readme-index");
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
             Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
