@@ -46,11 +46,14 @@ public final class Plugins {
     public static final String GIST = "jekyll-gist";
     /** Its avatar tag is always there too. */
     public static final String AVATAR = "jekyll-avatar";
+    /** {@code site.github} and the config's fall-backs, filled in as the config loads ({@code config.GitHubMetadata}). */
+    public static final String GITHUB_METADATA = "jekyll-github-metadata";
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
             "jekyll-default-layout", "jekyll-titles-from-headings", "jekyll-readme-index");
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
-            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR).stream(), GITHUB_PAGES.stream())
+            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR,
+                    GITHUB_METADATA).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */

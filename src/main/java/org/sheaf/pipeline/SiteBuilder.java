@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.GitHubMetadata;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.jekyll.JekyllFilters;
@@ -262,7 +263,7 @@ public final class SiteBuilder {
             diagnostics.add(config.errorAt("destination", refusal.get()));
             throw stopped(BuildResult.Status.CONFIG_ERROR);
         }
-        return config;
+        return GitHubMetadata.apply(config, options.resolvedEnvironment(), System.getenv(), diagnostics);
     }
 
     /**
