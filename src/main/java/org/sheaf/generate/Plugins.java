@@ -53,7 +53,7 @@ public final class Plugins {
             "jekyll-default-layout", "jekyll-titles-from-headings", "jekyll-readme-index");
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
             Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR,
-                    GITHUB_METADATA).stream(), GITHUB_PAGES.stream())
+                    GITHUB_METADATA, Mentions.PLUGIN).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */

@@ -551,7 +551,8 @@ public final class SiteBuilder {
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
                 config.excerptSeparator(), paginators, sass, highlighting,
-                relativeLinks(config, index, relativeLinks));
+                relativeLinks(config, index, relativeLinks),
+                org.sheaf.generate.Mentions.of(config, System.getenv()).orElse(null));
     }
 
     /**
