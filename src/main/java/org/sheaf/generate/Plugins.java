@@ -25,7 +25,12 @@ import org.sheaf.markdown.SectionHeading;
  *   <li>{@code jekyll-feed}: {@code feed.xml} and the {@code {% feed_meta %}} tag ({@code feed_meta()} in Freemarker);</li>
  *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt};</li>
  *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to};</li>
- *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html}.</li>
+ *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html};</li>
+ *   <li>{@code jekyll-mentions}: {@code @user} links in each laid-out HTML page ({@link Mentions});</li>
+ *   <li>{@code jekyll-github-metadata}: {@code site.github} without the network, set as the config
+ *       loads ({@code config.GitHubMetadata});</li>
+ *   <li>{@code jekyll-readme-index} and GitHub Pages' other content plugins: applied to the sources
+ *       before indexing ({@code pipeline.GitHubPages}).</li>
  * </ul>
  *
  * <p>sheaf's own reader features are switched on by their keys instead: {@code tag_pages} and
