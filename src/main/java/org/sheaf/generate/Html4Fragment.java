@@ -395,13 +395,19 @@ final class Html4Fragment {
     /** The nodes under {@code root} written as libxml2 writes HTML, with its line breaks. */
     static String render(Element root) {
         StringBuilder out = new StringBuilder();
-        for (Node child : root.children) {
-            write(child, out);
-        }
+        writeChildren(root, out);
         return out.toString();
     }
 
-    private static void write(Node node, StringBuilder out) {
+    private static void writeChildren(Element element, StringBuilder out) {
+        List<Node> children = element.children;
+        for (int i = 0; i < children.size(); i++) {
+            write(children.get(i), i + 1 < children.size() ? children.get(i + 1) : null, out);
+        }
+    }
+
+    /** One node, and the line break libxml2 puts after a block element followed by an element. */
+    private static void write(Node node, Node next, StringBuilder out) {
         if (node instanceof Text text) {
             String parent = text.parent.name;
             out.append("script".equals(parent) || "style".equals(parent) ? text.text : escape(text.text));
@@ -428,20 +434,15 @@ final class Html4Fragment {
             if (breaks && !(element.children.get(0) instanceof Text)) {
                 out.append('\n');
             }
-            for (Node child : element.children) {
-                write(child, out);
-            }
+            writeChildren(element, out);
             if (breaks && !(element.children.get(element.children.size() - 1) instanceof Text)) {
                 out.append('\n');
             }
             out.append("</").append(element.name).append('>');
         }
         Element parent = element.parent;
-        if (formatted && parent.name != null && !parent.name.startsWith("p")) {
-            int i = parent.children.indexOf(element);
-            if (i + 1 < parent.children.size() && !(parent.children.get(i + 1) instanceof Text)) {
-                out.append('\n');
-            }
+        if (formatted && parent.name != null && !parent.name.startsWith("p") && next != null && !(next instanceof Text)) {
+            out.append('\n');
         }
     }
 
