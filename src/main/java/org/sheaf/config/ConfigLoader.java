@@ -66,7 +66,8 @@ public final class ConfigLoader {
             "relative_links", "jekyll-relative-links",
             "optional_front_matter", "jekyll-optional-front-matter",
             "default_layout", "jekyll-default-layout",
-            "titles_from_headings", "jekyll-titles-from-headings");
+            "titles_from_headings", "jekyll-titles-from-headings",
+            "readme_index", "jekyll-readme-index");
 
     private static final java.util.regex.Pattern COLLECTION_LABEL = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]+");
 

@@ -143,6 +143,17 @@ public final class SiteConfig {
         return values;
     }
 
+    /**
+     * This configuration with {@code changed} put over its values (a plugin's defaults filled in
+     * after loading); everything else, origins included, stays.
+     */
+    public SiteConfig with(Map<String, Object> changed) {
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(values);
+        merged.putAll(changed);
+        return new SiteConfig(kind, siteRoot, source, destination, layoutsDir, includesDir, dataDir, collectionsDir,
+                timezone, merged, collections, origins, theme);
+    }
+
     /** The collections, {@code posts} first, then in the order the config lists them. */
     public Map<String, Collection> collections() {
         return collections;

@@ -25,7 +25,12 @@ import org.sheaf.markdown.SectionHeading;
  *   <li>{@code jekyll-feed}: {@code feed.xml} and the {@code {% feed_meta %}} tag ({@code feed_meta()} in Freemarker);</li>
  *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt};</li>
  *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to};</li>
- *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html}.</li>
+ *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html};</li>
+ *   <li>{@code jekyll-mentions}: {@code @user} links in each laid-out HTML page ({@link Mentions});</li>
+ *   <li>{@code jekyll-github-metadata}: {@code site.github} without the network, set as the config
+ *       loads ({@code config.GitHubMetadata});</li>
+ *   <li>{@code jekyll-readme-index} and GitHub Pages' other content plugins: applied to the sources
+ *       before indexing ({@code pipeline.GitHubPages}).</li>
  * </ul>
  *
  * <p>sheaf's own reader features are switched on by their keys instead: {@code tag_pages} and
@@ -46,11 +51,14 @@ public final class Plugins {
     public static final String GIST = "jekyll-gist";
     /** Its avatar tag is always there too. */
     public static final String AVATAR = "jekyll-avatar";
+    /** {@code site.github} and the config's fall-backs, filled in as the config loads ({@code config.GitHubMetadata}). */
+    public static final String GITHUB_METADATA = "jekyll-github-metadata";
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
-            "jekyll-default-layout", "jekyll-titles-from-headings");
+            "jekyll-default-layout", "jekyll-titles-from-headings", "jekyll-readme-index");
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
-            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR).stream(), GITHUB_PAGES.stream())
+            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR,
+                    GITHUB_METADATA, Mentions.PLUGIN).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */

@@ -30,7 +30,7 @@ import org.sheaf.source.SourceFile;
 import org.sheaf.source.SourceText;
 
 /**
- * The four plugins GitHub Pages runs on every site, applied to the parsed sources before the
+ * The five plugins GitHub Pages runs on every site that change its pages, applied to the parsed sources before the
  * content index is built (as Jekyll runs them as generators before rendering). Each is on when
  * its config key has {@code enabled: true} (which {@code github_pages: true} sets), or when the
  * site lists the plugin; {@code enabled: false} turns it off.
@@ -45,7 +45,9 @@ import org.sheaf.source.SourceText;
  *       {@code default}, whichever exists first;</li>
  *   <li>relative links ({@code jekyll-relative-links}): in Markdown pages (and documents, with
  *       {@code relative_links: collections: true}), links to source files ({@code [x](other.md)})
- *       are rewritten to those files' URLs as the page renders, by {@link #relativeLinks}.</li>
+ *       are rewritten to those files' URLs as the page renders, by {@link #relativeLinks};</li>
+ *   <li>README index ({@code jekyll-readme-index}): a README in a folder without an index
+ *       becomes its index page ({@link ReadmeIndex}).</li>
  * </ul>
  */
 public final class GitHubPages {
@@ -84,6 +86,11 @@ public final class GitHubPages {
         List<ContentIndex.Parsed> sources = new ArrayList<>(parsed);
         if (enabled(config, "optional_front_matter")) {
             sources.addAll(optionalFrontMatterPages(config, parsed, markdownExtensions));
+        }
+        // jekyll-readme-index runs after optional front matter's pages exist, and before the
+        // titles and layouts are given, which its pages get too (the plugins' priorities)
+        if (enabled(config, "readme_index")) {
+            sources = ReadmeIndex.apply(config, sources, data, siteTime, markdownExtensions);
         }
 
         // Which Markdown page is at "/", for default_layout's home: a page's URL comes from its own

@@ -54,14 +54,18 @@ public final class PageRenderer {
     }
     private final Map<Page, Map<String, Object>> paginators;
     private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
+    private final org.sheaf.generate.Mentions mentions;
 
     /**
      * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
      * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
+     * @param mentions      jekyll-mentions, run on each laid-out page as the plugin's post-render hook; null when off
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
-            SassRenderer sass, Highlighting highlighting, java.util.function.Function<Page, RelativeLinks> relativeLinks) {
+            SassRenderer sass, Highlighting highlighting, java.util.function.Function<Page, RelativeLinks> relativeLinks,
+            org.sheaf.generate.Mentions mentions) {
+        this.mentions = mentions;
         this.highlighting = highlighting;
         this.paginators = paginators;
         this.relativeLinks = relativeLinks;
@@ -181,6 +185,9 @@ public final class PageRenderer {
             String content = (String) page.drop().get("content");
             String output = page.layout() == null || isSass(page) ? content
                     : layouts.render(page, content, plan.site(page, index.siteFor(page)), layoutVariables(page));
+            if (mentions != null && !isSass(page)) {
+                output = mentions.apply(page, output);
+            }
             long took = System.nanoTime() - started;
             profile.page(page.sitePath(), took);
             if (page.layout() != null && !isSass(page)) {

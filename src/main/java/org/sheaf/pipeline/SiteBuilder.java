@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.config.GitHubMetadata;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.jekyll.JekyllFilters;
@@ -262,7 +263,7 @@ public final class SiteBuilder {
             diagnostics.add(config.errorAt("destination", refusal.get()));
             throw stopped(BuildResult.Status.CONFIG_ERROR);
         }
-        return config;
+        return GitHubMetadata.apply(config, options.resolvedEnvironment(), System.getenv(), diagnostics);
     }
 
     /**
@@ -550,7 +551,8 @@ public final class SiteBuilder {
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
                 config.excerptSeparator(), paginators, sass, highlighting,
-                relativeLinks(config, index, relativeLinks));
+                relativeLinks(config, index, relativeLinks),
+                org.sheaf.generate.Mentions.of(config, System.getenv()).orElse(null));
     }
 
     /**

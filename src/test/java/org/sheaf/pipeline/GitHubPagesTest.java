@@ -31,9 +31,18 @@ class GitHubPagesTest {
     }
 
     @Test
-    void readmeAndLicenceStayStaticFiles() {
+    void readmeAndLicenceStayStaticFilesAndTheReadmeIsTheIndexTooWithoutOne() {
         TestSite site = site("github_pages: true\n").file("README.md", "# Read me\n").file("LICENSE.md", "MIT\n").buildOk();
-        assertEquals(List.of("LICENSE.md", "README.md"), site.outputPaths());
+        assertEquals(List.of("LICENSE.md", "README.md", "index.html"), site.outputPaths());
+        // at "/", so the home layout, with the title taken from its heading
+        assertEquals("<main>Read me|<article><h1 id=\"read-me\">Read me</h1>\n</article></main>", site.read("index.html"));
+    }
+
+    @Test
+    void readmeIndexCanBeTurnedOff() {
+        TestSite site = site("github_pages: true\nreadme_index:\n  enabled: false\n").file("README.md", "# Read me\n")
+                .buildOk();
+        assertEquals(List.of("README.md"), site.outputPaths());
     }
 
     @Test

@@ -66,7 +66,8 @@ class PluginsBuildTest {
                 .file("index.md", "---\n---\nHi\n").build();
         assertTrue(result.ok());
         assertEquals("_config.yml:7:5: warning: plugin \"jekyll-archives\" is not built into sheaf; ignored\n"
-                + "    hint: built in: jekyll-avatar, jekyll-default-layout, jekyll-feed, jekyll-gist, jekyll-include-cache, jekyll-optional-front-matter, jekyll-paginate, "
+                + "    hint: built in: jekyll-avatar, jekyll-default-layout, jekyll-feed, jekyll-gist, jekyll-github-metadata, "
+                + "jekyll-include-cache, jekyll-mentions, jekyll-optional-front-matter, jekyll-paginate, jekyll-readme-index, "
                 + "jekyll-redirect-from, jekyll-relative-links, jekyll-seo-tag, jekyll-sitemap, jekyll-titles-from-headings", TestSite.printed(result));
     }
 
