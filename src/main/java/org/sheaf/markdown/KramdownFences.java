@@ -2,9 +2,13 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
+import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -21,6 +25,10 @@ import java.util.Set;
  * as it parses: the renderer parses again with each opening line that closed nothing refused
  * ({@link #REFUSED}, {@link #refuseUnclosed}), until every fence closes. A page without such a
  * fence is parsed once.
+ *
+ * <p>kramdown takes a fence's lines as they stand in its container: spaces before a fenced line
+ * stay on it, however far the fence itself is indented ({@code   ```} over {@code   code} is the
+ * code {@code   code}), where CommonMark takes up to the fence's indentation off each line.
  */
 final class KramdownFences {
     /** Document offsets of the lines that open no fence, each where its line starts. */
@@ -63,16 +71,40 @@ final class KramdownFences {
         return start;
     }
 
-    /** flexmark's fenced code parser, never asked about a refused line. */
+    /**
+     * flexmark's fenced code parser, never asked about a refused line, whose fences keep the
+     * spaces of their lines.
+     */
     static final class Factory extends ScreenedStartFactory {
         Factory() {
             super(new FencedCodeBlockParser.Factory());
         }
 
         @Override
+        BlockStart started(BlockStart start) {
+            return WrappedBlockParser.wrapping(start, KeptIndentation::new);
+        }
+
+        @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
             Set<Integer> refused = REFUSED.get(state.getProperties());
             return refused.isEmpty() || !refused.contains(state.getLine().getStartOffset());
+        }
+    }
+
+    /** A fence that takes each of its lines whole from where its containers leave it. */
+    private static final class KeptIndentation extends WrappedBlockParser {
+        KeptIndentation(BlockParser flexmark) {
+            super(flexmark);
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            BlockContinue next = flexmark.tryContinue(state);
+            // flexmark continues a fence it has not closed past up to the fence's indentation;
+            // whether it closed shows only through flexmark's implementation
+            boolean closed = next instanceof BlockContinueImpl found && found.isFinalize();
+            return closed ? next : BlockContinue.atIndex(state.getIndex());
         }
     }
 }
