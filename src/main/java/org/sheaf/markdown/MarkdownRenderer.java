@@ -16,8 +16,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -104,8 +105,8 @@ public final class MarkdownRenderer {
                     .build();
             return;
         }
-        this.parser = kramdownParser(true, Set.of());
-        this.parserWithoutAbbreviations = kramdownParser(false, Set.of());
+        this.parser = kramdownParser(true, Map.of());
+        this.parserWithoutAbbreviations = kramdownParser(false, Map.of());
         // The footnote extension parses; KramdownNodeRenderer renders footnotes, so the
         // renderer does not load flexmark's own footnote markup.
         MutableDataSet render = kramdownOptions();
@@ -124,9 +125,9 @@ public final class MarkdownRenderer {
      * over every node of the parsed document after parsing (about a sixth of all Markdown time on
      * the benchmark corpus), so documents that define none are parsed without that pass.
      */
-    private Parser kramdownParser(boolean abbreviations, Set<Integer> refusedFences) {
+    private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences) {
         MutableDataSet parse = kramdownOptions();
-        parse.set(KramdownFences.REFUSED, refusedFences);
+        parse.set(KramdownFences.LONGEST, longestFences);
         List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
                 FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
@@ -278,14 +279,15 @@ public final class MarkdownRenderer {
 
     /**
      * {@code document}, parsed again as long as a fence in it closed nothing, that fence's line
-     * refused ({@link KramdownFences}). Each parse refuses at least one more line, and a fence
-     * refused can reveal one inside it only when fences of falling length nest, so past
-     * {@link #FENCE_PARSES} parses the fences still open stay as flexmark read them.
+     * shortened to a fence that closes or refused ({@link KramdownFences}). Each parse shortens
+     * or refuses at least one more line, and a fence shortened or refused can reveal one inside
+     * it only when fences of falling length nest, so past {@link #FENCE_PARSES} parses the
+     * fences still open stay as flexmark read them.
      */
     private Document withClosedFences(Document document, String markdown) {
-        Set<Integer> refused = new HashSet<>();
-        for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.refuseUnclosed(document, refused); parses++) {
-            document = kramdownParser(markdown.contains("*["), Set.copyOf(refused)).parse(markdown);
+        Map<Integer, Integer> longest = new HashMap<>();
+        for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.shortenUnclosed(document, longest); parses++) {
+            document = kramdownParser(markdown.contains("*["), Map.copyOf(longest)).parse(markdown);
         }
         return document;
     }

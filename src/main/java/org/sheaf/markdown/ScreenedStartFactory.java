@@ -25,7 +25,7 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
     abstract boolean mayStart(ParserState state, MatchedBlockParser matched);
 
     /** What the factory answers for a line flexmark's factory answered {@code start} for: that, unless overridden. */
-    BlockStart started(BlockStart start) {
+    BlockStart started(BlockStart start, ParserState state) {
         return start;
     }
 
@@ -33,7 +33,7 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
     public final BlockParserFactory apply(DataHolder options) {
         BlockParserFactory screened = flexmark.apply(options);
         return (ParserState state, MatchedBlockParser matched) ->
-                mayStart(state, matched) ? started(screened.tryStart(state, matched)) : BlockStart.none();
+                mayStart(state, matched) ? started(screened.tryStart(state, matched), state) : BlockStart.none();
     }
 
     @Override
