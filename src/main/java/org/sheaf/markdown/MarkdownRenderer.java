@@ -129,10 +129,10 @@ public final class MarkdownRenderer {
         MutableDataSet parse = kramdownOptions();
         parse.set(KramdownFences.LONGEST, longestFences);
         List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
-                FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
+                KramdownDefinitions.footnotes(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         if (abbreviations) {
-            extensions.add(AbbreviationExtension.create());
+            extensions.add(KramdownDefinitions.abbreviations());
         }
         parse.set(Parser.EXTENSIONS, extensions);
         // kramdown's lists: any bullet continues a bullet list, an item of the other kind right
