@@ -293,13 +293,28 @@ public final class MarkdownRenderer {
     }
 
     /** Parses {@code markdown}, rewriting its links through {@code links} and adding them to {@code found}, each when given. */
-    private Document parse(String markdown, RelativeLinks links, List<PageLink> found) {
+    private Document parse(String original, RelativeLinks links, List<PageLink> found) {
+        String markdown = original;
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+        KramdownListNesting nesting = null;
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownListNesting.mayHold(markdown)) {
+            nesting = KramdownListNesting.of(document, markdown);
+            if (nesting != null) {
+                markdown = nesting.markdown();
+                document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+            }
+        }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownFences.mayHold(markdown)) {
             document = withClosedFences(document, markdown);
         }
         if (links != null || found != null) {
-            RelativeLinkTree.rewrite(document, links, found);
+            List<PageLink> inThisText = found == null || nesting == null ? found : new ArrayList<>();
+            RelativeLinkTree.rewrite(document, links, inThisText);
+            if (inThisText != found) {
+                for (PageLink link : inThisText) {
+                    found.add(new PageLink(link.written(), link.url(), link.unresolved(), nesting.originalOffset(link.offset())));
+                }
+            }
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
             if (KramdownAttributes.mayHold(markdown)) {
