@@ -1,5 +1,11 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
@@ -8,7 +14,13 @@ import com.vladsch.flexmark.ext.footnotes.internal.FootnoteBlockParser;
 import com.vladsch.flexmark.ext.footnotes.internal.FootnoteLinkRefProcessor;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
@@ -101,7 +113,45 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         @Override
         public void extend(Parser.Builder builder) {
             builder.customBlockParserFactory(new AbbreviationStarts())
-                    .postProcessorFactory(new AbbreviationNodePostProcessor.Factory());
+                    .postProcessorFactory(new AbbreviationNodePostProcessor.Factory())
+                    .postProcessorFactory(new LinkTextAbbreviations());
+        }
+    }
+
+    /**
+     * Abbreviations marked in the text of links too, as kramdown marks them in any text but code
+     * and an image's description: flexmark's abbreviations leave out the text of links and of
+     * square brackets that refer to no link definition.
+     */
+    private static final class LinkTextAbbreviations extends NodePostProcessorFactory {
+        LinkTextAbbreviations() {
+            super(false);
+            addNodes(Text.class);
+        }
+
+        @Override
+        public NodePostProcessor apply(Document document) {
+            NodePostProcessor flexmark = new AbbreviationNodePostProcessor.Factory().apply(document);
+            return new NodePostProcessor() {
+                @Override
+                public void process(NodeTracker state, Node node) {
+                    if (inLinkText(node)) {
+                        flexmark.process(state, node);
+                    }
+                }
+            };
+        }
+
+        private static boolean inLinkText(Node text) {
+            for (Node node = text.getParent(); node != null && !(node instanceof Block); node = node.getParent()) {
+                if (node instanceof Image || node instanceof ImageRef || node instanceof Code) {
+                    return false;
+                }
+                if (node instanceof Link || node instanceof LinkRef) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
