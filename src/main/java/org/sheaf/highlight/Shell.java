@@ -55,7 +55,7 @@ final class Shell extends Language {
                 .rule("[^=\\s\\[\\]{}()$\"'`\\\\<&|;*]+", TEXT)
                 .rule("[<&|]", TEXT);
         g.state("dq")
-                .rule("\"", STRING_DOUBLE, "#pop")
+                .rule("(?:\\$#?)?\"", STRING_DOUBLE, "#pop")
                 .rule("\\\\[\"$`\\\\]", STRING_ESCAPE)
                 .rule("[^\"\\\\$`]+|\\\\", STRING_DOUBLE)
                 .rule("`", STRING_BACKTICK, "backticks")
@@ -68,7 +68,7 @@ final class Shell extends Language {
                 .rule("\\$\\(\\(", KEYWORD, "math")
                 .rule("\\$\\(", STRING_INTERPOL, "paren")
                 .rule("\\$\\{#?", KEYWORD, "parameter")
-                .rule("\\$(?:\\w+|[?#@*!$0-9-])", NAME_VARIABLE)
+                .rule("\\$#?(?:\\w+|.)", NAME_VARIABLE)
                 .rule("\\$", TEXT);
         g.state("parameter")
                 .rule("\\}", KEYWORD, "#pop")

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * separator written as {@code <!--more-->} on the line after a sentence stays in its paragraph, as
  * the sentence after it does. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
  * {@code <![CDATA[...]]>} never start an HTML block, which kramdown's parser has no place for:
- * they are a paragraph's text.
+ * they are a paragraph's text. Nor does a closing tag: {@link KramdownHtmlBlockParser} reads the
+ * ones that close an element, and any other is a paragraph's text in kramdown.
  */
 final class HtmlBlockStartFactory extends ScreenedStartFactory {
     private static final Pattern SCRIPT = Pattern.compile("^<script(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
@@ -47,7 +48,7 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
             return true;
         }
         char next = line.charAt(start + 1);
-        if (next == '?' || next == '!' && !line.subSequence(start).startsWith("<!--")) {
+        if (next == '?' || next == '/' || next == '!' && !line.subSequence(start).startsWith("<!--")) {
             return false;
         }
         if (next == '!') {

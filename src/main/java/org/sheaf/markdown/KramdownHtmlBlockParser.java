@@ -13,8 +13,10 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayDeque;
@@ -246,6 +248,38 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return tag.end();
     }
 
+    /**
+     * The innermost element that the raw HTML blocks ending {@code container} left open, or
+     * null: the blocks of HTML last in it, raw or {@code markdown="1"} (which closes what it
+     * opens), read in order as {@link #elementEnd} reads tags.
+     */
+    private static String leftOpen(Block container) {
+        Node first = container.getLastChild();
+        if (!(first instanceof HtmlBlock || first instanceof MarkdownHtmlBlock)) {
+            return null;
+        }
+        while (first.getPrevious() instanceof HtmlBlock || first.getPrevious() instanceof MarkdownHtmlBlock) {
+            first = first.getPrevious();
+        }
+        Deque<String> elements = new ArrayDeque<>();
+        for (Node node = first; node != null; node = node.getNext()) {
+            if (node instanceof HtmlBlock raw) {
+                CharSequence text = raw.getChars();
+                Matcher open = OPEN_TAG.matcher(text);
+                Matcher close = CLOSE_TAG.matcher(text);
+                for (int at = indexOf(text, '<', 0); at >= 0; at = indexOf(text, '<', at + 1)) {
+                    if (open.region(at, text.length()).lookingAt()) {
+                        at = afterOpening(text, open, elements) - 1;
+                    } else if (close.region(at, text.length()).lookingAt()
+                            && close.group(1).equalsIgnoreCase(elements.peek())) {
+                        elements.pop();
+                    }
+                }
+            }
+        }
+        return elements.peek();
+    }
+
     /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
     private static int lineStartBefore(CharSequence text, int at) {
         int i = at;
@@ -306,6 +340,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     if (startsWith(text, offset, "<!--")) {
                         return comment(state, matched, text, offset);
                     }
+                    if (startsWith(text, offset, "</")) {
+                        return closingTag(state, matched, text, offset);
+                    }
                     Matcher tag = OPEN_TAG.matcher(text);
                     if (!tag.region(offset, text.length()).lookingAt()
                             || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
@@ -316,8 +353,38 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                         // elements: a script line under a paragraph's text continues the paragraph
                         return BlockStart.none();
                     }
-                    KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag));
+                    return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
+                }
+
+                /**
+                 * Starts {@code parser}'s block of raw HTML from {@code offset}. Its text is known
+                 * already, and {@link #leftOpen} reads it before the block closes.
+                 */
+                private BlockStart raw(ParserState state, KramdownHtmlBlockParser parser, int offset) {
+                    parser.block.setChars(state.getLine().baseSubSequence(offset, parser.end));
                     return BlockStart.of(parser).atIndex(state.getIndex());
+                }
+
+                /**
+                 * A line that starts with a closing tag. When it closes an element that raw HTML
+                 * right before it left open (cut short by a {@code markdown="1"} element inside,
+                 * see {@link #elementEnd}) it is raw HTML too. Otherwise it closes nothing, and
+                 * kramdown reads it as a paragraph's text, its tag escaped: a paragraph's line
+                 * goes on that paragraph, and a line that kramdown's block quotes and list items
+                 * do not take lazily (a block-level tag, {@link #endsLazyLines}) starts a
+                 * paragraph of its own where they end.
+                 */
+                private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
+                    Matcher close = CLOSE_TAG.matcher(text);
+                    if (close.region(offset, text.length()).lookingAt()
+                            && close.group(1).equalsIgnoreCase(leftOpen(matched.getBlockParser().getBlock()))) {
+                        return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
+                    }
+                    if (matched.getBlockParser().isParagraphParser()
+                            || !endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
+                        return BlockStart.none();
+                    }
+                    return BlockStart.of(new ParagraphParser()).atIndex(state.getIndex());
                 }
 
                 /**

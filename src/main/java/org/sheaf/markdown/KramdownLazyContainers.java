@@ -3,7 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
-import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -14,12 +13,8 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
-import com.vladsch.flexmark.parser.internal.BlockStartImpl;
-import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 import java.util.HashSet;
@@ -113,24 +108,9 @@ final class KramdownLazyContainers {
         }
 
         private static BlockStart lazy(BlockStart start) {
-            // a BlockStart shows the parsers it holds only through flexmark's implementation
-            if (!(start instanceof BlockStartImpl found)) {
-                return start;
-            }
-            BlockParser[] parsers = found.getBlockParsers().clone();
-            for (int i = 0; i < parsers.length; i++) {
-                Block block = parsers[i].getBlock();
-                if (block instanceof ListItem || block instanceof BlockQuote) {
-                    parsers[i] = new LazyContainer(parsers[i]);
-                }
-            }
-            BlockStart lazy = BlockStart.of(parsers);
-            if (found.getNewIndex() != -1) {
-                lazy = lazy.atIndex(found.getNewIndex());
-            } else if (found.getNewColumn() != -1) {
-                lazy = lazy.atColumn(found.getNewColumn());
-            }
-            return found.isReplaceActiveBlockParser() ? lazy.replaceActiveBlockParser() : lazy;
+            return WrappedBlockParser.wrapping(start, parser ->
+                    parser.getBlock() instanceof ListItem || parser.getBlock() instanceof BlockQuote
+                            ? new LazyContainer(parser) : parser);
         }
 
         @Override
@@ -160,7 +140,7 @@ final class KramdownLazyContainers {
      * line that a block inside has read ahead. Nothing of such a line is taken as the container's
      * marker or indent.
      */
-    static final class LazyContainer implements BlockParser {
+    static final class LazyContainer extends WrappedBlockParser {
         /** kramdown's attribute list on a line of its own ({@code IAL_BLOCK_START}). */
         private static final Pattern ATTRIBUTE_LIST = Pattern.compile(" {0,3}\\{:(?![:/])(?:\\\\}|[^}])+}\\s*$");
         /** kramdown's end-of-block marker, a line of {@code ^}. */
@@ -169,12 +149,11 @@ final class KramdownLazyContainers {
         private static final Pattern BULLET_ITEM = Pattern.compile(" {0,3}[-+*][ \\t|]");
         private static final Pattern ORDERED_ITEM = Pattern.compile(" {0,3}\\d+\\.[ \\t|]");
 
-        private final BlockParser flexmark;
         /** Whether the last line that reached this container was blank. */
         private boolean afterBlank;
 
         LazyContainer(BlockParser flexmark) {
-            this.flexmark = flexmark;
+            super(flexmark);
         }
 
         @Override
@@ -219,88 +198,6 @@ final class KramdownLazyContainers {
                 }
             }
             return false;
-        }
-
-        @Override
-        public boolean isPropagatingLastBlankLine(BlockParser lastMatchedBlockParser) {
-            // flexmark's item parser compares the parser matched last with itself
-            BlockParser matched = lastMatchedBlockParser == this ? flexmark : lastMatchedBlockParser;
-            return flexmark.isPropagatingLastBlankLine(matched);
-        }
-
-        @Override
-        public boolean isContainer() {
-            return flexmark.isContainer();
-        }
-
-        @Override
-        public boolean canContain(ParserState state, BlockParser blockParser, Block block) {
-            return flexmark.canContain(state, blockParser, block);
-        }
-
-        @Override
-        public Block getBlock() {
-            return flexmark.getBlock();
-        }
-
-        @Override
-        public void addLine(ParserState state, BasedSequence line) {
-            flexmark.addLine(state, line);
-        }
-
-        @Override
-        public void closeBlock(ParserState state) {
-            flexmark.closeBlock(state);
-        }
-
-        @Override
-        public boolean isClosed() {
-            return flexmark.isClosed();
-        }
-
-        @Override
-        public boolean breakOutOnDoubleBlankLine() {
-            return flexmark.breakOutOnDoubleBlankLine();
-        }
-
-        @Override
-        public boolean isParagraphParser() {
-            return flexmark.isParagraphParser();
-        }
-
-        @Override
-        public BlockContent getBlockContent() {
-            return flexmark.getBlockContent();
-        }
-
-        @Override
-        public void finalizeClosedBlock() {
-            flexmark.finalizeClosedBlock();
-        }
-
-        @Override
-        public void parseInlines(InlineParser inlineParser) {
-            flexmark.parseInlines(inlineParser);
-        }
-
-        @Override
-        public boolean isInterruptible() {
-            return flexmark.isInterruptible();
-        }
-
-        @Override
-        public boolean isRawText() {
-            return flexmark.isRawText();
-        }
-
-        @Override
-        public boolean canInterruptBy(BlockParserFactory blockParserFactory) {
-            return flexmark.canInterruptBy(blockParserFactory);
-        }
-
-        @Override
-        public MutableDataHolder getDataHolder() {
-            return flexmark.getDataHolder();
         }
     }
 }

@@ -16,8 +16,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -104,8 +105,8 @@ public final class MarkdownRenderer {
                     .build();
             return;
         }
-        this.parser = kramdownParser(true, Set.of());
-        this.parserWithoutAbbreviations = kramdownParser(false, Set.of());
+        this.parser = kramdownParser(true, Map.of());
+        this.parserWithoutAbbreviations = kramdownParser(false, Map.of());
         // The footnote extension parses; KramdownNodeRenderer renders footnotes, so the
         // renderer does not load flexmark's own footnote markup.
         MutableDataSet render = kramdownOptions();
@@ -124,14 +125,14 @@ public final class MarkdownRenderer {
      * over every node of the parsed document after parsing (about a sixth of all Markdown time on
      * the benchmark corpus), so documents that define none are parsed without that pass.
      */
-    private Parser kramdownParser(boolean abbreviations, Set<Integer> refusedFences) {
+    private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences) {
         MutableDataSet parse = kramdownOptions();
-        parse.set(KramdownFences.REFUSED, refusedFences);
+        parse.set(KramdownFences.LONGEST, longestFences);
         List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
-                FootnoteExtension.create(), DefinitionExtension.create(), TypographicExtension.create(),
+                KramdownDefinitions.footnotes(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         if (abbreviations) {
-            extensions.add(AbbreviationExtension.create());
+            extensions.add(KramdownDefinitions.abbreviations());
         }
         parse.set(Parser.EXTENSIONS, extensions);
         // kramdown's lists: any bullet continues a bullet list, an item of the other kind right
@@ -278,26 +279,42 @@ public final class MarkdownRenderer {
 
     /**
      * {@code document}, parsed again as long as a fence in it closed nothing, that fence's line
-     * refused ({@link KramdownFences}). Each parse refuses at least one more line, and a fence
-     * refused can reveal one inside it only when fences of falling length nest, so past
-     * {@link #FENCE_PARSES} parses the fences still open stay as flexmark read them.
+     * shortened to a fence that closes or refused ({@link KramdownFences}). Each parse shortens
+     * or refuses at least one more line, and a fence shortened or refused can reveal one inside
+     * it only when fences of falling length nest, so past {@link #FENCE_PARSES} parses the
+     * fences still open stay as flexmark read them.
      */
     private Document withClosedFences(Document document, String markdown) {
-        Set<Integer> refused = new HashSet<>();
-        for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.refuseUnclosed(document, refused); parses++) {
-            document = kramdownParser(markdown.contains("*["), Set.copyOf(refused)).parse(markdown);
+        Map<Integer, Integer> longest = new HashMap<>();
+        for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.shortenUnclosed(document, longest); parses++) {
+            document = kramdownParser(markdown.contains("*["), Map.copyOf(longest)).parse(markdown);
         }
         return document;
     }
 
     /** Parses {@code markdown}, rewriting its links through {@code links} and adding them to {@code found}, each when given. */
-    private Document parse(String markdown, RelativeLinks links, List<PageLink> found) {
+    private Document parse(String original, RelativeLinks links, List<PageLink> found) {
+        String markdown = original;
         Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+        KramdownListNesting nesting = null;
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownListNesting.mayHold(markdown)) {
+            nesting = KramdownListNesting.of(document, markdown);
+            if (nesting != null) {
+                markdown = nesting.markdown();
+                document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+            }
+        }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownFences.mayHold(markdown)) {
             document = withClosedFences(document, markdown);
         }
         if (links != null || found != null) {
-            RelativeLinkTree.rewrite(document, links, found);
+            List<PageLink> inThisText = found == null || nesting == null ? found : new ArrayList<>();
+            RelativeLinkTree.rewrite(document, links, inThisText);
+            if (inThisText != found) {
+                for (PageLink link : inThisText) {
+                    found.add(new PageLink(link.written(), link.url(), link.unresolved(), nesting.originalOffset(link.offset())));
+                }
+            }
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
             if (KramdownAttributes.mayHold(markdown)) {

@@ -24,11 +24,16 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
     /** Whether flexmark's factory is asked about the current line at all. */
     abstract boolean mayStart(ParserState state, MatchedBlockParser matched);
 
+    /** What the factory answers for a line flexmark's factory answered {@code start} for: that, unless overridden. */
+    BlockStart started(BlockStart start, ParserState state) {
+        return start;
+    }
+
     @Override
     public final BlockParserFactory apply(DataHolder options) {
         BlockParserFactory screened = flexmark.apply(options);
         return (ParserState state, MatchedBlockParser matched) ->
-                mayStart(state, matched) ? screened.tryStart(state, matched) : BlockStart.none();
+                mayStart(state, matched) ? started(screened.tryStart(state, matched), state) : BlockStart.none();
     }
 
     @Override

@@ -334,4 +334,16 @@ class MarkdownRendererTest {
         assertEquals("<p>Use <code class=\"language-plaintext highlighter-rouge\">a &lt; b</code>.</p>\n",
                 KRAMDOWN.render("Use `a < b`.\n"));
     }
+
+    @Test
+    void linksKeepTheirPlaceInTheTextWrittenWhenKramdownNestsAnItemDeeper() {
+        // kramdown reads "2. c" under "- a" and "  1. b" four spaces deeper than a's indentation;
+        // the spaces sheaf puts there to read it so must not move the links after them
+        String markdown = "- a\n  1. b\n2. [c](c.md)\n\n[d](d.md)\n";
+        MarkdownRenderer.Html html = KRAMDOWN.renderWithHeadings(markdown, null);
+        assertNull(HtmlTokens.firstDifference("<ul><li>a<ol><li>b<ol><li><a href=\"c.md\">c</a></li></ol></li></ol></li></ul>"
+                + "<p><a href=\"d.md\">d</a></p>", html.html()), html.html());
+        assertEquals(List.of(markdown.indexOf("c.md"), markdown.indexOf("d.md")),
+                html.links().stream().map(PageLink::offset).toList());
+    }
 }

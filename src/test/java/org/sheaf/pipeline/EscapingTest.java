@@ -59,7 +59,8 @@ class EscapingTest {
         assertFalse(jsonLd.data().contains("</script"), jsonLd.data());
         assertTrue(page.select("img").isEmpty(), "an <img> escaped into the page");
         String ogTitle = page.expectFirst("meta[property=og:title]").attr("content");
-        assertEquals("A \u201cquoted\u201d & ]]> \u2028 end".replaceAll("\\s+", " "), ogTitle.replaceAll("\\s+", " "));
+        // kramdown writes the </script> that closes nothing as text, as Jekyll's og:title keeps it
+        assertEquals("A \u201cquoted\u201d </script> & ]]> \u2028 end".replaceAll("\\s+", " "), ogTitle.replaceAll("\\s+", " "));
         assertEquals(HOSTILE.replaceAll("(?U)\\s+", " "),
                 page.expectFirst("meta[name=citation_title]").attr("content").replaceAll("(?U)\\s+", " "));
         @SuppressWarnings("unchecked")

@@ -1,0 +1,179 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
+import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
+import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.footnotes.internal.FootnoteBlockParser;
+import com.vladsch.flexmark.ext.footnotes.internal.FootnoteLinkRefProcessor;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * flexmark's footnote and abbreviation extensions, their definitions read where kramdown reads
+ * them: a definition ({@code [^1]: note}, {@code *[HTML]: ...}) starts a block only where a
+ * paragraph does not go on, as kramdown's paragraph ends only at a blank line or a block that may
+ * interrupt it, which a definition is not. On the line right after a paragraph's text (in a
+ * list item or a block quote too, lazily) the definition is text of that paragraph.
+ *
+ * <p>Each stands in for flexmark's extension of the same name in a parser's extensions: the
+ * same options, the same footnote references and abbreviation matching, the definition
+ * parsers screened ({@link ScreenedStartFactory}).
+ */
+abstract class KramdownDefinitions implements Parser.ParserExtension {
+    /** How a link definition's line starts ({@code [name]: }), as kramdown reads one. */
+    private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[[^\\]\\n]+\\]:");
+
+    private final Parser.ParserExtension flexmark;
+
+    private KramdownDefinitions(Parser.ParserExtension flexmark) {
+        this.flexmark = flexmark;
+    }
+
+    /** flexmark's footnotes, a definition never on a paragraph's next line. */
+    static Parser.ParserExtension footnotes() {
+        return new Footnotes();
+    }
+
+    /** flexmark's abbreviations, a definition never on a paragraph's next line. */
+    static Parser.ParserExtension abbreviations() {
+        return new Abbreviations();
+    }
+
+    @Override
+    public final void parserOptions(MutableDataHolder options) {
+        flexmark.parserOptions(options);
+    }
+
+    /**
+     * Whether a definition that starts with {@code opening} may start on the current line: only
+     * a line that starts so, and not where it would go on a paragraph. Link definitions are a
+     * paragraph to flexmark until it closes, but blocks of their own to kramdown, so a definition
+     * may follow them. Other lines are turned away first: a paragraph of many link definitions
+     * would otherwise be read again for each of its lines.
+     */
+    private static boolean outsideParagraph(ParserState state, MatchedBlockParser matched, String opening) {
+        BasedSequence line = state.getLine();
+        int start = state.getNextNonSpaceIndex();
+        if (!line.subSequence(Math.min(start, line.length())).startsWith(opening)) {
+            return false; // flexmark's factory would start nothing here
+        }
+        if (!matched.getBlockParser().isParagraphParser()) {
+            return true;
+        }
+        List<BasedSequence> lines = matched.getParagraphLines();
+        if (lines == null) {
+            return false;
+        }
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!LINK_DEFINITION.matcher(lines.get(i)).lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // flexmark loads one extension of a class and orders block parsers by their class, so each
+    // extension and each parser factory has a class of its own
+
+    private static final class Footnotes extends KramdownDefinitions {
+        Footnotes() {
+            super(FootnoteExtension.create());
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.customBlockParserFactory(new FootnoteStarts())
+                    .linkRefProcessorFactory(new FootnoteLinkRefProcessor.Factory());
+        }
+    }
+
+    private static final class Abbreviations extends KramdownDefinitions {
+        Abbreviations() {
+            super(AbbreviationExtension.create());
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.customBlockParserFactory(new AbbreviationStarts())
+                    .postProcessorFactory(new AbbreviationNodePostProcessor.Factory())
+                    .postProcessorFactory(new LinkTextAbbreviations());
+        }
+    }
+
+    /**
+     * Abbreviations marked in the text of links too, as kramdown marks them in any text but code
+     * and an image's description: flexmark's abbreviations leave out the text of links and of
+     * square brackets that refer to no link definition.
+     */
+    private static final class LinkTextAbbreviations extends NodePostProcessorFactory {
+        LinkTextAbbreviations() {
+            super(false);
+            addNodes(Text.class);
+        }
+
+        @Override
+        public NodePostProcessor apply(Document document) {
+            NodePostProcessor flexmark = new AbbreviationNodePostProcessor.Factory().apply(document);
+            return new NodePostProcessor() {
+                @Override
+                public void process(NodeTracker state, Node node) {
+                    if (inLinkText(node)) {
+                        flexmark.process(state, node);
+                    }
+                }
+            };
+        }
+
+        private static boolean inLinkText(Node text) {
+            for (Node node = text.getParent(); node != null && !(node instanceof Block); node = node.getParent()) {
+                if (node instanceof Image || node instanceof ImageRef || node instanceof Code) {
+                    return false;
+                }
+                if (node instanceof Link || node instanceof LinkRef) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final class FootnoteStarts extends ScreenedStartFactory {
+        FootnoteStarts() {
+            super(new FootnoteBlockParser.Factory());
+        }
+
+        @Override
+        boolean mayStart(ParserState state, MatchedBlockParser matched) {
+            return outsideParagraph(state, matched, "[^");
+        }
+    }
+
+    private static final class AbbreviationStarts extends ScreenedStartFactory {
+        AbbreviationStarts() {
+            super(new AbbreviationBlockParser.Factory());
+        }
+
+        @Override
+        boolean mayStart(ParserState state, MatchedBlockParser matched) {
+            return outsideParagraph(state, matched, "*[");
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * kramdown's nesting of a list item at the margin after a nested list of the other kind.
+ *
+ * <p>kramdown gathers a list item's lines before it reads them. A line not indented to the item's
+ * text that follows a line of the item is one of its lazy lines; when it starts an item of the
+ * other kind of list ({@code 2. c} under {@code - a}) and the item has by then a nested list on
+ * lines of its own or a blank line, kramdown puts four spaces more than the item's indentation
+ * before it, and reads it so indented among the item's lines. After {@code - a} and
+ * {@code   1. b}, {@code 2. c} becomes an item of a list inside {@code b}; after {@code 1. a} and
+ * {@code    - b}, {@code - c} is a line of {@code b}'s text.
+ *
+ * <p>flexmark reads such a line as the nested list's next item. So the Markdown is parsed once,
+ * each such line is found among the items of the tree, and the text is parsed again with the
+ * spaces kramdown adds put before those lines, where flexmark's kramdown rules for indented
+ * lines read them as kramdown does. The spaces shift offsets on those lines, which
+ * {@link #originalOffset} takes back.
+ */
+final class KramdownListNesting {
+    /** A block quote's marker at the start of a line, as kramdown strips it. */
+    private static final Pattern QUOTE_MARKER = Pattern.compile(" {0,3}> ?");
+
+    /** Spaces put before the lines, by the offset in the original text where each (after its quote markers) starts. */
+    private final TreeMap<Integer, Integer> spaces;
+    private final String markdown;
+
+    private KramdownListNesting(TreeMap<Integer, Integer> spaces, String markdown) {
+        this.spaces = spaces;
+        this.markdown = markdown;
+    }
+
+    /** Whether {@code markdown} may hold such a line at all: an ordered item and a bullet item. */
+    static boolean mayHold(String markdown) {
+        return markdown.contains(". ") && (markdown.contains("- ") || markdown.contains("* ") || markdown.contains("+ "));
+    }
+
+    /** The lines of {@code document}, parsed from {@code original}, that kramdown indents; null when none. */
+    static KramdownListNesting of(Document document, String original) {
+        TreeMap<Integer, Integer> spaces = new TreeMap<>();
+        Map<Node, Integer> blankLines = new HashMap<>();
+        for (Node node : Descendants.blocksOf(document)) {
+            if (node instanceof ListItem item) {
+                indent(item, original, spaces, blankLines);
+            }
+        }
+        if (spaces.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(original.length() + spaces.size() * 8);
+        int from = 0;
+        for (var line : spaces.entrySet()) {
+            text.append(original, from, line.getKey()).append(" ".repeat(line.getValue()));
+            from = line.getKey();
+        }
+        text.append(original, from, original.length());
+        return new KramdownListNesting(spaces, text.toString());
+    }
+
+    /** The Markdown with kramdown's spaces before the lines. */
+    String markdown() {
+        return markdown;
+    }
+
+    /** Where {@code offset} in {@link #markdown()} is in the original text. */
+    int originalOffset(int offset) {
+        int added = 0;
+        for (var line : spaces.entrySet()) {
+            int at = line.getKey() + added;
+            if (offset < at + line.getValue()) {
+                return offset < at ? offset - added : line.getKey();
+            }
+            added += line.getValue();
+        }
+        return offset - added;
+    }
+
+    /**
+     * Puts in {@code spaces} the spaces kramdown puts before {@code item}'s first line, if any:
+     * from the outermost item around it, the first that does not hold the line as its own, if
+     * that item is of the other kind of list and has a nested list or a blank line by then, and
+     * the line before is not blank. Columns count from where the block quotes around the lists
+     * leave the line, as kramdown reads a quote's lines without its markers.
+     */
+    private static void indent(ListItem item, String text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
+        List<ListItem> around = new ArrayList<>();
+        int quotes = 0;
+        for (Node node = item.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof ListItem outer) {
+                if (quotes > 0) {
+                    return; // a quote inside an item: its lines start where the item's text does
+                }
+                around.add(0, outer);
+            } else if (node instanceof BlockQuote) {
+                quotes++;
+            } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
+                return;
+            }
+        }
+        int origin = origin(text, lineStart(text, item.getStartOffset()), quotes);
+        if (around.isEmpty() || origin < 0 || text.substring(origin, item.getStartOffset()).contains("\t")) {
+            return;
+        }
+        int column = item.getStartOffset() - origin;
+        int containerColumn = 0;
+        for (ListItem outer : around) {
+            int contentColumn = contentColumn(outer, text, quotes);
+            if (contentColumn < 0) {
+                return;
+            }
+            if (column >= contentColumn) {
+                containerColumn = contentColumn;
+                continue;
+            }
+            boolean otherKind = (item.getParent() instanceof OrderedList) != (outer.getParent() instanceof OrderedList);
+            if (otherKind && column - containerColumn <= 3 && !blankBefore(text, lineStart(text, origin), quotes)
+                    && nestedListFound(outer, contentColumn, origin, text, quotes, blankLines)) {
+                int indentation = contentColumn - containerColumn;
+                spaces.put(origin, 2 * indentation + 4);
+            }
+            return;
+        }
+    }
+
+    /**
+     * Where the line starting at {@code lineStart} begins inside {@code quotes} block quotes:
+     * after that many markers ({@code >} and one space), or -1 when it lacks one.
+     */
+    private static int origin(String text, int lineStart, int quotes) {
+        Matcher marker = QUOTE_MARKER.matcher(text);
+        int at = lineStart;
+        for (int i = 0; i < quotes; i++) {
+            if (!marker.region(at, text.length()).lookingAt()) {
+                return -1;
+            }
+            at = marker.end();
+        }
+        return at;
+    }
+
+    /** The column where {@code item}'s text starts on its first line, or -1 when that line lacks its quotes' markers. */
+    private static int contentColumn(ListItem item, String text, int quotes) {
+        int origin = origin(text, lineStart(text, item.getStartOffset()), quotes);
+        if (origin < 0) {
+            return -1;
+        }
+        int at = item.getOpeningMarker().getEndOffset();
+        while (at < text.length() && text.charAt(at) == ' ') {
+            at++;
+        }
+        return at < text.length() && text.charAt(at) != '\n' ? at - origin : item.getOpeningMarker().getEndOffset() + 1 - origin;
+    }
+
+    /**
+     * Whether kramdown has found a nested list in {@code item} before the line at {@code before}:
+     * a list starting on a line indented to the item's text, or a blank line among its lines
+     * (each item's first one found once, in {@code blankLines}).
+     */
+    private static boolean nestedListFound(ListItem item, int contentColumn, int before, String text, int quotes,
+            Map<Node, Integer> blankLines) {
+        for (Node child = item.getFirstChild(); child != null && child.getStartOffset() < before; child = child.getNext()) {
+            if (child instanceof ListBlock) {
+                int origin = origin(text, lineStart(text, child.getStartOffset()), quotes);
+                if (origin >= 0 && child.getStartOffset() - origin >= contentColumn) {
+                    return true;
+                }
+            }
+        }
+        return blankLines.computeIfAbsent(item, i -> firstBlankLine(item, text, quotes)) < before;
+    }
+
+    /** Where the first blank line among {@code item}'s lines starts, or the item's end when none is. */
+    private static int firstBlankLine(ListItem item, String text, int quotes) {
+        int end = item.getEndOffset();
+        for (int line = lineStart(text, item.getStartOffset()); line < end; ) {
+            int lineEnd = text.indexOf('\n', line);
+            if (lineEnd < 0) {
+                break;
+            }
+            int origin = origin(text, line, quotes);
+            if (origin >= 0 && origin <= lineEnd && isBlank(text, origin, lineEnd)) {
+                return line;
+            }
+            line = lineEnd + 1;
+        }
+        return end;
+    }
+
+    private static boolean isBlank(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the line before the one starting at {@code lineStart} is blank inside {@code quotes} block quotes. */
+    private static boolean blankBefore(String text, int lineStart, int quotes) {
+        if (lineStart == 0) {
+            return true;
+        }
+        int previous = lineStart(text, lineStart - 1);
+        int origin = origin(text, previous, quotes);
+        return origin >= 0 && origin < lineStart && text.substring(origin, lineStart - 1).isBlank();
+    }
+
+    private static int lineStart(String text, int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+}
