@@ -17,6 +17,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.jekyll.RubyTime;
 
 /**
  * Reads a site's {@code _config.yml} (or the files named by {@code --config}) into a
@@ -327,7 +328,12 @@ public final class ConfigLoader {
             return ZoneId.systemDefault();
         }
         try {
-            return ZoneId.of(tz.toString());
+            ZoneId zone = ZoneId.of(tz.toString());
+            if (zone.equals(RubyTime.UTC)) {
+                // sheaf's own zone for a time written with Z, not one a site lives in
+                throw new DateTimeException("not a timezone: " + tz);
+            }
+            return zone;
         } catch (DateTimeException e) {
             SiteConfig.Origin origin = SiteConfig.originOf(origins, "timezone");
             throw new DiagnosticException(origin.error(

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -27,10 +28,31 @@ public final class RubyTime {
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
                     + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?"
                     + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
-    /** Ruby's {@code Time#to_s}: the offset as {@code +0000} at zero, where Java's {@code XX} writes {@code Z}. */
-    public static final DateTimeFormatter TO_S = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx", Locale.ROOT);
+    /** The offsets besides {@code Z} that {@code Time.parse} reads as UTC. */
+    private static final Pattern MINUS_ZERO = Pattern.compile("-00(?::?00)?");
+    /**
+     * The zone of a time Ruby holds as UTC ({@code Time#utc?}): one written with {@code Z}. Ruby
+     * prints it as {@code 2018-05-01 10:00:00 UTC} and its {@code %Z} as {@code UTC}, where a time
+     * written with {@code +0000} is at a fixed offset ({@code ZoneOffset.UTC} here), printed
+     * {@code +0000} with an empty {@code %Z}, and a time in a site zone named {@code UTC} prints
+     * {@code +0000} with {@code %Z} {@code UTC}. So it is a zone of its own, {@link RubyUtcZone#ID},
+     * which no IANA name is.
+     */
+    public static final ZoneId UTC = RubyUtcZone.zone();
+    /**
+     * Ruby's {@code Time#to_s}: the offset as {@code +0000} at zero, where Java's {@code XX} writes
+     * {@code Z}, and {@code UTC} for a time in {@link #UTC}.
+     */
+    public static final DateTimeFormatter TO_S;
+    /** The end of {@link #TO_S}: {@code UTC} or the offset. */
+    private static final DateTimeFormatter ZONE;
+
+    static {
+        ZONE = new DateTimeFormatterBuilder().appendText(RubyUtcZone.ZONE_TEXT, RubyUtcZone.zoneTexts())
+                .toFormatter(Locale.ROOT);
+        TO_S = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss ").append(ZONE).toFormatter(Locale.ROOT);
+    }
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern(" xx", Locale.ROOT);
 
     private RubyTime() {
     }
@@ -40,9 +62,15 @@ public final class RubyTime {
      * {@code zone}, a time without an offset is that wall time in {@code zone}, a time with an
      * offset keeps that offset (Jekyll's {@code localtime} is the caller's
      * {@code withZoneSameInstant}). Empty when the text is no date of these forms or names a day
-     * that does not exist ({@code 2017-02-30}).
+     * that does not exist ({@code 2017-02-30}). {@code Z} and {@code -0000} (RFC 2822's unknown
+     * zone) make a time in {@link #UTC}, as {@code Time.parse} makes a UTC time of them.
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
+        return read(text, zone, true);
+    }
+
+    /** {@link #parse}, where only {@code Z} is UTC when not {@code minusZeroIsUtc} (Psych's reading). */
+    private static Optional<ZonedDateTime> read(String text, ZoneId zone, boolean minusZeroIsUtc) {
         Matcher m = DATE.matcher(text.strip());
         if (!m.matches()) {
             return Optional.empty();
@@ -61,7 +89,7 @@ public final class RubyTime {
             if (offset == null) {
                 return Optional.of(wall.atZone(zone));
             }
-            return Optional.of(wall.atZone(offset(offset)));
+            return Optional.of(wall.atZone(minusZeroIsUtc && MINUS_ZERO.matcher(offset).matches() ? UTC : offset(offset)));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
@@ -89,7 +117,7 @@ public final class RubyTime {
             }
         }
         boolean zoned = m.group(8) != null;
-        return parse(text, ZoneOffset.UTC).map(time -> zoned ? time : time.withZoneSameInstant(zone));
+        return read(text, ZoneOffset.UTC, false).map(time -> zoned ? time : time.withZoneSameInstant(zone));
     }
 
     /**
@@ -107,10 +135,10 @@ public final class RubyTime {
         return Optional.empty();
     }
 
-    /** {@code Z}, {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} as an offset. */
-    private static ZoneOffset offset(String text) {
+    /** {@code Z} as Ruby's UTC; {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} as that offset. */
+    private static ZoneId offset(String text) {
         if (text.equals("Z")) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         int sign = text.charAt(0) == '-' ? -1 : 1;
         String digits = text.substring(1).replace(":", "");
@@ -125,10 +153,20 @@ public final class RubyTime {
             return text(date);
         }
         String fraction = String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
-        return date.format(SECONDS) + "." + fraction + date.format(OFFSET);
+        return date.format(SECONDS) + "." + fraction + " " + zoneText(date);
     }
 
-    /** Ruby's {@code Time#to_s}: {@code 2017-09-04 10:00:00 +0200}. */
+    /** Whether {@code date} is a time Ruby holds as UTC, written with {@code Z}. */
+    public static boolean isUtc(ZonedDateTime date) {
+        return date.getZone().equals(UTC);
+    }
+
+    /** The zone as {@code Time#to_s} ends: {@code UTC} for a time in {@link #UTC}, else the offset ({@code +0200}). */
+    private static String zoneText(ZonedDateTime date) {
+        return date.format(ZONE);
+    }
+
+    /** Ruby's {@code Time#to_s}: {@code 2017-09-04 10:00:00 +0200}, or {@code 2017-09-04 10:00:00 UTC}. */
     public static String text(ZonedDateTime date) {
         return date.format(TO_S);
     }

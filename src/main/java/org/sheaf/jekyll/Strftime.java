@@ -15,11 +15,13 @@ import ua.co.k.strftime.StrftimeFormatter;
  * <p>strftime4j (which Liqp's date filter also uses) does most conversions as Ruby does; the
  * few it gets wrong are filled in first: {@code %e} (Ruby pads the day with a space; {@code %-e}
  * and {@code %0e} as Ruby), {@code %C} (the century, where strftime4j counts centuries from 1),
- * {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST", and nothing for a bare offset, where
- * strftime4j spells out the zone's long name) and {@code %c} (Ruby's {@code %a %b %e %H:%M:%S %Y}).
+ * {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST", nothing for a time at the offset it
+ * was written with, and "+00:00" for a date, where strftime4j spells out the zone's long name) and {@code %c} (Ruby's {@code %a %b %e %H:%M:%S %Y}).
  */
 public final class Strftime {
     private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZc])");
+    /** {@code Date#strftime}'s {@code %Z}: a date has no zone, only offset zero. */
+    private static final String DATE_ZONE = "+00:00";
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
     private Strftime() {
@@ -40,6 +42,18 @@ public final class Strftime {
      * {@code date}, ready for strftime4j; {@code pattern} itself when it has none of them.
      */
     public static String rubyPattern(String pattern, ZonedDateTime date) {
+        return rubyPattern(pattern, date, zoneAbbreviation(date));
+    }
+
+    /**
+     * {@link #rubyPattern(String, ZonedDateTime)} for a date without a time, which Ruby formats
+     * as midnight at offset zero with {@code %Z} written as the offset, {@code +00:00}.
+     */
+    public static String rubyPattern(String pattern, RubyDate day) {
+        return rubyPattern(pattern, day.asUtcMidnight(), DATE_ZONE);
+    }
+
+    private static String rubyPattern(String pattern, ZonedDateTime date, String zone) {
         Matcher m = RUBY_ONLY.matcher(pattern);
         if (!m.find()) {
             return pattern;
@@ -53,7 +67,7 @@ public final class Strftime {
                         : flag.equals("0") ? String.format(Locale.ROOT, "%02d", day)
                         : String.format(Locale.ROOT, "%2d", day);
                 case "C" -> String.format(Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
-                case "Z" -> zoneAbbreviation(date);
+                case "Z" -> zone;
                 case "c" -> "%a %b " + String.format(Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
                 default -> m.group();  // "%%" stays for strftime4j
             };
@@ -63,9 +77,17 @@ public final class Strftime {
         return out.toString();
     }
 
+    /**
+     * Ruby's {@code %Z}: {@code UTC} for a UTC time (written with {@code Z}), nothing for a time at
+     * the offset it was written with (even {@code +0000}), the zone's abbreviation for a time in
+     * the site's zone ({@code EDT}).
+     */
     private static String zoneAbbreviation(ZonedDateTime date) {
-        if (date.getZone() instanceof ZoneOffset offset) {
-            return offset.getTotalSeconds() == 0 ? "UTC" : "";
+        if (RubyTime.isUtc(date)) {
+            return "UTC";
+        }
+        if (date.getZone() instanceof ZoneOffset) {
+            return "";
         }
         return ZONE_NAME.format(date);
     }

@@ -98,7 +98,7 @@ final class JekyllLiquidFilters {
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> {
             Object date = rubyDate(v, c);
-            return liqpDate.apply(date, c, withPaddedDay(date, c, p));
+            return liqpDate.apply(date, c, v instanceof RubyDate day ? withPaddedDay(day, p) : withPaddedDay(date, c, p));
         }));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
@@ -212,6 +212,16 @@ final class JekyllLiquidFilters {
                     .orElseGet(() -> toDate(v, c).withZoneSameInstant(setup.timezone()));
             return body.apply(date, p);
         });
+    }
+
+    /** {@link #withPaddedDay(Object, TemplateContext, Object...)} for a date without a time, formatted as {@code Date#strftime}. */
+    private static Object[] withPaddedDay(RubyDate day, Object... params) {
+        if (params.length == 0 || params[0] == null || !Strftime.needsRubyPattern(String.valueOf(params[0]))) {
+            return params;
+        }
+        Object[] changed = params.clone();
+        changed[0] = Strftime.rubyPattern(String.valueOf(params[0]), day);
+        return changed;
     }
 
     /** The date filter's format with what Liqp's strftime gets wrong written out, as {@link Strftime} does it. */

@@ -41,9 +41,6 @@ class JekyllFixturesTest {
 
     /** Per fixture, the output files that differ from Jekyll's, each with the reason. */
     private static final Map<String, Map<String, String>> PENDING = Map.of(
-            "yaml-times", Map.of(
-                    "zulu.html", "a time written with Z is not told apart from one at +0000 (Ruby prints the "
-                            + "first as UTC, and %Z of the second as nothing); a date's %Z is UTC, Ruby's +00:00"),
             "jekyll-new", Map.of(
                     "assets/main.css", "Sass output: dart-sass simplifies minima's calc() (calc(800px - (30px * 2)) "
                             + "to calc(800px - 30px * 2)) and puts declarations after a nested rule in a rule of "
