@@ -20,6 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.jekyll.RubyDate;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.diag.Position;
 
 class YamlParserTest {
@@ -121,10 +122,13 @@ class YamlParserTest {
     void keepsTheOffsetATimeIsWrittenWith() throws Exception {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
         Map<String, Object> value = map(YamlParser.parse(
-                "a: 2017-09-04 10:30:00 +0200\nb: 2017-09-04T10:30:00Z\nc: 2017-09-04 10:30:00.5 -05:00\n",
+                "a: 2017-09-04 10:30:00 +0200\nb: 2017-09-04T10:30:00Z\nc: 2017-09-04 10:30:00.5 -05:00\n"
+                        + "d: 2017-09-04 10:30:00 +00:00\n",
                 "_config.yml", 1, tokyo, "_config.yml"));
         assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneOffset.ofHours(2)), value.get("a"));
-        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneOffset.UTC), value.get("b"));
+        // Z is Ruby's UTC, which prints as UTC; +00:00 a fixed offset, which prints as +0000
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, RubyTime.UTC), value.get("b"));
+        assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneOffset.UTC), value.get("d"));
         assertEquals(ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 500_000_000, ZoneOffset.ofHours(-5)), value.get("c"));
     }
 

@@ -1,6 +1,7 @@
 package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -43,7 +44,38 @@ class RubyTimeTest {
     void keepsAWrittenOffsetAsTimeParseDoes() {
         assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(RubyTime.parse("2017-09-04 10:00:00 +02", UTC).orElseThrow()));
         assertEquals("2017-09-04 10:00:00 +0000",
-                RubyTime.text(RubyTime.parse("2017-09-04T10:00:00Z", ZoneId.of("America/New_York")).orElseThrow()));
+                RubyTime.text(RubyTime.parse("2017-09-04T10:00:00+00:00", ZoneId.of("America/New_York")).orElseThrow()));
+    }
+
+    @Test
+    void readsZAndMinusZeroAsUtcAsTimeParseDoes() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        for (String text : new String[] {"2017-09-04T10:00:00Z", "2017-09-04 10:00 -0000", "2017-09-04 10:00:00 -00:00"}) {
+            ZonedDateTime date = RubyTime.parse(text, newYork).orElseThrow();
+            assertEquals("2017-09-04 10:00:00 UTC", RubyTime.text(date), text);
+            assertTrue(RubyTime.isUtc(date), text);
+        }
+        assertEquals("2017-09-04 10:00:00.25 UTC", RubyTime.inspect(RubyTime.parse("2017-09-04 10:00:00.25Z", newYork).orElseThrow()));
+        assertEquals("2017-09-04 10:00:00 UTC", RubyTime.parse("2017-09-04T10:00:00Z", newYork).orElseThrow().format(RubyTime.TO_S));
+    }
+
+    @Test
+    void readsOnlyZAsUtcInYamlAsPsychDoes() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime utc = (ZonedDateTime) RubyTime.fromYaml("2018-05-01 10:00:00 Z", newYork).orElseThrow();
+        assertEquals("2018-05-01 10:00:00 UTC", RubyTime.text(utc));
+        for (String text : new String[] {"2018-05-01 10:00:00 +0000", "2018-05-01 10:00:00 -00:00"}) {
+            ZonedDateTime zero = (ZonedDateTime) RubyTime.fromYaml(text, newYork).orElseThrow();
+            assertEquals("2018-05-01 10:00:00 +0000", RubyTime.text(zero), text);
+            assertEquals("2018-05-01 10:00:00 +0000", zero.format(RubyTime.TO_S), text);
+            assertFalse(RubyTime.isUtc(zero), text);
+            assertEquals(utc.toInstant(), zero.toInstant(), text);
+        }
+        // a site in the zone named UTC prints the offset, as Ruby prints a local time with TZ=UTC
+        assertEquals("2018-05-01 10:00:00 +0000",
+                RubyTime.text((ZonedDateTime) RubyTime.fromYaml("2018-05-01 10:00:00", ZoneId.of("UTC")).orElseThrow()));
+        assertEquals("2018-05-01 10:00:00 -0430", RubyTime.text(
+                (ZonedDateTime) RubyTime.fromYaml("2018-05-01 10:00:00 -04:30", newYork).orElseThrow()));
     }
 
     @Test

@@ -18,10 +18,21 @@ class StrftimeTest {
     }
 
     @Test
-    void aBareOffsetHasNoZoneNameAndUtcIsUtc() {
+    void aBareOffsetHasNoZoneNameEvenAtZeroAndUtcIsUtc() {
         assertEquals("[]", Strftime.format("[%Z]", BERLIN.withZoneSameInstant(ZoneOffset.ofHours(2))));
-        assertEquals("UTC|14|Thu Sep 14 00:00:00 2017",
-                Strftime.format("%Z|%e|%c", ZonedDateTime.of(2017, 9, 14, 0, 0, 0, 0, ZoneOffset.UTC)));
+        assertEquals("[|+0000]", Strftime.format("[%Z|%z]", BERLIN.withZoneSameInstant(ZoneOffset.UTC)));
+        assertEquals("UTC|+0000|14|Thu Sep 14 00:00:00 2017",
+                Strftime.format("%Z|%z|%e|%c", ZonedDateTime.of(2017, 9, 14, 0, 0, 0, 0, RubyTime.UTC)));
+    }
+
+    @Test
+    void aZoneNamedUtcIsUtcToo() {
+        assertEquals("UTC|+0000", Strftime.format("%Z|%z", BERLIN.withZoneSameInstant(ZoneId.of("UTC"))));
+    }
+
+    @Test
+    void aDateHasTheZoneZeroOffset() {
+        assertEquals("+00:00 %z %%Y", Strftime.rubyPattern("%Z %z %%Y", new RubyDate(java.time.LocalDate.of(2018, 5, 1))));
     }
 
     @Test

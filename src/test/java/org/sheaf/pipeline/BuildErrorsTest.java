@@ -108,6 +108,14 @@ class BuildErrorsTest {
     }
 
     @Test
+    void reportsTheZoneOfTimesWrittenWithZAsNoTimezone() {
+        // sheaf's zone for Ruby's UTC times, which a site in it would print as UTC where Ruby prints +0000
+        site.file("_config.yml", "title: T\ntimezone: Ruby/UTC\n");
+        assertFails(BuildResult.Status.CONFIG_ERROR, "_config.yml:2:1: error: unknown timezone \"Ruby/UTC\"\n"
+                + "    hint: use an IANA name such as Europe/Berlin or America/Chicago");
+    }
+
+    @Test
     void reportsInvalidUtf8() {
         site.file("bad.md", "---\n---\nok\n");
         try {
