@@ -68,7 +68,9 @@ final class LaxLiquid {
      * any filter is ignored ({@code assign a = b, c = 2}); in {@code for}, a {@code reversed} after
      * {@code limit:} or {@code offset:} is ignored (Ruby looks for it right after the collection);
      * in {@code if}, {@code elsif} and {@code unless}, everything from {@code &&} or {@code ||} on is
-     * ignored (Ruby reads one comparison there). In output tags, an empty filter between two pipes
+     * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
+     * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
+     * reads a value, an operator and a value, none of which takes a pipe). In output tags, an empty filter between two pipes
      * is skipped and a doubled dot in a name is one dot, as Ruby's lax variable parser scans them.
      */
     static String rewrite(String text) {
@@ -87,7 +89,7 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> beforeComma(nilOutputs(m.group(3)));
                 case "for" -> withoutLateReversed(nilOutputs(m.group(3)));
-                case "if", "elsif", "unless" -> firstComparison(m.group(3));
+                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(m.group(3)));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -123,6 +125,29 @@ final class LaxLiquid {
         int or = outsideQuotes(markup, "||", null);
         int cut = and < 0 ? or : or < 0 ? and : Math.min(and, or);
         return cut < 0 ? markup : markup.substring(0, cut) + blank(markup.substring(cut));
+    }
+
+    /** A condition's {@code and} or {@code or}, which ends the comparison a filter is in. */
+    private static final Pattern BOOLEAN_OPERATOR = Pattern.compile("\\b(?:and|or)\\b");
+
+    /** {@code markup} with each pipe outside quotes blanked up to the next {@code and} or {@code or}, or the end. */
+    private static String withoutConditionFilters(String markup) {
+        StringBuilder out = new StringBuilder(markup);
+        char quote = 0;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '|') {
+                Matcher next = BOOLEAN_OPERATOR.matcher(out);
+                int end = next.find(i) ? next.start() : out.length();
+                out.replace(i, end, blank(out.substring(i, end)));
+                i = end - 1;
+            }
+        }
+        return out.toString();
     }
 
     /** Where {@code wanted} first stands outside quotes in {@code text}, before any {@code stop}; -1 when it does not. */
