@@ -54,6 +54,22 @@ public final class JekyllFilters {
         return normalizeUri(leadingSlash(baseurl == null ? "" : baseurl) + leadingSlash(input));
     }
 
+    /** The first {@code /index.html} or {@code /index.htm} that ends a line, as Ruby's {@code $} ends one. */
+    private static final Pattern INDEX_PAGE = Pattern.compile("/index\\.html?$",
+            Pattern.MULTILINE);
+
+    /**
+     * {@code strip_index}: {@code input} with a trailing {@code /index.html} (or {@code .htm}) cut
+     * to {@code /}, so a page's URL names its folder as a canonical link does; null for null or
+     * empty input, as Jekyll gives nil.
+     */
+    public static String stripIndex(String input) {
+        if (input == null || input.isEmpty()) {
+            return null;
+        }
+        return INDEX_PAGE.matcher(input).replaceFirst("/");
+    }
+
     /**
      * {@code absolute_url}: the site's {@code url} followed by {@link #relativeUrl}. Without a
      * {@code url} this is the relative URL; absolute input passes through unchanged.

@@ -52,6 +52,7 @@ final class JekyllLiquidFilters {
                 : JekyllFilters.relativeUrl(setup.baseurl(), text(v, c, any))));
         filters.add(filter("absolute_url", (v, c, p) -> v == null ? null
                 : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), text(v, c, any))));
+        filters.add(filter("strip_index", (v, c, p) -> v == null ? null : JekyllFilters.stripIndex(text(v, c, any))));
         filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d)));
         filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d)));
         filters.add(dateFilter("date_to_string", setup,

@@ -61,6 +61,13 @@ class LiquidRendererTest {
     }
 
     @Test
+    void stripIndexNamesAnIndexPagesFolder() throws Exception {
+        // Beautiful Jekyll's canonical link: page.url | absolute_url | strip_index
+        assertEquals("https://example.org/research/docs/",
+                render("{{ \"/docs/index.html\" | absolute_url | strip_index }}"));
+    }
+
+    @Test
     void prefixesSiteUrlInAbsoluteUrl() throws Exception {
         assertEquals("https://example.org/research/about/", render("{{ \"about/\" | absolute_url }}"));
     }
