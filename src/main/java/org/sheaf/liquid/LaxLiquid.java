@@ -17,6 +17,8 @@ final class LaxLiquid {
     private static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
+    /** The blocks whose end tag's markup Ruby ignores, as {@link #END_WITH_MARKUP} names them. */
+    private static final java.util.Set<String> ENDED = java.util.Set.of("if", "unless", "for", "case", "capture", "tablerow");
     /** A {@code reversed} after a {@code for} tag's attributes, where Ruby's lax parser no longer sees it. */
     private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
     /** A raw block (left alone) or an output tag. */
@@ -33,13 +35,20 @@ final class LaxLiquid {
     private LaxLiquid() {
     }
 
+    /** A block's end tag with something between its name and the tag's end ({@code {%- endfor- %}}). */
+    private static final Pattern END_WITH_MARKUP = Pattern.compile(
+            "\\{%-?\\s*end(?:if|unless|for|case|capture|tablerow)\\b(?!\\s*-?%\\})");
+
     /**
      * {@code text} with the markup of the {@code else} tags of its {@code if}, {@code unless} and
-     * {@code for} blocks blanked out; a {@code case} block's {@code else} keeps its markup, which
-     * Ruby refuses.
+     * {@code for} blocks blanked out, and that of its blocks' end tags; a {@code case} block's
+     * {@code else} keeps its markup, which Ruby refuses. Ruby reads a tag's name as a word and
+     * ignores what an end tag has after it, so {@code {%- endfor- %}} ends a loop (without
+     * trimming after it: the dash is not against the {@code %}).
      */
     static String plainElse(String text) {
-        if (!text.contains("else")) {
+        boolean endMarkup = END_WITH_MARKUP.matcher(text).find();
+        if (!text.contains("else") && !endMarkup) {
             return text;
         }
         java.util.Deque<String> open = new java.util.ArrayDeque<>();
@@ -52,8 +61,13 @@ final class LaxLiquid {
             }
             if (OPENERS.contains(name)) {
                 open.push(name);
-            } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
-                open.pop();
+            } else if (name.startsWith("end") && ENDED.contains(name.substring(3))) {
+                if (OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
+                    open.pop();
+                }
+                if (endMarkup && !m.group(3).isBlank()) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
+                }
             } else if (name.equals("else") && !m.group(3).isBlank() && !"case".equals(open.peek())) {
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
             }

@@ -121,4 +121,19 @@ class LiquidModesTest {
         assertTrue(result.ok(), TestSite.printed(result));
         assertEquals("<p>a d e</p>\n", site.read("about.html"));
     }
+
+    @Test
+    void anEndTagIgnoresWhatFollowsItsNameEvenInStrictMode() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby reads the tag's name as a word and drops the rest,
+        // and the dash of "endfor- " trims nothing after it (So Simple's page-tags include)
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: strict\n").file("about.html", """
+                ---
+                ---
+                {% for i in (1..2) %}[{{ i }}] {%- endfor- %} x {% if true %}y{% endif foo %} \
+                {% capture c %}z{% endcapture c %}{{ c }}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("[1][2] x y z\n", site.read("about.html"));
+    }
 }
