@@ -27,6 +27,18 @@ class JekyllFiltersTest {
     }
 
     @Test
+    void relativeUrlResolvesDotSegmentsAsAddressableNormalizes() {
+        // what Addressable 2.8.1's normalize gives for each joined URL
+        assertEquals("/so-simple-theme/", JekyllFilters.relativeUrl("/so-simple-theme", "."));
+        assertEquals("/a/c", JekyllFilters.relativeUrl("", "/a/./b/../c"));
+        assertEquals("/a/", JekyllFilters.relativeUrl("", "/a/b/.."));
+        assertEquals("/x", JekyllFilters.relativeUrl("", "/../x"));
+        assertEquals("/", JekyllFilters.relativeUrl("", "/./"));
+        assertEquals("/a/.b/c", JekyllFilters.relativeUrl("", "/a/.b/c"));
+        assertEquals("/?x=/./#/..", JekyllFilters.relativeUrl("", "/a/..?x=/./#/.."));
+    }
+
+    @Test
     void relativeUrlAddsBaseurlAndLeadingSlashes() {
         assertEquals("/research/about/", JekyllFilters.relativeUrl("/research", "/about/"));
         assertEquals("/research/about/", JekyllFilters.relativeUrl("research", "about/"));
