@@ -21,11 +21,24 @@ import java.util.Set;
 public final class PageDrop extends AbstractMap<String, Object> {
     private final Map<String, Object> values;
     private final RenderedPages rendered;
+    /** The drop this one shows: itself, or the drop whose {@link #withBodyContent} view it is. */
+    private final PageDrop origin;
+    /** Whether {@code content} stays the body whatever the page has rendered to. */
+    private final boolean bodyContent;
 
     /** A drop of {@code values} whose rendered content is kept in {@code rendered}. */
     PageDrop(Map<String, Object> values, RenderedPages rendered) {
         this.values = new LinkedHashMap<>(values);
         this.rendered = rendered;
+        this.origin = this;
+        this.bodyContent = false;
+    }
+
+    private PageDrop(PageDrop origin, boolean bodyContent) {
+        this.values = origin.values;
+        this.rendered = origin.rendered;
+        this.origin = origin;
+        this.bodyContent = bodyContent;
     }
 
     /** A copy of {@code other} as it shows now, reading its rendered content where {@code other} does. */
@@ -33,8 +46,22 @@ public final class PageDrop extends AbstractMap<String, Object> {
         this(other, other.rendered);
     }
 
+    /**
+     * This page as its own layouts see it in Jekyll, where a page (not a document of a collection)
+     * is handed to them as the hash it was before rendering: {@code content} is the body as
+     * written, Liquid and all, while {@code excerpt} and every other key read as here. The view
+     * equals this drop, so tags given it find the page's rendering and comparisons with the page
+     * hold.
+     */
+    public PageDrop withBodyContent() {
+        return new PageDrop(origin, true);
+    }
+
     @Override
     public Object get(Object key) {
+        if (bodyContent && "content".equals(key)) {
+            return values.get(key);
+        }
         if (key instanceof String name && isRendered(name)) {
             RenderedPage page = rendered.of(this);
             if (page != null) {
@@ -88,18 +115,19 @@ public final class PageDrop extends AbstractMap<String, Object> {
             return values.entrySet();
         }
         Map<String, Object> shown = new LinkedHashMap<>(values);
-        shown.replaceAll((key, value) -> isRendered(key) ? shown(key, page) : value);
+        shown.replaceAll((key, value) -> isRendered(key) && !(bodyContent && key.equals("content"))
+                ? shown(key, page) : value);
         return Collections.unmodifiableMap(shown).entrySet();
     }
 
     @Override
     public boolean equals(Object other) {
-        return this == other;
+        return other instanceof PageDrop drop && drop.origin == origin;
     }
 
     @Override
     public int hashCode() {
-        return System.identityHashCode(this);
+        return System.identityHashCode(origin);
     }
 
     @Override

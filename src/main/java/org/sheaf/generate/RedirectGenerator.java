@@ -16,7 +16,8 @@ import org.sheaf.jekyll.JekyllFilters;
  * jekyll-redirect-from: for each URL a page lists in {@code redirect_from}, a small page there
  * that sends the reader on to the page (canonical link, script, meta refresh and a link); a page
  * with {@code redirect_to} becomes such a page itself, sending the reader to that address. Every
- * redirect is also listed in {@code redirects.json} (from URL to absolute target), unless
+ * redirect is also listed in {@code redirects.json} (from URL to absolute target; {@code {}} when
+ * there is none, as the plugin writes it), unless
  * {@code redirect_from: {json: false}} is set or the site has its own {@code redirects.json}.
  *
  * <p>The redirect page is the plugin's built-in one; a site's own {@code redirect} layout is not
@@ -54,7 +55,8 @@ final class RedirectGenerator implements Generator {
             }
         }
         boolean json = !Boolean.FALSE.equals(SeoTag.dig(config.values(), "redirect_from", "json"));
-        if (json && !redirects.isEmpty() && !Files.exists(config.source().resolve("redirects.json"))) {
+        // written even when empty ({}), as the plugin writes it for every site it runs on
+        if (json && !Files.exists(config.source().resolve("redirects.json"))) {
             String text = JekyllFilters.jsonify(redirects);
             files.add(new GeneratedFile("redirects.json", ORIGIN, () -> text, GeneratedFile.Reads.NO_BODY));
         }

@@ -54,6 +54,22 @@ public final class JekyllFilters {
         return normalizeUri(leadingSlash(baseurl == null ? "" : baseurl) + leadingSlash(input));
     }
 
+    /** The first {@code /index.html} or {@code /index.htm} that ends a line, as Ruby's {@code $} ends one. */
+    private static final Pattern INDEX_PAGE = Pattern.compile("/index\\.html?$",
+            Pattern.MULTILINE);
+
+    /**
+     * {@code strip_index}: {@code input} with a trailing {@code /index.html} (or {@code .htm}) cut
+     * to {@code /}, so a page's URL names its folder as a canonical link does; null for null or
+     * empty input, as Jekyll gives nil.
+     */
+    public static String stripIndex(String input) {
+        if (input == null || input.isEmpty()) {
+            return null;
+        }
+        return INDEX_PAGE.matcher(input).replaceFirst("/");
+    }
+
     /**
      * {@code absolute_url}: the site's {@code url} followed by {@link #relativeUrl}. Without a
      * {@code url} this is the relative URL; absolute input passes through unchanged.
@@ -109,7 +125,64 @@ public final class JekyllFilters {
     }
 
     private static String normalizeUri(String uri) {
-        return PercentEncoding.encode(uri, PATH_SAFE);
+        return PercentEncoding.encode(withoutDotSegments(uri), PATH_SAFE);
+    }
+
+    /** Addressable's rules for dot segments, in the order its {@code normalize_path} tries them. */
+    private static final Pattern SELF_SEGMENT = Pattern.compile("/\\./|/\\.$", Pattern.MULTILINE);
+    private static final Pattern PARENT_SEGMENT = Pattern.compile("/([^/]*)/\\.\\./|/([^/]*)/\\.\\.$", Pattern.MULTILINE);
+    private static final Pattern LEADING_DOTS = Pattern.compile("^\\.\\.?/?", Pattern.MULTILINE);
+    private static final Pattern PREFIXED_PARENT = Pattern.compile("^/\\.\\.?/|^(/\\.\\.?)+/?$", Pattern.MULTILINE);
+
+    /**
+     * {@code uri} with the {@code .} and {@code ..} segments of its path resolved as Addressable's
+     * {@code normalize} resolves them for Jekyll's URL filters, so {@code .} under {@code /docs}
+     * is {@code /docs/}. The query and fragment are left as they are; so is a {@code //host}.
+     */
+    private static String withoutDotSegments(String uri) {
+        if (!uri.contains("/.") && !uri.startsWith(".")) {
+            return uri;
+        }
+        int end = uri.length();
+        for (int i = 0; i < uri.length(); i++) {
+            if (uri.charAt(i) == '?' || uri.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        int start = 0;
+        if (uri.startsWith("//")) {
+            int slash = uri.indexOf('/', 2);
+            start = slash < 0 || slash > end ? end : slash;
+        }
+        return uri.substring(0, start) + removeDotSegments(uri.substring(start, end)) + uri.substring(end);
+    }
+
+    /** Each round applies the first rule that changes the path, until none does, as Addressable's loop. */
+    private static String removeDotSegments(String path) {
+        String current = path;
+        while (true) {
+            String next = SELF_SEGMENT.matcher(current).replaceAll("/");
+            if (next.equals(current)) {
+                Matcher pair = PARENT_SEGMENT.matcher(current);
+                if (pair.find()) {
+                    String parent = pair.group(1) == null ? "" : pair.group(1);
+                    String child = pair.group(2) == null ? "" : pair.group(2);
+                    next = Pattern.compile("/" + Pattern.quote(parent) + "/\\.\\./|(/" + Pattern.quote(child)
+                            + "/\\.\\.$)", Pattern.MULTILINE).matcher(current).replaceAll("/");
+                }
+            }
+            if (next.equals(current)) {
+                next = LEADING_DOTS.matcher(current).replaceAll("");
+            }
+            if (next.equals(current)) {
+                next = PREFIXED_PARENT.matcher(current).replaceAll("/");
+            }
+            if (next.equals(current)) {
+                return current;
+            }
+            current = next;
+        }
     }
 
     /** {@code date_to_xmlschema}: ISO 8601, as {@code 2017-09-04T10:00:00+02:00}. */

@@ -52,6 +52,7 @@ final class JekyllLiquidFilters {
                 : JekyllFilters.relativeUrl(setup.baseurl(), text(v, c, any))));
         filters.add(filter("absolute_url", (v, c, p) -> v == null ? null
                 : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), text(v, c, any))));
+        filters.add(filter("strip_index", (v, c, p) -> v == null ? null : JekyllFilters.stripIndex(text(v, c, any))));
         filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d)));
         filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d)));
         filters.add(dateFilter("date_to_string", setup,
@@ -131,12 +132,18 @@ final class JekyllLiquidFilters {
         // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
         // array's items and print a hash as Java does
         for (String name : List.of("append", "prepend", "upcase", "downcase", "strip", "lstrip",
-                "rstrip", "strip_html", "strip_newlines", "newline_to_br", "truncate", "url_encode", "url_decode")) {
+                "rstrip", "strip_html", "strip_newlines", "newline_to_br", "truncate", "url_decode")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("append") || name.equals("prepend");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
                     textArgument ? java.util.Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
+        // Ruby's CGI.escape keeps ~ and writes * as %2A, where Java's URLEncoder (Liqp's) does the opposite
+        Filter liqpUrlEncode = liqp.filters.Filters.JEKYLL_FILTERS.get("url_encode");
+        filters.add(filter("url_encode", (v, c, p) -> {
+            Object encoded = liqpUrlEncode.apply(rubyText(v), c, p);
+            return encoded instanceof String text ? text.replace("*", "%2A").replace("%7E", "~") : encoded;
+        }));
         // Ruby's capitalize lowers the rest of the text, which Liqp's leaves as it is
         filters.add(filter("capitalize", (v, c, p) -> RubyStrings.capitalize(v == null ? "" : text(v, c, any))));
         // slice takes an array as an array; only a hash is read with to_s

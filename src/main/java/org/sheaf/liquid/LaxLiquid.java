@@ -17,6 +17,8 @@ final class LaxLiquid {
     private static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
+    /** The blocks whose end tag's markup Ruby ignores, as {@link #END_WITH_MARKUP} names them. */
+    private static final java.util.Set<String> ENDED = java.util.Set.of("if", "unless", "for", "case", "capture", "tablerow");
     /** A {@code reversed} after a {@code for} tag's attributes, where Ruby's lax parser no longer sees it. */
     private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
     /** A raw block (left alone) or an output tag. */
@@ -33,13 +35,20 @@ final class LaxLiquid {
     private LaxLiquid() {
     }
 
+    /** A block's end tag with something between its name and the tag's end ({@code {%- endfor- %}}). */
+    private static final Pattern END_WITH_MARKUP = Pattern.compile(
+            "\\{%-?\\s*end(?:if|unless|for|case|capture|tablerow)\\b(?!\\s*-?%\\})");
+
     /**
      * {@code text} with the markup of the {@code else} tags of its {@code if}, {@code unless} and
-     * {@code for} blocks blanked out; a {@code case} block's {@code else} keeps its markup, which
-     * Ruby refuses.
+     * {@code for} blocks blanked out, and that of its blocks' end tags; a {@code case} block's
+     * {@code else} keeps its markup, which Ruby refuses. Ruby reads a tag's name as a word and
+     * ignores what an end tag has after it, so {@code {%- endfor- %}} ends a loop (without
+     * trimming after it: the dash is not against the {@code %}).
      */
     static String plainElse(String text) {
-        if (!text.contains("else")) {
+        boolean endMarkup = END_WITH_MARKUP.matcher(text).find();
+        if (!text.contains("else") && !endMarkup) {
             return text;
         }
         java.util.Deque<String> open = new java.util.ArrayDeque<>();
@@ -52,8 +61,13 @@ final class LaxLiquid {
             }
             if (OPENERS.contains(name)) {
                 open.push(name);
-            } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
-                open.pop();
+            } else if (name.startsWith("end") && ENDED.contains(name.substring(3))) {
+                if (OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
+                    open.pop();
+                }
+                if (endMarkup && !m.group(3).isBlank()) {
+                    m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
+                }
             } else if (name.equals("else") && !m.group(3).isBlank() && !"case".equals(open.peek())) {
                 m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
             }
@@ -68,7 +82,9 @@ final class LaxLiquid {
      * any filter is ignored ({@code assign a = b, c = 2}); in {@code for}, a {@code reversed} after
      * {@code limit:} or {@code offset:} is ignored (Ruby looks for it right after the collection);
      * in {@code if}, {@code elsif} and {@code unless}, everything from {@code &&} or {@code ||} on is
-     * ignored (Ruby reads one comparison there). In output tags, an empty filter between two pipes
+     * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
+     * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
+     * reads a value, an operator and a value, none of which takes a pipe). In output tags, an empty filter between two pipes
      * is skipped and a doubled dot in a name is one dot, as Ruby's lax variable parser scans them.
      */
     static String rewrite(String text) {
@@ -87,7 +103,7 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> beforeComma(nilOutputs(m.group(3)));
                 case "for" -> withoutLateReversed(nilOutputs(m.group(3)));
-                case "if", "elsif", "unless" -> firstComparison(m.group(3));
+                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(m.group(3)));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -123,6 +139,29 @@ final class LaxLiquid {
         int or = outsideQuotes(markup, "||", null);
         int cut = and < 0 ? or : or < 0 ? and : Math.min(and, or);
         return cut < 0 ? markup : markup.substring(0, cut) + blank(markup.substring(cut));
+    }
+
+    /** A condition's {@code and} or {@code or}, which ends the comparison a filter is in. */
+    private static final Pattern BOOLEAN_OPERATOR = Pattern.compile("\\b(?:and|or)\\b");
+
+    /** {@code markup} with each pipe outside quotes blanked up to the next {@code and} or {@code or}, or the end. */
+    private static String withoutConditionFilters(String markup) {
+        StringBuilder out = new StringBuilder(markup);
+        char quote = 0;
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '|') {
+                Matcher next = BOOLEAN_OPERATOR.matcher(out);
+                int end = next.find(i) ? next.start() : out.length();
+                out.replace(i, end, blank(out.substring(i, end)));
+                i = end - 1;
+            }
+        }
+        return out.toString();
     }
 
     /** Where {@code wanted} first stands outside quotes in {@code text}, before any {@code stop}; -1 when it does not. */

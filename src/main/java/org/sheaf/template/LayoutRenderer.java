@@ -79,7 +79,8 @@ public final class LayoutRenderer {
             layoutData = merged;
             Map<String, Object> variables = new LinkedHashMap<>(extra);
             variables.put("site", site);
-            variables.put("page", page.drop());
+            // Jekyll hands a page's layouts the page as it was before rendering, a document as it is now
+            variables.put("page", page.collection() == null ? page.drop().withBodyContent() : page.drop());
             variables.put("layout", layoutData);
             variables.put("content", output);
             try {

@@ -1,6 +1,7 @@
 package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -12,6 +13,30 @@ import org.junit.jupiter.api.Test;
 
 class JekyllFiltersTest {
     private static final ZonedDateTime DATE = ZonedDateTime.of(2017, 9, 4, 10, 30, 0, 0, ZoneId.of("Europe/Berlin"));
+
+    @Test
+    void stripIndexCutsATrailingIndexPageToItsFolderAsJekyllDoes() {
+        // values Jekyll 4.3.1's strip_index gives
+        assertEquals("https://x.org/a/", JekyllFilters.stripIndex("https://x.org/a/index.html"));
+        assertEquals("/", JekyllFilters.stripIndex("/index.htm"));
+        assertEquals("/a/index.html/b", JekyllFilters.stripIndex("/a/index.html/b"));
+        assertEquals("/\n/b/index.html", JekyllFilters.stripIndex("/index.html\n/b/index.html"));
+        assertEquals("/a/", JekyllFilters.stripIndex("/a/"));
+        assertNull(JekyllFilters.stripIndex(""));
+        assertNull(JekyllFilters.stripIndex(null));
+    }
+
+    @Test
+    void relativeUrlResolvesDotSegmentsAsAddressableNormalizes() {
+        // what Addressable 2.8.1's normalize gives for each joined URL
+        assertEquals("/so-simple-theme/", JekyllFilters.relativeUrl("/so-simple-theme", "."));
+        assertEquals("/a/c", JekyllFilters.relativeUrl("", "/a/./b/../c"));
+        assertEquals("/a/", JekyllFilters.relativeUrl("", "/a/b/.."));
+        assertEquals("/x", JekyllFilters.relativeUrl("", "/../x"));
+        assertEquals("/", JekyllFilters.relativeUrl("", "/./"));
+        assertEquals("/a/.b/c", JekyllFilters.relativeUrl("", "/a/.b/c"));
+        assertEquals("/?x=/./#/..", JekyllFilters.relativeUrl("", "/a/..?x=/./#/.."));
+    }
 
     @Test
     void relativeUrlAddsBaseurlAndLeadingSlashes() {

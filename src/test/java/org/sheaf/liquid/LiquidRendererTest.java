@@ -61,6 +61,20 @@ class LiquidRendererTest {
     }
 
     @Test
+    void stripIndexNamesAnIndexPagesFolder() throws Exception {
+        // Beautiful Jekyll's canonical link: page.url | absolute_url | strip_index
+        assertEquals("https://example.org/research/docs/",
+                render("{{ \"/docs/index.html\" | absolute_url | strip_index }}"));
+    }
+
+    @Test
+    void urlEncodeEscapesAsRubysCgiEscape() throws Exception {
+        // what Ruby Liquid 5.4 writes: * escaped, ~ kept
+        assertEquals("Markup%3A+Title+%2Awith%2A+~x~+a+b%2Fc",
+                render("{{ \"Markup: Title *with* ~x~ a b/c\" | url_encode }}"));
+    }
+
+    @Test
     void prefixesSiteUrlInAbsoluteUrl() throws Exception {
         assertEquals("https://example.org/research/about/", render("{{ \"about/\" | absolute_url }}"));
     }

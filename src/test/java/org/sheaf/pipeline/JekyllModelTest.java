@@ -44,6 +44,18 @@ class JekyllModelTest {
     }
 
     @Test
+    void aPagesLayoutsSeeItsBodyAsWrittenAPostsItsRenderedContent() {
+        // Jekyll hands a page's layouts the page's hash from before rendering; a document is a live drop
+        TestSite site = site()
+                .file("_layouts/shown.html", "[{{ page.content | strip }}]\n")
+                .file("about.md", "---\nlayout: shown\n---\n*{{ 1 | plus: 1 }}*\n")
+                .file("_posts/2020-01-01-p.md", "---\nlayout: shown\n---\n*{{ 1 | plus: 1 }}*\n")
+                .buildOk();
+        assertEquals("[*{{ 1 | plus: 1 }}*]\n", site.read("about.html"));
+        assertEquals("[<p><em>2</em></p>]\n", site.read("2020/01/01/p.html"));
+    }
+
+    @Test
     void sitePagesAreSortedByFileName() {
         TestSite site = site()
                 .file("b/a.md", "---\n---\n")

@@ -104,4 +104,36 @@ class LiquidModesTest {
         assertTrue(result.ok(), TestSite.printed(result));
         assertEquals("<p>[][{{ page.title }}]</p>\n", site.read("about.html"));
     }
+
+    @Test
+    void aFilterInAConditionIsIgnoredUpToTheNextAndOrOr() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby's lax condition is a value, an operator and a
+        // value, so each comparison ends at its pipe (slice is never applied, default never given)
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                theme: dark
+                ---
+                {% if page.theme | slice: 0 == '/' %}a{% else %}b{% endif %} \
+                {% if page.none | default: 'x' %}c{% else %}d{% endif %} \
+                {% if page.none | size > 0 or page.theme %}e{% endif %}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>a d e</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void anEndTagIgnoresWhatFollowsItsNameEvenInStrictMode() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby reads the tag's name as a word and drops the rest,
+        // and the dash of "endfor- " trims nothing after it (So Simple's page-tags include)
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: strict\n").file("about.html", """
+                ---
+                ---
+                {% for i in (1..2) %}[{{ i }}] {%- endfor- %} x {% if true %}y{% endif foo %} \
+                {% capture c %}z{% endcapture c %}{{ c }}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("[1][2] x y z\n", site.read("about.html"));
+    }
 }

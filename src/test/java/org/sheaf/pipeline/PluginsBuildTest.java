@@ -197,6 +197,16 @@ class PluginsBuildTest {
     }
 
     @Test
+    void redirectsJsonIsWrittenEmptyWhenNoPageRedirects() {
+        // jekyll-redirect-from 0.16 writes {} for a site without redirects, as for the So Simple demo site
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", CONFIG + "plugins: [jekyll-redirect-from]\n")
+                .file("index.md", "---\n---\nHome\n")
+                .buildOk();
+        assertEquals("{}", site.read("redirects.json"));
+    }
+
+    @Test
     void redirectToTurnsThePageIntoARedirectAndLeavesItOutOfTheSitemap() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", CONFIG + "plugins: [jekyll-redirect-from, jekyll-sitemap]\nredirect_from:\n  json: false\n")
