@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Ruby process running Rouge: sheaf's {@code rouge-server.rb}, started with {@code ruby -e}
@@ -195,11 +196,17 @@ final class RougeProcess implements AutoCloseable {
      * the limit (which makes the step's read fail).
      */
     private <T> T timed(String what, Step<T> step) throws Failure {
-        ScheduledFuture<?> alarm = watchdog.schedule(process::destroyForcibly, limit.toMillis(), TimeUnit.MILLISECONDS);
+        // set before the process is ended: the read fails as soon as it is, which may be before the
+        // alarm's future counts as done
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
+            fired.set(true);
+            process.destroyForcibly();
+        }, limit.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return step.run();
         } catch (IOException e) {
-            boolean late = alarm.isDone();
+            boolean late = fired.get();
             close();
             if (late) {
                 throw new Failure("Rouge did not " + what + " within " + limit.toSeconds() + " s");
