@@ -234,11 +234,15 @@ public final class SassRenderer implements AutoCloseable {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
             }
-            // As Jekyll writes it: no byte order mark, colours as libsass writes them, and
-            // attribute selectors quoted as written.
+            // As Jekyll writes it: static values as written, no byte order mark, colours as
+            // libsass writes them, and attribute selectors quoted as written.
             String compiled = success.getCss();
             List<SourceMapShift.Edit> edits = new ArrayList<>();
-            String plain = LegacyColors.rounded(compiled, edits);
+            String plain = settings.style() == OutputStyle.EXPANDED
+                    ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
+            List<SourceMapShift.Edit> rounded = new ArrayList<>();
+            plain = LegacyColors.rounded(plain, rounded);
+            edits = SourceMapShift.merged(edits, rounded);
             List<String> sources = new ArrayList<>(importer.loadedTexts());
             sources.add(text);
             List<SourceMapShift.Edit> quoted = new ArrayList<>();
@@ -393,7 +397,8 @@ public final class SassRenderer implements AutoCloseable {
             long begun = System.nanoTime();
             try {
                 SassCompiler fresh = starter.start();
-                fresh.setGenerateSourceMaps(settings.sourceMaps());
+                // An expanded stylesheet's map also finds the static values written in its sources.
+                fresh.setGenerateSourceMaps(settings.sourceMaps() || settings.style() == OutputStyle.EXPANDED);
                 fresh.setSourceMapIncludeSources(true);
                 fresh.setEmitCharset(true);
                 fresh.setLoadPaths(List.of());

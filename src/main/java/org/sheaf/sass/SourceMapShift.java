@@ -129,7 +129,7 @@ final class SourceMapShift {
         return column + shift;
     }
 
-    private static List<Integer> decode(String segment) {
+    static List<Integer> decode(String segment) {
         List<Integer> values = new ArrayList<>();
         int value = 0;
         int shift = 0;
