@@ -97,10 +97,17 @@ final class StaticValues {
                 if (!name.startsWith("--") && name.matches("[a-zA-Z-][a-zA-Z0-9_-]*") && valueEnd > valueStart) {
                     Origin origin = origins.get(key(line, nameStart - lineStart));
                     String value = css.substring(valueStart, valueEnd);
-                    String written = origin == null || origin.source() >= contents.size() ? null
-                            : written(contents.get(origin.source()), origin, name,
-                                    origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass"));
-                    if (written != null && !written.equals(value) && sameValue(written, value)) {
+                    String source = origin == null || origin.source() >= contents.size() ? null
+                            : contents.get(origin.source());
+                    int at = source == null ? -1 : valueStart(source, origin, name);
+                    String written = at < 0 ? null
+                            : written(source, at, origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass"));
+                    if (written == null && at >= 0) {
+                        written = calc(source, at, value);
+                    } else if (written != null && !sameValue(written, value)) {
+                        written = null;
+                    }
+                    if (written != null && !written.equals(value)) {
                         out.append(css, copied, valueStart).append(written);
                         edits.add(new SourceMapShift.Edit(valueStart, value.length(), written.length()));
                         copied = valueEnd;
@@ -147,28 +154,30 @@ final class StaticValues {
     }
 
     /**
-     * The static value of the declaration of property {@code name} the source wrote at {@code
-     * origin}, or null when what is there is not that.
+     * Where the value of the declaration of property {@code name} that the source wrote at
+     * {@code origin} starts, or -1 when what is there is not that.
      */
-    private static String written(String source, Origin origin, String name, boolean indented) {
+    private static int valueStart(String source, Origin origin, String name) {
         int at = offset(source, origin.line(), origin.column());
-        if (at < 0) {
-            return null;
-        }
-        if (!source.startsWith(name, at) || at > 0 && " \t\n\r{;".indexOf(source.charAt(at - 1)) < 0) {
-            return null;
+        if (at < 0 || !source.startsWith(name, at) || at > 0 && " \t\n\r{;".indexOf(source.charAt(at - 1)) < 0) {
+            return -1;
         }
         at += name.length();
         while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
             at++;
         }
         if (at >= source.length() || source.charAt(at) != ':') {
-            return null;
+            return -1;
         }
         at++;
         while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
             at++;
         }
+        return at;
+    }
+
+    /** The static value that starts at {@code at} in the source, or null when it is not static. */
+    private static String written(String source, int at, boolean indented) {
         int i = at;
         while (i < source.length()) {
             char c = source.charAt(i);
@@ -207,6 +216,84 @@ final class StaticValues {
             return null;
         }
         return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The value libsass writes for a {@code calc()} the source wrote at {@code at} as the whole
+     * value, or null when it is not that. libsass copies a {@code calc()}'s text, only its
+     * interpolations evaluated; dart-sass simplifies it ({@code calc(800px - (30px * 2))} becomes
+     * {@code calc(800px - 30px * 2)}). The interpolations' values are read back from dart-sass's
+     * text: each must be a number, between written text, and the two texts must be the same
+     * but for whitespace and parentheses.
+     */
+    static String calc(String source, int at, String evaluated) {
+        if (!source.startsWith("calc(", at) || !evaluated.startsWith("calc(") || !evaluated.endsWith(")")) {
+            return null;
+        }
+        List<String> literals = new ArrayList<>();
+        int depth = 0;
+        int i = at;
+        int literal = at;
+        boolean hole = false;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '#' && i + 1 < source.length() && source.charAt(i + 1) == '{') {
+                int close = source.indexOf('}', i);
+                if (close < 0 || !source.substring(i + 2, close).strip().matches("\\$[a-zA-Z_-][a-zA-Z0-9_-]*")
+                        || hole && i == literal) {
+                    return null;
+                }
+                literals.add(source.substring(literal, i));
+                literal = close + 1;
+                hole = true;
+                i = close + 1;
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                break;
+            } else if (c == '\n' || c == ';' || c == '{' || c == '}' || c == '$' || c == '"' || c == '\''
+                    || c == '/' && i + 1 < source.length() && (source.charAt(i + 1) == '/' || source.charAt(i + 1) == '*')) {
+                return null;
+            }
+            i++;
+        }
+        if (i >= source.length()) {
+            return null;
+        }
+        literals.add(source.substring(literal, i + 1));
+        int end = i + 1;
+        while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
+            end++;
+        }
+        if (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
+            return null;
+        }
+        if (literals.size() == 1) {
+            return literals.get(0);
+        }
+        StringBuilder pattern = new StringBuilder();
+        for (int k = 0; k < literals.size(); k++) {
+            if (k > 0) {
+                pattern.append("(-?[0-9]*\\.?[0-9]+[a-zA-Z%]*)");
+            }
+            pattern.append(Pattern.quote(bare(literals.get(k))));
+        }
+        Matcher m = Pattern.compile(pattern.toString()).matcher(bare(evaluated));
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(literals.get(0));
+        for (int k = 1; k < literals.size(); k++) {
+            out.append(m.group(k)).append(literals.get(k));
+        }
+        return out.toString();
+    }
+
+    /** The text without whitespace and parentheses. */
+    private static String bare(String text) {
+        return text.replaceAll("[\\s()]", "");
     }
 
     /** Whether the character at {@code i}, outside strings, may stand in a value libsass copies. */
