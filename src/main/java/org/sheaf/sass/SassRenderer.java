@@ -235,7 +235,8 @@ public final class SassRenderer implements AutoCloseable {
                 }
             }
             // As Jekyll writes it: static values as written, no byte order mark, colours as
-            // libsass writes them, and attribute selectors quoted as written.
+            // libsass writes them, attribute selectors quoted as written, and each rule's
+            // declarations in one rule.
             String compiled = success.getCss();
             List<SourceMapShift.Edit> edits = new ArrayList<>();
             String plain = settings.style() == OutputStyle.EXPANDED
@@ -253,11 +254,17 @@ public final class SassRenderer implements AutoCloseable {
                 plain = charset + plain.substring(1);
                 edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
             }
+            String map = success.getSourceMap().isEmpty() ? null
+                    : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            if (settings.style() == OutputStyle.EXPANDED && map != null) {
+                SplitRules.Result joined = SplitRules.joined(plain, map);
+                plain = joined.css();
+                map = joined.map();
+            }
             if (!settings.sourceMaps()) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
             String css = plain + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
-            String map = SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
             return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
         } catch (SassCompilationFailedException e) {
             OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();

@@ -33,7 +33,7 @@ final class StaticValues {
     }
 
     /** Where a position of the CSS came from: a source's index, its line and column. */
-    private record Origin(int source, int line, int column) {
+    record Origin(int source, int line, int column) {
     }
 
     /**
@@ -371,7 +371,7 @@ final class StaticValues {
     }
 
     /** The offset of a line and column in {@code text}, or -1 past its end. */
-    private static int offset(String text, int line, int column) {
+    static int offset(String text, int line, int column) {
         int at = 0;
         for (int l = 0; l < line; l++) {
             at = text.indexOf('\n', at);
@@ -384,7 +384,7 @@ final class StaticValues {
     }
 
     /** Where the comment or string at {@code at} ends. */
-    private static int skipped(String text, int at) {
+    static int skipped(String text, int at) {
         char c = text.charAt(at);
         if (c == '/') {
             int end = text.indexOf("*/", at + 2);
@@ -404,12 +404,12 @@ final class StaticValues {
         return text.length();
     }
 
-    private static long key(int line, int column) {
+    static long key(int line, int column) {
         return (long) line << 32 | column;
     }
 
     /** The first origin given for each generated position of the mappings. */
-    private static Map<Long, Origin> origins(String mappings) {
+    static Map<Long, Origin> origins(String mappings) {
         Map<Long, Origin> origins = new HashMap<>();
         int source = 0;
         int sourceLine = 0;
@@ -438,7 +438,7 @@ final class StaticValues {
     }
 
     /** The JSON strings of the array that {@code start} finds in the map; null entries are empty. */
-    private static List<String> strings(String map, Pattern start) {
+    static List<String> strings(String map, Pattern start) {
         Matcher m = start.matcher(map);
         List<String> values = new ArrayList<>();
         if (!m.find()) {
