@@ -55,6 +55,9 @@ public final class SassRenderer implements AutoCloseable {
         SassCompiler start() throws IOException;
     }
 
+    /** The first line dart-sass writes in an expanded stylesheet with non-ASCII text. */
+    private static final String CHARSET_LINE = "@charset \"UTF-8\";\n";
+
     /**
      * The {@code sass:} options of {@code _config.yml}, resolved.
      *
@@ -260,6 +263,18 @@ public final class SassRenderer implements AutoCloseable {
                 SplitRules.Result joined = SplitRules.joined(plain, map);
                 plain = joined.css();
                 map = joined.map();
+                // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
+                // does so only when the text it wrote has some, and escapes written as escapes
+                // may have been all there was.
+                if (plain.startsWith(CHARSET_LINE) && plain.chars().skip(CHARSET_LINE.length()).allMatch(c -> c < 0x80)) {
+                    plain = plain.substring(CHARSET_LINE.length());
+                    int[] moved = new int[(int) plain.chars().filter(c -> c == '\n').count() + 2];
+                    for (int line = 1; line < moved.length; line++) {
+                        moved[line] = line - 1;
+                    }
+                    moved[0] = -1;
+                    map = SourceMapShift.relined(map, moved);
+                }
             }
             if (!settings.sourceMaps()) {
                 return new Output(plain, null, List.copyOf(warnings));

@@ -327,11 +327,41 @@ final class StaticValues {
                 return false;
             }
             boolean quoted = (x.charAt(0) == '"' || x.charAt(0) == '\'') && (y.charAt(0) == '"' || y.charAt(0) == '\'');
-            if (!quoted || !x.substring(1, x.length() - 1).equals(y.substring(1, y.length() - 1))) {
+            if (!quoted || !unescaped(x.substring(1, x.length() - 1)).equals(unescaped(y.substring(1, y.length() - 1)))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A string's text with its CSS escapes read: a hex code point and one space after it, or the character escaped. */
+    private static String unescaped(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 >= text.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && end < i + 7 && Character.digit(text.charAt(end), 16) >= 0) {
+                end++;
+            }
+            if (end == i + 1) {
+                out.append(text.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            int code = Integer.parseInt(text, i + 1, end, 16);
+            out.appendCodePoint(code == 0 || code > Character.MAX_CODE_POINT || code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : code);
+            i = end < text.length() && Character.isWhitespace(text.charAt(end)) ? end + 1 : end;
+        }
+        return out.toString();
     }
 
     private static BigDecimal number(String token, Matcher m) {
