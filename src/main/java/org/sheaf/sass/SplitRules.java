@@ -56,67 +56,142 @@ final class SplitRules {
         Matcher mappings = MAPPINGS.matcher(map);
         List<String> contents = StaticValues.strings(map, SOURCES_CONTENT);
         List<String> urls = StaticValues.strings(map, SOURCES);
-        if (!mappings.find() || contents.isEmpty()) {
-            return new Result(css, map);
-        }
-        Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
-        List<String> lines = new ArrayList<>(List.of(css.split("\n", -1)));
-        List<Integer> original = new ArrayList<>();
-        for (int l = 0; l < lines.size(); l++) {
-            original.add(l);
-        }
-        boolean changed = false;
-        // Each step joins or moves one rule; a rule is moved or joined at most once.
-        for (int step = 0; step < lines.size(); step++) {
-            if (!step(lines, original, origins, contents, urls)) {
-                break;
-            }
-            changed = true;
-        }
-        if (!changed) {
-            return new Result(css, map);
-        }
-        int[] moved = new int[lines.size() + original.stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
-        java.util.Arrays.fill(moved, -1);
-        for (int l = 0; l < original.size(); l++) {
-            moved[original.get(l)] = l;
-        }
-        return new Result(String.join("\n", lines), SourceMapShift.relined(map, moved));
-    }
-
-    /** Joins or moves the first split rule found; false when there is none. */
-    private static boolean step(List<String> lines, List<Integer> original, Map<Long, StaticValues.Origin> origins,
-            List<String> contents, List<String> urls) {
-        String css = String.join("\n", lines);
-        int[] lineStarts = lineStarts(css);
         Block top = parse(css);
-        if (top == null) {
-            return false;
+        if (!mappings.find() || contents.isEmpty() || top == null) {
+            return new Result(css, map);
         }
-        return visit(top, css, lineStarts, lines, original, origins, contents, urls);
+        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls);
+        if (!joiner.linesApart(top)) {
+            return new Result(css, map);
+        }
+        List<Integer> order = new ArrayList<>();
+        joiner.write(top, order);
+        if (!joiner.changed) {
+            return new Result(css, map);
+        }
+        String[] lines = css.split("\n", -1);
+        StringBuilder out = new StringBuilder(css.length());
+        int[] moved = new int[lines.length];
+        java.util.Arrays.fill(moved, -1);
+        for (int l = 0; l < order.size(); l++) {
+            if (l > 0) {
+                out.append('\n');
+            }
+            out.append(lines[order.get(l)]);
+            moved[order.get(l)] = l;
+        }
+        return new Result(out.toString(), SourceMapShift.relined(map, moved));
     }
 
-    private static boolean visit(Block parent, String css, int[] lineStarts, List<String> lines, List<Integer> original,
-            Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
-        List<Block> siblings = parent.children;
-        for (int b = 1; b < siblings.size(); b++) {
+    /** One pass over the blocks: which rules join or move, and the lines in their new order. */
+    private static final class Joiner {
+        final String css;
+        final int[] lineStarts;
+        final Map<Long, StaticValues.Origin> origins;
+        final List<String> contents;
+        final List<String> urls;
+        /** Lines a rule takes from the rules joined into it, before its closing brace. */
+        final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
+        boolean changed;
+
+        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
+            this.css = css;
+            this.lineStarts = lineStarts(css);
+            this.origins = origins;
+            this.contents = contents;
+            this.urls = urls;
+        }
+
+        int line(int offset) {
+            return lineOf(lineStarts, offset);
+        }
+
+        /** Whether every block starts on a line after its parent's brace and its previous sibling's end, as dart-sass writes them. */
+        boolean linesApart(Block parent) {
+            int after = parent.open < 0 ? -1 : line(parent.open);
+            for (Block child : parent.children) {
+                if (line(child.start) <= after || line(child.close) <= line(child.open) && !child.children.isEmpty()
+                        || !linesApart(child)) {
+                    return false;
+                }
+                after = line(child.close);
+            }
+            return parent.open < 0 || parent.children.isEmpty() || line(parent.close) > after;
+        }
+
+        /** Appends the lines of {@code parent}'s inside, its children joined and ordered as libsass writes them. */
+        void write(Block parent, List<Integer> order) {
+            List<Block> siblings = new ArrayList<>(parent.children);
+            // the blank lines between siblings stay where they are; the rules move between them
+            List<int[]> separators = new ArrayList<>();
+            int from = parent.open < 0 ? 0 : line(parent.open) + 1;
+            for (Block child : parent.children) {
+                separators.add(new int[] {from, line(child.start)});
+                from = line(child.close) + 1;
+            }
+            int end = parent.open < 0 ? lineStarts.length : line(parent.close);
+            for (int b = 1; b < siblings.size(); b++) {
+                Block rule = siblings.get(b);
+                int first = firstNested(siblings, b);
+                if (first == b || !ownLines(css, rule, lineStarts)) {
+                    continue;
+                }
+                Block part = first > 0 ? siblings.get(first - 1) : null;
+                StaticValues.Origin origin = origin(rule);
+                if (part != null && part.children.isEmpty() && css.charAt(part.start) != '@'
+                        && prelude(css, part).equals(prelude(css, rule)) && origin.equals(origin(part))
+                        && ownLines(css, part, lineStarts)) {
+                    List<Integer> lines = taken.computeIfAbsent(part, k -> new ArrayList<>());
+                    for (int l = line(rule.open) + 1; l < line(rule.close); l++) {
+                        lines.add(l);
+                    }
+                    lines.addAll(taken.getOrDefault(rule, List.of()));
+                    siblings.remove(b);
+                    separators.remove(b);
+                    b--;
+                } else {
+                    siblings.remove(b);
+                    siblings.add(first, rule);
+                }
+                changed = true;
+            }
+            for (int k = 0; k < siblings.size(); k++) {
+                range(separators.get(k)[0], separators.get(k)[1], order);
+                Block child = siblings.get(k);
+                range(line(child.start), child.children.isEmpty() ? line(child.close) : line(child.open) + 1, order);
+                if (child.children.isEmpty()) {
+                    order.addAll(taken.getOrDefault(child, List.of()));
+                } else {
+                    write(child, order);
+                }
+                order.add(line(child.close));
+            }
+            range(from, end, order);
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that came from inside the
+         * braces of the rule {@code b} came from; {@code b} when there are none, or {@code b} is
+         * not a style rule whose origin can be read.
+         */
+        int firstNested(List<Block> siblings, int b) {
             Block rule = siblings.get(b);
             if (!rule.children.isEmpty() || css.charAt(rule.start) == '@') {
-                continue;
+                return b;
             }
-            StaticValues.Origin origin = origin(rule, lineStarts, original, origins);
+            StaticValues.Origin origin = origin(rule);
             if (origin == null || origin.source() >= contents.size()
                     || origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass")) {
-                continue;
+                return b;
             }
             String source = contents.get(origin.source());
             int[] braces = braces(source, StaticValues.offset(source, origin.line(), origin.column()));
             if (braces == null) {
-                continue;
+                return b;
             }
             int first = b;
             while (first > 0) {
-                StaticValues.Origin inner = origin(siblings.get(first - 1), lineStarts, original, origins);
+                StaticValues.Origin inner = origin(siblings.get(first - 1));
                 if (inner == null || inner.source() != origin.source()) {
                     break;
                 }
@@ -126,53 +201,19 @@ final class SplitRules {
                 }
                 first--;
             }
-            if (first == b || !ownLines(css, rule, lineStarts)) {
-                continue;
-            }
-            Block previous = siblings.get(b - 1);
-            int from = lineOf(lineStarts, previous.close) + 1;
-            int openLine = lineOf(lineStarts, rule.open);
-            int closeLine = lineOf(lineStarts, rule.close);
-            Block part = first > 0 ? siblings.get(first - 1) : null;
-            if (part != null && part.children.isEmpty() && css.charAt(part.start) != '@'
-                    && prelude(css, part).equals(prelude(css, rule))
-                    && origin.equals(origin(part, lineStarts, original, origins)) && ownLines(css, part, lineStarts)) {
-                int partClose = lineOf(lineStarts, part.close);
-                move(lines, original, openLine + 1, closeLine, partClose);
-                remove(lines, original, from + (closeLine - openLine - 1), closeLine + 1);
-            } else {
-                // the rule, then the blank lines that stood before it, go before the first nested rule
-                int ruleStart = lineOf(lineStarts, rule.start);
-                move(lines, original, from, ruleStart, closeLine + 1);
-                move(lines, original, from, closeLine + 1, lineOf(lineStarts, siblings.get(first).start));
-            }
-            return true;
+            return first;
         }
-        for (Block child : siblings) {
-            if (visit(child, css, lineStarts, lines, original, origins, contents, urls)) {
-                return true;
-            }
-        }
-        return false;
-    }
 
-    /** Moves lines {@code [from, to)} to stand before line {@code before} (outside that range). */
-    private static void move(List<String> lines, List<Integer> original, int from, int to, int before) {
-        if (from >= to) {
-            return;
+        StaticValues.Origin origin(Block block) {
+            int line = line(block.start);
+            return origins.get(StaticValues.key(line, block.start - lineStarts[line]));
         }
-        List<String> text = new ArrayList<>(lines.subList(from, to));
-        List<Integer> index = new ArrayList<>(original.subList(from, to));
-        lines.subList(from, to).clear();
-        original.subList(from, to).clear();
-        int at = before > from ? before - (to - from) : before;
-        lines.addAll(at, text);
-        original.addAll(at, index);
-    }
 
-    private static void remove(List<String> lines, List<Integer> original, int from, int to) {
-        lines.subList(from, to).clear();
-        original.subList(from, to).clear();
+        private static void range(int from, int to, List<Integer> order) {
+            for (int l = from; l < to; l++) {
+                order.add(l);
+            }
+        }
     }
 
     /** Whether a rule's braces end their lines and its closing brace stands alone, as dart-sass writes them. */
@@ -188,11 +229,6 @@ final class SplitRules {
         return css.substring(block.start, block.open).strip();
     }
 
-    private static StaticValues.Origin origin(Block block, int[] lineStarts, List<Integer> original,
-            Map<Long, StaticValues.Origin> origins) {
-        int line = lineOf(lineStarts, block.start);
-        return origins.get(StaticValues.key(original.get(line), block.start - lineStarts[line]));
-    }
 
     /**
      * The offsets of the braces of the rule whose selector starts at {@code at} in an SCSS
