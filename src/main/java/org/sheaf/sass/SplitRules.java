@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  *
  * <p>The source map tells which rules came from which: a rule is a later part of another when
  * its selector maps to the same place in the same stylesheet, and every rule between the two
- * maps to a place inside that rule's braces. Its declarations then move to the end of the first
- * part; with no first part (the rule began with a nested rule), the rule moves to before the
- * first nested one. Whole lines move, so the source map's lines are renumbered to follow. A
- * stylesheet in the indented syntax, whose rules have no braces to find, is left as it is.
+ * maps to a place inside that rule's braces (or its indented lines). Its declarations then move
+ * to the end of the first part; with no first part (the rule began with a nested rule), the rule
+ * moves to before the first nested one. Whole lines move, so the source map's lines are renumbered to follow. In the
+ * indented syntax a rule's inside is the lines indented under its selector.
  */
 final class SplitRules {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
@@ -180,12 +180,13 @@ final class SplitRules {
                 return b;
             }
             StaticValues.Origin origin = origin(rule);
-            if (origin == null || origin.source() >= contents.size()
-                    || origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass")) {
+            if (origin == null || origin.source() >= contents.size()) {
                 return b;
             }
             String source = contents.get(origin.source());
-            int[] braces = braces(source, StaticValues.offset(source, origin.line(), origin.column()));
+            int at = StaticValues.offset(source, origin.line(), origin.column());
+            int[] braces = origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass")
+                    ? indented(source, at) : braces(source, at);
             if (braces == null) {
                 return b;
             }
@@ -195,8 +196,8 @@ final class SplitRules {
                 if (inner == null || inner.source() != origin.source()) {
                     break;
                 }
-                int at = StaticValues.offset(source, inner.line(), inner.column());
-                if (at <= braces[0] || at >= braces[1]) {
+                int where = StaticValues.offset(source, inner.line(), inner.column());
+                if (where <= braces[0] || where >= braces[1]) {
                     break;
                 }
                 first--;
@@ -278,6 +279,47 @@ final class SplitRules {
             i++;
         }
         return null;
+    }
+
+    /**
+     * For a rule of the indented syntax whose selector starts at {@code at}: where its selector
+     * ends and where the lines indented under it end, or null when none are.
+     */
+    private static int[] indented(String source, int at) {
+        if (at < 0) {
+            return null;
+        }
+        int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+        int indent = 0;
+        while (lineStart + indent < source.length() && (source.charAt(lineStart + indent) == ' '
+                || source.charAt(lineStart + indent) == '\t')) {
+            indent++;
+        }
+        int end = source.indexOf('\n', at);
+        // a selector list goes on over lines that end in a comma
+        while (end > 0 && source.substring(lineStart, end).stripTrailing().endsWith(",")) {
+            lineStart = end + 1;
+            end = source.indexOf('\n', lineStart);
+        }
+        if (end < 0) {
+            return null;
+        }
+        int open = end;
+        int close = source.length();
+        int next = end + 1;
+        while (next < source.length()) {
+            int lineEnd = source.indexOf('\n', next);
+            String line = source.substring(next, lineEnd < 0 ? source.length() : lineEnd);
+            if (!line.isBlank() && line.length() - line.stripLeading().length() <= indent) {
+                close = next;
+                break;
+            }
+            if (lineEnd < 0) {
+                break;
+            }
+            next = lineEnd + 1;
+        }
+        return close > open + 1 ? new int[] {open, close} : null;
     }
 
     /** The blocks of the CSS, inside a block for the whole text; null when its braces do not pair. */
