@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
 /**
  * Writes a declaration whose value the stylesheet gave as plain CSS the way its author wrote it.
  * libsass, and so Jekyll 4.3, does not evaluate a static value (numbers, words, strings, colours,
- * commas and slashes, nothing Sass would compute: no variable, interpolation, function call or
- * operator written without spaces); it copies the text, so {@code font-size: .8em} and
- * {@code content: ''} reach the CSS as written. dart-sass evaluates every value and writes
- * {@code 0.8em} and {@code ""}. A value reached through a variable, a mixin's argument or a
- * function is evaluated by libsass too, and stays as dart-sass writes it.
+ * commas and slashes: no variable, interpolation, function call or parentheses); it copies the
+ * text, so {@code font-size: .8em} and {@code content: ''} reach the CSS as written. dart-sass
+ * evaluates every value and writes {@code 0.8em} and {@code ""}. A value reached through a
+ * variable, a mixin's argument or a function is evaluated by libsass too, and stays as dart-sass
+ * writes it. A {@code calc()} libsass copies too, only its interpolations evaluated.
  *
  * <p>The source map says where each declaration in the CSS came from. A value is given back the
- * source's text only when the declaration there is of a property of the same name, its value on one line,
- * static, and the same value as dart-sass wrote token for token (numbers by value, strings by
- * their text, everything else exactly). Each change is returned as a {@link SourceMapShift.Edit}.
+ * source's text only when the declaration there is of a property of the same name, its value on
+ * one line, static, and the same value as dart-sass wrote token for token (numbers by value,
+ * strings by their text with escapes read, everything else exactly). Each change is returned as a
+ * {@link SourceMapShift.Edit}.
  */
 final class StaticValues {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
