@@ -91,7 +91,7 @@ final class AttributeQuotes {
     }
 
     /** Whether a block with this prelude holds rules: a selector's holds declarations. */
-    private static boolean holdsRules(String prelude) {
+    static boolean holdsRules(String prelude) {
         String p = prelude.strip();
         if (!p.startsWith("@")) {
             return false;

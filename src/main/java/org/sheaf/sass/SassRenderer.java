@@ -55,6 +55,9 @@ public final class SassRenderer implements AutoCloseable {
         SassCompiler start() throws IOException;
     }
 
+    /** The first line dart-sass writes in an expanded stylesheet with non-ASCII text. */
+    private static final String CHARSET_LINE = "@charset \"UTF-8\";\n";
+
     /**
      * The {@code sass:} options of {@code _config.yml}, resolved.
      *
@@ -234,11 +237,16 @@ public final class SassRenderer implements AutoCloseable {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
             }
-            // As Jekyll writes it: no byte order mark, colours as libsass writes them, and
-            // attribute selectors quoted as written.
+            // As Jekyll writes it: static values as written, no byte order mark, colours as
+            // libsass writes them, attribute selectors quoted as written, and each rule's
+            // declarations in one rule.
             String compiled = success.getCss();
             List<SourceMapShift.Edit> edits = new ArrayList<>();
-            String plain = LegacyColors.rounded(compiled, edits);
+            String plain = settings.style() == OutputStyle.EXPANDED
+                    ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
+            List<SourceMapShift.Edit> rounded = new ArrayList<>();
+            plain = LegacyColors.rounded(plain, rounded);
+            edits = SourceMapShift.merged(edits, rounded);
             List<String> sources = new ArrayList<>(importer.loadedTexts());
             sources.add(text);
             List<SourceMapShift.Edit> quoted = new ArrayList<>();
@@ -249,11 +257,29 @@ public final class SassRenderer implements AutoCloseable {
                 plain = charset + plain.substring(1);
                 edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
             }
+            String map = success.getSourceMap().isEmpty() ? null
+                    : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            if (settings.style() == OutputStyle.EXPANDED && map != null) {
+                SplitRules.Result joined = SplitRules.joined(plain, map);
+                plain = joined.css();
+                map = joined.map();
+                // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
+                // does so only when the text it wrote has some, and escapes written as escapes
+                // may have been all there was.
+                if (plain.startsWith(CHARSET_LINE) && plain.chars().skip(CHARSET_LINE.length()).allMatch(c -> c < 0x80)) {
+                    plain = plain.substring(CHARSET_LINE.length());
+                    int[] moved = new int[(int) plain.chars().filter(c -> c == '\n').count() + 2];
+                    for (int line = 1; line < moved.length; line++) {
+                        moved[line] = line - 1;
+                    }
+                    moved[0] = -1;
+                    map = SourceMapShift.relined(map, moved);
+                }
+            }
             if (!settings.sourceMaps()) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
             String css = plain + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
-            String map = SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
             return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
         } catch (SassCompilationFailedException e) {
             OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
@@ -393,7 +419,8 @@ public final class SassRenderer implements AutoCloseable {
             long begun = System.nanoTime();
             try {
                 SassCompiler fresh = starter.start();
-                fresh.setGenerateSourceMaps(settings.sourceMaps());
+                // An expanded stylesheet's map also finds the static values written in its sources.
+                fresh.setGenerateSourceMaps(settings.sourceMaps() || settings.style() == OutputStyle.EXPANDED);
                 fresh.setSourceMapIncludeSources(true);
                 fresh.setEmitCharset(true);
                 fresh.setLoadPaths(List.of());

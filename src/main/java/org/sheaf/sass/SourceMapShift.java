@@ -91,6 +91,65 @@ final class SourceMapShift {
         return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
     }
 
+    /**
+     * The map with its generated lines renumbered, for CSS whose whole lines were moved or removed.
+     *
+     * @param map   the source map's JSON
+     * @param moved for each line of the CSS the map was made for, its line now, or -1 when removed
+     */
+    static String relined(String map, int[] moved) {
+        Matcher m = MAPPINGS.matcher(map);
+        if (!m.find()) {
+            return map;
+        }
+        // every segment with its fields made absolute, by the line it now stands on
+        List<List<int[]>> byLine = new ArrayList<>();
+        int[] state = new int[5];
+        String[] lines = m.group(1).split(";", -1);
+        for (int l = 0; l < lines.length; l++) {
+            state[0] = 0;
+            if (lines[l].isEmpty()) {
+                continue;
+            }
+            for (String segment : lines[l].split(",")) {
+                List<Integer> fields = decode(segment);
+                int[] absolute = new int[fields.size()];
+                for (int f = 0; f < fields.size(); f++) {
+                    state[f] += fields.get(f);
+                    absolute[f] = state[f];
+                }
+                int line = l < moved.length ? moved[l] : -1;
+                if (line >= 0 && absolute.length > 0) {
+                    while (byLine.size() <= line) {
+                        byLine.add(new ArrayList<>());
+                    }
+                    byLine.get(line).add(absolute);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        int[] previous = new int[5];
+        for (int l = 0; l < byLine.size(); l++) {
+            if (l > 0) {
+                out.append(';');
+            }
+            previous[0] = 0;
+            List<int[]> segments = byLine.get(l);
+            segments.sort(java.util.Comparator.comparingInt(segment -> segment[0]));
+            for (int k = 0; k < segments.size(); k++) {
+                if (k > 0) {
+                    out.append(',');
+                }
+                int[] segment = segments.get(k);
+                for (int f = 0; f < segment.length; f++) {
+                    encode(segment[f] - previous[f], out);
+                    previous[f] = segment[f];
+                }
+            }
+        }
+        return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
+    }
+
     private static String shiftLine(String line, List<int[]> edits) {
         if (line.isEmpty()) {
             return line;
@@ -129,7 +188,7 @@ final class SourceMapShift {
         return column + shift;
     }
 
-    private static List<Integer> decode(String segment) {
+    static List<Integer> decode(String segment) {
         List<Integer> values = new ArrayList<>();
         int value = 0;
         int shift = 0;
@@ -147,7 +206,7 @@ final class SourceMapShift {
         return values;
     }
 
-    private static void encode(int value, StringBuilder out) {
+    static void encode(int value, StringBuilder out) {
         int vlq = value < 0 ? (-value << 1) | 1 : value << 1;
         do {
             int digit = vlq & 31;

@@ -41,12 +41,6 @@ class JekyllFixturesTest {
 
     /** Per fixture, the output files that differ from Jekyll's, each with the reason. */
     private static final Map<String, Map<String, String>> PENDING = Map.of(
-            "jekyll-new", Map.of(
-                    "assets/main.css", "Sass output: dart-sass simplifies minima's calc() (calc(800px - (30px * 2)) "
-                            + "to calc(800px - 30px * 2)) and puts declarations after a nested rule in a rule of "
-                            + "their own; libsass keeps both as written. Same meaning"),
-            "minima-options", Map.of(
-                    "assets/main.css", "Sass output: minima's, as in jekyll-new"),
             "github-pages", Map.of(
                     "docs/code.html", "jekyll-relative-links rewrites links inside code spans and code blocks too, "
                             + "as its patterns run over the page's text; sheaf rewrites links of the Markdown tree "

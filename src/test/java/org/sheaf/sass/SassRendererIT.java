@@ -80,4 +80,25 @@ class SassRendererIT {
             assertEquals("Sass did not finish this page within 2 s", filter.getMessage());
         }
     }
+
+    @Test
+    void staticValuesKeepTheirTextAndARulesDeclarationsStayTogetherWithOrWithoutASourceMap() throws Exception {
+        String page = "a {\n  x: .5em;\n  b { y: 2; }\n  z: 'q';\n}\n";
+        String css = "a {\n  x: .5em;\n  z: 'q';\n}\na b {\n  y: 2;\n}";
+        try (SassRenderer sass = new SassRenderer(SETTINGS, dir, dir)) {
+            assertEquals(css, sass.render(dir.resolve("a.scss"), "a.scss", page, 3, "a.css").css());
+        }
+        SassRenderer.Settings maps = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false, List.of(),
+                false, List.of());
+        try (SassRenderer sass = new SassRenderer(maps, dir, dir)) {
+            SassRenderer.Output output = sass.render(dir.resolve("a.scss"), "a.scss", page, 3, "a.css");
+            assertEquals(css + "\n\n/*# sourceMappingURL=a.css.map */\n", output.css());
+            // CSS line:column from the text's (from 0): a 0:0 from 0:0, x 1:2 from 1:2, z 2:2 from 3:2 (the
+            // joined line), a b 4:0 from 2:2, y 5:2 from 2:6
+            java.util.regex.Matcher mappings = java.util.regex.Pattern.compile("\"mappings\":\"([^\"]*)\"")
+                    .matcher(output.sourceMap());
+            org.junit.jupiter.api.Assertions.assertTrue(mappings.find(), output.sourceMap());
+            assertEquals("AAAA;EACE;EAEA;;AADA;EAAI", mappings.group(1));
+        }
+    }
 }

@@ -1,0 +1,376 @@
+package org.sheaf.sass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Puts a style rule's declarations back together as libsass writes them. In
+ * <pre>a { x: 1; b { y: 2 } z: 3 }</pre>
+ * dart-sass writes {@code a { x: 1 }}, {@code a b { y: 2 }}, then {@code a { z: 3 }}: a rule of
+ * its own for the declarations after the nested rule. libsass, and so Jekyll 4.3, writes all of
+ * a rule's declarations in one rule, before the rules nested in it: {@code a { x: 1; z: 3 }}, then
+ * {@code a b { y: 2 }}.
+ *
+ * <p>The source map tells which rules came from which: a rule is a later part of another when
+ * its selector maps to the same place in the same stylesheet, and every rule between the two
+ * maps to a place inside that rule's braces (or its indented lines). Its declarations then move
+ * to the end of the first part; with no first part (the rule began with a nested rule), the rule
+ * moves to before the first nested one. Whole lines move, so the source map's lines are renumbered to follow. In the
+ * indented syntax a rule's inside is the lines indented under its selector.
+ */
+final class SplitRules {
+    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+
+    private SplitRules() {
+    }
+
+    /** The CSS, with its source map. */
+    record Result(String css, String map) {
+    }
+
+    /** A block of the CSS: its prelude's first character, its braces, and the blocks inside it. */
+    private static final class Block {
+        final int start;
+        final int open;
+        int close;
+        final List<Block> children = new ArrayList<>();
+
+        Block(int start, int open) {
+            this.start = start;
+            this.open = open;
+        }
+    }
+
+    /**
+     * The CSS with split rules joined.
+     *
+     * @param css dart-sass's expanded output, as changed so far
+     * @param map its source map, its columns following those changes
+     */
+    static Result joined(String css, String map) {
+        Matcher mappings = MAPPINGS.matcher(map);
+        List<String> contents = StaticValues.strings(map, SOURCES_CONTENT);
+        List<String> urls = StaticValues.strings(map, SOURCES);
+        Block top = parse(css);
+        if (!mappings.find() || contents.isEmpty() || top == null) {
+            return new Result(css, map);
+        }
+        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls);
+        if (!joiner.linesApart(top)) {
+            return new Result(css, map);
+        }
+        List<Integer> order = new ArrayList<>();
+        joiner.write(top, order);
+        if (!joiner.changed) {
+            return new Result(css, map);
+        }
+        String[] lines = css.split("\n", -1);
+        StringBuilder out = new StringBuilder(css.length());
+        int[] moved = new int[lines.length];
+        java.util.Arrays.fill(moved, -1);
+        for (int l = 0; l < order.size(); l++) {
+            if (l > 0) {
+                out.append('\n');
+            }
+            out.append(lines[order.get(l)]);
+            moved[order.get(l)] = l;
+        }
+        return new Result(out.toString(), SourceMapShift.relined(map, moved));
+    }
+
+    /** One pass over the blocks: which rules join or move, and the lines in their new order. */
+    private static final class Joiner {
+        final String css;
+        final int[] lineStarts;
+        final Map<Long, StaticValues.Origin> origins;
+        final List<String> contents;
+        final List<String> urls;
+        /** Lines a rule takes from the rules joined into it, before its closing brace. */
+        final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
+        boolean changed;
+
+        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
+            this.css = css;
+            this.lineStarts = lineStarts(css);
+            this.origins = origins;
+            this.contents = contents;
+            this.urls = urls;
+        }
+
+        int line(int offset) {
+            return lineOf(lineStarts, offset);
+        }
+
+        /** Whether every block starts on a line after its parent's brace and its previous sibling's end, as dart-sass writes them. */
+        boolean linesApart(Block parent) {
+            int after = parent.open < 0 ? -1 : line(parent.open);
+            for (Block child : parent.children) {
+                if (line(child.start) <= after || line(child.close) <= line(child.open) && !child.children.isEmpty()
+                        || !linesApart(child)) {
+                    return false;
+                }
+                after = line(child.close);
+            }
+            return parent.open < 0 || parent.children.isEmpty() || line(parent.close) > after;
+        }
+
+        /** Appends the lines of {@code parent}'s inside, its children joined and ordered as libsass writes them. */
+        void write(Block parent, List<Integer> order) {
+            List<Block> siblings = new ArrayList<>(parent.children);
+            // the blank lines between siblings stay where they are; the rules move between them
+            List<int[]> separators = new ArrayList<>();
+            int from = parent.open < 0 ? 0 : line(parent.open) + 1;
+            for (Block child : parent.children) {
+                separators.add(new int[] {from, line(child.start)});
+                from = line(child.close) + 1;
+            }
+            int end = parent.open < 0 ? lineStarts.length : line(parent.close);
+            for (int b = 1; b < siblings.size(); b++) {
+                Block rule = siblings.get(b);
+                int first = firstNested(siblings, b);
+                if (first == b || !ownLines(css, rule, lineStarts)) {
+                    continue;
+                }
+                Block part = first > 0 ? siblings.get(first - 1) : null;
+                StaticValues.Origin origin = origin(rule);
+                if (part != null && part.children.isEmpty() && css.charAt(part.start) != '@'
+                        && prelude(css, part).equals(prelude(css, rule)) && origin.equals(origin(part))
+                        && ownLines(css, part, lineStarts)) {
+                    List<Integer> lines = taken.computeIfAbsent(part, k -> new ArrayList<>());
+                    for (int l = line(rule.open) + 1; l < line(rule.close); l++) {
+                        lines.add(l);
+                    }
+                    lines.addAll(taken.getOrDefault(rule, List.of()));
+                    siblings.remove(b);
+                    separators.remove(b);
+                    b--;
+                } else {
+                    siblings.remove(b);
+                    siblings.add(first, rule);
+                }
+                changed = true;
+            }
+            for (int k = 0; k < siblings.size(); k++) {
+                range(separators.get(k)[0], separators.get(k)[1], order);
+                Block child = siblings.get(k);
+                range(line(child.start), child.children.isEmpty() ? line(child.close) : line(child.open) + 1, order);
+                if (child.children.isEmpty()) {
+                    order.addAll(taken.getOrDefault(child, List.of()));
+                } else {
+                    write(child, order);
+                }
+                order.add(line(child.close));
+            }
+            range(from, end, order);
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that came from inside the
+         * braces of the rule {@code b} came from; {@code b} when there are none, or {@code b} is
+         * not a style rule whose origin can be read.
+         */
+        int firstNested(List<Block> siblings, int b) {
+            Block rule = siblings.get(b);
+            if (!rule.children.isEmpty() || css.charAt(rule.start) == '@') {
+                return b;
+            }
+            StaticValues.Origin origin = origin(rule);
+            if (origin == null || origin.source() >= contents.size()) {
+                return b;
+            }
+            String source = contents.get(origin.source());
+            int at = StaticValues.offset(source, origin.line(), origin.column());
+            int[] braces = origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass")
+                    ? indented(source, at) : braces(source, at);
+            if (braces == null) {
+                return b;
+            }
+            int first = b;
+            while (first > 0) {
+                StaticValues.Origin inner = origin(siblings.get(first - 1));
+                if (inner == null || inner.source() != origin.source()) {
+                    break;
+                }
+                int where = StaticValues.offset(source, inner.line(), inner.column());
+                if (where <= braces[0] || where >= braces[1]) {
+                    break;
+                }
+                first--;
+            }
+            return first;
+        }
+
+        StaticValues.Origin origin(Block block) {
+            int line = line(block.start);
+            return origins.get(StaticValues.key(line, block.start - lineStarts[line]));
+        }
+
+        private static void range(int from, int to, List<Integer> order) {
+            for (int l = from; l < to; l++) {
+                order.add(l);
+            }
+        }
+    }
+
+    /** Whether a rule's braces end their lines and its closing brace stands alone, as dart-sass writes them. */
+    private static boolean ownLines(String css, Block rule, int[] lineStarts) {
+        int afterOpen = css.indexOf('\n', rule.open);
+        int closeLineStart = lineStarts[lineOf(lineStarts, rule.close)];
+        return afterOpen > rule.open && css.substring(rule.open + 1, afterOpen).isBlank()
+                && css.substring(closeLineStart, rule.close).isBlank()
+                && css.charAt(rule.open - 1) == ' ';
+    }
+
+    private static String prelude(String css, Block block) {
+        return css.substring(block.start, block.open).strip();
+    }
+
+
+    /**
+     * The offsets of the braces of the rule whose selector starts at {@code at} in an SCSS
+     * source, or null when none follows before a {@code ;} or {@code }}.
+     */
+    private static int[] braces(String source, int at) {
+        if (at < 0) {
+            return null;
+        }
+        int open = -1;
+        int depth = 0;
+        int i = at;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'' || c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '*') {
+                i = StaticValues.skipped(source, i);
+                continue;
+            }
+            if (c == '/' && i + 1 < source.length() && source.charAt(i + 1) == '/') {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? source.length() : end;
+                continue;
+            }
+            if (c == '#' && i + 1 < source.length() && source.charAt(i + 1) == '{') {
+                int end = source.indexOf('}', i);
+                if (end < 0) {
+                    return null;
+                }
+                i = end + 1;
+                continue;
+            }
+            if (c == '{') {
+                if (open < 0) {
+                    open = i;
+                }
+                depth++;
+            } else if (c == '}') {
+                if (open < 0) {
+                    return null;
+                }
+                if (--depth == 0) {
+                    return new int[] {open, i};
+                }
+            } else if (c == ';' && open < 0) {
+                return null;
+            }
+            i++;
+        }
+        return null;
+    }
+
+    /**
+     * For a rule of the indented syntax whose selector starts at {@code at}: where its selector
+     * ends and where the lines indented under it end, or null when none are.
+     */
+    private static int[] indented(String source, int at) {
+        if (at < 0) {
+            return null;
+        }
+        int lineStart = source.lastIndexOf('\n', at - 1) + 1;
+        int indent = 0;
+        while (lineStart + indent < source.length() && (source.charAt(lineStart + indent) == ' '
+                || source.charAt(lineStart + indent) == '\t')) {
+            indent++;
+        }
+        int end = source.indexOf('\n', at);
+        // a selector list goes on over lines that end in a comma
+        while (end > 0 && source.substring(lineStart, end).stripTrailing().endsWith(",")) {
+            lineStart = end + 1;
+            end = source.indexOf('\n', lineStart);
+        }
+        if (end < 0) {
+            return null;
+        }
+        int open = end;
+        int close = source.length();
+        int next = end + 1;
+        while (next < source.length()) {
+            int lineEnd = source.indexOf('\n', next);
+            String line = source.substring(next, lineEnd < 0 ? source.length() : lineEnd);
+            if (!line.isBlank() && line.length() - line.stripLeading().length() <= indent) {
+                close = next;
+                break;
+            }
+            if (lineEnd < 0) {
+                break;
+            }
+            next = lineEnd + 1;
+        }
+        return close > open + 1 ? new int[] {open, close} : null;
+    }
+
+    /** The blocks of the CSS, inside a block for the whole text; null when its braces do not pair. */
+    private static Block parse(String css) {
+        Block top = new Block(0, -1);
+        java.util.ArrayDeque<Block> open = new java.util.ArrayDeque<>();
+        open.push(top);
+        int statement = 0;
+        int i = 0;
+        while (i < css.length()) {
+            char c = css.charAt(i);
+            if (c == '"' || c == '\'' || c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
+                i = StaticValues.skipped(css, i);
+                continue;
+            }
+            if (c == '{') {
+                int start = statement;
+                while (start < i && Character.isWhitespace(css.charAt(start))) {
+                    start++;
+                }
+                Block block = new Block(start, i);
+                open.peek().children.add(block);
+                open.push(block);
+                statement = i + 1;
+            } else if (c == '}') {
+                if (open.size() == 1) {
+                    return null;
+                }
+                open.pop().close = i;
+                statement = i + 1;
+            } else if (c == ';') {
+                statement = i + 1;
+            }
+            i++;
+        }
+        return open.size() == 1 ? top : null;
+    }
+
+    private static int[] lineStarts(String css) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < css.length(); i++) {
+            if (css.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int lineOf(int[] lineStarts, int offset) {
+        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        return found >= 0 ? found : -found - 2;
+    }
+}

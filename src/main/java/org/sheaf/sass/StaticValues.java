@@ -1,0 +1,520 @@
+package org.sheaf.sass;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a declaration whose value the stylesheet gave as plain CSS the way its author wrote it.
+ * libsass, and so Jekyll 4.3, does not evaluate a static value (numbers, words, strings, colours,
+ * commas and slashes: no variable, interpolation, function call or parentheses); it copies the
+ * text, so {@code font-size: .8em} and {@code content: ''} reach the CSS as written. dart-sass
+ * evaluates every value and writes {@code 0.8em} and {@code ""}. A value reached through a
+ * variable, a mixin's argument or a function is evaluated by libsass too, and stays as dart-sass
+ * writes it. A {@code calc()} libsass copies too, only its interpolations evaluated.
+ *
+ * <p>The source map says where each declaration in the CSS came from. A value is given back the
+ * source's text only when the declaration there is of a property of the same name, its value on
+ * one line, static, and the same value as dart-sass wrote token for token (numbers by value,
+ * strings by their text with escapes read, everything else exactly). Each change is returned as a
+ * {@link SourceMapShift.Edit}.
+ */
+final class StaticValues {
+    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d*\\.\\d+|\\d+)([a-zA-Z%]*)");
+
+    private StaticValues() {
+    }
+
+    /** Where a position of the CSS came from: a source's index, its line and column. */
+    record Origin(int source, int line, int column) {
+    }
+
+    /**
+     * The CSS with static values as written.
+     *
+     * @param css   dart-sass's expanded output
+     * @param map   its source map's JSON, with the sources' contents
+     * @param edits receives each change, at its offset in {@code css}
+     */
+    static String restored(String css, String map, List<SourceMapShift.Edit> edits) {
+        List<String> contents = strings(map, SOURCES_CONTENT);
+        List<String> urls = strings(map, SOURCES);
+        Matcher mappings = MAPPINGS.matcher(map);
+        if (contents.isEmpty() || !mappings.find()) {
+            return css;
+        }
+        Map<Long, Origin> origins = origins(mappings.group(1));
+        StringBuilder out = new StringBuilder(css.length());
+        ArrayDeque<Boolean> blocks = new ArrayDeque<>();
+        blocks.push(true);
+        int copied = 0;
+        int statement = 0;
+        int line = 0;
+        int lineStart = 0;
+        int i = 0;
+        while (i < css.length()) {
+            char c = css.charAt(i);
+            if (c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*' || c == '"' || c == '\'') {
+                int end = skipped(css, i);
+                for (int k = i; k < end; k++) {
+                    if (css.charAt(k) == '\n') {
+                        line++;
+                        lineStart = k + 1;
+                    }
+                }
+                i = end;
+                continue;
+            }
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            } else if (c == '{') {
+                blocks.push(blocks.peek() && AttributeQuotes.holdsRules(css.substring(statement, i)));
+                statement = i + 1;
+            } else if (c == '}') {
+                if (blocks.size() > 1) {
+                    blocks.pop();
+                }
+                statement = i + 1;
+            } else if (c == ';') {
+                statement = i + 1;
+            } else if (c == ':' && !blocks.peek()) {
+                String prelude = css.substring(statement, i);
+                String name = prelude.strip();
+                int nameStart = statement + prelude.indexOf(name);
+                int valueStart = i + 1;
+                while (valueStart < css.length() && css.charAt(valueStart) == ' ') {
+                    valueStart++;
+                }
+                int valueEnd = valueEnd(css, valueStart);
+                if (!name.startsWith("--") && name.matches("[a-zA-Z-][a-zA-Z0-9_-]*") && valueEnd > valueStart) {
+                    Origin origin = origins.get(key(line, nameStart - lineStart));
+                    String value = css.substring(valueStart, valueEnd);
+                    String source = origin == null || origin.source() >= contents.size() ? null
+                            : contents.get(origin.source());
+                    int at = source == null ? -1 : valueStart(source, origin, name);
+                    String written = at < 0 ? null
+                            : written(source, at, origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass"));
+                    if (written == null && at >= 0) {
+                        written = calc(source, at, value);
+                    } else if (written != null && !sameValue(written, value)) {
+                        written = null;
+                    }
+                    if (written != null && !written.equals(value)) {
+                        out.append(css, copied, valueStart).append(written);
+                        edits.add(new SourceMapShift.Edit(valueStart, value.length(), written.length()));
+                        copied = valueEnd;
+                    }
+                }
+                for (int k = i; k < valueEnd; k++) {
+                    if (css.charAt(k) == '\n') {
+                        line++;
+                        lineStart = k + 1;
+                    }
+                }
+                i = valueEnd;
+                continue;
+            }
+            i++;
+        }
+        return copied == 0 ? css : out.append(css, copied, css.length()).toString();
+    }
+
+    /** Where the value starting at {@code start} ends: its {@code ;} or {@code }}, outside strings and parentheses. */
+    private static int valueEnd(String css, int start) {
+        int depth = 0;
+        int i = start;
+        while (i < css.length()) {
+            char c = css.charAt(i);
+            if (c == '"' || c == '\'' || c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
+                i = skipped(css, i);
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth <= 0 && (c == ';' || c == '}' || c == '{')) {
+                break;
+            }
+            i++;
+        }
+        int end = i;
+        while (end > start && Character.isWhitespace(css.charAt(end - 1))) {
+            end--;
+        }
+        return end;
+    }
+
+    /**
+     * Where the value of the declaration of property {@code name} that the source wrote at
+     * {@code origin} starts, or -1 when what is there is not that.
+     */
+    private static int valueStart(String source, Origin origin, String name) {
+        int at = offset(source, origin.line(), origin.column());
+        if (at < 0 || !source.startsWith(name, at) || at > 0 && " \t\n\r{;".indexOf(source.charAt(at - 1)) < 0) {
+            return -1;
+        }
+        at += name.length();
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        if (at >= source.length() || source.charAt(at) != ':') {
+            return -1;
+        }
+        at++;
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
+    }
+
+    /** The static value that starts at {@code at} in the source, or null when it is not static. */
+    private static String written(String source, int at, boolean indented) {
+        int i = at;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = skipped(source, i);
+                String string = source.substring(i, end);
+                if (string.contains("#{") || string.indexOf('\n') >= 0 || string.length() < 2
+                        || string.charAt(string.length() - 1) != c) {
+                    return null;
+                }
+                i = end;
+                continue;
+            }
+            if (c == '\n' || c == '\r' || c == ';' || c == '}') {
+                break;
+            }
+            if (!staticCharacter(source, i)) {
+                return null;
+            }
+            i++;
+        }
+        int end = i;
+        if (i < source.length() && (source.charAt(i) == '\n' || source.charAt(i) == '\r') && !indented) {
+            // A value that goes on past its line is joined by libsass: only one ended here is copied.
+            int next = i;
+            while (next < source.length() && Character.isWhitespace(source.charAt(next))) {
+                next++;
+            }
+            if (next < source.length() && source.charAt(next) != '}' && source.charAt(next) != ';') {
+                return null;
+            }
+        }
+        String value = source.substring(at, end).stripTrailing();
+        int bang = value.indexOf('!');
+        if (bang >= 0 && !(value.endsWith(" !important") && bang == value.length() - "!important".length())) {
+            return null;
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * The value libsass writes for a {@code calc()} the source wrote at {@code at} as the whole
+     * value, or null when it is not that. libsass copies a {@code calc()}'s text, only its
+     * interpolations evaluated; dart-sass simplifies it ({@code calc(800px - (30px * 2))} becomes
+     * {@code calc(800px - 30px * 2)}). The interpolations' values are read back from dart-sass's
+     * text: each must be a number, between written text, and the two texts must be the same
+     * but for whitespace and parentheses.
+     */
+    static String calc(String source, int at, String evaluated) {
+        if (!source.startsWith("calc(", at) || !evaluated.startsWith("calc(") || !evaluated.endsWith(")")) {
+            return null;
+        }
+        List<String> literals = new ArrayList<>();
+        int depth = 0;
+        int i = at;
+        int literal = at;
+        boolean hole = false;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '#' && i + 1 < source.length() && source.charAt(i + 1) == '{') {
+                int close = source.indexOf('}', i);
+                if (close < 0 || !source.substring(i + 2, close).strip().matches("\\$[a-zA-Z_-][a-zA-Z0-9_-]*")
+                        || hole && i == literal) {
+                    return null;
+                }
+                literals.add(source.substring(literal, i));
+                literal = close + 1;
+                hole = true;
+                i = close + 1;
+                continue;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                break;
+            } else if (c == '\n' || c == ';' || c == '{' || c == '}' || c == '$' || c == '"' || c == '\''
+                    || c == '/' && i + 1 < source.length() && (source.charAt(i + 1) == '/' || source.charAt(i + 1) == '*')) {
+                return null;
+            }
+            i++;
+        }
+        if (i >= source.length()) {
+            return null;
+        }
+        literals.add(source.substring(literal, i + 1));
+        int end = i + 1;
+        while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
+            end++;
+        }
+        if (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
+            return null;
+        }
+        if (literals.size() == 1) {
+            return literals.get(0);
+        }
+        StringBuilder pattern = new StringBuilder();
+        for (int k = 0; k < literals.size(); k++) {
+            if (k > 0) {
+                pattern.append("(-?[0-9]*\\.?[0-9]+[a-zA-Z%]*)");
+            }
+            pattern.append(Pattern.quote(bare(literals.get(k))));
+        }
+        Matcher m = Pattern.compile(pattern.toString()).matcher(bare(evaluated));
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(literals.get(0));
+        for (int k = 1; k < literals.size(); k++) {
+            out.append(m.group(k)).append(literals.get(k));
+        }
+        return out.toString();
+    }
+
+    /** The text without whitespace and parentheses. */
+    private static String bare(String text) {
+        return text.replaceAll("[\\s()]", "");
+    }
+
+    /** Whether the character at {@code i}, outside strings, may stand in a value libsass copies. */
+    private static boolean staticCharacter(String source, int i) {
+        char c = source.charAt(i);
+        if (Character.isLetterOrDigit(c) || c > 0x7F || " \t-_.,/%!+".indexOf(c) >= 0) {
+            return !(c == '/' && i + 1 < source.length() && (source.charAt(i + 1) == '/' || source.charAt(i + 1) == '*'));
+        }
+        return c == '#' && !(i + 1 < source.length() && source.charAt(i + 1) == '{');
+    }
+
+    /** Whether two texts of a value are the same value: the same tokens, numbers compared by value, strings by text. */
+    static boolean sameValue(String written, String evaluated) {
+        List<String> a = tokens(written);
+        List<String> b = tokens(evaluated);
+        if (a == null || b == null || a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            String x = a.get(k);
+            String y = b.get(k);
+            if (x.equals(y)) {
+                continue;
+            }
+            Matcher nx = NUMBER.matcher(x);
+            Matcher ny = NUMBER.matcher(y);
+            if (nx.matches() && ny.matches()) {
+                if (nx.group(2).equals(ny.group(2)) && number(x, nx).compareTo(number(y, ny)) == 0) {
+                    continue;
+                }
+                return false;
+            }
+            boolean quoted = (x.charAt(0) == '"' || x.charAt(0) == '\'') && (y.charAt(0) == '"' || y.charAt(0) == '\'');
+            if (!quoted || !unescaped(x.substring(1, x.length() - 1)).equals(unescaped(y.substring(1, y.length() - 1)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A string's text with its CSS escapes read: a hex code point and one space after it, or the character escaped. */
+    private static String unescaped(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 >= text.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && end < i + 7 && Character.digit(text.charAt(end), 16) >= 0) {
+                end++;
+            }
+            if (end == i + 1) {
+                out.append(text.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            int code = Integer.parseInt(text, i + 1, end, 16);
+            out.appendCodePoint(code == 0 || code > Character.MAX_CODE_POINT || code >= 0xD800 && code <= 0xDFFF ? 0xFFFD : code);
+            i = end < text.length() && Character.isWhitespace(text.charAt(end)) ? end + 1 : end;
+        }
+        return out.toString();
+    }
+
+    private static BigDecimal number(String token, Matcher m) {
+        String digits = token.substring(0, m.start(2));
+        return new BigDecimal(digits.startsWith("+") ? digits.substring(1) : digits);
+    }
+
+    /** A value's tokens without whitespace: strings whole, numbers with their unit, words, single signs; null for a bad string. */
+    private static List<String> tokens(String value) {
+        List<String> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '"' || c == '\'') {
+                int end = skipped(value, i);
+                if (end - i < 2 || value.charAt(end - 1) != c) {
+                    return null;
+                }
+                tokens.add(value.substring(i, end));
+                i = end;
+            } else if (c == ',' || c == '/') {
+                tokens.add(String.valueOf(c));
+                i++;
+            } else {
+                int end = i + 1;
+                while (end < value.length() && !Character.isWhitespace(value.charAt(end))
+                        && ",/\"'".indexOf(value.charAt(end)) < 0) {
+                    end++;
+                }
+                tokens.add(value.substring(i, end));
+                i = end;
+            }
+        }
+        return tokens;
+    }
+
+    /** The offset of a line and column in {@code text}, or -1 past its end. */
+    static int offset(String text, int line, int column) {
+        int at = 0;
+        for (int l = 0; l < line; l++) {
+            at = text.indexOf('\n', at);
+            if (at < 0) {
+                return -1;
+            }
+            at++;
+        }
+        return at + column <= text.length() ? at + column : -1;
+    }
+
+    /** Where the comment or string at {@code at} ends. */
+    static int skipped(String text, int at) {
+        char c = text.charAt(at);
+        if (c == '/') {
+            int end = text.indexOf("*/", at + 2);
+            return end < 0 ? text.length() : end + 2;
+        }
+        int i = at + 1;
+        while (i < text.length()) {
+            char d = text.charAt(i);
+            if (d == '\\') {
+                i += 2;
+            } else if (d == c || d == '\n') {
+                return i + 1;
+            } else {
+                i++;
+            }
+        }
+        return text.length();
+    }
+
+    static long key(int line, int column) {
+        return (long) line << 32 | column;
+    }
+
+    /** The first origin given for each generated position of the mappings. */
+    static Map<Long, Origin> origins(String mappings) {
+        Map<Long, Origin> origins = new HashMap<>();
+        int source = 0;
+        int sourceLine = 0;
+        int sourceColumn = 0;
+        String[] lines = mappings.split(";", -1);
+        for (int line = 0; line < lines.length; line++) {
+            int column = 0;
+            if (lines[line].isEmpty()) {
+                continue;
+            }
+            for (String segment : lines[line].split(",")) {
+                List<Integer> fields = SourceMapShift.decode(segment);
+                if (fields.isEmpty()) {
+                    continue;
+                }
+                column += fields.get(0);
+                if (fields.size() >= 4) {
+                    source += fields.get(1);
+                    sourceLine += fields.get(2);
+                    sourceColumn += fields.get(3);
+                    origins.putIfAbsent(key(line, column), new Origin(source, sourceLine, sourceColumn));
+                }
+            }
+        }
+        return origins;
+    }
+
+    /** The JSON strings of the array that {@code start} finds in the map; null entries are empty. */
+    static List<String> strings(String map, Pattern start) {
+        Matcher m = start.matcher(map);
+        List<String> values = new ArrayList<>();
+        if (!m.find()) {
+            return values;
+        }
+        int i = m.end();
+        while (i < map.length()) {
+            char c = map.charAt(i);
+            if (c == ']') {
+                break;
+            }
+            if (c == 'n' && map.startsWith("null", i)) {
+                values.add("");
+                i += 4;
+            } else if (c == '"') {
+                StringBuilder value = new StringBuilder();
+                i++;
+                while (i < map.length() && map.charAt(i) != '"') {
+                    char d = map.charAt(i);
+                    if (d == '\\' && i + 1 < map.length()) {
+                        char e = map.charAt(i + 1);
+                        switch (e) {
+                            case 'n' -> value.append('\n');
+                            case 't' -> value.append('\t');
+                            case 'r' -> value.append('\r');
+                            case 'b' -> value.append('\b');
+                            case 'f' -> value.append('\f');
+                            case 'u' -> {
+                                value.append((char) Integer.parseInt(map.substring(i + 2, i + 6), 16));
+                                i += 4;
+                            }
+                            default -> value.append(e);
+                        }
+                        i += 2;
+                    } else {
+                        value.append(d);
+                        i++;
+                    }
+                }
+                values.add(value.toString());
+                i++;
+            } else {
+                i++;
+            }
+        }
+        return values;
+    }
+}
