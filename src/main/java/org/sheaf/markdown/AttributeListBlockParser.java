@@ -3,12 +3,10 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +23,7 @@ final class AttributeListBlockParser {
     }
 
     /** Registers the parser with flexmark. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends UnorderedBlockFactory {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new AbstractBlockParserFactory(options) {
@@ -51,21 +49,6 @@ final class AttributeListBlockParser {
                     return BlockStart.of(BoundedBlockParser.ofLine(node, line)).atIndex(line.length());
                 }
             };
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }

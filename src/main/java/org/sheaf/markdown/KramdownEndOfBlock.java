@@ -3,13 +3,11 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +28,7 @@ final class KramdownEndOfBlock extends Block {
     }
 
     /** Registers the marker with flexmark: it interrupts a paragraph, as kramdown's lazy lines end there. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends UnorderedBlockFactory {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new AbstractBlockParserFactory(options) {
@@ -46,21 +44,6 @@ final class KramdownEndOfBlock extends Block {
                     return BlockStart.of(BoundedBlockParser.ofLine(marker, line)).atIndex(line.length());
                 }
             };
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }

@@ -3,7 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
@@ -11,7 +10,6 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -187,7 +185,7 @@ final class KramdownExtensionBlock extends Block {
     }
 
     /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends UnorderedBlockFactory {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new AbstractBlockParserFactory(options) {
@@ -248,21 +246,6 @@ final class KramdownExtensionBlock extends Block {
                     return BlockStart.of(new BoundedBlockParser(block, end)).atIndex(line.length());
                 }
             };
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }

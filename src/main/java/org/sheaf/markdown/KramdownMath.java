@@ -7,13 +7,11 @@ import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +71,7 @@ final class KramdownMath {
      * Registers display math with flexmark: the block takes the lines up to the closing
      * {@code $$} and the rest of its line.
      */
-    static final class BlockFactory implements CustomBlockParserFactory {
+    static final class BlockFactory extends UnorderedBlockFactory {
         @Override
         public BlockParserFactory apply(DataHolder options) {
             return new AbstractBlockParserFactory(options) {
@@ -148,21 +146,6 @@ final class KramdownMath {
                 indent++;
             }
             return next.isBlank() || indent < itemColumn || next.strip().equals("^") || IAL_START.matcher(next).lookingAt();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 
