@@ -114,6 +114,7 @@ public final class MarkdownRenderer {
                 AbbreviationExtension.create(), TypographicExtension.create(), StrikethroughExtension.create());
         render.set(Parser.EXTENSIONS, renderExtensions);
         this.renderer = HtmlRenderer.builder(render)
+                .nodeRendererFactory(new KramdownBlankLines.Factory())
                 .nodeRendererFactory(new KramdownNodeRenderer.Factory(options, highlighting))
                 .attributeProviderFactory(new KramdownAttributeProvider.Factory())
                 .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))

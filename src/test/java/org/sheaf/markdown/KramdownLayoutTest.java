@@ -26,59 +26,58 @@ class KramdownLayoutTest {
 
     /** Pages whose HTML still differs from kramdown's in whitespace, and why. */
     private static final Map<String, String> DIFFERENT = Map.ofEntries(
-            Map.entry("abbreviations-in-links", "no blank lines between blocks"),
-            Map.entry("blocks", "no blank lines between blocks"),
-            Map.entry("corpus-quotes", "no blank lines between blocks"),
-            Map.entry("corpus", "no blank lines between blocks"),
-            Map.entry("definitions-after-text", "no blank lines between blocks"),
-            Map.entry("emphasis-letters", "no blank lines between blocks"),
-            Map.entry("emphasis-runs", "no blank lines between blocks"),
-            Map.entry("emphasis", "no blank lines between blocks"),
-            Map.entry("end-of-block", "no blank lines between blocks"),
-            Map.entry("escapes", "no blank lines between blocks"),
-            Map.entry("extensions-containers", "no blank lines between blocks"),
-            Map.entry("extensions-lazy", "no blank lines between blocks"),
-            Map.entry("extensions", "no blank lines between blocks"),
-            Map.entry("fences-indented", "no blank lines between blocks"),
-            Map.entry("fences-shorter", "no blank lines between blocks"),
-            Map.entry("fences-unclosed", "no blank lines between blocks"),
-            Map.entry("heading-ids", "no blank lines between blocks"),
-            Map.entry("highlight-blank", "no blank lines between blocks"),
-            Map.entry("highlight-linenos", "no blank lines between blocks"),
-            Map.entry("html-blocks", "no blank lines between blocks"),
-            Map.entry("html-elements", "no blank lines between blocks"),
-            Map.entry("html-markdown-inside", "no blank lines between blocks"),
-            Map.entry("html-stray-close", "no blank lines between blocks"),
-            Map.entry("html-trailing-text", "no blank lines between blocks"),
-            Map.entry("html-unclosed", "no blank lines between blocks"),
-            Map.entry("inline-html", "no blank lines between blocks"),
-            Map.entry("lazy-headings", "no blank lines between blocks"),
-            Map.entry("lazy-item-blocks", "no blank lines between blocks"),
-            Map.entry("lazy-quote-blocks", "no blank lines between blocks"),
-            Map.entry("lazy-quotes-nested", "no blank lines between blocks"),
-            Map.entry("lazy-quotes", "no blank lines between blocks"),
-            Map.entry("lazy-rules", "no blank lines between blocks"),
-            Map.entry("link-destinations", "no blank lines between blocks"),
-            Map.entry("lists-lazy-nesting", "no blank lines between blocks"),
-            Map.entry("lists", "no blank lines between blocks"),
-            Map.entry("math-heading", "no blank lines between blocks"),
-            Map.entry("math", "no blank lines between blocks"),
-            Map.entry("nesting", "no blank lines between blocks"),
-            Map.entry("nesting2", "no blank lines between blocks"),
-            Map.entry("pipe-rows", "no blank lines between blocks"),
-            Map.entry("rules", "no blank lines between blocks"),
-            Map.entry("setext-boundary", "no blank lines between blocks"),
-            Map.entry("setext-lines", "no blank lines between blocks"),
-            Map.entry("smart-quotes", "no blank lines between blocks"),
-            Map.entry("spans", "no blank lines between blocks"),
-            Map.entry("table-leading-separator", "no blank lines between blocks"),
-            Map.entry("tasks", "no blank lines between blocks"),
-            Map.entry("underscores", "no blank lines between blocks"));
+            Map.entry("blocks", "no indentation inside containers"),
+            Map.entry("corpus-quotes", "no indentation inside containers"),
+            Map.entry("corpus", "no indentation inside containers"),
+            Map.entry("definitions-after-text", "no indentation inside containers"),
+            Map.entry("emphasis", "no indentation inside containers"),
+            Map.entry("end-of-block", "no indentation inside containers"),
+            Map.entry("extensions-containers", "no indentation inside containers"),
+            Map.entry("extensions-lazy", "no indentation inside containers"),
+            Map.entry("extensions", "no indentation inside containers"),
+            Map.entry("fences-indented", "no indentation inside containers"),
+            Map.entry("fences-shorter", "no indentation inside containers"),
+            Map.entry("fences-unclosed", "no indentation inside containers"),
+            Map.entry("heading-ids", "no indentation inside containers"),
+            Map.entry("html-blocks", "no indentation inside containers"),
+            Map.entry("html-elements", "no indentation inside containers"),
+            Map.entry("html-markdown-inside", "no indentation inside containers"),
+            Map.entry("html-stray-close", "no indentation inside containers"),
+            Map.entry("html-trailing-text", "no indentation inside containers"),
+            Map.entry("html-unclosed", "no indentation inside containers"),
+            Map.entry("inline-html", "no indentation inside containers"),
+            Map.entry("lazy-headings", "no indentation inside containers"),
+            Map.entry("lazy-item-blocks", "no indentation inside containers"),
+            Map.entry("lazy-quote-blocks", "no indentation inside containers"),
+            Map.entry("lazy-quotes-nested", "no indentation inside containers"),
+            Map.entry("lazy-quotes", "no indentation inside containers"),
+            Map.entry("lazy-rules", "no indentation inside containers"),
+            Map.entry("lists-lazy-nesting", "no indentation inside containers"),
+            Map.entry("lists", "no indentation inside containers"),
+            Map.entry("math", "no indentation inside containers"),
+            Map.entry("nesting", "no indentation inside containers"),
+            Map.entry("nesting2", "no indentation inside containers"),
+            Map.entry("pipe-rows", "no indentation inside containers"),
+            Map.entry("setext-boundary", "no indentation inside containers"),
+            Map.entry("setext-lines", "no indentation inside containers"),
+            Map.entry("spans", "no indentation inside containers"),
+            Map.entry("table-leading-separator", "no indentation inside containers"),
+            Map.entry("tasks", "no indentation inside containers"));
 
     static Stream<String> pages() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURE.resolve("site"))) {
             return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".md"))
-                    .map(f -> f.substring(0, f.length() - 3)).sorted().toList().stream();
+                    .map(f -> f.substring(0, f.length() - 3)).sorted().toList().stream()
+                    .filter(page -> !liquid(page));
+        }
+    }
+
+    /** Pages with Liquid tags, which Jekyll renders before kramdown sees the page. */
+    private static boolean liquid(String page) {
+        try {
+            return Files.readString(FIXTURE.resolve("site").resolve(page + ".md")).contains("{%");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
