@@ -167,6 +167,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     private void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
+        // kramdown leaves out the spaces between a heading's text and its {#id}
+        boolean beforeHeadingId = node.getNext() instanceof AttributeListSpan span && span.headingId();
+        if (beforeHeadingId) {
+            chars = chars.trimEnd(CharPredicate.SPACE_TAB);
+        }
         if (!needsEscaping(chars)) {
             html.raw(chars);
         } else if (node.getParent() instanceof Code) {
@@ -174,7 +179,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else if (!KramdownText.mayChange(chars)) {
             html.raw(Html.escapeText(Escaping.normalizeEOL(chars.unescape())));
         } else {
-            html.raw(Html.escapeText(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes()))));
+            String text = KramdownText.resolve(node, options.smartQuotes());
+            html.raw(Html.escapeText(Escaping.normalizeEOL(beforeHeadingId ? text.stripTrailing() : text)));
         }
     }
 
