@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
@@ -415,8 +416,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderParagraph(Paragraph node, NodeRendererContext context, HtmlWriter html) {
         boolean inList = node.getParent() instanceof BulletListItem || node.getParent() instanceof OrderedListItem;
         if (!inList || !(node.getParent() instanceof ListItem item) || item.getFirstChild() != node) {
-            if (inList || !(node.getParent() instanceof ParagraphItemContainer)) {
+            if (inList || !(node.getParent() instanceof ParagraphItemContainer container)) {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
+            } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
+                // the text of a tight definition follows its <dd>: its lines are not indented
+                html.openPre();
+                context.delegateRender();
+                html.closePre();
             } else {
                 context.delegateRender();
             }

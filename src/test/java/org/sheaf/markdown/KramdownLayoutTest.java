@@ -28,7 +28,6 @@ class KramdownLayoutTest {
     private static final Map<String, String> DIFFERENT = Map.ofEntries(
             Map.entry("corpus-quotes", "a quote written as an entity stays &quot;, kramdown writes the character"),
             Map.entry("corpus", "guillemets: kramdown puts a no-break space inside « », sheaf the space written; a paragraph's attribute list written id first; raw <br>"),
-            Map.entry("definitions-after-text", "a lazy line of a definition's text is indented with the <dd>"),
             Map.entry("html-blocks", "raw HTML is written as in the source, kramdown writes it anew (<hr />, <br />)"),
             Map.entry("html-elements", "raw HTML is written as in the source, kramdown writes it anew (lower-case names, <img />)"),
             Map.entry("html-markdown-inside", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
