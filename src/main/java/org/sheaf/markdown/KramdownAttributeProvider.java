@@ -71,6 +71,12 @@ final class KramdownAttributeProvider implements AttributeProvider {
         for (Map.Entry<String, String> pair : list.pairs().entrySet()) {
             attributes.replaceValue(pair.getKey(), pair.getValue());
         }
+        if (node instanceof Heading && list.id() == null && attributes.contains("id")) {
+            // kramdown makes a heading's id after applying its attribute list, so writes it last
+            String id = attributes.getValue("id");
+            attributes.remove("id");
+            attributes.addValue("id", id);
+        }
     }
 
     /** Registers the provider with flexmark. */

@@ -14,6 +14,8 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.ast.ParagraphItemContainer;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -127,7 +129,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
-                        html.line().raw("\\[" + Html.escapeText(node.math()) + "\\]").line()),
+                        unindented(html, "\\[" + Html.escapeText(node.math()) + "\\]")),
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
                         html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
@@ -166,6 +168,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     private void renderText(Text node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
+        // kramdown leaves out the spaces between a heading's text and its {#id}
+        boolean beforeHeadingId = node.getNext() instanceof AttributeListSpan span && span.headingId();
+        if (beforeHeadingId) {
+            chars = chars.trimEnd(CharPredicate.SPACE_TAB);
+        }
         if (!needsEscaping(chars)) {
             html.raw(chars);
         } else if (node.getParent() instanceof Code) {
@@ -173,7 +180,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else if (!KramdownText.mayChange(chars)) {
             html.raw(Html.escapeText(Escaping.normalizeEOL(chars.unescape())));
         } else {
-            html.raw(Html.escapeText(Escaping.normalizeEOL(KramdownText.resolve(node, options.smartQuotes()))));
+            String text = KramdownText.resolve(node, options.smartQuotes());
+            html.raw(Html.escapeText(Escaping.normalizeEOL(beforeHeadingId ? text.stripTrailing() : text)));
         }
     }
 
@@ -340,8 +348,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private static void renderExtension(KramdownExtensionBlock node, NodeRendererContext context, HtmlWriter html) {
         switch (node.kind()) {
-            case COMMENT -> html.line().raw("<!-- " + node.body() + " -->").line();
-            case RAW -> html.line().raw(node.body()).line();
+            case COMMENT -> {
+                // kramdown indents the comment's first line only, and raw text not at all
+                html.line().raw("<!-- ");
+                html.openPre();
+                html.raw(node.body() + " -->");
+                html.closePre();
+                html.line();
+            }
+            case RAW -> unindented(html, node.body());
             case NOTHING -> { }
         }
     }
@@ -383,6 +398,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div>");
+        html.raw(html.getPrefix()); // kramdown indents the outer closing tag, after the code
         html.tag("/div").line();
     }
 
@@ -400,8 +416,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderParagraph(Paragraph node, NodeRendererContext context, HtmlWriter html) {
         boolean inList = node.getParent() instanceof BulletListItem || node.getParent() instanceof OrderedListItem;
         if (!inList || !(node.getParent() instanceof ListItem item) || item.getFirstChild() != node) {
-            if (inList) {
-                html.srcPos(node.getChars()).withAttr().tagLine("p", () -> context.renderChildren(node));
+            if (inList || !(node.getParent() instanceof ParagraphItemContainer container)) {
+                html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
+            } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
+                // the text of a tight definition follows its <dd>: its lines are not indented
+                html.openPre();
+                context.delegateRender();
+                html.closePre();
             } else {
                 context.delegateRender();
             }
@@ -409,10 +430,33 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         if (transparent(item)) {
             html.srcPos(node.getChars()).withAttr();
-            context.renderChildren(node);
+            renderInline(node, context, html);
         } else {
-            html.srcPos(node.getChars()).withAttr().tagLine("p", () -> context.renderChildren(node));
+            html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
         }
+    }
+
+    /**
+     * Text kramdown writes at the margin whatever the depth of its container: raw HTML of
+     * {@code {::nomarkdown}} and MathJax's display math.
+     */
+    private static void unindented(HtmlWriter html, String text) {
+        html.line();
+        html.pushPrefix();
+        html.setPrefix("", false);
+        html.raw(text);
+        html.line();
+        html.popPrefix(false);
+    }
+
+    /**
+     * The text of a block as kramdown writes it: only a block's opening tag is indented to its
+     * depth in lists and quotes, the lines of its text are written as they come.
+     */
+    static void renderInline(Node node, NodeRendererContext context, HtmlWriter html) {
+        html.openPre();
+        context.renderChildren(node);
+        html.closePre();
     }
 
     /**
@@ -532,17 +576,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return;
         }
         html.line().raw("<div class=\"footnotes\" role=\"doc-endnotes\">").line();
+        html.indent();
         html.raw("<ol>").line();
+        html.indent();
         for (Note note : referenced) {
             html.raw("<li id=\"fn:" + Html.escapeAttribute(note.name) + "\" role=\"doc-endnote\">").line();
+            html.indent();
             Node last = note.block.getLastChild();
             for (Node child = note.block.getFirstChild(); child != null; child = child.getNext()) {
                 if (child == last && child instanceof Paragraph paragraph) {
                     // Written raw: flexmark's attributes here would be looked up for the document
                     // (the node being rendered), a scan of its top-level blocks per note.
                     html.raw("<p>");
+                    html.openPre();
                     context.renderChildren(paragraph);
                     html.raw(backlinks(note, true));
+                    html.closePre();
                     html.raw("</p>").line();
                 } else {
                     context.render(child);
@@ -551,9 +600,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             if (!(last instanceof Paragraph)) {
                 html.raw("<p>" + backlinks(note, false) + "</p>").line();
             }
+            html.unIndent();
             html.raw("</li>").line();
         }
+        html.unIndent();
         html.raw("</ol>").line();
+        html.unIndent();
         html.raw("</div>").line();
     }
 
@@ -664,7 +716,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         AttributeList list = KramdownAttributes.of(node);
         html.line().raw(list == null ? node.openingTag() : withAttributes(node, list)).line();
+        html.indent();
         context.renderChildren(node);
+        html.unIndent();
         html.line().raw("</" + node.tagName() + ">").line();
     }
 

@@ -115,6 +115,7 @@ public final class MarkdownRenderer {
         render.set(Parser.EXTENSIONS, renderExtensions);
         this.renderer = HtmlRenderer.builder(render)
                 .nodeRendererFactory(new KramdownNodeRenderer.Factory(options, highlighting))
+                .nodeRendererFactory(new KramdownBlankLines.Factory())
                 .attributeProviderFactory(new KramdownAttributeProvider.Factory())
                 .htmlIdGeneratorFactory(new KramdownHeadingIds.Factory(options))
                 .build();
@@ -196,6 +197,7 @@ public final class MarkdownRenderer {
         set.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
+        set.set(HtmlRenderer.INDENT_SIZE, 2);
         // kramdown curls each quote by its neighbours, never pairing them (KramdownText)
         set.set(TypographicExtension.ENABLE_QUOTES, false);
         set.set(TypographicExtension.EN_DASH, "–");

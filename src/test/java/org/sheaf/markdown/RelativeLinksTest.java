@@ -43,7 +43,8 @@ class RelativeLinksTest {
 
     @Test
     void rewritesReferenceLinksToo() {
-        assertEquals("<p><a href=\"/r/about/\">about</a></p>\n", render("[about][a]\n\n[a]: ./../../about.md\n", links()));
+        // kramdown writes the blank line before the definition, which itself writes nothing
+        assertEquals("<p><a href=\"/r/about/\">about</a></p>\n\n", render("[about][a]\n\n[a]: ./../../about.md\n", links()));
     }
 
     @Test

@@ -25,7 +25,7 @@ class GitHubPagesTest {
     @Test
     void markdownWithoutFrontMatterBecomesAPageWithTheFirstHeadingAsTitleAndThePageLayout() {
         TestSite site = site("github_pages: true\n").file("guide.md", "# The *guide*\n\nText.\n").buildOk();
-        assertEquals("<main>The guide|<article><h1 id=\"the-guide\">The <em>guide</em></h1>\n<p>Text.</p>\n</article></main>",
+        assertEquals("<main>The guide|<article><h1 id=\"the-guide\">The <em>guide</em></h1>\n\n<p>Text.</p>\n</article></main>",
                 site.read("guide.html"));
         assertEquals("# The *guide*\n\nText.\n", site.read("guide.md"));
     }
@@ -53,7 +53,7 @@ class GitHubPagesTest {
                 .file("index.md", "---\ntitle: Home\n---\nHome\n")
                 .buildOk();
         assertEquals("<p><a href=\"/b/docs/b.html#part\" title=\"B\">b</a> <a href=\"/b/\">up</a> "
-                + "<a href=\"https://x.org/c.md\">ext</a> <a href=\"c.md\">none</a></p>\n", site.read("docs/a.html"));
+                + "<a href=\"https://x.org/c.md\">ext</a> <a href=\"c.md\">none</a></p>\n\n", site.read("docs/a.html"));
     }
 
     /**

@@ -1,0 +1,98 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.ThematicBreak;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The blank lines kramdown writes between blocks. kramdown keeps each run of blank lines of the
+ * source as a node of its tree and writes it as one empty line, so its HTML has an empty line
+ * wherever the Markdown had one between two blocks of the same container, and none where a block
+ * followed another directly ({@code Para\n> quote}). Blocks that write nothing (link and
+ * abbreviation definitions, attribute lists, footnote text) still hold their place, so the blank
+ * lines around them are written too.
+ *
+ * <p>Registered before the renderers that write the blocks, to which each handler here hands the
+ * block on once the blank line is written.
+ */
+final class KramdownBlankLines implements NodeRenderer {
+    /** Every block kramdown's GFM parser may find in a container where blank lines separate blocks. */
+    private static final List<Class<? extends Node>> BLOCKS = List.of(Paragraph.class, Heading.class,
+            BlockQuote.class, BulletList.class, OrderedList.class, FencedCodeBlock.class,
+            IndentedCodeBlock.class, ThematicBreak.class, HtmlBlock.class, HtmlCommentBlock.class,
+            MarkdownHtmlBlock.class, TableBlock.class, DefinitionList.class, KramdownMath.Block.class,
+            KramdownExtensionBlock.class, AttributeListBlock.class, KramdownEndOfBlock.class,
+            Reference.class, FootnoteBlock.class, AbbreviationBlock.class);
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return BLOCKS.stream().map(KramdownBlankLines::handler).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static <N extends Node> NodeRenderingHandler<N> handler(Class<N> type) {
+        return new NodeRenderingHandler<>(type, KramdownBlankLines::render);
+    }
+
+    private static void render(Node node, NodeRendererContext context, HtmlWriter html) {
+        if (blankLineBefore(node)) {
+            html.line();
+            html.blankLine();
+        }
+        context.delegateRender();
+    }
+
+    /**
+     * Whether the source has a blank line between the block and the block before it in the same
+     * container: a line holding nothing but white space and the container's own markers, after
+     * the line where the block before it ends.
+     */
+    private static boolean blankLineBefore(Node node) {
+        Node previous = node.getPrevious();
+        if (previous == null) {
+            return false;
+        }
+        BasedSequence source = node.getDocument().getChars();
+        int end = previous.getEndOffset();
+        while (end > previous.getStartOffset() && Character.isWhitespace(source.charAt(end - 1))) {
+            end--;
+        }
+        int lineBreaks = 0;
+        for (int at = end; at < node.getStartOffset(); at++) {
+            if (source.charAt(at) == '\n') {
+                lineBreaks++;
+            }
+        }
+        return lineBreaks >= 2;
+    }
+
+    /** Makes the renderer; it keeps no state, one serves every document. */
+    static final class Factory implements NodeRendererFactory {
+        @Override
+        public NodeRenderer apply(DataHolder data) {
+            return new KramdownBlankLines();
+        }
+    }
+}
