@@ -1,11 +1,8 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,32 +20,27 @@ final class AttributeListBlockParser {
     }
 
     /** Registers the parser with flexmark. */
-    static final class Factory extends UnorderedBlockFactory {
+    static final class Factory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    if (state.getIndent() >= 4) {
-                        return BlockStart.none();
-                    }
-                    BasedSequence line = state.getLine();
-                    BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
-                    Matcher definition = DEFINITION.matcher(rest);
-                    AttributeListBlock node;
-                    if (definition.matches()) {
-                        node = new AttributeListBlock(rest.trimEnd(), definition.group(1),
-                                AttributeList.parse(definition.group(2)));
-                    } else {
-                        Matcher list = LIST.matcher(rest);
-                        if (!list.matches()) {
-                            return BlockStart.none();
-                        }
-                        node = new AttributeListBlock(rest.trimEnd(), null, AttributeList.parse(list.group(1)));
-                    }
-                    return BlockStart.of(BoundedBlockParser.ofLine(node, line)).atIndex(line.length());
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            if (state.getIndent() >= 4) {
+                return BlockStart.none();
+            }
+            BasedSequence line = state.getLine();
+            BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+            Matcher definition = DEFINITION.matcher(rest);
+            AttributeListBlock node;
+            if (definition.matches()) {
+                node = new AttributeListBlock(rest.trimEnd(), definition.group(1),
+                        AttributeList.parse(definition.group(2)));
+            } else {
+                Matcher list = LIST.matcher(rest);
+                if (!list.matches()) {
+                    return BlockStart.none();
                 }
-            };
+                node = new AttributeListBlock(rest.trimEnd(), null, AttributeList.parse(list.group(1)));
+            }
+            return BlockStart.of(BoundedBlockParser.ofLine(node, line)).atIndex(line.length());
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Pattern;
 
@@ -28,22 +25,17 @@ final class KramdownEndOfBlock extends Block {
     }
 
     /** Registers the marker with flexmark: it interrupts a paragraph, as kramdown's lazy lines end there. */
-    static final class Factory extends UnorderedBlockFactory {
+    static final class Factory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    BasedSequence line = state.getLine();
-                    int at = state.getIndex();
-                    if (state.getIndent() > 0 || at >= line.length() || line.charAt(at) != '^'
-                            || !MARKER.matcher(line.subSequence(at)).matches()) {
-                        return BlockStart.none();
-                    }
-                    KramdownEndOfBlock marker = new KramdownEndOfBlock(line.subSequence(at).trimEnd());
-                    return BlockStart.of(BoundedBlockParser.ofLine(marker, line)).atIndex(line.length());
-                }
-            };
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            if (state.getIndent() > 0 || at >= line.length() || line.charAt(at) != '^'
+                    || !MARKER.matcher(line.subSequence(at)).matches()) {
+                return BlockStart.none();
+            }
+            KramdownEndOfBlock marker = new KramdownEndOfBlock(line.subSequence(at).trimEnd());
+            return BlockStart.of(BoundedBlockParser.ofLine(marker, line)).atIndex(line.length());
         }
     }
 }

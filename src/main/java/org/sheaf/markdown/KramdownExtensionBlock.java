@@ -1,12 +1,9 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,67 +182,62 @@ final class KramdownExtensionBlock extends Block {
     }
 
     /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
-    static final class Factory extends UnorderedBlockFactory {
+    static final class Factory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    BasedSequence line = state.getLine();
-                    int first = state.getNextNonSpaceIndex();
-                    if (state.getIndent() >= 4 || first >= line.length() || line.charAt(first) != '{'
-                            || matched.getBlockParser().isParagraphParser()) {
-                        return BlockStart.none();
-                    }
-                    BasedSequence tag = line.subSequence(state.getIndex()).trimEnd();
-                    Matcher m = START.matcher(tag);
-                    if (!m.matches()) {
-                        return BlockStart.none();
-                    }
-                    String name = m.group(1);
-                    BasedSequence all = line.getBaseSequence();
-                    int bodyStart = line.getEndOffset();
-                    if (bodyStart < all.length() && all.charAt(bodyStart) == '\n') {
-                        bodyStart++;
-                    }
-                    if (name.equals("options")) {
-                        if (m.group(2) == null) {
-                            return BlockStart.none();
-                        }
-                        KramdownExtensionBlock block = new KramdownExtensionBlock(tag, Kind.NOTHING, "");
-                        return BlockStart.of(new BoundedBlockParser(block, bodyStart)).atIndex(line.length());
-                    }
-                    if (m.group(2) != null) {
-                        return BlockStart.none();
-                    }
-                    Pattern stop = Pattern.compile(" {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*");
-                    List<Container> containers = Container.around(line.subSequence(0, state.getIndex()));
-                    StringBuilder body = new StringBuilder();
-                    int at = bodyStart;
-                    int end = -1;
-                    while (at < all.length() && end < 0) {
-                        int lineEnd = all.indexOf('\n', at);
-                        int next = lineEnd < 0 ? all.length() : lineEnd + 1;
-                        String text = all.subSequence(at, lineEnd < 0 ? all.length() : lineEnd).toString();
-                        String inside = inside(text, containers);
-                        if (inside == null) {
-                            return BlockStart.none();
-                        }
-                        if (stop.matcher(inside).matches()) {
-                            end = next;
-                        } else {
-                            body.append(at > bodyStart ? "\n" : "").append(inside);
-                        }
-                        at = next;
-                    }
-                    if (end < 0) {
-                        return BlockStart.none();
-                    }
-                    KramdownExtensionBlock block = new KramdownExtensionBlock(all.subSequence(line.getStartOffset(),
-                            end), name.equals("comment") ? Kind.COMMENT : Kind.RAW, body.toString());
-                    return BlockStart.of(new BoundedBlockParser(block, end)).atIndex(line.length());
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int first = state.getNextNonSpaceIndex();
+            if (state.getIndent() >= 4 || first >= line.length() || line.charAt(first) != '{'
+                    || matched.getBlockParser().isParagraphParser()) {
+                return BlockStart.none();
+            }
+            BasedSequence tag = line.subSequence(state.getIndex()).trimEnd();
+            Matcher m = START.matcher(tag);
+            if (!m.matches()) {
+                return BlockStart.none();
+            }
+            String name = m.group(1);
+            BasedSequence all = line.getBaseSequence();
+            int bodyStart = line.getEndOffset();
+            if (bodyStart < all.length() && all.charAt(bodyStart) == '\n') {
+                bodyStart++;
+            }
+            if (name.equals("options")) {
+                if (m.group(2) == null) {
+                    return BlockStart.none();
                 }
-            };
+                KramdownExtensionBlock block = new KramdownExtensionBlock(tag, Kind.NOTHING, "");
+                return BlockStart.of(new BoundedBlockParser(block, bodyStart)).atIndex(line.length());
+            }
+            if (m.group(2) != null) {
+                return BlockStart.none();
+            }
+            Pattern stop = Pattern.compile(" {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*");
+            List<Container> containers = Container.around(line.subSequence(0, state.getIndex()));
+            StringBuilder body = new StringBuilder();
+            int at = bodyStart;
+            int end = -1;
+            while (at < all.length() && end < 0) {
+                int lineEnd = all.indexOf('\n', at);
+                int next = lineEnd < 0 ? all.length() : lineEnd + 1;
+                String text = all.subSequence(at, lineEnd < 0 ? all.length() : lineEnd).toString();
+                String inside = inside(text, containers);
+                if (inside == null) {
+                    return BlockStart.none();
+                }
+                if (stop.matcher(inside).matches()) {
+                    end = next;
+                } else {
+                    body.append(at > bodyStart ? "\n" : "").append(inside);
+                }
+                at = next;
+            }
+            if (end < 0) {
+                return BlockStart.none();
+            }
+            KramdownExtensionBlock block = new KramdownExtensionBlock(all.subSequence(line.getStartOffset(),
+                    end), name.equals("comment") ? Kind.COMMENT : Kind.RAW, body.toString());
+            return BlockStart.of(new BoundedBlockParser(block, end)).atIndex(line.length());
         }
     }
 }

@@ -6,18 +6,14 @@ import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockContinue;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -323,83 +319,78 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Registers the parser with flexmark: after {@code markdown="1"} blocks, before flexmark's HTML blocks. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    BasedSequence line = state.getLine();
-                    int start = state.getNextNonSpaceIndex();
-                    if (state.getIndent() >= 4 || start >= line.length() || line.charAt(start) != '<') {
-                        return BlockStart.none();
-                    }
-                    // The tag may run over several lines, so it is matched in the document's text.
-                    CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
-                    int offset = line.getStartOffset() + start;
-                    if (startsWith(text, offset, "<!--")) {
-                        return comment(state, matched, text, offset);
-                    }
-                    if (startsWith(text, offset, "</")) {
-                        return closingTag(state, matched, text, offset);
-                    }
-                    Matcher tag = OPEN_TAG.matcher(text);
-                    if (!tag.region(offset, text.length()).lookingAt()
-                            || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                        return BlockStart.none();
-                    }
-                    if (matched.getBlockParser().isParagraphParser() && HtmlBlockStartFactory.opensScript(line, start)) {
-                        // kramdown's lazy paragraph end exempts script as it does the span-level
-                        // elements: a script line under a paragraph's text continues the paragraph
-                        return BlockStart.none();
-                    }
-                    return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
-                }
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int start = state.getNextNonSpaceIndex();
+            if (state.getIndent() >= 4 || start >= line.length() || line.charAt(start) != '<') {
+                return BlockStart.none();
+            }
+            // The tag may run over several lines, so it is matched in the document's text.
+            CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+            int offset = line.getStartOffset() + start;
+            if (startsWith(text, offset, "<!--")) {
+                return comment(state, matched, text, offset);
+            }
+            if (startsWith(text, offset, "</")) {
+                return closingTag(state, matched, text, offset);
+            }
+            Matcher tag = OPEN_TAG.matcher(text);
+            if (!tag.region(offset, text.length()).lookingAt()
+                    || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                return BlockStart.none();
+            }
+            if (matched.getBlockParser().isParagraphParser() && HtmlBlockStartFactory.opensScript(line, start)) {
+                // kramdown's lazy paragraph end exempts script as it does the span-level
+                // elements: a script line under a paragraph's text continues the paragraph
+                return BlockStart.none();
+            }
+            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
+        }
 
-                /**
-                 * Starts {@code parser}'s block of raw HTML from {@code offset}. Its text is known
-                 * already, and {@link #leftOpen} reads it before the block closes.
-                 */
-                private BlockStart raw(ParserState state, KramdownHtmlBlockParser parser, int offset) {
-                    parser.block.setChars(state.getLine().baseSubSequence(offset, parser.end));
-                    return BlockStart.of(parser).atIndex(state.getIndex());
-                }
+        /**
+         * Starts {@code parser}'s block of raw HTML from {@code offset}. Its text is known
+         * already, and {@link #leftOpen} reads it before the block closes.
+         */
+        private BlockStart raw(ParserState state, KramdownHtmlBlockParser parser, int offset) {
+            parser.block.setChars(state.getLine().baseSubSequence(offset, parser.end));
+            return BlockStart.of(parser).atIndex(state.getIndex());
+        }
 
-                /**
-                 * A line that starts with a closing tag. When it closes an element that raw HTML
-                 * right before it left open (cut short by a {@code markdown="1"} element inside,
-                 * see {@link #elementEnd}) it is raw HTML too. Otherwise it closes nothing, and
-                 * kramdown reads it as a paragraph's text, its tag escaped: a paragraph's line
-                 * goes on that paragraph, and a line that kramdown's block quotes and list items
-                 * do not take lazily (a block-level tag, {@link #endsLazyLines}) starts a
-                 * paragraph of its own where they end.
-                 */
-                private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
-                    Matcher close = CLOSE_TAG.matcher(text);
-                    if (close.region(offset, text.length()).lookingAt()
-                            && close.group(1).equalsIgnoreCase(leftOpen(matched.getBlockParser().getBlock()))) {
-                        return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
-                    }
-                    if (matched.getBlockParser().isParagraphParser()
-                            || !endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
-                        return BlockStart.none();
-                    }
-                    return BlockStart.of(new ParagraphParser()).atIndex(state.getIndex());
-                }
+        /**
+         * A line that starts with a closing tag. When it closes an element that raw HTML
+         * right before it left open (cut short by a {@code markdown="1"} element inside,
+         * see {@link #elementEnd}) it is raw HTML too. Otherwise it closes nothing, and
+         * kramdown reads it as a paragraph's text, its tag escaped: a paragraph's line
+         * goes on that paragraph, and a line that kramdown's block quotes and list items
+         * do not take lazily (a block-level tag, {@link #endsLazyLines}) starts a
+         * paragraph of its own where they end.
+         */
+        private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
+            Matcher close = CLOSE_TAG.matcher(text);
+            if (close.region(offset, text.length()).lookingAt()
+                    && close.group(1).equalsIgnoreCase(leftOpen(matched.getBlockParser().getBlock()))) {
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
+            }
+            if (matched.getBlockParser().isParagraphParser()
+                    || !endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
+                return BlockStart.none();
+            }
+            return BlockStart.of(new ParagraphParser()).atIndex(state.getIndex());
+        }
 
-                /**
-                 * A comment followed by text on its closing line: the text starts a paragraph.
-                 * Other comments are flexmark's, which reads them as kramdown does.
-                 */
-                private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
-                    int close = indexOf(text, "-->", offset + 4);
-                    if (close < 0 || matched.getBlockParser().isParagraphParser()) {
-                        return BlockStart.none();
-                    }
-                    KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
-                    return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
-                }
-            };
+        /**
+         * A comment followed by text on its closing line: the text starts a paragraph.
+         * Other comments are flexmark's, which reads them as kramdown does.
+         */
+        private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
+            int close = indexOf(text, "-->", offset + 4);
+            if (close < 0 || matched.getBlockParser().isParagraphParser()) {
+                return BlockStart.none();
+            }
+            KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
+            return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
         }
 
         @Override
@@ -410,11 +401,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         @Override
         public Set<Class<?>> getBeforeDependents() {
             return Set.of(HtmlBlockStartFactory.class);
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }

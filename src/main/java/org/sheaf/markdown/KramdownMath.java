@@ -4,13 +4,10 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.LightInlineParser;
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,31 +68,26 @@ final class KramdownMath {
      * Registers display math with flexmark: the block takes the lines up to the closing
      * {@code $$} and the rest of its line.
      */
-    static final class BlockFactory extends UnorderedBlockFactory {
+    static final class BlockFactory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    BasedSequence line = state.getLine();
-                    int start = state.getNextNonSpaceIndex();
-                    if (state.getIndent() >= 4 || start + 1 >= line.length() || line.charAt(start) != '$'
-                            || line.charAt(start + 1) != '$' || matched.getBlockParser().isParagraphParser()
-                            || !afterBoundary(line, start)) {
-                        return BlockStart.none();
-                    }
-                    CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
-                    Matcher m = BLOCK.matcher(text);
-                    int column = start - state.getIndex() + state.getColumn();
-                    if (!m.region(line.getStartOffset() + start, text.length()).lookingAt()
-                            || !beforeBoundary(text, m.end(), insideNewContainer(line, start) ? column : -1)) {
-                        return BlockStart.none();
-                    }
-                    BasedSequence chars = line.getBaseSequence().subSequence(m.start(), m.end(1) + 2);
-                    Block block = new Block(chars, m.group(1).strip());
-                    return BlockStart.of(new BoundedBlockParser(block, m.end())).atIndex(line.length());
-                }
-            };
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int start = state.getNextNonSpaceIndex();
+            if (state.getIndent() >= 4 || start + 1 >= line.length() || line.charAt(start) != '$'
+                    || line.charAt(start + 1) != '$' || matched.getBlockParser().isParagraphParser()
+                    || !afterBoundary(line, start)) {
+                return BlockStart.none();
+            }
+            CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+            Matcher m = BLOCK.matcher(text);
+            int column = start - state.getIndex() + state.getColumn();
+            if (!m.region(line.getStartOffset() + start, text.length()).lookingAt()
+                    || !beforeBoundary(text, m.end(), insideNewContainer(line, start) ? column : -1)) {
+                return BlockStart.none();
+            }
+            BasedSequence chars = line.getBaseSequence().subSequence(m.start(), m.end(1) + 2);
+            Block block = new Block(chars, m.group(1).strip());
+            return BlockStart.of(new BoundedBlockParser(block, m.end())).atIndex(line.length());
         }
 
         /**

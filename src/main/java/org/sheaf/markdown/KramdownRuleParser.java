@@ -1,13 +1,9 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.ThematicBreak;
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,43 +25,28 @@ final class KramdownRuleParser {
     }
 
     /** Registers the parser with flexmark, ahead of its list parser. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    BasedSequence line = state.getLine();
-                    BasedSequence rule = line.subSequence(state.getNextNonSpaceIndex()).trimEnd();
-                    if (state.getIndent() >= 4 || !RULE.matcher(rule).matches()) {
-                        return BlockStart.none();
-                    }
-                    if (matched.getBlockParser().isParagraphParser()) {
-                        if (!SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
-                            return BlockStart.none();
-                        }
-                    } else if (state.getActiveBlockParser().isParagraphParser()) {
-                        return BlockStart.none(); // a lazy line of the open paragraph
-                    }
-                    ThematicBreak block = new ThematicBreak(line.subSequence(state.getIndex()).trimEnd());
-                    return BlockStart.of(BoundedBlockParser.ofLine(block, line)).atIndex(line.length());
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            BasedSequence rule = line.subSequence(state.getNextNonSpaceIndex()).trimEnd();
+            if (state.getIndent() >= 4 || !RULE.matcher(rule).matches()) {
+                return BlockStart.none();
+            }
+            if (matched.getBlockParser().isParagraphParser()) {
+                if (!SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
+                    return BlockStart.none();
                 }
-            };
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
+            } else if (state.getActiveBlockParser().isParagraphParser()) {
+                return BlockStart.none(); // a lazy line of the open paragraph
+            }
+            ThematicBreak block = new ThematicBreak(line.subSequence(state.getIndex()).trimEnd());
+            return BlockStart.of(BoundedBlockParser.ofLine(block, line)).atIndex(line.length());
         }
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
             return Set.of(KramdownLazyContainers.ListFactory.class);
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }

@@ -1,16 +1,12 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
-import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
-import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -88,42 +84,27 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Registers the parser with flexmark, ahead of the plain HTML block parser. */
-    static final class Factory implements CustomBlockParserFactory {
+    static final class Factory extends BlockStartFactory {
         @Override
-        public BlockParserFactory apply(DataHolder options) {
-            return new AbstractBlockParserFactory(options) {
-                @Override
-                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-                    if (state.getIndent() >= 4) {
-                        return BlockStart.none();
-                    }
-                    BasedSequence line = state.getLine();
-                    BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
-                    Matcher m = OPENING.matcher(rest);
-                    if (!m.matches()) {
-                        return BlockStart.none();
-                    }
-                    String before = m.group(2) == null ? "" : m.group(2);
-                    String opening = "<" + m.group(1) + before + m.group(3) + ">";
-                    MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.trimEnd(), m.group(1), opening);
-                    return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(line.length());
-                }
-            };
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            if (state.getIndent() >= 4) {
+                return BlockStart.none();
+            }
+            BasedSequence line = state.getLine();
+            BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+            Matcher m = OPENING.matcher(rest);
+            if (!m.matches()) {
+                return BlockStart.none();
+            }
+            String before = m.group(2) == null ? "" : m.group(2);
+            String opening = "<" + m.group(1) + before + m.group(3) + ">";
+            MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.trimEnd(), m.group(1), opening);
+            return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(line.length());
         }
 
         @Override
         public Set<Class<?>> getBeforeDependents() {
             return Set.of(HtmlBlockStartFactory.class);
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 }
