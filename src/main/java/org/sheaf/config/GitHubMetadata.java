@@ -1,16 +1,13 @@
 package org.sheaf.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.diag.Diagnostics;
@@ -51,6 +48,7 @@ public final class GitHubMetadata {
             "created_at", "description", "email", "followers", "following", "has_organization_projects",
             "has_repository_projects", "hireable", "html_url", "id", "is_verified", "location", "login", "name",
             "node_id", "public_gists", "public_repos", "type", "updated_at");
+    private static final Duration GIT_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern REMOTE = Pattern.compile("\\Aorigin\\t(.*) \\([a-z]+\\)");
 
     private final Map<String, String> env;
@@ -300,24 +298,6 @@ public final class GitHubMetadata {
     private static String git(Path dir, String... arguments) {
         List<String> command = new ArrayList<>(List.of("git"));
         command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            process.getOutputStream().close();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return "";
-            }
-            return output;
-        } catch (IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
+        return GitCommand.run(dir, GIT_TIMEOUT, command).orElse("");
     }
 }

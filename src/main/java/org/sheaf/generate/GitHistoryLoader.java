@@ -1,16 +1,11 @@
 package org.sheaf.generate;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import org.sheaf.config.GitCommand;
 
 /**
  * Reads a site's {@link GitHistory} with two read-only git commands, whatever the number of
@@ -34,11 +29,11 @@ public final class GitHistoryLoader {
     }
 
     static GitHistory load(Path siteRoot, Duration timeout) {
-        Optional<String> prefix = run(siteRoot, timeout, List.of("git", "rev-parse", "--show-prefix"));
+        Optional<String> prefix = GitCommand.run(siteRoot, timeout, List.of("git", "rev-parse", "--show-prefix"));
         if (prefix.isEmpty()) {
             return GitHistory.NONE;
         }
-        Optional<String> log = run(siteRoot, timeout, List.of("git", "-c", "core.quotepath=off", "log",
+        Optional<String> log = GitCommand.run(siteRoot, timeout, List.of("git", "-c", "core.quotepath=off", "log",
                 "--no-color", "--no-renames", "--format=%x1e%aN%x1f%aI", "--name-only", "--relative", "--", "."));
         return log.map(text -> GitHistory.parse(prefix.get().strip(), text)).orElse(GitHistory.NONE);
     }
@@ -124,39 +119,4 @@ public final class GitHistoryLoader {
         return Optional.of(state.toString());
     }
 
-    /** The command's standard output when it exits with 0 within the timeout; otherwise empty. */
-    private static Optional<String> run(Path dir, Duration timeout, List<String> command) {
-        Process process;
-        try {
-            process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
-                            System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")))
-                    .start();
-        } catch (IOException | UnsupportedOperationException e) {
-            return Optional.empty();
-        }
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try (InputStream in = process.getInputStream()) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return null;
-            }
-        });
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                return Optional.empty();
-            }
-            String text = output.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return process.exitValue() == 0 && text != null ? Optional.of(text) : Optional.empty();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
-            process.destroyForcibly();
-            return Optional.empty();
-        }
-    }
 }
