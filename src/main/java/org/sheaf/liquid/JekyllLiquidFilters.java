@@ -152,6 +152,7 @@ final class JekyllLiquidFilters {
         filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : text(v, c, any),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(v, c)) : v));
         setup.textFilters().forEach((name, body) ->
                 filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(text(v, c, any), p)));
@@ -507,6 +508,21 @@ final class JekyllLiquidFilters {
         String s = value.toString().strip().replace("_", "");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[+-]?\\d+").matcher(s);
         return m.find() ? Long.parseLong(m.group().replace("+", "")) : 0L;
+    }
+
+    /**
+     * Ruby's {@code Array#uniq}: the first of the items that are alike, where two times at the same
+     * instant are alike ({@code Time#eql?}) in any zone; Liqp's set of the items kept both.
+     */
+    private static Object[] uniq(Object[] items) {
+        Map<Object, Object> firsts = new LinkedHashMap<>();
+        for (Object item : items) {
+            Object key = RubyComparisons.comparable(item);
+            if (!firsts.containsKey(key)) {
+                firsts.put(key, item);
+            }
+        }
+        return firsts.values().toArray();
     }
 
     private static Object sample(Object[] items, Object... params) {

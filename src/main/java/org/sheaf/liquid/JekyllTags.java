@@ -194,7 +194,7 @@ final class JekyllTags {
                     frame.depth + 1, frame.siteRoot));
             try {
                 Template template = parsed.template();
-                return template.renderToObjectUnguarded(variables, context, true);
+                return RubyComparisons.render(template, variables, context);
             } catch (RenderFailure e) {
                 throw e;
             } catch (RuntimeException e) {

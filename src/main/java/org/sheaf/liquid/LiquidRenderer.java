@@ -271,9 +271,8 @@ public final class LiquidRenderer {
                     "template is too large: more than " + MAX_TEMPLATE_BYTES + " bytes"));
         }
         try {
-            // Unguarded only skips Liqp's template size check, done just above.
-            return String.valueOf(parsed.renderToObjectUnguarded(all,
-                    new TimedContext(parsed, parser, renderMillis), true));
+            // as Liqp's unguarded render: its guarded one adds only the template size check done just above
+            return String.valueOf(RubyComparisons.render(parsed, all, new TimedContext(parsed, parser, renderMillis)));
         } catch (RuntimeException e) {
             Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine, template);
             throw new DiagnosticException(diagnostic, e);
@@ -382,7 +381,7 @@ public final class LiquidRenderer {
     /** {@code text} (a tag argument with {@code {{ }}} in it) rendered in the current context. */
     String renderFragment(String text, TemplateContext context) {
         Template template = fragments.get().computeIfAbsent(text, t -> fragment(t, text));
-        return String.valueOf(template.renderToObjectUnguarded(new HashMap<>(), context, true));
+        return String.valueOf(RubyComparisons.render(template, new HashMap<>(), context));
     }
 
     /** Whether the Liquid condition {@code expression} holds with {@code variable} set to {@code item}. */
@@ -391,7 +390,7 @@ public final class LiquidRenderer {
                 t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
-        return "true".equals(String.valueOf(template.renderToObjectUnguarded(scope, context, true)));
+        return "true".equals(String.valueOf(RubyComparisons.render(template, scope, context)));
     }
 
     /**
@@ -404,7 +403,7 @@ public final class LiquidRenderer {
                 t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
-        template.renderToObjectUnguarded(scope, context, true);
+        RubyComparisons.render(template, scope, context);
         Object value = context.get(VALUE);
         context.remove(VALUE);
         return value;

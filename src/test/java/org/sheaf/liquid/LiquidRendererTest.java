@@ -316,4 +316,24 @@ class LiquidRendererTest {
                 small.substring(0, small.indexOf("data-src=") + 9));
         assertEquals(1, small.split("hubot\\?v=3&s=40 1x").length - 1);
     }
+
+    @Test
+    void comparesTimesByTheInstantTheyNameInAnyZone() throws Exception {
+        Map<String, Object> vars = variables();
+        ZonedDateTime utc = ZonedDateTime.of(2018, 5, 1, 10, 0, 0, 0, ZoneId.of("UTC"));
+        ZonedDateTime paris = utc.withZoneSameInstant(ZoneId.of("Europe/Paris"));
+        vars.put("utc", utc);
+        vars.put("paris", paris);
+        vars.put("earlier", paris.minusSeconds(1));
+        vars.put("times", java.util.Arrays.asList(null, paris, "text"));
+        assertEquals("== <= >=", render("{% if utc == paris %}=={% endif %}{% if utc != paris %} !={% endif %}"
+                + "{% if utc < paris %} <{% endif %}{% if utc <= paris %} <={% endif %}"
+                + "{% if utc > paris %} >{% endif %}{% if utc >= paris %} >={% endif %}", vars));
+        assertEquals("!= > >=", render("{% if utc == earlier %}=={% endif %}{% if utc != earlier %}!={% endif %}"
+                + "{% if utc < earlier %} <{% endif %}{% if utc > earlier %} >{% endif %}{% if utc >= earlier %} >={% endif %}", vars));
+        assertEquals("in list, when, unless", render("{% if times contains utc %}in list{% endif %}"
+                + "{% case paris %}{% when earlier %}, earlier{% when utc %}, when{% endcase %}"
+                + "{% unless paris == utc %}{% else %}, unless{% endunless %}", vars));
+        assertEquals("2018-05-01 12:00:00 +0200 / 3", render("{{ paris }} / {{ times | push: utc | uniq | size }}", vars));
+    }
 }

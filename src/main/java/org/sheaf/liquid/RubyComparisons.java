@@ -1,0 +1,156 @@
+package org.sheaf.liquid;
+
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import liqp.Template;
+import liqp.TemplateContext;
+import liqp.TemplateParser;
+import liqp.nodes.AtomNode;
+import liqp.nodes.ContainsNode;
+import liqp.nodes.EqNode;
+import liqp.nodes.GtEqNode;
+import liqp.nodes.GtNode;
+import liqp.nodes.InsertionNode;
+import liqp.nodes.LNode;
+import liqp.nodes.LtEqNode;
+import liqp.nodes.LtNode;
+import liqp.nodes.NEqNode;
+import liqp.parser.v4.NodeVisitor;
+import liqp.spi.BasicTypesSupport;
+import liquid.parser.v4.LiquidParser;
+
+/**
+ * Builds a parsed template's nodes as Liqp does, except that wherever Liquid compares two values
+ * ({@code ==}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code contains} and
+ * {@code case}/{@code when}, in every tag and in {@code where_exp}) two times compare by the
+ * instant they name, as Ruby's {@code Time#==} and {@code Time#<=>} do:
+ * {@code 2018-05-01 10:00:00 Z} equals {@code 2018-05-01 12:00:00 +0200}, and neither is smaller.
+ *
+ * <p>Liqp compares times as {@link ZonedDateTime} does: equal only at the same instant in the same
+ * zone, and of two at the same instant, the one with the earlier wall-clock time first. Its
+ * comparison nodes cannot be told otherwise, and a time keeps its zone because Liquid prints it
+ * and formats it there. So the nodes built here hand Liqp's own comparison nodes operands in which
+ * every time is moved to offset zero ({@link #comparable}): at one offset, Java's order and
+ * equality are the instants'. Everything else about a comparison (numbers, strings, nil, a date
+ * against a time) stays Liqp's.
+ *
+ * <p>Liqp builds a template's nodes afresh for each render, as they keep state while they render;
+ * {@link #render} does the same with this builder.
+ */
+final class RubyComparisons extends NodeVisitor {
+    private final TemplateParser parser;
+
+    private RubyComparisons(TemplateParser parser) {
+        super(parser.insertions, parser.filters, parser.liquidStyleInclude);
+        this.parser = parser;
+    }
+
+    /**
+     * Renders {@code template} with {@code variables} in a child of {@code parent}, as Liqp's
+     * {@code Template.renderToObjectUnguarded(variables, parent, true)} does, with the nodes
+     * built here. The template may have been parsed by either of a renderer's parsers: they
+     * differ only in how strictly they read text, not in the tags and filters the nodes use.
+     */
+    static Object render(Template template, Map<String, Object> variables, TemplateContext parent) {
+        TemplateParser parser = parent.getParser();
+        BasicTypesSupport.clearReferences();
+        LNode root = new RubyComparisons(parser).visit(template.getParseTree());
+        TemplateContext context = parent.newChildContext(parser.evaluate(parser.mapper, variables));
+        return parser.getRenderTransformer().transformObject(context, root.render(context));
+    }
+
+    @Override
+    public LNode visitExpr_eq(LiquidParser.Expr_eqContext ctx) {
+        LNode lhs = comparable(visit(ctx.lhs));
+        LNode rhs = comparable(visit(ctx.rhs));
+        return switch (ctx.op.getType()) {
+            case LiquidParser.Eq -> new EqNode(lhs, rhs);
+            case LiquidParser.NEq -> new NEqNode(lhs, rhs);
+            default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
+        };
+    }
+
+    @Override
+    public LNode visitExpr_rel(LiquidParser.Expr_relContext ctx) {
+        LNode lhs = comparable(visit(ctx.lhs));
+        LNode rhs = comparable(visit(ctx.rhs));
+        return switch (ctx.op.getType()) {
+            case LiquidParser.Lt -> new LtNode(lhs, rhs);
+            case LiquidParser.LtEq -> new LtEqNode(lhs, rhs);
+            case LiquidParser.Gt -> new GtNode(lhs, rhs);
+            case LiquidParser.GtEq -> new GtEqNode(lhs, rhs);
+            default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
+        };
+    }
+
+    @Override
+    public LNode visitExpr_contains(LiquidParser.Expr_containsContext ctx) {
+        return new Contains(visit(ctx.lhs), visit(ctx.rhs));
+    }
+
+    /**
+     * {@code case}: Liqp's block, handed the value and each {@code when} term as comparable values.
+     * Its parts in place: the value, then each {@code when}'s terms followed by its body, then for an
+     * {@code else} the value again (which equals itself) and the else body.
+     */
+    @Override
+    public LNode visitCase_tag(LiquidParser.Case_tagContext ctx) {
+        List<LNode> parts = new ArrayList<>();
+        LNode value = comparable(visit(ctx.expr()));
+        parts.add(value);
+        for (LiquidParser.When_tagContext when : ctx.when_tag()) {
+            for (LiquidParser.TermContext term : when.term()) {
+                parts.add(comparable(visit(term)));
+            }
+            parts.add(visitBlock(when.block()));
+        }
+        if (ctx.else_tag() != null) {
+            parts.add(value);
+            parts.add(visitBlock(ctx.else_tag().block()));
+        }
+        return new InsertionNode(parser.insertions.get("case"), parts.toArray(new LNode[0]));
+    }
+
+    private static LNode comparable(LNode operand) {
+        return context -> comparable(operand.render(context));
+    }
+
+    /**
+     * {@code value} as Ruby compares it: a time at offset zero, the same instant; a list or array
+     * with its times so (Ruby's {@code Array#==} and {@code include?} compare items with
+     * {@code ==}); anything else as it is.
+     */
+    static Object comparable(Object value) {
+        if (value instanceof ZonedDateTime time) {
+            return time.withZoneSameInstant(ZoneOffset.UTC);
+        }
+        List<?> items = value instanceof Object[] array ? Arrays.asList(array) : value instanceof List<?> list ? list : null;
+        if (items != null && items.stream().anyMatch(ZonedDateTime.class::isInstance)) {
+            // Stream.toList, unlike List.of, keeps nil items
+            return items.stream().map(RubyComparisons::comparable).toList();
+        }
+        return value;
+    }
+
+    /**
+     * {@code contains} through Liqp's node: an array (or a hash's keys) holding a time by the
+     * instant, as Ruby's {@code include?} finds it. Text containing a time is left to Liqp, which
+     * looks for the time's text, as Ruby Liquid does.
+     */
+    private record Contains(LNode collection, LNode needle) implements LNode {
+        @Override
+        public Object render(TemplateContext context) {
+            Object in = collection.render(context);
+            Object sought = needle.render(context);
+            if (sought instanceof ZonedDateTime && (in instanceof List<?> || in instanceof Object[] || in instanceof Map<?, ?>)) {
+                in = comparable(in instanceof Map<?, ?> map ? new ArrayList<>(map.keySet()) : in);
+                sought = comparable(sought);
+            }
+            return new ContainsNode(new AtomNode(in), new AtomNode(sought)).render(context);
+        }
+    }
+}
