@@ -26,8 +26,8 @@ import liquid.parser.v4.LiquidParser;
 /**
  * Builds a parsed template's nodes as Liqp does, except that wherever Liquid compares two values
  * ({@code ==}, {@code !=}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code contains} and
- * {@code case}/{@code when}, in every tag and in {@code where_exp}) two times compare by the
- * instant they name, as Ruby's {@code Time#==} and {@code Time#<=>} do:
+ * {@code case}/{@code when}, in {@code if}, {@code elsif}, {@code unless} and {@code where_exp})
+ * two times compare by the instant they name, as Ruby's {@code Time#==} and {@code Time#<=>} do:
  * {@code 2018-05-01 10:00:00 Z} equals {@code 2018-05-01 12:00:00 +0200}, and neither is smaller.
  *
  * <p>Liqp compares times as {@link ZonedDateTime} does: equal only at the same instant in the same
@@ -121,15 +121,16 @@ final class RubyComparisons extends NodeVisitor {
 
     /**
      * {@code value} as Ruby compares it: a time at offset zero, the same instant; a list or array
-     * with its times so (Ruby's {@code Array#==} and {@code include?} compare items with
-     * {@code ==}); anything else as it is.
+     * with its times so, in nested lists too (Ruby's {@code Array#==} and {@code include?} compare
+     * items with {@code ==}); anything else as it is.
      */
     static Object comparable(Object value) {
         if (value instanceof ZonedDateTime time) {
             return time.withZoneSameInstant(ZoneOffset.UTC);
         }
         List<?> items = value instanceof Object[] array ? Arrays.asList(array) : value instanceof List<?> list ? list : null;
-        if (items != null && items.stream().anyMatch(ZonedDateTime.class::isInstance)) {
+        if (items != null && items.stream().anyMatch(item -> item instanceof ZonedDateTime
+                || item instanceof List<?> || item instanceof Object[])) {
             // Stream.toList, unlike List.of, keeps nil items
             return items.stream().map(RubyComparisons::comparable).toList();
         }
