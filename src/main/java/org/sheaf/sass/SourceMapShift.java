@@ -150,6 +150,103 @@ final class SourceMapShift {
         return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
     }
 
+    /**
+     * The map for CSS laid out anew, its characters moved across lines: each mapping goes where the
+     * character it was at went, or, when that one was dropped (white space), where the next kept
+     * character went.
+     *
+     * @param map    the source map's JSON, for {@code before}
+     * @param before the CSS the map was made for
+     * @param after  the CSS now
+     * @param moved  for each offset of {@code before} (and its end), its offset in {@code after},
+     *               or -1 when dropped
+     */
+    static String moved(String map, String before, String after, int[] moved) {
+        Matcher m = MAPPINGS.matcher(map);
+        if (!m.find()) {
+            return map;
+        }
+        int[] beforeLines = lineStarts(before);
+        int[] afterLines = lineStarts(after);
+        int[] next = new int[moved.length];
+        int kept = after.length();
+        for (int i = moved.length - 1; i >= 0; i--) {
+            kept = moved[i] >= 0 ? moved[i] : kept;
+            next[i] = kept;
+        }
+        List<List<int[]>> byLine = new ArrayList<>();
+        int[] state = new int[5];
+        String[] lines = m.group(1).split(";", -1);
+        for (int l = 0; l < lines.length; l++) {
+            state[0] = 0;
+            if (lines[l].isEmpty()) {
+                continue;
+            }
+            for (String segment : lines[l].split(",")) {
+                List<Integer> fields = decode(segment);
+                if (fields.isEmpty()) {
+                    continue;
+                }
+                int[] absolute = new int[fields.size()];
+                for (int f = 0; f < fields.size(); f++) {
+                    state[f] += fields.get(f);
+                    absolute[f] = state[f];
+                }
+                if (l >= beforeLines.length) {
+                    continue;
+                }
+                int offset = Math.min(beforeLines[l] + absolute[0], next.length - 1);
+                int to = next[offset];
+                int line = java.util.Arrays.binarySearch(afterLines, to);
+                line = line >= 0 ? line : -line - 2;
+                absolute[0] = to - afterLines[line];
+                while (byLine.size() <= line) {
+                    byLine.add(new ArrayList<>());
+                }
+                byLine.get(line).add(absolute);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        int[] previous = new int[5];
+        for (int l = 0; l < byLine.size(); l++) {
+            if (l > 0) {
+                out.append(';');
+            }
+            previous[0] = 0;
+            List<int[]> segments = byLine.get(l);
+            // stable: mappings at one column keep their order
+            segments.sort(java.util.Comparator.comparingInt(segment -> segment[0]));
+            for (int k = 0; k < segments.size(); k++) {
+                if (k > 0) {
+                    out.append(',');
+                }
+                int[] segment = segments.get(k);
+                for (int f = 0; f < segment.length; f++) {
+                    encode(segment[f] - previous[f], out);
+                    previous[f] = segment[f];
+                }
+            }
+        }
+        return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
+    }
+
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
+    }
+
     private static String shiftLine(String line, List<int[]> edits) {
         if (line.isEmpty()) {
             return line;
