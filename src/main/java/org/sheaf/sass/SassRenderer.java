@@ -123,16 +123,21 @@ public final class SassRenderer implements AutoCloseable {
                 default -> null;
             };
             OutputStyle style = styleName.equals("compressed") ? OutputStyle.COMPRESSED : OutputStyle.EXPANDED;
-            if (layout == null && styleName.equals("nested") && !dartSass) {
-                layout = Layout.EXPANDED;
-                problems.add(config.originOf("sass.style").warning(
-                        "sass style \"nested\" is not one sheaf writes; using expanded"));
-            } else if (layout == null) {
-                layout = dartSass ? Layout.DART_SASS : Layout.COMPACT;
-                String known = dartSass ? "expanded and compressed" : "compact, expanded and compressed";
-                problems.add(config.originOf("sass.style").warning("sass style \"" + styleName
-                        + "\" is not one " + (dartSass ? "dart-sass" : "sheaf") + " writes; using "
-                        + (dartSass ? "expanded" : "compact") + " (the styles are " + known + ")"));
+            if (layout == null) {
+                String problem;
+                if (dartSass) {
+                    layout = Layout.DART_SASS;
+                    problem = "is not one dart-sass writes; using expanded (the others are expanded and compressed)";
+                } else if (styleName.equals("nested")) {
+                    // libsass indents each rule as deep as its stylesheet nested it, which the CSS
+                    // dart-sass writes no longer tells
+                    layout = Layout.EXPANDED;
+                    problem = "is not one sheaf writes; using expanded";
+                } else {
+                    layout = Layout.COMPACT;
+                    problem = "is not nested, expanded, compact or compressed; using compact";
+                }
+                problems.add(config.originOf("sass.style").warning("sass style \"" + styleName + "\" " + problem));
             }
 
             String sourcemap = text(sass.get("sourcemap"), "always").toLowerCase(Locale.ROOT);
