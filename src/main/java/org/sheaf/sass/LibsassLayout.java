@@ -221,8 +221,16 @@ final class LibsassLayout {
         }
 
         /** The comment at {@code start} as its stylesheet wrote it, or null when it is not there. */
-        String comment(String ours, int start) {
+        String comment(String css, String ours, int start) {
+            // dart-sass maps a comment from the start of its line, indentation included
+            int lineStart = start;
+            while (lineStart > 0 && (css.charAt(lineStart - 1) == ' ' || css.charAt(lineStart - 1) == '\t')) {
+                lineStart--;
+            }
             Map.Entry<String, Integer> origin = of(start);
+            if (origin == null && (lineStart == 0 || css.charAt(lineStart - 1) == '\n')) {
+                origin = of(lineStart);
+            }
             if (origin == null || !origin.getKey().startsWith("/*", origin.getValue())) {
                 return null;
             }
@@ -352,7 +360,7 @@ final class LibsassLayout {
                 case COMMENT -> {
                     indent(depth);
                     String ours = css.substring(item.start, item.end);
-                    String written = origins.comment(ours, item.start);
+                    String written = origins.comment(css, ours, item.start);
                     String text = written == null ? ours : written;
                     replaced(item, style == Style.COMPACT ? compactComment(text) : text);
                 }
@@ -367,20 +375,33 @@ final class LibsassLayout {
         }
 
         /**
-         * The item's text, or another for it: what the two share at their start keeps its
-         * mappings, and the rest of the item's maps to where they part.
+         * The item's text, or another for it. When the two differ only in white space, each other
+         * character keeps its mappings; otherwise what they share at their start does, and the
+         * rest of the item maps to where they part.
          */
         void replaced(Item item, String text) {
+            int base = out.length();
+            out.append(text);
+            if (sameButSpace(text, css.substring(item.start, item.end))) {
+                int t = 0;
+                for (int i = item.start; i < item.end; i++) {
+                    if (!Character.isWhitespace(css.charAt(i))) {
+                        while (Character.isWhitespace(text.charAt(t))) {
+                            t++;
+                        }
+                        moved[i] = base + t++;
+                    }
+                }
+                return;
+            }
             int same = 0;
-            int length = item.end - item.start;
-            while (same < length && same < text.length() && css.charAt(item.start + same) == text.charAt(same)) {
+            while (item.start + same < item.end && same < text.length()
+                    && css.charAt(item.start + same) == text.charAt(same)) {
                 same++;
             }
-            copy(item.start, item.start + same);
-            for (int i = item.start + same; i < item.end; i++) {
-                moved[i] = out.length();
+            for (int i = item.start; i < item.end; i++) {
+                moved[i] = base + Math.min(i - item.start, same);
             }
-            out.append(text, same, text.length());
         }
 
         void block(Item block, int depth) {
@@ -405,7 +426,7 @@ final class LibsassLayout {
                 String between = linesInside(block) ? "\n" + "  ".repeat(depth + 1) : " ";
                 for (int k = 0; k < block.children.size(); k++) {
                     out.append(k == 0 ? " " : between);
-                    item(block.children.get(k), 0);
+                    item(block.children.get(k), depth + 1);
                 }
                 out.append(' ');
             }
