@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +35,6 @@ import java.util.regex.Pattern;
  */
 final class LibsassLayout {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
-    private static final Pattern WHITE = Pattern.compile("\\s+");
 
     /** The libsass styles dart-sass cannot write. */
     enum Style {
@@ -192,32 +189,101 @@ final class LibsassLayout {
      * source's text and the offset there.
      */
     private static final class Origins {
-        final List<String> contents;
-        final Map<Long, StaticValues.Origin> origins;
-        final int[] lineStarts;
+        private final String css;
+        private final String map;
+        private List<String> contents;
+        /** Per line of the CSS, its mappings as (column, source, line, column) from {@code starts[line]}. */
+        private int[] fields;
+        private int[] starts;
+        private int[] lineStarts;
 
         Origins(String css, String map) {
-            Matcher mappings = map == null ? null : MAPPINGS.matcher(map);
-            boolean found = mappings != null && mappings.find();
-            this.contents = found ? StaticValues.strings(map, SOURCES_CONTENT) : List.of();
-            this.origins = found && !contents.isEmpty() ? StaticValues.origins(mappings.group(1)) : Map.of();
-            this.lineStarts = origins.isEmpty() ? new int[] {0} : lineStarts(css);
+            this.css = css;
+            this.map = map;
+        }
+
+        /** Reads the map the first time a comment or custom property asks; most stylesheets have few. */
+        private boolean read() {
+            if (contents != null) {
+                return fields != null;
+            }
+            int[] mappings = map == null ? null : SourceMapShift.mappings(map);
+            contents = mappings != null ? StaticValues.strings(map, SOURCES_CONTENT) : List.of();
+            if (contents.isEmpty()) {
+                return false;
+            }
+            lineStarts = lineStarts(css);
+            decode(map.substring(mappings[0], mappings[1]));
+            return true;
+        }
+
+        private void decode(String mappings) {
+            List<Integer> lines = new ArrayList<>();
+            int[] out = new int[mappings.length()];
+            int count = 0;
+            int[] state = new int[5];
+            int field = 0;
+            int value = 0;
+            int shift = 0;
+            lines.add(0);
+            for (int i = 0; i < mappings.length(); i++) {
+                char c = mappings.charAt(i);
+                if (c == ';' || c == ',') {
+                    field = 0;
+                    if (c == ';') {
+                        state[0] = 0;
+                        lines.add(count);
+                    }
+                    continue;
+                }
+                int digit = SourceMapShift.digit(c);
+                value += (digit & 31) << shift;
+                if ((digit & 32) != 0) {
+                    shift += 5;
+                    continue;
+                }
+                int decoded = (value & 1) == 1 ? -(value >>> 1) : value >>> 1;
+                value = 0;
+                shift = 0;
+                if (field < 5) {
+                    state[field] += decoded;
+                }
+                field++;
+                if (field == 4) {
+                    if (count + 4 > out.length) {
+                        out = Arrays.copyOf(out, out.length * 2 + 4);
+                    }
+                    System.arraycopy(state, 0, out, count, 4);
+                    count += 4;
+                }
+            }
+            lines.add(count);
+            fields = out;
+            starts = lines.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /** The source text and the offset in it that {@code at} came from, or null. */
         Map.Entry<String, Integer> of(int at) {
-            if (origins.isEmpty()) {
+            if (!read()) {
                 return null;
             }
             int line = Arrays.binarySearch(lineStarts, at);
             line = line >= 0 ? line : -line - 2;
-            StaticValues.Origin origin = origins.get(StaticValues.key(line, at - lineStarts[line]));
-            if (origin == null || origin.source() >= contents.size()) {
+            int column = at - lineStarts[line];
+            if (line + 1 >= starts.length) {
                 return null;
             }
-            String source = contents.get(origin.source());
-            int offset = StaticValues.offset(source, origin.line(), origin.column());
-            return offset < 0 ? null : Map.entry(source, offset);
+            for (int k = starts[line]; k < starts[line + 1]; k += 4) {
+                if (fields[k] == column) {
+                    if (fields[k + 1] >= contents.size()) {
+                        return null;
+                    }
+                    String source = contents.get(fields[k + 1]);
+                    int offset = StaticValues.offset(source, fields[k + 2], fields[k + 3]);
+                    return offset < 0 ? null : Map.entry(source, offset);
+                }
+            }
+            return null;
         }
 
         /** The comment at {@code start} as its stylesheet wrote it, or null when it is not there. */
@@ -280,7 +346,22 @@ final class LibsassLayout {
     }
 
     private static boolean sameButSpace(String a, String b) {
-        return WHITE.matcher(a).replaceAll("").equals(WHITE.matcher(b).replaceAll(""));
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.length() && Character.isWhitespace(a.charAt(i))) {
+                i++;
+            }
+            while (j < b.length() && Character.isWhitespace(b.charAt(j))) {
+                j++;
+            }
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length();
+            }
+            if (a.charAt(i++) != b.charAt(j++)) {
+                return false;
+            }
+        }
     }
 
     private static int[] lineStarts(String text) {
@@ -441,7 +522,11 @@ final class LibsassLayout {
             if (css.charAt(block.start) != '@') {
                 return false;
             }
-            String name = css.substring(block.start, block.open).split("[\\s(]", 2)[0];
+            int end = block.start + 1;
+            while (end < block.open && !Character.isWhitespace(css.charAt(end)) && css.charAt(end) != '(') {
+                end++;
+            }
+            String name = css.substring(block.start, end);
             return !name.equals("@media") && !name.equals("@supports") && !name.equals("@font-face");
         }
 
