@@ -78,8 +78,8 @@ final class LibsassLayout {
      */
     static Result laidOut(String css, String map, Style style) {
         List<Item> top = new ArrayList<>();
-        int parsed = parse(css, 0, top);
-        if (parsed < 0) {
+        // a brace closing no block stops the reading before the end
+        if (parse(css, 0, top) != css.length()) {
             String whole = css.isEmpty() || css.endsWith("\n") ? css : css + "\n";
             return new Result(whole, map);
         }

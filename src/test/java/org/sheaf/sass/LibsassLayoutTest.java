@@ -86,6 +86,8 @@ class LibsassLayoutTest {
     void cssNotAsDartSassWritesItIsLeftAsItIs() {
         assertEquals("a { b: c\n", LibsassLayout.laidOut("a { b: c", null, LibsassLayout.Style.COMPACT).css());
         assertEquals("/* open\n", LibsassLayout.laidOut("/* open", null, LibsassLayout.Style.COMPACT).css());
+        assertEquals("a {\n  b: c;\n}\n}\nd {\n  e: f;\n}\n",
+                LibsassLayout.laidOut("a {\n  b: c;\n}\n}\nd {\n  e: f;\n}", null, LibsassLayout.Style.COMPACT).css());
         assertEquals("", LibsassLayout.laidOut("", null, LibsassLayout.Style.COMPACT).css());
     }
 
