@@ -69,7 +69,7 @@ public final class SassRenderer implements AutoCloseable {
         EXPANDED,
         /** libsass's {@code compressed}. */
         COMPRESSED,
-        /** dart-sass's own {@code expanded} or {@code compressed} output, none of libsass's ways. */
+        /** dart-sass's own {@code expanded} or {@code compressed} output, with none of the changes that make it libsass's. */
         DART_SASS
     }
 
@@ -280,14 +280,14 @@ public final class SassRenderer implements AutoCloseable {
             String compiled = success.getCss();
             if (settings.layout() == Layout.DART_SASS) {
                 // As jekyll-sass-converter writes dart-sass's CSS: only the byte order mark replaced.
-                String css = compiled.startsWith("\uFEFF")
-                        ? (settings.addCharset() ? "@charset \"UTF-8\";" : "") + compiled.substring(1) : compiled;
-                String map = success.getSourceMap().isEmpty() ? null : SourceMapShift.shifted(success.getSourceMap(),
-                        compiled, compiled.equals(css) ? List.of() : List.of(new SourceMapShift.Edit(0, 1,
-                                css.length() - compiled.length() + 1)));
+                String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
+                boolean mark = compiled.startsWith("\uFEFF");
+                String css = mark ? charset + compiled.substring(1) : compiled;
                 if (!settings.sourceMaps()) {
                     return new Output(css + "\n", null, List.copyOf(warnings));
                 }
+                String map = SourceMapShift.shifted(success.getSourceMap(), compiled,
+                        mark ? List.of(new SourceMapShift.Edit(0, 1, charset.length())) : List.of());
                 return new Output(css + "\n\n/*# sourceMappingURL=" + outputName + ".map */",
                         relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
             }
