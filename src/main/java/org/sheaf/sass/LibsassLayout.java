@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * <li>After a top-level block (a rule, {@code @media}, {@code @font-face}, ...) comes a blank line;
  * after a top-level comment or a rule without a block ({@code @charset}, {@code @import},
  * {@code @namespace}) a line break; the file ends in one line break. An empty at-rule
- * ({@code @foo {}}) is followed by nothing at all.
+ * ({@code @foo {}}) is followed by nothing at all. An import of a {@code .css} file by a quoted
+ * name, not a URL, is written {@code @import url(name.css);}.
  * <li>{@code compact}: a block is one line, {@code sel { a: b; c: d; }}, with its selector list joined
  * by {@code ", "}. So are {@code @media} and {@code @supports} with the rules in them, and
  * {@code @font-face}. The blocks and declarations inside any other at-rule ({@code @keyframes},
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  */
 final class LibsassLayout {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    /** An import of a stylesheet on the same site by its {@code .css} name, without media queries. */
+    private static final Pattern CSS_IMPORT = Pattern.compile(
+            "@import ([\"'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)([^\"'\\\\\n]*\\.css)\\1;");
 
     /** The libsass styles dart-sass cannot write. */
     enum Style {
@@ -447,9 +451,16 @@ final class LibsassLayout {
                 }
                 case STATEMENT -> {
                     indent(depth);
-                    String written = css.startsWith("--", item.start)
-                            ? origins.customProperty(css.substring(item.start, item.end), item.start) : null;
-                    replaced(item, written == null ? css.substring(item.start, item.end) : written);
+                    String ours = css.substring(item.start, item.end);
+                    String written = null;
+                    if (ours.startsWith("--")) {
+                        written = origins.customProperty(ours, item.start);
+                    } else if (ours.startsWith("@import ")) {
+                        // libsass writes an import of a .css file it did not find as a url()
+                        java.util.regex.Matcher m = CSS_IMPORT.matcher(ours);
+                        written = m.matches() ? "@import url(" + m.group(2) + ");" : null;
+                    }
+                    replaced(item, written == null ? ours : written);
                 }
                 case BLOCK -> block(item, depth);
             }
