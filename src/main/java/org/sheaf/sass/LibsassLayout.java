@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -456,8 +457,8 @@ final class LibsassLayout {
                     if (ours.startsWith("--")) {
                         written = origins.customProperty(ours, item.start);
                     } else if (ours.startsWith("@import ")) {
-                        // libsass writes an import of a .css file it did not find as a url()
-                        java.util.regex.Matcher m = CSS_IMPORT.matcher(ours);
+                        // libsass writes an import of a .css file by its quoted name as a url()
+                        Matcher m = CSS_IMPORT.matcher(ours);
                         written = m.matches() ? "@import url(" + m.group(2) + ");" : null;
                     }
                     replaced(item, written == null ? ours : written);
