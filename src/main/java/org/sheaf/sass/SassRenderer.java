@@ -59,9 +59,26 @@ public final class SassRenderer implements AutoCloseable {
     private static final String CHARSET_LINE = "@charset \"UTF-8\";\n";
 
     /**
+     * How the CSS is laid out: as Jekyll 4.3's Sass converter writes it with libsass, its default,
+     * or with dart-sass ({@code implementation: sass-embedded}).
+     */
+    public enum Layout {
+        /** libsass's {@code compact}, the converter's default: one rule a line. */
+        COMPACT,
+        /** libsass's {@code expanded}: one declaration a line, a blank line after each top-level block. */
+        EXPANDED,
+        /** libsass's {@code compressed}. */
+        COMPRESSED,
+        /** dart-sass's own {@code expanded} or {@code compressed} output, with none of the changes that make it libsass's. */
+        DART_SASS
+    }
+
+    /**
      * The {@code sass:} options of {@code _config.yml}, resolved.
      *
-     * @param style      {@code expanded} (Jekyll's default) or {@code compressed}
+     * @param style      what dart-sass writes: {@code expanded}, which sheaf lays out anew for
+     *                   libsass's {@code compact} and {@code expanded}, or {@code compressed}
+     * @param layout     how the CSS is laid out
      * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
      * @param loadPaths  where {@code @use} and {@code @import} look when the URL is not found
      *                   relative to its stylesheet: {@code load_paths}, then {@code sass_dir}, absolute
@@ -76,28 +93,51 @@ public final class SassRenderer implements AutoCloseable {
      * @param quiet      folders whose stylesheets never warn, as pages or as partials: the theme
      *                   gem's (a writer cannot fix a theme, and Jekyll's Sass does not warn of it)
      */
-    public record Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
-            List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet) {
+    public record Settings(OutputStyle style, Layout layout, boolean sourceMaps, List<Path> loadPaths,
+            boolean quietDeps, List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet) {
 
+        /** Settings laid out as libsass lays out {@code style}: {@code expanded} or {@code compressed}. */
         Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
                 List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
-            this(style, sourceMaps, loadPaths, quietDeps, silenced, addCharset, problems, List.of());
+            this(style, style == OutputStyle.COMPRESSED ? Layout.COMPRESSED : Layout.EXPANDED, sourceMaps, loadPaths,
+                    quietDeps, silenced, addCharset, problems, List.of());
         }
 
         /**
-         * Reads {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir}, {@code sass.load_paths},
-         * {@code sass.add_charset},
+         * Reads {@code sass.implementation}, {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir},
+         * {@code sass.load_paths}, {@code sass.add_charset},
          * {@code sass.quiet_deps} and {@code sass.silence_deprecations}.
          */
         public static Settings from(SiteConfig config, String environment) {
             Map<?, ?> sass = config.get("sass") instanceof Map<?, ?> map ? map : Map.of();
             List<Diagnostic> problems = new ArrayList<>();
 
-            String styleName = text(sass.get("style"), "expanded").toLowerCase(Locale.ROOT);
+            // As jekyll-sass-converter 2 reads them: libsass (sassc) unless sass-embedded is named,
+            // a style with or without a leading colon, and an unknown style as the default.
+            boolean dartSass = "sass-embedded".equals(text(sass.get("implementation"), ""));
+            String styleName = text(sass.get("style"), dartSass ? "expanded" : "compact").replaceFirst("^:", "");
+            Layout layout = switch (styleName) {
+                case "compact" -> dartSass ? null : Layout.COMPACT;
+                case "expanded" -> dartSass ? Layout.DART_SASS : Layout.EXPANDED;
+                case "compressed" -> dartSass ? Layout.DART_SASS : Layout.COMPRESSED;
+                default -> null;
+            };
             OutputStyle style = styleName.equals("compressed") ? OutputStyle.COMPRESSED : OutputStyle.EXPANDED;
-            if (!styleName.equals("compressed") && !styleName.equals("expanded")) {
-                problems.add(config.originOf("sass.style").warning("sass style \"" + styleName
-                        + "\" is not one dart-sass knows; using expanded (the others are expanded and compressed)"));
+            if (layout == null) {
+                String problem;
+                if (dartSass) {
+                    layout = Layout.DART_SASS;
+                    problem = "is not one dart-sass writes; using expanded (the others are expanded and compressed)";
+                } else if (styleName.equals("nested")) {
+                    // libsass indents each rule as deep as its stylesheet nested it, which the CSS
+                    // dart-sass writes no longer tells
+                    layout = Layout.EXPANDED;
+                    problem = "is not one sheaf writes; using expanded";
+                } else {
+                    layout = Layout.COMPACT;
+                    problem = "is not nested, expanded, compact or compressed; using compact";
+                }
+                problems.add(config.originOf("sass.style").warning("sass style \"" + styleName + "\" " + problem));
             }
 
             String sourcemap = text(sass.get("sourcemap"), "always").toLowerCase(Locale.ROOT);
@@ -136,7 +176,7 @@ public final class SassRenderer implements AutoCloseable {
                     ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
             boolean addCharset = Boolean.TRUE.equals(sass.get("add_charset"));
             List<Path> quiet = config.theme().map(theme -> List.of(theme.root())).orElse(List.of());
-            return new Settings(style, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
+            return new Settings(style, layout, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
                     List.copyOf(problems), quiet);
         }
 
@@ -237,13 +277,26 @@ public final class SassRenderer implements AutoCloseable {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
             }
-            // As Jekyll writes it: static values as written, no byte order mark, colours as
-            // libsass writes them, attribute selectors quoted as written, and each rule's
-            // declarations in one rule.
             String compiled = success.getCss();
+            if (settings.layout() == Layout.DART_SASS) {
+                // As jekyll-sass-converter writes dart-sass's CSS: only the byte order mark replaced.
+                String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
+                boolean mark = compiled.startsWith("\uFEFF");
+                String css = mark ? charset + compiled.substring(1) : compiled;
+                if (!settings.sourceMaps()) {
+                    return new Output(css + "\n", null, List.copyOf(warnings));
+                }
+                String map = SourceMapShift.shifted(success.getSourceMap(), compiled,
+                        mark ? List.of(new SourceMapShift.Edit(0, 1, charset.length())) : List.of());
+                return new Output(css + "\n\n/*# sourceMappingURL=" + outputName + ".map */",
+                        relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
+            }
+            // As Jekyll writes it with libsass: static values as written, no byte order mark, colours
+            // as libsass writes them, attribute selectors quoted as written, each rule's
+            // declarations in one rule, and libsass's layout.
             List<SourceMapShift.Edit> edits = new ArrayList<>();
-            String plain = settings.style() == OutputStyle.EXPANDED
-                    ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
+            boolean expanded = settings.style() == OutputStyle.EXPANDED;
+            String plain = expanded ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
             List<SourceMapShift.Edit> rounded = new ArrayList<>();
             plain = LegacyColors.rounded(plain, rounded);
             edits = SourceMapShift.merged(edits, rounded);
@@ -259,7 +312,7 @@ public final class SassRenderer implements AutoCloseable {
             }
             String map = success.getSourceMap().isEmpty() ? null
                     : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
-            if (settings.style() == OutputStyle.EXPANDED && map != null) {
+            if (expanded && map != null) {
                 SplitRules.Result joined = SplitRules.joined(plain, map);
                 plain = joined.css();
                 map = joined.map();
@@ -276,10 +329,14 @@ public final class SassRenderer implements AutoCloseable {
                     map = SourceMapShift.relined(map, moved);
                 }
             }
+            LibsassLayout.Result laid = laidOut(plain, map);
+            plain = laid.css();
+            map = laid.map();
             if (!settings.sourceMaps()) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
-            String css = plain + "\n\n/*# sourceMappingURL=" + outputName + ".map */\n";
+            // libsass's CSS ends in a line break; the comment it adds after it does not.
+            String css = plain + "\n/*# sourceMappingURL=" + outputName + ".map */";
             return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
         } catch (SassCompilationFailedException e) {
             OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
@@ -289,6 +346,15 @@ public final class SassRenderer implements AutoCloseable {
             importer.done();
             logged.clear();
         }
+    }
+
+    /** The CSS laid out as libsass lays out the site's style, ending in a line break unless empty. */
+    private LibsassLayout.Result laidOut(String css, String map) {
+        return switch (settings.layout()) {
+            case COMPACT -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.COMPACT);
+            case EXPANDED -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.EXPANDED);
+            default -> new LibsassLayout.Result(css.isEmpty() || css.endsWith("\n") ? css : css + "\n", map);
+        };
     }
 
     /**
@@ -362,7 +428,7 @@ public final class SassRenderer implements AutoCloseable {
     /**
      * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled with the site's
      * Sass settings and load paths (as if it were a page in the source folder) and the pages' time
-     * limit, without a source map.
+     * limit, without a source map, laid out in the site's style.
      *
      * @param indented whether the text is in the indented syntax ({@code sassify})
      * @throws IllegalArgumentException with dart-sass's message (its first line), when the text is not valid Sass
@@ -376,7 +442,8 @@ public final class SassRenderer implements AutoCloseable {
         importer.compiling(source);
         try {
             // the same time limit as a page: a filter's text can loop as well
-            return withinLimit(input, sitePath, text, 1).getCss();
+            String css = withinLimit(input, sitePath, text, 1).getCss();
+            return settings.layout() == Layout.DART_SASS ? css + "\n" : laidOut(css, null).css();
         } catch (SassCompilationFailedException e) {
             String message = e.getCompileFailure().getMessage();
             throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));

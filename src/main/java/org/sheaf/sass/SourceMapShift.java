@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class SourceMapShift {
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+    private static final Pattern MAPPINGS_KEY = Pattern.compile("\"mappings\"\\s*:\\s*\"");
 
     /**
      * One change to the CSS.
@@ -148,6 +149,161 @@ final class SourceMapShift {
             }
         }
         return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
+    }
+
+    /**
+     * The map for CSS laid out anew, its characters moved across lines: each mapping goes where the
+     * character it was at went, or, when that one was dropped (white space), where the next kept
+     * character went.
+     *
+     * @param map    the source map's JSON, for {@code before}
+     * @param before the CSS the map was made for
+     * @param after  the CSS now
+     * @param moved  for each offset of {@code before} (and its end), its offset in {@code after},
+     *               or -1 when dropped
+     */
+    static String moved(String map, String before, String after, int[] moved) {
+        int[] range = mappings(map);
+        if (range == null) {
+            return map;
+        }
+        int[] beforeLines = lineStarts(before);
+        int[] afterLines = lineStarts(after);
+        int[] next = new int[moved.length];
+        int kept = after.length();
+        for (int i = moved.length - 1; i >= 0; i--) {
+            kept = moved[i] >= 0 ? moved[i] : kept;
+            next[i] = kept;
+        }
+        // every segment as six ints: its new line and column, its number of fields, then its other
+        // fields made absolute (source, line, column, name)
+        String mappings = map.substring(range[0], range[1]);
+        int[] segments = new int[Math.max(16, mappings.length() * 2)];
+        int count = 0;
+        int[] state = new int[5];
+        int[] fields = new int[5];
+        int field = 0;
+        int value = 0;
+        int shift = 0;
+        int line = 0;
+        for (int i = 0; i <= mappings.length(); i++) {
+            char c = i < mappings.length() ? mappings.charAt(i) : ';';
+            if (c == ';' || c == ',') {
+                if (field > 0) {
+                    for (int f = 0; f < field; f++) {
+                        state[f] += fields[f];
+                    }
+                    if (line < beforeLines.length) {
+                        int to = next[Math.min(beforeLines[line] + state[0], next.length - 1)];
+                        int newLine = java.util.Arrays.binarySearch(afterLines, to);
+                        newLine = newLine >= 0 ? newLine : -newLine - 2;
+                        if (count + 7 > segments.length) {
+                            segments = java.util.Arrays.copyOf(segments, segments.length * 2);
+                        }
+                        segments[count] = newLine;
+                        segments[count + 1] = to - afterLines[newLine];
+                        segments[count + 2] = field;
+                        System.arraycopy(state, 1, segments, count + 3, 4);
+                        count += 7;
+                    }
+                }
+                field = 0;
+                if (c == ';') {
+                    line++;
+                    state[0] = 0;
+                }
+                continue;
+            }
+            int digit = digit(c);
+            value += (digit & 31) << shift;
+            if ((digit & 32) != 0) {
+                shift += 5;
+                continue;
+            }
+            if (field < 5) {
+                fields[field++] = (value & 1) == 1 ? -(value >>> 1) : value >>> 1;
+            }
+            value = 0;
+            shift = 0;
+        }
+        // by new line, then column; a sort that is stable keeps mappings at one column in order
+        Integer[] order = new Integer[count / 7];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k * 7;
+        }
+        final int[] all = segments;
+        java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(k -> all[k])
+                .thenComparingInt(k -> all[k + 1]));
+        StringBuilder out = new StringBuilder(mappings.length());
+        int[] previous = new int[5];
+        int currentLine = 0;
+        boolean first = true;
+        for (int k : order) {
+            int segmentLine = all[k];
+            if (segmentLine != currentLine) {
+                for (; currentLine < segmentLine; currentLine++) {
+                    out.append(';');
+                }
+                previous[0] = 0;
+                first = true;
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            encode(all[k + 1] - previous[0], out);
+            previous[0] = all[k + 1];
+            for (int f = 1; f < all[k + 2]; f++) {
+                encode(all[k + 2 + f] - previous[f], out);
+                previous[f] = all[k + 2 + f];
+            }
+        }
+        return map.substring(0, range[0]) + out + map.substring(range[1]);
+    }
+
+    /**
+     * Where the map's {@code mappings} string lies, its quotes left out, or null when it has none;
+     * found without a pattern over the whole string, which for a large stylesheet costs more than
+     * the rest.
+     */
+    static int[] mappings(String map) {
+        Matcher m = MAPPINGS_KEY.matcher(map);
+        if (!m.find()) {
+            return null;
+        }
+        int end = map.indexOf('"', m.end());
+        return end < 0 ? null : new int[] {m.end(), end};
+    }
+
+    /** The value of one base64 digit of a mapping. */
+    static int digit(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' ? 62 : 63;
+    }
+
+    private static int[] lineStarts(String text) {
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                count++;
+            }
+        }
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts[line++] = i + 1;
+            }
+        }
+        return starts;
     }
 
     private static String shiftLine(String line, List<int[]> edits) {

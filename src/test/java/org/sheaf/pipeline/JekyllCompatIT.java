@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sheaf.testing.SassStylesheets;
 import org.sheaf.testing.SiteDiff;
 
 /**
@@ -68,6 +69,9 @@ class JekyllCompatIT {
         System.out.println("jekyll-compat, pending items left out: " + result.summary());
 
         assertTrue(result.ok(), () -> "sheaf's build differs from Jekyll's:\n" + result.report(10));
+        SassStylesheets.Result stylesheets = SassStylesheets.compare(FIXTURE.resolve("expected"), output);
+        System.out.println("jekyll-compat: " + stylesheets.summary());
+        assertEquals(List.of(), stylesheets.different(), "Sass stylesheets not byte-identical to Jekyll's");
     }
 
     @Test

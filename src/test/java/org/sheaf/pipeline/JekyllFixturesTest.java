@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sheaf.config.ConfigLoader;
+import org.sheaf.testing.SassStylesheets;
 import org.sheaf.testing.SiteDiff;
 
 /**
@@ -68,6 +69,11 @@ class JekyllFixturesTest {
         System.out.println(fixture + ", whole site: " + whole.summary());
         SiteDiff.Result result = SiteDiff.compare(SITES.resolve(fixture).resolve("expected"), output, pending(fixture));
         assertTrue(result.ok(), () -> fixture + ": sheaf's build differs from Jekyll's:\n" + result.report(20));
+        SassStylesheets.Result stylesheets = SassStylesheets.compare(SITES.resolve(fixture).resolve("expected"), output);
+        if (!stylesheets.identical().isEmpty() || !stylesheets.different().isEmpty()) {
+            System.out.println(fixture + ": " + stylesheets.summary());
+        }
+        assertEquals(List.of(), stylesheets.different(), fixture + ": Sass stylesheets not byte-identical to Jekyll's");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.diag.Diagnostic;
+import org.sheaf.testing.SassStylesheets;
 import org.sheaf.testing.SiteDiff;
 
 /**
@@ -27,6 +28,9 @@ import org.sheaf.testing.SiteDiff;
  * {@code SOURCE.md}) and what Jekyll 4.3.1 built from it ({@code expected/}, written by
  * {@code scripts/jekyll-expected}). sheaf builds the copy and the two outputs are compared as
  * sitediff compares them.
+ *
+ * <p>A Sass stylesheet must also be byte-identical to Jekyll's ({@link SassStylesheets}), where
+ * sitediff compares CSS without white space.
  *
  * <p>What does not match yet is listed beside the fixture in {@code known-differences.txt}, one
  * output file a line, its path, two spaces and the reason. The test fails when a file that is not
@@ -69,8 +73,17 @@ class RealSitesIT {
         System.out.println(fixture + ": " + figures(root.resolve("expected"), result)
                 + (build.failure().isEmpty() ? "" : "; sheaf's build failed: " + build.failure()));
 
+        SassStylesheets.Result stylesheets = SassStylesheets.compare(root.resolve("expected"), build.output());
+        if (!stylesheets.identical().isEmpty() || !stylesheets.different().isEmpty()) {
+            System.out.println(fixture + ": " + stylesheets.summary());
+        }
+
         Map<String, String> known = read(root.resolve(LIST));
         Map<String, String> now = differences(result, build.failure());
+        // CSS that is the same but for white space is not yet Jekyll's stylesheet
+        for (String path : stylesheets.different()) {
+            now.putIfAbsent(path, "Sass stylesheet not byte-identical (the same without white space)");
+        }
         if (REWRITE) {
             write(root.resolve(LIST), now, known);
             return;

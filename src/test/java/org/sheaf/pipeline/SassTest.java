@@ -43,7 +43,7 @@ class SassTest {
                 .file("assets/css/main.scss", "---\n---\n@use \"colors\";\nbody { color: colors.$ink; }\n")
                 .buildOk();
 
-        assertTrue(site.read("assets/css/main.css").endsWith("/*# sourceMappingURL=main.css.map */\n"));
+        assertTrue(site.read("assets/css/main.css").endsWith("}\n\n/*# sourceMappingURL=main.css.map */"));
         String map = site.read("assets/css/main.css.map");
         assertTrue(map.contains("\"main.scss\""), map);
         assertTrue(map.contains("\"../../_sass/_colors.scss\""), map);
@@ -58,7 +58,7 @@ class SassTest {
                 .file("css/site.scss", "---\n---\n@use \"base\";\n.note { @include base.boxed; }\n")
                 .buildOk();
 
-        assertEquals(".note {\n  padding: 4px;\n}", site.read("css/site.css"));
+        assertEquals(".note { padding: 4px; }\n", site.read("css/site.css"));
         assertFalse(site.outputFiles().containsKey("css/site.css.map"));
     }
 
@@ -71,7 +71,7 @@ class SassTest {
                 .file("style.scss", "---\n---\n@import \"one\", \"two\";\na { margin: $one $two; }\n")
                 .buildOk();
 
-        assertEquals("a {\n  margin: 1px 2px;\n}", site.read("style.css"));
+        assertEquals("a { margin: 1px 2px; }\n", site.read("style.css"));
     }
 
     @Test
@@ -81,7 +81,7 @@ class SassTest {
                 .file("a.scss", "---\n---\n$c: #ff0000;\nb { color: $c; }\ni { margin: 0 auto; }\n")
                 .buildOk();
 
-        assertEquals("b{color:red}i{margin:0 auto}", site.read("a.css"));
+        assertEquals("b{color:red}i{margin:0 auto}\n", site.read("a.css"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class SassTest {
                 .file("a.sass", "---\n---\n$c: {{ site.accent }}\nh1\n  color: $c\n")
                 .buildOk();
 
-        assertEquals("h1 {\n  color: teal;\n}", site.read("a.css"));
+        assertEquals("h1 { color: teal; }\n", site.read("a.css"));
     }
 
     @Test
@@ -102,7 +102,7 @@ class SassTest {
                 .file("a.scss", "---\n---\np { margin: 0; }\n")
                 .buildOk();
 
-        assertEquals("p {\n  margin: 0;\n}", site.read("a.css"));
+        assertEquals("p { margin: 0; }\n", site.read("a.css"));
     }
 
     @Test
@@ -192,15 +192,59 @@ class SassTest {
     }
 
     @Test
-    void unknownStyleIsAWarningAtTheConfigKey() {
-        BuildResult result = TestSite.in(dir)
+    void nestedStyleIsAWarningAtTheConfigKeyAndWritesExpanded() {
+        TestSite site = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  style: nested\n  sourcemap: never\n")
-                .file("a.scss", "---\n---\np { margin: 0; }\n")
-                .build();
+                .file("a.scss", "---\n---\np { margin: 0; }\n");
+        BuildResult result = site.build();
 
         assertTrue(result.ok());
-        assertEquals("_config.yml:2:3: warning: sass style \"nested\" is not one dart-sass knows; using expanded"
+        assertEquals("_config.yml:2:3: warning: sass style \"nested\" is not one sheaf writes; using expanded",
+                TestSite.printed(result));
+        assertEquals("p {\n  margin: 0;\n}\n", site.read("a.css"));
+    }
+
+    // The expected CSS is what libsass (sassc 2.4, as Jekyll 4.3 runs it) writes for the page.
+    private static final String GROUPS = "---\n---\na { b: c; d { e: f; } }\n/* note */\n@media print { a { b: c; } }\n";
+
+    @Test
+    void compactIsTheDefaultStyleAsInJekyll() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "sass:\n  sourcemap: never\n").file("a.scss", GROUPS)
+                .buildOk();
+
+        assertEquals("a { b: c; }\n\na d { e: f; }\n\n/* note */\n@media print { a { b: c; } }\n", site.read("a.css"));
+    }
+
+    @Test
+    void expandedIsLibsasssExpandedAndAStyleMayStartWithAColon() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "sass:\n  style: \":expanded\"\n  sourcemap: never\n")
+                .file("a.scss", GROUPS).buildOk();
+
+        assertEquals("a {\n  b: c;\n}\n\na d {\n  e: f;\n}\n\n/* note */\n@media print {\n  a {\n    b: c;\n  }\n}\n",
+                site.read("a.css"));
+    }
+
+    @Test
+    void sassEmbeddedImplementationWritesDartSasssOwnExpandedOutput() {
+        TestSite site = TestSite.in(dir).file("_config.yml", "sass:\n  implementation: sass-embedded\n")
+                .file("a.scss", "---\n---\na { b: c; d { e: .5em; } }\n/* note */\n@media print { a { b: c; } }\n");
+        BuildResult result = site.build();
+
+        assertEquals("", TestSite.printed(result));
+        assertEquals("a {\n  b: c;\n}\na d {\n  e: 0.5em;\n}\n\n/* note */\n@media print {\n  a {\n    b: c;\n  }\n}"
+                + "\n\n/*# sourceMappingURL=a.css.map */", site.read("a.css"));
+    }
+
+    @Test
+    void sassEmbeddedImplementationHasNoCompactStyle() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  implementation: sass-embedded\n  style: compact\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\np { margin: 0; }\n");
+        BuildResult result = site.build();
+
+        assertEquals("_config.yml:3:3: warning: sass style \"compact\" is not one dart-sass writes; using expanded"
                 + " (the others are expanded and compressed)", TestSite.printed(result));
+        assertEquals("p {\n  margin: 0;\n}\n", site.read("a.css"));
     }
 
     @Test
@@ -226,7 +270,7 @@ class SassTest {
         assertTrue(result.ok(), TestSite.printed(result));
         assertTrue(result.stageTimes().containsKey("sass start"), result.stageTimes().toString());
         for (int i = 0; i < 12; i++) {
-            assertEquals(".p" + i + " {\n  margin: " + i + "px;\n}", site.read("css/p" + i + ".css"));
+            assertEquals(".p" + i + " { margin: " + i + "px; }\n", site.read("css/p" + i + ".css"));
         }
     }
 
@@ -238,7 +282,7 @@ class SassTest {
                 .file("style.scss", "---\n---\n@import \"style\";\n")
                 .buildOk();
 
-        assertEquals(".from-sass-dir {\n  a: b;\n}", site.read("style.css"));
+        assertEquals(".from-sass-dir { a: b; }\n", site.read("style.css"));
     }
 
     @Test
@@ -251,7 +295,7 @@ class SassTest {
                 .file("assets/css/main.scss", "---\n---\n@import \"only-here\", \"both\";\n")
                 .buildOk();
 
-        assertEquals(".page-folder {\n  a: b;\n}\n\n.sass-dir {\n  c: d;\n}", site.read("assets/css/main.css"));
+        assertEquals(".page-folder { a: b; }\n\n.sass-dir { c: d; }\n", site.read("assets/css/main.css"));
     }
 
     @Test
@@ -266,7 +310,7 @@ class SassTest {
                 .file("a.scss", page)
                 .buildOk();
 
-        assertEquals("a::before{content:\"\u00bb\"}", plain.read("a.css"));
+        assertEquals("a::before{content:\"\u00bb\"}\n", plain.read("a.css"));
         assertTrue(charset.read("a.css").startsWith("@charset \"UTF-8\";a::before{"), charset.read("a.css"));
     }
 

@@ -44,7 +44,7 @@ class ThemeTest {
                 .file("index.md", "---\nlayout: default\n---\nHello\n")
                 .buildOk(themes());
         assertEquals("<main><h1>theme header</h1><p>Hello</p>\n<p>site footer</p></main>\n", site.read("index.html"));
-        assertEquals("a{color:#123456}", site.read("assets/style.css"));
+        assertEquals("a{color:#123456}\n", site.read("assets/style.css"));
         assertEquals("<svg/>\n", site.read("assets/logo.svg"));
         assertEquals("site's\n", site.read("assets/own.txt"));
     }
@@ -109,8 +109,8 @@ class ThemeTest {
                 .file("index.md", "---\n---\nHello\n")
                 .build(themes());
         String themeConfig = dir.resolve("gems/plain-1.0.0/_config.yml").toAbsolutePath().normalize().toString();
-        assertEquals(themeConfig + ":3:3: warning: sass style \"tiny\" is not one dart-sass knows; using expanded"
-                + " (the others are expanded and compressed)\n"
+        assertEquals(themeConfig + ":3:3: warning: sass style \"tiny\" is not nested, expanded, compact or compressed;"
+                + " using compact\n"
                 + "_config.yml:3:3: warning: sass sourcemap \"sometimes\" is not always, never or development; using always",
                 TestSite.printed(result));
     }

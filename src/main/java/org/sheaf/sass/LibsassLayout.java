@@ -1,0 +1,588 @@
+package org.sheaf.sass;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lays dart-sass's expanded CSS out as libsass lays out its {@code compact} and {@code expanded}
+ * styles, byte for byte, so a site's CSS is the file Jekyll 4.3 (jekyll-sass-converter 2, libsass)
+ * writes. dart-sass knows neither layout: its {@code expanded} puts blank lines between groups of
+ * rules rather than after every top-level block, keeps a comment on the line of the declaration
+ * before it, and indents the later lines of a selector list.
+ *
+ * <p>libsass's layouts, as it writes them:
+ * <ul>
+ * <li>After a top-level block (a rule, {@code @media}, {@code @font-face}, ...) comes a blank line;
+ * after a top-level comment or a rule without a block ({@code @charset}, {@code @import},
+ * {@code @namespace}) a line break; the file ends in one line break. An empty at-rule
+ * ({@code @foo {}}) is followed by nothing at all. An import of a {@code .css} file by a quoted
+ * name, not a URL, is written {@code @import url(name.css);}.
+ * <li>{@code compact}: a block is one line, {@code sel { a: b; c: d; }}, with its selector list joined
+ * by {@code ", "}. So are {@code @media} and {@code @supports} with the rules in them, and
+ * {@code @font-face}. The blocks and declarations inside any other at-rule ({@code @keyframes},
+ * {@code @page}) start a line each, indented two spaces a level. A comment of several lines whose
+ * later lines are indented becomes one line: each line break, with the spaces, tabs and stars after
+ * it, is one space.
+ * <li>{@code expanded}: one declaration or comment a line, indented two spaces a level; the later
+ * lines of a selector list start at the margin.
+ * </ul>
+ *
+ * <p>libsass copies a comment from its stylesheet as written, where dart-sass moves its later lines
+ * to the comment's new indentation, so a comment's text is taken from its source when the source map
+ * points at it and the two differ only in white space.
+ */
+final class LibsassLayout {
+    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    /** An import of a stylesheet on the same site by its {@code .css} name, without media queries. */
+    private static final Pattern CSS_IMPORT = Pattern.compile(
+            "@import ([\"'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)([^\"'\\\\\n]*\\.css)\\1;");
+
+    /** The libsass styles dart-sass cannot write. */
+    enum Style {
+        COMPACT, EXPANDED
+    }
+
+    /** The laid-out CSS, ending in a line break unless empty, and its source map (null without one). */
+    record Result(String css, String map) {
+    }
+
+    private enum Kind {
+        COMMENT, STATEMENT, BLOCK
+    }
+
+    /** A comment, a statement ending in {@code ;}, or a block: its offsets in dart-sass's CSS. */
+    private static final class Item {
+        final Kind kind;
+        final int start;
+        int end;
+        int open = -1;
+        final List<Item> children = new ArrayList<>();
+
+        Item(Kind kind, int start) {
+            this.kind = kind;
+            this.start = start;
+        }
+    }
+
+    private LibsassLayout() {
+    }
+
+    /**
+     * The CSS in libsass's layout.
+     *
+     * @param css   dart-sass's expanded output, as the other passes left it
+     * @param map   its source map's JSON, with the sources' contents, its columns following those
+     *              passes; or null
+     * @param style the layout
+     * @return the CSS and its map; the CSS unchanged, with a line break added, when it is not
+     *         laid out as dart-sass lays out {@code expanded}
+     */
+    static Result laidOut(String css, String map, Style style) {
+        List<Item> top = new ArrayList<>();
+        // a brace closing no block stops the reading before the end
+        if (parse(css, 0, top) != css.length()) {
+            String whole = css.isEmpty() || css.endsWith("\n") ? css : css + "\n";
+            return new Result(whole, map);
+        }
+        Writer writer = new Writer(css, style, new Origins(css, map));
+        writer.top(top);
+        String out = writer.out.toString();
+        return new Result(out, map == null ? null : SourceMapShift.moved(map, css, out, writer.moved));
+    }
+
+    /**
+     * Reads the items from {@code at} to the closing brace of their block (or the end), into
+     * {@code items}.
+     *
+     * @return where reading stopped (at the brace), or -1 when the text is not CSS as dart-sass
+     *         writes it (an unclosed block, comment or string)
+     */
+    private static int parse(String css, int at, List<Item> items) {
+        int i = at;
+        while (true) {
+            while (i < css.length() && Character.isWhitespace(css.charAt(i))) {
+                i++;
+            }
+            if (i >= css.length() || css.charAt(i) == '}') {
+                return i;
+            }
+            if (css.startsWith("/*", i)) {
+                int close = css.indexOf("*/", i + 2);
+                if (close < 0) {
+                    return -1;
+                }
+                Item comment = new Item(Kind.COMMENT, i);
+                comment.end = close + 2;
+                items.add(comment);
+                i = comment.end;
+                continue;
+            }
+            // A custom property's value may hold braces of its own.
+            boolean custom = css.startsWith("--", i);
+            int depth = 0;
+            int braces = 0;
+            int j = i;
+            for (; j < css.length(); j++) {
+                char c = css.charAt(j);
+                if (c == '"' || c == '\'') {
+                    j = stringEnd(css, j);
+                    if (j < 0) {
+                        return -1;
+                    }
+                } else if (c == '/' && css.startsWith("/*", j)) {
+                    int close = css.indexOf("*/", j + 2);
+                    if (close < 0) {
+                        return -1;
+                    }
+                    j = close + 1;
+                } else if (c == '(' || c == '[') {
+                    depth++;
+                } else if (c == ')' || c == ']') {
+                    depth--;
+                } else if (depth == 0 && custom && c == '{') {
+                    braces++;
+                } else if (depth == 0 && custom && c == '}' && braces > 0) {
+                    braces--;
+                } else if (depth == 0 && braces == 0 && (c == ';' || c == '{' || c == '}')) {
+                    break;
+                }
+            }
+            if (j >= css.length() || css.charAt(j) == '}') {
+                // dart-sass ends every declaration with a semicolon
+                return -1;
+            }
+            if (css.charAt(j) == ';') {
+                Item statement = new Item(Kind.STATEMENT, i);
+                statement.end = j + 1;
+                items.add(statement);
+                i = j + 1;
+                continue;
+            }
+            Item block = new Item(Kind.BLOCK, i);
+            block.open = j;
+            int close = parse(css, j + 1, block.children);
+            if (close < 0 || close >= css.length()) {
+                return -1;
+            }
+            block.end = close + 1;
+            items.add(block);
+            i = block.end;
+        }
+    }
+
+    private static int stringEnd(String css, int at) {
+        char quote = css.charAt(at);
+        for (int i = at + 1; i < css.length(); i++) {
+            char c = css.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i;
+            } else if (c == '\n') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Where the source map says the CSS came from: for an offset of the CSS with a mapping, the
+     * source's text and the offset there.
+     */
+    private static final class Origins {
+        private final String css;
+        private final String map;
+        private List<String> contents;
+        /** Per line of the CSS, its mappings as (column, source, line, column) from {@code starts[line]}. */
+        private int[] fields;
+        private int[] starts;
+        private int[] lineStarts;
+
+        Origins(String css, String map) {
+            this.css = css;
+            this.map = map;
+        }
+
+        /** Reads the map the first time a comment or custom property asks; most stylesheets have few. */
+        private boolean read() {
+            if (contents != null) {
+                return fields != null;
+            }
+            int[] mappings = map == null ? null : SourceMapShift.mappings(map);
+            contents = mappings != null ? StaticValues.strings(map, SOURCES_CONTENT) : List.of();
+            if (contents.isEmpty()) {
+                return false;
+            }
+            lineStarts = lineStarts(css);
+            decode(map.substring(mappings[0], mappings[1]));
+            return true;
+        }
+
+        private void decode(String mappings) {
+            List<Integer> lines = new ArrayList<>();
+            int[] out = new int[mappings.length()];
+            int count = 0;
+            int[] state = new int[5];
+            int field = 0;
+            int value = 0;
+            int shift = 0;
+            lines.add(0);
+            for (int i = 0; i < mappings.length(); i++) {
+                char c = mappings.charAt(i);
+                if (c == ';' || c == ',') {
+                    field = 0;
+                    if (c == ';') {
+                        state[0] = 0;
+                        lines.add(count);
+                    }
+                    continue;
+                }
+                int digit = SourceMapShift.digit(c);
+                value += (digit & 31) << shift;
+                if ((digit & 32) != 0) {
+                    shift += 5;
+                    continue;
+                }
+                int decoded = (value & 1) == 1 ? -(value >>> 1) : value >>> 1;
+                value = 0;
+                shift = 0;
+                if (field < 5) {
+                    state[field] += decoded;
+                }
+                field++;
+                if (field == 4) {
+                    if (count + 4 > out.length) {
+                        out = Arrays.copyOf(out, out.length * 2 + 4);
+                    }
+                    System.arraycopy(state, 0, out, count, 4);
+                    count += 4;
+                }
+            }
+            lines.add(count);
+            fields = out;
+            starts = lines.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The source text and the offset in it that {@code at} came from, or null. */
+        Map.Entry<String, Integer> of(int at) {
+            if (!read()) {
+                return null;
+            }
+            int line = Arrays.binarySearch(lineStarts, at);
+            line = line >= 0 ? line : -line - 2;
+            int column = at - lineStarts[line];
+            if (line + 1 >= starts.length) {
+                return null;
+            }
+            for (int k = starts[line]; k < starts[line + 1]; k += 4) {
+                if (fields[k] == column) {
+                    if (fields[k + 1] >= contents.size()) {
+                        return null;
+                    }
+                    String source = contents.get(fields[k + 1]);
+                    int offset = StaticValues.offset(source, fields[k + 2], fields[k + 3]);
+                    return offset < 0 ? null : Map.entry(source, offset);
+                }
+            }
+            return null;
+        }
+
+        /** The comment at {@code start} as its stylesheet wrote it, or null when it is not there. */
+        String comment(String css, String ours, int start) {
+            // dart-sass maps a comment from the start of its line, indentation included
+            int lineStart = start;
+            while (lineStart > 0 && (css.charAt(lineStart - 1) == ' ' || css.charAt(lineStart - 1) == '\t')) {
+                lineStart--;
+            }
+            Map.Entry<String, Integer> origin = of(start);
+            if (origin == null && (lineStart == 0 || css.charAt(lineStart - 1) == '\n')) {
+                origin = of(lineStart);
+            }
+            if (origin == null || !origin.getKey().startsWith("/*", origin.getValue())) {
+                return null;
+            }
+            int close = origin.getKey().indexOf("*/", origin.getValue() + 2);
+            String text = close < 0 ? null : origin.getKey().substring(origin.getValue(), close + 2);
+            return text != null && sameButSpace(text, ours) ? text.replace("\r\n", "\n") : null;
+        }
+
+        /**
+         * The custom property declaration at {@code start} with its value as its stylesheet wrote
+         * it, white space and all, as libsass copies it; dart-sass trims the value and shortens its
+         * runs of spaces. Null when the source holds something else.
+         */
+        String customProperty(String ours, int start) {
+            Map.Entry<String, Integer> origin = of(start);
+            int colon = ours.indexOf(':');
+            if (origin == null || colon < 0) {
+                return null;
+            }
+            String source = origin.getKey();
+            int at = origin.getValue();
+            String name = ours.substring(0, colon + 1);
+            if (!source.startsWith(name, at)) {
+                return null;
+            }
+            int end = at + name.length();
+            int depth = 0;
+            for (; end < source.length(); end++) {
+                char c = source.charAt(end);
+                if (c == '"' || c == '\'') {
+                    int close = stringEnd(source, end);
+                    if (close < 0) {
+                        return null;
+                    }
+                    end = close;
+                } else if (c == '(' || c == '[' || c == '{') {
+                    depth++;
+                } else if (c == ')' || c == ']' || depth > 0 && c == '}') {
+                    depth--;
+                } else if (depth == 0 && (c == ';' || c == '}')) {
+                    break;
+                }
+            }
+            String written = source.substring(at, end).replace("\r\n", "\n") + ";";
+            return sameButSpace(written, ours) ? written : null;
+        }
+    }
+
+    private static boolean sameButSpace(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < a.length() && Character.isWhitespace(a.charAt(i))) {
+                i++;
+            }
+            while (j < b.length() && Character.isWhitespace(b.charAt(j))) {
+                j++;
+            }
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length();
+            }
+            if (a.charAt(i++) != b.charAt(j++)) {
+                return false;
+            }
+        }
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * A comment as libsass's compact style writes it: on one line when a later line is indented
+     * (a line break with the spaces, tabs and stars after it becomes one space), as written when
+     * none is.
+     */
+    static String compactComment(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean indented = false;
+        boolean lineStart = false;
+        char previous = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (lineStart) {
+                if (c == ' ' || c == '\t') {
+                    indented = true;
+                } else if (c != '\n' && c != '*') {
+                    lineStart = false;
+                    out.append(' ');
+                    out.append(previous == '*' && c == '/' ? "*/" : String.valueOf(c));
+                }
+            } else if (c == '\n') {
+                lineStart = true;
+            } else {
+                out.append(c);
+            }
+            previous = c;
+        }
+        return indented ? out.toString() : text;
+    }
+
+    /** Writes the items, keeping for each character of dart-sass's CSS where it went. */
+    private static final class Writer {
+        final String css;
+        final Style style;
+        final Origins origins;
+        final StringBuilder out;
+        final int[] moved;
+
+        Writer(String css, Style style, Origins origins) {
+            this.css = css;
+            this.style = style;
+            this.origins = origins;
+            this.out = new StringBuilder(css.length());
+            this.moved = new int[css.length() + 1];
+            Arrays.fill(moved, -1);
+        }
+
+        void top(List<Item> items) {
+            for (int k = 0; k < items.size(); k++) {
+                Item item = items.get(k);
+                item(item, 0);
+                if (k == items.size() - 1) {
+                    out.append('\n');
+                } else if (item.kind != Kind.BLOCK) {
+                    out.append('\n');
+                } else if (!item.children.isEmpty()) {
+                    out.append("\n\n");
+                }
+            }
+        }
+
+        void item(Item item, int depth) {
+            switch (item.kind) {
+                case COMMENT -> {
+                    indent(depth);
+                    String ours = css.substring(item.start, item.end);
+                    String written = origins.comment(css, ours, item.start);
+                    String text = written == null ? ours : written;
+                    replaced(item, style == Style.COMPACT ? compactComment(text) : text);
+                }
+                case STATEMENT -> {
+                    indent(depth);
+                    String ours = css.substring(item.start, item.end);
+                    String written = null;
+                    if (ours.startsWith("--")) {
+                        written = origins.customProperty(ours, item.start);
+                    } else if (ours.startsWith("@import ")) {
+                        // libsass writes an import of a .css file by its quoted name as a url()
+                        Matcher m = CSS_IMPORT.matcher(ours);
+                        written = m.matches() ? "@import url(" + m.group(2) + ");" : null;
+                    }
+                    replaced(item, written == null ? ours : written);
+                }
+                case BLOCK -> block(item, depth);
+            }
+        }
+
+        /**
+         * The item's text, or another for it. When the two differ only in white space, each other
+         * character keeps its mappings; otherwise what they share at their start does, and the
+         * rest of the item maps to where they part.
+         */
+        void replaced(Item item, String text) {
+            int base = out.length();
+            out.append(text);
+            if (sameButSpace(text, css.substring(item.start, item.end))) {
+                int t = 0;
+                for (int i = item.start; i < item.end; i++) {
+                    if (!Character.isWhitespace(css.charAt(i))) {
+                        while (Character.isWhitespace(text.charAt(t))) {
+                            t++;
+                        }
+                        moved[i] = base + t++;
+                    }
+                }
+                return;
+            }
+            int same = 0;
+            while (item.start + same < item.end && same < text.length()
+                    && css.charAt(item.start + same) == text.charAt(same)) {
+                same++;
+            }
+            for (int i = item.start; i < item.end; i++) {
+                moved[i] = base + Math.min(i - item.start, same);
+            }
+        }
+
+        void block(Item block, int depth) {
+            indent(depth);
+            prelude(block.start, trimmedEnd(block.start, block.open), depth);
+            if (block.children.isEmpty()) {
+                out.append(' ');
+                copy(block.open, block.open + 1);
+                copy(block.end - 1, block.end);
+                return;
+            }
+            out.append(' ');
+            copy(block.open, block.open + 1);
+            if (style == Style.EXPANDED) {
+                for (Item child : block.children) {
+                    out.append('\n');
+                    item(child, depth + 1);
+                }
+                out.append('\n');
+                indent(depth);
+            } else {
+                String between = linesInside(block) ? "\n" + "  ".repeat(depth + 1) : " ";
+                for (int k = 0; k < block.children.size(); k++) {
+                    out.append(k == 0 ? " " : between);
+                    item(block.children.get(k), depth + 1);
+                }
+                out.append(' ');
+            }
+            copy(block.end - 1, block.end);
+        }
+
+        /**
+         * Whether libsass's compact style starts each item of this block on a line of its own: in an
+         * at-rule other than {@code @media}, {@code @supports} and {@code @font-face}.
+         */
+        boolean linesInside(Item block) {
+            if (css.charAt(block.start) != '@') {
+                return false;
+            }
+            int end = block.start + 1;
+            while (end < block.open && !Character.isWhitespace(css.charAt(end)) && css.charAt(end) != '(') {
+                end++;
+            }
+            String name = css.substring(block.start, end);
+            return !name.equals("@media") && !name.equals("@supports") && !name.equals("@font-face");
+        }
+
+        /** A selector list or at-rule prelude, its line breaks as the style has them. */
+        void prelude(int start, int end, int depth) {
+            int from = start;
+            for (int i = start; i < end; i++) {
+                if (css.charAt(i) != '\n') {
+                    continue;
+                }
+                int lineEnd = i;
+                while (lineEnd > from && css.charAt(lineEnd - 1) == ' ') {
+                    lineEnd--;
+                }
+                copy(from, lineEnd);
+                int next = i + 1;
+                while (next < end && (css.charAt(next) == ' ' || css.charAt(next) == '\t')) {
+                    next++;
+                }
+                out.append(style == Style.COMPACT ? " " : "\n");
+                from = next;
+                i = next - 1;
+            }
+            copy(from, end);
+        }
+
+        int trimmedEnd(int start, int end) {
+            while (end > start && Character.isWhitespace(css.charAt(end - 1))) {
+                end--;
+            }
+            return end;
+        }
+
+        void indent(int depth) {
+            if (style == Style.EXPANDED) {
+                out.append("  ".repeat(depth));
+            }
+        }
+
+        void copy(int from, int to) {
+            for (int i = from; i < to; i++) {
+                moved[i] = out.length() + i - from;
+            }
+            out.append(css, from, to);
+        }
+    }
+}

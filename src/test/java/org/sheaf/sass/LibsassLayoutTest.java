@@ -1,0 +1,153 @@
+package org.sheaf.sass;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * dart-sass's expanded CSS laid out as libsass writes it. Each stylesheet under
+ * {@code src/test/resources/sass-layout/} comes with dart-sass's output and map (the input) and
+ * libsass's compact and expanded output (the expected CSS), all written by
+ * {@code scripts/sass-layout-expected}; the stylesheets hold only values both compilers write
+ * alike, so the layout is all that differs.
+ */
+class LibsassLayoutTest {
+    private static final Path CASES = Path.of("src/test/resources/sass-layout");
+    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> files = Files.list(CASES)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".scss"))
+                    .map(n -> n.substring(0, n.length() - ".scss".length())).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void compactIsLibsasssCompact(String name) throws IOException {
+        LibsassLayout.Result result = LibsassLayout.laidOut(read(name + ".dart.css"), read(name + ".dart.css.map"),
+                LibsassLayout.Style.COMPACT);
+        assertEquals(read(name + ".compact.css"), result.css());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void expandedIsLibsasssExpanded(String name) throws IOException {
+        LibsassLayout.Result result = LibsassLayout.laidOut(read(name + ".dart.css"), read(name + ".dart.css.map"),
+                LibsassLayout.Style.EXPANDED);
+        assertEquals(read(name + ".expanded.css"), result.css());
+    }
+
+    /**
+     * Each place of a source the map names is named as often after the layout as before, at the
+     * same character of the CSS: layout moves characters, never changes what a mapping points at.
+     * A mapping at white space that layout drops points at the next character kept, so white
+     * space is read as that character. Comments that compact writes on one line keep only their
+     * start, so places named inside a comment are left out.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void everyMappingStillPointsAtTheSameCharacter(String name) throws IOException {
+        String css = read(name + ".dart.css");
+        String map = read(name + ".dart.css.map");
+        java.util.Set<String> inComments = new java.util.HashSet<>();
+        Map<String, List<Character>> before = pointedAt(css, map, inComments);
+        before.keySet().removeAll(inComments);
+        for (LibsassLayout.Style style : LibsassLayout.Style.values()) {
+            LibsassLayout.Result result = LibsassLayout.laidOut(css, map, style);
+            Map<String, List<Character>> after = pointedAt(result.css(), result.map(), new java.util.HashSet<>());
+            after.keySet().removeAll(inComments);
+            assertEquals(before, after, name + " " + style);
+        }
+    }
+
+    @Test
+    void withoutAMapCommentsKeepDartSasssText() {
+        String css = ".a {\n  /* one\n     two */\n  b: c;\n}";
+        assertEquals(".a { /* one two */ b: c; }\n", LibsassLayout.laidOut(css, null, LibsassLayout.Style.COMPACT).css());
+        assertEquals(".a {\n  /* one\n     two */\n  b: c;\n}\n",
+                LibsassLayout.laidOut(css, null, LibsassLayout.Style.EXPANDED).css());
+    }
+
+    @Test
+    void cssNotAsDartSassWritesItIsLeftAsItIs() {
+        assertEquals("a { b: c\n", LibsassLayout.laidOut("a { b: c", null, LibsassLayout.Style.COMPACT).css());
+        assertEquals("/* open\n", LibsassLayout.laidOut("/* open", null, LibsassLayout.Style.COMPACT).css());
+        assertEquals("a {\n  b: c;\n}\n}\nd {\n  e: f;\n}\n",
+                LibsassLayout.laidOut("a {\n  b: c;\n}\n}\nd {\n  e: f;\n}", null, LibsassLayout.Style.COMPACT).css());
+        assertEquals("", LibsassLayout.laidOut("", null, LibsassLayout.Style.COMPACT).css());
+    }
+
+    @Test
+    void aCommentIsOneLineInCompactOnlyWhenALaterLineIsIndented() {
+        assertEquals("/* a b */", LibsassLayout.compactComment("/* a\n   b */"));
+        assertEquals("/* a\nb */", LibsassLayout.compactComment("/* a\nb */"));
+        assertEquals("/** doc */", LibsassLayout.compactComment("/**\n * doc\n */"));
+        assertEquals("/* a b */", LibsassLayout.compactComment("/* a\n\tb */"));
+    }
+
+    /**
+     * For each source position the map names, the characters of the CSS it is named at (white
+     * space read as the next character that is not), in order; {@code inComments} receives the
+     * positions named inside a comment, past its first character.
+     */
+    private static Map<String, List<Character>> pointedAt(String css, String map, java.util.Set<String> inComments) {
+        Matcher m = MAPPINGS.matcher(map);
+        if (!m.find()) {
+            throw new AssertionError("no mappings in " + map);
+        }
+        List<Integer> lineStarts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < css.length(); i++) {
+            if (css.charAt(i) == '\n') {
+                lineStarts.add(i + 1);
+            }
+        }
+        Map<String, List<Character>> pointed = new TreeMap<>();
+        int[] state = new int[5];
+        String[] lines = m.group(1).split(";", -1);
+        for (int l = 0; l < lines.length; l++) {
+            state[0] = 0;
+            if (lines[l].isEmpty()) {
+                continue;
+            }
+            for (String segment : lines[l].split(",")) {
+                List<Integer> fields = SourceMapShift.decode(segment);
+                for (int f = 0; f < fields.size(); f++) {
+                    state[f] += fields.get(f);
+                }
+                if (fields.size() < 4) {
+                    continue;
+                }
+                String key = state[1] + ":" + state[2] + ":" + state[3];
+                int at = lineStarts.get(l) + state[0];
+                int open = css.lastIndexOf("/*", at);
+                if (open >= 0 && open < at && css.indexOf("*/", open) + 2 > at) {
+                    inComments.add(key);
+                }
+                while (at < css.length() && Character.isWhitespace(css.charAt(at))) {
+                    at++;
+                }
+                pointed.computeIfAbsent(key, k -> new ArrayList<>()).add(at < css.length() ? css.charAt(at) : '$');
+            }
+        }
+        pointed.values().forEach(list -> list.sort(null));
+        return pointed;
+    }
+
+    private static String read(String file) throws IOException {
+        return Files.readString(CASES.resolve(file), StandardCharsets.UTF_8);
+    }
+}
