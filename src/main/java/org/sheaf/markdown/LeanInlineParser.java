@@ -12,6 +12,7 @@ import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -49,10 +50,20 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_TAGS_ONLY = new DataKey<>("KRAMDOWN_TAGS_ONLY", false);
 
+    /**
+     * Whether a bracket followed by a reference to no link definition ({@code [x][HTML]}) is text
+     * up to its closing bracket, as kramdown reads it: it goes back to just after the {@code [}
+     * and reads on, so the second brackets are read again as anything else would be (abbreviations,
+     * emphasis, a link of their own). CommonMark instead makes the pair one unresolved reference
+     * whose second brackets are never parsed.
+     */
+    static final DataKey<Boolean> KRAMDOWN_UNDEFINED_REFERENCES = new DataKey<>("KRAMDOWN_UNDEFINED_REFERENCES", false);
+
     private final boolean kramdownAngleDestinations;
     private final boolean kramdownTagsOnly;
     private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
+    private final boolean kramdownUndefinedReferences;
 
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
@@ -63,6 +74,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
         this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
+        this.kramdownUndefinedReferences = KRAMDOWN_UNDEFINED_REFERENCES.get(options);
     }
 
     /** With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is text. */
@@ -117,6 +129,42 @@ final class LeanInlineParser extends InlineParserImpl {
             lastDelimiter = closing;
         }
         return true;
+    }
+
+    /**
+     * With {@link #KRAMDOWN_UNDEFINED_REFERENCES}, a {@code ]} followed by kramdown's reference
+     * ({@code [id]} after any white space, the id running to the next {@code ]}) naming no link
+     * definition is text, and its opening bracket too: flexmark turns a bracket it may not close
+     * into text, so the bracket is marked so. A bracket that starts with {@code ^} is a footnote's
+     * and never a link's in kramdown, so it is left to flexmark.
+     */
+    @Override
+    protected boolean parseCloseBracket() {
+        if (kramdownUndefinedReferences && getLastBracket() != null && getLastBracket().isAllowed()
+                && referencesNoDefinition(index + 1)
+                && input.safeCharAt(getLastBracket().getStartIndex() + 1) != '^') {
+            getLastBracket().setAllowed(false);
+        }
+        return super.parseCloseBracket();
+    }
+
+    /** Whether {@code input} at {@code start} holds kramdown's {@code \s*?\[([^\]]+)\]} naming no definition. */
+    private boolean referencesNoDefinition(int start) {
+        int open = start;
+        while (open < input.length() && rubySpace(input.charAt(open))) {
+            open++;
+        }
+        if (open >= input.length() || input.charAt(open) != '[') {
+            return false;
+        }
+        int close = open + 1;
+        while (close < input.length() && input.charAt(close) != ']') {
+            close++;
+        }
+        if (close >= input.length() || close == open + 1) {
+            return false;
+        }
+        return !referenceRepository.containsKey(Escaping.normalizeReference(input.subSequence(open + 1, close), true));
     }
 
     /** With {@link #KRAMDOWN_LONE_BACKTICK}, one backtick with white space on both sides is text. */
