@@ -149,7 +149,29 @@ final class KramdownFences {
         @Override
         BlockStart started(BlockStart start, ParserState state) {
             int longest = longest(state);
-            return WrappedBlockParser.wrapping(start, parser -> new KramdownFence(parser, longest));
+            if (start == null && state.getIndent() >= 4) {
+                return null;
+            }
+            return WrappedBlockParser.wrapping(start != null ? start : withFenceCharactersInLanguage(state),
+                    parser -> new KramdownFence(parser, longest));
+        }
+
+        /**
+         * The fence flexmark refuses to open because its language holds the fence's character
+         * ({@code ```a`b}): CommonMark's rule, so that a line of code spans is not a fence. kramdown
+         * takes any one word after the fence characters as the language.
+         */
+        private static BlockStart withFenceCharactersInLanguage(ParserState state) {
+            BasedSequence line = state.getLine().subSequence(state.getNextNonSpaceIndex());
+            char fenceChar = line.charAt(0);
+            int length = 0;
+            while (length < line.length() && line.charAt(length) == fenceChar) {
+                length++;
+            }
+            FencedCodeBlockParser parser = new FencedCodeBlockParser(state.getProperties(), fenceChar, length,
+                    state.getIndent(), state.getNextNonSpaceIndex());
+            ((FencedCodeBlock) parser.getBlock()).setOpeningMarker(line.subSequence(0, length));
+            return BlockStart.of(parser).atIndex(state.getNextNonSpaceIndex() + length);
         }
 
         private static int longest(ParserState state) {

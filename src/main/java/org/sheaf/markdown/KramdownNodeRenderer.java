@@ -365,7 +365,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
         String info = node.getInfo().toString().strip();
-        String language = info.isEmpty() ? null : info.split("[\\s{]", 2)[0];
+        String language = info.isEmpty() ? null : info.split("\\s", 2)[0];
         renderCode(node, language, node.getContentChars().toString(), context, html);
     }
 
