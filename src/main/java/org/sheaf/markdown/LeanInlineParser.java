@@ -1,16 +1,20 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.LinkRefDerived;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.parser.core.delimiter.Bracket;
 import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.BitSet;
@@ -51,19 +55,20 @@ final class LeanInlineParser extends InlineParserImpl {
     static final DataKey<Boolean> KRAMDOWN_TAGS_ONLY = new DataKey<>("KRAMDOWN_TAGS_ONLY", false);
 
     /**
-     * Whether a bracket followed by a reference to no link definition ({@code [x][HTML]}) is text
-     * up to its closing bracket, as kramdown reads it: it goes back to just after the {@code [}
-     * and reads on, so the second brackets are read again as anything else would be (abbreviations,
-     * emphasis, a link of their own). CommonMark instead makes the pair one unresolved reference
-     * whose second brackets are never parsed.
+     * Whether brackets followed by a reference are read as kramdown reads them: white space may
+     * stand between the two ({@code [x] [id]}), and brackets whose reference names no link
+     * definition ({@code [x][HTML]}) are text up to their closing bracket, kramdown going back to
+     * just after the {@code [} and reading on, so the second brackets are read again as anything
+     * else would be (abbreviations, emphasis, a link of their own). CommonMark instead makes the
+     * pair one unresolved reference whose second brackets are never parsed.
      */
-    static final DataKey<Boolean> KRAMDOWN_UNDEFINED_REFERENCES = new DataKey<>("KRAMDOWN_UNDEFINED_REFERENCES", false);
+    static final DataKey<Boolean> KRAMDOWN_REFERENCES = new DataKey<>("KRAMDOWN_REFERENCES", false);
 
     private final boolean kramdownAngleDestinations;
     private final boolean kramdownTagsOnly;
     private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
-    private final boolean kramdownUndefinedReferences;
+    private final boolean kramdownReferences;
 
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
@@ -74,7 +79,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
         this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
-        this.kramdownUndefinedReferences = KRAMDOWN_UNDEFINED_REFERENCES.get(options);
+        this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
     }
 
     /** With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is text. */
@@ -132,39 +137,59 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * With {@link #KRAMDOWN_UNDEFINED_REFERENCES}, a {@code ]} followed by kramdown's reference
-     * ({@code [id]} after any white space, the id running to the next {@code ]}) naming no link
-     * definition is text, and its opening bracket too: flexmark turns a bracket it may not close
-     * into text, so the bracket is marked so. A bracket that starts with {@code ^} is a footnote's
-     * and never a link's in kramdown, so it is left to flexmark.
+     * With {@link #KRAMDOWN_REFERENCES}, brackets followed by kramdown's reference ({@code [id]}
+     * after any white space, the id running to the next {@code ]}) are read as kramdown reads them.
+     * When the id names no link definition, the brackets are text: flexmark turns a bracket it may
+     * not close into text, so the opening bracket is marked so. When it names one after white
+     * space, where flexmark looks for a reference only right after the bracket, flexmark is shown
+     * the reference there, the white space left out of the link as kramdown leaves it. A bracket
+     * that starts with {@code ^} is a footnote's and never a link's in kramdown, so it is left to
+     * flexmark.
      */
     @Override
     protected boolean parseCloseBracket() {
-        if (kramdownUndefinedReferences && getLastBracket() != null && getLastBracket().isAllowed()
-                && referencesNoDefinition(index + 1)
-                && input.safeCharAt(getLastBracket().getStartIndex() + 1) != '^') {
-            getLastBracket().setAllowed(false);
+        Bracket opener = getLastBracket();
+        if (kramdownReferences && opener != null && opener.isAllowed() && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
+            int open = referenceAfter(index + 1);
+            if (open >= 0) {
+                int close = input.indexOf(']', open);
+                BasedSequence id = input.subSequence(open + 1, close);
+                if (!referenceRepository.containsKey(Escaping.normalizeReference(id, true))) {
+                    opener.setAllowed(false);
+                } else if (open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0 && !holdsReferences(opener)) {
+                    index = open - 1;
+                }
+            }
         }
         return super.parseCloseBracket();
     }
 
-    /** Whether {@code input} at {@code start} holds kramdown's {@code \s*?\[([^\]]+)\]} naming no definition. */
-    private boolean referencesNoDefinition(int start) {
+    /**
+     * Where kramdown's reference {@code \s*?\[([^\]]+)\]} after a bracket closed at
+     * {@code start} opens, or -1 when there is none.
+     */
+    private int referenceAfter(int start) {
         int open = start;
         while (open < input.length() && rubySpace(input.charAt(open))) {
             open++;
         }
-        if (open >= input.length() || input.charAt(open) != '[') {
-            return false;
+        if (open + 2 >= input.length() || input.charAt(open) != '[' || input.charAt(open + 1) == ']') {
+            return -1;
         }
-        int close = open + 1;
-        while (close < input.length() && input.charAt(close) != ']') {
-            close++;
+        return input.indexOf(']', open + 1) < 0 ? -1 : open;
+    }
+
+    /**
+     * Whether the text inside {@code opener} holds a resolved reference, which keeps flexmark
+     * from making a link of the brackets around it, so that it reads on from just after them.
+     */
+    private static boolean holdsReferences(Bracket opener) {
+        for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
+            if (node instanceof LinkRefDerived reference && !reference.isTentative()) {
+                return true;
+            }
         }
-        if (close >= input.length() || close == open + 1) {
-            return false;
-        }
-        return !referenceRepository.containsKey(Escaping.normalizeReference(input.subSequence(open + 1, close), true));
+        return false;
     }
 
     /** With {@link #KRAMDOWN_LONE_BACKTICK}, one backtick with white space on both sides is text. */

@@ -164,7 +164,7 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
-        parse.set(LeanInlineParser.KRAMDOWN_UNDEFINED_REFERENCES, true);
+        parse.set(LeanInlineParser.KRAMDOWN_REFERENCES, true);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         Parser.Builder builder = KramdownFences.install(HtmlBlockStartFactory.install(
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse)))))
