@@ -154,6 +154,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 }
             }
         } else if (phase == RenderingPhase.BODY_BOTTOM) {
+            if (document.getFirstChild() == null) {
+                // kramdown reads a page as ending with a line break, so a page of white space
+                // (or of nothing) is one blank line, written as an empty line
+                html.raw("\n");
+            }
             renderFootnotes(context, html);
         }
     }

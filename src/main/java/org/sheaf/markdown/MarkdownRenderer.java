@@ -229,7 +229,8 @@ public final class MarkdownRenderer {
      * Converts one document's Markdown (after Liquid) to an HTML fragment.
      *
      * @param markdown the Markdown text, without front matter
-     * @return the HTML, ending with a line break unless empty
+     * @return the HTML, ending with a line break unless empty (never empty in kramdown, which
+     *         writes a page of nothing as one empty line)
      */
     public String render(String markdown) {
         return render(markdown, null);
