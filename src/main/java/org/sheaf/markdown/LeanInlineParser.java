@@ -1,6 +1,10 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.LinkRefDerived;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
@@ -19,6 +23,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -154,14 +159,51 @@ final class LeanInlineParser extends InlineParserImpl {
             if (open >= 0) {
                 int close = input.indexOf(']', open);
                 BasedSequence id = input.subSequence(open + 1, close);
-                if (!referenceRepository.containsKey(Escaping.normalizeReference(id, true))) {
+                if (!defined(id)) {
                     opener.setAllowed(false);
                 } else if (open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0 && !holdsReferences(opener)) {
                     index = open - 1;
                 }
+            } else if (input.safeCharAt(index + 1) != '(' && !defined(input.subSequence(opener.getStartIndex() + 1, index))) {
+                opener.setAllowed(false);
             }
         }
-        return super.parseCloseBracket();
+        if (!kramdownReferences) {
+            return super.parseCloseBracket();
+        }
+        Node before = block.getLastChild();
+        boolean parsed = super.parseCloseBracket();
+        Node made = block.getLastChild();
+        if (made != before && (made instanceof Link || made instanceof LinkRef)) {
+            keepSpaces(made);
+        }
+        return parsed;
+    }
+
+    /**
+     * Gives the text of {@code link} back the white space flexmark trims off its ends:
+     * kramdown keeps a link's text as written ({@code [ x ](/u)} is {@code <a href="/u"> x </a>}).
+     */
+    private static void keepSpaces(Node link) {
+        BasedSequence source = link.getChars().getBaseSequence();
+        if (link.getFirstChild() instanceof Text first) {
+            int start = first.getStartOffset();
+            while (start > 0 && rubySpace(source.charAt(start - 1))) {
+                start--;
+            }
+            if (start < first.getStartOffset() && start > 0 && source.charAt(start - 1) == '[') {
+                first.setChars(source.subSequence(start, first.getEndOffset()));
+            }
+        }
+        if (link.getLastChild() instanceof Text last) {
+            int end = last.getEndOffset();
+            while (end < source.length() && rubySpace(source.charAt(end))) {
+                end++;
+            }
+            if (end > last.getEndOffset() && end < source.length() && source.charAt(end) == ']') {
+                last.setChars(source.subSequence(last.getStartOffset(), end));
+            }
+        }
     }
 
     /**
@@ -177,6 +219,30 @@ final class LeanInlineParser extends InlineParserImpl {
             return -1;
         }
         return input.indexOf(']', open + 1) < 0 ? -1 : open;
+    }
+
+    /**
+     * Whether {@code id} names a link definition as kramdown looks it up: white space inside
+     * it collapsed and letters in lower case, as CommonMark does too, but white space at its ends
+     * kept, so {@code [ id ]} and {@code [id]} name different definitions.
+     */
+    private boolean defined(BasedSequence id) {
+        Reference reference = referenceRepository.get(Escaping.normalizeReference(id, true));
+        if (reference == null) {
+            return false;
+        }
+        // flexmark trims the label it keeps; kramdown's is everything between the brackets
+        BasedSequence label = reference.getOpeningMarker().baseSubSequence(reference.getOpeningMarker().getEndOffset(),
+                reference.getClosingMarker().getStartOffset());
+        return !padded(id) && !padded(label) || kramdownId(id).equals(kramdownId(label));
+    }
+
+    private static boolean padded(BasedSequence id) {
+        return !id.isEmpty() && (rubySpace(id.charAt(0)) || rubySpace(id.lastChar()));
+    }
+
+    private static String kramdownId(BasedSequence id) {
+        return id.toString().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /**
