@@ -20,6 +20,7 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -62,6 +63,46 @@ final class KramdownBlankLines implements NodeRenderer {
             html.blankLine();
         }
         context.delegateRender();
+        if (node.getNext() == null && blankLineAfterLast(node)) {
+            html.line();
+            html.blankLine();
+        }
+    }
+
+    /**
+     * Whether the source has a blank line after the last block of the page or of a block quote,
+     * before the end of it: kramdown writes that run of blank lines as an empty line too. A list
+     * item's blank lines at its end belong to the list's container, so the page's or the quote's.
+     * The writer keeps one empty line however often it is asked, so a blank line already written
+     * before a block that writes nothing (a link definition) is not written twice, as kramdown
+     * writes a run of blank lines around such a block as one.
+     */
+    private static boolean blankLineAfterLast(Node node) {
+        Node container = node.getParent();
+        BasedSequence source = node.getDocument().getChars();
+        int containerEnd;
+        if (container instanceof Document) {
+            containerEnd = source.length();
+        } else if (container instanceof BlockQuote) {
+            containerEnd = container.getEndOffset();
+        } else {
+            return false;
+        }
+        int end = node.getEndOffset();
+        while (end > node.getStartOffset() && Character.isWhitespace(source.charAt(end - 1))) {
+            end--;
+        }
+        // kramdown reads a page as ending with a line break
+        int lineBreaks = container instanceof Document && (source.isEmpty() || source.charAt(source.length() - 1) != '\n') ? 1 : 0;
+        for (int at = end; at < containerEnd; at++) {
+            char c = source.charAt(at);
+            if (c == '\n') {
+                lineBreaks++;
+            } else if (c != '>' && !Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return lineBreaks >= 2;
     }
 
     /**
@@ -71,7 +112,9 @@ final class KramdownBlankLines implements NodeRenderer {
      */
     private static boolean blankLineBefore(Node node) {
         Node previous = node.getPrevious();
-        if (previous == null) {
+        // a list ended by a ^ keeps the blank lines before the marker as its own, and kramdown
+        // writes none of them (a definition list does not)
+        if (previous == null || node instanceof KramdownEndOfBlock && (previous instanceof BulletList || previous instanceof OrderedList)) {
             return false;
         }
         BasedSequence source = node.getDocument().getChars();

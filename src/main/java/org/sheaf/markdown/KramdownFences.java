@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
  * one, kramdown reads the opening line as text and the lines after it as Markdown, where flexmark
  * runs the code to the end of its container.
  *
+ * <p>kramdown's fence is the whole run of backticks and tildes that opens the line, in any mix
+ * ({@code ``~}), and only that run, with more of its last character, closes it; flexmark opens
+ * and closes fences of one character, so kramdown's other fences are opened and closed here.
+ *
  * <p>kramdown's pattern reads an opening line as fewer fence characters than it has when only
  * fewer close, the rest then being the language: {@code `````} over a line of four backticks is a
  * fence of four for the language {@code `}. So an opening line that closed nothing is tried again
@@ -45,8 +49,11 @@ final class KramdownFences {
      */
     static final DataKey<Map<Integer, Integer>> LONGEST = new DataKey<>("KRAMDOWN_LONGEST_FENCES", Map.of());
 
-    /** An opening fence as kramdown's pattern reads it: its characters, then one word at most. */
-    private static final Pattern OPENING = Pattern.compile("([`~])\\1{2,}[ \t]*\\S*\\s*");
+    /**
+     * An opening fence as kramdown's pattern reads it: its characters, backticks and tildes in any
+     * mix, then one word at most.
+     */
+    private static final Pattern OPENING = Pattern.compile("[`~]{3,}[ \t]*\\S*\\s*");
 
     private KramdownFences() {
     }
@@ -91,30 +98,48 @@ final class KramdownFences {
         }
         int longest = 0;
         for (BasedSequence line : fence.getContentLines()) {
-            int length = closingLength(line, marker.charAt(0));
-            if (length < marker.length()) {
-                longest = Math.max(longest, length);
+            for (int length = marker.length() - 1; length > Math.max(longest, 2); length--) {
+                if (closes(line, marker.subSequence(0, length))) {
+                    longest = length;
+                }
             }
         }
         return longest;
     }
 
-    /** The length of the fence of {@code fenceChar} that {@code line} is, 0 when it is none. */
-    private static int closingLength(CharSequence line, char fenceChar) {
+    /**
+     * Whether {@code line} closes a fence opened by {@code marker}, as kramdown's pattern reads
+     * it: up to three spaces, the marker's characters, more of its last one, and white space.
+     */
+    private static boolean closes(CharSequence line, CharSequence marker) {
         int start = 0;
         while (start < line.length() && start < 3 && line.charAt(start) == ' ') {
             start++;
         }
-        int end = start;
-        while (end < line.length() && line.charAt(end) == fenceChar) {
+        if (line.length() - start < marker.length() || !marker.toString().contentEquals(line.subSequence(start, start + marker.length()))) {
+            return false;
+        }
+        char last = marker.charAt(marker.length() - 1);
+        int end = start + marker.length();
+        while (end < line.length() && line.charAt(end) == last) {
             end++;
         }
         for (int i = end; i < line.length(); i++) {
             if (!Character.isWhitespace(line.charAt(i))) {
-                return 0;
+                return false;
             }
         }
-        return end - start >= 3 ? end - start : 0;
+        return true;
+    }
+
+    /** Whether {@code marker} mixes backticks and tildes, which only kramdown reads as a fence. */
+    private static boolean mixed(CharSequence marker) {
+        for (int i = 1; i < marker.length(); i++) {
+            if (marker.charAt(i) != marker.charAt(0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int lineStart(BasedSequence chars) {
@@ -149,7 +174,34 @@ final class KramdownFences {
         @Override
         BlockStart started(BlockStart start, ParserState state) {
             int longest = longest(state);
+            if (state.getIndent() >= 4) {
+                return start;
+            }
+            BasedSequence line = state.getLine().subSequence(state.getNextNonSpaceIndex());
+            int length = 0;
+            while (length < line.length() && (line.charAt(length) == '`' || line.charAt(length) == '~')) {
+                length++;
+            }
+            if (start == null || mixed(line.subSequence(0, length))) {
+                start = kramdownFence(state, length);
+            }
             return WrappedBlockParser.wrapping(start, parser -> new KramdownFence(parser, longest));
+        }
+
+        /**
+         * A fence flexmark does not open as kramdown does: one whose language holds the fence's
+         * character ({@code ```a`b}), which CommonMark refuses so that a line of code spans is not
+         * a fence, or whose characters mix backticks and tildes ({@code ``~}), which CommonMark
+         * reads as a shorter fence or none. kramdown takes the whole run of fence characters as
+         * the fence, and any one word after it as the language.
+         */
+        private static BlockStart kramdownFence(ParserState state, int length) {
+            BasedSequence line = state.getLine().subSequence(state.getNextNonSpaceIndex());
+            char fenceChar = line.charAt(0);
+            FencedCodeBlockParser parser = new FencedCodeBlockParser(state.getProperties(), fenceChar, length,
+                    state.getIndent(), state.getNextNonSpaceIndex());
+            ((FencedCodeBlock) parser.getBlock()).setOpeningMarker(line.subSequence(0, length));
+            return BlockStart.of(parser).atIndex(state.getNextNonSpaceIndex() + length);
         }
 
         private static int longest(ParserState state) {
@@ -181,13 +233,18 @@ final class KramdownFences {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
-            if (shortened() && state.getIndent() <= 3) {
+            BasedSequence marker = fence().getOpeningMarker();
+            boolean mixed = mixed(marker);
+            if ((shortened() || mixed) && state.getIndent() <= 3) {
                 BasedSequence rest = state.getLine().subSequence(state.getNextNonSpaceIndex());
-                int length = closingLength(rest, fence().getOpeningMarker().charAt(0));
-                if (length >= longest) {
-                    fence().setClosingMarker(rest.subSequence(0, length));
+                if (closes(rest, marker.subSequence(0, Math.min(longest, marker.length())))) {
+                    fence().setClosingMarker(rest.trimEnd());
                     return BlockContinue.finished();
                 }
+            }
+            if (mixed) {
+                // flexmark would close it at a fence of its first character alone
+                return BlockContinue.atIndex(state.getIndex());
             }
             BlockContinue next = flexmark.tryContinue(state);
             // flexmark continues a fence it has not closed past up to the fence's indentation;

@@ -90,35 +90,55 @@ final class KramdownListNesting {
     }
 
     /**
+     * What kramdown takes off the start of each line of a container before it reads the
+     * container's own lines: a block quote's marker ({@code >} and one space), or a list item's
+     * indentation, {@code width} spaces where the line has them all (a lazy line keeps what it
+     * has), and on the item's first line its marker and the spaces after it.
+     */
+    private record Margin(boolean quote, int width, int firstLine) {
+        static final Margin QUOTE = new Margin(true, 0, -1);
+    }
+
+    /**
      * Puts in {@code spaces} the spaces kramdown puts before {@code item}'s first line, if any:
      * from the outermost item around it, the first that does not hold the line as its own, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
-     * the line before is not blank. Columns count from where the block quotes around the lists
-     * leave the line, as kramdown reads a quote's lines without its markers.
+     * the line before is not blank. The items looked at are those inside the innermost block
+     * quote around {@code item}; columns count from where the containers outside them (quotes,
+     * and items holding quotes) leave the line, as kramdown reads a container's lines without
+     * its markers and indentation.
      */
     private static void indent(ListItem item, String text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
-        int quotes = 0;
+        List<Node> outside = new ArrayList<>();
         for (Node node = item.getParent(); node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
-                if (quotes > 0) {
-                    return; // a quote inside an item: its lines start where the item's text does
+                if (outside.isEmpty()) {
+                    around.add(0, outer);
+                } else {
+                    outside.add(0, outer);
                 }
-                around.add(0, outer);
             } else if (node instanceof BlockQuote) {
-                quotes++;
+                outside.add(0, node);
             } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
                 return;
             }
         }
-        int origin = origin(text, lineStart(text, item.getStartOffset()), quotes);
-        if (around.isEmpty() || origin < 0 || text.substring(origin, item.getStartOffset()).contains("\t")) {
+        if (around.isEmpty()) {
+            return;
+        }
+        List<Margin> margins = margins(outside, text);
+        if (margins == null) {
+            return;
+        }
+        int origin = origin(text, lineStart(text, item.getStartOffset()), margins);
+        if (origin < 0 || text.substring(origin, item.getStartOffset()).contains("\t")) {
             return;
         }
         int column = item.getStartOffset() - origin;
         int containerColumn = 0;
         for (ListItem outer : around) {
-            int contentColumn = contentColumn(outer, text, quotes);
+            int contentColumn = contentColumn(outer, text, margins);
             if (contentColumn < 0) {
                 return;
             }
@@ -127,8 +147,8 @@ final class KramdownListNesting {
                 continue;
             }
             boolean otherKind = (item.getParent() instanceof OrderedList) != (outer.getParent() instanceof OrderedList);
-            if (otherKind && column - containerColumn <= 3 && !blankBefore(text, lineStart(text, origin), quotes)
-                    && nestedListFound(outer, contentColumn, origin, text, quotes, blankLines)) {
+            if (otherKind && column - containerColumn <= 3 && !blankBefore(text, lineStart(text, origin), margins)
+                    && nestedListFound(outer, contentColumn, origin, text, margins, blankLines)) {
                 int indentation = contentColumn - containerColumn;
                 spaces.put(origin, 2 * indentation + 4);
             }
@@ -137,24 +157,66 @@ final class KramdownListNesting {
     }
 
     /**
-     * Where the line starting at {@code lineStart} begins inside {@code quotes} block quotes:
-     * after that many markers ({@code >} and one space), or -1 when it lacks one.
+     * The margins of {@code containers}, outermost first; null when the first line of an item
+     * among them lacks the quote markers of those around it.
      */
-    private static int origin(String text, int lineStart, int quotes) {
-        Matcher marker = QUOTE_MARKER.matcher(text);
-        int at = lineStart;
-        for (int i = 0; i < quotes; i++) {
-            if (!marker.region(at, text.length()).lookingAt()) {
-                return -1;
+    private static List<Margin> margins(List<Node> containers, String text) {
+        if (containers.isEmpty()) {
+            return List.of();
+        }
+        List<Margin> margins = new ArrayList<>(containers.size());
+        for (Node container : containers) {
+            if (container instanceof ListItem item) {
+                int width = contentColumn(item, text, margins);
+                if (width < 0) {
+                    return null;
+                }
+                margins.add(new Margin(false, width, lineStart(text, item.getStartOffset())));
+            } else {
+                margins.add(Margin.QUOTE);
             }
-            at = marker.end();
+        }
+        return margins;
+    }
+
+    /**
+     * Where the line starting at {@code lineStart} begins inside the containers of {@code margins}:
+     * after each one's marker or indentation, or -1 when it lacks one.
+     */
+    private static int origin(String text, int lineStart, List<Margin> margins) {
+        int at = lineStart;
+        for (Margin margin : margins) {
+            if (margin.quote()) {
+                Matcher marker = QUOTE_MARKER.matcher(text);
+                if (!marker.region(at, text.length()).lookingAt()) {
+                    return -1;
+                }
+                at = marker.end();
+            } else if (lineStart == margin.firstLine()) {
+                at += margin.width();
+            } else if (spaces(text, at, margin.width())) {
+                at += margin.width();
+            }
         }
         return at;
     }
 
-    /** The column where {@code item}'s text starts on its first line, or -1 when that line lacks its quotes' markers. */
-    private static int contentColumn(ListItem item, String text, int quotes) {
-        int origin = origin(text, lineStart(text, item.getStartOffset()), quotes);
+    /** Whether {@code text} has {@code count} spaces at {@code at}. */
+    private static boolean spaces(String text, int at, int count) {
+        if (at + count > text.length()) {
+            return false;
+        }
+        for (int i = at; i < at + count; i++) {
+            if (text.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The column where {@code item}'s text starts on its first line, or -1 when that line lacks its containers' margins. */
+    private static int contentColumn(ListItem item, String text, List<Margin> margins) {
+        int origin = origin(text, lineStart(text, item.getStartOffset()), margins);
         if (origin < 0) {
             return -1;
         }
@@ -170,28 +232,28 @@ final class KramdownListNesting {
      * a list starting on a line indented to the item's text, or a blank line among its lines
      * (each item's first one found once, in {@code blankLines}).
      */
-    private static boolean nestedListFound(ListItem item, int contentColumn, int before, String text, int quotes,
+    private static boolean nestedListFound(ListItem item, int contentColumn, int before, String text, List<Margin> margins,
             Map<Node, Integer> blankLines) {
         for (Node child = item.getFirstChild(); child != null && child.getStartOffset() < before; child = child.getNext()) {
             if (child instanceof ListBlock) {
-                int origin = origin(text, lineStart(text, child.getStartOffset()), quotes);
+                int origin = origin(text, lineStart(text, child.getStartOffset()), margins);
                 if (origin >= 0 && child.getStartOffset() - origin >= contentColumn) {
                     return true;
                 }
             }
         }
-        return blankLines.computeIfAbsent(item, i -> firstBlankLine(item, text, quotes)) < before;
+        return blankLines.computeIfAbsent(item, i -> firstBlankLine(item, text, margins)) < before;
     }
 
     /** Where the first blank line among {@code item}'s lines starts, or the item's end when none is. */
-    private static int firstBlankLine(ListItem item, String text, int quotes) {
+    private static int firstBlankLine(ListItem item, String text, List<Margin> margins) {
         int end = item.getEndOffset();
         for (int line = lineStart(text, item.getStartOffset()); line < end; ) {
             int lineEnd = text.indexOf('\n', line);
             if (lineEnd < 0) {
                 break;
             }
-            int origin = origin(text, line, quotes);
+            int origin = origin(text, line, margins);
             if (origin >= 0 && origin <= lineEnd && isBlank(text, origin, lineEnd)) {
                 return line;
             }
@@ -209,13 +271,13 @@ final class KramdownListNesting {
         return true;
     }
 
-    /** Whether the line before the one starting at {@code lineStart} is blank inside {@code quotes} block quotes. */
-    private static boolean blankBefore(String text, int lineStart, int quotes) {
+    /** Whether the line before the one starting at {@code lineStart} is blank inside the containers of {@code margins}. */
+    private static boolean blankBefore(String text, int lineStart, List<Margin> margins) {
         if (lineStart == 0) {
             return true;
         }
         int previous = lineStart(text, lineStart - 1);
-        int origin = origin(text, previous, quotes);
+        int origin = origin(text, previous, margins);
         return origin >= 0 && origin < lineStart && text.substring(origin, lineStart - 1).isBlank();
     }
 

@@ -154,6 +154,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 }
             }
         } else if (phase == RenderingPhase.BODY_BOTTOM) {
+            if (document.getFirstChild() == null) {
+                // kramdown reads a page as ending with a line break, so a page of white space
+                // (or of nothing) is one blank line, written as an empty line
+                html.raw("\n");
+            }
             renderFootnotes(context, html);
         }
     }
@@ -365,7 +370,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
         String info = node.getInfo().toString().strip();
-        String language = info.isEmpty() ? null : info.split("[\\s{]", 2)[0];
+        String language = info.isEmpty() ? null : info.split("\\s", 2)[0];
         renderCode(node, language, node.getContentChars().toString(), context, html);
     }
 
@@ -501,7 +506,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * Whether a blank line follows the paragraph before the next block or item. The paragraph's
-     * text ends with its own line break, so any further line break between the two is a blank line.
+     * text ends with its own line break, so any further line break between the two is a blank
+     * line; inside a block quote that line holds the quote's markers ({@code >}), which kramdown
+     * takes off before it reads the quote's lines.
      */
     private static boolean blankLineAfter(Paragraph paragraph) {
         Node next = paragraph.getNext() != null ? paragraph.getNext() : paragraph.getParent().getNext();
@@ -510,7 +517,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         int end = paragraph.getEndOffset();
         String between = paragraph.getDocument().getChars().subSequence(end, Math.max(end, next.getStartOffset())).toString();
-        return between.isBlank() && between.indexOf('\n') >= 0;
+        return between.indexOf('\n') >= 0 && between.chars().allMatch(c -> c == '>' || Character.isWhitespace(c));
     }
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.KeepType;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
@@ -164,6 +165,9 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
+        parse.set(LeanInlineParser.KRAMDOWN_REFERENCES, true);
+        // of two link definitions of one name, kramdown keeps the later
+        parse.set(Parser.REFERENCES_KEEP, KeepType.LAST);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         Parser.Builder builder = KramdownFences.install(HtmlBlockStartFactory.install(
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse)))))
@@ -228,7 +232,8 @@ public final class MarkdownRenderer {
      * Converts one document's Markdown (after Liquid) to an HTML fragment.
      *
      * @param markdown the Markdown text, without front matter
-     * @return the HTML, ending with a line break unless empty
+     * @return the HTML, ending with a line break unless empty (never empty in kramdown, which
+     *         writes a page of nothing as one empty line)
      */
     public String render(String markdown) {
         return render(markdown, null);
