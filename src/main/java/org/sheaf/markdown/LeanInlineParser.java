@@ -1,8 +1,9 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
-import com.vladsch.flexmark.ast.LinkRefDerived;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
@@ -75,6 +76,9 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
 
+    /** The inline link being closed, read as kramdown reads it, while flexmark makes it. */
+    private InlineLink inlineLink;
+
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
             List<InlineParserExtensionFactory> inlineParserExtensions) {
@@ -103,8 +107,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * inside the angle brackets and so makes no link. The angles stay on the returned text, as
      * flexmark's own angle destinations keep them.
      */
-    @Override
-    public BasedSequence parseLinkDestination() {
+    private BasedSequence angleDestination() {
         if (kramdownAngleDestinations && peek() == '<') {
             for (int end = index + 1; end < input.length() && input.charAt(end) != '\n'; end++) {
                 if (input.charAt(end) == '>') {
@@ -142,42 +145,181 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * With {@link #KRAMDOWN_REFERENCES}, brackets followed by kramdown's reference ({@code [id]}
-     * after any white space, the id running to the next {@code ]}) are read as kramdown reads them.
-     * When the id names no link definition, the brackets are text: flexmark turns a bracket it may
-     * not close into text, so the opening bracket is marked so. When it names one after white
-     * space, where flexmark looks for a reference only right after the bracket, flexmark is shown
-     * the reference there, the white space left out of the link as kramdown leaves it. A bracket
-     * that starts with {@code ^} is a footnote's and never a link's in kramdown, so it is left to
-     * flexmark.
+     * With {@link #KRAMDOWN_REFERENCES}, brackets are a link or image exactly when kramdown makes one
+     * of them, and their text keeps no link of its own, as kramdown reads no link inside a link's or
+     * an image's text ({@code [a [b](/v) c](/u)} is one link to {@code /u}).
+     *
+     * <p>Brackets right before a {@code (} are an inline link when kramdown's reading of the
+     * parentheses ({@link #inlineLinkAt}) finds one, and text otherwise, never a reference. Other
+     * brackets are followed by kramdown's reference ({@code [id]} after any white space, the id
+     * running to the next {@code ]}) or name one themselves; when it names no link definition they
+     * are text. flexmark turns a bracket it may not close into text, so the opening bracket is marked
+     * so. When a reference follows white space, where flexmark looks for one only right after the
+     * bracket, flexmark is shown the reference there, the white space left out of the link as
+     * kramdown leaves it. A bracket that starts with {@code ^} is a footnote's and never a link's in
+     * kramdown, so it is left to flexmark.
+     *
+     * <p>flexmark reads brackets inside out, kramdown outside in: an inner link flexmark has already
+     * made, which keeps the brackets around it from being a link, is turned back into text when
+     * the brackets around it turn out to be kramdown's link.
      */
     @Override
     protected boolean parseCloseBracket() {
         Bracket opener = getLastBracket();
-        if (kramdownReferences && opener != null && opener.isAllowed() && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
-            int open = referenceAfter(index + 1);
-            if (open >= 0) {
-                int close = input.indexOf(']', open);
-                BasedSequence id = input.subSequence(open + 1, close);
-                if (!defined(id)) {
-                    opener.setAllowed(false);
-                } else if (open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0 && !holdsReferences(opener)) {
-                    index = open - 1;
-                }
-            } else if (input.safeCharAt(index + 1) != '(' && !defined(input.subSequence(opener.getStartIndex() + 1, index))) {
-                opener.setAllowed(false);
-            }
-        }
         if (!kramdownReferences) {
             return super.parseCloseBracket();
         }
+        if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
+            boolean link;
+            if (input.safeCharAt(index + 1) == '(') {
+                inlineLink = inlineLinkAt(index + 1);
+                link = inlineLink != null;
+            } else {
+                int open = referenceAfter(index + 1);
+                if (open >= 0) {
+                    int close = input.indexOf(']', open);
+                    BasedSequence id = input.subSequence(open + 1, close);
+                    link = defined(id);
+                    if (link && open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0) {
+                        index = open - 1;
+                    }
+                } else {
+                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
+                }
+            }
+            if (link) {
+                linksToText(opener.getNode());
+            }
+            opener.setAllowed(link);
+        }
         Node before = block.getLastChild();
-        boolean parsed = super.parseCloseBracket();
+        boolean parsed;
+        InlineLink inline = inlineLink;
+        try {
+            parsed = super.parseCloseBracket();
+        } finally {
+            inlineLink = null;
+        }
         Node made = block.getLastChild();
-        if (made != before && (made instanceof Link || made instanceof LinkRef)) {
+        if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
             keepSpaces(made);
+            mergeTextNodes(made.getFirstChild(), made.getLastChild());
+            if (inline != null && inline.title() != null && made instanceof InlineLinkNode inlineNode) {
+                inlineNode.setTitleChars(inline.title());
+                inlineNode.setCharsFromContent();
+            }
         }
         return parsed;
+    }
+
+    /**
+     * Where kramdown's inline link opening with the {@code (} at {@code paren} ends, and its
+     * destination and quoted title, or null when kramdown makes no link of it. kramdown reads
+     * {@code (<...>)} up to the first {@code >} on the line; otherwise the destination runs to the
+     * {@code )} that balances the {@code (} or to white space before a quote, across line ends,
+     * and is trimmed. A title in quotes, which may hold its own quote, follows when the destination
+     * did not end at its {@code )}; with none the brackets are text.
+     */
+    private InlineLink inlineLinkAt(int paren) {
+        if (input.safeCharAt(paren + 1) == '<') {
+            for (int end = paren + 2; end < input.length() && input.charAt(end) != '\n'; end++) {
+                if (input.charAt(end) == '>') {
+                    BasedSequence destination = input.subSequence(paren + 1, end + 1);
+                    return input.safeCharAt(end + 1) == ')' ? new InlineLink(destination, null, end + 1)
+                            : titled(destination, end + 1);
+                }
+            }
+        }
+        int depth = 0;
+        for (int at = paren; at < input.length(); at++) {
+            char c = input.charAt(at);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return new InlineLink(trimmed(paren + 1, at), null, at);
+            } else if (rubySpace(c) && (input.safeCharAt(at + 1) == '"' || input.safeCharAt(at + 1) == '\'')) {
+                return titled(trimmed(paren + 1, at), at);
+            }
+        }
+        return null;
+    }
+
+    /** The inline link whose title in quotes, then {@code )}, follows white space at {@code from}. */
+    private InlineLink titled(BasedSequence destination, int from) {
+        int open = from;
+        while (open < input.length() && rubySpace(input.charAt(open))) {
+            open++;
+        }
+        char quote = input.safeCharAt(open);
+        if (quote != '"' && quote != '\'') {
+            return null;
+        }
+        for (int close = input.indexOf(quote, open + 2); close >= 0; close = input.indexOf(quote, close + 1)) {
+            int paren = close + 1;
+            while (paren < input.length() && rubySpace(input.charAt(paren))) {
+                paren++;
+            }
+            if (input.safeCharAt(paren) == ')') {
+                return new InlineLink(destination, input.subSequence(open, close + 1), paren);
+            }
+        }
+        return null;
+    }
+
+    private BasedSequence trimmed(int start, int end) {
+        while (start < end && rubySpace(input.charAt(start))) {
+            start++;
+        }
+        while (end > start && rubySpace(input.charAt(end - 1))) {
+            end--;
+        }
+        return input.subSequence(start, end);
+    }
+
+    /**
+     * Turns each link among the nodes after {@code opener} back into the text it was written as,
+     * its own text's nodes kept: {@code [b](/v)} becomes {@code [}, {@code b} and {@code ](/v)}.
+     * Links inside those were turned back when it was made, so one level is all there is.
+     */
+    private static void linksToText(Node opener) {
+        for (Node node = opener.getNext(); node != null; ) {
+            Node next = node.getNext();
+            if (node instanceof Link || node instanceof LinkRef) {
+                BasedSequence chars = node.getChars();
+                int textStart = node.getFirstChild() == null ? chars.getStartOffset() + 1 : node.getFirstChild().getStartOffset();
+                int textEnd = node.getLastChild() == null ? textStart : node.getLastChild().getEndOffset();
+                node.insertBefore(new Text(chars.baseSubSequence(chars.getStartOffset(), textStart)));
+                while (node.getFirstChild() != null) {
+                    node.insertBefore(node.getFirstChild());
+                }
+                node.insertBefore(new Text(chars.baseSubSequence(textEnd, chars.getEndOffset())));
+                node.unlink();
+            }
+            node = next;
+        }
+    }
+
+    /**
+     * With {@link #KRAMDOWN_REFERENCES}, the destination of the inline link being closed is the
+     * one kramdown reads ({@link #inlineLinkAt}), and flexmark is left at its {@code )}.
+     */
+    @Override
+    public BasedSequence parseLinkDestination() {
+        if (inlineLink != null) {
+            index = inlineLink.end();
+            return inlineLink.destination();
+        }
+        return angleDestination();
+    }
+
+    /** With an inline link of kramdown's being closed, its title is set on the link once made. */
+    @Override
+    public BasedSequence parseLinkTitle() {
+        return inlineLink != null ? null : super.parseLinkTitle();
+    }
+
+    /** kramdown's inline link: destination, title with its quotes or null, and where {@code )} is. */
+    private record InlineLink(BasedSequence destination, BasedSequence title, int end) {
     }
 
     /**
@@ -243,19 +385,6 @@ final class LeanInlineParser extends InlineParserImpl {
 
     private static String kramdownId(BasedSequence id) {
         return id.toString().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * Whether the text inside {@code opener} holds a resolved reference, which keeps flexmark
-     * from making a link of the brackets around it, so that it reads on from just after them.
-     */
-    private static boolean holdsReferences(Bracket opener) {
-        for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
-            if (node instanceof LinkRefDerived reference && !reference.isTentative()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** With {@link #KRAMDOWN_LONE_BACKTICK}, one backtick with white space on both sides is text. */
