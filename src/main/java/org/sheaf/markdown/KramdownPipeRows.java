@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * kramdown's table without a header: a paragraph standing as a block of its own (a blank line
  * or the start of its container before it, a blank line or the end after it) whose every line
- * holds a pipe ({@code a | b}) is a table with a body only. Tables with a separator line are
+ * holds a pipe ({@code a | b}, {@code | a |}) is a table with a body only. Tables with a separator line are
  * flexmark's table extension's, which reads them as kramdown does; these are the ones it leaves
  * as a paragraph. Escaped pipes and pipes inside code spans do not split cells, and short rows
  * get empty cells.
@@ -34,10 +34,11 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         }
         List<List<BasedSequence>> rows = new ArrayList<>();
         int columns = 0;
+        boolean leadingPipe = chars.trimStart().startsWith("|");
         for (BasedSequence line : paragraph.getContentLines()) {
             BasedSequence row = line.trimEOL();
-            List<BasedSequence> cells = cells(row);
-            if (cells.size() < 2 || SEPARATOR.matcher(row.trim()).matches()) {
+            List<BasedSequence> cells = cells(row, leadingPipe);
+            if (cells == null || SEPARATOR.matcher(row.trim()).matches()) {
                 return 0;
             }
             rows.add(cells);
@@ -106,10 +107,12 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     }
 
     /**
-     * The cells of a row: split at pipes that are neither escaped nor in a code span, the empty
-     * text before a leading pipe and after a trailing one dropped, each cell stripped.
+     * The cells of a row, or null when it has no pipe outside code spans that is not escaped:
+     * split at those pipes, each cell stripped. As in kramdown, an empty first cell is dropped
+     * only when the table's first line starts with a pipe ({@code leadingPipe}), and an empty
+     * last cell always, so {@code | a |} is one cell and a lone {@code |} none.
      */
-    static List<BasedSequence> cells(BasedSequence line) {
+    static List<BasedSequence> cells(BasedSequence line, boolean leadingPipe) {
         List<BasedSequence> cells = new ArrayList<>();
         int start = 0;
         int i = 0;
@@ -128,11 +131,14 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 i++;
             }
         }
+        if (cells.isEmpty()) {
+            return null;
+        }
         cells.add(line.subSequence(Math.min(start, line.length())));
-        if (cells.size() > 1 && cells.get(0).isBlank()) {
+        if (leadingPipe && cells.get(0).isBlank()) {
             cells.remove(0);
         }
-        if (cells.size() > 1 && cells.get(cells.size() - 1).isBlank()) {
+        if (cells.get(cells.size() - 1).isBlank()) {
             cells.remove(cells.size() - 1);
         }
         List<BasedSequence> stripped = new ArrayList<>(cells.size());
