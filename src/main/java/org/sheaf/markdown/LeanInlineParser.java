@@ -26,6 +26,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -78,6 +79,17 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** The inline link being closed, read as kramdown reads it, while flexmark makes it. */
     private InlineLink inlineLink;
+
+    /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
+    private int[] closingParens;
+    private BasedSequence parensOf;
+
+    /** Searches for the ends of kramdown's inline links ({@link #inlineLinkAt}). */
+    private final ForwardSearch angleEnd = new ForwardSearch(at -> input.charAt(at) == '>' || input.charAt(at) == '\n');
+    private final ForwardSearch spaceBeforeQuote = new ForwardSearch(
+            at -> rubySpace(input.charAt(at)) && (input.safeCharAt(at + 1) == '"' || input.safeCharAt(at + 1) == '\''));
+    private final ForwardSearch doubleQuoteEnd = new ForwardSearch(at -> input.charAt(at) == '"' && input.safeCharAt(afterSpace(at + 1)) == ')');
+    private final ForwardSearch singleQuoteEnd = new ForwardSearch(at -> input.charAt(at) == '\'' && input.safeCharAt(afterSpace(at + 1)) == ')');
 
     LeanInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
             Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
@@ -219,29 +231,25 @@ final class LeanInlineParser extends InlineParserImpl {
      * {@code )} that balances the {@code (} or to white space before a quote, across line ends,
      * and is trimmed. A title in quotes, which may hold its own quote, follows when the destination
      * did not end at its {@code )}; with none the brackets are text.
+     *
+     * <p>Each search goes on from where the last one in the paragraph ended, so that a paragraph
+     * of many unclosed {@code [a](x} is read in one pass rather than once per bracket.
      */
     private InlineLink inlineLinkAt(int paren) {
         if (input.safeCharAt(paren + 1) == '<') {
-            for (int end = paren + 2; end < input.length() && input.charAt(end) != '\n'; end++) {
-                if (input.charAt(end) == '>') {
-                    BasedSequence destination = input.subSequence(paren + 1, end + 1);
-                    return input.safeCharAt(end + 1) == ')' ? new InlineLink(destination, null, end + 1)
-                            : titled(destination, end + 1);
-                }
+            int end = angleEnd.from(paren + 2);
+            if (end >= 0 && input.charAt(end) == '>') {
+                BasedSequence destination = input.subSequence(paren + 1, end + 1);
+                return input.safeCharAt(end + 1) == ')' ? new InlineLink(destination, null, end + 1)
+                        : titled(destination, end + 1);
             }
         }
-        int depth = 0;
-        for (int at = paren; at < input.length(); at++) {
-            char c = input.charAt(at);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return new InlineLink(trimmed(paren + 1, at), null, at);
-            } else if (rubySpace(c) && (input.safeCharAt(at + 1) == '"' || input.safeCharAt(at + 1) == '\'')) {
-                return titled(trimmed(paren + 1, at), at);
-            }
+        int close = closingParen(paren);
+        int beforeQuote = spaceBeforeQuote.from(paren + 1);
+        if (close >= 0 && (beforeQuote < 0 || close < beforeQuote)) {
+            return new InlineLink(trimmed(paren + 1, close), null, close);
         }
-        return null;
+        return beforeQuote < 0 ? null : titled(trimmed(paren + 1, beforeQuote), beforeQuote);
     }
 
     /** The inline link whose title in quotes, then {@code )}, follows white space at {@code from}. */
@@ -254,16 +262,69 @@ final class LeanInlineParser extends InlineParserImpl {
         if (quote != '"' && quote != '\'') {
             return null;
         }
-        for (int close = input.indexOf(quote, open + 2); close >= 0; close = input.indexOf(quote, close + 1)) {
-            int paren = close + 1;
-            while (paren < input.length() && rubySpace(input.charAt(paren))) {
-                paren++;
-            }
-            if (input.safeCharAt(paren) == ')') {
-                return new InlineLink(destination, input.subSequence(open, close + 1), paren);
+        int close = (quote == '"' ? doubleQuoteEnd : singleQuoteEnd).from(open + 2);
+        if (close < 0) {
+            return null;
+        }
+        return new InlineLink(destination, input.subSequence(open, close + 1), afterSpace(close + 1));
+    }
+
+    private int afterSpace(int from) {
+        while (from < input.length() && rubySpace(input.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
+    /** Where the {@code )} that balances the {@code (} at {@code paren} is, or -1. */
+    private int closingParen(int paren) {
+        if (parensOf != input) {
+            parensOf = input;
+            closingParens = new int[input.length()];
+            int[] open = new int[input.length()];
+            int depth = 0;
+            for (int at = 0; at < input.length(); at++) {
+                char c = input.charAt(at);
+                closingParens[at] = -1;
+                if (c == '(') {
+                    open[depth++] = at;
+                } else if (c == ')' && depth > 0) {
+                    closingParens[open[--depth]] = at;
+                }
             }
         }
-        return null;
+        return closingParens[paren];
+    }
+
+    /**
+     * The first position at or after a given one where a test holds in the paragraph being read,
+     * remembered: the parser asks from positions further and further on, and an answer stays
+     * good for every position up to it.
+     */
+    private final class ForwardSearch {
+        private final IntPredicate test;
+        private BasedSequence searched;
+        private int from;
+        private int found;
+
+        ForwardSearch(IntPredicate test) {
+            this.test = test;
+        }
+
+        int from(int start) {
+            if (searched != input || start < from || found >= 0 && start > found) {
+                searched = input;
+                from = start;
+                found = -1;
+                for (int at = start; at < input.length(); at++) {
+                    if (test.test(at)) {
+                        found = at;
+                        break;
+                    }
+                }
+            }
+            return found;
+        }
     }
 
     private BasedSequence trimmed(int start, int end) {
