@@ -64,6 +64,7 @@ final class SplitRules {
         if (!joiner.linesApart(top)) {
             return new Result(css, map);
         }
+        joiner.group(top);
         List<Integer> order = new ArrayList<>();
         joiner.write(top, order);
         if (!joiner.changed) {
@@ -92,6 +93,12 @@ final class SplitRules {
         final List<String> urls;
         /** Lines a rule takes from the rules joined into it, before its closing brace. */
         final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
+        /** Each top-level block's group: dart-sass ends the CSS of each top-level style rule with a blank line. */
+        final Map<Block, Integer> groups = new java.util.IdentityHashMap<>();
+        /** Where each mixin's body is, by name, over all the sources; read when first needed. */
+        Map<String, List<int[]>> mixins;
+        /** Every origin on each line of the CSS; read when first needed. */
+        Map<Integer, List<StaticValues.Origin>> byLine;
         boolean changed;
 
         Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
@@ -132,7 +139,7 @@ final class SplitRules {
             int end = parent.open < 0 ? lineStarts.length : line(parent.close);
             for (int b = 1; b < siblings.size(); b++) {
                 Block rule = siblings.get(b);
-                int first = firstNested(siblings, b);
+                int first = Math.min(firstNested(siblings, b), firstThroughMixins(siblings, b, parent));
                 if (first == b || !ownLines(css, rule, lineStarts)) {
                     continue;
                 }
@@ -205,6 +212,189 @@ final class SplitRules {
             return first;
         }
 
+        /**
+         * The index of the first of the siblings just before {@code b} that the rule {@code b}
+         * came from wrote through the mixins it includes, as well as directly; {@code b} when
+         * that cannot be told for sure.
+         *
+         * <p>A mixin's rules map to the mixin's own text, so the source map alone cannot tell the
+         * rules {@code a { @include m; x: 1 }} wrote through {@code m} from those another
+         * {@code @include m} wrote just before. The siblings are taken back to the first one
+         * whose every mapped position lies outside the rule's braces, the bodies of the mixins
+         * they include and the rule's selector, or whose selectors do not start with the rule's;
+         * and then only when the sibling there is known to be written just before the rule's
+         * statement began: the rule's own first part; at the top level, the end of the previous
+         * top-level style rule's CSS, where the rule's source follows a style rule with a
+         * statement that writes; or the part of the rule it is nested in, where the rule's source
+         * follows a declaration of that rule.
+         */
+        int firstThroughMixins(List<Block> siblings, int b, Block parent) {
+            Block rule = siblings.get(b);
+            if (b == 0 || !rule.children.isEmpty() || css.charAt(rule.start) == '@') {
+                return b;
+            }
+            StaticValues.Origin origin = origin(rule);
+            if (origin == null || origin.source() >= contents.size() || indentedSource(origin.source())) {
+                return b;
+            }
+            String source = contents.get(origin.source());
+            int at = StaticValues.offset(source, origin.line(), origin.column());
+            int[] braces = braces(source, at);
+            if (braces == null) {
+                return b;
+            }
+            List<int[]> bodies = new ArrayList<>();
+            bodies.add(new int[] {origin.source(), braces[0], braces[1]});
+            if (!includedBodies(ScssOutline.includes(source, braces[0], braces[1], false), bodies)) {
+                return b;
+            }
+            List<String> selectors = selectors(prelude(css, rule));
+            boolean top = parent.open < 0;
+            int first = b;
+            while (first > 0) {
+                Block before = siblings.get(first - 1);
+                if (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
+                        || !wroteWithin(before, origin, bodies) || !derived(before, selectors)) {
+                    break;
+                }
+                first--;
+            }
+            if (first == b || first == 0) {
+                return b;
+            }
+            Block previous = siblings.get(first - 1);
+            StaticValues.Origin previousOrigin = origin(previous);
+            boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
+            if (rulePart && origin.equals(previousOrigin)) {
+                return first;
+            }
+            ScssOutline.Place place = ScssOutline.placeOf(source, at);
+            if (place == null) {
+                return b;
+            }
+            if (top && place.open() < 0 && !groups.get(previous).equals(groups.get(rule))
+                    && place.previous() == ScssOutline.Kind.RULE) {
+                return first;
+            }
+            if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.DECLARATION && rulePart
+                    && previousOrigin != null && previousOrigin.source() == origin.source()) {
+                int[] enclosing = braces(source, StaticValues.offset(source, previousOrigin.line(), previousOrigin.column()));
+                if (enclosing != null && enclosing[0] == place.open()) {
+                    return first;
+                }
+            }
+            return b;
+        }
+
+        /**
+         * Adds the bodies of the named mixins, and of the mixins they include, to {@code bodies};
+         * false when no mixin is named.
+         */
+        private boolean includedBodies(List<String> names, List<int[]> bodies) {
+            if (names.isEmpty()) {
+                return false;
+            }
+            if (mixins == null) {
+                mixins = new java.util.HashMap<>();
+                for (int s = 0; s < contents.size(); s++) {
+                    int index = s;
+                    ScssOutline.mixins(contents.get(s), indentedSource(s)).forEach((name, found) -> found.forEach(
+                            body -> mixins.computeIfAbsent(name, k -> new ArrayList<>()).add(new int[] {index, body[0], body[1]})));
+                }
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
+            while (!pending.isEmpty()) {
+                String name = pending.pop();
+                if (!seen.add(name)) {
+                    continue;
+                }
+                for (int[] body : mixins.getOrDefault(name, List.of())) {
+                    bodies.add(body);
+                    pending.addAll(ScssOutline.includes(contents.get(body[0]), body[1], body[2], indentedSource(body[0])));
+                }
+            }
+            return true;
+        }
+
+        /** Whether every position of the block maps to the rule's selector or inside one of the bodies. */
+        private boolean wroteWithin(Block block, StaticValues.Origin selector, List<int[]> bodies) {
+            if (byLine == null) {
+                byLine = new java.util.HashMap<>();
+                for (Map.Entry<Long, StaticValues.Origin> entry : origins.entrySet()) {
+                    byLine.computeIfAbsent((int) (entry.getKey() >>> 32), k -> new ArrayList<>()).add(entry.getValue());
+                }
+            }
+            boolean any = false;
+            for (int l = line(block.start); l <= line(block.close); l++) {
+                for (StaticValues.Origin at : byLine.getOrDefault(l, List.of())) {
+                    any = true;
+                    if (at.equals(selector) || at.source() >= contents.size()) {
+                        continue;
+                    }
+                    int where = StaticValues.offset(contents.get(at.source()), at.line(), at.column());
+                    if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
+                        return false;
+                    }
+                }
+            }
+            return any;
+        }
+
+        /**
+         * Whether each selector of the block, or of every rule inside it when it is an at-rule
+         * with rules, starts with one of the rule's: what nesting inside the rule writes.
+         */
+        private boolean derived(Block block, List<String> ruleSelectors) {
+            if (css.charAt(block.start) == '@') {
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> derived(child, ruleSelectors));
+            }
+            return block.children.isEmpty() && selectors(prelude(css, block)).stream()
+                    .allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule)));
+        }
+
+        /**
+         * Whether a selector is the rule's, or the rule's with more after it that does not go on
+         * with its last name ({@code a:hover}, {@code a b}, but not {@code ab} or {@code a-b}).
+         */
+        private static boolean extending(String selector, String rule) {
+            if (!selector.startsWith(rule)) {
+                return false;
+            }
+            if (selector.length() == rule.length()) {
+                return true;
+            }
+            char next = selector.charAt(rule.length());
+            return !(Character.isLetterOrDigit(next) || next == '-' || next == '_' || next > 0x7F || next == '\\');
+        }
+
+        boolean indentedSource(int source) {
+            return source < urls.size() && urls.get(source).endsWith(".sass");
+        }
+
+        /** Numbers the top-level blocks by the blank lines dart-sass writes after each top-level style rule's CSS. */
+        void group(Block top) {
+            int group = 0;
+            int from = 0;
+            for (Block child : top.children) {
+                StringBuilder between = new StringBuilder();
+                int i = from;
+                while (i < child.start) {
+                    if (css.startsWith("/*", i)) {
+                        between.append('x');
+                        i = StaticValues.skipped(css, i);
+                    } else {
+                        between.append(css.charAt(i++));
+                    }
+                }
+                if (from > 0 && between.toString().matches("(?s).*\\n[ \\t]*\\n.*")) {
+                    group++;
+                }
+                groups.put(child, group);
+                from = child.close + 1;
+            }
+        }
+
         StaticValues.Origin origin(Block block) {
             int line = line(block.start);
             return origins.get(StaticValues.key(line, block.start - lineStarts[line]));
@@ -226,6 +416,28 @@ final class SplitRules {
                 && css.charAt(rule.open - 1) == ' ';
     }
 
+    /** The complex selectors of a selector list, each with its whitespace made single spaces. */
+    private static List<String> selectors(String list) {
+        List<String> found = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = StaticValues.skipped(list, i) - 1;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                found.add(list.substring(start, i).strip().replaceAll("\\s+", " "));
+                start = i + 1;
+            }
+        }
+        found.add(list.substring(start).strip().replaceAll("\\s+", " "));
+        return found;
+    }
+
     private static String prelude(String css, Block block) {
         return css.substring(block.start, block.open).strip();
     }
@@ -235,7 +447,7 @@ final class SplitRules {
      * The offsets of the braces of the rule whose selector starts at {@code at} in an SCSS
      * source, or null when none follows before a {@code ;} or {@code }}.
      */
-    private static int[] braces(String source, int at) {
+    static int[] braces(String source, int at) {
         if (at < 0) {
             return null;
         }
@@ -285,7 +497,7 @@ final class SplitRules {
      * For a rule of the indented syntax whose selector starts at {@code at}: where its selector
      * ends and where the lines indented under it end, or null when none are.
      */
-    private static int[] indented(String source, int at) {
+    static int[] indented(String source, int at) {
         if (at < 0) {
             return null;
         }
