@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * to the end of the first part; with no first part (the rule began with a nested rule), the rule
  * moves to before the first nested one. Whole lines move, so the source map's lines are renumbered to follow. In the
  * indented syntax a rule's inside is the lines indented under its selector.
+ *
+ * <p>Rules a mixin nested in the rule map to the mixin's text instead; {@link
+ * Joiner#firstThroughMixins} says when they are taken as the rule's. It reads the blank lines
+ * dart-sass writes after each top-level style rule's CSS, so this runs on dart-sass's own layout.
  */
 final class SplitRules {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
