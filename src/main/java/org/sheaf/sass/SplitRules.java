@@ -201,6 +201,7 @@ final class SplitRules {
             if (braces == null) {
                 return b;
             }
+            List<String> selectors = selectors(prelude(css, rule));
             int first = b;
             while (first > 0) {
                 StaticValues.Origin inner = origin(siblings.get(first - 1));
@@ -208,12 +209,41 @@ final class SplitRules {
                     break;
                 }
                 int where = StaticValues.offset(source, inner.line(), inner.column());
-                if (where <= braces[0] || where >= braces[1]) {
+                // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
+                // same place: a rule nested in an earlier evaluation has that evaluation's selector,
+                // not this one's, unless @at-root took it out of every selector.
+                if (where <= braces[0] || where >= braces[1] || !holding(siblings.get(first - 1), selectors)
+                        && !source.substring(0, where).stripTrailing().endsWith("@at-root")) {
                     break;
                 }
                 first--;
             }
             return first;
+        }
+
+        /** Whether each selector of the block, or of every rule inside it, holds one of the rule's selectors whole. */
+        private boolean holding(Block block, List<String> ruleSelectors) {
+            if (css.charAt(block.start) == '@') {
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> holding(child, ruleSelectors));
+            }
+            return block.children.isEmpty() && selectors(prelude(css, block)).stream()
+                    .allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule)));
+        }
+
+        /**
+         * Whether {@code rule} stands in {@code selector} as nesting writes it: {@code .a} in
+         * {@code .x .a:hover} and in {@code .a-b} ({@code &-b}), not in {@code .a2} or {@code .ab},
+         * which an {@code @each} over {@code a} and {@code a2} also writes.
+         */
+        private static boolean holds(String selector, String rule) {
+            for (int at = selector.indexOf(rule); at >= 0; at = selector.indexOf(rule, at + 1)) {
+                int end = at + rule.length();
+                if ((at == 0 || " (".indexOf(selector.charAt(at - 1)) >= 0)
+                        && (end == selector.length() || !Character.isLetterOrDigit(selector.charAt(end)) && selector.charAt(end) < 0x80)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
