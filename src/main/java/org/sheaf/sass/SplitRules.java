@@ -103,6 +103,10 @@ final class SplitRules {
         Map<String, List<int[]>> mixins;
         /** Every origin on each line of the CSS; read when first needed. */
         Map<Integer, List<StaticValues.Origin>> byLine;
+        /** Where each source's lines start, the braces of the rule at each place and the mixins they include: read once each. */
+        final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
+        final Map<Long, int[]> braces = new java.util.HashMap<>();
+        final Map<Long, List<String>> includes = new java.util.HashMap<>();
         boolean changed;
 
         Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
@@ -195,30 +199,43 @@ final class SplitRules {
                 return b;
             }
             String source = contents.get(origin.source());
-            int at = StaticValues.offset(source, origin.line(), origin.column());
-            int[] braces = origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass")
-                    ? indented(source, at) : braces(source, at);
+            int at = offset(origin);
+            int[] braces = bracesAt(origin.source(), at);
             if (braces == null) {
                 return b;
             }
-            List<String> selectors = selectors(prelude(css, rule));
+            List<String> selectors = null;
             int first = b;
             while (first > 0) {
                 StaticValues.Origin inner = origin(siblings.get(first - 1));
                 if (inner == null || inner.source() != origin.source()) {
                     break;
                 }
-                int where = StaticValues.offset(source, inner.line(), inner.column());
+                int where = offset(inner);
                 // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
                 // same place: a rule nested in an earlier evaluation has that evaluation's selector,
                 // not this one's, unless @at-root took it out of every selector.
-                if (where <= braces[0] || where >= braces[1] || !holding(siblings.get(first - 1), selectors)
-                        && !source.substring(0, where).stripTrailing().endsWith("@at-root")) {
+                if (where <= braces[0] || where >= braces[1]) {
+                    break;
+                }
+                if (selectors == null) {
+                    selectors = selectors(prelude(css, rule));
+                }
+                if (!holding(siblings.get(first - 1), selectors) && !afterAtRoot(source, where)) {
                     break;
                 }
                 first--;
             }
             return first;
+        }
+
+        /** Whether the selector at {@code where} follows {@code @at-root}. */
+        private static boolean afterAtRoot(String source, int where) {
+            int k = where;
+            while (k > 0 && Character.isWhitespace(source.charAt(k - 1))) {
+                k--;
+            }
+            return k >= 8 && source.startsWith("@at-root", k - 8);
         }
 
         /** Whether each selector of the block, or of every rule inside it, holds one of the rule's selectors whole. */
@@ -272,14 +289,15 @@ final class SplitRules {
                 return b;
             }
             String source = contents.get(origin.source());
-            int at = StaticValues.offset(source, origin.line(), origin.column());
-            int[] braces = braces(source, at);
+            int at = offset(origin);
+            int[] braces = bracesAt(origin.source(), at);
             if (braces == null) {
                 return b;
             }
             List<int[]> bodies = new ArrayList<>();
             bodies.add(new int[] {origin.source(), braces[0], braces[1]});
-            if (!includedBodies(ScssOutline.includes(source, braces[0], braces[1], false), bodies)) {
+            if (!includedBodies(includes.computeIfAbsent(StaticValues.key(origin.source(), at),
+                    k -> ScssOutline.includes(source, braces[0], braces[1], false)), bodies)) {
                 return b;
             }
             List<String> selectors = selectors(prelude(css, rule));
@@ -312,7 +330,7 @@ final class SplitRules {
             }
             if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.DECLARATION && rulePart
                     && previousOrigin != null && previousOrigin.source() == origin.source()) {
-                int[] enclosing = braces(source, StaticValues.offset(source, previousOrigin.line(), previousOrigin.column()));
+                int[] enclosing = bracesAt(origin.source(), offset(previousOrigin));
                 if (enclosing != null && enclosing[0] == place.open()) {
                     return first;
                 }
@@ -345,7 +363,8 @@ final class SplitRules {
                 }
                 for (int[] body : mixins.getOrDefault(name, List.of())) {
                     bodies.add(body);
-                    pending.addAll(ScssOutline.includes(contents.get(body[0]), body[1], body[2], indentedSource(body[0])));
+                    pending.addAll(includes.computeIfAbsent(StaticValues.key(body[0], body[1]),
+                            k -> ScssOutline.includes(contents.get(body[0]), body[1], body[2], indentedSource(body[0]))));
                 }
             }
             return true;
@@ -366,7 +385,7 @@ final class SplitRules {
                     if (at.equals(selector) || at.source() >= contents.size()) {
                         continue;
                     }
-                    int where = StaticValues.offset(contents.get(at.source()), at.line(), at.column());
+                    int where = offset(at);
                     if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
                         return false;
                     }
@@ -427,6 +446,28 @@ final class SplitRules {
                 groups.put(child, group);
                 from = child.close + 1;
             }
+        }
+
+        /** The offset in its source of an origin, or -1 past the source's end. */
+        int offset(StaticValues.Origin origin) {
+            int[] starts = sourceLines.computeIfAbsent(origin.source(), s -> lineStarts(contents.get(s)));
+            if (origin.line() >= starts.length) {
+                return -1;
+            }
+            int at = starts[origin.line()] + origin.column();
+            return at <= contents.get(origin.source()).length() ? at : -1;
+        }
+
+        /** The braces (or indented lines) of the rule whose selector starts at {@code at} in a source; null when none. */
+        int[] bracesAt(int source, int at) {
+            if (at < 0) {
+                return null;
+            }
+            int[] found = braces.computeIfAbsent(StaticValues.key(source, at), k -> {
+                int[] pair = indentedSource(source) ? indented(contents.get(source), at) : braces(contents.get(source), at);
+                return pair == null ? new int[0] : pair;
+            });
+            return found.length == 0 ? null : found;
         }
 
         StaticValues.Origin origin(Block block) {
