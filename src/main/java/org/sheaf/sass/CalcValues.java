@@ -36,12 +36,13 @@ final class CalcValues {
     private CalcValues() {
     }
 
-    private enum Type { NUMBER, WORD, HOLE, OPERATOR, PARENTHESES, LIST, FUNCTION, CALC }
+    private enum Type { NUMBER, WORD, HOLE, PATTERN, OPERATOR, PARENTHESES, LIST, FUNCTION, CALC }
 
     /**
      * A piece of a value.
      *
-     * @param text      the number, word or operator as written; a function's name
+     * @param text      the number, word or operator as written; a function's name; for a word with
+     *                  interpolations in it, a pattern that finds their values in dart-sass's word
      * @param items     a list's items, a function's arguments, what parentheses or a {@code calc()} hold
      * @param separator a list's: {@code ' '} or {@code ','}
      * @param start     where a {@code calc()} starts in the text read
@@ -54,6 +55,11 @@ final class CalcValues {
 
         boolean holds(Type wanted) {
             return type == wanted || items.stream().anyMatch(item -> item.holds(wanted));
+        }
+
+        /** Whether something in the piece is evaluated: an interpolation or a variable. */
+        boolean evaluated() {
+            return holds(Type.HOLE) || holds(Type.PATTERN);
         }
     }
 
@@ -170,14 +176,8 @@ final class CalcValues {
                 }
                 return new Piece(Type.PARENTHESES, "", List.of(inside), ' ', 0, 0);
             }
-            if (source && c == '#' && text.startsWith("#{", at)) {
-                int end = ScssOutline.skip(text, at);
-                String inside = text.substring(at + 2, end - 1);
-                if (!after || !delimited(end) || !SIMPLE_INTERPOLATION.matcher(inside).matches() || inside.isBlank()) {
-                    return null;
-                }
-                at = end;
-                return Piece.of(Type.HOLE, "");
+            if (source && text.startsWith("#{", at) || source && (isNameStart(c) || c == '-') && interpolatedWord()) {
+                return interpolated(after);
             }
             if (source && c == '$') {
                 int end = at + 1;
@@ -240,6 +240,56 @@ final class CalcValues {
             return null;
         }
 
+        /** Whether the word at {@code at} has an interpolation in it ({@code --#{$prefix}gap}). */
+        private boolean interpolatedWord() {
+            int end = at;
+            while (end < text.length() && isName(text.charAt(end))) {
+                end++;
+            }
+            return text.startsWith("#{", end);
+        }
+
+        /**
+         * A word made of name characters and interpolations: one interpolation alone is a hole;
+         * with text around it, a pattern whose groups are the interpolations' values. Null when two
+         * interpolations meet, one may divide, or the word does not stand apart.
+         */
+        private Piece interpolated(boolean after) {
+            int start = at;
+            StringBuilder pattern = new StringBuilder();
+            int holes = 0;
+            boolean hole = false;
+            int end = at;
+            while (end < text.length()) {
+                if (text.startsWith("#{", end)) {
+                    int close = ScssOutline.skip(text, end);
+                    String inside = text.substring(end + 2, close - 1);
+                    if (hole || inside.isBlank() || !SIMPLE_INTERPOLATION.matcher(inside).matches()) {
+                        return null;
+                    }
+                    pattern.append("([\\w.%-]+?)");
+                    holes++;
+                    hole = true;
+                    end = close;
+                } else if (isName(text.charAt(end))) {
+                    int from = end;
+                    while (end < text.length() && isName(text.charAt(end))) {
+                        end++;
+                    }
+                    pattern.append(Pattern.quote(text.substring(from, end)));
+                    hole = false;
+                } else {
+                    break;
+                }
+            }
+            if (!after || !delimited(end)) {
+                return null;
+            }
+            at = end;
+            boolean alone = holes == 1 && text.startsWith("#{", start) && ScssOutline.skip(text, start) == end;
+            return alone ? Piece.of(Type.HOLE, "") : new Piece(Type.PATTERN, pattern.toString(), List.of(), ' ', start, end);
+        }
+
         private boolean closing() {
             skipSpace();
             if (at < text.length() && text.charAt(at) == ')') {
@@ -280,6 +330,13 @@ final class CalcValues {
             switch (written.type()) {
                 case HOLE -> {
                     if (wrote.type() != Type.NUMBER && wrote.type() != Type.WORD) {
+                        return false;
+                    }
+                    out.append(wrote.text());
+                    return true;
+                }
+                case PATTERN -> {
+                    if (wrote.type() != Type.NUMBER && wrote.type() != Type.WORD || values(written, wrote.text()) == null) {
                         return false;
                     }
                     out.append(wrote.text());
@@ -358,7 +415,7 @@ final class CalcValues {
 
         private boolean calc(Piece written, Piece wrote, StringBuilder out) {
             List<String> values = new ArrayList<>();
-            if (written.holds(Type.HOLE)) {
+            if (written.evaluated()) {
                 List<Piece> mine = new ArrayList<>();
                 written.items().forEach(item -> flatten(item, mine));
                 List<Piece> theirs = new ArrayList<>();
@@ -373,8 +430,11 @@ final class CalcValues {
                 for (int k = 0; k < mine.size(); k++) {
                     Piece a = mine.get(k);
                     Piece b = theirs.get(k);
+                    boolean word = b.type() == Type.NUMBER || b.type() == Type.WORD;
+                    List<String> found = a.type() == Type.PATTERN && word ? values(a, b.text()) : null;
                     boolean same = switch (a.type()) {
-                        case HOLE -> b.type() == Type.NUMBER || b.type() == Type.WORD;
+                        case HOLE -> word;
+                        case PATTERN -> found != null;
                         case NUMBER -> b.type() == Type.NUMBER && sameNumber(a.text(), b.text());
                         default -> a.type() == b.type() && a.text().equalsIgnoreCase(b.text());
                     };
@@ -383,6 +443,8 @@ final class CalcValues {
                     }
                     if (a.type() == Type.HOLE) {
                         values.add(b.text());
+                    } else if (found != null) {
+                        values.addAll(found);
                     }
                 }
             }
@@ -390,10 +452,30 @@ final class CalcValues {
             return true;
         }
 
+        /**
+         * The values of a word's interpolations in dart-sass's word, or null when it is not that
+         * word or could be split more than one way.
+         */
+        private static List<String> values(Piece pattern, String word) {
+            Matcher shortest = Pattern.compile(pattern.text()).matcher(word);
+            Matcher longest = Pattern.compile(pattern.text().replace("+?)", "+)")).matcher(word);
+            if (!shortest.matches() || !longest.matches()) {
+                return null;
+            }
+            List<String> found = new ArrayList<>();
+            for (int g = 1; g <= shortest.groupCount(); g++) {
+                if (!shortest.group(g).equals(longest.group(g))) {
+                    return null;
+                }
+                found.add(shortest.group(g));
+            }
+            return found;
+        }
+
         /** Whether nothing in the piece is evaluated: no interpolation, no variable, no arithmetic outside calc(). */
         private static boolean literal(Piece piece) {
             return switch (piece.type()) {
-                case NUMBER, WORD, CALC -> !piece.holds(Type.HOLE);
+                case NUMBER, WORD, CALC -> !piece.evaluated();
                 case FUNCTION, LIST -> piece.items().stream().allMatch(CalcValues.Lineup::literal);
                 default -> false;
             };

@@ -47,6 +47,17 @@ class CalcValuesTest {
     }
 
     @Test
+    void anInterpolationInsideAWordIsFoundInDartSassesWord() {
+        assertEquals("calc(var(--bs-gutter-x) * .5)",
+                written("padding-right: calc(var(--#{$prefix}gutter-x) * .5);", "calc(var(--bs-gutter-x) * 0.5)"));
+        assertEquals("calc(-.5 * var(--bs-card-cap-padding-x))",
+                written("a: calc(-.5 * var(--#{$prefix}card-cap-padding-x));", "calc(-0.5 * var(--bs-card-cap-padding-x))"));
+        // two ways to split x-y-z between the interpolations: which is libsass's cannot be told
+        assertNull(written("a: calc(var(--#{$a}-#{$b}) * .5);", "calc(var(--x-y-z) * 0.5)"));
+        assertNull(written("a: calc(var(--#{$a}#{$b}) * .5);", "calc(var(--xy) * 0.5)"));
+    }
+
+    @Test
     void calcTextJoinsItsLinesAndDropsTheSpaceBeforeItsEnd() {
         assertEquals("calc(100% -  .5em)", written("a: calc(100% - \n   .5em);", "calc(100% - 0.5em)"));
         assertEquals("calc( 1px + 2px)", written("h: calc(\n 1px + 2px\n );", "3px"));
