@@ -186,8 +186,8 @@ final class SplitRules {
 
         /**
          * The index of the first of the siblings just before {@code b} that came from inside the
-         * braces of the rule {@code b} came from; {@code b} when there are none, or {@code b} is
-         * not a style rule whose origin can be read.
+         * braces of the rule {@code b} came from and hold its selector; {@code b} when there are
+         * none, or {@code b} is not a style rule whose origin can be read.
          */
         int firstNested(List<Block> siblings, int b) {
             Block rule = siblings.get(b);
@@ -212,12 +212,12 @@ final class SplitRules {
                     break;
                 }
                 int where = offset(inner);
-                // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
-                // same place: a rule nested in an earlier evaluation has that evaluation's selector,
-                // not this one's, unless @at-root took it out of every selector.
                 if (where <= braces[0] || where >= braces[1]) {
                     break;
                 }
+                // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
+                // same place: a rule nested in an earlier evaluation has that evaluation's selector,
+                // not this one's, unless @at-root took it out of every selector.
                 if (selectors == null) {
                     selectors = selectors(prelude(css, rule));
                 }
