@@ -31,6 +31,8 @@ final class CalcValues {
     private static final Pattern CALCULATION = Pattern.compile("(?i)(calc|min|max|clamp)\\(");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d*\\.\\d+|\\d+)(e[+-]?\\d+)?");
     /** What an interpolation libsass and dart-sass evaluate alike may hold: variables, numbers, + - *. */
+    /** How deep parentheses and calls may nest in a value that is read. */
+    private static final int MAX_DEPTH = 32;
     private static final Pattern SIMPLE_INTERPOLATION = Pattern.compile("[\\s$\\w.%()+*-]*");
 
     private CalcValues() {
@@ -115,6 +117,7 @@ final class CalcValues {
         /** Whether this is the source's text, with interpolations, variables and calc() copied as text. */
         final boolean source;
         int at;
+        int depth;
 
         Reader(String text, boolean source) {
             this.text = text;
@@ -129,6 +132,19 @@ final class CalcValues {
 
         /** A comma list of space lists, up to a closing parenthesis or the end. */
         private Piece list(boolean inCalc) {
+            // parentheses nested deeper than any stylesheet writes them are not read, rather than
+            // read by recursion as deep
+            if (++depth > MAX_DEPTH) {
+                return null;
+            }
+            try {
+                return items(inCalc);
+            } finally {
+                depth--;
+            }
+        }
+
+        private Piece items(boolean inCalc) {
             List<Piece> items = new ArrayList<>();
             while (true) {
                 Piece item = spaced(inCalc);

@@ -88,6 +88,13 @@ class CalcValuesTest {
     }
 
     @Test
+    void parenthesesNestedDeeperThanStylesheetsWriteThemAreLeftAlone() {
+        String deep = "(".repeat(5000) + "1px" + ")".repeat(5000);
+        assertNull(written("a: calc(" + deep + ");", "calc(" + deep + ")"));
+        assertNull(written("a: Max(" + deep + ", 1px);", "max(1px, 1px)"));
+    }
+
+    @Test
     void numbersAreWrittenAsLibsassWritesTheOnesItEvaluates() {
         assertEquals("0.5em", CalcValues.formatted(".5em"));
         assertEquals("1.5em", CalcValues.formatted("1.50em"));
