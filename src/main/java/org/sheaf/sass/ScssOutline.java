@@ -48,6 +48,12 @@ final class ScssOutline {
      * there.
      */
     static Place placeOf(String source, int at) {
+        return places(source).get(at);
+    }
+
+    /** Where each statement of the stylesheet stands, by the offset it starts at: one pass over the text. */
+    static Map<Integer, Place> places(String source) {
+        Map<Integer, Place> places = new HashMap<>();
         ArrayDeque<int[]> blocks = new ArrayDeque<>();
         // per open block: {brace offset, style rule (1/0), something written (1/0), previous kind ordinal + 1,
         // prelude start}
@@ -58,13 +64,8 @@ final class ScssOutline {
         while (i < source.length()) {
             char c = source.charAt(i);
             if (statement < 0 && !Character.isWhitespace(c) && c != ';' && c != '}' && !isComment(source, i)) {
-                if (i == at) {
-                    int[] block = blocks.peek();
-                    return new Place(block[0], block[1] == 1, block[3] == 0 ? null : Kind.values()[block[3] - 1]);
-                }
-                if (i > at) {
-                    return null;
-                }
+                int[] block = blocks.peek();
+                places.put(i, new Place(block[0], block[1] == 1, block[3] == 0 ? null : Kind.values()[block[3] - 1]));
                 statement = i;
             }
             int skipped = skip(source, i);
@@ -99,7 +100,7 @@ final class ScssOutline {
             }
             i++;
         }
-        return null;
+        return places;
     }
 
     private static boolean isComment(String source, int at) {

@@ -107,6 +107,9 @@ final class SplitRules {
         final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
         final Map<Long, int[]> braces = new java.util.HashMap<>();
         final Map<Long, List<String>> includes = new java.util.HashMap<>();
+        final Map<Integer, Map<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        /** The block dart-sass wrote just before each block, before any moved. */
+        final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
         boolean changed;
 
         Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
@@ -137,6 +140,9 @@ final class SplitRules {
         /** Appends the lines of {@code parent}'s inside, its children joined and ordered as libsass writes them. */
         void write(Block parent, List<Integer> order) {
             List<Block> siblings = new ArrayList<>(parent.children);
+            for (int k = 1; k < siblings.size(); k++) {
+                writtenAfter.put(siblings.get(k), siblings.get(k - 1));
+            }
             // the blank lines between siblings stay where they are; the rules move between them
             List<int[]> separators = new ArrayList<>();
             int from = parent.open < 0 ? 0 : line(parent.open) + 1;
@@ -320,7 +326,7 @@ final class SplitRules {
             if (rulePart && origin.equals(previousOrigin)) {
                 return first;
             }
-            ScssOutline.Place place = ScssOutline.placeOf(source, at);
+            ScssOutline.Place place = places.computeIfAbsent(origin.source(), k -> ScssOutline.places(source)).get(at);
             if (place == null) {
                 return b;
             }
@@ -328,14 +334,23 @@ final class SplitRules {
                     && place.previous() == ScssOutline.Kind.RULE) {
                 return first;
             }
-            if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.DECLARATION && rulePart
-                    && previousOrigin != null && previousOrigin.source() == origin.source()) {
-                int[] enclosing = bracesAt(origin.source(), offset(previousOrigin));
-                if (enclosing != null && enclosing[0] == place.open()) {
-                    return first;
-                }
+            // the enclosing rule's part may have moved already, before its own nested rules
+            if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.DECLARATION
+                    && (enclosingPart(previous, origin.source(), place.open())
+                    || enclosingPart(writtenAfter.get(siblings.get(first)), origin.source(), place.open()))) {
+                return first;
             }
             return b;
+        }
+
+        /** Whether the block is a part of the style rule whose braces open at {@code open} in the source. */
+        private boolean enclosingPart(Block block, int source, int open) {
+            if (block == null || css.charAt(block.start) == '@' || !block.children.isEmpty()) {
+                return false;
+            }
+            StaticValues.Origin at = origin(block);
+            int[] enclosing = at == null || at.source() != source ? null : bracesAt(source, offset(at));
+            return enclosing != null && enclosing[0] == open;
         }
 
         /**
