@@ -21,6 +21,15 @@ package org.sheaf.markdown;
 record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fences, boolean attributes,
         boolean taskBoxes, boolean listNesting) {
 
+    /** The characters that start what is looked for; the rest are passed over with one test each. */
+    private static final boolean[] STARTS = new boolean[128];
+
+    static {
+        for (char c : "*-+.<`~{[".toCharArray()) {
+            STARTS[c] = true;
+        }
+    }
+
     /** What {@code markdown} may hold. */
     static PossibleConstructs of(String markdown) {
         char[] text = markdown.toCharArray();
@@ -34,6 +43,9 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
         boolean bullet = false;
         for (int i = 0; i < end; i++) {
             char c = text[i];
+            if (c >= STARTS.length || !STARTS[c]) {
+                continue;
+            }
             char next = i + 1 < end ? text[i + 1] : 0;
             switch (c) {
                 case '*' -> {
