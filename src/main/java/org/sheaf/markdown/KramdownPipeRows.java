@@ -93,7 +93,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
      * Whether {@code chars} has a pipe, read straight from the document's string when it is a
      * slice of one (most paragraphs have none, and this runs for each).
      */
-    private static boolean hasPipe(BasedSequence chars) {
+    static boolean hasPipe(BasedSequence chars) {
         if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
             for (int i = chars.getStartOffset(), end = chars.getEndOffset(); i < end; i++) {
                 if (base.charAt(i) == '|') {
