@@ -46,12 +46,13 @@ final class PipeTables implements Parser.ParserExtension {
         @Override
         public ParagraphPreProcessor apply(ParserState state) {
             return new ParagraphPreProcessor() {
+                private final PipeSearch pipes = new PipeSearch();
                 /** flexmark's pre-processor for this document, made at its first paragraph with a pipe. */
                 private ParagraphPreProcessor tables;
 
                 @Override
                 public int preProcessBlock(Paragraph paragraph, ParserState state) {
-                    if (!KramdownPipeRows.hasPipe(paragraph.getChars())) {
+                    if (!pipes.in(paragraph.getChars())) {
                         return 0;
                     }
                     if (tables == null) {
