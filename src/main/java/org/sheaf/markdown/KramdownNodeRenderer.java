@@ -215,8 +215,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * {@code chars} cut from the document's string when it is a slice of one: flexmark's writer
-     * copies what it is given a character at a time, and a {@code BasedSequence} costs it a new
-     * sub-sequence for each (a tenth of all Markdown time), a {@code String} none.
+     * copies what it is given a character at a time (a tenth of all Markdown time), and a
+     * {@code BasedSequence} costs it a new sub-sequence for each character, a {@code String} none.
      */
     private static CharSequence plain(BasedSequence chars) {
         return chars instanceof SubSequence && chars.getBase() instanceof String base

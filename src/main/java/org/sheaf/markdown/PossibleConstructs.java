@@ -5,7 +5,7 @@ package org.sheaf.markdown;
  * in one pass over the text. Each tells the renderer it may skip a pass of its own over the text
  * or its tree when the construct cannot be there; a construct marked possible may still not be
  * there. One pass in place of a search of the text per construct: those searches and a pattern
- * looking for raw headings took a tenth of all Markdown time (BENCHMARKS.md).
+ * looking for raw headings took a tenth of all Markdown time under C1 (BENCHMARKS.md).
  *
  * @param abbreviations an abbreviation definition, which starts {@code *[}
  * @param rawHeading    a heading tag in raw HTML ({@code <h1} to {@code <h6}, either case), which
