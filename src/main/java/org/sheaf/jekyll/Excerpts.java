@@ -48,10 +48,14 @@ public final class Excerpts {
         }
         String closed = head.contains("{%") ? withBlocksClosed(head) : head;
         List<String> definitions = new ArrayList<>();
-        Matcher definition = DEFINITION.matcher(tail);
-        while (definition.find()) {
-            if (head.contains(definition.group(1))) {
-                definitions.add(definition.group(1) + definition.group(2));
+        // the pattern is tried at every character of the tail; every definition holds "]:", which
+        // most tails lack
+        if (tail.contains("]:")) {
+            Matcher definition = DEFINITION.matcher(tail);
+            while (definition.find()) {
+                if (head.contains(definition.group(1))) {
+                    definitions.add(definition.group(1) + definition.group(2));
+                }
             }
         }
         String text = definitions.isEmpty() ? closed : closed + "\n\n" + String.join("\n", definitions);

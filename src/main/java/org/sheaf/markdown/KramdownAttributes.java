@@ -70,15 +70,6 @@ final class KramdownAttributes {
         document.set(ATTRIBUTES, attached);
     }
 
-    /**
-     * Whether {@code markdown} can hold an attribute list: every one starts with {@code {:} or,
-     * as a heading id, {@code {#} ({@link AttributeListBlockParser}, {@link AttributeListSpanParser}).
-     * Without either, {@link #attach} would walk the whole tree and find nothing.
-     */
-    static boolean mayHold(String markdown) {
-        return markdown.contains("{:") || markdown.contains("{#");
-    }
-
     /** The attributes attached to {@code node}, or null. */
     static AttributeList of(Node node) {
         Document document = node.getDocument();

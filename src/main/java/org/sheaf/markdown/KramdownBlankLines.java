@@ -48,9 +48,13 @@ final class KramdownBlankLines implements NodeRenderer {
             KramdownExtensionBlock.class, AttributeListBlock.class, KramdownEndOfBlock.class,
             Reference.class, FootnoteBlock.class, AbbreviationBlock.class);
 
+    /** The handlers, which hold no state: flexmark asks for them at every document it renders. */
+    private static final Set<NodeRenderingHandler<?>> HANDLERS =
+            BLOCKS.stream().map(KramdownBlankLines::handler).collect(Collectors.toUnmodifiableSet());
+
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-        return BLOCKS.stream().map(KramdownBlankLines::handler).collect(Collectors.toUnmodifiableSet());
+        return HANDLERS;
     }
 
     private static <N extends Node> NodeRenderingHandler<N> handler(Class<N> type) {

@@ -64,11 +64,6 @@ final class KramdownFences {
         return builder.customBlockParserFactory(new Factory());
     }
 
-    /** Whether {@code markdown} may hold a fence at all. */
-    static boolean mayHold(String markdown) {
-        return markdown.contains("```") || markdown.contains("~~~");
-    }
-
     /**
      * Each line of {@code document} that opened a fence its container ended before a closing
      * fence, put in {@code longest} with the longest fence that one of the lines after it could

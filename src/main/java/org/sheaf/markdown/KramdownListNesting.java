@@ -44,11 +44,6 @@ final class KramdownListNesting {
         this.markdown = markdown;
     }
 
-    /** Whether {@code markdown} may hold such a line at all: an ordered item and a bullet item. */
-    static boolean mayHold(String markdown) {
-        return markdown.contains(". ") && (markdown.contains("- ") || markdown.contains("* ") || markdown.contains("+ "));
-    }
-
     /** The lines of {@code document}, parsed from {@code original}, that kramdown indents; null when none. */
     static KramdownListNesting of(Document document, String original) {
         TreeMap<Integer, Integer> spaces = new TreeMap<>();

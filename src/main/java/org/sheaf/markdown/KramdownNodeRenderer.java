@@ -62,7 +62,16 @@ import org.sheaf.jekyll.Html;
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
-    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf('\\', '&', '\r', '<', '>', '"', '\'');
+    private static final String NEEDS_ESCAPING_CHARS = "\\&\r<>\"'";
+    private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf(NEEDS_ESCAPING_CHARS);
+    /** {@link #NEEDS_ESCAPING} as a table, for the loop over each text run's characters. */
+    private static final boolean[] ESCAPED = new boolean[128];
+
+    static {
+        for (char c : NEEDS_ESCAPING_CHARS.toCharArray()) {
+            ESCAPED[c] = true;
+        }
+    }
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
     /** One attribute of an HTML tag: its name and its value, double-quoted, single-quoted or bare. */
@@ -179,7 +188,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             chars = chars.trimEnd(CharPredicate.SPACE_TAB);
         }
         if (!needsEscaping(chars)) {
-            html.raw(chars);
+            html.raw(plain(chars));
         } else if (node.getParent() instanceof Code) {
             html.raw(Html.escapeText(Escaping.normalizeEOL(chars.toString()))); // code is literal: no escapes, no entities
         } else if (!KramdownText.mayChange(chars)) {
@@ -199,13 +208,24 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static boolean needsEscaping(BasedSequence chars) {
         if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
             for (int i = chars.getStartOffset(), end = chars.getEndOffset(); i < end; i++) {
-                if (NEEDS_ESCAPING.test(base.charAt(i))) {
+                char c = base.charAt(i);
+                if (c < ESCAPED.length && ESCAPED[c]) {
                     return true;
                 }
             }
             return false;
         }
         return chars.indexOfAny(NEEDS_ESCAPING) >= 0;
+    }
+
+    /**
+     * {@code chars} cut from the document's string when it is a slice of one: flexmark's writer
+     * copies what it is given a character at a time (a tenth of all Markdown time), and a
+     * {@code BasedSequence} costs it a new sub-sequence for each character, a {@code String} none.
+     */
+    private static CharSequence plain(BasedSequence chars) {
+        return chars instanceof SubSequence && chars.getBase() instanceof String base
+                ? base.substring(chars.getStartOffset(), chars.getEndOffset()) : chars;
     }
 
     /**

@@ -9,7 +9,6 @@ import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,10 +25,12 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     /** A separator ({@code |---|}) or footer ({@code |===|}) line. */
     private static final Pattern SEPARATOR = Pattern.compile("[+|: \\t]*[-=][+|: \\t=-]*");
 
+    private final PipeSearch pipes = new PipeSearch();
+
     @Override
     public int preProcessBlock(Paragraph paragraph, ParserState state) {
         BasedSequence chars = paragraph.getChars();
-        if (!hasPipe(chars) || !standsAlone(paragraph)) {
+        if (!pipes.in(chars) || !standsAlone(paragraph)) {
             return 0;
         }
         List<List<BasedSequence>> rows = new ArrayList<>();
@@ -88,22 +89,6 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         }
         return paragraph.getNext() == null || paragraph.getNext() instanceof KramdownEndOfBlock
                 || paragraph.isTrailingBlankLine();
-    }
-
-    /**
-     * Whether {@code chars} has a pipe, read straight from the document's string when it is a
-     * slice of one (most paragraphs have none, and this runs for each).
-     */
-    private static boolean hasPipe(BasedSequence chars) {
-        if (chars instanceof SubSequence && chars.getBase() instanceof String base) {
-            for (int i = chars.getStartOffset(), end = chars.getEndOffset(); i < end; i++) {
-                if (base.charAt(i) == '|') {
-                    return true;
-                }
-            }
-            return false;
-        }
-        return chars.indexOf('|') >= 0;
     }
 
     /**

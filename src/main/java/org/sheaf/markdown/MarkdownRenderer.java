@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.sheaf.highlight.Highlighting;
 
 /**
@@ -36,9 +35,6 @@ import org.sheaf.highlight.Highlighting;
  * {@link #render} works on its own document. Build one per site build and share it.
  */
 public final class MarkdownRenderer {
-    /** A heading tag in raw HTML, which only an HTML parser would find. */
-    private static final Pattern RAW_HEADING = Pattern.compile("<[hH][1-6]");
-
     /** The most parses of one page that closing its fences may take ({@link #withClosedFences}). */
     private static final int FENCE_PARSES = 8;
 
@@ -130,7 +126,7 @@ public final class MarkdownRenderer {
     private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences) {
         MutableDataSet parse = kramdownOptions();
         parse.set(KramdownFences.LONGEST, longestFences);
-        List<Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
+        List<Extension> extensions = new ArrayList<>(List.of(PipeTables.create(),
                 KramdownDefinitions.footnotes(), DefinitionExtension.create(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         if (abbreviations) {
@@ -246,7 +242,7 @@ public final class MarkdownRenderer {
      * @param links the page's relative links; null to leave every link as written
      */
     public String render(String markdown, RelativeLinks links) {
-        return renderer.render(parse(markdown, links, null));
+        return renderer.render(parse(markdown, PossibleConstructs.of(markdown), links, null));
     }
 
     /**
@@ -274,8 +270,9 @@ public final class MarkdownRenderer {
     /** As {@link #render(String, RelativeLinks)}, with the headings and the links the HTML holds. */
     public Html renderWithHeadings(String markdown, RelativeLinks links) {
         List<PageLink> found = new ArrayList<>();
-        Document document = parse(markdown, links, found);
-        if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN || RAW_HEADING.matcher(markdown).find()) {
+        PossibleConstructs possible = PossibleConstructs.of(markdown);
+        Document document = parse(markdown, possible, links, found);
+        if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN || possible.rawHeading()) {
             return new Html(renderer.render(document), Optional.empty(), found);
         }
         HeadingCollector headings = new HeadingCollector();
@@ -291,28 +288,32 @@ public final class MarkdownRenderer {
      * it only when fences of falling length nest, so past {@link #FENCE_PARSES} parses the
      * fences still open stay as flexmark read them.
      */
-    private Document withClosedFences(Document document, String markdown) {
+    private Document withClosedFences(Document document, String markdown, boolean abbreviations) {
         Map<Integer, Integer> longest = new HashMap<>();
         for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.shortenUnclosed(document, longest); parses++) {
-            document = kramdownParser(markdown.contains("*["), Map.copyOf(longest)).parse(markdown);
+            document = kramdownParser(abbreviations, Map.copyOf(longest)).parse(markdown);
         }
         return document;
     }
 
-    /** Parses {@code markdown}, rewriting its links through {@code links} and adding them to {@code found}, each when given. */
-    private Document parse(String original, RelativeLinks links, List<PageLink> found) {
+    /**
+     * Parses {@code original}, which may hold what {@code possible} says, rewriting its links
+     * through {@code links} and adding them to {@code found}, each when given.
+     */
+    private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found) {
         String markdown = original;
-        Document document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+        Document document = (possible.abbreviations() ? parser : parserWithoutAbbreviations).parse(markdown);
         KramdownListNesting nesting = null;
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownListNesting.mayHold(markdown)) {
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listNesting()) {
             nesting = KramdownListNesting.of(document, markdown);
             if (nesting != null) {
                 markdown = nesting.markdown();
-                document = (markdown.contains("*[") ? parser : parserWithoutAbbreviations).parse(markdown);
+                possible = PossibleConstructs.of(markdown);
+                document = (possible.abbreviations() ? parser : parserWithoutAbbreviations).parse(markdown);
             }
         }
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && KramdownFences.mayHold(markdown)) {
-            document = withClosedFences(document, markdown);
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()) {
+            document = withClosedFences(document, markdown, possible.abbreviations());
         }
         if (links != null || found != null) {
             List<PageLink> inThisText = found == null || nesting == null ? found : new ArrayList<>();
@@ -324,13 +325,13 @@ public final class MarkdownRenderer {
             }
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
-            if (KramdownAttributes.mayHold(markdown)) {
+            if (possible.attributes()) {
                 KramdownAttributes.attach(document);
             }
-            if (TaskBoxes.mayHold(markdown)) {
+            if (possible.taskBoxes()) {
                 KramdownTaskLists.mark(document);
             }
-        } else if (options.commonMark().contains("tasklist") && TaskBoxes.mayHold(markdown)) {
+        } else if (options.commonMark().contains("tasklist") && possible.taskBoxes()) {
             CommonMarkTaskLists.mark(document);
         }
         return document;

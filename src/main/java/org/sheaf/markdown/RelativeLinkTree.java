@@ -28,7 +28,7 @@ final class RelativeLinkTree {
      * {@code found}, when given, in the order written.
      */
     static void rewrite(Document document, RelativeLinks links, List<PageLink> found) {
-        for (Node node : document.getDescendants()) {
+        for (Node node : Descendants.of(document)) {
             if (!(node instanceof LinkNode || node instanceof Reference)) {
                 continue;
             }

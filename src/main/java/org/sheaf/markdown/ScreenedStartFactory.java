@@ -29,11 +29,27 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
         return start;
     }
 
+    /**
+     * A factory for one document, which makes flexmark's at the first line it lets through:
+     * flexmark's heading factory compiles its patterns as it is made, and most documents (an
+     * excerpt, a page without code) never ask some of these factories about any line.
+     */
     @Override
     public final BlockParserFactory apply(DataHolder options) {
-        BlockParserFactory screened = flexmark.apply(options);
-        return (ParserState state, MatchedBlockParser matched) ->
-                mayStart(state, matched) ? started(screened.tryStart(state, matched), state) : BlockStart.none();
+        return new BlockParserFactory() {
+            private BlockParserFactory screened;
+
+            @Override
+            public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                if (!mayStart(state, matched)) {
+                    return BlockStart.none();
+                }
+                if (screened == null) {
+                    screened = flexmark.apply(options);
+                }
+                return started(screened.tryStart(state, matched), state);
+            }
+        };
     }
 
     @Override

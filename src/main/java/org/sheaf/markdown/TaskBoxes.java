@@ -13,11 +13,6 @@ final class TaskBoxes {
     private TaskBoxes() {
     }
 
-    /** Whether {@code markdown} can hold a task item: without a box, neither flavour finds one. */
-    static boolean mayHold(String markdown) {
-        return markdown.contains("[ ]") || markdown.contains("[x]") || markdown.contains("[X]");
-    }
-
     /**
      * Takes the text before {@code boxEnd} out of {@code paragraph}: flexmark has read the box as
      * a link reference and a text node, or as one text.

@@ -20,6 +20,10 @@ import java.util.regex.Pattern;
  * to the end of the first part; with no first part (the rule began with a nested rule), the rule
  * moves to before the first nested one. Whole lines move, so the source map's lines are renumbered to follow. In the
  * indented syntax a rule's inside is the lines indented under its selector.
+ *
+ * <p>Rules a mixin nested in the rule map to the mixin's text instead; {@link
+ * Joiner#firstThroughMixins} says when they are taken as the rule's. It reads the blank lines
+ * dart-sass writes after each top-level style rule's CSS, so this runs on dart-sass's own layout.
  */
 final class SplitRules {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
@@ -64,6 +68,7 @@ final class SplitRules {
         if (!joiner.linesApart(top)) {
             return new Result(css, map);
         }
+        joiner.group(top);
         List<Integer> order = new ArrayList<>();
         joiner.write(top, order);
         if (!joiner.changed) {
@@ -92,6 +97,19 @@ final class SplitRules {
         final List<String> urls;
         /** Lines a rule takes from the rules joined into it, before its closing brace. */
         final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
+        /** Each top-level block's group: dart-sass ends the CSS of each top-level style rule with a blank line. */
+        final Map<Block, Integer> groups = new java.util.IdentityHashMap<>();
+        /** Where each mixin's body is, by name, over all the sources; read when first needed. */
+        Map<String, List<int[]>> mixins;
+        /** Every origin on each line of the CSS; read when first needed. */
+        Map<Integer, List<StaticValues.Origin>> byLine;
+        /** Where each source's lines start, the braces of the rule at each place and the mixins they include: read once each. */
+        final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
+        final Map<Long, int[]> braces = new java.util.HashMap<>();
+        final Map<Long, List<String>> includes = new java.util.HashMap<>();
+        final Map<Integer, Map<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        /** The block dart-sass wrote just before each block, before any moved. */
+        final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
         boolean changed;
 
         Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
@@ -122,6 +140,9 @@ final class SplitRules {
         /** Appends the lines of {@code parent}'s inside, its children joined and ordered as libsass writes them. */
         void write(Block parent, List<Integer> order) {
             List<Block> siblings = new ArrayList<>(parent.children);
+            for (int k = 1; k < siblings.size(); k++) {
+                writtenAfter.put(siblings.get(k), siblings.get(k - 1));
+            }
             // the blank lines between siblings stay where they are; the rules move between them
             List<int[]> separators = new ArrayList<>();
             int from = parent.open < 0 ? 0 : line(parent.open) + 1;
@@ -132,7 +153,7 @@ final class SplitRules {
             int end = parent.open < 0 ? lineStarts.length : line(parent.close);
             for (int b = 1; b < siblings.size(); b++) {
                 Block rule = siblings.get(b);
-                int first = firstNested(siblings, b);
+                int first = Math.min(firstNested(siblings, b), firstThroughMixins(siblings, b, parent));
                 if (first == b || !ownLines(css, rule, lineStarts)) {
                     continue;
                 }
@@ -171,8 +192,8 @@ final class SplitRules {
 
         /**
          * The index of the first of the siblings just before {@code b} that came from inside the
-         * braces of the rule {@code b} came from; {@code b} when there are none, or {@code b} is
-         * not a style rule whose origin can be read.
+         * braces of the rule {@code b} came from and hold its selector; {@code b} when there are
+         * none, or {@code b} is not a style rule whose origin can be read.
          */
         int firstNested(List<Block> siblings, int b) {
             Block rule = siblings.get(b);
@@ -184,25 +205,284 @@ final class SplitRules {
                 return b;
             }
             String source = contents.get(origin.source());
-            int at = StaticValues.offset(source, origin.line(), origin.column());
-            int[] braces = origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass")
-                    ? indented(source, at) : braces(source, at);
+            int at = offset(origin);
+            int[] braces = bracesAt(origin.source(), at);
             if (braces == null) {
                 return b;
             }
+            List<String> selectors = null;
             int first = b;
             while (first > 0) {
                 StaticValues.Origin inner = origin(siblings.get(first - 1));
                 if (inner == null || inner.source() != origin.source()) {
                     break;
                 }
-                int where = StaticValues.offset(source, inner.line(), inner.column());
+                int where = offset(inner);
                 if (where <= braces[0] || where >= braces[1]) {
+                    break;
+                }
+                // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
+                // same place: a rule nested in an earlier evaluation has that evaluation's selector,
+                // not this one's, unless @at-root took it out of every selector.
+                if (selectors == null) {
+                    selectors = selectors(prelude(css, rule));
+                }
+                if (!holding(siblings.get(first - 1), selectors) && !afterAtRoot(source, where)) {
                     break;
                 }
                 first--;
             }
             return first;
+        }
+
+        /** Whether the selector at {@code where} follows {@code @at-root}. */
+        private static boolean afterAtRoot(String source, int where) {
+            int k = where;
+            while (k > 0 && Character.isWhitespace(source.charAt(k - 1))) {
+                k--;
+            }
+            return k >= 8 && source.startsWith("@at-root", k - 8);
+        }
+
+        /** Whether each selector of the block, or of every rule inside it, holds one of the rule's selectors whole. */
+        private boolean holding(Block block, List<String> ruleSelectors) {
+            if (css.charAt(block.start) == '@') {
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> holding(child, ruleSelectors));
+            }
+            return block.children.isEmpty() && selectors(prelude(css, block)).stream()
+                    .allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule)));
+        }
+
+        /**
+         * Whether {@code rule} stands in {@code selector} as nesting writes it: {@code .a} in
+         * {@code .x .a:hover} and in {@code .a-b} ({@code &-b}), not in {@code .a2} or {@code .ab},
+         * which an {@code @each} over {@code a} and {@code a2} also writes.
+         */
+        private static boolean holds(String selector, String rule) {
+            for (int at = selector.indexOf(rule); at >= 0; at = selector.indexOf(rule, at + 1)) {
+                int end = at + rule.length();
+                if ((at == 0 || " (".indexOf(selector.charAt(at - 1)) >= 0)
+                        && (end == selector.length() || !Character.isLetterOrDigit(selector.charAt(end)) && selector.charAt(end) < 0x80)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that the rule {@code b}
+         * came from wrote through the mixins it includes, as well as directly; {@code b} when
+         * that cannot be told for sure.
+         *
+         * <p>A mixin's rules map to the mixin's own text, so the source map alone cannot tell the
+         * rules {@code a { @include m; x: 1 }} wrote through {@code m} from those another
+         * {@code @include m} wrote just before. The siblings are taken back to the first one
+         * whose every mapped position lies outside the rule's braces, the bodies of the mixins
+         * they include and the rule's selector, or whose selectors do not start with the rule's;
+         * and then only when the sibling there is known to be written just before the rule's
+         * statement began: the rule's own first part; at the top level, the end of the previous
+         * top-level style rule's CSS, where the rule's source follows a style rule with a
+         * statement that writes; or the part of the rule it is nested in, where the rule's source
+         * follows a declaration of that rule.
+         */
+        int firstThroughMixins(List<Block> siblings, int b, Block parent) {
+            Block rule = siblings.get(b);
+            if (b == 0 || !rule.children.isEmpty() || css.charAt(rule.start) == '@') {
+                return b;
+            }
+            StaticValues.Origin origin = origin(rule);
+            if (origin == null || origin.source() >= contents.size() || indentedSource(origin.source())) {
+                return b;
+            }
+            String source = contents.get(origin.source());
+            int at = offset(origin);
+            int[] braces = bracesAt(origin.source(), at);
+            if (braces == null) {
+                return b;
+            }
+            List<int[]> bodies = new ArrayList<>();
+            bodies.add(new int[] {origin.source(), braces[0], braces[1]});
+            if (!includedBodies(includes.computeIfAbsent(StaticValues.key(origin.source(), at),
+                    k -> ScssOutline.includes(source, braces[0], braces[1], false)), bodies)) {
+                return b;
+            }
+            List<String> selectors = selectors(prelude(css, rule));
+            boolean top = parent.open < 0;
+            int first = b;
+            while (first > 0) {
+                Block before = siblings.get(first - 1);
+                if (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
+                        || !wroteWithin(before, origin, bodies) || !derived(before, selectors)) {
+                    break;
+                }
+                first--;
+            }
+            if (first == b || first == 0) {
+                return b;
+            }
+            Block previous = siblings.get(first - 1);
+            StaticValues.Origin previousOrigin = origin(previous);
+            boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
+            if (rulePart && origin.equals(previousOrigin)) {
+                return first;
+            }
+            ScssOutline.Place place = places.computeIfAbsent(origin.source(), k -> ScssOutline.places(source)).get(at);
+            if (place == null) {
+                return b;
+            }
+            if (top && place.open() < 0 && !groups.get(previous).equals(groups.get(rule))
+                    && place.previous() == ScssOutline.Kind.RULE) {
+                return first;
+            }
+            // the enclosing rule's part may have moved already, before its own nested rules
+            if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.DECLARATION
+                    && (enclosingPart(previous, origin.source(), place.open())
+                    || enclosingPart(writtenAfter.get(siblings.get(first)), origin.source(), place.open()))) {
+                return first;
+            }
+            return b;
+        }
+
+        /** Whether the block is a part of the style rule whose braces open at {@code open} in the source. */
+        private boolean enclosingPart(Block block, int source, int open) {
+            if (block == null || css.charAt(block.start) == '@' || !block.children.isEmpty()) {
+                return false;
+            }
+            StaticValues.Origin at = origin(block);
+            int[] enclosing = at == null || at.source() != source ? null : bracesAt(source, offset(at));
+            return enclosing != null && enclosing[0] == open;
+        }
+
+        /**
+         * Adds the bodies of the named mixins, and of the mixins they include, to {@code bodies};
+         * false when no mixin is named.
+         */
+        private boolean includedBodies(List<String> names, List<int[]> bodies) {
+            if (names.isEmpty()) {
+                return false;
+            }
+            if (mixins == null) {
+                mixins = new java.util.HashMap<>();
+                for (int s = 0; s < contents.size(); s++) {
+                    int index = s;
+                    ScssOutline.mixins(contents.get(s), indentedSource(s)).forEach((name, found) -> found.forEach(
+                            body -> mixins.computeIfAbsent(name, k -> new ArrayList<>()).add(new int[] {index, body[0], body[1]})));
+                }
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
+            while (!pending.isEmpty()) {
+                String name = pending.pop();
+                if (!seen.add(name)) {
+                    continue;
+                }
+                for (int[] body : mixins.getOrDefault(name, List.of())) {
+                    bodies.add(body);
+                    pending.addAll(includes.computeIfAbsent(StaticValues.key(body[0], body[1]),
+                            k -> ScssOutline.includes(contents.get(body[0]), body[1], body[2], indentedSource(body[0]))));
+                }
+            }
+            return true;
+        }
+
+        /** Whether every position of the block maps to the rule's selector or inside one of the bodies. */
+        private boolean wroteWithin(Block block, StaticValues.Origin selector, List<int[]> bodies) {
+            if (byLine == null) {
+                byLine = new java.util.HashMap<>();
+                for (Map.Entry<Long, StaticValues.Origin> entry : origins.entrySet()) {
+                    byLine.computeIfAbsent((int) (entry.getKey() >>> 32), k -> new ArrayList<>()).add(entry.getValue());
+                }
+            }
+            boolean any = false;
+            for (int l = line(block.start); l <= line(block.close); l++) {
+                for (StaticValues.Origin at : byLine.getOrDefault(l, List.of())) {
+                    any = true;
+                    if (at.equals(selector) || at.source() >= contents.size()) {
+                        continue;
+                    }
+                    int where = offset(at);
+                    if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
+                        return false;
+                    }
+                }
+            }
+            return any;
+        }
+
+        /**
+         * Whether each selector of the block, or of every rule inside it when it is an at-rule
+         * with rules, starts with one of the rule's: what nesting inside the rule writes.
+         */
+        private boolean derived(Block block, List<String> ruleSelectors) {
+            if (css.charAt(block.start) == '@') {
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> derived(child, ruleSelectors));
+            }
+            return block.children.isEmpty() && selectors(prelude(css, block)).stream()
+                    .allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule)));
+        }
+
+        /**
+         * Whether a selector is the rule's, or the rule's with more after it that does not go on
+         * with its last name ({@code a:hover}, {@code a b}, but not {@code ab} or {@code a-b}).
+         */
+        private static boolean extending(String selector, String rule) {
+            if (!selector.startsWith(rule)) {
+                return false;
+            }
+            if (selector.length() == rule.length()) {
+                return true;
+            }
+            char next = selector.charAt(rule.length());
+            return !(Character.isLetterOrDigit(next) || next == '-' || next == '_' || next > 0x7F || next == '\\');
+        }
+
+        boolean indentedSource(int source) {
+            return source < urls.size() && urls.get(source).endsWith(".sass");
+        }
+
+        /** Numbers the top-level blocks by the blank lines dart-sass writes after each top-level style rule's CSS. */
+        void group(Block top) {
+            int group = 0;
+            int from = 0;
+            for (Block child : top.children) {
+                StringBuilder between = new StringBuilder();
+                int i = from;
+                while (i < child.start) {
+                    if (css.startsWith("/*", i)) {
+                        between.append('x');
+                        i = StaticValues.skipped(css, i);
+                    } else {
+                        between.append(css.charAt(i++));
+                    }
+                }
+                if (from > 0 && between.toString().matches("(?s).*\\n[ \\t]*\\n.*")) {
+                    group++;
+                }
+                groups.put(child, group);
+                from = child.close + 1;
+            }
+        }
+
+        /** The offset in its source of an origin, or -1 past the source's end. */
+        int offset(StaticValues.Origin origin) {
+            int[] starts = sourceLines.computeIfAbsent(origin.source(), s -> lineStarts(contents.get(s)));
+            if (origin.line() >= starts.length) {
+                return -1;
+            }
+            int at = starts[origin.line()] + origin.column();
+            return at <= contents.get(origin.source()).length() ? at : -1;
+        }
+
+        /** The braces (or indented lines) of the rule whose selector starts at {@code at} in a source; null when none. */
+        int[] bracesAt(int source, int at) {
+            if (at < 0) {
+                return null;
+            }
+            int[] found = braces.computeIfAbsent(StaticValues.key(source, at), k -> {
+                int[] pair = indentedSource(source) ? indented(contents.get(source), at) : braces(contents.get(source), at);
+                return pair == null ? new int[0] : pair;
+            });
+            return found.length == 0 ? null : found;
         }
 
         StaticValues.Origin origin(Block block) {
@@ -226,6 +506,28 @@ final class SplitRules {
                 && css.charAt(rule.open - 1) == ' ';
     }
 
+    /** The complex selectors of a selector list, each with its whitespace made single spaces. */
+    private static List<String> selectors(String list) {
+        List<String> found = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < list.length(); i++) {
+            char c = list.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = StaticValues.skipped(list, i) - 1;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                found.add(list.substring(start, i).strip().replaceAll("\\s+", " "));
+                start = i + 1;
+            }
+        }
+        found.add(list.substring(start).strip().replaceAll("\\s+", " "));
+        return found;
+    }
+
     private static String prelude(String css, Block block) {
         return css.substring(block.start, block.open).strip();
     }
@@ -235,7 +537,7 @@ final class SplitRules {
      * The offsets of the braces of the rule whose selector starts at {@code at} in an SCSS
      * source, or null when none follows before a {@code ;} or {@code }}.
      */
-    private static int[] braces(String source, int at) {
+    static int[] braces(String source, int at) {
         if (at < 0) {
             return null;
         }
@@ -285,7 +587,7 @@ final class SplitRules {
      * For a rule of the indented syntax whose selector starts at {@code at}: where its selector
      * ends and where the lines indented under it end, or null when none are.
      */
-    private static int[] indented(String source, int at) {
+    static int[] indented(String source, int at) {
         if (at < 0) {
             return null;
         }

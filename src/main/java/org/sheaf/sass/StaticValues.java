@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * text, so {@code font-size: .8em} and {@code content: ''} reach the CSS as written. dart-sass
  * evaluates every value and writes {@code 0.8em} and {@code ""}. A value reached through a
  * variable, a mixin's argument or a function is evaluated by libsass too, and stays as dart-sass
- * writes it. A {@code calc()} libsass copies too, only its interpolations evaluated.
+ * writes it. A value that holds {@code calc()} is written as {@link CalcValues} says.
  *
  * <p>The source map says where each declaration in the CSS came from. A value is given back the
  * source's text only when the declaration there is of a property of the same name, its value on
@@ -101,10 +101,11 @@ final class StaticValues {
                     String source = origin == null || origin.source() >= contents.size() ? null
                             : contents.get(origin.source());
                     int at = source == null ? -1 : valueStart(source, origin, name);
-                    String written = at < 0 ? null
-                            : written(source, at, origin.source() < urls.size() && urls.get(origin.source()).endsWith(".sass"));
+                    boolean indented = origin != null && origin.source() < urls.size()
+                            && urls.get(origin.source()).endsWith(".sass");
+                    String written = at < 0 ? null : written(source, at, indented);
                     if (written == null && at >= 0) {
-                        written = calc(source, at, value);
+                        written = CalcValues.written(source, at, value, indented);
                     } else if (written != null && !sameValue(written, value)) {
                         written = null;
                     }
@@ -217,84 +218,6 @@ final class StaticValues {
             return null;
         }
         return value.isEmpty() ? null : value;
-    }
-
-    /**
-     * The value libsass writes for a {@code calc()} the source wrote at {@code at} as the whole
-     * value, or null when it is not that. libsass copies a {@code calc()}'s text, only its
-     * interpolations evaluated; dart-sass simplifies it ({@code calc(800px - (30px * 2))} becomes
-     * {@code calc(800px - 30px * 2)}). The interpolations' values are read back from dart-sass's
-     * text: each must be a number, between written text, and the two texts must be the same
-     * but for whitespace and parentheses.
-     */
-    static String calc(String source, int at, String evaluated) {
-        if (!source.startsWith("calc(", at) || !evaluated.startsWith("calc(") || !evaluated.endsWith(")")) {
-            return null;
-        }
-        List<String> literals = new ArrayList<>();
-        int depth = 0;
-        int i = at;
-        int literal = at;
-        boolean hole = false;
-        while (i < source.length()) {
-            char c = source.charAt(i);
-            if (c == '#' && i + 1 < source.length() && source.charAt(i + 1) == '{') {
-                int close = source.indexOf('}', i);
-                if (close < 0 || !source.substring(i + 2, close).strip().matches("\\$[a-zA-Z_-][a-zA-Z0-9_-]*")
-                        || hole && i == literal) {
-                    return null;
-                }
-                literals.add(source.substring(literal, i));
-                literal = close + 1;
-                hole = true;
-                i = close + 1;
-                continue;
-            }
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                break;
-            } else if (c == '\n' || c == ';' || c == '{' || c == '}' || c == '$' || c == '"' || c == '\''
-                    || c == '/' && i + 1 < source.length() && (source.charAt(i + 1) == '/' || source.charAt(i + 1) == '*')) {
-                return null;
-            }
-            i++;
-        }
-        if (i >= source.length()) {
-            return null;
-        }
-        literals.add(source.substring(literal, i + 1));
-        int end = i + 1;
-        while (end < source.length() && (source.charAt(end) == ' ' || source.charAt(end) == '\t')) {
-            end++;
-        }
-        if (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
-            return null;
-        }
-        if (literals.size() == 1) {
-            return literals.get(0);
-        }
-        StringBuilder pattern = new StringBuilder();
-        for (int k = 0; k < literals.size(); k++) {
-            if (k > 0) {
-                pattern.append("(-?[0-9]*\\.?[0-9]+[a-zA-Z%]*)");
-            }
-            pattern.append(Pattern.quote(bare(literals.get(k))));
-        }
-        Matcher m = Pattern.compile(pattern.toString()).matcher(bare(evaluated));
-        if (!m.matches()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder(literals.get(0));
-        for (int k = 1; k < literals.size(); k++) {
-            out.append(m.group(k)).append(literals.get(k));
-        }
-        return out.toString();
-    }
-
-    /** The text without whitespace and parentheses. */
-    private static String bare(String text) {
-        return text.replaceAll("[\\s()]", "");
     }
 
     /** Whether the character at {@code i}, outside strings, may stand in a value libsass copies. */

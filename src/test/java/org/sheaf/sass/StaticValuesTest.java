@@ -2,7 +2,6 @@ package org.sheaf.sass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -30,24 +29,5 @@ class StaticValuesTest {
         assertFalse(StaticValues.sameValue(".5em .5em", "1em"));
         assertFalse(StaticValues.sameValue("'a' 'b'", "\"ab\""));
         assertFalse(StaticValues.sameValue("#FFF", "#fff"));
-    }
-
-    @Test
-    void calcKeepsItsParenthesesWithTheInterpolationsDartSassEvaluated() {
-        assertEquals("calc(800px - (30px * 2))",
-                StaticValues.calc("x: calc(#{$content-width} - (#{$spacing-unit} * 2));", 3, "calc(800px - 30px * 2)"));
-        assertEquals("calc(35% - (30px / 2))",
-                StaticValues.calc("width: calc(35% - (#{ $s } / 2)) }", 7, "calc(35% - 30px / 2)"));
-        assertEquals("calc(100% - (2 * .5em))", StaticValues.calc("a: calc(100% - (2 * .5em))", 3, "calc(100% - 1em)"));
-    }
-
-    @Test
-    void calcWithMoreThanVariablesOrNotTheWholeValueStaysAsDartSassWroteIt() {
-        assertNull(StaticValues.calc("a: calc(#{$a * 2} - 1px);", 3, "calc(2px - 1px)"));
-        assertNull(StaticValues.calc("a: calc(#{$a}#{$b} - 1px);", 3, "calc(1px2 - 1px)"));
-        assertNull(StaticValues.calc("a: calc(100% - $x);", 3, "calc(100% - 1px)"));
-        assertNull(StaticValues.calc("a: calc(100% - 1px) 2px;", 3, "calc(100% - 1px)"));
-        assertNull(StaticValues.calc("a: calc(#{$w} - (#{$s} * 2));", 3, "calc(800px - 30px * 3)"));
-        assertNull(StaticValues.calc("a: $x;", 3, "calc(800px - 30px)"));
     }
 }

@@ -1,0 +1,255 @@
+package org.sheaf.sass;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The statements of an SCSS stylesheet, read only as far as {@link SplitRules} needs them to
+ * tell which CSS rules one Sass rule wrote: which block a statement stands in, the statement
+ * before it there, the mixins a stretch of text includes and where each mixin's body is. Strings,
+ * comments and interpolations are skipped; nothing is evaluated.
+ */
+final class ScssOutline {
+
+    private ScssOutline() {
+    }
+
+    /** What a statement is, as far as what it writes goes. */
+    enum Kind {
+        /** {@code name: value;}: a declaration of the rule it stands in. */
+        DECLARATION,
+        /**
+         * {@code $name: value;}, {@code @extend}, {@code @debug}, {@code @warn}, {@code @mixin}
+         * and {@code @function}: nothing written where they stand.
+         */
+        SILENT,
+        /** A style rule with something inside that writes: a declaration, an include, a nested block. */
+        RULE,
+        /** Anything else: an include, an at-rule, a rule of nested rules only. */
+        OTHER
+    }
+
+    /**
+     * Where a statement stands.
+     *
+     * @param open     the offset of the brace of the block it stands in, or -1 at the top level
+     * @param style    whether that block is a style rule's
+     * @param previous the kind of the statement before it in that block, skipping silent ones;
+     *                 null when it is the block's first
+     */
+    record Place(int open, boolean style, Kind previous) {
+    }
+
+    /**
+     * Where the statement that starts at {@code at} stands, or null when no statement starts
+     * there.
+     */
+    static Place placeOf(String source, int at) {
+        return places(source).get(at);
+    }
+
+    /** Where each statement of the stylesheet stands, by the offset it starts at: one pass over the text. */
+    static Map<Integer, Place> places(String source) {
+        Map<Integer, Place> places = new HashMap<>();
+        ArrayDeque<int[]> blocks = new ArrayDeque<>();
+        // per open block: {brace offset, style rule (1/0), something written (1/0), previous kind ordinal + 1,
+        // prelude start}
+        blocks.push(new int[] {-1, 0, 0, 0});
+        int statement = -1;
+        int parentheses = 0;
+        int i = 0;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (statement < 0 && !Character.isWhitespace(c) && c != ';' && c != '}' && !isComment(source, i)) {
+                int[] block = blocks.peek();
+                places.put(i, new Place(block[0], block[1] == 1, block[3] == 0 ? null : Kind.values()[block[3] - 1]));
+                statement = i;
+            }
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            if (c == '(') {
+                parentheses++;
+            } else if (c == ')') {
+                parentheses--;
+            } else if (c == '{') {
+                String prelude = source.substring(Math.max(statement, 0), i).strip();
+                // a placeholder's rule writes nothing where it stands
+                boolean style = !prelude.startsWith("@") && !prelude.endsWith(":") && prelude.indexOf('%') < 0;
+                blocks.push(new int[] {i, style ? 1 : 0, 0, 0, Math.max(statement, 0)});
+                statement = -1;
+                parentheses = 0;
+            } else if (c == ';' && parentheses <= 0 || c == '}') {
+                if (statement >= 0) {
+                    ended(blocks.peek(), simpleKind(source.substring(statement, i).strip()));
+                }
+                statement = -1;
+                parentheses = 0;
+                if (c == '}' && blocks.size() > 1) {
+                    int[] closed = blocks.pop();
+                    String prelude = source.substring(closed[4], closed[0]).strip();
+                    Kind kind = prelude.startsWith("@mixin") || prelude.startsWith("@function") ? Kind.SILENT
+                            : closed[1] == 1 && closed[2] == 1 ? Kind.RULE : Kind.OTHER;
+                    ended(blocks.peek(), kind);
+                }
+            }
+            i++;
+        }
+        return places;
+    }
+
+    private static boolean isComment(String source, int at) {
+        return source.charAt(at) == '/' && at + 1 < source.length()
+                && (source.charAt(at + 1) == '*' || source.charAt(at + 1) == '/');
+    }
+
+    private static void ended(int[] block, Kind kind) {
+        if (kind != Kind.SILENT) {
+            block[2] = 1;
+            block[3] = kind.ordinal() + 1;
+        }
+    }
+
+    private static Kind simpleKind(String text) {
+        if (text.startsWith("$") || text.matches("@(extend|debug|warn)\\b.*")) {
+            return Kind.SILENT;
+        }
+        int colon = text.indexOf(':');
+        return !text.startsWith("@") && !text.startsWith("%") && colon > 0 ? Kind.DECLARATION : Kind.OTHER;
+    }
+
+    /**
+     * The names of the mixins {@code @include}d between {@code from} and {@code to} (and, in the
+     * indented syntax, {@code +name}d), without a module's namespace, {@code _} read as {@code -}
+     * as Sass reads it.
+     */
+    static List<String> includes(String source, int from, int to, boolean indented) {
+        List<String> names = new ArrayList<>();
+        int i = Math.max(from, 0);
+        while (i < Math.min(to, source.length())) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            int nameStart = -1;
+            if (source.startsWith("@include", i) && i + 8 < source.length() && Character.isWhitespace(source.charAt(i + 8))) {
+                nameStart = i + 8;
+            } else if (indented && source.charAt(i) == '+' && lineStartsAt(source, i)) {
+                nameStart = i + 1;
+            }
+            if (nameStart < 0) {
+                i++;
+                continue;
+            }
+            while (nameStart < source.length() && Character.isWhitespace(source.charAt(nameStart))) {
+                nameStart++;
+            }
+            int end = nameStart;
+            while (end < source.length() && isNameCharacter(source.charAt(end))) {
+                end++;
+            }
+            if (end > nameStart) {
+                String name = source.substring(nameStart, end);
+                names.add(normalized(name.substring(name.lastIndexOf('.') + 1)));
+            }
+            i = end;
+        }
+        return names;
+    }
+
+    /**
+     * The mixins a stylesheet defines: by name ({@code _} read as {@code -}), where each one's
+     * body starts and ends.
+     */
+    static Map<String, List<int[]>> mixins(String source, boolean indented) {
+        Map<String, List<int[]>> found = new HashMap<>();
+        int i = 0;
+        while (i < source.length()) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            int nameStart = -1;
+            if (source.startsWith("@mixin", i) && i + 6 < source.length() && Character.isWhitespace(source.charAt(i + 6))) {
+                nameStart = i + 6;
+            } else if (indented && source.charAt(i) == '=' && lineStartsAt(source, i)) {
+                nameStart = i + 1;
+            }
+            if (nameStart < 0) {
+                i++;
+                continue;
+            }
+            while (nameStart < source.length() && Character.isWhitespace(source.charAt(nameStart))) {
+                nameStart++;
+            }
+            int end = nameStart;
+            while (end < source.length() && isNameCharacter(source.charAt(end)) && source.charAt(end) != '.') {
+                end++;
+            }
+            int[] body = indented ? SplitRules.indented(source, i) : SplitRules.braces(source, i);
+            if (end > nameStart && body != null) {
+                found.computeIfAbsent(normalized(source.substring(nameStart, end)), k -> new ArrayList<>()).add(body);
+            }
+            i = end;
+        }
+        return found;
+    }
+
+    private static String normalized(String name) {
+        return name.replace('_', '-');
+    }
+
+    private static boolean isNameCharacter(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.' || c > 0x7F;
+    }
+
+    private static boolean lineStartsAt(String source, int at) {
+        int k = at - 1;
+        while (k >= 0 && (source.charAt(k) == ' ' || source.charAt(k) == '\t')) {
+            k--;
+        }
+        return k < 0 || source.charAt(k) == '\n';
+    }
+
+    /**
+     * Where the string, comment or interpolation at {@code at} ends, or {@code at} when none
+     * starts there. A {@code //} right after a colon is a URL's, not a comment.
+     */
+    static int skip(String source, int at) {
+        char c = source.charAt(at);
+        boolean next = at + 1 < source.length();
+        if (c == '"' || c == '\'' || c == '/' && next && source.charAt(at + 1) == '*') {
+            return StaticValues.skipped(source, at);
+        }
+        if (c == '/' && next && source.charAt(at + 1) == '/' && (at == 0 || source.charAt(at - 1) != ':')) {
+            int end = source.indexOf('\n', at);
+            return end < 0 ? source.length() : end;
+        }
+        if (c == '#' && next && source.charAt(at + 1) == '{') {
+            int depth = 0;
+            int i = at + 1;
+            while (i < source.length()) {
+                char d = source.charAt(i);
+                if (d == '"' || d == '\'') {
+                    i = StaticValues.skipped(source, i);
+                    continue;
+                }
+                if (d == '{') {
+                    depth++;
+                } else if (d == '}' && --depth == 0) {
+                    return i + 1;
+                }
+                i++;
+            }
+            return source.length();
+        }
+        return at;
+    }
+}

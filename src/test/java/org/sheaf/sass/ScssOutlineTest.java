@@ -1,0 +1,53 @@
+package org.sheaf.sass;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ScssOutlineTest {
+
+    @Test
+    void placeNamesTheBlockAndTheStatementBeforeSkippingVariablesAndDefinitions() {
+        String source = "a { x: 1; }\n$v: 2;\n@mixin m { y: 1; }\n// b {\nb { @include m; c: 3; }\n";
+        ScssOutline.Place place = ScssOutline.placeOf(source, source.indexOf("b {", source.indexOf("//") + 5));
+        assertEquals(new ScssOutline.Place(-1, false, ScssOutline.Kind.RULE), place);
+
+        String nested = ".p { q: 1; /* c */ @extend .z; .n { r: 2; } }";
+        assertEquals(new ScssOutline.Place(nested.indexOf('{'), true, ScssOutline.Kind.DECLARATION),
+                ScssOutline.placeOf(nested, nested.indexOf(".n")));
+        assertEquals(new ScssOutline.Place(nested.indexOf('{'), true, null), ScssOutline.placeOf(nested, nested.indexOf("q")));
+    }
+
+    @Test
+    void aRuleWithoutAnythingThatWritesIsNotARuleThatWrites() {
+        String source = "a { $x: 1; }\n%p { y: 1; }\nb { }\n@media print { c { d: 1; } }\ne { f: 1; }\n";
+        assertEquals(ScssOutline.Kind.OTHER, ScssOutline.placeOf(source, source.indexOf("%p")).previous());
+        assertEquals(ScssOutline.Kind.OTHER, ScssOutline.placeOf(source, source.indexOf("b {")).previous());
+        assertEquals(ScssOutline.Kind.OTHER, ScssOutline.placeOf(source, source.indexOf("e {")).previous());
+        assertNull(ScssOutline.placeOf(source, source.indexOf("y: 1") + 1));
+    }
+
+    @Test
+    void stringsCommentsAndInterpolationsHideWhatLooksLikeStatements() {
+        String source = "a { content: \"; } b {\"; x: #{\"}\"}; }\nc { d: url(http://x/;); }\n";
+        assertEquals(new ScssOutline.Place(-1, false, ScssOutline.Kind.RULE), ScssOutline.placeOf(source, source.indexOf("c {")));
+    }
+
+    @Test
+    void includesAndMixinsAreNamedAsSassNamesThem() {
+        String source = "@mixin font_size($s) { & { font-size: $s; } @include lib.mq(sm) { y: 1 } }\n"
+                + "a { @include font-size(1px); /* @include no; */ content: '@include no'; }\n";
+        assertEquals(List.of("mq", "font-size"), ScssOutline.includes(source, 0, source.length(), false));
+        Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
+        assertEquals(List.of("font-size"), List.copyOf(mixins.keySet()));
+        assertArrayEquals(new int[] {source.indexOf('{'), source.indexOf('\n') - 1}, mixins.get("font-size").get(0));
+
+        String indented = "=fs($s)\n  font-size: $s\n\na\n  +fs(1px)\n  x: 1\n";
+        assertEquals(List.of("fs"), ScssOutline.includes(indented, 0, indented.length(), true));
+        assertEquals(List.of("fs"), List.copyOf(ScssOutline.mixins(indented, true).keySet()));
+    }
+}
