@@ -147,13 +147,14 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     }
 
     /**
-     * Whether kramdown would try a table here: a block boundary (a blank line, a {@code ^}) before
-     * and after the paragraph.
+     * Whether kramdown would try a table here: a block boundary (a blank line, a {@code ^}, a block
+     * attribute list {@code {: .class}}) before and after the paragraph.
      */
     private static boolean standsAlone(Paragraph paragraph) {
         BasedSequence all = paragraph.getDocument().getChars();
         Node previous = paragraph.getPrevious();
-        if (previous != null && !(previous instanceof KramdownEndOfBlock)) {
+        boolean attributesBefore = previous instanceof AttributeListBlock list && list.definitionName() == null;
+        if (previous != null && !(previous instanceof KramdownEndOfBlock) && !attributesBefore) {
             int start = paragraph.getStartOffset();
             int from = start - 1;
             while (from > 0 && all.charAt(from - 1) != '\n') {
@@ -163,7 +164,8 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 return false;
             }
         }
-        return paragraph.getNext() == null || paragraph.getNext() instanceof KramdownEndOfBlock
+        Node next = paragraph.getNext();
+        return next == null || next instanceof KramdownEndOfBlock || next instanceof AttributeListBlock
                 || paragraph.isTrailingBlankLine();
     }
 
