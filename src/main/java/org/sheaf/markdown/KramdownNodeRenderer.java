@@ -21,10 +21,8 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
-import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
-import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
@@ -87,7 +85,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
-    private final Map<Node, Integer> widestRows = new HashMap<>();
     /** For each block whose text has a closing tag, the closing tags in it that close nothing. */
     private final Map<Node, Set<Node>> unmatchedClosingTags = new HashMap<>();
     private final MarkdownOptions options;
@@ -134,7 +131,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
                 new NodeRenderingHandler<>(OrderedList.class, this::renderList),
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
-                new NodeRenderingHandler<>(TableHead.class, KramdownNodeRenderer::renderTableHead),
+                new NodeRenderingHandler<>(KramdownPipeRows.TableFoot.class, (node, context, html) ->
+                        html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
@@ -302,63 +300,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.srcPos(node.getChars()).withAttr().tag("tr");
         html.indent();
         context.renderChildren(node);
-        // kramdown gives every row as many cells as the table's longest row has
-        String tag = node.getParent() instanceof TableHead ? "th" : "td";
-        for (int missing = widest(node) - cells(node); missing > 0; missing--) {
-            html.line().tag(tag).raw(EMPTY_CELL).tag("/" + tag);
-        }
         html.unIndent();
         html.line();
         html.tag("/tr");
         html.line();
     }
 
-    private static int cells(Node row) {
-        int cells = 0;
-        for (Node cell = row.getFirstChild(); cell != null; cell = cell.getNext()) {
-            if (cell instanceof TableCell) {
-                cells++;
-            }
-        }
-        return cells;
-    }
-
-    /** The most cells a row of {@code row}'s table has, counted once per table. */
-    private int widest(TableRow row) {
-        Node table = row.getAncestorOfType(TableBlock.class);
-        if (table == null) {
-            return 0;
-        }
-        return widestRows.computeIfAbsent(table, t -> {
-            int widest = 0;
-            for (Node node : Descendants.of(t)) {
-                if (node instanceof TableRow other) {
-                    widest = Math.max(widest, cells(other));
-                }
-            }
-            return widest;
-        });
-    }
-
-    /**
-     * A table whose first line is a separator ({@code |---|---|}) has no header in kramdown: no
-     * {@code thead}, and the separator's colons align nothing.
-     */
-    private static void renderTableHead(TableHead node, NodeRendererContext context, HtmlWriter html) {
-        if (node.hasChildren()) {
-            context.delegateRender();
-        }
-    }
-
-    private static boolean headerless(TableCell cell) {
-        TableBlock table = (TableBlock) cell.getAncestorOfType(TableBlock.class);
-        Node head = table == null ? null : table.getFirstChildAny(TableHead.class);
-        return head != null && !head.hasChildren();
-    }
-
     private void renderTableCell(TableCell node, NodeRendererContext context, HtmlWriter html) {
         String tag = node.isHeader() ? "th" : "td";
-        if (node.getAlignment() != null && !headerless(node)) {
+        if (node.getAlignment() != null) {
             html.attr("align", node.getAlignment().cellAlignment().name().toLowerCase(java.util.Locale.ROOT));
         }
         html.line();

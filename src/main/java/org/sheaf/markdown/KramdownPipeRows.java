@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -11,21 +12,37 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * kramdown's table without a header: a paragraph standing as a block of its own (a blank line
- * or the start of its container before it, a blank line or the end after it) whose every line
- * holds a pipe ({@code a | b}, {@code | a |}) is a table with a body only. Tables with a separator line are
- * flexmark's table extension's, which reads them as kramdown does; these are the ones it leaves
- * as a paragraph. Escaped pipes and pipes inside code spans do not split cells, and short rows
- * get empty cells.
+ * kramdown's pipe tables, read by its rules: a paragraph standing as a block of its own (a blank
+ * line or the start of its container before it, a blank line or the end after it) whose every
+ * line holds a pipe ({@code a | b}, {@code | a |}) outside code spans is a table. The rows before
+ * the first separator line ({@code |:--|--:|}) are its header, and that line's colons align the
+ * columns; a later separator line starts a new body, a footer line ({@code |===|}) the footer. A
+ * separator line with no row above it (the first line, say) is skipped and aligns nothing, and a
+ * table with no body row stays a paragraph. Escaped pipes and pipes inside code spans do not
+ * split cells, and every row gets as many cells as the widest. flexmark's own table extension is
+ * not used: its model has one body and no footer, and it reads a separator wider than the header
+ * or a header alone otherwise.
  */
 final class KramdownPipeRows implements ParagraphPreProcessor {
-    /** A separator ({@code |---|}) or footer ({@code |===|}) line. */
-    private static final Pattern SEPARATOR = Pattern.compile("[+|: \\t]*[-=][+|: \\t=-]*");
+    /** A separator line: kramdown's {@code TABLE_SEP_LINE}, the line's end spaces trimmed. */
+    private static final Pattern SEPARATOR = Pattern.compile("[+|: \\t-]*-[+|: \\t-]*");
+    /** A footer line, kramdown's {@code TABLE_FSEP_LINE}. */
+    private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*=[+|: \\t=]*");
+    /** One column's alignment in a separator line. */
+    private static final Pattern ALIGNMENT = Pattern.compile("[ \\t]?(:?)-+(:?)[ \\t]?");
 
     private final PipeSearch pipes = new PipeSearch();
+
+    /** The rows of one part of a table: head, a body, or foot. */
+    private record Part(Node node, List<Row> rows) {
+    }
+
+    private record Row(BasedSequence line, List<BasedSequence> cells) {
+    }
 
     @Override
     public int preProcessBlock(Paragraph paragraph, ParserState state) {
@@ -33,51 +50,111 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (!pipes.in(chars) || !standsAlone(paragraph)) {
             return 0;
         }
-        List<List<BasedSequence>> rows = new ArrayList<>();
-        int columns = 0;
         boolean leadingPipe = chars.trimStart().startsWith("|");
+        List<Part> parts = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<TableCell.Alignment> alignment = null;
+        boolean footer = false;
+        int columns = 0;
         for (BasedSequence line : paragraph.getContentLines()) {
             BasedSequence row = line.trimEOL();
             List<BasedSequence> cells = cells(row, leadingPipe);
-            if (cells == null || SEPARATOR.matcher(row.trim()).matches()) {
+            if (cells == null) {
                 return 0;
             }
-            rows.add(cells);
-            columns = Math.max(columns, cells.size());
+            String trimmed = row.trimEnd().toString();
+            if (SEPARATOR.matcher(trimmed).matches()) {
+                if (rows.isEmpty()) {
+                    continue; // kramdown skips a separator with no row above it
+                }
+                if (alignment == null && !footer) {
+                    parts.add(new Part(new TableHead(), rows));
+                    alignment = alignment(trimmed);
+                } else if (!footer) {
+                    parts.add(new Part(new TableBody(), rows));
+                }
+                // after the footer line a separator changes nothing: its rows stay the footer's
+                rows = footer ? rows : new ArrayList<>();
+            } else if (FOOTER.matcher(trimmed).matches()) {
+                if (!rows.isEmpty()) {
+                    // kramdown closes a body here even when a footer was already begun
+                    parts.add(new Part(new TableBody(), rows));
+                    rows = new ArrayList<>();
+                }
+                footer = true;
+            } else {
+                rows.add(new Row(row, cells));
+                columns = Math.max(columns, cells.size());
+            }
+        }
+        if (!rows.isEmpty()) {
+            parts.add(new Part(footer ? new TableFoot() : new TableBody(), rows));
+        }
+        if (parts.stream().noneMatch(part -> part.node() instanceof TableBody)) {
+            return 0; // kramdown writes a table without a body as the paragraph it is
         }
         TableBlock table = new TableBlock();
-        TableBody body = new TableBody();
-        for (int i = 0; i < rows.size(); i++) {
-            BasedSequence line = paragraph.getContentLines().get(i).trimEOL();
-            TableRow row = new TableRow(line);
-            for (int c = 0; c < columns; c++) {
-                BasedSequence text = c < rows.get(i).size() ? rows.get(i).get(c) : line.subSequence(line.length());
-                TableCell cell = new TableCell(text);
-                cell.setText(text);
-                cell.setSpan(1);
-                if (!text.isEmpty()) {
-                    state.getInlineParser().parse(text, cell);
+        for (Part part : parts) {
+            boolean header = part.node() instanceof TableHead;
+            for (Row rowOfCells : part.rows()) {
+                BasedSequence line = rowOfCells.line();
+                TableRow row = new TableRow(line);
+                for (int c = 0; c < columns; c++) {
+                    List<BasedSequence> cells = rowOfCells.cells();
+                    BasedSequence text = c < cells.size() ? cells.get(c) : line.subSequence(line.length());
+                    TableCell cell = new TableCell(text);
+                    cell.setText(text);
+                    cell.setSpan(1);
+                    cell.setHeader(header);
+                    if (alignment != null && c < alignment.size()) {
+                        cell.setAlignment(alignment.get(c));
+                    }
+                    if (!text.isEmpty()) {
+                        state.getInlineParser().parse(text, cell);
+                    }
+                    row.appendChild(cell);
                 }
-                row.appendChild(cell);
+                part.node().appendChild(row);
             }
-            body.appendChild(row);
+            part.node().setCharsFromContent();
+            table.appendChild(part.node());
         }
-        body.setCharsFromContent();
-        table.appendChild(body);
         table.setCharsFromContent();
         paragraph.insertBefore(table);
         state.blockAdded(table);
         return chars.length();
     }
 
+    /** Each column's alignment in a separator line, null for none, as kramdown scans them. */
+    private static List<TableCell.Alignment> alignment(String separator) {
+        List<TableCell.Alignment> columns = new ArrayList<>();
+        Matcher m = ALIGNMENT.matcher(separator);
+        while (m.find()) {
+            boolean left = !m.group(1).isEmpty();
+            boolean right = !m.group(2).isEmpty();
+            columns.add(left && right ? TableCell.Alignment.CENTER : left ? TableCell.Alignment.LEFT
+                    : right ? TableCell.Alignment.RIGHT : null);
+        }
+        return columns;
+    }
+
+    /** A table's footer, kramdown's {@code tfoot}: the rows after a {@code |===|} line. */
+    static final class TableFoot extends Node {
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
+    }
+
     /**
-     * Whether kramdown would try a table here: a block boundary (a blank line, a {@code ^}) before
-     * and after the paragraph.
+     * Whether kramdown would try a table here: a block boundary (a blank line, a {@code ^}, a block
+     * attribute list {@code {: .class}}) before and after the paragraph.
      */
     private static boolean standsAlone(Paragraph paragraph) {
         BasedSequence all = paragraph.getDocument().getChars();
         Node previous = paragraph.getPrevious();
-        if (previous != null && !(previous instanceof KramdownEndOfBlock)) {
+        boolean attributesBefore = previous instanceof AttributeListBlock list && list.definitionName() == null;
+        if (previous != null && !(previous instanceof KramdownEndOfBlock) && !attributesBefore) {
             int start = paragraph.getStartOffset();
             int from = start - 1;
             while (from > 0 && all.charAt(from - 1) != '\n') {
@@ -87,7 +164,8 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 return false;
             }
         }
-        return paragraph.getNext() == null || paragraph.getNext() instanceof KramdownEndOfBlock
+        Node next = paragraph.getNext();
+        return next == null || next instanceof KramdownEndOfBlock || next instanceof AttributeListBlock
                 || paragraph.isTrailingBlankLine();
     }
 
