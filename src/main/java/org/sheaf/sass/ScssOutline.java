@@ -137,18 +137,10 @@ final class ScssOutline {
                 i = skipped;
                 continue;
             }
-            int nameStart = -1;
-            if (source.startsWith("@include", i) && i + 8 < source.length() && Character.isWhitespace(source.charAt(i + 8))) {
-                nameStart = i + 8;
-            } else if (indented && source.charAt(i) == '+' && lineStartsAt(source, i)) {
-                nameStart = i + 1;
-            }
+            int nameStart = nameAfter(source, i, "@include", '+', indented);
             if (nameStart < 0) {
                 i++;
                 continue;
-            }
-            while (nameStart < source.length() && Character.isWhitespace(source.charAt(nameStart))) {
-                nameStart++;
             }
             int end = nameStart;
             while (end < source.length() && isNameCharacter(source.charAt(end))) {
@@ -164,6 +156,25 @@ final class ScssOutline {
     }
 
     /**
+     * Where the name begins after the directive {@code keyword} that starts at {@code i}, or after
+     * {@code mark} starting a line of the indented syntax ({@code +name}, {@code =name}); -1 when
+     * neither starts there.
+     */
+    private static int nameAfter(String source, int i, String keyword, char mark, boolean indented) {
+        int nameStart = -1;
+        int after = i + keyword.length();
+        if (source.startsWith(keyword, i) && after < source.length() && Character.isWhitespace(source.charAt(after))) {
+            nameStart = after;
+        } else if (indented && source.charAt(i) == mark && lineStartsAt(source, i)) {
+            nameStart = i + 1;
+        }
+        while (nameStart >= 0 && nameStart < source.length() && Character.isWhitespace(source.charAt(nameStart))) {
+            nameStart++;
+        }
+        return nameStart;
+    }
+
+    /**
      * The mixins a stylesheet defines: by name ({@code _} read as {@code -}), where each one's
      * body starts and ends.
      */
@@ -176,18 +187,10 @@ final class ScssOutline {
                 i = skipped;
                 continue;
             }
-            int nameStart = -1;
-            if (source.startsWith("@mixin", i) && i + 6 < source.length() && Character.isWhitespace(source.charAt(i + 6))) {
-                nameStart = i + 6;
-            } else if (indented && source.charAt(i) == '=' && lineStartsAt(source, i)) {
-                nameStart = i + 1;
-            }
+            int nameStart = nameAfter(source, i, "@mixin", '=', indented);
             if (nameStart < 0) {
                 i++;
                 continue;
-            }
-            while (nameStart < source.length() && Character.isWhitespace(source.charAt(nameStart))) {
-                nameStart++;
             }
             int end = nameStart;
             while (end < source.length() && isNameCharacter(source.charAt(end)) && source.charAt(end) != '.') {

@@ -3,6 +3,7 @@ package org.sheaf.sass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -246,11 +247,15 @@ final class SplitRules {
 
         /** Whether each selector of the block, or of every rule inside it, holds one of the rule's selectors whole. */
         private boolean holding(Block block, List<String> ruleSelectors) {
+            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule)));
+        }
+
+        /** Whether each selector of the block, or of every rule inside it when it is an at-rule with rules, fits. */
+        private boolean everySelector(Block block, Predicate<String> fits) {
             if (css.charAt(block.start) == '@') {
-                return !block.children.isEmpty() && block.children.stream().allMatch(child -> holding(child, ruleSelectors));
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> everySelector(child, fits));
             }
-            return block.children.isEmpty() && selectors(prelude(css, block)).stream()
-                    .allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule)));
+            return block.children.isEmpty() && selectors(prelude(css, block)).stream().allMatch(fits);
         }
 
         /**
@@ -414,11 +419,7 @@ final class SplitRules {
          * with rules, starts with one of the rule's: what nesting inside the rule writes.
          */
         private boolean derived(Block block, List<String> ruleSelectors) {
-            if (css.charAt(block.start) == '@') {
-                return !block.children.isEmpty() && block.children.stream().allMatch(child -> derived(child, ruleSelectors));
-            }
-            return block.children.isEmpty() && selectors(prelude(css, block)).stream()
-                    .allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule)));
+            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule)));
         }
 
         /**
