@@ -7,6 +7,11 @@ import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -27,14 +32,18 @@ import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
 import com.vladsch.flexmark.html.renderer.RenderingPhase;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -145,7 +154,66 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(KramdownEndOfBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.Span.class, (node, context, html) -> html.raw(node.html())),
-                new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
+                new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(Link.class, (node, context, html) ->
+                        renderLink(node, node.getUrl(), node.getTitle(), context, html)),
+                new NodeRenderingHandler<>(LinkRef.class, (node, context, html) -> {
+                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
+                    if (reference == null) {
+                        context.delegateRender();
+                    } else {
+                        renderLink(node, reference.getUrl(), reference.getTitle(), context, html);
+                    }
+                }),
+                new NodeRenderingHandler<>(Image.class, (node, context, html) ->
+                        renderImage(node, node.getUrl(), node.getTitle(), context, html)),
+                new NodeRenderingHandler<>(ImageRef.class, (node, context, html) -> {
+                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
+                    if (reference == null) {
+                        context.delegateRender();
+                    } else {
+                        renderImage(node, reference.getUrl(), reference.getTitle(), context, html);
+                    }
+                }));
+    }
+
+    /**
+     * A link with its destination and title as written: kramdown keeps their backslashes
+     * ({@code [a](x\_y "t\"u")} links to {@code x\_y}) and their entity references, where
+     * CommonMark reads both away. The writer escapes what must be, leaving entities as they are.
+     */
+    private static void renderLink(Node link, BasedSequence url, BasedSequence title, NodeRendererContext context,
+            HtmlWriter html) {
+        if (context.isDoNotRenderLinks()) {
+            context.renderChildren(link);
+            return;
+        }
+        ResolvedLink resolved = context.resolveLink(LinkType.LINK, url.toString(), null, null);
+        html.attr("href", resolved.getUrl());
+        if (title.isNotNull()) {
+            resolved = resolved.withTitle(title.toString());
+        }
+        html.attr(resolved.getNonNullAttributes());
+        html.srcPos(link.getChars()).withAttr(resolved).tag("a");
+        context.renderChildren(link);
+        html.tag("/a");
+    }
+
+    /** An image with its source and title as written, as {@link #renderLink} writes a link's. */
+    private static void renderImage(Node image, BasedSequence url, BasedSequence title, NodeRendererContext context,
+            HtmlWriter html) {
+        if (context.isDoNotRenderLinks()) {
+            return;
+        }
+        String alt = new TextCollectingVisitor().collectAndGetText(image);
+        ResolvedLink resolved = context.resolveLink(LinkType.IMAGE, url.toString(), null, null);
+        html.attr("src", resolved.getUrl());
+        html.attr("alt", alt);
+        if (title.isNotNull()) {
+            resolved = resolved.withTitle(title.toString());
+        }
+        html.attr(resolved.getNonNullAttributes());
+        html.srcPos(image.getChars()).withAttr(resolved).tagVoid("img");
     }
 
     @Override
