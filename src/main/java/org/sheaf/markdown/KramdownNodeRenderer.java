@@ -43,7 +43,6 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -166,13 +165,17 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                     }
                 }),
                 new NodeRenderingHandler<>(Image.class, (node, context, html) ->
-                        renderImage(node, node.getUrl(), node.getTitle(), context, html)),
+                        renderImage(node, altText(node, node.getTextOpeningMarker(), node.getText()),
+                                node.getUrl(), node.getTitle(), context, html)),
                 new NodeRenderingHandler<>(ImageRef.class, (node, context, html) -> {
                     Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
                     if (reference == null) {
                         context.delegateRender();
                     } else {
-                        renderImage(node, reference.getUrl(), reference.getTitle(), context, html);
+                        String alt = node.isReferenceTextCombined()
+                                ? altText(node, node.getReferenceOpeningMarker(), node.getReference())
+                                : altText(node, node.getTextOpeningMarker(), node.getText());
+                        renderImage(node, alt, reference.getUrl(), reference.getTitle(), context, html);
                     }
                 }));
     }
@@ -199,13 +202,42 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.tag("/a");
     }
 
-    /** An image with its source and title as written, as {@link #renderLink} writes a link's. */
-    private static void renderImage(Node image, BasedSequence url, BasedSequence title, NodeRendererContext context,
-            HtmlWriter html) {
+    /**
+     * The text between an image's brackets as kramdown reads it for alt text: its escapes
+     * resolved and the spaces at its ends kept, which flexmark trims off the text (spaces only: a
+     * line break there would bring a block quote's marker with it).
+     */
+    private static String altText(Node image, BasedSequence open, BasedSequence text) {
+        // Before a spaced reference (![i] [r]) flexmark's text runs on to the space before the
+        // reference (LeanInlineParser), past the image's last node, where the text ends.
+        int lastEnd = image.getLastChild() == null ? open.getEndOffset() : image.getLastChild().getEndOffset();
+        if (text.getEndOffset() > lastEnd) {
+            text = text.subSequence(0, Math.max(0, text.length() - (text.getEndOffset() - lastEnd)));
+        }
+        int start = text.isEmpty() ? open.getEndOffset() : text.getStartOffset();
+        int end = text.isEmpty() ? open.getEndOffset() : text.getEndOffset();
+        BasedSequence source = open.getBaseSequence();
+        while (start > open.getEndOffset() && CharPredicate.SPACE_TAB.test(source.charAt(start - 1))) {
+            start--;
+        }
+        while (end < source.length() && CharPredicate.SPACE_TAB.test(source.charAt(end))) {
+            end++;
+        }
+        return source.subSequence(start, text.isEmpty() ? end : text.getStartOffset())
+                + KramdownText.unescaped(text)
+                + (text.isEmpty() ? "" : source.subSequence(text.getEndOffset(), end));
+    }
+
+    /**
+     * An image with its source and title as written, as {@link #renderLink} writes a link's, and
+     * its text as written for alt text, only its escapes resolved: kramdown keeps the markup
+     * ({@code ![a *b*](x)} is {@code alt="a *b*"}) and entity references.
+     */
+    private static void renderImage(Node image, String alt, BasedSequence url, BasedSequence title,
+            NodeRendererContext context, HtmlWriter html) {
         if (context.isDoNotRenderLinks()) {
             return;
         }
-        String alt = new TextCollectingVisitor().collectAndGetText(image);
         ResolvedLink resolved = context.resolveLink(LinkType.IMAGE, url.toString(), null, null);
         html.attr("src", resolved.getUrl());
         html.attr("alt", alt);
