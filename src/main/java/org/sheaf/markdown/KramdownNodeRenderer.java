@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
@@ -154,6 +155,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.Span.class, (node, context, html) -> html.raw(node.html())),
                 new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(AutoLink.class, KramdownNodeRenderer::renderAutoLink),
                 new NodeRenderingHandler<>(Link.class, (node, context, html) ->
                         renderLink(node, node.getUrl(), node.getTitle(), context, html)),
                 new NodeRenderingHandler<>(LinkRef.class, (node, context, html) -> {
@@ -178,6 +180,27 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                         renderImage(node, alt, reference.getUrl(), reference.getTitle(), context, html);
                     }
                 }));
+    }
+
+    /**
+     * An autolink as kramdown writes it: its text is the address without a {@code mailto:} in
+     * front, and entity references in it stay entities, in the text as in the link.
+     */
+    private static void renderAutoLink(AutoLink node, NodeRendererContext context, HtmlWriter html) {
+        String text = node.getText().toString();
+        String shown = escapeKeepingEntities(text.startsWith("mailto:") ? text.substring("mailto:".length()) : text);
+        if (context.isDoNotRenderLinks()) {
+            html.raw(shown);
+            return;
+        }
+        ResolvedLink resolved = context.resolveLink(LinkType.LINK, node.getUrl(), null);
+        html.srcPos(node.getText()).attr("href", resolved.getUrl()).withAttr(resolved).tag("a", false, false,
+                () -> html.raw(shown));
+    }
+
+    /** {@code <}, {@code >} and every {@code &} that starts no entity, escaped: kramdown's text. */
+    private static String escapeKeepingEntities(String text) {
+        return ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
     }
 
     /**
@@ -741,7 +764,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (text.isEmpty()) {
             return "";
         }
-        String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
+        String shown = escapeKeepingEntities(text);
         // kramdown writes the no-break space before each backlink through its entity_output, which
         // Jekyll sets to as_char: the character itself, which text taken from the page (an excerpt
         // made a description) keeps as one character where an entity would be six
