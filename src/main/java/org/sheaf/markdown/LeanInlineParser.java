@@ -1,8 +1,10 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
@@ -71,8 +73,21 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_REFERENCES = new DataKey<>("KRAMDOWN_REFERENCES", false);
 
+    /**
+     * Whether autolinks are kramdown's: {@code <...>} holding a {@code mailto:}, {@code http:},
+     * {@code https:}, {@code ftp:} or {@code ftps:} address (written in lower case; spaces and
+     * markup allowed inside), or an email address of letters, digits, {@code -}, {@code _} and
+     * {@code .}. Any other scheme ({@code <irc://x>}) is text, where CommonMark links it.
+     */
+    static final DataKey<Boolean> KRAMDOWN_AUTOLINKS = new DataKey<>("KRAMDOWN_AUTOLINKS", false);
+
+    /** kramdown's autolink; group 1 is a URL's text, group 2 an email address's. */
+    private static final Pattern KRAMDOWN_AUTOLINK = Pattern.compile(
+            "^<(?:((?:mailto|https?|ftps?):.+?)|([\\p{Alnum}\\-_.]+?@[\\p{Alnum}\\-_.]+?))>", Pattern.UNICODE_CHARACTER_CLASS);
+
     private final boolean kramdownAngleDestinations;
     private final boolean kramdownTagsOnly;
+    private final boolean kramdownAutolinks;
     private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
@@ -100,6 +115,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
         this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
+        this.kramdownAutolinks = KRAMDOWN_AUTOLINKS.get(options);
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
     }
 
@@ -111,6 +127,23 @@ final class LeanInlineParser extends InlineParserImpl {
             return false;
         }
         return super.parseHtmlInline();
+    }
+
+    /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
+    @Override
+    public boolean parseAutolink() {
+        if (!kramdownAutolinks) {
+            return super.parseAutolink();
+        }
+        BasedSequence[] groups = matchWithGroups(KRAMDOWN_AUTOLINK);
+        if (groups == null) {
+            return false;
+        }
+        BasedSequence link = groups[0];
+        BasedSequence open = link.subSequence(0, 1);
+        BasedSequence close = link.subSequence(link.length() - 1);
+        appendNode(groups[1] != null ? new AutoLink(open, groups[1], close) : new MailLink(open, groups[2], close));
+        return true;
     }
 
     /**
