@@ -18,6 +18,7 @@ import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -92,6 +93,9 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
 
+    /** Whether a link definition ({@code [id]: url}) is being read. */
+    private boolean readingDefinition;
+
     /** The inline link being closed, read as kramdown reads it, while flexmark makes it. */
     private InlineLink inlineLink;
 
@@ -153,6 +157,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * flexmark's own angle destinations keep them.
      */
     private BasedSequence angleDestination() {
+        if (kramdownAngleDestinations && readingDefinition && peek() == '<') {
+            return definitionAngleDestination();
+        }
         if (kramdownAngleDestinations && peek() == '<') {
             for (int end = index + 1; end < input.length() && input.charAt(end) != '\n'; end++) {
                 if (input.charAt(end) == '>') {
@@ -163,6 +170,79 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return super.parseLinkDestination();
+    }
+
+    /** With {@link #KRAMDOWN_ANGLE_DESTINATIONS}, notes that a link definition is being read. */
+    @Override
+    protected int parseReference(Block block, BasedSequence s) {
+        readingDefinition = true;
+        try {
+            return super.parseReference(block, s);
+        } finally {
+            readingDefinition = false;
+        }
+    }
+
+    /**
+     * A link definition's destination in {@code <...>} as kramdown reads it: up to the first
+     * {@code >} after which the line holds nothing but a title in quotes ({@code [a]: <x>y> "t"}
+     * links to {@code x>y}); with no such {@code >}, the angle brackets are part of a destination
+     * running to the title or the line's end ({@code [a]: <x> z} links to {@code <x> z}), or
+     * null, no definition, when a quote after white space is left in it.
+     */
+    private BasedSequence definitionAngleDestination() {
+        int lineEnd = index;
+        while (lineEnd < input.length() && input.charAt(lineEnd) != '\n') {
+            lineEnd++;
+        }
+        int end = lineEnd;
+        for (int at = index + 1; at < lineEnd; at++) {
+            if (input.charAt(at) == '>' && titleOnlyAfter(at + 1, lineEnd)) {
+                BasedSequence destination = input.subSequence(index, at + 1);
+                index = at + 1;
+                return destination;
+            }
+        }
+        for (int at = index + 1; at < lineEnd; at++) {
+            if (rubySpace(input.charAt(at)) && titleOnlyAfter(at, lineEnd)) {
+                end = at;
+                break;
+            }
+        }
+        while (end > index && rubySpace(input.charAt(end - 1))) {
+            end--;
+        }
+        for (int at = index + 1; at < end; at++) {
+            if (rubySpace(input.charAt(at - 1)) && (input.charAt(at) == '"' || input.charAt(at) == '\'')) {
+                return null; // kramdown makes no definition of a destination with a quote after white space
+            }
+        }
+        BasedSequence destination = input.subSequence(index, end);
+        index = end;
+        return destination;
+    }
+
+    /**
+     * Whether the line from {@code from} to {@code lineEnd} is white space, or white space and then
+     * a title in quotes, which may hold its own quote, followed by nothing but white space.
+     */
+    private boolean titleOnlyAfter(int from, int lineEnd) {
+        int at = from;
+        while (at < lineEnd && rubySpace(input.charAt(at))) {
+            at++;
+        }
+        if (at == lineEnd) {
+            return true;
+        }
+        char quote = input.charAt(at);
+        if (at == from || quote != '"' && quote != '\'') {
+            return false;
+        }
+        int last = lineEnd - 1;
+        while (rubySpace(input.charAt(last))) {
+            last--;
+        }
+        return last > at + 1 && input.charAt(last) == quote;
     }
 
     /**
