@@ -93,6 +93,9 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
 
+    /** Where the {@code []} after the brackets being closed ends, when white space comes before it; else -1. */
+    private int emptyReferenceEnd = -1;
+
     /** Whether a link definition ({@code [id]: url}) is being read. */
     private boolean readingDefinition;
 
@@ -301,7 +304,12 @@ final class LeanInlineParser extends InlineParserImpl {
                 link = inlineLink != null;
             } else {
                 int open = referenceAfter(index + 1);
-                if (open >= 0) {
+                if (open >= 0 && input.charAt(open + 1) == ']') {
+                    // [text] [] names its definition by its text, as [text][] does; flexmark
+                    // reads the [text] alone, so the [] is skipped once the link is made
+                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
+                    emptyReferenceEnd = open > index + 1 ? open + 2 : -1;
+                } else if (open >= 0) {
                     int close = input.indexOf(']', open);
                     BasedSequence id = input.subSequence(open + 1, close);
                     link = defined(id);
@@ -326,6 +334,10 @@ final class LeanInlineParser extends InlineParserImpl {
             inlineLink = null;
         }
         Node made = block.getLastChild();
+        if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
+            index = emptyReferenceEnd;
+        }
+        emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
             keepSpaces(made);
             mergeTextNodes(made.getFirstChild(), made.getLastChild());
@@ -523,7 +535,7 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * Where kramdown's reference {@code \s*?\[([^\]]+)\]} after a bracket closed at
+     * Where kramdown's reference {@code \s*?\[([^\]]+)?\]} after a bracket closed at
      * {@code start} opens, or -1 when there is none.
      */
     private int referenceAfter(int start) {
@@ -531,7 +543,7 @@ final class LeanInlineParser extends InlineParserImpl {
         while (open < input.length() && rubySpace(input.charAt(open))) {
             open++;
         }
-        if (open + 2 >= input.length() || input.charAt(open) != '[' || input.charAt(open + 1) == ']') {
+        if (open + 1 >= input.length() || input.charAt(open) != '[') {
             return -1;
         }
         return input.indexOf(']', open + 1) < 0 ? -1 : open;
