@@ -33,6 +33,7 @@ import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
 import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
@@ -46,6 +47,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.misc.CharPredicate;
+import com.vladsch.flexmark.util.html.Attribute;
+import com.vladsch.flexmark.util.html.Attributes;
+import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
@@ -70,6 +74,8 @@ import org.sheaf.jekyll.Html;
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
+    /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
+    private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
     /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
     private static final String NEEDS_ESCAPING_CHARS = "\\&\r<>\"'";
     private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf(NEEDS_ESCAPING_CHARS);
@@ -194,13 +200,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return;
         }
         ResolvedLink resolved = context.resolveLink(LinkType.LINK, node.getUrl(), null);
-        html.srcPos(node.getText()).attr("href", resolved.getUrl()).withAttr(resolved).tag("a", false, false,
-                () -> html.raw(shown));
+        MutableAttributes attributes = new MutableAttributes();
+        attributes.addValue("href", resolved.getUrl());
+        html.raw(startTag("a", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + ">" + shown + "</a>");
     }
 
     /** {@code <}, {@code >} and every {@code &} that starts no entity, escaped: kramdown's text. */
     private static String escapeKeepingEntities(String text) {
-        return ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
+        return LONE_AMPERSAND.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
     }
 
     /**
@@ -215,14 +222,31 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return;
         }
         ResolvedLink resolved = context.resolveLink(LinkType.LINK, url.toString(), null, null);
-        html.attr("href", resolved.getUrl());
+        MutableAttributes attributes = new MutableAttributes();
+        attributes.addValue("href", resolved.getUrl());
         if (title.isNotNull()) {
             resolved = resolved.withTitle(title.toString());
         }
-        html.attr(resolved.getNonNullAttributes());
-        html.srcPos(link.getChars()).withAttr(resolved).tag("a");
+        attributes.addValues(resolved.getNonNullAttributes());
+        html.raw(startTag("a", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + ">");
         context.renderChildren(link);
-        html.tag("/a");
+        html.raw("</a>");
+    }
+
+    /**
+     * An element's start tag without its end, its attributes escaped as kramdown escapes them:
+     * an {@code &} that starts an entity reference as kramdown reads one ({@code &copy;}, also
+     * {@code &a;} and {@code &_b;}, which flexmark's writer would escape) is kept.
+     */
+    private static String startTag(String name, Attributes attributes) {
+        StringBuilder tag = new StringBuilder(64).append('<').append(name);
+        for (Attribute attribute : attributes.values()) {
+            if (!attribute.isNonRendering()) {
+                tag.append(' ').append(attribute.getName()).append("=\"")
+                        .append(escapeKeepingEntities(attribute.getValue()).replace("\"", "&quot;")).append('"');
+            }
+        }
+        return tag.toString();
     }
 
     /**
@@ -262,13 +286,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return;
         }
         ResolvedLink resolved = context.resolveLink(LinkType.IMAGE, url.toString(), null, null);
-        html.attr("src", resolved.getUrl());
-        html.attr("alt", alt);
+        MutableAttributes attributes = new MutableAttributes();
+        attributes.addValue("src", resolved.getUrl());
+        attributes.addValue("alt", alt);
         if (title.isNotNull()) {
             resolved = resolved.withTitle(title.toString());
         }
-        html.attr(resolved.getNonNullAttributes());
-        html.srcPos(image.getChars()).withAttr(resolved).tagVoid("img");
+        attributes.addValues(resolved.getNonNullAttributes());
+        html.raw(startTag("img", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + " />");
     }
 
     @Override
@@ -764,7 +789,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (text.isEmpty()) {
             return "";
         }
-        String shown = escapeKeepingEntities(text);
+        String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
         // kramdown writes the no-break space before each backlink through its entity_output, which
         // Jekyll sets to as_char: the character itself, which text taken from the page (an excerpt
         // made a description) keeps as one character where an entity would be six
