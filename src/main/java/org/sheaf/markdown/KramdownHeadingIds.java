@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -86,7 +87,11 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 // a reference to no definition is text to kramdown, brackets and all
                 text.append(ref.getChars().unescape());
             } else if (child instanceof AutoLink link) {
-                text.append(link.getText());
+                // kramdown's autolink text leaves out a mailto:
+                String address = link.getText().toString();
+                text.append(address.startsWith("mailto:") ? address.substring("mailto:".length()) : address);
+            } else if (child instanceof MailLink mail) {
+                text.append(mail.getText());
             } else if (child instanceof KramdownMath.Span math) {
                 text.append(math.math());
             } else if (!(child instanceof Image || child instanceof ImageRef || child instanceof Footnote

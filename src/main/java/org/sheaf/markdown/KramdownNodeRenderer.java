@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
@@ -7,6 +8,11 @@ import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -25,16 +31,23 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkType;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
 import com.vladsch.flexmark.html.renderer.RenderingPhase;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.misc.CharPredicate;
+import com.vladsch.flexmark.util.html.Attribute;
+import com.vladsch.flexmark.util.html.Attributes;
+import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
@@ -59,6 +72,8 @@ import org.sheaf.jekyll.Html;
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
+    /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
+    private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
     /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
     private static final String NEEDS_ESCAPING_CHARS = "\\&\r<>\"'";
     private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf(NEEDS_ESCAPING_CHARS);
@@ -143,7 +158,140 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(KramdownEndOfBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.Span.class, (node, context, html) -> html.raw(node.html())),
-                new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }));
+                new NodeRenderingHandler<>(AttributeListSpan.class, (node, context, html) -> { }),
+                new NodeRenderingHandler<>(AutoLink.class, KramdownNodeRenderer::renderAutoLink),
+                new NodeRenderingHandler<>(Link.class, (node, context, html) ->
+                        renderLink(node, node.getUrl(), node.getTitle(), context, html)),
+                new NodeRenderingHandler<>(LinkRef.class, (node, context, html) -> {
+                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
+                    if (reference == null) {
+                        context.delegateRender();
+                    } else {
+                        renderLink(node, reference.getUrl(), reference.getTitle(), context, html);
+                    }
+                }),
+                new NodeRenderingHandler<>(Image.class, (node, context, html) ->
+                        renderImage(node, altText(node, node.getTextOpeningMarker(), node.getText()),
+                                node.getUrl(), node.getTitle(), context, html)),
+                new NodeRenderingHandler<>(ImageRef.class, (node, context, html) -> {
+                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
+                    if (reference == null) {
+                        context.delegateRender();
+                    } else {
+                        String alt = node.isReferenceTextCombined()
+                                ? altText(node, node.getReferenceOpeningMarker(), node.getReference())
+                                : altText(node, node.getTextOpeningMarker(), node.getText());
+                        renderImage(node, alt, reference.getUrl(), reference.getTitle(), context, html);
+                    }
+                }));
+    }
+
+    /**
+     * An autolink as kramdown writes it: its text is the address without a {@code mailto:} in
+     * front, and entity references in it stay entities, in the text as in the link.
+     */
+    private static void renderAutoLink(AutoLink node, NodeRendererContext context, HtmlWriter html) {
+        String text = node.getText().toString();
+        String shown = escapeKeepingEntities(text.startsWith("mailto:") ? text.substring("mailto:".length()) : text);
+        if (context.isDoNotRenderLinks()) {
+            html.raw(shown);
+            return;
+        }
+        ResolvedLink resolved = context.resolveLink(LinkType.LINK, node.getUrl(), null);
+        MutableAttributes attributes = new MutableAttributes();
+        attributes.addValue("href", resolved.getUrl());
+        html.raw(startTag("a", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + ">" + shown + "</a>");
+    }
+
+    /** {@code <}, {@code >} and every {@code &} that starts no entity, escaped: kramdown's text. */
+    private static String escapeKeepingEntities(String text) {
+        return LONE_AMPERSAND.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
+    }
+
+    /**
+     * A link with its destination and title as written: kramdown keeps their backslashes
+     * ({@code [a](x\_y "t\"u")} links to {@code x\_y}) and their entity references, where
+     * CommonMark reads both away. The writer escapes what must be, leaving entities as they are.
+     */
+    private static void renderLink(Node link, BasedSequence url, BasedSequence title, NodeRendererContext context,
+            HtmlWriter html) {
+        if (context.isDoNotRenderLinks()) {
+            context.renderChildren(link);
+            return;
+        }
+        ResolvedLink resolved = context.resolveLink(LinkType.LINK, url.toString(), null, null);
+        MutableAttributes attributes = new MutableAttributes();
+        attributes.addValue("href", resolved.getUrl());
+        if (title.isNotNull()) {
+            resolved = resolved.withTitle(title.toString());
+        }
+        attributes.addValues(resolved.getNonNullAttributes());
+        html.raw(startTag("a", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + ">");
+        context.renderChildren(link);
+        html.raw("</a>");
+    }
+
+    /**
+     * An element's start tag without its end, its attributes escaped as kramdown escapes them:
+     * an {@code &} that starts an entity reference as kramdown reads one ({@code &copy;}, also
+     * {@code &a;} and {@code &_b;}, which flexmark's writer would escape) is kept.
+     */
+    private static String startTag(String name, Attributes attributes) {
+        StringBuilder tag = new StringBuilder(64).append('<').append(name);
+        for (Attribute attribute : attributes.values()) {
+            if (!attribute.isNonRendering()) {
+                tag.append(' ').append(attribute.getName()).append("=\"")
+                        .append(escapeKeepingEntities(attribute.getValue()).replace("\"", "&quot;")).append('"');
+            }
+        }
+        return tag.toString();
+    }
+
+    /**
+     * The text between an image's brackets as kramdown reads it for alt text: its escapes
+     * resolved and the spaces at its ends kept, which flexmark trims off the text (spaces only: a
+     * line break there would bring a block quote's marker with it).
+     */
+    private static String altText(Node image, BasedSequence open, BasedSequence text) {
+        // Before a spaced reference (![i] [r]) flexmark's text runs on to the space before the
+        // reference (LeanInlineParser), past the image's last node, where the text ends.
+        int lastEnd = image.getLastChild() == null ? open.getEndOffset() : image.getLastChild().getEndOffset();
+        if (text.getEndOffset() > lastEnd) {
+            text = text.subSequence(0, Math.max(0, text.length() - (text.getEndOffset() - lastEnd)));
+        }
+        int start = text.isEmpty() ? open.getEndOffset() : text.getStartOffset();
+        int end = text.isEmpty() ? open.getEndOffset() : text.getEndOffset();
+        BasedSequence source = open.getBaseSequence();
+        while (start > open.getEndOffset() && CharPredicate.SPACE_TAB.test(source.charAt(start - 1))) {
+            start--;
+        }
+        while (end < source.length() && CharPredicate.SPACE_TAB.test(source.charAt(end))) {
+            end++;
+        }
+        return source.subSequence(start, text.isEmpty() ? end : text.getStartOffset())
+                + KramdownText.unescaped(text)
+                + (text.isEmpty() ? "" : source.subSequence(text.getEndOffset(), end));
+    }
+
+    /**
+     * An image with its source and title as written, as {@link #renderLink} writes a link's, and
+     * its text as written for alt text, only its escapes resolved: kramdown keeps the markup
+     * ({@code ![a *b*](x)} is {@code alt="a *b*"}) and entity references.
+     */
+    private static void renderImage(Node image, String alt, BasedSequence url, BasedSequence title,
+            NodeRendererContext context, HtmlWriter html) {
+        if (context.isDoNotRenderLinks()) {
+            return;
+        }
+        ResolvedLink resolved = context.resolveLink(LinkType.IMAGE, url.toString(), null, null);
+        MutableAttributes attributes = new MutableAttributes();
+        attributes.addValue("src", resolved.getUrl());
+        attributes.addValue("alt", alt);
+        if (title.isNotNull()) {
+            resolved = resolved.withTitle(title.toString());
+        }
+        attributes.addValues(resolved.getNonNullAttributes());
+        html.raw(startTag("img", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + " />");
     }
 
     @Override

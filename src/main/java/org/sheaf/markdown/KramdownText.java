@@ -114,6 +114,19 @@ final class KramdownText {
         return out.toString();
     }
 
+    /** {@code chars} with kramdown's backslash escapes resolved and nothing else: an image's alt text. */
+    static String unescaped(CharSequence chars) {
+        StringBuilder out = new StringBuilder(chars.length());
+        for (int i = 0; i < chars.length(); i++) {
+            char c = chars.charAt(i);
+            if (c == '\\' && i + 1 < chars.length() && ESCAPABLE.indexOf(chars.charAt(i + 1)) >= 0) {
+                c = chars.charAt(++i);
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     /** The end of the entity at {@code at}, or -1. */
     private static int entityAt(BasedSequence chars, int at) {
         Matcher entity = ENTITY.matcher(chars);

@@ -1,8 +1,10 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.Text;
@@ -16,6 +18,7 @@ import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -71,11 +74,30 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_REFERENCES = new DataKey<>("KRAMDOWN_REFERENCES", false);
 
+    /**
+     * Whether autolinks are kramdown's: {@code <...>} holding a {@code mailto:}, {@code http:},
+     * {@code https:}, {@code ftp:} or {@code ftps:} address (written in lower case; spaces and
+     * markup allowed inside), or an email address of letters, digits, {@code -}, {@code _} and
+     * {@code .}. Any other scheme ({@code <irc://x>}) is text, where CommonMark links it.
+     */
+    static final DataKey<Boolean> KRAMDOWN_AUTOLINKS = new DataKey<>("KRAMDOWN_AUTOLINKS", false);
+
+    /** kramdown's autolink; group 1 is a URL's text, group 2 an email address's. */
+    private static final Pattern KRAMDOWN_AUTOLINK = Pattern.compile(
+            "^<(?:((?:mailto|https?|ftps?):.+?)|([\\p{Alnum}\\-_.]+?@[\\p{Alnum}\\-_.]+?))>", Pattern.UNICODE_CHARACTER_CLASS);
+
     private final boolean kramdownAngleDestinations;
     private final boolean kramdownTagsOnly;
+    private final boolean kramdownAutolinks;
     private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
+
+    /** Where the {@code []} after the brackets being closed ends, when white space comes before it; else -1. */
+    private int emptyReferenceEnd = -1;
+
+    /** Whether a link definition ({@code [id]: url}) is being read. */
+    private boolean readingDefinition;
 
     /** The inline link being closed, read as kramdown reads it, while flexmark makes it. */
     private InlineLink inlineLink;
@@ -100,6 +122,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
         this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
+        this.kramdownAutolinks = KRAMDOWN_AUTOLINKS.get(options);
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
     }
 
@@ -113,6 +136,23 @@ final class LeanInlineParser extends InlineParserImpl {
         return super.parseHtmlInline();
     }
 
+    /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
+    @Override
+    public boolean parseAutolink() {
+        if (!kramdownAutolinks) {
+            return super.parseAutolink();
+        }
+        BasedSequence[] groups = matchWithGroups(KRAMDOWN_AUTOLINK);
+        if (groups == null) {
+            return false;
+        }
+        BasedSequence link = groups[0];
+        BasedSequence open = link.subSequence(0, 1);
+        BasedSequence close = link.subSequence(link.length() - 1);
+        appendNode(groups[1] != null ? new AutoLink(open, groups[1], close) : new MailLink(open, groups[2], close));
+        return true;
+    }
+
     /**
      * With {@link #KRAMDOWN_ANGLE_DESTINATIONS}, {@code [a](<(<https://x.org>)} links to
      * {@code (<https://x.org} as in kramdown, where CommonMark allows neither {@code <} nor a space
@@ -120,6 +160,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * flexmark's own angle destinations keep them.
      */
     private BasedSequence angleDestination() {
+        if (kramdownAngleDestinations && readingDefinition && peek() == '<') {
+            return definitionAngleDestination();
+        }
         if (kramdownAngleDestinations && peek() == '<') {
             for (int end = index + 1; end < input.length() && input.charAt(end) != '\n'; end++) {
                 if (input.charAt(end) == '>') {
@@ -130,6 +173,79 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return super.parseLinkDestination();
+    }
+
+    /** With {@link #KRAMDOWN_ANGLE_DESTINATIONS}, notes that a link definition is being read. */
+    @Override
+    protected int parseReference(Block block, BasedSequence s) {
+        readingDefinition = true;
+        try {
+            return super.parseReference(block, s);
+        } finally {
+            readingDefinition = false;
+        }
+    }
+
+    /**
+     * A link definition's destination in {@code <...>} as kramdown reads it: up to the first
+     * {@code >} after which the line holds nothing but a title in quotes ({@code [a]: <x>y> "t"}
+     * links to {@code x>y}); with no such {@code >}, the angle brackets are part of a destination
+     * running to the title or the line's end ({@code [a]: <x> z} links to {@code <x> z}), or
+     * null, no definition, when a quote after white space is left in it.
+     */
+    private BasedSequence definitionAngleDestination() {
+        int lineEnd = index;
+        while (lineEnd < input.length() && input.charAt(lineEnd) != '\n') {
+            lineEnd++;
+        }
+        int end = lineEnd;
+        for (int at = index + 1; at < lineEnd; at++) {
+            if (input.charAt(at) == '>' && titleOnlyAfter(at + 1, lineEnd)) {
+                BasedSequence destination = input.subSequence(index, at + 1);
+                index = at + 1;
+                return destination;
+            }
+        }
+        for (int at = index + 1; at < lineEnd; at++) {
+            if (rubySpace(input.charAt(at)) && titleOnlyAfter(at, lineEnd)) {
+                end = at;
+                break;
+            }
+        }
+        while (end > index && rubySpace(input.charAt(end - 1))) {
+            end--;
+        }
+        for (int at = index + 1; at < end; at++) {
+            if (rubySpace(input.charAt(at - 1)) && (input.charAt(at) == '"' || input.charAt(at) == '\'')) {
+                return null; // kramdown makes no definition of a destination with a quote after white space
+            }
+        }
+        BasedSequence destination = input.subSequence(index, end);
+        index = end;
+        return destination;
+    }
+
+    /**
+     * Whether the line from {@code from} to {@code lineEnd} is white space, or white space and then
+     * a title in quotes, which may hold its own quote, followed by nothing but white space.
+     */
+    private boolean titleOnlyAfter(int from, int lineEnd) {
+        int at = from;
+        while (at < lineEnd && rubySpace(input.charAt(at))) {
+            at++;
+        }
+        if (at == lineEnd) {
+            return true;
+        }
+        char quote = input.charAt(at);
+        if (at == from || quote != '"' && quote != '\'') {
+            return false;
+        }
+        int last = lineEnd - 1;
+        while (rubySpace(input.charAt(last))) {
+            last--;
+        }
+        return last > at + 1 && input.charAt(last) == quote;
     }
 
     /**
@@ -188,7 +304,12 @@ final class LeanInlineParser extends InlineParserImpl {
                 link = inlineLink != null;
             } else {
                 int open = referenceAfter(index + 1);
-                if (open >= 0) {
+                if (open >= 0 && input.charAt(open + 1) == ']') {
+                    // [text] [] names its definition by its text, as [text][] does; flexmark
+                    // reads the [text] alone, so the [] is skipped once the link is made
+                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
+                    emptyReferenceEnd = open > index + 1 ? open + 2 : -1;
+                } else if (open >= 0) {
                     int close = input.indexOf(']', open);
                     BasedSequence id = input.subSequence(open + 1, close);
                     link = defined(id);
@@ -213,6 +334,10 @@ final class LeanInlineParser extends InlineParserImpl {
             inlineLink = null;
         }
         Node made = block.getLastChild();
+        if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
+            index = emptyReferenceEnd;
+        }
+        emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
             keepSpaces(made);
             mergeTextNodes(made.getFirstChild(), made.getLastChild());
@@ -410,7 +535,7 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * Where kramdown's reference {@code \s*?\[([^\]]+)\]} after a bracket closed at
+     * Where kramdown's reference {@code \s*?\[([^\]]+)?\]} after a bracket closed at
      * {@code start} opens, or -1 when there is none.
      */
     private int referenceAfter(int start) {
@@ -418,7 +543,7 @@ final class LeanInlineParser extends InlineParserImpl {
         while (open < input.length() && rubySpace(input.charAt(open))) {
             open++;
         }
-        if (open + 2 >= input.length() || input.charAt(open) != '[' || input.charAt(open + 1) == ']') {
+        if (open + 1 >= input.length() || input.charAt(open) != '[') {
             return -1;
         }
         return input.indexOf(']', open + 1) < 0 ? -1 : open;

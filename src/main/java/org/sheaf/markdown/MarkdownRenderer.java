@@ -160,6 +160,7 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
+        parse.set(LeanInlineParser.KRAMDOWN_AUTOLINKS, true);
         parse.set(LeanInlineParser.KRAMDOWN_REFERENCES, true);
         // of two link definitions of one name, kramdown keeps the later
         parse.set(Parser.REFERENCES_KEEP, KeepType.LAST);
