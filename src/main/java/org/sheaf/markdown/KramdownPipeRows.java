@@ -7,11 +7,14 @@ import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,6 +128,43 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         return chars.length();
     }
 
+    /**
+     * Whether {@code lines}, a paragraph standing alone, would be read as a table: every line
+     * holds a pipe and some row falls in a body. Asked before a paragraph exists, where kramdown
+     * tries a table ahead of another block ({@code [^1]: | a | b |} is a table's first row).
+     */
+    static boolean readsAsTable(List<BasedSequence> lines) {
+        if (lines.isEmpty()) {
+            return false;
+        }
+        boolean leadingPipe = lines.get(0).trimStart().startsWith("|");
+        boolean head = false;
+        boolean footer = false;
+        boolean body = false;
+        int rows = 0;
+        for (BasedSequence line : lines) {
+            BasedSequence row = line.trimEOL();
+            if (cells(row, leadingPipe) == null) {
+                return false;
+            }
+            String trimmed = row.trimEnd().toString();
+            if (SEPARATOR.matcher(trimmed).matches()) {
+                if (rows > 0) {
+                    body |= head && !footer;
+                    head = true;
+                    rows = footer ? rows : 0;
+                }
+            } else if (FOOTER.matcher(trimmed).matches()) {
+                body |= rows > 0;
+                rows = 0;
+                footer = true;
+            } else {
+                rows++;
+            }
+        }
+        return body || rows > 0 && !footer;
+    }
+
     /** Each column's alignment in a separator line, null for none, as kramdown scans them. */
     private static List<TableCell.Alignment> alignment(String separator) {
         List<TableCell.Alignment> columns = new ArrayList<>();
@@ -236,6 +276,37 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     static final class Factory extends AfterReferencesFactory {
         Factory() {
             super(KramdownPipeRows::new);
+        }
+    }
+
+    /**
+     * Reads a table whose first row looks like a definition ({@code [^1]: | a | b |}) before
+     * flexmark takes that line for a link reference definition: kramdown tries a table first.
+     * Other paragraphs are left to {@link Factory}, after the definitions are read.
+     */
+    static final class DefinitionRowFactory implements ParagraphPreProcessorFactory {
+        private static final Pattern DEFINITION_LINE = Pattern.compile(" {0,3}\\[[^\\]\\n]+\\]:");
+
+        @Override
+        public ParagraphPreProcessor apply(ParserState state) {
+            KramdownPipeRows tables = new KramdownPipeRows();
+            return (paragraph, parserState) -> DEFINITION_LINE.matcher(paragraph.getChars()).lookingAt()
+                    ? tables.preProcessBlock(paragraph, parserState) : 0;
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(ReferencePreProcessorFactory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
         }
     }
 }
