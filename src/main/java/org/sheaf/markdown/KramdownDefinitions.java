@@ -194,19 +194,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             }
             List<BasedSequence> lines = new ArrayList<>();
             lines.add(line.subSequence(prefix));
-            int lineEnd = source.indexOf('\n', start);
-            int at = lineEnd < 0 ? source.length() : lineEnd + 1;
-            while (at < source.length()) {
-                int eol = source.indexOf('\n', at);
-                int end = eol < 0 ? source.length() : eol + 1;
-                BasedSequence next = source.subSequence(at, end);
-                if (next.isBlank()) {
-                    break;
-                }
-                // a container's own marks, as wide as on the definition's line, are not the row's
-                lines.add(next.subSequence(Math.min(prefix, next.trimEOL().length())));
-                at = end;
-            }
+            lines.addAll(KramdownPipeRows.linesAfter(line, prefix));
             return KramdownPipeRows.readsAsTable(lines);
         }
     }

@@ -6,11 +6,14 @@ import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,10 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*=[+|: \\t=]*");
     /** One column's alignment in a separator line. */
     private static final Pattern ALIGNMENT = Pattern.compile("[ \\t]?(:?)-+(:?)[ \\t]?");
+
+    /** What {@link #continuesTable} last answered, kept in the document being parsed. */
+    private static final NullableDataKey<Answer> LAST_ANSWER = new NullableDataKey<>("SHEAF_PIPE_ROWS_ANSWER",
+            (Answer) null);
 
     private final PipeSearch pipes = new PipeSearch();
 
@@ -163,6 +170,65 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
             }
         }
         return body || rows > 0 && !footer;
+    }
+
+    /**
+     * Whether the current line, which would start another block (a list item {@code - | -}, a
+     * quote {@code > a | b}, a heading {@code # a | b}), is instead a row of the table the open
+     * paragraph becomes: kramdown, reading a table, takes every line holding a pipe as a row. So
+     * it is when the paragraph stands at a block boundary and its lines, this one and those up to
+     * the next blank line are a table.
+     */
+    static boolean continuesTable(ParserState state, MatchedBlockParser matched) {
+        BasedSequence line = state.getLine();
+        int index = state.getIndex();
+        if (!(matched.getBlockParser() instanceof ParagraphParser paragraph) || line.indexOf('|', index) < 0) {
+            return false;
+        }
+        // every line of one paragraph gets the same answer: the paragraph and the lines to the
+        // next blank line are the same lines, so a table of many such rows is read once
+        int start = paragraph.getBlockContent().getLines().get(0).getStartOffset();
+        Answer known = LAST_ANSWER.get(state.getProperties());
+        if (known != null && known.paragraphStart() == start && line.getStartOffset() < known.end()) {
+            return known.table();
+        }
+        List<BasedSequence> after = linesAfter(line, index);
+        int end = after.isEmpty() ? line.getEndOffset() : after.get(after.size() - 1).getEndOffset();
+        boolean table = false;
+        if (HeadingStartFactory.atBoundary(paragraph)) {
+            List<BasedSequence> lines = new ArrayList<>(paragraph.getBlockContent().getLines());
+            lines.add(line.subSequence(index));
+            lines.addAll(after);
+            table = readsAsTable(lines);
+        }
+        state.getProperties().set(LAST_ANSWER, new Answer(start, end, table));
+        return table;
+    }
+
+    /** What {@link #continuesTable} last answered for the lines of a paragraph, kept in the document. */
+    private record Answer(int paragraphStart, int end, boolean table) {
+    }
+
+    /**
+     * The lines after {@code line} up to the next blank line or the end, each without the first
+     * {@code prefix} characters: a container's own marks, as wide as on {@code line}.
+     */
+    static List<BasedSequence> linesAfter(BasedSequence line, int prefix) {
+        BasedSequence source = line.getBaseSequence();
+        int lineEnd = source.indexOf('\n', line.getStartOffset());
+        int at = lineEnd < 0 ? source.length() : lineEnd + 1;
+        List<BasedSequence> lines = new ArrayList<>();
+        while (at < source.length()) {
+            int eol = source.indexOf('\n', at);
+            int end = eol < 0 ? source.length() : eol + 1;
+            BasedSequence next = source.subSequence(at, end);
+            if (next.isBlank()) {
+                break;
+            }
+            lines.add(next.subSequence(Math.min(prefix, next.trimEOL().length())));
+            at = end;
+        }
+        return lines;
     }
 
     /** Each column's alignment in a separator line, null for none, as kramdown scans them. */
