@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,65 +9,119 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The attributes of one kramdown inline attribute list ({@code {: .class #id key="v" ref}}).
+ * The attributes of kramdown inline attribute lists ({@code {: .class #id key="v" ref}}) given
+ * to one element.
  *
- * @param id      the {@code #id}, or null
- * @param classes the {@code .class} names in order
- * @param pairs   {@code key="value"} pairs in order
- * @param refs    bare names: references to attribute list definitions, or {@code toc}
+ * <p>kramdown reads every list given to a block (those before it and those after it, in that
+ * order) into one Ruby hash, then puts that hash onto the element's attributes. A hash keeps
+ * each key where it was first set, so the attributes come out in the order their names first
+ * appear: {@code {: .x}} before a paragraph and {@code {: #y}} after it write
+ * {@code class="x" id="y"}. This record keeps the settings in writing order and replays them.
+ *
+ * @param settings every setting in writing order
+ * @param refs     bare names: references to attribute list definitions, or {@code toc}
  */
-record AttributeList(String id, List<String> classes, Map<String, String> pairs, List<String> refs) {
+record AttributeList(List<Setting> settings, List<String> refs) {
     private static final Pattern ITEM = Pattern.compile(
             "([\\w:-]+)=(?:\"((?:\\\\\"|[^\"])*)\"|'((?:\\\\'|[^'])*)')|([.#]?)([^\\s\"'=]+)");
 
-    static final AttributeList EMPTY = new AttributeList(null, List.of(), Map.of(), List.of());
+    static final AttributeList EMPTY = new AttributeList(List.of(), List.of());
+
+    /**
+     * One setting of an attribute list.
+     *
+     * @param name     the attribute's name ({@code class} and {@code id} included)
+     * @param value    its value
+     * @param addClass a {@code .name}, which adds to the classes already set; {@code class="x"}
+     *                 replaces them
+     */
+    record Setting(String name, String value, boolean addClass) {
+    }
 
     AttributeList {
-        classes = List.copyOf(classes);
-        pairs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(pairs));
+        settings = List.copyOf(settings);
         refs = List.copyOf(refs);
     }
 
     /** Parses the text between {@code {:} and {@code }}, the way kramdown reads it. */
     static AttributeList parse(String text) {
-        String id = null;
-        List<String> classes = new ArrayList<>();
-        Map<String, String> pairs = new LinkedHashMap<>();
+        List<Setting> settings = new ArrayList<>();
         List<String> refs = new ArrayList<>();
         Matcher m = ITEM.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
                 String value = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3).replace("\\'", "'");
-                if (m.group(1).equals("class")) {
-                    classes.addAll(List.of(value.strip().split("\\s+")));
-                } else if (m.group(1).equals("id")) {
-                    id = value;
-                } else {
-                    pairs.put(m.group(1), value);
-                }
+                settings.add(new Setting(m.group(1), value, false));
             } else if (m.group(4).equals("#")) {
-                id = m.group(5);
+                settings.add(new Setting("id", m.group(5), false));
             } else if (m.group(4).equals(".")) {
-                classes.add(m.group(5));
+                settings.add(new Setting("class", m.group(5), true));
             } else {
                 refs.add(m.group(5));
             }
         }
-        return new AttributeList(id, classes, pairs, refs);
+        return new AttributeList(settings, refs);
     }
 
-    /** These attributes with {@code later}'s on top: its id and pairs win, classes add up. */
+    /** A list that sets only {@code attributes}, in their order, keeping {@code refs}. */
+    static AttributeList of(Map<String, String> attributes, List<String> refs) {
+        List<Setting> settings = new ArrayList<>();
+        attributes.forEach((name, value) -> settings.add(new Setting(name, value, false)));
+        return new AttributeList(settings, refs);
+    }
+
+    /** These settings followed by {@code later}'s, as kramdown reads both lists into one hash. */
     AttributeList with(AttributeList later) {
-        List<String> allClasses = new ArrayList<>(classes);
-        allClasses.addAll(later.classes());
-        Map<String, String> allPairs = new LinkedHashMap<>(pairs);
-        allPairs.putAll(later.pairs());
+        List<Setting> allSettings = new ArrayList<>(settings);
+        allSettings.addAll(later.settings());
         List<String> allRefs = new ArrayList<>(refs);
         allRefs.addAll(later.refs());
-        return new AttributeList(later.id() != null ? later.id() : id, allClasses, allPairs, allRefs);
+        return new AttributeList(allSettings, allRefs);
+    }
+
+    /** The attributes these settings leave, each at the place its name was first set. */
+    Map<String, String> attributes() {
+        Map<String, String> hash = new LinkedHashMap<>();
+        for (Setting setting : settings) {
+            if (setting.addClass()) {
+                hash.merge("class", setting.value(), AttributeList::joinClasses);
+            } else {
+                hash.put(setting.name(), setting.value());
+            }
+        }
+        return Collections.unmodifiableMap(hash);
+    }
+
+    /**
+     * Puts these attributes onto an element's {@code attributes}, as kramdown does once a list is
+     * read: a class adds to the element's classes, any other attribute replaces its value.
+     */
+    void applyTo(Map<String, String> attributes) {
+        attributes().forEach((name, value) -> {
+            if (name.equals("class")) {
+                attributes.merge(name, value, AttributeList::joinClasses);
+            } else {
+                attributes.put(name, value);
+            }
+        });
+    }
+
+    /** The id, or null. */
+    String id() {
+        return attributes().get("id");
+    }
+
+    /** The class names in order, repeats kept. */
+    List<String> classes() {
+        String classes = attributes().get("class");
+        return classes == null || classes.isBlank() ? List.of() : List.of(classes.strip().split("\\s+"));
     }
 
     boolean isEmpty() {
-        return id == null && classes.isEmpty() && pairs.isEmpty() && refs.isEmpty();
+        return settings.isEmpty() && refs.isEmpty();
+    }
+
+    private static String joinClasses(String before, String added) {
+        return (before + " " + added).stripLeading();
     }
 }

@@ -33,7 +33,7 @@ final class AttributeListSpanParser implements InlineParserExtension {
             if (id != null) {
                 parser.flushTextNode();
                 parser.getBlock().appendChild(new AttributeListSpan(id[0],
-                        new AttributeList(id[1].toString(), List.of(), Map.of(), List.of()), true));
+                        AttributeList.of(Map.of("id", id[1].toString()), List.of()), true));
                 return true;
             }
         }

@@ -57,7 +57,8 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         }
         char first = line.charAt(start);
         if (first == '#') {
-            return ATX.matcher(line.subSequence(start)).find();
+            return ATX.matcher(line.subSequence(start)).find()
+                    && !(oneLineSetext && KramdownPipeRows.continuesTable(state, matched));
         }
         return (first == '=' || first == '-') && SETEXT.matcher(line.subSequence(start)).find()
                 && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
@@ -69,7 +70,7 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      * Whether the open paragraph stands where kramdown reads a setext heading: first in its
      * container, after a blank line, a {@code ^} or an attribute list for the block.
      */
-    private static boolean atBoundary(ParagraphParser parser) {
+    static boolean atBoundary(ParagraphParser parser) {
         Node previous = parser.getBlock().getPrevious();
         if (previous == null || previous instanceof KramdownEndOfBlock
                 || previous instanceof AttributeListBlock list && list.definitionName() == null) {

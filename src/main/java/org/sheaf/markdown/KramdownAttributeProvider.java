@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -62,20 +63,29 @@ final class KramdownAttributeProvider implements AttributeProvider {
         if (list == null) {
             return;
         }
-        if (list.id() != null) {
-            attributes.replaceValue("id", list.id());
-        }
-        for (String name : list.classes()) {
-            attributes.addValue("class", name);
-        }
-        for (Map.Entry<String, String> pair : list.pairs().entrySet()) {
-            attributes.replaceValue(pair.getKey(), pair.getValue());
-        }
-        if (node instanceof Heading && list.id() == null && attributes.contains("id")) {
-            // kramdown makes a heading's id after applying its attribute list, so writes it last
-            String id = attributes.getValue("id");
+        // kramdown writes the list's attributes in the order their names first appear, and makes
+        // a heading's id after applying its list, so writes an id of its own last
+        String ownId = node instanceof Heading ? attributes.getValue("id") : null;
+        if (ownId != null) {
             attributes.remove("id");
-            attributes.addValue("id", id);
+        }
+        Map<String, String> values = list.attributes();
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            if (value.getKey().equals("class") && node instanceof Code) {
+                // the renderer has already written the language class kramdown moves first
+                for (String name : list.classes()) {
+                    attributes.addValue("class", name);
+                }
+            } else if (value.getKey().equals("class")) {
+                // whole, as kramdown keeps a class given twice
+                String own = attributes.getValue("class");
+                attributes.replaceValue("class", own.isEmpty() ? value.getValue() : own + " " + value.getValue());
+            } else {
+                attributes.replaceValue(value.getKey(), value.getValue());
+            }
+        }
+        if (ownId != null && !values.containsKey("id")) {
+            attributes.addValue("id", ownId);
         }
     }
 

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,9 @@ final class KramdownAttributes {
     /** The attributes of each element that has some; absent for a document not yet attached. */
     static final DataKey<Map<Node, AttributeList>> ATTRIBUTES = new DataKey<>("SHEAF_KRAMDOWN_ATTRIBUTES", Map.of());
 
+    /** How deep definitions naming definitions are followed; kramdown itself never stops. */
+    private static final int MAX_DEFINITION_DEPTH = 16;
+
     private KramdownAttributes() {
     }
 
@@ -40,7 +44,8 @@ final class KramdownAttributes {
         for (Node node : Descendants.of(document)) {
             if (node instanceof AttributeListBlock block) {
                 if (block.definitionName() != null) {
-                    definitions.put(block.definitionName(), block.attributes());
+                    // kramdown reads a name defined twice into one hash
+                    definitions.merge(block.definitionName(), block.attributes(), AttributeList::with);
                 } else {
                     blocks.add(block);
                 }
@@ -49,22 +54,41 @@ final class KramdownAttributes {
             }
         }
         Map<Node, AttributeList> attached = new IdentityHashMap<>();
+        for (AttributeListSpan span : spans) {
+            if (span.headingId()) {
+                // kramdown sets a heading's {#id} when it reads the heading, before any list
+                attached.put(span.getParent(), span.attributes());
+            }
+        }
+        // every block list given to one block is read into one hash before the hash is applied
+        Map<Node, AttributeList> blockLists = new IdentityHashMap<>();
+        List<Node> targets = new ArrayList<>();
         Map<Node, Node> following = new IdentityHashMap<>();
         for (AttributeListBlock block : blocks) {
             liftOutOfItem(document, block);
             Node target = blockTarget(document, block, following);
-            if (target != null) {
-                add(attached, target, resolve(block.attributes(), definitions));
+            if (target != null && blockLists.merge(target, block.attributes(), AttributeList::with) == block.attributes()) {
+                targets.add(target);
             }
         }
+        for (Node target : targets) {
+            apply(attached, target, blockLists.get(target), definitions);
+        }
         for (AttributeListSpan span : spans) {
-            Node target = span.headingId() ? span.getParent() : span.getPrevious();
-            if (!span.headingId() && (target == null || target instanceof Text || target instanceof SoftLineBreak)) {
+            if (span.headingId()) {
+                continue;
+            }
+            Node target = span.getPrevious();
+            while (target instanceof AttributeListSpan) {
+                // kramdown gives a list right after another list to the same span
+                target = target.getPrevious();
+            }
+            if (target == null || target instanceof Text || target instanceof SoftLineBreak) {
                 // kramdown finds no span to give the list to after text, and writes the list as text
                 span.insertBefore(new Text(span.getChars()));
                 span.unlink();
-            } else if (target != null && !(target instanceof AttributeListSpan)) {
-                add(attached, target, resolve(span.attributes(), definitions));
+            } else {
+                apply(attached, target, span.attributes(), definitions);
             }
         }
         document.set(ATTRIBUTES, attached);
@@ -84,19 +108,32 @@ final class KramdownAttributes {
         return ATTRIBUTES.get(document).get(node);
     }
 
-    private static void add(Map<Node, AttributeList> attached, Node target, AttributeList attributes) {
-        attached.merge(target, attributes, AttributeList::with);
+    /**
+     * Puts {@code list} onto the attributes already attached to {@code target}: first those of the
+     * definitions it names, then its own, as kramdown applies a list to an element.
+     */
+    private static void apply(Map<Node, AttributeList> attached, Node target, AttributeList list,
+            Map<String, AttributeList> definitions) {
+        AttributeList before = attached.getOrDefault(target, AttributeList.EMPTY);
+        Map<String, String> attributes = new LinkedHashMap<>(before.attributes());
+        applyWithDefinitions(list, definitions, attributes, 0);
+        List<String> refs = new ArrayList<>(before.refs());
+        refs.addAll(list.refs());
+        attached.put(target, AttributeList.of(attributes, refs));
     }
 
-    private static AttributeList resolve(AttributeList list, Map<String, AttributeList> definitions) {
-        AttributeList resolved = AttributeList.EMPTY;
+    private static void applyWithDefinitions(AttributeList list, Map<String, AttributeList> definitions,
+            Map<String, String> attributes, int depth) {
+        if (depth > MAX_DEFINITION_DEPTH) {
+            return; // a definition that names itself, directly or not
+        }
         for (String ref : list.refs()) {
             AttributeList definition = definitions.get(ref);
             if (definition != null) {
-                resolved = resolved.with(definition);
+                applyWithDefinitions(definition, definitions, attributes, depth + 1);
             }
         }
-        return resolved.with(list);
+        list.applyTo(attributes);
     }
 
     /**

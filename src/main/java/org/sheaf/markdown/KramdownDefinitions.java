@@ -23,6 +23,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -162,7 +163,39 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
 
         @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
-            return outsideParagraph(state, matched, "[^");
+            return outsideParagraph(state, matched, "[^") && !tableFirst(state, matched);
+        }
+
+        /**
+         * Whether kramdown reads a table from this line on, which it tries before a footnote
+         * definition: a block boundary before the line, and the lines from it to the next blank
+         * line a table ({@link KramdownPipeRows#readsAsTable}). Declined here, the line starts the
+         * paragraph that {@link KramdownPipeRows} then reads as that table.
+         */
+        private static boolean tableFirst(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int prefix = state.getNextNonSpaceIndex();
+            if (line.indexOf('|', prefix) < 0 || matched.getBlockParser().isParagraphParser()) {
+                return false;
+            }
+            BasedSequence source = line.getBaseSequence();
+            int start = line.getStartOffset();
+            Node previous = matched.getBlockParser().getBlock().getLastChild();
+            boolean boundary = previous == null || previous instanceof KramdownEndOfBlock
+                    || previous instanceof AttributeListBlock list && list.definitionName() == null;
+            if (!boundary) {
+                int from = start - 1;
+                while (from > 0 && source.charAt(from - 1) != '\n') {
+                    from--;
+                }
+                if (from <= 0 || !source.subSequence(from, start).isBlank()) {
+                    return false;
+                }
+            }
+            List<BasedSequence> lines = new ArrayList<>();
+            lines.add(line.subSequence(prefix));
+            lines.addAll(KramdownPipeRows.linesAfter(line, prefix));
+            return KramdownPipeRows.readsAsTable(lines);
         }
     }
 

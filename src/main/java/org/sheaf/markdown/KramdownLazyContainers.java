@@ -104,7 +104,11 @@ final class KramdownLazyContainers {
         @Override
         public final BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = flexmark.apply(options);
-            return (state, matched) -> lazy(starts.tryStart(state, matched));
+            return (state, matched) -> {
+                BlockStart start = starts.tryStart(state, matched);
+                // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing
+                return start == null || KramdownPipeRows.continuesTable(state, matched) ? BlockStart.none() : lazy(start);
+            };
         }
 
         private static BlockStart lazy(BlockStart start) {

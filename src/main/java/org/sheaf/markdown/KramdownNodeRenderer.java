@@ -88,6 +88,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
     /** One attribute of an HTML tag: its name and its value, double-quoted, single-quoted or bare. */
+    private static final Pattern MARKED_LANGUAGE = Pattern.compile("\\blanguage-(\\S+)");
     private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
             "([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
     /** kramdown fills an empty table cell with a no-break space, written as the character. */
@@ -489,15 +490,21 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
         String info = node.getInfo().toString().strip();
         String language = info.isEmpty() ? null : info.split("\\s", 2)[0];
-        renderCode(node, language, node.getContentChars().toString(), context, html);
+        renderCode(node, language, language, node.getContentChars().toString(), context, html);
     }
 
     private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
         String code = node.getContentChars().trimTailBlankLines().toString();
-        renderCode(node, null, code, context, html);
+        // a class language-x from an attribute list names the language, as a fence's info does
+        renderCode(node, null, markedLanguage(node), code, context, html);
     }
 
-    private void renderCode(Node node, String language, String code, NodeRendererContext context, HtmlWriter html) {
+    /**
+     * @param fenceLanguage the language a fence names, kramdown's first class for the block
+     * @param language      the language to highlight in, or null for the default
+     */
+    private void renderCode(Node node, String fenceLanguage, String language, String code, NodeRendererContext context,
+            HtmlWriter html) {
         if (!options.rouge() || language != null && !highlighting.knows(language)) {
             // kramdown without a highlighter, or with a language Rouge does not know: <pre><code class="language-x">, the text ending with a line break
             html.line();
@@ -511,9 +518,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return;
         }
         String lang = language != null ? language : options.defaultCodeLanguage();
-        String wrapperClass = (lang == null || lang.isEmpty() ? "" : "language-" + withoutOptions(lang) + " ") + "highlighter-rouge";
+        StringBuilder opening = new StringBuilder("<div");
+        wrapperAttributes(node, fenceLanguage, lang).forEach((name, value) -> opening.append(' ').append(name)
+                .append("=\"").append(Html.escapeOnce(value)).append('"'));
         html.line();
-        html.srcPos(node.getChars()).attr("class", wrapperClass).withAttr().tag("div");
+        html.raw(opening.append('>'));
         html.raw("<div class=\"highlight\">");
         html.openPre();
         html.raw("<pre class=\"highlight\"><code>");
@@ -522,7 +531,46 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.closePre();
         html.raw("</div>");
         html.raw(html.getPrefix()); // kramdown indents the outer closing tag, after the code
-        html.tag("/div").line();
+        html.raw("</div>").line();
+    }
+
+    /**
+     * The attributes of the {@code <div>} around highlighted code, in kramdown's order: a fence's
+     * language is the element's first class, the attribute lists come next, and the class kramdown
+     * then rewrites (the language taken out and put first, {@code highlighter-rouge} added last)
+     * stays where it was, or comes last when nothing set one.
+     */
+    private static Map<String, String> wrapperAttributes(Node node, String fenceLanguage, String lang) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (fenceLanguage != null) {
+            attributes.put("class", "language-" + withoutOptions(fenceLanguage));
+        }
+        AttributeList list = KramdownAttributes.of(node);
+        if (list != null) {
+            list.applyTo(attributes);
+        }
+        String classes = attributes.get("class");
+        String named = null;
+        if (classes != null) {
+            Matcher marked = MARKED_LANGUAGE.matcher(classes);
+            if (marked.find()) {
+                named = marked.group(1);
+                classes = (classes.substring(0, marked.start()) + classes.substring(marked.end())).strip();
+                if (classes.isEmpty()) {
+                    attributes.remove("class");
+                }
+            }
+        }
+        classes = ((classes == null ? "" : classes) + " highlighter-rouge").stripLeading();
+        String shown = named != null ? named : lang == null || lang.isEmpty() ? null : withoutOptions(lang);
+        if (shown != null) {
+            Matcher other = MARKED_LANGUAGE.matcher(classes);
+            classes = other.find()
+                    ? classes.substring(0, other.start()) + "language-" + shown + classes.substring(other.end())
+                    : "language-" + shown + " " + classes;
+        }
+        attributes.put("class", classes);
+        return attributes;
     }
 
     /**
@@ -860,13 +908,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             attributes.put(m.group(1), value == null ? "" : value);
         }
-        if (list.id() != null) {
-            attributes.put("id", list.id());
-        }
-        for (String name : list.classes()) {
-            attributes.merge("class", name, (own, added) -> own.isEmpty() ? added : own + " " + added);
-        }
-        attributes.putAll(list.pairs());
+        list.applyTo(attributes);
         StringBuilder tag = new StringBuilder("<").append(node.tagName());
         attributes.forEach((name, value) -> tag.append(' ').append(name).append("=\"")
                 .append(Html.escapeOnce(value)).append('"'));

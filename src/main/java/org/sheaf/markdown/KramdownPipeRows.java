@@ -6,12 +6,18 @@ import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
 import com.vladsch.flexmark.ext.tables.TableRow;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +40,10 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*=[+|: \\t=]*");
     /** One column's alignment in a separator line. */
     private static final Pattern ALIGNMENT = Pattern.compile("[ \\t]?(:?)-+(:?)[ \\t]?");
+
+    /** What {@link #continuesTable} last answered, kept in the document being parsed. */
+    private static final NullableDataKey<Answer> LAST_ANSWER = new NullableDataKey<>("SHEAF_PIPE_ROWS_ANSWER",
+            (Answer) null);
 
     private final PipeSearch pipes = new PipeSearch();
 
@@ -123,6 +133,102 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         paragraph.insertBefore(table);
         state.blockAdded(table);
         return chars.length();
+    }
+
+    /**
+     * Whether {@code lines}, a paragraph standing alone, would be read as a table: every line
+     * holds a pipe and some row falls in a body. Asked before a paragraph exists, where kramdown
+     * tries a table ahead of another block ({@code [^1]: | a | b |} is a table's first row).
+     */
+    static boolean readsAsTable(List<BasedSequence> lines) {
+        if (lines.isEmpty()) {
+            return false;
+        }
+        boolean leadingPipe = lines.get(0).trimStart().startsWith("|");
+        boolean head = false;
+        boolean footer = false;
+        boolean body = false;
+        int rows = 0;
+        for (BasedSequence line : lines) {
+            BasedSequence row = line.trimEOL();
+            if (cells(row, leadingPipe) == null) {
+                return false;
+            }
+            String trimmed = row.trimEnd().toString();
+            if (SEPARATOR.matcher(trimmed).matches()) {
+                if (rows > 0) {
+                    body |= head && !footer;
+                    head = true;
+                    rows = footer ? rows : 0;
+                }
+            } else if (FOOTER.matcher(trimmed).matches()) {
+                body |= rows > 0;
+                rows = 0;
+                footer = true;
+            } else {
+                rows++;
+            }
+        }
+        return body || rows > 0 && !footer;
+    }
+
+    /**
+     * Whether the current line, which would start another block (a list item {@code - | -}, a
+     * quote {@code > a | b}, a heading {@code # a | b}), is instead a row of the table the open
+     * paragraph becomes: kramdown, reading a table, takes every line holding a pipe as a row. So
+     * it is when the paragraph stands at a block boundary and its lines, this one and those up to
+     * the next blank line are a table.
+     */
+    static boolean continuesTable(ParserState state, MatchedBlockParser matched) {
+        BasedSequence line = state.getLine();
+        int index = state.getIndex();
+        if (!(matched.getBlockParser() instanceof ParagraphParser paragraph) || line.indexOf('|', index) < 0) {
+            return false;
+        }
+        // every line of one paragraph gets the same answer: the paragraph and the lines to the
+        // next blank line are the same lines, so a table of many such rows is read once
+        int start = paragraph.getBlockContent().getLines().get(0).getStartOffset();
+        Answer known = LAST_ANSWER.get(state.getProperties());
+        if (known != null && known.paragraphStart() == start && line.getStartOffset() < known.end()) {
+            return known.table();
+        }
+        List<BasedSequence> after = linesAfter(line, index);
+        int end = after.isEmpty() ? line.getEndOffset() : after.get(after.size() - 1).getEndOffset();
+        boolean table = false;
+        if (HeadingStartFactory.atBoundary(paragraph)) {
+            List<BasedSequence> lines = new ArrayList<>(paragraph.getBlockContent().getLines());
+            lines.add(line.subSequence(index));
+            lines.addAll(after);
+            table = readsAsTable(lines);
+        }
+        state.getProperties().set(LAST_ANSWER, new Answer(start, end, table));
+        return table;
+    }
+
+    /** What {@link #continuesTable} last answered for the lines of a paragraph, kept in the document. */
+    private record Answer(int paragraphStart, int end, boolean table) {
+    }
+
+    /**
+     * The lines after {@code line} up to the next blank line or the end, each without the first
+     * {@code prefix} characters: a container's own marks, as wide as on {@code line}.
+     */
+    static List<BasedSequence> linesAfter(BasedSequence line, int prefix) {
+        BasedSequence source = line.getBaseSequence();
+        int lineEnd = source.indexOf('\n', line.getStartOffset());
+        int at = lineEnd < 0 ? source.length() : lineEnd + 1;
+        List<BasedSequence> lines = new ArrayList<>();
+        while (at < source.length()) {
+            int eol = source.indexOf('\n', at);
+            int end = eol < 0 ? source.length() : eol + 1;
+            BasedSequence next = source.subSequence(at, end);
+            if (next.isBlank()) {
+                break;
+            }
+            lines.add(next.subSequence(Math.min(prefix, next.trimEOL().length())));
+            at = end;
+        }
+        return lines;
     }
 
     /** Each column's alignment in a separator line, null for none, as kramdown scans them. */
@@ -236,6 +342,37 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     static final class Factory extends AfterReferencesFactory {
         Factory() {
             super(KramdownPipeRows::new);
+        }
+    }
+
+    /**
+     * Reads a table whose first row looks like a definition ({@code [^1]: | a | b |}) before
+     * flexmark takes that line for a link reference definition: kramdown tries a table first.
+     * Other paragraphs are left to {@link Factory}, after the definitions are read.
+     */
+    static final class DefinitionRowFactory implements ParagraphPreProcessorFactory {
+        private static final Pattern DEFINITION_LINE = Pattern.compile(" {0,3}\\[[^\\]\\n]+\\]:");
+
+        @Override
+        public ParagraphPreProcessor apply(ParserState state) {
+            KramdownPipeRows tables = new KramdownPipeRows();
+            return (paragraph, parserState) -> DEFINITION_LINE.matcher(paragraph.getChars()).lookingAt()
+                    ? tables.preProcessBlock(paragraph, parserState) : 0;
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return null;
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(ReferencePreProcessorFactory.class);
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return false;
         }
     }
 }

@@ -179,6 +179,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .customBlockParserFactory(new KramdownEndOfBlock.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
+                .paragraphPreProcessorFactory(new KramdownPipeRows.DefinitionRowFactory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())
                 .customInlineParserExtensionFactory(new AttributeListSpanParser.Factory())
                 .customInlineParserExtensionFactory(new SpacedDotsParser.Factory());
