@@ -6,18 +6,26 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.util.Parsing;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.footnotes.internal.FootnoteBlockParser;
 import com.vladsch.flexmark.ext.footnotes.internal.FootnoteLinkRefProcessor;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
@@ -39,6 +47,9 @@ import java.util.regex.Pattern;
  * parsers screened ({@link ScreenedStartFactory}).
  */
 abstract class KramdownDefinitions implements Parser.ParserExtension {
+    /** How many columns in kramdown indents the lines of a footnote definition after its first. */
+    private static final int NOTE_INDENT = 4;
+
     /** How a link definition's line starts ({@code [name]: }), as kramdown reads one. */
     private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[[^\\]\\n]+\\]:");
 
@@ -102,6 +113,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         @Override
         public void extend(Parser.Builder builder) {
             builder.customBlockParserFactory(new FootnoteStarts())
+                    .customBlockParserFactory(new FootnoteEnds())
                     .linkRefProcessorFactory(new FootnoteLinkRefProcessor.Factory());
         }
     }
@@ -167,6 +179,29 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         }
 
         /**
+         * The definition's parser, which goes on over lines indented by four columns. When the
+         * text on its own line starts with a letter, the paragraph that text starts is started
+         * with it: flexmark tries no block on a line that starts so, and this paragraph can end
+         * with the definition ({@link NoteLead}).
+         */
+        @Override
+        BlockStart started(BlockStart start, ParserState state) {
+            if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1 || found.getNewIndex() < 0) {
+                return start;
+            }
+            BasedSequence line = state.getLine();
+            int text = found.getNewIndex();
+            while (text < line.length() && (line.charAt(text) == ' ' || line.charAt(text) == '\t')) {
+                text++;
+            }
+            if (text >= line.length() || !Parsing.isLetter(line, text)) {
+                return BlockStart.of(new IndentedNote(found.getBlockParsers()[0], null)).atIndex(found.getNewIndex());
+            }
+            NoteLead lead = new NoteLead();
+            return BlockStart.of(new IndentedNote(found.getBlockParsers()[0], lead), lead).atIndex(text);
+        }
+
+        /**
          * Whether kramdown reads a table from this line on, which it tries before a footnote
          * definition: a block boundary before the line, and the lines from it to the next blank
          * line a table ({@link KramdownPipeRows#readsAsTable}). Declined here, the line starts the
@@ -196,6 +231,87 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             lines.add(line.subSequence(prefix));
             lines.addAll(KramdownPipeRows.linesAfter(line, prefix));
             return KramdownPipeRows.readsAsTable(lines);
+        }
+    }
+
+    /**
+     * A footnote definition that goes on over lines indented by four columns, a tab counting to
+     * the next multiple of four as kramdown expands it: flexmark's parser skips four characters,
+     * so it would take a tab and three letters after it as the indent.
+     */
+    private static final class IndentedNote extends WrappedBlockParser {
+        /** The paragraph of the definition's own line, or null when flexmark starts it. */
+        private final NoteLead lead;
+        private boolean indented;
+
+        IndentedNote(BlockParser flexmark, NoteLead lead) {
+            super(flexmark);
+            this.lead = lead;
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            if (!state.isBlank() && state.getIndent() >= NOTE_INDENT) {
+                indented = true;
+                return BlockContinue.atColumn(state.getColumn() + NOTE_INDENT);
+            }
+            if (!state.isBlank() && !indented && lead != null) {
+                lead.ended = true;
+            }
+            return flexmark.tryContinue(state);
+        }
+    }
+
+    /**
+     * The paragraph a footnote definition's own line starts, which takes no lazy line until the
+     * definition has taken an indented one: flexmark continues an open paragraph with any line
+     * that its containers let go and no block starts on, unless the paragraph's parser says it
+     * is not one.
+     */
+    private static final class NoteLead extends ParagraphParser {
+        private boolean ended;
+
+        @Override
+        public boolean isParagraphParser() {
+            return !ended;
+        }
+    }
+
+    /**
+     * Ends a footnote definition at an unindented line right after its first line, as kramdown's
+     * definition takes lazy lines only after a line indented by four columns. The start it
+     * answers holds no block: flexmark closes the definition and asks every factory about the
+     * line again, now outside it, so the line is whatever block it starts, or a paragraph of its
+     * own. flexmark asks no factory about a line that starts with a letter; {@link NoteLead}
+     * ends the definition at such a line.
+     */
+    private static final class FootnoteEnds extends BlockStartFactory {
+        @Override
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BlockParser active = state.getActiveBlockParser();
+            if (state.isBlank() || !active.isParagraphParser() || matched.getBlockParser() == active
+                    || !(active.getBlock().getParent() instanceof FootnoteBlock note)
+                    || active.getBlock().getPrevious() != null || !onFirstLine(note, active.getBlockContent())) {
+                return BlockStart.none();
+            }
+            return BlockStart.of().atIndex(state.getIndex());
+        }
+
+        /** Whether the paragraph's text so far is the text on the definition's own line. */
+        private static boolean onFirstLine(FootnoteBlock note, BlockContent paragraph) {
+            if (paragraph.getLineCount() != 1) {
+                return false;
+            }
+            // the definition's own text is not known until it closes; its opening [^ is
+            BasedSequence line = paragraph.getLine(0);
+            BasedSequence source = line.getBaseSequence();
+            int end = line.getStartOffset();
+            for (int i = note.getOpeningMarker().getStartOffset(); i < end; i++) {
+                if (source.charAt(i) == '\n') {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
