@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * parsers screened ({@link ScreenedStartFactory}).
  */
 abstract class KramdownDefinitions implements Parser.ParserExtension {
-    /** How many columns in kramdown indents the lines of a footnote definition after its first. */
+    /** The indent, in columns, that kramdown wants on the lines of a footnote definition after its first. */
     private static final int NOTE_INDENT = 4;
 
     /** How a link definition's line starts ({@code [name]: }), as kramdown reads one. */
