@@ -114,7 +114,7 @@ final class KramdownBlankLines implements NodeRenderer {
      * container: a line holding nothing but white space and the container's own markers, after
      * the line where the block before it ends.
      */
-    private static boolean blankLineBefore(Node node) {
+    static boolean blankLineBefore(Node node) {
         Node previous = node.getPrevious();
         // a list ended by a ^ keeps the blank lines before the marker as its own, and kramdown
         // writes none of them (a definition list does not)

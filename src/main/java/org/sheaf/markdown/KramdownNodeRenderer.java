@@ -755,9 +755,18 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         for (Note note : referenced) {
             html.raw("<li id=\"fn:" + Html.escapeAttribute(note.name) + "\" role=\"doc-endnote\">").line();
             html.indent();
+            if (emptyFirstLine(note.block)) {
+                // kramdown reads the definition's empty first line as a blank line of its text
+                html.blankLine();
+            }
             Node last = note.block.getLastChild();
             for (Node child = note.block.getFirstChild(); child != null; child = child.getNext()) {
                 if (child == last && child instanceof Paragraph paragraph) {
+                    // written here, not by KramdownBlankLines, so the blank line before it too
+                    if (KramdownBlankLines.blankLineBefore(paragraph)) {
+                        html.line();
+                        html.blankLine();
+                    }
                     // Written raw: flexmark's attributes here would be looked up for the document
                     // (the node being rendered), a scan of its top-level blocks per note.
                     html.raw("<p>");
@@ -780,6 +789,24 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("</ol>").line();
         html.unIndent();
         html.raw("</div>").line();
+    }
+
+    /** Whether nothing but white space follows a footnote definition's {@code [^name]:} on its line. */
+    private static boolean emptyFirstLine(FootnoteBlock block) {
+        if (block.getFirstChild() == null) {
+            return false;
+        }
+        BasedSequence source = block.getDocument().getChars();
+        for (int at = block.getClosingMarker().getEndOffset(); at < source.length(); at++) {
+            char c = source.charAt(at);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String backlinks(Note note, boolean afterText) {
