@@ -164,26 +164,9 @@ final class AttributeQuotes {
             }
         }
         if (c == '"' || c == '\'') {
-            return stringEnd(text, at);
+            return StaticValues.skipped(text, at);
         }
         return at;
-    }
-
-    /** The index after the string that starts at {@code start}, its escapes included. */
-    private static int stringEnd(String text, int start) {
-        char quote = text.charAt(start);
-        int i = start + 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == quote || c == '\n') {
-                return i + 1;
-            } else {
-                i++;
-            }
-        }
-        return text.length();
     }
 
     /**
