@@ -191,6 +191,26 @@ final class SplitRules {
             range(from, end, order);
         }
 
+        /** Where a style rule was written: its origin, and the braces of its body in that source. */
+        private record Written(StaticValues.Origin origin, int[] braces) {
+        }
+
+        /**
+         * Where the style rule {@code rule} was written; null for an at-rule, a block holding
+         * rules, or a rule whose origin or braces the map does not give.
+         */
+        private Written written(Block rule) {
+            if (!rule.children.isEmpty() || css.charAt(rule.start) == '@') {
+                return null;
+            }
+            StaticValues.Origin origin = origin(rule);
+            if (origin == null || origin.source() >= contents.size()) {
+                return null;
+            }
+            int[] braces = bracesAt(origin.source(), offset(origin));
+            return braces == null ? null : new Written(origin, braces);
+        }
+
         /**
          * The index of the first of the siblings just before {@code b} that came from inside the
          * braces of the rule {@code b} came from and hold its selector; {@code b} when there are
@@ -198,19 +218,13 @@ final class SplitRules {
          */
         int firstNested(List<Block> siblings, int b) {
             Block rule = siblings.get(b);
-            if (!rule.children.isEmpty() || css.charAt(rule.start) == '@') {
+            Written written = written(rule);
+            if (written == null) {
                 return b;
             }
-            StaticValues.Origin origin = origin(rule);
-            if (origin == null || origin.source() >= contents.size()) {
-                return b;
-            }
+            StaticValues.Origin origin = written.origin();
             String source = contents.get(origin.source());
-            int at = offset(origin);
-            int[] braces = bracesAt(origin.source(), at);
-            if (braces == null) {
-                return b;
-            }
+            int[] braces = written.braces();
             List<String> selectors = null;
             int first = b;
             while (first > 0) {
@@ -292,19 +306,14 @@ final class SplitRules {
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
-            if (b == 0 || !rule.children.isEmpty() || css.charAt(rule.start) == '@') {
+            Written written = b == 0 ? null : written(rule);
+            if (written == null || indentedSource(written.origin().source())) {
                 return b;
             }
-            StaticValues.Origin origin = origin(rule);
-            if (origin == null || origin.source() >= contents.size() || indentedSource(origin.source())) {
-                return b;
-            }
+            StaticValues.Origin origin = written.origin();
             String source = contents.get(origin.source());
             int at = offset(origin);
-            int[] braces = bracesAt(origin.source(), at);
-            if (braces == null) {
-                return b;
-            }
+            int[] braces = written.braces();
             List<int[]> bodies = new ArrayList<>();
             bodies.add(new int[] {origin.source(), braces[0], braces[1]});
             if (!includedBodies(includes.computeIfAbsent(StaticValues.key(origin.source(), at),
