@@ -223,48 +223,30 @@ final class LibsassLayout {
         }
 
         private void decode(String mappings) {
-            List<Integer> lines = new ArrayList<>();
-            int[] out = new int[mappings.length()];
-            int count = 0;
-            int[] state = new int[5];
-            int field = 0;
-            int value = 0;
-            int shift = 0;
-            lines.add(0);
+            int lines = 1;
             for (int i = 0; i < mappings.length(); i++) {
-                char c = mappings.charAt(i);
-                if (c == ';' || c == ',') {
-                    field = 0;
-                    if (c == ';') {
-                        state[0] = 0;
-                        lines.add(count);
-                    }
-                    continue;
-                }
-                int digit = SourceMapShift.digit(c);
-                value += (digit & 31) << shift;
-                if ((digit & 32) != 0) {
-                    shift += 5;
-                    continue;
-                }
-                int decoded = (value & 1) == 1 ? -(value >>> 1) : value >>> 1;
-                value = 0;
-                shift = 0;
-                if (field < 5) {
-                    state[field] += decoded;
-                }
-                field++;
-                if (field == 4) {
-                    if (count + 4 > out.length) {
-                        out = Arrays.copyOf(out, out.length * 2 + 4);
-                    }
-                    System.arraycopy(state, 0, out, count, 4);
-                    count += 4;
-                }
+                lines += mappings.charAt(i) == ';' ? 1 : 0;
             }
-            lines.add(count);
+            // a segment of four fields takes four characters at least, so the array never grows
+            int[] out = new int[mappings.length()];
+            int[] firstOfLine = new int[lines + 1];
+            int[] count = {0};
+            int[] nextLine = {0};
+            SourceMapShift.segments(mappings, (line, written, values) -> {
+                if (written < 4) {
+                    return;
+                }
+                while (nextLine[0] <= line) {
+                    firstOfLine[nextLine[0]++] = count[0];
+                }
+                System.arraycopy(values, 0, out, count[0], 4);
+                count[0] += 4;
+            });
+            while (nextLine[0] <= lines) {
+                firstOfLine[nextLine[0]++] = count[0];
+            }
             fields = out;
-            starts = lines.stream().mapToInt(Integer::intValue).toArray();
+            starts = firstOfLine;
         }
 
         /** The source text and the offset in it that {@code at} came from, or null. */

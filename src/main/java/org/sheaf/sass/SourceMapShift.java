@@ -178,60 +178,31 @@ final class SourceMapShift {
         // every segment as six ints: its new line and column, its number of fields, then its other
         // fields made absolute (source, line, column, name)
         String mappings = map.substring(range[0], range[1]);
-        int[] segments = new int[Math.max(16, mappings.length() * 2)];
-        int count = 0;
-        int[] state = new int[5];
-        int[] fields = new int[5];
-        int field = 0;
-        int value = 0;
-        int shift = 0;
-        int line = 0;
-        for (int i = 0; i <= mappings.length(); i++) {
-            char c = i < mappings.length() ? mappings.charAt(i) : ';';
-            if (c == ';' || c == ',') {
-                if (field > 0) {
-                    for (int f = 0; f < field; f++) {
-                        state[f] += fields[f];
-                    }
-                    if (line < beforeLines.length) {
-                        int to = next[Math.min(beforeLines[line] + state[0], next.length - 1)];
-                        int newLine = java.util.Arrays.binarySearch(afterLines, to);
-                        newLine = newLine >= 0 ? newLine : -newLine - 2;
-                        if (count + 7 > segments.length) {
-                            segments = java.util.Arrays.copyOf(segments, segments.length * 2);
-                        }
-                        segments[count] = newLine;
-                        segments[count + 1] = to - afterLines[newLine];
-                        segments[count + 2] = field;
-                        System.arraycopy(state, 1, segments, count + 3, 4);
-                        count += 7;
-                    }
-                }
-                field = 0;
-                if (c == ';') {
-                    line++;
-                    state[0] = 0;
-                }
-                continue;
+        int[][] segments = {new int[Math.max(16, mappings.length() * 2)]};
+        int[] count = {0};
+        segments(mappings, (line, fields, values) -> {
+            if (line >= beforeLines.length) {
+                return;
             }
-            int digit = digit(c);
-            value += (digit & 31) << shift;
-            if ((digit & 32) != 0) {
-                shift += 5;
-                continue;
+            int to = next[Math.min(beforeLines[line] + values[0], next.length - 1)];
+            int newLine = java.util.Arrays.binarySearch(afterLines, to);
+            newLine = newLine >= 0 ? newLine : -newLine - 2;
+            if (count[0] + 7 > segments[0].length) {
+                segments[0] = java.util.Arrays.copyOf(segments[0], segments[0].length * 2);
             }
-            if (field < 5) {
-                fields[field++] = (value & 1) == 1 ? -(value >>> 1) : value >>> 1;
-            }
-            value = 0;
-            shift = 0;
-        }
+            int[] at = segments[0];
+            at[count[0]] = newLine;
+            at[count[0] + 1] = to - afterLines[newLine];
+            at[count[0] + 2] = fields;
+            System.arraycopy(values, 1, at, count[0] + 3, 4);
+            count[0] += 7;
+        });
         // by new line, then column; a sort that is stable keeps mappings at one column in order
-        Integer[] order = new Integer[count / 7];
+        Integer[] order = new Integer[count[0] / 7];
         for (int k = 0; k < order.length; k++) {
             order[k] = k * 7;
         }
-        final int[] all = segments;
+        final int[] all = segments[0];
         java.util.Arrays.sort(order, java.util.Comparator.<Integer>comparingInt(k -> all[k])
                 .thenComparingInt(k -> all[k + 1]));
         StringBuilder out = new StringBuilder(mappings.length());
@@ -342,6 +313,51 @@ final class SourceMapShift {
             }
         }
         return column + shift;
+    }
+
+    /** Receives the segments of a map's mappings, one by one, as {@link #segments} reads them. */
+    interface Segments {
+        /**
+         * One segment on generated line {@code line}, which wrote {@code fields} fields (1, 4 or
+         * 5); {@code values} holds them made absolute: column, source, source line, source column,
+         * name. The array is the reader's and changes after the call.
+         */
+        void segment(int line, int fields, int[] values);
+    }
+
+    /** Reads a map's mappings string in one pass, handing each segment's absolute values on. */
+    static void segments(String mappings, Segments sink) {
+        int[] values = new int[5];
+        int line = 0;
+        int field = 0;
+        int value = 0;
+        int shift = 0;
+        for (int i = 0; i <= mappings.length(); i++) {
+            char c = i < mappings.length() ? mappings.charAt(i) : ';';
+            if (c == ';' || c == ',') {
+                if (field > 0) {
+                    sink.segment(line, Math.min(field, 5), values);
+                }
+                field = 0;
+                if (c == ';') {
+                    line++;
+                    values[0] = 0;
+                }
+                continue;
+            }
+            int digit = digit(c);
+            value += (digit & 31) << shift;
+            if ((digit & 32) != 0) {
+                shift += 5;
+                continue;
+            }
+            if (field < 5) {
+                values[field] += (value & 1) == 1 ? -(value >>> 1) : value >>> 1;
+            }
+            field++;
+            value = 0;
+            shift = 0;
+        }
     }
 
     static List<Integer> decode(String segment) {

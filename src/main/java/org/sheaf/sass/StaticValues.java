@@ -365,29 +365,11 @@ final class StaticValues {
     /** The first origin given for each generated position of the mappings. */
     static Map<Long, Origin> origins(String mappings) {
         Map<Long, Origin> origins = new HashMap<>();
-        int source = 0;
-        int sourceLine = 0;
-        int sourceColumn = 0;
-        String[] lines = mappings.split(";", -1);
-        for (int line = 0; line < lines.length; line++) {
-            int column = 0;
-            if (lines[line].isEmpty()) {
-                continue;
+        SourceMapShift.segments(mappings, (line, fields, values) -> {
+            if (fields >= 4) {
+                origins.putIfAbsent(key(line, values[0]), new Origin(values[1], values[2], values[3]));
             }
-            for (String segment : lines[line].split(",")) {
-                List<Integer> fields = SourceMapShift.decode(segment);
-                if (fields.isEmpty()) {
-                    continue;
-                }
-                column += fields.get(0);
-                if (fields.size() >= 4) {
-                    source += fields.get(1);
-                    sourceLine += fields.get(2);
-                    sourceColumn += fields.get(3);
-                    origins.putIfAbsent(key(line, column), new Origin(source, sourceLine, sourceColumn));
-                }
-            }
-        }
+        });
         return origins;
     }
 
