@@ -10,7 +10,6 @@ import com.vladsch.flexmark.ast.util.Parsing;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
-import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.footnotes.internal.FootnoteBlockParser;
 import com.vladsch.flexmark.ext.footnotes.internal.FootnoteLinkRefProcessor;
@@ -25,14 +24,15 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.dependency.LastDependent;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -113,7 +113,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         @Override
         public void extend(Parser.Builder builder) {
             builder.customBlockParserFactory(new FootnoteStarts())
-                    .customBlockParserFactory(new FootnoteEnds())
+                    .customBlockParserFactory(new NoteTexts())
                     .linkRefProcessorFactory(new FootnoteLinkRefProcessor.Factory());
         }
     }
@@ -181,24 +181,24 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         /**
          * The definition's parser, which goes on over lines indented by four columns. When the
          * text on its own line starts with a letter, the paragraph that text starts is started
-         * with it: flexmark tries no block on a line that starts so, and this paragraph can end
-         * with the definition ({@link NoteLead}).
+         * with it ({@link NoteLead}): flexmark asks no factory about a line that starts so, not
+         * even {@link NoteTexts}.
          */
         @Override
         BlockStart started(BlockStart start, ParserState state) {
             if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1 || found.getNewIndex() < 0) {
                 return start;
             }
+            IndentedNote note = new IndentedNote(found.getBlockParsers()[0], state.getLineNumber());
             BasedSequence line = state.getLine();
             int text = found.getNewIndex();
             while (text < line.length() && (line.charAt(text) == ' ' || line.charAt(text) == '\t')) {
                 text++;
             }
             if (text >= line.length() || !Parsing.isLetter(line, text)) {
-                return BlockStart.of(new IndentedNote(found.getBlockParsers()[0], null)).atIndex(found.getNewIndex());
+                return BlockStart.of(note).atIndex(found.getNewIndex());
             }
-            NoteLead lead = new NoteLead();
-            return BlockStart.of(new IndentedNote(found.getBlockParsers()[0], lead), lead).atIndex(text);
+            return BlockStart.of(note, note.startLead()).atIndex(text);
         }
 
         /**
@@ -240,13 +240,26 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
      * so it would take a tab and three letters after it as the indent.
      */
     private static final class IndentedNote extends WrappedBlockParser {
-        /** The paragraph of the definition's own line, or null when flexmark starts it. */
-        private final NoteLead lead;
+        /** The number of the definition's own line. */
+        private final int ownLine;
+        /** The paragraph of the definition's own line, or null while it has none. */
+        private NoteLead lead;
         private boolean indented;
 
-        IndentedNote(BlockParser flexmark, NoteLead lead) {
+        IndentedNote(BlockParser flexmark, int ownLine) {
             super(flexmark);
-            this.lead = lead;
+            this.ownLine = ownLine;
+        }
+
+        /** The paragraph of the text on the definition's own line, to be started in the definition. */
+        NoteLead startLead() {
+            lead = new NoteLead();
+            return lead;
+        }
+
+        /** Whether the state is on the definition's own line, where no block of the note has started yet. */
+        boolean awaitsText(ParserState state) {
+            return state.getLineNumber() == ownLine && lead == null && !getBlock().hasChildren();
         }
 
         @Override
@@ -266,7 +279,9 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
      * The paragraph a footnote definition's own line starts, which takes no lazy line until the
      * definition has taken an indented one: flexmark continues an open paragraph with any line
      * that its containers let go and no block starts on, unless the paragraph's parser says it
-     * is not one.
+     * is not one. So an unindented line right after the definition's first line is a block of
+     * the page, as kramdown's definition takes lazy lines only after a line indented by four
+     * columns.
      */
     private static final class NoteLead extends ParagraphParser {
         private boolean ended;
@@ -278,40 +293,23 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     }
 
     /**
-     * Ends a footnote definition at an unindented line right after its first line, as kramdown's
-     * definition takes lazy lines only after a line indented by four columns. The start it
-     * answers holds no block: flexmark closes the definition and asks every factory about the
-     * line again, now outside it, so the line is whatever block it starts, or a paragraph of its
-     * own. flexmark asks no factory about a line that starts with a letter; {@link NoteLead}
-     * ends the definition at such a line.
+     * Starts the paragraph of the text on a footnote definition's own line when no other block
+     * starts there ({@link NoteLead}), in the place of flexmark's own paragraph, which would take
+     * lazy lines. It is asked last, after every other factory, so that any block the text starts
+     * (a list, a quote, code) comes first.
      */
-    private static final class FootnoteEnds extends BlockStartFactory {
+    private static final class NoteTexts extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            BlockParser active = state.getActiveBlockParser();
-            if (state.isBlank() || !active.isParagraphParser() || matched.getBlockParser() == active
-                    || !(active.getBlock().getParent() instanceof FootnoteBlock note)
-                    || active.getBlock().getPrevious() != null || !onFirstLine(note, active.getBlockContent())) {
+            if (!(matched.getBlockParser() instanceof IndentedNote note) || state.isBlank() || !note.awaitsText(state)) {
                 return BlockStart.none();
             }
-            return BlockStart.of().atIndex(state.getIndex());
+            return BlockStart.of(note.startLead()).atIndex(state.getNextNonSpaceIndex());
         }
 
-        /** Whether the paragraph's text so far is the text on the definition's own line. */
-        private static boolean onFirstLine(FootnoteBlock note, BlockContent paragraph) {
-            if (paragraph.getLineCount() != 1) {
-                return false;
-            }
-            // the definition's own text is not known until it closes; its opening [^ is
-            BasedSequence line = paragraph.getLine(0);
-            BasedSequence source = line.getBaseSequence();
-            int end = line.getStartOffset();
-            for (int i = note.getOpeningMarker().getStartOffset(); i < end; i++) {
-                if (source.charAt(i) == '\n') {
-                    return false;
-                }
-            }
-            return true;
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return Set.of(LastDependent.class);
         }
     }
 
