@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 
 /**
  * flexmark's footnote and abbreviation extensions, their definitions read where kramdown reads
@@ -237,13 +238,18 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     /**
      * A footnote definition that goes on over lines indented by four columns, a tab counting to
      * the next multiple of four as kramdown expands it: flexmark's parser skips four characters,
-     * so it would take a tab and three letters after it as the indent.
+     * so it would take a tab and three letters after it as the indent. After an indented line it
+     * goes on over any line up to a blank one, as kramdown's does: a line that starts a block
+     * ({@code > quote}, {@code # heading}, a list) is that block inside the note, where flexmark
+     * would end the note. Not a line that ends lazy lines in kramdown (an attribute list, a
+     * {@code ^}, block-level HTML), nor one right after a blank line that is not indented.
      */
     private static final class IndentedNote extends WrappedBlockParser {
         /** The number of the definition's own line. */
         private final int ownLine;
         /** The paragraph of the definition's own line, or null while it has none. */
         private NoteLead lead;
+        /** Whether a line indented by four columns came after the first line or the last blank one. */
         private boolean indented;
 
         IndentedNote(BlockParser flexmark, int ownLine) {
@@ -264,14 +270,21 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
-            if (!state.isBlank() && state.getIndent() >= NOTE_INDENT) {
+            if (state.isBlank()) {
+                indented = false;
+                return flexmark.tryContinue(state);
+            }
+            if (state.getIndent() >= NOTE_INDENT) {
                 indented = true;
                 return BlockContinue.atColumn(state.getColumn() + NOTE_INDENT);
             }
-            if (!state.isBlank() && !indented && lead != null) {
+            if (indented && !LazyContainer.endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
+            if (lead != null) {
                 lead.ended = true;
             }
-            return flexmark.tryContinue(state);
+            return BlockContinue.none();
         }
     }
 

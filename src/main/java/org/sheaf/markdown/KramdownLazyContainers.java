@@ -179,8 +179,7 @@ final class KramdownLazyContainers {
                 return false;
             }
             BasedSequence rest = state.getLine().subSequence(state.getIndex());
-            if (ATTRIBUTE_LIST.matcher(rest).lookingAt() || END_OF_BLOCK.matcher(rest).lookingAt()
-                    || KramdownHtmlBlockParser.endsLazyLines(rest)) {
+            if (endsLazyLines(rest)) {
                 return false;
             }
             if (getBlock() instanceof BlockQuote) {
@@ -189,6 +188,15 @@ final class KramdownLazyContainers {
             Node list = getBlock().getParent();
             Pattern item = list instanceof OrderedList ? ORDERED_ITEM : BULLET_ITEM;
             return !afterBlank && getBlock().hasChildren() && !item.matcher(rest).lookingAt();
+        }
+
+        /**
+         * Whether kramdown ends a container's lazy lines at {@code line}, the rest of a line after
+         * its containers' marks: an attribute list, a {@code ^} or block-level HTML.
+         */
+        static boolean endsLazyLines(CharSequence line) {
+            return ATTRIBUTE_LIST.matcher(line).lookingAt() || END_OF_BLOCK.matcher(line).lookingAt()
+                    || KramdownHtmlBlockParser.endsLazyLines(line);
         }
 
         /** Whether the open block the line would go to lies inside this container and has read the line already. */

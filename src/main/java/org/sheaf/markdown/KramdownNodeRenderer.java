@@ -587,7 +587,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderParagraph(Paragraph node, NodeRendererContext context, HtmlWriter html) {
         boolean inList = node.getParent() instanceof BulletListItem || node.getParent() instanceof OrderedListItem;
         if (!inList || !(node.getParent() instanceof ListItem item) || item.getFirstChild() != node) {
-            if (inList || !(node.getParent() instanceof ParagraphItemContainer container)) {
+            // a footnote's paragraphs are always wrapped, their lines not indented
+            if (inList || node.getParent() instanceof FootnoteBlock
+                    || !(node.getParent() instanceof ParagraphItemContainer container)) {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
             } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
                 // the text of a tight definition follows its <dd>: its lines are not indented
