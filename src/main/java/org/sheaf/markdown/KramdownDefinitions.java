@@ -51,6 +51,9 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     /** The indent, in columns, that kramdown wants on the lines of a footnote definition after its first. */
     private static final int NOTE_INDENT = 4;
 
+    /** A setext heading's underline, as both kramdown and flexmark read one, its line's end spaces trimmed. */
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("(?:=+|-+)[ \\t\\r]*");
+
     /** How a link definition's line starts ({@code [name]: }), as kramdown reads one. */
     private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[[^\\]\\n]+\\]:");
 
@@ -101,6 +104,49 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether kramdown reads a setext heading from this line, which it tries before a footnote or
+     * abbreviation definition: a block boundary before the line, and under it a line of {@code =}
+     * or of {@code -} from the margin of the line's containers. Declined by a definition's
+     * factory, the line starts a paragraph that the underline makes that heading.
+     */
+    private static boolean headingFirst(ParserState state, MatchedBlockParser matched) {
+        BasedSequence line = state.getLine();
+        BasedSequence source = line.getBaseSequence();
+        int lineEnd = source.indexOf('\n', line.getStartOffset());
+        if (lineEnd < 0) {
+            return false;
+        }
+        int nextEnd = source.indexOf('\n', lineEnd + 1);
+        int underline = lineEnd + 1 + state.getIndex();
+        int end = nextEnd < 0 ? source.length() : nextEnd;
+        return underline < end && SETEXT_UNDERLINE.matcher(source.subSequence(underline, end)).matches()
+                && atBlockBoundary(state, matched);
+    }
+
+    /**
+     * Whether kramdown sees a block boundary before the line: first in its container, after a
+     * blank line, a {@code ^} or an attribute list for the block. Not after link definitions,
+     * which flexmark reads as an open paragraph, and kramdown as blocks that are no boundary.
+     */
+    private static boolean atBlockBoundary(ParserState state, MatchedBlockParser matched) {
+        if (matched.getBlockParser().isParagraphParser()) {
+            return false;
+        }
+        Node previous = matched.getBlockParser().getBlock().getLastChild();
+        if (previous == null || previous instanceof KramdownEndOfBlock
+                || previous instanceof AttributeListBlock list && list.definitionName() == null) {
+            return true;
+        }
+        BasedSequence source = state.getLine().getBaseSequence();
+        int start = state.getLine().getStartOffset();
+        int from = start - 1;
+        while (from > 0 && source.charAt(from - 1) != '\n') {
+            from--;
+        }
+        return from > 0 && source.subSequence(from, start).isBlank();
     }
 
     // flexmark loads one extension of a class and orders block parsers by their class, so each
@@ -176,7 +222,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
 
         @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
-            return outsideParagraph(state, matched, "[^") && !tableFirst(state, matched);
+            return outsideParagraph(state, matched, "[^") && !tableFirst(state, matched) && !headingFirst(state, matched);
         }
 
         /**
@@ -211,28 +257,15 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         private static boolean tableFirst(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
             int prefix = state.getNextNonSpaceIndex();
-            if (line.indexOf('|', prefix) < 0 || matched.getBlockParser().isParagraphParser()) {
+            if (line.indexOf('|', prefix) < 0 || !atBlockBoundary(state, matched)) {
                 return false;
-            }
-            BasedSequence source = line.getBaseSequence();
-            int start = line.getStartOffset();
-            Node previous = matched.getBlockParser().getBlock().getLastChild();
-            boolean boundary = previous == null || previous instanceof KramdownEndOfBlock
-                    || previous instanceof AttributeListBlock list && list.definitionName() == null;
-            if (!boundary) {
-                int from = start - 1;
-                while (from > 0 && source.charAt(from - 1) != '\n') {
-                    from--;
-                }
-                if (from <= 0 || !source.subSequence(from, start).isBlank()) {
-                    return false;
-                }
             }
             List<BasedSequence> lines = new ArrayList<>();
             lines.add(line.subSequence(prefix));
             lines.addAll(KramdownPipeRows.linesAfter(line, prefix));
             return KramdownPipeRows.readsAsTable(lines);
         }
+
     }
 
     /**
@@ -333,7 +366,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
 
         @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
-            return outsideParagraph(state, matched, "*[");
+            return outsideParagraph(state, matched, "*[") && !headingFirst(state, matched);
         }
     }
 }

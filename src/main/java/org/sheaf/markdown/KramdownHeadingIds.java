@@ -86,6 +86,9 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
             } else if (child instanceof LinkRef ref && !ref.isDefined()) {
                 // a reference to no definition is text to kramdown, brackets and all
                 text.append(ref.getChars().unescape());
+            } else if (child instanceof Footnote note && note.getFootnoteBlock() == null) {
+                // so is a footnote mark without a definition ([^e]: x underlined is a heading)
+                text.append(note.getChars().unescape());
             } else if (child instanceof AutoLink link) {
                 // kramdown's autolink text leaves out a mailto:
                 String address = link.getText().toString();
