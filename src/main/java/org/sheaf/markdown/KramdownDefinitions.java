@@ -54,8 +54,11 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     /** A setext heading's underline, as both kramdown and flexmark read one, its line's end spaces trimmed. */
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("(?:=+|-+)[ \\t\\r]*");
 
-    /** How a link definition's line starts ({@code [name]: }), as kramdown reads one. */
-    private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[[^\\]\\n]+\\]:");
+    /**
+     * How a link definition's line starts ({@code [name]: }), as kramdown reads one; not a
+     * footnote definition's ({@code [^name]: }), which in a paragraph (a table's row) is its text.
+     */
+    private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[(?!\\^)[^\\]\\n]+\\]:");
 
     private final Parser.ParserExtension flexmark;
 
@@ -251,8 +254,9 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         /**
          * Whether kramdown reads a table from this line on, which it tries before a footnote
          * definition: a block boundary before the line, and the lines from it to the next blank
-         * line a table ({@link KramdownPipeRows#readsAsTable}). Declined here, the line starts the
-         * paragraph that {@link KramdownPipeRows} then reads as that table.
+         * line, attribute list or {@code ^} (the boundaries a table must end at) a table
+         * ({@link KramdownPipeRows#readsAsTable}). Declined here, the line starts the paragraph
+         * that {@link KramdownPipeRows} then reads as that table.
          */
         private static boolean tableFirst(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
@@ -262,10 +266,14 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             }
             List<BasedSequence> lines = new ArrayList<>();
             lines.add(line.subSequence(prefix));
-            lines.addAll(KramdownPipeRows.linesAfter(line, prefix));
+            for (BasedSequence next : KramdownPipeRows.linesAfter(line, prefix)) {
+                if (LazyContainer.isBoundary(next)) {
+                    break;
+                }
+                lines.add(next);
+            }
             return KramdownPipeRows.readsAsTable(lines);
         }
-
     }
 
     /**

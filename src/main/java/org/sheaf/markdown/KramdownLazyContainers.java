@@ -195,8 +195,12 @@ final class KramdownLazyContainers {
          * its containers' marks: an attribute list, a {@code ^} or block-level HTML.
          */
         static boolean endsLazyLines(CharSequence line) {
-            return ATTRIBUTE_LIST.matcher(line).lookingAt() || END_OF_BLOCK.matcher(line).lookingAt()
-                    || KramdownHtmlBlockParser.endsLazyLines(line);
+            return isBoundary(line) || KramdownHtmlBlockParser.endsLazyLines(line);
+        }
+
+        /** Whether {@code line} is a block boundary of its own in kramdown: an attribute list or a {@code ^}. */
+        static boolean isBoundary(CharSequence line) {
+            return ATTRIBUTE_LIST.matcher(line).lookingAt() || END_OF_BLOCK.matcher(line).lookingAt();
         }
 
         /** Whether the open block the line would go to lies inside this container and has read the line already. */

@@ -162,8 +162,10 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
         parse.set(LeanInlineParser.KRAMDOWN_AUTOLINKS, true);
         parse.set(LeanInlineParser.KRAMDOWN_REFERENCES, true);
-        // of two link definitions of one name, kramdown keeps the later
+        // of two link, footnote or abbreviation definitions of one name, kramdown keeps the later
         parse.set(Parser.REFERENCES_KEEP, KeepType.LAST);
+        parse.set(FootnoteExtension.FOOTNOTES_KEEP, KeepType.LAST);
+        parse.set(AbbreviationExtension.ABBREVIATIONS_KEEP, KeepType.LAST);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         Parser.Builder builder = KramdownFences.install(HtmlBlockStartFactory.install(
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse)))))
