@@ -53,7 +53,6 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,15 +93,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     /** kramdown fills an empty table cell with a no-break space, written as the character. */
     private static final String EMPTY_CELL = "\u00A0";
     /** kramdown's block-level elements, whose tags are text inside a paragraph. */
-    private static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "applet", "body",
+    static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "applet", "body",
             "blockquote", "caption", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer",
             "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend",
             "menu", "li", "main", "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody",
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
-    /** For each block whose text has a closing tag, the closing tags in it that close nothing. */
-    private final Map<Node, Set<Node>> unmatchedClosingTags = new HashMap<>();
     private final MarkdownOptions options;
     private final Highlighting highlighting;
     /** Footnotes by name, in the order of their first reference. */
@@ -393,52 +390,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
-     * {@code </div>}) as text, escaped; other inline HTML stays HTML.
+     * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
+     * element is text already, {@link KramdownSpanElements}).
      */
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         Matcher tag = TAG_NAME.matcher(node.getChars());
-        if (tag.lookingAt() && (BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT)) || closesNothing(node))) {
+        if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
             html.raw(Html.escapeText(node.getChars().toString()));
         } else {
             context.delegateRender();
         }
-    }
-
-    /**
-     * Whether {@code node} is a closing tag that closes no element opened before it in the text
-     * of its block: kramdown writes such a tag as text.
-     */
-    private boolean closesNothing(HtmlInline node) {
-        if (!node.getChars().startsWith("</")) {
-            return false;
-        }
-        Node block = node.getParent();
-        while (block != null && !(block instanceof Block)) {
-            block = block.getParent();
-        }
-        return block != null && unmatchedClosingTags.computeIfAbsent(block, KramdownNodeRenderer::unmatchedClosingTags)
-                .contains(node);
-    }
-
-    /** The closing tags in {@code block}'s text that close no element opened before them in it. */
-    private static Set<Node> unmatchedClosingTags(Node block) {
-        Map<String, Integer> open = new HashMap<>();
-        Set<Node> unmatched = new HashSet<>();
-        for (Node node : Descendants.of(block)) {
-            Matcher tag = node instanceof HtmlInline ? TAG_NAME.matcher(node.getChars()) : null;
-            if (tag == null || !tag.lookingAt()) {
-                continue;
-            }
-            String name = tag.group(1).toLowerCase(Locale.ROOT);
-            if (!node.getChars().startsWith("</")) {
-                open.merge(name, node.getChars().endsWith("/>") ? 0 : 1, Integer::sum);
-            } else if (open.getOrDefault(name, 0) > 0) {
-                open.merge(name, -1, Integer::sum);
-            } else {
-                unmatched.add(node);
-            }
-        }
-        return unmatched;
     }
 
     // tables: kramdown writes each row and each cell on a line of its own. Filters that count

@@ -180,6 +180,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .customBlockParserFactory(new KramdownEndOfBlock.Factory())
+                .postProcessorFactory(new KramdownSpanElements())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.Factory())
                 .paragraphPreProcessorFactory(new KramdownPipeRows.DefinitionRowFactory())
                 .customInlineParserExtensionFactory(new KramdownMath.SpanParser.Factory())

@@ -148,6 +148,13 @@ class MarkdownRendererTest {
                 "Text[^note] and[^1].\n\n[^1]: Second.\n[^note]: First.\n");
     }
 
+    /** kramdown closes an element left open at the end of its paragraph; an element without content it never opens. */
+    @Test
+    void elementsWithoutContentAreNotClosedAtTheEndOfAParagraph() {
+        assertEquals("<p>a <br> <img src=\"/a.png\" alt=\"a\"> <span/> <a>b</a></p>\n",
+                KRAMDOWN.render("a <br> <img src=\"/a.png\" alt=\"a\"> <span/> <a>b\n"));
+    }
+
     /** kramdown ends a paragraph only at an element's tag, so an excerpt separator under a sentence stays in it. */
     @Test
     void aCommentUnderAParagraphsTextStaysInTheParagraph() {
