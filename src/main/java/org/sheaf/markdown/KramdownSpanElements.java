@@ -3,12 +3,12 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableCell;
-import com.vladsch.flexmark.parser.block.NodePostProcessor;
-import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
+import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,34 +29,51 @@ import java.util.regex.Pattern;
  * that no closing tag ends is closed at the end of the text, as kramdown closes it: left open, a
  * browser would carry an {@code <a>} into the blocks after it. Tags of block-level elements, and
  * elements without content ({@code <br>}, {@code <img>}), open nothing.
+ *
+ * <p>The inline parser records each tag it reads ({@link #record}), so only the blocks with a
+ * tag are read again: flexmark's node post-processors would walk every node of every document
+ * to find them.
  */
-final class KramdownSpanElements extends NodePostProcessorFactory {
+final class KramdownSpanElements extends DocumentPostProcessorFactory {
     /** A tag's name, and whether it closes ({@code </a>}). */
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][\\w:.-]*)");
     /** kramdown's elements without content, whose tags open nothing. */
     private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
             "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
+    /** The inline HTML the inline parser read in a document, kept in the document. */
+    private static final NullableDataKey<List<HtmlInline>> TAGS = new NullableDataKey<>("SHEAF_INLINE_HTML_TAGS");
 
-    KramdownSpanElements() {
-        super(false);
-        addNodes(HtmlInline.class);
+    /** Notes that the inline parser read {@code tag} in {@code document}. */
+    static void record(Document document, HtmlInline tag) {
+        List<HtmlInline> tags = TAGS.get(document);
+        if (tags == null) {
+            tags = new ArrayList<>();
+            TAGS.set(document, tags);
+        }
+        tags.add(tag);
     }
 
     @Override
-    public NodePostProcessor apply(Document document) {
-        Set<Node> read = Collections.newSetFromMap(new IdentityHashMap<>());
-        return new NodePostProcessor() {
+    public DocumentPostProcessor apply(Document document) {
+        return new DocumentPostProcessor() {
             @Override
-            public void process(NodeTracker state, Node node) {
-                Node text = textOf(node);
-                if (text != null && read.add(text)) {
-                    readElements(text, state);
+            public Document processDocument(Document document) {
+                List<HtmlInline> tags = TAGS.get(document);
+                if (tags != null) {
+                    Set<Node> read = Collections.newSetFromMap(new IdentityHashMap<>());
+                    for (HtmlInline tag : tags) {
+                        Node text = textOf(tag);
+                        if (text != null && read.add(text)) {
+                            readElements(text);
+                        }
+                    }
                 }
+                return document;
             }
         };
     }
 
-    /** The paragraph, heading or table cell whose text {@code node} is part of. */
+    /** The paragraph, heading or table cell whose text {@code node} is part of, or null when it is no longer in the tree. */
     private static Node textOf(Node node) {
         Node parent = node.getParent();
         while (parent != null && !(parent instanceof Block || parent instanceof TableCell)) {
@@ -66,7 +83,7 @@ final class KramdownSpanElements extends NodePostProcessorFactory {
     }
 
     /** Makes the closing tags in {@code text} that end no element text, and closes the elements left open. */
-    private static void readElements(Node text, NodeTracker state) {
+    private static void readElements(Node text) {
         Deque<String> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
         for (Node node : Descendants.of(text)) {
@@ -93,16 +110,11 @@ final class KramdownSpanElements extends NodePostProcessorFactory {
             }
         }
         for (HtmlInline tag : stray) {
-            Text literal = new Text(tag.getChars());
-            tag.insertBefore(literal);
+            tag.insertBefore(new Text(tag.getChars()));
             tag.unlink();
-            state.nodeRemoved(tag);
-            state.nodeAdded(literal);
         }
         while (!open.isEmpty()) {
-            HtmlInline close = new HtmlInline(BasedSequence.of("</" + open.pop() + ">"));
-            text.appendChild(close);
-            state.nodeAdded(close);
+            text.appendChild(new HtmlInline(BasedSequence.of("</" + open.pop() + ">")));
         }
     }
 }

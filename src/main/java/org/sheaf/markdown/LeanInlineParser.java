@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
@@ -19,6 +20,7 @@ import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
@@ -86,6 +88,8 @@ final class LeanInlineParser extends InlineParserImpl {
     private static final Pattern KRAMDOWN_AUTOLINK = Pattern.compile(
             "^<(?:((?:mailto|https?|ftps?):.+?)|([\\p{Alnum}\\-_.]+?@[\\p{Alnum}\\-_.]+?))>", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** The document being parsed: a table cell's text is read before the cell joins its tree. */
+    private Document document;
     private final boolean kramdownAngleDestinations;
     private final boolean kramdownTagsOnly;
     private final boolean kramdownAutolinks;
@@ -126,14 +130,32 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
     }
 
-    /** With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is text. */
+    @Override
+    public void initializeDocument(Document document) {
+        super.initializeDocument(document);
+        this.document = document;
+    }
+
+    /**
+     * With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is
+     * text, and each tag read is recorded for {@link KramdownSpanElements}.
+     */
     @Override
     public boolean parseHtmlInline() {
-        if (kramdownTagsOnly && index + 1 < input.length() && (input.charAt(index + 1) == '?'
+        if (!kramdownTagsOnly) {
+            return super.parseHtmlInline();
+        }
+        if (index + 1 < input.length() && (input.charAt(index + 1) == '?'
                 || input.charAt(index + 1) == '!' && !input.subSequence(index).startsWith("<!--"))) {
             return false;
         }
-        return super.parseHtmlInline();
+        if (!super.parseHtmlInline()) {
+            return false;
+        }
+        if (block.getLastChild() instanceof HtmlInline tag) {
+            KramdownSpanElements.record(document, tag);
+        }
+        return true;
     }
 
     /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
