@@ -68,12 +68,12 @@ final class HeadingStartFactory extends ScreenedStartFactory {
 
     /**
      * Whether the open paragraph stands where kramdown reads a setext heading: first in its
-     * container, after a blank line, a {@code ^} or an attribute list for the block.
+     * container, after a blank line, a {@code ^} or an attribute list for the block after it.
      */
     static boolean atBoundary(ParagraphParser parser) {
         Node previous = parser.getBlock().getPrevious();
-        if (previous == null || previous instanceof KramdownEndOfBlock
-                || previous instanceof AttributeListBlock list && list.definitionName() == null) {
+        if (previous == null || previous instanceof KramdownEndOfBlock || previous instanceof AttributeListBlock list
+                && list.definitionName() == null && KramdownAttributes.forNextBlock(list)) {
             return true;
         }
         // the open paragraph has no text of its own yet: its first line tells where it starts

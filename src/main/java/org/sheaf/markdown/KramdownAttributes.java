@@ -169,12 +169,9 @@ final class KramdownAttributes {
      * {@code n} lists costs {@code n} steps rather than {@code n²}.
      */
     private static Node blockTarget(Document document, AttributeListBlock list, Map<Node, Node> following) {
-        Node previous = list.getPrevious();
-        while (previous instanceof AttributeListBlock && adjacent(document, previous, list)) {
-            previous = previous.getPrevious();
-        }
-        if (previous instanceof Block && !(previous instanceof AttributeListBlock) && adjacent(document, previous, list)) {
-            return previous;
+        Node before = blockBefore(document, list);
+        if (before != null) {
+            return before;
         }
         List<Node> passed = new ArrayList<>();
         Node next = list.getNext();
@@ -189,6 +186,24 @@ final class KramdownAttributes {
             following.put(run, next);
         }
         return next instanceof Heading || next instanceof Block ? next : null;
+    }
+
+    /**
+     * Whether the block attribute list {@code list} applies to the block after it, so that, as a
+     * blank line, it stands at a block boundary in kramdown: no block is right before it.
+     */
+    static boolean forNextBlock(AttributeListBlock list) {
+        return blockBefore(list.getDocument(), list) == null;
+    }
+
+    /** The block just before {@code list} (across adjacent attribute lists), which it applies to, or null. */
+    private static Node blockBefore(Document document, AttributeListBlock list) {
+        Node previous = list.getPrevious();
+        while (previous instanceof AttributeListBlock && adjacent(document, previous, list)) {
+            previous = previous.getPrevious();
+        }
+        return previous instanceof Block && !(previous instanceof AttributeListBlock)
+                && adjacent(document, previous, list) ? previous : null;
     }
 
     /** No blank line between the end of {@code before} and the start of {@code after}. */

@@ -131,7 +131,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
 
     /**
      * Whether kramdown sees a block boundary before the line: first in its container, after a
-     * blank line, a {@code ^} or an attribute list for the block. Not after link definitions,
+     * blank line, a {@code ^} or an attribute list for the block after it. Not after link definitions,
      * which flexmark reads as an open paragraph, and kramdown as blocks that are no boundary.
      */
     private static boolean atBlockBoundary(ParserState state, MatchedBlockParser matched) {
@@ -139,8 +139,8 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             return false;
         }
         Node previous = matched.getBlockParser().getBlock().getLastChild();
-        if (previous == null || previous instanceof KramdownEndOfBlock
-                || previous instanceof AttributeListBlock list && list.definitionName() == null) {
+        if (previous == null || previous instanceof KramdownEndOfBlock || previous instanceof AttributeListBlock list
+                && list.definitionName() == null && KramdownAttributes.forNextBlock(list)) {
             return true;
         }
         BasedSequence source = state.getLine().getBaseSequence();
