@@ -569,12 +569,20 @@ final class LibsassLayout {
             String text = ours.substring(0, ours.length() - 1).strip();
             int colon = text.indexOf(':');
             if (text.startsWith("@") || colon < 0) {
-                // a top-level statement keeps its semicolon
-                return text + (topLevel ? ";" : "");
+                // libsass writes an import of a .css file by its quoted name as a url(); a
+                // top-level statement keeps its semicolon
+                Matcher m = CSS_IMPORT.matcher(ours);
+                String statement = m.matches() ? "@import url(" + m.group(2) + ")" : text;
+                return statement + (topLevel ? ";" : "");
             }
             String name = text.substring(0, colon).strip();
             String value = text.substring(colon + 1).strip();
-            if (name.startsWith("--") || isStatic(item, name, value)) {
+            if (name.startsWith("--")) {
+                // libsass copies a custom property's value as written, white space and all
+                String written = origins.customProperty(ours, item.start);
+                return written == null ? name + ":" + value : written.substring(0, written.length() - 1);
+            }
+            if (isStatic(item, name, value)) {
                 return name + ":" + value;
             }
             return name + ":" + CompressedValues.compressed(value);
