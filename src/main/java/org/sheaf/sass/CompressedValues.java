@@ -3,8 +3,12 @@ package org.sheaf.sass;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A declaration value that Sass computed, as libsass's {@code compressed} style writes it, from
@@ -16,15 +20,32 @@ import java.util.Locale;
  * <li>a colour is written in its shortest form, its name unless the hex form is shorter
  * ({@code #c0c0c0} and {@code #008080} are {@code silver} and {@code teal}, {@code #FFFFFF} and
  * {@code white} are {@code #fff}), and one that is not opaque as {@code rgba(r,g,b,a)} without
- * spaces, {@code transparent} included ({@code rgba(0,0,0,0)}).</li>
+ * spaces, {@code transparent} included ({@code rgba(0,0,0,0)}). A colour name the declaration
+ * itself wrote keeps its spelling ({@code 1px solid $c white} keeps {@code white}); only one
+ * that came through a variable, a mixin's argument or a function is shortened. Which is which
+ * is told by count: a name the declaration wrote k times keeps its spelling in its first k
+ * places, a guess that is right when the written names come before those of variables.</li>
  * </ul>
  * Strings and {@code url()} are left as they are.
  */
 final class CompressedValues {
+    /** A word of a value as written, where a colour name may stand (not part of a variable's name). */
+    private static final Pattern WORD = Pattern.compile("(?<![\\w$-])[a-zA-Z]+(?![\\w-])");
+
     private CompressedValues() {
     }
 
-    static String compressed(String value) {
+    /**
+     * @param value   the value as libsass's expanded style writes it
+     * @param written the declaration's value as the stylesheet wrote it, for the colour names it
+     *                spells out; "" when unknown
+     */
+    static String compressed(String value, String written) {
+        Map<String, Integer> spelled = new HashMap<>();
+        Matcher words = WORD.matcher(written);
+        while (words.find()) {
+            spelled.merge(words.group(), 1, Integer::sum);
+        }
         StringBuilder out = new StringBuilder(value.length());
         int depth = 0;
         int i = 0;
@@ -74,6 +95,10 @@ final class CompressedValues {
                     int close = value.indexOf(')', end);
                     out.append(color(channels(value, end)));
                     i = close + 1;
+                } else if (!call && spelled.getOrDefault(word, 0) > 0) {
+                    spelled.merge(word, -1, Integer::sum);
+                    out.append(word);
+                    i = end;
                 } else if (!call && lower.equals("transparent")) {
                     out.append("rgba(0,0,0,0)");
                     i = end;

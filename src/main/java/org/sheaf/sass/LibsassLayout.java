@@ -585,7 +585,9 @@ final class LibsassLayout {
             if (isStatic(item, name, value)) {
                 return name + ":" + value;
             }
-            return name + ":" + CompressedValues.compressed(value);
+            Map.Entry<String, Integer> origin = origins.of(item.start);
+            String written = origin == null ? null : StaticValues.writtenText(origin.getKey(), origin.getValue(), name);
+            return name + ":" + CompressedValues.compressed(value, written == null ? "" : written);
         }
 
         /** Whether the declaration the source map points at wrote this value as a static value, which libsass copies. */

@@ -173,6 +173,23 @@ final class StaticValues {
         return start < 0 ? null : written(source, start, indented);
     }
 
+    /**
+     * The text of the value of the declaration of property {@code name} that the source wrote at
+     * offset {@code at}, static or not, up to its end or its line's; null when what is there is
+     * not that declaration.
+     */
+    static String writtenText(String source, int at, String name) {
+        int start = valueStart(source, at, name);
+        if (start < 0) {
+            return null;
+        }
+        int end = start;
+        while (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
+            end = source.charAt(end) == '"' || source.charAt(end) == '\'' ? skipped(source, end) : end + 1;
+        }
+        return source.substring(start, Math.min(end, source.length()));
+    }
+
     private static int valueStart(String source, int at, String name) {
         if (at < 0 || !source.startsWith(name, at) || at > 0 && " \t\n\r{;".indexOf(source.charAt(at - 1)) < 0) {
             return -1;
