@@ -25,12 +25,20 @@ import java.util.regex.Pattern;
  * that came through a variable, a mixin's argument or a function is shortened. Which is which
  * is told by count: a name the declaration wrote k times keeps its spelling in its first k
  * places, a guess that is right when the written names come before those of variables.</li>
+ * <li>a number under one loses its leading zero ({@code $a} with {@code $a: 0.5} is {@code .5})
+ * unless the declaration wrote it so, as {@code translate(0.5px, $x)} keeps {@code 0.5px}; told
+ * by count as the names are. (libsass keeps the zero of arithmetic whose left operand was
+ * written under one, {@code 0.05 * $m}, which this does not tell.)</li>
  * </ul>
  * Strings and {@code url()} are left as they are.
  */
 final class CompressedValues {
     /** A word of a value as written, where a colour name may stand (not part of a variable's name). */
     private static final Pattern WORD = Pattern.compile("(?<![\\w$-])[a-zA-Z]+(?![\\w-])");
+    /** A number with its unit, as written or as Sass wrote it. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.-])-?(\\d*\\.)?\\d+[a-zA-Z%]*");
+    /** A number under one with its leading zero, which the compressed style may drop. */
+    private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\.\\d+[a-zA-Z%]*");
 
     private CompressedValues() {
     }
@@ -45,6 +53,11 @@ final class CompressedValues {
         Matcher words = WORD.matcher(written);
         while (words.find()) {
             spelled.merge(words.group(), 1, Integer::sum);
+        }
+        Map<String, Integer> numbers = new HashMap<>();
+        Matcher literals = NUMBER.matcher(written);
+        while (literals.find()) {
+            numbers.merge(withoutLeadingZero(literals.group()), 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder(value.length());
         int depth = 0;
@@ -69,6 +82,13 @@ final class CompressedValues {
                 while (i < value.length() && value.charAt(i) == ' ') {
                     i++;
                 }
+            } else if ((Character.isDigit(c) || c == '.' || c == '-') && numberAt(value, i) != null) {
+                String number = numberAt(value, i);
+                String bare = withoutLeadingZero(number);
+                boolean asWritten = numbers.getOrDefault(bare, 0) > 0;
+                numbers.merge(bare, -1, Integer::sum);
+                out.append(LEADING_ZERO.matcher(number).matches() && !asWritten ? bare : number);
+                i += number.length();
             } else if (c == '#' && hexEnd(value, i + 1) > 0) {
                 int end = hexEnd(value, i + 1);
                 String hex = value.substring(i + 1, end);
@@ -115,6 +135,16 @@ final class CompressedValues {
             }
         }
         return out.toString();
+    }
+
+    /** The number with its unit that starts at {@code at}, or null when none starts a token there. */
+    private static String numberAt(String value, int at) {
+        Matcher m = NUMBER.matcher(value);
+        return m.find(at) && m.start() == at ? m.group() : null;
+    }
+
+    private static String withoutLeadingZero(String number) {
+        return number.replaceFirst("^(-?)0\\.", "$1.");
     }
 
     /** Whether a word is part of a longer token, as {@code -red} or {@code !red} would be. */

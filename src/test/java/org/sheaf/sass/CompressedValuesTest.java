@@ -38,6 +38,15 @@ class CompressedValuesTest {
     }
 
     @Test
+    void numberUnderOneLosesItsZeroUnlessWrittenSo() {
+        // $half with $half: 0.5; $half * 1px; 1px 0.5px $half * 1px
+        assertEquals(".5", CompressedValues.compressed("0.5", "$half"));
+        assertEquals(".5px", CompressedValues.compressed("0.5px", "$half * 1px"));
+        assertEquals("1px 0.5px .5px", CompressedValues.compressed("1px 0.5px 0.5px", "1px 0.5px $half * 1px"));
+        assertEquals("-.25em translate3d(0, 0, 0)", CompressedValues.compressed("-0.25em translate3d(0, 0, 0)", "$n translate3d(0, 0, 0)"));
+    }
+
+    @Test
     void stringsAndUrlsAreLeftAlone() {
         // $x url(white.png) -red $w with $x: "white, red" and $w: whitesmoke
         assertEquals("\"white, red\" url(white.png) -red #f5f5f5",
