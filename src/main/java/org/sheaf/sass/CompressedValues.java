@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,16 +50,8 @@ final class CompressedValues {
      *                spells out; "" when unknown
      */
     static String compressed(String value, String written) {
-        Map<String, Integer> spelled = new HashMap<>();
-        Matcher words = WORD.matcher(written);
-        while (words.find()) {
-            spelled.merge(words.group(), 1, Integer::sum);
-        }
-        Map<String, Integer> numbers = new HashMap<>();
-        Matcher literals = NUMBER.matcher(written);
-        while (literals.find()) {
-            numbers.merge(withoutLeadingZero(literals.group()), 1, Integer::sum);
-        }
+        Map<String, Integer> spelled = counted(WORD, written, word -> word);
+        Map<String, Integer> numbers = counted(NUMBER, written, CompressedValues::withoutLeadingZero);
         StringBuilder out = new StringBuilder(value.length());
         int depth = 0;
         int i = 0;
@@ -135,6 +128,16 @@ final class CompressedValues {
             }
         }
         return out.toString();
+    }
+
+    /** How often each match of {@code pattern} in {@code text}, as {@code key} makes it, occurs there. */
+    private static Map<String, Integer> counted(Pattern pattern, String text, UnaryOperator<String> key) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            counts.merge(key.apply(m.group()), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** The number with its unit that starts at {@code at}, or null when none starts a token there. */
