@@ -28,7 +28,7 @@ import org.sheaf.markdown.SectionHeading;
  *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html};</li>
  *   <li>{@code jekyll-mentions}: {@code @user} links in each laid-out HTML page ({@link Mentions});</li>
  *   <li>{@code jekyll-github-metadata}: {@code site.github} without the network, set as the config
- *       loads ({@code config.GitHubMetadata});</li>
+ *       loads ({@code config.GitHubMetadata}), and the {@code {% github_edit_link %}} tag ({@link EditLink});</li>
  *   <li>{@code jekyll-readme-index} and GitHub Pages' other content plugins: applied to the sources
  *       before indexing ({@code pipeline.GitHubPages}).</li>
  * </ul>
@@ -150,7 +150,7 @@ public final class Plugins {
     /**
      * The tags (and Freemarker functions) the enabled plugins add, each returning HTML markup:
      * {@code seo} (for the page, the site and the paginator, and the options in its markup),
-     * {@code feed_meta}, and {@code toc} (of its markup, or of the page's content without any).
+     * {@code feed_meta}, {@code github_edit_link}, and {@code toc} (of its markup, or of the page's content without any).
      *
      * @param jekyllVersion the version the SEO block's generator tag names
      * @param markdownify   Markdown to HTML with the site's settings
@@ -167,6 +167,9 @@ public final class Plugins {
         if (enabled(FEED)) {
             String meta = FeedGenerator.metaTag(config);
             tags.add(new TemplateTag("feed_meta", call -> meta));
+        }
+        if (enabled(GITHUB_METADATA)) {
+            tags.add(new TemplateTag("github_edit_link", EditLink::render));
         }
         TableOfContents toc = TableOfContents.of(config.get("toc") instanceof Map<?, ?> settings ? settings : Map.of());
         tags.add(new TemplateTag("toc", call -> {

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Writes the colours in dart-sass's output as libsass, and so Jekyll 4.3, writes them: a colour
  * that functions such as {@code darken()} computed has fractional channels in dart-sass
  * ({@code rgb(22.9483471074, 86.2541322314, 168.5516528926)}) where libsass rounds them
- * ({@code #1756a9}); {@code rgb(10, 20, 30)} is {@code #0a141e} in libsass; and {@code rgba()}
+ * ({@code #1756a9}); {@code rgb(10, 20, 30)} is {@code #0a141e} in libsass, and a colour with a
+ * name is written by its name ({@code rgba(0, 0, 0, 1)} is {@code black}); and {@code rgba()}
  * keeps its alpha with rounded channels ({@code rgba(26, 98, 191, 0.5)}); and a colour that
  * {@code lighten()} made from a hex colour, which dart-sass writes as {@code hsl(15, 100%, 70%)},
  * is the hex colour it names ({@code #ff8c66}).
@@ -99,7 +100,13 @@ final class LegacyColors {
         if (alpha) {
             return "rgba(" + channels[0] + ", " + channels[1] + ", " + channels[2] + ", " + m.group(5) + ")";
         }
-        return String.format(Locale.ROOT, "#%02x%02x%02x", channels[0], channels[1], channels[2]);
+        return opaque(channels[0], channels[1], channels[2]);
+    }
+
+    /** An opaque colour as libsass writes it: its name when it has one ({@code black}), else six hex digits. */
+    private static String opaque(long red, long green, long blue) {
+        String name = ColorNames.name((int) (red << 16 | green << 8 | blue));
+        return name != null ? name : String.format(Locale.ROOT, "#%02x%02x%02x", red, green, blue);
     }
 
     /** {@code hsl()} as the colour it names, in libsass's form; unchanged when out of range. */
@@ -121,7 +128,7 @@ final class LegacyColors {
         if (alpha) {
             return "rgba(" + channels[0] + ", " + channels[1] + ", " + channels[2] + ", " + m.group(5) + ")";
         }
-        return String.format(Locale.ROOT, "#%02x%02x%02x", channels[0], channels[1], channels[2]);
+        return opaque(channels[0], channels[1], channels[2]);
     }
 
     private static double hueToChannel(double p, double q, double t) {

@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
  * it, is one space.
  * <li>{@code expanded}: one declaration or comment a line, indented two spaces a level; the later
  * lines of a selector list start at the margin.
+ * <li>{@code compressed}: no white space but what the values need, on one line that ends in a
+ * line break: {@code a>b,c{d:e;f:g}}. A comment is left out unless it starts {@code /*!}, and then
+ * copied as written; a selector loses the spaces around its commas and combinators; a declaration's
+ * last semicolon is dropped. A static value is copied as written, as in the other styles; a value
+ * Sass computed is written shorter ({@link CompressedValues}), which the source says: the
+ * declaration the map points at is static or not.
  * </ul>
  *
  * <p>libsass copies a comment from its stylesheet as written, where dart-sass moves its later lines
@@ -43,7 +49,7 @@ final class LibsassLayout {
 
     /** The libsass styles dart-sass cannot write. */
     enum Style {
-        COMPACT, EXPANDED
+        COMPACT, EXPANDED, COMPRESSED
     }
 
     /** The laid-out CSS, ending in a line break unless empty, and its source map (null without one). */
@@ -410,6 +416,17 @@ final class LibsassLayout {
         }
 
         void top(List<Item> items) {
+            if (style == Style.COMPRESSED) {
+                for (Item item : items) {
+                    if (kept(item)) {
+                        item(item, 0);
+                    }
+                }
+                if (out.length() > 0) {
+                    out.append('\n');
+                }
+                return;
+            }
             for (int k = 0; k < items.size(); k++) {
                 Item item = items.get(k);
                 item(item, 0);
@@ -436,7 +453,9 @@ final class LibsassLayout {
                     indent(depth);
                     String ours = css.substring(item.start, item.end);
                     String written = null;
-                    if (ours.startsWith("--")) {
+                    if (style == Style.COMPRESSED) {
+                        written = compressedStatement(item, ours, depth == 0);
+                    } else if (ours.startsWith("--")) {
                         written = origins.customProperty(ours, item.start);
                     } else if (ours.startsWith("@import ")) {
                         // libsass writes an import of a .css file by its quoted name as a url()
@@ -455,11 +474,15 @@ final class LibsassLayout {
          * rest of the item maps to where they part.
          */
         void replaced(Item item, String text) {
+            replaced(item.start, item.end, text);
+        }
+
+        void replaced(int start, int end, String text) {
             int base = out.length();
             out.append(text);
-            if (sameButSpace(text, css.substring(item.start, item.end))) {
+            if (sameButSpace(text, css.substring(start, end))) {
                 int t = 0;
-                for (int i = item.start; i < item.end; i++) {
+                for (int i = start; i < end; i++) {
                     if (!Character.isWhitespace(css.charAt(i))) {
                         while (Character.isWhitespace(text.charAt(t))) {
                             t++;
@@ -470,16 +493,19 @@ final class LibsassLayout {
                 return;
             }
             int same = 0;
-            while (item.start + same < item.end && same < text.length()
-                    && css.charAt(item.start + same) == text.charAt(same)) {
+            while (start + same < end && same < text.length() && css.charAt(start + same) == text.charAt(same)) {
                 same++;
             }
-            for (int i = item.start; i < item.end; i++) {
-                moved[i] = base + Math.min(i - item.start, same);
+            for (int i = start; i < end; i++) {
+                moved[i] = base + Math.min(i - start, same);
             }
         }
 
         void block(Item block, int depth) {
+            if (style == Style.COMPRESSED) {
+                compressedBlock(block);
+                return;
+            }
             indent(depth);
             prelude(block.start, trimmedEnd(block.start, block.open), depth);
             if (block.children.isEmpty()) {
@@ -506,6 +532,108 @@ final class LibsassLayout {
                 out.append(' ');
             }
             copy(block.end - 1, block.end);
+        }
+
+        /** Whether the compressed style writes the item: anything but a comment not starting {@code /*!}. */
+        boolean kept(Item item) {
+            return item.kind != Kind.COMMENT || css.startsWith("/*!", item.start);
+        }
+
+        /** A block in the compressed style: its prelude, and its kept items with a semicolon between statements. */
+        void compressedBlock(Item block) {
+            int end = trimmedEnd(block.start, block.open);
+            if (css.charAt(block.start) == '@') {
+                prelude(block.start, end, 0);
+            } else {
+                String selector = compressedSelector(css.substring(block.start, end));
+                replaced(block.start, end, selector);
+            }
+            copy(block.open, block.open + 1);
+            List<Item> kept = block.children.stream().filter(this::kept).toList();
+            for (int k = 0; k < kept.size(); k++) {
+                Item child = kept.get(k);
+                item(child, 1);
+                if (child.kind == Kind.STATEMENT && k < kept.size() - 1) {
+                    out.append(';');
+                }
+            }
+            copy(block.end - 1, block.end);
+        }
+
+        /**
+         * A statement in the compressed style, without its semicolon (a top-level one keeps it):
+         * a declaration as {@code name:value}, its value as written when the stylesheet's value
+         * is static, else shortened.
+         */
+        String compressedStatement(Item item, String ours, boolean topLevel) {
+            String text = ours.substring(0, ours.length() - 1).strip();
+            int colon = text.indexOf(':');
+            if (text.startsWith("@") || colon < 0) {
+                // libsass writes an import of a .css file by its quoted name as a url(); a
+                // top-level statement keeps its semicolon
+                Matcher m = CSS_IMPORT.matcher(ours);
+                String statement = m.matches() ? "@import url(" + m.group(2) + ")" : text;
+                return statement + (topLevel ? ";" : "");
+            }
+            String name = text.substring(0, colon).strip();
+            String value = text.substring(colon + 1).strip();
+            if (name.startsWith("--")) {
+                // libsass copies a custom property's value as written, white space and all
+                String written = origins.customProperty(ours, item.start);
+                return written == null ? name + ":" + value : written.substring(0, written.length() - 1);
+            }
+            if (isStatic(item, name, value)) {
+                return name + ":" + value;
+            }
+            Map.Entry<String, Integer> origin = origins.of(item.start);
+            String written = origin == null ? null : StaticValues.writtenText(origin.getKey(), origin.getValue(), name);
+            return name + ":" + CompressedValues.compressed(value, written == null ? "" : written);
+        }
+
+        /** Whether the declaration the source map points at wrote this value as a static value, which libsass copies. */
+        boolean isStatic(Item item, String name, String value) {
+            Map.Entry<String, Integer> origin = origins.of(item.start);
+            if (origin == null) {
+                return false;
+            }
+            String written = StaticValues.written(origin.getKey(), origin.getValue(), name, false);
+            if (written == null) {
+                written = CalcValues.written(origin.getKey(), origin.getValue(), value, false);
+            }
+            return value.equals(written);
+        }
+
+        /** A selector list without the spaces around its commas and combinators, or the line breaks after its commas. */
+        String compressedSelector(String selector) {
+            StringBuilder text = new StringBuilder(selector.length());
+            int brackets = 0;
+            for (int i = 0; i < selector.length(); i++) {
+                char c = selector.charAt(i);
+                if (c == '"' || c == '\'') {
+                    int end = stringEnd(selector, i);
+                    end = end < 0 ? selector.length() - 1 : end;
+                    text.append(selector, i, end + 1);
+                    i = end;
+                    continue;
+                }
+                brackets += c == '[' ? 1 : c == ']' ? -1 : 0;
+                if (brackets == 0 && (c == ',' || c == '>' || c == '+' || c == '~')) {
+                    while (text.length() > 0 && Character.isWhitespace(text.charAt(text.length() - 1))) {
+                        text.setLength(text.length() - 1);
+                    }
+                    text.append(c);
+                    while (i + 1 < selector.length() && Character.isWhitespace(selector.charAt(i + 1))) {
+                        i++;
+                    }
+                } else if (Character.isWhitespace(c)) {
+                    if (text.length() > 0 && text.charAt(text.length() - 1) != ' ') {
+                        text.append(' ');
+                    }
+                } else {
+                    text.append(c);
+                }
+            }
+            return text.toString().strip();
         }
 
         /**

@@ -77,7 +77,8 @@ public final class SassRenderer implements AutoCloseable {
      * The {@code sass:} options of {@code _config.yml}, resolved.
      *
      * @param style      what dart-sass writes: {@code expanded}, which sheaf lays out anew for
-     *                   libsass's {@code compact} and {@code expanded}, or {@code compressed}
+     *                   libsass's {@code compact}, {@code expanded} and {@code compressed}, or
+     *                   {@code compressed} for dart-sass's own
      * @param layout     how the CSS is laid out
      * @param sourceMaps whether {@code NAME.css.map} is written beside each {@code NAME.css}
      * @param loadPaths  where {@code @use} and {@code @import} look when the URL is not found
@@ -99,8 +100,8 @@ public final class SassRenderer implements AutoCloseable {
         /** Settings laid out as libsass lays out {@code style}: {@code expanded} or {@code compressed}. */
         Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
                 List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
-            this(style, style == OutputStyle.COMPRESSED ? Layout.COMPRESSED : Layout.EXPANDED, sourceMaps, loadPaths,
-                    quietDeps, silenced, addCharset, problems, List.of());
+            this(OutputStyle.EXPANDED, style == OutputStyle.COMPRESSED ? Layout.COMPRESSED : Layout.EXPANDED, sourceMaps,
+                    loadPaths, quietDeps, silenced, addCharset, problems, List.of());
         }
 
         /**
@@ -122,7 +123,8 @@ public final class SassRenderer implements AutoCloseable {
                 case "compressed" -> dartSass ? Layout.DART_SASS : Layout.COMPRESSED;
                 default -> null;
             };
-            OutputStyle style = styleName.equals("compressed") ? OutputStyle.COMPRESSED : OutputStyle.EXPANDED;
+            // libsass's compressed style is laid out from dart-sass's expanded CSS, as its others are
+            OutputStyle style = dartSass && styleName.equals("compressed") ? OutputStyle.COMPRESSED : OutputStyle.EXPANDED;
             if (layout == null) {
                 String problem;
                 if (dartSass) {
@@ -332,6 +334,17 @@ public final class SassRenderer implements AutoCloseable {
             LibsassLayout.Result laid = laidOut(plain, map);
             plain = laid.css();
             map = laid.map();
+            if (settings.layout() == Layout.COMPRESSED && plain.startsWith(CHARSET_LINE.strip())) {
+                // libsass's compressed CSS with non-ASCII text starts with a byte order mark,
+                // which Jekyll replaces with @charset only when add_charset asks
+                String charset = settings.addCharset() ? CHARSET_LINE.strip() : "";
+                String rest = plain.substring(CHARSET_LINE.strip().length());
+                if (map != null) {
+                    map = SourceMapShift.moved(map, plain, charset + rest, shiftedBy(plain.length(),
+                            CHARSET_LINE.strip().length(), charset.length()));
+                }
+                plain = charset + rest;
+            }
             if (!settings.sourceMaps()) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
@@ -348,11 +361,24 @@ public final class SassRenderer implements AutoCloseable {
         }
     }
 
+    /**
+     * Where each offset of a text goes when its first {@code removed} characters are replaced by
+     * {@code added} others: those removed map to the start.
+     */
+    private static int[] shiftedBy(int length, int removed, int added) {
+        int[] moved = new int[length + 1];
+        for (int i = 0; i <= length; i++) {
+            moved[i] = i < removed ? 0 : i - removed + added;
+        }
+        return moved;
+    }
+
     /** The CSS laid out as libsass lays out the site's style, ending in a line break unless empty. */
     private LibsassLayout.Result laidOut(String css, String map) {
         return switch (settings.layout()) {
             case COMPACT -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.COMPACT);
             case EXPANDED -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.EXPANDED);
+            case COMPRESSED -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.COMPRESSED);
             default -> new LibsassLayout.Result(css.isEmpty() || css.endsWith("\n") ? css : css + "\n", map);
         };
     }

@@ -160,7 +160,37 @@ final class StaticValues {
      * {@code origin} starts, or -1 when what is there is not that.
      */
     private static int valueStart(String source, Origin origin, String name) {
-        int at = offset(source, origin.line(), origin.column());
+        return valueStart(source, offset(source, origin.line(), origin.column()), name);
+    }
+
+    /**
+     * The value of the declaration of property {@code name} that the source wrote at offset
+     * {@code at}, as libsass copies it when it is static; null when it is not static, or what is
+     * there is not that declaration.
+     */
+    static String written(String source, int at, String name, boolean indented) {
+        int start = valueStart(source, at, name);
+        return start < 0 ? null : written(source, start, indented);
+    }
+
+    /**
+     * The text of the value of the declaration of property {@code name} that the source wrote at
+     * offset {@code at}, static or not, up to its end or its line's; null when what is there is
+     * not that declaration.
+     */
+    static String writtenText(String source, int at, String name) {
+        int start = valueStart(source, at, name);
+        if (start < 0) {
+            return null;
+        }
+        int end = start;
+        while (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
+            end = source.charAt(end) == '"' || source.charAt(end) == '\'' ? skipped(source, end) : end + 1;
+        }
+        return source.substring(start, Math.min(end, source.length()));
+    }
+
+    private static int valueStart(String source, int at, String name) {
         if (at < 0 || !source.startsWith(name, at) || at > 0 && " \t\n\r{;".indexOf(source.charAt(at - 1)) < 0) {
             return -1;
         }

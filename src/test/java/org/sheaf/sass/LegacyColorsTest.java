@@ -28,6 +28,13 @@ class LegacyColorsTest {
     }
 
     @Test
+    void computedColourWithANameIsWrittenByIt() {
+        // libsass 3.6 writes `border-top: 2px solid rgba(0, 0, 0, 1)` and `rgb(255, 0, 0)` as names
+        assertEquals("a{b:2px solid black;c:red;d:#ff0001;e:white}",
+                rounded("a{b:2px solid rgb(0, 0, 0);c:rgb(255, 0, 0);d:rgb(255, 0, 1);e:hsl(0, 0%, 100%)}"));
+    }
+
+    @Test
     void stringsCommentsAndCustomPropertiesAreLeftAsWritten() {
         String css = ".k { --brand: rgb(1.5, 2, 3); content: \"rgb(1.5, 2, 3)\"; }\n/* rgb(1.5, 2, 3) */\n"
                 + ".m{--x:hsl(1,2%,3%);color:rgb(1.5, 2, 3)}";

@@ -1,0 +1,207 @@
+package org.sheaf.sass;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A declaration value that Sass computed, as libsass's {@code compressed} style writes it, from
+ * the text its {@code expanded} style writes (a static value, which libsass copies as written in
+ * every style, is never given here):
+ * <ul>
+ * <li>the items of a comma-separated list are joined by a bare comma ({@code a, b} is
+ * {@code a,b}), while the arguments of a function call keep their {@code ", "};</li>
+ * <li>a colour is written in its shortest form, its name unless the hex form is shorter
+ * ({@code #c0c0c0} and {@code #008080} are {@code silver} and {@code teal}, {@code #FFFFFF} and
+ * {@code white} are {@code #fff}), and one that is not opaque as {@code rgba(r,g,b,a)} without
+ * spaces, {@code transparent} included ({@code rgba(0,0,0,0)}). A colour name the declaration
+ * itself wrote keeps its spelling ({@code 1px solid $c white} keeps {@code white}); only one
+ * that came through a variable, a mixin's argument or a function is shortened. Which is which
+ * is told by count: a name the declaration wrote k times keeps its spelling in its first k
+ * places, a guess that is right when the written names come before those of variables.</li>
+ * <li>a number under one loses its leading zero ({@code $a} with {@code $a: 0.5} is {@code .5})
+ * unless the declaration wrote it so, as {@code translate(0.5px, $x)} keeps {@code 0.5px}; told
+ * by count as the names are. (libsass keeps the zero of arithmetic whose left operand was
+ * written under one, {@code 0.05 * $m}, which this does not tell.)</li>
+ * </ul>
+ * Strings and {@code url()} are left as they are.
+ */
+final class CompressedValues {
+    /** A word of a value as written, where a colour name may stand (not part of a variable's name). */
+    private static final Pattern WORD = Pattern.compile("(?<![\\w$-])[a-zA-Z]+(?![\\w-])");
+    /** A number with its unit, as written or as Sass wrote it. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.-])-?(\\d*\\.)?\\d+[a-zA-Z%]*");
+    /** A number under one with its leading zero, which the compressed style may drop. */
+    private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\.\\d+[a-zA-Z%]*");
+
+    private CompressedValues() {
+    }
+
+    /**
+     * @param value   the value as libsass's expanded style writes it
+     * @param written the declaration's value as the stylesheet wrote it, for the colour names it
+     *                spells out; "" when unknown
+     */
+    static String compressed(String value, String written) {
+        Map<String, Integer> spelled = counted(WORD, written, word -> word);
+        Map<String, Integer> numbers = counted(NUMBER, written, CompressedValues::withoutLeadingZero);
+        StringBuilder out = new StringBuilder(value.length());
+        int depth = 0;
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\'') {
+                int end = StaticValues.skipped(value, i);
+                out.append(value, i, end);
+                i = end;
+            } else if (c == '(') {
+                depth++;
+                out.append(c);
+                i++;
+            } else if (c == ')') {
+                depth--;
+                out.append(c);
+                i++;
+            } else if (c == ',' && depth == 0) {
+                out.append(c);
+                i++;
+                while (i < value.length() && value.charAt(i) == ' ') {
+                    i++;
+                }
+            } else if ((Character.isDigit(c) || c == '.' || c == '-') && numberAt(value, i) != null) {
+                String number = numberAt(value, i);
+                String bare = withoutLeadingZero(number);
+                boolean asWritten = numbers.getOrDefault(bare, 0) > 0;
+                numbers.merge(bare, -1, Integer::sum);
+                out.append(LEADING_ZERO.matcher(number).matches() && !asWritten ? bare : number);
+                i += number.length();
+            } else if (c == '#' && hexEnd(value, i + 1) > 0) {
+                int end = hexEnd(value, i + 1);
+                String hex = value.substring(i + 1, end);
+                if (hex.length() == 3) {
+                    hex = "" + hex.charAt(0) + hex.charAt(0) + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2);
+                }
+                out.append(opaque(Integer.parseInt(hex, 16)));
+                i = end;
+            } else if (Character.isLetter(c) || c == '-' || c == '_') {
+                int end = i;
+                while (end < value.length() && (Character.isLetterOrDigit(value.charAt(end)) || value.charAt(end) == '-'
+                        || value.charAt(end) == '_')) {
+                    end++;
+                }
+                String word = value.substring(i, end);
+                boolean call = end < value.length() && value.charAt(end) == '(';
+                String lower = word.toLowerCase(Locale.ROOT);
+                if (call && lower.equals("url")) {
+                    int close = value.indexOf(')', end);
+                    close = close < 0 ? value.length() : close + 1;
+                    out.append(value, i, close);
+                    i = close;
+                } else if (call && (lower.equals("rgb") || lower.equals("rgba")) && channels(value, end) != null) {
+                    int close = value.indexOf(')', end);
+                    out.append(color(channels(value, end)));
+                    i = close + 1;
+                } else if (!call && spelled.getOrDefault(word, 0) > 0) {
+                    spelled.merge(word, -1, Integer::sum);
+                    out.append(word);
+                    i = end;
+                } else if (!call && lower.equals("transparent")) {
+                    out.append("rgba(0,0,0,0)");
+                    i = end;
+                } else if (!call && ColorNames.value(word) != null && !precededBySign(value, i)) {
+                    out.append(opaque(ColorNames.value(word)));
+                    i = end;
+                } else {
+                    out.append(word);
+                    i = end;
+                }
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+
+    /** How often each match of {@code pattern} in {@code text}, as {@code key} makes it, occurs there. */
+    private static Map<String, Integer> counted(Pattern pattern, String text, UnaryOperator<String> key) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            counts.merge(key.apply(m.group()), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /** The number with its unit that starts at {@code at}, or null when none starts a token there. */
+    private static String numberAt(String value, int at) {
+        Matcher m = NUMBER.matcher(value);
+        return m.find(at) && m.start() == at ? m.group() : null;
+    }
+
+    private static String withoutLeadingZero(String number) {
+        return number.replaceFirst("^(-?)0\\.", "$1.");
+    }
+
+    /** Whether a word is part of a longer token, as {@code -red} or {@code !red} would be. */
+    private static boolean precededBySign(String value, int at) {
+        return at > 0 && !(value.charAt(at - 1) == ' ' || value.charAt(at - 1) == ',' || value.charAt(at - 1) == '(');
+    }
+
+    /** The end of three or six hex digits from {@code at} that end a token, or -1. */
+    private static int hexEnd(String value, int at) {
+        int end = at;
+        while (end < value.length() && Character.digit(value.charAt(end), 16) >= 0) {
+            end++;
+        }
+        boolean bounded = end == value.length() || !Character.isLetterOrDigit(value.charAt(end));
+        return bounded && (end - at == 3 || end - at == 6) ? end : -1;
+    }
+
+    /** The channels of {@code rgb(...)} or {@code rgba(...)} from its parenthesis: plain numbers only, else null. */
+    private static List<String> channels(String value, int open) {
+        int close = value.indexOf(')', open);
+        if (close < 0) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : value.substring(open + 1, close).split(",", -1)) {
+            String number = part.strip();
+            if (!number.matches("\\d+(\\.\\d+)?|\\.\\d+")) {
+                return null;
+            }
+            parts.add(number);
+        }
+        return parts.size() == 3 || parts.size() == 4 ? parts : null;
+    }
+
+    private static String color(List<String> channels) {
+        int rgb = 0;
+        for (int k = 0; k < 3; k++) {
+            int channel = Math.max(0, Math.min(255, new BigDecimal(channels.get(k)).setScale(0, RoundingMode.HALF_UP).intValue()));
+            rgb = rgb << 8 | channel;
+        }
+        if (channels.size() == 3 || new BigDecimal(channels.get(3)).compareTo(BigDecimal.ONE) >= 0) {
+            return opaque(rgb);
+        }
+        return "rgba(" + (rgb >> 16) + "," + (rgb >> 8 & 0xff) + "," + (rgb & 0xff) + "," + channels.get(3) + ")";
+    }
+
+    /** An opaque colour: its name, unless its hex form (three digits where it can) is shorter. */
+    private static String opaque(int rgb) {
+        String hex = String.format("%06x", rgb);
+        if (hex.charAt(0) == hex.charAt(1) && hex.charAt(2) == hex.charAt(3) && hex.charAt(4) == hex.charAt(5)) {
+            hex = "" + hex.charAt(0) + hex.charAt(2) + hex.charAt(4);
+        }
+        hex = "#" + hex;
+        String name = ColorNames.name(rgb);
+        return name != null && name.length() <= hex.length() ? name : hex;
+    }
+}
