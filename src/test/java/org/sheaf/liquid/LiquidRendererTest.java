@@ -273,6 +273,11 @@ class LiquidRendererTest {
     }
 
     @Test
+    void includesANameWithALeadingSlashFromTheIncludesFolder() throws Exception {
+        assertEquals(render("{% include card.html title=\"t\" %}"), render("{% include /card.html title=\"t\" %}"));
+    }
+
+    @Test
     void includesRelativeToThePage() throws Exception {
         assertEquals("Shared snippet for Jobs.\n", renderer.render("{% include_relative snippet.md %}", "notes/page.md", 1, variables()));
     }
