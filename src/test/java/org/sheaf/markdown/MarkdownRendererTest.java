@@ -79,6 +79,23 @@ class MarkdownRendererTest {
      * search index shows the difference.
      */
     @Test
+    void aRawHtmlBlocksTextIsEscapedAsKramdownWritesItAgain() {
+        // compared as written: a template that reads the page's HTML without parsing it (a search
+        // index) sees these characters as they are
+        assertEquals("<table>\n<tr><td>&amp; &lt; &gt; &#8220; &amp; &AMP;</td><td><!-- a & b < --></td></tr>\n</table>\n",
+                KRAMDOWN.render("<table>\n<tr><td>& < > &#8220; &amp; &AMP;</td><td><!-- a & b < --></td></tr>\n</table>\n"));
+        assertEquals("<div>\n<span class=\"x\">x &amp; y</span>\n</div>\n",
+                KRAMDOWN.render("<div>\n<span class=\"x\">x & y</span>\n</div>\n"));
+    }
+
+    @Test
+    void aScriptOrStyleBlockIsFollowedByAnEmptyLineAsInKramdown() {
+        assertEquals("<script>\nif (a < b && c) {}\n</script>\n\n<p>After</p>\n",
+                KRAMDOWN.render("<script>\nif (a < b && c) {}\n</script>\nAfter\n"));
+        assertEquals("<style>p{}</style>\n\n", KRAMDOWN.render("<style>p{}</style>\n"));
+    }
+
+    @Test
     void charactersAreWrittenAsKramdownWritesThemNotAsEntities() {
         assertEquals("<p>a – b — c… use <code class=\"language-plaintext highlighter-rouge\">markdown=\"1\"</code></p>\n",
                 KRAMDOWN.render("a -- b --- c... use `markdown=\"1\"`"));
