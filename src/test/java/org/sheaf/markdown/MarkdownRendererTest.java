@@ -96,6 +96,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aListIndentedToTheItemsTextAfterLazyLinesOfAnotherListStandsBesideIt() {
+        // kramdown reads the item's lines in two parts at the first line indented to its text
+        // that starts a list; the bullets before it, lazy lines, are a list of the first part
+        assertEquals("<ol>\n  <li>one</li>\n  <li>two\n    <ul>\n      <li><strong>a</strong></li>\n      <li>b</li>\n"
+                        + "    </ul>\n    <ol>\n      <li>c</li>\n      <li>d</li>\n    </ol>\n  </li>\n  <li>three</li>\n</ol>\n",
+                KRAMDOWN.render("1. one\n2. two\n  * **a**\n  * b\n    1. c\n    2. d\n3. three\n"));
+        assertEquals("<ol>\n  <li>one\n    <ul>\n      <li>a</li>\n    </ul>\n    <ul>\n      <li>b</li>\n    </ul>\n  </li>\n"
+                        + "  <li>two</li>\n</ol>\n",
+                KRAMDOWN.render("1. one\n  * a\n    * b\n2. two\n"));
+    }
+
+    @Test
     void charactersAreWrittenAsKramdownWritesThemNotAsEntities() {
         assertEquals("<p>a – b — c… use <code class=\"language-plaintext highlighter-rouge\">markdown=\"1\"</code></p>\n",
                 KRAMDOWN.render("a -- b --- c... use `markdown=\"1\"`"));
