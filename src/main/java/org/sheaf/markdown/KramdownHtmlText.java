@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * is (a search index), as in Jekyll's.
  */
 final class KramdownHtmlText {
-    /** A start or end tag, its attributes quoted or not. */
+    /** A start or end tag, its attributes quoted or not; possessive, so a long run of attributes never backtracks. */
     private static final Pattern TAG = Pattern.compile(
-            "</?[A-Za-z][^\\s/>]*(?:\\s+[^\\s/>\"'=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*\\s*/?>");
+            "</?[A-Za-z][^\\s/>]*+(?:\\s++[^\\s/>\"'=]++(?:\\s*+=\\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\\s\"'=<>`]++))?+)*+\\s*+/?>");
     /** What REXML, and so kramdown's escaping, takes for a reference already written. */
     private static final Pattern REFERENCE = Pattern.compile("&(?:[a-zA-Z_:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);");
     private static final Pattern RAW_ELEMENT = Pattern.compile("(?i)<(script|style)\\b");
