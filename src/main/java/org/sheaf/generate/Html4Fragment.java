@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jsoup.nodes.Entities;
+import org.sheaf.jekyll.Html;
 
 /**
  * An HTML fragment read and written again as libxml2's HTML 4 parser and serializer do, which is
@@ -125,22 +126,6 @@ final class Html4Fragment {
             Map.entry("td", 160), Map.entry("th", 160), Map.entry("tr", 170), Map.entry("thead", 180),
             Map.entry("tbody", 180), Map.entry("tfoot", 180), Map.entry("table", 190), Map.entry("head", 200),
             Map.entry("body", 200), Map.entry("html", 220));
-    /** HTML 4's named character references, and {@code apos}: those libxml2 decodes. */
-    private static final Set<String> ENTITIES = Set.of(("AElig Aacute Acirc Agrave Alpha Aring Atilde Auml Beta "
-            + "Ccedil Chi Dagger Delta ETH Eacute Ecirc Egrave Epsilon Eta Euml Gamma Iacute Icirc Igrave Iota Iuml "
-            + "Kappa Lambda Mu Ntilde Nu OElig Oacute Ocirc Ograve Omega Omicron Oslash Otilde Ouml Phi Pi Prime Psi "
-            + "Rho Scaron Sigma THORN Tau Theta Uacute Ucirc Ugrave Upsilon Uuml Xi Yacute Yuml Zeta aacute acirc "
-            + "acute aelig agrave alefsym alpha amp and ang apos aring asymp atilde auml bdquo beta brvbar bull cap "
-            + "ccedil cedil cent chi circ clubs cong copy crarr cup curren dArr dagger darr deg delta diams divide "
-            + "eacute ecirc egrave empty emsp ensp epsilon equiv eta eth euml euro exist fnof forall frac12 frac14 "
-            + "frac34 frasl gamma ge gt hArr harr hearts hellip iacute icirc iexcl igrave image infin int iota iquest "
-            + "isin iuml kappa lArr lambda lang laquo larr lceil ldquo le lfloor lowast loz lrm lsaquo lsquo lt macr "
-            + "mdash micro middot minus mu nabla nbsp ndash ne ni not notin nsub ntilde nu oacute ocirc oelig ograve "
-            + "oline omega omicron oplus or ordf ordm oslash otilde otimes ouml para part permil perp phi pi piv "
-            + "plusmn pound prime prod prop psi quot rArr radic rang raquo rarr rceil rdquo real reg rfloor rho rlm "
-            + "rsaquo rsquo sbquo scaron sdot sect shy sigma sigmaf sim spades sub sube sum sup sup1 sup2 sup3 supe "
-            + "szlig tau there4 theta thetasym thinsp thorn tilde times trade uacute uarr ucirc ugrave uml upsih "
-            + "upsilon uuml weierp xi yacute yen yuml zeta zwj zwnj").split(" "));
 
     private final String html;
     private int at;
@@ -381,7 +366,7 @@ final class Html4Fragment {
                 k++;
             }
             String name = text.substring(j, k);
-            if (k < text.length() && text.charAt(k) == ';' && ENTITIES.contains(name)) {
+            if (k < text.length() && text.charAt(k) == ';' && Html.isHtml4Entity(name)) {
                 out.append(name.equals("apos") ? "'" : Entities.getByName(name));
                 i = k + 1;
             } else {

@@ -1,5 +1,6 @@
 package org.sheaf.jekyll;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,22 @@ public final class Html {
     /** Liquid's blocks that go whole, their text too; lower case only, as Ruby Liquid matches them. */
     private static final Pattern SCRIPT_STYLE_OR_COMMENT = Pattern.compile("(?s)<script.*?</script>|<!--.*?-->|<style.*?</style>");
     private static final Pattern TAG = Pattern.compile("(?s)<.*?>");
+    /** HTML 4's named character references, and {@code apos}: those libxml2 and kramdown decode. */
+    private static final Set<String> HTML4_ENTITIES = Set.of(("AElig Aacute Acirc Agrave Alpha Aring Atilde Auml Beta "
+            + "Ccedil Chi Dagger Delta ETH Eacute Ecirc Egrave Epsilon Eta Euml Gamma Iacute Icirc Igrave Iota Iuml "
+            + "Kappa Lambda Mu Ntilde Nu OElig Oacute Ocirc Ograve Omega Omicron Oslash Otilde Ouml Phi Pi Prime Psi "
+            + "Rho Scaron Sigma THORN Tau Theta Uacute Ucirc Ugrave Upsilon Uuml Xi Yacute Yuml Zeta aacute acirc "
+            + "acute aelig agrave alefsym alpha amp and ang apos aring asymp atilde auml bdquo beta brvbar bull cap "
+            + "ccedil cedil cent chi circ clubs cong copy crarr cup curren dArr dagger darr deg delta diams divide "
+            + "eacute ecirc egrave empty emsp ensp epsilon equiv eta eth euml euro exist fnof forall frac12 frac14 "
+            + "frac34 frasl gamma ge gt hArr harr hearts hellip iacute icirc iexcl igrave image infin int iota iquest "
+            + "isin iuml kappa lArr lambda lang laquo larr lceil ldquo le lfloor lowast loz lrm lsaquo lsquo lt macr "
+            + "mdash micro middot minus mu nabla nbsp ndash ne ni not notin nsub ntilde nu oacute ocirc oelig ograve "
+            + "oline omega omicron oplus or ordf ordm oslash otilde otimes ouml para part permil perp phi pi piv "
+            + "plusmn pound prime prod prop psi quot rArr radic rang raquo rarr rceil rdquo real reg rfloor rho rlm "
+            + "rsaquo rsquo sbquo scaron sdot sect shy sigma sigmaf sim spades sub sube sum sup sup1 sup2 sup3 supe "
+            + "szlig tau there4 theta thetasym thinsp thorn tilde times trade uacute uarr ucirc ugrave uml upsih "
+            + "upsilon uuml weierp xi yacute yen yuml zeta zwj zwnj").split(" "));
 
     private Html() {
     }
@@ -57,6 +74,11 @@ public final class Html {
             case "'" -> "&#39;";
             default -> "&amp;";
         });
+    }
+
+    /** Whether {@code &name;} is one of HTML 4's named character references (or {@code &apos;}). */
+    public static boolean isHtml4Entity(String name) {
+        return HTML4_ENTITIES.contains(name);
     }
 
     /**

@@ -203,19 +203,22 @@ final class JekyllTags {
         }
 
         private Path locate(Frame frame, String name, Path folder, Path bound) {
-            if (name.isEmpty() || name.contains("..") || name.startsWith("/") || name.startsWith("\\")
-                    || name.contains(":") || name.contains("\\") || Path.of(name).isAbsolute()) {
+            // Jekyll joins the name to the folder, so one leading slash names the same file
+            // ({% include /comments-providers/scripts.html %}); two ("//x") it refuses, as here
+            String inFolder = name.startsWith("/") ? name.substring(1) : name;
+            if (inFolder.isEmpty() || inFolder.contains("..") || inFolder.startsWith("/") || inFolder.startsWith("\\")
+                    || inFolder.contains(":") || inFolder.contains("\\") || Path.of(inFolder).isAbsolute()) {
                 String inside = renderer.displayPath(frame.siteRoot, bound);
                 throw failure(frame, name, getName() + " \"" + name + "\" refused: the name must be a path inside "
                         + (inside.isEmpty() ? "the site" : inside) + " without '..'");
             }
-            Path file = folder.resolve(name).normalize();
+            Path file = folder.resolve(inFolder).normalize();
             Path within = bound;
             if (!isFile(file) && !relative) {
                 // Jekyll's include load paths: the site's includes, then the theme's
                 for (Path theme : renderer.setup().themeIncludes()) {
-                    if (isFile(theme.resolve(name).normalize())) {
-                        file = theme.resolve(name).normalize();
+                    if (isFile(theme.resolve(inFolder).normalize())) {
+                        file = theme.resolve(inFolder).normalize();
                         within = theme;
                         break;
                     }

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -144,6 +145,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
                 new NodeRenderingHandler<>(OrderedList.class, this::renderList),
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
+                new NodeRenderingHandler<>(HtmlBlock.class, KramdownNodeRenderer::renderHtmlBlock),
                 new NodeRenderingHandler<>(KramdownPipeRows.TableFoot.class, (node, context, html) ->
                         html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
@@ -875,6 +877,21 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     // <div markdown="1">: the element around Markdown rendered as Markdown
+
+    /** A raw HTML block as kramdown writes it again: its text escaped ({@link KramdownHtmlText}). */
+    private static void renderHtmlBlock(HtmlBlock node, NodeRendererContext context, HtmlWriter html) {
+        if (node.hasChildren()) {
+            context.delegateRender();
+            return;
+        }
+        String text = node.getContentChars().normalizeEOL();
+        html.line();
+        html.rawPre(KramdownHtmlText.escaped(text));
+        html.line();
+        if (KramdownHtmlText.endsWithRawElement(text)) {
+            html.blankLine();
+        }
+    }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         AttributeList list = KramdownAttributes.of(node);

@@ -319,6 +319,9 @@ public final class MarkdownRenderer {
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()) {
             document = withClosedFences(document, markdown, possible.abbreviations());
         }
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listNesting()) {
+            KramdownListParts.separate(document, markdown);
+        }
         if (links != null || found != null) {
             List<PageLink> inThisText = found == null || nesting == null ? found : new ArrayList<>();
             RelativeLinkTree.rewrite(document, links, inThisText);

@@ -225,6 +225,16 @@ class LiquidRendererTest {
     }
 
     @Test
+    void smartifyWritesCharacterReferencesAsKramdownsAsChar() throws Exception {
+        Map<String, Object> vars = variables();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) vars.get("page");
+        page.put("title", "Special&nbsp;---&nbsp;Characters &amp; &lt;b&gt; &#8220;x&#8221; &bogus; &apos;q' &quot;b&quot;");
+        assertEquals("Special\u00a0\u2014\u00a0Characters &amp; &lt;b&gt; \u201cx\u201d &amp;bogus; 'q\u2019 \"b\"",
+                render("{{ page.title | smartify }}", vars));
+    }
+
+    @Test
     void treatsOnlyNilAndFalseAsFalsy() throws Exception {
         assertEquals("empty-string-true zero-true nil-false", render(
                 "{% if page.empty_text %}empty-string-true{% endif %} {% if 0 %}zero-true{% endif %} {% if page.nothing %}{% else %}nil-false{% endif %}"));
@@ -270,6 +280,11 @@ class LiquidRendererTest {
         Map<String, Object> page = (Map<String, Object>) vars.get("page");
         page.put("widget", "card");
         assertEquals("<div class=\"card\">", render("{% include {{ page.widget }}.html title=\"t\" %}", vars).lines().findFirst().orElse(""));
+    }
+
+    @Test
+    void includesANameWithALeadingSlashFromTheIncludesFolder() throws Exception {
+        assertEquals(render("{% include card.html title=\"t\" %}"), render("{% include /card.html title=\"t\" %}"));
     }
 
     @Test

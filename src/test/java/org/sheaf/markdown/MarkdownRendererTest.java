@@ -79,6 +79,35 @@ class MarkdownRendererTest {
      * search index shows the difference.
      */
     @Test
+    void aRawHtmlBlocksTextIsEscapedAsKramdownWritesItAgain() {
+        // compared as written: a template that reads the page's HTML without parsing it (a search
+        // index) sees these characters as they are
+        assertEquals("<table>\n<tr><td>&amp; &lt; &gt; &#8220; &amp; &AMP;</td><td><!-- a & b < --></td></tr>\n</table>\n",
+                KRAMDOWN.render("<table>\n<tr><td>& < > &#8220; &amp; &AMP;</td><td><!-- a & b < --></td></tr>\n</table>\n"));
+        assertEquals("<div>\n<span class=\"x\">x &amp; y</span>\n</div>\n",
+                KRAMDOWN.render("<div>\n<span class=\"x\">x & y</span>\n</div>\n"));
+    }
+
+    @Test
+    void aScriptOrStyleBlockIsFollowedByAnEmptyLineAsInKramdown() {
+        assertEquals("<script>\nif (a < b && c) {}\n</script>\n\n<p>After</p>\n",
+                KRAMDOWN.render("<script>\nif (a < b && c) {}\n</script>\nAfter\n"));
+        assertEquals("<style>p{}</style>\n\n", KRAMDOWN.render("<style>p{}</style>\n"));
+    }
+
+    @Test
+    void aListIndentedToTheItemsTextAfterLazyLinesOfAnotherListStandsBesideIt() {
+        // kramdown reads the item's lines in two parts at the first line indented to its text
+        // that starts a list; the bullets before it, lazy lines, are a list of the first part
+        assertEquals("<ol>\n  <li>one</li>\n  <li>two\n    <ul>\n      <li><strong>a</strong></li>\n      <li>b</li>\n"
+                        + "    </ul>\n    <ol>\n      <li>c</li>\n      <li>d</li>\n    </ol>\n  </li>\n  <li>three</li>\n</ol>\n",
+                KRAMDOWN.render("1. one\n2. two\n  * **a**\n  * b\n    1. c\n    2. d\n3. three\n"));
+        assertEquals("<ol>\n  <li>one\n    <ul>\n      <li>a</li>\n    </ul>\n    <ul>\n      <li>b</li>\n    </ul>\n  </li>\n"
+                        + "  <li>two</li>\n</ol>\n",
+                KRAMDOWN.render("1. one\n  * a\n    * b\n2. two\n"));
+    }
+
+    @Test
     void charactersAreWrittenAsKramdownWritesThemNotAsEntities() {
         assertEquals("<p>a – b — c… use <code class=\"language-plaintext highlighter-rouge\">markdown=\"1\"</code></p>\n",
                 KRAMDOWN.render("a -- b --- c... use `markdown=\"1\"`"));

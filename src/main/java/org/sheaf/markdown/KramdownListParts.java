@@ -1,0 +1,174 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * kramdown's two parts of a list item's lines. kramdown gathers an item's lines, and the first
+ * line indented to the item's text that starts a list, before any blank line or nested list,
+ * begins a second part, which it reads apart from the first. Lines of another list that came
+ * before it as lazy lines, not indented to the text, form a list of their own in the first
+ * part; the second part's list is then that list's sibling in the item, not part of it:
+ *
+ * <pre>
+ * 2. ordered item
+ *   * unordered
+ *   * unordered
+ *     1. ordered    (a list beside the bullets, in item 2)
+ * </pre>
+ *
+ * flexmark reads the indented list as a list nested in the last bullet, or as more bullets of
+ * the same list. So after parsing, each such list (or run of items) is moved out after the list
+ * it was read into. Only the items of a list at the top of the page are looked at: deeper
+ * ones count their columns from their container's text, which this does not follow.
+ */
+final class KramdownListParts {
+    /** kramdown's start of a list item, after the part's indentation is taken off. */
+    private static final Pattern LIST_START = Pattern.compile(" {0,3}(?:[+*-]|\\d+\\.)[\\t ]");
+
+    private KramdownListParts() {
+    }
+
+    /** Moves, in {@code document} parsed from {@code text}, each second part's list out of the list it was read into. */
+    static void separate(Document document, String text) {
+        List<ListItem> items = new ArrayList<>();
+        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof ListBlock list) {
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    if (item instanceof ListItem listItem) {
+                        items.add(listItem);
+                    }
+                }
+            }
+        }
+        for (ListItem item : items) {
+            int second = secondPart(item, text);
+            if (second >= 0) {
+                moveOut(item, second, text);
+            }
+        }
+    }
+
+    /** Where the line that starts the item's second part begins, or -1 when kramdown reads its lines as one. */
+    private static int secondPart(ListItem item, String text) {
+        int lineStart = lineStart(text, item.getStartOffset());
+        int markerEnd = item.getOpeningMarker().getEndOffset();
+        // an item whose marker flexmark did not take from this text is left as read
+        if (item.getOpeningMarker().isNull() || markerEnd < lineStart || markerEnd > text.length()
+                || text.substring(lineStart, markerEnd).contains("\t")) {
+            return -1;
+        }
+        int textStart = markerEnd;
+        while (textStart < text.length() && text.charAt(textStart) == ' ') {
+            textStart++;
+        }
+        if (textStart < text.length() && text.charAt(textStart) == '\t') {
+            return -1;
+        }
+        int indentation = textStart - lineStart;
+        int lineEnd = lineEnd(text, lineStart);
+        // a first line whose text starts a list has found its nested list already
+        if (LIST_START.matcher(text.substring(textStart, lineEnd) + "\n").lookingAt()) {
+            return -1;
+        }
+        for (int line = lineEnd + 1; line < item.getEndOffset() && line < text.length(); line = lineEnd(text, line) + 1) {
+            String content = text.substring(line, lineEnd(text, line));
+            if (content.isBlank()) {
+                return -1;
+            }
+            int spaces = 0;
+            while (spaces < content.length() && content.charAt(spaces) == ' ') {
+                spaces++;
+            }
+            if (spaces < content.length() && content.charAt(spaces) == '\t') {
+                return -1;
+            }
+            if (spaces >= indentation && LIST_START.matcher(content.substring(indentation) + "\n").lookingAt()) {
+                return line;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Moves what starts on the line at {@code second} out of the list of {@code item} it was read
+     * into: the items from there on become a list of their own, or the list nested in the last
+     * item moves after that item's list.
+     */
+    private static void moveOut(ListItem item, int second, String text) {
+        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (!(child instanceof ListBlock list) || list.getStartOffset() >= second || list.getEndOffset() <= second) {
+                continue;
+            }
+            for (Node listItem = list.getFirstChild(); listItem != null; listItem = listItem.getNext()) {
+                if (listItem instanceof ListItem && lineStart(text, listItem.getStartOffset()) == second) {
+                    ListBlock rest = sameKind(list);
+                    moveFrom(listItem, rest);
+                    list.setCharsFromContent();
+                    rest.setCharsFromContent();
+                    list.insertAfter(rest);
+                    return;
+                }
+                if (listItem.getNext() == null) {
+                    for (Node inner = listItem.getFirstChild(); inner != null; inner = inner.getNext()) {
+                        if (inner instanceof ListBlock && lineStart(text, inner.getStartOffset()) == second) {
+                            Node after = list;
+                            for (Node moved = inner; moved != null; ) {
+                                Node next = moved.getNext();
+                                moved.unlink();
+                                after.insertAfter(moved);
+                                after = moved;
+                                moved = next;
+                            }
+                            listItem.setCharsFromContent();
+                            list.setCharsFromContent();
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void moveFrom(Node first, ListBlock into) {
+        for (Node moved = first; moved != null; ) {
+            Node next = moved.getNext();
+            moved.unlink();
+            into.appendChild(moved);
+            moved = next;
+        }
+    }
+
+    /** A new list of {@code list}'s kind, marker and tightness. */
+    private static ListBlock sameKind(ListBlock list) {
+        ListBlock copy;
+        if (list instanceof OrderedList ordered) {
+            OrderedList rest = new OrderedList();
+            rest.setStartNumber(ordered.getStartNumber());
+            rest.setDelimiter(ordered.getDelimiter());
+            copy = rest;
+        } else {
+            BulletList rest = new BulletList();
+            rest.setOpeningMarker(((BulletList) list).getOpeningMarker());
+            copy = rest;
+        }
+        copy.setTight(list.isTight());
+        return copy;
+    }
+
+    private static int lineStart(String text, int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    private static int lineEnd(String text, int lineStart) {
+        int end = text.indexOf('\n', lineStart);
+        return end < 0 ? text.length() : end;
+    }
+}
