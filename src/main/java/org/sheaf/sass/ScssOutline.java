@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
  * The statements of an SCSS stylesheet, read only as far as {@link SplitRules} needs them to
  * tell which CSS rules one Sass rule wrote: which block a statement stands in, the statement
- * before it there, the mixins a stretch of text includes and where each mixin's body is. Strings,
- * comments and interpolations are skipped; nothing is evaluated.
+ * before it there, the statement a place lies in, the mixins a stretch of text includes and where
+ * each mixin's body is. The last three read the indented syntax too. Strings, comments and
+ * interpolations are skipped; nothing is evaluated.
  */
 final class ScssOutline {
 
@@ -52,8 +55,8 @@ final class ScssOutline {
     }
 
     /** Where each statement of the stylesheet stands, by the offset it starts at: one pass over the text. */
-    static Map<Integer, Place> places(String source) {
-        Map<Integer, Place> places = new HashMap<>();
+    static NavigableMap<Integer, Place> places(String source) {
+        NavigableMap<Integer, Place> places = new TreeMap<>();
         ArrayDeque<int[]> blocks = new ArrayDeque<>();
         // per open block: {brace offset, style rule (1/0), something written (1/0), previous kind ordinal + 1,
         // prelude start}
@@ -101,6 +104,97 @@ final class ScssOutline {
             i++;
         }
         return places;
+    }
+
+    /**
+     * Where the statement holding the offset {@code inner} starts, in the innermost block around
+     * the statement at {@code at} that holds {@code inner} too; -1 when {@code inner} is not
+     * before {@code at} or no statement starts at {@code at}. What the stylesheet does from there
+     * to {@code at} is the text between them.
+     *
+     * @param places the stylesheet's {@link #places}
+     */
+    static int statementHolding(NavigableMap<Integer, Place> places, int at, int inner) {
+        if (inner < 0 || inner >= at) {
+            return -1;
+        }
+        Place place = places.get(at);
+        while (place != null && inner <= place.open()) {
+            // no statement starts inside a block's prelude, so the last one before its brace owns it
+            Integer owner = places.floorKey(place.open());
+            place = owner == null ? null : places.get(owner);
+        }
+        if (place == null) {
+            return -1;
+        }
+        // the statements of one block follow each other; those nested in them have other braces
+        for (Map.Entry<Integer, Place> entry = places.floorEntry(inner); entry != null && entry.getKey() > place.open();
+                entry = places.lowerEntry(entry.getKey())) {
+            if (entry.getValue().open() == place.open()) {
+                return entry.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #statementHolding} for the indented syntax, where a block is the lines indented
+     * under its first line: the statement is the last line at or before {@code inner} indented no
+     * deeper than each line after it up to {@code at}'s.
+     */
+    static int indentedStatementHolding(String source, int at, int inner) {
+        int atLine = source.lastIndexOf('\n', at - 1) + 1;
+        if (inner < 0 || inner >= atLine || !source.substring(atLine, at).isBlank()) {
+            return -1;
+        }
+        int depth = at - atLine;
+        int lineStart = atLine;
+        while (lineStart > 0) {
+            lineStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+            String line = source.substring(lineStart, source.indexOf('\n', lineStart));
+            int indent = line.length() - line.stripLeading().length();
+            if (line.isBlank() || indent > depth) {
+                continue;
+            }
+            depth = indent;
+            if (lineStart <= inner && !continuesList(source, lineStart)) {
+                return lineStart + indent;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the line starting at {@code lineStart} goes on with a selector list the line before ends with a comma. */
+    private static boolean continuesList(String source, int lineStart) {
+        int k = lineStart - 1;
+        while (k >= 0 && Character.isWhitespace(source.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && source.charAt(k) == ',';
+    }
+
+    /**
+     * Whether the stretch of the stylesheet loads another ({@code @import}, {@code @use},
+     * {@code @forward}) or writes the content a mixin was given ({@code @content}): CSS whose text
+     * stands elsewhere.
+     */
+    static boolean writesFromElsewhere(String source, int from, int to) {
+        int i = Math.max(from, 0);
+        while (i < Math.min(to, source.length())) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            for (String keyword : List.of("@import", "@use", "@forward", "@content")) {
+                int after = i + keyword.length();
+                if (source.startsWith(keyword, i) && (after == source.length() || !isNameCharacter(source.charAt(after)))) {
+                    return true;
+                }
+            }
+            i++;
+        }
+        return false;
     }
 
     private static boolean isComment(String source, int at) {

@@ -108,7 +108,7 @@ final class SplitRules {
         final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
         final Map<Long, int[]> braces = new java.util.HashMap<>();
         final Map<Long, List<String>> includes = new java.util.HashMap<>();
-        final Map<Integer, Map<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        final Map<Integer, java.util.NavigableMap<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
         /** The block dart-sass wrote just before each block, before any moved. */
         final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
         boolean changed;
@@ -299,26 +299,34 @@ final class SplitRules {
          * whose every mapped position lies outside the rule's braces, the bodies of the mixins
          * they include and the rule's selector, or whose selectors do not start with the rule's;
          * and then only when the sibling there is known to be written just before the rule's
-         * statement began: the rule's own first part; at the top level, the end of the previous
-         * top-level style rule's CSS, where the rule's source follows a style rule with a
-         * statement that writes; or the part of the rule it is nested in, where the rule's source
-         * follows a declaration of that rule.
+         * statement began: the rule's own first part; a block written by a statement before the
+         * rule's in the same stylesheet, when nothing from that statement to the rule's includes
+         * the rule's mixins or writes text from elsewhere ({@link #endsStatementBefore}); at the
+         * top level of SCSS, the end of the previous top-level style rule's CSS, where the rule's
+         * source follows a style rule with a statement that writes; or the part of the SCSS rule
+         * it is nested in, where the rule's source follows a declaration of that rule.
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
             Written written = b == 0 ? null : written(rule);
-            if (written == null || indentedSource(written.origin().source())) {
+            if (written == null) {
                 return b;
             }
             StaticValues.Origin origin = written.origin();
             String source = contents.get(origin.source());
+            boolean indented = indentedSource(origin.source());
             int at = offset(origin);
             int[] braces = written.braces();
+            List<String> names = includes.computeIfAbsent(StaticValues.key(origin.source(), at),
+                    k -> ScssOutline.includes(source, braces[0], braces[1], indented));
+            if (names.isEmpty()) {
+                return b;
+            }
+            java.util.Set<String> mixinNames = included(names);
             List<int[]> bodies = new ArrayList<>();
             bodies.add(new int[] {origin.source(), braces[0], braces[1]});
-            if (!includedBodies(includes.computeIfAbsent(StaticValues.key(origin.source(), at),
-                    k -> ScssOutline.includes(source, braces[0], braces[1], false)), bodies)) {
-                return b;
+            for (String name : mixinNames) {
+                bodies.addAll(mixins.getOrDefault(name, List.of()));
             }
             List<String> selectors = selectors(prelude(css, rule));
             boolean top = parent.open < 0;
@@ -337,10 +345,13 @@ final class SplitRules {
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
             boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
-            if (rulePart && origin.equals(previousOrigin)) {
+            if (rulePart && origin.equals(previousOrigin) || endsStatementBefore(previous, origin, mixinNames)) {
                 return first;
             }
-            ScssOutline.Place place = places.computeIfAbsent(origin.source(), k -> ScssOutline.places(source)).get(at);
+            if (indented) {
+                return b;
+            }
+            ScssOutline.Place place = places(origin.source()).get(at);
             if (place == null) {
                 return b;
             }
@@ -357,6 +368,31 @@ final class SplitRules {
             return b;
         }
 
+        /**
+         * Whether the block is known to be the last that the statements before the rule wrote:
+         * it came from a statement of the block the rule stands in, and nothing from that
+         * statement to the rule includes any of the rule's mixins, loads a stylesheet or writes a
+         * mixin's content, so the rules after the block and before the rule's part came from the rule.
+         */
+        private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
+            StaticValues.Origin origin = origin(block);
+            if (origin == null || origin.source() != rule.source() || offset(origin) < 0) {
+                return false;
+            }
+            String source = contents.get(rule.source());
+            boolean indented = indentedSource(rule.source());
+            int at = offset(rule);
+            int from = indented ? ScssOutline.indentedStatementHolding(source, at, offset(origin))
+                    : ScssOutline.statementHolding(places(rule.source()), at, offset(origin));
+            return from >= 0 && !ScssOutline.writesFromElsewhere(source, from, at)
+                    && java.util.Collections.disjoint(included(ScssOutline.includes(source, from, at, indented)), mixinNames);
+        }
+
+        /** Where each statement of an SCSS source stands; read once per source. */
+        private java.util.NavigableMap<Integer, ScssOutline.Place> places(int source) {
+            return places.computeIfAbsent(source, k -> ScssOutline.places(contents.get(k)));
+        }
+
         /** Whether the block is a part of the style rule whose braces open at {@code open} in the source. */
         private boolean enclosingPart(Block block, int source, int open) {
             if (block == null || css.charAt(block.start) == '@' || !block.children.isEmpty()) {
@@ -367,14 +403,8 @@ final class SplitRules {
             return enclosing != null && enclosing[0] == open;
         }
 
-        /**
-         * Adds the bodies of the named mixins, and of the mixins they include, to {@code bodies};
-         * false when no mixin is named.
-         */
-        private boolean includedBodies(List<String> names, List<int[]> bodies) {
-            if (names.isEmpty()) {
-                return false;
-            }
+        /** The named mixins and those they include, in turn: the names of those defined. */
+        private java.util.Set<String> included(List<String> names) {
             if (mixins == null) {
                 mixins = new java.util.HashMap<>();
                 for (int s = 0; s < contents.size(); s++) {
@@ -383,20 +413,19 @@ final class SplitRules {
                             body -> mixins.computeIfAbsent(name, k -> new ArrayList<>()).add(new int[] {index, body[0], body[1]})));
                 }
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Set<String> found = new java.util.LinkedHashSet<>();
             java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
             while (!pending.isEmpty()) {
                 String name = pending.pop();
-                if (!seen.add(name)) {
+                if (!mixins.containsKey(name) || !found.add(name)) {
                     continue;
                 }
-                for (int[] body : mixins.getOrDefault(name, List.of())) {
-                    bodies.add(body);
+                for (int[] body : mixins.get(name)) {
                     pending.addAll(includes.computeIfAbsent(StaticValues.key(body[0], body[1]),
                             k -> ScssOutline.includes(contents.get(body[0]), body[1], body[2], indentedSource(body[0]))));
                 }
             }
-            return true;
+            return found;
         }
 
         /** Whether every position of the block maps to the rule's selector or inside one of the bodies. */

@@ -2,7 +2,9 @@ package org.sheaf.sass;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -49,5 +51,34 @@ class ScssOutlineTest {
         String indented = "=fs($s)\n  font-size: $s\n\na\n  +fs(1px)\n  x: 1\n";
         assertEquals(List.of("fs"), ScssOutline.includes(indented, 0, indented.length(), true));
         assertEquals(List.of("fs"), List.copyOf(ScssOutline.mixins(indented, true).keySet()));
+    }
+    @Test
+    void theStatementHoldingAPlaceIsTheOneOfTheInnermostBlockAroundBoth() {
+        String source = "a { x: 1; }\n.p { @media print { q: 1; } .n { &:hover { y: 1; } .m { z: 1; } } }\n";
+        var places = ScssOutline.places(source);
+        int m = source.indexOf(".m");
+        assertEquals(source.indexOf("&:hover"), ScssOutline.statementHolding(places, m, source.indexOf("y: 1")));
+        assertEquals(source.indexOf("@media"), ScssOutline.statementHolding(places, m, source.indexOf("q: 1")));
+        assertEquals(source.indexOf(".p"), ScssOutline.statementHolding(places, m, source.indexOf(".p")));
+        assertEquals(0, ScssOutline.statementHolding(places, m, source.indexOf("x: 1")));
+        assertEquals(-1, ScssOutline.statementHolding(places, source.indexOf("&:hover"), m));
+    }
+
+    @Test
+    void theIndentedSyntaxHoldsAPlaceInTheLineIndentedAsDeepAsEachAfterIt() {
+        String source = "a\n  x: 1\n.p\n  &.q,\n  &.r\n    y: 1\n  // sizes\n  &.s\n    .t\n      +m\n";
+        int t = source.indexOf(".t");
+        assertEquals(source.indexOf("&.q"), ScssOutline.indentedStatementHolding(source, t, source.indexOf("y: 1")));
+        assertEquals(source.indexOf("&.q"), ScssOutline.indentedStatementHolding(source, t, source.indexOf("&.r")));
+        assertEquals(source.indexOf("&.s"), ScssOutline.indentedStatementHolding(source, t, source.indexOf("&.s")));
+        assertEquals(0, ScssOutline.indentedStatementHolding(source, t, source.indexOf("x: 1")));
+        assertEquals(-1, ScssOutline.indentedStatementHolding(source, source.indexOf("&.s"), t));
+    }
+
+    @Test
+    void loadingAStylesheetOrAMixinsContentWritesFromElsewhere() {
+        assertTrue(ScssOutline.writesFromElsewhere("a { } @import 'b';", 0, 20));
+        assertTrue(ScssOutline.writesFromElsewhere("@mixin m { a { @content; } }", 0, 28));
+        assertFalse(ScssOutline.writesFromElsewhere("a { content: '@import'; } // @use x\n@imports: 1", 0, 48));
     }
 }
