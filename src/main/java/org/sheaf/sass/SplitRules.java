@@ -102,8 +102,6 @@ final class SplitRules {
         final Map<Block, Integer> groups = new java.util.IdentityHashMap<>();
         /** Where each mixin's body is, by name, over all the sources; read when first needed. */
         Map<String, List<int[]>> mixins;
-        /** Every origin on each line of the CSS; read when first needed. */
-        Map<Integer, List<StaticValues.Origin>> byLine;
         /** Where each source's lines start, the braces of the rule at each place and the mixins they include: read once each. */
         final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
         final Map<Long, int[]> braces = new java.util.HashMap<>();
@@ -428,25 +426,31 @@ final class SplitRules {
             return found;
         }
 
-        /** Whether every position of the block maps to the rule's selector or inside one of the bodies. */
+        /**
+         * Whether each line of the block that maps to a place, mapped from where its text starts,
+         * maps to the rule's selector or inside one of the bodies: the selectors and property names
+         * say who wrote the block; a value maps to where it was computed, which may be a variable
+         * or function anywhere.
+         */
         private boolean wroteWithin(Block block, StaticValues.Origin selector, List<int[]> bodies) {
-            if (byLine == null) {
-                byLine = new java.util.HashMap<>();
-                for (Map.Entry<Long, StaticValues.Origin> entry : origins.entrySet()) {
-                    byLine.computeIfAbsent((int) (entry.getKey() >>> 32), k -> new ArrayList<>()).add(entry.getValue());
-                }
-            }
             boolean any = false;
             for (int l = line(block.start); l <= line(block.close); l++) {
-                for (StaticValues.Origin at : byLine.getOrDefault(l, List.of())) {
-                    any = true;
-                    if (at.equals(selector) || at.source() >= contents.size()) {
-                        continue;
-                    }
-                    int where = offset(at);
-                    if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
-                        return false;
-                    }
+                int column = 0;
+                while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
+                        || css.charAt(lineStarts[l] + column) == '\t')) {
+                    column++;
+                }
+                StaticValues.Origin at = origins.get(StaticValues.key(l, column));
+                if (at == null) {
+                    continue;
+                }
+                any = true;
+                if (at.equals(selector) || at.source() >= contents.size()) {
+                    continue;
+                }
+                int where = offset(at);
+                if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
+                    return false;
                 }
             }
             return any;
