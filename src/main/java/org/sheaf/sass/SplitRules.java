@@ -66,7 +66,8 @@ final class SplitRules {
             return new Result(css, map);
         }
         Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls);
-        if (!joiner.linesApart(top)) {
+        joiner.findTangled(top);
+        if (joiner.tangled.contains(top)) {
             return new Result(css, map);
         }
         joiner.group(top);
@@ -107,6 +108,8 @@ final class SplitRules {
         final Map<Long, int[]> braces = new java.util.HashMap<>();
         final Map<Long, List<String>> includes = new java.util.HashMap<>();
         final Map<Integer, java.util.NavigableMap<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        /** The blocks whose insides stay as they stand; see {@link #findTangled}. */
+        final java.util.Set<Block> tangled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** The block dart-sass wrote just before each block, before any moved. */
         final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
         boolean changed;
@@ -123,21 +126,32 @@ final class SplitRules {
             return lineOf(lineStarts, offset);
         }
 
-        /** Whether every block starts on a line after its parent's brace and its previous sibling's end, as dart-sass writes them. */
-        boolean linesApart(Block parent) {
+        /**
+         * Notes each block whose children do not each start on a line after its brace and the
+         * previous child's end, or end on a line before its closing brace, as dart-sass writes
+         * them: a comment after a keyframe's closing brace on its line, say. Such a block's inside
+         * is written as it stands; the blocks around it still move.
+         */
+        void findTangled(Block parent) {
             int after = parent.open < 0 ? -1 : line(parent.open);
             for (Block child : parent.children) {
-                if (line(child.start) <= after || line(child.close) <= line(child.open) && !child.children.isEmpty()
-                        || !linesApart(child)) {
-                    return false;
+                if (line(child.start) <= after || line(child.close) <= line(child.open) && !child.children.isEmpty()) {
+                    tangled.add(parent);
                 }
+                findTangled(child);
                 after = line(child.close);
             }
-            return parent.open < 0 || parent.children.isEmpty() || line(parent.close) > after;
+            if (parent.open >= 0 && !parent.children.isEmpty() && line(parent.close) <= after) {
+                tangled.add(parent);
+            }
         }
 
         /** Appends the lines of {@code parent}'s inside, its children joined and ordered as libsass writes them. */
         void write(Block parent, List<Integer> order) {
+            if (tangled.contains(parent)) {
+                range(line(parent.open) + 1, line(parent.close), order);
+                return;
+            }
             List<Block> siblings = new ArrayList<>(parent.children);
             for (int k = 1; k < siblings.size(); k++) {
                 writtenAfter.put(siblings.get(k), siblings.get(k - 1));
