@@ -164,6 +164,77 @@ final class ScssOutline {
         return -1;
     }
 
+    /**
+     * The Sass stylesheets the {@code @import} statements of a stylesheet load first: by the
+     * offset each statement starts at, the first name it gives, as written. A plain CSS import (a
+     * {@code url()}, a name ending in {@code .css} or holding a scheme) loads none.
+     */
+    static NavigableMap<Integer, String> imports(String source) {
+        NavigableMap<Integer, String> found = new TreeMap<>();
+        int i = 0;
+        while (i < source.length()) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            int nameStart = nameAfter(source, i, "@import", '@', false);
+            if (nameStart < 0 || nameStart >= source.length()) {
+                i++;
+                continue;
+            }
+            char quote = source.charAt(nameStart);
+            int end = nameStart;
+            String name;
+            if (quote == '"' || quote == '\'') {
+                end = StaticValues.skipped(source, nameStart);
+                name = source.substring(nameStart + 1, Math.max(nameStart + 1, end - 1));
+            } else {
+                while (end < source.length() && ",;\r\n \t".indexOf(source.charAt(end)) < 0) {
+                    end++;
+                }
+                name = source.substring(nameStart, end);
+            }
+            if (!name.isEmpty() && !name.startsWith("url(") && !name.endsWith(".css") && !name.contains("//")) {
+                found.put(i, name);
+            }
+            i = Math.max(end, i + 1);
+        }
+        return found;
+    }
+
+    /**
+     * Whether the name an {@code @import} gives can be the stylesheet at {@code url}: the URL's
+     * path ends with the name, as a partial ({@code _name}), or as a folder's index, with or
+     * without the extension. Where the name is looked for (the importer's folder, the load
+     * paths) is not read, so two stylesheets of one name in two folders both match.
+     */
+    static boolean canLoad(String name, String url) {
+        String path = withoutExtension(url);
+        String wanted = withoutExtension(name);
+        while (wanted.startsWith("./") || wanted.startsWith("../")) {
+            wanted = wanted.substring(wanted.indexOf('/') + 1);
+        }
+        int slash = wanted.lastIndexOf('/');
+        String folder = wanted.substring(0, slash + 1);
+        String base = wanted.substring(slash + 1);
+        for (String candidate : List.of(base, "_" + base, base + "/_index", base + "/index")) {
+            if (path.endsWith("/" + folder + candidate) || path.equals(folder + candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutExtension(String name) {
+        for (String extension : List.of(".scss", ".sass", ".css")) {
+            if (name.endsWith(extension)) {
+                return name.substring(0, name.length() - extension.length());
+            }
+        }
+        return name;
+    }
+
     /** Whether the line starting at {@code lineStart} goes on with a selector list the line before ends with a comma. */
     private static boolean continuesList(String source, int lineStart) {
         int k = lineStart - 1;

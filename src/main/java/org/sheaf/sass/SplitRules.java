@@ -108,6 +108,10 @@ final class SplitRules {
         final Map<Long, int[]> braces = new java.util.HashMap<>();
         final Map<Long, List<String>> includes = new java.util.HashMap<>();
         final Map<Integer, java.util.NavigableMap<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        /** The first name each source's {@code @import} statements give, by where they start; read when first needed. */
+        List<java.util.NavigableMap<Integer, String>> imports;
+        /** The {@link #importOf} each source, once found. */
+        final Map<Integer, Long> importers = new java.util.HashMap<>();
         /** The blocks whose insides stay as they stand; see {@link #findTangled}. */
         final java.util.Set<Block> tangled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** The block dart-sass wrote just before each block, before any moved. */
@@ -382,22 +386,73 @@ final class SplitRules {
 
         /**
          * Whether the block is known to be the last that the statements before the rule wrote:
-         * it came from a statement of the block the rule stands in, and nothing from that
-         * statement to the rule includes any of the rule's mixins, loads a stylesheet or writes a
-         * mixin's content, so the rules after the block and before the rule's part came from the rule.
+         * it came from a statement of a block around the rule, and nothing from that statement to
+         * the rule includes any of the rule's mixins, loads a stylesheet or writes a mixin's
+         * content, so the rules after the block and before the rule's part came from the rule.
+         * The statements before a stylesheet's first are those before the one {@code @import}
+         * that loads it.
          */
         private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
             StaticValues.Origin origin = origin(block);
-            if (origin == null || origin.source() != rule.source() || offset(origin) < 0) {
+            if (origin == null || offset(origin) < 0) {
                 return false;
             }
-            String source = contents.get(rule.source());
-            boolean indented = indentedSource(rule.source());
+            int source = rule.source();
             int at = offset(rule);
-            int from = indented ? ScssOutline.indentedStatementHolding(source, at, offset(origin))
-                    : ScssOutline.statementHolding(places(rule.source()), at, offset(origin));
-            return from >= 0 && !ScssOutline.writesFromElsewhere(source, from, at)
-                    && java.util.Collections.disjoint(included(ScssOutline.includes(source, from, at, indented)), mixinNames);
+            for (int hops = 0; source != origin.source(); hops++) {
+                long importer = importOf(source);
+                if (hops == contents.size() || importer < 0 || !quiet(source, 0, at, mixinNames)) {
+                    return false;
+                }
+                source = (int) (importer >>> 32);
+                at = (int) importer;
+            }
+            String text = contents.get(source);
+            int from = indentedSource(source) ? ScssOutline.indentedStatementHolding(text, at, offset(origin))
+                    : ScssOutline.statementHolding(places(source), at, offset(origin));
+            return from >= 0 && quiet(source, from, at, mixinNames);
+        }
+
+        /** Whether a stretch of a source includes none of the mixins named and loads nothing from elsewhere. */
+        private boolean quiet(int source, int from, int to, java.util.Set<String> mixinNames) {
+            String text = contents.get(source);
+            return !ScssOutline.writesFromElsewhere(text, from, to) && java.util.Collections.disjoint(
+                    included(ScssOutline.includes(text, from, to, indentedSource(source))), mixinNames);
+        }
+
+        /**
+         * The {@code @import} that loads the source, as {@link StaticValues#key} of the importing
+         * source and the statement's offset: the one statement whose first name can be the
+         * source and no other; -1 when there is none or more than one.
+         */
+        private long importOf(int source) {
+            return importers.computeIfAbsent(source, this::findImport);
+        }
+
+        private long findImport(int source) {
+            if (imports == null) {
+                imports = new ArrayList<>();
+                for (int s = 0; s < contents.size(); s++) {
+                    imports.add(ScssOutline.imports(contents.get(s)));
+                }
+            }
+            long found = -1;
+            for (int s = 0; s < contents.size() && source < urls.size(); s++) {
+                for (Map.Entry<Integer, String> statement : imports.get(s).entrySet()) {
+                    if (!ScssOutline.canLoad(statement.getValue(), urls.get(source))) {
+                        continue;
+                    }
+                    int loadable = 0;
+                    for (String url : urls) {
+                        loadable += ScssOutline.canLoad(statement.getValue(), url) ? 1 : 0;
+                    }
+                    if (found >= 0 || loadable > 1) {
+                        return -1;
+                    }
+                    found = StaticValues.key(s, statement.getKey());
+                }
+            }
+            return found;
         }
 
         /** Where each statement of an SCSS source stands; read once per source. */

@@ -81,4 +81,16 @@ class ScssOutlineTest {
         assertTrue(ScssOutline.writesFromElsewhere("@mixin m { a { @content; } }", 0, 28));
         assertFalse(ScssOutline.writesFromElsewhere("a { content: '@import'; } // @use x\n@imports: 1", 0, 48));
     }
+    @Test
+    void anImportLoadsTheSassStylesheetItNamesFirst() {
+        String source = "@import \"minima/base\", \"layout\";\n@import url(x.css);\n@import 'plain.css';\n"
+                + "a { @import \"nested\"; }\n// @import \"no\";\n";
+        assertEquals(Map.of(0, "minima/base", source.indexOf("@import \"nested"), "nested"), ScssOutline.imports(source));
+        assertEquals(Map.of(0, "base"), ScssOutline.imports("@import base\n"));
+
+        assertTrue(ScssOutline.canLoad("minima/base", "file:///s/_sass/minima/_base.scss"));
+        assertTrue(ScssOutline.canLoad("../sass/grid.sass", "../../_sass/sass/grid/_index.sass"));
+        assertFalse(ScssOutline.canLoad("base", "file:///s/_sass/minima/_database.scss"));
+        assertFalse(ScssOutline.canLoad("minima/base", "file:///s/_sass/_base.scss"));
+    }
 }
