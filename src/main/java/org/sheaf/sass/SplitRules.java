@@ -312,8 +312,8 @@ final class SplitRules {
          * <p>A mixin's rules map to the mixin's own text, so the source map alone cannot tell the
          * rules {@code a { @include m; x: 1 }} wrote through {@code m} from those another
          * {@code @include m} wrote just before. The siblings are taken back to the first one
-         * whose every mapped position lies outside the rule's braces, the bodies of the mixins
-         * they include and the rule's selector, or whose selectors do not start with the rule's;
+         * with a selector or property name mapped outside the rule's braces, the bodies of the
+         * mixins they include and the rule's selector, or whose selectors do not start with the rule's;
          * and then only when the sibling there is known to be written just before the rule's
          * statement began: the rule's own first part; a block written by a statement before the
          * rule's in the same stylesheet, when nothing from that statement to the rule's includes
