@@ -316,8 +316,9 @@ final class SplitRules {
          * mixins they include and the rule's selector, or whose selectors do not start with the rule's;
          * and then only when the sibling there is known to be written just before the rule's
          * statement began: the rule's own first part; a block written by a statement before the
-         * rule's in the same stylesheet, when nothing from that statement to the rule's includes
-         * the rule's mixins or writes text from elsewhere ({@link #endsStatementBefore}); at the
+         * rule's in a block around it (for a partial's first rules, before the {@code @import}
+         * that loads it), when nothing from that statement to the rule's includes the rule's
+         * mixins or writes text from elsewhere ({@link #endsStatementBefore}); at the
          * top level of SCSS, the end of the previous top-level style rule's CSS, where the rule's
          * source follows a style rule with a statement that writes; or the part of the SCSS rule
          * it is nested in, where the rule's source follows a declaration of that rule.
@@ -430,6 +431,9 @@ final class SplitRules {
         }
 
         private long findImport(int source) {
+            if (source >= urls.size()) {
+                return -1;
+            }
             if (imports == null) {
                 imports = new ArrayList<>();
                 for (int s = 0; s < contents.size(); s++) {
@@ -437,16 +441,13 @@ final class SplitRules {
                 }
             }
             long found = -1;
-            for (int s = 0; s < contents.size() && source < urls.size(); s++) {
+            for (int s = 0; s < contents.size(); s++) {
                 for (Map.Entry<Integer, String> statement : imports.get(s).entrySet()) {
                     if (!ScssOutline.canLoad(statement.getValue(), urls.get(source))) {
                         continue;
                     }
-                    int loadable = 0;
-                    for (String url : urls) {
-                        loadable += ScssOutline.canLoad(statement.getValue(), url) ? 1 : 0;
-                    }
-                    if (found >= 0 || loadable > 1) {
+                    String name = statement.getValue();
+                    if (found >= 0 || urls.stream().filter(url -> ScssOutline.canLoad(name, url)).count() > 1) {
                         return -1;
                     }
                     found = StaticValues.key(s, statement.getKey());
