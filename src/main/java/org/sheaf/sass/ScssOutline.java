@@ -165,12 +165,12 @@ final class ScssOutline {
     }
 
     /**
-     * The Sass stylesheets the {@code @import} statements of a stylesheet load first: by the
-     * offset each statement starts at, the first name it gives, as written. A plain CSS import (a
-     * {@code url()}, a name ending in {@code .css} or holding a scheme) loads none.
+     * The Sass stylesheets the {@code @import} statements of a stylesheet load: by the offset each
+     * statement starts at, the names it gives, in order, as written. A plain CSS import (a
+     * {@code url()}, a name ending in {@code .css} or holding a scheme) loads none and is left out.
      */
-    static NavigableMap<Integer, String> imports(String source) {
-        NavigableMap<Integer, String> found = new TreeMap<>();
+    static NavigableMap<Integer, List<String>> imports(String source) {
+        NavigableMap<Integer, List<String>> found = new TreeMap<>();
         int i = 0;
         while (i < source.length()) {
             int skipped = skip(source, i);
@@ -179,24 +179,42 @@ final class ScssOutline {
                 continue;
             }
             int nameStart = nameAfter(source, i, "@import", '@', false);
-            if (nameStart < 0 || nameStart >= source.length()) {
+            if (nameStart < 0) {
                 i++;
                 continue;
             }
-            char quote = source.charAt(nameStart);
+            List<String> names = new ArrayList<>();
             int end = nameStart;
-            String name;
-            if (quote == '"' || quote == '\'') {
-                end = StaticValues.skipped(source, nameStart);
-                name = source.substring(nameStart + 1, Math.max(nameStart + 1, end - 1));
-            } else {
-                while (end < source.length() && ",;\r\n \t".indexOf(source.charAt(end)) < 0) {
+            while (end < source.length()) {
+                char quote = source.charAt(end);
+                int nameEnd = end;
+                String name;
+                if (quote == '"' || quote == '\'') {
+                    nameEnd = StaticValues.skipped(source, end);
+                    name = source.substring(end + 1, Math.max(end + 1, nameEnd - 1));
+                } else {
+                    while (nameEnd < source.length() && ",;\r\n".indexOf(source.charAt(nameEnd)) < 0) {
+                        nameEnd++;
+                    }
+                    name = source.substring(end, nameEnd).strip();
+                }
+                if (!name.isEmpty() && !name.startsWith("url(") && !name.endsWith(".css") && !name.contains("//")) {
+                    names.add(name);
+                }
+                end = nameEnd;
+                while (end < source.length() && " \t".indexOf(source.charAt(end)) >= 0) {
                     end++;
                 }
-                name = source.substring(nameStart, end);
+                if (end >= source.length() || source.charAt(end) != ',') {
+                    break;
+                }
+                end++;
+                while (end < source.length() && Character.isWhitespace(source.charAt(end))) {
+                    end++;
+                }
             }
-            if (!name.isEmpty() && !name.startsWith("url(") && !name.endsWith(".css") && !name.contains("//")) {
-                found.put(i, name);
+            if (!names.isEmpty()) {
+                found.put(i, names);
             }
             i = Math.max(end, i + 1);
         }
@@ -235,6 +253,38 @@ final class ScssOutline {
         return name;
     }
 
+    /**
+     * Where the statement at the top level of the stylesheet that holds the offset {@code inner}
+     * starts; -1 when none does.
+     *
+     * @param places the stylesheet's {@link #places}
+     */
+    static int topStatementHolding(NavigableMap<Integer, Place> places, int inner) {
+        for (Map.Entry<Integer, Place> entry = places.floorEntry(inner); entry != null;
+                entry = places.lowerEntry(entry.getKey())) {
+            if (entry.getValue().open() < 0) {
+                return entry.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #topStatementHolding} for the indented syntax: the last unindented line at or before {@code inner}. */
+    static int indentedTopStatementHolding(String source, int inner) {
+        int lineStart = source.lastIndexOf('\n', Math.min(inner, source.length()) - 1) + 1;
+        while (true) {
+            int lineEnd = source.indexOf('\n', lineStart);
+            String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !continuesList(source, lineStart)) {
+                return lineStart;
+            }
+            if (lineStart == 0) {
+                return -1;
+            }
+            lineStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+        }
+    }
+
     /** Whether the line starting at {@code lineStart} goes on with a selector list the line before ends with a comma. */
     private static boolean continuesList(String source, int lineStart) {
         int k = lineStart - 1;
@@ -245,19 +295,20 @@ final class ScssOutline {
     }
 
     /**
-     * Whether the stretch of the stylesheet loads another ({@code @import}, {@code @use},
-     * {@code @forward}) or writes the content a mixin was given ({@code @content}): CSS whose text
-     * stands elsewhere.
+     * Whether the stretch of the stylesheet loads a module ({@code @use}, {@code @forward}) or
+     * writes the content a mixin was given ({@code @content}) where it stands: CSS whose text is
+     * elsewhere. {@code @import}s are the caller's to follow ({@link #imports}); what the mixins
+     * and functions it defines hold is left out, as it is evaluated where they are used.
      */
-    static boolean writesFromElsewhere(String source, int from, int to) {
+    static boolean writesFromElsewhere(String source, int from, int to, boolean indented) {
         int i = Math.max(from, 0);
         while (i < Math.min(to, source.length())) {
-            int skipped = skip(source, i);
+            int skipped = Math.max(skip(source, i), definitionEnd(source, i, indented));
             if (skipped > i) {
                 i = skipped;
                 continue;
             }
-            for (String keyword : List.of("@import", "@use", "@forward", "@content")) {
+            for (String keyword : List.of("@use", "@forward", "@content")) {
                 int after = i + keyword.length();
                 if (source.startsWith(keyword, i) && (after == source.length() || !isNameCharacter(source.charAt(after)))) {
                     return true;
@@ -266,6 +317,21 @@ final class ScssOutline {
             i++;
         }
         return false;
+    }
+
+    /**
+     * Where the definition of a mixin or function that starts at {@code at} ends, its body
+     * included; {@code at} when none starts there.
+     */
+    private static int definitionEnd(String source, int at, boolean indented) {
+        if (nameAfter(source, at, "@mixin", '=', indented) < 0 && nameAfter(source, at, "@function", '@', false) < 0) {
+            return at;
+        }
+        int[] body = indented ? SplitRules.indented(source, at) : SplitRules.braces(source, at);
+        if (body == null) {
+            return at;
+        }
+        return indented ? body[1] : body[1] + 1;
     }
 
     private static boolean isComment(String source, int at) {
@@ -291,13 +357,13 @@ final class ScssOutline {
     /**
      * The names of the mixins {@code @include}d between {@code from} and {@code to} (and, in the
      * indented syntax, {@code +name}d), without a module's namespace, {@code _} read as {@code -}
-     * as Sass reads it.
+     * as Sass reads it; those inside the mixins and functions the stretch defines are left out.
      */
     static List<String> includes(String source, int from, int to, boolean indented) {
         List<String> names = new ArrayList<>();
         int i = Math.max(from, 0);
         while (i < Math.min(to, source.length())) {
-            int skipped = skip(source, i);
+            int skipped = Math.max(skip(source, i), definitionEnd(source, i, indented));
             if (skipped > i) {
                 i = skipped;
                 continue;

@@ -54,13 +54,24 @@ final class SplitRules {
     /**
      * The CSS with split rules joined.
      *
-     * @param css dart-sass's expanded output, as changed so far
-     * @param map its source map, its columns following those changes
+     * @param css         dart-sass's expanded output, as changed so far
+     * @param map         its source map, its columns following those changes
+     * @param stylesheets every stylesheet the compilation read, the page's too, by the URL the map
+     *                    knows it by: those that wrote nothing the map names are read for what
+     *                    they include and import all the same
      */
-    static Result joined(String css, String map) {
+    static Result joined(String css, String map, Map<String, String> stylesheets) {
         Matcher mappings = MAPPINGS.matcher(map);
-        List<String> contents = StaticValues.strings(map, SOURCES_CONTENT);
-        List<String> urls = StaticValues.strings(map, SOURCES);
+        List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
+        List<String> urls = new ArrayList<>(StaticValues.strings(map, SOURCES));
+        if (urls.size() == contents.size()) {
+            stylesheets.forEach((url, text) -> {
+                if (!urls.contains(url)) {
+                    urls.add(url);
+                    contents.add(text);
+                }
+            });
+        }
         Block top = parse(css);
         if (!mappings.find() || contents.isEmpty() || top == null) {
             return new Result(css, map);
@@ -108,10 +119,10 @@ final class SplitRules {
         final Map<Long, int[]> braces = new java.util.HashMap<>();
         final Map<Long, List<String>> includes = new java.util.HashMap<>();
         final Map<Integer, java.util.NavigableMap<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
-        /** The first name each source's {@code @import} statements give, by where they start; read when first needed. */
-        List<java.util.NavigableMap<Integer, String>> imports;
+        /** The stylesheets each source's {@code @import} statements load, by where they start. */
+        final Map<Integer, java.util.NavigableMap<Integer, List<String>>> imports = new java.util.HashMap<>();
         /** The {@link #importOf} each source, once found. */
-        final Map<Integer, Long> importers = new java.util.HashMap<>();
+        final Map<Integer, Import> importers = new java.util.HashMap<>();
         /** The blocks whose insides stay as they stand; see {@link #findTangled}. */
         final java.util.Set<Block> tangled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** The block dart-sass wrote just before each block, before any moved. */
@@ -387,70 +398,176 @@ final class SplitRules {
 
         /**
          * Whether the block is known to be the last that the statements before the rule wrote:
-         * it came from a statement of a block around the rule, and nothing from that statement to
-         * the rule includes any of the rule's mixins, loads a stylesheet or writes a mixin's
-         * content, so the rules after the block and before the rule's part came from the rule.
-         * The statements before a stylesheet's first are those before the one {@code @import}
-         * that loads it.
+         * nothing evaluated after the statement that wrote it and before the rule includes any of
+         * the rule's mixins, loads a module or writes a mixin's content, so the rules after the
+         * block and before the rule's part came from the rule. Across stylesheets the statements
+         * are followed through the {@code @import}s that load them: what comes after the block in
+         * its stylesheet, what the importing stylesheets do between the two, and what the rule's
+         * stylesheet does before the rule.
          */
         private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
             StaticValues.Origin origin = origin(block);
             if (origin == null || offset(origin) < 0) {
                 return false;
             }
-            int source = rule.source();
-            int at = offset(rule);
-            for (int hops = 0; source != origin.source(); hops++) {
-                long importer = importOf(source);
-                if (hops == contents.size() || importer < 0 || !quiet(source, 0, at, mixinNames)) {
+            Quiet quiet = new Quiet(mixinNames);
+            // where the rule stands in its stylesheet, then where each stylesheet is imported, the last first
+            List<Import> toRule = new ArrayList<>(List.of(new Import(rule.source(), offset(rule), -1)));
+            while (toRule.size() <= contents.size() && toRule.get(toRule.size() - 1).source() != origin.source()) {
+                Import next = importOf(toRule.get(toRule.size() - 1).source());
+                if (next == null) {
+                    break;
+                }
+                toRule.add(next);
+            }
+            Import from = new Import(origin.source(), offset(origin), -1);
+            for (int hops = 0; !passes(toRule, from.source()); hops++) {
+                if (hops == contents.size() || !quiet.after(from)) {
                     return false;
                 }
-                source = (int) (importer >>> 32);
-                at = (int) importer;
+                from = importOf(from.source());
+                if (from == null) {
+                    return false;
+                }
             }
-            String text = contents.get(source);
-            int from = indentedSource(source) ? ScssOutline.indentedStatementHolding(text, at, offset(origin))
-                    : ScssOutline.statementHolding(places(source), at, offset(origin));
-            return from >= 0 && quiet(source, from, at, mixinNames);
+            int common = from.source();
+            Import to = toRule.stream().filter(step -> step.source() == common).findFirst().orElseThrow();
+            for (Import step : toRule.subList(0, toRule.indexOf(to))) {
+                if (!quiet.before(step)) {
+                    return false;
+                }
+            }
+            return quiet.between(from, to);
         }
 
-        /** Whether a stretch of a source includes none of the mixins named and loads nothing from elsewhere. */
-        private boolean quiet(int source, int from, int to, java.util.Set<String> mixinNames) {
-            String text = contents.get(source);
-            return !ScssOutline.writesFromElsewhere(text, from, to) && java.util.Collections.disjoint(
-                    included(ScssOutline.includes(text, from, to, indentedSource(source))), mixinNames);
+        /** Whether one of the steps stands in the source. */
+        private static boolean passes(List<Import> steps, int source) {
+            return steps.stream().anyMatch(step -> step.source() == source);
         }
 
         /**
-         * The {@code @import} that loads the source, as {@link StaticValues#key} of the importing
-         * source and the statement's offset: the one statement whose first name can be the
-         * source and no other; -1 when there is none or more than one.
+         * A place in a stylesheet: where a rule or block was written ({@code name} -1), or the
+         * {@code name}th stylesheet the {@code @import} that starts there loads.
          */
-        private long importOf(int source) {
-            return importers.computeIfAbsent(source, this::findImport);
+        private record Import(int source, int at, int name) {
         }
 
-        private long findImport(int source) {
-            if (source >= urls.size()) {
-                return -1;
+        /** Whether stretches of the sources evaluate none of the rule's mixins, nor text from elsewhere. */
+        private final class Quiet {
+            final java.util.Set<String> mixinNames;
+            /** The stylesheets followed through their imports, so that each is read once. */
+            final java.util.Set<Integer> loaded = new java.util.HashSet<>();
+
+            Quiet(java.util.Set<String> mixinNames) {
+                this.mixinNames = mixinNames;
             }
-            if (imports == null) {
-                imports = new ArrayList<>();
-                for (int s = 0; s < contents.size(); s++) {
-                    imports.add(ScssOutline.imports(contents.get(s)));
+
+            /** Whether what a stylesheet evaluates after the place, to its end, is quiet. */
+            boolean after(Import place) {
+                String text = contents.get(place.source());
+                int from = place.name() >= 0 ? place.at() + 1 : indentedSource(place.source())
+                        ? ScssOutline.indentedTopStatementHolding(text, place.at())
+                        : ScssOutline.topStatementHolding(places(place.source()), place.at());
+                return from >= 0 && loadsAfter(place) && stretch(place.source(), from, text.length());
+            }
+
+            /** Whether what a stylesheet evaluates before the place is quiet. */
+            boolean before(Import place) {
+                return loadsBefore(place) && stretch(place.source(), 0, place.at());
+            }
+
+            /** Whether what one stylesheet evaluates after the place {@code from} and before the place {@code to} is quiet. */
+            boolean between(Import from, Import to) {
+                if (from.at() == to.at()) {
+                    return from.name() >= 0 && from.name() < to.name() && imports(from.source()).get(from.at())
+                            .subList(from.name() + 1, to.name()).stream().allMatch(this::loads);
                 }
+                String text = contents.get(from.source());
+                int start = indentedSource(from.source()) ? ScssOutline.indentedStatementHolding(text, to.at(), from.at())
+                        : ScssOutline.statementHolding(places(from.source()), to.at(), from.at());
+                if (start < 0 || from.name() >= 0 && start != from.at()) {
+                    return false;
+                }
+                return (from.name() < 0 || loadsAfter(from)) && loadsBefore(to)
+                        && stretch(from.source(), from.name() >= 0 ? from.at() + 1 : start, to.at());
             }
-            long found = -1;
+
+            /** Whether the stylesheets the import at the place loads after its {@code name}th are quiet. */
+            private boolean loadsAfter(Import place) {
+                if (place.name() < 0) {
+                    return true;
+                }
+                List<String> names = imports(place.source()).get(place.at());
+                return names.subList(place.name() + 1, names.size()).stream().allMatch(this::loads);
+            }
+
+            /** Whether the stylesheets the import at the place loads before its {@code name}th are quiet. */
+            private boolean loadsBefore(Import place) {
+                if (place.name() < 0) {
+                    return true;
+                }
+                return imports(place.source()).get(place.at()).subList(0, place.name()).stream().allMatch(this::loads);
+            }
+
+            /** Whether the name loads a stylesheet that was read, and each it can be is quiet as a whole. */
+            private boolean loads(String name) {
+                boolean found = false;
+                for (int s = 0; s < urls.size() && s < contents.size(); s++) {
+                    if (ScssOutline.canLoad(name, urls.get(s))) {
+                        found = true;
+                        if (loaded.add(s) && !stretch(s, 0, contents.get(s).length())) {
+                            return false;
+                        }
+                    }
+                }
+                return found;
+            }
+
+            /** Whether a stretch of a source, and what its imports load, is quiet. */
+            private boolean stretch(int source, int from, int to) {
+                String text = contents.get(source);
+                boolean indented = indentedSource(source);
+                if (ScssOutline.writesFromElsewhere(text, from, to, indented) || !java.util.Collections.disjoint(
+                        included(ScssOutline.includes(text, from, to, indented)), mixinNames)) {
+                    return false;
+                }
+                return imports(source).subMap(from, true, to, false).values().stream()
+                        .allMatch(names -> names.stream().allMatch(this::loads));
+            }
+        }
+
+        /** The stylesheets each {@code @import} of a source loads, by where it starts; read once per source. */
+        private java.util.NavigableMap<Integer, List<String>> imports(int source) {
+            return imports.computeIfAbsent(source, k -> ScssOutline.imports(contents.get(k)));
+        }
+
+        /**
+         * The {@code @import} that loads the source: the one place that gives a name that can be
+         * the source and no other; null when there is none or more than one.
+         */
+        private Import importOf(int source) {
+            Import found = importers.computeIfAbsent(source, this::findImport);
+            return found.source() < 0 ? null : found;
+        }
+
+        private Import findImport(int source) {
+            Import none = new Import(-1, -1, -1);
+            if (source >= urls.size()) {
+                return none;
+            }
+            Import found = none;
             for (int s = 0; s < contents.size(); s++) {
-                for (Map.Entry<Integer, String> statement : imports.get(s).entrySet()) {
-                    if (!ScssOutline.canLoad(statement.getValue(), urls.get(source))) {
-                        continue;
+                for (Map.Entry<Integer, List<String>> statement : imports(s).entrySet()) {
+                    for (int n = 0; n < statement.getValue().size(); n++) {
+                        String name = statement.getValue().get(n);
+                        if (!ScssOutline.canLoad(name, urls.get(source))) {
+                            continue;
+                        }
+                        if (found.source() >= 0 || urls.stream().filter(url -> ScssOutline.canLoad(name, url)).count() > 1) {
+                            return none;
+                        }
+                        found = new Import(s, statement.getKey(), n);
                     }
-                    String name = statement.getValue();
-                    if (found >= 0 || urls.stream().filter(url -> ScssOutline.canLoad(name, url)).count() > 1) {
-                        return -1;
-                    }
-                    found = StaticValues.key(s, statement.getKey());
                 }
             }
             return found;

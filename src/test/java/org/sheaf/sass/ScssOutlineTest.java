@@ -40,10 +40,11 @@ class ScssOutlineTest {
     }
 
     @Test
-    void includesAndMixinsAreNamedAsSassNamesThem() {
+    void includesAndMixinsAreNamedAsSassNamesThemLeavingOutWhatDefinitionsInclude() {
         String source = "@mixin font_size($s) { & { font-size: $s; } @include lib.mq(sm) { y: 1 } }\n"
                 + "a { @include font-size(1px); /* @include no; */ content: '@include no'; }\n";
-        assertEquals(List.of("mq", "font-size"), ScssOutline.includes(source, 0, source.length(), false));
+        assertEquals(List.of("font-size"), ScssOutline.includes(source, 0, source.length(), false));
+        assertEquals(List.of("mq"), ScssOutline.includes(source, source.indexOf('{'), source.indexOf('\n'), false));
         Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
         assertEquals(List.of("font-size"), List.copyOf(mixins.keySet()));
         assertArrayEquals(new int[] {source.indexOf('{'), source.indexOf('\n') - 1}, mixins.get("font-size").get(0));
@@ -76,17 +77,21 @@ class ScssOutlineTest {
     }
 
     @Test
-    void loadingAStylesheetOrAMixinsContentWritesFromElsewhere() {
-        assertTrue(ScssOutline.writesFromElsewhere("a { } @import 'b';", 0, 20));
-        assertTrue(ScssOutline.writesFromElsewhere("@mixin m { a { @content; } }", 0, 28));
-        assertFalse(ScssOutline.writesFromElsewhere("a { content: '@import'; } // @use x\n@imports: 1", 0, 48));
+    void loadingAModuleOrAMixinsContentWritesFromElsewhere() {
+        assertTrue(ScssOutline.writesFromElsewhere("a { } @use 'b';", 0, 16, false));
+        assertTrue(ScssOutline.writesFromElsewhere("a { @content; }", 0, 15, false));
+        assertFalse(ScssOutline.writesFromElsewhere("@mixin m { a { @content; } }\n@import 'b';", 0, 42, false));
+        assertFalse(ScssOutline.writesFromElsewhere("a { content: '@use'; } // @use x\n@used: 1", 0, 43, false));
+        assertFalse(ScssOutline.writesFromElsewhere("=m\n  a\n    @content\nb\n  x: 1\n", 0, 30, true));
     }
+
     @Test
-    void anImportLoadsTheSassStylesheetItNamesFirst() {
+    void anImportLoadsTheSassStylesheetsItNames() {
         String source = "@import \"minima/base\", \"layout\";\n@import url(x.css);\n@import 'plain.css';\n"
                 + "a { @import \"nested\"; }\n// @import \"no\";\n";
-        assertEquals(Map.of(0, "minima/base", source.indexOf("@import \"nested"), "nested"), ScssOutline.imports(source));
-        assertEquals(Map.of(0, "base"), ScssOutline.imports("@import base\n"));
+        assertEquals(Map.of(0, List.of("minima/base", "layout"), source.indexOf("@import \"nested"), List.of("nested")),
+                ScssOutline.imports(source));
+        assertEquals(Map.of(0, List.of("sass/base", "grid")), ScssOutline.imports("@import sass/base, grid\n"));
 
         assertTrue(ScssOutline.canLoad("minima/base", "file:///s/_sass/minima/_base.scss"));
         assertTrue(ScssOutline.canLoad("../sass/grid.sass", "../../_sass/sass/grid/_index.sass"));
