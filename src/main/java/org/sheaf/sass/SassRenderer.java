@@ -316,7 +316,7 @@ public final class SassRenderer implements AutoCloseable {
             if (expanded && map != null) {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
                 stylesheets.put(entry.toUri().toString(), text);
-                SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets);
+                SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString());
                 plain = joined.css();
                 map = joined.map();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass

@@ -59,8 +59,9 @@ final class SplitRules {
      * @param stylesheets every stylesheet the compilation read, the page's too, by the URL the map
      *                    knows it by: those that wrote nothing the map names are read for what
      *                    they include and import all the same
+     * @param page        the page's URL among them
      */
-    static Result joined(String css, String map, Map<String, String> stylesheets) {
+    static Result joined(String css, String map, Map<String, String> stylesheets, String page) {
         Matcher mappings = MAPPINGS.matcher(map);
         List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
         List<String> urls = new ArrayList<>(StaticValues.strings(map, SOURCES));
@@ -76,7 +77,7 @@ final class SplitRules {
         if (!mappings.find() || contents.isEmpty() || top == null) {
             return new Result(css, map);
         }
-        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls);
+        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls, urls.indexOf(page));
         joiner.findTangled(top);
         if (joiner.tangled.contains(top)) {
             return new Result(css, map);
@@ -108,6 +109,8 @@ final class SplitRules {
         final Map<Long, StaticValues.Origin> origins;
         final List<String> contents;
         final List<String> urls;
+        /** The page's source, where the compilation starts; -1 when not known. */
+        final int page;
         /** Lines a rule takes from the rules joined into it, before its closing brace. */
         final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
         /** Each top-level block's group: dart-sass ends the CSS of each top-level style rule with a blank line. */
@@ -129,12 +132,13 @@ final class SplitRules {
         final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
         boolean changed;
 
-        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
+        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls, int page) {
             this.css = css;
             this.lineStarts = lineStarts(css);
             this.origins = origins;
             this.contents = contents;
             this.urls = urls;
+            this.page = page;
         }
 
         int line(int offset) {
@@ -367,8 +371,11 @@ final class SplitRules {
                 }
                 first--;
             }
-            if (first == b || first == 0) {
+            if (first == b) {
                 return b;
+            }
+            if (first == 0) {
+                return top && writesFirst(origin, mixinNames) ? first : b;
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
@@ -438,6 +445,23 @@ final class SplitRules {
                 }
             }
             return quiet.between(from, to);
+        }
+
+        /**
+         * Whether nothing the compilation evaluates before the rule includes any of the rule's
+         * mixins or loads a module: the page and each stylesheet on the way from it to the rule's,
+         * up to the {@code @import} that leads on, then the rule's up to the rule.
+         */
+        private boolean writesFirst(StaticValues.Origin rule, java.util.Set<String> mixinNames) {
+            Quiet quiet = new Quiet(mixinNames);
+            Import step = new Import(rule.source(), offset(rule), -1);
+            for (int hops = 0; step != null && hops <= contents.size() && quiet.before(step); hops++) {
+                if (step.source() == page) {
+                    return true;
+                }
+                step = importOf(step.source());
+            }
+            return false;
         }
 
         /** Whether one of the steps stands in the source. */
