@@ -9,11 +9,11 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The statements of an SCSS stylesheet, read only as far as {@link SplitRules} needs them to
- * tell which CSS rules one Sass rule wrote: which block a statement stands in, the statement
- * before it there, the statement a place lies in, the mixins a stretch of text includes and where
- * each mixin's body is. The last three read the indented syntax too. Strings, comments and
- * interpolations are skipped; nothing is evaluated.
+ * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
+ * CSS rules one Sass rule wrote: which block a statement stands in and the statement before it
+ * there (SCSS only), the statement a place lies in, the mixins a stretch of text includes, the
+ * stylesheets it imports and where each mixin's body is. Strings, comments and interpolations are
+ * skipped; nothing is evaluated.
  */
 final class ScssOutline {
 
