@@ -333,7 +333,8 @@ final class SplitRules {
          * statement began: the rule's own first part; a block written by a statement before the
          * rule's in a block around it (for a partial's first rules, before the {@code @import}
          * that loads it), when nothing from that statement to the rule's includes the rule's
-         * mixins or writes text from elsewhere ({@link #endsStatementBefore}); at the
+         * mixins or writes text from elsewhere ({@link #endsStatementBefore}); nothing at all, for
+         * the stylesheet's first rule, when nothing before it includes them ({@link #writesFirst}); at the
          * top level of SCSS, the end of the previous top-level style rule's CSS, where the rule's
          * source follows a style rule with a statement that writes; or the part of the SCSS rule
          * it is nested in, where the rule's source follows a declaration of that rule.
