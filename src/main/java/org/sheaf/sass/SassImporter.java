@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,8 +50,8 @@ public final class SassImporter extends CustomImporter {
     private final List<Path> realRoots;
     private final List<Path> loadPaths;
     private final ThreadLocal<Path> pageFolder = new ThreadLocal<>();
-    /** The texts of the stylesheets this thread's compilation loaded, in the order it loaded them. */
-    private final ThreadLocal<List<String>> loaded = ThreadLocal.withInitial(ArrayList::new);
+    /** The stylesheets this thread's compilation loaded, by URL, in the order it loaded them. */
+    private final ThreadLocal<Map<String, String>> loaded = ThreadLocal.withInitial(LinkedHashMap::new);
 
     /**
      * @param roots     the folders stylesheets may come from (the site's root and source folder)
@@ -75,7 +77,17 @@ public final class SassImporter extends CustomImporter {
 
     /** The texts of the stylesheets loaded since {@link #compiling}, as written. */
     public List<String> loadedTexts() {
-        return List.copyOf(loaded.get());
+        return List.copyOf(loaded.get().values());
+    }
+
+    /**
+     * The stylesheets loaded since {@link #compiling}, by the URL the compiler knows each by (the
+     * one its source map names), in the order they were loaded, each as the compiler read it.
+     */
+    public Map<String, String> loadedStylesheets() {
+        Map<String, String> read = new LinkedHashMap<>();
+        loaded.get().forEach((url, text) -> read.put(url, text.startsWith("\uFEFF") ? text.substring(1) : text));
+        return java.util.Collections.unmodifiableMap(read);
     }
 
     /**
@@ -125,7 +137,7 @@ public final class SassImporter extends CustomImporter {
         } catch (IOException e) {
             throw new SassImportException("cannot read " + shown(file) + ": " + reason(e));
         }
-        loaded.get().add(text);
+        loaded.get().put(file.toUri().toString(), text);
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         Syntax syntax = name.endsWith(".sass") ? Syntax.INDENTED : name.endsWith(".css") ? Syntax.CSS : Syntax.SCSS;
         return InboundMessage.ImportResponse.ImportSuccess.newBuilder()

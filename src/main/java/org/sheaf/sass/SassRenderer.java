@@ -15,6 +15,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -315,7 +316,9 @@ public final class SassRenderer implements AutoCloseable {
             String map = success.getSourceMap().isEmpty() ? null
                     : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
             if (expanded && map != null) {
-                SplitRules.Result joined = SplitRules.joined(plain, map);
+                Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
+                stylesheets.put(entry.toUri().toString(), text);
+                SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString());
                 plain = joined.css();
                 map = joined.map();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass

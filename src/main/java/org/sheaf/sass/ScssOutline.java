@@ -5,12 +5,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 /**
- * The statements of an SCSS stylesheet, read only as far as {@link SplitRules} needs them to
- * tell which CSS rules one Sass rule wrote: which block a statement stands in, the statement
- * before it there, the mixins a stretch of text includes and where each mixin's body is. Strings,
- * comments and interpolations are skipped; nothing is evaluated.
+ * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
+ * CSS rules one Sass rule wrote: which block a statement stands in and the statement before it
+ * there (SCSS only), the statement a place lies in, the mixins a stretch of text includes, the
+ * stylesheets it imports and where each mixin's body is. Strings, comments and interpolations are
+ * skipped; nothing is evaluated.
  */
 final class ScssOutline {
 
@@ -52,8 +55,8 @@ final class ScssOutline {
     }
 
     /** Where each statement of the stylesheet stands, by the offset it starts at: one pass over the text. */
-    static Map<Integer, Place> places(String source) {
-        Map<Integer, Place> places = new HashMap<>();
+    static NavigableMap<Integer, Place> places(String source) {
+        NavigableMap<Integer, Place> places = new TreeMap<>();
         ArrayDeque<int[]> blocks = new ArrayDeque<>();
         // per open block: {brace offset, style rule (1/0), something written (1/0), previous kind ordinal + 1,
         // prelude start}
@@ -103,6 +106,234 @@ final class ScssOutline {
         return places;
     }
 
+    /**
+     * Where the statement holding the offset {@code inner} starts, in the innermost block around
+     * the statement at {@code at} that holds {@code inner} too; -1 when {@code inner} is not
+     * before {@code at} or no statement starts at {@code at}. What the stylesheet does from there
+     * to {@code at} is the text between them.
+     *
+     * @param places the stylesheet's {@link #places}
+     */
+    static int statementHolding(NavigableMap<Integer, Place> places, int at, int inner) {
+        if (inner < 0 || inner >= at) {
+            return -1;
+        }
+        Place place = places.get(at);
+        while (place != null && inner <= place.open()) {
+            // no statement starts inside a block's prelude, so the last one before its brace owns it
+            Integer owner = places.floorKey(place.open());
+            place = owner == null ? null : places.get(owner);
+        }
+        if (place == null) {
+            return -1;
+        }
+        // the statements of one block follow each other; those nested in them have other braces
+        for (Map.Entry<Integer, Place> entry = places.floorEntry(inner); entry != null && entry.getKey() > place.open();
+                entry = places.lowerEntry(entry.getKey())) {
+            if (entry.getValue().open() == place.open()) {
+                return entry.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * {@link #statementHolding} for the indented syntax, where a block is the lines indented
+     * under its first line: the statement is the last line at or before {@code inner} indented no
+     * deeper than each line after it up to {@code at}'s.
+     */
+    static int indentedStatementHolding(String source, int at, int inner) {
+        int atLine = source.lastIndexOf('\n', at - 1) + 1;
+        if (inner < 0 || inner >= atLine || !source.substring(atLine, at).isBlank()) {
+            return -1;
+        }
+        int depth = at - atLine;
+        int lineStart = atLine;
+        while (lineStart > 0) {
+            lineStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+            String line = source.substring(lineStart, source.indexOf('\n', lineStart));
+            int indent = line.length() - line.stripLeading().length();
+            if (line.isBlank() || indent > depth) {
+                continue;
+            }
+            depth = indent;
+            if (lineStart <= inner && !continuesList(source, lineStart)) {
+                return lineStart + indent;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The Sass stylesheets the {@code @import} statements of a stylesheet load: by the offset each
+     * statement starts at, the names it gives, in order, as written. A plain CSS import (a
+     * {@code url()}, a name ending in {@code .css} or holding a scheme) loads none and is left out.
+     */
+    static NavigableMap<Integer, List<String>> imports(String source) {
+        NavigableMap<Integer, List<String>> found = new TreeMap<>();
+        int i = 0;
+        while (i < source.length()) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            int nameStart = nameAfter(source, i, "@import", '@', false);
+            if (nameStart < 0) {
+                i++;
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            int end = nameStart;
+            while (end < source.length()) {
+                char quote = source.charAt(end);
+                int nameEnd = end;
+                String name;
+                if (quote == '"' || quote == '\'') {
+                    nameEnd = StaticValues.skipped(source, end);
+                    name = source.substring(end + 1, Math.max(end + 1, nameEnd - 1));
+                } else {
+                    while (nameEnd < source.length() && ",;\r\n".indexOf(source.charAt(nameEnd)) < 0) {
+                        nameEnd++;
+                    }
+                    name = source.substring(end, nameEnd).strip();
+                }
+                if (!name.isEmpty() && !name.startsWith("url(") && !name.endsWith(".css") && !name.contains("//")) {
+                    names.add(name);
+                }
+                end = nameEnd;
+                while (end < source.length() && " \t".indexOf(source.charAt(end)) >= 0) {
+                    end++;
+                }
+                if (end >= source.length() || source.charAt(end) != ',') {
+                    break;
+                }
+                end++;
+                while (end < source.length() && Character.isWhitespace(source.charAt(end))) {
+                    end++;
+                }
+            }
+            if (!names.isEmpty()) {
+                found.put(i, names);
+            }
+            i = Math.max(end, i + 1);
+        }
+        return found;
+    }
+
+    /**
+     * Whether the name an {@code @import} gives can be the stylesheet at {@code url}: the URL's
+     * path ends with the name, as a partial ({@code _name}), or as a folder's index, with or
+     * without the extension. Where the name is looked for (the importer's folder, the load
+     * paths) is not read, so two stylesheets of one name in two folders both match.
+     */
+    static boolean canLoad(String name, String url) {
+        String path = withoutExtension(url);
+        String wanted = withoutExtension(name);
+        while (wanted.startsWith("./") || wanted.startsWith("../")) {
+            wanted = wanted.substring(wanted.indexOf('/') + 1);
+        }
+        int slash = wanted.lastIndexOf('/');
+        String folder = wanted.substring(0, slash + 1);
+        String base = wanted.substring(slash + 1);
+        for (String candidate : List.of(base, "_" + base, base + "/_index", base + "/index")) {
+            if (path.endsWith("/" + folder + candidate) || path.equals(folder + candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutExtension(String name) {
+        for (String extension : List.of(".scss", ".sass", ".css")) {
+            if (name.endsWith(extension)) {
+                return name.substring(0, name.length() - extension.length());
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Where the statement at the top level of the stylesheet that holds the offset {@code inner}
+     * starts; -1 when none does.
+     *
+     * @param places the stylesheet's {@link #places}
+     */
+    static int topStatementHolding(NavigableMap<Integer, Place> places, int inner) {
+        for (Map.Entry<Integer, Place> entry = places.floorEntry(inner); entry != null;
+                entry = places.lowerEntry(entry.getKey())) {
+            if (entry.getValue().open() < 0) {
+                return entry.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /** {@link #topStatementHolding} for the indented syntax: the last unindented line at or before {@code inner}. */
+    static int indentedTopStatementHolding(String source, int inner) {
+        int lineStart = source.lastIndexOf('\n', Math.min(inner, source.length()) - 1) + 1;
+        while (true) {
+            int lineEnd = source.indexOf('\n', lineStart);
+            String line = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) && !continuesList(source, lineStart)) {
+                return lineStart;
+            }
+            if (lineStart == 0) {
+                return -1;
+            }
+            lineStart = source.lastIndexOf('\n', lineStart - 2) + 1;
+        }
+    }
+
+    /** Whether the line starting at {@code lineStart} goes on with a selector list the line before ends with a comma. */
+    private static boolean continuesList(String source, int lineStart) {
+        int k = lineStart - 1;
+        while (k >= 0 && Character.isWhitespace(source.charAt(k))) {
+            k--;
+        }
+        return k >= 0 && source.charAt(k) == ',';
+    }
+
+    /**
+     * Whether the stretch of the stylesheet loads a module ({@code @use}, {@code @forward}) or
+     * writes the content a mixin was given ({@code @content}) where it stands: CSS whose text is
+     * elsewhere. {@code @import}s are the caller's to follow ({@link #imports}); what the mixins
+     * and functions it defines hold is left out, as it is evaluated where they are used.
+     */
+    static boolean writesFromElsewhere(String source, int from, int to, boolean indented) {
+        int i = Math.max(from, 0);
+        while (i < Math.min(to, source.length())) {
+            int skipped = Math.max(skip(source, i), definitionEnd(source, i, indented));
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            for (String keyword : List.of("@use", "@forward", "@content")) {
+                int after = i + keyword.length();
+                if (source.startsWith(keyword, i) && (after == source.length() || !isNameCharacter(source.charAt(after)))) {
+                    return true;
+                }
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /**
+     * Where the definition of a mixin or function that starts at {@code at} ends, its body
+     * included; {@code at} when none starts there.
+     */
+    private static int definitionEnd(String source, int at, boolean indented) {
+        if (nameAfter(source, at, "@mixin", '=', indented) < 0 && nameAfter(source, at, "@function", '@', false) < 0) {
+            return at;
+        }
+        int[] body = indented ? SplitRules.indented(source, at) : SplitRules.braces(source, at);
+        if (body == null) {
+            return at;
+        }
+        return indented ? body[1] : body[1] + 1;
+    }
+
     private static boolean isComment(String source, int at) {
         return source.charAt(at) == '/' && at + 1 < source.length()
                 && (source.charAt(at + 1) == '*' || source.charAt(at + 1) == '/');
@@ -126,13 +357,13 @@ final class ScssOutline {
     /**
      * The names of the mixins {@code @include}d between {@code from} and {@code to} (and, in the
      * indented syntax, {@code +name}d), without a module's namespace, {@code _} read as {@code -}
-     * as Sass reads it.
+     * as Sass reads it; those inside the mixins and functions the stretch defines are left out.
      */
     static List<String> includes(String source, int from, int to, boolean indented) {
         List<String> names = new ArrayList<>();
         int i = Math.max(from, 0);
         while (i < Math.min(to, source.length())) {
-            int skipped = skip(source, i);
+            int skipped = Math.max(skip(source, i), definitionEnd(source, i, indented));
             if (skipped > i) {
                 i = skipped;
                 continue;

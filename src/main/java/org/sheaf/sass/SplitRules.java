@@ -54,19 +54,32 @@ final class SplitRules {
     /**
      * The CSS with split rules joined.
      *
-     * @param css dart-sass's expanded output, as changed so far
-     * @param map its source map, its columns following those changes
+     * @param css         dart-sass's expanded output, as changed so far
+     * @param map         its source map, its columns following those changes
+     * @param stylesheets every stylesheet the compilation read, the page's too, by the URL the map
+     *                    knows it by: those that wrote nothing the map names are read for what
+     *                    they include and import all the same
+     * @param page        the page's URL among them
      */
-    static Result joined(String css, String map) {
+    static Result joined(String css, String map, Map<String, String> stylesheets, String page) {
         Matcher mappings = MAPPINGS.matcher(map);
-        List<String> contents = StaticValues.strings(map, SOURCES_CONTENT);
-        List<String> urls = StaticValues.strings(map, SOURCES);
+        List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
+        List<String> urls = new ArrayList<>(StaticValues.strings(map, SOURCES));
+        if (urls.size() == contents.size()) {
+            stylesheets.forEach((url, text) -> {
+                if (!urls.contains(url)) {
+                    urls.add(url);
+                    contents.add(text);
+                }
+            });
+        }
         Block top = parse(css);
         if (!mappings.find() || contents.isEmpty() || top == null) {
             return new Result(css, map);
         }
-        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls);
-        if (!joiner.linesApart(top)) {
+        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls, urls.indexOf(page));
+        joiner.findTangled(top);
+        if (joiner.tangled.contains(top)) {
             return new Result(css, map);
         }
         joiner.group(top);
@@ -96,50 +109,68 @@ final class SplitRules {
         final Map<Long, StaticValues.Origin> origins;
         final List<String> contents;
         final List<String> urls;
+        /** The page's source, where the compilation starts; -1 when not known. */
+        final int page;
         /** Lines a rule takes from the rules joined into it, before its closing brace. */
         final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
         /** Each top-level block's group: dart-sass ends the CSS of each top-level style rule with a blank line. */
         final Map<Block, Integer> groups = new java.util.IdentityHashMap<>();
         /** Where each mixin's body is, by name, over all the sources; read when first needed. */
         Map<String, List<int[]>> mixins;
-        /** Every origin on each line of the CSS; read when first needed. */
-        Map<Integer, List<StaticValues.Origin>> byLine;
         /** Where each source's lines start, the braces of the rule at each place and the mixins they include: read once each. */
         final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
         final Map<Long, int[]> braces = new java.util.HashMap<>();
         final Map<Long, List<String>> includes = new java.util.HashMap<>();
-        final Map<Integer, Map<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        final Map<Integer, java.util.NavigableMap<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        /** The stylesheets each source's {@code @import} statements load, by where they start. */
+        final Map<Integer, java.util.NavigableMap<Integer, List<String>>> imports = new java.util.HashMap<>();
+        /** The {@link #importOf} each source, once found. */
+        final Map<Integer, Import> importers = new java.util.HashMap<>();
+        /** The blocks whose insides stay as they stand; see {@link #findTangled}. */
+        final java.util.Set<Block> tangled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** The block dart-sass wrote just before each block, before any moved. */
         final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
         boolean changed;
 
-        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls) {
+        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls, int page) {
             this.css = css;
             this.lineStarts = lineStarts(css);
             this.origins = origins;
             this.contents = contents;
             this.urls = urls;
+            this.page = page;
         }
 
         int line(int offset) {
             return lineOf(lineStarts, offset);
         }
 
-        /** Whether every block starts on a line after its parent's brace and its previous sibling's end, as dart-sass writes them. */
-        boolean linesApart(Block parent) {
+        /**
+         * Notes each block whose children do not each start on a line after its brace and the
+         * previous child's end, or end on a line before its closing brace, as dart-sass writes
+         * them: a comment after a keyframe's closing brace on its line, say. Such a block's inside
+         * is written as it stands; the blocks around it still move.
+         */
+        void findTangled(Block parent) {
             int after = parent.open < 0 ? -1 : line(parent.open);
             for (Block child : parent.children) {
-                if (line(child.start) <= after || line(child.close) <= line(child.open) && !child.children.isEmpty()
-                        || !linesApart(child)) {
-                    return false;
+                if (line(child.start) <= after || line(child.close) <= line(child.open) && !child.children.isEmpty()) {
+                    tangled.add(parent);
                 }
+                findTangled(child);
                 after = line(child.close);
             }
-            return parent.open < 0 || parent.children.isEmpty() || line(parent.close) > after;
+            if (parent.open >= 0 && !parent.children.isEmpty() && line(parent.close) <= after) {
+                tangled.add(parent);
+            }
         }
 
         /** Appends the lines of {@code parent}'s inside, its children joined and ordered as libsass writes them. */
         void write(Block parent, List<Integer> order) {
+            if (tangled.contains(parent)) {
+                range(line(parent.open) + 1, line(parent.close), order);
+                return;
+            }
             List<Block> siblings = new ArrayList<>(parent.children);
             for (int k = 1; k < siblings.size(); k++) {
                 writtenAfter.put(siblings.get(k), siblings.get(k - 1));
@@ -296,29 +327,39 @@ final class SplitRules {
          * <p>A mixin's rules map to the mixin's own text, so the source map alone cannot tell the
          * rules {@code a { @include m; x: 1 }} wrote through {@code m} from those another
          * {@code @include m} wrote just before. The siblings are taken back to the first one
-         * whose every mapped position lies outside the rule's braces, the bodies of the mixins
-         * they include and the rule's selector, or whose selectors do not start with the rule's;
+         * with a selector or property name mapped outside the rule's braces, the bodies of the
+         * mixins they include and the rule's selector, or whose selectors do not start with the rule's;
          * and then only when the sibling there is known to be written just before the rule's
-         * statement began: the rule's own first part; at the top level, the end of the previous
-         * top-level style rule's CSS, where the rule's source follows a style rule with a
-         * statement that writes; or the part of the rule it is nested in, where the rule's source
-         * follows a declaration of that rule.
+         * statement began: the rule's own first part; a block written by a statement before the
+         * rule's in a block around it (for a partial's first rules, before the {@code @import}
+         * that loads it), when nothing from that statement to the rule's includes the rule's
+         * mixins or writes text from elsewhere ({@link #endsStatementBefore}); nothing at all, for
+         * the stylesheet's first rule, when nothing before it includes them ({@link #writesFirst}); at the
+         * top level of SCSS, the end of the previous top-level style rule's CSS, where the rule's
+         * source follows a style rule with a statement that writes; or the part of the SCSS rule
+         * it is nested in, where the rule's source follows a declaration of that rule.
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
             Written written = b == 0 ? null : written(rule);
-            if (written == null || indentedSource(written.origin().source())) {
+            if (written == null) {
                 return b;
             }
             StaticValues.Origin origin = written.origin();
             String source = contents.get(origin.source());
+            boolean indented = indentedSource(origin.source());
             int at = offset(origin);
             int[] braces = written.braces();
+            List<String> names = includes.computeIfAbsent(StaticValues.key(origin.source(), at),
+                    k -> ScssOutline.includes(source, braces[0], braces[1], indented));
+            if (names.isEmpty()) {
+                return b;
+            }
+            java.util.Set<String> mixinNames = included(names);
             List<int[]> bodies = new ArrayList<>();
             bodies.add(new int[] {origin.source(), braces[0], braces[1]});
-            if (!includedBodies(includes.computeIfAbsent(StaticValues.key(origin.source(), at),
-                    k -> ScssOutline.includes(source, braces[0], braces[1], false)), bodies)) {
-                return b;
+            for (String name : mixinNames) {
+                bodies.addAll(mixins.getOrDefault(name, List.of()));
             }
             List<String> selectors = selectors(prelude(css, rule));
             boolean top = parent.open < 0;
@@ -331,16 +372,22 @@ final class SplitRules {
                 }
                 first--;
             }
-            if (first == b || first == 0) {
+            if (first == b) {
                 return b;
+            }
+            if (first == 0) {
+                return top && writesFirst(origin, mixinNames) ? first : b;
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
             boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
-            if (rulePart && origin.equals(previousOrigin)) {
+            if (rulePart && origin.equals(previousOrigin) || endsStatementBefore(previous, origin, mixinNames)) {
                 return first;
             }
-            ScssOutline.Place place = places.computeIfAbsent(origin.source(), k -> ScssOutline.places(source)).get(at);
+            if (indented) {
+                return b;
+            }
+            ScssOutline.Place place = places(origin.source()).get(at);
             if (place == null) {
                 return b;
             }
@@ -357,6 +404,205 @@ final class SplitRules {
             return b;
         }
 
+        /**
+         * Whether the block is known to be the last that the statements before the rule wrote:
+         * nothing evaluated after the statement that wrote it and before the rule includes any of
+         * the rule's mixins, loads a module or writes a mixin's content, so the rules after the
+         * block and before the rule's part came from the rule. Across stylesheets the statements
+         * are followed through the {@code @import}s that load them: what comes after the block in
+         * its stylesheet, what the importing stylesheets do between the two, and what the rule's
+         * stylesheet does before the rule.
+         */
+        private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
+            StaticValues.Origin origin = origin(block);
+            if (origin == null || offset(origin) < 0) {
+                return false;
+            }
+            Quiet quiet = new Quiet(mixinNames);
+            // where the rule stands in its stylesheet, then where each stylesheet is imported, the last first
+            List<Import> toRule = new ArrayList<>(List.of(new Import(rule.source(), offset(rule), -1)));
+            while (toRule.size() <= contents.size() && toRule.get(toRule.size() - 1).source() != origin.source()) {
+                Import next = importOf(toRule.get(toRule.size() - 1).source());
+                if (next == null) {
+                    break;
+                }
+                toRule.add(next);
+            }
+            Import from = new Import(origin.source(), offset(origin), -1);
+            for (int hops = 0; !passes(toRule, from.source()); hops++) {
+                if (hops == contents.size() || !quiet.after(from)) {
+                    return false;
+                }
+                from = importOf(from.source());
+                if (from == null) {
+                    return false;
+                }
+            }
+            int common = from.source();
+            Import to = toRule.stream().filter(step -> step.source() == common).findFirst().orElseThrow();
+            for (Import step : toRule.subList(0, toRule.indexOf(to))) {
+                if (!quiet.before(step)) {
+                    return false;
+                }
+            }
+            return quiet.between(from, to);
+        }
+
+        /**
+         * Whether nothing the compilation evaluates before the rule includes any of the rule's
+         * mixins or loads a module: the page and each stylesheet on the way from it to the rule's,
+         * up to the {@code @import} that leads on, then the rule's up to the rule.
+         */
+        private boolean writesFirst(StaticValues.Origin rule, java.util.Set<String> mixinNames) {
+            Quiet quiet = new Quiet(mixinNames);
+            Import step = new Import(rule.source(), offset(rule), -1);
+            for (int hops = 0; step != null && hops <= contents.size() && quiet.before(step); hops++) {
+                if (step.source() == page) {
+                    return true;
+                }
+                step = importOf(step.source());
+            }
+            return false;
+        }
+
+        /** Whether one of the steps stands in the source. */
+        private static boolean passes(List<Import> steps, int source) {
+            return steps.stream().anyMatch(step -> step.source() == source);
+        }
+
+        /**
+         * A place in a stylesheet: where a rule or block was written ({@code name} -1), or the
+         * {@code name}th stylesheet the {@code @import} that starts there loads.
+         */
+        private record Import(int source, int at, int name) {
+        }
+
+        /** Whether stretches of the sources evaluate none of the rule's mixins, nor text from elsewhere. */
+        private final class Quiet {
+            final java.util.Set<String> mixinNames;
+            /** The stylesheets followed through their imports, so that each is read once. */
+            final java.util.Set<Integer> loaded = new java.util.HashSet<>();
+
+            Quiet(java.util.Set<String> mixinNames) {
+                this.mixinNames = mixinNames;
+            }
+
+            /** Whether what a stylesheet evaluates after the place, to its end, is quiet. */
+            boolean after(Import place) {
+                String text = contents.get(place.source());
+                int from = place.name() >= 0 ? place.at() + 1 : indentedSource(place.source())
+                        ? ScssOutline.indentedTopStatementHolding(text, place.at())
+                        : ScssOutline.topStatementHolding(places(place.source()), place.at());
+                return from >= 0 && loadsAfter(place) && stretch(place.source(), from, text.length());
+            }
+
+            /** Whether what a stylesheet evaluates before the place is quiet. */
+            boolean before(Import place) {
+                return loadsBefore(place) && stretch(place.source(), 0, place.at());
+            }
+
+            /** Whether what one stylesheet evaluates after the place {@code from} and before the place {@code to} is quiet. */
+            boolean between(Import from, Import to) {
+                if (from.at() == to.at()) {
+                    return from.name() >= 0 && from.name() < to.name() && imports(from.source()).get(from.at())
+                            .subList(from.name() + 1, to.name()).stream().allMatch(this::loads);
+                }
+                String text = contents.get(from.source());
+                int start = indentedSource(from.source()) ? ScssOutline.indentedStatementHolding(text, to.at(), from.at())
+                        : ScssOutline.statementHolding(places(from.source()), to.at(), from.at());
+                if (start < 0 || from.name() >= 0 && start != from.at()) {
+                    return false;
+                }
+                return (from.name() < 0 || loadsAfter(from)) && loadsBefore(to)
+                        && stretch(from.source(), from.name() >= 0 ? from.at() + 1 : start, to.at());
+            }
+
+            /** Whether the stylesheets the import at the place loads after its {@code name}th are quiet. */
+            private boolean loadsAfter(Import place) {
+                if (place.name() < 0) {
+                    return true;
+                }
+                List<String> names = imports(place.source()).get(place.at());
+                return names.subList(place.name() + 1, names.size()).stream().allMatch(this::loads);
+            }
+
+            /** Whether the stylesheets the import at the place loads before its {@code name}th are quiet. */
+            private boolean loadsBefore(Import place) {
+                if (place.name() < 0) {
+                    return true;
+                }
+                return imports(place.source()).get(place.at()).subList(0, place.name()).stream().allMatch(this::loads);
+            }
+
+            /** Whether the name loads a stylesheet that was read, and each it can be is quiet as a whole. */
+            private boolean loads(String name) {
+                boolean found = false;
+                for (int s = 0; s < urls.size() && s < contents.size(); s++) {
+                    if (ScssOutline.canLoad(name, urls.get(s))) {
+                        found = true;
+                        if (loaded.add(s) && !stretch(s, 0, contents.get(s).length())) {
+                            return false;
+                        }
+                    }
+                }
+                return found;
+            }
+
+            /** Whether a stretch of a source, and what its imports load, is quiet. */
+            private boolean stretch(int source, int from, int to) {
+                String text = contents.get(source);
+                boolean indented = indentedSource(source);
+                if (ScssOutline.writesFromElsewhere(text, from, to, indented) || !java.util.Collections.disjoint(
+                        included(ScssOutline.includes(text, from, to, indented)), mixinNames)) {
+                    return false;
+                }
+                return imports(source).subMap(from, true, to, false).values().stream()
+                        .allMatch(names -> names.stream().allMatch(this::loads));
+            }
+        }
+
+        /** The stylesheets each {@code @import} of a source loads, by where it starts; read once per source. */
+        private java.util.NavigableMap<Integer, List<String>> imports(int source) {
+            return imports.computeIfAbsent(source, k -> ScssOutline.imports(contents.get(k)));
+        }
+
+        /**
+         * The {@code @import} that loads the source: the one place that gives a name that can be
+         * the source and no other; null when there is none or more than one.
+         */
+        private Import importOf(int source) {
+            Import found = importers.computeIfAbsent(source, this::findImport);
+            return found.source() < 0 ? null : found;
+        }
+
+        private Import findImport(int source) {
+            Import none = new Import(-1, -1, -1);
+            if (source >= urls.size()) {
+                return none;
+            }
+            Import found = none;
+            for (int s = 0; s < contents.size(); s++) {
+                for (Map.Entry<Integer, List<String>> statement : imports(s).entrySet()) {
+                    for (int n = 0; n < statement.getValue().size(); n++) {
+                        String name = statement.getValue().get(n);
+                        if (!ScssOutline.canLoad(name, urls.get(source))) {
+                            continue;
+                        }
+                        if (found.source() >= 0 || urls.stream().filter(url -> ScssOutline.canLoad(name, url)).count() > 1) {
+                            return none;
+                        }
+                        found = new Import(s, statement.getKey(), n);
+                    }
+                }
+            }
+            return found;
+        }
+
+        /** Where each statement of an SCSS source stands; read once per source. */
+        private java.util.NavigableMap<Integer, ScssOutline.Place> places(int source) {
+            return places.computeIfAbsent(source, k -> ScssOutline.places(contents.get(k)));
+        }
+
         /** Whether the block is a part of the style rule whose braces open at {@code open} in the source. */
         private boolean enclosingPart(Block block, int source, int open) {
             if (block == null || css.charAt(block.start) == '@' || !block.children.isEmpty()) {
@@ -367,14 +613,8 @@ final class SplitRules {
             return enclosing != null && enclosing[0] == open;
         }
 
-        /**
-         * Adds the bodies of the named mixins, and of the mixins they include, to {@code bodies};
-         * false when no mixin is named.
-         */
-        private boolean includedBodies(List<String> names, List<int[]> bodies) {
-            if (names.isEmpty()) {
-                return false;
-            }
+        /** The named mixins and those they include, in turn: the names of those defined. */
+        private java.util.Set<String> included(List<String> names) {
             if (mixins == null) {
                 mixins = new java.util.HashMap<>();
                 for (int s = 0; s < contents.size(); s++) {
@@ -383,41 +623,46 @@ final class SplitRules {
                             body -> mixins.computeIfAbsent(name, k -> new ArrayList<>()).add(new int[] {index, body[0], body[1]})));
                 }
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Set<String> found = new java.util.LinkedHashSet<>();
             java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
             while (!pending.isEmpty()) {
                 String name = pending.pop();
-                if (!seen.add(name)) {
+                if (!mixins.containsKey(name) || !found.add(name)) {
                     continue;
                 }
-                for (int[] body : mixins.getOrDefault(name, List.of())) {
-                    bodies.add(body);
+                for (int[] body : mixins.get(name)) {
                     pending.addAll(includes.computeIfAbsent(StaticValues.key(body[0], body[1]),
                             k -> ScssOutline.includes(contents.get(body[0]), body[1], body[2], indentedSource(body[0]))));
                 }
             }
-            return true;
+            return found;
         }
 
-        /** Whether every position of the block maps to the rule's selector or inside one of the bodies. */
+        /**
+         * Whether each line of the block that maps to a place, mapped from where its text starts,
+         * maps to the rule's selector or inside one of the bodies: the selectors and property names
+         * say who wrote the block; a value maps to where it was computed, which may be a variable
+         * or function anywhere.
+         */
         private boolean wroteWithin(Block block, StaticValues.Origin selector, List<int[]> bodies) {
-            if (byLine == null) {
-                byLine = new java.util.HashMap<>();
-                for (Map.Entry<Long, StaticValues.Origin> entry : origins.entrySet()) {
-                    byLine.computeIfAbsent((int) (entry.getKey() >>> 32), k -> new ArrayList<>()).add(entry.getValue());
-                }
-            }
             boolean any = false;
             for (int l = line(block.start); l <= line(block.close); l++) {
-                for (StaticValues.Origin at : byLine.getOrDefault(l, List.of())) {
-                    any = true;
-                    if (at.equals(selector) || at.source() >= contents.size()) {
-                        continue;
-                    }
-                    int where = offset(at);
-                    if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
-                        return false;
-                    }
+                int column = 0;
+                while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
+                        || css.charAt(lineStarts[l] + column) == '\t')) {
+                    column++;
+                }
+                StaticValues.Origin at = origins.get(StaticValues.key(l, column));
+                if (at == null) {
+                    continue;
+                }
+                any = true;
+                if (at.equals(selector) || at.source() >= contents.size()) {
+                    continue;
+                }
+                int where = offset(at);
+                if (bodies.stream().noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
+                    return false;
                 }
             }
             return any;

@@ -2,7 +2,9 @@ package org.sheaf.sass;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -38,10 +40,11 @@ class ScssOutlineTest {
     }
 
     @Test
-    void includesAndMixinsAreNamedAsSassNamesThem() {
+    void includesAndMixinsAreNamedAsSassNamesThemLeavingOutWhatDefinitionsInclude() {
         String source = "@mixin font_size($s) { & { font-size: $s; } @include lib.mq(sm) { y: 1 } }\n"
                 + "a { @include font-size(1px); /* @include no; */ content: '@include no'; }\n";
-        assertEquals(List.of("mq", "font-size"), ScssOutline.includes(source, 0, source.length(), false));
+        assertEquals(List.of("font-size"), ScssOutline.includes(source, 0, source.length(), false));
+        assertEquals(List.of("mq"), ScssOutline.includes(source, source.indexOf('{'), source.indexOf('\n'), false));
         Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
         assertEquals(List.of("font-size"), List.copyOf(mixins.keySet()));
         assertArrayEquals(new int[] {source.indexOf('{'), source.indexOf('\n') - 1}, mixins.get("font-size").get(0));
@@ -49,5 +52,50 @@ class ScssOutlineTest {
         String indented = "=fs($s)\n  font-size: $s\n\na\n  +fs(1px)\n  x: 1\n";
         assertEquals(List.of("fs"), ScssOutline.includes(indented, 0, indented.length(), true));
         assertEquals(List.of("fs"), List.copyOf(ScssOutline.mixins(indented, true).keySet()));
+    }
+    @Test
+    void theStatementHoldingAPlaceIsTheOneOfTheInnermostBlockAroundBoth() {
+        String source = "a { x: 1; }\n.p { @media print { q: 1; } .n { &:hover { y: 1; } .m { z: 1; } } }\n";
+        var places = ScssOutline.places(source);
+        int m = source.indexOf(".m");
+        assertEquals(source.indexOf("&:hover"), ScssOutline.statementHolding(places, m, source.indexOf("y: 1")));
+        assertEquals(source.indexOf("@media"), ScssOutline.statementHolding(places, m, source.indexOf("q: 1")));
+        assertEquals(source.indexOf(".p"), ScssOutline.statementHolding(places, m, source.indexOf(".p")));
+        assertEquals(0, ScssOutline.statementHolding(places, m, source.indexOf("x: 1")));
+        assertEquals(-1, ScssOutline.statementHolding(places, source.indexOf("&:hover"), m));
+    }
+
+    @Test
+    void theIndentedSyntaxHoldsAPlaceInTheLineIndentedAsDeepAsEachAfterIt() {
+        String source = "a\n  x: 1\n.p\n  &.q,\n  &.r\n    y: 1\n  // sizes\n  &.s\n    .t\n      +m\n";
+        int t = source.indexOf(".t");
+        assertEquals(source.indexOf("&.q"), ScssOutline.indentedStatementHolding(source, t, source.indexOf("y: 1")));
+        assertEquals(source.indexOf("&.q"), ScssOutline.indentedStatementHolding(source, t, source.indexOf("&.r")));
+        assertEquals(source.indexOf("&.s"), ScssOutline.indentedStatementHolding(source, t, source.indexOf("&.s")));
+        assertEquals(0, ScssOutline.indentedStatementHolding(source, t, source.indexOf("x: 1")));
+        assertEquals(-1, ScssOutline.indentedStatementHolding(source, source.indexOf("&.s"), t));
+    }
+
+    @Test
+    void loadingAModuleOrAMixinsContentWritesFromElsewhere() {
+        assertTrue(ScssOutline.writesFromElsewhere("a { } @use 'b';", 0, 16, false));
+        assertTrue(ScssOutline.writesFromElsewhere("a { @content; }", 0, 15, false));
+        assertFalse(ScssOutline.writesFromElsewhere("@mixin m { a { @content; } }\n@import 'b';", 0, 42, false));
+        assertFalse(ScssOutline.writesFromElsewhere("a { content: '@use'; } // @use x\n@used: 1", 0, 43, false));
+        assertFalse(ScssOutline.writesFromElsewhere("=m\n  a\n    @content\nb\n  x: 1\n", 0, 30, true));
+    }
+
+    @Test
+    void anImportLoadsTheSassStylesheetsItNames() {
+        String source = "@import \"minima/base\", \"layout\";\n@import url(x.css);\n@import 'plain.css';\n"
+                + "a { @import \"nested\"; }\n// @import \"no\";\n";
+        assertEquals(Map.of(0, List.of("minima/base", "layout"), source.indexOf("@import \"nested"), List.of("nested")),
+                ScssOutline.imports(source));
+        assertEquals(Map.of(0, List.of("sass/base", "grid")), ScssOutline.imports("@import sass/base, grid\n"));
+
+        assertTrue(ScssOutline.canLoad("minima/base", "file:///s/_sass/minima/_base.scss"));
+        assertTrue(ScssOutline.canLoad("../sass/grid.sass", "../../_sass/sass/grid/_index.sass"));
+        assertFalse(ScssOutline.canLoad("base", "file:///s/_sass/minima/_database.scss"));
+        assertFalse(ScssOutline.canLoad("minima/base", "file:///s/_sass/_base.scss"));
     }
 }

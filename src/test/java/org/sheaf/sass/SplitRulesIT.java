@@ -64,4 +64,11 @@ class SplitRulesIT {
                 + "@media (min-width: 10em) {\n  b {\n    font-size: 2px;\n  }\n}",
                 compiled("a { y: 1; }\nb { @include fs(1px); c: 3; }"));
     }
+    @Test
+    void aStatementBetweenThatIncludesTheSameMixinKeepsTheRuleAfterTheMixinsRules() throws Exception {
+        // libsass: .v:hover { q: 1 }, .v b { x: 1 }, .v b { c: 3 }, .v b { x: 1 }; the .v:hover
+        // before the two .v b { x: 1 } does not say which of them the second b wrote
+        assertEquals(".v:hover {\n  q: 1;\n}\n.v b {\n  x: 1;\n}\n.v b {\n  x: 1;\n}\n.v b {\n  c: 3;\n}",
+                compiled(".v { &:hover { q: 1; } b { @include amp; } b { @include amp; c: 3; } }"));
+    }
 }
