@@ -534,15 +534,26 @@ final class LibsassLayout {
             copy(block.end - 1, block.end);
         }
 
-        /** Whether the compressed style writes the item: anything but a comment not starting {@code /*!}. */
+        /**
+         * Whether the compressed style writes the item: anything but a comment not starting
+         * {@code /*!}, and a block only when it keeps something of what it holds. A rule that held
+         * only comments, and an {@code @media} that held only such rules, are left out whole, as
+         * libsass leaves them; a block written empty ({@code @font-face {}}) stays.
+         */
         boolean kept(Item item) {
-            return item.kind != Kind.COMMENT || css.startsWith("/*!", item.start);
+            return switch (item.kind) {
+                case COMMENT -> css.startsWith("/*!", item.start);
+                case STATEMENT -> true;
+                case BLOCK -> item.children.isEmpty() || item.children.stream().anyMatch(this::kept);
+            };
         }
 
         /** A block in the compressed style: its prelude, and its kept items with a semicolon between statements. */
         void compressedBlock(Item block) {
             int end = trimmedEnd(block.start, block.open);
-            if (css.charAt(block.start) == '@') {
+            if (css.startsWith("@media ", block.start)) {
+                replaced(block.start, end, compressedMediaQueries(css.substring(block.start, end)));
+            } else if (css.charAt(block.start) == '@') {
                 prelude(block.start, end, 0);
             } else {
                 String selector = compressedSelector(css.substring(block.start, end));
@@ -601,6 +612,33 @@ final class LibsassLayout {
                 written = CalcValues.written(origin.getKey(), origin.getValue(), value, false);
             }
             return value.equals(written);
+        }
+
+        /**
+         * An {@code @media} prelude with its queries joined by a bare comma, as libsass's compressed
+         * style joins them; the spaces inside each query stay.
+         */
+        static String compressedMediaQueries(String prelude) {
+            StringBuilder text = new StringBuilder(prelude.length());
+            int depth = 0;
+            for (int i = 0; i < prelude.length(); i++) {
+                char c = prelude.charAt(i);
+                if (c == '"' || c == '\'') {
+                    int end = stringEnd(prelude, i);
+                    end = end < 0 ? prelude.length() - 1 : end;
+                    text.append(prelude, i, end + 1);
+                    i = end;
+                    continue;
+                }
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                text.append(c);
+                if (c == ',' && depth == 0) {
+                    while (i + 1 < prelude.length() && Character.isWhitespace(prelude.charAt(i + 1))) {
+                        i++;
+                    }
+                }
+            }
+            return text.toString();
         }
 
         /** A selector list without the spaces around its commas and combinators, or the line breaks after its commas. */
