@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
  * places, a guess that is right when the written names come before those of variables.</li>
  * <li>a number under one loses its leading zero ({@code $a} with {@code $a: 0.5} is {@code .5})
  * unless the declaration wrote it so, as {@code translate(0.5px, $x)} keeps {@code 0.5px}; told
- * by count as the names are. (libsass keeps the zero of arithmetic whose left operand was
- * written under one, {@code 0.05 * $m}, which this does not tell.)</li>
+ * by count as the names are. For a value that is one variable, what counts is the expression
+ * the variable was given, when it is a list ({@code $t: all 0.2s ease} keeps {@code 0.2s}).
+ * (libsass keeps the zero of arithmetic whose left operand was written under one,
+ * {@code 0.05 * $m}, which this does not tell.)</li>
  * </ul>
  * Strings and {@code url()} are left as they are.
  */
@@ -44,14 +46,21 @@ final class CompressedValues {
     private CompressedValues() {
     }
 
+    /** The value shortened, its colour names and numbers told by what the declaration wrote. */
+    static String compressed(String value, String written) {
+        return compressed(value, written, written);
+    }
+
     /**
      * @param value   the value as libsass's expanded style writes it
      * @param written the declaration's value as the stylesheet wrote it, for the colour names it
      *                spells out; "" when unknown
+     * @param numbersWritten where the value's numbers were written: the declaration's value, or
+     *                what {@link #throughVariable} makes of the expression of the variable it is
      */
-    static String compressed(String value, String written) {
+    static String compressed(String value, String written, String numbersWritten) {
         Map<String, Integer> spelled = counted(WORD, written, word -> word);
-        Map<String, Integer> numbers = counted(NUMBER, written, CompressedValues::withoutLeadingZero);
+        Map<String, Integer> numbers = counted(NUMBER, numbersWritten, CompressedValues::withoutLeadingZero);
         StringBuilder out = new StringBuilder(value.length());
         int depth = 0;
         int i = 0;
@@ -128,6 +137,17 @@ final class CompressedValues {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * What a declaration whose value is one variable wrote, for {@link #compressed}, from the
+     * expression the variable was given: libsass writes the numbers written in a list as written
+     * with their leading zero ({@code $t: all 0.2s ease} gives {@code all 0.2s ease}), while a
+     * variable that holds one number loses it ({@code $half: 0.5} gives {@code .5}), as libsass
+     * marks a number reached through a variable as computed.
+     */
+    static String throughVariable(String expression) {
+        return NUMBER.matcher(expression).matches() ? "" : expression;
     }
 
     /** How often each match of {@code pattern} in {@code text}, as {@code key} makes it, occurs there. */

@@ -44,6 +44,8 @@ import java.util.regex.Pattern;
 final class LibsassLayout {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
     /** An import of a stylesheet on the same site by its {@code .css} name, without media queries. */
+    /** A value that is one variable, as a declaration writes it. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$[\\w-]+");
     private static final Pattern CSS_IMPORT = Pattern.compile(
             "@import ([\"'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)([^\"'\\\\\n]*\\.css)\\1;");
 
@@ -598,7 +600,23 @@ final class LibsassLayout {
             }
             Map.Entry<String, Integer> origin = origins.of(item.start);
             String written = origin == null ? null : StaticValues.writtenText(origin.getKey(), origin.getValue(), name);
-            return name + ":" + CompressedValues.compressed(value, written == null ? "" : written);
+            if (written != null && VARIABLE.matcher(written.strip()).matches()) {
+                // dart-sass maps a value that is one variable to the expression the variable was
+                // given (its assignment's, or the mixin argument's), whose numbers are the ones
+                // written
+                int valueAt = item.start + colon + 1;
+                while (Character.isWhitespace(css.charAt(valueAt))) {
+                    valueAt++;
+                }
+                Map.Entry<String, Integer> assigned = origins.of(valueAt);
+                String expression = assigned == null ? null : StaticValues.expressionText(assigned.getKey(), assigned.getValue());
+                if (expression != null) {
+                    return name + ":" + CompressedValues.compressed(value, written,
+                            CompressedValues.throughVariable(expression));
+                }
+            }
+            written = written == null ? "" : written;
+            return name + ":" + CompressedValues.compressed(value, written);
         }
 
         /** Whether the declaration the source map points at wrote this value as a static value, which libsass copies. */

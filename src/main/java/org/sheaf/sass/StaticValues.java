@@ -190,6 +190,43 @@ final class StaticValues {
         return source.substring(start, Math.min(end, source.length()));
     }
 
+    /**
+     * The text of the expression that starts at offset {@code at}: a variable's value up to its
+     * {@code ;} or {@code !default}, or a mixin's argument up to the {@code ,} or {@code )} after
+     * it; null when {@code at} is not in the source.
+     */
+    static String expressionText(String source, int at) {
+        if (at < 0 || at >= source.length()) {
+            return null;
+        }
+        int before = at - 1;
+        while (before >= 0 && Character.isWhitespace(source.charAt(before))) {
+            before--;
+        }
+        boolean argument = before >= 0 && (source.charAt(before) == '(' || source.charAt(before) == ',');
+        int depth = 0;
+        int end = at;
+        while (end < source.length()) {
+            char c = source.charAt(end);
+            if (c == '"' || c == '\'') {
+                end = skipped(source, end);
+                continue;
+            }
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            } else if (depth == 0 && (c == ';' || c == '!' || c == '{' || c == '}' || argument && c == ',')) {
+                break;
+            }
+            end++;
+        }
+        return source.substring(at, end).strip();
+    }
+
     private static int valueStart(String source, int at, String name) {
         if (at < 0 || !source.startsWith(name, at) || at > 0 && " \t\n\r{;".indexOf(source.charAt(at - 1)) < 0) {
             return -1;
