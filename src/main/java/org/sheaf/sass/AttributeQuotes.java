@@ -63,6 +63,10 @@ final class AttributeQuotes {
             int skip = skipped(css, i, false);
             if (skip > i) {
                 out.append(css, i, skip);
+                if (css.substring(preludeStart, i).isBlank()) {
+                    // a comment before a rule is not part of its prelude
+                    preludeStart = skip;
+                }
                 i = skip;
                 continue;
             }
@@ -105,23 +109,27 @@ final class AttributeQuotes {
     }
 
     /**
-     * Reads the attribute selector at {@code open} in the output; when its value is unquoted and
-     * the sources quoted it, appends it with the quotes and returns where it ends, else returns
-     * {@code open}.
+     * Reads the attribute selector at {@code open} in the output; when its value is unquoted, or
+     * in double quotes, and the sources quoted it otherwise ({@code [href^='http://']}, which
+     * dart-sass writes with double quotes), appends it with their quotes and returns where it
+     * ends, else returns {@code open}.
      */
     private static int restore(String css, int open, Map<Attribute, Character> quotes, StringBuilder out,
             List<SourceMapShift.Edit> edits) {
         Selector s = Selector.read(css, open);
-        if (s == null || s.quote != 0) {
+        if (s == null || s.quote == '\'' || s.attribute.value().indexOf('\'') >= 0) {
             return open;
         }
         Character quote = quotes.get(s.attribute);
-        if (quote == null || quote == 0 || quote == MIXED) {
+        if (quote == null || quote == 0 || quote == MIXED || quote == s.quote) {
             return open;
         }
         out.append(css, open, s.valueStart).append(quote).append(s.attribute.value()).append(quote)
                 .append(css, s.valueEnd, s.end);
-        edits.add(new SourceMapShift.Edit(s.valueStart, s.valueEnd - s.valueStart, s.valueEnd - s.valueStart + 2));
+        if (s.quote == 0) {
+            // a quote changed for another moves nothing
+            edits.add(new SourceMapShift.Edit(s.valueStart, s.valueEnd - s.valueStart, s.valueEnd - s.valueStart + 2));
+        }
         return s.end;
     }
 
@@ -151,7 +159,7 @@ final class AttributeQuotes {
      * {@code lineComments}, Sass's {@code //} comments too (not in a {@code url(}, which this
      * tokenizer never needs to read: an attribute selector holds none).
      */
-    private static int skipped(String text, int at, boolean lineComments) {
+    static int skipped(String text, int at, boolean lineComments) {
         char c = text.charAt(at);
         if (c == '/' && at + 1 < text.length()) {
             if (text.charAt(at + 1) == '*') {

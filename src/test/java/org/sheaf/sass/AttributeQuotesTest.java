@@ -30,6 +30,17 @@ class AttributeQuotesTest {
     }
 
     @Test
+    void singleQuotesComeBackWhereDartSassWroteDoubleOnes() {
+        assertEquals("@media print{a[href^='http://']:after{x:y}}",
+                restored("@media print{a[href^=\"http://\"]:after{x:y}}", "@media print {\n  a[href^='http://']:after { x: y }\n}"));
+        assertEquals("/* print */\n@media print {\n  a[href^='http://']:after {\n    x: y;\n  }\n}",
+                restored("/* print */\n@media print {\n  a[href^=\"http://\"]:after {\n    x: y;\n  }\n}",
+                        "@media print {\n  a[href^='http://']:after { x: y }\n}"));
+        assertEquals("a[href^=\"http://\"]{x:y}",
+                restored("a[href^=\"http://\"]{x:y}", "a[href^='http://'] {}", "b[href^=\"http://\"] {}"));
+    }
+
+    @Test
     void selectorsWrittenWithoutQuotesOrBothWaysStayAsDartSassWroteThem() {
         assertEquals("a[type=button]{x:y}", restored("a[type=button]{x:y}", "a[type=button] { x: y }"));
         assertEquals("a[type=button]{x:y}b[type=button]{x:y}", restored("a[type=button]{x:y}b[type=button]{x:y}",
