@@ -46,6 +46,8 @@ final class LibsassLayout {
     /** An import of a stylesheet on the same site by its {@code .css} name, without media queries. */
     /** A value that is one variable, as a declaration writes it. */
     private static final Pattern VARIABLE = Pattern.compile("\\$[\\w-]+");
+    /** The name of {@code :nth-child()} or one of its kin, just written. */
+    private static final Pattern NTH_NAME = Pattern.compile("(?i):nth-(?:last-)?(?:child|of-type)$");
     private static final Pattern CSS_IMPORT = Pattern.compile(
             "@import ([\"'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)([^\"'\\\\\n]*\\.css)\\1;");
 
@@ -659,7 +661,10 @@ final class LibsassLayout {
             return text.toString();
         }
 
-        /** A selector list without the spaces around its commas and combinators, or the line breaks after its commas. */
+        /**
+         * A selector list without the spaces around its commas and combinators, or the line breaks
+         * after its commas; the argument of {@code :nth-child()} is left as it is.
+         */
         String compressedSelector(String selector) {
             StringBuilder text = new StringBuilder(selector.length());
             int brackets = 0;
@@ -670,6 +675,14 @@ final class LibsassLayout {
                     end = end < 0 ? selector.length() - 1 : end;
                     text.append(selector, i, end + 1);
                     i = end;
+                    continue;
+                }
+                if (c == '(' && NTH_NAME.matcher(text).find()) {
+                    // libsass copies the argument of :nth-child() and its kin as written
+                    int close = selector.indexOf(')', i);
+                    close = close < 0 ? selector.length() - 1 : close;
+                    text.append(selector, i, close + 1);
+                    i = close;
                     continue;
                 }
                 brackets += c == '[' ? 1 : c == ']' ? -1 : 0;

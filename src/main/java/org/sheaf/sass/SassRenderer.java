@@ -295,8 +295,8 @@ public final class SassRenderer implements AutoCloseable {
                         relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
             }
             // As Jekyll writes it with libsass: static values as written, no byte order mark, colours
-            // as libsass writes them, attribute selectors quoted as written, each rule's
-            // declarations in one rule, and libsass's layout.
+            // as libsass writes them, attribute selectors quoted and :nth-child() arguments as
+            // written, each rule's declarations in one rule, and libsass's layout.
             List<SourceMapShift.Edit> edits = new ArrayList<>();
             boolean expanded = settings.style() == OutputStyle.EXPANDED;
             String plain = expanded ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
@@ -308,6 +308,9 @@ public final class SassRenderer implements AutoCloseable {
             List<SourceMapShift.Edit> quoted = new ArrayList<>();
             plain = AttributeQuotes.restored(plain, sources, quoted);
             edits = SourceMapShift.merged(edits, quoted);
+            List<SourceMapShift.Edit> arguments = new ArrayList<>();
+            plain = NthArguments.restored(plain, sources, arguments);
+            edits = SourceMapShift.merged(edits, arguments);
             if (plain.startsWith("\uFEFF")) {
                 String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
                 plain = charset + plain.substring(1);
