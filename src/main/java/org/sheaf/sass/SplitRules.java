@@ -889,7 +889,13 @@ final class SplitRules {
         while (i < css.length()) {
             char c = css.charAt(i);
             if (c == '"' || c == '\'' || c == '/' && i + 1 < css.length() && css.charAt(i + 1) == '*') {
-                i = StaticValues.skipped(css, i);
+                int end = StaticValues.skipped(css, i);
+                if (c == '/' && css.substring(statement, i).isBlank()) {
+                    // a comment before a rule is not part of it: the rule starts at its selector,
+                    // which is what the map places
+                    statement = end;
+                }
+                i = end;
                 continue;
             }
             if (c == '{') {
