@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code a,b}), while the arguments of a function call keep their {@code ", "};</li>
  * <li>a colour is written in its shortest form, its name unless the hex form is shorter
  * ({@code #c0c0c0} and {@code #008080} are {@code silver} and {@code teal}, {@code #FFFFFF} and
- * {@code white} are {@code #fff}), and one that is not opaque as {@code rgba(r,g,b,a)} without
+ * {@code white} are {@code #fff}; {@code #A2E1DB}, which has no shorter form, keeps its
+ * spelling), and one that is not opaque as {@code rgba(r,g,b,a)} without
  * spaces, {@code transparent} included ({@code rgba(0,0,0,0)}). A colour name the declaration
  * itself wrote keeps its spelling ({@code 1px solid $c white} keeps {@code white}); only one
  * that came through a variable, a mixin's argument or a function is shortened. Which is which
@@ -97,7 +98,10 @@ final class CompressedValues {
                 if (hex.length() == 3) {
                     hex = "" + hex.charAt(0) + hex.charAt(0) + hex.charAt(1) + hex.charAt(1) + hex.charAt(2) + hex.charAt(2);
                 }
-                out.append(opaque(Integer.parseInt(hex, 16)));
+                String shortest = opaque(Integer.parseInt(hex, 16));
+                // with no shorter form, libsass keeps the spelling a literal had, as dart-sass does
+                // (#A2E1DB through a variable stays so; a computed colour is lower case in both)
+                out.append(shortest.length() == 7 && end - i == 7 ? value.substring(i, end) : shortest);
                 i = end;
             } else if (Character.isLetter(c) || c == '-' || c == '_') {
                 int end = i;

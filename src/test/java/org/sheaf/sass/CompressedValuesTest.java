@@ -32,6 +32,12 @@ class CompressedValuesTest {
     }
 
     @Test
+    void hexWithNoShorterFormKeepsItsSpelling() {
+        // $m with $m: #A2E1DB, as Minimal Mistakes' mint skin writes its footer colour
+        assertEquals("#A2E1DB 1px #fff", CompressedValues.compressed("#A2E1DB 1px #FFFFFF", "$m 1px $w"));
+    }
+
+    @Test
     void colourThatIsNotOpaqueIsRgbaWithoutSpaces() {
         String written = "rgba(0, 0, 0, 0.04) transparent rgba(0, 0, 0, 1)";
         assertEquals("rgba(0,0,0,0.04) transparent #000", CompressedValues.compressed(written, written));
