@@ -53,11 +53,15 @@ final class CompressedValues {
     }
 
     /**
-     * @param value   the value as libsass's expanded style writes it
-     * @param written the declaration's value as the stylesheet wrote it, for the colour names it
-     *                spells out; "" when unknown
+     * The value shortened, its colour names told by what the declaration wrote and its numbers by
+     * {@code numbersWritten}.
+     *
+     * @param value          the value as libsass's expanded style writes it
+     * @param written        the declaration's value as the stylesheet wrote it, for the colour
+     *                       names it spells out; "" when unknown
      * @param numbersWritten where the value's numbers were written: the declaration's value, or
-     *                what {@link #throughVariable} makes of the expression of the variable it is
+     *                       what {@link #throughVariable} makes of the expression of the variable
+     *                       that is the whole value
      */
     static String compressed(String value, String written, String numbersWritten) {
         Map<String, Integer> spelled = counted(WORD, written, word -> word);

@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * lines of a selector list start at the margin.
  * <li>{@code compressed}: no white space but what the values need, on one line that ends in a
  * line break: {@code a>b,c{d:e;f:g}}. A comment is left out unless it starts {@code /*!}, and then
- * copied as written; a selector loses the spaces around its commas and combinators; a declaration's
- * last semicolon is dropped. A static value is copied as written, as in the other styles; a value
+ * copied as written, and a rule left with nothing else is left out; a selector loses the spaces
+ * around its commas and combinators, not those of an {@code :nth-child()} argument; the queries of
+ * an {@code @media} are joined by a bare comma; a declaration's last semicolon is dropped. A static value is copied as written, as in the other styles; a value
  * Sass computed is written shorter ({@link CompressedValues}), which the source says: the
  * declaration the map points at is static or not.
  * </ul>
@@ -43,11 +44,11 @@ import java.util.regex.Pattern;
  */
 final class LibsassLayout {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
-    /** An import of a stylesheet on the same site by its {@code .css} name, without media queries. */
     /** A value that is one variable, as a declaration writes it. */
     private static final Pattern VARIABLE = Pattern.compile("\\$[\\w-]+");
     /** The name of {@code :nth-child()} or one of its kin, just written. */
     private static final Pattern NTH_NAME = Pattern.compile("(?i):nth-(?:last-)?(?:child|of-type)$");
+    /** An import of a stylesheet on the same site by its {@code .css} name, without media queries. */
     private static final Pattern CSS_IMPORT = Pattern.compile(
             "@import ([\"'])(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)([^\"'\\\\\n]*\\.css)\\1;");
 
