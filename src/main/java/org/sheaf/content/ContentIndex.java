@@ -215,8 +215,7 @@ public final class ContentIndex {
         values.put("dir", url.endsWith("/") ? url : url.substring(0, url.lastIndexOf('/') + 1));
         values.put("name", outputPath.substring(outputPath.lastIndexOf('/') + 1));
         values.put("path", outputPath);
-        values.putIfAbsent("tags", List.of());
-        values.putIfAbsent("categories", List.of());
+        // like a page read from a file, no tags or categories (nil in Jekyll, as on a paginator's pages)
         values.put("collection", null);
         values.put("content", "");
         values.put("excerpt", null);

@@ -73,8 +73,8 @@ final class PageFactory {
         if (data.get("date") != null && !(data.get("date") instanceof RubyDate || data.get("date") instanceof ZonedDateTime)) {
             dateOf(parsed, data, null).ifPresent(date -> drop.put("date", date));
         }
-        drop.putIfAbsent("categories", List.of());
-        drop.putIfAbsent("tags", List.of());
+        // no tags or categories unless the front matter names them: a Jekyll page's are nil, so
+        // `{% if page.tags %}` is false on a page, where an empty list would be true in Liquid
         drop.put("collection", null);
         return Optional.of(finish(parsed, drop, url, Permalinks.pageOutputPath(url, outputExt)));
     }

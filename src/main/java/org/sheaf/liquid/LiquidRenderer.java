@@ -272,7 +272,8 @@ public final class LiquidRenderer {
         }
         try {
             // as Liqp's unguarded render: its guarded one adds only the template size check done just above
-            return String.valueOf(RubyComparisons.render(parsed, all, new TimedContext(parsed, parser, renderMillis)));
+            TimedContext root = new TimedContext(parsed, parser, renderMillis, parser.evaluate(parser.mapper, all));
+            return String.valueOf(RubyComparisons.render(parsed, new HashMap<>(), root));
         } catch (RuntimeException e) {
             Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine, template);
             throw new DiagnosticException(diagnostic, e);

@@ -16,12 +16,14 @@ import liqp.nodes.GtEqNode;
 import liqp.nodes.GtNode;
 import liqp.nodes.InsertionNode;
 import liqp.nodes.LNode;
+import liqp.nodes.LookupNode;
 import liqp.nodes.LtEqNode;
 import liqp.nodes.LtNode;
 import liqp.nodes.NEqNode;
 import liqp.parser.v4.NodeVisitor;
 import liqp.spi.BasicTypesSupport;
 import liquid.parser.v4.LiquidParser;
+import liquid.parser.v4.LiquidParser.IndexContext;
 
 /**
  * Builds a parsed template's nodes as Liqp does, except that wherever Liquid compares two values
@@ -37,6 +39,11 @@ import liquid.parser.v4.LiquidParser;
  * every time is moved to offset zero ({@link #comparable}): at one offset, Java's order and
  * equality are the instants'. Everything else about a comparison (numbers, strings, nil, a date
  * against a time) stays Liqp's.
+ *
+ * <p>One lookup is also built as Ruby's Liquid reads it: {@code hash.first}, on a hash with no
+ * key {@code first}, is the hash's first entry as a {@code [key, value]} pair, since Liquid calls
+ * Ruby's {@code Hash#first} there ({@code site.categories.first[0]} is the first category's name);
+ * Liqp knows {@code first} of lists only and gives nil.
  *
  * <p>Liqp builds a template's nodes afresh for each render, as they keep state while they render;
  * {@link #render} does the same with this builder.
@@ -152,6 +159,36 @@ final class RubyComparisons extends NodeVisitor {
                 sought = comparable(sought);
             }
             return new ContainsNode(new AtomNode(in), new AtomNode(sought)).render(context);
+        }
+    }
+
+    @Override
+    public LookupNode visitLookup_id_indexes(LiquidParser.Lookup_id_indexesContext ctx) {
+        LookupNode node = new LookupNode(ctx.id().getText());
+        for (IndexContext index : ctx.index()) {
+            if (index.Dot() != null) {
+                String name = index.id2().getText();
+                node.add(name.equals("first") ? new FirstOfHash() : new LookupNode.Hash(name));
+            } else {
+                node.add(new LookupNode.Index(visit(index.expr()), index.expr().getText()));
+            }
+        }
+        return node;
+    }
+
+    /** {@code .first}: a hash's first entry as a pair when the hash has no key {@code first}, else Liqp's lookup. */
+    private static final class FirstOfHash extends LookupNode.Hash {
+        FirstOfHash() {
+            super("first");
+        }
+
+        @Override
+        public Object get(Object value, TemplateContext context) {
+            if (value instanceof Map<?, ?> map && !map.containsKey("first")) {
+                return map.isEmpty() ? null : map.entrySet().stream().findFirst()
+                        .map(entry -> Arrays.asList(entry.getKey(), entry.getValue())).orElseThrow();
+            }
+            return super.get(value, context);
         }
     }
 }

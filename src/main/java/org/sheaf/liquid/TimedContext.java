@@ -1,6 +1,5 @@
 package org.sheaf.liquid;
 
-import java.util.HashMap;
 import java.util.Map;
 import liqp.Template;
 import liqp.TemplateContext;
@@ -25,9 +24,15 @@ final class TimedContext extends TemplateContext {
     private final long deadlineNanos;
     private final long limitMillis;
 
-    /** The root: a render of {@code template} that must finish within {@code limitMillis}. */
-    TimedContext(Template template, TemplateParser parser, long limitMillis) {
-        super(template, parser, new HashMap<>());
+    /**
+     * The root: a render of {@code template} that must finish within {@code limitMillis}, seeing
+     * {@code variables} (Jekyll's payload). The payload lives in the root because {@code assign}
+     * and {@code capture} write there: a variable a template assigns then replaces the payload's
+     * of the same name, as in Ruby's Liquid, where assigns are looked up before the payload
+     * (a layout's {@code {% capture layout %}} is read back as the captured text, not the layout).
+     */
+    TimedContext(Template template, TemplateParser parser, long limitMillis, Map<String, Object> variables) {
+        super(template, parser, variables);
         this.limitMillis = limitMillis;
         this.deadlineNanos = System.nanoTime() + limitMillis * 1_000_000L;
     }

@@ -489,12 +489,28 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("<div class=\"highlight\">");
         html.openPre();
         html.raw("<pre class=\"highlight\"><code>");
-        html.raw(highlighting.html(lang, code));
+        html.raw(options.codeLineNumbers() ? numbered(highlighting.html(lang, code), code)
+                : highlighting.html(lang, code));
         html.raw("</code></pre>");
         html.closePre();
         html.raw("</div>");
         html.raw(html.getPrefix()); // kramdown indents the outer closing tag, after the code
         html.raw("</div>").line();
+    }
+
+    /**
+     * Highlighted code in Rouge's table with a gutter of line numbers, as kramdown writes a block
+     * when {@code line_numbers} is on: one number for each line break of the code, and one more
+     * when the code does not end with one.
+     */
+    private String numbered(String highlighted, String code) {
+        int lines = (int) code.chars().filter(c -> c == '\n').count() + (code.endsWith("\n") ? 0 : 1);
+        StringBuilder numbers = new StringBuilder();
+        for (int line = options.codeStartLine(); line < options.codeStartLine() + lines; line++) {
+            numbers.append(line).append('\n');
+        }
+        return "<table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">" + numbers
+                + "</pre></td><td class=\"rouge-code\"><pre>" + highlighted + "</pre></td></tr></tbody></table>";
     }
 
     /**

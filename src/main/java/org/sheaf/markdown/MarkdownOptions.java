@@ -21,6 +21,10 @@ import java.util.Set;
  *                         ({@code footnote_backlink})
  * @param defaultCodeLanguage the language class given to code blocks that name none
  *                         (Jekyll's {@code syntax_highlighter_opts.default_lang}, {@code plaintext})
+ * @param codeLineNumbers  number the lines of highlighted code blocks in Rouge's table, a gutter
+ *                         of numbers beside the code ({@code syntax_highlighter_opts}'s
+ *                         {@code line_numbers}, under {@code block:} or for every kind of code)
+ * @param codeStartLine    the number of a code block's first line in that table ({@code start_line})
  * @param rouge            write code in the markup of Rouge, Jekyll's highlighter; false when the
  *                         site names another ({@code highlighter: none}), which gives kramdown's
  *                         plain {@code <pre><code>}
@@ -39,6 +43,8 @@ public record MarkdownOptions(
         List<Integer> tocLevels,
         String footnoteBacklink,
         String defaultCodeLanguage,
+        boolean codeLineNumbers,
+        int codeStartLine,
         boolean rouge,
         Set<String> commonMark) {
 
@@ -64,7 +70,7 @@ public record MarkdownOptions(
     /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
     public static MarkdownOptions defaults() {
         return new MarkdownOptions(Flavour.KRAMDOWN, true, "", DEFAULT_QUOTES, false,
-                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", true, Set.of());
+                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", false, 1, true, Set.of());
     }
 
     /**
@@ -82,9 +88,10 @@ public record MarkdownOptions(
             names(config.get("options")).forEach(name -> named.add(name.toUpperCase(Locale.ROOT)));
             names(config.get("extensions")).forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
             return new MarkdownOptions(Flavour.COMMONMARK, false, "", DEFAULT_QUOTES, false,
-                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), true, named);
+                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), false, 1, true, named);
         }
         Map<?, ?> config = site.get("kramdown") instanceof Map<?, ?> map ? map : Map.of();
+        Map<String, Object> blocks = blockHighlighting(config.get("syntax_highlighter_opts"));
         return new MarkdownOptions(Flavour.KRAMDOWN,
                 flag(config.get("auto_ids"), base.autoIds()),
                 text(config.get("auto_id_prefix"), base.autoIdPrefix()),
@@ -93,8 +100,25 @@ public record MarkdownOptions(
                 levels(config.get("toc_levels"), base.tocLevels()),
                 text(config.get("footnote_backlink"), base.footnoteBacklink()),
                 base.defaultCodeLanguage(),
+                flag(blocks.get("line_numbers"), base.codeLineNumbers()),
+                blocks.get("start_line") instanceof Number start ? start.intValue() : base.codeStartLine(),
                 syntaxHighlighter(config.get("syntax_highlighter"), site.get("highlighter")).equals("rouge"),
                 Set.of());
+    }
+
+    /**
+     * The Rouge options kramdown highlights code blocks with: those of {@code syntax_highlighter_opts}
+     * with its {@code block:} map's laid over them (its {@code span:} map is for code spans).
+     */
+    private static Map<String, Object> blockHighlighting(Object value) {
+        Map<String, Object> options = new java.util.HashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((key, option) -> options.put(String.valueOf(key), option));
+            if (map.get("block") instanceof Map<?, ?> block) {
+                block.forEach((key, option) -> options.put(String.valueOf(key), option));
+            }
+        }
+        return options;
     }
 
     /** A list of names; anything else names nothing, as jekyll-commonmark ignores it. */

@@ -247,6 +247,28 @@ class LiquidRendererTest {
     }
 
     @Test
+    void readsTheFirstEntryOfAHashAsAKeyValuePair() throws Exception {
+        Map<String, Object> vars = variables();
+        Map<String, Object> categories = new LinkedHashMap<>();
+        categories.put("Jekyll", List.of("a", "b", "c"));
+        categories.put("tutorial", List.of("a"));
+        vars.put("categories", categories);
+        vars.put("keyed", Map.of("first", "own value"));
+        assertEquals("Jekyll 3", render("{{ categories.first[0] }} {{ categories.first[1].size }}", vars));
+        assertEquals("own value", render("{{ keyed.first }}", vars));
+        assertEquals("true", render("{% if categories.first[0] == null %}false{% else %}true{% endif %}", vars));
+    }
+
+    @Test
+    void readsAnAssignedOrCapturedVariableBeforeThePayloadsOfTheSameName() throws Exception {
+        Map<String, Object> vars = variables();
+        vars.put("layout", Map.of("title", "Default"));
+        assertEquals("layout-default", render("{% capture layout %}layout-default{% endcapture %}{{ layout }}", vars));
+        assertEquals("Home", render("{% assign page = 'Home' %}{{ page }}", vars));
+        assertEquals("Jobs", render("{% for x in (1..1) %}{{ page.title }}{% endfor %}", vars));
+    }
+
+    @Test
     void runsLiquidControlFlowTags() throws Exception {
         assertEquals("[x]", render("{%- capture c -%} x {%- endcapture -%}[{{ c }}]"));
         assertEquals("two", render("{% case 2 %}{% when 1 %}one{% when 2 %}two{% endcase %}"));

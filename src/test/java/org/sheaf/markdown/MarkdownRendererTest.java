@@ -64,6 +64,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void numbersTheLinesOfCodeBlocksWhenTheBlockOptionsAskForIt() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown",
+                Map.of("syntax_highlighter_opts", Map.of("block", Map.of("line_numbers", true, "start_line", 7))))));
+        assertEquals("<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
+                + "<code><table class=\"rouge-table\"><tbody><tr><td class=\"rouge-gutter gl\"><pre class=\"lineno\">7\n8\n"
+                + "</pre></td><td class=\"rouge-code\"><pre>one\ntwo\n</pre></td></tr></tbody></table></code></pre></div></div>\n",
+                renderer.render("```\none\ntwo\n```\n"));
+        MarkdownRenderer spansOnly = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown",
+                Map.of("syntax_highlighter_opts", Map.of("span", Map.of("line_numbers", true))))));
+        assertEquals("<div class=\"language-plaintext highlighter-rouge\"><div class=\"highlight\"><pre class=\"highlight\">"
+                + "<code>one\n</code></pre></div></div>\n", spansOnly.render("```\none\n```\n"));
+    }
+
+    @Test
     void explicitHeadingIdWinsOverTheGeneratedOne() {
         assertRenders("<h2 id=\"custom\">Title</h2><h2 id=\"title\">Title</h2>", "## Title {#custom}\n\n## Title\n");
     }

@@ -56,6 +56,20 @@ class JekyllModelTest {
     }
 
     @Test
+    void aPageAndAPaginatorsPagesHaveNoTagsOrCategoriesAPostHasEmptyLists() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "paginate: 1\nplugins: [jekyll-paginate]\ntimezone: UTC\n")
+                .file("index.html", "---\n---\n[{{ page.tags | inspect }}][{{ page.categories | inspect }}]"
+                        + "{% if page.tags %}T{% endif %}{% for p in paginator.posts %}{% endfor %}\n")
+                .file("_posts/2019-01-01-a.md", "---\n---\n[{{ page.tags | inspect }}][{{ page.categories | inspect }}]\n")
+                .file("_posts/2019-01-02-b.md", "---\n---\nb\n")
+                .buildOk();
+        assertEquals("[nil][nil]\n", site.read("index.html"));
+        assertEquals("[nil][nil]\n", site.read("page2/index.html"));
+        assertEquals("<p>[[]][[]]</p>\n", site.read("2019/01/01/a.html"));
+    }
+
+    @Test
     void sitePagesAreSortedByFileName() {
         TestSite site = site()
                 .file("b/a.md", "---\n---\n")
