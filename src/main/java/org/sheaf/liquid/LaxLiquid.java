@@ -132,6 +132,7 @@ final class LaxLiquid {
             return markup;
         }
         StringBuilder out = new StringBuilder();
+        StringBuilder blanked = new StringBuilder(markup);
         char quote = 0;
         for (int i = 0; i < markup.length(); i++) {
             char c = markup.charAt(i);
@@ -141,17 +142,18 @@ final class LaxLiquid {
             } else if (c == '"' || c == '\'') {
                 quote = c;
                 out.append(c);
-            } else if (c == ')') {
+            } else if (c == '(' || c == ')') {
+                blanked.setCharAt(i, ' ');
                 Matcher number = TRAILING_NUMBER.matcher(out);
-                if (number.find()) {
+                if (c == ')' && number.find()) {
                     out.replace(number.start(), out.length(), "nil");
                 }
-            } else if (c != '(') {
+            } else {
                 out.append(c);
             }
         }
         if (out.length() > markup.length()) {
-            return markup.replace('(', ' ').replace(')', ' ');
+            return blanked.toString();
         }
         return out + " ".repeat(markup.length() - out.length());
     }
