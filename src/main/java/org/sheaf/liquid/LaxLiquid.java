@@ -79,8 +79,9 @@ final class LaxLiquid {
     /**
      * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
      * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
-     * any filter is ignored ({@code assign a = b, c = 2}) and parentheses group nothing; in {@code for}, a {@code reversed} after
-     * {@code limit:} or {@code offset:} is ignored (Ruby looks for it right after the collection);
+     * any filter is ignored ({@code assign a = b, c = 2}) and parentheses group nothing; in
+     * {@code for}, a {@code reversed} after {@code limit:} or {@code offset:} is ignored (Ruby looks
+     * for it right after the collection);
      * in {@code if}, {@code elsif} and {@code unless}, everything from {@code &&} or {@code ||} on is
      * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
      * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition

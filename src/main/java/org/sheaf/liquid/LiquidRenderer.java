@@ -220,6 +220,9 @@ public final class LiquidRenderer {
      */
     private Template strictParse(String text) {
         Template template = parser.parse(text);
+        if (!text.contains("include")) {
+            return template;
+        }
         Optional<ParserRuleContext> overrun = includeNameOverTagEnd(template.getParseTree());
         if (overrun.isPresent()) {
             throw new LiquidException("an include tag's file name runs on past the tag's end", overrun.get());
