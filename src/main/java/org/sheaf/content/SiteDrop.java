@@ -3,6 +3,7 @@ package org.sheaf.content;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,8 @@ final class SiteDrop {
                 site.put(collection.label(), docs);
             }
         }
+        // Jekyll's site drop lists the collections by label, whatever order the config gives them
+        collectionDrops.sort(Comparator.comparing(drop -> String.valueOf(drop.get("label"))));
         site.put("collections", List.copyOf(collectionDrops));
         site.put("documents", List.copyOf(allDocuments));
         site.put("static_files", staticFiles.stream().map(ContentIndex.StaticFile::drop).toList());

@@ -108,30 +108,12 @@ final class SitemapGenerator implements Generator {
     }
 
     /**
-     * The collections in Jekyll's order: as {@code collections:} lists them, with {@code posts}
-     * last unless it is listed.
+     * The collections as jekyll-sitemap walks them: {@code site.collections}, which Jekyll's site
+     * drop sorts by label, without those that are not written.
      */
     private static List<String> collectionOrder(SiteConfig config) {
-        List<String> order = new ArrayList<>();
-        Object listed = config.get("collections");
-        if (listed instanceof Map<?, ?> map) {
-            map.keySet().forEach(label -> order.add(String.valueOf(label)));
-        } else if (listed instanceof List<?> list) {
-            list.forEach(label -> order.add(String.valueOf(label)));
-        }
-        for (String label : config.collections().keySet()) {
-            if (!order.contains(label) && !label.equals("posts")) {
-                order.add(label);
-            }
-        }
-        if (!order.contains("posts")) {
-            order.add("posts");
-        }
-        order.removeIf(label -> {
-            SiteConfig.Collection collection = config.collections().get(label);
-            return collection == null || !collection.output();
-        });
-        return order;
+        return config.collections().values().stream().filter(SiteConfig.Collection::output)
+                .map(SiteConfig.Collection::label).sorted().toList();
     }
 
     private static void url(StringBuilder out, SiteConfig config, String url, Object lastmod) {

@@ -79,8 +79,9 @@ final class LaxLiquid {
     /**
      * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
      * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
-     * any filter is ignored ({@code assign a = b, c = 2}); in {@code for}, a {@code reversed} after
-     * {@code limit:} or {@code offset:} is ignored (Ruby looks for it right after the collection);
+     * any filter is ignored ({@code assign a = b, c = 2}) and parentheses group nothing; in
+     * {@code for}, a {@code reversed} after {@code limit:} or {@code offset:} is ignored (Ruby looks
+     * for it right after the collection);
      * in {@code if}, {@code elsif} and {@code unless}, everything from {@code &&} or {@code ||} on is
      * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
      * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
@@ -101,7 +102,7 @@ final class LaxLiquid {
                 continue;
             }
             String markup = switch (name) {
-                case "assign" -> beforeComma(nilOutputs(m.group(3)));
+                case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
                 case "for" -> withoutLateReversed(nilOutputs(m.group(3)));
                 case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(m.group(3)));
                 default -> m.group(3);
@@ -115,6 +116,47 @@ final class LaxLiquid {
     private static String nilOutputs(String markup) {
         return OUTPUT.matcher(markup).replaceAll(o -> Matcher.quoteReplacement(
                 o.group().startsWith("{{") ? nil(o.group()) : o.group()));
+    }
+
+    /** A number at the end of what is read so far, where a glued {@code )} makes it a variable's name. */
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(?<![\\w.'\"])-?\\d+(?:\\.\\d+)?$");
+
+    /**
+     * {@code markup} without its parentheses outside quotes, padded to its length: Ruby's lax
+     * variable parser reads a name as the words in it, so {@code (tags | split: ',' | sort:0)} is
+     * {@code tags} with its filters, and an argument with a {@code )} glued to it is a variable
+     * named by its words: {@code 0)} is the variable {@code 0}, which is nil. When the markup
+     * would grow, the parentheses are only blanked.
+     */
+    private static String withoutParentheses(String markup) {
+        if (markup.indexOf('(') < 0 && markup.indexOf(')') < 0) {
+            return markup;
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder blanked = new StringBuilder(markup);
+        char quote = 0;
+        for (int i = 0; i < markup.length(); i++) {
+            char c = markup.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+                out.append(c);
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                out.append(c);
+            } else if (c == '(' || c == ')') {
+                blanked.setCharAt(i, ' ');
+                Matcher number = TRAILING_NUMBER.matcher(out);
+                if (c == ')' && number.find()) {
+                    out.replace(number.start(), out.length(), "nil");
+                }
+            } else {
+                out.append(c);
+            }
+        }
+        if (out.length() > markup.length()) {
+            return blanked.toString();
+        }
+        return out + " ".repeat(markup.length() - out.length());
     }
 
     private static String withoutLateReversed(String markup) {

@@ -19,7 +19,9 @@ import liqp.TemplateParser;
 import liqp.blocks.Block;
 import liqp.exceptions.LiquidException;
 import liqp.filters.Filter;
+import liqp.org.antlr.v4.runtime.ParserRuleContext;
 import liqp.org.antlr.v4.runtime.Token;
+import liqp.org.antlr.v4.runtime.misc.Interval;
 import liqp.org.antlr.v4.runtime.tree.ParseTree;
 import liqp.parser.Flavor;
 import liquid.parser.v4.LiquidParser;
@@ -195,18 +197,65 @@ public final class LiquidRenderer {
 
     private Template parseInMode(String prepared, String path, int firstLine, String pagePath) {
         if (setup.mode() == LiquidMode.STRICT) {
-            return parser.parse(prepared);
+            return strictParse(prepared);
         }
         try {
-            return parser.parse(prepared);
+            return strictParse(prepared);
         } catch (LiquidException refused) {
-            Template lax = laxParser().parse(LaxLiquid.rewrite(prepared));
+            Template lax = laxRead(LaxLiquid.rewrite(prepared));
             if (setup.mode() == LiquidMode.WARN && path != null) {
                 for (Diagnostic warning : laxWarnings(prepared, refused, path, firstLine)) {
                     setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
                 }
             }
             return lax;
+        }
+    }
+
+    /**
+     * {@code text} by the strict grammar, refused (as Ruby's strict parser refuses it) where an
+     * include tag's file name runs on past the tag's end: Liqp's lexer reads a later {@code (} in
+     * the text, as in {@code {% assign a = (b | sort) %}}, as part of the name, up to the
+     * {@code )}, and finds out only when the tag renders.
+     */
+    private Template strictParse(String text) {
+        Template template = parser.parse(text);
+        if (!text.contains("include")) {
+            return template;
+        }
+        Optional<ParserRuleContext> overrun = includeNameOverTagEnd(template.getParseTree());
+        if (overrun.isPresent()) {
+            throw new LiquidException("an include tag's file name runs on past the tag's end", overrun.get());
+        }
+        return template;
+    }
+
+    /** The first include file name in {@code tree} whose text holds a tag's end. */
+    private static Optional<ParserRuleContext> includeNameOverTagEnd(ParseTree tree) {
+        if (tree instanceof LiquidParser.Jekyll_include_filenameContext include && include.filename() != null) {
+            ParserRuleContext name = include.filename();
+            String written = name.getStart().getInputStream()
+                    .getText(Interval.of(name.getStart().getStartIndex(), name.getStop().getStopIndex()));
+            return written.contains("%}") ? Optional.of(name) : Optional.empty();
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            Optional<ParserRuleContext> found = includeNameOverTagEnd(tree.getChild(i));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@code rewritten} (text as Ruby's lax parser reads it) by the strict grammar when that takes
+     * it, else by Liqp's lax one, which reads an include tag's name on to the next quote.
+     */
+    private Template laxRead(String rewritten) {
+        try {
+            return strictParse(rewritten);
+        } catch (LiquidException stillRefused) {
+            return laxParser().parse(rewritten);
         }
     }
 

@@ -262,7 +262,7 @@ public final class PageRenderer {
             rendered.put(page, content);
             warnUnresolved(page, content, converted.liquidChangedNothing(), diagnostics);
             if (page.collection() != null && !page.source().relativePath().endsWith(".html")
-                    && page.positions().get("excerpt") == null) {
+                    && !hasOwnExcerpt(page)) {
                 String separator = excerptSeparatorOf(page);
                 Excerpts.Excerpt excerpt = Excerpts.of(page.body().stripLeading(), separator);
                 if (excerpt.closedBlocks()) {
@@ -279,6 +279,15 @@ public final class PageRenderer {
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(page, "the content"));
         }
+    }
+
+    /**
+     * Whether the front matter gives the document its excerpt: Jekyll makes one (its
+     * {@code data["excerpt"] ||=}) also when the key is there with no value or {@code false}.
+     */
+    private static boolean hasOwnExcerpt(Page page) {
+        Object own = page.drop().indexed("excerpt");
+        return page.positions().get("excerpt") != null && own != null && !Boolean.FALSE.equals(own);
     }
 
     /** A text converted, and whether Liquid left it as written, so offsets in it are offsets in the file. */

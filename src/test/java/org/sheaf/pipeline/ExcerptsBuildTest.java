@@ -43,4 +43,17 @@ class ExcerptsBuildTest {
                 + "<span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span></code></pre></figure>\n]\n";
         assertNull(HtmlTokens.firstDifference(jekyll, site.read("index.html")));
     }
+    @Test
+    void anExcerptKeyWithNoValueOrFalseStillGetsTheMadeExcerpt() {
+        // Jekyll's data["excerpt"] ||= makes an excerpt where the key is nil or false; a value is kept
+        TestSite site = TestSite.in(dir).file("_config.yml", "collections:\n  notes:\n    output: true\n")
+                .file("_layouts/n.html", "[{{ page.excerpt | strip_newlines }}]")
+                .file("_notes/a.md", "---\nlayout: n\nexcerpt: # a comment\n---\nFirst para.\n\nSecond.\n")
+                .file("_notes/b.md", "---\nlayout: n\nexcerpt: false\n---\nB first.\n\nB second.\n")
+                .file("_notes/c.md", "---\nlayout: n\nexcerpt: \"Own\"\n---\nC first.\n\nC second.\n")
+                .buildOk();
+        assertEquals("[<p>First para.</p>]", site.read("notes/a.html"));
+        assertEquals("[<p>B first.</p>]", site.read("notes/b.html"));
+        assertEquals("[Own]", site.read("notes/c.html"));
+    }
 }

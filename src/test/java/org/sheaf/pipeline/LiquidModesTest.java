@@ -137,4 +137,28 @@ class LiquidModesTest {
         assertTrue(result.ok(), TestSite.printed(result));
         assertEquals("[1][2] x y z\n", site.read("about.html"));
     }
+    @Test
+    void parenthesesInAnAssignGroupNothingAndAGluedNumberIsNil() {
+        // Jekyll's output for the tag-list include of Minimal Mistakes' forks (Academic Pages): the
+        // parentheses are no grouping, and "0)" is a variable named 0, nil, so the sort is plain
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\n")
+                .file("_includes/base_path", "{% assign b = \"/x\" %}")
+                .file("_includes/list.html", "{% include base_path %}{% capture t %}b,A,c{% endcapture %}"
+                        + "{% assign h = (t | split: ',' | sort:0) %}{{ h | join: \"-\" }} {{ b }}")
+                .file("about.html", "---\n---\n{% include list.html %}\n");
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("A-b-c /x\n", site.read("about.html"));
+    }
+
+    @Test
+    void anIncludeNameRunningPastItsTagIsRefusedInStrictMode() {
+        // Liqp reads the later "(" into the include's file name; Ruby's strict parser refuses the "("
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: strict\n")
+                .file("_includes/base_path", "")
+                .file("about.html", "---\n---\n{% include base_path %}\n{% assign h = (t | sort) %}\n");
+        BuildResult result = site.build();
+        assertTrue(TestSite.printed(result).startsWith("about.html:3:12: error: Liquid syntax error: "
+                + "an include tag's file name runs on past the tag's end"), TestSite.printed(result));
+    }
 }

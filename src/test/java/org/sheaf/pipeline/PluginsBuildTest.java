@@ -276,4 +276,15 @@ class PluginsBuildTest {
                 "index.html", "page2/index.html", "redirects.json"), site.outputPaths());
         assertEquals("2\n", site.read("page2/index.html"));
     }
+    @Test
+    void sitemapAndSiteCollectionsListCollectionsByLabelAsJekyllDoes() {
+        // Jekyll's output: its site drop sorts the collections by label, and jekyll-sitemap walks them
+        TestSite site = TestSite.in(dir).file("_config.yml", "url: https://example.org\nplugins: [jekyll-sitemap]\n"
+                        + "collections:\n  zebra:\n    output: true\n  apple:\n    output: true\n")
+                .file("_zebra/z.md", "---\n---\nz\n").file("_apple/a.md", "---\n---\na\n")
+                .file("index.html", "---\n---\n{% for c in site.collections %}{{ c.label }} {% endfor %}\n").buildOk();
+        assertEquals("apple posts zebra \n", site.read("index.html"));
+        assertEquals(List.of("https://example.org/apple/a.html", "https://example.org/zebra/z.html", "https://example.org/"),
+                all("<loc>([^<]*)</loc>", site.read("sitemap.xml")));
+    }
 }
