@@ -81,6 +81,8 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 text.append(child.getChars().unescape());
             } else if (child instanceof Code code) {
                 text.append(code.getText());
+            } else if (child instanceof RawSpanText raw) {
+                text.append(raw.getChars());
             } else if (child instanceof HtmlEntity entity) {
                 text.append(entity.getChars().unescape());
             } else if (child instanceof LinkRef ref && !ref.isDefined()) {

@@ -136,6 +136,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, this::renderInlineHtml),
+                new NodeRenderingHandler<>(RawSpanText.class,
+                        (node, context, html) -> html.raw(Html.escapeText(Escaping.normalizeEOL(node.getChars().toString())))),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),

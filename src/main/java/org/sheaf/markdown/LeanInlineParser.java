@@ -64,6 +64,14 @@ final class LeanInlineParser extends InlineParserImpl {
      * Whether inline HTML is only tags and comments, as kramdown reads it: {@code <?php ?>},
      * {@code <!DOCTYPE>} and {@code <![CDATA[]]>}, which CommonMark passes through as HTML, are text.
      */
+    /**
+     * An opening tag of an element whose content kramdown reads raw, its name in group 1:
+     * kramdown's raw content model, less the block-level {@code pre}.
+     */
+    private static final Pattern RAW_ELEMENT = Pattern.compile(
+            "<(?i)(script|style|math|option|textarea|code|kbd|samp|var)(?:\\s[^>]*)?(?<!/)>");
+    /** A tag inside raw content, which kramdown still reads as a tag. */
+    private static final Pattern NESTED_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>");
     static final DataKey<Boolean> KRAMDOWN_TAGS_ONLY = new DataKey<>("KRAMDOWN_TAGS_ONLY", false);
 
     /**
@@ -154,8 +162,40 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         if (block.getLastChild() instanceof HtmlInline tag) {
             KramdownSpanElements.record(document, tag);
+            Matcher raw = RAW_ELEMENT.matcher(tag.getChars());
+            if (raw.matches()) {
+                readRawContent(raw.group(1));
+            }
         }
         return true;
+    }
+
+    /**
+     * The content of an element whose content kramdown keeps raw ({@code <code>}, {@code <kbd>},
+     * ...), up to its closing tag or, without one, to the end of the text: tags in it are still
+     * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
+     */
+    private void readRawContent(String name) {
+        Matcher close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                .matcher(input).region(index, input.length());
+        int end = close.find() ? close.start() : input.length();
+        Matcher tags = NESTED_TAG.matcher(input).region(index, end);
+        int text = index;
+        while (tags.find()) {
+            appendRawText(text, tags.start());
+            HtmlInline nested = new HtmlInline(input.subSequence(tags.start(), tags.end()));
+            appendNode(nested);
+            KramdownSpanElements.record(document, nested);
+            text = tags.end();
+        }
+        appendRawText(text, end);
+        index = end;
+    }
+
+    private void appendRawText(int start, int end) {
+        if (end > start) {
+            appendNode(new RawSpanText(input.subSequence(start, end)));
+        }
     }
 
     /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */

@@ -30,6 +30,7 @@ class KramdownLayoutTest {
             Map.entry("corpus", "guillemets: kramdown puts a no-break space inside « », sheaf the space written; a paragraph's attribute list written id first; raw <br>"),
             Map.entry("html-blocks", "raw HTML is written as in the source, kramdown writes it anew (<hr />, <br />)"),
             Map.entry("html-elements", "raw HTML is written as in the source, kramdown writes it anew (lower-case names, <img />)"),
+            Map.entry("html-raw-content", "raw HTML is written as in the source, kramdown writes it anew (lower-case names)"),
             Map.entry("html-markdown-inside", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
             Map.entry("html-stray-close", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
             Map.entry("html-trailing-text", "raw HTML is written as in the source, kramdown puts each element on a line of its own"),
