@@ -48,9 +48,25 @@ final class FeedGenerator implements Generator {
                 continue;
             }
             Chosen chosen = new Chosen(() -> posts(input.index().site(), settings, feed, config.showDrafts()));
-            files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed, chosen)));
+            files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed, chosen))
+                    .listedBy(ORIGIN, listing(input, feed)));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * A feed in {@code site.pages}: the plugin's variables and no content (the plugin's is the
+     * Liquid source of its template, which sheaf does not have: it writes the feed directly).
+     */
+    private static Map<String, Object> listing(Input input, Feed feed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("layout", null);
+        data.put("sitemap", false);
+        data.put("xsl", sourceExists(input, "/feed.xslt.xml"));
+        data.put("collection", feed.collection());
+        data.put("category", feed.category());
+        data.put("tags", feed.tag());
+        return GeneratedFile.Listing.variables(data, "", feed.path(), feed.path());
     }
 
     /** {@code {% feed_meta %}}: the link element pointing at the site's main feed. */
