@@ -69,7 +69,8 @@ public final class Plugins {
 
     private Plugins(SiteConfig config, Set<String> enabled) {
         this.config = config;
-        this.enabled = Set.copyOf(enabled);
+        // in the order listed, which orders the lowest-priority generators' pages in site.pages
+        this.enabled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(enabled));
     }
 
     /**
@@ -145,6 +146,31 @@ public final class Plugins {
             files.addAll(generator.generate(input));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The entries the plugins add to {@code site.pages}, in the order Jekyll's generators add
+     * them: jekyll-redirect-from's pages and {@code redirects.json} first (its generator has the
+     * normal priority), then, in the order the plugins are listed, those of the generators with
+     * the lowest priority: jekyll-paginate's later pages ({@code pagination}), jekyll-feed's feeds,
+     * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}.
+     */
+    public List<Map<String, Object>> listedPages(Pagination pagination, List<GeneratedFile> files) {
+        List<Map<String, Object>> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
+        for (String plugin : enabled) {
+            if (plugin.equals(PAGINATE)) {
+                pagination.pages().forEach(page -> listed.add(page.drop()));
+            } else if (!plugin.equals(REDIRECT_FROM)) {
+                listed.addAll(listings(plugin, files));
+            }
+        }
+        return List.copyOf(listed);
+    }
+
+    private static List<Map<String, Object>> listings(String plugin, List<GeneratedFile> files) {
+        return files.stream().map(GeneratedFile::listing)
+                .filter(listing -> listing != null && listing.plugin().equals(plugin))
+                .map(GeneratedFile.Listing::variables).toList();
     }
 
     /**

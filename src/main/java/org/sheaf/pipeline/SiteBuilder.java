@@ -343,6 +343,7 @@ public final class SiteBuilder {
         index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
                 new Generator.Input(config, index, JEKYLL_VERSION)));
+        index = index.withListed(plugins.listedPages(pagination, generated));
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");
