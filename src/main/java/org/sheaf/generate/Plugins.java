@@ -78,7 +78,10 @@ public final class Plugins {
      * not know is a warning in {@code diagnostics}.
      */
     public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
+        // Jekyll loads the plugins a theme's gemspec depends on, listed or not, and before the
+        // listed ones: their generators come first among those of one priority
         Set<String> enabled = new LinkedHashSet<>();
+        config.theme().ifPresent(theme -> theme.dependencies().stream().filter(BUILT_IN::contains).forEach(enabled::add));
         for (String key : List.of("plugins", "gems")) {
             List<String> names = config.strings(key);
             for (int i = 0; i < names.size(); i++) {
@@ -92,8 +95,6 @@ public final class Plugins {
                 }
             }
         }
-        // Jekyll loads the plugins a theme's gemspec depends on, listed or not
-        config.theme().ifPresent(theme -> theme.dependencies().stream().filter(BUILT_IN::contains).forEach(enabled::add));
         return new Plugins(config, enabled);
     }
 
