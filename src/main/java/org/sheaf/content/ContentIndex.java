@@ -176,6 +176,16 @@ public final class ContentIndex {
         return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered);
     }
 
+    /**
+     * This index with {@code entries} listed after the others in {@code site.pages} (and, those
+     * whose URL is an HTML page's, in {@code site.html_pages}): the variables of the pages that
+     * Jekyll's plugins add before rendering. For the generate stage.
+     */
+    public ContentIndex withListed(List<Map<String, Object>> entries) {
+        return new ContentIndex(pages, staticFiles, SiteDrop.withListed(site, entries), urlsBySource, postUrlsByName,
+                readPages, rendered);
+    }
+
     /** What the render stage made of each page, which the pages' drops show as their content and excerpt. */
     public RenderedPages rendered() {
         return rendered;

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 
 /**
@@ -18,6 +19,8 @@ import org.sheaf.config.SiteConfig;
  */
 final class SiteDrop {
     static final int RELATED_POSTS = 10;
+    /** Jekyll's HTML output extensions, in a path or URL. */
+    private static final Pattern HTML = Pattern.compile("(?s).*\\.(html|htm|xhtml)");
 
     private SiteDrop() {
     }
@@ -35,7 +38,7 @@ final class SiteDrop {
         // Jekyll's page.html? (output extension .html, .htm or .xhtml) or a URL ending in "/"
         site.put("html_pages", pages.stream()
                 .filter(page -> page.url().endsWith("/") || page.outputPath() != null
-                        && page.outputPath().matches("(?s).*\\.(html|htm|xhtml)"))
+                        && HTML.matcher(page.outputPath()).matches())
                 .<Map<String, Object>>map(Page::drop).toList());
 
         List<Map<String, Object>> allDocuments = new ArrayList<>();
@@ -75,6 +78,31 @@ final class SiteDrop {
         site.put("tags", grouped(posts, "tags"));
         site.put("categories", grouped(posts, "categories"));
         return Collections.unmodifiableMap(site);
+    }
+
+    /**
+     * {@code site} with {@code entries} appended to {@code pages}, and to {@code html_pages}
+     * those whose URL names an HTML page (a folder, or a {@code .html} file), as Jekyll's
+     * {@code html?} decides for a generated page.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withListed(Map<String, Object> site, List<Map<String, Object>> entries) {
+        if (entries.isEmpty()) {
+            return site;
+        }
+        List<Map<String, Object>> pages = new ArrayList<>((List<Map<String, Object>>) site.get("pages"));
+        List<Map<String, Object>> htmlPages = new ArrayList<>((List<Map<String, Object>>) site.get("html_pages"));
+        pages.addAll(entries);
+        for (Map<String, Object> entry : entries) {
+            String url = String.valueOf(entry.get("url"));
+            if (url.endsWith("/") || HTML.matcher(url).matches()) {
+                htmlPages.add(entry);
+            }
+        }
+        Map<String, Object> listed = new LinkedHashMap<>(site);
+        listed.put("pages", Collections.unmodifiableList(pages));
+        listed.put("html_pages", Collections.unmodifiableList(htmlPages));
+        return Collections.unmodifiableMap(listed);
     }
 
     private static List<Map<String, Object>> drops(List<Page> pages) {

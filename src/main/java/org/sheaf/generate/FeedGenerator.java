@@ -34,8 +34,15 @@ final class FeedGenerator implements Generator {
     private static final int DEFAULT_LIMIT = 10;
     private static final Pattern SIMPLE_TAG = Pattern.compile("[a-zA-Z0-9_]+");
 
-    /** One feed: its URL path and what it selects. */
-    private record Feed(String path, String collection, String category, String tag) {
+    /**
+     * One feed: its file name as the plugin names its page (a configured path as written, or a
+     * default that starts with a slash) and what it selects.
+     */
+    private record Feed(String name, String collection, String category, String tag) {
+        /** Its URL path, which starts with a slash. */
+        String path() {
+            return leadingSlash(name);
+        }
     }
 
     @Override
@@ -48,9 +55,25 @@ final class FeedGenerator implements Generator {
                 continue;
             }
             Chosen chosen = new Chosen(() -> posts(input.index().site(), settings, feed, config.showDrafts()));
-            files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed, chosen)));
+            files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed, chosen))
+                    .listedBy(ORIGIN, listing(input, feed)));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * A feed in {@code site.pages}: the plugin's variables and no content (the plugin's is the
+     * Liquid source of its template, which sheaf does not have: it writes the feed directly).
+     */
+    private static Map<String, Object> listing(Input input, Feed feed) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("layout", null);
+        data.put("sitemap", false);
+        data.put("xsl", sourceExists(input, "/feed.xslt.xml"));
+        data.put("collection", feed.collection());
+        data.put("category", feed.category());
+        data.put("tags", feed.tag());
+        return GeneratedFile.Listing.variables(data, "", feed.name(), feed.path());
     }
 
     /** {@code {% feed_meta %}}: the link element pointing at the site's main feed. */
@@ -95,7 +118,7 @@ final class FeedGenerator implements Generator {
             for (String category : names) {
                 feeds.add(new Feed(prefix + "/" + category + ".xml", label, category, null));
             }
-            feeds.add(new Feed(path != null ? leadingSlash(path.toString()) : prefix + ".xml", label, null, null));
+            feeds.add(new Feed(path != null ? path.toString() : prefix + ".xml", label, null, null));
         });
         Object tags = settings.get("tags");
         if (SeoTag.truthy(tags) && site.get("tags") instanceof Map<?, ?> siteTags && !siteTags.isEmpty()) {
@@ -110,7 +133,7 @@ final class FeedGenerator implements Generator {
                 except.forEach(t -> only.remove(String.valueOf(t)));
             }
             Object tagsPath = tagSettings.get("path");
-            String prefix = tagsPath == null ? "/feed/by_tag/" : leadingSlash(tagsPath.toString());
+            String prefix = tagsPath == null ? "/feed/by_tag/" : tagsPath.toString();
             for (String tag : only) {
                 if (SIMPLE_TAG.matcher(tag).matches()) {
                     feeds.add(new Feed(prefix + tag + ".xml", "posts", null, tag));

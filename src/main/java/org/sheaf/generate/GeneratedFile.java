@@ -1,5 +1,6 @@
 package org.sheaf.generate;
 
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -15,9 +16,39 @@ import java.util.function.Supplier;
  *                   at one path are a collision
  * @param reads      which pages' bodies the text depends on, so that the dev server knows what
  *                   to make again after an edit below a page's front matter
+ * @param listing    how the Jekyll plugin's page for this file shows in {@code site.pages}; null
+ *                   for a file Jekyll lists there as no page (sheaf's own files)
  */
 public record GeneratedFile(String outputPath, String origin, Supplier<String> text, boolean replacing,
-        Reads reads) {
+        Reads reads, Listing listing) {
+
+    /**
+     * A generated file's entry in {@code site.pages}: Jekyll's plugins add their pages there
+     * before rendering, so templates that loop over the pages see them.
+     *
+     * @param plugin    the plugin that adds it, which decides where it stands in the list
+     * @param variables the page's variables as the plugin sets them, and Jekyll's {@code content},
+     *                  {@code dir}, {@code excerpt}, {@code name}, {@code path} and {@code url}
+     */
+    public record Listing(String plugin, Map<String, Object> variables) {
+
+        /**
+         * The variables of a page a plugin makes without a source file (Jekyll's
+         * {@code PageWithoutAFile}): {@code data}, then Jekyll's own. {@code name} is the file
+         * name the plugin passes (jekyll-feed's starts with a slash), {@code path} that name
+         * relative to the source, {@code dir} the URL's folder.
+         */
+        static Map<String, Object> variables(Map<String, Object> data, String content, String name, String url) {
+            Map<String, Object> variables = new java.util.LinkedHashMap<>(data);
+            variables.put("content", content);
+            variables.put("dir", url.endsWith("/") ? url : url.substring(0, url.lastIndexOf('/') + 1));
+            variables.put("excerpt", null);
+            variables.put("name", name);
+            variables.put("path", name.startsWith("/") ? name.substring(1) : name);
+            variables.put("url", url);
+            return java.util.Collections.unmodifiableMap(variables);
+        }
+    }
 
     /**
      * Which pages' bodies (and so their rendered {@code content} and {@code excerpt}) a generated
@@ -43,6 +74,11 @@ public record GeneratedFile(String outputPath, String origin, Supplier<String> t
         }
     }
 
+    /** A file that Jekyll lists in {@code site.pages} as no page. */
+    public GeneratedFile(String outputPath, String origin, Supplier<String> text, boolean replacing, Reads reads) {
+        this(outputPath, origin, text, replacing, reads, null);
+    }
+
     /** A file that adds to the site, replaces nothing, and may depend on any page's body. */
     public GeneratedFile(String outputPath, String origin, Supplier<String> text) {
         this(outputPath, origin, text, false, Reads.ANY_BODY);
@@ -51,5 +87,10 @@ public record GeneratedFile(String outputPath, String origin, Supplier<String> t
     /** A file that adds to the site and replaces nothing. */
     public GeneratedFile(String outputPath, String origin, Supplier<String> text, Reads reads) {
         this(outputPath, origin, text, false, reads);
+    }
+
+    /** This file, listed in {@code site.pages} by {@code plugin} with {@code variables}. */
+    public GeneratedFile listedBy(String plugin, Map<String, Object> variables) {
+        return new GeneratedFile(outputPath, origin, text, replacing, reads, new Listing(plugin, variables));
     }
 }

@@ -69,7 +69,8 @@ public final class Plugins {
 
     private Plugins(SiteConfig config, Set<String> enabled) {
         this.config = config;
-        this.enabled = Set.copyOf(enabled);
+        // in the order listed, which orders the lowest-priority generators' pages in site.pages
+        this.enabled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(enabled));
     }
 
     /**
@@ -77,7 +78,10 @@ public final class Plugins {
      * not know is a warning in {@code diagnostics}.
      */
     public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
+        // Jekyll loads the plugins a theme's gemspec depends on, listed or not, and before the
+        // listed ones: their generators come first among those of one priority
         Set<String> enabled = new LinkedHashSet<>();
+        config.theme().ifPresent(theme -> theme.dependencies().stream().filter(BUILT_IN::contains).forEach(enabled::add));
         for (String key : List.of("plugins", "gems")) {
             List<String> names = config.strings(key);
             for (int i = 0; i < names.size(); i++) {
@@ -91,8 +95,6 @@ public final class Plugins {
                 }
             }
         }
-        // Jekyll loads the plugins a theme's gemspec depends on, listed or not
-        config.theme().ifPresent(theme -> theme.dependencies().stream().filter(BUILT_IN::contains).forEach(enabled::add));
         return new Plugins(config, enabled);
     }
 
@@ -145,6 +147,31 @@ public final class Plugins {
             files.addAll(generator.generate(input));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The entries the plugins add to {@code site.pages}, in the order Jekyll's generators add
+     * them: jekyll-redirect-from's pages and {@code redirects.json} first (its generator has the
+     * normal priority), then, in the order the plugins are listed, those of the generators with
+     * the lowest priority: jekyll-paginate's later pages ({@code pagination}), jekyll-feed's feeds,
+     * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}.
+     */
+    public List<Map<String, Object>> listedPages(Pagination pagination, List<GeneratedFile> files) {
+        List<Map<String, Object>> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
+        for (String plugin : enabled) {
+            if (plugin.equals(PAGINATE)) {
+                pagination.pages().forEach(page -> listed.add(page.drop()));
+            } else if (!plugin.equals(REDIRECT_FROM)) {
+                listed.addAll(listings(plugin, files));
+            }
+        }
+        return List.copyOf(listed);
+    }
+
+    private static List<Map<String, Object>> listings(String plugin, List<GeneratedFile> files) {
+        return files.stream().map(GeneratedFile::listing)
+                .filter(listing -> listing != null && listing.plugin().equals(plugin))
+                .map(GeneratedFile.Listing::variables).toList();
     }
 
     /**

@@ -43,7 +43,7 @@ final class RedirectGenerator implements Generator {
                 redirects.put(url, target);
                 String html = redirectPage(target);
                 files.add(new GeneratedFile(Permalinks.pageOutputPath(url, ".html"), page.sitePath(), () -> html,
-                        GeneratedFile.Reads.NO_BODY));
+                        GeneratedFile.Reads.NO_BODY).listedBy(ORIGIN, redirectListing(url, target)));
             }
             List<String> to = urls(page.drop().get("redirect_to"));
             if (!to.isEmpty()) {
@@ -58,9 +58,25 @@ final class RedirectGenerator implements Generator {
         // written even when empty ({}), as the plugin writes it for every site it runs on
         if (json && !Files.exists(config.source().resolve("redirects.json"))) {
             String text = JekyllFilters.jsonify(redirects);
-            files.add(new GeneratedFile("redirects.json", ORIGIN, () -> text, GeneratedFile.Reads.NO_BODY));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("layout", null);
+            files.add(new GeneratedFile("redirects.json", ORIGIN, () -> text, GeneratedFile.Reads.NO_BODY)
+                    .listedBy(ORIGIN, GeneratedFile.Listing.variables(data, text, "redirects.json", "/redirects.json")));
         }
         return List.copyOf(files);
+    }
+
+    /** A redirect page in {@code site.pages}: the plugin's variables, no content of its own. */
+    private static Map<String, Object> redirectListing(String from, String to) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sitemap", false);
+        data.put("layout", "redirect");
+        data.put("permalink", from);
+        Map<String, Object> redirect = new LinkedHashMap<>();
+        redirect.put("from", from);
+        redirect.put("to", to);
+        data.put("redirect", java.util.Collections.unmodifiableMap(redirect));
+        return GeneratedFile.Listing.variables(data, "", "redirect.html", from);
     }
 
     /** Whether a page's front matter turns it into a redirect (so the sitemap leaves it out). */

@@ -35,15 +35,33 @@ final class SitemapGenerator implements Generator {
     @Override
     public List<GeneratedFile> generate(Input input) {
         List<GeneratedFile> files = new ArrayList<>();
+        // In site.pages both show no content: the plugin's is the Liquid source of its own
+        // template, which sheaf does not have (it writes the files directly).
         if (!urlTaken(input.index(), "/sitemap.xml")) {
-            files.add(new GeneratedFile("sitemap.xml", ORIGIN, () -> sitemap(input), GeneratedFile.Reads.NO_BODY));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("layout", null);
+            data.put("static_files", listedStaticFiles(input.index()));
+            data.put("xsl", urlTaken(input.index(), "/sitemap.xsl"));
+            files.add(new GeneratedFile("sitemap.xml", ORIGIN, () -> sitemap(input), GeneratedFile.Reads.NO_BODY)
+                    .listedBy(ORIGIN, GeneratedFile.Listing.variables(data, "", "sitemap.xml", "/sitemap.xml")));
         }
         if (!urlTaken(input.index(), "/robots.txt")) {
             SiteConfig config = input.config();
             String robots = "Sitemap: " + JekyllFilters.absoluteUrl(config.url(), config.baseurl(), "sitemap.xml") + "\n";
-            files.add(new GeneratedFile("robots.txt", ORIGIN, () -> robots, GeneratedFile.Reads.NO_BODY));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("layout", null);
+            files.add(new GeneratedFile("robots.txt", ORIGIN, () -> robots, GeneratedFile.Reads.NO_BODY)
+                    .listedBy(ORIGIN, GeneratedFile.Listing.variables(data, "", "robots.txt", "/robots.txt")));
         }
         return List.copyOf(files);
+    }
+
+    /** The plugin's {@code static_files} variable: {@code site.static_files} with the extensions it lists. */
+    private static List<Object> listedStaticFiles(ContentIndex index) {
+        return index.site().get("static_files") instanceof List<?> all
+                ? all.stream().filter(file -> file instanceof Map<?, ?> drop
+                        && STATIC_EXTENSIONS.contains(String.valueOf(drop.get("extname")))).<Object>map(file -> file).toList()
+                : List.of();
     }
 
     private static boolean urlTaken(ContentIndex index, String url) {

@@ -368,6 +368,9 @@ final class DependencyGraph implements RenderPlan {
                 parts.add(keys.get(member));
                 parts.add(selves.get(member));
             }
+            if (aggregate.equals(Input.Aggregate.PAGES)) {
+                parts.addAll(listed());
+            }
             value = hash(parts.toArray(String[]::new));
         } else if (input instanceof Input.Shared shared) {
             value = switch (shared) {
@@ -384,6 +387,24 @@ final class DependencyGraph implements RenderPlan {
         }
         values.put(input, value);
         return value;
+    }
+
+    /**
+     * The entries the plugins add to {@code site.pages} (pagination's later pages, redirects,
+     * feeds), by URL and name: a new post can add a paginator page without changing any member.
+     */
+    private List<String> listed() {
+        Set<Object> memberDrops = Collections.newSetFromMap(new IdentityHashMap<>());
+        members.getOrDefault(PAGES, List.of()).forEach(page -> memberDrops.add(page.drop()));
+        List<String> listed = new ArrayList<>();
+        if (index.site().get("pages") instanceof List<?> pages) {
+            for (Object entry : pages) {
+                if (!memberDrops.contains(entry) && entry instanceof Map<?, ?> variables) {
+                    listed.add(variables.get("url") + " " + variables.get("name"));
+                }
+            }
+        }
+        return listed;
     }
 
     @SuppressWarnings("unchecked")

@@ -75,9 +75,9 @@ import org.sheaf.template.TemplateFunctions;
  *   <li>{@link #index}: URLs, defaults, collections, {@code site.*}; URL collisions; {@code page.git}
  *       from one {@code git log} ({@link Provenance}), which runs in the background from the end of
  *       the config stage ({@link #gitHistory}) and which the index waits for ({@link Indexed});</li>
- *   <li>{@link #generate}: the pages and files the {@code plugins:} add (pagination, feed, sitemap);
- *       a file's text is built after render, since a feed carries its posts' rendered content
- *       ({@link Generated});</li>
+ *   <li>{@link #generate}: the pages and files the {@code plugins:} add (pagination, feed, sitemap),
+ *       listed in {@code site.pages} where Jekyll's plugins list theirs; a file's text is built
+ *       after render, since a feed carries its posts' rendered content ({@link Generated});</li>
  *   <li>{@link #render}: Liquid, Markdown (or Sass), layouts, pages in parallel, into a {@link Target}:
  *       building into a folder, each page goes into the staging folder as soon as it is laid out,
  *       rather than waiting in memory (the destination itself is not touched until the swap); each
@@ -330,7 +330,11 @@ public final class SiteBuilder {
         return new Indexed(config, index, parsed.layouts(), siteTime);
     }
 
-    /** The generate stage: pagination's and the plugins' pages, and the generated files (text made later). */
+    /**
+     * The generate stage: pagination's and the plugins' pages, and the generated files (text made
+     * later); the Jekyll plugins' pages and files are then added to {@code site.pages}, before
+     * any page renders, as Jekyll's generators add theirs.
+     */
     public Generated generate(Indexed indexed) {
         SiteConfig config = indexed.config();
         ContentIndex index = indexed.index();
@@ -343,6 +347,7 @@ public final class SiteBuilder {
         index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
                 new Generator.Input(config, index, JEKYLL_VERSION)));
+        index = index.withListed(plugins.listedPages(pagination, generated));
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");

@@ -117,6 +117,17 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aNewPostThatAddsAPaginatorPageRefreshesThePagesThatListSitePages() {
+        site.file("_config.yml", "title: T\npaginate: 2\nplugins: [jekyll-paginate]\n")
+                .file("menu.txt", "---\n---\n{{ site.pages | map: 'url' | join: ' ' }}\n");
+        build();
+        assertFalse(site.read("menu.txt").contains("/page2/"));
+        site.file("_posts/2019-12-03-third.md", "---\nlayout: post\ntitle: Third\n---\nThree.\n");
+        build();
+        assertTrue(site.read("menu.txt").contains("/page2/"), site.read("menu.txt"));
+    }
+
+    @Test
     void failedBuildLeavesStateSoTheNextGoodBuildIsRight() {
         build();
         site.file("about.md", "---\nlayout: missing\n---\nAbout.\n");
