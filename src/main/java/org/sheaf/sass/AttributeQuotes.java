@@ -1,5 +1,6 @@
 package org.sheaf.sass;
 
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +53,23 @@ final class AttributeQuotes {
         if (quotes.values().stream().noneMatch(q -> q != MIXED && q != 0)) {
             return css;
         }
+        return inSelectors(css, '[', (at, out) -> restore(css, at, quotes, out, edits));
+    }
+
+    /** Writes selector text anew from where it is offered. */
+    interface SelectorRewrite {
+        /** Appends to {@code out} the text from {@code at} anew and returns where that text ends, or returns {@code at} to leave it. */
+        int rewrite(int at, StringBuilder out);
+    }
+
+    /**
+     * {@code css} with {@code rewrite} offered each {@code trigger} character of a selector, never
+     * one in an at-rule's prelude, a declaration, a string or a comment.
+     */
+    static String inSelectors(String css, char trigger, SelectorRewrite rewrite) {
         StringBuilder out = new StringBuilder(css.length() + 16);
         // blocks: true for one holding rules (the top level, @media), false for declarations
-        java.util.ArrayDeque<Boolean> blocks = new java.util.ArrayDeque<>();
+        ArrayDeque<Boolean> blocks = new ArrayDeque<>();
         blocks.push(true);
         int preludeStart = 0;
         int i = 0;
@@ -81,8 +96,8 @@ final class AttributeQuotes {
                 preludeStart = i + 1;
             } else if (c == ';') {
                 preludeStart = i + 1;
-            } else if (c == '[' && rules && !css.substring(preludeStart, i).stripLeading().startsWith("@")) {
-                int end = restore(css, i, quotes, out, edits);
+            } else if (c == trigger && rules && !css.substring(preludeStart, i).stripLeading().startsWith("@")) {
+                int end = rewrite.rewrite(i, out);
                 if (end > i) {
                     i = end;
                     continue;

@@ -1,6 +1,5 @@
 package org.sheaf.sass;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,53 +51,21 @@ final class NthArguments {
         if (written.entrySet().stream().allMatch(e -> e.getKey().equals(e.getValue()) || e.getValue().equals(MIXED))) {
             return css;
         }
-        StringBuilder out = new StringBuilder(css.length() + 16);
-        // blocks: true for one holding rules (the top level, @media), false for declarations
-        ArrayDeque<Boolean> blocks = new ArrayDeque<>();
-        blocks.push(true);
-        int preludeStart = 0;
-        int i = 0;
-        while (i < css.length()) {
-            char c = css.charAt(i);
-            int skip = AttributeQuotes.skipped(css, i, false);
-            if (skip > i) {
-                out.append(css, i, skip);
-                if (css.substring(preludeStart, i).isBlank()) {
-                    // a comment before a rule is not part of its prelude
-                    preludeStart = skip;
-                }
-                i = skip;
-                continue;
-            }
-            if (c == '{') {
-                blocks.push(blocks.peek() && AttributeQuotes.holdsRules(css.substring(preludeStart, i)));
-                preludeStart = i + 1;
-            } else if (c == '}') {
-                if (blocks.size() > 1) {
-                    blocks.pop();
-                }
-                preludeStart = i + 1;
-            } else if (c == ';') {
-                preludeStart = i + 1;
-            } else if (c == ':' && blocks.peek() && !css.substring(preludeStart, i).stripLeading().startsWith("@")) {
-                Matcher nth = NTH.matcher(css).region(i, css.length());
-                Matcher argument = ARGUMENT.matcher(css);
-                if (nth.lookingAt() && argument.region(nth.end(), css.length()).lookingAt()
-                        && argument.start(1) == nth.end()) {
-                    String ours = argument.group(1);
-                    String text = written.getOrDefault(ours, MIXED);
-                    if (!text.equals(MIXED) && !text.equals(ours)) {
-                        out.append(css, i, nth.end()).append(text);
-                        edits.add(new SourceMapShift.Edit(nth.end(), ours.length(), text.length()));
-                        i = argument.end(1);
-                        continue;
-                    }
+        return AttributeQuotes.inSelectors(css, ':', (at, out) -> {
+            Matcher nth = NTH.matcher(css).region(at, css.length());
+            Matcher argument = ARGUMENT.matcher(css);
+            if (nth.lookingAt() && argument.region(nth.end(), css.length()).lookingAt()
+                    && argument.start(1) == nth.end()) {
+                String ours = argument.group(1);
+                String text = written.getOrDefault(ours, MIXED);
+                if (!text.equals(MIXED) && !text.equals(ours)) {
+                    out.append(css, at, nth.end()).append(text);
+                    edits.add(new SourceMapShift.Edit(nth.end(), ours.length(), text.length()));
+                    return argument.end(1);
                 }
             }
-            out.append(c);
-            i++;
-        }
-        return out.toString();
+            return at;
+        });
     }
 
     private static String spaceless(String text) {
