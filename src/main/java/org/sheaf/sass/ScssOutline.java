@@ -171,18 +171,7 @@ final class ScssOutline {
      */
     static NavigableMap<Integer, List<String>> imports(String source) {
         NavigableMap<Integer, List<String>> found = new TreeMap<>();
-        int i = 0;
-        while (i < source.length()) {
-            int skipped = skip(source, i);
-            if (skipped > i) {
-                i = skipped;
-                continue;
-            }
-            int nameStart = nameAfter(source, i, "@import", '@', false);
-            if (nameStart < 0) {
-                i++;
-                continue;
-            }
+        eachStatement(source, "@import", '@', false, (i, nameStart) -> {
             List<String> names = new ArrayList<>();
             int end = nameStart;
             while (end < source.length()) {
@@ -216,8 +205,8 @@ final class ScssOutline {
             if (!names.isEmpty()) {
                 found.put(i, names);
             }
-            i = Math.max(end, i + 1);
-        }
+            return Math.max(end, i + 1);
+        });
         return found;
     }
 
@@ -411,18 +400,7 @@ final class ScssOutline {
      */
     static Map<String, List<int[]>> mixins(String source, boolean indented) {
         Map<String, List<int[]>> found = new HashMap<>();
-        int i = 0;
-        while (i < source.length()) {
-            int skipped = skip(source, i);
-            if (skipped > i) {
-                i = skipped;
-                continue;
-            }
-            int nameStart = nameAfter(source, i, "@mixin", '=', indented);
-            if (nameStart < 0) {
-                i++;
-                continue;
-            }
+        eachStatement(source, "@mixin", '=', indented, (i, nameStart) -> {
             int end = nameStart;
             while (end < source.length() && isNameCharacter(source.charAt(end)) && source.charAt(end) != '.') {
                 end++;
@@ -431,9 +409,32 @@ final class ScssOutline {
             if (end > nameStart && body != null) {
                 found.computeIfAbsent(normalized(source.substring(nameStart, end)), k -> new ArrayList<>()).add(body);
             }
-            i = end;
-        }
+            return end;
+        });
         return found;
+    }
+
+    /** Reads a statement {@link #eachStatement} found. */
+    private interface StatementReader {
+        /** Reads the statement at {@code start}, its name at {@code nameStart}; returns where to go on looking. */
+        int read(int start, int nameStart);
+    }
+
+    /**
+     * Offers {@code reader} each statement of {@code source} that starts with {@code keyword} (in
+     * the indented syntax, also with {@code mark} at a line's start), outside comments and strings.
+     */
+    private static void eachStatement(String source, String keyword, char mark, boolean indented, StatementReader reader) {
+        int i = 0;
+        while (i < source.length()) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+            } else {
+                int nameStart = nameAfter(source, i, keyword, mark, indented);
+                i = nameStart < 0 ? i + 1 : Math.max(reader.read(i, nameStart), i + 1);
+            }
+        }
     }
 
     private static String normalized(String name) {
