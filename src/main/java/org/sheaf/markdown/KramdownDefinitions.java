@@ -31,6 +31,7 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.dependency.LastDependent;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -107,6 +108,70 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code start}, a block quote or a list item that starts on a footnote definition's own
+     * line, with the paragraph of the text after its marker started in it too ({@link NoteLead})
+     * when that text starts with a letter: flexmark asks no factory about such text, not even
+     * {@link NoteTexts}, and its own paragraph would take the next line lazily, where kramdown's
+     * note has ended.
+     */
+    static BlockStart withNoteLead(BlockStart start, ParserState state, MatchedBlockParser matched) {
+        Block container = matched.getBlockParser().getBlock();
+        if (container instanceof Document || !(start instanceof BlockStartImpl found) || found.isReplaceActiveBlockParser()) {
+            return start;
+        }
+        IndentedNote note = enclosingNote(state, container);
+        if (note == null || !note.awaitsText(state, container)) {
+            return start;
+        }
+        BasedSequence line = state.getLine();
+        int index = found.getNewIndex();
+        int column = found.getNewColumn();
+        if (index < 0) {
+            index = indexAtColumn(line, column);
+        } else {
+            column = columnAtIndex(line, index);
+        }
+        int text = index;
+        while (text < line.length() && (line.charAt(text) == ' ' || line.charAt(text) == '\t')) {
+            text++;
+        }
+        if (text >= line.length() || !Parsing.isLetter(line, text) || columnAtIndex(line, text) - column >= NOTE_INDENT) {
+            return start; // flexmark asks the factories about this text, and NoteTexts starts the paragraph
+        }
+        BlockParser[] parsers = Arrays.copyOf(found.getBlockParsers(), found.getBlockParsers().length + 1);
+        parsers[parsers.length - 1] = note.startLead();
+        return BlockStart.of(parsers).atIndex(text);
+    }
+
+    /** The footnote definition {@code container} is or lies in, or null when it lies in none. */
+    private static IndentedNote enclosingNote(ParserState state, Block container) {
+        for (Node node = container; node instanceof Block block && !(node instanceof Document); node = node.getParent()) {
+            if (state.getActiveBlockParser(block) instanceof IndentedNote note) {
+                return note;
+            }
+        }
+        return null;
+    }
+
+    /** The column {@code index} of {@code line} is at, a tab reaching the next multiple of four. */
+    private static int columnAtIndex(BasedSequence line, int index) {
+        int column = 0;
+        for (int i = 0; i < index; i++) {
+            column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+        }
+        return column;
+    }
+
+    /** The index of the first character of {@code line} at or past {@code column}. */
+    private static int indexAtColumn(BasedSequence line, int column) {
+        int index = 0;
+        for (int at = 0; index < line.length() && at < column; index++) {
+            at = line.charAt(index) == '\t' ? at + 4 - at % 4 : at + 1;
+        }
+        return index;
     }
 
     /**
@@ -304,9 +369,13 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             return lead;
         }
 
-        /** Whether the state is on the definition's own line, where no block of the note has started yet. */
-        boolean awaitsText(ParserState state) {
-            return state.getLineNumber() == ownLine && lead == null && !getBlock().hasChildren();
+        /**
+         * Whether the state is on the definition's own line and the text there starts a paragraph
+         * in {@code container}, the note or a quote or list item the line starts in it, where no
+         * block has started yet.
+         */
+        boolean awaitsText(ParserState state, Block container) {
+            return state.getLineNumber() == ownLine && lead == null && !container.hasChildren();
         }
 
         @Override
@@ -350,12 +419,18 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
      * Starts the paragraph of the text on a footnote definition's own line when no other block
      * starts there ({@link NoteLead}), in the place of flexmark's own paragraph, which would take
      * lazy lines. It is asked last, after every other factory, so that any block the text starts
-     * (a list, a quote, code) comes first.
+     * (a list, a quote, code) comes first, and the paragraph starts inside them: the line after
+     * {@code [^a]: > quoted} does not go on the quote either.
      */
     private static final class NoteTexts extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            if (!(matched.getBlockParser() instanceof IndentedNote note) || state.isBlank() || !note.awaitsText(state)) {
+            Block container = matched.getBlockParser().getBlock();
+            if (state.isBlank() || container.hasChildren() || container instanceof Document) {
+                return BlockStart.none(); // most lines: no block of a note's own line starts here
+            }
+            IndentedNote note = enclosingNote(state, container);
+            if (note == null || !note.awaitsText(state, container)) {
                 return BlockStart.none();
             }
             return BlockStart.of(note.startLead()).atIndex(state.getNextNonSpaceIndex());

@@ -107,7 +107,10 @@ final class KramdownLazyContainers {
             return (state, matched) -> {
                 BlockStart start = starts.tryStart(state, matched);
                 // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing
-                return start == null || KramdownPipeRows.continuesTable(state, matched) ? BlockStart.none() : lazy(start);
+                if (start == null || KramdownPipeRows.continuesTable(state, matched)) {
+                    return BlockStart.none();
+                }
+                return KramdownDefinitions.withNoteLead(lazy(start), state, matched);
             };
         }
 
