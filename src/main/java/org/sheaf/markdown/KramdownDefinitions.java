@@ -52,8 +52,8 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     /** The indent, in columns, that kramdown wants on the lines of a footnote definition after its first. */
     private static final int NOTE_INDENT = 4;
 
-    /** A setext heading's underline, as both kramdown and flexmark read one, its line's end spaces trimmed. */
-    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("(?:=+|-+)[ \\t\\r]*");
+    /** A setext heading's underline as kramdown reads one, any run of {@code =} and {@code -}, its line's end spaces trimmed. */
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("[-=]+[ \\t\\r\\f\\u000B]*");
 
     /**
      * How a link definition's line starts ({@code [name]: }), as kramdown reads one; not a
@@ -177,7 +177,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     /**
      * Whether kramdown reads a setext heading from this line, which it tries before a footnote or
      * abbreviation definition: a block boundary before the line, and under it a line of {@code =}
-     * or of {@code -} from the margin of the line's containers. Declined by a definition's
+     * and {@code -} from the margin of the line's containers. Declined by a definition's
      * factory, the line starts a paragraph that the underline makes that heading.
      */
     private static boolean headingFirst(ParserState state, MatchedBlockParser matched) {
@@ -300,7 +300,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
          * even {@link NoteTexts}.
          */
         @Override
-        BlockStart started(BlockStart start, ParserState state) {
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
             if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1 || found.getNewIndex() < 0) {
                 return start;
             }
