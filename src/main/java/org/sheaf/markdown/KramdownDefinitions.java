@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.Parsing;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
@@ -34,6 +35,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 
@@ -60,6 +62,9 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
      * footnote definition's ({@code [^name]: }), which in a paragraph (a table's row) is its text.
      */
     private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[(?!\\^)[^\\]\\n]+\\]:");
+
+    /** How an abbreviation definition starts, as kramdown reads one: {@code *[}, its name, {@code ]:}. */
+    private static final Pattern ABBREVIATION = Pattern.compile("\\*\\[.+?]:");
 
     private final Parser.ParserExtension flexmark;
 
@@ -450,6 +455,31 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
             return outsideParagraph(state, matched, "*[") && !headingFirst(state, matched);
+        }
+
+        /**
+         * flexmark's definition with its parts taken where they stand on the line: flexmark's
+         * factory counts the line's indent twice, so in a quote or a list item, or after spaces,
+         * the name it records misses its first letters and marks nothing. The name ends at the
+         * first {@code ]:} and keeps its spaces, as in kramdown's pattern.
+         */
+        @Override
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1
+                    || !(found.getBlockParsers()[0].getBlock() instanceof AbbreviationBlock block)) {
+                return start;
+            }
+            BasedSequence definition = state.getLine().subSequence(state.getNextNonSpaceIndex());
+            Matcher name = ABBREVIATION.matcher(definition);
+            if (!name.lookingAt()) {
+                return start;
+            }
+            block.setOpeningMarker(definition.subSequence(0, 2));
+            block.setText(definition.subSequence(2, name.end() - 2));
+            block.setClosingMarker(definition.subSequence(name.end() - 2, name.end()));
+            block.setAbbreviation(definition.subSequence(name.end()).trim());
+            block.setCharsFromContent();
+            return start;
         }
     }
 }
