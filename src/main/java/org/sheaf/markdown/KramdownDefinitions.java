@@ -181,11 +181,11 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
 
     /**
      * Whether kramdown reads a setext heading from this line, which it tries before a footnote or
-     * abbreviation definition: a block boundary before the line, and under it a line of {@code =}
-     * and {@code -} from the margin of the line's containers. Declined by a definition's
-     * factory, the line starts a paragraph that the underline makes that heading.
+     * abbreviation definition or an attribute list: a block boundary before the line, and under
+     * it a line of {@code =} and {@code -} from the margin of the line's containers. Declined by
+     * a definition's factory, the line starts a paragraph that the underline makes that heading.
      */
-    private static boolean headingFirst(ParserState state, MatchedBlockParser matched) {
+    static boolean headingFirst(ParserState state, MatchedBlockParser matched) {
         BasedSequence line = state.getLine();
         BasedSequence source = line.getBaseSequence();
         int lineEnd = source.indexOf('\n', line.getStartOffset());
