@@ -67,27 +67,36 @@ final class KramdownAttributes {
             }
         }
         // every block list given to one block is read into one hash before the hash is applied
-        Map<Node, AttributeList> blockLists = new IdentityHashMap<>();
-        Map<Node, AttributeList> overHtmlLists = new IdentityHashMap<>();
+        Map<Node, List<AttributeList>> blockLists = new IdentityHashMap<>();
+        Map<Node, List<AttributeList>> overHtmlLists = new IdentityHashMap<>();
         List<Node> targets = new ArrayList<>();
         List<Node> htmlTargets = new ArrayList<>();
         Map<Node, Node> following = new IdentityHashMap<>();
+        Map<Node, Node> firsts = new IdentityHashMap<>();
         for (AttributeListBlock block : blocks) {
             liftOutOfItem(document, block);
-            Node before = blockBefore(document, block);
-            Node target = before != null ? before : blockAfter(document, block, following);
+            Node first = firstOfRun(document, block, firsts);
+            Node before = blockBefore(document, first);
+            Node target = before != null ? before : blockAfter(document, block, first, following);
             boolean overHtml = before == null && target instanceof HtmlBlock;
-            Map<Node, AttributeList> lists = overHtml ? overHtmlLists : blockLists;
-            if (target != null && lists.merge(target, block.attributes(), AttributeList::with) == block.attributes()) {
+            if (target == null) {
+                continue;
+            }
+            Map<Node, List<AttributeList>> lists = overHtml ? overHtmlLists : blockLists;
+            List<AttributeList> ofTarget = lists.get(target);
+            if (ofTarget == null) {
+                ofTarget = new ArrayList<>();
+                lists.put(target, ofTarget);
                 (overHtml ? htmlTargets : targets).add(target);
             }
+            ofTarget.add(block.attributes());
         }
         for (Node target : targets) {
-            apply(attached, target, blockLists.get(target), definitions);
+            apply(attached, target, AttributeList.joined(blockLists.get(target)), definitions);
         }
         Map<Node, AttributeList> overHtml = new IdentityHashMap<>();
         for (Node target : htmlTargets) {
-            apply(overHtml, target, overHtmlLists.get(target), definitions);
+            apply(overHtml, target, AttributeList.joined(overHtmlLists.get(target)), definitions);
         }
         document.set(OVER_HTML, overHtml);
         for (AttributeListSpan span : spans) {
@@ -192,7 +201,7 @@ final class KramdownAttributes {
      * remembers, for attribute lists already passed, the node after their run, so that a run of
      * {@code n} lists costs {@code n} steps rather than {@code n²}.
      */
-    private static Node blockAfter(Document document, AttributeListBlock list, Map<Node, Node> following) {
+    private static Node blockAfter(Document document, AttributeListBlock list, Node first, Map<Node, Node> following) {
         List<Node> passed = new ArrayList<>();
         Node next = list.getNext();
         while (next instanceof AttributeListBlock && !following.containsKey(next)) {
@@ -205,22 +214,18 @@ final class KramdownAttributes {
         for (Node run : passed) {
             following.put(run, next);
         }
-        if (!(next instanceof Block) || !adjacent(document, next.getPrevious(), next) && !afterBlankLine(document, list)) {
+        if (!(next instanceof Block) || !adjacent(document, next.getPrevious(), next) && !afterBlankLine(document, first)) {
             return null;
         }
         return next;
     }
 
     /**
-     * Whether a blank line stands before the run of attribute lists {@code list} is in, in
-     * kramdown's tree: the source has one, or raw HTML before the lists ends with a line of its
+     * Whether a blank line stands before the run of attribute lists that starts with {@code first},
+     * in kramdown's tree: the source has one, or raw HTML before the lists ends with a line of its
      * own ({@link KramdownHtmlText#endsApart}).
      */
-    private static boolean afterBlankLine(Document document, AttributeListBlock list) {
-        Node first = list;
-        while (first.getPrevious() instanceof AttributeListBlock previous && adjacent(document, previous, first)) {
-            first = previous;
-        }
+    private static boolean afterBlankLine(Document document, Node first) {
         Node before = first.getPrevious();
         return before != null && (endsApart(before) || !adjacent(document, before, first));
     }
@@ -230,17 +235,31 @@ final class KramdownAttributes {
      * blank line, it stands at a block boundary in kramdown: no block is right before it.
      */
     static boolean forNextBlock(AttributeListBlock list) {
-        return blockBefore(list.getDocument(), list) == null;
+        Document document = list.getDocument();
+        return blockBefore(document, firstOfRun(document, list, new IdentityHashMap<>())) == null;
     }
 
-    /** The block just before {@code list} (across adjacent attribute lists), which it applies to, or null. */
-    private static Node blockBefore(Document document, AttributeListBlock list) {
+    /**
+     * The first of the run of adjacent attribute lists {@code list} ends. {@code firsts} remembers
+     * the answer for each list asked about, so that asking about the lists of a run in order costs
+     * one step each rather than the length of the run.
+     */
+    private static Node firstOfRun(Document document, AttributeListBlock list, Map<Node, Node> firsts) {
         Node first = list;
-        Node previous = list.getPrevious();
-        while (previous instanceof AttributeListBlock && adjacent(document, previous, first)) {
-            first = previous;
-            previous = previous.getPrevious();
+        while (first.getPrevious() instanceof AttributeListBlock previous && adjacent(document, previous, first)) {
+            Node known = firsts.get(previous);
+            first = known != null ? known : previous;
+            if (known != null) {
+                break;
+            }
         }
+        firsts.put(list, first);
+        return first;
+    }
+
+    /** The block just before the run of attribute lists that starts with {@code first}, which they apply to, or null. */
+    private static Node blockBefore(Document document, Node first) {
+        Node previous = first.getPrevious();
         return previous instanceof Block && !(previous instanceof AttributeListBlock) && !endsApart(previous)
                 && adjacent(document, previous, first) ? previous : null;
     }
