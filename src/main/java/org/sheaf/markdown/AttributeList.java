@@ -70,6 +70,20 @@ record AttributeList(List<Setting> settings, List<String> refs) {
         return new AttributeList(settings, refs);
     }
 
+    /** The settings of {@code lists} one after another, as kramdown reads lists given to one element into one hash. */
+    static AttributeList joined(List<AttributeList> lists) {
+        if (lists.size() == 1) {
+            return lists.get(0);
+        }
+        List<Setting> allSettings = new ArrayList<>();
+        List<String> allRefs = new ArrayList<>();
+        for (AttributeList list : lists) {
+            allSettings.addAll(list.settings());
+            allRefs.addAll(list.refs());
+        }
+        return new AttributeList(allSettings, allRefs);
+    }
+
     /** These settings followed by {@code later}'s, as kramdown reads both lists into one hash. */
     AttributeList with(AttributeList later) {
         List<Setting> allSettings = new ArrayList<>(settings);
@@ -82,12 +96,28 @@ record AttributeList(List<Setting> settings, List<String> refs) {
     /** The attributes these settings leave, each at the place its name was first set. */
     Map<String, String> attributes() {
         Map<String, String> hash = new LinkedHashMap<>();
+        // the classes added since the last class="..." are joined once, so that a long run of
+        // lists on one element costs their length, not its square
+        StringBuilder classes = null;
         for (Setting setting : settings) {
             if (setting.addClass()) {
-                hash.merge("class", setting.value(), AttributeList::joinClasses);
+                if (classes == null) {
+                    classes = new StringBuilder(hash.getOrDefault("class", ""));
+                    hash.put("class", "");
+                }
+                if (!classes.isEmpty()) {
+                    classes.append(' ');
+                }
+                classes.append(setting.value());
             } else {
+                if (setting.name().equals("class")) {
+                    classes = null;
+                }
                 hash.put(setting.name(), setting.value());
             }
+        }
+        if (classes != null) {
+            hash.put("class", classes.toString().stripLeading());
         }
         return Collections.unmodifiableMap(hash);
     }

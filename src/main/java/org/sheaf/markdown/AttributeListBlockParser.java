@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a line that is only a kramdown attribute list ({@code {: ...}}) or attribute list
  * definition ({@code {:name: ...}}). Such a line ends a paragraph instead of continuing it, as
- * in kramdown.
+ * in kramdown; at a block boundary over a setext underline it is the heading's text.
  */
 final class AttributeListBlockParser {
     private static final Pattern DEFINITION = Pattern.compile("\\{:(\\w[\\w-]*):(.*)}\\s*");
@@ -23,8 +23,8 @@ final class AttributeListBlockParser {
     static final class Factory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            if (state.getIndent() >= 4) {
-                return BlockStart.none();
+            if (state.getIndent() >= 4 || KramdownDefinitions.headingFirst(state, matched)) {
+                return BlockStart.none(); // kramdown reads a setext heading before an attribute list
             }
             BasedSequence line = state.getLine();
             BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());

@@ -1,10 +1,13 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HeadingParser;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.regex.Pattern;
@@ -23,11 +26,15 @@ import java.util.regex.Pattern;
  * <p>kramdown underlines only a one-line paragraph at a block boundary (first in its container,
  * after a blank line or a block attribute list): under two or more lines of text, or under a
  * line right after a heading or other block, {@code ---} and {@code ===} are more lines of that
- * paragraph. The kramdown flavour's factory says so.
+ * paragraph. The kramdown flavour's factory says so. kramdown also underlines with any run of
+ * {@code =} and {@code -} from the margin ({@code =-=}), its first character telling the level,
+ * which flexmark's factory does not read: the kramdown flavour's factory makes that heading.
  */
 final class HeadingStartFactory extends ScreenedStartFactory {
     private static final Pattern ATX = Pattern.compile("^#{1,6}(?:[ \\t]+|$)");
     private static final Pattern SETEXT = Pattern.compile("^(?:=+|-+)[ \\t]*$");
+    /** kramdown's setext underline, the end of its line trimmed as Ruby's {@code \\s} trims. */
+    private static final Pattern KRAMDOWN_SETEXT = Pattern.compile("[-=]+[ \\t\\r\\f\\u000B]*");
 
     private final boolean oneLineSetext;
 
@@ -60,10 +67,36 @@ final class HeadingStartFactory extends ScreenedStartFactory {
             return ATX.matcher(line.subSequence(start)).find()
                     && !(oneLineSetext && KramdownPipeRows.continuesTable(state, matched));
         }
-        return (first == '=' || first == '-') && SETEXT.matcher(line.subSequence(start)).find()
+        return (first == '=' || first == '-') && (SETEXT.matcher(line.subSequence(start)).find() || kramdownUnderline(state))
                 && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
                         && (paragraph.getBlockContent().getLineCount() > 1
                                 || !atBoundary(paragraph)));
+    }
+
+    /**
+     * flexmark's heading, or for an underline only kramdown reads ({@code =-=}) under the open
+     * paragraph, the heading that kramdown reads, made as flexmark makes its setext headings.
+     */
+    @Override
+    BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+        if (start != null || !kramdownUnderline(state) || !matched.getBlockParser().isParagraphParser()) {
+            return start;
+        }
+        BasedSequence line = state.getLine();
+        BlockContent text = new BlockContent();
+        text.addAll(matched.getParagraphLines(), matched.getParagraphEolLengths());
+        HeadingParser parser = new HeadingParser(line.charAt(state.getNextNonSpaceIndex()) == '=' ? 1 : 2);
+        Heading heading = (Heading) parser.getBlock();
+        heading.setText(text.getContents().trim());
+        heading.setClosingMarker(line.trim());
+        heading.setCharsFromContent();
+        return BlockStart.of(parser).atIndex(line.length()).replaceActiveBlockParser();
+    }
+
+    /** Whether the line is a setext underline that kramdown reads and flexmark does not: mixed, from the margin. */
+    private boolean kramdownUnderline(ParserState state) {
+        return oneLineSetext && state.getIndent() == 0
+                && KRAMDOWN_SETEXT.matcher(state.getLine().subSequence(state.getNextNonSpaceIndex())).matches();
     }
 
     /**

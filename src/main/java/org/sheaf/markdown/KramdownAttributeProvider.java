@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -16,7 +17,8 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 import java.util.Map;
 
 /**
- * Puts kramdown's attributes on flexmark's elements: those of attached attribute lists, and
+ * Puts kramdown's attributes on flexmark's elements: those of attached attribute lists (an
+ * abbreviation's those of its definition), and
  * table cell alignment as {@code style="text-align: ..."} instead of {@code align}, and the
  * classes of task lists ({@link KramdownTaskLists}).
  */
@@ -59,15 +61,23 @@ final class KramdownAttributeProvider implements AttributeProvider {
         if (part != AttributablePart.NODE && part != AttributablePart.LINK) {
             return;
         }
-        AttributeList list = KramdownAttributes.of(document, node);
+        // an abbreviation takes the attributes of its definition, whose list kramdown gives to
+        // each abbreviation it marks
+        Node target = node instanceof Abbreviation abbreviation ? abbreviation.getReferenceNode(document) : node;
+        AttributeList list = target == null ? null : KramdownAttributes.of(document, target);
         if (list == null) {
             return;
         }
         // kramdown writes the list's attributes in the order their names first appear, and makes
-        // a heading's id after applying its list, so writes an id of its own last
+        // a heading's id after applying its list, so writes an id of its own last; it sets an
+        // abbreviation's title after applying the list too
         String ownId = node instanceof Heading ? attributes.getValue("id") : null;
         if (ownId != null) {
             attributes.remove("id");
+        }
+        String title = node instanceof Abbreviation ? attributes.getValue("title") : null;
+        if (title != null) {
+            attributes.remove("title");
         }
         Map<String, String> values = list.attributes();
         for (Map.Entry<String, String> value : values.entrySet()) {
@@ -86,6 +96,9 @@ final class KramdownAttributeProvider implements AttributeProvider {
         }
         if (ownId != null && !values.containsKey("id")) {
             attributes.addValue("id", ownId);
+        }
+        if (title != null) {
+            attributes.replaceValue("title", title);
         }
     }
 

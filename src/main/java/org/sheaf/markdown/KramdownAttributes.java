@@ -1,6 +1,6 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -29,6 +29,12 @@ import java.util.Map;
 final class KramdownAttributes {
     /** The attributes of each element that has some; absent for a document not yet attached. */
     static final DataKey<Map<Node, AttributeList>> ATTRIBUTES = new DataKey<>("SHEAF_KRAMDOWN_ATTRIBUTES", Map.of());
+    /**
+     * The attributes of the lists over each raw HTML block that has some: kramdown reads the
+     * elements of such a block as blocks of their own, and gives a list over it to its first
+     * element, one under it ({@link #ATTRIBUTES}) to its last.
+     */
+    static final DataKey<Map<Node, AttributeList>> OVER_HTML = new DataKey<>("SHEAF_KRAMDOWN_OVER_HTML", Map.of());
 
     /** How deep definitions naming definitions are followed; kramdown itself never stops. */
     private static final int MAX_DEFINITION_DEPTH = 16;
@@ -61,19 +67,38 @@ final class KramdownAttributes {
             }
         }
         // every block list given to one block is read into one hash before the hash is applied
-        Map<Node, AttributeList> blockLists = new IdentityHashMap<>();
+        Map<Node, List<AttributeList>> blockLists = new IdentityHashMap<>();
+        Map<Node, List<AttributeList>> overHtmlLists = new IdentityHashMap<>();
         List<Node> targets = new ArrayList<>();
+        List<Node> htmlTargets = new ArrayList<>();
         Map<Node, Node> following = new IdentityHashMap<>();
+        Map<Node, Node> firsts = new IdentityHashMap<>();
         for (AttributeListBlock block : blocks) {
             liftOutOfItem(document, block);
-            Node target = blockTarget(document, block, following);
-            if (target != null && blockLists.merge(target, block.attributes(), AttributeList::with) == block.attributes()) {
-                targets.add(target);
+            Node first = firstOfRun(document, block, firsts);
+            Node before = blockBefore(document, first);
+            Node target = before != null ? before : blockAfter(document, block, first, following);
+            boolean overHtml = before == null && target instanceof HtmlBlock;
+            if (target == null) {
+                continue;
             }
+            Map<Node, List<AttributeList>> lists = overHtml ? overHtmlLists : blockLists;
+            List<AttributeList> ofTarget = lists.get(target);
+            if (ofTarget == null) {
+                ofTarget = new ArrayList<>();
+                lists.put(target, ofTarget);
+                (overHtml ? htmlTargets : targets).add(target);
+            }
+            ofTarget.add(block.attributes());
         }
         for (Node target : targets) {
-            apply(attached, target, blockLists.get(target), definitions);
+            apply(attached, target, AttributeList.joined(blockLists.get(target)), definitions);
         }
+        Map<Node, AttributeList> overHtml = new IdentityHashMap<>();
+        for (Node target : htmlTargets) {
+            apply(overHtml, target, AttributeList.joined(overHtmlLists.get(target)), definitions);
+        }
+        document.set(OVER_HTML, overHtml);
         for (AttributeListSpan span : spans) {
             if (span.headingId()) {
                 continue;
@@ -98,6 +123,12 @@ final class KramdownAttributes {
     static AttributeList of(Node node) {
         Document document = node.getDocument();
         return document == null ? null : of(document, node);
+    }
+
+    /** The attributes of the lists over the raw HTML block {@code html}, for its first element, or null. */
+    static AttributeList overHtml(HtmlBlock html) {
+        Document document = html.getDocument();
+        return document == null ? null : OVER_HTML.get(document).get(html);
     }
 
     /**
@@ -163,16 +194,14 @@ final class KramdownAttributes {
     }
 
     /**
-     * The block {@code list} applies to: the block just before it (across adjacent attribute
-     * lists), else the next block after the attribute lists that follow it. {@code following}
+     * The block after {@code list}, which has no block just before it, that it applies to: the
+     * next block after the attribute lists that follow it, or null. Not across a blank line unless
+     * a blank line stands before the lists too: kramdown gives the list to the next element of its
+     * tree, and a blank line is one, unless it joins the blank line before. {@code following}
      * remembers, for attribute lists already passed, the node after their run, so that a run of
      * {@code n} lists costs {@code n} steps rather than {@code n²}.
      */
-    private static Node blockTarget(Document document, AttributeListBlock list, Map<Node, Node> following) {
-        Node before = blockBefore(document, list);
-        if (before != null) {
-            return before;
-        }
+    private static Node blockAfter(Document document, AttributeListBlock list, Node first, Map<Node, Node> following) {
         List<Node> passed = new ArrayList<>();
         Node next = list.getNext();
         while (next instanceof AttributeListBlock && !following.containsKey(next)) {
@@ -185,7 +214,20 @@ final class KramdownAttributes {
         for (Node run : passed) {
             following.put(run, next);
         }
-        return next instanceof Heading || next instanceof Block ? next : null;
+        if (!(next instanceof Block) || !adjacent(document, next.getPrevious(), next) && !afterBlankLine(document, first)) {
+            return null;
+        }
+        return next;
+    }
+
+    /**
+     * Whether a blank line stands before the run of attribute lists that starts with {@code first},
+     * in kramdown's tree: the source has one, or raw HTML before the lists ends with a line of its
+     * own ({@link KramdownHtmlText#endsApart}).
+     */
+    private static boolean afterBlankLine(Document document, Node first) {
+        Node before = first.getPrevious();
+        return before != null && (endsApart(before) || !adjacent(document, before, first));
     }
 
     /**
@@ -193,17 +235,41 @@ final class KramdownAttributes {
      * blank line, it stands at a block boundary in kramdown: no block is right before it.
      */
     static boolean forNextBlock(AttributeListBlock list) {
-        return blockBefore(list.getDocument(), list) == null;
+        Document document = list.getDocument();
+        return blockBefore(document, firstOfRun(document, list, new IdentityHashMap<>())) == null;
     }
 
-    /** The block just before {@code list} (across adjacent attribute lists), which it applies to, or null. */
-    private static Node blockBefore(Document document, AttributeListBlock list) {
-        Node previous = list.getPrevious();
-        while (previous instanceof AttributeListBlock && adjacent(document, previous, list)) {
-            previous = previous.getPrevious();
+    /**
+     * The first of the run of adjacent attribute lists {@code list} ends. {@code firsts} remembers
+     * the answer for each list asked about, so that asking about the lists of a run in order costs
+     * one step each rather than the length of the run.
+     */
+    private static Node firstOfRun(Document document, AttributeListBlock list, Map<Node, Node> firsts) {
+        Node first = list;
+        while (first.getPrevious() instanceof AttributeListBlock previous && adjacent(document, previous, first)) {
+            Node known = firsts.get(previous);
+            first = known != null ? known : previous;
+            if (known != null) {
+                break;
+            }
         }
-        return previous instanceof Block && !(previous instanceof AttributeListBlock)
-                && adjacent(document, previous, list) ? previous : null;
+        firsts.put(list, first);
+        return first;
+    }
+
+    /** The block just before the run of attribute lists that starts with {@code first}, which they apply to, or null. */
+    private static Node blockBefore(Document document, Node first) {
+        Node previous = first.getPrevious();
+        return previous instanceof Block && !(previous instanceof AttributeListBlock) && !endsApart(previous)
+                && adjacent(document, previous, first) ? previous : null;
+    }
+
+    /**
+     * Whether {@code block} is raw HTML that kramdown ends with a blank line of its own
+     * ({@link KramdownHtmlText#endsApart}), so that no attribute list right under it is its.
+     */
+    private static boolean endsApart(Node block) {
+        return block instanceof HtmlBlock html && KramdownHtmlText.endsApart(html.getChars());
     }
 
     /** No blank line between the end of {@code before} and the start of {@code after}. */

@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.Parsing;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
@@ -31,8 +32,10 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.dependency.LastDependent;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 
@@ -51,14 +54,17 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     /** The indent, in columns, that kramdown wants on the lines of a footnote definition after its first. */
     private static final int NOTE_INDENT = 4;
 
-    /** A setext heading's underline, as both kramdown and flexmark read one, its line's end spaces trimmed. */
-    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("(?:=+|-+)[ \\t\\r]*");
+    /** A setext heading's underline as kramdown reads one, any run of {@code =} and {@code -}, its line's end spaces trimmed. */
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("[-=]+[ \\t\\r\\f\\u000B]*");
 
     /**
      * How a link definition's line starts ({@code [name]: }), as kramdown reads one; not a
      * footnote definition's ({@code [^name]: }), which in a paragraph (a table's row) is its text.
      */
     private static final Pattern LINK_DEFINITION = Pattern.compile(" {0,3}\\[(?!\\^)[^\\]\\n]+\\]:");
+
+    /** How an abbreviation definition starts, as kramdown reads one: {@code *[}, its name, {@code ]:}. */
+    private static final Pattern ABBREVIATION = Pattern.compile("\\*\\[.+?]:");
 
     private final Parser.ParserExtension flexmark;
 
@@ -110,12 +116,76 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
     }
 
     /**
-     * Whether kramdown reads a setext heading from this line, which it tries before a footnote or
-     * abbreviation definition: a block boundary before the line, and under it a line of {@code =}
-     * or of {@code -} from the margin of the line's containers. Declined by a definition's
-     * factory, the line starts a paragraph that the underline makes that heading.
+     * {@code start}, a block quote or a list item that starts on a footnote definition's own
+     * line, with the paragraph of the text after its marker started in it too ({@link NoteLead})
+     * when that text starts with a letter: flexmark asks no factory about such text, not even
+     * {@link NoteTexts}, and its own paragraph would take the next line lazily, where kramdown's
+     * note has ended.
      */
-    private static boolean headingFirst(ParserState state, MatchedBlockParser matched) {
+    static BlockStart withNoteLead(BlockStart start, ParserState state, MatchedBlockParser matched) {
+        Block container = matched.getBlockParser().getBlock();
+        if (container instanceof Document || !(start instanceof BlockStartImpl found) || found.isReplaceActiveBlockParser()) {
+            return start;
+        }
+        IndentedNote note = enclosingNote(state, container);
+        if (note == null || !note.awaitsText(state, container)) {
+            return start;
+        }
+        BasedSequence line = state.getLine();
+        int index = found.getNewIndex();
+        int column = found.getNewColumn();
+        if (index < 0) {
+            index = indexAtColumn(line, column);
+        } else {
+            column = columnAtIndex(line, index);
+        }
+        int text = index;
+        while (text < line.length() && (line.charAt(text) == ' ' || line.charAt(text) == '\t')) {
+            text++;
+        }
+        if (text >= line.length() || !Parsing.isLetter(line, text) || columnAtIndex(line, text) - column >= NOTE_INDENT) {
+            return start; // flexmark asks the factories about this text, and NoteTexts starts the paragraph
+        }
+        BlockParser[] parsers = Arrays.copyOf(found.getBlockParsers(), found.getBlockParsers().length + 1);
+        parsers[parsers.length - 1] = note.startLead();
+        return BlockStart.of(parsers).atIndex(text);
+    }
+
+    /** The footnote definition {@code container} is or lies in, or null when it lies in none. */
+    private static IndentedNote enclosingNote(ParserState state, Block container) {
+        for (Node node = container; node instanceof Block block && !(node instanceof Document); node = node.getParent()) {
+            if (state.getActiveBlockParser(block) instanceof IndentedNote note) {
+                return note;
+            }
+        }
+        return null;
+    }
+
+    /** The column {@code index} of {@code line} is at, a tab reaching the next multiple of four. */
+    private static int columnAtIndex(BasedSequence line, int index) {
+        int column = 0;
+        for (int i = 0; i < index; i++) {
+            column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+        }
+        return column;
+    }
+
+    /** The index of the first character of {@code line} at or past {@code column}. */
+    private static int indexAtColumn(BasedSequence line, int column) {
+        int index = 0;
+        for (int at = 0; index < line.length() && at < column; index++) {
+            at = line.charAt(index) == '\t' ? at + 4 - at % 4 : at + 1;
+        }
+        return index;
+    }
+
+    /**
+     * Whether kramdown reads a setext heading from this line, which it tries before a footnote or
+     * abbreviation definition or an attribute list: a block boundary before the line, and under
+     * it a line of {@code =} and {@code -} from the margin of the line's containers. Declined by
+     * a definition's factory, the line starts a paragraph that the underline makes that heading.
+     */
+    static boolean headingFirst(ParserState state, MatchedBlockParser matched) {
         BasedSequence line = state.getLine();
         BasedSequence source = line.getBaseSequence();
         int lineEnd = source.indexOf('\n', line.getStartOffset());
@@ -235,7 +305,7 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
          * even {@link NoteTexts}.
          */
         @Override
-        BlockStart started(BlockStart start, ParserState state) {
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
             if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1 || found.getNewIndex() < 0) {
                 return start;
             }
@@ -304,9 +374,13 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             return lead;
         }
 
-        /** Whether the state is on the definition's own line, where no block of the note has started yet. */
-        boolean awaitsText(ParserState state) {
-            return state.getLineNumber() == ownLine && lead == null && !getBlock().hasChildren();
+        /**
+         * Whether the state is on the definition's own line and the text there starts a paragraph
+         * in {@code container}, the note or a quote or list item the line starts in it, where no
+         * block has started yet.
+         */
+        boolean awaitsText(ParserState state, Block container) {
+            return state.getLineNumber() == ownLine && lead == null && !container.hasChildren();
         }
 
         @Override
@@ -350,12 +424,18 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
      * Starts the paragraph of the text on a footnote definition's own line when no other block
      * starts there ({@link NoteLead}), in the place of flexmark's own paragraph, which would take
      * lazy lines. It is asked last, after every other factory, so that any block the text starts
-     * (a list, a quote, code) comes first.
+     * (a list, a quote, code) comes first, and the paragraph starts inside them: the line after
+     * {@code [^a]: > quoted} does not go on the quote either.
      */
     private static final class NoteTexts extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            if (!(matched.getBlockParser() instanceof IndentedNote note) || state.isBlank() || !note.awaitsText(state)) {
+            Block container = matched.getBlockParser().getBlock();
+            if (state.isBlank() || container.hasChildren() || container instanceof Document) {
+                return BlockStart.none(); // most lines: no block of a note's own line starts here
+            }
+            IndentedNote note = enclosingNote(state, container);
+            if (note == null || !note.awaitsText(state, container)) {
                 return BlockStart.none();
             }
             return BlockStart.of(note.startLead()).atIndex(state.getNextNonSpaceIndex());
@@ -375,6 +455,31 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
             return outsideParagraph(state, matched, "*[") && !headingFirst(state, matched);
+        }
+
+        /**
+         * flexmark's definition with its parts taken where they stand on the line: flexmark's
+         * factory counts the line's indent twice, so in a quote or a list item, or after spaces,
+         * the name it records misses its first letters and marks nothing. The name ends at the
+         * first {@code ]:} and keeps its spaces, as in kramdown's pattern.
+         */
+        @Override
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1
+                    || !(found.getBlockParsers()[0].getBlock() instanceof AbbreviationBlock block)) {
+                return start;
+            }
+            BasedSequence definition = state.getLine().subSequence(state.getNextNonSpaceIndex());
+            Matcher name = ABBREVIATION.matcher(definition);
+            if (!name.lookingAt()) {
+                return start;
+            }
+            block.setOpeningMarker(definition.subSequence(0, 2));
+            block.setText(definition.subSequence(2, name.end() - 2));
+            block.setClosingMarker(definition.subSequence(name.end() - 2, name.end()));
+            block.setAbbreviation(definition.subSequence(name.end()).trim());
+            block.setCharsFromContent();
+            return start;
         }
     }
 }

@@ -60,16 +60,18 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
     /**
      * How many markers of {@code opener} and {@code closer} make one emphasis: none when an
      * earlier opener could take this closer, since kramdown reads markers of an open emphasis of
-     * the same kind as text ({@code _a_1 and 1_a_} is one emphasis).
+     * the same kind as text ({@code _a_1 and 1_a_} is one emphasis), and none across the tag of
+     * an HTML element that holds one of them only ({@link KramdownSpanElements#crossesElement}).
      */
     @Override
     public int getDelimiterUse(DelimiterRun opener, DelimiterRun closer) {
         int use = use(opener, closer);
-        if (use == 0) {
+        if (use == 0 || KramdownSpanElements.crossesElement(opener.getNode(), closer.getNode())) {
             return 0;
         }
         for (DelimiterRun earlier = opener.getPrevious(); earlier != null; earlier = earlier.getPrevious()) {
-            if (earlier.getDelimiterChar() == marker && earlier.canOpen() && use(earlier, closer) > 0) {
+            if (earlier.getDelimiterChar() == marker && earlier.canOpen() && use(earlier, closer) > 0
+                    && !KramdownSpanElements.crossesElement(earlier.getNode(), closer.getNode())) {
                 return 0;
             }
         }

@@ -167,7 +167,7 @@ final class KramdownFences {
         }
 
         @Override
-        BlockStart started(BlockStart start, ParserState state) {
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
             int longest = longest(state);
             if (state.getIndent() >= 4) {
                 return start;

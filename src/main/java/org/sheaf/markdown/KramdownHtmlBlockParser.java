@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -222,6 +223,63 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             } else {
                 at++;
             }
+        }
+        return at;
+    }
+
+    /**
+     * The opening tag of the element that {@code html}, the text of a raw HTML block, ends with,
+     * or null when it ends with no element that has content (with a comment, an element without
+     * content such as {@code <hr>}, {@code script} or {@code style}, whose text kramdown keeps
+     * apart, or text): the element that an attribute list on the line under the block belongs to,
+     * as kramdown reads each element of the block as a block of its own.
+     */
+    static MatchResult lastElementOpening(CharSequence html) {
+        Matcher open = OPEN_TAG.matcher(html);
+        MatchResult last = null;
+        int length = html.length();
+        for (int at = skipWhiteSpace(html, 0); at < length; at = skipWhiteSpace(html, at)) {
+            if (startsWith(html, at, "<!--")) {
+                int commentEnd = indexOf(html, "-->", at + 4);
+                if (commentEnd < 0) {
+                    return null;
+                }
+                last = null;
+                at = commentEnd + 3;
+            } else if (open.region(at, length).lookingAt()) {
+                String name = open.group(1).toLowerCase(Locale.ROOT);
+                boolean apart = open.group(4) != null || EMPTY_ELEMENTS.contains(name) || name.equals("script") || name.equals("style");
+                last = apart ? null : open.toMatchResult();
+                at = elementEnd(html, open);
+            } else {
+                return null;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * The opening tag of the first element of {@code html}, the text of a raw HTML block, after
+     * any comments, or null when text comes first: the element that an attribute list on the line
+     * over the block belongs to in kramdown.
+     */
+    static MatchResult firstElementOpening(CharSequence html) {
+        int at = skipWhiteSpace(html, 0);
+        while (startsWith(html, at, "<!--")) {
+            int commentEnd = indexOf(html, "-->", at + 4);
+            if (commentEnd < 0) {
+                return null;
+            }
+            at = skipWhiteSpace(html, commentEnd + 3);
+        }
+        Matcher open = OPEN_TAG.matcher(html);
+        return open.region(at, html.length()).lookingAt() ? open.toMatchResult() : null;
+    }
+
+    private static int skipWhiteSpace(CharSequence text, int from) {
+        int at = from;
+        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+            at++;
         }
         return at;
     }

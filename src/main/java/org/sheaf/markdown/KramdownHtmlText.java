@@ -21,7 +21,13 @@ final class KramdownHtmlText {
     /** What REXML, and so kramdown's escaping, takes for a reference already written. */
     private static final Pattern REFERENCE = Pattern.compile("&(?:[a-zA-Z_:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);");
     private static final Pattern RAW_ELEMENT = Pattern.compile("(?i)<(script|style)\\b");
-    private static final Pattern ENDS_WITH_RAW_ELEMENT = Pattern.compile("(?is).*</(?:script|style)\\s*>\\s*");
+    /**
+     * Text that ends with a {@code script} or {@code style} element, or with an element without
+     * content: kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}, or one closed in its own tag.
+     */
+    private static final Pattern ENDS_APART = Pattern.compile("(?is).*(?:</(?:script|style)\\s*>"
+            + "|<(?:area|base|br|col|command|embed|hr|img|input|keygen|link|meta|param|source|track|wbr)(?:\\s[^<>]*)?>"
+            + "|<[a-z][^<>]*/>)\\s*");
 
     private KramdownHtmlText() {
     }
@@ -55,11 +61,13 @@ final class KramdownHtmlText {
     }
 
     /**
-     * Whether the block ends with a {@code script} or {@code style} element. kramdown keeps the
-     * rest of that element's line as a blank line of its own, so an empty line always follows it.
+     * Whether the block ends with a {@code script} or {@code style} element or an element without
+     * content ({@code <hr>}). kramdown keeps the rest of that element's line as a blank line of its
+     * own, so an empty line always follows it, and an attribute list on the line under it stands
+     * after a blank line, for the block after it.
      */
-    static boolean endsWithRawElement(String html) {
-        return ENDS_WITH_RAW_ELEMENT.matcher(html).matches();
+    static boolean endsApart(CharSequence html) {
+        return ENDS_APART.matcher(html).matches();
     }
 
     /** Where the comment, processing instruction, tag or script/style element at {@code at} ends; {@code at} when there is none. */

@@ -12,6 +12,7 @@ import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
+import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -53,9 +54,10 @@ final class KramdownLazyContainers {
 
     /**
      * {@code factories}, a factory's order among the parsers, with these factories named next to
-     * flexmark's list and quote factories they replace (and {@link KramdownFences}' next to
-     * flexmark's fenced code), so the order holds whichever of the two a parser has. flexmark
-     * passes over the names of factories a parser does not have.
+     * flexmark's list and quote factories they replace (and {@link KramdownFences}' and
+     * {@link KramdownIndentedCode}'s next to flexmark's code factories), so the order holds
+     * whichever of the two a parser has. flexmark passes over the names of factories a parser
+     * does not have.
      */
     static Set<Class<?>> withReplacements(Set<Class<?>> factories) {
         if (factories == null) {
@@ -70,6 +72,9 @@ final class KramdownLazyContainers {
         }
         if (factories.contains(FencedCodeBlockParser.Factory.class)) {
             named.add(KramdownFences.Factory.class);
+        }
+        if (factories.contains(IndentedCodeBlockParser.Factory.class)) {
+            named.add(KramdownIndentedCode.Factory.class);
         }
         return named;
     }
@@ -107,7 +112,10 @@ final class KramdownLazyContainers {
             return (state, matched) -> {
                 BlockStart start = starts.tryStart(state, matched);
                 // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing
-                return start == null || KramdownPipeRows.continuesTable(state, matched) ? BlockStart.none() : lazy(start);
+                if (start == null || KramdownPipeRows.continuesTable(state, matched)) {
+                    return BlockStart.none();
+                }
+                return KramdownDefinitions.withNoteLead(lazy(start), state, matched);
             };
         }
 

@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -26,8 +27,9 @@ import java.util.regex.Pattern;
  *
  * flexmark reads the indented list as a list nested in the last bullet, or as more bullets of
  * the same list. So after parsing, each such list (or run of items) is moved out after the list
- * it was read into. Only the items of a list at the top of the page are looked at: deeper
- * ones count their columns from their container's text, which this does not follow.
+ * it was read into. An item in a block quote or in another item counts its columns from its
+ * container's text, as kramdown reads the lines of a container with its markers ({@code > })
+ * and indentation taken off; items in other containers (footnotes, definitions) are left as read.
  */
 final class KramdownListParts {
     /** kramdown's start of a list item, after the part's indentation is taken off. */
@@ -39,13 +41,9 @@ final class KramdownListParts {
     /** Moves, in {@code document} parsed from {@code text}, each second part's list out of the list it was read into. */
     static void separate(Document document, String text) {
         List<ListItem> items = new ArrayList<>();
-        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof ListBlock list) {
-                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    if (item instanceof ListItem listItem) {
-                        items.add(listItem);
-                    }
-                }
+        for (Node node : Descendants.blocksOf(document)) {
+            if (node instanceof ListItem item) {
+                items.add(item);
             }
         }
         for (ListItem item : items) {
@@ -59,27 +57,23 @@ final class KramdownListParts {
     /** Where the line that starts the item's second part begins, or -1 when kramdown reads its lines as one. */
     private static int secondPart(ListItem item, String text) {
         int lineStart = lineStart(text, item.getStartOffset());
-        int markerEnd = item.getOpeningMarker().getEndOffset();
-        // an item whose marker flexmark did not take from this text is left as read
-        if (item.getOpeningMarker().isNull() || markerEnd < lineStart || markerEnd > text.length()
-                || text.substring(lineStart, markerEnd).contains("\t")) {
+        int indentation = indentation(item, text);
+        if (indentation < 0) {
             return -1;
         }
-        int textStart = markerEnd;
-        while (textStart < text.length() && text.charAt(textStart) == ' ') {
-            textStart++;
-        }
-        if (textStart < text.length() && text.charAt(textStart) == '\t') {
-            return -1;
-        }
-        int indentation = textStart - lineStart;
+        Node container = containerOf(item);
+        int textStart = contentStart(container, lineStart, text) + indentation;
         int lineEnd = lineEnd(text, lineStart);
         // a first line whose text starts a list has found its nested list already
         if (LIST_START.matcher(text.substring(textStart, lineEnd) + "\n").lookingAt()) {
             return -1;
         }
         for (int line = lineEnd + 1; line < item.getEndOffset() && line < text.length(); line = lineEnd(text, line) + 1) {
-            String content = text.substring(line, lineEnd(text, line));
+            int contentStart = contentStart(container, line, text);
+            if (contentStart < 0) {
+                return -1;
+            }
+            String content = text.substring(contentStart, lineEnd(text, line));
             if (content.isBlank()) {
                 return -1;
             }
@@ -93,6 +87,77 @@ final class KramdownListParts {
             if (spaces >= indentation && LIST_START.matcher(content.substring(indentation) + "\n").lookingAt()) {
                 return line;
             }
+        }
+        return -1;
+    }
+
+    /**
+     * How far the text of {@code item}'s first line stands from its container's text: its
+     * marker, the spaces before it and those after it up to the text; -1 when kramdown's columns
+     * cannot be told here (a tab, a container other than the page, a quote or an item).
+     */
+    private static int indentation(ListItem item, String text) {
+        int lineStart = lineStart(text, item.getStartOffset());
+        int markerEnd = item.getOpeningMarker().getEndOffset();
+        int base = contentStart(containerOf(item), lineStart, text);
+        // an item whose marker flexmark did not take from this text is left as read
+        if (base < 0 || item.getOpeningMarker().isNull() || markerEnd < base || markerEnd > text.length()
+                || text.substring(base, markerEnd).contains("\t")) {
+            return -1;
+        }
+        int textStart = markerEnd;
+        while (textStart < text.length() && text.charAt(textStart) == ' ') {
+            textStart++;
+        }
+        if (textStart < text.length() && text.charAt(textStart) == '\t') {
+            return -1;
+        }
+        return textStart - base;
+    }
+
+    /** The block whose text holds {@code item}'s list. */
+    private static Node containerOf(ListItem item) {
+        return item.getParent() == null ? null : item.getParent().getParent();
+    }
+
+    /**
+     * Where the text of the line at {@code lineStart} begins inside {@code container}, as
+     * kramdown reads the container's lines: each quote around it takes off its {@code >} and one
+     * space after it, each item its indentation (on its own line, its marker too), where the line
+     * has them (a lazy line keeps what it has); -1 in a container whose lines this does not follow.
+     */
+    private static int contentStart(Node container, int lineStart, String text) {
+        if (container instanceof Document) {
+            return lineStart;
+        }
+        if (container instanceof BlockQuote quote) {
+            int at = contentStart(quote.getParent(), lineStart, text);
+            if (at < 0) {
+                return -1;
+            }
+            int marker = at;
+            while (marker < text.length() && marker - at < 3 && text.charAt(marker) == ' ') {
+                marker++;
+            }
+            if (marker >= text.length() || text.charAt(marker) != '>') {
+                return at;
+            }
+            return marker + 1 < text.length() && text.charAt(marker + 1) == ' ' ? marker + 2 : marker + 1;
+        }
+        if (container instanceof ListItem item) {
+            int at = contentStart(containerOf(item), lineStart, text);
+            int indentation = at < 0 ? -1 : indentation(item, text);
+            if (indentation < 0) {
+                return -1;
+            }
+            if (lineStart == lineStart(text, item.getStartOffset())) {
+                return at + indentation; // the item's own line: its text after the marker
+            }
+            int spaces = 0;
+            while (at + spaces < text.length() && spaces < indentation && text.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return spaces == indentation ? at + spaces : at;
         }
         return -1;
     }

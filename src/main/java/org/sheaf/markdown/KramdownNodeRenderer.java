@@ -59,6 +59,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.highlight.Highlighting;
@@ -902,13 +903,32 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             context.delegateRender();
             return;
         }
-        String text = node.getContentChars().normalizeEOL();
+        String text = withAttributes(node.getContentChars().normalizeEOL(), KramdownAttributes.overHtml(node),
+                KramdownAttributes.of(node));
         html.line();
         html.rawPre(KramdownHtmlText.escaped(text));
         html.line();
-        if (KramdownHtmlText.endsWithRawElement(text)) {
+        if (KramdownHtmlText.endsApart(text)) {
             html.blankLine();
         }
+    }
+
+    /**
+     * {@code html}, a raw HTML block's text, with the attribute lists over it put on its first
+     * element and those under it on its last, as kramdown puts them ({@link KramdownAttributes#OVER_HTML}).
+     */
+    private static String withAttributes(String html, AttributeList over, AttributeList under) {
+        MatchResult first = over == null ? null : KramdownHtmlBlockParser.firstElementOpening(html);
+        MatchResult last = under == null ? null : KramdownHtmlBlockParser.lastElementOpening(html);
+        if (first != null && last != null && first.start() == last.start()) {
+            return withAttributes(html, first, over, under);
+        }
+        String text = last == null ? html : withAttributes(html, last, under);
+        return first == null ? text : withAttributes(text, first, over);
+    }
+
+    private static String withAttributes(String html, MatchResult tag, AttributeList... lists) {
+        return html.substring(0, tag.start()) + withAttributes(tag.group(1), tag.group(2), lists) + html.substring(tag.end());
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
@@ -922,20 +942,31 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * The opening tag of {@code node} with the attribute list written before it ({@code {: .note }}
-     * then {@code <div markdown="1">}): kramdown puts the list's attributes on the element, a class
-     * after the element's own.
+     * then {@code <div markdown="1">}) or under it: kramdown puts the list's attributes on the
+     * element, a class after the element's own.
      */
     private static String withAttributes(MarkdownHtmlBlock node, AttributeList list) {
         String opening = node.openingTag();
+        return withAttributes(node.tagName(), opening.substring(1 + node.tagName().length(), opening.length() - 1), list);
+    }
+
+    /**
+     * The opening tag of an element {@code name} whose tag holds {@code written} (its attributes
+     * as written) with {@code lists} applied in order, as kramdown writes it again: each attribute
+     * in double quotes, in the order of their first appearance, a class after the element's own.
+     */
+    private static String withAttributes(String name, String written, AttributeList... lists) {
         Map<String, String> attributes = new LinkedHashMap<>();
-        Matcher m = HTML_ATTRIBUTE.matcher(opening.substring(1 + node.tagName().length(), opening.length() - 1));
+        Matcher m = HTML_ATTRIBUTE.matcher(written);
         while (m.find()) {
             String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
             attributes.put(m.group(1), value == null ? "" : value);
         }
-        list.applyTo(attributes);
-        StringBuilder tag = new StringBuilder("<").append(node.tagName());
-        attributes.forEach((name, value) -> tag.append(' ').append(name).append("=\"")
+        for (AttributeList list : lists) {
+            list.applyTo(attributes);
+        }
+        StringBuilder tag = new StringBuilder("<").append(name);
+        attributes.forEach((attribute, value) -> tag.append(' ').append(attribute).append("=\"")
                 .append(Html.escapeOnce(value)).append('"'));
         return tag.append('>').toString();
     }

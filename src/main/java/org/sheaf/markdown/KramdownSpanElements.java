@@ -82,30 +82,110 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return parent;
     }
 
+    /**
+     * Whether an element's tag stands between {@code from} and {@code to}, two nodes of one text,
+     * whose element holds one of them and not the other: an element opened between them and not
+     * closed before {@code to} (one left open runs to the end of the text), or one closed between
+     * them that was opened before {@code from}. kramdown reads an element's content on its own, so
+     * no emphasis opened outside it closes inside it, nor the other way round ({@code *a <b> c*}
+     * is no emphasis).
+     */
+    static boolean crossesElement(Node from, Node to) {
+        Node root = from;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        if (root instanceof Document document && TAGS.get(document) == null) {
+            return false; // no tag in the document at all: the case of nearly every text
+        }
+        Deque<String> open = new ArrayDeque<>();
+        for (Node node = next(from, to); node != null && node != to; node = next(node, to)) {
+            String name = elementTag(node);
+            if (name == null) {
+                continue;
+            }
+            if (name.startsWith("/")) {
+                if (name.substring(1).equals(open.peek())) {
+                    open.pop();
+                } else if (open.isEmpty() && openedBefore(from, name.substring(1))) {
+                    return true;
+                }
+            } else {
+                open.push(name);
+            }
+        }
+        return !open.isEmpty();
+    }
+
+    /** The node after {@code node} in document order, into its children first, or null past {@code to}'s text. */
+    private static Node next(Node node, Node to) {
+        if (node.getFirstChild() != null && node != to) {
+            return node.getFirstChild();
+        }
+        for (Node at = node; at != null && !(at instanceof Block); at = at.getParent()) {
+            if (at.getNext() != null) {
+                return at.getNext();
+            }
+        }
+        return null;
+    }
+
+    /** Whether an opening tag of {@code name} stands before {@code node} in its text. */
+    private static boolean openedBefore(Node node, String name) {
+        for (Node at = node; at != null && !(at instanceof Block); at = at.getParent()) {
+            for (Node before = at.getPrevious(); before != null; before = before.getPrevious()) {
+                for (Node inner : Descendants.of(before)) {
+                    if (name.equals(elementTag(inner))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lower-case name of the span element whose tag {@code node} is, with a {@code /} before
+     * it for a closing tag; null for any other node, a comment, a block-level tag (text in a
+     * paragraph) or the tag of an element without content.
+     */
+    private static String elementTag(Node node) {
+        if (!(node instanceof HtmlInline html)) {
+            return null;
+        }
+        BasedSequence chars = html.getChars();
+        Matcher tag = TAG.matcher(chars);
+        if (!tag.lookingAt()) {
+            return null;
+        }
+        String name = tag.group(2).toLowerCase(Locale.ROOT);
+        if (KramdownNodeRenderer.BLOCK_ELEMENTS.contains(name)) {
+            return null;
+        }
+        if (!tag.group(1).isEmpty()) {
+            return "/" + name;
+        }
+        return chars.endsWith("/>") || EMPTY_ELEMENTS.contains(name) ? null : name;
+    }
+
     /** Makes the closing tags in {@code text} that end no element text, and closes the elements left open. */
     private static void readElements(Node text) {
         Deque<String> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
         for (Node node : Descendants.of(text)) {
-            if (!(node instanceof HtmlInline html)) {
+            // a comment, a block-level tag (text already, written so by the renderer) or an
+            // element without content opens and closes nothing
+            String name = elementTag(node);
+            if (name == null) {
                 continue;
             }
-            BasedSequence chars = html.getChars();
-            Matcher tag = TAG.matcher(chars);
-            if (!tag.lookingAt()) {
-                continue; // a comment
-            }
-            String name = tag.group(2).toLowerCase(Locale.ROOT);
-            if (KramdownNodeRenderer.BLOCK_ELEMENTS.contains(name)) {
-                continue; // text already, written so by the renderer
-            }
-            if (!tag.group(1).isEmpty()) {
-                if (name.equals(open.peek())) {
+            if (name.startsWith("/")) {
+                if (name.substring(1).equals(open.peek())) {
                     open.pop();
                 } else {
-                    stray.add(html);
+                    stray.add((HtmlInline) node);
                 }
-            } else if (!chars.endsWith("/>") && !EMPTY_ELEMENTS.contains(name)) {
+            } else {
                 open.push(name);
             }
         }

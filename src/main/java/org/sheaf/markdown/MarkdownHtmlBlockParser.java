@@ -26,6 +26,8 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private final Pattern closes;
     private int depth;
     private boolean ended;
+    /** Where the closing tag ends in the document, once read. */
+    private int closingEnd = -1;
 
     private MarkdownHtmlBlockParser(MarkdownHtmlBlock block) {
         this.block = block;
@@ -61,6 +63,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
+            closingEnd = line.subSequence(state.getIndex()).trimEnd().getEndOffset();
             return BlockContinue.atIndex(line.length());
         }
         depth += count(opens, rest) - count(closes, rest);
@@ -79,8 +82,15 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         return n;
     }
 
+    /**
+     * The block's text runs to its closing tag, so that what stands under the element (an
+     * attribute list for it, a blank line or none) is measured from there.
+     */
     @Override
     public void closeBlock(ParserState state) {
+        if (closingEnd >= 0) {
+            block.setChars(block.getChars().baseSubSequence(block.getStartOffset(), closingEnd));
+        }
     }
 
     /** Registers the parser with flexmark, ahead of the plain HTML block parser. */

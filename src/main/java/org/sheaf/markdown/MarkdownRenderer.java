@@ -167,8 +167,8 @@ public final class MarkdownRenderer {
         parse.set(FootnoteExtension.FOOTNOTES_KEEP, KeepType.LAST);
         parse.set(AbbreviationExtension.ABBREVIATIONS_KEEP, KeepType.LAST);
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
-        Parser.Builder builder = KramdownFences.install(HtmlBlockStartFactory.install(
-                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse)))))
+        Parser.Builder builder = KramdownIndentedCode.install(KramdownFences.install(HtmlBlockStartFactory.install(
+                HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
                 .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))

@@ -25,7 +25,7 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
     abstract boolean mayStart(ParserState state, MatchedBlockParser matched);
 
     /** What the factory answers for a line flexmark's factory answered {@code start} for: that, unless overridden. */
-    BlockStart started(BlockStart start, ParserState state) {
+    BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
         return start;
     }
 
@@ -47,7 +47,7 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
                 if (screened == null) {
                     screened = flexmark.apply(options);
                 }
-                return started(screened.tryStart(state, matched), state);
+                return started(screened.tryStart(state, matched), state, matched);
             }
         };
     }

@@ -1,0 +1,116 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
+
+/**
+ * Indented code as kramdown reads it: after a line indented by four columns, the code block goes
+ * on over the lines that follow it without indentation, up to a blank line, as a paragraph goes
+ * on over lazy lines; a heading, a list or a quote on such a line is code too. Not a line that
+ * ends lazy lines in kramdown (an attribute list, which then belongs to the code block, a
+ * {@code ^}, block-level HTML). kramdown joins each such line to the line before it with a space,
+ * so {@code code} over {@code lazy} is the code {@code code lazy}. flexmark ends indented code at
+ * the first line indented less.
+ */
+final class KramdownIndentedCode {
+    private KramdownIndentedCode() {
+    }
+
+    /** Replaces flexmark's indented code parser with kramdown's in {@code builder}. */
+    static Parser.Builder install(Parser.Builder builder) {
+        builder.set(Parser.INDENTED_CODE_BLOCK_PARSER, false);
+        return builder.customBlockParserFactory(new Factory());
+    }
+
+    /** flexmark's indented code factory, asked only about indented lines, its blocks taking lazy lines. */
+    static final class Factory extends ScreenedStartFactory {
+        Factory() {
+            super(new IndentedCodeBlockParser.Factory());
+        }
+
+        @Override
+        boolean mayStart(ParserState state, MatchedBlockParser matched) {
+            return state.getIndent() >= 4 && !state.isBlank();
+        }
+
+        @Override
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            return WrappedBlockParser.wrapping(start, LazyCode::new);
+        }
+    }
+
+    /** flexmark's indented code block, which also takes lazy lines and joins them as kramdown does. */
+    private static final class LazyCode extends WrappedBlockParser {
+        /** Where each lazy line's text starts in the document. */
+        private final Set<Integer> lazyLines = new HashSet<>();
+        /** Whether the last line the block took was blank. */
+        private boolean afterBlank;
+
+        LazyCode(BlockParser flexmark) {
+            super(flexmark);
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            BlockContinue indented = flexmark.tryContinue(state);
+            boolean blank = state.isBlank();
+            if (indented != null || blank) {
+                afterBlank = blank;
+                return indented;
+            }
+            BasedSequence rest = state.getLine().subSequence(state.getIndex());
+            if (afterBlank || LazyContainer.endsLazyLines(rest)) {
+                return BlockContinue.none();
+            }
+            lazyLines.add(rest.getStartOffset());
+            return BlockContinue.atIndex(state.getIndex());
+        }
+
+        /**
+         * flexmark's block, each lazy line joined to the line before it by a space: kramdown
+         * replaces the line break before any line that starts with up to three spaces and then
+         * text, which only a lazy line does, keeping those spaces.
+         */
+        @Override
+        public void closeBlock(ParserState state) {
+            flexmark.closeBlock(state);
+            if (lazyLines.isEmpty()) {
+                return;
+            }
+            IndentedCodeBlock code = (IndentedCodeBlock) getBlock();
+            List<BasedSequence> lines = new ArrayList<>();
+            for (BasedSequence line : code.getContentLines()) {
+                if (!lines.isEmpty() && lazyLines.contains(line.getStartOffset()) && joinsPrevious(line)) {
+                    BasedSequence previous = lines.remove(lines.size() - 1);
+                    lines.add(previous.trimEOL());
+                    lines.add(PrefixedSubSequence.prefixOf(" ", line));
+                } else {
+                    lines.add(line);
+                }
+            }
+            code.setContent(lines);
+        }
+
+        /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */
+        private static boolean joinsPrevious(BasedSequence line) {
+            int text = 0;
+            while (text < line.length() && text < 3 && line.charAt(text) == ' ') {
+                text++;
+            }
+            return text < line.length() && !Character.isWhitespace(line.charAt(text));
+        }
+    }
+}
