@@ -283,7 +283,8 @@ public final class SassRenderer implements AutoCloseable {
     /**
      * Compiles one page's text (its body after Liquid) to CSS. The compiler is given the page as
      * if it lay in the source folder, as Jekyll's converter gives it, so a URL relative to the
-     * page is looked for there first (see {@link SassImporter}).
+     * page is looked for there first (see {@link SassImporter}). For libsass's CSS the page is
+     * imported by {@link #LIBSASS_ENTRY}, which defines libsass's {@code mix()} first.
      *
      * @param file       the page's source file, for positions
      * @param sitePath   the page's path as diagnostics print it
