@@ -424,6 +424,8 @@ public final class SassRenderer implements AutoCloseable {
      * One compilation, stopped when it runs past the limit: dart-sass has no way to cancel a
      * compilation ({@code @while true} never ends), so the process is ended and the next page
      * starts a fresh one. Compilations run one at a time, as the process serves them anyway.
+     * For libsass's CSS the compiler is given {@link #LIBSASS_ENTRY}, which imports the page,
+     * unless the page loads modules.
      */
     private CompileSuccess compile(Path page, Path entry, String sitePath, String text, int firstLine)
             throws DiagnosticException, SassCompilationFailedException {
