@@ -31,8 +31,11 @@ import java.util.regex.Pattern;
  * unless the declaration wrote it so, as {@code translate(0.5px, $x)} keeps {@code 0.5px}; told
  * by count as the names are. For a value that is one variable, what counts is the expression
  * the variable was given, when it is a list ({@code $t: all 0.2s ease} keeps {@code 0.2s}).
- * (libsass keeps the zero of arithmetic whose left operand was written under one,
- * {@code 0.05 * $m}, which this does not tell.)</li>
+ * The result of arithmetic whose left operand is a number written under one keeps its zero,
+ * as libsass keeps it ({@code 0.05 * $m} is {@code 0.8px}, {@code .05 * $m} too, while
+ * {@code $m * 0.05} is {@code .8px}): the declaration's k such operations keep the zero of the
+ * first k computed numbers under one that are not written there (a guess that is wrong when
+ * such an operation comes to one or more and a number under one from a variable follows it).</li>
  * </ul>
  * Strings and {@code url()} are left as they are.
  */
@@ -41,6 +44,13 @@ final class CompressedValues {
     private static final Pattern WORD = Pattern.compile("(?<![\\w$-])[a-zA-Z]+(?![\\w-])");
     /** A number with its unit, as written or as Sass wrote it. */
     private static final Pattern NUMBER = Pattern.compile("(?<![\\w$.-])-?(\\d*\\.)?\\d+[a-zA-Z%]*");
+    /**
+     * Arithmetic whose left operand is a number written under one, with or without its zero
+     * ({@code 0.05 * $m}, {@code -.5 + $x}): libsass's result of it keeps its leading zero. A
+     * number after an operator is not a left operand ({@code $m * 0.05 + 1px} adds to a product).
+     */
+    private static final Pattern LED_UNDER_ONE = Pattern.compile(
+            "(?<![\\w$.-])(?<![-+*/]\\s{0,8})-?0*\\.\\d+[a-zA-Z%]*\\s*[-+*/]\\s*(?=[\\w$.(#-])");
     /** A number under one with its leading zero, which the compressed style may drop. */
     private static final Pattern LEADING_ZERO = Pattern.compile("-?0\\.\\d+[a-zA-Z%]*");
 
@@ -66,6 +76,7 @@ final class CompressedValues {
     static String compressed(String value, String written, String numbersWritten) {
         Map<String, Integer> spelled = counted(WORD, written, word -> word);
         Map<String, Integer> numbers = counted(NUMBER, numbersWritten, CompressedValues::withoutLeadingZero);
+        int ledUnderOne = (int) LED_UNDER_ONE.matcher(numbersWritten).results().count();
         StringBuilder out = new StringBuilder(value.length());
         int depth = 0;
         int i = 0;
@@ -94,7 +105,9 @@ final class CompressedValues {
                 String bare = withoutLeadingZero(number);
                 boolean asWritten = numbers.getOrDefault(bare, 0) > 0;
                 numbers.merge(bare, -1, Integer::sum);
-                out.append(LEADING_ZERO.matcher(number).matches() && !asWritten ? bare : number);
+                boolean underOne = LEADING_ZERO.matcher(number).matches();
+                boolean keepsZero = asWritten || underOne && ledUnderOne-- > 0;
+                out.append(underOne && !keepsZero ? bare : number);
                 i += number.length();
             } else if (c == '#' && hexEnd(value, i + 1) > 0) {
                 int end = hexEnd(value, i + 1);

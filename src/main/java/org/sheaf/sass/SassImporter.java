@@ -43,6 +43,11 @@ import java.util.stream.Collectors;
  */
 public final class SassImporter extends CustomImporter {
     private static final List<String> SASS_EXTENSIONS = List.of(".sass", ".scss");
+    /**
+     * The URL by which an entry made around a page imports the page (see {@link #serving}); it is
+     * no file's, so no stylesheet of the site names the page by it by chance.
+     */
+    public static final String PAGE_URL = "sheaf:page";
     /** A URL scheme, the part before the first colon of {@code file:} or {@code https:}. */
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
@@ -50,6 +55,8 @@ public final class SassImporter extends CustomImporter {
     private final List<Path> realRoots;
     private final List<Path> loadPaths;
     private final ThreadLocal<Path> pageFolder = new ThreadLocal<>();
+    /** The page this thread compiles through an entry that imports it, if it does. */
+    private final ThreadLocal<PageText> pageText = new ThreadLocal<>();
     /** The stylesheets this thread's compilation loaded, by URL, in the order it loaded them. */
     private final ThreadLocal<Map<String, String>> loaded = ThreadLocal.withInitial(LinkedHashMap::new);
 
@@ -69,9 +76,23 @@ public final class SassImporter extends CustomImporter {
         loaded.get().clear();
     }
 
+    /**
+     * Serves the page this thread compiles next to an entry that imports it by {@link #PAGE_URL}:
+     * the page keeps its own URL, the one the compiler would have known it by as the entry itself,
+     * so positions and the source map name the page as before.
+     *
+     * @param url    the page's {@code file:} URL as the compiler knows it
+     * @param text   the page's text after Liquid
+     * @param syntax the page's syntax
+     */
+    public void serving(String url, String text, Syntax syntax) {
+        pageText.set(new PageText(url, text, syntax));
+    }
+
     /** Forgets this thread's page and the stylesheets it loaded. */
     public void done() {
         pageFolder.remove();
+        pageText.remove();
         loaded.remove();
     }
 
@@ -98,6 +119,10 @@ public final class SassImporter extends CustomImporter {
      */
     @Override
     public String canonicalize(String url, boolean fromImport) throws SassImportException {
+        PageText served = pageText.get();
+        if (served != null && url.equals(PAGE_URL)) {
+            return served.url();
+        }
         if (url.regionMatches(true, 0, "file:", 0, 5)) {
             Optional<Path> path = fileOf(url);
             return path.isEmpty() ? null : resolve(path.get(), fromImport);
@@ -129,6 +154,14 @@ public final class SassImporter extends CustomImporter {
     /** The text of a stylesheet {@link #canonicalize} found, read only if it is still inside the site. */
     @Override
     public InboundMessage.ImportResponse.ImportSuccess handleImport(String url) throws SassImportException {
+        PageText served = pageText.get();
+        if (served != null && url.equals(served.url())) {
+            return InboundMessage.ImportResponse.ImportSuccess.newBuilder()
+                    .setContents(served.text())
+                    .setSyntax(served.syntax())
+                    .setSourceMapUrl(served.url())
+                    .build();
+        }
         Path file = fileOf(url).orElseThrow(() -> new SassImportException("cannot load " + url));
         Path real = inside(file);
         String text;
@@ -294,6 +327,10 @@ public final class SassImporter extends CustomImporter {
         }
         return e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
                 : "input/output error";
+    }
+
+    /** The page an entry imports, as {@link #serving} was given it. */
+    private record PageText(String url, String text, Syntax syntax) {
     }
 
     /** A load that sheaf refuses; dart-sass reports its message at the loading rule. */

@@ -56,6 +56,33 @@ public final class SassRenderer implements AutoCloseable {
         SassCompiler start() throws IOException;
     }
 
+    /**
+     * What a page is compiled through when libsass's CSS is wanted: libsass's {@code mix()},
+     * which rounds each channel of the colour it mixes to a whole number (libsass keeps colours
+     * as whole channels from there on, so a colour mixed from a mixed colour differs from
+     * dart-sass's in its last digit), defined before the page is imported. The page comes from
+     * the importer under its own URL, so positions and the source map are the page's own. A
+     * function of the page's named {@code mix} still wins, defined later; dart-sass's built-in
+     * gives way only to a stylesheet's function, not to a host function.
+     */
+    private static final String LIBSASS_ENTRY = """
+            @use "sass:color";
+            @use "sass:math";
+            @function mix($color1, $color2, $weight: 50%) {
+              $mixed: color.mix($color1, $color2, $weight);
+              @return rgba(math.round(color.channel($mixed, "red", $space: rgb)),
+                math.round(color.channel($mixed, "green", $space: rgb)),
+                math.round(color.channel($mixed, "blue", $space: rgb)), color.alpha($mixed));
+            }
+            """ + "@import \"" + SassImporter.PAGE_URL + "\";\n";
+    /** The URL of {@link #LIBSASS_ENTRY}, which no file has. */
+    private static final String LIBSASS_ENTRY_URL = "sheaf:libsass-entry";
+    /**
+     * A page with {@code @use} or {@code @forward} is compiled as it stands: it is written for
+     * dart-sass (libsass knows neither rule), and a module sees no definition of the entry's.
+     */
+    private static final Pattern MODULE_RULE = Pattern.compile("(?m)^\\s*@(use|forward)\\b");
+
     /** The first line dart-sass writes in an expanded stylesheet with non-ASCII text. */
     private static final String CHARSET_LINE = "@charset \"UTF-8\";\n";
 
@@ -256,7 +283,8 @@ public final class SassRenderer implements AutoCloseable {
     /**
      * Compiles one page's text (its body after Liquid) to CSS. The compiler is given the page as
      * if it lay in the source folder, as Jekyll's converter gives it, so a URL relative to the
-     * page is looked for there first (see {@link SassImporter}).
+     * page is looked for there first (see {@link SassImporter}). For libsass's CSS the page is
+     * imported by {@link #LIBSASS_ENTRY}, which defines libsass's {@code mix()} first.
      *
      * @param file       the page's source file, for positions
      * @param sitePath   the page's path as diagnostics print it
@@ -276,7 +304,10 @@ public final class SassRenderer implements AutoCloseable {
             CompileSuccess success = compile(page, entry, sitePath, text, firstLine);
             List<Diagnostic> warnings = new ArrayList<>();
             for (OutboundMessage.LogEvent event : logged) {
-                if (!isQuiet(page) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
+                // the import of the page by the entry sheaf made is no rule of the writer's
+                boolean entryImport = event.hasSpan() && event.getSpan().getUrl().equals(LIBSASS_ENTRY_URL)
+                        && event.getDeprecationType().equals("import");
+                if (!entryImport && !isQuiet(page) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
             }
@@ -393,16 +424,37 @@ public final class SassRenderer implements AutoCloseable {
      * One compilation, stopped when it runs past the limit: dart-sass has no way to cancel a
      * compilation ({@code @while true} never ends), so the process is ended and the next page
      * starts a fresh one. Compilations run one at a time, as the process serves them anyway.
+     * For libsass's CSS the compiler is given {@link #LIBSASS_ENTRY}, which imports the page,
+     * unless the page loads modules.
      */
     private CompileSuccess compile(Path page, Path entry, String sitePath, String text, int firstLine)
             throws DiagnosticException, SassCompilationFailedException {
-        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
+        Syntax syntax = page.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS;
+        InboundMessage.CompileRequest.StringInput direct = input(text, entry.toUri().toString(), syntax);
+        if (settings.layout() == Layout.DART_SASS || MODULE_RULE.matcher(text).find()) {
+            return withinLimit(direct, sitePath, text, firstLine);
+        }
+        importer.serving(entry.toUri().toString(), text, syntax);
+        try {
+            return withinLimit(input(LIBSASS_ENTRY, LIBSASS_ENTRY_URL, Syntax.SCSS), sitePath, text, firstLine);
+        } catch (SassCompilationFailedException e) {
+            if (!e.getCompileFailure().getSpan().getUrl().equals(LIBSASS_ENTRY_URL)) {
+                throw e;
+            }
+            // A call of mix() dart-sass refuses (not a colour) fails inside the entry's definition;
+            // compiled on its own, the page fails at the call itself.
+            events.get().clear();
+            return withinLimit(direct, sitePath, text, firstLine);
+        }
+    }
+
+    private InboundMessage.CompileRequest.StringInput input(String text, String url, Syntax syntax) {
+        return InboundMessage.CompileRequest.StringInput.newBuilder()
                 .setSource(text)
-                .setUrl(entry.toUri().toString())
-                .setSyntax(page.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS)
+                .setUrl(url)
+                .setSyntax(syntax)
                 .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
                 .build();
-        return withinLimit(input, sitePath, text, firstLine);
     }
 
     private CompileSuccess withinLimit(InboundMessage.CompileRequest.StringInput input, String sitePath, String text,
@@ -562,7 +614,7 @@ public final class SassRenderer implements AutoCloseable {
         List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         String first = lines.isEmpty() ? message : lines.get(0);
         List<String> hints = lines.stream().skip(1).map(l -> "hint: " + l).toList();
-        if (span == null || span.getUrl().isEmpty()) {
+        if (span == null || span.getUrl().isEmpty() || span.getUrl().equals(LIBSASS_ENTRY_URL)) {
             return new Diagnostic(sitePath, Position.FILE, severity, first, hints);
         }
         int line = span.getStart().getLine() + 1;

@@ -151,6 +151,27 @@ class SassTest {
     }
 
     @Test
+    void mixOfSomethingNotAColourFailsAtTheCallInThePage() {
+        BuildResult result = TestSite.in(dir)
+                .file("_config.yml", "title: t\n")
+                .file("a.scss", "---\n---\np {\n  color: mix(1px, red);\n}\n")
+                .build();
+
+        assertEquals("a.scss:4:10: error: $color1: 1px is not a color.", TestSite.printed(result));
+    }
+
+    @Test
+    void theImportOfThePageThatDefinesLibsasssMixIsNoWarningOfTheWriters() {
+        BuildResult result = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\np { color: mix(#fff, #7a8288, 45%); }\n")
+                .build();
+
+        assertTrue(result.ok());
+        assertEquals("", TestSite.printed(result));
+    }
+
+    @Test
     void warnRuleBecomesAWarningOnThePage() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  sourcemap: never\n");

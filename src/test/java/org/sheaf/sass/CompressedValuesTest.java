@@ -53,6 +53,16 @@ class CompressedValuesTest {
     }
 
     @Test
+    void arithmeticLedByANumberUnderOneKeepsItsZero() {
+        // libsass's compressed output for these, as the sass-compressed-values fixture holds
+        assertEquals("0.8px", CompressedValues.compressed("0.8px", "0.05 * $m"));
+        assertEquals("0.8px", CompressedValues.compressed("0.8px", ".05 * $m"));
+        assertEquals(".8px", CompressedValues.compressed("0.8px", "$m * 0.05"));
+        assertEquals(".9px", CompressedValues.compressed("0.9px", "$m * 0.05 + 0.1px"));
+        assertEquals("-0.8px .5", CompressedValues.compressed("-0.8px 0.5", "-0.05 * $m $half"));
+    }
+
+    @Test
     void stringsAndUrlsAreLeftAlone() {
         // $x url(white.png) -red $w with $x: "white, red" and $w: whitesmoke
         assertEquals("\"white, red\" url(white.png) -red #f5f5f5",
