@@ -41,9 +41,10 @@ public final class ContentIndex {
 
     /**
      * Values the index adds to each page read from the source, beyond its front matter and
-     * Jekyll's variables: {@code page.git} from the site's history. Called once per published page,
-     * in order on one thread, after every page's URL and neighbours are set; the values are added
-     * to its drop under their keys.
+     * Jekyll's variables: {@code page.git} from the site's history, the variables a plugin merges
+     * into the page. Called once per published page, in order on one thread, after every page's
+     * URL and neighbours are set; the values are set in its drop under their keys, over the front
+     * matter's.
      */
     @FunctionalInterface
     public interface Annotations {
@@ -51,6 +52,21 @@ public final class ContentIndex {
         Annotations NONE = page -> Map.of();
 
         Map<String, Object> of(Page page);
+
+        /** These values, then {@code later}'s, which win where both set a key. */
+        default Annotations and(Annotations later) {
+            if (later == NONE) {
+                return this;
+            }
+            if (this == NONE) {
+                return later;
+            }
+            return page -> {
+                Map<String, Object> values = new LinkedHashMap<>(of(page));
+                values.putAll(later.of(page));
+                return values;
+            };
+        }
     }
 
     /** A file copied to the output as it is. */

@@ -78,6 +78,23 @@ public final class Plugins {
      * not know is a warning in {@code diagnostics}.
      */
     public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
+        return new Plugins(config, listed(config, diagnostics));
+    }
+
+    /**
+     * The variables the enabled plugins merge into the pages read from the source, for the index
+     * stage to set before any template sees them: jekyll-redirect-from's for a page with
+     * {@code redirect_to}. The plugins' warnings are left to {@link #of}, which the generate
+     * stage reports.
+     */
+    public static ContentIndex.Annotations pageVariables(SiteConfig config) {
+        if (!listed(config, new Diagnostics()).contains(REDIRECT_FROM)) {
+            return ContentIndex.Annotations.NONE;
+        }
+        return page -> RedirectGenerator.redirectToVariables(config, page);
+    }
+
+    private static Set<String> listed(SiteConfig config, Diagnostics diagnostics) {
         // Jekyll loads the plugins a theme's gemspec depends on, listed or not, and before the
         // listed ones: their generators come first among those of one priority
         Set<String> enabled = new LinkedHashSet<>();
@@ -95,7 +112,7 @@ public final class Plugins {
                 }
             }
         }
-        return new Plugins(config, enabled);
+        return enabled;
     }
 
     /** Whether {@code name} is listed and built in. */

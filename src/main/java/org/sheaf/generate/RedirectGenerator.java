@@ -47,7 +47,7 @@ final class RedirectGenerator implements Generator {
             }
             List<String> to = urls(page.drop().get("redirect_to"));
             if (!to.isEmpty()) {
-                String away = HTTP.matcher(to.get(0)).find() ? to.get(0) : absolute(config, to.get(0));
+                String away = away(config, to.get(0));
                 redirects.put(page.url(), away);
                 String html = redirectPage(away);
                 files.add(new GeneratedFile(page.outputPath(), page.sitePath(), () -> html, true,
@@ -64,6 +64,34 @@ final class RedirectGenerator implements Generator {
                     .listedBy(ORIGIN, GeneratedFile.Listing.variables(data, text, "redirects.json", "/redirects.json")));
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The variables the plugin merges into a written page or document with {@code redirect_to}
+     * (those of the redirect page it makes from it): {@code sitemap: false}, {@code layout:
+     * redirect}, its own URL as {@code permalink}, and {@code redirect} with {@code from} and
+     * {@code to}. Templates that loop over {@code site.pages} or a collection see them; empty for
+     * any other page.
+     */
+    static Map<String, Object> redirectToVariables(SiteConfig config, Page page) {
+        List<String> to = urls(page.drop().get("redirect_to"));
+        if (!page.isWritten() || to.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sitemap", false);
+        data.put("layout", "redirect");
+        data.put("permalink", page.url());
+        Map<String, Object> redirect = new LinkedHashMap<>();
+        redirect.put("from", page.url());
+        redirect.put("to", away(config, to.get(0)));
+        data.put("redirect", java.util.Collections.unmodifiableMap(redirect));
+        return java.util.Collections.unmodifiableMap(data);
+    }
+
+    /** Where {@code redirect_to} sends the reader: an http(s) address as written, a path made absolute. */
+    private static String away(SiteConfig config, String to) {
+        return HTTP.matcher(to).find() ? to : absolute(config, to);
     }
 
     /** A redirect page in {@code site.pages}: the plugin's variables, no content of its own. */

@@ -321,6 +321,7 @@ public final class SiteBuilder {
         SiteConfig config = parsed.config();
         ContentIndex.Annotations annotations = history == null ? ContentIndex.Annotations.NONE
                 : provenance(history, config);
+        annotations = annotations.and(Plugins.pageVariables(config));
         ZonedDateTime siteTime = options.resolvedTime().atZone(config.timezone());
         List<ContentIndex.Parsed> sources = GitHubPages.apply(config, parsed.sources(), parsed.data(), siteTime,
                 parsed.layouts());
