@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -64,6 +65,9 @@ final class KramdownAttributeProvider implements AttributeProvider {
         // an abbreviation takes the attributes of its definition, whose list kramdown gives to
         // each abbreviation it marks
         Node target = node instanceof Abbreviation abbreviation ? abbreviation.getReferenceNode(document) : node;
+        if (target instanceof AbbreviationBlock definition && KramdownDefinitions.untitled(definition)) {
+            attributes.remove("title");
+        }
         AttributeList list = target == null ? null : KramdownAttributes.of(document, target);
         if (list == null) {
             return;

@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -210,6 +211,10 @@ final class KramdownAttributes {
         }
         if (next instanceof AttributeListBlock) {
             next = following.get(next);
+        }
+        while (next instanceof HtmlCommentBlock && next.getNext() instanceof Block && adjacent(document, next, next.getNext())) {
+            // kramdown gives a list over a comment to the block right under the comment
+            next = next.getNext();
         }
         for (Node run : passed) {
             following.put(run, next);

@@ -44,8 +44,18 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
                     || !(started.getBlockParsers()[0] instanceof BlockQuoteParser quote)) {
                 return start;
             }
-            BlockStart ours = BlockStart.of(new Quote(options, quote.getBlock().getOpeningMarker()));
-            return started.getNewColumn() >= 0 ? ours.atColumn(started.getNewColumn()) : ours.atIndex(started.getNewIndex());
+            Quote ours = new Quote(options, quote.getBlock().getOpeningMarker());
+            int tab = tabAfterMarker(state);
+            if (tab >= 0 && !state.getLine().subSequence(tab).isBlank()) {
+                // the quote's text starts with code, which flexmark would not start after a
+                // tab of three columns, nor look for before a letter
+                return BlockStart.of(ours, KramdownIndentedCode.afterTab(options)).atIndex(tab + 1);
+            }
+            if (tab >= 0) {
+                return BlockStart.of(ours).atIndex(tab);
+            }
+            return started.getNewColumn() >= 0 ? BlockStart.of(ours).atColumn(started.getNewColumn())
+                    : BlockStart.of(ours).atIndex(started.getNewIndex());
         };
     }
 
@@ -69,6 +79,29 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         return flexmark.getLeadInHandler(options);
     }
 
+    /**
+     * Where the tab right after the line's {@code >} stands, or -1. kramdown drops a {@code >}
+     * and one space after it, so a tab there stays whole before the quote's text, an indent of
+     * its own (see {@link #indentedByTab}); flexmark takes one column of the tab for the space.
+     */
+    private static int tabAfterMarker(ParserState state) {
+        BasedSequence line = state.getLine();
+        int marker = state.getNextNonSpaceIndex();
+        return marker + 1 < line.length() && line.charAt(marker) == '>' && line.charAt(marker + 1) == '\t' ? marker + 1 : -1;
+    }
+
+    /**
+     * Whether the quote's text on this line starts with a tab right after its {@code >}, which
+     * kramdown reads as the indent of a code block, as it does a tab at the start of a line: a
+     * code block in the quote goes on over such a line.
+     */
+    static boolean indentedByTab(ParserState state) {
+        BasedSequence line = state.getLine();
+        int at = state.getIndex();
+        return at > 0 && at < line.length() && line.charAt(at) == '\t' && line.charAt(at - 1) == '>'
+                && !state.isBlank();
+    }
+
     /** flexmark's quote, continued by any line that is not blank. */
     private static final class Quote extends BlockQuoteParser {
         Quote(DataHolder options, BasedSequence marker) {
@@ -78,6 +111,10 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         @Override
         public BlockContinue tryContinue(ParserState state) {
             BlockContinue quoted = super.tryContinue(state);
+            int tab = quoted == null ? -1 : tabAfterMarker(state);
+            if (tab >= 0) {
+                return BlockContinue.atIndex(tab);
+            }
             if (quoted != null || state.isBlank() || endsQuote(state)) {
                 return quoted;
             }

@@ -477,9 +477,18 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             block.setOpeningMarker(definition.subSequence(0, 2));
             block.setText(definition.subSequence(2, name.end() - 2));
             block.setClosingMarker(definition.subSequence(name.end() - 2, name.end()));
-            block.setAbbreviation(definition.subSequence(name.end()).trim());
+            BasedSequence expansion = definition.subSequence(name.end()).trim();
+            // flexmark marks nothing for a definition without text, where kramdown marks the
+            // name without a title: such a definition stands for itself with its ]:, a text
+            // of no title (see untitled)
+            block.setAbbreviation(expansion.isEmpty() ? block.getClosingMarker() : expansion);
             block.setCharsFromContent();
             return start;
         }
+    }
+
+    /** Whether an abbreviation's definition gives it no text, so that it has no title in kramdown. */
+    static boolean untitled(AbbreviationBlock definition) {
+        return definition.getAbbreviation().getStartOffset() == definition.getClosingMarker().getStartOffset();
     }
 }

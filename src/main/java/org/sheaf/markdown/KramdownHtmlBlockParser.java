@@ -439,13 +439,24 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         }
 
         /**
-         * A comment followed by text on its closing line: the text starts a paragraph.
-         * Other comments are flexmark's, which reads them as kramdown does.
+         * A comment followed by text on its closing line: the text starts a paragraph. A comment
+         * followed there by a block-level element is raw HTML up to the element's end, as kramdown
+         * reads the element as the block after the comment, and an attribute list over the comment
+         * is the element's ({@link #firstElementOpening}). Other comments are flexmark's, which
+         * reads them as kramdown does.
          */
         private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             int close = indexOf(text, "-->", offset + 4);
             if (close < 0 || matched.getBlockParser().isParagraphParser()) {
                 return BlockStart.none();
+            }
+            int after = close + 3;
+            while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+                after++;
+            }
+            Matcher tag = OPEN_TAG.matcher(text);
+            if (tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
             }
             KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());

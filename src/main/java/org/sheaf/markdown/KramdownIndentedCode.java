@@ -8,6 +8,7 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
+import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.ArrayList;
@@ -52,6 +53,15 @@ final class KramdownIndentedCode {
         }
     }
 
+    /**
+     * A code block that starts after a tab, which kramdown reads as an indent of four columns
+     * wherever it stands: flexmark counts a tab to the next multiple of four columns, so after a
+     * quote's {@code >} it sees an indent of three (see {@link KramdownBlockQuotes}).
+     */
+    static BlockParser afterTab(DataHolder options) {
+        return new LazyCode(new IndentedCodeBlockParser(options));
+    }
+
     /** flexmark's indented code block, which also takes lazy lines and joins them as kramdown does. */
     private static final class LazyCode extends WrappedBlockParser {
         /** Where each lazy line's text starts in the document. */
@@ -65,6 +75,10 @@ final class KramdownIndentedCode {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            if (KramdownBlockQuotes.indentedByTab(state)) {
+                afterBlank = false;
+                return BlockContinue.atIndex(state.getIndex() + 1);
+            }
             BlockContinue indented = flexmark.tryContinue(state);
             boolean blank = state.isBlank();
             if (indented != null || blank) {

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *     1. ordered    (a list beside the bullets, in item 2)
  * </pre>
  *
- * flexmark reads the indented list as a list nested in the last bullet, or as more bullets of
- * the same list. So after parsing, each such list (or run of items) is moved out after the list
+ * flexmark reads the indented list as a list nested in the last bullet, as more bullets of
+ * the same list, or into a quote of the first part that it continues lazily. So after parsing, each such list (or run of items) is moved out after the list
  * it was read into. An item in a block quote or in another item counts its columns from its
  * container's text, as kramdown reads the lines of a container with its markers ({@code > })
  * and indentation taken off; items in other containers (footnotes, definitions) are left as read.
@@ -169,6 +169,15 @@ final class KramdownListParts {
      */
     private static void moveOut(ListItem item, int second, String text) {
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof BlockQuote quote && quote.getLastChild() instanceof ListBlock list
+                    && lineStart(text, list.getStartOffset()) == second) {
+                // a quote of the first part that flexmark continued lazily over the line: the
+                // list stands after the quote
+                list.unlink();
+                quote.insertAfter(list);
+                quote.setCharsFromContent();
+                return;
+            }
             if (!(child instanceof ListBlock list) || list.getStartOffset() >= second || list.getEndOffset() <= second) {
                 continue;
             }

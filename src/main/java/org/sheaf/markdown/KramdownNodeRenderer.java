@@ -456,13 +456,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
         String info = node.getInfo().toString().strip();
         String language = info.isEmpty() ? null : info.split("\\s", 2)[0];
-        renderCode(node, language, language, node.getContentChars().toString(), context, html);
+        renderCode(node, language, language, withLineFeeds(node.getContentChars().toString()), context, html);
     }
 
     private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        String code = node.getContentChars().trimTailBlankLines().toString();
+        // the line ends made line feeds first: flexmark trims the blank lines after the code up
+        // to the last line's LF, leaving its CR, so the code would end without a line break
+        String code = BasedSequence.of(withLineFeeds(node.getContentChars().toString())).trimTailBlankLines().toString();
         // a class language-x from an attribute list names the language, as a fence's info does
         renderCode(node, null, markedLanguage(node), code, context, html);
+    }
+
+    /** {@code text} with its line ends as kramdown reads them: each CR LF, or CR alone, a line feed. */
+    private static String withLineFeeds(String text) {
+        return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /**

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code <div markdown="1">} ... {@code </div>} (any tag, tags on lines of their own) as a
- * container whose lines are Markdown, the way kramdown does. Elements of the same name nested
+ * Reads {@code <div markdown="1">} ... {@code </div>} (any tag, the opening tag first on its
+ * line, the closing tag on a line of its own) as a container whose lines are Markdown, the way
+ * kramdown does. Elements of the same name nested
  * inside are counted, so the right closing tag ends the block.
  */
 final class MarkdownHtmlBlockParser extends AbstractBlockParser {
@@ -103,13 +104,16 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             BasedSequence line = state.getLine();
             BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
             Matcher m = OPENING.matcher(rest);
-            if (!m.matches()) {
+            if (!m.lookingAt()) {
                 return BlockStart.none();
             }
             String before = m.group(2) == null ? "" : m.group(2);
             String opening = "<" + m.group(1) + before + m.group(3) + ">";
-            MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.trimEnd(), m.group(1), opening);
-            return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(line.length());
+            MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening);
+            // text after the opening tag on its line is the first line of the element's
+            // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
+            // written on one line stays open
+            return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(state.getNextNonSpaceIndex() + m.end());
         }
 
         @Override

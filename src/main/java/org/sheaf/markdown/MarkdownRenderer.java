@@ -319,7 +319,7 @@ public final class MarkdownRenderer {
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()) {
             document = withClosedFences(document, markdown, possible.abbreviations());
         }
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listNesting()) {
+        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listParts()) {
             KramdownListParts.separate(document, markdown);
         }
         if (links != null || found != null) {

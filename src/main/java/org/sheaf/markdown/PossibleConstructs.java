@@ -17,15 +17,18 @@ package org.sheaf.markdown;
  *                      which neither task list flavour finds one ({@link TaskBoxes})
  * @param listNesting   both an ordered item ({@code . }) and a bullet item ({@code - },
  *                      {@code * } or {@code + }), which a line {@link KramdownListNesting} indents needs
+ * @param listParts     a list item's second part ({@link KramdownListParts}): both kinds of item,
+ *                      or an item and a quote's {@code >} first on its line, which flexmark may
+ *                      continue lazily over the line that starts the second part
  */
 record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fences, boolean attributes,
-        boolean taskBoxes, boolean listNesting) {
+        boolean taskBoxes, boolean listNesting, boolean listParts) {
 
     /** The characters that start what is looked for; the rest are passed over with one test each. */
     private static final boolean[] STARTS = new boolean[128];
 
     static {
-        for (char c : "*-+.<`~{[".toCharArray()) {
+        for (char c : "*-+.<`~{[>".toCharArray()) {
             STARTS[c] = true;
         }
     }
@@ -41,6 +44,7 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
         boolean taskBoxes = false;
         boolean ordered = false;
         boolean bullet = false;
+        boolean quote = false;
         for (int i = 0; i < end; i++) {
             char c = text[i];
             if (c >= STARTS.length || !STARTS[c]) {
@@ -57,11 +61,22 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
                 case '<' -> rawHeading |= (next == 'h' || next == 'H') && i + 2 < end && text[i + 2] >= '1' && text[i + 2] <= '6';
                 case '`', '~' -> fences |= next == c && i + 2 < end && text[i + 2] == c;
                 case '{' -> attributes |= next == ':' || next == '#';
+                case '>' -> quote = quote || firstOnLine(text, i);
                 case '[' -> taskBoxes |= (next == ' ' || next == 'x' || next == 'X') && i + 2 < end && text[i + 2] == ']';
                 default -> {
                 }
             }
         }
-        return new PossibleConstructs(abbreviations, rawHeading, fences, attributes, taskBoxes, ordered && bullet);
+        return new PossibleConstructs(abbreviations, rawHeading, fences, attributes, taskBoxes, ordered && bullet,
+                ordered && bullet || quote && (ordered || bullet));
+    }
+
+    /** Whether only spaces stand before {@code text[at]} on its line. */
+    private static boolean firstOnLine(char[] text, int at) {
+        int before = at - 1;
+        while (before >= 0 && text[before] == ' ') {
+            before--;
+        }
+        return before < 0 || text[before] == '\n';
     }
 }

@@ -7,14 +7,23 @@ import org.junit.jupiter.api.Test;
 
 class PossibleConstructsTest {
     /** Characters the constructs are made of, and some that are in none. */
-    private static final String ALPHABET = "*[-+. <hH16`~{:#xX]|a\n";
+    private static final String ALPHABET = "*[-+. <hH16`~{:#xX]|a\n>";
 
     /** What a search of the text for each construct's characters finds. */
     private static PossibleConstructs searched(String text) {
         return new PossibleConstructs(text.contains("*["), text.matches("(?s).*<[hH][1-6].*"),
                 text.contains("```") || text.contains("~~~"), text.contains("{:") || text.contains("{#"),
                 text.contains("[ ]") || text.contains("[x]") || text.contains("[X]"),
-                text.contains(". ") && (text.contains("- ") || text.contains("* ") || text.contains("+ ")));
+                ordered(text) && bullet(text), (ordered(text) || bullet(text))
+                        && (ordered(text) && bullet(text) || text.matches("(?s)(.*\n)? *>.*")));
+    }
+
+    private static boolean ordered(String text) {
+        return text.contains(". ");
+    }
+
+    private static boolean bullet(String text) {
+        return text.contains("- ") || text.contains("* ") || text.contains("+ ");
     }
 
     @Test
@@ -36,6 +45,7 @@ class PossibleConstructsTest {
 
                 1. one
                 - [x] done
+                  > quote
                 <H2>raw</H2>
 
                 ~~~
@@ -44,8 +54,8 @@ class PossibleConstructsTest {
 
                 *[HTML]: HyperText Markup Language
                 """);
-        assertEquals(new PossibleConstructs(true, true, true, true, true, true), page);
-        assertEquals(new PossibleConstructs(false, false, false, false, false, false),
+        assertEquals(new PossibleConstructs(true, true, true, true, true, true, true), page);
+        assertEquals(new PossibleConstructs(false, false, false, false, false, false, false),
                 PossibleConstructs.of("Plain text, with a full stop. And `code`, <em>tags</em> and [links](a.md)."));
     }
 }
