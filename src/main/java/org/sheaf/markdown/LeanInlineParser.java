@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * flexmark's inline parser, matching patterns without a copy of the paragraph per match.
@@ -60,18 +61,22 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
     static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
 
+    /** The elements whose content kramdown reads raw: its raw content model, less the block-level {@code pre}. */
+    private static final List<String> RAW_ELEMENTS =
+            List.of("script", "style", "math", "option", "textarea", "code", "kbd", "samp", "var");
+    /** An opening tag of one of {@link #RAW_ELEMENTS}, its name in group 1. */
+    private static final Pattern RAW_ELEMENT = Pattern.compile(
+            "<(?i)(" + String.join("|", RAW_ELEMENTS) + ")(?:\\s[^>]*)?(?<!/)>");
+    /** The closing tag of each element {@link #RAW_ELEMENT} opens, by its name in lower case. */
+    private static final Map<String, Pattern> RAW_ELEMENT_END = RAW_ELEMENTS.stream()
+            .collect(Collectors.toUnmodifiableMap(name -> name,
+                    name -> Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE)));
+    /** A tag inside raw content, which kramdown still reads as a tag. */
+    private static final Pattern NESTED_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>");
     /**
      * Whether inline HTML is only tags and comments, as kramdown reads it: {@code <?php ?>},
      * {@code <!DOCTYPE>} and {@code <![CDATA[]]>}, which CommonMark passes through as HTML, are text.
      */
-    /**
-     * An opening tag of an element whose content kramdown reads raw, its name in group 1:
-     * kramdown's raw content model, less the block-level {@code pre}.
-     */
-    private static final Pattern RAW_ELEMENT = Pattern.compile(
-            "<(?i)(script|style|math|option|textarea|code|kbd|samp|var)(?:\\s[^>]*)?(?<!/)>");
-    /** A tag inside raw content, which kramdown still reads as a tag. */
-    private static final Pattern NESTED_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>");
     static final DataKey<Boolean> KRAMDOWN_TAGS_ONLY = new DataKey<>("KRAMDOWN_TAGS_ONLY", false);
 
     /**
@@ -176,8 +181,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
-        Matcher close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
-                .matcher(input).region(index, input.length());
+        Matcher close = RAW_ELEMENT_END.get(name.toLowerCase(Locale.ROOT)).matcher(input).region(index, input.length());
         int end = close.find() ? close.start() : input.length();
         Matcher tags = NESTED_TAG.matcher(input).region(index, end);
         int text = index;
