@@ -54,14 +54,99 @@ final class SplitRules {
     /**
      * The CSS with split rules joined.
      *
-     * @param css         dart-sass's expanded output, as changed so far
-     * @param map         its source map, its columns following those changes
+     * @param written     dart-sass's expanded output, as changed so far
+     * @param writtenMap  its source map, its columns following those changes
      * @param stylesheets every stylesheet the compilation read, the page's too, by the URL the map
      *                    knows it by: those that wrote nothing the map names are read for what
      *                    they include and import all the same
      * @param page        the page's URL among them
      */
-    static Result joined(String css, String map, Map<String, String> stylesheets, String page) {
+    static Result joined(String written, String writtenMap, Map<String, String> stylesheets, String page) {
+        // a rule's comments that dart-sass wrote on the line of its opening brace get lines of
+        // their own, so that whole lines move as for any other rule's inside
+        int[] unfoldedAt = new int[written.length() + 1];
+        String css = unfolded(written, unfoldedAt);
+        String map = css.equals(written) ? writtenMap : SourceMapShift.moved(writtenMap, written, css, unfoldedAt);
+        Result joined = joinedLines(css, map, stylesheets, page);
+        return joined.css().equals(css) ? new Result(written, writtenMap) : joined;
+    }
+
+    /**
+     * The CSS with each comment that follows a block's opening brace on its line moved to a line
+     * of its own, indented under the block, and the block's closing brace when it follows on the
+     * same line: dart-sass writes the rule, its comment and both braces on one line when the
+     * comment stood on the line of the rule before it in the source, and then the rule's selector
+     * and first comment on one line when more follow.
+     *
+     * @param moved receives, for each offset of the CSS (and its end), its offset in the result,
+     *              or -1 for white space replaced
+     */
+    private static String unfolded(String css, int[] moved) {
+        StringBuilder out = new StringBuilder(css.length() + 16);
+        int i = 0;
+        while (i < css.length()) {
+            char c = css.charAt(i);
+            if (c == '"' || c == '\'' || c == '/' && css.startsWith("/*", i)) {
+                int end = StaticValues.skipped(css, i);
+                copied(css, i, end, out, moved);
+                i = end;
+                continue;
+            }
+            copied(css, i, i + 1, out, moved);
+            i++;
+            if (c != '{') {
+                continue;
+            }
+            int comment = spacesAfter(css, i);
+            if (!css.startsWith("/*", comment)) {
+                continue;
+            }
+            int lineStart = css.lastIndexOf('\n', i - 1) + 1;
+            String indent = css.substring(lineStart, spacesAfter(css, lineStart));
+            dropped(i, comment, moved);
+            out.append('\n').append(indent).append("  ");
+            i = comment;
+            int after = comment;
+            while (css.startsWith("/*", after) && css.indexOf("*/", after + 2) >= 0
+                    && css.substring(after, css.indexOf("*/", after + 2)).indexOf('\n') < 0) {
+                int end = css.indexOf("*/", after + 2) + 2;
+                copied(css, i, end, out, moved);
+                i = end;
+                after = spacesAfter(css, end);
+            }
+            if (after > i && after < css.length() && css.charAt(after) == '}') {
+                dropped(i, after, moved);
+                out.append('\n').append(indent);
+                i = after;
+            }
+        }
+        moved[css.length()] = out.length();
+        return out.toString();
+    }
+
+    /** Where the spaces and tabs from {@code at} end. */
+    private static int spacesAfter(String css, int at) {
+        int i = at;
+        while (i < css.length() && (css.charAt(i) == ' ' || css.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static void copied(String css, int from, int to, StringBuilder out, int[] moved) {
+        for (int k = from; k < to; k++) {
+            moved[k] = out.length();
+            out.append(css.charAt(k));
+        }
+    }
+
+    private static void dropped(int from, int to, int[] moved) {
+        for (int k = from; k < to; k++) {
+            moved[k] = -1;
+        }
+    }
+
+    private static Result joinedLines(String css, String map, Map<String, String> stylesheets, String page) {
         Matcher mappings = MAPPINGS.matcher(map);
         List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
         List<String> urls = new ArrayList<>(StaticValues.strings(map, SOURCES));

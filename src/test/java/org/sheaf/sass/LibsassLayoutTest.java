@@ -18,11 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * dart-sass's expanded CSS laid out as libsass writes it. Each stylesheet under
- * {@code src/test/resources/sass-layout/} comes with dart-sass's output and map (the input) and
- * libsass's compact, expanded and compressed output (the expected CSS), all written by
- * {@code scripts/sass-layout-expected}; the stylesheets hold only values both compilers write
- * alike, so the layout is all that differs.
+ * dart-sass's expanded CSS laid out as libsass writes it: its split rules joined
+ * ({@link SplitRules}), then the layout ({@link LibsassLayout}), as the renderer runs the two. Each
+ * stylesheet under {@code src/test/resources/sass-layout/} comes with dart-sass's output and map
+ * (the input) and libsass's compact, expanded and compressed output (the expected CSS), all
+ * written by {@code scripts/sass-layout-expected}; the stylesheets hold only values both compilers
+ * write alike, so the layout is all that differs.
  */
 class LibsassLayoutTest {
     private static final Path CASES = Path.of("src/test/resources/sass-layout");
@@ -38,24 +39,21 @@ class LibsassLayoutTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void compactIsLibsasssCompact(String name) throws IOException {
-        LibsassLayout.Result result = LibsassLayout.laidOut(read(name + ".dart.css"), read(name + ".dart.css.map"),
-                LibsassLayout.Style.COMPACT);
+        LibsassLayout.Result result = laidOut(name, LibsassLayout.Style.COMPACT);
         assertEquals(read(name + ".compact.css"), result.css());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void expandedIsLibsasssExpanded(String name) throws IOException {
-        LibsassLayout.Result result = LibsassLayout.laidOut(read(name + ".dart.css"), read(name + ".dart.css.map"),
-                LibsassLayout.Style.EXPANDED);
+        LibsassLayout.Result result = laidOut(name, LibsassLayout.Style.EXPANDED);
         assertEquals(read(name + ".expanded.css"), result.css());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void compressedIsLibsasssCompressed(String name) throws IOException {
-        LibsassLayout.Result result = LibsassLayout.laidOut(read(name + ".dart.css"), read(name + ".dart.css.map"),
-                LibsassLayout.Style.COMPRESSED);
+        LibsassLayout.Result result = laidOut(name, LibsassLayout.Style.COMPRESSED);
         // libsass starts compressed CSS with non-ASCII text with a byte order mark where the
         // layout keeps dart-sass's @charset; the renderer writes either as Jekyll does
         assertEquals(read(name + ".compressed.css").replace("\uFEFF", "@charset \"UTF-8\";"), result.css());
@@ -67,18 +65,18 @@ class LibsassLayoutTest {
      * A mapping at white space that layout drops points at the next character kept, so white
      * space is read as that character. Comments that compact writes on one line keep only their
      * start, so places named inside a comment are left out. The compressed style is not held to
-     * this: it leaves comments out and shortens computed values.
+     * this: it leaves comments out and shortens computed values. Joining split rules drops the
+     * selector of each later part, so the layout's input is the CSS with its rules joined.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void everyMappingStillPointsAtTheSameCharacter(String name) throws IOException {
-        String css = read(name + ".dart.css");
-        String map = read(name + ".dart.css.map");
+        SplitRules.Result joined = joined(name);
         java.util.Set<String> inComments = new java.util.HashSet<>();
-        Map<String, List<Character>> before = pointedAt(css, map, inComments);
+        Map<String, List<Character>> before = pointedAt(joined.css(), joined.map(), inComments);
         before.keySet().removeAll(inComments);
         for (LibsassLayout.Style style : List.of(LibsassLayout.Style.COMPACT, LibsassLayout.Style.EXPANDED)) {
-            LibsassLayout.Result result = LibsassLayout.laidOut(css, map, style);
+            LibsassLayout.Result result = LibsassLayout.laidOut(joined.css(), joined.map(), style);
             Map<String, List<Character>> after = pointedAt(result.css(), result.map(), new java.util.HashSet<>());
             after.keySet().removeAll(inComments);
             assertEquals(before, after, name + " " + style);
@@ -156,6 +154,18 @@ class LibsassLayoutTest {
         }
         pointed.values().forEach(list -> list.sort(null));
         return pointed;
+    }
+
+    /** The stylesheet's CSS from dart-sass, its split rules joined and laid out in the style. */
+    private static LibsassLayout.Result laidOut(String name, LibsassLayout.Style style) throws IOException {
+        SplitRules.Result joined = joined(name);
+        return LibsassLayout.laidOut(joined.css(), joined.map(), style);
+    }
+
+    /** The stylesheet's CSS from dart-sass with its split rules joined. */
+    private static SplitRules.Result joined(String name) throws IOException {
+        String page = name + ".scss";
+        return SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), Map.of(page, read(page)), page);
     }
 
     private static String read(String file) throws IOException {
