@@ -20,11 +20,12 @@ import java.util.regex.Pattern;
  * after a top-level comment or a rule without a block ({@code @charset}, {@code @import},
  * {@code @namespace}) a line break; the file ends in one line break. An empty at-rule
  * ({@code @foo {}}) is followed by nothing at all. An import of a {@code .css} file by a quoted
- * name, not a URL, is written {@code @import url(name.css);}.
+ * name, not a URL, is written {@code @import url(name.css);}. An import inside a block is written
+ * at the top ({@link Imports}).
  * <li>{@code compact}: a block is one line, {@code sel { a: b; c: d; }}, with its selector list joined
- * by {@code ", "}. So are {@code @media} and {@code @supports} with the rules in them, and
- * {@code @font-face}. The blocks and declarations inside any other at-rule ({@code @keyframes},
- * {@code @page}) start a line each, indented two spaces a level. A comment of several lines whose
+ * by {@code ", "}. So is {@code @media} with the rules in it, and {@code @font-face}. The blocks and
+ * declarations inside any other at-rule ({@code @supports}, {@code @keyframes}, {@code @page})
+ * start a line each after the first, indented two spaces a level. A comment of several lines whose
  * later lines are indented becomes one line: each line break, with the spaces, tabs and stars after
  * it, is one space.
  * <li>{@code expanded}: one declaration or comment a line, indented two spaces a level; the later
@@ -44,6 +45,7 @@ import java.util.regex.Pattern;
  */
 final class LibsassLayout {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     /** A value that is one variable, as a declaration writes it. */
     private static final Pattern VARIABLE = Pattern.compile("\\$[\\w-]+");
     /** The name of {@code :nth-child()} or one of its kin, just written. */
@@ -71,7 +73,9 @@ final class LibsassLayout {
         final int start;
         int end;
         int open = -1;
-        final List<Item> children = new ArrayList<>();
+        List<Item> children = new ArrayList<>();
+        /** Whether the block held an {@code @import} that libsass writes at the top instead. */
+        boolean hoisted;
 
         Item(Kind kind, int start) {
             this.kind = kind;
@@ -99,8 +103,11 @@ final class LibsassLayout {
             String whole = css.isEmpty() || css.endsWith("\n") ? css : css + "\n";
             return new Result(whole, map);
         }
-        Writer writer = new Writer(css, style, new Origins(css, map));
-        writer.top(top);
+        Origins origins = new Origins(css, map);
+        Writer writer = new Writer(css, style, origins);
+        Imports imports = new Imports(css, style, origins);
+        writer.top(imports.hoisted(top));
+        imports.markLeftOut(writer.moved);
         String out = writer.out.toString();
         return new Result(out, map == null ? null : SourceMapShift.moved(map, css, out, writer.moved));
     }
@@ -262,6 +269,12 @@ final class LibsassLayout {
 
         /** The source text and the offset in it that {@code at} came from, or null. */
         Map.Entry<String, Integer> of(int at) {
+            int[] place = place(at);
+            return place == null ? null : Map.entry(contents.get(place[0]), place[1]);
+        }
+
+        /** The index of the source {@code at} came from and the offset in it, or null. */
+        int[] place(int at) {
             if (!read()) {
                 return null;
             }
@@ -276,12 +289,22 @@ final class LibsassLayout {
                     if (fields[k + 1] >= contents.size()) {
                         return null;
                     }
-                    String source = contents.get(fields[k + 1]);
-                    int offset = StaticValues.offset(source, fields[k + 2], fields[k + 3]);
-                    return offset < 0 ? null : Map.entry(source, offset);
+                    int offset = StaticValues.offset(contents.get(fields[k + 1]), fields[k + 2], fields[k + 3]);
+                    return offset < 0 ? null : new int[] {fields[k + 1], offset};
                 }
             }
             return null;
+        }
+
+        /** The sources' contents, by index; empty without a map that holds them. */
+        List<String> contents() {
+            read();
+            return contents;
+        }
+
+        /** The sources' URLs, by index. */
+        List<String> urls() {
+            return map == null ? List.of() : StaticValues.strings(map, SOURCES);
         }
 
         /** The comment at {@code start} as its stylesheet wrote it, or null when it is not there. */
@@ -403,6 +426,246 @@ final class LibsassLayout {
         return indented ? out.toString() : text;
     }
 
+    /**
+     * The {@code @import} rules inside blocks moved where libsass writes them, to the top of the
+     * stylesheet. libsass collects each import as it meets it while writing the blocks, and writes
+     * them all ahead of the rest, after the comments that came before anything else and among the
+     * top-level imports in the order the stylesheets wrote them; dart-sass leaves such an import
+     * where it stands. libsass meets an import only in a block it writes: a style rule or other
+     * at-rule always (an import is enough for a rule to be written, with empty braces when nothing
+     * else is left); an {@code @media} only when it holds something it writes (a declaration, an
+     * at-rule, a rule worth writing, a comment outside the compressed style), the imports in it
+     * being left out with it otherwise; an {@code @supports} only when it holds a declaration, an
+     * at-rule or a block with something in it, its blocks being written in its place, without it,
+     * otherwise.
+     */
+    private static final class Imports {
+        private final String css;
+        private final Style style;
+        private final Origins origins;
+        /** The imports met inside blocks, in the order libsass meets them. */
+        private final List<Item> found = new ArrayList<>();
+        /** The blocks libsass does not write, though it may write blocks inside them. */
+        private final List<Item> leftOut = new ArrayList<>();
+        /** For each source, the {@code @import} that loads it as (source, offset); {@code {-1}} when not one. */
+        private final Map<Integer, int[]> importers = new java.util.HashMap<>();
+
+        private Imports(String css, Style style, Origins origins) {
+            this.css = css;
+            this.style = style;
+            this.origins = origins;
+        }
+
+        /** The top-level items with the imports inside blocks moved among the leading ones, or left out. */
+        List<Item> hoisted(List<Item> top) {
+            if (top.stream().noneMatch(item -> item.kind == Kind.BLOCK && holdsImport(item))) {
+                return top;
+            }
+            List<Item> written = new ArrayList<>();
+            for (Item item : top) {
+                if (item.kind == Kind.BLOCK) {
+                    visit(item, written);
+                } else {
+                    written.add(item);
+                }
+            }
+            // dart-sass writes first the comments and imports that came before anything else, then
+            // the top-level imports written later: those may come after imports inside blocks
+            int leading = 0;
+            int afterComments = 0;
+            while (leading < written.size() && (written.get(leading).kind == Kind.COMMENT
+                    || isImport(written.get(leading)) || css.startsWith("@charset", written.get(leading).start))) {
+                leading++;
+                afterComments = isImport(written.get(leading - 1)) ? afterComments : leading;
+            }
+            List<Item> merged = new ArrayList<>(written.subList(0, afterComments));
+            merged.addAll(merged(written.subList(afterComments, leading)));
+            merged.addAll(written.subList(leading, written.size()));
+            return merged;
+        }
+
+        /** Marks the text of the blocks left out, but for the blocks inside them written, so that their mappings go too. */
+        void markLeftOut(int[] moved) {
+            for (Item block : leftOut) {
+                for (int i = block.start; i < block.end; i++) {
+                    moved[i] = moved[i] < 0 ? SourceMapShift.LEFT_OUT : moved[i];
+                }
+            }
+        }
+
+        /** Adds what libsass writes of the block to {@code into}, taking the imports out of it. */
+        private void visit(Item block, List<Item> into) {
+            if (!holdsImport(block)) {
+                into.add(block);
+                return;
+            }
+            String name = atName(block);
+            if (name.equals("@media") && !printableMedia(block)) {
+                leftOut.add(block);
+                return;
+            }
+            if (name.equals("@supports") && !printableSupports(block)) {
+                leftOut.add(block);
+                for (Item child : block.children) {
+                    if (child.kind == Kind.BLOCK) {
+                        visit(child, into);
+                    }
+                }
+                return;
+            }
+            List<Item> kept = new ArrayList<>();
+            for (Item child : block.children) {
+                if (isImport(child)) {
+                    found.add(child);
+                    block.hoisted = true;
+                } else if (child.kind == Kind.BLOCK) {
+                    visit(child, kept);
+                } else {
+                    kept.add(child);
+                }
+            }
+            block.children = kept;
+            into.add(block);
+        }
+
+        /**
+         * The top-level imports (in order) and those found in blocks (in order) as one list: a
+         * found import goes before a top-level one when the stylesheets wrote it before, as far as
+         * the source map and the stylesheets' own imports tell; otherwise after.
+         */
+        private List<Item> merged(List<Item> topLevel) {
+            List<Item> out = new ArrayList<>();
+            int t = 0;
+            for (Item inner : found) {
+                int[] at = origins.place(inner.start);
+                while (t < topLevel.size() && !before(at, origins.place(topLevel.get(t).start))) {
+                    out.add(topLevel.get(t++));
+                }
+                out.add(inner);
+            }
+            out.addAll(topLevel.subList(t, topLevel.size()));
+            return out;
+        }
+
+        /** Whether the place {@code a} is known to come before {@code b} in the compilation. */
+        private boolean before(int[] a, int[] b) {
+            if (a == null || b == null) {
+                return false;
+            }
+            List<int[]> from = loadedFrom(a);
+            List<int[]> to = loadedFrom(b);
+            for (int k = 0; k < from.size() && k < to.size(); k++) {
+                if (from.get(k)[0] != to.get(k)[0]) {
+                    return false;
+                }
+                if (from.get(k)[1] != to.get(k)[1]) {
+                    return from.get(k)[1] < to.get(k)[1];
+                }
+            }
+            return false;
+        }
+
+        /** The place, after the {@code @import} rules that lead to its stylesheet, the first first. */
+        private List<int[]> loadedFrom(int[] place) {
+            java.util.LinkedList<int[]> chain = new java.util.LinkedList<>(List.of(place));
+            int source = place[0];
+            for (int hops = 0; hops < origins.contents().size(); hops++) {
+                int[] importer = importers.computeIfAbsent(source, this::importer);
+                if (importer.length < 2) {
+                    break;
+                }
+                chain.addFirst(importer);
+                source = importer[0];
+            }
+            return chain;
+        }
+
+        /** The one {@code @import} of the other sources that can load the source; {@code {-1}} when not one. */
+        private int[] importer(int source) {
+            List<String> contents = origins.contents();
+            List<String> urls = origins.urls();
+            if (source >= urls.size() || urls.size() != contents.size()) {
+                return new int[] {-1};
+            }
+            int[] found = {-1};
+            for (int s = 0; s < contents.size(); s++) {
+                if (s == source) {
+                    continue;
+                }
+                for (Map.Entry<Integer, List<String>> statement : ScssOutline.imports(contents.get(s)).entrySet()) {
+                    if (statement.getValue().stream().anyMatch(name -> ScssOutline.canLoad(name, urls.get(source)))) {
+                        if (found.length > 1) {
+                            return new int[] {-1};
+                        }
+                        found = new int[] {s, statement.getKey()};
+                    }
+                }
+            }
+            return found;
+        }
+
+        boolean isImport(Item item) {
+            return item.kind == Kind.STATEMENT && css.startsWith("@import ", item.start);
+        }
+
+        boolean holdsImport(Item block) {
+            return block.children.stream().anyMatch(child -> isImport(child) || child.kind == Kind.BLOCK && holdsImport(child));
+        }
+
+        /** The at-rule's name ({@code @media}), or "" for a style rule. */
+        private String atName(Item block) {
+            if (css.charAt(block.start) != '@') {
+                return "";
+            }
+            int end = block.start + 1;
+            while (end < block.open && !Character.isWhitespace(css.charAt(end)) && css.charAt(end) != '(') {
+                end++;
+            }
+            return css.substring(block.start, end);
+        }
+
+        private boolean printableComment(Item comment) {
+            return style != Style.COMPRESSED || css.startsWith("/*!", comment.start);
+        }
+
+        /** Whether libsass writes an {@code @media}: it holds something libsass writes. */
+        private boolean printableMedia(Item media) {
+            return printableInside(media);
+        }
+
+        /** Whether libsass writes an {@code @supports}: it holds a declaration, an at-rule or a block with something in it. */
+        private boolean printableSupports(Item supports) {
+            return supports.children.stream().anyMatch(child -> child.kind == Kind.STATEMENT && !isImport(child)
+                    || child.kind == Kind.BLOCK && printableInside(child));
+        }
+
+        /** Whether a style rule is worth writing: it holds anything but comments the style leaves out. */
+        private boolean printableRule(Item rule) {
+            return rule.children.stream().anyMatch(child -> child.kind == Kind.STATEMENT
+                    || child.kind == Kind.COMMENT && printableComment(child)
+                    || child.kind == Kind.BLOCK && printableInside(child));
+        }
+
+        /** Whether a block holds something libsass writes; an import is not such a thing. */
+        private boolean printableInside(Item block) {
+            for (Item child : block.children) {
+                boolean printable = switch (child.kind) {
+                    case STATEMENT -> !isImport(child);
+                    case COMMENT -> printableComment(child);
+                    case BLOCK -> switch (atName(child)) {
+                        case "" -> printableRule(child);
+                        case "@supports" -> printableSupports(child);
+                        default -> printableInside(child);
+                    };
+                };
+                if (printable) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
     /** Writes the items, keeping for each character of dart-sass's CSS where it went. */
     private static final class Writer {
         final String css;
@@ -439,7 +702,7 @@ final class LibsassLayout {
                     out.append('\n');
                 } else if (item.kind != Kind.BLOCK) {
                     out.append('\n');
-                } else if (!item.children.isEmpty()) {
+                } else if (!item.children.isEmpty() || item.hoisted) {
                     out.append("\n\n");
                 }
             }
@@ -516,6 +779,10 @@ final class LibsassLayout {
             if (block.children.isEmpty()) {
                 out.append(' ');
                 copy(block.open, block.open + 1);
+                if (block.hoisted) {
+                    // libsass writes the braces of a block it took the imports from apart
+                    out.append(style == Style.EXPANDED ? "\n" + "  ".repeat(depth) : " ");
+                }
                 copy(block.end - 1, block.end);
                 return;
             }
@@ -549,7 +816,7 @@ final class LibsassLayout {
             return switch (item.kind) {
                 case COMMENT -> css.startsWith("/*!", item.start);
                 case STATEMENT -> true;
-                case BLOCK -> item.children.isEmpty() || item.children.stream().anyMatch(this::kept);
+                case BLOCK -> item.children.isEmpty() || item.hoisted || item.children.stream().anyMatch(this::kept);
             };
         }
 
@@ -708,7 +975,7 @@ final class LibsassLayout {
 
         /**
          * Whether libsass's compact style starts each item of this block on a line of its own: in an
-         * at-rule other than {@code @media}, {@code @supports} and {@code @font-face}.
+         * at-rule other than {@code @media} and {@code @font-face}.
          */
         boolean linesInside(Item block) {
             if (css.charAt(block.start) != '@') {
@@ -719,7 +986,7 @@ final class LibsassLayout {
                 end++;
             }
             String name = css.substring(block.start, end);
-            return !name.equals("@media") && !name.equals("@supports") && !name.equals("@font-face");
+            return !name.equals("@media") && !name.equals("@font-face");
         }
 
         /** A selector list or at-rule prelude, its line breaks as the style has them. */

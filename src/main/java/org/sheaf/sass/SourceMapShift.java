@@ -151,16 +151,19 @@ final class SourceMapShift {
         return map.substring(0, m.start(1)) + out + map.substring(m.end(1));
     }
 
+    /** In the offsets {@link #moved} is given: a character left out with its mappings. */
+    static final int LEFT_OUT = -2;
+
     /**
      * The map for CSS laid out anew, its characters moved across lines: each mapping goes where the
      * character it was at went, or, when that one was dropped (white space), where the next kept
-     * character went.
+     * character went; a mapping at a character left out ({@link #LEFT_OUT}) is left out too.
      *
      * @param map    the source map's JSON, for {@code before}
      * @param before the CSS the map was made for
      * @param after  the CSS now
      * @param moved  for each offset of {@code before} (and its end), its offset in {@code after},
-     *               or -1 when dropped
+     *               or -1 when dropped, or {@link #LEFT_OUT}
      */
     static String moved(String map, String before, String after, int[] moved) {
         int[] range = mappings(map);
@@ -181,7 +184,7 @@ final class SourceMapShift {
         int[][] segments = {new int[Math.max(16, mappings.length() * 2)]};
         int[] count = {0};
         segments(mappings, (line, fields, values) -> {
-            if (line >= beforeLines.length) {
+            if (line >= beforeLines.length || moved[Math.min(beforeLines[line] + values[0], moved.length - 1)] == LEFT_OUT) {
                 return;
             }
             int to = next[Math.min(beforeLines[line] + values[0], next.length - 1)];

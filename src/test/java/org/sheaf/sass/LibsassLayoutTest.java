@@ -1,6 +1,7 @@
 package org.sheaf.sass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,10 @@ class LibsassLayoutTest {
      * space is read as that character. Comments that compact writes on one line keep only their
      * start, so places named inside a comment are left out. The compressed style is not held to
      * this: it leaves comments out and shortens computed values. Joining split rules drops the
-     * selector of each later part, so the layout's input is the CSS with its rules joined.
+     * selector of each later part, so the layout's input is the CSS with its rules joined. An
+     * {@code @media} or {@code @supports} that libsass leaves out (one that holds only imports)
+     * goes with its mappings, so a place named only at the start of an at-rule or import may be
+     * named no more.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -79,7 +83,13 @@ class LibsassLayoutTest {
             LibsassLayout.Result result = LibsassLayout.laidOut(joined.css(), joined.map(), style);
             Map<String, List<Character>> after = pointedAt(result.css(), result.map(), new java.util.HashSet<>());
             after.keySet().removeAll(inComments);
-            assertEquals(before, after, name + " " + style);
+            Map<String, List<Character>> leftOut = new TreeMap<>(before);
+            leftOut.keySet().removeAll(after.keySet());
+            leftOut.forEach((place, characters) -> assertTrue(characters.stream().allMatch(c -> c == '@'),
+                    name + " " + style + ": " + place + " is named no more, though named at " + characters));
+            Map<String, List<Character>> kept = new TreeMap<>(before);
+            kept.keySet().removeAll(leftOut.keySet());
+            assertEquals(kept, after, name + " " + style);
         }
     }
 
