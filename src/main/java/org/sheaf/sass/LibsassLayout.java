@@ -76,6 +76,10 @@ final class LibsassLayout {
         List<Item> children = new ArrayList<>();
         /** Whether the block held an {@code @import} that libsass writes at the top instead. */
         boolean hoisted;
+        /** Whether libsass writes the item elsewhere (an import) or not at all (a block). */
+        boolean away;
+        /** When items were taken out of the block: all it held, those away too, in order; else null. */
+        List<Item> held;
 
         Item(Kind kind, int start) {
             this.kind = kind;
@@ -385,6 +389,18 @@ final class LibsassLayout {
         }
     }
 
+    /** The block's at-rule name ({@code @media}), or "" for a style rule. */
+    private static String atName(String css, Item block) {
+        if (css.charAt(block.start) != '@') {
+            return "";
+        }
+        int end = block.start + 1;
+        while (end < block.open && !Character.isWhitespace(css.charAt(end)) && css.charAt(end) != '(') {
+            end++;
+        }
+        return css.substring(block.start, end);
+    }
+
     private static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
@@ -499,7 +515,7 @@ final class LibsassLayout {
                 into.add(block);
                 return;
             }
-            String name = atName(block);
+            String name = atName(css, block);
             if (name.equals("@media") && !printableMedia(block)) {
                 leftOut.add(block);
                 return;
@@ -514,17 +530,25 @@ final class LibsassLayout {
                 return;
             }
             List<Item> kept = new ArrayList<>();
+            List<Item> held = new ArrayList<>();
             for (Item child : block.children) {
                 if (isImport(child)) {
                     found.add(child);
                     block.hoisted = true;
+                    child.away = true;
+                    held.add(child);
                 } else if (child.kind == Kind.BLOCK) {
+                    int before = kept.size();
                     visit(child, kept);
+                    child.away = kept.size() == before;
+                    held.addAll(child.away ? List.of(child) : kept.subList(before, kept.size()));
                 } else {
                     kept.add(child);
+                    held.add(child);
                 }
             }
             block.children = kept;
+            block.held = held;
             into.add(block);
         }
 
@@ -612,17 +636,6 @@ final class LibsassLayout {
             return block.children.stream().anyMatch(child -> isImport(child) || child.kind == Kind.BLOCK && holdsImport(child));
         }
 
-        /** The at-rule's name ({@code @media}), or "" for a style rule. */
-        private String atName(Item block) {
-            if (css.charAt(block.start) != '@') {
-                return "";
-            }
-            int end = block.start + 1;
-            while (end < block.open && !Character.isWhitespace(css.charAt(end)) && css.charAt(end) != '(') {
-                end++;
-            }
-            return css.substring(block.start, end);
-        }
 
         private boolean printableComment(Item comment) {
             return style != Style.COMPRESSED || css.startsWith("/*!", comment.start);
@@ -652,7 +665,7 @@ final class LibsassLayout {
                 boolean printable = switch (child.kind) {
                     case STATEMENT -> !isImport(child);
                     case COMMENT -> printableComment(child);
-                    case BLOCK -> switch (atName(child)) {
+                    case BLOCK -> switch (atName(css, child)) {
                         case "" -> printableRule(child);
                         case "@supports" -> printableSupports(child);
                         default -> printableInside(child);
@@ -673,6 +686,8 @@ final class LibsassLayout {
         final Origins origins;
         final StringBuilder out;
         final int[] moved;
+        /** Whether the block being written is a keyframe, right inside {@code @keyframes} or a prefixed kin. */
+        boolean keyframe;
 
         Writer(String css, Style style, Origins origins) {
             this.css = css;
@@ -776,6 +791,11 @@ final class LibsassLayout {
             }
             indent(depth);
             prelude(block.start, trimmedEnd(block.start, block.open), depth);
+            boolean lines = style == Style.COMPACT && (linesInside(block) || keyframe);
+            if (lines && block.held != null && block.held.size() > 1) {
+                linesOfHeld(block, depth);
+                return;
+            }
             if (block.children.isEmpty()) {
                 out.append(' ');
                 copy(block.open, block.open + 1);
@@ -796,13 +816,46 @@ final class LibsassLayout {
                 out.append('\n');
                 indent(depth);
             } else {
-                String between = linesInside(block) ? "\n" + "  ".repeat(depth + 1) : " ";
+                String between = linesInside(block) || keyframe ? "\n" + "  ".repeat(depth + 1) : " ";
+                boolean keyframes = atName(css, block).endsWith("keyframes");
                 for (int k = 0; k < block.children.size(); k++) {
                     out.append(k == 0 ? " " : between);
+                    keyframe = keyframes;
                     item(block.children.get(k), depth + 1);
+                    keyframe = false;
                 }
                 out.append(' ');
             }
+            copy(block.end - 1, block.end);
+        }
+
+        /**
+         * A block of the compact style whose items start lines of their own after the first, some
+         * of them taken out: libsass starts a line after each item it held but the last, those it
+         * writes elsewhere or not at all too, so a line may be left with nothing but its indent.
+         */
+        void linesOfHeld(Item block, int depth) {
+            out.append(' ');
+            copy(block.open, block.open + 1);
+            boolean space = true;
+            boolean lineStart = false;
+            boolean keyframes = atName(css, block).endsWith("keyframes");
+            for (int k = 0; k < block.held.size(); k++) {
+                Item child = block.held.get(k);
+                if (!child.away) {
+                    out.append(space ? " " : "");
+                    keyframe = keyframes;
+                    item(child, depth + 1);
+                    keyframe = false;
+                    lineStart = false;
+                }
+                space = false;
+                if (k < block.held.size() - 1) {
+                    out.append('\n').append("  ".repeat(depth + 1));
+                    lineStart = true;
+                }
+            }
+            out.append(lineStart ? "" : " ");
             copy(block.end - 1, block.end);
         }
 
@@ -975,19 +1028,14 @@ final class LibsassLayout {
 
         /**
          * Whether libsass's compact style starts each item of this block on a line of its own: in an
-         * at-rule other than {@code @media} and {@code @font-face}.
+         * at-rule other than {@code @media} and {@code @font-face}; so it does in a keyframe's block
+         * ({@code 50% { ... }} in {@code @keyframes}), which the writer knows as it writes one.
          */
         boolean linesInside(Item block) {
-            if (css.charAt(block.start) != '@') {
-                return false;
-            }
-            int end = block.start + 1;
-            while (end < block.open && !Character.isWhitespace(css.charAt(end)) && css.charAt(end) != '(') {
-                end++;
-            }
-            String name = css.substring(block.start, end);
-            return !name.equals("@media") && !name.equals("@font-face");
+            String name = atName(css, block);
+            return !name.isEmpty() && !name.equals("@media") && !name.equals("@font-face");
         }
+
 
         /** A selector list or at-rule prelude, its line breaks as the style has them. */
         void prelude(int start, int end, int depth) {
