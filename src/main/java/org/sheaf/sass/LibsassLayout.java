@@ -219,6 +219,7 @@ final class LibsassLayout {
         private final String css;
         private final String map;
         private List<String> contents;
+        private List<String> urls;
         /** Per line of the CSS, its mappings as (column, source, line, column) from {@code starts[line]}. */
         private int[] fields;
         private int[] starts;
@@ -308,7 +309,10 @@ final class LibsassLayout {
 
         /** The sources' URLs, by index. */
         List<String> urls() {
-            return map == null ? List.of() : StaticValues.strings(map, SOURCES);
+            if (urls == null) {
+                urls = map == null ? List.of() : StaticValues.strings(map, SOURCES);
+            }
+            return urls;
         }
 
         /** The comment at {@code start} as its stylesheet wrote it, or null when it is not there. */
@@ -465,6 +469,8 @@ final class LibsassLayout {
         private final List<Item> leftOut = new ArrayList<>();
         /** For each source, the {@code @import} that loads it as (source, offset); {@code {-1}} when not one. */
         private final Map<Integer, int[]> importers = new java.util.HashMap<>();
+        /** The {@code @import} rules of each source: where each starts, and the names it gives. */
+        private final Map<Integer, Map<Integer, List<String>>> importRules = new java.util.HashMap<>();
 
         private Imports(String css, Style style, Origins origins) {
             this.css = css;
@@ -516,7 +522,8 @@ final class LibsassLayout {
                 return;
             }
             String name = atName(css, block);
-            if (name.equals("@media") && !printableMedia(block)) {
+            // libsass writes an @media when it holds something libsass writes
+            if (name.equals("@media") && !printableInside(block)) {
                 leftOut.add(block);
                 return;
             }
@@ -616,7 +623,9 @@ final class LibsassLayout {
                 if (s == source) {
                     continue;
                 }
-                for (Map.Entry<Integer, List<String>> statement : ScssOutline.imports(contents.get(s)).entrySet()) {
+                int index = s;
+                Map<Integer, List<String>> rules = importRules.computeIfAbsent(s, k -> ScssOutline.imports(contents.get(index)));
+                for (Map.Entry<Integer, List<String>> statement : rules.entrySet()) {
                     if (statement.getValue().stream().anyMatch(name -> ScssOutline.canLoad(name, urls.get(source)))) {
                         if (found.length > 1) {
                             return new int[] {-1};
@@ -636,14 +645,8 @@ final class LibsassLayout {
             return block.children.stream().anyMatch(child -> isImport(child) || child.kind == Kind.BLOCK && holdsImport(child));
         }
 
-
         private boolean printableComment(Item comment) {
             return style != Style.COMPRESSED || css.startsWith("/*!", comment.start);
-        }
-
-        /** Whether libsass writes an {@code @media}: it holds something libsass writes. */
-        private boolean printableMedia(Item media) {
-            return printableInside(media);
         }
 
         /** Whether libsass writes an {@code @supports}: it holds a declaration, an at-rule or a block with something in it. */
@@ -816,7 +819,7 @@ final class LibsassLayout {
                 out.append('\n');
                 indent(depth);
             } else {
-                String between = linesInside(block) || keyframe ? "\n" + "  ".repeat(depth + 1) : " ";
+                String between = lines ? "\n" + "  ".repeat(depth + 1) : " ";
                 boolean keyframes = atName(css, block).endsWith("keyframes");
                 for (int k = 0; k < block.children.size(); k++) {
                     out.append(k == 0 ? " " : between);
