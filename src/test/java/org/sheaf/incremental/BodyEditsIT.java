@@ -179,4 +179,21 @@ class BodyEditsIT {
         assertServedIsACleanBuild(edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, again.\n"));
         assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
     }
+
+    /**
+     * jekyll-redirect-from empties a page with {@code redirect_to} before it renders: an edit to
+     * its body changes no output, and the page that reads its content reads what a clean build gives.
+     */
+    @Test
+    void aBodyEditOfARedirectingPageChangesNothingThatReadsIt() {
+        site.file("_config.yml", "title: T\nurl: https://example.org\nplugins: [jekyll-feed, jekyll-redirect-from]\n")
+                .file("gone.md", "---\ntitle: Gone\nredirect_to: /about.html\n---\nGone.\n")
+                .file("a.html", "---\n---\n"
+                        + "{% for p in site.pages %}{% if p.redirect %}{{ p.url }}={{ p.content | jsonify }}{% endif %}{% endfor %}\n");
+        assertServedIsACleanBuild(builder.build(options, served, SourceChanges.UNKNOWN));
+        BuildResult result = edit("gone.md", "---\ntitle: Gone\nredirect_to: /about.html\n---\nStill gone. {% include none.html %}\n");
+        assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
+        assertServedIsACleanBuild(result);
+        assertEquals("/gone.html=\"\\n\"\n", served("a.html"));
+    }
 }
