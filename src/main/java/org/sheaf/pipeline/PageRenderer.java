@@ -190,7 +190,8 @@ public final class PageRenderer {
      * Converts the content a plugin gave the pages of {@code pages} that have one
      * ({@link #replacesBody}). That content holds no Liquid (jekyll-redirect-from's is empty), so
      * converted before any other page renders, it shows the same to every page that reads it,
-     * whatever order the passes take, as it shows to the pages Jekyll renders after it.
+     * whatever order the passes take, as it shows to the pages Jekyll renders after it. A page an
+     * incremental plan keeps gets its whole rendering, excerpt and all, back afterwards.
      */
     private void renderGivenContent(List<Page> pages, Diagnostics diagnostics) {
         for (Page page : pages) {
