@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
@@ -73,6 +75,17 @@ public final class ContentIndex {
     public record StaticFile(SourceFile source, String url, String outputPath, Map<String, Object> drop) {
     }
 
+    /**
+     * A page a Jekyll plugin adds to {@code site.pages} before rendering.
+     *
+     * @param variables its variables, {@code content} among them
+     * @param rendered  for a page Jekyll renders from the plugin's Liquid template (a feed, the
+     *                  sitemap), the text it renders to, which is its {@code content} for the
+     *                  pages Jekyll renders after it; null where {@code content} stays as it is
+     */
+    public record Listed(Map<String, Object> variables, Supplier<String> rendered) {
+    }
+
     private final List<Page> pages;
     private final List<StaticFile> staticFiles;
     private final Map<String, Object> site;
@@ -80,10 +93,19 @@ public final class ContentIndex {
     private final Map<String, String> postUrlsByName;
     private final int readPages;
     private final RenderedPages rendered;
+    /** {@code site.pages} as the pages Jekyll renders after a rendered {@link Listed} page read it, by drop. */
+    private final Map<Object, List<Object>> pagesReadAfterListed;
 
     private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
             Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages,
             RenderedPages rendered) {
+        this(pages, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered, Map.of());
+    }
+
+    private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
+            Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages,
+            RenderedPages rendered, Map<Object, List<Object>> pagesReadAfterListed) {
+        this.pagesReadAfterListed = pagesReadAfterListed;
         this.readPages = readPages;
         this.rendered = rendered;
         this.pages = List.copyOf(pages);
@@ -189,17 +211,52 @@ public final class ContentIndex {
     public ContentIndex withPages(List<Page> extra) {
         List<Page> all = new ArrayList<>(pages);
         all.addAll(extra);
-        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered);
+        return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered,
+                pagesReadAfterListed);
     }
 
     /**
      * This index with {@code entries} listed after the others in {@code site.pages} (and, those
      * whose URL is an HTML page's, in {@code site.html_pages}): the variables of the pages that
      * Jekyll's plugins add before rendering. For the generate stage.
+     *
+     * <p>Jekyll renders {@code site.pages} in order, and a page rendered from a plugin's template
+     * shows as its {@code content} the template before and its text after: the pages listed after
+     * such an entry (jekyll-paginate's later pages, when the plugin is listed after jekyll-sitemap)
+     * read {@code site.pages} with that entry's text as its {@code content} ({@link #siteFor}),
+     * asked for each time it is read, as the text may follow the posts. Every other page reads the
+     * entry's own {@code content}.
      */
-    public ContentIndex withListed(List<Map<String, Object>> entries) {
-        return new ContentIndex(pages, staticFiles, SiteDrop.withListed(site, entries), urlsBySource, postUrlsByName,
-                readPages, rendered);
+    public ContentIndex withListed(List<Listed> entries) {
+        Map<String, Object> listed = SiteDrop.withListed(site, entries.stream().map(Listed::variables).toList());
+        return new ContentIndex(pages, staticFiles, listed, urlsBySource, postUrlsByName, readPages, rendered,
+                pagesReadAfter(listed, entries));
+    }
+
+    /** For each page listed after a rendered entry of {@code entries}, {@code site.pages} as it reads it. */
+    @SuppressWarnings("unchecked")
+    private static Map<Object, List<Object>> pagesReadAfter(Map<String, Object> site, List<Listed> entries) {
+        Map<Object, Supplier<String>> texts = new IdentityHashMap<>();
+        entries.stream().filter(entry -> entry.rendered() != null)
+                .forEach(entry -> texts.put(entry.variables(), entry.rendered()));
+        Map<Object, List<Object>> readers = new IdentityHashMap<>();
+        if (texts.isEmpty()) {
+            return readers;
+        }
+        List<Object> pages = (List<Object>) site.get("pages");
+        List<Object> view = new ArrayList<>(pages);
+        List<Object> read = null;
+        for (int i = 0; i < pages.size(); i++) {
+            Object entry = pages.get(i);
+            Supplier<String> text = texts.get(entry);
+            if (text != null) {
+                view.set(i, new RenderedListing((Map<String, Object>) entry, text));
+                read = Collections.unmodifiableList(new ArrayList<>(view));
+            } else if (read != null && entry instanceof PageDrop) {
+                readers.put(entry, read);
+            }
+        }
+        return readers;
     }
 
     /** What the render stage made of each page, which the pages' drops show as their content and excerpt. */
@@ -268,10 +325,12 @@ public final class ContentIndex {
      * The {@code site} variable as {@code page} sees it: Jekyll's {@code site.related_posts}
      * depends on the page being rendered. For a post or a document it is the ten newest posts
      * other than the page itself (none when the site has fewer than two posts); for a page it is
-     * nil. Everything else is {@link #site()}.
+     * nil. A page listed after a page a plugin renders from its template reads that page's text
+     * as its {@code content} in {@code site.pages} ({@link #withListed}). Everything else is
+     * {@link #site()}.
      */
     public Map<String, Object> siteFor(Page page) {
-        return new SiteView(site, relatedPosts(page));
+        return new SiteView(site, relatedPosts(page), pagesReadAfterListed.get(page.drop()));
     }
 
     private List<Object> relatedPosts(Page page) {

@@ -56,7 +56,7 @@ final class FeedGenerator implements Generator {
             }
             Chosen chosen = new Chosen(() -> posts(input.index().site(), settings, feed, config.showDrafts()));
             files.add(new GeneratedFile(feed.path().substring(1), ORIGIN, () -> render(input, settings, feed, chosen))
-                    .listedBy(ORIGIN, listing(input, feed)));
+                    .listedAsRenderedBy(ORIGIN, listing(input, feed)));
         }
         return List.copyOf(files);
     }
@@ -181,9 +181,11 @@ final class FeedGenerator implements Generator {
                     .append("\"?>");
         }
         Object lang = site.get("lang");
-        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+        // the plugin's template keeps the space before its optional xml:lang, so a feed without
+        // one has a space before the '>': byte for byte, as a page that reads the feed sees it
+        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" ");
         if (SeoTag.truthy(lang)) {
-            out.append(" xml:lang=\"").append(escape(lang.toString())).append('"');
+            out.append("xml:lang=\"").append(escape(lang.toString())).append('"');
         }
         out.append('>');
         out.append("<generator uri=\"https://jekyllrb.com/\" version=\"").append(escape(input.jekyllVersion()))

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
  * @param origin     what produced it, for diagnostics ({@code jekyll-feed})
  * @param text       its content; called after the render stage, when every page and document has
  *                   its rendered {@code content}, and called again when a page's body changed
- *                   and {@code reads} says the text may follow
+ *                   and {@code reads} says the text may follow; for a {@link Listing#rendered}
+ *                   file, also while pages render (every document has rendered by then), when a
+ *                   page listed after it reads its {@code content}
  * @param replacing  whether it takes the place of the page written to the same path
  *                   ({@code redirect_to} turns a page into a redirect); otherwise two outputs
  *                   at one path are a collision
@@ -29,8 +31,13 @@ public record GeneratedFile(String outputPath, String origin, Supplier<String> t
      * @param plugin    the plugin that adds it, which decides where it stands in the list
      * @param variables the page's variables as the plugin sets them, and Jekyll's {@code content},
      *                  {@code dir}, {@code excerpt}, {@code name}, {@code path} and {@code url}
+     * @param rendered  whether Jekyll renders the page from the plugin's Liquid template, so that
+     *                  its {@code content} is the file's text for the pages Jekyll renders after it
+     *                  (for those before, the template, which sheaf does not have: {@code content}
+     *                  in {@code variables} is then empty); false where {@code content} is the
+     *                  same before and after rendering
      */
-    public record Listing(String plugin, Map<String, Object> variables) {
+    public record Listing(String plugin, Map<String, Object> variables, boolean rendered) {
 
         /**
          * The variables of a page a plugin makes without a source file (Jekyll's
@@ -89,8 +96,17 @@ public record GeneratedFile(String outputPath, String origin, Supplier<String> t
         this(outputPath, origin, text, false, reads);
     }
 
-    /** This file, listed in {@code site.pages} by {@code plugin} with {@code variables}. */
+    /** This file, listed in {@code site.pages} by {@code plugin} with {@code variables}, its content among them. */
     public GeneratedFile listedBy(String plugin, Map<String, Object> variables) {
-        return new GeneratedFile(outputPath, origin, text, replacing, reads, new Listing(plugin, variables));
+        return new GeneratedFile(outputPath, origin, text, replacing, reads, new Listing(plugin, variables, false));
+    }
+
+    /**
+     * This file, listed in {@code site.pages} by {@code plugin} with {@code variables}, as a page
+     * the plugin renders from its template: its {@code content} is this file's text for the pages
+     * Jekyll renders after it ({@link Listing#rendered}).
+     */
+    public GeneratedFile listedAsRenderedBy(String plugin, Map<String, Object> variables) {
+        return new GeneratedFile(outputPath, origin, text, replacing, reads, new Listing(plugin, variables, true));
     }
 }

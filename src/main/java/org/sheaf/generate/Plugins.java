@@ -171,13 +171,15 @@ public final class Plugins {
      * them: jekyll-redirect-from's pages and {@code redirects.json} first (its generator has the
      * normal priority), then, in the order the plugins are listed, those of the generators with
      * the lowest priority: jekyll-paginate's later pages ({@code pagination}), jekyll-feed's feeds,
-     * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}.
+     * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}. A feed's, the sitemap's and
+     * {@code robots.txt}'s entry carries its file's text, its {@code content} for the pages Jekyll
+     * renders after it.
      */
-    public List<Map<String, Object>> listedPages(Pagination pagination, List<GeneratedFile> files) {
-        List<Map<String, Object>> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
+    public List<ContentIndex.Listed> listedPages(Pagination pagination, List<GeneratedFile> files) {
+        List<ContentIndex.Listed> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
         for (String plugin : enabled) {
             if (plugin.equals(PAGINATE)) {
-                pagination.pages().forEach(page -> listed.add(page.drop()));
+                pagination.pages().forEach(page -> listed.add(new ContentIndex.Listed(page.drop(), null)));
             } else if (!plugin.equals(REDIRECT_FROM)) {
                 listed.addAll(listings(plugin, files));
             }
@@ -185,10 +187,11 @@ public final class Plugins {
         return List.copyOf(listed);
     }
 
-    private static List<Map<String, Object>> listings(String plugin, List<GeneratedFile> files) {
-        return files.stream().map(GeneratedFile::listing)
-                .filter(listing -> listing != null && listing.plugin().equals(plugin))
-                .map(GeneratedFile.Listing::variables).toList();
+    private static List<ContentIndex.Listed> listings(String plugin, List<GeneratedFile> files) {
+        return files.stream().filter(file -> file.listing() != null && file.listing().plugin().equals(plugin))
+                .map(file -> new ContentIndex.Listed(file.listing().variables(),
+                        file.listing().rendered() ? file.text() : null))
+                .toList();
     }
 
     /**

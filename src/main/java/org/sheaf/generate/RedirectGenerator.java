@@ -70,8 +70,9 @@ final class RedirectGenerator implements Generator {
      * The variables the plugin merges into a written page or document with {@code redirect_to}
      * (those of the redirect page it makes from it): {@code sitemap: false}, {@code layout:
      * redirect}, its own URL as {@code permalink}, and {@code redirect} with {@code from} and
-     * {@code to}. Templates that loop over {@code site.pages} or a collection see them; empty for
-     * any other page.
+     * {@code to}; and its {@code content}, which the plugin empties before the page renders, so
+     * that Jekyll renders an empty text (the body's Liquid never runs) and other pages read that.
+     * Templates that loop over {@code site.pages} or a collection see them; empty for any other page.
      */
     static Map<String, Object> redirectToVariables(SiteConfig config, Page page) {
         List<String> to = urls(page.drop().get("redirect_to"));
@@ -86,6 +87,7 @@ final class RedirectGenerator implements Generator {
         redirect.put("from", page.url());
         redirect.put("to", away(config, to.get(0)));
         data.put("redirect", java.util.Collections.unmodifiableMap(redirect));
+        data.put("content", "");
         return java.util.Collections.unmodifiableMap(data);
     }
 

@@ -43,7 +43,7 @@ final class SitemapGenerator implements Generator {
             data.put("static_files", listedStaticFiles(input.index()));
             data.put("xsl", urlTaken(input.index(), "/sitemap.xsl"));
             files.add(new GeneratedFile("sitemap.xml", ORIGIN, () -> sitemap(input), GeneratedFile.Reads.NO_BODY)
-                    .listedBy(ORIGIN, GeneratedFile.Listing.variables(data, "", "sitemap.xml", "/sitemap.xml")));
+                    .listedAsRenderedBy(ORIGIN, GeneratedFile.Listing.variables(data, "", "sitemap.xml", "/sitemap.xml")));
         }
         if (!urlTaken(input.index(), "/robots.txt")) {
             SiteConfig config = input.config();
@@ -51,7 +51,7 @@ final class SitemapGenerator implements Generator {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("layout", null);
             files.add(new GeneratedFile("robots.txt", ORIGIN, () -> robots, GeneratedFile.Reads.NO_BODY)
-                    .listedBy(ORIGIN, GeneratedFile.Listing.variables(data, "", "robots.txt", "/robots.txt")));
+                    .listedAsRenderedBy(ORIGIN, GeneratedFile.Listing.variables(data, "", "robots.txt", "/robots.txt")));
         }
         return List.copyOf(files);
     }

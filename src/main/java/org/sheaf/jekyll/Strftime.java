@@ -23,6 +23,15 @@ public final class Strftime {
     /** {@code Date#strftime}'s {@code %Z}: a date has no zone, only offset zero. */
     private static final String DATE_ZONE = "+00:00";
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+    /**
+     * Taken to ask the JDK for a zone's name, one thread at a time. Its CLDR provider fills in a
+     * zone's English short names (from its COMPAT data) in an array it shares and caches, the first
+     * time the zone is asked for and again once memory pressure has cleared that cache; a thread
+     * that reads the array meanwhile gets the GMT offset ({@code GMT+02:00} for {@code CEST}),
+     * and the JDK keeps that in its caches of names. Pages render in parallel, so two pages
+     * formatting {@code %Z} at once could do that. This is the only place sheaf asks for zone names.
+     */
+    private static final Object ZONE_NAMES = new Object();
 
     private Strftime() {
     }
@@ -89,6 +98,8 @@ public final class Strftime {
         if (date.getZone() instanceof ZoneOffset) {
             return "";
         }
-        return ZONE_NAME.format(date);
+        synchronized (ZONE_NAMES) {
+            return ZONE_NAME.format(date);
+        }
     }
 }

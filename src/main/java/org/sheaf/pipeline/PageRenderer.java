@@ -55,16 +55,21 @@ public final class PageRenderer {
     private final Map<Page, Map<String, Object>> paginators;
     private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
     private final org.sheaf.generate.Mentions mentions;
+    private final java.util.Set<String> replaced;
 
     /**
      * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
      * @param relativeLinks a page's links between Markdown files, to rewrite; null to leave links as written
      * @param mentions      jekyll-mentions, run on each laid-out page as the plugin's post-render hook; null when off
+     * @param replaced      the output paths a plugin's file takes over (jekyll-redirect-from's {@code
+     *                      redirect_to}): the pages written there render the {@code content} the plugin
+     *                      gave them, not their body
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
             Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
             SassRenderer sass, Highlighting highlighting, java.util.function.Function<Page, RelativeLinks> relativeLinks,
-            org.sheaf.generate.Mentions mentions) {
+            org.sheaf.generate.Mentions mentions, java.util.Set<String> replaced) {
+        this.replaced = replaced;
         this.mentions = mentions;
         this.highlighting = highlighting;
         this.paginators = paginators;
@@ -130,6 +135,7 @@ public final class PageRenderer {
         if (diagnostics.hasErrors()) {
             return;
         }
+        renderGivenContent(pages, diagnostics);
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
         java.util.Set<Page> kept = plan.keptContent(documents);
@@ -170,12 +176,33 @@ public final class PageRenderer {
         try (RenderThreads threads = new RenderThreads()) {
             // content in order, one page at a time, but on a render thread for its stack
             threads.forEach(List.of(content), pages -> {
+                renderGivenContent(pages, diagnostics);
                 pages.stream().filter(page -> page.collection() != null).forEach(page -> renderContent(page, diagnostics));
                 pages.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
             });
             threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
         } finally {
             highlighting.finish().ifPresent(diagnostics::add);
+        }
+    }
+
+    /**
+     * Converts the content a plugin gave the pages of {@code pages} that have one
+     * ({@link #replacesBody}). That content holds no Liquid (jekyll-redirect-from's is empty), so
+     * converted before any other page renders, it shows the same to every page that reads it,
+     * whatever order the passes take, as it shows to the pages Jekyll renders after it. A page an
+     * incremental plan keeps gets its whole rendering, excerpt and all, back afterwards.
+     */
+    private void renderGivenContent(List<Page> pages, Diagnostics diagnostics) {
+        for (Page page : pages) {
+            if (replacesBody(page)) {
+                try {
+                    index.rendered().put(page, new RenderedPage(
+                            convert(page, text(page), page.bodyLine(), false).html().html(), null));
+                } catch (DiagnosticException e) {
+                    diagnostics.add(e.diagnostic());
+                }
+            }
         }
     }
 
@@ -256,7 +283,7 @@ public final class PageRenderer {
                 rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                 return;
             }
-            Converted converted = convert(page, page.body(), page.bodyLine(), true);
+            Converted converted = convert(page, text(page), page.bodyLine(), true);
             MarkdownRenderer.Html html = converted.html();
             RenderedPage content = new RenderedPage(html.html(), null, html.headings(), html.links());
             rendered.put(page, content);
@@ -279,6 +306,21 @@ public final class PageRenderer {
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(page, "the content"));
         }
+    }
+
+    /**
+     * Whether a plugin's file takes the page's place and the plugin gave the page the content it
+     * renders: jekyll-redirect-from empties a page with {@code redirect_to} before Jekyll renders
+     * it, so its body's Liquid never runs and other pages read the emptied content. Its excerpt,
+     * made when the page was read, stays that of its body.
+     */
+    private boolean replacesBody(Page page) {
+        return page.isWritten() && replaced.contains(page.outputPath()) && page.drop().indexed("content") instanceof String;
+    }
+
+    /** The text the page's content renders from: its body, or what a plugin gave it ({@link #replacesBody}). */
+    private String text(Page page) {
+        return replacesBody(page) ? (String) page.drop().indexed("content") : page.body();
     }
 
     /**

@@ -404,7 +404,7 @@ public final class SiteBuilder {
                     page -> rendered.ofVariable(page).flatMap(RenderedPage::toc)));
             tags.add(charts.tag());
             renderer = renderer(config, generated.index(), layouts, options, markdown, generated.highlighting(), tags,
-                    generated.pagination().paginators(), research.relativeLinks(), diagnostics);
+                    generated.pagination().paginators(), research.relativeLinks(), target.replaced, diagnostics);
             renderer.render(diagnostics, plan, options.progress(),
                     AccessibilityPass.around(target::put, config, layouts, diagnostics));
         } catch (IOException e) {
@@ -518,8 +518,8 @@ public final class SiteBuilder {
 
     private static PageRenderer renderer(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
             BuildOptions options, MarkdownRenderer markdown, Highlighting highlighting, List<TemplateTag> tags,
-            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Diagnostics diagnostics)
-            throws IOException {
+            Map<Page, Map<String, Object>> paginators, boolean relativeLinks, Set<String> replaced,
+            Diagnostics diagnostics) throws IOException {
         LinkResolver links = new LinkResolver() {
             @Override
             public Optional<String> urlOfSource(String relativePath) {
@@ -558,7 +558,7 @@ public final class SiteBuilder {
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
                 config.excerptSeparator(), paginators, sass, highlighting,
                 relativeLinks(config, index, relativeLinks),
-                org.sheaf.generate.Mentions.of(config, System.getenv()).orElse(null));
+                org.sheaf.generate.Mentions.of(config, System.getenv()).orElse(null), replaced);
     }
 
     /**

@@ -179,4 +179,39 @@ class BodyEditsIT {
         assertServedIsACleanBuild(edit("about.md", "---\nlayout: default\ntitle: About\n---\nAbout, again.\n"));
         assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
     }
+
+    /**
+     * jekyll-redirect-from empties a page with {@code redirect_to} before it renders: an edit to
+     * its body changes no output, and the page that reads its content reads what a clean build gives.
+     */
+    @Test
+    void aBodyEditOfARedirectingPageChangesNothingThatReadsIt() {
+        site.file("_config.yml", "title: T\nurl: https://example.org\nplugins: [jekyll-feed, jekyll-redirect-from]\n")
+                .file("gone.md", "---\ntitle: Gone\nredirect_to: /about.html\n---\nGone.\n")
+                .file("a.html", "---\n---\n"
+                        + "{% for p in site.pages %}{% if p.redirect %}{{ p.url }}={{ p.content | jsonify }}{% endif %}{% endfor %}\n");
+        assertServedIsACleanBuild(builder.build(options, served, SourceChanges.UNKNOWN));
+        BuildResult result = edit("gone.md", "---\ntitle: Gone\nredirect_to: /about.html\n---\nStill gone. {% include none.html %}\n");
+        assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
+        assertServedIsACleanBuild(result);
+        assertEquals("/gone.html=\"\\n\"\n", served("a.html"));
+    }
+
+    /**
+     * A later page of posts, which Jekyll renders after the feed when jekyll-paginate is listed
+     * after jekyll-feed, reads the feed's text as its {@code content}; a post's edit changes
+     * that text, and the page shows it as a clean build does.
+     */
+    @Test
+    void aLaterPageOfPostsShowsTheFeedAsTheEditedPostChangedIt() {
+        site.file("_config.yml", "title: T\nurl: https://example.org\nplugins: [jekyll-feed, jekyll-paginate]\npaginate: 1\n")
+                .file("index.html", "---\n---\n{% if paginator.page > 1 %}{% for p in site.pages %}"
+                        + "{% if p.url == \"/feed.xml\" %}{{ p.content | size }}{% endif %}{% endfor %}{% endif %}\n");
+        assertServedIsACleanBuild(builder.build(options, served, SourceChanges.UNKNOWN));
+        String before = served("page2/index.html");
+        BuildResult result = edit("_posts/2019-12-02-second.md", "---\nlayout: default\ntitle: Second\n---\nTwo, now longer.\n");
+        assertServedIsACleanBuild(result);
+        assertTrue(Integer.parseInt(served("page2/index.html").strip()) > Integer.parseInt(before.strip()),
+                before + " then " + served("page2/index.html"));
+    }
 }

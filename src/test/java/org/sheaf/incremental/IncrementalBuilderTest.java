@@ -236,4 +236,22 @@ class IncrementalBuilderTest {
         assertEquals(new IncrementalBuilder.Report(7, 1, false, 1), next.last());
         assertEquals("<title>About | T</title><p>About, edited.</p>\n\n", site.read("about.html"));
     }
+
+    /**
+     * A post with {@code redirect_to} renders empty but keeps its body's excerpt; a build that
+     * keeps the post's rendering (another post changed) shows both as the first build did.
+     */
+    @Test
+    void aKeptRedirectingPostKeepsItsExcerpt() {
+        site.file("_config.yml", "title: T\nplugins: [jekyll-redirect-from]\n")
+                .file("_posts/2019-11-30-gone.md", "---\ntitle: Gone\nredirect_to: /about.html\n---\nGone *away*.\n")
+                .file("posts.html", "---\n---\n{% for p in site.posts %}{{ p.title }}={{ p.content | jsonify }} "
+                        + "{{ p.excerpt | jsonify }}\n{% endfor %}");
+        build();
+        String first = site.read("posts.html");
+        assertTrue(first.contains("Gone=\"\\n\" \"<p>Gone <em>away</em>.</p>\\n\""), first);
+        site.file("_posts/2019-12-02-second.md", "---\nlayout: post\ntitle: Second\n---\nTwo, changed.\n");
+        build();
+        assertEquals(first.replace("Two.", "Two, changed."), site.read("posts.html"));
+    }
 }

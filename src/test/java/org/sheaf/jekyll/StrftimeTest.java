@@ -39,4 +39,43 @@ class StrftimeTest {
     void aPatternWithoutRubyOnlyConversionsIsLeftForStrftime4j() {
         assertEquals("%Y-%m-%d", Strftime.rubyPattern("%Y-%m-%d", BERLIN));
     }
+
+    /**
+     * Every zone asked for its name the first time by eight threads at once, as pages rendering
+     * in parallel ask: each thread gets the name one thread alone gets afterwards. Without the lock
+     * in {@link Strftime}, the JDK gave one of the threads the GMT offset for a zone or two in one
+     * run of this test in three or four on two cores (and then kept giving it). A zone this JVM has
+     * asked for before cannot show the race, so the test finds it only by chance; it never fails
+     * where the names are consistent.
+     */
+    @Test
+    void threadsAskingForAZoneNameAtOnceAllGetTheSameName() throws Exception {
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<String> disagreeing = new java.util.ArrayList<>();
+        try {
+            for (String id : new java.util.TreeSet<>(ZoneId.getAvailableZoneIds())) {
+                ZonedDateTime summer = ZonedDateTime.of(2017, 7, 4, 10, 30, 5, 0, ZoneId.of(id));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+                java.util.List<java.util.concurrent.Future<String>> names = new java.util.ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    names.add(pool.submit(() -> {
+                        together.await();
+                        return Strftime.format("%Z", summer);
+                    }));
+                }
+                java.util.Set<String> seen = new java.util.TreeSet<>();
+                for (java.util.concurrent.Future<String> name : names) {
+                    seen.add(name.get());
+                }
+                seen.add(Strftime.format("%Z", summer));
+                if (seen.size() > 1) {
+                    disagreeing.add(id + " " + seen);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(java.util.List.of(), disagreeing);
+    }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.testing.SassStylesheets;
 import org.sheaf.testing.SiteDiff;
+import org.sheaf.testing.SitemapTimes;
 
 /**
  * The differential proof over every fixture site written for it: each folder under
@@ -96,6 +97,7 @@ class JekyllFixturesTest {
     private Path build(String fixture) throws IOException {
         Path site = dir.resolve(fixture);
         FellowshipSiteTest.copyTree(SITES.resolve(fixture).resolve("site"), site);
+        SitemapTimes.restore(SITES.resolve(fixture).resolve("expected/sitemap.xml"), site);
         return TestSite.in(site).buildOk(ConfigLoader.Overrides.none().withThemePaths(List.of(THEMES))).output();
     }
 

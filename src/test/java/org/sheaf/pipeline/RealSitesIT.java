@@ -21,13 +21,15 @@ import org.sheaf.config.ConfigLoader;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.testing.SassStylesheets;
 import org.sheaf.testing.SiteDiff;
+import org.sheaf.testing.SitemapTimes;
 
 /**
  * The differential proof over real public Jekyll sites: each {@code src/test/resources/sites/real-*}
  * folder holds a copy of a site nobody here wrote ({@code site/}, with where each file came from in
  * {@code SOURCE.md}) and what Jekyll 4.3.1 built from it ({@code expected/}, written by
  * {@code scripts/jekyll-expected}). sheaf builds the copy and the two outputs are compared as
- * sitediff compares them.
+ * sitediff compares them. The copy's static files get the modification times Jekyll's sitemap
+ * records ({@link SitemapTimes}), as the copy itself has others.
  *
  * <p>A Sass stylesheet must also be byte-identical to Jekyll's ({@link SassStylesheets}), where
  * sitediff compares CSS without white space.
@@ -103,6 +105,7 @@ class RealSitesIT {
     private Build build(Path fixture) throws IOException {
         Path site = dir.resolve("site");
         FellowshipSiteTest.copyTree(fixture.resolve("site"), site);
+        SitemapTimes.restore(fixture.resolve("expected/sitemap.xml"), site);
         BuildResult result = SiteBuilder.build(
                 new BuildOptions(site, ConfigLoader.Overrides.none().withThemePaths(List.of(JekyllFixturesTest.THEMES)),
                         JEKYLL_RUN, "production"));
