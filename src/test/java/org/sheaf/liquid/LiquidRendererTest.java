@@ -50,6 +50,23 @@ class LiquidRendererTest {
         assertEquals(" 4 SEPTEMBER Sep 2017", render("{{ \"2017-09-04\" | date: \"%e %^B %b %Y\" }}"));
     }
 
+    /**
+     * Type on Strap prints a post's date, then reads the printed text back through {@code date} for
+     * its month number and its month name; Ruby's {@code Time.parse} reads both texts.
+     */
+    @Test
+    void readsPrintedDatesBackAsRubyDoes() throws Exception {
+        assertEquals("01 | 26, 2022", render("{{ \"January 26, 2022\" | date: \"%m\" }} | "
+                + "{{ \"January 26, 2022\" | date: \"%d, %Y\" }}"));
+        assertEquals("March", render("{{ \"March\" | date: \"%B\" }}"));
+        assertEquals("2022-03-08", render("{{ \"08.03.2022\" | date: \"%Y-%m-%d\" }}"));
+    }
+
+    @Test
+    void leavesTextThatIsNoDateAsItIs() throws Exception {
+        assertEquals("Tuesday | someday", render("{{ \"Tuesday\" | date: \"%Y\" }} | {{ \"someday\" | date: \"%Y\" }}"));
+    }
+
     @Test
     void formatsDateValuesFromTheModel() throws Exception {
         assertEquals("04 Sep 2017 10:30", render("{{ page.date | date: \"%d %b %Y %H:%M\" }}"));
