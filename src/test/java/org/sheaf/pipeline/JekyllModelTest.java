@@ -98,6 +98,16 @@ class JekyllModelTest {
                 site.read("list.html"));
     }
 
+    /** A page's hash holds its front matter, then Page's six attributes in Jekyll's order, and no more. */
+    @Test
+    void aPagesHashHoldsItsFrontMatterThenJekyllsAttributes() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "title: T\n")
+                .file("index.html", "---\nlayout: none\ntitle: T\n---\n{% for k in page %}{{ k[0] }},{% endfor %}\n")
+                .buildOk();
+        assertEquals("layout,title,content,dir,excerpt,name,path,url,\n", site.read("index.html"));
+    }
+
     @Test
     void pageVariablesOfAPage() {
         TestSite site = site()
