@@ -161,9 +161,10 @@ public final class ContentIndex {
         }
 
         documents.values().forEach(ContentIndex::sortDocuments);
-        // Jekyll sorts site.pages by file name (sort_files!); the path breaks ties so order stays fixed
+        // Jekyll sorts site.pages by file name (sort_files!) with a stable sort, so pages of one
+        // name stay in the order it read them in
         pages.sort(Comparator.comparing((Page page) -> page.source().name())
-                .thenComparing(page -> page.source().relativePath()));
+                .thenComparing((a, b) -> readOrder(a.source().relativePath(), b.source().relativePath())));
         pages.addAll(appendedPages);
         documents.values().forEach(ContentIndex::linkNeighbours);
 
@@ -425,6 +426,27 @@ public final class ContentIndex {
             config.outputRefusal(file.outputPath()).ifPresent(why -> diagnostics.add(Diagnostic.error(
                     file.source().sitePath(), Position.FILE, "output \"" + file.outputPath() + "\" " + why)));
         }
+    }
+
+    /**
+     * The order Jekyll's reader meets two source files in: a folder's subfolders are read before
+     * its own files, so the file deeper under their common folder comes first. Sibling folders
+     * are read in the order the file system lists them, which no rule gives; sheaf takes them by
+     * name.
+     */
+    private static int readOrder(String a, String b) {
+        String[] left = a.split("/");
+        String[] right = b.split("/");
+        int i = 0;
+        while (i < left.length - 1 && i < right.length - 1 && left[i].equals(right[i])) {
+            i++;
+        }
+        boolean leftIsFile = i == left.length - 1;
+        boolean rightIsFile = i == right.length - 1;
+        if (leftIsFile != rightIsFile) {
+            return leftIsFile ? 1 : -1;
+        }
+        return left[i].compareTo(right[i]);
     }
 
     private static void reportUrlCollisions(List<Page> pages, List<StaticFile> staticFiles,

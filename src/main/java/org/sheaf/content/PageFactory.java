@@ -29,6 +29,8 @@ import org.sheaf.source.SourceFile;
 final class PageFactory {
     /** Keys the render stage gives values later (see {@link PageDrop}); present from the start. */
     private static final List<String> RENDERED_KEYS = List.of("content", "excerpt", "output");
+    /** The keys of {@link #RENDERED_KEYS} a page has: Jekyll gives a page no {@code output}. */
+    private static final List<String> PAGE_RENDERED_KEYS = List.of("content", "excerpt");
 
     private final SiteConfig config;
     private final ZonedDateTime siteTime;
@@ -64,19 +66,22 @@ final class PageFactory {
         String url = Permalinks.pageUrl(permalink, config.permalink(), facts);
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
-        drop.put("url", url);
-        drop.put("path", file.relativePath());
-        drop.put("name", file.name());
-        drop.put("dir", directoryOf(url));
         // Jekyll reads a page's date back only for documents: a page keeps the YAML value as Psych
         // made it (a Date, or a time at its written offset)
         if (data.get("date") != null && !(data.get("date") instanceof RubyDate || data.get("date") instanceof ZonedDateTime)) {
             dateOf(parsed, data, null).ifPresent(date -> drop.put("date", date));
         }
-        // no tags or categories unless the front matter names them: a Jekyll page's are nil, so
-        // `{% if page.tags %}` is false on a page, where an empty list would be true in Liquid
-        drop.put("collection", null);
-        return Optional.of(finish(parsed, drop, url, Permalinks.pageOutputPath(url, outputExt)));
+        // a Jekyll page's hash is its front matter, then these, in this order (Page's
+        // ATTRIBUTES_FOR_LIQUID), and nothing more: no collection or output, and no tags or
+        // categories unless the front matter names them (a Jekyll page's are nil, so
+        // `{% if page.tags %}` is false on a page, where an empty list would be true in Liquid)
+        drop.put("content", parsed.frontMatter().body());
+        drop.put("dir", directoryOf(url));
+        drop.putIfAbsent("excerpt", null);
+        drop.put("name", file.name());
+        drop.put("path", file.relativePath());
+        drop.put("url", url);
+        return Optional.of(finish(parsed, drop, url, Permalinks.pageOutputPath(url, outputExt), PAGE_RENDERED_KEYS));
     }
 
     /** A post, draft or collection document; empty when it is not published (or not dated). */
@@ -145,13 +150,14 @@ final class PageFactory {
         drop.put("previous", null);
         drop.put("next", null);
         boolean written = collection == null || collection.output();
-        return Optional.of(finish(parsed, drop, url, written ? Permalinks.outputPath(url, outputExt) : null));
+        return Optional.of(finish(parsed, drop, url, written ? Permalinks.outputPath(url, outputExt) : null, RENDERED_KEYS));
     }
 
-    private Page finish(ContentIndex.Parsed parsed, Map<String, Object> drop, String url, String outputPath) {
+    private Page finish(ContentIndex.Parsed parsed, Map<String, Object> drop, String url, String outputPath,
+            List<String> renderedKeys) {
         FrontMatter frontMatter = parsed.frontMatter();
         SourceFile file = parsed.file();
-        for (String key : RENDERED_KEYS) {
+        for (String key : renderedKeys) {
             drop.putIfAbsent(key, key.equals("content") ? frontMatter.body() : null);
         }
         if (drop.get("content") == null) {

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 import org.sheaf.jekyll.Html;
@@ -19,6 +21,7 @@ import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
+import org.sheaf.jekyll.RubyTimeParser;
 import org.sheaf.jekyll.Smartypants;
 import org.sheaf.jekyll.Strftime;
 
@@ -99,6 +102,10 @@ final class JekyllLiquidFilters {
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> {
             Object date = rubyDate(v, c);
+            if (date instanceof String text && !LIQP_DATE_WORDS.matcher(text).matches()) {
+                // text Time.parse cannot read is no date to Liquid, and is printed as it is
+                return text;
+            }
             return liqpDate.apply(date, c, v instanceof RubyDate day ? withPaddedDay(day, p) : withPaddedDay(date, c, p));
         }));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
@@ -264,17 +271,38 @@ final class JekyllLiquidFilters {
         if (value instanceof String text) {
             ZoneId zone = context.getParser().defaultTimeZone;
             return RubyTime.parse(text, zone)
+                    .or(() -> freeForm(text, zone))
                     .orElseGet(() -> context.getDateParser().parse(text, java.util.Locale.ENGLISH, zone));
         }
         return Filter.asRubyDate(value, context);
     }
 
-    /** A date string the date filter would read differently from Ruby, as its time; any other value as it is. */
+    /**
+     * A date string the date filter would read differently from Ruby, as its time; any other value
+     * as it is. Text Ruby reads as no date stays text, which the filter prints unchanged.
+     */
     private static Object rubyDate(Object value, TemplateContext context) {
         if (value instanceof String text) {
-            return RubyTime.parse(text, context.getParser().defaultTimeZone).<Object>map(date -> date).orElse(value);
+            ZoneId zone = context.getParser().defaultTimeZone;
+            return RubyTime.parse(text, zone).or(() -> freeForm(text, zone)).<Object>map(date -> date).orElse(value);
         }
         return value instanceof RubyDate day ? day.asUtcMidnight() : value;
+    }
+
+    /** Words and digits Liquid's {@code to_date} hands to {@code Time.parse}: not a number, {@code now} or {@code today}. */
+    private static final Pattern LIQP_DATE_WORDS = Pattern.compile(
+            "\\s*(?i:now|today)\\s*|\\d+");
+
+    /**
+     * {@code Time.parse}'s reading of free-form text ({@code "January 26, 2022"}, {@code "Sept 5"}),
+     * the parts it leaves out taken from the clock as Ruby takes them; empty for {@code now},
+     * {@code today} and a number of seconds, which Liqp reads as Liquid does.
+     */
+    private static Optional<ZonedDateTime> freeForm(String text, ZoneId zone) {
+        if (LIQP_DATE_WORDS.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        return RubyTimeParser.parse(text, zone, ZonedDateTime.now(zone));
     }
 
     private static String param(Object[] params, int index) {

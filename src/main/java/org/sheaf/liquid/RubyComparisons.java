@@ -10,6 +10,7 @@ import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
 import liqp.nodes.AtomNode;
+import liqp.nodes.BlockNode;
 import liqp.nodes.ContainsNode;
 import liqp.nodes.EqNode;
 import liqp.nodes.GtEqNode;
@@ -45,6 +46,9 @@ import liquid.parser.v4.LiquidParser.IndexContext;
  * Ruby's {@code Hash#first} there ({@code site.categories.first[0]} is the first category's name);
  * Liqp knows {@code first} of lists only and gives nil.
  *
+ * <p>The blocks built here also drop the output of blank block tags, as Ruby's Liquid does
+ * ({@link BlankBlocks}).
+ *
  * <p>Liqp builds a template's nodes afresh for each render, as they keep state while they render;
  * {@link #render} does the same with this builder.
  */
@@ -68,6 +72,17 @@ final class RubyComparisons extends NodeVisitor {
         LNode root = new RubyComparisons(parser).visit(template.getParseTree());
         TemplateContext context = parent.newChildContext(parser.evaluate(parser.mapper, variables));
         return parser.getRenderTransformer().transformObject(context, root.render(context));
+    }
+
+    /** A block's nodes as Liqp builds them, a blank block tag among them printing nothing. */
+    @Override
+    public BlockNode visitBlock(LiquidParser.BlockContext ctx) {
+        BlockNode node = new BlockNode();
+        for (LiquidParser.AtomContext atom : ctx.atom()) {
+            LNode child = visit(atom);
+            node.add(child != null && BlankBlocks.isDropped(atom) ? BlankBlocks.dropped(child) : child);
+        }
+        return node;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.sheaf.markdown;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +16,11 @@ import java.util.regex.Pattern;
  * {@code script} and {@code style}, which it does not read as text. A {@code <td>&</td>} of a
  * table written in HTML then reads {@code &amp;} wherever a template takes the page's HTML as it
  * is (a search index), as in Jekyll's.
+ *
+ * <p>kramdown's raw HTML parser also keeps the elements of the block nested: a closing tag that
+ * does not close the innermost open element is text to it ({@code <code>x<code>y</p>} writes the
+ * {@code </p>} as {@code &lt;/p&gt;}), and an element still open where the document ends is
+ * closed there, innermost first.
  */
 final class KramdownHtmlText {
     /** A start or end tag, its attributes quoted or not; possessive, so a long run of attributes never backtracks. */
@@ -21,6 +29,11 @@ final class KramdownHtmlText {
     /** What REXML, and so kramdown's escaping, takes for a reference already written. */
     private static final Pattern REFERENCE = Pattern.compile("&(?:[a-zA-Z_:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);");
     private static final Pattern RAW_ELEMENT = Pattern.compile("(?i)<(script|style)\\b");
+    /** The name of a start or end tag ({@code /} in group 1 for an end tag). */
+    private static final Pattern TAG_NAME = Pattern.compile("<(/)?([A-Za-z][^\\s/>]*+)");
+    /** kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}: elements that never hold content. */
+    private static final Set<String> EMPTY = Set.of("area", "base", "br", "col", "command", "embed", "hr", "img",
+            "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
     /**
      * Text that ends with a {@code script} or {@code style} element, or with an element without
      * content: kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}, or one closed in its own tag.
@@ -32,18 +45,40 @@ final class KramdownHtmlText {
     private KramdownHtmlText() {
     }
 
-    /** {@code html} with its text escaped as kramdown writes it. */
-    static String escaped(String html) {
+    /**
+     * {@code html} with its text escaped as kramdown writes it. When {@code endsDocument}, the
+     * block runs to the end of the document, and the elements it leaves open are closed after it.
+     */
+    static String escaped(String html, boolean endsDocument) {
         StringBuilder out = new StringBuilder(html.length() + 16);
         Matcher tag = TAG.matcher(html);
         Matcher reference = REFERENCE.matcher(html);
+        Deque<String> open = new ArrayDeque<>();
         int at = 0;
         while (at < html.length()) {
             char c = html.charAt(at);
             if (c == '<') {
                 int end = markupEnd(html, at, tag);
                 if (end > at) {
-                    out.append(html, at, end);
+                    String markup = html.substring(at, end);
+                    Matcher name = TAG_NAME.matcher(markup);
+                    if (!name.lookingAt()) {
+                        out.append(markup);
+                    } else if (name.group(1) != null) {
+                        if (open.isEmpty() || open.peek().equalsIgnoreCase(name.group(2))) {
+                            open.pollFirst();
+                            out.append(markup);
+                        } else {
+                            // a closing tag of no open element: text inside the element, as kramdown reads it
+                            out.append(markup.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+                        }
+                    } else {
+                        if (!markup.endsWith("/>") && !EMPTY.contains(name.group(2).toLowerCase(Locale.ROOT))
+                                && !RAW_ELEMENT.matcher(markup).lookingAt()) {
+                            open.push(name.group(2));
+                        }
+                        out.append(markup);
+                    }
                     at = end;
                     continue;
                 }
@@ -56,6 +91,9 @@ final class KramdownHtmlText {
                 out.append(c);
             }
             at++;
+        }
+        while (endsDocument && !open.isEmpty()) {
+            out.append("</").append(open.pop()).append('>');
         }
         return out.toString();
     }

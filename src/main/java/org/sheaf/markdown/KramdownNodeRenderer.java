@@ -912,8 +912,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String text = withAttributes(node.getContentChars().normalizeEOL(), KramdownAttributes.overHtml(node),
                 KramdownAttributes.of(node));
+        BasedSequence source = node.getChars().getBaseSequence();
+        boolean endsDocument = source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank();
         html.line();
-        html.rawPre(KramdownHtmlText.escaped(text));
+        html.rawPre(KramdownHtmlText.escaped(text, endsDocument));
         html.line();
         if (KramdownHtmlText.endsApart(text)) {
             html.blankLine();

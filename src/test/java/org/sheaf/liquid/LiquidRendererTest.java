@@ -50,6 +50,48 @@ class LiquidRendererTest {
         assertEquals(" 4 SEPTEMBER Sep 2017", render("{{ \"2017-09-04\" | date: \"%e %^B %b %Y\" }}"));
     }
 
+    /**
+     * Type on Strap prints a post's date, then reads the printed text back through {@code date} for
+     * its month number and its month name; Ruby's {@code Time.parse} reads both texts.
+     */
+    @Test
+    void readsPrintedDatesBackAsRubyDoes() throws Exception {
+        assertEquals("01 | 26, 2022", render("{{ \"January 26, 2022\" | date: \"%m\" }} | "
+                + "{{ \"January 26, 2022\" | date: \"%d, %Y\" }}"));
+        assertEquals("March", render("{{ \"March\" | date: \"%B\" }}"));
+        assertEquals("2022-03-08", render("{{ \"08.03.2022\" | date: \"%Y-%m-%d\" }}"));
+    }
+
+    /**
+     * A block tag holding only white space and tags that print nothing is blank, and Ruby's Liquid
+     * drops what it renders (the jekyll-theme-yat "functions" indent an assign on each line inside
+     * their ifs); each expected text is what Jekyll 4.3.1 wrote for the same template.
+     */
+    @Test
+    void dropsTheWhiteSpaceOfBlankBlocksAsRubyLiquidDoes() throws Exception {
+        assertEquals("<1></1>", render("<1>{% if true %}\n  {% assign x = 1 %}\n{% endif %}</1>"));
+        assertEquals("<2></2>", render("<2>{% for i in (1..2) %}\n  {% assign y = i %}\n{% endfor %}</2>"));
+        assertEquals("<3></3>", render("<3>{%- if false -%}\n{% else %}\n  {% assign x = 1\n    | default: 2 %}\n{%- endif -%}</3>"));
+        assertEquals("<4></4>", render("<4>{% if true %}\n  {% if true %}\n    {% assign x = 1 %}\n  {% endif %}\n{% endif %}</4>"));
+        assertEquals("<5></5>", render("<5>{% unless false %}\n  {% capture c %}hi{% endcapture %}\n{% endunless %}</5>"));
+        // the assign inside still takes effect, and a capture of a blank block is empty
+        assertEquals("[]empty 1", render("{% capture c %}{% if true %}\n  {% assign x = 1 %}\n{% endif %}{% endcapture %}"
+                + "[{{ c }}]{% if c == \"\" %}empty{% endif %} {{ x }}"));
+    }
+
+    @Test
+    void keepsTheWhiteSpaceOfBlocksThatPrintSomething() throws Exception {
+        assertEquals("<1>\n  x\n</1>", render("<1>{% if true %}\n  {{ 'x' }}\n{% endif %}</1>"));
+        assertEquals("<2>\n  0\n</2>", render("<2>{% if true %}\n  {% increment n %}\n{% endif %}</2>"));
+        assertEquals("<3>\n  \n</3>", render("<3>{% case 1 %} t {% when 1 %}\n  {% assign x = 3 %}\n{% endcase %}</3>"));
+        assertEquals("<4>x\n</4>", render("<4>{%- if true -%}\n  x\n{% else %}\n  {% assign y = 1 %}\n{%- endif -%}</4>"));
+    }
+
+    @Test
+    void leavesTextThatIsNoDateAsItIs() throws Exception {
+        assertEquals("Tuesday | someday", render("{{ \"Tuesday\" | date: \"%Y\" }} | {{ \"someday\" | date: \"%Y\" }}"));
+    }
+
     @Test
     void formatsDateValuesFromTheModel() throws Exception {
         assertEquals("04 Sep 2017 10:30", render("{{ page.date | date: \"%d %b %Y %H:%M\" }}"));

@@ -36,7 +36,6 @@ class KramdownLayoutTest {
             Map.entry("html-markdown-inside", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
             Map.entry("html-stray-close", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
             Map.entry("html-trailing-text", "raw HTML is written as in the source, kramdown puts each element on a line of its own"),
-            Map.entry("html-unclosed", "raw HTML is written as in the source, kramdown closes the open <p>"),
             Map.entry("inline-html", "raw HTML is written as in the source, kramdown writes <img ... />"),
             Map.entry("lazy-headings", "a lazy or indented line keeps its leading spaces in kramdown's text"),
             Map.entry("lazy-item-blocks", "a line indented past the item keeps its extra spaces in kramdown's text; a list item holding a definition list"),

@@ -102,6 +102,19 @@ class MarkdownRendererTest {
                 KRAMDOWN.render("<div>\n<span class=\"x\">x & y</span>\n</div>\n"));
     }
 
+    /**
+     * The Jekyll documentation's front matter page writes {@code <code>false<code>}: kramdown reads
+     * the rest of the page into the second {@code code}, each closing tag that closes no open element
+     * as text, and closes what is still open at the end. The expected texts are kramdown 2.4's.
+     */
+    @Test
+    void aClosingTagOfNoOpenElementIsTextAndWhatStaysOpenClosesAtTheEnd() {
+        assertRenders("<div>\n<p>a <code>x<code>y&lt;/p&gt;\n&lt;/div&gt;\n\n# Title\n\ntext &amp; more\n</code></code></p></div>\n",
+                "<div>\n<p>a <code>x<code>y</p>\n</div>\n\n# Title\n\ntext & more\n");
+        assertRenders("<p>Intro</p>\n\n<div>\n<p>a</p>\n</div>\n", "Intro\n\n<div>\n<p>a</p>\n");
+        assertRenders("<div>\n<span>a&lt;/div&gt;\n\npara\n</span></div>\n", "<div>\n<span>a</div>\n\npara\n");
+    }
+
     @Test
     void aScriptOrStyleBlockIsFollowedByAnEmptyLineAsInKramdown() {
         assertEquals("<script>\nif (a < b && c) {}\n</script>\n\n<p>After</p>\n",

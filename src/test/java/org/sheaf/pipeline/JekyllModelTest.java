@@ -80,6 +80,34 @@ class JekyllModelTest {
         assertEquals("<p>b/a.md,c.md,list.md,a/z.md</p>\n", site.read("list.html"));
     }
 
+    /**
+     * Pages of one name keep the order Jekyll read them in (its sort is stable): a folder's
+     * subfolders are read before its own pages, so {@code news/releases/index.html} comes before
+     * {@code news/index.html}, as in the Jekyll documentation site's sitemap.
+     */
+    @Test
+    void pagesOfOneNameListASubfoldersPageFirst() {
+        TestSite site = site()
+                .file("index.html", "---\n---\n")
+                .file("news/index.html", "---\n---\n")
+                .file("news/releases/index.html", "---\n---\n")
+                .file("news/releases/old/index.html", "---\n---\n")
+                .file("list.md", "---\nlayout: none\n---\n{{ site.pages | map: 'path' | join: ',' }}\n")
+                .buildOk();
+        assertEquals("<p>news/releases/old/index.html,news/releases/index.html,news/index.html,index.html,list.md</p>\n",
+                site.read("list.html"));
+    }
+
+    /** A page's hash holds its front matter, then Page's six attributes in Jekyll's order, and no more. */
+    @Test
+    void aPagesHashHoldsItsFrontMatterThenJekyllsAttributes() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "title: T\n")
+                .file("index.html", "---\nlayout: none\ntitle: T\n---\n{% for k in page %}{{ k[0] }},{% endfor %}\n")
+                .buildOk();
+        assertEquals("layout,title,content,dir,excerpt,name,path,url,\n", site.read("index.html"));
+    }
+
     @Test
     void pageVariablesOfAPage() {
         TestSite site = site()
