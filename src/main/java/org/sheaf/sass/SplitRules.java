@@ -376,12 +376,17 @@ final class SplitRules {
                 return b;
             }
             if (first == 0) {
-                return top && writesFirst(origin, mixinNames) ? first : b;
+                return top ? writesFirst(origin, mixinNames) ? first : b
+                        : !indented && opensFor(parent, origin.source(), at) ? first : b;
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
             boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
-            if (rulePart && origin.equals(previousOrigin) || endsStatementBefore(previous, origin, mixinNames)) {
+            // a part of the rule's own that a loop or mixin around it may have written in an earlier
+            // evaluation is this evaluation's first part only when the rule begins with a declaration
+            if (rulePart && origin.equals(previousOrigin) && (indented || !repeated(origin.source(), at)
+                    || firstWrites(origin.source(), braces, ScssOutline.Kind.DECLARATION))
+                    || endsStatementBefore(previous, origin, mixinNames)) {
                 return first;
             }
             if (indented) {
@@ -401,7 +406,200 @@ final class SplitRules {
                     || enclosingPart(writtenAfter.get(siblings.get(first)), origin.source(), place.open()))) {
                 return first;
             }
+            if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.OTHER
+                    && (endsInclude(previous, origin.source(), at, place.open(), selectors, braces[0])
+                    || endsInclude(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
+                return first;
+            }
             return b;
+        }
+
+        /**
+         * Whether the block is the last that the statement before the rule at {@code at} wrote,
+         * that statement being an {@code @include} without content in the enclosing rule (whose
+         * brace is at {@code open}): the block is the enclosing rule's, and the included mixin
+         * writes it last and for sure, from a statement at its body's top level or through the
+         * include there last, with nothing that writes a block after it. Such a block ends the
+         * include's CSS, so what follows it is the rule's. The rule's selector is plain, with
+         * no {@code &}, so the enclosing rule's selectors are the rule's with it cut off.
+         */
+        private boolean endsInclude(Block block, int source, int at, int open, List<String> ruleSelectors, int ruleBrace) {
+            if (block == null || indentedSource(source)) {
+                return false;
+            }
+            String text = contents.get(source);
+            String own = text.substring(at, ruleBrace).strip().replaceAll("\\s+", " ");
+            if (own.isEmpty() || own.contains("&") || own.contains(",") || own.contains("#{") || own.contains("%")) {
+                return false;
+            }
+            List<String> enclosing = new ArrayList<>();
+            for (String selector : ruleSelectors) {
+                if (!selector.endsWith(" " + own)) {
+                    return false;
+                }
+                enclosing.add(selector.substring(0, selector.length() - own.length() - 1));
+            }
+            if (!selectorsOf(block).equals(enclosing)) {
+                return false;
+            }
+            int include = ScssOutline.writingBefore(places(source), text, open, at);
+            if (include < 0 || !text.startsWith("@include", include) || braces(text, include) != null) {
+                return false;
+            }
+            return endsMixin(block, ScssOutline.includes(text, include, include + 1, false), true, 0);
+        }
+
+        /** The selectors of a style rule, or of each rule in an at-rule that holds only rules; null otherwise. */
+        private List<String> selectorsOf(Block block) {
+            if (css.charAt(block.start) != '@') {
+                return block.children.isEmpty() ? selectors(prelude(css, block)) : null;
+            }
+            List<String> found = null;
+            for (Block child : block.children) {
+                List<String> each = selectorsOf(child);
+                if (each == null || found != null && !found.equals(each)) {
+                    return null;
+                }
+                found = each;
+            }
+            return found;
+        }
+
+        /**
+         * Whether the one mixin named writes the block last and for sure: the statement the block
+         * maps to stands at the top of the mixin's body and nothing after it there writes a block,
+         * nor its inside ({@code @content} aside, when {@code plainContent} says the content the
+         * mixin was given writes none); or the last statement of the body includes another mixin
+         * that does so, given content that writes no block.
+         */
+        private boolean endsMixin(Block block, List<String> names, boolean plainContent, int depth) {
+            List<int[]> bodies = names.size() == 1 ? mixins().get(names.get(0)) : null;
+            if (bodies == null || bodies.size() != 1 || depth > 8 || indentedSource(bodies.get(0)[0])) {
+                return false;
+            }
+            int[] body = bodies.get(0);
+            String text = contents.get(body[0]);
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(body[0]);
+            StaticValues.Origin origin = origin(block);
+            int at = origin == null || origin.source() != body[0] ? -1 : offset(origin);
+            if (at > body[1] && at < body[2]) {
+                ScssOutline.Place place = outline.get(at);
+                int[] inside = braces(text, at);
+                if (place == null || place.open() != body[1] || inside == null) {
+                    return false;
+                }
+                boolean insideFree = css.charAt(block.start) == '@'
+                        ? ScssOutline.writesOnlyRules(text, inside[0] + 1, inside[1], plainContent)
+                        : ScssOutline.writesNoBlock(text, inside[0] + 1, inside[1]);
+                return insideFree && ScssOutline.writesNoBlock(text, inside[1] + 1, body[2]);
+            }
+            int last = ScssOutline.writingBefore(outline, text, body[1], body[2]);
+            if (last < 0 || !text.startsWith("@include", last)) {
+                return false;
+            }
+            int[] content = braces(text, last);
+            if (content != null && !ScssOutline.writesNoBlock(text, content[0] + 1, content[1])) {
+                return false;
+            }
+            return endsMixin(block, ScssOutline.includes(text, last, last + 1, false), true, depth + 1);
+        }
+
+        /** Whether a loop or a mixin's body holds the SCSS statement at {@code at}, which may so be evaluated more than once. */
+        private boolean repeated(int source, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; place != null && place.open() >= 0 && depth < 64; depth++) {
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null) {
+                    return true;
+                }
+                if (text.substring(owner, place.open()).matches("@(each|for|while|mixin)\\b(?s).*")) {
+                    return true;
+                }
+                place = outline.get(owner);
+            }
+            return place == null;
+        }
+
+        /** Whether the first statement that writes in the SCSS block whose braces are given is of the kind. */
+        private boolean firstWrites(int source, int[] braces, ScssOutline.Kind kind) {
+            for (ScssOutline.Place place : places(source).subMap(braces[0], false, braces[1], false).values()) {
+                if (place.open() == braces[0] && place.previous() != null) {
+                    return place.previous() == kind;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the at-rule block {@code parent} of the CSS was opened for the rule at {@code at}
+         * in the source: its {@code @media} (or other at-rule) stands around the rule, directly or
+         * through style rules, and the rule and each rule between stand first in their blocks, so
+         * nothing was written in the block before the rule's CSS. The at-rule may be a mixin's,
+         * whose content the rule heads, when {@code @content} stands first in it.
+         */
+        private boolean opensFor(Block parent, int source, int at) {
+            StaticValues.Origin opened = origin(parent);
+            if (opened == null || css.charAt(parent.start) != '@' || opened.source() >= contents.size()
+                    || indentedSource(opened.source())) {
+                return false;
+            }
+            int[] braces = bracesAt(opened.source(), offset(opened));
+            if (braces == null) {
+                return false;
+            }
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            int statement = at;
+            for (int depth = 0; depth < 64; depth++) {
+                ScssOutline.Place place = outline.get(statement);
+                if (place == null || place.previous() != null || place.open() < 0) {
+                    return false;
+                }
+                if (opened.source() == source && place.open() == braces[0]) {
+                    return true;
+                }
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null) {
+                    return false;
+                }
+                if (!place.style()) {
+                    // a mixin's content block: the at-rule is the mixin's, with @content first in it
+                    return contents.get(source).startsWith("@include", owner) && contentFirst(opened.source(), braces)
+                            && includedAt(source, owner, opened.source(), braces[0]);
+                }
+                statement = owner;
+            }
+            return false;
+        }
+
+        /** Whether {@code @content} is the first statement that writes in the block whose braces are given. */
+        private boolean contentFirst(int source, int[] braces) {
+            String text = contents.get(source);
+            for (Map.Entry<Integer, ScssOutline.Place> entry : places(source).subMap(braces[0], false, braces[1], false).entrySet()) {
+                if (entry.getValue().open() == braces[0] && text.startsWith("@content", entry.getKey())) {
+                    return entry.getValue().previous() == null;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the {@code @include} at {@code at} names the one mixin whose body holds the brace
+         * {@code open} of the source {@code body}, that brace standing directly in the body.
+         */
+        private boolean includedAt(int source, int at, int body, int open) {
+            List<String> names = ScssOutline.includes(contents.get(source), at, at + 1, false);
+            if (names.size() != 1 || !included(names).contains(names.get(0))) {
+                return false;
+            }
+            List<int[]> bodies = mixins.get(names.get(0));
+            if (bodies.size() != 1 || bodies.get(0)[0] != body || open <= bodies.get(0)[1] || open >= bodies.get(0)[2]) {
+                return false;
+            }
+            Integer owner = places(body).floorKey(open);
+            ScssOutline.Place place = owner == null ? null : places(body).get(owner);
+            return place != null && place.open() == bodies.get(0)[1];
         }
 
         /**
@@ -414,7 +612,7 @@ final class SplitRules {
          * stylesheet does before the rule.
          */
         private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
-            StaticValues.Origin origin = origin(block);
+            StaticValues.Origin origin = anchor(block);
             if (origin == null || offset(origin) < 0) {
                 return false;
             }
@@ -465,6 +663,73 @@ final class SplitRules {
             return false;
         }
 
+        /**
+         * Where the block was last written from outside the mixins: the place its last line that
+         * maps outside every mixin's body maps to (a selector or property name, never a value);
+         * the block's own origin when no line does. A block an {@code @include}'s content fills
+         * ({@code @include mq { b { z: 1 } }}) maps to the mixin's {@code @media}, its rules to
+         * the content, which says which statement wrote it.
+         */
+        private StaticValues.Origin anchor(Block block) {
+            StaticValues.Origin own = origin(block);
+            mixins();
+            for (int l = line(block.close); l >= line(block.start); l--) {
+                int column = 0;
+                while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
+                        || css.charAt(lineStarts[l] + column) == '\t')) {
+                    column++;
+                }
+                StaticValues.Origin at = origins.get(StaticValues.key(l, column));
+                if (at == null || at.source() >= contents.size() || indentedSource(at.source())) {
+                    continue;
+                }
+                int where = offset(at);
+                if (where >= 0 && mixins.values().stream().flatMap(List::stream)
+                        .noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
+                    return at;
+                }
+            }
+            return own;
+        }
+
+        /**
+         * Where the text starts whose evaluation may write after what the statement at {@code
+         * inner} wrote, within the statement at {@code holding} that holds it: that statement
+         * itself, unless a loop around it evaluates the loop's text again (from the loop on) or an
+         * {@code @include}'s content holds it (from the content on, the mixin's text after its
+         * {@code @content} then not including the rule's mixins). {@code holding} when in doubt:
+         * the indented syntax, a place no statement starts at, or a mixin's text.
+         */
+        private int evaluatedFrom(int source, int inner, int holding, Quiet quiet) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            if (holding < 0 || inner <= holding || indentedSource(source) || !outline.containsKey(inner)) {
+                return holding;
+            }
+            String text = contents.get(source);
+            int start = inner;
+            int statement = inner;
+            while (statement != holding) {
+                ScssOutline.Place place = outline.get(statement);
+                Integer owner = place == null || place.open() < 0 ? null : outline.floorKey(place.open());
+                if (owner == null || owner < holding) {
+                    return holding;
+                }
+                String prelude = text.substring(owner, place.open());
+                if (prelude.matches("@(each|for|while)\\b(?s).*")) {
+                    start = owner;
+                } else if (prelude.startsWith("@include")) {
+                    start = Math.min(start, place.open() + 1);
+                    if (!quiet.afterContent(ScssOutline.includes(text, owner, owner + 1, false))) {
+                        return holding;
+                    }
+                } else if (prelude.startsWith("@mixin") || prelude.startsWith("@function")) {
+                    return holding;
+                }
+                statement = owner;
+            }
+            return start;
+        }
+
         /** Whether one of the steps stands in the source. */
         private static boolean passes(List<Import> steps, int source) {
             return steps.stream().anyMatch(step -> step.source() == source);
@@ -492,8 +757,31 @@ final class SplitRules {
                 String text = contents.get(place.source());
                 int from = place.name() >= 0 ? place.at() + 1 : indentedSource(place.source())
                         ? ScssOutline.indentedTopStatementHolding(text, place.at())
-                        : ScssOutline.topStatementHolding(places(place.source()), place.at());
+                        : evaluatedFrom(place.source(), place.at(),
+                                ScssOutline.topStatementHolding(places(place.source()), place.at()), this);
                 return from >= 0 && loadsAfter(place) && stretch(place.source(), from, text.length());
+            }
+
+            /**
+             * Whether the text each named mixin evaluates after its content, from the statement of
+             * its body that holds its first {@code @content}, includes none of the rule's mixins.
+             */
+            boolean afterContent(List<String> names) {
+                for (String name : names) {
+                    for (int[] body : mixins().getOrDefault(name, List.of())) {
+                        String text = contents.get(body[0]);
+                        int content = text.indexOf("@content", body[1]);
+                        if (content < 0 || content > body[2] || indentedSource(body[0])) {
+                            return false;
+                        }
+                        int from = ScssOutline.statementIn(places(body[0]), body[1], content);
+                        if (from < 0 || !java.util.Collections.disjoint(
+                                included(ScssOutline.includes(text, from, body[2], false)), mixinNames)) {
+                            return false;
+                        }
+                    }
+                }
+                return !names.isEmpty();
             }
 
             /** Whether what a stylesheet evaluates before the place is quiet. */
@@ -513,8 +801,8 @@ final class SplitRules {
                 if (start < 0 || from.name() >= 0 && start != from.at()) {
                     return false;
                 }
-                return (from.name() < 0 || loadsAfter(from)) && loadsBefore(to)
-                        && stretch(from.source(), from.name() >= 0 ? from.at() + 1 : start, to.at());
+                return (from.name() < 0 || loadsAfter(from)) && loadsBefore(to) && stretch(from.source(),
+                        from.name() >= 0 ? from.at() + 1 : evaluatedFrom(from.source(), from.at(), start, this), to.at());
             }
 
             /** Whether the stylesheets the import at the place loads after its {@code name}th are quiet. */
@@ -613,8 +901,8 @@ final class SplitRules {
             return enclosing != null && enclosing[0] == open;
         }
 
-        /** The named mixins and those they include, in turn: the names of those defined. */
-        private java.util.Set<String> included(List<String> names) {
+        /** Where each mixin's body is, by name, over all the sources: read once. */
+        private Map<String, List<int[]>> mixins() {
             if (mixins == null) {
                 mixins = new java.util.HashMap<>();
                 for (int s = 0; s < contents.size(); s++) {
@@ -623,6 +911,12 @@ final class SplitRules {
                             body -> mixins.computeIfAbsent(name, k -> new ArrayList<>()).add(new int[] {index, body[0], body[1]})));
                 }
             }
+            return mixins;
+        }
+
+        /** The named mixins and those they include, in turn: the names of those defined. */
+        private java.util.Set<String> included(List<String> names) {
+            mixins();
             java.util.Set<String> found = new java.util.LinkedHashSet<>();
             java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
             while (!pending.isEmpty()) {
