@@ -439,7 +439,7 @@ final class SplitRules {
                 }
                 enclosing.add(selector.substring(0, selector.length() - own.length() - 1));
             }
-            if (!selectorsOf(block).equals(enclosing)) {
+            if (!enclosing.equals(selectorsOf(block))) {
                 return false;
             }
             int include = ScssOutline.writingBefore(places(source), text, open, at);
