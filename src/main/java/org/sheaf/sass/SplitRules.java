@@ -382,10 +382,9 @@ final class SplitRules {
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
             boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
-            // a part of the rule's own that a loop or mixin around it may have written in an earlier
-            // evaluation is this evaluation's first part only when the rule begins with a declaration
-            if (rulePart && origin.equals(previousOrigin) && (indented || !repeated(origin.source(), at)
-                    || firstWrites(origin.source(), braces, ScssOutline.Kind.DECLARATION))
+            // a part of the rule's own is an earlier evaluation's (an @each over the rule) when it
+            // holds a declaration the rule writes at or after the first of the later part's
+            if (rulePart && origin.equals(previousOrigin) && !laterInRule(previous, rule, origin.source(), braces)
                     || endsStatementBefore(previous, origin, mixinNames)) {
                 return first;
             }
@@ -504,32 +503,40 @@ final class SplitRules {
             return endsMixin(block, ScssOutline.includes(text, last, last + 1, false), true, depth + 1);
         }
 
-        /** Whether a loop or a mixin's body holds the SCSS statement at {@code at}, which may so be evaluated more than once. */
-        private boolean repeated(int source, int at) {
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
-            String text = contents.get(source);
-            ScssOutline.Place place = outline.get(at);
-            for (int depth = 0; place != null && place.open() >= 0 && depth < 64; depth++) {
-                Integer owner = outline.floorKey(place.open());
-                if (owner == null) {
-                    return true;
-                }
-                if (text.substring(owner, place.open()).matches("@(each|for|while|mixin)\\b(?s).*")) {
-                    return true;
-                }
-                place = outline.get(owner);
+        /**
+         * Whether a declaration of {@code part} maps inside the rule's braces at or after the first
+         * place a declaration of {@code later} maps to there: within one evaluation of the rule its
+         * parts follow its text, so such a part was written by an earlier one.
+         */
+        private boolean laterInRule(Block part, Block later, int source, int[] braces) {
+            int first = Integer.MAX_VALUE;
+            for (int place : declaredInRule(later, source, braces)) {
+                first = Math.min(first, place);
             }
-            return place == null;
-        }
-
-        /** Whether the first statement that writes in the SCSS block whose braces are given is of the kind. */
-        private boolean firstWrites(int source, int[] braces, ScssOutline.Kind kind) {
-            for (ScssOutline.Place place : places(source).subMap(braces[0], false, braces[1], false).values()) {
-                if (place.open() == braces[0] && place.previous() != null) {
-                    return place.previous() == kind;
+            for (int place : declaredInRule(part, source, braces)) {
+                if (place >= first) {
+                    return true;
                 }
             }
             return false;
+        }
+
+        /** Where the block's declarations that map inside the braces of a source map to, by the start of each line. */
+        private List<Integer> declaredInRule(Block block, int source, int[] braces) {
+            List<Integer> found = new ArrayList<>();
+            for (int l = line(block.open) + 1; l < line(block.close); l++) {
+                int column = 0;
+                while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
+                        || css.charAt(lineStarts[l] + column) == '\t')) {
+                    column++;
+                }
+                StaticValues.Origin at = origins.get(StaticValues.key(l, column));
+                int where = at == null || at.source() != source ? -1 : offset(at);
+                if (where > braces[0] && where < braces[1]) {
+                    found.add(where);
+                }
+            }
+            return found;
         }
 
         /**
