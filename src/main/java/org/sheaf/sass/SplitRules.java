@@ -256,29 +256,29 @@ final class SplitRules {
             StaticValues.Origin origin = written.origin();
             String source = contents.get(origin.source());
             int[] braces = written.braces();
-            List<String> selectors = null;
+            List<String> selectors = selectors(prelude(css, rule));
             int first = b;
-            while (first > 0) {
-                StaticValues.Origin inner = origin(siblings.get(first - 1));
-                if (inner == null || inner.source() != origin.source()) {
-                    break;
-                }
-                int where = offset(inner);
-                if (where <= braces[0] || where >= braces[1]) {
-                    break;
-                }
-                // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
-                // same place: a rule nested in an earlier evaluation has that evaluation's selector,
-                // not this one's, unless @at-root took it out of every selector.
-                if (selectors == null) {
-                    selectors = selectors(prelude(css, rule));
-                }
-                if (!holding(siblings.get(first - 1), selectors) && !afterAtRoot(source, where)) {
-                    break;
-                }
+            while (first > 0 && nestedIn(siblings.get(first - 1), written, selectors)) {
                 first--;
             }
             return first;
+        }
+
+        /** Whether the block came from inside the braces of the rule written there and holds its selector. */
+        private boolean nestedIn(Block block, Written written, List<String> selectors) {
+            StaticValues.Origin origin = written.origin();
+            StaticValues.Origin inner = origin(block);
+            if (inner == null || inner.source() != origin.source()) {
+                return false;
+            }
+            int where = offset(inner);
+            if (where <= written.braces()[0] || where >= written.braces()[1]) {
+                return false;
+            }
+            // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
+            // same place: a rule nested in an earlier evaluation has that evaluation's selector,
+            // not this one's, unless @at-root took it out of every selector.
+            return holding(block, selectors) || afterAtRoot(contents.get(origin.source()), where);
         }
 
         /** Whether the selector at {@code where} follows {@code @at-root}. */
@@ -366,14 +366,19 @@ final class SplitRules {
             int first = b;
             while (first > 0) {
                 Block before = siblings.get(first - 1);
-                if (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
-                        || !wroteWithin(before, origin, bodies) || !derived(before, selectors)) {
+                // a rule nested in the rule's own text is the rule's for sure, as firstNested takes it
+                if (!nestedIn(before, written, selectors) && (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
+                        || !wroteWithin(before, origin, bodies) || !derived(before, selectors))) {
                     break;
                 }
                 first--;
             }
             if (first == b) {
                 return b;
+            }
+            if (nestedIn(siblings.get(first), written, selectors)) {
+                // the rule's CSS is written in one piece, so all from a block of its own on is the rule's
+                return first;
             }
             if (first == 0) {
                 return top ? writesFirst(origin, mixinNames) ? first : b
