@@ -382,7 +382,7 @@ final class SplitRules {
             }
             if (first == 0) {
                 return top ? writesFirst(origin, mixinNames) ? first : b
-                        : !indented && opensFor(parent, origin.source(), at) ? first : b;
+                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : b;
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
@@ -549,9 +549,12 @@ final class SplitRules {
          * in the source: its {@code @media} (or other at-rule) stands around the rule, directly or
          * through style rules, and the rule and each rule between stand first in their blocks, so
          * nothing was written in the block before the rule's CSS. The at-rule may be a mixin's,
-         * whose content the rule heads, when {@code @content} stands first in it.
+         * whose content the rule heads, when {@code @content} stands first in it. An at-rule
+         * inside the rule's braces ({@code a { @media print { @include m; y: 1 } }}) holds
+         * nothing but the rule's CSS, and so does a mixin's, when neither an include's content nor
+         * a mixin holds the rule: the mixin was included while the rule was evaluated.
          */
-        private boolean opensFor(Block parent, int source, int at) {
+        private boolean opensFor(Block parent, int source, int at, int[] ruleBraces) {
             StaticValues.Origin opened = origin(parent);
             if (opened == null || css.charAt(parent.start) != '@' || opened.source() >= contents.size()
                     || indentedSource(opened.source())) {
@@ -560,6 +563,10 @@ final class SplitRules {
             int[] braces = bracesAt(opened.source(), offset(opened));
             if (braces == null) {
                 return false;
+            }
+            if (opened.source() == source && braces[0] > ruleBraces[0] && braces[1] < ruleBraces[1]
+                    || inMixin(opened.source(), braces[0]) && !inContentOrMixin(source, at)) {
+                return true;
             }
             java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             int statement = at;
@@ -583,6 +590,33 @@ final class SplitRules {
                 statement = owner;
             }
             return false;
+        }
+
+        /** Whether the offset lies in the body of a mixin. */
+        private boolean inMixin(int source, int at) {
+            return mixins().values().stream().flatMap(List::stream)
+                    .anyMatch(body -> body[0] == source && at > body[1] && at < body[2]);
+        }
+
+        /** Whether the SCSS statement at {@code at} stands, at any depth, in an include's content or a mixin's body. */
+        private boolean inContentOrMixin(int source, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; depth < 64; depth++) {
+                if (place == null) {
+                    return true;
+                }
+                if (place.open() < 0) {
+                    return false;
+                }
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null || text.startsWith("@include", owner) || text.startsWith("@mixin", owner)) {
+                    return true;
+                }
+                place = outline.get(owner);
+            }
+            return true;
         }
 
         /** Whether {@code @content} is the first statement that writes in the block whose braces are given. */
@@ -684,7 +718,6 @@ final class SplitRules {
          */
         private StaticValues.Origin anchor(Block block) {
             StaticValues.Origin own = origin(block);
-            mixins();
             for (int l = line(block.close); l >= line(block.start); l--) {
                 int column = 0;
                 while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
@@ -696,8 +729,7 @@ final class SplitRules {
                     continue;
                 }
                 int where = offset(at);
-                if (where >= 0 && mixins.values().stream().flatMap(List::stream)
-                        .noneMatch(body -> body[0] == at.source() && where > body[1] && where < body[2])) {
+                if (where >= 0 && !inMixin(at.source(), where)) {
                     return at;
                 }
             }
