@@ -368,7 +368,7 @@ final class SplitRules {
                 Block before = siblings.get(first - 1);
                 // a rule nested in the rule's own text is the rule's for sure, as firstNested takes it
                 if (!nestedIn(before, written, selectors) && (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
-                        || !wroteWithin(before, origin, bodies) || !derived(before, selectors))) {
+                        || !wroteWithin(before, origin, bodies) || !derived(before, written, selectors))) {
                     break;
                 }
                 first--;
@@ -590,6 +590,28 @@ final class SplitRules {
                 statement = owner;
             }
             return false;
+        }
+
+        /**
+         * The includes whose content holds the SCSS statement at {@code at}, the outermost first:
+         * where each starts and where its content's brace is.
+         */
+        private List<int[]> contentHeaders(int source, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            List<int[]> headers = new ArrayList<>();
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; place != null && place.open() >= 0 && depth < 64; depth++) {
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null) {
+                    break;
+                }
+                if (text.startsWith("@include", owner)) {
+                    headers.add(0, new int[] {owner, place.open()});
+                }
+                place = outline.get(owner);
+            }
+            return headers;
         }
 
         /** Whether the offset lies in the body of a mixin. */
@@ -830,7 +852,38 @@ final class SplitRules {
 
             /** Whether what a stylesheet evaluates before the place is quiet. */
             boolean before(Import place) {
-                return loadsBefore(place) && stretch(place.source(), 0, place.at());
+                if (!loadsBefore(place)) {
+                    return false;
+                }
+                int source = place.source();
+                if (place.name() >= 0 || indentedSource(source)) {
+                    return stretch(source, 0, place.at());
+                }
+                // an include whose content holds the place evaluates its mixin's text up to its
+                // @content before the place, not what the mixin writes after
+                String text = contents.get(source);
+                int from = 0;
+                for (int[] header : contentHeaders(source, place.at())) {
+                    if (!stretch(source, from, header[0])
+                            || !beforeContent(ScssOutline.includes(text, header[0], header[0] + 1, false))) {
+                        return false;
+                    }
+                    from = header[1] + 1;
+                }
+                return stretch(source, from, place.at());
+            }
+
+            /** Whether the text each named mixin evaluates before its first {@code @content} is quiet. */
+            private boolean beforeContent(List<String> names) {
+                for (String name : names) {
+                    for (int[] body : mixins().getOrDefault(name, List.of())) {
+                        int content = contents.get(body[0]).indexOf("@content", body[1]);
+                        if (content < 0 || content > body[2] || indentedSource(body[0]) || !stretch(body[0], body[1] + 1, content)) {
+                            return false;
+                        }
+                    }
+                }
+                return !names.isEmpty();
             }
 
             /** Whether what one stylesheet evaluates after the place {@code from} and before the place {@code to} is quiet. */
@@ -1008,10 +1061,16 @@ final class SplitRules {
 
         /**
          * Whether each selector of the block, or of every rule inside it when it is an at-rule
-         * with rules, starts with one of the rule's: what nesting inside the rule writes.
+         * with rules, starts with one of the rule's: what nesting inside the rule writes. A rule
+         * that came from inside the rule's own braces may go on with its last name too
+         * ({@code &-#{$i}} in a mixin's {@code @media} the rule includes), as {@link #nestedIn} reads it.
          */
-        private boolean derived(Block block, List<String> ruleSelectors) {
-            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule)));
+        private boolean derived(Block block, Written written, List<String> ruleSelectors) {
+            if (css.charAt(block.start) == '@') {
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> derived(child, written, ruleSelectors));
+            }
+            return block.children.isEmpty() && (nestedIn(block, written, ruleSelectors) || selectors(prelude(css, block))
+                    .stream().allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule))));
         }
 
         /**
