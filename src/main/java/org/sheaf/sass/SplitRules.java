@@ -400,8 +400,8 @@ final class SplitRules {
             if (place == null) {
                 return b;
             }
-            if (top && place.open() < 0 && !groups.get(previous).equals(groups.get(rule))
-                    && place.previous() == ScssOutline.Kind.RULE) {
+            ScssOutline.Place head = top ? headOfContent(origin.source(), at, new Quiet(mixinNames)) : null;
+            if (head != null && !groups.get(previous).equals(groups.get(rule)) && head.previous() == ScssOutline.Kind.RULE) {
                 return first;
             }
             // the enclosing rule's part may have moved already, before its own nested rules
@@ -590,6 +590,30 @@ final class SplitRules {
                 statement = owner;
             }
             return false;
+        }
+
+        /**
+         * Where the top-level statement that evaluates the SCSS statement at {@code at} first
+         * stands: the statement itself at the top level, or the include whose content it heads,
+         * through includes' content that each rule heads, each mixin quiet up to its
+         * {@code @content}; null otherwise.
+         */
+        private ScssOutline.Place headOfContent(int source, int at, Quiet quiet) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; place != null && depth < 64; depth++) {
+                if (place.open() < 0) {
+                    return place;
+                }
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null || place.previous() != null || !text.startsWith("@include", owner)
+                        || !quiet.beforeContent(ScssOutline.includes(text, owner, owner + 1, false))) {
+                    return null;
+                }
+                place = outline.get(owner);
+            }
+            return null;
         }
 
         /**
@@ -874,7 +898,7 @@ final class SplitRules {
             }
 
             /** Whether the text each named mixin evaluates before its first {@code @content} is quiet. */
-            private boolean beforeContent(List<String> names) {
+            boolean beforeContent(List<String> names) {
                 for (String name : names) {
                     for (int[] body : mixins().getOrDefault(name, List.of())) {
                         int content = contents.get(body[0]).indexOf("@content", body[1]);
