@@ -328,16 +328,21 @@ final class SplitRules {
          * rules {@code a { @include m; x: 1 }} wrote through {@code m} from those another
          * {@code @include m} wrote just before. The siblings are taken back to the first one
          * with a selector or property name mapped outside the rule's braces, the bodies of the
-         * mixins they include and the rule's selector, or whose selectors do not start with the rule's;
-         * and then only when the sibling there is known to be written just before the rule's
-         * statement began: the rule's own first part; a block written by a statement before the
-         * rule's in a block around it (for a partial's first rules, before the {@code @import}
-         * that loads it), when nothing from that statement to the rule's includes the rule's
-         * mixins or writes text from elsewhere ({@link #endsStatementBefore}); nothing at all, for
-         * the stylesheet's first rule, when nothing before it includes them ({@link #writesFirst}); at the
-         * top level of SCSS, the end of the previous top-level style rule's CSS, where the rule's
-         * source follows a style rule with a statement that writes; or the part of the SCSS rule
-         * it is nested in, where the rule's source follows a declaration of that rule.
+         * mixins they include and the rule's selector, or whose selectors do not start with the
+         * rule's, nested rules of the rule's own text going along ({@link #nestedIn}); and then
+         * only when the sibling there is known to be written just before the rule's statement
+         * began: a block of the rule's own text there or the rule's own first part (not an earlier
+         * evaluation's, {@link #laterInRule}); a block written by a statement before the rule's in
+         * a block around it, read where its last line outside the mixins maps ({@link #anchor};
+         * for a partial's first rules, before the {@code @import} that loads it), when nothing
+         * evaluated from there to the rule's includes the rule's mixins or writes text from
+         * elsewhere ({@link #endsStatementBefore}); nothing at all, for the stylesheet's first rule
+         * when nothing before it includes them ({@link #writesFirst}), and inside an at-rule the
+         * rule heads or that stands in the rule ({@link #opensFor}); at the top level of SCSS, the
+         * end of the previous top-level style rule's CSS, where the rule's source (or the include
+         * whose content it heads) follows a style rule; the part of the SCSS rule it is nested
+         * in, where the rule's source follows a declaration of that rule; or the block of that
+         * rule an include just before wrote last ({@link #endsInclude}).
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
