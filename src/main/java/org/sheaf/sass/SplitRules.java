@@ -415,6 +415,11 @@ final class SplitRules {
                     || enclosingPart(writtenAfter.get(siblings.get(first)), origin.source(), place.open()))) {
                 return first;
             }
+            if (place.previous() == ScssOutline.Kind.RULE && !indented
+                    && (endsSibling(previous, origin.source(), at, place.open(), selectors, braces[0])
+                    || endsSibling(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
+                return first;
+            }
             if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.OTHER
                     && (endsInclude(previous, origin.source(), at, place.open(), selectors, braces[0])
                     || endsInclude(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
@@ -437,8 +442,8 @@ final class SplitRules {
                 return false;
             }
             String text = contents.get(source);
-            String own = text.substring(at, ruleBrace).strip().replaceAll("\\s+", " ");
-            if (own.isEmpty() || own.contains("&") || own.contains(",") || own.contains("#{") || own.contains("%")) {
+            String own = plainSelector(text.substring(at, ruleBrace));
+            if (own == null) {
                 return false;
             }
             List<String> enclosing = new ArrayList<>();
@@ -456,6 +461,55 @@ final class SplitRules {
                 return false;
             }
             return endsMixin(block, ScssOutline.includes(text, include, include + 1, false), true, 0);
+        }
+
+        /**
+         * Whether the block is the last that the style rule just before the rule at {@code at}
+         * wrote, its last statement being an {@code @include} without content whose mixin writes
+         * the block last and for sure ({@link #endsMixin}): {@code a { @include framed }} before
+         * {@code b { @include framed; c: 3 }}. Both selectors are plain, with no {@code &}, so the
+         * sibling's selectors are the rule's with its own name for the rule's; the block's start
+         * with them.
+         */
+        private boolean endsSibling(Block block, int source, int at, int open, List<String> ruleSelectors, int ruleBrace) {
+            if (block == null) {
+                return false;
+            }
+            String text = contents.get(source);
+            int sibling = ScssOutline.writingBefore(places(source), text, open, at);
+            int[] siblingBraces = sibling < 0 ? null : braces(text, sibling);
+            if (siblingBraces == null) {
+                return false;
+            }
+            String own = plainSelector(text.substring(at, ruleBrace));
+            String other = plainSelector(text.substring(sibling, siblingBraces[0]));
+            if (own == null || other == null || own.equals(other)) {
+                return false;
+            }
+            List<String> siblingSelectors = new ArrayList<>();
+            for (String selector : ruleSelectors) {
+                if (!selector.equals(own) && !selector.endsWith(" " + own)) {
+                    return false;
+                }
+                siblingSelectors.add(selector.substring(0, selector.length() - own.length()) + other);
+            }
+            List<String> blockSelectors = selectorsOf(block);
+            if (blockSelectors == null || !blockSelectors.stream().allMatch(
+                    selector -> siblingSelectors.stream().anyMatch(prefix -> extending(selector, prefix)))) {
+                return false;
+            }
+            int include = ScssOutline.writingBefore(places(source), text, siblingBraces[0], siblingBraces[1]);
+            if (include < 0 || !text.startsWith("@include", include) || braces(text, include) != null) {
+                return false;
+            }
+            return endsMixin(block, ScssOutline.includes(text, include, include + 1, false), true, 0);
+        }
+
+        /** A selector as written, white space made single spaces, when plain: no {@code &}, list, interpolation or placeholder; null otherwise. */
+        private static String plainSelector(String written) {
+            String plain = written.strip().replaceAll("\\s+", " ");
+            return plain.isEmpty() || plain.contains("&") || plain.contains(",") || plain.contains("#{") || plain.contains("%")
+                    || plain.startsWith("@") ? null : plain;
         }
 
         /** The selectors of a style rule, or of each rule in an at-rule that holds only rules; null otherwise. */
