@@ -342,7 +342,7 @@ final class SplitRules {
          * end of the previous top-level style rule's CSS, where the rule's source (or the include
          * whose content it heads) follows a style rule; the part of the SCSS rule it is nested
          * in, where the rule's source follows a declaration of that rule; or the block of that
-         * rule an include just before wrote last ({@link #endsInclude}).
+         * rule a statement just before wrote last ({@link #endsPreviousStatement}).
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
@@ -415,29 +415,24 @@ final class SplitRules {
                     || enclosingPart(writtenAfter.get(siblings.get(first)), origin.source(), place.open()))) {
                 return first;
             }
-            if (place.previous() == ScssOutline.Kind.RULE && !indented
-                    && (endsSibling(previous, origin.source(), at, place.open(), selectors, braces[0])
-                    || endsSibling(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
-                return first;
-            }
-            if (place.open() >= 0 && place.style() && place.previous() == ScssOutline.Kind.OTHER
-                    && (endsInclude(previous, origin.source(), at, place.open(), selectors, braces[0])
-                    || endsInclude(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
+            if ((place.previous() == ScssOutline.Kind.RULE || place.previous() == ScssOutline.Kind.OTHER)
+                    && (endsPreviousStatement(previous, origin.source(), at, place.open(), selectors, braces[0])
+                    || endsPreviousStatement(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
                 return first;
             }
             return b;
         }
 
         /**
-         * Whether the block is the last that the statement before the rule at {@code at} wrote,
-         * that statement being an {@code @include} without content in the enclosing rule (whose
-         * brace is at {@code open}): the block is the enclosing rule's, and the included mixin
-         * writes it last and for sure, from a statement at its body's top level or through the
-         * include there last, with nothing that writes a block after it. Such a block ends the
-         * include's CSS, so what follows it is the rule's. The rule's selector is plain, with
-         * no {@code &}, so the enclosing rule's selectors are the rule's with it cut off.
+         * Whether the block is the last that the statement just before the rule at {@code at}
+         * (in the block whose brace is at {@code open}) wrote, for sure: an {@code @include}, or a
+         * style rule that ends with one ({@link #endsStatement}). Such a block ends the statement's
+         * CSS, so what follows it is the rule's. The rule's selector is plain, with no {@code &},
+         * so the selectors of the rule around, the scope the statement before writes in, are the
+         * rule's with it cut off: {@code .o { @include amp; b { @include amp; c: 3 } }} and
+         * {@code .s { .a { @include boxed } .b { @include boxed; c: 3 } }}.
          */
-        private boolean endsInclude(Block block, int source, int at, int open, List<String> ruleSelectors, int ruleBrace) {
+        private boolean endsPreviousStatement(Block block, int source, int at, int open, List<String> ruleSelectors, int ruleBrace) {
             if (block == null || indentedSource(source)) {
                 return false;
             }
@@ -446,63 +441,49 @@ final class SplitRules {
             if (own == null) {
                 return false;
             }
-            List<String> enclosing = new ArrayList<>();
+            List<String> scope = new ArrayList<>();
             for (String selector : ruleSelectors) {
-                if (!selector.endsWith(" " + own)) {
+                if (selector.endsWith(" " + own)) {
+                    scope.add(selector.substring(0, selector.length() - own.length() - 1));
+                } else if (!selector.equals(own) || ruleSelectors.size() > 1) {
                     return false;
                 }
-                enclosing.add(selector.substring(0, selector.length() - own.length() - 1));
             }
-            if (!enclosing.equals(selectorsOf(block))) {
-                return false;
-            }
-            int include = ScssOutline.writingBefore(places(source), text, open, at);
-            if (include < 0 || !text.startsWith("@include", include) || braces(text, include) != null) {
-                return false;
-            }
-            return endsMixin(block, ScssOutline.includes(text, include, include + 1, false), true, 0);
+            int statement = ScssOutline.writingBefore(places(source), text, open, at);
+            return statement >= 0 && endsStatement(block, source, statement, scope, 0);
         }
 
         /**
-         * Whether the block is the last that the style rule just before the rule at {@code at}
-         * wrote, its last statement being an {@code @include} without content whose mixin writes
-         * the block last and for sure ({@link #endsMixin}): {@code a { @include framed }} before
-         * {@code b { @include framed; c: 3 }}. Both selectors are plain, with no {@code &}, so the
-         * sibling's selectors are the rule's with its own name for the rule's; the block's start
-         * with them.
+         * Whether the SCSS statement at {@code at}, evaluated with the selectors {@code scope}
+         * (none at the top level), writes the block last and for sure: an {@code @include} whose
+         * mixin does ({@link #endsMixin}), or a style rule whose last statement that writes does.
          */
-        private boolean endsSibling(Block block, int source, int at, int open, List<String> ruleSelectors, int ruleBrace) {
-            if (block == null) {
-                return false;
-            }
+        private boolean endsStatement(Block block, int source, int at, List<String> scope, int depth) {
             String text = contents.get(source);
-            int sibling = ScssOutline.writingBefore(places(source), text, open, at);
-            int[] siblingBraces = sibling < 0 ? null : braces(text, sibling);
-            if (siblingBraces == null) {
+            if (depth > 16) {
                 return false;
             }
-            String own = plainSelector(text.substring(at, ruleBrace));
-            String other = plainSelector(text.substring(sibling, siblingBraces[0]));
-            if (own == null || other == null || own.equals(other)) {
-                return false;
+            if (text.startsWith("@include", at)) {
+                int[] content = braces(text, at);
+                boolean plainContent = content == null || ScssOutline.writesNoBlock(text, content[0] + 1, content[1]);
+                return endsMixin(block, ScssOutline.includes(text, at, at + 1, false), plainContent, scope, depth + 1);
             }
-            List<String> siblingSelectors = new ArrayList<>();
-            for (String selector : ruleSelectors) {
-                if (!selector.equals(own) && !selector.endsWith(" " + own)) {
-                    return false;
-                }
-                siblingSelectors.add(selector.substring(0, selector.length() - own.length()) + other);
+            int[] rule = text.charAt(at) == '@' ? null : braces(text, at);
+            List<String> inner = rule == null ? null : within(scope, text.substring(at, rule[0]));
+            int last = inner == null ? -1 : ScssOutline.writingBefore(places(source), text, rule[0], rule[1]);
+            return last >= 0 && endsStatement(block, source, last, inner, depth + 1);
+        }
+
+        /** The selectors a style rule of the prelude writes in the scope, when plain or {@code &}; null otherwise. */
+        private static List<String> within(List<String> scope, String prelude) {
+            if (prelude.strip().equals("&")) {
+                return scope;
             }
-            List<String> blockSelectors = selectorsOf(block);
-            if (blockSelectors == null || !blockSelectors.stream().allMatch(
-                    selector -> siblingSelectors.stream().anyMatch(prefix -> extending(selector, prefix)))) {
-                return false;
+            String plain = plainSelector(prelude);
+            if (plain == null) {
+                return null;
             }
-            int include = ScssOutline.writingBefore(places(source), text, siblingBraces[0], siblingBraces[1]);
-            if (include < 0 || !text.startsWith("@include", include) || braces(text, include) != null) {
-                return false;
-            }
-            return endsMixin(block, ScssOutline.includes(text, include, include + 1, false), true, 0);
+            return scope.isEmpty() ? List.of(plain) : scope.stream().map(selector -> selector + " " + plain).toList();
         }
 
         /** A selector as written, white space made single spaces, when plain: no {@code &}, list, interpolation or placeholder; null otherwise. */
@@ -535,7 +516,7 @@ final class SplitRules {
          * mixin was given writes none); or the last statement of the body includes another mixin
          * that does so, given content that writes no block.
          */
-        private boolean endsMixin(Block block, List<String> names, boolean plainContent, int depth) {
+        private boolean endsMixin(Block block, List<String> names, boolean plainContent, List<String> scope, int depth) {
             List<int[]> bodies = names.size() == 1 ? mixins().get(names.get(0)) : null;
             if (bodies == null || bodies.size() != 1 || depth > 8 || indentedSource(bodies.get(0)[0])) {
                 return false;
@@ -551,20 +532,18 @@ final class SplitRules {
                 if (place == null || place.open() != body[1] || inside == null) {
                     return false;
                 }
-                boolean insideFree = css.charAt(block.start) == '@'
+                boolean atRule = css.charAt(block.start) == '@';
+                boolean insideFree = atRule
                         ? ScssOutline.writesOnlyRules(text, inside[0] + 1, inside[1], plainContent)
                         : ScssOutline.writesNoBlock(text, inside[0] + 1, inside[1]);
-                return insideFree && ScssOutline.writesNoBlock(text, inside[1] + 1, body[2]);
+                // what the mixin writes there in the statement's scope is the block, not a block of
+                // another scope's that maps to the same place
+                List<String> written = atRule ? scope : within(scope, text.substring(at, inside[0]));
+                return insideFree && ScssOutline.writesNoBlock(text, inside[1] + 1, body[2])
+                        && written != null && written.equals(selectorsOf(block));
             }
             int last = ScssOutline.writingBefore(outline, text, body[1], body[2]);
-            if (last < 0 || !text.startsWith("@include", last)) {
-                return false;
-            }
-            int[] content = braces(text, last);
-            if (content != null && !ScssOutline.writesNoBlock(text, content[0] + 1, content[1])) {
-                return false;
-            }
-            return endsMixin(block, ScssOutline.includes(text, last, last + 1, false), true, depth + 1);
+            return last >= 0 && endsStatement(block, body[0], last, scope, depth + 1);
         }
 
         /**
