@@ -394,7 +394,11 @@ final class SplitRules {
             boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
             // a part of the rule's own is an earlier evaluation's (an @each over the rule) when it
             // holds a declaration the rule writes at or after the first of the later part's
+            // what dart-sass wrote just before, ahead of any move: the previous rule's later part,
+            // say, which has moved ahead of that rule's mixin rules
+            Block writtenBefore = writtenAfter.get(siblings.get(first));
             if (rulePart && origin.equals(previousOrigin) && !laterInRule(previous, rule, origin.source(), braces)
+                    || writtenBefore != null && writtenBefore != previous && endsStatementBefore(writtenBefore, origin, mixinNames)
                     || endsStatementBefore(previous, origin, mixinNames)) {
                 return first;
             }
