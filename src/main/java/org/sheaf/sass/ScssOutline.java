@@ -128,13 +128,83 @@ final class ScssOutline {
             return -1;
         }
         // the statements of one block follow each other; those nested in them have other braces
-        for (Map.Entry<Integer, Place> entry = places.floorEntry(inner); entry != null && entry.getKey() > place.open();
+        return statementIn(places, place.open(), inner);
+    }
+
+    /**
+     * Where the statement that stands directly in the block whose brace is at {@code open} and
+     * holds the offset {@code inner} starts; -1 when none does.
+     *
+     * @param places the stylesheet's {@link #places}
+     */
+    static int statementIn(NavigableMap<Integer, Place> places, int open, int inner) {
+        for (Map.Entry<Integer, Place> entry = places.floorEntry(inner); entry != null && entry.getKey() > open;
                 entry = places.lowerEntry(entry.getKey())) {
-            if (entry.getValue().open() == place.open()) {
+            if (entry.getValue().open() == open) {
                 return entry.getKey();
             }
         }
         return -1;
+    }
+
+    /**
+     * Where the last statement that writes, standing directly in the block whose brace is at
+     * {@code open}, before the offset {@code before} starts: variables, {@code @extend} and the
+     * like, and definitions passed over; -1 when none does.
+     *
+     * @param places the stylesheet's {@link #places}
+     */
+    static int writingBefore(NavigableMap<Integer, Place> places, String source, int open, int before) {
+        for (Map.Entry<Integer, Place> entry = places.lowerEntry(before); entry != null && entry.getKey() > open;
+                entry = places.lowerEntry(entry.getKey())) {
+            if (entry.getValue().open() == open && !source.startsWith("@mixin", entry.getKey())
+                    && !source.startsWith("@function", entry.getKey())
+                    && simpleKind(source.substring(entry.getKey(), Math.min(source.length(), entry.getKey() + 80))) != Kind.SILENT) {
+                return entry.getKey();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the stretch writes no block of its own: no braces (but interpolations'), no
+     * {@code @include} and no {@code @content}; declarations and variables only.
+     */
+    static boolean writesNoBlock(String source, int from, int to) {
+        int i = Math.max(from, 0);
+        while (i < Math.min(to, source.length())) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            if (source.charAt(i) == '{' || source.startsWith("@include", i) || source.startsWith("@content", i)) {
+                return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the inside of an at-rule writes only what stays inside it: declarations and style
+     * rules, no directive ({@code @include}, a nested {@code @media}) whose CSS could go after it,
+     * and {@code @content} only when {@code plainContent} says the content writes no block.
+     */
+    static boolean writesOnlyRules(String source, int from, int to, boolean plainContent) {
+        int i = Math.max(from, 0);
+        while (i < Math.min(to, source.length())) {
+            int skipped = skip(source, i);
+            if (skipped > i) {
+                i = skipped;
+                continue;
+            }
+            if (source.charAt(i) == '@' && !(plainContent && source.startsWith("@content", i))) {
+                return false;
+            }
+            i++;
+        }
+        return true;
     }
 
     /**

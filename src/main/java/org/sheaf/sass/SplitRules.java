@@ -341,29 +341,29 @@ final class SplitRules {
             StaticValues.Origin origin = written.origin();
             String source = contents.get(origin.source());
             int[] braces = written.braces();
-            List<String> selectors = null;
+            List<String> selectors = selectors(prelude(css, rule));
             int first = b;
-            while (first > 0) {
-                StaticValues.Origin inner = origin(siblings.get(first - 1));
-                if (inner == null || inner.source() != origin.source()) {
-                    break;
-                }
-                int where = offset(inner);
-                if (where <= braces[0] || where >= braces[1]) {
-                    break;
-                }
-                // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
-                // same place: a rule nested in an earlier evaluation has that evaluation's selector,
-                // not this one's, unless @at-root took it out of every selector.
-                if (selectors == null) {
-                    selectors = selectors(prelude(css, rule));
-                }
-                if (!holding(siblings.get(first - 1), selectors) && !afterAtRoot(source, where)) {
-                    break;
-                }
+            while (first > 0 && nestedIn(siblings.get(first - 1), written, selectors)) {
                 first--;
             }
             return first;
+        }
+
+        /** Whether the block came from inside the braces of the rule written there and holds its selector. */
+        private boolean nestedIn(Block block, Written written, List<String> selectors) {
+            StaticValues.Origin origin = written.origin();
+            StaticValues.Origin inner = origin(block);
+            if (inner == null || inner.source() != origin.source()) {
+                return false;
+            }
+            int where = offset(inner);
+            if (where <= written.braces()[0] || where >= written.braces()[1]) {
+                return false;
+            }
+            // The same rule evaluated again (in an @each, or a mixin included twice) maps to the
+            // same place: a rule nested in an earlier evaluation has that evaluation's selector,
+            // not this one's, unless @at-root took it out of every selector.
+            return holding(block, selectors) || afterAtRoot(contents.get(origin.source()), where);
         }
 
         /** Whether the selector at {@code where} follows {@code @at-root}. */
@@ -413,16 +413,21 @@ final class SplitRules {
          * rules {@code a { @include m; x: 1 }} wrote through {@code m} from those another
          * {@code @include m} wrote just before. The siblings are taken back to the first one
          * with a selector or property name mapped outside the rule's braces, the bodies of the
-         * mixins they include and the rule's selector, or whose selectors do not start with the rule's;
-         * and then only when the sibling there is known to be written just before the rule's
-         * statement began: the rule's own first part; a block written by a statement before the
-         * rule's in a block around it (for a partial's first rules, before the {@code @import}
-         * that loads it), when nothing from that statement to the rule's includes the rule's
-         * mixins or writes text from elsewhere ({@link #endsStatementBefore}); nothing at all, for
-         * the stylesheet's first rule, when nothing before it includes them ({@link #writesFirst}); at the
-         * top level of SCSS, the end of the previous top-level style rule's CSS, where the rule's
-         * source follows a style rule with a statement that writes; or the part of the SCSS rule
-         * it is nested in, where the rule's source follows a declaration of that rule.
+         * mixins they include and the rule's selector, or whose selectors do not start with the
+         * rule's, nested rules of the rule's own text going along ({@link #nestedIn}); and then
+         * only when the sibling there is known to be written just before the rule's statement
+         * began: a block of the rule's own text there or the rule's own first part (not an earlier
+         * evaluation's, {@link #laterInRule}); a block written by a statement before the rule's in
+         * a block around it, read where its last line outside the mixins maps ({@link #anchor};
+         * for a partial's first rules, before the {@code @import} that loads it), when nothing
+         * evaluated from there to the rule's includes the rule's mixins or writes text from
+         * elsewhere ({@link #endsStatementBefore}); nothing at all, for the stylesheet's first rule
+         * when nothing before it includes them ({@link #writesFirst}), and inside an at-rule the
+         * rule heads or that stands in the rule ({@link #opensFor}); at the top level of SCSS, the
+         * end of the previous top-level style rule's CSS, where the rule's source (or the include
+         * whose content it heads) follows a style rule; the part of the SCSS rule it is nested
+         * in, where the rule's source follows a declaration of that rule; or the block of that
+         * rule a statement just before wrote last ({@link #endsPreviousStatement}).
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
@@ -451,8 +456,9 @@ final class SplitRules {
             int first = b;
             while (first > 0) {
                 Block before = siblings.get(first - 1);
-                if (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
-                        || !wroteWithin(before, origin, bodies) || !derived(before, selectors)) {
+                // a rule nested in the rule's own text is the rule's for sure, as firstNested takes it
+                if (!nestedIn(before, written, selectors) && (top && !groups.get(before).equals(groups.get(rule)) || origin.equals(origin(before))
+                        || !wroteWithin(before, origin, bodies) || !derived(before, written, selectors))) {
                     break;
                 }
                 first--;
@@ -460,13 +466,25 @@ final class SplitRules {
             if (first == b) {
                 return b;
             }
+            if (nestedIn(siblings.get(first), written, selectors)) {
+                // the rule's CSS is written in one piece, so all from a block of its own on is the rule's
+                return first;
+            }
             if (first == 0) {
-                return top && writesFirst(origin, mixinNames) ? first : b;
+                return top ? writesFirst(origin, mixinNames) ? first : b
+                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : b;
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
             boolean rulePart = css.charAt(previous.start) != '@' && previous.children.isEmpty();
-            if (rulePart && origin.equals(previousOrigin) || endsStatementBefore(previous, origin, mixinNames)) {
+            // a part of the rule's own is an earlier evaluation's (an @each over the rule) when it
+            // holds a declaration the rule writes at or after the first of the later part's
+            // what dart-sass wrote just before, ahead of any move: the previous rule's later part,
+            // say, which has moved ahead of that rule's mixin rules
+            Block writtenBefore = writtenAfter.get(siblings.get(first));
+            if (rulePart && origin.equals(previousOrigin) && !laterInRule(previous, rule, origin.source(), braces)
+                    || writtenBefore != null && writtenBefore != previous && endsStatementBefore(writtenBefore, origin, mixinNames)
+                    || endsStatementBefore(previous, origin, mixinNames)) {
                 return first;
             }
             if (indented) {
@@ -476,8 +494,8 @@ final class SplitRules {
             if (place == null) {
                 return b;
             }
-            if (top && place.open() < 0 && !groups.get(previous).equals(groups.get(rule))
-                    && place.previous() == ScssOutline.Kind.RULE) {
+            ScssOutline.Place head = top ? headOfContent(origin.source(), at, new Quiet(mixinNames)) : null;
+            if (head != null && !groups.get(previous).equals(groups.get(rule)) && head.previous() == ScssOutline.Kind.RULE) {
                 return first;
             }
             // the enclosing rule's part may have moved already, before its own nested rules
@@ -486,7 +504,321 @@ final class SplitRules {
                     || enclosingPart(writtenAfter.get(siblings.get(first)), origin.source(), place.open()))) {
                 return first;
             }
+            if ((place.previous() == ScssOutline.Kind.RULE || place.previous() == ScssOutline.Kind.OTHER)
+                    && (endsPreviousStatement(previous, origin.source(), at, place.open(), selectors, braces[0])
+                    || endsPreviousStatement(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
+                return first;
+            }
             return b;
+        }
+
+        /**
+         * Whether the block is the last that the statement just before the rule at {@code at}
+         * (in the block whose brace is at {@code open}) wrote, for sure: an {@code @include}, or a
+         * style rule that ends with one ({@link #endsStatement}). Such a block ends the statement's
+         * CSS, so what follows it is the rule's. The rule's selector is plain, with no {@code &},
+         * so the selectors of the rule around, the scope the statement before writes in, are the
+         * rule's with it cut off: {@code .o { @include amp; b { @include amp; c: 3 } }} and
+         * {@code .s { .a { @include boxed } .b { @include boxed; c: 3 } }}.
+         */
+        private boolean endsPreviousStatement(Block block, int source, int at, int open, List<String> ruleSelectors, int ruleBrace) {
+            if (block == null || indentedSource(source)) {
+                return false;
+            }
+            String text = contents.get(source);
+            String own = plainSelector(text.substring(at, ruleBrace));
+            if (own == null) {
+                return false;
+            }
+            List<String> scope = new ArrayList<>();
+            for (String selector : ruleSelectors) {
+                if (selector.endsWith(" " + own)) {
+                    scope.add(selector.substring(0, selector.length() - own.length() - 1));
+                } else if (!selector.equals(own) || ruleSelectors.size() > 1) {
+                    return false;
+                }
+            }
+            int statement = ScssOutline.writingBefore(places(source), text, open, at);
+            return statement >= 0 && endsStatement(block, source, statement, scope, 0);
+        }
+
+        /**
+         * Whether the SCSS statement at {@code at}, evaluated with the selectors {@code scope}
+         * (none at the top level), writes the block last and for sure: an {@code @include} whose
+         * mixin does ({@link #endsMixin}), or a style rule whose last statement that writes does.
+         */
+        private boolean endsStatement(Block block, int source, int at, List<String> scope, int depth) {
+            String text = contents.get(source);
+            if (depth > 16) {
+                return false;
+            }
+            if (text.startsWith("@include", at)) {
+                int[] content = braces(text, at);
+                boolean plainContent = content == null || ScssOutline.writesNoBlock(text, content[0] + 1, content[1]);
+                return endsMixin(block, ScssOutline.includes(text, at, at + 1, false), plainContent, scope, depth + 1);
+            }
+            int[] rule = text.charAt(at) == '@' ? null : braces(text, at);
+            List<String> inner = rule == null ? null : within(scope, text.substring(at, rule[0]));
+            int last = inner == null ? -1 : ScssOutline.writingBefore(places(source), text, rule[0], rule[1]);
+            return last >= 0 && endsStatement(block, source, last, inner, depth + 1);
+        }
+
+        /** The selectors a style rule of the prelude writes in the scope, when plain or {@code &}; null otherwise. */
+        private static List<String> within(List<String> scope, String prelude) {
+            if (prelude.strip().equals("&")) {
+                return scope;
+            }
+            String plain = plainSelector(prelude);
+            if (plain == null) {
+                return null;
+            }
+            return scope.isEmpty() ? List.of(plain) : scope.stream().map(selector -> selector + " " + plain).toList();
+        }
+
+        /** A selector as written, white space made single spaces, when plain: no {@code &}, list, interpolation or placeholder; null otherwise. */
+        private static String plainSelector(String written) {
+            String plain = written.strip().replaceAll("\\s+", " ");
+            return plain.isEmpty() || plain.contains("&") || plain.contains(",") || plain.contains("#{") || plain.contains("%")
+                    || plain.startsWith("@") ? null : plain;
+        }
+
+        /** The selectors of a style rule, or of each rule in an at-rule that holds only rules; null otherwise. */
+        private List<String> selectorsOf(Block block) {
+            if (css.charAt(block.start) != '@') {
+                return block.children.isEmpty() ? selectors(prelude(css, block)) : null;
+            }
+            List<String> found = null;
+            for (Block child : block.children) {
+                List<String> each = selectorsOf(child);
+                if (each == null || found != null && !found.equals(each)) {
+                    return null;
+                }
+                found = each;
+            }
+            return found;
+        }
+
+        /**
+         * Whether the one mixin named writes the block last and for sure: the statement the block
+         * maps to stands at the top of the mixin's body and nothing after it there writes a block,
+         * nor its inside ({@code @content} aside, when {@code plainContent} says the content the
+         * mixin was given writes none); or the last statement of the body includes another mixin
+         * that does so, given content that writes no block.
+         */
+        private boolean endsMixin(Block block, List<String> names, boolean plainContent, List<String> scope, int depth) {
+            List<int[]> bodies = names.size() == 1 ? mixins().get(names.get(0)) : null;
+            if (bodies == null || bodies.size() != 1 || depth > 8 || indentedSource(bodies.get(0)[0])) {
+                return false;
+            }
+            int[] body = bodies.get(0);
+            String text = contents.get(body[0]);
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(body[0]);
+            StaticValues.Origin origin = origin(block);
+            int at = origin == null || origin.source() != body[0] ? -1 : offset(origin);
+            if (at > body[1] && at < body[2]) {
+                ScssOutline.Place place = outline.get(at);
+                int[] inside = braces(text, at);
+                if (place == null || place.open() != body[1] || inside == null) {
+                    return false;
+                }
+                boolean atRule = css.charAt(block.start) == '@';
+                boolean insideFree = atRule
+                        ? ScssOutline.writesOnlyRules(text, inside[0] + 1, inside[1], plainContent)
+                        : ScssOutline.writesNoBlock(text, inside[0] + 1, inside[1]);
+                // what the mixin writes there in the statement's scope is the block, not a block of
+                // another scope's that maps to the same place
+                List<String> written = atRule ? scope : within(scope, text.substring(at, inside[0]));
+                return insideFree && ScssOutline.writesNoBlock(text, inside[1] + 1, body[2])
+                        && written != null && written.equals(selectorsOf(block));
+            }
+            int last = ScssOutline.writingBefore(outline, text, body[1], body[2]);
+            return last >= 0 && endsStatement(block, body[0], last, scope, depth + 1);
+        }
+
+        /**
+         * Whether a declaration of {@code part} maps inside the rule's braces at or after the first
+         * place a declaration of {@code later} maps to there: within one evaluation of the rule its
+         * parts follow its text, so such a part was written by an earlier one.
+         */
+        private boolean laterInRule(Block part, Block later, int source, int[] braces) {
+            int first = Integer.MAX_VALUE;
+            for (int place : declaredInRule(later, source, braces)) {
+                first = Math.min(first, place);
+            }
+            for (int place : declaredInRule(part, source, braces)) {
+                if (place >= first) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Where the block's declarations that map inside the braces of a source map to, by the start of each line. */
+        private List<Integer> declaredInRule(Block block, int source, int[] braces) {
+            List<Integer> found = new ArrayList<>();
+            for (int l = line(block.open) + 1; l < line(block.close); l++) {
+                int column = 0;
+                while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
+                        || css.charAt(lineStarts[l] + column) == '\t')) {
+                    column++;
+                }
+                StaticValues.Origin at = origins.get(StaticValues.key(l, column));
+                int where = at == null || at.source() != source ? -1 : offset(at);
+                if (where > braces[0] && where < braces[1]) {
+                    found.add(where);
+                }
+            }
+            return found;
+        }
+
+        /**
+         * Whether the at-rule block {@code parent} of the CSS was opened for the rule at {@code at}
+         * in the source: its {@code @media} (or other at-rule) stands around the rule, directly or
+         * through style rules, and the rule and each rule between stand first in their blocks, so
+         * nothing was written in the block before the rule's CSS. The at-rule may be a mixin's,
+         * whose content the rule heads, when {@code @content} stands first in it. An at-rule
+         * inside the rule's braces ({@code a { @media print { @include m; y: 1 } }}) holds
+         * nothing but the rule's CSS, and so does a mixin's, when neither an include's content nor
+         * a mixin holds the rule: the mixin was included while the rule was evaluated.
+         */
+        private boolean opensFor(Block parent, int source, int at, int[] ruleBraces) {
+            StaticValues.Origin opened = origin(parent);
+            if (opened == null || css.charAt(parent.start) != '@' || opened.source() >= contents.size()
+                    || indentedSource(opened.source())) {
+                return false;
+            }
+            int[] braces = bracesAt(opened.source(), offset(opened));
+            if (braces == null) {
+                return false;
+            }
+            if (opened.source() == source && braces[0] > ruleBraces[0] && braces[1] < ruleBraces[1]
+                    || inMixin(opened.source(), braces[0]) && !inContentOrMixin(source, at)) {
+                return true;
+            }
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            int statement = at;
+            for (int depth = 0; depth < 64; depth++) {
+                ScssOutline.Place place = outline.get(statement);
+                if (place == null || place.previous() != null || place.open() < 0) {
+                    return false;
+                }
+                if (opened.source() == source && place.open() == braces[0]) {
+                    return true;
+                }
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null) {
+                    return false;
+                }
+                if (!place.style()) {
+                    // a mixin's content block: the at-rule is the mixin's, with @content first in it
+                    return contents.get(source).startsWith("@include", owner) && contentFirst(opened.source(), braces)
+                            && includedAt(source, owner, opened.source(), braces[0]);
+                }
+                statement = owner;
+            }
+            return false;
+        }
+
+        /**
+         * Where the top-level statement that evaluates the SCSS statement at {@code at} first
+         * stands: the statement itself at the top level, or the include whose content it heads,
+         * through includes' content that each rule heads, each mixin quiet up to its
+         * {@code @content}; null otherwise.
+         */
+        private ScssOutline.Place headOfContent(int source, int at, Quiet quiet) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; place != null && depth < 64; depth++) {
+                if (place.open() < 0) {
+                    return place;
+                }
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null || place.previous() != null || !text.startsWith("@include", owner)
+                        || !quiet.beforeContent(ScssOutline.includes(text, owner, owner + 1, false))) {
+                    return null;
+                }
+                place = outline.get(owner);
+            }
+            return null;
+        }
+
+        /**
+         * The includes whose content holds the SCSS statement at {@code at}, the outermost first:
+         * where each starts and where its content's brace is.
+         */
+        private List<int[]> contentHeaders(int source, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            List<int[]> headers = new ArrayList<>();
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; place != null && place.open() >= 0 && depth < 64; depth++) {
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null) {
+                    break;
+                }
+                if (text.startsWith("@include", owner)) {
+                    headers.add(0, new int[] {owner, place.open()});
+                }
+                place = outline.get(owner);
+            }
+            return headers;
+        }
+
+        /** Whether the offset lies in the body of a mixin. */
+        private boolean inMixin(int source, int at) {
+            return mixins().values().stream().flatMap(List::stream)
+                    .anyMatch(body -> body[0] == source && at > body[1] && at < body[2]);
+        }
+
+        /** Whether the SCSS statement at {@code at} stands, at any depth, in an include's content or a mixin's body. */
+        private boolean inContentOrMixin(int source, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            String text = contents.get(source);
+            ScssOutline.Place place = outline.get(at);
+            for (int depth = 0; depth < 64; depth++) {
+                if (place == null) {
+                    return true;
+                }
+                if (place.open() < 0) {
+                    return false;
+                }
+                Integer owner = outline.floorKey(place.open());
+                if (owner == null || text.startsWith("@include", owner) || text.startsWith("@mixin", owner)) {
+                    return true;
+                }
+                place = outline.get(owner);
+            }
+            return true;
+        }
+
+        /** Whether {@code @content} is the first statement that writes in the block whose braces are given. */
+        private boolean contentFirst(int source, int[] braces) {
+            String text = contents.get(source);
+            for (Map.Entry<Integer, ScssOutline.Place> entry : places(source).subMap(braces[0], false, braces[1], false).entrySet()) {
+                if (entry.getValue().open() == braces[0] && text.startsWith("@content", entry.getKey())) {
+                    return entry.getValue().previous() == null;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the {@code @include} at {@code at} names the one mixin whose body holds the brace
+         * {@code open} of the source {@code body}, that brace standing directly in the body.
+         */
+        private boolean includedAt(int source, int at, int body, int open) {
+            List<String> names = ScssOutline.includes(contents.get(source), at, at + 1, false);
+            if (names.size() != 1 || !included(names).contains(names.get(0))) {
+                return false;
+            }
+            List<int[]> bodies = mixins.get(names.get(0));
+            if (bodies.size() != 1 || bodies.get(0)[0] != body || open <= bodies.get(0)[1] || open >= bodies.get(0)[2]) {
+                return false;
+            }
+            Integer owner = places(body).floorKey(open);
+            ScssOutline.Place place = owner == null ? null : places(body).get(owner);
+            return place != null && place.open() == bodies.get(0)[1];
         }
 
         /**
@@ -499,7 +831,7 @@ final class SplitRules {
          * stylesheet does before the rule.
          */
         private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
-            StaticValues.Origin origin = origin(block);
+            StaticValues.Origin origin = anchor(block);
             if (origin == null || offset(origin) < 0) {
                 return false;
             }
@@ -550,6 +882,71 @@ final class SplitRules {
             return false;
         }
 
+        /**
+         * Where the block was last written from outside the mixins: the place its last line that
+         * maps outside every mixin's body maps to (a selector or property name, never a value);
+         * the block's own origin when no line does. A block an {@code @include}'s content fills
+         * ({@code @include mq { b { z: 1 } }}) maps to the mixin's {@code @media}, its rules to
+         * the content, which says which statement wrote it.
+         */
+        private StaticValues.Origin anchor(Block block) {
+            StaticValues.Origin own = origin(block);
+            for (int l = line(block.close); l >= line(block.start); l--) {
+                int column = 0;
+                while (lineStarts[l] + column < css.length() && (css.charAt(lineStarts[l] + column) == ' '
+                        || css.charAt(lineStarts[l] + column) == '\t')) {
+                    column++;
+                }
+                StaticValues.Origin at = origins.get(StaticValues.key(l, column));
+                if (at == null || at.source() >= contents.size() || indentedSource(at.source())) {
+                    continue;
+                }
+                int where = offset(at);
+                if (where >= 0 && !inMixin(at.source(), where)) {
+                    return at;
+                }
+            }
+            return own;
+        }
+
+        /**
+         * Where the text starts whose evaluation may write after what the statement at {@code
+         * inner} wrote, within the statement at {@code holding} that holds it: that statement
+         * itself, unless a loop around it evaluates the loop's text again (from the loop on) or an
+         * {@code @include}'s content holds it (from the content on, the mixin's text after its
+         * {@code @content} then not including the rule's mixins). {@code holding} when in doubt:
+         * the indented syntax, a place no statement starts at, or a mixin's text.
+         */
+        private int evaluatedFrom(int source, int inner, int holding, Quiet quiet) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            if (holding < 0 || inner <= holding || indentedSource(source) || !outline.containsKey(inner)) {
+                return holding;
+            }
+            String text = contents.get(source);
+            int start = inner;
+            int statement = inner;
+            while (statement != holding) {
+                ScssOutline.Place place = outline.get(statement);
+                Integer owner = place == null || place.open() < 0 ? null : outline.floorKey(place.open());
+                if (owner == null || owner < holding) {
+                    return holding;
+                }
+                String prelude = text.substring(owner, place.open());
+                if (prelude.matches("@(each|for|while)\\b(?s).*")) {
+                    start = owner;
+                } else if (prelude.startsWith("@include")) {
+                    start = Math.min(start, place.open() + 1);
+                    if (!quiet.afterContent(ScssOutline.includes(text, owner, owner + 1, false))) {
+                        return holding;
+                    }
+                } else if (prelude.startsWith("@mixin") || prelude.startsWith("@function")) {
+                    return holding;
+                }
+                statement = owner;
+            }
+            return start;
+        }
+
         /** Whether one of the steps stands in the source. */
         private static boolean passes(List<Import> steps, int source) {
             return steps.stream().anyMatch(step -> step.source() == source);
@@ -577,13 +974,67 @@ final class SplitRules {
                 String text = contents.get(place.source());
                 int from = place.name() >= 0 ? place.at() + 1 : indentedSource(place.source())
                         ? ScssOutline.indentedTopStatementHolding(text, place.at())
-                        : ScssOutline.topStatementHolding(places(place.source()), place.at());
+                        : evaluatedFrom(place.source(), place.at(),
+                                ScssOutline.topStatementHolding(places(place.source()), place.at()), this);
                 return from >= 0 && loadsAfter(place) && stretch(place.source(), from, text.length());
+            }
+
+            /**
+             * Whether the text each named mixin evaluates after its content, from the statement of
+             * its body that holds its first {@code @content}, includes none of the rule's mixins.
+             */
+            boolean afterContent(List<String> names) {
+                for (String name : names) {
+                    for (int[] body : mixins().getOrDefault(name, List.of())) {
+                        String text = contents.get(body[0]);
+                        int content = text.indexOf("@content", body[1]);
+                        if (content < 0 || content > body[2] || indentedSource(body[0])) {
+                            return false;
+                        }
+                        int from = ScssOutline.statementIn(places(body[0]), body[1], content);
+                        if (from < 0 || !java.util.Collections.disjoint(
+                                included(ScssOutline.includes(text, from, body[2], false)), mixinNames)) {
+                            return false;
+                        }
+                    }
+                }
+                return !names.isEmpty();
             }
 
             /** Whether what a stylesheet evaluates before the place is quiet. */
             boolean before(Import place) {
-                return loadsBefore(place) && stretch(place.source(), 0, place.at());
+                if (!loadsBefore(place)) {
+                    return false;
+                }
+                int source = place.source();
+                if (place.name() >= 0 || indentedSource(source)) {
+                    return stretch(source, 0, place.at());
+                }
+                // an include whose content holds the place evaluates its mixin's text up to its
+                // @content before the place, not what the mixin writes after
+                String text = contents.get(source);
+                int from = 0;
+                for (int[] header : contentHeaders(source, place.at())) {
+                    if (!stretch(source, from, header[0])
+                            || !beforeContent(ScssOutline.includes(text, header[0], header[0] + 1, false))) {
+                        return false;
+                    }
+                    from = header[1] + 1;
+                }
+                return stretch(source, from, place.at());
+            }
+
+            /** Whether the text each named mixin evaluates before its first {@code @content} is quiet. */
+            boolean beforeContent(List<String> names) {
+                for (String name : names) {
+                    for (int[] body : mixins().getOrDefault(name, List.of())) {
+                        int content = contents.get(body[0]).indexOf("@content", body[1]);
+                        if (content < 0 || content > body[2] || indentedSource(body[0]) || !stretch(body[0], body[1] + 1, content)) {
+                            return false;
+                        }
+                    }
+                }
+                return !names.isEmpty();
             }
 
             /** Whether what one stylesheet evaluates after the place {@code from} and before the place {@code to} is quiet. */
@@ -598,8 +1049,8 @@ final class SplitRules {
                 if (start < 0 || from.name() >= 0 && start != from.at()) {
                     return false;
                 }
-                return (from.name() < 0 || loadsAfter(from)) && loadsBefore(to)
-                        && stretch(from.source(), from.name() >= 0 ? from.at() + 1 : start, to.at());
+                return (from.name() < 0 || loadsAfter(from)) && loadsBefore(to) && stretch(from.source(),
+                        from.name() >= 0 ? from.at() + 1 : evaluatedFrom(from.source(), from.at(), start, this), to.at());
             }
 
             /** Whether the stylesheets the import at the place loads after its {@code name}th are quiet. */
@@ -698,8 +1149,8 @@ final class SplitRules {
             return enclosing != null && enclosing[0] == open;
         }
 
-        /** The named mixins and those they include, in turn: the names of those defined. */
-        private java.util.Set<String> included(List<String> names) {
+        /** Where each mixin's body is, by name, over all the sources: read once. */
+        private Map<String, List<int[]>> mixins() {
             if (mixins == null) {
                 mixins = new java.util.HashMap<>();
                 for (int s = 0; s < contents.size(); s++) {
@@ -708,6 +1159,12 @@ final class SplitRules {
                             body -> mixins.computeIfAbsent(name, k -> new ArrayList<>()).add(new int[] {index, body[0], body[1]})));
                 }
             }
+            return mixins;
+        }
+
+        /** The named mixins and those they include, in turn: the names of those defined. */
+        private java.util.Set<String> included(List<String> names) {
+            mixins();
             java.util.Set<String> found = new java.util.LinkedHashSet<>();
             java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
             while (!pending.isEmpty()) {
@@ -755,10 +1212,16 @@ final class SplitRules {
 
         /**
          * Whether each selector of the block, or of every rule inside it when it is an at-rule
-         * with rules, starts with one of the rule's: what nesting inside the rule writes.
+         * with rules, starts with one of the rule's: what nesting inside the rule writes. A rule
+         * that came from inside the rule's own braces may go on with its last name too
+         * ({@code &-#{$i}} in a mixin's {@code @media} the rule includes), as {@link #nestedIn} reads it.
          */
-        private boolean derived(Block block, List<String> ruleSelectors) {
-            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule)));
+        private boolean derived(Block block, Written written, List<String> ruleSelectors) {
+            if (css.charAt(block.start) == '@') {
+                return !block.children.isEmpty() && block.children.stream().allMatch(child -> derived(child, written, ruleSelectors));
+            }
+            return block.children.isEmpty() && (nestedIn(block, written, ruleSelectors) || selectors(prelude(css, block))
+                    .stream().allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule))));
         }
 
         /**

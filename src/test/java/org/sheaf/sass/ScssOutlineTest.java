@@ -98,4 +98,26 @@ class ScssOutlineTest {
         assertFalse(ScssOutline.canLoad("base", "file:///s/_sass/minima/_database.scss"));
         assertFalse(ScssOutline.canLoad("minima/base", "file:///s/_sass/_base.scss"));
     }
+
+    @Test
+    void theLastStatementThatWritesInABlockPassesOverVariablesExtendsAndDefinitions() {
+        String source = ".o { x: 1; @include m; $v: 1; @extend %p; @mixin n { } .b { y: 2; } }";
+        var places = ScssOutline.places(source);
+        int open = source.indexOf('{');
+        assertEquals(source.indexOf("@include"), ScssOutline.writingBefore(places, source, open, source.indexOf(".b")));
+        assertEquals(source.indexOf("x: 1"), ScssOutline.writingBefore(places, source, open, source.indexOf("@include")));
+        assertEquals(-1, ScssOutline.writingBefore(places, source, open, source.indexOf("x: 1")));
+        assertEquals(source.indexOf(".b"), ScssOutline.statementIn(places, open, source.indexOf("y: 2")));
+    }
+
+    @Test
+    void aStretchWritesNoBlockWithDeclarationsAndInterpolationsOnly() {
+        assertTrue(ScssOutline.writesNoBlock("x: #{$a}; $v: 1; y: 2;", 0, 22));
+        assertFalse(ScssOutline.writesNoBlock("x: 1; .b { y: 2; }", 0, 18));
+        assertFalse(ScssOutline.writesNoBlock("x: 1; @include m;", 0, 17));
+        assertFalse(ScssOutline.writesNoBlock("x: 1; @content;", 0, 15));
+        assertTrue(ScssOutline.writesOnlyRules(".b { y: 2; } @content;", 0, 22, true));
+        assertFalse(ScssOutline.writesOnlyRules(".b { y: 2; } @content;", 0, 22, false));
+        assertFalse(ScssOutline.writesOnlyRules("@media print { y: 2; }", 0, 22, true));
+    }
 }

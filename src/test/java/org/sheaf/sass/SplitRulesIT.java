@@ -51,11 +51,13 @@ class SplitRulesIT {
     }
 
     @Test
-    void aTopLevelIncludeJustBeforeKeepsTheRuleAfterTheMixinsRules() throws Exception {
-        // libsass: the @media (min-width: 5em), b { c: 3 }, b { font-size: 1px }, the @media (min-width: 10em)
-        assertEquals("@media (min-width: 5em) {\n  b {\n    z: 1;\n  }\n}\nb {\n  font-size: 1px;\n}\n"
-                + "@media (min-width: 10em) {\n  b {\n    font-size: 2px;\n  }\n}\nb {\n  c: 3;\n}",
-                compiled("@include mq(5em) { b { z: 1; } }\nb { @include fs(1px); c: 3; }"));
+    void aTopLevelIncludeWhoseMixinMayIncludeTheRulesMixinsAfterItsContentKeepsTheRuleAfterTheMixinsRules() throws Exception {
+        // libsass: b { z: 1 }, b { font-size: 1px } and its @media, b { c: 3 }, b { font-size: 2px }
+        // and its @media; whether the @if wrote the first b { font-size }, the outline does not say
+        assertEquals("b {\n  z: 1;\n}\nb {\n  font-size: 1px;\n}\n@media (min-width: 10em) {\n  b {\n    font-size: 2px;\n  }\n}\n"
+                + "b {\n  font-size: 2px;\n}\n@media (min-width: 10em) {\n  b {\n    font-size: 4px;\n  }\n}\nb {\n  c: 3;\n}",
+                compiled("@mixin then-fs($on) { @content; @if $on { b { @include fs(1px); } } }\n"
+                        + "@include then-fs(true) { b { z: 1; } }\nb { @include fs(2px); c: 3; }"));
     }
 
     @Test
