@@ -463,6 +463,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // the line ends made line feeds first: flexmark trims the blank lines after the code up
         // to the last line's LF, leaving its CR, so the code would end without a line break
         String code = BasedSequence.of(withLineFeeds(node.getContentChars().toString())).trimTailBlankLines().toString();
+        if (!code.endsWith("\n")) {
+            // the page's last line, without a line break: kramdown ends every text with one
+            code += "\n";
+        }
         // a class language-x from an attribute list names the language, as a fence's info does
         renderCode(node, null, markedLanguage(node), code, context, html);
     }
