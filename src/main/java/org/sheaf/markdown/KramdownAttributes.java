@@ -23,7 +23,8 @@ import java.util.Map;
  * answer in the flexmark document for the renderers to read.
  *
  * <p>kramdown's rules: a block list on the line right after a block belongs to that block; one
- * with a blank line before it belongs to the next block. A span list belongs to the span just
+ * with a blank line before it belongs to the next block; one at the start of a list item's first
+ * line belongs to the item ({@link KramdownItemAttributes}), and is taken out of the tree. A span list belongs to the span just
  * before it, and is dropped after plain text. A bare name refers to an attribute list
  * definition ({@code {:name: ...}}) anywhere in the document.
  */
@@ -74,7 +75,17 @@ final class KramdownAttributes {
         List<Node> htmlTargets = new ArrayList<>();
         Map<Node, Node> following = new IdentityHashMap<>();
         Map<Node, Node> firsts = new IdentityHashMap<>();
+        List<AttributeListBlock> itemLists = new ArrayList<>();
         for (AttributeListBlock block : blocks) {
+            if (KramdownItemAttributes.startsItem(block)) {
+                // the item's own list, which kramdown takes off the item's text before reading it
+                blockLists.computeIfAbsent(block.getParent(), item -> {
+                    targets.add(item);
+                    return new ArrayList<>();
+                }).add(block.attributes());
+                itemLists.add(block);
+                continue;
+            }
             liftOutOfItem(document, block);
             Node first = firstOfRun(document, block, firsts);
             Node before = blockBefore(document, first);
@@ -92,6 +103,8 @@ final class KramdownAttributes {
             }
             ofTarget.add(block.attributes());
         }
+        // out of the tree once every other list is placed: an item's text starts where its list stood
+        itemLists.forEach(Node::unlink);
         for (Node target : targets) {
             apply(attached, target, AttributeList.joined(blockLists.get(target)), definitions);
         }

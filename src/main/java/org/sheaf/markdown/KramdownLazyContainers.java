@@ -115,7 +115,7 @@ final class KramdownLazyContainers {
                 if (start == null || KramdownPipeRows.continuesTable(state, matched)) {
                     return BlockStart.none();
                 }
-                return KramdownDefinitions.withNoteLead(lazy(start), state, matched);
+                return KramdownDefinitions.withNoteLead(lazy(KramdownItemAttributes.afterItemList(start, state)), state, matched);
             };
         }
 
