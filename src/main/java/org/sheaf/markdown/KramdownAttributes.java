@@ -122,7 +122,10 @@ final class KramdownAttributes {
                 // kramdown gives a list right after another list to the same span
                 target = target.getPrevious();
             }
-            if (target == null || target instanceof Text || target instanceof SoftLineBreak) {
+            if (target instanceof Text text && endsWithQuote(text.getChars())) {
+                // kramdown gives the list to the curly quote it made, which writes no attributes
+                span.unlink();
+            } else if (target == null || target instanceof Text || target instanceof SoftLineBreak) {
                 // kramdown finds no span to give the list to after text, and writes the list as text
                 span.insertBefore(new Text(span.getChars()));
                 span.unlink();
@@ -131,6 +134,16 @@ final class KramdownAttributes {
             }
         }
         document.set(ATTRIBUTES, attached);
+    }
+
+    /**
+     * Whether {@code text} ends with a straight quote not escaped, which kramdown makes a curly
+     * quote of its own, whatever comes before it.
+     */
+    private static boolean endsWithQuote(BasedSequence text) {
+        int last = text.length() - 1;
+        return last >= 0 && (text.charAt(last) == '"' || text.charAt(last) == '\'')
+                && (last == 0 || text.charAt(last - 1) != '\\');
     }
 
     /** The attributes attached to {@code node}, or null. */
