@@ -109,15 +109,22 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
     }
 
     /**
-     * Whether the text on this line of the quote {@code block} stands in starts with a tab after
+     * Whether the text on this line of a quote {@code block} stands in starts with a tab after
      * its {@code >}, here at the state's index, which kramdown reads as the indent of a code
      * block, as it does a tab at the start of a line: a code block in the quote goes on over
-     * such a line.
+     * such a line. The quote may be an outer one, whose text is a lazy line of the quotes inside.
      */
     static boolean startsWithTab(ParserState state, Block block) {
-        Quote quote = block.getParent() == null ? null : quoteOf(state.getActiveBlockParser(block.getParent()));
-        return quote != null && quote.tabLine == state.getLineNumber() && quote.tabIndex == state.getIndex()
-                && !state.isBlank();
+        if (state.isBlank()) {
+            return false;
+        }
+        for (Block container = block.getParent(); container != null; container = container.getParent()) {
+            Quote quote = quoteOf(state.getActiveBlockParser(container));
+            if (quote != null && quote.tabLine == state.getLineNumber() && quote.tabIndex == state.getIndex()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The quote {@code parser} reads, or null when it reads none of these quotes. */
