@@ -72,6 +72,10 @@ import org.sheaf.jekyll.Html;
  * per rendering), so its per-document state is never shared between threads.
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
+    /** A {@code markdown="0"} attribute in an element's opening tag, group 1 the tag before it. */
+    private static final Pattern MARKDOWN_OFF = Pattern.compile(
+            "(<[A-Za-z][A-Za-z0-9-]*(?:\\s+[^\\s>=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*?)\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0)(?=[\\s/>])");
+
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
     private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
@@ -914,14 +918,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             context.delegateRender();
             return;
         }
-        String text = withAttributes(node.getContentChars().normalizeEOL(), KramdownAttributes.overHtml(node),
-                KramdownAttributes.of(node));
+        String text = withAttributes(withoutMarkdownOff(node.getContentChars().normalizeEOL()),
+                KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
         html.line();
         html.rawPre(KramdownHtmlText.escaped(text));
         html.line();
         if (KramdownHtmlText.endsApart(text)) {
             html.blankLine();
         }
+    }
+
+    /**
+     * {@code html} without the {@code markdown="0"} of its elements' opening tags: kramdown reads
+     * the attribute, which keeps the element's content raw, and writes the element without it.
+     */
+    private static String withoutMarkdownOff(String html) {
+        return html.contains("markdown") ? MARKDOWN_OFF.matcher(html).replaceAll("$1") : html;
     }
 
     /**
