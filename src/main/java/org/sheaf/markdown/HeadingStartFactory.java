@@ -7,9 +7,11 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HeadingParser;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,11 @@ import java.util.regex.Pattern;
  */
 final class HeadingStartFactory extends ScreenedStartFactory {
     private static final Pattern ATX = Pattern.compile("^#{1,6}(?:[ \\t]+|$)");
+    /**
+     * kramdown's (GFM's) ATX heading: its marker, white space, and text, which may not be empty.
+     * Text of nothing but {@code #} is the heading's text: only {@code #} after white space closes.
+     */
+    private static final Pattern KRAMDOWN_ATX = Pattern.compile("#{1,6}[ \\t]+(#*)[ \\t]*(\\S?)");
     private static final Pattern SETEXT = Pattern.compile("^(?:=+|-+)[ \\t]*$");
     /** kramdown's setext underline, the end of its line trimmed as Ruby's {@code \\s} trims. */
     private static final Pattern KRAMDOWN_SETEXT = Pattern.compile("[-=]+[ \\t\\r\\f\\u000B]*");
@@ -64,8 +71,8 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         }
         char first = line.charAt(start);
         if (first == '#') {
-            return ATX.matcher(line.subSequence(start)).find()
-                    && !(oneLineSetext && KramdownPipeRows.continuesTable(state, matched));
+            return oneLineSetext ? kramdownHeading(line.subSequence(start)) != null
+                    && !KramdownPipeRows.continuesTable(state, matched) : ATX.matcher(line.subSequence(start)).find();
         }
         return (first == '=' || first == '-') && (SETEXT.matcher(line.subSequence(start)).find() || kramdownUnderline(state))
                 && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
@@ -79,10 +86,14 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      */
     @Override
     BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+        BasedSequence line = state.getLine();
+        if (oneLineSetext && line.charAt(state.getNextNonSpaceIndex()) == '#') {
+            BasedSequence text = line.subSequence(state.getNextNonSpaceIndex());
+            return start == null ? null : withKramdownText(start, text, kramdownHeading(text));
+        }
         if (start != null || !kramdownUnderline(state) || !matched.getBlockParser().isParagraphParser()) {
             return start;
         }
-        BasedSequence line = state.getLine();
         BlockContent text = new BlockContent();
         text.addAll(matched.getParagraphLines(), matched.getParagraphEolLengths());
         HeadingParser parser = new HeadingParser(line.charAt(state.getNextNonSpaceIndex()) == '=' ? 1 : 2);
@@ -91,6 +102,34 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         heading.setClosingMarker(line.trim());
         heading.setCharsFromContent();
         return BlockStart.of(parser).atIndex(line.length()).replaceActiveBlockParser();
+    }
+
+    /**
+     * The ATX heading kramdown reads from {@code text}, the line from its first {@code #}: a
+     * matcher whose first group is the heading's text when that is nothing but {@code #}, or
+     * null when kramdown reads no heading there ({@code #} alone, or with only white space after).
+     */
+    private static Matcher kramdownHeading(BasedSequence text) {
+        Matcher heading = KRAMDOWN_ATX.matcher(text);
+        return heading.lookingAt() && (!heading.group(1).isEmpty() || !heading.group(2).isEmpty()) ? heading : null;
+    }
+
+    /**
+     * flexmark's heading with kramdown's text where they differ: a heading of nothing but
+     * {@code #} ({@code # ###}), which flexmark reads as an empty heading and its closing marker.
+     *
+     * @param line     the line from the heading's first {@code #}
+     * @param kramdown {@link #kramdownHeading} of {@code line}
+     */
+    private static BlockStart withKramdownText(BlockStart start, BasedSequence line, Matcher kramdown) {
+        if (kramdown.group(1).isEmpty() || !kramdown.group(2).isEmpty()
+                || !(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1
+                || !(found.getBlockParsers()[0].getBlock() instanceof Heading heading)) {
+            return start;
+        }
+        heading.setText(line.subSequence(kramdown.start(1), kramdown.end(1)));
+        heading.setClosingMarker(BasedSequence.NULL);
+        return start;
     }
 
     /** Whether the line is a setext underline that kramdown reads and flexmark does not: mixed, from the margin. */

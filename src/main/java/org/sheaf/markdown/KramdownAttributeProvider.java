@@ -50,16 +50,17 @@ final class KramdownAttributeProvider implements AttributeProvider {
                 attributes.addValue("style", "text-align: " + align);
             }
         }
+        // flexmark names the part of a list item after the list's looseness
+        boolean item = node instanceof ListItem
+                && (part == CoreNodeRenderer.TIGHT_LIST_ITEM || part == CoreNodeRenderer.LOOSE_LIST_ITEM);
         if (node instanceof ListBlock || node instanceof ListItem) {
-            // flexmark names the part of a list item after the list's looseness
-            boolean item = part == CoreNodeRenderer.TIGHT_LIST_ITEM || part == CoreNodeRenderer.LOOSE_LIST_ITEM;
             Document document = node.getDocument();
             if ((item || part == AttributablePart.NODE) && document != null
                     && KramdownTaskLists.MARKED.get(document).contains(node)) {
                 attributes.addValue("class", node instanceof ListItem ? "task-list-item" : "task-list");
             }
         }
-        if (part != AttributablePart.NODE && part != AttributablePart.LINK) {
+        if (part != AttributablePart.NODE && part != AttributablePart.LINK && !item) {
             return;
         }
         // an abbreviation takes the attributes of its definition, whose list kramdown gives to

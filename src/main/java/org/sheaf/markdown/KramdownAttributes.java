@@ -23,7 +23,8 @@ import java.util.Map;
  * answer in the flexmark document for the renderers to read.
  *
  * <p>kramdown's rules: a block list on the line right after a block belongs to that block; one
- * with a blank line before it belongs to the next block. A span list belongs to the span just
+ * with a blank line before it belongs to the next block; one at the start of a list item's first
+ * line belongs to the item ({@link KramdownItemAttributes}), and is taken out of the tree. A span list belongs to the span just
  * before it, and is dropped after plain text. A bare name refers to an attribute list
  * definition ({@code {:name: ...}}) anywhere in the document.
  */
@@ -74,7 +75,17 @@ final class KramdownAttributes {
         List<Node> htmlTargets = new ArrayList<>();
         Map<Node, Node> following = new IdentityHashMap<>();
         Map<Node, Node> firsts = new IdentityHashMap<>();
+        List<AttributeListBlock> itemLists = new ArrayList<>();
         for (AttributeListBlock block : blocks) {
+            if (KramdownItemAttributes.startsItem(block)) {
+                // the item's own list, which kramdown takes off the item's text before reading it
+                blockLists.computeIfAbsent(block.getParent(), item -> {
+                    targets.add(item);
+                    return new ArrayList<>();
+                }).add(block.attributes());
+                itemLists.add(block);
+                continue;
+            }
             liftOutOfItem(document, block);
             Node first = firstOfRun(document, block, firsts);
             Node before = blockBefore(document, first);
@@ -92,6 +103,8 @@ final class KramdownAttributes {
             }
             ofTarget.add(block.attributes());
         }
+        // out of the tree once every other list is placed: an item's text starts where its list stood
+        itemLists.forEach(Node::unlink);
         for (Node target : targets) {
             apply(attached, target, AttributeList.joined(blockLists.get(target)), definitions);
         }
@@ -109,7 +122,10 @@ final class KramdownAttributes {
                 // kramdown gives a list right after another list to the same span
                 target = target.getPrevious();
             }
-            if (target == null || target instanceof Text || target instanceof SoftLineBreak) {
+            if (target instanceof Text text && endsWithQuote(text.getChars())) {
+                // kramdown gives the list to the curly quote it made, which writes no attributes
+                span.unlink();
+            } else if (target == null || target instanceof Text || target instanceof SoftLineBreak) {
                 // kramdown finds no span to give the list to after text, and writes the list as text
                 span.insertBefore(new Text(span.getChars()));
                 span.unlink();
@@ -118,6 +134,16 @@ final class KramdownAttributes {
             }
         }
         document.set(ATTRIBUTES, attached);
+    }
+
+    /**
+     * Whether {@code text} ends with a straight quote not escaped, which kramdown makes a curly
+     * quote of its own, whatever comes before it.
+     */
+    private static boolean endsWithQuote(BasedSequence text) {
+        int last = text.length() - 1;
+        return last >= 0 && (text.charAt(last) == '"' || text.charAt(last) == '\'')
+                && (last == 0 || text.charAt(last - 1) != '\\');
     }
 
     /** The attributes attached to {@code node}, or null. */

@@ -1,13 +1,16 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
@@ -24,7 +27,10 @@ import java.util.regex.Pattern;
  * list on nothing. Its own option to extend a quote to a blank line skips the line's indentation,
  * which turns an indented {@code ---} into a heading's underline where kramdown keeps it text.
  *
- * <p>The quote is flexmark's, started where flexmark starts one; only its continuation differs.
+ * <p>The quote is flexmark's, started where flexmark starts one; only its continuation differs,
+ * and what a tab after its {@code >} means. kramdown drops the {@code >} and one space and reads
+ * the rest as text of its own, so a tab there is an indent of four columns, which starts code
+ * wherever a block may start; flexmark counts the tab to the next multiple of four columns.
  */
 final class KramdownBlockQuotes implements CustomBlockParserFactory {
     /** A block attribute list: {@code {:} not followed by {@code :} or {@code /}, to {@code }}. */
@@ -39,6 +45,10 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
     public BlockParserFactory apply(DataHolder options) {
         BlockParserFactory quotes = flexmark.apply(options);
         return (state, matched) -> {
+            Quote open = quoteOf(matched.getBlockParser());
+            if (open != null && open.leftMarkerFor(state)) {
+                return BlockStart.of(KramdownIndentedCode.afterTab(options)).atIndex(open.tabIndex + 1);
+            }
             BlockStart start = quotes.tryStart(state, matched);
             if (!(start instanceof BlockStartImpl started) || started.getBlockParsers().length != 1
                     || !(started.getBlockParsers()[0] instanceof BlockQuoteParser quote)) {
@@ -80,30 +90,57 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
     }
 
     /**
-     * Where the tab right after the line's {@code >} stands, or -1. kramdown drops a {@code >}
-     * and one space after it, so a tab there stays whole before the quote's text, an indent of
-     * its own (see {@link #indentedByTab}); flexmark takes one column of the tab for the space.
+     * Where the tab after the line's {@code >} and at most one space stands, or -1. kramdown
+     * drops a {@code >} and one space after it, so a tab there stays whole before the quote's
+     * text, an indent of its own (see {@link #startsWithTab}); flexmark counts it to the next
+     * multiple of four columns, three or two.
      */
     private static int tabAfterMarker(ParserState state) {
         BasedSequence line = state.getLine();
-        int marker = state.getNextNonSpaceIndex();
-        return marker + 1 < line.length() && line.charAt(marker) == '>' && line.charAt(marker + 1) == '\t' ? marker + 1 : -1;
+        int at = state.getNextNonSpaceIndex();
+        if (at >= line.length() || line.charAt(at) != '>') {
+            return -1;
+        }
+        at++;
+        if (at < line.length() && line.charAt(at) == ' ') {
+            at++;
+        }
+        return at < line.length() && line.charAt(at) == '\t' ? at : -1;
     }
 
     /**
-     * Whether the quote's text on this line starts with a tab right after its {@code >}, which
-     * kramdown reads as the indent of a code block, as it does a tab at the start of a line: a
-     * code block in the quote goes on over such a line.
+     * Whether the text on this line of a quote {@code block} stands in starts with a tab after
+     * its {@code >}, here at the state's index, which kramdown reads as the indent of a code
+     * block, as it does a tab at the start of a line: a code block in the quote goes on over
+     * such a line. The quote may be an outer one, whose text is a lazy line of the quotes inside.
      */
-    static boolean indentedByTab(ParserState state) {
-        BasedSequence line = state.getLine();
-        int at = state.getIndex();
-        return at > 0 && at < line.length() && line.charAt(at) == '\t' && line.charAt(at - 1) == '>'
-                && !state.isBlank();
+    static boolean startsWithTab(ParserState state, Block block) {
+        if (state.isBlank()) {
+            return false;
+        }
+        for (Block container = block.getParent(); container != null; container = container.getParent()) {
+            Quote quote = quoteOf(state.getActiveBlockParser(container));
+            if (quote != null && quote.tabLine == state.getLineNumber() && quote.tabIndex == state.getIndex()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The quote {@code parser} reads, or null when it reads none of these quotes. */
+    private static Quote quoteOf(BlockParser parser) {
+        BlockParser read = parser instanceof WrappedBlockParser wrapped ? wrapped.flexmark : parser;
+        return read instanceof Quote quote ? quote : null;
     }
 
     /** flexmark's quote, continued by any line that is not blank. */
     private static final class Quote extends BlockQuoteParser {
+        /** The last line whose text started with a tab, and where that tab stands. */
+        private int tabLine = -1;
+        private int tabIndex;
+        /** The last line on which the quote left its marker to its factory. */
+        private int markerLeftOn = -1;
+
         Quote(DataHolder options, BasedSequence marker) {
             super(options, marker);
         }
@@ -113,12 +150,45 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
             BlockContinue quoted = super.tryContinue(state);
             int tab = quoted == null ? -1 : tabAfterMarker(state);
             if (tab >= 0) {
+                tabLine = state.getLineNumber();
+                tabIndex = tab;
+                if (!state.getLine().subSequence(tab).isBlank() && startsBlock(state)) {
+                    // a block starts here, which the tab makes code; flexmark would look for none
+                    // after a tab of three columns before a letter, so the quote leaves its marker
+                    // to its factory, which starts the code (see leftMarkerFor)
+                    markerLeftOn = tabLine;
+                    return BlockContinue.atIndex(state.getNextNonSpaceIndex());
+                }
                 return BlockContinue.atIndex(tab);
             }
             if (quoted != null || state.isBlank() || endsQuote(state)) {
                 return quoted;
             }
             return BlockContinue.atIndex(state.getIndex());
+        }
+
+        /**
+         * Whether the line starts a block of the quote rather than going on with one: the block
+         * the last line went to is the quote itself or one that takes no more lines (a heading,
+         * a rule, an attribute list).
+         */
+        private boolean startsBlock(ParserState state) {
+            BlockParser last = state.getActiveBlockParser();
+            if (last.getBlock() == getBlock()) {
+                return true;
+            }
+            return last.getBlock().getParent() == getBlock() && (last.getBlock() instanceof Heading
+                    || last instanceof BoundedBlockParser bounded && !bounded.holds(state.getLine()));
+        }
+
+        /**
+         * Whether this quote left its {@code >} on the state's line for the quote factory, to
+         * start a code block after the tab that follows it. No factory ordered before the quote's
+         * starts a block at a {@code >}.
+         */
+        boolean leftMarkerFor(ParserState state) {
+            return markerLeftOn == state.getLineNumber() && tabLine == markerLeftOn
+                    && state.getLine().charAt(state.getIndex()) == '>';
         }
 
         /**

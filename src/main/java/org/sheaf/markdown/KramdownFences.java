@@ -1,6 +1,9 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -13,6 +16,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -212,6 +216,9 @@ final class KramdownFences {
      */
     private static final class KramdownFence extends WrappedBlockParser {
         private final int longest;
+        /** Spaces that stand for the leading tabs of line {@link #spacesLine}, before its text. */
+        private int spacesBefore;
+        private int spacesLine = -1;
 
         KramdownFence(BlockParser flexmark, int longest) {
             super(flexmark);
@@ -239,13 +246,54 @@ final class KramdownFences {
             }
             if (mixed) {
                 // flexmark would close it at a fence of its first character alone
-                return BlockContinue.atIndex(state.getIndex());
+                return lineFromContainers(state);
             }
             BlockContinue next = flexmark.tryContinue(state);
             // flexmark continues a fence it has not closed past up to the fence's indentation;
             // whether it closed shows only through flexmark's implementation
             boolean closed = next instanceof BlockContinueImpl found && found.isFinalize();
-            return closed ? next : BlockContinue.atIndex(state.getIndex());
+            return closed ? next : lineFromContainers(state);
+        }
+
+        /**
+         * The line from where its containers leave it. kramdown makes each tab that starts a line
+         * of a list item four spaces before it takes the item's indentation off, so in a list
+         * such a line keeps the spaces its items leave of those tabs ({@link #spacesBefore}),
+         * where flexmark would keep the whole tab the items' indentation ends in.
+         */
+        private BlockContinue lineFromContainers(ParserState state) {
+            BasedSequence line = state.getLine();
+            int tabs = 0;
+            while (tabs < line.length() && line.charAt(tabs) == '\t') {
+                tabs++;
+            }
+            spacesBefore = 0;
+            if (tabs == 0 || state.getColumn() >= 4 * tabs || !onlyInLists()) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
+            spacesBefore = 4 * tabs - state.getColumn();
+            spacesLine = state.getLineNumber();
+            return BlockContinue.atIndex(tabs);
+        }
+
+        /** Whether the fence stands in a list item, and in nothing but list items. */
+        private boolean onlyInLists() {
+            Node container = getBlock().getParent();
+            boolean inItem = false;
+            for (; container != null && !(container instanceof Document); container = container.getParent()) {
+                if (container instanceof ListItem && !(container instanceof DefinitionItem)) {
+                    inItem = true;
+                } else if (!(container instanceof ListBlock)) {
+                    return false;
+                }
+            }
+            return inItem;
+        }
+
+        @Override
+        public void addLine(ParserState state, BasedSequence line) {
+            boolean expanded = spacesBefore > 0 && spacesLine == state.getLineNumber();
+            flexmark.addLine(state, expanded ? PrefixedSubSequence.prefixOf(" ".repeat(spacesBefore), line) : line);
         }
 
         @Override

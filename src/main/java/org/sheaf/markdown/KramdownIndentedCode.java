@@ -75,7 +75,7 @@ final class KramdownIndentedCode {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
-            if (KramdownBlockQuotes.indentedByTab(state)) {
+            if (KramdownBlockQuotes.startsWithTab(state, getBlock())) {
                 afterBlank = false;
                 return BlockContinue.atIndex(state.getIndex() + 1);
             }

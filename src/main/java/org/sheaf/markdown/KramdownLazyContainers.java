@@ -1,24 +1,30 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -86,10 +92,92 @@ final class KramdownLazyContainers {
         }
     }
 
-    /** flexmark's list parser, its items kept open over lazy lines. */
+    /**
+     * flexmark's list parser, its items kept open over lazy lines, and an item marked left of
+     * its list's first marker read as kramdown reads it.
+     *
+     * <p>kramdown takes an item marker indented less than the item's text (and by up to three
+     * spaces) as the next item of the list, and a marker of the other kind of list, after a blank
+     * line, as the start of a new list; so {@code * b} under {@code   * a} is a second item.
+     * flexmark's kramdown rules take nothing left of the list's first marker once the list is
+     * open, so the line became text. Such a line is given to flexmark's list factory as it
+     * would come to it after the list: the new list it starts is the new list, or its item the
+     * list's next item.
+     */
     static final class ListFactory extends StartFactory {
         ListFactory() {
             super(new ListBlockParser.Factory());
+        }
+
+        @Override
+        BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            BlockParser open = matched.getBlockParser();
+            if (!(open.getBlock() instanceof ListBlock list) || !(list.getFirstChild() instanceof ListItem first)
+                    || list.getParent() == null || state.getIndent() >= markerIndent(first, state)) {
+                return null;
+            }
+            BlockParser container = openParserOf(list.getParent(), state);
+            if (container == null || !(starts.tryStart(state, new MatchedAs(container, matched))
+                    instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
+                return null;
+            }
+            BlockParser item = started.getBlockParsers()[1];
+            boolean sameKind = (item.getBlock() instanceof OrderedListItem) == (list instanceof OrderedList);
+            BlockStart start = sameKind ? BlockStart.of(item) : BlockStart.of(started.getBlockParsers());
+            return started.getNewColumn() >= 0 ? start.atColumn(started.getNewColumn()) : start.atIndex(started.getNewIndex());
+        }
+
+        /** The open parser of {@code block}, the document's own among them. */
+        private static BlockParser openParserOf(Node block, ParserState state) {
+            for (BlockParser parser : state.getActiveBlockParsers()) {
+                if (parser.getBlock() == block) {
+                    return parser;
+                }
+            }
+            return null;
+        }
+
+        /** How far the list's first marker stood from the margin its containers left on its line. */
+        private static int markerIndent(ListItem first, ParserState state) {
+            BasedSequence marker = first.getOpeningMarker();
+            BasedSequence all = first.getDocument().getChars();
+            int lineStart = marker.getStartOffset();
+            while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+                lineStart--;
+            }
+            int column = 0;
+            for (int i = lineStart; i < marker.getStartOffset(); i++) {
+                column = all.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+            }
+            return column - state.getColumn();
+        }
+    }
+
+    /** The open block a factory is told the line came to, in place of the one it came to. */
+    private record MatchedAs(BlockParser parser, MatchedBlockParser matched) implements MatchedBlockParser {
+        @Override
+        public BlockParser getBlockParser() {
+            return parser;
+        }
+
+        @Override
+        public BasedSequence getParagraphContent() {
+            return matched.getParagraphContent();
+        }
+
+        @Override
+        public MutableDataHolder getParagraphDataHolder() {
+            return matched.getParagraphDataHolder();
+        }
+
+        @Override
+        public List<BasedSequence> getParagraphLines() {
+            return matched.getParagraphLines();
+        }
+
+        @Override
+        public List<Integer> getParagraphEolLengths() {
+            return matched.getParagraphEolLengths();
         }
     }
 
@@ -111,11 +199,14 @@ final class KramdownLazyContainers {
             BlockParserFactory starts = flexmark.apply(options);
             return (state, matched) -> {
                 BlockStart start = starts.tryStart(state, matched);
+                if (start == null) {
+                    start = refused(starts, state, matched);
+                }
                 // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing
                 if (start == null || KramdownPipeRows.continuesTable(state, matched)) {
                     return BlockStart.none();
                 }
-                return KramdownDefinitions.withNoteLead(lazy(start), state, matched);
+                return KramdownDefinitions.withNoteLead(lazy(KramdownItemAttributes.afterItemList(start, state)), state, matched);
             };
         }
 
@@ -123,6 +214,11 @@ final class KramdownLazyContainers {
             return WrappedBlockParser.wrapping(start, parser ->
                     parser.getBlock() instanceof ListItem || parser.getBlock() instanceof BlockQuote
                             ? new LazyContainer(parser) : parser);
+        }
+
+        /** What starts on a line flexmark's factory ({@code starts}) started nothing on; null for nothing. */
+        BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            return null;
         }
 
         @Override

@@ -72,6 +72,10 @@ import org.sheaf.jekyll.Html;
  * per rendering), so its per-document state is never shared between threads.
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
+    /** A {@code markdown="0"} attribute in an element's opening tag, group 1 the tag before it. */
+    private static final Pattern MARKDOWN_OFF = Pattern.compile(
+            "(<[A-Za-z][A-Za-z0-9-]*(?:\\s+[^\\s>=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*?)\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0)(?=[\\s/>])");
+
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
     private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
@@ -463,6 +467,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // the line ends made line feeds first: flexmark trims the blank lines after the code up
         // to the last line's LF, leaving its CR, so the code would end without a line break
         String code = BasedSequence.of(withLineFeeds(node.getContentChars().toString())).trimTailBlankLines().toString();
+        if (!code.endsWith("\n")) {
+            // the page's last line, without a line break: kramdown ends every text with one
+            code += "\n";
+        }
         // a class language-x from an attribute list names the language, as a fence's info does
         renderCode(node, null, markedLanguage(node), code, context, html);
     }
@@ -910,8 +918,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             context.delegateRender();
             return;
         }
-        String text = withAttributes(node.getContentChars().normalizeEOL(), KramdownAttributes.overHtml(node),
-                KramdownAttributes.of(node));
+        String text = withAttributes(withoutMarkdownOff(node.getContentChars().normalizeEOL()),
+                KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
         BasedSequence source = node.getChars().getBaseSequence();
         boolean endsDocument = source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank();
         html.line();
@@ -920,6 +928,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (KramdownHtmlText.endsApart(text)) {
             html.blankLine();
         }
+    }
+
+    /**
+     * {@code html} without the {@code markdown="0"} of its elements' opening tags: kramdown reads
+     * the attribute, which keeps the element's content raw, and writes the element without it.
+     */
+    private static String withoutMarkdownOff(String html) {
+        return html.contains("markdown") ? MARKDOWN_OFF.matcher(html).replaceAll("$1") : html;
     }
 
     /**

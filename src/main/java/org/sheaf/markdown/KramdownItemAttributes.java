@@ -1,0 +1,74 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BulletListItem;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.internal.BlockStartImpl;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * kramdown's list item attribute list: {@code - {: .done} text} gives the item ({@code <li>})
+ * the class, and the item's text starts after the list. kramdown takes such a list off the
+ * start of an item's first line before it reads the item's blocks, so the text after it may be
+ * any block ({@code - {: .x} # heading}); flexmark reads the list as the start of a paragraph.
+ * Here the item's blocks start after it, and it is put into the item as an {@link
+ * AttributeListBlock}, as a list alone on the item's first line already is; {@link
+ * KramdownAttributes} gives either to the item.
+ */
+final class KramdownItemAttributes {
+    /**
+     * kramdown's {@code LIST_ITEM_IAL}: {@code {:} not followed by {@code :}, {@code /} or a
+     * definition's name and colon, to the first {@code }} not escaped, and the white space after.
+     */
+    private static final Pattern ITEM_LIST = Pattern.compile("\\{:(?!(?:\\w[\\w-]*)?:|/)((?:\\\\}|[^}])+)}[ \\t]*");
+
+    private KramdownItemAttributes() {
+    }
+
+    /**
+     * {@code start}, flexmark's start of a list item, with the item's text starting after the
+     * attribute list that opens it, when text follows the list on the line; the list goes into
+     * the item. Any other start unchanged.
+     */
+    static BlockStart afterItemList(BlockStart start, ParserState state) {
+        if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length == 0) {
+            return start;
+        }
+        BlockParser[] parsers = found.getBlockParsers();
+        if (!(parsers[parsers.length - 1].getBlock() instanceof ListItem item) || item.getOpeningMarker().isNull()) {
+            return start;
+        }
+        BasedSequence line = state.getLine();
+        int text = item.getOpeningMarker().getEndOffset() - line.getStartOffset();
+        while (text < line.length() && (line.charAt(text) == ' ' || line.charAt(text) == '\t')) {
+            text++;
+        }
+        Matcher list = ITEM_LIST.matcher(line).region(text, line.length());
+        if (text >= line.length() || !list.lookingAt() || line.subSequence(list.end()).isBlank()) {
+            return start; // a list alone on the line is an AttributeListBlock of its own
+        }
+        BasedSequence written = line.subSequence(text, list.end()).trimEnd();
+        item.appendChild(new AttributeListBlock(written, null, AttributeList.parse(list.group(1))));
+        BlockStart moved = BlockStart.of(parsers).atIndex(list.end());
+        return found.isReplaceActiveBlockParser() ? moved.replaceActiveBlockParser() : moved;
+    }
+
+    /**
+     * Whether {@code block} is the first block of a list item (not a definition's) and starts on the line of the item's
+     * marker: the place of kramdown's list item attribute list.
+     */
+    static boolean startsItem(Node block) {
+        Node item = block.getParent();
+        if (!(item instanceof BulletListItem || item instanceof OrderedListItem) || block.getPrevious() != null) {
+            return false;
+        }
+        BasedSequence document = block.getDocument().getChars();
+        return document.subSequence(item.getStartOffset(), block.getStartOffset()).indexOf('\n') < 0;
+    }
+}
