@@ -181,9 +181,10 @@ final class FeedGenerator implements Generator {
                     .append("\"?>");
         }
         Object lang = site.get("lang");
-        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\"");
+        // the plugin's template leaves a space before its `{% if site.lang %}`, so it stands without a language too
+        out.append("<feed xmlns=\"http://www.w3.org/2005/Atom\" ");
         if (SeoTag.truthy(lang)) {
-            out.append(" xml:lang=\"").append(escape(lang.toString())).append('"');
+            out.append("xml:lang=\"").append(escape(lang.toString())).append('"');
         }
         out.append('>');
         out.append("<generator uri=\"https://jekyllrb.com/\" version=\"").append(escape(input.jekyllVersion()))
