@@ -17,6 +17,7 @@ final class Yaml extends Language {
     private static final Grammar GRAMMAR = new Grammar();
     private static final String FIRST = "(?:[^\\s#'\"\\[\\]{},:!&*|>%@`?-]|[?:-](?=\\S))";
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern DOCUMENT_MARKER = Pattern.compile("(?:---|\\.\\.\\.)(?=\\s|\\z)");
     private static final Pattern BLOCK_SCALAR_REST = Pattern.compile("([ \\t]*)(#.*)?");
     private static final Set<String> CONSTANTS = wordSet("true", "false", "null", "True", "False", "Null", "TRUE",
             "FALSE", "NULL");
@@ -67,12 +68,9 @@ final class Yaml extends Language {
         return GRAMMAR;
     }
 
-    /** {@code ---} or {@code ...}: a document marker where a document may start, else a plain scalar. */
+    /** {@code ---} or {@code ...} at the start of a line: a document marker (after a block scalar, see {@link #blockScalar}). */
     private static void marker(Matcher m, Lexing lexing) {
-        Tokens.Last last = lexing.last();
-        boolean start = last == null || last.type() == COMMENT_SINGLE || last.type() == NAME_NAMESPACE
-                || m.group().equals("...");
-        lexing.emit(start ? NAME_NAMESPACE : STRING, m.group());
+        lexing.emit(NAME_NAMESPACE, m.group());
     }
 
     /**
@@ -148,6 +146,12 @@ final class Yaml extends Language {
                 indent++;
             }
             if (indent < line.length() && indent <= parent) {
+                if (indent == 0 && DOCUMENT_MARKER.matcher(line).lookingAt()) {
+                    // Rouge reads a marker line right after a block scalar as one more string
+                    lexing.emit(TEXT, "\n");
+                    lexing.emit(STRING, line);
+                    at = end;
+                }
                 break;
             }
             lexing.emit(TEXT, "\n" + line.substring(0, indent));

@@ -54,6 +54,8 @@ public final class LiquidRenderer {
     private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** A raw block, as Liquid ends it: at the first endraw tag. */
+    private static final Pattern RAW_BLOCK = Pattern.compile("(?s)\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}");
     /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
     private static final int MAX_UNKNOWN_FILTERS = 64;
 
@@ -351,6 +353,22 @@ public final class LiquidRenderer {
 
     private static String prepared(String source) {
         String text = LaxLiquid.plainElse(HyphenatedNames.rewrite(source));
+        if (!text.contains("raw")) {
+            return tagsForLiqp(text);
+        }
+        // a raw block's text is output as written: the tags shown in it are no tags to adjust
+        Matcher raw = RAW_BLOCK.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        while (raw.find()) {
+            out.append(tagsForLiqp(text.substring(from, raw.start()))).append(raw.group());
+            from = raw.end();
+        }
+        return out.append(tagsForLiqp(text.substring(from))).toString();
+    }
+
+    /** Jekyll's tags in {@code text} (no raw block) written so that Liqp reads them as Jekyll does. */
+    private static String tagsForLiqp(String text) {
         if (text.contains("highlight")) {
             // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
             text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");

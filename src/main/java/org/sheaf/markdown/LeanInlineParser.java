@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
@@ -8,6 +9,7 @@ import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
@@ -57,6 +59,13 @@ final class LeanInlineParser extends InlineParserImpl {
      * which looks further back than the one character a delimiter processor is shown.
      */
     static final DataKey<Boolean> KRAMDOWN_HYPHENATED_UNDERSCORE = new DataKey<>("KRAMDOWN_HYPHENATED_UNDERSCORE", false);
+
+    /**
+     * Whether the spaces and tabs at the end of a line inside a paragraph are kept, as kramdown
+     * keeps them ({@code a \nb} is {@code a \nb}, {@code a   \nb} is {@code a <br />}: only the
+     * two spaces that make the break go). CommonMark drops them.
+     */
+    static final DataKey<Boolean> KRAMDOWN_LINE_END_SPACE = new DataKey<>("KRAMDOWN_LINE_END_SPACE", false);
 
     /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
     static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
@@ -109,6 +118,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownLoneBacktick;
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
+    private final boolean kramdownLineEndSpace;
 
     /** Where the {@code []} after the brackets being closed ends, when white space comes before it; else -1. */
     private int emptyReferenceEnd = -1;
@@ -141,6 +151,42 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
         this.kramdownAutolinks = KRAMDOWN_AUTOLINKS.get(options);
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
+        this.kramdownLineEndSpace = KRAMDOWN_LINE_END_SPACE.get(options);
+    }
+
+    /**
+     * With {@link #KRAMDOWN_LINE_END_SPACE}, the white space flexmark cuts from the end of the
+     * line is put back as text before the line break, less the two spaces of a hard break.
+     */
+    @Override
+    public boolean parseNewline() {
+        if (!kramdownLineEndSpace) {
+            return super.parseNewline();
+        }
+        int end = index > 0 && input.charAt(index - 1) == '\r' ? index - 1 : index;
+        int start = end;
+        while (start > 0 && (input.charAt(start - 1) == ' ' || input.charAt(start - 1) == '\t')) {
+            start--;
+        }
+        boolean parsed = super.parseNewline();
+        Node lineBreak = block.getLastChild();
+        int kept = lineBreak instanceof HardLineBreak && end - start >= 2
+                && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
+        if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
+            return parsed;
+        }
+        // flexmark cuts only a run that ends in a space: what the text before still holds stays
+        int from = start;
+        Node before = lineBreak.getPrevious();
+        int heldTo = before == null ? -1 : before.getChars().getEndOffset();
+        while (from < kept && input.getIndexOffset(from) < heldTo) {
+            from++;
+        }
+        if (kept > from) {
+            // a node of its own: the text before may be an emphasis marker, which must stay as it is
+            lineBreak.insertBefore(new Text(input.subSequence(from, kept)));
+        }
+        return parsed;
     }
 
     @Override

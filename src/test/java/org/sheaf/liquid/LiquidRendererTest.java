@@ -326,6 +326,18 @@ class LiquidRendererTest {
                 render("{% tablerow t in page.tags cols:2 %}{{ t }}{% endtablerow %}"));
     }
 
+
+    @Test
+    void rawBlocksKeepTheTagsThatAreReadDifferentlyOutsideThem() throws DiagnosticException {
+        // an include named by a variable, an include_cached, a highlight of c++, a gist and an
+        // avatar are adjusted for Liqp before parsing; shown in a raw block, they stay as written
+        assertEquals("{% include {{ page.my_variable }} %} {% include_cached a.html %} {% highlight c++ %}"
+                        + " {% gist 1 a b.rb %} {% avatar jekyll size=40 %} {% include x.html t=\"say \\\"hi\\\"\" %}",
+                render("{% raw %}{% include {{ page.my_variable }} %} {% include_cached a.html %} {% highlight c++ %}"
+                        + " {% gist 1 a b.rb %} {% avatar jekyll size=40 %} {% include x.html t=\"say \\\"hi\\\"\" %}{% endraw %}"));
+        assertEquals("{% highlight c++ %} x {% include {{ b }} %}",
+                render("{% raw %}{% highlight c++ %}{% endraw %} x {% raw %}{% include {{ b }} %}{% endraw %}"));
+    }
     @Test
     void exposesJekyllEnvironment() throws Exception {
         assertEquals("production", render("{{ jekyll.environment }}"));

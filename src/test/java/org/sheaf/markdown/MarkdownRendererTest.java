@@ -177,6 +177,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void spacesAtTheEndOfAParagraphLineStayAsKramdownKeepsThem() {
+        // kramdown keeps the white space before a line break; a hard break takes only its two spaces
+        assertEquals("<p>a \nb\tc \t\n<em>d</em> \ne <br />\nf\t<br />\ng</p>\n",
+                KRAMDOWN.render("a \nb\tc \t\n*d* \ne   \nf\t  \ng \n"));
+        assertEquals("<blockquote>\n  <p>q \nr</p>\n</blockquote>\n", KRAMDOWN.render("> q \n> r\n"));
+    }
+
+    @Test
+    void commonMarkDropsTheSpacesAtTheEndOfAParagraphLine() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));
+        assertEquals("<p>a\nb</p>\n", renderer.render("a \nb\n"));
+    }
+
+    @Test
     void hardWrapTurnsLineBreaksIntoBrTags() {
         MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("hard_wrap", true))));
         assertRenders(renderer, "<p>one<br>two</p>", "one\ntwo\n");

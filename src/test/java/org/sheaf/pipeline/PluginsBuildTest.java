@@ -119,6 +119,17 @@ class PluginsBuildTest {
     }
 
     @Test
+    void feedElementKeepsTheSpaceTheTemplateLeavesBeforeItsLanguage() {
+        // jekyll-feed's template writes `<feed xmlns="..." {% if site.lang %}xml:lang=".."{% endif %}>`
+        TestSite without = withPosts(1).file("_config.yml", CONFIG + ALL).buildOk();
+        assertTrue(without.read("feed.xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" ><generator"),
+                without.read("feed.xml"));
+        TestSite with = withPosts(1).file("_config.yml", CONFIG + ALL + "lang: en\n").buildOk();
+        assertTrue(with.read("feed.xml").contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><generator"),
+                with.read("feed.xml"));
+    }
+
+    @Test
     void sitesOwnFeedSitemapAndRobotsWin() {
         TestSite site = withPosts(1).file("_config.yml", CONFIG + ALL)
                 .file("feed.xml", "mine\n").file("robots.txt", "User-agent: *\n")
