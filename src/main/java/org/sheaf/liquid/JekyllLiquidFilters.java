@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
+import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyDate;
@@ -73,6 +74,14 @@ final class JekyllLiquidFilters {
                 (v, c, p) -> JekyllFilters.arrayToSentenceString(java.util.Arrays.asList(any.asArray(v, c)), param(p, 0))));
         filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
         filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
+        // a hash (or a document's drop) is no array to Ruby: its first is a [key, value] pair, it
+        // has no last, and a drop has no size
+        Filter liqpFirst = new liqp.filters.First();
+        Filter liqpLast = new liqp.filters.Last();
+        Filter liqpSize = new liqp.filters.Size();
+        filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map) : liqpFirst.apply(v, c, p)));
+        filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> ? null : liqpLast.apply(v, c, p)));
+        filters.add(filter("size", (v, c, p) -> DocumentDrop.is(v) ? 0L : liqpSize.apply(v, c, p)));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
@@ -351,6 +360,18 @@ final class JekyllLiquidFilters {
             return new ArrayList<>(map.values());
         }
         return new ArrayList<>(java.util.Arrays.asList(any.asArray(value, context)));
+    }
+
+    /** Ruby's first of a hash or a drop: its first key with that key's value, nil when it has none. */
+    private static Object firstPair(Map<?, ?> map) {
+        if (map instanceof DocumentDrop drop && drop.isDocument()) {
+            String key = drop.dropKeys().get(0);
+            return java.util.Arrays.asList(key, drop.get(key));
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            return java.util.Arrays.asList(entry.getKey(), entry.getValue());
+        }
+        return null;
     }
 
     /** A hash as Ruby's Hash#sort sees it: its [key, value] pairs. */
