@@ -72,6 +72,35 @@ class LiquidCompatTest {
     }
 
     @Test
+    void sortWithoutPropertyStopsOnValuesRubyCannotCompare() throws Exception {
+        // Jekyll's sort is Ruby's Array#sort, which glibc's merge sort drives: [2, nil, 1] compares nil with 1 first
+        DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | map: 'rank' | sort | join: ',' }}"));
+        assertEquals("about.md:1:29: error: Liquid error: comparison of NilClass with 1 failed", e.diagnostic().format());
+        e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | map: 'name' | push: 1 | sort | join: ',' }}"));
+        assertEquals("about.md:1:39: error: Liquid error: comparison of String with 1 failed", e.diagnostic().format());
+        assertEquals("a,b,c", render("{{ page.items | map: 'name' | reverse | sort | join: ',' }}"));
+    }
+
+    @Test
+    void mapKeepsNilForItemsWithoutTheProperty() throws Exception {
+        assertEquals("[2, nil, 1]", render("{{ page.items | map: 'rank' | inspect }}"));
+        assertEquals("[]", render("{{ page.nothing | map: 'rank' | inspect }}"));
+        assertEquals("[&quot;a&quot;]", render("{{ page.items[0] | map: 'name' | inspect }}"));
+        DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | map: 'rank' | map: 'x' }}"));
+        assertEquals("about.md:1:29: error: Liquid error: cannot select the property 'x'", e.diagnostic().format());
+    }
+
+    @Test
+    void sortNaturalPutsNilsLastInTheOrderRubysSortLeavesThem() throws Exception {
+        assertEquals("c a b", render("{{ page.items | sort_natural: 'rank' | map: 'name' | join: ' ' }}"));
+        assertEquals("10,9,a,b,B,C,,", render("{% assign xs = 'b,B,a,C,10,9' | split: ',' | push: nil | push: nil %}"
+                + "{{ xs | sort_natural | join: ',' }}"));
+    }
+
+    @Test
     void whereExpAndGroupByExpSeeNilProperties() throws Exception {
         assertEquals("b", render("{{ page.items | where_exp: 'i', 'i.rank == nil' | map: 'name' | join: ' ' }}"));
         assertEquals("a c", render("{{ page.items | where_exp: 'i', 'i.rank' | map: 'name' | join: ' ' }}"));
