@@ -74,6 +74,18 @@ final class RubyComparisons extends NodeVisitor {
         return parser.getRenderTransformer().transformObject(context, root.render(context));
     }
 
+    /** A loop over a range, or the tablerow over a range that {@link RangeTablerow#rewrite} wrote as one. */
+    @Override
+    public LNode visitFor_range(LiquidParser.For_rangeContext ctx) {
+        List<LNode> attributes = new ArrayList<>();
+        for (LiquidParser.For_attributeContext attribute : ctx.for_attribute()) {
+            attributes.add(visit(attribute));
+        }
+        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), visit(ctx.from), visit(ctx.to),
+                visitBlock(ctx.block()), attributes);
+        return tablerow != null ? tablerow : super.visitFor_range(ctx);
+    }
+
     /** A block's nodes as Liqp builds them, a blank block tag among them printing nothing. */
     @Override
     public BlockNode visitBlock(LiquidParser.BlockContext ctx) {

@@ -72,6 +72,20 @@ class LiquidCompatTest {
     }
 
     @Test
+    void tablerowLoopsOverARange() throws Exception {
+        assertEquals("[<tr class=\"row1\">\n<td class=\"col1\">1</td><td class=\"col2\">2</td></tr>\n]",
+                render("[{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}]"));
+        assertEquals("<tr class=\"row1\">\n<td class=\"col1\">2:1,1,false</td><td class=\"col2\">3:2,1,true</td></tr>\n"
+                        + "<tr class=\"row2\"><td class=\"col1\">4:1,2,false</td></tr>\n",
+                render("{% assign n = 5 %}{%- tablerow  x in (1..n) cols:2 limit:3 offset:1 -%}"
+                        + "{{ x }}:{{ tablerowloop.col }},{{ tablerowloop.row }},{{ tablerowloop.col_last }}{%- endtablerow -%}"));
+        // a loop inside, a tablerow over a variable inside, and a for over a range stay what they were
+        assertEquals("<tr class=\"row1\">\n<td class=\"col1\">12</td></tr>\n|123",
+                render("{% tablerow x in (2..2) %}{% for j in (1..x) %}{{ j }}{% endfor %}{% endtablerow %}|"
+                        + "{% for i in (1..3) %}{{ i }}{% endfor %}"));
+    }
+
+    @Test
     void sortWithoutPropertyStopsOnValuesRubyCannotCompare() throws Exception {
         // Jekyll's sort is Ruby's Array#sort, which glibc's merge sort drives: [2, nil, 1] compares nil with 1 first
         DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
