@@ -350,7 +350,7 @@ public final class LiquidRenderer {
     }
 
     private static String prepared(String source) {
-        String text = RangeTablerow.rewrite(LaxLiquid.plainElse(HyphenatedNames.rewrite(source)));
+        String text = RangeTablerow.rewrite(LaxLiquid.plainElse(HyphenatedNames.rewrite(Liquid5Tags.rewrite(source))));
         if (text.contains("highlight")) {
             // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
             text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");

@@ -72,6 +72,15 @@ class LiquidCompatTest {
     }
 
     @Test
+    void echoAndLiquidTagsOfLiquid5() throws Exception {
+        // Jekyll 4.3.1 on Debian runs Liquid 5.4, which has both tags
+        assertEquals("a 412 b", render("a {% liquid\nassign x = 3\necho x | plus: 1\n\nfor i in (1..2)\n  echo i\nendfor\n%} b"));
+        assertEquals("ayb HI1.", render("a {%- liquid\n  if true\n    echo 'y'\n  endif\n-%} b {% echo 'hi' | upcase %} {%- echo 1 -%} ."));
+        assertEquals("2||{% echo 1 %}", render("{% liquid assign z = 2 %}{{ z }}{% liquid %}|{% liquid\n\n%}|"
+                + "{% raw %}{% echo 1 %}{% endraw %}"));
+    }
+
+    @Test
     void tablerowLoopsOverARange() throws Exception {
         assertEquals("[<tr class=\"row1\">\n<td class=\"col1\">1</td><td class=\"col2\">2</td></tr>\n]",
                 render("[{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}]"));
