@@ -24,6 +24,7 @@ import liqp.nodes.NEqNode;
 import liqp.parser.v4.NodeVisitor;
 import liqp.spi.BasicTypesSupport;
 import liquid.parser.v4.LiquidParser;
+import org.sheaf.jekyll.DocumentDrop;
 import liquid.parser.v4.LiquidParser.IndexContext;
 
 /**
@@ -195,12 +196,28 @@ final class RubyComparisons extends NodeVisitor {
         for (IndexContext index : ctx.index()) {
             if (index.Dot() != null) {
                 String name = index.id2().getText();
-                node.add(name.equals("first") ? new FirstOfHash() : new LookupNode.Hash(name));
+                node.add(name.equals("first") ? new FirstOfHash()
+                        : name.equals("size") ? new SizeOfDrop() : new LookupNode.Hash(name));
             } else {
                 node.add(new LookupNode.Index(visit(index.expr()), index.expr().getText()));
             }
         }
         return node;
+    }
+
+    /** {@code .size}: nil on a document's drop, which has no size method in Ruby, else Liqp's lookup. */
+    private static final class SizeOfDrop extends LookupNode.Hash {
+        SizeOfDrop() {
+            super("size");
+        }
+
+        @Override
+        public Object get(Object value, TemplateContext context) {
+            if (DocumentDrop.is(value) && !((Map<?, ?>) value).containsKey("size")) {
+                return null;
+            }
+            return super.get(value, context);
+        }
     }
 
     /** {@code .first}: a hash's first entry as a pair when the hash has no key {@code first}, else Liqp's lookup. */
@@ -212,6 +229,11 @@ final class RubyComparisons extends NodeVisitor {
         @Override
         public Object get(Object value, TemplateContext context) {
             if (value instanceof Map<?, ?> map && !map.containsKey("first")) {
+                if (DocumentDrop.is(value)) {
+                    // a drop's first comes from its each: its first key, name, with the value
+                    String key = ((DocumentDrop) value).dropKeys().get(0);
+                    return Arrays.asList(key, map.get(key));
+                }
                 return map.isEmpty() ? null : map.entrySet().stream().findFirst()
                         .map(entry -> Arrays.asList(entry.getKey(), entry.getValue())).orElseThrow();
             }

@@ -120,11 +120,13 @@ class JekyllModelTest {
                 .file("_posts/2019-01-03-two.md", "---\nzeta: 1\nlayout: null\nalpha: 2\ntitle: Two\n---\nTwo\n")
                 .file("index.html", "---\n---\n{% assign post = site.posts[0] %}{% for k in post %}{{ k }},{% endfor %}\n"
                         + "{{ post | size }} {{ post | first | inspect }} {{ post | last | inspect }} "
-                        + "{{ page | first | inspect }} {{ page | last | inspect }}\n")
+                        + "{{ page | first | inspect }} {{ page | last | inspect }}\n"
+                        + "{{ post.first | inspect }} {{ post.size | inspect }} {{ page.size }}\n")
                 .buildOk();
         assertEquals("name,id,relative_path,excerpt,title,categories,collection,next,tags,previous,content,output,"
                 + "path,url,date,draft,dflt,zeta,layout,alpha,slug,ext,\n"
-                + "0 [&quot;name&quot;, &quot;2019-01-03-two.md&quot;] nil [&quot;dflt&quot;, 9] nil\n",
+                + "0 [&quot;name&quot;, &quot;2019-01-03-two.md&quot;] nil [&quot;dflt&quot;, 9] nil\n"
+                + "[&quot;name&quot;, &quot;2019-01-03-two.md&quot;] nil 7\n",
                 site.read("index.html"));
     }
 
