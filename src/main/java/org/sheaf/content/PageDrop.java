@@ -2,9 +2,12 @@ package org.sheaf.content;
 
 import java.util.AbstractMap;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sheaf.jekyll.DocumentDrop;
 
 /**
  * A page's template variables ({@code page.*}, and each item of {@code site.posts}), as a map
@@ -17,8 +20,11 @@ import java.util.Set;
  * <p>Pages point at each other ({@code previous}, {@code next}), so a drop compares by identity
  * and prints its neighbours by URL: equality, hashing and printing never walk the cycle. Jekyll's
  * drops play the same part.
+ *
+ * <p>A document's drop (one with a {@code collection}) is a {@link DocumentDrop} to the filters
+ * and loops that tell a Ruby drop from a Hash; {@link #isDocument} says which this is.
  */
-public final class PageDrop extends AbstractMap<String, Object> {
+public final class PageDrop extends AbstractMap<String, Object> implements DocumentDrop {
     private final Map<String, Object> values;
     private final RenderedPages rendered;
     /** The drop this one shows: itself, or the drop whose {@link #withBodyContent} view it is. */
@@ -57,8 +63,42 @@ public final class PageDrop extends AbstractMap<String, Object> {
         return new PageDrop(origin, true);
     }
 
+    /** Whether this is a post's or a collection document's drop, which Ruby sees as a drop, not a Hash. */
+    @Override
+    public boolean isDocument() {
+        return values.get("collection") != null;
+    }
+
+    /**
+     * Jekyll's DocumentDrop keys: its methods, then the data's keys in Jekyll's order, where
+     * {@code draft} comes first (Jekyll sets it on reading the file), then the defaults' and front
+     * matter's keys, and {@code slug} and {@code ext} (taken from the file name) last.
+     */
+    @Override
+    public List<String> dropKeys() {
+        List<String> keys = new ArrayList<>(METHOD_KEYS);
+        List<String> tail = new ArrayList<>();
+        if (values.containsKey("draft")) {
+            keys.add("draft");
+        }
+        for (String key : values.keySet()) {
+            if (key.equals("slug") || key.equals("ext")) {
+                tail.add(key);
+            } else if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        keys.addAll(tail);
+        return keys;
+    }
+
     @Override
     public Object get(Object key) {
+        if ("name".equals(key) && !values.containsKey("name") && isDocument()) {
+            // Jekyll's DocumentDrop answers name with the file's name, which is no data key
+            String path = String.valueOf(values.get("relative_path"));
+            return path.substring(path.lastIndexOf('/') + 1);
+        }
         if (bodyContent && "content".equals(key)) {
             return values.get(key);
         }

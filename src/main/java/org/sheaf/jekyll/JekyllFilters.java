@@ -5,9 +5,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -283,13 +285,40 @@ public final class JekyllFilters {
      */
     public static String jsonify(Object value) {
         StringBuilder out = new StringBuilder();
-        appendJson(out, value);
+        appendJson(out, value, 0);
         return out.toString();
     }
 
-    private static void appendJson(StringBuilder out, Object value) {
+    /** The drop's fields a document drops from the documents it points at, two levels down. */
+    private static final Set<String> NESTED_BLACKLIST = Set.of("content", "output", "excerpt", "next", "previous");
+
+    /**
+     * {@code value} as JSON, {@code depth} arrays and hashes down. A document's drop lists its keys
+     * in the drop's order; from depth 2 on, as Jekyll's hash_for_json does, the documents it
+     * points at ({@code previous}, {@code next}) lose their content, output, excerpt and own
+     * neighbours, which ends the cycle between neighbours.
+     */
+    private static void appendJson(StringBuilder out, Object value, int depth) {
         if (value == null) {
             out.append("null");
+        } else if (DocumentDrop.is(value)) {
+            DocumentDrop drop = (DocumentDrop) value;
+            Map<String, Object> hash = new LinkedHashMap<>();
+            for (String key : drop.dropKeys()) {
+                Object field = drop.get(key);
+                if (depth >= 2 && (key.equals("previous") || key.equals("next")) && DocumentDrop.is(field)) {
+                    DocumentDrop neighbour = (DocumentDrop) field;
+                    Map<String, Object> collapsed = new LinkedHashMap<>();
+                    for (String k : neighbour.dropKeys()) {
+                        if (!NESTED_BLACKLIST.contains(k)) {
+                            collapsed.put(k, neighbour.get(k));
+                        }
+                    }
+                    field = collapsed;
+                }
+                hash.put(key, field);
+            }
+            appendJson(out, hash, depth);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             boolean first = true;
@@ -300,7 +329,7 @@ public final class JekyllFilters {
                 first = false;
                 appendJsonString(out, String.valueOf(e.getKey()));
                 out.append(':');
-                appendJson(out, e.getValue());
+                appendJson(out, e.getValue(), depth + 1);
             }
             out.append('}');
         } else if (value instanceof Collection<?> list) {
@@ -311,11 +340,11 @@ public final class JekyllFilters {
                     out.append(',');
                 }
                 first = false;
-                appendJson(out, item);
+                appendJson(out, item, depth + 1);
             }
             out.append(']');
         } else if (value instanceof Object[] array) {
-            appendJson(out, List.of(array));
+            appendJson(out, java.util.Arrays.asList(array), depth);
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte) {
             out.append(value);

@@ -122,4 +122,25 @@ public final class RubyStrings {
             }
         }
     }
+
+    /**
+     * Ruby's {@code String#casecmp}: the strings' UTF-8 bytes compared with only A to Z folded to
+     * lower case, as -1, 0 or 1.
+     */
+    public static int casecmp(String a, String b) {
+        byte[] x = a.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] y = b.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            int p = foldAscii(x[i] & 0xff);
+            int q = foldAscii(y[i] & 0xff);
+            if (p != q) {
+                return p < q ? -1 : 1;
+            }
+        }
+        return Integer.signum(x.length - y.length);
+    }
+
+    private static int foldAscii(int c) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    }
 }

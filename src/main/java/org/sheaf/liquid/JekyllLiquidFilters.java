@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
+import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyDate;
@@ -73,6 +74,14 @@ final class JekyllLiquidFilters {
                 (v, c, p) -> JekyllFilters.arrayToSentenceString(java.util.Arrays.asList(any.asArray(v, c)), param(p, 0))));
         filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
         filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
+        // a hash (or a document's drop) is no array to Ruby: its first is a [key, value] pair, it
+        // has no last, and a drop has no size
+        Filter liqpFirst = new liqp.filters.First();
+        Filter liqpLast = new liqp.filters.Last();
+        Filter liqpSize = new liqp.filters.Size();
+        filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map) : liqpFirst.apply(v, c, p)));
+        filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> ? null : liqpLast.apply(v, c, p)));
+        filters.add(filter("size", (v, c, p) -> DocumentDrop.is(v) ? 0L : liqpSize.apply(v, c, p)));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
@@ -159,6 +168,8 @@ final class JekyllLiquidFilters {
         filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : text(v, c, any),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
+        filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
+        filters.add(filter("sort_natural", (v, c, p) -> sortNatural(v, c, any, param(p, 0))));
         filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(v, c)) : v));
         setup.textFilters().forEach((name, body) ->
                 filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
@@ -353,6 +364,18 @@ final class JekyllLiquidFilters {
         return new ArrayList<>(java.util.Arrays.asList(any.asArray(value, context)));
     }
 
+    /** Ruby's first of a hash or a drop: its first key with that key's value, nil when it has none. */
+    private static Object firstPair(Map<?, ?> map) {
+        if (map instanceof DocumentDrop drop && drop.isDocument()) {
+            String key = drop.dropKeys().get(0);
+            return java.util.Arrays.asList(key, drop.get(key));
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            return java.util.Arrays.asList(entry.getKey(), entry.getValue());
+        }
+        return null;
+    }
+
     /** A hash as Ruby's Hash#sort sees it: its [key, value] pairs. */
     private static List<Object> pairs(Map<?, ?> map) {
         List<Object> pairs = new ArrayList<>();
@@ -454,7 +477,7 @@ final class JekyllLiquidFilters {
         }
         List<Object> items = input instanceof Map<?, ?> map ? pairs(map) : items(input, context, any);
         if (property == null) {
-            items.sort(JekyllLiquidFilters::compareValues);
+            RubySort.sort(items, RubySort::compare);
             return items;
         }
         if (nils != null && !nils.equals("first") && !nils.equals("last")) {
@@ -477,6 +500,63 @@ final class JekyllLiquidFilters {
             return compareValues(x, y);
         };
         items.sort(byProperty);
+        return items;
+    }
+
+    /**
+     * Liquid 5.4's map: each item of the flattened input (a hash is one item, nil none) read at
+     * {@code property}, nil where it has none, a string giving the property when it contains it
+     * ({@code String#[]}); a number cannot be read by name, which stops the render.
+     */
+    private static Object map(Object input, TemplateContext context, Filter any, String property) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : flattened(input instanceof Map<?, ?> ? List.of(input) : items(input, context, any))) {
+            if (item instanceof Map<?, ?> hash) {
+                out.add(hash.get(property));
+            } else if (item instanceof String text) {
+                out.add(property != null && text.contains(property) ? property : null);
+            } else if (item instanceof Number) {
+                throw new IllegalArgumentException("cannot select the property '" + property + "'");
+            } else {
+                out.add(null);
+            }
+        }
+        return out;
+    }
+
+    /** The items of {@code items} with the arrays among them spread out, as Ruby's flatten does. */
+    private static List<Object> flattened(List<?> items) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof List<?> list) {
+                out.addAll(flattened(list));
+            } else if (item instanceof Object[] array) {
+                out.addAll(flattened(java.util.Arrays.asList(array)));
+            } else {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Liquid 5.4's sort_natural: case-insensitive by the values' text (their property's, given
+     * one), nils after everything else. Liquid calls two nils unequal too (the second goes
+     * first), so their order follows the sort's own, which {@link RubySort} repeats.
+     */
+    private static Object sortNatural(Object input, TemplateContext context, Filter any, String property) {
+        List<Object> items = input instanceof Map<?, ?> map ? new ArrayList<>(List.of(map)) : items(input, context, any);
+        if (property != null && !items.stream().allMatch(item -> item instanceof Map<?, ?>)) {
+            return null;
+        }
+        RubySort.sort(items, (a, b) -> {
+            Object x = property == null ? a : property(a, property);
+            Object y = property == null ? b : property(b, property);
+            if (x == null || y == null) {
+                return x == null ? 1 : -1;
+            }
+            return Integer.signum(RubyStrings.casecmp(text(x, context, any), text(y, context, any)));
+        });
         return items;
     }
 

@@ -352,7 +352,7 @@ public final class LiquidRenderer {
     }
 
     private static String prepared(String source) {
-        String text = LaxLiquid.plainElse(HyphenatedNames.rewrite(source));
+        String text = RangeTablerow.rewrite(LaxLiquid.plainElse(HyphenatedNames.rewrite(Liquid5Tags.rewrite(source))));
         if (!text.contains("raw")) {
             return tagsForLiqp(text);
         }

@@ -24,6 +24,7 @@ import liqp.nodes.NEqNode;
 import liqp.parser.v4.NodeVisitor;
 import liqp.spi.BasicTypesSupport;
 import liquid.parser.v4.LiquidParser;
+import org.sheaf.jekyll.DocumentDrop;
 import liquid.parser.v4.LiquidParser.IndexContext;
 
 /**
@@ -72,6 +73,18 @@ final class RubyComparisons extends NodeVisitor {
         LNode root = new RubyComparisons(parser).visit(template.getParseTree());
         TemplateContext context = parent.newChildContext(parser.evaluate(parser.mapper, variables));
         return parser.getRenderTransformer().transformObject(context, root.render(context));
+    }
+
+    /** A loop over a range, or the tablerow over a range that {@link RangeTablerow#rewrite} wrote as one. */
+    @Override
+    public LNode visitFor_range(LiquidParser.For_rangeContext ctx) {
+        List<LNode> attributes = new ArrayList<>();
+        for (LiquidParser.For_attributeContext attribute : ctx.for_attribute()) {
+            attributes.add(visit(attribute));
+        }
+        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), visit(ctx.from), visit(ctx.to),
+                visitBlock(ctx.block()), attributes);
+        return tablerow != null ? tablerow : super.visitFor_range(ctx);
     }
 
     /** A block's nodes as Liqp builds them, a blank block tag among them printing nothing. */
@@ -183,12 +196,28 @@ final class RubyComparisons extends NodeVisitor {
         for (IndexContext index : ctx.index()) {
             if (index.Dot() != null) {
                 String name = index.id2().getText();
-                node.add(name.equals("first") ? new FirstOfHash() : new LookupNode.Hash(name));
+                node.add(name.equals("first") ? new FirstOfHash()
+                        : name.equals("size") ? new SizeOfDrop() : new LookupNode.Hash(name));
             } else {
                 node.add(new LookupNode.Index(visit(index.expr()), index.expr().getText()));
             }
         }
         return node;
+    }
+
+    /** {@code .size}: nil on a document's drop, which has no size method in Ruby, else Liqp's lookup. */
+    private static final class SizeOfDrop extends LookupNode.Hash {
+        SizeOfDrop() {
+            super("size");
+        }
+
+        @Override
+        public Object get(Object value, TemplateContext context) {
+            if (DocumentDrop.is(value) && !((Map<?, ?>) value).containsKey("size")) {
+                return null;
+            }
+            return super.get(value, context);
+        }
     }
 
     /** {@code .first}: a hash's first entry as a pair when the hash has no key {@code first}, else Liqp's lookup. */
@@ -200,6 +229,11 @@ final class RubyComparisons extends NodeVisitor {
         @Override
         public Object get(Object value, TemplateContext context) {
             if (value instanceof Map<?, ?> map && !map.containsKey("first")) {
+                if (DocumentDrop.is(value)) {
+                    // a drop's first comes from its each: its first key, name, with the value
+                    String key = ((DocumentDrop) value).dropKeys().get(0);
+                    return Arrays.asList(key, map.get(key));
+                }
                 return map.isEmpty() ? null : map.entrySet().stream().findFirst()
                         .map(entry -> Arrays.asList(entry.getKey(), entry.getValue())).orElseThrow();
             }

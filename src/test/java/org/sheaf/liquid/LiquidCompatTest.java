@@ -72,6 +72,58 @@ class LiquidCompatTest {
     }
 
     @Test
+    void echoAndLiquidTagsOfLiquid5() throws Exception {
+        // Jekyll 4.3.1 on Debian runs Liquid 5.4, which has both tags
+        assertEquals("a 412 b", render("a {% liquid\nassign x = 3\necho x | plus: 1\n\nfor i in (1..2)\n  echo i\nendfor\n%} b"));
+        assertEquals("ayb HI1.", render("a {%- liquid\n  if true\n    echo 'y'\n  endif\n-%} b {% echo 'hi' | upcase %} {%- echo 1 -%} ."));
+        assertEquals("2||{% echo 1 %}", render("{% liquid assign z = 2 %}{{ z }}{% liquid %}|{% liquid\n\n%}|"
+                + "{% raw %}{% echo 1 %}{% endraw %}"));
+    }
+
+    @Test
+    void tablerowLoopsOverARange() throws Exception {
+        assertEquals("[<tr class=\"row1\">\n<td class=\"col1\">1</td><td class=\"col2\">2</td></tr>\n]",
+                render("[{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}]"));
+        assertEquals("<tr class=\"row1\">\n<td class=\"col1\">2:1,1,false</td><td class=\"col2\">3:2,1,true</td></tr>\n"
+                        + "<tr class=\"row2\"><td class=\"col1\">4:1,2,false</td></tr>\n",
+                render("{% assign n = 5 %}{%- tablerow  x in (1..n) cols:2 limit:3 offset:1 -%}"
+                        + "{{ x }}:{{ tablerowloop.col }},{{ tablerowloop.row }},{{ tablerowloop.col_last }}{%- endtablerow -%}"));
+        // a loop inside, a tablerow over a variable inside, and a for over a range stay what they were
+        assertEquals("<tr class=\"row1\">\n<td class=\"col1\">12</td></tr>\n|123",
+                render("{% tablerow x in (2..2) %}{% for j in (1..x) %}{{ j }}{% endfor %}{% endtablerow %}|"
+                        + "{% for i in (1..3) %}{{ i }}{% endfor %}"));
+    }
+
+    @Test
+    void sortWithoutPropertyStopsOnValuesRubyCannotCompare() throws Exception {
+        // Jekyll's sort is Ruby's Array#sort, which glibc's merge sort drives: [2, nil, 1] compares nil with 1 first
+        DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | map: 'rank' | sort | join: ',' }}"));
+        assertEquals("about.md:1:29: error: Liquid error: comparison of NilClass with 1 failed", e.diagnostic().format());
+        e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | map: 'name' | push: 1 | sort | join: ',' }}"));
+        assertEquals("about.md:1:39: error: Liquid error: comparison of String with 1 failed", e.diagnostic().format());
+        assertEquals("a,b,c", render("{{ page.items | map: 'name' | reverse | sort | join: ',' }}"));
+    }
+
+    @Test
+    void mapKeepsNilForItemsWithoutTheProperty() throws Exception {
+        assertEquals("[2, nil, 1]", render("{{ page.items | map: 'rank' | inspect }}"));
+        assertEquals("[]", render("{{ page.nothing | map: 'rank' | inspect }}"));
+        assertEquals("[&quot;a&quot;]", render("{{ page.items[0] | map: 'name' | inspect }}"));
+        DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
+                () -> render("{{ page.items | map: 'rank' | map: 'x' }}"));
+        assertEquals("about.md:1:29: error: Liquid error: cannot select the property 'x'", e.diagnostic().format());
+    }
+
+    @Test
+    void sortNaturalPutsNilsLastInTheOrderRubysSortLeavesThem() throws Exception {
+        assertEquals("c a b", render("{{ page.items | sort_natural: 'rank' | map: 'name' | join: ' ' }}"));
+        assertEquals("10,9,a,b,B,C,,", render("{% assign xs = 'b,B,a,C,10,9' | split: ',' | push: nil | push: nil %}"
+                + "{{ xs | sort_natural | join: ',' }}"));
+    }
+
+    @Test
     void whereExpAndGroupByExpSeeNilProperties() throws Exception {
         assertEquals("b", render("{{ page.items | where_exp: 'i', 'i.rank == nil' | map: 'name' | join: ' ' }}"));
         assertEquals("a c", render("{{ page.items | where_exp: 'i', 'i.rank' | map: 'name' | join: ' ' }}"));

@@ -1,6 +1,7 @@
 package org.sheaf.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -108,6 +109,46 @@ class JekyllModelTest {
         assertEquals("layout,title,content,dir,excerpt,name,path,url,\n", site.read("index.html"));
     }
 
+    /**
+     * A post is a drop to Ruby, not a hash: a loop yields its keys (the drop's methods, then draft,
+     * the defaults' and front matter's keys, slug and ext), size is 0, first is its name, last nil.
+     */
+    @Test
+    void aPostIsADropWhoseLoopYieldsItsKeys() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "defaults:\n  - scope: {path: \"\"}\n    values: {dflt: 9}\n")
+                .file("_posts/2019-01-03-two.md", "---\nzeta: 1\nlayout: null\nalpha: 2\ntitle: Two\n---\nTwo\n")
+                .file("index.html", "---\n---\n{% assign post = site.posts[0] %}{% for k in post %}{{ k }},{% endfor %}\n"
+                        + "{{ post | size }} {{ post | first | inspect }} {{ post | last | inspect }} "
+                        + "{{ page | first | inspect }} {{ page | last | inspect }}\n"
+                        + "{{ post.first | inspect }} {{ post.size | inspect }} {{ page.size }}\n")
+                .buildOk();
+        assertEquals("name,id,relative_path,excerpt,title,categories,collection,next,tags,previous,content,output,"
+                + "path,url,date,draft,dflt,zeta,layout,alpha,slug,ext,\n"
+                + "0 [&quot;name&quot;, &quot;2019-01-03-two.md&quot;] nil [&quot;dflt&quot;, 9] nil\n"
+                + "[&quot;name&quot;, &quot;2019-01-03-two.md&quot;] nil 7\n",
+                site.read("index.html"));
+    }
+
+    /**
+     * jsonify lists a post's keys in the drop's order; two levels down, a neighbour loses its
+     * content, output, excerpt and own neighbours, which ends the cycle between neighbours.
+     */
+    @Test
+    void jsonifyOfAPostCutsItsNeighboursShortTwoLevelsDown() {
+        TestSite site = TestSite.in(dir)
+                .file("_posts/2019-01-02-a.md", "---\n---\nA\n")
+                .file("_posts/2019-01-03-b.md", "---\n---\nB\n")
+                .file("index.html", "---\n---\n{{ site.posts | jsonify }}\n")
+                .buildOk();
+        String json = site.read("index.html");
+        String collapsedA = "{\"name\":\"2019-01-02-a.md\",\"id\":\"/2019/01/02/a\",\"relative_path\":\"_posts/2019-01-02-a.md\","
+                + "\"title\":\"A\",\"categories\":[],\"collection\":\"posts\",\"tags\":[],\"path\":\"_posts/2019-01-02-a.md\","
+                + "\"url\":\"/2019/01/02/a.html\",\"date\":\"2019-01-02 00:00:00 +0000\",\"draft\":false,\"slug\":\"a\",\"ext\":\".md\"}";
+        assertTrue(json.startsWith("[{\"name\":\"2019-01-03-b.md\",\"id\":\"/2019/01/03/b\","), json);
+        assertTrue(json.contains("\"previous\":" + collapsedA + ","), json);
+    }
+
     @Test
     void pageVariablesOfAPage() {
         TestSite site = site()
@@ -137,7 +178,7 @@ class JekyllModelTest {
                         """)
                 .file("_notes/three.md", "---\ntitle: Three\n---\n")
                 .buildOk();
-        assertEquals("<p>path=_notes/two.md name= slug=two ext=.md id=/notes/two collection=notes title=Two "
+        assertEquals("<p>path=_notes/two.md name=two.md slug=two ext=.md id=/notes/two collection=notes title=Two "
                 + "previous=Three next= dir=</p>\n", site.read("notes/two.html"));  // sorted by path: one, three, two
     }
 

@@ -1,0 +1,147 @@
+package org.sheaf.liquid;
+
+import java.math.BigDecimal;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.sheaf.jekyll.DocumentDrop;
+import org.sheaf.jekyll.RubyInspect;
+
+/**
+ * Ruby's {@code Array#sort} as Jekyll 4.3 runs it on Debian: Ruby hands the array to glibc's
+ * {@code qsort_r}, a top-down merge sort, so the pairs it compares, and so the pair whose
+ * comparison fails first and names itself in the error, follow that merge sort's order. Sorting
+ * the same way here gives the same order for comparators that are not consistent (Liquid's
+ * {@code sort_natural} calls two nils unequal) and the same "comparison of X with Y failed".
+ */
+final class RubySort {
+    private RubySort() {
+    }
+
+    /** Sorts {@code items} in place as glibc's merge sort does: split in halves, left first on ties. */
+    static <T> void sort(List<T> items, Comparator<? super T> order) {
+        List<T> sorted = mergeSorted(new ArrayList<>(items), order);
+        for (int i = 0; i < sorted.size(); i++) {
+            items.set(i, sorted.get(i));
+        }
+    }
+
+    private static <T> List<T> mergeSorted(List<T> items, Comparator<? super T> order) {
+        int n = items.size();
+        if (n <= 1) {
+            return items;
+        }
+        int half = n / 2;
+        List<T> left = mergeSorted(new ArrayList<>(items.subList(0, half)), order);
+        List<T> right = mergeSorted(new ArrayList<>(items.subList(half, n)), order);
+        List<T> out = new ArrayList<>(n);
+        int i = 0;
+        int j = 0;
+        while (i < left.size() && j < right.size()) {
+            out.add(order.compare(left.get(i), right.get(j)) <= 0 ? left.get(i++) : right.get(j++));
+        }
+        out.addAll(left.subList(i, left.size()));
+        out.addAll(right.subList(j, right.size()));
+        return out;
+    }
+
+    /**
+     * Ruby's {@code a <=> b} for template values, in the order Ruby's sort compares them; a pair
+     * Ruby cannot order (nil with a number, a number with a string, two hashes) is refused with
+     * Ruby's message, which Liquid prints as its error.
+     */
+    static int compare(Object a, Object b) {
+        Integer order = spaceship(a, b);
+        if (order == null) {
+            throw new IllegalArgumentException(failure(a, b));
+        }
+        return order;
+    }
+
+    /** Ruby's {@code <=>}: null where Ruby answers nil. */
+    private static Integer spaceship(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == null && b == null ? 0 : null;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return Integer.signum(compareUtf8(x, y));
+        }
+        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
+            return x.toInstant().compareTo(y.toInstant());
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                Integer order = spaceship(x.get(i), y.get(i));
+                if (order == null || order != 0) {
+                    return order;
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        // Object#<=>: 0 for the same value, nil otherwise (true and false, hashes, drops)
+        return a.equals(b) ? 0 : null;
+    }
+
+    /** The order of the strings' UTF-8 bytes, which is that of their code points. */
+    static int compareUtf8(String x, String y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int a = x.codePointAt(i);
+            int b = y.codePointAt(j);
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+            i += Character.charCount(a);
+            j += Character.charCount(b);
+        }
+        return Boolean.compare(i < x.length(), j < y.length());
+    }
+
+    /**
+     * Ruby's message for a failed comparison: the class of {@code a}, then {@code b} as Ruby
+     * inspects it when it is an immediate value (nil, true, false, a small integer, a float), else
+     * its class.
+     */
+    private static String failure(Object a, Object b) {
+        boolean immediate = b == null || b instanceof Boolean || b instanceof Long || b instanceof Integer
+                || b instanceof Double || b instanceof Float;
+        return "comparison of " + className(a) + " with " + (immediate ? RubyInspect.inspect(b) : className(b)) + " failed";
+    }
+
+    private static String className(Object value) {
+        if (value == null) {
+            return "NilClass";
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "TrueClass" : "FalseClass";
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            return "Float";
+        }
+        if (value instanceof Number) {
+            return "Integer";
+        }
+        if (value instanceof String) {
+            return "String";
+        }
+        if (value instanceof ZonedDateTime) {
+            return "Time";
+        }
+        if (value instanceof List<?> || value instanceof Object[]) {
+            return "Array";
+        }
+        if (DocumentDrop.is(value)) {
+            return "Jekyll::Drops::DocumentDrop";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "Hash";
+        }
+        return value.getClass().getSimpleName();
+    }
+}
