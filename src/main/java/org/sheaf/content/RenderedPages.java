@@ -77,13 +77,10 @@ public final class RenderedPages {
     }
 
     /**
-     * Runs {@code render}, which renders {@code page}'s content, unless the page has rendered or
-     * another thread is rendering it, in which case this waits until it is done.
+     * Runs {@code render}, which renders {@code page}'s content, unless it has run since {@link
+     * #inOrder}, or is running on another thread, in which case this waits until it is done.
      */
     public void renderOnce(Page page, Runnable render) {
-        if (pages.containsKey(page.drop())) {
-            return;
-        }
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> theirs = started.putIfAbsent(page.drop(), mine);
         if (theirs != null) {

@@ -135,7 +135,6 @@ public final class PageRenderer {
         if (diagnostics.hasErrors()) {
             return;
         }
-        renderGivenContent(pages, diagnostics);
         index.rendered().inOrder(pages, onDemand(diagnostics));
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
@@ -178,7 +177,6 @@ public final class PageRenderer {
             // content in order, one page at a time, but on a render thread for its stack
             index.rendered().inOrder(index.pages(), onDemand(diagnostics));
             threads.forEach(List.of(content), pages -> {
-                renderGivenContent(pages, diagnostics);
                 pages.stream().filter(page -> page.collection() != null)
                         .forEach(page -> renderContentOnce(page, diagnostics));
                 pages.stream().filter(page -> page.collection() == null)
@@ -187,26 +185,6 @@ public final class PageRenderer {
             threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
         } finally {
             highlighting.finish().ifPresent(diagnostics::add);
-        }
-    }
-
-    /**
-     * Converts the content a plugin gave the pages of {@code pages} that have one
-     * ({@link #replacesBody}). That content holds no Liquid (jekyll-redirect-from's is empty), so
-     * converted before any other page renders, it shows the same to every page that reads it,
-     * whatever order the passes take, as it shows to the pages Jekyll renders after it. A page an
-     * incremental plan keeps gets its whole rendering, excerpt and all, back afterwards.
-     */
-    private void renderGivenContent(List<Page> pages, Diagnostics diagnostics) {
-        for (Page page : pages) {
-            if (replacesBody(page)) {
-                try {
-                    index.rendered().put(page, new RenderedPage(
-                            convert(page, text(page), page.bodyLine(), false).html().html(), null));
-                } catch (DiagnosticException e) {
-                    diagnostics.add(e.diagnostic());
-                }
-            }
         }
     }
 
