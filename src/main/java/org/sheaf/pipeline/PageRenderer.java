@@ -33,7 +33,9 @@ import org.sheaf.template.LayoutRenderer;
  * <p>Content is rendered for every document first and every page second (Jekyll's order, so a
  * listing page sees its posts' rendered {@code content}); layouts go last, once all content
  * exists. Within each pass pages render in parallel; a failing page is reported and the others
- * go on.
+ * go on. What a page reads of another page's {@code content} and {@code excerpt}, in its text or
+ * its layouts, is what Jekyll's one-at-a-time render in {@link ContentIndex#pages()}' order shows
+ * it ({@link RenderedPages}): a page before it is rendered first if it has not been.
  */
 public final class PageRenderer {
     private final ContentIndex index;
