@@ -13,9 +13,10 @@ import org.sheaf.jekyll.DocumentDrop;
  * A page's template variables ({@code page.*}, and each item of {@code site.posts}), as a map
  * both template engines read directly.
  *
- * <p>{@code content} and {@code excerpt} are read through the build's {@link RenderedPages}: once
- * the page has rendered they are its {@link RenderedPage}'s, before that the drop's own (the
- * body, the front matter's excerpt). The drop itself is not changed after the index stage.
+ * <p>{@code content} and {@code excerpt} are read through the build's {@link RenderedPages}: to a
+ * page Jekyll renders after this one they are this page's {@link RenderedPage}'s, to one before it
+ * the drop's own (the body, the front matter's excerpt) or an excerpt rendered for that page
+ * ({@link RenderedPages#shownTo}). The drop itself is not changed after the index stage.
  *
  * <p>Pages point at each other ({@code previous}, {@code next}), so a drop compares by identity
  * and prints its neighbours by URL: equality, hashing and printing never walk the cycle. Jekyll's
@@ -103,10 +104,7 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             return values.get(key);
         }
         if (key instanceof String name && isRendered(name)) {
-            RenderedPage page = rendered.of(this);
-            if (page != null) {
-                return shown(name, page);
-            }
+            return shown(name, rendered.shownTo(this));
         }
         return values.get(key);
     }
@@ -120,12 +118,21 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
         return key.equals("content") || key.equals("excerpt");
     }
 
-    /** What the drop shows under {@code key}, a rendered key, once rendered to {@code page}. */
+    /**
+     * What the drop shows under {@code key}, a rendered key, when the reader sees it rendered to
+     * {@code page} (null when the reader comes first in Jekyll's order: then {@code content} is the
+     * body as written and {@code excerpt} is rendered for the reader, as Jekyll renders an excerpt
+     * when it is first read).
+     */
     private Object shown(String key, RenderedPage page) {
         if (key.equals("content")) {
-            return page.content();
+            return page != null ? page.content() : values.get(key);
         }
-        return page.excerpt() != null ? page.excerpt() : values.get(key);
+        if (page != null) {
+            return page.excerpt() != null ? page.excerpt() : values.get(key);
+        }
+        String excerpt = rendered.excerptBefore(origin);
+        return excerpt != null ? excerpt : values.get(key);
     }
 
     @Override
@@ -150,8 +157,8 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     /** The entries as the drop shows them: rendered content and excerpt once the page has rendered. */
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        RenderedPage page = rendered.of(this);
-        if (page == null) {
+        RenderedPage page = rendered.shownTo(this);
+        if (page == null && !rendered.reading()) {
             return values.entrySet();
         }
         Map<String, Object> shown = new LinkedHashMap<>(values);

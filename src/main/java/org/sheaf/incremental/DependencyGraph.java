@@ -77,6 +77,8 @@ final class DependencyGraph implements RenderPlan {
     private final Map<Page, Set<Input>> scanned = new IdentityHashMap<>();
     private final Map<Object, Page> byDrop = new IdentityHashMap<>();
     private final Map<String, List<Page>> members = new TreeMap<>();
+    /** The pages read from the source, members of {@link #members}' lists. */
+    private final Set<Page> readPages = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Input, String> values = new HashMap<>();
     private final PageReads reads;
 
@@ -114,7 +116,7 @@ final class DependencyGraph implements RenderPlan {
         this.templates = Templates.read(config);
         this.previous = previous;
         this.everything = previous == null || !previous.configKey().equals(configKey);
-        Set<Page> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Page> read = readPages;
         read.addAll(index.readPages());
         Map<Layout, Set<Input>> layoutScans = new IdentityHashMap<>();
         for (Page page : index.pages()) {
@@ -200,16 +202,44 @@ final class DependencyGraph implements RenderPlan {
         settle();
         passes++;
         Set<Page> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<String> rendering = new HashSet<>();
         for (Page page : pass) {
             BuildState.PageRecord record = record(page);
-            if (record != null && !changed(page, record)) {
+            if (record != null && !changed(page, record) && !readsRendering(page, record, rendering)) {
                 index.rendered().put(page, new RenderedPage(record.content(), record.excerpt()));
                 kept.add(page);
             } else {
                 contentRendered.add(page);
+                if (readPages.contains(page)) {
+                    rendering.add(page.collection() == null ? PAGES : page.collection());
+                }
             }
         }
         return kept;
+    }
+
+    /**
+     * Whether {@code page} may read the content of a page this pass renders again before it: a
+     * page reads the converted content of the pages Jekyll renders before it, which the pass has
+     * not rendered yet when it decides, so a page that reads a collection ({@code rendering} holds
+     * those with a member rendering again earlier in the pass) or its previous neighbour renders
+     * again too. The pass is in Jekyll's order.
+     */
+    private boolean readsRendering(Page page, BuildState.PageRecord record, Set<String> rendering) {
+        if (rendering.isEmpty()) {
+            return false;
+        }
+        Set<Input> inputs = new HashSet<>(record.inputs());
+        inputs.addAll(scanned.get(page));
+        for (Input input : inputs) {
+            if (input instanceof Input.Aggregate aggregate && rendering.contains(aggregate.label())) {
+                return true;
+            }
+            if (input == Input.Marker.NEIGHBORS && contentRendered.contains(neighbor(page, "previous"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

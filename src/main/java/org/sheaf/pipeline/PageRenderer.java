@@ -33,7 +33,9 @@ import org.sheaf.template.LayoutRenderer;
  * <p>Content is rendered for every document first and every page second (Jekyll's order, so a
  * listing page sees its posts' rendered {@code content}); layouts go last, once all content
  * exists. Within each pass pages render in parallel; a failing page is reported and the others
- * go on.
+ * go on. What a page reads of another page's {@code content} and {@code excerpt}, in its text or
+ * its layouts, is what Jekyll's one-at-a-time render in {@link ContentIndex#pages()}' order shows
+ * it ({@link RenderedPages}): a page before it is rendered first if it has not been.
  */
 public final class PageRenderer {
     private final ContentIndex index;
@@ -135,20 +137,20 @@ public final class PageRenderer {
         if (diagnostics.hasErrors()) {
             return;
         }
-        renderGivenContent(pages, diagnostics);
+        index.rendered().inOrder(pages, onDemand(diagnostics));
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
         java.util.Set<Page> kept = plan.keptContent(documents);
         contentDone.add(kept.size());
         threads.forEach(documents.stream().filter(page -> !kept.contains(page)).toList(), page -> {
-            renderContent(page, diagnostics);
+            renderContentOnce(page, diagnostics);
             contentDone.add(1);
         });
         List<Page> others = pages.stream().filter(page -> page.collection() == null).toList();
         java.util.Set<Page> keptOthers = plan.keptContent(others);
         contentDone.add(keptOthers.size());
         threads.forEach(others.stream().filter(page -> !keptOthers.contains(page)).toList(), page -> {
-            renderContent(page, diagnostics);
+            renderContentOnce(page, diagnostics);
             contentDone.add(1);
         });
         List<Page> written = pages.stream().filter(Page::isWritten).toList();
@@ -175,10 +177,12 @@ public final class PageRenderer {
         this.progress = RenderProgress.NONE;
         try (RenderThreads threads = new RenderThreads()) {
             // content in order, one page at a time, but on a render thread for its stack
+            index.rendered().inOrder(index.pages(), onDemand(diagnostics));
             threads.forEach(List.of(content), pages -> {
-                renderGivenContent(pages, diagnostics);
-                pages.stream().filter(page -> page.collection() != null).forEach(page -> renderContent(page, diagnostics));
-                pages.stream().filter(page -> page.collection() == null).forEach(page -> renderContent(page, diagnostics));
+                pages.stream().filter(page -> page.collection() != null)
+                        .forEach(page -> renderContentOnce(page, diagnostics));
+                pages.stream().filter(page -> page.collection() == null)
+                        .forEach(page -> renderContentOnce(page, diagnostics));
             });
             threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
         } finally {
@@ -186,28 +190,8 @@ public final class PageRenderer {
         }
     }
 
-    /**
-     * Converts the content a plugin gave the pages of {@code pages} that have one
-     * ({@link #replacesBody}). That content holds no Liquid (jekyll-redirect-from's is empty), so
-     * converted before any other page renders, it shows the same to every page that reads it,
-     * whatever order the passes take, as it shows to the pages Jekyll renders after it. A page an
-     * incremental plan keeps gets its whole rendering, excerpt and all, back afterwards.
-     */
-    private void renderGivenContent(List<Page> pages, Diagnostics diagnostics) {
-        for (Page page : pages) {
-            if (replacesBody(page)) {
-                try {
-                    index.rendered().put(page, new RenderedPage(
-                            convert(page, text(page), page.bodyLine(), false).html().html(), null));
-                } catch (DiagnosticException e) {
-                    diagnostics.add(e.diagnostic());
-                }
-            }
-        }
-    }
-
     private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
-        try {
+        try (RenderedPages.Reading reading = index.rendered().readingAs(page, true)) {
             long started = System.nanoTime();
             String content = (String) page.drop().get("content");
             String output = page.layout() == null || isSass(page) ? content
@@ -262,6 +246,51 @@ public final class PageRenderer {
         return profile;
     }
 
+    /** Renders the page's content unless it has rendered, or waits while another thread renders it. */
+    private void renderContentOnce(Page page, Diagnostics diagnostics) {
+        index.rendered().renderOnce(page, () -> renderContent(page, diagnostics));
+    }
+
+    /**
+     * What a page reads of another page before that page's turn: its content, rendered now (and
+     * then kept) when Jekyll renders it before the reader, and its excerpt, which Jekyll renders
+     * when it is first read. An excerpt without Liquid reads the same to every page, so it is
+     * rendered once; one with Liquid is rendered for each reader, as what its Liquid reads depends
+     * on the reader's place in the order.
+     */
+    private RenderedPages.OnDemand onDemand(Diagnostics diagnostics) {
+        Map<Page, Optional<String>> plainExcerpts = new ConcurrentHashMap<>();
+        return new RenderedPages.OnDemand() {
+            @Override
+            public void content(Page page) {
+                renderContentOnce(page, diagnostics);
+            }
+
+            @Override
+            public String excerpt(Page page) {
+                if (!makesExcerpt(page)) {
+                    return null;
+                }
+                Optional<String> known = plainExcerpts.get(page);
+                if (known != null) {
+                    return known.orElse(null);
+                }
+                String text = Excerpts.of(page.body().stripLeading(), excerptSeparatorOf(page)).text();
+                Optional<String> excerpt;
+                try {
+                    excerpt = Optional.of(convert(page, text, page.bodyLine(), false).html().html());
+                } catch (DiagnosticException e) {
+                    // reported where the page itself renders its excerpt
+                    excerpt = Optional.empty();
+                }
+                if (!text.contains("{{") && !text.contains("{%")) {
+                    plainExcerpts.put(page, excerpt);
+                }
+                return excerpt.orElse(null);
+            }
+        };
+    }
+
     private void renderContent(Page page, Diagnostics diagnostics) {
         long started = System.nanoTime();
         try {
@@ -279,17 +308,22 @@ public final class PageRenderer {
     private void renderContentTimed(Page page, Diagnostics diagnostics) {
         RenderedPages rendered = index.rendered();
         try {
-            if (isSass(page)) {
-                rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
+            RenderedPage content;
+            try (RenderedPages.Reading reading = rendered.readingAs(page, false)) {
+                if (isSass(page)) {
+                    rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
+                    return;
+                }
+                Converted converted = convert(page, text(page), page.bodyLine(), true);
+                MarkdownRenderer.Html html = converted.html();
+                content = new RenderedPage(html.html(), null, html.headings(), html.links());
+                warnUnresolved(page, content, converted.liquidChangedNothing(), diagnostics);
+            }
+            if (!makesExcerpt(page)) {
+                rendered.put(page, content);
                 return;
             }
-            Converted converted = convert(page, text(page), page.bodyLine(), true);
-            MarkdownRenderer.Html html = converted.html();
-            RenderedPage content = new RenderedPage(html.html(), null, html.headings(), html.links());
-            rendered.put(page, content);
-            warnUnresolved(page, content, converted.liquidChangedNothing(), diagnostics);
-            if (page.collection() != null && !page.source().relativePath().endsWith(".html")
-                    && !hasOwnExcerpt(page)) {
+            try (RenderedPages.Reading reading = rendered.readingAs(page, content)) {
                 String separator = excerptSeparatorOf(page);
                 Excerpts.Excerpt excerpt = Excerpts.of(page.body().stripLeading(), separator);
                 if (excerpt.closedBlocks()) {
@@ -298,14 +332,19 @@ public final class PageRenderer {
                             "the excerpt ends here, inside a Liquid block; the excerpt closes the block, as Jekyll's does")
                             .withHint("excerpt_separator or excerpt in the front matter sets an excerpt of your choosing"));
                 }
-                rendered.put(page, content.withExcerpt(
-                        convert(page, excerpt.text(), page.bodyLine(), false).html().html()));
+                content = content.withExcerpt(convert(page, excerpt.text(), page.bodyLine(), false).html().html());
             }
+            rendered.put(page, content);
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(page, "the content"));
         }
+    }
+
+    /** Whether the page is a document that makes its excerpt from its body, as Jekyll's do. */
+    private static boolean makesExcerpt(Page page) {
+        return page.collection() != null && !page.source().relativePath().endsWith(".html") && !hasOwnExcerpt(page);
     }
 
     /**

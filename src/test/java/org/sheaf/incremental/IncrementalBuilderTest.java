@@ -68,6 +68,18 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aPostReadingAnEarlierPostsContentFollowsItWhenOnlyItsDataChanged() throws IOException {
+        site.file("_posts/2019-11-01-signed.md", "---\ntitle: Signed\n---\nSigned by {% include sig.html %}.\n")
+                .file("_posts/2019-12-03-digest.md", "---\ntitle: Digest\n---\n"
+                        + "{% for p in site.posts %}[{{ p.content | strip_newlines }}]{% endfor %}\n");
+        build();
+        site.file("_data/authors.yml", "- Cy\n");
+        build();
+        String incremental = site.read("2019/12/03/digest.html");
+        assertTrue(incremental.contains("Signed by <i>Cy</i>."), incremental);
+    }
+
+    @Test
     void editedPostBodyRendersThePostAndTheListingThatReadsPosts() {
         build();
         site.file("_posts/2019-12-02-second.md", "---\nlayout: post\ntitle: Second\n---\nTwo, changed.\n");
