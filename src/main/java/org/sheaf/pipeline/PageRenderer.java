@@ -342,9 +342,14 @@ public final class PageRenderer {
         }
     }
 
-    /** Whether the page is a document that makes its excerpt from its body, as Jekyll's do. */
-    private static boolean makesExcerpt(Page page) {
-        return page.collection() != null && !page.source().relativePath().endsWith(".html") && !hasOwnExcerpt(page);
+    /**
+     * Whether the page is a document that makes its excerpt from its body, as Jekyll's do: every
+     * document, whatever it is written in (an HTML document's excerpt is its Liquid rendered, with
+     * no conversion), unless its front matter gives the excerpt or its separator is empty, which
+     * turns excerpts off.
+     */
+    private boolean makesExcerpt(Page page) {
+        return page.collection() != null && !hasOwnExcerpt(page) && !excerptSeparatorOf(page).isEmpty();
     }
 
     /**
