@@ -154,6 +154,12 @@ final class PageFactory {
         for (String key : RENDERED_KEYS) {
             drop.putIfAbsent(key, key.equals("content") ? frontMatter.body() : null);
         }
+        boolean document = drop.get("collection") != null;
+        if (document && drop.get("excerpt") == null && !frontMatter.positions().containsKey("excerpt")) {
+            // a document's excerpt reads as text in Jekyll (its drop's to_s of it): empty, not
+            // nil, when an empty excerpt_separator turns it off; one it makes replaces this
+            drop.put("excerpt", "");
+        }
         if (drop.get("content") == null) {
             drop.put("content", frontMatter.body());
         }
