@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.PostName;
 import org.sheaf.jekyll.RubyDate;
+import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Slugs;
 import org.sheaf.source.FrontMatter;
@@ -154,11 +156,12 @@ final class PageFactory {
         for (String key : RENDERED_KEYS) {
             drop.putIfAbsent(key, key.equals("content") ? frontMatter.body() : null);
         }
-        boolean document = drop.get("collection") != null;
-        if (document && drop.get("excerpt") == null && !frontMatter.positions().containsKey("excerpt")) {
-            // a document's excerpt reads as text in Jekyll (its drop's to_s of it): empty, not
-            // nil, when an empty excerpt_separator turns it off; one it makes replaces this
-            drop.put("excerpt", "");
+        Object ownExcerpt = drop.get("excerpt");
+        if (drop.get("collection") != null && ownExcerpt != null && !(ownExcerpt instanceof String)
+                && !Boolean.FALSE.equals(ownExcerpt)) {
+            // a document's drop gives its excerpt as Ruby's to_s of it: excerpt: 5 reads "5"
+            drop.put("excerpt", ownExcerpt instanceof Collection<?> || ownExcerpt instanceof Map<?, ?>
+                    ? RubyInspect.inspect(ownExcerpt) : RubyInspect.text(ownExcerpt));
         }
         if (drop.get("content") == null) {
             drop.put("content", frontMatter.body());

@@ -368,12 +368,13 @@ public final class PageRenderer {
     }
 
     /**
-     * Whether the front matter gives the document its excerpt: Jekyll makes one (its
-     * {@code data["excerpt"] ||=}) also when the key is there with no value or {@code false}.
+     * Whether the front matter, or a front matter default, gives the document its excerpt: Jekyll
+     * makes one (its {@code data["excerpt"] ||=}, after the defaults are merged) also when the key
+     * is there with no value or {@code false}.
      */
     private static boolean hasOwnExcerpt(Page page) {
         Object own = page.drop().indexed("excerpt");
-        return page.positions().get("excerpt") != null && own != null && !Boolean.FALSE.equals(own);
+        return own != null && !Boolean.FALSE.equals(own);
     }
 
     /** A text converted, and whether Liquid left it as written, so offsets in it are offsets in the file. */
