@@ -129,10 +129,23 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             return page != null ? page.content() : values.get(key);
         }
         if (page != null) {
-            return page.excerpt() != null ? page.excerpt() : values.get(key);
+            return page.excerpt() != null ? page.excerpt() : ownExcerpt();
         }
         String excerpt = rendered.excerptBefore(origin);
-        return excerpt != null ? excerpt : values.get(key);
+        return excerpt != null ? excerpt : ownExcerpt();
+    }
+
+    /**
+     * The excerpt the index gave the page; a document without one (an empty excerpt_separator
+     * turns its own off) reads as empty text, not nil, as Jekyll's document drop gives it.
+     */
+    private Object ownExcerpt() {
+        Object own = values.get("excerpt");
+        return own == null && isDocument() ? "" : own;
+    }
+
+    private boolean isDocument() {
+        return values.get("collection") != null;
     }
 
     @Override
@@ -158,7 +171,7 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     @Override
     public Set<Entry<String, Object>> entrySet() {
         RenderedPage page = rendered.shownTo(this);
-        if (page == null && !rendered.reading()) {
+        if (page == null && !rendered.reading() && !(values.get("excerpt") == null && isDocument())) {
             return values.entrySet();
         }
         Map<String, Object> shown = new LinkedHashMap<>(values);

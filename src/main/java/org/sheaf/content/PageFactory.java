@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.PostName;
 import org.sheaf.jekyll.RubyDate;
+import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Slugs;
 import org.sheaf.source.FrontMatter;
@@ -159,6 +161,13 @@ final class PageFactory {
         SourceFile file = parsed.file();
         for (String key : renderedKeys) {
             drop.putIfAbsent(key, key.equals("content") ? frontMatter.body() : null);
+        }
+        Object ownExcerpt = drop.get("excerpt");
+        if (drop.get("collection") != null && ownExcerpt != null && !(ownExcerpt instanceof String)
+                && !Boolean.FALSE.equals(ownExcerpt)) {
+            // a document's drop gives its excerpt as Ruby's to_s of it: excerpt: 5 reads "5"
+            drop.put("excerpt", ownExcerpt instanceof Collection<?> || ownExcerpt instanceof Map<?, ?>
+                    ? RubyInspect.inspect(ownExcerpt) : RubyInspect.text(ownExcerpt));
         }
         if (drop.get("content") == null) {
             drop.put("content", frontMatter.body());

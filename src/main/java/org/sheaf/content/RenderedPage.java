@@ -13,7 +13,7 @@ import org.sheaf.markdown.SectionHeading;
  *
  * @param content the rendered content (Liquid, then Markdown or Sass)
  * @param excerpt the rendered excerpt; null when the page has none of its own to render (a page, an
- *                HTML document, an excerpt given in front matter), so its drop keeps what the
+ *                excerpt given in front matter, an empty separator), so its drop keeps what the
  *                index gave it
  * @param toc     the content's headings with an id, in order, as its Markdown tree rendered them;
  *                empty when the tree cannot tell them (HTML or Sass pages, raw HTML that may hold

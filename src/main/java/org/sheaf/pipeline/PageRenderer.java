@@ -342,9 +342,14 @@ public final class PageRenderer {
         }
     }
 
-    /** Whether the page is a document that makes its excerpt from its body, as Jekyll's do. */
-    private static boolean makesExcerpt(Page page) {
-        return page.collection() != null && !page.source().relativePath().endsWith(".html") && !hasOwnExcerpt(page);
+    /**
+     * Whether the page is a document that makes its excerpt from its body, as Jekyll's do: every
+     * document, whatever it is written in (an HTML document's excerpt is its Liquid rendered, with
+     * no conversion), unless its front matter gives the excerpt or its separator is empty, which
+     * turns excerpts off.
+     */
+    private boolean makesExcerpt(Page page) {
+        return page.collection() != null && !hasOwnExcerpt(page) && !excerptSeparatorOf(page).isEmpty();
     }
 
     /**
@@ -363,12 +368,13 @@ public final class PageRenderer {
     }
 
     /**
-     * Whether the front matter gives the document its excerpt: Jekyll makes one (its
-     * {@code data["excerpt"] ||=}) also when the key is there with no value or {@code false}.
+     * Whether the front matter, or a front matter default, gives the document its excerpt: Jekyll
+     * makes one (its {@code data["excerpt"] ||=}, after the defaults are merged) also when the key
+     * is there with no value or {@code false}.
      */
     private static boolean hasOwnExcerpt(Page page) {
         Object own = page.drop().indexed("excerpt");
-        return page.positions().get("excerpt") != null && own != null && !Boolean.FALSE.equals(own);
+        return own != null && !Boolean.FALSE.equals(own);
     }
 
     /** A text converted, and whether Liquid left it as written, so offsets in it are offsets in the file. */
