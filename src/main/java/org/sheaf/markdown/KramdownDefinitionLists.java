@@ -1,0 +1,51 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
+import com.vladsch.flexmark.ext.definition.internal.DefinitionListBlockPreProcessor;
+import com.vladsch.flexmark.ext.definition.internal.DefinitionListItemBlockPreProcessor;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * flexmark's definition lists, a definition started only by the marker kramdown reads: a
+ * {@code :} with a space or a tab after it. flexmark also takes a {@code :} that ends its line
+ * and a {@code ~}, which kramdown leaves as text of the paragraph above.
+ */
+final class KramdownDefinitionLists implements Parser.ParserExtension {
+    private final DefinitionExtension flexmark = DefinitionExtension.create();
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {
+        flexmark.parserOptions(options);
+        options.set(DefinitionExtension.TILDE_MARKER, false);
+    }
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.customBlockParserFactory(new ItemStarts())
+                .blockPreProcessorFactory(new DefinitionListItemBlockPreProcessor.Factory())
+                .blockPreProcessorFactory(new DefinitionListBlockPreProcessor.Factory());
+    }
+
+    /** flexmark's definition item factory, not asked about a {@code :} that ends its line. */
+    private static final class ItemStarts extends ScreenedStartFactory {
+        ItemStarts() {
+            super(new DefinitionItemBlockParser.Factory());
+        }
+
+        @Override
+        boolean mayStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int marker = state.getNextNonSpaceIndex();
+            if (marker >= line.length() || line.charAt(marker) != ':') {
+                return true; // not a definition's marker; flexmark's factory decides as before
+            }
+            int after = marker + 1;
+            return after < line.length() && line.charAt(after) != '\n' && line.charAt(after) != '\r';
+        }
+    }
+}
