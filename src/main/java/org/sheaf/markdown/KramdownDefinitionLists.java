@@ -5,15 +5,21 @@ import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListBlockPreProcessor;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListItemBlockPreProcessor;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
  * flexmark's definition lists, a definition started only by the marker kramdown reads: a
  * {@code :} with a space or a tab after it. flexmark also takes a {@code :} that ends its line
- * and a {@code ~}, which kramdown leaves as text of the paragraph above.
+ * and a {@code ~}, which kramdown leaves as text of the paragraph above. A definition's lazy
+ * lines end where a list item's do in kramdown, at block-level HTML, an attribute list or a
+ * {@code ^}, which then come after the list.
  */
 final class KramdownDefinitionLists implements Parser.ParserExtension {
     private final DefinitionExtension flexmark = DefinitionExtension.create();
@@ -46,6 +52,29 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
             }
             int after = marker + 1;
             return after < line.length() && line.charAt(after) != '\n' && line.charAt(after) != '\r';
+        }
+
+        @Override
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            return WrappedBlockParser.wrapping(start, LazyEnds::new);
+        }
+    }
+
+    /** A definition's parser, which does not take a lazy line that ends lazy lines in kramdown. */
+    private static final class LazyEnds extends WrappedBlockParser {
+        LazyEnds(BlockParser flexmark) {
+            super(flexmark);
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            BlockContinue result = flexmark.tryContinue(state);
+            // flexmark continues a definition at its content's column, or lazily at the line's index
+            boolean lazy = result instanceof BlockContinueImpl found && found.getNewColumn() == -1 && !state.isBlank();
+            if (lazy && KramdownLazyContainers.LazyContainer.endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
+                return BlockContinue.none();
+            }
+            return result;
         }
     }
 }
