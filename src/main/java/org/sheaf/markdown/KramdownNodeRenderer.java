@@ -614,7 +614,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.line();
         html.pushPrefix();
         html.setPrefix("", false);
+        // as in <pre>, so each line keeps the spaces it starts with
+        html.openPre();
         html.raw(text);
+        html.closePre();
         html.line();
         html.popPrefix(false);
     }
