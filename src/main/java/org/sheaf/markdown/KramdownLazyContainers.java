@@ -275,14 +275,36 @@ final class KramdownLazyContainers {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
-            if (nextItemOfBareItem(state)) {
-                afterBlank = false;
-                return BlockContinue.none();
+            if (getBlock() instanceof ListItem item && bareFirstLine(item)) {
+                return continueBareItem(state);
             }
             BlockContinue result = flexmark.tryContinue(state);
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * How an item whose first line holds nothing but perhaps an attribute list goes on, as
+         * kramdown reads it: its text is indented by four columns, whatever its marker's width.
+         * So after a blank line only a line indented by four columns is the item's (flexmark ends
+         * an empty item at the blank line and takes any line at the marker's width), and a
+         * marker indented less is the list's next item.
+         */
+        private BlockContinue continueBareItem(ParserState state) {
+            boolean blankBefore = afterBlank;
+            afterBlank = state.isBlank();
+            if (state.isBlank()) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
+            if (nextItemOfBareItem(state)) {
+                return BlockContinue.none();
+            }
+            if (blankBefore) {
+                return state.getIndent() >= 4 ? BlockContinue.atColumn(state.getColumn() + 4) : BlockContinue.none();
+            }
+            BlockContinue result = flexmark.tryContinue(state);
+            return result == null && (readAhead(state) || takesLazily(state)) ? BlockContinue.atIndex(state.getIndex()) : result;
         }
 
         /**

@@ -654,14 +654,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 continue;
             }
             boolean value = false;
-            if (current.getFirstChild() instanceof Paragraph paragraph) {
+            // kramdown keeps a blank line before the item's first block as the item's first node
+            boolean blankFirst = KramdownBlankLines.blankLineOpens(current);
+            if (current.getFirstChild() instanceof Paragraph paragraph && !blankFirst) {
                 boolean last = current.getNext() == null;
                 boolean blankAfter = blankLineAfter(paragraph);
                 boolean endedByMarker = item.getParent().getNext() instanceof KramdownEndOfBlock;
                 boolean fits = !blankAfter || (last && paragraph.getNext() == null && !endedByMarker);
                 value = fits && (!last || size == 1 || earlierUnwrapped);
             }
-            if (!(current.getFirstChild() instanceof Paragraph) || value) {
+            if (!(current.getFirstChild() instanceof Paragraph) || blankFirst || value) {
                 earlierUnwrapped = true;
             }
             transparentItems.put(current, value);
