@@ -159,6 +159,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
                         unindented(html, "\\[" + Html.escapeText(node.math()) + "\\]")),
+                new NodeRenderingHandler<>(KramdownRawLines.Line.class, KramdownNodeRenderer::renderRawLine),
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
                         html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
@@ -604,6 +605,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else {
             html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
         }
+    }
+
+    /** A line kramdown keeps as text outside any block: at the margin, its white space kept. */
+    private static void renderRawLine(KramdownRawLines.Line node, NodeRendererContext context, HtmlWriter html) {
+        html.line();
+        html.pushPrefix();
+        html.setPrefix("", false);
+        html.openPre();
+        html.raw(node.indent());
+        context.renderChildren(node);
+        html.closePre();
+        html.line();
+        html.popPrefix(false);
     }
 
     /**

@@ -178,6 +178,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockFactory())
+                .customBlockParserFactory(new KramdownRawLines.Factory())
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .customBlockParserFactory(new KramdownEndOfBlock.Factory())
