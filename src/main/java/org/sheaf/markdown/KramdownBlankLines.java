@@ -15,6 +15,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableBlock;
@@ -145,11 +146,11 @@ final class KramdownBlankLines implements NodeRenderer {
      * Whether a blank line stands between a list item's marker and its first block: only where
      * the marker's line holds no text ({@code * } and a blank line), and kramdown keeps that
      * blank line as the item's first node, so writes it and wraps the paragraph after in
-     * {@code <p>}. Not a definition's or a term's, whose blank lines kramdown does not keep so.
+     * {@code <p>}; a definition's too. Not a term's, which is one line.
      */
     static boolean blankLineOpens(ListItem item) {
         Node first = item.getFirstChild();
-        if (first == null || !(item instanceof BulletListItem || item instanceof OrderedListItem)) {
+        if (first == null || !(item instanceof BulletListItem || item instanceof OrderedListItem || item instanceof DefinitionItem)) {
             return false;
         }
         BasedSequence source = item.getDocument().getChars();

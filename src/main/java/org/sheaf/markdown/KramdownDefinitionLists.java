@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListBlockPreProcessor;
@@ -66,8 +67,19 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
             super(flexmark);
         }
 
+        /** Whether the last line that reached this definition was blank. */
+        private boolean afterBlank;
+
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            boolean blankBefore = afterBlank;
+            afterBlank = state.isBlank();
+            // kramdown reads the text of a definition with nothing after its ':' as indented by
+            // four columns: after a blank line only a line that far in is the definition's
+            if (blankBefore && !state.isBlank() && getBlock() instanceof ListItem item
+                    && KramdownLazyContainers.LazyContainer.bareFirstLine(item)) {
+                return state.getIndent() >= 4 ? BlockContinue.atColumn(state.getColumn() + 4) : BlockContinue.none();
+            }
             BlockContinue result = flexmark.tryContinue(state);
             // flexmark continues a definition at its content's column, or lazily at the line's index
             boolean lazy = result instanceof BlockContinueImpl found && found.getNewColumn() == -1 && !state.isBlank();

@@ -589,6 +589,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             if (inList || node.getParent() instanceof FootnoteBlock
                     || !(node.getParent() instanceof ParagraphItemContainer container)) {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
+            } else if (node.getPrevious() == null && container instanceof ListItem definition && KramdownBlankLines.blankLineOpens(definition)) {
+                // kramdown keeps a blank line before a definition's first block, so wraps it
+                html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
             } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
                 // the text of a tight definition follows its <dd>: its lines are not indented
                 html.openPre();
