@@ -11,7 +11,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * extensions and display math read up to their stop tag at once; rules and attribute lists are
  * one line): it takes every line that starts before that end, and none after.
  */
-final class BoundedBlockParser extends AbstractBlockParser {
+class BoundedBlockParser extends AbstractBlockParser {
     private final Block block;
     /** Offset in the document of the first line that is no longer the block's. */
     private final int end;

@@ -162,7 +162,7 @@ final class HeadingStartFactory extends ScreenedStartFactory {
     }
 
     /** Whether {@code line} holds nothing but the block quote markers it may be nested in. */
-    private static boolean isBlankQuoted(BasedSequence line) {
+    static boolean isBlankQuoted(BasedSequence line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c != '>' && c != ' ' && c != '\t' && c != '\r') {

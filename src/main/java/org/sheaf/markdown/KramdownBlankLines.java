@@ -2,16 +2,20 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
+import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.tables.TableBlock;
@@ -44,7 +48,7 @@ final class KramdownBlankLines implements NodeRenderer {
     private static final List<Class<? extends Node>> BLOCKS = List.of(Paragraph.class, Heading.class,
             BlockQuote.class, BulletList.class, OrderedList.class, FencedCodeBlock.class,
             IndentedCodeBlock.class, ThematicBreak.class, HtmlBlock.class, HtmlCommentBlock.class,
-            MarkdownHtmlBlock.class, TableBlock.class, DefinitionList.class, KramdownMath.Block.class,
+            MarkdownHtmlBlock.class, TableBlock.class, DefinitionList.class, KramdownMath.Block.class, KramdownRawLines.Line.class,
             KramdownExtensionBlock.class, AttributeListBlock.class, KramdownEndOfBlock.class,
             Reference.class, FootnoteBlock.class, AbbreviationBlock.class);
 
@@ -116,9 +120,12 @@ final class KramdownBlankLines implements NodeRenderer {
      */
     static boolean blankLineBefore(Node node) {
         Node previous = node.getPrevious();
+        if (previous == null) {
+            return node.getParent() instanceof ListItem item && blankLineOpens(item);
+        }
         // a list ended by a ^ keeps the blank lines before the marker as its own, and kramdown
         // writes none of them (a definition list does not)
-        if (previous == null || node instanceof KramdownEndOfBlock && (previous instanceof BulletList || previous instanceof OrderedList)) {
+        if (node instanceof KramdownEndOfBlock && (previous instanceof BulletList || previous instanceof OrderedList)) {
             return false;
         }
         BasedSequence source = node.getDocument().getChars();
@@ -128,6 +135,27 @@ final class KramdownBlankLines implements NodeRenderer {
         }
         int lineBreaks = 0;
         for (int at = end; at < node.getStartOffset(); at++) {
+            if (source.charAt(at) == '\n') {
+                lineBreaks++;
+            }
+        }
+        return lineBreaks >= 2;
+    }
+
+    /**
+     * Whether a blank line stands between a list item's marker and its first block: only where
+     * the marker's line holds no text ({@code * } and a blank line), and kramdown keeps that
+     * blank line as the item's first node, so writes it and wraps the paragraph after in
+     * {@code <p>}; a definition's too. Not a term's, which is one line.
+     */
+    static boolean blankLineOpens(ListItem item) {
+        Node first = item.getFirstChild();
+        if (first == null || !(item instanceof BulletListItem || item instanceof OrderedListItem || item instanceof DefinitionItem)) {
+            return false;
+        }
+        BasedSequence source = item.getDocument().getChars();
+        int lineBreaks = 0;
+        for (int at = item.getOpeningMarker().getEndOffset(); at < first.getStartOffset(); at++) {
             if (source.charAt(at) == '\n') {
                 lineBreaks++;
             }

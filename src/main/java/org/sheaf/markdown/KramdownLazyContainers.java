@@ -113,7 +113,8 @@ final class KramdownLazyContainers {
         BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
             BlockParser open = matched.getBlockParser();
             if (!(open.getBlock() instanceof ListBlock list) || !(list.getFirstChild() instanceof ListItem first)
-                    || list.getParent() == null || state.getIndent() >= markerIndent(first, state)) {
+                    || list.getParent() == null
+                    || state.getIndent() >= markerIndent(first, state) && !afterBareItem(list, state)) {
                 return null;
             }
             BlockParser container = openParserOf(list.getParent(), state);
@@ -125,6 +126,14 @@ final class KramdownLazyContainers {
             boolean sameKind = (item.getBlock() instanceof OrderedListItem) == (list instanceof OrderedList);
             BlockStart start = sameKind ? BlockStart.of(item) : BlockStart.of(started.getBlockParsers());
             return started.getNewColumn() >= 0 ? start.atColumn(started.getNewColumn()) : start.atIndex(started.getNewIndex());
+        }
+
+        /**
+         * Whether the line comes after an item whose text kramdown reads as indented by four
+         * columns ({@link LazyContainer#nextItemOfBareItem}) and is indented less than that.
+         */
+        private static boolean afterBareItem(ListBlock list, ParserState state) {
+            return state.getIndent() < 4 && list.getLastChild() instanceof ListItem last && LazyContainer.bareFirstLine(last);
         }
 
         /** The open parser of {@code block}, the document's own among them. */
@@ -266,10 +275,63 @@ final class KramdownLazyContainers {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            if (getBlock() instanceof ListItem item && bareFirstLine(item)) {
+                return continueBareItem(state);
+            }
             BlockContinue result = flexmark.tryContinue(state);
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * How an item whose first line holds nothing but perhaps an attribute list goes on, as
+         * kramdown reads it: its text is indented by four columns, whatever its marker's width.
+         * So after a blank line only a line indented by four columns is the item's (flexmark ends
+         * an empty item at the blank line and takes any line at the marker's width), and a
+         * marker indented less is the list's next item.
+         */
+        private BlockContinue continueBareItem(ParserState state) {
+            boolean blankBefore = afterBlank;
+            afterBlank = state.isBlank();
+            if (state.isBlank()) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
+            if (nextItemOfBareItem(state)) {
+                return BlockContinue.none();
+            }
+            if (blankBefore) {
+                return state.getIndent() >= 4 ? BlockContinue.atColumn(state.getColumn() + 4) : BlockContinue.none();
+            }
+            BlockContinue result = flexmark.tryContinue(state);
+            return result == null && (readAhead(state) || takesLazily(state)) ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether the line starts the next item of this item's list where flexmark would nest it
+         * in this item: kramdown reads the text of an item whose first line holds nothing but
+         * perhaps an attribute list as indented by four columns, whatever its marker's width,
+         * so a marker of its list indented by up to three columns ({@code   * b} under
+         * {@code * }) is the next item.
+         */
+        private boolean nextItemOfBareItem(ParserState state) {
+            if (!(getBlock() instanceof ListItem item) || state.isBlank() || !bareFirstLine(item)) {
+                return false;
+            }
+            Pattern next = item.getParent() instanceof OrderedList ? ORDERED_ITEM : BULLET_ITEM;
+            return next.matcher(state.getLine().subSequence(state.getIndex())).lookingAt();
+        }
+
+        /** Whether nothing but white space and perhaps an attribute list follows the item's marker on its line. */
+        static boolean bareFirstLine(ListItem item) {
+            BasedSequence all = item.getDocument().getChars();
+            int from = item.getOpeningMarker().getEndOffset();
+            int end = from;
+            while (end < all.length() && all.charAt(end) != '\n') {
+                end++;
+            }
+            BasedSequence rest = all.subSequence(from, end);
+            return rest.isBlank() || ATTRIBUTE_LIST.matcher(rest).lookingAt();
         }
 
         /**

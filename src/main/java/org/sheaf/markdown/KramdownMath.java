@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.LightInlineParser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -28,7 +29,7 @@ final class KramdownMath {
 
     /** Display math: its text, stripped. */
     static final class Block extends com.vladsch.flexmark.util.ast.Block {
-        private final String math;
+        private String math;
 
         Block(BasedSequence chars, String math) {
             super(chars);
@@ -37,6 +38,11 @@ final class KramdownMath {
 
         String math() {
             return math;
+        }
+
+        /** The text as the lines gave it once the marks of the quotes and items around it were taken off. */
+        void setMath(String math) {
+            this.math = math;
         }
 
         @Override
@@ -87,7 +93,7 @@ final class KramdownMath {
             }
             BasedSequence chars = line.getBaseSequence().subSequence(m.start(), m.end(1) + 2);
             Block block = new Block(chars, m.group(1).strip());
-            return BlockStart.of(new BoundedBlockParser(block, m.end())).atIndex(line.length());
+            return BlockStart.of(new MathLines(block, m.end(), line.subSequence(start))).atIndex(line.length());
         }
 
         /**
@@ -138,6 +144,47 @@ final class KramdownMath {
                 indent++;
             }
             return next.isBlank() || indent < itemColumn || next.strip().equals("^") || IAL_START.matcher(next).lookingAt();
+        }
+    }
+
+    /**
+     * Display math's lines, each without what its block quotes and list items took of it: kramdown
+     * reads a container's blocks from its lines stripped of their {@code >} and indent, so math of
+     * several lines in a quote keeps none of the quote's marks.
+     */
+    private static final class MathLines extends BoundedBlockParser {
+        private final Block block;
+        private final StringBuilder lines = new StringBuilder();
+
+        MathLines(Block block, int end, BasedSequence first) {
+            super(block, end);
+            this.block = block;
+            lines.append(withoutLineEnd(first));
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            BlockContinue result = super.tryContinue(state);
+            if (result != BlockContinue.none()) {
+                lines.append('\n').append(withoutLineEnd(state.getLine().subSequence(state.getIndex())));
+            }
+            return result;
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+            Matcher m = BLOCK.matcher(lines);
+            if (m.lookingAt()) {
+                block.setMath(m.group(1).strip());
+            }
+        }
+
+        private static CharSequence withoutLineEnd(BasedSequence line) {
+            int end = line.length();
+            while (end > 0 && (line.charAt(end - 1) == '\n' || line.charAt(end - 1) == '\r')) {
+                end--;
+            }
+            return line.subSequence(0, end);
         }
     }
 

@@ -159,6 +159,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
                 new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
                         unindented(html, "\\[" + Html.escapeText(node.math()) + "\\]")),
+                new NodeRenderingHandler<>(KramdownRawLines.Line.class, KramdownNodeRenderer::renderRawLine),
                 new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
                         html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
@@ -588,6 +589,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             if (inList || node.getParent() instanceof FootnoteBlock
                     || !(node.getParent() instanceof ParagraphItemContainer container)) {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
+            } else if (node.getPrevious() == null && container instanceof ListItem definition && KramdownBlankLines.blankLineOpens(definition)) {
+                // kramdown keeps a blank line before a definition's first block, so wraps it
+                html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
             } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
                 // the text of a tight definition follows its <dd>: its lines are not indented
                 html.openPre();
@@ -606,6 +610,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
     }
 
+    /** A line kramdown keeps as text outside any block: at the margin, its white space kept. */
+    private static void renderRawLine(KramdownRawLines.Line node, NodeRendererContext context, HtmlWriter html) {
+        html.line();
+        html.pushPrefix();
+        html.setPrefix("", false);
+        html.openPre();
+        html.raw(node.indent());
+        context.renderChildren(node);
+        html.closePre();
+        html.line();
+        html.popPrefix(false);
+    }
+
     /**
      * Text kramdown writes at the margin whatever the depth of its container: raw HTML of
      * {@code {::nomarkdown}} and MathJax's display math.
@@ -614,7 +631,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.line();
         html.pushPrefix();
         html.setPrefix("", false);
+        // as in <pre>, so each line keeps the spaces it starts with
+        html.openPre();
         html.raw(text);
+        html.closePre();
         html.line();
         html.popPrefix(false);
     }
@@ -651,14 +671,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 continue;
             }
             boolean value = false;
-            if (current.getFirstChild() instanceof Paragraph paragraph) {
+            // kramdown keeps a blank line before the item's first block as the item's first node
+            boolean blankFirst = KramdownBlankLines.blankLineOpens(current);
+            if (current.getFirstChild() instanceof Paragraph paragraph && !blankFirst) {
                 boolean last = current.getNext() == null;
                 boolean blankAfter = blankLineAfter(paragraph);
                 boolean endedByMarker = item.getParent().getNext() instanceof KramdownEndOfBlock;
                 boolean fits = !blankAfter || (last && paragraph.getNext() == null && !endedByMarker);
                 value = fits && (!last || size == 1 || earlierUnwrapped);
             }
-            if (!(current.getFirstChild() instanceof Paragraph) || value) {
+            if (!(current.getFirstChild() instanceof Paragraph) || blankFirst || value) {
                 earlierUnwrapped = true;
             }
             transparentItems.put(current, value);

@@ -261,12 +261,16 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         Node previous = paragraph.getPrevious();
         boolean attributesBefore = previous instanceof AttributeListBlock list && list.definitionName() == null;
         if (previous != null && !(previous instanceof KramdownEndOfBlock) && !attributesBefore) {
-            int start = paragraph.getStartOffset();
-            int from = start - 1;
-            while (from > 0 && all.charAt(from - 1) != '\n') {
-                from--;
+            int lineStart = paragraph.getStartOffset();
+            while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+                lineStart--;
             }
-            if (from <= 0 || !all.subSequence(from, start).isBlank()) {
+            int previousStart = lineStart - 1;
+            while (previousStart > 0 && all.charAt(previousStart - 1) != '\n') {
+                previousStart--;
+            }
+            // the line before, blank in the block quotes it lies in: a line of `>` alone is blank there
+            if (lineStart <= 0 || !HeadingStartFactory.isBlankQuoted(all.subSequence(previousStart, lineStart - 1))) {
                 return false;
             }
         }

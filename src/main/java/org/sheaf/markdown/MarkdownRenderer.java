@@ -126,7 +126,7 @@ public final class MarkdownRenderer {
     private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences) {
         MutableDataSet parse = kramdownOptions();
         parse.set(KramdownFences.LONGEST, longestFences);
-        List<Extension> extensions = new ArrayList<>(List.of(KramdownDefinitions.footnotes(), DefinitionExtension.create(), TypographicExtension.create(),
+        List<Extension> extensions = new ArrayList<>(List.of(KramdownDefinitions.footnotes(), new KramdownDefinitionLists(), TypographicExtension.create(),
                 StrikethroughExtension.create()));
         if (abbreviations) {
             extensions.add(KramdownDefinitions.abbreviations());
@@ -178,6 +178,7 @@ public final class MarkdownRenderer {
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockFactory())
+                .customBlockParserFactory(new KramdownRawLines.Factory())
                 .customBlockParserFactory(new KramdownExtensionBlock.Factory())
                 .customBlockParserFactory(new KramdownRuleParser.Factory())
                 .customBlockParserFactory(new KramdownEndOfBlock.Factory())

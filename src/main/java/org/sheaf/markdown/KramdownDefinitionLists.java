@@ -1,0 +1,92 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
+import com.vladsch.flexmark.ext.definition.internal.DefinitionListBlockPreProcessor;
+import com.vladsch.flexmark.ext.definition.internal.DefinitionListItemBlockPreProcessor;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * flexmark's definition lists, a definition started only by the marker kramdown reads: a
+ * {@code :} with a space or a tab after it. flexmark also takes a {@code :} that ends its line
+ * and a {@code ~}, which kramdown leaves as text of the paragraph above. A definition's lazy
+ * lines end where a list item's do in kramdown, at block-level HTML, an attribute list or a
+ * {@code ^}, which then come after the list.
+ */
+final class KramdownDefinitionLists implements Parser.ParserExtension {
+    private final DefinitionExtension flexmark = DefinitionExtension.create();
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {
+        flexmark.parserOptions(options);
+        options.set(DefinitionExtension.TILDE_MARKER, false);
+    }
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.customBlockParserFactory(new ItemStarts())
+                .blockPreProcessorFactory(new DefinitionListItemBlockPreProcessor.Factory())
+                .blockPreProcessorFactory(new DefinitionListBlockPreProcessor.Factory());
+    }
+
+    /** flexmark's definition item factory, not asked about a {@code :} that ends its line. */
+    private static final class ItemStarts extends ScreenedStartFactory {
+        ItemStarts() {
+            super(new DefinitionItemBlockParser.Factory());
+        }
+
+        @Override
+        boolean mayStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int marker = state.getNextNonSpaceIndex();
+            if (marker >= line.length() || line.charAt(marker) != ':') {
+                return true; // not a definition's marker; flexmark's factory decides as before
+            }
+            int after = marker + 1;
+            return after < line.length() && line.charAt(after) != '\n' && line.charAt(after) != '\r';
+        }
+
+        @Override
+        BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            return WrappedBlockParser.wrapping(start, LazyEnds::new);
+        }
+    }
+
+    /** A definition's parser, which does not take a lazy line that ends lazy lines in kramdown. */
+    private static final class LazyEnds extends WrappedBlockParser {
+        LazyEnds(BlockParser flexmark) {
+            super(flexmark);
+        }
+
+        /** Whether the last line that reached this definition was blank. */
+        private boolean afterBlank;
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            boolean blankBefore = afterBlank;
+            afterBlank = state.isBlank();
+            // kramdown reads the text of a definition with nothing after its ':' as indented by
+            // four columns: after a blank line only a line that far in is the definition's
+            if (blankBefore && !state.isBlank() && getBlock() instanceof ListItem item
+                    && KramdownLazyContainers.LazyContainer.bareFirstLine(item)) {
+                return state.getIndent() >= 4 ? BlockContinue.atColumn(state.getColumn() + 4) : BlockContinue.none();
+            }
+            BlockContinue result = flexmark.tryContinue(state);
+            // flexmark continues a definition at its content's column, or lazily at the line's index
+            boolean lazy = result instanceof BlockContinueImpl found && found.getNewColumn() == -1 && !state.isBlank();
+            if (lazy && KramdownLazyContainers.LazyContainer.endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
+                return BlockContinue.none();
+            }
+            return result;
+        }
+    }
+}
