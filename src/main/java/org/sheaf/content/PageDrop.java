@@ -144,10 +144,6 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
         return own == null && isDocument() ? "" : own;
     }
 
-    private boolean isDocument() {
-        return values.get("collection") != null;
-    }
-
     @Override
     public boolean containsKey(Object key) {
         return values.containsKey(key);

@@ -205,7 +205,9 @@ final class PageFactory {
 
     private String outputExtension(SourceFile file) {
         String ext = file.extension();
-        if (markdownExtensions.contains(ext) || ext.equals(".html") || ext.equals(".htm")) {
+        // Markdown becomes .html; an HTML file keeps its own extension (.htm stays .htm), as
+        // Jekyll's identity converter gives it back
+        if (markdownExtensions.contains(ext)) {
             return ".html";
         }
         if (ext.equals(".scss") || ext.equals(".sass")) {

@@ -79,7 +79,11 @@ public final class Mentions {
     public String apply(Page page, String output) throws DiagnosticException {
         Map<String, Object> data = page.drop();
         Object permalink = data.get("permalink");
+        // the plugin asks for output_ext ".html": a .htm or .xhtml document written to
+        // NAME/index.html under a pretty permalink still has its own extension there
+        String ext = page.source().extension();
         boolean html = page.outputPath() != null && page.outputPath().endsWith(".html")
+                && !ext.equals(".htm") && !ext.equals(".xhtml")
                 || permalink instanceof String p && p.endsWith("/");
         if (!html || Boolean.FALSE.equals(data.get(KEY)) || output.indexOf('@') < 0) {
             return output;

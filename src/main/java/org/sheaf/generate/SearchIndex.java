@@ -91,7 +91,7 @@ public final class SearchIndex implements Generator {
             Map<String, Object> drop = page.drop();
             boolean selected = page.collection() == null ? withPages
                     : collections.isEmpty() || collections.contains(page.collection());
-            if (!selected || !page.isWritten() || !page.outputPath().endsWith(".html")
+            if (!selected || !page.isWritten() || !(page.outputPath().endsWith(".html") || page.outputPath().endsWith(".htm"))
                     || Boolean.FALSE.equals(drop.get("search")) || drop.get("redirect_to") != null
                     || drop.get("title") == null || drop.get("title").toString().isBlank()) {
                 continue;

@@ -90,7 +90,7 @@ final class SitemapGenerator implements Generator {
             }
             if (page.collection() != null) {
                 documents.computeIfAbsent(page.collection(), k -> new ArrayList<>()).add(page);
-            } else if (isHtml(page.url()) && !page.url().equals("/404.html")) {
+            } else if (isHtml(page) && !page.url().equals("/404.html")) {
                 pages.add(page);
             }
         }
@@ -120,9 +120,14 @@ final class SitemapGenerator implements Generator {
         return out.append("</urlset>\n").toString();
     }
 
-    /** Jekyll's {@code html_pages}: output ending in {@code .html} (or similar), or a folder URL. */
-    private static boolean isHtml(String url) {
-        return url.endsWith("/") || url.endsWith(".html") || url.endsWith(".htm") || url.endsWith(".xhtml");
+    /**
+     * Jekyll's {@code html_pages}: a folder URL, or output written as {@code .html} (or similar),
+     * whatever the URL says ({@code permalink: /about} on {@code about.html} is written to
+     * {@code about.html} and listed).
+     */
+    private static boolean isHtml(Page page) {
+        String path = page.outputPath();
+        return page.url().endsWith("/") || path.endsWith(".html") || path.endsWith(".htm") || path.endsWith(".xhtml");
     }
 
     /**

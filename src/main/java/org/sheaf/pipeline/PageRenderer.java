@@ -44,6 +44,10 @@ public final class PageRenderer {
     private final LayoutRenderer layouts;
     private final Map<String, Object> jekyll;
     private final String excerptSeparator;
+    /** {@code page_excerpts}: pages read from files make excerpts too, as Jekyll 4's do. */
+    private final boolean pageExcerpts;
+    /** The files pages were read from (jekyll-paginate's copies share theirs); a generator's pages have none. */
+    private final java.util.Set<org.sheaf.source.SourceFile> pageSources;
     private final SassRenderer sass;
     private final Highlighting highlighting;
     private final RenderProfile profile = new RenderProfile();
@@ -68,7 +72,8 @@ public final class PageRenderer {
      *                      gave them, not their body
      */
     PageRenderer(ContentIndex index, LiquidRenderer liquid, MarkdownRenderer markdown, LayoutRenderer layouts,
-            Map<String, Object> jekyll, String excerptSeparator, Map<Page, Map<String, Object>> paginators,
+            Map<String, Object> jekyll, String excerptSeparator, boolean pageExcerpts,
+            Map<Page, Map<String, Object>> paginators,
             SassRenderer sass, Highlighting highlighting, java.util.function.Function<Page, RelativeLinks> relativeLinks,
             org.sheaf.generate.Mentions mentions, java.util.Set<String> replaced) {
         this.replaced = replaced;
@@ -82,6 +87,8 @@ public final class PageRenderer {
         this.layouts = layouts;
         this.jekyll = jekyll;
         this.excerptSeparator = excerptSeparator;
+        this.pageExcerpts = pageExcerpts;
+        this.pageSources = index.readPages().stream().map(Page::source).collect(java.util.stream.Collectors.toSet());
         this.sass = sass;
     }
 
@@ -343,13 +350,23 @@ public final class PageRenderer {
     }
 
     /**
-     * Whether the page is a document that makes its excerpt from its body, as Jekyll's do: every
-     * document, whatever it is written in (an HTML document's excerpt is its Liquid rendered, with
-     * no conversion), unless its front matter gives the excerpt or its separator is empty, which
-     * turns excerpts off.
+     * Whether the page makes its excerpt from its body, as Jekyll's documents do: every document,
+     * whatever it is written in (an HTML document's excerpt is its Liquid rendered, with no
+     * conversion), unless its front matter gives the excerpt or its separator is empty, which
+     * turns excerpts off. With {@code page_excerpts}, a page read from a file whose output is HTML
+     * ({@code .html}, {@code .htm}, {@code .xhtml}) makes one too, on the same terms.
      */
     private boolean makesExcerpt(Page page) {
-        return page.collection() != null && !hasOwnExcerpt(page) && !excerptSeparatorOf(page).isEmpty();
+        if (page.collection() == null && !(pageExcerpts && isHtmlPage(page) && pageSources.contains(page.source()))) {
+            return false;
+        }
+        return !hasOwnExcerpt(page) && !excerptSeparatorOf(page).isEmpty();
+    }
+
+    /** Jekyll's {@code Page#html?}: the output extension, which ends a page's output path, is HTML's. */
+    private static boolean isHtmlPage(Page page) {
+        String path = page.outputPath();
+        return path != null && (path.endsWith(".html") || path.endsWith(".htm") || path.endsWith(".xhtml"));
     }
 
     /**
@@ -373,6 +390,10 @@ public final class PageRenderer {
      * is there with no value or {@code false}.
      */
     private static boolean hasOwnExcerpt(Page page) {
+        if (page.collection() == null && !page.positions().containsKey("excerpt")) {
+            // Jekyll makes a page's excerpt before it reads the defaults: a default excerpt is not seen
+            return false;
+        }
         Object own = page.drop().indexed("excerpt");
         return own != null && !Boolean.FALSE.equals(own);
     }
@@ -495,8 +516,15 @@ public final class PageRenderer {
         return variables;
     }
 
-    /** Where Jekyll's excerpt of the page ends: the page's own excerpt separator, or the site's. */
+    /**
+     * Where Jekyll's excerpt of the page ends: the page's own excerpt separator, or the site's. A
+     * page (not a document) reads only its front matter's, as Jekyll keeps the separator it saw
+     * before the defaults were merged.
+     */
     private String excerptSeparatorOf(Page page) {
+        if (page.collection() == null && !page.positions().containsKey("excerpt_separator")) {
+            return excerptSeparator;
+        }
         Object own = page.drop().get("excerpt_separator");
         return own == null ? excerptSeparator : own.toString();
     }

@@ -556,7 +556,7 @@ public final class SiteBuilder {
         jekyll.put("version", JEKYLL_VERSION);
         jekyll.put("environment", environment);
         return new PageRenderer(index, liquid, markdown, new LayoutRenderer(layouts, engines), jekyll,
-                config.excerptSeparator(), paginators, sass, highlighting,
+                config.excerptSeparator(), config.flag("page_excerpts"), paginators, sass, highlighting,
                 relativeLinks(config, index, relativeLinks),
                 org.sheaf.generate.Mentions.of(config, System.getenv()).orElse(null), replaced);
     }
