@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 
 /**
  * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
@@ -171,19 +172,8 @@ final class ScssOutline {
      * {@code @include} and no {@code @content}; declarations and variables only.
      */
     static boolean writesNoBlock(String source, int from, int to) {
-        int i = Math.max(from, 0);
-        while (i < Math.min(to, source.length())) {
-            int skipped = skip(source, i);
-            if (skipped > i) {
-                i = skipped;
-                continue;
-            }
-            if (source.charAt(i) == '{' || source.startsWith("@include", i) || source.startsWith("@content", i)) {
-                return false;
-            }
-            i++;
-        }
-        return true;
+        return noneOutsideSkipped(source, from, to, i -> source.charAt(i) == '{'
+                || source.startsWith("@include", i) || source.startsWith("@content", i));
     }
 
     /**
@@ -192,6 +182,15 @@ final class ScssOutline {
      * and {@code @content} only when {@code plainContent} says the content writes no block.
      */
     static boolean writesOnlyRules(String source, int from, int to, boolean plainContent) {
+        return noneOutsideSkipped(source, from, to,
+                i -> source.charAt(i) == '@' && !(plainContent && source.startsWith("@content", i)));
+    }
+
+    /**
+     * Whether no position of the stretch outside the strings, comments and interpolations
+     * {@link #skip} passes over is one {@code found} accepts.
+     */
+    private static boolean noneOutsideSkipped(String source, int from, int to, IntPredicate found) {
         int i = Math.max(from, 0);
         while (i < Math.min(to, source.length())) {
             int skipped = skip(source, i);
@@ -199,7 +198,7 @@ final class ScssOutline {
                 i = skipped;
                 continue;
             }
-            if (source.charAt(i) == '@' && !(plainContent && source.startsWith("@content", i))) {
+            if (found.test(i)) {
                 return false;
             }
             i++;
