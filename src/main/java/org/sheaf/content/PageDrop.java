@@ -103,6 +103,10 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
         if (bodyContent && "content".equals(key)) {
             return values.get(key);
         }
+        if ("output".equals(key) && isDocument()) {
+            // Jekyll's DocumentDrop answers output with the document's finished file, never its data
+            return rendered.outputShownTo(origin);
+        }
         if (key instanceof String name && isRendered(name)) {
             return shown(name, rendered.shownTo(this));
         }

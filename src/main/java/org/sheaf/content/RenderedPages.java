@@ -29,6 +29,10 @@ public final class RenderedPages {
     private final Map<PageDrop, RenderedPage> pages = new ConcurrentHashMap<>();
     /** The pages whose content rendering has started, each completed when done. */
     private final Map<PageDrop, CompletableFuture<Void>> started = new ConcurrentHashMap<>();
+    /** The documents' finished outputs, layout and all, once laid out since {@link #inOrder}. */
+    private final Map<PageDrop, String> outputs = new ConcurrentHashMap<>();
+    /** The documents whose laying out has started, each completed when done. */
+    private final Map<PageDrop, CompletableFuture<Void>> laidOut = new ConcurrentHashMap<>();
     /** The page being rendered on this thread, and whether its content is done; null outside rendering. */
     private final ThreadLocal<Reader> reader = new ThreadLocal<>();
     /** Each page's place in Jekyll's render order, and the page, by drop; set before a render. */
@@ -49,6 +53,12 @@ public final class RenderedPages {
          * an excerpt when it is first read); null when the page makes no excerpt of its own.
          */
         String excerpt(Page page);
+
+        /**
+         * Lays out the document {@code page} (rendering its content first if it has not been), once
+         * ({@link #layOutOnce}), and records its finished output ({@link #putOutput}).
+         */
+        void output(Page page);
     }
 
     /**
@@ -61,7 +71,8 @@ public final class RenderedPages {
     /**
      * Starts a render of {@code order}, the pages in Jekyll's render order (documents, then pages,
      * then generated pages), with {@code onDemand} rendering what a page reads before its turn.
-     * Forgets which pages were started, so pages whose result was removed render again.
+     * Forgets which pages were started, so pages whose result was removed render again, and every
+     * document's output, as a page laid out again may come out different.
      */
     public void inOrder(List<Page> order, OnDemand onDemand) {
         Map<PageDrop, Integer> rankOf = new HashMap<>();
@@ -71,6 +82,8 @@ public final class RenderedPages {
             pageOf.putIfAbsent(order.get(i).drop(), order.get(i));
         }
         started.clear();
+        laidOut.clear();
+        outputs.clear();
         this.ranks = rankOf;
         this.byDrop = pageOf;
         this.onDemand = onDemand;
@@ -92,6 +105,42 @@ public final class RenderedPages {
         } finally {
             mine.complete(null);
         }
+    }
+
+    /**
+     * Runs {@code layOut}, which lays out the document {@code page} and records its output, unless
+     * it has run since {@link #inOrder} or {@link #keepOutput}, or is running on another thread, in
+     * which case this waits until it is done. Jekyll renders a document's content and layout in one
+     * go, so a later page reads its {@code output} finished.
+     */
+    public void layOutOnce(Page page, Runnable layOut) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> theirs = laidOut.putIfAbsent(page.drop(), mine);
+        if (theirs != null) {
+            theirs.join();
+            return;
+        }
+        try {
+            layOut.run();
+        } finally {
+            mine.complete(null);
+        }
+    }
+
+    /** Records the document {@code page}'s finished output; later pages read it as its {@code output}. */
+    public void putOutput(Page page, String output) {
+        outputs.put(page.drop(), output);
+    }
+
+    /** Records the output a document keeps from the last build, which is then not laid out again. */
+    public void keepOutput(Page page, String output) {
+        outputs.put(page.drop(), output);
+        laidOut.putIfAbsent(page.drop(), CompletableFuture.completedFuture(null));
+    }
+
+    /** The document {@code page}'s finished output; empty before it is laid out, or if it failed. */
+    public Optional<String> outputOf(Page page) {
+        return Optional.ofNullable(outputs.get(page.drop()));
     }
 
     /**
@@ -182,6 +231,30 @@ public final class RenderedPages {
             page = pages.get(drop);
         }
         return page;
+    }
+
+    /**
+     * The document {@code drop}'s {@code output} as the page rendering on this thread reads it: its
+     * finished output (laid out now if it has not been) when Jekyll renders it before that page,
+     * nil when Jekyll renders it later or it is that page itself, which gets its output only once
+     * rendered. Outside rendering, its output if it has one.
+     */
+    String outputShownTo(PageDrop drop) {
+        Reader current = reader.get();
+        Integer rank = current == null ? null : ranks.get(drop);
+        if (rank == null) {
+            return outputs.get(drop);
+        }
+        if (rank >= current.rank()) {
+            return null;
+        }
+        String output = outputs.get(drop);
+        OnDemand render = onDemand;
+        if (output == null && render != null) {
+            render.output(byDrop.get(drop));
+            output = outputs.get(drop);
+        }
+        return output;
     }
 
     /** Whether a page is rendering on this thread. */

@@ -485,6 +485,10 @@ final class DependencyGraph implements RenderPlan {
         if (text.contains("paginator") || text.contains("include_relative")) {
             found.add(Input.Marker.ALWAYS);
         }
+        if (text.contains("output")) {
+            // a document's output follows its layouts and whatever they read, which no input here tracks
+            found.add(Input.Marker.ALWAYS);
+        }
         if (text.contains("chart")) {
             // a chart's CSV file is made only while the chart is drawn
             found.add(Input.Marker.CHARTS);

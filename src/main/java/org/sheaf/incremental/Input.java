@@ -48,7 +48,7 @@ sealed interface Input extends Serializable permits Input.Data, Input.Aggregate,
         /** A chart, whose CSV file is made only while it is drawn: always rendered. */
         CHARTS,
         /**
-         * Always rendered: {@code paginator}, {@code include_relative}, a Sass page, a generated
+         * Always rendered: {@code paginator}, {@code include_relative}, a document's {@code output}, a Sass page, a generated
          * page, a broken layout chain.
          */
         ALWAYS,

@@ -162,6 +162,11 @@ public final class PageRenderer {
         });
         List<Page> written = pages.stream().filter(Page::isWritten).toList();
         Map<Page, String> keptOutputs = plan.keptOutputs(written);
+        keptOutputs.forEach((page, output) -> {
+            if (page.collection() != null) {
+                index.rendered().keepOutput(page, output);
+            }
+        });
         keptOutputs.forEach(outputs);
         Counter laidOut = new Counter(RenderProgress.Pass.LAYOUTS, written.size());
         laidOut.add(keptOutputs.size());
@@ -197,7 +202,40 @@ public final class PageRenderer {
         }
     }
 
+    /**
+     * Lays out {@code page} and hands its output to {@code outputs}. A document's output is recorded
+     * first, once, as a later page may already have read it ({@link #layOutDocument}).
+     */
     private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
+        if (page.collection() == null) {
+            String output = laidOut(page, diagnostics);
+            if (output != null) {
+                outputs.accept(page, output);
+            }
+            return;
+        }
+        layOutDocument(page, diagnostics);
+        index.rendered().outputOf(page).ifPresent(output -> outputs.accept(page, output));
+    }
+
+    /**
+     * Lays out the document {@code page}, its content rendered first if it has not been, and records
+     * its output, unless that is done or under way: Jekyll renders a document's content and layout
+     * in one go, so the pages after it read its {@code output} finished, even a document that is not
+     * written.
+     */
+    private void layOutDocument(Page page, Diagnostics diagnostics) {
+        renderContentOnce(page, diagnostics);
+        index.rendered().layOutOnce(page, () -> {
+            String output = laidOut(page, diagnostics);
+            if (output != null) {
+                index.rendered().putOutput(page, output);
+            }
+        });
+    }
+
+    /** {@code page}'s finished output, layout and all; null when a problem stops it, reported to {@code diagnostics}. */
+    private String laidOut(Page page, Diagnostics diagnostics) {
         try (RenderedPages.Reading reading = index.rendered().readingAs(page, true)) {
             long started = System.nanoTime();
             String content = (String) page.drop().get("content");
@@ -211,12 +249,13 @@ public final class PageRenderer {
             if (page.layout() != null && !isSass(page)) {
                 profile.layout(page.layout(), took);
             }
-            outputs.accept(page, output);
+            return output;
         } catch (DiagnosticException e) {
             diagnostics.add(e.diagnostic());
         } catch (StackOverflowError e) {
             diagnostics.add(tooDeep(page, "layout \"" + page.layout() + "\""));
         }
+        return null;
     }
 
     /**
@@ -271,6 +310,11 @@ public final class PageRenderer {
             @Override
             public void content(Page page) {
                 renderContentOnce(page, diagnostics);
+            }
+
+            @Override
+            public void output(Page page) {
+                layOutDocument(page, diagnostics);
             }
 
             @Override
