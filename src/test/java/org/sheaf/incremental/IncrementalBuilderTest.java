@@ -80,6 +80,17 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aPageReadingPostsOutputFollowsAnEditOfTheirLayout() {
+        site.file("feed.html", "---\n---\n{% for p in site.posts %}[{{ p.output | strip_newlines }}]{% endfor %}\n");
+        build();
+        site.file("_layouts/post.html", "---\nlayout: default\n---\n<article class=\"x\">{{ content }}</article>\n");
+        build();
+        String feed = site.read("feed.html");
+        assertTrue(feed.contains("<article class=\"x\"><p>Two.</p></article>"), feed);
+        assertFalse(feed.contains("<article><p>"), feed);
+    }
+
+    @Test
     void editedPostBodyRendersThePostAndTheListingThatReadsPosts() {
         build();
         site.file("_posts/2019-12-02-second.md", "---\nlayout: post\ntitle: Second\n---\nTwo, changed.\n");
