@@ -189,7 +189,12 @@ public final class PageRenderer {
         this.progress = RenderProgress.NONE;
         try (RenderThreads threads = new RenderThreads()) {
             // content in order, one page at a time, but on a render thread for its stack
-            index.rendered().inOrder(index.pages(), onDemand(diagnostics));
+            // the index still holds an edited page as it was: what renders on demand is the page as edited
+            Map<Object, Page> again = new java.util.HashMap<>();
+            content.forEach(page -> again.put(page.drop(), page));
+            laidOut.forEach(page -> again.put(page.drop(), page));
+            index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
+                    onDemand(diagnostics));
             threads.forEach(List.of(content), pages -> {
                 pages.stream().filter(page -> page.collection() != null)
                         .forEach(page -> renderContentOnce(page, diagnostics));

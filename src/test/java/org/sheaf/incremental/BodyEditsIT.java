@@ -128,6 +128,19 @@ class BodyEditsIT {
     }
 
     @Test
+    void aBodyEditOfAPostReachesThePagesAndLaterPostsThatReadItsOutput() {
+        site.file("outputs.html", "---\n---\n{% for p in site.posts %}[{{ p.output }}]{% endfor %}\n")
+                .file("_posts/2019-12-03-third.md", "---\nlayout: default\ntitle: Third\n---\n"
+                        + "{% for p in site.posts %}[{{ p.output | strip_html | strip_newlines }}]{% endfor %}\n");
+        assertTrue(builder.build(options, served, SourceChanges.UNKNOWN).ok());
+        BuildResult result = edit("_posts/2019-12-01-first.md", "---\nlayout: default\ntitle: First\n---\nOne, changed.\n");
+        assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
+        assertTrue(served("outputs.html").contains("<title>First</title><p>One, changed.</p>"), served("outputs.html"));
+        assertTrue(served("2019/12/03/third.html").contains("[FirstOne, changed.]"), served("2019/12/03/third.html"));
+        assertServedIsACleanBuild(result);
+    }
+
+    @Test
     void aBodyEditRendersThePostAndTheListingThatReadsPostsAndPatchesTheFeedAndTheSource() {
         BuildResult result = edit("_posts/2019-12-02-second.md", "---\nlayout: default\ntitle: Second\n---\nTwo, changed.\n");
         assertTrue(builder.lastWasBodyEdit(), builder.lastDeclined());
