@@ -20,8 +20,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * content, one rendered after it the body as written. So while a page renders ({@link #readingAs}),
  * a drop asks {@link #shownTo} which of the two it shows; a page that comes before the reader but
  * has not rendered yet is rendered on the spot ({@link OnDemand}), once, by whichever thread needs
- * it first. A page only ever waits for pages before it, so the waits cannot form a cycle. Outside
- * rendering a drop shows what its page rendered to, if it has.
+ * it first. A document's {@code output}, its finished file, reads the same way: nil to itself and
+ * to documents before it, and to a later page the output, laid out on the spot ({@link
+ * OnDemand#output}) if it has not been. A page only ever waits for pages before it, so the waits
+ * cannot form a cycle. Outside rendering a drop shows what its page rendered to, if it has.
  *
  * <p>Thread-safe: pages render in parallel while others read.
  */
