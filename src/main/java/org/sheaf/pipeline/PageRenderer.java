@@ -190,7 +190,7 @@ public final class PageRenderer {
         try (RenderThreads threads = new RenderThreads()) {
             // content in order, one page at a time, but on a render thread for its stack
             // the index still holds an edited page as it was: what renders on demand is the page as edited
-            Map<Object, Page> again = new java.util.HashMap<>();
+            Map<Object, Page> again = new HashMap<>();
             content.forEach(page -> again.put(page.drop(), page));
             laidOut.forEach(page -> again.put(page.drop(), page));
             index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
