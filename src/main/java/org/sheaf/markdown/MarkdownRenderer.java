@@ -182,6 +182,7 @@ public final class MarkdownRenderer {
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
+                .customBlockParserFactory(new SpanHtmlBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockFactory())
