@@ -1,5 +1,7 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
@@ -121,10 +123,18 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     static final class Factory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            if (state.getIndent() != 0 || !(matched.getBlockParser().getBlock() instanceof Document)) {
+            // at the margin: in no container but a list the line leaves (which flexmark keeps open
+            // to the end of the line), or under a paragraph there; a block-level element, as a
+            // line that starts with a span-level one is a paragraph in kramdown
+            BasedSequence line = state.getLine();
+            Block container = matched.getBlockParser().getBlock();
+            if (container instanceof Paragraph paragraph && KramdownHtmlBlockParser.endsLazyLines(line)) {
+                container = (Block) paragraph.getParent();
+            }
+            if (state.getIndex() != 0 || state.getIndent() != 0 || !(container instanceof Document || container instanceof ListBlock)
+                    || !KramdownHtmlBlockParser.startsBlockTag(line, 0)) {
                 return BlockStart.none();
             }
-            BasedSequence line = state.getLine();
             Matcher m = OPENING.matcher(line);
             if (!m.lookingAt()) {
                 return BlockStart.none();
