@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code <div markdown="span">} ... {@code </div>} as kramdown does: what stands between
- * the tags, blank lines and all, is one text of Markdown spans, never blocks. Only an element
- * at the margin of the page, not under a paragraph's text, whose closing tag ends a line is
- * read so; any other is raw HTML as before ({@link KramdownHtmlBlockParser}).
+ * the tags, blank lines and all, is one text of Markdown spans, never blocks. Only a
+ * block-level element at the margin of the page (outside any block quote or list item), holding
+ * no element of its name, whose closing tag ends a line is read so; any other is raw HTML as
+ * before ({@link KramdownHtmlBlockParser}).
  */
 final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
