@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
@@ -77,7 +78,7 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         return (first == '=' || first == '-') && (SETEXT.matcher(line.subSequence(start)).find() || kramdownUnderline(state))
                 && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
                         && (paragraph.getBlockContent().getLineCount() > 1
-                                || !atBoundary(paragraph)));
+                                || !atBoundary(paragraph) || itemInItem(paragraph, state)));
     }
 
     /**
@@ -130,6 +131,36 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         heading.setText(line.subSequence(kramdown.start(1), kramdown.end(1)));
         heading.setClosingMarker(BasedSequence.NULL);
         return start;
+    }
+
+    /**
+     * Whether the line under the text an item starts with is a nested item ({@code - } and white
+     * space) rather than an underline: kramdown's list parser splits an item's lines at the first
+     * one that starts a list, at or past the column of the item's text, before any blank line,
+     * and reads the parts as blocks only then, so a setext heading never sees that line. Left of
+     * the item's text the line is a lazy one, which kramdown gives to the item's text to read.
+     */
+    private static boolean itemInItem(ParagraphParser paragraph, ParserState state) {
+        BasedSequence line = state.getLine();
+        int after = state.getNextNonSpaceIndex() + 1;
+        return paragraph.getBlock().getParent() instanceof ListItem && paragraph.getBlock().getPrevious() == null
+                && after < line.length() && (line.charAt(after) == ' ' || line.charAt(after) == '\t')
+                && state.getColumn() + state.getIndent() >= column(paragraph.getBlockContent().getLines().get(0));
+    }
+
+    /** The column {@code text} starts at on its line, a tab reaching the next multiple of four. */
+    private static int column(BasedSequence text) {
+        BasedSequence all = text.getBaseSequence();
+        int start = text.getStartOffset();
+        int lineStart = start;
+        while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+            lineStart--;
+        }
+        int column = 0;
+        for (int i = lineStart; i < start; i++) {
+            column = all.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+        }
+        return column;
     }
 
     /** Whether the line is a setext underline that kramdown reads and flexmark does not: mixed, from the margin. */

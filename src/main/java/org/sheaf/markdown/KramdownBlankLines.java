@@ -48,7 +48,7 @@ final class KramdownBlankLines implements NodeRenderer {
     private static final List<Class<? extends Node>> BLOCKS = List.of(Paragraph.class, Heading.class,
             BlockQuote.class, BulletList.class, OrderedList.class, FencedCodeBlock.class,
             IndentedCodeBlock.class, ThematicBreak.class, HtmlBlock.class, HtmlCommentBlock.class,
-            MarkdownHtmlBlock.class, TableBlock.class, DefinitionList.class, KramdownMath.Block.class, KramdownRawLines.Line.class,
+            MarkdownHtmlBlock.class, SpanHtmlBlock.class, TableBlock.class, DefinitionList.class, KramdownMath.Block.class, KramdownRawLines.Line.class,
             KramdownExtensionBlock.class, AttributeListBlock.class, KramdownEndOfBlock.class,
             Reference.class, FootnoteBlock.class, AbbreviationBlock.class);
 

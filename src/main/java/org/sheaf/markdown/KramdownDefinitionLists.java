@@ -38,7 +38,10 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
                 .blockPreProcessorFactory(new DefinitionListBlockPreProcessor.Factory());
     }
 
-    /** flexmark's definition item factory, not asked about a {@code :} that ends its line. */
+    /**
+     * flexmark's definition item factory, not asked about a {@code :} that ends its line; an
+     * attribute list that opens a definition is the definition's ({@link KramdownItemAttributes}).
+     */
     private static final class ItemStarts extends ScreenedStartFactory {
         ItemStarts() {
             super(new DefinitionItemBlockParser.Factory());
@@ -57,7 +60,7 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
 
         @Override
         BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
-            return WrappedBlockParser.wrapping(start, LazyEnds::new);
+            return WrappedBlockParser.wrapping(KramdownItemAttributes.afterItemList(start, state), LazyEnds::new);
         }
     }
 

@@ -1,8 +1,6 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -14,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * kramdown's list item attribute list: {@code - {: .done} text} gives the item ({@code <li>})
- * the class, and the item's text starts after the list. kramdown takes such a list off the
- * start of an item's first line before it reads the item's blocks, so the text after it may be
- * any block ({@code - {: .x} # heading}); flexmark reads the list as the start of a paragraph.
+ * the class, and the item's text starts after the list; a definition's ({@code : {: .x} text})
+ * gives its {@code <dd>} the class, as kramdown reads both markers' lines alike. kramdown takes
+ * such a list off the start of an item's first line before it reads the item's blocks, so the
+ * text after it may be any block ({@code - {: .x} # heading}); flexmark reads the list as the start of a paragraph.
  * Here the item's blocks start after it, and it is put into the item as an {@link
  * AttributeListBlock}, as a list alone on the item's first line already is; {@link
  * KramdownAttributes} gives either to the item.
@@ -60,12 +59,12 @@ final class KramdownItemAttributes {
     }
 
     /**
-     * Whether {@code block} is the first block of a list item (not a definition's) and starts on the line of the item's
-     * marker: the place of kramdown's list item attribute list.
+     * Whether {@code block} is the first block of a list item or a definition and starts on the
+     * line of the item's marker: the place of kramdown's item attribute list.
      */
     static boolean startsItem(Node block) {
         Node item = block.getParent();
-        if (!(item instanceof BulletListItem || item instanceof OrderedListItem) || block.getPrevious() != null) {
+        if (!(item instanceof ListItem) || block.getPrevious() != null) {
             return false;
         }
         BasedSequence document = block.getDocument().getChars();

@@ -152,6 +152,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(BulletList.class, this::renderList),
                 new NodeRenderingHandler<>(OrderedList.class, this::renderList),
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
+                new NodeRenderingHandler<>(SpanHtmlBlock.class, this::renderSpanHtml),
                 new NodeRenderingHandler<>(HtmlBlock.class, KramdownNodeRenderer::renderHtmlBlock),
                 new NodeRenderingHandler<>(KramdownPipeRows.TableFoot.class, (node, context, html) ->
                         html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
@@ -985,6 +986,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         context.renderChildren(node);
         html.unIndent();
         html.line().raw("</" + node.tagName() + ">").line();
+    }
+
+    /** The element's tags around its spans, written as kramdown writes them: on the spans' lines. */
+    private void renderSpanHtml(SpanHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
+        AttributeList list = KramdownAttributes.of(node);
+        String opening = node.openingTag();
+        html.line().raw(list == null ? opening
+                : withAttributes(node.tagName(), opening.substring(1 + node.tagName().length(), opening.length() - 1), list));
+        // as preformatted text, so that the blank lines of the content are written too
+        html.openPre();
+        context.renderChildren(node);
+        html.raw("</" + node.tagName() + ">");
+        html.closePre();
+        html.line();
     }
 
     /**

@@ -142,6 +142,13 @@ public final class MarkdownRenderer {
         parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.LISTS_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
         parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
+        // An empty item too, where CommonMark wants text after the marker
+        parse.set(Parser.LISTS_EMPTY_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_EMPTY_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_EMPTY_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_EMPTY_BULLET_SUB_ITEM_INTERRUPTS_ITEM_PARAGRAPH, true);
+        parse.set(Parser.LISTS_EMPTY_ORDERED_SUB_ITEM_INTERRUPTS_ITEM_PARAGRAPH, true);
+        parse.set(Parser.LISTS_EMPTY_ORDERED_NON_ONE_SUB_ITEM_INTERRUPTS_ITEM_PARAGRAPH, true);
         parse.set(Parser.HTML_BLOCK_DEEP_PARSER, false);
         parse.set(Parser.THEMATIC_BREAK_RELAXED_START, false);
         parse.set(Parser.THEMATIC_BREAK_PARSER, false);
@@ -175,6 +182,7 @@ public final class MarkdownRenderer {
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
+                .customBlockParserFactory(new SpanHtmlBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockFactory())

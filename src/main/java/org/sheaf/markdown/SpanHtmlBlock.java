@@ -1,0 +1,40 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * An HTML element whose opening tag says {@code markdown="span"}: kramdown reads what is between
+ * its tags as one text of Markdown spans. The node's children are those spans.
+ */
+final class SpanHtmlBlock extends Block {
+    private final String tagName;
+    private final String openingTag;
+    private final BasedSequence content;
+
+    SpanHtmlBlock(BasedSequence chars, String tagName, String openingTag, BasedSequence content) {
+        super(chars);
+        this.tagName = tagName;
+        this.openingTag = openingTag;
+        this.content = content;
+    }
+
+    String tagName() {
+        return tagName;
+    }
+
+    /** The opening tag as written, without its {@code markdown} attribute. */
+    String openingTag() {
+        return openingTag;
+    }
+
+    /** What stands between the tags. */
+    BasedSequence content() {
+        return content;
+    }
+
+    @Override
+    public BasedSequence[] getSegments() {
+        return EMPTY_SEGMENTS;
+    }
+}
