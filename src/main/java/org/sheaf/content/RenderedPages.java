@@ -96,17 +96,7 @@ public final class RenderedPages {
      * #inOrder}, or is running on another thread, in which case this waits until it is done.
      */
     public void renderOnce(Page page, Runnable render) {
-        CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> theirs = started.putIfAbsent(page.drop(), mine);
-        if (theirs != null) {
-            theirs.join();
-            return;
-        }
-        try {
-            render.run();
-        } finally {
-            mine.complete(null);
-        }
+        once(started, page, render);
     }
 
     /**
@@ -116,14 +106,22 @@ public final class RenderedPages {
      * go, so a later page reads its {@code output} finished.
      */
     public void layOutOnce(Page page, Runnable layOut) {
+        once(laidOut, page, layOut);
+    }
+
+    /**
+     * Runs {@code work} for {@code page} unless {@code runs} holds a run of it already, finished
+     * or under way on another thread, in which case this waits until that run is done.
+     */
+    private static void once(Map<PageDrop, CompletableFuture<Void>> runs, Page page, Runnable work) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> theirs = laidOut.putIfAbsent(page.drop(), mine);
+        CompletableFuture<Void> theirs = runs.putIfAbsent(page.drop(), mine);
         if (theirs != null) {
             theirs.join();
             return;
         }
         try {
-            layOut.run();
+            work.run();
         } finally {
             mine.complete(null);
         }
