@@ -18,6 +18,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 
@@ -71,8 +72,15 @@ public final class ContentIndex {
         }
     }
 
-    /** A file copied to the output as it is. */
-    public record StaticFile(SourceFile source, String url, String outputPath, Map<String, Object> drop) {
+    /**
+     * A file copied to the output as it is.
+     *
+     * @param url       where it is written; templates do not see it, as Jekyll's drop has none
+     * @param published false when its front matter defaults say {@code published: false}: Jekyll
+     *                  then lists it in {@code site.static_files} but does not write it
+     * @param drop      what templates see of it
+     */
+    public record StaticFile(SourceFile source, String url, String outputPath, boolean published, StaticFileDrop drop) {
     }
 
     /**
@@ -136,6 +144,7 @@ public final class ContentIndex {
         List<Page> pages = new ArrayList<>();
         List<Page> appendedPages = new ArrayList<>();
         List<StaticFile> staticFiles = new ArrayList<>();
+        Defaults defaults = Defaults.of(config);
         Map<String, List<Page>> documents = new LinkedHashMap<>();
         config.collections().keySet().forEach(label -> documents.put(label, new ArrayList<>()));
         Map<String, List<StaticFile>> collectionFiles = new HashMap<>();
@@ -147,7 +156,7 @@ public final class ContentIndex {
                 case DOCUMENT, DRAFT -> factory.document(parsed).ifPresent(
                         page -> documents.computeIfAbsent(page.collection(), k -> new ArrayList<>()).add(page));
                 case STATIC -> {
-                    StaticFile staticFile = staticFile(config, file);
+                    StaticFile staticFile = staticFile(config, defaults, file);
                     if (file.collection() == null) {
                         staticFiles.add(staticFile);
                     } else {
@@ -191,6 +200,16 @@ public final class ContentIndex {
         }
         staticFiles.forEach(file -> urlsBySource.put(file.source().relativePath(), file.url()));
 
+
+        // Jekyll lists the site's own files by path, then each collection's in the order it globs
+        // them, then the theme's assets
+        List<StaticFile> listed = new ArrayList<>(staticFiles.stream()
+                .filter(file -> !isThemeAsset(config, file.source())).toList());
+        listed.sort(Comparator.comparing(file -> file.drop().path()));
+        collectionFiles.values().forEach(files -> files.sort((a, b) -> globOrder(a.drop().path(), b.drop().path())));
+        config.collections().keySet().forEach(label -> listed.addAll(collectionFiles.getOrDefault(label, List.of())));
+        staticFiles.stream().filter(file -> isThemeAsset(config, file.source())).forEach(listed::add);
+
         List<StaticFile> writtenStatic = new ArrayList<>(staticFiles);
         for (Map.Entry<String, List<StaticFile>> entry : collectionFiles.entrySet()) {
             SiteConfig.Collection collection = config.collections().get(entry.getKey());
@@ -198,9 +217,10 @@ public final class ContentIndex {
                 writtenStatic.addAll(entry.getValue());
             }
         }
+        writtenStatic.removeIf(file -> !file.published());
         writtenStatic.sort(Comparator.comparing(StaticFile::outputPath));
 
-        Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, staticFiles,
+        Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, listed,
                 collectionFiles, data);
         return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size(), rendered);
     }
@@ -373,23 +393,52 @@ public final class ContentIndex {
         }
     }
 
-    private static StaticFile staticFile(SiteConfig config, SourceFile file) {
+    /**
+     * A static file with its drop. Jekyll gives the drop the front matter defaults of the file's
+     * {@code relative_path} (which starts with {@code /} outside collections, and with the
+     * collection's folder, not {@code collections_dir}, inside one), and decides {@code published}
+     * from the defaults of its URL; the type a scope may name is the collection's label, so no
+     * type but a collection's matches.
+     */
+    private static StaticFile staticFile(SiteConfig config, Defaults defaults, SourceFile file) {
         String relative = file.relativePath();
         String url = "/" + relative;
+        String path = "/" + relative;
         if (file.collection() != null) {
             String collectionDir = "_" + file.collection() + "/";
             int at = relative.indexOf(collectionDir);
-            url = "/" + file.collection() + "/" + (at >= 0 ? relative.substring(at + collectionDir.length()) : file.name());
+            String inside = at >= 0 ? relative.substring(at + collectionDir.length()) : file.name();
+            url = "/" + file.collection() + "/" + inside;
+            path = collectionDir + inside;
+        } else if (isThemeAsset(config, file)) {
+            // the theme reader names the folder without the leading slash the site's reader gives
+            path = relative;
         }
-        Map<String, Object> drop = new LinkedHashMap<>();
-        drop.put("path", "/" + relative);
-        drop.put("name", file.name());
-        drop.put("basename", file.basename());
-        drop.put("extname", file.extension());
-        drop.put("collection", file.collection());
-        drop.put("url", url);
-        drop.put("modified_time", modifiedTime(file, config));
-        return new StaticFile(file, url, url.substring(1), Collections.unmodifiableMap(drop));
+        StaticFileDrop drop = new StaticFileDrop(file.name(), path, file.collection(), modifiedTime(file, config),
+                defaults.valuesFor(path, file.collection()));
+        boolean published = !Boolean.FALSE.equals(defaults.valuesFor(url, file.collection()).get("published"));
+        return new StaticFile(file, url, url.substring(1), published, drop);
+    }
+
+    private static boolean isThemeAsset(SiteConfig config, SourceFile file) {
+        return config.theme().map(theme -> file.file().startsWith(theme.root())).orElse(false);
+    }
+
+    /**
+     * The order Ruby's {@code Dir.glob("**&#47;*")} lists two paths in: folder by folder, each
+     * folder's entries by name, a subfolder's files right after its own name ({@code sub},
+     * {@code sub/y.pdf}, {@code sub-a.pdf}).
+     */
+    private static int globOrder(String a, String b) {
+        String[] left = a.split("/");
+        String[] right = b.split("/");
+        for (int i = 0; i < Math.min(left.length, right.length); i++) {
+            int order = left[i].compareTo(right[i]);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.length, right.length);
     }
 
     private static ZonedDateTime modifiedTime(SourceFile file, SiteConfig config) {

@@ -47,7 +47,7 @@ final class SiteDrop {
             List<Map<String, Object>> docs = drops(documents.getOrDefault(collection.label(), List.of()));
             allDocuments.addAll(docs);
             List<Map<String, Object>> files = collectionFiles.getOrDefault(collection.label(), List.of())
-                    .stream().map(ContentIndex.StaticFile::drop).toList();
+                    .stream().<Map<String, Object>>map(ContentIndex.StaticFile::drop).toList();
             Map<String, Object> drop = new LinkedHashMap<>(collection.values());
             drop.put("label", collection.label());
             drop.put("docs", docs);

@@ -20,7 +20,8 @@ import org.sheaf.jekyll.RubyTime;
 /**
  * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every
  * HTML page and every static {@code .html}, {@code .htm}, {@code .xhtml} and {@code .pdf} file,
- * each by absolute URL, leaving out {@code sitemap: false} and {@code 404.html}; and
+ * each by absolute URL, leaving out {@code sitemap: false} (a static file's from its front matter
+ * defaults) and {@code 404.html}; and
  * {@code robots.txt} pointing at it. Pages that redirect away ({@code redirect_to}) are left out. A document's {@code <lastmod>} is its
  * {@code last_modified_at} or date, a page's its {@code last_modified_at}, a static file's its
  * modification time.
@@ -109,12 +110,13 @@ final class SitemapGenerator implements Generator {
         for (Page page : pages) {
             url(out, config, page.url(), page.drop().get("last_modified_at"));
         }
-        for (ContentIndex.StaticFile file : index.staticFiles()) {
-            String name = file.source().name();
-            int dot = name.lastIndexOf('.');
-            String extension = dot < 0 ? "" : name.substring(dot);
-            if (STATIC_EXTENSIONS.contains(extension) && !name.equals("404.html")) {
-                url(out, config, String.valueOf(file.drop().get("path")), file.drop().get("modified_time"));
+        // the plugin's template lists site.static_files as they are, collections' unwritten files
+        // and all, by their path; a file's defaults may leave it out
+        for (Object listed : listedStaticFiles(index)) {
+            Map<?, ?> file = (Map<?, ?>) listed;
+            if (!Boolean.FALSE.equals(file.get("sitemap")) && !"404.html".equals(file.get("name"))) {
+                String path = String.valueOf(file.get("path"));
+                url(out, config, path.startsWith("/") ? path : "/" + path, file.get("modified_time"));
             }
         }
         return out.append("</urlset>\n").toString();

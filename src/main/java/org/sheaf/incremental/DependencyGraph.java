@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -405,7 +406,11 @@ final class DependencyGraph implements RenderPlan {
         } else if (input instanceof Input.Shared shared) {
             value = switch (shared) {
                 case ALL_DATA -> hash(String.valueOf(data()));
-                case STATIC_FILES -> hash(String.valueOf(index.site().get("static_files")));
+                // each file's every key: a drop writes itself as its class name, and a change of
+                // defaults changes what a page reads of it
+                case STATIC_FILES -> hash(((List<?>) index.site().get("static_files")).stream()
+                        .map(file -> file instanceof Map<?, ?> drop ? new LinkedHashMap<>(drop).toString() : String.valueOf(file))
+                        .toArray(String[]::new));
                 case TIME -> siteTime.toString();
                 case TEMPLATES -> templates.fingerprint;
                 case URLS -> hash(Stream.concat(index.pages().stream().map(keys::get),

@@ -289,11 +289,52 @@ public final class JekyllFilters {
         return out.toString();
     }
 
+    /**
+     * Ruby's {@code JSON.pretty_generate} of a template value, as a Jekyll drop's {@code inspect}
+     * prints it: each key and item on a line of its own, indented two spaces a level, an empty
+     * hash with its closing brace on the next line and an empty array with an empty line between
+     * its brackets, as Ruby's json 2.6 writes them; any other value as {@link #jsonify} writes it.
+     */
+    public static String prettyJson(Object value) {
+        StringBuilder out = new StringBuilder();
+        appendPrettyJson(out, value, "");
+        return out.toString();
+    }
+
+    private static void appendPrettyJson(StringBuilder out, Object value, String indent) {
+        Object plain = value instanceof Object[] array ? java.util.Arrays.asList(array) : value;
+        String inner = indent + "  ";
+        if (plain instanceof Map<?, ?> map) {
+            Collection<?> keys = plain instanceof RubyDrop drop && drop.isDrop() ? drop.dropKeys() : map.keySet();
+            out.append("{\n");
+            boolean first = true;
+            for (Object key : keys) {
+                out.append(first ? "" : ",\n").append(inner);
+                first = false;
+                appendJsonString(out, String.valueOf(key));
+                out.append(": ");
+                appendPrettyJson(out, map.get(key), inner);
+            }
+            out.append(first ? "" : "\n").append(indent).append('}');
+        } else if (plain instanceof Collection<?> list) {
+            out.append("[\n");
+            boolean first = true;
+            for (Object item : list) {
+                out.append(first ? "" : ",\n").append(inner);
+                first = false;
+                appendPrettyJson(out, item, inner);
+            }
+            out.append('\n').append(indent).append(']');
+        } else {
+            appendJson(out, plain, 0);
+        }
+    }
+
     /** The drop's fields a document drops from the documents it points at, two levels down. */
     private static final Set<String> NESTED_BLACKLIST = Set.of("content", "output", "excerpt", "next", "previous");
 
     /**
-     * {@code value} as JSON, {@code depth} arrays and hashes down. A document's drop lists its keys
+     * {@code value} as JSON, {@code depth} arrays and hashes down. A drop ({@link RubyDrop}) lists its keys
      * in the drop's order; from depth 2 on, as Jekyll's hash_for_json does, the documents it
      * points at ({@code previous}, {@code next}) lose their content, output, excerpt and own
      * neighbours, which ends the cycle between neighbours.
@@ -301,8 +342,8 @@ public final class JekyllFilters {
     private static void appendJson(StringBuilder out, Object value, int depth) {
         if (value == null) {
             out.append("null");
-        } else if (DocumentDrop.is(value)) {
-            DocumentDrop drop = (DocumentDrop) value;
+        } else if (RubyDrop.is(value)) {
+            RubyDrop drop = (RubyDrop) value;
             Map<String, Object> hash = new LinkedHashMap<>();
             for (String key : drop.dropKeys()) {
                 Object field = drop.get(key);

@@ -26,7 +26,8 @@ public final class RubyInspect {
      * Ruby's {@code inspect} of a template value: strings quoted, {@code nil}, {@code {"k"=>v}},
      * {@code [a, b]}. A hash or array met again inside itself prints as {@code {...}} or
      * {@code [...]}, as Ruby prints it, so values that refer to each other (a page and its
-     * {@code previous} page) print in finite time.
+     * {@code previous} page) print in finite time. A static file's drop prints as Jekyll's drops
+     * do, as indented JSON, and as the file inside an array ({@link StaticFileDrop}).
      */
     public static String inspect(Object value) {
         return inspect(value, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -38,6 +39,10 @@ public final class RubyInspect {
         }
         if (value instanceof String s) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
+        }
+        if (value instanceof StaticFileDrop file) {
+            // Ruby holds the file itself in an array, and the drop only once it is looked up
+            return enclosing.isEmpty() ? JekyllFilters.prettyJson(file) : file.inspectInArray();
         }
         if (value instanceof Map<?, ?> map) {
             if (!enclosing.add(map)) {

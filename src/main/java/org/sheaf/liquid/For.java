@@ -4,13 +4,13 @@ import java.util.AbstractList;
 import liqp.TemplateContext;
 import liqp.nodes.AtomNode;
 import liqp.nodes.LNode;
-import org.sheaf.jekyll.DocumentDrop;
+import org.sheaf.jekyll.RubyDrop;
 
 /**
  * Liquid's {@code for}, with a range ({@code (1..n)}) looped over as the array of its numbers.
  * Liqp's own range loop gives {@code forloop} one item too few, so {@code forloop.last} came on
  * the loop's last but one item and {@code forloop.length} was short by one; its array loop counts
- * right, offset, limit, reversed and all. A document's drop is looped over as its keys.
+ * right, offset, limit, reversed and all. A drop (a document's, a static file's) is looped over as its keys.
  *
  * <p>Liqp hands the tag its parts in place: {@code [is array, name, from, to, body, id, reversed,
  * attributes...]} for a range and {@code [is array, name, items, body, else body, id, reversed,
@@ -26,8 +26,8 @@ final class For extends liqp.blocks.For {
         if (super.asBoolean(nodes[0].render(context))) {
             Object items = nodes[2].render(context);
             LNode[] looped = nodes.clone();
-            // a loop over a document's drop yields its keys alone, as Ruby's drop each does
-            looped[2] = new AtomNode(DocumentDrop.is(items) ? ((DocumentDrop) items).dropKeys() : items);
+            // a loop over a drop yields its keys alone, as Ruby's drop each does
+            looped[2] = new AtomNode(RubyDrop.is(items) ? ((RubyDrop) items).dropKeys() : items);
             return super.render(context, looped);
         }
         int from = super.asNumber(nodes[2].render(context)).intValue();

@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
-import org.sheaf.jekyll.DocumentDrop;
+import org.sheaf.jekyll.RubyDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyDate;
@@ -81,7 +81,7 @@ final class JekyllLiquidFilters {
         Filter liqpSize = new liqp.filters.Size();
         filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map) : liqpFirst.apply(v, c, p)));
         filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> ? null : liqpLast.apply(v, c, p)));
-        filters.add(filter("size", (v, c, p) -> DocumentDrop.is(v) ? 0L : liqpSize.apply(v, c, p)));
+        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) ? 0L : liqpSize.apply(v, c, p)));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
@@ -366,7 +366,7 @@ final class JekyllLiquidFilters {
 
     /** Ruby's first of a hash or a drop: its first key with that key's value, nil when it has none. */
     private static Object firstPair(Map<?, ?> map) {
-        if (map instanceof DocumentDrop drop && drop.isDocument()) {
+        if (map instanceof RubyDrop drop && drop.isDrop()) {
             String key = drop.dropKeys().get(0);
             return java.util.Arrays.asList(key, drop.get(key));
         }

@@ -24,7 +24,7 @@ import liqp.nodes.NEqNode;
 import liqp.parser.v4.NodeVisitor;
 import liqp.spi.BasicTypesSupport;
 import liquid.parser.v4.LiquidParser;
-import org.sheaf.jekyll.DocumentDrop;
+import org.sheaf.jekyll.RubyDrop;
 import liquid.parser.v4.LiquidParser.IndexContext;
 
 /**
@@ -205,7 +205,7 @@ final class RubyComparisons extends NodeVisitor {
         return node;
     }
 
-    /** {@code .size}: nil on a document's drop, which has no size method in Ruby, else Liqp's lookup. */
+    /** {@code .size}: nil on a drop (a document's, a static file's), which has no size method in Ruby, else Liqp's lookup. */
     private static final class SizeOfDrop extends LookupNode.Hash {
         SizeOfDrop() {
             super("size");
@@ -213,7 +213,7 @@ final class RubyComparisons extends NodeVisitor {
 
         @Override
         public Object get(Object value, TemplateContext context) {
-            if (DocumentDrop.is(value) && !((Map<?, ?>) value).containsKey("size")) {
+            if (RubyDrop.is(value) && !((Map<?, ?>) value).containsKey("size")) {
                 return null;
             }
             return super.get(value, context);
@@ -229,9 +229,9 @@ final class RubyComparisons extends NodeVisitor {
         @Override
         public Object get(Object value, TemplateContext context) {
             if (value instanceof Map<?, ?> map && !map.containsKey("first")) {
-                if (DocumentDrop.is(value)) {
+                if (RubyDrop.is(value)) {
                     // a drop's first comes from its each: its first key, name, with the value
-                    String key = ((DocumentDrop) value).dropKeys().get(0);
+                    String key = ((RubyDrop) value).dropKeys().get(0);
                     return Arrays.asList(key, map.get(key));
                 }
                 return map.isEmpty() ? null : map.entrySet().stream().findFirst()

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.sheaf.jekyll.DocumentDrop;
+import org.sheaf.jekyll.RubyDrop;
 import org.sheaf.jekyll.RubyInspect;
 
 /**
@@ -136,8 +136,8 @@ final class RubySort {
         if (value instanceof List<?> || value instanceof Object[]) {
             return "Array";
         }
-        if (DocumentDrop.is(value)) {
-            return "Jekyll::Drops::DocumentDrop";
+        if (RubyDrop.is(value)) {
+            return ((RubyDrop) value).rubyClass();
         }
         if (value instanceof Map<?, ?>) {
             return "Hash";

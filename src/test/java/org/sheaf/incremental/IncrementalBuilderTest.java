@@ -129,6 +129,31 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aStaticFilesNewTimeReachesThePagesThatReadIt() throws IOException {
+        site.file("assets/a.txt", "a\n")
+                .file("files.html", "---\n---\n{% for f in site.static_files %}{{ f.name }} {{ f.modified_time | date: '%s' }}{% endfor %}\n");
+        Path file = root.resolve("assets/a.txt");
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
+        build();
+        assertEquals("a.txt 978307200\n", site.read("files.html"));
+        Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2002-01-01T00:00:00Z")));
+        build();
+        assertEquals("a.txt 1009843200\n", site.read("files.html"));
+    }
+
+    @Test
+    void aChangedDefaultReachesThePagesThatReadStaticFiles() {
+        site.file("assets/a.txt", "a\n")
+                .file("_config.yml", "title: T\ndefaults:\n  - scope: {path: assets}\n    values: {image: one}\n")
+                .file("files.html", "---\n---\n{% for f in site.static_files %}{{ f.name }} {{ f.image }}{% endfor %}\n");
+        build();
+        assertEquals("a.txt one\n", site.read("files.html"));
+        site.file("_config.yml", "title: T\ndefaults:\n  - scope: {path: assets}\n    values: {image: two}\n");
+        build();
+        assertEquals("a.txt two\n", site.read("files.html"));
+    }
+
+    @Test
     void deletedPostRemovesItsFileAndRefreshesTheListing() {
         build();
         assertTrue(Files.exists(site.output().resolve("2019/12/01/first.html")));
