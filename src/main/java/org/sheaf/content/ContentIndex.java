@@ -200,7 +200,6 @@ public final class ContentIndex {
         }
         staticFiles.forEach(file -> urlsBySource.put(file.source().relativePath(), file.url()));
 
-
         // Jekyll lists the site's own files by path, then each collection's in the order it globs
         // them, then the theme's assets
         List<StaticFile> listed = new ArrayList<>(staticFiles.stream()
@@ -208,7 +207,8 @@ public final class ContentIndex {
         listed.sort(Comparator.comparing(file -> file.drop().path()));
         collectionFiles.values().forEach(files -> files.sort((a, b) -> globOrder(a.drop().path(), b.drop().path())));
         config.collections().keySet().forEach(label -> listed.addAll(collectionFiles.getOrDefault(label, List.of())));
-        staticFiles.stream().filter(file -> isThemeAsset(config, file.source())).forEach(listed::add);
+        staticFiles.stream().filter(file -> isThemeAsset(config, file.source()))
+                .sorted((a, b) -> globOrder(a.drop().path(), b.drop().path())).forEach(listed::add);
 
         List<StaticFile> writtenStatic = new ArrayList<>(staticFiles);
         for (Map.Entry<String, List<StaticFile>> entry : collectionFiles.entrySet()) {
@@ -410,9 +410,6 @@ public final class ContentIndex {
             String inside = at >= 0 ? relative.substring(at + collectionDir.length()) : file.name();
             url = "/" + file.collection() + "/" + inside;
             path = collectionDir + inside;
-        } else if (isThemeAsset(config, file)) {
-            // the theme reader names the folder without the leading slash the site's reader gives
-            path = relative;
         }
         StaticFileDrop drop = new StaticFileDrop(file.name(), path, file.collection(), modifiedTime(file, config),
                 defaults.valuesFor(path, file.collection()));
@@ -425,9 +422,9 @@ public final class ContentIndex {
     }
 
     /**
-     * The order Ruby's {@code Dir.glob("**&#47;*")} lists two paths in: folder by folder, each
-     * folder's entries by name, a subfolder's files right after its own name ({@code sub},
-     * {@code sub/y.pdf}, {@code sub-a.pdf}).
+     * The order Ruby's {@code Dir.glob("**&#47;*")} and {@code Find.find} list two paths in:
+     * folder by folder, each folder's entries by name, a subfolder's files right after its own
+     * name ({@code sub}, {@code sub/y.pdf}, {@code sub-a.pdf}).
      */
     private static int globOrder(String a, String b) {
         String[] left = a.split("/");
