@@ -468,6 +468,7 @@ public final class ContentIndex {
                 copied.addAll(files);
             }
         });
+        copied.removeIf(file -> !file.published());
         for (StaticFile file : copied) {
             config.outputRefusal(file.outputPath()).ifPresent(why -> diagnostics.add(Diagnostic.error(
                     file.source().sitePath(), Position.FILE, "output \"" + file.outputPath() + "\" " + why)));
@@ -507,12 +508,14 @@ public final class ContentIndex {
             }
         }
         for (StaticFile file : staticFiles) {
-            claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
+            if (file.published()) {
+                claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
+            }
         }
         collectionFiles.forEach((label, files) -> {
             SiteConfig.Collection collection = config.collections().get(label);
             if (collection != null && collection.output()) {
-                files.forEach(file -> claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>())
+                files.stream().filter(StaticFile::published).forEach(file -> claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>())
                         .add(file.source().sitePath()));
             }
         });

@@ -216,4 +216,16 @@ class JekyllModelTest {
                 """, site.read("list.html"));
         assertEquals("<p>R,P</p>\n", site.read("2017/02/01/q.html"));
     }
+
+    @Test
+    void aStaticFileUnpublishedByItsDefaultsIsListedButNeitherWrittenNorClaimingItsUrl() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "defaults:\n  - scope: {path: old.html}\n    values: {published: false}\n")
+                .file("old.html", "<p>static</p>\n")
+                .file("new.md", "---\npermalink: /old.html\n---\npage\n")
+                .file("list.html", "---\n---\n{% for f in site.static_files %}{{ f.path }} {{ f.published }}{% endfor %}\n")
+                .buildOk();
+        assertEquals("<p>page</p>\n", site.read("old.html"));
+        assertEquals("/old.html false\n", site.read("list.html"));
+    }
 }
