@@ -139,7 +139,8 @@ public final class RubyTimeParser {
      * an offset is wall time in {@code zone}, one with an offset or a known zone name keeps it
      * ({@code UTC}, {@code Z} and {@code -0000} make a time in {@link RubyTime#UTC}). Empty when the
      * text names no date or time part, or one out of range (a 13th month), where Liquid's
-     * {@code date} filter prints its input as it is.
+     * {@code date} filter prints its input as it is; empty too where Ruby goes past what Java's
+     * times hold: an offset of more than 18 hours, a year past 999,999,999. Thread-safe.
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone, ZonedDateTime now) {
         Fields fields = new Fields();
