@@ -1,12 +1,16 @@
 package org.sheaf.jekyll;
 
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.zone.ZoneOffsetTransition;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -102,16 +106,16 @@ public final class RubyTimeParser {
     private static final Pattern NUMERIC_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)(:?)(\\d\\d)(?:\\3(\\d\\d))?\\z");
     private static final Pattern HOURS_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)\\z");
     /** A zone's short name, as the tz database abbreviates it for most zones. */
-    private static final java.time.format.DateTimeFormatter ZONE_NAME =
-            java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
+    private static final DateTimeFormatter ZONE_NAME =
+            DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
     /** The largest offset Java's {@code ZoneOffset} holds, in seconds. */
     private static final int MAX_OFFSET = 18 * 3600;
     private static final Pattern UTC_ZONE = Pattern.compile("\\A(?:-00:00|-0000|-00|UTC|Z|UT)\\z", FLAGS);
     /** The zone names {@code Time.zone_offset} knows, in hours from UTC. */
     private static final Map<String, Integer> ZONE_HOURS = zoneHours();
 
-    private static final java.math.BigInteger BIG_MIN = java.math.BigInteger.valueOf(Integer.MIN_VALUE);
-    private static final java.math.BigInteger BIG_MAX = java.math.BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger BIG_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger BIG_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private RubyTimeParser() {
     }
@@ -121,7 +125,7 @@ public final class RubyTimeParser {
      * -1 down to Y, no J), which Ruby keeps although RFC 1123 calls those signs wrong.
      */
     private static Map<String, Integer> zoneHours() {
-        Map<String, Integer> hours = new java.util.HashMap<>(Map.of("UTC", 0, "Z", 0, "UT", 0, "GMT", 0,
+        Map<String, Integer> hours = new HashMap<>(Map.of("UTC", 0, "Z", 0, "UT", 0, "GMT", 0,
                 "EST", -5, "EDT", -4, "CST", -6, "CDT", -5, "MST", -7, "MDT", -6));
         hours.put("PST", -8);
         hours.put("PDT", -7);
@@ -564,7 +568,7 @@ public final class RubyTimeParser {
      * which is past any year, month or day Java holds, so the text is then no date.
      */
     private static int integer(String digits) {
-        long value = new java.math.BigInteger(digits).max(BIG_MIN).min(BIG_MAX).longValue();
+        long value = new BigInteger(digits).max(BIG_MIN).min(BIG_MAX).longValue();
         return (int) value;
     }
 
@@ -766,7 +770,7 @@ public final class RubyTimeParser {
 
     /** The days of a month, null for a number that is no month. */
     private static Integer monthDays(int year, int month) {
-        return month < 1 || month > 12 ? null : java.time.YearMonth.of(year, month).lengthOfMonth();
+        return month < 1 || month > 12 ? null : YearMonth.of(year, month).lengthOfMonth();
     }
 
     /**
