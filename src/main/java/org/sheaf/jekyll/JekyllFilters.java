@@ -3,6 +3,9 @@ package org.sheaf.jekyll;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -27,8 +30,13 @@ public final class JekyllFilters {
     private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
     private static final Pattern CJK_CHAR = Pattern.compile("[" + CJK + "]");
     private static final Pattern NON_CJK_WORD = Pattern.compile("[^" + CJK + "\\s]+");
-    private static final DateTimeFormatter XMLSCHEMA = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
-    private static final DateTimeFormatter RFC822 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss xx", Locale.ENGLISH);
+    /** Ruby's year: counted through 0 (1 BC), four digits at least, a sign only before a negative one. */
+    private static final DateTimeFormatter YEAR = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL).toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter XMLSCHEMA = new DateTimeFormatterBuilder().append(YEAR)
+            .appendPattern("-MM-dd'T'HH:mm:ssxxx").toFormatter(Locale.ROOT);
+    private static final DateTimeFormatter RFC822 = new DateTimeFormatterBuilder().appendPattern("EEE, dd MMM ")
+            .append(YEAR).appendPattern(" HH:mm:ss xx").toFormatter(Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
     /** Characters Addressable leaves alone in a URI: unreserved, reserved and {@code %}. */

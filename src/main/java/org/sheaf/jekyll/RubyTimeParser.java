@@ -1,11 +1,17 @@
 package org.sheaf.jekyll;
 
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,21 +20,28 @@ import java.util.regex.Pattern;
 
 /**
  * Free-form date text as Ruby's {@code Time.parse} reads it, which is how Liquid's {@code date}
- * filter reads a string that is not a number, {@code now} or {@code today}: {@code "January 26,
- * 2022"}, {@code "26 Jan 2022 10:00"}, {@code "2022/03/08"}, {@code "Sept 5"}, or a month name alone.
- * Themes print a date, then read the printed text back through {@code date} to take its month.
+ * filter and Jekyll's {@code date_to_*} filters read a string that is not digits alone, {@code now}
+ * or {@code today}: {@code "January 26, 2022"}, {@code "26 Jan 2022 10:00"}, {@code "2022/03/08"},
+ * {@code "Sept 5"}, a month name alone, {@code "20220308T101112"}, {@code "2022-067"} or
+ * {@code "H31.04.30"}. Themes print a date, then read the printed text back through {@code date}
+ * to take its month.
  *
  * <p>As {@code Date._parse}, the text is read in steps: a weekday name and a time (with an
  * offset or zone name after it) are taken out first, then the first of these date forms that is
  * found gives the date, and no other: day month year ({@code 26 Jan 2022}), month day year
- * ({@code Jan 26, 2022}), {@code y-m-d}, {@code d-Mon-y}, {@code a/b/c}, {@code a.b.c}, a year
- * written {@code '99}, a month name, a day written {@code 3rd}. Which of three numbers is the
- * year follows Ruby's rule: one of more than two digits or written with {@code '}; a two-digit
- * year is 19xx from 69 on, else 20xx. As {@code Time.parse}, what the text leaves out is taken
- * from {@code now} down to the first part it names (a month alone is the 1st of that month this
- * year), the rest is the start of its unit, and text with no date or time part is no date. The
- * forms Ruby also reads that sheaf does not (Japanese era dates, ISO week dates, runs of digits
- * such as {@code 20220308}) are no date here.
+ * ({@code Jan 26, 2022}), {@code y-m-d}, a Japanese era date ({@code H31.04.30}, Meiji to Reiwa),
+ * {@code d-Mon-y}, {@code a/b/c}, {@code a.b.c}, an ISO 8601 week date ({@code 2022-W10-2}), month
+ * and day ({@code --03-08}) or ordinal date ({@code 2022-067}), a year written {@code '99}, a
+ * month name, a day written {@code 3rd}, and last a run of digits, read by its length
+ * ({@code 0308}, {@code 220308}, {@code 20220308}, {@code 2022030810}, {@code 2022067}) with
+ * perhaps a time ({@code T101112}) and an offset after it; a run with a fraction and no time
+ * after it is a time read from its end ({@code 101112.5}). {@code BC} anywhere counts years back.
+ * Which of three numbers is the year follows Ruby's rule: one of more than two digits or written
+ * with {@code '}; a two-digit year is 19xx from 69 on, else 20xx. As {@code Time.parse}, what the
+ * text leaves out is taken from {@code now} down to the first part it names (a month alone is the
+ * 1st of that month this year), the rest is the start of its unit, and text with no date or time
+ * part is no date. A week date gives no day to {@code Time.parse}, which reads only year, month,
+ * day of month or of year and time: alone it is no date, beside a time it is that time today.
  */
 public final class RubyTimeParser {
     private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
@@ -58,20 +71,71 @@ public final class RubyTimeParser {
             "\\b(" + MONTHS + ")[^-/.]*-('?-?\\d+)(?:-('?-?\\d+))?", FLAGS);
     private static final Pattern SLASHES = Pattern.compile("('?-?\\d+)/\\s*('?\\d+)(?:\\D\\s*('?-?\\d+))?");
     private static final Pattern DOTS = Pattern.compile("('?-?\\d+)\\.\\s*('?\\d+)\\.\\s*('?-?\\d+)");
+    /** An era's initial, its year, month and day: Meiji, Taisho, Showa, Heisei, Reiwa (JIS X 0301). */
+    private static final Pattern JAPANESE_ERA = Pattern.compile("\\b([mtshr])(\\d+)\\.(\\d+)\\.(\\d+)", FLAGS);
+    /** The year before each era's first, by initial. */
+    private static final Map<Character, Integer> ERA_YEAR_ZERO = Map.of(
+            'm', 1867, 't', 1911, 's', 1925, 'h', 1988, 'r', 2018);
+    /** ISO 8601's week date, {@code 2022-W10-2} or {@code 22W102}; its year may be left out, and its day. */
+    private static final Pattern WEEK_DATE = Pattern.compile("\\b(\\d{2}|\\d{4})?-?w(\\d{2})(?:-?(\\d))?\\b", FLAGS);
+    /** A day of the week alone, {@code -W-2}. */
+    private static final Pattern WEEK_DAY = Pattern.compile("-w-(\\d)\\b", FLAGS);
+    /** A month and day without a year, {@code --03-08}, or a day alone, {@code ---08}. */
+    private static final Pattern MONTH_DAY = Pattern.compile("--(\\d{2})?-(\\d{2})\\b");
+    /** A month and day written together, {@code --0308}, or a month alone, {@code --03}. */
+    private static final Pattern MONTH_DAY_RUN = Pattern.compile("--(\\d{2})(\\d{2})?\\b");
+    /** An ordinal date, {@code 2022-067}, unless it follows a comma or a point. */
+    private static final Pattern ORDINAL_DATE = Pattern.compile("\\b(\\d{2}|\\d{4})-(\\d{3})\\b");
+    private static final Pattern ORDINAL_DATE_AFTER_POINT = Pattern.compile("[,.](\\d{2}|\\d{4})-\\d{3}\\b");
+    /** A day of the year alone, {@code -067}, unless a digit is before the dash. */
+    private static final Pattern YEAR_DAY = Pattern.compile("\\b-(\\d{3})\\b");
+    private static final Pattern YEAR_DAY_AFTER_DIGIT = Pattern.compile("\\d-\\d{3}\\b");
     private static final Pattern YEAR = Pattern.compile("'(\\d+)\\b");
     private static final Pattern MONTH = Pattern.compile("\\b(" + MONTHS + ")\\S*", FLAGS);
     private static final Pattern ORDINAL_DAY = Pattern.compile("(\\d+)(st|nd|rd|th)\\b", FLAGS);
+    /**
+     * The last date form tried: a signed run of 2 to 14 digits, then perhaps a time of 2, 4 or 6
+     * digits (after {@code T} or a space), a fraction, and an offset ({@code Z}, {@code +0900})
+     * or a bracketed zone ({@code [+9]}, {@code [-5:EST]}).
+     */
+    private static final Pattern DIGIT_RUN = Pattern.compile("([-+]?)(\\d{2,14})(?:\\s*t?\\s*(\\d{2,6})?(?:[,.](\\d*))?)?"
+            + "(?:\\s*(z\\b|[-+]\\d{1,4}\\b|\\[[-+]?\\d[^\\]]*\\]))?", FLAGS);
+    /** {@code BC}, {@code BCE} or {@code B.C.}; of {@code B.C.E.} Ruby takes out only {@code B.C.}. */
+    private static final Pattern BC = Pattern.compile("\\b(?:bce?\\b|b\\.c\\.)", FLAGS);
     private static final Pattern LONE_NUMBER = Pattern.compile("\\A\\s*(\\d{1,2})\\s*\\z");
     private static final Pattern NUMERIC_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)(:?)(\\d\\d)(?:\\3(\\d\\d))?\\z");
     private static final Pattern HOURS_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)\\z");
+    /** A zone's short name, as the tz database abbreviates it for most zones. */
+    private static final DateTimeFormatter ZONE_NAME =
+            DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
+    /** The largest offset Java's {@code ZoneOffset} holds, in seconds. */
+    private static final int MAX_OFFSET = 18 * 3600;
     private static final Pattern UTC_ZONE = Pattern.compile("\\A(?:-00:00|-0000|-00|UTC|Z|UT)\\z", FLAGS);
     /** The zone names {@code Time.zone_offset} knows, in hours from UTC. */
-    private static final Map<String, Integer> ZONE_HOURS = Map.ofEntries(
-            Map.entry("UTC", 0), Map.entry("Z", 0), Map.entry("UT", 0), Map.entry("GMT", 0),
-            Map.entry("EST", -5), Map.entry("EDT", -4), Map.entry("CST", -6), Map.entry("CDT", -5),
-            Map.entry("MST", -7), Map.entry("MDT", -6), Map.entry("PST", -8), Map.entry("PDT", -7));
+    private static final Map<String, Integer> ZONE_HOURS = zoneHours();
+
+    private static final BigInteger BIG_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
+    private static final BigInteger BIG_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
 
     private RubyTimeParser() {
+    }
+
+    /**
+     * RFC 822's names, and its military letters with the signs it gave them (A is +1 up to M, N is
+     * -1 down to Y, no J), which Ruby keeps although RFC 1123 calls those signs wrong.
+     */
+    private static Map<String, Integer> zoneHours() {
+        Map<String, Integer> hours = new HashMap<>(Map.of("UTC", 0, "Z", 0, "UT", 0, "GMT", 0,
+                "EST", -5, "EDT", -4, "CST", -6, "CDT", -5, "MST", -7, "MDT", -6));
+        hours.put("PST", -8);
+        hours.put("PDT", -7);
+        String east = "ABCDEFGHIKLM";
+        String west = "NOPQRSTUVWXY";
+        for (int i = 0; i < 12; i++) {
+            hours.put(String.valueOf(east.charAt(i)), i + 1);
+            hours.put(String.valueOf(west.charAt(i)), -(i + 1));
+        }
+        return Map.copyOf(hours);
     }
 
     /**
@@ -79,7 +143,8 @@ public final class RubyTimeParser {
      * an offset is wall time in {@code zone}, one with an offset or a known zone name keeps it
      * ({@code UTC}, {@code Z} and {@code -0000} make a time in {@link RubyTime#UTC}). Empty when the
      * text names no date or time part, or one out of range (a 13th month), where Liquid's
-     * {@code date} filter prints its input as it is.
+     * {@code date} filter prints its input as it is; empty too where Ruby goes past what Java's
+     * times hold: an offset of more than 18 hours, a year past 999,999,999. Thread-safe.
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone, ZonedDateTime now) {
         Fields fields = new Fields();
@@ -90,12 +155,11 @@ public final class RubyTimeParser {
             readTime(time.group(1), fields);
             fields.zone = time.group(2);
         }
-        boolean dated = readEu(rest, fields) || readUs(rest, fields) || readThree(ISO, rest, fields, 1, 2, 3)
-                || readVms(rest, fields) || readThree(SLASHES, rest, fields, 1, 2, 3)
-                || readThree(DOTS, rest, fields, 1, 2, 3) || readYear(rest, fields) || readMonth(rest, fields)
-                || readOrdinalDay(rest, fields);
-        if (dated || time != null) {
-            readLoneNumber(rest, fields);
+        readDate(rest, fields);
+        fields.bc |= takeOut(BC, rest) != null;
+        readLoneNumber(rest, fields);
+        if (fields.bc && fields.year != null) {
+            fields.year = -fields.year + 1;
         }
         if (fields.complete && fields.year != null && fields.year >= 0 && fields.year <= 99) {
             fields.year += fields.year >= 69 ? 1900 : 2000;
@@ -103,17 +167,30 @@ public final class RubyTimeParser {
         return makeTime(fields, zone, now);
     }
 
+    /** The first date form found in {@code rest}, in {@code Date._parse}'s order; false when none is. */
+    private static boolean readDate(StringBuilder rest, Fields fields) {
+        return readEu(rest, fields) || readUs(rest, fields) || readThree(ISO, rest, fields, 1, 2, 3)
+                || readJapaneseEra(rest, fields) || readVms(rest, fields) || readThree(SLASHES, rest, fields, 1, 2, 3)
+                || readThree(DOTS, rest, fields, 1, 2, 3) || readIsoWithoutYearMonthDay(rest, fields)
+                || readYear(rest, fields) || readMonth(rest, fields) || readOrdinalDay(rest, fields)
+                || readDigitRun(rest, fields);
+    }
+
     /** What {@code Date._parse} found. */
     private static final class Fields {
         Integer year;
         Integer month;
         Integer day;
+        /** A day of the year ({@code 2022-067}), which {@code Time.parse} turns into month and day. */
+        Integer yearDay;
         Integer hour;
         Integer minute;
         Integer second;
         int nanos = -1;
         String zone;
         boolean complete = true;
+        /** The year is counted back: {@code -year + 1}, as year 1 BC is year 0. */
+        boolean bc;
     }
 
     /** The first match of {@code pattern} in {@code rest}, blanked out there, or null. */
@@ -132,15 +209,15 @@ public final class RubyTimeParser {
         if (!m.find()) {
             return;
         }
-        int hour = Integer.parseInt(m.group(1));
+        int hour = integer(m.group(1));
         if (m.group(5) != null) {
             hour = hour % 12 + (Character.toLowerCase(m.group(5).charAt(0)) == 'p' ? 12 : 0);
         }
         fields.hour = hour;
-        fields.minute = m.group(2) == null ? null : Integer.parseInt(m.group(2));
-        fields.second = m.group(3) == null ? null : Integer.parseInt(m.group(3));
+        fields.minute = m.group(2) == null ? null : integer(m.group(2));
+        fields.second = m.group(3) == null ? null : integer(m.group(3));
         if (m.group(4) != null) {
-            fields.nanos = Integer.parseInt((m.group(4) + "000000000").substring(0, 9));
+            fields.nanos = nanos(m.group(4));
         }
     }
 
@@ -176,6 +253,65 @@ public final class RubyTimeParser {
         return false;
     }
 
+    private static boolean readJapaneseEra(StringBuilder rest, Fields fields) {
+        Matcher m = takeOut(JAPANESE_ERA, rest);
+        if (m == null) {
+            return false;
+        }
+        long year = (long) ERA_YEAR_ZERO.get(Character.toLowerCase(m.group(1).charAt(0))) + integer(m.group(2));
+        fields.year = (int) Math.min(year, Integer.MAX_VALUE);
+        fields.month = integer(m.group(3));
+        fields.day = integer(m.group(4));
+        return true;
+    }
+
+    /**
+     * ISO 8601's dates other than year-month-day: a week date or a weekday (which {@code Time.parse}
+     * then leaves unread), a month and day without a year, an ordinal date or a day of the year.
+     */
+    private static boolean readIsoWithoutYearMonthDay(StringBuilder rest, Fields fields) {
+        Matcher m = takeOut(WEEK_DATE, rest);
+        if (m != null) {
+            // a two-digit week-date year is completed too, but Time.parse never reads it
+            return true;
+        }
+        if (takeOut(WEEK_DAY, rest) != null) {
+            return true;
+        }
+        m = takeOut(MONTH_DAY, rest);
+        if (m != null) {
+            if (m.group(1) != null) {
+                fields.month = integer(m.group(1));
+            }
+            fields.day = integer(m.group(2));
+            return true;
+        }
+        m = takeOut(MONTH_DAY_RUN, rest);
+        if (m != null) {
+            fields.month = integer(m.group(1));
+            if (m.group(2) != null) {
+                fields.day = integer(m.group(2));
+            }
+            return true;
+        }
+        if (!ORDINAL_DATE_AFTER_POINT.matcher(rest).find()) {
+            m = takeOut(ORDINAL_DATE, rest);
+            if (m != null) {
+                fields.year = integer(m.group(1));
+                fields.yearDay = integer(m.group(2));
+                return true;
+            }
+        }
+        if (!YEAR_DAY_AFTER_DIGIT.matcher(rest).find()) {
+            m = takeOut(YEAR_DAY, rest);
+            if (m != null) {
+                fields.yearDay = integer(m.group(1));
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean readThree(Pattern pattern, StringBuilder rest, Fields fields, int y, int m, int d) {
         Matcher match = takeOut(pattern, rest);
         if (match == null) {
@@ -190,7 +326,7 @@ public final class RubyTimeParser {
         if (m == null) {
             return false;
         }
-        fields.year = Integer.parseInt(m.group(1));
+        fields.year = integer(m.group(1));
         return true;
     }
 
@@ -199,7 +335,7 @@ public final class RubyTimeParser {
         if (m == null) {
             return false;
         }
-        fields.month = Integer.parseInt(monthNumber(m.group(1)));
+        fields.month = integer(monthNumber(m.group(1)));
         return true;
     }
 
@@ -208,8 +344,140 @@ public final class RubyTimeParser {
         if (m == null) {
             return false;
         }
-        fields.day = Integer.parseInt(m.group(1));
+        fields.day = integer(m.group(1));
         return true;
+    }
+
+    /**
+     * A run of digits, read by its length: 2 is a day, 4 month and day, 6 a two-digit year, month
+     * and day, 8 to 14 (even) a four-digit year, month, day, hour, minute and second, 3 a day of the
+     * year, 5 and 7 a two- or four-digit year and a day of the year; other lengths say nothing. A
+     * run with a fraction and no time after it is read from its end instead: second, minute, hour,
+     * day (the first of these may have one digit), then month, and a year of two digits (12 in all)
+     * or four (14). The time after a run gives hour, minute and second from its start, or, with a
+     * fraction, from its end.
+     */
+    private static boolean readDigitRun(StringBuilder rest, Fields fields) {
+        Matcher m = takeOut(DIGIT_RUN, rest);
+        if (m == null) {
+            return false;
+        }
+        String sign = m.group(1);
+        String run = m.group(2);
+        String clock = m.group(3);
+        String fraction = m.group(4);
+        if (clock == null && fraction != null) {
+            readRunAsTime(sign, run, fields);
+        } else {
+            readRunAsDate(sign, run, fields);
+        }
+        if (clock != null && clock.length() % 2 == 0) {
+            int n = clock.length();
+            if (fraction != null) {
+                fields.second = integer(clock.substring(n - 2));
+                if (n >= 4) {
+                    fields.minute = integer(clock.substring(n - 4, n - 2));
+                }
+                if (n >= 6) {
+                    fields.hour = integer(clock.substring(0, 2));
+                }
+            } else {
+                fields.hour = integer(clock.substring(0, 2));
+                if (n >= 4) {
+                    fields.minute = integer(clock.substring(2, 4));
+                }
+                if (n >= 6) {
+                    fields.second = integer(clock.substring(4, 6));
+                }
+            }
+        }
+        if (fraction != null) {
+            fields.nanos = nanos(fraction);
+        }
+        if (m.group(5) != null) {
+            fields.zone = bracketedZone(m.group(5));
+        }
+        return true;
+    }
+
+    private static void readRunAsDate(String sign, String run, Fields fields) {
+        int n = run.length();
+        switch (n) {
+            case 2 -> fields.day = integer(run);
+            case 4 -> {
+                fields.month = integer(run.substring(0, 2));
+                fields.day = integer(run.substring(2));
+            }
+            case 6 -> {
+                fields.year = integer(sign + run.substring(0, 2));
+                fields.month = integer(run.substring(2, 4));
+                fields.day = integer(run.substring(4));
+            }
+            case 8, 10, 12, 14 -> {
+                fields.year = integer(sign + run.substring(0, 4));
+                fields.month = integer(run.substring(4, 6));
+                fields.day = integer(run.substring(6, 8));
+                if (n >= 10) {
+                    fields.hour = integer(run.substring(8, 10));
+                }
+                if (n >= 12) {
+                    fields.minute = integer(run.substring(10, 12));
+                }
+                if (n >= 14) {
+                    fields.second = integer(run.substring(12, 14));
+                }
+                fields.complete = false;
+            }
+            case 3 -> fields.yearDay = integer(run);
+            case 5 -> {
+                fields.year = integer(sign + run.substring(0, 2));
+                fields.yearDay = integer(run.substring(2));
+            }
+            case 7 -> {
+                // unlike the runs of 8 or more, this four-digit year under 100 is completed: 0022153 is 2022
+                fields.year = integer(sign + run.substring(0, 4));
+                fields.yearDay = integer(run.substring(4));
+            }
+            default -> {
+                // 9, 11 and 13 digits name nothing
+            }
+        }
+    }
+
+    private static void readRunAsTime(String sign, String run, Fields fields) {
+        int n = run.length();
+        if (n % 2 == 1 && n > 7) {
+            return;
+        }
+        fields.second = integer(run.substring(n - 2));
+        if (n >= 3) {
+            fields.minute = integer(run.substring(Math.max(0, n - 4), n - 2));
+        }
+        if (n >= 5) {
+            fields.hour = integer(run.substring(Math.max(0, n - 6), n - 4));
+        }
+        if (n >= 7) {
+            fields.day = integer(run.substring(Math.max(0, n - 8), n - 6));
+        }
+        if (n >= 10) {
+            fields.month = integer(run.substring(n - 10, n - 8));
+        }
+        if (n == 12) {
+            fields.year = integer(sign + run.substring(0, 2));
+        } else if (n == 14) {
+            fields.year = integer(sign + run.substring(0, 4));
+            fields.complete = false;
+        }
+    }
+
+    /** The zone a digit run's {@code [...]} names for {@code Time.parse}: what follows a colon, else all of it. */
+    private static String bracketedZone(String written) {
+        if (!written.startsWith("[")) {
+            return written;
+        }
+        String inside = written.substring(1, written.length() - 1);
+        int colon = inside.indexOf(':');
+        return colon < 0 ? inside : inside.substring(colon + 1);
     }
 
     /** A number left alone beside a time is its day, beside a date its hour ({@code Date._parse}'s fragments). */
@@ -218,7 +486,7 @@ public final class RubyTimeParser {
         if (!m.find()) {
             return;
         }
-        int n = Integer.parseInt(m.group(1));
+        int n = integer(m.group(1));
         if (fields.hour != null && fields.day == null && n >= 1 && n <= 31) {
             fields.day = n;
         }
@@ -256,9 +524,11 @@ public final class RubyTimeParser {
             if (start < y.length()) {
                 int end = digitsEnd(y, start + (isSign(y.charAt(start)) ? 1 : 0));
                 if (end < y.length()) {
-                    String wholeYear = y.substring(start);
+                    // a "year" with text after its digits (the 9th of "1977 April 9th") is the
+                    // day, and only its digits count, so the day is not taken for a long year
+                    String day = y.substring(start, end);
                     y = d;
-                    d = wholeYear;
+                    d = day;
                 }
             }
         }
@@ -283,16 +553,28 @@ public final class RubyTimeParser {
                     fields.complete = false;
                 }
                 if (end > digits) {
-                    int year = Integer.parseInt(y.substring(digits, end));
+                    int year = integer(y.substring(digits, end));
                     fields.year = y.charAt(start) == '-' ? -year : year;
                 }
             }
         }
-        if (bc && fields.year != null) {
-            fields.year = -fields.year + 1;
-        }
+        fields.bc |= bc;
         fields.month = m == null ? fields.month : number(m);
         fields.day = d == null ? fields.day : number(d);
+    }
+
+    /**
+     * Digits, perhaps signed, as a number; one too big for an int is held at the int's bound,
+     * which is past any year, month or day Java holds, so the text is then no date.
+     */
+    private static int integer(String digits) {
+        long value = new BigInteger(digits).max(BIG_MIN).min(BIG_MAX).longValue();
+        return (int) value;
+    }
+
+    /** A fraction of a second's digits as nanoseconds, past the ninth digit cut off. */
+    private static int nanos(String digits) {
+        return integer((digits + "000000000").substring(0, 9));
     }
 
     private static int signOrDigit(String text) {
@@ -321,18 +603,64 @@ public final class RubyTimeParser {
             start++;
         }
         int end = digitsEnd(text, start);
-        return end > start ? Integer.valueOf(text.substring(start, end)) : null;
+        return end > start ? integer(text.substring(start, end)) : null;
     }
 
-    /** {@code Time.make_time}: the parts filled in from {@code now}, then the time in its zone. */
+    /**
+     * {@code Time.make_time}: a day of the year turned into month and day, the parts filled in from
+     * {@code now}, then the time in its zone.
+     */
     private static Optional<ZonedDateTime> makeTime(Fields f, ZoneId zone, ZonedDateTime now) {
-        if (f.year == null && f.month == null && f.day == null && f.hour == null && f.minute == null
-                && f.second == null && f.nanos < 0) {
+        if (f.year == null && f.yearDay == null && f.month == null && f.day == null && f.hour == null
+                && f.minute == null && f.second == null && f.nanos < 0) {
             return Optional.empty();
         }
-        ZoneId written = f.zone == null ? null : zoneOf(f.zone);
-        ZonedDateTime local = now.withZoneSameInstant(written == null ? zone : written);
-        Integer[] parts = {f.year, f.month, f.day, f.hour, f.minute, f.second};
+        if (f.yearDay == null) {
+            return timeOf(f, f.month, f.day, zone, now);
+        }
+        if (f.yearDay < 1 || f.yearDay > 366) {
+            return Optional.empty();
+        }
+        // Ruby first guesses 31-day months, then moves the day by what the guess missed, which
+        // keeps the day of the year even where the time (24:00, 23:59:60) runs into the next day
+        int month = (f.yearDay - 1) / 31 + 1;
+        int day = (f.yearDay - 1) % 31 + 1;
+        Optional<ZonedDateTime> guess = timeOf(f, month, day, zone, now);
+        if (guess.isEmpty()) {
+            return guess;
+        }
+        int missed = f.yearDay - guess.get().getDayOfYear();
+        if (missed == 0) {
+            return guess;
+        }
+        day += missed;
+        Integer monthDays = monthDays(f.year == null ? now.getYear() : f.year, month);
+        if (day > 28 && monthDays != null && day > monthDays) {
+            month++;
+            if (month > 12) {
+                return Optional.empty();
+            }
+            day -= monthDays;
+        }
+        return timeOf(f, month, day, zone, now);
+    }
+
+    /**
+     * The time of the fields with this month and day: what the text leaves out taken from
+     * {@code now}, in the zone written or, without one it knows, in {@code zone}.
+     */
+    private static Optional<ZonedDateTime> timeOf(Fields f, Integer month, Integer day, ZoneId zone, ZonedDateTime now) {
+        Integer offset = f.zone == null ? null : offsetSeconds(f.zone, f.year == null ? now.getYear() : f.year, zone);
+        ZoneId shown = zone;
+        if (offset != null) {
+            // Ruby holds offsets short of a day; Java's end at 18 hours, so the rest is no date here
+            if (Math.abs(offset) > MAX_OFFSET) {
+                return Optional.empty();
+            }
+            shown = UTC_ZONE.matcher(f.zone).matches() ? RubyTime.UTC : ZoneOffset.ofTotalSeconds(offset);
+        }
+        ZonedDateTime local = now.withZoneSameInstant(shown);
+        Integer[] parts = {f.year, month, day, f.hour, f.minute, f.second};
         int[] nowParts = {local.getYear(), local.getMonthValue(), local.getDayOfMonth(), local.getHour(),
                 local.getMinute(), local.getSecond()};
         int nanos = f.nanos;
@@ -343,48 +671,139 @@ public final class RubyTimeParser {
             }
         }
         int[] starts = {1970, 1, 1, 0, 0, 0};
+        int[] wall = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            if (parts[i] == null) {
-                parts[i] = starts[i];
-            }
+            wall[i] = parts[i] == null ? starts[i] : parts[i];
+        }
+        if (offset == null) {
+            return wallTime(wall, Math.max(nanos, 0)).map(time -> time.atZone(zone));
+        }
+        ZoneId inZone = shown;
+        return wallTime(towardsUtc(wall, offset), Math.max(nanos, 0))
+                .map(time -> time.atZone(ZoneOffset.UTC).withZoneSameInstant(inZone));
+    }
+
+    /**
+     * {@code Time.utc} or {@code Time.local} of year, month, day, hour, minute and second: each
+     * checked against its range (24:00 is midnight of the next day, but not 24:01), a day past the
+     * month's end rolled into the next month (Feb 30 is Mar 2), second 60 into the next minute.
+     */
+    private static Optional<LocalDateTime> wallTime(int[] p, int nanos) {
+        boolean pastMidnight = p[3] == 24 && (p[4] > 0 || p[5] > 0);
+        if (p[1] < 1 || p[1] > 12 || p[2] < 1 || p[2] > 31 || p[3] < 0 || p[3] > 24 || p[4] < 0 || p[4] > 59
+                || p[5] < 0 || p[5] > 60 || pastMidnight) {
+            return Optional.empty();
         }
         try {
-            if (parts[1] < 1 || parts[1] > 12 || parts[2] < 1 || parts[2] > 31 || parts[3] > 24 || parts[4] > 59
-                    || parts[5] > 60) {
-                return Optional.empty();
-            }
-            // Ruby's Time rolls a day past the month's end into the next month (Feb 30 is Mar 2)
-            LocalDateTime wall = LocalDate.of(parts[0], parts[1], 1).plusDays(parts[2] - 1L)
-                    .atStartOfDay().plusHours(parts[3]).plusMinutes(parts[4]).plusSeconds(parts[5])
-                    .plusNanos(Math.max(nanos, 0));
-            return Optional.of(wall.atZone(written == null ? zone : written));
+            return Optional.of(LocalDate.of(p[0], p[1], 1).plusDays(p[2] - 1L).atStartOfDay()
+                    .plusHours(p[3]).plusMinutes(p[4]).plusSeconds(p[5]).plusNanos(nanos));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
     }
 
-    /** The zone {@code Time.zone_offset} gives a written zone, {@link RubyTime#UTC} for Ruby's UTC names, else null. */
-    private static ZoneId zoneOf(String written) {
-        if (UTC_ZONE.matcher(written).matches()) {
-            return RubyTime.UTC;
+    /**
+     * A wall time at {@code offset} seconds from UTC as Ruby's {@code apply_offset} moves it to UTC
+     * before {@code Time.utc} checks it: the offset's seconds, minutes and hours are each taken
+     * from their own part, which carries into the next only when the offset has some of that
+     * unit, so {@code 37:15} at {@code -05:00} is {@code 18:15} the next day, but at {@code +00:30}
+     * it stays out of range; a day carried past the month's end is the 1st of the next, one
+     * carried before the 1st is the last of the month before.
+     */
+    private static int[] towardsUtc(int[] wall, int offset) {
+        int[] p = wall.clone();
+        int direction = offset < 0 ? 1 : -1;
+        int rest = Math.abs(offset);
+        int[] units = {60, 60, 24};
+        for (int i = 0; i < units.length; i++) {
+            int index = 5 - i;
+            int part = rest % units[i];
+            rest /= units[i];
+            if (part != 0) {
+                int moved = p[index] + direction * part;
+                rest += direction * Math.floorDiv(moved, units[i]);
+                p[index] = Math.floorMod(moved, units[i]);
+            }
         }
-        Integer hours = ZONE_HOURS.get(written.toUpperCase(Locale.ROOT));
+        if (rest == 0) {
+            return p;
+        }
+        if (direction > 0) {
+            p[2] += rest;
+            Integer days = monthDays(p[0], p[1]);
+            if (days != null && days < p[2]) {
+                p[1]++;
+                if (p[1] > 12) {
+                    p[1] = 1;
+                    p[0]++;
+                }
+                p[2] = 1;
+            }
+        } else {
+            p[2] -= rest;
+            if (p[2] < 1) {
+                p[1]--;
+                if (p[1] < 1) {
+                    p[0]--;
+                    p[1] = 12;
+                }
+                Integer days = monthDays(p[0], p[1]);
+                p[2] = days == null ? p[2] : days;
+            }
+        }
+        return p;
+    }
+
+    /**
+     * The tz database's abbreviation of a zone at a time, upper-cased: {@code LMT} before the
+     * zone's first change of offset, else Java's short name. Java names a few zones by letters
+     * (America/Sao_Paulo's {@code BRT}) where the tz database, and so Ruby, writes a number
+     * ({@code -03}), which the numeric forms read already.
+     */
+    private static String zoneName(ZonedDateTime time) {
+        List<ZoneOffsetTransition> changes = time.getZone().getRules().getTransitions();
+        if (!changes.isEmpty() && time.toInstant().isBefore(changes.get(0).getInstant())) {
+            return "LMT";
+        }
+        return ZONE_NAME.format(time).toUpperCase(Locale.ROOT);
+    }
+
+    /** The days of a month, null for a number that is no month. */
+    private static Integer monthDays(int year, int month) {
+        return month < 1 || month > 12 ? null : YearMonth.of(year, month).lengthOfMonth();
+    }
+
+    /**
+     * The offset in seconds {@code Time.zone_offset} gives a written zone: {@code +09:00},
+     * {@code -0530}, {@code +09}, a name it knows ({@code UTC}, {@code EST}, a military letter), or
+     * the name of the {@code site} zone on January 1st or July 1st of {@code year} ({@code CET} and
+     * {@code CEST} in Berlin), at that day's offset, so a July date written {@code CET} is at
+     * {@code +0100}; null for any other name, which leaves the time in the site's zone.
+     */
+    private static Integer offsetSeconds(String written, int year, ZoneId site) {
+        String zone = written.toUpperCase(Locale.ROOT);
+        Matcher m = NUMERIC_OFFSET.matcher(zone);
+        int sign = zone.startsWith("-") ? -1 : 1;
+        if (m.matches()) {
+            int seconds = m.group(5) == null ? 0 : Integer.parseInt(m.group(5));
+            return sign * ((Integer.parseInt(m.group(2)) * 60 + Integer.parseInt(m.group(4))) * 60 + seconds);
+        }
+        if (HOURS_OFFSET.matcher(zone).matches()) {
+            return sign * Integer.parseInt(zone.substring(1)) * 3600;
+        }
+        Integer hours = ZONE_HOURS.get(zone);
         if (hours != null) {
-            return ZoneOffset.ofHours(hours);
+            return hours * 3600;
         }
-        Matcher m = NUMERIC_OFFSET.matcher(written);
-        int sign = written.startsWith("-") ? -1 : 1;
-        try {
-            if (m.matches()) {
-                return ZoneOffset.ofHoursMinutesSeconds(sign * Integer.parseInt(m.group(2)),
-                        sign * Integer.parseInt(m.group(4)), m.group(5) == null ? 0 : sign * Integer.parseInt(m.group(5)));
+        for (int month : new int[] {1, 7}) {
+            try {
+                ZonedDateTime first = LocalDate.of(year, month, 1).atStartOfDay(site);
+                if (zoneName(first).equals(zone)) {
+                    return first.getOffset().getTotalSeconds();
+                }
+            } catch (DateTimeException e) {
+                return null;
             }
-            Matcher h = HOURS_OFFSET.matcher(written);
-            if (h.matches()) {
-                return ZoneOffset.ofHours(sign * Integer.parseInt(h.group(2)));
-            }
-        } catch (DateTimeException e) {
-            return null;
         }
         return null;
     }

@@ -16,10 +16,12 @@ import ua.co.k.strftime.StrftimeFormatter;
  * few it gets wrong are filled in first: {@code %e} (Ruby pads the day with a space; {@code %-e}
  * and {@code %0e} as Ruby), {@code %C} (the century, where strftime4j counts centuries from 1),
  * {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST", nothing for a time at the offset it
- * was written with, and "+00:00" for a date, where strftime4j spells out the zone's long name) and {@code %c} (Ruby's {@code %a %b %e %H:%M:%S %Y}).
+ * was written with, and "+00:00" for a date, where strftime4j spells out the zone's long name),
+ * {@code %c} (Ruby's {@code %a %b %e %H:%M:%S %Y}), and {@code %Y}, {@code %F} and {@code %y} of a
+ * year before 1 or after 9999 ({@code -2021} for 2022 BC, {@code 10000}).
  */
 public final class Strftime {
-    private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZc])");
+    private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZcYFy])");
     /** {@code Date#strftime}'s {@code %Z}: a date has no zone, only offset zero. */
     private static final String DATE_ZONE = "+00:00";
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
@@ -68,6 +70,7 @@ public final class Strftime {
             return pattern;
         }
         int day = date.getDayOfMonth();
+        int year = date.getYear();
         StringBuilder out = new StringBuilder();
         do {
             String flag = m.group(1);
@@ -78,12 +81,29 @@ public final class Strftime {
                 case "C" -> String.format(Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
                 case "Z" -> zone;
                 case "c" -> "%a %b " + String.format(Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
+                // strftime4j writes the year of the era (2022 for 2021 BC, which Ruby calls -2021)
+                // and a + before five digits; within 1 to 9999 it writes what Ruby does
+                case "Y" -> ordinaryYear(year) ? m.group() : rubyYear(year, flag);
+                case "F" -> ordinaryYear(year) ? m.group() : rubyYear(year, "") + "-%m-%d";
+                case "y" -> ordinaryYear(year) ? m.group() : String.format(Locale.ROOT, "%02d", Math.floorMod(year, 100));
                 default -> m.group();  // "%%" stays for strftime4j
             };
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         } while (m.find());
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static boolean ordinaryYear(int year) {
+        return year >= 1 && year <= 9999;
+    }
+
+    /** Ruby's {@code %Y}: the year counted through 0 (1 BC), four digits at least, {@code -} before a negative one. */
+    private static String rubyYear(int year, String flag) {
+        if (flag.equals("-")) {
+            return String.valueOf(year);
+        }
+        return (year < 0 ? "-" : "") + String.format(Locale.ROOT, "%04d", Math.abs((long) year));
     }
 
     /**

@@ -272,8 +272,9 @@ final class JekyllLiquidFilters {
 
     /**
      * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: the forms
-     * {@code Time.parse} and YAML share through {@link RubyTime}, keeping a written offset, then
-     * the rest ({@code now}, {@code today}, other spellings) through Liqp's own reading.
+     * {@code Time.parse} and YAML share through {@link RubyTime}, keeping a written offset, other
+     * free-form text through {@link RubyTimeParser}, digits alone as seconds since 1970, then the
+     * rest ({@code now}, {@code today}) through Liqp's own reading.
      */
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
         if (value instanceof RubyDate day) {
@@ -283,6 +284,7 @@ final class JekyllLiquidFilters {
             ZoneId zone = context.getParser().defaultTimeZone;
             return RubyTime.parse(text, zone)
                     .or(() -> freeForm(text, zone))
+                    .or(() -> epochSeconds(text, zone))
                     .orElseGet(() -> context.getDateParser().parse(text, java.util.Locale.ENGLISH, zone));
         }
         return Filter.asRubyDate(value, context);
@@ -300,6 +302,8 @@ final class JekyllLiquidFilters {
         return value instanceof RubyDate day ? day.asUtcMidnight() : value;
     }
 
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("\\d+");
+
     /** Words and digits Liquid's {@code to_date} hands to {@code Time.parse}: not a number, {@code now} or {@code today}. */
     private static final Pattern LIQP_DATE_WORDS = Pattern.compile(
             "\\s*(?i:now|today)\\s*|\\d+");
@@ -314,6 +318,22 @@ final class JekyllLiquidFilters {
             return Optional.empty();
         }
         return RubyTimeParser.parse(text, zone, ZonedDateTime.now(zone));
+    }
+
+    /**
+     * Digits alone as Liquid's {@code to_date} reads them, for Jekyll's {@code date_to_*} filters
+     * too: seconds since 1970 ({@code "20220308"} is 1970-08-23 00:45:08 UTC), never a date
+     * written without dashes. Empty for other text and for a number past what Java's time holds.
+     */
+    private static Optional<ZonedDateTime> epochSeconds(String text, ZoneId zone) {
+        if (!EPOCH_SECONDS.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(text)).atZone(zone));
+        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String param(Object[] params, int index) {

@@ -74,6 +74,16 @@ class JekyllFiltersTest {
         assertEquals("22nd Sep 2017", JekyllFilters.dateToString(DATE.withDayOfMonth(22), "ordinal", null));
     }
 
+    /** Ruby counts years through 0 (2022 BC is -2021) and writes no + before five digits. */
+    @Test
+    void yearsBeforeOneAndAfterNineThousandNineHundredNinetyNinePrintAsRubyPrintsThem() {
+        java.time.ZonedDateTime bc = java.time.ZonedDateTime.of(-2021, 3, 8, 0, 0, 0, 0, java.time.ZoneOffset.ofHours(2));
+        assertEquals("-2021-03-08T00:00:00+02:00", JekyllFilters.dateToXmlschema(bc));
+        assertEquals("Thu, 08 Mar -2021 00:00:00 +0200", JekyllFilters.dateToRfc822(bc));
+        assertEquals("10000-03-08T00:00:00+02:00", JekyllFilters.dateToXmlschema(bc.withYear(10000)));
+        assertEquals("Wed, 08 Mar 10000 00:00:00 +0200", JekyllFilters.dateToRfc822(bc.withYear(10000)));
+    }
+
     @Test
     void urlEscapesAsRubyDoes() {
         assertEquals("foo%2C+bar%3B+baz%3F+%2A~", JekyllFilters.cgiEscape("foo, bar; baz? *~"));

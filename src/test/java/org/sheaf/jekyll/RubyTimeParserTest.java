@@ -1,11 +1,18 @@
 package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +89,107 @@ class RubyTimeParserTest {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         assertEquals("2022-01-26 00:00:00.000 +0100",
                 RubyTimeParser.parse("January 26, 2022", berlin, NOW).map(SHOWN::format).orElseThrow());
+    }
+
+    /** A run of digits is read by its length, with a time and an offset after it. */
+    @Test
+    void readsRunsOfDigitsByTheirLength() {
+        assertEquals("2022-03-08 00:00:00.000 +0000", parsed("20220308"));
+        assertEquals("2022-03-08 10:11:12.000 +0000", parsed("20220308T101112"));
+        assertEquals("2022-03-08 10:00:00.000 +0000", parsed("2022030810"));
+        assertEquals("2022-03-08 00:00:00.000 +0000", parsed("220308"));
+        assertEquals("2026-03-08 00:00:00.000 +0000", parsed("0308"));
+        assertEquals("2022-03-08 00:00:00.000 +0000", parsed("2022067"));
+        assertEquals("2022-03-08 00:00:00.000 +0900", parsed("20220308 +0900"));
+        assertEquals("2022-03-08 00:00:00.000 -0500", parsed("20220308 [-5:EST]"));
+    }
+
+    /** With a fraction and no time after it, the run is a time read from its end. */
+    @Test
+    void readsARunWithAFractionAsATime() {
+        assertEquals("2026-12-05 12:34:56.500 +0000", parsed("123456.5"));
+    }
+
+    @Test
+    void readsJapaneseEraDates() {
+        assertEquals("2019-04-30 00:00:00.000 +0000", parsed("H31.04.30"));
+        assertEquals("2019-05-01 00:00:00.000 +0000", parsed("R1.5.1"));
+        assertEquals("1989-01-07 00:00:00.000 +0000", parsed("S64.01.07"));
+        assertEquals("1912-07-30 00:00:00.000 +0000", parsed("M45.07.30"));
+        assertEquals("2019-05-01 10:00:00.000 +0000", parsed("R01.05.01 10:00"));
+        assertEquals("2031-04-30 00:00:00.000 +0000", parsed("X31.04.30"), "no era: a.b.c with a two-digit year");
+    }
+
+    /** Time.parse reads no day from a week date, so alone it is no date and beside a time it is today. */
+    @Test
+    void readsIsoWeekMonthDayAndOrdinalDates() {
+        assertEquals("no date", parsed("2022-W10-2"));
+        assertEquals("no date", parsed("2022W102"));
+        assertEquals("2026-12-05 10:00:00.000 +0000", parsed("2022-W10-2 10:00"));
+        assertEquals("2026-03-08 00:00:00.000 +0000", parsed("--03-08"));
+        assertEquals("2026-03-08 00:00:00.000 +0000", parsed("--0308"));
+        assertEquals("2022-03-08 00:00:00.000 +0000", parsed("2022-067"));
+        assertEquals("2026-03-08 00:00:00.000 +0000", parsed("-067"));
+        assertEquals("2020-12-31 00:00:00.000 +0000", parsed("2020-366"));
+        assertEquals("no date", parsed("2022-366"));
+    }
+
+    @Test
+    void countsYearsBackAfterBc() {
+        DateTimeFormatter proleptic = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT);
+        assertEquals("-2021-03-08", RubyTimeParser.parse("2022-03-08 BC", UTC, NOW).map(proleptic::format).orElseThrow());
+        assertEquals("-2021-03-08", RubyTimeParser.parse("8 mar 2022 b.c.", UTC, NOW).map(proleptic::format).orElseThrow());
+    }
+
+    /** Ruby moves the wall time to UTC unit by unit before checking it, so hour 37 at -05:00 is the next day. */
+    @Test
+    void carriesTimesOutOfRangeOnlyAsAnOffsetMovesThem() {
+        assertEquals("2026-12-20 13:15:33.000 -0500", parsed("-19 371533 [-5:est]"));
+        assertEquals("2022-03-09 00:00:00.000 +0000", parsed("2022-03-08 24:00"));
+        assertEquals("no date", parsed("2022-03-08 24:30"));
+        assertEquals("2026-12-05 10:00:00.000 -1100", parsed("10:00 x"), "RFC 822's military zone X");
+    }
+
+    @Test
+    void takesOnlyTheDigitsOfADayWrittenAfterTheMonth() {
+        assertEquals("1977-04-09 00:00:00.000 +0000", parsed("1977 April 9th"));
+    }
+
+    /** The site zone's own name is read at its January or July offset, whatever the date's. */
+    @Test
+    void readsTheSiteZonesNameAtItsOwnOffset() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertEquals("2022-07-01 10:00:00.000 +0100",
+                RubyTimeParser.parse("2022-07-01 10:00 cet", berlin, NOW).map(SHOWN::format).orElseThrow());
+    }
+
+    /**
+     * Every text of {@code ruby-time/parse.tsv} (written by {@code scripts/ruby-time-expected}):
+     * random texts in the forms read from digits and the older ones, with near misses, each in a
+     * site zone, read as Ruby 3.1 read it.
+     */
+    @Test
+    void readsEveryTextOfRubysTableAsRubyDid() throws IOException {
+        DateTimeFormatter shown = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS xx", Locale.ROOT);
+        Instant now = Instant.ofEpochSecond(1796475600L, 123456000L);
+        List<String> differences = new ArrayList<>();
+        List<String> lines = Files.readAllLines(Path.of("src/test/resources/ruby-time/parse.tsv"));
+        int read = 0;
+        for (String line : lines) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            String[] fields = line.split("\t", -1);
+            ZoneId zone = ZoneId.of(fields[0]);
+            String ours = RubyTimeParser.parse(fields[1], zone, now.atZone(zone))
+                    .map(time -> shown.format(time).replaceFirst("^\\+", "")).orElse("nil");
+            if (!ours.equals(fields[2])) {
+                differences.add(fields[0] + " \"" + fields[1] + "\": Ruby " + fields[2] + ", sheaf " + ours);
+            }
+            read++;
+        }
+        assertTrue(read > 2000, "the table has " + read + " texts");
+        assertEquals(List.of(), differences.subList(0, Math.min(20, differences.size())),
+                differences.size() + " of " + read + " differ");
     }
 }

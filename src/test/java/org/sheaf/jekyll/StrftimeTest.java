@@ -35,6 +35,16 @@ class StrftimeTest {
         assertEquals("+00:00 %z %%Y", Strftime.rubyPattern("%Z %z %%Y", new RubyDate(java.time.LocalDate.of(2018, 5, 1))));
     }
 
+    /** Ruby counts years through 0, so 2022 BC is -2021, and writes no + before five digits. */
+    @Test
+    void writesYearsBeforeOneAndAfterNineThousandNineHundredNinetyNineAsRuby() {
+        String pattern = "%Y %F %y %-Y";
+        assertEquals("-2021 -2021-03-08 79 -2021", Strftime.format(pattern, ZonedDateTime.of(-2021, 3, 8, 1, 2, 3, 0, ZoneOffset.UTC)));
+        assertEquals("-0022 -0022-03-08 78 -22", Strftime.format(pattern, ZonedDateTime.of(-22, 3, 8, 1, 2, 3, 0, ZoneOffset.UTC)));
+        assertEquals("10000 10000-03-08 00 10000", Strftime.format(pattern, ZonedDateTime.of(10000, 3, 8, 1, 2, 3, 0, ZoneOffset.UTC)));
+        assertEquals("2017 2017-09-04 17 2017", Strftime.format(pattern, BERLIN));
+    }
+
     @Test
     void aPatternWithoutRubyOnlyConversionsIsLeftForStrftime4j() {
         assertEquals("%Y-%m-%d", Strftime.rubyPattern("%Y-%m-%d", BERLIN));
