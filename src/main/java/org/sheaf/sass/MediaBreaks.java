@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +91,8 @@ final class MediaBreaks {
                     broken = true;
                 } else {
                     if (!kept.isEmpty() && !broken) {
-                        broken = breaksBetween(outlines, origins, lineStarts, kept.get(kept.size() - 1)[0], child[0]);
+                        broken = breaksBetween(outlines, ran(css, origins, lineStarts, kept.get(kept.size() - 1), outlines),
+                                ran(css, origins, lineStarts, child, outlines));
                     }
                     if (broken && !kept.isEmpty()) {
                         changes.put(kept.get(kept.size() - 1)[1], new Object[] {kept.get(kept.size() - 1)[1], reopened, false});
@@ -140,17 +139,43 @@ final class MediaBreaks {
 
     /**
      * Whether libsass closes the outer {@code @media} between two blocks dart-sass wrote one after
-     * the other in it, the map placing the one at {@code before} and the other at {@code after}.
+     * the other in it, which ran where the map places {@code first} and {@code second}.
      */
-    private static boolean breaksBetween(Map<Integer, Outline> outlines, Map<Long, StaticValues.Origin> origins,
-            int[] lineStarts, int before, int after) {
-        StaticValues.Origin first = origin(origins, lineStarts, before);
-        StaticValues.Origin second = origin(origins, lineStarts, after);
+    private static boolean breaksBetween(Map<Integer, Outline> outlines, StaticValues.Origin first,
+            StaticValues.Origin second) {
         if (first == null || second == null || first.source() != second.source()) {
             return false;
         }
         Outline outline = outlines.get(first.source());
         return outline != null && outline.nestedBetween(outline.offset(first), outline.offset(second));
+    }
+
+    /**
+     * Where the block ran, as the map tells it: where the map places it, but a rule's copy where
+     * its first declaration stands. dart-sass writes a copy of the rule around an {@code @media}
+     * for the declarations the {@code @media} holds, and the map places the copy's selector at the
+     * rule's, before the {@code @media}; a rule's own declarations, which libsass writes before
+     * what is nested in the rule, run from the rule's selector.
+     */
+    private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
+            int[] block, Map<Integer, Outline> outlines) {
+        StaticValues.Origin placed = origin(origins, lineStarts, block[0]);
+        int open = css.indexOf('{', block[0]);
+        if (placed == null || open < 0 || open >= block[1] || css.startsWith("/*", block[0])
+                || outlines.get(placed.source()) == null) {
+            return placed;
+        }
+        for (int i = open + 1; i < block[1]; i++) {
+            if (!Character.isWhitespace(css.charAt(i))) {
+                StaticValues.Origin inside = origin(origins, lineStarts, i);
+                if (inside != null) {
+                    Outline outline = outlines.get(placed.source());
+                    return inside.source() == placed.source()
+                            && outline.inMediaAfter(outline.offset(placed), outline.offset(inside)) ? inside : placed;
+                }
+            }
+        }
+        return placed;
     }
 
     /** Where the map places the CSS's character at {@code at}, or null when it places none there. */
@@ -247,8 +272,10 @@ final class MediaBreaks {
     private static final class Outline {
         final String source;
         final int[] lineStarts;
-        /** Where each such nested {@code @media} starts. */
-        final NavigableSet<Integer> nested = new TreeSet<>();
+        /** Where each such nested {@code @media} starts, and where its closing brace stands. */
+        final TreeMap<Integer, Integer> nested = new TreeMap<>();
+        /** Where each {@code @media} starts, and where its closing brace stands. */
+        final TreeMap<Integer, Integer> media = new TreeMap<>();
         /** The outermost blocks that run elsewhere or more than once (at-rules but @media), from their statement's start to their closing brace. */
         final TreeMap<Integer, Integer> elsewhere = new TreeMap<>();
 
@@ -317,12 +344,11 @@ final class MediaBreaks {
                             parent[3] |= closed[3];
                             parent[4] |= closed[4];
                         }
+                        if (closed[5] == 1) {
+                            outline.media.put(closed[0], i);
+                        }
                         if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
-                            // its start parts what came before from what it wrote, its end what it
-                            // wrote from what follows: dart-sass goes on writing in the @media it
-                            // opened when the joined query is the outer one's
-                            outline.nested.add(closed[0]);
-                            outline.nested.add(i);
+                            outline.nested.put(closed[0], i);
                         }
                     }
                 }
@@ -337,12 +363,33 @@ final class MediaBreaks {
         }
 
         /**
-         * Whether a nested {@code @media} libsass breaks at stands between the two offsets, both
-         * of them in what runs where it stands.
+         * Whether a nested {@code @media} libsass breaks at ends between the two offsets, both of
+         * them in what runs where it stands, and the second outside it: one that stands wholly
+         * between them wrote nothing, and one that holds the first is of the outer's own query,
+         * as dart-sass goes on writing in the {@code @media} it opened for that. One that holds
+         * only the second is not: what it wrote is in the @media dart-sass opened for it, after
+         * a copy of the rule around it that the map places at the rule.
          */
         boolean nestedBetween(int before, int after) {
-            Integer between = nested.higher(before);
-            return between != null && between < after && runsHere(before) && runsHere(after);
+            if (!runsHere(before) || !runsHere(after)) {
+                return false;
+            }
+            for (Map.Entry<Integer, Integer> media : nested.headMap(after).entrySet()) {
+                if (media.getValue() > before && media.getValue() < after) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the offset {@code at} stands in an {@code @media} that starts after {@code from}. */
+        boolean inMediaAfter(int from, int at) {
+            for (Map.Entry<Integer, Integer> block : media.subMap(from, false, at, false).entrySet()) {
+                if (block.getValue() > at) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private boolean runsHere(int at) {
