@@ -33,9 +33,12 @@ import java.util.regex.Pattern;
  * the variable was given, when it is a list ({@code $t: all 0.2s ease} keeps {@code 0.2s}).
  * The result of arithmetic whose left operand is a number written under one keeps its zero,
  * as libsass keeps it ({@code 0.05 * $m} is {@code 0.8px}, {@code .05 * $m} too, while
- * {@code $m * 0.05} is {@code .8px}): the declaration's k such operations keep the zero of the
- * first k computed numbers under one that are not written there (a guess that is wrong when
- * such an operation comes to one or more and a number under one from a variable follows it).</li>
+ * {@code $m * 0.05} is {@code .8px}). When the value has as many terms as the declaration wrote
+ * (terms parted by white space, commas and parentheses, an operation one term), each term is
+ * what the written one in its place came to: the results of those operations keep their zero,
+ * and only a term written as a number is written as it stands ({@code 0.5 * $m $half} is
+ * {@code 8px .5}). Otherwise the declaration's k such operations keep the zero of the first k
+ * computed numbers under one that are not written there.</li>
  * </ul>
  * Strings and {@code url()} are left as they are.
  */
@@ -77,6 +80,27 @@ final class CompressedValues {
         Map<String, Integer> spelled = counted(WORD, written, word -> word);
         Map<String, Integer> numbers = counted(NUMBER, numbersWritten, CompressedValues::withoutLeadingZero);
         int ledUnderOne = (int) LED_UNDER_ONE.matcher(numbersWritten).results().count();
+        // when the value has as many terms as the declaration wrote, each term of the value is
+        // what the written term in its place came to, so only the results of those operations
+        // keep their zero; else the first ones under one do, by count
+        List<int[]> terms = terms(value);
+        List<int[]> writtenTerms = terms(numbersWritten);
+        java.util.Set<Integer> led = null;
+        List<Map<String, Integer>> termNumbers = null;
+        if (ledUnderOne > 0 && terms.size() == writtenTerms.size()) {
+            led = new java.util.HashSet<>();
+            Matcher operation = LED_UNDER_ONE.matcher(numbersWritten);
+            while (operation.find()) {
+                led.add(termAt(writtenTerms, operation.start()));
+            }
+            // a number written as an operand is not written in the value
+            termNumbers = new ArrayList<>();
+            for (int[] term : writtenTerms) {
+                String text = numbersWritten.substring(term[0], term[1]);
+                boolean computed = java.util.stream.IntStream.range(0, text.length()).anyMatch(k -> operatorAlone(text, k));
+                termNumbers.add(computed ? new HashMap<>() : counted(NUMBER, text, CompressedValues::withoutLeadingZero));
+            }
+        }
         StringBuilder out = new StringBuilder(value.length());
         int depth = 0;
         int i = 0;
@@ -103,10 +127,12 @@ final class CompressedValues {
             } else if ((Character.isDigit(c) || c == '.' || c == '-') && numberAt(value, i) != null) {
                 String number = numberAt(value, i);
                 String bare = withoutLeadingZero(number);
-                boolean asWritten = numbers.getOrDefault(bare, 0) > 0;
-                numbers.merge(bare, -1, Integer::sum);
+                Map<String, Integer> counts = termNumbers == null ? numbers : termNumbers.get(termAt(terms, i));
+                boolean asWritten = counts.getOrDefault(bare, 0) > 0;
+                counts.merge(bare, -1, Integer::sum);
                 boolean underOne = LEADING_ZERO.matcher(number).matches();
-                boolean keepsZero = asWritten || underOne && ledUnderOne-- > 0;
+                boolean keepsZero = asWritten || underOne
+                        && (led == null ? ledUnderOne-- > 0 : led.contains(termAt(terms, i)));
                 out.append(underOne && !keepsZero ? bare : number);
                 i += number.length();
             } else if (c == '#' && hexEnd(value, i + 1) > 0) {
@@ -169,6 +195,65 @@ final class CompressedValues {
      */
     static String throughVariable(String expression) {
         return NUMBER.matcher(expression).matches() ? "" : expression;
+    }
+
+    /**
+     * The terms of a value, where each starts and ends: the stretches between commas,
+     * parentheses and white space, but white space around an operator that stands alone
+     * ({@code 0.5 * $m} is one term, {@code 1px -2px} two), strings passed over.
+     */
+    private static List<int[]> terms(String value) {
+        List<int[]> found = new ArrayList<>();
+        int start = -1;
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            boolean separates = c == ',' || c == '(' || c == ')';
+            if (Character.isWhitespace(c)) {
+                int end = i;
+                while (end < value.length() && Character.isWhitespace(value.charAt(end))) {
+                    end++;
+                }
+                separates = !(operatorAlone(value, i - 1) || operatorAlone(value, end));
+                if (!separates) {
+                    i = end;
+                    continue;
+                }
+            }
+            if (separates) {
+                if (start >= 0) {
+                    found.add(new int[] {start, i});
+                }
+                start = -1;
+                i++;
+                continue;
+            }
+            if (start < 0) {
+                start = i;
+            }
+            i = c == '"' || c == '\'' ? StaticValues.skipped(value, i) : i + 1;
+        }
+        if (start >= 0) {
+            found.add(new int[] {start, value.length()});
+        }
+        return found;
+    }
+
+    /** Whether an arithmetic operator with white space on both sides stands at {@code at}. */
+    private static boolean operatorAlone(String value, int at) {
+        return at >= 0 && at < value.length() && "+-*/%".indexOf(value.charAt(at)) >= 0
+                && (at == 0 || Character.isWhitespace(value.charAt(at - 1)))
+                && (at + 1 == value.length() || Character.isWhitespace(value.charAt(at + 1)));
+    }
+
+    /** The index of the term holding the offset {@code at}, or -1. */
+    private static int termAt(List<int[]> terms, int at) {
+        for (int t = 0; t < terms.size(); t++) {
+            if (terms.get(t)[0] <= at && at < terms.get(t)[1]) {
+                return t;
+            }
+        }
+        return -1;
     }
 
     /** How often each match of {@code pattern} in {@code text}, as {@code key} makes it, occurs there. */

@@ -353,8 +353,9 @@ public final class SassRenderer implements AutoCloseable {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
                 stylesheets.put(entry.toUri().toString(), text);
                 SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString());
-                plain = joined.css();
-                map = joined.map();
+                SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets);
+                plain = broken.css();
+                map = broken.map();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
                 // does so only when the text it wrote has some, and escapes written as escapes
                 // may have been all there was.

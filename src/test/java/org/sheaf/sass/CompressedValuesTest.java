@@ -63,6 +63,17 @@ class CompressedValuesTest {
     }
 
     @Test
+    void aProductOfOneOrMoreLeavesTheNumbersAfterItTheirOwn() {
+        // libsass's compressed output for these, as the sass-compressed-values fixture holds
+        assertEquals("8px .5", CompressedValues.compressed("8px 0.5", "0.5 * $m $half"));
+        assertEquals("translate(8px, .5)", CompressedValues.compressed("translate(8px, 0.5)", "translate(0.5 * $m, $half)"));
+        assertEquals(".5 0.8px", CompressedValues.compressed("0.5 0.8px", "$half 0.05 * $m"));
+        assertEquals("8px,0.8px .5", CompressedValues.compressed("8px, 0.8px 0.5", "0.5 * $m, 0.05 * $m $half"));
+        // a number written beside the operation keeps its zero as written
+        assertEquals("8px 0.5px .5", CompressedValues.compressed("8px 0.5px 0.5", "0.5 * $m 0.5px $half"));
+    }
+
+    @Test
     void stringsAndUrlsAreLeftAlone() {
         // $x url(white.png) -red $w with $x: "white, red" and $w: whitesmoke
         assertEquals("\"white, red\" url(white.png) -red #f5f5f5",

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * dart-sass's expanded CSS laid out as libsass writes it: its split rules joined
- * ({@link SplitRules}), then the layout ({@link LibsassLayout}), as the renderer runs the two. Each
+ * ({@link SplitRules}), its {@code @media} closed where libsass closes them ({@link MediaBreaks}),
+ * then the layout ({@link LibsassLayout}), as the renderer runs the three. Each
  * stylesheet under {@code src/test/resources/sass-layout/} comes with dart-sass's output and map
  * (the input) and libsass's compact, expanded and compressed output (the expected CSS), all
  * written by {@code scripts/sass-layout-expected}; the stylesheets hold only values both compilers
@@ -172,10 +173,15 @@ class LibsassLayoutTest {
         return LibsassLayout.laidOut(joined.css(), joined.map(), style);
     }
 
-    /** The stylesheet's CSS from dart-sass with its split rules joined. */
+    /**
+     * The stylesheet's CSS from dart-sass with its split rules joined and its {@code @media}
+     * closed where libsass closes them ({@link MediaBreaks}), as the renderer runs them.
+     */
     private static SplitRules.Result joined(String name) throws IOException {
         String page = name + ".scss";
-        return SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), Map.of(page, read(page)), page);
+        Map<String, String> stylesheets = Map.of(page, read(page));
+        SplitRules.Result joined = SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), stylesheets, page);
+        return MediaBreaks.broken(joined.css(), joined.map(), stylesheets);
     }
 
     private static String read(String file) throws IOException {

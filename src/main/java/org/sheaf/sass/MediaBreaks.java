@@ -1,0 +1,400 @@
+package org.sheaf.sass;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Closes an {@code @media} where libsass closes it around an {@code @media} nested in it whose
+ * joined query matches nothing. In
+ * <pre>@media screen { .p { q: r } @media print { .y { c: g } } .z { c: b } }</pre>
+ * dart-sass leaves the nested {@code @media} out and writes {@code .p} and {@code .z} in one
+ * {@code @media screen}; libsass moves the nested one out of the outer as it moves any, closing
+ * the outer there and opening it again after, and then writes nothing for it:
+ * {@code @media screen { .p { q: r; } }}, then {@code @media screen { .z { c: b; } }}.
+ *
+ * <p>The CSS holds no trace of the nested {@code @media}, so the stylesheets tell where it
+ * stood: two blocks dart-sass wrote one after the other in a top-level {@code @media} are parted
+ * when the map places both in one stylesheet with such an {@code @media} between them. Only what
+ * runs once, where it stands, is read so: the nested {@code @media}, and both blocks, may stand in
+ * style rules and {@code @media} only (not in a mixin, a loop, an {@code @if} or an
+ * {@code @supports}), and the nested one must hold a declaration or a comment and nothing that
+ * runs elsewhere ({@code @include}, {@code @if}, ...), as libsass writes nothing for an
+ * {@code @media} left with no declaration, and then leaves its outer one whole. That the two
+ * blocks stand in one {@code @media} of dart-sass's says the joined query matched nothing: had it
+ * matched something, dart-sass would have closed the outer one there too. SCSS only.
+ */
+final class MediaBreaks {
+    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+
+    private MediaBreaks() {
+    }
+
+    /**
+     * The CSS with each top-level {@code @media} closed and opened again where libsass does so
+     * around a nested {@code @media} dart-sass left out, and the map following the moved text.
+     *
+     * @param css         dart-sass's expanded output, as changed so far
+     * @param map         its source map
+     * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
+     *                    for a map without their contents
+     */
+    static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets) {
+        if (map == null || css.indexOf("@media") < 0) {
+            return new SplitRules.Result(css, map);
+        }
+        Matcher mappings = MAPPINGS.matcher(map);
+        List<String> urls = StaticValues.strings(map, SOURCES);
+        List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
+        while (contents.size() < urls.size()) {
+            contents.add("");
+        }
+        for (int s = 0; s < urls.size(); s++) {
+            if (contents.get(s).isEmpty()) {
+                contents.set(s, stylesheets.getOrDefault(urls.get(s), ""));
+            }
+        }
+        Map<Integer, Outline> outlines = new HashMap<>();
+        for (int s = 0; s < urls.size(); s++) {
+            String url = urls.get(s);
+            if (!url.toLowerCase(java.util.Locale.ROOT).endsWith(".sass") && contents.get(s).contains("@media")) {
+                Outline outline = Outline.of(contents.get(s));
+                outlines.put(s, outline);
+            }
+        }
+        if (!mappings.find()) {
+            return new SplitRules.Result(css, map);
+        }
+        Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
+        int[] lineStarts = lineStarts(css);
+        // each change: where it starts and ends, what it writes, whether the text it replaces is
+        // left out of the map (a block dropped) or only moves on (white space)
+        TreeMap<Integer, Object[]> changes = new TreeMap<>();
+        for (int[] media : topLevelMedia(css)) {
+            String reopened = "\n}\n" + css.substring(media[0], media[1]).strip() + " {";
+            List<int[]> kept = new ArrayList<>();
+            boolean broken = false;
+            int after = media[1] + 1;
+            for (int[] child : children(css, media[1], media[2])) {
+                if (css.startsWith("@media", child[0])) {
+                    // a query dart-sass cannot join with the outer one (not print in (min-width: 5px)):
+                    // dart-sass keeps the @media nested, libsass takes the joined query to match nothing
+                    changes.put(after, new Object[] {child[0], "", false});
+                    changes.put(child[0], new Object[] {child[1], "", true});
+                    broken = true;
+                } else {
+                    if (!kept.isEmpty() && !broken) {
+                        broken = breaksBetween(outlines, ran(css, origins, lineStarts, kept.get(kept.size() - 1), outlines),
+                                ran(css, origins, lineStarts, child, outlines));
+                    }
+                    if (broken && !kept.isEmpty()) {
+                        changes.put(kept.get(kept.size() - 1)[1], new Object[] {kept.get(kept.size() - 1)[1], reopened, false});
+                    }
+                    broken = false;
+                    kept.add(child);
+                }
+                after = child[1];
+            }
+            if (kept.isEmpty() && broken) {
+                // nothing is left to write: libsass writes no @media at all
+                changes.subMap(media[0], true, media[2], true).clear();
+                int end = media[2] + 1;
+                while (end < css.length() && css.charAt(end) == '\n') {
+                    end++;
+                }
+                changes.put(media[0], new Object[] {end, "", true});
+            }
+        }
+        if (changes.isEmpty()) {
+            return new SplitRules.Result(css, map);
+        }
+        StringBuilder out = new StringBuilder(css.length() + changes.size() * 24);
+        int[] moved = new int[css.length() + 1];
+        int from = 0;
+        for (Map.Entry<Integer, Object[]> change : changes.entrySet()) {
+            for (int i = from; i < change.getKey(); i++) {
+                moved[i] = out.length();
+                out.append(css.charAt(i));
+            }
+            int end = (Integer) change.getValue()[0];
+            java.util.Arrays.fill(moved, change.getKey(), end, (Boolean) change.getValue()[2] ? SourceMapShift.LEFT_OUT : -1);
+            out.append((String) change.getValue()[1]);
+            from = end;
+        }
+        for (int i = from; i < css.length(); i++) {
+            moved[i] = out.length();
+            out.append(css.charAt(i));
+        }
+        moved[css.length()] = out.length();
+        String result = out.toString();
+        return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+    }
+
+    /**
+     * Whether libsass closes the outer {@code @media} between two blocks dart-sass wrote one after
+     * the other in it, which ran where the map places {@code first} and {@code second}.
+     */
+    private static boolean breaksBetween(Map<Integer, Outline> outlines, StaticValues.Origin first,
+            StaticValues.Origin second) {
+        if (first == null || second == null || first.source() != second.source()) {
+            return false;
+        }
+        Outline outline = outlines.get(first.source());
+        return outline != null && outline.nestedBetween(outline.offset(first), outline.offset(second));
+    }
+
+    /**
+     * Where the block ran, as the map tells it: where the map places it, but a rule's copy where
+     * its first declaration stands. dart-sass writes a copy of the rule around an {@code @media}
+     * for the declarations the {@code @media} holds, and the map places the copy's selector at the
+     * rule's, before the {@code @media}; a rule's own declarations, which libsass writes before
+     * what is nested in the rule, run from the rule's selector.
+     */
+    private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
+            int[] block, Map<Integer, Outline> outlines) {
+        StaticValues.Origin placed = origin(origins, lineStarts, block[0]);
+        int open = css.indexOf('{', block[0]);
+        if (placed == null || open < 0 || open >= block[1] || css.startsWith("/*", block[0])
+                || outlines.get(placed.source()) == null) {
+            return placed;
+        }
+        for (int i = open + 1; i < block[1]; i++) {
+            if (!Character.isWhitespace(css.charAt(i))) {
+                StaticValues.Origin inside = origin(origins, lineStarts, i);
+                if (inside != null) {
+                    Outline outline = outlines.get(placed.source());
+                    return inside.source() == placed.source()
+                            && outline.inMediaAfter(outline.offset(placed), outline.offset(inside)) ? inside : placed;
+                }
+            }
+        }
+        return placed;
+    }
+
+    /** Where the map places the CSS's character at {@code at}, or null when it places none there. */
+    private static StaticValues.Origin origin(Map<Long, StaticValues.Origin> origins, int[] lineStarts, int at) {
+        int line = java.util.Arrays.binarySearch(lineStarts, at);
+        line = line >= 0 ? line : -line - 2;
+        return origins.get(StaticValues.key(line, at - lineStarts[line]));
+    }
+
+    /** Each top-level {@code @media} of the CSS: where its prelude starts, its opening and closing braces. */
+    private static List<int[]> topLevelMedia(String css) {
+        List<int[]> found = new ArrayList<>();
+        int depth = 0;
+        int statement = 0;
+        int open = -1;
+        for (int i = 0; i < css.length(); i++) {
+            char c = css.charAt(i);
+            if (c == '"' || c == '\'' || c == '/' && css.startsWith("/*", i)) {
+                int end = StaticValues.skipped(css, i);
+                if (depth == 0 && c == '/') {
+                    statement = end;
+                }
+                i = end - 1;
+            } else if (c == '{') {
+                if (depth++ == 0) {
+                    open = i;
+                }
+            } else if (c == '}') {
+                if (--depth == 0) {
+                    int start = statement;
+                    while (start < open && Character.isWhitespace(css.charAt(start))) {
+                        start++;
+                    }
+                    if (css.startsWith("@media", start)) {
+                        found.add(new int[] {start, open, i});
+                    }
+                    statement = i + 1;
+                } else if (depth < 0) {
+                    return List.of();
+                }
+            } else if (c == ';' && depth == 0) {
+                statement = i + 1;
+            }
+        }
+        return depth == 0 ? found : List.of();
+    }
+
+    /**
+     * The statements directly inside the block between the braces at {@code open} and
+     * {@code close}: each one's first character and the offset after its last (a comment, a block
+     * or a statement ended by a semicolon).
+     */
+    private static List<int[]> children(String css, int open, int close) {
+        List<int[]> found = new ArrayList<>();
+        int depth = 0;
+        int start = -1;
+        for (int i = open + 1; i < close; i++) {
+            char c = css.charAt(i);
+            if (start < 0 && !Character.isWhitespace(c) && depth == 0) {
+                if (c == '/' && css.startsWith("/*", i)) {
+                    int end = StaticValues.skipped(css, i);
+                    found.add(new int[] {i, end});
+                    i = end - 1;
+                    continue;
+                }
+                start = i;
+            }
+            if (c == '"' || c == '\'' || c == '/' && css.startsWith("/*", i)) {
+                i = StaticValues.skipped(css, i) - 1;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0 || c == ';' && depth == 0) {
+                found.add(new int[] {start, i + 1});
+                start = -1;
+            }
+        }
+        return found;
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * What of a stylesheet this reads: where each nested {@code @media} libsass breaks its outer
+     * one at starts, and the stretches that may run elsewhere or more than once.
+     */
+    private static final class Outline {
+        final String source;
+        final int[] lineStarts;
+        /** Where each such nested {@code @media} starts, and where its closing brace stands. */
+        final TreeMap<Integer, Integer> nested = new TreeMap<>();
+        /** Where each {@code @media} starts, and where its closing brace stands. */
+        final TreeMap<Integer, Integer> media = new TreeMap<>();
+        /** The outermost blocks that run elsewhere or more than once (at-rules but @media), from their statement's start to their closing brace. */
+        final TreeMap<Integer, Integer> elsewhere = new TreeMap<>();
+
+        private Outline(String source) {
+            this.source = source;
+            this.lineStarts = lineStarts(source);
+        }
+
+        /** Reads the stylesheet in one pass over its braces, strings, comments and interpolations passed over. */
+        static Outline of(String source) {
+            Outline outline = new Outline(source);
+            // per open block: its statement's start, whether it runs where it stands, whether it
+            // is or stands in an @media, whether it writes a declaration or comment, whether it
+            // holds a statement that runs elsewhere, whether it is an @media
+            ArrayDeque<int[]> blocks = new ArrayDeque<>();
+            blocks.push(new int[] {-1, 1, 0, 0, 0, 0});
+            int statement = -1;
+            int parentheses = 0;
+            int i = 0;
+            while (i < source.length()) {
+                char c = source.charAt(i);
+                if (statement < 0 && c == '/' && source.startsWith("/*", i)) {
+                    blocks.peek()[3] = 1;
+                }
+                if (statement < 0 && !Character.isWhitespace(c) && c != ';' && c != '}' && c != '{'
+                        && !(c == '/' && i + 1 < source.length() && (source.charAt(i + 1) == '*' || source.charAt(i + 1) == '/'))) {
+                    statement = i;
+                }
+                int skipped = ScssOutline.skip(source, i);
+                if (skipped > i) {
+                    i = skipped;
+                    continue;
+                }
+                if (c == '(') {
+                    parentheses++;
+                } else if (c == ')') {
+                    parentheses--;
+                } else if (c == '{') {
+                    int start = Math.max(statement, 0);
+                    String prelude = source.substring(start, i).strip();
+                    boolean media = prelude.startsWith("@media");
+                    boolean here = media || !prelude.startsWith("@") && !prelude.endsWith(":");
+                    int[] parent = blocks.peek();
+                    blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
+                            media ? 1 : 0});
+                    statement = -1;
+                    parentheses = 0;
+                } else if (c == ';' && parentheses <= 0 || c == '}') {
+                    if (statement >= 0) {
+                        String text = source.substring(statement, i).strip();
+                        if (text.startsWith("@")) {
+                            blocks.peek()[4] = 1;
+                        } else if (!text.startsWith("$") && text.indexOf(':') > 0) {
+                            blocks.peek()[3] = 1;
+                        }
+                    }
+                    statement = -1;
+                    parentheses = 0;
+                    if (c == '}' && blocks.size() > 1) {
+                        int[] closed = blocks.pop();
+                        int[] parent = blocks.peek();
+                        if (closed[1] == 0 && parent[1] == 1) {
+                            outline.elsewhere.put(closed[0], i);
+                            parent[4] = 1;
+                        } else {
+                            parent[3] |= closed[3];
+                            parent[4] |= closed[4];
+                        }
+                        if (closed[5] == 1) {
+                            outline.media.put(closed[0], i);
+                        }
+                        if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
+                            outline.nested.put(closed[0], i);
+                        }
+                    }
+                }
+                i++;
+            }
+            return outline;
+        }
+
+        /** The offset of a place the map names in this stylesheet. */
+        int offset(StaticValues.Origin origin) {
+            return origin.line() < lineStarts.length ? lineStarts[origin.line()] + origin.column() : source.length();
+        }
+
+        /**
+         * Whether a nested {@code @media} libsass breaks at ends between the two offsets, both of
+         * them in what runs where it stands, and the second outside it: one that stands wholly
+         * between them wrote nothing, and one that holds the first is of the outer's own query,
+         * as dart-sass goes on writing in the {@code @media} it opened for that. One that holds
+         * only the second is not: what it wrote is in the @media dart-sass opened for it, after
+         * a copy of the rule around it that the map places at the rule.
+         */
+        boolean nestedBetween(int before, int after) {
+            if (!runsHere(before) || !runsHere(after)) {
+                return false;
+            }
+            for (Map.Entry<Integer, Integer> media : nested.headMap(after).entrySet()) {
+                if (media.getValue() > before && media.getValue() < after) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the offset {@code at} stands in an {@code @media} that starts after {@code from}. */
+        boolean inMediaAfter(int from, int at) {
+            for (Map.Entry<Integer, Integer> block : media.subMap(from, false, at, false).entrySet()) {
+                if (block.getValue() > at) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean runsHere(int at) {
+            Map.Entry<Integer, Integer> around = elsewhere.floorEntry(at);
+            return around == null || around.getValue() < at;
+        }
+    }
+}
