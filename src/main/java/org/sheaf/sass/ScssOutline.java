@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
  * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
  * CSS rules one Sass rule wrote: which block a statement stands in and the statement before it
  * there (SCSS only), the statement a place lies in, the mixins a stretch of text includes, the
- * stylesheets it imports and where each mixin's body is. Strings, comments and interpolations are
- * skipped; nothing is evaluated.
+ * stylesheets it imports, where each mixin's body is and how many blocks a stretch of a rule
+ * writes. Strings, comments and interpolations are skipped; nothing is evaluated.
  */
 final class ScssOutline {
 
@@ -375,6 +376,185 @@ final class ScssOutline {
             i++;
         }
         return false;
+    }
+
+    /** A mixin's body, or an include's content: the stylesheet it stands in and the offsets of its braces. */
+    record Body(String source, int open, int close) {
+    }
+
+    /**
+     * How many blocks the statements between {@code from} and {@code to}, standing directly in a
+     * style rule's braces, write beside the rule's CSS, each one for sure: a nested rule writes
+     * its parts and the blocks nested in it, an {@code @media} one block, an include what its
+     * mixin's body writes (with {@code @content} the include's content), read in turn. dart-sass
+     * writes what a rule's statements evaluate to in that order, so these are the blocks just
+     * before what the rule writes next. -1 when it cannot be told: a declaration or comment of
+     * the rule's own there (which starts a part of the rule), a rule or {@code @media} that may
+     * write nothing, control flow, {@code @at-root} or any other at-rule, a mixin whose name has
+     * not exactly one body ({@code mixin} gives it, or null), or an {@code @media} inside an
+     * at-rule (dart-sass writes it after that at-rule's block), which {@code inAtRule} says of
+     * the rule.
+     */
+    static int blocksWritten(String source, int from, int to, Function<String, Body> mixin, boolean inAtRule) {
+        Tally tally = new Tally();
+        new BlockCounter(mixin).walk(source, from, to, tally, new Scope(true, inAtRule, null, null, 0));
+        return tally.sure ? tally.blocks : -1;
+    }
+
+    /** The blocks a stretch wrote, and whether the part of the rule it stands in is the last of them. */
+    private static final class Tally {
+        int blocks;
+        boolean ownLast = true;
+        boolean ownWritten;
+        boolean sure = true;
+    }
+
+    /**
+     * Where a stretch is evaluated: directly in the rule being counted (where a declaration
+     * starts a part of that rule), inside an at-rule, and the content {@code @content} writes
+     * there, read in the scope of its include.
+     */
+    private record Scope(boolean counted, boolean inAtRule, Body content, Scope contentScope, int depth) {
+        Scope nested(boolean atRule) {
+            return new Scope(false, inAtRule || atRule, content, contentScope, depth);
+        }
+    }
+
+    /** {@link #blocksWritten}'s walk over statements, into nested rules, at-rules and mixins. */
+    private record BlockCounter(Function<String, Body> mixin) {
+        private static final int DEEPEST = 32;
+
+        void walk(String source, int from, int to, Tally tally, Scope scope) {
+            if (scope.depth() > DEEPEST) {
+                tally.sure = false;
+            }
+            int i = from;
+            while (i < to && tally.sure) {
+                char c = source.charAt(i);
+                if (Character.isWhitespace(c) || c == ';') {
+                    i++;
+                    continue;
+                }
+                if (source.startsWith("//", i)) {
+                    i = skip(source, i);
+                    continue;
+                }
+                if (source.startsWith("/*", i)) {
+                    declared(tally, scope);
+                    i = skip(source, i);
+                    continue;
+                }
+                int end = i;
+                int parentheses = 0;
+                while (end < to) {
+                    int skipped = skip(source, end);
+                    if (skipped > end) {
+                        end = skipped;
+                        continue;
+                    }
+                    char d = source.charAt(end);
+                    if (d == '(') {
+                        parentheses++;
+                    } else if (d == ')') {
+                        parentheses--;
+                    } else if (d == '{' || d == '}' || d == ';' && parentheses <= 0) {
+                        break;
+                    }
+                    end++;
+                }
+                String text = source.substring(i, Math.min(end, to)).strip();
+                if (end < to && source.charAt(end) == '{') {
+                    int[] braces = SplitRules.braces(source, end);
+                    if (braces == null || braces[1] >= to) {
+                        tally.sure = false;
+                        return;
+                    }
+                    block(text, new Body(source, braces[0], braces[1]), tally, scope);
+                    i = braces[1] + 1;
+                } else if (end < to && source.charAt(end) == '}') {
+                    tally.sure = false;
+                } else {
+                    statement(text, tally, scope);
+                    i = end + 1;
+                }
+            }
+        }
+
+        /** A statement with a block: a nested rule, an {@code @media}, an include with content or a definition. */
+        private void block(String prelude, Body body, Tally tally, Scope scope) {
+            if (prelude.startsWith("@mixin") || prelude.startsWith("@function")) {
+                return;
+            }
+            if (prelude.startsWith("@include")) {
+                included(prelude, body, tally, scope);
+                return;
+            }
+            boolean media = prelude.startsWith("@media");
+            if (media && scope.inAtRule() || !media && (prelude.startsWith("@") || prelude.endsWith(":")
+                    || prelude.indexOf('%') >= 0)) {
+                tally.sure = false;
+                return;
+            }
+            Tally inner = new Tally();
+            walk(body.source(), body.open() + 1, body.close(), inner, scope.nested(media));
+            if (!inner.sure || inner.blocks == 0) {
+                tally.sure = false;
+                return;
+            }
+            tally.blocks += media ? 1 : inner.blocks;
+            tally.ownLast = false;
+        }
+
+        /** A statement without a block. */
+        private void statement(String text, Tally tally, Scope scope) {
+            if (text.isEmpty() || text.startsWith("$") || text.matches("@(extend|debug|warn)\\b.*")) {
+                return;
+            }
+            if (text.startsWith("@include")) {
+                included(text, null, tally, scope);
+            } else if (text.equals("@content") || text.startsWith("@content(") || text.startsWith("@content ")) {
+                if (scope.content() != null) {
+                    Scope outer = scope.contentScope();
+                    walk(scope.content().source(), scope.content().open() + 1, scope.content().close(), tally,
+                            new Scope(scope.counted(), scope.inAtRule(), outer.content(), outer.contentScope(), scope.depth() + 1));
+                }
+            } else if (text.startsWith("@") || text.indexOf(':') <= 0) {
+                tally.sure = false;
+            } else {
+                declared(tally, scope);
+            }
+        }
+
+        /** An include, with its content or none: what its mixin's body writes where the include stands. */
+        private void included(String text, Body content, Tally tally, Scope scope) {
+            int nameStart = "@include".length();
+            while (nameStart < text.length() && Character.isWhitespace(text.charAt(nameStart))) {
+                nameStart++;
+            }
+            int nameEnd = nameStart;
+            while (nameEnd < text.length() && isNameCharacter(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            String name = text.substring(nameStart, nameEnd);
+            Body body = name.isEmpty() ? null : mixin.apply(normalized(name.substring(name.lastIndexOf('.') + 1)));
+            if (body == null) {
+                tally.sure = false;
+                return;
+            }
+            walk(body.source(), body.open() + 1, body.close(), tally,
+                    new Scope(scope.counted(), scope.inAtRule(), content, scope, scope.depth() + 1));
+        }
+
+        /** A declaration or comment: it goes in the rule's last part, or starts a new one after a block. */
+        private static void declared(Tally tally, Scope scope) {
+            if (scope.counted()) {
+                tally.sure = false;
+            } else if (!tally.ownLast || !tally.ownWritten) {
+                tally.blocks++;
+                tally.ownLast = true;
+                tally.ownWritten = true;
+            }
+        }
     }
 
     /**

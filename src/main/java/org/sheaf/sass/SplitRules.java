@@ -466,13 +466,15 @@ final class SplitRules {
             if (first == b) {
                 return b;
             }
+            int walked = first;
+            java.util.function.IntSupplier counted = () -> indented ? b : firstCounted(siblings, b, walked, written, parent);
             if (nestedIn(siblings.get(first), written, selectors)) {
                 // the rule's CSS is written in one piece, so all from a block of its own on is the rule's
                 return first;
             }
             if (first == 0) {
-                return top ? writesFirst(origin, mixinNames) ? first : b
-                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : b;
+                return top ? writesFirst(origin, mixinNames) ? first : counted.getAsInt()
+                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : counted.getAsInt();
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
@@ -492,7 +494,7 @@ final class SplitRules {
             }
             ScssOutline.Place place = places(origin.source()).get(at);
             if (place == null) {
-                return b;
+                return counted.getAsInt();
             }
             ScssOutline.Place head = top ? headOfContent(origin.source(), at, new Quiet(mixinNames)) : null;
             if (head != null && !groups.get(previous).equals(groups.get(rule)) && head.previous() == ScssOutline.Kind.RULE) {
@@ -509,7 +511,51 @@ final class SplitRules {
                     || endsPreviousStatement(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
                 return first;
             }
-            return b;
+            return counted.getAsInt();
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that the rule {@code b}
+         * came from wrote before it, told by counting: where the rule's text before the first
+         * declaration of {@code b} writes exactly k blocks for sure ({@link
+         * ScssOutline#blocksWritten}), those are the k blocks dart-sass wrote just before
+         * {@code b}, as it writes a rule's CSS in one piece and in the order of its statements.
+         * This tells the rule's blocks from the same mixin's blocks a statement just before wrote
+         * (a sibling rule of the same selector, an {@code @if} after a mixin's {@code @content}),
+         * which map to the same places. Taken only when the walk back ({@code walked}) went over
+         * all k and none of them has moved; {@code b} otherwise.
+         */
+        private int firstCounted(List<Block> siblings, int b, int walked, Written written, Block parent) {
+            int source = written.origin().source();
+            int[] rule = written.braces();
+            int declared = Integer.MAX_VALUE;
+            for (int place : declaredInRule(siblings.get(b), source, rule)) {
+                declared = Math.min(declared, place);
+            }
+            ScssOutline.Place place = places(source).get(declared);
+            if (place == null || place.open() != rule[0]) {
+                return b;
+            }
+            int count = ScssOutline.blocksWritten(contents.get(source), rule[0] + 1, declared, this::onlyBody, parent.open >= 0);
+            if (count <= 0 || b - count < walked) {
+                return b;
+            }
+            for (int k = b - count + 1; k <= b; k++) {
+                if (writtenAfter.get(siblings.get(k)) != siblings.get(k - 1)) {
+                    return b;
+                }
+            }
+            return b - count;
+        }
+
+        /** The body of the mixin of that name, when the sources define exactly one in SCSS; null otherwise. */
+        private ScssOutline.Body onlyBody(String name) {
+            List<int[]> found = mixins().getOrDefault(name, List.of());
+            if (found.size() != 1 || indentedSource(found.get(0)[0])) {
+                return null;
+            }
+            int[] body = found.get(0);
+            return new ScssOutline.Body(contents.get(body[0]), body[1], body[2]);
         }
 
         /**
