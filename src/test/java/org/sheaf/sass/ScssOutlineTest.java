@@ -120,4 +120,47 @@ class ScssOutlineTest {
         assertFalse(ScssOutline.writesOnlyRules(".b { y: 2; } @content;", 0, 22, false));
         assertFalse(ScssOutline.writesOnlyRules("@media print { y: 2; }", 0, 22, true));
     }
+
+    /** What a rule's braces hold before {@code c: 3}, counted with the mixins below. */
+    private static int blocksBefore(String rule, boolean inAtRule) {
+        String source = """
+                @mixin mq($w) { @media (min-width: $w) { @content; } }
+                @mixin fs($s) { & { font-size: $s; } @include mq(10em) { font-size: $s * 2; } }
+                @mixin framed { border: 0; .frame { margin: 0; } }
+                @mixin maybe { @if $on { & { x: 1; } } }
+                @mixin two { y: 1; }
+                @mixin two { y: 2; }
+                """ + rule;
+        Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
+        int open = source.indexOf('{', source.length() - rule.length());
+        return ScssOutline.blocksWritten(source, open + 1, source.lastIndexOf("c: 3"), name -> {
+            List<int[]> found = mixins.get(name);
+            return found == null || found.size() != 1 ? null : new ScssOutline.Body(source, found.get(0)[0], found.get(0)[1]);
+        }, inAtRule);
+    }
+
+    @Test
+    void aRulesTextWritesABlockForEachNestedRulePartAndMediaThroughItsMixins() {
+        assertEquals(2, blocksBefore("a { @include fs(1px); c: 3; }", false));
+        assertEquals(3, blocksBefore("a { .b { x: 1; .d { y: 1; } z: 1; } c: 3; }", false));
+        assertEquals(2, blocksBefore("a { & { @include framed; } $v: 1; @extend %p; // .x { }\n c: 3; }", false));
+        assertEquals(1, blocksBefore("a { @include mq(1em) { .b { x: 1; } y: 1; } c: 3; }", false));
+        assertEquals(0, blocksBefore("a { @mixin local { .b { x: 1; } } c: 3; }", false));
+    }
+
+    @Test
+    void aRulesTextWhoseBlocksCannotBeCountedForSureCountsMinusOne() {
+        // a part of the rule's own, through a mixin or not
+        assertEquals(-1, blocksBefore("a { @include framed; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { /* note */ .b { x: 1; } c: 3; }", false));
+        // what only evaluating says: a condition, a loop, a rule that may hold nothing
+        assertEquals(-1, blocksBefore("a { @include maybe; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { @each $i in 1, 2 { &-#{$i} { x: 1; } } c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { .b { $v: 1; } c: 3; }", false));
+        // a mixin of two bodies, one unknown, an @media that an at-rule around writes elsewhere
+        assertEquals(-1, blocksBefore("a { @include two; .b { x: 1; } c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { @include nowhere; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { @include fs(1px); c: 3; }", true));
+        assertEquals(-1, blocksBefore("a { @at-root .b { x: 1; } c: 3; }", false));
+    }
 }
