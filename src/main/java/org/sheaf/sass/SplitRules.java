@@ -427,7 +427,9 @@ final class SplitRules {
          * end of the previous top-level style rule's CSS, where the rule's source (or the include
          * whose content it heads) follows a style rule; the part of the SCSS rule it is nested
          * in, where the rule's source follows a declaration of that rule; or the block of that
-         * rule a statement just before wrote last ({@link #endsPreviousStatement}).
+         * rule a statement just before wrote last ({@link #endsPreviousStatement}). Failing all
+         * these, the blocks the rule's text writes before {@code b} are counted ({@link
+         * #firstCounted}).
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
