@@ -420,9 +420,20 @@ final class ScssOutline {
         }
     }
 
-    /** {@link #blocksWritten}'s walk over statements, into nested rules, at-rules and mixins. */
-    private record BlockCounter(Function<String, Body> mixin) {
+    /**
+     * {@link #blocksWritten}'s walk over statements, into nested rules, at-rules and mixins. Mixins
+     * that include others many times over could make the walk long, so it gives up after so many
+     * statements, as it does so deep in mixins.
+     */
+    private static final class BlockCounter {
         private static final int DEEPEST = 32;
+        private static final int MOST_STATEMENTS = 10_000;
+        private final Function<String, Body> mixin;
+        private int statements;
+
+        BlockCounter(Function<String, Body> mixin) {
+            this.mixin = mixin;
+        }
 
         void walk(String source, int from, int to, Tally tally, Scope scope) {
             if (scope.depth() > DEEPEST) {
@@ -443,6 +454,10 @@ final class ScssOutline {
                     declared(tally, scope);
                     i = skip(source, i);
                     continue;
+                }
+                if (++statements > MOST_STATEMENTS) {
+                    tally.sure = false;
+                    return;
                 }
                 int end = i;
                 int parentheses = 0;

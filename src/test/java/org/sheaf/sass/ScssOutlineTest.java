@@ -163,4 +163,24 @@ class ScssOutlineTest {
         assertEquals(-1, blocksBefore("a { @include fs(1px); c: 3; }", true));
         assertEquals(-1, blocksBefore("a { @at-root .b { x: 1; } c: 3; }", false));
     }
+
+    @Test
+    void mixinsThatIncludeOthersManyTimesOverAreCountedOnlySoFar() {
+        StringBuilder source = new StringBuilder("@mixin m0 { & { x: 1; } }\n");
+        for (int n = 1; n <= 16; n++) {
+            source.append("@mixin m").append(n).append(" { @include m").append(n - 1).append("; @include m")
+                    .append(n - 1).append("; }\n");
+        }
+        String mixins = source.toString();
+        Map<String, List<int[]>> bodies = ScssOutline.mixins(mixins, false);
+        java.util.function.ToIntFunction<String> counted = rule -> {
+            String text = mixins + rule;
+            int open = text.indexOf('{', mixins.length());
+            return ScssOutline.blocksWritten(text, open + 1, text.lastIndexOf("c: 3"),
+                    name -> new ScssOutline.Body(text, bodies.get(name).get(0)[0], bodies.get(name).get(0)[1]), false);
+        };
+        assertEquals(1024, counted.applyAsInt("a { @include m10; c: 3; }"));
+        assertEquals(-1, counted.applyAsInt("a { @include m16; c: 3; }"));
+    }
 }
+
