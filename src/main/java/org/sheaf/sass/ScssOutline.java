@@ -383,22 +383,33 @@ final class ScssOutline {
     }
 
     /**
-     * How many blocks the statements between {@code from} and {@code to}, standing directly in a
-     * style rule's braces, write beside the rule's CSS, each one for sure: a nested rule writes
-     * its parts and the blocks nested in it, an {@code @media} one block, an include what its
-     * mixin's body writes (with {@code @content} the include's content), read in turn. dart-sass
-     * writes what a rule's statements evaluate to in that order, so these are the blocks just
-     * before what the rule writes next. -1 when it cannot be told: a declaration or comment of
-     * the rule's own there (which starts a part of the rule), a rule or {@code @media} that may
-     * write nothing, control flow, {@code @at-root} or any other at-rule, a mixin whose name has
-     * not exactly one body ({@code mixin} gives it, or null), or an {@code @media} inside an
-     * at-rule (dart-sass writes it after that at-rule's block), which {@code inAtRule} says of
-     * the rule.
+     * A style rule's first later part: the declaration of the rule's own that starts it (in the
+     * rule's text or a mixin's, {@code source} and the offset {@code at}), how many blocks the
+     * rule writes before it, and whether that declaration is the rule's own only once for sure
+     * (a mixin's, included twice, may start a later part after the first too).
      */
-    static int blocksWritten(String source, int from, int to, Function<String, Body> mixin, boolean inAtRule) {
+    record LaterPart(int blocksBefore, String source, int at, boolean once) {
+    }
+
+    /**
+     * Where the first later part of the style rule whose braces are at {@code open} and
+     * {@code close} starts, and how many blocks the rule writes before it, each one for sure: a
+     * nested rule writes its parts and the blocks nested in it, an {@code @media} one block, an
+     * include what its mixin's body writes (with {@code @content} the include's content), read
+     * in turn, up to the first declaration that lands in the rule's own block after a block.
+     * dart-sass writes what a rule's statements evaluate to in that order, so these are the
+     * blocks just before that later part. Null when it cannot be told: a declaration or comment
+     * of the rule's own before any block (a first part of the rule), a rule or {@code @media}
+     * that may write nothing, control flow, {@code @at-root} or any other at-rule, a mixin whose
+     * name has not exactly one body ({@code mixin} gives it, or null), an {@code @media} inside
+     * an at-rule (dart-sass writes it after that at-rule's block), which {@code inAtRule} says of
+     * the rule, or no later part at all.
+     */
+    static LaterPart laterPart(String source, int open, int close, Function<String, Body> mixin, boolean inAtRule) {
         Tally tally = new Tally();
-        new BlockCounter(mixin).walk(source, from, to, tally, new Scope(true, inAtRule, null, null, 0));
-        return tally.sure ? tally.blocks : -1;
+        new BlockCounter(mixin).walk(source, open + 1, close, tally, new Scope(true, inAtRule, null, null, 0));
+        return tally.laterAt < 0 ? null
+                : new LaterPart(tally.blocksBefore, tally.laterSource, tally.laterAt, tally.sure && !tally.again);
     }
 
     /** The blocks a stretch wrote, and whether the part of the rule it stands in is the last of them. */
@@ -407,6 +418,14 @@ final class ScssOutline {
         boolean ownLast = true;
         boolean ownWritten;
         boolean sure = true;
+        /**
+         * Where the rule's first later part starts, once found, with the blocks before it; the
+         * walk goes on to tell whether the same declaration lands in the rule's own block again.
+         */
+        String laterSource;
+        int laterAt = -1;
+        int blocksBefore;
+        boolean again;
     }
 
     /**
@@ -451,7 +470,10 @@ final class ScssOutline {
                     continue;
                 }
                 if (source.startsWith("/*", i)) {
-                    declared(tally, scope);
+                    if (scope.counted()) {
+                        tally.sure = false;
+                    }
+                    declared(source, i, tally, scope);
                     i = skip(source, i);
                     continue;
                 }
@@ -489,7 +511,7 @@ final class ScssOutline {
                 } else if (end < to && source.charAt(end) == '}') {
                     tally.sure = false;
                 } else {
-                    statement(text, tally, scope);
+                    statement(source, i, text, tally, scope);
                     i = end + 1;
                 }
             }
@@ -521,7 +543,7 @@ final class ScssOutline {
         }
 
         /** A statement without a block. */
-        private void statement(String text, Tally tally, Scope scope) {
+        private void statement(String source, int at, String text, Tally tally, Scope scope) {
             if (text.isEmpty() || text.startsWith("$") || text.matches("@(extend|debug|warn)\\b.*")) {
                 return;
             }
@@ -536,7 +558,7 @@ final class ScssOutline {
             } else if (text.startsWith("@") || text.indexOf(':') <= 0) {
                 tally.sure = false;
             } else {
-                declared(tally, scope);
+                declared(source, at, tally, scope);
             }
         }
 
@@ -560,10 +582,21 @@ final class ScssOutline {
                     new Scope(scope.counted(), scope.inAtRule(), content, scope, scope.depth() + 1));
         }
 
-        /** A declaration or comment: it goes in the rule's last part, or starts a new one after a block. */
-        private static void declared(Tally tally, Scope scope) {
+        /**
+         * A declaration or comment at {@code at}: it goes in the rule's last part, or starts a new
+         * one after a block; in the rule counted, that new part is the later part looked for.
+         */
+        private static void declared(String source, int at, Tally tally, Scope scope) {
             if (scope.counted()) {
-                tally.sure = false;
+                if (tally.laterAt >= 0) {
+                    tally.again |= tally.laterAt == at && tally.laterSource.equals(source);
+                } else if (tally.blocks == 0) {
+                    tally.sure = false;
+                } else {
+                    tally.laterSource = source;
+                    tally.laterAt = at;
+                    tally.blocksBefore = tally.blocks;
+                }
             } else if (!tally.ownLast || !tally.ownWritten) {
                 tally.blocks++;
                 tally.ownLast = true;

@@ -518,34 +518,42 @@ final class SplitRules {
 
         /**
          * The index of the first of the siblings just before {@code b} that the rule {@code b}
-         * came from wrote before it, told by counting: where the rule's text before the first
-         * declaration of {@code b} writes exactly k blocks for sure ({@link
-         * ScssOutline#blocksWritten}), those are the k blocks dart-sass wrote just before
-         * {@code b}, as it writes a rule's CSS in one piece and in the order of its statements.
-         * This tells the rule's blocks from the same mixin's blocks a statement just before wrote
-         * (a sibling rule of the same selector, an {@code @if} after a mixin's {@code @content}),
-         * which map to the same places. Taken only when the walk back ({@code walked}) went over
-         * all k and none of them has moved; {@code b} otherwise.
+         * came from wrote before it, told by counting: where {@code b} is the rule's first later
+         * part, starting with the declaration {@link ScssOutline#laterPart} finds, and the rule's
+         * text writes exactly k blocks before that declaration for sure, those are the k blocks
+         * dart-sass wrote just before {@code b}, as it writes a rule's CSS in one piece and in the
+         * order of its statements. This tells the rule's blocks from the same mixin's blocks a
+         * statement just before wrote (a sibling rule of the same selector, an {@code @if} after
+         * a mixin's {@code @content}), which map to the same places. Taken only when the walk
+         * back ({@code walked}) went over all k and none of them has moved; {@code b} otherwise.
          */
         private int firstCounted(List<Block> siblings, int b, int walked, Written written, Block parent) {
             int source = written.origin().source();
             int[] rule = written.braces();
-            int declared = Integer.MAX_VALUE;
-            for (int place : declaredInRule(siblings.get(b), source, rule)) {
-                declared = Math.min(declared, place);
-            }
-            ScssOutline.Place place = places(source).get(declared);
-            if (place == null || place.open() != rule[0]) {
+            ScssOutline.LaterPart later = ScssOutline.laterPart(contents.get(source), rule[0], rule[1], this::onlyBody,
+                    parent.open >= 0);
+            if (later == null || b - later.blocksBefore() < walked) {
                 return b;
             }
-            int count = ScssOutline.blocksWritten(contents.get(source), rule[0] + 1, declared, this::onlyBody, parent.open >= 0);
-            if (count <= 0 || b - count < walked) {
+            Block part = siblings.get(b);
+            int l = line(part.open) + 1;
+            StaticValues.Origin first = l < line(part.close) ? origins.get(StaticValues.key(l, spacesAfter(css, lineStarts[l]) - lineStarts[l])) : null;
+            if (first == null || first.source() >= contents.size() || offset(first) != later.at()
+                    || !contents.get(first.source()).equals(later.source())) {
                 return b;
             }
+            int count = later.blocksBefore();
             for (int k = b - count + 1; k <= b; k++) {
                 if (writtenAfter.get(siblings.get(k)) != siblings.get(k - 1)) {
                     return b;
                 }
+            }
+            // a mixin's declaration may start a later part of the rule after its first too (the
+            // mixin included twice): then the blocks counted must follow a block not the rule's
+            boolean ownText = first.source() == source && later.at() > rule[0] && later.at() < rule[1];
+            Block before = writtenAfter.get(siblings.get(b - count));
+            if (!ownText && !later.once() && before != null && written.origin().equals(origin(before))) {
+                return b;
             }
             return b - count;
         }

@@ -121,7 +121,10 @@ class ScssOutlineTest {
         assertFalse(ScssOutline.writesOnlyRules("@media print { y: 2; }", 0, 22, true));
     }
 
-    /** What a rule's braces hold before {@code c: 3}, counted with the mixins below. */
+    /**
+     * The blocks the rule writes before its first later part, counted with the mixins below, when
+     * that part starts at {@code c: 3}; -1 when not told.
+     */
     private static int blocksBefore(String rule, boolean inAtRule) {
         String source = """
                 @mixin mq($w) { @media (min-width: $w) { @content; } }
@@ -133,10 +136,15 @@ class ScssOutlineTest {
                 """ + rule;
         Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
         int open = source.indexOf('{', source.length() - rule.length());
-        return ScssOutline.blocksWritten(source, open + 1, source.lastIndexOf("c: 3"), name -> {
+        ScssOutline.LaterPart later = ScssOutline.laterPart(source, open, source.lastIndexOf('}'), name -> {
             List<int[]> found = mixins.get(name);
             return found == null || found.size() != 1 ? null : new ScssOutline.Body(source, found.get(0)[0], found.get(0)[1]);
         }, inAtRule);
+        if (later == null) {
+            return -1;
+        }
+        assertEquals(source.lastIndexOf("c: 3"), later.at());
+        return later.blocksBefore();
     }
 
     @Test
@@ -145,13 +153,30 @@ class ScssOutlineTest {
         assertEquals(3, blocksBefore("a { .b { x: 1; .d { y: 1; } z: 1; } c: 3; }", false));
         assertEquals(2, blocksBefore("a { & { @include framed; } $v: 1; @extend %p; // .x { }\n c: 3; }", false));
         assertEquals(1, blocksBefore("a { @include mq(1em) { .b { x: 1; } y: 1; } c: 3; }", false));
-        assertEquals(0, blocksBefore("a { @mixin local { .b { x: 1; } } c: 3; }", false));
+        assertEquals(1, blocksBefore("a { @mixin local { .b { x: 1; } } .d { y: 1; } c: 3; e: 4; .f { z: 1; } }", false));
+    }
+
+    @Test
+    void aMixinsDeclarationAfterABlockStartsTheLaterPart() {
+        String source = "@mixin small { &:not(.r) { x: 1; } font-size: 1px; c: 2; }\na { @include small; c: 3; }";
+        Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
+        int open = source.indexOf("a {") + 2;
+        ScssOutline.LaterPart later = ScssOutline.laterPart(source, open, source.lastIndexOf('}'),
+                name -> new ScssOutline.Body(source, mixins.get(name).get(0)[0], mixins.get(name).get(0)[1]), false);
+        assertEquals(new ScssOutline.LaterPart(1, source, source.indexOf("font-size"), true), later);
+        String twice = source.replace("a {", "a { @include small;");
+        int twiceOpen = twice.indexOf("a {") + 2;
+        assertEquals(new ScssOutline.LaterPart(1, twice, twice.indexOf("font-size"), false),
+                ScssOutline.laterPart(twice, twiceOpen, twice.lastIndexOf('}'), name -> new ScssOutline.Body(twice,
+                        ScssOutline.mixins(twice, false).get(name).get(0)[0], ScssOutline.mixins(twice, false).get(name).get(0)[1]), false));
     }
 
     @Test
     void aRulesTextWhoseBlocksCannotBeCountedForSureCountsMinusOne() {
-        // a part of the rule's own, through a mixin or not
+        // a first part of the rule's own, through a mixin or not, or no later part
         assertEquals(-1, blocksBefore("a { @include framed; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { c: 3; .b { x: 1; } }", false));
+        assertEquals(-1, blocksBefore("a { .b { x: 1; } } /* c: 3 */", false));
         assertEquals(-1, blocksBefore("a { /* note */ .b { x: 1; } c: 3; }", false));
         // what only evaluating says: a condition, a loop, a rule that may hold nothing
         assertEquals(-1, blocksBefore("a { @include maybe; c: 3; }", false));
@@ -176,8 +201,9 @@ class ScssOutlineTest {
         java.util.function.ToIntFunction<String> counted = rule -> {
             String text = mixins + rule;
             int open = text.indexOf('{', mixins.length());
-            return ScssOutline.blocksWritten(text, open + 1, text.lastIndexOf("c: 3"),
+            ScssOutline.LaterPart later = ScssOutline.laterPart(text, open, text.lastIndexOf('}'),
                     name -> new ScssOutline.Body(text, bodies.get(name).get(0)[0], bodies.get(name).get(0)[1]), false);
+            return later == null ? -1 : later.blocksBefore();
         };
         assertEquals(1024, counted.applyAsInt("a { @include m10; c: 3; }"));
         assertEquals(-1, counted.applyAsInt("a { @include m16; c: 3; }"));
