@@ -440,7 +440,7 @@ final class ScssOutline {
     }
 
     /**
-     * {@link #blocksWritten}'s walk over statements, into nested rules, at-rules and mixins. Mixins
+     * {@link #laterPart}'s walk over statements, into nested rules, at-rules and mixins. Mixins
      * that include others many times over could make the walk long, so it gives up after so many
      * statements, as it does so deep in mixins.
      */
@@ -470,10 +470,12 @@ final class ScssOutline {
                     continue;
                 }
                 if (source.startsWith("/*", i)) {
+                    // in the rule counted, where a comment goes is not read
                     if (scope.counted()) {
                         tally.sure = false;
+                    } else {
+                        declared(source, i, tally, scope);
                     }
-                    declared(source, i, tally, scope);
                     i = skip(source, i);
                     continue;
                 }
@@ -552,8 +554,10 @@ final class ScssOutline {
             } else if (text.equals("@content") || text.startsWith("@content(") || text.startsWith("@content ")) {
                 if (scope.content() != null) {
                     Scope outer = scope.contentScope();
-                    walk(scope.content().source(), scope.content().open() + 1, scope.content().close(), tally,
-                            new Scope(scope.counted(), scope.inAtRule(), outer.content(), outer.contentScope(), scope.depth() + 1));
+                    // the content reads its own @content as the include's scope does
+                    Scope inContent = new Scope(scope.counted(), scope.inAtRule(), outer.content(), outer.contentScope(),
+                            scope.depth() + 1);
+                    walk(scope.content().source(), scope.content().open() + 1, scope.content().close(), tally, inContent);
                 }
             } else if (text.startsWith("@") || text.indexOf(':') <= 0) {
                 tally.sure = false;

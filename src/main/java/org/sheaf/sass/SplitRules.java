@@ -535,11 +535,13 @@ final class SplitRules {
             if (later == null || b - later.blocksBefore() < walked) {
                 return b;
             }
+            // the part's first declaration, where its first line's text starts
             Block part = siblings.get(b);
             int l = line(part.open) + 1;
-            StaticValues.Origin first = l < line(part.close) ? origins.get(StaticValues.key(l, spacesAfter(css, lineStarts[l]) - lineStarts[l])) : null;
-            if (first == null || first.source() >= contents.size() || offset(first) != later.at()
-                    || !contents.get(first.source()).equals(later.source())) {
+            StaticValues.Origin opening = l < line(part.close)
+                    ? origins.get(StaticValues.key(l, spacesAfter(css, lineStarts[l]) - lineStarts[l])) : null;
+            if (opening == null || opening.source() >= contents.size() || offset(opening) != later.at()
+                    || !contents.get(opening.source()).equals(later.source())) {
                 return b;
             }
             int count = later.blocksBefore();
@@ -550,7 +552,7 @@ final class SplitRules {
             }
             // a mixin's declaration may start a later part of the rule after its first too (the
             // mixin included twice): then the blocks counted must follow a block not the rule's
-            boolean ownText = first.source() == source && later.at() > rule[0] && later.at() < rule[1];
+            boolean ownText = opening.source() == source && later.at() > rule[0] && later.at() < rule[1];
             Block before = writtenAfter.get(siblings.get(b - count));
             if (!ownText && !later.once() && before != null && written.origin().equals(origin(before))) {
                 return b;

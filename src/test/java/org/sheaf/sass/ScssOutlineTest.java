@@ -178,6 +178,7 @@ class ScssOutlineTest {
         assertEquals(-1, blocksBefore("a { c: 3; .b { x: 1; } }", false));
         assertEquals(-1, blocksBefore("a { .b { x: 1; } } /* c: 3 */", false));
         assertEquals(-1, blocksBefore("a { /* note */ .b { x: 1; } c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { .b { x: 1; } /* note */ c: 3; }", false));
         // what only evaluating says: a condition, a loop, a rule that may hold nothing
         assertEquals(-1, blocksBefore("a { @include maybe; c: 3; }", false));
         assertEquals(-1, blocksBefore("a { @each $i in 1, 2 { &-#{$i} { x: 1; } } c: 3; }", false));
