@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 
 /**
  * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
  * CSS rules one Sass rule wrote: which block a statement stands in and the statement before it
  * there (SCSS only), the statement a place lies in, the mixins a stretch of text includes, the
- * stylesheets it imports and where each mixin's body is. Strings, comments and interpolations are
- * skipped; nothing is evaluated.
+ * stylesheets it imports, where each mixin's body is and how many blocks a stretch of a rule
+ * writes. Strings, comments and interpolations are skipped; nothing is evaluated.
  */
 final class ScssOutline {
 
@@ -375,6 +376,237 @@ final class ScssOutline {
             i++;
         }
         return false;
+    }
+
+    /** A mixin's body, or an include's content: the stylesheet it stands in and the offsets of its braces. */
+    record Body(String source, int open, int close) {
+    }
+
+    /**
+     * A style rule's first later part: the declaration of the rule's own that starts it (in the
+     * rule's text or a mixin's, {@code source} and the offset {@code at}), how many blocks the
+     * rule writes before it, and whether that declaration is the rule's own only once for sure
+     * (a mixin's, included twice, may start a later part after the first too).
+     */
+    record LaterPart(int blocksBefore, String source, int at, boolean once) {
+    }
+
+    /**
+     * Where the first later part of the style rule whose braces are at {@code open} and
+     * {@code close} starts, and how many blocks the rule writes before it, each one for sure: a
+     * nested rule writes its parts and the blocks nested in it, an {@code @media} one block, an
+     * include what its mixin's body writes (with {@code @content} the include's content), read
+     * in turn, up to the first declaration that lands in the rule's own block after a block.
+     * dart-sass writes what a rule's statements evaluate to in that order, so these are the
+     * blocks just before that later part. Null when it cannot be told: a declaration or comment
+     * of the rule's own before any block (a first part of the rule), a rule or {@code @media}
+     * that may write nothing, control flow, {@code @at-root} or any other at-rule, a mixin whose
+     * name has not exactly one body ({@code mixin} gives it, or null), an {@code @media} inside
+     * an at-rule (dart-sass writes it after that at-rule's block), which {@code inAtRule} says of
+     * the rule, or no later part at all.
+     */
+    static LaterPart laterPart(String source, int open, int close, Function<String, Body> mixin, boolean inAtRule) {
+        Tally tally = new Tally();
+        new BlockCounter(mixin).walk(source, open + 1, close, tally, new Scope(true, inAtRule, null, null, 0));
+        return tally.laterAt < 0 ? null
+                : new LaterPart(tally.blocksBefore, tally.laterSource, tally.laterAt, tally.sure && !tally.again);
+    }
+
+    /** The blocks a stretch wrote, and whether the part of the rule it stands in is the last of them. */
+    private static final class Tally {
+        int blocks;
+        boolean ownLast = true;
+        boolean ownWritten;
+        boolean sure = true;
+        /**
+         * Where the rule's first later part starts, once found, with the blocks before it; the
+         * walk goes on to tell whether the same declaration lands in the rule's own block again.
+         */
+        String laterSource;
+        int laterAt = -1;
+        int blocksBefore;
+        boolean again;
+    }
+
+    /**
+     * Where a stretch is evaluated: directly in the rule being counted (where a declaration
+     * starts a part of that rule), inside an at-rule, and the content {@code @content} writes
+     * there, read in the scope of its include.
+     */
+    private record Scope(boolean counted, boolean inAtRule, Body content, Scope contentScope, int depth) {
+        Scope nested(boolean atRule) {
+            return new Scope(false, inAtRule || atRule, content, contentScope, depth);
+        }
+    }
+
+    /**
+     * {@link #laterPart}'s walk over statements, into nested rules, at-rules and mixins. Mixins
+     * that include others many times over could make the walk long, so it gives up after so many
+     * statements, as it does so deep in mixins.
+     */
+    private static final class BlockCounter {
+        private static final int DEEPEST = 32;
+        private static final int MOST_STATEMENTS = 10_000;
+        private final Function<String, Body> mixin;
+        private int statements;
+
+        BlockCounter(Function<String, Body> mixin) {
+            this.mixin = mixin;
+        }
+
+        void walk(String source, int from, int to, Tally tally, Scope scope) {
+            if (scope.depth() > DEEPEST) {
+                tally.sure = false;
+            }
+            int i = from;
+            while (i < to && tally.sure) {
+                char c = source.charAt(i);
+                if (Character.isWhitespace(c) || c == ';') {
+                    i++;
+                    continue;
+                }
+                if (source.startsWith("//", i)) {
+                    i = skip(source, i);
+                    continue;
+                }
+                if (source.startsWith("/*", i)) {
+                    // in the rule counted, where a comment goes is not read
+                    if (scope.counted()) {
+                        tally.sure = false;
+                    } else {
+                        declared(source, i, tally, scope);
+                    }
+                    i = skip(source, i);
+                    continue;
+                }
+                if (++statements > MOST_STATEMENTS) {
+                    tally.sure = false;
+                    return;
+                }
+                int end = i;
+                int parentheses = 0;
+                while (end < to) {
+                    int skipped = skip(source, end);
+                    if (skipped > end) {
+                        end = skipped;
+                        continue;
+                    }
+                    char d = source.charAt(end);
+                    if (d == '(') {
+                        parentheses++;
+                    } else if (d == ')') {
+                        parentheses--;
+                    } else if (d == '{' || d == '}' || d == ';' && parentheses <= 0) {
+                        break;
+                    }
+                    end++;
+                }
+                String text = source.substring(i, Math.min(end, to)).strip();
+                if (end < to && source.charAt(end) == '{') {
+                    int[] braces = SplitRules.braces(source, end);
+                    if (braces == null || braces[1] >= to) {
+                        tally.sure = false;
+                        return;
+                    }
+                    block(text, new Body(source, braces[0], braces[1]), tally, scope);
+                    i = braces[1] + 1;
+                } else if (end < to && source.charAt(end) == '}') {
+                    tally.sure = false;
+                } else {
+                    statement(source, i, text, tally, scope);
+                    i = end + 1;
+                }
+            }
+        }
+
+        /** A statement with a block: a nested rule, an {@code @media}, an include with content or a definition. */
+        private void block(String prelude, Body body, Tally tally, Scope scope) {
+            if (prelude.startsWith("@mixin") || prelude.startsWith("@function")) {
+                return;
+            }
+            if (prelude.startsWith("@include")) {
+                included(prelude, body, tally, scope);
+                return;
+            }
+            boolean media = prelude.startsWith("@media");
+            if (media && scope.inAtRule() || !media && (prelude.startsWith("@") || prelude.endsWith(":")
+                    || prelude.indexOf('%') >= 0)) {
+                tally.sure = false;
+                return;
+            }
+            Tally inner = new Tally();
+            walk(body.source(), body.open() + 1, body.close(), inner, scope.nested(media));
+            if (!inner.sure || inner.blocks == 0) {
+                tally.sure = false;
+                return;
+            }
+            tally.blocks += media ? 1 : inner.blocks;
+            tally.ownLast = false;
+        }
+
+        /** A statement without a block. */
+        private void statement(String source, int at, String text, Tally tally, Scope scope) {
+            if (text.isEmpty() || text.startsWith("$") || text.matches("@(extend|debug|warn)\\b.*")) {
+                return;
+            }
+            if (text.startsWith("@include")) {
+                included(text, null, tally, scope);
+            } else if (text.equals("@content") || text.startsWith("@content(") || text.startsWith("@content ")) {
+                if (scope.content() != null) {
+                    Scope outer = scope.contentScope();
+                    // the content reads its own @content as the include's scope does
+                    Scope inContent = new Scope(scope.counted(), scope.inAtRule(), outer.content(), outer.contentScope(),
+                            scope.depth() + 1);
+                    walk(scope.content().source(), scope.content().open() + 1, scope.content().close(), tally, inContent);
+                }
+            } else if (text.startsWith("@") || text.indexOf(':') <= 0) {
+                tally.sure = false;
+            } else {
+                declared(source, at, tally, scope);
+            }
+        }
+
+        /** An include, with its content or none: what its mixin's body writes where the include stands. */
+        private void included(String text, Body content, Tally tally, Scope scope) {
+            int nameStart = "@include".length();
+            while (nameStart < text.length() && Character.isWhitespace(text.charAt(nameStart))) {
+                nameStart++;
+            }
+            int nameEnd = nameStart;
+            while (nameEnd < text.length() && isNameCharacter(text.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            String name = text.substring(nameStart, nameEnd);
+            Body body = name.isEmpty() ? null : mixin.apply(normalized(name.substring(name.lastIndexOf('.') + 1)));
+            if (body == null) {
+                tally.sure = false;
+                return;
+            }
+            walk(body.source(), body.open() + 1, body.close(), tally,
+                    new Scope(scope.counted(), scope.inAtRule(), content, scope, scope.depth() + 1));
+        }
+
+        /**
+         * A declaration or comment at {@code at}: it goes in the rule's last part, or starts a new
+         * one after a block; in the rule counted, that new part is the later part looked for.
+         */
+        private static void declared(String source, int at, Tally tally, Scope scope) {
+            if (scope.counted()) {
+                if (tally.laterAt >= 0) {
+                    tally.again |= tally.laterAt == at && tally.laterSource.equals(source);
+                } else if (tally.blocks == 0) {
+                    tally.sure = false;
+                } else {
+                    tally.laterSource = source;
+                    tally.laterAt = at;
+                    tally.blocksBefore = tally.blocks;
+                }
+            } else if (!tally.ownLast || !tally.ownWritten) {
+                tally.blocks++;
+                tally.ownLast = true;
+                tally.ownWritten = true;
+            }
+        }
     }
 
     /**

@@ -427,7 +427,9 @@ final class SplitRules {
          * end of the previous top-level style rule's CSS, where the rule's source (or the include
          * whose content it heads) follows a style rule; the part of the SCSS rule it is nested
          * in, where the rule's source follows a declaration of that rule; or the block of that
-         * rule a statement just before wrote last ({@link #endsPreviousStatement}).
+         * rule a statement just before wrote last ({@link #endsPreviousStatement}). Failing all
+         * these, the blocks the rule's text writes before {@code b} are counted ({@link
+         * #firstCounted}).
          */
         int firstThroughMixins(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
@@ -466,13 +468,15 @@ final class SplitRules {
             if (first == b) {
                 return b;
             }
+            int walked = first;
+            java.util.function.IntSupplier counted = () -> indented ? b : firstCounted(siblings, b, walked, written, parent);
             if (nestedIn(siblings.get(first), written, selectors)) {
                 // the rule's CSS is written in one piece, so all from a block of its own on is the rule's
                 return first;
             }
             if (first == 0) {
-                return top ? writesFirst(origin, mixinNames) ? first : b
-                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : b;
+                return top ? writesFirst(origin, mixinNames) ? first : counted.getAsInt()
+                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : counted.getAsInt();
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
@@ -492,7 +496,7 @@ final class SplitRules {
             }
             ScssOutline.Place place = places(origin.source()).get(at);
             if (place == null) {
-                return b;
+                return counted.getAsInt();
             }
             ScssOutline.Place head = top ? headOfContent(origin.source(), at, new Quiet(mixinNames)) : null;
             if (head != null && !groups.get(previous).equals(groups.get(rule)) && head.previous() == ScssOutline.Kind.RULE) {
@@ -509,7 +513,61 @@ final class SplitRules {
                     || endsPreviousStatement(writtenAfter.get(siblings.get(first)), origin.source(), at, place.open(), selectors, braces[0]))) {
                 return first;
             }
-            return b;
+            return counted.getAsInt();
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that the rule {@code b}
+         * came from wrote before it, told by counting: where {@code b} is the rule's first later
+         * part, starting with the declaration {@link ScssOutline#laterPart} finds, and the rule's
+         * text writes exactly k blocks before that declaration for sure, those are the k blocks
+         * dart-sass wrote just before {@code b}, as it writes a rule's CSS in one piece and in the
+         * order of its statements. This tells the rule's blocks from the same mixin's blocks a
+         * statement just before wrote (a sibling rule of the same selector, an {@code @if} after
+         * a mixin's {@code @content}), which map to the same places. Taken only when the walk
+         * back ({@code walked}) went over all k and none of them has moved; {@code b} otherwise.
+         */
+        private int firstCounted(List<Block> siblings, int b, int walked, Written written, Block parent) {
+            int source = written.origin().source();
+            int[] rule = written.braces();
+            ScssOutline.LaterPart later = ScssOutline.laterPart(contents.get(source), rule[0], rule[1], this::onlyBody,
+                    parent.open >= 0);
+            if (later == null || b - later.blocksBefore() < walked) {
+                return b;
+            }
+            // the part's first declaration, where its first line's text starts
+            Block part = siblings.get(b);
+            int l = line(part.open) + 1;
+            StaticValues.Origin opening = l < line(part.close)
+                    ? origins.get(StaticValues.key(l, spacesAfter(css, lineStarts[l]) - lineStarts[l])) : null;
+            if (opening == null || opening.source() >= contents.size() || offset(opening) != later.at()
+                    || !contents.get(opening.source()).equals(later.source())) {
+                return b;
+            }
+            int count = later.blocksBefore();
+            for (int k = b - count + 1; k <= b; k++) {
+                if (writtenAfter.get(siblings.get(k)) != siblings.get(k - 1)) {
+                    return b;
+                }
+            }
+            // a mixin's declaration may start a later part of the rule after its first too (the
+            // mixin included twice): then the blocks counted must follow a block not the rule's
+            boolean ownText = opening.source() == source && later.at() > rule[0] && later.at() < rule[1];
+            Block before = writtenAfter.get(siblings.get(b - count));
+            if (!ownText && !later.once() && before != null && written.origin().equals(origin(before))) {
+                return b;
+            }
+            return b - count;
+        }
+
+        /** The body of the mixin of that name, when the sources define exactly one in SCSS; null otherwise. */
+        private ScssOutline.Body onlyBody(String name) {
+            List<int[]> found = mixins().getOrDefault(name, List.of());
+            if (found.size() != 1 || indentedSource(found.get(0)[0])) {
+                return null;
+            }
+            int[] body = found.get(0);
+            return new ScssOutline.Body(contents.get(body[0]), body[1], body[2]);
         }
 
         /**

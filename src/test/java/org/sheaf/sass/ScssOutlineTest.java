@@ -120,4 +120,94 @@ class ScssOutlineTest {
         assertFalse(ScssOutline.writesOnlyRules(".b { y: 2; } @content;", 0, 22, false));
         assertFalse(ScssOutline.writesOnlyRules("@media print { y: 2; }", 0, 22, true));
     }
+
+    /**
+     * The blocks the rule writes before its first later part, counted with the mixins below, when
+     * that part starts at {@code c: 3}; -1 when not told.
+     */
+    private static int blocksBefore(String rule, boolean inAtRule) {
+        String source = """
+                @mixin mq($w) { @media (min-width: $w) { @content; } }
+                @mixin fs($s) { & { font-size: $s; } @include mq(10em) { font-size: $s * 2; } }
+                @mixin framed { border: 0; .frame { margin: 0; } }
+                @mixin maybe { @if $on { & { x: 1; } } }
+                @mixin two { y: 1; }
+                @mixin two { y: 2; }
+                """ + rule;
+        Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
+        int open = source.indexOf('{', source.length() - rule.length());
+        ScssOutline.LaterPart later = ScssOutline.laterPart(source, open, source.lastIndexOf('}'), name -> {
+            List<int[]> found = mixins.get(name);
+            return found == null || found.size() != 1 ? null : new ScssOutline.Body(source, found.get(0)[0], found.get(0)[1]);
+        }, inAtRule);
+        if (later == null) {
+            return -1;
+        }
+        assertEquals(source.lastIndexOf("c: 3"), later.at());
+        return later.blocksBefore();
+    }
+
+    @Test
+    void aRulesTextWritesABlockForEachNestedRulePartAndMediaThroughItsMixins() {
+        assertEquals(2, blocksBefore("a { @include fs(1px); c: 3; }", false));
+        assertEquals(3, blocksBefore("a { .b { x: 1; .d { y: 1; } z: 1; } c: 3; }", false));
+        assertEquals(2, blocksBefore("a { & { @include framed; } $v: 1; @extend %p; // .x { }\n c: 3; }", false));
+        assertEquals(1, blocksBefore("a { @include mq(1em) { .b { x: 1; } y: 1; } c: 3; }", false));
+        assertEquals(1, blocksBefore("a { @mixin local { .b { x: 1; } } .d { y: 1; } c: 3; e: 4; .f { z: 1; } }", false));
+    }
+
+    @Test
+    void aMixinsDeclarationAfterABlockStartsTheLaterPart() {
+        String source = "@mixin small { &:not(.r) { x: 1; } font-size: 1px; c: 2; }\na { @include small; c: 3; }";
+        Map<String, List<int[]>> mixins = ScssOutline.mixins(source, false);
+        int open = source.indexOf("a {") + 2;
+        ScssOutline.LaterPart later = ScssOutline.laterPart(source, open, source.lastIndexOf('}'),
+                name -> new ScssOutline.Body(source, mixins.get(name).get(0)[0], mixins.get(name).get(0)[1]), false);
+        assertEquals(new ScssOutline.LaterPart(1, source, source.indexOf("font-size"), true), later);
+        String twice = source.replace("a {", "a { @include small;");
+        int twiceOpen = twice.indexOf("a {") + 2;
+        assertEquals(new ScssOutline.LaterPart(1, twice, twice.indexOf("font-size"), false),
+                ScssOutline.laterPart(twice, twiceOpen, twice.lastIndexOf('}'), name -> new ScssOutline.Body(twice,
+                        ScssOutline.mixins(twice, false).get(name).get(0)[0], ScssOutline.mixins(twice, false).get(name).get(0)[1]), false));
+    }
+
+    @Test
+    void aRulesTextWhoseBlocksCannotBeCountedForSureCountsMinusOne() {
+        // a first part of the rule's own, through a mixin or not, or no later part
+        assertEquals(-1, blocksBefore("a { @include framed; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { c: 3; .b { x: 1; } }", false));
+        assertEquals(-1, blocksBefore("a { .b { x: 1; } } /* c: 3 */", false));
+        assertEquals(-1, blocksBefore("a { /* note */ .b { x: 1; } c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { .b { x: 1; } /* note */ c: 3; }", false));
+        // what only evaluating says: a condition, a loop, a rule that may hold nothing
+        assertEquals(-1, blocksBefore("a { @include maybe; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { @each $i in 1, 2 { &-#{$i} { x: 1; } } c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { .b { $v: 1; } c: 3; }", false));
+        // a mixin of two bodies, one unknown, an @media that an at-rule around writes elsewhere
+        assertEquals(-1, blocksBefore("a { @include two; .b { x: 1; } c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { @include nowhere; c: 3; }", false));
+        assertEquals(-1, blocksBefore("a { @include fs(1px); c: 3; }", true));
+        assertEquals(-1, blocksBefore("a { @at-root .b { x: 1; } c: 3; }", false));
+    }
+
+    @Test
+    void mixinsThatIncludeOthersManyTimesOverAreCountedOnlySoFar() {
+        StringBuilder source = new StringBuilder("@mixin m0 { & { x: 1; } }\n");
+        for (int n = 1; n <= 16; n++) {
+            source.append("@mixin m").append(n).append(" { @include m").append(n - 1).append("; @include m")
+                    .append(n - 1).append("; }\n");
+        }
+        String mixins = source.toString();
+        Map<String, List<int[]>> bodies = ScssOutline.mixins(mixins, false);
+        java.util.function.ToIntFunction<String> counted = rule -> {
+            String text = mixins + rule;
+            int open = text.indexOf('{', mixins.length());
+            ScssOutline.LaterPart later = ScssOutline.laterPart(text, open, text.lastIndexOf('}'),
+                    name -> new ScssOutline.Body(text, bodies.get(name).get(0)[0], bodies.get(name).get(0)[1]), false);
+            return later == null ? -1 : later.blocksBefore();
+        };
+        assertEquals(1024, counted.applyAsInt("a { @include m10; c: 3; }"));
+        assertEquals(-1, counted.applyAsInt("a { @include m16; c: 3; }"));
+    }
 }
+
