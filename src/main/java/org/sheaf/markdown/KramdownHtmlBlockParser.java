@@ -45,7 +45,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
             "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1\\b|block\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
-    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+    static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
             "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
             "sub", "sup", "tt", "u", "var");
