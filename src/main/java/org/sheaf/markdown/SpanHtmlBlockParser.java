@@ -69,8 +69,18 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     public BlockContinue tryContinue(ParserState state) {
         // a line of a closing tag ends kramdown's paragraph, but it then starts one of its own,
         // which kramdown joins to the paragraph right before it
-        boolean takes = closingEnd < 0 || !tail.isEmpty() && (tailHtmlEnd >= 0 ? state.getLine().getStartOffset() < tailHtmlEnd
-                : KramdownHtmlBlockParser.continuesTail(state) || CLOSING_LINE.matcher(state.getLine().subSequence(state.getIndex())).lookingAt());
+        BasedSequence line = state.getLine();
+        boolean takes;
+        if (closingEnd < 0) {
+            takes = true;
+        } else if (tail.isEmpty()) {
+            takes = false;
+        } else if (tailHtmlEnd >= 0) {
+            takes = line.getStartOffset() < tailHtmlEnd;
+        } else {
+            takes = KramdownHtmlBlockParser.continuesTail(state)
+                    || CLOSING_LINE.matcher(line.subSequence(state.getIndex())).lookingAt();
+        }
         return takes ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
     }
 
@@ -109,11 +119,13 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     @Override
     public void closeBlock(ParserState state) {
         BasedSequence all = block.getChars().getBaseSequence();
-        int end = closingEnd >= 0 ? closingEnd : content.isEmpty() ? block.getEndOffset() : content.get(content.size() - 1).getEndOffset();
+        int end = closingEnd >= 0 ? closingEnd
+                : content.isEmpty() ? block.getEndOffset() : content.get(content.size() - 1).getEndOffset();
         block.setChars(all.subSequence(block.getStartOffset(), end).trimEnd());
         block.setContent(SegmentedSequence.create(block.getChars(), content));
         if (!tail.isEmpty()) {
-            BasedSequence chars = all.subSequence(tail.get(0).getStartOffset(), tail.get(tail.size() - 1).getEndOffset()).trimEnd();
+            BasedSequence chars = all.subSequence(tail.get(0).getStartOffset(), tail.get(tail.size() - 1).getEndOffset())
+                    .trimEnd();
             tailText = SegmentedSequence.create(chars, tail).trimEnd();
             if (tailHtmlEnd >= 0) {
                 HtmlBlock html = new HtmlBlock(chars);
