@@ -45,7 +45,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
             "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1\\b|block\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
-    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+    static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
             "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
             "sub", "sup", "tt", "u", "var");
@@ -106,6 +106,19 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return name != null && !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Where the block-level HTML that a tag at {@code at} starts ({@link #startsBlockTag}) ends in
+     * {@code text}: after the closing tag of the element it opens, or after the tag itself.
+     */
+    static int blockHtmlEnd(CharSequence text, int at) {
+        Matcher tag = OPEN_TAG.matcher(text);
+        if (tag.region(at, text.length()).lookingAt()) {
+            return elementEnd(text, tag);
+        }
+        Matcher close = CLOSE_TAG.matcher(text);
+        return close.region(at, text.length()).lookingAt() ? close.end() : at;
+    }
+
     private static final Pattern LAZY_END_TAG = Pattern.compile(" {0,3}<(/)?(" + NAME + ")(\\s*>)?",
             Pattern.UNICODE_CHARACTER_CLASS);
 
@@ -139,13 +152,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
-        int next = state.getNextNonSpaceIndex();
-        if (tailStart >= 0 && !state.isBlank()
-                && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()
-                && !startsBlockHtml(line.getBaseSequence(), line.getStartOffset() + next)) {
-            return BlockContinue.atIndex(state.getIndex());
-        }
-        return BlockContinue.none();
+        return tailStart >= 0 && continuesTail(state) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
+    }
+
+    /**
+     * Whether the state's line goes on the paragraph that text after an element's closing tag
+     * began: kramdown's GFM paragraph, which a blank line, a line that starts another block
+     * ({@link #PARAGRAPH_END}) or block-level HTML ends.
+     */
+    static boolean continuesTail(ParserState state) {
+        BasedSequence line = state.getLine();
+        return !state.isBlank() && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()
+                && !startsBlockHtml(line.getBaseSequence(), line.getStartOffset() + state.getNextNonSpaceIndex());
     }
 
     @Override

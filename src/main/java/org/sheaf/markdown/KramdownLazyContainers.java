@@ -287,8 +287,9 @@ final class KramdownLazyContainers {
         /**
          * How an item whose first line holds nothing but perhaps an attribute list goes on, as
          * kramdown reads it: its text is indented by four columns, whatever its marker's width.
-         * So after a blank line only a line indented by four columns is the item's (flexmark ends
-         * an empty item at the blank line and takes any line at the marker's width), and a
+         * So a line indented by four columns loses four (flexmark takes the marker's width), after
+         * a blank line only such a line is the item's (flexmark ends an empty item at the blank
+         * line), any other line right after the item's line is its text as it stands, lazily, and a
          * marker indented less is the list's next item.
          */
         private BlockContinue continueBareItem(ParserState state) {
@@ -300,8 +301,11 @@ final class KramdownLazyContainers {
             if (nextItemOfBareItem(state)) {
                 return BlockContinue.none();
             }
+            if (state.getIndent() >= 4) {
+                return BlockContinue.atColumn(state.getColumn() + 4);
+            }
             if (blankBefore) {
-                return state.getIndent() >= 4 ? BlockContinue.atColumn(state.getColumn() + 4) : BlockContinue.none();
+                return BlockContinue.none();
             }
             BlockContinue result = flexmark.tryContinue(state);
             return result == null && (readAhead(state) || takesLazily(state)) ? BlockContinue.atIndex(state.getIndex()) : result;
@@ -353,7 +357,9 @@ final class KramdownLazyContainers {
             }
             Node list = getBlock().getParent();
             Pattern item = list instanceof OrderedList ? ORDERED_ITEM : BULLET_ITEM;
-            return !afterBlank && getBlock().hasChildren() && !item.matcher(rest).lookingAt();
+            // an item whose first line is bare has had that line, which kramdown reads as its text
+            return !afterBlank && (getBlock().hasChildren() || bareFirstLine((ListItem) getBlock()))
+                    && !item.matcher(rest).lookingAt();
         }
 
         /**

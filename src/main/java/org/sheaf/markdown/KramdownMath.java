@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
@@ -81,7 +82,7 @@ final class KramdownMath {
             int start = state.getNextNonSpaceIndex();
             if (state.getIndent() >= 4 || start + 1 >= line.length() || line.charAt(start) != '$'
                     || line.charAt(start + 1) != '$' || matched.getBlockParser().isParagraphParser()
-                    || !afterBoundary(line, start)) {
+                    || !(afterBoundary(line, start) || startsBareItem(matched))) {
                 return BlockStart.none();
             }
             CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
@@ -114,6 +115,15 @@ final class KramdownMath {
                 previous--;
             }
             return all.subSequence(previous, lineStart).isBlank();
+        }
+
+        /**
+         * Whether the line is the first of an item's text under a first line that holds nothing
+         * but perhaps an attribute list, where kramdown starts reading the item's blocks.
+         */
+        private static boolean startsBareItem(MatchedBlockParser matched) {
+            return matched.getBlockParser().getBlock() instanceof ListItem item && !item.hasChildren()
+                    && KramdownLazyContainers.LazyContainer.bareFirstLine(item);
         }
 
         /** Whether a list item or block quote marker opened on this line comes before {@code start}. */

@@ -28,6 +28,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.BitSet;
 import java.util.List;
@@ -80,6 +81,11 @@ final class LeanInlineParser extends InlineParserImpl {
     private static final Map<String, Pattern> RAW_ELEMENT_END = RAW_ELEMENTS.stream()
             .collect(Collectors.toUnmodifiableMap(name -> name,
                     name -> Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE)));
+    /** The name of the element an opening tag opens, in group 1. */
+    private static final Pattern OPENING_TAG_NAME = Pattern.compile("<([A-Za-z][\\w:.-]*)");
+    /** One attribute of a tag, its name in group 1 and its value, by how it is quoted, in group 2, 3 or 4. */
+    private static final Pattern TAG_ATTRIBUTE = Pattern.compile(
+            "\\s+([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
     /** A tag inside raw content, which kramdown still reads as a tag. */
     private static final Pattern NESTED_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>");
     /**
@@ -211,10 +217,23 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!super.parseHtmlInline()) {
             return false;
         }
-        if (block.getLastChild() instanceof HtmlInline tag) {
+        if (block.getLastChild() instanceof HtmlInline read) {
+            Matcher opening = OPENING_TAG_NAME.matcher(read.getChars());
+            Matcher markdown = opening.lookingAt() ? markdownAttribute(read.getChars(), opening.end()) : null;
+            HtmlInline tag = read;
+            String model = null;
+            if (markdown != null && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
+                BasedSequence chars = read.getChars();
+                tag = new HtmlInline(SegmentedSequence.create(chars.subSequence(0, markdown.start()), chars.subSequence(markdown.end())));
+                read.insertBefore(tag);
+                read.unlink();
+                model = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
+            }
             KramdownSpanElements.record(document, tag);
             Matcher raw = RAW_ELEMENT.matcher(tag.getChars());
-            if (raw.matches()) {
+            if ("0".equals(model) && !tag.getChars().endsWith("/>")) {
+                readRawContent(opening.group(1));
+            } else if (raw.matches() && !"span".equals(model)) {
                 readRawContent(raw.group(1));
             }
         }
@@ -222,12 +241,33 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
+     * The {@code markdown} attribute of the opening tag {@code tag}, its attributes read from
+     * {@code from} on, with the white space before it; its value in group 2, 3 or 4 (by the way
+     * it is quoted); null when the tag has none. kramdown drops the attribute from a span-level
+     * element and reads the element's content by it: raw for {@code "0"}, spans for
+     * {@code "span"}, as the element's kind has it otherwise.
+     */
+    private static Matcher markdownAttribute(BasedSequence tag, int from) {
+        Matcher attribute = TAG_ATTRIBUTE.matcher(tag);
+        for (int at = from; attribute.region(at, tag.length()).lookingAt(); at = attribute.end()) {
+            if (attribute.group(1).equalsIgnoreCase("markdown")) {
+                return attribute;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The content of an element whose content kramdown keeps raw ({@code <code>}, {@code <kbd>},
-     * ...), up to its closing tag or, without one, to the end of the text: tags in it are still
+     * ..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags in it are still
      * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
-        Matcher close = RAW_ELEMENT_END.get(name.toLowerCase(Locale.ROOT)).matcher(input).region(index, input.length());
+        Pattern closing = RAW_ELEMENT_END.get(name.toLowerCase(Locale.ROOT));
+        if (closing == null) {
+            closing = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
+        }
+        Matcher close = closing.matcher(input).region(index, input.length());
         int end = close.find() ? close.start() : input.length();
         Matcher tags = NESTED_TAG.matcher(input).region(index, end);
         int text = index;

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,7 +105,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             BasedSequence line = state.getLine();
             BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
             Matcher m = OPENING.matcher(rest);
-            if (!m.lookingAt()) {
+            // a line that starts with a span-level element is a paragraph in kramdown, whose
+            // element reads the attribute as span-level ones do (LeanInlineParser)
+            if (!m.lookingAt() || KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 return BlockStart.none();
             }
             String before = m.group(2) == null ? "" : m.group(2);

@@ -10,13 +10,12 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 final class SpanHtmlBlock extends Block {
     private final String tagName;
     private final String openingTag;
-    private final BasedSequence content;
+    private BasedSequence content = BasedSequence.NULL;
 
-    SpanHtmlBlock(BasedSequence chars, String tagName, String openingTag, BasedSequence content) {
+    SpanHtmlBlock(BasedSequence chars, String tagName, String openingTag) {
         super(chars);
         this.tagName = tagName;
         this.openingTag = openingTag;
-        this.content = content;
     }
 
     String tagName() {
@@ -28,9 +27,13 @@ final class SpanHtmlBlock extends Block {
         return openingTag;
     }
 
-    /** What stands between the tags. */
+    /** What stands between the tags, without the marks of the quotes and items around it. */
     BasedSequence content() {
         return content;
+    }
+
+    void setContent(BasedSequence content) {
+        this.content = content;
     }
 
     @Override

@@ -1,41 +1,62 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads {@code <div markdown="span">} ... {@code </div>} as kramdown does: what stands between
- * the tags, blank lines and all, is one text of Markdown spans, never blocks. Only a
- * block-level element at the margin of the page (outside any block quote or list item), holding
- * no element of its name, whose closing tag ends a line is read so; any other is raw HTML as
- * before ({@link KramdownHtmlBlockParser}).
+ * the opening tag and the first closing tag of the element's name, blank lines and all, is one
+ * text of Markdown spans, never blocks (the tag of a block-level element in it is text, so an
+ * element of its own name does not nest). Text after the closing tag on its line starts a
+ * paragraph, or raw HTML when it is block-level HTML. So reads a block-level element that starts
+ * a line, at the margin or in a block quote or list item, or under a paragraph's text where
+ * kramdown ends the paragraph; an element with no closing tag after it stays raw HTML
+ * ({@link KramdownHtmlBlockParser}). A span-level element ({@code <span>}) starts a paragraph,
+ * whose inline parser reads the attribute ({@link LeanInlineParser}).
  */
 final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
             "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"span\"|'span'|span)([^>]*)>");
 
-    private final SpanHtmlBlock block;
-    /** Where the line holding the closing tag ends in the document. */
-    private final int lastLineEnd;
+    /** A line that starts with a closing tag. */
+    private static final Pattern CLOSING_LINE = Pattern.compile(" {0,3}</[A-Za-z]");
 
-    private SpanHtmlBlockParser(SpanHtmlBlock block, int lastLineEnd) {
+    private final SpanHtmlBlock block;
+    private final Pattern closing;
+    /** The lines of the content, each without the marks of the containers on its line. */
+    private final List<BasedSequence> content = new ArrayList<>();
+    /** The text after the closing tag, and the lines that go on its paragraph. */
+    private final List<BasedSequence> tail = new ArrayList<>();
+    /** Where the closing tag ends in the document, or -1 before it is read. */
+    private int closingEnd = -1;
+    /** Where block-level HTML after the closing tag ends in the document, or -1 for none. */
+    private int tailHtmlEnd = -1;
+    private Block tailBlock;
+    private BasedSequence tailText;
+
+    private SpanHtmlBlockParser(SpanHtmlBlock block) {
         this.block = block;
-        this.lastLineEnd = lastLineEnd;
+        this.closing = Pattern.compile("</" + Pattern.quote(block.tagName()) + "\\s*>", Pattern.CASE_INSENSITIVE);
     }
 
     @Override
@@ -43,118 +64,176 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
         return block;
     }
 
+    /** Every line up to the closing tag's; then the lines of a paragraph begun after the tag. */
     @Override
     public BlockContinue tryContinue(ParserState state) {
+        // a line of a closing tag ends kramdown's paragraph, but it then starts one of its own,
+        // which kramdown joins to the paragraph right before it
         BasedSequence line = state.getLine();
-        return line.getStartOffset() < lastLineEnd ? BlockContinue.atIndex(line.length()) : BlockContinue.none();
+        boolean takes;
+        if (closingEnd < 0) {
+            takes = true;
+        } else if (tail.isEmpty()) {
+            takes = false;
+        } else if (tailHtmlEnd >= 0) {
+            takes = line.getStartOffset() < tailHtmlEnd;
+        } else {
+            takes = KramdownHtmlBlockParser.continuesTail(state)
+                    || CLOSING_LINE.matcher(line.subSequence(state.getIndex())).lookingAt();
+        }
+        return takes ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
     }
 
     @Override
+    public void addLine(ParserState state, BasedSequence line) {
+        if (closingEnd >= 0) {
+            tail.add(line);
+            return;
+        }
+        Matcher close = closing.matcher(line);
+        if (!close.find()) {
+            content.add(line);
+            return;
+        }
+        content.add(line.subSequence(0, close.start()));
+        closingEnd = line.getIndexOffset(close.end() - 1) + 1;
+        BasedSequence rest = line.subSequence(close.end());
+        if (!rest.isBlank()) {
+            BasedSequence text = rest.trimStart();
+            tail.add(text);
+            if (startsHtml(text)) {
+                tailHtmlEnd = KramdownHtmlBlockParser.blockHtmlEnd(text.getBaseSequence(), text.getStartOffset());
+            }
+        }
+    }
+
+    private static boolean startsHtml(BasedSequence text) {
+        return KramdownHtmlBlockParser.startsBlockTag(text, 0);
+    }
+
+    /**
+     * Sets the element's content and puts the block the text after its closing tag starts after
+     * it. An element whose containers end before its closing tag holds all their lines, as
+     * kramdown closes it at the end of their text.
+     */
+    @Override
     public void closeBlock(ParserState state) {
+        BasedSequence all = block.getChars().getBaseSequence();
+        int end = closingEnd >= 0 ? closingEnd
+                : content.isEmpty() ? block.getEndOffset() : content.get(content.size() - 1).getEndOffset();
+        block.setChars(all.subSequence(block.getStartOffset(), end).trimEnd());
+        block.setContent(SegmentedSequence.create(block.getChars(), content));
+        if (!tail.isEmpty()) {
+            BasedSequence chars = all.subSequence(tail.get(0).getStartOffset(), tail.get(tail.size() - 1).getEndOffset())
+                    .trimEnd();
+            tailText = SegmentedSequence.create(chars, tail).trimEnd();
+            if (tailHtmlEnd >= 0) {
+                HtmlBlock html = new HtmlBlock(chars);
+                BlockContent lines = new BlockContent();
+                tail.forEach(line -> lines.add(line, 0));
+                html.setContent(lines);
+                tailBlock = html;
+            } else {
+                tailBlock = new Paragraph(chars);
+            }
+            block.insertAfter(tailBlock);
+        }
     }
 
     /**
      * The spans of the element's content, with the white space flexmark's inline parser passes
      * over or writes as one line break (a blank line, the line break right after the opening
-     * tag, a line's indent) kept as text: kramdown writes the content as it stands but for its
-     * spans.
+     * tag, a line's indent past its containers') kept as text: kramdown writes the content as it
+     * stands but for its spans. Then the spans of the paragraph after the closing tag.
      */
     @Override
     public void parseInlines(InlineParser inlineParser) {
-        BasedSequence content = block.content();
-        inlineParser.parse(content, block);
-        int at = keepSpaces(block, content, content.getStartOffset());
-        if (content.getEndOffset() > at && content.baseSubSequence(at, content.getEndOffset()).isBlank()) {
-            block.appendChild(new Text(content.baseSubSequence(at, content.getEndOffset())));
+        BasedSequence text = block.content();
+        inlineParser.parse(text, block);
+        int at = keepSpaces(block, text, 0);
+        if (text.length() > at && text.subSequence(at).isBlank()) {
+            block.appendChild(new Text(text.subSequence(at)));
+        }
+        if (tailBlock instanceof Paragraph paragraph) {
+            inlineParser.parse(tailText, paragraph);
         }
     }
 
     /**
      * Puts the white space before each span under {@code parent} that the parser passed over
-     * back as text, from {@code at} on; a line break becomes its text. Returns where the spans end.
+     * back as text, from index {@code at} of {@code content} on; a line break becomes its text.
+     * Returns the index where the spans end.
      */
     private static int keepSpaces(Node parent, BasedSequence content, int at) {
         Node next;
         for (Node span = parent.getFirstChild(); span != null; span = next) {
             next = span.getNext();
-            if (span.getStartOffset() > at && content.baseSubSequence(at, span.getStartOffset()).isBlank()) {
-                span.insertBefore(new Text(content.baseSubSequence(at, span.getStartOffset())));
+            int start = indexOf(content, span.getStartOffset());
+            if (start > at && content.subSequence(at, start).isBlank()) {
+                span.insertBefore(new Text(content.subSequence(at, start)));
             }
-            at = Math.max(at, span.getStartOffset());
+            at = Math.max(at, start);
             if (span.hasChildren()) {
                 at = keepSpaces(span, content, at);
             } else if (span instanceof SoftLineBreak) {
                 span.insertBefore(new Text(span.getChars()));
                 span.unlink();
             }
-            at = Math.max(at, span.getEndOffset());
+            at = Math.max(at, indexOf(content, span.getEndOffset()));
         }
         return at;
     }
 
     /**
-     * The offset in {@code all} where the closing tag of the element {@code name} opened before
-     * {@code from} starts, elements of that name inside counted, or -1 when it has none.
+     * The index of {@code content}, a text of lines cut from the document, at which the
+     * document's offset {@code offset} stands, or the next index past it when the offset lies
+     * between two lines (in the marks of a container).
      */
-    private static int closingTag(BasedSequence all, String name, int from) {
-        String quoted = Pattern.quote(name);
-        Matcher tags = Pattern.compile("<(/?)" + quoted + "(?:\\s[^>]*)?>", Pattern.CASE_INSENSITIVE)
-                .matcher(all).region(from, all.length());
-        int depth = 0;
-        while (tags.find()) {
-            if (tags.group(1).isEmpty()) {
-                depth++;
-            } else if (depth-- == 0) {
-                return tags.start();
+    private static int indexOf(BasedSequence content, int offset) {
+        int low = 0;
+        int high = content.length();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (content.getIndexOffset(middle) < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
             }
         }
-        return -1;
-    }
-
-    /**
-     * Whether an element named {@code name} opens between {@code from} and {@code to}: kramdown
-     * then reads the span text to the first closing tag and what follows anew, which is left to
-     * the raw HTML reading.
-     */
-    private static boolean nested(BasedSequence all, String name, int from, int to) {
-        return Pattern.compile("<" + Pattern.quote(name) + "[\\s>/]", Pattern.CASE_INSENSITIVE).matcher(all).region(from, to).find();
+        return low;
     }
 
     /** Registers the parser with flexmark, ahead of the other HTML block parsers. */
     static final class Factory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            // at the margin: in no container but a list the line leaves (which flexmark keeps open
-            // to the end of the line), or under a paragraph there; a block-level element, as a
-            // line that starts with a span-level one is a paragraph in kramdown
+            // a block-level element, as a line that starts with a span-level one is a paragraph
+            // in kramdown; at the start of a block, or under a paragraph's text, which kramdown
+            // ends at block-level HTML
             BasedSequence line = state.getLine();
-            Block container = matched.getBlockParser().getBlock();
-            if (container instanceof Paragraph paragraph && KramdownHtmlBlockParser.endsLazyLines(line)) {
-                container = (Block) paragraph.getParent();
-            }
-            if (state.getIndex() != 0 || state.getIndent() != 0 || !(container instanceof Document || container instanceof ListBlock)
-                    || !KramdownHtmlBlockParser.startsBlockTag(line, 0)) {
+            int index = state.getNextNonSpaceIndex();
+            BlockParser open = matched.getBlockParser();
+            if (state.getIndent() >= 4 || !KramdownHtmlBlockParser.startsBlockTag(line, index)
+                    || !(open.isContainer() || open.isParagraphParser()
+                            && KramdownHtmlBlockParser.endsLazyLines(line.subSequence(state.getIndex())))) {
                 return BlockStart.none();
             }
-            Matcher m = OPENING.matcher(line);
+            Matcher m = OPENING.matcher(line).region(index, line.length());
             if (!m.lookingAt()) {
                 return BlockStart.none();
             }
             BasedSequence all = line.getBaseSequence();
             int contentStart = line.getStartOffset() + m.end();
-            int closing = closingTag(all, m.group(1), contentStart);
-            if (closing < 0 || nested(all, m.group(1), contentStart, closing)) {
+            if (!Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                    .matcher(all).region(contentStart, all.length()).find()) {
                 return BlockStart.none();
             }
-            Matcher close = Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>[ \\t]*(?:\\r?\\n|$)", Pattern.CASE_INSENSITIVE)
-                    .matcher(all).region(closing, all.length());
-            if (!close.lookingAt()) {
-                return BlockStart.none();
-            }
+            // kramdown writes the name of an HTML element in lower case
+            String name = KramdownNodeRenderer.BLOCK_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))
+                    ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
             String before = m.group(2) == null ? "" : m.group(2);
-            SpanHtmlBlock node = new SpanHtmlBlock(all.subSequence(line.getStartOffset(), close.end()).trimEnd(), m.group(1),
-                    "<" + m.group(1) + before + m.group(3) + ">", all.subSequence(contentStart, closing));
-            return BlockStart.of(new SpanHtmlBlockParser(node, close.end())).atIndex(line.length());
+            SpanHtmlBlock node = new SpanHtmlBlock(line.subSequence(index, m.end()), name, "<" + name + before + m.group(3) + ">");
+            return BlockStart.of(new SpanHtmlBlockParser(node)).atIndex(m.end());
         }
 
         @Override
