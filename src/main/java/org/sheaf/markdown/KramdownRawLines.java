@@ -1,11 +1,19 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -13,7 +21,9 @@ import java.util.regex.Pattern;
  * A line that starts with one to three spaces and then a tab, where a block would start. No
  * block of kramdown's starts so (its code wants a tab or four spaces first, its paragraph a
  * character that is not white space after up to three spaces), so kramdown keeps the line as
- * text outside any block: its Markdown spans read, its white space kept, no {@code <p>}.
+ * text outside any block: its Markdown spans read, its white space kept, no {@code <p>}. The
+ * like lines right under it join that text, so its spans are read over all of them (an
+ * emphasis opened on one line may close on the next), each line's white space kept.
  */
 final class KramdownRawLines {
     private static final Pattern RAW_LINE = Pattern.compile(" {1,3}\t[ \t]*\\S");
@@ -21,13 +31,18 @@ final class KramdownRawLines {
     private KramdownRawLines() {
     }
 
-    /** The line, read as text outside any paragraph. */
+    /** Whether {@code text}, a line's text after its containers' marks, is such a line. */
+    static boolean isRaw(CharSequence text) {
+        return RAW_LINE.matcher(text).lookingAt();
+    }
+
+    /** The line and the like lines under it, read as one text outside any paragraph. */
     static final class Line extends Block {
         Line(BasedSequence chars) {
             super(chars);
         }
 
-        /** The spaces and tabs the line starts with, which kramdown writes as they stand. */
+        /** The spaces and tabs the first line starts with, which kramdown writes as they stand. */
         String indent() {
             BasedSequence chars = getChars();
             return chars.subSequence(0, chars.length() - chars.trimStart().length()).toString();
@@ -45,12 +60,11 @@ final class KramdownRawLines {
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
             BasedSequence rest = line.subSequence(state.getIndex());
-            if (!RAW_LINE.matcher(rest).lookingAt() || matched.getBlockParser().isParagraphParser()
+            if (!isRaw(rest) || matched.getBlockParser().isParagraphParser()
                     || state.getActiveBlockParser().isParagraphParser()) {
                 return BlockStart.none();
             }
-            Line block = new Line(rest.trimEOL());
-            return BlockStart.of(new Parser(block, line)).atIndex(line.length());
+            return BlockStart.of(new Parser(rest.trimEOL())).atIndex(state.getIndex());
         }
 
         @Override
@@ -59,18 +73,88 @@ final class KramdownRawLines {
         }
     }
 
-    /** Holds the one line and reads its spans. */
-    private static final class Parser extends BoundedBlockParser {
+    /** Takes the line and each like line under it, and reads their spans as one text. */
+    private static final class Parser extends AbstractBlockParser {
         private final Line block;
+        private final List<BasedSequence> lines = new ArrayList<>();
 
-        Parser(Line block, BasedSequence line) {
-            super(block, line.getEndOffset());
-            this.block = block;
+        Parser(BasedSequence first) {
+            this.block = new Line(first);
+        }
+
+        @Override
+        public Block getBlock() {
+            return block;
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            return isRaw(state.getLine().subSequence(state.getIndex())) ? BlockContinue.atIndex(state.getIndex())
+                    : BlockContinue.none();
+        }
+
+        @Override
+        public void addLine(ParserState state, BasedSequence line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+            block.setContent(lines);
+            block.setCharsFromContent();
         }
 
         @Override
         public void parseInlines(InlineParser inlineParser) {
-            inlineParser.parse(block.getChars().trimStart(), block);
+            inlineParser.parse(block.getContentChars().trim(), block);
+            keepLineIndents(block, lines);
+        }
+
+        /**
+         * Puts back the white space each line after the first starts with, which flexmark's
+         * inline parser drops after a line break and kramdown writes as it stands.
+         */
+        private static void keepLineIndents(Node node, List<BasedSequence> lines) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                    BasedSequence all = child.getChars().getBaseSequence();
+                    int from = textStart(child.getChars().getEndOffset(), lines);
+                    int to = from;
+                    int kept = following(child);
+                    while (to < kept && (all.charAt(to) == ' ' || all.charAt(to) == '\t')) {
+                        to++;
+                    }
+                    if (to > from) {
+                        child.insertAfter(new Text(all.subSequence(from, to)));
+                        child = child.getNext();
+                    }
+                } else {
+                    keepLineIndents(child, lines);
+                }
+            }
+        }
+
+        /** Where the text of the line that starts at {@code lineStart} starts, after its containers' marks. */
+        private static int textStart(int lineStart, List<BasedSequence> lines) {
+            for (BasedSequence line : lines) {
+                if (line.getStartOffset() >= lineStart) {
+                    return line.getStartOffset();
+                }
+            }
+            return lineStart;
+        }
+
+        /** Where the text after {@code node} starts in the document, or the document's end. */
+        private static int following(Node node) {
+            for (Node at = node; at != null; at = at.getParent()) {
+                if (at.getNext() != null) {
+                    return at.getNext().getStartOffset();
+                }
+                if (at instanceof Line) {
+                    break;
+                }
+            }
+            return node.getChars().getBaseSequence().length();
         }
     }
 }
