@@ -211,8 +211,9 @@ final class KramdownLazyContainers {
                 if (start == null) {
                     start = refused(starts, state, matched);
                 }
-                // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing
-                if (start == null || KramdownPipeRows.continuesTable(state, matched)) {
+                // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing, nor
+                // does a marker after a tab
+                if (start == null || KramdownPipeRows.continuesTable(state, matched) || KramdownRawLines.afterTab(state)) {
                     return BlockStart.none();
                 }
                 return KramdownDefinitions.withNoteLead(lazy(KramdownItemAttributes.afterItemList(start, state)), state, matched);

@@ -36,6 +36,36 @@ final class KramdownRawLines {
         return RAW_LINE.matcher(text).lookingAt();
     }
 
+    /**
+     * Whether a tab stands in the white space before the text at the state's line, as kramdown
+     * reads it after the marks of the line's containers: then no block but code or such a line
+     * starts there in kramdown, whose block starts allow up to three spaces, not a tab, where
+     * flexmark counts a tab as columns and may start a list, a quote or a heading after a tab of
+     * two. kramdown drops a quote's {@code >} and the space after it; a list item turns the tabs
+     * a line starts with into spaces.
+     */
+    static boolean afterTab(ParserState state) {
+        BasedSequence line = state.getLine();
+        int text = state.getNextNonSpaceIndex();
+        int start = state.getIndex();
+        while (start > 0 && (line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '\t')) {
+            start--;
+        }
+        if (start == 0 || line.charAt(start - 1) == '>' && line.charAt(start) == '\t') {
+            while (start < text && line.charAt(start) == '\t') {
+                start++;
+            }
+        } else if (line.charAt(start - 1) == '>' && line.charAt(start) == ' ') {
+            start++;
+        }
+        for (int i = start; i < text; i++) {
+            if (line.charAt(i) == '\t') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The line and the like lines under it, read as one text outside any paragraph. */
     static final class Line extends Block {
         Line(BasedSequence chars) {
