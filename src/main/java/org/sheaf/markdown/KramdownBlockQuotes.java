@@ -64,6 +64,12 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
             if (tab >= 0) {
                 return BlockStart.of(ours).atIndex(tab);
             }
+            int text = KramdownRawLines.textIndex(state, started.getNewIndex(), started.getNewColumn());
+            if (text >= 0 && KramdownRawLines.isRaw(state.getLine().subSequence(text))) {
+                // the quote's text is a line of KramdownRawLines, which flexmark would read as a
+                // paragraph: it asks no factory about a letter after a white space of two columns
+                return BlockStart.of(ours, KramdownRawLines.starting(state.getLine().subSequence(text))).atIndex(text);
+            }
             return started.getNewColumn() >= 0 ? BlockStart.of(ours).atColumn(started.getNewColumn())
                     : BlockStart.of(ours).atIndex(started.getNewIndex());
         };

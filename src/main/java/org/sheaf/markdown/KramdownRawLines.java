@@ -1,11 +1,13 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 
 /**
  * A line that starts with one to three spaces and then a tab, where a block would start. No
@@ -66,6 +69,43 @@ final class KramdownRawLines {
         return false;
     }
 
+    /** The parser of such a line whose text, after its containers' marks, is {@code text}. */
+    static BlockParser starting(BasedSequence text) {
+        return new Parser(text.trimEOL());
+    }
+
+    /**
+     * Where the text of the state's line starts after a container's mark that ends at
+     * {@code index}, or else at {@code column} (one of them -1, as flexmark gives them), or -1
+     * when that column falls inside a tab.
+     */
+    static int textIndex(ParserState state, int index, int column) {
+        if (index >= 0) {
+            return index;
+        }
+        BasedSequence line = state.getLine();
+        int at = 0;
+        for (int col = 0; col < column && at < line.length(); at++) {
+            col = line.charAt(at) == '\t' ? col + 4 - col % 4 : col + 1;
+            if (col > column) {
+                return -1;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Whether a line of a container, there a block's first line, would start a block there: the
+     * block the last line went to is the container itself or one inside it that takes no more
+     * lines (a heading, a block that read its lines ahead and holds no more).
+     */
+    static boolean startsBlockIn(Block container, ParserState state) {
+        BlockParser last = state.getActiveBlockParser();
+        Block block = last.getBlock();
+        return block == container || block.getParent() == container && (block instanceof Heading
+                || last instanceof BoundedBlockParser bounded && !bounded.holds(state.getLine()));
+    }
+
     /** The line and the like lines under it, read as one text outside any paragraph. */
     static final class Line extends Block {
         Line(BasedSequence chars) {
@@ -89,17 +129,23 @@ final class KramdownRawLines {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
+            if (matched.getBlockParser() instanceof LazyContainer container && container.rawTextOn(state) >= 0) {
+                int text = container.rawTextOn(state);
+                return BlockStart.of(starting(line.subSequence(text))).atIndex(text);
+            }
             BasedSequence rest = line.subSequence(state.getIndex());
             if (!isRaw(rest) || matched.getBlockParser().isParagraphParser()
                     || state.getActiveBlockParser().isParagraphParser()) {
                 return BlockStart.none();
             }
-            return BlockStart.of(new Parser(rest.trimEOL())).atIndex(state.getIndex());
+            return BlockStart.of(starting(rest)).atIndex(state.getIndex());
         }
 
+        /** Before the container factories too, which would read the {@code >} a quote left for this one. */
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(KramdownIndentedCode.Factory.class);
+            return Set.of(KramdownIndentedCode.Factory.class, KramdownLazyContainers.QuoteFactory.class,
+                    KramdownLazyContainers.ListFactory.class);
         }
     }
 
