@@ -174,9 +174,10 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         }
 
         /**
-         * Whether the line starts a block of the quote rather than going on with one: the block
-         * the last line went to is the quote itself or one that takes no more lines (a heading,
-         * a rule, an attribute list).
+         * Whether the line, whose text starts with a tab, starts a block of the quote rather than
+         * going on with one: the block the last line went to is the quote itself or one that
+         * takes no more lines (a heading, a rule, an attribute list, text of lines that start
+         * with spaces before their tab).
          */
         private boolean startsBlock(ParserState state) {
             BlockParser last = state.getActiveBlockParser();
@@ -184,6 +185,7 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
                 return true;
             }
             return last.getBlock().getParent() == getBlock() && (last.getBlock() instanceof Heading
+                    || last.getBlock() instanceof KramdownRawLines.Line
                     || last instanceof BoundedBlockParser bounded && !bounded.holds(state.getLine()));
         }
 

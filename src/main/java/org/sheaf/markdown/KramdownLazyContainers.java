@@ -214,7 +214,7 @@ final class KramdownLazyContainers {
                 }
                 // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing, nor
                 // does a marker after a tab
-                if (start == null || KramdownPipeRows.continuesTable(state, matched) || KramdownRawLines.afterTab(state)) {
+                if (start == null || KramdownPipeRows.continuesTable(state, matched) || KramdownRawLines.afterTab(state, matched.getBlockParser().getBlock())) {
                     return BlockStart.none();
                 }
                 return KramdownDefinitions.withNoteLead(lazy(KramdownItemAttributes.afterItemList(start, state)), state, matched);

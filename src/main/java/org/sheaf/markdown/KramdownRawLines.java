@@ -1,7 +1,9 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
@@ -44,29 +46,86 @@ final class KramdownRawLines {
      * reads it after the marks of the line's containers: then no block but code or such a line
      * starts there in kramdown, whose block starts allow up to three spaces, not a tab, where
      * flexmark counts a tab as columns and may start a list, a quote or a heading after a tab of
-     * two. kramdown drops a quote's {@code >} and the space after it; a list item turns the tabs
-     * a line starts with into spaces.
+     * two. kramdown drops a quote's {@code >} and the space after it; each list item the line
+     * is in turns the tabs the line starts with into four spaces and drops its indent, so a tab
+     * after an outer item's indent is an inner item's; tabs after an item's marker on its first
+     * line are spaces too.
+     *
+     * @param matched the block the line came to, whose list items are the line's
      */
-    static boolean afterTab(ParserState state) {
+    static boolean afterTab(ParserState state, Block matched) {
         BasedSequence line = state.getLine();
         int text = state.getNextNonSpaceIndex();
         int start = state.getIndex();
         while (start > 0 && (line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '\t')) {
             start--;
         }
-        if (start == 0 || line.charAt(start - 1) == '>' && line.charAt(start) == '\t') {
-            while (start < text && line.charAt(start) == '\t') {
-                start++;
-            }
-        } else if (line.charAt(start - 1) == '>' && line.charAt(start) == ' ') {
+        if (start > 0 && line.charAt(start - 1) != '>') {
+            return false;
+        }
+        if (start > 0 && start < text && line.charAt(start) == ' ') {
             start++;
         }
-        for (int i = start; i < text; i++) {
-            if (line.charAt(i) == '\t') {
-                return true;
+        String indent = line.subSequence(start, text).toString();
+        if (indent.indexOf('\t') < 0) {
+            return false;
+        }
+        int column = columnOf(line, start);
+        for (int content : itemColumns(matched, start > 0)) {
+            int width = content - column;
+            column = content;
+            int tabs = 0;
+            while (tabs < indent.length() && indent.charAt(tabs) == '\t') {
+                tabs++;
+            }
+            indent = " ".repeat(4 * tabs) + indent.substring(tabs);
+            if (width < 0 || !indent.startsWith(" ".repeat(width))) {
+                break;
+            }
+            indent = indent.substring(width);
+        }
+        return indent.indexOf('\t') >= 0;
+    }
+
+    /**
+     * The column where the text of each list item {@code block} is in starts, the outermost
+     * first, up to the nearest quote when the line is {@code quoted} (on a line without a
+     * {@code >} a quote is lazy, and the items around it drop their indents first): four
+     * columns past the item's container when nothing follows its marker, as kramdown reads an
+     * empty first line.
+     */
+    private static List<Integer> itemColumns(Block block, boolean quoted) {
+        List<Integer> columns = new ArrayList<>();
+        for (Node node = block; node != null && !(quoted && node instanceof BlockQuote); node = node.getParent()) {
+            if (node instanceof ListItem item) {
+                BasedSequence all = item.getDocument().getChars();
+                int lineStart = item.getOpeningMarker().getStartOffset();
+                while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+                    lineStart--;
+                }
+                BasedSequence line = all.subSequence(lineStart, all.endOfLine(lineStart));
+                int at = item.getOpeningMarker().getEndOffset() - lineStart;
+                while (at < line.length() && (line.charAt(at) == ' ' || line.charAt(at) == '\t')) {
+                    at++;
+                }
+                columns.add(0, at < line.length() ? columnOf(line, at) : -1);
             }
         }
-        return false;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) < 0) {
+                columns.set(i, (i == 0 ? 0 : columns.get(i - 1)) + 4);
+            }
+        }
+        return columns;
+    }
+
+    /** The column of {@code index} in {@code line}, a tab reaching the next multiple of four. */
+    private static int columnOf(CharSequence line, int index) {
+        int column = 0;
+        for (int i = 0; i < index; i++) {
+            column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+        }
+        return column;
     }
 
     /** The parser of such a line whose text, after its containers' marks, is {@code text}. */
