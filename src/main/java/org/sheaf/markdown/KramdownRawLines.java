@@ -71,7 +71,7 @@ final class KramdownRawLines {
             return false;
         }
         int column = columnOf(line, start);
-        for (int content : itemColumns(matched, start > 0)) {
+        for (int content : itemColumns(matched, start > 0, column)) {
             int width = content - column;
             column = content;
             int tabs = 0;
@@ -91,10 +91,10 @@ final class KramdownRawLines {
      * The column where the text of each list item {@code block} is in starts, the outermost
      * first, up to the nearest quote when the line is {@code quoted} (on a line without a
      * {@code >} a quote is lazy, and the items around it drop their indents first): four
-     * columns past the item's container when nothing follows its marker, as kramdown reads an
-     * empty first line.
+     * columns past the item's container (the outermost's at {@code margin}) when nothing
+     * follows its marker, as kramdown reads an empty first line.
      */
-    private static List<Integer> itemColumns(Block block, boolean quoted) {
+    private static List<Integer> itemColumns(Block block, boolean quoted, int margin) {
         List<Integer> columns = new ArrayList<>();
         for (Node node = block; node != null && !(quoted && node instanceof BlockQuote); node = node.getParent()) {
             if (node instanceof ListItem item) {
@@ -113,7 +113,7 @@ final class KramdownRawLines {
         }
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i) < 0) {
-                columns.set(i, (i == 0 ? 0 : columns.get(i - 1)) + 4);
+                columns.set(i, (i == 0 ? margin : columns.get(i - 1)) + 4);
             }
         }
         return columns;
