@@ -45,7 +45,7 @@ final class KramdownRawLines {
      * Whether a tab stands in the white space before the text at the state's line, as kramdown
      * reads it after the marks of the line's containers: then no block but code or such a line
      * starts there in kramdown, whose block starts allow up to three spaces, not a tab, where
-     * flexmark counts a tab as columns and may start a list, a quote or a heading after a tab of
+     * flexmark counts a tab as columns and may start a list or a quote after a tab of
      * two. kramdown drops a quote's {@code >} and the space after it; each list item the line
      * is in turns the tabs the line starts with into four spaces and drops its indent, so a tab
      * after an outer item's indent is an inner item's; tabs after an item's marker on its first
