@@ -64,6 +64,12 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
             if (tab >= 0) {
                 return BlockStart.of(ours).atIndex(tab);
             }
+            int text = KramdownRawLines.textIndex(state, started.getNewIndex(), started.getNewColumn());
+            if (text >= 0 && KramdownRawLines.isRaw(state.getLine().subSequence(text))) {
+                // the quote's text is a line of KramdownRawLines, which flexmark would read as a
+                // paragraph: it asks no factory about a letter after a white space of two columns
+                return BlockStart.of(ours, KramdownRawLines.starting(state.getLine().subSequence(text))).atIndex(text);
+            }
             return started.getNewColumn() >= 0 ? BlockStart.of(ours).atColumn(started.getNewColumn())
                     : BlockStart.of(ours).atIndex(started.getNewIndex());
         };
@@ -168,9 +174,10 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         }
 
         /**
-         * Whether the line starts a block of the quote rather than going on with one: the block
-         * the last line went to is the quote itself or one that takes no more lines (a heading,
-         * a rule, an attribute list).
+         * Whether the line, whose text starts with a tab, starts a block of the quote rather than
+         * going on with one: the block the last line went to is the quote itself or one that
+         * takes no more lines (a heading, a rule, an attribute list, text of lines that start
+         * with spaces before their tab).
          */
         private boolean startsBlock(ParserState state) {
             BlockParser last = state.getActiveBlockParser();
@@ -178,6 +185,7 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
                 return true;
             }
             return last.getBlock().getParent() == getBlock() && (last.getBlock() instanceof Heading
+                    || last.getBlock() instanceof KramdownRawLines.Line
                     || last instanceof BoundedBlockParser bounded && !bounded.holds(state.getLine()));
         }
 

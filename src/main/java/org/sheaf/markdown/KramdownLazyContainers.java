@@ -17,6 +17,7 @@ import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.core.FencedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
+import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -211,8 +212,9 @@ final class KramdownLazyContainers {
                 if (start == null) {
                     start = refused(starts, state, matched);
                 }
-                // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing
-                if (start == null || KramdownPipeRows.continuesTable(state, matched)) {
+                // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing, nor
+                // does a marker after a tab
+                if (start == null || KramdownPipeRows.continuesTable(state, matched) || KramdownRawLines.afterTab(state, matched.getBlockParser().getBlock())) {
                     return BlockStart.none();
                 }
                 return KramdownDefinitions.withNoteLead(lazy(KramdownItemAttributes.afterItemList(start, state)), state, matched);
@@ -268,6 +270,9 @@ final class KramdownLazyContainers {
 
         /** Whether the last line that reached this container was blank. */
         private boolean afterBlank;
+        /** The last line this container left for the raw line's factory, and where that line's text starts. */
+        private int rawLine = -1;
+        private int rawText;
 
         LazyContainer(BlockParser flexmark) {
             super(flexmark);
@@ -275,6 +280,39 @@ final class KramdownLazyContainers {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            return leftForRawLine(state, continued(state));
+        }
+
+        /**
+         * {@code result}, how the container goes on over the line, or, when the line's text after
+         * its mark or indent is a line of {@link KramdownRawLines} where a block of this container
+         * starts, the container's line left from where it started or from its {@code >}: flexmark
+         * asks no block factory about a letter indented less than four columns, so the raw
+         * line's factory would not see the text it is to take (recorded for it, {@link #rawTextOn}).
+         */
+        private BlockContinue leftForRawLine(ParserState state, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize()
+                    || !KramdownRawLines.startsBlockIn(getBlock(), state)) {
+                return result;
+            }
+            BasedSequence line = state.getLine();
+            int text = KramdownRawLines.textIndex(state, going.getNewIndex(), going.getNewColumn());
+            if (text < 0 || !KramdownRawLines.isRaw(line.subSequence(text))) {
+                return result;
+            }
+            rawLine = state.getLineNumber();
+            rawText = text;
+            int marker = state.getNextNonSpaceIndex();
+            boolean quoted = getBlock() instanceof BlockQuote && marker < text && line.charAt(marker) == '>';
+            return BlockContinue.atIndex(quoted ? marker : state.getIndex());
+        }
+
+        /** Where the text of the state's line starts that this container left for the raw line's factory, or -1. */
+        int rawTextOn(ParserState state) {
+            return rawLine == state.getLineNumber() ? rawText : -1;
+        }
+
+        private BlockContinue continued(ParserState state) {
             if (getBlock() instanceof ListItem item && bareFirstLine(item)) {
                 return continueBareItem(state);
             }

@@ -1,19 +1,34 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParser;
+import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 
 /**
  * A line that starts with one to three spaces and then a tab, where a block would start. No
  * block of kramdown's starts so (its code wants a tab or four spaces first, its paragraph a
  * character that is not white space after up to three spaces), so kramdown keeps the line as
- * text outside any block: its Markdown spans read, its white space kept, no {@code <p>}.
+ * text outside any block: its Markdown spans read, its white space kept, no {@code <p>}. The
+ * like lines right under it join that text, so its spans are read over all of them (an
+ * emphasis opened on one line may close on the next), each line's white space kept.
  */
 final class KramdownRawLines {
     private static final Pattern RAW_LINE = Pattern.compile(" {1,3}\t[ \t]*\\S");
@@ -21,13 +36,142 @@ final class KramdownRawLines {
     private KramdownRawLines() {
     }
 
-    /** The line, read as text outside any paragraph. */
+    /** Whether {@code text}, a line's text after its containers' marks, is such a line. */
+    static boolean isRaw(CharSequence text) {
+        return RAW_LINE.matcher(text).lookingAt();
+    }
+
+    /**
+     * Whether a tab stands in the white space before the text at the state's line, as kramdown
+     * reads it after the marks of the line's containers: then no block but code or such a line
+     * starts there in kramdown, whose block starts allow up to three spaces, not a tab, where
+     * flexmark counts a tab as columns and may start a list or a quote after a tab of
+     * two. kramdown drops a quote's {@code >} and the space after it; each list item the line
+     * is in turns the tabs the line starts with into four spaces and drops its indent, so a tab
+     * after an outer item's indent is an inner item's; tabs after an item's marker on its first
+     * line are spaces too.
+     *
+     * @param matched the block the line came to, whose list items are the line's
+     */
+    static boolean afterTab(ParserState state, Block matched) {
+        BasedSequence line = state.getLine();
+        int text = state.getNextNonSpaceIndex();
+        int start = state.getIndex();
+        while (start > 0 && (line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '\t')) {
+            start--;
+        }
+        if (start > 0 && line.charAt(start - 1) != '>') {
+            return false;
+        }
+        if (start > 0 && start < text && line.charAt(start) == ' ') {
+            start++;
+        }
+        String indent = line.subSequence(start, text).toString();
+        if (indent.indexOf('\t') < 0) {
+            return false;
+        }
+        int column = columnOf(line, start);
+        for (int content : itemColumns(matched, start > 0, column)) {
+            int width = content - column;
+            column = content;
+            int tabs = 0;
+            while (tabs < indent.length() && indent.charAt(tabs) == '\t') {
+                tabs++;
+            }
+            indent = " ".repeat(4 * tabs) + indent.substring(tabs);
+            if (width < 0 || !indent.startsWith(" ".repeat(width))) {
+                break;
+            }
+            indent = indent.substring(width);
+        }
+        return indent.indexOf('\t') >= 0;
+    }
+
+    /**
+     * The column where the text of each list item {@code block} is in starts, the outermost
+     * first, up to the nearest quote when the line is {@code quoted} (on a line without a
+     * {@code >} a quote is lazy, and the items around it drop their indents first): four
+     * columns past the item's container (the outermost's at {@code margin}) when nothing
+     * follows its marker, as kramdown reads an empty first line.
+     */
+    private static List<Integer> itemColumns(Block block, boolean quoted, int margin) {
+        List<Integer> columns = new ArrayList<>();
+        for (Node node = block; node != null && !(quoted && node instanceof BlockQuote); node = node.getParent()) {
+            if (node instanceof ListItem item) {
+                BasedSequence all = item.getDocument().getChars();
+                int lineStart = item.getOpeningMarker().getStartOffset();
+                while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
+                    lineStart--;
+                }
+                BasedSequence line = all.subSequence(lineStart, all.endOfLine(lineStart));
+                int at = item.getOpeningMarker().getEndOffset() - lineStart;
+                while (at < line.length() && (line.charAt(at) == ' ' || line.charAt(at) == '\t')) {
+                    at++;
+                }
+                columns.add(0, at < line.length() ? columnOf(line, at) : -1);
+            }
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) < 0) {
+                columns.set(i, (i == 0 ? margin : columns.get(i - 1)) + 4);
+            }
+        }
+        return columns;
+    }
+
+    /** The column of {@code index} in {@code line}, a tab reaching the next multiple of four. */
+    private static int columnOf(CharSequence line, int index) {
+        int column = 0;
+        for (int i = 0; i < index; i++) {
+            column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+        }
+        return column;
+    }
+
+    /** The parser of such a line whose text, after its containers' marks, is {@code text}. */
+    static BlockParser starting(BasedSequence text) {
+        return new Parser(text.trimEOL());
+    }
+
+    /**
+     * Where the text of the state's line starts after a container's mark that ends at
+     * {@code index}, or else at {@code column} (one of them -1, as flexmark gives them), or -1
+     * when that column falls inside a tab.
+     */
+    static int textIndex(ParserState state, int index, int column) {
+        if (index >= 0) {
+            return index;
+        }
+        BasedSequence line = state.getLine();
+        int at = 0;
+        for (int col = 0; col < column && at < line.length(); at++) {
+            col = line.charAt(at) == '\t' ? col + 4 - col % 4 : col + 1;
+            if (col > column) {
+                return -1;
+            }
+        }
+        return at;
+    }
+
+    /**
+     * Whether a line of a container, there a block's first line, would start a block there: the
+     * block the last line went to is the container itself or one inside it that takes no more
+     * lines (a heading, a block that read its lines ahead and holds no more).
+     */
+    static boolean startsBlockIn(Block container, ParserState state) {
+        BlockParser last = state.getActiveBlockParser();
+        Block block = last.getBlock();
+        return block == container || block.getParent() == container && (block instanceof Heading
+                || last instanceof BoundedBlockParser bounded && !bounded.holds(state.getLine()));
+    }
+
+    /** The line and the like lines under it, read as one text outside any paragraph. */
     static final class Line extends Block {
         Line(BasedSequence chars) {
             super(chars);
         }
 
-        /** The spaces and tabs the line starts with, which kramdown writes as they stand. */
+        /** The spaces and tabs the first line starts with, which kramdown writes as they stand. */
         String indent() {
             BasedSequence chars = getChars();
             return chars.subSequence(0, chars.length() - chars.trimStart().length()).toString();
@@ -44,33 +188,108 @@ final class KramdownRawLines {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
+            if (matched.getBlockParser() instanceof LazyContainer container && container.rawTextOn(state) >= 0) {
+                int text = container.rawTextOn(state);
+                return BlockStart.of(starting(line.subSequence(text))).atIndex(text);
+            }
             BasedSequence rest = line.subSequence(state.getIndex());
-            if (!RAW_LINE.matcher(rest).lookingAt() || matched.getBlockParser().isParagraphParser()
+            if (!isRaw(rest) || matched.getBlockParser().isParagraphParser()
                     || state.getActiveBlockParser().isParagraphParser()) {
                 return BlockStart.none();
             }
-            Line block = new Line(rest.trimEOL());
-            return BlockStart.of(new Parser(block, line)).atIndex(line.length());
+            return BlockStart.of(starting(rest)).atIndex(state.getIndex());
         }
 
+        /** Before the container factories too, which would read the {@code >} a quote left for this one. */
         @Override
         public Set<Class<?>> getBeforeDependents() {
-            return Set.of(KramdownIndentedCode.Factory.class);
+            return Set.of(KramdownIndentedCode.Factory.class, KramdownLazyContainers.QuoteFactory.class,
+                    KramdownLazyContainers.ListFactory.class);
         }
     }
 
-    /** Holds the one line and reads its spans. */
-    private static final class Parser extends BoundedBlockParser {
+    /** Takes the line and each like line under it, and reads their spans as one text. */
+    private static final class Parser extends AbstractBlockParser {
         private final Line block;
+        private final List<BasedSequence> lines = new ArrayList<>();
 
-        Parser(Line block, BasedSequence line) {
-            super(block, line.getEndOffset());
-            this.block = block;
+        Parser(BasedSequence first) {
+            this.block = new Line(first);
+        }
+
+        @Override
+        public Block getBlock() {
+            return block;
+        }
+
+        @Override
+        public BlockContinue tryContinue(ParserState state) {
+            return isRaw(state.getLine().subSequence(state.getIndex())) ? BlockContinue.atIndex(state.getIndex())
+                    : BlockContinue.none();
+        }
+
+        @Override
+        public void addLine(ParserState state, BasedSequence line) {
+            lines.add(line);
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+            block.setContent(lines);
+            block.setCharsFromContent();
         }
 
         @Override
         public void parseInlines(InlineParser inlineParser) {
-            inlineParser.parse(block.getChars().trimStart(), block);
+            inlineParser.parse(block.getContentChars().trim(), block);
+            keepLineIndents(block, lines);
+        }
+
+        /**
+         * Puts back the white space each line after the first starts with, which flexmark's
+         * inline parser drops after a line break and kramdown writes as it stands.
+         */
+        private static void keepLineIndents(Node node, List<BasedSequence> lines) {
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof SoftLineBreak || child instanceof HardLineBreak) {
+                    BasedSequence all = child.getChars().getBaseSequence();
+                    int from = textStart(child.getChars().getEndOffset(), lines);
+                    int to = from;
+                    int kept = following(child);
+                    while (to < kept && (all.charAt(to) == ' ' || all.charAt(to) == '\t')) {
+                        to++;
+                    }
+                    if (to > from) {
+                        child.insertAfter(new Text(all.subSequence(from, to)));
+                        child = child.getNext();
+                    }
+                } else {
+                    keepLineIndents(child, lines);
+                }
+            }
+        }
+
+        /** Where the text of the line that starts at {@code lineStart} starts, after its containers' marks. */
+        private static int textStart(int lineStart, List<BasedSequence> lines) {
+            for (BasedSequence line : lines) {
+                if (line.getStartOffset() >= lineStart) {
+                    return line.getStartOffset();
+                }
+            }
+            return lineStart;
+        }
+
+        /** Where the text after {@code node} starts in the document, or the document's end. */
+        private static int following(Node node) {
+            for (Node at = node; at != null; at = at.getParent()) {
+                if (at.getNext() != null) {
+                    return at.getNext().getStartOffset();
+                }
+                if (at instanceof Line) {
+                    break;
+                }
+            }
+            return node.getChars().getBaseSequence().length();
         }
     }
 }
