@@ -87,13 +87,17 @@ final class RubyComparisons extends NodeVisitor {
         return tablerow != null ? tablerow : super.visitFor_range(ctx);
     }
 
-    /** A block's nodes as Liqp builds them, a blank block tag among them printing nothing. */
+    /**
+     * A block's nodes as Liqp builds them, a blank block tag among them printing nothing, in a
+     * body that stops at {@code break} and {@code continue} as Ruby's does ({@link BlockBody}).
+     */
     @Override
     public BlockNode visitBlock(LiquidParser.BlockContext ctx) {
-        BlockNode node = new BlockNode();
+        BlockBody node = new BlockBody();
         for (LiquidParser.AtomContext atom : ctx.atom()) {
             LNode child = visit(atom);
-            node.add(child != null && BlankBlocks.isDropped(atom) ? BlankBlocks.dropped(child) : child);
+            node.add(child != null && BlankBlocks.isDropped(atom) ? BlankBlocks.dropped(child) : child,
+                    atom instanceof LiquidParser.Atom_othersContext);
         }
         return node;
     }

@@ -95,6 +95,37 @@ class LiquidCompatTest {
     }
 
     @Test
+    void breakAndContinueKeepWhatTheBlockWroteBeforeThem() throws Exception {
+        assertEquals("<1>[1]<2>xend", render("{% for i in (1..4) %}<{{ i }}>{% if i == 2 %}x{% break %}y{% endif %}"
+                + "[{{ i }}]{% endfor %}end"));
+        assertEquals("<1>[1]<2>x<3>[3]end", render("{% for i in (1..3) %}<{{ i }}>{% if i == 2 %}x{% continue %}y"
+                + "{% endif %}[{{ i }}]{% endfor %}end"));
+        assertEquals("u1e|1c3", render("{% for i in (1..3) %}{% unless i == 2 %}u{{ i }}{% else %}e{% break %}"
+                + "{% endunless %}{% endfor %}|{% for i in (1..3) %}{% case i %}{% when 2 %}c{% continue %}{% endcase %}"
+                + "{{ i }}{% endfor %}"));
+        // with no loop around it, a break ends the template
+        assertEquals("before\n", render("before\n{% if true %}{% break %}{% endif %}\nafter"));
+    }
+
+    @Test
+    void tablerowLeavesBreakAndContinueToTheLoopAroundIt() throws Exception {
+        // Ruby's tablerow goes on with its items, each body stopping after its first tag or output
+        String table = "<tr class=\"row1\">\n<td class=\"col1\"><1>[1]</td><td class=\"col2\"><2></td></tr>\n"
+                + "<tr class=\"row2\"><td class=\"col1\"><3</td><td class=\"col2\"><4</td></tr>\n";
+        assertEquals("A" + table, render("A{% tablerow i in (1..4) cols: 2 %}<{{ i }}>{% if i == 2 %}{% break %}{% endif %}"
+                + "[{{ i }}]{% endtablerow %}B\nC"));
+        assertEquals("A" + table, render("A{% tablerow i in (1..4) cols: 2 %}<{{ i }}>{% if i == 2 %}{% continue %}"
+                + "{% endif %}[{{ i }}]{% endtablerow %}B"));
+        String row = "<tr class=\"row1\">\n<td class=\"col1\"><1>[1]</td><td class=\"col2\"><2></td>"
+                + "<td class=\"col3\"><3</td></tr>\n";
+        assertEquals("J1" + row + "end", render("{% for j in (1..3) %}J{{ j }}{% tablerow i in (1..3) %}<{{ i }}>"
+                + "{% if i == 2 %}{% break %}{% endif %}[{{ i }}]{% endtablerow %}after{{ j }}\n{% endfor %}end"));
+        assertEquals("J1" + row + "J2" + row + "J3" + row + "end", render("{% for j in (1..3) %}J{{ j }}"
+                + "{% tablerow i in (1..3) %}<{{ i }}>{% if i == 2 %}{% continue %}{% endif %}[{{ i }}]{% endtablerow %}"
+                + "after{{ j }}\n{% endfor %}end"));
+    }
+
+    @Test
     void sortWithoutPropertyStopsOnValuesRubyCannotCompare() throws Exception {
         // Jekyll's sort is Ruby's Array#sort, which glibc's merge sort drives: [2, nil, 1] compares nil with 1 first
         DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
