@@ -36,9 +36,11 @@ class LiquidCompatTest {
     }
 
     @Test
-    void truncatewordsAddsTheEllipsisWhenTheWordCountIsExactlyTheLimit() throws Exception {
-        // Liquid 4.0: "wordlist.length > words - 1", so twelve words cut at twelve still end in "..."
-        assertEquals("one two three...", render("{{ 'one two three' | truncatewords: 3 }}"));
+    void truncatewordsCutsOnlyTextOfMoreWordsThanTheLimit() throws Exception {
+        // Liquid 5.4, as Debian's Jekyll 4.3.1 runs it: text of as many words as the limit stays as it is
+        assertEquals("one two three", render("{{ 'one two three' | truncatewords: 3 }}"));
+        assertEquals("[one...][a b][12345][one]", render("[{{ 'one two three' | truncatewords: -1 }}]"
+                + "[{{ 'a b c' | truncatewords: 2, nil }}][{{ 12345 | truncatewords: 1 }}][{{ 'one two' | truncatewords: 1, '' }}]"));
         assertEquals("one two", render("{{ 'one two' | truncatewords: 3 }}"));
         assertEquals("one two--", render("{{ 'one  two three four' | truncatewords: 2, '--' }}"));
         assertEquals("one...", render("{{ 'one two' | truncatewords: 0 }}"));
@@ -123,6 +125,18 @@ class LiquidCompatTest {
         assertEquals("J1" + row + "J2" + row + "J3" + row + "end", render("{% for j in (1..3) %}J{{ j }}"
                 + "{% tablerow i in (1..3) %}<{{ i }}>{% if i == 2 %}{% continue %}{% endif %}[{{ i }}]{% endtablerow %}"
                 + "after{{ j }}\n{% endfor %}end"));
+    }
+
+    @Test
+    void filtersOfLiquid5ReadAsRubyReadsThem() throws Exception {
+        // each expected value is what Jekyll 4.3.1 printed
+        assertEquals("-4 2 -3.5", render("{{ -7 | divided_by: 2 }} {{ 10 | divided_by: 4 }} {{ -7 | divided_by: 2.0 }}"));
+        assertEquals("Helo aab", render("{{ 'Hello' | remove_last: 'l' }} {{ 'aaa' | replace_last: 'a', 'b' }}"));
+        assertEquals("YWJj abc aGk_ hi?", render("{{ 'abc' | base64_encode }} {{ 'YWJj' | base64_decode }} "
+                + "{{ 'hi?' | base64_url_safe_encode }} {{ 'aGk_' | base64_url_safe_decode }}"));
+        assertEquals("[][]", render("[{{ 'str' | first }}][{{ 'str' | last }}]"));
+        assertEquals("[d][false][e]", render("[{{ false | default: 'd' }}][{{ false | default: 'd', allow_false: true }}]"
+                + "[{{ '' | default: 'e', allow_false: true }}]"));
     }
 
     @Test
