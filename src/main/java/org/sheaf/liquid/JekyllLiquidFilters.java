@@ -199,9 +199,9 @@ final class JekyllLiquidFilters {
         }));
         // Ruby's capitalize lowers the rest of the text, which Liqp's leaves as it is
         filters.add(filter("capitalize", (v, c, p) -> RubyStrings.capitalize(v == null ? "" : text(v, c, any))));
-        // slice takes an array as an array; only a hash is read with to_s
-        Filter liqpSlice = liqp.filters.Filters.JEKYLL_FILTERS.get("slice");
-        filters.add(filter("slice", (v, c, p) -> liqpSlice.apply(v instanceof Map<?, ?> ? rubyText(v) : v, c, p)));
+        // slice takes an array as an array, anything else as its to_s
+        filters.add(filter("slice", (v, c, p) -> slice(any.isArray(v) && !(v instanceof Map<?, ?>)
+                ? plain(any.asArray(v, c)) : v == null ? "" : text(v, c, any), p)));
         filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : text(v, c, any),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
@@ -639,6 +639,43 @@ final class JekyllLiquidFilters {
             return String.join(" ", java.util.Arrays.copyOf(list, words)) + ellipsis;
         }
         return input;
+    }
+
+    /**
+     * Liquid 5.4's slice, Ruby's {@code slice(offset, length)} of text (by characters) or of an
+     * array: a negative offset counts from the end, the length is 1 when not given, and what Ruby
+     * answers nil for (an offset past the end, a negative length) is empty text or an empty array.
+     */
+    private static Object slice(Object input, Object... params) {
+        long offset = rubyInteger(params.length > 0 ? params[0] : null);
+        long length = params.length > 1 && params[1] != null ? rubyInteger(params[1]) : 1;
+        boolean array = input instanceof List<?>;
+        List<?> items = array ? (List<?>) input : null;
+        int[] chars = array ? null : ((String) input).codePoints().toArray();
+        int size = array ? items.size() : chars.length;
+        long start = offset < 0 ? offset + size : offset;
+        if (start < 0 || start > size || length < 0) {
+            return array ? List.of() : "";
+        }
+        int from = (int) start;
+        int to = (int) Math.min(size, start + length);
+        return array ? new ArrayList<>(items.subList(from, to)) : new String(chars, from, to - from);
+    }
+
+    /** Liquid's {@code Utils.to_integer}: an integer, or text Ruby's {@code Integer()} reads; else an error. */
+    private static long rubyInteger(Object value) {
+        if (isWhole(value)) {
+            return ((Number) value).longValue();
+        }
+        String text = value == null ? "" : RubyInspect.text(value).strip().replace("_", "");
+        if (value instanceof Number || !text.matches("[+-]?\\d+")) {
+            throw new IllegalArgumentException("invalid integer");
+        }
+        try {
+            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid integer", e);
+        }
     }
 
     /** Liquid 5's replace_last: the last place {@code sought} stands in {@code input} replaced. */

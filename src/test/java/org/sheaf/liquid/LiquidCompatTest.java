@@ -140,6 +140,21 @@ class LiquidCompatTest {
     }
 
     @Test
+    void caseWritesEveryWhenThatMatches() throws Exception {
+        assertEquals("aabbcd 12", render("{% for v in (1..5) %}{% case v %}{% when 1, 2 %}a{% when 3 or 4 %}b"
+                + "{% when 4 %}c{% else %}d{% endcase %}{% endfor %} {% case 'x' %}{% when 'x' %}1{% when 'x' %}2{% endcase %}"));
+    }
+
+    @Test
+    void sliceAndLoopsReadTheirValuesAsRubyDoes() throws Exception {
+        assertEquals("[][f][bc][][cd][b+c][]", render("[{{ 'abcdef' | slice: 2, -1 }}][{{ 'abcdef' | slice: -1 }}]"
+                + "[{{ 'abcdef' | slice: '1', 2 }}][{{ 'abcdef' | slice: 9 }}][{{ 'a,b,c,d' | split: ',' | slice: -2, 5 | join: '' }}]"
+                + "[{{ 'a,b,c,d' | split: ',' | slice: 1, 2 | join: '+' }}][{{ 'a,b' | split: ',' | slice: 7 | join: '' }}]"));
+        assertEquals("|ab", render("{% assign z = 5 %}{% for k in z %}{{ k }}{% endfor %}|{% assign s = 'ab' %}"
+                + "{% for k in s %}{{ k }}{% endfor %}"));
+    }
+
+    @Test
     void sortWithoutPropertyStopsOnValuesRubyCannotCompare() throws Exception {
         // Jekyll's sort is Ruby's Array#sort, which glibc's merge sort drives: [2, nil, 1] compares nil with 1 first
         DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
