@@ -172,6 +172,38 @@ final class RubyComparisons extends NodeVisitor {
         };
     }
 
+    /**
+     * {@code cycle}, its values grouped as Ruby's Liquid groups them: a named group by its name, and
+     * a cycle without a name by the text of its values as parsed ({@code 'a', 'b'} and
+     * {@code "a", "b"} are one group, {@code 1, 2} and {@code "1", "2"} two), where Liqp groups by
+     * the values the cycle has now. A value that is a variable makes the tag a group of its own, as
+     * Ruby's text of a variable names the object read from that tag.
+     */
+    @Override
+    public LNode visitCycle_tag(LiquidParser.Cycle_tagContext ctx) {
+        List<LNode> nodes = new ArrayList<>();
+        if (ctx.cycle_group().expr() != null) {
+            nodes.add(visit(ctx.cycle_group().expr()));
+        } else {
+            List<String> terms = new ArrayList<>();
+            for (LiquidParser.ExprContext expr : ctx.expr()) {
+                String text = expr.getText();
+                if (text.matches("'[^']*'|\"[^\"]*\"")) {
+                    terms.add(org.sheaf.jekyll.RubyInspect.inspect(text.substring(1, text.length() - 1)));
+                } else if (text.matches("-?\\d+(\\.\\d+)?|true|false|nil")) {
+                    terms.add(text);
+                } else {
+                    terms.add("#<" + System.identityHashCode(ctx) + ">");
+                }
+            }
+            nodes.add(new AtomNode("[" + String.join(", ", terms) + "]"));
+        }
+        for (LiquidParser.ExprContext expr : ctx.expr()) {
+            nodes.add(visit(expr));
+        }
+        return new liqp.nodes.InsertionNode(parser.insertions.get("cycle"), nodes.toArray(new LNode[0]));
+    }
+
     private static LNode comparable(LNode operand) {
         return context -> comparable(operand.render(context));
     }

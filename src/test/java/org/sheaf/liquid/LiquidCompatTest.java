@@ -155,6 +155,19 @@ class LiquidCompatTest {
     }
 
     @Test
+    void cycleGroupsUnnamedCyclesByTheTextOfTheirValues() throws Exception {
+        assertEquals("112211", render("{% for i in (1..3) %}{% cycle 1, 2 %}{% cycle '1', '2' %}{% endfor %}"));
+        assertEquals("axxa|byyb|cxxa|", render("{% for i in (1..3) %}{% cycle 'a', 'b', 'c' %}{% cycle 'g1': 'x', 'y' %}"
+                + "{% cycle 'g2': 'x', 'y' %}{% cycle \"a\", \"b\" %}|{% endfor %}"));
+    }
+
+    @Test
+    void rawKeepsItsTextAndTrimsAfterEndrawAsRubyDoes() throws Exception {
+        // Jekyll 4.3.1's output for the same text: a dash closing raw trims the text after endraw
+        assertEquals("A {{ raw }} B|x| y", render("A\n  {%- raw -%} {{ raw }} {% endraw %}\nB|{%- raw %}x{% endraw %}|{% raw -%} y{% endraw %}"));
+    }
+
+    @Test
     void sortWithoutPropertyStopsOnValuesRubyCannotCompare() throws Exception {
         // Jekyll's sort is Ruby's Array#sort, which glibc's merge sort drives: [2, nil, 1] compares nil with 1 first
         DiagnosticException e = org.junit.jupiter.api.Assertions.assertThrows(DiagnosticException.class,
