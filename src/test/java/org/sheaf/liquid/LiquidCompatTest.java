@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.sheaf.diag.DiagnosticException;
 
 /**
- * Liquid as Jekyll 4.3.1 (Liquid 4.0, without ActiveSupport) renders it, where Liqp's own
+ * Liquid as Jekyll 4.3.1 (Liquid 5.4 on Debian, without ActiveSupport) renders it, where Liqp's own
  * behaviour differs. Each expected value is what Jekyll printed for the same template.
  */
 class LiquidCompatTest {
