@@ -171,7 +171,9 @@ final class JekyllLiquidFilters {
         // Liquid 5's default takes allow_false: true, with which only nil and empty values are replaced
         Filter liqpDefault = liqp.filters.Filters.JEKYLL_FILTERS.get("default");
         filters.add(filter("default", (v, c, p) -> {
-            if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options)) {
+            // Liqp hands a keyword argument as a hash of its one key; a hash value is no option
+            if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options) || options.size() != 1
+                    || !options.containsKey("allow_false")) {
                 return liqpDefault.apply(v, c, p);
             }
             Object fallback = p.length > 1 ? p[0] : "";
@@ -631,11 +633,14 @@ final class JekyllLiquidFilters {
      */
     static String truncateWords(String input, Object... params) {
         int words = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 15;
-        // Liquid 5.4 keeps at least one word, and cuts only text of more words than the limit
+        // Liquid 5.4 keeps at least one word, and cuts only text of more fields than the limit, where
+        // Ruby's split with a limit counts white space after the last word as one more, empty, field
         words = Math.max(words, 1);
         String ellipsis = params.length > 1 ? RubyInspect.text(params[1]) : "...";
         String[] list = RubyStrings.split(input, " ");
-        if (list.length > words) {
+        boolean trailing = list.length > 0 && !input.isEmpty()
+                && " \t\n\u000B\f\r".indexOf(input.charAt(input.length() - 1)) >= 0;
+        if (list.length + (trailing ? 1 : 0) > words) {
             return String.join(" ", java.util.Arrays.copyOf(list, words)) + ellipsis;
         }
         return input;

@@ -39,6 +39,9 @@ class LiquidCompatTest {
     void truncatewordsCutsOnlyTextOfMoreWordsThanTheLimit() throws Exception {
         // Liquid 5.4, as Debian's Jekyll 4.3.1 runs it: text of as many words as the limit stays as it is
         assertEquals("one two three", render("{{ 'one two three' | truncatewords: 3 }}"));
+        // Ruby's split with a limit makes white space after the last word one more field
+        assertEquals("one two three...|one two ", render("{{ 'one two three\n' | truncatewords: 3 }}|"
+                + "{{ 'one two ' | truncatewords: 3 }}"));
         assertEquals("[one...][a b][12345][one]", render("[{{ 'one two three' | truncatewords: -1 }}]"
                 + "[{{ 'a b c' | truncatewords: 2, nil }}][{{ 12345 | truncatewords: 1 }}][{{ 'one two' | truncatewords: 1, '' }}]"));
         assertEquals("one two", render("{{ 'one two' | truncatewords: 3 }}"));
@@ -137,6 +140,8 @@ class LiquidCompatTest {
         assertEquals("[][]", render("[{{ 'str' | first }}][{{ 'str' | last }}]"));
         assertEquals("[d][false][e]", render("[{{ false | default: 'd' }}][{{ false | default: 'd', allow_false: true }}]"
                 + "[{{ '' | default: 'e', allow_false: true }}]"));
+        // a hash given as the default is the value, not options (minimal-mistakes' author falls back so)
+        assertEquals("Open Revenue Research", render("{% assign a = page.missing | default: site %}{{ a.title }}"));
     }
 
     @Test
