@@ -293,49 +293,21 @@ public final class JekyllFilters {
      */
     public static String jsonify(Object value) {
         StringBuilder out = new StringBuilder();
-        appendJson(out, value, 0);
+        appendJson(out, value, 0, null);
         return out.toString();
     }
 
     /**
-     * Ruby's {@code JSON.pretty_generate} of a template value, as a Jekyll drop's {@code inspect}
-     * prints it: each key and item on a line of its own, indented two spaces a level, an empty
-     * hash with its closing brace on the next line and an empty array with an empty line between
-     * its brackets, as Ruby's json 2.6 writes them; any other value as {@link #jsonify} writes it.
+     * Ruby's {@code JSON.pretty_generate} of a template value, the same JSON as {@link #jsonify}
+     * laid out over lines: each member on a line of its own, indented two spaces a level, a space
+     * after each colon, and an empty array as {@code [}, an empty line and {@code ]}, an empty hash
+     * as {@code {} and {@code }} on two lines, as Ruby's generator writes them. A document's drop
+     * prints so as its {@code inspect}.
      */
     public static String prettyJson(Object value) {
         StringBuilder out = new StringBuilder();
-        appendPrettyJson(out, value, "");
+        appendJson(out, value, 0, "");
         return out.toString();
-    }
-
-    private static void appendPrettyJson(StringBuilder out, Object value, String indent) {
-        Object plain = value instanceof Object[] array ? java.util.Arrays.asList(array) : value;
-        String inner = indent + "  ";
-        if (plain instanceof Map<?, ?> map) {
-            Collection<?> keys = plain instanceof RubyDrop drop && drop.isDrop() ? drop.dropKeys() : map.keySet();
-            out.append("{\n");
-            boolean first = true;
-            for (Object key : keys) {
-                out.append(first ? "" : ",\n").append(inner);
-                first = false;
-                appendJsonString(out, String.valueOf(key));
-                out.append(": ");
-                appendPrettyJson(out, map.get(key), inner);
-            }
-            out.append(first ? "" : "\n").append(indent).append('}');
-        } else if (plain instanceof Collection<?> list) {
-            out.append("[\n");
-            boolean first = true;
-            for (Object item : list) {
-                out.append(first ? "" : ",\n").append(inner);
-                first = false;
-                appendPrettyJson(out, item, inner);
-            }
-            out.append('\n').append(indent).append(']');
-        } else {
-            appendJson(out, plain, 0);
-        }
     }
 
     /** The drop's fields a document drops from the documents it points at, two levels down. */
@@ -345,9 +317,10 @@ public final class JekyllFilters {
      * {@code value} as JSON, {@code depth} arrays and hashes down. A drop ({@link RubyDrop}) lists its keys
      * in the drop's order; from depth 2 on, as Jekyll's hash_for_json does, the documents it
      * points at ({@code previous}, {@code next}) lose their content, output, excerpt and own
-     * neighbours, which ends the cycle between neighbours.
+     * neighbours, which ends the cycle between neighbours. {@code indent} is null for JSON on one
+     * line, or the indent of the line the value starts on, for pretty JSON.
      */
-    private static void appendJson(StringBuilder out, Object value, int depth) {
+    private static void appendJson(StringBuilder out, Object value, int depth, String indent) {
         if (value == null) {
             out.append("null");
         } else if (RubyDrop.is(value)) {
@@ -367,8 +340,9 @@ public final class JekyllFilters {
                 }
                 hash.put(key, field);
             }
-            appendJson(out, hash, depth);
+            appendJson(out, hash, depth, indent);
         } else if (value instanceof Map<?, ?> map) {
+            String inner = indent == null ? null : indent + "  ";
             out.append('{');
             boolean first = true;
             for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -376,24 +350,33 @@ public final class JekyllFilters {
                     out.append(',');
                 }
                 first = false;
+                newLine(out, inner);
                 appendJsonString(out, String.valueOf(e.getKey()));
-                out.append(':');
-                appendJson(out, e.getValue(), depth + 1);
+                out.append(indent == null ? ":" : ": ");
+                appendJson(out, e.getValue(), depth + 1, inner);
             }
+            newLine(out, indent);
             out.append('}');
         } else if (value instanceof Collection<?> list) {
+            String inner = indent == null ? null : indent + "  ";
             out.append('[');
+            // Ruby's generator starts a new line after the bracket even when no item follows
+            if (list.isEmpty() && indent != null) {
+                out.append('\n');
+            }
             boolean first = true;
             for (Object item : list) {
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
-                appendJson(out, item, depth + 1);
+                newLine(out, inner);
+                appendJson(out, item, depth + 1, inner);
             }
+            newLine(out, indent);
             out.append(']');
         } else if (value instanceof Object[] array) {
-            appendJson(out, java.util.Arrays.asList(array), depth);
+            appendJson(out, java.util.Arrays.asList(array), depth, indent);
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte) {
             out.append(value);
@@ -407,6 +390,13 @@ public final class JekyllFilters {
             appendJsonString(out, RubyTime.text(date));
         } else {
             appendJsonString(out, value.toString());
+        }
+    }
+
+    /** In pretty JSON ({@code indent} not null), a line break and the indent of the next line. */
+    private static void newLine(StringBuilder out, String indent) {
+        if (indent != null) {
+            out.append('\n').append(indent);
         }
     }
 

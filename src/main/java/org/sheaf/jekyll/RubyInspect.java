@@ -26,16 +26,32 @@ public final class RubyInspect {
      * Ruby's {@code inspect} of a template value: strings quoted, {@code nil}, {@code {"k"=>v}},
      * {@code [a, b]}. A hash or array met again inside itself prints as {@code {...}} or
      * {@code [...]}, as Ruby prints it, so values that refer to each other (a page and its
-     * {@code previous} page) print in finite time. A static file's drop prints as Jekyll's drops
-     * do, as indented JSON, and as the file inside an array ({@link StaticFileDrop}).
+     * {@code previous} page) print in finite time. A document's drop prints as Jekyll's drop
+     * inspects itself, its JSON over lines; inside an array or a hash, where Liquid hands Ruby
+     * Jekyll's documents and pages rather than their drops, as those print themselves
+     * ({@code #<Jekyll::Document _posts/x.md collection=posts>}). A static file's drop prints the
+     * same way ({@link StaticFileDrop}).
      */
     public static String inspect(Object value) {
-        return inspect(value, Collections.newSetFromMap(new IdentityHashMap<>()));
+        // a template variable holding a document is its drop, whose inspect is its JSON
+        if (DocumentDrop.is(value)) {
+            return JekyllFilters.prettyJson(value);
+        }
+        Set<Object> enclosing = Collections.newSetFromMap(new IdentityHashMap<>());
+        // a page's variables are the Hash Jekyll hands a template for a page
+        return value instanceof DocumentDrop page ? inspectHash(page, enclosing) : inspect(value, enclosing);
     }
 
     private static String inspect(Object value, Set<Object> enclosing) {
         if (value == null) {
             return "nil";
+        }
+        if (value instanceof DocumentDrop drop) {
+            // inside an array (site.posts, site.pages) Liquid leaves Jekyll's documents and pages
+            // as they are, not their drops: Ruby prints them by their file
+            return drop.isDocument()
+                    ? "#<Jekyll::Document " + drop.get("relative_path") + " collection=" + drop.get("collection") + ">"
+                    : "#<Jekyll::Page @relative_path=" + inspect(drop.get("path"), enclosing) + ">";
         }
         if (value instanceof String s) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
@@ -45,13 +61,7 @@ public final class RubyInspect {
             return enclosing.isEmpty() ? JekyllFilters.prettyJson(file) : file.inspectInArray();
         }
         if (value instanceof Map<?, ?> map) {
-            if (!enclosing.add(map)) {
-                return "{...}";
-            }
-            StringJoiner out = new StringJoiner(", ", "{", "}");
-            map.forEach((k, v) -> out.add(inspect(k, enclosing) + "=>" + inspect(v, enclosing)));
-            enclosing.remove(map);
-            return out.toString();
+            return inspectHash(map, enclosing);
         }
         if (value instanceof Collection<?> list) {
             if (!enclosing.add(list)) {
@@ -75,6 +85,16 @@ public final class RubyInspect {
             return date.inspect();
         }
         return value.toString();
+    }
+
+    private static String inspectHash(Map<?, ?> map, Set<Object> enclosing) {
+        if (!enclosing.add(map)) {
+            return "{...}";
+        }
+        StringJoiner out = new StringJoiner(", ", "{", "}");
+        map.forEach((k, v) -> out.add(inspect(k, enclosing) + "=>" + inspect(v, enclosing)));
+        enclosing.remove(map);
+        return out.toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.sheaf.liquid;
 
 import java.util.AbstractList;
+import java.util.List;
 import liqp.TemplateContext;
 import liqp.nodes.AtomNode;
 import liqp.nodes.LNode;
@@ -14,7 +15,8 @@ import org.sheaf.jekyll.RubyDrop;
  *
  * <p>Liqp hands the tag its parts in place: {@code [is array, name, from, to, body, id, reversed,
  * attributes...]} for a range and {@code [is array, name, items, body, else body, id, reversed,
- * attributes...]} for an array. A range longer than a render may loop at all is left to Liqp's
+ * attributes...]} for an array. A number, a boolean or a time is looped over as nothing, as Ruby's
+ * Liquid loops over a value that has no {@code each}. A range longer than a render may loop at all is left to Liqp's
  * own loop, which stops at that bound without first making the array.
  *
  * <p>The class is named {@code For} because Liqp names a tag after its class: so it takes the
@@ -27,7 +29,10 @@ final class For extends liqp.blocks.For {
             Object items = nodes[2].render(context);
             LNode[] looped = nodes.clone();
             // a loop over a drop yields its keys alone, as Ruby's drop each does
-            looped[2] = new AtomNode(RubyDrop.is(items) ? ((RubyDrop) items).dropKeys() : items);
+            looped[2] = new AtomNode(RubyDrop.is(items) ? ((RubyDrop) items).dropKeys()
+                    // Ruby loops over nothing for a value without each (a number, true, a time)
+                    : items instanceof Number || items instanceof Boolean || items instanceof java.time.temporal.Temporal
+                    ? List.of() : items);
             return super.render(context, looped);
         }
         int from = super.asNumber(nodes[2].render(context)).intValue();

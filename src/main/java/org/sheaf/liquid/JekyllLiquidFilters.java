@@ -79,8 +79,11 @@ final class JekyllLiquidFilters {
         Filter liqpFirst = new liqp.filters.First();
         Filter liqpLast = new liqp.filters.Last();
         Filter liqpSize = new liqp.filters.Size();
-        filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map) : liqpFirst.apply(v, c, p)));
-        filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> ? null : liqpLast.apply(v, c, p)));
+        // Ruby's first and last of text are nil: a String has neither method
+        filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map)
+                : v instanceof CharSequence ? null : liqpFirst.apply(v, c, p)));
+        filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> || v instanceof CharSequence ? null
+                : liqpLast.apply(v, c, p)));
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) ? 0L : liqpSize.apply(v, c, p)));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
@@ -120,7 +123,17 @@ final class JekyllLiquidFilters {
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
             Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
-            filters.add(filter(name, (v, c, p) -> arithmetic.apply(number(v), c, numbers(p))));
+            boolean division = name.equals("divided_by");
+            filters.add(filter(name, (v, c, p) -> {
+                Object value = number(v);
+                Object[] params = numbers(p);
+                // Ruby's integer division rounds down (-7 / 2 is -4); Java's rounds toward zero
+                if (division && params.length > 0 && isWhole(value) && isWhole(params[0])
+                        && ((Number) params[0]).longValue() != 0) {
+                    return Math.floorDiv(((Number) value).longValue(), ((Number) params[0]).longValue());
+                }
+                return arithmetic.apply(value, c, params);
+            }));
         }
         Filter liqpModulo = liqp.filters.Filters.JEKYLL_FILTERS.get("modulo");
         filters.add(filter("modulo", (v, c, p) -> {
@@ -144,6 +157,32 @@ final class JekyllLiquidFilters {
                 argument(p, 0, c, any), "")));
         filters.add(filter("remove_first", (v, c, p) -> RubyStrings.sub(v == null ? "" : text(v, c, any),
                 argument(p, 0, c, any), "")));
+        // Liquid 5's replace_last and remove_last take their argument as plain text, not a pattern
+        filters.add(filter("replace_last", (v, c, p) -> replaceLast(v == null ? "" : text(v, c, any),
+                argument(p, 0, c, any), argument(p, 1, c, any))));
+        filters.add(filter("remove_last", (v, c, p) -> replaceLast(v == null ? "" : text(v, c, any),
+                argument(p, 0, c, any), "")));
+        filters.add(filter("base64_encode", (v, c, p) -> java.util.Base64.getEncoder()
+                .encodeToString((v == null ? "" : text(v, c, any)).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        filters.add(filter("base64_url_safe_encode", (v, c, p) -> java.util.Base64.getUrlEncoder()
+                .encodeToString((v == null ? "" : text(v, c, any)).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        filters.add(filter("base64_decode", (v, c, p) -> base64Decode(v == null ? "" : text(v, c, any), false)));
+        filters.add(filter("base64_url_safe_decode", (v, c, p) -> base64Decode(v == null ? "" : text(v, c, any), true)));
+        // Liquid 5's default takes allow_false: true, with which only nil and empty values are replaced
+        Filter liqpDefault = liqp.filters.Filters.JEKYLL_FILTERS.get("default");
+        filters.add(filter("default", (v, c, p) -> {
+            // Liqp hands a keyword argument as a hash of its one key; a hash value is no option
+            if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options) || options.size() != 1
+                    || !options.containsKey("allow_false")) {
+                return liqpDefault.apply(v, c, p);
+            }
+            Object fallback = p.length > 1 ? p[0] : "";
+            Object allowFalse = options.get("allow_false");
+            if (allowFalse == null || Boolean.FALSE.equals(allowFalse)) {
+                return liqpDefault.apply(v, c, fallback);
+            }
+            return v == null || isEmpty(v) ? fallback : v;
+        }));
         // Ruby Liquid reads these filters' input, and append's and prepend's argument, with to_s:
         // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
         // array's items and print a hash as Java does
@@ -162,9 +201,9 @@ final class JekyllLiquidFilters {
         }));
         // Ruby's capitalize lowers the rest of the text, which Liqp's leaves as it is
         filters.add(filter("capitalize", (v, c, p) -> RubyStrings.capitalize(v == null ? "" : text(v, c, any))));
-        // slice takes an array as an array; only a hash is read with to_s
-        Filter liqpSlice = liqp.filters.Filters.JEKYLL_FILTERS.get("slice");
-        filters.add(filter("slice", (v, c, p) -> liqpSlice.apply(v instanceof Map<?, ?> ? rubyText(v) : v, c, p)));
+        // slice takes an array as an array, anything else as its to_s
+        filters.add(filter("slice", (v, c, p) -> slice(any.isArray(v) && !(v instanceof Map<?, ?>)
+                ? plain(any.asArray(v, c)) : v == null ? "" : text(v, c, any), p)));
         filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : text(v, c, any),
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
@@ -614,13 +653,89 @@ final class JekyllLiquidFilters {
      */
     static String truncateWords(String input, Object... params) {
         int words = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 15;
-        String ellipsis = params.length > 1 && params[1] != null ? String.valueOf(params[1]) : "...";
+        // Liquid 5.4 keeps at least one word, and cuts only text of more fields than the limit, where
+        // Ruby's split with a limit counts white space after the last word as one more, empty, field
+        words = Math.max(words, 1);
+        String ellipsis = params.length > 1 ? RubyInspect.text(params[1]) : "...";
         String[] list = RubyStrings.split(input, " ");
-        int last = Math.max(words - 1, 0);
-        if (list.length > last) {
-            return String.join(" ", java.util.Arrays.copyOf(list, last + 1)) + ellipsis;
+        boolean trailing = list.length > 0 && !input.isEmpty()
+                && " \t\n\u000B\f\r".indexOf(input.charAt(input.length() - 1)) >= 0;
+        if (list.length + (trailing ? 1 : 0) > words) {
+            return String.join(" ", java.util.Arrays.copyOf(list, words)) + ellipsis;
         }
         return input;
+    }
+
+    /**
+     * Liquid 5.4's slice, Ruby's {@code slice(offset, length)} of text (by characters) or of an
+     * array: a negative offset counts from the end, the length is 1 when not given, and what Ruby
+     * answers nil for (an offset past the end, a negative length) is empty text or an empty array.
+     */
+    private static Object slice(Object input, Object... params) {
+        long offset = rubyInteger(params.length > 0 ? params[0] : null);
+        long length = params.length > 1 && params[1] != null ? rubyInteger(params[1]) : 1;
+        boolean array = input instanceof List<?>;
+        List<?> items = array ? (List<?>) input : null;
+        int[] chars = array ? null : ((String) input).codePoints().toArray();
+        int size = array ? items.size() : chars.length;
+        long start = offset < 0 ? offset + size : offset;
+        if (start < 0 || start > size || length < 0) {
+            return array ? List.of() : "";
+        }
+        int from = (int) start;
+        int to = (int) Math.min(size, start + length);
+        return array ? new ArrayList<>(items.subList(from, to)) : new String(chars, from, to - from);
+    }
+
+    /** Liquid's {@code Utils.to_integer}: an integer, or text Ruby's {@code Integer()} reads; else an error. */
+    private static long rubyInteger(Object value) {
+        if (isWhole(value)) {
+            return ((Number) value).longValue();
+        }
+        String text = value == null ? "" : RubyInspect.text(value).strip().replace("_", "");
+        if (value instanceof Number || !text.matches("[+-]?\\d+")) {
+            throw new IllegalArgumentException("invalid integer");
+        }
+        try {
+            return Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("invalid integer", e);
+        }
+    }
+
+    /** Liquid 5's replace_last: the last place {@code sought} stands in {@code input} replaced. */
+    private static String replaceLast(String input, String sought, String replacement) {
+        int at = input.lastIndexOf(sought);
+        return at < 0 ? input : input.substring(0, at) + replacement + input.substring(at + sought.length());
+    }
+
+    /**
+     * Liquid 5's base64_decode (Ruby's strict_decode64, padding required) and
+     * base64_url_safe_decode (urlsafe_decode64, padding optional); the bytes read as UTF-8.
+     */
+    private static String base64Decode(String input, boolean urlSafe) {
+        try {
+            if (!urlSafe && input.length() % 4 != 0) {
+                throw new IllegalArgumentException("length");
+            }
+            byte[] bytes = (urlSafe ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder()).decode(input);
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid base64 provided to "
+                    + (urlSafe ? "base64_url_safe_decode" : "base64_decode"), e);
+        }
+    }
+
+    private static boolean isWhole(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+    }
+
+    /** Whether Ruby's {@code empty?} is true of {@code value}: empty text, array or hash. */
+    private static boolean isEmpty(Object value) {
+        return value instanceof CharSequence text && text.length() == 0
+                || value instanceof Collection<?> list && list.isEmpty()
+                || value instanceof Map<?, ?> map && map.isEmpty()
+                || value instanceof Object[] array && array.length == 0;
     }
 
     private static Object toInteger(Object value) {

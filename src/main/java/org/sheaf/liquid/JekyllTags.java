@@ -42,9 +42,43 @@ final class JekyllTags {
         List<Insertion> tags = new java.util.ArrayList<>(List.of(new IncludeTag(renderer, "include"),
                 new IncludeTag(renderer, "include_relative"),
                 new LinkTag(renderer), new PostUrlTag(renderer), new HighlightBlock(renderer.setup().highlighting()),
-                new GistTag(), new AvatarTag(renderer), new For()));
+                new GistTag(), new AvatarTag(renderer), new For(), new RenderTag()));
         renderer.setup().tags().forEach(tag -> tags.add(new PluginTag(renderer, tag)));
         return tags;
+    }
+
+    /**
+     * Liquid 5's {@code render}, as Jekyll 4.3 runs it: Jekyll gives Liquid no folder to read
+     * partials from, so every {@code {% render 'name' %}} stops the build with Liquid's error for
+     * a context without a file system, and a name that is not a quoted string with Liquid's syntax
+     * error. The writer's way to the same partial is {@code include}, which the hint names.
+     */
+    static final class RenderTag extends Tag {
+        private static final Pattern QUOTED_NAME = Pattern.compile("\\A(?:'[^']*'|\"[^\"]*\")");
+
+        RenderTag() {
+            super("render");
+        }
+
+        @Override
+        public Object render(TemplateContext context, LNode... nodes) {
+            List<String> atoms = atoms(context, nodes);
+            String markup = String.join("", atoms);
+            Frame frame = frame(context);
+            Position at = LiquidErrors.tagPosition(frame.text, getName(), atoms, frame.firstLine);
+            Diagnostic diagnostic = QUOTED_NAME.matcher(markup).find()
+                    ? Diagnostic.error(frame.path, at, "Liquid error: This liquid context does not allow includes.")
+                            .withHint("Jekyll 4.3 reads no partials for render; {% include " + partialName(markup)
+                                    + " %} reads _includes")
+                    : Diagnostic.error(frame.path, at,
+                            "Liquid syntax error: Syntax error in tag 'render' - Template name must be a quoted string");
+            throw new RenderFailure(frame.path.equals(frame.pagePath) ? diagnostic : diagnostic.within(frame.pagePath));
+        }
+
+        private static String partialName(String markup) {
+            var m = QUOTED_NAME.matcher(markup);
+            return m.find() ? m.group().substring(1, m.group().length() - 1) : markup;
+        }
     }
 
     /**

@@ -55,7 +55,8 @@ public final class LiquidRenderer {
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A raw block, as Liquid ends it: at the first endraw tag. */
-    private static final Pattern RAW_BLOCK = Pattern.compile("(?s)\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}");
+    private static final Pattern RAW_BLOCK = Pattern.compile(
+            "(?s)(\\{%-?\\s*raw\\s*)(-?)(%\\}.*?\\{%-?\\s*endraw\\s*)(-?)(%\\})");
     /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
     private static final int MAX_UNKNOWN_FILTERS = 64;
 
@@ -361,10 +362,22 @@ public final class LiquidRenderer {
         StringBuilder out = new StringBuilder();
         int from = 0;
         while (raw.find()) {
-            out.append(tagsForLiqp(text.substring(from, raw.start()))).append(raw.group());
+            out.append(tagsForLiqp(text.substring(from, raw.start()))).append(rawAsRuby(raw));
             from = raw.end();
         }
         return out.append(tagsForLiqp(text.substring(from))).toString();
+    }
+
+    /**
+     * A raw block written so that Liqp trims white space around it as Ruby's Liquid does: a
+     * {@code -%}} closing the {@code raw} tag leaves the block's text as written and trims the
+     * white space after {@code endraw} (Ruby's raw reads its text without the trim, which then
+     * falls on the next text), and a {@code -%}} closing {@code endraw} trims nothing. Liqp would
+     * trim the block's text, or lose it. The dash moves, so the text keeps its length.
+     */
+    private static String rawAsRuby(Matcher raw) {
+        String trimAfter = raw.group(2).isEmpty() ? (raw.group(4).isEmpty() ? "" : " ") : "-";
+        return raw.group(1) + raw.group(3) + trimAfter + raw.group(5);
     }
 
     /** Jekyll's tags in {@code text} (no raw block) written so that Liqp reads them as Jekyll does. */

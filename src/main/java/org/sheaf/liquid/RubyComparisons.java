@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import liqp.LValue;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
@@ -15,7 +16,6 @@ import liqp.nodes.ContainsNode;
 import liqp.nodes.EqNode;
 import liqp.nodes.GtEqNode;
 import liqp.nodes.GtNode;
-import liqp.nodes.InsertionNode;
 import liqp.nodes.LNode;
 import liqp.nodes.LookupNode;
 import liqp.nodes.LtEqNode;
@@ -87,13 +87,17 @@ final class RubyComparisons extends NodeVisitor {
         return tablerow != null ? tablerow : super.visitFor_range(ctx);
     }
 
-    /** A block's nodes as Liqp builds them, a blank block tag among them printing nothing. */
+    /**
+     * A block's nodes as Liqp builds them, a blank block tag among them printing nothing, in a
+     * body that stops at {@code break} and {@code continue} as Ruby's does ({@link BlockBody}).
+     */
     @Override
     public BlockNode visitBlock(LiquidParser.BlockContext ctx) {
-        BlockNode node = new BlockNode();
+        BlockBody node = new BlockBody();
         for (LiquidParser.AtomContext atom : ctx.atom()) {
             LNode child = visit(atom);
-            node.add(child != null && BlankBlocks.isDropped(atom) ? BlankBlocks.dropped(child) : child);
+            node.add(child != null && BlankBlocks.isDropped(atom) ? BlankBlocks.dropped(child) : child,
+                    atom instanceof LiquidParser.Atom_othersContext);
         }
         return node;
     }
@@ -128,26 +132,76 @@ final class RubyComparisons extends NodeVisitor {
     }
 
     /**
-     * {@code case}: Liqp's block, handed the value and each {@code when} term as comparable values.
-     * Its parts in place: the value, then each {@code when}'s terms followed by its body, then for an
-     * {@code else} the value again (which equals itself) and the else body.
+     * {@code case}, as Ruby's Liquid renders it: the value compared with each {@code when}'s terms
+     * as comparable values, and the body of every {@code when} that matches written, in order (two
+     * {@code when}s that both match both print, where Liqp's case stops at the first); the
+     * {@code else} body only when none did.
      */
     @Override
     public LNode visitCase_tag(LiquidParser.Case_tagContext ctx) {
-        List<LNode> parts = new ArrayList<>();
         LNode value = comparable(visit(ctx.expr()));
-        parts.add(value);
+        List<List<LNode>> terms = new ArrayList<>();
+        List<LNode> bodies = new ArrayList<>();
         for (LiquidParser.When_tagContext when : ctx.when_tag()) {
+            List<LNode> these = new ArrayList<>();
             for (LiquidParser.TermContext term : when.term()) {
-                parts.add(comparable(visit(term)));
+                these.add(comparable(visit(term)));
             }
-            parts.add(visitBlock(when.block()));
+            terms.add(these);
+            bodies.add(visitBlock(when.block()));
         }
-        if (ctx.else_tag() != null) {
-            parts.add(value);
-            parts.add(visitBlock(ctx.else_tag().block()));
+        LNode otherwise = ctx.else_tag() != null ? visitBlock(ctx.else_tag().block()) : null;
+        return context -> {
+            Object subject = value.render(context);
+            StringBuilder out = new StringBuilder();
+            boolean matched = false;
+            for (int i = 0; i < bodies.size(); i++) {
+                boolean hit = false;
+                for (LNode term : terms.get(i)) {
+                    hit |= LValue.areEqual(subject, term.render(context));
+                }
+                if (hit) {
+                    matched = true;
+                    out.append(String.valueOf(bodies.get(i).render(context)));
+                }
+            }
+            if (!matched && otherwise != null) {
+                out.append(String.valueOf(otherwise.render(context)));
+            }
+            return out.toString();
+        };
+    }
+
+    /**
+     * {@code cycle}, its values grouped as Ruby's Liquid groups them: a named group by its name, and
+     * a cycle without a name by the text of its values as parsed ({@code 'a', 'b'} and
+     * {@code "a", "b"} are one group, {@code 1, 2} and {@code "1", "2"} two), where Liqp groups by
+     * the values the cycle has now. A value that is a variable makes the tag a group of its own, as
+     * Ruby's text of a variable names the object read from that tag.
+     */
+    @Override
+    public LNode visitCycle_tag(LiquidParser.Cycle_tagContext ctx) {
+        List<LNode> nodes = new ArrayList<>();
+        if (ctx.cycle_group().expr() != null) {
+            nodes.add(visit(ctx.cycle_group().expr()));
+        } else {
+            List<String> terms = new ArrayList<>();
+            for (LiquidParser.ExprContext expr : ctx.expr()) {
+                String text = expr.getText();
+                if (text.matches("'[^']*'|\"[^\"]*\"")) {
+                    terms.add(org.sheaf.jekyll.RubyInspect.inspect(text.substring(1, text.length() - 1)));
+                } else if (text.matches("-?\\d+(\\.\\d+)?|true|false|nil")) {
+                    terms.add(text);
+                } else {
+                    terms.add("#<" + System.identityHashCode(ctx) + ">");
+                }
+            }
+            nodes.add(new AtomNode("[" + String.join(", ", terms) + "]"));
         }
-        return new InsertionNode(parser.insertions.get("case"), parts.toArray(new LNode[0]));
+        for (LiquidParser.ExprContext expr : ctx.expr()) {
+            nodes.add(visit(expr));
+        }
+        return new liqp.nodes.InsertionNode(parser.insertions.get("cycle"), nodes.toArray(new LNode[0]));
     }
 
     private static LNode comparable(LNode operand) {

@@ -3,6 +3,7 @@ package org.sheaf.liquid;
 import java.util.Map;
 import liqp.RenderTransformer;
 import liqp.TemplateContext;
+import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.RubyInspect;
 
 /**
@@ -13,9 +14,10 @@ import org.sheaf.jekyll.RubyInspect;
  * with {@code nil} items written as nothing. The same text reaches {@code capture} and
  * {@code join}.
  *
- * <p>A page or the site itself, which sheaf hands to templates as maps of its own classes, is
- * written by its own {@code toString}, as before: Jekyll writes a post as its content and the site
- * as the name of a Ruby class, nothing a page would show on purpose.
+ * <p>A post or a collection document is written as Jekyll's document writes itself: its output
+ * when it has one (it has been written), else its content; a page as the Hash it is in Jekyll. The
+ * site itself, which sheaf hands to templates as a map of its own class, is written by its own
+ * {@code toString}: Jekyll writes it as the name of a Ruby class, nothing a page shows on purpose.
  *
  * <p>Like Liqp's own writer, it stops a render whose text grows past the parser's limit.
  */
@@ -61,7 +63,15 @@ final class RubyOutput implements RenderTransformer {
     }
 
     private static void appendValue(Object value, StringBuilder out) {
-        if (value instanceof Map<?, ?> map && isDrop(map)) {
+        if (DocumentDrop.is(value)) {
+            // Jekyll's document drop writes what its document's to_s gives
+            DocumentDrop drop = (DocumentDrop) value;
+            Object text = drop.get("output") != null ? drop.get("output") : drop.get("content");
+            out.append(text != null ? text : "NO CONTENT");
+        } else if (value instanceof DocumentDrop page) {
+            // a page's variables are a Hash in Jekyll, written as its inspect
+            out.append(RubyInspect.inspect(page));
+        } else if (value instanceof Map<?, ?> map && isDrop(map)) {
             out.append(map);
         } else {
             RubyInspect.appendText(value, out);

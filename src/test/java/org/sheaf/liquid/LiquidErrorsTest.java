@@ -86,6 +86,17 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void reportsRenderAsJekyllDoesWhichGivesItNoPartialsToRead() {
+        // Jekyll 4.3.1: "Liquid error (line 2): This liquid context does not allow includes."
+        assertEquals("content/about.md:3:3: error: Liquid error: This liquid context does not allow includes.\n"
+                + "    hint: Jekyll 4.3 reads no partials for render; {% include card.html %} reads _includes",
+                failure("line one\n  {% render 'card.html', title: page.title %}", 2));
+        // "Liquid syntax error (line 1): Syntax error in tag 'render' - Template name must be a quoted string"
+        assertEquals("content/about.md:1:26: error: Liquid syntax error: Syntax error in tag 'render' - "
+                + "Template name must be a quoted string", failure("{% assign n = 'card' %}x {% render n %}", 1));
+    }
+
+    @Test
     void reportsAFilterGivenAWordForANumberInLiquidsTerms() {
         assertEquals("content/about.md:1:10: error: Liquid error: filter \"truncate\" was given a value that is not a number",
                 failure("{{ 'abc' | truncate: 'ten' }}", 1));
