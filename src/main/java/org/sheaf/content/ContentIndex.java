@@ -219,6 +219,9 @@ public final class ContentIndex {
         }
         writtenStatic.removeIf(file -> !file.published());
         writtenStatic.sort(Comparator.comparing(StaticFile::outputPath));
+        // the link tag finds a collection's static file at the URL its permalink gives, as long
+        // as it is written
+        writtenStatic.forEach(file -> urlsBySource.putIfAbsent(file.source().relativePath(), file.url()));
 
         Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, listed,
                 collectionFiles, data);
@@ -402,19 +405,25 @@ public final class ContentIndex {
      */
     private static StaticFile staticFile(SiteConfig config, Defaults defaults, SourceFile file) {
         String relative = file.relativePath();
-        String url = "/" + relative;
-        String path = "/" + relative;
-        if (file.collection() != null) {
-            String collectionDir = "_" + file.collection() + "/";
-            int at = relative.indexOf(collectionDir);
-            String inside = at >= 0 ? relative.substring(at + collectionDir.length()) : file.name();
-            url = "/" + file.collection() + "/" + inside;
-            path = collectionDir + inside;
+        if (file.collection() == null) {
+            String path = "/" + relative;
+            StaticFileDrop drop = new StaticFileDrop(file.name(), path, null, modifiedTime(file, config),
+                    defaults.valuesFor(path, null));
+            boolean published = !Boolean.FALSE.equals(defaults.valuesFor(path, null).get("published"));
+            return new StaticFile(file, path, relative, published, drop);
         }
+        String collectionDir = "_" + file.collection() + "/";
+        int at = relative.indexOf(collectionDir);
+        String inside = at >= 0 ? relative.substring(at + collectionDir.length()) : file.name();
+        String path = collectionDir + inside;
         StaticFileDrop drop = new StaticFileDrop(file.name(), path, file.collection(), modifiedTime(file, config),
                 defaults.valuesFor(path, file.collection()));
+        SiteConfig.Collection collection = config.collections().get(file.collection());
+        String template = Permalinks.documentTemplate(null, collection == null ? null : collection.permalink(),
+                config.permalink(), file.collection());
+        String url = Permalinks.staticFileUrl(template, file.collection(), inside, drop.basename(), drop.extname());
         boolean published = !Boolean.FALSE.equals(defaults.valuesFor(url, file.collection()).get("published"));
-        return new StaticFile(file, url, url.substring(1), published, drop);
+        return new StaticFile(file, url, Permalinks.outputPath(url, ""), published, drop);
     }
 
     private static boolean isThemeAsset(SiteConfig config, SourceFile file) {
@@ -470,6 +479,12 @@ public final class ContentIndex {
         });
         copied.removeIf(file -> !file.published());
         for (StaticFile file : copied) {
+            if (file.outputPath().isEmpty()) {
+                diagnostics.add(Diagnostic.error(file.source().sitePath(), Position.FILE,
+                        "the collection's permalink leaves this file no path under the output folder")
+                        .withHint("give the collection a permalink with :path or :name"));
+                continue;
+            }
             config.outputRefusal(file.outputPath()).ifPresent(why -> diagnostics.add(Diagnostic.error(
                     file.source().sitePath(), Position.FILE, "output \"" + file.outputPath() + "\" " + why)));
         }
