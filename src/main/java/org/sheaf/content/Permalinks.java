@@ -33,7 +33,8 @@ import org.sheaf.jekyll.Slugs;
  * {@link #unknownPlaceholders(String)} names it so the caller can report it.
  *
  * <p>Pages know only {@code :path}, {@code :basename} and {@code :output_ext}; anything else in
- * a page's permalink stays as written, as in Jekyll.
+ * a page's permalink stays as written, as in Jekyll. A collection's static files know five
+ * placeholders of their own ({@link #staticFileUrl}).
  */
 public final class Permalinks {
     /** The placeholders a post or collection document's permalink may use. */
