@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.sheaf.config.SiteConfig;
@@ -527,11 +529,15 @@ public final class ContentIndex {
                 claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
             }
         }
+        // a collection's files take their URL from its permalink, which no line of theirs holds
+        Map<String, String> labelOfFile = new HashMap<>();
         collectionFiles.forEach((label, files) -> {
             SiteConfig.Collection collection = config.collections().get(label);
             if (collection != null && collection.output()) {
-                files.stream().filter(StaticFile::published).forEach(file -> claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>())
-                        .add(file.source().sitePath()));
+                files.stream().filter(StaticFile::published).forEach(file -> {
+                    claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
+                    labelOfFile.put(file.source().sitePath(), label);
+                });
             }
         });
         claims.forEach((output, inputs) -> {
@@ -542,11 +548,17 @@ public final class ContentIndex {
             Page page = firstPage.get(output);
             String path = sorted.get(0);
             Position position = page != null && page.sitePath().equals(path) && page.positions().containsKey("permalink")
-                    ? page.positionOf("permalink") : new Position(1, 1);
+                    ? page.positionOf("permalink") : labelOfFile.containsKey(path) ? Position.FILE : new Position(1, 1);
             String url = page != null ? page.url() : "/" + output;
+            Set<String> labels = new HashSet<>();
+            sorted.forEach(input -> labels.add(labelOfFile.get(input)));
+            String hint = labels.size() == 1 && !labels.contains(null)
+                    ? "the permalink of collection \"" + labels.iterator().next() + "\" gives these files one URL; "
+                            + "keep :path in it"
+                    : "give all but one a different permalink";
             diagnostics.add(Diagnostic.error(path, position,
                     "URL " + url + " is claimed by " + sorted.size() + " inputs: " + String.join(", ", sorted))
-                    .withHint("give all but one a different permalink"));
+                    .withHint(hint));
         });
     }
 }
