@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.sheaf.config.SiteConfig;
@@ -219,6 +221,9 @@ public final class ContentIndex {
         }
         writtenStatic.removeIf(file -> !file.published());
         writtenStatic.sort(Comparator.comparing(StaticFile::outputPath));
+        // the link tag finds a collection's static file at the URL its permalink gives, as long
+        // as it is written
+        writtenStatic.forEach(file -> urlsBySource.putIfAbsent(file.source().relativePath(), file.url()));
 
         Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, listed,
                 collectionFiles, data);
@@ -402,19 +407,25 @@ public final class ContentIndex {
      */
     private static StaticFile staticFile(SiteConfig config, Defaults defaults, SourceFile file) {
         String relative = file.relativePath();
-        String url = "/" + relative;
-        String path = "/" + relative;
-        if (file.collection() != null) {
-            String collectionDir = "_" + file.collection() + "/";
-            int at = relative.indexOf(collectionDir);
-            String inside = at >= 0 ? relative.substring(at + collectionDir.length()) : file.name();
-            url = "/" + file.collection() + "/" + inside;
-            path = collectionDir + inside;
+        if (file.collection() == null) {
+            String path = "/" + relative;
+            StaticFileDrop drop = new StaticFileDrop(file.name(), path, null, modifiedTime(file, config),
+                    defaults.valuesFor(path, null));
+            boolean published = !Boolean.FALSE.equals(defaults.valuesFor(path, null).get("published"));
+            return new StaticFile(file, path, relative, published, drop);
         }
+        String collectionDir = "_" + file.collection() + "/";
+        int at = relative.indexOf(collectionDir);
+        String inside = at >= 0 ? relative.substring(at + collectionDir.length()) : file.name();
+        String path = collectionDir + inside;
         StaticFileDrop drop = new StaticFileDrop(file.name(), path, file.collection(), modifiedTime(file, config),
                 defaults.valuesFor(path, file.collection()));
+        SiteConfig.Collection collection = config.collections().get(file.collection());
+        String template = Permalinks.documentTemplate(null, collection == null ? null : collection.permalink(),
+                config.permalink(), file.collection());
+        String url = Permalinks.staticFileUrl(template, file.collection(), inside, drop.basename(), drop.extname());
         boolean published = !Boolean.FALSE.equals(defaults.valuesFor(url, file.collection()).get("published"));
-        return new StaticFile(file, url, url.substring(1), published, drop);
+        return new StaticFile(file, url, Permalinks.outputPath(url, ""), published, drop);
     }
 
     private static boolean isThemeAsset(SiteConfig config, SourceFile file) {
@@ -470,6 +481,12 @@ public final class ContentIndex {
         });
         copied.removeIf(file -> !file.published());
         for (StaticFile file : copied) {
+            if (file.outputPath().isEmpty()) {
+                diagnostics.add(Diagnostic.error(file.source().sitePath(), Position.FILE,
+                        "the collection's permalink leaves this file no path under the output folder")
+                        .withHint("give the collection a permalink with :path or :name"));
+                continue;
+            }
             config.outputRefusal(file.outputPath()).ifPresent(why -> diagnostics.add(Diagnostic.error(
                     file.source().sitePath(), Position.FILE, "output \"" + file.outputPath() + "\" " + why)));
         }
@@ -512,11 +529,15 @@ public final class ContentIndex {
                 claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
             }
         }
+        // a collection's files take their URL from its permalink, which no line of theirs holds
+        Map<String, String> labelOfFile = new HashMap<>();
         collectionFiles.forEach((label, files) -> {
             SiteConfig.Collection collection = config.collections().get(label);
             if (collection != null && collection.output()) {
-                files.stream().filter(StaticFile::published).forEach(file -> claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>())
-                        .add(file.source().sitePath()));
+                files.stream().filter(StaticFile::published).forEach(file -> {
+                    claims.computeIfAbsent(file.outputPath(), k -> new ArrayList<>()).add(file.source().sitePath());
+                    labelOfFile.put(file.source().sitePath(), label);
+                });
             }
         });
         claims.forEach((output, inputs) -> {
@@ -527,11 +548,17 @@ public final class ContentIndex {
             Page page = firstPage.get(output);
             String path = sorted.get(0);
             Position position = page != null && page.sitePath().equals(path) && page.positions().containsKey("permalink")
-                    ? page.positionOf("permalink") : new Position(1, 1);
+                    ? page.positionOf("permalink") : labelOfFile.containsKey(path) ? Position.FILE : new Position(1, 1);
             String url = page != null ? page.url() : "/" + output;
+            Set<String> labels = new HashSet<>();
+            sorted.forEach(input -> labels.add(labelOfFile.get(input)));
+            String hint = labels.size() == 1 && !labels.contains(null)
+                    ? "the permalink of collection \"" + labels.iterator().next() + "\" gives these files one URL; "
+                            + "keep :path in it"
+                    : "give all but one a different permalink";
             diagnostics.add(Diagnostic.error(path, position,
                     "URL " + url + " is claimed by " + sorted.size() + " inputs: " + String.join(", ", sorted))
-                    .withHint("give all but one a different permalink"));
+                    .withHint(hint));
         });
     }
 }

@@ -33,7 +33,8 @@ import org.sheaf.jekyll.Slugs;
  * {@link #unknownPlaceholders(String)} names it so the caller can report it.
  *
  * <p>Pages know only {@code :path}, {@code :basename} and {@code :output_ext}; anything else in
- * a page's permalink stays as written, as in Jekyll.
+ * a page's permalink stays as written, as in Jekyll. A collection's static files know five
+ * placeholders of their own ({@link #staticFileUrl}).
  */
 public final class Permalinks {
     /** The placeholders a post or collection document's permalink may use. */
@@ -149,11 +150,56 @@ public final class Permalinks {
             template = addPermalinkSuffix("/:path/:basename", sitePermalink);
         }
         // Jekyll replaces a page's three placeholders in this order, as plain text.
-        String url = template
-                .replace(":path", escapePath(nullToEmpty(facts.relativeDir())))
-                .replace(":basename", escapePath(nullToEmpty(facts.basename())))
-                .replace(":output_ext", escapePath(outputExt));
-        return sanitize(url);
+        return sanitize(replaceInOrder(template,
+                "path", nullToEmpty(facts.relativeDir()),
+                "basename", nullToEmpty(facts.basename()),
+                "output_ext", outputExt));
+    }
+
+    /**
+     * The URL of a static file inside a collection, as Jekyll's {@code StaticFile#url}: the
+     * collection's template ({@link #documentTemplate} without a front matter permalink) filled
+     * with the five placeholders a static file knows, then one trailing {@code /} dropped and the
+     * file's extension added. {@code :collection} is the label, {@code :path} the path inside the
+     * collection's folder from a leading {@code /} without the extension (nor the dots that then
+     * end it), {@code :name} the file's basename (neither slugified nor with its extension),
+     * {@code :output_ext} and {@code :title} empty. They are replaced in that order as plain text,
+     * so {@code :paths} reads as {@code :path} and {@code s}; every other placeholder, a date's or
+     * {@code :slug} among them, stays in the URL as written, and Jekyll reports none of them.
+     *
+     * <p>So {@code /:collection/:path/} gives {@code /notes/sub/data.csv} as the default does, and
+     * {@code /n/:year/:title/} gives {@code /n/:year.png}.
+     *
+     * @param template         the collection's URL template
+     * @param collection       the collection's label
+     * @param pathInCollection the file's path inside the collection's folder ({@code sub/data.csv})
+     * @param basename         Jekyll's basename of the file ({@code data})
+     * @param extname          Ruby's {@code File.extname} of the file name ({@code .csv}), or empty
+     */
+    public static String staticFileUrl(String template, String collection, String pathInCollection,
+            String basename, String extname) {
+        String withoutExt = pathInCollection.substring(0, pathInCollection.length() - extname.length());
+        String path = "/" + TRAILING_PERIODS.matcher(withoutExt).replaceFirst("");
+        String url = sanitize(replaceInOrder(template,
+                "collection", collection,
+                "path", path,
+                "output_ext", "",
+                "name", basename,
+                "title", ""));
+        return (url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + extname;
+    }
+
+    /**
+     * {@code template} with each {@code :name} of {@code namesAndValues} (name, value, name,
+     * value...) replaced by its escaped value, one name after the other, as plain text: Jekyll's
+     * URL filled from a hash of placeholders.
+     */
+    private static String replaceInOrder(String template, String... namesAndValues) {
+        String out = template;
+        for (int i = 0; i < namesAndValues.length && out.indexOf(':') >= 0; i += 2) {
+            out = out.replace(":" + namesAndValues[i], escapePath(namesAndValues[i + 1]));
+        }
+        return out;
     }
 
     /**

@@ -80,6 +80,16 @@ public final class StaticFileDrop extends AbstractMap<String, Object> implements
         return base.substring(0, end);
     }
 
+    /** Jekyll's basename of the file: its name without {@link #extname}, nor the dots that then end it. */
+    public String basename() {
+        return (String) values.get("basename");
+    }
+
+    /** Ruby's {@code File.extname} of the file's name, empty when it has none. */
+    public String extname() {
+        return (String) values.get("extname");
+    }
+
     /** Jekyll's {@code relative_path}, as {@link #inspectInArray} shows it. */
     public String path() {
         return (String) values.get("path");

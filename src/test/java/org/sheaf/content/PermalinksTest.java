@@ -25,6 +25,30 @@ class PermalinksTest {
                 List.of(), ".html");
     }
 
+    private static String staticUrl(String template, String pathInCollection, String basename, String extname) {
+        return Permalinks.staticFileUrl(template, "notes", pathInCollection, basename, extname);
+    }
+
+    @Test
+    void staticFilesInCollectionsKnowFivePlaceholdersAndKeepTheirExtension() {
+        assertEquals("/notes/sub/data.csv", staticUrl("/:collection/:path/", "sub/data.csv", "data", ".csv"));
+        assertEquals("/notes/sub/data.csv", staticUrl("/:collection/:path:output_ext", "sub/data.csv", "data", ".csv"));
+        assertEquals("/notes/data.csv", staticUrl("/:collection/:name", "sub/data.csv", "data", ".csv"));
+        assertEquals("/n/:year.png", staticUrl("/n/:year/:title/", "pic.png", "pic", ".png"));
+        assertEquals("/n/:slug.png", staticUrl("/n/:slug/", "pic.png", "pic", ".png"));
+        assertEquals("/fixed.html.png", staticUrl("/fixed.html", "pic.png", "pic", ".png"));
+        assertEquals("/n", staticUrl("/n/:title/", "README", "README", ""));
+    }
+
+    @Test
+    void staticFilePlaceholdersAreReplacedInOrderAsPlainTextAndEscaped() {
+        assertEquals("/notes/:basename/pic_x/pics.png",
+                staticUrl("/:collection/:basename/:name_x/:paths", "pic.png", "pic", ".png"));
+        assertEquals("/x/Deep.Dir/My%20File.tar/My%20File.tar.gz",
+                staticUrl("/x/:path/:name:output_ext", "Deep.Dir/My File.tar.gz", "My File.tar", ".gz"));
+        assertEquals("/x/file.png", staticUrl("/x/:path", "file..png", "file", ".png"));
+    }
+
     @Test
     void namesTheBuiltInStyles() {
         assertEquals("/:categories/:year/:month/:day/:title:output_ext", Permalinks.styleTemplate("date"));

@@ -129,6 +129,21 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aCollectionsStaticFileAndItsLinksFollowThePermalinkInTheConfig() {
+        site.file("_config.yml", "title: T\ncollections: {notes: {output: true}}\n")
+                .file("_notes/sub/pic.png", "png")
+                .file("pic.html", "---\n---\n{% link _notes/sub/pic.png %}\n");
+        build();
+        assertEquals("/notes/sub/pic.png\n", site.read("pic.html"));
+        assertTrue(Files.exists(site.output().resolve("notes/sub/pic.png")));
+        site.file("_config.yml", "title: T\ncollections: {notes: {output: true, permalink: /n/:name/}}\n");
+        build();
+        assertEquals("/n/pic.png\n", site.read("pic.html"));
+        assertTrue(Files.exists(site.output().resolve("n/pic.png")));
+        assertFalse(Files.exists(site.output().resolve("notes/sub/pic.png")), "the old copy is removed");
+    }
+
+    @Test
     void aStaticFilesNewTimeReachesThePagesThatReadIt() throws IOException {
         site.file("assets/a.txt", "a\n")
                 .file("files.html", "---\n---\n{% for f in site.static_files %}{{ f.name }} {{ f.modified_time | date: '%s' }}{% endfor %}\n");

@@ -68,6 +68,25 @@ class BuildErrorsTest {
     }
 
     @Test
+    void namesTheCollectionPermalinkThatGivesTwoOfItsFilesOneUrl() {
+        site.file("_config.yml", "title: T\ntimezone: UTC\ncollections: {notes: {output: true, permalink: /:collection/:name}}\n")
+                .file("_notes/a/pic.png", "1")
+                .file("_notes/b/pic.png", "2");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "_notes/a/pic.png: error: URL /notes/pic.png is claimed by 2 inputs: _notes/a/pic.png, _notes/b/pic.png\n"
+                        + "    hint: the permalink of collection \"notes\" gives these files one URL; keep :path in it");
+    }
+
+    @Test
+    void refusesACollectionFileThatItsPermalinkLeavesNoPath() {
+        site.file("_config.yml", "title: T\ntimezone: UTC\ncollections: {notes: {output: true, permalink: /:title/}}\n")
+                .file("_notes/README", "r");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "_notes/README: error: the collection's permalink leaves this file no path under the output folder\n"
+                        + "    hint: give the collection a permalink with :path or :name");
+    }
+
+    @Test
     void reportsDateThatIsNotADate() {
         site.file("_posts/2017-01-01-a.md", "---\ntitle: A\ndate: yesterday\n---\nA\n");
         assertFails(BuildResult.Status.SITE_ERRORS, "_posts/2017-01-01-a.md:3:1: error: invalid date \"yesterday\"\n"
