@@ -16,9 +16,8 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.PostName;
-import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyInspect;
-import org.sheaf.jekyll.RubyTime;
+import org.sheaf.jekyll.RubyTimeParser;
 import org.sheaf.jekyll.Slugs;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
@@ -68,9 +67,10 @@ final class PageFactory {
         String url = Permalinks.pageUrl(permalink, config.permalink(), facts);
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
-        // Jekyll reads a page's date back only for documents: a page keeps the YAML value as Psych
-        // made it (a Date, or a time at its written offset)
-        if (data.get("date") != null && !(data.get("date") instanceof RubyDate || data.get("date") instanceof ZonedDateTime)) {
+        // Jekyll reads a page's date back only for documents: a page keeps its own front matter's
+        // value as Psych made it (a Date, a time at its written offset, or text). Only a date text
+        // from front matter defaults becomes a time, as Jekyll reads each default's date on loading
+        if (data.get("date") instanceof String && !parsed.frontMatter().data().containsKey("date")) {
             dateOf(parsed, data, null).ifPresent(date -> drop.put("date", date));
         }
         // a Jekyll page's hash is its front matter, then these, in this order (Page's
@@ -216,7 +216,12 @@ final class PageFactory {
         return ext;
     }
 
-    /** The document's date from front matter; reports values that are not dates. */
+    /**
+     * The document's date from front matter, as Jekyll's {@code Utils.parse_date} reads the text
+     * of the value: {@code Time.parse} ({@link RubyTimeParser}), at the site's {@code time} for
+     * the parts the text leaves out ({@code "Mar 8"} is March 8th of the build's year), then moved
+     * into the site's zone. Reports text {@code Time.parse} refuses, as Jekyll stops on it.
+     */
     private Optional<ZonedDateTime> dateOf(ContentIndex.Parsed parsed, Map<String, Object> data, ZonedDateTime fallback) {
         Object value = data.get("date");
         if (value == null) {
@@ -226,17 +231,19 @@ final class PageFactory {
         if (value instanceof ZonedDateTime date) {
             return Optional.of(date.withZoneSameInstant(config.timezone()).withNano(0));
         }
-        Optional<ZonedDateTime> parsedDate = RubyTime.parse(value.toString(), config.timezone())
+        Optional<ZonedDateTime> parsedDate = RubyTimeParser.parse(value.toString(), config.timezone(), siteTime)
                 .map(date -> date.withZoneSameInstant(config.timezone()).withNano(0));
         if (parsedDate.isEmpty()) {
+            boolean own = parsed.frontMatter().data().containsKey("date");
             diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
                     parsed.frontMatter().positions().getOrDefault("date", new Position(1, 1)),
-                    "invalid date \"" + value + "\"")
-                    .withHint("write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000"));
+                    "invalid date \"" + value + "\": the " + (own ? "YAML front matter does" : "front matter defaults do")
+                            + " not have a valid date")
+                    .withHint("Jekyll reads it with Ruby's Time.parse: write 2017-09-04, 2017-09-04 10:00:00 +0200"
+                            + " or September 4, 2017"));
         }
         return parsedDate.or(() -> Optional.ofNullable(fallback));
     }
-
 
     /** Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on spaces, or a list. */
     private List<String> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {

@@ -14,22 +14,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as Ruby reads and prints them for Jekyll: the text of a {@code date:} (a YAML timestamp,
- * or a string Jekyll hands to {@code Time.parse}), and {@code Time#to_s}.
+ * Dates as Ruby reads and prints them for Jekyll: a YAML timestamp as Psych reads it, and
+ * {@code Time#to_s}. Text Jekyll hands to {@code Time.parse} is {@link RubyTimeParser}'s.
  */
 public final class RubyTime {
     /**
-     * The date forms sheaf reads: YAML's timestamp ({@code 2017-09-04}, {@code 2017-09-04
-     * 10:00:00.5 +02:00}, {@code 2017-09-04T10:00:00Z}) and the shorter ones {@code Time.parse}
-     * also takes, such as a time without seconds ({@code 2017-09-04 10:00}) or an offset without
-     * a colon ({@code +0200}).
+     * YAML's timestamp as Psych finds it ({@code 2017-09-04}, {@code 2017-09-04 10:00:00.5 +02:00},
+     * {@code 2017-09-04T10:00:00Z}, an offset of one or two digits or without a colon). A time
+     * without seconds ({@code 2017-09-04 10:00}) is no timestamp: it stays text, which Jekyll
+     * reads with {@code Time.parse} as wall time in the site's zone.
      */
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-                    + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d*))?)?"
+                    + "(?:(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2}):(\\d{2})(?:\\.(\\d*))?"
                     + "(?:[ \\t]*(Z|[-+]\\d{1,2}(?::?\\d{2})?))?)?");
-    /** The offsets besides {@code Z} that {@code Time.parse} reads as UTC. */
-    private static final Pattern MINUS_ZERO = Pattern.compile("-00(?::?00)?");
     /**
      * The zone of a time Ruby holds as UTC ({@code Time#utc?}): one written with {@code Z}. Ruby
      * prints it as {@code 2018-05-01 10:00:00 UTC} and its {@code %Z} as {@code UTC}, where a time
@@ -58,44 +56,6 @@ public final class RubyTime {
     }
 
     /**
-     * The time {@code text} names, as {@code Time.parse} reads it: a date alone is midnight in
-     * {@code zone}, a time without an offset is that wall time in {@code zone}, a time with an
-     * offset keeps that offset (Jekyll's {@code localtime} is the caller's
-     * {@code withZoneSameInstant}). Empty when the text is no date of these forms or names a day
-     * that does not exist ({@code 2017-02-30}). {@code Z} and {@code -0000} (RFC 2822's unknown
-     * zone) make a time in {@link #UTC}, as {@code Time.parse} makes a UTC time of them.
-     */
-    public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
-        return read(text, zone, true);
-    }
-
-    /** {@link #parse}, where only {@code Z} is UTC when not {@code minusZeroIsUtc} (Psych's reading). */
-    private static Optional<ZonedDateTime> read(String text, ZoneId zone, boolean minusZeroIsUtc) {
-        Matcher m = DATE.matcher(text.strip());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
-            if (m.group(4) == null) {
-                return Optional.of(date.atStartOfDay(zone));
-            }
-            String fraction = m.group(7) == null ? "" : m.group(7);
-            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
-            LocalDateTime wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
-                    m.group(6) == null ? 0 : Integer.parseInt(m.group(6)), nanos);
-            String offset = m.group(8);
-            if (offset == null) {
-                return Optional.of(wall.atZone(zone));
-            }
-            return Optional.of(wall.atZone(minusZeroIsUtc && MINUS_ZERO.matcher(offset).matches() ? UTC : offset(offset)));
-        } catch (DateTimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
      * A YAML timestamp as Psych makes it for Jekyll, where {@code zone} is the site's (Jekyll sets
      * {@code TZ} to it): a date alone ({@code 2018-05-01}) is a {@link RubyDate}, with no time and
      * no zone; a time without an offset is read as UTC and shown in
@@ -117,7 +77,22 @@ public final class RubyTime {
             }
         }
         boolean zoned = m.group(8) != null;
-        return read(text, ZoneOffset.UTC, false).map(time -> zoned ? time : time.withZoneSameInstant(zone));
+        return read(m, ZoneOffset.UTC).map(time -> zoned ? time : time.withZoneSameInstant(zone));
+    }
+
+    /** The time of a YAML timestamp {@link #DATE} matched with a time of day, at its offset or, without one, in {@code zone}. */
+    private static Optional<ZonedDateTime> read(Matcher m, ZoneId zone) {
+        try {
+            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3)));
+            String fraction = m.group(7) == null ? "" : m.group(7);
+            int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
+            LocalDateTime wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+                    Integer.parseInt(m.group(6)), nanos);
+            return Optional.of(m.group(8) == null ? wall.atZone(zone) : wall.atZone(offset(m.group(8))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**

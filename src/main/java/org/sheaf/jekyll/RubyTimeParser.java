@@ -19,9 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Free-form date text as Ruby's {@code Time.parse} reads it, which is how Liquid's {@code date}
- * filter and Jekyll's {@code date_to_*} filters read a string that is not digits alone, {@code now}
- * or {@code today}: {@code "January 26, 2022"}, {@code "26 Jan 2022 10:00"}, {@code "2022/03/08"},
+ * Free-form date text as Ruby's {@code Time.parse} reads it, which is how Jekyll reads the
+ * {@code date} of a post, a collection document or a front matter default when YAML made text of
+ * it, and how Liquid's {@code date} filter and Jekyll's {@code date_to_*} filters read a string
+ * that is not digits alone, {@code now} or {@code today}: {@code "January 26, 2022"}, {@code "26 Jan 2022 10:00"}, {@code "2022/03/08"},
  * {@code "Sept 5"}, a month name alone, {@code "20220308T101112"}, {@code "2022-067"} or
  * {@code "H31.04.30"}. Themes print a date, then read the printed text back through {@code date}
  * to take its month.

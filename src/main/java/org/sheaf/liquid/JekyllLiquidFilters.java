@@ -310,10 +310,9 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: the forms
-     * {@code Time.parse} and YAML share through {@link RubyTime}, keeping a written offset, other
-     * free-form text through {@link RubyTimeParser}, digits alone as seconds since 1970, then the
-     * rest ({@code now}, {@code today}) through Liqp's own reading.
+     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: text through
+     * {@code Time.parse} ({@link RubyTimeParser}), keeping a written offset, digits alone as
+     * seconds since 1970, then the rest ({@code now}, {@code today}) through Liqp's own reading.
      */
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
         if (value instanceof RubyDate day) {
@@ -321,8 +320,7 @@ final class JekyllLiquidFilters {
         }
         if (value instanceof String text) {
             ZoneId zone = context.getParser().defaultTimeZone;
-            return RubyTime.parse(text, zone)
-                    .or(() -> freeForm(text, zone))
+            return freeForm(text, zone)
                     .or(() -> epochSeconds(text, zone))
                     .orElseGet(() -> context.getDateParser().parse(text, java.util.Locale.ENGLISH, zone));
         }
@@ -336,7 +334,7 @@ final class JekyllLiquidFilters {
     private static Object rubyDate(Object value, TemplateContext context) {
         if (value instanceof String text) {
             ZoneId zone = context.getParser().defaultTimeZone;
-            return RubyTime.parse(text, zone).or(() -> freeForm(text, zone)).<Object>map(date -> date).orElse(value);
+            return freeForm(text, zone).<Object>map(date -> date).orElse(value);
         }
         return value instanceof RubyDate day ? day.asUtcMidnight() : value;
     }

@@ -14,49 +14,55 @@ import org.junit.jupiter.api.Test;
 class RubyTimeTest {
     private static final ZoneId UTC = ZoneOffset.UTC;
 
-    /** As Jekyll reads a {@code date:}: parsed, then in the site's zone ({@code localtime}). */
+    /** When the texts below were read; none of them leaves a part to take from it. */
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 12, 5, 13, 0, 0, 0, UTC);
+
+    /** As Jekyll reads a quoted {@code date:}: {@code Time.parse}, then in the site's zone ({@code localtime}). */
     private static String parsed(String text) {
-        return RubyTime.parse(text, UTC).map(date -> RubyTime.text(date.withZoneSameInstant(UTC))).orElse("none");
+        return RubyTimeParser.parse(text, UTC, NOW).map(date -> RubyTime.text(date.withZoneSameInstant(UTC))).orElse("none");
     }
 
     /**
      * Quoted {@code date:} values Jekyll 4.3.1 accepts ({@code Time.parse}), with the times it gave
-     * them in a UTC site; a one- or two-digit offset and a time without seconds among them.
+     * them in a UTC site: an offset of one digit is no offset to {@code Time.parse} (where YAML's
+     * own timestamp takes it), and February 30th is March 2nd.
      */
     @Test
     void readsTheDateFormsJekyllReads() {
         assertEquals("2017-09-04 08:00:00 +0000", parsed("2017-09-04 10:00:00 +02"));
-        assertEquals("2017-09-07 08:00:00 +0000", parsed("2017-09-07 10:00:00 +2"));
+        assertEquals("2017-09-07 10:00:00 +0000", parsed("2017-09-07 10:00:00 +2"));
         assertEquals("2017-09-05 08:00:00 +0000", parsed("2017-09-05 10:00 +0200"));
         assertEquals("2017-09-05 08:00:00 +0000", parsed("2017-09-05 10:00:00 +02:00"));
         assertEquals("2017-09-06 10:00:00 +0000", parsed("2017-09-06T10:00:00.75Z"));
         assertEquals("2017-09-08 07:05:00 +0000", parsed("2017-09-08 7:05"));
         assertEquals("2017-09-04 00:00:00 +0000", parsed("2017-9-4"));
+        assertEquals("2017-03-02 00:00:00 +0000", parsed("2017-02-30"));
     }
 
     @Test
     void aTimeWithoutOffsetIsThatWallTimeInTheSiteZone() {
-        ZonedDateTime date = RubyTime.parse("2017-09-04 10:00:00", ZoneId.of("Europe/Berlin")).orElseThrow();
+        ZonedDateTime date = RubyTimeParser.parse("2017-09-04 10:00:00", ZoneId.of("Europe/Berlin"), NOW).orElseThrow();
         assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(date));
     }
 
     @Test
     void keepsAWrittenOffsetAsTimeParseDoes() {
-        assertEquals("2017-09-04 10:00:00 +0200", RubyTime.text(RubyTime.parse("2017-09-04 10:00:00 +02", UTC).orElseThrow()));
-        assertEquals("2017-09-04 10:00:00 +0000",
-                RubyTime.text(RubyTime.parse("2017-09-04T10:00:00+00:00", ZoneId.of("America/New_York")).orElseThrow()));
+        assertEquals("2017-09-04 10:00:00 +0200",
+                RubyTime.text(RubyTimeParser.parse("2017-09-04 10:00:00 +02", UTC, NOW).orElseThrow()));
+        assertEquals("2017-09-04 10:00:00 +0000", RubyTime.text(
+                RubyTimeParser.parse("2017-09-04T10:00:00+00:00", ZoneId.of("America/New_York"), NOW).orElseThrow()));
     }
 
     @Test
     void readsZAndMinusZeroAsUtcAsTimeParseDoes() {
         ZoneId newYork = ZoneId.of("America/New_York");
         for (String text : new String[] {"2017-09-04T10:00:00Z", "2017-09-04 10:00 -0000", "2017-09-04 10:00:00 -00:00"}) {
-            ZonedDateTime date = RubyTime.parse(text, newYork).orElseThrow();
+            ZonedDateTime date = RubyTimeParser.parse(text, newYork, NOW).orElseThrow();
             assertEquals("2017-09-04 10:00:00 UTC", RubyTime.text(date), text);
             assertTrue(RubyTime.isUtc(date), text);
         }
-        assertEquals("2017-09-04 10:00:00.25 UTC", RubyTime.inspect(RubyTime.parse("2017-09-04 10:00:00.25Z", newYork).orElseThrow()));
-        assertEquals("2017-09-04 10:00:00 UTC", RubyTime.parse("2017-09-04T10:00:00Z", newYork).orElseThrow().format(RubyTime.TO_S));
+        assertEquals("2017-09-04 10:00:00.25 UTC",
+                RubyTime.inspect(RubyTimeParser.parse("2017-09-04 10:00:00.25Z", newYork, NOW).orElseThrow()));
     }
 
     @Test
@@ -105,13 +111,20 @@ class RubyTimeTest {
 
     @Test
     void keepsTheFractionOfASecond() {
-        assertEquals(750_000_000, RubyTime.parse("2017-09-06T10:00:00.75Z", UTC).orElseThrow().getNano());
+        assertEquals(750_000_000, RubyTimeParser.parse("2017-09-06T10:00:00.75Z", UTC, NOW).orElseThrow().getNano());
+        assertEquals(500_000_000, ((ZonedDateTime) RubyTime.fromYaml("2017-09-06 10:00:00.5 +02:00", UTC).orElseThrow()).getNano());
     }
 
     @Test
-    void refusesDaysThatDoNotExistAndTextThatIsNoDate() {
-        assertEquals(Optional.empty(), RubyTime.parse("2017-02-30", UTC));
-        assertEquals(Optional.empty(), RubyTime.parse("next tuesday", UTC));
-        assertEquals(Optional.empty(), RubyTime.parse("2017-09-04 25:00", UTC));
+    void refusesTextTimeParseRefuses() {
+        assertEquals(Optional.empty(), RubyTimeParser.parse("2017-02-32", UTC, NOW));
+        assertEquals(Optional.empty(), RubyTimeParser.parse("next tuesday", UTC, NOW));
+        assertEquals(Optional.empty(), RubyTimeParser.parse("2017-09-04 25:00", UTC, NOW));
+    }
+
+    /** Psych's timestamp has seconds: without them the text stays text, for {@code Time.parse}. */
+    @Test
+    void aYamlTimeWithoutSecondsIsNoTimestamp() {
+        assertTrue(RubyTime.fromYaml("2017-09-04 10:00", UTC).isEmpty());
     }
 }

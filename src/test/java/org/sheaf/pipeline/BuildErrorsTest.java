@@ -89,8 +89,10 @@ class BuildErrorsTest {
     @Test
     void reportsDateThatIsNotADate() {
         site.file("_posts/2017-01-01-a.md", "---\ntitle: A\ndate: yesterday\n---\nA\n");
-        assertFails(BuildResult.Status.SITE_ERRORS, "_posts/2017-01-01-a.md:3:1: error: invalid date \"yesterday\"\n"
-                + "    hint: write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +0000");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_posts/2017-01-01-a.md:3:1: error: invalid date \"yesterday\": "
+                + "the YAML front matter does not have a valid date\n"
+                + "    hint: Jekyll reads it with Ruby's Time.parse: write 2017-09-04, 2017-09-04 10:00:00 +0200"
+                + " or September 4, 2017");
     }
 
     @Test
