@@ -101,6 +101,9 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             String path = String.valueOf(values.get("relative_path"));
             return path.substring(path.lastIndexOf('/') + 1);
         }
+        if (!isDocument()) {
+            rendered.readHash(origin);
+        }
         if (bodyContent && "content".equals(key)) {
             return values.get(key);
         }
@@ -171,6 +174,9 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     /** The entries as the drop shows them: rendered content and excerpt once the page has rendered. */
     @Override
     public Set<Entry<String, Object>> entrySet() {
+        if (!isDocument()) {
+            rendered.readHash(origin);
+        }
         RenderedPage page = rendered.shownTo(this);
         if (page == null && !rendered.reading() && !(values.get("excerpt") == null && isDocument())) {
             return values.entrySet();

@@ -57,6 +57,11 @@ public final class RenderedPages {
     private volatile OnDemand onDemand;
     /** Each excerpt read since {@link #inOrder}, as its first reader rendered it; every later reader reads this. */
     private final Map<PageDrop, String> excerpts = new ConcurrentHashMap<>();
+    /**
+     * The pages (not documents) that make an excerpt: Jekyll hands a page to a template as a hash
+     * made with its excerpt in it, so reading any of such a page's variables reads its excerpt.
+     */
+    private volatile Set<PageDrop> excerptInHash = Set.of();
     /** The pages whose excerpt reads other pages, so its text depends on which page reads it first. */
     private final Set<PageDrop> ordered = ConcurrentHashMap.newKeySet();
     /** Every page before this place in {@link #order} has its content and layout done. */
@@ -69,6 +74,11 @@ public final class RenderedPages {
      * none reads the same to every page.
      */
     private final ThreadLocal<int[]> placeReads = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * The pages whose excerpt is rendering on this thread: such an excerpt's own {@code page}
+     * variables are, in Jekyll, a hash made without it.
+     */
+    private final ThreadLocal<Set<PageDrop>> excerptsRendering = ThreadLocal.withInitial(java.util.HashSet::new);
 
     RenderedPages() {
     }
@@ -90,6 +100,9 @@ public final class RenderedPages {
          * or kept, once each; pages that are not written and are not documents are not laid out.
          */
         void complete(Page page);
+
+        /** Whether {@code page} makes an excerpt of its own (from its body). */
+        boolean makesExcerpt(Page page);
 
         /**
          * Tells that {@code page} read, or makes, an ordered excerpt: what it renders to depends on
@@ -127,9 +140,14 @@ public final class RenderedPages {
     public void inOrder(List<Page> order, OnDemand onDemand) {
         Map<PageDrop, Integer> rankOf = new HashMap<>();
         Map<PageDrop, Page> pageOf = new HashMap<>();
+        Set<PageDrop> inHash = new java.util.HashSet<>();
         for (int i = 0; i < order.size(); i++) {
-            rankOf.putIfAbsent(order.get(i).drop(), i);
-            pageOf.putIfAbsent(order.get(i).drop(), order.get(i));
+            Page page = order.get(i);
+            rankOf.putIfAbsent(page.drop(), i);
+            pageOf.putIfAbsent(page.drop(), page);
+            if (page.collection() == null && onDemand.makesExcerpt(page)) {
+                inHash.add(page.drop());
+            }
         }
         started.clear();
         laidOut.clear();
@@ -141,7 +159,28 @@ public final class RenderedPages {
         this.ranks = rankOf;
         this.byDrop = pageOf;
         this.order = List.copyOf(order);
+        this.excerptInHash = inHash;
         this.onDemand = onDemand;
+    }
+
+    /**
+     * Reads the excerpt of the page (not a document) starting to render on this thread, if it
+     * makes one: Jekyll hands a page its own variables as a hash made at the start of its render.
+     */
+    public void startsRendering(Page page) {
+        readHash(page.drop());
+    }
+
+    /**
+     * A template reads a variable of the page whose drop is {@code drop}: if it is a page that
+     * makes an excerpt, that reads its excerpt, as Jekyll makes the page's hash with it.
+     */
+    void readHash(PageDrop drop) {
+        Set<PageDrop> inHash = excerptInHash;
+        if (!inHash.isEmpty() && inHash.contains(drop) && reader.get() != null
+                && !excerptsRendering.get().contains(drop)) {
+            excerptShownTo(drop);
+        }
     }
 
     /**
@@ -379,7 +418,7 @@ public final class RenderedPages {
                 return fixed;
             }
         }
-        String text = render.excerpt(page);
+        String text = rendering(drop, () -> render.excerpt(page));
         if (text == null) {
             return null;
         }
@@ -415,7 +454,7 @@ public final class RenderedPages {
         }
         int[] reads = placeReads.get();
         int before = reads[0];
-        String text = render.render();
+        String text = rendering(page.drop(), render);
         if (reads[0] == before && !ordered.contains(page.drop())) {
             return fix(page.drop(), text);
         }
@@ -424,6 +463,19 @@ public final class RenderedPages {
             told.readsInOrder(page);
         }
         return text;
+    }
+
+    /** Runs {@code render}, the render of {@code drop}'s excerpt, noting on this thread that it runs. */
+    private <E extends Exception> String rendering(PageDrop drop, ExcerptRender<E> render) throws E {
+        Set<PageDrop> running = excerptsRendering.get();
+        boolean added = running.add(drop);
+        try {
+            return render.render();
+        } finally {
+            if (added) {
+                running.remove(drop);
+            }
+        }
     }
 
     /** Keeps {@code text} as {@code drop}'s excerpt unless another is kept already; the one kept. */

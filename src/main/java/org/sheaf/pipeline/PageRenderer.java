@@ -375,6 +375,11 @@ public final class PageRenderer {
             }
 
             @Override
+            public boolean makesExcerpt(Page page) {
+                return PageRenderer.this.makesExcerpt(page);
+            }
+
+            @Override
             public void readsInOrder(Page page) {
                 plan.readsInOrder(page);
             }
@@ -400,6 +405,9 @@ public final class PageRenderer {
         try {
             RenderedPage content;
             try (RenderedPages.Reading reading = rendered.readingAs(page, false)) {
+                if (page.collection() == null) {
+                    rendered.startsRendering(page);
+                }
                 if (isSass(page)) {
                     rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                     return;
@@ -488,10 +496,11 @@ public final class PageRenderer {
 
     /**
      * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
-     * For a page's {@code content} rendered from Markdown, the headings its Markdown tree holds.
+     * For a page's {@code content} rendered from Markdown, the headings its Markdown tree holds;
+     * otherwise the text is an excerpt, whose {@code paginator} is nil, as Jekyll's excerpt has none.
      */
     private Converted convert(Page page, String text, int firstLine, boolean content) throws DiagnosticException {
-        String out = liquid(page, text, firstLine);
+        String out = liquid(page, text, firstLine, content ? paginatorOf(page) : null);
         if (!page.markdown()) {
             return new Converted(MarkdownRenderer.Html.notMarkdown(out), out.equals(text));
         }
@@ -560,7 +569,7 @@ public final class PageRenderer {
 
     /** Liquid, then Sass; keeps the page's source map for the write stage. */
     private String convertSass(Page page, Diagnostics diagnostics) throws DiagnosticException {
-        String text = liquid(page, page.body(), page.bodyLine());
+        String text = liquid(page, page.body(), page.bodyLine(), paginatorOf(page));
         String outputName = page.outputPath() == null ? page.source().basename() + ".css"
                 : page.outputPath().substring(page.outputPath().lastIndexOf('/') + 1);
         SassRenderer.Output css = sass.render(page.source().file(), page.sitePath(), text, page.bodyLine(), outputName);
@@ -571,14 +580,15 @@ public final class PageRenderer {
         return css.css();
     }
 
-    private String liquid(Page page, String text, int firstLine) throws DiagnosticException {
+    private String liquid(Page page, String text, int firstLine, Map<String, Object> paginator)
+            throws DiagnosticException {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
             variables.put("site", plan.contentSite(page, index.siteFor(page)));
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
-            variables.put("paginator", paginatorOf(page));
+            variables.put("paginator", paginator);
             out = liquid.render(out, page.sitePath(), firstLine, variables);
         }
         return out;
