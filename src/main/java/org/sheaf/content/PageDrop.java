@@ -14,9 +14,10 @@ import org.sheaf.jekyll.DocumentDrop;
  * both template engines read directly.
  *
  * <p>{@code content} and {@code excerpt} are read through the build's {@link RenderedPages}: to a
- * page Jekyll renders after this one they are this page's {@link RenderedPage}'s, to one before it
- * the drop's own (the body, the front matter's excerpt) or an excerpt rendered for that page
- * ({@link RenderedPages#shownTo}). The drop itself is not changed after the index stage.
+ * page Jekyll renders after this one {@code content} is this page's {@link RenderedPage}'s, to one
+ * before it the body ({@link RenderedPages#shownTo}); {@code excerpt} is the one its first reader
+ * rendered, or the front matter's ({@link RenderedPages#excerptShownTo}). The drop itself is not
+ * changed after the index stage.
  *
  * <p>Pages point at each other ({@code previous}, {@code next}), so a drop compares by identity
  * and prints its neighbours by URL: equality, hashing and printing never walk the cycle. Jekyll's
@@ -100,6 +101,9 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             String path = String.valueOf(values.get("relative_path"));
             return path.substring(path.lastIndexOf('/') + 1);
         }
+        if (!isDocument()) {
+            rendered.readHash(origin);
+        }
         if (bodyContent && "content".equals(key)) {
             return values.get(key);
         }
@@ -107,8 +111,11 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             // Jekyll's DocumentDrop answers output with the document's finished file, never its data
             return rendered.outputShownTo(origin);
         }
-        if (key instanceof String name && isRendered(name)) {
-            return shown(name, rendered.shownTo(this));
+        if ("excerpt".equals(key)) {
+            return shown("excerpt", null);
+        }
+        if ("content".equals(key)) {
+            return shown("content", rendered.shownTo(this));
         }
         return values.get(key);
     }
@@ -123,19 +130,16 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     }
 
     /**
-     * What the drop shows under {@code key}, a rendered key, when the reader sees it rendered to
-     * {@code page} (null when the reader comes first in Jekyll's order: then {@code content} is the
-     * body as written and {@code excerpt} is rendered for the reader, as Jekyll renders an excerpt
-     * when it is first read).
+     * What the drop shows under {@code key}, a rendered key: {@code content} as the reader sees it
+     * rendered to {@code page} (null when the reader comes first in Jekyll's order: then it is the
+     * body as written), and {@code excerpt} as its first reader rendered it ({@link
+     * RenderedPages#excerptShownTo}), as Jekyll renders an excerpt when it is first read and keeps it.
      */
     private Object shown(String key, RenderedPage page) {
         if (key.equals("content")) {
             return page != null ? page.content() : values.get(key);
         }
-        if (page != null) {
-            return page.excerpt() != null ? page.excerpt() : ownExcerpt();
-        }
-        String excerpt = rendered.excerptBefore(origin);
+        String excerpt = rendered.excerptShownTo(origin);
         return excerpt != null ? excerpt : ownExcerpt();
     }
 
@@ -170,6 +174,9 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     /** The entries as the drop shows them: rendered content and excerpt once the page has rendered. */
     @Override
     public Set<Entry<String, Object>> entrySet() {
+        if (!isDocument()) {
+            rendered.readHash(origin);
+        }
         RenderedPage page = rendered.shownTo(this);
         if (page == null && !rendered.reading() && !(values.get("excerpt") == null && isDocument())) {
             return values.entrySet();

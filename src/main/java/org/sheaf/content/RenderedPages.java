@@ -4,8 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The render stage's results, by page: each page's {@link RenderedPage} once its content has
@@ -25,6 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * OnDemand#output}) if it has not been. A page only ever waits for pages before it, so the waits
  * cannot form a cycle. Outside rendering a drop shows what its page rendered to, if it has.
  *
+ * <p>An excerpt is rendered when it is first read, and every later reader reads that text
+ * ({@link #excerptShownTo}). Most excerpts read nothing of other pages, so they read the same
+ * whoever renders them, and the first render is kept. One whose Liquid reads other pages' {@code
+ * content}, {@code output} or such an excerpt of theirs is <em>ordered</em>: its text is what the
+ * pages looked like to its first reader in Jekyll's order. A page that reads an ordered excerpt
+ * not yet fixed first completes every page before it, content and layout ({@link
+ * OnDemand#complete}), as any of them may have read it first; if none did, it is the first. A
+ * page's excerpt rendered in its own place (its content's turn, {@link #excerptInPlace}) is not a
+ * read: an ordered one rendered there stands in only until a reader fixes it, or until {@link
+ * #finish}, which renders those no page read as a reader after every page would (the feed).
+ *
  * <p>Thread-safe: pages render in parallel while others read.
  */
 public final class RenderedPages {
@@ -40,7 +53,32 @@ public final class RenderedPages {
     /** Each page's place in Jekyll's render order, and the page, by drop; set before a render. */
     private volatile Map<PageDrop, Integer> ranks = Map.of();
     private volatile Map<PageDrop, Page> byDrop = Map.of();
+    private volatile List<Page> order = List.of();
     private volatile OnDemand onDemand;
+    /** Each excerpt read since {@link #inOrder}, as its first reader rendered it; every later reader reads this. */
+    private final Map<PageDrop, String> excerpts = new ConcurrentHashMap<>();
+    /**
+     * The pages (not documents) that make an excerpt: Jekyll hands a page to a template as a hash
+     * made with its excerpt in it, so reading any of such a page's variables reads its excerpt.
+     */
+    private volatile Set<PageDrop> excerptInHash = Set.of();
+    /** The pages whose excerpt reads other pages, so its text depends on which page reads it first. */
+    private final Set<PageDrop> ordered = ConcurrentHashMap.newKeySet();
+    /** Every page before this place in {@link #order} has its content and layout done. */
+    private final AtomicInteger complete = new AtomicInteger();
+    /** Set by {@link #finish}: from then on a read outside rendering is one after every page. */
+    private volatile boolean finished;
+    /**
+     * How many reads this thread has made of what depends on the reader's place in the order (a
+     * page's {@code content} or {@code output}, an ordered excerpt): an excerpt whose render made
+     * none reads the same to every page.
+     */
+    private final ThreadLocal<int[]> placeReads = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * The pages whose excerpt is rendering on this thread: such an excerpt's own {@code page}
+     * variables are, in Jekyll, a hash made without it.
+     */
+    private final ThreadLocal<Set<PageDrop>> excerptsRendering = ThreadLocal.withInitial(java.util.HashSet::new);
 
     RenderedPages() {
     }
@@ -51,10 +89,26 @@ public final class RenderedPages {
         void content(Page page);
 
         /**
-         * {@code page}'s excerpt, rendered for the page now rendering on this thread (Jekyll renders
-         * an excerpt when it is first read); null when the page makes no excerpt of its own.
+         * {@code page}'s excerpt, rendered for the page now rendering on this thread, or with every
+         * page showing its rendering when none is; null when the page makes no excerpt of its own,
+         * or its excerpt cannot render (reported where the page renders its own).
          */
         String excerpt(Page page);
+
+        /**
+         * Renders {@code page}'s content unless it is recorded, and lays it out unless that is done
+         * or kept, once each; pages that are not written and are not documents are not laid out.
+         */
+        void complete(Page page);
+
+        /** Whether {@code page} makes an excerpt of its own (from its body). */
+        boolean makesExcerpt(Page page);
+
+        /**
+         * Tells that {@code page} read, or makes, an ordered excerpt: what it renders to depends on
+         * pages no input of it names.
+         */
+        void readsInOrder(Page page);
 
         /**
          * Lays out the document {@code page} (rendering its content first if it has not been), once
@@ -65,9 +119,16 @@ public final class RenderedPages {
 
     /**
      * The page a template reading a drop renders for, whether that page's content is done, and
-     * that content while it is not yet recorded (its excerpt renders).
+     * that content while it is not yet recorded (its excerpt renders in its place, which is no
+     * read: {@code own} is then non-null, and an ordered excerpt read there is not fixed).
      */
     private record Reader(int rank, boolean contentDone, RenderedPage own) {
+    }
+
+    /** A render of an excerpt, which may fail as a render does. */
+    @FunctionalInterface
+    public interface ExcerptRender<E extends Exception> {
+        String render() throws E;
     }
 
     /**
@@ -79,16 +140,66 @@ public final class RenderedPages {
     public void inOrder(List<Page> order, OnDemand onDemand) {
         Map<PageDrop, Integer> rankOf = new HashMap<>();
         Map<PageDrop, Page> pageOf = new HashMap<>();
+        Set<PageDrop> inHash = new java.util.HashSet<>();
         for (int i = 0; i < order.size(); i++) {
-            rankOf.putIfAbsent(order.get(i).drop(), i);
-            pageOf.putIfAbsent(order.get(i).drop(), order.get(i));
+            Page page = order.get(i);
+            rankOf.putIfAbsent(page.drop(), i);
+            pageOf.putIfAbsent(page.drop(), page);
+            if (page.collection() == null && onDemand.makesExcerpt(page)) {
+                inHash.add(page.drop());
+            }
         }
         started.clear();
         laidOut.clear();
         outputs.clear();
+        excerpts.clear();
+        ordered.clear();
+        complete.set(0);
+        finished = false;
         this.ranks = rankOf;
         this.byDrop = pageOf;
+        this.order = List.copyOf(order);
+        this.excerptInHash = inHash;
         this.onDemand = onDemand;
+    }
+
+    /**
+     * Reads the excerpt of the page (not a document) starting to render on this thread, if it
+     * makes one: Jekyll hands a page its own variables as a hash made at the start of its render.
+     */
+    public void startsRendering(Page page) {
+        readHash(page.drop());
+    }
+
+    /**
+     * A template reads a variable of the page whose drop is {@code drop}: if it is a page that
+     * makes an excerpt, that reads its excerpt, as Jekyll makes the page's hash with it.
+     */
+    void readHash(PageDrop drop) {
+        Set<PageDrop> inHash = excerptInHash;
+        if (!inHash.isEmpty() && inHash.contains(drop) && reader.get() != null
+                && !excerptsRendering.get().contains(drop)) {
+            excerptShownTo(drop);
+        }
+    }
+
+    /**
+     * Ends the render that {@link #inOrder} started: each ordered excerpt that no page read is
+     * rendered as one read after every page (its documents laid out first, as Jekyll renders even
+     * those it does not write), and each page's recorded excerpt becomes the fixed one, which
+     * reads outside rendering show. Call on a thread that renders nothing else.
+     */
+    public void finish() {
+        finished = true;
+        if (ordered.stream().anyMatch(drop -> !excerpts.containsKey(drop))) {
+            completeBefore(order.size());
+        }
+        for (PageDrop drop : ordered) {
+            String text = excerptShownTo(drop);
+            if (text != null) {
+                pages.computeIfPresent(drop, (key, page) -> page.withExcerpt(text));
+            }
+        }
     }
 
     /**
@@ -135,6 +246,11 @@ public final class RenderedPages {
     /** Records the output a document keeps from the last build, which is then not laid out again. */
     public void keepOutput(Page page, String output) {
         outputs.put(page.drop(), output);
+        keepLayout(page);
+    }
+
+    /** Marks a page whose output is kept from the last build, which is then not laid out again. */
+    public void keepLayout(Page page) {
         laidOut.putIfAbsent(page.drop(), CompletableFuture.completedFuture(null));
     }
 
@@ -218,6 +334,7 @@ public final class RenderedPages {
         if (rank == null) {
             return pages.get(drop);
         }
+        placeReads.get()[0]++;
         if (rank > current.rank() || rank == current.rank() && !current.contentDone()) {
             return null;
         }
@@ -245,6 +362,7 @@ public final class RenderedPages {
         if (rank == null) {
             return outputs.get(drop);
         }
+        placeReads.get()[0]++;
         if (rank >= current.rank()) {
             return null;
         }
@@ -263,15 +381,126 @@ public final class RenderedPages {
     }
 
     /**
-     * {@code drop}'s excerpt as Jekyll renders it when a page before it reads it, for the page
-     * rendering on this thread; null outside rendering or when the page makes no excerpt.
+     * {@code drop}'s excerpt as the page rendering on this thread reads it: the text fixed by its
+     * first reader, rendered now if this is the first (for an ordered excerpt, once the pages
+     * before this one are complete, as one of them may read it first). Outside rendering, the
+     * fixed text, or else the one its page recorded; after {@link #finish}, an ordered excerpt
+     * no page read is rendered as one read after every page. Null when the page makes no
+     * excerpt of its own: the drop then shows what the index gave it.
      */
-    String excerptBefore(PageDrop drop) {
-        OnDemand render = onDemand;
+    String excerptShownTo(PageDrop drop) {
+        Reader current = reader.get();
+        String fixed = excerpts.get(drop);
+        if (fixed != null) {
+            if (current != null && ordered.contains(drop)) {
+                placeReads.get()[0]++;
+                readInOrder(current);
+            }
+            return fixed;
+        }
+        RenderedPage done = pages.get(drop);
         Page page = byDrop.get(drop);
-        if (reader.get() == null || render == null || page == null) {
+        OnDemand render = onDemand;
+        boolean kept = done != null && (done.excerpt() == null || !ordered.contains(drop));
+        if (page == null || render == null || kept || current == null && !(finished && ordered.contains(drop))) {
+            // kept from the last build (whose excerpts read no other page), or read outside rendering
+            return done == null ? null : done.excerpt();
+        }
+        int[] reads = placeReads.get();
+        int before = reads[0];
+        if (current != null && current.own() == null && ordered.contains(drop)) {
+            // known to be ordered: a page before this one may be its first reader
+            reads[0]++;
+            readInOrder(current);
+            completeBefore(current.rank());
+            fixed = excerpts.get(drop);
+            if (fixed != null) {
+                return fixed;
+            }
+        }
+        String text = rendering(drop, () -> render.excerpt(page));
+        if (text == null) {
             return null;
         }
-        return render.excerpt(page);
+        if (reads[0] == before && !ordered.contains(drop)) {
+            return fix(drop, text);
+        }
+        reads[0] = Math.max(reads[0], before + 1);
+        if (ordered.add(drop)) {
+            render.readsInOrder(page);
+        }
+        if (current == null) {
+            return fix(drop, text);
+        }
+        if (current.own() != null) {
+            // a page's excerpt rendering in its own place reads this: that is no reader's read
+            return text;
+        }
+        readInOrder(current);
+        completeBefore(current.rank());
+        return fix(drop, text);
+    }
+
+    /**
+     * {@code page}'s own excerpt, rendered by {@code render} in its own place (its content done,
+     * being read as {@link #readingAs(Page, RenderedPage)}): the text a reader fixed, if one has;
+     * else {@code render}'s, kept for every reader when it read nothing of other pages. An ordered
+     * excerpt's text here stands in until a reader fixes it.
+     */
+    public <E extends Exception> String excerptInPlace(Page page, ExcerptRender<E> render) throws E {
+        String fixed = excerpts.get(page.drop());
+        if (fixed != null) {
+            return fixed;
+        }
+        int[] reads = placeReads.get();
+        int before = reads[0];
+        String text = rendering(page.drop(), render);
+        if (reads[0] == before && !ordered.contains(page.drop())) {
+            return fix(page.drop(), text);
+        }
+        OnDemand told = onDemand;
+        if (ordered.add(page.drop()) && told != null) {
+            told.readsInOrder(page);
+        }
+        return text;
+    }
+
+    /** Runs {@code render}, the render of {@code drop}'s excerpt, noting on this thread that it runs. */
+    private <E extends Exception> String rendering(PageDrop drop, ExcerptRender<E> render) throws E {
+        Set<PageDrop> running = excerptsRendering.get();
+        boolean added = running.add(drop);
+        try {
+            return render.render();
+        } finally {
+            if (added) {
+                running.remove(drop);
+            }
+        }
+    }
+
+    /** Keeps {@code text} as {@code drop}'s excerpt unless another is kept already; the one kept. */
+    private String fix(PageDrop drop, String text) {
+        String was = excerpts.putIfAbsent(drop, text);
+        return was == null ? text : was;
+    }
+
+    /** Tells that the page {@code current} reads for read an ordered excerpt. */
+    private void readInOrder(Reader current) {
+        OnDemand render = onDemand;
+        if (render != null && current.rank() < order.size()) {
+            render.readsInOrder(order.get(current.rank()));
+        }
+    }
+
+    /**
+     * Completes every page before {@code rank} in the order, content and layout, in order: a page
+     * only ever waits for pages before it, so this cannot wait for itself.
+     */
+    private void completeBefore(int rank) {
+        OnDemand render = onDemand;
+        for (int i = complete.get(); i < rank; i++) {
+            render.complete(order.get(i));
+            complete.accumulateAndGet(i + 1, Math::max);
+        }
     }
 }

@@ -188,6 +188,11 @@ final class DependencyGraph implements RenderPlan {
         return reads.contentSite(page, site);
     }
 
+    @Override
+    public void readsInOrder(Page page) {
+        reads.readsInOrder(page);
+    }
+
     /**
      * What the Liquid in each page's own text read in this build, for the pages whose content
      * this build rendered, as {@link Input}s; the others kept theirs.
@@ -347,8 +352,15 @@ final class DependencyGraph implements RenderPlan {
         return false;
     }
 
-    /** The inputs a {@code site:KEY} or {@code data:NAME} read ({@link RecordingSite}) stands for, in a site with {@code config}. */
+    /**
+     * The inputs a {@code site:KEY} or {@code data:NAME} read ({@link RecordingSite}), or {@link
+     * PageReads#ORDERED_EXCERPT}, stands for, in a site with {@code config}.
+     */
     static Set<Input> inputsOf(String read, SiteConfig config) {
+        if (read.equals(PageReads.ORDERED_EXCERPT)) {
+            // what its first reader saw of other pages, which no input names
+            return Set.of(Input.Marker.ALWAYS);
+        }
         if (read.startsWith("data:")) {
             String name = read.substring("data:".length());
             return Set.of(name.equals("*") ? Input.Shared.ALL_DATA : new Input.Data(name));

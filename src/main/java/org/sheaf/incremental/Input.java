@@ -49,7 +49,7 @@ sealed interface Input extends Serializable permits Input.Data, Input.Aggregate,
         CHARTS,
         /**
          * Always rendered: {@code paginator}, {@code include_relative}, a document's {@code output}, a Sass page, a generated
-         * page, a broken layout chain.
+         * page, a broken layout chain, an excerpt that reads other pages (its page and its readers).
          */
         ALWAYS,
         /** A template walked the whole of {@code site}: anything may change it. */

@@ -17,6 +17,9 @@ import org.sheaf.pipeline.RenderPlan;
  * concurrently.
  */
 final class PageReads implements RenderPlan {
+    /** The read noted for a page that reads or makes an excerpt whose text its first reader fixes. */
+    static final String ORDERED_EXCERPT = "excerpt:ordered";
+
     private final SiteConfig config;
     private final Map<Page, Set<String>> all = new ConcurrentHashMap<>();
     private final Map<Page, Set<String>> text = new ConcurrentHashMap<>();
@@ -35,6 +38,12 @@ final class PageReads implements RenderPlan {
     @Override
     public Map<String, Object> contentSite(Page page, Map<String, Object> site) {
         return site(page, RecordingSite.of(site, keys(text, page)));
+    }
+
+    /** Notes that {@code page} reads or makes an ordered excerpt, which makes it render every time. */
+    @Override
+    public void readsInOrder(Page page) {
+        keys(all, page).add(ORDERED_EXCERPT);
     }
 
     /** The pages that read anything. */

@@ -52,6 +52,8 @@ public final class PageRenderer {
     private final Highlighting highlighting;
     private final RenderProfile profile = new RenderProfile();
     private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
+    /** Pages' (not documents') outputs, laid out and not yet handed over. */
+    private final Map<Page, String> pageOutputs = new ConcurrentHashMap<>();
     private RenderPlan plan = RenderPlan.FULL;
     private RenderProgress progress = RenderProgress.NONE;
 
@@ -165,6 +167,8 @@ public final class PageRenderer {
         keptOutputs.forEach((page, output) -> {
             if (page.collection() != null) {
                 index.rendered().keepOutput(page, output);
+            } else {
+                index.rendered().keepLayout(page);
             }
         });
         keptOutputs.forEach(outputs);
@@ -174,6 +178,7 @@ public final class PageRenderer {
             layOut(page, diagnostics, outputs);
             laidOut.add(1);
         });
+        threads.forEach(List.of(index.rendered()), RenderedPages::finish);
     }
 
     /**
@@ -195,6 +200,10 @@ public final class PageRenderer {
             laidOut.forEach(page -> again.put(page.drop(), page));
             index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
                     onDemand(diagnostics));
+            java.util.Set<Object> relaid = new java.util.HashSet<>();
+            laidOut.forEach(page -> relaid.add(page.drop()));
+            index.pages().stream().filter(page -> page.collection() == null && !relaid.contains(page.drop()))
+                    .forEach(index.rendered()::keepLayout);
             threads.forEach(List.of(content), pages -> {
                 pages.stream().filter(page -> page.collection() != null)
                         .forEach(page -> renderContentOnce(page, diagnostics));
@@ -202,18 +211,21 @@ public final class PageRenderer {
                         .forEach(page -> renderContentOnce(page, diagnostics));
             });
             threads.forEach(laidOut.stream().filter(Page::isWritten).toList(), page -> layOut(page, diagnostics, outputs));
+            threads.forEach(List.of(index.rendered()), RenderedPages::finish);
         } finally {
             highlighting.finish().ifPresent(diagnostics::add);
         }
     }
 
     /**
-     * Lays out {@code page} and hands its output to {@code outputs}. A document's output is recorded
-     * first, once, as a later page may already have read it ({@link #layOutDocument}).
+     * Lays out {@code page}, once, and hands its output to {@code outputs}. A document's output is
+     * recorded, as a later page may already have read it ({@link #layOutDocument}); a page's is
+     * held until handed over, as a page reading an ordered excerpt may have laid it out already.
      */
     private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
         if (page.collection() == null) {
-            String output = laidOut(page, diagnostics);
+            layOutPageOnce(page, diagnostics);
+            String output = pageOutputs.remove(page);
             if (output != null) {
                 outputs.accept(page, output);
             }
@@ -221,6 +233,16 @@ public final class PageRenderer {
         }
         layOutDocument(page, diagnostics);
         index.rendered().outputOf(page).ifPresent(output -> outputs.accept(page, output));
+    }
+
+    /** Lays out the page (not a document), unless that is done or under way, and holds its output. */
+    private void layOutPageOnce(Page page, Diagnostics diagnostics) {
+        index.rendered().layOutOnce(page, () -> {
+            String output = laidOut(page, diagnostics);
+            if (output != null) {
+                pageOutputs.put(page, output);
+            }
+        });
     }
 
     /**
@@ -231,6 +253,11 @@ public final class PageRenderer {
      */
     private void layOutDocument(Page page, Diagnostics diagnostics) {
         renderContentOnce(page, diagnostics);
+        recordOutputOnce(page, diagnostics);
+    }
+
+    /** Lays out the document {@code page}, whose content is done, and records its output, once. */
+    private void recordOutputOnce(Page page, Diagnostics diagnostics) {
         index.rendered().layOutOnce(page, () -> {
             String output = laidOut(page, diagnostics);
             if (output != null) {
@@ -304,13 +331,12 @@ public final class PageRenderer {
 
     /**
      * What a page reads of another page before that page's turn: its content, rendered now (and
-     * then kept) when Jekyll renders it before the reader, and its excerpt, which Jekyll renders
-     * when it is first read. An excerpt without Liquid reads the same to every page, so it is
-     * rendered once; one with Liquid is rendered for each reader, as what its Liquid reads depends
-     * on the reader's place in the order.
+     * then kept) when Jekyll renders it before the reader, its output likewise, and its excerpt,
+     * rendered for the reader (the index's {@link RenderedPages} keeps the first reader's). Before
+     * the first reader of an excerpt whose text depends on the order, the pages before it are
+     * completed, content and layout; the pages that read one are told to the {@link #plan}.
      */
     private RenderedPages.OnDemand onDemand(Diagnostics diagnostics) {
-        Map<Page, Optional<String>> plainExcerpts = new ConcurrentHashMap<>();
         return new RenderedPages.OnDemand() {
             @Override
             public void content(Page page) {
@@ -327,22 +353,35 @@ public final class PageRenderer {
                 if (!makesExcerpt(page)) {
                     return null;
                 }
-                Optional<String> known = plainExcerpts.get(page);
-                if (known != null) {
-                    return known.orElse(null);
-                }
                 String text = Excerpts.of(page.body().stripLeading(), excerptSeparatorOf(page)).text();
-                Optional<String> excerpt;
                 try {
-                    excerpt = Optional.of(convert(page, text, page.bodyLine(), false).html().html());
+                    return convert(page, text, page.bodyLine(), false).html().html();
                 } catch (DiagnosticException e) {
                     // reported where the page itself renders its excerpt
-                    excerpt = Optional.empty();
+                    return null;
                 }
-                if (!text.contains("{{") && !text.contains("{%")) {
-                    plainExcerpts.put(page, excerpt);
+            }
+
+            @Override
+            public void complete(Page page) {
+                if (index.rendered().of(page).isEmpty()) {
+                    renderContentOnce(page, diagnostics);
                 }
-                return excerpt.orElse(null);
+                if (page.collection() != null) {
+                    recordOutputOnce(page, diagnostics);
+                } else if (page.isWritten()) {
+                    layOutPageOnce(page, diagnostics);
+                }
+            }
+
+            @Override
+            public boolean makesExcerpt(Page page) {
+                return PageRenderer.this.makesExcerpt(page);
+            }
+
+            @Override
+            public void readsInOrder(Page page) {
+                plan.readsInOrder(page);
             }
         };
     }
@@ -366,6 +405,9 @@ public final class PageRenderer {
         try {
             RenderedPage content;
             try (RenderedPages.Reading reading = rendered.readingAs(page, false)) {
+                if (page.collection() == null) {
+                    rendered.startsRendering(page);
+                }
                 if (isSass(page)) {
                     rendered.put(page, new RenderedPage(convertSass(page, diagnostics), null));
                     return;
@@ -388,7 +430,8 @@ public final class PageRenderer {
                             "the excerpt ends here, inside a Liquid block; the excerpt closes the block, as Jekyll's does")
                             .withHint("excerpt_separator or excerpt in the front matter sets an excerpt of your choosing"));
                 }
-                content = content.withExcerpt(convert(page, excerpt.text(), page.bodyLine(), false).html().html());
+                content = content.withExcerpt(rendered.excerptInPlace(page,
+                        () -> convert(page, excerpt.text(), page.bodyLine(), false).html().html()));
             }
             rendered.put(page, content);
         } catch (DiagnosticException e) {
@@ -453,10 +496,11 @@ public final class PageRenderer {
 
     /**
      * Liquid (when the page has any and allows it), then Markdown (when the page is Markdown).
-     * For a page's {@code content} rendered from Markdown, the headings its Markdown tree holds.
+     * For a page's {@code content} rendered from Markdown, the headings its Markdown tree holds;
+     * otherwise the text is an excerpt, whose {@code paginator} is nil, as Jekyll's excerpt has none.
      */
     private Converted convert(Page page, String text, int firstLine, boolean content) throws DiagnosticException {
-        String out = liquid(page, text, firstLine);
+        String out = liquid(page, text, firstLine, content ? paginatorOf(page) : null);
         if (!page.markdown()) {
             return new Converted(MarkdownRenderer.Html.notMarkdown(out), out.equals(text));
         }
@@ -525,7 +569,7 @@ public final class PageRenderer {
 
     /** Liquid, then Sass; keeps the page's source map for the write stage. */
     private String convertSass(Page page, Diagnostics diagnostics) throws DiagnosticException {
-        String text = liquid(page, page.body(), page.bodyLine());
+        String text = liquid(page, page.body(), page.bodyLine(), paginatorOf(page));
         String outputName = page.outputPath() == null ? page.source().basename() + ".css"
                 : page.outputPath().substring(page.outputPath().lastIndexOf('/') + 1);
         SassRenderer.Output css = sass.render(page.source().file(), page.sitePath(), text, page.bodyLine(), outputName);
@@ -536,14 +580,15 @@ public final class PageRenderer {
         return css.css();
     }
 
-    private String liquid(Page page, String text, int firstLine) throws DiagnosticException {
+    private String liquid(Page page, String text, int firstLine, Map<String, Object> paginator)
+            throws DiagnosticException {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
             variables.put("site", plan.contentSite(page, index.siteFor(page)));
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
-            variables.put("paginator", paginatorOf(page));
+            variables.put("paginator", paginator);
             out = liquid.render(out, page.sitePath(), firstLine, variables);
         }
         return out;

@@ -42,4 +42,12 @@ public interface RenderPlan {
     default Map<String, Object> contentSite(Page page, Map<String, Object> site) {
         return site(page, site);
     }
+
+    /**
+     * Called while {@code page} renders when it reads, or makes, an excerpt whose Liquid reads other
+     * pages: its text is what its first reader in Jekyll's order saw, which no input names, so an
+     * incremental build renders such a page again every time.
+     */
+    default void readsInOrder(Page page) {
+    }
 }

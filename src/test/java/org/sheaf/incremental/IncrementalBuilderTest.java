@@ -317,4 +317,25 @@ class IncrementalBuilderTest {
         build();
         assertEquals(first.replace("Two.", "Two, changed."), site.read("posts.html"));
     }
+
+    /**
+     * An excerpt that reads other pages' content reads as its first reader saw them: a page
+     * edited after the first build, reading it later in the order, still gets the first reader's
+     * text, though the first reader itself did not change.
+     */
+    @Test
+    void anExcerptReadingOtherPagesKeepsItsFirstReadersTextWhenALaterReaderIsEdited() {
+        site.file("_posts/2019-12-03-digest.md", "---\ntitle: Digest\n---\nDigest {% for p in site.pages %}"
+                        + "{% if p.content contains '<p>' %}c{% else %}r{% endif %}{% endfor %}.\n\nMore.\n")
+                .file("a-reader.md", "---\n---\nFirst: {{ site.posts.first.excerpt | strip_html | strip }}\n")
+                .file("z-reader.md", "---\n---\nLast: {{ site.posts.first.excerpt | strip_html | strip }}\n");
+        build();
+        String first = site.read("a-reader.html");
+        assertTrue(first.contains("First: Digest rrrrrrr."), first);
+        assertEquals(first.replace("First", "Last"), site.read("z-reader.html"));
+        site.file("z-reader.md", "---\n---\nLast, edited: {{ site.posts.first.excerpt | strip_html | strip }}\n");
+        build();
+        assertEquals(first, site.read("a-reader.html"));
+        assertEquals(first.replace("First", "Last, edited"), site.read("z-reader.html"));
+    }
 }
