@@ -31,6 +31,8 @@ final class For extends liqp.blocks.For {
             // a loop over a drop yields its keys alone, as Ruby's drop each does
             looped[2] = new AtomNode(RubyDrop.is(items) ? ((RubyDrop) items).dropKeys()
                     // Ruby loops over nothing for a value without each (a number, true, a time)
+                    // a string is looped over as one item, and an empty one as nothing
+                    : items instanceof CharSequence text ? (text.length() == 0 ? List.of() : List.of(text))
                     : items instanceof Number || items instanceof Boolean || items instanceof java.time.temporal.Temporal
                     ? List.of() : items);
             return super.render(context, looped);
@@ -46,6 +48,14 @@ final class For extends liqp.blocks.For {
         asArray[3] = nodes[4];
         asArray[4] = null;
         return super.render(context, asArray);
+    }
+
+    /** The numbers of the range from {@code from} to {@code to}, rendered as a loop's collection. */
+    static LNode range(LNode from, LNode to) {
+        return context -> {
+            For loop = new For();
+            return new Numbers(loop.asNumber(from.render(context)).intValue(), loop.asNumber(to.render(context)).intValue());
+        };
     }
 
     /** The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller. */

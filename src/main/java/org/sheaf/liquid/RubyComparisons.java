@@ -88,6 +88,57 @@ final class RubyComparisons extends NodeVisitor {
     }
 
     /**
+     * A loop as Liqp builds it, except one {@link ForCollections} wrote over its mark: its
+     * collection is then the literal or the range its attributes carry, and those attributes go.
+     */
+    @Override
+    public LNode visitFor_array(LiquidParser.For_arrayContext ctx) {
+        if (!ForCollections.MARK.equals(ctx.lookup().getText())) {
+            return super.visitFor_array(ctx);
+        }
+        LNode value = null;
+        LNode from = null;
+        LNode to = null;
+        String written = "";
+        List<LNode> attributes = new ArrayList<>();
+        for (LiquidParser.For_attributeContext attribute : ctx.for_attribute()) {
+            String name = attribute.Id() == null ? "" : attribute.Id().getText();
+            switch (name) {
+                case ForCollections.VALUE -> {
+                    value = visit(attribute.expr());
+                    written = attribute.expr().getText();
+                }
+                case ForCollections.FROM -> from = visit(attribute.expr());
+                case ForCollections.TO -> to = visit(attribute.expr());
+                default -> attributes.add(visit(attribute));
+            }
+        }
+        if (value == null) {
+            written = "(" + textOf(ctx.for_attribute(), ForCollections.FROM) + ".." + textOf(ctx.for_attribute(), ForCollections.TO) + ")";
+            value = For.range(from, to);
+        }
+        List<LNode> nodes = new ArrayList<>();
+        nodes.add(new AtomNode(true));
+        nodes.add(new AtomNode(ctx.id().getText()));
+        nodes.add(value);
+        nodes.add(visitBlock(ctx.for_block().a));
+        nodes.add(ctx.for_block().Else() == null ? null : visitBlock(ctx.for_block().b));
+        nodes.add(new AtomNode(written));
+        nodes.add(new AtomNode(ctx.Reversed() != null));
+        nodes.addAll(attributes);
+        return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
+    }
+
+    private static String textOf(List<LiquidParser.For_attributeContext> attributes, String name) {
+        for (LiquidParser.For_attributeContext attribute : attributes) {
+            if (attribute.Id() != null && attribute.Id().getText().equals(name)) {
+                return attribute.expr().getText();
+            }
+        }
+        return "";
+    }
+
+    /**
      * A block's nodes as Liqp builds them, a blank block tag among them printing nothing, in a
      * body that stops at {@code break} and {@code continue} as Ruby's does ({@link BlockBody}).
      */
