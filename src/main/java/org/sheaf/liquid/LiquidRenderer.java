@@ -74,6 +74,8 @@ public final class LiquidRenderer {
     private static final Pattern INCLUDE_CACHED = Pattern.compile("(\\{%-?\\s*)include_cached(?=\\s)");
     /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
     private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
+    /** A link or post_url tag's markup, a path that may hold spaces and {{ }}: quoted, it reaches the tag as written. */
+    private static final Pattern LINK = Pattern.compile("(\\{%-?\\s*(?:link|post_url)\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An avatar tag's markup, which may hold {{ }} and spaces: quoted, it reaches the tag as written. */
     private static final Pattern AVATAR = Pattern.compile("(\\{%-?\\s*avatar\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An include tag whose parameters have a quoted value with an escaped quote in it. */
@@ -393,6 +395,9 @@ public final class LiquidRenderer {
         }
         if (text.contains("gist")) {
             text = GIST.matcher(text).replaceAll("$1\"$2\"$3");
+        }
+        if (text.contains("link") || text.contains("post_url")) {
+            text = LINK.matcher(text).replaceAll(tag -> Matcher.quoteReplacement(tag.group(1) + "\"" + tag.group(2) + "\"" + tag.group(3)));
         }
         if (text.contains("avatar")) {
             text = AVATAR.matcher(text).replaceAll("$1\"$2\"$3");
