@@ -481,7 +481,12 @@ public final class LiquidRenderer {
                 t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
-        return "true".equals(String.valueOf(RubyComparisons.render(template, scope, context)));
+        try {
+            return "true".equals(String.valueOf(RubyComparisons.render(template, scope, context)));
+        } catch (LiquidException refused) {
+            // its place is in the expression, not in the page: the filter using it is the place
+            throw new RuntimeException(refused.getMessage());
+        }
     }
 
     /**
