@@ -14,16 +14,18 @@ import java.util.regex.Pattern;
  * around Liqp's grammar for {@code for}.
  *
  * <p>The collection becomes the marked variable {@link #MARK}, and the literal or the range's ends
- * go to attributes the grammar takes ({@code sheaf_value:"abc"}, {@code sheaf_from:a sheaf_to:b})
- * at the end of the tag; {@link RubyComparisons} builds the loop back from them. The tag grows by
- * a few characters, so a later column on the same line may be off by those; lines stay as written.
+ * go to attributes the grammar takes ({@code _v:"abc"}, {@code _f:a _t:b}) at the end of the tag;
+ * {@link RubyComparisons} builds the loop back from them. The tag grows by a few characters, so a
+ * later column on the same line may be off by those; lines stay as written.
  */
 final class ForCollections {
-    /** The variable a rewritten loop goes over; no page names one so. */
-    static final String MARK = "sheaf_for_collection_";
-    static final String VALUE = "sheaf_value";
-    static final String FROM = "sheaf_from";
-    static final String TO = "sheaf_to";
+    // Short names, so that the columns after a rewritten tag move little. A loop is taken as
+    // rewritten only when it goes over MARK and has one of these attributes, which no page writes.
+    /** The variable a rewritten loop goes over. */
+    static final String MARK = "_s";
+    static final String VALUE = "_v";
+    static final String FROM = "_f";
+    static final String TO = "_t";
 
     private static final String LITERAL =
             "\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?(?![\\w.])|(?:nil|null|true|false)(?![\\w.\\[?-])";

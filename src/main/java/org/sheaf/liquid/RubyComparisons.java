@@ -95,7 +95,9 @@ final class RubyComparisons extends NodeVisitor {
      */
     @Override
     public LNode visitFor_array(LiquidParser.For_arrayContext ctx) {
-        if (!ForCollections.MARK.equals(ctx.lookup().getText())) {
+        if (!ForCollections.MARK.equals(ctx.lookup().getText()) || ctx.for_attribute().stream()
+                .noneMatch(a -> a.Id() != null && (a.Id().getText().equals(ForCollections.VALUE)
+                        || a.Id().getText().equals(ForCollections.FROM)))) {
             return super.visitFor_array(ctx);
         }
         LNode value = null;
