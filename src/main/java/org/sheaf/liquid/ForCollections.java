@@ -41,11 +41,12 @@ final class ForCollections {
     private ForCollections() {
     }
 
+    /** {@code text} with each loop Liqp's grammar refuses written as the marked loop it reads. */
     static String rewrite(String text) {
         if (!text.contains("for")) {
             return text;
         }
-        /** An open block: its name, and for a loop over a range, the tag's match bounds and parts. */
+        // an open block: its name, and for a loop over a range, the rewrite it gets if it has an else
         record Open(String name, Edit range) {
         }
         List<Edit> edits = new ArrayList<>();
