@@ -31,8 +31,14 @@ final class For extends liqp.blocks.For {
             // a loop over a drop yields its keys alone, as Ruby's drop each does
             looped[2] = new AtomNode(RubyDrop.is(items) ? ((RubyDrop) items).dropKeys()
                     // Ruby loops over nothing for a value without each (a number, true, a time)
+                    // a string is looped over as one item, and an empty one as nothing
+                    : items instanceof CharSequence text ? (text.length() == 0 ? List.of() : List.of(text))
                     : items instanceof Number || items instanceof Boolean || items instanceof java.time.temporal.Temporal
                     ? List.of() : items);
+            if (nodes[4] != null && sliceIsEmpty(looped[2].render(context), context, nodes)) {
+                // Ruby writes the else body when the items left after offset and limit are none
+                return nodes[4].render(context);
+            }
             return super.render(context, looped);
         }
         int from = super.asNumber(nodes[2].render(context)).intValue();
@@ -46,6 +52,53 @@ final class For extends liqp.blocks.For {
         asArray[3] = nodes[4];
         asArray[4] = null;
         return super.render(context, asArray);
+    }
+
+    /**
+     * Whether a loop over {@code items} (not itself empty) is left with no item by its
+     * {@code offset} (past the end) or {@code limit} (0 or less); Liqp writes the else body only
+     * when the items themselves are none. An {@code offset: continue} is left to Liqp.
+     */
+    private boolean sliceIsEmpty(Object items, TemplateContext context, LNode... nodes) {
+        int size = items instanceof java.util.Collection<?> c ? c.size()
+                : items instanceof Object[] array ? array.length
+                : items instanceof java.util.Map<?, ?> map ? map.size() : -1;
+        if (size <= 0) {
+            return false;
+        }
+        int offset = 0;
+        for (int i = 7; i < nodes.length; i++) {
+            if (!(nodes[i].render(context) instanceof Object[] attribute) || attribute.length != 2) {
+                continue;
+            }
+            String name = String.valueOf(attribute[0]);
+            if (name.equals("offset") && attribute[1] == liqp.LValue.CONTINUE) {
+                return false;
+            }
+            if (!(attribute[1] instanceof Number) && !(attribute[1] instanceof CharSequence)) {
+                continue;
+            }
+            int value;
+            try {
+                value = super.asNumber(attribute[1]).intValue();
+            } catch (RuntimeException notANumber) {
+                continue; // Liqp ignores such an attribute
+            }
+            if (name.equals("offset")) {
+                offset = value;
+            } else if (name.equals("limit") && value <= 0) {
+                return true;
+            }
+        }
+        return offset >= size;
+    }
+
+    /** The numbers of the range from {@code from} to {@code to}, rendered as a loop's collection. */
+    static LNode range(LNode from, LNode to) {
+        return context -> {
+            For loop = new For();
+            return new Numbers(loop.asNumber(from.render(context)).intValue(), loop.asNumber(to.render(context)).intValue());
+        };
     }
 
     /** The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class HyphenatedNames {
     private static final Pattern MARKUP = Pattern.compile(
-            "(?s)\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
+            "(?s)" + RawBlock.PATTERN + "|\\{\\{.*?\\}\\}|\\{%.*?%\\}");
     private static final Pattern RAW = Pattern.compile("(?s)\\A\\{%-?\\s*raw\\b.*");
     /** A quoted string, or a dotted name with a hyphenated segment after the first dot. */
     private static final Pattern PART = Pattern.compile(

@@ -181,7 +181,22 @@ final class JekyllTags {
         for (LNode node : nodes) {
             raw.append(String.valueOf(node.render(context)));
         }
-        String text = raw.toString().strip();
+        return rendered(renderer, context, raw.toString().strip());
+    }
+
+    /**
+     * The argument of a tag whose markup {@link LiquidRenderer} quotes so that its spaces survive
+     * Liqp's lexer ({@code link}, {@code post_url}): as written, stripped, as Jekyll reads it.
+     */
+    static String quotedArgument(LiquidRenderer renderer, TemplateContext context, LNode... nodes) {
+        String text = nodes.length == 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
+        if (nodes.length != 1 || text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
+            return argument(renderer, context, nodes);
+        }
+        return rendered(renderer, context, text.substring(1, text.length() - 1).strip());
+    }
+
+    private static String rendered(LiquidRenderer renderer, TemplateContext context, String text) {
         return text.contains("{{") ? renderer.renderFragment(text, context).strip() : text;
     }
 
@@ -321,7 +336,7 @@ final class JekyllTags {
 
         @Override
         public Object render(TemplateContext context, LNode... nodes) {
-            String target = argument(renderer, context, nodes);
+            String target = quotedArgument(renderer, context, nodes);
             Optional<String> url = renderer.setup().links().urlOfSource(target);
             if (url.isEmpty()) {
                 throw tagFailure(frame(context), "link", target,
@@ -342,7 +357,7 @@ final class JekyllTags {
 
         @Override
         public Object render(TemplateContext context, LNode... nodes) {
-            String name = argument(renderer, context, nodes);
+            String name = quotedArgument(renderer, context, nodes);
             Optional<String> url = renderer.setup().links().urlOfPost(name);
             if (url.isEmpty()) {
                 throw tagFailure(frame(context), "post_url", name,

@@ -12,7 +12,7 @@ import org.sheaf.diag.Position;
  * breaks, so positions in the rewritten text are positions in the writer's.
  */
 final class LaxLiquid {
-    private static final String RAW = "\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}";
+    private static final String RAW = RawBlock.PATTERN;
     /** A raw block, or a tag: its name, the space and markup after it, and its end. */
     private static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);

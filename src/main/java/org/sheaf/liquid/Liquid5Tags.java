@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * shift by the tag delimiters added. {@code raw} blocks stay as they are.
  */
 final class Liquid5Tags {
-    private static final String RAW = "\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}";
+    private static final String RAW = RawBlock.PATTERN;
     private static final Pattern LIQUID = Pattern.compile(RAW + "|\\{%(-?)\\s*liquid\\b(.*?)(-?)%\\}", Pattern.DOTALL);
     private static final Pattern ECHO = Pattern.compile(RAW + "|\\{%(-?)(\\s*)echo\\b(.*?)(-?)%\\}", Pattern.DOTALL);
 

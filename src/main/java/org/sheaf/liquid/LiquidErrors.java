@@ -138,6 +138,9 @@ final class LiquidErrors {
 
     private static String describe(LiquidException liquid) {
         String message = String.valueOf(liquid.getMessage());
+        if (message.startsWith("Liquid error: ")) {
+            return message; // raised while rendering, in Ruby Liquid's words
+        }
         Matcher m = PARSER_MESSAGE.matcher(message);
         if (m.matches()) {
             String detail = EXPECTING_MANY.matcher(m.group(1)).replaceAll("");

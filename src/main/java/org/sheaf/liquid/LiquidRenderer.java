@@ -54,9 +54,9 @@ public final class LiquidRenderer {
     private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
             "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** A raw block, as Liquid ends it: at the first endraw tag. */
+    /** A raw block, as Liquid ends it ({@link RawBlock}): the endraw tag's markup is group 4. */
     private static final Pattern RAW_BLOCK = Pattern.compile(
-            "(?s)(\\{%-?\\s*raw\\s*)(-?)(%\\}.*?\\{%-?\\s*endraw\\s*)(-?)(%\\})");
+            "(?s)(\\{%-?\\s*raw\\s*)(-?)(%\\}.*?\\{%\\s*endraw)(?!\\w)(.*?)(%\\})");
     /** Unknown filters taken out of one template before giving up (a runaway, not a site). */
     private static final int MAX_UNKNOWN_FILTERS = 64;
 
@@ -74,6 +74,8 @@ public final class LiquidRenderer {
     private static final Pattern INCLUDE_CACHED = Pattern.compile("(\\{%-?\\s*)include_cached(?=\\s)");
     /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
     private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
+    /** A link or post_url tag's markup, a path that may hold spaces and {{ }}: quoted, it reaches the tag as written. */
+    private static final Pattern LINK = Pattern.compile("(\\{%-?\\s*(?:link|post_url)\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An avatar tag's markup, which may hold {{ }} and spaces: quoted, it reaches the tag as written. */
     private static final Pattern AVATAR = Pattern.compile("(\\{%-?\\s*avatar\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An include tag whose parameters have a quoted value with an escaped quote in it. */
@@ -353,7 +355,8 @@ public final class LiquidRenderer {
     }
 
     private static String prepared(String source) {
-        String text = RangeTablerow.rewrite(LaxLiquid.plainElse(HyphenatedNames.rewrite(Liquid5Tags.rewrite(source))));
+        String text = ForCollections.rewrite(
+                RangeTablerow.rewrite(LaxLiquid.plainElse(HyphenatedNames.rewrite(Liquid5Tags.rewrite(source)))));
         if (!text.contains("raw")) {
             return tagsForLiqp(text);
         }
@@ -372,12 +375,16 @@ public final class LiquidRenderer {
      * A raw block written so that Liqp trims white space around it as Ruby's Liquid does: a
      * {@code -%}} closing the {@code raw} tag leaves the block's text as written and trims the
      * white space after {@code endraw} (Ruby's raw reads its text without the trim, which then
-     * falls on the next text), and a {@code -%}} closing {@code endraw} trims nothing. Liqp would
-     * trim the block's text, or lose it. The dash moves, so the text keeps its length.
+     * falls on the next text), and whatever closes {@code endraw} ({@code -%}} or other words)
+     * is ignored. Liqp would trim the block's text, or lose it, and refuses words after
+     * {@code endraw}. The endraw tag's markup becomes spaces, ending in the dash moved there, so
+     * the text keeps its length.
      */
     private static String rawAsRuby(Matcher raw) {
-        String trimAfter = raw.group(2).isEmpty() ? (raw.group(4).isEmpty() ? "" : " ") : "-";
-        return raw.group(1) + raw.group(3) + trimAfter + raw.group(5);
+        boolean trimAfter = !raw.group(2).isEmpty();
+        int width = raw.group(4).length() + raw.group(2).length();
+        String markup = " ".repeat(trimAfter ? width - 1 : width) + (trimAfter ? "-" : "");
+        return raw.group(1) + raw.group(3) + markup + raw.group(5);
     }
 
     /** Jekyll's tags in {@code text} (no raw block) written so that Liqp reads them as Jekyll does. */
@@ -388,6 +395,9 @@ public final class LiquidRenderer {
         }
         if (text.contains("gist")) {
             text = GIST.matcher(text).replaceAll("$1\"$2\"$3");
+        }
+        if (text.contains("link") || text.contains("post_url")) {
+            text = LINK.matcher(text).replaceAll(tag -> Matcher.quoteReplacement(tag.group(1) + "\"" + tag.group(2) + "\"" + tag.group(3)));
         }
         if (text.contains("avatar")) {
             text = AVATAR.matcher(text).replaceAll("$1\"$2\"$3");
@@ -471,7 +481,12 @@ public final class LiquidRenderer {
                 t -> fragment(t, expression));
         Map<String, Object> scope = new HashMap<>();
         scope.put(variable, item);
-        return "true".equals(String.valueOf(RubyComparisons.render(template, scope, context)));
+        try {
+            return "true".equals(String.valueOf(RubyComparisons.render(template, scope, context)));
+        } catch (LiquidException refused) {
+            // its place is in the expression, not in the page: the filter using it is the place
+            throw new RuntimeException(refused.getMessage());
+        }
     }
 
     /**

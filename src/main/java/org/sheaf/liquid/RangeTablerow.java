@@ -22,7 +22,7 @@ import liqp.nodes.LNode;
 final class RangeTablerow implements LNode {
     /** A raw block (left alone), or a tablerow tag over a range, or a tablerow or endtablerow tag. */
     private static final Pattern TAGS = Pattern.compile(
-            "\\{%-?\\s*raw\\s*-?%\\}.*?\\{%-?\\s*endraw\\s*-?%\\}"
+            RawBlock.PATTERN
                     + "|(\\{%-?\\s*)(tablerow)([ \\t]+)([A-Za-z_][\\w-]*)(?=\\s+in\\s*\\()"
                     + "|(\\{%-?\\s*)(endtablerow|tablerow)\\b",
             Pattern.DOTALL);

@@ -10,6 +10,8 @@ import liqp.LValue;
 import liqp.Template;
 import liqp.TemplateContext;
 import liqp.TemplateParser;
+import liqp.exceptions.IncompatibleTypeComparisonException;
+import liqp.exceptions.LiquidException;
 import liqp.nodes.AtomNode;
 import liqp.nodes.BlockNode;
 import liqp.nodes.ContainsNode;
@@ -88,6 +90,59 @@ final class RubyComparisons extends NodeVisitor {
     }
 
     /**
+     * A loop as Liqp builds it, except one {@link ForCollections} wrote over its mark: its
+     * collection is then the literal or the range its attributes carry, and those attributes go.
+     */
+    @Override
+    public LNode visitFor_array(LiquidParser.For_arrayContext ctx) {
+        if (!ForCollections.MARK.equals(ctx.lookup().getText()) || ctx.for_attribute().stream()
+                .noneMatch(a -> a.Id() != null && (a.Id().getText().equals(ForCollections.VALUE)
+                        || a.Id().getText().equals(ForCollections.FROM)))) {
+            return super.visitFor_array(ctx);
+        }
+        LNode value = null;
+        LNode from = null;
+        LNode to = null;
+        String written = "";
+        List<LNode> attributes = new ArrayList<>();
+        for (LiquidParser.For_attributeContext attribute : ctx.for_attribute()) {
+            String name = attribute.Id() == null ? "" : attribute.Id().getText();
+            switch (name) {
+                case ForCollections.VALUE -> {
+                    value = visit(attribute.expr());
+                    written = attribute.expr().getText();
+                }
+                case ForCollections.FROM -> from = visit(attribute.expr());
+                case ForCollections.TO -> to = visit(attribute.expr());
+                default -> attributes.add(visit(attribute));
+            }
+        }
+        if (value == null) {
+            written = "(" + textOf(ctx.for_attribute(), ForCollections.FROM) + ".." + textOf(ctx.for_attribute(), ForCollections.TO) + ")";
+            value = For.range(from, to);
+        }
+        List<LNode> nodes = new ArrayList<>();
+        nodes.add(new AtomNode(true));
+        nodes.add(new AtomNode(ctx.id().getText()));
+        nodes.add(value);
+        nodes.add(visitBlock(ctx.for_block().a));
+        nodes.add(ctx.for_block().Else() == null ? null : visitBlock(ctx.for_block().b));
+        nodes.add(new AtomNode(written));
+        nodes.add(new AtomNode(ctx.Reversed() != null));
+        nodes.addAll(attributes);
+        return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
+    }
+
+    private static String textOf(List<LiquidParser.For_attributeContext> attributes, String name) {
+        for (LiquidParser.For_attributeContext attribute : attributes) {
+            if (attribute.Id() != null && attribute.Id().getText().equals(name)) {
+                return attribute.expr().getText();
+            }
+        }
+        return "";
+    }
+
+    /**
      * A block's nodes as Liqp builds them, a blank block tag among them printing nothing, in a
      * body that stops at {@code break} and {@code continue} as Ruby's does ({@link BlockBody}).
      */
@@ -117,13 +172,73 @@ final class RubyComparisons extends NodeVisitor {
     public LNode visitExpr_rel(LiquidParser.Expr_relContext ctx) {
         LNode lhs = comparable(visit(ctx.lhs));
         LNode rhs = comparable(visit(ctx.rhs));
-        return switch (ctx.op.getType()) {
-            case LiquidParser.Lt -> new LtNode(lhs, rhs);
-            case LiquidParser.LtEq -> new LtEqNode(lhs, rhs);
-            case LiquidParser.Gt -> new GtNode(lhs, rhs);
-            case LiquidParser.GtEq -> new GtEqNode(lhs, rhs);
+        java.util.function.BinaryOperator<LNode> relation = switch (ctx.op.getType()) {
+            case LiquidParser.Lt -> LtNode::new;
+            case LiquidParser.LtEq -> LtEqNode::new;
+            case LiquidParser.Gt -> GtNode::new;
+            case LiquidParser.GtEq -> GtEqNode::new;
             default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
         };
+        // the operands are rendered once here, so that a refused comparison can name them as Ruby does
+        return context -> {
+            Object a = lhs.render(context);
+            Object b = rhs.render(context);
+            try {
+                return relation.apply(c -> a, c -> b).render(context);
+            } catch (IncompatibleTypeComparisonException refused) {
+                throw new LiquidException("Liquid error: comparison of " + rubyClass(a) + " with "
+                        + rubyShown(b) + " failed", ctx);
+            }
+        };
+    }
+
+    /** The name of the Ruby class Liquid gives {@code value}. */
+    private static String rubyClass(Object value) {
+        if (value == null) {
+            return "NilClass";
+        }
+        if (value instanceof Boolean truth) {
+            return truth ? "TrueClass" : "FalseClass";
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+            return "Integer";
+        }
+        if (value instanceof Number) {
+            return "Float";
+        }
+        if (value instanceof CharSequence) {
+            return "String";
+        }
+        if (value instanceof java.time.temporal.Temporal) {
+            return "Time";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "Hash";
+        }
+        return value instanceof List<?> || value instanceof Object[] ? "Array" : "Object";
+    }
+
+    /**
+     * {@code value} as Ruby's comparison error shows the right operand: a value Ruby keeps
+     * inline (nil, true, false, a small whole number, a float) as it inspects it, anything else
+     * by its class.
+     */
+    private static String rubyShown(Object value) {
+        if (value == null) {
+            return "nil";
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof Long || value instanceof Integer) {
+            long n = ((Number) value).longValue();
+            return n >= -(1L << 62) && n < (1L << 62) ? Long.toString(n) : "Integer";
+        }
+        if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
+            String plain = new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        return rubyClass(value);
     }
 
     @Override

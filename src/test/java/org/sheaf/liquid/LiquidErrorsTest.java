@@ -104,6 +104,19 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void reportsARefusedComparisonInRubysWords() {
+        assertEquals("content/about.md:2:7: error: Liquid error: comparison of String with 1 failed",
+                failure("x\n{% if \"2\" > 1 %}y{% endif %}", 1));
+        assertEquals("content/about.md:1:7: error: Liquid error: comparison of Integer with String failed",
+                failure("{% if 1 <= 'a' %}y{% endif %}", 1));
+        assertEquals("content/about.md:1:7: error: Liquid error: comparison of String with 2.5 failed",
+                failure("{% if 'a' < 2.5 %}y{% endif %}", 1));
+        // where_exp's expression is no place in the page: its filter is
+        assertEquals("content/about.md:1:41: error: Liquid error: comparison of String with 1 failed",
+                failure("{% assign a = '1,2' | split: ',' %}{{ a | where_exp: 'i', 'i > 1' }}", 1));
+    }
+
+    @Test
     void neverShowsTheTextOfAJavaException() {
         // each of these made Liqp or a filter throw a Java exception at some point
         for (String template : java.util.List.of("{{ 'abc' | slice: 'x' }}", "{{ 'abc' | truncate: 'x' }}",
