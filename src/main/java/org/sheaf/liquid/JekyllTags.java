@@ -481,7 +481,8 @@ final class JekyllTags {
      * {@code highlight LANG [linenos]}: the markup Jekyll's rouge integration wraps code in, with
      * the code coloured as Rouge colours it ({@link Highlighting}). When the site's {@code highlighter} is
      * anything but Rouge or Pygments ({@code none}, {@code false}), Jekyll writes the code stripped, in the same
-     * wrapper, and ignores {@code linenos}; an unset or null highlighter is Rouge.
+     * wrapper, and ignores {@code linenos}; an unset or null highlighter is Rouge. The block is
+     * set between the page's {@code highlighter_prefix} and {@code highlighter_suffix}.
      */
     static final class HighlightBlock extends Block {
         private final Highlighting highlighting;
@@ -514,7 +515,14 @@ final class JekyllTags {
             }
             // Jekyll writes "+" as "-" in the class (c++ becomes language-c--) but keeps it in data-lang
             String attrs = lang.isEmpty() ? "" : " class=\"language-" + lang.replace('+', '-') + "\" data-lang=\"" + lang + "\"";
-            return "<figure class=\"highlight\"><pre><code" + attrs + ">" + inner + "</code></pre></figure>";
+            return affix(context, "highlighter_prefix") + "<figure class=\"highlight\"><pre><code" + attrs + ">" + inner
+                    + "</code></pre></figure>" + affix(context, "highlighter_suffix");
+        }
+
+        /** What the page's converter puts around the block (Markdown: a line break), from the variable Jekyll names. */
+        private static String affix(TemplateContext context, String name) {
+            Object affix = context.get(name);
+            return affix == null ? "" : affix.toString();
         }
 
         private static boolean rouge(TemplateContext context) {

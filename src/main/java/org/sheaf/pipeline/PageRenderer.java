@@ -589,6 +589,7 @@ public final class PageRenderer {
             variables.put("page", page.drop());
             variables.put("jekyll", jekyll);
             variables.put("paginator", paginator);
+            putHighlighterAffixes(page, variables);
             out = liquid.render(out, page.sitePath(), firstLine, variables);
         }
         return out;
@@ -607,7 +608,19 @@ public final class PageRenderer {
         Map<String, Object> variables = new HashMap<>();
         variables.put("jekyll", jekyll);
         variables.put("paginator", paginatorOf(page));
+        putHighlighterAffixes(page, variables);
         return variables;
+    }
+
+    /**
+     * Jekyll's Markdown converter asks for a line break before and after each {@code highlight}
+     * block, in the page and in its layouts alike (they share the page's payload), so that Markdown
+     * reads the block as one of its own and not as inline HTML in a paragraph. Other pages have none.
+     */
+    private static void putHighlighterAffixes(Page page, Map<String, Object> variables) {
+        String affix = page.markdown() ? "\n" : null;
+        variables.put("highlighter_prefix", affix);
+        variables.put("highlighter_suffix", affix);
     }
 
     /**

@@ -152,6 +152,14 @@ final class StaticValues {
         while (end > start && Character.isWhitespace(css.charAt(end - 1))) {
             end--;
         }
+        // the white space that ends a hex escape (dart-sass's "auto\9 ") belongs to the value
+        int digits = end;
+        while (digits > start && end - digits < 6 && Character.digit(css.charAt(digits - 1), 16) >= 0) {
+            digits--;
+        }
+        if (digits < end && digits > start && css.charAt(digits - 1) == '\\' && end < i) {
+            end++;
+        }
         return end;
     }
 
@@ -263,6 +271,15 @@ final class StaticValues {
             if (c == '\n' || c == '\r' || c == ';' || c == '}') {
                 break;
             }
+            if (c == '\\') {
+                // an escape (the "\9" hack of old IE among them) is copied too; an escaped
+                // character ends nothing, and a line break is no escape
+                if (i + 1 >= source.length() || source.charAt(i + 1) == '\n' || source.charAt(i + 1) == '\r') {
+                    return null;
+                }
+                i += 2;
+                continue;
+            }
             if (!staticCharacter(source, i)) {
                 return null;
             }
@@ -313,6 +330,14 @@ final class StaticValues {
             Matcher ny = NUMBER.matcher(y);
             if (nx.matches() && ny.matches()) {
                 if (nx.group(2).equals(ny.group(2)) && number(x, nx).compareTo(number(y, ny)) == 0) {
+                    continue;
+                }
+                return false;
+            }
+            if (x.indexOf('\\') >= 0 && y.indexOf('\\') >= 0 && x.charAt(0) != '"' && x.charAt(0) != '\''
+                    && y.charAt(0) != '"' && y.charAt(0) != '\'') {
+                // dart-sass writes a word's escape anew (auto\9 as "auto\9 "): the same word when read
+                if (unescaped(x).equals(unescaped(y))) {
                     continue;
                 }
                 return false;
@@ -379,16 +404,28 @@ final class StaticValues {
                 tokens.add(String.valueOf(c));
                 i++;
             } else {
-                int end = i + 1;
-                while (end < value.length() && !Character.isWhitespace(value.charAt(end))
-                        && ",/\"'".indexOf(value.charAt(end)) < 0) {
-                    end++;
+                int end = i;
+                while (end < value.length() && (end == i || !Character.isWhitespace(value.charAt(end))
+                        && ",/\"'".indexOf(value.charAt(end)) < 0)) {
+                    end = value.charAt(end) == '\\' ? escapeEnd(value, end) : end + 1;
                 }
                 tokens.add(value.substring(i, end));
                 i = end;
             }
         }
         return tokens;
+    }
+
+    /** Where the escape at {@code at} ends: after its hex digits and one white space that ends them, or its one character. */
+    private static int escapeEnd(String text, int at) {
+        int end = at + 1;
+        while (end < text.length() && end < at + 7 && Character.digit(text.charAt(end), 16) >= 0) {
+            end++;
+        }
+        if (end == at + 1) {
+            return Math.min(at + 2, text.length());
+        }
+        return end < text.length() && Character.isWhitespace(text.charAt(end)) ? end + 1 : end;
     }
 
     /** The offset of a line and column in {@code text}, or -1 past its end. */

@@ -19,6 +19,29 @@ class JekyllRulesTest {
         return TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n");
     }
 
+    /**
+     * Jekyll's Markdown converter sets a line break before and after each highlight block, in the
+     * page and in its layouts, so the block stands on lines of its own and ends a paragraph; an
+     * HTML page's block stays where it is written. Expected values are Jekyll 4.3.1's output.
+     */
+    @Test
+    void aHighlightBlockInAMarkdownPageOrItsLayoutStandsOnLinesOfItsOwn() {
+        String figure = "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">";
+        String x = "<span class=\"n\">x</span> <span class=\"o\">=</span> <span class=\"mi\">1</span>";
+        String y = "<span class=\"n\">y</span>";
+        String body = "---\nlayout: code\n---\nCode: {% highlight ruby %}x = 1{% endhighlight %} done.\n";
+        TestSite site = site()
+                .file("_layouts/code.html", "---\n---\n<div>{% highlight ruby %}y{% endhighlight %}</div>\n{{ content }}")
+                .file("a.md", body)
+                .file("b.html", body)
+                .buildOk();
+
+        assertEquals("<div>\n" + figure + y + "</code></pre></figure>\n</div>\n<p>Code:</p>\n"
+                + figure + x + "</code></pre></figure>\n<p>done.</p>\n", site.read("a.html"));
+        assertEquals("<div>" + figure + y + "</code></pre></figure></div>\nCode: "
+                + figure + x + "</code></pre></figure> done.\n", site.read("b.html"));
+    }
+
     /** Expected values are Jekyll 4.3.1's output for the same site. */
     @Test
     void baseurlWithTrailingSlashStaysAsWrittenInSiteAndFiltersChompIt() {

@@ -24,6 +24,17 @@ class StaticValuesTest {
     }
 
     @Test
+    void aWordsEscapesCompareAsReadWithTheSpaceThatEndsAHexEscape() {
+        assertTrue(StaticValues.sameValue("auto\\9", "auto\\9 "));
+        assertTrue(StaticValues.sameValue("1px\\9  auto", "1px\\9   auto"));
+        assertFalse(StaticValues.sameValue("0\\9 auto", "0\\9  auto"));
+        assertTrue(StaticValues.sameValue("a\\:b", "a\\:b"));
+        assertFalse(StaticValues.sameValue("auto\\9", "auto\\a "));
+        assertTrue(StaticValues.sameValue("auto\\9 x", "auto\\9x"));
+        assertFalse(StaticValues.sameValue("auto\\9 x", "auto\\9  x"));
+    }
+
+    @Test
     void aDifferentValueIsNeverTheSame() {
         assertFalse(StaticValues.sameValue(".5em", "0.5px"));
         assertFalse(StaticValues.sameValue(".5em .5em", "1em"));
