@@ -68,7 +68,14 @@ final class JekyllLiquidFilters {
         filters.add(filter("escape", (v, c, p) -> v == null ? null : Html.escape(text(v, c, any))));
         filters.add(filter("escape_once", (v, c, p) -> Html.escapeOnce(v == null ? null : text(v, c, any))));
         filters.add(filter("cgi_escape", (v, c, p) -> JekyllFilters.cgiEscape(any.asString(v, c))));
-        filters.add(filter("uri_escape", (v, c, p) -> JekyllFilters.uriEscape(any.asString(v, c))));
+        // Jekyll hands the value to Addressable, which takes only text (or nil) and stops the build
+        // on anything else, such as a category written as a list
+        filters.add(filter("uri_escape", (v, c, p) -> {
+            if (v != null && !(v instanceof CharSequence)) {
+                throw new IllegalArgumentException("Can't convert " + RubySort.className(v) + " into String.");
+            }
+            return JekyllFilters.uriEscape(any.asString(v, c));
+        }));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
         filters.add(filter("array_to_sentence_string",
                 (v, c, p) -> JekyllFilters.arrayToSentenceString(java.util.Arrays.asList(any.asArray(v, c)), param(p, 0))));

@@ -103,7 +103,7 @@ final class LaxLiquid {
             }
             String markup = switch (name) {
                 case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
-                case "for" -> withoutLateReversed(nilOutputs(m.group(3)));
+                case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
                 case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(m.group(3)));
                 default -> m.group(3);
             };
@@ -157,6 +157,44 @@ final class LaxLiquid {
             return blanked.toString();
         }
         return out + " ".repeat(markup.length() - out.length());
+    }
+
+    /** A quoted string, or a run of characters that are not white space, a comma, a pipe or a quote: Ruby's QuotedFragment. */
+    private static final String FRAGMENT = "(?:\"[^\"]*\"|'[^']*'|[^\\s,|'\"])+";
+    /** A {@code for} tag's markup as Ruby's lax parser reads its head: the variable, {@code in}, one fragment, {@code reversed}. */
+    private static final Pattern FOR_HEAD = Pattern.compile(
+            "(\\s*[\\w-]+\\s+in\\s+)(" + FRAGMENT + ")(\\s+reversed\\b)?(.*)", Pattern.DOTALL);
+    /** What the strict grammar takes after a {@code for} tag's collection: {@code name: value} attributes only. */
+    private static final Pattern STRICT_FOR_TAIL = Pattern.compile(
+            "(?:\\s*[\\w-]+\\s*:\\s*" + FRAGMENT + ")*\\s*", Pattern.DOTALL);
+    /** An attribute anywhere in a {@code for} tag's markup, as Ruby's lax parser scans for them: {@code name: value}. */
+    private static final Pattern FOR_ATTRIBUTE = Pattern.compile("(\\w[\\w-]*)\\s*:\\s*(" + FRAGMENT + ")");
+
+    /**
+     * A {@code for} tag's markup that the strict grammar refuses after its collection, as Ruby's
+     * lax parser reads it: the collection is the first fragment after {@code in} (a filter after it
+     * is ignored), {@code reversed} counts only right after it, and of the rest only the
+     * {@code limit:} and {@code offset:} attributes count ({@code limit 5}, without its colon, is
+     * nothing). Padded to its length, so that later places in the text do not move. A markup the
+     * strict grammar takes, or whose collection is a range (which may hold spaces), is returned as
+     * it is.
+     */
+    static String laxForMarkup(String markup) {
+        Matcher head = FOR_HEAD.matcher(markup);
+        if (!head.matches() || head.group(2).startsWith("(") || STRICT_FOR_TAIL.matcher(head.group(4)).matches()) {
+            return markup;
+        }
+        StringBuilder out = new StringBuilder(head.group(1)).append(head.group(2));
+        if (head.group(3) != null) {
+            out.append(" reversed");
+        }
+        Matcher attribute = FOR_ATTRIBUTE.matcher(head.group(4));
+        while (attribute.find()) {
+            if (attribute.group(1).equals("limit") || attribute.group(1).equals("offset")) {
+                out.append(' ').append(attribute.group(1)).append(": ").append(attribute.group(2));
+            }
+        }
+        return out.length() > markup.length() ? markup : out + " ".repeat(markup.length() - out.length());
     }
 
     private static String withoutLateReversed(String markup) {

@@ -114,7 +114,8 @@ final class RubySort {
         return "comparison of " + className(a) + " with " + (immediate ? RubyInspect.inspect(b) : className(b)) + " failed";
     }
 
-    private static String className(Object value) {
+    /** The name of the Ruby class Jekyll would hold {@code value} in. */
+    static String className(Object value) {
         if (value == null) {
             return "NilClass";
         }

@@ -51,6 +51,16 @@ class LiquidCompatTest {
     }
 
     @Test
+    void forTagReadsOnlyItsFirstFragmentAndColonAttributesWhenTheStrictGrammarRefusesIt() throws Exception {
+        // Ruby's lax for: "limit 5" without its colon is nothing, a filter after the collection is
+        // ignored, reversed counts right after the collection, and name: value attributes anywhere
+        assertEquals("[abc]", render("[{% for i in page.items limit 2 %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[ab]", render("[{% for i in page.items | sort: 'rank' limit: 2 %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[cba]", render("[{% for i in page.items reversed | sort: 'name' %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[bc]", render("[{% for i in page.items offset:1 x y %}{{ i.name }}{% endfor %}]"));
+    }
+
+    @Test
     void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
         // without ActiveSupport no value responds to blank?, so "== blank" is never true
         assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "

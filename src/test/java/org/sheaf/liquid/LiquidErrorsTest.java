@@ -55,6 +55,14 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void refusesToUriEscapeAnythingButTextAsJekyllDoes() {
+        // Jekyll: "Liquid Exception: Can't convert Array into String." (and Integer for a number)
+        assertEquals("content/about.md:1:39: error: Liquid error: Can't convert Array into String.",
+                failure("{% assign a = 'x' | split: ',' %}{{ a | uri_escape }}", 1));
+        assertEquals("content/about.md:1:7: error: Liquid error: Can't convert Integer into String.", failure("[{{ 5 | uri_escape }}]", 1));
+    }
+
+    @Test
     void reportsMissingIncludeWithTheIncludesAvailable() {
         assertEquals("content/about.md:4:3: error: include \"nope.html\" not found\n"
                 + "    hint: includes available: broken.html, card.html, footer.html, nav.html, unclosed.html",

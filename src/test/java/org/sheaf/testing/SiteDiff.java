@@ -33,8 +33,8 @@ import org.xml.sax.SAXException;
  * <p>HTML is compared as a token stream ({@link HtmlTokens#ofDocument}); XML (feeds, sitemaps) as
  * a tree, with the HTML inside a feed's {@code <content type="html">} compared as HTML; CSS with
  * whitespace and comments removed; everything else byte for byte. In HTML and XML each site's
- * build time (its feed's {@code <updated>}, or else its newest sitemap {@code <lastmod>}) is
- * replaced by a token. Files matching {@code *.map} are always left out.
+ * build time (the {@code <updated>} of its feed, whatever the feed's name, or else its newest
+ * sitemap {@code <lastmod>}) is replaced by a token. Files matching {@code *.map} are always left out.
  */
 public final class SiteDiff {
     private static final List<String> DEFAULT_IGNORES = List.of("*.map");
@@ -140,15 +140,31 @@ public final class SiteDiff {
         }
     }
 
+    /**
+     * The site's feeds to take its build time from: {@code feed.xml}, then {@code atom.xml}, then
+     * the other XML files at its top in name order (a feed a site writes in Liquid under a name of
+     * its own, such as one category's).
+     */
+    private static List<Path> feeds(Path root) {
+        List<Path> feeds = new ArrayList<>(List.of(root.resolve("feed.xml"), root.resolve("atom.xml")));
+        if (Files.isDirectory(root)) {
+            try (Stream<Path> top = Files.list(root)) {
+                top.filter(p -> p.getFileName().toString().endsWith(".xml") && !feeds.contains(p))
+                        .sorted().forEach(feeds::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return feeds.stream().filter(Files::isRegularFile).toList();
+    }
+
     /** The time a build stamped into its own feed or sitemap, or null. */
     static String buildTime(Path root) {
-        for (String name : List.of("feed.xml", "atom.xml")) {
-            Path path = root.resolve(name);
-            if (Files.isRegularFile(path)) {
-                Matcher m = FEED_UPDATED.matcher(new String(read(path), StandardCharsets.UTF_8));
-                if (m.find()) {
-                    return m.group(1);
-                }
+        for (Path path : feeds(root)) {
+            String text = new String(read(path), StandardCharsets.UTF_8);
+            Matcher m = FEED_UPDATED.matcher(text);
+            if (text.contains("<feed") && m.find()) {
+                return m.group(1);
             }
         }
         Path sitemap = root.resolve("sitemap.xml");

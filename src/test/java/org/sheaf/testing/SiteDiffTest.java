@@ -66,6 +66,17 @@ class SiteDiffTest {
     }
 
     @Test
+    void takesTheBuildTimeFromAFeedUnderANameOfItsOwn() throws IOException {
+        write("a/weekly.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><updated>2024-01-01T00:00:00+00:00</updated>"
+                + "<title>2024-01-01T00:00:00+00:00</title></feed>");
+        write("b/weekly.xml", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><updated>2025-06-30T12:00:00+00:00</updated>"
+                + "<title>2025-06-30T12:00:00+00:00</title></feed>");
+        write("a/sitemap.xml", "<urlset><url><lastmod>2020-01-01</lastmod></url></urlset>");
+        write("b/sitemap.xml", "<urlset><url><lastmod>2020-01-01</lastmod></url></urlset>");
+        assertEquals("sitediff: 2 of 2 files equivalent (missing 0, extra 0, different 0)", compare().summary());
+    }
+
+    @Test
     void comparesCssWithoutCommentsAndWhitespaceAndJsonLdAsData() throws IOException {
         write("a/site.css", "/* theme */\nbody {\n  color: red;\n}\n");
         write("b/site.css", "body{color:red}");
