@@ -24,7 +24,9 @@ import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
  * ends lazy lines in kramdown (an attribute list, which then belongs to the code block, a
  * {@code ^}, block-level HTML). kramdown joins each such line to the line before it with a space,
  * so {@code code} over {@code lazy} is the code {@code code lazy}. flexmark ends indented code at
- * the first line indented less.
+ * the first line indented less. A line that starts with one to three spaces and then a tab is not
+ * indented to kramdown, whose indent is a tab or four spaces, so it too is a lazy line, kept with
+ * its white space; flexmark counts it four columns and drops them.
  */
 final class KramdownIndentedCode {
     private KramdownIndentedCode() {
@@ -79,7 +81,8 @@ final class KramdownIndentedCode {
                 afterBlank = false;
                 return BlockContinue.atIndex(state.getIndex() + 1);
             }
-            BlockContinue indented = flexmark.tryContinue(state);
+            BlockContinue indented = KramdownRawLines.isRaw(state.getLine().subSequence(state.getIndex()))
+                    ? null : flexmark.tryContinue(state);
             boolean blank = state.isBlank();
             if (indented != null || blank) {
                 afterBlank = blank;
