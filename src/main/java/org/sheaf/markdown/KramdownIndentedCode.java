@@ -1,6 +1,8 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -8,6 +10,8 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
@@ -51,8 +55,34 @@ final class KramdownIndentedCode {
 
         @Override
         BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            if (matched.getBlockParser() instanceof LazyContainer item && item.codeTabOn(state) >= 0) {
+                return BlockStart.of(afterTab(state.getProperties())).atIndex(item.codeTabOn(state) + 1);
+            }
             return WrappedBlockParser.wrapping(start, LazyCode::new);
         }
+    }
+
+    /**
+     * Whether {@code line} goes on at {@code at}, after the indent of the list item
+     * {@code container} is or is in, with a tab: kramdown drops an item's indent from each line of
+     * it, spaces only, so the tab left is the indent of code. flexmark counts the tab to the next
+     * multiple of four columns, so after an indent of three ({@code 1. }) or two ({@code * }) it
+     * sees one or two columns, and no code.
+     */
+    static boolean tabAfterItemIndent(BasedSequence line, int at, Block container) {
+        if (at == 0 || at >= line.length() || line.charAt(at) != '\t' || line.charAt(at - 1) != ' '
+                || line.subSequence(at).isBlank()) {
+            return false;
+        }
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof BlockQuote) {
+                return false;
+            }
+            if (node instanceof ListItem) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -78,6 +108,10 @@ final class KramdownIndentedCode {
         @Override
         public BlockContinue tryContinue(ParserState state) {
             if (KramdownBlockQuotes.startsWithTab(state, getBlock())) {
+                afterBlank = false;
+                return BlockContinue.atIndex(state.getIndex() + 1);
+            }
+            if (tabAfterItemIndent(state.getLine(), state.getIndex(), getBlock().getParent())) {
                 afterBlank = false;
                 return BlockContinue.atIndex(state.getIndex() + 1);
             }
