@@ -329,9 +329,37 @@ final class KramdownLazyContainers {
                 return continueBareItem(state);
             }
             BlockContinue result = flexmark.tryContinue(state);
+            if (afterBlank && tabInIndent(state, result)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of this list item over the state's line,
+         * counts a tab as part of the item's indent after some spaces, fewer than that indent:
+         * kramdown wants the indent in spaces (a tab stands for four only at the start of the
+         * line), so after a blank line such a line ends the item.
+         */
+        private boolean tabInIndent(ParserState state, BlockContinue result) {
+            if (!(getBlock() instanceof ListItem) || !(result instanceof BlockContinueImpl going)
+                    || going.isFinalize() || going.getNewColumn() < 0 || state.isBlank()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            if (KramdownRawLines.textIndex(state, -1, state.getColumn()) != at) {
+                return false;
+            }
+            int width = going.getNewColumn() - state.getColumn();
+            int spaces = 0;
+            while (at + spaces < line.length() && line.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return spaces > 0 && spaces < width && at + spaces < line.length() && line.charAt(at + spaces) == '\t';
         }
 
         /**
