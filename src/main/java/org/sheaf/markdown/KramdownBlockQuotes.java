@@ -154,6 +154,10 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         @Override
         public BlockContinue tryContinue(ParserState state) {
             BlockContinue quoted = super.tryContinue(state);
+            if (quoted != null && KramdownRawLines.afterTab(state, getBlock())) {
+                // kramdown sees a tab before the {@code >}, so no marker: the line is lazy text
+                quoted = null;
+            }
             int tab = quoted == null ? -1 : tabAfterMarker(state);
             if (tab >= 0) {
                 tabLine = state.getLineNumber();

@@ -1,6 +1,8 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -8,6 +10,8 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
+import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
@@ -24,7 +28,9 @@ import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
  * ends lazy lines in kramdown (an attribute list, which then belongs to the code block, a
  * {@code ^}, block-level HTML). kramdown joins each such line to the line before it with a space,
  * so {@code code} over {@code lazy} is the code {@code code lazy}. flexmark ends indented code at
- * the first line indented less.
+ * the first line indented less. A line that starts with one to three spaces and then a tab is not
+ * indented to kramdown, whose indent is a tab or four spaces, so it too is a lazy line, kept with
+ * its white space; flexmark counts it four columns and drops them.
  */
 final class KramdownIndentedCode {
     private KramdownIndentedCode() {
@@ -49,8 +55,34 @@ final class KramdownIndentedCode {
 
         @Override
         BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            if (matched.getBlockParser() instanceof LazyContainer item && item.codeTabOn(state) >= 0) {
+                return BlockStart.of(afterTab(state.getProperties())).atIndex(item.codeTabOn(state) + 1);
+            }
             return WrappedBlockParser.wrapping(start, LazyCode::new);
         }
+    }
+
+    /**
+     * Whether {@code line} goes on at {@code at}, after the indent of the list item
+     * {@code container} is or is in, with a tab: kramdown drops an item's indent from each line of
+     * it, spaces only, so the tab left is the indent of code. flexmark counts the tab to the next
+     * multiple of four columns, so after an indent of three ({@code 1. }) or two ({@code * }) it
+     * sees one or two columns, and no code.
+     */
+    static boolean tabAfterItemIndent(BasedSequence line, int at, Block container) {
+        if (at == 0 || at >= line.length() || line.charAt(at) != '\t' || line.charAt(at - 1) != ' '
+                || line.subSequence(at).isBlank()) {
+            return false;
+        }
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof BlockQuote) {
+                return false;
+            }
+            if (node instanceof ListItem) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -79,7 +111,12 @@ final class KramdownIndentedCode {
                 afterBlank = false;
                 return BlockContinue.atIndex(state.getIndex() + 1);
             }
-            BlockContinue indented = flexmark.tryContinue(state);
+            if (tabAfterItemIndent(state.getLine(), state.getIndex(), getBlock().getParent())) {
+                afterBlank = false;
+                return BlockContinue.atIndex(state.getIndex() + 1);
+            }
+            BlockContinue indented = KramdownRawLines.isRaw(state.getLine().subSequence(state.getIndex()))
+                    ? null : flexmark.tryContinue(state);
             boolean blank = state.isBlank();
             if (indented != null || blank) {
                 afterBlank = blank;

@@ -273,6 +273,8 @@ final class KramdownLazyContainers {
         /** The last line this container left for the raw line's factory, and where that line's text starts. */
         private int rawLine = -1;
         private int rawText;
+        /** Whether that line's text is code after a tab, not a raw line. */
+        private boolean rawIsCode;
 
         LazyContainer(BlockParser flexmark) {
             super(flexmark);
@@ -297,11 +299,13 @@ final class KramdownLazyContainers {
             }
             BasedSequence line = state.getLine();
             int text = KramdownRawLines.textIndex(state, going.getNewIndex(), going.getNewColumn());
-            if (text < 0 || !KramdownRawLines.isRaw(line.subSequence(text))) {
+            boolean code = text >= 0 && KramdownIndentedCode.tabAfterItemIndent(line, text, getBlock());
+            if (text < 0 || !code && !KramdownRawLines.isRaw(line.subSequence(text))) {
                 return result;
             }
             rawLine = state.getLineNumber();
             rawText = text;
+            rawIsCode = code;
             int marker = state.getNextNonSpaceIndex();
             boolean quoted = getBlock() instanceof BlockQuote && marker < text && line.charAt(marker) == '>';
             return BlockContinue.atIndex(quoted ? marker : state.getIndex());
@@ -309,7 +313,15 @@ final class KramdownLazyContainers {
 
         /** Where the text of the state's line starts that this container left for the raw line's factory, or -1. */
         int rawTextOn(ParserState state) {
-            return rawLine == state.getLineNumber() ? rawText : -1;
+            return rawLine == state.getLineNumber() && !rawIsCode ? rawText : -1;
+        }
+
+        /**
+         * Where the tab stands that this container, a list item, left for the indented code
+         * factory on the state's line ({@link KramdownIndentedCode#tabAfterItemIndent}), or -1.
+         */
+        int codeTabOn(ParserState state) {
+            return rawLine == state.getLineNumber() && rawIsCode ? rawText : -1;
         }
 
         private BlockContinue continued(ParserState state) {
@@ -317,9 +329,37 @@ final class KramdownLazyContainers {
                 return continueBareItem(state);
             }
             BlockContinue result = flexmark.tryContinue(state);
+            if (afterBlank && tabInIndent(state, result)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of this list item over the state's line,
+         * counts a tab as part of the item's indent after some spaces, fewer than that indent:
+         * kramdown wants the indent in spaces (a tab stands for four only at the start of the
+         * line), so after a blank line such a line ends the item.
+         */
+        private boolean tabInIndent(ParserState state, BlockContinue result) {
+            if (!(getBlock() instanceof ListItem) || !(result instanceof BlockContinueImpl going)
+                    || going.isFinalize() || going.getNewColumn() < 0 || state.isBlank()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            if (KramdownRawLines.textIndex(state, -1, state.getColumn()) != at) {
+                return false;
+            }
+            int width = going.getNewColumn() - state.getColumn();
+            int spaces = 0;
+            while (at + spaces < line.length() && line.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return spaces > 0 && spaces < width && at + spaces < line.length() && line.charAt(at + spaces) == '\t';
         }
 
         /**

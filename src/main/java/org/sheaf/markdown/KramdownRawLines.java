@@ -192,6 +192,9 @@ final class KramdownRawLines {
                 int text = container.rawTextOn(state);
                 return BlockStart.of(starting(line.subSequence(text))).atIndex(text);
             }
+            if (matched.getBlockParser() instanceof LazyContainer container && container.codeTabOn(state) >= 0) {
+                return BlockStart.none();
+            }
             BasedSequence rest = line.subSequence(state.getIndex());
             if (!isRaw(rest) || matched.getBlockParser().isParagraphParser()
                     || state.getActiveBlockParser().isParagraphParser()) {
