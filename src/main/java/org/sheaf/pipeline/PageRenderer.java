@@ -136,10 +136,10 @@ public final class PageRenderer {
         boolean mentionsOutput = plan != RenderPlan.FULL;
         java.util.Set<org.sheaf.template.Layout> scanned = new java.util.HashSet<>();
         for (Page page : pages) {
+            mentionsOutput = mentionsOutput || page.liquid() && page.body().contains("output");
             if (isSass(page)) {
                 continue;
             }
-            mentionsOutput = mentionsOutput || page.liquid() && page.body().contains("output");
             try {
                 for (org.sheaf.template.Layout layout : layouts.chain(page)) {
                     mentionsOutput = mentionsOutput || scanned.add(layout) && layout.body().contains("output");
@@ -153,6 +153,7 @@ public final class PageRenderer {
         }
         // a full build keeps documents' outputs for their readers only when a page or layout names
         // output (a read found later, from an include or a drop printed whole, keeps them from then on)
+        pageOutputs.clear();
         index.rendered().inOrder(pages, onDemand(diagnostics), mentionsOutput);
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
@@ -205,6 +206,7 @@ public final class PageRenderer {
             Map<Object, Page> again = new HashMap<>();
             content.forEach(page -> again.put(page.drop(), page));
             laidOut.forEach(page -> again.put(page.drop(), page));
+            pageOutputs.clear();
             index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
                     onDemand(diagnostics), true);
             java.util.Set<Object> relaid = new java.util.HashSet<>();
