@@ -27,6 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * OnDemand#output}) if it has not been. A page only ever waits for pages before it, so the waits
  * cannot form a cycle. Outside rendering a drop shows what its page rendered to, if it has.
  *
+ * <p>Keeping every document's output for the whole build costs as much memory as the site's
+ * files, and few sites read it. So a render may start without keeping them ({@link #inOrder}):
+ * outputs are then handed to the writer and dropped, and the first read of a dropped one lays
+ * that document out again ({@link OnDemand#outputAgain}) and keeps every output from then on.
+ * Laying out again gives the same text, as everything a layout reads of the pages before it is
+ * recorded by then.
+ *
  * <p>An excerpt is rendered when it is first read, and every later reader reads that text
  * ({@link #excerptShownTo}). Most excerpts read nothing of other pages, so they read the same
  * whoever renders them, and the first render is kept. One whose Liquid reads other pages' {@code
@@ -48,6 +55,12 @@ public final class RenderedPages {
     private final Map<PageDrop, String> outputs = new ConcurrentHashMap<>();
     /** The documents whose laying out has started, each completed when done. */
     private final Map<PageDrop, CompletableFuture<Void>> laidOut = new ConcurrentHashMap<>();
+    /** Whether {@link #putOutput} keeps what it is given; once set in a render, it stays set. */
+    private volatile boolean keepOutputs = true;
+    /** The documents laid out whose output was not kept: a read of one lays it out again. */
+    private final Set<PageDrop> dropped = ConcurrentHashMap.newKeySet();
+    /** The documents laid out again since {@link #inOrder}, each completed when done. */
+    private final Map<PageDrop, CompletableFuture<Void>> laidOutAgain = new ConcurrentHashMap<>();
     /** The page being rendered on this thread, and whether its content is done; null outside rendering. */
     private final ThreadLocal<Reader> reader = new ThreadLocal<>();
     /** Each page's place in Jekyll's render order, and the page, by drop; set before a render. */
@@ -115,6 +128,12 @@ public final class RenderedPages {
          * ({@link #layOutOnce}), and records its finished output ({@link #putOutput}).
          */
         void output(Page page);
+
+        /**
+         * Lays out again the document {@code page}, laid out before and its output not kept, and
+         * records its output ({@link #putOutput}), without handing it to the writer a second time.
+         */
+        void outputAgain(Page page);
     }
 
     /**
@@ -135,9 +154,10 @@ public final class RenderedPages {
      * Starts a render of {@code order}, the pages in Jekyll's render order (documents, then pages,
      * then generated pages), with {@code onDemand} rendering what a page reads before its turn.
      * Forgets which pages were started, so pages whose result was removed render again, and every
-     * document's output, as a page laid out again may come out different.
+     * document's output, as a page laid out again may come out different. With {@code
+     * keepOutputs} false, documents' outputs are kept only once some page reads one.
      */
-    public void inOrder(List<Page> order, OnDemand onDemand) {
+    public void inOrder(List<Page> order, OnDemand onDemand, boolean keepOutputs) {
         Map<PageDrop, Integer> rankOf = new HashMap<>();
         Map<PageDrop, Page> pageOf = new HashMap<>();
         Set<PageDrop> inHash = new java.util.HashSet<>();
@@ -152,6 +172,9 @@ public final class RenderedPages {
         started.clear();
         laidOut.clear();
         outputs.clear();
+        dropped.clear();
+        laidOutAgain.clear();
+        this.keepOutputs = keepOutputs;
         excerpts.clear();
         ordered.clear();
         complete.set(0);
@@ -238,9 +261,40 @@ public final class RenderedPages {
         }
     }
 
-    /** Records the document {@code page}'s finished output; later pages read it as its {@code output}. */
+    /**
+     * Records the document {@code page}'s finished output; later pages read it as its {@code
+     * output}. Unless outputs are kept, only that it was laid out is recorded.
+     */
     public void putOutput(Page page, String output) {
-        outputs.put(page.drop(), output);
+        if (keepOutputs) {
+            outputs.put(page.drop(), output);
+        } else {
+            dropped.add(page.drop());
+        }
+    }
+
+    /**
+     * Runs {@code layOut}, which lays out again the document {@code page} and records its output,
+     * unless it has run since {@link #inOrder}, or is running on another thread, in which case
+     * this waits until it is done.
+     */
+    public void layOutAgainOnce(Page page, Runnable layOut) {
+        once(laidOutAgain, page, layOut);
+    }
+
+    /**
+     * The output of {@code drop}'s document when it was laid out and not kept: from now on every
+     * output is kept, and this one is laid out again. Null when it was not dropped.
+     */
+    private String recovered(PageDrop drop) {
+        OnDemand render = onDemand;
+        Page page = byDrop.get(drop);
+        if (render == null || page == null || !dropped.contains(drop)) {
+            return null;
+        }
+        keepOutputs = true;
+        render.outputAgain(page);
+        return outputs.get(drop);
     }
 
     /** Records the output a document keeps from the last build, which is then not laid out again. */
@@ -252,11 +306,6 @@ public final class RenderedPages {
     /** Marks a page whose output is kept from the last build, which is then not laid out again. */
     public void keepLayout(Page page) {
         laidOut.putIfAbsent(page.drop(), CompletableFuture.completedFuture(null));
-    }
-
-    /** The document {@code page}'s finished output; empty before it is laid out, or if it failed. */
-    public Optional<String> outputOf(Page page) {
-        return Optional.ofNullable(outputs.get(page.drop()));
     }
 
     /**
@@ -360,7 +409,8 @@ public final class RenderedPages {
         Reader current = reader.get();
         Integer rank = current == null ? null : ranks.get(drop);
         if (rank == null) {
-            return outputs.get(drop);
+            String output = outputs.get(drop);
+            return output != null ? output : recovered(drop);
         }
         placeReads.get()[0]++;
         if (rank >= current.rank()) {
@@ -372,7 +422,7 @@ public final class RenderedPages {
             render.output(byDrop.get(drop));
             output = outputs.get(drop);
         }
-        return output;
+        return output != null ? output : recovered(drop);
     }
 
     /** Whether a page is rendering on this thread. */

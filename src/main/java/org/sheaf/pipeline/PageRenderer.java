@@ -52,7 +52,7 @@ public final class PageRenderer {
     private final Highlighting highlighting;
     private final RenderProfile profile = new RenderProfile();
     private final Map<String, SourceMap> sourceMaps = new ConcurrentHashMap<>();
-    /** Pages' (not documents') outputs, laid out and not yet handed over. */
+    /** Written pages' and documents' outputs, laid out and not yet handed over. */
     private final Map<Page, String> pageOutputs = new ConcurrentHashMap<>();
     private RenderPlan plan = RenderPlan.FULL;
     private RenderProgress progress = RenderProgress.NONE;
@@ -133,12 +133,17 @@ public final class PageRenderer {
         if (pages.stream().anyMatch(PageRenderer::isSass)) {
             diagnostics.addAll(sass.settings().problems());
         }
+        boolean mentionsOutput = plan != RenderPlan.FULL;
+        java.util.Set<org.sheaf.template.Layout> scanned = new java.util.HashSet<>();
         for (Page page : pages) {
+            mentionsOutput = mentionsOutput || page.liquid() && page.body().contains("output");
             if (isSass(page)) {
                 continue;
             }
             try {
-                layouts.chain(page);
+                for (org.sheaf.template.Layout layout : layouts.chain(page)) {
+                    mentionsOutput = mentionsOutput || scanned.add(layout) && layout.body().contains("output");
+                }
             } catch (DiagnosticException e) {
                 diagnostics.add(e.diagnostic());
             }
@@ -146,7 +151,10 @@ public final class PageRenderer {
         if (diagnostics.hasErrors()) {
             return;
         }
-        index.rendered().inOrder(pages, onDemand(diagnostics));
+        // a full build keeps documents' outputs for their readers only when a page or layout names
+        // output (a read found later, from an include or a drop printed whole, keeps them from then on)
+        pageOutputs.clear();
+        index.rendered().inOrder(pages, onDemand(diagnostics), mentionsOutput);
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
         java.util.Set<Page> kept = plan.keptContent(documents);
@@ -198,8 +206,9 @@ public final class PageRenderer {
             Map<Object, Page> again = new HashMap<>();
             content.forEach(page -> again.put(page.drop(), page));
             laidOut.forEach(page -> again.put(page.drop(), page));
+            pageOutputs.clear();
             index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
-                    onDemand(diagnostics));
+                    onDemand(diagnostics), true);
             java.util.Set<Object> relaid = new java.util.HashSet<>();
             laidOut.forEach(page -> relaid.add(page.drop()));
             index.pages().stream().filter(page -> page.collection() == null && !relaid.contains(page.drop()))
@@ -219,20 +228,19 @@ public final class PageRenderer {
 
     /**
      * Lays out {@code page}, once, and hands its output to {@code outputs}. A document's output is
-     * recorded, as a later page may already have read it ({@link #layOutDocument}); a page's is
-     * held until handed over, as a page reading an ordered excerpt may have laid it out already.
+     * recorded, as a later page may read it ({@link #layOutDocument}); either is held until handed
+     * over, as a page reading an ordered excerpt or an output may have laid it out already.
      */
     private void layOut(Page page, Diagnostics diagnostics, BiConsumer<Page, String> outputs) {
         if (page.collection() == null) {
             layOutPageOnce(page, diagnostics);
-            String output = pageOutputs.remove(page);
-            if (output != null) {
-                outputs.accept(page, output);
-            }
-            return;
+        } else {
+            layOutDocument(page, diagnostics);
         }
-        layOutDocument(page, diagnostics);
-        index.rendered().outputOf(page).ifPresent(output -> outputs.accept(page, output));
+        String output = pageOutputs.remove(page);
+        if (output != null) {
+            outputs.accept(page, output);
+        }
     }
 
     /** Lays out the page (not a document), unless that is done or under way, and holds its output. */
@@ -256,11 +264,17 @@ public final class PageRenderer {
         recordOutputOnce(page, diagnostics);
     }
 
-    /** Lays out the document {@code page}, whose content is done, and records its output, once. */
+    /**
+     * Lays out the document {@code page}, whose content is done, and records its output, once; a
+     * written document's output is held until handed over.
+     */
     private void recordOutputOnce(Page page, Diagnostics diagnostics) {
         index.rendered().layOutOnce(page, () -> {
             String output = laidOut(page, diagnostics);
             if (output != null) {
+                if (page.isWritten()) {
+                    pageOutputs.put(page, output);
+                }
                 index.rendered().putOutput(page, output);
             }
         });
@@ -346,6 +360,16 @@ public final class PageRenderer {
             @Override
             public void output(Page page) {
                 layOutDocument(page, diagnostics);
+            }
+
+            @Override
+            public void outputAgain(Page page) {
+                index.rendered().layOutAgainOnce(page, () -> {
+                    String output = laidOut(page, diagnostics);
+                    if (output != null) {
+                        index.rendered().putOutput(page, output);
+                    }
+                });
             }
 
             @Override

@@ -1,10 +1,12 @@
 package org.sheaf.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,5 +42,38 @@ class ContentOrderTest {
                 assertEquals(file.getValue(), again.get(file.getKey()), "build " + build + " wrote other bytes to " + file.getKey());
             }
         }
+    }
+
+    /**
+     * A build keeps documents' outputs only when a page or layout names {@code output}; one read
+     * only from an include, or by printing a document whole, is found as it happens. Both sites
+     * read the same outputs, one from includes and one from its layouts and pages, and must write
+     * the same files.
+     */
+    @Test
+    void outputsReadOnlyFromIncludesReadAsWhenLayoutsNameThem(@TempDir Path fromIncludes, @TempDir Path named) {
+        String[] posts = {"2019-01-01-alpha", "2019-02-01-beta", "2019-03-01-gamma", "2019-04-01-delta"};
+        String before = "{% if page.previous %}<aside>{{ page.previous.output | size }}|{{ page.previous.output | slice: 0, 60 }}</aside>{% endif %}";
+        String listing = "{% for post in site.posts %}<section>{{ post }}</section>{% endfor %}";
+        TestSite a = TestSite.in(fromIncludes)
+                .file("_includes/before.html", before)
+                .file("_includes/listing.html", listing)
+                .file("_layouts/post.html", "<article>{{ content }}</article>{% include before.html %}")
+                .file("index.html", "---\n---\n{% include listing.html %}");
+        TestSite b = TestSite.in(named)
+                .file("_layouts/post.html", "<article>{{ content }}</article>" + before.replace("page.previous.output", "page.previous[\"output\"]"))
+                .file("index.html", "---\n---\n" + listing + "{% comment %}output{% endcomment %}");
+        for (String post : posts) {
+            String text = "---\ntitle: " + post + "\nlayout: post\n---\nThe text of " + post + ".\n";
+            a.file("_posts/" + post + ".md", text);
+            b.file("_posts/" + post + ".md", text);
+        }
+        Map<String, String> readFromIncludes = a.buildOk().outputFiles();
+        Map<String, String> readByName = b.buildOk().outputFiles();
+        assertEquals(readByName, readFromIncludes);
+        String index = readFromIncludes.get("index.html");
+        assertTrue(index.contains("<section><article><p>The text of 2019-03-01-gamma.</p>\n</article><aside>"), index);
+        assertTrue(readFromIncludes.get("2019/04/01/delta.html").contains("|<article><p>The text of 2019-03-01-gamma."),
+                readFromIncludes.keySet().toString());
     }
 }
