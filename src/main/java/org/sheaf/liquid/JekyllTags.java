@@ -247,7 +247,7 @@ final class JekyllTags {
             } catch (RenderFailure e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, parsed.text()).within(frame.pagePath));
+                throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, parsed.columns()).within(frame.pagePath));
             }
         }
 

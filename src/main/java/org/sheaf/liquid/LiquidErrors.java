@@ -28,10 +28,12 @@ final class LiquidErrors {
 
     /**
      * The diagnostic for {@code failure}, thrown while parsing or rendering {@code path}, whose
-     * text ({@code text}) starts at line {@code firstLine} of the file. Java's own exceptions
-     * never lend it their text: a writer reads what went wrong in Liquid's terms.
+     * text starts at line {@code firstLine} of the file and was rewritten for Liqp as
+     * {@code columns} tells: Liqp's places are in the rewritten text, mapped back through it to
+     * the writer's. Java's own exceptions never lend it their text: a writer reads what went
+     * wrong in Liquid's terms.
      */
-    static Diagnostic diagnose(RuntimeException failure, String path, int firstLine, String text) {
+    static Diagnostic diagnose(RuntimeException failure, String path, int firstLine, SourceColumns columns) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RenderFailure rendered) {
                 return rendered.diagnostic();
@@ -41,7 +43,8 @@ final class LiquidErrors {
         Position start = new Position(firstLine, 1);
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof LiquidException liquid) {
-                Position at = new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1).shiftedDown(shift);
+                Position at = columns.source(new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1))
+                        .shiftedDown(shift);
                 return Diagnostic.error(path, at, describe(liquid));
             }
             if (t instanceof TimedContext.RenderTimeExceeded) {
@@ -59,13 +62,13 @@ final class LiquidErrors {
             if (m.matches()) {
                 int line = Integer.parseInt(m.group(1));
                 int index = Integer.parseInt(m.group(2));
-                Position at = new Position(line, index + 1).shiftedDown(shift);
+                Position at = columns.source(new Position(line, index + 1)).shiftedDown(shift);
                 Throwable cause = t.getCause();
                 Matcher filter = UNKNOWN_FILTER.matcher(cause != null && cause.getMessage() != null ? cause.getMessage() : m.group(3));
                 if (filter.matches()) {
                     return Diagnostic.error(path, at, "unknown Liquid filter \"" + filter.group(1) + "\"");
                 }
-                String name = filterAt(text, line, index);
+                String name = filterAt(columns.text(), line, index);
                 String detail = cause == null ? m.group(3).replaceFirst("^Liquid error: ", "")
                         : problem(cause, name == null ? null : "filter \"" + name + "\"");
                 return Diagnostic.error(path, at, "Liquid error: " + detail);
@@ -78,8 +81,9 @@ final class LiquidErrors {
      * The warning for text the strict grammar refused and the lax reading took, at the place the
      * strict grammar stopped.
      */
-    static Diagnostic laxWarning(LiquidException refused, String path, int firstLine) {
-        Position at = new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1).shiftedDown(firstLine - 1);
+    static Diagnostic laxWarning(LiquidException refused, String path, int firstLine, SourceColumns columns) {
+        Position at = columns.source(new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1))
+                .shiftedDown(firstLine - 1);
         String problem = describe(refused);
         return Diagnostic.warning(path, at, problem + "; read leniently, as Jekyll's lax Liquid reads it")
                 .withHint("liquid: error_mode: strict in _config.yml makes this an error; lax silences it");

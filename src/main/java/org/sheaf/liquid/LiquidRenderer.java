@@ -94,12 +94,15 @@ public final class LiquidRenderer {
     // render on two threads at once: each thread keeps its own cache (found by a concurrent test).
     // Page bodies render once and layouts many times: a small least-recently-used cache keeps the
     // layouts without holding every page of a large site in memory.
-    private final ThreadLocal<Map<String, Template>> templates = ThreadLocal.withInitial(() -> recentlyUsed(256));
+    private final ThreadLocal<Map<String, Parsed>> templates = ThreadLocal.withInitial(() -> recentlyUsed(256));
     private final ThreadLocal<Map<String, Template>> fragments = ThreadLocal.withInitial(() -> recentlyUsed(1024));
     private final ThreadLocal<Map<Path, Parsed>> includes = ThreadLocal.withInitial(HashMap::new);
 
-    /** A parsed include and its text (kept to point at its tags). */
-    record Parsed(Template template, String text) {
+    /**
+     * A parsed template, its text (kept to point at its tags) and the way back from the rewritten
+     * text Liqp read to the places in {@code text}.
+     */
+    record Parsed(Template template, String text, SourceColumns columns) {
     }
 
     public LiquidRenderer(LiquidSetup setup) {
@@ -161,20 +164,23 @@ public final class LiquidRenderer {
      * parser knows is taken out of the text, as Jekyll skips it, with a warning at its pipe
      * (none in {@link LiquidMode#LAX}).
      */
-    private Template parse(String text, String path, int firstLine, String pagePath) {
-        String prepared = prepared(text);
+    private Parsed parse(String text, String path, int firstLine, String pagePath) {
+        SourceColumns columns = prepared(text);
+        String prepared = columns.text();
         // each round takes out one filter Liqp does not know, as Jekyll (strict_filters: false) skips it
         for (int round = 0; ; round++) {
-            Template template = parseInMode(prepared, path, firstLine, pagePath);
+            Parsed parsed = parseInMode(columns.then(prepared), path, firstLine, pagePath, text);
+            Template template = parsed.template();
             Optional<Map.Entry<String, Position>> unknown = setup.strictFilters() || round >= MAX_UNKNOWN_FILTERS
                     || prepared.indexOf('|') < 0 ? Optional.empty() : unknownFilter(template.getParseTree());
             String source = prepared;
             String without = unknown.map(found -> LaxLiquid.withoutFilter(source, found.getValue())).orElse(prepared);
             if (unknown.isEmpty() || without.equals(prepared)) {
-                return template;
+                return parsed;
             }
             if (setup.mode() != LiquidMode.LAX && path != null) {
-                Diagnostic warning = Diagnostic.warning(path, unknown.get().getValue().shiftedDown(firstLine - 1),
+                Position pipe = parsed.columns().source(unknown.get().getValue());
+                Diagnostic warning = Diagnostic.warning(path, pipe.shiftedDown(firstLine - 1),
                         "unknown Liquid filter \"" + unknown.get().getKey() + "\"; skipped, as Jekyll skips it")
                         .withHint("liquid: strict_filters: true in _config.yml makes this an error");
                 setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
@@ -200,20 +206,22 @@ public final class LiquidRenderer {
         return Optional.empty();
     }
 
-    private Template parseInMode(String prepared, String path, int firstLine, String pagePath) {
+    private Parsed parseInMode(SourceColumns columns, String path, int firstLine, String pagePath, String source) {
+        String prepared = columns.text();
         if (setup.mode() == LiquidMode.STRICT) {
-            return strictParse(prepared);
+            return new Parsed(strictParse(prepared), source, columns);
         }
         try {
-            return strictParse(prepared);
+            return new Parsed(strictParse(prepared), source, columns);
         } catch (LiquidException refused) {
-            Template lax = laxRead(LaxLiquid.rewrite(prepared));
+            SourceColumns lax = columns.then(LaxLiquid::rewrite);
+            Template template = laxRead(lax.text());
             if (setup.mode() == LiquidMode.WARN && path != null) {
-                for (Diagnostic warning : laxWarnings(prepared, refused, path, firstLine)) {
+                for (Diagnostic warning : laxWarnings(columns, refused, path, firstLine)) {
                     setup.warnings().accept(path.equals(pagePath) ? warning : warning.within(pagePath));
                 }
             }
-            return lax;
+            return new Parsed(template, source, lax);
         }
     }
 
@@ -269,12 +277,13 @@ public final class LiquidRenderer {
      * mode gives one per tag: after each refusal the refused tag is made harmless and the text
      * read again, until it parses, the refusal does not move on, or {@link #MAX_LAX_WARNINGS}.
      */
-    private List<Diagnostic> laxWarnings(String text, LiquidException first, String path, int firstLine) {
+    private List<Diagnostic> laxWarnings(SourceColumns columns, LiquidException first, String path, int firstLine) {
         List<Diagnostic> warnings = new ArrayList<>();
-        String probe = text;
+        // each probe keeps the text's length and lines, so the columns of the first map back all its refusals
+        String probe = columns.text();
         LiquidException refused = first;
         while (refused != null && warnings.size() < MAX_LAX_WARNINGS) {
-            warnings.add(LiquidErrors.laxWarning(refused, path, firstLine));
+            warnings.add(LiquidErrors.laxWarning(refused, path, firstLine, columns));
             String next = LaxLiquid.withHarmlessTag(probe,
                     new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1));
             if (next.equals(probe)) {
@@ -307,11 +316,11 @@ public final class LiquidRenderer {
             throws DiagnosticException {
         Path siteRoot = siteRootOf(path);
         Path file = siteRoot.resolve(path).normalize();
-        Template parsed;
+        Parsed parsed;
         try {
             parsed = templates.get().computeIfAbsent(template, text -> parse(text, path, firstLine, path));
         } catch (RuntimeException e) {
-            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine, template), e);
+            throw new DiagnosticException(LiquidErrors.diagnose(e, path, firstLine, prepared(template)), e);
         }
         Map<String, Object> all = new HashMap<>(variables);
         Map<String, Object> jekyll = new LinkedHashMap<>();
@@ -326,10 +335,10 @@ public final class LiquidRenderer {
         }
         try {
             // as Liqp's unguarded render: its guarded one adds only the template size check done just above
-            TimedContext root = new TimedContext(parsed, parser, renderMillis, parser.evaluate(parser.mapper, all));
-            return String.valueOf(RubyComparisons.render(parsed, new HashMap<>(), root));
+            TimedContext root = new TimedContext(parsed.template(), parser, renderMillis, parser.evaluate(parser.mapper, all));
+            return String.valueOf(RubyComparisons.render(parsed.template(), new HashMap<>(), root));
         } catch (RuntimeException e) {
-            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine, template);
+            Diagnostic diagnostic = LiquidErrors.diagnose(e, path, firstLine, parsed.columns());
             throw new DiagnosticException(diagnostic, e);
         }
     }
@@ -354,9 +363,18 @@ public final class LiquidRenderer {
         return relative.toString().replace('\\', '/');
     }
 
-    private static String prepared(String source) {
-        String text = ForCollections.rewrite(
-                RangeTablerow.rewrite(LaxLiquid.plainElse(HyphenatedNames.rewrite(Liquid5Tags.rewrite(source)))));
+    /** {@code source} rewritten for Liqp, each rewrite a step of the way back to its columns. */
+    private static SourceColumns prepared(String source) {
+        SourceColumns columns = SourceColumns.of(source)
+                .then(Liquid5Tags::rewrite)
+                .then(HyphenatedNames::rewrite)
+                .then(LaxLiquid::plainElse)
+                .then(RangeTablerow::rewrite)
+                .then(ForCollections::rewrite);
+        return columns.then(LiquidRenderer::withTagsForLiqp);
+    }
+
+    private static String withTagsForLiqp(String text) {
         if (!text.contains("raw")) {
             return tagsForLiqp(text);
         }
@@ -449,11 +467,11 @@ public final class LiquidRenderer {
             throw new RenderFailure(e.diagnostic().within(pagePath));
         }
         try {
-            Parsed parsed = new Parsed(parse(text, shownPath, 1, pagePath), text);
+            Parsed parsed = parse(text, shownPath, 1, pagePath);
             includes.get().putIfAbsent(key, parsed);
             return parsed;
         } catch (RuntimeException e) {
-            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, text).within(pagePath));
+            throw new RenderFailure(LiquidErrors.diagnose(e, shownPath, 1, prepared(text)).within(pagePath));
         }
     }
 
@@ -463,7 +481,7 @@ public final class LiquidRenderer {
      */
     private Template fragment(String text, String written) {
         try {
-            return parse(text, null, 1, null);
+            return parse(text, null, 1, null).template();
         } catch (LiquidException e) {
             throw new IllegalArgumentException("\"" + written + "\" is not a Liquid expression");
         }

@@ -37,6 +37,41 @@ class LiquidErrorsTest {
                 () -> strict.render("a\nb {{ x | nofilter }}", "content/about.md", 11, Map.of())).diagnostic().format());
     }
 
+    /** A renderer for the test site with {@code strict_filters} as given and the warnings going to {@code warnings}. */
+    private static LiquidRenderer withStrictFilters(boolean strictFilters, java.util.List<org.sheaf.diag.Diagnostic> warnings) {
+        LiquidSetup s = LiquidTestSite.setup();
+        return new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.WARN, strictFilters,
+                warnings::add, s.textFilters(), s.themeIncludes(), s.highlighting()));
+    }
+
+    @Test
+    void reportsColumnsAfterATagRewrittenForLiqpAsWritten() {
+        // each tag before the error is rewritten for Liqp into text of another length
+        LiquidRenderer strict = withStrictFilters(true, new java.util.ArrayList<>());
+        assertEquals("content/about.md:1:50: error: unknown Liquid filter \"nosuchfilter\"", assertThrows(DiagnosticException.class,
+                () -> strict.render("{% for i in (1..3) %}{% else %}{% endfor %} {{ x | nosuchfilter }}", "content/about.md", 1, Map.of()))
+                .diagnostic().format());
+        assertEquals("content/about.md:1:31: error: Liquid syntax error: extraneous input '==' expecting TagEnd",
+                failure("{% link my file.md %} {% if a == %}{% endif %}", 1));
+        assertEquals("content/about.md:1:44: error: Liquid syntax error: extraneous input '==' expecting TagEnd",
+                failure("{% link a b.md %}{% link c d.md %} {% if a == %}{% endif %}", 1));
+        assertEquals("content/about.md:3:27: error: Liquid error: filter \"truncate\" was given a value that is not a number",
+                failure("\n{% gist abc/123 %} {{ 'a' | truncate: 'ten' }}", 2));
+        assertEquals("content/about.md:1:16: error: Liquid syntax error: Invalid Tag: 'nosuchtag'",
+                failure("{{ a.b-c }} {% nosuchtag %}", 1));
+        assertEquals("content/about.md:1:45: error: Liquid error: divided by 0",
+                failure("{% highlight c++ %}x{% endhighlight %} {{ 7 | divided_by: 0 }}", 1));
+    }
+
+    @Test
+    void warnsOfASkippedFilterAtItsColumnAfterARewrittenTag() throws Exception {
+        java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        withStrictFilters(false, warnings).render("{% for i in 'abc' %}{% endfor %} {{ 'x' | nofilter }}", "content/about.md", 1, Map.of());
+        assertEquals(java.util.List.of("content/about.md:1:41: warning: unknown Liquid filter \"nofilter\"; skipped, as Jekyll skips it"),
+                warnings.stream().map(w -> w.format().lines().findFirst().orElseThrow()).toList());
+    }
+
     @Test
     void skipsAnUnknownFilterAsJekyllDoesWithAWarning() throws Exception {
         LiquidSetup s = LiquidTestSite.setup();
