@@ -62,6 +62,14 @@ class LiquidErrorsTest {
                 failure("{{ a.b-c }} {% nosuchtag %}", 1));
         assertEquals("content/about.md:1:45: error: Liquid error: divided by 0",
                 failure("{% highlight c++ %}x{% endhighlight %} {{ 7 | divided_by: 0 }}", 1));
+        assertEquals("content/about.md:1:46: error: Liquid error: divided by 0",
+                failure("{% include card.html title=\"a \\\"b\\\"\" %} {{ 7 | divided_by: 0 }}", 1));
+        assertEquals("content/about.md:1:56: error: Liquid error: divided by 0",
+                failure("{% assign a = 'card' %}{% include {{ a }}.html %} {{ 7 | divided_by: 0 }}", 1));
+        assertEquals("content/about.md:1:50: error: Liquid error: divided by 0",
+                failure("{% tablerow i in (1..2) %}{% endtablerow %} {{ 7 | divided_by: 0 }}", 1));
+        assertEquals("content/about.md:3:10: error: Liquid error: divided by 0",
+                failure("{% liquid\n  assign x = 1\n  echo x | divided_by: 0\n%}", 1));
     }
 
     @Test
