@@ -81,6 +81,19 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void mapsTheLaxReadingsColumnsBackAsWell() {
+        // the range loop is rewritten for Liqp, then the assign's list cut to its first value for the lax reading
+        java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        LiquidRenderer lenient = withStrictFilters(false, warnings);
+        assertEquals("content/about.md:1:72: error: Liquid error: divided by 0", assertThrows(DiagnosticException.class,
+                () -> lenient.render("{% for i in (1..3) %}{% else %}{% endfor %} {% assign a = 1, 2 %} {{ 7 | divided_by: 0 }}",
+                        "content/about.md", 1, Map.of())).diagnostic().format());
+        assertEquals(java.util.List.of("content/about.md:1:60: warning: Liquid syntax error: mismatched input ',' expecting "
+                + "{TagEnd, '|'}; read leniently, as Jekyll's lax Liquid reads it"),
+                warnings.stream().map(w -> w.format().lines().findFirst().orElseThrow()).toList());
+    }
+
+    @Test
     void skipsAnUnknownFilterAsJekyllDoesWithAWarning() throws Exception {
         LiquidSetup s = LiquidTestSite.setup();
         java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
