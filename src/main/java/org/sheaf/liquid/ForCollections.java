@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  *
  * <p>The collection becomes the marked variable {@link #MARK}, and the literal or the range's ends
  * go to attributes the grammar takes ({@code _v:"abc"}, {@code _f:a _t:b}) at the end of the tag;
- * {@link RubyComparisons} builds the loop back from them. The tag grows by a few characters, so a
- * later column on the same line may be off by those; lines stay as written.
+ * {@link RubyComparisons} builds the loop back from them. The tag grows by a few characters and
+ * lines stay as written, so {@link SourceColumns} maps a later column on the same line back.
  */
 final class ForCollections {
-    // Short names, so that the columns after a rewritten tag move little. A loop is taken as
+    // Short names, so that a rewritten tag stays close to its written length. A loop is taken as
     // rewritten only when it goes over MARK and has one of these attributes, which no page writes.
     /** The variable a rewritten loop goes over. */
     static final String MARK = "_s";
