@@ -416,13 +416,38 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = indentedByTabbedMarker(state, item);
             }
-            if (afterBlank && tabInIndent(state, result)) {
-                afterBlank = false;
-                return BlockContinue.none();
+            if (tabInIndent(state, result)) {
+                if (afterBlank) {
+                    afterBlank = false;
+                    return BlockContinue.none();
+                }
+                if (!itemInside(state)) {
+                    // a lazy line of the item to kramdown, which reaches what is inside it as written
+                    return BlockContinue.atIndex(state.getIndex());
+                }
             }
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether the block the last line went to is in a list item inside this one whose indent
+         * (its marker and a space) the spaces of the state's line reach: that item reads them as its
+         * indent from kramdown's lazy line of this item, which is then left to flexmark.
+         */
+        private boolean itemInside(ParserState state) {
+            BasedSequence line = state.getLine();
+            int spaces = 0;
+            while (state.getIndex() + spaces < line.length() && line.charAt(state.getIndex() + spaces) == ' ') {
+                spaces++;
+            }
+            for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != getBlock(); node = node.getParent()) {
+                if (node instanceof ListItem inner && spaces > inner.getOpeningMarker().length()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
