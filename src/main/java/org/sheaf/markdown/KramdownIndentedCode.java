@@ -50,7 +50,8 @@ final class KramdownIndentedCode {
 
         @Override
         boolean mayStart(ParserState state, MatchedBlockParser matched) {
-            return state.getIndent() >= 4 && !state.isBlank();
+            return state.getIndent() >= 4 && !state.isBlank()
+                    || matched.getBlockParser() instanceof LazyContainer container && container.codeTabOn(state) >= 0;
         }
 
         @Override
@@ -67,15 +68,18 @@ final class KramdownIndentedCode {
      * {@code container} is or is in, with a tab: kramdown drops an item's indent from each line of
      * it, spaces only, so the tab left is the indent of code. flexmark counts the tab to the next
      * multiple of four columns, so after an indent of three ({@code 1. }) or two ({@code * }) it
-     * sees one or two columns, and no code.
+     * sees one or two columns, and no code. A quote between the item and the line stops this
+     * only where its {@code >} is on the line: a lazy line of the quote keeps its tab, which
+     * kramdown sees once the item's spaces are gone.
      */
     static boolean tabAfterItemIndent(BasedSequence line, int at, Block container) {
         if (at == 0 || at >= line.length() || line.charAt(at) != '\t' || line.charAt(at - 1) != ' '
                 || line.subSequence(at).isBlank()) {
             return false;
         }
+        boolean marked = line.subSequence(0, at).indexOf('>') >= 0;
         for (Node node = container; node != null; node = node.getParent()) {
-            if (node instanceof BlockQuote) {
+            if (node instanceof BlockQuote && marked) {
                 return false;
             }
             if (node instanceof ListItem) {

@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
@@ -19,6 +20,7 @@ import com.vladsch.flexmark.parser.core.IndentedCodeBlockParser;
 import com.vladsch.flexmark.parser.core.ListBlockParser;
 import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
@@ -293,6 +295,15 @@ final class KramdownLazyContainers {
          * line's factory would not see the text it is to take (recorded for it, {@link #rawTextOn}).
          */
         private BlockContinue leftForRawLine(ParserState state, BlockContinue result) {
+            Block last = state.getActiveBlockParser().getBlock();
+            if (result instanceof BlockContinueImpl going && !going.isFinalize()
+                    && last instanceof IndentedCodeBlock && last.getParent() == getBlock()) {
+                // the code's next line, which it reads from the tab after kramdown's indent
+                int tab = tabAfterTabbedMarker(state);
+                if (tab >= 0) {
+                    return BlockContinue.atIndex(tab);
+                }
+            }
             if (!(result instanceof BlockContinueImpl going) || going.isFinalize()
                     || !KramdownRawLines.startsBlockIn(getBlock(), state)) {
                 return result;
@@ -300,6 +311,11 @@ final class KramdownLazyContainers {
             BasedSequence line = state.getLine();
             int text = KramdownRawLines.textIndex(state, going.getNewIndex(), going.getNewColumn());
             boolean code = text >= 0 && KramdownIndentedCode.tabAfterItemIndent(line, text, getBlock());
+            int tab = tabAfterTabbedMarker(state);
+            if (tab >= 0) {
+                text = tab;
+                code = true;
+            }
             if (text < 0 || !code && !KramdownRawLines.isRaw(line.subSequence(text))) {
                 return result;
             }
@@ -309,6 +325,74 @@ final class KramdownLazyContainers {
             int marker = state.getNextNonSpaceIndex();
             boolean quoted = getBlock() instanceof BlockQuote && marker < text && line.charAt(marker) == '>';
             return BlockContinue.atIndex(quoted ? marker : state.getIndex());
+        }
+
+        /**
+         * Where a tab stands on the state's line right after this item's indent as kramdown counts
+         * it, for an item whose marker a tab follows, or -1. kramdown expands that tab against the
+         * text of the item's container (inside a quote, after its {@code >}), so after {@code > 1.}
+         * the item's indent is four spaces, where flexmark counts the columns of the whole line and
+         * finds six; a tab after those four spaces is then the indent of code.
+         */
+        private int tabAfterTabbedMarker(ParserState state) {
+            if (!(getBlock() instanceof ListItem item)) {
+                return -1;
+            }
+            int indent = tabbedMarkerIndent(item);
+            BasedSequence line = state.getLine();
+            int at = state.getIndex() + indent;
+            if (indent < 0 || at >= line.length() || line.charAt(at) != '\t' || line.subSequence(at).isBlank()) {
+                return -1;
+            }
+            for (int i = state.getIndex(); i < at; i++) {
+                if (line.charAt(i) != ' ') {
+                    return -1;
+                }
+            }
+            return at;
+        }
+
+        /**
+         * kramdown's indent of {@code item} when a tab follows its marker (kramdown's
+         * {@code parse_first_list_line}: the spaces before the marker in its container's text, the
+         * marker, and the white space after it with each tab up to the next multiple of four
+         * columns of that text), or -1 when no tab follows or the marker's container is not told.
+         */
+        private static int tabbedMarkerIndent(ListItem item) {
+            BasedSequence marker = item.getOpeningMarker();
+            BasedSequence base = marker.getBaseSequence();
+            int end = marker.getEndOffset();
+            int after = end;
+            while (after < base.length() && (base.charAt(after) == ' ' || base.charAt(after) == '\t')) {
+                after++;
+            }
+            String space = base.subSequence(end, after).toString();
+            if (space.indexOf('\t') < 0 || after >= base.length() || base.charAt(after) == '\n' || base.charAt(after) == '\r') {
+                return -1;
+            }
+            int start = marker.getStartOffset();
+            int lead = 0;
+            while (start - lead > 0 && base.charAt(start - lead - 1) == ' ') {
+                lead++;
+            }
+            int before = start - lead - 1;
+            if (before >= 0 && base.charAt(before) != '\n') {
+                if (base.charAt(before) != '>') {
+                    return -1;
+                }
+                lead = Math.max(0, lead - 1);
+            }
+            int indent = lead + marker.length();
+            int tab;
+            while ((tab = space.indexOf('\t')) >= 0 && space.substring(0, tab).isBlank()) {
+                int tabs = 0;
+                while (tab + tabs < space.length() && space.charAt(tab + tabs) == '\t') {
+                    tabs++;
+                }
+                int width = 4 - (tab + indent) % 4 + (tabs - 1) * 4;
+                space = space.substring(0, tab) + " ".repeat(width) + space.substring(tab + tabs);
+            }
+            return indent + (space.length() - space.stripLeading().length());
         }
 
         /** Where the text of the state's line starts that this container left for the raw line's factory, or -1. */
@@ -329,9 +413,18 @@ final class KramdownLazyContainers {
                 return continueBareItem(state);
             }
             BlockContinue result = flexmark.tryContinue(state);
-            if (afterBlank && tabInIndent(state, result)) {
-                afterBlank = false;
-                return BlockContinue.none();
+            if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
+                result = indentedByTabbedMarker(state, item);
+            }
+            if (tabInIndent(state, result)) {
+                if (afterBlank) {
+                    afterBlank = false;
+                    return BlockContinue.none();
+                }
+                if (!itemInside(state)) {
+                    // a lazy line of the item to kramdown, which reaches what is inside it as written
+                    return BlockContinue.atIndex(state.getIndex());
+                }
             }
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
@@ -339,10 +432,50 @@ final class KramdownLazyContainers {
         }
 
         /**
+         * Whether the block the last line went to is in a list item inside this one whose indent
+         * (its marker and a space) the spaces of the state's line reach: that item reads them as its
+         * indent from kramdown's lazy line of this item, which is then left to flexmark.
+         */
+        private boolean itemInside(ParserState state) {
+            BasedSequence line = state.getLine();
+            int spaces = 0;
+            while (state.getIndex() + spaces < line.length() && line.charAt(state.getIndex() + spaces) == ' ') {
+                spaces++;
+            }
+            for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != getBlock(); node = node.getParent()) {
+                if (node instanceof ListItem inner && spaces > inner.getOpeningMarker().length()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The item going on over a line indented by its indent as kramdown counts it where a tab
+         * follows its marker ({@link #tabbedMarkerIndent}), short of the columns flexmark wants
+         * inside a quote; or null.
+         */
+        private static BlockContinue indentedByTabbedMarker(ParserState state, ListItem item) {
+            int indent = tabbedMarkerIndent(item);
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            if (indent < 0 || at + indent > line.length() || KramdownRawLines.textIndex(state, -1, state.getColumn()) != at) {
+                return null;
+            }
+            for (int i = at; i < at + indent; i++) {
+                if (line.charAt(i) != ' ') {
+                    return null;
+                }
+            }
+            return BlockContinue.atIndex(at + indent);
+        }
+
+        /**
          * Whether {@code result}, flexmark's going on of this list item over the state's line,
          * counts a tab as part of the item's indent after some spaces, fewer than that indent:
          * kramdown wants the indent in spaces (a tab stands for four only at the start of the
-         * line), so after a blank line such a line ends the item.
+         * line), so after a blank line such a line ends the item. The indent is kramdown's where a
+         * tab follows the item's marker ({@link #tabbedMarkerIndent}).
          */
         private boolean tabInIndent(ParserState state, BlockContinue result) {
             if (!(getBlock() instanceof ListItem) || !(result instanceof BlockContinueImpl going)
@@ -354,7 +487,8 @@ final class KramdownLazyContainers {
             if (KramdownRawLines.textIndex(state, -1, state.getColumn()) != at) {
                 return false;
             }
-            int width = going.getNewColumn() - state.getColumn();
+            int tabbed = tabbedMarkerIndent((ListItem) getBlock());
+            int width = tabbed >= 0 ? tabbed : going.getNewColumn() - state.getColumn();
             int spaces = 0;
             while (at + spaces < line.length() && line.charAt(at + spaces) == ' ') {
                 spaces++;
