@@ -292,68 +292,51 @@ final class MediaBreaks {
             // holds a statement that runs elsewhere, whether it is an @media
             ArrayDeque<int[]> blocks = new ArrayDeque<>();
             blocks.push(new int[] {-1, 1, 0, 0, 0, 0});
-            int statement = -1;
-            int parentheses = 0;
-            int i = 0;
-            while (i < source.length()) {
-                char c = source.charAt(i);
-                if (statement < 0 && c == '/' && source.startsWith("/*", i)) {
+            ScssOutline.walk(source, new ScssOutline.Statements() {
+                @Override
+                public void comment(int at) {
                     blocks.peek()[3] = 1;
                 }
-                if (statement < 0 && !Character.isWhitespace(c) && c != ';' && c != '}' && c != '{'
-                        && !(c == '/' && i + 1 < source.length() && (source.charAt(i + 1) == '*' || source.charAt(i + 1) == '/'))) {
-                    statement = i;
-                }
-                int skipped = ScssOutline.skip(source, i);
-                if (skipped > i) {
-                    i = skipped;
-                    continue;
-                }
-                if (c == '(') {
-                    parentheses++;
-                } else if (c == ')') {
-                    parentheses--;
-                } else if (c == '{') {
-                    int start = Math.max(statement, 0);
-                    String prelude = source.substring(start, i).strip();
+
+                @Override
+                public void opens(int start, int brace) {
+                    String prelude = source.substring(start, brace).strip();
                     boolean media = prelude.startsWith("@media");
                     boolean here = media || !prelude.startsWith("@") && !prelude.endsWith(":");
                     int[] parent = blocks.peek();
                     blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
                             media ? 1 : 0});
-                    statement = -1;
-                    parentheses = 0;
-                } else if (c == ';' && parentheses <= 0 || c == '}') {
-                    if (statement >= 0) {
-                        String text = source.substring(statement, i).strip();
-                        if (text.startsWith("@")) {
-                            blocks.peek()[4] = 1;
-                        } else if (!text.startsWith("$") && text.indexOf(':') > 0) {
-                            blocks.peek()[3] = 1;
-                        }
-                    }
-                    statement = -1;
-                    parentheses = 0;
-                    if (c == '}' && blocks.size() > 1) {
-                        int[] closed = blocks.pop();
-                        int[] parent = blocks.peek();
-                        if (closed[1] == 0 && parent[1] == 1) {
-                            outline.elsewhere.put(closed[0], i);
-                            parent[4] = 1;
-                        } else {
-                            parent[3] |= closed[3];
-                            parent[4] |= closed[4];
-                        }
-                        if (closed[5] == 1) {
-                            outline.media.put(closed[0], i);
-                        }
-                        if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
-                            outline.nested.put(closed[0], i);
-                        }
+                }
+
+                @Override
+                public void ends(int start, int end) {
+                    String text = source.substring(start, end).strip();
+                    if (text.startsWith("@")) {
+                        blocks.peek()[4] = 1;
+                    } else if (!text.startsWith("$") && text.indexOf(':') > 0) {
+                        blocks.peek()[3] = 1;
                     }
                 }
-                i++;
-            }
+
+                @Override
+                public void closes(int brace) {
+                    int[] closed = blocks.pop();
+                    int[] parent = blocks.peek();
+                    if (closed[1] == 0 && parent[1] == 1) {
+                        outline.elsewhere.put(closed[0], brace);
+                        parent[4] = 1;
+                    } else {
+                        parent[3] |= closed[3];
+                        parent[4] |= closed[4];
+                    }
+                    if (closed[5] == 1) {
+                        outline.media.put(closed[0], brace);
+                    }
+                    if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
+                        outline.nested.put(closed[0], brace);
+                    }
+                }
+            });
             return outline;
         }
 

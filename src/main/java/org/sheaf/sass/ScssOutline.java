@@ -63,14 +63,75 @@ final class ScssOutline {
         // per open block: {brace offset, style rule (1/0), something written (1/0), previous kind ordinal + 1,
         // prelude start}
         blocks.push(new int[] {-1, 0, 0, 0});
+        walk(source, new Statements() {
+            @Override
+            public void starts(int at) {
+                int[] block = blocks.peek();
+                places.put(at, new Place(block[0], block[1] == 1, block[3] == 0 ? null : Kind.values()[block[3] - 1]));
+            }
+
+            @Override
+            public void opens(int start, int brace) {
+                String prelude = source.substring(start, brace).strip();
+                // a placeholder's rule writes nothing where it stands
+                boolean style = !prelude.startsWith("@") && !prelude.endsWith(":") && prelude.indexOf('%') < 0;
+                blocks.push(new int[] {brace, style ? 1 : 0, 0, 0, start});
+            }
+
+            @Override
+            public void ends(int start, int end) {
+                ended(blocks.peek(), simpleKind(source.substring(start, end).strip()));
+            }
+
+            @Override
+            public void closes(int brace) {
+                int[] closed = blocks.pop();
+                String prelude = source.substring(closed[4], closed[0]).strip();
+                Kind kind = prelude.startsWith("@mixin") || prelude.startsWith("@function") ? Kind.SILENT
+                        : closed[1] == 1 && closed[2] == 1 ? Kind.RULE : Kind.OTHER;
+                ended(blocks.peek(), kind);
+            }
+        });
+        return places;
+    }
+
+    /**
+     * What a pass over a stylesheet's statements is told of them, in the order they stand:
+     * strings, comments and interpolations are passed over, and a {@code ;} inside parentheses
+     * ends nothing.
+     */
+    interface Statements {
+        /** A statement starts at {@code at}: the first character after a block's start or a statement's end that is no space or comment. */
+        default void starts(int at) {
+        }
+
+        /** A {@code /*} comment starts at {@code at}, where no statement has started. */
+        default void comment(int at) {
+        }
+
+        /** A block's brace opens at {@code brace}; its prelude runs from {@code start}. */
+        void opens(int start, int brace);
+
+        /** The statement from {@code start} ends at {@code end}, a {@code ;} or a block's closing brace. */
+        void ends(int start, int end);
+
+        /** The innermost open block closes at {@code brace}. */
+        void closes(int brace);
+    }
+
+    /** Tells {@code statements} of each statement and block of the SCSS source, in one pass. */
+    static void walk(String source, Statements statements) {
         int statement = -1;
         int parentheses = 0;
+        int depth = 0;
         int i = 0;
         while (i < source.length()) {
             char c = source.charAt(i);
+            if (statement < 0 && c == '/' && source.startsWith("/*", i)) {
+                statements.comment(i);
+            }
             if (statement < 0 && !Character.isWhitespace(c) && c != ';' && c != '}' && !isComment(source, i)) {
-                int[] block = blocks.peek();
-                places.put(i, new Place(block[0], block[1] == 1, block[3] == 0 ? null : Kind.values()[block[3] - 1]));
+                statements.starts(i);
                 statement = i;
             }
             int skipped = skip(source, i);
@@ -83,29 +144,23 @@ final class ScssOutline {
             } else if (c == ')') {
                 parentheses--;
             } else if (c == '{') {
-                String prelude = source.substring(Math.max(statement, 0), i).strip();
-                // a placeholder's rule writes nothing where it stands
-                boolean style = !prelude.startsWith("@") && !prelude.endsWith(":") && prelude.indexOf('%') < 0;
-                blocks.push(new int[] {i, style ? 1 : 0, 0, 0, Math.max(statement, 0)});
+                statements.opens(statement, i);
+                depth++;
                 statement = -1;
                 parentheses = 0;
             } else if (c == ';' && parentheses <= 0 || c == '}') {
                 if (statement >= 0) {
-                    ended(blocks.peek(), simpleKind(source.substring(statement, i).strip()));
+                    statements.ends(statement, i);
                 }
                 statement = -1;
                 parentheses = 0;
-                if (c == '}' && blocks.size() > 1) {
-                    int[] closed = blocks.pop();
-                    String prelude = source.substring(closed[4], closed[0]).strip();
-                    Kind kind = prelude.startsWith("@mixin") || prelude.startsWith("@function") ? Kind.SILENT
-                            : closed[1] == 1 && closed[2] == 1 ? Kind.RULE : Kind.OTHER;
-                    ended(blocks.peek(), kind);
+                if (c == '}' && depth > 0) {
+                    depth--;
+                    statements.closes(i);
                 }
             }
             i++;
         }
-        return places;
     }
 
     /**
