@@ -1,10 +1,12 @@
 package org.sheaf.pipeline;
 
-import org.sheaf.sass.SassRenderer;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -16,6 +18,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.generate.Mentions;
 import org.sheaf.highlight.Highlighting;
 import org.sheaf.jekyll.Excerpts;
 import org.sheaf.liquid.LiquidRenderer;
@@ -23,6 +26,9 @@ import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.PageLink;
 import org.sheaf.markdown.RelativeLinks;
+import org.sheaf.sass.SassRenderer;
+import org.sheaf.source.SourceFile;
+import org.sheaf.template.Layout;
 import org.sheaf.template.LayoutRenderer;
 
 /**
@@ -47,7 +53,7 @@ public final class PageRenderer {
     /** {@code page_excerpts}: pages read from files make excerpts too, as Jekyll 4's do. */
     private final boolean pageExcerpts;
     /** The files pages were read from (jekyll-paginate's copies share theirs); a generator's pages have none. */
-    private final java.util.Set<org.sheaf.source.SourceFile> pageSources;
+    private final Set<SourceFile> pageSources;
     private final SassRenderer sass;
     private final Highlighting highlighting;
     private final RenderProfile profile = new RenderProfile();
@@ -62,8 +68,8 @@ public final class PageRenderer {
     }
     private final Map<Page, Map<String, Object>> paginators;
     private final java.util.function.Function<Page, RelativeLinks> relativeLinks;
-    private final org.sheaf.generate.Mentions mentions;
-    private final java.util.Set<String> replaced;
+    private final Mentions mentions;
+    private final Set<String> replaced;
 
     /**
      * @param paginators    {@code paginator} for the pages that have one (jekyll-paginate); others get an empty one
@@ -77,7 +83,7 @@ public final class PageRenderer {
             Map<String, Object> jekyll, String excerptSeparator, boolean pageExcerpts,
             Map<Page, Map<String, Object>> paginators,
             SassRenderer sass, Highlighting highlighting, java.util.function.Function<Page, RelativeLinks> relativeLinks,
-            org.sheaf.generate.Mentions mentions, java.util.Set<String> replaced) {
+            Mentions mentions, Set<String> replaced) {
         this.replaced = replaced;
         this.mentions = mentions;
         this.highlighting = highlighting;
@@ -120,7 +126,7 @@ public final class PageRenderer {
 
     /** The source maps the Sass pages made, sorted by output path. */
     List<SourceMap> sourceMaps() {
-        return sourceMaps.values().stream().sorted(java.util.Comparator.comparing(SourceMap::outputPath)).toList();
+        return sourceMaps.values().stream().sorted(Comparator.comparing(SourceMap::outputPath)).toList();
     }
 
     /** How long the Sass compiler took to start; empty when no page needed it. */
@@ -134,14 +140,14 @@ public final class PageRenderer {
             diagnostics.addAll(sass.settings().problems());
         }
         boolean mentionsOutput = plan != RenderPlan.FULL;
-        java.util.Set<org.sheaf.template.Layout> scanned = new java.util.HashSet<>();
+        Set<Layout> scanned = new HashSet<>();
         for (Page page : pages) {
             mentionsOutput = mentionsOutput || page.liquid() && page.body().contains("output");
             if (isSass(page)) {
                 continue;
             }
             try {
-                for (org.sheaf.template.Layout layout : layouts.chain(page)) {
+                for (Layout layout : layouts.chain(page)) {
                     mentionsOutput = mentionsOutput || scanned.add(layout) && layout.body().contains("output");
                 }
             } catch (DiagnosticException e) {
@@ -157,14 +163,14 @@ public final class PageRenderer {
         index.rendered().inOrder(pages, onDemand(diagnostics), mentionsOutput);
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
-        java.util.Set<Page> kept = plan.keptContent(documents);
+        Set<Page> kept = plan.keptContent(documents);
         contentDone.add(kept.size());
         threads.forEach(documents.stream().filter(page -> !kept.contains(page)).toList(), page -> {
             renderContentOnce(page, diagnostics);
             contentDone.add(1);
         });
         List<Page> others = pages.stream().filter(page -> page.collection() == null).toList();
-        java.util.Set<Page> keptOthers = plan.keptContent(others);
+        Set<Page> keptOthers = plan.keptContent(others);
         contentDone.add(keptOthers.size());
         threads.forEach(others.stream().filter(page -> !keptOthers.contains(page)).toList(), page -> {
             renderContentOnce(page, diagnostics);
@@ -209,7 +215,7 @@ public final class PageRenderer {
             pageOutputs.clear();
             index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
                     onDemand(diagnostics), true);
-            java.util.Set<Object> relaid = new java.util.HashSet<>();
+            Set<Object> relaid = new HashSet<>();
             laidOut.forEach(page -> relaid.add(page.drop()));
             index.pages().stream().filter(page -> page.collection() == null && !relaid.contains(page.drop()))
                     .forEach(index.rendered()::keepLayout);
