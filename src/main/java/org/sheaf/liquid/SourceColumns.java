@@ -1,9 +1,7 @@
 package org.sheaf.liquid;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.sheaf.diag.Position;
 
@@ -11,8 +9,8 @@ import org.sheaf.diag.Position;
  * A template's text as rewritten for Liqp, with the way back from a place in the rewritten text
  * to the place the writer wrote. The rewrites keep lines but lengthen or shorten tags ({@code for}
  * loops, quoted {@code link} paths, bracketed hyphenated names): Liqp's columns after such a tag
- * would be off by the difference. Each rewrite step is one call of {@link #then}; the columns of
- * every line it changed are aligned with the line it came from, so a column maps back exactly
+ * would be off by the difference. Each rewrite step is one call of {@link #then}; a line it changed
+ * is aligned with the line it came from when a place on it is asked for, so a column maps back exactly
  * wherever the step inserted or removed text, and into the changed markup otherwise.
  */
 final class SourceColumns {
@@ -20,10 +18,10 @@ final class SourceColumns {
     private static final long MAX_ALIGNED_CELLS = 4_000_000L;
 
     private final String text;
-    /** Per step, oldest first: for each changed line (0-based), the source column of each rewritten column (0-based). */
-    private final List<Map<Integer, int[]>> steps;
+    /** The steps, oldest first: each the text before it and after it. */
+    private final List<String[]> steps;
 
-    private SourceColumns(String text, List<Map<Integer, int[]>> steps) {
+    private SourceColumns(String text, List<String[]> steps) {
         this.text = text;
         this.steps = steps;
     }
@@ -42,23 +40,16 @@ final class SourceColumns {
         return then(step.apply(text));
     }
 
-    /** This text rewritten as {@code rewritten}, keeping the way back. */
+    /**
+     * This text rewritten as {@code rewritten}, keeping the way back. Only the two texts are kept:
+     * a line is aligned when a place on it is asked for, as errors are rare and templates many.
+     */
     SourceColumns then(String rewritten) {
         if (rewritten.equals(text)) {
             return this;
         }
-        String[] before = text.split("\n", -1);
-        String[] after = rewritten.split("\n", -1);
-        Map<Integer, int[]> lines = new HashMap<>();
-        if (before.length == after.length) {
-            for (int i = 0; i < before.length; i++) {
-                if (!before[i].equals(after[i])) {
-                    lines.put(i, aligned(before[i], after[i]));
-                }
-            }
-        }
-        List<Map<Integer, int[]>> all = new ArrayList<>(steps);
-        all.add(lines);
+        List<String[]> all = new ArrayList<>(steps);
+        all.add(new String[] {text, rewritten});
         return new SourceColumns(rewritten, List.copyOf(all));
     }
 
@@ -68,13 +59,33 @@ final class SourceColumns {
      */
     Position source(Position at) {
         int column = at.column() - 1;
-        for (int s = steps.size() - 1; s >= 0; s--) {
-            int[] columns = steps.get(s).get(at.line() - 1);
-            if (columns != null && column >= 0) {
+        for (int s = steps.size() - 1; s >= 0 && column >= 0 && at.line() >= 1; s--) {
+            String before = line(steps.get(s)[0], at.line() - 1);
+            String after = line(steps.get(s)[1], at.line() - 1);
+            if (before != null && after != null && !before.equals(after)
+                    && lineCount(steps.get(s)[0]) == lineCount(steps.get(s)[1])) {
+                int[] columns = aligned(before, after);
                 column = columns[Math.min(column, columns.length - 1)];
             }
         }
         return new Position(at.line(), column + 1);
+    }
+
+    /** Line {@code index} (0-based) of {@code text}, or null past its end. */
+    private static String line(String text, int index) {
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            start = text.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return null;
+            }
+        }
+        int end = text.indexOf('\n', start);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private static long lineCount(String text) {
+        return text.chars().filter(c -> c == '\n').count();
     }
 
     /**
