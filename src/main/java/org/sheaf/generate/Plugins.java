@@ -1,5 +1,9 @@
 package org.sheaf.generate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,12 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
+import org.sheaf.diag.Position;
 import org.sheaf.markdown.SectionHeading;
 
 /**
@@ -78,7 +84,35 @@ public final class Plugins {
      * not know is a warning in {@code diagnostics}.
      */
     public static Plugins of(SiteConfig config, Diagnostics diagnostics) {
+        warnOfRubyPlugins(config, diagnostics);
         return new Plugins(config, listed(config, diagnostics));
+    }
+
+    /**
+     * A Ruby file in the site's plugin folders ({@code plugins_dir}, {@code _plugins} unless set) is
+     * code Jekyll runs outside safe mode. sheaf runs no Ruby, so the tags, filters and pages such a
+     * file defines are missing: each file is a warning, where Jekyll in safe mode (GitHub Pages)
+     * skips them without a word, as sheaf does then.
+     */
+    private static void warnOfRubyPlugins(SiteConfig config, Diagnostics diagnostics) {
+        if (config.flag("safe")) {
+            return;
+        }
+        List<String> folders = config.get("plugins_dir") == null ? List.of("_plugins") : config.strings("plugins_dir");
+        for (String folder : folders) {
+            Path dir = config.source().resolve(folder).normalize();
+            if (!dir.startsWith(config.source()) || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(f -> f.toString().endsWith(".rb") && Files.isRegularFile(f)).sorted()
+                        .forEach(f -> diagnostics.add(Diagnostic.warning(config.sitePath(f), Position.FILE,
+                                "Ruby plugin not run: sheaf runs no Ruby code, so what it defines (tags, filters, pages) is missing")
+                                .withHint("sheaf's built-in plugins: " + String.join(", ", BUILT_IN.stream().sorted().toList()))));
+            } catch (IOException | UncheckedIOException e) {
+                // an unreadable plugin folder only loses the warning; the build reads no plugin code anyway
+            }
+        }
     }
 
     /**

@@ -72,6 +72,22 @@ class PluginsBuildTest {
     }
 
     @Test
+    void rubyPluginFilesAreWarnedOfOutsideSafeMode() {
+        String plugin = "class Hi < Liquid::Tag\n  def render(context) = 'hi'\nend\n";
+        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG)
+                .file("_plugins/hi.rb", plugin).file("_plugins/nested/b.rb", plugin).file("_plugins/notes.txt", "x")
+                .file("index.md", "---\n---\nHi\n").build();
+        assertTrue(result.ok());
+        String printed = TestSite.printed(result);
+        assertEquals(List.of("_plugins/hi.rb", "_plugins/nested/b.rb"), all("(?m)^(\\S+): warning: Ruby plugin not run", printed), printed);
+
+        BuildResult safe = TestSite.in(dir).file("_config.yml", CONFIG + "safe: true\n").build();
+        assertEquals("", TestSite.printed(safe));
+        BuildResult moved = TestSite.in(dir).file("_config.yml", CONFIG + "plugins_dir: [lib]\n").file("lib/c.rb", plugin).build();
+        assertEquals(List.of("lib/c.rb"), all("(?m)^(\\S+): warning: Ruby plugin", TestSite.printed(moved)));
+    }
+
+    @Test
     void feedHoldsTheTenNewestPostsNewestFirst() {
         TestSite site = withPosts(12).file("_config.yml", CONFIG + ALL).buildOk();
         String feed = site.read("feed.xml");
