@@ -69,6 +69,8 @@ public final class Plugins {
 
     /** The Markdown converter a site names with {@code markdown: CommonMark}; sheaf's renderer has it. */
     private static final String COMMONMARK = "jekyll-commonmark";
+    /** The converter Jekyll itself loads for {@code .scss} and {@code .sass}; sheaf compiles Sass on its own. */
+    private static final String SASS_CONVERTER = "jekyll-sass-converter";
 
     private final SiteConfig config;
     private final Set<String> enabled;
@@ -137,7 +139,7 @@ public final class Plugins {
             List<String> names = config.strings(key);
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
-                if (BUILT_IN.contains(name) || name.equals(COMMONMARK)) {
+                if (BUILT_IN.contains(name) || name.equals(COMMONMARK) || name.equals(SASS_CONVERTER)) {
                     enabled.add(name);
                 } else {
                     diagnostics.add(config.originOf(key + "." + i).warning(

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyDate;
@@ -53,9 +54,9 @@ final class JekyllLiquidFilters {
         Filter any = filter("any", (v, c, p) -> v);
         List<Filter> filters = new ArrayList<>();
         filters.add(filter("relative_url", (v, c, p) -> v == null ? null
-                : JekyllFilters.relativeUrl(setup.baseurl(), text(v, c, any))));
+                : JekyllFilters.relativeUrl(setup.baseurl(), urlText(v, c, any))));
         filters.add(filter("absolute_url", (v, c, p) -> v == null ? null
-                : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), text(v, c, any))));
+                : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), urlText(v, c, any))));
         filters.add(filter("strip_index", (v, c, p) -> v == null ? null : JekyllFilters.stripIndex(text(v, c, any))));
         filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d)));
         filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d)));
@@ -389,6 +390,19 @@ final class JekyllLiquidFilters {
      * a hash or an array (not a page or the site) becomes its {@code inspect}; anything else is
      * Liqp's text of it.
      */
+    /**
+     * What {@code relative_url} and {@code absolute_url} read: a document's URL when given the
+     * document itself ({@code {{ page.next | relative_url }}}), as Jekyll takes the URL of whatever
+     * answers {@code url}; anything else as its text. A page is a Hash in Jekyll, so it is its text.
+     */
+    private static String urlText(Object value, TemplateContext context, Filter any) {
+        if (DocumentDrop.is(value) && value instanceof Map<?, ?> document) {
+            Object url = document.get("url");
+            return url == null ? "" : text(url, context, any);
+        }
+        return text(value, context, any);
+    }
+
     private static String text(Object value, TemplateContext context, Filter any) {
         Object read = rubyText(value);
         return read instanceof String text ? text : any.asString(read, context);

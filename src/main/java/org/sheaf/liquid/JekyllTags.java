@@ -33,6 +33,10 @@ final class JekyllTags {
     /** Includes nested deeper than this are a loop, not a design. */
     static final int MAX_INCLUDE_DEPTH = 48;
     private static final Pattern HIGHLIGHT_OPTIONS = Pattern.compile("(linenos|hl_lines|mark_lines|cssclass).*$");
+    /** Jekyll's highlight markup: the language, then options as {@code name}, {@code name=value} or {@code name="1 2"}. */
+    private static final Pattern HIGHLIGHT_SYNTAX = Pattern.compile(
+            "([a-zA-Z0-9.+#_-]+)((?:\\s+\\w+(?:=(?:\\w+|\"(?:[0-9]+\\s)*[0-9]+\"))?)*)");
+    private static final Pattern HIGHLIGHT_OPTION = Pattern.compile("(?:\\w=\"[^\"]*\"|\\w=\\w|\\w)+");
     private static final Pattern LINE_ENDS = Pattern.compile("\\A[\\n\\r]+|[\\n\\r]+\\z");
 
     private JekyllTags() {
@@ -495,13 +499,28 @@ final class JekyllTags {
         @Override
         public Object render(TemplateContext context, LNode... nodes) {
             String words = nodes.length > 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
-            // Liqp hands the markup over without its spaces, so the options are found by name:
-            // Jekyll's syntax is "LANG [linenos[=table]] [hl_lines=...] [mark_lines=...]"
-            java.util.regex.Matcher options = HIGHLIGHT_OPTIONS.matcher(words);
             boolean linenos = false;
-            if (options.find()) {
-                linenos = options.group().startsWith("linenos");
-                words = words.substring(0, options.start());
+            if (words.length() > 1 && (words.charAt(0) == '"' || words.charAt(0) == '\'')
+                    && words.charAt(words.length() - 1) == words.charAt(0)) {
+                // the quotes the markup was given on its way to Liqp, which keeps them
+                words = words.substring(1, words.length() - 1).strip();
+            }
+            java.util.regex.Matcher syntax = HIGHLIGHT_SYNTAX.matcher(words);
+            if (syntax.matches()) {
+                // the markup as written (quoted on its way to Liqp): the language, then options, of which
+                // Jekyll's Rouge reads only linenos ("lineanchors", "hl_lines" and the like change nothing)
+                java.util.regex.Matcher option = HIGHLIGHT_OPTION.matcher(syntax.group(2));
+                while (option.find()) {
+                    linenos |= option.group().split("=", 2)[0].equals("linenos");
+                }
+                words = syntax.group(1);
+            } else {
+                // markup Liqp handed over without its spaces: the options are found by name
+                java.util.regex.Matcher options = HIGHLIGHT_OPTIONS.matcher(words);
+                if (options.find()) {
+                    linenos = options.group().startsWith("linenos");
+                    words = words.substring(0, options.start());
+                }
             }
             String lang = words.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_+#.-]", "");
             String body = String.valueOf(nodes[nodes.length - 1].render(context));

@@ -51,8 +51,12 @@ public final class LiquidRenderer {
     /** A Jekyll include name with a variable in it; Liqp refuses spaces in the name, so they go. */
     private static final Pattern DYNAMIC_INCLUDE = Pattern.compile(
             "(\\{%-?\\s*include(?:_relative|_cached)?\\s+)((?:[^\\s{%]|\\{\\{[^}]*\\}\\})*\\{\\{[^}]*\\}\\}(?:[^\\s{%]|\\{\\{[^}]*\\}\\})*)");
-    private static final Pattern HIGHLIGHT_LANGUAGE = Pattern.compile(
-            "(\\{%-?\\s*highlight\\s+)([\\w.-]*[+#][\\w.+#-]*)");
+    /**
+     * A highlight tag's markup, its language and options ({@code ruby lineanchors}, {@code c++ linenos}), without
+     * quotes of one kind or the other and without Liquid in it.
+     */
+    private static final Pattern HIGHLIGHT_MARKUP = Pattern.compile(
+            "(\\{%-?\\s*highlight\\s+)([^\\s\"'{}%][^{}%]*?)(\\s*-?%\\})");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A raw block, as Liquid ends it ({@link RawBlock}): the endraw tag's markup is group 4. */
     private static final Pattern RAW_BLOCK = Pattern.compile(
@@ -408,8 +412,14 @@ public final class LiquidRenderer {
     /** Jekyll's tags in {@code text} (no raw block) written so that Liqp reads them as Jekyll does. */
     private static String tagsForLiqp(String text) {
         if (text.contains("highlight")) {
-            // Liqp's lexer refuses "c++" or "c#" as a word; quoted, the language reaches the tag intact
-            text = HIGHLIGHT_LANGUAGE.matcher(text).replaceAll("$1\"$2\"");
+            // Liqp's lexer refuses "c++" or "c#" as a word and drops the spaces between the options;
+            // quoted, the markup reaches the tag as written, to be read as Jekyll reads it
+            text = HIGHLIGHT_MARKUP.matcher(text).replaceAll(tag -> {
+                String markup = tag.group(2);
+                String quote = !markup.contains("\"") ? "\"" : !markup.contains("'") ? "'" : null;
+                return Matcher.quoteReplacement(quote == null ? tag.group()
+                        : tag.group(1) + quote + markup + quote + tag.group(3));
+            });
         }
         if (text.contains("gist")) {
             text = GIST.matcher(text).replaceAll("$1\"$2\"$3");

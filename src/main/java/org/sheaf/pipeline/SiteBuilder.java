@@ -23,6 +23,7 @@ import org.sheaf.config.GitHubMetadata;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTimeParser;
 import org.sheaf.content.Page;
 import org.sheaf.content.RenderedPage;
 import org.sheaf.content.RenderedPages;
@@ -322,13 +323,38 @@ public final class SiteBuilder {
         ContentIndex.Annotations annotations = history == null ? ContentIndex.Annotations.NONE
                 : provenance(history, config);
         annotations = annotations.and(Plugins.pageVariables(config));
-        ZonedDateTime siteTime = options.resolvedTime().atZone(config.timezone());
+        ZonedDateTime siteTime = siteTime(config);
         List<ContentIndex.Parsed> sources = GitHubPages.apply(config, parsed.sources(), parsed.data(), siteTime,
                 parsed.layouts());
         ContentIndex index = ContentIndex.build(config, sources, parsed.data(), siteTime, annotations, diagnostics);
         stopwatch.lap("index");
         stopIfErrors();
         return new Indexed(config, index, parsed.layouts(), siteTime);
+    }
+
+    /**
+     * {@code site.time}: the config's {@code time} when it sets one, as Jekyll reads it, else the
+     * build's time ({@code SOURCE_DATE_EPOCH} or now) in the site's zone. A YAML timestamp is that
+     * instant in the site's zone, to the second (Jekyll reads back its text); text is read by Ruby's
+     * {@code Time.parse}, keeping the offset it names and taking the parts it leaves out from the
+     * build's time. A {@code time} that names no time is an error, as Jekyll stops on it.
+     */
+    private ZonedDateTime siteTime(SiteConfig config) {
+        ZonedDateTime now = options.resolvedTime().atZone(config.timezone());
+        Object time = config.values().get("time");
+        if (time == null) {
+            return now;
+        }
+        if (time instanceof ZonedDateTime timestamp) {
+            return timestamp.withZoneSameInstant(config.timezone()).withNano(0);
+        }
+        Optional<ZonedDateTime> parsed = RubyTimeParser.parse(time.toString(), config.timezone(), now);
+        if (parsed.isEmpty()) {
+            diagnostics.add(config.errorAt("time", "invalid time \"" + time + "\" in the config")
+                    .withHint("Jekyll reads it with Ruby's Time.parse: write 2017-09-04 10:00:00 +0200"));
+            return now;
+        }
+        return parsed.get();
     }
 
     /**

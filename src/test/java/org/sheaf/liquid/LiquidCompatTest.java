@@ -242,6 +242,19 @@ class LiquidCompatTest {
                 render("{% highlight ruby linenos=table %}\nx\n{% endhighlight %}"));
     }
 
+    /** Pixyll's demo post writes {@code {% highlight ruby lineanchors %}}: an option Rouge in Jekyll ignores. */
+    @Test
+    void highlightReadsTheFirstWordAsTheLanguageAndTheRestAsOptions() throws Exception {
+        String plain = "<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                + "<span class=\"n\">x</span></code></pre></figure>";
+        assertEquals(plain, render("{% highlight ruby lineanchors %}\nx\n{% endhighlight %}"));
+        assertEquals(plain, render("{% highlight Ruby hl_lines=\"1 2\" %}\nx\n{% endhighlight %}"));
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-ruby\" data-lang=\"ruby\">"
+                + "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\"><pre class=\"lineno\">1\n</pre></td>"
+                + "<td class=\"code\"><pre><span class=\"n\">x</span>\n</pre></td></tr></tbody></table></code></pre></figure>",
+                render("{% highlight ruby lineanchors linenos %}\nx\n{% endhighlight %}"));
+    }
+
     @Test
     void moduloOfANegativeIntegerTakesTheDivisorsSignAsRubyDoes() throws DiagnosticException {
         assertEquals("2 -2 1 1.5", render("{{ -7 | modulo: 3 }} {{ 7 | modulo: -3 }} {{ '7' | modulo: 3 }} {{ 7.5 | modulo: 3 }}"));

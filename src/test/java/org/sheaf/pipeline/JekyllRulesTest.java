@@ -74,6 +74,21 @@ class JekyllRulesTest {
         assertEquals("/a.css //x.css https://bu.example/b.css /2019/01/01/a.html ", site.read("2019/01/01/a.html"));
     }
 
+    /** Klisé's post navigation writes {@code {{ page.next | relative_url }}}: Jekyll takes the document's URL. */
+    @Test
+    void urlFiltersGivenADocumentTakeItsUrl() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "url: https://ex.example\nbaseurl: /blog\n")
+                .file("_layouts/post.html", "{% if page.next %}{{ page.next | relative_url }} {{ page.next | absolute_url }}{% endif %}"
+                        + "{% if page.previous %}{{ page.previous | relative_url }}{% endif %}")
+                .file("_posts/2019-01-01-a.md", "---\nlayout: post\n---\nA\n")
+                .file("_posts/2019-01-02-b.md", "---\nlayout: post\n---\nB\n")
+                .buildOk();
+
+        assertEquals("/blog/2019/01/02/b.html https://ex.example/blog/2019/01/02/b.html", site.read("2019/01/01/a.html"));
+        assertEquals("/blog/2019/01/01/a.html", site.read("2019/01/02/b.html"));
+    }
+
     @Test
     void filesWithFrontMatterAreRenderedAndOthersCopied() {
         TestSite site = site()

@@ -71,6 +71,15 @@ class PluginsBuildTest {
                 + "jekyll-redirect-from, jekyll-relative-links, jekyll-seo-tag, jekyll-sitemap, jekyll-titles-from-headings", TestSite.printed(result));
     }
 
+    /** Klisé lists the Sass converter Jekyll always has; sheaf compiles Sass itself, so listing it is no fault. */
+    @Test
+    void listingTheSassConverterIsNoWarning() {
+        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG + "plugins:\n  - jekyll-sass-converter\n")
+                .file("index.md", "---\n---\nHi\n").build();
+        assertTrue(result.ok());
+        assertEquals("", TestSite.printed(result));
+    }
+
     @Test
     void rubyPluginFilesAreWarnedOfOutsideSafeMode() {
         String plugin = "class Hi < Liquid::Tag\n  def render(context) = 'hi'\nend\n";
