@@ -106,9 +106,6 @@ public final class RubyTimeParser {
     private static final Pattern LONE_NUMBER = Pattern.compile("\\A\\s*(\\d{1,2})\\s*\\z");
     private static final Pattern NUMERIC_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)(:?)(\\d\\d)(?:\\3(\\d\\d))?\\z");
     private static final Pattern HOURS_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)\\z");
-    /** A zone's short name, as the tz database abbreviates it for most zones. */
-    private static final DateTimeFormatter ZONE_NAME =
-            DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
     /** The largest offset Java's {@code ZoneOffset} holds, in seconds. */
     private static final int MAX_OFFSET = 18 * 3600;
     private static final Pattern UTC_ZONE = Pattern.compile("\\A(?:-00:00|-0000|-00|UTC|Z|UT)\\z", FLAGS);
@@ -680,8 +677,22 @@ public final class RubyTimeParser {
             return wallTime(wall, Math.max(nanos, 0)).map(time -> time.atZone(zone));
         }
         ZoneId inZone = shown;
+        int written = offset;
         return wallTime(towardsUtc(wall, offset), Math.max(nanos, 0))
-                .map(time -> time.atZone(ZoneOffset.UTC).withZoneSameInstant(inZone));
+                .map(time -> inSiteZoneWhereItFits(time.atZone(ZoneOffset.UTC).withZoneSameInstant(inZone), zone, written));
+    }
+
+    /**
+     * {@code force_zone!}: a time written with an offset is shown in the site's zone when that
+     * zone is at the same offset then ({@code +0200} in a Berlin summer prints {@code %Z} as
+     * {@code CEST}, {@code -03} in Sao Paulo as {@code -03}); Ruby keeps the fixed offset only
+     * where the site's zone cannot show it.
+     */
+    private static ZonedDateTime inSiteZoneWhereItFits(ZonedDateTime time, ZoneId site, int offset) {
+        if (time.getZone() instanceof ZoneOffset && site.getRules().getOffset(time.toInstant()).getTotalSeconds() == offset) {
+            return time.withZoneSameInstant(site);
+        }
+        return time;
     }
 
     /**
@@ -755,18 +766,9 @@ public final class RubyTimeParser {
         return p;
     }
 
-    /**
-     * The tz database's abbreviation of a zone at a time, upper-cased: {@code LMT} before the
-     * zone's first change of offset, else Java's short name. Java names a few zones by letters
-     * (America/Sao_Paulo's {@code BRT}) where the tz database, and so Ruby, writes a number
-     * ({@code -03}), which the numeric forms read already.
-     */
+    /** A zone's abbreviation at a time as Ruby's {@code Time#zone} gives it ({@link ZoneAbbreviations}), upper-cased. */
     private static String zoneName(ZonedDateTime time) {
-        List<ZoneOffsetTransition> changes = time.getZone().getRules().getTransitions();
-        if (!changes.isEmpty() && time.toInstant().isBefore(changes.get(0).getInstant())) {
-            return "LMT";
-        }
-        return ZONE_NAME.format(time).toUpperCase(Locale.ROOT);
+        return ZoneAbbreviations.of(time).toUpperCase(Locale.ROOT);
     }
 
     /** The days of a month, null for a number that is no month. */
