@@ -2,16 +2,15 @@ package org.sheaf.jekyll;
 
 import java.math.BigInteger;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -116,7 +115,7 @@ public final class RubyTimeParser {
     private static final long LAST_GLIBC_YEAR = Integer.MAX_VALUE + 1900L;
     /** Where the stand-in years start: past every zone's last change, so its current rules hold. */
     private static final int STAND_IN_YEARS = 2400;
-    private static final java.time.Instant FIRST_INSTANT = java.time.Instant.ofEpochSecond(-10_000_000_000_000L);
+    private static final Instant FIRST_INSTANT = Instant.ofEpochSecond(-10_000_000_000_000L);
     /** The largest offset Java's {@code ZoneOffset} holds, in seconds. */
     private static final int MAX_OFFSET = 18 * 3600;
     private static final Pattern UTC_ZONE = Pattern.compile("\\A(?:-00:00|-0000|-00|UTC|Z|UT)\\z", FLAGS);
@@ -854,7 +853,7 @@ public final class RubyTimeParser {
 
     /** The days of a month, null for a number that is no month. */
     private static Integer monthDays(long year, int month) {
-        return month < 1 || month > 12 ? null : java.time.Month.of(month).length(java.time.Year.isLeap(year));
+        return month < 1 || month > 12 ? null : Month.of(month).length(Year.isLeap(year));
     }
 
     /**

@@ -39,7 +39,7 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
 
     /** Seconds since 1970, as {@code %s} prints them. */
     public BigInteger epochSecond() {
-        long standIn = wall.toEpochSecond(ZoneOffset.ofTotalSeconds(0)) - offset;
+        long standIn = wall.toEpochSecond(ZoneOffset.UTC) - offset;
         return BigInteger.valueOf(yearShift / 400).multiply(BigInteger.valueOf(SECONDS_PER_400_YEARS))
                 .add(BigInteger.valueOf(standIn));
     }
