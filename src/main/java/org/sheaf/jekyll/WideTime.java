@@ -1,10 +1,13 @@
 package org.sheaf.jekyll;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,17 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
         long standIn = wall.toEpochSecond(ZoneOffset.UTC) - offset;
         return BigInteger.valueOf(yearShift / 400).multiply(BigInteger.valueOf(SECONDS_PER_400_YEARS))
                 .add(BigInteger.valueOf(standIn));
+    }
+
+    /**
+     * The time moved into {@code zone}, as Jekyll moves the times it reads there
+     * ({@code localtime}); empty when its year is past Java's.
+     */
+    public Optional<ZonedDateTime> inZone(ZoneId zone) {
+        if (year() <= -999_999_000 || year() >= 999_999_000) {
+            return Optional.empty();
+        }
+        return Optional.of(Instant.ofEpochSecond(epochSecond().longValueExact(), wall.getNano()).atZone(zone));
     }
 
     /** Ruby's {@code Time#to_s}: {@code 2000000000-03-01 00:00:00 +0100}, or {@code ... UTC}. */

@@ -293,12 +293,8 @@ final class JekyllLiquidFilters {
                 if (wide.isPresent()) {
                     // Jekyll's filters read the time in the site's zone (localtime), where Java holds
                     // any time of its years; only a year past those stays wide
-                    WideTime time = wide.get();
-                    if (time.year() > -999_999_000 && time.year() < 999_999_000) {
-                        return body.apply(java.time.Instant.ofEpochSecond(time.epochSecond().longValueExact(),
-                                time.wall().getNano()).atZone(setup.timezone()), p);
-                    }
-                    return wideDate(name, time, p);
+                    Optional<ZonedDateTime> local = wide.get().inZone(setup.timezone());
+                    return local.isPresent() ? body.apply(local.get(), p) : wideDate(name, wide.get(), p);
                 }
             }
             ZonedDateTime date = known.map(time -> time.withZoneSameInstant(setup.timezone()))
