@@ -106,11 +106,13 @@ public final class RubyTimeParser {
     private static final Pattern NUMERIC_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)(:?)(\\d\\d)(?:\\3(\\d\\d))?\\z");
     private static final Pattern HOURS_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)\\z");
     private static final int DAY_SECONDS = 86_400;
+    /** The largest year sheaf reads, of 18 digits; Ruby's go on, but no page has a use for them. */
+    private static final long LAST_YEAR = 999_999_999_999_999_999L;
     /** Years Java's times hold, with a margin for a time moved by its offset into the next year. */
     private static final long FIRST_JAVA_YEAR = -999_999_000;
     private static final long LAST_JAVA_YEAR = 999_999_000;
     /** The first year whose count of days since 1970 is past an {@code int}'s: glibc's rules of summer time stop there. */
-    private static final long FIRST_YEAR_WITHOUT_SUMMER_TIME = 5_881_581;
+    private static final long FIRST_YEAR_WITHOUT_SUMMER_TIME = WideTime.FIRST_YEAR_WITHOUT_SUMMER_TIME;
     /** The last year glibc's {@code localtime} holds ({@code tm_year} is an {@code int} counted from 1900). */
     private static final long LAST_GLIBC_YEAR = Integer.MAX_VALUE + 1900L;
     /** Where the stand-in years start: past every zone's last change, so its current rules hold. */
@@ -153,8 +155,8 @@ public final class RubyTimeParser {
      * an offset is wall time in {@code zone}, one with an offset or a known zone name keeps it
      * ({@code UTC}, {@code Z} and {@code -0000} make a time in {@link RubyTime#UTC}). Empty when the
      * text names no date or time part, or one out of range (a 13th month), where Liquid's
-     * {@code date} filter prints its input as it is; empty too where Ruby goes past what Java's
-     * times hold: an offset of more than 18 hours, a year past 999,999,999. Thread-safe.
+     * {@code date} filter prints its input as it is; empty too for a time Java's times cannot hold,
+     * which {@link #parseWide} gives. Thread-safe.
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone, ZonedDateTime now) {
         return read(text, zone, now).filter(ZonedDateTime.class::isInstance).map(ZonedDateTime.class::cast);
@@ -598,7 +600,7 @@ public final class RubyTimeParser {
         return (int) value;
     }
 
-    /** Digits as a year, held at a long's bounds, past which a year is no date to sheaf. */
+    /** Digits as a year, held at a long's bounds: past {@link #LAST_YEAR} a year is no date to sheaf. */
     private static long wholeNumber(String digits) {
         return new BigInteger(digits).max(LONG_MIN).min(LONG_MAX).longValue();
     }
@@ -706,6 +708,9 @@ public final class RubyTimeParser {
             wall[i] = (int) (parts[i] == null ? starts[i] : parts[i]);
         }
         long year = parts[0] == null ? starts[0] : parts[0];
+        if (Math.abs(year) > LAST_YEAR) {
+            return Optional.empty();
+        }
         boolean wide = year < FIRST_JAVA_YEAR || year >= FIRST_YEAR_WITHOUT_SUMMER_TIME && offset == null
                 || year > LAST_JAVA_YEAR || offset != null && Math.abs(offset) > MAX_OFFSET;
         if (!wide) {
@@ -731,12 +736,24 @@ public final class RubyTimeParser {
         int written = offset;
         return wallTime(towardsUtc(wall, offset), Math.max(nanos, 0)).map(time -> {
             String name = utc ? "UTC" : "";
-            if (!utc) {
+            if (!utc && Math.abs(written) <= MAX_OFFSET) {
                 ZonedDateTime there = siteTime(year, time, true, zone);
                 name = there.getOffset().getTotalSeconds() == written ? ZoneAbbreviations.of(there) : "";
             }
             return new WideTime(time.plusSeconds(written), shift, written, name);
         });
+    }
+
+    /**
+     * {@code time} moved into the site's {@code zone}, as Jekyll's date filters move a time
+     * ({@code localtime}), for a year {@link WideTime#inZone} leaves out: one past Java's or, in
+     * Java's, from 5,881,581 on, where Ruby's local time is not Java's (see {@link #parseWide}).
+     */
+    public static WideTime localTime(WideTime time, ZoneId zone) {
+        LocalDateTime utc = time.wall().minusSeconds(time.offset());
+        ZonedDateTime there = siteTime(time.year(), utc, true, zone);
+        int offset = there.getOffset().getTotalSeconds();
+        return new WideTime(utc.plusSeconds(offset), time.yearShift(), offset, ZoneAbbreviations.of(there));
     }
 
     private static Long boxed(Integer value) {
@@ -746,7 +763,7 @@ public final class RubyTimeParser {
     /**
      * A time of the site's zone whose offset and abbreviation are those Ruby's local time has at
      * {@code time} (a wall time or, if {@code isUtc}, a UTC time of the stand-in year) in the real
-     * {@code year}: before Java's years the zone's first (local mean time, which glibc gives before
+     * {@code year}, one past Java's or from 5,881,581 on: before Java's years the zone's first (local mean time, which glibc gives before
      * the first change); from 5,881,581 to 2,147,485,547 those of January 15th, as glibc then finds
      * the days summer time starts and ends in the past and keeps the state of January; past that
      * those of the stand-in year, where the zone's current rules hold, as Ruby guesses from a year

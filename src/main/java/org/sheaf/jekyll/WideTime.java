@@ -28,16 +28,13 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
     private static final Pattern OWN = Pattern.compile("%%|%([-_0^#]*)(\\d*)(:{0,3}z|[YCyGgsZ])");
     /** Ruby's compound conversions, written out first so that their parts are read as above. */
     private static final Pattern COMPOUND = Pattern.compile("%%|%([FcDxv+])");
+    /** From this year on glibc, and so Ruby, no longer sees summer time in a zone's rules. */
+    static final long FIRST_YEAR_WITHOUT_SUMMER_TIME = 5_881_581;
     private static final long SECONDS_PER_400_YEARS = 146_097L * 86_400;
 
     /** The year. */
     public long year() {
         return wall.getYear() + yearShift;
-    }
-
-    /** Whether Ruby holds the time as UTC ({@code Time#utc?}). */
-    public boolean isUtc() {
-        return zone.equals("UTC") && offset == 0;
     }
 
     /** Seconds since 1970, as {@code %s} prints them. */
@@ -49,18 +46,14 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
 
     /**
      * The time moved into {@code zone}, as Jekyll moves the times it reads there
-     * ({@code localtime}); empty when its year is past Java's.
+     * ({@code localtime}); empty for a year past Java's or from 5,881,581 on, where Ruby's local
+     * time and Java's part ({@link RubyTimeParser#localTime} moves those).
      */
     public Optional<ZonedDateTime> inZone(ZoneId zone) {
-        if (year() <= -999_999_000 || year() >= 999_999_000) {
+        if (year() <= -999_999_000 || year() >= FIRST_YEAR_WITHOUT_SUMMER_TIME) {
             return Optional.empty();
         }
         return Optional.of(Instant.ofEpochSecond(epochSecond().longValueExact(), wall.getNano()).atZone(zone));
-    }
-
-    /** Ruby's {@code Time#to_s}: {@code 2000000000-03-01 00:00:00 +0100}, or {@code ... UTC}. */
-    public String text() {
-        return format("%Y-%m-%d %H:%M:%S ") + (isUtc() ? "UTC" : format("%z"));
     }
 
     /**

@@ -292,9 +292,10 @@ final class JekyllLiquidFilters {
                 Optional<WideTime> wide = known.isEmpty() ? wideTime(text, c.getParser().defaultTimeZone) : Optional.empty();
                 if (wide.isPresent()) {
                     // Jekyll's filters read the time in the site's zone (localtime), where Java holds
-                    // any time of its years; only a year past those stays wide
+                    // a time at any offset; only a year past Java's stays wide
                     Optional<ZonedDateTime> local = wide.get().inZone(setup.timezone());
-                    return local.isPresent() ? body.apply(local.get(), p) : wideDate(name, wide.get(), p);
+                    return local.isPresent() ? body.apply(local.get(), p)
+                            : wideDate(name, RubyTimeParser.localTime(wide.get(), setup.timezone()), p);
                 }
             }
             ZonedDateTime date = known.map(time -> time.withZoneSameInstant(setup.timezone()))

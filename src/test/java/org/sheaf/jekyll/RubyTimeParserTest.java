@@ -194,6 +194,8 @@ class RubyTimeParserTest {
         assertEquals("5881580-06-01 00:00:00 +0200 CEST", RubyTimeParser.parse("june 5881580", berlin, NOW)
                 .map(time -> Strftime.format("%Y-%m-%d %H:%M:%S %z %Z", time)).orElseThrow());
         assertEquals("-2147485547-03-01 00:00:00 +0000", wide("march 2147485548 bc", UTC, "%Y-%m-%d %H:%M:%S %z"));
+        assertEquals("123456789012345678-03-01", wide("march 123456789012345678", UTC, "%F"));
+        assertEquals("no date", wide("march 1234567890123456789", UTC, "%F"), "sheaf reads years of 18 digits at most");
     }
 
     /**
