@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -132,7 +133,7 @@ final class ZoneAbbreviations {
             }
             return read(ByteBuffer.wrap(Files.readAllBytes(path)));
         } catch (IOException | RuntimeException e) {
-            // an unreadable or truncated file names nothing; Java's names stand in
+            // an unreadable, truncated or malformed file names nothing; Java's names stand in
             return Optional.empty();
         }
     }
@@ -185,16 +186,19 @@ final class ZoneAbbreviations {
         for (int i = 0; i < transitions.length; i++) {
             transitions[i] = timeSize == 8 ? in.getLong() : in.getInt();
         }
+        if (c[4] < 1) {
+            throw new IllegalArgumentException("a TZif file without local time types");
+        }
         int[] typeAfter = new int[c[3]];
         for (int i = 0; i < typeAfter.length; i++) {
-            typeAfter[i] = Byte.toUnsignedInt(in.get());
+            typeAfter[i] = Objects.checkIndex(Byte.toUnsignedInt(in.get()), c[4]);
         }
         boolean[] summer = new boolean[c[4]];
         int[] nameAt = new int[c[4]];
         for (int i = 0; i < summer.length; i++) {
             in.getInt();  // the offset, which Java's rules give
             summer[i] = in.get() != 0;
-            nameAt[i] = Byte.toUnsignedInt(in.get());
+            nameAt[i] = Objects.checkIndex(Byte.toUnsignedInt(in.get()), c[5]);
         }
         byte[] chars = new byte[c[5]];
         in.get(chars);
