@@ -231,7 +231,10 @@ final class PageFactory {
         if (value instanceof ZonedDateTime date) {
             return Optional.of(date.withZoneSameInstant(config.timezone()).withNano(0));
         }
+        // a time at an offset of 18 hours or more is one Java holds once it is in the site's zone
         Optional<ZonedDateTime> parsedDate = RubyTimeParser.parse(value.toString(), config.timezone(), siteTime)
+                .or(() -> RubyTimeParser.parseWide(value.toString(), config.timezone(), siteTime)
+                        .flatMap(wide -> wide.inZone(config.timezone())))
                 .map(date -> date.withZoneSameInstant(config.timezone()).withNano(0));
         if (parsedDate.isEmpty()) {
             boolean own = parsed.frontMatter().data().containsKey("date");

@@ -218,10 +218,15 @@ public final class JekyllFilters {
         return stringifyDate(date, date.format(LONG_MONTH), type, style);
     }
 
+    /** A day of the month as {@code date_to_string} writes it ordinal: {@code 1st}, {@code 12th}. */
+    public static String ordinalDay(int day) {
+        return day + ordinalSuffix(day);
+    }
+
     private static String stringifyDate(ZonedDateTime date, String month, String type, String style) {
         int day = date.getDayOfMonth();
         if ("ordinal".equals(type)) {
-            String ordinalDay = day + ordinalSuffix(day);
+            String ordinalDay = ordinalDay(day);
             if ("US".equals(style)) {
                 return month + " " + ordinalDay + ", " + date.getYear();
             }

@@ -2,16 +2,15 @@ package org.sheaf.jekyll;
 
 import java.math.BigInteger;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.YearMonth;
+import java.time.Month;
+import java.time.Year;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.zone.ZoneOffsetTransition;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -106,9 +105,19 @@ public final class RubyTimeParser {
     private static final Pattern LONE_NUMBER = Pattern.compile("\\A\\s*(\\d{1,2})\\s*\\z");
     private static final Pattern NUMERIC_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)(:?)(\\d\\d)(?:\\3(\\d\\d))?\\z");
     private static final Pattern HOURS_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)\\z");
-    /** A zone's short name, as the tz database abbreviates it for most zones. */
-    private static final DateTimeFormatter ZONE_NAME =
-            DateTimeFormatter.ofPattern("zzz", Locale.ROOT);
+    private static final int DAY_SECONDS = 86_400;
+    /** The largest year sheaf reads, of 18 digits; Ruby's go on, but no page has a use for them. */
+    private static final long LAST_YEAR = 999_999_999_999_999_999L;
+    /** Years Java's times hold, with a margin for a time moved by its offset into the next year. */
+    private static final long FIRST_JAVA_YEAR = -999_999_000;
+    private static final long LAST_JAVA_YEAR = 999_999_000;
+    /** The first year whose count of days since 1970 is past an {@code int}'s: glibc's rules of summer time stop there. */
+    private static final long FIRST_YEAR_WITHOUT_SUMMER_TIME = WideTime.FIRST_YEAR_WITHOUT_SUMMER_TIME;
+    /** The last year glibc's {@code localtime} holds ({@code tm_year} is an {@code int} counted from 1900). */
+    private static final long LAST_GLIBC_YEAR = Integer.MAX_VALUE + 1900L;
+    /** Where the stand-in years start: past every zone's last change, so its current rules hold. */
+    private static final int STAND_IN_YEARS = 2400;
+    private static final Instant FIRST_INSTANT = Instant.ofEpochSecond(-10_000_000_000_000L);
     /** The largest offset Java's {@code ZoneOffset} holds, in seconds. */
     private static final int MAX_OFFSET = 18 * 3600;
     private static final Pattern UTC_ZONE = Pattern.compile("\\A(?:-00:00|-0000|-00|UTC|Z|UT)\\z", FLAGS);
@@ -117,6 +126,8 @@ public final class RubyTimeParser {
 
     private static final BigInteger BIG_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger BIG_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
     private RubyTimeParser() {
     }
@@ -144,10 +155,26 @@ public final class RubyTimeParser {
      * an offset is wall time in {@code zone}, one with an offset or a known zone name keeps it
      * ({@code UTC}, {@code Z} and {@code -0000} make a time in {@link RubyTime#UTC}). Empty when the
      * text names no date or time part, or one out of range (a 13th month), where Liquid's
-     * {@code date} filter prints its input as it is; empty too where Ruby goes past what Java's
-     * times hold: an offset of more than 18 hours, a year past 999,999,999. Thread-safe.
+     * {@code date} filter prints its input as it is; empty too for a time Java's times cannot hold,
+     * which {@link #parseWide} gives. Thread-safe.
      */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone, ZonedDateTime now) {
+        return read(text, zone, now).filter(ZonedDateTime.class::isInstance).map(ZonedDateTime.class::cast);
+    }
+
+    /**
+     * The time {@code text} names, read as {@link #parse} reads it, when it is one Ruby holds and
+     * Java's times cannot ({@link WideTime}): at an offset of 18 to 24 hours, in a year past
+     * Java's, or in the site's zone in a year from 5,881,581 on, where the C library Ruby asks
+     * stops seeing summer time (its count of days overflows) and, past 2,147,485,547, Ruby guesses
+     * the offset from a year of this century. Empty for any other text.
+     */
+    public static Optional<WideTime> parseWide(String text, ZoneId zone, ZonedDateTime now) {
+        return read(text, zone, now).filter(WideTime.class::isInstance).map(WideTime.class::cast);
+    }
+
+    /** A {@link ZonedDateTime} or a {@link WideTime}. */
+    private static Optional<Object> read(String text, ZoneId zone, ZonedDateTime now) {
         Fields fields = new Fields();
         StringBuilder rest = new StringBuilder(GAPS.matcher(text).replaceAll(" "));
         takeOut(DAY, rest);
@@ -179,7 +206,7 @@ public final class RubyTimeParser {
 
     /** What {@code Date._parse} found. */
     private static final class Fields {
-        Integer year;
+        Long year;
         Integer month;
         Integer day;
         /** A day of the year ({@code 2022-067}), which {@code Time.parse} turns into month and day. */
@@ -260,7 +287,7 @@ public final class RubyTimeParser {
             return false;
         }
         long year = (long) ERA_YEAR_ZERO.get(Character.toLowerCase(m.group(1).charAt(0))) + integer(m.group(2));
-        fields.year = (int) Math.min(year, Integer.MAX_VALUE);
+        fields.year = year;
         fields.month = integer(m.group(3));
         fields.day = integer(m.group(4));
         return true;
@@ -298,7 +325,7 @@ public final class RubyTimeParser {
         if (!ORDINAL_DATE_AFTER_POINT.matcher(rest).find()) {
             m = takeOut(ORDINAL_DATE, rest);
             if (m != null) {
-                fields.year = integer(m.group(1));
+                fields.year = (long) integer(m.group(1));
                 fields.yearDay = integer(m.group(2));
                 return true;
             }
@@ -327,7 +354,7 @@ public final class RubyTimeParser {
         if (m == null) {
             return false;
         }
-        fields.year = integer(m.group(1));
+        fields.year = wholeNumber(m.group(1));
         return true;
     }
 
@@ -410,12 +437,12 @@ public final class RubyTimeParser {
                 fields.day = integer(run.substring(2));
             }
             case 6 -> {
-                fields.year = integer(sign + run.substring(0, 2));
+                fields.year = (long) integer(sign + run.substring(0, 2));
                 fields.month = integer(run.substring(2, 4));
                 fields.day = integer(run.substring(4));
             }
             case 8, 10, 12, 14 -> {
-                fields.year = integer(sign + run.substring(0, 4));
+                fields.year = (long) integer(sign + run.substring(0, 4));
                 fields.month = integer(run.substring(4, 6));
                 fields.day = integer(run.substring(6, 8));
                 if (n >= 10) {
@@ -431,12 +458,12 @@ public final class RubyTimeParser {
             }
             case 3 -> fields.yearDay = integer(run);
             case 5 -> {
-                fields.year = integer(sign + run.substring(0, 2));
+                fields.year = (long) integer(sign + run.substring(0, 2));
                 fields.yearDay = integer(run.substring(2));
             }
             case 7 -> {
                 // unlike the runs of 8 or more, this four-digit year under 100 is completed: 0022153 is 2022
-                fields.year = integer(sign + run.substring(0, 4));
+                fields.year = (long) integer(sign + run.substring(0, 4));
                 fields.yearDay = integer(run.substring(4));
             }
             default -> {
@@ -464,9 +491,9 @@ public final class RubyTimeParser {
             fields.month = integer(run.substring(n - 10, n - 8));
         }
         if (n == 12) {
-            fields.year = integer(sign + run.substring(0, 2));
+            fields.year = (long) integer(sign + run.substring(0, 2));
         } else if (n == 14) {
-            fields.year = integer(sign + run.substring(0, 4));
+            fields.year = (long) integer(sign + run.substring(0, 4));
             fields.complete = false;
         }
     }
@@ -554,7 +581,7 @@ public final class RubyTimeParser {
                     fields.complete = false;
                 }
                 if (end > digits) {
-                    int year = integer(y.substring(digits, end));
+                    long year = wholeNumber(y.substring(digits, end));
                     fields.year = y.charAt(start) == '-' ? -year : year;
                 }
             }
@@ -571,6 +598,11 @@ public final class RubyTimeParser {
     private static int integer(String digits) {
         long value = new BigInteger(digits).max(BIG_MIN).min(BIG_MAX).longValue();
         return (int) value;
+    }
+
+    /** Digits as a year, held at a long's bounds: past {@link #LAST_YEAR} a year is no date to sheaf. */
+    private static long wholeNumber(String digits) {
+        return new BigInteger(digits).max(LONG_MIN).min(LONG_MAX).longValue();
     }
 
     /** A fraction of a second's digits as nanoseconds, past the ninth digit cut off. */
@@ -611,7 +643,7 @@ public final class RubyTimeParser {
      * {@code Time.make_time}: a day of the year turned into month and day, the parts filled in from
      * {@code now}, then the time in its zone.
      */
-    private static Optional<ZonedDateTime> makeTime(Fields f, ZoneId zone, ZonedDateTime now) {
+    private static Optional<Object> makeTime(Fields f, ZoneId zone, ZonedDateTime now) {
         if (f.year == null && f.yearDay == null && f.month == null && f.day == null && f.hour == null
                 && f.minute == null && f.second == null && f.nanos < 0) {
             return Optional.empty();
@@ -626,11 +658,12 @@ public final class RubyTimeParser {
         // keeps the day of the year even where the time (24:00, 23:59:60) runs into the next day
         int month = (f.yearDay - 1) / 31 + 1;
         int day = (f.yearDay - 1) % 31 + 1;
-        Optional<ZonedDateTime> guess = timeOf(f, month, day, zone, now);
+        Optional<Object> guess = timeOf(f, month, day, zone, now);
         if (guess.isEmpty()) {
             return guess;
         }
-        int missed = f.yearDay - guess.get().getDayOfYear();
+        int missed = f.yearDay - (guess.get() instanceof WideTime wide ? wide.wall().getDayOfYear()
+                : ((ZonedDateTime) guess.get()).getDayOfYear());
         if (missed == 0) {
             return guess;
         }
@@ -648,21 +681,19 @@ public final class RubyTimeParser {
 
     /**
      * The time of the fields with this month and day: what the text leaves out taken from
-     * {@code now}, in the zone written or, without one it knows, in {@code zone}.
+     * {@code now}, in the zone written or, without one it knows, in {@code zone}; a
+     * {@link WideTime} where Java's times cannot hold it.
      */
-    private static Optional<ZonedDateTime> timeOf(Fields f, Integer month, Integer day, ZoneId zone, ZonedDateTime now) {
+    private static Optional<Object> timeOf(Fields f, Integer month, Integer day, ZoneId zone, ZonedDateTime now) {
         Integer offset = f.zone == null ? null : offsetSeconds(f.zone, f.year == null ? now.getYear() : f.year, zone);
-        ZoneId shown = zone;
-        if (offset != null) {
-            // Ruby holds offsets short of a day; Java's end at 18 hours, so the rest is no date here
-            if (Math.abs(offset) > MAX_OFFSET) {
-                return Optional.empty();
-            }
-            shown = UTC_ZONE.matcher(f.zone).matches() ? RubyTime.UTC : ZoneOffset.ofTotalSeconds(offset);
+        if (offset != null && Math.abs(offset) >= DAY_SECONDS) {
+            return Optional.empty();  // Ruby's "utc_offset out of range"
         }
-        ZonedDateTime local = now.withZoneSameInstant(shown);
-        Integer[] parts = {f.year, month, day, f.hour, f.minute, f.second};
-        int[] nowParts = {local.getYear(), local.getMonthValue(), local.getDayOfMonth(), local.getHour(),
+        boolean utc = offset != null && UTC_ZONE.matcher(f.zone).matches();
+        LocalDateTime local = offset == null ? now.withZoneSameInstant(zone).toLocalDateTime()
+                : LocalDateTime.ofEpochSecond(now.toEpochSecond() + offset, now.getNano(), ZoneOffset.UTC);
+        Long[] parts = {f.year, boxed(month), boxed(day), boxed(f.hour), boxed(f.minute), boxed(f.second)};
+        long[] nowParts = {local.getYear(), local.getMonthValue(), local.getDayOfMonth(), local.getHour(),
                 local.getMinute(), local.getSecond()};
         int nanos = f.nanos;
         for (int i = 0; i < parts.length && parts[i] == null; i++) {
@@ -671,17 +702,94 @@ public final class RubyTimeParser {
                 nanos = local.getNano() / 1000 * 1000;
             }
         }
-        int[] starts = {1970, 1, 1, 0, 0, 0};
+        long[] starts = {1970, 1, 1, 0, 0, 0};
         int[] wall = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            wall[i] = parts[i] == null ? starts[i] : parts[i];
+        for (int i = 1; i < parts.length; i++) {
+            wall[i] = (int) (parts[i] == null ? starts[i] : parts[i]);
         }
+        long year = parts[0] == null ? starts[0] : parts[0];
+        if (Math.abs(year) > LAST_YEAR) {
+            return Optional.empty();
+        }
+        boolean wide = year < FIRST_JAVA_YEAR || year >= FIRST_YEAR_WITHOUT_SUMMER_TIME && offset == null
+                || year > LAST_JAVA_YEAR || offset != null && Math.abs(offset) > MAX_OFFSET;
+        if (!wide) {
+            wall[0] = (int) year;
+            if (offset == null) {
+                return wallTime(wall, Math.max(nanos, 0)).map(time -> time.atZone(zone));
+            }
+            ZoneId shown = utc ? RubyTime.UTC : ZoneOffset.ofTotalSeconds(offset);
+            int written = offset;
+            return wallTime(towardsUtc(wall, offset), Math.max(nanos, 0))
+                    .map(time -> inSiteZoneWhereItFits(time.atZone(ZoneOffset.UTC).withZoneSameInstant(shown), zone, written));
+        }
+        // years 400 apart have the same calendar, so the sums are done in a stand-in year
+        int standIn = (int) Math.floorMod(year, 400L) + STAND_IN_YEARS;
+        long shift = year - standIn;
+        wall[0] = standIn;
         if (offset == null) {
-            return wallTime(wall, Math.max(nanos, 0)).map(time -> time.atZone(zone));
+            return wallTime(wall, Math.max(nanos, 0)).map(time -> {
+                ZonedDateTime there = siteTime(year, time, false, zone);
+                return new WideTime(time, shift, there.getOffset().getTotalSeconds(), ZoneAbbreviations.of(there));
+            });
         }
-        ZoneId inZone = shown;
-        return wallTime(towardsUtc(wall, offset), Math.max(nanos, 0))
-                .map(time -> time.atZone(ZoneOffset.UTC).withZoneSameInstant(inZone));
+        int written = offset;
+        return wallTime(towardsUtc(wall, offset), Math.max(nanos, 0)).map(time -> {
+            String name = utc ? "UTC" : "";
+            if (!utc && Math.abs(written) <= MAX_OFFSET) {
+                ZonedDateTime there = siteTime(year, time, true, zone);
+                name = there.getOffset().getTotalSeconds() == written ? ZoneAbbreviations.of(there) : "";
+            }
+            return new WideTime(time.plusSeconds(written), shift, written, name);
+        });
+    }
+
+    /**
+     * {@code time} moved into the site's {@code zone}, as Jekyll's date filters move a time
+     * ({@code localtime}), for a year {@link WideTime#inZone} leaves out: one past Java's or, in
+     * Java's, from 5,881,581 on, where Ruby's local time is not Java's (see {@link #parseWide}).
+     */
+    public static WideTime localTime(WideTime time, ZoneId zone) {
+        LocalDateTime utc = time.wall().minusSeconds(time.offset());
+        ZonedDateTime there = siteTime(time.year(), utc, true, zone);
+        int offset = there.getOffset().getTotalSeconds();
+        return new WideTime(utc.plusSeconds(offset), time.yearShift(), offset, ZoneAbbreviations.of(there));
+    }
+
+    private static Long boxed(Integer value) {
+        return value == null ? null : value.longValue();
+    }
+
+    /**
+     * A time of the site's zone whose offset and abbreviation are those Ruby's local time has at
+     * {@code time} (a wall time or, if {@code isUtc}, a UTC time of the stand-in year) in the real
+     * {@code year}, one past Java's or from 5,881,581 on: before Java's years the zone's first (local mean time, which glibc gives before
+     * the first change); from 5,881,581 to 2,147,485,547 those of January 15th, as glibc then finds
+     * the days summer time starts and ends in the past and keeps the state of January; past that
+     * those of the stand-in year, where the zone's current rules hold, as Ruby guesses from a year
+     * of this century.
+     */
+    private static ZonedDateTime siteTime(long year, LocalDateTime time, boolean isUtc, ZoneId zone) {
+        if (year < 0) {
+            return FIRST_INSTANT.atZone(zone);
+        }
+        if (year <= LAST_GLIBC_YEAR) {
+            return LocalDateTime.of(time.getYear(), 1, 15, 12, 0).atZone(zone);
+        }
+        return isUtc ? time.atZone(ZoneOffset.UTC).withZoneSameInstant(zone) : time.atZone(zone);
+    }
+
+    /**
+     * {@code force_zone!}: a time written with an offset is shown in the site's zone when that
+     * zone is at the same offset then ({@code +0200} in a Berlin summer prints {@code %Z} as
+     * {@code CEST}, {@code -03} in Sao Paulo as {@code -03}); Ruby keeps the fixed offset only
+     * where the site's zone cannot show it.
+     */
+    private static ZonedDateTime inSiteZoneWhereItFits(ZonedDateTime time, ZoneId site, int offset) {
+        if (time.getZone() instanceof ZoneOffset && site.getRules().getOffset(time.toInstant()).getTotalSeconds() == offset) {
+            return time.withZoneSameInstant(site);
+        }
+        return time;
     }
 
     /**
@@ -755,23 +863,14 @@ public final class RubyTimeParser {
         return p;
     }
 
-    /**
-     * The tz database's abbreviation of a zone at a time, upper-cased: {@code LMT} before the
-     * zone's first change of offset, else Java's short name. Java names a few zones by letters
-     * (America/Sao_Paulo's {@code BRT}) where the tz database, and so Ruby, writes a number
-     * ({@code -03}), which the numeric forms read already.
-     */
+    /** A zone's abbreviation at a time as Ruby's {@code Time#zone} gives it ({@link ZoneAbbreviations}), upper-cased. */
     private static String zoneName(ZonedDateTime time) {
-        List<ZoneOffsetTransition> changes = time.getZone().getRules().getTransitions();
-        if (!changes.isEmpty() && time.toInstant().isBefore(changes.get(0).getInstant())) {
-            return "LMT";
-        }
-        return ZONE_NAME.format(time).toUpperCase(Locale.ROOT);
+        return ZoneAbbreviations.of(time).toUpperCase(Locale.ROOT);
     }
 
     /** The days of a month, null for a number that is no month. */
-    private static Integer monthDays(int year, int month) {
-        return month < 1 || month > 12 ? null : YearMonth.of(year, month).lengthOfMonth();
+    private static Integer monthDays(long year, int month) {
+        return month < 1 || month > 12 ? null : Month.of(month).length(Year.isLeap(year));
     }
 
     /**
@@ -781,7 +880,7 @@ public final class RubyTimeParser {
      * {@code CEST} in Berlin), at that day's offset, so a July date written {@code CET} is at
      * {@code +0100}; null for any other name, which leaves the time in the site's zone.
      */
-    private static Integer offsetSeconds(String written, int year, ZoneId site) {
+    private static Integer offsetSeconds(String written, long year, ZoneId site) {
         String zone = written.toUpperCase(Locale.ROOT);
         Matcher m = NUMERIC_OFFSET.matcher(zone);
         int sign = zone.startsWith("-") ? -1 : 1;
@@ -798,7 +897,8 @@ public final class RubyTimeParser {
         }
         for (int month : new int[] {1, 7}) {
             try {
-                ZonedDateTime first = LocalDate.of(year, month, 1).atStartOfDay(site);
+                ZonedDateTime first = LocalDate.of((int) Math.max(Math.min(year, LAST_JAVA_YEAR), FIRST_JAVA_YEAR), month, 1)
+                        .atStartOfDay(site);
                 if (zoneName(first).equals(zone)) {
                     return first.getOffset().getTotalSeconds();
                 }

@@ -2,7 +2,6 @@ package org.sheaf.jekyll;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,17 +23,6 @@ public final class Strftime {
     private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZcYFy])");
     /** {@code Date#strftime}'s {@code %Z}: a date has no zone, only offset zero. */
     private static final String DATE_ZONE = "+00:00";
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
-    /**
-     * Taken to ask the JDK for a zone's name, one thread at a time. Its CLDR provider fills in a
-     * zone's English short names (from its COMPAT data) in an array it shares and caches, the first
-     * time the zone is asked for and again once memory pressure has cleared that cache; a thread
-     * that reads the array meanwhile gets the GMT offset ({@code GMT+02:00} for {@code CEST}),
-     * and the JDK keeps that in its caches of names. Pages render in parallel, so two pages
-     * formatting {@code %Z} at once could do that. This is the only place sheaf asks for zone names.
-     */
-    private static final Object ZONE_NAMES = new Object();
-
     private Strftime() {
     }
 
@@ -109,7 +97,7 @@ public final class Strftime {
     /**
      * Ruby's {@code %Z}: {@code UTC} for a UTC time (written with {@code Z}), nothing for a time at
      * the offset it was written with (even {@code +0000}), the zone's abbreviation for a time in
-     * the site's zone ({@code EDT}).
+     * the site's zone ({@code EDT}), as the system's tz database has it ({@link ZoneAbbreviations}).
      */
     private static String zoneAbbreviation(ZonedDateTime date) {
         if (RubyTime.isUtc(date)) {
@@ -118,8 +106,6 @@ public final class Strftime {
         if (date.getZone() instanceof ZoneOffset) {
             return "";
         }
-        synchronized (ZONE_NAMES) {
-            return ZONE_NAME.format(date);
-        }
+        return ZoneAbbreviations.of(date);
     }
 }

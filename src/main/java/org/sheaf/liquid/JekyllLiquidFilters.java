@@ -26,6 +26,7 @@ import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyTimeParser;
 import org.sheaf.jekyll.Smartypants;
 import org.sheaf.jekyll.Strftime;
+import org.sheaf.jekyll.WideTime;
 
 /**
  * Jekyll's filters as Liqp filters. Those Liqp already has with Jekyll's meaning stay Liqp's;
@@ -123,6 +124,11 @@ final class JekyllLiquidFilters {
         filters.add(filter("date", (v, c, p) -> {
             Object date = rubyDate(v, c);
             if (date instanceof String text && !LIQP_DATE_WORDS.matcher(text).matches()) {
+                Optional<WideTime> wide = wideTime(text, c.getParser().defaultTimeZone);
+                String format = param(p, 0);
+                if (wide.isPresent() && format != null && !format.isBlank()) {
+                    return wide.get().format(format);
+                }
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
@@ -281,10 +287,41 @@ final class JekyllLiquidFilters {
             if (v == null || (v instanceof String s && s.isEmpty())) {
                 return v;
             }
-            ZonedDateTime date = RubyTime.localTime(v, setup.timezone())
+            Optional<ZonedDateTime> known = RubyTime.localTime(v, setup.timezone());
+            if (known.isEmpty() && v instanceof String text) {
+                known = freeForm(text, c.getParser().defaultTimeZone);
+                Optional<WideTime> wide = known.isEmpty() ? wideTime(text, c.getParser().defaultTimeZone) : Optional.empty();
+                if (wide.isPresent()) {
+                    // Jekyll's filters read the time in the site's zone (localtime), where Java holds
+                    // a time at any offset; only a year past Java's stays wide
+                    Optional<ZonedDateTime> local = wide.get().inZone(setup.timezone());
+                    return local.isPresent() ? body.apply(local.get(), p)
+                            : wideDate(name, RubyTimeParser.localTime(wide.get(), setup.timezone()), p);
+                }
+            }
+            ZonedDateTime date = known.map(time -> time.withZoneSameInstant(setup.timezone()))
                     .orElseGet(() -> toDate(v, c).withZoneSameInstant(setup.timezone()));
             return body.apply(date, p);
         });
+    }
+
+    /** Jekyll's date filter {@code name} of a time past Java's years, as Ruby's strftime writes it. */
+    private static String wideDate(String name, WideTime time, Object... params) {
+        return switch (name) {
+            case "date_to_xmlschema" -> time.format("%FT%T%:z");
+            case "date_to_rfc822" -> time.format("%a, %d %b %Y %T %z");
+            default -> {
+                String month = time.format(name.equals("date_to_long_string") ? "%B" : "%b");
+                int day = time.wall().getDayOfMonth();
+                String year = time.format("%Y");
+                if ("ordinal".equals(param(params, 0))) {
+                    String ordinal = JekyllFilters.ordinalDay(day);
+                    yield "US".equals(param(params, 1)) ? month + " " + ordinal + ", " + year
+                            : ordinal + " " + month + " " + year;
+                }
+                yield time.format("%d ") + month + " " + year;
+            }
+        };
     }
 
     /** {@link #withPaddedDay(Object, TemplateContext, Object...)} for a date without a time, formatted as {@code Date#strftime}. */
@@ -363,6 +400,14 @@ final class JekyllLiquidFilters {
             return Optional.empty();
         }
         return RubyTimeParser.parse(text, zone, ZonedDateTime.now(zone));
+    }
+
+    /** Text {@code Time.parse} reads as a time Java's times cannot hold ({@link RubyTimeParser#parseWide}). */
+    private static Optional<WideTime> wideTime(String text, ZoneId zone) {
+        if (LIQP_DATE_WORDS.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        return RubyTimeParser.parseWide(text, zone, ZonedDateTime.now(zone));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sheaf.jekyll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,6 +164,60 @@ class RubyTimeParserTest {
                 RubyTimeParser.parse("2022-07-01 10:00 cet", berlin, NOW).map(SHOWN::format).orElseThrow());
     }
 
+    private static String wide(String text, ZoneId zone, String format) {
+        return RubyTimeParser.parseWide(text, zone, NOW).map(time -> time.format(format)).orElse("no date");
+    }
+
+    /** Ruby holds offsets short of a day, past Java's 18 hours; a day or more is out of range. */
+    @Test
+    void readsOffsetsOfEighteenToTwentyFourHoursAsRubyDoes() {
+        assertEquals("2022-03-08 00:00:00 -2000|-20:00|-20:00:00|1646769600||Tue Mar  8 00:00:00 2022",
+                wide("20220308 -2000", UTC, "%Y-%m-%d %H:%M:%S %z|%:z|%::z|%s|%Z|%c"));
+        assertEquals("2022-03-08 00:00:00 +2359|1646611260", wide("20220308 +2359", UTC, "%F %T %z|%s"));
+        assertEquals("no date", parsed("20220308 -2000"));
+        assertEquals("no date", wide("20220308 -2400", UTC, "%F"));
+        assertEquals("no date", wide("20220308 +0900", UTC, "%F"), "a time Java holds is parse's");
+    }
+
+    /**
+     * Ruby's years go on past Java's; in the site's zone glibc keeps January's offset from the year
+     * 5,881,581 to 2,147,485,547, and past that Ruby takes the offset of a year of this century.
+     */
+    @Test
+    void readsYearsPastJavasAsRubyDoes() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertEquals("2000000000-07-01 00:00:00 +0100 CET 63113841848502000",
+                wide("july 2000000000", berlin, "%Y-%m-%d %H:%M:%S %z %Z %s"));
+        assertEquals("3000000000-07-01 00:00:00 +0200 CEST 94670793848498400 Sat|Jul|183|30000000|00",
+                wide("july 3000000000", berlin, "%Y-%m-%d %H:%M:%S %z %Z %s %a|%b|%j|%C|%y"));
+        assertEquals("10000000-07-01 00:00:00 +0100 CET", wide("july 10000000", berlin, "%Y-%m-%d %H:%M:%S %z %Z"));
+        assertEquals("5881580-06-01 00:00:00 +0200 CEST", RubyTimeParser.parse("june 5881580", berlin, NOW)
+                .map(time -> Strftime.format("%Y-%m-%d %H:%M:%S %z %Z", time)).orElseThrow());
+        assertEquals("-2147485547-03-01 00:00:00 +0000", wide("march 2147485548 bc", UTC, "%Y-%m-%d %H:%M:%S %z"));
+        assertEquals("123456789012345678-03-01", wide("march 123456789012345678", UTC, "%F"));
+        assertEquals("no date", wide("march 1234567890123456789", UTC, "%F"), "sheaf reads years of 18 digits at most");
+    }
+
+    /**
+     * Zone names are the system tz database's, as Ruby's C library reads them: Sao Paulo's
+     * {@code -03} (CLDR's {@code BRT}), Lord Howe's {@code +1030} (CLDR's {@code LHST}, no name to
+     * Ruby), and a time written at the site zone's offset is in that zone.
+     */
+    @Test
+    void namesZonesAsTheSystemTzDatabaseDoes() {
+        assumeTrue(Files.isRegularFile(Path.of("/usr/share/zoneinfo/Australia/Lord_Howe")), "no tz database");
+        ZoneId lordHowe = ZoneId.of("Australia/Lord_Howe");
+        ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+        assertEquals("2022-01-15 10:00:00 +1100 +11", RubyTimeParser.parse("2022-01-15 10:00 lhst", lordHowe, NOW)
+                .map(time -> Strftime.format("%Y-%m-%d %H:%M:%S %z %Z", time)).orElseThrow());
+        assertEquals("-03", RubyTimeParser.parse("2022-07-15 10:00 -03", saoPaulo, NOW)
+                .map(time -> Strftime.format("%Z", time)).orElseThrow());
+        assertEquals("CEST", RubyTimeParser.parse("2022-07-15 10:00 +0200", ZoneId.of("Europe/Berlin"), NOW)
+                .map(time -> Strftime.format("%Z", time)).orElseThrow());
+        assertEquals("LMT -0306", RubyTimeParser.parse("1850-01-15 10:00", saoPaulo, NOW)
+                .map(time -> Strftime.format("%Z %z", time)).orElseThrow());
+    }
+
     /**
      * Every text of {@code ruby-time/parse.tsv} (written by {@code scripts/ruby-time-expected}):
      * random texts in the forms read from digits and the older ones, with near misses, each in a
@@ -182,7 +237,10 @@ class RubyTimeParserTest {
             String[] fields = line.split("\t", -1);
             ZoneId zone = ZoneId.of(fields[0]);
             String ours = RubyTimeParser.parse(fields[1], zone, now.atZone(zone))
-                    .map(time -> shown.format(time).replaceFirst("^\\+", "")).orElse("nil");
+                    .map(time -> shown.format(time).replaceFirst("^\\+", ""))
+                    .or(() -> RubyTimeParser.parseWide(fields[1], zone, now.atZone(zone))
+                            .map(time -> time.format("%Y-%m-%d %H:%M:%S.%6N %z")))
+                    .orElse("nil");
             if (!ours.equals(fields[2])) {
                 differences.add(fields[0] + " \"" + fields[1] + "\": Ruby " + fields[2] + ", sheaf " + ours);
             }

@@ -88,4 +88,17 @@ class StrftimeTest {
         }
         assertEquals(java.util.List.of(), disagreeing);
     }
+
+    /** {@code %Z} is the system tz database's name, as Ruby's: CLDR has {@code BRT} and {@code LHST} for these. */
+    @Test
+    void namesTheZoneAsTheSystemTzDatabaseDoes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(
+                java.nio.file.Path.of("/usr/share/zoneinfo/America/Sao_Paulo")), "no tz database");
+        assertEquals("-03", Strftime.format("%Z", ZonedDateTime.of(2022, 1, 15, 10, 0, 0, 0, ZoneId.of("America/Sao_Paulo"))));
+        assertEquals("+1030|+11", Strftime.format("%Z", ZonedDateTime.of(2022, 7, 15, 10, 0, 0, 0, ZoneId.of("Australia/Lord_Howe")))
+                + "|" + Strftime.format("%Z", ZonedDateTime.of(2022, 1, 15, 10, 0, 0, 0, ZoneId.of("Australia/Lord_Howe"))));
+        assertEquals("GMT|IST", Strftime.format("%Z", ZonedDateTime.of(2022, 1, 15, 10, 0, 0, 0, ZoneId.of("Europe/Dublin")))
+                + "|" + Strftime.format("%Z", ZonedDateTime.of(2022, 7, 15, 10, 0, 0, 0, ZoneId.of("Europe/Dublin"))));
+        assertEquals("LMT", Strftime.format("%Z", ZonedDateTime.of(1850, 1, 15, 10, 0, 0, 0, ZoneId.of("Asia/Kolkata"))));
+    }
 }

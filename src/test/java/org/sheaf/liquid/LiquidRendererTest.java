@@ -87,6 +87,21 @@ class LiquidRendererTest {
         assertEquals("<4>x\n</4>", render("<4>{%- if true -%}\n  x\n{% else %}\n  {% assign y = 1 %}\n{%- endif -%}</4>"));
     }
 
+    /**
+     * Ruby's times go past Java's: an offset of 18 to 24 hours and a year past 999,999,999; each
+     * expected text is what Jekyll 4.3.1's filters wrote with the site in UTC.
+     */
+    @Test
+    void formatsTimesPastJavasAsRubyDoes() throws Exception {
+        assertEquals("2022-03-08 00:00:00 -2000||1646769600/2022-03-08T20:00:00+00:00/Tue, 08 Mar 2022 20:00:00 +0000",
+                render("{{ \"20220308 -2000\" | date: \"%F %T %z|%Z|%s\" }}/{{ \"20220308 -2000\" | date_to_xmlschema }}/"
+                        + "{{ \"20220308 -2000\" | date_to_rfc822 }}"));
+        assertEquals("Jul 1st, 3000000000/01 July 3000000000/3000000000-07-01T00:00:00+00:00/Sat Jul  1 00:00:00 3000000000 +0000",
+                render("{{ \"july 3000000000\" | date_to_string: \"ordinal\", \"US\" }}/{{ \"july 3000000000\" | date_to_long_string }}/"
+                        + "{{ \"july 3000000000\" | date_to_xmlschema }}/{{ \"july 3000000000 +2100\" | date: \"%c %z\" }}"));
+        assertEquals("20220308 -2400", render("{{ \"20220308 -2400\" | date: \"%F\" }}"));
+    }
+
     @Test
     void leavesTextThatIsNoDateAsItIs() throws Exception {
         assertEquals("Tuesday | someday", render("{{ \"Tuesday\" | date: \"%Y\" }} | {{ \"someday\" | date: \"%Y\" }}"));

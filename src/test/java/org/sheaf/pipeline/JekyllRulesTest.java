@@ -201,6 +201,16 @@ class JekyllRulesTest {
         assertEquals("<p>2017-09-04 21:00 -0500</p>\n", site.read("2017/09/04/late.html"));
     }
 
+    /** Ruby's times take offsets up to a day, past Java's 18 hours; Jekyll 4.3.1 wrote the same day and time. */
+    @Test
+    void aPostDateAtAnOffsetOfTwentyHoursIsMovedIntoTheSiteZone() {
+        TestSite site = site()
+                .file("_config.yml", "timezone: Europe/Berlin\n")
+                .file("_posts/2017-03-08-a.md", "---\ndate: 2017-03-08 10:00 -2000\n---\n{{ page.date | date: \"%F %T %z %Z\" }}")
+                .buildOk();
+        assertEquals("<p>2017-03-09 07:00:00 +0100 CET</p>\n", site.read("2017/03/09/a.html"));
+    }
+
     @Test
     void permalinkStylesAndPlaceholdersShapeUrls() {
         TestSite site = site()
