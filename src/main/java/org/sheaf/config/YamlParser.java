@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyTime;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -254,7 +255,7 @@ public final class YamlParser {
                     merge(map, valueNode, at, copy);
                     continue;
                 }
-                String key = key(keyNode);
+                String key = key(keyNode, at, copy);
                 String keyPath = join(at, key);
                 if (map.containsKey(key)) {
                     // The last duplicate wins, as in Jekyll; forget where the earlier value's keys were.
@@ -291,13 +292,23 @@ public final class YamlParser {
             throw error(source.getStartMark(), "YAML merge key \"<<\" needs a mapping or a list of mappings");
         }
 
-        /** Keys are kept as written: {@code 2017:} is the key "2017", {@code yes:} the key "yes". */
-        private String key(Node keyNode) throws DiagnosticException {
+        /**
+         * Keys are kept as written: {@code 2017:} is the key "2017", {@code yes:} the key "yes". A
+         * list or mapping used as a key ({@code title: {{post.title}}}, which YAML reads as a
+         * mapping whose key is a mapping) is valid YAML that Psych reads into a Hash key; here it is
+         * the key named by Ruby's {@code inspect} of that value ({@code {"post.title"=>nil}}), which
+         * no template can look up, as none can look up a Hash key in Liquid.
+         */
+        private String key(Node keyNode, String at, boolean copy) throws DiagnosticException {
             if (keyNode instanceof ScalarNode scalar) {
                 scalar(scalar);
                 return scalar.getValue();
             }
-            throw error(keyNode.getStartMark(), "YAML mapping keys must be plain values, not lists or mappings");
+            // built aside, so that the places of its own keys and items are not the document's
+            String aside = join(at, "\u0000key");
+            Object value = build(keyNode, aside, copy);
+            positions.subMap(aside, aside + "\uffff").clear();
+            return RubyInspect.inspect(value);
         }
 
         private void requireTag(Node node, Tag one, Tag other) throws DiagnosticException {

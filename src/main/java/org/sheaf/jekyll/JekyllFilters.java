@@ -135,7 +135,28 @@ public final class JekyllFilters {
     }
 
     private static String normalizeUri(String uri) {
-        return PercentEncoding.encode(withoutDotSegments(uri), PATH_SAFE);
+        return PercentEncoding.encode(withoutDotSegments(withoutEmptyQueryOrFragment(uri)), PATH_SAFE);
+    }
+
+    /**
+     * {@code uri} without a {@code ?} that starts an empty query or a {@code #} that starts an
+     * empty fragment, as Addressable's {@code normalize} drops them: {@code /a.js?} is
+     * {@code /a.js}, {@code /a?#x} is {@code /a#x}.
+     */
+    private static String withoutEmptyQueryOrFragment(String uri) {
+        int hash = uri.indexOf('#');
+        int question = uri.indexOf('?');
+        if (question > hash && hash >= 0) {
+            question = -1;
+        }
+        String out = uri;
+        if (hash >= 0 && hash == out.length() - 1) {
+            out = out.substring(0, hash);
+        }
+        if (question >= 0 && (question == out.length() - 1 || out.charAt(question + 1) == '#')) {
+            out = out.substring(0, question) + out.substring(question + 1);
+        }
+        return out;
     }
 
     /** Addressable's rules for dot segments, in the order its {@code normalize_path} tries them. */

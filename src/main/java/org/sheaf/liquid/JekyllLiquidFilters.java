@@ -222,8 +222,14 @@ final class JekyllLiquidFilters {
                 p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
-        filters.add(filter("sort_natural", (v, c, p) -> sortNatural(v, c, any, param(p, 0))));
-        filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(v, c)) : v));
+        filters.add(filter("sort_natural", (v, c, p) -> sortNatural(nestingUndone(v), c, any, param(p, 0))));
+        filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
+        // Liquid walks the array these filters take flattened (its InputIterator), so an array of
+        // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item
+        for (String name : List.of("reverse", "compact", "join", "concat")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(nestingUndone(v), c, p)));
+        }
         setup.textFilters().forEach((name, body) ->
                 filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(text(v, c, any), p)));
@@ -648,6 +654,19 @@ final class JekyllLiquidFilters {
     }
 
     /** The items of {@code items} with the arrays among them spread out, as Ruby's flatten does. */
+    /**
+     * {@code value} flattened when it is an array that holds an array, as Liquid's InputIterator
+     * flattens the array a standard filter walks; any other value as it is.
+     */
+    private static Object nestingUndone(Object value) {
+        List<?> items = value instanceof List<?> list ? list
+                : value instanceof Object[] array ? java.util.Arrays.asList(array) : null;
+        if (items == null || items.stream().noneMatch(item -> item instanceof List<?> || item instanceof Object[])) {
+            return value;
+        }
+        return flattened(items);
+    }
+
     private static List<Object> flattened(List<?> items) {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {

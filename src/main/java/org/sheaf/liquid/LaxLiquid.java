@@ -104,7 +104,7 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
-                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(m.group(3)));
+                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(unbraced(m.group(3))));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -114,8 +114,29 @@ final class LaxLiquid {
     }
 
     private static String nilOutputs(String markup) {
-        return OUTPUT.matcher(markup).replaceAll(o -> Matcher.quoteReplacement(
+        return OUTPUT.matcher(unbraced(markup)).replaceAll(o -> Matcher.quoteReplacement(
                 o.group().startsWith("{{") ? nil(o.group()) : o.group()));
+    }
+
+    /**
+     * An output tag in a tag's markup with no white space in it ({@code {{include.url}}}, or
+     * {@code {{include["max-width"]}}} as {@link HyphenatedNames} writes a hyphenated key), outside quotes.
+     */
+    private static final Pattern BRACED_NAME = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|\\{\\{((?:[^\\s{}|,'\"]|\"[^\"]*\"|'[^']*')+)\\}\\}");
+
+    /**
+     * {@code markup} with the braces of each {@code {{name}}} in it blanked: Ruby's lax parser takes
+     * such a run without white space as one value and looks it up by the words in it, so
+     * {@code {% if {{include.url}} %}} tests {@code include.url}. With white space inside
+     * ({@code {{ name }}}) the run it takes is the bare {@code {{}, which names nothing.
+     */
+    private static String unbraced(String markup) {
+        if (!markup.contains("{{")) {
+            return markup;
+        }
+        return BRACED_NAME.matcher(markup).replaceAll(b -> Matcher.quoteReplacement(
+                b.group(1) == null ? b.group() : "  " + b.group(1) + "  "));
     }
 
     /** A number at the end of what is read so far, where a glued {@code )} makes it a variable's name. */

@@ -22,8 +22,19 @@ import java.util.regex.Pattern;
  * @param refs     bare names: references to attribute list definitions, or {@code toc}
  */
 record AttributeList(List<Setting> settings, List<String> refs) {
-    private static final Pattern ITEM = Pattern.compile(
-            "([\\w:-]+)=(?:\"((?:\\\\\"|[^\"])*)\"|'((?:\\\\'|[^'])*)')|([.#]?)([^\\s\"'=]+)");
+    /** kramdown's {@code ALD_ID_NAME}: a key or a reference. */
+    private static final String NAME = "\\w[\\w-]*";
+    /** kramdown's {@code ALD_TYPE_ID_NAME} and {@code ALD_TYPE_CLASS_NAME}: {@code #id} and {@code .class}. */
+    private static final String ID_OR_CLASS = "#([A-Za-z][\\w:-]*)|\\.([^\\s.#]+)";
+    /**
+     * kramdown's {@code ALD_TYPE_ANY}: after the start or white space, and before white space or
+     * the end, a {@code key="value"} (group 1 to 3), a reference (4) or a run of ids and classes
+     * glued together (5, {@code .a.b#c}); what matches none of them is passed over.
+     */
+    private static final Pattern ITEM = Pattern.compile("(?:\\A|\\s)(?:(" + NAME
+            + ")=(\"|')((?:\\\\\\}|\\\\\\2|[^}\\x02])*?)\\2|(" + NAME + ")|((?:" + ID_OR_CLASS.replace("(", "(?:")
+            + ")+))(?=\\s|\\Z)");
+    private static final Pattern ONE_ID_OR_CLASS = Pattern.compile(ID_OR_CLASS);
 
     static final AttributeList EMPTY = new AttributeList(List.of(), List.of());
 
@@ -50,14 +61,17 @@ record AttributeList(List<Setting> settings, List<String> refs) {
         Matcher m = ITEM.matcher(text);
         while (m.find()) {
             if (m.group(1) != null) {
-                String value = m.group(2) != null ? m.group(2).replace("\\\"", "\"") : m.group(3).replace("\\'", "'");
+                // a backslash escapes the closing brace and the value's own quote
+                String value = m.group(3).replace("\\}", "}").replace("\\" + m.group(2), m.group(2));
                 settings.add(new Setting(m.group(1), value, false));
-            } else if (m.group(4).equals("#")) {
-                settings.add(new Setting("id", m.group(5), false));
-            } else if (m.group(4).equals(".")) {
-                settings.add(new Setting("class", m.group(5), true));
+            } else if (m.group(4) != null) {
+                refs.add(m.group(4));
             } else {
-                refs.add(m.group(5));
+                Matcher one = ONE_ID_OR_CLASS.matcher(m.group(5));
+                while (one.find()) {
+                    settings.add(one.group(1) != null ? new Setting("id", one.group(1), false)
+                            : new Setting("class", one.group(2), true));
+                }
             }
         }
         return new AttributeList(settings, refs);

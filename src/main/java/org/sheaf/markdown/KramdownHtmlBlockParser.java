@@ -43,7 +43,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             + "(?:\\s*=\\s*(?:\\w+|([\"']).*?\\3))?)*)\\s*(/)?>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CLOSE_TAG = Pattern.compile("</(" + NAME + ")\\s*>");
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
-            "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1\\b|block\\b)");
+            "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block|span)\"|'(?:1|block|span)'|1\\b|block\\b|span\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
     static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
@@ -228,8 +228,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at);
                 if (lineStart >= 0 && MARKDOWN_ATTRIBUTE.matcher(open.group(2)).find()) {
-                    // kramdown parses the content of a nested markdown="1" element as Markdown:
-                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads
+                    // kramdown parses the content of a nested markdown="1" element as Markdown,
+                    // and that of a markdown="span" one (a table's <td>) as spans: the raw block
+                    // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
                     return lineStart;
                 }
                 at = afterOpening(text, open, elements);
@@ -322,15 +323,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * The innermost element that the raw HTML blocks ending {@code container} left open, or
-     * null: the blocks of HTML last in it, raw or {@code markdown="1"} (which closes what it
-     * opens), read in order as {@link #elementEnd} reads tags.
+     * null: the blocks of HTML last in it, raw or marked {@code markdown="1"} or
+     * {@code markdown="span"} (which close what they open), read in order as {@link #elementEnd}
+     * reads tags.
      */
     private static String leftOpen(Block container) {
         Node first = container.getLastChild();
-        if (!(first instanceof HtmlBlock || first instanceof MarkdownHtmlBlock)) {
+        if (!closesItsOwn(first)) {
             return null;
         }
-        while (first.getPrevious() instanceof HtmlBlock || first.getPrevious() instanceof MarkdownHtmlBlock) {
+        while (closesItsOwn(first.getPrevious())) {
             first = first.getPrevious();
         }
         Deque<String> elements = new ArrayDeque<>();
@@ -350,6 +352,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
         }
         return elements.peek();
+    }
+
+    /**
+     * Whether {@code node} is raw HTML, or an element marked {@code markdown="1"} or
+     * {@code markdown="span"}, which closes what it opens: the blocks {@link #leftOpen} reads.
+     */
+    private static boolean closesItsOwn(Node node) {
+        return node instanceof HtmlBlock || node instanceof MarkdownHtmlBlock || node instanceof SpanHtmlBlock;
     }
 
     /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */

@@ -21,7 +21,8 @@ import org.sheaf.diag.SiteFiles;
  * Finds a site's input files and classifies them as Jekyll's reader does.
  *
  * <p>Names starting with {@code _}, {@code .} or {@code #}, or ending in {@code ~}, are skipped
- * unless {@code include} lists their name; {@code exclude} entries (globs, or prefixes of the path
+ * unless {@code include} lists their name (the layouts, includes and data folders too, which are
+ * then also read as pages and static files); {@code exclude} entries (globs, or prefixes of the path
  * from the source folder, see {@link EntryPattern}) skip files and folders; {@code _posts} and
  * {@code _drafts} folders are read wherever they are; each collection is read from
  * {@code collections_dir/_LABEL}; data files from the data folder. A
@@ -82,7 +83,8 @@ public final class SourceScanner {
                     if (config.showDrafts() && !isLoop(entry)) {
                         readSpecial(entry, relative, "posts", SourceFile.Kind.DRAFT);
                     }
-                } else if (accepted(entry, relative) && !isOwnedElsewhere(entry) && !isLoop(entry)) {
+                } else if (accepted(entry, relative) && (!isOwnedElsewhere(entry) || included(name, true))
+                        && !isLoop(entry)) {
                     readDirectory(entry, relative);
                 }
             } else if (accepted(entry, relative) && readable(entry)) {
@@ -200,7 +202,7 @@ public final class SourceScanner {
         // As Jekyll's entry filter: include matches an entry's name in any folder, exclude its
         // path from the source folder.
         boolean directory = Files.isDirectory(entry);
-        boolean included = includes.stream().anyMatch(pattern -> pattern.matches(name, directory));
+        boolean included = included(name, directory);
         if (!included && excludes.stream().anyMatch(pattern -> pattern.matches(relative, directory))) {
             return false;
         }
@@ -214,7 +216,17 @@ public final class SourceScanner {
         return first != '_' && first != '.' && first != '#' && !name.endsWith("~");
     }
 
-    /** The layouts, includes and data folders are read by their own stages, not as pages. */
+    /** Whether the {@code include} list names an entry of this name. */
+    private boolean included(String name, boolean directory) {
+        return includes.stream().anyMatch(pattern -> pattern.matches(name, directory));
+    }
+
+    /**
+     * The layouts, includes and data folders are read by their own stages, not as pages, unless
+     * {@code include} names them: Jekyll's reader then reads them as any folder, its files
+     * written out as pages or static files (a lesson template's {@code include: [_includes/]}
+     * publishes its includes).
+     */
     private boolean isOwnedElsewhere(Path dir) {
         Path normal = dir.toAbsolutePath().normalize();
         return normal.equals(config.layoutsDir()) || normal.equals(config.includesDir())

@@ -75,6 +75,19 @@ class YamlParserTest {
     }
 
     @Test
+    void aListOrMappingAsAKeyIsNamedByItsRubyInspect() throws Exception {
+        // Psych reads these into {"title"=>{{"post.title"=>nil}=>nil}, ["a", "b"]=>1, "x"=>2}
+        YamlDocument document = parse("title: {{post.title}}\n? [a, b]\n: 1\nx: 2\n");
+        Map<String, Object> value = map(document);
+        assertEquals(List.of("title", "[\"a\", \"b\"]", "x"), List.copyOf(value.keySet()));
+        Map<?, ?> title = (Map<?, ?>) value.get("title");
+        assertEquals(List.of("{\"post.title\"=>nil}"), List.copyOf(title.keySet()));
+        assertNull(title.values().iterator().next());
+        assertEquals(2, value.get("x"));
+        assertEquals(new Position(4, 1), document.positionOf("x", Position.FILE));
+    }
+
+    @Test
     void readsYamlOneOneBooleans() throws Exception {
         Map<String, Object> value = map(parse("a: yes\nb: No\nc: on\nd: OFF\ne: true\nf: False\ng: 'yes'\nh: y\n"));
         assertEquals(Arrays.asList(true, false, true, false, true, false, "yes", "y"), List.copyOf(value.values()));

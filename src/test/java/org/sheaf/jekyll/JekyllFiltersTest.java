@@ -39,6 +39,16 @@ class JekyllFiltersTest {
     }
 
     @Test
+    void relativeUrlDropsAnEmptyQueryOrFragmentAsAddressableNormalizes() {
+        // what Addressable 2.8.1's normalize gives for each joined URL
+        assertEquals("/a.js", JekyllFilters.relativeUrl("", "/a.js?"));
+        assertEquals("/a#x", JekyllFilters.relativeUrl("", "/a?#x"));
+        assertEquals("/a?b", JekyllFilters.relativeUrl("", "/a?b#"));
+        assertEquals("/a#?", JekyllFilters.relativeUrl("", "/a#?"));
+        assertEquals("http://x.org/a", JekyllFilters.absoluteUrl("http://x.org", "", "/a?#"));
+    }
+
+    @Test
     void relativeUrlAddsBaseurlAndLeadingSlashes() {
         assertEquals("/research/about/", JekyllFilters.relativeUrl("/research", "/about/"));
         assertEquals("/research/about/", JekyllFilters.relativeUrl("research", "about/"));

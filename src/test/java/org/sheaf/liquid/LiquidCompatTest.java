@@ -61,6 +61,18 @@ class LiquidCompatTest {
     }
 
     @Test
+    void standardFiltersWalkAnArrayOfArraysFlattened() throws Exception {
+        // what Jekyll 4.3.1 printed: Liquid's InputIterator flattens the array uniq, reverse,
+        // compact, join, concat and sort_natural take; size and first do not flatten
+        String nested = "{% assign e = '' | split: '' %}{% assign a = e | push: 'x' | push: 'z' %}"
+                + "{% assign n = e | push: a | push: a | push: 'y' | push: nil %}";
+        assertEquals("4|4:x-z-y-|6:-y-z-x-z-x|5|x-z-x-z-y-|x+z|8|5", render(nested + "{{ n | size }}|"
+                + "{{ n | uniq | size }}:{{ n | uniq | join: '-' }}|{{ n | reverse | size }}:{{ n | reverse | join: '-' }}|"
+                + "{{ n | compact | size }}|{{ n | join: '-' }}|{{ n | first | join: '+' }}|{{ n | concat: a | size }}|"
+                + "{{ n | compact | sort_natural | size }}"));
+    }
+
+    @Test
     void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
         // without ActiveSupport no value responds to blank?, so "== blank" is never true
         assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "

@@ -34,6 +34,7 @@ class KramdownLayoutTest {
             Map.entry("html-elements", "raw HTML is written as in the source, kramdown writes it anew (lower-case names, <img />)"),
             Map.entry("html-raw-content", "raw HTML is written as in the source, kramdown writes it anew (lower-case names)"),
             Map.entry("html-markdown-inside", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
+            Map.entry("html-markdown-span-nested", "the spaces before an element marked markdown=\"span\" on a line of its own inside raw HTML are not written, kramdown keeps them"),
             Map.entry("html-stray-close", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
             Map.entry("html-trailing-text", "raw HTML is written as in the source, kramdown puts each element on a line of its own"),
             Map.entry("inline-html", "raw HTML is written as in the source, kramdown writes <img ... />"),

@@ -115,6 +115,23 @@ class JekyllRulesTest {
     }
 
     @Test
+    void anIncludedIncludesFolderIsStillReadForIncludesAndAlsoWrittenOut() {
+        // what Jekyll 4.3.1 wrote for this site: its reader takes _includes/ as any folder once
+        // include names it, so each file is a static file or a page, and the layouts stay unread
+        TestSite site = site()
+                .file("_config.yml", "include:\n  - _includes/\n")
+                .file("_includes/note.html", "<b>{{ include.x }}</b>\n")
+                .file("_includes/page.md", "---\ntitle: T\n---\n# {{ page.title }}\n")
+                .file("_layouts/default.html", "L {{ content }}\n")
+                .file("index.html", "---\n---\n{% include note.html x=\"y\" %}\n")
+                .buildOk();
+        assertEquals(List.of("_includes/note.html", "_includes/page.html", "index.html"), site.outputPaths());
+        assertEquals("<b>{{ include.x }}</b>\n", site.read("_includes/note.html"));
+        assertEquals("<h1 id=\"t\">T</h1>\n", site.read("_includes/page.html"));
+        assertEquals("<b>y</b>\n\n", site.read("index.html"));
+    }
+
+    @Test
     void postsTakeDateAndSlugFromTheirNameAndCategoriesFromFolders() {
         TestSite site = site()
                 .file("_posts/2017-09-04-fellowship-begins.md", "---\ncategories: news\n---\nStart.\n")

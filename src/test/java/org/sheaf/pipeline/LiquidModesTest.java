@@ -107,6 +107,25 @@ class LiquidModesTest {
     }
 
     @Test
+    void anOutputTagWithoutSpacesInsideATagIsTheVariableItNames() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby's lax parser reads {{page.title}} as one
+        // value and looks it up by its words (themes write {% if {{include.url}} %})
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                title: T
+                items: [x, y]
+                max-width: 6
+                ---
+                {% if {{page.title}} %}a{% endif %}{% if {{page.none}} %}b{% endif %}{% if {{page.max-width}} %}m{% endif %}\
+                {% unless {{page.title}} == "T" %}c{% endunless %} {% assign a = {{page.title}} %}[{{ a }}] \
+                {% for i in {{page.items}} %}{{ i }}{% endfor %}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>am [T] xy</p>\n", site.read("about.html"));
+    }
+
+    @Test
     void aFilterInAConditionIsIgnoredUpToTheNextAndOrOr() {
         // what Jekyll 4.3.1 wrote for this page: Ruby's lax condition is a value, an operator and a
         // value, so each comparison ends at its pipe (slice is never applied, default never given)
