@@ -513,14 +513,33 @@ final class KramdownLazyContainers {
             if (nextItemOfBareItem(state)) {
                 return BlockContinue.none();
             }
-            if (state.getIndent() >= 4) {
+            if (state.getIndent() >= 4 && indentedInSpaces(state)) {
                 return BlockContinue.atColumn(state.getColumn() + 4);
             }
             if (blankBefore) {
                 return BlockContinue.none();
             }
+            if (takesLazily(state)) {
+                // a lazy line, read in the item with the spaces it was written with: "  # a" is text
+                return BlockContinue.atIndex(state.getIndex());
+            }
             BlockContinue result = flexmark.tryContinue(state);
             return result == null && (readAhead(state) || takesLazily(state)) ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether the line's indent is a tab or four spaces, as kramdown wants an item's indent:
+         * a tab after one to three spaces reaches four columns for flexmark, but to kramdown the
+         * line is not indented and a lazy line of the item.
+         */
+        private static boolean indentedInSpaces(ParserState state) {
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            int spaces = 0;
+            while (at + spaces < line.length() && spaces < 4 && line.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return spaces == 4 || at + spaces < line.length() && line.charAt(at + spaces) == '\t' && spaces == 0;
         }
 
         /**
