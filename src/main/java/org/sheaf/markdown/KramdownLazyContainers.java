@@ -416,6 +416,9 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = indentedByTabbedMarker(state, item);
             }
+            if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
+                result = tabAfterOuterIndent(state, item);
+            }
             if (tabInIndent(state, result)) {
                 if (afterBlank) {
                     afterBlank = false;
@@ -488,6 +491,35 @@ final class KramdownLazyContainers {
             // in that item's paragraph, the tab is text, for kramdown and flexmark's lazy line alike
             return next != null && spaces == next.getOpeningMarker().length() + 1
                     && !(items == 1 && state.getActiveBlockParser().isParagraphParser());
+        }
+
+        /**
+         * The item, nested in another item, going on over a line whose spaces are the outer item's
+         * indent and then a tab: kramdown drops the outer item's indent and reads the tab as four
+         * spaces at the start of that item's text, past this item's indent of a marker and a
+         * space ({@code 1. 1. a}, a blank line, {@code    ⇥ > b} quotes {@code b} in the inner
+         * item). flexmark counts the tab to the next multiple of four columns of the whole line,
+         * one or two columns, short of the inner item's text. Null when that is not so, or when a
+         * {@code #} follows the tab: kramdown leaves one or two spaces of the tab before it, and
+         * no heading starts after a space, where flexmark would start one right after the tab.
+         */
+        private static BlockContinue tabAfterOuterIndent(ParserState state, ListItem item) {
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            if (at == 0 || at + 1 >= line.length() || line.charAt(at) != '\t' || line.charAt(at + 1) == '\t'
+                    || !(item.getParent() != null && item.getParent().getParent() instanceof ListItem)) {
+                return null;
+            }
+            for (int i = 0; i < at; i++) {
+                if (line.charAt(i) != ' ') {
+                    return null;
+                }
+            }
+            BasedSequence marker = item.getOpeningMarker();
+            BasedSequence all = marker.getBaseSequence();
+            int after = marker.getEndOffset();
+            boolean oneSpace = after + 1 < all.length() && all.charAt(after) == ' ' && !Character.isWhitespace(all.charAt(after + 1));
+            return oneSpace && marker.length() + 1 <= 4 && line.charAt(at + 1) != '#' ? BlockContinue.atIndex(at + 1) : null;
         }
 
         /**
