@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -11,6 +12,7 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.BlockQuoteParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
@@ -45,8 +47,8 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
     public BlockParserFactory apply(DataHolder options) {
         BlockParserFactory quotes = flexmark.apply(options);
         return (state, matched) -> {
-            Quote open = quoteOf(matched.getBlockParser());
-            if (open != null && open.leftMarkerFor(state)) {
+            Quote open = leavingMarker(state, matched.getBlockParser());
+            if (open != null) {
                 return BlockStart.of(KramdownIndentedCode.afterTab(options)).atIndex(open.tabIndex + 1);
             }
             BlockStart start = quotes.tryStart(state, matched);
@@ -133,6 +135,26 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         return false;
     }
 
+    /**
+     * The quote, {@code parser}'s or one around it through quotes, that left its {@code >} on the
+     * state's line for the quote factory to start code after the tab that follows ({@link
+     * Quote#leftMarkerFor}); null for none.
+     */
+    private static Quote leavingMarker(ParserState state, BlockParser parser) {
+        for (BlockParser at = parser; at != null; ) {
+            Quote quote = quoteOf(at);
+            if (quote == null) {
+                return null;
+            }
+            if (quote.leftMarkerFor(state)) {
+                return quote;
+            }
+            Block parent = at.getBlock().getParent();
+            at = parent == null ? null : state.getActiveBlockParser(parent);
+        }
+        return null;
+    }
+
     /** The quote {@code parser} reads, or null when it reads none of these quotes. */
     private static Quote quoteOf(BlockParser parser) {
         BlockParser read = parser instanceof WrappedBlockParser wrapped ? wrapped.flexmark : parser;
@@ -153,6 +175,12 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            Block parent = getBlock().getParent();
+            if (parent != null && leavingMarker(state, state.getActiveBlockParser(parent)) != null) {
+                // a lazy line of this quote whose text, after a quote around it, starts with a
+                // tab: its {@code >} is that quote's, left for the factory to start the code
+                return BlockContinue.atIndex(state.getIndex());
+            }
             BlockContinue quoted = super.tryContinue(state);
             if (quoted != null && KramdownRawLines.afterTab(state, getBlock())) {
                 // kramdown sees a tab before the {@code >}, so no marker: the line is lazy text
@@ -181,16 +209,29 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
          * Whether the line, whose text starts with a tab, starts a block of the quote rather than
          * going on with one: the block the last line went to is the quote itself or one that
          * takes no more lines (a heading, a rule, an attribute list, text of lines that start
-         * with spaces before their tab).
+         * with spaces before their tab); or the like in a quote inside this one, which the line
+         * reaches as a lazy line.
          */
         private boolean startsBlock(ParserState state) {
             BlockParser last = state.getActiveBlockParser();
-            if (last.getBlock() == getBlock()) {
+            if (last.getBlock() == getBlock() || last.getBlock() instanceof BlockQuote && quotedIn(last.getBlock())) {
+                // this quote, or a quote inside it that the line reaches as a lazy line
                 return true;
             }
-            return last.getBlock().getParent() == getBlock() && (last.getBlock() instanceof Heading
+            Node parent = last.getBlock().getParent();
+            return (parent == getBlock() || parent instanceof BlockQuote inner && quotedIn(inner)) && (last.getBlock() instanceof Heading
                     || last.getBlock() instanceof KramdownRawLines.Line
                     || last instanceof BoundedBlockParser bounded && !bounded.holds(state.getLine()));
+        }
+
+        /** Whether {@code quote} lies in this quote through quotes only. */
+        private boolean quotedIn(Block quote) {
+            for (Node node = quote.getParent(); node instanceof BlockQuote; node = node.getParent()) {
+                if (node == getBlock()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

@@ -2,6 +2,8 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.DelimitedNodeImpl;
+import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
@@ -9,6 +11,7 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -16,6 +19,7 @@ import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
 import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.HashMap;
@@ -99,11 +103,30 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 text.append(mail.getText());
             } else if (child instanceof KramdownMath.Span math) {
                 text.append(math.math());
+            } else if (child instanceof DelimitedNodeImpl inner && nestedInItsKind(inner)) {
+                // kramdown nests no emphasis in emphasis: the inner one's markers are text
+                // (KramdownNodeRenderer), so {@code _u_} in {@code *a _u_*} keeps its underscores
+                text.append(inner.getOpeningMarker());
+                collectText(child, text);
+                text.append(inner.getClosingMarker());
             } else if (!(child instanceof Image || child instanceof ImageRef || child instanceof Footnote
                     || child instanceof HtmlInline || child instanceof TypographicSmarts)) {
                 collectText(child, text);
             }
         }
+    }
+
+    /** Whether an emphasis, or a strong one, lies in one of its own kind in the same paragraph or heading. */
+    private static boolean nestedInItsKind(DelimitedNodeImpl node) {
+        if (!(node instanceof Emphasis || node instanceof StrongEmphasis)) {
+            return false;
+        }
+        for (Node up = node.getParent(); up != null && !(up instanceof Block); up = up.getParent()) {
+            if (up.getClass() == node.getClass()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -416,6 +416,9 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = indentedByTabbedMarker(state, item);
             }
+            if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
+                result = tabAfterOuterIndent(state, item);
+            }
             if (tabInIndent(state, result)) {
                 if (afterBlank) {
                     afterBlank = false;
@@ -423,6 +426,16 @@ final class KramdownLazyContainers {
                 }
                 if (!itemInside(state)) {
                     // a lazy line of the item to kramdown, which reaches what is inside it as written
+                    return BlockContinue.atIndex(state.getIndex());
+                }
+            }
+            if (shortOfTabbedIndent(state, result)) {
+                if (afterBlank) {
+                    afterBlank = false;
+                    return BlockContinue.none();
+                }
+                if (!tabAfterIndentInside(state) && takesLazily(state)) {
+                    afterBlank = false;
                     return BlockContinue.atIndex(state.getIndex());
                 }
             }
@@ -451,6 +464,65 @@ final class KramdownLazyContainers {
         }
 
         /**
+         * Whether the spaces of the state's line are the indent (its marker and a space) of the
+         * list item right inside this one that the last line went to: kramdown hands the lazy line
+         * of this item to that item, which drops those spaces and turns the tab after them into
+         * four more, so the line reaches the item's blocks as flexmark counts it, unless it goes
+         * on that item's own paragraph. More spaces or fewer leave the line a lazy line of that
+         * item too, its white space kept: text.
+         */
+        private boolean tabAfterIndentInside(ParserState state) {
+            BasedSequence line = state.getLine();
+            int spaces = 0;
+            while (state.getIndex() + spaces < line.length() && line.charAt(state.getIndex() + spaces) == ' ') {
+                spaces++;
+            }
+            if (state.getIndex() + spaces >= line.length() || line.charAt(state.getIndex() + spaces) != '\t') {
+                return false;
+            }
+            ListItem next = null;
+            int items = 0;
+            for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != getBlock(); node = node.getParent()) {
+                if (node instanceof ListItem inner) {
+                    next = inner;
+                    items++;
+                }
+            }
+            // in that item's paragraph, the tab is text, for kramdown and flexmark's lazy line alike
+            return next != null && spaces == next.getOpeningMarker().length() + 1
+                    && !(items == 1 && state.getActiveBlockParser().isParagraphParser());
+        }
+
+        /**
+         * The item, nested in another item, going on over a line whose spaces are the outer item's
+         * indent and then a tab: kramdown drops the outer item's indent and reads the tab as four
+         * spaces at the start of that item's text, past this item's indent of a marker and a
+         * space ({@code 1. 1. a}, a blank line, {@code    ⇥ > b} quotes {@code b} in the inner
+         * item). flexmark counts the tab to the next multiple of four columns of the whole line,
+         * one or two columns, short of the inner item's text. Null when that is not so, or when a
+         * {@code #} follows the tab: kramdown leaves one or two spaces of the tab before it, and
+         * no heading starts after a space, where flexmark would start one right after the tab.
+         */
+        private static BlockContinue tabAfterOuterIndent(ParserState state, ListItem item) {
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            if (at == 0 || at + 1 >= line.length() || line.charAt(at) != '\t' || line.charAt(at + 1) == '\t'
+                    || !(item.getParent() != null && item.getParent().getParent() instanceof ListItem)) {
+                return null;
+            }
+            for (int i = 0; i < at; i++) {
+                if (line.charAt(i) != ' ') {
+                    return null;
+                }
+            }
+            BasedSequence marker = item.getOpeningMarker();
+            BasedSequence all = marker.getBaseSequence();
+            int after = marker.getEndOffset();
+            boolean oneSpace = after + 1 < all.length() && all.charAt(after) == ' ' && !Character.isWhitespace(all.charAt(after + 1));
+            return oneSpace && marker.length() + 1 <= 4 && line.charAt(at + 1) != '#' ? BlockContinue.atIndex(at + 1) : null;
+        }
+
+        /**
          * The item going on over a line indented by its indent as kramdown counts it where a tab
          * follows its marker ({@link #tabbedMarkerIndent}), short of the columns flexmark wants
          * inside a quote; or null.
@@ -468,6 +540,47 @@ final class KramdownLazyContainers {
                 }
             }
             return BlockContinue.atIndex(at + indent);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of this list item over the state's line,
+         * takes the line into the item where kramdown's indent of an item whose marker a tab
+         * follows ({@link #tabbedMarkerIndent}) wants more: {@code * ⇥ # a} has an indent of five
+         * columns, so under it {@code     a}, four spaces, is a lazy line (code, in the item),
+         * where flexmark counts the tab to the fourth column and takes four as the indent. kramdown
+         * wants the indent as tabs or runs of four spaces, then spaces for the rest, or one
+         * indent more.
+         */
+        private boolean shortOfTabbedIndent(ParserState state, BlockContinue result) {
+            if (!(getBlock() instanceof ListItem item) || !(result instanceof BlockContinueImpl going)
+                    || going.isFinalize() || state.isBlank()) {
+                return false;
+            }
+            int indent = tabbedMarkerIndent(item);
+            if (indent < 0 || KramdownRawLines.textIndex(state, -1, state.getColumn()) != state.getIndex()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            for (int step = 0; step < indent / 4; step++) {
+                at = afterIndentStep(line, at);
+                if (at < 0) {
+                    return true;
+                }
+            }
+            int spaces = 0;
+            while (spaces < indent % 4 && at + spaces < line.length() && line.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return spaces < indent % 4 && afterIndentStep(line, at) < 0;
+        }
+
+        /** Where a tab or four spaces at {@code at} end on {@code line}, or -1 when neither stands there. */
+        private static int afterIndentStep(BasedSequence line, int at) {
+            if (at < line.length() && line.charAt(at) == '\t') {
+                return at + 1;
+            }
+            return at + 4 <= line.length() && line.subSequence(at, at + 4).toString().equals("    ") ? at + 4 : -1;
         }
 
         /**
@@ -513,14 +626,33 @@ final class KramdownLazyContainers {
             if (nextItemOfBareItem(state)) {
                 return BlockContinue.none();
             }
-            if (state.getIndent() >= 4) {
+            if (state.getIndent() >= 4 && indentedInSpaces(state)) {
                 return BlockContinue.atColumn(state.getColumn() + 4);
             }
             if (blankBefore) {
                 return BlockContinue.none();
             }
+            if (takesLazily(state)) {
+                // a lazy line, read in the item with the spaces it was written with: "  # a" is text
+                return BlockContinue.atIndex(state.getIndex());
+            }
             BlockContinue result = flexmark.tryContinue(state);
             return result == null && (readAhead(state) || takesLazily(state)) ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether the line's indent is a tab or four spaces, as kramdown wants an item's indent:
+         * a tab after one to three spaces reaches four columns for flexmark, but to kramdown the
+         * line is not indented and a lazy line of the item.
+         */
+        private static boolean indentedInSpaces(ParserState state) {
+            BasedSequence line = state.getLine();
+            int at = state.getIndex();
+            int spaces = 0;
+            while (at + spaces < line.length() && spaces < 4 && line.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return spaces == 4 || at + spaces < line.length() && line.charAt(at + spaces) == '\t' && spaces == 0;
         }
 
         /**

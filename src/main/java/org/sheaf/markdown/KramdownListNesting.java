@@ -209,27 +209,40 @@ final class KramdownListNesting {
         return true;
     }
 
-    /** The column where {@code item}'s text starts on its first line, or -1 when that line lacks its containers' margins. */
+    /**
+     * The column where {@code item}'s text starts on its first line, a tab after the marker
+     * counted as kramdown counts it, or -1 when that line lacks its containers' margins.
+     */
     private static int contentColumn(ListItem item, String text, List<Margin> margins) {
         int origin = origin(text, lineStart(text, item.getStartOffset()), margins);
         if (origin < 0) {
             return -1;
         }
         int at = item.getOpeningMarker().getEndOffset();
-        while (at < text.length() && text.charAt(at) == ' ') {
+        int column = at - origin;
+        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+            // kramdown turns a tab after the marker into the spaces that reach the next multiple
+            // of four columns of the item's container's text
+            column = text.charAt(at) == '\t' ? column + 4 - column % 4 : column + 1;
             at++;
         }
-        return at < text.length() && text.charAt(at) != '\n' ? at - origin : item.getOpeningMarker().getEndOffset() + 1 - origin;
+        return at < text.length() && text.charAt(at) != '\n' ? column : item.getOpeningMarker().getEndOffset() + 1 - origin;
     }
 
     /**
      * Whether kramdown has found a nested list in {@code item} before the line at {@code before}:
-     * a list starting on a line indented to the item's text, or a blank line among its lines
+     * a list starting on the item's first line or on a line indented to its text, or a blank
+     * line among its lines
      * (each item's first one found once, in {@code blankLines}).
      */
     private static boolean nestedListFound(ListItem item, int contentColumn, int before, String text, List<Margin> margins,
             Map<Node, Integer> blankLines) {
+        int firstLine = lineStart(text, item.getStartOffset());
         for (Node child = item.getFirstChild(); child != null && child.getStartOffset() < before; child = child.getNext()) {
+            if (child instanceof ListBlock && lineStart(text, child.getStartOffset()) == firstLine) {
+                // a list nested on the item's own line ({@code 1. - a}), which kramdown finds there
+                return true;
+            }
             if (child instanceof ListBlock) {
                 int origin = origin(text, lineStart(text, child.getStartOffset()), margins);
                 if (origin >= 0 && child.getStartOffset() - origin >= contentColumn) {

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
@@ -30,13 +31,17 @@ import java.util.regex.Pattern;
  * element of its own name does not nest). Text after the closing tag on its line starts a
  * paragraph, or raw HTML when it is block-level HTML. So reads a block-level element that starts
  * a line, at the margin or in a block quote or list item, or under a paragraph's text where
- * kramdown ends the paragraph; an element with no closing tag after it stays raw HTML
+ * kramdown ends the paragraph (at the margin, its opening tag may run over lines, as kramdown
+ * reads a tag up to its {@code >}); an element with no closing tag after it stays raw HTML
  * ({@link KramdownHtmlBlockParser}). A span-level element ({@code <span>}) starts a paragraph,
  * whose inline parser reads the attribute ({@link LeanInlineParser}).
  */
 final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
             "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"span\"|'span'|span)([^>]*)>");
+
+    /** A line break and the white space around it, in a tag written over lines. */
+    private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
 
     /** A line that starts with a closing tag. */
     private static final Pattern CLOSING_LINE = Pattern.compile(" {0,3}</[A-Za-z]");
@@ -47,6 +52,8 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     private final List<BasedSequence> content = new ArrayList<>();
     /** The text after the closing tag, and the lines that go on its paragraph. */
     private final List<BasedSequence> tail = new ArrayList<>();
+    /** Where the content starts in the document when the opening tag ends on a later line than its own, or -1. */
+    private int contentFrom = -1;
     /** Where the closing tag ends in the document, or -1 before it is read. */
     private int closingEnd = -1;
     /** Where block-level HTML after the closing tag ends in the document, or -1 for none. */
@@ -89,6 +96,14 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
         if (closingEnd >= 0) {
             tail.add(line);
             return;
+        }
+        if (contentFrom >= 0) {
+            // the rest of an opening tag written over lines
+            if (line.getEndOffset() <= contentFrom) {
+                return;
+            }
+            line = line.subSequence(Math.max(0, contentFrom - line.getStartOffset()));
+            contentFrom = -1;
         }
         Matcher close = closing.matcher(line);
         if (!close.find()) {
@@ -213,17 +228,26 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             BasedSequence line = state.getLine();
             int index = state.getNextNonSpaceIndex();
             BlockParser open = matched.getBlockParser();
-            if (state.getIndent() >= 4 || !KramdownHtmlBlockParser.startsBlockTag(line, index)
+            if (state.getIndent() >= 4 || !(KramdownHtmlBlockParser.startsBlockTag(line, index)
+                    || open.getBlock() instanceof Document && line.indexOf('>', index) < 0
+                            && KramdownHtmlBlockParser.startsBlockTag(line.getBaseSequence(), line.getStartOffset() + index))
                     || !(open.isContainer() || open.isParagraphParser()
                             && KramdownHtmlBlockParser.endsLazyLines(line.subSequence(state.getIndex())))) {
                 return BlockStart.none();
             }
-            Matcher m = OPENING.matcher(line).region(index, line.length());
-            if (!m.lookingAt()) {
-                return BlockStart.none();
-            }
             BasedSequence all = line.getBaseSequence();
-            int contentStart = line.getStartOffset() + m.end();
+            Matcher m = OPENING.matcher(line).region(index, line.length());
+            int tagStart = line.getStartOffset() + index;
+            int contentStart;
+            if (m.lookingAt()) {
+                contentStart = line.getStartOffset() + m.end();
+            } else {
+                m = brokenOpening(all, tagStart, open);
+                if (m == null) {
+                    return BlockStart.none();
+                }
+                contentStart = tagStart + m.end();
+            }
             if (!Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
                     .matcher(all).region(contentStart, all.length()).find()) {
                 return BlockStart.none();
@@ -232,8 +256,41 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             String name = KramdownNodeRenderer.BLOCK_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))
                     ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
             String before = m.group(2) == null ? "" : m.group(2);
-            SpanHtmlBlock node = new SpanHtmlBlock(line.subSequence(index, m.end()), name, "<" + name + before + m.group(3) + ">");
-            return BlockStart.of(new SpanHtmlBlockParser(node)).atIndex(m.end());
+            String after = m.group(3);
+            if (contentStart > line.getEndOffset()) {
+                // kramdown writes the attributes of a tag it read over lines on its one line
+                before = before.isBlank() ? "" : LINE_BREAK.matcher(before).replaceAll(" ");
+                after = LINE_BREAK.matcher(after).replaceAll(" ");
+            }
+            SpanHtmlBlock node = new SpanHtmlBlock(all.subSequence(tagStart, contentStart), name, "<" + name + before + after + ">");
+            SpanHtmlBlockParser parser = new SpanHtmlBlockParser(node);
+            if (contentStart > line.getEndOffset()) {
+                parser.contentFrom = contentStart;
+                return BlockStart.of(parser).atIndex(line.length());
+            }
+            return BlockStart.of(parser).atIndex(contentStart - line.getStartOffset());
+        }
+
+        /**
+         * The opening tag with {@code markdown="span"} that starts at {@code tagStart} and ends
+         * on a later line, matched from its start, or null. kramdown reads a tag over lines up to
+         * its {@code >}, blank lines and all; here only at the margin, outside any quote or item,
+         * whose marks would stand in the tag's lines.
+         */
+        private static Matcher brokenOpening(BasedSequence all, int tagStart, BlockParser open) {
+            if (!(open.getBlock() instanceof Document)) {
+                return null;
+            }
+            int close = all.indexOf('>', tagStart);
+            if (close < 0) {
+                return null;
+            }
+            String tag = all.subSequence(tagStart, close + 1).toString();
+            if (tag.indexOf('\n') < 0) {
+                return null;
+            }
+            Matcher m = OPENING.matcher(tag);
+            return m.matches() ? m : null;
         }
 
         @Override

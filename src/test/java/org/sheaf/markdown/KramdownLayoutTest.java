@@ -43,6 +43,7 @@ class KramdownLayoutTest {
             Map.entry("lazy-quote-blocks", "a line indented past the item keeps its extra spaces in kramdown's text"),
             Map.entry("lists-lazy-nesting", "a line indented past the item keeps its extra spaces in kramdown's text"),
             Map.entry("lists-quoted-lazy-nesting", "a line indented past the item keeps its extra spaces in kramdown's text"),
+            Map.entry("lists-tabbed-marker-nesting", "a line indented past the item keeps its extra spaces in kramdown's text"),
             Map.entry("quotes-tab-before-marker", "a lazy line keeps its leading spaces and tab in kramdown's text"),
             Map.entry("raw-lines-after-text", "a lazy or indented line keeps its leading spaces and tab in kramdown's text"),
             Map.entry("spans", "a code span of one backtick keeps its padding spaces; guillemets' no-break spaces"));
