@@ -92,10 +92,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
-    /** One attribute of an HTML tag: its name and its value, double-quoted, single-quoted or bare. */
     private static final Pattern MARKED_LANGUAGE = Pattern.compile("\\blanguage-(\\S+)");
-    private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
-            "([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
     /** kramdown fills an empty table cell with a no-break space, written as the character. */
     private static final String EMPTY_CELL = "\u00A0";
     /** kramdown's block-level elements, whose tags are text inside a paragraph. */
@@ -405,12 +402,27 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * element is text already, {@link KramdownSpanElements}).
      */
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
-        Matcher tag = TAG_NAME.matcher(node.getChars());
+        BasedSequence chars = node.getChars();
+        Matcher tag = TAG_NAME.matcher(chars);
         if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-            html.raw(Html.escapeText(node.getChars().toString()));
-        } else {
-            context.delegateRender();
+            html.raw(Html.escapeText(chars.toString()));
+            return;
         }
+        Matcher open = KramdownTags.OPEN_TAG.matcher(chars);
+        if (open.matches()) {
+            // kramdown writes an element of a paragraph anew: a tag closed in itself holds nothing
+            String name = KramdownTags.name(open.group(1));
+            StringBuilder start = KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), true));
+            html.raw(KramdownTags.empty(name) ? start.append(" />")
+                    : open.group(4) != null ? start.append("></").append(name).append('>') : start.append('>'));
+            return;
+        }
+        Matcher close = KramdownTags.CLOSE_TAG.matcher(chars);
+        if (close.matches()) {
+            html.raw("</" + KramdownTags.name(close.group(1)) + ">");
+            return;
+        }
+        context.delegateRender();
     }
 
     // tables: kramdown writes each row and each cell on a line of its own. Filters that count
@@ -980,24 +992,23 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        AttributeList list = KramdownAttributes.of(node);
-        html.line().raw(list == null ? node.openingTag() : withAttributes(node, list)).line();
+        html.line().raw(withAttributes(node, KramdownAttributes.of(node))).line();
         html.indent();
         context.renderChildren(node);
         html.unIndent();
-        html.line().raw("</" + node.tagName() + ">").line();
+        html.line().raw("</" + KramdownTags.name(node.tagName()) + ">").line();
     }
 
     /** The element's tags around its spans, written as kramdown writes them: on the spans' lines. */
     private void renderSpanHtml(SpanHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         AttributeList list = KramdownAttributes.of(node);
         String opening = node.openingTag();
-        html.line().raw(list == null ? opening
-                : withAttributes(node.tagName(), opening.substring(1 + node.tagName().length(), opening.length() - 1), list));
+        String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
+        html.line().raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
         // as preformatted text, so that the blank lines of the content are written too
         html.openPre();
         context.renderChildren(node);
-        html.raw("</" + node.tagName() + ">");
+        html.raw("</" + KramdownTags.name(node.tagName()) + ">");
         html.closePre();
         html.line();
     }
@@ -1009,7 +1020,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     private static String withAttributes(MarkdownHtmlBlock node, AttributeList list) {
         String opening = node.openingTag();
-        return withAttributes(node.tagName(), opening.substring(1 + node.tagName().length(), opening.length() - 1), list);
+        String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
+        return list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list);
     }
 
     /**
@@ -1018,19 +1030,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * in double quotes, in the order of their first appearance, a class after the element's own.
      */
     private static String withAttributes(String name, String written, AttributeList... lists) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        Matcher m = HTML_ATTRIBUTE.matcher(written);
-        while (m.find()) {
-            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            attributes.put(m.group(1), value == null ? "" : value);
-        }
+        String element = KramdownTags.name(name);
+        Map<String, String> attributes = KramdownTags.attributes(element, written, false);
         for (AttributeList list : lists) {
             list.applyTo(attributes);
         }
-        StringBuilder tag = new StringBuilder("<").append(name);
-        attributes.forEach((attribute, value) -> tag.append(' ').append(attribute).append("=\"")
-                .append(Html.escapeOnce(value)).append('"'));
-        return tag.append('>').toString();
+        return KramdownTags.start(element, attributes).append('>').toString();
     }
 
     /** Makes one renderer per rendered document. */
