@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -138,6 +139,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, this::renderInlineHtml),
+                new NodeRenderingHandler<>(HtmlEntity.class, KramdownNodeRenderer::renderEntity),
                 new NodeRenderingHandler<>(RawSpanText.class,
                         (node, context, html) -> html.raw(Html.escapeText(Escaping.normalizeEOL(node.getChars().toString())))),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
@@ -401,6 +403,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
      * element is text already, {@link KramdownSpanElements}).
      */
+    /**
+     * An entity reference as kramdown writes it with Jekyll's {@code entity_output: as_char}: the
+     * character, a straight quote too ({@code &quot;} is {@code "}), except {@code <}, {@code >}
+     * and {@code &}, whose reference stays as written ({@code &#38;} too). A hexadecimal one with
+     * a capital {@code X} is no reference to kramdown: its {@code &} is text.
+     */
+    private static void renderEntity(HtmlEntity node, NodeRendererContext context, HtmlWriter html) {
+        String written = node.getChars().toString();
+        if (written.startsWith("&#X")) {
+            html.raw("&amp;" + written.substring(1));
+            return;
+        }
+        String character = Escaping.unescapeString(written);
+        html.raw(character.equals("<") || character.equals(">") || character.equals("&") ? written : character);
+    }
+
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         Matcher tag = TAG_NAME.matcher(chars);
@@ -736,7 +754,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.attr("class", "language-" + lang + " highlighter-rouge");
         }
         html.srcPos(node.getText()).withAttr().tag("code");
-        context.renderChildren(node);
+        BasedSequence text = node.getText();
+        if (node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "))) {
+            // kramdown takes one space of padding from each end of a span of two or more
+            // backticks; inside a span of one, the spaces are the code's
+            int start = text.startsWith(" ") ? 1 : 0;
+            int end = Math.max(start, text.length() - (text.endsWith(" ") ? 1 : 0));
+            html.raw(Html.escapeText(Escaping.normalizeEOL(text.subSequence(start, end).toString())));
+        } else {
+            context.renderChildren(node);
+        }
         html.tag("/code");
     }
 
