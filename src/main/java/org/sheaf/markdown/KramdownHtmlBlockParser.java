@@ -320,15 +320,31 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * opens), read in order as {@link #elementEnd} reads tags.
      */
     private static String leftOpen(Block container) {
-        Node first = container.getLastChild();
-        if (!(first instanceof HtmlBlock || first instanceof MarkdownHtmlBlock)) {
-            return null;
+        return openAfter(container.getLastChild()).peek();
+    }
+
+    /**
+     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} element
+     * nested in raw HTML: kramdown indents its Markdown by that depth.
+     */
+    static int depth(MarkdownHtmlBlock node) {
+        return openAfter(node.getPrevious()).size();
+    }
+
+    /**
+     * The elements, innermost first, that the run of HTML blocks ending with {@code last} leaves
+     * open; none when {@code last} is no such block.
+     */
+    private static Deque<String> openAfter(Node last) {
+        Deque<String> elements = new ArrayDeque<>();
+        if (!(last instanceof HtmlBlock || last instanceof MarkdownHtmlBlock)) {
+            return elements;
         }
+        Node first = last;
         while (first.getPrevious() instanceof HtmlBlock || first.getPrevious() instanceof MarkdownHtmlBlock) {
             first = first.getPrevious();
         }
-        Deque<String> elements = new ArrayDeque<>();
-        for (Node node = first; node != null; node = node.getNext()) {
+        for (Node node = first; node != null && node != last.getNext(); node = node.getNext()) {
             if (node instanceof HtmlBlock raw) {
                 CharSequence text = raw.getChars();
                 Matcher open = OPEN_TAG.matcher(text);
@@ -343,7 +359,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 }
             }
         }
-        return elements.peek();
+        return elements;
     }
 
     /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */

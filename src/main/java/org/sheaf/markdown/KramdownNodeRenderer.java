@@ -1020,10 +1020,17 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         html.line().raw(withAttributes(node, KramdownAttributes.of(node))).line();
-        html.indent();
+        // kramdown indents the element's Markdown by the depth of the raw HTML around it too
+        int depth = KramdownHtmlBlockParser.depth(node);
+        for (int level = 0; level <= depth; level++) {
+            html.indent();
+        }
         context.renderChildren(node);
         html.unIndent();
         html.line().raw("</" + KramdownTags.name(node.tagName()) + ">").line();
+        for (int level = 0; level < depth; level++) {
+            html.unIndent();
+        }
     }
 
     /** The element's tags around its spans, written as kramdown writes them: on the spans' lines. */

@@ -27,8 +27,6 @@ class KramdownLayoutTest {
     /** Pages whose HTML still differs from kramdown's in whitespace, and why. */
     private static final Map<String, String> DIFFERENT = Map.ofEntries(
             Map.entry("html-elements", "a paragraph's indented line keeps its leading spaces in kramdown's text"),
-            Map.entry("html-markdown-inside", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
-            Map.entry("html-stray-close", "Markdown inside raw HTML: kramdown indents it by the depth of the HTML around it"),
             Map.entry("lazy-headings", "a lazy or indented line keeps its leading spaces in kramdown's text"),
             Map.entry("lazy-item-blocks", "a line indented past the item keeps its extra spaces in kramdown's text; a list item holding a definition list"),
             Map.entry("lazy-quote-blocks", "a line indented past the item keeps its extra spaces in kramdown's text"),
