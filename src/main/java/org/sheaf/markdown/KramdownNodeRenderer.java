@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
@@ -24,8 +25,10 @@ import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -140,6 +143,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, this::renderInlineHtml),
                 new NodeRenderingHandler<>(HtmlEntity.class, KramdownNodeRenderer::renderEntity),
+                new NodeRenderingHandler<>(SoftLineBreak.class, KramdownNodeRenderer::renderLineBreak),
+                // kramdown writes a definition list on lines of its own, in a list item too
+                new NodeRenderingHandler<>(DefinitionList.class, (node, context, html) -> {
+                    html.line();
+                    context.delegateRender();
+                    html.line();
+                }),
+                new NodeRenderingHandler<>(HardLineBreak.class, KramdownNodeRenderer::renderLineBreak),
                 new NodeRenderingHandler<>(RawSpanText.class,
                         (node, context, html) -> html.raw(Html.escapeText(Escaping.normalizeEOL(node.getChars().toString())))),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
@@ -403,6 +414,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
      * element is text already, {@link KramdownSpanElements}).
      */
+    /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */
+    private static void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
+        context.delegateRender();
+        if (node.getNext() != null) {
+            html.raw(KramdownLineIndents.before(node.getNext()));
+        }
+    }
+
     /**
      * An entity reference as kramdown writes it with Jekyll's {@code entity_output: as_char}: the
      * character, a straight quote too ({@code &quot;} is {@code "}), except {@code <}, {@code >}
