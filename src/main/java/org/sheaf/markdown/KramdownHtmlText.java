@@ -75,6 +75,39 @@ final class KramdownHtmlText {
     }
 
     /**
+     * {@code text}, read raw inside an element ({@code <code>}, {@code <kbd>}), as kramdown writes
+     * it: {@code <} and {@code >} escaped, an {@code &} too unless it starts a reference, which
+     * stays as written ({@code &lt;} is not written {@code &amp;lt;}).
+     */
+    static String escapedRaw(String text) {
+        StringBuilder out = null;
+        Matcher reference = null;
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            String escape = null;
+            if (c == '<') {
+                escape = "&lt;";
+            } else if (c == '>') {
+                escape = "&gt;";
+            } else if (c == '&') {
+                reference = reference == null ? REFERENCE.matcher(text) : reference;
+                escape = reference.region(at, text.length()).lookingAt() ? null : "&amp;";
+            }
+            if (escape != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, at);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
      * Writes the comment, processing instruction, tag or {@code script}/{@code style} element at
      * {@code at} as kramdown writes it, keeping {@code elements} (the open ones, innermost first),
      * and returns where it ends: {@code at} when none starts there. A closing tag that does not

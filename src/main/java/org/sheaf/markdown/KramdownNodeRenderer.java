@@ -15,6 +15,7 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
@@ -152,7 +153,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 }),
                 new NodeRenderingHandler<>(HardLineBreak.class, KramdownNodeRenderer::renderLineBreak),
                 new NodeRenderingHandler<>(RawSpanText.class,
-                        (node, context, html) -> html.raw(Html.escapeText(Escaping.normalizeEOL(node.getChars().toString())))),
+                        (node, context, html) -> html.raw(KramdownHtmlText.escapedRaw(Escaping.normalizeEOL(node.getChars().toString())))),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
@@ -164,6 +165,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
                 new NodeRenderingHandler<>(SpanHtmlBlock.class, this::renderSpanHtml),
                 new NodeRenderingHandler<>(HtmlBlock.class, KramdownNodeRenderer::renderHtmlBlock),
+                new NodeRenderingHandler<>(HtmlCommentBlock.class, (node, context, html) -> {
+                    // as a raw block: kramdown drops the spaces after the comment on its line
+                    html.line();
+                    html.rawPre(KramdownHtmlText.escaped(node.getContentChars().normalizeEOL(), false));
+                    html.line();
+                }),
                 new NodeRenderingHandler<>(KramdownPipeRows.TableFoot.class, (node, context, html) ->
                         html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
@@ -935,9 +942,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         insideToc = true;
         boolean linksWere = context.isDoNotRenderLinks();
         context.doNotRenderLinks(true);
+        // as preformatted text, so that the writer keeps the spaces that start each line
+        html.openPre();
         for (TocEntry entry : roots) {
-            renderTocEntry(entry, tag, listId, context, html);
+            renderTocEntry(entry, tag, listId, 0, context, html);
         }
+        html.closePre();
         context.doNotRenderLinks(linksWere);
         insideToc = false;
         html.tag("/" + tag).line();
@@ -977,16 +987,23 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return roots;
     }
 
-    private void renderTocEntry(TocEntry entry, String tag, String listId, NodeRendererContext context, HtmlWriter html) {
-        html.raw("<li><a href=\"#" + Html.escapeAttribute(entry.id()) + "\" id=\"" + Html.escapeAttribute(listId + "-" + entry.id()) + "\">");
+    /**
+     * One entry of the table of contents at {@code depth}, laid out as kramdown writes it: each
+     * item two spaces in from its list, and the list of an entry's children on the line of the
+     * entry's link, as kramdown puts it after the link's text.
+     */
+    private void renderTocEntry(TocEntry entry, String tag, String listId, int depth, NodeRendererContext context, HtmlWriter html) {
+        String indent = " ".repeat(2 + 4 * depth);
+        html.raw(indent + "<li><a href=\"#" + Html.escapeAttribute(entry.id()) + "\" id=\"" + Html.escapeAttribute(listId + "-" + entry.id()) + "\">");
         context.renderChildren(entry.heading());
         html.raw("</a>");
         if (!entry.children().isEmpty()) {
-            html.line().raw("<" + tag + ">").line();
+            html.raw(indent + "  <" + tag + ">").line();
             for (TocEntry child : entry.children()) {
-                renderTocEntry(child, tag, listId, context, html);
+                renderTocEntry(child, tag, listId, depth + 1, context, html);
             }
-            html.raw("</" + tag + ">").line();
+            html.raw(indent + "  </" + tag + ">").line();
+            html.raw(indent);
         }
         html.raw("</li>").line();
     }
