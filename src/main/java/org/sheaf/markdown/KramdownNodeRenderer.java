@@ -433,16 +433,30 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * An entity reference as kramdown writes it with Jekyll's {@code entity_output: as_char}: the
      * character, a straight quote too ({@code &quot;} is {@code "}), except {@code <}, {@code >}
      * and {@code &}, whose reference stays as written ({@code &#38;} too). A hexadecimal one with
-     * a capital {@code X} is no reference to kramdown: its {@code &} is text.
+     * a capital {@code X}, or a name HTML does not know ({@code &foo;}), is no reference to
+     * kramdown: its {@code &} is text.
      */
     private static void renderEntity(HtmlEntity node, NodeRendererContext context, HtmlWriter html) {
         String written = node.getChars().toString();
-        if (written.startsWith("&#X")) {
+        String character = Escaping.unescapeString(written);
+        if (written.startsWith("&#X") || character.equals(written) || !kramdownKnows(written)) {
             html.raw("&amp;" + written.substring(1));
             return;
         }
-        String character = Escaping.unescapeString(written);
         html.raw(character.equals("<") || character.equals(">") || character.equals("&") ? written : character);
+    }
+
+    /**
+     * Whether kramdown's table of entities holds the reference {@code written}: any numeric one,
+     * and of the names, HTML 4's with {@code &apos;}, {@code &uArr;} and {@code &vellip;}; HTML 5's
+     * other names ({@code &check;}) it does not know.
+     */
+    private static boolean kramdownKnows(String written) {
+        if (written.startsWith("&#")) {
+            return true;
+        }
+        String name = written.substring(1, written.length() - 1);
+        return Html.isHtml4Entity(name) || name.equals("uArr") || name.equals("vellip");
     }
 
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
