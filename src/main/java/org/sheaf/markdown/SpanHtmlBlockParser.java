@@ -36,7 +36,13 @@ import java.util.regex.Pattern;
  */
 final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
-            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"span\"|'span'|span)([^>]*)>");
+            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*([\"']?)(span|1)\\3([^>]*)>");
+    /**
+     * The block-level elements whose content kramdown reads as spans: {@code markdown="1"} on
+     * them means {@code markdown="span"} ({@code <p markdown="1">}).
+     */
+    private static final Set<String> SPAN_CONTENT = Set.of("caption", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+            "legend", "optgroup", "p", "th");
 
     /** A line that starts with a closing tag. */
     private static final Pattern CLOSING_LINE = Pattern.compile(" {0,3}</[A-Za-z]");
@@ -219,7 +225,7 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 return BlockStart.none();
             }
             Matcher m = OPENING.matcher(line).region(index, line.length());
-            if (!m.lookingAt()) {
+            if (!m.lookingAt() || m.group(4).equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 return BlockStart.none();
             }
             BasedSequence all = line.getBaseSequence();
@@ -232,7 +238,7 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             String name = KramdownNodeRenderer.BLOCK_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))
                     ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
             String before = m.group(2) == null ? "" : m.group(2);
-            SpanHtmlBlock node = new SpanHtmlBlock(line.subSequence(index, m.end()), name, "<" + name + before + m.group(3) + ">");
+            SpanHtmlBlock node = new SpanHtmlBlock(line.subSequence(index, m.end()), name, "<" + name + before + m.group(5) + ">");
             return BlockStart.of(new SpanHtmlBlockParser(node)).atIndex(m.end());
         }
 
