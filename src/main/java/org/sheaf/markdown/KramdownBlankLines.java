@@ -93,6 +93,12 @@ final class KramdownBlankLines implements NodeRenderer {
             containerEnd = source.length();
         } else if (container instanceof BlockQuote) {
             containerEnd = container.getEndOffset();
+        } else if (container instanceof MarkdownHtmlBlock) {
+            // up to the element's closing tag, whose blank lines before it kramdown keeps
+            containerEnd = source.lastIndexOf("</", container.getEndOffset());
+            if (containerEnd < node.getEndOffset()) {
+                return false;
+            }
         } else {
             return false;
         }
@@ -121,6 +127,10 @@ final class KramdownBlankLines implements NodeRenderer {
     static boolean blankLineBefore(Node node) {
         Node previous = node.getPrevious();
         if (previous == null) {
+            if (node.getParent() instanceof MarkdownHtmlBlock element) {
+                // kramdown keeps the blank lines after the element's opening tag
+                return lineBreaks(node.getDocument().getChars(), element.getStartOffset(), node.getStartOffset()) >= 2;
+            }
             return node.getParent() instanceof ListItem item && blankLineOpens(item);
         }
         // a list ended by a ^ keeps the blank lines before the marker as its own, and kramdown
@@ -140,6 +150,16 @@ final class KramdownBlankLines implements NodeRenderer {
             }
         }
         return lineBreaks >= 2;
+    }
+
+    private static int lineBreaks(BasedSequence source, int from, int to) {
+        int lineBreaks = 0;
+        for (int at = from; at < to; at++) {
+            if (source.charAt(at) == '\n') {
+                lineBreaks++;
+            }
+        }
+        return lineBreaks;
     }
 
     /**

@@ -37,11 +37,9 @@ import java.util.regex.Pattern;
  * renderer turns off flexmark's own blocks for such lines ({@code HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS}).
  */
 final class KramdownHtmlBlockParser extends AbstractBlockParser {
-    private static final String NAME = "(?:[\\p{L}_][\\p{L}\\p{N}_.-]*:)?[\\p{L}_][\\p{L}\\p{N}_.-]*";
-    /** kramdown's {@code HTML_TAG_RE}: a whole opening tag, attributes over several lines allowed. */
-    private static final Pattern OPEN_TAG = Pattern.compile("<((?>" + NAME + "))\\s*((?>\\s+" + NAME
-            + "(?:\\s*=\\s*(?:\\w+|([\"']).*?\\3))?)*)\\s*(/)?>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern CLOSE_TAG = Pattern.compile("</(" + NAME + ")\\s*>");
+    private static final String NAME = KramdownTags.NAME;
+    private static final Pattern OPEN_TAG = KramdownTags.OPEN_TAG;
+    private static final Pattern CLOSE_TAG = KramdownTags.CLOSE_TAG;
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
             "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block|span)\"|'(?:1|block|span)'|1\\b|block\\b|span\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
@@ -49,10 +47,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
             "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
             "sub", "sup", "tt", "u", "var");
-    /** Elements that never have content, so their opening tag is the whole element. */
-    private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
-            "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
-
     /**
      * A line that ends a paragraph in kramdown's GFM parser: a heading, a block quote, a list
      * item, a code fence or an attribute list (or block-level HTML); a paragraph begun after an
@@ -92,7 +86,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * Whether block-level HTML starts at {@code at}: then kramdown reads another HTML block there,
      * which this block may as well keep, written as it is.
      */
-    private static boolean startsBlockHtml(CharSequence text, int at) {
+    static boolean startsBlockHtml(CharSequence text, int at) {
         if (text.charAt(at) != '<') {
             return false;
         }
@@ -267,7 +261,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = commentEnd + 3;
             } else if (open.region(at, length).lookingAt()) {
                 String name = open.group(1).toLowerCase(Locale.ROOT);
-                boolean apart = open.group(4) != null || EMPTY_ELEMENTS.contains(name) || name.equals("script") || name.equals("style");
+                boolean apart = open.group(4) != null || KramdownTags.EMPTY.contains(name) || name.equals("script") || name.equals("style");
                 last = apart ? null : open.toMatchResult();
                 at = elementEnd(html, open);
             } else {
@@ -310,7 +304,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static int afterOpening(CharSequence text, Matcher tag, Deque<String> elements) {
         String name = tag.group(1);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (tag.group(4) != null || EMPTY_ELEMENTS.contains(lower)) {
+        if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {
             return tag.end();
         }
         if (lower.equals("script") || lower.equals("style")) {
@@ -328,15 +322,31 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * reads tags.
      */
     private static String leftOpen(Block container) {
-        Node first = container.getLastChild();
-        if (!closesItsOwn(first)) {
-            return null;
+        return openAfter(container.getLastChild()).peek();
+    }
+
+    /**
+     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} element
+     * nested in raw HTML: kramdown indents its Markdown by that depth.
+     */
+    static int depth(MarkdownHtmlBlock node) {
+        return openAfter(node.getPrevious()).size();
+    }
+
+    /**
+     * The elements, innermost first, that the run of HTML blocks ending with {@code last} leaves
+     * open; none when {@code last} is no such block.
+     */
+    private static Deque<String> openAfter(Node last) {
+        Deque<String> elements = new ArrayDeque<>();
+        if (!closesItsOwn(last)) {
+            return elements;
         }
+        Node first = last;
         while (closesItsOwn(first.getPrevious())) {
             first = first.getPrevious();
         }
-        Deque<String> elements = new ArrayDeque<>();
-        for (Node node = first; node != null; node = node.getNext()) {
+        for (Node node = first; node != null && node != last.getNext(); node = node.getNext()) {
             if (node instanceof HtmlBlock raw) {
                 CharSequence text = raw.getChars();
                 Matcher open = OPEN_TAG.matcher(text);
@@ -351,7 +361,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 }
             }
         }
-        return elements.peek();
+        return elements;
     }
 
     /**

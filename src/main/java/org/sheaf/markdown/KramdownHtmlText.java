@@ -2,8 +2,6 @@ package org.sheaf.markdown;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,17 +21,8 @@ import java.util.regex.Pattern;
  * closed there, innermost first.
  */
 final class KramdownHtmlText {
-    /** A start or end tag, its attributes quoted or not; possessive, so a long run of attributes never backtracks. */
-    private static final Pattern TAG = Pattern.compile(
-            "</?[A-Za-z][^\\s/>]*+(?:\\s++[^\\s/>\"'=]++(?:\\s*+=\\s*+(?:\"[^\"]*+\"|'[^']*+'|[^\\s\"'=<>`]++))?+)*+\\s*+/?>");
     /** What REXML, and so kramdown's escaping, takes for a reference already written. */
     private static final Pattern REFERENCE = Pattern.compile("&(?:[a-zA-Z_:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);");
-    private static final Pattern RAW_ELEMENT = Pattern.compile("(?i)<(script|style)\\b");
-    /** The name of a start or end tag ({@code /} in group 1 for an end tag). */
-    private static final Pattern TAG_NAME = Pattern.compile("<(/)?([A-Za-z][^\\s/>]*+)");
-    /** kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}: elements that never hold content. */
-    private static final Set<String> EMPTY = Set.of("area", "base", "br", "col", "command", "embed", "hr", "img",
-            "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
     /**
      * Text that ends with a {@code script} or {@code style} element, or with an element without
      * content: kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}, or one closed in its own tag.
@@ -46,56 +35,146 @@ final class KramdownHtmlText {
     }
 
     /**
-     * {@code html} with its text escaped as kramdown writes it. When {@code endsDocument}, the
-     * block runs to the end of the document, and the elements it leaves open are closed after it.
+     * {@code html}, the text of a block of raw HTML, as kramdown writes it: its text escaped, its
+     * tags written anew ({@link KramdownTags}), and each element, comment or processing
+     * instruction at the top of the block on a line of its own, without the spaces written
+     * before it or after it on its line, as kramdown reads each as a block of its own. When
+     * {@code endsDocument}, the block runs to the end of the document, and the elements it leaves
+     * open are closed after it.
      */
     static String escaped(String html, boolean endsDocument) {
         StringBuilder out = new StringBuilder(html.length() + 16);
-        Matcher tag = TAG.matcher(html);
+        Matcher open = KramdownTags.OPEN_TAG.matcher(html);
+        Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
         Matcher reference = REFERENCE.matcher(html);
-        Deque<String> open = new ArrayDeque<>();
-        int at = 0;
-        while (at < html.length()) {
+        Deque<String> elements = new ArrayDeque<>();
+        int length = html.length();
+        int at = spacesAfter(html, 0);
+        while (at < length) {
             char c = html.charAt(at);
             if (c == '<') {
-                int end = markupEnd(html, at, tag);
+                int end = markup(html, at, open, close, elements, out);
                 if (end > at) {
-                    String markup = html.substring(at, end);
-                    Matcher name = TAG_NAME.matcher(markup);
-                    if (!name.lookingAt()) {
-                        out.append(markup);
-                    } else if (name.group(1) != null) {
-                        if (open.isEmpty() || open.peek().equalsIgnoreCase(name.group(2))) {
-                            open.pollFirst();
-                            out.append(markup);
-                        } else {
-                            // a closing tag of no open element: text inside the element, as kramdown reads it
-                            out.append(markup.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
-                        }
-                    } else {
-                        if (!markup.endsWith("/>") && !EMPTY.contains(name.group(2).toLowerCase(Locale.ROOT))
-                                && !RAW_ELEMENT.matcher(markup).lookingAt()) {
-                            open.push(name.group(2));
-                        }
-                        out.append(markup);
-                    }
-                    at = end;
+                    at = elements.isEmpty() ? afterTopLevel(html, end, out) : end;
                     continue;
                 }
                 out.append("&lt;");
             } else if (c == '>') {
                 out.append("&gt;");
-            } else if (c == '&' && !reference.region(at, html.length()).lookingAt()) {
+            } else if (c == '&' && !reference.region(at, length).lookingAt()) {
                 out.append("&amp;");
             } else {
                 out.append(c);
             }
             at++;
         }
-        while (endsDocument && !open.isEmpty()) {
-            out.append("</").append(open.pop()).append('>');
+        while (endsDocument && !elements.isEmpty()) {
+            out.append("</").append(elements.pop()).append('>');
         }
         return out.toString();
+    }
+
+    /**
+     * {@code text}, read raw inside an element ({@code <code>}, {@code <kbd>}), as kramdown writes
+     * it: {@code <} and {@code >} escaped, an {@code &} too unless it starts a reference, which
+     * stays as written ({@code &lt;} is not written {@code &amp;lt;}).
+     */
+    static String escapedRaw(String text) {
+        StringBuilder out = null;
+        Matcher reference = null;
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            String escape = null;
+            if (c == '<') {
+                escape = "&lt;";
+            } else if (c == '>') {
+                escape = "&gt;";
+            } else if (c == '&') {
+                reference = reference == null ? REFERENCE.matcher(text) : reference;
+                escape = reference.region(at, text.length()).lookingAt() ? null : "&amp;";
+            }
+            if (escape != null && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, at);
+            }
+            if (out != null) {
+                if (escape != null) {
+                    out.append(escape);
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /**
+     * Writes the comment, processing instruction, tag or {@code script}/{@code style} element at
+     * {@code at} as kramdown writes it, keeping {@code elements} (the open ones, innermost first),
+     * and returns where it ends: {@code at} when none starts there. A closing tag that does not
+     * close the innermost open element is text inside it, as kramdown's raw HTML parser reads it.
+     */
+    private static int markup(String html, int at, Matcher open, Matcher close, Deque<String> elements, StringBuilder out) {
+        int length = html.length();
+        if (html.startsWith("<!--", at) || html.startsWith("<?", at)) {
+            boolean comment = html.startsWith("<!--", at);
+            int found = html.indexOf(comment ? "-->" : "?>", at + 2);
+            int end = found < 0 ? length : found + (comment ? 3 : 2);
+            out.append(html, at, end);
+            return end;
+        }
+        if (open.region(at, length).lookingAt()) {
+            String name = KramdownTags.name(open.group(1));
+            out.append(KramdownTags.block(open));
+            int end = open.end();
+            if (open.group(4) != null || KramdownTags.empty(name)) {
+                return end;
+            }
+            if (name.equals("script") || name.equals("style")) {
+                // kramdown keeps their content as it is, up to the closing tag
+                Matcher closing = Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(html);
+                int contentEnd = closing.region(end, length).find() ? closing.start() : length;
+                out.append(html, end, contentEnd).append("</").append(name).append('>');
+                return contentEnd < length ? closing.end() : length;
+            }
+            elements.push(name);
+            return end;
+        }
+        if (close.region(at, length).lookingAt()) {
+            String name = KramdownTags.name(close.group(1));
+            if (elements.isEmpty() || elements.peek().equals(name)) {
+                elements.pollFirst();
+                out.append("</").append(name).append('>');
+            } else {
+                out.append("&lt;/").append(html, at + 2, close.end() - 1).append("&gt;");
+            }
+            return close.end();
+        }
+        return at;
+    }
+
+    /**
+     * Where the block goes on after an element, comment or processing instruction at its top
+     * ends at {@code end}: the spaces after it are not written, and block-level HTML after them
+     * on the same line starts on a line of its own.
+     */
+    private static int afterTopLevel(String html, int end, StringBuilder out) {
+        int next = spacesAfter(html, end);
+        if (next == html.length() || html.charAt(next) == '\n') {
+            return next;
+        }
+        if (KramdownHtmlBlockParser.startsBlockHtml(html, next)) {
+            out.append('\n');
+            return next;
+        }
+        return end;
+    }
+
+    private static int spacesAfter(String text, int from) {
+        int at = from;
+        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
     }
 
     /**
@@ -106,32 +185,5 @@ final class KramdownHtmlText {
      */
     static boolean endsApart(CharSequence html) {
         return ENDS_APART.matcher(html).matches();
-    }
-
-    /** Where the comment, processing instruction, tag or script/style element at {@code at} ends; {@code at} when there is none. */
-    private static int markupEnd(String html, int at, Matcher tag) {
-        if (html.startsWith("<!--", at)) {
-            int close = html.indexOf("-->", at + 4);
-            return close < 0 ? html.length() : close + 3;
-        }
-        if (html.startsWith("<?", at)) {
-            int close = html.indexOf("?>", at + 2);
-            return close < 0 ? html.length() : close + 2;
-        }
-        if (!tag.region(at, html.length()).lookingAt()) {
-            return at;
-        }
-        int end = tag.end();
-        Matcher raw = RAW_ELEMENT.matcher(html).region(at, end);
-        if (raw.lookingAt() && !html.startsWith("/>", end - 2)) {
-            String closing = "</" + raw.group(1).toLowerCase(Locale.ROOT);
-            int close = html.toLowerCase(Locale.ROOT).indexOf(closing, end);
-            if (close >= 0) {
-                int gt = html.indexOf('>', close);
-                return gt < 0 ? html.length() : gt + 1;
-            }
-            return html.length();
-        }
-        return end;
     }
 }

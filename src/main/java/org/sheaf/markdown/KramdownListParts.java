@@ -96,7 +96,7 @@ final class KramdownListParts {
      * marker, the spaces before it and those after it up to the text; -1 when kramdown's columns
      * cannot be told here (a tab, a container other than the page, a quote or an item).
      */
-    private static int indentation(ListItem item, String text) {
+    static int indentation(ListItem item, String text) {
         int lineStart = lineStart(text, item.getStartOffset());
         int markerEnd = item.getOpeningMarker().getEndOffset();
         int base = contentStart(containerOf(item), lineStart, text);
@@ -116,7 +116,7 @@ final class KramdownListParts {
     }
 
     /** The block whose text holds {@code item}'s list. */
-    private static Node containerOf(ListItem item) {
+    static Node containerOf(ListItem item) {
         return item.getParent() == null ? null : item.getParent().getParent();
     }
 

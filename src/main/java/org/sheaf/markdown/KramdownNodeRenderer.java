@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
@@ -14,6 +15,8 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -23,8 +26,10 @@ import com.vladsch.flexmark.ast.OrderedListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.ListOptions;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -92,10 +97,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private static final Pattern TAG_NAME = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
-    /** One attribute of an HTML tag: its name and its value, double-quoted, single-quoted or bare. */
     private static final Pattern MARKED_LANGUAGE = Pattern.compile("\\blanguage-(\\S+)");
-    private static final Pattern HTML_ATTRIBUTE = Pattern.compile(
-            "([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
     /** kramdown fills an empty table cell with a no-break space, written as the character. */
     private static final String EMPTY_CELL = "\u00A0";
     /** kramdown's block-level elements, whose tags are text inside a paragraph. */
@@ -141,8 +143,17 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, this::renderInlineHtml),
+                new NodeRenderingHandler<>(HtmlEntity.class, KramdownNodeRenderer::renderEntity),
+                new NodeRenderingHandler<>(SoftLineBreak.class, KramdownNodeRenderer::renderLineBreak),
+                // kramdown writes a definition list on lines of its own, in a list item too
+                new NodeRenderingHandler<>(DefinitionList.class, (node, context, html) -> {
+                    html.line();
+                    context.delegateRender();
+                    html.line();
+                }),
+                new NodeRenderingHandler<>(HardLineBreak.class, KramdownNodeRenderer::renderLineBreak),
                 new NodeRenderingHandler<>(RawSpanText.class,
-                        (node, context, html) -> html.raw(Html.escapeText(Escaping.normalizeEOL(node.getChars().toString())))),
+                        (node, context, html) -> html.raw(KramdownHtmlText.escapedRaw(Escaping.normalizeEOL(node.getChars().toString())))),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(Code.class, this::renderCodeSpan),
                 new NodeRenderingHandler<>(Paragraph.class, this::renderParagraph),
@@ -154,6 +165,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
                 new NodeRenderingHandler<>(SpanHtmlBlock.class, this::renderSpanHtml),
                 new NodeRenderingHandler<>(HtmlBlock.class, KramdownNodeRenderer::renderHtmlBlock),
+                new NodeRenderingHandler<>(HtmlCommentBlock.class, (node, context, html) -> {
+                    // as a raw block: kramdown drops the spaces after the comment on its line
+                    html.line();
+                    html.rawPre(KramdownHtmlText.escaped(node.getContentChars().normalizeEOL(), false));
+                    html.line();
+                }),
                 new NodeRenderingHandler<>(KramdownPipeRows.TableFoot.class, (node, context, html) ->
                         html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
@@ -404,13 +421,66 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
      * element is text already, {@link KramdownSpanElements}).
      */
-    private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
-        Matcher tag = TAG_NAME.matcher(node.getChars());
-        if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-            html.raw(Html.escapeText(node.getChars().toString()));
-        } else {
-            context.delegateRender();
+    /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */
+    private static void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
+        context.delegateRender();
+        if (node.getNext() != null) {
+            html.raw(KramdownLineIndents.before(node.getNext()));
         }
+    }
+
+    /**
+     * An entity reference as kramdown writes it with Jekyll's {@code entity_output: as_char}: the
+     * character, a straight quote too ({@code &quot;} is {@code "}), except {@code <}, {@code >}
+     * and {@code &}, whose reference stays as written ({@code &#38;} too). A hexadecimal one with
+     * a capital {@code X}, or a name HTML does not know ({@code &foo;}), is no reference to
+     * kramdown: its {@code &} is text.
+     */
+    private static void renderEntity(HtmlEntity node, NodeRendererContext context, HtmlWriter html) {
+        String written = node.getChars().toString();
+        String character = Escaping.unescapeString(written);
+        if (written.startsWith("&#X") || character.equals(written) || !kramdownKnows(written)) {
+            html.raw("&amp;" + written.substring(1));
+            return;
+        }
+        html.raw(character.equals("<") || character.equals(">") || character.equals("&") ? written : character);
+    }
+
+    /**
+     * Whether kramdown's table of entities holds the reference {@code written}: any numeric one,
+     * and of the names, HTML 4's with {@code &apos;}, {@code &uArr;} and {@code &vellip;}; HTML 5's
+     * other names ({@code &check;}) it does not know.
+     */
+    private static boolean kramdownKnows(String written) {
+        if (written.startsWith("&#")) {
+            return true;
+        }
+        String name = written.substring(1, written.length() - 1);
+        return Html.isHtml4Entity(name) || name.equals("uArr") || name.equals("vellip");
+    }
+
+    private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
+        BasedSequence chars = node.getChars();
+        Matcher tag = TAG_NAME.matcher(chars);
+        if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+            html.raw(Html.escapeText(chars.toString()));
+            return;
+        }
+        Matcher open = KramdownTags.OPEN_TAG.matcher(chars);
+        if (open.matches()) {
+            // kramdown writes an element of a paragraph anew: a tag closed in itself holds nothing
+            String name = KramdownTags.name(open.group(1));
+            StringBuilder start = KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), true));
+            html.raw(KramdownTags.empty(name) ? start.append(" />")
+                    : open.group(4) != null ? start.append("></").append(name).append('>') : start.append('>'));
+            return;
+        }
+        Matcher close = KramdownTags.CLOSE_TAG.matcher(chars);
+        if (close.matches()) {
+            html.raw("</" + KramdownTags.name(close.group(1)) + ">");
+            return;
+        }
+        context.delegateRender();
     }
 
     // tables: kramdown writes each row and each cell on a line of its own. Filters that count
@@ -724,7 +794,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.attr("class", "language-" + lang + " highlighter-rouge");
         }
         html.srcPos(node.getText()).withAttr().tag("code");
-        context.renderChildren(node);
+        BasedSequence text = node.getText();
+        if (node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "))) {
+            // kramdown takes one space of padding from each end of a span of two or more
+            // backticks; inside a span of one, the spaces are the code's
+            int start = text.startsWith(" ") ? 1 : 0;
+            int end = Math.max(start, text.length() - (text.endsWith(" ") ? 1 : 0));
+            html.raw(Html.escapeText(Escaping.normalizeEOL(text.subSequence(start, end).toString())));
+        } else {
+            context.renderChildren(node);
+        }
         html.tag("/code");
     }
 
@@ -877,9 +956,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         insideToc = true;
         boolean linksWere = context.isDoNotRenderLinks();
         context.doNotRenderLinks(true);
+        // as preformatted text, so that the writer keeps the spaces that start each line
+        html.openPre();
         for (TocEntry entry : roots) {
-            renderTocEntry(entry, tag, listId, context, html);
+            renderTocEntry(entry, tag, listId, 0, context, html);
         }
+        html.closePre();
         context.doNotRenderLinks(linksWere);
         insideToc = false;
         html.tag("/" + tag).line();
@@ -919,16 +1001,23 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return roots;
     }
 
-    private void renderTocEntry(TocEntry entry, String tag, String listId, NodeRendererContext context, HtmlWriter html) {
-        html.raw("<li><a href=\"#" + Html.escapeAttribute(entry.id()) + "\" id=\"" + Html.escapeAttribute(listId + "-" + entry.id()) + "\">");
+    /**
+     * One entry of the table of contents at {@code depth}, laid out as kramdown writes it: each
+     * item two spaces in from its list, and the list of an entry's children on the line of the
+     * entry's link, as kramdown puts it after the link's text.
+     */
+    private void renderTocEntry(TocEntry entry, String tag, String listId, int depth, NodeRendererContext context, HtmlWriter html) {
+        String indent = " ".repeat(2 + 4 * depth);
+        html.raw(indent + "<li><a href=\"#" + Html.escapeAttribute(entry.id()) + "\" id=\"" + Html.escapeAttribute(listId + "-" + entry.id()) + "\">");
         context.renderChildren(entry.heading());
         html.raw("</a>");
         if (!entry.children().isEmpty()) {
-            html.line().raw("<" + tag + ">").line();
+            html.raw(indent + "  <" + tag + ">").line();
             for (TocEntry child : entry.children()) {
-                renderTocEntry(child, tag, listId, context, html);
+                renderTocEntry(child, tag, listId, depth + 1, context, html);
             }
-            html.raw("</" + tag + ">").line();
+            html.raw(indent + "  </" + tag + ">").line();
+            html.raw(indent);
         }
         html.raw("</li>").line();
     }
@@ -980,24 +1069,30 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        AttributeList list = KramdownAttributes.of(node);
-        html.line().raw(list == null ? node.openingTag() : withAttributes(node, list)).line();
-        html.indent();
+        html.line().raw(withAttributes(node, KramdownAttributes.of(node))).line();
+        // kramdown indents the element's Markdown by the depth of the raw HTML around it too
+        int depth = KramdownHtmlBlockParser.depth(node);
+        for (int level = 0; level <= depth; level++) {
+            html.indent();
+        }
         context.renderChildren(node);
         html.unIndent();
-        html.line().raw("</" + node.tagName() + ">").line();
+        html.line().raw("</" + KramdownTags.name(node.tagName()) + ">").line();
+        for (int level = 0; level < depth; level++) {
+            html.unIndent();
+        }
     }
 
     /** The element's tags around its spans, written as kramdown writes them: on the spans' lines. */
     private void renderSpanHtml(SpanHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         AttributeList list = KramdownAttributes.of(node);
         String opening = node.openingTag();
-        html.line().raw(list == null ? opening
-                : withAttributes(node.tagName(), opening.substring(1 + node.tagName().length(), opening.length() - 1), list));
+        String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
+        html.line().raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
         // as preformatted text, so that the blank lines of the content are written too
         html.openPre();
         context.renderChildren(node);
-        html.raw("</" + node.tagName() + ">");
+        html.raw("</" + KramdownTags.name(node.tagName()) + ">");
         html.closePre();
         html.line();
     }
@@ -1009,7 +1104,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     private static String withAttributes(MarkdownHtmlBlock node, AttributeList list) {
         String opening = node.openingTag();
-        return withAttributes(node.tagName(), opening.substring(1 + node.tagName().length(), opening.length() - 1), list);
+        String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
+        return list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list);
     }
 
     /**
@@ -1018,19 +1114,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * in double quotes, in the order of their first appearance, a class after the element's own.
      */
     private static String withAttributes(String name, String written, AttributeList... lists) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        Matcher m = HTML_ATTRIBUTE.matcher(written);
-        while (m.find()) {
-            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            attributes.put(m.group(1), value == null ? "" : value);
-        }
+        String element = KramdownTags.name(name);
+        Map<String, String> attributes = KramdownTags.attributes(element, written, false);
         for (AttributeList list : lists) {
             list.applyTo(attributes);
         }
-        StringBuilder tag = new StringBuilder("<").append(name);
-        attributes.forEach((attribute, value) -> tag.append(' ').append(attribute).append("=\"")
-                .append(Html.escapeOnce(value)).append('"'));
-        return tag.append('>').toString();
+        return KramdownTags.start(element, attributes).append('>').toString();
     }
 
     /** Makes one renderer per rendered document. */

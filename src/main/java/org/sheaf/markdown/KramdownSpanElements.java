@@ -168,11 +168,23 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return chars.endsWith("/>") || EMPTY_ELEMENTS.contains(name) ? null : name;
     }
 
+    /**
+     * Whether {@code chars}, an opening tag to flexmark, is none to kramdown, whose tags allow
+     * only word characters in a value without quotes ({@code <img src=a.png>} is text).
+     */
+    private static boolean notATag(BasedSequence chars) {
+        return chars.length() > 1 && Character.isLetter(chars.charAt(1)) && !KramdownTags.OPEN_TAG.matcher(chars).matches();
+    }
+
     /** Makes the closing tags in {@code text} that end no element text, and closes the elements left open. */
     private static void readElements(Node text) {
         Deque<String> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
         for (Node node : Descendants.of(text)) {
+            if (node instanceof HtmlInline html && notATag(html.getChars())) {
+                stray.add(html);
+                continue;
+            }
             // a comment, a block-level tag (text already, written so by the renderer) or an
             // element without content opens and closes nothing
             String name = elementTag(node);

@@ -30,6 +30,7 @@ final class KramdownText {
             "&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});");
     /** Characters whose span parsers (emphasis, code, links) take them even when they fail. */
     private static final String TAKEN_BEFORE_QUOTE = "*_`[";
+    private static final char NO_BREAK_SPACE = '\u00A0';
     /** How far after a quote the rules look; their lookaheads need at most four characters. */
     private static final int LOOKAHEAD = 8;
 
@@ -66,7 +67,7 @@ final class KramdownText {
     static boolean mayChange(CharSequence chars) {
         for (int i = 0; i < chars.length(); i++) {
             char c = chars.charAt(i);
-            if (c == '\\' || c == '&' || c == '"' || c == '\'') {
+            if (c == '\\' || c == '&' || c == '"' || c == '\'' || c == '<' || c == '>') {
                 return true;
             }
         }
@@ -96,6 +97,19 @@ final class KramdownText {
             } else if (entityEnd > 0) {
                 out.append(Escaping.unescapeString(chars.subSequence(i, entityEnd).toString()));
                 i = entityEnd;
+                consumed = i;
+            } else if ((c == '<' || c == '>') && i + 1 < chars.length() && chars.charAt(i + 1) == c) {
+                // a guillemet that no other closes or opens is one too, taking a space on its
+                // inner side as the paired ones do (KramdownAngleQuotes)
+                if (c == '>' && i > consumed && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+                    out.setCharAt(out.length() - 1, NO_BREAK_SPACE);
+                }
+                out.append(c == '<' ? '\u00AB' : '\u00BB');
+                i += 2;
+                if (c == '<' && i < chars.length() && chars.charAt(i) == ' ') {
+                    out.append(NO_BREAK_SPACE);
+                    i++;
+                }
                 consumed = i;
             } else if (c == '"' || c == '\'') {
                 char before = 0;

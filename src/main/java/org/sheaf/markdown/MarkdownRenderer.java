@@ -7,7 +7,6 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
-import com.vladsch.flexmark.ext.typographic.internal.AngleQuoteDelimiterProcessor;
 import com.vladsch.flexmark.ext.typographic.internal.TypographicOptions;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
@@ -178,7 +177,7 @@ public final class MarkdownRenderer {
         Parser.Builder builder = KramdownIndentedCode.install(KramdownFences.install(HtmlBlockStartFactory.install(
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
-                .customDelimiterProcessor(new AngleQuoteDelimiterProcessor(new TypographicOptions(parse)))
+                .customDelimiterProcessor(new KramdownAngleQuotes(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
                 .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())

@@ -38,7 +38,13 @@ import java.util.regex.Pattern;
  */
 final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
-            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"span\"|'span'|span)([^>]*)>");
+            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*([\"']?)(span|1)\\3([^>]*)>");
+    /**
+     * The block-level elements whose content kramdown reads as spans: {@code markdown="1"} on
+     * them means {@code markdown="span"} ({@code <p markdown="1">}).
+     */
+    private static final Set<String> SPAN_CONTENT = Set.of("caption", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+            "legend", "optgroup", "p", "th");
 
     /** A line break and the white space around it, in a tag written over lines. */
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
@@ -248,6 +254,9 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 }
                 contentStart = tagStart + m.end();
             }
+            if (m.group(4).equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+                return BlockStart.none();
+            }
             if (!Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
                     .matcher(all).region(contentStart, all.length()).find()) {
                 return BlockStart.none();
@@ -256,7 +265,7 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             String name = KramdownNodeRenderer.BLOCK_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))
                     ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
             String before = m.group(2) == null ? "" : m.group(2);
-            String after = m.group(3);
+            String after = m.group(5);
             if (contentStart > line.getEndOffset()) {
                 // kramdown writes the attributes of a tag it read over lines on its one line
                 before = before.isBlank() ? "" : LINE_BREAK.matcher(before).replaceAll(" ");

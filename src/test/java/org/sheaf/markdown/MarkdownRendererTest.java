@@ -221,7 +221,7 @@ class MarkdownRendererTest {
     /** kramdown closes an element left open at the end of its paragraph; an element without content it never opens. */
     @Test
     void elementsWithoutContentAreNotClosedAtTheEndOfAParagraph() {
-        assertEquals("<p>a <br> <img src=\"/a.png\" alt=\"a\"> <span/> <a>b</a></p>\n",
+        assertEquals("<p>a <br /> <img src=\"/a.png\" alt=\"a\" /> <span></span> <a>b</a></p>\n",
                 KRAMDOWN.render("a <br> <img src=\"/a.png\" alt=\"a\"> <span/> <a>b\n"));
     }
 

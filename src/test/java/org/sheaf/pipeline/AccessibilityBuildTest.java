@@ -90,7 +90,7 @@ class AccessibilityBuildTest {
 
     @Test
     void aFaultNoSourceSpellsOutIsPlacedAtTheLayoutLineWithTheBuiltPagesLine() {
-        BuildResult result = sheafSite().file("content/_data/bits.yml", "picture: \"<img src=/q.png>\"\n")
+        BuildResult result = sheafSite().file("content/_data/bits.yml", "picture: \"<img src='/q.png'>\"\n")
                 .file("content/index.md", "---\ntitle: Home\nlayout: base\n---\n{{ site.data.bits.picture }}\n").build();
         assertTrue(result.ok(), TestSite.printed(result));
         assertEquals("""
@@ -131,11 +131,11 @@ class AccessibilityBuildTest {
     void strictMakesThemErrorsAndLeavesThePreviousSiteAsItWas() throws Exception {
         TestSite site = sheafSite().file("content/index.md", "---\ntitle: Home\nlayout: base\n---\nHello.\n").buildOk();
         String before = site.read("index.html");
-        site.file("content/index.md", "---\ntitle: Home\nlayout: base\n---\nHello ![](/a.png).\n\n<img src=/b.png>\n");
+        site.file("content/index.md", "---\ntitle: Home\nlayout: base\n---\nHello ![](/a.png).\n\n<img src=\"/b.png\">\n");
         BuildResult result = SiteBuilder.build(new BuildOptions(dir, ConfigLoader.Overrides.none(), TestSite.TIME,
                 "production").strictly());
         assertFalse(result.ok());
-        assertEquals(List.of("content/index.md:7:10: error: image has no alt text"),
+        assertEquals(List.of("content/index.md:7:11: error: image has no alt text"),
                 result.diagnostics().stream().map(d -> d.format().lines().findFirst().orElseThrow()).toList());
         assertTrue(result.diagnostics().stream().allMatch(Diagnostic::isError));
         assertEquals(before, site.read("index.html"));

@@ -1,0 +1,139 @@
+package org.sheaf.markdown;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTML tags as kramdown writes them. kramdown does not copy the raw HTML of a page: it reads each
+ * tag into an element and writes the element again, so the bytes change while the elements stay
+ * (Jekyll's HTML shows this wherever a template reads the page as text, and in every byte
+ * comparison). The name of an element HTML knows is written in lower case, and so are its
+ * attributes' names; every value stands in double quotes, an attribute written without one gets
+ * an empty value ({@code checked=""}), an empty {@code id} and the {@code markdown} attribute are
+ * left out, and an element without content ({@code <br>}, {@code <img>}, one closed in its own tag)
+ * ends in {@code " />"}.
+ */
+final class KramdownTags {
+    /** An XML name, as REXML's {@code UNAME_STR} reads one (a prefix allowed). */
+    static final String NAME = "(?:[\\p{L}_][\\p{L}\\p{N}_.-]*:)?[\\p{L}_][\\p{L}\\p{N}_.-]*";
+    /**
+     * kramdown's {@code HTML_TAG_RE}: a whole opening tag, whose attributes may run over several
+     * lines and whose bare values are word characters only ({@code src=a.png} makes it no tag).
+     * Group 1 is the name, 2 the attributes, 4 the {@code /} of a tag closed in itself.
+     */
+    static final Pattern OPEN_TAG = Pattern.compile("<((?>" + NAME + "))\\s*((?>\\s+" + NAME
+            + "(?:\\s*=\\s*(?:\\w+|([\"']).*?\\3))?)*)\\s*(/)?>", Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+    /** kramdown's {@code HTML_TAG_CLOSE_RE}. */
+    static final Pattern CLOSE_TAG = Pattern.compile("</(" + NAME + ")\\s*>", Pattern.UNICODE_CHARACTER_CLASS);
+    /** kramdown's {@code HTML_ATTRIBUTE_RE}: a name, then a bare value (group 2) or a quoted one (group 4). */
+    private static final Pattern ATTRIBUTE = Pattern.compile("\\s*(" + NAME + ")(?:\\s*=\\s*(?:(\\w+)|([\"'])(.*?)\\3))?",
+            Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
+    /** What REXML, and so kramdown's escaping, takes for a reference already written: it stays. */
+    private static final Pattern ATTRIBUTE_ESCAPES = Pattern.compile("&(?:[\\p{L}_:][-\\p{L}\\p{N}_.:]*|#\\d+|#x[0-9a-fA-F]+);|[<>&\"]");
+
+    /** kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}: elements that never hold content. */
+    static final Set<String> EMPTY = Set.of("area", "base", "br", "col", "command", "embed", "hr", "img", "input",
+            "keygen", "link", "meta", "param", "source", "track", "wbr");
+
+    /**
+     * kramdown's {@code HTML_ELEMENT}: the names it knows as HTML, whose tags it writes in lower
+     * case. Any other name ({@code <svg>}, {@code <video>}, a custom element) keeps its case.
+     */
+    private static final Set<String> KNOWN = Set.of("a", "abbr", "acronym", "address", "applet", "area", "article",
+            "aside", "b", "base", "bdo", "big", "blockquote", "body", "br", "button", "caption", "cite", "code", "col",
+            "colgroup", "command", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset",
+            "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup",
+            "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "keygen", "label", "legend", "li", "link",
+            "main", "map", "mark", "math", "menu", "meta", "nav", "noscript", "object", "ol", "optgroup", "option",
+            "p", "param", "pre", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "script", "section", "select",
+            "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
+            "tfoot", "th", "thead", "tr", "track", "tt", "u", "ul", "var", "wbr");
+
+    private KramdownTags() {
+    }
+
+    /** The element's name as kramdown writes it: in lower case when HTML knows the element. */
+    static String name(String written) {
+        String lower = written.toLowerCase(Locale.ROOT);
+        return KNOWN.contains(lower) ? lower : written;
+    }
+
+    /** Whether {@code name}, as {@link #name} writes it, is an element that never holds content. */
+    static boolean empty(String name) {
+        return EMPTY.contains(name);
+    }
+
+    /**
+     * The attributes {@code written} in an opening tag of the element {@code name} (as
+     * {@link #name} gives it), in order, as kramdown reads them: a name written twice keeps its
+     * first place and its last value; {@code markdown} is left out. In a tag inside a paragraph
+     * ({@code span}) the line breaks of a value are a space.
+     */
+    static Map<String, String> attributes(String name, CharSequence written, boolean span) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        if (written.isEmpty()) {
+            return attributes;
+        }
+        boolean known = KNOWN.contains(name);
+        Matcher m = ATTRIBUTE.matcher(written);
+        while (m.find()) {
+            String attribute = known ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
+            String value = m.group(2) != null ? m.group(2) : m.group(4) != null ? m.group(4) : "";
+            if (span && !value.isEmpty() && value.indexOf('\n') >= 0) {
+                value = value.replaceAll("\n+", " ");
+            }
+            attributes.put(attribute, value);
+        }
+        attributes.remove("markdown");
+        return attributes;
+    }
+
+    /**
+     * {@code <name} and the attributes as kramdown writes them, each value in double quotes with
+     * {@code <}, {@code >}, {@code &} and {@code "} escaped but references already written kept;
+     * the caller ends the tag.
+     */
+    static StringBuilder start(String name, Map<String, String> attributes) {
+        StringBuilder tag = new StringBuilder(16 + 16 * attributes.size()).append('<').append(name);
+        attributes.forEach((attribute, value) -> {
+            if (!attribute.equals("id") || !value.isBlank()) {
+                tag.append(' ').append(attribute).append("=\"");
+                appendEscaped(tag, value);
+                tag.append('"');
+            }
+        });
+        return tag;
+    }
+
+    /**
+     * The opening tag {@code tag} matched ({@link #OPEN_TAG}) as kramdown writes it in a block of
+     * raw HTML: an element without content, or closed in its tag, ends in {@code " />"}.
+     */
+    static String block(Matcher tag) {
+        String name = name(tag.group(1));
+        StringBuilder out = start(name, attributes(name, tag.group(2), false));
+        return out.append(tag.group(4) != null || empty(name) ? " />" : ">").toString();
+    }
+
+    private static void appendEscaped(StringBuilder out, String value) {
+        Matcher m = ATTRIBUTE_ESCAPES.matcher(value);
+        int at = 0;
+        while (m.find()) {
+            out.append(value, at, m.start());
+            String found = m.group();
+            out.append(switch (found) {
+                case "<" -> "&lt;";
+                case ">" -> "&gt;";
+                case "&" -> "&amp;";
+                case "\"" -> "&quot;";
+                default -> found;
+            });
+            at = m.end();
+        }
+        out.append(value, at, value.length());
+    }
+}
