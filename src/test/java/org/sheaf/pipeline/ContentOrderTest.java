@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one another most of the time. The excerpt-order fixture has excerpts that read other pages'
  * content, each first read at another place in the order (a layout before its post, its own
  * layout or content, a memo that is not written, a listing, the feed): each reads as its first
- * reader saw the site, which parallel rendering must find the same every time.
+ * reader saw the site, which parallel rendering must find the same every time. The feed-order
+ * fixtures have excerpts first read by the feed, whose place among the paginated pages follows the
+ * {@code plugins:} list (feed first, or pagination first), and paginated pages that read them later.
  */
 class ContentOrderTest {
     private static final Path SITES = Path.of("src/test/resources/sites");
@@ -30,7 +32,7 @@ class ContentOrderTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"content-order", "excerpt-order"})
+    @ValueSource(strings = {"content-order", "excerpt-order", "feed-order-feed-first", "feed-order-paginate-first"})
     void everyBuildOfPagesReadingEachOtherIsByteIdentical(String fixture) throws IOException {
         Path site = dir.resolve("site");
         FellowshipSiteTest.copyTree(SITES.resolve(fixture).resolve("site"), site);
