@@ -47,6 +47,34 @@ class ContentOrderTest {
     }
 
     /**
+     * A document's output not kept is laid out again when a page reads it from an include; a
+     * layout drawing with {@code sample} must draw the same then, or the page would show other
+     * text than the document's file, where Jekyll renders each document once.
+     */
+    @Test
+    void aLayoutDrawingSamplesReadsAsWrittenWhenLaidOutAgain(@TempDir Path site) {
+        StringBuilder numbers = new StringBuilder("1");
+        for (int i = 2; i <= 200; i++) {
+            numbers.append(',').append(i);
+        }
+        TestSite built = TestSite.in(site)
+                .file("_includes/listing.html", "{% for post in site.posts %}<section>{{ post.output }}</section>{% endfor %}")
+                .file("_layouts/post.html", "{% assign numbers = '" + numbers + "' | split: ',' %}"
+                        + "<article>{{ content }}</article><aside>{{ numbers | sample: 6 | join: ' ' }}</aside>")
+                .file("index.html", "---\n---\n{% include listing.html %}");
+        String[] posts = {"2019-01-01-alpha", "2019-02-01-beta", "2019-03-01-gamma"};
+        for (String post : posts) {
+            built.file("_posts/" + post + ".md", "---\nlayout: post\n---\nThe text of " + post + ".\n");
+        }
+        Map<String, String> files = built.buildOk().outputFiles();
+        String index = files.get("index.html");
+        for (String post : posts) {
+            String written = files.get(post.substring(0, 10).replace('-', '/') + "/" + post.substring(11) + ".html");
+            assertTrue(index.contains("<section>" + written + "</section>"), written + " not in " + index);
+        }
+    }
+
+    /**
      * A build keeps documents' outputs only when a page or layout names {@code output}; one read
      * only from an include, or by printing a document whole, is found as it happens. Both sites
      * read the same outputs, one from includes and one from its layouts and pages, and must write
