@@ -92,8 +92,15 @@ public final class ContentIndex {
      * @param rendered  for a page Jekyll renders from the plugin's Liquid template (a feed, the
      *                  sitemap), the text it renders to, which is its {@code content} for the
      *                  pages Jekyll renders after it; null where {@code content} stays as it is
+     * @param readsPages whether that text reads what pages render to (a feed's entries, their
+     *                  excerpts among them): rendered in its place, it may be the first to read
+     *                  an excerpt, which then reads to everyone as the site looked from there
      */
-    public record Listed(Map<String, Object> variables, Supplier<String> rendered) {
+    public record Listed(Map<String, Object> variables, Supplier<String> rendered, boolean readsPages) {
+        /** An entry whose {@code content} stays as it is, or whose text reads no page. */
+        public Listed(Map<String, Object> variables, Supplier<String> rendered) {
+            this(variables, rendered, false);
+        }
     }
 
     private final List<Page> pages;
@@ -105,17 +112,21 @@ public final class ContentIndex {
     private final RenderedPages rendered;
     /** {@code site.pages} as the pages Jekyll renders after a rendered {@link Listed} page read it, by drop. */
     private final Map<Object, List<Object>> pagesReadAfterListed;
+    /** The rendered {@link Listed} pages that read other pages, each with its place in the render order. */
+    private final List<RenderedPages.ListedRender> listedRenders;
 
     private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
             Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages,
             RenderedPages rendered) {
-        this(pages, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered, Map.of());
+        this(pages, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered, Map.of(), List.of());
     }
 
     private ContentIndex(List<Page> pages, List<StaticFile> staticFiles, Map<String, Object> site,
             Map<String, String> urlsBySource, Map<String, String> postUrlsByName, int readPages,
-            RenderedPages rendered, Map<Object, List<Object>> pagesReadAfterListed) {
+            RenderedPages rendered, Map<Object, List<Object>> pagesReadAfterListed,
+            List<RenderedPages.ListedRender> listedRenders) {
         this.pagesReadAfterListed = pagesReadAfterListed;
+        this.listedRenders = List.copyOf(listedRenders);
         this.readPages = readPages;
         this.rendered = rendered;
         this.pages = List.copyOf(pages);
@@ -238,7 +249,7 @@ public final class ContentIndex {
         List<Page> all = new ArrayList<>(pages);
         all.addAll(extra);
         return new ContentIndex(all, staticFiles, site, urlsBySource, postUrlsByName, readPages, rendered,
-                pagesReadAfterListed);
+                pagesReadAfterListed, listedRenders);
     }
 
     /**
@@ -252,11 +263,40 @@ public final class ContentIndex {
      * read {@code site.pages} with that entry's text as its {@code content} ({@link #siteFor}),
      * asked for each time it is read, as the text may follow the posts. Every other page reads the
      * entry's own {@code content}.
+     *
+     * <p>An entry whose text reads other pages (a feed) renders in its place too: before the pages
+     * listed after it (jekyll-paginate's later pages, when the plugin is listed after
+     * jekyll-feed), after every other page ({@link #listedRenders}).
      */
     public ContentIndex withListed(List<Listed> entries) {
         Map<String, Object> listed = SiteDrop.withListed(site, entries.stream().map(Listed::variables).toList());
         return new ContentIndex(pages, staticFiles, listed, urlsBySource, postUrlsByName, readPages, rendered,
-                pagesReadAfter(listed, entries));
+                pagesReadAfter(listed, entries), listedRenders(entries));
+    }
+
+    /** The entries whose text reads other pages, each placed before the first page listed after it. */
+    private static List<RenderedPages.ListedRender> listedRenders(List<Listed> entries) {
+        List<RenderedPages.ListedRender> renders = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Listed entry = entries.get(i);
+            if (entry.rendered() == null || !entry.readsPages()) {
+                continue;
+            }
+            PageDrop before = entries.subList(i + 1, entries.size()).stream()
+                    .map(Listed::variables).filter(PageDrop.class::isInstance).map(PageDrop.class::cast)
+                    .findFirst().orElse(null);
+            Supplier<String> text = entry.rendered();
+            renders.add(new RenderedPages.ListedRender(before, text::get));
+        }
+        return renders;
+    }
+
+    /**
+     * The plugins' pages that render from a template reading other pages (the feeds), in the
+     * order listed, each with the page it renders before (null: after every page).
+     */
+    public List<RenderedPages.ListedRender> listedRenders() {
+        return listedRenders;
     }
 
     /** For each page listed after a rendered entry of {@code entries}, {@code site.pages} as it reads it. */

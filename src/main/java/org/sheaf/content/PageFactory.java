@@ -106,6 +106,11 @@ final class PageFactory {
         ZonedDateTime fallbackDate = postName.map(name -> name.date().atStartOfDay(config.timezone()))
                 .orElseGet(() -> draft ? modified(file) : siteTime);
         ZonedDateTime date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
+        if (postName.isPresent() && date.toEpochSecond() == siteTime.toEpochSecond()) {
+            // Jekyll takes a date at site.time's second for one never set (site.time is a
+            // document's default date), so the file name's date wins over it
+            date = fallbackDate;
+        }
         if (date.isAfter(siteTime) && !config.future() && !draft) {
             return Optional.empty();
         }

@@ -43,7 +43,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * OnDemand#complete}), as any of them may have read it first; if none did, it is the first. A
  * page's excerpt rendered in its own place (its content's turn, {@link #excerptInPlace}) is not a
  * read: an ordered one rendered there stands in only until a reader fixes it, or until {@link
- * #finish}, which renders those no page read as a reader after every page would (the feed).
+ * #finish}, which renders those no page read as a reader after every page would.
+ *
+ * <p>A plugin's page made from a template that reads other pages, a feed ({@link ListedRender}),
+ * is a reader too, in its place among the pages: Jekyll renders it with {@code site.pages}, before
+ * the pages a plugin listed after jekyll-feed adds. Completing the pages before a place past it
+ * makes its text there, as it would read the site, so that an excerpt it reads first is fixed as
+ * the feed saw it. The text made there is not kept; it only fixes what the feed reads first.
  *
  * <p>Thread-safe: pages render in parallel while others read.
  */
@@ -77,7 +83,14 @@ public final class RenderedPages {
     private volatile Set<PageDrop> excerptInHash = Set.of();
     /** The pages whose excerpt reads other pages, so its text depends on which page reads it first. */
     private final Set<PageDrop> ordered = ConcurrentHashMap.newKeySet();
-    /** Every page before this place in {@link #order} has its content and layout done. */
+    /** The pages made from a plugin's template that read other pages, by their place in {@link #order}. */
+    private volatile Map<Integer, List<ListedRender>> listedAt = Map.of();
+    /** The listed pages read in their place since {@link #inOrder}, each completed when done. */
+    private final Map<ListedRender, CompletableFuture<Void>> listedRead = new ConcurrentHashMap<>();
+    /**
+     * Every page before this place in {@link #order} has its content and layout done, and every
+     * listed page placed before it has been read.
+     */
     private final AtomicInteger complete = new AtomicInteger();
     /** Set by {@link #finish}: from then on a read outside rendering is one after every page. */
     private volatile boolean finished;
@@ -139,9 +152,23 @@ public final class RenderedPages {
     /**
      * The page a template reading a drop renders for, whether that page's content is done, and
      * that content while it is not yet recorded (its excerpt renders in its place, which is no
-     * read: {@code own} is then non-null, and an ordered excerpt read there is not fixed).
+     * read: {@code own} is then non-null, and an ordered excerpt read there is not fixed). A
+     * {@code listed} reader is a {@link ListedRender} in its place, just before the page at {@code
+     * rank}, which it shows as not yet rendered.
      */
-    private record Reader(int rank, boolean contentDone, RenderedPage own) {
+    private record Reader(int rank, boolean contentDone, RenderedPage own, boolean listed) {
+    }
+
+    /**
+     * A page a plugin adds to {@code site.pages} and renders from its template, whose text reads
+     * other pages (jekyll-feed's feeds read their posts' content and excerpts).
+     *
+     * @param before the first of the pages in the render order that the plugins list after it
+     *               (jekyll-paginate's later pages, when that plugin is listed after jekyll-feed);
+     *               null when it renders after every page
+     * @param read   makes its text, reading what the text reads
+     */
+    public record ListedRender(PageDrop before, Runnable read) {
     }
 
     /** A render of an excerpt, which may fail as a render does. */
@@ -155,9 +182,11 @@ public final class RenderedPages {
      * then generated pages), with {@code onDemand} rendering what a page reads before its turn.
      * Forgets which pages were started, so pages whose result was removed render again, and every
      * document's output, as a page laid out again may come out different. With {@code
-     * keepOutputs} false, documents' outputs are kept only once some page reads one.
+     * keepOutputs} false, documents' outputs are kept only once some page reads one. {@code
+     * listed} are the plugins' pages that read other pages, each read in its place when a reader
+     * after it completes the pages before it.
      */
-    public void inOrder(List<Page> order, OnDemand onDemand, boolean keepOutputs) {
+    public void inOrder(List<Page> order, OnDemand onDemand, boolean keepOutputs, List<ListedRender> listed) {
         Map<PageDrop, Integer> rankOf = new HashMap<>();
         Map<PageDrop, Page> pageOf = new HashMap<>();
         Set<PageDrop> inHash = new java.util.HashSet<>();
@@ -169,8 +198,15 @@ public final class RenderedPages {
                 inHash.add(page.drop());
             }
         }
+        Map<Integer, List<ListedRender>> places = new HashMap<>();
+        for (ListedRender render : listed) {
+            int place = render.before() == null ? order.size() : rankOf.getOrDefault(render.before(), order.size());
+            places.computeIfAbsent(place, key -> new java.util.ArrayList<>()).add(render);
+        }
         started.clear();
         laidOut.clear();
+        listedRead.clear();
+        this.listedAt = places;
         outputs.clear();
         dropped.clear();
         laidOutAgain.clear();
@@ -208,14 +244,15 @@ public final class RenderedPages {
 
     /**
      * Ends the render that {@link #inOrder} started: each ordered excerpt that no page read is
-     * rendered as one read after every page (its documents laid out first, as Jekyll renders even
-     * those it does not write), and each page's recorded excerpt becomes the fixed one, which
-     * reads outside rendering show. Call on a thread that renders nothing else.
+     * read by the listed pages (the feeds) that read it, in their places, or else rendered as one
+     * read after every page (its documents laid out first, as Jekyll renders even those it does
+     * not write), and each page's recorded excerpt becomes the fixed one, which reads outside
+     * rendering show. Call on a thread that renders nothing else.
      */
     public void finish() {
         finished = true;
         if (ordered.stream().anyMatch(drop -> !excerpts.containsKey(drop))) {
-            completeBefore(order.size());
+            completeBefore(order.size(), true);
         }
         for (PageDrop drop : ordered) {
             String text = excerptShownTo(drop);
@@ -248,8 +285,13 @@ public final class RenderedPages {
      * or under way on another thread, in which case this waits until that run is done.
      */
     private static void once(Map<PageDrop, CompletableFuture<Void>> runs, Page page, Runnable work) {
+        once(runs, page.drop(), work);
+    }
+
+    /** Runs {@code work} for {@code key} once, as {@link #once(Map, Page, Runnable)} does for a page. */
+    private static <K> void once(Map<K, CompletableFuture<Void>> runs, K key, Runnable work) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
-        CompletableFuture<Void> theirs = runs.putIfAbsent(page.drop(), mine);
+        CompletableFuture<Void> theirs = runs.putIfAbsent(key, mine);
         if (theirs != null) {
             theirs.join();
             return;
@@ -327,8 +369,12 @@ public final class RenderedPages {
 
     private Reading reading(Page page, boolean contentDone, RenderedPage own) {
         Integer rank = ranks.get(page.drop());
+        return reading(rank == null ? null : new Reader(rank, contentDone, own, false));
+    }
+
+    private Reading reading(Reader as) {
         Reader before = reader.get();
-        reader.set(rank == null ? null : new Reader(rank, contentDone, own));
+        reader.set(as);
         return () -> {
             if (before == null) {
                 reader.remove();
@@ -462,7 +508,7 @@ public final class RenderedPages {
             // known to be ordered: a page before this one may be its first reader
             reads[0]++;
             readInOrder(current);
-            completeBefore(current.rank());
+            completeBefore(current);
             fixed = excerpts.get(drop);
             if (fixed != null) {
                 return fixed;
@@ -487,7 +533,7 @@ public final class RenderedPages {
             return text;
         }
         readInOrder(current);
-        completeBefore(current.rank());
+        completeBefore(current);
         return fix(drop, text);
     }
 
@@ -537,20 +583,56 @@ public final class RenderedPages {
     /** Tells that the page {@code current} reads for read an ordered excerpt. */
     private void readInOrder(Reader current) {
         OnDemand render = onDemand;
-        if (render != null && current.rank() < order.size()) {
+        if (render != null && !current.listed() && current.rank() < order.size()) {
             render.readsInOrder(order.get(current.rank()));
         }
     }
 
     /**
-     * Completes every page before {@code rank} in the order, content and layout, in order: a page
-     * only ever waits for pages before it, so this cannot wait for itself.
+     * Completes what comes before {@code current} in the order: the pages before its rank, and,
+     * for a page, the listed pages placed just before it too.
      */
-    private void completeBefore(int rank) {
+    private void completeBefore(Reader current) {
+        completeBefore(current.rank(), !current.listed());
+    }
+
+    /**
+     * Completes every page before {@code rank} in the order, content and layout, in order, each
+     * after the listed pages placed before it are read, and with {@code listedThere} the listed
+     * pages placed at {@code rank} too: a page only ever waits for what comes before it, and a
+     * listed page for the pages before its place, so this cannot wait for itself.
+     */
+    private void completeBefore(int rank, boolean listedThere) {
         OnDemand render = onDemand;
         for (int i = complete.get(); i < rank; i++) {
+            readListedAt(i);
             render.complete(order.get(i));
             complete.accumulateAndGet(i + 1, Math::max);
+        }
+        if (listedThere) {
+            readListedAt(rank);
+        }
+    }
+
+    /**
+     * Reads, once each and in the order listed, the listed pages placed at {@code place}, each as
+     * a reader there: the excerpts such a page reads first are fixed as it sees the site. What
+     * this thread was rendering does not count their reads as its own.
+     */
+    private void readListedAt(int place) {
+        for (ListedRender listed : listedAt.getOrDefault(place, List.of())) {
+            once(listedRead, listed, () -> {
+                int[] reads = placeReads.get();
+                int before = reads[0];
+                Set<PageDrop> rendering = excerptsRendering.get();
+                excerptsRendering.set(new java.util.HashSet<>());
+                try (Reading reading = reading(new Reader(place, false, null, true))) {
+                    listed.read().run();
+                } finally {
+                    reads[0] = before;
+                    excerptsRendering.set(rendering);
+                }
+            });
         }
     }
 }

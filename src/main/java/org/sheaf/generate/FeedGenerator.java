@@ -317,7 +317,10 @@ final class FeedGenerator implements Generator {
         if (post.get("tags") instanceof List<?> tags) {
             tags.forEach(t -> category(out, t));
         }
-        Object summary = SeoTag.truthy(post.get("description")) ? post.get("description") : post.get("excerpt");
+        // the plugin's template reads the excerpt even where a description stands in for it, which
+        // makes the feed the excerpt's first reader when no page before the feed read it
+        Object excerpt = post.get("excerpt");
+        Object summary = SeoTag.truthy(post.get("description")) ? post.get("description") : excerpt;
         String summaryText = SeoTag.text(summary);
         if (!summaryText.isEmpty()) {
             out.append("<summary type=\"html\">")

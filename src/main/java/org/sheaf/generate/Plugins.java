@@ -209,7 +209,8 @@ public final class Plugins {
      * the lowest priority: jekyll-paginate's later pages ({@code pagination}), jekyll-feed's feeds,
      * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}. A feed's, the sitemap's and
      * {@code robots.txt}'s entry carries its file's text, its {@code content} for the pages Jekyll
-     * renders after it.
+     * renders after it; a feed's also says that the text reads other pages, so that it is made
+     * in the feed's place in the render order as well.
      */
     public List<ContentIndex.Listed> listedPages(Pagination pagination, List<GeneratedFile> files) {
         List<ContentIndex.Listed> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
@@ -226,7 +227,7 @@ public final class Plugins {
     private static List<ContentIndex.Listed> listings(String plugin, List<GeneratedFile> files) {
         return files.stream().filter(file -> file.listing() != null && file.listing().plugin().equals(plugin))
                 .map(file -> new ContentIndex.Listed(file.listing().variables(),
-                        file.listing().rendered() ? file.text() : null))
+                        file.listing().rendered() ? file.text() : null, file.reads().anyPage()))
                 .toList();
     }
 

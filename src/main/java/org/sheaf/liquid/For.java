@@ -39,6 +39,7 @@ final class For extends liqp.blocks.For {
                 // Ruby writes the else body when the items left after offset and limit are none
                 return nodes[4].render(context);
             }
+            withoutNegativeLimit(looped, context);
             return super.render(context, looped);
         }
         int from = super.asNumber(nodes[2].render(context)).intValue();
@@ -51,7 +52,29 @@ final class For extends liqp.blocks.For {
         asArray[2] = new AtomNode(new Numbers(from, to));
         asArray[3] = nodes[4];
         asArray[4] = null;
+        withoutNegativeLimit(asArray, context);
         return super.render(context, asArray);
+    }
+
+    /**
+     * Makes a negative {@code limit} among the attributes of {@code nodes} a limit of 0. Ruby ends
+     * the slice at offset plus limit, before its start, so it loops over nothing (and an {@code
+     * offset: continue} after it starts where this loop did); Liqp takes a negative limit for none.
+     */
+    private void withoutNegativeLimit(LNode[] nodes, TemplateContext context) {
+        for (int i = 7; i < nodes.length; i++) {
+            if (nodes[i].render(context) instanceof Object[] attribute && attribute.length == 2
+                    && "limit".equals(String.valueOf(attribute[0]))
+                    && (attribute[1] instanceof Number || attribute[1] instanceof CharSequence)) {
+                try {
+                    if (super.asNumber(attribute[1]).intValue() < 0) {
+                        nodes[i] = new AtomNode(new Object[] {attribute[0], 0L});
+                    }
+                } catch (RuntimeException notANumber) {
+                    // Liqp ignores such an attribute
+                }
+            }
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
@@ -33,6 +32,9 @@ import org.sheaf.jekyll.WideTime;
  * these are the ones it lacks or means differently, each calling {@link JekyllFilters}.
  */
 final class JekyllLiquidFilters {
+    /** The registry of a render's context that holds its random numbers ({@link #randomFor}). */
+    private static final String RANDOM_REGISTRY = "sheaf_random";
+
     private JekyllLiquidFilters() {
     }
 
@@ -99,7 +101,7 @@ final class JekyllLiquidFilters {
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
         filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
-        filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), p)));
+        filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), randomFor(c), p)));
         filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
         filters.add(filter("find", (v, c, p) -> {
             List<Object> found = where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null);
@@ -851,13 +853,31 @@ final class JekyllLiquidFilters {
         return firsts.values().toArray();
     }
 
-    private static Object sample(Object[] items, Object... params) {
+    /**
+     * The random numbers of one render of a template, includes and all: seeded by the page and
+     * {@code site.time}, so that a page laid out again in the same build (to read a document's
+     * {@code output} that was not kept) picks what it picked the first time, as Jekyll's single
+     * render does, while each sample within the render still draws anew.
+     */
+    private static java.util.Random randomFor(TemplateContext context) {
+        Map<String, Object> registry = context.getRegistry(RANDOM_REGISTRY);
+        return (java.util.Random) registry.computeIfAbsent("random", key -> {
+            Object page = context.get("page");
+            Object site = context.get("site");
+            Object where = page instanceof Map<?, ?> values ? java.util.Arrays.asList(values.get("url"), values.get("path")) : null;
+            Object time = site instanceof Map<?, ?> values && values.get("time") instanceof java.time.ZonedDateTime at
+                    ? at.toInstant() : null;
+            return new java.util.Random(java.util.Objects.hash(where, time));
+        });
+    }
+
+    private static Object sample(Object[] items, java.util.Random random, Object... params) {
         if (items.length == 0) {
             return null;
         }
         int n = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 1;
         List<Object> shuffled = new ArrayList<>(java.util.Arrays.asList(items));
-        java.util.Collections.shuffle(shuffled, ThreadLocalRandom.current());
+        java.util.Collections.shuffle(shuffled, random);
         if (params.length == 0 || params[0] == null) {
             return shuffled.get(0);
         }

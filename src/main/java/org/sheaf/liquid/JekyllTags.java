@@ -194,7 +194,9 @@ final class JekyllTags {
      */
     static String quotedArgument(LiquidRenderer renderer, TemplateContext context, LNode... nodes) {
         String text = nodes.length == 1 ? String.valueOf(nodes[0].render(context)).strip() : "";
-        if (nodes.length != 1 || text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
+        boolean quoted = text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"")
+                || text.startsWith("'") && text.endsWith("'"));
+        if (nodes.length != 1 || !quoted) {
             return argument(renderer, context, nodes);
         }
         return rendered(renderer, context, text.substring(1, text.length() - 1).strip());

@@ -16,6 +16,10 @@ final class LiquidErrors {
      * fields to read, so for those alone the position is read from the message.
      */
     private static final Pattern LIQP_PLACE = Pattern.compile("^error on line (\\d+), index (\\d+): (.*)$", Pattern.DOTALL);
+    /** Liqp's refusal of an include's file name with a space in it, which names the file it read. */
+    private static final Pattern SPACED_FILE_NAME = Pattern.compile(
+            "in `\\{% include filename %}` the `filename` is \\{(.*)}, but it cannot have spaces.*", Pattern.DOTALL);
+    private static final Pattern TAG_NAME = Pattern.compile("\\{%-?\\s*(\\w+)");
     private static final Pattern PARSER_MESSAGE = Pattern.compile("^parser error \"(.*)\" on line \\d+, index \\d+$", Pattern.DOTALL);
 
     private LiquidErrors() {
@@ -45,7 +49,7 @@ final class LiquidErrors {
             if (t instanceof LiquidException liquid) {
                 Position at = columns.source(new Position(Math.max(liquid.line, 1), liquid.charPositionInLine + 1))
                         .shiftedDown(shift);
-                return Diagnostic.error(path, at, describe(liquid));
+                return Diagnostic.error(path, at, describe(liquid, columns.text()));
             }
             if (t instanceof TimedContext.RenderTimeExceeded) {
                 // Like the iteration limit, the running loop is not known: point at the template's start.
@@ -84,7 +88,7 @@ final class LiquidErrors {
     static Diagnostic laxWarning(LiquidException refused, String path, int firstLine, SourceColumns columns) {
         Position at = columns.source(new Position(Math.max(refused.line, 1), refused.charPositionInLine + 1))
                 .shiftedDown(firstLine - 1);
-        String problem = describe(refused);
+        String problem = describe(refused, columns.text());
         return Diagnostic.warning(path, at, problem + "; read leniently, as Jekyll's lax Liquid reads it")
                 .withHint("liquid: error_mode: strict in _config.yml makes this an error; lax silences it");
     }
@@ -120,6 +124,29 @@ final class LiquidErrors {
         return which + " cannot work on the value it was given";
     }
 
+    /**
+     * The name of the tag whose markup Liqp's place (1-based line, 0-based index) points into:
+     * the word after the last {@code {%} before it; null when there is none.
+     */
+    private static String tagAt(String text, int line, int index) {
+        if (text == null) {
+            return null;
+        }
+        int offset = 0;
+        for (int i = 1; i < line && offset >= 0; i++) {
+            offset = text.indexOf('\n', offset) + 1;
+            if (offset == 0) {
+                return null;
+            }
+        }
+        int open = text.lastIndexOf("{%", Math.min(offset + Math.max(index, 0), text.length()));
+        if (open < 0) {
+            return null;
+        }
+        Matcher m = TAG_NAME.matcher(text);
+        return m.find(open) && m.start() == open ? m.group(1) : null;
+    }
+
     /** The name of the filter whose {@code |} Liqp's place (1-based line, 0-based index) points at. */
     private static String filterAt(String text, int line, int index) {
         if (text == null) {
@@ -140,10 +167,19 @@ final class LiquidErrors {
         return m.find(offset) ? m.group(1) : null;
     }
 
-    private static String describe(LiquidException liquid) {
+    private static String describe(LiquidException liquid, String text) {
         String message = String.valueOf(liquid.getMessage());
         if (message.startsWith("Liquid error: ")) {
             return message; // raised while rendering, in Ruby Liquid's words
+        }
+        Matcher spaced = SPACED_FILE_NAME.matcher(message);
+        if (spaced.matches()) {
+            // Jekyll takes the first word for the file and the rest for parameters, and names the
+            // tag it was (Liqp says include for include_relative too)
+            String[] words = spaced.group(1).strip().split("\\s+", 2);
+            String tag = tagAt(text, liquid.line, liquid.charPositionInLine);
+            return "Liquid syntax error: Invalid syntax for include tag: " + (words.length > 1 ? words[1] : "")
+                    + " Valid syntax: {% " + (tag == null ? "include" : tag) + " file.ext param='value' param2='value' %}";
         }
         Matcher m = PARSER_MESSAGE.matcher(message);
         if (m.matches()) {

@@ -79,6 +79,13 @@ public final class LiquidRenderer {
     /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
     private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** A link or post_url tag's markup, a path that may hold spaces and {{ }}: quoted, it reaches the tag as written. */
+    /**
+     * A link or post_url tag's markup with {{ }} whose filters take quoted arguments: quoted in the
+     * other kind of quote, it reaches the tag as written, spaces and all.
+     */
+    private static final Pattern LINK_WITH_QUOTES = Pattern.compile(
+            "(\\{%-?\\s*(?:link|post_url)\\s+)([^%\\n]*\\{\\{[^%\\n]*?[^%\\s])(\\s*-?%\\})");
+    private static final Pattern SINGLE_QUOTED = Pattern.compile("'([^'\"]*)'");
     private static final Pattern LINK = Pattern.compile("(\\{%-?\\s*(?:link|post_url)\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An avatar tag's markup, which may hold {{ }} and spaces: quoted, it reaches the tag as written. */
     private static final Pattern AVATAR = Pattern.compile("(\\{%-?\\s*avatar\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
@@ -425,6 +432,18 @@ public final class LiquidRenderer {
             text = GIST.matcher(text).replaceAll("$1\"$2\"$3");
         }
         if (text.contains("link") || text.contains("post_url")) {
+            text = LINK_WITH_QUOTES.matcher(text).replaceAll(tag -> {
+                String markup = tag.group(2);
+                if (!markup.replaceAll("\\{\\{.*?}}", "").matches(".*\\s.*")) {
+                    // no space outside {{ }}: Liqp's lexer reads it as Jekyll does
+                    return Matcher.quoteReplacement(tag.group());
+                }
+                // Liquid reads 'x' as it reads "x", so the single-quoted become double-quoted, and
+                // the whole is quoted in single quotes, unless a single quote is left over
+                String doubled = SINGLE_QUOTED.matcher(markup).replaceAll("\"$1\"");
+                return Matcher.quoteReplacement(doubled.contains("'") ? tag.group()
+                        : tag.group(1) + "'" + doubled + "'" + tag.group(3));
+            });
             text = LINK.matcher(text).replaceAll(tag -> Matcher.quoteReplacement(tag.group(1) + "\"" + tag.group(2) + "\"" + tag.group(3)));
         }
         if (text.contains("avatar")) {

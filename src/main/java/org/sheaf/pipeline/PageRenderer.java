@@ -160,7 +160,7 @@ public final class PageRenderer {
         // a full build keeps documents' outputs for their readers only when a page or layout names
         // output (a read found later, from an include or a drop printed whole, keeps them from then on)
         pageOutputs.clear();
-        index.rendered().inOrder(pages, onDemand(diagnostics), mentionsOutput);
+        index.rendered().inOrder(pages, onDemand(diagnostics), mentionsOutput, index.listedRenders());
         List<Page> documents = pages.stream().filter(page -> page.collection() != null).toList();
         Counter contentDone = new Counter(RenderProgress.Pass.CONTENT, pages.size());
         Set<Page> kept = plan.keptContent(documents);
@@ -214,7 +214,7 @@ public final class PageRenderer {
             laidOut.forEach(page -> again.put(page.drop(), page));
             pageOutputs.clear();
             index.rendered().inOrder(index.pages().stream().map(page -> again.getOrDefault(page.drop(), page)).toList(),
-                    onDemand(diagnostics), true);
+                    onDemand(diagnostics), true, index.listedRenders());
             Set<Object> relaid = new HashSet<>();
             laidOut.forEach(page -> relaid.add(page.drop()));
             index.pages().stream().filter(page -> page.collection() == null && !relaid.contains(page.drop()))

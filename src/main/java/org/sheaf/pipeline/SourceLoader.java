@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.sheaf.content.ContentIndex;
+import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.SiteFiles;
@@ -58,7 +59,15 @@ public final class SourceLoader {
         try {
             return new ContentIndex.Parsed(file, reader.read(file));
         } catch (DiagnosticException e) {
-            diagnostics.add(e.diagnostic());
+            Diagnostic problem = e.diagnostic();
+            if (file.collection() != null && e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                // Jekyll logs a document it cannot read as UTF-8 and builds without it (a picture
+                // named with a date in _posts is read as a post)
+                diagnostics.add(Diagnostic.warning(problem.path(), problem.position(),
+                        problem.message() + "; not a text file, skipped as Jekyll skips it"));
+            } else {
+                diagnostics.add(problem);
+            }
         }
         return null;
     }

@@ -83,8 +83,11 @@ public final class SourceScanner {
                     if (config.showDrafts() && !isLoop(entry)) {
                         readSpecial(entry, relative, "posts", SourceFile.Kind.DRAFT);
                     }
-                } else if (accepted(entry, relative) && (!isOwnedElsewhere(entry) || included(name, true))
-                        && !isLoop(entry)) {
+                } else if (!name.endsWith(".") && accepted(entry, relative)
+                        && (!isOwnedElsewhere(entry) || included(name, true)) && !isLoop(entry)) {
+                    // Jekyll's filter takes a name ending in a dot for "." or "..", so such a
+                    // folder is not read; a collection's or _posts' subfolders are listed by
+                    // path, where only a file's own name ending in a dot counts
                     readDirectory(entry, relative);
                 }
             } else if (accepted(entry, relative) && readable(entry)) {
@@ -207,6 +210,11 @@ public final class SourceScanner {
             return false;
         }
         if (entry.normalize().equals(config.destination())) {
+            return false;
+        }
+        if (!directory && name.endsWith(".") && !included) {
+            // Jekyll's filter takes it for "." or ".."; only include, whose files Jekyll reads on
+            // their own, brings it back
             return false;
         }
         if (included) {

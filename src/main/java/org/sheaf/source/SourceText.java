@@ -26,7 +26,8 @@ public final class SourceText {
      *
      * @param path the file, as diagnostics print it
      * @throws DiagnosticException {@code invalid UTF-8 byte 0xFF} at the line and column
-     *                             (counted in characters) of the first byte that is not UTF-8
+     *                             (counted in characters) of the first byte that is not UTF-8,
+     *                             caused by a {@link java.nio.charset.CharacterCodingException}
      */
     public static String decode(byte[] bytes, String path) throws DiagnosticException {
         int start = hasBom(bytes) ? BOM_LENGTH : 0;
@@ -64,6 +65,8 @@ public final class SourceText {
         String before = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
         int column = before.codePointCount(0, before.length()) + 1;
         String hex = String.format(Locale.ROOT, "0x%02X", bytes[offset] & 0xFF);
-        return new DiagnosticException(Diagnostic.error(path, line, column, "invalid UTF-8 byte " + hex));
+        // the cause tells readers that the text is not UTF-8, which some skip rather than stop at
+        return new DiagnosticException(Diagnostic.error(path, line, column, "invalid UTF-8 byte " + hex),
+                new java.nio.charset.MalformedInputException(1));
     }
 }

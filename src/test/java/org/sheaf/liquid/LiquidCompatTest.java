@@ -73,6 +73,20 @@ class LiquidCompatTest {
     }
 
     @Test
+    void aNegativeLimitLeavesNoItemAsRubyComputesTheEndFromIt() throws Exception {
+        // as Debian's Jekyll 4.3.1 (Liquid 4) writes each: the end is offset plus limit, before the start
+        assertEquals("[]", render("[{% for i in (1..5) limit:-1 %}{{ i }}{% endfor %}]"));
+        assertEquals("[23]", render("[{% for i in (1..5) limit:2 offset:1 %}{{ i }}{% endfor %}]"));
+        assertEquals("[]", render("[{% for i in page.items limit:-1 %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[none]", render("[{% for i in page.items limit:-1 %}x{% else %}none{% endfor %}]"));
+        assertEquals("[none]", render("[{% for i in (1..5) limit:-1 %}x{% else %}none{% endfor %}]"));
+        assertEquals("[]", render("[{% for i in page.items offset:1 limit:-1 %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[zero]", render("[{% for i in (1..3) limit:0 %}{{ i }}{% else %}zero{% endfor %}]"));
+        assertEquals("[abc]", render("[{% for i in page.items limit:-1 %}{{ i.name }}{% endfor %}"
+                + "{% for i in page.items offset:continue %}{{ i.name }}{% endfor %}]"));
+    }
+
+    @Test
     void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
         // without ActiveSupport no value responds to blank?, so "== blank" is never true
         assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "

@@ -126,6 +126,17 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void refusesASpaceInAnIncludesFileNameInJekyllsWordsNamingTheTag() {
+        // Jekyll 4.3.1 takes the words after the first for parameters, and names the tag in its advice
+        assertEquals("content/about.md:2:22: error: Liquid syntax error: Invalid syntax for include tag: file.html"
+                + " Valid syntax: {% include_relative file.ext param='value' param2='value' %}",
+                failure("x\n[{% include_relative my file.html %}]", 1));
+        assertEquals("content/about.md:1:13: error: Liquid syntax error: Invalid syntax for include tag: file.html"
+                + " Valid syntax: {% include file.ext param='value' param2='value' %}",
+                failure("[{% include my file.html %}]", 1));
+    }
+
+    @Test
     void refusesIncludesThatClimbOutOfTheIncludesFolder() {
         assertEquals("content/about.md:1:1: error: include \"../notes/snippet.md\" refused: "
                 + "the name must be a path inside _includes without '..'", failure("{% include ../notes/snippet.md %}", 1));

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one another most of the time. The excerpt-order fixture has excerpts that read other pages'
  * content, each first read at another place in the order (a layout before its post, its own
  * layout or content, a memo that is not written, a listing, the feed): each reads as its first
- * reader saw the site, which parallel rendering must find the same every time.
+ * reader saw the site, which parallel rendering must find the same every time. The feed-order
+ * fixtures have excerpts first read by the feed, whose place among the paginated pages follows the
+ * {@code plugins:} list (feed first, or pagination first), and paginated pages that read them later.
  */
 class ContentOrderTest {
     private static final Path SITES = Path.of("src/test/resources/sites");
@@ -30,7 +32,7 @@ class ContentOrderTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"content-order", "excerpt-order"})
+    @ValueSource(strings = {"content-order", "excerpt-order", "feed-order-feed-first", "feed-order-paginate-first"})
     void everyBuildOfPagesReadingEachOtherIsByteIdentical(String fixture) throws IOException {
         Path site = dir.resolve("site");
         FellowshipSiteTest.copyTree(SITES.resolve(fixture).resolve("site"), site);
@@ -41,6 +43,34 @@ class ContentOrderTest {
             for (Map.Entry<String, String> file : first.entrySet()) {
                 assertEquals(file.getValue(), again.get(file.getKey()), "build " + build + " wrote other bytes to " + file.getKey());
             }
+        }
+    }
+
+    /**
+     * A document's output not kept is laid out again when a page reads it from an include; a
+     * layout drawing with {@code sample} must draw the same then, or the page would show other
+     * text than the document's file, where Jekyll renders each document once.
+     */
+    @Test
+    void aLayoutDrawingSamplesReadsAsWrittenWhenLaidOutAgain(@TempDir Path site) {
+        StringBuilder numbers = new StringBuilder("1");
+        for (int i = 2; i <= 200; i++) {
+            numbers.append(',').append(i);
+        }
+        TestSite built = TestSite.in(site)
+                .file("_includes/listing.html", "{% for post in site.posts %}<section>{{ post.output }}</section>{% endfor %}")
+                .file("_layouts/post.html", "{% assign numbers = '" + numbers + "' | split: ',' %}"
+                        + "<article>{{ content }}</article><aside>{{ numbers | sample: 6 | join: ' ' }}</aside>")
+                .file("index.html", "---\n---\n{% include listing.html %}");
+        String[] posts = {"2019-01-01-alpha", "2019-02-01-beta", "2019-03-01-gamma"};
+        for (String post : posts) {
+            built.file("_posts/" + post + ".md", "---\nlayout: post\n---\nThe text of " + post + ".\n");
+        }
+        Map<String, String> files = built.buildOk().outputFiles();
+        String index = files.get("index.html");
+        for (String post : posts) {
+            String written = files.get(post.substring(0, 10).replace('-', '/') + "/" + post.substring(11) + ".html");
+            assertTrue(index.contains("<section>" + written + "</section>"), written + " not in " + index);
         }
     }
 
