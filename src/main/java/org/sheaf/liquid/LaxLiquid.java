@@ -104,7 +104,7 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
-                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(unbraced(m.group(3))));
+                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3)))));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -137,6 +137,82 @@ final class LaxLiquid {
         }
         return BRACED_NAME.matcher(markup).replaceAll(b -> Matcher.quoteReplacement(
                 b.group(1) == null ? b.group() : "  " + b.group(1) + "  "));
+    }
+
+    /** Ruby's lax condition: a value, an operator made of these characters, a value; what follows is ignored. */
+    private static final String LAX_FRAGMENT = "(?:\"[^\"]*\"|'[^']*'|[^\\s,|'\"])+";
+    private static final Pattern LAX_CONDITION = Pattern.compile(
+            "\\s*(" + LAX_FRAGMENT + ")\\s*([=!<>a-z_]+)?\\s*(" + LAX_FRAGMENT + ")?.*", Pattern.DOTALL);
+    /** The operators Ruby's condition knows; any other word read as an operator stops its render. */
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("==", "!=", "<>", "<", ">", ">=", "<=", "contains");
+    /** An {@code and} or {@code or} between a condition's comparisons, as Ruby splits them: a word of its own. */
+    private static final Pattern AND_OR = Pattern.compile("\"[^\"]*\"|'[^']*'|(?<=\\s)(?:and|or)(?=\\s)");
+    /** The words Ruby's variable parser looks a value up by. */
+    private static final Pattern LOOKUP_WORD = Pattern.compile("[\\w-]+\\??");
+
+    /**
+     * A condition's {@code markup} with each comparison that holds an output tag with white space in
+     * it ({@code {{ Title }}}) read as Ruby's lax condition reads it: the first run without white
+     * space is the left value ({@code {{}, which names nothing, so nil), a following run of
+     * lowercase letters, underscores or comparison characters is the operator, the next run the
+     * right value, and the rest is ignored. So {@code {% if {{ Title }} %}} is false and
+     * {@code {% if a == {{ b }} %}} compares {@code a} with nil. A comparison whose operator Ruby
+     * would not know ({@code {{ page.title }}} reads {@code page} as one) is left as it is, and the
+     * strict grammar refuses it, as Jekyll's render stops at it; so is one whose reading would not
+     * fit in its length.
+     */
+    private static String spacedOutputs(String markup) {
+        if (outsideQuotes(markup, "{{", null) < 0) {
+            return markup;
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        Matcher split = AND_OR.matcher(markup);
+        while (split.find()) {
+            if (split.group().startsWith("\"") || split.group().startsWith("'")) {
+                continue;
+            }
+            out.append(laxComparison(markup.substring(from, split.start()))).append(split.group());
+            from = split.end();
+        }
+        return out.append(laxComparison(markup.substring(from))).toString();
+    }
+
+    private static String laxComparison(String comparison) {
+        Matcher c = LAX_CONDITION.matcher(comparison);
+        if (outsideQuotes(comparison, "{{", null) < 0 || !c.matches()) {
+            return comparison;
+        }
+        String operator = c.group(2);
+        if (operator != null && !OPERATORS.contains(operator)) {
+            return comparison;
+        }
+        String left = laxValue(c.group(1));
+        String read = operator == null ? left
+                // nothing is contained in nil
+                : operator.equals("contains") && left.equals("nil") ? "false"
+                : left + " " + operator + " " + (c.group(3) == null ? "nil" : laxValue(c.group(3)));
+        String leading = comparison.substring(0, comparison.length() - comparison.stripLeading().length());
+        if (comparison.indexOf('\n', leading.length()) >= 0 || leading.length() + read.length() > comparison.length()) {
+            return comparison;
+        }
+        return leading + read + " ".repeat(comparison.length() - leading.length() - read.length());
+    }
+
+    /**
+     * A value of a lax condition as Ruby reads it: one with braces in it is looked up by the words
+     * in it ({@code {{page.x} is {@code page.x}), and names nothing (nil) when it has none or
+     * starts with a digit.
+     */
+    private static String laxValue(String fragment) {
+        if (fragment.startsWith("\"") || fragment.startsWith("'") || fragment.indexOf('{') < 0 && fragment.indexOf('}') < 0) {
+            return fragment;
+        }
+        java.util.List<String> words = LOOKUP_WORD.matcher(fragment).results().map(java.util.regex.MatchResult::group).toList();
+        if (words.isEmpty() || Character.isDigit(words.get(0).charAt(0))) {
+            return "nil";
+        }
+        return String.join(".", words);
     }
 
     /** A number at the end of what is read so far, where a glued {@code )} makes it a variable's name. */

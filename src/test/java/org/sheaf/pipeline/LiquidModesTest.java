@@ -126,6 +126,38 @@ class LiquidModesTest {
     }
 
     @Test
+    void anOutputTagWithSpacesInsideAConditionIsReadAsRubysLaxConditionReadsIt() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby's lax condition takes the bare {{ as its left
+        // value (nil), a word of lowercase letters after it as its operator, and ignores the rest
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                x: hello
+                Foo: bar
+                ---
+                {% if {{ Foo }} %}a{% endif %}{% unless {{ Foo }} %}b{% endunless %}\
+                {% if page.x == {{ Foo }} %}c{% endif %}{% if page.none == {{ Foo }} %}d{% endif %}\
+                {% if page.x and {{ Foo }} %}e{% endif %}{% if page.x or {{ 5 }} %}f{% endif %}\
+                {% if {{page.x }} %}g{% endif %}{% if {{ "a" }} %}h{% endif %}\
+                {% if page.none %}i{% elsif {{ Foo }} %}j{% else %}k{% endif %}\
+                {% if {{ contains }} %}l{% endif %}{% if {{ 5 }} == nil %}m{% endif %}\
+                {% if page.x == "{{ x }}" %}n{% endif %}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>bdfgk</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void anOutputTagWithSpacesInsideAConditionStopsTheBuildWhereRubyReadsAnUnknownOperator() {
+        // Jekyll 4.3.1 stops at this page: "Liquid error (line 1): Unknown operator page", as Ruby
+        // reads {{ as the left value and page as the operator
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n")
+                .file("about.md", "---\nx: hello\n---\n{% if {{ page.x }} %}a{% endif %}\n");
+        BuildResult result = site.build();
+        assertTrue(!result.ok(), TestSite.printed(result));
+    }
+
+    @Test
     void aFilterInAConditionIsIgnoredUpToTheNextAndOrOr() {
         // what Jekyll 4.3.1 wrote for this page: Ruby's lax condition is a value, an operator and a
         // value, so each comparison ends at its pipe (slice is never applied, default never given)
