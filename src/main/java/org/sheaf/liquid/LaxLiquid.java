@@ -23,8 +23,14 @@ final class LaxLiquid {
     private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
     /** A raw block (left alone) or an output tag. */
     private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
-    /** In an output tag, outside quotes: an empty filter ({@code ||}) or a doubled dot in a name ({@code page..title}). */
-    private static final Pattern OUTPUT_SLIPS = Pattern.compile("\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)");
+    /**
+     * In an output tag, outside quotes: an empty filter ({@code ||}), a doubled dot in a name
+     * ({@code page..title}) or a {@code %} just before the tag's end.
+     */
+    private static final Pattern OUTPUT_SLIPS = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)|%(?=\\s*\\}\\}\\z)");
+    /** A {@code %} before an output tag's end ({@code {{ x | join: ', ' %}}}), as a tag's end is written. */
+    private static final Pattern STRAY_PERCENT = Pattern.compile("%\\s*\\}\\}");
     /** An output tag with another {@code {{} inside it before its end. */
     private static final Pattern NESTED_OUTPUT = Pattern.compile("\\{\\{[^}]*\\{\\{");
     /** A quoted string (left alone) or an output tag. */
@@ -86,11 +92,12 @@ final class LaxLiquid {
      * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
      * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
      * reads a value, an operator and a value, none of which takes a pipe). In output tags, an empty filter between two pipes
-     * is skipped and a doubled dot in a name is one dot, as Ruby's lax variable parser scans them.
+     * is skipped, a doubled dot in a name is one dot and a {@code %} before the end
+     * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them.
      */
     static String rewrite(String text) {
         String out = text;
-        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find()) {
+        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find() || STRAY_PERCENT.matcher(out).find()) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
                     m.group().startsWith("{{") ? withoutNested(withoutSlips(m.group())) : m.group()));
         }
@@ -392,6 +399,10 @@ final class LaxLiquid {
             String slip = m.group();
             if (slip.startsWith("\"") || slip.startsWith("'")) {
                 return Matcher.quoteReplacement(slip);
+            }
+            if (slip.equals("%")) {
+                // Ruby's lax variable parser skips what is neither a filter nor an argument
+                return " ";
             }
             // one pipe or one dot, then spaces, so positions stay
             return Matcher.quoteReplacement(slip.charAt(0) + blank(slip.substring(1)));

@@ -148,6 +148,21 @@ class LiquidModesTest {
     }
 
     @Test
+    void aPercentSignBeforeAnOutputTagsEndIsNothing() {
+        // what Jekyll 4.3.1 wrote for this page (the Carpentries' workshop template writes
+        // {{info.instructor | join: ', ' %}}): Ruby's lax variable parser skips the %
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                x: [a, b]
+                ---
+                [{{ page.x | join: ", " %}}] [{{ page.x %}}] [{{ page.x | join: "-" % }}] [{{ "%" }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>[a, b] [ab] [a-b] [%]</p>\n", site.read("about.html"));
+    }
+
+    @Test
     void anOutputTagWithSpacesInsideAConditionStopsTheBuildWhereRubyReadsAnUnknownOperator() {
         // Jekyll 4.3.1 stops at this page: "Liquid error (line 1): Unknown operator page", as Ruby
         // reads {{ as the left value and page as the operator
