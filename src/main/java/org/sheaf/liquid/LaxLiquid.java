@@ -83,6 +83,58 @@ final class LaxLiquid {
     }
 
     /**
+     * {@code text} with what follows a second {@code else} (or an {@code elsif} after an
+     * {@code else}) of an {@code if} or {@code unless} block, up to the block's end, made a
+     * comment. Ruby takes each of them as one more branch, tried in order, so the first
+     * {@code else} always wins and nothing after it is ever rendered (the
+     * {@code {% else if %}...{% else %}} some themes write renders the first); Liqp refuses a
+     * second {@code else}. Line breaks are kept.
+     */
+    static String unreachableBranches(String text) {
+        if (!text.contains("else")) {
+            return text;
+        }
+        java.util.Deque<int[]> open = new java.util.ArrayDeque<>();
+        java.util.List<int[]> unreachable = new java.util.ArrayList<>();
+        Matcher m = TAG.matcher(text);
+        while (m.find()) {
+            String name = m.group(2);
+            if (name == null) {
+                continue;
+            }
+            if (OPENERS.contains(name)) {
+                // the block's kind, whether its else was seen, where its unreachable part starts
+                open.push(new int[] {name.equals("if") || name.equals("unless") ? 1 : 0, 0, -1});
+            } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
+                int[] block = open.pop();
+                if (block[2] >= 0) {
+                    unreachable.add(new int[] {block[2], m.start()});
+                }
+            } else if ((name.equals("else") || name.equals("elsif")) && !open.isEmpty() && open.peek()[0] == 1) {
+                int[] block = open.peek();
+                if (block[1] == 1 && block[2] < 0) {
+                    block[2] = m.start();
+                }
+                block[1] |= name.equals("else") ? 1 : 0;
+            }
+        }
+        if (unreachable.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int i = unreachable.size() - 1; i >= 0; i--) {
+            int start = unreachable.get(i)[0];
+            int end = unreachable.get(i)[1];
+            String part = text.substring(start, end);
+            String breaks = part.replaceAll("[^\\n]", "");
+            // a {%- else trims before it as the comment's {%- does; nothing in it is output
+            String comment = part.startsWith("{%-") ? "{%- comment %}" : "{% comment %}";
+            out.replace(start, end, comment + breaks + "{% endcomment %}");
+        }
+        return out.toString();
+    }
+
+    /**
      * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
      * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
      * any filter is ignored ({@code assign a = b, c = 2}) and parentheses group nothing; in

@@ -148,6 +148,26 @@ class LiquidModesTest {
     }
 
     @Test
+    void whatFollowsASecondElseIsNeverRenderedAsInRubyLiquid() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby takes each else (and an elsif after one) as
+        // one more branch and renders the first that holds, so the first else always wins
+        TestSite site = TestSite.in(dir).file("about.html", """
+                ---
+                x: hello
+                ---
+                A[{% if page.none %}a{% else if page.x %}b{% else %}c{% endif %}]
+                B[{% if page.x %}a{% else %}b{% else %}c{% endif %}]
+                C[{% unless page.x %}a{% else %}b{% elsif page.x %}c{% else %}d{% endunless %}]
+                D[{% if page.none %}a{% else %}b {%- else %}c{%- endif %}]
+                E[{% if page.none %}a{% else %}b {% else %}c {%- endif %}]
+                F[{% for i in (1..2) %}{% if i == 1 %}one{% else %}other{% else %}never{% endif %}{% endfor %}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("A[b]\nB[a]\nC[b]\nD[b]\nE[b ]\nF[oneother]\n", site.read("about.html"));
+    }
+
+    @Test
     void aPercentSignBeforeAnOutputTagsEndIsNothing() {
         // what Jekyll 4.3.1 wrote for this page (the Carpentries' workshop template writes
         // {{info.instructor | join: ', ' %}}): Ruby's lax variable parser skips the %
