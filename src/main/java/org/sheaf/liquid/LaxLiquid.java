@@ -23,8 +23,14 @@ final class LaxLiquid {
     private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
     /** A raw block (left alone) or an output tag. */
     private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
-    /** In an output tag, outside quotes: an empty filter ({@code ||}) or a doubled dot in a name ({@code page..title}). */
-    private static final Pattern OUTPUT_SLIPS = Pattern.compile("\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)");
+    /**
+     * In an output tag, outside quotes: an empty filter ({@code ||}), a doubled dot in a name
+     * ({@code page..title}) or a {@code %} just before the tag's end.
+     */
+    private static final Pattern OUTPUT_SLIPS = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)|%(?=\\s*\\}\\}\\z)");
+    /** A {@code %} before an output tag's end ({@code {{ x | join: ', ' %}}}), as a tag's end is written. */
+    private static final Pattern STRAY_PERCENT = Pattern.compile("%\\s*\\}\\}");
     /** An output tag with another {@code {{} inside it before its end. */
     private static final Pattern NESTED_OUTPUT = Pattern.compile("\\{\\{[^}]*\\{\\{");
     /** A quoted string (left alone) or an output tag. */
@@ -77,6 +83,58 @@ final class LaxLiquid {
     }
 
     /**
+     * {@code text} with what follows a second {@code else} (or an {@code elsif} after an
+     * {@code else}) of an {@code if} or {@code unless} block, up to the block's end, made a
+     * comment. Ruby takes each of them as one more branch, tried in order, so the first
+     * {@code else} always wins and nothing after it is ever rendered (the
+     * {@code {% else if %}...{% else %}} some themes write renders the first); Liqp refuses a
+     * second {@code else}. Line breaks are kept.
+     */
+    static String unreachableBranches(String text) {
+        if (!text.contains("else")) {
+            return text;
+        }
+        java.util.Deque<int[]> open = new java.util.ArrayDeque<>();
+        java.util.List<int[]> unreachable = new java.util.ArrayList<>();
+        Matcher m = TAG.matcher(text);
+        while (m.find()) {
+            String name = m.group(2);
+            if (name == null) {
+                continue;
+            }
+            if (OPENERS.contains(name)) {
+                // the block's kind, whether its else was seen, where its unreachable part starts
+                open.push(new int[] {name.equals("if") || name.equals("unless") ? 1 : 0, 0, -1});
+            } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
+                int[] block = open.pop();
+                if (block[2] >= 0) {
+                    unreachable.add(new int[] {block[2], m.start()});
+                }
+            } else if ((name.equals("else") || name.equals("elsif")) && !open.isEmpty() && open.peek()[0] == 1) {
+                int[] block = open.peek();
+                if (block[1] == 1 && block[2] < 0) {
+                    block[2] = m.start();
+                }
+                block[1] |= name.equals("else") ? 1 : 0;
+            }
+        }
+        if (unreachable.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int i = unreachable.size() - 1; i >= 0; i--) {
+            int start = unreachable.get(i)[0];
+            int end = unreachable.get(i)[1];
+            String part = text.substring(start, end);
+            String breaks = part.replaceAll("[^\\n]", "");
+            // a {%- else trims before it as the comment's {%- does; nothing in it is output
+            String comment = part.startsWith("{%-") ? "{%- comment %}" : "{% comment %}";
+            out.replace(start, end, comment + breaks + "{% endcomment %}");
+        }
+        return out.toString();
+    }
+
+    /**
      * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
      * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
      * any filter is ignored ({@code assign a = b, c = 2}) and parentheses group nothing; in
@@ -86,11 +144,12 @@ final class LaxLiquid {
      * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
      * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
      * reads a value, an operator and a value, none of which takes a pipe). In output tags, an empty filter between two pipes
-     * is skipped and a doubled dot in a name is one dot, as Ruby's lax variable parser scans them.
+     * is skipped, a doubled dot in a name is one dot and a {@code %} before the end
+     * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them.
      */
     static String rewrite(String text) {
         String out = text;
-        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find()) {
+        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find() || STRAY_PERCENT.matcher(out).find()) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
                     m.group().startsWith("{{") ? withoutNested(withoutSlips(m.group())) : m.group()));
         }
@@ -104,7 +163,7 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
-                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(unbraced(m.group(3))));
+                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3)))));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -137,6 +196,82 @@ final class LaxLiquid {
         }
         return BRACED_NAME.matcher(markup).replaceAll(b -> Matcher.quoteReplacement(
                 b.group(1) == null ? b.group() : "  " + b.group(1) + "  "));
+    }
+
+    /** Ruby's lax condition: a value, an operator made of these characters, a value; what follows is ignored. */
+    private static final String LAX_FRAGMENT = "(?:\"[^\"]*\"|'[^']*'|[^\\s,|'\"])+";
+    private static final Pattern LAX_CONDITION = Pattern.compile(
+            "\\s*(" + LAX_FRAGMENT + ")\\s*([=!<>a-z_]+)?\\s*(" + LAX_FRAGMENT + ")?.*", Pattern.DOTALL);
+    /** The operators Ruby's condition knows; any other word read as an operator stops its render. */
+    private static final java.util.Set<String> OPERATORS = java.util.Set.of("==", "!=", "<>", "<", ">", ">=", "<=", "contains");
+    /** An {@code and} or {@code or} between a condition's comparisons, as Ruby splits them: a word of its own. */
+    private static final Pattern AND_OR = Pattern.compile("\"[^\"]*\"|'[^']*'|(?<=\\s)(?:and|or)(?=\\s)");
+    /** The words Ruby's variable parser looks a value up by. */
+    private static final Pattern LOOKUP_WORD = Pattern.compile("[\\w-]+\\??");
+
+    /**
+     * A condition's {@code markup} with each comparison that holds an output tag with white space in
+     * it ({@code {{ Title }}}) read as Ruby's lax condition reads it: the first run without white
+     * space is the left value ({@code {{}, which names nothing, so nil), a following run of
+     * lowercase letters, underscores or comparison characters is the operator, the next run the
+     * right value, and the rest is ignored. So {@code {% if {{ Title }} %}} is false and
+     * {@code {% if a == {{ b }} %}} compares {@code a} with nil. A comparison whose operator Ruby
+     * would not know ({@code {{ page.title }}} reads {@code page} as one) is left as it is, and the
+     * strict grammar refuses it, as Jekyll's render stops at it; so is one whose reading would not
+     * fit in its length.
+     */
+    private static String spacedOutputs(String markup) {
+        if (outsideQuotes(markup, "{{", null) < 0) {
+            return markup;
+        }
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        Matcher split = AND_OR.matcher(markup);
+        while (split.find()) {
+            if (split.group().startsWith("\"") || split.group().startsWith("'")) {
+                continue;
+            }
+            out.append(laxComparison(markup.substring(from, split.start()))).append(split.group());
+            from = split.end();
+        }
+        return out.append(laxComparison(markup.substring(from))).toString();
+    }
+
+    private static String laxComparison(String comparison) {
+        Matcher c = LAX_CONDITION.matcher(comparison);
+        if (outsideQuotes(comparison, "{{", null) < 0 || !c.matches()) {
+            return comparison;
+        }
+        String operator = c.group(2);
+        if (operator != null && !OPERATORS.contains(operator)) {
+            return comparison;
+        }
+        String left = laxValue(c.group(1));
+        String read = operator == null ? left
+                // nothing is contained in nil
+                : operator.equals("contains") && left.equals("nil") ? "false"
+                : left + " " + operator + " " + (c.group(3) == null ? "nil" : laxValue(c.group(3)));
+        String leading = comparison.substring(0, comparison.length() - comparison.stripLeading().length());
+        if (comparison.indexOf('\n', leading.length()) >= 0 || leading.length() + read.length() > comparison.length()) {
+            return comparison;
+        }
+        return leading + read + " ".repeat(comparison.length() - leading.length() - read.length());
+    }
+
+    /**
+     * A value of a lax condition as Ruby reads it: one with braces in it is looked up by the words
+     * in it ({@code {{page.x} is {@code page.x}), and names nothing (nil) when it has none or
+     * starts with a digit.
+     */
+    private static String laxValue(String fragment) {
+        if (fragment.startsWith("\"") || fragment.startsWith("'") || fragment.indexOf('{') < 0 && fragment.indexOf('}') < 0) {
+            return fragment;
+        }
+        java.util.List<String> words = LOOKUP_WORD.matcher(fragment).results().map(java.util.regex.MatchResult::group).toList();
+        if (words.isEmpty() || Character.isDigit(words.get(0).charAt(0))) {
+            return "nil";
+        }
+        return String.join(".", words);
     }
 
     /** A number at the end of what is read so far, where a glued {@code )} makes it a variable's name. */
@@ -316,6 +451,10 @@ final class LaxLiquid {
             String slip = m.group();
             if (slip.startsWith("\"") || slip.startsWith("'")) {
                 return Matcher.quoteReplacement(slip);
+            }
+            if (slip.equals("%")) {
+                // Ruby's lax variable parser skips what is neither a filter nor an argument
+                return " ";
             }
             // one pipe or one dot, then spaces, so positions stay
             return Matcher.quoteReplacement(slip.charAt(0) + blank(slip.substring(1)));

@@ -380,6 +380,7 @@ public final class LiquidRenderer {
                 .then(Liquid5Tags::rewrite)
                 .then(HyphenatedNames::rewrite)
                 .then(LaxLiquid::plainElse)
+                .then(LaxLiquid::unreachableBranches)
                 .then(RangeTablerow::rewrite)
                 .then(ForCollections::rewrite);
         return columns.then(LiquidRenderer::withTagsForLiqp);

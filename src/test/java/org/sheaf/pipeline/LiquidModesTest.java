@@ -126,6 +126,73 @@ class LiquidModesTest {
     }
 
     @Test
+    void anOutputTagWithSpacesInsideAConditionIsReadAsRubysLaxConditionReadsIt() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby's lax condition takes the bare {{ as its left
+        // value (nil), a word of lowercase letters after it as its operator, and ignores the rest
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                x: hello
+                Foo: bar
+                ---
+                {% if {{ Foo }} %}a{% endif %}{% unless {{ Foo }} %}b{% endunless %}\
+                {% if page.x == {{ Foo }} %}c{% endif %}{% if page.none == {{ Foo }} %}d{% endif %}\
+                {% if page.x and {{ Foo }} %}e{% endif %}{% if page.x or {{ 5 }} %}f{% endif %}\
+                {% if {{page.x }} %}g{% endif %}{% if {{ "a" }} %}h{% endif %}\
+                {% if page.none %}i{% elsif {{ Foo }} %}j{% else %}k{% endif %}\
+                {% if {{ contains }} %}l{% endif %}{% if {{ 5 }} == nil %}m{% endif %}\
+                {% if page.x == "{{ x }}" %}n{% endif %}
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>bdfgk</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void whatFollowsASecondElseIsNeverRenderedAsInRubyLiquid() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby takes each else (and an elsif after one) as
+        // one more branch and renders the first that holds, so the first else always wins
+        TestSite site = TestSite.in(dir).file("about.html", """
+                ---
+                x: hello
+                ---
+                A[{% if page.none %}a{% else if page.x %}b{% else %}c{% endif %}]
+                B[{% if page.x %}a{% else %}b{% else %}c{% endif %}]
+                C[{% unless page.x %}a{% else %}b{% elsif page.x %}c{% else %}d{% endunless %}]
+                D[{% if page.none %}a{% else %}b {%- else %}c{%- endif %}]
+                E[{% if page.none %}a{% else %}b {% else %}c {%- endif %}]
+                F[{% for i in (1..2) %}{% if i == 1 %}one{% else %}other{% else %}never{% endif %}{% endfor %}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("A[b]\nB[a]\nC[b]\nD[b]\nE[b ]\nF[oneother]\n", site.read("about.html"));
+    }
+
+    @Test
+    void aPercentSignBeforeAnOutputTagsEndIsNothing() {
+        // what Jekyll 4.3.1 wrote for this page (the Carpentries' workshop template writes
+        // {{info.instructor | join: ', ' %}}): Ruby's lax variable parser skips the %
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                x: [a, b]
+                ---
+                [{{ page.x | join: ", " %}}] [{{ page.x %}}] [{{ page.x | join: "-" % }}] [{{ "%" }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>[a, b] [ab] [a-b] [%]</p>\n", site.read("about.html"));
+    }
+
+    @Test
+    void anOutputTagWithSpacesInsideAConditionStopsTheBuildWhereRubyReadsAnUnknownOperator() {
+        // Jekyll 4.3.1 stops at this page: "Liquid error (line 1): Unknown operator page", as Ruby
+        // reads {{ as the left value and page as the operator
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n")
+                .file("about.md", "---\nx: hello\n---\n{% if {{ page.x }} %}a{% endif %}\n");
+        BuildResult result = site.build();
+        assertTrue(!result.ok(), TestSite.printed(result));
+    }
+
+    @Test
     void aFilterInAConditionIsIgnoredUpToTheNextAndOrOr() {
         // what Jekyll 4.3.1 wrote for this page: Ruby's lax condition is a value, an operator and a
         // value, so each comparison ends at its pipe (slice is never applied, default never given)
