@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
 final class MediaBreaks {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
     private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    private static final Pattern MIXIN = Pattern.compile("@mixin\\s+([\\w-]+)");
+    private static final Pattern CONTROL = Pattern.compile("@(if|else|each|for|while)\\b");
+    /** An include in SCSS or the indented syntax, with or without a module's namespace. */
+    private static final Pattern INCLUDE = Pattern.compile("(?:@include\\s+|(?m)^\\s*\\+)(?:[\\w-]+\\.)?([\\w-]+)");
     private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
 
     private MediaBreaks() {
@@ -84,7 +88,8 @@ final class MediaBreaks {
         // each change: where it starts and ends, what it writes, whether the text it replaces is
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
-        boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown);
+        boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown)
+                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
         int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
@@ -154,6 +159,27 @@ final class MediaBreaks {
         moved[css.length()] = out.length();
         String result = out.toString();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+    }
+
+    /** Whether one of the stylesheets includes one of the mixins. */
+    private static boolean included(List<String> mixins, List<String> stylesheets) {
+        if (mixins.isEmpty()) {
+            return false;
+        }
+        for (String text : stylesheets) {
+            Matcher include = INCLUDE.matcher(text);
+            while (include.find()) {
+                if (mixins.contains(mixinName(include.group(1)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A mixin's name as Sass compares it, {@code _} and {@code -} alike. */
+    private static String mixinName(String name) {
+        return name.replace('_', '-');
     }
 
     /** Whether the child is a block, not a comment. */
@@ -348,6 +374,8 @@ final class MediaBreaks {
          * with a query that may name a media type, and so match nothing joined with another.
          */
         boolean unknown;
+        /** The mixins (their names with {@code _} as {@code -}) whose {@code @media} is so, which count where included. */
+        final Set<String> unknownIn = new java.util.HashSet<>();
 
         private Outline(String source) {
             this.source = source;
@@ -362,6 +390,10 @@ final class MediaBreaks {
             // holds a statement that runs elsewhere, whether it is an @media
             ArrayDeque<int[]> blocks = new ArrayDeque<>();
             blocks.push(new int[] {-1, 1, 0, 0, 0, 0});
+            // per open block: "" at the top level, bare or in control flow there; the name of
+            // the mixin it stands in; or null anywhere else
+            ArrayDeque<java.util.Optional<String>> contexts = new ArrayDeque<>();
+            contexts.push(java.util.Optional.of(""));
             ScssOutline.walk(source, new ScssOutline.Statements() {
                 @Override
                 public void comment(int at) {
@@ -376,6 +408,15 @@ final class MediaBreaks {
                     int[] parent = blocks.peek();
                     blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
                             media ? 1 : 0});
+                    String context = contexts.peek().orElse(null);
+                    Matcher mixin = MIXIN.matcher(prelude);
+                    if (mixin.lookingAt()) {
+                        context = mixinName(mixin.group(1));
+                    } else if (!(context != null && context.isEmpty() && CONTROL.matcher(prelude).lookingAt())
+                            && (context == null || context.isEmpty())) {
+                        context = null;
+                    }
+                    contexts.push(java.util.Optional.ofNullable(context));
                 }
 
                 @Override
@@ -391,6 +432,7 @@ final class MediaBreaks {
                 @Override
                 public void closes(int brace) {
                     int[] closed = blocks.pop();
+                    contexts.pop();
                     int[] parent = blocks.peek();
                     if (closed[1] == 0 && parent[1] == 1) {
                         outline.elsewhere.put(closed[0], brace);
@@ -401,8 +443,14 @@ final class MediaBreaks {
                     }
                     if (closed[5] == 1) {
                         outline.media.put(closed[0], brace);
-                        if (closed[1] == 0 && !onlyFeatures(source.substring(closed[0], brace))) {
-                            outline.unknown = true;
+                        String context = contexts.peek().orElse(null);
+                        if (closed[1] == 0 && !onlyFeatures(source.substring(closed[0], brace))
+                                && (context == null || !context.isEmpty())) {
+                            if (context == null) {
+                                outline.unknown = true;
+                            } else {
+                                outline.unknownIn.add(context);
+                            }
                         }
                     }
                     if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {

@@ -512,9 +512,12 @@ final class SplitRules {
                 first--;
             }
             if (first == b) {
-                // the blocks before may still be the rule's, written where the map cannot tell
-                // it (a loop in a mixin, say): only evaluating the rule's text tells
-                return !indented && evaluates(bodies) ? firstEvaluated(siblings, b, written, parent) : b;
+                // the block before may still be the rule's, written by its mixins with the rule's
+                // selector where the map cannot tell it (a loop's &-#{$i}, say): only evaluating
+                // the rule's text tells
+                Block before = siblings.get(b - 1);
+                return !indented && css.charAt(before.start) != '@' && wroteWithin(before, origin, bodies) && !origin.equals(origin(before))
+                        && holding(before, selectors) && evaluates(bodies) ? firstEvaluated(siblings, b, written, parent) : b;
             }
             int walked = first;
             java.util.function.IntSupplier counted = () -> {
