@@ -265,6 +265,10 @@ final class Evaluation {
         Item child = marker;
         while (child.parent != null && child.parent.parent != top) {
             child = child.parent;
+            if (child.atRule) {
+                // inside @supports, say, which libsass does not close around it
+                return null;
+            }
         }
         Item media = child.parent;
         if (media == null || media.parent != top || !media.kept || !media.media) {
@@ -315,6 +319,8 @@ final class Evaluation {
         final Item parent;
         final boolean block;
         final boolean media;
+        /** Whether it is a block of an at-rule, {@code @media} or another. */
+        boolean atRule;
         /** The marker's number, or -1 for anything else. */
         final int mark;
         final List<Item> children = new ArrayList<>();
@@ -355,8 +361,9 @@ final class Evaluation {
                     continue;
                 }
                 if (c == '{') {
-                    boolean media = css.substring(statement, i).strip().startsWith("@media");
-                    Item block = new Item(current, true, media, -1);
+                    String prelude = css.substring(statement, i).strip();
+                    Item block = new Item(current, true, prelude.startsWith("@media"), -1);
+                    block.atRule = prelude.startsWith("@");
                     current.children.add(block);
                     current = block;
                     statement = i + 1;

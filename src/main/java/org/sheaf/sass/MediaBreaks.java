@@ -370,8 +370,9 @@ final class MediaBreaks {
         final TreeMap<Integer, Integer> elsewhere = new TreeMap<>();
         /**
          * Whether an {@code @media} stands where the stylesheet does not tell whether it runs,
-         * or where, or how often (in a mixin, a loop, an {@code @if}, an {@code @supports}),
-         * with a query that may name a media type, and so match nothing joined with another.
+         * or where, or how often (in a mixin, a loop, an {@code @if}, an {@code @supports}), or
+         * stands in another but holds what runs elsewhere, with a query that may name a media
+         * type, and so match nothing joined with another.
          */
         boolean unknown;
         /** The mixins (their names with {@code _} as {@code -}) whose {@code @media} is so, which count where included. */
@@ -444,7 +445,10 @@ final class MediaBreaks {
                     if (closed[5] == 1) {
                         outline.media.put(closed[0], brace);
                         String context = contexts.peek().orElse(null);
-                        if (closed[1] == 0 && !onlyFeatures(source.substring(closed[0], brace))
+                        if (closed[1] == 1 && parent[2] == 1 && closed[4] == 1 && !onlyFeatures(source.substring(closed[0], brace))) {
+                            // where it stands, but what it holds runs elsewhere (a loop, an include)
+                            outline.unknown = true;
+                        } else if (closed[1] == 0 && !onlyFeatures(source.substring(closed[0], brace))
                                 && (context == null || !context.isEmpty())) {
                             if (context == null) {
                                 outline.unknown = true;
