@@ -36,7 +36,7 @@ final class Evaluation {
 
     /** What a marker marks: a style rule's start, where a nested {@code @media} stands, or the inside of one. */
     enum Kind {
-        RULE, END, MEDIA, INSIDE
+        RULE, END, MEDIA, INSIDE, MEDIA_END
     }
 
     /**
@@ -89,12 +89,15 @@ final class Evaluation {
             ArrayDeque<Integer> open = new ArrayDeque<>();
             // the statement start of each open style rule, -1 for other blocks
             ArrayDeque<Integer> rules = new ArrayDeque<>();
+            // the statement start of each open @media nested in a block, -1 for other blocks
+            ArrayDeque<Integer> nested = new ArrayDeque<>();
             ScssOutline.walk(source, new ScssOutline.Statements() {
                 @Override
                 public void opens(int start, int brace) {
                     if (start < 0) {
                         open.push(brace);
                         rules.push(-1);
+                        nested.push(-1);
                         return;
                     }
                     String prelude = source.substring(start, brace).strip();
@@ -108,8 +111,9 @@ final class Evaluation {
                         inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
                         marks.add(new Mark(url, start, Kind.RULE, false));
                     }
-                    open.push(brace);
                     rules.push(isStyleRule(prelude) && !prelude.startsWith("@media") ? start : -1);
+                    nested.push(prelude.startsWith("@media") && !open.isEmpty() ? start : -1);
+                    open.push(brace);
                 }
 
                 @Override
@@ -120,6 +124,11 @@ final class Evaluation {
                 public void closes(int brace) {
                     open.poll();
                     Integer rule = rules.poll();
+                    Integer media = nested.poll();
+                    if (media != null && media >= 0) {
+                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
+                        marks.add(new Mark(url, media, Kind.MEDIA_END, false));
+                    }
                     if (rule != null && rule >= 0) {
                         // after an empty statement, so that no value runs on into the marker
                         inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
@@ -209,6 +218,8 @@ final class Evaluation {
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Object[]>> waiting = new java.util.IdentityHashMap<>();
+        // the nested @media under way: the marker before each, and whether its end closes the outer
+        ArrayDeque<Object[]> nested = new ArrayDeque<>();
         for (int m = 0; m < markers.size(); m++) {
             Item marker = markers.get(m);
             if (marker.mark >= evaluation.marks.size()) {
@@ -219,26 +230,47 @@ final class Evaluation {
                 evaluation.ruleStart(marker);
                 open.push(marker);
             } else if (mark.kind() == Kind.END) {
-                Item started = open.poll();
-                if (started == null || evaluation.marks.get(started.mark).at() != mark.at()) {
-                    return null;
+                // a rule's declarations after an @media it wrote anew go back into its block
+                // before that @media, so its end may come before what it nested
+                Item started = removed(open, item -> evaluation.marks.get(item.mark).at() == mark.at()
+                        && evaluation.marks.get(item.mark).url().equals(mark.url()));
+                if (started == null) {
+                    continue;
                 }
                 for (Object[] pending : waiting.getOrDefault(started, List.of())) {
-                    Item media = (Item) pending[0];
+                    Item outer = (Item) pending[0];
                     Item part = marker.parent;
-                    if (part != null && part.kept && part.parent == media) {
+                    if (part != null && part.kept && part.parent == outer) {
                         @SuppressWarnings("unchecked")
                         Set<Integer> before = (Set<Integer>) pending[1];
-                        before.add(media.keptBlocksBefore(part));
+                        before.add(outer.keptBlocksBefore(part));
                     }
                 }
-            } else if (mark.kind() == Kind.MEDIA && mark.writes()
-                    && !(m + 1 < markers.size() && markers.get(m + 1).mark == marker.mark + 1)) {
-                Object[] pending = evaluation.leftOut(marker, markedTop);
-                if (pending != null) {
-                    for (Item rule : open) {
-                        waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
+            } else if (mark.kind() == Kind.MEDIA) {
+                Item insideMarker = null;
+                for (int k = m + 1; k < markers.size() && markers.get(k).mark != marker.mark; k++) {
+                    if (markers.get(k).mark == marker.mark + 1) {
+                        insideMarker = markers.get(k);
+                        break;
                     }
+                }
+                boolean written = insideMarker != null;
+                // an @media of the outer's own query: dart-sass opens it anew and goes on in it
+                // after the nested one ends, where libsass closes it there too
+                Item outer = topOf(marker, markedTop);
+                Item inner = written ? topOf(insideMarker, markedTop) : null;
+                boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
+                if (written) {
+                    nested.push(new Object[] {marker, own && mark.writes()});
+                }
+                if (mark.writes() && !written) {
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting);
+                }
+            } else if (mark.kind() == Kind.MEDIA_END) {
+                Object[] started = removed(nested, entry -> evaluation.marks.get(((Item) entry[0]).mark).at() == mark.at()
+                        && evaluation.marks.get(((Item) entry[0]).mark).url().equals(mark.url()));
+                if (started != null && (Boolean) started[1]) {
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting);
                 }
             }
         }
@@ -256,12 +288,44 @@ final class Evaluation {
                 .add(new int[] {parent.keptBlocksBefore(rule), rule.kept ? 1 : 0, marker.mark});
     }
 
+    /** The innermost entry under way that fits, taken off; null when none does. */
+    private static <T> T removed(ArrayDeque<T> under, java.util.function.Predicate<T> fits) {
+        for (java.util.Iterator<T> entries = under.iterator(); entries.hasNext();) {
+            T entry = entries.next();
+            if (fits.test(entry)) {
+                entries.remove();
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** Has the rules under way put their last parts before the break. */
+    private void pending(Object[] pending, ArrayDeque<Item> open, Map<Item, List<Object[]>> waiting) {
+        if (pending != null) {
+            for (Item rule : open) {
+                waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
+            }
+        }
+    }
+
+    /** The top-level {@code @media} the item stands in, or null. */
+    private static Item topOf(Item item, Item top) {
+        Item child = item;
+        while (child.parent != null && child.parent != top) {
+            child = child.parent;
+        }
+        return child.parent == top && child.media && child != item ? child : null;
+    }
+
     /**
-     * Notes, for an {@code @media} dart-sass left out inside a top-level one, where libsass
-     * closes the outer one; gives the top-level {@code @media} and the break's set of blocks
-     * before it, to be filled, or null.
+     * Notes, for an {@code @media} inside a top-level one that libsass closes the outer one
+     * around (one dart-sass left out, or the end of one of the outer's own query), where
+     * it does so; gives the top-level {@code @media} and the break's set of blocks before it, to
+     * be filled, or null. The marker stands where the nested one starts, or with {@code end}
+     * where it ends, the block holding it then going before the break.
      */
-    private Object[] leftOut(Item marker, Item top) {
+    private Object[] leftOut(Item marker, Item top, boolean end) {
         Item child = marker;
         while (child.parent != null && child.parent.parent != top) {
             child = child.parent;
@@ -275,6 +339,9 @@ final class Evaluation {
             return null;
         }
         int at = media.keptBlocksBefore(child) + (child != marker && child.kept && child.block ? 1 : 0);
+        if (end && child != marker && !child.kept) {
+            at = media.keptBlocksBefore(child);
+        }
         int ordinal = 0;
         for (Item sibling : top.children) {
             if (sibling == media) {
@@ -321,6 +388,8 @@ final class Evaluation {
         final boolean media;
         /** Whether it is a block of an at-rule, {@code @media} or another. */
         boolean atRule;
+        /** A block's prelude. */
+        String prelude = "";
         /** The marker's number, or -1 for anything else. */
         final int mark;
         final List<Item> children = new ArrayList<>();
@@ -364,6 +433,7 @@ final class Evaluation {
                     String prelude = css.substring(statement, i).strip();
                     Item block = new Item(current, true, prelude.startsWith("@media"), -1);
                     block.atRule = prelude.startsWith("@");
+                    block.prelude = prelude;
                     current.children.add(block);
                     current = block;
                     statement = i + 1;

@@ -74,6 +74,16 @@ class SplitRulesIT {
     }
 
     @Test
+    void theEndOfAMediaOfTheOutersOwnQueryFromALoopInAMixinClosesTheOuterMedia() throws Exception {
+        // the loop's print matches nothing inside screen, and its screen is the outer's own:
+        // libsass closes the outer @media before and after what it wrote
+        assertEquals("@media screen {\n  .c {\n    q: 2;\n  }\n}\n@media screen {\n  .c .l {\n    c: 2;\n  }\n}\n"
+                + "@media screen {\n  .c:hover {\n    t: 3;\n  }\n}",
+                compiled("@mixin lm { @each $q in print, screen { @media #{$q} { .l { c: 2; } } } }\n"
+                        + "@media screen { .c { @include lm; &:hover { t: 3; } q: 2; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryAnIfLeavesOutKeepsTheOuterMediaWhole() throws Exception {
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
                 compiled("@mixin pr($on) { @if $on { @media print { w: 1; } } }\n"
