@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,10 @@ import java.util.regex.Pattern;
 final class MediaBreaks {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
     private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    private static final Pattern MIXIN = Pattern.compile("@mixin\\s+([\\w-]+)");
+    private static final Pattern CONTROL = Pattern.compile("@(if|else|each|for|while)\\b");
+    /** An include in SCSS or the indented syntax, with or without a module's namespace. */
+    private static final Pattern INCLUDE = Pattern.compile("(?:@include\\s+|(?m)^\\s*\\+)(?:[\\w-]+\\.)?([\\w-]+)");
     private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
 
     private MediaBreaks() {
@@ -45,8 +50,14 @@ final class MediaBreaks {
      * @param map         its source map
      * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
      *                    for a map without their contents
+     * @param evaluation  what evaluating the stylesheets wrote where, asked only when one holds
+     *                    an {@code @media} the stylesheet alone does not tell of (see
+     *                    {@link Outline#unknown}); may give null
+     * @param mediaOrder  the order the blocks dart-sass wrote in each top-level {@code @media}
+     *                    now stand in (see {@link SplitRules.Result})
      */
-    static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets) {
+    static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
+            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder) {
         if (map == null || css.indexOf("@media") < 0) {
             return new SplitRules.Result(css, map);
         }
@@ -77,12 +88,25 @@ final class MediaBreaks {
         // each change: where it starts and ends, what it writes, whether the text it replaces is
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
+        boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown)
+                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
+        int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
+            ordinal++;
             String reopened = "\n}\n" + css.substring(media[0], media[1]).strip() + " {";
             List<int[]> kept = new ArrayList<>();
             boolean broken = false;
             int after = media[1] + 1;
-            for (int[] child : children(css, media[1], media[2])) {
+            List<int[]> children = children(css, media[1], media[2]);
+            Set<Integer> evaluated = unknown && children.stream().filter(child -> isBlock(css, child)).count() > 1
+                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : Set.of();
+            int blocks = 0;
+            for (int[] child : children) {
+                boolean block = isBlock(css, child);
+                if (block && evaluated.contains(blocks) && !kept.isEmpty()) {
+                    broken = true;
+                }
+                blocks += block ? 1 : 0;
                 if (css.startsWith("@media", child[0])) {
                     // a query dart-sass cannot join with the outer one (not print in (min-width: 5px)):
                     // dart-sass keeps the @media nested, libsass takes the joined query to match nothing
@@ -135,6 +159,72 @@ final class MediaBreaks {
         moved[css.length()] = out.length();
         String result = out.toString();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+    }
+
+    /** Whether one of the stylesheets includes one of the mixins. */
+    private static boolean included(List<String> mixins, List<String> stylesheets) {
+        if (mixins.isEmpty()) {
+            return false;
+        }
+        for (String text : stylesheets) {
+            Matcher include = INCLUDE.matcher(text);
+            while (include.find()) {
+                if (mixins.contains(mixinName(include.group(1)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A mixin's name as Sass compares it, {@code _} and {@code -} alike. */
+    private static String mixinName(String name) {
+        return name.replace('_', '-');
+    }
+
+    /** Whether the child is a block, not a comment. */
+    private static boolean isBlock(String css, int[] child) {
+        return !css.startsWith("/*", child[0]) && css.charAt(child[1] - 1) == '}';
+    }
+
+    /**
+     * Before which of the blocks now in the top-level {@code @media} (by their order there)
+     * evaluation says libsass closes it: where an {@code @media} dart-sass left out was reached,
+     * when the blocks that came before it in dart-sass's CSS still all come before those after.
+     */
+    private static Set<Integer> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
+            List<Integer> order) {
+        Evaluation evaluated = evaluation == null ? null : evaluation.get();
+        if (evaluated == null || evaluated.breaks(ordinal).isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> found = new java.util.TreeSet<>();
+        for (Evaluation.Break at : evaluated.breaks(ordinal)) {
+            List<Integer> blocks = order;
+            if (blocks == null) {
+                blocks = new ArrayList<>();
+                for (int k = 0; k <= at.at() || !at.before().isEmpty() && k <= java.util.Collections.max(at.before()); k++) {
+                    blocks.add(k);
+                }
+            }
+            int split = 0;
+            while (split < blocks.size() && ahead(at, blocks.get(split))) {
+                split++;
+            }
+            boolean parted = true;
+            for (int k = split; k < blocks.size(); k++) {
+                parted &= !ahead(at, blocks.get(k));
+            }
+            if (parted) {
+                found.add(split);
+            }
+        }
+        return found;
+    }
+
+    /** Whether the block dart-sass wrote {@code written}th stands before the break. */
+    private static boolean ahead(Evaluation.Break at, int written) {
+        return written < at.at() || at.before().contains(written);
     }
 
     /**
@@ -278,6 +368,15 @@ final class MediaBreaks {
         final TreeMap<Integer, Integer> media = new TreeMap<>();
         /** The outermost blocks that run elsewhere or more than once (at-rules but @media), from their statement's start to their closing brace. */
         final TreeMap<Integer, Integer> elsewhere = new TreeMap<>();
+        /**
+         * Whether an {@code @media} stands where the stylesheet does not tell whether it runs,
+         * or where, or how often (in a mixin, a loop, an {@code @if}, an {@code @supports}), or
+         * stands in another but holds what runs elsewhere, with a query that may name a media
+         * type, and so match nothing joined with another.
+         */
+        boolean unknown;
+        /** The mixins (their names with {@code _} as {@code -}) whose {@code @media} is so, which count where included. */
+        final Set<String> unknownIn = new java.util.HashSet<>();
 
         private Outline(String source) {
             this.source = source;
@@ -292,6 +391,10 @@ final class MediaBreaks {
             // holds a statement that runs elsewhere, whether it is an @media
             ArrayDeque<int[]> blocks = new ArrayDeque<>();
             blocks.push(new int[] {-1, 1, 0, 0, 0, 0});
+            // per open block: "" at the top level, bare or in control flow there; the name of
+            // the mixin it stands in; or null anywhere else
+            ArrayDeque<java.util.Optional<String>> contexts = new ArrayDeque<>();
+            contexts.push(java.util.Optional.of(""));
             ScssOutline.walk(source, new ScssOutline.Statements() {
                 @Override
                 public void comment(int at) {
@@ -306,6 +409,15 @@ final class MediaBreaks {
                     int[] parent = blocks.peek();
                     blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
                             media ? 1 : 0});
+                    String context = contexts.peek().orElse(null);
+                    Matcher mixin = MIXIN.matcher(prelude);
+                    if (mixin.lookingAt()) {
+                        context = mixinName(mixin.group(1));
+                    } else if (!(context != null && context.isEmpty() && CONTROL.matcher(prelude).lookingAt())
+                            && (context == null || context.isEmpty())) {
+                        context = null;
+                    }
+                    contexts.push(java.util.Optional.ofNullable(context));
                 }
 
                 @Override
@@ -321,6 +433,7 @@ final class MediaBreaks {
                 @Override
                 public void closes(int brace) {
                     int[] closed = blocks.pop();
+                    contexts.pop();
                     int[] parent = blocks.peek();
                     if (closed[1] == 0 && parent[1] == 1) {
                         outline.elsewhere.put(closed[0], brace);
@@ -331,6 +444,18 @@ final class MediaBreaks {
                     }
                     if (closed[5] == 1) {
                         outline.media.put(closed[0], brace);
+                        String context = contexts.peek().orElse(null);
+                        if (closed[1] == 1 && parent[2] == 1 && closed[4] == 1 && !onlyFeatures(source.substring(closed[0], brace))) {
+                            // where it stands, but what it holds runs elsewhere (a loop, an include)
+                            outline.unknown = true;
+                        } else if (closed[1] == 0 && !onlyFeatures(source.substring(closed[0], brace))
+                                && (context == null || !context.isEmpty())) {
+                            if (context == null) {
+                                outline.unknown = true;
+                            } else {
+                                outline.unknownIn.add(context);
+                            }
+                        }
                     }
                     if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
                         outline.nested.put(closed[0], brace);
@@ -338,6 +463,33 @@ final class MediaBreaks {
                 }
             });
             return outline;
+        }
+
+        /**
+         * Whether each query of an {@code @media} prelude is features in parentheses, with no
+         * media type: such a query joined with another matches what the other matches.
+         */
+        static boolean onlyFeatures(String prelude) {
+            String queries = prelude.strip().substring("@media".length());
+            int depth = 0;
+            boolean start = true;
+            for (int i = 0; i < queries.length(); i++) {
+                char c = queries.charAt(i);
+                if (start && !Character.isWhitespace(c)) {
+                    if (c != '(') {
+                        return false;
+                    }
+                    start = false;
+                }
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth--;
+                } else if (c == ',' && depth == 0) {
+                    start = true;
+                }
+            }
+            return !start;
         }
 
         /** The offset of a place the map names in this stylesheet. */

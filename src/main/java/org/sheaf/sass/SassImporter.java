@@ -59,6 +59,8 @@ public final class SassImporter extends CustomImporter {
     private final ThreadLocal<PageText> pageText = new ThreadLocal<>();
     /** The stylesheets this thread's compilation loaded, by URL, in the order it loaded them. */
     private final ThreadLocal<Map<String, String>> loaded = ThreadLocal.withInitial(LinkedHashMap::new);
+    /** Texts this thread's compilation is served in place of the files', by URL; see {@link #replacing}. */
+    private final ThreadLocal<Map<String, String>> replaced = new ThreadLocal<>();
 
     /**
      * @param roots     the folders stylesheets may come from (the site's root and source folder)
@@ -89,11 +91,25 @@ public final class SassImporter extends CustomImporter {
         pageText.set(new PageText(url, text, syntax));
     }
 
+    /**
+     * Serves this thread's next compilations the given texts in place of the files' at those
+     * URLs, and leaves {@link #loadedStylesheets} as it is: a copy of the stylesheets, changed
+     * to be read back from the CSS, is compiled after the page itself. Null ends it.
+     */
+    public void replacing(Map<String, String> texts) {
+        if (texts == null) {
+            replaced.remove();
+        } else {
+            replaced.set(texts);
+        }
+    }
+
     /** Forgets this thread's page and the stylesheets it loaded. */
     public void done() {
         pageFolder.remove();
         pageText.remove();
         loaded.remove();
+        replaced.remove();
     }
 
     /** The texts of the stylesheets loaded since {@link #compiling}, as written. */
@@ -164,20 +180,34 @@ public final class SassImporter extends CustomImporter {
         }
         Path file = fileOf(url).orElseThrow(() -> new SassImportException("cannot load " + url));
         Path real = inside(file);
+        Map<String, String> replacements = replaced.get();
+        if (replacements != null && replacements.containsKey(file.toUri().toString())) {
+            return InboundMessage.ImportResponse.ImportSuccess.newBuilder()
+                    .setContents(replacements.get(file.toUri().toString()))
+                    .setSyntax(syntaxOf(file))
+                    .setSourceMapUrl(file.toUri().toString())
+                    .build();
+        }
         String text;
         try {
             text = Files.readString(real, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SassImportException("cannot read " + shown(file) + ": " + reason(e));
         }
-        loaded.get().put(file.toUri().toString(), text);
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        Syntax syntax = name.endsWith(".sass") ? Syntax.INDENTED : name.endsWith(".css") ? Syntax.CSS : Syntax.SCSS;
+        if (replacements == null) {
+            loaded.get().put(file.toUri().toString(), text);
+        }
+        Syntax syntax = syntaxOf(file);
         return InboundMessage.ImportResponse.ImportSuccess.newBuilder()
                 .setContents(text.startsWith("\uFEFF") ? text.substring(1) : text)
                 .setSyntax(syntax)
                 .setSourceMapUrl(file.toUri().toString())
                 .build();
+    }
+
+    private static Syntax syntaxOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".sass") ? Syntax.INDENTED : name.endsWith(".css") ? Syntax.CSS : Syntax.SCSS;
     }
 
     /** Sass's rules for a path without or with an extension: the one partial or file it names, or null. */

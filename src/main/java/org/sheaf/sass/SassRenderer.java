@@ -352,8 +352,12 @@ public final class SassRenderer implements AutoCloseable {
             if (expanded && map != null) {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
                 stylesheets.put(entry.toUri().toString(), text);
-                SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString());
-                SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets);
+                String written = plain;
+                java.util.function.Supplier<Evaluation> evaluation = once(
+                        () -> evaluated(page, entry, sitePath, firstLine, stylesheets, written));
+                SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString(), evaluation);
+                SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets, evaluation,
+                        joined.mediaOrder());
                 plain = broken.css();
                 map = broken.map();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
@@ -396,6 +400,52 @@ public final class SassRenderer implements AutoCloseable {
         } finally {
             importer.done();
             logged.clear();
+        }
+    }
+
+    /** The supplier's value, got the first time it is asked for and kept. */
+    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
+        Object[] kept = {null, false};
+        return () -> {
+            if (!(Boolean) kept[1]) {
+                kept[0] = supplier.get();
+                kept[1] = true;
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) kept[0];
+            return value;
+        };
+    }
+
+    /**
+     * What evaluating the page's stylesheets wrote where: the page compiled again, as before but
+     * with every SCSS stylesheet it read marked ({@link Evaluation}), and read against the CSS of
+     * the first compilation. Null when this compilation fails or its CSS does not line up.
+     *
+     * @param stylesheets the stylesheets the first compilation read, the page's too, by URL
+     * @param css         the first compilation's CSS, changed so far without moving a block
+     */
+    private Evaluation evaluated(Path page, Path entry, String sitePath, int firstLine, Map<String, String> stylesheets,
+            String css) {
+        Evaluation.Marked marked = Evaluation.marked(stylesheets);
+        String pageUrl = entry.toUri().toString();
+        if (marked.marks().isEmpty() || !marked.texts().containsKey(pageUrl)) {
+            return null;
+        }
+        List<OutboundMessage.LogEvent> logged = events.get();
+        List<OutboundMessage.LogEvent> before = new ArrayList<>(logged);
+        importer.replacing(marked.texts());
+        try {
+            CompileSuccess success = compile(page, entry, sitePath, marked.texts().get(pageUrl), firstLine);
+            return Evaluation.read(success.getCss(), marked, css);
+        } catch (DiagnosticException | SassCompilationFailedException e) {
+            // the marks changed nothing that is evaluated; if the copy fails all the same, the
+            // CSS stays as the source map tells it
+            return null;
+        } finally {
+            importer.replacing(null);
+            logged.clear();
+            logged.addAll(before);
         }
     }
 

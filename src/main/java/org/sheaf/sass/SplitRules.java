@@ -30,12 +30,20 @@ final class SplitRules {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
     private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+    private static final Pattern CONTROL = Pattern.compile("@(if|each|for|while)\\b");
 
     private SplitRules() {
     }
 
-    /** The CSS, with its source map. */
-    record Result(String css, String map) {
+    /**
+     * The CSS, with its source map, and for each top-level {@code @media} whose blocks moved (by
+     * its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
+     * stand in, those joined into others left out.
+     */
+    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
+        Result(String css, String map) {
+            this(css, map, Map.of());
+        }
     }
 
     /** A block of the CSS: its prelude's first character, its braces, and the blocks inside it. */
@@ -60,14 +68,17 @@ final class SplitRules {
      *                    knows it by: those that wrote nothing the map names are read for what
      *                    they include and import all the same
      * @param page        the page's URL among them
+     * @param evaluation  what evaluating the stylesheets wrote where, asked only for a rule whose
+     *                    blocks before its later part nothing else tells; may give null
      */
-    static Result joined(String written, String writtenMap, Map<String, String> stylesheets, String page) {
+    static Result joined(String written, String writtenMap, Map<String, String> stylesheets, String page,
+            java.util.function.Supplier<Evaluation> evaluation) {
         // a rule's comments that dart-sass wrote on the line of its opening brace get lines of
         // their own, so that whole lines move as for any other rule's inside
         int[] unfoldedAt = new int[written.length() + 1];
         String css = unfolded(written, unfoldedAt);
         String map = css.equals(written) ? writtenMap : SourceMapShift.moved(writtenMap, written, css, unfoldedAt);
-        Result joined = joinedLines(css, map, stylesheets, page);
+        Result joined = joinedLines(css, map, stylesheets, page, evaluation);
         return joined.css().equals(css) ? new Result(written, writtenMap) : joined;
     }
 
@@ -146,7 +157,8 @@ final class SplitRules {
         }
     }
 
-    private static Result joinedLines(String css, String map, Map<String, String> stylesheets, String page) {
+    private static Result joinedLines(String css, String map, Map<String, String> stylesheets, String page,
+            java.util.function.Supplier<Evaluation> evaluation) {
         Matcher mappings = MAPPINGS.matcher(map);
         List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
         List<String> urls = new ArrayList<>(StaticValues.strings(map, SOURCES));
@@ -162,7 +174,9 @@ final class SplitRules {
         if (!mappings.find() || contents.isEmpty() || top == null) {
             return new Result(css, map);
         }
-        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls, urls.indexOf(page));
+        Joiner joiner = new Joiner(css, StaticValues.origins(mappings.group(1)), contents, urls, urls.indexOf(page),
+                evaluation);
+        joiner.number(top, new int[] {0});
         joiner.findTangled(top);
         if (joiner.tangled.contains(top)) {
             return new Result(css, map);
@@ -184,7 +198,18 @@ final class SplitRules {
             out.append(lines[order.get(l)]);
             moved[order.get(l)] = l;
         }
-        return new Result(out.toString(), SourceMapShift.relined(map, moved));
+        Map<Integer, List<Integer>> mediaOrder = new java.util.HashMap<>();
+        int ordinal = 0;
+        for (Block block : top.children) {
+            if (css.startsWith("@media", block.start)) {
+                List<Block> written = joiner.written.get(block);
+                if (written != null) {
+                    mediaOrder.put(ordinal, written.stream().map(joiner.indices::get).toList());
+                }
+                ordinal++;
+            }
+        }
+        return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder);
     }
 
     /** One pass over the blocks: which rules join or move, and the lines in their new order. */
@@ -215,9 +240,20 @@ final class SplitRules {
         final java.util.Set<Block> tangled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** The block dart-sass wrote just before each block, before any moved. */
         final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
+        /** What evaluating the stylesheets wrote where, compiled when first asked for. */
+        final java.util.function.Supplier<Evaluation> evaluation;
+        /** Each block's place in the order of the blocks' opening braces, and among its parent's blocks. */
+        final Map<Block, Integer> numbers = new java.util.IdentityHashMap<>();
+        final Map<Block, Integer> indices = new java.util.IdentityHashMap<>();
+        /** The rules that evaluation says have no first part, so join none before them. */
+        final java.util.Set<Block> noFirstPart = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        /** Each block's blocks in the order they are written in. */
+        final Map<Block, List<Block>> written = new java.util.IdentityHashMap<>();
         boolean changed;
 
-        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls, int page) {
+        Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls, int page,
+                java.util.function.Supplier<Evaluation> evaluation) {
+            this.evaluation = evaluation;
             this.css = css;
             this.lineStarts = lineStarts(css);
             this.origins = origins;
@@ -228,6 +264,15 @@ final class SplitRules {
 
         int line(int offset) {
             return lineOf(lineStarts, offset);
+        }
+
+        void number(Block parent, int[] next) {
+            for (int k = 0; k < parent.children.size(); k++) {
+                Block child = parent.children.get(k);
+                indices.put(child, k);
+                numbers.put(child, next[0]++);
+                number(child, next);
+            }
         }
 
         /**
@@ -276,7 +321,7 @@ final class SplitRules {
                 }
                 Block part = first > 0 ? siblings.get(first - 1) : null;
                 StaticValues.Origin origin = origin(rule);
-                if (part != null && part.children.isEmpty() && css.charAt(part.start) != '@'
+                if (part != null && !noFirstPart.contains(rule) && part.children.isEmpty() && css.charAt(part.start) != '@'
                         && prelude(css, part).equals(prelude(css, rule)) && origin.equals(origin(part))
                         && ownLines(css, part, lineStarts)) {
                     List<Integer> lines = taken.computeIfAbsent(part, k -> new ArrayList<>());
@@ -305,6 +350,7 @@ final class SplitRules {
                 order.add(line(child.close));
             }
             range(from, end, order);
+            written.put(parent, siblings);
         }
 
         /** Where a style rule was written: its origin, and the braces of its body in that source. */
@@ -466,10 +512,21 @@ final class SplitRules {
                 first--;
             }
             if (first == b) {
-                return b;
+                // the block before may still be the rule's, written by its mixins with the rule's
+                // selector where the map cannot tell it (a loop's &-#{$i}, say): only evaluating
+                // the rule's text tells
+                Block before = siblings.get(b - 1);
+                return !indented && css.charAt(before.start) != '@' && wroteWithin(before, origin, bodies) && !origin.equals(origin(before))
+                        && holding(before, selectors) && evaluates(bodies) ? firstEvaluated(siblings, b, written, parent) : b;
             }
             int walked = first;
-            java.util.function.IntSupplier counted = () -> indented ? b : firstCounted(siblings, b, walked, written, parent);
+            java.util.function.IntSupplier counted = () -> {
+                if (indented) {
+                    return b;
+                }
+                int found = firstCounted(siblings, b, walked, written, parent);
+                return found != b ? found : firstEvaluated(siblings, b, written, parent);
+            };
             if (nestedIn(siblings.get(first), written, selectors)) {
                 // the rule's CSS is written in one piece, so all from a block of its own on is the rule's
                 return first;
@@ -558,6 +615,65 @@ final class SplitRules {
                 return b;
             }
             return b - count;
+        }
+
+        /** Whether one of these bodies holds an {@code @if} or a loop, whose blocks only evaluating it counts. */
+        private boolean evaluates(List<int[]> bodies) {
+            for (int[] body : bodies) {
+                if (CONTROL.matcher(contents.get(body[0]).substring(body[1], body[2])).find()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that the rule {@code b}
+         * came from wrote before it, as evaluating the stylesheets tells: the block where the
+         * evaluation of the rule that wrote {@code b} began, or the one after it when that is
+         * the rule's own first part. {@code b} when evaluation does not tell, or the blocks
+         * between have moved since dart-sass wrote them.
+         */
+        private int firstEvaluated(List<Block> siblings, int b, Written written, Block parent) {
+            Evaluation evaluated = evaluation == null ? null : evaluation.get();
+            if (evaluated == null) {
+                return b;
+            }
+            Block rule = siblings.get(b);
+            int index = indices.get(rule);
+            StaticValues.Origin origin = written.origin();
+            Evaluation.Start start = evaluated.ruleStart(numbers.getOrDefault(parent, -1), index,
+                    urls.get(origin.source()), offset(origin));
+            if (start == null) {
+                return b;
+            }
+            int firstIndex = start.index() + (start.firstPart() ? 1 : 0);
+            if (firstIndex >= index) {
+                return b;
+            }
+            Block firstBlock = parent.children.get(firstIndex);
+            int first = -1;
+            for (int k = 0; k < b; k++) {
+                if (siblings.get(k) == firstBlock) {
+                    first = k;
+                }
+            }
+            if (first < 0) {
+                return b;
+            }
+            for (int k = first; k < b; k++) {
+                int was = indices.get(siblings.get(k));
+                if (was < firstIndex || was >= index) {
+                    return b;
+                }
+            }
+            if (start.firstPart() && (first == 0 || siblings.get(first - 1) != parent.children.get(start.index()))) {
+                return b;
+            }
+            if (!start.firstPart()) {
+                noFirstPart.add(rule);
+            }
+            return first;
         }
 
         /** The body of the mixin of that name, when the sources define exactly one in SCSS; null otherwise. */

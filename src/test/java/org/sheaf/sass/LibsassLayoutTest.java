@@ -180,8 +180,9 @@ class LibsassLayoutTest {
     private static SplitRules.Result joined(String name) throws IOException {
         String page = name + ".scss";
         Map<String, String> stylesheets = Map.of(page, read(page));
-        SplitRules.Result joined = SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), stylesheets, page);
-        return MediaBreaks.broken(joined.css(), joined.map(), stylesheets);
+        SplitRules.Result joined = SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), stylesheets, page,
+                () -> null);
+        return MediaBreaks.broken(joined.css(), joined.map(), stylesheets, () -> null, joined.mediaOrder());
     }
 
     private static String read(String file) throws IOException {

@@ -9,11 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rules a mixin wrote that only look like a later rule's: where neither the source map nor the
- * count of the blocks the rule's text writes tells which statement wrote them, the CSS stays as
- * dart-sass wrote it rather than move a rule past another statement's. Each comment says what
- * libsass writes instead; the sass-static fixture and the mixin-rules layout case hold the cases
- * that are told for sure, with libsass's output.
+ * What only evaluating the stylesheets tells, compiled: which blocks a rule wrote before its
+ * later declarations when an {@code @if} or a loop wrote them, and where an {@code @media} whose
+ * query matches nothing stood when a mixin, a loop or an {@code @if} wrote it. Each expected CSS
+ * is libsass's; the sass-static fixture and the mixin-rules layout case hold the cases the
+ * source map tells, with libsass's output.
  */
 class SplitRulesIT {
     private static final String MIXINS = """
@@ -37,19 +37,66 @@ class SplitRulesIT {
     }
 
     @Test
-    void anIfInTheRulesTextBeforeItsLaterPartKeepsTheRuleAfterTheMixinsRules() throws Exception {
-        // libsass: .t a { x: 1 }, .t a { c: 3 }, .t a { x: 1 }; whether the @if wrote a block, and
-        // so which .t a { x: 1 } is the sibling's, only evaluating it says
-        assertEquals(".t a {\n  x: 1;\n}\n.t a {\n  x: 1;\n}\n.t a {\n  c: 3;\n}",
+    void anIfInTheRulesTextBeforeItsLaterPartIsCountedByEvaluatingIt() throws Exception {
+        // the sibling's rule and the @if's map to the same place; only evaluating the @if tells
+        // that it wrote one block, so that c: 3 goes before it
+        assertEquals(".t a {\n  x: 1;\n}\n.t a {\n  c: 3;\n}\n.t a {\n  x: 1;\n}",
                 compiled(".t { a { @include amp; } a { @if 1 == 1 { @include amp; } c: 3; } }"));
     }
 
     @Test
-    void aMixinWithAnIfInTheRulesTextKeepsTheRuleAfterTheMixinsRules() throws Exception {
-        // libsass: .s a { x: 1 }, .s a { c: 3 }, .s a { x: 1 }, .s a { x: 1 }
-        assertEquals(".s a {\n  x: 1;\n}\n.s a {\n  x: 1;\n}\n.s a {\n  x: 1;\n}\n.s a {\n  c: 3;\n}",
+    void aMixinWithAnIfInTheRulesTextIsCountedByEvaluatingIt() throws Exception {
+        assertEquals(".s a {\n  x: 1;\n}\n.s a {\n  c: 3;\n}\n.s a {\n  x: 1;\n}\n.s a {\n  x: 1;\n}",
                 compiled("@mixin twice { @include amp; @if 1 == 1 { @include amp; } }\n"
                         + ".s { a { @include amp; } a { @include twice; c: 3; } }"));
+    }
+
+    @Test
+    void rulesALoopInAMixinWroteForTheRuleGoAfterItsDeclarations() throws Exception {
+        // a-1 and a-2 map to the mixin's &-#{$i}, no selector of the rule's own text
+        assertEquals("@media screen {\n  a {\n    s: 8;\n  }\n  a {\n    s: 6;\n  }\n  a-1 {\n    y: 1;\n  }\n"
+                + "  a-2 {\n    y: 2;\n  }\n}",
+                compiled("@mixin each { @each $i in 1, 2 { &-#{$i} { y: $i; } } }\n"
+                        + "@media screen { a { s: 8; } a { @include each; s: 6; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryFromAMixinClosesTheOuterMedia() throws Exception {
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
+                compiled("@mixin pr { @media print { .y { c: g; } } }\n"
+                        + "@media screen { .p { q: r; } @include pr; .z { c: b; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryInALoopClosesTheOuterMedia() throws Exception {
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
+                compiled("@media screen { .p { q: r; } @each $q in print { @media #{$q} { .y { c: g; } } } .z { c: b; } }"));
+    }
+
+    @Test
+    void theEndOfAMediaOfTheOutersOwnQueryFromALoopInAMixinClosesTheOuterMedia() throws Exception {
+        // the loop's print matches nothing inside screen, and its screen is the outer's own:
+        // libsass closes the outer @media before and after what it wrote
+        assertEquals("@media screen {\n  .c {\n    q: 2;\n  }\n}\n@media screen {\n  .c .l {\n    c: 2;\n  }\n}\n"
+                + "@media screen {\n  .c:hover {\n    t: 3;\n  }\n}",
+                compiled("@mixin lm { @each $q in print, screen { @media #{$q} { .l { c: 2; } } } }\n"
+                        + "@media screen { .c { @include lm; &:hover { t: 3; } q: 2; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryAnIfLeavesOutKeepsTheOuterMediaWhole() throws Exception {
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
+                compiled("@mixin pr($on) { @if $on { @media print { w: 1; } } }\n"
+                        + "@media screen { .p { q: r; } .c { @include pr(false); q: 7; } .z { c: b; } }"));
+    }
+
+    @Test
+    void theRulesDeclarationsAfterAnEmptyMediaQueryGoBeforeTheBreak() throws Exception {
+        // libsass writes .c's own declarations first and closes the outer @media after .c a,
+        // which writes nothing: at its end
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n}",
+                compiled("@mixin pr { @media print { w: 1; } }\n"
+                        + "@media screen { .p { q: r; } .c { a { @include pr; } q: 7; } }"));
     }
 
     @Test

@@ -1,0 +1,521 @@
+package org.sheaf.sass;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What evaluating the stylesheets wrote where, read from a second compilation of a marked copy
+ * of them. Two things of libsass's layout depend on how many blocks a statement wrote, which
+ * neither the CSS nor the source map tells when the statement is an {@code @if}, a loop or a
+ * mixin holding one: where a rule's CSS began, so that its declarations after its nested rules
+ * join its first ones ({@link SplitRules}), and where an {@code @media} whose query joined with
+ * the outer one's matches nothing was reached, so that the outer one is closed there
+ * ({@link MediaBreaks}).
+ *
+ * <p>The copy has a loud comment, {@code /*!sheaf-eval:N*&#47;}, right after the brace of each
+ * style rule and before and inside each {@code @media} nested in a block. Loud comments change
+ * nothing that is evaluated, and dart-sass writes each where evaluation reached it: in the block
+ * being written then, in the order of evaluation. A comment can give a rule a block of its own
+ * that held nothing else (a rule whose first statement is a nested rule, or the copy of a rule
+ * after its nested rules), so the marked CSS is read with the markers taken out and the blocks
+ * left empty dropped, and used only when it then has the blocks of the real CSS, one for one. A
+ * rule's marker is its CSS's first block, or stands where that block would be; an {@code @media}
+ * was left out when its inner marker does not follow its outer one. Only SCSS is marked; a
+ * stylesheet in the indented syntax is compiled as it stands.
+ */
+final class Evaluation {
+    private static final String MARK = "/*!sheaf-eval:";
+
+    /** What a marker marks: a style rule's start, where a nested {@code @media} stands, or the inside of one. */
+    enum Kind {
+        RULE, END, MEDIA, INSIDE, MEDIA_END
+    }
+
+    /**
+     * One marker: the stylesheet and the offset of the statement it marks, and for an
+     * {@code @media} whether its text writes anything (a declaration, a comment or an include),
+     * libsass writing no {@code @media} for one that holds nothing.
+     */
+    record Mark(String url, int at, Kind kind, boolean writes) {
+    }
+
+    /** The marked copies of the stylesheets, by URL, and what each marker marks, by number. */
+    record Marked(Map<String, String> texts, List<Mark> marks) {
+    }
+
+    /** Where a rule's CSS began among its parent's blocks, and whether that block is the rule's own first part. */
+    record Start(int index, boolean firstPart) {
+    }
+
+    /**
+     * Where libsass closes a top-level {@code @media}: before its block {@code at}, as dart-sass
+     * wrote them, but with the blocks in {@code before} ahead of it: the last parts of the rules
+     * around the {@code @media} left out, which libsass writes with the rules' first ones.
+     */
+    record Break(int at, Set<Integer> before) {
+    }
+
+    private final List<Mark> marks;
+    /** Per parent block (by the order of its brace in the real CSS; -1 the stylesheet): each rule marker's place there. */
+    private final Map<Integer, List<int[]>> ruleStarts = new HashMap<>();
+    /** Per top-level {@code @media} (by its order among them): before which of its blocks libsass closes it. */
+    private final Map<Integer, List<Break>> breaks = new HashMap<>();
+
+    private Evaluation(List<Mark> marks) {
+        this.marks = marks;
+    }
+
+    /**
+     * The stylesheets with their markers. {@code stylesheets} are the SCSS ones the compilation
+     * read, by URL, each as the compiler read it.
+     */
+    static Marked marked(Map<String, String> stylesheets) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<Mark> marks = new ArrayList<>();
+        stylesheets.forEach((url, source) -> {
+            String lower = url.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".sass") || lower.endsWith(".css")) {
+                return;
+            }
+            TreeMap<Integer, StringBuilder> inserted = new TreeMap<>();
+            ArrayDeque<Integer> open = new ArrayDeque<>();
+            // the statement start of each open style rule, -1 for other blocks
+            ArrayDeque<Integer> rules = new ArrayDeque<>();
+            // the statement start of each open @media nested in a block, -1 for other blocks
+            ArrayDeque<Integer> nested = new ArrayDeque<>();
+            ScssOutline.walk(source, new ScssOutline.Statements() {
+                @Override
+                public void opens(int start, int brace) {
+                    if (start < 0) {
+                        open.push(brace);
+                        rules.push(-1);
+                        nested.push(-1);
+                        return;
+                    }
+                    String prelude = source.substring(start, brace).strip();
+                    if (prelude.startsWith("@media") && !open.isEmpty()) {
+                        inserted.computeIfAbsent(start, k -> new StringBuilder())
+                                .append(marker(marks.size())).append(' ');
+                        marks.add(new Mark(url, start, Kind.MEDIA, writes(source, brace)));
+                        inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
+                        marks.add(new Mark(url, start, Kind.INSIDE, false));
+                    } else if (isStyleRule(prelude)) {
+                        inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
+                        marks.add(new Mark(url, start, Kind.RULE, false));
+                    }
+                    rules.push(isStyleRule(prelude) && !prelude.startsWith("@media") ? start : -1);
+                    nested.push(prelude.startsWith("@media") && !open.isEmpty() ? start : -1);
+                    open.push(brace);
+                }
+
+                @Override
+                public void ends(int start, int end) {
+                }
+
+                @Override
+                public void closes(int brace) {
+                    open.poll();
+                    Integer rule = rules.poll();
+                    Integer media = nested.poll();
+                    if (media != null && media >= 0) {
+                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
+                        marks.add(new Mark(url, media, Kind.MEDIA_END, false));
+                    }
+                    if (rule != null && rule >= 0) {
+                        // after an empty statement, so that no value runs on into the marker
+                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
+                        marks.add(new Mark(url, rule, Kind.END, false));
+                    }
+                }
+            });
+            StringBuilder text = new StringBuilder(source.length() + inserted.size() * 24);
+            int from = 0;
+            for (Map.Entry<Integer, StringBuilder> insert : inserted.entrySet()) {
+                text.append(source, from, insert.getKey()).append(insert.getValue());
+                from = insert.getKey();
+            }
+            texts.put(url, text.append(source, from, source.length()).toString());
+        });
+        return new Marked(texts, List.copyOf(marks));
+    }
+
+    private static String marker(int number) {
+        return MARK + number + "*/";
+    }
+
+    /** Whether a block's prelude is a style rule's selector: not an at-rule, and not a nested property ({@code font: {}). */
+    private static boolean isStyleRule(String prelude) {
+        return !prelude.isEmpty() && !prelude.startsWith("@") && !prelude.endsWith(":")
+                && !prelude.matches("(?s)[\\w-]+\\s*:(\\s.*)?");
+    }
+
+    /** Whether the block whose brace is at {@code brace} holds a declaration, a comment or an include. */
+    private static boolean writes(String source, int brace) {
+        int[] body = SplitRules.braces(source, brace);
+        if (body == null) {
+            return true;
+        }
+        boolean[] found = {false};
+        String inside = source.substring(body[0] + 1, body[1]);
+        ScssOutline.walk(inside, new ScssOutline.Statements() {
+            @Override
+            public void comment(int at) {
+                found[0] = true;
+            }
+
+            @Override
+            public void opens(int start, int open) {
+            }
+
+            @Override
+            public void ends(int start, int end) {
+                String text = inside.substring(start, end).strip();
+                if (text.startsWith("@include") || text.startsWith("@content")
+                        || !text.startsWith("@") && !text.startsWith("$") && text.indexOf(':') > 0) {
+                    found[0] = true;
+                }
+            }
+
+            @Override
+            public void closes(int close) {
+            }
+        });
+        return found[0];
+    }
+
+    /**
+     * What the marked compilation wrote, read against the real CSS; null when the two do not
+     * have the same blocks, one for one, once the markers are taken out.
+     *
+     * @param markedCss dart-sass's expanded CSS of the marked copy
+     * @param marked    the copy's markers
+     * @param css       dart-sass's expanded CSS of the stylesheets themselves, as changed so far
+     *                  without moving a block
+     */
+    static Evaluation read(String markedCss, Marked marked, String css) {
+        Item markedTop = Item.parse(markedCss);
+        Item realTop = Item.parse(css);
+        if (markedTop == null || realTop == null) {
+            return null;
+        }
+        markedTop.strip();
+        if (!markedTop.alike(realTop)) {
+            return null;
+        }
+        Evaluation evaluation = new Evaluation(marked.marks());
+        int[] preorder = {0};
+        markedTop.number(preorder);
+        List<Item> markers = new ArrayList<>();
+        markedTop.markers(markers);
+        // the rule markers of the evaluations under way, and the breaks each one's last part goes before
+        ArrayDeque<Item> open = new ArrayDeque<>();
+        Map<Item, List<Object[]>> waiting = new java.util.IdentityHashMap<>();
+        // the nested @media under way: the marker before each, and whether its end closes the outer
+        ArrayDeque<Object[]> nested = new ArrayDeque<>();
+        for (int m = 0; m < markers.size(); m++) {
+            Item marker = markers.get(m);
+            if (marker.mark >= evaluation.marks.size()) {
+                return null;
+            }
+            Mark mark = evaluation.marks.get(marker.mark);
+            if (mark.kind() == Kind.RULE) {
+                evaluation.ruleStart(marker);
+                open.push(marker);
+            } else if (mark.kind() == Kind.END) {
+                // a rule's declarations after an @media it wrote anew go back into its block
+                // before that @media, so its end may come before what it nested
+                Item started = removed(open, item -> evaluation.marks.get(item.mark).at() == mark.at()
+                        && evaluation.marks.get(item.mark).url().equals(mark.url()));
+                if (started == null) {
+                    continue;
+                }
+                for (Object[] pending : waiting.getOrDefault(started, List.of())) {
+                    Item outer = (Item) pending[0];
+                    Item part = marker.parent;
+                    if (part != null && part.kept && part.parent == outer) {
+                        @SuppressWarnings("unchecked")
+                        Set<Integer> before = (Set<Integer>) pending[1];
+                        before.add(outer.keptBlocksBefore(part));
+                    }
+                }
+            } else if (mark.kind() == Kind.MEDIA) {
+                Item insideMarker = null;
+                for (int k = m + 1; k < markers.size() && markers.get(k).mark != marker.mark; k++) {
+                    if (markers.get(k).mark == marker.mark + 1) {
+                        insideMarker = markers.get(k);
+                        break;
+                    }
+                }
+                boolean written = insideMarker != null;
+                // an @media of the outer's own query: dart-sass opens it anew and goes on in it
+                // after the nested one ends, where libsass closes it there too
+                Item outer = topOf(marker, markedTop);
+                Item inner = written ? topOf(insideMarker, markedTop) : null;
+                boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
+                if (written) {
+                    nested.push(new Object[] {marker, own && mark.writes()});
+                }
+                if (mark.writes() && !written) {
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting);
+                }
+            } else if (mark.kind() == Kind.MEDIA_END) {
+                Object[] started = removed(nested, entry -> evaluation.marks.get(((Item) entry[0]).mark).at() == mark.at()
+                        && evaluation.marks.get(((Item) entry[0]).mark).url().equals(mark.url()));
+                if (started != null && (Boolean) started[1]) {
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting);
+                }
+            }
+        }
+        return evaluation;
+    }
+
+    /** Notes where the rule whose marker this is began, among its parent's blocks. */
+    private void ruleStart(Item marker) {
+        Item rule = marker.parent;
+        Item parent = rule == null ? null : rule.parent;
+        if (parent == null || !parent.kept || rule.parent == null) {
+            return;
+        }
+        ruleStarts.computeIfAbsent(parent.number, k -> new ArrayList<>())
+                .add(new int[] {parent.keptBlocksBefore(rule), rule.kept ? 1 : 0, marker.mark});
+    }
+
+    /** The innermost entry under way that fits, taken off; null when none does. */
+    private static <T> T removed(ArrayDeque<T> under, java.util.function.Predicate<T> fits) {
+        for (java.util.Iterator<T> entries = under.iterator(); entries.hasNext();) {
+            T entry = entries.next();
+            if (fits.test(entry)) {
+                entries.remove();
+                return entry;
+            }
+        }
+        return null;
+    }
+
+    /** Has the rules under way put their last parts before the break. */
+    private void pending(Object[] pending, ArrayDeque<Item> open, Map<Item, List<Object[]>> waiting) {
+        if (pending != null) {
+            for (Item rule : open) {
+                waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
+            }
+        }
+    }
+
+    /** The top-level {@code @media} the item stands in, or null. */
+    private static Item topOf(Item item, Item top) {
+        Item child = item;
+        while (child.parent != null && child.parent != top) {
+            child = child.parent;
+        }
+        return child.parent == top && child.media && child != item ? child : null;
+    }
+
+    /**
+     * Notes, for an {@code @media} inside a top-level one that libsass closes the outer one
+     * around (one dart-sass left out, or the end of one of the outer's own query), where
+     * it does so; gives the top-level {@code @media} and the break's set of blocks before it, to
+     * be filled, or null. The marker stands where the nested one starts, or with {@code end}
+     * where it ends, the block holding it then going before the break.
+     */
+    private Object[] leftOut(Item marker, Item top, boolean end) {
+        Item child = marker;
+        while (child.parent != null && child.parent.parent != top) {
+            child = child.parent;
+            if (child.atRule) {
+                // inside @supports, say, which libsass does not close around it
+                return null;
+            }
+        }
+        Item media = child.parent;
+        if (media == null || media.parent != top || !media.kept || !media.media) {
+            return null;
+        }
+        int at = media.keptBlocksBefore(child) + (child != marker && child.kept && child.block ? 1 : 0);
+        if (end && child != marker && !child.kept) {
+            at = media.keptBlocksBefore(child);
+        }
+        int ordinal = 0;
+        for (Item sibling : top.children) {
+            if (sibling == media) {
+                break;
+            }
+            if (sibling.kept && sibling.media) {
+                ordinal++;
+            }
+        }
+        Set<Integer> before = new TreeSet<>();
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before));
+        return new Object[] {media, before};
+    }
+
+    /**
+     * Where the evaluation of the rule at {@code at} in {@code url} that wrote the block at
+     * {@code index} among the blocks of the parent numbered {@code parent} began: the last
+     * marker of that rule there before the block. Null when none is known.
+     */
+    Start ruleStart(int parent, int index, String url, int at) {
+        Start found = null;
+        for (int[] start : ruleStarts.getOrDefault(parent, List.of())) {
+            Mark mark = marks.get(start[2]);
+            if (start[0] <= index && mark.at() == at && mark.url().equals(url)) {
+                found = new Start(start[0], start[1] == 1);
+            }
+        }
+        // the block itself may be that evaluation's first part
+        return found == null || found.firstPart() && found.index() == index ? null : found;
+    }
+
+    /**
+     * Before which of its blocks (by their order as dart-sass wrote them) libsass closes the
+     * {@code ordinal}th top-level {@code @media} and opens it again.
+     */
+    List<Break> breaks(int ordinal) {
+        return breaks.getOrDefault(ordinal, List.of());
+    }
+
+    /** A block, declaration or comment of dart-sass's expanded CSS. */
+    private static final class Item {
+        final Item parent;
+        final boolean block;
+        final boolean media;
+        /** Whether it is a block of an at-rule, {@code @media} or another. */
+        boolean atRule;
+        /** A block's prelude. */
+        String prelude = "";
+        /** The marker's number, or -1 for anything else. */
+        final int mark;
+        final List<Item> children = new ArrayList<>();
+        /** Whether it is still there once the markers are taken out. */
+        boolean kept = true;
+        /** A block's place in the order of the opening braces of the blocks kept. */
+        int number = -1;
+
+        Item(Item parent, boolean block, boolean media, int mark) {
+            this.parent = parent;
+            this.block = block;
+            this.media = media;
+            this.mark = mark;
+        }
+
+        static Item parse(String css) {
+            Item top = new Item(null, true, false, -1);
+            Item current = top;
+            int statement = 0;
+            int i = 0;
+            while (i < css.length()) {
+                char c = css.charAt(i);
+                if (c == '"' || c == '\'' || c == '/' && css.startsWith("/*", i)) {
+                    int end = StaticValues.skipped(css, i);
+                    if (c == '/' && css.substring(statement, i).isBlank()) {
+                        int mark = -1;
+                        if (css.startsWith(MARK, i)) {
+                            try {
+                                mark = Integer.parseInt(css.substring(i + MARK.length(), end - 2));
+                            } catch (NumberFormatException e) {
+                                mark = -1;
+                            }
+                        }
+                        current.children.add(new Item(current, false, false, mark));
+                        statement = end;
+                    }
+                    i = end;
+                    continue;
+                }
+                if (c == '{') {
+                    String prelude = css.substring(statement, i).strip();
+                    Item block = new Item(current, true, prelude.startsWith("@media"), -1);
+                    block.atRule = prelude.startsWith("@");
+                    block.prelude = prelude;
+                    current.children.add(block);
+                    current = block;
+                    statement = i + 1;
+                } else if (c == '}') {
+                    if (!css.substring(statement, i).isBlank()) {
+                        current.children.add(new Item(current, false, false, -1));
+                    }
+                    if (current.parent == null) {
+                        return null;
+                    }
+                    current = current.parent;
+                    statement = i + 1;
+                } else if (c == ';') {
+                    current.children.add(new Item(current, false, false, -1));
+                    statement = i + 1;
+                }
+                i++;
+            }
+            return current == top ? top : null;
+        }
+
+        /** Takes the markers out, and the blocks they leave empty. */
+        void strip() {
+            boolean any = false;
+            for (Item child : children) {
+                if (child.block) {
+                    child.strip();
+                } else {
+                    child.kept = child.mark < 0;
+                }
+                any |= child.kept;
+            }
+            kept = parent == null || any;
+        }
+
+        /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */
+        boolean alike(Item real) {
+            List<Item> mine = children.stream().filter(child -> child.kept).toList();
+            if (mine.size() != real.children.size()) {
+                return false;
+            }
+            for (int k = 0; k < mine.size(); k++) {
+                Item a = mine.get(k);
+                Item b = real.children.get(k);
+                if (a.block != b.block || a.media != b.media || a.block && !a.alike(b)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void number(int[] next) {
+            for (Item child : children) {
+                if (child.block && child.kept) {
+                    child.number = next[0]++;
+                    child.number(next);
+                }
+            }
+        }
+
+        void markers(List<Item> found) {
+            for (Item child : children) {
+                if (child.block) {
+                    child.markers(found);
+                } else if (child.mark >= 0) {
+                    found.add(child);
+                }
+            }
+        }
+
+        /** How many of this block's blocks that are kept come before {@code child}. */
+        int keptBlocksBefore(Item child) {
+            int count = 0;
+            for (Item sibling : children) {
+                if (sibling == child) {
+                    return count;
+                }
+                if (sibling.block && sibling.kept) {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+}
