@@ -129,15 +129,9 @@ final class LiquidErrors {
      * the word after the last {@code {%} before it; null when there is none.
      */
     private static String tagAt(String text, int line, int index) {
-        if (text == null) {
+        int offset = lineStart(text, line);
+        if (offset < 0) {
             return null;
-        }
-        int offset = 0;
-        for (int i = 1; i < line && offset >= 0; i++) {
-            offset = text.indexOf('\n', offset) + 1;
-            if (offset == 0) {
-                return null;
-            }
         }
         int open = text.lastIndexOf("{%", Math.min(offset + Math.max(index, 0), text.length()));
         if (open < 0) {
@@ -147,17 +141,26 @@ final class LiquidErrors {
         return m.find(open) && m.start() == open ? m.group(1) : null;
     }
 
-    /** The name of the filter whose {@code |} Liqp's place (1-based line, 0-based index) points at. */
-    private static String filterAt(String text, int line, int index) {
+    /** Where 1-based {@code line} of {@code text} starts; -1 when there is no text or no such line. */
+    private static int lineStart(String text, int line) {
         if (text == null) {
-            return null;
+            return -1;
         }
         int offset = 0;
-        for (int i = 1; i < line && offset >= 0; i++) {
+        for (int i = 1; i < line; i++) {
             offset = text.indexOf('\n', offset) + 1;
             if (offset == 0) {
-                return null;
+                return -1;
             }
+        }
+        return offset;
+    }
+
+    /** The name of the filter whose {@code |} Liqp's place (1-based line, 0-based index) points at. */
+    private static String filterAt(String text, int line, int index) {
+        int offset = lineStart(text, line);
+        if (offset < 0) {
+            return null;
         }
         offset += index;
         if (offset > text.length()) {
