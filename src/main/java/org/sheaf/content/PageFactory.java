@@ -39,6 +39,8 @@ final class PageFactory {
     private final RenderedPages rendered;
     private final Defaults defaults;
     private final Set<String> markdownExtensions;
+    /** {@code collections_dir} relative to the source with a trailing {@code /}; "" when unset. */
+    private final String collectionsPrefix;
 
     PageFactory(SiteConfig config, ZonedDateTime siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
@@ -51,6 +53,8 @@ final class PageFactory {
         }
         this.markdownExtensions = new LinkedHashSet<>();
         config.markdownExtensions().forEach(ext -> markdownExtensions.add("." + ext));
+        String collections = config.source().relativize(config.collectionsDir()).toString().replace('\\', '/');
+        this.collectionsPrefix = collections.isEmpty() ? "" : collections + "/";
     }
 
     /** A page outside any collection; empty when it is not published. */
@@ -115,7 +119,8 @@ final class PageFactory {
             return Optional.empty();
         }
 
-        List<String> categories = new ArrayList<>(categoriesFromPath(file));
+        String relativePath = documentPath(file);
+        List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
         for (String category : pluralized(parsed, data, "category", "categories")) {
             if (!categories.contains(category)) {
                 categories.add(category);
@@ -149,8 +154,8 @@ final class PageFactory {
         drop.put("categories", List.copyOf(categories));
         drop.put("tags", List.copyOf(tags));
         drop.put("url", url);
-        drop.put("path", file.relativePath());
-        drop.put("relative_path", file.relativePath());
+        drop.put("path", relativePath);
+        drop.put("relative_path", relativePath);
         drop.put("collection", label);
         drop.put("draft", draft);
         drop.put("id", idOf(url, drop.get("slug")));
@@ -289,12 +294,25 @@ final class PageFactory {
                 key + " must be a word or a list of words"));
     }
 
-    /** Folders above {@code _posts} (or {@code _drafts}) are a post's first categories. */
-    private static List<String> categoriesFromPath(SourceFile file) {
+    /**
+     * A document's {@code path} and {@code relative_path}: Jekyll gives them from inside
+     * {@code collections_dir}, so a site that moves its collections into a folder still reads
+     * {@code _posts/2016-09-15-welcome.md}, not {@code collections/_posts/...}.
+     */
+    private String documentPath(SourceFile file) {
+        String relative = file.relativePath();
+        return !collectionsPrefix.isEmpty() && relative.startsWith(collectionsPrefix)
+                ? relative.substring(collectionsPrefix.length()) : relative;
+    }
+
+    /**
+     * Folders above {@code _posts} (or {@code _drafts}) are a post's first categories, counted
+     * from inside {@code collections_dir}, which is itself no category.
+     */
+    private static List<String> categoriesFromPath(SourceFile file, String relative) {
         if (!"posts".equals(file.collection())) {
             return List.of();
         }
-        String relative = file.relativePath();
         String marker = file.kind() == SourceFile.Kind.DRAFT ? "_drafts/" : "_posts/";
         int at = relative.indexOf(marker);
         if (at <= 0) {

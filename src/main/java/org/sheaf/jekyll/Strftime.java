@@ -17,10 +17,15 @@ import ua.co.k.strftime.StrftimeFormatter;
  * {@code %Z} (Ruby's zone abbreviation, "UTC" or "CEST", nothing for a time at the offset it
  * was written with, and "+00:00" for a date, where strftime4j spells out the zone's long name),
  * {@code %c} (Ruby's {@code %a %b %e %H:%M:%S %Y}), and {@code %Y}, {@code %F} and {@code %y} of a
- * year before 1 or after 9999 ({@code -2021} for 2022 BC, {@code 10000}).
+ * year before 1 or after 9999 ({@code -2021} for 2022 BC, {@code 10000}), and a width before a
+ * conversion ({@code %10A}, {@code %_5d}), which strftime4j drops and Ruby pads to.
  */
 public final class Strftime {
-    private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZcYFy])");
+    private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZcYFy])|%[-_0^#]*[1-9]");
+    /** A conversion with a width, for the conversions whose width pads (not {@code %N} or {@code %z}). */
+    private static final Pattern WIDTH = Pattern.compile("%%|%([-_0^#]*)([1-9][0-9]*)([aAbBhpPdmHIMSjUWVGguwyYCeklZ])");
+    /** Conversions Ruby pads with zeros to a width; the others (names, and {@code %e %k %l}) with spaces. */
+    private static final String ZERO_PADDED = "dmHIMSjUWVGguwyYC";
     /** {@code Date#strftime}'s {@code %Z}: a date has no zone, only offset zero. */
     private static final String DATE_ZONE = "+00:00";
     private Strftime() {
@@ -53,6 +58,7 @@ public final class Strftime {
     }
 
     private static String rubyPattern(String pattern, ZonedDateTime date, String zone) {
+        pattern = withWidthsWritten(pattern, date, zone);
         Matcher m = RUBY_ONLY.matcher(pattern);
         if (!m.find()) {
             return pattern;
@@ -77,6 +83,41 @@ public final class Strftime {
                 default -> m.group();  // "%%" stays for strftime4j
             };
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * {@code pattern} with each conversion that has a width written out, padded as Ruby pads it:
+     * to the left, with the flag's {@code _} (spaces) or {@code 0} when given, otherwise with
+     * zeros for numbers and spaces for names; {@code -} asks for no padding at all.
+     */
+    private static String withWidthsWritten(String pattern, ZonedDateTime date, String zone) {
+        Matcher m = WIDTH.matcher(pattern);
+        if (!m.find()) {
+            return pattern;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            if (m.group(3) == null) {
+                m.appendReplacement(out, "%%");
+                continue;
+            }
+            String flags = m.group(1);
+            String conversion = m.group(3);
+            String caseFlags = flags.replaceAll("[^^#]", "");
+            String single = "%" + (flags.contains("-") ? "-" : "") + caseFlags + conversion;
+            String value = StrftimeFormatter.ofSafePattern(rubyPattern(single, date, zone), Locale.ENGLISH).format(date);
+            int width = Integer.parseInt(m.group(2));
+            char pad = flags.contains("_") ? ' ' : flags.contains("0") ? '0'
+                    : ZERO_PADDED.indexOf(conversion.charAt(0)) >= 0 ? '0' : ' ';
+            if (!flags.contains("-") && value.length() < width) {
+                String unpadded = StrftimeFormatter.ofSafePattern(rubyPattern("%-" + caseFlags + conversion, date, zone),
+                        Locale.ENGLISH).format(date);
+                value = String.valueOf(pad).repeat(Math.max(0, width - unpadded.length())) + unpadded;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value.replace("%", "%%")));
         } while (m.find());
         m.appendTail(out);
         return out.toString();

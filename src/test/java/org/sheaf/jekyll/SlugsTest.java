@@ -22,6 +22,12 @@ class SlugsTest {
     }
 
     @Test
+    void latinModeWritesLettersInAsciiAsRubysI18nDoes() {
+        assertEquals("strasse-aesir-lodz-oresund-thing-e-te-oeuvre-istanbul-k-n",
+                Slugs.slugify("Straße Æsir Łódź Øresund þing ÷ e\u0301té ǎ Œuvre İstanbul ĸ ŉ", "latin", false));
+    }
+
+    @Test
     void latinModeDropsAccentsFirst() {
         assertEquals("the-cafe-s-menu", Slugs.slugify("The Café's Menu", "latin", false));
     }

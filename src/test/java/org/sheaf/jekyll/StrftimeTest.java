@@ -18,6 +18,15 @@ class StrftimeTest {
     }
 
     @Test
+    void padsAConversionToItsWidthAsRuby() {
+        ZonedDateTime written = BERLIN.withZoneSameInstant(ZoneOffset.ofHours(2));
+        assertEquals("[    Monday|Monday|       MON|0September|    4|00004|4|  4|00004|0010|000247|0017|  2017|009|"
+                + "      AM|  10|010|0001|         Sep]",
+                Strftime.format("[%10A|%-10A|%^10a|%010B|%_5d|%5d|%-5d|%3e|%05e|%4H|%6j|%4y|%_6Y|%3m|%8p|%4k|"
+                        + "%03l|%4u|%12b]", written));
+    }
+
+    @Test
     void aBareOffsetHasNoZoneNameEvenAtZeroAndUtcIsUtc() {
         assertEquals("[]", Strftime.format("[%Z]", BERLIN.withZoneSameInstant(ZoneOffset.ofHours(2))));
         assertEquals("[|+0000]", Strftime.format("[%Z|%z]", BERLIN.withZoneSameInstant(ZoneOffset.UTC)));

@@ -44,6 +44,25 @@ class JekyllRulesTest {
 
     /** Expected values are Jekyll 4.3.1's output for the same site. */
     @Test
+    void documentsInACollectionsDirKeepTheirPathsFromInsideItAndTakeNoCategoryFromIt() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "collections_dir: collections\ncollections:\n  pages_pt:\n    output: true\n"
+                        + "    permalink: /pt/:path/\n")
+                .file("collections/_posts/2016-09-15-welcome.md", "---\n---\n{{ page.path }};{{ page.relative_path }}"
+                        + ";{{ page.categories | size }};{{ page.url }}")
+                .file("collections/_posts/news/2016-09-16-later.md", "---\n---\n{{ page.categories | join: ',' }}")
+                .file("collections/en/_posts/2016-09-17-english.md", "---\n---\n{{ page.categories | join: ',' }}")
+                .file("collections/_pages_pt/sobre.md", "---\n---\n{{ page.path }};{{ page.name }}")
+                .buildOk();
+
+        assertEquals("<p>_posts/2016-09-15-welcome.md;_posts/2016-09-15-welcome.md;0;/2016/09/15/welcome.html</p>\n",
+                site.read("2016/09/15/welcome.html"));
+        assertEquals("\n", site.read("2016/09/16/later.html"));
+        assertEquals("<p>en</p>\n", site.read("en/2016/09/17/english.html"));
+        assertEquals("<p>_pages_pt/sobre.md;sobre.md</p>\n", site.read("pt/sobre/index.html"));
+    }
+
+    @Test
     void baseurlWithTrailingSlashStaysAsWrittenInSiteAndFiltersChompIt() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "url: http://example.com/\nbaseurl: '/hyde/'\n")
