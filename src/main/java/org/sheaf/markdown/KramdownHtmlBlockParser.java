@@ -41,7 +41,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPEN_TAG = KramdownTags.OPEN_TAG;
     private static final Pattern CLOSE_TAG = KramdownTags.CLOSE_TAG;
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
-            "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block|span)\"|'(?:1|block|span)'|1\\b|block\\b|span\\b)");
+            "(?:^|\\s)markdown\\s*=\\s*(?:\"(1|block|span)\"|'(1|block|span)'|(1|block|span)\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
     static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
@@ -221,7 +221,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at);
-                if (lineStart >= 0 && MARKDOWN_ATTRIBUTE.matcher(open.group(2)).find()) {
+                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2))) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
                     // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
@@ -238,6 +238,21 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
         }
         return at;
+    }
+
+    /**
+     * Whether kramdown reads the content of the element {@code name} with the attributes
+     * {@code attributes} as Markdown: {@code markdown="block"} or {@code "span"}, or
+     * {@code markdown="1"} on an element of block or span content (on a {@code <pre>} or an
+     * unknown element it keeps the content raw).
+     */
+    private static boolean readsMarkdown(String name, String attributes) {
+        Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return !value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name);
     }
 
     /**
@@ -304,12 +319,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static int afterOpening(CharSequence text, Matcher tag, Deque<String> elements) {
         String name = tag.group(1);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {
-            return tag.end();
-        }
+        // kramdown reads on to the closing tag of a script or style even when its opening tag
+        // closes itself (<script src="x.js" />)
         if (lower.equals("script") || lower.equals("style")) {
             Matcher close = Pattern.compile("</" + lower + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
             return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
+        }
+        if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {
+            return tag.end();
         }
         elements.push(name);
         return tag.end();
