@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <p>Nor does a comment: kramdown ends a paragraph only at an element's tag, so an excerpt
  * separator written as {@code <!--more-->} on the line after a sentence stays in its paragraph, as
- * the sentence after it does. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
+ * the sentence after it does. A comment after spaces starts a paragraph too. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
  * {@code <![CDATA[...]]>} never start an HTML block, which kramdown's parser has no place for:
  * they are a paragraph's text. Nor does a closing tag: {@link KramdownHtmlBlockParser} reads the
  * ones that close an element, and any other is a paragraph's text in kramdown.
@@ -52,8 +52,10 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
             return false;
         }
         if (next == '!') {
-            // a comment under a paragraph's text, a list item's included, continues that text
-            return !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
+            // a comment under a paragraph's text, a list item's included, continues that text;
+            // kramdown reads a comment as a block only where it starts its line, unindented
+            return state.getIndent() == 0
+                    && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
         }
         return !(matched.getBlockParser().isParagraphParser() && opensScript(line, start));
     }

@@ -71,7 +71,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             at++;
         }
         boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
-        this.tailStart = follows && !startsBlockHtml(source, at) ? at : -1;
+        // kramdown reads a comment as a block only where it stands right after the block before
+        // it: after spaces it starts a paragraph (<!-- a --> <!-- b -->)
+        boolean blockHtml = follows && startsBlockHtml(source, at) && (at == end || !startsWith(source, at, "<!--"));
+        this.tailStart = follows && !blockHtml ? at : -1;
     }
 
     /**
@@ -494,7 +497,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         }
 
         /**
-         * A comment followed by text on its closing line: the text starts a paragraph. A comment
+         * A comment followed by text on its closing line, or by spaces and another comment: what
+         * follows starts a paragraph. A comment after spaces is a paragraph's text. A comment
          * followed there by a block-level element is raw HTML up to the element's end, as kramdown
          * reads the element as the block after the comment, and an attribute list over the comment
          * is the element's ({@link #firstElementOpening}). Other comments are flexmark's, which
@@ -502,7 +506,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          */
         private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             int close = indexOf(text, "-->", offset + 4);
-            if (close < 0 || matched.getBlockParser().isParagraphParser()) {
+            if (close < 0 || matched.getBlockParser().isParagraphParser() || state.getIndent() > 0) {
                 return BlockStart.none();
             }
             int after = close + 3;
