@@ -232,7 +232,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 }
                 at = afterOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
-                if (close.group(1).equalsIgnoreCase(elements.peek())) {
+                if (closes(close.group(1), elements.peek())) {
                     elements.pop();
                 }
                 at = close.end();
@@ -375,7 +375,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     if (open.region(at, text.length()).lookingAt()) {
                         at = afterOpening(text, open, elements) - 1;
                     } else if (close.region(at, text.length()).lookingAt()
-                            && close.group(1).equalsIgnoreCase(elements.peek())) {
+                            && closes(close.group(1), elements.peek())) {
                         elements.pop();
                     }
                 }
@@ -390,6 +390,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static boolean closesItsOwn(Node node) {
         return node instanceof HtmlBlock || node instanceof MarkdownHtmlBlock || node instanceof SpanHtmlBlock;
+    }
+
+    /**
+     * Whether a closing tag named {@code closing} closes the element named {@code open} (null when
+     * none is open): kramdown compares the names as it writes them, so the case of a name HTML
+     * knows does not count ({@code </DIV>}) and that of any other name does ({@code </Foo>}
+     * does not close {@code <foo>}).
+     */
+    private static boolean closes(String closing, String open) {
+        return open != null && KramdownTags.name(closing).equals(KramdownTags.name(open));
     }
 
     /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
@@ -486,7 +496,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             Matcher close = CLOSE_TAG.matcher(text);
             if (close.region(offset, text.length()).lookingAt()
-                    && close.group(1).equalsIgnoreCase(leftOpen(matched.getBlockParser().getBlock()))) {
+                    && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
                 return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
             }
             if (matched.getBlockParser().isParagraphParser()
