@@ -5,6 +5,8 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HtmlBlockParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +25,7 @@ import java.util.regex.Pattern;
  * ones that close an element, and any other is a paragraph's text in kramdown.
  */
 final class HtmlBlockStartFactory extends ScreenedStartFactory {
+    private static final Pattern TAG_NAME = Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)");
     private static final Pattern SCRIPT = Pattern.compile("^<script(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
 
     private HtmlBlockStartFactory() {
@@ -56,6 +59,12 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
             // kramdown reads a comment as a block only where it starts its line, unindented
             return state.getIndent() == 0
                     && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
+        }
+        Matcher tag = TAG_NAME.matcher(line.subSequence(start));
+        if (tag.lookingAt() && KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+            // CommonMark starts a block at <option>; kramdown reads it, as every span-level
+            // element, in a paragraph (a <select> over lines keeps its options)
+            return false;
         }
         return !(matched.getBlockParser().isParagraphParser() && opensScript(line, start));
     }

@@ -354,6 +354,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * Whether {@code node}, a raw HTML block, goes on with an element that raw HTML before it
+     * opened and a {@code markdown="1"} element inside cut short.
+     */
+    static boolean insideRaw(HtmlBlock node) {
+        return node.getPrevious() instanceof MarkdownHtmlBlock && !openAfter(node.getPrevious()).isEmpty();
+    }
+
+    /**
      * The elements, innermost first, that the run of HTML blocks ending with {@code last} leaves
      * open; none when {@code last} is no such block.
      */

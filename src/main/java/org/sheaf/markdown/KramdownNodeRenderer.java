@@ -1034,9 +1034,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
         BasedSequence source = node.getChars().getBaseSequence();
         boolean endsDocument = source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank();
-        html.line();
-        html.rawPre(KramdownHtmlText.escaped(text, endsDocument));
-        html.line();
+        String escaped = KramdownHtmlText.escaped(text, endsDocument);
+        if (KramdownHtmlBlockParser.insideRaw(node)) {
+            // the rest of an element of raw HTML that a markdown="1" element inside cut short:
+            // kramdown writes it as the element's text, without the indent of a list around it
+            unindented(html, escaped);
+        } else {
+            html.line();
+            html.rawPre(escaped);
+            html.line();
+        }
         if (KramdownHtmlText.endsApart(text)) {
             html.blankLine();
         }
@@ -1069,9 +1076,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        html.line().raw(withAttributes(node, KramdownAttributes.of(node))).line();
-        // kramdown indents the element's Markdown by the depth of the raw HTML around it too
         int depth = KramdownHtmlBlockParser.depth(node);
+        String opening = withAttributes(node, KramdownAttributes.of(node));
+        if (depth > 0) {
+            // inside raw HTML the opening tag is part of the outer element's text, which
+            // kramdown writes without the indent of a list around it
+            unindented(html, opening);
+        } else {
+            html.line().raw(opening).line();
+        }
+        // kramdown indents the element's Markdown by the depth of the raw HTML around it too
         for (int level = 0; level <= depth; level++) {
             html.indent();
         }
