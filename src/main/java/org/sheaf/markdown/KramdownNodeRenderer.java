@@ -1044,9 +1044,25 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.rawPre(escaped);
             html.line();
         }
-        if (KramdownHtmlText.endsApart(text)) {
+        // an element without content keeps the rest of its line as a blank line of its own,
+        // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
+        // document closes elements still open after it
+        if (KramdownHtmlText.endsApart(escaped) && !textFollows(node)) {
             html.blankLine();
         }
+    }
+
+    /** Whether text follows {@code node}, a raw HTML block, on the line where it ends. */
+    private static boolean textFollows(HtmlBlock node) {
+        BasedSequence source = node.getChars().getBaseSequence();
+        int at = node.getEndOffset();
+        if (at > 0 && source.charAt(at - 1) == '\n') {
+            return false;
+        }
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        return at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
     }
 
     /**
