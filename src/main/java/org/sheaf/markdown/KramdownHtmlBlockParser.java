@@ -1,8 +1,10 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
@@ -165,6 +167,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     @Override
     public void addLine(ParserState state, BasedSequence line) {
+        if (state.isBlank() && inItemOutsideQuotes(block)) {
+            // kramdown takes an item's indent off its lines but for those of white space only,
+            // which raw HTML in the item keeps whole
+            line = state.getLineWithEOL();
+        }
         int start = line.getStartOffset();
         if (line.getEndOffset() <= end || tailStart < 0) {
             content.add(line, state.getIndent());
@@ -174,6 +181,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         } else {
             tailEnd = line.getEndOffset();
         }
+    }
+
+    /** Whether {@code node} stands in a list item, and in no block quote. */
+    private static boolean inItemOutsideQuotes(Node node) {
+        boolean item = false;
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof BlockQuote) {
+                return false;
+            }
+            item |= parent instanceof ListItem;
+        }
+        return item;
     }
 
     @Override
