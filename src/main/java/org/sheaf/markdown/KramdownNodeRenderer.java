@@ -1046,8 +1046,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         // an element without content keeps the rest of its line as a blank line of its own,
         // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
-        // document closes elements still open after it
-        if (KramdownHtmlText.endsApart(escaped) && !textFollows(node)) {
+        // document closes elements still open after it; nor last in a list item, which
+        // kramdown reads without the newline that ends the item
+        if (KramdownHtmlText.endsApart(escaped) && !textFollows(node)
+                && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
             html.blankLine();
         }
     }
