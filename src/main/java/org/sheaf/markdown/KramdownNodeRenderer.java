@@ -81,6 +81,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern MARKDOWN_OFF = Pattern.compile(
             "(<[A-Za-z][A-Za-z0-9-]*(?:\\s+[^\\s>=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*?)\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0)(?=[\\s/>])");
 
+    /** A script or style element, group 1 its opening tag: its content runs to its closing tag. */
+    private static final Pattern SCRIPT_CONTENT = Pattern.compile(
+            "(<(script|style)(?:\\s[^>]*)?>).*?(?:</\\2\\s*>|\\z)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
     private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
@@ -1072,7 +1076,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * the attribute, which keeps the element's content raw, and writes the element without it.
      */
     private static String withoutMarkdownOff(String html) {
-        return html.contains("markdown") ? MARKDOWN_OFF.matcher(html).replaceAll("$1") : html;
+        if (!html.contains("markdown")) {
+            return html;
+        }
+        // the content of a script or style is kramdown's text, written as it is
+        StringBuilder out = new StringBuilder(html.length());
+        Matcher raw = SCRIPT_CONTENT.matcher(html);
+        int at = 0;
+        while (raw.find()) {
+            out.append(MARKDOWN_OFF.matcher(html.substring(at, raw.end(1))).replaceAll("$1"));
+            out.append(html, raw.end(1), raw.end());
+            at = raw.end();
+        }
+        return out.append(MARKDOWN_OFF.matcher(html.substring(at)).replaceAll("$1")).toString();
     }
 
     /**
