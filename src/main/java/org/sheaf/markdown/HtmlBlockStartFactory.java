@@ -5,6 +5,8 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HtmlBlockParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +19,13 @@ import java.util.regex.Pattern;
  *
  * <p>Nor does a comment: kramdown ends a paragraph only at an element's tag, so an excerpt
  * separator written as {@code <!--more-->} on the line after a sentence stays in its paragraph, as
- * the sentence after it does. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
+ * the sentence after it does. A comment after spaces starts a paragraph too. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
  * {@code <![CDATA[...]]>} never start an HTML block, which kramdown's parser has no place for:
  * they are a paragraph's text. Nor does a closing tag: {@link KramdownHtmlBlockParser} reads the
  * ones that close an element, and any other is a paragraph's text in kramdown.
  */
 final class HtmlBlockStartFactory extends ScreenedStartFactory {
+    private static final Pattern TAG_NAME = Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)");
     private static final Pattern SCRIPT = Pattern.compile("^<script(?:[\\s>]|$)", Pattern.CASE_INSENSITIVE);
 
     private HtmlBlockStartFactory() {
@@ -52,8 +55,16 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
             return false;
         }
         if (next == '!') {
-            // a comment under a paragraph's text, a list item's included, continues that text
-            return !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
+            // a comment under a paragraph's text, a list item's included, continues that text;
+            // kramdown reads a comment as a block only where it starts its line, unindented
+            return state.getIndent() == 0
+                    && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
+        }
+        Matcher tag = TAG_NAME.matcher(line.subSequence(start));
+        if (tag.lookingAt() && KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+            // CommonMark starts a block at <option>; kramdown reads it, as every span-level
+            // element, in a paragraph (a <select> over lines keeps its options)
+            return false;
         }
         return !(matched.getBlockParser().isParagraphParser() && opensScript(line, start));
     }

@@ -1,8 +1,10 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
@@ -41,7 +43,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPEN_TAG = KramdownTags.OPEN_TAG;
     private static final Pattern CLOSE_TAG = KramdownTags.CLOSE_TAG;
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
-            "(?:^|\\s)markdown\\s*=\\s*(?:\"(?:1|block|span)\"|'(?:1|block|span)'|1\\b|block\\b|span\\b)");
+            "(?:^|\\s)markdown\\s*=\\s*(?:\"(1|block|span)\"|'(1|block|span)'|(1|block|span)\\b)");
     /** kramdown's span-level elements: a line starting with one of these is a paragraph. */
     static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
@@ -71,7 +73,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             at++;
         }
         boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
-        this.tailStart = follows && !startsBlockHtml(source, at) ? at : -1;
+        // kramdown reads a comment as a block only where it stands right after the block before
+        // it: after spaces it starts a paragraph (<!-- a --> <!-- b -->)
+        boolean blockHtml = follows && startsBlockHtml(source, at) && (at == end || !startsWith(source, at, "<!--"));
+        this.tailStart = follows && !blockHtml ? at : -1;
     }
 
     /**
@@ -162,6 +167,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     @Override
     public void addLine(ParserState state, BasedSequence line) {
+        if (state.isBlank() && inItemOutsideQuotes(block)) {
+            // kramdown takes an item's indent off its lines but for those of white space only,
+            // which raw HTML in the item keeps whole
+            line = state.getLineWithEOL();
+        }
         int start = line.getStartOffset();
         if (line.getEndOffset() <= end || tailStart < 0) {
             content.add(line, state.getIndent());
@@ -171,6 +181,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         } else {
             tailEnd = line.getEndOffset();
         }
+    }
+
+    /** Whether {@code node} stands in a list item, and in no block quote. */
+    private static boolean inItemOutsideQuotes(Node node) {
+        boolean item = false;
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof BlockQuote) {
+                return false;
+            }
+            item |= parent instanceof ListItem;
+        }
+        return item;
     }
 
     @Override
@@ -221,7 +243,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at);
-                if (lineStart >= 0 && MARKDOWN_ATTRIBUTE.matcher(open.group(2)).find()) {
+                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2))) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
                     // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
@@ -229,7 +251,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 }
                 at = afterOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
-                if (close.group(1).equalsIgnoreCase(elements.peek())) {
+                if (closes(close.group(1), elements.peek())) {
                     elements.pop();
                 }
                 at = close.end();
@@ -238,6 +260,21 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
         }
         return at;
+    }
+
+    /**
+     * Whether kramdown reads the content of the element {@code name} with the attributes
+     * {@code attributes} as Markdown: {@code markdown="block"} or {@code "span"}, or
+     * {@code markdown="1"} on an element of block or span content (on a {@code <pre>} or an
+     * unknown element it keeps the content raw).
+     */
+    private static boolean readsMarkdown(String name, String attributes) {
+        Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return !value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name);
     }
 
     /**
@@ -304,12 +341,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static int afterOpening(CharSequence text, Matcher tag, Deque<String> elements) {
         String name = tag.group(1);
         String lower = name.toLowerCase(Locale.ROOT);
-        if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {
-            return tag.end();
-        }
+        // kramdown reads on to the closing tag of a script or style even when its opening tag
+        // closes itself (<script src="x.js" />)
         if (lower.equals("script") || lower.equals("style")) {
             Matcher close = Pattern.compile("</" + lower + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
             return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
+        }
+        if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {
+            return tag.end();
         }
         elements.push(name);
         return tag.end();
@@ -334,6 +373,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * Whether {@code node}, a raw HTML block, goes on with an element that raw HTML before it
+     * opened and a {@code markdown="1"} element inside cut short.
+     */
+    static boolean insideRaw(HtmlBlock node) {
+        return node.getPrevious() instanceof MarkdownHtmlBlock && !openAfter(node.getPrevious()).isEmpty();
+    }
+
+    /**
      * The elements, innermost first, that the run of HTML blocks ending with {@code last} leaves
      * open; none when {@code last} is no such block.
      */
@@ -355,7 +402,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     if (open.region(at, text.length()).lookingAt()) {
                         at = afterOpening(text, open, elements) - 1;
                     } else if (close.region(at, text.length()).lookingAt()
-                            && close.group(1).equalsIgnoreCase(elements.peek())) {
+                            && closes(close.group(1), elements.peek())) {
                         elements.pop();
                     }
                 }
@@ -370,6 +417,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static boolean closesItsOwn(Node node) {
         return node instanceof HtmlBlock || node instanceof MarkdownHtmlBlock || node instanceof SpanHtmlBlock;
+    }
+
+    /**
+     * Whether a closing tag named {@code closing} closes the element named {@code open} (null when
+     * none is open): kramdown compares the names as it writes them, so the case of a name HTML
+     * knows does not count ({@code </DIV>}) and that of any other name does ({@code </Foo>}
+     * does not close {@code <foo>}).
+     */
+    private static boolean closes(String closing, String open) {
+        return open != null && KramdownTags.name(closing).equals(KramdownTags.name(open));
     }
 
     /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
@@ -466,7 +523,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             Matcher close = CLOSE_TAG.matcher(text);
             if (close.region(offset, text.length()).lookingAt()
-                    && close.group(1).equalsIgnoreCase(leftOpen(matched.getBlockParser().getBlock()))) {
+                    && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
                 return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
             }
             if (matched.getBlockParser().isParagraphParser()
@@ -477,7 +534,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         }
 
         /**
-         * A comment followed by text on its closing line: the text starts a paragraph. A comment
+         * A comment followed by text on its closing line, or by spaces and another comment: what
+         * follows starts a paragraph. A comment after spaces is a paragraph's text. A comment
          * followed there by a block-level element is raw HTML up to the element's end, as kramdown
          * reads the element as the block after the comment, and an attribute list over the comment
          * is the element's ({@link #firstElementOpening}). Other comments are flexmark's, which
@@ -485,7 +543,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          */
         private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             int close = indexOf(text, "-->", offset + 4);
-            if (close < 0 || matched.getBlockParser().isParagraphParser()) {
+            if (close < 0 || matched.getBlockParser().isParagraphParser() || state.getIndent() > 0) {
                 return BlockStart.none();
             }
             int after = close + 3;

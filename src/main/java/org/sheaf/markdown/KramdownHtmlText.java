@@ -124,17 +124,19 @@ final class KramdownHtmlText {
         }
         if (open.region(at, length).lookingAt()) {
             String name = KramdownTags.name(open.group(1));
-            out.append(KramdownTags.block(open));
             int end = open.end();
-            if (open.group(4) != null || KramdownTags.empty(name)) {
-                return end;
-            }
             if (name.equals("script") || name.equals("style")) {
-                // kramdown keeps their content as it is, up to the closing tag
+                // kramdown keeps their content as it is, up to the closing tag, even after an
+                // opening tag that closes itself (<script src="x.js" />), which it writes open
                 Matcher closing = Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(html);
                 int contentEnd = closing.region(end, length).find() ? closing.start() : length;
+                out.append(KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), false))).append('>');
                 out.append(html, end, contentEnd).append("</").append(name).append('>');
                 return contentEnd < length ? closing.end() : length;
+            }
+            out.append(KramdownTags.block(open));
+            if (open.group(4) != null || KramdownTags.empty(name)) {
+                return end;
             }
             elements.push(name);
             return end;

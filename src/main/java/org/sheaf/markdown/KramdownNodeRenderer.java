@@ -81,6 +81,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern MARKDOWN_OFF = Pattern.compile(
             "(<[A-Za-z][A-Za-z0-9-]*(?:\\s+[^\\s>=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*?)\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0)(?=[\\s/>])");
 
+    /** A script or style element, group 1 its opening tag: its content runs to its closing tag. */
+    private static final Pattern SCRIPT_CONTENT = Pattern.compile(
+            "(<(script|style)(?:\\s[^>]*)?>).*?(?:</\\2\\s*>|\\z)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
     private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
     /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
     private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
@@ -1034,12 +1038,37 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
         BasedSequence source = node.getChars().getBaseSequence();
         boolean endsDocument = source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank();
-        html.line();
-        html.rawPre(KramdownHtmlText.escaped(text, endsDocument));
-        html.line();
-        if (KramdownHtmlText.endsApart(text)) {
+        String escaped = KramdownHtmlText.escaped(text, endsDocument);
+        if (KramdownHtmlBlockParser.insideRaw(node)) {
+            // the rest of an element of raw HTML that a markdown="1" element inside cut short:
+            // kramdown writes it as the element's text, without the indent of a list around it
+            unindented(html, escaped);
+        } else {
+            html.line();
+            html.rawPre(escaped);
+            html.line();
+        }
+        // an element without content keeps the rest of its line as a blank line of its own,
+        // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
+        // document closes elements still open after it; nor last in a list item, which
+        // kramdown reads without the newline that ends the item
+        if (KramdownHtmlText.endsApart(escaped) && !textFollows(node)
+                && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
             html.blankLine();
         }
+    }
+
+    /** Whether text follows {@code node}, a raw HTML block, on the line where it ends. */
+    private static boolean textFollows(HtmlBlock node) {
+        BasedSequence source = node.getChars().getBaseSequence();
+        int at = node.getEndOffset();
+        if (at > 0 && source.charAt(at - 1) == '\n') {
+            return false;
+        }
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        return at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
     }
 
     /**
@@ -1047,7 +1076,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * the attribute, which keeps the element's content raw, and writes the element without it.
      */
     private static String withoutMarkdownOff(String html) {
-        return html.contains("markdown") ? MARKDOWN_OFF.matcher(html).replaceAll("$1") : html;
+        if (!html.contains("markdown")) {
+            return html;
+        }
+        // the content of a script or style is kramdown's text, written as it is
+        StringBuilder out = new StringBuilder(html.length());
+        Matcher raw = SCRIPT_CONTENT.matcher(html);
+        int at = 0;
+        while (raw.find()) {
+            out.append(MARKDOWN_OFF.matcher(html.substring(at, raw.end(1))).replaceAll("$1"));
+            out.append(html, raw.end(1), raw.end());
+            at = raw.end();
+        }
+        return out.append(MARKDOWN_OFF.matcher(html.substring(at)).replaceAll("$1")).toString();
     }
 
     /**
@@ -1069,9 +1110,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        html.line().raw(withAttributes(node, KramdownAttributes.of(node))).line();
-        // kramdown indents the element's Markdown by the depth of the raw HTML around it too
         int depth = KramdownHtmlBlockParser.depth(node);
+        String opening = withAttributes(node, KramdownAttributes.of(node));
+        if (depth > 0) {
+            // inside raw HTML the opening tag is part of the outer element's text, which
+            // kramdown writes without the indent of a list around it
+            unindented(html, opening);
+        } else {
+            html.line().raw(opening).line();
+        }
+        // kramdown indents the element's Markdown by the depth of the raw HTML around it too
         for (int level = 0; level <= depth; level++) {
             html.indent();
         }

@@ -53,7 +53,21 @@ final class KramdownTags {
             "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
             "tfoot", "th", "thead", "tr", "track", "tt", "u", "ul", "var", "wbr");
 
+    /**
+     * kramdown's elements of block content: {@code markdown="1"} reads their content as blocks.
+     * On any other element it means what the element's content is: spans for a {@code <p>} or a
+     * heading, raw HTML for a {@code <pre>}, a {@code <table>}, a list or an unknown element.
+     */
+    private static final Set<String> BLOCK_CONTENT = Set.of("address", "applet", "article", "aside", "blockquote",
+            "body", "dd", "details", "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
+            "hgroup", "iframe", "li", "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td");
+
     private KramdownTags() {
+    }
+
+    /** Whether {@code markdown="1"} on the element named {@code written} reads its content as blocks. */
+    static boolean blockContent(String written) {
+        return BLOCK_CONTENT.contains(written.toLowerCase(Locale.ROOT));
     }
 
     /** The element's name as kramdown writes it: in lower case when HTML knows the element. */

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
-            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(?:1|block)\"|'(?:1|block)'|1)([^>]*)>\\s*");
+            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(1|block)\"|'(1|block)'|(1))([^>]*)>\\s*");
 
     private final MarkdownHtmlBlock block;
     private final Pattern opens;
@@ -110,13 +110,23 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             if (!m.lookingAt() || KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 return BlockStart.none();
             }
+            // markdown="1" on an element whose content kramdown keeps raw (<pre>, <table>, an
+            // unknown element) leaves it raw: the raw HTML block reads it
+            if (!"block".equals(value(m)) && !KramdownTags.blockContent(m.group(1))) {
+                return BlockStart.none();
+            }
             String before = m.group(2) == null ? "" : m.group(2);
-            String opening = "<" + m.group(1) + before + m.group(3) + ">";
+            String opening = "<" + m.group(1) + before + m.group(6) + ">";
             MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening);
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
             return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(state.getNextNonSpaceIndex() + m.end());
+        }
+
+        /** The value of the {@code markdown} attribute {@link #OPENING} matched. */
+        private static String value(Matcher m) {
+            return m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
         }
 
         @Override

@@ -46,6 +46,11 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Set<String> SPAN_CONTENT = Set.of("caption", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
             "legend", "optgroup", "p", "th");
 
+    /** Whether {@code markdown="1"} on the element named {@code written} reads its content as spans. */
+    static boolean spanContent(String written) {
+        return SPAN_CONTENT.contains(written.toLowerCase(Locale.ROOT));
+    }
+
     /** A line break and the white space around it, in a tag written over lines. */
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
 
