@@ -50,7 +50,8 @@ final class Shell extends Language {
         g.state("data")
                 .rule("\\$?\"", STRING_DOUBLE, "dq")
                 .rule("\\$'", STRING_SINGLE, "ansi")
-                .rule("'[^']*'", STRING_SINGLE)
+                // a quote left open runs on over the lines after it (in a session, over the next commands)
+                .rule("'", STRING_SINGLE, "sq")
                 .rule(";+", PUNCTUATION)
                 .rule("[ \\t\\r\\f]+", TEXT)
                 .rule("\\\\.", STRING_ESCAPE)
@@ -62,6 +63,9 @@ final class Shell extends Language {
                 .rule("[^\"\\\\$`]+|\\\\", STRING_DOUBLE)
                 .rule("`", STRING_BACKTICK, "backticks")
                 .include("interpolation");
+        g.state("sq")
+                .rule("[^']+", STRING_SINGLE)
+                .rule("'", STRING_SINGLE, "#pop");
         g.state("ansi")
                 .rule("\\\\.", STRING_ESCAPE)
                 .rule("[^'\\\\]+", STRING_SINGLE)
