@@ -58,6 +58,7 @@ class C extends Language {
                 .rule(cpp ? "(typename|class)(\\s+)([a-zA-Z_]\\w*)(?:(\\s*)(>)|(?=\\s*[,=]))" : "(?!)",
                         groups(KEYWORD, TEXT, NAME_CLASS, TEXT, PUNCTUATION))
                 .rule(cpp ? "(class|struct)(\\s+)([a-zA-Z_]\\w*)" : "(?!)", groups(KEYWORD, TEXT, NAME_CLASS))
+                .rule("case\\b", KEYWORD, "case")
                 .rule("(?:" + keywords + ")\\b", KEYWORD)
                 .rule("inline\\b", KEYWORD_RESERVED)
                 .rule("(?:" + types + ")\\b", KEYWORD_TYPE)
@@ -69,10 +70,16 @@ class C extends Language {
                 .rule("0[xX][0-9a-fA-F]+[uUlL]*", NUMBER_HEX)
                 .rule("0[0-7]+[uUlL]*", NUMBER_OCT)
                 .rule(cpp ? "(?:\\d+\\.\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?[fFlL]?|\\d+[eE][+-]?\\d+[fFlL]?"
-                        : "\\d+[eE][+-]?\\d+[fFlL]?|\\d*\\.\\d+[eE][+-]?\\d+[fFlL]?", NUMBER_FLOAT)
+                        // a C float, as Rouge reads it, has an exponent; `1.5` is two integers and a point
+                        : "(?:\\d+\\.\\d*|\\.?\\d+)[eE][+-]?\\d+[lLuU]*", NUMBER_FLOAT)
                 .rule("\\d+[uUlL]*", NUMBER_INTEGER)
                 .rule("::|->|\\+\\+|--|<<=?|>>=?|&&|\\|\\||[-+*/%&|^!=<>]=|[-+*/%&|^!=<>~?:]", OPERATOR)
                 .rule("[()\\[\\]{},;.]", PUNCTUATION);
+        // the colon that ends a case label is punctuation, not the operator of `?:`
+        g.state("case")
+                .rule("::", OPERATOR)
+                .rule(":", PUNCTUATION, "#pop")
+                .include("root");
         g.state("preprocessor")
                 .rule(BLOCK_COMMENT, COMMENT_MULTILINE)
                 .rule("//.*", COMMENT_SINGLE)
@@ -90,6 +97,10 @@ class C extends Language {
         String text = lexing.text();
         int lineStart = text.lastIndexOf('\n', start - 1) + 1;
         String before = text.substring(lineStart, start);
+        if (before.isBlank() && lineStart > 0) {
+            // the return type may stand alone on the line before (`int\nmain(void)`)
+            before = text.substring(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+        }
         return DECLARATION_PREFIX.matcher(before).matches() && !STATEMENT_WORDS.contains(before.strip());
     }
 

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
  */
 final class Css extends Language {
     private static final Grammar GRAMMAR = new Grammar();
-    private static final String UNITS = "(?:px|em|rem|ex|ch|vw|vh|vmin|vmax|%|s|ms|deg|rad|grad|turn|dpi|dpcm|dppx|pt|pc|cm|mm|in|fr|Hz|kHz|q)";
+    private static final String UNITS = "(?:px|em|rem|ex|ch|vw|vh|vmin|vmax|%|s|ms|deg|rad|grad|turn|dpi|dpcm|dppx|pt|pc|cm|mm|in|Hz|kHz)";
     private static final Set<String> PROPERTIES = Set.of(
             "align-content", "align-items", "align-self", "all", "animation", "animation-delay", "animation-direction",
             "animation-duration", "animation-fill-mode", "animation-iteration-count", "animation-name",

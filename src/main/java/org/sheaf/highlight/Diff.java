@@ -1,5 +1,6 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.TokenType.*;
 
 /**
@@ -10,16 +11,20 @@ final class Diff extends Language {
     private static final Grammar GRAMMAR = new Grammar();
 
     static {
+        // a line is classed by its first character alone; a line that starts with none of these
+        // (a row of `*` in a context diff) is an error up to its line break, which, with the line
+        // after it, is plain text
         GRAMMAR.state("root")
-                .rule("^(?:diff|index|Index:|=====)"
-                        + ".*\\n?", GENERIC_HEADING)
-                .rule("^\\+.*\\n?|^>.*\\n?", GENERIC_INSERTED)
-                .rule("^-.*\\n?|^<.*\\n?", GENERIC_DELETED)
+                .rule("^ .*\\n?", TEXT)
+                .rule("^---$\\n?", PUNCTUATION)
+                .rule("^[+>]+.*\\n?", GENERIC_INSERTED)
+                .rule("^[-<]+.*\\n?", GENERIC_DELETED)
                 .rule("^!.*\\n?", GENERIC_STRONG)
-                .rule("^@@[^\\n]*?@@|^@.*", PUNCTUATION)
-                .rule("^[A-Za-z].*\\n?", PUNCTUATION)
-                .rule("^[\\\\*]+", ERROR)
-                .rule(".*\\n?", TEXT);
+                .rule("^(?:[Ii]ndex|diff).*\\n?", GENERIC_HEADING)
+                .rule("^(@@[^@]*@@)([^\\n]*\\n)", groups(PUNCTUATION, TEXT))
+                .rule("^\\w.*\\n?", PUNCTUATION)
+                .rule("^=.*\\n?", GENERIC_HEADING)
+                .rule("\\s.*\\n?", TEXT);
     }
 
     Diff() {

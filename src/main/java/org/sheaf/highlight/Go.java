@@ -10,6 +10,7 @@ import static org.sheaf.highlight.TokenType.*;
  */
 final class Go extends Language {
     private static final Grammar GRAMMAR = new Grammar();
+    private static final String FLOAT = "\\d+\\.\\d*(?:[eE][+-]?\\d+)?|\\d+[eE][+-]?\\d+|\\.\\d+(?:[eE][+-]?\\d+)?";
 
     static {
         GRAMMAR.state("root")
@@ -25,8 +26,8 @@ final class Go extends Language {
                         "print", "println", "real", "recover"), NAME_BUILTIN)
                 .rule(words("nil", "true", "false", "iota"), NAME_CONSTANT)
                 .rule("[a-zA-Z_]\\w*", NAME)
-                .rule("0[xX][0-9a-fA-F_]+|0[bB][01_]+|0[oO]?[0-7_]+|(?:\\d[\\d_]*\\.?[\\d_]*|\\.\\d[\\d_]*)(?:[eE][+-]?\\d+)?i?",
-                        NUMBER)
+                // the literals of Go before 1.13, as Rouge knows them: no 0b, 0o or digit separators
+                .rule("(?:" + FLOAT + "|\\d+)i|" + FLOAT + "|0[xX][0-9a-fA-F]+|\\d+", NUMBER)
                 .rule("'(?:\\\\.|\\\\[0-7]{3}|\\\\x[0-9a-fA-F]{2}|\\\\u[0-9a-fA-F]{4}|[^'\\\\])'", STRING_CHAR)
                 .rule("`[^`]*`", STRING)
                 .rule("\"", STRING, "string")

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  */
 final class Java extends Language {
     private static final Grammar GRAMMAR = new Grammar();
+    private static final String DIGITS = "(?:[0-9]_+[0-9]|[0-9])+";
     private static final Pattern CAPITALS = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     static {
@@ -25,9 +26,11 @@ final class Java extends Language {
                 .rule("@[a-zA-Z_][\\w.]*", NAME_DECORATOR)
                 .rule("(\\.)(\\s*)([a-zA-Z_]\\w*)", groups(OPERATOR, TEXT, NAME_ATTRIBUTE))
                 .rule("(?:assert|break|case|catch|continue|default|do|else|finally|for|if|goto|instanceof|new|return"
-                        + "|switch|this|throw|try|while|super)\\b", KEYWORD)
+                        + "|switch|this|throw|try|while)\\b", KEYWORD)
+                // the name after `class` or `interface` is a class's, whatever its case
+                .rule("(class|interface)(\\s+)([a-zA-Z_]\\w*)", groups(KEYWORD_DECLARATION, TEXT, NAME_CLASS))
                 .rule(words("public", "private", "protected", "static", "final", "abstract", "class", "interface", "enum",
-                        "implements", "extends", "throws", "synchronized", "transient", "volatile", "native", "strictfp"),
+                        "implements", "extends", "throws", "super", "const", "synchronized", "transient", "volatile", "native", "strictfp"),
                         KEYWORD_DECLARATION)
                 .rule(words("boolean", "byte", "char", "double", "float", "int", "long", "short", "void", "var"), KEYWORD_TYPE)
                 .rule(words("true", "false", "null"), KEYWORD_CONSTANT)
@@ -38,10 +41,13 @@ final class Java extends Language {
                 .rule("[a-zA-Z_$][\\w$]*", NAME)
                 .rule("'(?:\\\\.|[^'\\\\\\n]++)+'", STRING_CHAR)
                 .rule("\"(?:[^\"\\\\]++|\\\\.)*+\"", STRING)
-                .rule("0[xX][0-9a-fA-F_]+[lL]?", NUMBER_HEX)
-                .rule("0[bB][01_]+[lL]?", NUMBER_BIN)
-                .rule("\\d[\\d_]*\\.[\\d_]*(?:[eE][+-]?\\d+)?|\\d[\\d_]*[eE][+-]?\\d+", NUMBER_FLOAT)
-                .rule("\\d[\\d_]*[lL]?", NUMBER_INTEGER)
+                // numbers as Rouge reads them: a float has digits on both sides of its point and an
+                // unsigned exponent; only a decimal takes a suffix `L`; underscores only between digits
+                .rule(DIGITS + "\\." + DIGITS + "(?:[eE]" + DIGITS + ")?[fd]?", NUMBER_FLOAT)
+                .rule("0[bB](?:[01]_+[01]|[01])+", NUMBER_BIN)
+                .rule("0[xX](?:[0-9a-fA-F]_+[0-9a-fA-F]|[0-9a-fA-F])+", NUMBER_HEX)
+                .rule("0(?:[0-7]_+[0-7]|[0-7])+", NUMBER_OCT)
+                .rule(DIGITS + "L?", NUMBER_INTEGER)
                 .rule("[~^*!%&\\[\\](){}<>|+=:;,/?-]+|\\.\\.\\.|\\.", OPERATOR);
     }
 

@@ -165,7 +165,9 @@ class JavaScript extends Language {
             boolean annotation = typed && c == ':' && !lexing.state().equals("object");
             object = last.type() == PUNCTUATION && "(,[:?{".indexOf(c) >= 0 && !annotation
                     || last.type() == OPERATOR && !v.equals("=>")
-                    || last.type() == KEYWORD && v.equals("return");
+                    // after any keyword or declaration a value may start, so Rouge reads the
+                    // brace as an object's (`export default {`, `const { a: b } = c`)
+                    || last.type() == KEYWORD || last.type() == KEYWORD_DECLARATION;
         }
         lexing.push(object ? "object" : "root");
     }

@@ -29,12 +29,20 @@ final class Markdown extends Language {
                         STRING_OTHER))
                 .rule("\\*\\*[^*\\n]+\\*\\*", GENERIC_STRONG)
                 .rule("\\*[^*\\n]+\\*", GENERIC_EMPH)
+                // Rouge's plain text runs over underscores, so `_a_` is emphasis only where a
+                // token of its own has just ended: at a line's start, or after code, a star, a
+                // link or a tag
+                .rule("(?<![^\\n*`\\]>;])__(?:\\\\.|[^\\\\\\n])*?__", GENERIC_STRONG)
+                .rule("(?<![^\\n*`\\]>;])_(?:\\\\.|[^\\\\\\n])*?_", GENERIC_EMPH)
                 .rule("`[^`\\n]+`", STRING_BACKTICK)
                 .rule("\\\\.", STRING_ESCAPE)
                 .rule("<(?:https?|ftp|mailto):[^>\\s]+>", NAME_VARIABLE)
                 .rule("</?[a-zA-Z][^>]*>", (m, lexing) -> lexing.delegateFresh(HTML, m.group()))
-                .rule("(!?\\[)([^\\]\\n]*)(\\]\\()([^)\\s]*)(?:(\\s+)(\"[^\"]*\"))?(\\))",
-                        groups(PUNCTUATION, NAME_VARIABLE, PUNCTUATION, STRING_OTHER, TEXT, NAME_NAMESPACE, PUNCTUATION))
+                // the spaces after a link are the link's, so an emphasis may start after them
+                .rule("(!?\\[)([^\\]\\n]*)(\\]\\()([^)\\s]*)(?:(\\s+)(\"[^\"]*\"))?(\\))([ \\t]*)"
+                        + "(__(?:\\\\.|[^\\\\\\n])*?__)?(_(?:\\\\.|[^\\\\\\n])*?_)?",
+                        groups(PUNCTUATION, NAME_VARIABLE, PUNCTUATION, STRING_OTHER, TEXT, NAME_NAMESPACE, PUNCTUATION, TEXT,
+                                GENERIC_STRONG, GENERIC_EMPH))
                 .rule("(!?\\[)([^\\]\\n]*)(\\]\\[)([^\\]\\n]*)(\\])",
                         groups(PUNCTUATION, NAME_VARIABLE, PUNCTUATION, STRING_SYMBOL, PUNCTUATION))
                 .rule("[^\\n*`\\\\\\[!<#>~_=+-]+|.|\\n", TEXT);

@@ -49,7 +49,9 @@ final class Ruby extends Language {
                 .rule("(module)(\\s+)", groups(KEYWORD, TEXT), "modulename")
                 .rule("(&?)(\\.)(\\s*)([a-zA-Z_]\\w*[?!]?)", groups(OPERATOR, PUNCTUATION, TEXT, NAME_FUNCTION))
                 .rule("(::)([a-z_]\\w*[?!]?)", groups(OPERATOR, NAME))
-                .rule("[a-zA-Z_]\\w*[?!]?:(?!:)[ \\t]*", STRING_SYMBOL)
+                // a hash key or keyword argument is a symbol only when space follows its colon
+                // (`a: 1`, not `a:1`, `Foo: 1` or `key:,`), as Rouge reads it
+                .rule("[a-z_]\\w*[?!]?:\\s+", STRING_SYMBOL)
                 .rule(KEYWORDS, KEYWORD)
                 .rule(PSEUDO, KEYWORD_PSEUDO)
                 .rule("(?:" + BUILTINS + ")(?![\\w?!])", NAME_BUILTIN)
@@ -69,6 +71,7 @@ final class Ruby extends Language {
                 .rule("'", STRING_SINGLE, "sq")
                 .rule("\"", STRING_DOUBLE, "dq")
                 .rule("`", STRING_BACKTICK, "bq")
+                .rule("%[qQwWiIsrx]? \\S* ", Ruby::spacedPercent)
                 .rule("%([qQwWiIsrx]?)(?:" + PAIRS + ")", Ruby::percent)
                 .rule("/", Ruby::slash)
                 .rule("\\?(?:\\\\.|[^\\s\\\\])(?![\\w])", Ruby::character)
@@ -162,6 +165,16 @@ final class Ruby extends Language {
             lexing.emit(STRING_CHAR, m.group());
         } else {
             lexing.emit(PUNCTUATION, "?");
+            lexing.moveTo(m.start() + 1);
+        }
+    }
+
+    /** Where a value starts, {@code % word } is a literal whose delimiter is a space, ending on its line. */
+    private static void spacedPercent(Matcher m, Lexing lexing) {
+        if (valueExpected(lexing, m.start())) {
+            lexing.emit(STRING_OTHER, m.group());
+        } else {
+            lexing.emit(OPERATOR, "%");
             lexing.moveTo(m.start() + 1);
         }
     }

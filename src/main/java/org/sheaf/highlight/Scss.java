@@ -23,11 +23,16 @@ final class Scss extends Language {
                 .rule("\\}", PUNCTUATION, "#pop")
                 .include("block-content");
         g.state("block-content")
+                // a statement that starts with an interpolation is read as a selector, whatever follows
+                .rule("(?=#\\{)", TEXT, "at-selector")
                 .include("basics")
                 .rule("(\\$[\\w-]+)(\\s*)(:)", groups(NAME_VARIABLE, TEXT, PUNCTUATION), "value")
                 .rule("(@include)(\\s+)([\\w-]+(?:\\.[\\w-]+)?)", groups(KEYWORD, TEXT, NAME_DECORATOR), "at-rule")
                 .rule("(@(?:mixin|function))(\\s+)([\\w-]+)", groups(KEYWORD, TEXT, NAME_FUNCTION), "at-rule")
-                .rule("@[\\w-]+", KEYWORD, "at-rule")
+                .rule("@for\\b", KEYWORD, "for-rule")
+                .rule("@(?:debug|warn|if|each|while|else|return|media|import\\b)", KEYWORD, "at-rule")
+                // any other at-rule (@extend, @supports, @keyframes, @use) is followed by a selector
+                .rule("@[\\w-]+", KEYWORD, "at-selector")
                 .rule("([\\w-]+)(\\s*)(:)(?=\\s)", Scss::property, "value")
                 .include("selector")
                 .rule("\\{", PUNCTUATION, "block")
@@ -42,7 +47,7 @@ final class Scss extends Language {
         g.state("selector")
                 .rule("&", KEYWORD)
                 .rule("\\.[\\w-]+", NAME_CLASS)
-                .rule("#[\\w-]+", NAME_FUNCTION)
+                .rule("#[\\w-]+", NAME_NAMESPACE)
                 .rule("%[\\w-]+", NAME_VARIABLE)
                 .rule("::?[\\w-]+", NAME_DECORATOR)
                 .rule("[\\w-]+", NAME_TAG)
@@ -53,6 +58,19 @@ final class Scss extends Language {
                 .rule("(?=\\})", TEXT, "#pop")
                 .include("value-parts")
                 .rule("[.]", OPERATOR);
+        g.state("for-rule")
+                .rule("from|to|through", OPERATOR_WORD)
+                .include("at-rule");
+        g.state("at-selector")
+                .rule(";", PUNCTUATION, "#pop")
+                .rule("\\{", PUNCTUATION, "#pop", "block")
+                .rule("(?=\\})", TEXT, "#pop")
+                .include("basics")
+                .rule("\"", STRING_DOUBLE, "dq")
+                .rule("'", STRING_SINGLE, "sq")
+                .rule("::?[\\w-]*", NAME_DECORATOR)
+                .include("selector")
+                .rule("[\\^!()<@:./?-]", OPERATOR);
         g.state("value")
                 .rule(";", PUNCTUATION, "#pop")
                 .rule("\\{", PUNCTUATION, "#pop", "block")
@@ -69,7 +87,7 @@ final class Scss extends Language {
                 .rule("\\$[\\w-]+", NAME_VARIABLE)
                 .rule("%[\\w-]+", NAME_VARIABLE)
                 .rule("[\\w-]+(?=\\s*\\()", NAME_FUNCTION)
-                .rule("(?:from|through|to|in|and|or|not)\\b", OPERATOR_WORD)
+                .rule("(?:and|or|not)\\b", OPERATOR_WORD)
                 .rule("[a-zA-Z_][\\w-]*", Scss::keyword)
                 .rule("[(){}]", PUNCTUATION)
                 .rule("[,:.!*/+<>=%-]+", OPERATOR);

@@ -25,7 +25,7 @@ final class Shell extends Language {
             + "|split|stat|stty|sum|sync|tac|timeout|tsort|tty|unexpand|unlink|users|vdir|who|base64|cksum|comm|csplit"
             + "|expand|expr|factor|hostid|link|logname|md5sum|mkfifo|mknod|mktemp|nproc|numfmt|pathchk|readlink|realpath"
             + "|rmdir|runcon|sha1sum|truncate|sha224sum|sha256sum|sha384sum|sha512sum|shuf|stdbuf|chcon|dircolors|b2sum"
-            + "|base32|arch)";
+            + "|base32|arch|mapfile|uptime|gunzip)";
 
     static {
         Grammar g = GRAMMAR;
@@ -37,7 +37,9 @@ final class Shell extends Language {
         g.state("basic")
                 .rule("\\bcase\\b", KEYWORD, "case")
                 .rule("\\b" + KEYWORDS + "\\s*\\b", KEYWORD)
-                .rule("\\b" + BUILTINS + "\\s*\\b(?!\\.)", NAME_BUILTIN)
+                .rule("\\b" + BUILTINS + "\\s*\\b(?![.-])", NAME_BUILTIN)
+                // `.` alone is the shell's name for `source`
+                .rule("\\.(?=\\s)", NAME_BUILTIN)
                 .rule("#.*", COMMENT)
                 .rule("(\\b\\w+)(\\s*)(\\+?=)", groups(NAME_VARIABLE, TEXT, OPERATOR))
                 .rule("(?<=\\s|^)--?[\\w-]+", NAME_TAG)
@@ -48,7 +50,8 @@ final class Shell extends Language {
         g.state("data")
                 .rule("\\$?\"", STRING_DOUBLE, "dq")
                 .rule("\\$'", STRING_SINGLE, "ansi")
-                .rule("'[^']*'", STRING_SINGLE)
+                // a quote left open runs on over the lines after it (in a session, over the next commands)
+                .rule("'", STRING_SINGLE, "sq")
                 .rule(";+", PUNCTUATION)
                 .rule("[ \\t\\r\\f]+", TEXT)
                 .rule("\\\\.", STRING_ESCAPE)
@@ -60,6 +63,9 @@ final class Shell extends Language {
                 .rule("[^\"\\\\$`]+|\\\\", STRING_DOUBLE)
                 .rule("`", STRING_BACKTICK, "backticks")
                 .include("interpolation");
+        g.state("sq")
+                .rule("[^']+", STRING_SINGLE)
+                .rule("'", STRING_SINGLE, "#pop");
         g.state("ansi")
                 .rule("\\\\.", STRING_ESCAPE)
                 .rule("[^'\\\\]+", STRING_SINGLE)

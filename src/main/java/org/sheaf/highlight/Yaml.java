@@ -1,5 +1,6 @@
 package org.sheaf.highlight;
 
+import static org.sheaf.highlight.Grammar.groups;
 import static org.sheaf.highlight.Grammar.wordSet;
 import static org.sheaf.highlight.TokenType.*;
 
@@ -26,6 +27,9 @@ final class Yaml extends Language {
         Grammar g = GRAMMAR;
         g.state("root")
                 .rule("^(?:---|\\.\\.\\.)(?=\\s|\\z)", Yaml::marker)
+                .rule("^(%YAML)( +)(\\d+\\.\\d+)", groups(NAME_TAG, TEXT, TokenType.NUMBER))
+                .rule("^(%TAG)( +)(!|![\\w-]*!)( +)(!|!?[\\w;/?:@&=+$,.!~*'()\\[\\]%-]+)",
+                        groups(NAME_TAG, TEXT, KEYWORD_TYPE, TEXT, KEYWORD_TYPE))
                 .rule("[ \\t]+|\\n", TEXT)
                 .rule("(?<=^|\\s)#.*", COMMENT_SINGLE)
                 .rule(FIRST + "[^\\n]*", Yaml::keyOrPlain)
@@ -49,14 +53,22 @@ final class Yaml extends Language {
                 .rule("(?:[^\\s,\\[\\]{}:'\"#]|:(?=[^\\s,\\]}]))(?:[^\\n,\\[\\]{}:]|:(?=[^\\s,\\]}]))*?(?=\\s*(?:[,\\]}:]|$))",
                         NAME_VARIABLE);
         g.state("dq")
-                .rule("[^\"\\\\\\s]+", STRING)
-                .rule("\\\\.", STRING_ESCAPE)
-                .rule("\\s+", NAME_VARIABLE)
-                .rule("\"", STRING, "#pop");
+                .rule("\"", STRING, "#pop")
+                .include("quoted-spaces")
+                .rule("\\\\(?:[0abt\\tn\\nvfre \"\\\\N_LP]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})", STRING_ESCAPE)
+                .rule("[^ \\t\\n\\r\\f\\x0B\"\\\\]+", STRING);
         g.state("sq")
-                .rule("[^'\\s]+", STRING)
-                .rule("\\s+", NAME_VARIABLE)
-                .rule("'", STRING, "#pop");
+                .include("quoted-spaces")
+                .rule("\\\\'", STRING_ESCAPE)
+                .rule("'", STRING, "#pop")
+                .rule("[^\\s']+", STRING);
+        // spaces inside a quoted scalar are coloured, but not those that begin or end one of its
+        // lines, nor its line breaks
+        g.state("quoted-spaces")
+                .rule("^ +", TEXT)
+                .rule(" +$", TEXT)
+                .rule("\\n+", TEXT)
+                .rule(" +", NAME_VARIABLE);
     }
 
     Yaml() {
