@@ -270,4 +270,43 @@ class JekyllModelTest {
                     && d.format().contains("no implicit conversion of String into Integer")), template + ": " + result.diagnostics());
         }
     }
+
+    /**
+     * A collection's {@code order:} list puts the files it names first (a name no file has is
+     * skipped), and {@code sort_by:} sorts by a front matter key: without the key last, values Ruby
+     * cannot compare (a text and a number) in document order; previous and next follow.
+     */
+    @Test
+    void aCollectionsOrderListOrSortBySetsTheOrderOfItsDocuments() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", """
+                        title: P
+                        collections:
+                          guides:
+                            output: true
+                            order:
+                              - c.md
+                              - missing.md
+                              - sub/a.md
+                          team:
+                            sort_by: role
+                        """)
+                .file("_guides/b.md", "---\ntitle: B guide\n---\nB\n")
+                .file("_guides/sub/a.md", "---\ntitle: A guide\n---\nA\n")
+                .file("_guides/c.md", "---\ntitle: C guide\n---\nC\n")
+                .file("_team/zed.md", "---\nname: Zed\nrole: lead\n---\n")
+                .file("_team/amy.md", "---\nname: Amy\nrole: dev\n---\n")
+                .file("_team/bo.md", "---\nname: Bo\nrole: 3\n---\n")
+                .file("_team/cy.md", "---\nname: Cy\n---\n")
+                .file("index.html", """
+                        ---
+                        ---
+                        {{ site.guides | map: 'title' | join: ',' }}
+                        {{ site.team | map: 'name' | join: ',' }}
+                        {% for d in site.guides %}{{ d.previous.title }}<{{ d.title }}>{{ d.next.title }};{% endfor %}
+                        """)
+                .buildOk();
+        assertEquals("C guide,A guide,B guide\nAmy,Bo,Zed,Cy\n<C guide>A guide;C guide<A guide>B guide;A guide<B guide>;\n",
+                site.read("index.html"));
+    }
 }
