@@ -182,7 +182,7 @@ public final class ContentIndex {
             }
         }
 
-        documents.values().forEach(ContentIndex::sortDocuments);
+        documents.forEach((label, docs) -> sortDocuments(docs, config.collections().get(label)));
         // Jekyll sorts site.pages by file name (sort_files!) with a stable sort, so pages of one
         // name stay in the order it read them in
         pages.sort(Comparator.comparing((Page page) -> page.source().name())
@@ -422,12 +422,56 @@ public final class ContentIndex {
         return Optional.ofNullable(postUrlsByName.get(name));
     }
 
-    /** Jekyll's document order: by date, then by path. */
-    private static void sortDocuments(List<Page> docs) {
-        docs.sort(Comparator
-                .comparing((Page page) -> (ZonedDateTime) page.drop().get("date"),
-                        Comparator.nullsFirst(Comparator.comparing(ZonedDateTime::toInstant)))
-                .thenComparing(page -> page.source().relativePath()));
+    /** Jekyll's document order ({@code Document#<=>}): by date, then by path. */
+    private static final Comparator<Page> DOCUMENT_ORDER = Comparator
+            .comparing((Page page) -> (ZonedDateTime) page.drop().get("date"),
+                    Comparator.nullsFirst(Comparator.comparing(ZonedDateTime::toInstant)))
+            .thenComparing(page -> page.source().relativePath());
+
+    /**
+     * A collection's documents in Jekyll 4's order: the files named in the collection's
+     * {@code order:} list first, in its order, then the others; or, with {@code sort_by: key}, by
+     * that front matter key, documents without it last and ties (or values Ruby cannot compare,
+     * a number with a text) in document order; otherwise document order.
+     */
+    private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection) {
+        docs.sort(DOCUMENT_ORDER);
+        Map<String, Object> settings = collection == null ? Map.of() : collection.values();
+        if (settings.get("order") instanceof List<?> order) {
+            Map<String, Page> byPath = new LinkedHashMap<>();
+            docs.forEach(doc -> byPath.put(String.valueOf(doc.drop().get("relative_path")), doc));
+            List<Page> arranged = new ArrayList<>();
+            for (Object entry : order) {
+                Page named = byPath.remove("_" + collection.label() + "/" + entry);
+                if (named != null) {
+                    arranged.add(named);
+                }
+            }
+            arranged.addAll(byPath.values());
+            docs.clear();
+            docs.addAll(arranged);
+        } else if (settings.get("sort_by") instanceof String key) {
+            docs.sort((a, b) -> {
+                Object x = a.drop().get(key);
+                Object y = b.drop().get(key);
+                int order = x == null && y != null ? 1 : x != null && y == null ? -1 : rubyCompare(x, y);
+                return order != 0 ? order : DOCUMENT_ORDER.compare(a, b);
+            });
+        }
+    }
+
+    /** Ruby's {@code <=>} of two front matter values, 0 where it gives 0 or nil (no order). */
+    private static int rubyCompare(Object x, Object y) {
+        if (x instanceof Number a && y instanceof Number b) {
+            return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString()));
+        }
+        if (x instanceof String a && y instanceof String b) {
+            return Integer.signum(a.compareTo(b));
+        }
+        if (x instanceof ZonedDateTime a && y instanceof ZonedDateTime b) {
+            return a.toInstant().compareTo(b.toInstant());
+        }
+        return 0;
     }
 
     private static void linkNeighbours(List<Page> docs) {

@@ -404,7 +404,7 @@ public final class JekyllFilters {
         } else if (value instanceof Object[] array) {
             appendJson(out, java.util.Arrays.asList(array), depth, indent);
         } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-                || value instanceof Short || value instanceof Byte) {
+                || value instanceof Short || value instanceof Byte || value instanceof java.math.BigInteger) {
             out.append(value);
         } else if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();

@@ -113,7 +113,7 @@ final class JekyllLiquidFilters {
             return found.isEmpty() ? null : found.get(0);
         }));
         // group_by names each group by the property as text; group_by_exp keeps the expression's value
-        filters.add(filter("group_by", (v, c, p) -> groupBy(items(v, c, any), item -> {
+        filters.add(filter("group_by", (v, c, p) -> groupBy(walkedAsPairs(v, c, any), item -> {
             Object name = property(item, param(p, 0));
             return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
         })));
@@ -507,6 +507,22 @@ final class JekyllLiquidFilters {
         return null;
     }
 
+    /**
+     * The items Jekyll's where, group_by and sort (by a property) walk in a hash or a drop: Ruby
+     * hands them its [key, value] pairs, and reading a property of a pair stops the render, as an
+     * Array cannot be indexed by a String. An empty hash has no pair to read; anything else is
+     * walked as an array.
+     */
+    private static List<Object> walkedAsPairs(Object input, TemplateContext context, Filter any) {
+        if (input instanceof Map<?, ?> map) {
+            if (!map.isEmpty()) {
+                throw new IllegalArgumentException("no implicit conversion of String into Integer");
+            }
+            return new ArrayList<>();
+        }
+        return items(input, context, any);
+    }
+
     /** A hash as Ruby's Hash#sort sees it: its [key, value] pairs. */
     private static List<Object> pairs(Map<?, ?> map) {
         List<Object> pairs = new ArrayList<>();
@@ -514,7 +530,30 @@ final class JekyllLiquidFilters {
         return pairs;
     }
 
+    /**
+     * Jekyll's item_property: a hash's key (a dotted name walks nested hashes), and of a text the
+     * name itself when the text contains it, as Ruby's {@code String#[]} reads it (so
+     * {@code ["apple", "banana"] | where: "an", "an"} keeps "banana"); along a dotted name, a
+     * text that does not contain the next part ends the walk with false, which sorts and matches
+     * as a value, where nil does not.
+     */
     static Object property(Object item, String name) {
+        if (item instanceof String text) {
+            if (name == null) {
+                return null;
+            }
+            if (!name.contains(".")) {
+                return text.contains(name) ? name : null;
+            }
+            Object current = text;
+            for (String part : name.split("\\.")) {
+                if (!(current instanceof String found)) {
+                    return Boolean.FALSE;
+                }
+                current = found.contains(part) ? part : null;
+            }
+            return current;
+        }
         if (item instanceof Map<?, ?> map) {
             Object direct = map.get(name);
             if (direct != null || name == null || !name.contains(".")) {
@@ -535,7 +574,8 @@ final class JekyllLiquidFilters {
     private static List<Object> where(Object input, TemplateContext context, Filter any, String property, Object target) {
         List<Object> out = new ArrayList<>();
         String wanted = target == null ? "" : any.asString(target, context);
-        for (Object item : items(input, context, any)) {
+        List<Object> items = property != null && RubyDrop.is(input) ? walkedAsPairs(input, context, any) : items(input, context, any);
+        for (Object item : items) {
             Object value = property(item, property);
             if (matches(value, wanted, context, any)) {
                 out.add(item);
@@ -606,11 +646,14 @@ final class JekyllLiquidFilters {
         if (input == null) {
             throw new IllegalArgumentException("Cannot sort a null object.");
         }
-        List<Object> items = input instanceof Map<?, ?> map ? pairs(map) : items(input, context, any);
         if (property == null) {
+            List<Object> items = input instanceof Map<?, ?> map ? pairs(map) : items(input, context, any);
             RubySort.sort(items, RubySort::compare);
             return items;
         }
+        // Jekyll maps over a drop's keys alone, and reads each key's property as a text's
+        List<Object> items = input instanceof RubyDrop drop && drop.isDrop() ? new ArrayList<>(drop.dropKeys())
+                : input instanceof Map<?, ?> ? walkedAsPairs(input, context, any) : items(input, context, any);
         if (nils != null && !nils.equals("first") && !nils.equals("last")) {
             throw new IllegalArgumentException("Invalid nils order: '" + nils
                     + "' is not a valid nils order. It must be 'first' or 'last'.");

@@ -99,6 +99,13 @@ public final class DataFileParser {
                 .setQuoteMode(QuoteMode.ALL_NON_NULL)
                 .build();
         LineIndex lines = new LineIndex(text);
+        int stray = strayQuote(text, delimiter);
+        if (stray >= 0) {
+            int line = lines.lineOf(stray);
+            throw new DiagnosticException(Diagnostic.error(path, line, stray - lines.startOf(line) + 1, "invalid "
+                    + kind + " in data file: a quote inside a field that is not quoted")
+                    .withHint("quote the whole field and double the quotes in it: \"Grace \"\"Amazing\"\" Hopper\""));
+        }
         List<Map<String, String>> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(text, format)) {
             Iterator<CSVRecord> records = parser.iterator();
@@ -140,6 +147,40 @@ public final class DataFileParser {
         }
     }
 
+    /**
+     * The offset of the first quote inside a field that does not start with one, or -1. Ruby's CSV,
+     * which Jekyll reads data tables with, stops there ("Illegal quoting"), where commons-csv
+     * keeps the quote as text; a quoted field's own quotes (doubled) and an unclosed quote are
+     * left to the parser.
+     */
+    private static int strayQuote(String text, char delimiter) {
+        boolean fieldStart = true;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == delimiter || c == '\n' || c == '\r') {
+                fieldStart = true;
+            } else if (c == '"') {
+                if (!fieldStart) {
+                    return i;
+                }
+                quoted = true;
+                fieldStart = false;
+            } else {
+                fieldStart = false;
+            }
+        }
+        return -1;
+    }
+
     /** Where a record's text starts: commons-csv places it before the blank lines it skipped. */
     private static long rowStart(String text, long position) {
         long at = position;
@@ -162,6 +203,11 @@ public final class DataFileParser {
                 }
             }
             starts = found.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The offset at which the 1-based {@code line} starts. */
+        int startOf(int line) {
+            return starts[line - 1];
         }
 
         /** The 1-based line holding the character at {@code offset}. */

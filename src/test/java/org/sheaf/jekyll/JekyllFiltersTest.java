@@ -125,6 +125,13 @@ class JekyllFiltersTest {
     }
 
     @Test
+    void jsonifiesIntegersPastALongAsNumbers() {
+        // a 20-digit id in a data file: Ruby's Integer has no bound, and to_json writes its digits
+        assertEquals("[12345678901234567890,-99999999999999999999]", JekyllFilters.jsonify(List.of(
+                new java.math.BigInteger("12345678901234567890"), new java.math.BigInteger("-99999999999999999999"))));
+    }
+
+    @Test
     void joinsArraysIntoSentences() {
         assertEquals("", JekyllFilters.arrayToSentenceString(List.of(), null));
         assertEquals("a", JekyllFilters.arrayToSentenceString(List.of("a"), null));

@@ -228,4 +228,85 @@ class JekyllModelTest {
         assertEquals("<p>page</p>\n", site.read("old.html"));
         assertEquals("/old.html false\n", site.read("list.html"));
     }
+
+    /**
+     * Jekyll's sort by a property maps over a drop's keys alone and reads each key as a text,
+     * whose property is the name when the text contains it; where and group_by read texts alike.
+     */
+    @Test
+    void sortingAPostByAPropertySortsItsKeysAsTexts() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "title: T\n")
+                .file("_posts/2019-01-03-two.md", "---\nzeta: 1\nstart_date: 2019\ntitle: Two\n---\nTwo\n")
+                .file("index.html", """
+                        ---
+                        ---
+                        {% assign post = site.posts[0] %}{{ post | sort: 'date' | join: ',' }}
+                        {{ post | sort: 'date', 'last' | join: ',' }}
+                        {% assign fruit = "apple,banana,cherry" | split: ',' %}{{ fruit | where: 'an', 'an' | join: ',' }} \
+                        {{ fruit | sort: 'an', 'last' | join: ',' }} {% assign groups = fruit | group_by: 'e' %}\
+                        {% for g in groups %}{{ g.name }}={{ g.items | join: '+' }};{% endfor %}
+                        {{ fruit | sort: 'na.x' | join: ',' }} {{ fruit | where: 'an.an', 'an' | join: ',' }}
+                        """)
+                .buildOk();
+        assertEquals("name,id,relative_path,excerpt,title,categories,collection,next,tags,previous,content,output,"
+                + "path,url,draft,zeta,slug,ext,date,start_date\n"
+                + "date,start_date,name,id,relative_path,excerpt,title,categories,collection,next,tags,previous,"
+                + "content,output,path,url,draft,zeta,slug,ext\n"
+                + "banana banana,apple,cherry e=apple+cherry;=banana;\n"
+                + "banana,apple,cherry banana\n", site.read("index.html"));
+    }
+
+    /** Ruby hands where and group_by a drop's, and sort a hash's, [key, value] pairs, which a property cannot index. */
+    @Test
+    void readingAPropertyOfAHashsOrADropsPairsStopsTheBuild() {
+        for (String template : new String[] {"{{ page | sort: 'x' }}", "{{ site.posts[0] | where: 'a', 'b' }}",
+                "{{ site.posts[0] | group_by: 'a' }}", "{{ page | group_by: 'a' }}"}) {
+            BuildResult result = TestSite.in(dir)
+                    .file("_posts/2019-01-03-two.md", "---\ntitle: Two\n---\nTwo\n")
+                    .file("index.html", "---\n---\n" + template + "\n")
+                    .build();
+            assertTrue(result.diagnostics().stream().anyMatch(d -> d.isError()
+                    && d.format().contains("no implicit conversion of String into Integer")), template + ": " + result.diagnostics());
+        }
+    }
+
+    /**
+     * A collection's {@code order:} list puts the files it names first (a name no file has is
+     * skipped), and {@code sort_by:} sorts by a front matter key: without the key last, values Ruby
+     * cannot compare (a text and a number) in document order; previous and next follow.
+     */
+    @Test
+    void aCollectionsOrderListOrSortBySetsTheOrderOfItsDocuments() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", """
+                        title: P
+                        collections:
+                          guides:
+                            output: true
+                            order:
+                              - c.md
+                              - missing.md
+                              - sub/a.md
+                          team:
+                            sort_by: role
+                        """)
+                .file("_guides/b.md", "---\ntitle: B guide\n---\nB\n")
+                .file("_guides/sub/a.md", "---\ntitle: A guide\n---\nA\n")
+                .file("_guides/c.md", "---\ntitle: C guide\n---\nC\n")
+                .file("_team/zed.md", "---\nname: Zed\nrole: lead\n---\n")
+                .file("_team/amy.md", "---\nname: Amy\nrole: dev\n---\n")
+                .file("_team/bo.md", "---\nname: Bo\nrole: 3\n---\n")
+                .file("_team/cy.md", "---\nname: Cy\n---\n")
+                .file("index.html", """
+                        ---
+                        ---
+                        {{ site.guides | map: 'title' | join: ',' }}
+                        {{ site.team | map: 'name' | join: ',' }}
+                        {% for d in site.guides %}{{ d.previous.title }}<{{ d.title }}>{{ d.next.title }};{% endfor %}
+                        """)
+                .buildOk();
+        assertEquals("C guide,A guide,B guide\nAmy,Bo,Zed,Cy\n<C guide>A guide;C guide<A guide>B guide;A guide<B guide>;\n",
+                site.read("index.html"));
+    }
 }

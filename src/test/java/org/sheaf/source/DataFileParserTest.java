@@ -84,7 +84,7 @@ class DataFileParserTest {
     @Test
     void readsTsvRows() throws Exception {
         assertEquals(List.of(row("name", "Ann", "note", "says \"hi\", twice")),
-                parse("name\tnote\nAnn\tsays \"hi\", twice\n", "_data/people.tsv"));
+                parse("name\tnote\nAnn\t\"says \"\"hi\"\", twice\"\n", "_data/people.tsv"));
     }
 
     @Test
@@ -100,6 +100,18 @@ class DataFileParserTest {
         assertEquals("_data/people.csv:3:1: error: invalid CSV in data file: a quoted field is not closed, "
                 + "or text follows its closing quote",
                 failure("name,year\nAnn,2019\n\"Bo,2020\nCy,2021\n", "_data/people.csv"));
+    }
+
+    @Test
+    void reportsAQuoteInsideAnUnquotedFieldWhereRubysCsvStops() throws Exception {
+        // Jekyll 4.3.1 stops on each with "Illegal quoting in line 2."
+        assertEquals("_data/people.csv:2:7: error: invalid CSV in data file: a quote inside a field that is not quoted",
+                failure("name,year\nGrace \"Amazing\" Hopper,1906\n", "_data/people.csv").lines().findFirst().orElseThrow());
+        assertEquals("_data/people.tsv:3:8: error: invalid TSV in data file: a quote inside a field that is not quoted",
+                failure("name\tyear\n\"multi\nline\"\tx\"y\n", "_data/people.tsv").lines().findFirst().orElseThrow());
+        // a quoted field's doubled quotes, and a quote only after the delimiter, are fine
+        assertEquals(List.of(Map.of("name", "say \"hi\"", "year", "1")),
+                parse("name,year\n\"say \"\"hi\"\"\",\"1\"\n", "_data/people.csv"));
     }
 
     @Test
