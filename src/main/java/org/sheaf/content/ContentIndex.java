@@ -182,7 +182,7 @@ public final class ContentIndex {
             }
         }
 
-        documents.forEach((label, docs) -> sortDocuments(docs, config.collections().get(label)));
+        documents.forEach((label, docs) -> sortDocuments(docs, config.collections().get(label), diagnostics));
         // Jekyll sorts site.pages by file name (sort_files!) with a stable sort, so pages of one
         // name stay in the order it read them in
         pages.sort(Comparator.comparing((Page page) -> page.source().name())
@@ -432,9 +432,10 @@ public final class ContentIndex {
      * A collection's documents in Jekyll 4's order: the files named in the collection's
      * {@code order:} list first, in its order, then the others; or, with {@code sort_by: key}, by
      * that front matter key, documents without it last and ties (or values Ruby cannot compare,
-     * a number with a text) in document order; otherwise document order.
+     * a number with a text) in document order; otherwise document order. As Jekyll's "Sort
+     * warning", a document without the key is reported when another has it.
      */
-    private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection) {
+    private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection, Diagnostics diagnostics) {
         docs.sort(DOCUMENT_ORDER);
         Map<String, Object> settings = collection == null ? Map.of() : collection.values();
         if (settings.get("order") instanceof List<?> order) {
@@ -451,6 +452,11 @@ public final class ContentIndex {
             docs.clear();
             docs.addAll(arranged);
         } else if (settings.get("sort_by") instanceof String key) {
+            if (docs.stream().anyMatch(doc -> doc.drop().get(key) != null)) {
+                docs.stream().filter(doc -> doc.drop().get(key) == null).forEach(doc -> diagnostics.add(
+                        Diagnostic.warning(doc.source().sitePath(), new Position(1, 1),
+                                "sort_by key '" + key + "' is not defined; the document sorts after those that define it")));
+            }
             docs.sort((a, b) -> {
                 Object x = a.drop().get(key);
                 Object y = b.drop().get(key);

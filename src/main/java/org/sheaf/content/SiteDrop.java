@@ -53,7 +53,9 @@ final class SiteDrop {
             drop.put("docs", docs);
             drop.put("files", files);
             drop.put("output", collection.output());
-            drop.put("permalink", collection.permalink());
+            // Jekyll gives posts without a permalink of their own the template of the site's style
+            drop.put("permalink", collection.permalink() == null && collection.label().equals("posts")
+                    ? Permalinks.styleTemplate(config.permalink()) : collection.permalink());
             drop.put("relative_directory", "_" + collection.label());
             drop.put("directory", config.collectionsDir().resolve("_" + collection.label()).toString());
             collectionDrops.add(Collections.unmodifiableMap(drop));

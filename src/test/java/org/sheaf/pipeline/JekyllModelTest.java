@@ -304,9 +304,47 @@ class JekyllModelTest {
                         {{ site.guides | map: 'title' | join: ',' }}
                         {{ site.team | map: 'name' | join: ',' }}
                         {% for d in site.guides %}{{ d.previous.title }}<{{ d.title }}>{{ d.next.title }};{% endfor %}
-                        """)
-                .buildOk();
+                        """);
+        // Jekyll 4.3.1 warns "Sort warning: 'role' not defined in _team/cy.md"
+        assertEquals("_team/cy.md:1:1: warning: sort_by key 'role' is not defined; the document sorts after"
+                + " those that define it", TestSite.printed(site.build()));
         assertEquals("C guide,A guide,B guide\nAmy,Bo,Zed,Cy\n<C guide>A guide;C guide<A guide>B guide;A guide<B guide>;\n",
                 site.read("index.html"));
+    }
+
+    /** A sort_by key no document has gives the document order, and no warning (Jekyll 4.3.1 prints none). */
+    @Test
+    void sortByAKeyNoDocumentHasWarnsOfNothing() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "collections:\n  team:\n    sort_by: role\n")
+                .file("_team/b.md", "---\nname: B\n---\n")
+                .file("_team/a.md", "---\nname: A\n---\n")
+                .file("index.html", "---\n---\n{{ site.team | map: 'name' | join: ',' }}\n");
+        assertEquals("", TestSite.printed(site.build()));
+        assertEquals("A,B\n", site.read("index.html"));
+    }
+
+    /**
+     * In {@code site.collections} the posts collection's permalink is the template of the site's
+     * permalink style, as Jekyll 4.3.1 shows it; another collection without one has none.
+     */
+    @Test
+    void thePostsCollectionShowsThePermalinkOfTheSitesStyle() {
+        String index = "---\n---\n{% for c in site.collections %}[{{ c.label }}|{{ c.permalink | jsonify }}]{% endfor %}\n";
+        TestSite dated = TestSite.in(dir.resolve("dated"))
+                .file("_config.yml", "collections: [docs]\n")
+                .file("index.html", index)
+                .buildOk();
+        assertEquals("[docs|null][posts|\"/:categories/:year/:month/:day/:title:output_ext\"]\n", dated.read("index.html"));
+        TestSite pretty = TestSite.in(dir.resolve("pretty"))
+                .file("_config.yml", "permalink: pretty\n")
+                .file("index.html", index)
+                .buildOk();
+        assertEquals("[posts|\"/:categories/:year/:month/:day/:title/\"]\n", pretty.read("index.html"));
+        TestSite own = TestSite.in(dir.resolve("own"))
+                .file("_config.yml", "permalink: pretty\ncollections:\n  posts:\n    permalink: /blog/:title/\n")
+                .file("index.html", index)
+                .buildOk();
+        assertEquals("[posts|\"/blog/:title/\"]\n", own.read("index.html"));
     }
 }
