@@ -21,7 +21,11 @@ import ua.co.k.strftime.StrftimeFormatter;
  * conversion ({@code %10A}, {@code %_5d}), which strftime4j drops and Ruby pads to.
  */
 public final class Strftime {
-    private static final Pattern RUBY_ONLY = Pattern.compile("%%|%([-_0^#]?)([eCZcYFy])|%[-_0^#]*[1-9]");
+    private static final Pattern RUBY_ONLY = Pattern.compile(
+            "%%|%([-_0^#]?)([eCZcYFyv])|%[-_0^#]*[1-9]|%[-_0-9]*[\\^#]");
+    /** A conversion with a case flag ({@code ^} or {@code #}), which strftime4j reads only in part. */
+    private static final Pattern CASE_FLAGGED = Pattern.compile(
+            "%%|%([-_0^#]*[\\^#][-_0^#]*)([0-9]*)([aAbBcCdDeFgGhHIjklLmMnNpPrRsStTuUvVwWxXyYzZ%])");
     /** A conversion with a width, for the conversions whose width pads (not {@code %N} or {@code %z}). */
     private static final Pattern WIDTH = Pattern.compile("%%|%([-_0^#]*)([1-9][0-9]*)([aAbBhpPdmHIMSjUWVGguwyYCeklZ])");
     /** Conversions Ruby pads with zeros to a width; the others (names, and {@code %e %k %l}) with spaces. */
@@ -58,6 +62,7 @@ public final class Strftime {
     }
 
     private static String rubyPattern(String pattern, ZonedDateTime date, String zone) {
+        pattern = withCaseWritten(pattern, date, zone);
         pattern = withWidthsWritten(pattern, date, zone);
         Matcher m = RUBY_ONLY.matcher(pattern);
         if (!m.find()) {
@@ -75,6 +80,8 @@ public final class Strftime {
                 case "C" -> String.format(Locale.ROOT, "%02d", Math.floorDiv(date.getYear(), 100));
                 case "Z" -> zone;
                 case "c" -> "%a %b " + String.format(Locale.ROOT, "%2d", day) + " %H:%M:%S %Y";
+                // Ruby's %e-%^b-%4Y, where strftime4j leaves out the day's padding
+                case "v" -> String.format(Locale.ROOT, "%2d", day) + "-%^b-%Y";
                 // strftime4j writes the year of the era (2022 for 2021 BC, which Ruby calls -2021)
                 // and a + before five digits; within 1 to 9999 it writes what Ruby does
                 case "Y" -> ordinaryYear(year) ? m.group() : rubyYear(year, flag);
@@ -83,6 +90,49 @@ public final class Strftime {
                 default -> m.group();  // "%%" stays for strftime4j
             };
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        } while (m.find());
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * {@code pattern} with each conversion that has a case flag written out as Ruby 3.1 writes
+     * it: the conversion formatted without the flag, then changed in case. {@code ^} upper-cases
+     * the whole of it ({@code %^c} is {@code WED MAR  4 ...}); {@code #} upper-cases the names
+     * {@code %a %A %b %B %h} and {@code %P}, lower-cases {@code %p} and {@code %Z} (even with
+     * {@code ^}: {@code %^#p} is {@code pm}), and leaves every other conversion as it is.
+     */
+    private static String withCaseWritten(String pattern, ZonedDateTime date, String zone) {
+        Matcher m = CASE_FLAGGED.matcher(pattern);
+        if (!m.find()) {
+            return pattern;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            if (m.group(3) == null) {
+                m.appendReplacement(out, "%%");
+                continue;
+            }
+            String flags = m.group(1);
+            char conversion = m.group(3).charAt(0);
+            String plain = "%" + flags.replaceAll("[\\^#]", "") + m.group(2) + conversion;
+            String value = StrftimeFormatter.ofSafePattern(rubyPattern(plain, date, zone), Locale.ENGLISH).format(date);
+            boolean upper = flags.contains("^");
+            boolean lower = false;
+            if (flags.contains("#")) {
+                switch (conversion) {
+                    case 'a', 'A', 'b', 'B', 'h', 'P' -> upper = true;
+                    case 'p', 'Z' -> {
+                        upper = false;
+                        lower = true;
+                    }
+                    default -> {
+                        // no case to change: numbers, and the combined conversions such as %c
+                    }
+                }
+            }
+            value = upper ? value.toUpperCase(Locale.ROOT) : lower ? value.toLowerCase(Locale.ROOT) : value;
+            m.appendReplacement(out, Matcher.quoteReplacement(value.replace("%", "%%")));
         } while (m.find());
         m.appendTail(out);
         return out.toString();

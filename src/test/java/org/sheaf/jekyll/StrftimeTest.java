@@ -26,6 +26,15 @@ class StrftimeTest {
                         + "%03l|%4u|%12b]", written));
     }
 
+    /** {@code ^} upper-cases; {@code #} upper-cases names, lower-cases %p and %Z, and wins over {@code ^} there. */
+    @Test
+    void changesCaseAsRubysCaretAndHashFlags() {
+        assertEquals("[am|AM|am|AM|AM|MON|MONDAY|SEP|SEPTEMBER|SEP|cest|CEST|cest|MON SEP  4 10:30:05 2017|"
+                + "Mon Sep  4 10:30:05 2017|        am|MON|04|%| 4-SEP-2017| 4-SEP-2017]",
+                Strftime.format("[%#p|%^p|%^#p|%#P|%^P|%#a|%#A|%#b|%^B|%#h|%#Z|%^Z|%^#Z|%^c|%#c|%#10p|%^-5a|%#d|%^%|"
+                        + "%v|%#v]", BERLIN));
+    }
+
     @Test
     void aBareOffsetHasNoZoneNameEvenAtZeroAndUtcIsUtc() {
         assertEquals("[]", Strftime.format("[%Z]", BERLIN.withZoneSameInstant(ZoneOffset.ofHours(2))));
