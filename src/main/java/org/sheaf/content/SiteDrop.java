@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
+import org.sheaf.jekyll.DefaultedHash;
 
 /**
  * Assembles the {@code site} template variable under Jekyll's names: every config key, then
@@ -124,6 +125,7 @@ final class SiteDrop {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         groups.forEach((name, list) -> result.put(name, List.copyOf(list)));
-        return Collections.unmodifiableMap(result);
+        // Jekyll's hash answers [] for a name no post has where a filter indexes it
+        return new DefaultedHash<>(result, List.of());
     }
 }

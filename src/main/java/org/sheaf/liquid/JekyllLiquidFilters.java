@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.DefaultedHash;
 import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
@@ -685,7 +686,9 @@ final class JekyllLiquidFilters {
     private static Object map(Object input, TemplateContext context, Filter any, String property) {
         List<Object> out = new ArrayList<>();
         for (Object item : flattened(input instanceof Map<?, ?> ? List.of(input) : items(input, context, any))) {
-            if (item instanceof Map<?, ?> hash) {
+            if (item instanceof DefaultedHash<?> hash) {
+                out.add(hash.indexed(property));
+            } else if (item instanceof Map<?, ?> hash) {
                 out.add(hash.get(property));
             } else if (item instanceof String text) {
                 out.add(property != null && text.contains(property) ? property : null);

@@ -325,6 +325,26 @@ class JekyllModelTest {
     }
 
     /**
+     * {@code site.categories} and {@code site.tags} are Ruby hashes that give {@code []} for a
+     * name no post has: {@code map} indexes them so (Jekyll 4.3.1 writes {@code [[]]}), while a
+     * lookup of the name is still nil.
+     */
+    @Test
+    void mappingSiteCategoriesByAMissingNameGivesAnEmptyList() {
+        TestSite site = TestSite.in(dir)
+                .file("_posts/2020-01-01-a.md", "---\ntitle: A\ncategories: [x, y]\n---\nhi\n")
+                .file("index.html", """
+                        ---
+                        ---
+                        {% if site.categories.zzz %}set{% else %}nil{% endif %}\
+                        |{{ site.categories | map: "zzz" | jsonify }}|{{ site.tags | map: "x" | jsonify }}\
+                        |{{ site.categories | map: "x" | first | map: "title" | jsonify }}
+                        """)
+                .buildOk();
+        assertEquals("nil|[[]]|[[]]|[\"A\"]\n", site.read("index.html"));
+    }
+
+    /**
      * In {@code site.collections} the posts collection's permalink is the template of the site's
      * permalink style, as Jekyll 4.3.1 shows it; another collection without one has none.
      */
