@@ -3,6 +3,7 @@ package org.sheaf.jekyll;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import ua.co.k.strftime.StrftimeFormatter;
@@ -103,16 +104,7 @@ public final class Strftime {
      * {@code ^}: {@code %^#p} is {@code pm}), and leaves every other conversion as it is.
      */
     private static String withCaseWritten(String pattern, ZonedDateTime date, String zone) {
-        Matcher m = CASE_FLAGGED.matcher(pattern);
-        if (!m.find()) {
-            return pattern;
-        }
-        StringBuilder out = new StringBuilder();
-        do {
-            if (m.group(3) == null) {
-                m.appendReplacement(out, "%%");
-                continue;
-            }
+        return eachConversion(CASE_FLAGGED, pattern, m -> {
             String flags = m.group(1);
             char conversion = m.group(3).charAt(0);
             String plain = "%" + flags.replaceAll("[\\^#]", "") + m.group(2) + conversion;
@@ -131,11 +123,8 @@ public final class Strftime {
                     }
                 }
             }
-            value = upper ? value.toUpperCase(Locale.ROOT) : lower ? value.toLowerCase(Locale.ROOT) : value;
-            m.appendReplacement(out, Matcher.quoteReplacement(value.replace("%", "%%")));
-        } while (m.find());
-        m.appendTail(out);
-        return out.toString();
+            return upper ? value.toUpperCase(Locale.ROOT) : lower ? value.toLowerCase(Locale.ROOT) : value;
+        });
     }
 
     /**
@@ -144,16 +133,7 @@ public final class Strftime {
      * zeros for numbers and spaces for names; {@code -} asks for no padding at all.
      */
     private static String withWidthsWritten(String pattern, ZonedDateTime date, String zone) {
-        Matcher m = WIDTH.matcher(pattern);
-        if (!m.find()) {
-            return pattern;
-        }
-        StringBuilder out = new StringBuilder();
-        do {
-            if (m.group(3) == null) {
-                m.appendReplacement(out, "%%");
-                continue;
-            }
+        return eachConversion(WIDTH, pattern, m -> {
             String flags = m.group(1);
             String conversion = m.group(3);
             String caseFlags = flags.replaceAll("[^^#]", "");
@@ -167,7 +147,24 @@ public final class Strftime {
                         Locale.ENGLISH).format(date);
                 value = String.valueOf(pad).repeat(Math.max(0, width - unpadded.length())) + unpadded;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(value.replace("%", "%%")));
+            return value;
+        });
+    }
+
+    /**
+     * {@code pattern} with each conversion {@code conversions} matches written out by {@code
+     * written} (its text escaped for strftime4j, which formats what is left); a match without a
+     * conversion letter (group 3), a {@code %%}, stays as it is.
+     */
+    private static String eachConversion(Pattern conversions, String pattern, Function<Matcher, String> written) {
+        Matcher m = conversions.matcher(pattern);
+        if (!m.find()) {
+            return pattern;
+        }
+        StringBuilder out = new StringBuilder();
+        do {
+            String replacement = m.group(3) == null ? "%%" : written.apply(m).replace("%", "%%");
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         } while (m.find());
         m.appendTail(out);
         return out.toString();
