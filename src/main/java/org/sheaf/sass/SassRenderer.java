@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
@@ -353,7 +354,7 @@ public final class SassRenderer implements AutoCloseable {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
                 stylesheets.put(entry.toUri().toString(), text);
                 String written = plain;
-                java.util.function.Supplier<Evaluation> evaluation = once(
+                Supplier<Evaluation> evaluation = once(
                         () -> evaluated(page, entry, sitePath, firstLine, stylesheets, written));
                 SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString(), evaluation);
                 SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets, evaluation,
@@ -404,16 +405,19 @@ public final class SassRenderer implements AutoCloseable {
     }
 
     /** The supplier's value, got the first time it is asked for and kept. */
-    private static <T> java.util.function.Supplier<T> once(java.util.function.Supplier<T> supplier) {
-        Object[] kept = {null, false};
-        return () -> {
-            if (!(Boolean) kept[1]) {
-                kept[0] = supplier.get();
-                kept[1] = true;
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private boolean got;
+            private T value;
+
+            @Override
+            public T get() {
+                if (!got) {
+                    value = supplier.get();
+                    got = true;
+                }
+                return value;
             }
-            @SuppressWarnings("unchecked")
-            T value = (T) kept[0];
-            return value;
         };
     }
 
