@@ -701,7 +701,6 @@ final class JekyllLiquidFilters {
         return out;
     }
 
-    /** The items of {@code items} with the arrays among them spread out, as Ruby's flatten does. */
     /**
      * {@code value} flattened when it is an array that holds an array, as Liquid's InputIterator
      * flattens the array a standard filter walks; any other value as it is.
@@ -715,6 +714,7 @@ final class JekyllLiquidFilters {
         return flattened(items);
     }
 
+    /** The items of {@code items} with the arrays among them spread out, as Ruby's flatten does. */
     private static List<Object> flattened(List<?> items) {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {

@@ -78,7 +78,6 @@ public final class LiquidRenderer {
     private static final Pattern INCLUDE_CACHED = Pattern.compile("(\\{%-?\\s*)include_cached(?=\\s)");
     /** A gist tag's markup, an id and maybe a file name: quoted, it reaches the tag with its space. */
     private static final Pattern GIST = Pattern.compile("(\\{%-?\\s*gist\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
-    /** A link or post_url tag's markup, a path that may hold spaces and {{ }}: quoted, it reaches the tag as written. */
     /**
      * A link or post_url tag's markup with {{ }} whose filters take quoted arguments: quoted in the
      * other kind of quote, it reaches the tag as written, spaces and all.
@@ -86,6 +85,7 @@ public final class LiquidRenderer {
     private static final Pattern LINK_WITH_QUOTES = Pattern.compile(
             "(\\{%-?\\s*(?:link|post_url)\\s+)([^%\\n]*\\{\\{[^%\\n]*?[^%\\s])(\\s*-?%\\})");
     private static final Pattern SINGLE_QUOTED = Pattern.compile("'([^'\"]*)'");
+    /** A link or post_url tag's markup, a path that may hold spaces and {{ }}: quoted, it reaches the tag as written. */
     private static final Pattern LINK = Pattern.compile("(\\{%-?\\s*(?:link|post_url)\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");
     /** An avatar tag's markup, which may hold {{ }} and spaces: quoted, it reaches the tag as written. */
     private static final Pattern AVATAR = Pattern.compile("(\\{%-?\\s*avatar\\s+)([^%\"'\\n]*?[^%\"'\\s])(\\s*-?%\\})");

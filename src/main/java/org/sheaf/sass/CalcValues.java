@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
 final class CalcValues {
     private static final Pattern CALCULATION = Pattern.compile("(?i)(calc|min|max|clamp)\\(");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d*\\.\\d+|\\d+)(e[+-]?\\d+)?");
-    /** What an interpolation libsass and dart-sass evaluate alike may hold: variables, numbers, + - *. */
     /** How deep parentheses and calls may nest in a value that is read. */
     private static final int MAX_DEPTH = 32;
+    /** What an interpolation libsass and dart-sass evaluate alike may hold: variables, numbers, + - *. */
     private static final Pattern SIMPLE_INTERPOLATION = Pattern.compile("[\\s$\\w.%()+*-]*");
 
     private CalcValues() {
