@@ -106,8 +106,10 @@ public final class RubyTimeParser {
     private static final Pattern NUMERIC_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)(:?)(\\d\\d)(?:\\3(\\d\\d))?\\z");
     private static final Pattern HOURS_OFFSET = Pattern.compile("\\A([-+])(\\d\\d)\\z");
     private static final int DAY_SECONDS = 86_400;
-    /** The largest year sheaf reads, of 18 digits; Ruby's go on, but no page has a use for them. */
+    /** The largest year held in a {@code long}, of 18 digits; a longer one is a {@link BigInteger} ({@code Fields.bigYear}). */
     private static final long LAST_YEAR = 999_999_999_999_999_999L;
+    private static final BigInteger BIG_LAST_YEAR = BigInteger.valueOf(LAST_YEAR);
+    private static final BigInteger FOUR_HUNDRED = BigInteger.valueOf(400);
     /** Years Java's times hold, with a margin for a time moved by its offset into the next year. */
     private static final long FIRST_JAVA_YEAR = -999_999_000;
     private static final long LAST_JAVA_YEAR = 999_999_000;
@@ -128,8 +130,33 @@ public final class RubyTimeParser {
     private static final BigInteger BIG_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /**
+     * For each month (0 to 11) and weekday of its 1st (0 Sunday to 6 Saturday), the last year from
+     * 2036 back to 2010 whose month starts so, February of leap years aside; the 13th row is
+     * February of leap years, from 2037 back. Ruby takes the site zone's offset at a time past
+     * glibc's years from that year (its {@code guess_local_offset}).
+     */
+    private static final int[][] GUESS_YEARS = guessYears();
 
     private RubyTimeParser() {
+    }
+
+    private static int[][] guessYears() {
+        int[][] years = new int[13][7];
+        for (int year = 2037; year >= 2010; year--) {
+            for (int month = 1; month <= 12; month++) {
+                boolean leapFebruary = month == 2 && Year.isLeap(year);
+                if (year == 2037 && !leapFebruary) {
+                    continue;
+                }
+                int row = leapFebruary ? 12 : month - 1;
+                int weekday = LocalDate.of(year, month, 1).getDayOfWeek().getValue() % 7;
+                if (years[row][weekday] == 0) {
+                    years[row][weekday] = year;
+                }
+            }
+        }
+        return years;
     }
 
     /**
@@ -188,6 +215,10 @@ public final class RubyTimeParser {
         readLoneNumber(rest, fields);
         if (fields.bc && fields.year != null) {
             fields.year = -fields.year + 1;
+            if (fields.bigYear != null) {
+                fields.bigYear = BigInteger.ONE.subtract(fields.bigYear);
+                fields.year = fields.bigYear.signum() * Long.MAX_VALUE;
+            }
         }
         if (fields.complete && fields.year != null && fields.year >= 0 && fields.year <= 99) {
             fields.year += fields.year >= 69 ? 1900 : 2000;
@@ -206,7 +237,10 @@ public final class RubyTimeParser {
 
     /** What {@code Date._parse} found. */
     private static final class Fields {
+        /** The year, held at a long's bound ({@code ±Long.MAX_VALUE}) when it is past {@link #LAST_YEAR}. */
         Long year;
+        /** A year past {@link #LAST_YEAR} either way, which {@code year} then only bounds; else null. */
+        BigInteger bigYear;
         Integer month;
         Integer day;
         /** A day of the year ({@code 2022-067}), which {@code Time.parse} turns into month and day. */
@@ -354,7 +388,7 @@ public final class RubyTimeParser {
         if (m == null) {
             return false;
         }
-        fields.year = wholeNumber(m.group(1));
+        setYear(fields, m.group(1), false);
         return true;
     }
 
@@ -581,8 +615,7 @@ public final class RubyTimeParser {
                     fields.complete = false;
                 }
                 if (end > digits) {
-                    long year = wholeNumber(y.substring(digits, end));
-                    fields.year = y.charAt(start) == '-' ? -year : year;
+                    setYear(fields, y.substring(digits, end), y.charAt(start) == '-');
                 }
             }
         }
@@ -600,9 +633,34 @@ public final class RubyTimeParser {
         return (int) value;
     }
 
-    /** Digits as a year, held at a long's bounds: past {@link #LAST_YEAR} a year is no date to sheaf. */
-    private static long wholeNumber(String digits) {
-        return new BigInteger(digits).max(LONG_MIN).min(LONG_MAX).longValue();
+    /**
+     * Digits as the year: a {@code long} up to 18 digits, the common case, parsed without
+     * arbitrary precision; past that a {@link BigInteger} in {@code bigYear}, as Ruby's years go
+     * on, with {@code year} at a long's bound.
+     */
+    private static void setYear(Fields fields, String digits, boolean negative) {
+        fields.bigYear = null;
+        if (digits.length() <= 18) {
+            long year = Long.parseLong(digits);
+            fields.year = negative ? -year : year;
+            return;
+        }
+        BigInteger year = new BigInteger(negative ? "-" + digits : digits);
+        if (year.abs().compareTo(BIG_LAST_YEAR) <= 0) {
+            fields.year = year.longValueExact();
+        } else {
+            fields.bigYear = year;
+            fields.year = year.signum() * Long.MAX_VALUE;
+        }
+    }
+
+    /** A year of the same calendar as the fields' (the same one, or one 400 years apart), for its leap day. */
+    private static long calendarYear(Fields fields) {
+        return isBig(fields) ? fields.bigYear.mod(FOUR_HUNDRED).longValue() : fields.year;
+    }
+
+    private static boolean isBig(Fields fields) {
+        return fields.bigYear != null && fields.year != null && Math.abs(fields.year) > LAST_YEAR;
     }
 
     /** A fraction of a second's digits as nanoseconds, past the ninth digit cut off. */
@@ -668,7 +726,7 @@ public final class RubyTimeParser {
             return guess;
         }
         day += missed;
-        Integer monthDays = monthDays(f.year == null ? now.getYear() : f.year, month);
+        Integer monthDays = monthDays(f.year == null ? now.getYear() : calendarYear(f), month);
         if (day > 28 && monthDays != null && day > monthDays) {
             month++;
             if (month > 12) {
@@ -708,9 +766,6 @@ public final class RubyTimeParser {
             wall[i] = (int) (parts[i] == null ? starts[i] : parts[i]);
         }
         long year = parts[0] == null ? starts[0] : parts[0];
-        if (Math.abs(year) > LAST_YEAR) {
-            return Optional.empty();
-        }
         boolean wide = year < FIRST_JAVA_YEAR || year >= FIRST_YEAR_WITHOUT_SUMMER_TIME && offset == null
                 || year > LAST_JAVA_YEAR || offset != null && Math.abs(offset) > MAX_OFFSET;
         if (!wide) {
@@ -724,11 +779,18 @@ public final class RubyTimeParser {
                     .map(time -> inSiteZoneWhereItFits(time.atZone(ZoneOffset.UTC).withZoneSameInstant(shown), zone, written));
         }
         // years 400 apart have the same calendar, so the sums are done in a stand-in year
-        int standIn = (int) Math.floorMod(year, 400L) + STAND_IN_YEARS;
-        long shift = year - standIn;
+        BigInteger realYear = f.year != null && isBig(f) ? f.bigYear : BigInteger.valueOf(year);
+        int standIn = realYear.mod(FOUR_HUNDRED).intValue() + STAND_IN_YEARS;
+        BigInteger shift = realYear.subtract(BigInteger.valueOf(standIn));
         wall[0] = standIn;
         if (offset == null) {
             return wallTime(wall, Math.max(nanos, 0)).map(time -> {
+                if (year > LAST_GLIBC_YEAR) {
+                    LocalDateTime inUtc = guessedUtc(time, zone);
+                    ZonedDateTime there = guessedLocal(inUtc, zone);
+                    int guessed = there.getOffset().getTotalSeconds();
+                    return new WideTime(inUtc.plusSeconds(guessed), shift, guessed, ZoneAbbreviations.of(there));
+                }
                 ZonedDateTime there = siteTime(year, time, false, zone);
                 return new WideTime(time, shift, there.getOffset().getTotalSeconds(), ZoneAbbreviations.of(there));
             });
@@ -751,7 +813,7 @@ public final class RubyTimeParser {
      */
     public static WideTime localTime(WideTime time, ZoneId zone) {
         LocalDateTime utc = time.wall().minusSeconds(time.offset());
-        ZonedDateTime there = siteTime(time.year(), utc, true, zone);
+        ZonedDateTime there = siteTime(time.year().max(LONG_MIN).min(LONG_MAX).longValue(), utc, true, zone);
         int offset = there.getOffset().getTotalSeconds();
         return new WideTime(utc.plusSeconds(offset), time.yearShift(), offset, ZoneAbbreviations.of(there));
     }
@@ -766,8 +828,7 @@ public final class RubyTimeParser {
      * {@code year}, one past Java's or from 5,881,581 on: before Java's years the zone's first (local mean time, which glibc gives before
      * the first change); from 5,881,581 to 2,147,485,547 those of January 15th, as glibc then finds
      * the days summer time starts and ends in the past and keeps the state of January; past that
-     * those of the stand-in year, where the zone's current rules hold, as Ruby guesses from a year
-     * of this century.
+     * those Ruby guesses from a year of this century ({@link #guessedLocal}).
      */
     private static ZonedDateTime siteTime(long year, LocalDateTime time, boolean isUtc, ZoneId zone) {
         if (year < 0) {
@@ -776,7 +837,83 @@ public final class RubyTimeParser {
         if (year <= LAST_GLIBC_YEAR) {
             return LocalDateTime.of(time.getYear(), 1, 15, 12, 0).atZone(zone);
         }
-        return isUtc ? time.atZone(ZoneOffset.UTC).withZoneSameInstant(zone) : time.atZone(zone);
+        return guessedLocal(isUtc ? time : guessedUtc(time, zone), zone);
+    }
+
+    /**
+     * The site zone at a UTC time past glibc's years (in the stand-in year, of the same calendar),
+     * as Ruby guesses it: the same month, day and time in the year of {@link #GUESS_YEARS} whose
+     * month starts on the same weekday (and, for February, is as leap), where the tz database's
+     * rules of that year hold, summer time included.
+     */
+    private static ZonedDateTime guessedLocal(LocalDateTime utc, ZoneId zone) {
+        int month = utc.getMonthValue();
+        int weekday = utc.withDayOfMonth(1).getDayOfWeek().getValue() % 7;
+        int row = month == 2 && Year.isLeap(utc.getYear()) ? 12 : month - 1;
+        return utc.withYear(GUESS_YEARS[row][weekday]).atOffset(ZoneOffset.UTC).atZoneSameInstant(zone);
+    }
+
+    /**
+     * The UTC time of a wall time in the site's zone past glibc's years, as Ruby's
+     * {@code timelocalw} finds it through {@link #guessedLocal}: the wall time read as UTC, moved
+     * by the local offsets of the day before or after; where two readings differ, the one whose
+     * local clock shows the wall time, and of two that both do, that with the larger offset.
+     */
+    private static LocalDateTime guessedUtc(LocalDateTime wall, ZoneId zone) {
+        LocalDateTime first = wall;
+        LocalDateTime firstLocal = localClock(first, zone);
+        int order = wall.compareTo(firstLocal);
+        if (order == 0) {
+            first = first.minusHours(12);
+            firstLocal = localClock(first, zone);
+            order = 1;
+        }
+        LocalDateTime second;
+        LocalDateTime secondLocal;
+        if (order < 0) {
+            second = first;
+            secondLocal = firstLocal;
+            first = first.minusDays(1);
+            firstLocal = localClock(first, zone);
+        } else {
+            second = first.plusDays(1);
+            secondLocal = localClock(second, zone);
+        }
+        first = first.plusSeconds(clockDifference(wall, firstLocal));
+        second = second.plusSeconds(clockDifference(wall, secondLocal));
+        if (first.equals(second)) {
+            return first;
+        }
+        firstLocal = localClock(first, zone);
+        if (!sameClock(wall, firstLocal)) {
+            return second;
+        }
+        secondLocal = localClock(second, zone);
+        if (!sameClock(wall, secondLocal)) {
+            return first;
+        }
+        // Time.local asks for no summer or standard time, which Ruby takes as summer time: the larger offset
+        return offsetAt(first, zone) < offsetAt(second, zone) ? second : first;
+    }
+
+    private static LocalDateTime localClock(LocalDateTime utc, ZoneId zone) {
+        return utc.plusSeconds(offsetAt(utc, zone));
+    }
+
+    private static int offsetAt(LocalDateTime utc, ZoneId zone) {
+        return guessedLocal(utc, zone).getOffset().getTotalSeconds();
+    }
+
+    /** Ruby's {@code small_vtm_sub}: the clocks' difference in seconds, their dates only a day apart at most. */
+    private static long clockDifference(LocalDateTime wanted, LocalDateTime shown) {
+        long seconds = wanted.getSecond() - shown.getSecond() + (wanted.getMinute() - shown.getMinute()) * 60L
+                + (wanted.getHour() - shown.getHour()) * 3600L;
+        int days = wanted.toLocalDate().compareTo(shown.toLocalDate());
+        return seconds + Integer.signum(days) * 86_400L;
+    }
+
+    private static boolean sameClock(LocalDateTime a, LocalDateTime b) {
+        return a.getHour() == b.getHour() && a.getMinute() == b.getMinute() && a.getSecond() == b.getSecond();
     }
 
     /**

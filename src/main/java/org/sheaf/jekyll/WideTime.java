@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 
 /**
  * A time Ruby holds where Java's {@link ZonedDateTime} cannot: at an offset of 18 to 24 hours
- * ({@code 20220308 -2000}), or in a year past Java's ({@code March 2000000000}). Its wall clock is
- * kept in a stand-in year of the same calendar (years 400 apart have the same days and
- * weekdays), with the count of years the real one is from it.
+ * ({@code 20220308 -2000}, or a YAML timestamp {@code 2022-03-08 10:00:00 -20:00}), or in a year
+ * past Java's ({@code March 2000000000}), of any number of digits. Its wall clock is kept in a
+ * stand-in year of the same calendar (years 400 apart have the same days and weekdays), with the
+ * count of years the real one is from it. Its text ({@link #toString}) is Ruby's {@code Time#to_s},
+ * which Liquid prints.
  *
  * @param wall the wall clock at {@code offset}, in the stand-in year
  * @param yearShift the real year less the stand-in's, a multiple of 400
@@ -23,25 +25,62 @@ import java.util.regex.Pattern;
  * @param zone {@code %Z}: the zone's abbreviation, {@code UTC} for a time Ruby holds as UTC, empty
  *             for a time at the offset written
  */
-public record WideTime(LocalDateTime wall, long yearShift, int offset, String zone) {
+public record WideTime(LocalDateTime wall, BigInteger yearShift, int offset, String zone) implements Comparable<WideTime> {
     /** The conversions that read the year, the offset or the instant, with Ruby's flags and width. */
     private static final Pattern OWN = Pattern.compile("%%|%([-_0^#]*)(\\d*)(:{0,3}z|[YCyGgsZ])");
     /** Ruby's compound conversions, written out first so that their parts are read as above. */
     private static final Pattern COMPOUND = Pattern.compile("%%|%([FcDxv+])");
     /** From this year on glibc, and so Ruby, no longer sees summer time in a zone's rules. */
     static final long FIRST_YEAR_WITHOUT_SUMMER_TIME = 5_881_581;
-    private static final long SECONDS_PER_400_YEARS = 146_097L * 86_400;
+    private static final BigInteger SECONDS_PER_400_YEARS = BigInteger.valueOf(146_097L * 86_400);
+    private static final BigInteger FOUR_HUNDRED = BigInteger.valueOf(400);
+    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
+    private static final BigInteger FIRST_JAVA_YEAR = BigInteger.valueOf(-999_999_000);
+    private static final BigInteger FIRST_YEAR_WITHOUT_SUMMER_TIME_BIG = BigInteger.valueOf(FIRST_YEAR_WITHOUT_SUMMER_TIME);
+
+    /**
+     * A time of a YAML timestamp Java's offsets cannot hold ({@code 2022-03-08 10:00:00 -20:00}):
+     * its wall clock as written, at {@code offset} seconds, a fixed offset with no zone name.
+     */
+    public static WideTime atOffset(LocalDateTime wall, int offset) {
+        return new WideTime(wall, BigInteger.ZERO, offset, "");
+    }
 
     /** The year. */
-    public long year() {
-        return wall.getYear() + yearShift;
+    public BigInteger year() {
+        return yearShift.add(BigInteger.valueOf(wall.getYear()));
     }
 
     /** Seconds since 1970, as {@code %s} prints them. */
     public BigInteger epochSecond() {
         long standIn = wall.toEpochSecond(ZoneOffset.UTC) - offset;
-        return BigInteger.valueOf(yearShift / 400).multiply(BigInteger.valueOf(SECONDS_PER_400_YEARS))
-                .add(BigInteger.valueOf(standIn));
+        return yearShift.divide(FOUR_HUNDRED).multiply(SECONDS_PER_400_YEARS).add(BigInteger.valueOf(standIn));
+    }
+
+    /** Ruby's {@code Time#<=>}: the earlier instant first, whatever the offsets. */
+    @Override
+    public int compareTo(WideTime other) {
+        int seconds = epochSecond().compareTo(other.epochSecond());
+        return seconds != 0 ? seconds : Integer.compare(wall.getNano(), other.wall.getNano());
+    }
+
+    /**
+     * Ruby's {@code Time#to_s} of a time at an offset or in a zone, {@code 2022-03-08 10:00:00 -2000}
+     * (the YAML timestamps sheaf makes wide are all so; only a time Ruby holds as UTC would end
+     * {@code UTC}).
+     */
+    @Override
+    public String toString() {
+        return format("%Y-%m-%d %H:%M:%S %z");
+    }
+
+    /** Ruby's {@code Time#inspect}: as {@link #toString}, with the fraction of a second when there is one. */
+    public String inspect() {
+        if (wall.getNano() == 0) {
+            return toString();
+        }
+        String fraction = String.format(Locale.ROOT, "%09d", wall.getNano()).replaceAll("0+$", "");
+        return format("%Y-%m-%d %H:%M:%S.") + fraction + format(" %z");
     }
 
     /**
@@ -50,7 +89,8 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
      * time and Java's part ({@link RubyTimeParser#localTime} moves those).
      */
     public Optional<ZonedDateTime> inZone(ZoneId zone) {
-        if (year() <= -999_999_000 || year() >= FIRST_YEAR_WITHOUT_SUMMER_TIME) {
+        BigInteger year = year();
+        if (year.compareTo(FIRST_JAVA_YEAR) <= 0 || year.compareTo(FIRST_YEAR_WITHOUT_SUMMER_TIME_BIG) >= 0) {
             return Optional.empty();
         }
         return Optional.of(Instant.ofEpochSecond(epochSecond().longValueExact(), wall.getNano()).atZone(zone));
@@ -80,11 +120,11 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
             String flags = m.group(1);
             int width = m.group(2).isEmpty() ? -1 : Integer.parseInt(m.group(2));
             String written = switch (m.group(3)) {
-                case "Y" -> number(BigInteger.valueOf(year()), flags, width, year() < 0 ? 5 : 4, '0');
-                case "C" -> number(BigInteger.valueOf(Math.floorDiv(year(), 100)), flags, width, 2, '0');
-                case "y" -> number(BigInteger.valueOf(Math.floorMod(year(), 100)), flags, width, 2, '0');
-                case "G" -> number(BigInteger.valueOf(isoYear()), flags, width, isoYear() < 0 ? 5 : 4, '0');
-                case "g" -> number(BigInteger.valueOf(Math.floorMod(isoYear(), 100)), flags, width, 2, '0');
+                case "Y" -> number(year(), flags, width, year().signum() < 0 ? 5 : 4, '0');
+                case "C" -> number(floorHundreds(year()), flags, width, 2, '0');
+                case "y" -> number(year().mod(HUNDRED), flags, width, 2, '0');
+                case "G" -> number(isoYear(), flags, width, isoYear().signum() < 0 ? 5 : 4, '0');
+                case "g" -> number(isoYear().mod(HUNDRED), flags, width, 2, '0');
                 case "s" -> number(epochSecond(), flags, width, 1, '0');
                 case "Z" -> flags.contains("^") || flags.contains("#") ? zone.toUpperCase(Locale.ROOT) : zone;
                 default -> offsetText(m.group(3).length() - 1);
@@ -95,8 +135,13 @@ public record WideTime(LocalDateTime wall, long yearShift, int offset, String zo
         return Strftime.format(out.toString(), wall.atZone(ZoneOffset.UTC));
     }
 
-    private long isoYear() {
-        return wall.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) + yearShift;
+    private BigInteger isoYear() {
+        return yearShift.add(BigInteger.valueOf(wall.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR)));
+    }
+
+    /** The year's hundreds, rounded down as Ruby's {@code %C} rounds them ({@code -1} for the year -99). */
+    private static BigInteger floorHundreds(BigInteger year) {
+        return year.subtract(year.mod(HUNDRED)).divide(HUNDRED);
     }
 
     /** Ruby's {@code %z} ({@code +hhmm}), {@code %:z}, {@code %::z} and {@code %:::z}, minutes and seconds dropped, not rounded. */

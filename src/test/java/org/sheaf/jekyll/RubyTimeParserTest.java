@@ -195,7 +195,34 @@ class RubyTimeParserTest {
                 .map(time -> Strftime.format("%Y-%m-%d %H:%M:%S %z %Z", time)).orElseThrow());
         assertEquals("-2147485547-03-01 00:00:00 +0000", wide("march 2147485548 bc", UTC, "%Y-%m-%d %H:%M:%S %z"));
         assertEquals("123456789012345678-03-01", wide("march 123456789012345678", UTC, "%F"));
-        assertEquals("no date", wide("march 1234567890123456789", UTC, "%F"), "sheaf reads years of 18 digits at most");
+    }
+
+    /** Ruby's years have no bound: past a long's 18 digits they are read with arbitrary precision. */
+    @Test
+    void readsYearsOfAnyLength() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        assertEquals("1234567890123456789-03-01 00:00:00 -0500 EST 38959199649367137802501200 Wed 060 12345678901234567 89",
+                wide("march 1234567890123456789", newYork, "%Y-%m-%d %H:%M:%S %z %Z %s %a %j %C %y"));
+        assertEquals("12345678901234567890123-03-01 10:00:00 +0100 CET 389591996493671999587190710800 Mon",
+                wide("march 12345678901234567890123 10:00", ZoneId.of("Europe/Berlin"), "%Y-%m-%d %H:%M:%S %z %Z %s %a"));
+        assertEquals("-99999999999999999998-03-01 00:00:00 +0000 -1000000000000000000 02 Fri",
+                wide("march 99999999999999999999 bc", UTC, "%Y-%m-%d %H:%M:%S %z %C %y %a"));
+        assertEquals("1234567890123456789-03-08 10:00:00 +0900 38959199649367137803091600",
+                wide("1234567890123456789/3/8 10:00 +0900", UTC, "%Y-%m-%d %H:%M:%S %z %s"));
+    }
+
+    /**
+     * Past the year 2,147,485,547 Ruby takes the site zone's offset from a year of this century
+     * whose month starts on the same weekday: Sao Paulo, without summer time since 2019, has it
+     * in a leap February whose stand-in is 2012 or 2016.
+     */
+    @Test
+    void takesSummerTimePastGlibcsYearsFromAYearOfThisCentury() {
+        ZoneId saoPaulo = ZoneId.of("America/Sao_Paulo");
+        assertEquals("2147485556-02-10 10:00:00 -0200 -02", wide("feb 10 2147485556 10:00", saoPaulo, "%F %T %z %Z"));
+        assertEquals("2147485560-02-21 00:30:00 -0300 -03", wide("2147485560-02-21 00:30", saoPaulo, "%F %T %z %Z"));
+        assertEquals("2147485552-11-03 01:30:00 -0500 EST 67768036344455400",
+                wide("nov 3 2147485552 01:30", ZoneId.of("America/New_York"), "%F %T %z %Z %s"));
     }
 
     /**
