@@ -20,6 +20,7 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
@@ -474,8 +475,8 @@ public final class ContentIndex {
         if (x instanceof String a && y instanceof String b) {
             return Integer.signum(a.compareTo(b));
         }
-        if (x instanceof ZonedDateTime a && y instanceof ZonedDateTime b) {
-            return a.toInstant().compareTo(b.toInstant());
+        if (RubyTime.isTime(x) && RubyTime.isTime(y)) {
+            return RubyTime.compareInstants(x, y);
         }
         return 0;
     }

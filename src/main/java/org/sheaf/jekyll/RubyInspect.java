@@ -81,6 +81,9 @@ public final class RubyInspect {
         if (value instanceof ZonedDateTime date) {
             return RubyTime.inspect(date);
         }
+        if (value instanceof WideTime time) {
+            return time.inspect();
+        }
         if (value instanceof RubyDate date) {
             return date.inspect();
         }
@@ -125,8 +128,10 @@ public final class RubyInspect {
             for (Object item : array) {
                 appendText(item, out);
             }
-        } else if (value instanceof Map<?, ?> || value instanceof Double || value instanceof Float
-                || value instanceof ZonedDateTime) {
+        } else if (value instanceof ZonedDateTime date) {
+            // Time#to_s, which leaves out the fraction of a second that inspect shows
+            out.append(RubyTime.text(date));
+        } else if (value instanceof Map<?, ?> || value instanceof Double || value instanceof Float) {
             out.append(inspect(value));
         } else {
             out.append(value);

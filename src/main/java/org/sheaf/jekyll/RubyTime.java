@@ -51,6 +51,9 @@ public final class RubyTime {
         TO_S = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss ").append(ZONE).toFormatter(Locale.ROOT);
     }
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+    /** Ruby's offsets are short of a day; Java's go to 18 hours. */
+    private static final int DAY_SECONDS = 86_400;
+    private static final int MAX_OFFSET = 18 * 3600;
 
     private RubyTime() {
     }
@@ -60,8 +63,10 @@ public final class RubyTime {
      * {@code TZ} to it): a date alone ({@code 2018-05-01}) is a {@link RubyDate}, with no time and
      * no zone; a time without an offset is read as UTC and shown in
      * {@code zone} ({@code Time.at} of the UTC reading); a time with an offset keeps the offset
-     * written. Empty when the text is no timestamp or names a day that does not exist. A post's
-     * {@code date} is read again from this value and moved into the site's zone by its caller.
+     * written, a {@link WideTime} where it is past Java's 18 hours (Ruby's go up to a day). Empty
+     * when the text is no timestamp, names a day that does not exist or an offset of a day or
+     * more, which Ruby refuses and Jekyll keeps as text. A post's {@code date} is read again from
+     * this value and moved into the site's zone by its caller.
      */
     public static Optional<Object> fromYaml(String text, ZoneId zone) {
         Matcher m = DATE.matcher(text.strip());
@@ -76,33 +81,43 @@ public final class RubyTime {
                 return Optional.empty();
             }
         }
-        boolean zoned = m.group(8) != null;
-        return read(m, ZoneOffset.UTC).map(time -> zoned ? time : time.withZoneSameInstant(zone));
-    }
-
-    /** The time of a YAML timestamp {@link #DATE} matched with a time of day, at its offset or, without one, in {@code zone}. */
-    private static Optional<ZonedDateTime> read(Matcher m, ZoneId zone) {
+        LocalDateTime wall;
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)));
             String fraction = m.group(7) == null ? "" : m.group(7);
             int nanos = fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
-            LocalDateTime wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
+            wall = date.atTime(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)),
                     Integer.parseInt(m.group(6)), nanos);
-            return Optional.of(m.group(8) == null ? wall.atZone(zone) : wall.atZone(offset(m.group(8))));
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+        String written = m.group(8);
+        if (written == null) {
+            return Optional.of(wall.atZone(ZoneOffset.UTC).withZoneSameInstant(zone));
+        }
+        if (written.equals("Z")) {
+            return Optional.of(wall.atZone(UTC));
+        }
+        int offset = offsetSeconds(written);
+        if (Math.abs(offset) >= DAY_SECONDS) {
+            return Optional.empty();
+        }
+        return Optional.of(Math.abs(offset) <= MAX_OFFSET ? wall.atZone(ZoneOffset.ofTotalSeconds(offset))
+                : WideTime.atOffset(wall, offset));
     }
 
     /**
      * A time or date value as Jekyll's date filters and plugins read it ({@code date.to_time.localtime}):
-     * a time moved into {@code zone}, a {@link RubyDate} at midnight in {@code zone}. Empty for any
-     * other value.
+     * a time moved into {@code zone} (a {@link WideTime} too, of a year Java holds), a
+     * {@link RubyDate} at midnight in {@code zone}. Empty for any other value.
      */
     public static Optional<ZonedDateTime> localTime(Object value, ZoneId zone) {
         if (value instanceof ZonedDateTime time) {
             return Optional.of(time.withZoneSameInstant(zone));
+        }
+        if (value instanceof WideTime time) {
+            return time.inZone(zone);
         }
         if (value instanceof RubyDate date) {
             return Optional.of(date.atStartOfDay(zone));
@@ -110,16 +125,17 @@ public final class RubyTime {
         return Optional.empty();
     }
 
-    /** {@code Z} as Ruby's UTC; {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} as that offset. */
-    private static ZoneId offset(String text) {
-        if (text.equals("Z")) {
-            return UTC;
-        }
-        int sign = text.charAt(0) == '-' ? -1 : 1;
+    /**
+     * {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} in seconds, as Psych sums them: the
+     * minutes go the way of the hours, and with no hours they add ({@code -00:30} is
+     * {@code +00:30}), as the sign is read with the hours' number.
+     */
+    private static int offsetSeconds(String text) {
         String digits = text.substring(1).replace(":", "");
         int hours = Integer.parseInt(digits.length() <= 2 ? digits : digits.substring(0, digits.length() - 2));
         int minutes = digits.length() <= 2 ? 0 : Integer.parseInt(digits.substring(digits.length() - 2));
-        return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+        int offset = (text.charAt(0) == '-' ? -hours : hours) * 3600;
+        return offset < 0 ? offset - minutes * 60 : offset + minutes * 60;
     }
 
     /** Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is one. */
@@ -129,6 +145,30 @@ public final class RubyTime {
         }
         String fraction = String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
         return date.format(SECONDS) + "." + fraction + " " + zoneText(date);
+    }
+
+    /** Whether {@code value} is a Ruby {@code Time}: a {@link ZonedDateTime} or a {@link WideTime}. */
+    public static boolean isTime(Object value) {
+        return value instanceof ZonedDateTime || value instanceof WideTime;
+    }
+
+    /**
+     * Ruby's {@code Time#<=>} of two times ({@link #isTime}): by the instant, whatever their
+     * offsets, a {@link WideTime} beside a {@link ZonedDateTime} too.
+     */
+    public static int compareInstants(Object a, Object b) {
+        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
+            return x.toInstant().compareTo(y.toInstant());
+        }
+        return wide(a).compareTo(wide(b));
+    }
+
+    private static WideTime wide(Object time) {
+        if (time instanceof WideTime wide) {
+            return wide;
+        }
+        ZonedDateTime zoned = (ZonedDateTime) time;
+        return WideTime.atOffset(zoned.toLocalDateTime(), zoned.getOffset().getTotalSeconds());
     }
 
     /** Whether {@code date} is a time Ruby holds as UTC, written with {@code Z}. */

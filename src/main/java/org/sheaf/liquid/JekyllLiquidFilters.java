@@ -125,6 +125,11 @@ final class JekyllLiquidFilters {
         }));
         Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> {
+            if (v instanceof WideTime time) {
+                // Liquid's date filter formats a time where it is, without moving it into the site's zone
+                String format = param(p, 0);
+                return format == null || format.isEmpty() ? time : time.format(format);
+            }
             Object date = rubyDate(v, c);
             if (date instanceof String text && !LIQP_DATE_WORDS.matcher(text).matches()) {
                 Optional<WideTime> wide = wideTime(text, c.getParser().defaultTimeZone);
@@ -596,6 +601,9 @@ final class JekyllLiquidFilters {
         if (value instanceof ZonedDateTime time) {
             return timeParts(time).contains(wanted);
         }
+        if (value instanceof WideTime time) {
+            return timeParts(time).contains(wanted);
+        }
         return (value == null ? "" : any.asString(value, context)).equals(wanted);
     }
 
@@ -611,6 +619,16 @@ final class JekyllLiquidFilters {
                 String.valueOf(time.getMonthValue()), String.valueOf(time.getYear()),
                 String.valueOf(time.getDayOfWeek().getValue() % 7), String.valueOf(time.getDayOfYear()),
                 String.valueOf(summer), Strftime.format("%Z", time));
+    }
+
+    /**
+     * {@link #timeParts(ZonedDateTime)} of a time Java cannot hold; at a fixed offset, as all of a
+     * YAML timestamp's are, it has no summer time and no zone name (nil, whose text is empty).
+     */
+    private static List<String> timeParts(WideTime time) {
+        return List.of(time.format("%-S"), time.format("%-M"), time.format("%-H"), time.format("%-d"),
+                time.format("%-m"), time.year().toString(), time.format("%w"), time.format("%-j"),
+                "false", time.zone());
     }
 
     private static List<Object> whereExp(LiquidRenderer renderer, Object input, TemplateContext context, Filter any,
@@ -754,6 +772,9 @@ final class JekyllLiquidFilters {
     private static int compareValues(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
             return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+        }
+        if (RubyTime.isTime(a) && RubyTime.isTime(b)) {
+            return RubyTime.compareInstants(a, b);
         }
         if (a instanceof Comparable x && b != null && a.getClass() == b.getClass()) {
             return x.compareTo(b);

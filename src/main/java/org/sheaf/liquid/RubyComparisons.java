@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.sheaf.jekyll.WideTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -332,8 +333,12 @@ final class RubyComparisons extends NodeVisitor {
         if (value instanceof ZonedDateTime time) {
             return time.withZoneSameInstant(ZoneOffset.UTC);
         }
+        if (value instanceof WideTime time) {
+            // at an offset past Java's, in a year Java holds: at offset zero it is a time like any other
+            return time.inZone(ZoneOffset.UTC).<Object>map(utc -> utc).orElse(time);
+        }
         List<?> items = value instanceof Object[] array ? Arrays.asList(array) : value instanceof List<?> list ? list : null;
-        if (items != null && items.stream().anyMatch(item -> item instanceof ZonedDateTime
+        if (items != null && items.stream().anyMatch(item -> item instanceof ZonedDateTime || item instanceof WideTime
                 || item instanceof List<?> || item instanceof Object[])) {
             // Stream.toList, unlike List.of, keeps nil items
             return items.stream().map(RubyComparisons::comparable).toList();
@@ -351,7 +356,7 @@ final class RubyComparisons extends NodeVisitor {
         public Object render(TemplateContext context) {
             Object in = collection.render(context);
             Object sought = needle.render(context);
-            if (sought instanceof ZonedDateTime && (in instanceof List<?> || in instanceof Object[] || in instanceof Map<?, ?>)) {
+            if ((sought instanceof ZonedDateTime || sought instanceof WideTime) && (in instanceof List<?> || in instanceof Object[] || in instanceof Map<?, ?>)) {
                 in = comparable(in instanceof Map<?, ?> map ? new ArrayList<>(map.keySet()) : in);
                 sought = comparable(sought);
             }

@@ -1,12 +1,12 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyInspect;
 
 /**
@@ -71,8 +71,8 @@ final class RubySort {
         if (a instanceof String x && b instanceof String y) {
             return Integer.signum(compareUtf8(x, y));
         }
-        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
-            return x.toInstant().compareTo(y.toInstant());
+        if (RubyTime.isTime(a) && RubyTime.isTime(b)) {
+            return RubyTime.compareInstants(a, b);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
@@ -131,7 +131,7 @@ final class RubySort {
         if (value instanceof String) {
             return "String";
         }
-        if (value instanceof ZonedDateTime) {
+        if (RubyTime.isTime(value)) {
             return "Time";
         }
         if (value instanceof List<?> || value instanceof Object[]) {

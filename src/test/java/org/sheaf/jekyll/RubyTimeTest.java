@@ -123,6 +123,38 @@ class RubyTimeTest {
     }
 
     /** Psych's timestamp has seconds: without them the text stays text, for {@code Time.parse}. */
+    /**
+     * Psych makes a time of an offset past Java's 18 hours and short of a day, kept at that
+     * offset; a day or more stays text. Its minutes go the hours' way, and after {@code -00} they add.
+     */
+    @Test
+    void readsYamlOffsetsOfEighteenToTwentyFourHoursAsPsychDoes() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        WideTime west = (WideTime) RubyTime.fromYaml("2022-03-08 10:00:00.125 -19:30", newYork).orElseThrow();
+        assertEquals("2022-03-08 10:00:00 -1930", west.toString());
+        assertEquals("2022-03-08 10:00:00.125 -1930", west.inspect());
+        assertEquals("2022-03-09 00:30:00 -0500",
+                RubyTime.text(RubyTime.localTime(west, newYork).orElseThrow()));
+        assertEquals("2022-03-08 10:00:00 -1801", RubyTime.fromYaml("2022-03-08 10:00:00 -18:01", newYork).orElseThrow().toString());
+        assertEquals("2022-03-08 10:00:00 +1800",
+                RubyTime.text((ZonedDateTime) RubyTime.fromYaml("2022-03-08 10:00:00 +18:00", newYork).orElseThrow()));
+        assertEquals("2022-03-08 10:00:00 +0030",
+                RubyTime.text((ZonedDateTime) RubyTime.fromYaml("2022-03-08 10:00:00 -00:30", newYork).orElseThrow()));
+        assertTrue(RubyTime.fromYaml("2022-03-08 10:00:00 -24:00", newYork).isEmpty());
+    }
+
+    /** Ruby's {@code Time#<=>}: the instant, at any offset, Java's or past it. */
+    @Test
+    void comparesTimesByTheirInstant() {
+        Object west = RubyTime.fromYaml("2022-03-08 10:00:00 -20:00", UTC).orElseThrow();
+        Object east = RubyTime.fromYaml("2022-03-08 10:00:00 +20:00", UTC).orElseThrow();
+        Object noon = RubyTime.fromYaml("2022-03-08 12:00:00 +00:00", UTC).orElseThrow();
+        assertEquals(1, RubyTime.compareInstants(west, east));
+        assertEquals(-1, RubyTime.compareInstants(east, noon));
+        assertEquals(1, RubyTime.compareInstants(west, noon));
+        assertEquals(0, RubyTime.compareInstants(noon, RubyTime.fromYaml("2022-03-08 13:00:00 +01:00", UTC).orElseThrow()));
+    }
+
     @Test
     void aYamlTimeWithoutSecondsIsNoTimestamp() {
         assertTrue(RubyTime.fromYaml("2017-09-04 10:00", UTC).isEmpty());
