@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Smartypants;
@@ -219,7 +220,8 @@ final class FeedGenerator implements Generator {
         Object author = site.get("author");
         if (SeoTag.truthy(author)) {
             Object name = SeoTag.dig(site, "author", "name");
-            out.append("<author><name>").append(escape(SeoTag.text(SeoTag.truthy(name) ? name : author))).append("</name>");
+            // the template's xml_escape reads a hash without a name as Ruby's to_s: its inspect
+            out.append("<author><name>").append(escape(RubyInspect.toS(SeoTag.truthy(name) ? name : author))).append("</name>");
             optionalElement(out, "email", SeoTag.dig(site, "author", "email"));
             optionalElement(out, "uri", SeoTag.dig(site, "author", "uri"));
             out.append("</author>");
@@ -303,7 +305,7 @@ final class FeedGenerator implements Generator {
             author = known;
         }
         Object name = author instanceof Map<?, ?> map ? map.get("name") : author;
-        out.append("<author><name>").append(escape(SeoTag.text(SeoTag.truthy(name) ? name : author))).append("</name>");
+        out.append("<author><name>").append(escape(RubyInspect.toS(SeoTag.truthy(name) ? name : author))).append("</name>");
         if (author instanceof Map<?, ?> map) {
             optionalElement(out, "email", map.get("email"));
             optionalElement(out, "uri", map.get("uri"));

@@ -135,7 +135,41 @@ public final class JekyllFilters {
     }
 
     private static String normalizeUri(String uri) {
-        return PercentEncoding.encode(withoutDotSegments(withoutEmptyQueryOrFragment(uri)), PATH_SAFE);
+        return PercentEncoding.encode(withoutDotSegments(withoutEmptyQueryOrFragment(strippedPath(uri))), PATH_SAFE);
+    }
+
+    /**
+     * {@code uri} with white space and NUL cut from both ends of its path, as Addressable's
+     * {@code normalize} strips the path (Ruby's {@code strip}) before it encodes it: {@code /a #x}
+     * is {@code /a#x}. The query and fragment keep theirs; so does a {@code //host}.
+     */
+    private static String strippedPath(String uri) {
+        int start = 0;
+        int end = uri.length();
+        for (int i = 0; i < uri.length(); i++) {
+            if (uri.charAt(i) == '?' || uri.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        if (uri.startsWith("//")) {
+            int slash = uri.indexOf('/', 2);
+            start = slash < 0 || slash > end ? end : slash;
+        }
+        int from = start;
+        int to = end;
+        while (from < to && isRubyWhiteSpace(uri.charAt(from))) {
+            from++;
+        }
+        while (to > from && isRubyWhiteSpace(uri.charAt(to - 1))) {
+            to--;
+        }
+        return from == start && to == end ? uri : uri.substring(0, start) + uri.substring(from, to) + uri.substring(end);
+    }
+
+    /** The characters Ruby's {@code String#strip} removes: NUL, tab, line feed, vertical tab, form feed, return, space. */
+    private static boolean isRubyWhiteSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r') || c == '\0';
     }
 
     /**

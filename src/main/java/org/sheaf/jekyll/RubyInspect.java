@@ -115,6 +115,19 @@ public final class RubyInspect {
         return out.toString();
     }
 
+    /**
+     * Ruby's {@code to_s} of a value, as a filter written in Ruby reads its input ({@code xml_escape}
+     * in jekyll-feed's template): a hash or an array is its {@code inspect}
+     * ({@code ["Ann", "Bo"]}, where Liquid's output would run the items together), nil is
+     * nothing, anything else as {@link #text} writes it.
+     */
+    public static String toS(Object value) {
+        if (value instanceof Map<?, ?> || value instanceof Collection<?> || value instanceof Object[]) {
+            return inspect(value);
+        }
+        return text(value);
+    }
+
     /** Appends {@link #text} of {@code value} to {@code out}. */
     public static void appendText(Object value, StringBuilder out) {
         if (value == null) {

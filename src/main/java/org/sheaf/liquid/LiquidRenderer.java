@@ -249,9 +249,32 @@ public final class LiquidRenderer {
         }
         Optional<ParserRuleContext> overrun = includeNameOverTagEnd(template.getParseTree());
         if (overrun.isPresent()) {
-            throw new LiquidException("an include tag's file name runs on past the tag's end", overrun.get());
+            LiquidException own = new LiquidException("an include tag's file name runs on past the tag's end", overrun.get());
+            throw refusalAfterInclude(text, overrun.get().getStart().getStartIndex()).orElse(own);
         }
         return template;
+    }
+
+    /**
+     * What the strict grammar refuses in {@code text} once the include tag whose file name starts
+     * at {@code nameStart} is blanked out: the text after that tag that made the lexer read the
+     * name on (a {@code (} or a {@code {{} in a later tag) is what Ruby's parser refuses, so the
+     * warning names that tag, on its own line.
+     */
+    private Optional<LiquidException> refusalAfterInclude(String text, int nameStart) {
+        int open = text.lastIndexOf("{%", nameStart);
+        int close = text.indexOf("%}", nameStart);
+        if (open < 0 || close < 0) {
+            return Optional.empty();
+        }
+        String blanked = text.substring(0, open) + text.substring(open, close + 2).replaceAll("[^\\n]", " ")
+                + text.substring(close + 2);
+        try {
+            strictParse(blanked);
+            return Optional.empty();
+        } catch (LiquidException later) {
+            return Optional.of(later);
+        }
     }
 
     /** The first include file name in {@code tree} whose text holds a tag's end. */

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  *
  * <p>The text is what the GFM parser collects from the parsed heading, whatever
  * {@code auto_id_stripping} says (that parser always strips): text, code spans, math and
- * entities, and the text inside emphasis, links and inline HTML; not markup, link targets,
+ * entities, the tags of block elements (text to kramdown there), and the text inside emphasis,
+ * links and inline HTML; not other markup, link targets,
  * images or footnote marks. Typographic quotes and dashes would be dropped as non-word
  * characters anyway, so they add nothing.
  */
@@ -87,6 +88,9 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 text.append(code.getText());
             } else if (child instanceof RawSpanText raw) {
                 text.append(raw.getChars());
+            } else if (child instanceof HtmlInline tag && KramdownNodeRenderer.isBlockElementTag(tag.getChars())) {
+                // a block element's tag is text in a heading, written and read as such
+                text.append(tag.getChars());
             } else if (child instanceof HtmlEntity entity) {
                 text.append(entity.getChars().unescape());
             } else if (child instanceof LinkRef ref && !ref.isDefined()) {

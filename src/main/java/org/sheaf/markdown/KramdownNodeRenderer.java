@@ -463,10 +463,18 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return Html.isHtml4Entity(name) || name.equals("uArr") || name.equals("vellip");
     }
 
+    /**
+     * Whether {@code tag}, an inline HTML tag, opens or closes one of kramdown's block elements,
+     * which kramdown reads as text inside a paragraph or heading (and a heading's id reads too).
+     */
+    static boolean isBlockElementTag(CharSequence tag) {
+        Matcher name = TAG_NAME.matcher(tag);
+        return name.lookingAt() && BLOCK_ELEMENTS.contains(name.group(1).toLowerCase(Locale.ROOT));
+    }
+
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
-        Matcher tag = TAG_NAME.matcher(chars);
-        if (tag.lookingAt() && BLOCK_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+        if (isBlockElementTag(chars)) {
             html.raw(Html.escapeText(chars.toString()));
             return;
         }

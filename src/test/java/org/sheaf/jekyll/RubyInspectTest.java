@@ -56,6 +56,19 @@ class RubyInspectTest {
     }
 
     @Test
+    void toSIsRubysTextOfAValueWhereLiquidOutputWouldJoinAnArray() {
+        // what a filter written in Ruby (xml_escape, in jekyll-feed's template) reads: Ruby 3.1's to_s
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("name", null);
+        author.put("twitter", "jd");
+        assertEquals("{\"name\"=>nil, \"twitter\"=>\"jd\"}", RubyInspect.toS(author));
+        assertEquals("[\"Ann\", \"Bo\"]", RubyInspect.toS(List.of("Ann", "Bo")));
+        assertEquals("1.5", RubyInspect.toS(1.5));
+        assertEquals("Ann", RubyInspect.toS("Ann"));
+        assertEquals("", RubyInspect.toS(null));
+    }
+
+    @Test
     void printsAHashMetAgainInsideItselfAsRubyDoes() {
         Map<String, Object> page = new LinkedHashMap<>();
         Map<String, Object> previous = new LinkedHashMap<>();

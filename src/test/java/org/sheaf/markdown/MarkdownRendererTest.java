@@ -35,6 +35,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void headingIdKeepsTheTextOfABlockTagWrittenInTheHeading() {
+        // kramdown writes a block element's tag in a heading as text, and its GFM id reads that text
+        // (kramdown 2.4, input GFM); a span element's tag stays markup and adds nothing
+        assertRenders("<h2 id=\"thematic-breaks-hr\">Thematic breaks (&lt;hr&gt;)</h2>", "## Thematic breaks (<hr>)\n");
+        assertRenders("<h2 id=\"a-div-classx-b\">a &lt;div class=\"x\"&gt; b</h2>", "## a <div class=\"x\"> b\n");
+        assertRenders("<h2 id=\"c-p-d\">c &lt;/p&gt; d</h2>", "## c </p> d\n");
+        assertRenders("<h2 id=\"g-h-i\">g <span>h</span> i</h2>", "## g <span>h</span> i\n");
+    }
+
+    @Test
     void aScriptLineContinuesTheParagraphAboveIt() {
         // kramdown's lazy paragraph end exempts script along with the span-level elements, so the
         // script jekyll-gist writes on the line after a sentence stays in that sentence's <p>

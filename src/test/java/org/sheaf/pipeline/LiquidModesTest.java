@@ -238,13 +238,30 @@ class LiquidModesTest {
     }
 
     @Test
+    void aLaterTagThatMakesAnIncludeNameRunOnIsTheOneWarnedOf() {
+        // Yat's functions.html: an include, then `append: {{func}}` in an assign. Ruby's warn mode
+        // refuses the assign (Jekyll 4.3.1: "Liquid syntax error (line 3): Unexpected character {");
+        // Liqp reads the "{{" into the include's name, which is not where the fault is
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\n")
+                .file("_includes/b.html", "X")
+                .file("index.html", "---\n---\n{% assign p = \"b.html\" %}\n{% include b.html %}\n"
+                        + "{% assign m = \"a\" | append: {{p}} %}\n[{{ m }}]\n");
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("\nX\n\n[ab.html]\n", site.read("index.html"));
+        assertTrue(TestSite.printed(result).startsWith("index.html:5:27: warning: Liquid syntax error: "
+                + "extraneous input ':' expecting {TagEnd, '|'}"), TestSite.printed(result));
+    }
+
+    @Test
     void anIncludeNameRunningPastItsTagIsRefusedInStrictMode() {
-        // Liqp reads the later "(" into the include's file name; Ruby's strict parser refuses the "("
+        // Liqp reads the later "(" into the include's file name; Ruby's strict parser refuses the
+        // assign ("Expected dotdot but found pipe"), and so does sheaf, at the pipe
         TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: strict\n")
                 .file("_includes/base_path", "")
                 .file("about.html", "---\n---\n{% include base_path %}\n{% assign h = (t | sort) %}\n");
         BuildResult result = site.build();
-        assertTrue(TestSite.printed(result).startsWith("about.html:3:12: error: Liquid syntax error: "
-                + "an include tag's file name runs on past the tag's end"), TestSite.printed(result));
+        assertTrue(TestSite.printed(result).startsWith("about.html:4:18: error: Liquid syntax error: "
+                + "missing ')' at '|'"), TestSite.printed(result));
     }
 }

@@ -108,6 +108,20 @@ class PluginsBuildTest {
     }
 
     @Test
+    void feedWritesAnAuthorWithoutANameAsRubyWritesTheValue() {
+        // jekyll-feed's template: {{ author.name | default: author | xml_escape }}, and xml_escape
+        // reads a hash or an array as Ruby's to_s (Jekyll 4.3.1, jekyll-feed 0.17)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", CONFIG + ALL + "author:\n  name:\n  twitter: jd\n")
+                .file("_posts/2019-01-01-a.md", "---\ntitle: A\nauthor: [Ann, Bo]\n---\nA\n")
+                .file("_posts/2019-01-02-b.md", "---\ntitle: B\nauthor: {email: b@x.org}\n---\nB\n")
+                .buildOk();
+        assertEquals(List.of("{&quot;name&quot;=&gt;nil, &quot;twitter&quot;=&gt;&quot;jd&quot;}",
+                        "{&quot;email&quot;=&gt;&quot;b@x.org&quot;}", "[&quot;Ann&quot;, &quot;Bo&quot;]"),
+                all("<author><name>([^<]*)</name>", site.read("feed.xml")));
+    }
+
+    @Test
     void postsLimitAndExcerptOnlyAreHonoured() {
         TestSite site = withPosts(3).file("_config.yml", CONFIG + ALL + "feed:\n  posts_limit: 2\n  excerpt_only: true\n")
                 .buildOk();
