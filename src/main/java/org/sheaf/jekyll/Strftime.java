@@ -31,7 +31,10 @@ public final class Strftime {
     /** {@code Date#strftime}'s {@code %Z}: a date has no zone, only offset zero. */
     private static final String DATE_ZONE = "+00:00";
 
+    /** The time; for a {@link WideTime}, its wall clock in the stand-in year, at offset zero. */
     private final ZonedDateTime time;
+    /** The time Java cannot hold, whose year, offset, zone and seconds are read from it; null for others. */
+    private final WideTime wide;
     /**
      * Whether this is a {@code Date}, whose strftime (a copy of an older Ruby's) has {@code %Q}
      * and {@code %+}, writes {@code %Z} as the offset and reads {@code -}, {@code 0}, colons and
@@ -42,8 +45,9 @@ public final class Strftime {
     /** {@code %Z}, found the first time it is asked for. */
     private String zone;
 
-    private Strftime(ZonedDateTime time, boolean date, StringBuilder out) {
+    private Strftime(ZonedDateTime time, WideTime wide, boolean date, StringBuilder out) {
         this.time = time;
+        this.wide = wide;
         this.date = date;
         this.out = out;
     }
@@ -51,7 +55,18 @@ public final class Strftime {
     /** {@code time} formatted by {@code pattern} as Ruby's {@code Time#strftime} formats it. */
     public static String format(String pattern, ZonedDateTime time) {
         StringBuilder out = new StringBuilder(pattern.length() + 16);
-        new Strftime(time, false, out).write(pattern);
+        new Strftime(time, null, false, out).write(pattern);
+        return out.toString();
+    }
+
+    /**
+     * {@code time}, a time Java's times cannot hold, formatted as Ruby's {@code Time#strftime}
+     * formats it: the year, the offset, the zone and the seconds since 1970 its own, the rest
+     * from the stand-in year, whose months, days and weeks are the real year's.
+     */
+    public static String format(String pattern, WideTime time) {
+        StringBuilder out = new StringBuilder(pattern.length() + 16);
+        new Strftime(time.wall().atZone(ZoneOffset.UTC), time, false, out).write(pattern);
         return out.toString();
     }
 
@@ -61,7 +76,7 @@ public final class Strftime {
      */
     public static String format(String pattern, RubyDate day) {
         StringBuilder out = new StringBuilder(pattern.length() + 16);
-        new Strftime(day.asUtcMidnight(), true, out).write(pattern);
+        new Strftime(day.asUtcMidnight(), null, true, out).write(pattern);
         return out.toString();
     }
 
@@ -236,15 +251,19 @@ public final class Strftime {
             case 'U' -> number(weekNumber(false), '0', 2, flags, width, padding);
             case 'W' -> number(weekNumber(true), '0', 2, flags, width, padding);
             case 'V' -> number(t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), '0', 2, flags, width, padding);
-            case 'Y' -> number(t.getYear(), '0', t.getYear() >= 0 ? 4 : 5, flags, width, padding);
-            case 'C' -> number(Math.floorDiv(t.getYear(), 100), '0', 2, flags, width, padding);
-            case 'y' -> number(Math.floorMod(t.getYear(), 100), '0', 2, flags, width, padding);
-            case 'G' -> {
-                int year = t.get(IsoFields.WEEK_BASED_YEAR);
-                number(year, '0', year >= 0 ? 4 : 5, flags, width, padding);
+            case 'Y' -> number(year(), '0', year() >= 0 ? 4 : 5, flags, width, padding);
+            case 'C' -> number(Math.floorDiv(year(), 100), '0', 2, flags, width, padding);
+            case 'y' -> number(Math.floorMod(year(), 100), '0', 2, flags, width, padding);
+            case 'G' -> number(isoYear(), '0', isoYear() >= 0 ? 4 : 5, flags, width, padding);
+            case 'g' -> number(Math.floorMod(isoYear(), 100), '0', 2, flags, width, padding);
+            case 's' -> {
+                if (wide == null) {
+                    number(t.toEpochSecond(), '0', 1, flags, width, padding);
+                } else {
+                    java.math.BigInteger seconds = wide.epochSecond();
+                    number(seconds.signum() < 0, seconds.abs().toString(), '0', 1, flags, width, padding);
+                }
             }
-            case 'g' -> number(Math.floorMod(t.get(IsoFields.WEEK_BASED_YEAR), 100), '0', 2, flags, width, padding);
-            case 's' -> number(t.toEpochSecond(), '0', 1, flags, width, padding);
             case 'L' -> fraction(3, width);
             case 'N' -> fraction(9, width);
             case 'z' -> {
@@ -278,6 +297,25 @@ public final class Strftime {
             }
         }
         return true;
+    }
+
+    private long year() {
+        return wide == null ? time.getYear() : wide.year();
+    }
+
+    /** The year the ISO 8601 week belongs to ({@code %G}). */
+    private long isoYear() {
+        return time.get(IsoFields.WEEK_BASED_YEAR) + (wide == null ? 0 : wide.yearShift());
+    }
+
+    /** Seconds east of UTC. */
+    private int offsetSeconds() {
+        return wide == null ? time.getOffset().getTotalSeconds() : wide.offset();
+    }
+
+    /** Whether Ruby holds the time as UTC ({@code Time#utc?}). */
+    private boolean utc() {
+        return wide == null ? RubyTime.isUtc(time) : wide.zone().equals("UTC");
     }
 
     /** {@code #} on a name asks for upper case. */
@@ -337,11 +375,15 @@ public final class Strftime {
      * when the flag or the conversion says so, else with spaces (before it).
      */
     private void number(long value, char ownPadding, int ownWidth, int flags, int width, char padding) {
+        number(value < 0, value < 0 ? String.valueOf(value).substring(1) : String.valueOf(value),
+                ownPadding, ownWidth, flags, width, padding);
+    }
+
+    /** {@link #number(long, char, int, int, int, char)} of a number of any size, as its sign and digits. */
+    private void number(boolean negative, String digits, char ownPadding, int ownWidth, int flags, int width, char padding) {
         int target = (flags & LEFT) != 0 ? 1 : width <= 0 ? ownWidth : width;
         boolean zeros = padding == '0' || padding == 0 && ownPadding == '0';
-        boolean negative = value < 0;
-        int digits = digitCount(value);
-        int missing = target - digits - (negative ? 1 : 0);
+        int missing = target - digits.length() - (negative ? 1 : 0);
         if (!zeros) {
             pad(' ', missing);
         }
@@ -351,21 +393,7 @@ public final class Strftime {
         if (zeros) {
             pad('0', missing);
         }
-        if (value == Long.MIN_VALUE) {
-            out.append(String.valueOf(value).substring(1));
-        } else {
-            out.append(Math.abs(value));
-        }
-    }
-
-    private static int digitCount(long value) {
-        long rest = value == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(value);
-        int digits = 1;
-        while (rest >= 10) {
-            rest /= 10;
-            digits++;
-        }
-        return digits;
+        out.append(digits);
     }
 
     /** {@code %L} and {@code %N}: the first {@code width} digits of the fraction of a second (its own without one), zeros after the ninth. */
@@ -388,8 +416,8 @@ public final class Strftime {
      * Ruby holds as UTC is {@code -0000} with {@code -}.
      */
     private void offset(int flags, int width, char padding, int colons) {
-        int total = time.getOffset().getTotalSeconds();
-        boolean negative = total < 0 || (flags & LEFT) != 0 && RubyTime.isUtc(time);
+        int total = offsetSeconds();
+        boolean negative = total < 0 || (flags & LEFT) != 0 && utc();
         int off = Math.abs(total);
         int hourDigits = switch (colons) {
             case 0 -> width <= 5 ? 2 : width - 3;
@@ -437,7 +465,7 @@ public final class Strftime {
      * leaves the hours at two digits (one with {@code -}), and {@code _} pads before the sign.
      */
     private void dateOffset(int flags, int width, char padding, int colons) {
-        int total = time.getOffset().getTotalSeconds();
+        int total = offsetSeconds();
         int off = Math.abs(total);
         int hourLength = off / 3600 < 10 ? 1 : 2;
         int hourWidth = (flags & LEFT) != 0 && hourLength == 1 ? 1 : 2;
@@ -488,6 +516,7 @@ public final class Strftime {
     private String zone() {
         if (zone == null) {
             zone = date ? DATE_ZONE
+                    : wide != null ? wide.zone()
                     : RubyTime.isUtc(time) ? "UTC"
                     : time.getZone() instanceof ZoneOffset ? ""
                     : ZoneAbbreviations.of(time);

@@ -82,6 +82,17 @@ class StrftimeTest {
                 Strftime.format(pattern, time.withZoneSameInstant(ZoneOffset.ofHours(2))));
     }
 
+    /** A time Java cannot hold has its own year, offset, zone and seconds in every conversion, the combined ones with flags among them. */
+    @Test
+    void formatsTimesJavaCannotHoldAsRuby() {
+        WideTime summer = new WideTime(java.time.LocalDateTime.of(2000, 7, 1, 10, 5, 3), 2_999_998_000L, 21 * 3600, "");
+        assertEquals("[3000000000-07-01|+2100||+000002100|Sat Jul  1 10:05:03 3000000000|94670793848466303]",
+                summer.format("[%2F|%_z|%7Z|%#010z|%30c|%s]"));
+        WideTime utc = new WideTime(java.time.LocalDateTime.of(2000, 3, 8, 1, 2, 3), -5_000_002_000L, 0, "UTC");
+        assertEquals("[-5000000000-03-08|-0000|    UTC|utc|-5000000000|-5000000000|-157784822161426677]",
+                utc.format("[%2F|%-z|%7Z|%#Z|%_10Y|%G|%s]"));
+    }
+
     /** A directive Ruby does not know is written as it stands, its flags and width with it; E and O are read where POSIX allows them. */
     @Test
     void writesUnknownDirectivesAsTheyStand() {
