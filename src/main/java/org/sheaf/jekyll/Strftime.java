@@ -261,7 +261,15 @@ public final class Strftime {
                     number(t.toEpochSecond(), '0', 1, flags, width, padding);
                 } else {
                     java.math.BigInteger seconds = wide.epochSecond();
-                    number(seconds.signum() < 0, seconds.abs().toString(), '0', 1, flags, width, padding);
+                    if (seconds.bitLength() < 64) {
+                        number(seconds.signum() < 0, seconds.abs().toString(), '0', 1, flags, width, padding);
+                    } else {
+                        // past a C long, Ruby pads the number's text, zeros before its sign
+                        int target = (flags & LEFT) != 0 ? 1 : width;
+                        String text = seconds.toString();
+                        pad(padding == 0 ? '0' : padding, target - text.length());
+                        out.append(text);
+                    }
                 }
             }
             case 'L' -> fraction(3, width);

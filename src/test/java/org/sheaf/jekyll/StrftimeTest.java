@@ -104,8 +104,8 @@ class StrftimeTest {
     /**
      * Every pattern of {@code ruby-time/strftime.tsv} (written by {@code
      * scripts/ruby-strftime-expected}): random patterns of flags, widths, colons and conversions,
-     * known and unknown, of random times across years, offsets and zones, and of dates, formatted
-     * as Ruby 3.1 formatted them. A row in a named zone needs the system's tz database, whose
+     * known and unknown, of random times across years, offsets and zones, of times past Java's
+     * years and offsets ({@link WideTime}), and of dates, formatted as Ruby 3.1 formatted them. A row in a named zone needs the system's tz database, whose
      * names Ruby prints.
      */
     @Test
@@ -123,12 +123,14 @@ class StrftimeTest {
             if (named && !tzDatabase) {
                 continue;
             }
-            long seconds = Long.parseLong(fields[2]);
             String pattern = unescaped(fields[4]);
-            String ours = fields[0].equals("date")
-                    ? Strftime.format(pattern, new RubyDate(java.time.LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400))))
-                    : Strftime.format(pattern, java.time.Instant.ofEpochSecond(seconds, Long.parseLong(fields[3]))
-                            .atZone(zone.equals("Z") ? RubyTime.UTC : named ? ZoneId.of(zone) : ZoneOffset.of(zone)));
+            String ours = switch (fields[0]) {
+                case "date" -> Strftime.format(pattern,
+                        new RubyDate(java.time.LocalDate.ofEpochDay(Math.floorDiv(Long.parseLong(fields[2]), 86_400))));
+                case "wide" -> wideTime(new java.math.BigInteger(fields[2]), Integer.parseInt(fields[3]), zone).format(pattern);
+                default -> Strftime.format(pattern, java.time.Instant.ofEpochSecond(Long.parseLong(fields[2]), Long.parseLong(fields[3]))
+                        .atZone(zone.equals("Z") ? RubyTime.UTC : named ? ZoneId.of(zone) : ZoneOffset.of(zone)));
+            };
             String expected = unescaped(fields[5]);
             if (!ours.equals(expected)) {
                 differences.add(String.join(" ", fields[0], zone, fields[2], fields[3]) + " \"" + fields[4]
@@ -139,6 +141,28 @@ class StrftimeTest {
         org.junit.jupiter.api.Assertions.assertTrue(read > 2000, "the table has " + read + " patterns");
         assertEquals(java.util.List.of(), differences.subList(0, Math.min(20, differences.size())),
                 differences.size() + " of " + read + " differ");
+    }
+
+    /**
+     * The time {@code seconds} after 1970 at {@code zone} ({@code Z} for UTC, or an offset
+     * {@code +hh:mm:ss} up to a day), held as a {@link WideTime}: its wall clock moved by whole
+     * 400-year cycles into the years from 1970.
+     */
+    private static WideTime wideTime(java.math.BigInteger seconds, int nanos, String zone) {
+        int offset = 0;
+        if (!zone.equals("Z")) {
+            String[] parts = zone.substring(1).split(":");
+            offset = (zone.startsWith("-") ? -1 : 1)
+                    * (Integer.parseInt(parts[0]) * 3600 + Integer.parseInt(parts[1]) * 60 + Integer.parseInt(parts[2]));
+        }
+        java.math.BigInteger cycle = java.math.BigInteger.valueOf(146_097L * 86_400);
+        java.math.BigInteger[] cycles = seconds.add(java.math.BigInteger.valueOf(offset)).divideAndRemainder(cycle);
+        if (cycles[1].signum() < 0) {
+            cycles[0] = cycles[0].subtract(java.math.BigInteger.ONE);
+            cycles[1] = cycles[1].add(cycle);
+        }
+        java.time.LocalDateTime wall = java.time.LocalDateTime.ofEpochSecond(cycles[1].longValueExact(), nanos, ZoneOffset.UTC);
+        return new WideTime(wall, cycles[0].longValueExact() * 400, offset, zone.equals("Z") ? "UTC" : "");
     }
 
     /** A field of the table with its backslash, tab and newline escapes read. */
