@@ -8,8 +8,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A time Ruby holds where Java's {@link ZonedDateTime} cannot: at an offset of 18 to 24 hours
@@ -26,15 +24,10 @@ import java.util.regex.Pattern;
  *             for a time at the offset written
  */
 public record WideTime(LocalDateTime wall, BigInteger yearShift, int offset, String zone) implements Comparable<WideTime> {
-    /** The conversions that read the year, the offset or the instant, with Ruby's flags and width. */
-    private static final Pattern OWN = Pattern.compile("%%|%([-_0^#]*)(\\d*)(:{0,3}z|[YCyGgsZ])");
-    /** Ruby's compound conversions, written out first so that their parts are read as above. */
-    private static final Pattern COMPOUND = Pattern.compile("%%|%([FcDxv+])");
     /** From this year on glibc, and so Ruby, no longer sees summer time in a zone's rules. */
     static final long FIRST_YEAR_WITHOUT_SUMMER_TIME = 5_881_581;
     private static final BigInteger SECONDS_PER_400_YEARS = BigInteger.valueOf(146_097L * 86_400);
     private static final BigInteger FOUR_HUNDRED = BigInteger.valueOf(400);
-    private static final BigInteger HUNDRED = BigInteger.valueOf(100);
     private static final BigInteger FIRST_JAVA_YEAR = BigInteger.valueOf(-999_999_000);
     private static final BigInteger FIRST_YEAR_WITHOUT_SUMMER_TIME_BIG = BigInteger.valueOf(FIRST_YEAR_WITHOUT_SUMMER_TIME);
 
@@ -96,89 +89,8 @@ public record WideTime(LocalDateTime wall, BigInteger yearShift, int offset, Str
         return Optional.of(Instant.ofEpochSecond(epochSecond().longValueExact(), wall.getNano()).atZone(zone));
     }
 
-    /**
-     * {@code pattern} as Ruby's {@code Time#strftime} formats this time: the year, the offset, the
-     * zone and the seconds since 1970 written here, the rest by {@link Strftime} from the stand-in
-     * year, whose months, days and weeks are the real year's.
-     */
+    /** {@code pattern} as Ruby's {@code Time#strftime} formats this time ({@link Strftime#format(String, WideTime)}). */
     public String format(String pattern) {
-        Matcher compound = COMPOUND.matcher(pattern);
-        String expanded = compound.replaceAll(m -> Matcher.quoteReplacement(m.group(1) == null ? "%%" : switch (m.group(1)) {
-            case "F" -> "%Y-%m-%d";
-            case "c" -> "%a %b %e %H:%M:%S %Y";
-            case "D", "x" -> "%m/%d/%y";
-            case "v" -> "%e-%^b-%4Y";
-            default -> "%a %b %e %H:%M:%S %Z %Y";
-        }));
-        Matcher m = OWN.matcher(expanded);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            if (m.group(3) == null) {
-                m.appendReplacement(out, "%%");
-                continue;
-            }
-            String flags = m.group(1);
-            int width = m.group(2).isEmpty() ? -1 : Integer.parseInt(m.group(2));
-            String written = switch (m.group(3)) {
-                case "Y" -> number(year(), flags, width, year().signum() < 0 ? 5 : 4, '0');
-                case "C" -> number(floorHundreds(year()), flags, width, 2, '0');
-                case "y" -> number(year().mod(HUNDRED), flags, width, 2, '0');
-                case "G" -> number(isoYear(), flags, width, isoYear().signum() < 0 ? 5 : 4, '0');
-                case "g" -> number(isoYear().mod(HUNDRED), flags, width, 2, '0');
-                case "s" -> number(epochSecond(), flags, width, 1, '0');
-                case "Z" -> flags.contains("^") || flags.contains("#") ? zone.toUpperCase(Locale.ROOT) : zone;
-                default -> offsetText(m.group(3).length() - 1);
-            };
-            m.appendReplacement(out, Matcher.quoteReplacement(written.replace("%", "%%")));
-        }
-        m.appendTail(out);
-        return Strftime.format(out.toString(), wall.atZone(ZoneOffset.UTC));
+        return Strftime.format(pattern, this);
     }
-
-    private BigInteger isoYear() {
-        return yearShift.add(BigInteger.valueOf(wall.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR)));
-    }
-
-    /** The year's hundreds, rounded down as Ruby's {@code %C} rounds them ({@code -1} for the year -99). */
-    private static BigInteger floorHundreds(BigInteger year) {
-        return year.subtract(year.mod(HUNDRED)).divide(HUNDRED);
-    }
-
-    /** Ruby's {@code %z} ({@code +hhmm}), {@code %:z}, {@code %::z} and {@code %:::z}, minutes and seconds dropped, not rounded. */
-    private String offsetText(int colons) {
-        int abs = Math.abs(offset);
-        String sign = offset < 0 ? "-" : "+";
-        int hours = abs / 3600;
-        int minutes = abs % 3600 / 60;
-        int seconds = abs % 60;
-        return switch (colons) {
-            case 0 -> String.format(Locale.ROOT, "%s%02d%02d", sign, hours, minutes);
-            case 1 -> String.format(Locale.ROOT, "%s%02d:%02d", sign, hours, minutes);
-            case 2 -> String.format(Locale.ROOT, "%s%02d:%02d:%02d", sign, hours, minutes, seconds);
-            default -> seconds != 0 ? String.format(Locale.ROOT, "%s%02d:%02d:%02d", sign, hours, minutes, seconds)
-                    : minutes != 0 ? String.format(Locale.ROOT, "%s%02d:%02d", sign, hours, minutes)
-                    : String.format(Locale.ROOT, "%s%02d", sign, hours);
-        };
-    }
-
-    /**
-     * A number as Ruby's strftime pads it: to {@code width} (or the conversion's own), with
-     * {@code pad}, spaces after {@code _}, none after {@code -}; a minus sign counts in the width.
-     */
-    private static String number(BigInteger value, String flags, int width, int ownWidth, char pad) {
-        String digits = value.abs().toString();
-        String sign = value.signum() < 0 ? "-" : "";
-        if (flags.contains("-")) {
-            return sign + digits;
-        }
-        char with = flags.contains("_") ? ' ' : flags.contains("0") ? '0' : pad;
-        int target = width >= 0 ? width : ownWidth;
-        int missing = target - sign.length() - digits.length();
-        if (missing <= 0) {
-            return sign + digits;
-        }
-        String padding = String.valueOf(with).repeat(missing);
-        return with == ' ' ? padding + sign + digits : sign + padding + digits;
-    }
-
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import liqp.LValue;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
 import org.sheaf.jekyll.RubyDrop;
@@ -123,7 +124,6 @@ final class JekyllLiquidFilters {
             String expression = param(p, 1);
             return groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
-        Filter liqpDate = liqp.filters.Filters.JEKYLL_FILTERS.get("date");
         filters.add(filter("date", (v, c, p) -> {
             if (v instanceof WideTime time) {
                 // Liquid's date filter formats a time where it is, without moving it into the site's zone
@@ -140,7 +140,7 @@ final class JekyllLiquidFilters {
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
-            return liqpDate.apply(date, c, v instanceof RubyDate day ? withPaddedDay(day, p) : withPaddedDay(date, c, p));
+            return strftime(v, date, c, any, p);
         }));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
@@ -338,34 +338,36 @@ final class JekyllLiquidFilters {
         };
     }
 
-    /** {@link #withPaddedDay(Object, TemplateContext, Object...)} for a date without a time, formatted as {@code Date#strftime}. */
-    private static Object[] withPaddedDay(RubyDate day, Object... params) {
-        if (params.length == 0 || params[0] == null || !Strftime.needsRubyPattern(String.valueOf(params[0]))) {
-            return params;
+    /**
+     * Liquid's {@code date} filter of {@code read} (the input {@code original} as {@link #rubyDate}
+     * reads it), formatted by Ruby's strftime ({@link Strftime}): the input read as Liqp reads it
+     * (one item of a list as that item, {@code now} and {@code today}, a time, a number of seconds
+     * since 1970, other text through Liqp's date parser), a date without a time as
+     * {@code Date#strftime} formats it. An input that is no date, or a blank format, leaves the
+     * input as it is.
+     */
+    private static Object strftime(Object original, Object read, TemplateContext context, Filter any, Object... params) {
+        Object input = read;
+        if (any.isArray(input) && any.asArray(input, context).length == 1) {
+            input = any.asArray(input, context)[0];
         }
-        Object[] changed = params.clone();
-        changed[0] = Strftime.rubyPattern(String.valueOf(params[0]), day);
-        return changed;
-    }
-
-    /** The date filter's format with what Liqp's strftime gets wrong written out, as {@link Strftime} does it. */
-    private static Object[] withPaddedDay(Object value, TemplateContext context, Object... params) {
-        if (params.length == 0 || params[0] == null || value == null || "".equals(value)
-                || !Strftime.needsRubyPattern(String.valueOf(params[0]))) {
-            return params;
-        }
-        ZonedDateTime date;
+        ZoneId zone = context.getParser().defaultTimeZone;
+        ZonedDateTime time;
+        String format;
         try {
-            date = toDate(value, context);
+            String text = any.asString(input, context);
+            time = text.equals("now") || text.equals("today") ? ZonedDateTime.now()
+                    : LValue.isTemporal(input) ? LValue.asRubyDate(input, context)
+                    : any.isNumber(input) ? java.time.Instant.ofEpochSecond(any.asNumber(input).longValue()).atZone(zone)
+                    : context.getDateParser().parse(text, context.getParser().locale, zone);
+            format = any.asString(param(params, 0), context);
         } catch (RuntimeException e) {
-            return params;
+            return input;
         }
-        if (date == null) {
-            return params;
+        if (time == null || format == null || format.isBlank()) {
+            return input;
         }
-        Object[] changed = params.clone();
-        changed[0] = Strftime.rubyPattern(String.valueOf(params[0]), date);
-        return changed;
+        return original instanceof RubyDate day ? Strftime.format(format, day) : Strftime.format(format, time);
     }
 
     /**

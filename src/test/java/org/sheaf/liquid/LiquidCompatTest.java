@@ -255,6 +255,8 @@ class LiquidCompatTest {
         assertEquals("1|1|36|36|36|20|1504508703|000|UTC|Sep", render("{{ page.date | date: '%u|%w|%U|%W|%V|%C|%s|%L|%Z|%h' }}"));
         assertEquals("09/04/17|07:05:03 AM|07:05|Mon Sep  4 07:05:03 2017|2017|%|MON",
                 render("{{ page.date | date: '%D|%r|%R|%c|%G|%%|%^a' }}"));
+        assertEquals("247|7|07|1|1| +000|000|000|000000000|000000000|%|  09/04/17|       UTC|%Q|%5-d|+0000",
+                render("{{ page.date | date: '%_j|%-l|%0l|%_u|%_w|%_z|%-L|%_L|%-N|%_N|%-%|%10x|%10Z|%Q|%5-d|%-z' }}"));
     }
 
     @Test

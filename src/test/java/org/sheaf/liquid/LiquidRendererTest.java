@@ -50,6 +50,15 @@ class LiquidRendererTest {
         assertEquals(" 4 SEPTEMBER Sep 2017", render("{{ \"2017-09-04\" | date: \"%e %^B %b %Y\" }}"));
     }
 
+    /** A YAML date without a time is a Ruby {@code Date}, which the filter formats with {@code Date#strftime}'s own conversions. */
+    @Test
+    void formatsADateWithoutATimeAsRubysDate() throws Exception {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("day", new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(2018, 5, 1)));
+        assertEquals("1525132800000|Tue May  1 00:00:00 +00:00 2018|+000|+00:00|  05/01/18",
+                render("{{ day | date: '%Q|%+|%-z|%Z|%10x' }}", vars));
+    }
+
     /**
      * Type on Strap prints a post's date, then reads the printed text back through {@code date} for
      * its month number and its month name; Ruby's {@code Time.parse} reads both texts.

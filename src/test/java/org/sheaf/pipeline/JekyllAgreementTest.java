@@ -70,7 +70,7 @@ class JekyllAgreementTest {
                 + "&amp; &lt; &#39; &amp;foo|&quot;a&amp;b&lt;c&gt;d\\&quot;e&apos;f&quot;\n", site.read("esc.html"));
     }
 
-    /** The Freemarker date function formatted with strftime4j alone; it now formats as Liquid's date filter, as Ruby. */
+    /** The Freemarker date function and Liquid's date filter format with the same strftime, Ruby's. */
     @Test
     void freemarkerAndLiquidFormatDatesAlike() {
         String format = "%e|%C|%Z|%c|%-d %B %Y";
