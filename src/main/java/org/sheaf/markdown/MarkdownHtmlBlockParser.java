@@ -106,12 +106,18 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
-     * Whether {@code plain}, over a tag that starts a block, is an opening tag without a
-     * {@code markdown} attribute that the site's {@code parse_block_html} reads as Markdown.
+     * The opening tag at {@code from} in {@code text}, matched by {@link #PLAIN_OPENING}, when it
+     * has no {@code markdown} attribute and the site's {@code parse_block_html} reads it as if it
+     * said {@code markdown="1"}; null otherwise.
      */
-    static boolean parsesBlockHtml(ParserState state, Matcher plain) {
-        return PARSE_BLOCK_HTML.get(state.getProperties()) && plain.lookingAt()
+    static Matcher plainOpening(ParserState state, CharSequence text, int from) {
+        if (!PARSE_BLOCK_HTML.get(state.getProperties())) {
+            return null;
+        }
+        Matcher plain = PLAIN_OPENING.matcher(text).region(from, text.length());
+        boolean unmarked = plain.lookingAt()
                 && (plain.group(2) == null || !ANY_MARKDOWN_ATTRIBUTE.matcher(plain.group(2)).find());
+        return unmarked ? plain : null;
     }
 
     /** Registers the parser with flexmark, ahead of the plain HTML block parser. */
@@ -129,7 +135,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             if (m.lookingAt()) {
                 value = value(m);
                 opening = "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + m.group(6) + ">";
-            } else if (parsesBlockHtml(state, m = PLAIN_OPENING.matcher(rest))) {
+            } else if ((m = plainOpening(state, rest, 0)) != null) {
                 value = "1";
                 opening = "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">";
             } else {

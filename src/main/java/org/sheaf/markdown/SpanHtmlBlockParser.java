@@ -252,10 +252,10 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             int contentStart;
             String value;
             String after;
-            Matcher plain = MarkdownHtmlBlockParser.PLAIN_OPENING.matcher(line).region(index, line.length());
+            Matcher plain = null;
             if (m.lookingAt()) {
                 contentStart = line.getStartOffset() + m.end();
-            } else if (MarkdownHtmlBlockParser.parsesBlockHtml(state, plain)) {
+            } else if ((plain = MarkdownHtmlBlockParser.plainOpening(state, line, index)) != null) {
                 // parse_block_html: the element reads its content as with markdown="1"
                 m = plain;
                 contentStart = line.getStartOffset() + plain.end();
