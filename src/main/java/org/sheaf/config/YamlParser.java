@@ -68,6 +68,11 @@ public final class YamlParser {
     public static final int MAX_DEPTH = 64;
     /** Most aliases of mappings or sequences in one document. */
     public static final int MAX_ALIASES = 50;
+    /**
+     * Most runs of tabs between tokens read again as spaces ({@link #tabBetweenTokens}), one
+     * parse each, so a file full of them cannot make the parse quadratic without end.
+     */
+    static final int MAX_TAB_RETRIES = 64;
     /** Most values built by copying aliased collections, so a few aliases cannot explode. */
     public static final int MAX_EXPANDED_VALUES = 100_000;
 
@@ -110,6 +115,7 @@ public final class YamlParser {
         options.setTagInspector(tag -> true);
 
         String source = text;
+        int retries = 0;
         Node root = null;
         ValueBuilder builder = null;
         while (builder == null) {
@@ -122,12 +128,17 @@ public final class YamlParser {
             } catch (LimitExceeded e) {
                 throw reader.error(e.mark, e.problem);
             } catch (MarkedYAMLException e) {
-                int tab = tabBetweenTokens(source, e);
+                int tab = ++retries > MAX_TAB_RETRIES ? -1 : tabBetweenTokens(source, e);
                 if (tab < 0) {
                     throw reader.error(e, context);
                 }
-                // A space of the same length: every position stays where it is in the file.
-                source = source.substring(0, tab) + ' ' + source.substring(tab + 1);
+                // Spaces for the run of blanks the tab starts, one for one: every position stays
+                // where it is in the file.
+                StringBuilder spaced = new StringBuilder(source);
+                for (int at = tab; at < spaced.length() && (spaced.charAt(at) == '\t' || spaced.charAt(at) == ' '); at++) {
+                    spaced.setCharAt(at, ' ');
+                }
+                source = spaced.toString();
             } catch (ReaderException e) {
                 throw new DiagnosticException(Diagnostic.error(path, reader.positionOfIndex(source, e.getPosition()),
                         "invalid YAML in " + context + ": character U+"

@@ -207,6 +207,20 @@ class YamlParserTest {
                 + "cannot start any token. (Do not use \\t(TAB) for indentation)", failure("- \tx\n"));
     }
 
+    /** Each line's tabs cost one more parse, so past the limit the tab is reported as SnakeYAML finds it. */
+    @Test
+    void stopsReadingTabsAsSpacesAfterTheLimit() throws Exception {
+        StringBuilder yaml = new StringBuilder("a:\t\t1 \t\n");
+        for (int i = 1; i < YamlParser.MAX_TAB_RETRIES; i++) {
+            yaml.append("k").append(i).append(":\t").append(i).append('\n');
+        }
+        assertEquals(YamlParser.MAX_TAB_RETRIES - 1, map(parse(yaml.toString())).get("k" + (YamlParser.MAX_TAB_RETRIES - 1)));
+        yaml.append("last:\t0\n");
+        assertEquals("_config.yml:" + (YamlParser.MAX_TAB_RETRIES + 1) + ":6: error: invalid YAML in _config.yml: found "
+                + "character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)",
+                failure(yaml.toString()));
+    }
+
     @Test
     void reportsAnUnclosedQuoteWithAHintWhereItOpens() {
         assertEquals("_config.yml:3:1: error: invalid YAML in _config.yml: found unexpected end of stream\n"
