@@ -68,6 +68,11 @@ public final class YamlParser {
     public static final int MAX_DEPTH = 64;
     /** Most aliases of mappings or sequences in one document. */
     public static final int MAX_ALIASES = 50;
+    /**
+     * Most runs of tabs between tokens read again as spaces ({@link #tabBetweenTokens}), one
+     * parse each, so a file full of them cannot make the parse quadratic without end.
+     */
+    static final int MAX_TAB_RETRIES = 64;
     /** Most values built by copying aliased collections, so a few aliases cannot explode. */
     public static final int MAX_EXPANDED_VALUES = 100_000;
 
@@ -109,26 +114,42 @@ public final class YamlParser {
         // Composing is safe for any tag: values are built here and unknown tags are refused.
         options.setTagInspector(tag -> true);
 
-        EventLog events = new EventLog(new ParserImpl(new StreamReader(text), options));
-        Composer composer = new Composer(events, new JekyllResolver(), options);
-        ValueBuilder builder = new ValueBuilder(path, firstLine, zone, text);
-        Node root;
-        try {
-            root = composer.getSingleNode();
-        } catch (LimitExceeded e) {
-            throw builder.error(e.mark, e.problem);
-        } catch (MarkedYAMLException e) {
-            throw builder.error(e, context);
-        } catch (ReaderException e) {
-            throw new DiagnosticException(Diagnostic.error(path, builder.positionOfIndex(text, e.getPosition()),
-                    "invalid YAML in " + context + ": character U+"
-                            + String.format(Locale.ROOT, "%04X", e.getCodePoint()) + " is not allowed"));
-        } catch (YAMLException e) {
-            // Limits SnakeYAML enforces without a mark (aliases, size): place them at the event it stopped at.
-            throw builder.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            // SnakeYAML's Tag refuses some tags (a %20 that decodes to a space) without a YAMLException; found by fuzzing.
-            throw builder.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
+        String source = text;
+        int retries = 0;
+        Node root = null;
+        ValueBuilder builder = null;
+        while (builder == null) {
+            EventLog events = new EventLog(new ParserImpl(new StreamReader(source), options));
+            Composer composer = new Composer(events, new JekyllResolver(), options);
+            ValueBuilder reader = new ValueBuilder(path, firstLine, zone, source);
+            try {
+                root = composer.getSingleNode();
+                builder = reader;
+            } catch (LimitExceeded e) {
+                throw reader.error(e.mark, e.problem);
+            } catch (MarkedYAMLException e) {
+                int tab = ++retries > MAX_TAB_RETRIES ? -1 : tabBetweenTokens(source, e);
+                if (tab < 0) {
+                    throw reader.error(e, context);
+                }
+                // Spaces for the run of blanks the tab starts, one for one: every position stays
+                // where it is in the file.
+                StringBuilder spaced = new StringBuilder(source);
+                for (int at = tab; at < spaced.length() && (spaced.charAt(at) == '\t' || spaced.charAt(at) == ' '); at++) {
+                    spaced.setCharAt(at, ' ');
+                }
+                source = spaced.toString();
+            } catch (ReaderException e) {
+                throw new DiagnosticException(Diagnostic.error(path, reader.positionOfIndex(source, e.getPosition()),
+                        "invalid YAML in " + context + ": character U+"
+                                + String.format(Locale.ROOT, "%04X", e.getCodePoint()) + " is not allowed"));
+            } catch (YAMLException e) {
+                // Limits SnakeYAML enforces without a mark (aliases, size): place them at the event it stopped at.
+                throw reader.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // SnakeYAML's Tag refuses some tags (a %20 that decodes to a space) without a YAMLException; found by fuzzing.
+                throw reader.error(events.lastMark(), "invalid YAML in " + context + ": " + e.getMessage());
+            }
         }
         if (root == null) {
             return new YamlDocument(null, Map.of());
@@ -136,6 +157,29 @@ public final class YamlParser {
         builder.positions.put("", builder.position(root.getStartMark()));
         Object value = builder.build(root, "", false);
         return new YamlDocument(value, builder.positions);
+    }
+
+    /**
+     * The offset of the tab SnakeYAML stopped at while looking for the next token, when Psych
+     * would have read it as a space: libyaml 0.2.5 skips a tab between tokens on a line, but not
+     * in the indent nor after the {@code -} or {@code ?} that opens a block item. -1 otherwise.
+     * Only a failed parse asks, so text without such tabs is read once.
+     */
+    private static int tabBetweenTokens(String text, MarkedYAMLException e) {
+        Mark mark = e.getProblemMark();
+        if (mark == null || !"while scanning for the next token".equals(e.getContext())
+                || mark.getIndex() >= text.codePointCount(0, text.length())) {
+            return -1;
+        }
+        int offset = text.offsetByCodePoints(0, mark.getIndex());
+        if (text.charAt(offset) != '\t') {
+            return -1;
+        }
+        String before = text.substring(text.lastIndexOf('\n', offset - 1) + 1, offset).strip();
+        int last = before.length() - 1;
+        boolean opensItem = last >= 0 && (before.charAt(last) == '-' || before.charAt(last) == '?')
+                && (last == 0 || Character.isWhitespace(before.charAt(last - 1)));
+        return before.isEmpty() || opensItem ? -1 : offset;
     }
 
     /** The printed form of a tag: {@code !!int} for YAML's own, as written for the rest. */

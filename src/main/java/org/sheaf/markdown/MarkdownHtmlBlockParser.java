@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Locale;
 import java.util.Set;
@@ -22,6 +23,15 @@ import java.util.regex.Pattern;
 final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
             "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(1|block)\"|'(1|block)'|(1))([^>]*)>\\s*");
+    /**
+     * kramdown's {@code parse_block_html}: an element of block-level HTML without a
+     * {@code markdown} attribute reads its content as if it said {@code markdown="1"}.
+     */
+    static final DataKey<Boolean> PARSE_BLOCK_HTML = new DataKey<>("KRAMDOWN_PARSE_BLOCK_HTML", false);
+    /** An opening tag, with its attributes in group 2, for {@link #PARSE_BLOCK_HTML}. */
+    static final Pattern PLAIN_OPENING = Pattern.compile("<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*)?>\\s*");
+    /** A {@code markdown} attribute, of any value, among the attributes of a tag. */
+    static final Pattern ANY_MARKDOWN_ATTRIBUTE = Pattern.compile("(?:^|\\s)markdown\\s*=", Pattern.CASE_INSENSITIVE);
 
     private final MarkdownHtmlBlock block;
     private final Pattern opens;
@@ -95,6 +105,21 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         }
     }
 
+    /**
+     * The opening tag at {@code from} in {@code text}, matched by {@link #PLAIN_OPENING}, when it
+     * has no {@code markdown} attribute and the site's {@code parse_block_html} reads it as if it
+     * said {@code markdown="1"}; null otherwise.
+     */
+    static Matcher plainOpening(ParserState state, CharSequence text, int from) {
+        if (!PARSE_BLOCK_HTML.get(state.getProperties())) {
+            return null;
+        }
+        Matcher plain = PLAIN_OPENING.matcher(text).region(from, text.length());
+        boolean unmarked = plain.lookingAt()
+                && (plain.group(2) == null || !ANY_MARKDOWN_ATTRIBUTE.matcher(plain.group(2)).find());
+        return unmarked ? plain : null;
+    }
+
     /** Registers the parser with flexmark, ahead of the plain HTML block parser. */
     static final class Factory extends BlockStartFactory {
         @Override
@@ -105,18 +130,27 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             BasedSequence line = state.getLine();
             BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
             Matcher m = OPENING.matcher(rest);
+            String value;
+            String opening;
+            if (m.lookingAt()) {
+                value = value(m);
+                opening = "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + m.group(6) + ">";
+            } else if ((m = plainOpening(state, rest, 0)) != null) {
+                value = "1";
+                opening = "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">";
+            } else {
+                return BlockStart.none();
+            }
             // a line that starts with a span-level element is a paragraph in kramdown, whose
             // element reads the attribute as span-level ones do (LeanInlineParser)
-            if (!m.lookingAt() || KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            if (KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 return BlockStart.none();
             }
             // markdown="1" on an element whose content kramdown keeps raw (<pre>, <table>, an
             // unknown element) leaves it raw: the raw HTML block reads it
-            if (!"block".equals(value(m)) && !KramdownTags.blockContent(m.group(1))) {
+            if (!"block".equals(value) && !KramdownTags.blockContent(m.group(1))) {
                 return BlockStart.none();
             }
-            String before = m.group(2) == null ? "" : m.group(2);
-            String opening = "<" + m.group(1) + before + m.group(6) + ">";
             MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening);
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element

@@ -33,6 +33,8 @@ import java.util.Set;
  *                         {@code GITHUB_PRE_LANG}) and extensions (lower case: {@code table},
  *                         {@code strikethrough}, {@code autolink}, {@code tasklist}, {@code tagfilter})
  *                         the site's {@code commonmark:} names
+ * @param parseBlockHtml   read the content of block-level HTML as Markdown, as if each element
+ *                         said {@code markdown="1"} ({@code parse_block_html})
  */
 public record MarkdownOptions(
         Flavour flavour,
@@ -46,7 +48,8 @@ public record MarkdownOptions(
         boolean codeLineNumbers,
         int codeStartLine,
         boolean rouge,
-        Set<String> commonMark) {
+        Set<String> commonMark,
+        boolean parseBlockHtml) {
 
     /** The two Markdown converters Jekyll ships with support for. */
     public enum Flavour {
@@ -70,7 +73,7 @@ public record MarkdownOptions(
     /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
     public static MarkdownOptions defaults() {
         return new MarkdownOptions(Flavour.KRAMDOWN, true, "", DEFAULT_QUOTES, false,
-                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", false, 1, true, Set.of());
+                List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", false, 1, true, Set.of(), false);
     }
 
     /**
@@ -88,7 +91,7 @@ public record MarkdownOptions(
             names(config.get("options")).forEach(name -> named.add(name.toUpperCase(Locale.ROOT)));
             names(config.get("extensions")).forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
             return new MarkdownOptions(Flavour.COMMONMARK, false, "", DEFAULT_QUOTES, false,
-                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), false, 1, true, named);
+                    base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), false, 1, true, named, false);
         }
         Map<?, ?> config = site.get("kramdown") instanceof Map<?, ?> map ? map : Map.of();
         Map<String, Object> blocks = blockHighlighting(config.get("syntax_highlighter_opts"));
@@ -103,7 +106,8 @@ public record MarkdownOptions(
                 flag(blocks.get("line_numbers"), base.codeLineNumbers()),
                 blocks.get("start_line") instanceof Number start ? start.intValue() : base.codeStartLine(),
                 syntaxHighlighter(config.get("syntax_highlighter"), site.get("highlighter")).equals("rouge"),
-                Set.of());
+                Set.of(),
+                flag(config.get("parse_block_html"), base.parseBlockHtml()));
     }
 
     /**

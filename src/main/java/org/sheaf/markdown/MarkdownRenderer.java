@@ -211,6 +211,7 @@ public final class MarkdownRenderer {
         set.set(HtmlRenderer.RENDER_HEADER_ID, true);
         set.set(HtmlRenderer.SOFT_BREAK, options.hardWrap() ? "<br />\n" : "\n");
         set.set(HtmlRenderer.INDENT_SIZE, 2);
+        set.set(MarkdownHtmlBlockParser.PARSE_BLOCK_HTML, options.parseBlockHtml());
         // kramdown curls each quote by its neighbours, never pairing them (KramdownText)
         set.set(TypographicExtension.ENABLE_QUOTES, false);
         set.set(TypographicExtension.EN_DASH, "–");

@@ -250,8 +250,15 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             Matcher m = OPENING.matcher(line).region(index, line.length());
             int tagStart = line.getStartOffset() + index;
             int contentStart;
+            String value;
+            String after;
+            Matcher plain = null;
             if (m.lookingAt()) {
                 contentStart = line.getStartOffset() + m.end();
+            } else if ((plain = MarkdownHtmlBlockParser.plainOpening(state, line, index)) != null) {
+                // parse_block_html: the element reads its content as with markdown="1"
+                m = plain;
+                contentStart = line.getStartOffset() + plain.end();
             } else {
                 m = brokenOpening(all, tagStart, open);
                 if (m == null) {
@@ -259,7 +266,16 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 }
                 contentStart = tagStart + m.end();
             }
-            if (m.group(4).equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            if (m == plain) {
+                value = "1";
+                after = "";
+                // the opening tag's own pattern ends in white space, which is the content's
+                contentStart = line.getStartOffset() + line.indexOf('>', index) + 1;
+            } else {
+                value = m.group(4);
+                after = m.group(5);
+            }
+            if (value.equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))) {
                 return BlockStart.none();
             }
             if (!Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
@@ -270,7 +286,6 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             String name = KramdownNodeRenderer.BLOCK_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))
                     ? m.group(1).toLowerCase(Locale.ROOT) : m.group(1);
             String before = m.group(2) == null ? "" : m.group(2);
-            String after = m.group(5);
             if (contentStart > line.getEndOffset()) {
                 // kramdown writes the attributes of a tag it read over lines on its one line
                 before = before.isBlank() ? "" : LINE_BREAK.matcher(before).replaceAll(" ");

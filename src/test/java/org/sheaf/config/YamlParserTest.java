@@ -190,6 +190,37 @@ class YamlParserTest {
                 + "cannot start any token. (Do not use \\t(TAB) for indentation)", failure("a:\n\tb: 1\n"));
     }
 
+    /**
+     * Psych (libyaml 0.2.5) reads a tab between tokens as a space, as the Data Carpentry site's
+     * {@code path: "" \t\t\t\t# comment} needs; a tab in the indent, or after a {@code -} that
+     * starts an item, is still refused there.
+     */
+    @Test
+    void readsTabsBetweenTokensAsPsychDoes() throws Exception {
+        assertEquals(Map.of("scope", Map.of("path", "", "type", "pages")),
+                map(parse("scope:\n  path: \"\" \t\t\t\t# all files\n  type: \"pages\"\n")));
+        assertEquals(Map.of("a", "x", "b", List.of(1, 2), "c", "y", "d", Map.of("e", 1)),
+                map(parse("a: 'x'\t# c\nb: [1,\t2]\nc:\ty\t\nd: {e: 1}\t# c\n")));
+        assertEquals(List.of("tab\tkept", "quoted\ttab"), parse("- tab\tkept\t\n- \"quoted\ttab\"\t\n").value());
+        assertEquals(new Position(3, 3), parse("a: 1\nb:\n  c:\t2\n").positionOf("b.c", null));
+        assertEquals("_config.yml:1:3: error: invalid YAML in _config.yml: found character '\\t(TAB)' that "
+                + "cannot start any token. (Do not use \\t(TAB) for indentation)", failure("- \tx\n"));
+    }
+
+    /** Each line's tabs cost one more parse, so past the limit the tab is reported as SnakeYAML finds it. */
+    @Test
+    void stopsReadingTabsAsSpacesAfterTheLimit() throws Exception {
+        StringBuilder yaml = new StringBuilder("a:\t\t1 \t\n");
+        for (int i = 1; i < YamlParser.MAX_TAB_RETRIES; i++) {
+            yaml.append("k").append(i).append(":\t").append(i).append('\n');
+        }
+        assertEquals(YamlParser.MAX_TAB_RETRIES - 1, map(parse(yaml.toString())).get("k" + (YamlParser.MAX_TAB_RETRIES - 1)));
+        yaml.append("last:\t0\n");
+        assertEquals("_config.yml:" + (YamlParser.MAX_TAB_RETRIES + 1) + ":6: error: invalid YAML in _config.yml: found "
+                + "character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)",
+                failure(yaml.toString()));
+    }
+
     @Test
     void reportsAnUnclosedQuoteWithAHintWhereItOpens() {
         assertEquals("_config.yml:3:1: error: invalid YAML in _config.yml: found unexpected end of stream\n"

@@ -169,6 +169,69 @@ class MarkdownRendererTest {
                 "{: .x #y data-a=\"1\" }\n<div class=\"own\" markdown=\"1\">\nhi\n</div>\n");
     }
 
+    /**
+     * kramdown's {@code parse_block_html} (the CFPB design manual sets it): an element of block-level
+     * HTML without a {@code markdown} attribute reads its content as if it had {@code markdown="1"},
+     * as blocks or spans by the element; raw elements ({@code <table>}) and {@code markdown="0"} stay
+     * as written.
+     */
+    @Test
+    void parseBlockHtmlReadsTheContentOfBlockLevelHtmlAsMarkdown() {
+        MarkdownRenderer renderer = new MarkdownRenderer(
+                MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("parse_block_html", true))));
+        String page = "<div class=\"lead\">\n"
+                + "\n"
+                + "A *minimal* palette.\n"
+                + "{: class=\"lead-in\"}\n"
+                + "\n"
+                + "</div>\n"
+                + "\n"
+                + "<h2 id=\"p\">Palette <em>now</em> and *then*</h2>\n"
+                + "\n"
+                + "<table>\n"
+                + "<tr><td>*raw*</td></tr>\n"
+                + "</table>\n"
+                + "\n"
+                + "<div markdown=\"0\">\n"
+                + "*kept*\n"
+                + "</div>\n"
+                + "\n"
+                + "<section>\n"
+                + "<div>\n"
+                + "\n"
+                + "- item\n"
+                + "\n"
+                + "</div>\n"
+                + "</section>\n";
+        assertEquals("<div class=\"lead\">\n"
+                + "\n"
+                + "  <p class=\"lead-in\">A <em>minimal</em> palette.</p>\n"
+                + "\n"
+                + "</div>\n"
+                + "\n"
+                + "<h2 id=\"p\">Palette <em>now</em> and <em>then</em></h2>\n"
+                + "\n"
+                + "<table>\n"
+                + "<tr><td>*raw*</td></tr>\n"
+                + "</table>\n"
+                + "\n"
+                + "<div>\n"
+                + "*kept*\n"
+                + "</div>\n"
+                + "\n"
+                + "<section>\n"
+                + "  <div>\n"
+                + "\n"
+                + "    <ul>\n"
+                + "      <li>item</li>\n"
+                + "    </ul>\n"
+                + "\n"
+                + "  </div>\n"
+                + "</section>\n",
+                renderer.render(page));
+        assertEquals("<div>\n*kept*\n</div>\n", KRAMDOWN.render("<div>\n*kept*\n</div>\n"));
+    }
+
     @Test
     void quotesBecomeCurlyAndApostrophesRightSingleQuotes() {
         assertRenders("<p>“Quotes” and ‘single’ and we’re</p>", "\"Quotes\" and 'single' and we're");
