@@ -519,6 +519,10 @@ final class MediaBreaks {
 
         /** Whether the offset {@code at} stands in an {@code @media} that starts after {@code from}. */
         boolean inMediaAfter(int from, int at) {
+            if (at <= from) {
+                // the block's first declaration ran before its selector (a mixin defined above)
+                return false;
+            }
             for (Map.Entry<Integer, Integer> block : media.subMap(from, false, at, false).entrySet()) {
                 if (block.getValue() > at) {
                     return true;

@@ -244,6 +244,8 @@ public final class SassRenderer implements AutoCloseable {
     private final SassImporter importer;
     private final ThreadLocal<List<OutboundMessage.LogEvent>> events = ThreadLocal.withInitial(ArrayList::new);
     private final Object compiling = new Object();
+    /** How many compilations this renderer asked of dart-sass, evaluations' too; guarded by {@link #compiling}. */
+    private int compilations;
     private SassCompiler compiler;
     private IOException startFailure;
     private Duration startup;
@@ -404,6 +406,13 @@ public final class SassRenderer implements AutoCloseable {
         }
     }
 
+    /** How many compilations this renderer has asked of dart-sass so far, a page's evaluation counting as one more. */
+    int compilations() {
+        synchronized (compiling) {
+            return compilations;
+        }
+    }
+
     /** The supplier's value, got the first time it is asked for and kept. */
     private static <T> Supplier<T> once(Supplier<T> supplier) {
         return new Supplier<>() {
@@ -527,6 +536,7 @@ public final class SassRenderer implements AutoCloseable {
                 stop(sass);
             }, limit.toMillis(), TimeUnit.MILLISECONDS);
             try {
+                compilations++;
                 return sass.compileString(input, settings.style());
             } catch (IOException | RuntimeException e) {
                 stop(sass);

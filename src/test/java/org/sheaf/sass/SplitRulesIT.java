@@ -105,4 +105,11 @@ class SplitRulesIT {
                 + "@media (min-width: 10em) {\n  b {\n    font-size: 2px;\n  }\n}",
                 compiled("a { y: 1; }\nb { @include fs(1px); c: 3; }"));
     }
+
+    @Test
+    void aRuleWhoseDeclarationsAMixinAboveWroteStaysInItsMedia() throws Exception {
+        // the rule maps below its declaration, which the mixin's text above wrote
+        assertEquals("@media screen {\n  .r {\n    color: 1;\n  }\n  .s {\n    y: 2;\n  }\n}",
+                compiled("@mixin d { color: 1; }\n@media screen { .r { @include d; } .s { y: 2; } }"));
+    }
 }
