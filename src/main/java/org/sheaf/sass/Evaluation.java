@@ -28,8 +28,8 @@ import java.util.TreeSet;
  * after its nested rules), so the marked CSS is read with the markers taken out and the blocks
  * left empty dropped, and used only when it then has the blocks of the real CSS, one for one. A
  * rule's marker is its CSS's first block, or stands where that block would be; an {@code @media}
- * was left out when its inner marker does not follow its outer one. Only SCSS is marked; a
- * stylesheet in the indented syntax is compiled as it stands.
+ * was left out when its inner marker does not follow its outer one. A stylesheet in the
+ * indented syntax is marked alike, each marker a line of its own indented as the lines around it.
  */
 final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
@@ -82,38 +82,44 @@ final class Evaluation {
         List<Mark> marks = new ArrayList<>();
         stylesheets.forEach((url, source) -> {
             String lower = url.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".sass") || lower.endsWith(".css")) {
+            if (lower.endsWith(".css")) {
                 return;
             }
+            boolean indented = lower.endsWith(".sass");
             TreeMap<Integer, StringBuilder> inserted = new TreeMap<>();
-            ArrayDeque<Integer> open = new ArrayDeque<>();
-            // the statement start of each open style rule, -1 for other blocks
+            // per open block: its statement start for a style rule, -1 for other blocks; the
+            // statement start for an @media nested in a block, -1 for other blocks; the white
+            // space its lines start with (the indented syntax)
             ArrayDeque<Integer> rules = new ArrayDeque<>();
-            // the statement start of each open @media nested in a block, -1 for other blocks
             ArrayDeque<Integer> nested = new ArrayDeque<>();
-            ScssOutline.walk(source, new ScssOutline.Statements() {
+            ArrayDeque<String> insides = new ArrayDeque<>();
+            ScssOutline.Statements marking = new ScssOutline.Statements() {
                 @Override
                 public void opens(int start, int brace) {
                     if (start < 0) {
-                        open.push(brace);
                         rules.push(-1);
                         nested.push(-1);
+                        insides.push("");
                         return;
                     }
+                    String inside = indented ? childIndent(source, brace) : "";
                     String prelude = source.substring(start, brace).strip();
-                    if (prelude.startsWith("@media") && !open.isEmpty()) {
-                        inserted.computeIfAbsent(start, k -> new StringBuilder())
-                                .append(marker(marks.size())).append(' ');
-                        marks.add(new Mark(url, start, Kind.MEDIA, writes(source, brace)));
-                        inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
+                    boolean media = prelude.startsWith("@media") && !rules.isEmpty();
+                    boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
+                    if (media) {
+                        insert(inserted, indented ? lineStart(source, start) : start,
+                                indented ? source.substring(lineStart(source, start), start) + marker(marks.size()) + "\n"
+                                        : marker(marks.size()) + " ");
+                        marks.add(new Mark(url, start, Kind.MEDIA, writes(source, start, brace, indented)));
+                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
                         marks.add(new Mark(url, start, Kind.INSIDE, false));
-                    } else if (isStyleRule(prelude)) {
-                        inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
+                    } else if (rule) {
+                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
                         marks.add(new Mark(url, start, Kind.RULE, false));
                     }
-                    rules.push(isStyleRule(prelude) && !prelude.startsWith("@media") ? start : -1);
-                    nested.push(prelude.startsWith("@media") && !open.isEmpty() ? start : -1);
-                    open.push(brace);
+                    rules.push(rule && !prelude.startsWith("@media") ? start : -1);
+                    nested.push(media ? start : -1);
+                    insides.push(inside);
                 }
 
                 @Override
@@ -122,20 +128,28 @@ final class Evaluation {
 
                 @Override
                 public void closes(int brace) {
-                    open.poll();
                     Integer rule = rules.poll();
                     Integer media = nested.poll();
+                    String inside = insides.poll();
+                    // in SCSS after an empty statement, so that no value runs on into the marker;
+                    // in the indented syntax a line of its own, at the end of the block's lines
+                    String before = indented ? (brace == source.length() && !source.endsWith("\n") ? "\n" : "") + inside : ";";
+                    String after = indented ? "\n" : "";
                     if (media != null && media >= 0) {
-                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
+                        insert(inserted, brace, before + marker(marks.size()) + after);
                         marks.add(new Mark(url, media, Kind.MEDIA_END, false));
                     }
                     if (rule != null && rule >= 0) {
-                        // after an empty statement, so that no value runs on into the marker
-                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
+                        insert(inserted, brace, before + marker(marks.size()) + after);
                         marks.add(new Mark(url, rule, Kind.END, false));
                     }
                 }
-            });
+            };
+            if (indented) {
+                ScssOutline.walkIndented(source, marking);
+            } else {
+                ScssOutline.walk(source, marking);
+            }
             StringBuilder text = new StringBuilder(source.length() + inserted.size() * 24);
             int from = 0;
             for (Map.Entry<Integer, StringBuilder> insert : inserted.entrySet()) {
@@ -145,6 +159,29 @@ final class Evaluation {
             texts.put(url, text.append(source, from, source.length()).toString());
         });
         return new Marked(texts, List.copyOf(marks));
+    }
+
+    private static void insert(TreeMap<Integer, StringBuilder> inserted, int at, String text) {
+        inserted.computeIfAbsent(at, k -> new StringBuilder()).append(text);
+    }
+
+    private static int lineStart(String source, int at) {
+        return source.lastIndexOf('\n', at - 1) + 1;
+    }
+
+    /** The white space the first line after the line break at {@code lineBreak} that is not blank starts with. */
+    private static String childIndent(String source, int lineBreak) {
+        int line = lineBreak + 1;
+        while (line < source.length()) {
+            int end = source.indexOf('\n', line);
+            end = end < 0 ? source.length() : end;
+            String text = source.substring(line, end);
+            if (!text.isBlank()) {
+                return text.substring(0, text.length() - text.stripLeading().length());
+            }
+            line = end + 1;
+        }
+        return "";
     }
 
     private static String marker(int number) {
@@ -157,15 +194,19 @@ final class Evaluation {
                 && !prelude.matches("(?s)[\\w-]+\\s*:(\\s.*)?");
     }
 
-    /** Whether the block whose brace is at {@code brace} holds a declaration, a comment or an include. */
-    private static boolean writes(String source, int brace) {
-        int[] body = SplitRules.braces(source, brace);
+    /**
+     * Whether the block whose prelude starts at {@code start} and whose brace (in the indented
+     * syntax, the line break ending its first line) is at {@code brace} holds a declaration, a
+     * comment or an include.
+     */
+    private static boolean writes(String source, int start, int brace, boolean indented) {
+        int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
         if (body == null) {
             return true;
         }
         boolean[] found = {false};
         String inside = source.substring(body[0] + 1, body[1]);
-        ScssOutline.walk(inside, new ScssOutline.Statements() {
+        ScssOutline.Statements reading = new ScssOutline.Statements() {
             @Override
             public void comment(int at) {
                 found[0] = true;
@@ -178,7 +219,7 @@ final class Evaluation {
             @Override
             public void ends(int start, int end) {
                 String text = inside.substring(start, end).strip();
-                if (text.startsWith("@include") || text.startsWith("@content")
+                if (text.startsWith("@include") || text.startsWith("@content") || indented && text.startsWith("+")
                         || !text.startsWith("@") && !text.startsWith("$") && text.indexOf(':') > 0) {
                     found[0] = true;
                 }
@@ -187,7 +228,12 @@ final class Evaluation {
             @Override
             public void closes(int close) {
             }
-        });
+        };
+        if (indented) {
+            ScssOutline.walkIndented(inside, reading);
+        } else {
+            ScssOutline.walk(inside, reading);
+        }
         return found[0];
     }
 

@@ -89,6 +89,7 @@ final class MediaBreaks {
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
         boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown)
+                || indentedNested(urls, contents)
                 || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
         int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
@@ -159,6 +160,43 @@ final class MediaBreaks {
         moved[css.length()] = out.length();
         String result = out.toString();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+    }
+
+    /**
+     * Whether a stylesheet in the indented syntax holds an {@code @media} nested in a block with a
+     * query that may name a media type: where it runs, and whether it writes anything, only
+     * evaluation tells, the indented syntax being read for neither.
+     */
+    private static boolean indentedNested(List<String> urls, List<String> contents) {
+        for (int s = 0; s < urls.size(); s++) {
+            String text = contents.get(s);
+            if (!urls.get(s).toLowerCase(java.util.Locale.ROOT).endsWith(".sass") || !text.contains("@media")) {
+                continue;
+            }
+            int[] depth = {0};
+            boolean[] found = {false};
+            ScssOutline.walkIndented(text, new ScssOutline.Statements() {
+                @Override
+                public void opens(int start, int brace) {
+                    String prelude = text.substring(start, brace).strip();
+                    found[0] |= depth[0] > 0 && prelude.startsWith("@media") && !Outline.onlyFeatures(prelude);
+                    depth[0]++;
+                }
+
+                @Override
+                public void ends(int start, int end) {
+                }
+
+                @Override
+                public void closes(int brace) {
+                    depth[0]--;
+                }
+            });
+            if (found[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one of the stylesheets includes one of the mixins. */

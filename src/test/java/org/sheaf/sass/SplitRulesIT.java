@@ -26,10 +26,14 @@ class SplitRulesIT {
     Path dir;
 
     private String compiled(String scss) throws Exception {
+        return compiled("a.scss", MIXINS + scss);
+    }
+
+    private String compiled(String name, String text) throws Exception {
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
                 List.of(), false, List.of());
         try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
-            String css = sass.render(dir.resolve("a.scss"), "a.scss", MIXINS + scss, 3, "a.css").css();
+            String css = sass.render(dir.resolve(name), name, text, 3, "a.css").css();
             // The order of rules is what these tests hold; the blank lines libsass's layout puts
             // between top-level blocks are LibsassLayoutTest's.
             return css.substring(0, css.indexOf("\n\n/*# sourceMappingURL")).replace("\n\n", "\n");
@@ -111,5 +115,11 @@ class SplitRulesIT {
         // the rule maps below its declaration, which the mixin's text above wrote
         assertEquals("@media screen {\n  .r {\n    color: 1;\n  }\n  .s {\n    y: 2;\n  }\n}",
                 compiled("@mixin d { color: 1; }\n@media screen { .r { @include d; } .s { y: 2; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryFromAMixinInTheIndentedSyntaxClosesTheOuterMedia() throws Exception {
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
+                compiled("a.sass", "=pr\n  @media print\n    .y\n      c: g\n@media screen\n  .p\n    q: r\n  +pr\n  .z\n    c: b\n"));
     }
 }
