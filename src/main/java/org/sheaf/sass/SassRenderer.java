@@ -450,7 +450,15 @@ public final class SassRenderer implements AutoCloseable {
         importer.replacing(marked.texts());
         try {
             CompileSuccess success = compile(page, entry, sitePath, marked.texts().get(pageUrl), firstLine);
-            return Evaluation.read(success.getCss(), marked, css);
+            return Evaluation.read(success.getCss(), marked, css, () -> {
+                // a third compilation, only for an @media left out whose includes may write nothing
+                importer.replacing(marked.probes());
+                try {
+                    return compile(page, entry, sitePath, marked.probes().get(pageUrl), firstLine).getCss();
+                } catch (DiagnosticException | SassCompilationFailedException e) {
+                    return null;
+                }
+            });
         } catch (DiagnosticException | SassCompilationFailedException e) {
             // the marks changed nothing that is evaluated; if the copy fails all the same, the
             // CSS stays as the source map tells it

@@ -122,4 +122,15 @@ class SplitRulesIT {
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
                 compiled("a.sass", "=pr\n  @media print\n    .y\n      c: g\n@media screen\n  .p\n    q: r\n  +pr\n  .z\n    c: b\n"));
     }
+
+    @Test
+    void anEmptyMediaQueryWhoseIncludesWriteNothingKeepsTheOuterMediaWhole() throws Exception {
+        // dart-sass does not evaluate what the left-out @media holds; a probing compilation does
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
+                compiled("@mixin pr($on) { @if $on { .y { c: g; } } }\n"
+                        + "@media screen { .p { q: r; } .c { @media print { @include pr(false); } q: 7; } .z { c: b; } }"));
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
+                compiled("@mixin pr($on) { @if $on { .y { c: g; } } }\n"
+                        + "@media screen { .p { q: r; } .c { @media print { @include pr(true); } q: 7; } .z { c: b; } }"));
+    }
 }
