@@ -455,7 +455,7 @@ final class Evaluation {
      */
     private Object[] leftOut(Item marker, Item top, boolean end) {
         Item child = marker;
-        while (child.parent != null && child.parent.parent != top) {
+        while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
             if (child.atRule) {
                 // inside @supports, say, which libsass does not close around it
@@ -463,25 +463,53 @@ final class Evaluation {
             }
         }
         Item media = child.parent;
-        if (media == null || media.parent != top || !media.kept || !media.media) {
+        if (media == null || !media.kept) {
             return null;
         }
         int at = media.keptBlocksBefore(child) + (child != marker && child.kept && child.block ? 1 : 0);
         if (end && child != marker && !child.kept) {
             at = media.keptBlocksBefore(child);
         }
-        int ordinal = 0;
-        for (Item sibling : top.children) {
-            if (sibling == media) {
-                break;
-            }
-            if (sibling.kept && sibling.media) {
-                ordinal++;
-            }
-        }
+        int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before));
         return new Object[] {media, before};
+    }
+
+    /**
+     * Whether the block is an {@code @media} libsass closes around one nested in it: one at the
+     * top level, or in an {@code @supports} there.
+     */
+    private static boolean outermost(Item block, Item top) {
+        if (!block.media) {
+            return false;
+        }
+        Item around = block.parent;
+        while (around != null && around != top && around.prelude.startsWith("@supports")) {
+            around = around.parent;
+        }
+        return around == top;
+    }
+
+    /**
+     * The place of {@code media} among the {@code @media} kept at the top level and in the
+     * {@code @supports} there, in their order; -1 when not among them.
+     */
+    private static int ordinal(Item parent, Item media, int[] counted) {
+        for (Item child : parent.children) {
+            if (child == media) {
+                return counted[0];
+            }
+            if (child.kept && child.media) {
+                counted[0]++;
+            } else if (child.kept && child.prelude.startsWith("@supports")) {
+                int found = ordinal(child, media, counted);
+                if (found >= 0) {
+                    return found;
+                }
+            }
+        }
+        return -1;
     }
 
     /**

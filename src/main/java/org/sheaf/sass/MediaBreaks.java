@@ -94,7 +94,8 @@ final class MediaBreaks {
         int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
-            String reopened = "\n}\n" + css.substring(media[0], media[1]).strip() + " {";
+            String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
+            String reopened = "\n" + indent + "}\n" + indent + css.substring(media[0], media[1]).strip() + " {";
             List<int[]> kept = new ArrayList<>();
             boolean broken = false;
             int after = media[1] + 1;
@@ -313,42 +314,48 @@ final class MediaBreaks {
         return origins.get(StaticValues.key(line, at - lineStarts[line]));
     }
 
-    /** Each top-level {@code @media} of the CSS: where its prelude starts, its opening and closing braces. */
+    /**
+     * Each {@code @media} of the CSS that libsass closes around one nested in it, at the top level
+     * or in an {@code @supports} there, in their order: where its prelude starts, its opening and
+     * closing braces.
+     */
     private static List<int[]> topLevelMedia(String css) {
-        List<int[]> found = new ArrayList<>();
+        if (balanced(css)) {
+            List<int[]> found = new ArrayList<>();
+            outerMedia(css, -1, css.length(), found);
+            return found;
+        }
+        return List.of();
+    }
+
+    private static void outerMedia(String css, int open, int close, List<int[]> found) {
+        for (int[] child : children(css, open, close)) {
+            int brace = css.indexOf('{', child[0]);
+            if (brace < 0 || brace >= child[1] || css.charAt(child[1] - 1) != '}') {
+                continue;
+            }
+            if (css.startsWith("@media", child[0])) {
+                found.add(new int[] {child[0], brace, child[1] - 1});
+            } else if (css.startsWith("@supports", child[0])) {
+                outerMedia(css, brace, child[1] - 1, found);
+            }
+        }
+    }
+
+    /** Whether the CSS's braces pair, strings and comments passed over. */
+    private static boolean balanced(String css) {
         int depth = 0;
-        int statement = 0;
-        int open = -1;
         for (int i = 0; i < css.length(); i++) {
             char c = css.charAt(i);
             if (c == '"' || c == '\'' || c == '/' && css.startsWith("/*", i)) {
-                int end = StaticValues.skipped(css, i);
-                if (depth == 0 && c == '/') {
-                    statement = end;
-                }
-                i = end - 1;
+                i = StaticValues.skipped(css, i) - 1;
             } else if (c == '{') {
-                if (depth++ == 0) {
-                    open = i;
-                }
-            } else if (c == '}') {
-                if (--depth == 0) {
-                    int start = statement;
-                    while (start < open && Character.isWhitespace(css.charAt(start))) {
-                        start++;
-                    }
-                    if (css.startsWith("@media", start)) {
-                        found.add(new int[] {start, open, i});
-                    }
-                    statement = i + 1;
-                } else if (depth < 0) {
-                    return List.of();
-                }
-            } else if (c == ';' && depth == 0) {
-                statement = i + 1;
+                depth++;
+            } else if (c == '}' && --depth < 0) {
+                return false;
             }
         }
-        return depth == 0 ? found : List.of();
+        return depth == 0;
     }
 
     /**

@@ -133,4 +133,15 @@ class SplitRulesIT {
                 compiled("@mixin pr($on) { @if $on { .y { c: g; } } }\n"
                         + "@media screen { .p { q: r; } .c { @media print { @include pr(true); } q: 7; } .z { c: b; } }"));
     }
+
+    @Test
+    void anEmptyMediaQueryInAnMediaInsideSupportsClosesThatMedia() throws Exception {
+        assertEquals("@supports (display: grid) {\n  .a {\n    b: c;\n  }\n  @media screen {\n    .p {\n      q: r;\n    }\n  }\n"
+                + "  @media screen {\n    .z {\n      c: b;\n    }\n  }\n}",
+                compiled("@supports (display: grid) { .a { b: c; } @media screen { .p { q: r; } @media print { .y { c: g; } } "
+                        + ".z { c: b; } } }"));
+        // inside an @supports inside the @media, libsass leaves the @media whole
+        assertEquals("@media screen {\n  @supports (display: grid) {\n    .p {\n      q: r;\n    }\n    .z {\n      c: b;\n    }\n  }\n}",
+                compiled("@media screen { @supports (display: grid) { .p { q: r; } @media print { .y { c: g; } } .z { c: b; } } }"));
+    }
 }
