@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * runs elsewhere ({@code @include}, {@code @if}, ...), as libsass writes nothing for an
  * {@code @media} left with no declaration, and then leaves its outer one whole. That the two
  * blocks stand in one {@code @media} of dart-sass's says the joined query matched nothing: had it
- * matched something, dart-sass would have closed the outer one there too. SCSS only.
+ * matched something, dart-sass would have closed the outer one there too. The stylesheet is
+ * read so in SCSS only; an {@code @media} it does not tell of, and each nested one in the
+ * indented syntax, is found by {@link Evaluation}. An {@code @media} in an {@code @supports} at
+ * the top level is closed and opened again as a top-level one is.
  */
 final class MediaBreaks {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
@@ -52,9 +55,10 @@ final class MediaBreaks {
      *                    for a map without their contents
      * @param evaluation  what evaluating the stylesheets wrote where, asked only when one holds
      *                    an {@code @media} the stylesheet alone does not tell of (see
-     *                    {@link Outline#unknown}); may give null
-     * @param mediaOrder  the order the blocks dart-sass wrote in each top-level {@code @media}
-     *                    now stand in (see {@link SplitRules.Result})
+     *                    {@link Outline#unknown}), or a stylesheet in the indented syntax
+     *                    holds a nested one; may give null
+     * @param mediaOrder  the order the blocks dart-sass wrote in each {@code @media} at the top
+     *                    level or in an {@code @supports} there now stand in (see {@link SplitRules.Result})
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
             java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder) {

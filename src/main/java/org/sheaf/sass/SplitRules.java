@@ -36,8 +36,8 @@ final class SplitRules {
     }
 
     /**
-     * The CSS, with its source map, and for each top-level {@code @media} whose blocks moved (by
-     * its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
+     * The CSS, with its source map, and for each {@code @media} at the top level or in an
+     * {@code @supports} there whose blocks moved (by its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
      * stand in, those joined into others left out.
      */
     record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
