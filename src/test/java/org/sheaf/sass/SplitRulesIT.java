@@ -144,4 +144,21 @@ class SplitRulesIT {
         assertEquals("@media screen {\n  @supports (display: grid) {\n    .p {\n      q: r;\n    }\n    .z {\n      c: b;\n    }\n  }\n}",
                 compiled("@media screen { @supports (display: grid) { .p { q: r; } @media print { .y { c: g; } } .z { c: b; } } }"));
     }
+
+    @Test
+    void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
+                List.of(), false, List.of());
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            sass.render(dir.resolve("a.scss"), "a.scss", MIXINS + "a { b: 1; c { d: 2; } e: 3; }\n"
+                    + "@media screen { a { @include fs(1px); } }", 1, "a.css");
+            assertEquals(1, sass.compilations());
+            sass.render(dir.resolve("b.sass"), "b.sass", "a\n  b: 1\n  c\n    d: 2\n  e: 3\n@media screen\n  a\n    b: 1\n", 1, "b.css");
+            assertEquals(2, sass.compilations());
+            // an @media nested in the indented syntax may name a media type: evaluation tells
+            sass.render(dir.resolve("c.sass"), "c.sass", "@media screen\n  a\n    b: 1\n  @media print\n    c\n      d: 2\n  e\n    f: 3\n", 1,
+                    "c.css");
+            assertEquals(4, sass.compilations());
+        }
+    }
 }
