@@ -28,11 +28,13 @@ import java.util.TreeSet;
  * after its nested rules), so the marked CSS is read with the markers taken out and the blocks
  * left empty dropped, and used only when it then has the blocks of the real CSS, one for one. A
  * rule's marker is its CSS's first block, or stands where that block would be; an {@code @media}
- * was left out when its inner marker does not follow its outer one. Only SCSS is marked; a
- * stylesheet in the indented syntax is compiled as it stands.
+ * was left out when its inner marker does not follow its outer one. A stylesheet in the
+ * indented syntax is marked alike, each marker a line of its own indented as the lines around it.
  */
 final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
+    /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
+    private static final String PROBE = ", (sheaf-probe: 1)";
 
     /** What a marker marks: a style rule's start, where a nested {@code @media} stands, or the inside of one. */
     enum Kind {
@@ -42,13 +44,19 @@ final class Evaluation {
     /**
      * One marker: the stylesheet and the offset of the statement it marks, and for an
      * {@code @media} whether its text writes anything (a declaration, a comment or an include),
-     * libsass writing no {@code @media} for one that holds nothing.
+     * libsass writing no {@code @media} for one that holds nothing, and whether only its
+     * includes (or {@code @content}) may, which only evaluating them tells.
      */
-    record Mark(String url, int at, Kind kind, boolean writes) {
+    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes) {
     }
 
-    /** The marked copies of the stylesheets, by URL, and what each marker marks, by number. */
-    record Marked(Map<String, String> texts, List<Mark> marks) {
+    /**
+     * The marked copies of the stylesheets, by URL, and what each marker marks, by number; and
+     * the probing copies, empty when no {@code @media} writes only through includes: marked
+     * alike, with {@code , (sheaf-probe: 1)} after the query of each such {@code @media}, so
+     * that it is evaluated even where its own query joined with the outer one's matches nothing.
+     */
+    record Marked(Map<String, String> texts, List<Mark> marks, Map<String, String> probes) {
     }
 
     /** Where a rule's CSS began among its parent's blocks, and whether that block is the rule's own first part. */
@@ -79,41 +87,53 @@ final class Evaluation {
      */
     static Marked marked(Map<String, String> stylesheets) {
         Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, String> probes = new LinkedHashMap<>();
         List<Mark> marks = new ArrayList<>();
         stylesheets.forEach((url, source) -> {
             String lower = url.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".sass") || lower.endsWith(".css")) {
+            if (lower.endsWith(".css")) {
                 return;
             }
+            boolean indented = lower.endsWith(".sass");
             TreeMap<Integer, StringBuilder> inserted = new TreeMap<>();
-            ArrayDeque<Integer> open = new ArrayDeque<>();
-            // the statement start of each open style rule, -1 for other blocks
+            TreeMap<Integer, String> probing = new TreeMap<>();
+            // per open block: its statement start for a style rule, -1 for other blocks; the
+            // statement start for an @media nested in a block, -1 for other blocks; the white
+            // space its lines start with (the indented syntax)
             ArrayDeque<Integer> rules = new ArrayDeque<>();
-            // the statement start of each open @media nested in a block, -1 for other blocks
             ArrayDeque<Integer> nested = new ArrayDeque<>();
-            ScssOutline.walk(source, new ScssOutline.Statements() {
+            ArrayDeque<String> insides = new ArrayDeque<>();
+            ScssOutline.Statements marking = new ScssOutline.Statements() {
                 @Override
                 public void opens(int start, int brace) {
                     if (start < 0) {
-                        open.push(brace);
                         rules.push(-1);
                         nested.push(-1);
+                        insides.push("");
                         return;
                     }
+                    String inside = indented ? childIndent(source, brace) : "";
                     String prelude = source.substring(start, brace).strip();
-                    if (prelude.startsWith("@media") && !open.isEmpty()) {
-                        inserted.computeIfAbsent(start, k -> new StringBuilder())
-                                .append(marker(marks.size())).append(' ');
-                        marks.add(new Mark(url, start, Kind.MEDIA, writes(source, brace)));
-                        inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.INSIDE, false));
-                    } else if (isStyleRule(prelude)) {
-                        inserted.computeIfAbsent(brace + 1, k -> new StringBuilder()).append(marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.RULE, false));
+                    boolean media = prelude.startsWith("@media") && !rules.isEmpty();
+                    boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
+                    if (media) {
+                        insert(inserted, indented ? lineStart(source, start) : start,
+                                indented ? source.substring(lineStart(source, start), start) + marker(marks.size()) + "\n"
+                                        : marker(marks.size()) + " ");
+                        int writes = writes(source, start, brace, indented);
+                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2));
+                        if (writes == 2) {
+                            probing.put(brace, PROBE);
+                        }
+                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
+                        marks.add(new Mark(url, start, Kind.INSIDE, false, false));
+                    } else if (rule) {
+                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
+                        marks.add(new Mark(url, start, Kind.RULE, false, false));
                     }
-                    rules.push(isStyleRule(prelude) && !prelude.startsWith("@media") ? start : -1);
-                    nested.push(prelude.startsWith("@media") && !open.isEmpty() ? start : -1);
-                    open.push(brace);
+                    rules.push(rule && !prelude.startsWith("@media") ? start : -1);
+                    nested.push(media ? start : -1);
+                    insides.push(inside);
                 }
 
                 @Override
@@ -122,29 +142,73 @@ final class Evaluation {
 
                 @Override
                 public void closes(int brace) {
-                    open.poll();
                     Integer rule = rules.poll();
                     Integer media = nested.poll();
+                    String inside = insides.poll();
+                    // in SCSS after an empty statement, so that no value runs on into the marker;
+                    // in the indented syntax a line of its own, at the end of the block's lines
+                    String before = indented ? (brace == source.length() && !source.endsWith("\n") ? "\n" : "") + inside : ";";
+                    String after = indented ? "\n" : "";
                     if (media != null && media >= 0) {
-                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
-                        marks.add(new Mark(url, media, Kind.MEDIA_END, false));
+                        insert(inserted, brace, before + marker(marks.size()) + after);
+                        marks.add(new Mark(url, media, Kind.MEDIA_END, false, false));
                     }
                     if (rule != null && rule >= 0) {
-                        // after an empty statement, so that no value runs on into the marker
-                        inserted.computeIfAbsent(brace, k -> new StringBuilder()).append(';').append(marker(marks.size()));
-                        marks.add(new Mark(url, rule, Kind.END, false));
+                        insert(inserted, brace, before + marker(marks.size()) + after);
+                        marks.add(new Mark(url, rule, Kind.END, false, false));
                     }
                 }
-            });
-            StringBuilder text = new StringBuilder(source.length() + inserted.size() * 24);
-            int from = 0;
-            for (Map.Entry<Integer, StringBuilder> insert : inserted.entrySet()) {
-                text.append(source, from, insert.getKey()).append(insert.getValue());
-                from = insert.getKey();
+            };
+            if (indented) {
+                ScssOutline.walkIndented(source, marking);
+            } else {
+                ScssOutline.walk(source, marking);
             }
-            texts.put(url, text.append(source, from, source.length()).toString());
+            texts.put(url, inserted(source, inserted, Map.of()));
+            if (!probing.isEmpty()) {
+                probes.put(url, inserted(source, inserted, probing));
+            }
         });
-        return new Marked(texts, List.copyOf(marks));
+        if (!probes.isEmpty()) {
+            texts.forEach(probes::putIfAbsent);
+        }
+        return new Marked(texts, List.copyOf(marks), probes);
+    }
+
+    /** The source with the text of each insertion at its offset, and {@code before} each one's text before it. */
+    private static String inserted(String source, TreeMap<Integer, StringBuilder> inserted, Map<Integer, String> before) {
+        TreeMap<Integer, String> all = new TreeMap<>(before);
+        inserted.forEach((at, text) -> all.merge(at, text.toString(), String::concat));
+        StringBuilder text = new StringBuilder(source.length() + all.size() * 24);
+        int from = 0;
+        for (Map.Entry<Integer, String> insert : all.entrySet()) {
+            text.append(source, from, insert.getKey()).append(insert.getValue());
+            from = insert.getKey();
+        }
+        return text.append(source, from, source.length()).toString();
+    }
+
+    private static void insert(TreeMap<Integer, StringBuilder> inserted, int at, String text) {
+        inserted.computeIfAbsent(at, k -> new StringBuilder()).append(text);
+    }
+
+    private static int lineStart(String source, int at) {
+        return source.lastIndexOf('\n', at - 1) + 1;
+    }
+
+    /** The white space the first line after the line break at {@code lineBreak} that is not blank starts with. */
+    private static String childIndent(String source, int lineBreak) {
+        int line = lineBreak + 1;
+        while (line < source.length()) {
+            int end = source.indexOf('\n', line);
+            end = end < 0 ? source.length() : end;
+            String text = source.substring(line, end);
+            if (!text.isBlank()) {
+                return text.substring(0, text.length() - text.stripLeading().length());
+            }
+            line = end + 1;
+        }
+        return "";
     }
 
     private static String marker(int number) {
@@ -157,18 +221,22 @@ final class Evaluation {
                 && !prelude.matches("(?s)[\\w-]+\\s*:(\\s.*)?");
     }
 
-    /** Whether the block whose brace is at {@code brace} holds a declaration, a comment or an include. */
-    private static boolean writes(String source, int brace) {
-        int[] body = SplitRules.braces(source, brace);
+    /**
+     * Whether the block whose prelude starts at {@code start} and whose brace (in the indented
+     * syntax, the line break ending its first line) is at {@code brace} holds a declaration or a
+     * comment (1), only includes or {@code @content} (2), or none of them (0).
+     */
+    private static int writes(String source, int start, int brace, boolean indented) {
+        int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
         if (body == null) {
-            return true;
+            return 1;
         }
-        boolean[] found = {false};
+        int[] found = {0};
         String inside = source.substring(body[0] + 1, body[1]);
-        ScssOutline.walk(inside, new ScssOutline.Statements() {
+        ScssOutline.Statements reading = new ScssOutline.Statements() {
             @Override
             public void comment(int at) {
-                found[0] = true;
+                found[0] = 1;
             }
 
             @Override
@@ -178,16 +246,23 @@ final class Evaluation {
             @Override
             public void ends(int start, int end) {
                 String text = inside.substring(start, end).strip();
-                if (text.startsWith("@include") || text.startsWith("@content")
-                        || !text.startsWith("@") && !text.startsWith("$") && text.indexOf(':') > 0) {
-                    found[0] = true;
+                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
+                    found[0] = 1;
+                } else if (found[0] == 0 && (text.startsWith("@include") || text.startsWith("@content")
+                        || indented && text.startsWith("+"))) {
+                    found[0] = 2;
                 }
             }
 
             @Override
             public void closes(int close) {
             }
-        });
+        };
+        if (indented) {
+            ScssOutline.walkIndented(inside, reading);
+        } else {
+            ScssOutline.walk(inside, reading);
+        }
         return found[0];
     }
 
@@ -201,6 +276,15 @@ final class Evaluation {
      *                  without moving a block
      */
     static Evaluation read(String markedCss, Marked marked, String css) {
+        return read(markedCss, marked, css, () -> null);
+    }
+
+    /**
+     * {@link #read(String, Marked, String)}, with {@code probed} giving dart-sass's CSS of the
+     * probing copy ({@link Marked#probes}), or null: asked only when an {@code @media} that
+     * writes only through includes was left out, to tell whether they wrote anything.
+     */
+    static Evaluation read(String markedCss, Marked marked, String css, java.util.function.Supplier<String> probed) {
         Item markedTop = Item.parse(markedCss);
         Item realTop = Item.parse(css);
         if (markedTop == null || realTop == null) {
@@ -220,6 +304,9 @@ final class Evaluation {
         Map<Item, List<Object[]>> waiting = new java.util.IdentityHashMap<>();
         // the nested @media under way: the marker before each, and whether its end closes the outer
         ArrayDeque<Object[]> nested = new ArrayDeque<>();
+        // how often each @media's marker was reached so far, and what its evaluations wrote, probed
+        Map<Integer, Integer> reached = new HashMap<>();
+        Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
             Item marker = markers.get(m);
             if (marker.mark >= evaluation.marks.size()) {
@@ -263,7 +350,16 @@ final class Evaluation {
                 if (written) {
                     nested.push(new Object[] {marker, own && mark.writes()});
                 }
-                if (mark.writes() && !written) {
+                int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
+                boolean writes = mark.writes();
+                if (writes && !written && mark.throughIncludes()) {
+                    if (wrote[0] == null) {
+                        wrote[0] = wrote(probed.get(), evaluation.marks);
+                    }
+                    List<Boolean> probe = wrote[0].getOrDefault(marker.mark + 1, List.of());
+                    writes = evaluations >= probe.size() || probe.get(evaluations);
+                }
+                if (writes && !written) {
                     evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
@@ -275,6 +371,38 @@ final class Evaluation {
             }
         }
         return evaluation;
+    }
+
+    /**
+     * For each {@code @media}'s inner marker, whether each of its evaluations in the probing
+     * copy's CSS wrote a declaration or a comment between that marker and the one at its end, in
+     * the order the CSS holds them; empty when there is no such CSS.
+     */
+    private static Map<Integer, List<Boolean>> wrote(String probeCss, List<Mark> marks) {
+        Map<Integer, List<Boolean>> found = new HashMap<>();
+        Item top = probeCss == null ? null : Item.parse(probeCss);
+        if (top == null) {
+            return found;
+        }
+        List<Item> leaves = new ArrayList<>();
+        top.leaves(leaves);
+        // the evaluations under way: the inner marker's number, and whether something was written since
+        ArrayDeque<int[]> open = new ArrayDeque<>();
+        for (Item leaf : leaves) {
+            if (leaf.mark < 0) {
+                open.forEach(entry -> entry[1] = 1);
+            } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.INSIDE) {
+                found.computeIfAbsent(leaf.mark, k -> new ArrayList<>()).add(false);
+                open.push(new int[] {leaf.mark, 0, found.get(leaf.mark).size() - 1});
+            } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA_END) {
+                Mark end = marks.get(leaf.mark);
+                int[] ended = removed(open, entry -> marks.get(entry[0]).at() == end.at() && marks.get(entry[0]).url().equals(end.url()));
+                if (ended != null) {
+                    found.get(ended[0]).set(ended[2], ended[1] == 1);
+                }
+            }
+        }
+        return found;
     }
 
     /** Notes where the rule whose marker this is began, among its parent's blocks. */
@@ -327,7 +455,7 @@ final class Evaluation {
      */
     private Object[] leftOut(Item marker, Item top, boolean end) {
         Item child = marker;
-        while (child.parent != null && child.parent.parent != top) {
+        while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
             if (child.atRule) {
                 // inside @supports, say, which libsass does not close around it
@@ -335,25 +463,53 @@ final class Evaluation {
             }
         }
         Item media = child.parent;
-        if (media == null || media.parent != top || !media.kept || !media.media) {
+        if (media == null || !media.kept) {
             return null;
         }
         int at = media.keptBlocksBefore(child) + (child != marker && child.kept && child.block ? 1 : 0);
         if (end && child != marker && !child.kept) {
             at = media.keptBlocksBefore(child);
         }
-        int ordinal = 0;
-        for (Item sibling : top.children) {
-            if (sibling == media) {
-                break;
-            }
-            if (sibling.kept && sibling.media) {
-                ordinal++;
-            }
-        }
+        int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before));
         return new Object[] {media, before};
+    }
+
+    /**
+     * Whether the block is an {@code @media} libsass closes around one nested in it: one at the
+     * top level, or in an {@code @supports} there.
+     */
+    private static boolean outermost(Item block, Item top) {
+        if (!block.media) {
+            return false;
+        }
+        Item around = block.parent;
+        while (around != null && around != top && around.prelude.startsWith("@supports")) {
+            around = around.parent;
+        }
+        return around == top;
+    }
+
+    /**
+     * The place of {@code media} among the {@code @media} kept at the top level and in the
+     * {@code @supports} there, in their order; -1 when not among them.
+     */
+    private static int ordinal(Item parent, Item media, int[] counted) {
+        for (Item child : parent.children) {
+            if (child == media) {
+                return counted[0];
+            }
+            if (child.kept && child.media) {
+                counted[0]++;
+            } else if (child.kept && child.prelude.startsWith("@supports")) {
+                int found = ordinal(child, media, counted);
+                if (found >= 0) {
+                    return found;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -490,6 +646,17 @@ final class Evaluation {
                 if (child.block && child.kept) {
                     child.number = next[0]++;
                     child.number(next);
+                }
+            }
+        }
+
+        /** The declarations, comments and markers in this block and those nested in it, in order. */
+        void leaves(List<Item> found) {
+            for (Item child : children) {
+                if (child.block) {
+                    child.leaves(found);
+                } else {
+                    found.add(child);
                 }
             }
         }

@@ -28,7 +28,10 @@ import java.util.regex.Pattern;
  * runs elsewhere ({@code @include}, {@code @if}, ...), as libsass writes nothing for an
  * {@code @media} left with no declaration, and then leaves its outer one whole. That the two
  * blocks stand in one {@code @media} of dart-sass's says the joined query matched nothing: had it
- * matched something, dart-sass would have closed the outer one there too. SCSS only.
+ * matched something, dart-sass would have closed the outer one there too. The stylesheet is
+ * read so in SCSS only; an {@code @media} it does not tell of, and each nested one in the
+ * indented syntax, is found by {@link Evaluation}. An {@code @media} in an {@code @supports} at
+ * the top level is closed and opened again as a top-level one is.
  */
 final class MediaBreaks {
     private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
@@ -52,9 +55,10 @@ final class MediaBreaks {
      *                    for a map without their contents
      * @param evaluation  what evaluating the stylesheets wrote where, asked only when one holds
      *                    an {@code @media} the stylesheet alone does not tell of (see
-     *                    {@link Outline#unknown}); may give null
-     * @param mediaOrder  the order the blocks dart-sass wrote in each top-level {@code @media}
-     *                    now stand in (see {@link SplitRules.Result})
+     *                    {@link Outline#unknown}), or a stylesheet in the indented syntax
+     *                    holds a nested one; may give null
+     * @param mediaOrder  the order the blocks dart-sass wrote in each {@code @media} at the top
+     *                    level or in an {@code @supports} there now stand in (see {@link SplitRules.Result})
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
             java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder) {
@@ -89,11 +93,13 @@ final class MediaBreaks {
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
         boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown)
+                || indentedNested(urls, contents)
                 || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
         int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
-            String reopened = "\n}\n" + css.substring(media[0], media[1]).strip() + " {";
+            String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
+            String reopened = "\n" + indent + "}\n" + indent + css.substring(media[0], media[1]).strip() + " {";
             List<int[]> kept = new ArrayList<>();
             boolean broken = false;
             int after = media[1] + 1;
@@ -159,6 +165,43 @@ final class MediaBreaks {
         moved[css.length()] = out.length();
         String result = out.toString();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+    }
+
+    /**
+     * Whether a stylesheet in the indented syntax holds an {@code @media} nested in a block with a
+     * query that may name a media type: where it runs, and whether it writes anything, only
+     * evaluation tells, the indented syntax being read for neither.
+     */
+    private static boolean indentedNested(List<String> urls, List<String> contents) {
+        for (int s = 0; s < urls.size(); s++) {
+            String text = contents.get(s);
+            if (!urls.get(s).toLowerCase(java.util.Locale.ROOT).endsWith(".sass") || !text.contains("@media")) {
+                continue;
+            }
+            int[] depth = {0};
+            boolean[] found = {false};
+            ScssOutline.walkIndented(text, new ScssOutline.Statements() {
+                @Override
+                public void opens(int start, int brace) {
+                    String prelude = text.substring(start, brace).strip();
+                    found[0] |= depth[0] > 0 && prelude.startsWith("@media") && !Outline.onlyFeatures(prelude);
+                    depth[0]++;
+                }
+
+                @Override
+                public void ends(int start, int end) {
+                }
+
+                @Override
+                public void closes(int brace) {
+                    depth[0]--;
+                }
+            });
+            if (found[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether one of the stylesheets includes one of the mixins. */
@@ -275,42 +318,48 @@ final class MediaBreaks {
         return origins.get(StaticValues.key(line, at - lineStarts[line]));
     }
 
-    /** Each top-level {@code @media} of the CSS: where its prelude starts, its opening and closing braces. */
+    /**
+     * Each {@code @media} of the CSS that libsass closes around one nested in it, at the top level
+     * or in an {@code @supports} there, in their order: where its prelude starts, its opening and
+     * closing braces.
+     */
     private static List<int[]> topLevelMedia(String css) {
-        List<int[]> found = new ArrayList<>();
+        if (balanced(css)) {
+            List<int[]> found = new ArrayList<>();
+            outerMedia(css, -1, css.length(), found);
+            return found;
+        }
+        return List.of();
+    }
+
+    private static void outerMedia(String css, int open, int close, List<int[]> found) {
+        for (int[] child : children(css, open, close)) {
+            int brace = css.indexOf('{', child[0]);
+            if (brace < 0 || brace >= child[1] || css.charAt(child[1] - 1) != '}') {
+                continue;
+            }
+            if (css.startsWith("@media", child[0])) {
+                found.add(new int[] {child[0], brace, child[1] - 1});
+            } else if (css.startsWith("@supports", child[0])) {
+                outerMedia(css, brace, child[1] - 1, found);
+            }
+        }
+    }
+
+    /** Whether the CSS's braces pair, strings and comments passed over. */
+    private static boolean balanced(String css) {
         int depth = 0;
-        int statement = 0;
-        int open = -1;
         for (int i = 0; i < css.length(); i++) {
             char c = css.charAt(i);
             if (c == '"' || c == '\'' || c == '/' && css.startsWith("/*", i)) {
-                int end = StaticValues.skipped(css, i);
-                if (depth == 0 && c == '/') {
-                    statement = end;
-                }
-                i = end - 1;
+                i = StaticValues.skipped(css, i) - 1;
             } else if (c == '{') {
-                if (depth++ == 0) {
-                    open = i;
-                }
-            } else if (c == '}') {
-                if (--depth == 0) {
-                    int start = statement;
-                    while (start < open && Character.isWhitespace(css.charAt(start))) {
-                        start++;
-                    }
-                    if (css.startsWith("@media", start)) {
-                        found.add(new int[] {start, open, i});
-                    }
-                    statement = i + 1;
-                } else if (depth < 0) {
-                    return List.of();
-                }
-            } else if (c == ';' && depth == 0) {
-                statement = i + 1;
+                depth++;
+            } else if (c == '}' && --depth < 0) {
+                return false;
             }
         }
-        return depth == 0 ? found : List.of();
+        return depth == 0;
     }
 
     /**
@@ -519,6 +568,10 @@ final class MediaBreaks {
 
         /** Whether the offset {@code at} stands in an {@code @media} that starts after {@code from}. */
         boolean inMediaAfter(int from, int at) {
+            if (at <= from) {
+                // the block's first declaration ran before its selector (a mixin defined above)
+                return false;
+            }
             for (Map.Entry<Integer, Integer> block : media.subMap(from, false, at, false).entrySet()) {
                 if (block.getValue() > at) {
                     return true;

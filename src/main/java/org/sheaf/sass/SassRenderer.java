@@ -244,6 +244,8 @@ public final class SassRenderer implements AutoCloseable {
     private final SassImporter importer;
     private final ThreadLocal<List<OutboundMessage.LogEvent>> events = ThreadLocal.withInitial(ArrayList::new);
     private final Object compiling = new Object();
+    /** How many compilations this renderer asked of dart-sass, evaluations' too; guarded by {@link #compiling}. */
+    private int compilations;
     private SassCompiler compiler;
     private IOException startFailure;
     private Duration startup;
@@ -404,6 +406,13 @@ public final class SassRenderer implements AutoCloseable {
         }
     }
 
+    /** How many compilations this renderer has asked of dart-sass so far, a page's evaluation counting as one more. */
+    int compilations() {
+        synchronized (compiling) {
+            return compilations;
+        }
+    }
+
     /** The supplier's value, got the first time it is asked for and kept. */
     private static <T> Supplier<T> once(Supplier<T> supplier) {
         return new Supplier<>() {
@@ -441,7 +450,15 @@ public final class SassRenderer implements AutoCloseable {
         importer.replacing(marked.texts());
         try {
             CompileSuccess success = compile(page, entry, sitePath, marked.texts().get(pageUrl), firstLine);
-            return Evaluation.read(success.getCss(), marked, css);
+            return Evaluation.read(success.getCss(), marked, css, () -> {
+                // a third compilation, only for an @media left out whose includes may write nothing
+                importer.replacing(marked.probes());
+                try {
+                    return compile(page, entry, sitePath, marked.probes().get(pageUrl), firstLine).getCss();
+                } catch (DiagnosticException | SassCompilationFailedException e) {
+                    return null;
+                }
+            });
         } catch (DiagnosticException | SassCompilationFailedException e) {
             // the marks changed nothing that is evaluated; if the copy fails all the same, the
             // CSS stays as the source map tells it
@@ -527,6 +544,7 @@ public final class SassRenderer implements AutoCloseable {
                 stop(sass);
             }, limit.toMillis(), TimeUnit.MILLISECONDS);
             try {
+                compilations++;
                 return sass.compileString(input, settings.style());
             } catch (IOException | RuntimeException e) {
                 stop(sass);

@@ -164,6 +164,84 @@ final class ScssOutline {
     }
 
     /**
+     * {@link #walk} for the indented syntax, where a block is the lines indented under its first:
+     * a block "opens" at the line break that ends its first line (a selector list goes on over
+     * lines that end in a comma) and "closes" at the start of the first line after it indented no
+     * deeper than that line, or at the end of the text; a statement ends at its line break. A
+     * comment takes the lines indented under it.
+     */
+    static void walkIndented(String source, Statements statements) {
+        java.util.ArrayDeque<Integer> indents = new java.util.ArrayDeque<>();
+        int lineStart = 0;
+        while (lineStart < source.length()) {
+            int lineEnd = lineEnd(source, lineStart);
+            int indent = indent(source, lineStart, lineEnd);
+            if (lineStart + indent == lineEnd) {
+                lineStart = lineEnd + 1;
+                continue;
+            }
+            while (!indents.isEmpty() && indent <= indents.peek()) {
+                indents.pop();
+                statements.closes(lineStart);
+            }
+            int at = lineStart + indent;
+            int next = lineEnd + 1;
+            if (source.startsWith("/*", at) || source.startsWith("//", at)) {
+                if (source.startsWith("/*", at)) {
+                    statements.comment(at);
+                }
+                while (next < source.length() && (indentOfLine(source, next) > indent || isBlankLine(source, next))) {
+                    next = lineEnd(source, next) + 1;
+                }
+                lineStart = next;
+                continue;
+            }
+            int headerEnd = lineEnd;
+            while (headerEnd < source.length() && source.substring(at, headerEnd).stripTrailing().endsWith(",")) {
+                headerEnd = lineEnd(source, headerEnd + 1);
+            }
+            next = headerEnd + 1;
+            while (next < source.length() && isBlankLine(source, next)) {
+                next = lineEnd(source, next) + 1;
+            }
+            statements.starts(at);
+            if (next < source.length() && indentOfLine(source, next) > indent) {
+                statements.opens(at, headerEnd);
+                indents.push(indent);
+            } else {
+                statements.ends(at, headerEnd);
+            }
+            lineStart = headerEnd + 1;
+        }
+        while (!indents.isEmpty()) {
+            indents.pop();
+            statements.closes(source.length());
+        }
+    }
+
+    private static int lineEnd(String source, int from) {
+        int end = source.indexOf('\n', from);
+        return end < 0 ? source.length() : end;
+    }
+
+    private static int indent(String source, int lineStart, int lineEnd) {
+        int i = lineStart;
+        while (i < lineEnd && (source.charAt(i) == ' ' || source.charAt(i) == '\t' || source.charAt(i) == '\r')) {
+            i++;
+        }
+        return i - lineStart;
+    }
+
+    private static int indentOfLine(String source, int lineStart) {
+        return indent(source, lineStart, lineEnd(source, lineStart));
+    }
+
+    private static boolean isBlankLine(String source, int lineStart) {
+        int end = lineEnd(source, lineStart);
+        return lineStart + indent(source, lineStart, end) == end;
+    }
+
+    /**
      * Where the statement holding the offset {@code inner} starts, in the innermost block around
      * the statement at {@code at} that holds {@code inner} too; -1 when {@code inner} is not
      * before {@code at} or no statement starts at {@code at}. What the stylesheet does from there

@@ -36,8 +36,8 @@ final class SplitRules {
     }
 
     /**
-     * The CSS, with its source map, and for each top-level {@code @media} whose blocks moved (by
-     * its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
+     * The CSS, with its source map, and for each {@code @media} at the top level or in an
+     * {@code @supports} there whose blocks moved (by its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
      * stand in, those joined into others left out.
      */
     record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
@@ -199,16 +199,7 @@ final class SplitRules {
             moved[order.get(l)] = l;
         }
         Map<Integer, List<Integer>> mediaOrder = new java.util.HashMap<>();
-        int ordinal = 0;
-        for (Block block : top.children) {
-            if (css.startsWith("@media", block.start)) {
-                List<Block> written = joiner.written.get(block);
-                if (written != null) {
-                    mediaOrder.put(ordinal, written.stream().map(joiner.indices::get).toList());
-                }
-                ordinal++;
-            }
-        }
+        mediaOrder(css, top, joiner, mediaOrder, new int[1]);
         return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder);
     }
 
@@ -1599,6 +1590,25 @@ final class SplitRules {
             next = lineEnd + 1;
         }
         return close > open + 1 ? new int[] {open, close} : null;
+    }
+
+    /**
+     * Notes the order the blocks of each {@code @media} MediaBreaks may close now stand in, by
+     * its ordinal among them: each at the top level, or in an {@code @supports} there.
+     */
+    private static void mediaOrder(String css, Block parent, Joiner joiner, Map<Integer, List<Integer>> mediaOrder,
+            int[] ordinal) {
+        for (Block block : parent.children) {
+            if (css.startsWith("@media", block.start)) {
+                List<Block> written = joiner.written.get(block);
+                if (written != null) {
+                    mediaOrder.put(ordinal[0], written.stream().map(joiner.indices::get).toList());
+                }
+                ordinal[0]++;
+            } else if (css.startsWith("@supports", block.start)) {
+                mediaOrder(css, block, joiner, mediaOrder, ordinal);
+            }
+        }
     }
 
     /** The blocks of the CSS, inside a block for the whole text; null when its braces do not pair. */

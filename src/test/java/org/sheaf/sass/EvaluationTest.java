@@ -30,8 +30,15 @@ class EvaluationTest {
     }
 
     @Test
-    void stylesheetsInTheIndentedSyntaxAreNotMarked() {
-        assertEquals(Map.of(), Evaluation.marked(Map.of("file:///site/_b.sass", "a\n  b: 1\n")).texts());
+    void aStylesheetInTheIndentedSyntaxIsMarkedWithLinesOfTheirOwn() {
+        String url = "file:///site/_b.sass";
+        Evaluation.Marked marked = Evaluation.marked(Map.of(url, "a\n  b: 1\n  @media print\n    c: 2\n+m\n  d\n    e: 3"));
+        assertEquals("a\n  /*!sheaf-eval:0*/\n  b: 1\n  /*!sheaf-eval:1*/\n  @media print\n    /*!sheaf-eval:2*/\n    c: 2\n"
+                + "    /*!sheaf-eval:3*/\n  /*!sheaf-eval:4*/\n+m\n  d\n    /*!sheaf-eval:5*/\n    e: 3\n    /*!sheaf-eval:6*/\n",
+                marked.texts().get(url));
+        assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE, Evaluation.Kind.MEDIA_END,
+                Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END),
+                marked.marks().stream().map(Evaluation.Mark::kind).toList());
     }
 
     @Test

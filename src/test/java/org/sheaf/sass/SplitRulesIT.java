@@ -26,10 +26,14 @@ class SplitRulesIT {
     Path dir;
 
     private String compiled(String scss) throws Exception {
+        return compiled("a.scss", MIXINS + scss);
+    }
+
+    private String compiled(String name, String text) throws Exception {
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
                 List.of(), false, List.of());
         try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
-            String css = sass.render(dir.resolve("a.scss"), "a.scss", MIXINS + scss, 3, "a.css").css();
+            String css = sass.render(dir.resolve(name), name, text, 3, "a.css").css();
             // The order of rules is what these tests hold; the blank lines libsass's layout puts
             // between top-level blocks are LibsassLayoutTest's.
             return css.substring(0, css.indexOf("\n\n/*# sourceMappingURL")).replace("\n\n", "\n");
@@ -104,5 +108,57 @@ class SplitRulesIT {
         assertEquals("a {\n  y: 1;\n}\nb {\n  c: 3;\n}\nb {\n  font-size: 1px;\n}\n"
                 + "@media (min-width: 10em) {\n  b {\n    font-size: 2px;\n  }\n}",
                 compiled("a { y: 1; }\nb { @include fs(1px); c: 3; }"));
+    }
+
+    @Test
+    void aRuleWhoseDeclarationsAMixinAboveWroteStaysInItsMedia() throws Exception {
+        // the rule maps below its declaration, which the mixin's text above wrote
+        assertEquals("@media screen {\n  .r {\n    color: 1;\n  }\n  .s {\n    y: 2;\n  }\n}",
+                compiled("@mixin d { color: 1; }\n@media screen { .r { @include d; } .s { y: 2; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryFromAMixinInTheIndentedSyntaxClosesTheOuterMedia() throws Exception {
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
+                compiled("a.sass", "=pr\n  @media print\n    .y\n      c: g\n@media screen\n  .p\n    q: r\n  +pr\n  .z\n    c: b\n"));
+    }
+
+    @Test
+    void anEmptyMediaQueryWhoseIncludesWriteNothingKeepsTheOuterMediaWhole() throws Exception {
+        // dart-sass does not evaluate what the left-out @media holds; a probing compilation does
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
+                compiled("@mixin pr($on) { @if $on { .y { c: g; } } }\n"
+                        + "@media screen { .p { q: r; } .c { @media print { @include pr(false); } q: 7; } .z { c: b; } }"));
+        assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
+                compiled("@mixin pr($on) { @if $on { .y { c: g; } } }\n"
+                        + "@media screen { .p { q: r; } .c { @media print { @include pr(true); } q: 7; } .z { c: b; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryInAnMediaInsideSupportsClosesThatMedia() throws Exception {
+        assertEquals("@supports (display: grid) {\n  .a {\n    b: c;\n  }\n  @media screen {\n    .p {\n      q: r;\n    }\n  }\n"
+                + "  @media screen {\n    .z {\n      c: b;\n    }\n  }\n}",
+                compiled("@supports (display: grid) { .a { b: c; } @media screen { .p { q: r; } @media print { .y { c: g; } } "
+                        + ".z { c: b; } } }"));
+        // inside an @supports inside the @media, libsass leaves the @media whole
+        assertEquals("@media screen {\n  @supports (display: grid) {\n    .p {\n      q: r;\n    }\n    .z {\n      c: b;\n    }\n  }\n}",
+                compiled("@media screen { @supports (display: grid) { .p { q: r; } @media print { .y { c: g; } } .z { c: b; } } }"));
+    }
+
+    @Test
+    void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
+                List.of(), false, List.of());
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            sass.render(dir.resolve("a.scss"), "a.scss", MIXINS + "a { b: 1; c { d: 2; } e: 3; }\n"
+                    + "@media screen { a { @include fs(1px); } }", 1, "a.css");
+            assertEquals(1, sass.compilations());
+            sass.render(dir.resolve("b.sass"), "b.sass", "a\n  b: 1\n  c\n    d: 2\n  e: 3\n@media screen\n  a\n    b: 1\n", 1, "b.css");
+            assertEquals(2, sass.compilations());
+            // an @media nested in the indented syntax may name a media type: evaluation tells
+            sass.render(dir.resolve("c.sass"), "c.sass", "@media screen\n  a\n    b: 1\n  @media print\n    c\n      d: 2\n  e\n    f: 3\n", 1,
+                    "c.css");
+            assertEquals(4, sass.compilations());
+        }
     }
 }
