@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -49,13 +50,18 @@ final class KramdownFrames {
 
     /**
      * The rest of the line from {@code lineStart} to {@code lineEnd} (offsets of the document
-     * {@code text}) inside {@code container} and the containers around it, or null where kramdown's
-     * reading cannot be told here: a container other than a quote, an item or the page, or an
-     * item whose marker line does not read as a list item to kramdown.
+     * {@code text}) inside {@code container} (or the container of a paragraph) and the containers
+     * around it, or null where kramdown's reading cannot be told here: a container other than a
+     * quote, an item or the page, or an item whose marker line does not read as a list item to
+     * kramdown.
      */
     static Rest of(Node container, BasedSequence text, int lineStart, int lineEnd) {
         if (container instanceof Document) {
             return new Rest(0, lineStart);
+        }
+        if (container instanceof Paragraph paragraph) {
+            // a paragraph's lazy or later line, read in the text of the paragraph's container
+            return of(paragraph.getParent(), text, lineStart, lineEnd);
         }
         if (container instanceof BlockQuote quote) {
             Rest outer = of(quote.getParent(), text, lineStart, lineEnd);
