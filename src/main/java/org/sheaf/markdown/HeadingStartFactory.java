@@ -73,12 +73,32 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         char first = line.charAt(start);
         if (first == '#') {
             return oneLineSetext ? kramdownHeading(line.subSequence(start)) != null
-                    && !KramdownPipeRows.continuesTable(state, matched) : ATX.matcher(line.subSequence(start)).find();
+                    && !KramdownPipeRows.continuesTable(state, matched) && atTextStart(state, matched)
+                    : ATX.matcher(line.subSequence(start)).find();
         }
         return (first == '=' || first == '-') && (SETEXT.matcher(line.subSequence(start)).find() || kramdownUnderline(state))
                 && !(oneLineSetext && matched.getBlockParser() instanceof ParagraphParser paragraph
                         && (paragraph.getBlockContent().getLineCount() > 1
                                 || !atBoundary(paragraph) || itemInItem(paragraph, state)));
+    }
+
+    /**
+     * Whether the line's text starts where kramdown's text of the innermost container on it
+     * starts, as kramdown's headings want. A tab before the text may leave spaces there that
+     * flexmark does not see: kramdown counts it from the start of that container's text
+     * ({@link KramdownFrames}), flexmark from the start of the line.
+     */
+    private static boolean atTextStart(ParserState state, MatchedBlockParser matched) {
+        BasedSequence line = state.getLine();
+        int start = state.getNextNonSpaceIndex();
+        if (line.subSequence(0, start).indexOf('\t') < 0) {
+            return true;
+        }
+        BasedSequence document = line.getBaseSequence();
+        int lineStart = line.getStartOffset();
+        KramdownFrames.Rest rest = KramdownFrames.of(matched.getBlockParser().getBlock(), document, lineStart,
+                KramdownFrames.lineEnd(document, lineStart));
+        return rest == null || rest.spaces() == 0 && rest.at() == lineStart + start;
     }
 
     /**

@@ -122,7 +122,8 @@ final class KramdownBlankLines implements NodeRenderer {
     /**
      * Whether the source has a blank line between the block and the block before it in the same
      * container: a line holding nothing but white space and the container's own markers, after
-     * the line where the block before it ends.
+     * the line where the block before it ends, or, for a quote's first block, after the line of
+     * the quote's first {@code >}.
      */
     static boolean blankLineBefore(Node node) {
         Node previous = node.getPrevious();
@@ -130,6 +131,10 @@ final class KramdownBlankLines implements NodeRenderer {
             if (node.getParent() instanceof MarkdownHtmlBlock element) {
                 // kramdown keeps the blank lines after the element's opening tag
                 return lineBreaks(node.getDocument().getChars(), element.getStartOffset(), node.getStartOffset()) >= 2;
+            }
+            if (node.getParent() instanceof BlockQuote quote) {
+                // a quote whose first line is a bare > starts with that blank line in kramdown
+                return lineBreaks(node.getDocument().getChars(), quote.getStartOffset(), node.getStartOffset()) >= 1;
             }
             return node.getParent() instanceof ListItem item && blankLineOpens(item);
         }

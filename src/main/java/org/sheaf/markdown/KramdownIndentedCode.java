@@ -57,7 +57,7 @@ final class KramdownIndentedCode {
         @Override
         BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
             if (matched.getBlockParser() instanceof LazyContainer item && item.codeTabOn(state) >= 0) {
-                return BlockStart.of(afterTab(state.getProperties())).atIndex(item.codeTabOn(state) + 1);
+                return BlockStart.of(afterTab(state.getProperties())).atIndex(item.codeTabOn(state));
             }
             return WrappedBlockParser.wrapping(start, LazyCode::new);
         }

@@ -304,6 +304,10 @@ final class KramdownLazyContainers {
                     return BlockContinue.atIndex(tab);
                 }
             }
+            if (result instanceof BlockContinueImpl going && !going.isFinalize() && codeInLazyContainer(state, last)) {
+                // the line left whole for the container inside, which reads code on it
+                return BlockContinue.atIndex(state.getIndex());
+            }
             if (!(result instanceof BlockContinueImpl going) || going.isFinalize()
                     || !KramdownRawLines.startsBlockIn(getBlock(), state)) {
                 return result;
@@ -311,20 +315,82 @@ final class KramdownLazyContainers {
             BasedSequence line = state.getLine();
             int text = KramdownRawLines.textIndex(state, going.getNewIndex(), going.getNewColumn());
             boolean code = text >= 0 && KramdownIndentedCode.tabAfterItemIndent(line, text, getBlock());
+            int codeText = code ? text + 1 : -1;
             int tab = tabAfterTabbedMarker(state);
             if (tab >= 0) {
                 text = tab;
+                codeText = tab + 1;
                 code = true;
+            }
+            if (!code) {
+                codeText = codeInFrame(state);
+                code = codeText >= 0;
+                text = code ? codeText : text;
             }
             if (text < 0 || !code && !KramdownRawLines.isRaw(line.subSequence(text))) {
                 return result;
             }
             rawLine = state.getLineNumber();
-            rawText = text;
+            rawText = code ? codeText : text;
             rawIsCode = code;
             int marker = state.getNextNonSpaceIndex();
             boolean quoted = getBlock() instanceof BlockQuote && marker < text && line.charAt(marker) == '>';
             return BlockContinue.atIndex(quoted ? marker : state.getIndex());
+        }
+
+        /**
+         * Where code starts on the state's line, an index of the line, when kramdown reads an
+         * indent of code (a tab, or four spaces) at the start of this container's text on it and a
+         * tab stands among the white space before the text: kramdown counts that tab from the
+         * start of the innermost container's text ({@link KramdownFrames}), flexmark from the
+         * start of the line. -1 otherwise.
+         */
+        private int codeInFrame(ParserState state) {
+            BasedSequence line = state.getLine();
+            if (state.isBlank() || line.subSequence(0, state.getNextNonSpaceIndex()).indexOf('\t') < 0) {
+                return -1;
+            }
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            KramdownFrames.Rest rest = KramdownFrames.of(getBlock(), document, lineStart, lineEnd);
+            int code = rest == null ? -1 : rest.codeStart(document, lineEnd);
+            return code < 0 ? -1 : code - lineStart;
+        }
+
+        /**
+         * Whether the state's line reaches a container inside this one without its marker, a lazy
+         * line of it, where a block of that container would start and kramdown reads code
+         * ({@link #codeInFrame}): flexmark asks no block factory about a letter indented less than
+         * four columns, so this container leaves the line as it is for the one inside.
+         */
+        private boolean codeInLazyContainer(ParserState state, Block last) {
+            BasedSequence line = state.getLine();
+            int text = state.getNextNonSpaceIndex();
+            if (state.isBlank() || line.subSequence(state.getIndex(), text).indexOf('\t') < 0
+                    || line.subSequence(0, text).indexOf('>') >= 0) {
+                return false;
+            }
+            for (Node node = last; node != null && node != getBlock(); node = node.getParent()) {
+                if ((node instanceof BlockQuote || node instanceof ListItem) && KramdownRawLines.startsBlockIn((Block) node, state)) {
+                    BasedSequence document = line.getBaseSequence();
+                    int lineStart = line.getStartOffset();
+                    int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+                    KramdownFrames.Rest rest = KramdownFrames.of(node, document, lineStart, lineEnd);
+                    return rest != null && rest.codeStart(document, lineEnd) >= 0 && isInside(node);
+                }
+            }
+            return false;
+        }
+
+        /** Whether {@code node} lies inside this container. */
+        private boolean isInside(Node node) {
+            for (Node up = node.getParent(); up != null; up = up.getParent()) {
+                if (up == getBlock()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -401,8 +467,9 @@ final class KramdownLazyContainers {
         }
 
         /**
-         * Where the tab stands that this container, a list item, left for the indented code
-         * factory on the state's line ({@link KramdownIndentedCode#tabAfterItemIndent}), or -1.
+         * Where the code starts that this container left for the indented code factory on the
+         * state's line, after kramdown's indent of code ({@link KramdownIndentedCode#tabAfterItemIndent},
+         * {@link #codeInFrame}), or -1.
          */
         int codeTabOn(ParserState state) {
             return rawLine == state.getLineNumber() && rawIsCode ? rawText : -1;
@@ -499,9 +566,9 @@ final class KramdownLazyContainers {
          * spaces at the start of that item's text, past this item's indent of a marker and a
          * space ({@code 1. 1. a}, a blank line, {@code    ⇥ > b} quotes {@code b} in the inner
          * item). flexmark counts the tab to the next multiple of four columns of the whole line,
-         * one or two columns, short of the inner item's text. Null when that is not so, or when a
-         * {@code #} follows the tab: kramdown leaves one or two spaces of the tab before it, and
-         * no heading starts after a space, where flexmark would start one right after the tab.
+         * one or two columns, short of the inner item's text. Null when that is not so. A
+         * {@code #} after the tab starts no heading: kramdown leaves one or two spaces of the tab
+         * before it, which the heading factory counts ({@link KramdownFrames}).
          */
         private static BlockContinue tabAfterOuterIndent(ParserState state, ListItem item) {
             BasedSequence line = state.getLine();
@@ -519,7 +586,7 @@ final class KramdownLazyContainers {
             BasedSequence all = marker.getBaseSequence();
             int after = marker.getEndOffset();
             boolean oneSpace = after + 1 < all.length() && all.charAt(after) == ' ' && !Character.isWhitespace(all.charAt(after + 1));
-            return oneSpace && marker.length() + 1 <= 4 && line.charAt(at + 1) != '#' ? BlockContinue.atIndex(at + 1) : null;
+            return oneSpace && marker.length() + 1 <= 4 ? BlockContinue.atIndex(at + 1) : null;
         }
 
         /**

@@ -1,9 +1,6 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.ast.BlockQuote;
-import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -13,8 +10,9 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * paragraph reads it (a quote its {@code >} and one space, a list item its indentation where the
  * line has all of it, after turning the tabs that start the line into four spaces each), and what
  * is left before the text stays in the text: {@code a} then {@code ···b} is {@code a\n···b}, and
- * a lazy line of an item keeps every space it has. flexmark drops those spaces; a template that
- * reads the page's HTML as text (a search index, {@code strip_html}, an excerpt) sees them.
+ * a lazy line of an item keeps every space it has ({@link KramdownFrames} reads the line so).
+ * flexmark drops those spaces; a template that reads the page's HTML as text (a search index,
+ * {@code strip_html}, an excerpt) sees them.
  */
 final class KramdownLineIndents {
     private KramdownLineIndents() {
@@ -42,48 +40,11 @@ final class KramdownLineIndents {
         // the document's own string, not a copy of it for each line
         String text = source.getBase() instanceof String s && s.length() == source.length() ? s : source.toString();
         int lineStart = text.lastIndexOf('\n', textStart - 1) + 1;
-        String kept = left(block.getParent(), lineStart, textStart, text);
-        return kept == null || !kept.isBlank() ? "" : kept;
-    }
-
-    /**
-     * What is left of the line from {@code lineStart} up to {@code textStart} once the containers
-     * from the page down to {@code container} have taken their markers and indentation, as
-     * kramdown reads it; null in a container this does not follow.
-     */
-    private static String left(Node container, int lineStart, int textStart, String text) {
-        if (container instanceof Document) {
-            return text.substring(lineStart, textStart);
+        KramdownFrames.Rest rest = KramdownFrames.of(block.getParent(), source, lineStart, KramdownFrames.lineEnd(source, lineStart));
+        if (rest == null || rest.at() > textStart) {
+            return "";
         }
-        if (container instanceof BlockQuote quote) {
-            String line = left(quote.getParent(), lineStart, textStart, text);
-            if (line == null) {
-                return null;
-            }
-            int marker = 0;
-            while (marker < line.length() && marker < 3 && line.charAt(marker) == ' ') {
-                marker++;
-            }
-            if (marker >= line.length() || line.charAt(marker) != '>') {
-                return line; // a lazy line keeps what it has
-            }
-            return line.substring(marker + 1 < line.length() && line.charAt(marker + 1) == ' ' ? marker + 2 : marker + 1);
-        }
-        if (container instanceof ListItem item) {
-            String line = left(KramdownListParts.containerOf(item), lineStart, textStart, text);
-            int indentation = line == null ? -1 : KramdownListParts.indentation(item, text);
-            if (indentation < 0 || lineStart <= item.getStartOffset()) {
-                return null;
-            }
-            int tabs = 0;
-            while (tabs < line.length() && line.charAt(tabs) == '\t') {
-                tabs++;
-            }
-            if (tabs > 0) {
-                line = " ".repeat(4 * tabs) + line.substring(tabs);
-            }
-            return line.startsWith(" ".repeat(indentation)) ? line.substring(indentation) : line;
-        }
-        return null;
+        String kept = " ".repeat(rest.spaces()) + text.substring(rest.at(), textStart);
+        return kept.isBlank() ? kept : "";
     }
 }

@@ -152,8 +152,8 @@ final class KramdownListNesting {
     }
 
     /**
-     * The margins of {@code containers}, outermost first; null when the first line of an item
-     * among them lacks the quote markers of those around it.
+     * The margins of {@code containers}, outermost first; null when on the first line of an item
+     * among them a quote's {@code >} stands after a tab.
      */
     private static List<Margin> margins(List<Node> containers, String text) {
         if (containers.isEmpty()) {
@@ -176,17 +176,21 @@ final class KramdownListNesting {
 
     /**
      * Where the line starting at {@code lineStart} begins inside the containers of {@code margins}:
-     * after each one's marker or indentation, or -1 when it lacks one.
+     * after each one's marker or indentation where it has them (a lazy line of a quote keeps what
+     * it has), or -1 when a quote's {@code >} stands after a tab.
      */
     private static int origin(String text, int lineStart, List<Margin> margins) {
         int at = lineStart;
         for (Margin margin : margins) {
             if (margin.quote()) {
                 Matcher marker = QUOTE_MARKER.matcher(text);
-                if (!marker.region(at, text.length()).lookingAt()) {
+                if (marker.region(at, text.length()).lookingAt()) {
+                    at = marker.end();
+                } else if (quoteMarkerAfterWhiteSpace(text, at)) {
+                    // a > the columns of tabs before it place, which this does not count
                     return -1;
                 }
-                at = marker.end();
+                // else a lazy line of the quote, which keeps what it has
             } else if (lineStart == margin.firstLine()) {
                 at += margin.width();
             } else if (spaces(text, at, margin.width())) {
@@ -194,6 +198,15 @@ final class KramdownListNesting {
             }
         }
         return at;
+    }
+
+    /** Whether a {@code >} follows the spaces and tabs at {@code at}. */
+    private static boolean quoteMarkerAfterWhiteSpace(String text, int at) {
+        int i = at;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < text.length() && text.charAt(i) == '>';
     }
 
     /** Whether {@code text} has {@code count} spaces at {@code at}. */
@@ -211,7 +224,7 @@ final class KramdownListNesting {
 
     /**
      * The column where {@code item}'s text starts on its first line, a tab after the marker
-     * counted as kramdown counts it, or -1 when that line lacks its containers' margins.
+     * counted as kramdown counts it, or -1 when on that line a quote's {@code >} stands after a tab.
      */
     private static int contentColumn(ListItem item, String text, List<Margin> margins) {
         int origin = origin(text, lineStart(text, item.getStartOffset()), margins);

@@ -7,6 +7,7 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -56,24 +57,25 @@ final class KramdownListParts {
 
     /** Where the line that starts the item's second part begins, or -1 when kramdown reads its lines as one. */
     private static int secondPart(ListItem item, String text) {
+        BasedSequence source = item.getDocument().getChars();
         int lineStart = lineStart(text, item.getStartOffset());
-        int indentation = indentation(item, text);
+        int indentation = item.getOpeningMarker().isNull() ? -1 : KramdownFrames.indentation(item, source);
         if (indentation < 0) {
             return -1;
         }
         Node container = containerOf(item);
-        int textStart = contentStart(container, lineStart, text) + indentation;
+        KramdownFrames.Rest first = KramdownFrames.of(item, source, lineStart, lineEnd(text, lineStart));
         int lineEnd = lineEnd(text, lineStart);
         // a first line whose text starts a list has found its nested list already
-        if (LIST_START.matcher(text.substring(textStart, lineEnd) + "\n").lookingAt()) {
+        if (first == null || LIST_START.matcher(text.substring(first.at(), lineEnd) + "\n").lookingAt()) {
             return -1;
         }
         for (int line = lineEnd + 1; line < item.getEndOffset() && line < text.length(); line = lineEnd(text, line) + 1) {
-            int contentStart = contentStart(container, line, text);
-            if (contentStart < 0) {
+            KramdownFrames.Rest rest = KramdownFrames.of(container, source, line, lineEnd(text, line));
+            if (rest == null) {
                 return -1;
             }
-            String content = text.substring(contentStart, lineEnd(text, line));
+            String content = " ".repeat(rest.spaces()) + text.substring(rest.at(), lineEnd(text, line));
             if (content.isBlank()) {
                 return -1;
             }
@@ -81,7 +83,7 @@ final class KramdownListParts {
             while (spaces < content.length() && content.charAt(spaces) == ' ') {
                 spaces++;
             }
-            if (spaces < content.length() && content.charAt(spaces) == '\t') {
+            if (content.charAt(spaces) == '\t') {
                 return -1;
             }
             if (spaces >= indentation && LIST_START.matcher(content.substring(indentation) + "\n").lookingAt()) {
@@ -91,75 +93,9 @@ final class KramdownListParts {
         return -1;
     }
 
-    /**
-     * How far the text of {@code item}'s first line stands from its container's text: its
-     * marker, the spaces before it and those after it up to the text; -1 when kramdown's columns
-     * cannot be told here (a tab, a container other than the page, a quote or an item).
-     */
-    static int indentation(ListItem item, String text) {
-        int lineStart = lineStart(text, item.getStartOffset());
-        int markerEnd = item.getOpeningMarker().getEndOffset();
-        int base = contentStart(containerOf(item), lineStart, text);
-        // an item whose marker flexmark did not take from this text is left as read
-        if (base < 0 || item.getOpeningMarker().isNull() || markerEnd < base || markerEnd > text.length()
-                || text.substring(base, markerEnd).contains("\t")) {
-            return -1;
-        }
-        int textStart = markerEnd;
-        while (textStart < text.length() && text.charAt(textStart) == ' ') {
-            textStart++;
-        }
-        if (textStart < text.length() && text.charAt(textStart) == '\t') {
-            return -1;
-        }
-        return textStart - base;
-    }
-
     /** The block whose text holds {@code item}'s list. */
     static Node containerOf(ListItem item) {
         return item.getParent() == null ? null : item.getParent().getParent();
-    }
-
-    /**
-     * Where the text of the line at {@code lineStart} begins inside {@code container}, as
-     * kramdown reads the container's lines: each quote around it takes off its {@code >} and one
-     * space after it, each item its indentation (on its own line, its marker too), where the line
-     * has them (a lazy line keeps what it has); -1 in a container whose lines this does not follow.
-     */
-    private static int contentStart(Node container, int lineStart, String text) {
-        if (container instanceof Document) {
-            return lineStart;
-        }
-        if (container instanceof BlockQuote quote) {
-            int at = contentStart(quote.getParent(), lineStart, text);
-            if (at < 0) {
-                return -1;
-            }
-            int marker = at;
-            while (marker < text.length() && marker - at < 3 && text.charAt(marker) == ' ') {
-                marker++;
-            }
-            if (marker >= text.length() || text.charAt(marker) != '>') {
-                return at;
-            }
-            return marker + 1 < text.length() && text.charAt(marker + 1) == ' ' ? marker + 2 : marker + 1;
-        }
-        if (container instanceof ListItem item) {
-            int at = contentStart(containerOf(item), lineStart, text);
-            int indentation = at < 0 ? -1 : indentation(item, text);
-            if (indentation < 0) {
-                return -1;
-            }
-            if (lineStart == lineStart(text, item.getStartOffset())) {
-                return at + indentation; // the item's own line: its text after the marker
-            }
-            int spaces = 0;
-            while (at + spaces < text.length() && spaces < indentation && text.charAt(at + spaces) == ' ') {
-                spaces++;
-            }
-            return spaces == indentation ? at + spaces : at;
-        }
-        return -1;
     }
 
     /**

@@ -1,0 +1,174 @@
+package org.sheaf.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+
+/**
+ * A line as kramdown reads it inside nested quotes and list items. kramdown reads a container's
+ * lines as a text of their own: a quote takes its {@code >} and one space off each line, a list
+ * item turns the tabs that start a line into four spaces each and takes its indentation off, and
+ * what is left is read again from its first column, so a tab counts from the start of the
+ * innermost container's text. flexmark counts every tab from the start of the whole line; the
+ * {@link Rest} of a line says where kramdown's innermost text starts, so the columns of what
+ * follows can be counted as kramdown counts them.
+ */
+final class KramdownFrames {
+    private KramdownFrames() {
+    }
+
+    /**
+     * What is left of a line once its containers have taken their markers and indentation: the
+     * spaces left of a tab a list item turned into spaces, then the document's text from
+     * {@code at}.
+     */
+    record Rest(int spaces, int at) {
+        /**
+         * Where an indent of code ends in this rest (kramdown's indent: a tab, or four spaces),
+         * as an offset of the document, or -1 when the rest has none there, or when spaces left
+         * of a tab are the whole indent (flexmark counts those columns itself).
+         */
+        int codeStart(BasedSequence text, int lineEnd) {
+            if (spaces >= 4 || blank(text, at, lineEnd)) {
+                return -1;
+            }
+            if (spaces == 0 && at < lineEnd && text.charAt(at) == '\t') {
+                return at + 1;
+            }
+            int wanted = 4 - spaces;
+            for (int i = at; i < at + wanted; i++) {
+                if (i >= lineEnd || text.charAt(i) != ' ') {
+                    return -1;
+                }
+            }
+            return at + wanted;
+        }
+    }
+
+    /**
+     * The rest of the line from {@code lineStart} to {@code lineEnd} (offsets of the document
+     * {@code text}) inside {@code container} (or the container of a paragraph) and the containers
+     * around it, or null where kramdown's reading cannot be told here: a container other than a
+     * quote, an item or the page, or an item whose marker line does not read as a list item to
+     * kramdown.
+     */
+    static Rest of(Node container, BasedSequence text, int lineStart, int lineEnd) {
+        if (container instanceof Document) {
+            return new Rest(0, lineStart);
+        }
+        if (container instanceof Paragraph paragraph) {
+            // a paragraph's lazy or later line, read in the text of the paragraph's container
+            return of(paragraph.getParent(), text, lineStart, lineEnd);
+        }
+        if (container instanceof BlockQuote quote) {
+            Rest outer = of(quote.getParent(), text, lineStart, lineEnd);
+            if (outer == null) {
+                return null;
+            }
+            int lead = outer.spaces();
+            int at = outer.at();
+            while (at < lineEnd && lead < 3 && text.charAt(at) == ' ') {
+                at++;
+                lead++;
+            }
+            if (lead > 3 || at >= lineEnd || text.charAt(at) != '>') {
+                return outer; // a lazy line keeps what it has
+            }
+            at++;
+            return new Rest(0, at < lineEnd && text.charAt(at) == ' ' ? at + 1 : at);
+        }
+        if (container instanceof ListItem item && item.getParent() != null) {
+            BasedSequence marker = item.getOpeningMarker();
+            if (marker.isNull()) {
+                return null;
+            }
+            int markerLine = lineStart(text, marker.getStartOffset());
+            if (markerLine == lineStart) {
+                // the item's own line: its text is read from where the white space after the marker ends
+                int textStart = marker.getEndOffset();
+                while (textStart < lineEnd && (text.charAt(textStart) == ' ' || text.charAt(textStart) == '\t')) {
+                    textStart++;
+                }
+                return new Rest(0, textStart);
+            }
+            Rest outer = of(item.getParent().getParent(), text, lineStart, lineEnd);
+            int indentation = indentation(item, text);
+            if (outer == null || indentation < 0) {
+                return null;
+            }
+            int spaces = outer.spaces();
+            int at = outer.at();
+            if (spaces == 0) {
+                while (at < lineEnd && text.charAt(at) == '\t') {
+                    spaces += 4;
+                    at++;
+                }
+            }
+            int available = spaces;
+            while (available < indentation && at + available - spaces < lineEnd && text.charAt(at + available - spaces) == ' ') {
+                available++;
+            }
+            if (available < indentation) {
+                return new Rest(spaces, at); // a lazy line keeps what it has, its tabs turned into spaces
+            }
+            return spaces >= indentation ? new Rest(spaces - indentation, at) : new Rest(0, at + indentation - spaces);
+        }
+        return null;
+    }
+
+    /**
+     * kramdown's indentation of {@code item} (its {@code parse_first_list_line}): the spaces
+     * before the marker in its container's text, the marker, and the white space after it, each
+     * tab reaching the next multiple of four columns of that text; four for an item with no text
+     * on its line; -1 where the marker line does not read as an item to kramdown.
+     */
+    static int indentation(ListItem item, BasedSequence text) {
+        BasedSequence marker = item.getOpeningMarker();
+        int lineStart = lineStart(text, marker.getStartOffset());
+        int lineEnd = lineEnd(text, lineStart);
+        Rest outer = of(item.getParent().getParent(), text, lineStart, lineEnd);
+        if (outer == null || outer.at() > marker.getStartOffset()) {
+            return -1;
+        }
+        int lead = outer.spaces();
+        for (int i = outer.at(); i < marker.getStartOffset(); i++) {
+            if (text.charAt(i) != ' ') {
+                return -1;
+            }
+            lead++;
+        }
+        int end = marker.getEndOffset();
+        if (lead > 3 || end >= lineEnd || text.charAt(end) != ' ' && text.charAt(end) != '\t') {
+            return -1;
+        }
+        if (blank(text, end, lineEnd)) {
+            return 4;
+        }
+        int column = lead + marker.length();
+        for (int i = end; i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\t'); i++) {
+            column += text.charAt(i) == '\t' ? 4 - column % 4 : 1;
+        }
+        return column;
+    }
+
+    static int lineStart(BasedSequence text, int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    static int lineEnd(BasedSequence text, int lineStart) {
+        int end = text.indexOf('\n', lineStart);
+        return end < 0 ? text.length() : end;
+    }
+
+    private static boolean blank(BasedSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
