@@ -203,7 +203,8 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is
-     * text, and each tag read is recorded for {@link KramdownSpanElements}.
+     * text, as is an opening tag kramdown does not read as one ({@link KramdownTags#OPEN_TAG}),
+     * and each tag read is recorded for {@link KramdownSpanElements}.
      */
     @Override
     public boolean parseHtmlInline() {
@@ -212,6 +213,12 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         if (index + 1 < input.length() && (input.charAt(index + 1) == '?'
                 || input.charAt(index + 1) == '!' && !input.subSequence(index).startsWith("<!--"))) {
+            return false;
+        }
+        if (index + 1 < input.length() && Character.isLetter(input.charAt(index + 1))
+                && !KramdownTags.OPEN_TAG.matcher(input).region(index, input.length()).lookingAt()) {
+            // kramdown reads a tag only as its HTML_TAG_RE does: one whose bare value is not a
+            // word (class=&amp;) is text
             return false;
         }
         if (!super.parseHtmlInline()) {
