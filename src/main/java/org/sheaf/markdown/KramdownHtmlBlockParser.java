@@ -14,6 +14,7 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Document;
@@ -335,6 +336,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * kramdown's raw HTML parser does.
      */
     private static int elementEnd(CharSequence text, Matcher first) {
+        return elementEnd(text, first, false);
+    }
+
+    /**
+     * {@link #elementEnd(CharSequence, Matcher)} for an element in a block quote when
+     * {@code quoted}: a nested element whose content is read as blocks may stand after the
+     * quote's {@code >} on its line, which kramdown takes off before it reads the line. (One read
+     * as spans there is left raw.)
+     */
+    private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
         int at = afterOpening(text, first, elements);
         Matcher open = OPEN_TAG.matcher(text);
@@ -352,7 +363,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 int instructionEnd = indexOf(text, "?>", at + 2);
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
-                int lineStart = lineStartBefore(text, at);
+                int lineStart = lineStartBefore(text, at, quoted && readsBlocks(open.group(1), open.group(2)));
                 if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2))) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
@@ -385,6 +396,20 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         }
         String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         return !value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name);
+    }
+
+    /**
+     * Whether kramdown reads the content of the element {@code name} with the attributes
+     * {@code attributes} as blocks ({@code markdown="block"}, or {@code "1"} on an element of
+     * block content).
+     */
+    private static boolean readsBlocks(String name, String attributes) {
+        Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return value.equals("block") || value.equals("1") && KramdownTags.blockContent(name);
     }
 
     /**
@@ -471,7 +496,19 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * reads tags.
      */
     private static String leftOpen(Block container) {
-        return openAfter(container.getLastChild()).peek();
+        return openAfter(withoutBlankLines(container.getLastChild())).peek();
+    }
+
+    /**
+     * {@code node}, or the block before the blank lines it ends when it is one: a block quote
+     * keeps its blank lines as nodes, where raw HTML reads on over them in kramdown.
+     */
+    private static Node withoutBlankLines(Node node) {
+        Node block = node;
+        while (block instanceof BlankLine) {
+            block = block.getPrevious();
+        }
+        return block;
     }
 
     /**
@@ -484,10 +521,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * Whether {@code node}, a raw HTML block, goes on with an element that raw HTML before it
-     * opened and a {@code markdown="1"} element inside cut short.
+     * opened and a {@code markdown="1"} element inside cut short, right after that element or
+     * after raw HTML that goes on with it too (the closing tags of two elements, each on its line).
      */
     static boolean insideRaw(HtmlBlock node) {
-        return node.getPrevious() instanceof MarkdownHtmlBlock && !openAfter(node.getPrevious()).isEmpty();
+        Node previous = node.getPrevious();
+        return (previous instanceof MarkdownHtmlBlock || previous instanceof HtmlBlock raw && insideRaw(raw))
+                && !openAfter(previous).isEmpty();
     }
 
     /**
@@ -500,8 +540,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return elements;
         }
         Node first = last;
-        while (closesItsOwn(first.getPrevious())) {
-            first = first.getPrevious();
+        while (closesItsOwn(withoutBlankLines(first.getPrevious()))) {
+            first = withoutBlankLines(first.getPrevious());
         }
         for (Node node = first; node != null && node != last.getNext(); node = node.getNext()) {
             if (node instanceof HtmlBlock raw) {
@@ -539,10 +579,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return open != null && KramdownTags.name(closing).equals(KramdownTags.name(open));
     }
 
-    /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
-    private static int lineStartBefore(CharSequence text, int at) {
+    /**
+     * The start of the line holding {@code at} when only spaces precede {@code at} on it, and
+     * block quotes' {@code >} when {@code quoted}, else -1.
+     */
+    private static int lineStartBefore(CharSequence text, int at, boolean quoted) {
         int i = at;
-        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t' || quoted && text.charAt(i - 1) == '>')) {
             i--;
         }
         return i == 0 || text.charAt(i - 1) == '\n' ? i : -1;
@@ -609,7 +652,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
+            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text,
+                    elementEnd(text, tag, quoted(matched.getBlockParser().getBlock()))), offset);
+        }
+
+        /** Whether {@code block} is or stands in a block quote. */
+        private static boolean quoted(Node block) {
+            for (Node node = block; node != null; node = node.getParent()) {
+                if (node instanceof BlockQuote) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -663,7 +717,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text,
+                        elementEnd(text, tag, quoted(matched.getBlockParser().getBlock()))), offset);
             }
             KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
