@@ -512,10 +512,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
-     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} element
-     * nested in raw HTML: kramdown indents its Markdown by that depth.
+     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} or
+     * {@code markdown="span"} element nested in raw HTML: kramdown indents its Markdown by that depth.
      */
-    static int depth(MarkdownHtmlBlock node) {
+    static int depth(Block node) {
         return openAfter(node.getPrevious()).size();
     }
 
