@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * separator written as {@code <!--more-->} on the line after a sentence stays in its paragraph, as
  * the sentence after it does. A comment after spaces starts a paragraph too. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
  * {@code <![CDATA[...]]>} never start an HTML block, which kramdown's parser has no place for:
- * they are a paragraph's text. Nor does a closing tag: {@link KramdownHtmlBlockParser} reads the
+ * they are a paragraph's text, as is a tag kramdown does not read as one ({@code <div class=&amp;>},
+ * whose bare value is not a word). Nor does a closing tag: {@link KramdownHtmlBlockParser} reads the
  * ones that close an element, and any other is a paragraph's text in kramdown.
  */
 final class HtmlBlockStartFactory extends ScreenedStartFactory {
@@ -61,6 +62,12 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
                     && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
         }
         Matcher tag = TAG_NAME.matcher(line.subSequence(start));
+        CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
+        if (tag.lookingAt() && !KramdownTags.OPEN_TAG.matcher(text).region(line.getStartOffset() + start, text.length()).lookingAt()) {
+            // kramdown starts raw HTML only at a whole tag as it reads one: <style class=&lt;>,
+            // whose bare value is not a word, is a paragraph's text
+            return false;
+        }
         if (tag.lookingAt() && KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
             // CommonMark starts a block at <option>; kramdown reads it, as every span-level
             // element, in a paragraph (a <select> over lines keeps its options)

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
@@ -13,17 +14,23 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
+import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 
 /**
  * HTML blocks as kramdown reads them: a line that starts with the opening tag of any element that
@@ -63,7 +70,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /** Where text after the closing tag on the same line starts, or -1 when none follows it. */
     private final int tailStart;
     private int tailEnd;
-    private Paragraph tail;
+    /**
+     * Whether the text after the closing tag is indented code: kramdown reads the rest of the
+     * line as the next block, which a tab or four spaces right after the tag make code.
+     */
+    private final boolean codeTail;
+    /** The lines of the code after the closing tag, each from its start in the document, with its line end. */
+    private List<BasedSequence> codeLines;
+    private Block tail;
 
     private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int end) {
         this.block = block;
@@ -73,10 +87,27 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             at++;
         }
         boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
+        // (a block cut short before a markdown="1" element ends where that element's line starts)
+        this.codeTail = follows && indentAt(source, end) > 0 && source.charAt(end - 1) != '\n' && source.charAt(end - 1) != '\r';
+        if (codeTail) {
+            this.tailStart = end + indentAt(source, end);
+            return;
+        }
         // kramdown reads a comment as a block only where it stands right after the block before
         // it: after spaces it starts a paragraph (<!-- a --> <!-- b -->)
         boolean blockHtml = follows && startsBlockHtml(source, at) && (at == end || !startsWith(source, at, "<!--"));
         this.tailStart = follows && !blockHtml ? at : -1;
+    }
+
+    /**
+     * The length of kramdown's indent of code ({@code INDENT}, a tab or four spaces) at
+     * {@code at} in {@code text}, or 0 when none stands there.
+     */
+    static int indentAt(CharSequence text, int at) {
+        if (at < text.length() && text.charAt(at) == '\t') {
+            return 1;
+        }
+        return startsWith(text, at, "    ") ? 4 : 0;
     }
 
     /**
@@ -143,7 +174,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /**
      * Lines up to the closing tag are the block's; when text follows the tag on its line, that
      * text and the lines after it, up to a blank line or a line that ends a paragraph, are a
-     * paragraph of their own, as kramdown reads them.
+     * paragraph of their own, as kramdown reads them; after a tab or four spaces they are
+     * indented code ({@link #continuesCode}).
      */
     @Override
     public BlockContinue tryContinue(ParserState state) {
@@ -151,7 +183,45 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
-        return tailStart >= 0 && continuesTail(state) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
+        if (tailStart < 0) {
+            return BlockContinue.none();
+        }
+        return (codeTail ? continuesCode(state) : continuesTail(state)) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
+    }
+
+    /**
+     * Whether the state's line goes on the code that a tab after an element's closing tag began,
+     * as kramdown's {@code CODEBLOCK_MATCH} reads on: over indented lines, lazy lines that end no
+     * lazy lines, and blank lines that more indented code follows (at the top of the document,
+     * where the lines after them are read as they are written).
+     */
+    private boolean continuesCode(ParserState state) {
+        BasedSequence rest = state.getLine().subSequence(state.getIndex());
+        if (state.isBlank()) {
+            return block.getParent() instanceof Document && indentedCodeAfterBlanks(rest.getBaseSequence(), rest.getStartOffset());
+        }
+        if (indentAt(rest, 0) > 0) {
+            return true;
+        }
+        BasedSequence last = codeLines.get(codeLines.size() - 1);
+        return !last.isBlank() && !LazyContainer.endsLazyLines(rest);
+    }
+
+    /** Whether, after the blank lines from {@code at}, {@code text} goes on with a line of indented code. */
+    private static boolean indentedCodeAfterBlanks(CharSequence text, int at) {
+        int line = at;
+        while (line < text.length()) {
+            int next = line;
+            while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
+                next++;
+            }
+            if (next < text.length() && text.charAt(next) != '\n' && text.charAt(next) != '\r') {
+                int indent = indentAt(text, line);
+                return indent > 0;
+            }
+            line = next + 1;
+        }
+        return false;
     }
 
     /**
@@ -173,6 +243,19 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             line = state.getLineWithEOL();
         }
         int start = line.getStartOffset();
+        if (codeTail && line.getEndOffset() > end) {
+            BasedSequence withEol = state.getLineWithEOL();
+            if (codeLines == null) {
+                codeLines = new ArrayList<>();
+                if (start < end) {
+                    content.add(line.subSequence(0, end - start), state.getIndent());
+                }
+                codeLines.add(withEol.baseSubSequence(tailStart, withEol.getEndOffset()));
+            } else {
+                codeLines.add(withEol.baseSubSequence(line.getStartOffset(), withEol.getEndOffset()));
+            }
+            return;
+        }
         if (line.getEndOffset() <= end || tailStart < 0) {
             content.add(line, state.getIndent());
         } else if (start < end) {
@@ -204,15 +287,43 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     public void closeBlock(ParserState state) {
         block.setContent(content);
         content = null;
-        if (tailStart >= 0 && tailEnd > tailStart) {
+        if (codeLines != null) {
+            tail = code(codeLines);
+            block.insertAfter(tail);
+        } else if (tailStart >= 0 && tailEnd > tailStart) {
             tail = new Paragraph(block.getChars().getBaseSequence().subSequence(tailStart, tailEnd).trimEnd());
             block.insertAfter(tail);
         }
     }
 
+    /**
+     * The indented code of {@code lines} as kramdown writes it: each line without its indent, a
+     * lazy line joined to the line before it by a space, and the blank lines at its end left out.
+     */
+    private static IndentedCodeBlock code(List<BasedSequence> lines) {
+        while (lines.size() > 1 && lines.get(lines.size() - 1).isBlank()) {
+            lines.remove(lines.size() - 1);
+        }
+        List<BasedSequence> content = new ArrayList<>(lines.size());
+        for (BasedSequence line : lines) {
+            int indent = content.isEmpty() ? 0 : indentAt(line, 0);
+            if (!content.isEmpty() && indent == 0 && !line.isBlank()) {
+                BasedSequence previous = content.remove(content.size() - 1);
+                content.add(previous.trimEOL());
+                content.add(PrefixedSubSequence.prefixOf(" ", line));
+            } else {
+                content.add(line.subSequence(indent));
+            }
+        }
+        IndentedCodeBlock code = new IndentedCodeBlock(lines.get(0).baseSubSequence(lines.get(0).getStartOffset(),
+                lines.get(lines.size() - 1).getEndOffset()));
+        code.setContent(content);
+        return code;
+    }
+
     @Override
     public void parseInlines(InlineParser inlineParser) {
-        if (tail != null) {
+        if (tail instanceof Paragraph) {
             inlineParser.parse(tail.getChars(), tail);
         }
     }
@@ -225,6 +336,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * kramdown's raw HTML parser does.
      */
     private static int elementEnd(CharSequence text, Matcher first) {
+        return elementEnd(text, first, false);
+    }
+
+    /**
+     * {@link #elementEnd(CharSequence, Matcher)} for an element in a block quote when
+     * {@code quoted}: a nested element whose content is read as blocks may stand after the
+     * quote's {@code >} on its line, which kramdown takes off before it reads the line. (One read
+     * as spans there is left raw.)
+     */
+    private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
         int at = afterOpening(text, first, elements);
         Matcher open = OPEN_TAG.matcher(text);
@@ -242,7 +363,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 int instructionEnd = indexOf(text, "?>", at + 2);
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
-                int lineStart = lineStartBefore(text, at);
+                int lineStart = lineStartBefore(text, at, quoted && readsBlocks(open.group(1), open.group(2)));
                 if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2))) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
@@ -275,6 +396,20 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         }
         String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
         return !value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name);
+    }
+
+    /**
+     * Whether kramdown reads the content of the element {@code name} with the attributes
+     * {@code attributes} as blocks ({@code markdown="block"}, or {@code "1"} on an element of
+     * block content).
+     */
+    private static boolean readsBlocks(String name, String attributes) {
+        Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
+        if (!m.find()) {
+            return false;
+        }
+        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return value.equals("block") || value.equals("1") && KramdownTags.blockContent(name);
     }
 
     /**
@@ -361,23 +496,38 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * reads tags.
      */
     private static String leftOpen(Block container) {
-        return openAfter(container.getLastChild()).peek();
+        return openAfter(withoutBlankLines(container.getLastChild())).peek();
     }
 
     /**
-     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} element
-     * nested in raw HTML: kramdown indents its Markdown by that depth.
+     * {@code node}, or the block before the blank lines it ends when it is one: a block quote
+     * keeps its blank lines as nodes, where raw HTML reads on over them in kramdown.
      */
-    static int depth(MarkdownHtmlBlock node) {
+    private static Node withoutBlankLines(Node node) {
+        Node block = node;
+        while (block instanceof BlankLine) {
+            block = block.getPrevious();
+        }
+        return block;
+    }
+
+    /**
+     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} or
+     * {@code markdown="span"} element nested in raw HTML: kramdown indents its Markdown by that depth.
+     */
+    static int depth(Block node) {
         return openAfter(node.getPrevious()).size();
     }
 
     /**
      * Whether {@code node}, a raw HTML block, goes on with an element that raw HTML before it
-     * opened and a {@code markdown="1"} element inside cut short.
+     * opened and a {@code markdown="1"} element inside cut short, right after that element or
+     * after raw HTML that goes on with it too (the closing tags of two elements, each on its line).
      */
     static boolean insideRaw(HtmlBlock node) {
-        return node.getPrevious() instanceof MarkdownHtmlBlock && !openAfter(node.getPrevious()).isEmpty();
+        Node previous = node.getPrevious();
+        return (previous instanceof MarkdownHtmlBlock || previous instanceof HtmlBlock raw && insideRaw(raw))
+                && !openAfter(previous).isEmpty();
     }
 
     /**
@@ -390,8 +540,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return elements;
         }
         Node first = last;
-        while (closesItsOwn(first.getPrevious())) {
-            first = first.getPrevious();
+        while (closesItsOwn(withoutBlankLines(first.getPrevious()))) {
+            first = withoutBlankLines(first.getPrevious());
         }
         for (Node node = first; node != null && node != last.getNext(); node = node.getNext()) {
             if (node instanceof HtmlBlock raw) {
@@ -429,10 +579,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return open != null && KramdownTags.name(closing).equals(KramdownTags.name(open));
     }
 
-    /** The start of the line holding {@code at} when only spaces precede {@code at} on it, else -1. */
-    private static int lineStartBefore(CharSequence text, int at) {
+    /**
+     * The start of the line holding {@code at} when only spaces precede {@code at} on it, and
+     * block quotes' {@code >} when {@code quoted}, else -1.
+     */
+    private static int lineStartBefore(CharSequence text, int at, boolean quoted) {
         int i = at;
-        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+        while (i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t' || quoted && text.charAt(i - 1) == '>')) {
             i--;
         }
         return i == 0 || text.charAt(i - 1) == '\n' ? i : -1;
@@ -499,7 +652,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
+            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text,
+                    elementEnd(text, tag, quoted(matched.getBlockParser().getBlock()))), offset);
+        }
+
+        /** Whether {@code block} is or stands in a block quote. */
+        private static boolean quoted(Node block) {
+            for (Node node = block; node != null; node = node.getParent()) {
+                if (node instanceof BlockQuote) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -535,7 +699,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
         /**
          * A comment followed by text on its closing line, or by spaces and another comment: what
-         * follows starts a paragraph. A comment after spaces is a paragraph's text. A comment
+         * follows starts a paragraph, or indented code after a tab or four spaces. A comment after spaces is a paragraph's text. A comment
          * followed there by a block-level element is raw HTML up to the element's end, as kramdown
          * reads the element as the block after the comment, and an attribute list over the comment
          * is the element's ({@link #firstElementOpening}). Other comments are flexmark's, which
@@ -547,12 +711,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 return BlockStart.none();
             }
             int after = close + 3;
+            boolean code = indentAt(text, after) > 0;
             while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
                 after++;
             }
             Matcher tag = OPEN_TAG.matcher(text);
-            if (tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(text, tag)), offset);
+            if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text,
+                        elementEnd(text, tag, quoted(matched.getBlockParser().getBlock()))), offset);
             }
             KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());

@@ -957,6 +957,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         AttributeList attributes = KramdownAttributes.of(node);
         if (tocRendered || attributes == null || !attributes.refs().contains("toc")) {
             context.delegateRender();
+            if (endsInBlankLine(node) && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
+                html.blankLine();
+            }
             return;
         }
         tocRendered = true;
@@ -977,6 +980,21 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         context.doNotRenderLinks(linksWere);
         insideToc = false;
         html.tag("/" + tag).line();
+    }
+
+    /**
+     * Whether the last item of {@code list} ends with an element without content ({@code <hr>}),
+     * or with a list that does: kramdown reads the rest of that element's line as a blank line,
+     * and takes the blank line last in a list's last item out of the list, to stand after it,
+     * where a list last in an item passes it on again. (Other items drop it.)
+     */
+    private static boolean endsInBlankLine(ListBlock list) {
+        Node last = list.getLastChild() == null ? null : list.getLastChild().getLastChild();
+        if (last instanceof ListBlock inner) {
+            return endsInBlankLine(inner);
+        }
+        return last instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.endsApart(raw.getContentChars())
+                && !textFollows(raw);
     }
 
     private record TocEntry(int level, Heading heading, String id, List<TocEntry> children) {
@@ -1050,7 +1068,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (KramdownHtmlBlockParser.insideRaw(node)) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it
-            unindented(html, escaped);
+            unindented(html, spacesBefore(node) + escaped);
         } else {
             html.line();
             html.rawPre(escaped);
@@ -1123,7 +1141,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (depth > 0) {
             // inside raw HTML the opening tag is part of the outer element's text, which
             // kramdown writes without the indent of a list around it
-            unindented(html, opening);
+            unindented(html, spacesBefore(node) + opening);
         } else {
             html.line().raw(opening).line();
         }
@@ -1144,13 +1162,37 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         AttributeList list = KramdownAttributes.of(node);
         String opening = node.openingTag();
         String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
-        html.line().raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
-        // as preformatted text, so that the blank lines of the content are written too
+        html.line();
+        // as preformatted text, so that the spaces before the tag and the blank lines of the
+        // content are written too
         html.openPre();
+        html.raw(spacesBefore(node));
+        html.raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
         context.renderChildren(node);
         html.raw("</" + KramdownTags.name(node.tagName()) + ">");
         html.closePre();
         html.line();
+    }
+
+    /**
+     * The spaces and tabs before the opening tag of {@code node}, an element read as Markdown or
+     * the raw HTML after one, on its line, when it stands in raw HTML at the top of the document: kramdown keeps them as
+     * the outer element's text. (Within a list or a quote none are written yet.)
+     */
+    private static String spacesBefore(Block node) {
+        if (!(node.getParent() instanceof Document) || KramdownHtmlBlockParser.depth(node) == 0) {
+            return "";
+        }
+        BasedSequence source = node.getChars().getBaseSequence();
+        int start = node.getStartOffset();
+        while (start < node.getEndOffset() && (source.charAt(start) == ' ' || source.charAt(start) == '\t')) {
+            start++;
+        }
+        int at = start;
+        while (at > 0 && (source.charAt(at - 1) == ' ' || source.charAt(at - 1) == '\t')) {
+            at--;
+        }
+        return at == start || at > 0 && source.charAt(at - 1) != '\n' ? "" : source.subSequence(at, start).toString();
     }
 
     /**

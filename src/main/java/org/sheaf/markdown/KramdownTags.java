@@ -76,6 +76,11 @@ final class KramdownTags {
         return KNOWN.contains(lower) ? lower : written;
     }
 
+    /** Whether HTML knows the element named {@code written}, in any case. */
+    static boolean known(String written) {
+        return KNOWN.contains(written.toLowerCase(Locale.ROOT));
+    }
+
     /** Whether {@code name}, as {@link #name} writes it, is an element that never holds content. */
     static boolean empty(String name) {
         return EMPTY.contains(name);

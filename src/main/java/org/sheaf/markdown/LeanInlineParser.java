@@ -34,6 +34,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,10 +75,16 @@ final class LeanInlineParser extends InlineParserImpl {
     /** The elements whose content kramdown reads raw: its raw content model, less the block-level {@code pre}. */
     private static final List<String> RAW_ELEMENTS =
             List.of("script", "style", "math", "option", "textarea", "code", "kbd", "samp", "var");
-    /** An opening tag of one of {@link #RAW_ELEMENTS}, its name in group 1. */
-    private static final Pattern RAW_ELEMENT = Pattern.compile(
-            "<(?i)(" + String.join("|", RAW_ELEMENTS) + ")(?:\\s[^>]*)?(?<!/)>");
-    /** The closing tag of each element {@link #RAW_ELEMENT} opens, by its name in lower case. */
+    /**
+     * The elements whose content kramdown reads as spans in a paragraph: its span content model,
+     * and those of its block content model that are not block-level (a block-level tag is text
+     * there). Any other element's content, an unknown element's included, it keeps raw.
+     */
+    private static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
+            "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
+            "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
+            "strong", "sub", "sup", "th", "tt", "details", "noscript", "object");
+    /** The closing tag of each of {@link #RAW_ELEMENTS}, by its name in lower case. */
     private static final Map<String, Pattern> RAW_ELEMENT_END = RAW_ELEMENTS.stream()
             .collect(Collectors.toUnmodifiableMap(name -> name,
                     name -> Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE)));
@@ -203,7 +210,8 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * With {@link #KRAMDOWN_TAGS_ONLY}, a processing instruction, declaration or CDATA section is
-     * text, and each tag read is recorded for {@link KramdownSpanElements}.
+     * text, as is an opening tag kramdown does not read as one ({@link KramdownTags#OPEN_TAG}),
+     * and each tag read is recorded for {@link KramdownSpanElements}.
      */
     @Override
     public boolean parseHtmlInline() {
@@ -214,12 +222,19 @@ final class LeanInlineParser extends InlineParserImpl {
                 || input.charAt(index + 1) == '!' && !input.subSequence(index).startsWith("<!--"))) {
             return false;
         }
+        if (index + 1 < input.length() && Character.isLetter(input.charAt(index + 1))
+                && !KramdownTags.OPEN_TAG.matcher(input).region(index, input.length()).lookingAt()) {
+            // kramdown reads a tag only as its HTML_TAG_RE does: one whose bare value is not a
+            // word (class=&amp;) is text
+            return false;
+        }
         if (!super.parseHtmlInline()) {
             return false;
         }
         if (block.getLastChild() instanceof HtmlInline read) {
             Matcher opening = OPENING_TAG_NAME.matcher(read.getChars());
-            Matcher markdown = opening.lookingAt() ? markdownAttribute(read.getChars(), opening.end()) : null;
+            boolean opens = opening.lookingAt();
+            Matcher markdown = opens ? markdownAttribute(read.getChars(), opening.end()) : null;
             HtmlInline tag = read;
             String model = null;
             if (markdown != null && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
@@ -230,11 +245,13 @@ final class LeanInlineParser extends InlineParserImpl {
                 model = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
             }
             KramdownSpanElements.record(document, tag);
-            Matcher raw = RAW_ELEMENT.matcher(tag.getChars());
-            if ("0".equals(model) && !tag.getChars().endsWith("/>")) {
+            boolean holdsContent = opens && !tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(opening.group(1)));
+            if ("0".equals(model) && holdsContent) {
                 readRawContent(opening.group(1));
-            } else if (raw.matches() && !"span".equals(model)) {
-                readRawContent(raw.group(1));
+            } else if (holdsContent && !"span".equals(model) && !SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT))
+                    && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
+                // a block-level tag is text here, and what follows it too
+                readRawContent(opening.group(1));
             }
         }
         return true;
@@ -259,13 +276,15 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * The content of an element whose content kramdown keeps raw ({@code <code>}, {@code <kbd>},
-     * ..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags in it are still
+     * an unknown element..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags in it are still
      * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
-        Pattern closing = RAW_ELEMENT_END.get(name.toLowerCase(Locale.ROOT));
+        String written = KramdownTags.name(name);
+        Pattern closing = RAW_ELEMENT_END.get(written);
         if (closing == null) {
-            closing = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
+            // the closing tag of an element HTML knows in any case, of any other in the case of its opening tag
+            closing = Pattern.compile("</" + Pattern.quote(written) + "\\s*>", KramdownTags.known(name) ? Pattern.CASE_INSENSITIVE : 0);
         }
         Matcher close = closing.matcher(input).region(index, input.length());
         int end = close.find() ? close.start() : input.length();
