@@ -163,7 +163,8 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
-                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3)))));
+                case "if", "elsif", "unless" -> unknownOperators(
+                        withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -257,6 +258,64 @@ final class LaxLiquid {
         }
         return leading + read + " ".repeat(comparison.length() - leading.length() - read.length());
     }
+
+    /**
+     * The variable that stands for a comparison whose operator Ruby does not know: looking the
+     * operator up in it stops the render with Ruby's error ({@link #failingOperators}).
+     */
+    static final String UNKNOWN_OPERATOR = "liquid_unknown_operator";
+
+    /**
+     * A condition's {@code markup} with each comparison whose operator Ruby's condition does not
+     * know ({@code a <=> b}) made {@code liquid_unknown_operator["<=>"]}, which stops the render
+     * with Ruby's error when the comparison is evaluated. Ruby's lax parser takes any
+     * run of comparison characters and lowercase letters for an operator, and complains only when
+     * the condition is evaluated, so a branch that is never reached renders.
+     */
+    private static String unknownOperators(String markup) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        Matcher split = AND_OR.matcher(markup);
+        boolean changed = false;
+        while (true) {
+            boolean more = split.find();
+            if (more && (split.group().startsWith("\"") || split.group().startsWith("'"))) {
+                continue;
+            }
+            int end = more ? split.start() : markup.length();
+            String comparison = markup.substring(from, end);
+            Matcher c = LAX_CONDITION.matcher(comparison);
+            if (c.matches() && c.group(2) != null && !OPERATORS.contains(c.group(2))) {
+                out.append(comparison, 0, c.start(1)).append(UNKNOWN_OPERATOR).append("[\"").append(c.group(2)).append("\"] ");
+                changed = true;
+            } else {
+                out.append(comparison);
+            }
+            if (!more) {
+                break;
+            }
+            out.append(split.group());
+            from = split.end();
+        }
+        return changed ? out.toString() : markup;
+    }
+
+    /** The value of {@link #UNKNOWN_OPERATOR}: a map that fails whatever key is looked up in it. */
+    static java.util.Map<String, Object> failingOperators() {
+        return FAILING_OPERATORS;
+    }
+
+    private static final java.util.Map<String, Object> FAILING_OPERATORS = new java.util.AbstractMap<>() {
+        @Override
+        public Object get(Object operator) {
+            throw new RuntimeException("Unknown operator " + operator);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            return java.util.Set.of();
+        }
+    };
 
     /**
      * A value of a lax condition as Ruby reads it: one with braces in it is looked up by the words
