@@ -13,6 +13,14 @@ import org.sheaf.diag.Position;
  */
 final class LaxLiquid {
     private static final String RAW = RawBlock.PATTERN;
+    /** A raw block (left alone), or an output tag as Ruby's tokenizer ends it, at its first {@code }}}: its markup. */
+    private static final Pattern RUBY_OUTPUT = Pattern.compile("(?:" + RAW + ")|\\{\\{(.*?)\\}\\}", Pattern.DOTALL);
+    /**
+     * Stands where an output tag's markup opens a quote it does not close, a character Liqp's
+     * grammar refuses; the lax reading cuts the markup there ({@link #withoutNested}).
+     */
+    static final char UNCLOSED_QUOTE = '\u0000';
+
     /** A raw block, or a tag: its name, the space and markup after it, and its end. */
     private static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
@@ -39,6 +47,48 @@ final class LaxLiquid {
     private static final Pattern NOT_LINE_BREAK = Pattern.compile("[^\\n]");
 
     private LaxLiquid() {
+    }
+
+    /**
+     * {@code text} with each output tag ended where Ruby's tokenizer ends it, at the first
+     * {@code }}}, even inside quotes: {@code {{ x | default: "{{}}" }}} is the tag
+     * {@code {{ x | default: "{{}}} and the text {@code " }}}. The quote such a tag leaves open
+     * becomes {@link #UNCLOSED_QUOTE}, which the strict grammar refuses, as Ruby's strict parser
+     * refuses it; Ruby's lax parser finds no argument there.
+     */
+    static String rubyOutputEnds(String text) {
+        if (!text.contains("{{") || text.indexOf('"') < 0 && text.indexOf('\'') < 0) {
+            return text;
+        }
+        StringBuilder out = null;
+        Matcher m = RUBY_OUTPUT.matcher(text);
+        while (m.find()) {
+            if (m.group(1) == null) {
+                continue;
+            }
+            int open = unclosedQuote(m.group(1));
+            if (open >= 0) {
+                out = out == null ? new StringBuilder(text) : out;
+                out.setCharAt(m.start(1) + open, UNCLOSED_QUOTE);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Where {@code markup} opens a quote it does not close, or -1. */
+    private static int unclosedQuote(String markup) {
+        char quote = 0;
+        int at = -1;
+        for (int i = 0; i < markup.length(); i++) {
+            char c = markup.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                at = i;
+            }
+        }
+        return quote == 0 ? -1 : at;
     }
 
     /** A block's end tag with something between its name and the tag's end ({@code {%- endfor- %}}). */
@@ -149,9 +199,10 @@ final class LaxLiquid {
      */
     static String rewrite(String text) {
         String out = text;
-        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find() || STRAY_PERCENT.matcher(out).find()) {
+        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find() || STRAY_PERCENT.matcher(out).find()
+                || out.indexOf(UNCLOSED_QUOTE) >= 0) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    m.group().startsWith("{{") ? withoutNested(withoutSlips(m.group())) : m.group()));
+                    m.group().startsWith("{{") ? withoutUnclosedQuote(withoutNested(withoutSlips(m.group()))) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
@@ -503,6 +554,23 @@ final class LaxLiquid {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code output} cut at its {@link #UNCLOSED_QUOTE}: Ruby's lax parser finds no argument in an
+     * open quote, so the filter before it ({@code append: "}) takes none.
+     */
+    private static String withoutUnclosedQuote(String output) {
+        int open = output.indexOf(UNCLOSED_QUOTE);
+        if (open < 0) {
+            return output;
+        }
+        int cut = open;
+        while (cut > 2 && (Character.isWhitespace(output.charAt(cut - 1)) || output.charAt(cut - 1) == ':'
+                || output.charAt(cut - 1) == ',')) {
+            cut--;
+        }
+        return output.substring(0, cut) + blank(output.substring(cut, output.length() - 2)) + "}}";
     }
 
     private static String withoutSlips(String output) {

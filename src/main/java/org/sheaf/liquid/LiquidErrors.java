@@ -175,6 +175,10 @@ final class LiquidErrors {
         if (message.startsWith("Liquid error: ")) {
             return message; // raised while rendering, in Ruby Liquid's words
         }
+        if (message.indexOf(LaxLiquid.UNCLOSED_QUOTE) >= 0) {
+            // Ruby ends an output at its first }}, quoted or not (LaxLiquid.rubyOutputEnds)
+            return "Liquid syntax error: a quote is not closed before the }} that ends this output";
+        }
         Matcher spaced = SPACED_FILE_NAME.matcher(message);
         if (spaced.matches()) {
             // Jekyll takes the first word for the file and the rest for parameters, and names the

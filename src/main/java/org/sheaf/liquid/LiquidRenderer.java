@@ -385,7 +385,8 @@ public final class LiquidRenderer {
                 .then(LaxLiquid::plainElse)
                 .then(LaxLiquid::unreachableBranches)
                 .then(RangeTablerow::rewrite)
-                .then(ForCollections::rewrite);
+                .then(ForCollections::rewrite)
+                .then(LaxLiquid::rubyOutputEnds);
         return columns.then(LiquidRenderer::withTagsForLiqp);
     }
 

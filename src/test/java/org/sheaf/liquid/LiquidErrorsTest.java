@@ -217,6 +217,22 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void anOutputEndsAtItsFirstClosingBracesEvenInsideQuotesAsInRuby() throws Exception {
+        // Jekyll 4.3.1's output for each; its strict mode refuses the quote left open
+        Map<String, Object> variables = Map.of("page", Map.of("x", 1));
+        assertEquals("5[1\" }}]6[\" }}]7[1a\" | upcase }}]", renderer.render("5[{{ page.x | default: \"{{}}\" }}]"
+                + "6[{{ page.y | default: \"{{}}\" }}]7[{{ page.x | append: \"a\" | default: \"}}\" | upcase }}]",
+                "content/about.md", 1, variables));
+        LiquidSetup s = LiquidTestSite.setup();
+        LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.STRICT, false,
+                s.warnings(), s.textFilters(), s.themeIncludes(), s.highlighting()));
+        assertEquals("content/about.md:1:23: error: Liquid syntax error: a quote is not closed before the }} that ends this output",
+                assertThrows(DiagnosticException.class, () -> strict.render("{{ page.x | default: \"{{}}\" }}",
+                        "content/about.md", 1, variables)).diagnostic().format());
+    }
+
+    @Test
     void neverShowsTheTextOfAJavaException() {
         // each of these made Liqp or a filter throw a Java exception at some point
         for (String template : java.util.List.of("{{ 'abc' | slice: 'x' }}", "{{ 'abc' | truncate: 'x' }}",
