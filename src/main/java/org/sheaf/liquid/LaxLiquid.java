@@ -199,10 +199,9 @@ final class LaxLiquid {
      */
     static String rewrite(String text) {
         String out = text;
-        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find() || STRAY_PERCENT.matcher(out).find()
-                || out.indexOf(UNCLOSED_QUOTE) >= 0) {
-            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    m.group().startsWith("{{") ? withoutUnclosedQuote(withoutNested(withoutSlips(m.group()))) : m.group()));
+        if (out.contains("{{")) {
+            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().startsWith("{{")
+                    ? withoutUnclosedQuote(withoutStrayWords(withoutNested(withoutSlips(m.group())))) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
@@ -571,6 +570,27 @@ final class LaxLiquid {
             cut--;
         }
         return output.substring(0, cut) + blank(output.substring(cut, output.length() - 2)) + "}}";
+    }
+
+    /**
+     * An output's value as Ruby's lax parser takes it: a quoted string, or else a fragment; then
+     * anything up to the first pipe.
+     */
+    private static final Pattern OUTPUT_VALUE = Pattern.compile(
+            "\\{\\{-?\\s*(?:\"[^\"]*\"|'[^']*'|" + FRAGMENT + ")([^|]*?)(?=\\||-?\\}\\}\\z)", Pattern.DOTALL);
+
+    /**
+     * {@code output} without what stands between its value and its first pipe: Ruby's lax parser
+     * takes the first fragment for the value and reads filters from the first pipe on, so in
+     * {@code {{ "it\\'s \\"x\\" \\n" | smartify }}} the value is {@code "it\\'s \\"} and
+     * {@code smartify} still applies.
+     */
+    private static String withoutStrayWords(String output) {
+        Matcher m = OUTPUT_VALUE.matcher(output);
+        if (!m.lookingAt() || m.group(1).isBlank()) {
+            return output;
+        }
+        return output.substring(0, m.start(1)) + blank(m.group(1)) + output.substring(m.end(1));
     }
 
     private static String withoutSlips(String output) {

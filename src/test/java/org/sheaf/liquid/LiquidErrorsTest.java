@@ -233,6 +233,15 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void laxOutputsValueIsItsFirstQuotedStringAndItsFiltersStartAtTheFirstPipe() throws Exception {
+        // Jekyll 4.3.1's output for each: a backslash escapes no quote in Liquid
+        assertEquals("9[it\\’s \\]10[x \\“y\\” \\][AB][A\\]", renderer.render(
+                "9[{{ \"it\\'s \\\"x\\\" \\\\n\" | smartify }}]10[{{ 'x \\\"y\\\" \\'z\\'' | smartify }}]"
+                        + "[{{ \"ab\" x | upcase }}][{{ \"a\\\" x\\\" | upcase }}]",
+                "content/about.md", 1, Map.of()));
+    }
+
+    @Test
     void neverShowsTheTextOfAJavaException() {
         // each of these made Liqp or a filter throw a Java exception at some point
         for (String template : java.util.List.of("{{ 'abc' | slice: 'x' }}", "{{ 'abc' | truncate: 'x' }}",
