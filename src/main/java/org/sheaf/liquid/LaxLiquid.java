@@ -201,7 +201,7 @@ final class LaxLiquid {
         String out = text;
         if (out.contains("{{")) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().startsWith("{{")
-                    ? withoutUnclosedQuote(withoutStrayWords(withoutNested(withoutSlips(m.group())))) : m.group()));
+                    ? withoutUnclosedQuote(withoutNested(withoutSlips(withoutStrayWords(m.group())))) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
