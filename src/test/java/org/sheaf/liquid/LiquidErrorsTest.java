@@ -223,6 +223,9 @@ class LiquidErrorsTest {
         assertEquals("5[1\" }}]6[\" }}]7[1a\" | upcase }}]", renderer.render("5[{{ page.x | default: \"{{}}\" }}]"
                 + "6[{{ page.y | default: \"{{}}\" }}]7[{{ page.x | append: \"a\" | default: \"}}\" | upcase }}]",
                 "content/about.md", 1, variables));
+        // Jekyll: "Liquid error (line 1): wrong number of arguments (given 1, expected 2)"
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 1) to filter \"append\"",
+                failure("{{ \"a\" | append: \"}}\" }}", 1));
         LiquidSetup s = LiquidTestSite.setup();
         LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
                 s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.STRICT, false,
