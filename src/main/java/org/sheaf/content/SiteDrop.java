@@ -49,6 +49,8 @@ final class SiteDrop {
             allDocuments.addAll(docs);
             List<Map<String, Object>> files = collectionFiles.getOrDefault(collection.label(), List.of())
                     .stream().<Map<String, Object>>map(ContentIndex.StaticFile::drop).toList();
+            // Jekyll's site.documents holds each collection's documents, then its static files
+            allDocuments.addAll(files);
             Map<String, Object> drop = new LinkedHashMap<>(collection.values());
             drop.put("label", collection.label());
             drop.put("docs", docs);

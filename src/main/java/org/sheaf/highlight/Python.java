@@ -12,6 +12,8 @@ import static org.sheaf.highlight.TokenType.*;
  */
 final class Python extends Language {
     private static final Grammar GRAMMAR = new Grammar();
+    /** What lexes the code inside an f-string's replacement field. */
+    private static final Python FIELD = new Python();
     private static final String KEYWORDS = words("assert", "async", "await", "break", "class", "continue", "def", "del",
             "elif", "else", "except", "exec", "finally", "for", "from", "global", "if", "lambda", "nonlocal", "pass",
             "print", "raise", "return", "try", "while", "with", "yield", "as");
@@ -79,10 +81,13 @@ final class Python extends Language {
                     .rule("\\{", STRING_INTERPOL, "fexpr")
                     .rule(chars + "|[}\\\\]", STRING);
         }
+        // Rouge lexes each run of an f-string's field apart, with a fresh lexer, and counts the
+        // braces of a nested field ({x:{width}.{prec}}) in the format spec itself
         g.state("fexpr")
-                .rule("\\}", STRING_INTERPOL, "#pop")
-                .rule("![rsa]|:", STRING_INTERPOL)
-                .include("root");
+                .rule("[^{}!:]+", (m, lexing) -> lexing.delegateFresh(FIELD, m.group()))
+                .rule("![asr]|:", STRING_INTERPOL)
+                .rule("\\{", STRING_INTERPOL, "fexpr")
+                .rule("\\}", STRING_INTERPOL, "#pop");
     }
 
     Python() {

@@ -30,7 +30,9 @@ final class Yaml extends Language {
                 .rule("^(%YAML)( +)(\\d+\\.\\d+)", groups(NAME_TAG, TEXT, TokenType.NUMBER))
                 .rule("^(%TAG)( +)(!|![\\w-]*!)( +)(!|!?[\\w;/?:@&=+$,.!~*'()\\[\\]%-]+)",
                         groups(NAME_TAG, TEXT, KEYWORD_TYPE, TEXT, KEYWORD_TYPE))
-                .rule("[ \\t]+|\\n", TEXT)
+                // YAML forbids tabs; Rouge takes one between tokens for an error
+                .rule(" +|\\n|^\\t+", TEXT)
+                .rule("\\t+", ERROR)
                 .rule("(?<=^|\\s)#.*", COMMENT_SINGLE)
                 .rule(FIRST + "[^\\n]*", Yaml::keyOrPlain)
                 .rule("[-?](?=[ \\t]|$)", PUNCTUATION_INDICATOR)
@@ -94,7 +96,7 @@ final class Yaml extends Language {
         String line = m.group();
         int comment = line.length();
         for (int i = 1; i < line.length(); i++) {
-            if (line.charAt(i) == '#' && (line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
+            if (line.charAt(i) == '#' && line.charAt(i - 1) == ' ') {
                 comment = i;
                 break;
             }
@@ -113,10 +115,15 @@ final class Yaml extends Language {
             }
         }
         int end = comment;
-        while (end > 0 && (line.charAt(end - 1) == ' ' || line.charAt(end - 1) == '\t')) {
+        while (end > 0 && line.charAt(end - 1) == ' ') {
             end--;
         }
-        plain(line.substring(0, end), lexing);
+        String value = line.substring(0, end);
+        if (value.indexOf('\t') >= 0) {
+            withTabs(value, lexing);
+        } else {
+            plain(value, lexing);
+        }
         lexing.moveTo(m.start() + end);
     }
 
@@ -124,6 +131,22 @@ final class Yaml extends Language {
         TokenType type = NUMBER.matcher(value).matches() ? TokenType.NUMBER
                 : CONSTANTS.contains(value) ? NAME_CONSTANT : STRING;
         lexing.emit(type, value);
+    }
+
+    /** Rouge's tokens of a plain scalar with a tab in it. */
+    private static final Pattern TABBED_PARTS = Pattern.compile("(\t)|(true|false|null)|[^\\s:]+| +|:\\S*|[\\s\\S]");
+
+    /**
+     * A plain scalar with tabs in it, as Rouge reads one word at a time: each tab an error, a
+     * {@code true}, {@code false} or {@code null} a constant, the rest string (a number too,
+     * which Rouge takes only when the line ends right after it). The scalar goes on past a tab,
+     * and a {@code #} after a tab is part of it.
+     */
+    private static void withTabs(String value, Lexing lexing) {
+        Matcher part = TABBED_PARTS.matcher(value);
+        while (part.find()) {
+            lexing.emit(part.group(1) != null ? ERROR : part.group(2) != null ? NAME_CONSTANT : STRING, part.group());
+        }
     }
 
     /** A {@code |} or {@code >} block scalar: the lines indented under its key are its text. */

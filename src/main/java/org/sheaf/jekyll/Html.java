@@ -82,6 +82,15 @@ public final class Html {
     }
 
     /**
+     * Whether kramdown's table of entities holds {@code &name;}: HTML 4's names with
+     * {@code &apos;}, {@code &uArr;} and {@code &vellip;}; HTML 5's other names ({@code &check;})
+     * it does not know.
+     */
+    public static boolean isKramdownEntity(String name) {
+        return isHtml4Entity(name) || name.equals("uArr") || name.equals("vellip");
+    }
+
+    /**
      * Liquid's {@code strip_html}: {@code <script>}, {@code <style>} and comments go with their
      * text, then every other tag; written {@code <SCRIPT>}, a script's text stays, as in Ruby.
      */

@@ -13,6 +13,14 @@ import org.sheaf.diag.Position;
  */
 final class LaxLiquid {
     private static final String RAW = RawBlock.PATTERN;
+    /** A raw block (left alone), or an output tag as Ruby's tokenizer ends it, at its first {@code }}}: its markup. */
+    private static final Pattern RUBY_OUTPUT = Pattern.compile("(?:" + RAW + ")|\\{\\{(.*?)\\}\\}", Pattern.DOTALL);
+    /**
+     * Stands where an output tag's markup opens a quote it does not close, a character Liqp's
+     * grammar refuses; the lax reading cuts the markup there ({@link #withoutNested}).
+     */
+    static final char UNCLOSED_QUOTE = '\u0000';
+
     /** A raw block, or a tag: its name, the space and markup after it, and its end. */
     private static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
@@ -39,6 +47,48 @@ final class LaxLiquid {
     private static final Pattern NOT_LINE_BREAK = Pattern.compile("[^\\n]");
 
     private LaxLiquid() {
+    }
+
+    /**
+     * {@code text} with each output tag ended where Ruby's tokenizer ends it, at the first
+     * {@code }}}, even inside quotes: {@code {{ x | default: "{{}}" }}} is the tag
+     * {@code {{ x | default: "{{}}} and the text {@code " }}}. The quote such a tag leaves open
+     * becomes {@link #UNCLOSED_QUOTE}, which the strict grammar refuses, as Ruby's strict parser
+     * refuses it; Ruby's lax parser finds no argument there.
+     */
+    static String rubyOutputEnds(String text) {
+        if (!text.contains("{{") || text.indexOf('"') < 0 && text.indexOf('\'') < 0) {
+            return text;
+        }
+        StringBuilder out = null;
+        Matcher m = RUBY_OUTPUT.matcher(text);
+        while (m.find()) {
+            if (m.group(1) == null) {
+                continue;
+            }
+            int open = unclosedQuote(m.group(1));
+            if (open >= 0) {
+                out = out == null ? new StringBuilder(text) : out;
+                out.setCharAt(m.start(1) + open, UNCLOSED_QUOTE);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Where {@code markup} opens a quote it does not close, or -1. */
+    private static int unclosedQuote(String markup) {
+        char quote = 0;
+        int at = -1;
+        for (int i = 0; i < markup.length(); i++) {
+            char c = markup.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                at = i;
+            }
+        }
+        return quote == 0 ? -1 : at;
     }
 
     /** A block's end tag with something between its name and the tag's end ({@code {%- endfor- %}}). */
@@ -149,9 +199,9 @@ final class LaxLiquid {
      */
     static String rewrite(String text) {
         String out = text;
-        if (out.contains("||") || out.contains("..") || NESTED_OUTPUT.matcher(out).find() || STRAY_PERCENT.matcher(out).find()) {
-            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
-                    m.group().startsWith("{{") ? withoutNested(withoutSlips(m.group())) : m.group()));
+        if (out.contains("{{")) {
+            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().startsWith("{{")
+                    ? withoutUnclosedQuote(withoutNested(withoutSlips(withoutStrayWords(m.group())))) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
@@ -163,7 +213,8 @@ final class LaxLiquid {
             String markup = switch (name) {
                 case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
-                case "if", "elsif", "unless" -> withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3)))));
+                case "if", "elsif", "unless" -> unknownOperators(
+                        withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
                 default -> m.group(3);
             };
             m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
@@ -257,6 +308,64 @@ final class LaxLiquid {
         }
         return leading + read + " ".repeat(comparison.length() - leading.length() - read.length());
     }
+
+    /**
+     * The variable that stands for a comparison whose operator Ruby does not know: looking the
+     * operator up in it stops the render with Ruby's error ({@link #failingOperators}).
+     */
+    static final String UNKNOWN_OPERATOR = "liquid_unknown_operator";
+
+    /**
+     * A condition's {@code markup} with each comparison whose operator Ruby's condition does not
+     * know ({@code a <=> b}) made {@code liquid_unknown_operator["<=>"]}, which stops the render
+     * with Ruby's error when the comparison is evaluated. Ruby's lax parser takes any
+     * run of comparison characters and lowercase letters for an operator, and complains only when
+     * the condition is evaluated, so a branch that is never reached renders.
+     */
+    private static String unknownOperators(String markup) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        Matcher split = AND_OR.matcher(markup);
+        boolean changed = false;
+        while (true) {
+            boolean more = split.find();
+            if (more && (split.group().startsWith("\"") || split.group().startsWith("'"))) {
+                continue;
+            }
+            int end = more ? split.start() : markup.length();
+            String comparison = markup.substring(from, end);
+            Matcher c = LAX_CONDITION.matcher(comparison);
+            if (c.matches() && c.group(2) != null && !OPERATORS.contains(c.group(2))) {
+                out.append(comparison, 0, c.start(1)).append(UNKNOWN_OPERATOR).append("[\"").append(c.group(2)).append("\"] ");
+                changed = true;
+            } else {
+                out.append(comparison);
+            }
+            if (!more) {
+                break;
+            }
+            out.append(split.group());
+            from = split.end();
+        }
+        return changed ? out.toString() : markup;
+    }
+
+    /** The value of {@link #UNKNOWN_OPERATOR}: a map that fails whatever key is looked up in it. */
+    static java.util.Map<String, Object> failingOperators() {
+        return FAILING_OPERATORS;
+    }
+
+    private static final java.util.Map<String, Object> FAILING_OPERATORS = new java.util.AbstractMap<>() {
+        @Override
+        public Object get(Object operator) {
+            throw new RuntimeException("Unknown operator " + operator);
+        }
+
+        @Override
+        public java.util.Set<Entry<String, Object>> entrySet() {
+            return java.util.Set.of();
+        }
+    };
 
     /**
      * A value of a lax condition as Ruby reads it: one with braces in it is looked up by the words
@@ -444,6 +553,44 @@ final class LaxLiquid {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@code output} cut at its {@link #UNCLOSED_QUOTE}: Ruby's lax parser finds no argument in an
+     * open quote, so the filter before it ({@code append: "}) takes none.
+     */
+    private static String withoutUnclosedQuote(String output) {
+        int open = output.indexOf(UNCLOSED_QUOTE);
+        if (open < 0) {
+            return output;
+        }
+        int cut = open;
+        while (cut > 2 && (Character.isWhitespace(output.charAt(cut - 1)) || output.charAt(cut - 1) == ':'
+                || output.charAt(cut - 1) == ',')) {
+            cut--;
+        }
+        return output.substring(0, cut) + blank(output.substring(cut, output.length() - 2)) + "}}";
+    }
+
+    /**
+     * An output's value as Ruby's lax parser takes it: a quoted string, or else a fragment; then
+     * anything up to the first pipe.
+     */
+    private static final Pattern OUTPUT_VALUE = Pattern.compile(
+            "\\{\\{-?\\s*(?:\"[^\"]*\"|'[^']*'|" + FRAGMENT + ")([^|]*?)(?=\\||-?\\}\\}\\z)", Pattern.DOTALL);
+
+    /**
+     * {@code output} without what stands between its value and its first pipe: Ruby's lax parser
+     * takes the first fragment for the value and reads filters from the first pipe on, so in
+     * {@code {{ "it\\'s \\"x\\" \\n" | smartify }}} the value is {@code "it\\'s \\"} and
+     * {@code smartify} still applies.
+     */
+    private static String withoutStrayWords(String output) {
+        Matcher m = OUTPUT_VALUE.matcher(output);
+        if (!m.lookingAt() || m.group(1).isBlank()) {
+            return output;
+        }
+        return output.substring(0, m.start(1)) + blank(m.group(1)) + output.substring(m.end(1));
     }
 
     private static String withoutSlips(String output) {

@@ -25,6 +25,9 @@ final class LiquidErrors {
     private LiquidErrors() {
     }
 
+    /** Liqp's words for a filter given fewer arguments than it reads. */
+    private static final Pattern MISSING_ARGUMENT = Pattern.compile(
+            "(?s)error in filter '([\\w-]+)': cannot get param index: (\\d+) from: .*");
     private static final Pattern UNKNOWN_FILTER = Pattern.compile("no filter available named: \\|?(\\S+)");
     /** The grammar's list of every token it would have taken, which tells a writer nothing. */
     private static final Pattern EXPECTING_MANY = Pattern.compile(" expecting \\{[^}]*,[^}]*,[^}]*,[^}]*\\}");
@@ -112,6 +115,12 @@ final class LiquidErrors {
         }
         if (forPeople && failure.getMessage() != null) {
             String message = failure.getMessage();
+            Matcher missing = MISSING_ARGUMENT.matcher(message);
+            if (missing.matches()) {
+                // Ruby counts the value the filter works on as its first argument
+                return "wrong number of arguments (given " + (Integer.parseInt(missing.group(2)) + 1)
+                        + ") to filter \"" + missing.group(1) + "\"";
+            }
             return message.startsWith("Liquid error: ") ? message.substring("Liquid error: ".length()) : message;
         }
         if (failure instanceof ArithmeticException) {
@@ -174,6 +183,10 @@ final class LiquidErrors {
         String message = String.valueOf(liquid.getMessage());
         if (message.startsWith("Liquid error: ")) {
             return message; // raised while rendering, in Ruby Liquid's words
+        }
+        if (message.indexOf(LaxLiquid.UNCLOSED_QUOTE) >= 0) {
+            // Ruby ends an output at its first }}, quoted or not (LaxLiquid.rubyOutputEnds)
+            return "Liquid syntax error: a quote is not closed before the }} that ends this output";
         }
         Matcher spaced = SPACED_FILE_NAME.matcher(message);
         if (spaced.matches()) {

@@ -362,6 +362,9 @@ public final class LiquidRenderer {
         jekyll.put("version", "4.3.1");
         all.putIfAbsent("jekyll", jekyll);
         all.put(Frame.VARIABLE, new Frame(path, template, firstLine, file.getParent(), path, 0, siteRoot));
+        if (parsed.columns().text().contains(LaxLiquid.UNKNOWN_OPERATOR)) {
+            all.put(LaxLiquid.UNKNOWN_OPERATOR, LaxLiquid.failingOperators());
+        }
         if (template.length() > MAX_TEMPLATE_BYTES / 3
                 && template.getBytes(StandardCharsets.UTF_8).length > MAX_TEMPLATE_BYTES) {
             throw new DiagnosticException(Diagnostic.error(path, new Position(firstLine, 1),
@@ -405,7 +408,8 @@ public final class LiquidRenderer {
                 .then(LaxLiquid::plainElse)
                 .then(LaxLiquid::unreachableBranches)
                 .then(RangeTablerow::rewrite)
-                .then(ForCollections::rewrite);
+                .then(ForCollections::rewrite)
+                .then(LaxLiquid::rubyOutputEnds);
         return columns.then(LiquidRenderer::withTagsForLiqp);
     }
 

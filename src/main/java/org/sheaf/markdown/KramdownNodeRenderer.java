@@ -450,17 +450,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw(character.equals("<") || character.equals(">") || character.equals("&") ? written : character);
     }
 
-    /**
-     * Whether kramdown's table of entities holds the reference {@code written}: any numeric one,
-     * and of the names, HTML 4's with {@code &apos;}, {@code &uArr;} and {@code &vellip;}; HTML 5's
-     * other names ({@code &check;}) it does not know.
-     */
+    /** Whether kramdown's table of entities holds the reference {@code written}: any numeric one, and some names. */
     private static boolean kramdownKnows(String written) {
-        if (written.startsWith("&#")) {
-            return true;
-        }
-        String name = written.substring(1, written.length() - 1);
-        return Html.isHtml4Entity(name) || name.equals("uArr") || name.equals("vellip");
+        return written.startsWith("&#") || Html.isKramdownEntity(written.substring(1, written.length() - 1));
     }
 
     /**

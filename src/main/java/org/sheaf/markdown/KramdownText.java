@@ -9,6 +9,7 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.jekyll.SmartQuotes;
 
 /**
  * The characters of one run of text as kramdown's GFM parser reads them: its backslash escapes
@@ -18,10 +19,8 @@ import java.util.regex.Pattern;
  * {@code ,}, {@code /}, {@code ;}, {@code ?}, {@code @} or {@code ^} stays, so {@code \&amp;} is a
  * backslash and an ampersand.
  *
- * <p>kramdown does not pair quotes. It turns each straight quote into a curly one by the first of
- * its rules that matches there, reading the source character before the quote (when no other
- * span took it) and a few characters after. So {@code "a","b"} closes the second quote, which
- * follows a comma, and {@code 'tis} after a space opens.
+ * <p>The quotes follow {@link SmartQuotes}, given the source character before each quote when
+ * no other span took it.
  */
 final class KramdownText {
     /** The characters a backslash escapes in kramdown's GFM parser. */
@@ -31,35 +30,6 @@ final class KramdownText {
     /** Characters whose span parsers (emphasis, code, links) take them even when they fail. */
     private static final String TAKEN_BEFORE_QUOTE = "*_`[";
     private static final char NO_BREAK_SPACE = '\u00A0';
-    /** How far after a quote the rules look; their lookaheads need at most four characters. */
-    private static final int LOOKAHEAD = 8;
-
-    /** Which curly quote a rule gives: by the quote it read, or always the same. */
-    private enum Curl { OPEN, CLOSE, OPEN_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE }
-
-    /**
-     * kramdown's smart quote rules, in its order. Group 1, when present, is the character before
-     * the quote(s), which stays text; the quotes that follow become {@link #curls}.
-     */
-    private record Rule(Pattern pattern, boolean leading, Curl... curls) {
-        Rule(String regex, boolean leading, Curl... curls) {
-            this(Pattern.compile(regex, Pattern.MULTILINE | Pattern.DOTALL), leading, curls);
-        }
-    }
-
-    private static final String PUNCT = "[!\"#$%'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]";
-    private static final List<Rule> RULES = List.of(
-            new Rule("[\"'](?=[_*]{1,2}\\S)", false, Curl.OPEN),
-            new Rule("[\"'](?=" + PUNCT + "(?!\\.\\.)\\B)", false, Curl.CLOSE),
-            new Rule("(\\s?)\"'(?=\\w)", true, Curl.OPEN_DOUBLE, Curl.OPEN_SINGLE),
-            new Rule("(\\s?)'\"(?=\\w)", true, Curl.OPEN_SINGLE, Curl.OPEN_DOUBLE),
-            new Rule("(\\s?)'(?=\\d\\ds)", true, Curl.CLOSE_SINGLE),
-            new Rule("(\\s)[\"'](?=\\w)", true, Curl.OPEN),
-            new Rule("([^ \\\\\\t\\r\\n\\[{(-])[\"']", true, Curl.CLOSE),
-            new Rule("[\"'](?=\\s|s\\b|$)", false, Curl.CLOSE),
-            new Rule("(.?)'", true, Curl.OPEN_SINGLE),
-            new Rule("(.?)\"", true, Curl.OPEN_DOUBLE));
-
     private KramdownText() {
     }
 
@@ -118,7 +88,7 @@ final class KramdownText {
                 } else if (i == 0 && afterLineBreak(node)) {
                     before = '\n';
                 }
-                i += Math.min(chars.length() - i, curl(before, source, chars.getIndexOffset(i), quotes, out));
+                i += Math.min(chars.length() - i, SmartQuotes.curl(before, source, chars.getIndexOffset(i), quotes, out));
                 consumed = i;
             } else {
                 out.append(c);
@@ -152,45 +122,5 @@ final class KramdownText {
     private static boolean afterLineBreak(Node node) {
         Node previous = node.getPrevious();
         return previous instanceof SoftLineBreak || previous instanceof HardLineBreak;
-    }
-
-    /**
-     * Appends the curly quote(s) for the quote at {@code offset} in {@code source}.
-     *
-     * @param before the character kramdown reads before the quote, 0 for none
-     * @return how many characters from the quote on the rule took (two for {@code "'} before a word)
-     */
-    private static int curl(char before, CharSequence source, int offset, List<String> quotes, StringBuilder out) {
-        StringBuilder window = new StringBuilder(LOOKAHEAD + 1);
-        if (before != 0) {
-            window.append(before);
-        }
-        window.append(source, offset, Math.min(source.length(), offset + LOOKAHEAD));
-        for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(window);
-            if (!m.lookingAt()) {
-                continue;
-            }
-            int quoteStart = rule.leading() ? m.end(1) : 0;
-            int prefix = before != 0 ? 1 : 0;
-            // what group 1 took beyond the character before stays text (a quote, for '' )
-            out.append(window, prefix, Math.max(prefix, quoteStart));
-            for (int q = 0; q < rule.curls().length; q++) {
-                out.append(quote(rule.curls()[q], window.charAt(quoteStart + q), quotes));
-            }
-            return m.end() - prefix;
-        }
-        throw new IllegalStateException("the last rules match every quote");
-    }
-
-    private static String quote(Curl curl, char straight, List<String> quotes) {
-        boolean single = straight == '\'';
-        return switch (curl) {
-            case OPEN -> quotes.get(single ? 0 : 2);
-            case CLOSE -> quotes.get(single ? 1 : 3);
-            case OPEN_SINGLE -> quotes.get(0);
-            case CLOSE_SINGLE -> quotes.get(1);
-            case OPEN_DOUBLE -> quotes.get(2);
-        };
     }
 }

@@ -192,6 +192,59 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void anUnknownOperatorFailsOnlyWhereItsComparisonIsEvaluatedAsInRubysLaxMode() throws Exception {
+        // Jekyll 4.3.1 renders these branches that are never reached, and fails the others
+        assertEquals("1[]3[]4[]5[]6[]", renderer.render("1[{% if false %}{% if a <=> b %}x{% endif %}{% endif %}]"
+                + "3[{% if false %}{% unless a =! b %}x{% endunless %}{% endif %}]"
+                + "4[{% if false %}{% if a === b %}x{% endif %}{% endif %}]"
+                + "5[{% case 1 %}{% when 2 %}{% if a <=> b %}q{% endif %}{% endcase %}]"
+                + "6[{% unless true %}{% if x and a => b %}x{% endif %}{% endunless %}]", "content/about.md", 1, Map.of()));
+        assertEquals("content/about.md:1:1: error: Liquid error: Unknown operator <=>",
+                failure("{% if true %}{% if a <=> b %}x{% else %}y{% endif %}{% endif %}", 1));
+        assertEquals("content/about.md:1:1: error: Liquid error: Unknown operator <=>",
+                failure("{% if false %}{% elsif a <=> b %}x{% endif %}", 1));
+        assertEquals("content/about.md:1:1: error: Liquid error: Unknown operator b",
+                failure("{% if a b %}x{% endif %}", 1));
+        LiquidSetup s = LiquidTestSite.setup();
+        LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.STRICT, false,
+                s.warnings(), s.textFilters(), s.themeIncludes(), s.highlighting()));
+        // Ruby's strict parser refuses the tag wherever it stands
+        assertEquals("content/about.md:1:23: error: Liquid syntax error: mismatched input '<=' expecting TagEnd",
+                assertThrows(DiagnosticException.class, () -> strict.render(
+                        "{% if false %}{% if a <=> b %}x{% endif %}{% endif %}", "content/about.md", 1, Map.of()))
+                        .diagnostic().format());
+    }
+
+    @Test
+    void anOutputEndsAtItsFirstClosingBracesEvenInsideQuotesAsInRuby() throws Exception {
+        // Jekyll 4.3.1's output for each; its strict mode refuses the quote left open
+        Map<String, Object> variables = Map.of("page", Map.of("x", 1));
+        assertEquals("5[1\" }}]6[\" }}]7[1a\" | upcase }}]", renderer.render("5[{{ page.x | default: \"{{}}\" }}]"
+                + "6[{{ page.y | default: \"{{}}\" }}]7[{{ page.x | append: \"a\" | default: \"}}\" | upcase }}]",
+                "content/about.md", 1, variables));
+        // Jekyll: "Liquid error (line 1): wrong number of arguments (given 1, expected 2)"
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 1) to filter \"append\"",
+                failure("{{ \"a\" | append: \"}}\" }}", 1));
+        LiquidSetup s = LiquidTestSite.setup();
+        LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.STRICT, false,
+                s.warnings(), s.textFilters(), s.themeIncludes(), s.highlighting()));
+        assertEquals("content/about.md:1:23: error: Liquid syntax error: a quote is not closed before the }} that ends this output",
+                assertThrows(DiagnosticException.class, () -> strict.render("{{ page.x | default: \"{{}}\" }}",
+                        "content/about.md", 1, variables)).diagnostic().format());
+    }
+
+    @Test
+    void laxOutputsValueIsItsFirstQuotedStringAndItsFiltersStartAtTheFirstPipe() throws Exception {
+        // Jekyll 4.3.1's output for each: a backslash escapes no quote in Liquid
+        assertEquals("9[it\\’s \\]10[x \\“y\\” \\][AB][A\\]", renderer.render(
+                "9[{{ \"it\\'s \\\"x\\\" \\\\n\" | smartify }}]10[{{ 'x \\\"y\\\" \\'z\\'' | smartify }}]"
+                        + "[{{ \"ab\" x | upcase }}][{{ \"a\\\" x\\\" | upcase }}]",
+                "content/about.md", 1, Map.of()));
+    }
+
+    @Test
     void neverShowsTheTextOfAJavaException() {
         // each of these made Liqp or a filter throw a Java exception at some point
         for (String template : java.util.List.of("{{ 'abc' | slice: 'x' }}", "{{ 'abc' | truncate: 'x' }}",

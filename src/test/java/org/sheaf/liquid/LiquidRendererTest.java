@@ -301,6 +301,29 @@ class LiquidRendererTest {
     }
 
     @Test
+    void smartifyKeepsBackslashesAndReadsAQuoteAfterOneAsAfterNothing() throws Exception {
+        // each expected line is what Jekyll 4.3.1's smartify wrote for the line above it
+        Map<String, Object> vars = variables();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) vars.get("page");
+        page.put("lines", List.of("it\\'s \\\"x\\\" \\\\n", "\\\"a\\\" \\'b' x\\\"",
+                "a << b >> c \\<< d \\>> e", "--\"x\" -\"x\" &amp;\"x\" ...\"a", "\"\\\"", "\\\\\"x",
+                "&#8220;\"x", "a\r\n'b'\n\n"));
+        assertEquals("""
+                [it\\’s \\“x\\” \\\\n]
+                [\\“a\\” \\‘b’ x\\”]
+                [a «\u00a0b\u00a0» c &lt;&lt; d &gt;&gt; e]
+                [–“x” -“x” &amp;“x” …“a]
+                [”\\”]
+                [\\\\“x]
+                [““x]
+                [a
+                ‘b’
+                ]
+                """, render("{% for line in page.lines %}[{{ line | smartify }}]\n{% endfor %}", vars));
+    }
+
+    @Test
     void treatsOnlyNilAndFalseAsFalsy() throws Exception {
         assertEquals("empty-string-true zero-true nil-false", render(
                 "{% if page.empty_text %}empty-string-true{% endif %} {% if 0 %}zero-true{% endif %} {% if page.nothing %}{% else %}nil-false{% endif %}"));

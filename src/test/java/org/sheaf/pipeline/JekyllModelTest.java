@@ -218,6 +218,40 @@ class JekyllModelTest {
     }
 
     @Test
+    void siteDocumentsHoldsEachCollectionsStaticFilesAfterItsDocuments() {
+        // a static file of a collection has no relative_path, so Jekyll's map gives it nil
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", """
+                        timezone: UTC
+                        show_drafts: true
+                        collections:
+                          things:
+                            output: true
+                          notes: {}
+                        """)
+                .file("_posts/2020-01-01-p.md", "---\ntitle: P\n---\npost\n")
+                .file("_drafts/d.md", "---\ntitle: D\n---\ndraft\n")
+                .file("_things/t.md", "---\ntitle: T\n---\nthing\n")
+                .file("_things/s.txt", "static\n")
+                .file("_notes/a.css", "static\n")
+                .file("_notes/n.md", "---\ntitle: N\n---\nn\n")
+                .file("list.md", """
+                        ---
+                        ---
+                        {{ site.documents | map: "relative_path" | jsonify }}
+                        {{ site.documents | size }}
+                        {% for d in site.documents %}{{ d.path }}|{{ d.collection }}|{{ d.title }};{% endfor %}
+                        """)
+                .buildOk();
+        assertEquals("""
+                <p>[“_posts/2020-01-01-p.md”,”_drafts/d.md”,”_things/t.md”,null,”_notes/n.md”,null]
+                6
+                _posts/2020-01-01-p.md|posts|P;_drafts/d.md|posts|D;_things/t.md|things|T;_things/s.txt|things|;\
+                _notes/n.md|notes|N;_notes/a.css|notes|;</p>
+                """, site.read("list.html"));
+    }
+
+    @Test
     void aStaticFileUnpublishedByItsDefaultsIsListedButNeitherWrittenNorClaimingItsUrl() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "defaults:\n  - scope: {path: old.html}\n    values: {published: false}\n")
