@@ -549,10 +549,6 @@ public final class ContentIndex {
         }
     }
 
-    /**
-     * Two inputs that would be written to one output file: one error per output, on the first
-     * input in path order, listing every input that claims it (as Eleventy does).
-     */
     /** Pages and files whose output would land in {@code .git} or on a kept file ({@link SiteConfig#outputRefusal}): an error at the permalink. */
     private static void reportReservedOutputs(List<Page> pages, List<StaticFile> staticFiles,
             Map<String, List<StaticFile>> collectionFiles, SiteConfig config, Diagnostics diagnostics) {
@@ -604,6 +600,10 @@ public final class ContentIndex {
         return left[i].compareTo(right[i]);
     }
 
+    /**
+     * Two inputs that would be written to one output file: one error per output, on the first
+     * input in path order, listing every input that claims it (as Eleventy does).
+     */
     private static void reportUrlCollisions(List<Page> pages, List<StaticFile> staticFiles,
             Map<String, List<StaticFile>> collectionFiles, SiteConfig config, Diagnostics diagnostics) {
         Map<String, List<String>> claims = new TreeMap<>();

@@ -447,11 +447,6 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * A filter's input as Ruby's {@code to_s} reads it where that differs from Liqp's text of it:
-     * a hash or an array (not a page or the site) becomes its {@code inspect}; anything else is
-     * Liqp's text of it.
-     */
-    /**
      * What {@code relative_url} and {@code absolute_url} read: a document's URL when given the
      * document itself ({@code {{ page.next | relative_url }}}), as Jekyll takes the URL of whatever
      * answers {@code url}; anything else as its text. A page is a Hash in Jekyll, so it is its text.
@@ -464,6 +459,11 @@ final class JekyllLiquidFilters {
         return text(value, context, any);
     }
 
+    /**
+     * A filter's input as Ruby's {@code to_s} reads it where that differs from Liqp's text of it:
+     * a hash or an array (not a page or the site) becomes its {@code inspect}; anything else is
+     * Liqp's text of it.
+     */
     private static String text(Object value, TemplateContext context, Filter any) {
         Object read = rubyText(value);
         return read instanceof String text ? text : any.asString(read, context);

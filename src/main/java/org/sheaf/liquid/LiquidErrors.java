@@ -208,11 +208,6 @@ final class LiquidErrors {
         return "Liquid syntax error: " + message;
     }
 
-    /**
-     * The position of the first {@code {% tag argument %}} in {@code text} whose argument starts
-     * with {@code argument} (or, failing that, of the first {@code tag} at all), so that a failed
-     * include or link points at its tag: Liqp's tag nodes do not know where they stand.
-     */
     /** Where the tag {@code tag} whose markup is these atoms (Liqp's words, spaces dropped) starts. */
     static Position tagPosition(String text, String tag, List<String> atoms, int firstLine) {
         StringBuilder markup = new StringBuilder();
@@ -223,6 +218,11 @@ final class LiquidErrors {
         return m.find() ? Position.of(text, m.start()).shiftedDown(firstLine - 1) : tagPosition(text, tag, "", firstLine);
     }
 
+    /**
+     * The position of the first {@code {% tag argument %}} in {@code text} whose argument starts
+     * with {@code argument} (or, failing that, of the first {@code tag} at all), so that a failed
+     * include or link points at its tag: Liqp's tag nodes do not know where they stand.
+     */
     static Position tagPosition(String text, String tag, String argument, int firstLine) {
         // Liqp accepts a tag name followed directly by its argument ({% include%x %}, found by fuzzing).
         Pattern exact = Pattern.compile("\\{%-?\\s*" + Pattern.quote(tag) + "\\s*" + Pattern.quote(argument));

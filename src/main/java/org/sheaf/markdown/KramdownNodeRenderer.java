@@ -420,11 +420,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         context.delegateRender();
     }
 
-    /**
-     * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
-     * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
-     * element is text already, {@link KramdownSpanElements}).
-     */
     /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */
     private static void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
         context.delegateRender();
@@ -464,6 +459,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return name.lookingAt() && BLOCK_ELEMENTS.contains(name.group(1).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
+     * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
+     * element is text already, {@link KramdownSpanElements}).
+     */
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
         if (isBlockElementTag(chars)) {
