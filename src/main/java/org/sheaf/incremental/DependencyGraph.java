@@ -513,16 +513,16 @@ final class DependencyGraph implements RenderPlan {
         return found;
     }
 
+    /** What a page's own fingerprint was made of, and the fingerprint. */
+    record SelfHash(String[] parts, String hash) {
+    }
+
     /**
      * The fingerprint of a page's own inputs: where it comes from, its URL and output path, its
      * layout, its body and every value of its drop as the drop prints it (neighbours by URL). The
      * drop's {@code content} is the body itself before rendering; it is then not printed a
      * second time, which halves the text hashed per page.
      */
-    /** What a page's own fingerprint was made of, and the fingerprint. */
-    record SelfHash(String[] parts, String hash) {
-    }
-
     private static String self(Page page, Map<String, SelfHash> known) {
         StringBuilder drop = new StringBuilder("{");
         page.drop().forEach((key, value) -> {

@@ -122,7 +122,6 @@ class RubyTimeTest {
         assertEquals(Optional.empty(), RubyTimeParser.parse("2017-09-04 25:00", UTC, NOW));
     }
 
-    /** Psych's timestamp has seconds: without them the text stays text, for {@code Time.parse}. */
     /**
      * Psych makes a time of an offset past Java's 18 hours and short of a day, kept at that
      * offset; a day or more stays text. Its minutes go the hours' way, and after {@code -00} they add.
@@ -155,6 +154,7 @@ class RubyTimeTest {
         assertEquals(0, RubyTime.compareInstants(noon, RubyTime.fromYaml("2022-03-08 13:00:00 +01:00", UTC).orElseThrow()));
     }
 
+    /** Psych's timestamp has seconds: without them the text stays text, for {@code Time.parse}. */
     @Test
     void aYamlTimeWithoutSecondsIsNoTimestamp() {
         assertTrue(RubyTime.fromYaml("2017-09-04 10:00", UTC).isEmpty());
