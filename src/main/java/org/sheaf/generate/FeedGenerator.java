@@ -18,7 +18,7 @@ import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
-import org.sheaf.jekyll.Smartypants;
+import org.sheaf.markdown.Smartypants;
 
 /**
  * jekyll-feed: an Atom feed of the newest posts at {@code feed.xml} (or {@code feed.path}), and

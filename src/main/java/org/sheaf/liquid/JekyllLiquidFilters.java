@@ -25,7 +25,7 @@ import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyTimeParser;
-import org.sheaf.jekyll.Smartypants;
+import org.sheaf.markdown.Smartypants;
 import org.sheaf.jekyll.Strftime;
 import org.sheaf.jekyll.WideTime;
 

@@ -80,7 +80,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * and those of its block content model that are not block-level (a block-level tag is text
      * there). Any other element's content, an unknown element's included, it keeps raw.
      */
-    private static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
+    static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
             "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
             "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
             "strong", "sub", "sup", "th", "tt", "details", "noscript", "object");

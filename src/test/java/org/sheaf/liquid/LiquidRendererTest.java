@@ -324,6 +324,50 @@ class LiquidRendererTest {
     }
 
     @Test
+    void smartifyKeepsHtmlTagsAndTheRawContentOfBlockLevelElements() throws Exception {
+        // each expected line is what Jekyll 4.3.1's smartify wrote for the line above it: kramdown
+        // reads a tag as HTML, a block-level element starting a line as a block of raw HTML
+        Map<String, Object> vars = variables();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) vars.get("page");
+        page.put("lines", List.of("He said <b>\"hi\"</b>",
+                "<div>\"x\"</div> 'y'",
+                "a <div>\"x\"</div> b",
+                "<span title=\"a 'b'\">it's</span>",
+                "a<br>\"b\"",
+                "<!-- \"c\" --> \"d\"",
+                "x < y > \"z\"",
+                "<code>\"c\" -- &</code> \"d\"",
+                "<B>up</B><b/>",
+                "<b>unclosed \"q\"",
+                "</b> 'close' only",
+                "<img src='a.png' alt=\"x\ny\">",
+                "<span markdown=\"0\">\"raw\"</span>",
+                "<x-y A=\"1\">\"u\"</x-y>",
+                "<script>\"s\"</script>",
+                "  <p>\"p\"</p>\n\"t\"",
+                "line \"1\"\n<div>\n\"x\"\n</div>\n'after'"));
+        assertEquals("[He said <b>“hi”</b>]\n"
+                + "[<div>\"x\"</div>\n ‘y’]\n"
+                + "[a &lt;div&gt;“x”&lt;/div&gt; b]\n"
+                + "[<span title=\"a 'b'\">it’s</span>]\n"
+                + "[a<br />“b”]\n"
+                + "[<!-- \"c\" -->\n “d”]\n"
+                + "[x &lt; y &gt; “z”]\n"
+                + "[<code>\"c\" -- &amp;</code> “d”]\n"
+                + "[<b>up</b><b></b>]\n"
+                + "[<b>unclosed “q”\n</b>]\n"
+                + "[&lt;/b&gt; ‘close’ only]\n"
+                + "[<img src=\"a.png\" alt=\"x y\" />]\n"
+                + "[<span>\"raw\"</span>]\n"
+                + "[<x-y A=\"1\">\"u\"</x-y>]\n"
+                + "[<script>\"s\"</script>\n]\n"
+                + "[<p>\"p\"</p>\n“t”]\n"
+                + "[line “1”\n<div>\n\"x\"\n</div>\n‘after’]\n",
+                render("{% for line in page.lines %}[{{ line | smartify }}]\n{% endfor %}", vars));
+    }
+
+    @Test
     void treatsOnlyNilAndFalseAsFalsy() throws Exception {
         assertEquals("empty-string-true zero-true nil-false", render(
                 "{% if page.empty_text %}empty-string-true{% endif %} {% if 0 %}zero-true{% endif %} {% if page.nothing %}{% else %}nil-false{% endif %}"));

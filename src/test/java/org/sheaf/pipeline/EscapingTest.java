@@ -79,7 +79,10 @@ class EscapingTest {
         var titles = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title");
         Document entryTitle = Jsoup.parseBodyFragment(titles.item(1).getTextContent());
         assertEquals(0, entryTitle.body().children().size(), "markup in the feed entry's title (type=html)");
-        assertTrue(entryTitle.body().text().contains("</script><script>alert(1)</script>"), entryTitle.body().text());
+        // smartify reads the <script> element as HTML and strip_html then drops it with its content,
+        // as in Jekyll's feed; the </script> that closes nothing and the <img> that is no tag stay text
+        assertEquals("A \u201cquoted\u201d </script> & <img src=x onerror=alert(2)> ]]> end",
+                entryTitle.body().text().replaceAll("(?U)\\s+", " "));
         factory.newDocumentBuilder().parse(site.output().resolve("sitemap.xml").toFile());
     }
 
