@@ -56,15 +56,28 @@ final class KramdownFrames {
      * kramdown.
      */
     static Rest of(Node container, BasedSequence text, int lineStart, int lineEnd) {
+        return of(container, null, null, text, lineStart, lineEnd);
+    }
+
+    /**
+     * The rest of the line inside {@code container}, as {@link #of(Node, BasedSequence, int, int)},
+     * where the line's rest inside {@code anchor}, a container around {@code container}, is
+     * known already to be {@code anchored}: a {@code >} a parser took on the line tells which
+     * quote it is, where a lazy line may leave that open.
+     */
+    static Rest of(Node container, Node anchor, Rest anchored, BasedSequence text, int lineStart, int lineEnd) {
+        if (container == anchor) {
+            return anchored;
+        }
         if (container instanceof Document) {
             return new Rest(0, lineStart);
         }
         if (container instanceof Paragraph paragraph) {
             // a paragraph's lazy or later line, read in the text of the paragraph's container
-            return of(paragraph.getParent(), text, lineStart, lineEnd);
+            return of(paragraph.getParent(), anchor, anchored, text, lineStart, lineEnd);
         }
         if (container instanceof BlockQuote quote) {
-            Rest outer = of(quote.getParent(), text, lineStart, lineEnd);
+            Rest outer = of(quote.getParent(), anchor, anchored, text, lineStart, lineEnd);
             if (outer == null) {
                 return null;
             }
@@ -94,7 +107,7 @@ final class KramdownFrames {
                 }
                 return new Rest(0, textStart);
             }
-            Rest outer = of(item.getParent().getParent(), text, lineStart, lineEnd);
+            Rest outer = of(item.getParent().getParent(), anchor, anchored, text, lineStart, lineEnd);
             int indentation = indentation(item, text);
             if (outer == null || indentation < 0) {
                 return null;

@@ -563,8 +563,8 @@ final class KramdownLazyContainers {
         /**
          * The item, nested in another item, going on over a line whose spaces are the outer item's
          * indent and then a tab: kramdown drops the outer item's indent and reads the tab as four
-         * spaces at the start of that item's text, past this item's indent of a marker and a
-         * space ({@code 1. 1. a}, a blank line, {@code    ⇥ > b} quotes {@code b} in the inner
+         * spaces at the start of that item's text, past this item's indent as {@link KramdownFrames}
+         * reads it ({@code 1. 1. a}, a blank line, {@code    ⇥ > b} quotes {@code b} in the inner
          * item). flexmark counts the tab to the next multiple of four columns of the whole line,
          * one or two columns, short of the inner item's text. Null when that is not so. A
          * {@code #} after the tab starts no heading: kramdown leaves one or two spaces of the tab
@@ -573,20 +573,15 @@ final class KramdownLazyContainers {
         private static BlockContinue tabAfterOuterIndent(ParserState state, ListItem item) {
             BasedSequence line = state.getLine();
             int at = state.getIndex();
-            if (at == 0 || at + 1 >= line.length() || line.charAt(at) != '\t' || line.charAt(at + 1) == '\t'
+            if (at == 0 || at + 1 >= line.length() || line.charAt(at) != '\t'
                     || !(item.getParent() != null && item.getParent().getParent() instanceof ListItem)) {
                 return null;
             }
-            for (int i = 0; i < at; i++) {
-                if (line.charAt(i) != ' ') {
-                    return null;
-                }
-            }
-            BasedSequence marker = item.getOpeningMarker();
-            BasedSequence all = marker.getBaseSequence();
-            int after = marker.getEndOffset();
-            boolean oneSpace = after + 1 < all.length() && all.charAt(after) == ' ' && !Character.isWhitespace(all.charAt(after + 1));
-            return oneSpace && marker.length() + 1 <= 4 ? BlockContinue.atIndex(at + 1) : null;
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            // the item takes the tab, as four spaces, into its indent (a lazy line keeps all four)
+            return rest != null && rest.at() == lineStart + at + 1 && rest.spaces() < 4 ? BlockContinue.atIndex(at + 1) : null;
         }
 
         /**

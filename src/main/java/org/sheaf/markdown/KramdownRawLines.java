@@ -14,6 +14,7 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
@@ -43,15 +44,15 @@ final class KramdownRawLines {
 
     /**
      * Whether a tab stands in the white space before the text at the state's line, as kramdown
-     * reads it after the marks of the line's containers: then no block but code or such a line
-     * starts there in kramdown, whose block starts allow up to three spaces, not a tab, where
-     * flexmark counts a tab as columns and may start a list or a quote after a tab of
-     * two. kramdown drops a quote's {@code >} and the space after it; each list item the line
-     * is in turns the tabs the line starts with into four spaces and drops its indent, so a tab
-     * after an outer item's indent is an inner item's; tabs after an item's marker on its first
-     * line are spaces too.
+     * reads it after the marks of the line's containers ({@link KramdownFrames}): then no block
+     * but code or such a line starts there in kramdown, whose block starts allow up to three
+     * spaces, not a tab, where flexmark counts a tab as columns and may start a list or a quote
+     * after a tab of two. The spaces left of a tab an item took part of stand for the tab when
+     * they reach four columns. On a line whose white space follows a {@code >}, that quote's
+     * text starts after it: a lazy line may reach a quote whose {@code >} an outer quote would
+     * otherwise seem to take.
      *
-     * @param matched the block the line came to, whose list items are the line's
+     * @param matched the block the line came to, whose containers are the line's
      */
     static boolean afterTab(ParserState state, Block matched) {
         BasedSequence line = state.getLine();
@@ -60,72 +61,29 @@ final class KramdownRawLines {
         while (start > 0 && (line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '\t')) {
             start--;
         }
-        if (start > 0 && line.charAt(start - 1) != '>') {
+        if (start > 0 && line.charAt(start - 1) != '>' || line.subSequence(start, text).indexOf('\t') < 0) {
             return false;
         }
         if (start > 0 && start < text && line.charAt(start) == ' ') {
             start++;
         }
-        String indent = line.subSequence(start, text).toString();
-        if (indent.indexOf('\t') < 0) {
+        Node container = matched;
+        while (!(container instanceof BlockQuote || container instanceof ListItem || container instanceof Document)) {
+            container = container.getParent();
+        }
+        Node quote = container;
+        while (start > 0 && quote != null && !(quote instanceof BlockQuote)) {
+            quote = quote.getParent();
+        }
+        BasedSequence document = line.getBaseSequence();
+        int lineStart = line.getStartOffset();
+        KramdownFrames.Rest rest = KramdownFrames.of(container, start > 0 ? quote : null, new KramdownFrames.Rest(0, lineStart + start),
+                document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+        if (rest == null || rest.at() > lineStart + text) {
             return false;
         }
-        int column = columnOf(line, start);
-        for (int content : itemColumns(matched, start > 0, column)) {
-            int width = content - column;
-            column = content;
-            int tabs = 0;
-            while (tabs < indent.length() && indent.charAt(tabs) == '\t') {
-                tabs++;
-            }
-            indent = " ".repeat(4 * tabs) + indent.substring(tabs);
-            if (width < 0 || !indent.startsWith(" ".repeat(width))) {
-                break;
-            }
-            indent = indent.substring(width);
-        }
-        return indent.indexOf('\t') >= 0;
-    }
-
-    /**
-     * The column where the text of each list item {@code block} is in starts, the outermost
-     * first, up to the nearest quote when the line is {@code quoted} (on a line without a
-     * {@code >} a quote is lazy, and the items around it drop their indents first): four
-     * columns past the item's container (the outermost's at {@code margin}) when nothing
-     * follows its marker, as kramdown reads an empty first line.
-     */
-    private static List<Integer> itemColumns(Block block, boolean quoted, int margin) {
-        List<Integer> columns = new ArrayList<>();
-        for (Node node = block; node != null && !(quoted && node instanceof BlockQuote); node = node.getParent()) {
-            if (node instanceof ListItem item) {
-                BasedSequence all = item.getDocument().getChars();
-                int lineStart = item.getOpeningMarker().getStartOffset();
-                while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
-                    lineStart--;
-                }
-                BasedSequence line = all.subSequence(lineStart, all.endOfLine(lineStart));
-                int at = item.getOpeningMarker().getEndOffset() - lineStart;
-                while (at < line.length() && (line.charAt(at) == ' ' || line.charAt(at) == '\t')) {
-                    at++;
-                }
-                columns.add(0, at < line.length() ? columnOf(line, at) : -1);
-            }
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i) < 0) {
-                columns.set(i, (i == 0 ? margin : columns.get(i - 1)) + 4);
-            }
-        }
-        return columns;
-    }
-
-    /** The column of {@code index} in {@code line}, a tab reaching the next multiple of four. */
-    private static int columnOf(CharSequence line, int index) {
-        int column = 0;
-        for (int i = 0; i < index; i++) {
-            column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
-        }
-        return column;
+        return document.subSequence(rest.at(), lineStart + text).indexOf('\t') >= 0
+                || rest.spaces() > 0 && rest.spaces() + lineStart + text - rest.at() >= 4;
     }
 
     /** The parser of such a line whose text, after its containers' marks, is {@code text}. */
