@@ -112,6 +112,10 @@ public final class Strftime {
         while (true) {
             at++;
             if (at >= n) {
+                if (!date) {
+                    // Time#strftime raises here, which stops a Jekyll build; Date#strftime writes it
+                    throw new IllegalArgumentException("invalid format: " + pattern);
+                }
                 out.append(pattern, start, n);
                 return n;
             }

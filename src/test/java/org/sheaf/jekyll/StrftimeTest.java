@@ -101,6 +101,15 @@ class StrftimeTest {
                         BERLIN.withZoneSameInstant(ZoneOffset.ofHours(2))));
     }
 
+    /** A format ending inside a directive: {@code Time#strftime} raises Ruby's error, {@code Date#strftime} writes it as it stands. */
+    @Test
+    void refusesAFormatEndingInsideADirectiveAsRubysTimeDoes() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Strftime.format("x %Y abc%", BERLIN));
+        assertEquals("invalid format: x %Y abc%", refused.getMessage());
+        assertEquals("2018 abc%", Strftime.format("%Y abc%", new RubyDate(java.time.LocalDate.of(2018, 5, 1))));
+    }
+
     /**
      * Every pattern of {@code ruby-time/strftime.tsv} (written by {@code
      * scripts/ruby-strftime-expected}): random patterns of flags, widths, colons and conversions,

@@ -191,6 +191,15 @@ class LiquidErrorsTest {
                 failure("{% assign a = '1,2' | split: ',' %}{{ a | where_exp: 'i', 'i > 1' }}", 1));
     }
 
+    /** Ruby's {@code Time#strftime} refuses a format that ends inside a directive, which stops Jekyll's build. */
+    @Test
+    void reportsAFormatEndingInsideADirectiveInRubysWords() {
+        assertEquals("content/about.md:2:17: error: Liquid error: invalid format: x %Y abc%",
+                failure("A\n{{ '2020-01-02' | date: 'x %Y abc%' }}", 1));
+        assertEquals("content/about.md:1:17: error: Liquid error: invalid format: %-",
+                failure("{{ '2020-01-02' | date: '%-' }}", 1));
+    }
+
     @Test
     void anUnknownOperatorFailsOnlyWhereItsComparisonIsEvaluatedAsInRubysLaxMode() throws Exception {
         // Jekyll 4.3.1 renders these branches that are never reached, and fails the others
