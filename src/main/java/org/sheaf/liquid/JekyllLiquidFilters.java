@@ -348,18 +348,25 @@ final class JekyllLiquidFilters {
      */
     private static Object strftime(Object original, Object read, TemplateContext context, Filter any, Object... params) {
         Object input = read;
-        if (any.isArray(input) && any.asArray(input, context).length == 1) {
-            input = any.asArray(input, context)[0];
+        if (any.isArray(input)) {
+            Object[] items = any.asArray(input, context);
+            if (items.length == 1) {
+                input = items[0];
+            }
         }
         ZoneId zone = context.getParser().defaultTimeZone;
         ZonedDateTime time;
         String format;
         try {
-            String text = any.asString(input, context);
-            time = text.equals("now") || text.equals("today") ? ZonedDateTime.now()
-                    : LValue.isTemporal(input) ? LValue.asRubyDate(input, context)
-                    : any.isNumber(input) ? java.time.Instant.ofEpochSecond(any.asNumber(input).longValue()).atZone(zone)
-                    : context.getDateParser().parse(text, context.getParser().locale, zone);
+            // a time (the usual input, a page's date) is read as it is, never first written out as text
+            if (LValue.isTemporal(input)) {
+                time = LValue.asRubyDate(input, context);
+            } else {
+                String text = any.asString(input, context);
+                time = text.equals("now") || text.equals("today") ? ZonedDateTime.now()
+                        : any.isNumber(input) ? java.time.Instant.ofEpochSecond(any.asNumber(input).longValue()).atZone(zone)
+                        : context.getDateParser().parse(text, context.getParser().locale, zone);
+            }
             format = any.asString(param(params, 0), context);
         } catch (RuntimeException e) {
             return input;
