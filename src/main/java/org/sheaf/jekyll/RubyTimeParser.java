@@ -200,6 +200,14 @@ public final class RubyTimeParser {
         return read(text, zone, now).filter(WideTime.class::isInstance).map(WideTime.class::cast);
     }
 
+    /**
+     * {@link #parse} or {@link #parseWide}, whichever reads {@code text}, from one reading of it:
+     * a {@link ZonedDateTime} or a {@link WideTime}, empty for text that names no time.
+     */
+    public static Optional<Object> parseAny(String text, ZoneId zone, ZonedDateTime now) {
+        return read(text, zone, now);
+    }
+
     /** A {@link ZonedDateTime} or a {@link WideTime}. */
     private static Optional<Object> read(String text, ZoneId zone, ZonedDateTime now) {
         Fields fields = new Fields();

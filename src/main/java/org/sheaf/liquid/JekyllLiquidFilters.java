@@ -130,17 +130,20 @@ final class JekyllLiquidFilters {
                 String format = param(p, 0);
                 return format == null || format.isEmpty() ? time : time.format(format);
             }
-            Object date = rubyDate(v, c);
-            if (date instanceof String text && !LIQP_DATE_WORDS.matcher(text).matches()) {
-                Optional<WideTime> wide = wideTime(text, c.getParser().defaultTimeZone);
+            if (v instanceof String text && !LIQP_DATE_WORDS.matcher(text).matches()) {
+                Object read = RubyTimeParser.parseAny(text, c.getParser().defaultTimeZone,
+                        ZonedDateTime.now(c.getParser().defaultTimeZone)).orElse(null);
+                if (read instanceof ZonedDateTime time) {
+                    return strftime(v, time, c, any, p);
+                }
                 String format = param(p, 0);
-                if (wide.isPresent() && format != null && !format.isBlank()) {
-                    return wide.get().format(format);
+                if (read instanceof WideTime wide && format != null && !format.isBlank()) {
+                    return wide.format(format);
                 }
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
-            return strftime(v, date, c, any, p);
+            return strftime(v, rubyDate(v, c), c, any, p);
         }));
         for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
                 "divided_by")) {
@@ -303,8 +306,9 @@ final class JekyllLiquidFilters {
             }
             Optional<ZonedDateTime> known = RubyTime.localTime(v, setup.timezone());
             if (known.isEmpty() && v instanceof String text) {
-                known = freeForm(text, c.getParser().defaultTimeZone);
-                Optional<WideTime> wide = known.isEmpty() ? wideTime(text, c.getParser().defaultTimeZone) : Optional.empty();
+                Optional<Object> read = timeText(text, c.getParser().defaultTimeZone);
+                known = read.filter(ZonedDateTime.class::isInstance).map(ZonedDateTime.class::cast);
+                Optional<WideTime> wide = read.filter(WideTime.class::isInstance).map(WideTime.class::cast);
                 if (wide.isPresent()) {
                     // Jekyll's filters read the time in the site's zone (localtime), where Java holds
                     // a time at any offset; only a year past Java's stays wide
@@ -425,12 +429,15 @@ final class JekyllLiquidFilters {
         return RubyTimeParser.parse(text, zone, ZonedDateTime.now(zone));
     }
 
-    /** Text {@code Time.parse} reads as a time Java's times cannot hold ({@link RubyTimeParser#parseWide}). */
-    private static Optional<WideTime> wideTime(String text, ZoneId zone) {
+    /**
+     * {@link #freeForm} and a time Java's times cannot hold ({@link RubyTimeParser#parseWide}) from
+     * one reading of the text: a {@link ZonedDateTime} or a {@link WideTime}.
+     */
+    private static Optional<Object> timeText(String text, ZoneId zone) {
         if (LIQP_DATE_WORDS.matcher(text).matches()) {
             return Optional.empty();
         }
-        return RubyTimeParser.parseWide(text, zone, ZonedDateTime.now(zone));
+        return RubyTimeParser.parseAny(text, zone, ZonedDateTime.now(zone));
     }
 
     /**
