@@ -212,17 +212,12 @@ final class MediaBreaks {
         for (String text : stylesheets) {
             Matcher include = INCLUDE.matcher(text);
             while (include.find()) {
-                if (mixins.contains(mixinName(include.group(1)))) {
+                if (mixins.contains(ScssOutline.normalized(include.group(1)))) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** A mixin's name as Sass compares it, {@code _} and {@code -} alike. */
-    private static String mixinName(String name) {
-        return name.replace('_', '-');
     }
 
     /** Whether the child is a block, not a comment. */
@@ -461,7 +456,7 @@ final class MediaBreaks {
                     String context = contexts.peek().orElse(null);
                     Matcher mixin = MIXIN.matcher(prelude);
                     if (mixin.lookingAt()) {
-                        context = mixinName(mixin.group(1));
+                        context = ScssOutline.normalized(mixin.group(1));
                     } else if (!(context != null && context.isEmpty() && CONTROL.matcher(prelude).lookingAt())
                             && (context == null || context.isEmpty())) {
                         context = null;
