@@ -92,9 +92,8 @@ final class MediaBreaks {
         // each change: where it starts and ends, what it writes, whether the text it replaces is
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
-        boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown)
-                || indentedNested(urls, contents)
-                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
+        // asked only of an @media with more than one block, and then once
+        Boolean unknown = null;
         int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
@@ -104,7 +103,11 @@ final class MediaBreaks {
             boolean broken = false;
             int after = media[1] + 1;
             List<int[]> children = children(css, media[1], media[2]);
-            Set<Integer> evaluated = unknown && children.stream().filter(child -> isBlock(css, child)).count() > 1
+            boolean several = children.stream().filter(child -> isBlock(css, child)).count() > 1;
+            if (several && unknown == null) {
+                unknown = unknown(outlines, urls, contents);
+            }
+            Set<Integer> evaluated = several && unknown
                     ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : Set.of();
             int blocks = 0;
             for (int[] child : children) {
@@ -165,6 +168,16 @@ final class MediaBreaks {
         moved[css.length()] = out.length();
         String result = out.toString();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+    }
+
+    /**
+     * Whether an {@code @media} of the stylesheets stands where only evaluation tells whether it
+     * runs, or where, or what it writes.
+     */
+    private static boolean unknown(Map<Integer, Outline> outlines, List<String> urls, List<String> contents) {
+        return outlines.values().stream().anyMatch(outline -> outline.unknown)
+                || indentedNested(urls, contents)
+                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
     }
 
     /**
