@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * What evaluating the stylesheets wrote where, read from a second compilation of a marked copy
@@ -35,6 +36,8 @@ final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
+    /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
+    private static final Pattern NESTED_PROPERTY = Pattern.compile("(?s)[\\w-]+\\s*:(\\s.*)?");
 
     /** What a marker marks: a style rule's start, where a nested {@code @media} stands, or the inside of one. */
     enum Kind {
@@ -218,7 +221,7 @@ final class Evaluation {
     /** Whether a block's prelude is a style rule's selector: not an at-rule, and not a nested property ({@code font: {}). */
     private static boolean isStyleRule(String prelude) {
         return !prelude.isEmpty() && !prelude.startsWith("@") && !prelude.endsWith(":")
-                && !prelude.matches("(?s)[\\w-]+\\s*:(\\s.*)?");
+                && !NESTED_PROPERTY.matcher(prelude).matches();
     }
 
     /**

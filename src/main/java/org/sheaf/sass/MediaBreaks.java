@@ -92,9 +92,8 @@ final class MediaBreaks {
         // each change: where it starts and ends, what it writes, whether the text it replaces is
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
-        boolean unknown = outlines.values().stream().anyMatch(outline -> outline.unknown)
-                || indentedNested(urls, contents)
-                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
+        // asked only of an @media with more than one block, and then once
+        Boolean unknown = null;
         int ordinal = -1;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
@@ -104,7 +103,11 @@ final class MediaBreaks {
             boolean broken = false;
             int after = media[1] + 1;
             List<int[]> children = children(css, media[1], media[2]);
-            Set<Integer> evaluated = unknown && children.stream().filter(child -> isBlock(css, child)).count() > 1
+            boolean several = children.stream().filter(child -> isBlock(css, child)).count() > 1;
+            if (several && unknown == null) {
+                unknown = unknown(outlines, urls, contents);
+            }
+            Set<Integer> evaluated = several && unknown
                     ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : Set.of();
             int blocks = 0;
             for (int[] child : children) {
@@ -168,6 +171,16 @@ final class MediaBreaks {
     }
 
     /**
+     * Whether an {@code @media} of the stylesheets stands where only evaluation tells whether it
+     * runs, or where, or what it writes.
+     */
+    private static boolean unknown(Map<Integer, Outline> outlines, List<String> urls, List<String> contents) {
+        return outlines.values().stream().anyMatch(outline -> outline.unknown)
+                || indentedNested(urls, contents)
+                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
+    }
+
+    /**
      * Whether a stylesheet in the indented syntax holds an {@code @media} nested in a block with a
      * query that may name a media type: where it runs, and whether it writes anything, only
      * evaluation tells, the indented syntax being read for neither.
@@ -212,17 +225,12 @@ final class MediaBreaks {
         for (String text : stylesheets) {
             Matcher include = INCLUDE.matcher(text);
             while (include.find()) {
-                if (mixins.contains(mixinName(include.group(1)))) {
+                if (mixins.contains(ScssOutline.normalized(include.group(1)))) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** A mixin's name as Sass compares it, {@code _} and {@code -} alike. */
-    private static String mixinName(String name) {
-        return name.replace('_', '-');
     }
 
     /** Whether the child is a block, not a comment. */
@@ -461,7 +469,7 @@ final class MediaBreaks {
                     String context = contexts.peek().orElse(null);
                     Matcher mixin = MIXIN.matcher(prelude);
                     if (mixin.lookingAt()) {
-                        context = mixinName(mixin.group(1));
+                        context = ScssOutline.normalized(mixin.group(1));
                     } else if (!(context != null && context.isEmpty() && CONTROL.matcher(prelude).lookingAt())
                             && (context == null || context.isEmpty())) {
                         context = null;

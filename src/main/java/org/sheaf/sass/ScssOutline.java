@@ -871,7 +871,8 @@ final class ScssOutline {
         }
     }
 
-    private static String normalized(String name) {
+    /** A mixin's name as Sass compares it, {@code _} and {@code -} alike. */
+    static String normalized(String name) {
         return name.replace('_', '-');
     }
 
