@@ -479,7 +479,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         // kramdown reads on to the closing tag of a script or style even when its opening tag
         // closes itself (<script src="x.js" />)
         if (lower.equals("script") || lower.equals("style")) {
-            Matcher close = Pattern.compile("</" + lower + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
+            Matcher close = KramdownTags.closing(lower).matcher(text);
             return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
         }
         if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {

@@ -206,8 +206,7 @@ public final class Smartypants {
             return tag.end() - at;
         }
         out.append('>');
-        Pattern stop = Pattern.compile("</" + Pattern.quote(name) + "\\s*>",
-                KramdownTags.known(name) ? Pattern.CASE_INSENSITIVE : 0);
+        Pattern stop = KramdownTags.closing(name);
         boolean rawContent = raw || !LeanInlineParser.SPAN_CONTENT.contains(name);
         Matcher markdown = MARKDOWN_ATTRIBUTE.matcher(tag.group(2));
         String readAs = null;
