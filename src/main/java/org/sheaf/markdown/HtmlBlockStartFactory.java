@@ -62,13 +62,14 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
                     && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
         }
         Matcher tag = TAG_NAME.matcher(line.subSequence(start));
+        boolean named = tag.lookingAt();
         CharSequence text = line.getBase() instanceof String s ? s : line.getBaseSequence();
-        if (tag.lookingAt() && !KramdownTags.OPEN_TAG.matcher(text).region(line.getStartOffset() + start, text.length()).lookingAt()) {
+        if (named && !KramdownTags.OPEN_TAG.matcher(text).region(line.getStartOffset() + start, text.length()).lookingAt()) {
             // kramdown starts raw HTML only at a whole tag as it reads one: <style class=&lt;>,
             // whose bare value is not a word, is a paragraph's text
             return false;
         }
-        if (tag.lookingAt() && KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+        if (named && KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
             // CommonMark starts a block at <option>; kramdown reads it, as every span-level
             // element, in a paragraph (a <select> over lines keeps its options)
             return false;

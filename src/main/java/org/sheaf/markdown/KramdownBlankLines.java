@@ -148,13 +148,7 @@ final class KramdownBlankLines implements NodeRenderer {
         while (end > previous.getStartOffset() && Character.isWhitespace(source.charAt(end - 1))) {
             end--;
         }
-        int lineBreaks = 0;
-        for (int at = end; at < node.getStartOffset(); at++) {
-            if (source.charAt(at) == '\n') {
-                lineBreaks++;
-            }
-        }
-        return lineBreaks >= 2;
+        return lineBreaks(source, end, node.getStartOffset()) >= 2;
     }
 
     private static int lineBreaks(BasedSequence source, int from, int to) {

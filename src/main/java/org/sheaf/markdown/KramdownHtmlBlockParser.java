@@ -390,12 +390,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * unknown element it keeps the content raw).
      */
     private static boolean readsMarkdown(String name, String attributes) {
-        Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
-        if (!m.find()) {
-            return false;
-        }
-        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        return !value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name);
+        String value = markdownValue(attributes);
+        return value != null && (!value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name));
     }
 
     /**
@@ -404,12 +400,17 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * block content).
      */
     private static boolean readsBlocks(String name, String attributes) {
+        String value = markdownValue(attributes);
+        return "block".equals(value) || "1".equals(value) && KramdownTags.blockContent(name);
+    }
+
+    /** The value of the {@code markdown} attribute among {@code attributes} that makes kramdown read Markdown, or null. */
+    private static String markdownValue(String attributes) {
         Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
         if (!m.find()) {
-            return false;
+            return null;
         }
-        String value = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
-        return value.equals("block") || value.equals("1") && KramdownTags.blockContent(name);
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
     }
 
     /**
@@ -479,7 +480,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         // kramdown reads on to the closing tag of a script or style even when its opening tag
         // closes itself (<script src="x.js" />)
         if (lower.equals("script") || lower.equals("style")) {
-            Matcher close = Pattern.compile("</" + lower + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
+            Matcher close = KramdownTags.closing(lower).matcher(text);
             return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
         }
         if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {

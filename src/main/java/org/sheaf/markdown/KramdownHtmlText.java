@@ -128,7 +128,7 @@ final class KramdownHtmlText {
             if (name.equals("script") || name.equals("style")) {
                 // kramdown keeps their content as it is, up to the closing tag, even after an
                 // opening tag that closes itself (<script src="x.js" />), which it writes open
-                Matcher closing = Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(html);
+                Matcher closing = KramdownTags.closing(name).matcher(html);
                 int contentEnd = closing.region(end, length).find() ? closing.start() : length;
                 out.append(KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), false))).append('>');
                 out.append(html, end, contentEnd).append("</").append(name).append('>');

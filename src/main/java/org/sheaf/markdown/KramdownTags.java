@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,8 @@ final class KramdownTags {
      * kramdown's {@code HTML_ELEMENT}: the names it knows as HTML, whose tags it writes in lower
      * case. Any other name ({@code <svg>}, {@code <video>}, a custom element) keeps its case.
      */
+    /** The closing tags of known elements compiled so far ({@link #closing}). */
+    private static final Map<String, Pattern> KNOWN_CLOSING = new ConcurrentHashMap<>();
     private static final Set<String> KNOWN = Set.of("a", "abbr", "acronym", "address", "applet", "area", "article",
             "aside", "b", "base", "bdo", "big", "blockquote", "body", "br", "button", "caption", "cite", "code", "col",
             "colgroup", "command", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset",
@@ -79,6 +82,19 @@ final class KramdownTags {
     /** Whether HTML knows the element named {@code written}, in any case. */
     static boolean known(String written) {
         return KNOWN.contains(written.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The closing tag of the element {@code name}, as {@link #name} writes it: in any case for an
+     * element HTML knows, in the case written for any other. The patterns of known elements are
+     * compiled once, as pages close the same few elements again and again.
+     */
+    static Pattern closing(String name) {
+        if (KNOWN.contains(name)) {
+            return KNOWN_CLOSING.computeIfAbsent(name,
+                    known -> Pattern.compile("</" + known + "\\s*>", Pattern.CASE_INSENSITIVE));
+        }
+        return Pattern.compile("</" + Pattern.quote(name) + "\\s*>");
     }
 
     /** Whether {@code name}, as {@link #name} writes it, is an element that never holds content. */

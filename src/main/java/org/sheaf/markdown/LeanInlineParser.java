@@ -38,7 +38,6 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * flexmark's inline parser, matching patterns without a copy of the paragraph per match.
@@ -72,9 +71,6 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
     static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
 
-    /** The elements whose content kramdown reads raw: its raw content model, less the block-level {@code pre}. */
-    private static final List<String> RAW_ELEMENTS =
-            List.of("script", "style", "math", "option", "textarea", "code", "kbd", "samp", "var");
     /**
      * The elements whose content kramdown reads as spans in a paragraph: its span content model,
      * and those of its block content model that are not block-level (a block-level tag is text
@@ -84,10 +80,6 @@ final class LeanInlineParser extends InlineParserImpl {
             "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
             "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
             "strong", "sub", "sup", "th", "tt", "details", "noscript", "object");
-    /** The closing tag of each of {@link #RAW_ELEMENTS}, by its name in lower case. */
-    private static final Map<String, Pattern> RAW_ELEMENT_END = RAW_ELEMENTS.stream()
-            .collect(Collectors.toUnmodifiableMap(name -> name,
-                    name -> Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE)));
     /** The name of the element an opening tag opens, in group 1. */
     private static final Pattern OPENING_TAG_NAME = Pattern.compile("<([A-Za-z][\\w:.-]*)");
     /** One attribute of a tag, its name in group 1 and its value, by how it is quoted, in group 2, 3 or 4. */
@@ -280,12 +272,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
-        String written = KramdownTags.name(name);
-        Pattern closing = RAW_ELEMENT_END.get(written);
-        if (closing == null) {
-            // the closing tag of an element HTML knows in any case, of any other in the case of its opening tag
-            closing = Pattern.compile("</" + Pattern.quote(written) + "\\s*>", KramdownTags.known(name) ? Pattern.CASE_INSENSITIVE : 0);
-        }
+        // the closing tag of an element HTML knows in any case, of any other in the case of its opening tag
+        Pattern closing = KramdownTags.closing(KramdownTags.name(name));
         Matcher close = closing.matcher(input).region(index, input.length());
         int end = close.find() ? close.start() : input.length();
         Matcher tags = NESTED_TAG.matcher(input).region(index, end);

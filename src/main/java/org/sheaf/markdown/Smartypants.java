@@ -206,8 +206,7 @@ public final class Smartypants {
             return tag.end() - at;
         }
         out.append('>');
-        Pattern stop = Pattern.compile("</" + Pattern.quote(name) + "\\s*>",
-                KramdownTags.known(name) ? Pattern.CASE_INSENSITIVE : 0);
+        Pattern stop = KramdownTags.closing(name);
         boolean rawContent = raw || !LeanInlineParser.SPAN_CONTENT.contains(name);
         Matcher markdown = MARKDOWN_ATTRIBUTE.matcher(tag.group(2));
         String readAs = null;
@@ -267,36 +266,44 @@ public final class Smartypants {
 
     /** Writes kramdown's typographic symbol at {@code at}, in its order of trying them; how many characters it took. */
     private static int typographic(String source, int at, int length, StringBuilder out) {
-        String rest = source.substring(at, Math.min(length, at + 3));
-        if (rest.startsWith("---")) {
+        char c = source.charAt(at);
+        if (c != '-' && c != '.' && c != '\\' && c != '<' && c != '>' && c != ' ') {
+            return 0;
+        }
+        if (startsWith(source, at, length, "---")) {
             out.append('\u2014');
             return 3;
-        } else if (rest.startsWith("--")) {
+        } else if (startsWith(source, at, length, "--")) {
             out.append('\u2013');
             return 2;
-        } else if (rest.startsWith("...")) {
+        } else if (startsWith(source, at, length, "...")) {
             out.append('\u2026');
             return 3;
-        } else if (rest.startsWith("\\<<")) {
+        } else if (startsWith(source, at, length, "\\<<")) {
             out.append("&lt;&lt;");
             return 3;
-        } else if (rest.startsWith("\\>>")) {
+        } else if (startsWith(source, at, length, "\\>>")) {
             out.append("&gt;&gt;");
             return 3;
-        } else if (rest.startsWith("<< ")) {
+        } else if (startsWith(source, at, length, "<< ")) {
             out.append('\u00ab').append(NO_BREAK_SPACE);
             return 3;
-        } else if (rest.startsWith(" >>")) {
+        } else if (startsWith(source, at, length, " >>")) {
             out.append(NO_BREAK_SPACE).append('\u00bb');
             return 3;
-        } else if (rest.startsWith("<<")) {
+        } else if (startsWith(source, at, length, "<<")) {
             out.append('\u00ab');
             return 2;
-        } else if (rest.startsWith(">>")) {
+        } else if (startsWith(source, at, length, ">>")) {
             out.append('\u00bb');
             return 2;
         }
         return 0;
+    }
+
+    /** Whether {@code prefix} stands at {@code at} in {@code source}, before {@code length}. */
+    private static boolean startsWith(String source, int at, int length, String prefix) {
+        return at + prefix.length() <= length && source.startsWith(prefix, at);
     }
 
     /**
