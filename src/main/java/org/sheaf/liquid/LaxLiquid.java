@@ -195,13 +195,15 @@ final class LaxLiquid {
      * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
      * reads a value, an operator and a value, none of which takes a pipe). In output tags, an empty filter between two pipes
      * is skipped, a doubled dot in a name is one dot and a {@code %} before the end
-     * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them.
+     * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them. In
+     * output tags and {@code assign}, a comma after a filter's name opens its arguments as a colon
+     * does ({@code split, ","}), as Ruby's lax parser takes either before an argument.
      */
     static String rewrite(String text) {
         String out = text;
         if (out.contains("{{")) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().startsWith("{{")
-                    ? withoutUnclosedQuote(withoutNested(withoutSlips(withoutStrayWords(m.group())))) : m.group()));
+                    ? withoutUnclosedQuote(withoutNested(filterCommas(withoutSlips(withoutStrayWords(m.group()))))) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
@@ -211,7 +213,7 @@ final class LaxLiquid {
                 continue;
             }
             String markup = switch (name) {
-                case "assign" -> withoutParentheses(beforeComma(nilOutputs(m.group(3))));
+                case "assign" -> withoutParentheses(filterCommas(beforeComma(nilOutputs(m.group(3)))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
                 case "if", "elsif", "unless" -> unknownOperators(
                         withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
@@ -591,6 +593,19 @@ final class LaxLiquid {
             return output;
         }
         return output.substring(0, m.start(1)) + blank(m.group(1)) + output.substring(m.end(1));
+    }
+
+    /** A filter's name, then a comma and an argument, outside quotes (a quoted string is left alone). */
+    private static final Pattern FILTER_COMMA = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|(\\|\\s*\\w+\\s*),(?=\\s*[^\\s,|%}])");
+
+    /** {@code markup} with the comma that follows a filter's name before its first argument made a colon. */
+    private static String filterCommas(String markup) {
+        if (markup.indexOf(',') < 0 || markup.indexOf('|') < 0) {
+            return markup;
+        }
+        return FILTER_COMMA.matcher(markup).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) == null ? m.group() : m.group(1) + ":"));
     }
 
     private static String withoutSlips(String output) {

@@ -183,6 +183,23 @@ class LiquidModesTest {
     }
 
     @Test
+    void aCommaAfterAFiltersNameStandsForTheColon() {
+        // what Jekyll 4.3.1 wrote for this page (the Satellite theme writes
+        // {% assign first_level_pages = "" | split, "" %}): Ruby's lax variable parser takes a
+        // filter's arguments after a colon or a comma alike
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n").file("about.md", """
+                ---
+                x: a-b-c
+                ---
+                {% assign parts = page.x | split, "-" %}[{{ parts | size }}] [{{ page.x | split, "-" | join, "+" }}] \
+                [{{ page.x | replace, "-", "," }}] [{{ "" | split, "" | size }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<p>[3] [a+b+c] [a,b,c] [0]</p>\n", site.read("about.html"));
+    }
+
+    @Test
     void anOutputTagWithSpacesInsideAConditionStopsTheBuildWhereRubyReadsAnUnknownOperator() {
         // Jekyll 4.3.1 stops at this page: "Liquid error (line 1): Unknown operator page", as Ruby
         // reads {{ as the left value and page as the operator
