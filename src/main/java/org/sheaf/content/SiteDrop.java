@@ -88,7 +88,9 @@ final class SiteDrop {
     /**
      * {@code site} with {@code entries} appended to {@code pages}, and to {@code html_pages}
      * those whose URL names an HTML page (a folder, or a {@code .html} file), as Jekyll's
-     * {@code html?} decides for a generated page.
+     * {@code html?} decides for a generated page. Where a collection is called {@code pages},
+     * {@code site.pages} is that collection's documents (Jekyll's site drop looks a name up among
+     * the collections first), and the entries go to {@code html_pages} only.
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> withListed(Map<String, Object> site, List<Map<String, Object>> entries) {
@@ -97,7 +99,11 @@ final class SiteDrop {
         }
         List<Map<String, Object>> pages = new ArrayList<>((List<Map<String, Object>>) site.get("pages"));
         List<Map<String, Object>> htmlPages = new ArrayList<>((List<Map<String, Object>>) site.get("html_pages"));
-        pages.addAll(entries);
+        boolean pagesCollection = ((List<Map<String, Object>>) site.get("collections")).stream()
+                .anyMatch(collection -> "pages".equals(collection.get("label")));
+        if (!pagesCollection) {
+            pages.addAll(entries);
+        }
         for (Map<String, Object> entry : entries) {
             String url = String.valueOf(entry.get("url"));
             if (url.endsWith("/") || HTML.matcher(url).matches()) {

@@ -179,6 +179,18 @@ class PluginsBuildTest {
     }
 
     @Test
+    void aCollectionCalledPagesKeepsThePluginsPagesOutOfSitePages() {
+        // what Jekyll 4.3.1 wrote for this page: its site drop answers site.pages with the
+        // collection of that name, so the feed, the sitemap and robots.txt are not in it
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + ALL + "collections:\n  pages:\n    output: true\n")
+                .file("_pages/a.md", "---\n---\nA\n")
+                .file("list.html", "---\n---\n{% for p in site.pages %}{{ p.url }} {% endfor %}|"
+                        + "{% for p in site.html_pages %}{{ p.url }} {% endfor %}\n")
+                .buildOk();
+        assertEquals("/pages/a.html |/list.html \n", site.read("list.html"));
+    }
+
+    @Test
     void pageClaimingTheFeedsOutputIsACollision() {
         BuildResult result = withPosts(1).file("_config.yml", CONFIG + ALL)
                 .file("atom.xml", "---\npermalink: /feed.xml\n---\nx\n").build();
