@@ -407,6 +407,7 @@ public final class LiquidRenderer {
                 .then(HyphenatedNames::rewrite)
                 .then(LaxLiquid::plainElse)
                 .then(LaxLiquid::unreachableBranches)
+                .then(UnlessBranches::rewrite)
                 .then(RangeTablerow::rewrite)
                 .then(ForCollections::rewrite)
                 .then(LaxLiquid::rubyOutputEnds);

@@ -136,6 +136,17 @@ class LiquidCompatTest {
     }
 
     @Test
+    void unlessTakesElsifBranchesTriedInOrderAfterItsOwnCondition() throws Exception {
+        // what Jekyll 4.3.1 printed: Ruby's unless is an if whose first condition is read backwards
+        assertEquals("b|a|d|[b]||euu", render("{% unless page.title == \"Jobs\" %}a{% elsif page.empty == \"\" %}b"
+                + "{% else %}c{% endunless %}|{% unless false %}a{% elsif true %}b{% endunless %}|"
+                + "{% unless true %}a{% elsif false %}b{% elsif true %}d{% else %}c{% endunless %}|"
+                + "[ {%- unless true -%} a {%- elsif true -%} b {%- endunless -%} ]|"
+                + "{% unless true %}a{% elsif false %}b{% endunless %}|"
+                + "{% for i in (1..3) %}{% unless i == 1 %}u{% elsif i == 1 %}e{% endunless %}{% endfor %}"));
+    }
+
+    @Test
     void breakAndContinueKeepWhatTheBlockWroteBeforeThem() throws Exception {
         assertEquals("<1>[1]<2>xend", render("{% for i in (1..4) %}<{{ i }}>{% if i == 2 %}x{% break %}y{% endif %}"
                 + "[{{ i }}]{% endfor %}end"));

@@ -68,6 +68,8 @@ class LiquidErrorsTest {
                 failure("{% assign a = 'card' %}{% include {{ a }}.html %} {{ 7 | divided_by: 0 }}", 1));
         assertEquals("content/about.md:1:50: error: Liquid error: divided by 0",
                 failure("{% tablerow i in (1..2) %}{% endtablerow %} {{ 7 | divided_by: 0 }}", 1));
+        assertEquals("content/about.md:1:49: error: Liquid error: divided by 0",
+                failure("{% unless a %}{% elsif b %}{% endunless %} {{ 7 | divided_by: 0 }}", 1));
         assertEquals("content/about.md:3:10: error: Liquid error: divided by 0",
                 failure("{% liquid\n  assign x = 1\n  echo x | divided_by: 0\n%}", 1));
     }
