@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,15 +45,21 @@ public final class RubyTime {
      * {@code Z}, and {@code UTC} for a time in {@link #UTC}.
      */
     public static final DateTimeFormatter TO_S;
+    /**
+     * The start of {@link #TO_S}, to the second; the year as Ruby's {@code %Y} writes it, counted
+     * through 0 (1 BC), four digits at least, a sign only before a negative one ({@code -0299}).
+     */
+    private static final DateTimeFormatter SECONDS;
     /** The end of {@link #TO_S}: {@code UTC} or the offset. */
     private static final DateTimeFormatter ZONE;
 
     static {
         ZONE = new DateTimeFormatterBuilder().appendText(RubyUtcZone.ZONE_TEXT, RubyUtcZone.zoneTexts())
                 .toFormatter(Locale.ROOT);
-        TO_S = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss ").append(ZONE).toFormatter(Locale.ROOT);
+        SECONDS = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL)
+                .appendPattern("-MM-dd HH:mm:ss").toFormatter(Locale.ROOT);
+        TO_S = new DateTimeFormatterBuilder().append(SECONDS).appendLiteral(' ').append(ZONE).toFormatter(Locale.ROOT);
     }
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** Ruby's offsets are short of a day; Java's go to 18 hours. */
     private static final int DAY_SECONDS = 86_400;
     private static final int MAX_OFFSET = 18 * 3600;
@@ -126,6 +135,20 @@ public final class RubyTime {
     }
 
     /**
+     * A time ({@link #isTime}) or {@link RubyDate} moved into {@code zone} as Ruby's
+     * {@code localtime} moves it: a {@link ZonedDateTime} where Java's times hold it there
+     * ({@link #localTime}), otherwise a {@link WideTime} (a year past Java's, or from 5,881,581 on,
+     * where Ruby's local time is not Java's). Empty for any other value.
+     */
+    public static Optional<Object> inZone(Object value, ZoneId zone) {
+        Optional<ZonedDateTime> local = localTime(value, zone);
+        if (local.isPresent()) {
+            return Optional.of(local.get());
+        }
+        return value instanceof WideTime wide ? Optional.of(RubyTimeParser.localTime(wide, zone)) : Optional.empty();
+    }
+
+    /**
      * {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} in seconds, as Psych sums them: the
      * minutes go the way of the hours, and with no hours they add ({@code -00:30} is
      * {@code +00:30}), as the sign is read with the hours' number.
@@ -162,6 +185,14 @@ public final class RubyTime {
         }
         return wide(a).compareTo(wide(b));
     }
+
+    /**
+     * Values in the order of their instants ({@link #compareInstants}), those that are no time
+     * (null too) first, as equals: the order of documents' dates.
+     */
+    public static final Comparator<Object> INSTANT_ORDER = (a, b) -> isTime(a)
+            ? (isTime(b) ? compareInstants(a, b) : 1)
+            : (isTime(b) ? -1 : 0);
 
     private static WideTime wide(Object time) {
         if (time instanceof WideTime wide) {
