@@ -117,7 +117,11 @@ final class PageFactory {
             // document's default date), so the file name's date wins over it
             date = fallbackDate;
         }
-        if (!config.future() && !draft && RubyTime.compareInstants(date, siteTime) > 0) {
+        date = RubyTime.readBack(date, config.timezone(), readingsOfDate(parsed, data));
+        // a post dated after site.time is left out; a document of another collection is kept in
+        // its collection (and the sitemap), but not written, as Jekyll's publisher decides
+        boolean future = !config.future() && !draft && RubyTime.compareInstants(date, siteTime) > 0;
+        if (future && label.equals("posts")) {
             return Optional.empty();
         }
 
@@ -163,7 +167,7 @@ final class PageFactory {
         drop.put("id", idOf(url, drop.get("slug")));
         drop.put("previous", null);
         drop.put("next", null);
-        boolean written = collection == null || collection.output();
+        boolean written = (collection == null || collection.output()) && !future;
         return Optional.of(finish(parsed, drop, url, written ? Permalinks.outputPath(url, outputExt) : null, RENDERED_KEYS));
     }
 
@@ -258,6 +262,20 @@ final class PageFactory {
                             + " or September 4, 2017"));
         }
         return parsedDate.or(() -> Optional.ofNullable(fallback));
+    }
+
+    /**
+     * How many times Jekyll reads a document's date back from its text after reading it (each
+     * merge of data into the document does): after the categories and the tags, and for a date of
+     * front matter defaults also after the defaults and the document's own front matter, when it
+     * has any.
+     */
+    private static int readingsOfDate(ContentIndex.Parsed parsed, Map<String, Object> data) {
+        Map<String, Object> own = parsed.frontMatter().data();
+        if (own.containsKey("date") || data.get("date") == null) {
+            return 2;
+        }
+        return own.isEmpty() ? 3 : 4;
     }
 
     /** {@code time} to the second, as Jekyll reads a date back from its text ({@code Time#to_s}). */

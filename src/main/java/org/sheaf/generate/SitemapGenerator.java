@@ -83,7 +83,9 @@ final class SitemapGenerator implements Generator {
         Map<String, List<Page>> documents = new LinkedHashMap<>();
         List<Page> pages = new ArrayList<>();
         for (Page page : index.pages()) {
-            if (!page.isWritten() || Boolean.FALSE.equals(page.drop().get("sitemap"))
+            // a document of a collection with output is listed even when it is not written (one
+            // dated after site.time), as the plugin lists every document of such a collection
+            if ((page.collection() == null && !page.isWritten()) || Boolean.FALSE.equals(page.drop().get("sitemap"))
                     || RedirectGenerator.redirectsAway(page.drop())) {
                 continue;
             }

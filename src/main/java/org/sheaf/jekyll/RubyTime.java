@@ -149,6 +149,35 @@ public final class RubyTime {
     }
 
     /**
+     * A time ({@link #isTime}) in {@code zone} as Jekyll has it after reading it back from its text
+     * ({@code Time.parse(time.to_s).localtime}) {@code times} times. {@code Time#to_s} writes the
+     * offset in whole minutes, so a time at an offset with seconds (a zone's local mean time before
+     * its first standard time, {@code -04:56:02} in America/New_York) comes back that many seconds
+     * earlier or later each time; any other time comes back as it was.
+     */
+    public static Object readBack(Object time, ZoneId zone, int times) {
+        Object read = time;
+        for (int i = 0; i < times; i++) {
+            if (read instanceof ZonedDateTime zoned) {
+                int offset = zoned.getOffset().getTotalSeconds();
+                if (offset % 60 == 0) {
+                    return zoned;
+                }
+                read = zoned.toLocalDateTime().atOffset(ZoneOffset.ofTotalSeconds(offset / 60 * 60))
+                        .atZoneSameInstant(zone);
+            } else {
+                WideTime wide = (WideTime) read;
+                if (wide.offset() % 60 == 0) {
+                    return wide;
+                }
+                read = inZone(new WideTime(wide.wall(), wide.yearShift(), wide.offset() / 60 * 60, ""), zone)
+                        .orElseThrow();
+            }
+        }
+        return read;
+    }
+
+    /**
      * {@code +2}, {@code +02}, {@code +0200} or {@code +02:00} in seconds, as Psych sums them: the
      * minutes go the way of the hours, and with no hours they add ({@code -00:30} is
      * {@code +00:30}), as the sign is read with the hours' number.
@@ -161,13 +190,20 @@ public final class RubyTime {
         return offset < 0 ? offset - minutes * 60 : offset + minutes * 60;
     }
 
-    /** Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is one. */
+    /**
+     * Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is
+     * one, and the offset's seconds when it has them ({@code -045602}).
+     */
     public static String inspect(ZonedDateTime date) {
-        if (date.getNano() == 0) {
-            return text(date);
-        }
-        String fraction = String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
-        return date.format(SECONDS) + "." + fraction + " " + zoneText(date);
+        String fraction = date.getNano() == 0 ? ""
+                : "." + String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
+        return date.format(SECONDS) + fraction + " " + zoneText(date) + offsetSeconds(date.getOffset().getTotalSeconds());
+    }
+
+    /** What {@code Time#inspect} writes after the offset's hours and minutes: its seconds, when it has them. */
+    static String offsetSeconds(int offset) {
+        int seconds = Math.abs(offset) % 60;
+        return seconds == 0 ? "" : (seconds < 10 ? "0" : "") + seconds;
     }
 
     /** Whether {@code value} is a Ruby {@code Time}: a {@link ZonedDateTime} or a {@link WideTime}. */
