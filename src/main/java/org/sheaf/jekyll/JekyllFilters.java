@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 public final class JekyllFilters {
     /** An absolute URL's scheme and host, then the rest; compiled once, as every page's sitemap entry uses it. */
     private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIGITS = Pattern.compile("\\s*\\d*\\s*");
     private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
     private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
     private static final Pattern CJK_CHAR = Pattern.compile("[" + CJK + "]");
@@ -263,12 +264,16 @@ public final class JekyllFilters {
     }
 
     /**
-     * {@code date_to_xmlschema} of a time or date value ({@link RubyTime#inZone}) moved into
-     * {@code zone}, as Jekyll's plugins write it; empty for any other value.
+     * {@code date_to_xmlschema} of a time or date value ({@link RubyTime#inZone}), or of text
+     * {@code Time.parse} reads ({@link RubyTimeParser}), moved into {@code zone}, as Jekyll's
+     * plugins write it; empty for any other value, and for digits alone, which the plugins read
+     * each their own way.
      */
     public static Optional<String> dateToXmlschema(Object value, ZoneId zone) {
-        return RubyTime.inZone(value, zone).map(time -> time instanceof WideTime wide ? dateToXmlschema(wide)
-                : dateToXmlschema((ZonedDateTime) time));
+        Object time = value instanceof String text && !DIGITS.matcher(text).matches()
+                ? RubyTimeParser.parseAny(text, zone, ZonedDateTime.now(zone)).orElse(null) : value;
+        return RubyTime.inZone(time, zone).map(local -> local instanceof WideTime wide ? dateToXmlschema(wide)
+                : dateToXmlschema((ZonedDateTime) local));
     }
 
     /** {@code date_to_rfc822}: as {@code Mon, 04 Sep 2017 10:00:00 +0200}, for RSS. */

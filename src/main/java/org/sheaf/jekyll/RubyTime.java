@@ -119,11 +119,14 @@ public final class RubyTime {
     /**
      * A time or date value as Jekyll's date filters and plugins read it ({@code date.to_time.localtime}):
      * a time moved into {@code zone} (a {@link WideTime} too, of a year Java holds), a
-     * {@link RubyDate} at midnight in {@code zone}. Empty for any other value.
+     * {@link RubyDate} at midnight in {@code zone}. Empty for any other value, and for a time that
+     * is no {@link ZonedDateTime} there ({@link #inZone} moves those).
      */
     public static Optional<ZonedDateTime> localTime(Object value, ZoneId zone) {
         if (value instanceof ZonedDateTime time) {
-            return Optional.of(time.withZoneSameInstant(zone));
+            // from 5,881,581 on, Ruby's local time is not Java's (see WideTime#inZone)
+            return time.getYear() < WideTime.FIRST_YEAR_WITHOUT_SUMMER_TIME ? Optional.of(time.withZoneSameInstant(zone))
+                    : Optional.empty();
         }
         if (value instanceof WideTime time) {
             return time.inZone(zone);
@@ -145,7 +148,7 @@ public final class RubyTime {
         if (local.isPresent()) {
             return Optional.of(local.get());
         }
-        return value instanceof WideTime wide ? Optional.of(RubyTimeParser.localTime(wide, zone)) : Optional.empty();
+        return isTime(value) ? Optional.of(RubyTimeParser.localTime(wide(value), zone)) : Optional.empty();
     }
 
     /**
