@@ -425,8 +425,7 @@ public final class ContentIndex {
 
     /** Jekyll's document order ({@code Document#<=>}): by date, then by path. */
     private static final Comparator<Page> DOCUMENT_ORDER = Comparator
-            .comparing((Page page) -> (ZonedDateTime) page.drop().get("date"),
-                    Comparator.nullsFirst(Comparator.comparing(ZonedDateTime::toInstant)))
+            .comparing((Page page) -> page.drop().get("date"), RubyTime.INSTANT_ORDER)
             .thenComparing(page -> page.source().relativePath());
 
     /**

@@ -17,8 +17,10 @@ import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.PostName;
 import org.sheaf.jekyll.RubyInspect;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyTimeParser;
 import org.sheaf.jekyll.Slugs;
+import org.sheaf.jekyll.WideTime;
 import org.sheaf.source.FrontMatter;
 import org.sheaf.source.SourceFile;
 
@@ -109,13 +111,17 @@ final class PageFactory {
         String slug = postName.map(PostName::slug).orElse(file.basename());
         ZonedDateTime fallbackDate = postName.map(name -> name.date().atStartOfDay(config.timezone()))
                 .orElseGet(() -> draft ? modified(file) : siteTime);
-        ZonedDateTime date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
-        if (postName.isPresent() && date.toEpochSecond() == siteTime.toEpochSecond()) {
+        Object date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
+        if (postName.isPresent() && date instanceof ZonedDateTime time && time.toEpochSecond() == siteTime.toEpochSecond()) {
             // Jekyll takes a date at site.time's second for one never set (site.time is a
             // document's default date), so the file name's date wins over it
             date = fallbackDate;
         }
-        if (date.isAfter(siteTime) && !config.future() && !draft) {
+        date = RubyTime.readBack(date, config.timezone(), readingsOfDate(parsed, data));
+        // a post dated after site.time is left out; a document of another collection is kept in
+        // its collection (and the sitemap), but not written, as Jekyll's publisher decides
+        boolean future = !config.future() && !draft && RubyTime.compareInstants(date, siteTime) > 0;
+        if (future && label.equals("posts")) {
             return Optional.empty();
         }
 
@@ -161,7 +167,7 @@ final class PageFactory {
         drop.put("id", idOf(url, drop.get("slug")));
         drop.put("previous", null);
         drop.put("next", null);
-        boolean written = collection == null || collection.output();
+        boolean written = (collection == null || collection.output()) && !future;
         return Optional.of(finish(parsed, drop, url, written ? Permalinks.outputPath(url, outputExt) : null, RENDERED_KEYS));
     }
 
@@ -230,9 +236,11 @@ final class PageFactory {
      * The document's date from front matter, as Jekyll's {@code Utils.parse_date} reads the text
      * of the value: {@code Time.parse} ({@link RubyTimeParser}), at the site's {@code time} for
      * the parts the text leaves out ({@code "Mar 8"} is March 8th of the build's year), then moved
-     * into the site's zone. Reports text {@code Time.parse} refuses, as Jekyll stops on it.
+     * into the site's zone. A {@link ZonedDateTime}, or a {@link WideTime} for a time Java's times
+     * cannot hold there (a year past Java's, or from 5,881,581 on), which Jekyll dates the
+     * document with all the same. Reports text {@code Time.parse} refuses, as Jekyll stops on it.
      */
-    private Optional<ZonedDateTime> dateOf(ContentIndex.Parsed parsed, Map<String, Object> data, ZonedDateTime fallback) {
+    private Optional<Object> dateOf(ContentIndex.Parsed parsed, Map<String, Object> data, ZonedDateTime fallback) {
         Object value = data.get("date");
         if (value == null) {
             return Optional.ofNullable(fallback);
@@ -241,11 +249,9 @@ final class PageFactory {
         if (value instanceof ZonedDateTime date) {
             return Optional.of(date.withZoneSameInstant(config.timezone()).withNano(0));
         }
-        // a time at an offset of 18 hours or more is one Java holds once it is in the site's zone
-        Optional<ZonedDateTime> parsedDate = RubyTimeParser.parse(value.toString(), config.timezone(), siteTime)
-                .or(() -> RubyTimeParser.parseWide(value.toString(), config.timezone(), siteTime)
-                        .flatMap(wide -> wide.inZone(config.timezone())))
-                .map(date -> date.withZoneSameInstant(config.timezone()).withNano(0));
+        Optional<Object> parsedDate = RubyTimeParser.parseAny(value.toString(), config.timezone(), siteTime)
+                .flatMap(time -> RubyTime.inZone(time, config.timezone()))
+                .map(PageFactory::withoutFraction);
         if (parsedDate.isEmpty()) {
             boolean own = parsed.frontMatter().data().containsKey("date");
             diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
@@ -256,6 +262,28 @@ final class PageFactory {
                             + " or September 4, 2017"));
         }
         return parsedDate.or(() -> Optional.ofNullable(fallback));
+    }
+
+    /**
+     * How many times Jekyll reads a document's date back from its text after reading it (each
+     * merge of data into the document does): after the categories and the tags, and for a date of
+     * front matter defaults also after the defaults and the document's own front matter, when it
+     * has any.
+     */
+    private static int readingsOfDate(ContentIndex.Parsed parsed, Map<String, Object> data) {
+        Map<String, Object> own = parsed.frontMatter().data();
+        if (own.containsKey("date") || data.get("date") == null) {
+            return 2;
+        }
+        return own.isEmpty() ? 3 : 4;
+    }
+
+    /** {@code time} to the second, as Jekyll reads a date back from its text ({@code Time#to_s}). */
+    private static Object withoutFraction(Object time) {
+        if (time instanceof WideTime wide) {
+            return new WideTime(wide.wall().withNano(0), wide.yearShift(), wide.offset(), wide.zone());
+        }
+        return ((ZonedDateTime) time).withNano(0);
     }
 
     /** Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on spaces, or a list. */

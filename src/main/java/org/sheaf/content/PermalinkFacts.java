@@ -8,7 +8,9 @@ import java.util.List;
  * collected by the caller from the file's place, name and front matter.
  *
  * @param collection               the collection label ({@code posts}, {@code notes}); null for a page
- * @param date                     the document's date in the site's time zone; may be null for pages
+ * @param date                     the document's date in the site's time zone: a {@link ZonedDateTime}, or a
+ *                                 {@link org.sheaf.jekyll.WideTime} for a year Java's times cannot hold there;
+ *                                 may be null for pages
  * @param slugSource               front matter {@code slug}, or null
  * @param basename                 the file name without extension; for dated file names the part after
  *                                 the date ({@code fellowship-begins})
@@ -23,7 +25,7 @@ import java.util.List;
  */
 public record PermalinkFacts(
         String collection,
-        ZonedDateTime date,
+        Object date,
         String slugSource,
         String basename,
         String relativeDir,

@@ -18,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.jekyll.PercentEncoding;
 import org.sheaf.jekyll.Slugs;
+import org.sheaf.jekyll.Strftime;
+import org.sheaf.jekyll.WideTime;
 
 /**
  * Jekyll 4.3's URL rules: permalink styles and templates, the placeholders of documents and
@@ -44,6 +46,13 @@ public final class Permalinks {
             "i_month", "short_month", "long_month", "short_year", "w_year", "week", "w_day",
             "short_day", "long_day", "y_day");
 
+    /** The strftime directive Jekyll's URL drop formats each date placeholder with. */
+    private static final Map<String, String> DATE_DIRECTIVES = Map.ofEntries(Map.entry("year", "%Y"),
+            Map.entry("month", "%m"), Map.entry("day", "%d"), Map.entry("hour", "%H"), Map.entry("minute", "%M"),
+            Map.entry("second", "%S"), Map.entry("i_day", "%-d"), Map.entry("i_month", "%-m"),
+            Map.entry("short_month", "%b"), Map.entry("long_month", "%B"), Map.entry("short_year", "%y"),
+            Map.entry("w_year", "%G"), Map.entry("week", "%V"), Map.entry("w_day", "%u"), Map.entry("short_day", "%a"),
+            Map.entry("long_day", "%A"), Map.entry("y_day", "%j"));
     private static final Map<String, String> STYLES = Map.of(
             "date", "/:categories/:year/:month/:day/:title:output_ext",
             "pretty", "/:categories/:year/:month/:day/:title/",
@@ -344,11 +353,23 @@ public final class Permalinks {
         return String.join("/", seen);
     }
 
-    /** The strftime value Jekyll's URL drop gives each date placeholder; empty without a date. */
-    private static String dateValue(String name, ZonedDateTime date) {
-        if (date == null) {
-            return "";
+    /**
+     * The strftime value Jekyll's URL drop gives each date placeholder; empty without a date. A
+     * {@link ZonedDateTime}'s is read from its fields; a {@link WideTime}'s is formatted by
+     * {@link Strftime} with the directive of {@link #DATE_DIRECTIVES}, as Jekyll formats every one.
+     */
+    private static String dateValue(String name, Object date) {
+        if (date instanceof WideTime wide) {
+            String directive = DATE_DIRECTIVES.get(name);
+            if (directive == null) {
+                throw new IllegalStateException("not a date placeholder: " + name);
+            }
+            return wide.format(directive);
         }
+        return date == null ? "" : dateValue(name, (ZonedDateTime) date);
+    }
+
+    private static String dateValue(String name, ZonedDateTime date) {
         return switch (name) {
             case "year" -> year(date.getYear());
             case "month" -> two(date.getMonthValue());
@@ -371,8 +392,9 @@ public final class Permalinks {
         };
     }
 
+    /** Ruby's {@code %Y}: four digits at least, a sign before a negative year ({@code -0005}). */
     private static String year(int year) {
-        return year >= 0 ? zeroPadded(year, 4) : String.valueOf(year);
+        return year >= 0 ? zeroPadded(year, 4) : "-" + zeroPadded(-year, 4);
     }
 
     private static String two(int value) {

@@ -1,8 +1,6 @@
 package org.sheaf.generate;
 
 import java.nio.file.Files;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -250,8 +248,7 @@ final class FeedGenerator implements Generator {
         if (!showDrafts) {
             posts.removeIf(post -> Boolean.TRUE.equals(post.get("draft")));
         }
-        posts.sort(Comparator.comparing(post -> date(post.get("date")),
-                Comparator.nullsFirst(Comparator.comparing(ZonedDateTime::toInstant))));
+        posts.sort(Comparator.comparing(post -> post.get("date"), RubyTime.INSTANT_ORDER));
         Collections.reverse(posts);
         int limit = limit(settings.get("posts_limit"));
         return posts.subList(0, Math.min(limit, posts.size()));
@@ -368,12 +365,7 @@ final class FeedGenerator implements Generator {
         return JekyllFilters.absoluteUrl(config.url(), config.baseurl(), path);
     }
 
-    private static ZonedDateTime date(Object value) {
-        return RubyTime.localTime(value, ZoneOffset.UTC).orElse(null);
-    }
-
     private static String xmlschema(Object value, SiteConfig config) {
-        return RubyTime.localTime(value, config.timezone()).map(JekyllFilters::dateToXmlschema)
-                .orElseGet(() -> escape(SeoTag.text(value)));
+        return JekyllFilters.dateToXmlschema(value, config.timezone()).orElseGet(() -> escape(SeoTag.text(value)));
     }
 }

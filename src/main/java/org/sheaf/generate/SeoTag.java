@@ -12,7 +12,6 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
-import org.sheaf.jekyll.RubyTime;
 
 /**
  * jekyll-seo-tag 2.8: the block of {@code <title>}, Open Graph, Twitter and JSON-LD markup that
@@ -374,7 +373,7 @@ public final class SeoTag {
         private String xmlschema(Object date) {
             // the site's zone, which site.time is in
             ZoneId zone = site.get("time") instanceof ZonedDateTime now ? now.getZone() : ZoneId.systemDefault();
-            return RubyTime.localTime(date, zone).map(JekyllFilters::dateToXmlschema).orElseGet(() -> text(date));
+            return JekyllFilters.dateToXmlschema(date, zone).orElseGet(() -> text(date));
         }
 
         String type() {

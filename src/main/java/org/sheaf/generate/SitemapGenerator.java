@@ -1,6 +1,5 @@
 package org.sheaf.generate;
 
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -15,7 +14,6 @@ import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
-import org.sheaf.jekyll.RubyTime;
 
 /**
  * jekyll-sitemap: {@code sitemap.xml} listing every written document of every collection, every
@@ -85,7 +83,9 @@ final class SitemapGenerator implements Generator {
         Map<String, List<Page>> documents = new LinkedHashMap<>();
         List<Page> pages = new ArrayList<>();
         for (Page page : index.pages()) {
-            if (!page.isWritten() || Boolean.FALSE.equals(page.drop().get("sitemap"))
+            // a document of a collection with output is listed even when it is not written (one
+            // dated after site.time), as the plugin lists every document of such a collection
+            if ((page.collection() == null && !page.isWritten()) || Boolean.FALSE.equals(page.drop().get("sitemap"))
                     || RedirectGenerator.redirectsAway(page.drop())) {
                 continue;
             }
@@ -144,9 +144,9 @@ final class SitemapGenerator implements Generator {
     private static void url(StringBuilder out, SiteConfig config, String url, Object lastmod) {
         out.append("<url>\n<loc>").append(Html.xmlEscape(absolute(config, url.replace("/index.html", "/"))))
                 .append("</loc>\n");
-        Optional<ZonedDateTime> date = RubyTime.localTime(lastmod, config.timezone());
+        Optional<String> date = JekyllFilters.dateToXmlschema(lastmod, config.timezone());
         if (date.isPresent()) {
-            out.append("<lastmod>").append(JekyllFilters.dateToXmlschema(date.get())).append("</lastmod>\n");
+            out.append("<lastmod>").append(date.get()).append("</lastmod>\n");
         } else if (SeoTag.truthy(lastmod)) {
             out.append("<lastmod>").append(Html.xmlEscape(lastmod.toString())).append("</lastmod>\n");
         }

@@ -1,7 +1,5 @@
 package org.sheaf.generate;
 
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -160,8 +158,7 @@ public final class TagPages {
 
     private static List<Map<String, Object>> newestFirst(List<Page> documents) {
         return documents.stream()
-                .sorted(Comparator.comparing((Page page) -> RubyTime.localTime(page.drop().get("date"), ZoneOffset.UTC)
-                                .map(ZonedDateTime::toInstant).orElse(java.time.Instant.MIN)).reversed()
+                .sorted(Comparator.comparing((Page page) -> page.drop().get("date"), RubyTime.INSTANT_ORDER).reversed()
                         .thenComparing(Page::url))
                 .<Map<String, Object>>map(Page::drop)
                 .toList();

@@ -1,6 +1,7 @@
 package org.sheaf.jekyll;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +28,7 @@ import java.util.regex.Pattern;
 public final class JekyllFilters {
     /** An absolute URL's scheme and host, then the rest; compiled once, as every page's sitemap entry uses it. */
     private static final Pattern ORIGIN = Pattern.compile("^(https?://[^/?#]*)(.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DIGITS = Pattern.compile("\\s*\\d*\\s*");
     private static final Pattern RUBY_SPACE = Pattern.compile("[ \\t\\r\\n\\f\\u000B]+");
     private static final String CJK = "\\p{IsHan}\\p{IsKatakana}\\p{IsHiragana}\\p{IsHangul}";
     private static final Pattern CJK_CHAR = Pattern.compile("[" + CJK + "]");
@@ -255,9 +258,32 @@ public final class JekyllFilters {
         return date.format(XMLSCHEMA);
     }
 
+    /** {@code date_to_xmlschema} of a time Java's times cannot hold, as Ruby's strftime writes it. */
+    public static String dateToXmlschema(WideTime date) {
+        return date.format("%FT%T%:z");
+    }
+
+    /**
+     * {@code date_to_xmlschema} of a time or date value ({@link RubyTime#inZone}), or of text
+     * {@code Time.parse} reads ({@link RubyTimeParser}), moved into {@code zone}, as Jekyll's
+     * plugins write it; empty for any other value, and for digits alone, which the plugins read
+     * each their own way.
+     */
+    public static Optional<String> dateToXmlschema(Object value, ZoneId zone) {
+        Object time = value instanceof String text && !DIGITS.matcher(text).matches()
+                ? RubyTimeParser.parseAny(text, zone, ZonedDateTime.now(zone)).orElse(null) : value;
+        return RubyTime.inZone(time, zone).map(local -> local instanceof WideTime wide ? dateToXmlschema(wide)
+                : dateToXmlschema((ZonedDateTime) local));
+    }
+
     /** {@code date_to_rfc822}: as {@code Mon, 04 Sep 2017 10:00:00 +0200}, for RSS. */
     public static String dateToRfc822(ZonedDateTime date) {
         return date.format(RFC822);
+    }
+
+    /** {@code date_to_rfc822} of a time Java's times cannot hold, as Ruby's strftime writes it. */
+    public static String dateToRfc822(WideTime date) {
+        return date.format("%a, %d %b %Y %T %z");
     }
 
     /**
@@ -265,29 +291,39 @@ public final class JekyllFilters {
      * and with style {@code US} as well, {@code Sep 4th, 2017}. Type and style may be null.
      */
     public static String dateToString(ZonedDateTime date, String type, String style) {
-        return stringifyDate(date, date.format(SHORT_MONTH), type, style);
+        return stringifyDate(date.getDayOfMonth(), date.format(SHORT_MONTH), date.format(YEAR), type, style);
+    }
+
+    /** {@code date_to_string} of a time Java's times cannot hold. */
+    public static String dateToString(WideTime date, String type, String style) {
+        return stringifyDate(date.wall().getDayOfMonth(), date.format("%b"), date.format("%Y"), type, style);
     }
 
     /** {@code date_to_long_string}: as {@link #dateToString} with the month's full name. */
     public static String dateToLongString(ZonedDateTime date, String type, String style) {
-        return stringifyDate(date, date.format(LONG_MONTH), type, style);
+        return stringifyDate(date.getDayOfMonth(), date.format(LONG_MONTH), date.format(YEAR), type, style);
+    }
+
+    /** {@code date_to_long_string} of a time Java's times cannot hold. */
+    public static String dateToLongString(WideTime date, String type, String style) {
+        return stringifyDate(date.wall().getDayOfMonth(), date.format("%B"), date.format("%Y"), type, style);
     }
 
     /** A day of the month as {@code date_to_string} writes it ordinal: {@code 1st}, {@code 12th}. */
-    public static String ordinalDay(int day) {
+    private static String ordinalDay(int day) {
         return day + ordinalSuffix(day);
     }
 
-    private static String stringifyDate(ZonedDateTime date, String month, String type, String style) {
-        int day = date.getDayOfMonth();
+    /** Jekyll's {@code stringify_date}, of the day, the month's name and the year as {@code %Y} writes it. */
+    private static String stringifyDate(int day, String month, String year, String type, String style) {
         if ("ordinal".equals(type)) {
             String ordinalDay = ordinalDay(day);
             if ("US".equals(style)) {
-                return month + " " + ordinalDay + ", " + date.getYear();
+                return month + " " + ordinalDay + ", " + year;
             }
-            return ordinalDay + " " + month + " " + date.getYear();
+            return ordinalDay + " " + month + " " + year;
         }
-        return String.format(Locale.ROOT, "%02d %s %d", day, month, date.getYear());
+        return (day < 10 ? "0" : "") + day + " " + month + " " + year;
     }
 
     private static String ordinalSuffix(int day) {

@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -42,15 +45,21 @@ public final class RubyTime {
      * {@code Z}, and {@code UTC} for a time in {@link #UTC}.
      */
     public static final DateTimeFormatter TO_S;
+    /**
+     * The start of {@link #TO_S}, to the second; the year as Ruby's {@code %Y} writes it, counted
+     * through 0 (1 BC), four digits at least, a sign only before a negative one ({@code -0299}).
+     */
+    private static final DateTimeFormatter SECONDS;
     /** The end of {@link #TO_S}: {@code UTC} or the offset. */
     private static final DateTimeFormatter ZONE;
 
     static {
         ZONE = new DateTimeFormatterBuilder().appendText(RubyUtcZone.ZONE_TEXT, RubyUtcZone.zoneTexts())
                 .toFormatter(Locale.ROOT);
-        TO_S = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss ").append(ZONE).toFormatter(Locale.ROOT);
+        SECONDS = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4, 10, SignStyle.NORMAL)
+                .appendPattern("-MM-dd HH:mm:ss").toFormatter(Locale.ROOT);
+        TO_S = new DateTimeFormatterBuilder().append(SECONDS).appendLiteral(' ').append(ZONE).toFormatter(Locale.ROOT);
     }
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     /** Ruby's offsets are short of a day; Java's go to 18 hours. */
     private static final int DAY_SECONDS = 86_400;
     private static final int MAX_OFFSET = 18 * 3600;
@@ -110,11 +119,14 @@ public final class RubyTime {
     /**
      * A time or date value as Jekyll's date filters and plugins read it ({@code date.to_time.localtime}):
      * a time moved into {@code zone} (a {@link WideTime} too, of a year Java holds), a
-     * {@link RubyDate} at midnight in {@code zone}. Empty for any other value.
+     * {@link RubyDate} at midnight in {@code zone}. Empty for any other value, and for a time that
+     * is no {@link ZonedDateTime} there ({@link #inZone} moves those).
      */
     public static Optional<ZonedDateTime> localTime(Object value, ZoneId zone) {
         if (value instanceof ZonedDateTime time) {
-            return Optional.of(time.withZoneSameInstant(zone));
+            // from 5,881,581 on, Ruby's local time is not Java's (see WideTime#inZone)
+            return time.getYear() < WideTime.FIRST_YEAR_WITHOUT_SUMMER_TIME ? Optional.of(time.withZoneSameInstant(zone))
+                    : Optional.empty();
         }
         if (value instanceof WideTime time) {
             return time.inZone(zone);
@@ -123,6 +135,49 @@ public final class RubyTime {
             return Optional.of(date.atStartOfDay(zone));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A time ({@link #isTime}) or {@link RubyDate} moved into {@code zone} as Ruby's
+     * {@code localtime} moves it: a {@link ZonedDateTime} where Java's times hold it there
+     * ({@link #localTime}), otherwise a {@link WideTime} (a year past Java's, or from 5,881,581 on,
+     * where Ruby's local time is not Java's). Empty for any other value.
+     */
+    public static Optional<Object> inZone(Object value, ZoneId zone) {
+        Optional<ZonedDateTime> local = localTime(value, zone);
+        if (local.isPresent()) {
+            return Optional.of(local.get());
+        }
+        return isTime(value) ? Optional.of(RubyTimeParser.localTime(wide(value), zone)) : Optional.empty();
+    }
+
+    /**
+     * A time ({@link #isTime}) in {@code zone} as Jekyll has it after reading it back from its text
+     * ({@code Time.parse(time.to_s).localtime}) {@code times} times. {@code Time#to_s} writes the
+     * offset in whole minutes, so a time at an offset with seconds (a zone's local mean time before
+     * its first standard time, {@code -04:56:02} in America/New_York) comes back that many seconds
+     * earlier or later each time; any other time comes back as it was.
+     */
+    public static Object readBack(Object time, ZoneId zone, int times) {
+        Object read = time;
+        for (int i = 0; i < times; i++) {
+            if (read instanceof ZonedDateTime zoned) {
+                int offset = zoned.getOffset().getTotalSeconds();
+                if (offset % 60 == 0) {
+                    return zoned;
+                }
+                read = zoned.toLocalDateTime().atOffset(ZoneOffset.ofTotalSeconds(offset / 60 * 60))
+                        .atZoneSameInstant(zone);
+            } else {
+                WideTime wide = (WideTime) read;
+                if (wide.offset() % 60 == 0) {
+                    return wide;
+                }
+                read = inZone(new WideTime(wide.wall(), wide.yearShift(), wide.offset() / 60 * 60, ""), zone)
+                        .orElseThrow();
+            }
+        }
+        return read;
     }
 
     /**
@@ -138,13 +193,20 @@ public final class RubyTime {
         return offset < 0 ? offset - minutes * 60 : offset + minutes * 60;
     }
 
-    /** Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is one. */
+    /**
+     * Ruby's {@code Time#inspect}: as {@link #text}, with the fraction of a second when there is
+     * one, and the offset's seconds when it has them ({@code -045602}).
+     */
     public static String inspect(ZonedDateTime date) {
-        if (date.getNano() == 0) {
-            return text(date);
-        }
-        String fraction = String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
-        return date.format(SECONDS) + "." + fraction + " " + zoneText(date);
+        String fraction = date.getNano() == 0 ? ""
+                : "." + String.format(Locale.ROOT, "%09d", date.getNano()).replaceAll("0+$", "");
+        return date.format(SECONDS) + fraction + " " + zoneText(date) + offsetSeconds(date.getOffset().getTotalSeconds());
+    }
+
+    /** What {@code Time#inspect} writes after the offset's hours and minutes: its seconds, when it has them. */
+    static String offsetSeconds(int offset) {
+        int seconds = Math.abs(offset) % 60;
+        return seconds == 0 ? "" : (seconds < 10 ? "0" : "") + seconds;
     }
 
     /** Whether {@code value} is a Ruby {@code Time}: a {@link ZonedDateTime} or a {@link WideTime}. */
@@ -162,6 +224,14 @@ public final class RubyTime {
         }
         return wide(a).compareTo(wide(b));
     }
+
+    /**
+     * Values in the order of their instants ({@link #compareInstants}), those that are no time
+     * (null too) first, as equals: the order of documents' dates.
+     */
+    public static final Comparator<Object> INSTANT_ORDER = (a, b) -> isTime(a)
+            ? (isTime(b) ? compareInstants(a, b) : 1)
+            : (isTime(b) ? -1 : 0);
 
     private static WideTime wide(Object time) {
         if (time instanceof WideTime wide) {

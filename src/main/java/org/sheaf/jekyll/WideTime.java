@@ -67,13 +67,14 @@ public record WideTime(LocalDateTime wall, BigInteger yearShift, int offset, Str
         return format("%Y-%m-%d %H:%M:%S %z");
     }
 
-    /** Ruby's {@code Time#inspect}: as {@link #toString}, with the fraction of a second when there is one. */
+    /**
+     * Ruby's {@code Time#inspect}: as {@link #toString}, with the fraction of a second when there
+     * is one, and the offset's seconds when it has them ({@code -045602}).
+     */
     public String inspect() {
-        if (wall.getNano() == 0) {
-            return toString();
-        }
-        String fraction = String.format(Locale.ROOT, "%09d", wall.getNano()).replaceAll("0+$", "");
-        return format("%Y-%m-%d %H:%M:%S.") + fraction + format(" %z");
+        String fraction = wall.getNano() == 0 ? ""
+                : "." + String.format(Locale.ROOT, "%09d", wall.getNano()).replaceAll("0+$", "");
+        return format("%Y-%m-%d %H:%M:%S") + fraction + format(" %z") + RubyTime.offsetSeconds(offset);
     }
 
     /**

@@ -63,11 +63,15 @@ final class JekyllLiquidFilters {
         filters.add(filter("absolute_url", (v, c, p) -> v == null ? null
                 : JekyllFilters.absoluteUrl(setup.url(), setup.baseurl(), urlText(v, c, any))));
         filters.add(filter("strip_index", (v, c, p) -> v == null ? null : JekyllFilters.stripIndex(text(v, c, any))));
-        filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d)));
-        filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d)));
+        filters.add(dateFilter("date_to_xmlschema", setup, (d, p) -> JekyllFilters.dateToXmlschema(d),
+                (d, p) -> JekyllFilters.dateToXmlschema(d)));
+        filters.add(dateFilter("date_to_rfc822", setup, (d, p) -> JekyllFilters.dateToRfc822(d),
+                (d, p) -> JekyllFilters.dateToRfc822(d)));
         filters.add(dateFilter("date_to_string", setup,
+                (d, p) -> JekyllFilters.dateToString(d, param(p, 0), param(p, 1)),
                 (d, p) -> JekyllFilters.dateToString(d, param(p, 0), param(p, 1))));
         filters.add(dateFilter("date_to_long_string", setup,
+                (d, p) -> JekyllFilters.dateToLongString(d, param(p, 0), param(p, 1)),
                 (d, p) -> JekyllFilters.dateToLongString(d, param(p, 0), param(p, 1))));
         filters.add(filter("xml_escape", (v, c, p) -> Html.xmlEscape(v == null ? null : text(v, c, any))));
         // Liqp leaves ' as it is; Ruby Liquid writes &#39;
@@ -295,51 +299,25 @@ final class JekyllLiquidFilters {
         return null;
     }
 
-    private interface DateBody {
-        String apply(ZonedDateTime date, Object... params);
+    /** One of Jekyll's date filters, of a {@link ZonedDateTime} or of a {@link WideTime}. */
+    private interface DateBody<T> {
+        String apply(T date, Object... params);
     }
 
-    private static Filter dateFilter(String name, LiquidSetup setup, DateBody body) {
+    private static Filter dateFilter(String name, LiquidSetup setup, DateBody<ZonedDateTime> body,
+            DateBody<WideTime> wideBody) {
         return filter(name, (v, c, p) -> {
             if (v == null || (v instanceof String s && s.isEmpty())) {
                 return v;
             }
-            Optional<ZonedDateTime> known = RubyTime.localTime(v, setup.timezone());
-            if (known.isEmpty() && v instanceof String text) {
-                Optional<Object> read = timeText(text, c.getParser().defaultTimeZone);
-                known = read.filter(ZonedDateTime.class::isInstance).map(ZonedDateTime.class::cast);
-                Optional<WideTime> wide = read.filter(WideTime.class::isInstance).map(WideTime.class::cast);
-                if (wide.isPresent()) {
-                    // Jekyll's filters read the time in the site's zone (localtime), where Java holds
-                    // a time at any offset; only a year past Java's stays wide
-                    Optional<ZonedDateTime> local = wide.get().inZone(setup.timezone());
-                    return local.isPresent() ? body.apply(local.get(), p)
-                            : wideDate(name, RubyTimeParser.localTime(wide.get(), setup.timezone()), p);
-                }
-            }
-            ZonedDateTime date = known.map(time -> time.withZoneSameInstant(setup.timezone()))
+            // Jekyll's filters read the time in the site's zone (localtime), where Java holds a
+            // time at any offset; only a year past Java's, or from 5,881,581 on, stays wide
+            Object time = RubyTime.inZone(v, setup.timezone())
+                    .or(() -> v instanceof String text ? timeText(text, c.getParser().defaultTimeZone)
+                            .flatMap(read -> RubyTime.inZone(read, setup.timezone())) : Optional.empty())
                     .orElseGet(() -> toDate(v, c).withZoneSameInstant(setup.timezone()));
-            return body.apply(date, p);
+            return time instanceof WideTime wide ? wideBody.apply(wide, p) : body.apply((ZonedDateTime) time, p);
         });
-    }
-
-    /** Jekyll's date filter {@code name} of a time past Java's years, as Ruby's strftime writes it. */
-    private static String wideDate(String name, WideTime time, Object... params) {
-        return switch (name) {
-            case "date_to_xmlschema" -> time.format("%FT%T%:z");
-            case "date_to_rfc822" -> time.format("%a, %d %b %Y %T %z");
-            default -> {
-                String month = time.format(name.equals("date_to_long_string") ? "%B" : "%b");
-                int day = time.wall().getDayOfMonth();
-                String year = time.format("%Y");
-                if ("ordinal".equals(param(params, 0))) {
-                    String ordinal = JekyllFilters.ordinalDay(day);
-                    yield "US".equals(param(params, 1)) ? month + " " + ordinal + ", " + year
-                            : ordinal + " " + month + " " + year;
-                }
-                yield time.format("%d ") + month + " " + year;
-            }
-        };
     }
 
     /**

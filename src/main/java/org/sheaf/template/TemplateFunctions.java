@@ -21,8 +21,10 @@ import org.sheaf.content.TagCall;
 import org.sheaf.content.TemplateTag;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.Slugs;
 import org.sheaf.jekyll.Strftime;
+import org.sheaf.jekyll.WideTime;
 
 /**
  * Jekyll's filters as Freemarker functions ({@code relative_url(page.url)}), computed by the same
@@ -55,11 +57,20 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
         Map<String, TemplateMethodModelEx> functions = new LinkedHashMap<>();
         functions.put("relative_url", args -> JekyllFilters.relativeUrl(baseurl, text(args, 0)));
         functions.put("absolute_url", args -> JekyllFilters.absoluteUrl(url, baseurl, text(args, 0)));
-        functions.put("date_to_xmlschema", args -> JekyllFilters.dateToXmlschema(date(args, 0)));
-        functions.put("date_to_rfc822", args -> JekyllFilters.dateToRfc822(date(args, 0)));
-        functions.put("date_to_string", args -> JekyllFilters.dateToString(date(args, 0), optional(args, 1), optional(args, 2)));
-        functions.put("date_to_long_string", args -> JekyllFilters.dateToLongString(date(args, 0), optional(args, 1), optional(args, 2)));
-        functions.put("date", args -> Strftime.format(text(args, 1), date(args, 0)));
+        // a document's date of a year Java's times cannot hold is a WideTime, moved into the
+        // site's zone by the date_to_ functions, formatted where it is by date, as in Liquid
+        functions.put("date_to_xmlschema", args -> adapted(args, 0) instanceof WideTime wide
+                ? JekyllFilters.dateToXmlschema(local(wide)) : JekyllFilters.dateToXmlschema(date(args, 0)));
+        functions.put("date_to_rfc822", args -> adapted(args, 0) instanceof WideTime wide
+                ? JekyllFilters.dateToRfc822(local(wide)) : JekyllFilters.dateToRfc822(date(args, 0)));
+        functions.put("date_to_string", args -> adapted(args, 0) instanceof WideTime wide
+                ? JekyllFilters.dateToString(local(wide), optional(args, 1), optional(args, 2))
+                : JekyllFilters.dateToString(date(args, 0), optional(args, 1), optional(args, 2)));
+        functions.put("date_to_long_string", args -> adapted(args, 0) instanceof WideTime wide
+                ? JekyllFilters.dateToLongString(local(wide), optional(args, 1), optional(args, 2))
+                : JekyllFilters.dateToLongString(date(args, 0), optional(args, 1), optional(args, 2)));
+        functions.put("date", args -> adapted(args, 0) instanceof WideTime wide ? wide.format(text(args, 1))
+                : Strftime.format(text(args, 1), date(args, 0)));
         functions.put("markdownify", args -> HTMLOutputFormat.INSTANCE.fromMarkup(markdownify.apply(text(args, 0))));
         functions.put("slugify", args -> Slugs.slugify(text(args, 0), optional(args, 1), false));
         functions.put("jsonify", args -> JekyllFilters.jsonify(value(args, 0)));
@@ -110,6 +121,19 @@ public record TemplateFunctions(String baseurl, String url, ZoneId zone, UnaryOp
 
     private static String optional(List<?> args, int index) throws TemplateModelException {
         return args.size() > index ? text(args, index) : null;
+    }
+
+    /** The Java object the argument wraps; null for an argument that wraps none, or is missing. */
+    private static Object adapted(List<?> args, int index) {
+        return args.size() > index && args.get(index) instanceof AdapterTemplateModel adapter
+                ? adapter.getAdaptedObject(Object.class) : null;
+    }
+
+    /** {@code time} in the site's zone, a {@link WideTime} still where Java's times cannot hold it there. */
+    private WideTime local(WideTime time) {
+        Object local = RubyTime.inZone(time, zone).orElseThrow();
+        return local instanceof ZonedDateTime zoned
+                ? WideTime.atOffset(zoned.toLocalDateTime(), zoned.getOffset().getTotalSeconds()) : (WideTime) local;
     }
 
     private ZonedDateTime date(List<?> args, int index) throws TemplateModelException {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sheaf.jekyll.RubyTimeParser;
+import org.sheaf.jekyll.WideTime;
 
 class PermalinksTest {
     private static final ZonedDateTime SEP_4_2017 = ZonedDateTime.of(2017, 9, 4, 7, 5, 9, 0, ZoneOffset.UTC);
@@ -262,5 +264,43 @@ class PermalinksTest {
     @Test
     void outputPathNeverLeavesTheDestination() {
         assertEquals("etc/passwd.html", Permalinks.outputPath("/%2e%2e/%2e%2e/etc/passwd", ".html"));
+    }
+
+    /** Every date placeholder Jekyll's URL drop formats, each its own directory, to compare them all at once. */
+    private static final String EVERY_DATE_PLACEHOLDER = "/:year/:month/:day/:hour/:minute/:second/:i_day/:i_month/"
+            + ":short_month/:long_month/:short_year/:w_year/:week/:w_day/:short_day/:long_day/:y_day/";
+
+    private static PermalinkFacts dated(Object date) {
+        return new PermalinkFacts("notes", date, null, "n", "", "n", "n.md", List.of(), ".html");
+    }
+
+    /**
+     * A date Java holds reads its placeholders from its fields, a wide one formats them with the
+     * URL drop's strftime directives: the two agree on every date Java holds, a leap day of a
+     * year whose ISO week belongs to the year before among them.
+     */
+    @Test
+    void aWideDateGivesEveryPlaceholderAsADateJavaHolds() {
+        for (ZonedDateTime date : List.of(SEP_4_2017, ZonedDateTime.of(2016, 1, 1, 23, 0, 1, 0, ZoneOffset.ofHours(-5)),
+                ZonedDateTime.of(-4, 2, 29, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(1, 12, 31, 12, 0, 0, 0, ZoneOffset.UTC))) {
+            WideTime wide = WideTime.atOffset(date.toLocalDateTime(), date.getOffset().getTotalSeconds());
+            assertEquals(Permalinks.documentUrl(EVERY_DATE_PLACEHOLDER, null, null, dated(date)),
+                    Permalinks.documentUrl(EVERY_DATE_PLACEHOLDER, null, null, dated(wide)), date::toString);
+        }
+    }
+
+    /** Jekyll 4.3.1's URLs of documents dated in years Java's times cannot hold, and before year 1. */
+    @Test
+    void datesDocumentsInAnyYearAsJekyllDoes() {
+        ZonedDateTime now = ZonedDateTime.of(2026, 12, 5, 13, 0, 0, 0, ZoneOffset.UTC);
+        Object far = RubyTimeParser.parseAny("292278994-12-31 23:59:59", ZoneOffset.UTC, now).orElseThrow();
+        assertEquals("/292278994/365/01/292278995/94/31/12/Dec/December/3/Wed/Wednesday/23/59/59/n/",
+                Permalinks.documentUrl("/:year/:y_day/:week/:w_year/:short_year/:i_day/:i_month/:short_month/"
+                        + ":long_month/:w_day/:short_day/:long_day/:hour/:minute/:second/:title/", null, null, dated(far)));
+        Object twenty = RubyTimeParser.parseAny("99999999999999999999-07-01", ZoneOffset.UTC, now).orElseThrow();
+        String date = Permalinks.styleTemplate("date");
+        assertEquals("/99999999999999999999/07/01/n.html", Permalinks.documentUrl(date, null, null, dated(twenty)));
+        assertEquals("/-0005/07/01/n.html", Permalinks.documentUrl(date, null, null,
+                dated(ZonedDateTime.of(-5, 7, 1, 10, 0, 0, 0, ZoneOffset.UTC))));
     }
 }

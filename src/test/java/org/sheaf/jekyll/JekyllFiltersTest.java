@@ -109,6 +109,31 @@ class JekyllFiltersTest {
         assertEquals("Thu, 08 Mar -2021 00:00:00 +0200", JekyllFilters.dateToRfc822(bc));
         assertEquals("10000-03-08T00:00:00+02:00", JekyllFilters.dateToXmlschema(bc.withYear(10000)));
         assertEquals("Wed, 08 Mar 10000 00:00:00 +0200", JekyllFilters.dateToRfc822(bc.withYear(10000)));
+        assertEquals("08 Mar -0299", JekyllFilters.dateToString(bc.withYear(-299), null, null));
+        assertEquals("March 8th, -0299", JekyllFilters.dateToLongString(bc.withYear(-299), "ordinal", "US"));
+    }
+
+    /**
+     * Jekyll 4.3.1's date filters, feed and sitemap of a date in a year Java's times cannot hold
+     * (in front matter always text, whose year YAML's timestamps cannot have), moved into the
+     * site's zone: in New York from 5,881,581 on, always at January's offset.
+     */
+    @Test
+    void writesDatesOfAnyYearAsJekyllDoes() {
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.of(2026, 12, 5, 13, 0, 0, 0, newYork);
+        WideTime far = RubyTimeParser.parseWide("10000000-07-01 10:00:00", newYork, now).orElseThrow();
+        assertEquals("10000000-07-01T10:00:00-05:00", JekyllFilters.dateToXmlschema(far));
+        assertEquals("10000000-07-01T10:00:00-05:00", JekyllFilters.dateToXmlschema(far, newYork).orElseThrow());
+        assertEquals("10000000-07-01T15:00:00+00:00",
+                JekyllFilters.dateToXmlschema(far, java.time.ZoneOffset.UTC).orElseThrow());
+        assertEquals("Sat, 01 Jul 10000000 10:00:00 -0500", JekyllFilters.dateToRfc822(far));
+        assertEquals("01 Jul 10000000", JekyllFilters.dateToString(far, null, null));
+        assertEquals("1st July 10000000", JekyllFilters.dateToLongString(far, "ordinal", null));
+        assertEquals("10000000-07-01T05:00:00-05:00",
+                JekyllFilters.dateToXmlschema("10000000-07-01 10:00:00 +0000", newYork).orElseThrow());
+        assertEquals(java.util.Optional.empty(), JekyllFilters.dateToXmlschema("20220308", newYork));
+        assertEquals(java.util.Optional.empty(), JekyllFilters.dateToXmlschema("no date", newYork));
     }
 
     @Test

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -158,5 +161,64 @@ class RubyTimeTest {
     @Test
     void aYamlTimeWithoutSecondsIsNoTimestamp() {
         assertTrue(RubyTime.fromYaml("2017-09-04 10:00", UTC).isEmpty());
+    }
+
+    /**
+     * Jekyll reads a document's date back from {@code Time#to_s}, whose offset has whole minutes:
+     * at New York's local mean time, -04:56:02, each reading is two seconds earlier (Jekyll 4.3.1
+     * dates {@code date: 1850-03-01 12:00} 11:59:56, read twice); at any other offset it is the same time.
+     */
+    @Test
+    void aDateReadBackFromItsTextLosesTheSecondsOfItsOffset() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime lmt = ZonedDateTime.of(1850, 3, 1, 12, 0, 0, 0, newYork);
+        assertEquals("1850-03-01 11:59:56 -0456", RubyTime.text((ZonedDateTime) RubyTime.readBack(lmt, newYork, 2)));
+        assertEquals("1850-03-01 11:59:52 -0456", RubyTime.text((ZonedDateTime) RubyTime.readBack(lmt, newYork, 4)));
+        ZonedDateTime est = ZonedDateTime.of(1900, 3, 1, 12, 0, 0, 0, newYork);
+        assertEquals(est, RubyTime.readBack(est, newYork, 2));
+        WideTime bc = RubyTimeParser.parseWide("-1000000000-07-01", newYork, NOW).orElseThrow();
+        assertEquals("-1000000000-06-30 23:59:56 -0456", RubyTime.readBack(bc, newYork, 2).toString());
+        WideTime far = RubyTimeParser.parseWide("10000000-07-01 10:00:00", newYork, NOW).orElseThrow();
+        assertEquals(far, RubyTime.readBack(far, newYork, 2));
+    }
+
+    /** {@code Time#inspect} writes an offset's seconds, and {@code Time#to_s} a year before 1000 in four digits. */
+    @Test
+    void writesYearsBeforeOneThousandAndOffsetSecondsAsRubyDoes() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime bc = ZonedDateTime.of(-299, 7, 3, 23, 59, 56, 0, newYork);
+        assertEquals("-0299-07-03 23:59:56 -0456", RubyTime.text(bc));
+        assertEquals("-0299-07-03 23:59:56 -045602", RubyTime.inspect(bc));
+        assertEquals("0005-07-03 12:00:00 +0000", RubyTime.text(ZonedDateTime.of(5, 7, 3, 12, 0, 0, 0, UTC)));
+        WideTime far = RubyTimeParser.parseWide("-1000000000-07-01 12:00", newYork, NOW).orElseThrow();
+        assertEquals("-1000000000-07-01 12:00:00 -045602", far.inspect());
+    }
+
+    /**
+     * {@code localtime} of any time: a {@link ZonedDateTime} where Java holds the time in the zone,
+     * a {@link WideTime} from 5,881,581 on, whose offset is that of January (glibc then sees no
+     * summer time): Jekyll 4.3.1 dates {@code 10000000-07-01 10:00:00 +0000} 05:00:00 -0500 in New York.
+     */
+    @Test
+    void movesATimeIntoTheSiteZoneWideOnlyWhereJavaCannotHoldIt() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        Object july = RubyTime.inZone(RubyTime.fromYaml("2020-07-01 10:00:00 +00:00", UTC).orElseThrow(), newYork)
+                .orElseThrow();
+        assertEquals("2020-07-01 06:00:00 -0400", RubyTime.text((ZonedDateTime) july));
+        Object summer = RubyTimeParser.parseAny("5881581-07-01 10:00:00 +0000", UTC, NOW).orElseThrow();
+        assertEquals("5881581-07-01 05:00:00 -0500", RubyTime.inZone(summer, newYork).orElseThrow().toString());
+        assertTrue(RubyTime.localTime(summer, newYork).isEmpty());
+        assertTrue(RubyTime.inZone("2020-07-01", newYork).isEmpty());
+    }
+
+    /** Documents sort by their dates' instants, wide or not; a value that is no time comes first. */
+    @Test
+    void ordersDatesByInstantWithOtherValuesFirst() {
+        Object now = ZonedDateTime.of(2020, 7, 1, 10, 0, 0, 0, UTC);
+        Object far = RubyTimeParser.parseWide("1000000000-07-01 10:00:00", UTC, NOW).orElseThrow();
+        Object bc = RubyTimeParser.parseWide("-1000000000-07-01", UTC, NOW).orElseThrow();
+        List<Object> dates = new ArrayList<>(Arrays.asList(far, now, null, bc));
+        dates.sort(RubyTime.INSTANT_ORDER);
+        assertEquals(Arrays.asList(null, bc, now, far), dates);
     }
 }

@@ -84,6 +84,24 @@ class JekyllAgreementTest {
         assertEquals(site.read("2017/09/04/b.html"), site.read("2017/09/04/a.html"));
     }
 
+    /** A date of a year Java's times cannot hold reads alike in Freemarker's date functions and Liquid's filters. */
+    @Test
+    void freemarkerAndLiquidFormatWideDatesAlike() {
+        String fm = "${date(page.date, \"%Y %j %Z %z\")}|${date_to_xmlschema(page.date)}|${date_to_rfc822(page.date)}|"
+                + "${date_to_long_string(page.date, \"ordinal\", \"US\")}\n";
+        String lq = "{{ page.date | date: \"%Y %j %Z %z\" }}|{{ page.date | date_to_xmlschema }}|{{ page.date | date_to_rfc822 }}|"
+                + "{{ page.date | date_to_long_string: \"ordinal\", \"US\" }}\n";
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\ntimezone: America/New_York\nfuture: true\n")
+                .file("_layouts/fm.ftlh", fm)
+                .file("_layouts/lq.html", lq)
+                .file("_posts/2017-09-04-a.md", "---\nlayout: fm\ndate: 10000000-07-01 10:00:00\n---\n")
+                .file("_posts/2017-09-04-b.md", "---\nlayout: lq\ndate: 10000000-07-01 10:00:00\n---\n")
+                .buildOk();
+        assertEquals("10000000 183 EST -0500|10000000-07-01T10:00:00-05:00|Sat, 01 Jul 10000000 10:00:00 -0500|"
+                + "July 1st, 10000000\n", site.read("10000000/07/01/b.html"));
+        assertEquals(site.read("10000000/07/01/b.html"), site.read("10000000/07/01/a.html"));
+    }
+
     /**
      * Date strings in filters were read by Liqp, which ignored a {@code Z}, and in the date
      * filter took a bare day for the current time of day; they are now read as {@code date:} is,
