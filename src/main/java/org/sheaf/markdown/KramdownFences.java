@@ -46,9 +46,9 @@ import java.util.regex.Pattern;
  * stay on it, however far the fence itself is indented ({@code   ```} over {@code   code} is the
  * code {@code   code}), where CommonMark takes up to the fence's indentation off each line.
  *
- * <p>kramdown's own parser ({@code input: kramdown}) opens a fence only with tildes at the start
- * of its container's line, and not on a line its paragraph takes, which only a blank line or a
- * few other lines end.
+ * <p>kramdown's own parser ({@code input: kramdown}) opens and closes a fence only with tildes at
+ * the start of its container's line, and opens none on a line its paragraph takes, which only a
+ * blank line or a few other lines end.
  */
 final class KramdownFences {
     /**
@@ -244,6 +244,10 @@ final class KramdownFences {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            if (state.getIndent() > 0 && !MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
+                // kramdown's own parser closes a fence only at the start of its container's line
+                return lineFromContainers(state);
+            }
             BasedSequence marker = fence().getOpeningMarker();
             boolean mixed = mixed(marker);
             if ((shortened() || mixed) && state.getIndent() <= 3) {

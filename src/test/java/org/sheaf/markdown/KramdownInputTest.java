@@ -62,6 +62,7 @@ class KramdownInputTest {
 
                 <h2 id="n-42">Ünï 42</h2>
                 """, OWN.render("## Hello, *World* `x`!\n\n## 1. Hello World\n\n## Hello World\n\n## Ünï 42\n"));
+        assertEquals("<h2 id=\"sets--c\">2. <em>Sets</em> &amp; C++</h2>\n", OWN.render("## 2. *Sets* & C++\n"));
         assertEquals("<h2 id=\"ünï-42\">Ünï 42</h2>\n", GFM.render("## Ünï 42\n"));
     }
 
@@ -79,6 +80,12 @@ class KramdownInputTest {
                 z
                   ~~~</p>
                 """, OWN.render("```ruby\nx = 1\n```\n\n~~~ ruby\ny = 2\n~~~\n\n  ~~~\nz\n  ~~~\n"));
+        assertEquals("""
+                <div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code
+                  ~~~
+                still
+                </code></pre></div></div>
+                """, OWN.render("~~~\ncode\n  ~~~\nstill\n~~~\n"));
     }
 
     @Test
