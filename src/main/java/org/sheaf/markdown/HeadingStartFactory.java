@@ -117,6 +117,9 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         BasedSequence line = state.getLine();
         if (oneLineSetext && line.charAt(state.getNextNonSpaceIndex()) == '#') {
             BasedSequence text = line.subSequence(state.getNextNonSpaceIndex());
+            if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
+                return withEscapedClosing(start);
+            }
             Matcher gfm = kramdownHeading(text);
             return start == null || gfm == null ? start : withKramdownText(start, text, gfm);
         }
@@ -151,6 +154,24 @@ final class HeadingStartFactory extends ScreenedStartFactory {
     private static boolean ownKramdownHeading(BasedSequence text) {
         Matcher heading = OWN_KRAMDOWN_ATX.matcher(text);
         return heading.lookingAt() && !heading.group(1).strip().replaceFirst("(?<!\\\\)#+$", "").isBlank();
+    }
+
+    /**
+     * flexmark's heading with the text kramdown's own parser reads where they differ: a {@code #}
+     * escaped at the end of the text ({@code # Tag\\#}) is text, not a closing marker.
+     */
+    private static BlockStart withEscapedClosing(BlockStart start) {
+        if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1
+                || !(found.getBlockParsers()[0].getBlock() instanceof Heading heading)) {
+            return start;
+        }
+        BasedSequence text = heading.getText();
+        BasedSequence closing = heading.getClosingMarker();
+        if (closing.isNotNull() && !closing.isEmpty() && text.endsWith("\\") && text.getEndOffset() == closing.getStartOffset()) {
+            heading.setText(text.baseSubSequence(text.getStartOffset(), closing.getStartOffset() + 1));
+            heading.setClosingMarker(closing.subSequence(1));
+        }
+        return start;
     }
 
     /**

@@ -122,6 +122,12 @@ class KramdownInputTest {
     }
 
     @Test
+    void anEscapedHashEndsAHeadingsText() {
+        assertEquals("<h1 id=\"tag\">Tag#</h1>\n\n<h1 id=\"tag-1\">Tag#</h1>\n\n<h1 id=\"c\">C</h1>\n",
+                OWN.render("# Tag\\#\n\n# Tag\\##\n\n# C#\n"));
+    }
+
+    @Test
     void anImagesAltTextKeepsAnEscapedTildeInBothParsers() {
         assertEquals("<p><img src=\"x\" alt=\"a\\~b\" /></p>\n", GFM.render("![a\\~b](x)\n"));
     }
