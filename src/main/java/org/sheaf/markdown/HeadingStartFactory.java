@@ -40,6 +40,8 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      * Text of nothing but {@code #} is the heading's text: only {@code #} after white space closes.
      */
     private static final Pattern KRAMDOWN_ATX = Pattern.compile("#{1,6}[ \\t]+(#*)[ \\t]*(\\S?)");
+    /** The ATX heading of kramdown's own parser: its marker, optional white space, and text. */
+    private static final Pattern OWN_KRAMDOWN_ATX = Pattern.compile("#{1,6}[ \\t]*([^ \\t].*)");
     private static final Pattern SETEXT = Pattern.compile("^(?:=+|-+)[ \\t]*$");
     /** kramdown's setext underline, the end of its line trimmed as Ruby's {@code \\s} trims. */
     private static final Pattern KRAMDOWN_SETEXT = Pattern.compile("[-=]+[ \\t\\r\\f\\u000B]*");
@@ -71,6 +73,11 @@ final class HeadingStartFactory extends ScreenedStartFactory {
             return false;
         }
         char first = line.charAt(start);
+        if (first == '#' && oneLineSetext && !MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
+            return ownKramdownHeading(line.subSequence(start)) && atTextStart(state, matched) && start == state.getIndex()
+                    && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser()
+                    && atBoundary(matched.getBlockParser().getBlock().getLastChild(), line.getBaseSequence(), line.getStartOffset());
+        }
         if (first == '#') {
             return oneLineSetext ? kramdownHeading(line.subSequence(start)) != null
                     && !KramdownPipeRows.continuesTable(state, matched) && atTextStart(state, matched)
@@ -110,7 +117,11 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         BasedSequence line = state.getLine();
         if (oneLineSetext && line.charAt(state.getNextNonSpaceIndex()) == '#') {
             BasedSequence text = line.subSequence(state.getNextNonSpaceIndex());
-            return start == null ? null : withKramdownText(start, text, kramdownHeading(text));
+            if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
+                return withEscapedClosing(start);
+            }
+            Matcher gfm = kramdownHeading(text);
+            return start == null || gfm == null ? start : withKramdownText(start, text, gfm);
         }
         if (start != null || !kramdownUnderline(state) || !matched.getBlockParser().isParagraphParser()) {
             return start;
@@ -133,6 +144,34 @@ final class HeadingStartFactory extends ScreenedStartFactory {
     private static Matcher kramdownHeading(BasedSequence text) {
         Matcher heading = KRAMDOWN_ATX.matcher(text);
         return heading.lookingAt() && (!heading.group(1).isEmpty() || !heading.group(2).isEmpty()) ? heading : null;
+    }
+
+    /**
+     * Whether kramdown's own parser ({@code input: kramdown}) reads an ATX heading in
+     * {@code text}, the line from its first {@code #}: white space after the marker is optional,
+     * and the text must hold more than the {@code #} that close it.
+     */
+    private static boolean ownKramdownHeading(BasedSequence text) {
+        Matcher heading = OWN_KRAMDOWN_ATX.matcher(text);
+        return heading.lookingAt() && !heading.group(1).strip().replaceFirst("(?<!\\\\)#+$", "").isBlank();
+    }
+
+    /**
+     * flexmark's heading with the text kramdown's own parser reads where they differ: a {@code #}
+     * escaped at the end of the text ({@code # Tag\\#}) is text, not a closing marker.
+     */
+    private static BlockStart withEscapedClosing(BlockStart start) {
+        if (!(start instanceof BlockStartImpl found) || found.getBlockParsers().length != 1
+                || !(found.getBlockParsers()[0].getBlock() instanceof Heading heading)) {
+            return start;
+        }
+        BasedSequence text = heading.getText();
+        BasedSequence closing = heading.getClosingMarker();
+        if (closing.isNotNull() && !closing.isEmpty() && text.endsWith("\\") && text.getEndOffset() == closing.getStartOffset()) {
+            heading.setText(text.baseSubSequence(text.getStartOffset(), closing.getStartOffset() + 1));
+            heading.setClosingMarker(closing.subSequence(1));
+        }
+        return start;
     }
 
     /**
@@ -194,14 +233,20 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      * container, after a blank line, a {@code ^} or an attribute list for the block after it.
      */
     static boolean atBoundary(ParagraphParser parser) {
-        Node previous = parser.getBlock().getPrevious();
+        // the open paragraph has no text of its own yet: its first line tells where it starts
+        return atBoundary(parser.getBlock().getPrevious(), parser.getBlock().getDocument().getChars(),
+                parser.getBlockContent().getLines().get(0).getStartOffset());
+    }
+
+    /**
+     * Whether a block whose line starts at {@code lineStart} in {@code all}, after the block
+     * {@code previous} of its container (null when first), stands at kramdown's block boundary.
+     */
+    private static boolean atBoundary(Node previous, BasedSequence all, int lineStart) {
         if (previous == null || previous instanceof KramdownEndOfBlock || previous instanceof AttributeListBlock list
                 && list.definitionName() == null && KramdownAttributes.forNextBlock(list)) {
             return true;
         }
-        // the open paragraph has no text of its own yet: its first line tells where it starts
-        int lineStart = parser.getBlockContent().getLines().get(0).getStartOffset();
-        BasedSequence all = parser.getBlock().getDocument().getChars();
         while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
             lineStart--;
         }

@@ -45,6 +45,10 @@ import java.util.regex.Pattern;
  * <p>kramdown takes a fence's lines as they stand in its container: spaces before a fenced line
  * stay on it, however far the fence itself is indented ({@code   ```} over {@code   code} is the
  * code {@code   code}), where CommonMark takes up to the fence's indentation off each line.
+ *
+ * <p>kramdown's own parser ({@code input: kramdown}) opens and closes a fence only with tildes at
+ * the start of its container's line, and opens none on a line its paragraph takes, which only a
+ * blank line or a few other lines end.
  */
 final class KramdownFences {
     /**
@@ -167,6 +171,11 @@ final class KramdownFences {
                     || !OPENING.matcher(line.subSequence(fence)).matches()) {
                 return false;
             }
+            if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties()) && (line.charAt(fence) != '~'
+                    || fence > state.getIndex() || matched.getBlockParser().isParagraphParser()
+                    || state.getActiveBlockParser().isParagraphParser())) {
+                return false;
+            }
             return longest(state) >= 3;
         }
 
@@ -235,6 +244,10 @@ final class KramdownFences {
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
+            if (state.getIndent() > 0 && !MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
+                // kramdown's own parser closes a fence only at the start of its container's line
+                return lineFromContainers(state);
+            }
             BasedSequence marker = fence().getOpeningMarker();
             boolean mixed = mixed(marker);
             if ((shortened() || mixed) && state.getIndent() <= 3) {

@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
  * links and inline HTML; not other markup, link targets,
  * images or footnote marks. Typographic quotes and dashes would be dropped as non-word
  * characters anyway, so they add nothing.
+ *
+ * <p>kramdown's own parser ({@code input: kramdown}) leaves ids to its HTML converter, which
+ * makes them from the heading's source text, Markdown and all ({@link #kramdownId}), counting
+ * the same way.
  */
 final class KramdownHeadingIds implements HtmlIdGenerator {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}\\p{Pc}\\- \\t]");
@@ -57,6 +61,29 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
         return id.replace(' ', '-').replace('\t', '-');
     }
 
+    /**
+     * The id kramdown's own parser gives a heading of source text {@code text}, before
+     * de-duplication and prefix: the text from its first ASCII letter, every character but ASCII
+     * letters, digits, spaces and hyphens dropped, spaces turned into hyphens, lower-cased;
+     * {@code section} when nothing is left.
+     */
+    static String kramdownId(CharSequence text) {
+        StringBuilder id = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (id.isEmpty() && !letter) {
+                continue;
+            }
+            if (letter || c >= '0' && c <= '9' || c == '-') {
+                id.append(Character.toLowerCase(c));
+            } else if (c == ' ') {
+                id.append('-');
+            }
+        }
+        return id.isEmpty() ? "section" : id.toString();
+    }
+
     @Override
     public void generateIds(Document document) {
         Map<String, Integer> seen = new HashMap<>();
@@ -68,9 +95,14 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
             if (attributes != null && attributes.id() != null) {
                 heading.setAnchorRefId(attributes.id());
             } else if (options.autoIds()) {
-                StringBuilder text = new StringBuilder();
-                collectText(heading, text);
-                String id = gfmId(text);
+                String id;
+                if (options.gfm()) {
+                    StringBuilder text = new StringBuilder();
+                    collectText(heading, text);
+                    id = gfmId(text);
+                } else {
+                    id = kramdownId(heading.getText());
+                }
                 int count = seen.merge(id, 1, Integer::sum);
                 heading.setAnchorRefId(options.autoIdPrefix() + (count > 1 ? id + "-" + (count - 1) : id));
             } else {
@@ -144,7 +176,7 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
 
     @Override
     public String getId(CharSequence text) {
-        return options.autoIdPrefix() + gfmId(text);
+        return options.autoIdPrefix() + (options.gfm() ? gfmId(text) : kramdownId(text));
     }
 
     /** Makes one generator per rendering. */

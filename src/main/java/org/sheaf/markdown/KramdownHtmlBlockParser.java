@@ -62,6 +62,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * element's closing tag stops there.
      */
     private static final Pattern PARAGRAPH_END = Pattern.compile(" {0,3}(?:#{1,6}[ \\t]|>|[-+*][ \\t]|\\d+\\.[ \\t]|```|~~~|\\{:)");
+    /** As {@link #PARAGRAPH_END} for kramdown's own parser ({@code input: kramdown}): only an attribute list. */
+    private static final Pattern OWN_PARAGRAPH_END = Pattern.compile(" {0,3}\\{:");
 
     private final HtmlBlockBase block;
     private BlockContent content = new BlockContent();
@@ -231,7 +233,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     static boolean continuesTail(ParserState state) {
         BasedSequence line = state.getLine();
-        return !state.isBlank() && !PARAGRAPH_END.matcher(line.subSequence(state.getIndex())).lookingAt()
+        Pattern end = MarkdownRenderer.GFM_INPUT.get(state.getProperties()) ? PARAGRAPH_END : OWN_PARAGRAPH_END;
+        return !state.isBlank() && !end.matcher(line.subSequence(state.getIndex())).lookingAt()
                 && !startsBlockHtml(line.getBaseSequence(), line.getStartOffset() + state.getNextNonSpaceIndex());
     }
 

@@ -148,14 +148,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, this::renderInlineHtml),
                 new NodeRenderingHandler<>(HtmlEntity.class, KramdownNodeRenderer::renderEntity),
-                new NodeRenderingHandler<>(SoftLineBreak.class, KramdownNodeRenderer::renderLineBreak),
+                new NodeRenderingHandler<>(SoftLineBreak.class, this::renderLineBreak),
                 // kramdown writes a definition list on lines of its own, in a list item too
                 new NodeRenderingHandler<>(DefinitionList.class, (node, context, html) -> {
                     html.line();
                     context.delegateRender();
                     html.line();
                 }),
-                new NodeRenderingHandler<>(HardLineBreak.class, KramdownNodeRenderer::renderLineBreak),
+                new NodeRenderingHandler<>(HardLineBreak.class, this::renderLineBreak),
                 new NodeRenderingHandler<>(RawSpanText.class,
                         (node, context, html) -> html.raw(KramdownHtmlText.escapedRaw(Escaping.normalizeEOL(node.getChars().toString())))),
                 new NodeRenderingHandler<>(StrongEmphasis.class, KramdownNodeRenderer::renderEmphasis),
@@ -370,7 +370,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else if (!KramdownText.mayChange(chars)) {
             html.raw(Html.escapeText(Escaping.normalizeEOL(chars.unescape())));
         } else {
-            String text = KramdownText.resolve(node, options.smartQuotes());
+            String text = KramdownText.resolve(node, options.smartQuotes(), options.gfm());
             html.raw(Html.escapeText(Escaping.normalizeEOL(beforeHeadingId ? text.stripTrailing() : text)));
         }
     }
@@ -421,8 +421,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */
-    private static void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
-        context.delegateRender();
+    private void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
+        if (!options.gfm() && node.getChars().startsWith("\\")) {
+            // a backslash at the end of a line breaks it only in kramdown's GFM parser
+            html.raw("\\\n");
+        } else {
+            context.delegateRender();
+        }
         if (node.getNext() != null) {
             html.raw(KramdownLineIndents.before(node.getNext()));
         }

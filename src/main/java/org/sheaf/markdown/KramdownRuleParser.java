@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * item, which ends the paragraph, and are then a rule, not the list flexmark would make of them.
  * Nor does a rule end a list item or block quote whose paragraph it could continue lazily
  * ({@code * item} then {@code ***} at the margin): kramdown reads it as a line of that paragraph.
+ * kramdown's own parser ({@code input: kramdown}) ends a paragraph at no list item, so there
+ * no rule at all interrupts one.
  */
 final class KramdownRuleParser {
     static final Pattern RULE = Pattern.compile("(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})");
@@ -34,7 +36,8 @@ final class KramdownRuleParser {
                 return BlockStart.none();
             }
             if (matched.getBlockParser().isParagraphParser()) {
-                if (!SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
+                if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties())
+                        || !SPACED_RULE.matcher(line.subSequence(state.getIndex()).trimEnd()).matches()) {
                     return BlockStart.none();
                 }
             } else if (state.getActiveBlockParser().isParagraphParser()) {

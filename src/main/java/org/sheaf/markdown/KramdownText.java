@@ -25,6 +25,8 @@ import org.sheaf.jekyll.SmartQuotes;
 final class KramdownText {
     /** The characters a backslash escapes in kramdown's GFM parser. */
     private static final String ESCAPABLE = "\\.*_+`<>()[]{}#!:|\"'$=-~";
+    /** The characters a backslash escapes in kramdown's own parser: all but the tilde. */
+    private static final String OWN_ESCAPABLE = ESCAPABLE.replace("~", "");
     private static final Pattern ENTITY = Pattern.compile(
             "&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});");
     /** Characters whose span parsers (emphasis, code, links) take them even when they fail. */
@@ -49,8 +51,10 @@ final class KramdownText {
      * yet HTML-escaped.
      *
      * @param quotes the four quote characters: open single, close single, open double, close double
+     * @param gfm    whether the page is read as kramdown's GFM parser reads it, or as its own parser
      */
-    static String resolve(Text node, List<String> quotes) {
+    static String resolve(Text node, List<String> quotes, boolean gfm) {
+        String escapable = gfm ? ESCAPABLE : OWN_ESCAPABLE;
         BasedSequence chars = node.getChars();
         BasedSequence source = chars.getBaseSequence();
         StringBuilder out = new StringBuilder(chars.length() + 8);
@@ -60,7 +64,7 @@ final class KramdownText {
         while (i < chars.length()) {
             char c = chars.charAt(i);
             int entityEnd = c == '&' ? entityAt(chars, i) : -1;
-            if (c == '\\' && i + 1 < chars.length() && ESCAPABLE.indexOf(chars.charAt(i + 1)) >= 0) {
+            if (c == '\\' && i + 1 < chars.length() && escapable.indexOf(chars.charAt(i + 1)) >= 0) {
                 out.append(chars.charAt(i + 1));
                 i += 2;
                 consumed = i;
@@ -98,12 +102,15 @@ final class KramdownText {
         return out.toString();
     }
 
-    /** {@code chars} with kramdown's backslash escapes resolved and nothing else: an image's alt text. */
+    /**
+     * {@code chars} with kramdown's backslash escapes resolved and nothing else: an image's alt
+     * text, which both parsers unescape with the escapes of kramdown's own ({@code \~} stays).
+     */
     static String unescaped(CharSequence chars) {
         StringBuilder out = new StringBuilder(chars.length());
         for (int i = 0; i < chars.length(); i++) {
             char c = chars.charAt(i);
-            if (c == '\\' && i + 1 < chars.length() && ESCAPABLE.indexOf(chars.charAt(i + 1)) >= 0) {
+            if (c == '\\' && i + 1 < chars.length() && OWN_ESCAPABLE.indexOf(chars.charAt(i + 1)) >= 0) {
                 c = chars.charAt(++i);
             }
             out.append(c);

@@ -5,17 +5,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Options read from Jekyll's {@code markdown:} and {@code kramdown:} config keys.
  *
  * @param flavour          which Markdown Jekyll would use: kramdown (its default) or CommonMark
+ * @param gfm              for kramdown, read with its GFM parser ({@code input: GFM}, Jekyll's
+ *                         default) rather than its own ({@code input: kramdown}); see {@link #inputProblem}
  * @param autoIds          give headings ids ({@code auto_ids})
  * @param autoIdPrefix     prepended to every generated heading id ({@code auto_id_prefix})
  * @param smartQuotes      the four quote characters, open single, close single, open double,
  *                         close double ({@code smart_quotes}: entity names or literal characters)
- * @param hardWrap         turn every line break inside a paragraph into {@code <br />} ({@code hard_wrap})
+ * @param hardWrap         turn every line break inside a paragraph into {@code <br />} ({@code hard_wrap},
+ *                         an option of the GFM parser alone)
  * @param tocLevels        heading levels that the {@code {:toc}} list includes ({@code toc_levels})
  * @param footnoteBacklink the text of a footnote's link back to its reference; empty for none
  *                         ({@code footnote_backlink})
@@ -38,6 +42,7 @@ import java.util.Set;
  */
 public record MarkdownOptions(
         Flavour flavour,
+        boolean gfm,
         boolean autoIds,
         String autoIdPrefix,
         List<String> smartQuotes,
@@ -72,7 +77,7 @@ public record MarkdownOptions(
 
     /** What Jekyll 4.3 does with no {@code markdown:} or {@code kramdown:} config. */
     public static MarkdownOptions defaults() {
-        return new MarkdownOptions(Flavour.KRAMDOWN, true, "", DEFAULT_QUOTES, false,
+        return new MarkdownOptions(Flavour.KRAMDOWN, true, true, "", DEFAULT_QUOTES, false,
                 List.of(1, 2, 3, 4, 5, 6), "&#8617;", "plaintext", false, 1, true, Set.of(), false);
     }
 
@@ -90,16 +95,19 @@ public record MarkdownOptions(
             Set<String> named = new HashSet<>();
             names(config.get("options")).forEach(name -> named.add(name.toUpperCase(Locale.ROOT)));
             names(config.get("extensions")).forEach(name -> named.add(name.toLowerCase(Locale.ROOT)));
-            return new MarkdownOptions(Flavour.COMMONMARK, false, "", DEFAULT_QUOTES, false,
+            return new MarkdownOptions(Flavour.COMMONMARK, true, false, "", DEFAULT_QUOTES, false,
                     base.tocLevels(), base.footnoteBacklink(), base.defaultCodeLanguage(), false, 1, true, named, false);
         }
         Map<?, ?> config = site.get("kramdown") instanceof Map<?, ?> map ? map : Map.of();
         Map<String, Object> blocks = blockHighlighting(config.get("syntax_highlighter_opts"));
+        String parser = parserName(config);
+        boolean gfm = !parser.equals(KRAMDOWN_PARSER) && !OTHER_PARSERS.contains(parser);
         return new MarkdownOptions(Flavour.KRAMDOWN,
+                gfm,
                 flag(config.get("auto_ids"), base.autoIds()),
                 text(config.get("auto_id_prefix"), base.autoIdPrefix()),
                 quotes(config.get("smart_quotes")),
-                flag(config.get("hard_wrap"), base.hardWrap()),
+                gfm && flag(config.get("hard_wrap"), base.hardWrap()),
                 levels(config.get("toc_levels"), base.tocLevels()),
                 text(config.get("footnote_backlink"), base.footnoteBacklink()),
                 base.defaultCodeLanguage(),
@@ -108,6 +116,60 @@ public record MarkdownOptions(
                 syntaxHighlighter(config.get("syntax_highlighter"), site.get("highlighter")).equals("rouge"),
                 Set.of(),
                 flag(config.get("parse_block_html"), base.parseBlockHtml()));
+    }
+
+    /**
+     * What is wrong with the site's {@code kramdown: input:}, which names the parser kramdown reads
+     * pages with, or empty when sheaf reads it as Jekyll does ({@code GFM} and {@code kramdown}) or
+     * the site's Markdown is not kramdown. Jekyll takes the name with its first letter upper-cased
+     * for a class of kramdown's parsers ({@code gFM} and {@code Kramdown} do, {@code gfm} does not);
+     * a null input leaves the default, {@code GFM}. A name of no parser stops Jekyll's build
+     * when it converts the first page (an error here); a parser kramdown has and sheaf does not
+     * read ({@code Markdown}, {@code html}) is read as {@code kramdown}, with a warning.
+     */
+    public static Optional<InputProblem> inputProblem(Map<String, Object> site) {
+        if (fromConfig(site).flavour() != Flavour.KRAMDOWN) {
+            return Optional.empty();
+        }
+        Map<?, ?> config = site.get("kramdown") instanceof Map<?, ?> map ? map : Map.of();
+        String parser = parserName(config);
+        if (parser.equals(GFM_PARSER) || parser.equals(KRAMDOWN_PARSER)) {
+            return Optional.empty();
+        }
+        Object input = config.get("input");
+        if (OTHER_PARSERS.contains(parser)) {
+            return Optional.of(new InputProblem(false, "sheaf reads kramdown input \"" + input + "\" as \"kramdown\"",
+                    "sheaf reads Markdown with kramdown's GFM parser (Jekyll's default) or its kramdown parser"));
+        }
+        return Optional.of(new InputProblem(true, "kramdown has no parser for input \"" + input + "\"",
+                "kramdown: input: is GFM (Jekyll's default) or kramdown"));
+    }
+
+    /**
+     * A problem with {@code kramdown: input:}.
+     *
+     * @param error   whether Jekyll would stop on it, rather than sheaf reading the pages otherwise
+     * @param message what is wrong
+     * @param hint    what the writer can do about it
+     */
+    public record InputProblem(boolean error, String message, String hint) {}
+
+    private static final String GFM_PARSER = "GFM";
+    private static final String KRAMDOWN_PARSER = "Kramdown";
+    /** kramdown's parsers other than those two, as Jekyll finds them by name ({@code Base} cannot parse). */
+    private static final Set<String> OTHER_PARSERS = Set.of("Markdown", "Html");
+
+    /**
+     * The class name Jekyll looks kramdown's parser up by: the input with its first letter
+     * upper-cased; {@code GFM}, Jekyll's default, for none (a null input leaves the default).
+     */
+    private static String parserName(Map<?, ?> config) {
+        Object input = config.get("input");
+        if (input == null) {
+            return GFM_PARSER;
+        }
+        String name = input.toString();
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     }
 
     /**

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.KeepType;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
@@ -36,6 +37,12 @@ import org.sheaf.highlight.Highlighting;
 public final class MarkdownRenderer {
     /** The most parses of one page that closing its fences may take ({@link #withClosedFences}). */
     private static final int FENCE_PARSES = 8;
+
+    /**
+     * Whether the kramdown flavour reads pages as kramdown's GFM parser ({@code input: GFM}) or as
+     * its own ({@code input: kramdown}), for the parts of the parser that differ.
+     */
+    static final DataKey<Boolean> GFM_INPUT = new DataKey<>("KRAMDOWN_GFM_INPUT", true);
 
     private final MarkdownOptions options;
     private final Parser parser;
@@ -125,8 +132,11 @@ public final class MarkdownRenderer {
     private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences) {
         MutableDataSet parse = kramdownOptions();
         parse.set(KramdownFences.LONGEST, longestFences);
-        List<Extension> extensions = new ArrayList<>(List.of(KramdownDefinitions.footnotes(), new KramdownDefinitionLists(), TypographicExtension.create(),
-                StrikethroughExtension.create()));
+        List<Extension> extensions = new ArrayList<>(List.of(KramdownDefinitions.footnotes(), new KramdownDefinitionLists(),
+                TypographicExtension.create()));
+        if (options.gfm()) {
+            extensions.add(StrikethroughExtension.create());
+        }
         if (abbreviations) {
             extensions.add(KramdownDefinitions.abbreviations());
         }
@@ -135,16 +145,20 @@ public final class MarkdownRenderer {
         // after an item nests in it, an item's content starts where its text does, no start
         // number. Its GFM parser lets a list, any ordered one included, and a block quote
         // interrupt a paragraph, and wants "# " at the very start of a heading's line; a rule
-        // interrupts one only when it looks like a list item (KramdownRuleParser).
+        // interrupts one only when it looks like a list item (KramdownRuleParser). Its own parser
+        // lets none of them interrupt a paragraph.
         parse.setFrom(ParserEmulationProfile.KRAMDOWN);
-        parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
-        parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
-        parse.set(Parser.LISTS_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
-        parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, true);
+        boolean gfm = options.gfm();
+        parse.set(GFM_INPUT, gfm);
+        parse.set(Parser.HEADING_NO_ATX_SPACE, !gfm);
+        parse.set(Parser.LISTS_BULLET_ITEM_INTERRUPTS_PARAGRAPH, gfm);
+        parse.set(Parser.LISTS_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, gfm);
+        parse.set(Parser.LISTS_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, gfm);
+        parse.set(Parser.BLOCK_QUOTE_INTERRUPTS_PARAGRAPH, gfm);
         // An empty item too, where CommonMark wants text after the marker
-        parse.set(Parser.LISTS_EMPTY_BULLET_ITEM_INTERRUPTS_PARAGRAPH, true);
-        parse.set(Parser.LISTS_EMPTY_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, true);
-        parse.set(Parser.LISTS_EMPTY_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, true);
+        parse.set(Parser.LISTS_EMPTY_BULLET_ITEM_INTERRUPTS_PARAGRAPH, gfm);
+        parse.set(Parser.LISTS_EMPTY_ORDERED_ITEM_INTERRUPTS_PARAGRAPH, gfm);
+        parse.set(Parser.LISTS_EMPTY_ORDERED_NON_ONE_ITEM_INTERRUPTS_PARAGRAPH, gfm);
         parse.set(Parser.LISTS_EMPTY_BULLET_SUB_ITEM_INTERRUPTS_ITEM_PARAGRAPH, true);
         parse.set(Parser.LISTS_EMPTY_ORDERED_SUB_ITEM_INTERRUPTS_ITEM_PARAGRAPH, true);
         parse.set(Parser.LISTS_EMPTY_ORDERED_NON_ONE_SUB_ITEM_INTERRUPTS_ITEM_PARAGRAPH, true);
@@ -345,7 +359,7 @@ public final class MarkdownRenderer {
             if (possible.attributes()) {
                 KramdownAttributes.attach(document);
             }
-            if (possible.taskBoxes()) {
+            if (possible.taskBoxes() && options.gfm()) {
                 KramdownTaskLists.mark(document);
             }
         } else if (options.commonMark().contains("tasklist") && possible.taskBoxes()) {

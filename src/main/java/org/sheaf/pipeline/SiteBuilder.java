@@ -368,7 +368,7 @@ public final class SiteBuilder {
         Plugins plugins = Plugins.of(config, diagnostics);
         SiteConfig.Origin highlighter = config.originOf("highlighter");
         Highlighting highlighting = Highlighting.withRouge(highlighter.path(), highlighter.position());
-        MarkdownRenderer markdown = new MarkdownRenderer(MarkdownOptions.fromConfig(config.values()), highlighting);
+        MarkdownRenderer markdown = new MarkdownRenderer(markdownOptions(config, diagnostics), highlighting);
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
         index = index.withPages(plugins.listingPages(index, diagnostics));
@@ -605,6 +605,19 @@ public final class SiteBuilder {
     /** Jekyll's {@code liquid: strict_filters}: an unknown filter is an error, not skipped. */
     private static boolean strictFilters(SiteConfig config) {
         return config.get("liquid") instanceof Map<?, ?> liquid && Boolean.TRUE.equals(liquid.get("strict_filters"));
+    }
+
+    /**
+     * The site's Markdown options; a {@code kramdown: input:} that names no parser of kramdown's is
+     * an error at the key (Jekyll stops on it), one sheaf reads as {@code kramdown} a warning.
+     */
+    private static MarkdownOptions markdownOptions(SiteConfig config, Diagnostics diagnostics) {
+        MarkdownOptions.inputProblem(config.values()).ifPresent(problem -> {
+            SiteConfig.Origin at = config.originOf("kramdown.input");
+            diagnostics.add((problem.error() ? at.error(problem.message()) : at.warning(problem.message()))
+                    .withHint(problem.hint()));
+        });
+        return MarkdownOptions.fromConfig(config.values());
     }
 
     /** Jekyll's {@code liquid: error_mode}; an unknown value is an error at the key, and the default mode is used. */

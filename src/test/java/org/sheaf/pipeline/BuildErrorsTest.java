@@ -1,6 +1,7 @@
 package org.sheaf.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -119,6 +120,24 @@ class BuildErrorsTest {
         assertEquals("_config.yml:2:6: error: invalid YAML in _config.yml: mapping values are not allowed here",
                 TestSite.printed(result));
         assertEquals(before, site.outputFiles());
+    }
+
+    @Test
+    void reportsAKramdownInputThatNamesNoParserAtItsKey() {
+        // Jekyll stops on it: "kramdown has no parser to handle the specified input format: gfm"
+        site.file("_config.yml", "title: T\ntimezone: UTC\nkramdown:\n  input: gfm\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_config.yml:4:3: error: kramdown has no parser for input \"gfm\"\n"
+                + "    hint: kramdown: input: is GFM (Jekyll's default) or kramdown");
+    }
+
+    @Test
+    void warnsOfAKramdownInputThatSheafReadsAsKramdown() {
+        site.file("_config.yml", "title: T\ntimezone: UTC\nkramdown: {input: html}\n");
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("_config.yml:3:12: warning: sheaf reads kramdown input \"html\" as \"kramdown\"\n"
+                + "    hint: sheaf reads Markdown with kramdown's GFM parser (Jekyll's default) or its kramdown parser",
+                TestSite.printed(result));
     }
 
     @Test

@@ -1,0 +1,134 @@
+package org.sheaf.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code kramdown: input:}: the GFM parser (Jekyll's default) and kramdown's own parser differ
+ * in a few constructs, each rendered here as Jekyll 4.3.1 renders it with {@code input: kramdown}
+ * and its other defaults.
+ */
+class KramdownInputTest {
+    private static final MarkdownRenderer OWN = new MarkdownRenderer(options("kramdown"));
+    private static final MarkdownRenderer GFM = new MarkdownRenderer(MarkdownOptions.defaults());
+
+    private static MarkdownOptions options(Object input) {
+        return MarkdownOptions.fromConfig(site(input));
+    }
+
+    private static Map<String, Object> site(Object input) {
+        Map<String, Object> kramdown = new HashMap<>();
+        kramdown.put("input", input);
+        return Map.of("kramdown", kramdown);
+    }
+
+    @Test
+    void readsTheInputByItsFirstLetterUpperCasedAsJekyllDoes() {
+        assertFalse(options("kramdown").gfm());
+        assertFalse(options("Kramdown").gfm());
+        assertTrue(options("GFM").gfm());
+        assertTrue(options("gFM").gfm());
+        assertTrue(options(null).gfm());
+        assertTrue(MarkdownOptions.fromConfig(Map.of()).gfm());
+    }
+
+    @Test
+    void anInputOfNoParserIsAnErrorAndAnotherParserAWarning() {
+        assertEquals(Optional.of(new MarkdownOptions.InputProblem(true, "kramdown has no parser for input \"gfm\"",
+                "kramdown: input: is GFM (Jekyll's default) or kramdown")), MarkdownOptions.inputProblem(site("gfm")));
+        assertEquals(Optional.of(new MarkdownOptions.InputProblem(false, "sheaf reads kramdown input \"html\" as \"kramdown\"",
+                "sheaf reads Markdown with kramdown's GFM parser (Jekyll's default) or its kramdown parser")),
+                MarkdownOptions.inputProblem(site("html")));
+        assertFalse(options("html").gfm());
+        assertEquals(Optional.empty(), MarkdownOptions.inputProblem(site("kramdown")));
+        assertEquals(Optional.empty(), MarkdownOptions.inputProblem(Map.of("markdown", "CommonMark",
+                "kramdown", Map.of("input", "gfm"))));
+    }
+
+    @Test
+    void headingIdsComeFromTheSourceTextByKramdownsOwnRule() {
+        assertEquals("""
+                <h2 id="hello-world-x">Hello, <em>World</em> <code class="language-plaintext highlighter-rouge">x</code>!</h2>
+
+                <h2 id="hello-world">1. Hello World</h2>
+
+                <h2 id="hello-world-1">Hello World</h2>
+
+                <h2 id="n-42">Ünï 42</h2>
+                """, OWN.render("## Hello, *World* `x`!\n\n## 1. Hello World\n\n## Hello World\n\n## Ünï 42\n"));
+        assertEquals("<h2 id=\"sets--c\">2. <em>Sets</em> &amp; C++</h2>\n", OWN.render("## 2. *Sets* & C++\n"));
+        assertEquals("<h2 id=\"ünï-42\">Ünï 42</h2>\n", GFM.render("## Ünï 42\n"));
+    }
+
+    @Test
+    void onlyTildesAtTheMarginFenceCode() {
+        assertEquals("""
+                <p><code class="language-plaintext highlighter-rouge">ruby
+                x = 1
+                </code></p>
+
+                <div class="language-ruby highlighter-rouge"><div class="highlight"><pre class="highlight"><code><span class="n">y</span> <span class="o">=</span> <span class="mi">2</span>
+                </code></pre></div></div>
+
+                <p>~~~
+                z
+                  ~~~</p>
+                """, OWN.render("```ruby\nx = 1\n```\n\n~~~ ruby\ny = 2\n~~~\n\n  ~~~\nz\n  ~~~\n"));
+        assertEquals("""
+                <div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code
+                  ~~~
+                still
+                </code></pre></div></div>
+                """, OWN.render("~~~\ncode\n  ~~~\nstill\n~~~\n"));
+    }
+
+    @Test
+    void strikethroughTaskListsAndTheEscapedTildeAreGfmOnly() {
+        assertEquals("<p>a ~~b~~ c \\~ d</p>\n", OWN.render("a ~~b~~ c \\~ d\n"));
+        assertEquals("<p>a <del>b</del> c ~ d</p>\n", GFM.render("a ~~b~~ c \\~ d\n"));
+        assertEquals("<ul>\n  <li>[ ] open</li>\n  <li>[x] done</li>\n</ul>\n", OWN.render("- [ ] open\n- [x] done\n"));
+    }
+
+    @Test
+    void aBackslashEndsNoLineAndHardWrapIsIgnored() {
+        assertEquals("<p>one\\\ntwo<br />\nthree</p>\n", OWN.render("one\\\ntwo  \nthree\n"));
+        MarkdownRenderer wrapping = new MarkdownRenderer(MarkdownOptions.fromConfig(
+                Map.of("kramdown", Map.of("input", "kramdown", "hard_wrap", true))));
+        assertEquals("<p>Line one\nline two</p>\n", wrapping.render("Line one\nline two\n"));
+    }
+
+    @Test
+    void aParagraphGoesOnOverListsQuotesHeadingsAndRules() {
+        assertEquals("""
+                <p>Text
+                - not an item
+                &gt; not a quote
+                # not a heading</p>
+
+                <h1 id="heading">Heading</h1>
+                <p># Next</p>
+
+                <div class="language-plaintext highlighter-rouge"><div class="highlight"><pre class="highlight"><code>code
+                </code></pre></div></div>
+                <p># After code</p>
+                """, OWN.render("Text\n- not an item\n> not a quote\n# not a heading\n\n#Heading\n# Next\n\n~~~\ncode\n~~~\n# After code\n"));
+        assertEquals("<p>Some text\n***\nmore</p>\n", OWN.render("Some text\n***\nmore\n"));
+    }
+
+    @Test
+    void anEscapedHashEndsAHeadingsText() {
+        assertEquals("<h1 id=\"tag\">Tag#</h1>\n\n<h1 id=\"tag-1\">Tag#</h1>\n\n<h1 id=\"c\">C</h1>\n",
+                OWN.render("# Tag\\#\n\n# Tag\\##\n\n# C#\n"));
+    }
+
+    @Test
+    void anImagesAltTextKeepsAnEscapedTildeInBothParsers() {
+        assertEquals("<p><img src=\"x\" alt=\"a\\~b\" /></p>\n", GFM.render("![a\\~b](x)\n"));
+    }
+}
