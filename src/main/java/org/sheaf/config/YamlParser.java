@@ -69,8 +69,9 @@ public final class YamlParser {
     /** Most aliases of mappings or sequences in one document. */
     public static final int MAX_ALIASES = 50;
     /**
-     * Most runs of tabs between tokens read again as spaces ({@link #tabBetweenTokens}), one
-     * parse each, so a file full of them cannot make the parse quadratic without end.
+     * Most runs of tabs between tokens read again as spaces ({@link #tabBetweenTokens}) one parse
+     * each, when reading all of them as spaces at once fails (the text has a mistake after them),
+     * so a file full of them cannot make the parse quadratic without end.
      */
     static final int MAX_TAB_RETRIES = 64;
     /** Most values built by copying aliased collections, so a few aliases cannot explode. */
@@ -132,13 +133,8 @@ public final class YamlParser {
                 if (tab < 0) {
                     throw reader.error(e, context);
                 }
-                // Spaces for the run of blanks the tab starts, one for one: every position stays
-                // where it is in the file.
-                StringBuilder spaced = new StringBuilder(source);
-                for (int at = tab; at < spaced.length() && (spaced.charAt(at) == '\t' || spaced.charAt(at) == ' '); at++) {
-                    spaced.setCharAt(at, ' ');
-                }
-                source = spaced.toString();
+                String allAtOnce = retries == 1 ? tabsBetweenTokensSpaced(source, tab, options) : null;
+                source = allAtOnce != null ? allAtOnce : spaced(source, List.of(tab));
             } catch (ReaderException e) {
                 throw new DiagnosticException(Diagnostic.error(path, reader.positionOfIndex(source, e.getPosition()),
                         "invalid YAML in " + context + ": character U+"
@@ -160,6 +156,93 @@ public final class YamlParser {
     }
 
     /**
+     * {@code source} with every run of blanks that starts with a tab from {@code tab} on that
+     * Psych reads as a space, read so at once, or null when that cannot be told in a few reads:
+     * the text is read again with each such tab outside a scalar spaced, where the line allows
+     * it ({@link #spaceableTab}); a tab inside a scalar is part of its value, so those are put
+     * back and the text read once more. A tab in a comment may be spaced, which changes nothing.
+     * The caller then reads the text it returns, or else goes on one tab at a time.
+     */
+    private static String tabsBetweenTokensSpaced(String source, int tab, LoaderOptions options) {
+        List<Integer> runs = new ArrayList<>();
+        for (int at = tab; at < source.length(); at++) {
+            if (source.charAt(at) == '\t') {
+                if (spaceableTab(source, at)) {
+                    runs.add(at);
+                }
+                // the rest of the run has the same text before it, so counts as its first tab does
+                while (at + 1 < source.length() && (source.charAt(at + 1) == '\t' || source.charAt(at + 1) == ' ')) {
+                    at++;
+                }
+            }
+        }
+        for (int read = 0; read < 2; read++) {
+            String spaced = spaced(source, runs);
+            List<Integer> inScalars;
+            try {
+                Node root = new Composer(new ParserImpl(new StreamReader(spaced), options), new JekyllResolver(), options)
+                        .getSingleNode();
+                inScalars = runsInScalars(source, runs, root);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (inScalars.isEmpty()) {
+                return spaced;
+            }
+            runs.removeAll(inScalars);
+        }
+        return null;
+    }
+
+    /** {@code text} with the run of blanks starting at each of {@code runs} made spaces, one for one, so every position stays. */
+    private static String spaced(String text, List<Integer> runs) {
+        StringBuilder spaced = new StringBuilder(text);
+        for (int run : runs) {
+            for (int at = run; at < spaced.length() && (spaced.charAt(at) == '\t' || spaced.charAt(at) == ' '); at++) {
+                spaced.setCharAt(at, ' ');
+            }
+        }
+        return spaced.toString();
+    }
+
+    /** The ones of {@code runs} (offsets, in order) that start inside a scalar of the graph under {@code root}. */
+    private static List<Integer> runsInScalars(String text, List<Integer> runs, Node root) {
+        if (root == null || runs.isEmpty()) {
+            return List.of();
+        }
+        // SnakeYAML's marks count code points
+        int[] indexes = new int[runs.size()];
+        for (int i = 0, offset = 0, index = 0; i < runs.size(); i++) {
+            index += text.codePointCount(offset, runs.get(i));
+            offset = runs.get(i);
+            indexes[i] = index;
+        }
+        List<Integer> inside = new ArrayList<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Node> pending = new ArrayList<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Node node = pending.remove(pending.size() - 1);
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof MappingNode mapping) {
+                for (NodeTuple entry : mapping.getValue()) {
+                    pending.add(entry.getKeyNode());
+                    pending.add(entry.getValueNode());
+                }
+            } else if (node instanceof SequenceNode sequence) {
+                pending.addAll(sequence.getValue());
+            } else {
+                int first = Arrays.binarySearch(indexes, node.getStartMark().getIndex());
+                for (int i = first < 0 ? -first - 1 : first; i < indexes.length && indexes[i] < node.getEndMark().getIndex(); i++) {
+                    inside.add(runs.get(i));
+                }
+            }
+        }
+        return inside;
+    }
+
+    /**
      * The offset of the tab SnakeYAML stopped at while looking for the next token, when Psych
      * would have read it as a space: libyaml 0.2.5 skips a tab between tokens on a line, but not
      * in the indent nor after the {@code -} or {@code ?} that opens a block item. -1 otherwise.
@@ -175,11 +258,26 @@ public final class YamlParser {
         if (text.charAt(offset) != '\t') {
             return -1;
         }
-        String before = text.substring(text.lastIndexOf('\n', offset - 1) + 1, offset).strip();
-        int last = before.length() - 1;
-        boolean opensItem = last >= 0 && (before.charAt(last) == '-' || before.charAt(last) == '?')
-                && (last == 0 || Character.isWhitespace(before.charAt(last - 1)));
-        return before.isEmpty() || opensItem ? -1 : offset;
+        return spaceableTab(text, offset) ? offset : -1;
+    }
+
+    /**
+     * Whether Psych reads the tab at {@code offset} as a space when it stands between tokens:
+     * anywhere on a line but in the indent and right after the {@code -} or {@code ?} that opens
+     * a block item.
+     */
+    private static boolean spaceableTab(String text, int offset) {
+        // back over the blanks before it only, so a line of many tabs is read in linear time
+        int last = offset - 1;
+        while (last >= 0 && text.charAt(last) != '\n' && Character.isWhitespace(text.charAt(last))) {
+            last--;
+        }
+        if (last < 0 || text.charAt(last) == '\n') {
+            return false;
+        }
+        boolean opensItem = (text.charAt(last) == '-' || text.charAt(last) == '?')
+                && (last == 0 || Character.isWhitespace(text.charAt(last - 1)));
+        return !opensItem;
     }
 
     /** The printed form of a tag: {@code !!int} for YAML's own, as written for the rest. */

@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
  * closed there, innermost first.
  */
 final class KramdownHtmlText {
-    /** What REXML, and so kramdown's escaping, takes for a reference already written. */
-    private static final Pattern REFERENCE = Pattern.compile("&(?:[a-zA-Z_:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);");
     /**
      * Text that ends with a {@code script} or {@code style} element, or with an element without
      * content: kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}, or one closed in its own tag.
@@ -46,7 +44,7 @@ final class KramdownHtmlText {
         StringBuilder out = new StringBuilder(html.length() + 16);
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
-        Matcher reference = REFERENCE.matcher(html);
+        Matcher reference = CharacterReference.PATTERN.matcher(html);
         Deque<String> elements = new ArrayDeque<>();
         int length = html.length();
         int at = spacesAfter(html, 0);
@@ -75,9 +73,10 @@ final class KramdownHtmlText {
     }
 
     /**
-     * {@code text}, read raw inside an element ({@code <code>}, {@code <kbd>}), as kramdown writes
-     * it: {@code <} and {@code >} escaped, an {@code &} too unless it starts a reference, which
-     * stays as written ({@code &lt;} is not written {@code &amp;lt;}).
+     * {@code text} as kramdown's writer escapes text ({@code escape_html}), as it does text read
+     * raw inside an element ({@code <code>}, {@code <kbd>}), an autolink's text or an attribute's
+     * value: {@code <} and {@code >} escaped, an {@code &} too unless it starts a
+     * {@link CharacterReference}, which stays as written ({@code &lt;} is not written {@code &amp;lt;}).
      */
     static String escapedRaw(String text) {
         StringBuilder out = null;
@@ -90,7 +89,7 @@ final class KramdownHtmlText {
             } else if (c == '>') {
                 escape = "&gt;";
             } else if (c == '&') {
-                reference = reference == null ? REFERENCE.matcher(text) : reference;
+                reference = reference == null ? CharacterReference.PATTERN.matcher(text) : reference;
                 escape = reference.region(at, text.length()).lookingAt() ? null : "&amp;";
             }
             if (escape != null && out == null) {

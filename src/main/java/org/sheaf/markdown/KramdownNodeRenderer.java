@@ -85,9 +85,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static final Pattern SCRIPT_CONTENT = Pattern.compile(
             "(<(script|style)(?:\\s[^>]*)?>).*?(?:</\\2\\s*>|\\z)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-    private static final Pattern ENTITY = Pattern.compile("&(?!#?\\w+;)");
-    /** An {@code &} that starts no entity reference as kramdown (REXML) reads them: a name, decimal or hex. */
-    private static final Pattern LONE_AMPERSAND = Pattern.compile("&(?!(?:[\\w:][-\\w.:]*|#\\d+|#x[0-9a-fA-F]+);)");
     /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
     private static final String NEEDS_ESCAPING_CHARS = "\\&\r<>\"'";
     private static final CharPredicate NEEDS_ESCAPING = CharPredicate.anyOf(NEEDS_ESCAPING_CHARS);
@@ -222,7 +219,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     private static void renderAutoLink(AutoLink node, NodeRendererContext context, HtmlWriter html) {
         String text = node.getText().toString();
-        String shown = escapeKeepingEntities(text.startsWith("mailto:") ? text.substring("mailto:".length()) : text);
+        String shown = KramdownHtmlText.escapedRaw(text.startsWith("mailto:") ? text.substring("mailto:".length()) : text);
         if (context.isDoNotRenderLinks()) {
             html.raw(shown);
             return;
@@ -231,11 +228,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         MutableAttributes attributes = new MutableAttributes();
         attributes.addValue("href", resolved.getUrl());
         html.raw(startTag("a", context.extendRenderingNodeAttributes(AttributablePart.LINK, attributes)) + ">" + shown + "</a>");
-    }
-
-    /** {@code <}, {@code >} and every {@code &} that starts no entity, escaped: kramdown's text. */
-    private static String escapeKeepingEntities(String text) {
-        return LONE_AMPERSAND.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
     }
 
     /**
@@ -271,7 +263,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         for (Attribute attribute : attributes.values()) {
             if (!attribute.isNonRendering()) {
                 tag.append(' ').append(attribute.getName()).append("=\"")
-                        .append(escapeKeepingEntities(attribute.getValue()).replace("\"", "&quot;")).append('"');
+                        .append(KramdownHtmlText.escapedRaw(attribute.getValue()).replace("\"", "&quot;")).append('"');
             }
         }
         return tag.toString();
@@ -924,7 +916,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (text.isEmpty()) {
             return "";
         }
-        String shown = ENTITY.matcher(text.replace("<", "&lt;").replace(">", "&gt;")).replaceAll("&amp;");
+        String shown = KramdownHtmlText.escapedRaw(text);
         // kramdown writes the no-break space before each backlink through its entity_output, which
         // Jekyll sets to as_char: the character itself, which text taken from the page (an excerpt
         // made a description) keeps as one character where an entity would be six

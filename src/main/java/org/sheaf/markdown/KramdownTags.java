@@ -33,8 +33,8 @@ final class KramdownTags {
     /** kramdown's {@code HTML_ATTRIBUTE_RE}: a name, then a bare value (group 2) or a quoted one (group 4). */
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s*(" + NAME + ")(?:\\s*=\\s*(?:(\\w+)|([\"'])(.*?)\\3))?",
             Pattern.DOTALL | Pattern.UNICODE_CHARACTER_CLASS);
-    /** What REXML, and so kramdown's escaping, takes for a reference already written: it stays. */
-    private static final Pattern ATTRIBUTE_ESCAPES = Pattern.compile("&(?:[\\p{L}_:][-\\p{L}\\p{N}_.:]*|#\\d+|#x[0-9a-fA-F]+);|[<>&\"]");
+    /** A {@link CharacterReference} already written, which stays, or a character kramdown escapes in an attribute. */
+    private static final Pattern ATTRIBUTE_ESCAPES = Pattern.compile(CharacterReference.PATTERN.pattern() + "|[<>&\"]");
 
     /** kramdown's {@code HTML_ELEMENTS_WITHOUT_BODY}: elements that never hold content. */
     static final Set<String> EMPTY = Set.of("area", "base", "br", "col", "command", "embed", "hr", "img", "input",

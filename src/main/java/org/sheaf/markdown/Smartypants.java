@@ -3,8 +3,6 @@ package org.sheaf.markdown;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Entities;
-import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.SmartQuotes;
 
 /**
@@ -33,8 +31,6 @@ import org.sheaf.jekyll.SmartQuotes;
  * in jekyll-feed's entries, as Jekyll writes it.
  */
 public final class Smartypants {
-    /** kramdown's character reference: a name, a decimal or a hexadecimal number. */
-    private static final Pattern REFERENCE = Pattern.compile("&(?:([\\w:][-\\w.:]*)|#(\\d+)|#x([0-9a-fA-F]+));");
     /** kramdown's {@code TRAILING_WHITESPACE}: the rest of a line after a block of HTML, when blank. */
     private static final Pattern TRAILING_WHITE_SPACE = Pattern.compile("[ \\t]*\n");
     /** The {@code markdown} attribute of a tag, which says how kramdown reads the element's content. */
@@ -137,7 +133,7 @@ public final class Smartypants {
      * returns where it stopped.
      */
     private static int spans(String source, int from, int length, Pattern stop, StringBuilder out) {
-        Matcher reference = REFERENCE.matcher(source);
+        Matcher reference = CharacterReference.PATTERN.matcher(source);
         Matcher stopping = stop == null ? null : stop.matcher(source);
         int i = from;
         while (i < length) {
@@ -152,7 +148,7 @@ public final class Smartypants {
                 appendText(c, out);
                 i += 1 + SmartQuotes.curl(c, source, i + 1, SmartQuotes.DEFAULT, out);
             } else if (c == '&' && reference.region(i, length).lookingAt()) {
-                out.append(written(reference));
+                out.append(CharacterReference.read(reference));
                 i = reference.end();
             } else {
                 int taken = typographic(source, i, length, out);
@@ -304,33 +300,5 @@ public final class Smartypants {
     /** Whether {@code prefix} stands at {@code at} in {@code source}, before {@code length}. */
     private static boolean startsWith(String source, int at, int length, String prefix) {
         return at + prefix.length() <= length && source.startsWith(prefix, at);
-    }
-
-    /**
-     * How kramdown writes the reference {@code m} found: the character, or the reference as
-     * written for {@code &}, {@code <}, {@code >} and for a number that is no character; a name
-     * kramdown does not know ({@code &bogus;}) is text, its {@code &} escaped.
-     */
-    private static String written(Matcher m) {
-        String character;
-        if (m.group(1) != null) {
-            if (!Html.isKramdownEntity(m.group(1))) {
-                return "&amp;" + m.group().substring(1);
-            }
-            character = Entities.getByName(m.group(1));
-        } else {
-            String digits = m.group(2) != null ? m.group(2) : m.group(3);
-            int radix = m.group(2) != null ? 10 : 16;
-            String significant = digits.replaceFirst("^0+(?=.)", "");
-            int code = significant.length() > 7 ? -1 : Integer.parseInt(significant, radix);
-            if (code < 0 || !Character.isValidCodePoint(code) || code >= 0xD800 && code <= 0xDFFF) {
-                return m.group();
-            }
-            character = new String(Character.toChars(code));
-        }
-        return switch (character) {
-            case "&", "<", ">" -> m.group();
-            default -> character;
-        };
     }
 }

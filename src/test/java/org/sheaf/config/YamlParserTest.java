@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -207,7 +208,39 @@ class YamlParserTest {
                 + "cannot start any token. (Do not use \\t(TAB) for indentation)", failure("- \tx\n"));
     }
 
-    /** Each line's tabs cost one more parse, so past the limit the tab is reported as SnakeYAML finds it. */
+    /**
+     * Psych reads any number of tabs between tokens as spaces; so does sheaf, all at once, and a
+     * tab inside a scalar, quoted, in a block or plain, stays in the value.
+     */
+    @Test
+    void readsHundredsOfTabsBetweenTokensAsPsychDoes() throws Exception {
+        StringBuilder yaml = new StringBuilder();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 200; i++) {
+            switch (i % 4) {
+                case 0 -> yaml.append("c").append(i).append(":\t").append(i).append("\t# comment\t").append(i).append('\n');
+                case 1 -> yaml.append("c").append(i).append(":\t'quoted\ttab'\t\t# c\n");
+                case 2 -> yaml.append("c").append(i).append(": plain\ttab\t\n");
+                default -> yaml.append("c").append(i).append(":\t[").append(i).append(",\t").append(i + 1).append("]\n");
+            }
+            expected.put("c" + i, switch (i % 4) {
+                case 0 -> i;
+                case 1 -> "quoted\ttab";
+                case 2 -> "plain\ttab";
+                default -> List.of(i, i + 1);
+            });
+        }
+        yaml.append("block: |\n  a\tb\n");
+        expected.put("block", "a\tb\n");
+        YamlDocument document = parse(yaml.toString());
+        assertEquals(expected, map(document));
+        assertEquals(new Position(200, 1), document.positionOf("c199", null));
+    }
+
+    /**
+     * When the text has a mistake after its tabs, they are read one parse each, so past the limit
+     * the tab is reported as SnakeYAML finds it.
+     */
     @Test
     void stopsReadingTabsAsSpacesAfterTheLimit() throws Exception {
         StringBuilder yaml = new StringBuilder("a:\t\t1 \t\n");
@@ -216,6 +249,8 @@ class YamlParserTest {
         }
         assertEquals(YamlParser.MAX_TAB_RETRIES - 1, map(parse(yaml.toString())).get("k" + (YamlParser.MAX_TAB_RETRIES - 1)));
         yaml.append("last:\t0\n");
+        assertEquals(0, map(parse(yaml.toString())).get("last"));
+        yaml.append("mistake: [\n");
         assertEquals("_config.yml:" + (YamlParser.MAX_TAB_RETRIES + 1) + ":6: error: invalid YAML in _config.yml: found "
                 + "character '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation)",
                 failure(yaml.toString()));

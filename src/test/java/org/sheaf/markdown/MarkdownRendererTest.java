@@ -291,6 +291,22 @@ class MarkdownRendererTest {
                 "| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n");
     }
 
+    /**
+     * kramdown keeps a character reference already written by one rule wherever it writes text:
+     * a name may start with a digit or hold dots ({@code &1a;}, {@code &a.b;}) but is ASCII only
+     * ({@code &é;} is text), and {@code &#abc;} is no number.
+     */
+    @Test
+    void keepsTheCharacterReferencesKramdownKeepsWhereverItWritesText() {
+        assertRenders("<div>&1a; &a.b; &amp;#abc; &amp;é;</div>", "<div>&1a; &a.b; &#abc; &é;</div>\n");
+        assertRenders("<p>a <code>&1a; &amp;é;</code> <span title=\"&1a; &amp;é; &a.b;\">x</span></p>",
+                "a <code>&1a; &é;</code> <span title=\"&1a; &é; &a.b;\">x</span>\n");
+        MarkdownRenderer backlinks = new MarkdownRenderer(MarkdownOptions.fromConfig(
+                Map.of("kramdown", Map.of("footnote_backlink", "&#abc; &1a; &#x21a9;"))));
+        String rendered = backlinks.render("t[^1]\n\n[^1]: n\n");
+        assertTrue(rendered.contains("role=\"doc-backlink\">&amp;#abc; &1a; &#x21a9;</a>"), rendered);
+    }
+
     @Test
     void footnotesUseKramdownIdsRolesAndBacklinks() {
         assertRenders("<p>Text<sup id=\"fnref:note\" role=\"doc-noteref\"><a href=\"#fn:note\" class=\"footnote\""

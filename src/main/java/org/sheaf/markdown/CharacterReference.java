@@ -1,0 +1,59 @@
+package org.sheaf.markdown;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Entities;
+import org.sheaf.jekyll.Html;
+
+/**
+ * An HTML character reference as kramdown reads one: {@code &}, then a name, a decimal number or
+ * {@code x} and a hexadecimal one, then {@code ;}. kramdown's parser finds references with its
+ * {@code HTML_ENTITY_RE} and its writer keeps them with REXML's {@code REFERENCE_RE}; the two
+ * spell the same shape. A name is any run of ASCII letters, digits, {@code _}, {@code -},
+ * {@code .} and {@code :} that starts with none of {@code -} and {@code .}, known or not:
+ * {@code &1a;} and {@code &a.b;} are references, {@code &é;} and {@code &#abc;} are not.
+ *
+ * <p>The two differ in what they do with one:
+ * <ul>
+ *   <li>kramdown's span parser ({@link Smartypants}) reads it as the character it stands for,
+ *       {@link #read};</li>
+ *   <li>its writer, escaping text and attribute values ({@link KramdownHtmlText#escapedRaw}),
+ *       keeps any reference as written and escapes an {@code &} that starts none.</li>
+ * </ul>
+ */
+final class CharacterReference {
+    /** A reference: its name (group 1), decimal number (group 2) or hexadecimal number (group 3). */
+    static final Pattern PATTERN = Pattern.compile("&(?:([\\w:][-\\w.:]*)|#(\\d+)|#x([0-9a-fA-F]+));");
+
+    private CharacterReference() {
+    }
+
+    /**
+     * How kramdown's span parser, with Jekyll's {@code entity_output: as_char}, writes the
+     * reference {@code m} found: the character, or the reference as written for {@code &},
+     * {@code <}, {@code >} and for a number that is no character; a name kramdown does not know
+     * ({@code &bogus;}) is text, its {@code &} escaped.
+     */
+    static String read(Matcher m) {
+        String character;
+        if (m.group(1) != null) {
+            if (!Html.isKramdownEntity(m.group(1))) {
+                return "&amp;" + m.group().substring(1);
+            }
+            character = Entities.getByName(m.group(1));
+        } else {
+            String digits = m.group(2) != null ? m.group(2) : m.group(3);
+            int radix = m.group(2) != null ? 10 : 16;
+            String significant = digits.replaceFirst("^0+(?=.)", "");
+            int code = significant.length() > 7 ? -1 : Integer.parseInt(significant, radix);
+            if (code < 0 || !Character.isValidCodePoint(code) || code >= 0xD800 && code <= 0xDFFF) {
+                return m.group();
+            }
+            character = new String(Character.toChars(code));
+        }
+        return switch (character) {
+            case "&", "<", ">" -> m.group();
+            default -> character;
+        };
+    }
+}
