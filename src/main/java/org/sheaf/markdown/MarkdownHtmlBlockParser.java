@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
-            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(1|block)\"|'(1|block)'|(1))([^>]*)>\\s*");
+            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(1|block)\"|'(1|block)'|(1|block)(?!\\w))([^>]*)>\\s*");
     /**
      * kramdown's {@code parse_block_html}: an element of block-level HTML without a
      * {@code markdown} attribute reads its content as if it said {@code markdown="1"}.
