@@ -386,11 +386,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * Whether kramdown reads the content of the element {@code name} with the attributes
      * {@code attributes} as Markdown: {@code markdown="block"} or {@code "span"}, or
      * {@code markdown="1"} on an element of block or span content (on a {@code <pre>} or an
-     * unknown element it keeps the content raw).
+     * unknown element it keeps the content raw). Never that of {@code script} or {@code style},
+     * whose content kramdown's raw HTML parser skips whole.
      */
     private static boolean readsMarkdown(String name, String attributes) {
         String value = markdownValue(attributes);
-        return value != null && (!value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return value != null && !lower.equals("script") && !lower.equals("style")
+                && (!value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name));
     }
 
     /**
