@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>Nor does a comment: kramdown ends a paragraph only at an element's tag, so an excerpt
  * separator written as {@code <!--more-->} on the line after a sentence stays in its paragraph, as
- * the sentence after it does. A comment after spaces starts a paragraph too. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
+ * the sentence after it does. A comment after spaces starts a paragraph too, as does one never
+ * closed. And {@code <?php ... ?>}, {@code <!DOCTYPE ...>} and
  * {@code <![CDATA[...]]>} never start an HTML block, which kramdown's parser has no place for:
  * they are a paragraph's text, as is a tag kramdown does not read as one ({@code <div class=&amp;>},
  * whose bare value is not a word). Nor does a closing tag: {@link KramdownHtmlBlockParser} reads the
@@ -44,6 +45,12 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
         return start < line.length() && line.charAt(start) == '<' && SCRIPT.matcher(line.subSequence(start)).find();
     }
 
+    /** Whether the comment that starts at {@code start} on {@code line} ends somewhere after it in the document. */
+    private static boolean closes(BasedSequence line, int start) {
+        BasedSequence text = line.getBaseSequence();
+        return text.indexOf("-->", line.getStartOffset() + start + 4) >= 0;
+    }
+
     @Override
     boolean mayStart(ParserState state, MatchedBlockParser matched) {
         BasedSequence line = state.getLine();
@@ -57,8 +64,9 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
         }
         if (next == '!') {
             // a comment under a paragraph's text, a list item's included, continues that text;
-            // kramdown reads a comment as a block only where it starts its line, unindented
-            return state.getIndent() == 0
+            // kramdown reads a comment as a block only where it starts its line, unindented,
+            // and only one that ends: an unclosed <!-- is a paragraph's text
+            return state.getIndent() == 0 && closes(line, start)
                     && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
         }
         Matcher tag = TAG_NAME.matcher(line.subSequence(start));

@@ -86,6 +86,9 @@ final class KramdownBlankLines implements NodeRenderer {
      * writes a run of blank lines around such a block as one.
      */
     private static boolean blankLineAfterLast(Node node) {
+        if (swallowsBlankLines(node)) {
+            return false;
+        }
         Node container = node.getParent();
         BasedSequence source = node.getDocument().getChars();
         int containerEnd;
@@ -93,9 +96,10 @@ final class KramdownBlankLines implements NodeRenderer {
             containerEnd = source.length();
         } else if (container instanceof BlockQuote) {
             containerEnd = container.getEndOffset();
-        } else if (container instanceof MarkdownHtmlBlock) {
-            // up to the element's closing tag, whose blank lines before it kramdown keeps
-            containerEnd = source.lastIndexOf("</", container.getEndOffset());
+        } else if (container instanceof MarkdownHtmlBlock element) {
+            // up to the element's closing tag, whose blank lines before it kramdown keeps, or to
+            // the end of the text of one never closed
+            containerEnd = element.closed() ? source.lastIndexOf("</", container.getEndOffset()) : container.getEndOffset();
             if (containerEnd < node.getEndOffset()) {
                 return false;
             }
@@ -143,12 +147,46 @@ final class KramdownBlankLines implements NodeRenderer {
         if (node instanceof KramdownEndOfBlock && (previous instanceof BulletList || previous instanceof OrderedList)) {
             return false;
         }
+        if (swallowsBlankLines(lastInList(previous))) {
+            return false;
+        }
         BasedSequence source = node.getDocument().getChars();
         int end = previous.getEndOffset();
         while (end > previous.getStartOffset() && Character.isWhitespace(source.charAt(end - 1))) {
             end--;
         }
         return lineBreaks(source, end, node.getStartOffset()) >= 2;
+    }
+
+    /**
+     * Whether {@code node} is raw HTML that leaves an element open, or an element read as
+     * Markdown never closed: kramdown reads it on to the end of its container's text, the blank
+     * lines there included, so none stands after it.
+     */
+    private static boolean swallowsBlankLines(Node node) {
+        return node instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
+                || node instanceof MarkdownHtmlBlock element && !element.closed();
+    }
+
+    /** The last block of the last item of {@code node} when it is a list, through lists last in items; else null. */
+    private static Node lastInList(Node node) {
+        Node last = node;
+        while (last instanceof BulletList || last instanceof OrderedList) {
+            last = last.getLastChild() == null ? null : last.getLastChild().getLastChild();
+        }
+        return last == node ? null : last;
+    }
+
+    /**
+     * Whether a line stands between the opening tag's line of {@code element}, an element read as
+     * Markdown that holds no block, and its closing tag (or the end of its text when it has none):
+     * a blank line, which kramdown writes.
+     */
+    static boolean blankLineInside(MarkdownHtmlBlock element) {
+        BasedSequence source = element.getDocument().getChars();
+        int openingEnd = source.indexOf('\n', element.getStartOffset());
+        int contentEnd = element.closed() ? source.lastIndexOf("</", element.getEndOffset()) : element.getEndOffset();
+        return openingEnd >= 0 && lineBreaks(source, openingEnd + 1, contentEnd) >= 1;
     }
 
     private static int lineBreaks(BasedSequence source, int from, int to) {

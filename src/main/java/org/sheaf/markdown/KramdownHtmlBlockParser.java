@@ -344,9 +344,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * {@link #elementEnd(CharSequence, Matcher)} for an element in a block quote when
-     * {@code quoted}: a nested element whose content is read as blocks may stand after the
-     * quote's {@code >} on its line, which kramdown takes off before it reads the line. (One read
-     * as spans there is left raw.)
+     * {@code quoted}: a nested element whose content is read as Markdown may stand after the
+     * quote's {@code >} on its line, which kramdown takes off before it reads the line.
      */
     private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
@@ -366,7 +365,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 int instructionEnd = indexOf(text, "?>", at + 2);
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
-                int lineStart = lineStartBefore(text, at, quoted && readsBlocks(open.group(1), open.group(2)));
+                int lineStart = lineStartBefore(text, at, quoted);
                 if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2))) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
@@ -390,11 +389,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * Whether kramdown reads the content of the element {@code name} with the attributes
      * {@code attributes} as Markdown: {@code markdown="block"} or {@code "span"}, or
      * {@code markdown="1"} on an element of block or span content (on a {@code <pre>} or an
-     * unknown element it keeps the content raw).
+     * unknown element it keeps the content raw). Never that of {@code script} or {@code style},
+     * whose content kramdown's raw HTML parser skips whole.
      */
     private static boolean readsMarkdown(String name, String attributes) {
         String value = markdownValue(attributes);
-        return value != null && (!value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return value != null && !lower.equals("script") && !lower.equals("style")
+                && (!value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name));
     }
 
     /**
@@ -525,12 +527,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * Whether {@code node}, a raw HTML block, goes on with an element that raw HTML before it
-     * opened and a {@code markdown="1"} element inside cut short, right after that element or
+     * opened and a {@code markdown="1"} or {@code markdown="span"} element inside cut short, right after that element or
      * after raw HTML that goes on with it too (the closing tags of two elements, each on its line).
      */
     static boolean insideRaw(HtmlBlock node) {
         Node previous = node.getPrevious();
-        return (previous instanceof MarkdownHtmlBlock || previous instanceof HtmlBlock raw && insideRaw(raw))
+        return (previous instanceof MarkdownHtmlBlock || previous instanceof SpanHtmlBlock
+                || previous instanceof HtmlBlock raw && insideRaw(raw))
                 && !openAfter(previous).isEmpty();
     }
 

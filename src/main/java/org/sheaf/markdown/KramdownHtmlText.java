@@ -37,11 +37,29 @@ final class KramdownHtmlText {
      * tags written anew ({@link KramdownTags}), and each element, comment or processing
      * instruction at the top of the block on a line of its own, without the spaces written
      * before it or after it on its line, as kramdown reads each as a block of its own. When
-     * {@code endsDocument}, the block runs to the end of the document, and the elements it leaves
-     * open are closed after it.
+     * {@code endsDocument}, the block runs to the end of the text kramdown parses (the page, a
+     * list item's or a quote's), and the elements it leaves open are closed after it.
      */
     static String escaped(String html, boolean endsDocument) {
         StringBuilder out = new StringBuilder(html.length() + 16);
+        Deque<String> elements = write(html, out);
+        while (endsDocument && !elements.isEmpty()) {
+            out.append("</").append(elements.pop()).append('>');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether {@code html}, the text of a block of raw HTML, leaves an element open: kramdown's
+     * raw HTML parser then reads on to the end of the text it parses (the page, or a list item's
+     * or a quote's text), blank lines at its end included.
+     */
+    static boolean leavesOpen(String html) {
+        return !write(html, new StringBuilder(html.length() + 16)).isEmpty();
+    }
+
+    /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
+    private static Deque<String> write(String html, StringBuilder out) {
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
         Matcher reference = CharacterReference.PATTERN.matcher(html);
@@ -66,10 +84,7 @@ final class KramdownHtmlText {
             }
             at++;
         }
-        while (endsDocument && !elements.isEmpty()) {
-            out.append("</").append(elements.pop()).append('>');
-        }
-        return out.toString();
+        return elements;
     }
 
     /**
@@ -117,6 +132,10 @@ final class KramdownHtmlText {
         if (html.startsWith("<!--", at) || html.startsWith("<?", at)) {
             boolean comment = html.startsWith("<!--", at);
             int found = html.indexOf(comment ? "-->" : "?>", at + 2);
+            if (found < 0 && comment) {
+                // kramdown reads a comment that never ends as text
+                return at;
+            }
             int end = found < 0 ? length : found + (comment ? 3 : 2);
             out.append(html, at, end);
             return end;

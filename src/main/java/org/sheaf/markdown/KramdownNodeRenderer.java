@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
@@ -46,6 +47,7 @@ import com.vladsch.flexmark.html.renderer.PhasedNodeRenderer;
 import com.vladsch.flexmark.html.renderer.RenderingPhase;
 import com.vladsch.flexmark.html.renderer.ResolvedLink;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -1051,9 +1053,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String text = withAttributes(withoutMarkdownOff(node.getContentChars().normalizeEOL()),
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
-        BasedSequence source = node.getChars().getBaseSequence();
-        boolean endsDocument = source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank();
-        String escaped = KramdownHtmlText.escaped(text, endsDocument);
+        String escaped = KramdownHtmlText.escaped(text, endsText(node));
         if (KramdownHtmlBlockParser.insideRaw(node)) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it
@@ -1071,6 +1071,23 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
             html.blankLine();
         }
+    }
+
+    /**
+     * Whether {@code node}, a raw HTML block, ends the text kramdown parses it in: the page, or
+     * the text of the list item or quote it is last in, where kramdown closes the elements it
+     * leaves open.
+     */
+    private static boolean endsText(HtmlBlock node) {
+        BasedSequence source = node.getChars().getBaseSequence();
+        if (source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank()) {
+            return true;
+        }
+        Node next = node.getNext();
+        while (next instanceof BlankLine) {
+            next = next.getNext();
+        }
+        return next == null && (node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote);
     }
 
     /** Whether text follows {@code node}, a raw HTML block, on the line where it ends. */
@@ -1127,6 +1144,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         int depth = KramdownHtmlBlockParser.depth(node);
         String opening = withAttributes(node, KramdownAttributes.of(node));
+        if (!node.hasChildren() && depth == 0) {
+            // kramdown writes an element without content on one line, and one of blank lines
+            // only with one empty line between its tags
+            html.line().raw(opening);
+            if (KramdownBlankLines.blankLineInside(node)) {
+                html.line().blankLine();
+            }
+            html.raw("</" + KramdownTags.name(node.tagName()) + ">").line();
+            return;
+        }
         if (depth > 0) {
             // inside raw HTML the opening tag is part of the outer element's text, which
             // kramdown writes without the indent of a list around it
@@ -1151,7 +1178,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         AttributeList list = KramdownAttributes.of(node);
         String opening = node.openingTag();
         String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
+        // inside raw HTML the element is part of the outer element's text, which kramdown
+        // writes without the indent of a list or quote around it
+        boolean inRaw = KramdownHtmlBlockParser.depth(node) > 0;
         html.line();
+        if (inRaw) {
+            html.pushPrefix();
+            html.setPrefix("", false);
+        }
         // as preformatted text, so that the spaces before the tag and the blank lines of the
         // content are written too
         html.openPre();
@@ -1161,27 +1195,28 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw("</" + KramdownTags.name(node.tagName()) + ">");
         html.closePre();
         html.line();
+        if (inRaw) {
+            html.popPrefix(false);
+        }
     }
 
     /**
      * The spaces and tabs before the opening tag of {@code node}, an element read as Markdown or
-     * the raw HTML after one, on its line, when it stands in raw HTML at the top of the document: kramdown keeps them as
-     * the outer element's text. (Within a list or a quote none are written yet.)
+     * the raw HTML after one, on its line after the marks of the quotes and items around it, when
+     * it stands in raw HTML: kramdown keeps them as the outer element's text.
      */
     private static String spacesBefore(Block node) {
-        if (!(node.getParent() instanceof Document) || KramdownHtmlBlockParser.depth(node) == 0) {
+        if (KramdownHtmlBlockParser.depth(node) == 0) {
             return "";
         }
-        BasedSequence source = node.getChars().getBaseSequence();
-        int start = node.getStartOffset();
-        while (start < node.getEndOffset() && (source.charAt(start) == ' ' || source.charAt(start) == '\t')) {
-            start++;
+        if (node instanceof MarkdownHtmlBlock element) {
+            return element.spacesBefore();
         }
-        int at = start;
-        while (at > 0 && (source.charAt(at - 1) == ' ' || source.charAt(at - 1) == '\t')) {
-            at--;
+        if (node instanceof SpanHtmlBlock element) {
+            return element.spacesBefore();
         }
-        return at == start || at > 0 && source.charAt(at - 1) != '\n' ? "" : source.subSequence(at, start).toString();
+        BasedSequence chars = node.getChars();
+        return chars.subSequence(0, chars.length() - chars.trimStart(CharPredicate.SPACE_TAB).length()).toString();
     }
 
     /**

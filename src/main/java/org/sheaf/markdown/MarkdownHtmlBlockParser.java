@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Locale;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
-            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(1|block)\"|'(1|block)'|(1))([^>]*)>\\s*");
+            "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*(?:\"(1|block)\"|'(1|block)'|(1|block)(?!\\w))([^>]*)>\\s*");
     /**
      * kramdown's {@code parse_block_html}: an element of block-level HTML without a
      * {@code markdown} attribute reads its content as if it said {@code markdown="1"}.
@@ -40,6 +41,8 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private boolean ended;
     /** Where the closing tag ends in the document, once read. */
     private int closingEnd = -1;
+    /** Where the last line the block took ends in the document, before its closing tag is read. */
+    private int lastLineEnd = -1;
 
     private MarkdownHtmlBlockParser(MarkdownHtmlBlock block) {
         this.block = block;
@@ -78,6 +81,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             closingEnd = line.subSequence(state.getIndex()).trimEnd().getEndOffset();
             return BlockContinue.atIndex(line.length());
         }
+        lastLineEnd = line.getEndOffset();
         depth += count(opens, rest) - count(closes, rest);
         if (depth < 0) {
             depth = 0;
@@ -96,12 +100,21 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * The block's text runs to its closing tag, so that what stands under the element (an
-     * attribute list for it, a blank line or none) is measured from there.
+     * attribute list for it, a blank line or none) is measured from there; that of an element
+     * never closed runs over the last line it took, or to the end of the page, as kramdown reads
+     * it to the end of the text around it, its blank lines included.
      */
     @Override
     public void closeBlock(ParserState state) {
         if (closingEnd >= 0) {
             block.setChars(block.getChars().baseSubSequence(block.getStartOffset(), closingEnd));
+        } else {
+            block.setUnclosed();
+            BasedSequence source = block.getChars().getBaseSequence();
+            int end = block.getParent() instanceof Document ? source.length() : lastLineEnd;
+            if (end > block.getEndOffset()) {
+                block.setChars(source.subSequence(block.getStartOffset(), end));
+            }
         }
     }
 
@@ -151,11 +164,21 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             if (!"block".equals(value) && !KramdownTags.blockContent(m.group(1))) {
                 return BlockStart.none();
             }
-            MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening);
+            MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening,
+                    line.subSequence(state.getIndex(), state.getNextNonSpaceIndex()).toString());
+            MarkdownHtmlBlockParser parser = new MarkdownHtmlBlockParser(node);
+            int contentStart = state.getNextNonSpaceIndex() + m.end();
+            Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
+            if (closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
+                // a closing tag right after the opening one closes the element, empty
+                parser.ended = true;
+                parser.closingEnd = line.getStartOffset() + closing.end();
+                return BlockStart.of(parser).atIndex(line.length());
+            }
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
-            return BlockStart.of(new MarkdownHtmlBlockParser(node)).atIndex(state.getNextNonSpaceIndex() + m.end());
+            return BlockStart.of(parser).atIndex(contentStart);
         }
 
         /** The value of the {@code markdown} attribute {@link #OPENING} matched. */

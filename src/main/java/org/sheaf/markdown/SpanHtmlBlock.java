@@ -10,12 +10,14 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 final class SpanHtmlBlock extends Block {
     private final String tagName;
     private final String openingTag;
+    private final String spacesBefore;
     private BasedSequence content = BasedSequence.NULL;
 
-    SpanHtmlBlock(BasedSequence chars, String tagName, String openingTag) {
+    SpanHtmlBlock(BasedSequence chars, String tagName, String openingTag, String spacesBefore) {
         super(chars);
         this.tagName = tagName;
         this.openingTag = openingTag;
+        this.spacesBefore = spacesBefore;
     }
 
     String tagName() {
@@ -25,6 +27,14 @@ final class SpanHtmlBlock extends Block {
     /** The opening tag as written, without its {@code markdown} attribute. */
     String openingTag() {
         return openingTag;
+    }
+
+    /**
+     * The spaces and tabs before the opening tag on its line, after the marks of the quotes and
+     * items around it: what kramdown keeps of the line before the tag.
+     */
+    String spacesBefore() {
+        return spacesBefore;
     }
 
     /** What stands between the tags, without the marks of the quotes and items around it. */

@@ -291,7 +291,8 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 before = before.isBlank() ? "" : LINE_BREAK.matcher(before).replaceAll(" ");
                 after = LINE_BREAK.matcher(after).replaceAll(" ");
             }
-            SpanHtmlBlock node = new SpanHtmlBlock(all.subSequence(tagStart, contentStart), name, "<" + name + before + after + ">");
+            SpanHtmlBlock node = new SpanHtmlBlock(all.subSequence(tagStart, contentStart), name, "<" + name + before + after + ">",
+                    line.subSequence(state.getIndex(), index).toString());
             SpanHtmlBlockParser parser = new SpanHtmlBlockParser(node);
             if (contentStart > line.getEndOffset()) {
                 parser.contentFrom = contentStart;
