@@ -38,11 +38,17 @@ final class SplitRules {
     /**
      * The CSS, with its source map, and for each {@code @media} at the top level or in an
      * {@code @supports} there whose blocks moved (by its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
-     * stand in, those joined into others left out.
+     * stand in, those joined into others left out; and, once {@link MediaBreaks} has closed the
+     * {@code @media}, where in the CSS (in order) libsass meets an {@code @media} it writes nothing
+     * for inside an {@code @supports}, which the compact layout writes as a line of its own.
      */
-    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
+    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia) {
         Result(String css, String map) {
-            this(css, map, Map.of());
+            this(css, map, Map.of(), List.of());
+        }
+
+        Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
+            this(css, map, mediaOrder, List.of());
         }
     }
 
