@@ -312,7 +312,7 @@ final class SplitRules {
             int end = parent.open < 0 ? lineStarts.length : line(parent.close);
             for (int b = 1; b < siblings.size(); b++) {
                 Block rule = siblings.get(b);
-                int first = Math.min(firstNested(siblings, b), firstThroughMixins(siblings, b, parent));
+                int first = Math.min(firstNested(siblings, b, parent), firstThroughMixins(siblings, b, parent));
                 if (first == b || !ownLines(css, rule, lineStarts)) {
                     continue;
                 }
@@ -375,7 +375,7 @@ final class SplitRules {
          * braces of the rule {@code b} came from and hold its selector; {@code b} when there are
          * none, or {@code b} is not a style rule whose origin can be read.
          */
-        int firstNested(List<Block> siblings, int b) {
+        int firstNested(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
             Written written = written(rule);
             if (written == null) {
@@ -385,11 +385,40 @@ final class SplitRules {
             String source = contents.get(origin.source());
             int[] braces = written.braces();
             List<String> selectors = selectors(prelude(css, rule));
+            int earliest = thisEvaluation(parent, rule, written);
             int first = b;
-            while (first > 0 && nestedIn(siblings.get(first - 1), written, selectors)) {
+            while (first > 0 && indices.get(siblings.get(first - 1)) >= earliest
+                    && nestedIn(siblings.get(first - 1), written, selectors)) {
                 first--;
             }
             return first;
+        }
+
+        /**
+         * From which block on (by the order dart-sass wrote its parent's blocks in) the rule
+         * {@code rule}'s evaluation wrote: after the last part of the same rule that an earlier
+         * evaluation wrote (an {@code @each} over the rule), one holding a declaration the rule
+         * writes at or after the first of {@code rule}'s ({@link #laterInRule}). The blocks nested
+         * in each evaluation may have the same selectors, as when the loop does not name them.
+         * A rule whose own text holds a loop or an {@code @if} repeats its declarations itself,
+         * so for it every block counts.
+         */
+        private int thisEvaluation(Block parent, Block rule, Written written) {
+            int[] braces = written.braces();
+            if (CONTROL.matcher(contents.get(written.origin().source()).substring(braces[0], braces[1])).find()) {
+                return 0;
+            }
+            int own = indices.get(rule);
+            int earliest = 0;
+            for (Block sibling : parent.children.subList(0, own)) {
+                int at = indices.get(sibling);
+                if (sibling.children.isEmpty() && css.charAt(sibling.start) != '@'
+                        && written.origin().equals(origin(sibling))
+                        && laterInRule(sibling, rule, written.origin().source(), written.braces())) {
+                    earliest = at + 1;
+                }
+            }
+            return earliest;
         }
 
         /** Whether the block came from inside the braces of the rule written there and holds its selector. */
