@@ -400,12 +400,17 @@ final class SplitRules {
          * evaluation wrote (an {@code @each} over the rule), one holding a declaration the rule
          * writes at or after the first of {@code rule}'s ({@link #laterInRule}). The blocks nested
          * in each evaluation may have the same selectors, as when the loop does not name them.
-         * A rule whose own text holds a loop or an {@code @if} repeats its declarations itself,
-         * so for it every block counts.
+         * A declaration in a loop or an {@code @if} of the rule's own text may be repeated by the
+         * rule itself, so for a later part starting with one every block counts; in the indented
+         * syntax, for a rule whose text holds any.
          */
         private int thisEvaluation(Block parent, Block rule, Written written) {
             int[] braces = written.braces();
-            if (CONTROL.matcher(contents.get(written.origin().source()).substring(braces[0], braces[1])).find()) {
+            int source = written.origin().source();
+            List<Integer> declared = declaredInRule(rule, source, braces);
+            if (declared.isEmpty() || (indentedSource(source)
+                    ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
+                    : inControl(source, braces[0], java.util.Collections.min(declared)))) {
                 return 0;
             }
             int own = indices.get(rule);
@@ -436,6 +441,23 @@ final class SplitRules {
             // same place: a rule nested in an earlier evaluation has that evaluation's selector,
             // not this one's, unless @at-root took it out of every selector.
             return holding(block, selectors) || afterAtRoot(contents.get(origin.source()), where);
+        }
+
+        /**
+         * Whether the SCSS statement at {@code at} stands in a control block inside the block
+         * whose brace is at {@code open}; true when that is not known.
+         */
+        private boolean inControl(int source, int open, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> statements = places(source);
+            ScssOutline.Place place = statements.get(at);
+            while (place != null && place.open() > open) {
+                Integer owner = statements.floorKey(place.open());
+                if (owner == null || CONTROL.matcher(contents.get(source)).region(owner, place.open()).lookingAt()) {
+                    return true;
+                }
+                place = statements.get(owner);
+            }
+            return place == null;
         }
 
         /** Whether the selector at {@code where} follows {@code @at-root}. */
