@@ -1616,12 +1616,8 @@ final class SplitRules {
         if (at < 0) {
             return null;
         }
-        int lineStart = source.lastIndexOf('\n', at - 1) + 1;
-        int indent = 0;
-        while (lineStart + indent < source.length() && (source.charAt(lineStart + indent) == ' '
-                || source.charAt(lineStart + indent) == '\t')) {
-            indent++;
-        }
+        int lineStart = ScssOutline.lineStart(source, at);
+        int indent = ScssOutline.indentOfLine(source, lineStart);
         int end = source.indexOf('\n', at);
         // a selector list goes on over lines that end in a comma
         while (end > 0 && source.substring(lineStart, end).stripTrailing().endsWith(",")) {
@@ -1635,16 +1631,11 @@ final class SplitRules {
         int close = source.length();
         int next = end + 1;
         while (next < source.length()) {
-            int lineEnd = source.indexOf('\n', next);
-            String line = source.substring(next, lineEnd < 0 ? source.length() : lineEnd);
-            if (!line.isBlank() && line.length() - line.stripLeading().length() <= indent) {
+            if (!ScssOutline.isBlankLine(source, next) && ScssOutline.indentOfLine(source, next) <= indent) {
                 close = next;
                 break;
             }
-            if (lineEnd < 0) {
-                break;
-            }
-            next = lineEnd + 1;
+            next = ScssOutline.lineEnd(source, next) + 1;
         }
         return close > open + 1 ? new int[] {open, close} : null;
     }
