@@ -120,8 +120,8 @@ final class Evaluation {
                     boolean media = prelude.startsWith("@media") && !rules.isEmpty();
                     boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
                     if (media) {
-                        insert(inserted, indented ? lineStart(source, start) : start,
-                                indented ? source.substring(lineStart(source, start), start) + marker(marks.size()) + "\n"
+                        insert(inserted, indented ? ScssOutline.lineStart(source, start) : start,
+                                indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
                         int writes = writes(source, start, brace, indented);
                         marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2));
@@ -195,21 +195,14 @@ final class Evaluation {
         inserted.computeIfAbsent(at, k -> new StringBuilder()).append(text);
     }
 
-    private static int lineStart(String source, int at) {
-        return source.lastIndexOf('\n', at - 1) + 1;
-    }
-
     /** The white space the first line after the line break at {@code lineBreak} that is not blank starts with. */
     private static String childIndent(String source, int lineBreak) {
         int line = lineBreak + 1;
         while (line < source.length()) {
-            int end = source.indexOf('\n', line);
-            end = end < 0 ? source.length() : end;
-            String text = source.substring(line, end);
-            if (!text.isBlank()) {
-                return text.substring(0, text.length() - text.stripLeading().length());
+            if (!ScssOutline.isBlankLine(source, line)) {
+                return source.substring(line, line + ScssOutline.indentOfLine(source, line));
             }
-            line = end + 1;
+            line = ScssOutline.lineEnd(source, line) + 1;
         }
         return "";
     }

@@ -101,6 +101,16 @@ final class LibsassLayout {
      *         laid out as dart-sass lays out {@code expanded}
      */
     static Result laidOut(String css, String map, Style style) {
+        return laidOut(css, map, style, List.of());
+    }
+
+    /**
+     * The CSS in libsass's layout, with libsass's line for each {@code @media} it left out of an
+     * {@code @supports} (see {@link SplitRules.Result#leftOutMedia}).
+     *
+     * @param leftOutMedia where in {@code css} such an {@code @media} stood, in order
+     */
+    static Result laidOut(String css, String map, Style style, List<Integer> leftOutMedia) {
         List<Item> top = new ArrayList<>();
         // a brace closing no block stops the reading before the end
         if (parse(css, 0, top) != css.length()) {
@@ -110,10 +120,43 @@ final class LibsassLayout {
         Origins origins = new Origins(css, map);
         Writer writer = new Writer(css, style, origins);
         Imports imports = new Imports(css, style, origins);
-        writer.top(imports.hoisted(top));
+        List<Item> written = imports.hoisted(top);
+        for (int at : leftOutMedia) {
+            holdLeftOut(written, at);
+        }
+        writer.top(written);
         imports.markLeftOut(writer.moved);
         String out = writer.out.toString();
         return new Result(out, map == null ? null : SourceMapShift.moved(map, css, out, writer.moved));
+    }
+
+    /**
+     * Holds an item written nowhere at {@code at} in the innermost block around it, among what
+     * the block held: libsass's compact layout starts a line for it all the same.
+     */
+    private static void holdLeftOut(List<Item> items, int at) {
+        for (Item item : items) {
+            if (item.kind == Kind.BLOCK && item.open < at && at < item.end) {
+                for (Item child : item.held == null ? item.children : item.held) {
+                    if (child.kind == Kind.BLOCK && child.open < at && at < child.end) {
+                        holdLeftOut(List.of(child), at);
+                        return;
+                    }
+                }
+                if (item.held == null) {
+                    item.held = new ArrayList<>(item.children);
+                }
+                Item none = new Item(Kind.BLOCK, at);
+                none.end = at;
+                none.away = true;
+                int k = 0;
+                while (k < item.held.size() && item.held.get(k).start < at) {
+                    k++;
+                }
+                item.held.add(k, none);
+                return;
+            }
+        }
     }
 
     /**

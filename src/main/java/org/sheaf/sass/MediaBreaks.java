@@ -92,6 +92,9 @@ final class MediaBreaks {
         // each change: where it starts and ends, what it writes, whether the text it replaces is
         // left out of the map (a block dropped) or only moves on (white space)
         TreeMap<Integer, Object[]> changes = new TreeMap<>();
+        // each @media left out inside an @supports: the offset it stands before, and how far into
+        // the text the change there writes (-1: before the change's text, or where there is none)
+        List<int[]> leftOut = new ArrayList<>();
         // asked only of an @media with more than one block, and then once
         Boolean unknown = null;
         int ordinal = -1;
@@ -99,21 +102,28 @@ final class MediaBreaks {
             ordinal++;
             String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
             String reopened = "\n" + indent + "}\n" + indent + css.substring(media[0], media[1]).strip() + " {";
+            // in an @supports, libsass holds each @media it leaves out among the @supports's items
+            boolean held = !indent.isEmpty();
+            int pending = 0;
+            int heldBefore = leftOut.size();
             List<int[]> kept = new ArrayList<>();
             boolean broken = false;
             int after = media[1] + 1;
             List<int[]> children = children(css, media[1], media[2]);
-            boolean several = children.stream().filter(child -> isBlock(css, child)).count() > 1;
+            // libsass parts an @media with more than one block; in an @supports it holds each
+            // @media it leaves out among the @supports's items, even around a single block
+            boolean several = children.stream().filter(child -> isBlock(css, child)).count() > (held ? 0 : 1);
             if (several && unknown == null) {
                 unknown = unknown(outlines, urls, contents);
             }
-            Set<Integer> evaluated = several && unknown
-                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : Set.of();
+            List<Integer> evaluated = several && unknown
+                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
             int blocks = 0;
             for (int[] child : children) {
                 boolean block = isBlock(css, child);
-                if (block && evaluated.contains(blocks) && !kept.isEmpty()) {
-                    broken = true;
+                if (block && evaluated.contains(blocks)) {
+                    broken |= !kept.isEmpty();
+                    pending += java.util.Collections.frequency(evaluated, blocks);
                 }
                 blocks += block ? 1 : 0;
                 if (css.startsWith("@media", child[0])) {
@@ -122,19 +132,30 @@ final class MediaBreaks {
                     changes.put(after, new Object[] {child[0], "", false});
                     changes.put(child[0], new Object[] {child[1], "", true});
                     broken = true;
+                    pending++;
                 } else {
                     if (!kept.isEmpty() && !broken) {
                         broken = breaksBetween(outlines, ran(css, origins, lineStarts, kept.get(kept.size() - 1), outlines),
                                 ran(css, origins, lineStarts, child, outlines));
+                        pending += broken ? leftOutBetween(outlines, ran(css, origins, lineStarts,
+                                kept.get(kept.size() - 1), outlines), ran(css, origins, lineStarts, child, outlines)) : 0;
                     }
                     if (broken && !kept.isEmpty()) {
                         changes.put(kept.get(kept.size() - 1)[1], new Object[] {kept.get(kept.size() - 1)[1], reopened, false});
                     }
+                    for (; held && pending > 0; pending--) {
+                        // between the part closed and the one opened again, or before the first part
+                        leftOut.add(kept.isEmpty() ? new int[] {media[0], -1}
+                                : new int[] {kept.get(kept.size() - 1)[1], reopened.indexOf('}') + 1});
+                    }
+                    pending = 0;
                     broken = false;
                     kept.add(child);
                 }
                 after = child[1];
             }
+            // those evaluation reached after the last block
+            pending += java.util.Collections.frequency(evaluated, blocks);
             if (kept.isEmpty() && broken) {
                 // nothing is left to write: libsass writes no @media at all
                 changes.subMap(media[0], true, media[2], true).clear();
@@ -143,19 +164,31 @@ final class MediaBreaks {
                     end++;
                 }
                 changes.put(media[0], new Object[] {end, "", true});
+                // what it left out stands where the @media stood, before what comes next
+                for (int k = heldBefore; k < leftOut.size(); k++) {
+                    leftOut.set(k, new int[] {end, -1});
+                }
+                for (; held && pending > 0; pending--) {
+                    leftOut.add(new int[] {end, -1});
+                }
+            }
+            for (; held && pending > 0; pending--) {
+                leftOut.add(new int[] {media[2] + 1, -1});
             }
         }
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
         }
         StringBuilder out = new StringBuilder(css.length() + changes.size() * 24);
         int[] moved = new int[css.length() + 1];
         int from = 0;
+        Map<Integer, Integer> written = new HashMap<>();
         for (Map.Entry<Integer, Object[]> change : changes.entrySet()) {
             for (int i = from; i < change.getKey(); i++) {
                 moved[i] = out.length();
                 out.append(css.charAt(i));
             }
+            written.put(change.getKey(), out.length());
             int end = (Integer) change.getValue()[0];
             java.util.Arrays.fill(moved, change.getKey(), end, (Boolean) change.getValue()[2] ? SourceMapShift.LEFT_OUT : -1);
             out.append((String) change.getValue()[1]);
@@ -167,7 +200,13 @@ final class MediaBreaks {
         }
         moved[css.length()] = out.length();
         String result = out.toString();
-        return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved));
+        List<Integer> leftOutAt = new ArrayList<>();
+        for (int[] at : leftOut) {
+            leftOutAt.add(at[1] >= 0 && written.containsKey(at[0]) ? written.get(at[0]) + at[1]
+                    : moved[at[0]] >= 0 ? moved[at[0]] : written.getOrDefault(at[0], 0));
+        }
+        leftOutAt.sort(null);
+        return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), Map.of(), List.copyOf(leftOutAt));
     }
 
     /**
@@ -241,15 +280,16 @@ final class MediaBreaks {
     /**
      * Before which of the blocks now in the top-level {@code @media} (by their order there)
      * evaluation says libsass closes it: where an {@code @media} dart-sass left out was reached,
-     * when the blocks that came before it in dart-sass's CSS still all come before those after.
+     * when the blocks that came before it in dart-sass's CSS still all come before those after;
+     * in order, a block once for each such {@code @media}.
      */
-    private static Set<Integer> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
+    private static List<Integer> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
             List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         if (evaluated == null || evaluated.breaks(ordinal).isEmpty()) {
-            return Set.of();
+            return List.of();
         }
-        Set<Integer> found = new java.util.TreeSet<>();
+        List<Integer> found = new ArrayList<>();
         for (Evaluation.Break at : evaluated.breaks(ordinal)) {
             List<Integer> blocks = order;
             if (blocks == null) {
@@ -270,6 +310,7 @@ final class MediaBreaks {
                 found.add(split);
             }
         }
+        found.sort(null);
         return found;
     }
 
@@ -289,6 +330,19 @@ final class MediaBreaks {
         }
         Outline outline = outlines.get(first.source());
         return outline != null && outline.nestedBetween(outline.offset(first), outline.offset(second));
+    }
+
+    /**
+     * How many nested {@code @media} libsass left out stand wholly between two blocks dart-sass
+     * wrote one after the other, which ran where the map places {@code first} and {@code second}.
+     */
+    private static int leftOutBetween(Map<Integer, Outline> outlines, StaticValues.Origin first,
+            StaticValues.Origin second) {
+        if (first == null || second == null || first.source() != second.source()) {
+            return 0;
+        }
+        Outline outline = outlines.get(first.source());
+        return outline == null ? 0 : outline.leftOutBetween(outline.offset(first), outline.offset(second));
     }
 
     /**
@@ -552,6 +606,18 @@ final class MediaBreaks {
         /** The offset of a place the map names in this stylesheet. */
         int offset(StaticValues.Origin origin) {
             return origin.line() < lineStarts.length ? lineStarts[origin.line()] + origin.column() : source.length();
+        }
+
+        /**
+         * How many nested {@code @media} libsass breaks at stand wholly between the two offsets,
+         * both of them in what runs where it stands: those it left out, having written nothing.
+         */
+        int leftOutBetween(int before, int after) {
+            if (!runsHere(before) || !runsHere(after)) {
+                return 0;
+            }
+            return (int) nested.subMap(before, false, after, false).entrySet().stream()
+                    .filter(media -> media.getValue() < after).count();
         }
 
         /**

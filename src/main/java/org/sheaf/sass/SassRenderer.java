@@ -352,6 +352,7 @@ public final class SassRenderer implements AutoCloseable {
             }
             String map = success.getSourceMap().isEmpty() ? null
                     : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            List<Integer> leftOutMedia = List.of();
             if (expanded && map != null) {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
                 stylesheets.put(entry.toUri().toString(), text);
@@ -363,11 +364,13 @@ public final class SassRenderer implements AutoCloseable {
                         joined.mediaOrder());
                 plain = broken.css();
                 map = broken.map();
+                leftOutMedia = broken.leftOutMedia();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
                 // does so only when the text it wrote has some, and escapes written as escapes
                 // may have been all there was.
                 if (plain.startsWith(CHARSET_LINE) && plain.chars().skip(CHARSET_LINE.length()).allMatch(c -> c < 0x80)) {
                     plain = plain.substring(CHARSET_LINE.length());
+                    leftOutMedia = leftOutMedia.stream().map(at -> at - CHARSET_LINE.length()).toList();
                     int[] moved = new int[(int) plain.chars().filter(c -> c == '\n').count() + 2];
                     for (int line = 1; line < moved.length; line++) {
                         moved[line] = line - 1;
@@ -376,7 +379,7 @@ public final class SassRenderer implements AutoCloseable {
                     map = SourceMapShift.relined(map, moved);
                 }
             }
-            LibsassLayout.Result laid = laidOut(plain, map);
+            LibsassLayout.Result laid = laidOut(plain, map, leftOutMedia);
             plain = laid.css();
             map = laid.map();
             if (settings.layout() == Layout.COMPRESSED && plain.startsWith(CHARSET_LINE.strip())) {
@@ -483,9 +486,9 @@ public final class SassRenderer implements AutoCloseable {
     }
 
     /** The CSS laid out as libsass lays out the site's style, ending in a line break unless empty. */
-    private LibsassLayout.Result laidOut(String css, String map) {
+    private LibsassLayout.Result laidOut(String css, String map, List<Integer> leftOutMedia) {
         return switch (settings.layout()) {
-            case COMPACT -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.COMPACT);
+            case COMPACT -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.COMPACT, leftOutMedia);
             case EXPANDED -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.EXPANDED);
             case COMPRESSED -> LibsassLayout.laidOut(css, map, LibsassLayout.Style.COMPRESSED);
             default -> new LibsassLayout.Result(css.isEmpty() || css.endsWith("\n") ? css : css + "\n", map);
@@ -600,7 +603,7 @@ public final class SassRenderer implements AutoCloseable {
         try {
             // the same time limit as a page: a filter's text can loop as well
             String css = withinLimit(input, sitePath, text, 1).getCss();
-            return settings.layout() == Layout.DART_SASS ? css + "\n" : laidOut(css, null).css();
+            return settings.layout() == Layout.DART_SASS ? css + "\n" : laidOut(css, null, List.of()).css();
         } catch (SassCompilationFailedException e) {
             String message = e.getCompileFailure().getMessage();
             throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));

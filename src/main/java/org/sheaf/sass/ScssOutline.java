@@ -219,7 +219,13 @@ final class ScssOutline {
         }
     }
 
-    private static int lineEnd(String source, int from) {
+    /** Where the line holding the offset {@code at} starts; the readers of the indented syntax share these line helpers. */
+    static int lineStart(String source, int at) {
+        return source.lastIndexOf('\n', at - 1) + 1;
+    }
+
+    /** Where the line from {@code from} ends: its line break, or the end of the text. */
+    static int lineEnd(String source, int from) {
         int end = source.indexOf('\n', from);
         return end < 0 ? source.length() : end;
     }
@@ -232,11 +238,13 @@ final class ScssOutline {
         return i - lineStart;
     }
 
-    private static int indentOfLine(String source, int lineStart) {
+    /** How many spaces and tabs the line starting at {@code lineStart} is indented by. */
+    static int indentOfLine(String source, int lineStart) {
         return indent(source, lineStart, lineEnd(source, lineStart));
     }
 
-    private static boolean isBlankLine(String source, int lineStart) {
+    /** Whether the line starting at {@code lineStart} holds nothing but white space. */
+    static boolean isBlankLine(String source, int lineStart) {
         int end = lineEnd(source, lineStart);
         return lineStart + indent(source, lineStart, end) == end;
     }
@@ -346,7 +354,7 @@ final class ScssOutline {
      * deeper than each line after it up to {@code at}'s.
      */
     static int indentedStatementHolding(String source, int at, int inner) {
-        int atLine = source.lastIndexOf('\n', at - 1) + 1;
+        int atLine = lineStart(source, at);
         if (inner < 0 || inner >= atLine || !source.substring(atLine, at).isBlank()) {
             return -1;
         }

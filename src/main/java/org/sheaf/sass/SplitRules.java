@@ -38,11 +38,17 @@ final class SplitRules {
     /**
      * The CSS, with its source map, and for each {@code @media} at the top level or in an
      * {@code @supports} there whose blocks moved (by its order among them), the order the blocks dart-sass wrote in it (counted from 0) now
-     * stand in, those joined into others left out.
+     * stand in, those joined into others left out; and, once {@link MediaBreaks} has closed the
+     * {@code @media}, where in the CSS (in order) libsass meets an {@code @media} it writes nothing
+     * for inside an {@code @supports}, which the compact layout writes as a line of its own.
      */
-    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
+    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia) {
         Result(String css, String map) {
-            this(css, map, Map.of());
+            this(css, map, Map.of(), List.of());
+        }
+
+        Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
+            this(css, map, mediaOrder, List.of());
         }
     }
 
@@ -306,7 +312,7 @@ final class SplitRules {
             int end = parent.open < 0 ? lineStarts.length : line(parent.close);
             for (int b = 1; b < siblings.size(); b++) {
                 Block rule = siblings.get(b);
-                int first = Math.min(firstNested(siblings, b), firstThroughMixins(siblings, b, parent));
+                int first = Math.min(firstNested(siblings, b, parent), firstThroughMixins(siblings, b, parent));
                 if (first == b || !ownLines(css, rule, lineStarts)) {
                     continue;
                 }
@@ -369,7 +375,7 @@ final class SplitRules {
          * braces of the rule {@code b} came from and hold its selector; {@code b} when there are
          * none, or {@code b} is not a style rule whose origin can be read.
          */
-        int firstNested(List<Block> siblings, int b) {
+        int firstNested(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
             Written written = written(rule);
             if (written == null) {
@@ -379,11 +385,45 @@ final class SplitRules {
             String source = contents.get(origin.source());
             int[] braces = written.braces();
             List<String> selectors = selectors(prelude(css, rule));
+            int earliest = thisEvaluation(parent, rule, written);
             int first = b;
-            while (first > 0 && nestedIn(siblings.get(first - 1), written, selectors)) {
+            while (first > 0 && indices.get(siblings.get(first - 1)) >= earliest
+                    && nestedIn(siblings.get(first - 1), written, selectors)) {
                 first--;
             }
             return first;
+        }
+
+        /**
+         * From which block on (by the order dart-sass wrote its parent's blocks in) the rule
+         * {@code rule}'s evaluation wrote: after the last part of the same rule that an earlier
+         * evaluation wrote (an {@code @each} over the rule), one holding a declaration the rule
+         * writes at or after the first of {@code rule}'s ({@link #laterInRule}). The blocks nested
+         * in each evaluation may have the same selectors, as when the loop does not name them.
+         * A declaration in a loop or an {@code @if} of the rule's own text may be repeated by the
+         * rule itself, so for a later part starting with one every block counts; in the indented
+         * syntax, for a rule whose text holds any.
+         */
+        private int thisEvaluation(Block parent, Block rule, Written written) {
+            int[] braces = written.braces();
+            int source = written.origin().source();
+            List<Integer> declared = declaredInRule(rule, source, braces);
+            if (declared.isEmpty() || (indentedSource(source)
+                    ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
+                    : inControl(source, braces[0], java.util.Collections.min(declared)))) {
+                return 0;
+            }
+            int own = indices.get(rule);
+            int earliest = 0;
+            for (Block sibling : parent.children.subList(0, own)) {
+                int at = indices.get(sibling);
+                if (sibling.children.isEmpty() && css.charAt(sibling.start) != '@'
+                        && written.origin().equals(origin(sibling))
+                        && laterInRule(sibling, rule, written.origin().source(), written.braces())) {
+                    earliest = at + 1;
+                }
+            }
+            return earliest;
         }
 
         /** Whether the block came from inside the braces of the rule written there and holds its selector. */
@@ -401,6 +441,23 @@ final class SplitRules {
             // same place: a rule nested in an earlier evaluation has that evaluation's selector,
             // not this one's, unless @at-root took it out of every selector.
             return holding(block, selectors) || afterAtRoot(contents.get(origin.source()), where);
+        }
+
+        /**
+         * Whether the SCSS statement at {@code at} stands in a control block inside the block
+         * whose brace is at {@code open}; true when that is not known.
+         */
+        private boolean inControl(int source, int open, int at) {
+            java.util.NavigableMap<Integer, ScssOutline.Place> statements = places(source);
+            ScssOutline.Place place = statements.get(at);
+            while (place != null && place.open() > open) {
+                Integer owner = statements.floorKey(place.open());
+                if (owner == null || CONTROL.matcher(contents.get(source)).region(owner, place.open()).lookingAt()) {
+                    return true;
+                }
+                place = statements.get(owner);
+            }
+            return place == null;
         }
 
         /** Whether the selector at {@code where} follows {@code @at-root}. */
@@ -1559,12 +1616,8 @@ final class SplitRules {
         if (at < 0) {
             return null;
         }
-        int lineStart = source.lastIndexOf('\n', at - 1) + 1;
-        int indent = 0;
-        while (lineStart + indent < source.length() && (source.charAt(lineStart + indent) == ' '
-                || source.charAt(lineStart + indent) == '\t')) {
-            indent++;
-        }
+        int lineStart = ScssOutline.lineStart(source, at);
+        int indent = ScssOutline.indentOfLine(source, lineStart);
         int end = source.indexOf('\n', at);
         // a selector list goes on over lines that end in a comma
         while (end > 0 && source.substring(lineStart, end).stripTrailing().endsWith(",")) {
@@ -1578,16 +1631,11 @@ final class SplitRules {
         int close = source.length();
         int next = end + 1;
         while (next < source.length()) {
-            int lineEnd = source.indexOf('\n', next);
-            String line = source.substring(next, lineEnd < 0 ? source.length() : lineEnd);
-            if (!line.isBlank() && line.length() - line.stripLeading().length() <= indent) {
+            if (!ScssOutline.isBlankLine(source, next) && ScssOutline.indentOfLine(source, next) <= indent) {
                 close = next;
                 break;
             }
-            if (lineEnd < 0) {
-                break;
-            }
-            next = lineEnd + 1;
+            next = ScssOutline.lineEnd(source, next) + 1;
         }
         return close > open + 1 ? new int[] {open, close} : null;
     }

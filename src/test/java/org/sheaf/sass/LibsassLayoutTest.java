@@ -81,7 +81,7 @@ class LibsassLayoutTest {
         Map<String, List<Character>> before = pointedAt(joined.css(), joined.map(), inComments);
         before.keySet().removeAll(inComments);
         for (LibsassLayout.Style style : List.of(LibsassLayout.Style.COMPACT, LibsassLayout.Style.EXPANDED)) {
-            LibsassLayout.Result result = LibsassLayout.laidOut(joined.css(), joined.map(), style);
+            LibsassLayout.Result result = LibsassLayout.laidOut(joined.css(), joined.map(), style, joined.leftOutMedia());
             Map<String, List<Character>> after = pointedAt(result.css(), result.map(), new java.util.HashSet<>());
             after.keySet().removeAll(inComments);
             Map<String, List<Character>> leftOut = new TreeMap<>(before);
@@ -170,7 +170,7 @@ class LibsassLayoutTest {
     /** The stylesheet's CSS from dart-sass, its split rules joined and laid out in the style. */
     private static LibsassLayout.Result laidOut(String name, LibsassLayout.Style style) throws IOException {
         SplitRules.Result joined = joined(name);
-        return LibsassLayout.laidOut(joined.css(), joined.map(), style);
+        return LibsassLayout.laidOut(joined.css(), joined.map(), style, joined.leftOutMedia());
     }
 
     /**

@@ -146,6 +146,21 @@ class SplitRulesIT {
     }
 
     @Test
+    void inCompactEachMediaLeftOutOfAnMediaInsideSupportsLeavesALineThere() throws Exception {
+        // evaluation finds the two a loop and a mixin wrote; libsass holds each among the
+        // @supports's items, and compact starts a line for each
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
+                false, List.of(), false, List.of(), false, List.of(), List.of());
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            assertEquals("@supports (display: grid) {\n  @media screen { .p { q: r; } }\n  \n  \n"
+                    + "  @media screen { .z { c: b; } } }\n",
+                    sass.render(dir.resolve("a.scss"), "a.scss", "@mixin pr { @media print { .y { c: g; } } }\n"
+                            + "@supports (display: grid) { @media screen { @each $q in print { @media #{$q} { .y { c: g; } } }"
+                            + " .p { q: r; } @include pr; @include pr; .z { c: b; } } }", 1, "a.css").css());
+        }
+    }
+
+    @Test
     void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
                 List.of(), false, List.of());
