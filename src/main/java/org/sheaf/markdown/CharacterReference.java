@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
@@ -55,5 +56,16 @@ final class CharacterReference {
             case "&", "<", ">" -> m.group();
             default -> character;
         };
+    }
+
+    /**
+     * The character {@code reference} (a whole reference, {@code &#8220;}) stands for, as the text
+     * of a paragraph reads it: a number that is no character, {@code &#0;}, {@code &#x110000;} or a
+     * surrogate's {@code &#55296;}, as U+FFFD, the character HTML reads such a reference as
+     * (kramdown writes the bytes Ruby makes of the number, which are no UTF-8).
+     */
+    static String character(String reference) {
+        String character = Escaping.unescapeString(reference);
+        return character.length() == 1 && Character.isSurrogate(character.charAt(0)) ? "\uFFFD" : character;
     }
 }

@@ -436,7 +436,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     private static void renderEntity(HtmlEntity node, NodeRendererContext context, HtmlWriter html) {
         String written = node.getChars().toString();
-        String character = Escaping.unescapeString(written);
+        String character = CharacterReference.character(written);
         if (written.startsWith("&#X") || character.equals(written) || !kramdownKnows(written)) {
             html.raw("&amp;" + written.substring(1));
             return;

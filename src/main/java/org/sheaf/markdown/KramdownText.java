@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -69,7 +68,7 @@ final class KramdownText {
                 i += 2;
                 consumed = i;
             } else if (entityEnd > 0) {
-                out.append(Escaping.unescapeString(chars.subSequence(i, entityEnd).toString()));
+                out.append(CharacterReference.character(chars.subSequence(i, entityEnd).toString()));
                 i = entityEnd;
                 consumed = i;
             } else if ((c == '<' || c == '>') && i + 1 < chars.length() && chars.charAt(i + 1) == c) {

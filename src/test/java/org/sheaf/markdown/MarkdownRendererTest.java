@@ -292,6 +292,17 @@ class MarkdownRendererTest {
     }
 
     /**
+     * A number that is no character ({@code &#0;}, a surrogate's {@code &#55296;}, past
+     * {@code &#x10FFFF;}) is U+FFFD in a paragraph, the character HTML reads it as; kramdown writes
+     * the bytes Ruby makes of the number, which are no UTF-8, and Java's encoder would write a lone
+     * surrogate as {@code ?}.
+     */
+    @Test
+    void writesANumberThatIsNoCharacterAsTheReplacementCharacter() {
+        assertRenders("<p>a \uFFFD \uFFFD \uFFFD b</p>", "a &#0; &#55296; &#x110000; b\n");
+    }
+
+    /**
      * kramdown keeps a character reference already written by one rule wherever it writes text:
      * a name may start with a digit or hold dots ({@code &1a;}, {@code &a.b;}) but is ASCII only
      * ({@code &é;} is text), and {@code &#abc;} is no number.
