@@ -432,33 +432,10 @@ final class KramdownLazyContainers {
             while (after < base.length() && (base.charAt(after) == ' ' || base.charAt(after) == '\t')) {
                 after++;
             }
-            String space = base.subSequence(end, after).toString();
-            if (space.indexOf('\t') < 0 || after >= base.length() || base.charAt(after) == '\n' || base.charAt(after) == '\r') {
+            if (base.subSequence(end, after).indexOf('\t') < 0) {
                 return -1;
             }
-            int start = marker.getStartOffset();
-            int lead = 0;
-            while (start - lead > 0 && base.charAt(start - lead - 1) == ' ') {
-                lead++;
-            }
-            int before = start - lead - 1;
-            if (before >= 0 && base.charAt(before) != '\n') {
-                if (base.charAt(before) != '>') {
-                    return -1;
-                }
-                lead = Math.max(0, lead - 1);
-            }
-            int indent = lead + marker.length();
-            int tab;
-            while ((tab = space.indexOf('\t')) >= 0 && space.substring(0, tab).isBlank()) {
-                int tabs = 0;
-                while (tab + tabs < space.length() && space.charAt(tab + tabs) == '\t') {
-                    tabs++;
-                }
-                int width = 4 - (tab + indent) % 4 + (tabs - 1) * 4;
-                space = space.substring(0, tab) + " ".repeat(width) + space.substring(tab + tabs);
-            }
-            return indent + (space.length() - space.stripLeading().length());
+            return KramdownFrames.indentation(item, base);
         }
 
         /** Where the text of the state's line starts that this container left for the raw line's factory, or -1. */
