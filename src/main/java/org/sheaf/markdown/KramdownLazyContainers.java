@@ -490,8 +490,11 @@ final class KramdownLazyContainers {
 
         /**
          * Whether the block the last line went to is in a list item inside this one whose indent
-         * (its marker and a space) the spaces of the state's line reach: that item reads them as its
-         * indent from kramdown's lazy line of this item, which is then left to flexmark.
+         * ({@link KramdownFrames#indentation}) the spaces of the state's line reach: that item
+         * reads them as its indent from kramdown's lazy line of this item, which is then left to
+         * flexmark. Spaces short of it leave the line a lazy line of that item too, its white
+         * space kept ({@code - ⇥1.⇥a}, whose inner item is indented by four, and under it
+         * {@code    ⇥# c}: a raw line).
          */
         private boolean itemInside(ParserState state) {
             BasedSequence line = state.getLine();
@@ -500,16 +503,22 @@ final class KramdownLazyContainers {
                 spaces++;
             }
             for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != getBlock(); node = node.getParent()) {
-                if (node instanceof ListItem inner && spaces > inner.getOpeningMarker().length()) {
+                if (node instanceof ListItem inner && spaces >= indentation(inner, line)) {
                     return true;
                 }
             }
             return false;
         }
 
+        /** kramdown's indentation of {@code inner} ({@link KramdownFrames#indentation}), or its marker and a space where that is not told. */
+        private static int indentation(ListItem inner, BasedSequence line) {
+            int indentation = KramdownFrames.indentation(inner, line.getBaseSequence());
+            return indentation >= 0 ? indentation : inner.getOpeningMarker().length() + 1;
+        }
+
         /**
-         * Whether the spaces of the state's line are the indent (its marker and a space) of the
-         * list item right inside this one that the last line went to: kramdown hands the lazy line
+         * Whether the spaces of the state's line are the indent ({@link KramdownFrames#indentation})
+         * of the list item right inside this one that the last line went to: kramdown hands the lazy line
          * of this item to that item, which drops those spaces and turns the tab after them into
          * four more, so the line reaches the item's blocks as flexmark counts it, unless it goes
          * on that item's own paragraph. More spaces or fewer leave the line a lazy line of that
@@ -533,7 +542,7 @@ final class KramdownLazyContainers {
                 }
             }
             // in that item's paragraph, the tab is text, for kramdown and flexmark's lazy line alike
-            return next != null && spaces == next.getOpeningMarker().length() + 1
+            return next != null && spaces == indentation(next, line)
                     && !(items == 1 && state.getActiveBlockParser().isParagraphParser());
         }
 
