@@ -453,6 +453,10 @@ final class KramdownLazyContainers {
         }
 
         private BlockContinue continued(ParserState state) {
+            if (getBlock() instanceof BlockQuote && !state.isBlank() && startsItemPart(state)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
             if (getBlock() instanceof ListItem item && bareFirstLine(item)) {
                 return continueBareItem(state);
             }
@@ -752,6 +756,45 @@ final class KramdownLazyContainers {
             // an item whose first line is bare has had that line, which kramdown reads as its text
             return !afterBlank && (getBlock().hasChildren() || bareFirstLine((ListItem) getBlock()))
                     && !item.matcher(rest).lookingAt();
+        }
+
+        /**
+         * Whether the state's line, a lazy line of this quote, starts a part of the list item the
+         * quote is in that kramdown reads apart: a list on a line indented to the item's text, the
+         * first list nested in the item (none on its first line, no blank line among its lines
+         * before). kramdown reads the item's lines from there on as a text of their own, so the
+         * quote ends before the list ({@code 2. > a}, {@code    1. b}).
+         */
+        private boolean startsItemPart(ParserState state) {
+            BasedSequence rest = state.getLine().subSequence(state.getIndex());
+            if (!(getBlock().getParent() instanceof ListItem item) || item.getParent() == null
+                    || !BULLET_ITEM.matcher(rest).lookingAt() && !ORDERED_ITEM.matcher(rest).lookingAt()) {
+                return false;
+            }
+            BasedSequence document = rest.getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            Node container = item.getParent().getParent();
+            KramdownFrames.Rest outer = KramdownFrames.of(container, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            KramdownFrames.Rest inner = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            if (outer == null || inner == null || inner.spaces() > 0 || inner.at() <= outer.at()
+                    || document.subSequence(outer.at(), inner.at()).indexOf('\t') >= 0) {
+                return false; // a lazy line of the item, or one whose tabs this does not count
+            }
+            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof ListBlock) {
+                    return false;
+                }
+            }
+            int itemLine = KramdownFrames.lineStart(document, item.getOpeningMarker().getStartOffset());
+            for (int line = KramdownFrames.lineEnd(document, itemLine) + 1; line < lineStart; ) {
+                int end = KramdownFrames.lineEnd(document, line);
+                KramdownFrames.Rest before = KramdownFrames.of(container, document, line, end);
+                if (before == null || document.subSequence(before.at(), end).isBlank()) {
+                    return false;
+                }
+                line = end + 1;
+            }
+            return true;
         }
 
         /**
