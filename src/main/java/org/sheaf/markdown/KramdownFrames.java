@@ -29,11 +29,17 @@ final class KramdownFrames {
         /**
          * Where an indent of code ends in this rest (kramdown's indent: a tab, or four spaces),
          * as an offset of the document, or -1 when the rest has none there, or when spaces left
-         * of a tab are the whole indent (flexmark counts those columns itself).
+         * of a tab reach past the indent (flexmark counts those columns itself). Four such spaces
+         * are the indent: the code starts at {@code at}, where a line too short of an item's
+         * indent, a lazy line of it, keeps the tabs it started with ({@code ⇥    ⇥b} under
+         * {@code    - ⇥  # a}, whose indent is ten, is code: four spaces and {@code ⇥b}).
          */
         int codeStart(BasedSequence text, int lineEnd) {
-            if (spaces >= 4 || blank(text, at, lineEnd)) {
+            if (spaces > 4 || blank(text, at, lineEnd)) {
                 return -1;
+            }
+            if (spaces == 4) {
+                return at;
             }
             if (spaces == 0 && at < lineEnd && text.charAt(at) == '\t') {
                 return at + 1;

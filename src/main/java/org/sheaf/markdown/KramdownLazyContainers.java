@@ -432,33 +432,10 @@ final class KramdownLazyContainers {
             while (after < base.length() && (base.charAt(after) == ' ' || base.charAt(after) == '\t')) {
                 after++;
             }
-            String space = base.subSequence(end, after).toString();
-            if (space.indexOf('\t') < 0 || after >= base.length() || base.charAt(after) == '\n' || base.charAt(after) == '\r') {
+            if (base.subSequence(end, after).indexOf('\t') < 0) {
                 return -1;
             }
-            int start = marker.getStartOffset();
-            int lead = 0;
-            while (start - lead > 0 && base.charAt(start - lead - 1) == ' ') {
-                lead++;
-            }
-            int before = start - lead - 1;
-            if (before >= 0 && base.charAt(before) != '\n') {
-                if (base.charAt(before) != '>') {
-                    return -1;
-                }
-                lead = Math.max(0, lead - 1);
-            }
-            int indent = lead + marker.length();
-            int tab;
-            while ((tab = space.indexOf('\t')) >= 0 && space.substring(0, tab).isBlank()) {
-                int tabs = 0;
-                while (tab + tabs < space.length() && space.charAt(tab + tabs) == '\t') {
-                    tabs++;
-                }
-                int width = 4 - (tab + indent) % 4 + (tabs - 1) * 4;
-                space = space.substring(0, tab) + " ".repeat(width) + space.substring(tab + tabs);
-            }
-            return indent + (space.length() - space.stripLeading().length());
+            return KramdownFrames.indentation(item, base);
         }
 
         /** Where the text of the state's line starts that this container left for the raw line's factory, or -1. */
@@ -476,6 +453,10 @@ final class KramdownLazyContainers {
         }
 
         private BlockContinue continued(ParserState state) {
+            if (getBlock() instanceof BlockQuote && !state.isBlank() && startsItemPart(state)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
             if (getBlock() instanceof ListItem item && bareFirstLine(item)) {
                 return continueBareItem(state);
             }
@@ -513,8 +494,11 @@ final class KramdownLazyContainers {
 
         /**
          * Whether the block the last line went to is in a list item inside this one whose indent
-         * (its marker and a space) the spaces of the state's line reach: that item reads them as its
-         * indent from kramdown's lazy line of this item, which is then left to flexmark.
+         * ({@link KramdownFrames#indentation}) the spaces of the state's line reach: that item
+         * reads them as its indent from kramdown's lazy line of this item, which is then left to
+         * flexmark. Spaces short of it leave the line a lazy line of that item too, its white
+         * space kept ({@code - ⇥1.⇥a}, whose inner item is indented by four, and under it
+         * {@code    ⇥# c}: a raw line).
          */
         private boolean itemInside(ParserState state) {
             BasedSequence line = state.getLine();
@@ -523,16 +507,22 @@ final class KramdownLazyContainers {
                 spaces++;
             }
             for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != getBlock(); node = node.getParent()) {
-                if (node instanceof ListItem inner && spaces > inner.getOpeningMarker().length()) {
+                if (node instanceof ListItem inner && spaces >= indentation(inner, line)) {
                     return true;
                 }
             }
             return false;
         }
 
+        /** kramdown's indentation of {@code inner} ({@link KramdownFrames#indentation}), or its marker and a space where that is not told. */
+        private static int indentation(ListItem inner, BasedSequence line) {
+            int indentation = KramdownFrames.indentation(inner, line.getBaseSequence());
+            return indentation >= 0 ? indentation : inner.getOpeningMarker().length() + 1;
+        }
+
         /**
-         * Whether the spaces of the state's line are the indent (its marker and a space) of the
-         * list item right inside this one that the last line went to: kramdown hands the lazy line
+         * Whether the spaces of the state's line are the indent ({@link KramdownFrames#indentation})
+         * of the list item right inside this one that the last line went to: kramdown hands the lazy line
          * of this item to that item, which drops those spaces and turns the tab after them into
          * four more, so the line reaches the item's blocks as flexmark counts it, unless it goes
          * on that item's own paragraph. More spaces or fewer leave the line a lazy line of that
@@ -556,7 +546,7 @@ final class KramdownLazyContainers {
                 }
             }
             // in that item's paragraph, the tab is text, for kramdown and flexmark's lazy line alike
-            return next != null && spaces == next.getOpeningMarker().length() + 1
+            return next != null && spaces == indentation(next, line)
                     && !(items == 1 && state.getActiveBlockParser().isParagraphParser());
         }
 
@@ -766,6 +756,45 @@ final class KramdownLazyContainers {
             // an item whose first line is bare has had that line, which kramdown reads as its text
             return !afterBlank && (getBlock().hasChildren() || bareFirstLine((ListItem) getBlock()))
                     && !item.matcher(rest).lookingAt();
+        }
+
+        /**
+         * Whether the state's line, a lazy line of this quote, starts a part of the list item the
+         * quote is in that kramdown reads apart: a list on a line indented to the item's text, the
+         * first list nested in the item (none on its first line, no blank line among its lines
+         * before). kramdown reads the item's lines from there on as a text of their own, so the
+         * quote ends before the list ({@code 2. > a}, {@code    1. b}).
+         */
+        private boolean startsItemPart(ParserState state) {
+            BasedSequence rest = state.getLine().subSequence(state.getIndex());
+            if (!(getBlock().getParent() instanceof ListItem item) || item.getParent() == null
+                    || !BULLET_ITEM.matcher(rest).lookingAt() && !ORDERED_ITEM.matcher(rest).lookingAt()) {
+                return false;
+            }
+            BasedSequence document = rest.getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            Node container = item.getParent().getParent();
+            KramdownFrames.Rest outer = KramdownFrames.of(container, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            KramdownFrames.Rest inner = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            if (outer == null || inner == null || inner.spaces() > 0 || inner.at() <= outer.at()
+                    || document.subSequence(outer.at(), inner.at()).indexOf('\t') >= 0) {
+                return false; // a lazy line of the item, or one whose tabs this does not count
+            }
+            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                if (child instanceof ListBlock) {
+                    return false;
+                }
+            }
+            int itemLine = KramdownFrames.lineStart(document, item.getOpeningMarker().getStartOffset());
+            for (int line = KramdownFrames.lineEnd(document, itemLine) + 1; line < lineStart; ) {
+                int end = KramdownFrames.lineEnd(document, line);
+                KramdownFrames.Rest before = KramdownFrames.of(container, document, line, end);
+                if (before == null || document.subSequence(before.at(), end).isBlank()) {
+                    return false;
+                }
+                line = end + 1;
+            }
+            return true;
         }
 
         /**

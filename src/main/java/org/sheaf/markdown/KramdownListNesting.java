@@ -99,13 +99,17 @@ final class KramdownListNesting {
      * from the outermost item around it, the first that does not hold the line as its own, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
      * the line before is not blank. The items looked at are those inside the innermost block
-     * quote around {@code item}; columns count from where the containers outside them (quotes,
+     * quote around {@code item} whose {@code >} the item's line has: the items around a quote
+     * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
+     * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text); columns count from where the containers outside them (quotes,
      * and items holding quotes) leave the line, as kramdown reads a container's lines without
      * its markers and indentation.
      */
     private static void indent(ListItem item, String text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
         List<Node> outside = new ArrayList<>();
+        int marker = item.getOpeningMarker().getStartOffset();
+        boolean lazy = text.lastIndexOf('>', marker) < lineStart(text, marker);
         for (Node node = item.getParent(); node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
                 if (outside.isEmpty()) {
@@ -114,7 +118,9 @@ final class KramdownListNesting {
                     outside.add(0, outer);
                 }
             } else if (node instanceof BlockQuote) {
-                outside.add(0, node);
+                if (!lazy || !around.isEmpty()) {
+                    outside.add(0, node);
+                }
             } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
                 return;
             }
