@@ -106,6 +106,61 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aHeadingsIdIsReadOnlyAfterWhiteSpaceAtTheVeryEndOfItsLine() {
+        // kramdown reads the {#id} off the whole line before it takes off closing #, and wants
+        // white space before it; an XML name, so dots and colons too
+        assertEquals("""
+                <h1 id="x-id">x {#id}</h1>
+
+                <h2 id="y-y1">y {#y1}</h2>
+
+                <h1 id="bb1">b{#b1}</h1>
+
+                <h1 id="c1">{#c1}</h1>
+
+                <h1 id="d1">d</h1>
+
+                <h1 id="e-e1">e {#e1}#</h1>
+
+                <h1 id="h-1.x_y:z">h</h1>
+
+                <h1 id="n1">n</h1>
+
+                <h2 id="o-o1-">o {#o1} ##</h2>
+
+                <h1 id="pp1">p{#p1}</h1>
+
+                <h1 id="q1">q</h1>
+                """, KRAMDOWN.render("""
+                # x {#id} ##
+
+                ## y {#y1}   ##
+
+                # b{#b1}
+
+                # {#c1}
+
+                # d\t{#d1}\t
+
+                # e {#e1}#
+
+                # h {#h-1.x_y:z}
+
+                n {#n1}
+                ===
+
+                o {#o1} ##
+                ---
+
+                p{#p1}
+                ===
+
+                q\t{#q1}\s\s
+                ===
+                """));
+    }
+
+    @Test
     void dashesAndEllipsisBecomeTypographicCharacters() {
         assertRenders("<p>a – b — c…</p>", "a -- b --- c...");
     }
