@@ -163,6 +163,49 @@ class KramdownInputTest {
     }
 
     @Test
+    void twoBackslashesAtTheEndOfALineBreakItAndOneStays() {
+        assertEquals("""
+                <p>a<br />
+                b</p>
+
+                <p>c\\</p>
+
+                <p>d\\\\
+                x</p>
+
+                <p>e\\<br />
+                y</p>
+
+                <ul>
+                  <li>li<br />
+                next</li>
+                </ul>
+
+                <blockquote>
+                  <p>q<br />
+                r</p>
+                </blockquote>
+                """, OWN.render("""
+                a\\\\
+                b
+
+                c\\\\
+
+                d\\\\\\
+                x
+
+                e\\\\\\\\
+                y
+
+                - li\\\\
+                  next
+
+                > q\\\\
+                > r
+                """));
+    }
+
+    @Test
     void anImagesAltTextKeepsAnEscapedTildeInBothParsers() {
         assertEquals("<p><img src=\"x\" alt=\"a\\~b\" /></p>\n", GFM.render("![a\\~b](x)\n"));
     }

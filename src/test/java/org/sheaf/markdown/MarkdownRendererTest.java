@@ -326,6 +326,90 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void twoBackslashesAtTheEndOfALineBreakIt() {
+        // kramdown reads its line break before its escapes: a pair of backslashes, or a longer
+        // even run, that a line ends with is <br />; an odd run is escaped pairs and one backslash
+        // (a break in the GFM parser too); without a line end after it, the pair is an escape
+        assertEquals("""
+                <p>a<br />
+                b</p>
+
+                <p>c\\</p>
+
+                <p>d\\<br />
+                x</p>
+
+                <p>e\\<br />
+                y</p>
+
+                <ul>
+                  <li>li<br />
+                next</li>
+                  <li>last\\</li>
+                </ul>
+
+                <blockquote>
+                  <p>q<br />
+                r</p>
+                </blockquote>
+
+                <table>
+                  <thead>
+                    <tr>
+                      <th>a\\</th>
+                      <th>b</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      <td>c</td>
+                      <td>d\\</td>
+                    </tr>
+                  </tbody>
+                </table>
+
+                <h1 id="head">head\\</h1>
+
+                <p><em>a<br />
+                b</em> and <a href="/u">l<br />
+                m</a></p>
+                """, KRAMDOWN.render(LINE_END_BACKSLASHES));
+        assertEquals("<p>a\\<br />\nb</p>\n", new MarkdownRenderer(MarkdownOptions.fromConfig(
+                Map.of("kramdown", Map.of("hard_wrap", true)))).render("a\\\\\nb\n"));
+    }
+
+    /** Backslashes at the ends of lines of every kind of block, for both of kramdown's parsers. */
+    static final String LINE_END_BACKSLASHES = """
+            a\\\\
+            b
+
+            c\\\\
+
+            d\\\\\\
+            x
+
+            e\\\\\\\\
+            y
+
+            - li\\\\
+              next
+            - last\\\\
+
+            > q\\\\
+            > r
+
+            | a\\\\ | b |
+            |---|---|
+            | c | d\\\\ |
+
+            # head\\\\
+
+            *a\\\\
+            b* and [l\\\\
+            m](/u)
+            """;
+
+    @Test
     void commonMarkDropsTheSpacesAtTheEndOfAParagraphLine() {
         MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));
         assertEquals("<p>a\nb</p>\n", renderer.render("a \nb\n"));
