@@ -7,6 +7,7 @@ import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,13 @@ import java.util.regex.Pattern;
  */
 final class AttributeListSpanParser implements InlineParserExtension {
     private static final Pattern SPAN_LIST = Pattern.compile("^\\{:(?![:/])([^}]*)}");
-    private static final Pattern HEADING_ID = Pattern.compile("^\\{#([A-Za-z][\\w:-]*)}[ \\t]*$");
+    /** The first character of an XML name, as REXML (and so kramdown) reads it. */
+    private static final String NAME_START = ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D"
+            + "\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD"
+            + "\\x{10000}-\\x{EFFFF}";
+    /** A heading's {@code {#id}}, its name an XML name, and the white space after it. */
+    private static final Pattern HEADING_ID = Pattern.compile("\\{#([" + NAME_START + "][" + NAME_START
+            + "\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040]*)}[ \\t]*");
 
     @Override
     public void finalizeDocument(InlineParser inlineParser) {
@@ -29,11 +36,14 @@ final class AttributeListSpanParser implements InlineParserExtension {
     @Override
     public boolean parse(LightInlineParser parser) {
         if (parser.getBlock() instanceof Heading) {
-            BasedSequence[] id = parser.matchWithGroups(HEADING_ID);
-            if (id != null) {
+            BasedSequence input = parser.getInput();
+            int at = parser.getIndex();
+            Matcher id = HEADING_ID.matcher(input).region(at, input.length());
+            if (id.lookingAt() && endsHeadingLine(input, at, id.end())) {
                 parser.flushTextNode();
-                parser.getBlock().appendChild(new AttributeListSpan(id[0],
-                        AttributeList.of(Map.of("id", id[1].toString()), List.of()), true));
+                parser.getBlock().appendChild(new AttributeListSpan(input.subSequence(at, id.end()),
+                        AttributeList.of(Map.of("id", id.group(1)), List.of()), true));
+                parser.setIndex(id.end());
                 return true;
             }
         }
@@ -51,6 +61,26 @@ final class AttributeListSpanParser implements InlineParserExtension {
         }
         parser.flushTextNode();
         parser.getBlock().appendChild(new AttributeListSpan(list[0], AttributeList.parse(list[1].toString()), false));
+        return true;
+    }
+
+    /**
+     * Whether the {@code {#id}} from {@code start} to {@code end} of a heading's text is the
+     * heading's id by kramdown's rule, which it applies to the heading's line before it reads any
+     * span or takes off closing {@code #}: white space before it, and nothing but white space
+     * after it to the end of the line ({@code # x {#id} ##} is text).
+     */
+    private static boolean endsHeadingLine(BasedSequence text, int start, int end) {
+        if (start == 0 || text.charAt(start - 1) != ' ' && text.charAt(start - 1) != '\t') {
+            return false;
+        }
+        BasedSequence all = text.getBaseSequence();
+        for (int i = text.subSequence(end).getStartOffset(); i < all.length() && all.charAt(i) != '\n'; i++) {
+            char c = all.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\u000B' && c != '\0') {
+                return false;
+            }
+        }
         return true;
     }
 

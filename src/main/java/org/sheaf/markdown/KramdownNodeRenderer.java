@@ -416,8 +416,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */
     private void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
-        if (!options.gfm() && node.getChars().startsWith("\\")) {
-            // a backslash at the end of a line breaks it only in kramdown's GFM parser
+        if (!options.gfm() && node.getChars().startsWith("\\") && !node.getChars().startsWith("\\\\")) {
+            // one backslash at the end of a line breaks it only in kramdown's GFM parser; two
+            // break it in both (LeanInlineParser#KRAMDOWN_BACKSLASH_BREAK)
             html.raw("\\\n");
         } else {
             context.delegateRender();

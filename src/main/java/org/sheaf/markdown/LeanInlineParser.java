@@ -68,6 +68,15 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_LINE_END_SPACE = new DataKey<>("KRAMDOWN_LINE_END_SPACE", false);
 
+    /**
+     * Whether two backslashes right before a line's end break the line, as kramdown reads them:
+     * its line break comes before its escapes, so a run of an even number of backslashes there
+     * ends in a break ({@code a\\} is {@code a<br />}, {@code a\\\\} is {@code a\<br />}), where
+     * CommonMark reads escaped backslashes. Not with kramdown's {@code hard_wrap}, under which its
+     * GFM parser reads every line end as the break and the pair as an escape.
+     */
+    static final DataKey<Boolean> KRAMDOWN_BACKSLASH_BREAK = new DataKey<>("KRAMDOWN_BACKSLASH_BREAK", false);
+
     /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
     static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
 
@@ -124,6 +133,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
     private final boolean kramdownLineEndSpace;
+    private final boolean kramdownBackslashBreak;
 
     /** Where the {@code []} after the brackets being closed ends, when white space comes before it; else -1. */
     private int emptyReferenceEnd = -1;
@@ -157,6 +167,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownAutolinks = KRAMDOWN_AUTOLINKS.get(options);
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
         this.kramdownLineEndSpace = KRAMDOWN_LINE_END_SPACE.get(options);
+        this.kramdownBackslashBreak = KRAMDOWN_BACKSLASH_BREAK.get(options);
     }
 
     /**
@@ -191,7 +202,30 @@ final class LeanInlineParser extends InlineParserImpl {
             // a node of its own: the text before may be an emphasis marker, which must stay as it is
             lineBreak.insertBefore(new Text(input.subSequence(from, kept)));
         }
+        if (kramdownBackslashBreak && lineBreak instanceof SoftLineBreak && start == end && endsWithBackslashPair(end)
+                && lineBreak.getPrevious() instanceof Text text && text.getChars().endsWith("\\\\")) {
+            BasedSequence rest = text.getChars().subSequence(0, text.getChars().length() - 2);
+            if (rest.isEmpty()) {
+                text.unlink();
+            } else {
+                text.setChars(rest);
+            }
+            lineBreak.insertBefore(new HardLineBreak(input.subSequence(end - 2, index)));
+            lineBreak.unlink();
+        }
         return parsed;
+    }
+
+    /**
+     * Whether the run of backslashes that ends at {@code end} has an even length: read in pairs
+     * from its start, as both kramdown and flexmark read escaped backslashes, it ends in a pair.
+     */
+    private boolean endsWithBackslashPair(int end) {
+        int start = end;
+        while (start > 0 && input.charAt(start - 1) == '\\') {
+            start--;
+        }
+        return end > start && (end - start) % 2 == 0;
     }
 
     @Override

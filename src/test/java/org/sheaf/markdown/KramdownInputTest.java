@@ -128,6 +128,84 @@ class KramdownInputTest {
     }
 
     @Test
+    void aHeadingsIdIsReadBeforeItsClosingHashesAreTakenOff() {
+        assertEquals("""
+                <h1 id="x-id">x {#id}</h1>
+
+                <h1 id="e-e1">e {#e1}</h1>
+
+                <h1 id="bb1">b{#b1}</h1>
+
+                <h1 id="c1">{#c1}</h1>
+
+                <h1 id="h-1.x_y:z">h</h1>
+
+                <h2 id="o-o1-">o {#o1} ##</h2>
+
+                <h1 id="p1">p</h1>
+                """, OWN.render("""
+                # x {#id} ##
+
+                # e {#e1}#
+
+                # b{#b1}
+
+                # {#c1}
+
+                # h {#h-1.x_y:z}\t
+
+                o {#o1} ##
+                ---
+
+                p {#p1}
+                ===
+                """));
+    }
+
+    @Test
+    void twoBackslashesAtTheEndOfALineBreakItAndOneStays() {
+        assertEquals("""
+                <p>a<br />
+                b</p>
+
+                <p>c\\</p>
+
+                <p>d\\\\
+                x</p>
+
+                <p>e\\<br />
+                y</p>
+
+                <ul>
+                  <li>li<br />
+                next</li>
+                </ul>
+
+                <blockquote>
+                  <p>q<br />
+                r</p>
+                </blockquote>
+                """, OWN.render("""
+                a\\\\
+                b
+
+                c\\\\
+
+                d\\\\\\
+                x
+
+                e\\\\\\\\
+                y
+
+                - li\\\\
+                  next
+
+                > q\\\\
+                > r
+                """));
+    }
+
+    @Test
     void anImagesAltTextKeepsAnEscapedTildeInBothParsers() {
         assertEquals("<p><img src=\"x\" alt=\"a\\~b\" /></p>\n", GFM.render("![a\\~b](x)\n"));
     }

@@ -106,6 +106,61 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aHeadingsIdIsReadOnlyAfterWhiteSpaceAtTheVeryEndOfItsLine() {
+        // kramdown reads the {#id} off the whole line before it takes off closing #, and wants
+        // white space before it; an XML name, so dots and colons too
+        assertEquals("""
+                <h1 id="x-id">x {#id}</h1>
+
+                <h2 id="y-y1">y {#y1}</h2>
+
+                <h1 id="bb1">b{#b1}</h1>
+
+                <h1 id="c1">{#c1}</h1>
+
+                <h1 id="d1">d</h1>
+
+                <h1 id="e-e1">e {#e1}#</h1>
+
+                <h1 id="h-1.x_y:z">h</h1>
+
+                <h1 id="n1">n</h1>
+
+                <h2 id="o-o1-">o {#o1} ##</h2>
+
+                <h1 id="pp1">p{#p1}</h1>
+
+                <h1 id="q1">q</h1>
+                """, KRAMDOWN.render("""
+                # x {#id} ##
+
+                ## y {#y1}   ##
+
+                # b{#b1}
+
+                # {#c1}
+
+                # d\t{#d1}\t
+
+                # e {#e1}#
+
+                # h {#h-1.x_y:z}
+
+                n {#n1}
+                ===
+
+                o {#o1} ##
+                ---
+
+                p{#p1}
+                ===
+
+                q\t{#q1}\s\s
+                ===
+                """));
+    }
+
+    @Test
     void dashesAndEllipsisBecomeTypographicCharacters() {
         assertRenders("<p>a – b — c…</p>", "a -- b --- c...");
     }
@@ -269,6 +324,90 @@ class MarkdownRendererTest {
                 KRAMDOWN.render("a \nb\tc \t\n*d* \ne   \nf\t  \ng \n"));
         assertEquals("<blockquote>\n  <p>q \nr</p>\n</blockquote>\n", KRAMDOWN.render("> q \n> r\n"));
     }
+
+    @Test
+    void twoBackslashesAtTheEndOfALineBreakIt() {
+        // kramdown reads its line break before its escapes: a pair of backslashes, or a longer
+        // even run, that a line ends with is <br />; an odd run is escaped pairs and one backslash
+        // (a break in the GFM parser too); without a line end after it, the pair is an escape
+        assertEquals("""
+                <p>a<br />
+                b</p>
+
+                <p>c\\</p>
+
+                <p>d\\<br />
+                x</p>
+
+                <p>e\\<br />
+                y</p>
+
+                <ul>
+                  <li>li<br />
+                next</li>
+                  <li>last\\</li>
+                </ul>
+
+                <blockquote>
+                  <p>q<br />
+                r</p>
+                </blockquote>
+
+                <table>
+                  <thead>
+                    <tr>
+                      <th>a\\</th>
+                      <th>b</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      <td>c</td>
+                      <td>d\\</td>
+                    </tr>
+                  </tbody>
+                </table>
+
+                <h1 id="head">head\\</h1>
+
+                <p><em>a<br />
+                b</em> and <a href="/u">l<br />
+                m</a></p>
+                """, KRAMDOWN.render(LINE_END_BACKSLASHES));
+        assertEquals("<p>a\\<br />\nb</p>\n", new MarkdownRenderer(MarkdownOptions.fromConfig(
+                Map.of("kramdown", Map.of("hard_wrap", true)))).render("a\\\\\nb\n"));
+    }
+
+    /** Backslashes at the ends of lines of every kind of block, for both of kramdown's parsers. */
+    static final String LINE_END_BACKSLASHES = """
+            a\\\\
+            b
+
+            c\\\\
+
+            d\\\\\\
+            x
+
+            e\\\\\\\\
+            y
+
+            - li\\\\
+              next
+            - last\\\\
+
+            > q\\\\
+            > r
+
+            | a\\\\ | b |
+            |---|---|
+            | c | d\\\\ |
+
+            # head\\\\
+
+            *a\\\\
+            b* and [l\\\\
+            m](/u)
+            """;
 
     @Test
     void commonMarkDropsTheSpacesAtTheEndOfAParagraphLine() {
