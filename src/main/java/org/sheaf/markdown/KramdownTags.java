@@ -44,8 +44,6 @@ final class KramdownTags {
      * kramdown's {@code HTML_ELEMENT}: the names it knows as HTML, whose tags it writes in lower
      * case. Any other name ({@code <svg>}, {@code <video>}, a custom element) keeps its case.
      */
-    /** The closing tags of known elements compiled so far ({@link #closing}). */
-    private static final Map<String, Pattern> KNOWN_CLOSING = new ConcurrentHashMap<>();
     private static final Set<String> KNOWN = Set.of("a", "abbr", "acronym", "address", "applet", "area", "article",
             "aside", "b", "base", "bdo", "big", "blockquote", "body", "br", "button", "caption", "cite", "code", "col",
             "colgroup", "command", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed", "fieldset",
@@ -55,6 +53,8 @@ final class KramdownTags {
             "p", "param", "pre", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "script", "section", "select",
             "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
             "tfoot", "th", "thead", "tr", "track", "tt", "u", "ul", "var", "wbr");
+    /** The closing tags of known elements compiled so far ({@link #closing}). */
+    private static final Map<String, Pattern> KNOWN_CLOSING = new ConcurrentHashMap<>();
 
     /**
      * kramdown's elements of block content: {@code markdown="1"} reads their content as blocks.
