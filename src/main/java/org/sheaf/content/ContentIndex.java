@@ -143,16 +143,16 @@ public final class ContentIndex {
      * types, bad defaults, two files claiming one URL) go to {@code diagnostics}.
      *
      * @param data     the {@code site.data} tree
-     * @param siteTime {@code site.time}: the build's time, which also decides what is "future"
+     * @param siteTime {@code site.time} (a time, {@link org.sheaf.jekyll.RubyTime#isTime}): the build's time, which also decides what is "future"
      */
     public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
-            ZonedDateTime siteTime, Diagnostics diagnostics) {
+            Object siteTime, Diagnostics diagnostics) {
         return build(config, sources, data, siteTime, Annotations.NONE, diagnostics);
     }
 
-    /** As {@link #build(SiteConfig, List, Map, ZonedDateTime, Diagnostics)}, each page with its {@code annotations}. */
+    /** As {@link #build(SiteConfig, List, Map, Object, Diagnostics)}, each page with its {@code annotations}. */
     public static ContentIndex build(SiteConfig config, List<Parsed> sources, Map<String, Object> data,
-            ZonedDateTime siteTime, Annotations annotations, Diagnostics diagnostics) {
+            Object siteTime, Annotations annotations, Diagnostics diagnostics) {
         RenderedPages rendered = new RenderedPages();
         PageFactory factory = new PageFactory(config, siteTime, rendered, diagnostics);
         List<Page> pages = new ArrayList<>();

@@ -36,7 +36,10 @@ final class PageFactory {
     private static final List<String> PAGE_RENDERED_KEYS = List.of("content", "excerpt");
 
     private final SiteConfig config;
-    private final ZonedDateTime siteTime;
+    /** {@code site.time}: a time ({@link RubyTime#isTime}). */
+    private final Object siteTime;
+    /** What date text takes the parts it leaves out from ({@link RubyTime#parsingNow}). */
+    private final ZonedDateTime parsingNow;
     private final Diagnostics diagnostics;
     private final RenderedPages rendered;
     private final Defaults defaults;
@@ -44,10 +47,11 @@ final class PageFactory {
     /** {@code collections_dir} relative to the source with a trailing {@code /}; "" when unset. */
     private final String collectionsPrefix;
 
-    PageFactory(SiteConfig config, ZonedDateTime siteTime, RenderedPages rendered, Diagnostics diagnostics) {
+    PageFactory(SiteConfig config, Object siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
         this.rendered = rendered;
         this.siteTime = siteTime;
+        this.parsingNow = RubyTime.parsingNow(siteTime, config.timezone());
         this.diagnostics = diagnostics;
         this.defaults = Defaults.of(config);
         for (Defaults.EntryProblem problem : defaults.entryProblems()) {
@@ -109,10 +113,10 @@ final class PageFactory {
             return Optional.empty();
         }
         String slug = postName.map(PostName::slug).orElse(file.basename());
-        ZonedDateTime fallbackDate = postName.map(name -> name.date().atStartOfDay(config.timezone()))
+        Object fallbackDate = postName.<Object>map(name -> name.date().atStartOfDay(config.timezone()))
                 .orElseGet(() -> draft ? modified(file) : siteTime);
         Object date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
-        if (postName.isPresent() && date instanceof ZonedDateTime time && time.toEpochSecond() == siteTime.toEpochSecond()) {
+        if (postName.isPresent() && RubyTime.isTime(date) && RubyTime.sameSecond(date, siteTime)) {
             // Jekyll takes a date at site.time's second for one never set (site.time is a
             // document's default date), so the file name's date wins over it
             date = fallbackDate;
@@ -240,7 +244,7 @@ final class PageFactory {
      * cannot hold there (a year past Java's, or from 5,881,581 on), which Jekyll dates the
      * document with all the same. Reports text {@code Time.parse} refuses, as Jekyll stops on it.
      */
-    private Optional<Object> dateOf(ContentIndex.Parsed parsed, Map<String, Object> data, ZonedDateTime fallback) {
+    private Optional<Object> dateOf(ContentIndex.Parsed parsed, Map<String, Object> data, Object fallback) {
         Object value = data.get("date");
         if (value == null) {
             return Optional.ofNullable(fallback);
@@ -249,7 +253,7 @@ final class PageFactory {
         if (value instanceof ZonedDateTime date) {
             return Optional.of(date.withZoneSameInstant(config.timezone()).withNano(0));
         }
-        Optional<Object> parsedDate = RubyTimeParser.parseAny(value.toString(), config.timezone(), siteTime)
+        Optional<Object> parsedDate = RubyTimeParser.parseAny(value.toString(), config.timezone(), parsingNow)
                 .flatMap(time -> RubyTime.inZone(time, config.timezone()))
                 .map(PageFactory::withoutFraction);
         if (parsedDate.isEmpty()) {
@@ -380,7 +384,7 @@ final class PageFactory {
         return dir + "/" + slug;
     }
 
-    private ZonedDateTime modified(SourceFile file) {
+    private Object modified(SourceFile file) {
         try {
             return Files.getLastModifiedTime(file.file()).toInstant().atZone(config.timezone());
         } catch (java.io.IOException e) {

@@ -1,6 +1,5 @@
 package org.sheaf.content;
 
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,7 +25,7 @@ final class SiteDrop {
     private SiteDrop() {
     }
 
-    static Map<String, Object> assemble(SiteConfig config, ZonedDateTime siteTime, List<Page> pages,
+    static Map<String, Object> assemble(SiteConfig config, Object siteTime, List<Page> pages,
             Map<String, List<Page>> documents, List<ContentIndex.StaticFile> staticFiles,
             Map<String, List<ContentIndex.StaticFile>> collectionFiles, Map<String, Object> data) {
         // url and baseurl stay as written (nil when unset), as in Jekyll: {{ site.baseurl }}x

@@ -18,6 +18,7 @@ import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyTimeParser;
 
 /**
@@ -163,16 +164,12 @@ public final class OpenResearch {
         Object date = site.get("date");
         LocalDate released = date instanceof ZonedDateTime zoned ? zoned.toLocalDate()
                 : date instanceof java.util.Date old ? old.toInstant().atZone(config.timezone()).toLocalDate()
-                : date != null ? RubyTimeParser.parse(date.toString(), config.timezone(), siteTime(site))
+                : date != null ? RubyTimeParser.parse(date.toString(), config.timezone(),
+                        RubyTime.parsingNow(site.get("time"), config.timezone()))
                         .map(ZonedDateTime::toLocalDate).orElse(null)
                 : null;
         return new Citation("", "site", page.title(), page.authors(), released, page.url(), page.publisher(),
                 page.language(), page.doi(), page.license());
-    }
-
-    /** {@code site.time}, which fills in what a date text leaves out, as it does for front matter. */
-    private ZonedDateTime siteTime(Map<?, ?> site) {
-        return site.get("time") instanceof ZonedDateTime time ? time : ZonedDateTime.now(config.timezone());
     }
 
     /** The URL of a file named {@code name} beside the page at {@code pageUrl}. */

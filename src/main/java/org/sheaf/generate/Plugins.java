@@ -245,7 +245,7 @@ public final class Plugins {
             Function<Object, Optional<List<SectionHeading>>> headings) {
         List<TemplateTag> tags = new ArrayList<>();
         if (enabled(SEO_TAG)) {
-            SeoTag seo = new SeoTag(config.url(), config.baseurl(), jekyllVersion, markdownify);
+            SeoTag seo = new SeoTag(config.url(), config.baseurl(), jekyllVersion, markdownify, config.timezone());
             tags.add(new TemplateTag("seo", call -> seo.render(call.page(), call.site(), call.paginator(), call.markup())));
         }
         if (enabled(FEED)) {

@@ -1,7 +1,6 @@
 package org.sheaf.generate;
 
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +38,7 @@ public final class SeoTag {
     private final String baseurl;
     private final String jekyllVersion;
     private final UnaryOperator<String> markdownify;
+    private final ZoneId zone;
     /** Formatted text by its source: site titles, authors and descriptions repeat on every page. */
     private final Map<String, String> formatted = new ConcurrentHashMap<>();
 
@@ -48,12 +48,14 @@ public final class SeoTag {
      * @param jekyllVersion printed in the generator meta tag
      * @param markdownify   Markdown to HTML with the site's settings (titles and descriptions
      *                      go through it, as in the plugin, so quotes become typographic)
+     * @param zone          the site's zone ({@code timezone}), which the plugin's dates are written in
      */
-    public SeoTag(String url, String baseurl, String jekyllVersion, UnaryOperator<String> markdownify) {
+    public SeoTag(String url, String baseurl, String jekyllVersion, UnaryOperator<String> markdownify, ZoneId zone) {
         this.url = url;
         this.baseurl = baseurl;
         this.jekyllVersion = jekyllVersion;
         this.markdownify = markdownify;
+        this.zone = zone;
     }
 
     /**
@@ -371,8 +373,6 @@ public final class SeoTag {
         }
 
         private String xmlschema(Object date) {
-            // the site's zone, which site.time is in
-            ZoneId zone = site.get("time") instanceof ZonedDateTime now ? now.getZone() : ZoneId.systemDefault();
             return JekyllFilters.dateToXmlschema(date, zone).orElseGet(() -> text(date));
         }
 

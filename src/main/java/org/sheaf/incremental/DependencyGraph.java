@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ final class DependencyGraph implements RenderPlan {
     private final SiteConfig config;
     private final ContentIndex index;
     private final Map<String, Layout> layouts;
-    private final ZonedDateTime siteTime;
+    private final Object siteTime;
     private final Templates templates;
 
     private final Map<Page, String> keys = new IdentityHashMap<>();
@@ -96,7 +95,7 @@ final class DependencyGraph implements RenderPlan {
      * @param configKey fingerprint of config, environment and overrides; a change renders everything
      */
     DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
-            Map<String, Layout> layouts, ZonedDateTime siteTime) {
+            Map<String, Layout> layouts, Object siteTime) {
         this(previous, configKey, config, index, layouts, siteTime, new HashMap<>());
     }
 
@@ -107,7 +106,7 @@ final class DependencyGraph implements RenderPlan {
      * are kept) instead of hashed again. Updated with this build's pages.
      */
     DependencyGraph(BuildState previous, String configKey, SiteConfig config, ContentIndex index,
-            Map<String, Layout> layouts, ZonedDateTime siteTime, Map<String, SelfHash> selfHashes) {
+            Map<String, Layout> layouts, Object siteTime, Map<String, SelfHash> selfHashes) {
         this.config = config;
         this.reads = new PageReads(config);
         this.configKey = configKey;
@@ -423,7 +422,7 @@ final class DependencyGraph implements RenderPlan {
                 case STATIC_FILES -> hash(((List<?>) index.site().get("static_files")).stream()
                         .map(file -> file instanceof Map<?, ?> drop ? new LinkedHashMap<>(drop).toString() : String.valueOf(file))
                         .toArray(String[]::new));
-                case TIME -> siteTime.toString();
+                case TIME -> String.valueOf(siteTime);
                 case TEMPLATES -> templates.fingerprint;
                 case URLS -> hash(Stream.concat(index.pages().stream().map(keys::get),
                         index.staticFiles().stream().map(file -> file.source().sitePath() + " " + file.url()))

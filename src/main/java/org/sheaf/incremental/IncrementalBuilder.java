@@ -214,7 +214,9 @@ public final class IncrementalBuilder {
         encoding = new IdentityHashMap<>();
         if (result.ok()) {
             sinceLastGood = SourceChanges.NONE;
-            siteTime = current.siteTime == null ? siteTime : current.siteTime.toInstant();
+            // a site.time Java's instants cannot hold comes from the config's time, which no build
+            // time changes: the pinned time stays as it was
+            siteTime = current.siteTime instanceof ZonedDateTime time ? time.toInstant() : siteTime;
         }
         if (result.ok() && current.graph != null && current.graph.next() != null) {
             state = current.sink == null ? current.graph.next() : current.graph.next().withFiles(current.sink.stamps());
@@ -278,7 +280,7 @@ public final class IncrementalBuilder {
         private DependencyGraph graph;
         private ChangedFileSink sink;
         private SiteBuilder.Rendered rendered;
-        private ZonedDateTime siteTime;
+        private Object siteTime;
 
         /** @param patchable whether the sink takes body edits alone: then the build keeps its pages alive for them */
         Run(BuildOptions options, SourceChanges changes, boolean patchable) {

@@ -226,6 +226,28 @@ public final class RubyTime {
     }
 
     /**
+     * Whether two times ({@link #isTime}) fall in one second, Ruby's {@code a.to_i == b.to_i}:
+     * the seconds since 1970 of each, whatever their offsets, a fraction cut off.
+     */
+    public static boolean sameSecond(Object a, Object b) {
+        if (a instanceof ZonedDateTime x && b instanceof ZonedDateTime y) {
+            return x.toEpochSecond() == y.toEpochSecond();
+        }
+        return wide(a).epochSecond().equals(wide(b).epochSecond());
+    }
+
+    /**
+     * The time that date text read in a build at {@code siteTime} (a time, {@link #isTime}) takes
+     * the parts it leaves out from ({@code Time.parse}'s {@code now}): {@code siteTime}, so that
+     * the documents of one build read it alike; the clock in {@code zone} where {@code siteTime}
+     * is a {@link WideTime} (a config's {@code time} Java's times cannot hold), as Jekyll always
+     * takes the clock.
+     */
+    public static ZonedDateTime parsingNow(Object siteTime, ZoneId zone) {
+        return siteTime instanceof ZonedDateTime time ? time : ZonedDateTime.now(zone);
+    }
+
+    /**
      * Values in the order of their instants ({@link #compareInstants}), those that are no time
      * (null too) first, as equals: the order of documents' dates.
      */

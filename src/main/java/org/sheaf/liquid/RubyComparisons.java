@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.WideTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,10 +164,26 @@ final class RubyComparisons extends NodeVisitor {
         LNode lhs = comparable(visit(ctx.lhs));
         LNode rhs = comparable(visit(ctx.rhs));
         return switch (ctx.op.getType()) {
-            case LiquidParser.Eq -> new EqNode(lhs, rhs);
-            case LiquidParser.NEq -> new NEqNode(lhs, rhs);
+            case LiquidParser.Eq -> context -> compare(lhs.render(context), rhs.render(context), EqNode::new,
+                    order -> order == 0, context);
+            case LiquidParser.NEq -> context -> compare(lhs.render(context), rhs.render(context), NEqNode::new,
+                    order -> order != 0, context);
             default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
         };
+    }
+
+    /**
+     * The comparison of two rendered operands by Liqp's node {@code liqp}, unless one is a
+     * {@link WideTime} still (of a year Java's times do not hold) and the other a time: Liqp
+     * cannot compare those, so {@code holds} is asked of their order by the instant, as Ruby's
+     * {@code Time#<=>} orders them ({@link RubyTime#compareInstants}).
+     */
+    private static Object compare(Object a, Object b, java.util.function.BinaryOperator<LNode> liqp,
+            java.util.function.IntPredicate holds, TemplateContext context) {
+        if ((a instanceof WideTime || b instanceof WideTime) && RubyTime.isTime(a) && RubyTime.isTime(b)) {
+            return holds.test(RubyTime.compareInstants(a, b));
+        }
+        return liqp.apply(c -> a, c -> b).render(context);
     }
 
     @Override
@@ -180,12 +197,18 @@ final class RubyComparisons extends NodeVisitor {
             case LiquidParser.GtEq -> GtEqNode::new;
             default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
         };
+        java.util.function.IntPredicate holds = switch (ctx.op.getType()) {
+            case LiquidParser.Lt -> order -> order < 0;
+            case LiquidParser.LtEq -> order -> order <= 0;
+            case LiquidParser.Gt -> order -> order > 0;
+            default -> order -> order >= 0;
+        };
         // the operands are rendered once here, so that a refused comparison can name them as Ruby does
         return context -> {
             Object a = lhs.render(context);
             Object b = rhs.render(context);
             try {
-                return relation.apply(c -> a, c -> b).render(context);
+                return compare(a, b, relation, holds, context);
             } catch (IncompatibleTypeComparisonException refused) {
                 throw new LiquidException("Liquid error: comparison of " + rubyClass(a) + " with "
                         + rubyShown(b) + " failed", ctx);

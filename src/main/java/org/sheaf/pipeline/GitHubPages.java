@@ -1,6 +1,5 @@
 package org.sheaf.pipeline;
 
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -77,7 +76,7 @@ public final class GitHubPages {
 
     /** The sources with the enabled plugins applied; {@code parsed} itself when none is on. */
     static List<ContentIndex.Parsed> apply(SiteConfig config, List<ContentIndex.Parsed> parsed, Map<String, Object> data,
-            ZonedDateTime siteTime, Map<String, ?> layouts) {
+            Object siteTime, Map<String, ?> layouts) {
         if (!anyEnabled(config)) {
             return parsed;
         }

@@ -1,6 +1,5 @@
 package org.sheaf.pipeline;
 
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ final class ReadmeIndex {
 
     /** {@code sources} with the READMEs made index pages (appended, as a generator adds them). */
     static List<ContentIndex.Parsed> apply(SiteConfig config, List<ContentIndex.Parsed> sources, Map<String, Object> data,
-            ZonedDateTime siteTime, Set<String> markdownExtensions) {
+            Object siteTime, Set<String> markdownExtensions) {
         Map<?, ?> options = config.get("readme_index") instanceof Map<?, ?> map ? map : Map.of();
         boolean removeOriginals = Boolean.TRUE.equals(options.get("remove_originals"));
         boolean withFrontMatter = Boolean.TRUE.equals(options.get("with_frontmatter"));

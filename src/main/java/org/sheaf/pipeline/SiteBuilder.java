@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,9 @@ import org.sheaf.config.GitHubMetadata;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyTimeParser;
+import org.sheaf.jekyll.WideTime;
 import org.sheaf.content.Page;
 import org.sheaf.content.RenderedPage;
 import org.sheaf.content.RenderedPages;
@@ -161,10 +164,11 @@ public final class SiteBuilder {
      * The index stage's value.
      *
      * @param index    every page with its URL and {@code page.git}, and {@code site}
-     * @param siteTime {@code site.time}
+     * @param siteTime {@code site.time}: a time ({@link RubyTime#isTime}), a {@link WideTime} where
+     *                 the config's {@code time} is one Java's times cannot hold
      */
     public record Indexed(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-            ZonedDateTime siteTime) {
+            Object siteTime) {
     }
 
     /**
@@ -173,7 +177,7 @@ public final class SiteBuilder {
      * {@code highlighting} colours code for Markdown and the {@code highlight} tag alike.
      */
     public record Generated(SiteConfig config, ContentIndex index, Map<String, Layout> layouts,
-            ZonedDateTime siteTime, MarkdownRenderer markdown, Highlighting highlighting, Plugins plugins, Pagination pagination,
+            Object siteTime, MarkdownRenderer markdown, Highlighting highlighting, Plugins plugins, Pagination pagination,
             OpenResearch research, List<GeneratedFile> files) {
     }
 
@@ -323,7 +327,7 @@ public final class SiteBuilder {
         ContentIndex.Annotations annotations = history == null ? ContentIndex.Annotations.NONE
                 : provenance(history, config);
         annotations = annotations.and(Plugins.pageVariables(config));
-        ZonedDateTime siteTime = siteTime(config);
+        Object siteTime = siteTime(config);
         List<ContentIndex.Parsed> sources = GitHubPages.apply(config, parsed.sources(), parsed.data(), siteTime,
                 parsed.layouts());
         ContentIndex index = ContentIndex.build(config, sources, parsed.data(), siteTime, annotations, diagnostics);
@@ -334,21 +338,23 @@ public final class SiteBuilder {
 
     /**
      * {@code site.time}: the config's {@code time} when it sets one, as Jekyll reads it, else the
-     * build's time ({@code SOURCE_DATE_EPOCH} or now) in the site's zone. A YAML timestamp is that
-     * instant in the site's zone, to the second (Jekyll reads back its text); text is read by Ruby's
-     * {@code Time.parse}, keeping the offset it names and taking the parts it leaves out from the
-     * build's time. A {@code time} that names no time is an error, as Jekyll stops on it.
+     * build's time ({@code SOURCE_DATE_EPOCH} or now) in the site's zone. Jekyll reads the value's
+     * text ({@code Time#to_s} of a YAML timestamp) with Ruby's {@code Time.parse}, taking the parts
+     * it leaves out from the build's time, and moves it into the site's zone ({@code localtime});
+     * so a timestamp loses its fraction of a second, and the seconds of an offset {@code to_s}
+     * leaves out (a zone's local mean time). A time Java's times cannot hold (a year beyond
+     * Java's either way, or from 5,881,581 on) is a {@link WideTime}, as a document's date is. A
+     * {@code time} that names no time is an error, as Jekyll stops on it.
      */
-    private ZonedDateTime siteTime(SiteConfig config) {
-        ZonedDateTime now = options.resolvedTime().atZone(config.timezone());
+    private Object siteTime(SiteConfig config) {
+        ZoneId zone = config.timezone();
+        ZonedDateTime now = options.resolvedTime().atZone(zone);
         Object time = config.values().get("time");
         if (time == null) {
             return now;
         }
-        if (time instanceof ZonedDateTime timestamp) {
-            return timestamp.withZoneSameInstant(config.timezone()).withNano(0);
-        }
-        Optional<ZonedDateTime> parsed = RubyTimeParser.parse(time.toString(), config.timezone(), now);
+        String text = time instanceof ZonedDateTime timestamp ? RubyTime.text(timestamp) : time.toString();
+        Optional<Object> parsed = RubyTimeParser.parseAny(text, zone, now).flatMap(read -> RubyTime.inZone(read, zone));
         if (parsed.isEmpty()) {
             diagnostics.add(config.errorAt("time", "invalid time \"" + time + "\" in the config")
                     .withHint("Jekyll reads it with Ruby's Time.parse: write 2017-09-04 10:00:00 +0200"));

@@ -18,7 +18,7 @@ import org.sheaf.markdown.MarkdownRenderer;
 /** jekyll-seo-tag 2.8's rules, one at a time, on pages given as plain maps. */
 class SeoTagTest {
     private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
-    private static final SeoTag SEO = new SeoTag("https://example.org", "/research", "4.3.1", MARKDOWN::render);
+    private static final SeoTag SEO = new SeoTag("https://example.org", "/research", "4.3.1", MARKDOWN::render, ZoneOffset.UTC);
     private static final Map<String, Object> SITE = Map.of("title", "Open Notes", "description", "Notes on revenue.",
             "url", "https://example.org", "baseurl", "/research");
 
@@ -102,7 +102,7 @@ class SeoTagTest {
     void withoutSiteUrlThereIsNoCanonicalLink() {
         Map<String, Object> site = new HashMap<>(SITE);
         site.remove("url");
-        assertFalse(new SeoTag("", "", "4.3.1", MARKDOWN::render).render(page("url", "/a/"), site, Map.of(), "")
+        assertFalse(new SeoTag("", "", "4.3.1", MARKDOWN::render, ZoneOffset.UTC).render(page("url", "/a/"), site, Map.of(), "")
                 .contains("canonical"));
     }
 
@@ -117,6 +117,18 @@ class SeoTagTest {
         assertTrue(post.contains("<meta property=\"article:published_time\" content=\"2017-09-04T00:00:00+00:00\" />"));
         assertTrue(post.contains("\"mainEntityOfPage\":{\"@type\":\"WebPage\",\"@id\":\"https://example.org/research/2017/x/\"}"));
         assertTrue(seo(page("url", "/notes/")).contains("\"@type\":\"WebPage\""));
+    }
+
+    @Test
+    void writesDatesInTheSitesZoneWhateverSiteTimeIs() {
+        ZonedDateTime date = ZonedDateTime.of(2017, 9, 4, 0, 0, 0, 0, ZoneOffset.UTC);
+        SeoTag inNewYork = new SeoTag("https://example.org", "", "4.3.1", MARKDOWN::render,
+                java.time.ZoneId.of("America/New_York"));
+        Map<String, Object> site = new HashMap<>(SITE);
+        site.put("time", org.sheaf.jekyll.RubyTimeParser.parseWide("10000000-07-01 12:00", java.time.ZoneId.of("America/New_York"),
+                date).orElseThrow());
+        assertTrue(inNewYork.render(page("url", "/2017/x/", "date", date), site, Map.of(), "")
+                .contains("<meta property=\"article:published_time\" content=\"2017-09-03T20:00:00-04:00\" />"));
     }
 
     @Test

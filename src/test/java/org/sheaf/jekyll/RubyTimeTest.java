@@ -221,4 +221,26 @@ class RubyTimeTest {
         dates.sort(RubyTime.INSTANT_ORDER);
         assertEquals(Arrays.asList(null, bc, now, far), dates);
     }
+
+    @Test
+    void sameSecondComparesTheSecondsSince1970WhateverTheOffsetOrTheYear() {
+        ZoneId zone = ZoneId.of("America/New_York");
+        ZonedDateTime now = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, zone);
+        ZonedDateTime noon = ZonedDateTime.of(2020, 1, 1, 12, 0, 0, 0, ZoneOffset.UTC);
+        assertTrue(RubyTime.sameSecond(noon, noon.withZoneSameInstant(zone).plusNanos(900_000_000)));
+        assertFalse(RubyTime.sameSecond(noon, noon.plusSeconds(1)));
+        Object far = RubyTimeParser.parseWide("10000000-07-01 12:00", zone, now).orElseThrow();
+        assertTrue(RubyTime.sameSecond(far, RubyTimeParser.parseAny("10000000-07-01 17:00 UTC", zone, now).orElseThrow()));
+        assertFalse(RubyTime.sameSecond(far, noon));
+    }
+
+    @Test
+    void dateTextTakesWhatItLeavesOutFromSiteTimeUnlessSiteTimeIsWide() {
+        ZoneId zone = ZoneId.of("America/New_York");
+        ZonedDateTime now = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, zone);
+        assertEquals(now, RubyTime.parsingNow(now, zone));
+        Object far = RubyTimeParser.parseWide("10000000-07-01 12:00", zone, now).orElseThrow();
+        assertEquals(zone, RubyTime.parsingNow(far, zone).getZone());
+        assertTrue(RubyTime.parsingNow(far, zone).getYear() >= 2026);
+    }
 }

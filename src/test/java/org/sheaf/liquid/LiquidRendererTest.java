@@ -518,4 +518,19 @@ class LiquidRendererTest {
                 + "{% unless paris == utc %}{% else %}, unless{% endunless %}", vars));
         assertEquals("2018-05-01 12:00:00 +0200 / 3", render("{{ paris }} / {{ times | push: utc | uniq | size }}", vars));
     }
+
+    @Test
+    void comparesATimeOfAYearJavaDoesNotHoldWithAnyTimeByTheInstant() throws Exception {
+        Map<String, Object> vars = variables();
+        ZoneId zone = ZoneId.of("America/New_York");
+        ZonedDateTime now = ZonedDateTime.of(2020, 1, 1, 0, 0, 0, 0, zone);
+        vars.put("far", org.sheaf.jekyll.RubyTimeParser.parseWide("10000000-07-01 12:00", zone, now).orElseThrow());
+        vars.put("farther", org.sheaf.jekyll.RubyTimeParser.parseWide("10000000-07-01 12:00:01", zone, now).orElseThrow());
+        vars.put("now", now);
+        assertEquals("> >= != <", render("{% if far > now %}>{% endif %}{% if far >= now %} >={% endif %}"
+                + "{% if far < now %} <{% endif %}{% if far == now %} =={% endif %}{% if far != now %} !={% endif %}"
+                + "{% if now < far %} <{% endif %}", vars));
+        assertEquals("< <= ==", render("{% if far < farther %}<{% endif %}{% if far <= farther %} <={% endif %}"
+                + "{% if far > farther %} >{% endif %}{% if far == far %} =={% endif %}", vars));
+    }
 }
