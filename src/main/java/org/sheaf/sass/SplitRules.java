@@ -620,13 +620,13 @@ final class SplitRules {
                 // selector where the map cannot tell it (a loop's &-#{$i}, say): only evaluating
                 // the rule's text tells
                 Block before = siblings.get(b - 1);
-                return !indented && css.charAt(before.start) != '@' && wroteWithin(before, origin, bodies) && !origin.equals(origin(before))
+                return css.charAt(before.start) != '@' && wroteWithin(before, origin, bodies) && !origin.equals(origin(before))
                         && holding(before, selectors) && evaluates(bodies) ? firstEvaluated(siblings, b, written, parent) : b;
             }
             int walked = first;
             java.util.function.IntSupplier counted = () -> {
                 if (indented) {
-                    return b;
+                    return firstEvaluated(siblings, b, written, parent);
                 }
                 int found = firstCounted(siblings, b, walked, written, parent);
                 return found != b ? found : firstEvaluated(siblings, b, written, parent);
@@ -653,7 +653,7 @@ final class SplitRules {
                 return first;
             }
             if (indented) {
-                return b;
+                return counted.getAsInt();
             }
             ScssOutline.Place place = places(origin.source()).get(at);
             if (place == null) {
