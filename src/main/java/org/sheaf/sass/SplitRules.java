@@ -389,9 +389,11 @@ final class SplitRules {
             List<String> selectors = selectors(prelude(css, rule));
             int earliest = thisEvaluation(parent, rule, written);
             int first = walkedBack(siblings, b, earliest, written, selectors);
-            if (first < b && first > 0 && joins(siblings.get(first - 1), rule) && repeated(origin.source(), offset(origin))) {
+            if (first < b && first > 0 && joins(siblings.get(first - 1), rule) && (earliest > 0 || repeatsOwnDeclarations(rule, written))
+                    && repeated(origin.source(), offset(origin))) {
                 // the part before may be an earlier evaluation's (a loop or a mixin around the
-                // rule writes it again with the same selector): evaluating tells where this one began
+                // rule writes it again with the same selector) where an earlier part holds the
+                // rule's declarations or they tell nothing: evaluating tells where this one began
                 int evaluated = evaluationStart(parent, rule, written);
                 if (evaluated > earliest) {
                     first = walkedBack(siblings, b, evaluated, written, selectors);
@@ -461,12 +463,7 @@ final class SplitRules {
          * syntax, for a rule whose text holds any.
          */
         private int thisEvaluation(Block parent, Block rule, Written written) {
-            int[] braces = written.braces();
-            int source = written.origin().source();
-            List<Integer> declared = declaredInRule(rule, source, braces);
-            if (declared.isEmpty() || (indentedSource(source)
-                    ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
-                    : inControl(source, braces[0], java.util.Collections.min(declared)))) {
+            if (repeatsOwnDeclarations(rule, written)) {
                 return 0;
             }
             int own = indices.get(rule);
@@ -480,6 +477,20 @@ final class SplitRules {
                 }
             }
             return earliest;
+        }
+
+        /**
+         * Whether the rule's text may write the declarations its later part starts with more than
+         * once (in a loop or an {@code @if}, or in the indented syntax where its text holds one),
+         * or writes none of its own, so that its declarations do not tell its evaluations apart.
+         */
+        private boolean repeatsOwnDeclarations(Block rule, Written written) {
+            int[] braces = written.braces();
+            int source = written.origin().source();
+            List<Integer> declared = declaredInRule(rule, source, braces);
+            return declared.isEmpty() || (indentedSource(source)
+                    ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
+                    : inControl(source, braces[0], java.util.Collections.min(declared)));
         }
 
         /** Whether the block came from inside the braces of the rule written there and holds its selector. */
