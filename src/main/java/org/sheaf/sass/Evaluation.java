@@ -514,6 +514,18 @@ final class Evaluation {
      * marker of that rule there before the block. Null when none is known.
      */
     Start ruleStart(int parent, int index, String url, int at) {
+        Start found = lastStart(parent, index, url, at);
+        // the block itself may be that evaluation's first part
+        return found == null || found.firstPart() && found.index() == index ? null : found;
+    }
+
+    /**
+     * Where the last evaluation of the rule at {@code at} of the stylesheet {@code url} that
+     * began at or before the block {@code index} of the parent block {@code parent} began; the
+     * block {@code index} itself, when it is that evaluation's first part. Null when no marker
+     * of that rule stands there.
+     */
+    Start lastStart(int parent, int index, String url, int at) {
         Start found = null;
         for (int[] start : ruleStarts.getOrDefault(parent, List.of())) {
             Mark mark = marks.get(start[2]);
@@ -521,8 +533,7 @@ final class Evaluation {
                 found = new Start(start[0], start[1] == 1);
             }
         }
-        // the block itself may be that evaluation's first part
-        return found == null || found.firstPart() && found.index() == index ? null : found;
+        return found;
     }
 
     /**

@@ -243,6 +243,24 @@ final class ScssOutline {
         return indent(source, lineStart, lineEnd(source, lineStart));
     }
 
+    /**
+     * In the indented syntax, where the first text of each line that holds the line of the offset
+     * {@code at} stands, innermost first: each earlier line indented less than the one below it.
+     */
+    static java.util.List<Integer> indentedOwners(String source, int at) {
+        java.util.List<Integer> owners = new java.util.ArrayList<>();
+        int line = lineStart(source, at);
+        int indent = indentOfLine(source, line);
+        while (indent > 0 && line > 0) {
+            line = lineStart(source, line - 1);
+            if (!isBlankLine(source, line) && indentOfLine(source, line) < indent) {
+                indent = indentOfLine(source, line);
+                owners.add(line + indent);
+            }
+        }
+        return owners;
+    }
+
     /** Whether the line starting at {@code lineStart} holds nothing but white space. */
     static boolean isBlankLine(String source, int lineStart) {
         int end = lineEnd(source, lineStart);

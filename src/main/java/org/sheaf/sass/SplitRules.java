@@ -31,6 +31,8 @@ final class SplitRules {
     private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
     private static final Pattern CONTROL = Pattern.compile("@(if|each|for|while)\\b");
+    /** The statements that may evaluate what they hold more than once. */
+    private static final Pattern REPEATING = Pattern.compile("@(each|for|while|mixin|include)\\b|[=+]");
 
     private SplitRules() {
     }
@@ -386,12 +388,68 @@ final class SplitRules {
             int[] braces = written.braces();
             List<String> selectors = selectors(prelude(css, rule));
             int earliest = thisEvaluation(parent, rule, written);
+            int first = walkedBack(siblings, b, earliest, written, selectors);
+            if (first < b && first > 0 && joins(siblings.get(first - 1), rule) && (earliest > 0 || repeatsOwnDeclarations(rule, written))
+                    && repeated(origin.source(), offset(origin))) {
+                // the part before may be an earlier evaluation's (a loop or a mixin around the
+                // rule writes it again with the same selector) where an earlier part holds the
+                // rule's declarations or they tell nothing: evaluating tells where this one began
+                int evaluated = evaluationStart(parent, rule, written);
+                if (evaluated > earliest) {
+                    first = walkedBack(siblings, b, evaluated, written, selectors);
+                }
+            }
+            return first;
+        }
+
+        /** The index of the first of the siblings just before {@code b}, written from {@code earliest} on, that are nested in the rule. */
+        private int walkedBack(List<Block> siblings, int b, int earliest, Written written, List<String> selectors) {
             int first = b;
             while (first > 0 && indices.get(siblings.get(first - 1)) >= earliest
                     && nestedIn(siblings.get(first - 1), written, selectors)) {
                 first--;
             }
             return first;
+        }
+
+        /** Whether {@link #write} would join {@code rule} into {@code part}: a part of the same rule, as the map tells. */
+        private boolean joins(Block part, Block rule) {
+            return !noFirstPart.contains(rule) && part.children.isEmpty() && css.charAt(part.start) != '@'
+                    && prelude(css, part).equals(prelude(css, rule)) && origin(rule).equals(origin(part))
+                    && ownLines(css, part, lineStarts);
+        }
+
+        /**
+         * Whether the statement at {@code at} stands in a loop, a mixin or an include's content,
+         * which may evaluate it more than once; true when that is not known.
+         */
+        private boolean repeated(int source, int at) {
+            String text = contents.get(source);
+            if (indentedSource(source)) {
+                return ScssOutline.indentedOwners(text, at).stream().anyMatch(owner -> REPEATING.matcher(text).region(owner, text.length()).lookingAt());
+            }
+            java.util.NavigableMap<Integer, ScssOutline.Place> statements = places(source);
+            ScssOutline.Place place = statements.get(at);
+            while (place != null && place.open() >= 0) {
+                Integer owner = statements.floorKey(place.open());
+                if (owner == null || REPEATING.matcher(text).region(owner, place.open()).lookingAt()) {
+                    return true;
+                }
+                place = statements.get(owner);
+            }
+            return place == null;
+        }
+
+        /**
+         * The index (among its parent's blocks as dart-sass wrote them) of the first block the
+         * evaluation of the rule that wrote {@code rule} wrote, its first part or the first block
+         * nested in it; 0 when evaluation does not tell.
+         */
+        private int evaluationStart(Block parent, Block rule, Written written) {
+            Evaluation evaluated = evaluation == null ? null : evaluation.get();
+            Evaluation.Start start = evaluated == null ? null : evaluated.lastStart(numbers.getOrDefault(parent, -1), indices.get(rule),
+                    urls.get(written.origin().source()), offset(written.origin()));
+            return start == null ? 0 : start.index();
         }
 
         /**
@@ -405,12 +463,7 @@ final class SplitRules {
          * syntax, for a rule whose text holds any.
          */
         private int thisEvaluation(Block parent, Block rule, Written written) {
-            int[] braces = written.braces();
-            int source = written.origin().source();
-            List<Integer> declared = declaredInRule(rule, source, braces);
-            if (declared.isEmpty() || (indentedSource(source)
-                    ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
-                    : inControl(source, braces[0], java.util.Collections.min(declared)))) {
+            if (repeatsOwnDeclarations(rule, written)) {
                 return 0;
             }
             int own = indices.get(rule);
@@ -424,6 +477,20 @@ final class SplitRules {
                 }
             }
             return earliest;
+        }
+
+        /**
+         * Whether the rule's text may write the declarations its later part starts with more than
+         * once (in a loop or an {@code @if}, or in the indented syntax where its text holds one),
+         * or writes none of its own, so that its declarations do not tell its evaluations apart.
+         */
+        private boolean repeatsOwnDeclarations(Block rule, Written written) {
+            int[] braces = written.braces();
+            int source = written.origin().source();
+            List<Integer> declared = declaredInRule(rule, source, braces);
+            return declared.isEmpty() || (indentedSource(source)
+                    ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
+                    : inControl(source, braces[0], java.util.Collections.min(declared)));
         }
 
         /** Whether the block came from inside the braces of the rule written there and holds its selector. */
@@ -564,13 +631,13 @@ final class SplitRules {
                 // selector where the map cannot tell it (a loop's &-#{$i}, say): only evaluating
                 // the rule's text tells
                 Block before = siblings.get(b - 1);
-                return !indented && css.charAt(before.start) != '@' && wroteWithin(before, origin, bodies) && !origin.equals(origin(before))
+                return css.charAt(before.start) != '@' && wroteWithin(before, origin, bodies) && !origin.equals(origin(before))
                         && holding(before, selectors) && evaluates(bodies) ? firstEvaluated(siblings, b, written, parent) : b;
             }
             int walked = first;
             java.util.function.IntSupplier counted = () -> {
                 if (indented) {
-                    return b;
+                    return firstEvaluated(siblings, b, written, parent);
                 }
                 int found = firstCounted(siblings, b, walked, written, parent);
                 return found != b ? found : firstEvaluated(siblings, b, written, parent);
@@ -597,7 +664,7 @@ final class SplitRules {
                 return first;
             }
             if (indented) {
-                return b;
+                return counted.getAsInt();
             }
             ScssOutline.Place place = places(origin.source()).get(at);
             if (place == null) {

@@ -161,6 +161,34 @@ class SplitRulesIT {
     }
 
     @Test
+    void aRuleALoopWritesAgainKeepsEachEvaluationsDeclarationsInItsOwnRule() throws Exception {
+        // the second em maps to the first's place: evaluation tells it began a rule of its own
+        assertEquals(".w em {\n  w: 1;\n}\n.z .w em {\n  y: 1;\n}\n.w em {\n  w: 1;\n}\n.z .w em {\n  y: 2;\n}",
+                compiled("@for $i from 1 through 2 { .w { em { w: 1; .z & { y: $i; } } } }"));
+    }
+
+    @Test
+    void aLaterPartALoopWritesAgainGoesBeforeItsOwnEvaluationsBlocksInEitherSyntax() throws Exception {
+        String expected = ".n {\n  y: 1;\n  y: 2;\n}\n@media all {\n  .n {\n    y: 0;\n  }\n}\n"
+                + ".n {\n  y: 1;\n  y: 2;\n}\n@media all {\n  .n {\n    y: 0;\n  }\n}";
+        assertEquals(expected, compiled("@each $i in a, b { .n { @media all { y: 0; } @for $k from 1 through 2 { y: $k; } } }"));
+        assertEquals(expected, compiled("a.sass", "@each $i in a, b\n  .n\n    @media all\n      y: 0\n"
+                + "    @for $k from 1 through 2\n      y: $k\n"));
+    }
+
+    @Test
+    void rulesAnIndentedMixinWroteGoAfterTheRulesDeclarationsAsEvaluationTells() throws Exception {
+        // the mixin's @if writes its rules with the rule's selector: only evaluating it tells how many
+        assertEquals(".w .v {\n  color: 1;\n}\n.w .v > i {\n  z-index: red;\n}\n.z .w .v {\n  y: 0 4px;\n}\n"
+                + ".z .w .v:hover {\n  y: 0 4px;\n}\n.z .w .v:hover-k {\n  left: 1;\n}\n.w .v-k #h {\n  y: red;\n  y: 1;\n}\n"
+                + ".z .w .v-k {\n  y: 0 4px;\n  w: red;\n}\n.w .v-k.on {\n  w: red;\n  w: 1;\n}",
+                compiled("a.sass", "@mixin mx0($on: true, $v: 1)\n  .z &\n    &:hover\n      &-k\n        left: 1\n      @content\n"
+                        + "    @content\n  &-k\n    #h\n      y: red\n      y: $v\n    @if not $on\n      .z &\n        @content\n"
+                        + "        w: red\n      &.on\n        w: red\n        w: 1\n    @else\n      & > i\n        left: auto\n"
+                        + "      color: 2px\n.w .v\n  & > i\n    z-index: red\n  @include mx0(false)\n    y: 0 4px\n  color: 1\n"));
+    }
+
+    @Test
     void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
                 List.of(), false, List.of());
