@@ -420,12 +420,32 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // one backslash at the end of a line breaks it only in kramdown's GFM parser; two
             // break it in both (LeanInlineParser#KRAMDOWN_BACKSLASH_BREAK)
             html.raw("\\\n");
+        } else if (options.hardWrap() && node instanceof SoftLineBreak && outsideHardWrap(node)) {
+            html.raw("\n");
         } else {
             context.delegateRender();
         }
         if (node.getNext() != null) {
             html.raw(KramdownLineIndents.before(node.getNext()));
         }
+    }
+
+    /**
+     * Whether a line break is where kramdown's GFM parser, with {@code hard_wrap}, writes no
+     * {@code <br />}: it puts them in after parsing, walking the document's tree, which holds
+     * neither the footnotes' text nor what is inside an HTML element (a {@code markdown="1"} block,
+     * a {@code <span>} in a paragraph).
+     */
+    private static boolean outsideHardWrap(Node node) {
+        if (KramdownSpanElements.insideElement(node)) {
+            return true;
+        }
+        for (Node up = node.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof FootnoteBlock || up instanceof MarkdownHtmlBlock) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

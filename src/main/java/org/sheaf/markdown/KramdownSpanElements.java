@@ -117,6 +117,29 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return !open.isEmpty();
     }
 
+    /**
+     * Whether {@code node} is in the content of a span element of its text, read after the
+     * elements were made whole ({@link #readElements}), when every closing tag left closes the
+     * element last opened.
+     */
+    static boolean insideElement(Node node) {
+        Node text = textOf(node);
+        if (text == null || TAGS.get(node.getDocument()) == null) {
+            return false;
+        }
+        int depth = 0;
+        for (Node at : Descendants.of(text)) {
+            if (at == node) {
+                break;
+            }
+            String name = elementTag(at);
+            if (name != null) {
+                depth += name.startsWith("/") ? -1 : 1;
+            }
+        }
+        return depth > 0;
+    }
+
     /** The node after {@code node} in document order, into its children first, or null past {@code to}'s text. */
     private static Node next(Node node, Node to) {
         if (node.getFirstChild() != null && node != to) {

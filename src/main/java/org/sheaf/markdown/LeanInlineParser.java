@@ -77,6 +77,15 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_BACKSLASH_BREAK = new DataKey<>("KRAMDOWN_BACKSLASH_BREAK", false);
 
+    /**
+     * Whether every line end is the same plain break, as kramdown's GFM parser reads lines with
+     * {@code hard_wrap}: it has no line break span then, so what ends the line stays text before
+     * the break, the spaces and tabs all ({@code a  \nb} is {@code a  <br />b}) and a backslash
+     * too ({@code a\\nb} is {@code a\<br />b}). Which of these breaks are written as
+     * {@code <br />} is the renderer's business.
+     */
+    static final DataKey<Boolean> KRAMDOWN_HARD_WRAP = new DataKey<>("KRAMDOWN_HARD_WRAP", false);
+
     /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
     static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
 
@@ -134,6 +143,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownReferences;
     private final boolean kramdownLineEndSpace;
     private final boolean kramdownBackslashBreak;
+    private final boolean kramdownHardWrap;
 
     /** Where the {@code []} after the brackets being closed ends, when white space comes before it; else -1. */
     private int emptyReferenceEnd = -1;
@@ -168,6 +178,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
         this.kramdownLineEndSpace = KRAMDOWN_LINE_END_SPACE.get(options);
         this.kramdownBackslashBreak = KRAMDOWN_BACKSLASH_BREAK.get(options);
+        this.kramdownHardWrap = KRAMDOWN_HARD_WRAP.get(options);
     }
 
     /**
@@ -179,6 +190,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!kramdownLineEndSpace) {
             return super.parseNewline();
         }
+        int newline = index;
         int end = index > 0 && input.charAt(index - 1) == '\r' ? index - 1 : index;
         int start = end;
         while (start > 0 && (input.charAt(start - 1) == ' ' || input.charAt(start - 1) == '\t')) {
@@ -186,11 +198,17 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         boolean parsed = super.parseNewline();
         Node lineBreak = block.getLastChild();
-        int kept = lineBreak instanceof HardLineBreak && end - start >= 2
-                && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
         if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
             return parsed;
         }
+        if (kramdownHardWrap && lineBreak instanceof HardLineBreak) {
+            Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
+            lineBreak.insertBefore(soft);
+            lineBreak.unlink();
+            lineBreak = soft;
+        }
+        int kept = lineBreak instanceof HardLineBreak && end - start >= 2
+                && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
         // flexmark cuts only a run that ends in a space: what the text before still holds stays
         int from = start;
         Node before = lineBreak.getPrevious();
@@ -214,6 +232,18 @@ final class LeanInlineParser extends InlineParserImpl {
             lineBreak.unlink();
         }
         return parsed;
+    }
+
+    /** With {@link #KRAMDOWN_HARD_WRAP}, a backslash at a line's end is text, the line end read on its own. */
+    @Override
+    protected boolean parseBackslash() {
+        char next = input.safeCharAt(index + 1);
+        if (kramdownHardWrap && (next == '\n' || next == '\r')) {
+            appendText(input.subSequence(index, index + 1));
+            index++;
+            return true;
+        }
+        return super.parseBackslash();
     }
 
     /**

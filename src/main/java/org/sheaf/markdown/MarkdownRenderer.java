@@ -184,6 +184,7 @@ public final class MarkdownRenderer {
         parse.set(LeanInlineParser.KRAMDOWN_REFERENCES, true);
         parse.set(LeanInlineParser.KRAMDOWN_LINE_END_SPACE, true);
         parse.set(LeanInlineParser.KRAMDOWN_BACKSLASH_BREAK, !options.hardWrap());
+        parse.set(LeanInlineParser.KRAMDOWN_HARD_WRAP, options.hardWrap());
         // of two link, footnote or abbreviation definitions of one name, kramdown keeps the later
         parse.set(Parser.REFERENCES_KEEP, KeepType.LAST);
         parse.set(FootnoteExtension.FOOTNOTES_KEEP, KeepType.LAST);

@@ -421,6 +421,85 @@ class MarkdownRendererTest {
         assertRenders(renderer, "<p>one<br>two</p>", "one\ntwo\n");
     }
 
+    /** Lines ending in white space or backslashes, in the blocks kramdown's GFM parser does and does not wrap. */
+    private static final String HARD_WRAP_LINE_ENDS = """
+            a \s
+            b\t
+            c\\
+            d\\\\
+            e\\\\\\
+            *f* \s
+            g[^1]
+
+            * h \s
+              i\\
+              j
+
+            > k \s
+            > l
+
+            <div markdown="1">
+            m \s
+            n
+            </div>
+
+            [^1]: o \s
+                p\\
+                q
+            """;
+
+    /**
+     * With {@code hard_wrap}, kramdown's GFM parser has no line break span: each line end is a
+     * {@code <br />} with whatever ended the line kept before it as text (escapes still read), and
+     * none in a footnote or an HTML element's content. Expected output is kramdown's.
+     */
+    @Test
+    void hardWrapKeepsWhatEndsEachLine() {
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("kramdown", Map.of("hard_wrap", true))));
+        assertEquals("""
+                <p>a  <br />
+                b\t<br />
+                c\\<br />
+                d\\<br />
+                e\\\\<br />
+                <em>f</em>  <br />
+                g<sup id="fnref:1" role="doc-noteref"><a href="#fn:1" class="footnote" rel="footnote">1</a></sup></p>
+
+                <ul>
+                  <li>h  <br />
+                i\\<br />
+                j</li>
+                </ul>
+
+                <blockquote>
+                  <p>k  <br />
+                l</p>
+                </blockquote>
+
+                <div>
+                  <p>m \s
+                n</p>
+                </div>
+
+                <div class="footnotes" role="doc-endnotes">
+                  <ol>
+                    <li id="fn:1" role="doc-endnote">
+                      <p>o \s
+                p\\
+                q\u00a0<a href="#fnref:1" class="reversefootnote" role="doc-backlink">&#8617;</a></p>
+                    </li>
+                  </ol>
+                </div>
+                """, renderer.render(HARD_WRAP_LINE_ENDS));
+        assertEquals("""
+                <p><span>a \s
+                <em>b
+                c</em></span> d  <br />
+                e <b>f</b><br />
+                g</p>
+                """, renderer.render("<span>a  \n*b\nc*</span> d  \ne <b>f</b>\ng\n"));
+    }
+
     @Test
     void tableAlignmentBecomesTextAlignStyle() {
         assertRenders("<table><thead><tr><th style=\"text-align: left\">a</th><th style=\"text-align: center\">b</th>"
