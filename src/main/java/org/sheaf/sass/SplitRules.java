@@ -1,8 +1,17 @@
 package org.sheaf.sass;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -198,7 +207,7 @@ final class SplitRules {
         String[] lines = css.split("\n", -1);
         StringBuilder out = new StringBuilder(css.length());
         int[] moved = new int[lines.length];
-        java.util.Arrays.fill(moved, -1);
+        Arrays.fill(moved, -1);
         for (int l = 0; l < order.size(); l++) {
             if (l > 0) {
                 out.append('\n');
@@ -206,7 +215,7 @@ final class SplitRules {
             out.append(lines[order.get(l)]);
             moved[order.get(l)] = l;
         }
-        Map<Integer, List<Integer>> mediaOrder = new java.util.HashMap<>();
+        Map<Integer, List<Integer>> mediaOrder = new HashMap<>();
         mediaOrder(css, top, joiner, mediaOrder, new int[1]);
         return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder);
     }
@@ -221,33 +230,33 @@ final class SplitRules {
         /** The page's source, where the compilation starts; -1 when not known. */
         final int page;
         /** Lines a rule takes from the rules joined into it, before its closing brace. */
-        final Map<Block, List<Integer>> taken = new java.util.IdentityHashMap<>();
+        final Map<Block, List<Integer>> taken = new IdentityHashMap<>();
         /** Each top-level block's group: dart-sass ends the CSS of each top-level style rule with a blank line. */
-        final Map<Block, Integer> groups = new java.util.IdentityHashMap<>();
+        final Map<Block, Integer> groups = new IdentityHashMap<>();
         /** Where each mixin's body is, by name, over all the sources; read when first needed. */
         Map<String, List<int[]>> mixins;
         /** Where each source's lines start, the braces of the rule at each place and the mixins they include: read once each. */
-        final Map<Integer, int[]> sourceLines = new java.util.HashMap<>();
-        final Map<Long, int[]> braces = new java.util.HashMap<>();
-        final Map<Long, List<String>> includes = new java.util.HashMap<>();
-        final Map<Integer, java.util.NavigableMap<Integer, ScssOutline.Place>> places = new java.util.HashMap<>();
+        final Map<Integer, int[]> sourceLines = new HashMap<>();
+        final Map<Long, int[]> braces = new HashMap<>();
+        final Map<Long, List<String>> includes = new HashMap<>();
+        final Map<Integer, NavigableMap<Integer, ScssOutline.Place>> places = new HashMap<>();
         /** The stylesheets each source's {@code @import} statements load, by where they start. */
-        final Map<Integer, java.util.NavigableMap<Integer, List<String>>> imports = new java.util.HashMap<>();
+        final Map<Integer, NavigableMap<Integer, List<String>>> imports = new HashMap<>();
         /** The {@link #importOf} each source, once found. */
-        final Map<Integer, Import> importers = new java.util.HashMap<>();
+        final Map<Integer, Import> importers = new HashMap<>();
         /** The blocks whose insides stay as they stand; see {@link #findTangled}. */
-        final java.util.Set<Block> tangled = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Set<Block> tangled = Collections.newSetFromMap(new IdentityHashMap<>());
         /** The block dart-sass wrote just before each block, before any moved. */
-        final Map<Block, Block> writtenAfter = new java.util.IdentityHashMap<>();
+        final Map<Block, Block> writtenAfter = new IdentityHashMap<>();
         /** What evaluating the stylesheets wrote where, compiled when first asked for. */
         final java.util.function.Supplier<Evaluation> evaluation;
         /** Each block's place in the order of the blocks' opening braces, and among its parent's blocks. */
-        final Map<Block, Integer> numbers = new java.util.IdentityHashMap<>();
-        final Map<Block, Integer> indices = new java.util.IdentityHashMap<>();
+        final Map<Block, Integer> numbers = new IdentityHashMap<>();
+        final Map<Block, Integer> indices = new IdentityHashMap<>();
         /** The rules that evaluation says have no first part, so join none before them. */
-        final java.util.Set<Block> noFirstPart = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        final Set<Block> noFirstPart = Collections.newSetFromMap(new IdentityHashMap<>());
         /** Each block's blocks in the order they are written in. */
-        final Map<Block, List<Block>> written = new java.util.IdentityHashMap<>();
+        final Map<Block, List<Block>> written = new IdentityHashMap<>();
         boolean changed;
 
         Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls, int page,
@@ -428,7 +437,7 @@ final class SplitRules {
             if (indentedSource(source)) {
                 return ScssOutline.indentedOwners(text, at).stream().anyMatch(owner -> REPEATING.matcher(text).region(owner, text.length()).lookingAt());
             }
-            java.util.NavigableMap<Integer, ScssOutline.Place> statements = places(source);
+            NavigableMap<Integer, ScssOutline.Place> statements = places(source);
             ScssOutline.Place place = statements.get(at);
             while (place != null && place.open() >= 0) {
                 Integer owner = statements.floorKey(place.open());
@@ -490,7 +499,7 @@ final class SplitRules {
             List<Integer> declared = declaredInRule(rule, source, braces);
             return declared.isEmpty() || (indentedSource(source)
                     ? CONTROL.matcher(contents.get(source).substring(braces[0], braces[1])).find()
-                    : inControl(source, braces[0], java.util.Collections.min(declared)));
+                    : inControl(source, braces[0], Collections.min(declared)));
         }
 
         /** Whether the block came from inside the braces of the rule written there and holds its selector. */
@@ -515,7 +524,7 @@ final class SplitRules {
          * whose brace is at {@code open}; true when that is not known.
          */
         private boolean inControl(int source, int open, int at) {
-            java.util.NavigableMap<Integer, ScssOutline.Place> statements = places(source);
+            NavigableMap<Integer, ScssOutline.Place> statements = places(source);
             ScssOutline.Place place = statements.get(at);
             while (place != null && place.open() > open) {
                 Integer owner = statements.floorKey(place.open());
@@ -608,7 +617,7 @@ final class SplitRules {
             if (names.isEmpty()) {
                 return b;
             }
-            java.util.Set<String> mixinNames = included(names);
+            Set<String> mixinNames = included(names);
             List<int[]> bodies = new ArrayList<>();
             bodies.add(new int[] {origin.source(), braces[0], braces[1]});
             for (String name : mixinNames) {
@@ -901,7 +910,7 @@ final class SplitRules {
             }
             int[] body = bodies.get(0);
             String text = contents.get(body[0]);
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(body[0]);
+            NavigableMap<Integer, ScssOutline.Place> outline = places(body[0]);
             StaticValues.Origin origin = origin(block);
             int at = origin == null || origin.source() != body[0] ? -1 : offset(origin);
             if (at > body[1] && at < body[2]) {
@@ -984,7 +993,7 @@ final class SplitRules {
                     || inMixin(opened.source(), braces[0]) && !inContentOrMixin(source, at)) {
                 return true;
             }
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             int statement = at;
             for (int depth = 0; depth < 64; depth++) {
                 ScssOutline.Place place = outline.get(statement);
@@ -1015,7 +1024,7 @@ final class SplitRules {
          * {@code @content}; null otherwise.
          */
         private ScssOutline.Place headOfContent(int source, int at, Quiet quiet) {
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             String text = contents.get(source);
             ScssOutline.Place place = outline.get(at);
             for (int depth = 0; place != null && depth < 64; depth++) {
@@ -1037,7 +1046,7 @@ final class SplitRules {
          * where each starts and where its content's brace is.
          */
         private List<int[]> contentHeaders(int source, int at) {
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             String text = contents.get(source);
             List<int[]> headers = new ArrayList<>();
             ScssOutline.Place place = outline.get(at);
@@ -1062,7 +1071,7 @@ final class SplitRules {
 
         /** Whether the SCSS statement at {@code at} stands, at any depth, in an include's content or a mixin's body. */
         private boolean inContentOrMixin(int source, int at) {
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             String text = contents.get(source);
             ScssOutline.Place place = outline.get(at);
             for (int depth = 0; depth < 64; depth++) {
@@ -1119,7 +1128,7 @@ final class SplitRules {
          * its stylesheet, what the importing stylesheets do between the two, and what the rule's
          * stylesheet does before the rule.
          */
-        private boolean endsStatementBefore(Block block, StaticValues.Origin rule, java.util.Set<String> mixinNames) {
+        private boolean endsStatementBefore(Block block, StaticValues.Origin rule, Set<String> mixinNames) {
             StaticValues.Origin origin = anchor(block);
             if (origin == null || offset(origin) < 0) {
                 return false;
@@ -1159,7 +1168,7 @@ final class SplitRules {
          * mixins or loads a module: the page and each stylesheet on the way from it to the rule's,
          * up to the {@code @import} that leads on, then the rule's up to the rule.
          */
-        private boolean writesFirst(StaticValues.Origin rule, java.util.Set<String> mixinNames) {
+        private boolean writesFirst(StaticValues.Origin rule, Set<String> mixinNames) {
             Quiet quiet = new Quiet(mixinNames);
             Import step = new Import(rule.source(), offset(rule), -1);
             for (int hops = 0; step != null && hops <= contents.size() && quiet.before(step); hops++) {
@@ -1207,7 +1216,7 @@ final class SplitRules {
          * the indented syntax, a place no statement starts at, or a mixin's text.
          */
         private int evaluatedFrom(int source, int inner, int holding, Quiet quiet) {
-            java.util.NavigableMap<Integer, ScssOutline.Place> outline = places(source);
+            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             if (holding < 0 || inner <= holding || indentedSource(source) || !outline.containsKey(inner)) {
                 return holding;
             }
@@ -1250,11 +1259,11 @@ final class SplitRules {
 
         /** Whether stretches of the sources evaluate none of the rule's mixins, nor text from elsewhere. */
         private final class Quiet {
-            final java.util.Set<String> mixinNames;
+            final Set<String> mixinNames;
             /** The stylesheets followed through their imports, so that each is read once. */
-            final java.util.Set<Integer> loaded = new java.util.HashSet<>();
+            final Set<Integer> loaded = new HashSet<>();
 
-            Quiet(java.util.Set<String> mixinNames) {
+            Quiet(Set<String> mixinNames) {
                 this.mixinNames = mixinNames;
             }
 
@@ -1281,7 +1290,7 @@ final class SplitRules {
                             return false;
                         }
                         int from = ScssOutline.statementIn(places(body[0]), body[1], content);
-                        if (from < 0 || !java.util.Collections.disjoint(
+                        if (from < 0 || !Collections.disjoint(
                                 included(ScssOutline.includes(text, from, body[2], false)), mixinNames)) {
                             return false;
                         }
@@ -1377,7 +1386,7 @@ final class SplitRules {
             private boolean stretch(int source, int from, int to) {
                 String text = contents.get(source);
                 boolean indented = indentedSource(source);
-                if (ScssOutline.writesFromElsewhere(text, from, to, indented) || !java.util.Collections.disjoint(
+                if (ScssOutline.writesFromElsewhere(text, from, to, indented) || !Collections.disjoint(
                         included(ScssOutline.includes(text, from, to, indented)), mixinNames)) {
                     return false;
                 }
@@ -1387,7 +1396,7 @@ final class SplitRules {
         }
 
         /** The stylesheets each {@code @import} of a source loads, by where it starts; read once per source. */
-        private java.util.NavigableMap<Integer, List<String>> imports(int source) {
+        private NavigableMap<Integer, List<String>> imports(int source) {
             return imports.computeIfAbsent(source, k -> ScssOutline.imports(contents.get(k)));
         }
 
@@ -1424,7 +1433,7 @@ final class SplitRules {
         }
 
         /** Where each statement of an SCSS source stands; read once per source. */
-        private java.util.NavigableMap<Integer, ScssOutline.Place> places(int source) {
+        private NavigableMap<Integer, ScssOutline.Place> places(int source) {
             return places.computeIfAbsent(source, k -> ScssOutline.places(contents.get(k)));
         }
 
@@ -1441,7 +1450,7 @@ final class SplitRules {
         /** Where each mixin's body is, by name, over all the sources: read once. */
         private Map<String, List<int[]>> mixins() {
             if (mixins == null) {
-                mixins = new java.util.HashMap<>();
+                mixins = new HashMap<>();
                 for (int s = 0; s < contents.size(); s++) {
                     int index = s;
                     ScssOutline.mixins(contents.get(s), indentedSource(s)).forEach((name, found) -> found.forEach(
@@ -1452,10 +1461,10 @@ final class SplitRules {
         }
 
         /** The named mixins and those they include, in turn: the names of those defined. */
-        private java.util.Set<String> included(List<String> names) {
+        private Set<String> included(List<String> names) {
             mixins();
-            java.util.Set<String> found = new java.util.LinkedHashSet<>();
-            java.util.ArrayDeque<String> pending = new java.util.ArrayDeque<>(names);
+            Set<String> found = new LinkedHashSet<>();
+            ArrayDeque<String> pending = new ArrayDeque<>(names);
             while (!pending.isEmpty()) {
                 String name = pending.pop();
                 if (!mixins.containsKey(name) || !found.add(name)) {
@@ -1729,7 +1738,7 @@ final class SplitRules {
     /** The blocks of the CSS, inside a block for the whole text; null when its braces do not pair. */
     private static Block parse(String css) {
         Block top = new Block(0, -1);
-        java.util.ArrayDeque<Block> open = new java.util.ArrayDeque<>();
+        ArrayDeque<Block> open = new ArrayDeque<>();
         open.push(top);
         int statement = 0;
         int i = 0;
@@ -1780,7 +1789,7 @@ final class SplitRules {
     }
 
     private static int lineOf(int[] lineStarts, int offset) {
-        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        int found = Arrays.binarySearch(lineStarts, offset);
         return found >= 0 ? found : -found - 2;
     }
 }
