@@ -430,6 +430,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void codeSpanClosesAtTheFirstRunOfItsBackticksEvenInsideALongerRun() {
+        // kramdown 2.4 (input GFM) looks for the opening backticks as a string, where CommonMark
+        // wants a run of exactly as many
+        assertEquals("""
+                <p>x <code class="language-plaintext highlighter-rouge">a</code><code class="language-plaintext highlighter-rouge">b</code>` y</p>
+
+                <p>a <code class="language-plaintext highlighter-rouge">b</code><code class="language-plaintext highlighter-rouge"> c</code> d</p>
+
+                <p>x <code class="language-plaintext highlighter-rouge">a`b
+                code</code>` y</p>
+                """, KRAMDOWN.render("x ``a```b`` y\n\na `b`` c` d\n\nx ```a`b\ncode ```` y\n"));
+    }
+
+    @Test
     void codeSpanMarkedWithALanguageIsColouredInIt() {
         assertEquals("<p><code class=\"language-plaintext highlighter-rouge\">code</code> and "
                 + "<code class=\"language-ruby highlighter-rouge\"><span class=\"n\">x</span></code></p>\n",
