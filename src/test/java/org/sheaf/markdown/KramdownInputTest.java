@@ -98,6 +98,28 @@ class KramdownInputTest {
     }
 
     @Test
+    void backticksOverLinesStartingWithTabsAreACodeSpanThatKeepsThem() {
+        assertEquals("""
+                <ul>
+                  <li>
+                    <p>the item</p>
+
+                    <p><code class="language-plaintext highlighter-rouge">
+                      build:
+                \tgo build
+                </code></p>
+                  </li>
+                </ul>
+
+                <p>Outside a list:</p>
+
+                <p><code class="language-plaintext highlighter-rouge">
+                \tfunc main() {}
+                </code></p>
+                """, OWN.render("- the item\n\n  ```\n\t\tbuild:\n  \tgo build\n  ```\n\nOutside a list:\n\n```\n\tfunc main() {}\n```\n"));
+    }
+
+    @Test
     void onlyTildesAtTheMarginFenceCode() {
         assertEquals("""
                 <p><code class="language-plaintext highlighter-rouge">ruby
