@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  *
  * <p>kramdown's own parser ({@code input: kramdown}) opens and closes a fence only with tildes at
  * the start of its container's line, and opens none on a line its paragraph takes, which only a
- * blank line or a few other lines end.
+ * blank line or a few other lines end. Its fence is the tildes alone: backticks after them start
+ * the language ({@code ~~~`a}).
  */
 final class KramdownFences {
     /**
@@ -62,6 +63,12 @@ final class KramdownFences {
      * mix, then one word at most.
      */
     private static final Pattern OPENING = Pattern.compile("[`~]{3,}[ \t]*\\S*\\s*");
+
+    /**
+     * An opening fence as kramdown's own parser reads it: tildes only, then one word at most, which
+     * may start with backticks ({@code ~~~`a} is a fence of three tildes for the language {@code `a}).
+     */
+    private static final Pattern OWN_OPENING = Pattern.compile("~{3,}[ \t]*\\S*\\s*");
 
     private KramdownFences() {
     }
@@ -171,7 +178,7 @@ final class KramdownFences {
                     || !OPENING.matcher(line.subSequence(fence)).matches()) {
                 return false;
             }
-            if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties()) && (line.charAt(fence) != '~'
+            if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties()) && (!OWN_OPENING.matcher(line.subSequence(fence)).matches()
                     || fence > state.getIndex() || matched.getBlockParser().isParagraphParser()
                     || state.getActiveBlockParser().isParagraphParser())) {
                 return false;
@@ -186,8 +193,9 @@ final class KramdownFences {
                 return start;
             }
             BasedSequence line = state.getLine().subSequence(state.getNextNonSpaceIndex());
+            boolean gfm = MarkdownRenderer.GFM_INPUT.get(state.getProperties());
             int length = 0;
-            while (length < line.length() && (line.charAt(length) == '`' || line.charAt(length) == '~')) {
+            while (length < line.length() && (line.charAt(length) == '~' || gfm && line.charAt(length) == '`')) {
                 length++;
             }
             if (start == null || mixed(line.subSequence(0, length))) {

@@ -24,27 +24,37 @@ final class KramdownLineIndents {
      * are others than quotes and list items.
      */
     static String before(Node next) {
-        BasedSequence source = next.getDocument().getChars();
-        int textStart = next.getStartOffset();
+        String kept = before(next, next.getStartOffset());
+        return kept == null ? "" : kept;
+    }
+
+    /**
+     * The white space kramdown keeps before the text at document offset {@code textStart}, the
+     * first that is no space or tab on a later line of the paragraph {@code inParagraph} is in or
+     * is; empty when the line has none before it, null when it is not known: the paragraph's
+     * containers are others than quotes and list items, or its line is not read as they read it.
+     */
+    static String before(Node inParagraph, int textStart) {
+        BasedSequence source = inParagraph.getDocument().getChars();
         if (textStart == 0 || textStart > source.length()
                 || source.charAt(textStart - 1) != ' ' && source.charAt(textStart - 1) != '\t') {
             return "";
         }
-        Node block = next.getParent();
+        Node block = inParagraph;
         while (block != null && !(block instanceof Paragraph)) {
             block = block.getParent();
         }
         if (block == null) {
-            return "";
+            return null;
         }
         // the document's own string, not a copy of it for each line
         String text = source.getBase() instanceof String s && s.length() == source.length() ? s : source.toString();
         int lineStart = text.lastIndexOf('\n', textStart - 1) + 1;
         KramdownFrames.Rest rest = KramdownFrames.of(block.getParent(), source, lineStart, KramdownFrames.lineEnd(source, lineStart));
         if (rest == null || rest.at() > textStart) {
-            return "";
+            return null;
         }
         String kept = " ".repeat(rest.spaces()) + text.substring(rest.at(), textStart);
-        return kept.isBlank() ? kept : "";
+        return kept.isBlank() ? kept : null;
     }
 }

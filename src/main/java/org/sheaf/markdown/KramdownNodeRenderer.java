@@ -818,17 +818,45 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.attr("class", "language-" + lang + " highlighter-rouge");
         }
         html.srcPos(node.getText()).withAttr().tag("code");
-        BasedSequence text = node.getText();
-        if (node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "))) {
+        String lines = kramdownLines(node);
+        String text = lines == null ? node.getText().toString() : lines;
+        boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
+        if (padded || lines != null) {
             // kramdown takes one space of padding from each end of a span of two or more
             // backticks; inside a span of one, the spaces are the code's
-            int start = text.startsWith(" ") ? 1 : 0;
-            int end = Math.max(start, text.length() - (text.endsWith(" ") ? 1 : 0));
-            html.raw(Html.escapeText(Escaping.normalizeEOL(text.subSequence(start, end).toString())));
+            int start = padded && text.startsWith(" ") ? 1 : 0;
+            int end = Math.max(start, text.length() - (padded && text.endsWith(" ") ? 1 : 0));
+            html.raw(Html.escapeText(Escaping.normalizeEOL(text.substring(start, end))));
         } else {
             context.renderChildren(node);
         }
         html.tag("/code");
+    }
+
+    /**
+     * The code of a span over lines, each later line starting with the white space kramdown keeps
+     * there ({@link KramdownLineIndents}), a tab among it kept, where flexmark writes a tab that
+     * starts a line as spaces; null when that changes nothing.
+     */
+    private static String kramdownLines(Code node) {
+        BasedSequence text = node.getText();
+        StringBuilder lines = null;
+        int copied = 0;
+        for (int lineStart = text.indexOf('\n') + 1; lineStart > 0; lineStart = text.indexOf('\n', lineStart) + 1) {
+            int textStart = lineStart;
+            while (textStart < text.length() && (text.charAt(textStart) == ' ' || text.charAt(textStart) == '\t')) {
+                textStart++;
+            }
+            int offset = textStart < text.length() ? text.subSequence(textStart, textStart + 1).getStartOffset()
+                    : node.getClosingMarker().getStartOffset();
+            String kept = KramdownLineIndents.before(node, offset);
+            if (kept != null && !kept.contentEquals(text.subSequence(lineStart, textStart))) {
+                lines = lines == null ? new StringBuilder() : lines;
+                lines.append(text, copied, lineStart).append(kept);
+                copied = textStart;
+            }
+        }
+        return lines == null ? null : lines.append(text, copied, text.length()).toString();
     }
 
     /** The language an attribute list's {@code language-x} class names for a node, or null. */

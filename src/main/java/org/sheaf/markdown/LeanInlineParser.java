@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.InlineLinkNode;
@@ -86,8 +87,13 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     static final DataKey<Boolean> KRAMDOWN_HARD_WRAP = new DataKey<>("KRAMDOWN_HARD_WRAP", false);
 
-    /** Whether a lone backtick between white space is text, as kramdown reads it ({@code a ` b}). */
-    static final DataKey<Boolean> KRAMDOWN_LONE_BACKTICK = new DataKey<>("KRAMDOWN_LONE_BACKTICK", false);
+    /**
+     * Whether code spans are read as kramdown reads them: a lone backtick between white space is
+     * text ({@code a ` b}), and a span closes at the first run of its opening backticks, even one
+     * inside a longer run ({@code ``a```b``} is the code {@code a}, then the code {@code b} and a
+     * backtick), where CommonMark closes it only with a run of exactly as many.
+     */
+    static final DataKey<Boolean> KRAMDOWN_CODE_SPANS = new DataKey<>("KRAMDOWN_CODE_SPANS", false);
 
     /**
      * The elements whose content kramdown reads as spans in a paragraph: its span content model,
@@ -138,7 +144,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownAngleDestinations;
     private final boolean kramdownTagsOnly;
     private final boolean kramdownAutolinks;
-    private final boolean kramdownLoneBacktick;
+    private final boolean kramdownCodeSpans;
     private final boolean kramdownHyphenatedUnderscore;
     private final boolean kramdownReferences;
     private final boolean kramdownLineEndSpace;
@@ -172,7 +178,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 inlineParserExtensions);
         this.kramdownAngleDestinations = KRAMDOWN_ANGLE_DESTINATIONS.get(options);
         this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
-        this.kramdownLoneBacktick = KRAMDOWN_LONE_BACKTICK.get(options);
+        this.kramdownCodeSpans = KRAMDOWN_CODE_SPANS.get(options);
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
         this.kramdownAutolinks = KRAMDOWN_AUTOLINKS.get(options);
         this.kramdownReferences = KRAMDOWN_REFERENCES.get(options);
@@ -796,16 +802,35 @@ final class LeanInlineParser extends InlineParserImpl {
         return id.toString().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** With {@link #KRAMDOWN_LONE_BACKTICK}, one backtick with white space on both sides is text. */
+    /** Code spans as {@link #KRAMDOWN_CODE_SPANS} says, when it is set. */
     @Override
     protected boolean parseBackticks() {
-        if (kramdownLoneBacktick && index > 0 && index + 1 < input.length() && rubySpace(input.charAt(index - 1))
-                && rubySpace(input.charAt(index + 1))) {
-            appendText(input.subSequence(index, index + 1));
-            index++;
+        if (!kramdownCodeSpans) {
+            return super.parseBackticks();
+        }
+        int open = index;
+        int afterOpen = open;
+        while (afterOpen < input.length() && input.charAt(afterOpen) == '`') {
+            afterOpen++;
+        }
+        BasedSequence ticks = input.subSequence(open, afterOpen);
+        if (ticks.length() == 1 && (open == 0 || rubySpace(input.charAt(open - 1)))
+                && afterOpen < input.length() && rubySpace(input.charAt(afterOpen))) {
+            appendText(ticks);
+            index = afterOpen;
             return true;
         }
-        return super.parseBackticks();
+        int close = input.indexOf(ticks, afterOpen);
+        if (close < 0) {
+            appendText(ticks);
+            index = afterOpen;
+            return true;
+        }
+        index = close + ticks.length();
+        Code code = new Code(ticks, input.subSequence(afterOpen, close), input.subSequence(close, index));
+        code.appendChild(new Text(code.getText()));
+        appendNode(code);
+        return true;
     }
 
     private static boolean rubySpace(char c) {

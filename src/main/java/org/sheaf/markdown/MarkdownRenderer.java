@@ -178,7 +178,7 @@ public final class MarkdownRenderer {
         // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
         parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
-        parse.set(LeanInlineParser.KRAMDOWN_LONE_BACKTICK, true);
+        parse.set(LeanInlineParser.KRAMDOWN_CODE_SPANS, true);
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
         parse.set(LeanInlineParser.KRAMDOWN_AUTOLINKS, true);
         parse.set(LeanInlineParser.KRAMDOWN_REFERENCES, true);

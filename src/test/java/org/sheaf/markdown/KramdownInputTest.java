@@ -67,6 +67,59 @@ class KramdownInputTest {
     }
 
     @Test
+    void onlyTheTildesOfAFenceLineAreTheFenceAndTheRestItsLanguage() {
+        // ~~~`a opens a fence of three tildes for the language `a, which ~~~` does not close
+        assertEquals("""
+                <pre><code class="language-`a">code
+                ~~~`
+                </code></pre>
+
+                <p>~<code class="language-plaintext highlighter-rouge">~ruby
+                puts 1
+                ~</code>~</p>
+
+                <p>~~<code class="language-plaintext highlighter-rouge">
+                code
+                ~~</code>`</p>
+                """, OWN.render("~~~`a\ncode\n~~~`\n~~~\n\n~`~ruby\nputs 1\n~`~\n\n~~`\ncode\n~~``\n"));
+    }
+
+    @Test
+    void backticksAndAWordHoldingABacktickOpenACodeSpan() {
+        assertEquals("""
+                <p><code class="language-plaintext highlighter-rouge">a`b
+                code
+                </code>`</p>
+
+                <p>````a<code class="language-plaintext highlighter-rouge">b
+                code
+                </code>``</p>
+                """, OWN.render("```a`b\ncode\n````\n\n````a`b\ncode\n```\n"));
+    }
+
+    @Test
+    void backticksOverLinesStartingWithTabsAreACodeSpanThatKeepsThem() {
+        assertEquals("""
+                <ul>
+                  <li>
+                    <p>the item</p>
+
+                    <p><code class="language-plaintext highlighter-rouge">
+                      build:
+                \tgo build
+                </code></p>
+                  </li>
+                </ul>
+
+                <p>Outside a list:</p>
+
+                <p><code class="language-plaintext highlighter-rouge">
+                \tfunc main() {}
+                </code></p>
+                """, OWN.render("- the item\n\n  ```\n\t\tbuild:\n  \tgo build\n  ```\n\nOutside a list:\n\n```\n\tfunc main() {}\n```\n"));
+    }
+
+    @Test
     void onlyTildesAtTheMarginFenceCode() {
         assertEquals("""
                 <p><code class="language-plaintext highlighter-rouge">ruby

@@ -648,6 +648,45 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void codeSpanClosesAtTheFirstRunOfItsBackticksEvenInsideALongerRun() {
+        // kramdown 2.4 (input GFM) looks for the opening backticks as a string, where CommonMark
+        // wants a run of exactly as many
+        assertEquals("""
+                <p>x <code class="language-plaintext highlighter-rouge">a</code><code class="language-plaintext highlighter-rouge">b</code>` y</p>
+
+                <p>a <code class="language-plaintext highlighter-rouge">b</code><code class="language-plaintext highlighter-rouge"> c</code> d</p>
+
+                <p>x <code class="language-plaintext highlighter-rouge">a`b
+                code</code>` y</p>
+                """, KRAMDOWN.render("x ``a```b`` y\n\na `b`` c` d\n\nx ```a`b\ncode ```` y\n"));
+    }
+
+    @Test
+    void codeSpanKeepsTheTabsThatStartItsLinesAsKramdownLeavesThem() {
+        // a quote keeps a tab after its >, a list item makes a leading tab four spaces before it
+        // takes its indentation off; a tab after other white space stays a tab
+        assertEquals("""
+                <p>a <code class="language-plaintext highlighter-rouge">x
+                  \ty</code> b</p>
+
+                <blockquote>
+                  <p>a <code class="language-plaintext highlighter-rouge">x
+                \ty</code> b</p>
+                </blockquote>
+
+                <ul>
+                  <li>a
+                    <ul>
+                      <li>b <code class="language-plaintext highlighter-rouge">x
+                    y
+                 \tz</code> c</li>
+                    </ul>
+                  </li>
+                </ul>
+                """, KRAMDOWN.render("a `x\n  \ty` b\n\n> a `x\n>\ty` b\n\n- a\n  - b `x\n\t\ty\n     \tz` c\n"));
+    }
+
+    @Test
     void codeSpanMarkedWithALanguageIsColouredInIt() {
         assertEquals("<p><code class=\"language-plaintext highlighter-rouge\">code</code> and "
                 + "<code class=\"language-ruby highlighter-rouge\"><span class=\"n\">x</span></code></p>\n",
