@@ -763,22 +763,26 @@ final class KramdownLazyContainers {
          * quote is in that kramdown reads apart: a list on a line indented to the item's text, the
          * first list nested in the item (none on its first line, no blank line among its lines
          * before). kramdown reads the item's lines from there on as a text of their own, so the
-         * quote ends before the list ({@code 2. > a}, {@code    1. b}).
+         * quote ends before the list ({@code 2. > a}, {@code    1. b}). A tab in the line's indent
+         * counts from the start of the text of the item's container, as kramdown counts it.
          */
         private boolean startsItemPart(ParserState state) {
-            BasedSequence rest = state.getLine().subSequence(state.getIndex());
-            if (!(getBlock().getParent() instanceof ListItem item) || item.getParent() == null
-                    || !BULLET_ITEM.matcher(rest).lookingAt() && !ORDERED_ITEM.matcher(rest).lookingAt()) {
+            if (!(getBlock().getParent() instanceof ListItem item) || item.getParent() == null) {
                 return false;
             }
-            BasedSequence document = rest.getBaseSequence();
+            BasedSequence document = state.getLine().getBaseSequence();
             int lineStart = state.getLine().getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
             Node container = item.getParent().getParent();
-            KramdownFrames.Rest outer = KramdownFrames.of(container, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
-            KramdownFrames.Rest inner = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
-            if (outer == null || inner == null || inner.spaces() > 0 || inner.at() <= outer.at()
-                    || document.subSequence(outer.at(), inner.at()).indexOf('\t') >= 0) {
-                return false; // a lazy line of the item, or one whose tabs this does not count
+            KramdownFrames.Rest outer = KramdownFrames.of(container, document, lineStart, lineEnd);
+            KramdownFrames.Rest inner = KramdownFrames.of(item, document, lineStart, lineEnd);
+            if (outer == null || inner == null || inner.at() <= outer.at() || inner.spaces() > 3) {
+                return false; // a lazy line of the item, its text as written or its tabs four spaces each
+            }
+            // the line as the item reads it, the tabs of its indent counted from the container's text
+            String rest = " ".repeat(inner.spaces()) + document.subSequence(inner.at(), lineEnd);
+            if (!BULLET_ITEM.matcher(rest).lookingAt() && !ORDERED_ITEM.matcher(rest).lookingAt()) {
+                return false;
             }
             for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
                 if (child instanceof ListBlock) {
