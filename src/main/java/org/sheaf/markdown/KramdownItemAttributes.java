@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -16,8 +17,8 @@ import java.util.regex.Pattern;
  * gives its {@code <dd>} the class, as kramdown reads both markers' lines alike. kramdown takes
  * such a list off the start of an item's first line before it reads the item's blocks, so the
  * text after it may be any block ({@code - {: .x} # heading}); flexmark reads the list as the start of a paragraph.
- * Here the item's blocks start after it, and it is put into the item as an {@link
- * AttributeListBlock}, as a list alone on the item's first line already is; {@link
+ * Here the item's blocks start after it, and once the item is read the list is put into it as an
+ * {@link AttributeListBlock}, as a list alone on the item's first line already is; {@link
  * KramdownAttributes} gives either to the item.
  */
 final class KramdownItemAttributes {
@@ -53,9 +54,40 @@ final class KramdownItemAttributes {
             return start; // a list alone on the line is an AttributeListBlock of its own
         }
         BasedSequence written = line.subSequence(text, list.end()).trimEnd();
-        item.appendChild(new AttributeListBlock(written, null, AttributeList.parse(list.group(1))));
+        AttributeListBlock block = new AttributeListBlock(written, null, AttributeList.parse(list.group(1)));
+        if (item instanceof DefinitionItem) {
+            // kramdown splits no definition's lines at a list as it splits an item's: a list under
+            // the definition's text is more of its paragraph, as flexmark reads it after a first block
+            item.appendChild(block);
+        } else {
+            parsers = parsers.clone();
+            parsers[parsers.length - 1] = new ListFirst(parsers[parsers.length - 1], block);
+        }
         BlockStart moved = BlockStart.of(parsers).atIndex(list.end());
         return found.isReplaceActiveBlockParser() ? moved.replaceActiveBlockParser() : moved;
+    }
+
+    /**
+     * A list item's parser that puts the item's attribute list in as its first block once the
+     * item is read. Until then the item's first block is the text after the list, as flexmark
+     * needs it to be: with input kramdown it lets a list interrupt a paragraph only when the
+     * paragraph is an item's first block, so with the list in first an item nested under
+     * {@code - {: .q} a} would be more of that paragraph, where kramdown nests it by the indent
+     * of the marker alone.
+     */
+    private static final class ListFirst extends WrappedBlockParser {
+        private final AttributeListBlock list;
+
+        ListFirst(BlockParser flexmark, AttributeListBlock list) {
+            super(flexmark);
+            this.list = list;
+        }
+
+        @Override
+        public void closeBlock(ParserState state) {
+            getBlock().prependChild(list);
+            super.closeBlock(state);
+        }
     }
 
     /**

@@ -262,4 +262,34 @@ class KramdownInputTest {
     void anImagesAltTextKeepsAnEscapedTildeInBothParsers() {
         assertEquals("<p><img src=\"x\" alt=\"a\\~b\" /></p>\n", GFM.render("![a\\~b](x)\n"));
     }
+
+    @Test
+    void anItemsAttributeListLeavesItsIndentToTheMarker() {
+        String nested = """
+                <ul>
+                  <li class="q">a
+                    <ul>
+                      <li class="n">b</li>
+                    </ul>
+                  </li>
+                </ul>
+                """;
+        assertEquals(nested, OWN.render("- {: .q} a\n  - {: .n} b\n"));
+        assertEquals(nested, GFM.render("- {: .q} a\n  - {: .n} b\n"));
+        String quoted = """
+                <blockquote>
+                  <ul>
+                    <li class="q">a
+                      <ul>
+                        <li class="x">b</li>
+                      </ul>
+                    </li>
+                  </ul>
+                </blockquote>
+                """;
+        assertEquals(quoted, OWN.render("> - {: .q} a\n>   - {: .x} b\n"));
+        assertEquals(quoted, GFM.render("> - {: .q} a\n>   - {: .x} b\n"));
+        // a definition's text goes on over a list, its attribute list or not
+        assertEquals("<dl>\n  <dt>term</dt>\n  <dd class=\"d\">def\n- x</dd>\n</dl>\n", OWN.render("term\n: {: .d} def\n  - x\n"));
+    }
 }
