@@ -45,8 +45,11 @@ final class CharacterReference {
         } else {
             String digits = m.group(2) != null ? m.group(2) : m.group(3);
             int radix = m.group(2) != null ? 10 : 16;
-            String significant = digits.replaceFirst("^0+(?=.)", "");
-            int code = significant.length() > 7 ? -1 : Integer.parseInt(significant, radix);
+            int first = 0;
+            while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+                first++;
+            }
+            int code = digits.length() - first > 7 ? -1 : Integer.parseInt(digits, first, digits.length(), radix);
             if (code < 0 || !Character.isValidCodePoint(code) || code >= 0xD800 && code <= 0xDFFF) {
                 return m.group();
             }
