@@ -42,6 +42,8 @@ final class HeadingStartFactory extends ScreenedStartFactory {
     private static final Pattern KRAMDOWN_ATX = Pattern.compile("#{1,6}[ \\t]+(#*)[ \\t]*(\\S?)");
     /** The ATX heading of kramdown's own parser: its marker, optional white space, and text. */
     private static final Pattern OWN_KRAMDOWN_ATX = Pattern.compile("#{1,6}[ \\t]*([^ \\t].*)");
+    /** The {@code #} that close an ATX heading's text, not escaped. */
+    private static final Pattern CLOSING_HASHES = Pattern.compile("(?<!\\\\)#+$");
     private static final Pattern SETEXT = Pattern.compile("^(?:=+|-+)[ \\t]*$");
     /** kramdown's setext underline, the end of its line trimmed as Ruby's {@code \\s} trims. */
     private static final Pattern KRAMDOWN_SETEXT = Pattern.compile("[-=]+[ \\t\\r\\f\\u000B]*");
@@ -153,7 +155,7 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      */
     private static boolean ownKramdownHeading(BasedSequence text) {
         Matcher heading = OWN_KRAMDOWN_ATX.matcher(text);
-        return heading.lookingAt() && !heading.group(1).strip().replaceFirst("(?<!\\\\)#+$", "").isBlank();
+        return heading.lookingAt() && !CLOSING_HASHES.matcher(heading.group(1).strip()).replaceFirst("").isBlank();
     }
 
     /**
