@@ -21,8 +21,8 @@ final class LaxLiquid {
      */
     static final char UNCLOSED_QUOTE = '\u0000';
 
-    /** A raw block, or a tag: its name, the space and markup after it, and its end. */
-    private static final Pattern TAG = Pattern.compile(
+    /** A raw block (left alone), or a tag: its start, name, markup and end. */
+    static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
     /** The blocks whose end tag's markup Ruby ignores, as {@link #END_WITH_MARKUP} names them. */

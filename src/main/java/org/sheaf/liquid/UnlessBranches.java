@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The {@code elsif} branches of an {@code unless} block, which Ruby's Liquid takes and Liqp's
@@ -21,9 +20,6 @@ import java.util.regex.Pattern;
  * comment before this step ({@link LaxLiquid#unreachableBranches}).
  */
 final class UnlessBranches {
-    /** A raw block (left alone), or a tag: its start, name, markup and end. */
-    private static final Pattern TAG = Pattern.compile(
-            RawBlock.PATTERN + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final Set<String> OPENERS = Set.of("if", "unless", "case", "for", "tablerow");
 
     private UnlessBranches() {
@@ -44,7 +40,7 @@ final class UnlessBranches {
             }
         }
         Deque<Open> open = new ArrayDeque<>();
-        Matcher m = TAG.matcher(text);
+        Matcher m = LaxLiquid.TAG.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);

@@ -135,10 +135,10 @@ final class MediaBreaks {
                     pending++;
                 } else {
                     if (!kept.isEmpty() && !broken) {
-                        broken = breaksBetween(outlines, ran(css, origins, lineStarts, kept.get(kept.size() - 1), outlines),
-                                ran(css, origins, lineStarts, child, outlines));
-                        pending += broken ? leftOutBetween(outlines, ran(css, origins, lineStarts,
-                                kept.get(kept.size() - 1), outlines), ran(css, origins, lineStarts, child, outlines)) : 0;
+                        StaticValues.Origin first = ran(css, origins, lineStarts, kept.get(kept.size() - 1), outlines);
+                        StaticValues.Origin second = ran(css, origins, lineStarts, child, outlines);
+                        broken = breaksBetween(outlines, first, second);
+                        pending += broken ? leftOutBetween(outlines, first, second) : 0;
                     }
                     if (broken && !kept.isEmpty()) {
                         changes.put(kept.get(kept.size() - 1)[1], new Object[] {kept.get(kept.size() - 1)[1], reopened, false});
