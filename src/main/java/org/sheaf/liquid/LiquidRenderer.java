@@ -110,10 +110,14 @@ public final class LiquidRenderer {
     private final ThreadLocal<Map<Path, Parsed>> includes = ThreadLocal.withInitial(HashMap::new);
 
     /**
-     * A parsed template, its text (kept to point at its tags) and the way back from the rewritten
-     * text Liqp read to the places in {@code text}.
+     * A parsed template, its text (kept to point at its tags), the way back from the rewritten
+     * text Liqp read to the places in {@code text}, and whether that text names an operator Ruby's
+     * Liquid does not know (found once here, not at each render).
      */
-    record Parsed(Template template, String text, SourceColumns columns) {
+    record Parsed(Template template, String text, SourceColumns columns, boolean unknownOperators) {
+        Parsed(Template template, String text, SourceColumns columns) {
+            this(template, text, columns, columns.text().contains(LaxLiquid.UNKNOWN_OPERATOR));
+        }
     }
 
     public LiquidRenderer(LiquidSetup setup) {
@@ -362,7 +366,7 @@ public final class LiquidRenderer {
         jekyll.put("version", "4.3.1");
         all.putIfAbsent("jekyll", jekyll);
         all.put(Frame.VARIABLE, new Frame(path, template, firstLine, file.getParent(), path, 0, siteRoot));
-        if (parsed.columns().text().contains(LaxLiquid.UNKNOWN_OPERATOR)) {
+        if (parsed.unknownOperators()) {
             all.put(LaxLiquid.UNKNOWN_OPERATOR, LaxLiquid.failingOperators());
         }
         if (template.length() > MAX_TEMPLATE_BYTES / 3
