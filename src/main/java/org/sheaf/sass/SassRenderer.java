@@ -298,6 +298,22 @@ public final class SassRenderer implements AutoCloseable {
      *                             within the time limit; or when no compiler can run here
      */
     public Output render(Path file, String sitePath, String text, int firstLine, String outputName) throws DiagnosticException {
+        Path entry = source.resolve(file.getFileName().toString());
+        try {
+            return rendered(file, sitePath, text, firstLine, outputName, settings.sourceMaps());
+        } catch (SassCompilationFailedException e) {
+            OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
+            throw new DiagnosticException(positioned(Severity.ERROR, failure.getMessage(),
+                    failure.hasSpan() ? failure.getSpan() : null, entry, sitePath, firstLine));
+        }
+    }
+
+    /**
+     * A page's CSS as {@link #render} writes it, with its source map only when {@code sourceMap}
+     * asks; a Sass error is left to the caller to tell.
+     */
+    private Output rendered(Path file, String sitePath, String text, int firstLine, String outputName, boolean sourceMap)
+            throws DiagnosticException, SassCompilationFailedException {
         Path page = file.toAbsolutePath().normalize();
         Path entry = source.resolve(page.getFileName().toString());
         List<OutboundMessage.LogEvent> logged = events.get();
@@ -320,7 +336,7 @@ public final class SassRenderer implements AutoCloseable {
                 String charset = settings.addCharset() ? "@charset \"UTF-8\";" : "";
                 boolean mark = compiled.startsWith("\uFEFF");
                 String css = mark ? charset + compiled.substring(1) : compiled;
-                if (!settings.sourceMaps()) {
+                if (!sourceMap) {
                     return new Output(css + "\n", null, List.copyOf(warnings));
                 }
                 String map = SourceMapShift.shifted(success.getSourceMap(), compiled,
@@ -393,16 +409,12 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 plain = charset + rest;
             }
-            if (!settings.sourceMaps()) {
+            if (!sourceMap) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
             // libsass's CSS ends in a line break; the comment it adds after it does not.
             String css = plain + "\n/*# sourceMappingURL=" + outputName + ".map */";
             return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
-        } catch (SassCompilationFailedException e) {
-            OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
-            throw new DiagnosticException(positioned(Severity.ERROR, failure.getMessage(),
-                    failure.hasSpan() ? failure.getSpan() : null, entry, sitePath, firstLine));
         } finally {
             importer.done();
             logged.clear();
@@ -586,32 +598,23 @@ public final class SassRenderer implements AutoCloseable {
     }
 
     /**
-     * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled with the site's
-     * Sass settings and load paths (as if it were a page in the source folder) and the pages' time
-     * limit, without a source map, laid out in the site's style.
+     * Jekyll's {@code scssify} and {@code sassify} filters: {@code text} compiled as a page of the
+     * source folder is, with the site's Sass settings, load paths and time limit, and written as
+     * such a page is written (libsass's static values and layout), without a source map.
      *
      * @param indented whether the text is in the indented syntax ({@code sassify})
      * @throws IllegalArgumentException with dart-sass's message (its first line), when the text is not valid Sass
      */
     public String convert(String text, boolean indented, String sitePath) {
-        InboundMessage.CompileRequest.StringInput input = InboundMessage.CompileRequest.StringInput.newBuilder()
-                .setSource(text)
-                .setSyntax(indented ? Syntax.INDENTED : Syntax.SCSS)
-                .setImporter(InboundMessage.CompileRequest.Importer.newBuilder().setImporterId(importer.getId()))
-                .build();
-        importer.compiling(source);
+        String name = indented ? "sassify" : "scssify";
         try {
-            // the same time limit as a page: a filter's text can loop as well
-            String css = withinLimit(input, sitePath, text, 1).getCss();
-            return settings.layout() == Layout.DART_SASS ? css + "\n" : laidOut(css, null, List.of()).css();
+            return rendered(source.resolve(name + (indented ? ".sass" : ".scss")), sitePath, text, 1, name + ".css", false)
+                    .css();
         } catch (SassCompilationFailedException e) {
             String message = e.getCompileFailure().getMessage();
-            throw new IllegalArgumentException((indented ? "sassify: " : "scssify: ") + message.lines().findFirst().orElse(message));
+            throw new IllegalArgumentException(name + ": " + message.lines().findFirst().orElse(message));
         } catch (DiagnosticException e) {
             throw new IllegalArgumentException(e.diagnostic().message());
-        } finally {
-            importer.done();
-            events.get().clear();
         }
     }
 

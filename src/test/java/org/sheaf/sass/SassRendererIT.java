@@ -82,6 +82,19 @@ class SassRendererIT {
     }
 
     @Test
+    void scssifyWritesWhatAPageOfTheSameTextWrites() throws Exception {
+        // libsass keeps a static value as written (0.5rem, the space after a comma) in every style
+        String text = "a { font-family: system-ui, sans-serif; margin: 0.5rem; }\n";
+        SassRenderer.Settings compressed = new SassRenderer.Settings(OutputStyle.COMPRESSED, false, List.of(), false,
+                List.of(), false, List.of());
+        try (SassRenderer sass = new SassRenderer(compressed, dir, dir)) {
+            String page = sass.render(dir.resolve("a.scss"), "a.scss", text, 3, "a.css").css();
+            assertEquals("a{font-family:system-ui, sans-serif;margin:0.5rem}\n", page);
+            assertEquals(page, sass.convert(text, false, "index.html"));
+        }
+    }
+
+    @Test
     void staticValuesKeepTheirTextAndARulesDeclarationsStayTogetherWithOrWithoutASourceMap() throws Exception {
         String page = "a {\n  x: .5em;\n  b { y: 2; }\n  z: 'q';\n}\n";
         String css = "a {\n  x: .5em;\n  z: 'q';\n}\n\na b {\n  y: 2;\n}\n";
