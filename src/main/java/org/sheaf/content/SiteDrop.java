@@ -12,9 +12,10 @@ import org.sheaf.jekyll.DefaultedHash;
 
 /**
  * Assembles the {@code site} template variable under Jekyll's names: every config key, then
- * {@code time}, {@code pages}, {@code posts} (newest first), one entry per collection label,
- * {@code collections}, {@code documents}, {@code static_files}, {@code html_files}, {@code html_pages}, {@code data},
- * {@code tags}, {@code categories} and {@code related_posts}. Computed once per build and shared
+ * {@code time}, {@code pages}, {@code posts} (newest first), {@code collections}, {@code documents},
+ * {@code static_files}, {@code html_files}, {@code html_pages}, {@code data}, {@code tags},
+ * {@code categories} and {@code related_posts}, then one entry per collection label, which wins
+ * over any of those names. Computed once per build and shared
  * read-only by every page, so no template pays for it twice.
  */
 final class SiteDrop {
@@ -43,6 +44,7 @@ final class SiteDrop {
 
         List<Map<String, Object>> allDocuments = new ArrayList<>();
         List<Map<String, Object>> collectionDrops = new ArrayList<>();
+        Map<String, List<Map<String, Object>>> docsByLabel = new LinkedHashMap<>();
         for (SiteConfig.Collection collection : config.collections().values()) {
             List<Map<String, Object>> docs = drops(documents.getOrDefault(collection.label(), List.of()));
             allDocuments.addAll(docs);
@@ -67,7 +69,7 @@ final class SiteDrop {
                 site.put("posts", List.copyOf(newestFirst));
                 site.put("related_posts", List.copyOf(newestFirst.subList(0, Math.min(RELATED_POSTS, newestFirst.size()))));
             } else {
-                site.put(collection.label(), docs);
+                docsByLabel.put(collection.label(), docs);
             }
         }
         // Jekyll's site drop lists the collections by label, whatever order the config gives them
@@ -81,6 +83,9 @@ final class SiteDrop {
         List<Page> posts = documents.getOrDefault("posts", List.of());
         site.put("tags", grouped(posts, "tags"));
         site.put("categories", grouped(posts, "categories"));
+        // Jekyll's site drop looks a name up among the collections (but posts) before anything
+        // else, so a collection called tags or pages is what site.tags or site.pages gives
+        site.putAll(docsByLabel);
         return Collections.unmodifiableMap(site);
     }
 

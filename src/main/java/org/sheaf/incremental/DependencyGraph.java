@@ -365,6 +365,10 @@ final class DependencyGraph implements RenderPlan {
             return Set.of(name.equals("*") ? Input.Shared.ALL_DATA : new Input.Data(name));
         }
         String key = read.substring("site:".length());
+        if (!key.equals("posts") && config.collections().containsKey(key)) {
+            // a collection wins over site's own variable of its name, as in SiteDrop
+            return Set.of(new Input.Aggregate(key));
+        }
         switch (key) {
             case "posts", "related_posts", "tags", "categories":
                 return Set.of(new Input.Aggregate("posts"));
@@ -384,7 +388,7 @@ final class DependencyGraph implements RenderPlan {
                 all.add(Input.Shared.STATIC_FILES);
                 return all;
             default:
-                return config.collections().containsKey(key) ? Set.of(new Input.Aggregate(key)) : Set.of();
+                return Set.of();
         }
     }
 

@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.core.delimiter.EmphasisDelimiterProcessor;
 import com.vladsch.flexmark.parser.delimiter.DelimiterRun;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
@@ -62,6 +63,9 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      * earlier opener could take this closer, since kramdown reads markers of an open emphasis of
      * the same kind as text ({@code _a_1 and 1_a_} is one emphasis), and none across the tag of
      * an HTML element that holds one of them only ({@link KramdownSpanElements#crossesElement}).
+     * Only openers in the same text count: a link's text is read apart from the text around it,
+     * and the markers before the link, still waiting for their own closers while the link's are
+     * paired, are not in the link node that holds the opener.
      */
     @Override
     public int getDelimiterUse(DelimiterRun opener, DelimiterRun closer) {
@@ -69,7 +73,9 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         if (use == 0 || KramdownSpanElements.crossesElement(opener.getNode(), closer.getNode())) {
             return 0;
         }
-        for (DelimiterRun earlier = opener.getPrevious(); earlier != null; earlier = earlier.getPrevious()) {
+        Node text = opener.getNode().getParent();
+        for (DelimiterRun earlier = opener.getPrevious(); earlier != null && earlier.getNode().getParent() == text;
+                earlier = earlier.getPrevious()) {
             if (earlier.getDelimiterChar() == marker && earlier.canOpen() && use(earlier, closer) > 0
                     && !KramdownSpanElements.crossesElement(earlier.getNode(), closer.getNode())) {
                 return 0;

@@ -144,6 +144,19 @@ class IncrementalBuilderTest {
     }
 
     @Test
+    void aPageReadingACollectionCalledTagsFollowsAnEditOfItsDocuments() {
+        // site.tags is then the collection, not the tags of the posts
+        site.file("_config.yml", "title: T\ncollections: {tags: {output: false}}\n")
+                .file("_tags/raw.md", "---\ntitle: Raw\n---\nr\n")
+                .file("tags.html", "---\n---\n{% for t in site.tags %}{{ t.title }};{% endfor %}\n");
+        build();
+        assertEquals("Raw;\n", site.read("tags.html"));
+        site.file("_tags/raw.md", "---\ntitle: Raw tag\n---\nr\n");
+        build();
+        assertEquals("Raw tag;\n", site.read("tags.html"));
+    }
+
+    @Test
     void aStaticFilesNewTimeReachesThePagesThatReadIt() throws IOException {
         site.file("assets/a.txt", "a\n")
                 .file("files.html", "---\n---\n{% for f in site.static_files %}{{ f.name }} {{ f.modified_time | date: '%s' }}{% endfor %}\n");

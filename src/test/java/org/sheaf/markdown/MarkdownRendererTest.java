@@ -68,6 +68,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void emphasisInsideALinkIsItsOwnAfterEmphasisBeforeTheLink() {
+        // kramdown reads a link's text apart from the text around it, so the emphasis before the
+        // link takes nothing of the one inside it (RubyGems' guide to API key scopes)
+        assertRenders("<p>the <em>legacy-key</em> is a relic. <a href=\"#migration\">migrate away from "
+                        + "<em>legacy-key</em></a> soon</p>",
+                "the *legacy-key* is a relic. [migrate away from *legacy-key*](#migration) soon\n");
+        assertRenders("<p><em>x</em> <a href=\"#e\"><strong>y</strong></a> <em>z</em></p>", "*x* [**y**](#e) *z*\n");
+    }
+
+    @Test
     void duplicateHeadingIdsGetCountingSuffixes() {
         assertRenders("<h2 id=\"notes\">Notes</h2><h2 id=\"notes-1\">Notes</h2><h3 id=\"notes-2\">Notes</h3>",
                 "## Notes\n\n## Notes\n\n### Notes\n");

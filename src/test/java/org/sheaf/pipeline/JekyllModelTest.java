@@ -31,6 +31,21 @@ class JekyllModelTest {
     }
 
     @Test
+    void aCollectionNamedTagsOrCategoriesIsWhatSiteGivesUnderThatName() {
+        // Jekyll's site drop looks a name up among the collections before its own variables, so a
+        // collection called tags hides the tags of the posts (Liquid's documentation has one)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "timezone: UTC\ncollections:\n  tags:\n    output: false\n  categories: {}\n")
+                .file("_tags/raw.md", "---\ntitle: Raw\n---\nr\n")
+                .file("_categories/c.md", "---\ntitle: C\n---\nc\n")
+                .file("_posts/2020-01-01-p.md", "---\ntitle: P\ntags: [a]\n---\np\n")
+                .file("list.html", "---\n---\n{% for t in site.tags %}{{ t.title }};{% endfor %}|{{ site[\"tags\"] | size }}"
+                        + "|{{ site.categories | map: \"title\" | join: \",\" }}|{{ site.posts | size }}\n")
+                .buildOk();
+        assertEquals("Raw;|1|C|1\n", site.read("list.html"));
+    }
+
+    @Test
     void layoutNullOrNoneWinsOverALayoutFromDefaults() {
         TestSite site = site()
                 .file("a.md", "---\nlayout: null\n---\nA\n")
