@@ -448,26 +448,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return false;
     }
 
-    /**
-     * An entity reference as kramdown writes it with Jekyll's {@code entity_output: as_char}: the
-     * character, a straight quote too ({@code &quot;} is {@code "}), except {@code <}, {@code >}
-     * and {@code &}, whose reference stays as written ({@code &#38;} too). A hexadecimal one with
-     * a capital {@code X}, or a name HTML does not know ({@code &foo;}), is no reference to
-     * kramdown: its {@code &} is text.
-     */
+    /** A character reference as kramdown writes it in text ({@link CharacterReference#readInText}). */
     private static void renderEntity(HtmlEntity node, NodeRendererContext context, HtmlWriter html) {
-        String written = node.getChars().toString();
-        String character = CharacterReference.character(written);
-        if (written.startsWith("&#X") || character.equals(written) || !kramdownKnows(written)) {
-            html.raw("&amp;" + written.substring(1));
-            return;
-        }
-        html.raw(character.equals("<") || character.equals(">") || character.equals("&") ? written : character);
-    }
-
-    /** Whether kramdown's table of entities holds the reference {@code written}: any numeric one, and some names. */
-    private static boolean kramdownKnows(String written) {
-        return written.startsWith("&#") || Html.isKramdownEntity(written.substring(1, written.length() - 1));
+        html.raw(CharacterReference.readInText(node.getChars().toString()));
     }
 
     /**
