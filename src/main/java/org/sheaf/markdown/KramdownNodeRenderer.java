@@ -1007,17 +1007,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * Whether the last item of {@code list} ends with an element without content ({@code <hr>}),
-     * or with a list that does: kramdown reads the rest of that element's line as a blank line,
-     * and takes the blank line last in a list's last item out of the list, to stand after it,
-     * where a list last in an item passes it on again. (Other items drop it.)
+     * or with a list that does ({@link KramdownBlankLines#lastInList}): kramdown reads the rest of
+     * that element's line as a blank line, and takes the blank line last in a list's last item
+     * out of the list, to stand after it, where a list last in an item passes it on again. (Other
+     * items drop it.)
      */
     private static boolean endsInBlankLine(ListBlock list) {
-        Node last = list.getLastChild() == null ? null : list.getLastChild().getLastChild();
-        if (last instanceof ListBlock inner) {
-            return endsInBlankLine(inner);
-        }
-        return last instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.endsApart(raw.getContentChars())
-                && !textFollows(raw);
+        return KramdownBlankLines.lastInList(list) instanceof HtmlBlock raw && !raw.hasChildren()
+                && KramdownHtmlText.endsApart(raw.getContentChars()) && !textFollows(raw);
     }
 
     private record TocEntry(int level, Heading heading, String id, List<TocEntry> children) {
