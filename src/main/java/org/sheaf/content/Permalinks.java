@@ -3,8 +3,6 @@ package org.sheaf.content;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
-import java.time.temporal.IsoFields;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -354,61 +352,19 @@ public final class Permalinks {
     }
 
     /**
-     * The strftime value Jekyll's URL drop gives each date placeholder; empty without a date. A
-     * {@link ZonedDateTime}'s is read from its fields; a {@link WideTime}'s is formatted by
-     * {@link Strftime} with the directive of {@link #DATE_DIRECTIVES}, as Jekyll formats every one.
+     * The strftime value Jekyll's URL drop gives each date placeholder, formatted by
+     * {@link Strftime} with the directive of {@link #DATE_DIRECTIVES} as Jekyll formats every one,
+     * for a {@link ZonedDateTime} and a {@link WideTime} alike; empty without a date.
      */
     private static String dateValue(String name, Object date) {
-        if (date instanceof WideTime wide) {
-            String directive = DATE_DIRECTIVES.get(name);
-            if (directive == null) {
-                throw new IllegalStateException("not a date placeholder: " + name);
-            }
-            return wide.format(directive);
+        String directive = DATE_DIRECTIVES.get(name);
+        if (directive == null) {
+            throw new IllegalStateException("not a date placeholder: " + name);
         }
-        return date == null ? "" : dateValue(name, (ZonedDateTime) date);
-    }
-
-    private static String dateValue(String name, ZonedDateTime date) {
-        return switch (name) {
-            case "year" -> year(date.getYear());
-            case "month" -> two(date.getMonthValue());
-            case "day" -> two(date.getDayOfMonth());
-            case "hour" -> two(date.getHour());
-            case "minute" -> two(date.getMinute());
-            case "second" -> two(date.getSecond());
-            case "i_day" -> String.valueOf(date.getDayOfMonth());
-            case "i_month" -> String.valueOf(date.getMonthValue());
-            case "short_month" -> date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-            case "long_month" -> date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            case "short_year" -> two(Math.floorMod(date.getYear(), 100));
-            case "w_year" -> year(date.get(IsoFields.WEEK_BASED_YEAR));
-            case "week" -> two(date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-            case "w_day" -> String.valueOf(date.getDayOfWeek().getValue());
-            case "short_day" -> date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
-            case "long_day" -> date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
-            case "y_day" -> zeroPadded(date.getDayOfYear(), 3);
-            default -> throw new IllegalStateException("not a date placeholder: " + name);
-        };
-    }
-
-    /** Ruby's {@code %Y}: four digits at least, a sign before a negative year ({@code -0005}). */
-    private static String year(int year) {
-        return year >= 0 ? zeroPadded(year, 4) : "-" + zeroPadded(-year, 4);
-    }
-
-    private static String two(int value) {
-        return zeroPadded(value, 2);
-    }
-
-    /**
-     * {@code value} (not negative) with leading zeros to {@code width} digits, as {@code %0Nd}
-     * prints it; written out because {@code String.format} parses its pattern on every call, and
-     * this runs for every date placeholder of every page's URL.
-     */
-    private static String zeroPadded(int value, int width) {
-        String digits = Integer.toString(value);
-        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+        if (date == null) {
+            return "";
+        }
+        return date instanceof WideTime wide ? wide.format(directive) : Strftime.format(directive, (ZonedDateTime) date);
     }
 
     /** The decoded URL as a path inside the destination: no leading slash, dot segments resolved. */

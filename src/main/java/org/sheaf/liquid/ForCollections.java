@@ -29,9 +29,6 @@ final class ForCollections {
 
     private static final String LITERAL =
             "\"[^\"]*\"|'[^']*'|-?\\d+(?:\\.\\d+)?(?![\\w.])|(?:nil|null|true|false)(?![\\w.\\[?-])";
-    /** A raw block (left alone), or a tag: its start and name, its markup, and its end. */
-    private static final Pattern TAG = Pattern.compile(
-            RawBlock.PATTERN + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final Pattern FOR_LITERAL = Pattern.compile(
             "(\\s+[A-Za-z_][\\w-]*\\s+in\\s+)(" + LITERAL + ")(.*)", Pattern.DOTALL);
     private static final Pattern FOR_RANGE = Pattern.compile(
@@ -51,7 +48,7 @@ final class ForCollections {
         }
         List<Edit> edits = new ArrayList<>();
         Deque<Open> open = new ArrayDeque<>();
-        Matcher m = TAG.matcher(text);
+        Matcher m = LaxLiquid.TAG.matcher(text);
         while (m.find()) {
             String name = m.group(2);
             if (name == null) {

@@ -16,8 +16,8 @@ import org.sheaf.jekyll.Html;
  *
  * <p>The two differ in what they do with one:
  * <ul>
- *   <li>kramdown's span parser ({@link Smartypants}) reads it as the character it stands for,
- *       {@link #read};</li>
+ *   <li>kramdown's span parser reads it as the character it stands for, {@link #read} in
+ *       {@link Smartypants} and {@link #readInText} in a page's Markdown;</li>
  *   <li>its writer, escaping text and attribute values ({@link KramdownHtmlText#escapedRaw}),
  *       keeps any reference as written and escapes an {@code &} that starts none.</li>
  * </ul>
@@ -36,6 +36,23 @@ final class CharacterReference {
      * ({@code &bogus;}) is text, its {@code &} escaped.
      */
     static String read(Matcher m) {
+        return read(m, false);
+    }
+
+    /**
+     * How a page's Markdown writes {@code written}, a reference flexmark found in text: as
+     * {@link #read} does, except that a number that is no character ({@code &#0;}, a
+     * surrogate's {@code &#55296;}, {@code &#x110000;}) is U+FFFD, the character HTML reads it as
+     * (kramdown writes the bytes Ruby makes of the number, which are no UTF-8). What kramdown does
+     * not read as a reference ({@code &#X41;}, whose {@code X} flexmark allows) is text.
+     */
+    static String readInText(String written) {
+        Matcher m = PATTERN.matcher(written);
+        return m.matches() ? read(m, true) : "&amp;" + written.substring(1);
+    }
+
+    /** {@link #read}, or with {@code asHtmlReadsNumbers} {@link #readInText}: the one reading, two ways with a number that is no character. */
+    private static String read(Matcher m, boolean asHtmlReadsNumbers) {
         String character;
         if (m.group(1) != null) {
             if (!Html.isKramdownEntity(m.group(1))) {
@@ -43,14 +60,12 @@ final class CharacterReference {
             }
             character = Entities.getByName(m.group(1));
         } else {
-            String digits = m.group(2) != null ? m.group(2) : m.group(3);
-            int radix = m.group(2) != null ? 10 : 16;
-            int first = 0;
-            while (first < digits.length() - 1 && digits.charAt(first) == '0') {
-                first++;
+            int code = number(m);
+            boolean isCharacter = code >= 0 && Character.isValidCodePoint(code) && (code < 0xD800 || code > 0xDFFF);
+            if (asHtmlReadsNumbers && (code == 0 || !isCharacter)) {
+                return "\uFFFD";
             }
-            int code = digits.length() - first > 7 ? -1 : Integer.parseInt(digits, first, digits.length(), radix);
-            if (code < 0 || !Character.isValidCodePoint(code) || code >= 0xD800 && code <= 0xDFFF) {
+            if (!isCharacter) {
                 return m.group();
             }
             character = new String(Character.toChars(code));
@@ -59,6 +74,17 @@ final class CharacterReference {
             case "&", "<", ">" -> m.group();
             default -> character;
         };
+    }
+
+    /** The number of the numeric reference {@code m}, or -1 when it has more than seven digits. */
+    private static int number(Matcher m) {
+        String digits = m.group(2) != null ? m.group(2) : m.group(3);
+        int radix = m.group(2) != null ? 10 : 16;
+        int first = 0;
+        while (first < digits.length() - 1 && digits.charAt(first) == '0') {
+            first++;
+        }
+        return digits.length() - first > 7 ? -1 : Integer.parseInt(digits, first, digits.length(), radix);
     }
 
     /**

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
@@ -168,10 +169,15 @@ final class KramdownBlankLines implements NodeRenderer {
                 || node instanceof MarkdownHtmlBlock element && !element.closed();
     }
 
-    /** The last block of the last item of {@code node} when it is a list, through lists last in items; else null. */
-    private static Node lastInList(Node node) {
+    /**
+     * The last block of the last item of {@code node} when it is a list, a definition list too,
+     * through lists last in items; else null. kramdown reads that block on to the end of each
+     * list it is last in, so how it ends (an element left open, one that ends its line) is how
+     * they end.
+     */
+    static Node lastInList(Node node) {
         Node last = node;
-        while (last instanceof BulletList || last instanceof OrderedList) {
+        while (last instanceof ListBlock) {
             last = last.getLastChild() == null ? null : last.getLastChild().getLastChild();
         }
         return last == node ? null : last;

@@ -448,26 +448,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return false;
     }
 
-    /**
-     * An entity reference as kramdown writes it with Jekyll's {@code entity_output: as_char}: the
-     * character, a straight quote too ({@code &quot;} is {@code "}), except {@code <}, {@code >}
-     * and {@code &}, whose reference stays as written ({@code &#38;} too). A hexadecimal one with
-     * a capital {@code X}, or a name HTML does not know ({@code &foo;}), is no reference to
-     * kramdown: its {@code &} is text.
-     */
+    /** A character reference as kramdown writes it in text ({@link CharacterReference#readInText}). */
     private static void renderEntity(HtmlEntity node, NodeRendererContext context, HtmlWriter html) {
-        String written = node.getChars().toString();
-        String character = CharacterReference.character(written);
-        if (written.startsWith("&#X") || character.equals(written) || !kramdownKnows(written)) {
-            html.raw("&amp;" + written.substring(1));
-            return;
-        }
-        html.raw(character.equals("<") || character.equals(">") || character.equals("&") ? written : character);
-    }
-
-    /** Whether kramdown's table of entities holds the reference {@code written}: any numeric one, and some names. */
-    private static boolean kramdownKnows(String written) {
-        return written.startsWith("&#") || Html.isKramdownEntity(written.substring(1, written.length() - 1));
+        html.raw(CharacterReference.readInText(node.getChars().toString()));
     }
 
     /**
@@ -1024,17 +1007,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * Whether the last item of {@code list} ends with an element without content ({@code <hr>}),
-     * or with a list that does: kramdown reads the rest of that element's line as a blank line,
-     * and takes the blank line last in a list's last item out of the list, to stand after it,
-     * where a list last in an item passes it on again. (Other items drop it.)
+     * or with a list that does ({@link KramdownBlankLines#lastInList}): kramdown reads the rest of
+     * that element's line as a blank line, and takes the blank line last in a list's last item
+     * out of the list, to stand after it, where a list last in an item passes it on again. (Other
+     * items drop it.)
      */
     private static boolean endsInBlankLine(ListBlock list) {
-        Node last = list.getLastChild() == null ? null : list.getLastChild().getLastChild();
-        if (last instanceof ListBlock inner) {
-            return endsInBlankLine(inner);
-        }
-        return last instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.endsApart(raw.getContentChars())
-                && !textFollows(raw);
+        return KramdownBlankLines.lastInList(list) instanceof HtmlBlock raw && !raw.hasChildren()
+                && KramdownHtmlText.endsApart(raw.getContentChars()) && !textFollows(raw);
     }
 
     private record TocEntry(int level, Heading heading, String id, List<TocEntry> children) {

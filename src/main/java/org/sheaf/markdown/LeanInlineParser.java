@@ -198,6 +198,9 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         int newline = index;
         int end = index > 0 && input.charAt(index - 1) == '\r' ? index - 1 : index;
+        if (kramdownHardWrap) {
+            return parseHardWrappedLineEnd(end);
+        }
         int start = end;
         while (start > 0 && (input.charAt(start - 1) == ' ' || input.charAt(start - 1) == '\t')) {
             start--;
@@ -206,12 +209,6 @@ final class LeanInlineParser extends InlineParserImpl {
         Node lineBreak = block.getLastChild();
         if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
             return parsed;
-        }
-        if (kramdownHardWrap && lineBreak instanceof HardLineBreak) {
-            Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
-            lineBreak.insertBefore(soft);
-            lineBreak.unlink();
-            lineBreak = soft;
         }
         int kept = lineBreak instanceof HardLineBreak && end - start >= 2
                 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
@@ -238,6 +235,23 @@ final class LeanInlineParser extends InlineParserImpl {
             lineBreak.unlink();
         }
         return parsed;
+    }
+
+    /**
+     * With {@link #KRAMDOWN_HARD_WRAP}, the line end at {@code index}, from {@code end} where a
+     * carriage return before it starts: one plain break, the text before it kept as written (the
+     * spaces that would make a hard break in CommonMark too), and the spaces that indent the next
+     * line left out, as flexmark leaves them out.
+     */
+    private boolean parseHardWrappedLineEnd(int end) {
+        int newline = index;
+        index += index + 1 < input.length() && input.charAt(index + 1) == '\n' ? 2 : 1;
+        flushTextNode();
+        appendNode(new SoftLineBreak(input.subSequence(end, newline + 1)));
+        while (peek() == ' ') {
+            index++;
+        }
+        return true;
     }
 
     /** With {@link #KRAMDOWN_HARD_WRAP}, a backslash at a line's end is text, the line end read on its own. */

@@ -275,14 +275,23 @@ class PermalinksTest {
     }
 
     /**
-     * A date Java holds reads its placeholders from its fields, a wide one formats them with the
-     * URL drop's strftime directives: the two agree on every date Java holds, a leap day of a
-     * year whose ISO week belongs to the year before among them.
+     * A date Java holds and a wide one fill every placeholder alike, though strftime reads the
+     * wide one's year from itself and the rest from a stand-in year: on a leap day of a year whose
+     * ISO week belongs to the year before, at both ends of ISO years ({@code :w_year} and
+     * {@code :week} differ from {@code :year} there), in year 0, before it and past 9999.
      */
     @Test
     void aWideDateGivesEveryPlaceholderAsADateJavaHolds() {
-        for (ZonedDateTime date : List.of(SEP_4_2017, ZonedDateTime.of(2016, 1, 1, 23, 0, 1, 0, ZoneOffset.ofHours(-5)),
-                ZonedDateTime.of(-4, 2, 29, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(1, 12, 31, 12, 0, 0, 0, ZoneOffset.UTC))) {
+        List<ZonedDateTime> dates = List.of(SEP_4_2017, ZonedDateTime.of(2016, 1, 1, 23, 0, 1, 0, ZoneOffset.ofHours(-5)),
+                ZonedDateTime.of(-4, 2, 29, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(1, 12, 31, 12, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(2020, 12, 31, 6, 5, 4, 0, ZoneOffset.UTC), ZonedDateTime.of(2021, 1, 3, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(2018, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(0, 1, 2, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(0, 1, 3, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(-1, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(-401, 12, 29, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(9999, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(10000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), ZonedDateTime.of(10000, 1, 3, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(123456789, 12, 31, 0, 0, 0, 0, ZoneOffset.UTC),
+                ZonedDateTime.of(-123456789, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+        for (ZonedDateTime date : dates) {
             WideTime wide = WideTime.atOffset(date.toLocalDateTime(), date.getOffset().getTotalSeconds());
             assertEquals(Permalinks.documentUrl(EVERY_DATE_PLACEHOLDER, null, null, dated(date)),
                     Permalinks.documentUrl(EVERY_DATE_PLACEHOLDER, null, null, dated(wide)), date::toString);
