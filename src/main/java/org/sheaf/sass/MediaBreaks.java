@@ -34,10 +34,10 @@ import java.util.regex.Pattern;
  * the top level is closed and opened again as a top-level one is.
  */
 final class MediaBreaks {
-    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
     private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     private static final Pattern MIXIN = Pattern.compile("@mixin\\s+([\\w-]+)");
-    private static final Pattern CONTROL = Pattern.compile("@(if|else|each|for|while)\\b");
+    /** A control-flow rule: what it holds runs where it stands, maybe not at all or more than once. */
+    static final Pattern CONTROL = Pattern.compile("@(if|else|each|for|while)\\b");
     /** An include in SCSS or the indented syntax, with or without a module's namespace. */
     private static final Pattern INCLUDE = Pattern.compile("(?:@include\\s+|(?m)^\\s*\\+)(?:[\\w-]+\\.)?([\\w-]+)");
     private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
@@ -67,15 +67,7 @@ final class MediaBreaks {
         }
         Matcher mappings = MAPPINGS.matcher(map);
         List<String> urls = StaticValues.strings(map, SOURCES);
-        List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
-        while (contents.size() < urls.size()) {
-            contents.add("");
-        }
-        for (int s = 0; s < urls.size(); s++) {
-            if (contents.get(s).isEmpty()) {
-                contents.set(s, stylesheets.getOrDefault(urls.get(s), ""));
-            }
-        }
+        List<String> contents = StaticValues.sourceTexts(map, urls, stylesheets);
         Map<Integer, Outline> outlines = new HashMap<>();
         for (int s = 0; s < urls.size(); s++) {
             String url = urls.get(s);
@@ -374,7 +366,7 @@ final class MediaBreaks {
     }
 
     /** Where the map places the CSS's character at {@code at}, or null when it places none there. */
-    private static StaticValues.Origin origin(Map<Long, StaticValues.Origin> origins, int[] lineStarts, int at) {
+    static StaticValues.Origin origin(Map<Long, StaticValues.Origin> origins, int[] lineStarts, int at) {
         int line = java.util.Arrays.binarySearch(lineStarts, at);
         line = line >= 0 ? line : -line - 2;
         return origins.get(StaticValues.key(line, at - lineStarts[line]));
@@ -456,7 +448,8 @@ final class MediaBreaks {
         return found;
     }
 
-    private static int[] lineStarts(String text) {
+    /** Where each line of the text starts. */
+    static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>(List.of(0));
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {

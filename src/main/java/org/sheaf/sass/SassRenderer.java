@@ -378,9 +378,10 @@ public final class SassRenderer implements AutoCloseable {
                 SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString(), evaluation);
                 SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets, evaluation,
                         joined.mediaOrder());
-                plain = broken.css();
-                map = broken.map();
-                leftOutMedia = broken.leftOutMedia();
+                SplitRules.Result media = MediaJoins.joined(broken, stylesheets);
+                plain = media.css();
+                map = media.map();
+                leftOutMedia = media.leftOutMedia();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
                 // does so only when the text it wrote has some, and escapes written as escapes
                 // may have been all there was.

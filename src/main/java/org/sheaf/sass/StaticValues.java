@@ -477,6 +477,23 @@ final class StaticValues {
         return origins;
     }
 
+    /**
+     * The text of each source the map names: its content in the map, or where the map holds none,
+     * the stylesheet the compilation read by that URL (empty when it read none).
+     */
+    static List<String> sourceTexts(String map, List<String> urls, Map<String, String> stylesheets) {
+        List<String> contents = new ArrayList<>(strings(map, SOURCES_CONTENT));
+        while (contents.size() < urls.size()) {
+            contents.add("");
+        }
+        for (int s = 0; s < urls.size(); s++) {
+            if (contents.get(s).isEmpty()) {
+                contents.set(s, stylesheets.getOrDefault(urls.get(s), ""));
+            }
+        }
+        return contents;
+    }
+
     /** The JSON strings of the array that {@code start} finds in the map; null entries are empty. */
     static List<String> strings(String map, Pattern start) {
         Matcher m = start.matcher(map);

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * dart-sass's expanded CSS laid out as libsass writes it: its split rules joined
  * ({@link SplitRules}), its {@code @media} closed where libsass closes them ({@link MediaBreaks}),
- * then the layout ({@link LibsassLayout}), as the renderer runs the three. Each
+ * their queries joined with {@code all} as libsass joins them ({@link MediaJoins}), then the
+ * layout ({@link LibsassLayout}), as the renderer runs the four. Each
  * stylesheet under {@code src/test/resources/sass-layout/} comes with dart-sass's output and map
  * (the input) and libsass's compact, expanded and compressed output (the expected CSS), all
  * written by {@code scripts/sass-layout-expected}; the stylesheets hold only values both compilers
@@ -182,7 +183,8 @@ class LibsassLayoutTest {
         Map<String, String> stylesheets = Map.of(page, read(page));
         SplitRules.Result joined = SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), stylesheets, page,
                 () -> null);
-        return MediaBreaks.broken(joined.css(), joined.map(), stylesheets, () -> null, joined.mediaOrder());
+        return MediaJoins.joined(MediaBreaks.broken(joined.css(), joined.map(), stylesheets, () -> null, joined.mediaOrder()),
+                stylesheets);
     }
 
     private static String read(String file) throws IOException {
