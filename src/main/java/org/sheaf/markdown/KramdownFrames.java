@@ -52,6 +52,20 @@ final class KramdownFrames {
             }
             return at + wanted;
         }
+
+        /**
+         * The column {@code offset}, an offset of the document on this rest's line at or after
+         * {@link #at}, stands at in the innermost container's text: the spaces left of a tab,
+         * then each character one column and each tab up to the next multiple of four, as
+         * kramdown turns a line's tabs into spaces.
+         */
+        int columnOf(BasedSequence text, int offset) {
+            int column = spaces;
+            for (int i = at; i < offset; i++) {
+                column = text.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+            }
+            return column;
+        }
     }
 
     /**
