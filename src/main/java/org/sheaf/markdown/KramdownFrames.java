@@ -52,6 +52,33 @@ final class KramdownFrames {
             }
             return at + wanted;
         }
+
+        /**
+         * This rest up to {@code lineEnd} as a list reading it in the innermost container's text
+         * has it: the spaces left of a tab, then the text, where it starts the line its tabs
+         * four spaces each (kramdown turns only the tabs that start a line into spaces).
+         */
+        String expanded(BasedSequence text, int lineEnd) {
+            int from = at;
+            while (spaces == 0 && from < lineEnd && text.charAt(from) == '\t') {
+                from++;
+            }
+            return " ".repeat(spaces + 4 * (from - at)) + text.subSequence(from, lineEnd);
+        }
+
+        /**
+         * The column {@code offset}, an offset of the document on this rest's line at or after
+         * {@link #at}, stands at in the innermost container's text: the spaces left of a tab,
+         * then each character one column and each tab up to the next multiple of four, as
+         * kramdown turns a line's tabs into spaces.
+         */
+        int columnOf(BasedSequence text, int offset) {
+            int column = spaces;
+            for (int i = at; i < offset; i++) {
+                column = text.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+            }
+            return column;
+        }
     }
 
     /**
@@ -166,11 +193,11 @@ final class KramdownFrames {
         if (blank(text, end, lineEnd)) {
             return 4;
         }
-        int column = lead + marker.length();
-        for (int i = end; i < lineEnd && (text.charAt(i) == ' ' || text.charAt(i) == '\t'); i++) {
-            column += text.charAt(i) == '\t' ? 4 - column % 4 : 1;
+        int textStart = end;
+        while (textStart < lineEnd && (text.charAt(textStart) == ' ' || text.charAt(textStart) == '\t')) {
+            textStart++;
         }
-        return column;
+        return outer.columnOf(text, textStart);
     }
 
     static int lineStart(BasedSequence text, int offset) {

@@ -6,13 +6,12 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * kramdown's nesting of a list item at the margin after a nested list of the other kind.
@@ -32,9 +31,6 @@ import java.util.regex.Pattern;
  * {@link #originalOffset} takes back.
  */
 final class KramdownListNesting {
-    /** A block quote's marker at the start of a line, as kramdown strips it. */
-    private static final Pattern QUOTE_MARKER = Pattern.compile(" {0,3}> ?");
-
     /** Spaces put before the lines, by the offset in the original text where each (after its quote markers) starts. */
     private final TreeMap<Integer, Integer> spaces;
     private final String markdown;
@@ -48,9 +44,10 @@ final class KramdownListNesting {
     static KramdownListNesting of(Document document, String original) {
         TreeMap<Integer, Integer> spaces = new TreeMap<>();
         Map<Node, Integer> blankLines = new HashMap<>();
+        BasedSequence source = document.getChars();
         for (Node node : Descendants.blocksOf(document)) {
             if (node instanceof ListItem item) {
-                indent(item, original, spaces, blankLines);
+                indent(item, source, spaces, blankLines);
             }
         }
         if (spaces.isEmpty()) {
@@ -85,72 +82,50 @@ final class KramdownListNesting {
     }
 
     /**
-     * What kramdown takes off the start of each line of a container before it reads the
-     * container's own lines: a block quote's marker ({@code >} and one space), or a list item's
-     * indentation, {@code width} spaces where the line has them all (a lazy line keeps what it
-     * has), and on the item's first line its marker and the spaces after it.
-     */
-    private record Margin(boolean quote, int width, int firstLine) {
-        static final Margin QUOTE = new Margin(true, 0, -1);
-    }
-
-    /**
      * Puts in {@code spaces} the spaces kramdown puts before {@code item}'s first line, if any:
      * from the outermost item around it, the first that does not hold the line as its own, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
      * the line before is not blank. The items looked at are those inside the innermost block
      * quote around {@code item} whose {@code >} the item's line has: the items around a quote
      * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
-     * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text); columns count from where the containers outside them (quotes,
-     * and items holding quotes) leave the line, as kramdown reads a container's lines without
-     * its markers and indentation.
+     * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text). Columns
+     * count in the text of each item's container ({@link KramdownFrames}), as kramdown reads a
+     * container's lines without its markers and indentation and turns their tabs into spaces.
      */
-    private static void indent(ListItem item, String text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
+    private static void indent(ListItem item, BasedSequence text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
-        List<Node> outside = new ArrayList<>();
+        boolean inside = false;
         int marker = item.getOpeningMarker().getStartOffset();
-        boolean lazy = text.lastIndexOf('>', marker) < lineStart(text, marker);
+        int lineStart = KramdownFrames.lineStart(text, marker);
+        int lineEnd = KramdownFrames.lineEnd(text, lineStart);
+        boolean lazy = text.lastIndexOf('>', marker) < lineStart;
         for (Node node = item.getParent(); node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
-                if (outside.isEmpty()) {
+                if (!inside) {
                     around.add(0, outer);
-                } else {
-                    outside.add(0, outer);
                 }
             } else if (node instanceof BlockQuote) {
-                if (!lazy || !around.isEmpty()) {
-                    outside.add(0, node);
-                }
+                inside |= !lazy || !around.isEmpty();
             } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
                 return;
             }
         }
-        if (around.isEmpty()) {
-            return;
-        }
-        List<Margin> margins = margins(outside, text);
-        if (margins == null) {
-            return;
-        }
-        int origin = origin(text, lineStart(text, item.getStartOffset()), margins);
-        if (origin < 0 || text.substring(origin, item.getStartOffset()).contains("\t")) {
-            return;
-        }
-        int column = item.getStartOffset() - origin;
-        int containerColumn = 0;
         for (ListItem outer : around) {
-            int contentColumn = contentColumn(outer, text, margins);
-            if (contentColumn < 0) {
+            Node container = outer.getParent().getParent();
+            KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, lineEnd);
+            int indentation = KramdownFrames.indentation(outer, text);
+            if (line == null || indentation < 0 || line.at() > marker) {
                 return;
             }
-            if (column >= contentColumn) {
-                containerColumn = contentColumn;
+            int column = line.columnOf(text, marker);
+            if (column >= indentation) {
                 continue;
             }
             boolean otherKind = (item.getParent() instanceof OrderedList) != (outer.getParent() instanceof OrderedList);
-            if (otherKind && column - containerColumn <= 3 && !blankBefore(text, lineStart(text, origin), margins)
-                    && nestedListFound(outer, contentColumn, origin, text, margins, blankLines)) {
-                int indentation = contentColumn - containerColumn;
+            int origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd).at();
+            if (otherKind && column <= 3 && text.subSequence(origin, marker).indexOf('\t') < 0
+                    && !blankBefore(container, text, lineStart)
+                    && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
                 spaces.put(origin, 2 * indentation + 4);
             }
             return;
@@ -158,130 +133,41 @@ final class KramdownListNesting {
     }
 
     /**
-     * The margins of {@code containers}, outermost first; null when on the first line of an item
-     * among them a quote's {@code >} stands after a tab.
+     * Whether kramdown has found a nested list in {@code item}, whose indentation is
+     * {@code indentation}, before the line at {@code before}: a list starting on the item's first
+     * line or on a line indented to its text, or a blank line among its lines (each item's first
+     * one found once, in {@code blankLines}).
      */
-    private static List<Margin> margins(List<Node> containers, String text) {
-        if (containers.isEmpty()) {
-            return List.of();
-        }
-        List<Margin> margins = new ArrayList<>(containers.size());
-        for (Node container : containers) {
-            if (container instanceof ListItem item) {
-                int width = contentColumn(item, text, margins);
-                if (width < 0) {
-                    return null;
-                }
-                margins.add(new Margin(false, width, lineStart(text, item.getStartOffset())));
-            } else {
-                margins.add(Margin.QUOTE);
-            }
-        }
-        return margins;
-    }
-
-    /**
-     * Where the line starting at {@code lineStart} begins inside the containers of {@code margins}:
-     * after each one's marker or indentation where it has them (a lazy line of a quote keeps what
-     * it has), or -1 when a quote's {@code >} stands after a tab.
-     */
-    private static int origin(String text, int lineStart, List<Margin> margins) {
-        int at = lineStart;
-        for (Margin margin : margins) {
-            if (margin.quote()) {
-                Matcher marker = QUOTE_MARKER.matcher(text);
-                if (marker.region(at, text.length()).lookingAt()) {
-                    at = marker.end();
-                } else if (quoteMarkerAfterWhiteSpace(text, at)) {
-                    // a > the columns of tabs before it place, which this does not count
-                    return -1;
-                }
-                // else a lazy line of the quote, which keeps what it has
-            } else if (lineStart == margin.firstLine()) {
-                at += margin.width();
-            } else if (spaces(text, at, margin.width())) {
-                at += margin.width();
-            }
-        }
-        return at;
-    }
-
-    /** Whether a {@code >} follows the spaces and tabs at {@code at}. */
-    private static boolean quoteMarkerAfterWhiteSpace(String text, int at) {
-        int i = at;
-        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-            i++;
-        }
-        return i < text.length() && text.charAt(i) == '>';
-    }
-
-    /** Whether {@code text} has {@code count} spaces at {@code at}. */
-    private static boolean spaces(String text, int at, int count) {
-        if (at + count > text.length()) {
-            return false;
-        }
-        for (int i = at; i < at + count; i++) {
-            if (text.charAt(i) != ' ') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * The column where {@code item}'s text starts on its first line, a tab after the marker
-     * counted as kramdown counts it, or -1 when on that line a quote's {@code >} stands after a tab.
-     */
-    private static int contentColumn(ListItem item, String text, List<Margin> margins) {
-        int origin = origin(text, lineStart(text, item.getStartOffset()), margins);
-        if (origin < 0) {
-            return -1;
-        }
-        int at = item.getOpeningMarker().getEndOffset();
-        int column = at - origin;
-        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
-            // kramdown turns a tab after the marker into the spaces that reach the next multiple
-            // of four columns of the item's container's text
-            column = text.charAt(at) == '\t' ? column + 4 - column % 4 : column + 1;
-            at++;
-        }
-        return at < text.length() && text.charAt(at) != '\n' ? column : item.getOpeningMarker().getEndOffset() + 1 - origin;
-    }
-
-    /**
-     * Whether kramdown has found a nested list in {@code item} before the line at {@code before}:
-     * a list starting on the item's first line or on a line indented to its text, or a blank
-     * line among its lines
-     * (each item's first one found once, in {@code blankLines}).
-     */
-    private static boolean nestedListFound(ListItem item, int contentColumn, int before, String text, List<Margin> margins,
+    private static boolean nestedListFound(ListItem item, int indentation, int before, BasedSequence text,
             Map<Node, Integer> blankLines) {
-        int firstLine = lineStart(text, item.getStartOffset());
+        int firstLine = KramdownFrames.lineStart(text, item.getStartOffset());
+        Node container = item.getParent().getParent();
         for (Node child = item.getFirstChild(); child != null && child.getStartOffset() < before; child = child.getNext()) {
-            if (child instanceof ListBlock && lineStart(text, child.getStartOffset()) == firstLine) {
-                // a list nested on the item's own line ({@code 1. - a}), which kramdown finds there
-                return true;
-            }
             if (child instanceof ListBlock) {
-                int origin = origin(text, lineStart(text, child.getStartOffset()), margins);
-                if (origin >= 0 && child.getStartOffset() - origin >= contentColumn) {
+                int lineStart = KramdownFrames.lineStart(text, child.getStartOffset());
+                if (lineStart == firstLine) {
+                    // a list nested on the item's own line ({@code 1. - a}), which kramdown finds there
+                    return true;
+                }
+                KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, KramdownFrames.lineEnd(text, lineStart));
+                if (line != null && line.at() <= child.getStartOffset() && line.columnOf(text, child.getStartOffset()) >= indentation) {
                     return true;
                 }
             }
         }
-        return blankLines.computeIfAbsent(item, i -> firstBlankLine(item, text, margins)) < before;
+        return blankLines.computeIfAbsent(item, i -> firstBlankLine(item, text)) < before;
     }
 
     /** Where the first blank line among {@code item}'s lines starts, or the item's end when none is. */
-    private static int firstBlankLine(ListItem item, String text, List<Margin> margins) {
+    private static int firstBlankLine(ListItem item, BasedSequence text) {
         int end = item.getEndOffset();
-        for (int line = lineStart(text, item.getStartOffset()); line < end; ) {
-            int lineEnd = text.indexOf('\n', line);
-            if (lineEnd < 0) {
+        Node container = item.getParent().getParent();
+        for (int line = KramdownFrames.lineStart(text, item.getStartOffset()); line < end; ) {
+            int lineEnd = KramdownFrames.lineEnd(text, line);
+            if (lineEnd >= text.length()) {
                 break;
             }
-            int origin = origin(text, line, margins);
-            if (origin >= 0 && origin <= lineEnd && isBlank(text, origin, lineEnd)) {
+            if (blankIn(container, text, line)) {
                 return line;
             }
             line = lineEnd + 1;
@@ -289,26 +175,15 @@ final class KramdownListNesting {
         return end;
     }
 
-    private static boolean isBlank(String text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether the line before the one starting at {@code lineStart} is blank inside {@code container}. */
+    private static boolean blankBefore(Node container, BasedSequence text, int lineStart) {
+        return lineStart == 0 || blankIn(container, text, KramdownFrames.lineStart(text, lineStart - 1));
     }
 
-    /** Whether the line before the one starting at {@code lineStart} is blank inside the containers of {@code margins}. */
-    private static boolean blankBefore(String text, int lineStart, List<Margin> margins) {
-        if (lineStart == 0) {
-            return true;
-        }
-        int previous = lineStart(text, lineStart - 1);
-        int origin = origin(text, previous, margins);
-        return origin >= 0 && origin < lineStart && text.substring(origin, lineStart - 1).isBlank();
-    }
-
-    private static int lineStart(String text, int offset) {
-        return text.lastIndexOf('\n', offset - 1) + 1;
+    /** Whether the line starting at {@code lineStart} is blank once {@code container} and those around it take their marks. */
+    private static boolean blankIn(Node container, BasedSequence text, int lineStart) {
+        int lineEnd = KramdownFrames.lineEnd(text, lineStart);
+        KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, lineEnd);
+        return line != null && text.subSequence(Math.min(line.at(), lineEnd), lineEnd).isBlank();
     }
 }

@@ -75,7 +75,7 @@ final class KramdownListParts {
             if (rest == null) {
                 return -1;
             }
-            String content = " ".repeat(rest.spaces()) + text.substring(rest.at(), lineEnd(text, line));
+            String content = rest.expanded(source, lineEnd(text, line));
             if (content.isBlank()) {
                 return -1;
             }

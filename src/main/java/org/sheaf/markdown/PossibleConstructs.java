@@ -16,7 +16,8 @@ package org.sheaf.markdown;
  * @param taskBoxes     a task item's box ({@code [ ]}, {@code [x]} or {@code [X]}), without
  *                      which neither task list flavour finds one ({@link TaskBoxes})
  * @param listNesting   both an ordered item ({@code . }) and a bullet item ({@code - },
- *                      {@code * } or {@code + }), which a line {@link KramdownListNesting} indents needs
+ *                      {@code * } or {@code + }), a space or a tab after each marker, which a
+ *                      line {@link KramdownListNesting} indents needs
  * @param listParts     a list item's second part ({@link KramdownListParts}): both kinds of item,
  *                      or an item and a quote's {@code >} first on its line, which flexmark may
  *                      continue lazily over the line that starts the second part
@@ -54,10 +55,10 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
             switch (c) {
                 case '*' -> {
                     abbreviations |= next == '[';
-                    bullet |= next == ' ';
+                    bullet |= next == ' ' || next == '\t';
                 }
-                case '-', '+' -> bullet |= next == ' ';
-                case '.' -> ordered |= next == ' ';
+                case '-', '+' -> bullet |= next == ' ' || next == '\t';
+                case '.' -> ordered |= next == ' ' || next == '\t';
                 case '<' -> rawHeading |= (next == 'h' || next == 'H') && i + 2 < end && text[i + 2] >= '1' && text[i + 2] <= '6';
                 case '`', '~' -> fences |= next == c && i + 2 < end && text[i + 2] == c;
                 case '{' -> attributes |= next == ':' || next == '#';
