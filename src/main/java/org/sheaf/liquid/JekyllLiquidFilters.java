@@ -101,7 +101,8 @@ final class JekyllLiquidFilters {
                 : v instanceof CharSequence ? null : liqpFirst.apply(v, c, p)));
         filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> || v instanceof CharSequence ? null
                 : liqpLast.apply(v, c, p)));
-        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) ? 0L : liqpSize.apply(v, c, p)));
+        // Ruby's Integer#size is the integer's width in bytes, and a Float has no size at all
+        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L : liqpSize.apply(v, c, p)));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
@@ -170,9 +171,9 @@ final class JekyllLiquidFilters {
             Object[] params = numbers(p);
             Long dividend = integer(value);
             Long divisor = params.length > 0 ? integer(params[0]) : null;
-            // Ruby's % on integers takes the divisor's sign (-7 % 3 is 2); Java's % keeps the dividend's
+            // Ruby's % takes the divisor's sign (-7 % 3 is 2, -0.75 % 7 is 6.25); Java's keeps the dividend's
             return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
-                    : liqpModulo.apply(value, c, params);
+                    : withDivisorsSign(liqpModulo.apply(value, c, params), params.length > 0 ? params[0] : null);
         }));
         // Ruby Liquid's replace is String#gsub and replace_first String#sub, whose replacement reads
         // \\ as one backslash and \0, \&, \` and \' as the match and the text before and after it
@@ -241,10 +242,14 @@ final class JekyllLiquidFilters {
         filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
         // Liquid walks the array these filters take flattened (its InputIterator), so an array of
         // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item
-        for (String name : List.of("reverse", "compact", "join", "concat")) {
+        for (String name : List.of("reverse", "compact", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(nestingUndone(v), c, p)));
         }
+        // and it makes any other value but nil an array of that one item, where Liqp drops it
+        Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
+        filters.add(filter("concat", (v, c, p) -> liqpConcat.apply(
+                v == null || any.isArray(v) ? nestingUndone(v) : List.of(v), c, p)));
         setup.textFilters().forEach((name, body) ->
                 filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(text(v, c, any), p)));
@@ -286,6 +291,28 @@ final class JekyllLiquidFilters {
             out[i] = number(out[i]);
         }
         return out;
+    }
+
+    /** Whether {@code value} is a number with a fraction, a Float to Ruby. */
+    private static boolean isDecimal(Object value) {
+        return value instanceof Double || value instanceof Float || value instanceof BigDecimal;
+    }
+
+    /**
+     * A remainder Liqp computed as Java does, its sign the dividend's, moved to the divisor's sign
+     * as Ruby's {@code %} gives it ({@code Float#%} floors the quotient).
+     */
+    private static Object withDivisorsSign(Object remainder, Object divisor) {
+        if (!(remainder instanceof Number r) || !(divisor instanceof Number d)) {
+            return remainder;
+        }
+        BigDecimal rest = new BigDecimal(r.toString());
+        BigDecimal by = new BigDecimal(d.toString());
+        if (rest.signum() == 0 || rest.signum() == by.signum()) {
+            return remainder;
+        }
+        BigDecimal moved = rest.add(by);
+        return remainder instanceof Double ? (Object) moved.doubleValue() : moved;
     }
 
     /** An integer given as a whole number or as its digits; null for anything else. */
@@ -367,6 +394,10 @@ final class JekyllLiquidFilters {
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
         if (value instanceof RubyDate day) {
             return day.asUtcMidnight();
+        }
+        // Liquid's to_date reads an Integer as Time.at, seconds since 1970
+        if (value instanceof Long || value instanceof Integer) {
+            return java.time.Instant.ofEpochSecond(((Number) value).longValue()).atZone(java.time.ZoneOffset.UTC);
         }
         if (value instanceof String text) {
             ZoneId zone = context.getParser().defaultTimeZone;

@@ -299,6 +299,32 @@ class LiquidCompatTest {
         assertEquals("2 -2 1 1.5", render("{{ -7 | modulo: 3 }} {{ 7 | modulo: -3 }} {{ '7' | modulo: 3 }} {{ 7.5 | modulo: 3 }}"));
     }
 
+    @Test
+    void moduloOfADecimalTakesTheDivisorsSignAsRubyDoes() throws DiagnosticException {
+        assertEquals("6.25|-0.5|-0.5|0.0", render("{{ -0.75 | modulo: 7 }}|{{ 7.5 | modulo: -2 }}|{{ '2.5' | modulo: -1 }}"
+                + "|{{ -4.0 | modulo: 2 }}"));
+    }
+
+    @Test
+    void jekyllsDateFiltersReadAnIntegerAsSecondsSince1970() throws DiagnosticException {
+        assertEquals("1969-12-31T23:59:57+00:00|01 Jan 1970|Thu, 01 Jan 1970 00:00:42 +0000",
+                render("{{ -3 | date_to_xmlschema }}|{{ 0 | date_to_string }}|{{ 42 | date_to_rfc822 }}"));
+    }
+
+    @Test
+    void concatStartsFromAValueThatIsNoArrayAsItsOnlyItem() throws DiagnosticException {
+        // Liquid's InputIterator makes an array of anything but nil: Array("x") is ["x"], a hash is [hash]
+        assertEquals("x,1,2|false,1,2|3,1,2|1,2|3", render("{% assign a = '1,2' | split: ',' %}"
+                + "{{ 'x' | concat: a | join: ',' }}|{{ false | concat: a | join: ',' }}|{{ 3 | concat: a | join: ',' }}"
+                + "|{{ nil | concat: a | join: ',' }}|{{ page.items[0] | concat: a | size }}"));
+    }
+
+    @Test
+    void sizeOfADecimalIsZeroAsRubysFloatHasNoSize() throws DiagnosticException {
+        // Ruby's Integer#size is its width in bytes; Float has no size method
+        assertEquals("0|8|0", render("{{ 2.5 | size }}|{{ 25 | size }}|{{ '2.5' | plus: 0 | size }}"));
+    }
+
     /** Jekyll Now's analytics include escapes a page title's quotes for JavaScript this way. */
     @Test
     void replaceReadsItsReplacementAsRubysGsubDoes() throws Exception {
