@@ -175,6 +175,82 @@ class KramdownInputTest {
     }
 
     @Test
+    void aListLeftOfAnItemsTextGoesOnItsParagraphWhereGfmNestsIt() {
+        String markdown = "- a\n1. b\n\nText\n\n1. first\n  - two\n2. second\n\nText\n\n"
+                + "* item\n\n  2. ordered\n    * lazy\n     1. nested\n";
+        assertEquals("""
+                <ul>
+                  <li>a
+                1. b</li>
+                </ul>
+
+                <p>Text</p>
+
+                <ol>
+                  <li>first
+                  - two</li>
+                  <li>second</li>
+                </ol>
+
+                <p>Text</p>
+
+                <ul>
+                  <li>
+                    <p>item</p>
+
+                    <ol>
+                      <li>ordered
+                  * lazy
+                        <ol>
+                          <li>nested</li>
+                        </ol>
+                      </li>
+                    </ol>
+                  </li>
+                </ul>
+                """, OWN.render(markdown));
+        assertEquals("""
+                <ul>
+                  <li>a
+                    <ol>
+                      <li>b</li>
+                    </ol>
+                  </li>
+                </ul>
+
+                <p>Text</p>
+
+                <ol>
+                  <li>first
+                    <ul>
+                      <li>two</li>
+                    </ul>
+                  </li>
+                  <li>second</li>
+                </ol>
+
+                <p>Text</p>
+
+                <ul>
+                  <li>
+                    <p>item</p>
+
+                    <ol>
+                      <li>ordered
+                        <ul>
+                          <li>lazy</li>
+                        </ul>
+                        <ol>
+                          <li>nested</li>
+                        </ol>
+                      </li>
+                    </ol>
+                  </li>
+                </ul>
+                """, GFM.render(markdown));
+    }
+
+    @Test
     void anEscapedHashEndsAHeadingsText() {
         assertEquals("<h1 id=\"tag\">Tag#</h1>\n\n<h1 id=\"tag-1\">Tag#</h1>\n\n<h1 id=\"c\">C</h1>\n",
                 OWN.render("# Tag\\#\n\n# Tag\\##\n\n# C#\n"));
