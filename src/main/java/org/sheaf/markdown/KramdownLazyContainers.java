@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -141,6 +142,8 @@ final class KramdownLazyContainers {
          * a paragraph that no list interrupts. flexmark nests a list of the other kind there.
          * kramdown's GFM parser reads the same part, where the list interrupts the paragraph.
          * A later lazy line, of an item that has found a nested list, is {@link KramdownListNesting}'s.
+         * kramdown splits no definition's lines at a list, so under a definition's paragraph
+         * any line that starts a list is more of it.
          */
         @Override
         boolean readsAsText(BlockStart start, ParserState state, MatchedBlockParser matched) {
@@ -149,6 +152,9 @@ final class KramdownLazyContainers {
                     || !(open.getBlock().getParent() instanceof ListItem item)
                     || !(start instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
                 return false;
+            }
+            if (item instanceof DefinitionItem) {
+                return true;
             }
             BasedSequence document = state.getLine().getBaseSequence();
             int lineStart = state.getLine().getStartOffset();

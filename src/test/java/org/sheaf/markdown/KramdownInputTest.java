@@ -251,6 +251,39 @@ class KramdownInputTest {
     }
 
     @Test
+    void aListUnderADefinitionsTextIsMoreOfItWhereGfmNestsIt() {
+        String markdown = "term\n: def\n  - x\n  - y\n\nother\n:   def\n1. z\n";
+        assertEquals("""
+                <dl>
+                  <dt>term</dt>
+                  <dd>def
+                - x
+                - y</dd>
+                  <dt>other</dt>
+                  <dd>def
+                1. z</dd>
+                </dl>
+                """, OWN.render(markdown));
+        assertEquals("""
+                <dl>
+                  <dt>term</dt>
+                  <dd>def
+                    <ul>
+                      <li>x</li>
+                      <li>y</li>
+                    </ul>
+                  </dd>
+                  <dt>other</dt>
+                  <dd>def
+                    <ol>
+                      <li>z</li>
+                    </ol>
+                  </dd>
+                </dl>
+                """, GFM.render(markdown));
+    }
+
+    @Test
     void anEscapedHashEndsAHeadingsText() {
         assertEquals("<h1 id=\"tag\">Tag#</h1>\n\n<h1 id=\"tag-1\">Tag#</h1>\n\n<h1 id=\"c\">C</h1>\n",
                 OWN.render("# Tag\\#\n\n# Tag\\##\n\n# C#\n"));
