@@ -4,8 +4,10 @@ import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,13 +27,16 @@ import java.util.regex.Pattern;
  * {@code   1. b}, {@code 2. c} becomes an item of a list inside {@code b}; after {@code 1. a} and
  * {@code    - b}, {@code - c} is a line of {@code b}'s text.
  *
- * <p>flexmark reads such a line as the nested list's next item. So the Markdown is parsed once,
- * each such line is found among the items of the tree, and the text is parsed again with the
+ * <p>flexmark reads such a line as the nested list's next item, or with kramdown's own input as
+ * more of a paragraph, where kramdown keeps the spaces. So the Markdown is parsed once, each such
+ * line is found among the items and paragraphs of the tree, and the text is parsed again with the
  * spaces kramdown adds put before those lines, where flexmark's kramdown rules for indented
  * lines read them as kramdown does. The spaces shift offsets on those lines, which
  * {@link #originalOffset} takes back.
  */
 final class KramdownListNesting {
+    /** A list item's marker after the white space that starts a line, bullet (1) or number (2), as kramdown finds it. */
+    private static final Pattern ITEM_MARKER = Pattern.compile("[ \\t]*([-+*]|(\\d+)\\.)[ \\t|]");
     /** A block quote's marker at the start of a line, as kramdown strips it. */
     private static final Pattern QUOTE_MARKER = Pattern.compile(" {0,3}> ?");
 
@@ -50,7 +55,10 @@ final class KramdownListNesting {
         Map<Node, Integer> blankLines = new HashMap<>();
         for (Node node : Descendants.blocksOf(document)) {
             if (node instanceof ListItem item) {
-                indent(item, original, spaces, blankLines);
+                indent(item.getParent(), item.getOpeningMarker().getStartOffset(), item.getParent() instanceof OrderedList,
+                        original, spaces, blankLines);
+            } else if (node instanceof Paragraph paragraph) {
+                indentLinesOf(paragraph, original, spaces, blankLines);
             }
         }
         if (spaces.isEmpty()) {
@@ -95,22 +103,42 @@ final class KramdownListNesting {
     }
 
     /**
-     * Puts in {@code spaces} the spaces kramdown puts before {@code item}'s first line, if any:
+     * Puts in {@code spaces} the spaces kramdown puts before each later line of {@code paragraph}
+     * that starts a list item, as before an item's first line ({@link #indent}): flexmark reads
+     * such a line as more of the paragraph where kramdown's own parser does (a list interrupts no
+     * paragraph), and kramdown keeps the spaces it puts before it in the paragraph's text.
+     */
+    private static void indentLinesOf(Paragraph paragraph, String text, TreeMap<Integer, Integer> spaces,
+            Map<Node, Integer> blankLines) {
+        List<BasedSequence> lines = paragraph.getContentLines();
+        for (int i = 1; i < lines.size(); i++) {
+            BasedSequence line = lines.get(i);
+            Matcher marker = ITEM_MARKER.matcher(text).region(line.getStartOffset(), line.getEndOffset());
+            if (marker.lookingAt()) {
+                indent(paragraph.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
+            }
+        }
+    }
+
+    /**
+     * Puts in {@code spaces} the spaces kramdown puts before the line whose item marker stands at
+     * {@code marker} (a number when {@code ordered}), an item's first line or a paragraph's line
+     * in {@code container}, if any:
      * from the outermost item around it, the first that does not hold the line as its own, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
      * the line before is not blank. The items looked at are those inside the innermost block
-     * quote around {@code item} whose {@code >} the item's line has: the items around a quote
+     * quote around the line whose {@code >} the line has: the items around a quote
      * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
      * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text); columns count from where the containers outside them (quotes,
      * and items holding quotes) leave the line, as kramdown reads a container's lines without
      * its markers and indentation.
      */
-    private static void indent(ListItem item, String text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
+    private static void indent(Node container, int marker, boolean ordered, String text, TreeMap<Integer, Integer> spaces,
+            Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
         List<Node> outside = new ArrayList<>();
-        int marker = item.getOpeningMarker().getStartOffset();
         boolean lazy = text.lastIndexOf('>', marker) < lineStart(text, marker);
-        for (Node node = item.getParent(); node != null; node = node.getParent()) {
+        for (Node node = container; node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
                 if (outside.isEmpty()) {
                     around.add(0, outer);
@@ -132,11 +160,11 @@ final class KramdownListNesting {
         if (margins == null) {
             return;
         }
-        int origin = origin(text, lineStart(text, item.getStartOffset()), margins);
-        if (origin < 0 || text.substring(origin, item.getStartOffset()).contains("\t")) {
+        int origin = origin(text, lineStart(text, marker), margins);
+        if (origin < 0 || text.substring(origin, marker).contains("\t")) {
             return;
         }
-        int column = item.getStartOffset() - origin;
+        int column = marker - origin;
         int containerColumn = 0;
         for (ListItem outer : around) {
             int contentColumn = contentColumn(outer, text, margins);
@@ -147,7 +175,7 @@ final class KramdownListNesting {
                 containerColumn = contentColumn;
                 continue;
             }
-            boolean otherKind = (item.getParent() instanceof OrderedList) != (outer.getParent() instanceof OrderedList);
+            boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
             if (otherKind && column - containerColumn <= 3 && !blankBefore(text, lineStart(text, origin), margins)
                     && nestedListFound(outer, contentColumn, origin, text, margins, blankLines)) {
                 int indentation = contentColumn - containerColumn;

@@ -251,6 +251,36 @@ class KramdownInputTest {
     }
 
     @Test
+    void aListLeftOfAnItemsTextAfterABlankLineKeepsTheSpacesKramdownPutsBeforeIt() {
+        assertEquals("""
+                <ul>
+                  <li>
+                    <p>a</p>
+
+                    <p>para
+                      1. b
+                      2. c</p>
+                  </li>
+                </ul>
+
+                <p>Text</p>
+
+                <blockquote>
+                  <ol>
+                    <li>a
+                      <ul>
+                        <li>x</li>
+                      </ul>
+
+                      <p>more
+                       - b</p>
+                    </li>
+                  </ol>
+                </blockquote>
+                """, OWN.render("- a\n\n  para\n1. b\n2. c\n\nText\n\n> 1. a\n>    - x\n>\n>    more\n> - b\n"));
+    }
+
+    @Test
     void aListUnderADefinitionsTextIsMoreOfItWhereGfmNestsIt() {
         String markdown = "term\n: def\n  - x\n  - y\n\nother\n:   def\n1. z\n";
         assertEquals("""
