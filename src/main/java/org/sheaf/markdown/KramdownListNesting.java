@@ -55,8 +55,8 @@ final class KramdownListNesting {
         Map<Node, Integer> blankLines = new HashMap<>();
         for (Node node : Descendants.blocksOf(document)) {
             if (node instanceof ListItem item) {
-                indent(item.getParent(), item.getOpeningMarker().getStartOffset(), item.getParent() instanceof OrderedList,
-                        original, spaces, blankLines);
+                indent(item.getParent(), item.getStartOffset(), item.getOpeningMarker().getStartOffset(),
+                        item.getParent() instanceof OrderedList, original, spaces, blankLines);
             } else if (node instanceof Paragraph paragraph) {
                 indentLinesOf(paragraph, original, spaces, blankLines);
             }
@@ -115,15 +115,15 @@ final class KramdownListNesting {
             BasedSequence line = lines.get(i);
             Matcher marker = ITEM_MARKER.matcher(text).region(line.getStartOffset(), line.getEndOffset());
             if (marker.lookingAt()) {
-                indent(paragraph.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
+                indent(paragraph.getParent(), marker.start(1), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
             }
         }
     }
 
     /**
-     * Puts in {@code spaces} the spaces kramdown puts before the line whose item marker stands at
-     * {@code marker} (a number when {@code ordered}), an item's first line or a paragraph's line
-     * in {@code container}, if any:
+     * Puts in {@code spaces} the spaces kramdown puts before the line where an item starts at
+     * {@code start}, its marker at {@code marker} (a number when {@code ordered}), an item's
+     * first line or a paragraph's line in {@code container}, if any:
      * from the outermost item around it, the first that does not hold the line as its own, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
      * the line before is not blank. The items looked at are those inside the innermost block
@@ -133,8 +133,8 @@ final class KramdownListNesting {
      * and items holding quotes) leave the line, as kramdown reads a container's lines without
      * its markers and indentation.
      */
-    private static void indent(Node container, int marker, boolean ordered, String text, TreeMap<Integer, Integer> spaces,
-            Map<Node, Integer> blankLines) {
+    private static void indent(Node container, int start, int marker, boolean ordered, String text,
+            TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
         List<Node> outside = new ArrayList<>();
         boolean lazy = text.lastIndexOf('>', marker) < lineStart(text, marker);
@@ -160,11 +160,11 @@ final class KramdownListNesting {
         if (margins == null) {
             return;
         }
-        int origin = origin(text, lineStart(text, marker), margins);
-        if (origin < 0 || text.substring(origin, marker).contains("\t")) {
+        int origin = origin(text, lineStart(text, start), margins);
+        if (origin < 0 || text.substring(origin, start).contains("\t")) {
             return;
         }
-        int column = marker - origin;
+        int column = start - origin;
         int containerColumn = 0;
         for (ListItem outer : around) {
             int contentColumn = contentColumn(outer, text, margins);
