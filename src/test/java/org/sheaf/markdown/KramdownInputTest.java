@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -311,6 +312,20 @@ class KramdownInputTest {
                   </dd>
                 </dl>
                 """, GFM.render(markdown));
+    }
+
+    @Test
+    void aDefinitionListAmongAListItemsLinesIsNoListOfItsParts() {
+        // each once stopped the build: a definition's lines, or a definition list in an item,
+        // read as a list kramdown splits off an item's second part
+        assertDoesNotThrow(() -> OWN.render("term\n\t1. ```\n: a\n     + ```\n  \t: more words\n"));
+        assertDoesNotThrow(() -> GFM.render(">  + ```\n>   -\ta\n     * > q\n: b c\n"));
+    }
+
+    @Test
+    void anItemInALazyQuoteReadsWithoutFailing() {
+        // an item whose opening marker flexmark does not place: its columns count from where it starts
+        assertDoesNotThrow(() -> GFM.render("  > > q\n   10. b c\n- x | y\n  \t- b c\n : a\n : a\n"));
     }
 
     @Test
