@@ -145,24 +145,52 @@ final class KramdownFrames {
             if (outer == null || indentation < 0) {
                 return null;
             }
-            int spaces = outer.spaces();
-            int at = outer.at();
-            if (spaces == 0) {
-                while (at < lineEnd && text.charAt(at) == '\t') {
-                    spaces += 4;
-                    at++;
-                }
+            Rest line = tabsAsSpaces(outer, text, lineEnd);
+            if (!reaches(line, indentation, text, lineEnd)) {
+                return line; // a lazy line keeps what it has, its tabs turned into spaces
             }
-            int available = spaces;
-            while (available < indentation && at + available - spaces < lineEnd && text.charAt(at + available - spaces) == ' ') {
-                available++;
-            }
-            if (available < indentation) {
-                return new Rest(spaces, at); // a lazy line keeps what it has, its tabs turned into spaces
-            }
-            return spaces >= indentation ? new Rest(spaces - indentation, at) : new Rest(0, at + indentation - spaces);
+            int spaces = line.spaces();
+            return spaces >= indentation ? new Rest(spaces - indentation, line.at()) : new Rest(0, line.at() + indentation - spaces);
         }
         return null;
+    }
+
+    /**
+     * Whether the line from {@code lineStart} to {@code lineEnd}, a later line of {@code item}'s,
+     * is a lazy line of it to kramdown: it lacks the item's indentation once the containers
+     * around the item have taken theirs, so kramdown reads it with the white space it has. False
+     * on the item's own line and where kramdown's reading cannot be told.
+     */
+    static boolean lazyLine(ListItem item, BasedSequence text, int lineStart, int lineEnd) {
+        BasedSequence marker = item.getOpeningMarker();
+        if (item.getParent() == null || marker.isNull() || lineStart(text, marker.getStartOffset()) == lineStart) {
+            return false;
+        }
+        Rest outer = of(item.getParent().getParent(), text, lineStart, lineEnd);
+        int indentation = indentation(item, text);
+        return outer != null && indentation >= 0 && !reaches(tabsAsSpaces(outer, text, lineEnd), indentation, text, lineEnd);
+    }
+
+    /** {@code rest}, the tabs that start it turned into four spaces each, as a list item reads its lines. */
+    private static Rest tabsAsSpaces(Rest rest, BasedSequence text, int lineEnd) {
+        if (rest.spaces() > 0) {
+            return rest;
+        }
+        int at = rest.at();
+        while (at < lineEnd && text.charAt(at) == '\t') {
+            at++;
+        }
+        return new Rest(4 * (at - rest.at()), at);
+    }
+
+    /** Whether {@code rest} starts with {@code indentation} spaces, those left of a tab among them. */
+    private static boolean reaches(Rest rest, int indentation, BasedSequence text, int lineEnd) {
+        int available = rest.spaces();
+        while (available < indentation && rest.at() + available - rest.spaces() < lineEnd
+                && text.charAt(rest.at() + available - rest.spaces()) == ' ') {
+            available++;
+        }
+        return available >= indentation;
     }
 
     /**

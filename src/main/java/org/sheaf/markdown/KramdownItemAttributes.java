@@ -1,7 +1,6 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -55,21 +54,15 @@ final class KramdownItemAttributes {
         }
         BasedSequence written = line.subSequence(text, list.end()).trimEnd();
         AttributeListBlock block = new AttributeListBlock(written, null, AttributeList.parse(list.group(1)));
-        if (item instanceof DefinitionItem) {
-            // kramdown splits no definition's lines at a list as it splits an item's: a list under
-            // the definition's text is more of its paragraph, as flexmark reads it after a first block
-            item.appendChild(block);
-        } else {
-            parsers = parsers.clone();
-            parsers[parsers.length - 1] = new ListFirst(parsers[parsers.length - 1], block);
-        }
+        parsers = parsers.clone();
+        parsers[parsers.length - 1] = new ListFirst(parsers[parsers.length - 1], block);
         BlockStart moved = BlockStart.of(parsers).atIndex(list.end());
         return found.isReplaceActiveBlockParser() ? moved.replaceActiveBlockParser() : moved;
     }
 
     /**
-     * A list item's parser that puts the item's attribute list in as its first block once the
-     * item is read. Until then the item's first block is the text after the list, as flexmark
+     * A list item's or definition's parser that puts the item's attribute list in as its first
+     * block once the item is read. Until then the item's first block is the text after the list, as flexmark
      * needs it to be: with input kramdown it lets a list interrupt a paragraph only when the
      * paragraph is an item's first block, so with the list in first an item nested under
      * {@code - {: .q} a} would be more of that paragraph, where kramdown nests it by the indent

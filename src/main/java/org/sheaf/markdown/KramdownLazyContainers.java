@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -26,6 +27,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -132,6 +134,51 @@ final class KramdownLazyContainers {
         }
 
         /**
+         * A list that starts on a lazy line of the list item whose paragraph is open ({@code 1. b}
+         * under {@code - a}, or {@code   * b} under {@code 1. a}, left of the item's text), read
+         * as kramdown's own parser reads it: kramdown gathers such a line among the item's lines
+         * as it stands, and until it has found a nested list in the item
+         * ({@link #nestedListFound}) the line goes on the part of the item its paragraph is in,
+         * a paragraph that no list interrupts. flexmark nests a list of the other kind there.
+         * kramdown's GFM parser reads the same part, where the list interrupts the paragraph.
+         * A later lazy line, of an item that has found a nested list, is {@link KramdownListNesting}'s.
+         * kramdown splits no definition's lines at a list, so under a definition's paragraph
+         * any line that starts a list is more of it.
+         */
+        @Override
+        boolean readsAsText(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            BlockParser open = matched.getBlockParser();
+            if (MarkdownRenderer.GFM_INPUT.get(state.getProperties()) || !open.isParagraphParser()
+                    || !(open.getBlock().getParent() instanceof ListItem item)
+                    || !(start instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
+                return false;
+            }
+            if (item instanceof DefinitionItem) {
+                return true;
+            }
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            boolean lazy = false;
+            for (ListItem around : itemsAround(item)) {
+                lazy = KramdownFrames.lazyLine(around, document, lineStart, lineEnd);
+                if (lazy && nestedListFound(around, document, lineStart)) {
+                    return false;
+                }
+            }
+            return lazy;
+        }
+
+        /** {@code item} and the list items it is nested in right inside each other, outermost first. */
+        private static List<ListItem> itemsAround(ListItem item) {
+            List<ListItem> items = new ArrayList<>();
+            for (Node node = item; node instanceof ListItem around; node = node.getParent().getParent()) {
+                items.add(0, around);
+            }
+            return items;
+        }
+
+        /**
          * Whether the line comes after an item whose text kramdown reads as indented by four
          * columns ({@link LazyContainer#nextItemOfBareItem}) and is indented less than that.
          */
@@ -163,6 +210,33 @@ final class KramdownLazyContainers {
             }
             return column - state.getColumn();
         }
+    }
+
+    /**
+     * Whether kramdown has found a nested list in {@code item} before the line at
+     * {@code lineStart} (an offset of {@code document}): a list in the item, or a blank line
+     * among its lines. Until then a line indented to the item's text that starts a list begins a
+     * part of the item kramdown reads apart, and a lazy line that starts one is more of the
+     * item's text; after, the one is a line like any other and the other is indented further
+     * ({@link KramdownListNesting}). True where that cannot be told.
+     */
+    static boolean nestedListFound(ListItem item, BasedSequence document, int lineStart) {
+        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (child instanceof ListBlock) {
+                return true;
+            }
+        }
+        Node container = item.getParent().getParent();
+        int itemLine = KramdownFrames.lineStart(document, item.getOpeningMarker().getStartOffset());
+        for (int line = KramdownFrames.lineEnd(document, itemLine) + 1; line < lineStart; ) {
+            int end = KramdownFrames.lineEnd(document, line);
+            KramdownFrames.Rest before = KramdownFrames.of(container, document, line, end);
+            if (before == null || document.subSequence(before.at(), end).isBlank()) {
+                return true;
+            }
+            line = end + 1;
+        }
+        return false;
     }
 
     /** The open block a factory is told the line came to, in place of the one it came to. */
@@ -216,7 +290,8 @@ final class KramdownLazyContainers {
                 }
                 // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing, nor
                 // does a marker after a tab
-                if (start == null || KramdownPipeRows.continuesTable(state, matched) || KramdownRawLines.afterTab(state, matched.getBlockParser().getBlock())) {
+                if (start == null || KramdownPipeRows.continuesTable(state, matched)
+                        || KramdownRawLines.afterTab(state, matched.getBlockParser().getBlock()) || readsAsText(start, state, matched)) {
                     return BlockStart.none();
                 }
                 return KramdownDefinitions.withNoteLead(lazy(KramdownItemAttributes.afterItemList(start, state)), state, matched);
@@ -232,6 +307,11 @@ final class KramdownLazyContainers {
         /** What starts on a line flexmark's factory ({@code starts}) started nothing on; null for nothing. */
         BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
             return null;
+        }
+
+        /** Whether kramdown reads the line {@code start} starts as text of the open block instead. */
+        boolean readsAsText(BlockStart start, ParserState state, MatchedBlockParser matched) {
+            return false;
         }
 
         @Override
@@ -781,24 +861,8 @@ final class KramdownLazyContainers {
             }
             // the line as the item reads it, the tabs of its indent counted from the container's text
             String rest = " ".repeat(inner.spaces()) + document.subSequence(inner.at(), lineEnd);
-            if (!BULLET_ITEM.matcher(rest).lookingAt() && !ORDERED_ITEM.matcher(rest).lookingAt()) {
-                return false;
-            }
-            for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-                if (child instanceof ListBlock) {
-                    return false;
-                }
-            }
-            int itemLine = KramdownFrames.lineStart(document, item.getOpeningMarker().getStartOffset());
-            for (int line = KramdownFrames.lineEnd(document, itemLine) + 1; line < lineStart; ) {
-                int end = KramdownFrames.lineEnd(document, line);
-                KramdownFrames.Rest before = KramdownFrames.of(container, document, line, end);
-                if (before == null || document.subSequence(before.at(), end).isBlank()) {
-                    return false;
-                }
-                line = end + 1;
-            }
-            return true;
+            return (BULLET_ITEM.matcher(rest).lookingAt() || ORDERED_ITEM.matcher(rest).lookingAt())
+                    && !nestedListFound(item, document, lineStart);
         }
 
         /**

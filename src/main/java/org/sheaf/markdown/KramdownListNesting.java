@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -12,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * kramdown's nesting of a list item at the margin after a nested list of the other kind.
@@ -24,13 +27,17 @@ import java.util.TreeMap;
  * {@code   1. b}, {@code 2. c} becomes an item of a list inside {@code b}; after {@code 1. a} and
  * {@code    - b}, {@code - c} is a line of {@code b}'s text.
  *
- * <p>flexmark reads such a line as the nested list's next item. So the Markdown is parsed once,
- * each such line is found among the items of the tree, and the text is parsed again with the
+ * <p>flexmark reads such a line as the nested list's next item, or with kramdown's own input as
+ * more of a paragraph, where kramdown keeps the spaces. So the Markdown is parsed once, each such
+ * line is found among the items and paragraphs of the tree, and the text is parsed again with the
  * spaces kramdown adds put before those lines, where flexmark's kramdown rules for indented
  * lines read them as kramdown does. The spaces shift offsets on those lines, which
  * {@link #originalOffset} takes back.
  */
 final class KramdownListNesting {
+    /** A list item's marker after the white space that starts a line, bullet (1) or number (2), as kramdown finds it. */
+    private static final Pattern ITEM_MARKER = Pattern.compile("[ \\t]*([-+*]|(\\d+)\\.)[ \\t|]");
+
     /** Spaces put before the lines, by the offset in the original text where each (after its quote markers) starts. */
     private final TreeMap<Integer, Integer> spaces;
     private final String markdown;
@@ -47,7 +54,10 @@ final class KramdownListNesting {
         BasedSequence source = document.getChars();
         for (Node node : Descendants.blocksOf(document)) {
             if (node instanceof ListItem item) {
-                indent(item, source, spaces, blankLines);
+                indent(item.getParent(), item.getOpeningMarker().getStartOffset(), item.getParent() instanceof OrderedList,
+                        source, spaces, blankLines);
+            } else if (node instanceof Paragraph paragraph) {
+                indentLinesOf(paragraph, source, spaces, blankLines);
             }
         }
         if (spaces.isEmpty()) {
@@ -82,24 +92,44 @@ final class KramdownListNesting {
     }
 
     /**
-     * Puts in {@code spaces} the spaces kramdown puts before {@code item}'s first line, if any:
+     * Puts in {@code spaces} the spaces kramdown puts before each later line of {@code paragraph}
+     * that starts a list item, as before an item's first line ({@link #indent}): flexmark reads
+     * such a line as more of the paragraph where kramdown's own parser does (a list interrupts no
+     * paragraph), and kramdown keeps the spaces it puts before it in the paragraph's text.
+     */
+    private static void indentLinesOf(Paragraph paragraph, BasedSequence text, TreeMap<Integer, Integer> spaces,
+            Map<Node, Integer> blankLines) {
+        List<BasedSequence> lines = paragraph.getContentLines();
+        for (int i = 1; i < lines.size(); i++) {
+            BasedSequence line = lines.get(i);
+            Matcher marker = ITEM_MARKER.matcher(text).region(line.getStartOffset(), line.getEndOffset());
+            if (marker.lookingAt()) {
+                indent(paragraph.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
+            }
+        }
+    }
+
+    /**
+     * Puts in {@code spaces} the spaces kramdown puts before the line whose list marker is at
+     * {@code marker} (a number when {@code ordered}), an item's first line or a paragraph's line,
+     * the item or paragraph a child of {@code parent}, if any:
      * from the outermost item around it, the first that does not hold the line as its own, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
      * the line before is not blank. The items looked at are those inside the innermost block
-     * quote around {@code item} whose {@code >} the item's line has: the items around a quote
+     * quote around the line whose {@code >} the line has: the items around a quote
      * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
      * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text). Columns
      * count in the text of each item's container ({@link KramdownFrames}), as kramdown reads a
      * container's lines without its markers and indentation and turns their tabs into spaces.
      */
-    private static void indent(ListItem item, BasedSequence text, TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
+    private static void indent(Node parent, int marker, boolean ordered, BasedSequence text,
+            TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
         boolean inside = false;
-        int marker = item.getOpeningMarker().getStartOffset();
         int lineStart = KramdownFrames.lineStart(text, marker);
         int lineEnd = KramdownFrames.lineEnd(text, lineStart);
         boolean lazy = text.lastIndexOf('>', marker) < lineStart;
-        for (Node node = item.getParent(); node != null; node = node.getParent()) {
+        for (Node node = parent; node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
                 if (!inside) {
                     around.add(0, outer);
@@ -121,7 +151,7 @@ final class KramdownListNesting {
             if (column >= indentation) {
                 continue;
             }
-            boolean otherKind = (item.getParent() instanceof OrderedList) != (outer.getParent() instanceof OrderedList);
+            boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
             int origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd).at();
             if (otherKind && column <= 3 && text.subSequence(origin, marker).indexOf('\t') < 0
                     && !blankBefore(container, text, lineStart)

@@ -5,6 +5,8 @@ import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -43,7 +45,8 @@ final class KramdownListParts {
     static void separate(Document document, String text) {
         List<ListItem> items = new ArrayList<>();
         for (Node node : Descendants.blocksOf(document)) {
-            if (node instanceof ListItem item) {
+            // a definition's lines are one text to kramdown, never split in parts
+            if (node instanceof ListItem item && !(item instanceof DefinitionItem)) {
                 items.add(item);
             }
         }
@@ -118,7 +121,8 @@ final class KramdownListParts {
                 continue;
             }
             for (Node listItem = list.getFirstChild(); listItem != null; listItem = listItem.getNext()) {
-                if (listItem instanceof ListItem && lineStart(text, listItem.getStartOffset()) == second) {
+                // a definition on the line stays in its list, of which kramdown makes no items' list
+                if (listItem instanceof ListItem && !(list instanceof DefinitionList) && lineStart(text, listItem.getStartOffset()) == second) {
                     ListBlock rest = sameKind(list);
                     moveFrom(listItem, rest);
                     list.setCharsFromContent();

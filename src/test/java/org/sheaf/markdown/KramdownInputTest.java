@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -172,6 +173,159 @@ class KramdownInputTest {
                 <p># After code</p>
                 """, OWN.render("Text\n- not an item\n> not a quote\n# not a heading\n\n#Heading\n# Next\n\n~~~\ncode\n~~~\n# After code\n"));
         assertEquals("<p>Some text\n***\nmore</p>\n", OWN.render("Some text\n***\nmore\n"));
+    }
+
+    @Test
+    void aListLeftOfAnItemsTextGoesOnItsParagraphWhereGfmNestsIt() {
+        String markdown = "- a\n1. b\n\nText\n\n1. first\n  - two\n2. second\n\nText\n\n"
+                + "* item\n\n  2. ordered\n    * lazy\n     1. nested\n";
+        assertEquals("""
+                <ul>
+                  <li>a
+                1. b</li>
+                </ul>
+
+                <p>Text</p>
+
+                <ol>
+                  <li>first
+                  - two</li>
+                  <li>second</li>
+                </ol>
+
+                <p>Text</p>
+
+                <ul>
+                  <li>
+                    <p>item</p>
+
+                    <ol>
+                      <li>ordered
+                  * lazy
+                        <ol>
+                          <li>nested</li>
+                        </ol>
+                      </li>
+                    </ol>
+                  </li>
+                </ul>
+                """, OWN.render(markdown));
+        assertEquals("""
+                <ul>
+                  <li>a
+                    <ol>
+                      <li>b</li>
+                    </ol>
+                  </li>
+                </ul>
+
+                <p>Text</p>
+
+                <ol>
+                  <li>first
+                    <ul>
+                      <li>two</li>
+                    </ul>
+                  </li>
+                  <li>second</li>
+                </ol>
+
+                <p>Text</p>
+
+                <ul>
+                  <li>
+                    <p>item</p>
+
+                    <ol>
+                      <li>ordered
+                        <ul>
+                          <li>lazy</li>
+                        </ul>
+                        <ol>
+                          <li>nested</li>
+                        </ol>
+                      </li>
+                    </ol>
+                  </li>
+                </ul>
+                """, GFM.render(markdown));
+    }
+
+    @Test
+    void aListLeftOfAnItemsTextAfterABlankLineKeepsTheSpacesKramdownPutsBeforeIt() {
+        assertEquals("""
+                <ul>
+                  <li>
+                    <p>a</p>
+
+                    <p>para
+                      1. b
+                      2. c</p>
+                  </li>
+                </ul>
+
+                <p>Text</p>
+
+                <blockquote>
+                  <ol>
+                    <li>a
+                      <ul>
+                        <li>x</li>
+                      </ul>
+
+                      <p>more
+                       - b</p>
+                    </li>
+                  </ol>
+                </blockquote>
+                """, OWN.render("- a\n\n  para\n1. b\n2. c\n\nText\n\n> 1. a\n>    - x\n>\n>    more\n> - b\n"));
+    }
+
+    @Test
+    void aListUnderADefinitionsTextIsMoreOfItWhereGfmNestsIt() {
+        String markdown = "term\n: def\n  - x\n  - y\n\nother\n:   def\n1. z\n";
+        assertEquals("""
+                <dl>
+                  <dt>term</dt>
+                  <dd>def
+                - x
+                - y</dd>
+                  <dt>other</dt>
+                  <dd>def
+                1. z</dd>
+                </dl>
+                """, OWN.render(markdown));
+        assertEquals("""
+                <dl>
+                  <dt>term</dt>
+                  <dd>def
+                    <ul>
+                      <li>x</li>
+                      <li>y</li>
+                    </ul>
+                  </dd>
+                  <dt>other</dt>
+                  <dd>def
+                    <ol>
+                      <li>z</li>
+                    </ol>
+                  </dd>
+                </dl>
+                """, GFM.render(markdown));
+    }
+
+    @Test
+    void aDefinitionListAmongAListItemsLinesIsNoListOfItsParts() {
+        // each once stopped the build: a definition's lines, or a definition list in an item,
+        // read as a list kramdown splits off an item's second part
+        assertDoesNotThrow(() -> OWN.render("term\n\t1. ```\n: a\n     + ```\n  \t: more words\n"));
+        assertDoesNotThrow(() -> GFM.render(">  + ```\n>   -\ta\n     * > q\n: b c\n"));
+    }
+
+    @Test
+    void anItemInALazyQuoteReadsWithoutFailing() {
+        // an item whose opening marker flexmark does not place: its columns count from where it starts
+        assertDoesNotThrow(() -> GFM.render("  > > q\n   10. b c\n- x | y\n  \t- b c\n : a\n : a\n"));
     }
 
     @Test
