@@ -159,13 +159,15 @@ final class KramdownBlankLines implements NodeRenderer {
     }
 
     /**
-     * Whether {@code node} is raw HTML that leaves an element open, or an element read as
-     * Markdown never closed: kramdown reads it on to the end of its container's text, the blank
+     * Whether {@code node} is raw HTML that leaves an element open (the rest of one an element
+     * read as Markdown cut short included), or an element read as Markdown never closed: kramdown reads it on to the end of its container's text, the blank
      * lines there included, so none stands after it.
      */
     private static boolean swallowsBlankLines(Node node) {
         return node instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
-                || node instanceof MarkdownHtmlBlock element && !element.closed();
+                || node instanceof HtmlBlock rest && KramdownHtmlBlockParser.insideRaw(rest) && !KramdownHtmlBlockParser.leftOpenBy(rest).isEmpty()
+                || node instanceof MarkdownHtmlBlock element && !element.closed()
+                || node instanceof SpanHtmlBlock span && !span.closed();
     }
 
     /** The last block of the last item of {@code node} when it is a list, through lists last in items; else null. */

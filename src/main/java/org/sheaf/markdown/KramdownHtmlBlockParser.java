@@ -349,7 +349,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
-        int at = afterOpening(text, first, elements);
+        return elementsEnd(text, afterOpening(text, first, elements), elements, quoted);
+    }
+
+    /**
+     * Where raw HTML from {@code from} in {@code text} ends when {@code elements} (innermost first)
+     * are open there: after the closing tag of the outermost, at the line of a nested element read
+     * as Markdown, or at the end of the text. {@code elements} is left with those still open.
+     */
+    private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted) {
+        int at = from;
         Matcher open = OPEN_TAG.matcher(text);
         Matcher close = CLOSE_TAG.matcher(text);
         int length = text.length();
@@ -404,7 +413,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code attributes} as blocks ({@code markdown="block"}, or {@code "1"} on an element of
      * block content).
      */
-    private static boolean readsBlocks(String name, String attributes) {
+    static boolean readsBlocks(String name, String attributes) {
         String value = markdownValue(attributes);
         return "block".equals(value) || "1".equals(value) && KramdownTags.blockContent(name);
     }
@@ -515,6 +524,28 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             block = block.getPrevious();
         }
         return block;
+    }
+
+    /**
+     * The elements of raw HTML open around {@code node}, a {@code markdown="1"} or
+     * {@code markdown="span"} element nested in raw HTML, innermost first: kramdown closes them
+     * after it where the text around them ends.
+     */
+    static Deque<String> openAround(Block node) {
+        return openAfter(node.getPrevious());
+    }
+
+    /** The elements of raw HTML that {@code node}, the rest of one that an element read as Markdown cut short, leaves open. */
+    static Deque<String> leftOpenBy(HtmlBlock node) {
+        return openAfter(node);
+    }
+
+    /**
+     * Where the raw HTML that goes on from {@code from} in {@code text} with {@code elements}
+     * open there (innermost first) ends, as {@link #elementEnd} reads it.
+     */
+    static int rawEnd(CharSequence text, int from, Deque<String> elements) {
+        return elementsEnd(text, from, new ArrayDeque<>(elements), false);
     }
 
     /**

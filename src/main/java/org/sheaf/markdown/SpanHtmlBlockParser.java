@@ -149,6 +149,9 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 : content.isEmpty() ? block.getEndOffset() : content.get(content.size() - 1).getEndOffset();
         block.setChars(all.subSequence(block.getStartOffset(), end).trimEnd());
         block.setContent(SegmentedSequence.create(block.getChars(), content));
+        if (closingEnd < 0) {
+            block.setUnclosed();
+        }
         if (!tail.isEmpty()) {
             BasedSequence chars = all.subSequence(tail.get(0).getStartOffset(), tail.get(tail.size() - 1).getEndOffset())
                     .trimEnd();
@@ -275,11 +278,8 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 value = m.group(4);
                 after = m.group(5);
             }
-            if (value.equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-                return BlockStart.none();
-            }
-            if (!Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
-                    .matcher(all).region(contentStart, all.length()).find()) {
+            if (value.equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))
+                    || !KramdownTags.opensMarkdownContent(all, tagStart)) {
                 return BlockStart.none();
             }
             // kramdown writes the name of an HTML element in lower case
