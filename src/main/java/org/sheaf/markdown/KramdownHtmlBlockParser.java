@@ -88,9 +88,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
             at++;
         }
-        boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
-        // (a block cut short before a markdown="1" element ends where that element's line starts)
-        this.codeTail = follows && indentAt(source, end) > 0 && source.charAt(end - 1) != '\n' && source.charAt(end - 1) != '\r';
+        // a block cut short before an element read as Markdown ends where that element's line
+        // starts: that line is the element's, no text after the block
+        boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r'
+                && (end == 0 || source.charAt(end - 1) != '\n');
+        this.codeTail = follows && indentAt(source, end) > 0 && source.charAt(end - 1) != '\r';
         if (codeTail) {
             this.tailStart = end + indentAt(source, end);
             return;
@@ -510,7 +512,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code markdown="span"} (which close what they open), read in order as {@link #elementEnd}
      * reads tags.
      */
-    private static String leftOpen(Block container) {
+    static String leftOpen(Block container) {
         return openAfter(withoutBlankLines(container.getLastChild())).peek();
     }
 
