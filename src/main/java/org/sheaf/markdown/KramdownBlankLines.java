@@ -81,13 +81,14 @@ final class KramdownBlankLines implements NodeRenderer {
     /**
      * Whether the source has a blank line after the last block of the page or of a block quote,
      * before the end of it: kramdown writes that run of blank lines as an empty line too. A list
-     * item's blank lines at its end belong to the list's container, so the page's or the quote's.
+     * item's blank lines at its end belong to the list's container, so the page's or the quote's,
+     * unless raw HTML last in the list's last item reads on over them.
      * The writer keeps one empty line however often it is asked, so a blank line already written
      * before a block that writes nothing (a link definition) is not written twice, as kramdown
      * writes a run of blank lines around such a block as one.
      */
     private static boolean blankLineAfterLast(Node node) {
-        if (swallowsBlankLines(node)) {
+        if (swallowsBlankLines(node) || swallowsBlankLines(lastInList(node))) {
             return false;
         }
         Node container = node.getParent();
@@ -160,13 +161,15 @@ final class KramdownBlankLines implements NodeRenderer {
     }
 
     /**
-     * Whether {@code node} is raw HTML that leaves an element open, or an element read as
-     * Markdown never closed: kramdown reads it on to the end of its container's text, the blank
+     * Whether {@code node} is raw HTML that leaves an element open (the rest of one an element
+     * read as Markdown cut short included), or an element read as Markdown never closed: kramdown reads it on to the end of its container's text, the blank
      * lines there included, so none stands after it.
      */
     private static boolean swallowsBlankLines(Node node) {
         return node instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
-                || node instanceof MarkdownHtmlBlock element && !element.closed();
+                || node instanceof HtmlBlock rest && KramdownHtmlBlockParser.insideRaw(rest) && !KramdownHtmlBlockParser.leftOpenBy(rest).isEmpty()
+                || node instanceof MarkdownHtmlBlock element && !element.closed()
+                || node instanceof SpanHtmlBlock span && !span.closed();
     }
 
     /**

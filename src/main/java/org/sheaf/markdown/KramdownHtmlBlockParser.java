@@ -88,9 +88,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
             at++;
         }
-        boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r';
-        // (a block cut short before a markdown="1" element ends where that element's line starts)
-        this.codeTail = follows && indentAt(source, end) > 0 && source.charAt(end - 1) != '\n' && source.charAt(end - 1) != '\r';
+        // a block cut short before an element read as Markdown ends where that element's line
+        // starts: that line is the element's, no text after the block
+        boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r'
+                && (end == 0 || source.charAt(end - 1) != '\n');
+        this.codeTail = follows && indentAt(source, end) > 0 && source.charAt(end - 1) != '\r';
         if (codeTail) {
             this.tailStart = end + indentAt(source, end);
             return;
@@ -349,7 +351,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
-        int at = afterOpening(text, first, elements);
+        return elementsEnd(text, afterOpening(text, first, elements), elements, quoted);
+    }
+
+    /**
+     * Where raw HTML from {@code from} in {@code text} ends when {@code elements} (innermost first)
+     * are open there: after the closing tag of the outermost, at the line of a nested element read
+     * as Markdown, or at the end of the text. {@code elements} is left with those still open.
+     */
+    private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted) {
+        int at = from;
         Matcher open = OPEN_TAG.matcher(text);
         Matcher close = CLOSE_TAG.matcher(text);
         int length = text.length();
@@ -404,7 +415,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code attributes} as blocks ({@code markdown="block"}, or {@code "1"} on an element of
      * block content).
      */
-    private static boolean readsBlocks(String name, String attributes) {
+    static boolean readsBlocks(String name, String attributes) {
         String value = markdownValue(attributes);
         return "block".equals(value) || "1".equals(value) && KramdownTags.blockContent(name);
     }
@@ -501,7 +512,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code markdown="span"} (which close what they open), read in order as {@link #elementEnd}
      * reads tags.
      */
-    private static String leftOpen(Block container) {
+    static String leftOpen(Block container) {
         return openAfter(withoutBlankLines(container.getLastChild())).peek();
     }
 
@@ -515,6 +526,28 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             block = block.getPrevious();
         }
         return block;
+    }
+
+    /**
+     * The elements of raw HTML open around {@code node}, a {@code markdown="1"} or
+     * {@code markdown="span"} element nested in raw HTML, innermost first: kramdown closes them
+     * after it where the text around them ends.
+     */
+    static Deque<String> openAround(Block node) {
+        return openAfter(node.getPrevious());
+    }
+
+    /** The elements of raw HTML that {@code node}, the rest of one that an element read as Markdown cut short, leaves open. */
+    static Deque<String> leftOpenBy(HtmlBlock node) {
+        return openAfter(node);
+    }
+
+    /**
+     * Where the raw HTML that goes on from {@code from} in {@code text} with {@code elements}
+     * open there (innermost first) ends, as {@link #elementEnd} reads it.
+     */
+    static int rawEnd(CharSequence text, int from, Deque<String> elements) {
+        return elementsEnd(text, from, new ArrayDeque<>(elements), false);
     }
 
     /**

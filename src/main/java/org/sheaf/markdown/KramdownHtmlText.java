@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -149,7 +150,13 @@ final class KramdownHtmlText {
                 Matcher closing = KramdownTags.closing(name).matcher(html);
                 int contentEnd = closing.region(end, length).find() ? closing.start() : length;
                 out.append(KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), false))).append('>');
-                out.append(html, end, contentEnd).append("</").append(name).append('>');
+                if (contentEnd > end && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))) {
+                    // content read as blocks (markdown="block") stands on lines of its own
+                    out.append('\n').append(chomped(html.substring(end, contentEnd))).append('\n');
+                } else {
+                    out.append(html, end, contentEnd);
+                }
+                out.append("</").append(name).append('>');
                 return contentEnd < length ? closing.end() : length;
             }
             out.append(KramdownTags.block(open));
@@ -197,13 +204,43 @@ final class KramdownHtmlText {
         return at;
     }
 
+    /** {@code text} without the one line break it may end with, as Ruby's {@code chomp} leaves it. */
+    private static String chomped(String text) {
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        return text.endsWith("\n") || text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /**
+     * Whether the last {@code script}, {@code style} or element without content in {@code html},
+     * the text of a block of raw HTML, says its content is read as blocks
+     * ({@code markdown="block"}): kramdown then takes the rest of its line with the element, so
+     * that no empty line stands after it.
+     */
+    static boolean endsInBlockMarkdown(String html) {
+        if (!html.contains("markdown")) {
+            return false;
+        }
+        Matcher open = KramdownTags.OPEN_TAG.matcher(html);
+        MatchResult last = null;
+        while (open.find()) {
+            String name = KramdownTags.name(open.group(1));
+            if (open.group(4) != null || KramdownTags.empty(name) || name.equals("script") || name.equals("style")) {
+                last = open.toMatchResult();
+            }
+        }
+        return last != null && KramdownHtmlBlockParser.readsBlocks(last.group(1), last.group(2));
+    }
+
     /**
      * Whether the block ends with a {@code script} or {@code style} element or an element without
      * content ({@code <hr>}). kramdown keeps the rest of that element's line as a blank line of its
      * own, so an empty line always follows it, and an attribute list on the line under it stands
-     * after a blank line, for the block after it.
+     * after a blank line, for the block after it. Not so for an element whose content it reads as
+     * blocks ({@link #endsInBlockMarkdown}).
      */
     static boolean endsApart(CharSequence html) {
-        return ENDS_APART.matcher(html).matches();
+        return ENDS_APART.matcher(html).matches() && !endsInBlockMarkdown(html.toString());
     }
 }

@@ -62,6 +62,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -1082,21 +1083,27 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String text = withAttributes(withoutMarkdownOff(node.getContentChars().normalizeEOL()),
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
-        String escaped = KramdownHtmlText.escaped(text, endsText(node));
-        if (KramdownHtmlBlockParser.insideRaw(node)) {
+        boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node);
+        boolean endsText = endsText(node);
+        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw);
+        if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
-            // kramdown writes it as the element's text, without the indent of a list around it
-            unindented(html, spacesBefore(node) + escaped);
+            // kramdown writes it as the element's text, without the indent of a list around it,
+            // and closes what is still open where the text around it ends
+            String closing = endsText ? closingTags(KramdownHtmlBlockParser.leftOpenBy(node)) : "";
+            unindented(html, spacesBefore(node) + escaped + closing);
         } else {
             html.line();
-            html.rawPre(escaped);
+            // raw HTML right after a block that an element read as Markdown cut short (one never
+            // closed, which kramdown then reads raw) stands in the elements that block left open
+            html.rawPre(endsText ? escaped + closingTags(KramdownHtmlBlockParser.openAround(node)) : escaped);
             html.line();
         }
         // an element without content keeps the rest of its line as a blank line of its own,
         // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
         // document closes elements still open after it; nor last in a list item, which
         // kramdown reads without the newline that ends the item
-        if (KramdownHtmlText.endsApart(escaped) && !textFollows(node)
+        if (KramdownHtmlText.endsApart(escaped) && !KramdownHtmlText.endsInBlockMarkdown(text) && !textFollows(node)
                 && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
             html.blankLine();
         }
@@ -1196,9 +1203,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         context.renderChildren(node);
         html.unIndent();
-        html.line().raw("</" + KramdownTags.name(node.tagName()) + ">").line();
+        String closing = closingRawAround(node);
+        html.line().raw("</" + KramdownTags.name(node.tagName()) + ">" + (node.closed() ? "" : closing)).line();
         for (int level = 0; level < depth; level++) {
             html.unIndent();
+        }
+        if (node.closed() && !closing.isEmpty()) {
+            unindented(html, closing);
         }
     }
 
@@ -1221,12 +1232,42 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.raw(spacesBefore(node));
         html.raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
         context.renderChildren(node);
-        html.raw("</" + KramdownTags.name(node.tagName()) + ">");
+        String closing = closingRawAround(node);
+        html.raw("</" + KramdownTags.name(node.tagName()) + ">" + (node.closed() ? "" : closing));
         html.closePre();
         html.line();
         if (inRaw) {
             html.popPrefix(false);
         }
+        if (node.closed() && !closing.isEmpty()) {
+            unindented(html, closing);
+        }
+    }
+
+    /**
+     * The closing tags kramdown writes after {@code node}, an element read as Markdown, when raw
+     * HTML around it left elements open and nothing of them follows it: the end of the text
+     * around them closes them, right after the element when it was never closed (its text runs
+     * to that end), on the line after its closing tag when it was.
+     */
+    private static String closingRawAround(Block node) {
+        Node next = node.getNext();
+        while (next instanceof BlankLine) {
+            next = next.getNext();
+        }
+        if (next != null) {
+            return "";
+        }
+        return closingTags(KramdownHtmlBlockParser.openAround(node));
+    }
+
+    /** The closing tags of {@code elements}, innermost first, as kramdown writes them. */
+    private static String closingTags(Deque<String> elements) {
+        StringBuilder out = new StringBuilder();
+        for (String element : elements) {
+            out.append("</").append(KramdownTags.name(element)).append('>');
+        }
+        return out.toString();
     }
 
     /**

@@ -97,6 +97,21 @@ final class KramdownTags {
         return Pattern.compile("</" + Pattern.quote(name) + "\\s*>");
     }
 
+    /**
+     * Whether the opening tag at {@code at} in {@code text} opens an element whose content
+     * kramdown may read as Markdown: a tag it reads ({@link #OPEN_TAG}; {@code id=a-1} makes none),
+     * not closed in itself, of an element that holds content, and neither {@code script} nor
+     * {@code style}, whose content it always keeps raw whatever their {@code markdown} attribute says.
+     */
+    static boolean opensMarkdownContent(CharSequence text, int at) {
+        Matcher tag = OPEN_TAG.matcher(text).region(at, text.length());
+        if (!tag.lookingAt() || tag.group(4) != null) {
+            return false;
+        }
+        String lower = tag.group(1).toLowerCase(Locale.ROOT);
+        return !EMPTY.contains(lower) && !lower.equals("script") && !lower.equals("style");
+    }
+
     /** Whether {@code name}, as {@link #name} writes it, is an element that never holds content. */
     static boolean empty(String name) {
         return EMPTY.contains(name);

@@ -154,6 +154,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             } else {
                 return BlockStart.none();
             }
+            if (!KramdownTags.opensMarkdownContent(line.getBaseSequence(), rest.getStartOffset())) {
+                return BlockStart.none();
+            }
             // a line that starts with a span-level element is a paragraph in kramdown, whose
             // element reads the attribute as span-level ones do (LeanInlineParser)
             if (KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))) {

@@ -358,6 +358,7 @@ public final class MarkdownRenderer {
             }
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN) {
+            KramdownHtmlRests.join(document);
             if (possible.attributes()) {
                 KramdownAttributes.attach(document);
             }

@@ -12,6 +12,7 @@ final class SpanHtmlBlock extends Block {
     private final String openingTag;
     private final String spacesBefore;
     private BasedSequence content = BasedSequence.NULL;
+    private boolean closed = true;
 
     SpanHtmlBlock(BasedSequence chars, String tagName, String openingTag, String spacesBefore) {
         super(chars);
@@ -44,6 +45,15 @@ final class SpanHtmlBlock extends Block {
 
     void setContent(BasedSequence content) {
         this.content = content;
+    }
+
+    /** Whether the element's closing tag was read; kramdown reads one never closed to the end of the text around it. */
+    boolean closed() {
+        return closed;
+    }
+
+    void setUnclosed() {
+        closed = false;
     }
 
     @Override

@@ -40,11 +40,13 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
             "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*([\"']?)(span|1)\\3([^>]*)>");
     /**
-     * The block-level elements whose content kramdown reads as spans: {@code markdown="1"} on
-     * them means {@code markdown="span"} ({@code <p markdown="1">}).
+     * kramdown's elements of span content: {@code markdown="1"} on them means
+     * {@code markdown="span"} ({@code <p markdown="1">}, or {@code <em markdown="1">} inside raw HTML).
      */
-    private static final Set<String> SPAN_CONTENT = Set.of("caption", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
-            "legend", "optgroup", "p", "th");
+    private static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
+            "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
+            "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
+            "strong", "sub", "sup", "th", "tt");
 
     /** Whether {@code markdown="1"} on the element named {@code written} reads its content as spans. */
     static boolean spanContent(String written) {
@@ -149,6 +151,9 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 : content.isEmpty() ? block.getEndOffset() : content.get(content.size() - 1).getEndOffset();
         block.setChars(all.subSequence(block.getStartOffset(), end).trimEnd());
         block.setContent(SegmentedSequence.create(block.getChars(), content));
+        if (closingEnd < 0) {
+            block.setUnclosed();
+        }
         if (!tail.isEmpty()) {
             BasedSequence chars = all.subSequence(tail.get(0).getStartOffset(), tail.get(tail.size() - 1).getEndOffset())
                     .trimEnd();
@@ -239,9 +244,12 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             BasedSequence line = state.getLine();
             int index = state.getNextNonSpaceIndex();
             BlockParser open = matched.getBlockParser();
+            // a span-level element too where raw HTML an element read as Markdown cut short is
+            // still open, as kramdown's raw HTML parser reads the markdown attribute of any element
             if (state.getIndent() >= 4 || !(KramdownHtmlBlockParser.startsBlockTag(line, index)
                     || open.getBlock() instanceof Document && line.indexOf('>', index) < 0
-                            && KramdownHtmlBlockParser.startsBlockTag(line.getBaseSequence(), line.getStartOffset() + index))
+                            && KramdownHtmlBlockParser.startsBlockTag(line.getBaseSequence(), line.getStartOffset() + index)
+                    || open.isContainer() && KramdownHtmlBlockParser.leftOpen(open.getBlock()) != null)
                     || !(open.isContainer() || open.isParagraphParser()
                             && KramdownHtmlBlockParser.endsLazyLines(line.subSequence(state.getIndex())))) {
                 return BlockStart.none();
@@ -275,11 +283,8 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 value = m.group(4);
                 after = m.group(5);
             }
-            if (value.equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))) {
-                return BlockStart.none();
-            }
-            if (!Pattern.compile("</" + Pattern.quote(m.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
-                    .matcher(all).region(contentStart, all.length()).find()) {
+            if (value.equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))
+                    || !KramdownTags.opensMarkdownContent(all, tagStart)) {
                 return BlockStart.none();
             }
             // kramdown writes the name of an HTML element in lower case
