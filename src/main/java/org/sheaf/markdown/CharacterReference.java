@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.util.sequence.Escaping;
+import java.nio.charset.Charset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Entities;
@@ -21,10 +22,17 @@ import org.sheaf.jekyll.Html;
  *   <li>its writer, escaping text and attribute values ({@link KramdownHtmlText#escapedRaw}),
  *       keeps any reference as written and escapes an {@code &} that starts none.</li>
  * </ul>
+ *
+ * <p>kramdown reads a number from 128 to 159 as a byte of Windows-1252, as browsers long did:
+ * {@code &#128;} is €, {@code &#149;} is •; the five numbers that code page leaves undefined
+ * ({@code &#129;}, {@code &#141;}, {@code &#143;}, {@code &#144;}, {@code &#157;}) stay the C1
+ * control characters they number.
  */
 final class CharacterReference {
     /** A reference: its name (group 1), decimal number (group 2) or hexadecimal number (group 3). */
     static final Pattern PATTERN = Pattern.compile("&(?:([\\w:][-\\w.:]*)|#(\\d+)|#x([0-9a-fA-F]+));");
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private CharacterReference() {
     }
@@ -60,7 +68,7 @@ final class CharacterReference {
             }
             character = Entities.getByName(m.group(1));
         } else {
-            int code = number(m);
+            int code = windows1252(number(m));
             boolean isCharacter = code >= 0 && Character.isValidCodePoint(code) && (code < 0xD800 || code > 0xDFFF);
             if (asHtmlReadsNumbers && (code == 0 || !isCharacter)) {
                 return "\uFFFD";
@@ -88,13 +96,30 @@ final class CharacterReference {
     }
 
     /**
+     * The code point kramdown reads the number {@code code} as: from 128 to 159 the character of
+     * that byte in Windows-1252 where the code page defines one, otherwise the number itself.
+     */
+    private static int windows1252(int code) {
+        if (code < 0x80 || code > 0x9F) {
+            return code;
+        }
+        int character = new String(new byte[] {(byte) code}, WINDOWS_1252).codePointAt(0);
+        return character == '\uFFFD' ? code : character;
+    }
+
+    /**
      * The character {@code reference} (a whole reference, {@code &#8220;}) stands for, as the text
      * of a paragraph reads it: a number that is no character, {@code &#0;}, {@code &#x110000;} or a
      * surrogate's {@code &#55296;}, as U+FFFD, the character HTML reads such a reference as
-     * (kramdown writes the bytes Ruby makes of the number, which are no UTF-8).
+     * (kramdown writes the bytes Ruby makes of the number, which are no UTF-8), and one from 128
+     * to 159 as Windows-1252 reads it.
      */
     static String character(String reference) {
         String character = Escaping.unescapeString(reference);
-        return character.length() == 1 && Character.isSurrogate(character.charAt(0)) ? "\uFFFD" : character;
+        if (character.length() != 1) {
+            return character;
+        }
+        char c = character.charAt(0);
+        return Character.isSurrogate(c) ? "\uFFFD" : Character.toString(windows1252(c));
     }
 }
