@@ -59,11 +59,8 @@ final class KramdownFrames {
          * four spaces each (kramdown turns only the tabs that start a line into spaces).
          */
         String expanded(BasedSequence text, int lineEnd) {
-            int from = at;
-            while (spaces == 0 && from < lineEnd && text.charAt(from) == '\t') {
-                from++;
-            }
-            return " ".repeat(spaces + 4 * (from - at)) + text.subSequence(from, lineEnd);
+            Rest line = tabsAsSpaces(this, text, lineEnd);
+            return " ".repeat(line.spaces()) + text.subSequence(line.at(), lineEnd);
         }
 
         /**
