@@ -73,12 +73,12 @@ final class KramdownHtmlRests {
         return text.charAt(i) == '\n' ? i + 1 : -1;
     }
 
-    /** Where the line that holds {@code at} ends (its line break, or the end of the text). */
-    private static int lineEnd(CharSequence text, int at) {
-        int i = Math.max(at - 1, 0);
-        while (i < text.length() && text.charAt(i) != '\n') {
-            i++;
-        }
-        return i;
+    /**
+     * Where the line that holds the character before {@code end}, the end of a block or of raw
+     * HTML, ends (its line break, or the end of the text): a block that ends with its line break
+     * ends on that line, not on the next.
+     */
+    private static int lineEnd(BasedSequence text, int end) {
+        return KramdownFrames.lineEnd(text, Math.max(end - 1, 0));
     }
 }
