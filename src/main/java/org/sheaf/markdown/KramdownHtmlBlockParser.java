@@ -555,7 +555,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code markdown="span"} element nested in raw HTML: kramdown indents its Markdown by that depth.
      */
     static int depth(Block node) {
-        return openAfter(node.getPrevious()).size();
+        return openAround(node).size();
     }
 
     /**
