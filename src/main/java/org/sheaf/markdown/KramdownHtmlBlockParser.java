@@ -407,7 +407,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         String value = markdownValue(attributes);
         String lower = name.toLowerCase(Locale.ROOT);
         return value != null && !lower.equals("script") && !lower.equals("style")
-                && (!value.equals("1") || KramdownTags.blockContent(name) || SpanHtmlBlockParser.spanContent(name));
+                && (!value.equals("1") || KramdownTags.blockContent(name) || KramdownTags.spanContent(name));
     }
 
     /**

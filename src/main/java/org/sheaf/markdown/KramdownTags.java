@@ -64,6 +64,14 @@ final class KramdownTags {
     private static final Set<String> BLOCK_CONTENT = Set.of("address", "applet", "article", "aside", "blockquote",
             "body", "dd", "details", "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
             "hgroup", "iframe", "li", "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td");
+    /**
+     * kramdown's elements of span content: {@code markdown="1"} on them means
+     * {@code markdown="span"} ({@code <p markdown="1">}, or {@code <em markdown="1">} inside raw HTML).
+     */
+    static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
+            "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
+            "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
+            "strong", "sub", "sup", "th", "tt");
 
     private KramdownTags() {
     }
@@ -71,6 +79,11 @@ final class KramdownTags {
     /** Whether {@code markdown="1"} on the element named {@code written} reads its content as blocks. */
     static boolean blockContent(String written) {
         return BLOCK_CONTENT.contains(written.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether {@code markdown="1"} on the element named {@code written} reads its content as spans. */
+    static boolean spanContent(String written) {
+        return SPAN_CONTENT.contains(written.toLowerCase(Locale.ROOT));
     }
 
     /** The element's name as kramdown writes it: in lower case when HTML knows the element. */

@@ -39,6 +39,8 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * flexmark's inline parser, matching patterns without a copy of the paragraph per match.
@@ -96,14 +98,13 @@ final class LeanInlineParser extends InlineParserImpl {
     static final DataKey<Boolean> KRAMDOWN_CODE_SPANS = new DataKey<>("KRAMDOWN_CODE_SPANS", false);
 
     /**
-     * The elements whose content kramdown reads as spans in a paragraph: its span content model,
-     * and those of its block content model that are not block-level (a block-level tag is text
-     * there). Any other element's content, an unknown element's included, it keeps raw.
+     * The elements whose content kramdown reads as spans in a paragraph: its span content model
+     * ({@link KramdownTags#SPAN_CONTENT}), and those of its block content model that are not
+     * block-level (a block-level tag is text there). Any other element's content, an unknown
+     * element's included, it keeps raw.
      */
-    static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
-            "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
-            "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
-            "strong", "sub", "sup", "th", "tt", "details", "noscript", "object");
+    static final Set<String> SPAN_CONTENT = Stream.concat(KramdownTags.SPAN_CONTENT.stream(),
+            Stream.of("details", "noscript", "object")).collect(Collectors.toUnmodifiableSet());
     /** The name of the element an opening tag opens, in group 1. */
     private static final Pattern OPENING_TAG_NAME = Pattern.compile("<([A-Za-z][\\w:.-]*)");
     /** One attribute of a tag, its name in group 1 and its value, by how it is quoted, in group 2, 3 or 4. */

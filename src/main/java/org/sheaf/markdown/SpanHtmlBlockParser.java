@@ -39,20 +39,6 @@ import java.util.regex.Pattern;
 final class SpanHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPENING = Pattern.compile(
             "<([A-Za-z][A-Za-z0-9-]*)(\\s[^>]*?)?\\s+markdown\\s*=\\s*([\"']?)(span|1)\\3([^>]*)>");
-    /**
-     * kramdown's elements of span content: {@code markdown="1"} on them means
-     * {@code markdown="span"} ({@code <p markdown="1">}, or {@code <em markdown="1">} inside raw HTML).
-     */
-    private static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button",
-            "cite", "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label",
-            "legend", "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span",
-            "strong", "sub", "sup", "th", "tt");
-
-    /** Whether {@code markdown="1"} on the element named {@code written} reads its content as spans. */
-    static boolean spanContent(String written) {
-        return SPAN_CONTENT.contains(written.toLowerCase(Locale.ROOT));
-    }
-
     /** A line break and the white space around it, in a tag written over lines. */
     private static final Pattern LINE_BREAK = Pattern.compile("[ \\t]*\\r?\\n[ \\t]*");
 
@@ -283,7 +269,7 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
                 value = m.group(4);
                 after = m.group(5);
             }
-            if (value.equals("1") && !SPAN_CONTENT.contains(m.group(1).toLowerCase(Locale.ROOT))
+            if (value.equals("1") && !KramdownTags.spanContent(m.group(1))
                     || !KramdownTags.opensMarkdownContent(all, tagStart)) {
                 return BlockStart.none();
             }
