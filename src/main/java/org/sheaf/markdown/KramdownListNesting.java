@@ -100,10 +100,10 @@ final class KramdownListNesting {
     private static void indentLinesOf(Paragraph paragraph, BasedSequence text, TreeMap<Integer, Integer> spaces,
             Map<Node, Integer> blankLines) {
         List<BasedSequence> lines = paragraph.getContentLines();
+        Matcher marker = ITEM_MARKER.matcher(text);
         for (int i = 1; i < lines.size(); i++) {
             BasedSequence line = lines.get(i);
-            Matcher marker = ITEM_MARKER.matcher(text).region(line.getStartOffset(), line.getEndOffset());
-            if (marker.lookingAt()) {
+            if (marker.region(line.getStartOffset(), line.getEndOffset()).lookingAt()) {
                 indent(paragraph.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
             }
         }
