@@ -59,7 +59,10 @@ final class CharacterReference {
         return m.matches() ? read(m, true) : "&amp;" + written.substring(1);
     }
 
-    /** {@link #read}, or with {@code asHtmlReadsNumbers} {@link #readInText}: the one reading, two ways with a number that is no character. */
+    /**
+     * {@link #read}, or with {@code asHtmlReadsNumbers} {@link #readInText}: the one reading,
+     * two ways with a number that is no character.
+     */
     private static String read(Matcher m, boolean asHtmlReadsNumbers) {
         String character;
         if (m.group(1) != null) {

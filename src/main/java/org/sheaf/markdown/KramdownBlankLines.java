@@ -162,8 +162,9 @@ final class KramdownBlankLines implements NodeRenderer {
 
     /**
      * Whether {@code node} is raw HTML that leaves an element open (the rest of one an element
-     * read as Markdown cut short included), or an element read as Markdown never closed: kramdown reads it on to the end of its container's text, the blank
-     * lines there included, so none stands after it.
+     * read as Markdown cut short included), or an element read as Markdown never closed:
+     * kramdown reads it on to the end of its container's text, the blank lines there included,
+     * so none stands after it.
      */
     private static boolean swallowsBlankLines(Node node) {
         return node instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())

@@ -62,11 +62,11 @@ final class KramdownItemAttributes {
 
     /**
      * A list item's or definition's parser that puts the item's attribute list in as its first
-     * block once the item is read. Until then the item's first block is the text after the list, as flexmark
-     * needs it to be: with input kramdown it lets a list interrupt a paragraph only when the
-     * paragraph is an item's first block, so with the list in first an item nested under
-     * {@code - {: .q} a} would be more of that paragraph, where kramdown nests it by the indent
-     * of the marker alone.
+     * block once the item is read. Until then the item's first block is the text after the list,
+     * as flexmark needs it to be: with input kramdown it lets a list interrupt a paragraph only
+     * when the paragraph is an item's first block, so with the list in first an item nested
+     * under {@code - {: .q} a} would be more of that paragraph, where kramdown nests it by the
+     * indent of the marker alone.
      */
     private static final class ListFirst extends WrappedBlockParser {
         private final AttributeListBlock list;
