@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  * matched something, dart-sass would have closed the outer one there too. The stylesheet is
  * read so in SCSS only; an {@code @media} it does not tell of, and each nested one in the
  * indented syntax, is found by {@link Evaluation}. An {@code @media} in an {@code @supports} at
- * the top level is closed and opened again as a top-level one is.
+ * the top level is closed and opened again as a top-level one is. An {@code @supports} in an
+ * {@code @media} is not closed around an {@code @media} left out in it, but holds it among its
+ * items all the same (see {@link #heldInSupports}).
  */
 final class MediaBreaks {
     private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
@@ -167,6 +169,11 @@ final class MediaBreaks {
             for (; held && pending > 0; pending--) {
                 leftOut.add(new int[] {media[2] + 1, -1});
             }
+            for (int[] child : children) {
+                if (css.startsWith("@supports", child[0])) {
+                    leftOut.addAll(heldInSupports(css, child, origins, lineStarts, outlines));
+                }
+            }
         }
         if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
@@ -262,6 +269,44 @@ final class MediaBreaks {
             }
         }
         return false;
+    }
+
+    /**
+     * Where libsass holds each {@code @media} it left out right in an {@code @supports} an
+     * {@code @media} holds: libsass does not close the {@code @supports} around it, but in
+     * {@code compact} starts a line for it among the {@code @supports}'s items. The blocks
+     * dart-sass wrote one after the other in the {@code @supports}, and the {@code @supports}'s
+     * start and end, tell where such an {@code @media} stood, as for a top-level one: before the
+     * block after it, or at the closing brace; as {@link #broken} notes them.
+     */
+    private static List<int[]> heldInSupports(String css, int[] supports, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts, Map<Integer, Outline> outlines) {
+        StaticValues.Origin start = origin(origins, lineStarts, supports[0]);
+        Outline outline = start == null ? null : outlines.get(start.source());
+        if (outline == null) {
+            return List.of();
+        }
+        int supportsAt = outline.offset(start);
+        List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
+                .filter(child -> isBlock(css, child)).toList();
+        List<Integer> offsets = new ArrayList<>(List.of(supportsAt));
+        for (int[] block : inside) {
+            StaticValues.Origin ran = ran(css, origins, lineStarts, block, outlines);
+            if (ran == null || ran.source() != start.source()) {
+                return List.of();
+            }
+            offsets.add(outline.offset(ran));
+        }
+        offsets.add(outline.supports.getOrDefault(supportsAt, supportsAt));
+        List<Integer> counts = outline.inSupportsBetween(supportsAt, offsets);
+        List<int[]> found = new ArrayList<>();
+        for (int k = 0; counts != null && k < counts.size(); k++) {
+            int at = k < inside.size() ? inside.get(k)[0] : supports[1] - 1;
+            for (int n = 0; n < counts.get(k); n++) {
+                found.add(new int[] {at, -1});
+            }
+        }
+        return found;
     }
 
     /** Whether the child is a block, not a comment. */
@@ -470,6 +515,15 @@ final class MediaBreaks {
         final TreeMap<Integer, Integer> nested = new TreeMap<>();
         /** Where each {@code @media} starts, and where its closing brace stands. */
         final TreeMap<Integer, Integer> media = new TreeMap<>();
+        /** Where each {@code @supports} that stands where it runs, in an {@code @media}, starts, and where its closing brace stands. */
+        final TreeMap<Integer, Integer> supports = new TreeMap<>();
+        /**
+         * Where each {@code @media} right in such an {@code @supports} starts, and where its
+         * closing brace stands, when it holds a declaration or comment, nothing that runs
+         * elsewhere, and a query that may name a media type: one whose query joined with the
+         * outer one's may match nothing.
+         */
+        final TreeMap<Integer, Integer> inSupports = new TreeMap<>();
         /** The outermost blocks that run elsewhere or more than once (at-rules but @media), from their statement's start to their closing brace. */
         final TreeMap<Integer, Integer> elsewhere = new TreeMap<>();
         /**
@@ -492,9 +546,10 @@ final class MediaBreaks {
             Outline outline = new Outline(source);
             // per open block: its statement's start, whether it runs where it stands, whether it
             // is or stands in an @media, whether it writes a declaration or comment, whether it
-            // holds a statement that runs elsewhere, whether it is an @media
+            // holds a statement that runs elsewhere, whether it is an @media, whether it is an
+            // @supports that stands where it runs, in an @media
             ArrayDeque<int[]> blocks = new ArrayDeque<>();
-            blocks.push(new int[] {-1, 1, 0, 0, 0, 0});
+            blocks.push(new int[] {-1, 1, 0, 0, 0, 0, 0});
             // per open block: "" at the top level, bare or in control flow there; the name of
             // the mixin it stands in; or null anywhere else
             ArrayDeque<java.util.Optional<String>> contexts = new ArrayDeque<>();
@@ -511,8 +566,9 @@ final class MediaBreaks {
                     boolean media = prelude.startsWith("@media");
                     boolean here = media || !prelude.startsWith("@") && !prelude.endsWith(":");
                     int[] parent = blocks.peek();
+                    boolean supports = prelude.startsWith("@supports") && parent[1] == 1 && parent[2] == 1;
                     blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
-                            media ? 1 : 0});
+                            media ? 1 : 0, supports ? 1 : 0});
                     String context = contexts.peek().orElse(null);
                     Matcher mixin = MIXIN.matcher(prelude);
                     if (mixin.lookingAt()) {
@@ -563,6 +619,12 @@ final class MediaBreaks {
                     }
                     if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
                         outline.nested.put(closed[0], brace);
+                    }
+                    if (closed[6] == 1) {
+                        outline.supports.put(closed[0], brace);
+                    } else if (closed[5] == 1 && parent[6] == 1 && closed[3] == 1 && closed[4] == 0
+                            && !onlyFeatures(source.substring(closed[0], brace))) {
+                        outline.inSupports.put(closed[0], brace);
                     }
                 }
             });
@@ -631,6 +693,30 @@ final class MediaBreaks {
                 }
             }
             return false;
+        }
+
+        /**
+         * How many {@code @media} right in the {@code @supports} at {@code supportsAt} stand
+         * wholly between each two offsets in a row, which must stand in that {@code @supports}, in
+         * their order; null when they do not, or no such {@code @supports} starts there.
+         */
+        List<Integer> inSupportsBetween(int supportsAt, List<Integer> offsets) {
+            Integer close = supports.get(supportsAt);
+            if (close == null || offsets.stream().anyMatch(at -> at < supportsAt || at > close)) {
+                return null;
+            }
+            List<Integer> counts = new ArrayList<>();
+            for (int k = 1; k < offsets.size(); k++) {
+                int before = offsets.get(k - 1);
+                int after = offsets.get(k);
+                if (after < before) {
+                    // the blocks ran out of the stylesheet's order (a loop, a mixin): where they stood is not told
+                    return null;
+                }
+                counts.add((int) inSupports.subMap(before, false, after, false).values().stream()
+                        .filter(end -> end < after).count());
+            }
+            return counts;
         }
 
         /** Whether the offset {@code at} stands in an {@code @media} that starts after {@code from}. */
