@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -229,8 +230,8 @@ final class MediaJoins {
         // per open block: where its statement starts, and the queries of the @media it is or
         // stands in (null where unknown)
         ArrayDeque<Integer> starts = new ArrayDeque<>();
-        ArrayDeque<java.util.Optional<List<Query>>> blocks = new ArrayDeque<>();
-        blocks.push(java.util.Optional.of(List.of()));
+        ArrayDeque<Optional<List<Query>>> blocks = new ArrayDeque<>();
+        blocks.push(Optional.of(List.of()));
         ScssOutline.Statements statements = new ScssOutline.Statements() {
             @Override
             public void opens(int start, int brace) {
@@ -249,7 +250,7 @@ final class MediaJoins {
                     chain = null;
                 }
                 starts.push(start);
-                blocks.push(java.util.Optional.ofNullable(chain));
+                blocks.push(Optional.ofNullable(chain));
             }
 
             @Override
