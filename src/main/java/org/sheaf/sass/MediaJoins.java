@@ -274,13 +274,8 @@ final class MediaJoins {
         return chains;
     }
 
-    /** The offset of a place the map names in the stylesheet. */
+    /** The offset of a place the map names in the stylesheet, or -1 past its end. */
     private static int offset(String source, StaticValues.Origin origin) {
-        int at = 0;
-        for (int line = 0; line < origin.line() && at >= 0; line++) {
-            at = source.indexOf('\n', at);
-            at = at < 0 ? -1 : at + 1;
-        }
-        return at < 0 ? -1 : at + origin.column();
+        return StaticValues.offset(source, origin.line(), origin.column());
     }
 }
