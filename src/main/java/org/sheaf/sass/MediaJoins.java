@@ -28,8 +28,6 @@ import java.util.regex.Pattern;
  * where what dart-sass wrote in the {@code @media} came from inside the nested one.
  */
 final class MediaJoins {
-    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
     /** An @media of dart-sass's expanded output: its query, up to the brace that ends its line. */
     private static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{$");
     /** A stylesheet that may join a query with the type all. */
@@ -94,11 +92,11 @@ final class MediaJoins {
         if (map == null || !css.contains("@media") || stylesheets.values().stream().noneMatch(s -> ALL.matcher(s).find())) {
             return broken;
         }
-        Matcher mappings = MAPPINGS.matcher(map);
+        Matcher mappings = StaticValues.MAPPINGS.matcher(map);
         if (!mappings.find()) {
             return broken;
         }
-        List<String> urls = StaticValues.strings(map, SOURCES);
+        List<String> urls = StaticValues.strings(map, StaticValues.SOURCES);
         List<String> contents = StaticValues.sourceTexts(map, urls, stylesheets);
         if (contents.stream().anyMatch(s -> NESTED_IMPORT.matcher(s).find())) {
             return broken;
