@@ -395,15 +395,15 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: text through
-     * {@code Time.parse} ({@link RubyTimeParser}), keeping a written offset, digits alone as
-     * seconds since 1970, then the rest ({@code now}, {@code today}) through Liqp's own reading.
+     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: an integer as
+     * seconds since 1970 ({@code Time.at}); text through {@code Time.parse} ({@link RubyTimeParser}),
+     * keeping a written offset, digits alone as seconds since 1970, then the rest ({@code now},
+     * {@code today}) through Liqp's own reading.
      */
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
         if (value instanceof RubyDate day) {
             return day.asUtcMidnight();
         }
-        // Liquid's to_date reads an Integer as Time.at, seconds since 1970
         if (value instanceof Long || value instanceof Integer) {
             return Instant.ofEpochSecond(((Number) value).longValue()).atZone(ZoneOffset.UTC);
         }
