@@ -60,8 +60,8 @@ final class MediaJoins {
             }
             String[] parts = text.split("\\s+and\\s+", -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
-            if (!type.matches("[A-Za-z-]+") && !type.isEmpty()
-                    || type.equalsIgnoreCase("not") || type.equalsIgnoreCase("only") || type.contains(" ")) {
+            if (!type.isEmpty() && !type.matches("[A-Za-z-]+")
+                    || type.equalsIgnoreCase("not") || type.equalsIgnoreCase("only")) {
                 return null;
             }
             List<String> features = new ArrayList<>();
