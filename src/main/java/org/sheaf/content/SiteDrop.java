@@ -12,11 +12,11 @@ import org.sheaf.jekyll.DefaultedHash;
 
 /**
  * Assembles the {@code site} template variable under Jekyll's names: every config key, then
- * {@code time}, {@code pages}, {@code posts} (newest first), {@code collections}, {@code documents},
- * {@code static_files}, {@code html_files}, {@code html_pages}, {@code data}, {@code tags},
- * {@code categories} and {@code related_posts}, then one entry per collection label, which wins
- * over any of those names. Computed once per build and shared
- * read-only by every page, so no template pays for it twice.
+ * {@code time}, {@code pages}, {@code html_pages}, {@code posts} (newest first),
+ * {@code related_posts}, {@code collections}, {@code documents}, {@code static_files},
+ * {@code html_files}, {@code data}, {@code tags} and {@code categories}, then the documents of
+ * each other collection under its label, which wins over any of those names. Computed once per
+ * build and shared read-only by every page, so no template pays for it twice.
  */
 final class SiteDrop {
     static final int RELATED_POSTS = 10;

@@ -1,16 +1,24 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Pattern;
 import liqp.LValue;
 import liqp.TemplateContext;
@@ -88,7 +96,7 @@ final class JekyllLiquidFilters {
         }));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
         filters.add(filter("array_to_sentence_string",
-                (v, c, p) -> JekyllFilters.arrayToSentenceString(java.util.Arrays.asList(any.asArray(v, c)), param(p, 0))));
+                (v, c, p) -> JekyllFilters.arrayToSentenceString(Arrays.asList(any.asArray(v, c)), param(p, 0))));
         filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
         filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
         // a hash (or a document's drop) is no array to Ruby: its first is a [key, value] pair, it
@@ -192,9 +200,9 @@ final class JekyllLiquidFilters {
                 argument(p, 0, c, any), argument(p, 1, c, any))));
         filters.add(filter("remove_last", (v, c, p) -> replaceLast(v == null ? "" : text(v, c, any),
                 argument(p, 0, c, any), "")));
-        filters.add(filter("base64_encode", (v, c, p) -> java.util.Base64.getEncoder()
+        filters.add(filter("base64_encode", (v, c, p) -> Base64.getEncoder()
                 .encodeToString((v == null ? "" : text(v, c, any)).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-        filters.add(filter("base64_url_safe_encode", (v, c, p) -> java.util.Base64.getUrlEncoder()
+        filters.add(filter("base64_url_safe_encode", (v, c, p) -> Base64.getUrlEncoder()
                 .encodeToString((v == null ? "" : text(v, c, any)).getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         filters.add(filter("base64_decode", (v, c, p) -> base64Decode(v == null ? "" : text(v, c, any), false)));
         filters.add(filter("base64_url_safe_decode", (v, c, p) -> base64Decode(v == null ? "" : text(v, c, any), true)));
@@ -221,7 +229,7 @@ final class JekyllLiquidFilters {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("append") || name.equals("prepend");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
-                    textArgument ? java.util.Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
+                    textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // Ruby's CGI.escape keeps ~ and writes * as %2A, where Java's URLEncoder (Liqp's) does the opposite
         Filter liqpUrlEncode = liqp.filters.Filters.JEKYLL_FILTERS.get("url_encode");
@@ -373,7 +381,7 @@ final class JekyllLiquidFilters {
             } else {
                 String text = any.asString(input, context);
                 time = text.equals("now") || text.equals("today") ? ZonedDateTime.now()
-                        : any.isNumber(input) ? java.time.Instant.ofEpochSecond(any.asNumber(input).longValue()).atZone(zone)
+                        : any.isNumber(input) ? Instant.ofEpochSecond(any.asNumber(input).longValue()).atZone(zone)
                         : context.getDateParser().parse(text, context.getParser().locale, zone);
             }
             format = any.asString(param(params, 0), context);
@@ -387,23 +395,23 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: text through
-     * {@code Time.parse} ({@link RubyTimeParser}), keeping a written offset, digits alone as
-     * seconds since 1970, then the rest ({@code now}, {@code today}) through Liqp's own reading.
+     * A date value or a date string, as Ruby Liquid's {@code to_date} reads it: an integer as
+     * seconds since 1970 ({@code Time.at}); text through {@code Time.parse} ({@link RubyTimeParser}),
+     * keeping a written offset, digits alone as seconds since 1970, then the rest ({@code now},
+     * {@code today}) through Liqp's own reading.
      */
     private static ZonedDateTime toDate(Object value, TemplateContext context) {
         if (value instanceof RubyDate day) {
             return day.asUtcMidnight();
         }
-        // Liquid's to_date reads an Integer as Time.at, seconds since 1970
         if (value instanceof Long || value instanceof Integer) {
-            return java.time.Instant.ofEpochSecond(((Number) value).longValue()).atZone(java.time.ZoneOffset.UTC);
+            return Instant.ofEpochSecond(((Number) value).longValue()).atZone(ZoneOffset.UTC);
         }
         if (value instanceof String text) {
             ZoneId zone = context.getParser().defaultTimeZone;
             return freeForm(text, zone)
                     .or(() -> epochSeconds(text, zone))
-                    .orElseGet(() -> context.getDateParser().parse(text, java.util.Locale.ENGLISH, zone));
+                    .orElseGet(() -> context.getDateParser().parse(text, Locale.ENGLISH, zone));
         }
         return Filter.asRubyDate(value, context);
     }
@@ -459,8 +467,8 @@ final class JekyllLiquidFilters {
             return Optional.empty();
         }
         try {
-            return Optional.of(java.time.Instant.ofEpochSecond(Long.parseLong(text)).atZone(zone));
-        } catch (NumberFormatException | java.time.DateTimeException e) {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)).atZone(zone));
+        } catch (NumberFormatException | DateTimeException e) {
             return Optional.empty();
         }
     }
@@ -523,17 +531,17 @@ final class JekyllLiquidFilters {
         if (value instanceof Map<?, ?> map) {
             return new ArrayList<>(map.values());
         }
-        return new ArrayList<>(java.util.Arrays.asList(any.asArray(value, context)));
+        return new ArrayList<>(Arrays.asList(any.asArray(value, context)));
     }
 
     /** Ruby's first of a hash or a drop: its first key with that key's value, nil when it has none. */
     private static Object firstPair(Map<?, ?> map) {
         if (map instanceof RubyDrop drop && drop.isDrop()) {
             String key = drop.dropKeys().get(0);
-            return java.util.Arrays.asList(key, drop.get(key));
+            return Arrays.asList(key, drop.get(key));
         }
         for (Map.Entry<?, ?> entry : map.entrySet()) {
-            return java.util.Arrays.asList(entry.getKey(), entry.getValue());
+            return Arrays.asList(entry.getKey(), entry.getValue());
         }
         return null;
     }
@@ -557,7 +565,7 @@ final class JekyllLiquidFilters {
     /** A hash as Ruby's Hash#sort sees it: its [key, value] pairs. */
     private static List<Object> pairs(Map<?, ?> map) {
         List<Object> pairs = new ArrayList<>();
-        map.forEach((key, value) -> pairs.add(java.util.Arrays.asList(key, value)));
+        map.forEach((key, value) -> pairs.add(Arrays.asList(key, value)));
         return pairs;
     }
 
@@ -621,7 +629,7 @@ final class JekyllLiquidFilters {
             return list.stream().anyMatch(v -> matches(v, wanted, context, any));
         }
         if (value instanceof Object[] array) {
-            return matches(java.util.Arrays.asList(array), wanted, context, any);
+            return matches(Arrays.asList(array), wanted, context, any);
         }
         if (value instanceof ZonedDateTime time) {
             return timeParts(time).contains(wanted);
@@ -750,7 +758,7 @@ final class JekyllLiquidFilters {
      */
     private static Object nestingUndone(Object value) {
         List<?> items = value instanceof List<?> list ? list
-                : value instanceof Object[] array ? java.util.Arrays.asList(array) : null;
+                : value instanceof Object[] array ? Arrays.asList(array) : null;
         if (items == null || items.stream().noneMatch(item -> item instanceof List<?> || item instanceof Object[])) {
             return value;
         }
@@ -764,7 +772,7 @@ final class JekyllLiquidFilters {
             if (item instanceof List<?> list) {
                 out.addAll(flattened(list));
             } else if (item instanceof Object[] array) {
-                out.addAll(flattened(java.util.Arrays.asList(array)));
+                out.addAll(flattened(Arrays.asList(array)));
             } else {
                 out.add(item);
             }
@@ -838,7 +846,7 @@ final class JekyllLiquidFilters {
         boolean trailing = list.length > 0 && !input.isEmpty()
                 && " \t\n\u000B\f\r".indexOf(input.charAt(input.length() - 1)) >= 0;
         if (list.length + (trailing ? 1 : 0) > words) {
-            return String.join(" ", java.util.Arrays.copyOf(list, words)) + ellipsis;
+            return String.join(" ", Arrays.copyOf(list, words)) + ellipsis;
         }
         return input;
     }
@@ -895,7 +903,7 @@ final class JekyllLiquidFilters {
             if (!urlSafe && input.length() % 4 != 0) {
                 throw new IllegalArgumentException("length");
             }
-            byte[] bytes = (urlSafe ? java.util.Base64.getUrlDecoder() : java.util.Base64.getDecoder()).decode(input);
+            byte[] bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(input);
             return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid base64 provided to "
@@ -951,25 +959,25 @@ final class JekyllLiquidFilters {
      * {@code output} that was not kept) picks what it picked the first time, as Jekyll's single
      * render does, while each sample within the render still draws anew.
      */
-    private static java.util.Random randomFor(TemplateContext context) {
+    private static Random randomFor(TemplateContext context) {
         Map<String, Object> registry = context.getRegistry(RANDOM_REGISTRY);
-        return (java.util.Random) registry.computeIfAbsent("random", key -> {
+        return (Random) registry.computeIfAbsent("random", key -> {
             Object page = context.get("page");
             Object site = context.get("site");
-            Object where = page instanceof Map<?, ?> values ? java.util.Arrays.asList(values.get("url"), values.get("path")) : null;
-            Object time = site instanceof Map<?, ?> values && values.get("time") instanceof java.time.ZonedDateTime at
+            Object where = page instanceof Map<?, ?> values ? Arrays.asList(values.get("url"), values.get("path")) : null;
+            Object time = site instanceof Map<?, ?> values && values.get("time") instanceof ZonedDateTime at
                     ? at.toInstant() : null;
-            return new java.util.Random(java.util.Objects.hash(where, time));
+            return new Random(Objects.hash(where, time));
         });
     }
 
-    private static Object sample(Object[] items, java.util.Random random, Object... params) {
+    private static Object sample(Object[] items, Random random, Object... params) {
         if (items.length == 0) {
             return null;
         }
         int n = params.length > 0 && params[0] != null ? ((Number) toInteger(params[0])).intValue() : 1;
-        List<Object> shuffled = new ArrayList<>(java.util.Arrays.asList(items));
-        java.util.Collections.shuffle(shuffled, random);
+        List<Object> shuffled = new ArrayList<>(Arrays.asList(items));
+        Collections.shuffle(shuffled, random);
         if (params.length == 0 || params[0] == null) {
             return shuffled.get(0);
         }

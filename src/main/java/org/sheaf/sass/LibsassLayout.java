@@ -44,8 +44,6 @@ import java.util.regex.Pattern;
  * points at it and the two differ only in white space.
  */
 final class LibsassLayout {
-    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
-    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     /** A value that is one variable, as a declaration writes it. */
     private static final Pattern VARIABLE = Pattern.compile("\\$[\\w-]+");
     /** The name of {@code :nth-child()} or one of its kin, just written. */
@@ -279,7 +277,7 @@ final class LibsassLayout {
                 return fields != null;
             }
             int[] mappings = map == null ? null : SourceMapShift.mappings(map);
-            contents = mappings != null ? StaticValues.strings(map, SOURCES_CONTENT) : List.of();
+            contents = mappings != null ? StaticValues.strings(map, StaticValues.SOURCES_CONTENT) : List.of();
             if (contents.isEmpty()) {
                 return false;
             }
@@ -353,7 +351,7 @@ final class LibsassLayout {
         /** The sources' URLs, by index. */
         List<String> urls() {
             if (urls == null) {
-                urls = map == null ? List.of() : StaticValues.strings(map, SOURCES);
+                urls = map == null ? List.of() : StaticValues.strings(map, StaticValues.SOURCES);
             }
             return urls;
         }

@@ -36,13 +36,11 @@ import java.util.regex.Pattern;
  * items all the same (see {@link #heldInSupports}).
  */
 final class MediaBreaks {
-    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     private static final Pattern MIXIN = Pattern.compile("@mixin\\s+([\\w-]+)");
     /** A control-flow rule: what it holds runs where it stands, maybe not at all or more than once. */
     static final Pattern CONTROL = Pattern.compile("@(if|else|each|for|while)\\b");
     /** An include in SCSS or the indented syntax, with or without a module's namespace. */
     private static final Pattern INCLUDE = Pattern.compile("(?:@include\\s+|(?m)^\\s*\\+)(?:[\\w-]+\\.)?([\\w-]+)");
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
 
     private MediaBreaks() {
     }
@@ -67,8 +65,8 @@ final class MediaBreaks {
         if (map == null || css.indexOf("@media") < 0) {
             return new SplitRules.Result(css, map);
         }
-        Matcher mappings = MAPPINGS.matcher(map);
-        List<String> urls = StaticValues.strings(map, SOURCES);
+        Matcher mappings = StaticValues.MAPPINGS.matcher(map);
+        List<String> urls = StaticValues.strings(map, StaticValues.SOURCES);
         List<String> contents = StaticValues.sourceTexts(map, urls, stylesheets);
         Map<Integer, Outline> outlines = new HashMap<>();
         for (int s = 0; s < urls.size(); s++) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +28,6 @@ import java.util.regex.Pattern;
  * where what dart-sass wrote in the {@code @media} came from inside the nested one.
  */
 final class MediaJoins {
-    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
     /** An @media of dart-sass's expanded output: its query, up to the brace that ends its line. */
     private static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{$");
     /** A stylesheet that may join a query with the type all. */
@@ -61,8 +60,8 @@ final class MediaJoins {
             }
             String[] parts = text.split("\\s+and\\s+", -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
-            if (!type.matches("[A-Za-z-]+") && !type.isEmpty()
-                    || type.equalsIgnoreCase("not") || type.equalsIgnoreCase("only") || type.contains(" ")) {
+            if (!type.isEmpty() && !type.matches("[A-Za-z-]+")
+                    || type.equalsIgnoreCase("not") || type.equalsIgnoreCase("only")) {
                 return null;
             }
             List<String> features = new ArrayList<>();
@@ -93,11 +92,11 @@ final class MediaJoins {
         if (map == null || !css.contains("@media") || stylesheets.values().stream().noneMatch(s -> ALL.matcher(s).find())) {
             return broken;
         }
-        Matcher mappings = MAPPINGS.matcher(map);
+        Matcher mappings = StaticValues.MAPPINGS.matcher(map);
         if (!mappings.find()) {
             return broken;
         }
-        List<String> urls = StaticValues.strings(map, SOURCES);
+        List<String> urls = StaticValues.strings(map, StaticValues.SOURCES);
         List<String> contents = StaticValues.sourceTexts(map, urls, stylesheets);
         if (contents.stream().anyMatch(s -> NESTED_IMPORT.matcher(s).find())) {
             return broken;
@@ -229,8 +228,8 @@ final class MediaJoins {
         // per open block: where its statement starts, and the queries of the @media it is or
         // stands in (null where unknown)
         ArrayDeque<Integer> starts = new ArrayDeque<>();
-        ArrayDeque<java.util.Optional<List<Query>>> blocks = new ArrayDeque<>();
-        blocks.push(java.util.Optional.of(List.of()));
+        ArrayDeque<Optional<List<Query>>> blocks = new ArrayDeque<>();
+        blocks.push(Optional.of(List.of()));
         ScssOutline.Statements statements = new ScssOutline.Statements() {
             @Override
             public void opens(int start, int brace) {
@@ -249,7 +248,7 @@ final class MediaJoins {
                     chain = null;
                 }
                 starts.push(start);
-                blocks.push(java.util.Optional.ofNullable(chain));
+                blocks.push(Optional.ofNullable(chain));
             }
 
             @Override
@@ -273,13 +272,8 @@ final class MediaJoins {
         return chains;
     }
 
-    /** The offset of a place the map names in the stylesheet. */
+    /** The offset of a place the map names in the stylesheet, or -1 past its end. */
     private static int offset(String source, StaticValues.Origin origin) {
-        int at = 0;
-        for (int line = 0; line < origin.line() && at >= 0; line++) {
-            at = source.indexOf('\n', at);
-            at = at < 0 ? -1 : at + 1;
-        }
-        return at < 0 ? -1 : at + origin.column();
+        return StaticValues.offset(source, origin.line(), origin.column());
     }
 }

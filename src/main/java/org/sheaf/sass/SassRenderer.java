@@ -298,11 +298,11 @@ public final class SassRenderer implements AutoCloseable {
      *                             within the time limit; or when no compiler can run here
      */
     public Output render(Path file, String sitePath, String text, int firstLine, String outputName) throws DiagnosticException {
-        Path entry = source.resolve(file.getFileName().toString());
         try {
             return rendered(file, sitePath, text, firstLine, outputName, settings.sourceMaps());
         } catch (SassCompilationFailedException e) {
             OutboundMessage.CompileResponse.CompileFailure failure = e.getCompileFailure();
+            Path entry = source.resolve(file.getFileName().toString());
             throw new DiagnosticException(positioned(Severity.ERROR, failure.getMessage(),
                     failure.hasSpan() ? failure.getSpan() : null, entry, sitePath, firstLine));
         }

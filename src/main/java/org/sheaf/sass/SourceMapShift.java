@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class SourceMapShift {
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
     private static final Pattern MAPPINGS_KEY = Pattern.compile("\"mappings\"\\s*:\\s*\"");
 
     /**
@@ -60,7 +59,7 @@ final class SourceMapShift {
      * @param edits the changes, in the order of their offsets
      */
     static String shifted(String map, String css, List<Edit> edits) {
-        Matcher m = MAPPINGS.matcher(map);
+        Matcher m = StaticValues.MAPPINGS.matcher(map);
         if (edits.isEmpty() || !m.find()) {
             return map;
         }
@@ -99,7 +98,7 @@ final class SourceMapShift {
      * @param moved for each line of the CSS the map was made for, its line now, or -1 when removed
      */
     static String relined(String map, int[] moved) {
-        Matcher m = MAPPINGS.matcher(map);
+        Matcher m = StaticValues.MAPPINGS.matcher(map);
         if (!m.find()) {
             return map;
         }

@@ -36,9 +36,6 @@ import java.util.regex.Pattern;
  * dart-sass writes after each top-level style rule's CSS, so this runs on dart-sass's own layout.
  */
 final class SplitRules {
-    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
-    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
     private static final Pattern CONTROL = Pattern.compile("@(if|each|for|while)\\b");
     /** The statements that may evaluate what they hold more than once. */
     private static final Pattern REPEATING = Pattern.compile("@(each|for|while|mixin|include)\\b|[=+]");
@@ -176,9 +173,9 @@ final class SplitRules {
 
     private static Result joinedLines(String css, String map, Map<String, String> stylesheets, String page,
             java.util.function.Supplier<Evaluation> evaluation) {
-        Matcher mappings = MAPPINGS.matcher(map);
-        List<String> contents = new ArrayList<>(StaticValues.strings(map, SOURCES_CONTENT));
-        List<String> urls = new ArrayList<>(StaticValues.strings(map, SOURCES));
+        Matcher mappings = StaticValues.MAPPINGS.matcher(map);
+        List<String> contents = new ArrayList<>(StaticValues.strings(map, StaticValues.SOURCES_CONTENT));
+        List<String> urls = new ArrayList<>(StaticValues.strings(map, StaticValues.SOURCES));
         if (urls.size() == contents.size()) {
             stylesheets.forEach((url, text) -> {
                 if (!urls.contains(url)) {

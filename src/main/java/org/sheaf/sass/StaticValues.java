@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  * {@link SourceMapShift.Edit}.
  */
 final class StaticValues {
-    private static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
-    private static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
-    private static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    /** The start of a source map's {@code sourcesContent} array, for {@link #strings}. */
+    static final Pattern SOURCES_CONTENT = Pattern.compile("\"sourcesContent\"\\s*:\\s*\\[");
+    /** A source map's {@code mappings}, its VLQ text in group 1. */
+    static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
+    /** The start of a source map's {@code sources} array, for {@link #strings}. */
+    static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d*\\.\\d+|\\d+)([a-zA-Z%]*)");
 
     private StaticValues() {
