@@ -124,14 +124,24 @@ final class For extends liqp.blocks.For {
         };
     }
 
-    /** The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller. */
-    private static final class Numbers extends AbstractList<Long> {
+    /**
+     * The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller. An output tag
+     * writes them as Ruby writes a range, by its ends ({@code 1..3}, {@link RubyComparisons}).
+     */
+    static final class Numbers extends AbstractList<Long> {
         private final int from;
+        private final int to;
         private final int size;
 
         Numbers(int from, int to) {
             this.from = from;
+            this.to = to;
             this.size = Math.max(0, to - from + 1);
+        }
+
+        /** Ruby's {@code to_s} of the range: its ends, whether it holds numbers or none. */
+        String rubyText() {
+            return from + ".." + to;
         }
 
         @Override

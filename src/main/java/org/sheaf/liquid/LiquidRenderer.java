@@ -165,6 +165,7 @@ public final class LiquidRenderer {
                 builder.withTag((liqp.tags.Tag) insertion);
             }
         }
+        builder.withFilter(RangeValues.FILTER);
         for (Filter filter : JekyllLiquidFilters.all(this)) {
             builder.withFilter(filter);
         }
@@ -414,6 +415,7 @@ public final class LiquidRenderer {
                 .then(UnlessBranches::rewrite)
                 .then(RangeTablerow::rewrite)
                 .then(ForCollections::rewrite)
+                .then(RangeValues::rewrite)
                 .then(LaxLiquid::rubyOutputEnds);
         return columns.then(LiquidRenderer::withTagsForLiqp);
     }

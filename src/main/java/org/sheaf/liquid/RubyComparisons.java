@@ -52,7 +52,9 @@ import liquid.parser.v4.LiquidParser.IndexContext;
  * Liqp knows {@code first} of lists only and gives nil.
  *
  * <p>The blocks built here also drop the output of blank block tags, as Ruby's Liquid does
- * ({@link BlankBlocks}).
+ * ({@link BlankBlocks}), and an output tag whose value is a range ({@link RangeValues}) writes it
+ * as Ruby writes a range, by its ends ({@code 1..3}), where Liqp's block would run its numbers
+ * together as a list's items.
  *
  * <p>Liqp builds a template's nodes afresh for each render, as they keep state while they render;
  * {@link #render} does the same with this builder.
@@ -77,6 +79,16 @@ final class RubyComparisons extends NodeVisitor {
         LNode root = new RubyComparisons(parser).visit(template.getParseTree());
         TemplateContext context = parent.newChildContext(parser.evaluate(parser.mapper, variables));
         return parser.getRenderTransformer().transformObject(context, root.render(context));
+    }
+
+    /** An output tag, with a range as its value written by its ends. */
+    @Override
+    public LNode visitOutput(LiquidParser.OutputContext ctx) {
+        LNode output = super.visitOutput(ctx);
+        return context -> {
+            Object value = output.render(context);
+            return value instanceof For.Numbers range ? range.rubyText() : value;
+        };
     }
 
     /** A loop over a range, or the tablerow over a range that {@link RangeTablerow#rewrite} wrote as one. */

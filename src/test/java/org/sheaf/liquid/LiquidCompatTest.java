@@ -122,6 +122,17 @@ class LiquidCompatTest {
     }
 
     @Test
+    void aRangeIsAValueAnOutputTagAndAnAssignStartFrom() throws Exception {
+        // what Jekyll 4.3.1 printed: filters read the range as its numbers, a page shows its ends
+        assertEquals("1..3|1,2,3|3|1|3|3 2 1|2..4|234|3-4-5|0|3..1|1..2|4|1..2|{{ (1..2) }}",
+                render("{% assign n = 4 %}{% assign s = \"3\" %}{{ (1..3) }}|{{ (1..3) | join: \",\" }}|"
+                        + "{{ (1..3) | size }}|{{ (1..3) | first }}|{{ (1..3) | last }}|{{ (1..3) | reverse | join }}|"
+                        + "{% assign r = (2..n) %}{{ r }}|{% for x in r %}{{ x }}{% endfor %}|{{ (s..5) | join: \"-\" }}|"
+                        + "{{ (3..1) | size }}|{{ (3..1) }}|{{ ( 1 .. 2 ) }}|{% capture c %}{{ r }}{% endcapture %}{{ c | size }}|"
+                        + "{{- (1..2) -}}|{% raw %}{{ (1..2) }}{% endraw %}"));
+    }
+
+    @Test
     void tablerowLoopsOverARange() throws Exception {
         assertEquals("[<tr class=\"row1\">\n<td class=\"col1\">1</td><td class=\"col2\">2</td></tr>\n]",
                 render("[{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}]"));
