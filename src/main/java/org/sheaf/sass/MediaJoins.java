@@ -33,6 +33,10 @@ final class MediaJoins {
     /** A stylesheet that may join a query with the type all. */
     private static final Pattern ALL = Pattern.compile("(?i)@media[^{};\\n]*\\ball\\b");
     private static final Pattern NESTED_IMPORT = Pattern.compile("(?m)^[ \\t]+@import\\b");
+    /** The {@code and} between a query's type and its features, or between features. */
+    private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+    /** A media type as a query names it: letters and hyphens. */
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z-]+");
 
     private MediaJoins() {
     }
@@ -58,9 +62,9 @@ final class MediaJoins {
             if (text.contains("#{") || text.contains("$") || text.contains(",")) {
                 return null;
             }
-            String[] parts = text.split("\\s+and\\s+", -1);
+            String[] parts = AND.split(text, -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
-            if (!type.isEmpty() && !type.matches("[A-Za-z-]+")
+            if (!type.isEmpty() && !TYPE.matcher(type).matches()
                     || type.equalsIgnoreCase("not") || type.equalsIgnoreCase("only")) {
                 return null;
             }
