@@ -1,14 +1,16 @@
-"""What the random comparisons of Markdown share: a site of pages built by Jekyll and by sheaf.
+"""What the random comparisons share: a site of generated pages built by Jekyll and by sheaf.
 
-A site here is one folder of Markdown pages named p0001.md, p0002.md, ... whose layout writes the
+For Markdown, a site is one folder of pages named p0001.md, p0002.md, ... whose layout writes the
 page's content alone, so each built page is the converter's HTML and nothing else. Jekyll 4.3.1
 (`jekyll build`) and the sheaf jar each build it; a page sheaf's build fails on is found by
-building halves of the pages alone.
+building halves of the pages alone. Where sheaf names the pages it refuses (Liquid, Sass), the
+site is built again without them instead.
 """
 import os
 import re
 import shutil
 import subprocess
+import sys
 
 
 def write_site(site, texts):
@@ -54,6 +56,25 @@ def sheaf_build(site, out, jar, names, crashed):
         if os.path.isdir(piece):
             shutil.copytree(piece, out, dirs_exist_ok=True)
             shutil.rmtree(piece)
+
+
+def sheaf_build_without_refused(jar, write, dest, refused_in):
+    """Builds the site write(left_out) writes, and returns, with sheaf into dest; where the build
+    fails, refused_in(output) gives {page: message} of the pages sheaf's errors name, and the site
+    is written and built again without them. Returns the pages left out, {page: message}."""
+    refused = {}
+    while True:
+        site = write(refused)
+        shutil.rmtree(dest, ignore_errors=True)
+        run = subprocess.run(["java", "-jar", jar, "build", "-q", "-d", dest, site], capture_output=True,
+                             text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+        if run.returncode == 0:
+            return refused
+        output = run.stdout + run.stderr
+        more = {page: message for page, message in refused_in(output).items() if page not in refused}
+        if not more:
+            sys.exit("sheaf build failed:\n" + output[-3000:])
+        refused.update(more)
 
 
 SPACE = re.compile(r"\s+")
