@@ -33,10 +33,11 @@ final class LaxLiquid {
     private static final Pattern OUTPUT_TAG = Pattern.compile(RAW + "|\\{\\{.*?\\}\\}", Pattern.DOTALL);
     /**
      * In an output tag, outside quotes: an empty filter ({@code ||}), a doubled dot in a name
-     * ({@code page..title}) or a {@code %} just before the tag's end.
+     * ({@code page..title}), a dot before a bracket ({@code tabs.[name]}) or a {@code %} just
+     * before the tag's end.
      */
     private static final Pattern OUTPUT_SLIPS = Pattern.compile(
-            "\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)|%(?=\\s*\\}\\}\\z)");
+            "\"[^\"]*\"|'[^']*'|\\|(\\s*\\|)+|(?<=\\w)\\.\\.+(?=\\w)|(?<=[\\w\\]?])\\.(?=\\[)|%(?=\\s*\\}\\}\\z)");
     /** A {@code %} before an output tag's end ({@code {{ x | join: ', ' %}}}), as a tag's end is written. */
     private static final Pattern STRAY_PERCENT = Pattern.compile("%\\s*\\}\\}");
     /** An output tag with another {@code {{} inside it before its end. */
@@ -194,7 +195,8 @@ final class LaxLiquid {
      * ignored (Ruby reads one comparison there), and in each of their comparisons a filter and
      * what follows it up to the next {@code and} or {@code or} are ignored (Ruby's lax condition
      * reads a value, an operator and a value, none of which takes a pipe). In output tags, an empty filter between two pipes
-     * is skipped, a doubled dot in a name is one dot and a {@code %} before the end
+     * is skipped, a doubled dot in a name is one dot, a dot before a bracket is nothing
+     * ({@code tabs.[name]} is {@code tabs[name]}) and a {@code %} before the end
      * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them. In
      * output tags and {@code assign}, a comma after a filter's name opens its arguments as a colon
      * does ({@code split, ","}), as Ruby's lax parser takes either before an argument.
@@ -614,8 +616,9 @@ final class LaxLiquid {
             if (slip.startsWith("\"") || slip.startsWith("'")) {
                 return Matcher.quoteReplacement(slip);
             }
-            if (slip.equals("%")) {
-                // Ruby's lax variable parser skips what is neither a filter nor an argument
+            if (slip.equals("%") || slip.equals(".")) {
+                // Ruby's lax variable parser skips what is neither a filter nor an argument, and
+                // looks a value up by its words and bracketed keys alone, so tabs.[name] is tabs[name]
                 return " ";
             }
             // one pipe or one dot, then spaces, so positions stay

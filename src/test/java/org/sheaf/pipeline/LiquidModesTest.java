@@ -183,6 +183,24 @@ class LiquidModesTest {
     }
 
     @Test
+    void aDotBeforeABracketIsNothing() {
+        // what Jekyll 4.3.1 wrote for this page (the Chirpy theme's sidebar writes
+        // {{ site.data.locales[site.lang].tabs.[tab_name] }}): Ruby's lax variable parser looks a
+        // value up by its words and bracketed keys alone, so tabs.[name] is tabs[name]
+        TestSite site = TestSite.in(dir).file("_config.yml", "liquid:\n  error_mode: lax\n")
+                .file("_data/l.yml", "tabs:\n  categories: Categories\n").file("index.html", """
+                ---
+                ---
+                {% capture n %}{{ "/categories/" | split: "/" }}{% endcapture %}[{{ site.data.l.[n] }}] \
+                [{{ site.data.l.tabs.[n] | upcase }}] [{{ site.data.l.tabs..categories }}] \
+                [{{ site.data.l.tabs.["categories"] }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("[] [CATEGORIES] [Categories] [Categories]\n", site.read("index.html"));
+    }
+
+    @Test
     void aCommaAfterAFiltersNameStandsForTheColon() {
         // what Jekyll 4.3.1 wrote for this page (the Satellite theme writes
         // {% assign first_level_pages = "" | split, "" %}): Ruby's lax variable parser takes a
