@@ -225,12 +225,14 @@ final class JekyllLiquidFilters {
         // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
         // array's items and print a hash as Java does
         for (String name : List.of("append", "prepend", "upcase", "downcase", "strip", "lstrip",
-                "rstrip", "strip_html", "strip_newlines", "newline_to_br", "truncate", "url_decode")) {
+                "rstrip", "strip_newlines", "newline_to_br", "truncate", "url_decode")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("append") || name.equals("prepend");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
+        // Ruby's strip_html takes a comment, script or tag over line ends too, where Liqp's stops at them
+        filters.add(filter("strip_html", (v, c, p) -> Html.stripHtml(v == null ? "" : text(v, c, any))));
         // Ruby's CGI.escape keeps ~ and writes * as %2A, where Java's URLEncoder (Liqp's) does the opposite
         Filter liqpUrlEncode = liqp.filters.Filters.JEKYLL_FILTERS.get("url_encode");
         filters.add(filter("url_encode", (v, c, p) -> {
