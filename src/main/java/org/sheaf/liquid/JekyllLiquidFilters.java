@@ -382,7 +382,7 @@ final class JekyllLiquidFilters {
                 time = LValue.asRubyDate(input, context);
             } else {
                 String text = any.asString(input, context);
-                time = text.equals("now") || text.equals("today") ? ZonedDateTime.now()
+                time = text.equals("now") || text.equals("today") ? buildTime(context, zone)
                         : any.isNumber(input) ? Instant.ofEpochSecond(any.asNumber(input).longValue()).atZone(zone)
                         : context.getDateParser().parse(text, context.getParser().locale, zone);
             }
@@ -394,6 +394,16 @@ final class JekyllLiquidFilters {
             return input;
         }
         return original instanceof RubyDate day ? Strftime.format(format, day) : Strftime.format(format, time);
+    }
+
+    /**
+     * What {@code "now"} is to the date filter: the build's time, {@code site.time}, in the site's
+     * zone, so a page that prints it is the same in every build of one time (Ruby reads the clock
+     * as it renders the page, seconds later); the clock where {@code site.time} is no Java time.
+     */
+    private static ZonedDateTime buildTime(TemplateContext context, ZoneId zone) {
+        Object time = context.get("site") instanceof Map<?, ?> site ? site.get("time") : null;
+        return time instanceof ZonedDateTime buildTime ? buildTime.withZoneSameInstant(zone) : ZonedDateTime.now(zone);
     }
 
     /**

@@ -36,6 +36,16 @@ class SiteTimeTest {
         assertEquals("2019-06-01 07:30:00 +0000", site("\"June 1, 2019 09:30 +02:00\"").buildOk().read("index.html"));
     }
 
+    @Test
+    void nowIsTheBuildsTimeInTheSitesZone() {
+        // Jekyll 4.3.1 in America/Mexico_City at 17:00 UTC wrote 20261206.110003 -0600|11 -0600 for
+        // this (Chirpy's service worker names its cache so): the clock, in the site's zone, as it
+        // renders the page; sheaf takes the build's time, here TestSite.TIME
+        TestSite site = TestSite.in(dir).file("_config.yml", "timezone: America/Mexico_City\n")
+                .file("index.html", "---\n---\n{{ 'now' | date: '%Y%m%d.%H%M%S %z' }}|{{ 'today' | date: '%H %z' }}");
+        assertEquals("20191231.180000 -0600|18 -0600", site.buildOk().read("index.html"));
+    }
+
     private TestSite site(String zone, String time, String page) {
         return TestSite.in(dir)
                 .file("_config.yml", "timezone: " + zone + "\ntime: " + time + "\n")
