@@ -551,7 +551,7 @@ final class SplitRules {
          * selectors whole; of those {@code @extend} wrote, only the one they extend ({@link #nestingSelectors}).
          */
         private boolean holding(Block block, List<String> ruleSelectors) {
-            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule)));
+            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule, extending)));
         }
 
         /** Whether each selector of the block, or of every rule inside it when it is an at-rule with rules, fits. */
@@ -578,12 +578,16 @@ final class SplitRules {
         /**
          * Whether {@code rule} stands in {@code selector} as nesting writes it: {@code .a} in
          * {@code .x .a:hover} and in {@code .a-b} ({@code &-b}), not in {@code .a2} or {@code .ab},
-         * which an {@code @each} over {@code a} and {@code a2} also writes.
+         * which an {@code @each} over {@code a} and {@code a2} also writes. With {@code joined}, a
+         * rule that starts with a class, an id, a pseudo-class or an attribute also stands after
+         * the simple selectors that extending joined it to: {@code .t} in {@code .on.t}, which
+         * {@code .t { @extend %p }} writes for {@code %p { &.on { } }}.
          */
-        private static boolean holds(String selector, String rule) {
+        private static boolean holds(String selector, String rule, boolean joined) {
+            boolean joins = joined && !rule.isEmpty() && ".#:[".indexOf(rule.charAt(0)) >= 0;
             for (int at = selector.indexOf(rule); at >= 0; at = selector.indexOf(rule, at + 1)) {
                 int end = at + rule.length();
-                if ((at == 0 || " (".indexOf(selector.charAt(at - 1)) >= 0)
+                if ((at == 0 || " (".indexOf(selector.charAt(at - 1)) >= 0 || joins)
                         && (end == selector.length() || !Character.isLetterOrDigit(selector.charAt(end)) && selector.charAt(end) < 0x80)) {
                     return true;
                 }
