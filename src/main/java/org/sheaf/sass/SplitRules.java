@@ -39,6 +39,7 @@ final class SplitRules {
     private static final Pattern CONTROL = Pattern.compile("@(if|each|for|while)\\b");
     /** The statements that may evaluate what they hold more than once. */
     private static final Pattern REPEATING = Pattern.compile("@(each|for|while|mixin|include)\\b|[=+]");
+    private static final Pattern EXTEND = Pattern.compile("@extend\\b");
 
     private SplitRules() {
     }
@@ -224,6 +225,8 @@ final class SplitRules {
         final Map<Long, StaticValues.Origin> origins;
         final List<String> contents;
         final List<String> urls;
+        /** Whether a stylesheet holds an {@code @extend}, which writes selectors of its own into rules ({@link #nestingSelectors}). */
+        final boolean extending;
         /** The page's source, where the compilation starts; -1 when not known. */
         final int page;
         /** Lines a rule takes from the rules joined into it, before its closing brace. */
@@ -265,6 +268,7 @@ final class SplitRules {
             this.contents = contents;
             this.urls = urls;
             this.page = page;
+            this.extending = contents.stream().anyMatch(text -> EXTEND.matcher(text).find());
         }
 
         int line(int offset) {
@@ -542,9 +546,12 @@ final class SplitRules {
             return k >= 8 && source.startsWith("@at-root", k - 8);
         }
 
-        /** Whether each selector of the block, or of every rule inside it, holds one of the rule's selectors whole. */
+        /**
+         * Whether each selector of the block, or of every rule inside it, holds one of the rule's
+         * selectors whole; of those {@code @extend} wrote, only the one they extend ({@link #nestingSelectors}).
+         */
         private boolean holding(Block block, List<String> ruleSelectors) {
-            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule)));
+            return everySelector(block, selector -> ruleSelectors.stream().anyMatch(rule -> holds(selector, rule, extending)));
         }
 
         /** Whether each selector of the block, or of every rule inside it when it is an at-rule with rules, fits. */
@@ -552,18 +559,35 @@ final class SplitRules {
             if (css.charAt(block.start) == '@') {
                 return !block.children.isEmpty() && block.children.stream().allMatch(child -> everySelector(child, fits));
             }
-            return block.children.isEmpty() && selectors(prelude(css, block)).stream().allMatch(fits);
+            return block.children.isEmpty() && nestingSelectors(block).stream().allMatch(fits);
+        }
+
+        /**
+         * The selectors of a style rule that tell where it was nested: all of them, but only the
+         * first where a stylesheet holds an {@code @extend}. Extending writes each selector it
+         * makes after the one it extends, from the extender's text: {@code .k { &.on { } }} with
+         * {@code .t { @extend .k }} writes {@code .k.on, .on.t}, and {@code .on.t} does not hold
+         * {@code .t}; {@code i .t} extending {@code .k} in {@code b .k} writes {@code i b .t},
+         * which does not start with {@code b}.
+         */
+        private List<String> nestingSelectors(Block block) {
+            List<String> all = selectors(prelude(css, block));
+            return extending && all.size() > 1 ? all.subList(0, 1) : all;
         }
 
         /**
          * Whether {@code rule} stands in {@code selector} as nesting writes it: {@code .a} in
          * {@code .x .a:hover} and in {@code .a-b} ({@code &-b}), not in {@code .a2} or {@code .ab},
-         * which an {@code @each} over {@code a} and {@code a2} also writes.
+         * which an {@code @each} over {@code a} and {@code a2} also writes. With {@code joined}, a
+         * rule that starts with a class, an id, a pseudo-class or an attribute also stands after
+         * the simple selectors that extending joined it to: {@code .t} in {@code .on.t}, which
+         * {@code .t { @extend %p }} writes for {@code %p { &.on { } }}.
          */
-        private static boolean holds(String selector, String rule) {
+        private static boolean holds(String selector, String rule, boolean joined) {
+            boolean joins = joined && !rule.isEmpty() && ".#:[".indexOf(rule.charAt(0)) >= 0;
             for (int at = selector.indexOf(rule); at >= 0; at = selector.indexOf(rule, at + 1)) {
                 int end = at + rule.length();
-                if ((at == 0 || " (".indexOf(selector.charAt(at - 1)) >= 0)
+                if ((at == 0 || " (".indexOf(selector.charAt(at - 1)) >= 0 || joins)
                         && (end == selector.length() || !Character.isLetterOrDigit(selector.charAt(end)) && selector.charAt(end) < 0x80)) {
                     return true;
                 }
@@ -1507,7 +1531,8 @@ final class SplitRules {
 
         /**
          * Whether each selector of the block, or of every rule inside it when it is an at-rule
-         * with rules, starts with one of the rule's: what nesting inside the rule writes. A rule
+         * with rules, starts with one of the rule's: what nesting inside the rule writes (of the
+         * selectors {@code @extend} wrote, the one they extend, {@link #nestingSelectors}). A rule
          * that came from inside the rule's own braces may go on with its last name too
          * ({@code &-#{$i}} in a mixin's {@code @media} the rule includes), as {@link #nestedIn} reads it.
          */
@@ -1515,7 +1540,7 @@ final class SplitRules {
             if (css.charAt(block.start) == '@') {
                 return !block.children.isEmpty() && block.children.stream().allMatch(child -> derived(child, written, ruleSelectors));
             }
-            return block.children.isEmpty() && (nestedIn(block, written, ruleSelectors) || selectors(prelude(css, block))
+            return block.children.isEmpty() && (nestedIn(block, written, ruleSelectors) || nestingSelectors(block)
                     .stream().allMatch(selector -> ruleSelectors.stream().anyMatch(rule -> extending(selector, rule))));
         }
 

@@ -204,4 +204,25 @@ class SplitRulesIT {
             assertEquals(4, sass.compilations());
         }
     }
+
+    @Test
+    void aRuleAnExtendWroteSelectorsIntoKeepsItsLaterDeclarationsFirst() throws Exception {
+        // .on.t, which @extend wrote after .k.on, holds neither of the rule's selectors; libsass's output
+        assertEquals(".k, .t {\n  x: 1;\n  z: 3;\n}\n.k.on, .on.t {\n  y: 2;\n}",
+                compiled(".k { x: 1; &.on { y: 2; } z: 3; }\n.t { @extend .k; }"));
+    }
+
+    @Test
+    void rulesAMixinWroteWithSelectorsAnExtendWoveGoAfterTheRulesDeclarations() throws Exception {
+        // i b .u .t, which @extend wrote after b .u .k, does not start with the rule's b; libsass's output
+        assertEquals("b {\n  x: 1;\n  w: 2;\n}\nb .u {\n  y: 1;\n}\nb .u .k, b .u i .t, i b .u .t {\n  z: 1;\n}",
+                compiled("@mixin m { .u { y: 1; .k { z: 1; } } }\nb { x: 1; @include m; w: 2; }\ni { .t { @extend .k; } }"));
+    }
+
+    @Test
+    void aRuleWhosePlaceholderAnExtendJoinedToANestedCompoundKeepsItsLaterDeclarationsFirst() throws Exception {
+        // extending writes .t after the .on of %p's &.on; libsass's output
+        assertEquals(".t {\n  x: 1;\n  z: 3;\n}\n.on.t {\n  y: 2;\n}",
+                compiled("%p { x: 1; &.on { y: 2; } z: 3; }\n.t { @extend %p; }"));
+    }
 }
