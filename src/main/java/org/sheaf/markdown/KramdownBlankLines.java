@@ -167,7 +167,7 @@ final class KramdownBlankLines implements NodeRenderer {
      * so none stands after it.
      */
     private static boolean swallowsBlankLines(Node node) {
-        return node instanceof HtmlBlock raw && !raw.hasChildren() && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
+        return node instanceof HtmlBlock raw && RawHtmlSpans.rawText(raw) && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
                 || node instanceof HtmlBlock rest && KramdownHtmlBlockParser.insideRaw(rest) && !KramdownHtmlBlockParser.leftOpenBy(rest).isEmpty()
                 || node instanceof MarkdownHtmlBlock element && !element.closed()
                 || node instanceof SpanHtmlBlock span && !span.closed();

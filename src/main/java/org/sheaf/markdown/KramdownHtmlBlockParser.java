@@ -326,8 +326,21 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return code;
     }
 
+    /**
+     * Parses the content of each element inside the raw HTML that kramdown reads as Markdown
+     * spans ({@link SpanContent}) into a {@link RawHtmlSpans} under the block, in order; then the
+     * spans of the paragraph after the closing tag.
+     */
     @Override
     public void parseInlines(InlineParser inlineParser) {
+        if (block instanceof HtmlBlock) {
+            BasedSequence html = block.getContentChars();
+            for (SpanContent content : KramdownHtmlText.spanContents(html.toString())) {
+                RawHtmlSpans spans = new RawHtmlSpans(html.subSequence(content.start(), content.end()));
+                block.appendChild(spans);
+                SpanHtmlBlockParser.parseSpans(inlineParser, spans.getChars(), spans);
+            }
+        }
         if (tail instanceof Paragraph) {
             inlineParser.parse(tail.getChars(), tail);
         }
@@ -351,15 +364,20 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
-        return elementsEnd(text, afterOpening(text, first, elements), elements, quoted);
+        return elementsEnd(text, afterOpening(text, first, elements), elements, quoted, false);
     }
 
     /**
      * Where raw HTML from {@code from} in {@code text} ends when {@code elements} (innermost first)
      * are open there: after the closing tag of the outermost, at the line of a nested element read
      * as Markdown, or at the end of the text. {@code elements} is left with those still open.
+     * A span-level element read as spans that starts a line ({@code <em markdown="1">}) stays in
+     * the raw HTML ({@link SpanContent}), with the text after it on its line, unless
+     * {@code spanLevelApart}: in the rest of raw HTML after an element read as blocks, where
+     * {@link SpanHtmlBlockParser} has read it, which {@link KramdownHtmlRests} keeps.
      */
-    private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted) {
+    private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted,
+            boolean spanLevelApart) {
         int at = from;
         Matcher open = OPEN_TAG.matcher(text);
         Matcher close = CLOSE_TAG.matcher(text);
@@ -377,13 +395,17 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at, quoted);
-                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2))) {
+                String name = open.group(1);
+                boolean apart = readsBlocks(name, open.group(2))
+                        || spanLevelApart || !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
+                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && apart) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
                     // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
                     return lineStart;
                 }
-                at = afterOpening(text, open, elements);
+                SpanContent spans = SpanContent.of(text, open);
+                at = spans != null ? spans.elementEnd() : afterOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
                 if (closes(close.group(1), elements.peek())) {
                     elements.pop();
@@ -408,6 +430,31 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         String lower = name.toLowerCase(Locale.ROOT);
         return value != null && !lower.equals("script") && !lower.equals("style")
                 && (!value.equals("1") || KramdownTags.blockContent(name) || KramdownTags.spanContent(name));
+    }
+
+    /**
+     * The content of an element inside raw HTML that kramdown reads as Markdown spans
+     * ({@code markdown="span"}, or {@code markdown="1"} on an element of span content, such as
+     * {@code x <em markdown="1">*y*</em>}): from the end of its opening tag to the first closing
+     * tag of its name, in any case and whatever stands between (kramdown reads no tags there), or
+     * to the end of the text when none follows. Offsets are those of the text the tag was matched in.
+     *
+     * @param start where the content starts
+     * @param end where the content ends: at its closing tag, or at the end of the text
+     * @param elementEnd where the element ends: after its closing tag, or at the end of the text
+     */
+    record SpanContent(int start, int end, int elementEnd) {
+        /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
+        static SpanContent of(CharSequence text, Matcher open) {
+            if (open.group(4) != null || KramdownTags.EMPTY.contains(open.group(1).toLowerCase(Locale.ROOT))
+                    || !readsMarkdown(open.group(1), open.group(2)) || readsBlocks(open.group(1), open.group(2))) {
+                return null;
+            }
+            Matcher close = Pattern.compile("</" + Pattern.quote(open.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                    .matcher(text).region(open.end(), text.length());
+            return close.find() ? new SpanContent(open.end(), close.start(), close.end())
+                    : new SpanContent(open.end(), text.length(), text.length());
+        }
     }
 
     /**
@@ -547,7 +594,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * open there (innermost first) ends, as {@link #elementEnd} reads it.
      */
     static int rawEnd(CharSequence text, int from, Deque<String> elements) {
-        return elementsEnd(text, from, new ArrayDeque<>(elements), false);
+        return elementsEnd(text, from, new ArrayDeque<>(elements), false, true);
     }
 
     /**
@@ -588,9 +635,12 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 CharSequence text = raw.getChars();
                 Matcher open = OPEN_TAG.matcher(text);
                 Matcher close = CLOSE_TAG.matcher(text);
+                int start = skipWhiteSpace(text, 0);
                 for (int at = indexOf(text, '<', 0); at >= 0; at = indexOf(text, '<', at + 1)) {
                     if (open.region(at, text.length()).lookingAt()) {
-                        at = afterOpening(text, open, elements) - 1;
+                        // as KramdownHtmlText writes it: what an element read as spans holds is no tag
+                        SpanContent spans = at > start ? SpanContent.of(text, open) : null;
+                        at = (spans != null ? spans.elementEnd() : afterOpening(text, open, elements)) - 1;
                     } else if (close.region(at, text.length()).lookingAt()
                             && closes(close.group(1), elements.peek())) {
                         elements.pop();

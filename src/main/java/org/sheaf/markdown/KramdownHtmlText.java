@@ -1,10 +1,13 @@
 package org.sheaf.markdown;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.markdown.KramdownHtmlBlockParser.SpanContent;
 
 /**
  * The text of a raw HTML block as kramdown writes it. kramdown reads the block's HTML and writes
@@ -42,8 +45,16 @@ final class KramdownHtmlText {
      * list item's or a quote's), and the elements it leaves open are closed after it.
      */
     static String escaped(String html, boolean endsDocument) {
+        return escaped(html, endsDocument, Spans.RAW);
+    }
+
+    /**
+     * {@link #escaped(String, boolean)}, with the content of each element inside the block that
+     * kramdown reads as Markdown spans ({@link KramdownHtmlBlockParser.SpanContent}) written by {@code spans}.
+     */
+    static String escaped(String html, boolean endsDocument, Spans spans) {
         StringBuilder out = new StringBuilder(html.length() + 16);
-        Deque<String> elements = write(html, out);
+        Deque<String> elements = write(html, out, spans);
         while (endsDocument && !elements.isEmpty()) {
             out.append("</").append(elements.pop()).append('>');
         }
@@ -56,21 +67,53 @@ final class KramdownHtmlText {
      * or a quote's text), blank lines at its end included.
      */
     static boolean leavesOpen(String html) {
-        return !write(html, new StringBuilder(html.length() + 16)).isEmpty();
+        return !write(html, new StringBuilder(html.length() + 16), Spans.RAW).isEmpty();
+    }
+
+    /**
+     * Where the contents read as Markdown spans stand in {@code html}, the text of a block of raw
+     * HTML, in order: those {@link #escaped} has {@link Spans} write.
+     */
+    static List<SpanContent> spanContents(String html) {
+        List<SpanContent> found = new ArrayList<>();
+        write(html, new StringBuilder(html.length() + 16), content -> {
+            found.add(content);
+            return "";
+        });
+        return found;
+    }
+
+    /** Writes the content of an element inside raw HTML that kramdown reads as Markdown spans. */
+    @FunctionalInterface
+    interface Spans {
+        /** Writes them as raw HTML, for a block whose spans were not parsed. */
+        Spans RAW = content -> null;
+
+        /** The HTML of {@code content}'s spans, or null to write its text as raw HTML. */
+        String write(SpanContent content);
     }
 
     /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
-    private static Deque<String> write(String html, StringBuilder out) {
+    private static Deque<String> write(String html, StringBuilder out, Spans spans) {
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
         Matcher reference = CharacterReference.PATTERN.matcher(html);
         Deque<String> elements = new ArrayDeque<>();
         int length = html.length();
-        int at = spacesAfter(html, 0);
+        int first = spacesAfter(html, 0);
+        int at = first;
         while (at < length) {
             char c = html.charAt(at);
             if (c == '<') {
                 int end = markup(html, at, open, close, elements, out);
+                // the block's own element is read so by the parsers of elements read as Markdown
+                SpanContent content = end > at && at > first && open.region(at, length).lookingAt()
+                        ? SpanContent.of(html, open) : null;
+                String written = content == null ? null : spans.write(content);
+                if (written != null) {
+                    out.append(written).append("</").append(elements.pop()).append('>');
+                    end = content.elementEnd();
+                }
                 if (end > at) {
                     at = elements.isEmpty() ? afterTopLevel(html, end, out) : end;
                     continue;

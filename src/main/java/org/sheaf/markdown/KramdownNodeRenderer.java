@@ -62,6 +62,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -1014,7 +1015,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * items drop it.)
      */
     private static boolean endsInBlankLine(ListBlock list) {
-        return KramdownBlankLines.lastInList(list) instanceof HtmlBlock raw && !raw.hasChildren()
+        return KramdownBlankLines.lastInList(list) instanceof HtmlBlock raw && RawHtmlSpans.rawText(raw)
                 && KramdownHtmlText.endsApart(raw.getContentChars()) && !textFollows(raw);
     }
 
@@ -1077,7 +1078,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /** A raw HTML block as kramdown writes it again: its text escaped ({@link KramdownHtmlText}). */
     private static void renderHtmlBlock(HtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        if (node.hasChildren()) {
+        if (!RawHtmlSpans.rawText(node)) {
             context.delegateRender();
             return;
         }
@@ -1085,7 +1086,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
         boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node);
         boolean endsText = endsText(node);
-        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw);
+        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, spans(node, context));
         if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it,
@@ -1107,6 +1108,24 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
             html.blankLine();
         }
+    }
+
+    /**
+     * Writes the contents of {@code node}'s elements read as Markdown spans ({@link RawHtmlSpans}),
+     * in order, each rendered apart as the text between their tags, white space as it stands.
+     */
+    private static KramdownHtmlText.Spans spans(HtmlBlock node, NodeRendererContext context) {
+        Iterator<Node> parsed = node.getChildIterator();
+        return content -> {
+            if (!parsed.hasNext()) {
+                return null;
+            }
+            NodeRendererContext alone = context.getSubContext(false);
+            alone.getHtmlWriter().openPre();
+            alone.renderChildren(parsed.next());
+            alone.getHtmlWriter().closePre();
+            return alone.getHtmlWriter().toString();
+        };
     }
 
     /**

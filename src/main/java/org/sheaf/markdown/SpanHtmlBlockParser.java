@@ -165,14 +165,22 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
      */
     @Override
     public void parseInlines(InlineParser inlineParser) {
-        BasedSequence text = block.content();
-        inlineParser.parse(text, block);
-        int at = keepSpaces(block, text, 0);
-        if (text.length() > at && text.subSequence(at).isBlank()) {
-            block.appendChild(new Text(text.subSequence(at)));
-        }
+        parseSpans(inlineParser, block.content(), block);
         if (tailBlock instanceof Paragraph paragraph) {
             inlineParser.parse(tailText, paragraph);
+        }
+    }
+
+    /**
+     * Parses {@code text}, the content of an element kramdown reads as Markdown spans, into the
+     * spans under {@code parent}, with the white space the parser passes over kept as text
+     * ({@link #keepSpaces}), that at the end included.
+     */
+    static void parseSpans(InlineParser inlineParser, BasedSequence text, Node parent) {
+        inlineParser.parse(text, parent);
+        int at = keepSpaces(parent, text, 0);
+        if (text.length() > at && text.subSequence(at).isBlank()) {
+            parent.appendChild(new Text(text.subSequence(at)));
         }
     }
 
