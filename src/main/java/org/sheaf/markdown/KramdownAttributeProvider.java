@@ -94,9 +94,15 @@ final class KramdownAttributeProvider implements AttributeProvider {
             } else if (value.getKey().equals("class")) {
                 // whole, as kramdown keeps a class given twice
                 String own = attributes.getValue("class");
-                attributes.replaceValue("class", own.isEmpty() ? value.getValue() : own + " " + value.getValue());
+                String classes = KramdownHtmlText.escapedRaw(value.getValue());
+                attributes.replaceValue("class", own.isEmpty() ? classes : own + " " + classes);
+            } else if (value.getKey().equals("id")) {
+                attributes.replaceValue("id", value.getValue());
             } else {
-                attributes.replaceValue(value.getKey(), value.getValue());
+                // flexmark's writer keeps any reference of its own reading, among them some that
+                // kramdown's writer escapes (&#X41;): a value (a class's too) comes to it escaped
+                // as kramdown escapes it, whose &amp;, &lt; and &gt; flexmark keeps
+                attributes.replaceValue(value.getKey(), KramdownHtmlText.escapedRaw(value.getValue()));
             }
         }
         if (ownId != null && !values.containsKey("id")) {

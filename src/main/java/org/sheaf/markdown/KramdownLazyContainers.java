@@ -143,7 +143,10 @@ final class KramdownLazyContainers {
          * kramdown's GFM parser reads the same part, where the list interrupts the paragraph.
          * A later lazy line, of an item that has found a nested list, is {@link KramdownListNesting}'s.
          * kramdown splits no definition's lines at a list, so under a definition's paragraph
-         * any line that starts a list is more of it.
+         * any line that starts a list is more of it. A line that starts the second part of an item
+         * around the paragraph ({@link KramdownListParts}) is read apart from it in either case
+         * ({@code     2. b} under {@code - 1. # h}, {@code   - a}; {@code   - x} under
+         * {@code - term}, {@code   : def}).
          */
         @Override
         boolean readsAsText(BlockStart start, ParserState state, MatchedBlockParser matched) {
@@ -153,14 +156,20 @@ final class KramdownLazyContainers {
                     || !(start instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
                 return false;
             }
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            List<ListItem> items = itemsAround(item);
+            for (ListItem around : items) {
+                if (KramdownListParts.startsSecondPart(around, document, lineStart)) {
+                    return false;
+                }
+            }
             if (item instanceof DefinitionItem) {
                 return true;
             }
-            BasedSequence document = state.getLine().getBaseSequence();
-            int lineStart = state.getLine().getStartOffset();
             int lineEnd = KramdownFrames.lineEnd(document, lineStart);
             boolean lazy = false;
-            for (ListItem around : itemsAround(item)) {
+            for (ListItem around : items) {
                 lazy = KramdownFrames.lazyLine(around, document, lineStart, lineEnd);
                 if (lazy && nestedListFound(around, document, lineStart)) {
                     return false;
@@ -169,11 +178,18 @@ final class KramdownLazyContainers {
             return lazy;
         }
 
-        /** {@code item} and the list items it is nested in right inside each other, outermost first. */
+        /**
+         * {@code item} and the list items it is nested in right inside each other, outermost
+         * first. A definition stands right in the item it is in: flexmark gathers definitions in
+         * their list only once the text is parsed.
+         */
         private static List<ListItem> itemsAround(ListItem item) {
             List<ListItem> items = new ArrayList<>();
-            for (Node node = item; node instanceof ListItem around; node = node.getParent().getParent()) {
+            Node node = item;
+            while (node instanceof ListItem around) {
                 items.add(0, around);
+                node = around instanceof DefinitionItem && around.getParent() instanceof ListItem outer
+                        ? outer : around.getParent().getParent();
             }
             return items;
         }

@@ -51,34 +51,46 @@ final class KramdownListParts {
             }
         }
         for (ListItem item : items) {
-            int second = secondPart(item, text);
+            int second = secondPart(item, item.getDocument().getChars(), item.getEndOffset());
             if (second >= 0) {
                 moveOut(item, second, text);
             }
         }
     }
 
-    /** Where the line that starts the item's second part begins, or -1 when kramdown reads its lines as one. */
-    private static int secondPart(ListItem item, String text) {
-        BasedSequence source = item.getDocument().getChars();
-        int lineStart = lineStart(text, item.getStartOffset());
-        int indentation = item.getOpeningMarker().isNull() ? -1 : KramdownFrames.indentation(item, source);
+    /**
+     * Whether the line at {@code lineStart}, an offset of {@code text}, starts {@code item}'s
+     * second part, as read from the item's lines up to it: while the item's lines are still
+     * parsed, a paragraph of an item nested in it does not go on over the line, which kramdown
+     * reads apart from the lines before it.
+     */
+    static boolean startsSecondPart(ListItem item, BasedSequence text, int lineStart) {
+        return !(item instanceof DefinitionItem) && secondPart(item, text, lineStart + 1) == lineStart;
+    }
+
+    /**
+     * Where the line that starts the item's second part begins, among the lines of {@code text}
+     * that start before {@code end}, or -1 when kramdown reads those lines as one.
+     */
+    private static int secondPart(ListItem item, BasedSequence text, int end) {
+        int indentation = item.getOpeningMarker().isNull() ? -1 : KramdownFrames.indentation(item, text);
         if (indentation < 0) {
             return -1;
         }
+        int lineStart = KramdownFrames.lineStart(text, item.getOpeningMarker().getStartOffset());
+        int lineEnd = KramdownFrames.lineEnd(text, lineStart);
         Node container = containerOf(item);
-        KramdownFrames.Rest first = KramdownFrames.of(item, source, lineStart, lineEnd(text, lineStart));
-        int lineEnd = lineEnd(text, lineStart);
+        KramdownFrames.Rest first = KramdownFrames.of(item, text, lineStart, lineEnd);
         // a first line whose text starts a list has found its nested list already
-        if (first == null || LIST_START.matcher(text.substring(first.at(), lineEnd) + "\n").lookingAt()) {
+        if (first == null || LIST_START.matcher(text.subSequence(first.at(), lineEnd) + "\n").lookingAt()) {
             return -1;
         }
-        for (int line = lineEnd + 1; line < item.getEndOffset() && line < text.length(); line = lineEnd(text, line) + 1) {
-            KramdownFrames.Rest rest = KramdownFrames.of(container, source, line, lineEnd(text, line));
+        for (int line = lineEnd + 1; line < end && line < text.length(); line = KramdownFrames.lineEnd(text, line) + 1) {
+            KramdownFrames.Rest rest = KramdownFrames.of(container, text, line, KramdownFrames.lineEnd(text, line));
             if (rest == null) {
                 return -1;
             }
-            String content = rest.expanded(source, lineEnd(text, line));
+            String content = rest.expanded(text, KramdownFrames.lineEnd(text, line));
             if (content.isBlank()) {
                 return -1;
             }

@@ -19,8 +19,9 @@ package org.sheaf.markdown;
  *                      {@code * } or {@code + }), a space or a tab after each marker, which a
  *                      line {@link KramdownListNesting} indents needs
  * @param listParts     a list item's second part ({@link KramdownListParts}): both kinds of item,
- *                      or an item and a quote's {@code >} first on its line, which flexmark may
- *                      continue lazily over the line that starts the second part
+ *                      or an item and a quote's {@code >} or a definition's {@code : } first on
+ *                      its line, which flexmark may continue over the line that starts the second
+ *                      part
  */
 record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fences, boolean attributes,
         boolean taskBoxes, boolean listNesting, boolean listParts) {
@@ -29,7 +30,7 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
     private static final boolean[] STARTS = new boolean[128];
 
     static {
-        for (char c : "*-+.<`~{[>".toCharArray()) {
+        for (char c : "*-+.<`~{[>:".toCharArray()) {
             STARTS[c] = true;
         }
     }
@@ -46,6 +47,7 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
         boolean ordered = false;
         boolean bullet = false;
         boolean quote = false;
+        boolean definition = false;
         for (int i = 0; i < end; i++) {
             char c = text[i];
             if (c >= STARTS.length || !STARTS[c]) {
@@ -63,13 +65,14 @@ record PossibleConstructs(boolean abbreviations, boolean rawHeading, boolean fen
                 case '`', '~' -> fences |= next == c && i + 2 < end && text[i + 2] == c;
                 case '{' -> attributes |= next == ':' || next == '#';
                 case '>' -> quote = quote || firstOnLine(text, i);
+                case ':' -> definition = definition || (next == ' ' || next == '\t') && firstOnLine(text, i);
                 case '[' -> taskBoxes |= (next == ' ' || next == 'x' || next == 'X') && i + 2 < end && text[i + 2] == ']';
                 default -> {
                 }
             }
         }
         return new PossibleConstructs(abbreviations, rawHeading, fences, attributes, taskBoxes, ordered && bullet,
-                ordered && bullet || quote && (ordered || bullet));
+                ordered && bullet || (quote || definition) && (ordered || bullet));
     }
 
     /** Whether only spaces stand before {@code text[at]} on its line. */

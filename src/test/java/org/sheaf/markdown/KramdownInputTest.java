@@ -446,4 +446,44 @@ class KramdownInputTest {
         // a definition's text goes on over a list, its attribute list or not
         assertEquals("<dl>\n  <dt>term</dt>\n  <dd class=\"d\">def\n- x</dd>\n</dl>\n", OWN.render("term\n: {: .d} def\n  - x\n"));
     }
+
+    @Test
+    void aLineIndentedToAnItemsTextThatStartsAListEndsTheTextOfAnItemNestedInIt() {
+        // kramdown 2.4 (input kramdown) begins the outer item's second part on the line: the list
+        // stands after the nested one, as after a definition list, where GFM input reads it alike
+        String afterLazyList = """
+                <ul>
+                  <li>
+                    <ol>
+                      <li>
+                        <h1 id="h">h</h1>
+                        <ul>
+                          <li>a</li>
+                        </ul>
+                        <ol>
+                          <li>b</li>
+                        </ol>
+                      </li>
+                    </ol>
+                  </li>
+                </ul>
+                """;
+        assertEquals(afterLazyList, OWN.render("- 1. # h\n   -\ta\n     2. b\n"));
+        assertEquals(afterLazyList, OWN.render("- 1. # h\n   - a\n     2. b\n"));
+        String afterDefinition = """
+                <ul>
+                  <li>
+                    <dl>
+                      <dt>term</dt>
+                      <dd>def</dd>
+                    </dl>
+                    <ul>
+                      <li>x</li>
+                    </ul>
+                  </li>
+                </ul>
+                """;
+        assertEquals(afterDefinition, OWN.render("- term\n  : def\n  - x\n"));
+        assertEquals(afterDefinition, GFM.render("- term\n  : def\n  - x\n"));
+    }
 }

@@ -803,4 +803,21 @@ class MarkdownRendererTest {
         assertEquals(List.of(markdown.indexOf("c.md"), markdown.indexOf("d.md")),
                 html.links().stream().map(PageLink::offset).toList());
     }
+
+    @Test
+    void anAttributeListsValuesEscapeAnUpperCaseHexadecimalReferenceAsKramdownDoes() {
+        // Jekyll 4.3.1 (kramdown 2.4): &#X41; is no reference to kramdown's writer, &#x41; is
+        assertEquals("""
+                <p title="&amp;#X41; &#x41; &amp; &amp; &lt;b&gt;" class="&amp;#X42;">a</p>
+
+                <h1 title="&amp;#X41;" id="h">h</h1>
+
+                <blockquote title="&amp;#X41;">
+                  <p>q</p>
+                </blockquote>
+
+                <hr title="&amp;#X41;" />
+                """, KRAMDOWN.render("a\n{: title=\"&#X41; &#x41; & &amp; &lt;b&gt;\" class=\"&#X42;\"}\n\n"
+                + "# h\n{: title=\"&#X41;\"}\n\n> q\n{: title=\"&#X41;\"}\n\n---\n{: title=\"&#X41;\"}\n"));
+    }
 }

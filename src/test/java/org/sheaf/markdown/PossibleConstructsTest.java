@@ -15,7 +15,7 @@ class PossibleConstructsTest {
                 text.contains("```") || text.contains("~~~"), text.contains("{:") || text.contains("{#"),
                 text.contains("[ ]") || text.contains("[x]") || text.contains("[X]"),
                 ordered(text) && bullet(text), (ordered(text) || bullet(text))
-                        && (ordered(text) && bullet(text) || text.matches("(?s)(.*\n)? *>.*")));
+                        && (ordered(text) && bullet(text) || text.matches("(?s)(.*\n)? *(>|:[ \t]).*")));
     }
 
     private static boolean ordered(String text) {
