@@ -1,6 +1,7 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -104,11 +105,11 @@ final class JekyllLiquidFilters {
         Filter liqpFirst = new liqp.filters.First();
         Filter liqpLast = new liqp.filters.Last();
         Filter liqpSize = new liqp.filters.Size();
-        // Ruby's first and last of text are nil: a String has neither method
+        // Liquid asks the value for Ruby's first and last, which only an array (or a range) has:
+        // of text, a number or a boolean they are nil, where Liqp gives the value itself
         filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map)
-                : v instanceof CharSequence ? null : liqpFirst.apply(v, c, p)));
-        filters.add(filter("last", (v, c, p) -> v instanceof Map<?, ?> || v instanceof CharSequence ? null
-                : liqpLast.apply(v, c, p)));
+                : any.isArray(v) ? liqpFirst.apply(v, c, p) : null));
+        filters.add(filter("last", (v, c, p) -> any.isArray(v) ? liqpLast.apply(v, c, p) : null));
         // Ruby's Integer#size is the integer's width in bytes, and a Float has no size at all
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L : liqpSize.apply(v, c, p)));
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
@@ -127,17 +128,22 @@ final class JekyllLiquidFilters {
             List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
             return found.isEmpty() ? null : found.get(0);
         }));
-        // group_by names each group by the property as text; group_by_exp keeps the expression's value
-        filters.add(filter("group_by", (v, c, p) -> groupBy(walkedAsPairs(v, c, any), item -> {
+        // group_by names each group by the property as text; group_by_exp keeps the expression's
+        // value; a value Ruby cannot group (text, a number, nil) is given back as it is
+        filters.add(filter("group_by", (v, c, p) -> !isGroupable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
             Object name = property(item, param(p, 0));
             return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
         })));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
             String expression = param(p, 1);
-            return groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
+            return !isGroupable(v, any) ? v : groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
         filters.add(filter("date", (v, c, p) -> {
+            if (isDecimal(v)) {
+                // Liquid's to_date reads an integer as seconds since 1970, but a float as no date
+                return v;
+            }
             if (v instanceof WideTime time) {
                 // Liquid's date filter formats a time where it is, without moving it into the site's zone
                 String format = param(p, 0);
@@ -158,7 +164,8 @@ final class JekyllLiquidFilters {
             }
             return strftime(v, rubyDate(v, c), c, any, p);
         }));
-        for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "round", "plus", "minus", "times",
+        filters.add(filter("round", (v, c, p) -> round(number(v), p.length > 0 ? number(p[0]) : 0L)));
+        for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "plus", "minus", "times",
                 "divided_by")) {
             Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean division = name.equals("divided_by");
@@ -301,6 +308,24 @@ final class JekyllLiquidFilters {
             out[i] = number(out[i]);
         }
         return out;
+    }
+
+    /**
+     * Liquid's round of a number: an integer stays one, rounded to tens or more by negative
+     * {@code places} (Ruby's {@code Integer#round}); a float is rounded as the decimal it reads
+     * as, half away from zero, and is an integer when rounded to 0 places.
+     */
+    private static Object round(Object value, Object places) {
+        int digits = ((Number) places).intValue();
+        if (isWhole(value)) {
+            return digits >= 0 ? value
+                    : BigDecimal.valueOf(((Number) value).longValue()).setScale(digits, RoundingMode.HALF_UP).longValue();
+        }
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            return value;
+        }
+        BigDecimal rounded = new BigDecimal(value.toString()).setScale(digits, RoundingMode.HALF_UP);
+        return digits == 0 ? (Object) rounded.longValue() : rounded.doubleValue();
     }
 
     /** Whether {@code value} is a number with a fraction, a Float to Ruby. */
@@ -546,6 +571,11 @@ final class JekyllLiquidFilters {
         return new ArrayList<>(Arrays.asList(any.asArray(value, context)));
     }
 
+    /** Whether Ruby's {@code value} answers {@code group_by}: an array or a hash. */
+    private static boolean isGroupable(Object value, Filter any) {
+        return any.isArray(value) || value instanceof Map<?, ?>;
+    }
+
     /** Ruby's first of a hash or a drop: its first key with that key's value, nil when it has none. */
     private static Object firstPair(Map<?, ?> map) {
         if (map instanceof RubyDrop drop && drop.isDrop()) {
@@ -743,25 +773,42 @@ final class JekyllLiquidFilters {
 
     /**
      * Liquid 5.4's map: each item of the flattened input (a hash is one item, nil none) read at
-     * {@code property}, nil where it has none, a string giving the property when it contains it
-     * ({@code String#[]}); a number cannot be read by name, which stops the render.
+     * {@code property} as {@link #indexed} reads it.
      */
     private static Object map(Object input, TemplateContext context, Filter any, String property) {
         List<Object> out = new ArrayList<>();
         for (Object item : flattened(input instanceof Map<?, ?> ? List.of(input) : items(input, context, any))) {
-            if (item instanceof DefaultedHash<?> hash) {
-                out.add(hash.indexed(property));
-            } else if (item instanceof Map<?, ?> hash) {
-                out.add(hash.get(property));
-            } else if (item instanceof String text) {
-                out.add(property != null && text.contains(property) ? property : null);
-            } else if (item instanceof Number) {
-                throw new IllegalArgumentException("cannot select the property '" + property + "'");
-            } else {
-                out.add(null);
-            }
+            out.add(indexed(item, property));
         }
         return out;
+    }
+
+    /**
+     * Ruby's {@code item[name]}, as Liquid's map and sort_natural read an item's property: a
+     * hash's value, of text the name when the text contains it ({@code String#[]}), nil for a
+     * value without {@code []} (nil, a float, a boolean); an integer or an array cannot be read by
+     * name, which stops the render.
+     */
+    private static Object indexed(Object item, String name) {
+        if (item instanceof DefaultedHash<?> hash) {
+            return hash.indexed(name);
+        }
+        if (item instanceof Map<?, ?> hash) {
+            return hash.get(name);
+        }
+        if (item instanceof String text) {
+            return name != null && text.contains(name) ? name : null;
+        }
+        if (hasIndex(item)) {
+            throw new IllegalArgumentException("cannot select the property '" + name + "'");
+        }
+        return null;
+    }
+
+    /** Whether Ruby's {@code item} answers {@code []}: a hash, text, an integer or an array. */
+    private static boolean hasIndex(Object item) {
+        return item instanceof Map<?, ?> || item instanceof String || isWhole(item)
+                || item instanceof List<?> || item instanceof Object[];
     }
 
     /**
@@ -794,17 +841,18 @@ final class JekyllLiquidFilters {
 
     /**
      * Liquid 5.4's sort_natural: case-insensitive by the values' text (their property's, given
-     * one), nils after everything else. Liquid calls two nils unequal too (the second goes
+     * one, read as {@link #indexed} reads it; nil when an item has no property to read), nils
+     * after everything else. Liquid calls two nils unequal too (the second goes
      * first), so their order follows the sort's own, which {@link RubySort} repeats.
      */
     private static Object sortNatural(Object input, TemplateContext context, Filter any, String property) {
         List<Object> items = input instanceof Map<?, ?> map ? new ArrayList<>(List.of(map)) : items(input, context, any);
-        if (property != null && !items.stream().allMatch(item -> item instanceof Map<?, ?>)) {
+        if (property != null && !items.stream().allMatch(JekyllLiquidFilters::hasIndex)) {
             return null;
         }
         RubySort.sort(items, (a, b) -> {
-            Object x = property == null ? a : property(a, property);
-            Object y = property == null ? b : property(b, property);
+            Object x = property == null ? a : indexed(a, property);
+            Object y = property == null ? b : indexed(b, property);
             if (x == null || y == null) {
                 return x == null ? 1 : -1;
             }

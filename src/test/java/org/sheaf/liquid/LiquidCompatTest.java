@@ -336,6 +336,41 @@ class LiquidCompatTest {
         assertEquals("0|8|0", render("{{ 2.5 | size }}|{{ 25 | size }}|{{ '2.5' | plus: 0 | size }}"));
     }
 
+    @Test
+    void firstAndLastOfAValueThatIsNoArrayAreNil() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid calls Ruby's first and last, which a number, a boolean and text lack
+        assertEquals("[|||||]", render("[{{ 1.005 | first }}|{{ 42 | first }}|{{ true | last }}|{{ 7 | last }}|"
+                + "{{ (1..3) | size | first }}|{{ 'ab' | first }}]"));
+    }
+
+    @Test
+    void mapSortNaturalAndGroupByReadAValueOfAnotherTypeAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: a float has no [] (map gives nil), an integer and text do
+        // (sort_natural of one item never reads it), and what cannot be grouped is given back
+        assertEquals("[1|2|10||5|0]", render("{% assign e = '' | split: '' %}{% assign fl = e | push: 1.5 | push: 0.25 %}"
+                + "[{{ 0.5 | map: 'age' | size }}|{{ fl | map: 'x' | size }}|"
+                + "{{ '10' | group_by: 'x' }}|{{ '10' | group_by_exp: 'x', 'x.name' | map: 'name' }}|"
+                + "{{ 5 | group_by: 'x' }}|{{ nil | group_by: 'x' | size }}]"));
+        assertEquals("[[-1]|[\"ab\"]|null|Beta,beta,delta,,gamma,alpha]", render("[{{ -1 | sort_natural: 'active' | jsonify }}|"
+                + "{{ 'ab' | sort_natural: 'a' | jsonify }}|{{ 1.5 | sort_natural: 'a' | jsonify }}|"
+                + "{{ 'alpha,Beta,gamma,beta,,delta' | split: ',' | sort_natural: 'e' | join: ',' }}]"));
+    }
+
+    @Test
+    void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
+        assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
+                + "{{ 0.5 | plus: 1 | date: '%Y' }}]"));
+    }
+
+    @Test
+    void roundKeepsAnIntegerAndRoundsAFloatAsTheDecimalItReadsAs() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed
+        assertEquals("[7|50|-50|1|2.68|7|1.3|-3|3|3|2.5]", render("[{{ 7 | round: 1 }}|{{ 45 | round: -1 }}|"
+                + "{{ -45 | round: -1 }}|{{ 1.005 | abs | floor | round: 2 }}|{{ 2.675 | round: 2 }}|{{ '7' | round: 1 }}|"
+                + "{{ 1.25 | round: 1 }}|{{ -2.5 | round }}|{{ 3 | round: '1' }}|{{ 2.5 | round: '0' }}|{{ '2.45' | round: 1 }}]"));
+    }
+
     /** Jekyll Now's analytics include escapes a page title's quotes for JavaScript this way. */
     @Test
     void replaceReadsItsReplacementAsRubysGsubDoes() throws Exception {
