@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * it was read into. An item in a block quote or in another item counts its columns from its
  * container's text, as kramdown reads the lines of a container with its markers ({@code > })
  * and indentation taken off; items in other containers (footnotes, definitions) are left as read.
+ * Raw HTML, or an element read as Markdown, that the first part leaves open ends where the
+ * second part starts ({@link #partEnd}), as the text kramdown reads it in ends there.
  */
 final class KramdownListParts {
     /** kramdown's start of a list item, after the part's indentation is taken off. */
@@ -51,7 +53,7 @@ final class KramdownListParts {
             }
         }
         for (ListItem item : items) {
-            int second = secondPart(item, text);
+            int second = secondPart(item);
             if (second >= 0) {
                 moveOut(item, second, text);
             }
@@ -59,26 +61,38 @@ final class KramdownListParts {
     }
 
     /** Where the line that starts the item's second part begins, or -1 when kramdown reads its lines as one. */
-    private static int secondPart(ListItem item, String text) {
-        BasedSequence source = item.getDocument().getChars();
-        int lineStart = lineStart(text, item.getStartOffset());
-        int indentation = item.getOpeningMarker().isNull() ? -1 : KramdownFrames.indentation(item, source);
+    private static int secondPart(ListItem item) {
+        return secondPart(item, item.getDocument().getChars(), item.getEndOffset());
+    }
+
+    /**
+     * Where the line that starts {@code item}'s second part begins in {@code text}, the
+     * document's text, among the item's lines that start before {@code until}; -1 when kramdown
+     * reads those lines as one. The item's end is not needed, so this serves while the item is
+     * still being parsed, its lines read up to {@code until}.
+     */
+    static int secondPart(ListItem item, BasedSequence text, int until) {
+        if (item.getOpeningMarker().isNull()) {
+            return -1;
+        }
+        int indentation = KramdownFrames.indentation(item, text);
         if (indentation < 0) {
             return -1;
         }
         Node container = containerOf(item);
-        KramdownFrames.Rest first = KramdownFrames.of(item, source, lineStart, lineEnd(text, lineStart));
-        int lineEnd = lineEnd(text, lineStart);
+        int lineStart = KramdownFrames.lineStart(text, item.getOpeningMarker().getStartOffset());
+        int lineEnd = KramdownFrames.lineEnd(text, lineStart);
+        KramdownFrames.Rest first = KramdownFrames.of(item, text, lineStart, lineEnd);
         // a first line whose text starts a list has found its nested list already
-        if (first == null || LIST_START.matcher(text.substring(first.at(), lineEnd) + "\n").lookingAt()) {
+        if (first == null || LIST_START.matcher(text.subSequence(first.at(), lineEnd) + "\n").lookingAt()) {
             return -1;
         }
-        for (int line = lineEnd + 1; line < item.getEndOffset() && line < text.length(); line = lineEnd(text, line) + 1) {
-            KramdownFrames.Rest rest = KramdownFrames.of(container, source, line, lineEnd(text, line));
+        for (int line = lineEnd + 1; line < until && line < text.length(); line = KramdownFrames.lineEnd(text, line) + 1) {
+            KramdownFrames.Rest rest = KramdownFrames.of(container, text, line, KramdownFrames.lineEnd(text, line));
             if (rest == null) {
                 return -1;
             }
-            String content = rest.expanded(source, lineEnd(text, line));
+            String content = rest.expanded(text, KramdownFrames.lineEnd(text, line));
             if (content.isBlank()) {
                 return -1;
             }
@@ -94,6 +108,36 @@ final class KramdownListParts {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where a block that starts at {@code from} inside {@code block} (or is {@code block}'s own)
+     * and would run to {@code end} in {@code text}, the document's text, ends: at the start of
+     * the second part of a list item around it, when that part starts in between. kramdown
+     * reads each part of an item's lines as a text of its own, so raw HTML that the first part
+     * leaves open, or an element read as Markdown, ends with that part.
+     */
+    static int partEnd(Node block, BasedSequence text, int from, int end) {
+        int partEnd = end;
+        for (Node node = block; node != null; node = node.getParent()) {
+            if (node instanceof ListItem item && !(item instanceof DefinitionItem)) {
+                int second = secondPart(item, text, partEnd);
+                if (second > from) {
+                    partEnd = second;
+                }
+            }
+        }
+        return partEnd;
+    }
+
+    /**
+     * Whether {@code node}, a block in a list item, is the last of the item's first part, a second
+     * part following it: the end of the text kramdown reads the first part as.
+     */
+    static boolean endsFirstPart(Node node) {
+        Node next = node.getNext();
+        return node.getParent() instanceof ListItem item && !(item instanceof DefinitionItem) && next != null
+                && secondPart(item) == KramdownFrames.lineStart(next.getChars().getBaseSequence(), next.getStartOffset());
     }
 
     /** The block whose text holds {@code item}'s list. */
@@ -179,10 +223,5 @@ final class KramdownListParts {
 
     private static int lineStart(String text, int offset) {
         return text.lastIndexOf('\n', offset - 1) + 1;
-    }
-
-    private static int lineEnd(String text, int lineStart) {
-        int end = text.indexOf('\n', lineStart);
-        return end < 0 ? text.length() : end;
     }
 }
