@@ -272,7 +272,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Whether {@code node} stands in a list item, and in no block quote. */
-    private static boolean inItemOutsideQuotes(Node node) {
+    static boolean inItemOutsideQuotes(Node node) {
         boolean item = false;
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
             if (parent instanceof BlockQuote) {
