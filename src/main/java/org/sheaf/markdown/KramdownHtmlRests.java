@@ -37,7 +37,8 @@ final class KramdownHtmlRests {
                     || node instanceof SpanHtmlBlock span && span.closed();
             Node parent = node.getParent();
             if (closed && (parent instanceof Document || parent instanceof BlockQuote
-                    || parent instanceof ListItem && !(parent instanceof DefinitionItem))) {
+                    || parent instanceof ListItem && !(parent instanceof DefinitionItem)
+                    || parent instanceof MarkdownHtmlBlock outer && outer.closed())) {
                 elements.add((Block) node);
             }
         }
@@ -60,7 +61,10 @@ final class KramdownHtmlRests {
         BasedSequence source = element.getChars().getBaseSequence();
         Node container = element.getParent();
         int from = nextLine(source, element.getEndOffset());
-        int containerEnd = container instanceof Document ? source.length() : container.getEndOffset();
+        // in an element read as Markdown, the text ends before the line of its closing tag
+        int containerEnd = container instanceof Document ? source.length()
+                : container instanceof MarkdownHtmlBlock ? KramdownFrames.lineStart(source, container.getEndOffset())
+                : container.getEndOffset();
         if (from < 0 || from >= containerEnd) {
             return;
         }
@@ -89,7 +93,11 @@ final class KramdownHtmlRests {
      * the containers' reading of a line cannot be told.
      */
     private static List<BasedSequence> linesIn(Block element, BasedSequence source, int from, int end) {
+        // an element read as Markdown reads the lines of the text around it
         Node container = element.getParent();
+        while (container instanceof MarkdownHtmlBlock) {
+            container = container.getParent();
+        }
         boolean keepsBlankLines = KramdownHtmlBlockParser.inItemOutsideQuotes(element);
         List<BasedSequence> lines = new ArrayList<>();
         if (from == end) {
