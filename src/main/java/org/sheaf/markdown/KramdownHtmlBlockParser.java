@@ -272,7 +272,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Whether {@code node} stands in a list item, and in no block quote. */
-    private static boolean inItemOutsideQuotes(Node node) {
+    static boolean inItemOutsideQuotes(Node node) {
         boolean item = false;
         for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
             if (parent instanceof BlockQuote) {
@@ -742,8 +742,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text,
-                    elementEnd(text, tag, quoted(matched.getBlockParser().getBlock()))), offset);
+            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
+        }
+
+        /**
+         * Where the element whose opening tag {@code tag} matched in {@code text} ends
+         * ({@link #elementEnd(CharSequence, Matcher, boolean)}), or the first part of a list
+         * item around it ({@link KramdownListParts#partEnd}), whichever comes first.
+         */
+        private static int elementEnd(ParserState state, MatchedBlockParser matched, CharSequence text, Matcher tag) {
+            Block container = matched.getBlockParser().getBlock();
+            return KramdownListParts.partEnd(container, state.getLine().getBaseSequence(), tag.start(),
+                    KramdownHtmlBlockParser.elementEnd(text, tag, quoted(container)));
         }
 
         /** Whether {@code block} is or stands in a block quote. */
@@ -807,8 +817,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text,
-                        elementEnd(text, tag, quoted(matched.getBlockParser().getBlock()))), offset);
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
             }
             KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());

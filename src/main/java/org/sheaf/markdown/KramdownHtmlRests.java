@@ -1,10 +1,14 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -22,32 +26,49 @@ final class KramdownHtmlRests {
     private KramdownHtmlRests() {
     }
 
-    /** Joins the rest of each element cut short at the top of {@code document} into one raw HTML block. */
+    /**
+     * Joins the rest of each element cut short in {@code document}, at its top or in a list item
+     * or quote, into one raw HTML block.
+     */
     static void join(Document document) {
-        for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+        List<Block> elements = new ArrayList<>();
+        for (Node node : Descendants.blocksOf(document)) {
             boolean closed = node instanceof MarkdownHtmlBlock element && element.closed()
                     || node instanceof SpanHtmlBlock span && span.closed();
-            if (closed) {
-                Deque<String> open = KramdownHtmlBlockParser.openAround((Block) node);
-                if (!open.isEmpty()) {
-                    join((Block) node, open);
-                }
+            Node parent = node.getParent();
+            if (closed && (parent instanceof Document || parent instanceof BlockQuote
+                    || parent instanceof ListItem && !(parent instanceof DefinitionItem)
+                    || parent instanceof MarkdownHtmlBlock outer && outer.closed())) {
+                elements.add((Block) node);
+            }
+        }
+        for (Block element : elements) {
+            Deque<String> open = KramdownHtmlBlockParser.openAround(element);
+            if (!open.isEmpty()) {
+                join(element, open);
             }
         }
     }
 
     /**
      * Puts a raw HTML block after {@code element}, with {@code open} elements of raw HTML around
-     * it, from the line after its closing tag to where kramdown's raw HTML ends; nothing when text
-     * follows the tag on its line, or when a block flexmark read there goes on past that end.
+     * it, from the line after its closing tag to where kramdown's raw HTML ends, or the list item
+     * or quote around it ends; nothing when text follows the tag on its line, or when a block
+     * flexmark read there goes on past that end. Its lines are those kramdown reads in the item
+     * or quote, their markers and indentation taken off.
      */
     private static void join(Block element, Deque<String> open) {
         BasedSequence source = element.getChars().getBaseSequence();
+        Node container = element.getParent();
         int from = nextLine(source, element.getEndOffset());
-        if (from < 0 || from >= source.length()) {
+        // in an element read as Markdown, the text ends before the line of its closing tag
+        int containerEnd = container instanceof Document ? source.length()
+                : container instanceof MarkdownHtmlBlock ? KramdownFrames.lineStart(source, container.getEndOffset())
+                : container.getEndOffset();
+        if (from < 0 || from >= containerEnd) {
             return;
         }
-        int end = KramdownHtmlBlockParser.rawEnd(source, from, open);
+        int end = Math.min(KramdownHtmlBlockParser.rawEnd(source, from, open), containerEnd);
         List<Node> taken = new ArrayList<>();
         for (Node next = element.getNext(); next != null && next.getStartOffset() < end; next = next.getNext()) {
             taken.add(next);
@@ -55,10 +76,49 @@ final class KramdownHtmlRests {
         if (!taken.isEmpty() && lineEnd(source, taken.get(taken.size() - 1).getEndOffset()) > lineEnd(source, end)) {
             return;
         }
-        HtmlBlock rest = new HtmlBlock(source.subSequence(from, end));
-        rest.setContent(List.of(rest.getChars()));
+        List<BasedSequence> lines = linesIn(element, source, from, end);
+        if (lines == null) {
+            return;
+        }
+        HtmlBlock rest = new HtmlBlock(source.subSequence(lines.get(0).getStartOffset(), end));
+        rest.setContent(lines);
         taken.forEach(Node::unlink);
         element.insertAfter(rest);
+    }
+
+    /**
+     * The lines from {@code from} to {@code end} in {@code source} as kramdown reads them in the
+     * container of {@code element} ({@link KramdownFrames}), each with its line break; a line of
+     * white space only kept whole in a list item outside quotes, as kramdown keeps it. Null where
+     * the containers' reading of a line cannot be told.
+     */
+    private static List<BasedSequence> linesIn(Block element, BasedSequence source, int from, int end) {
+        // an element read as Markdown reads the lines of the text around it
+        Node container = element.getParent();
+        while (container instanceof MarkdownHtmlBlock) {
+            container = container.getParent();
+        }
+        boolean keepsBlankLines = KramdownHtmlBlockParser.inItemOutsideQuotes(element);
+        List<BasedSequence> lines = new ArrayList<>();
+        if (from == end) {
+            // an element read as Markdown right on the next line: the rest between is empty
+            lines.add(source.subSequence(from, end));
+        }
+        for (int line = from; line < end; line = KramdownFrames.lineEnd(source, line) + 1) {
+            int lineEnd = KramdownFrames.lineEnd(source, line);
+            KramdownFrames.Rest rest = KramdownFrames.of(container, source, line, lineEnd);
+            if (rest == null) {
+                return null;
+            }
+            int until = Math.min(lineEnd + 1, end);
+            BasedSequence text = source.subSequence(Math.min(rest.at(), until), until);
+            if (keepsBlankLines && text.isBlank()) {
+                lines.add(source.subSequence(line, until));
+            } else {
+                lines.add(rest.spaces() > 0 ? PrefixedSubSequence.prefixOf(" ".repeat(rest.spaces()), text) : text);
+            }
+        }
+        return lines;
     }
 
     /** The start of the line after the one holding {@code at} when only white space follows {@code at} on it, else -1. */

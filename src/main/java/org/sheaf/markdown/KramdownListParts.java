@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * it was read into. An item in a block quote or in another item counts its columns from its
  * container's text, as kramdown reads the lines of a container with its markers ({@code > })
  * and indentation taken off; items in other containers (footnotes, definitions) are left as read.
+ * Raw HTML, or an element read as Markdown, that the first part leaves open ends where the
+ * second part starts ({@link #partEnd}), as the text kramdown reads it in ends there.
  */
 final class KramdownListParts {
     /** kramdown's start of a list item, after the part's indentation is taken off. */
@@ -69,10 +71,12 @@ final class KramdownListParts {
     }
 
     /**
-     * Where the line that starts the item's second part begins, among the lines of {@code text}
-     * that start before {@code end}, or -1 when kramdown reads those lines as one.
+     * Where the line that starts {@code item}'s second part begins in {@code text}, the
+     * document's text, among the item's lines that start before {@code end}; -1 when kramdown
+     * reads those lines as one. The item's end is not needed, so this serves while the item is
+     * still being parsed, its lines read up to {@code end}.
      */
-    private static int secondPart(ListItem item, BasedSequence text, int end) {
+    static int secondPart(ListItem item, BasedSequence text, int end) {
         int indentation = item.getOpeningMarker().isNull() ? -1 : KramdownFrames.indentation(item, text);
         if (indentation < 0) {
             return -1;
@@ -106,6 +110,36 @@ final class KramdownListParts {
             }
         }
         return -1;
+    }
+
+    /**
+     * Where a block that starts at {@code from} inside {@code block} (or is {@code block}'s own)
+     * and would run to {@code end} in {@code text}, the document's text, ends: at the start of
+     * the second part of a list item around it, when that part starts in between. kramdown
+     * reads each part of an item's lines as a text of its own, so raw HTML that the first part
+     * leaves open, or an element read as Markdown, ends with that part.
+     */
+    static int partEnd(Node block, BasedSequence text, int from, int end) {
+        int partEnd = end;
+        for (Node node = block; node != null; node = node.getParent()) {
+            if (node instanceof ListItem item && !(item instanceof DefinitionItem)) {
+                int second = secondPart(item, text, partEnd);
+                if (second > from) {
+                    partEnd = second;
+                }
+            }
+        }
+        return partEnd;
+    }
+
+    /**
+     * Whether {@code node}, a block in a list item, is the last of the item's first part, a second
+     * part following it: the end of the text kramdown reads the first part as.
+     */
+    static boolean endsFirstPart(Node node) {
+        Node next = node.getNext();
+        return node.getParent() instanceof ListItem item && !(item instanceof DefinitionItem) && next != null
+                && secondPart(item) == KramdownFrames.lineStart(next.getChars().getBaseSequence(), next.getStartOffset());
     }
 
     /** The block whose text holds {@code item}'s list. */
@@ -191,10 +225,5 @@ final class KramdownListParts {
 
     private static int lineStart(String text, int offset) {
         return text.lastIndexOf('\n', offset - 1) + 1;
-    }
-
-    private static int lineEnd(String text, int lineStart) {
-        int end = text.indexOf('\n', lineStart);
-        return end < 0 ? text.length() : end;
     }
 }

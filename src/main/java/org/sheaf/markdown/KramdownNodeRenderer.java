@@ -1129,9 +1129,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /**
-     * Whether {@code node}, a raw HTML block, ends the text kramdown parses it in: the page, or
-     * the text of the list item or quote it is last in, where kramdown closes the elements it
-     * leaves open.
+     * Whether {@code node}, a raw HTML block, ends the text kramdown parses it in: the page, the
+     * text of the list item or quote it is last in, or the first part of a list item's lines
+     * ({@link KramdownListParts}), where kramdown closes the elements it leaves open.
      */
     private static boolean endsText(HtmlBlock node) {
         BasedSequence source = node.getChars().getBaseSequence();
@@ -1142,7 +1142,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         while (next instanceof BlankLine) {
             next = next.getNext();
         }
-        return next == null && (node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote);
+        return next == null ? node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote
+                : KramdownListParts.endsFirstPart(node);
     }
 
     /** Whether text follows {@code node}, a raw HTML block, on the line where it ends. */

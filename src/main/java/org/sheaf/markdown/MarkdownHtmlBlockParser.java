@@ -43,9 +43,15 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private int closingEnd = -1;
     /** Where the last line the block took ends in the document, before its closing tag is read. */
     private int lastLineEnd = -1;
+    /**
+     * Where the first part of a list item around the element ends ({@link KramdownListParts#partEnd}),
+     * which ends an element still open, or the end of the document.
+     */
+    private final int partEnd;
 
-    private MarkdownHtmlBlockParser(MarkdownHtmlBlock block) {
+    private MarkdownHtmlBlockParser(MarkdownHtmlBlock block, int partEnd) {
         this.block = block;
+        this.partEnd = partEnd;
         String name = Pattern.quote(block.tagName());
         this.opens = Pattern.compile("<" + name + "[\\s>]", Pattern.CASE_INSENSITIVE);
         this.closes = Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE);
@@ -71,7 +77,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         BasedSequence line = state.getLine();
         String rest = line.subSequence(state.getIndex()).toString();
         String trimmed = rest.strip();
-        if (ended) {
+        if (ended || line.getStartOffset() >= partEnd) {
             return BlockContinue.none();
         }
         if (depth == 0 && closes.matcher(trimmed).matches()) {
@@ -169,7 +175,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             }
             MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening,
                     line.subSequence(state.getIndex(), state.getNextNonSpaceIndex()).toString());
-            MarkdownHtmlBlockParser parser = new MarkdownHtmlBlockParser(node);
+            BasedSequence text = line.getBaseSequence();
+            MarkdownHtmlBlockParser parser = new MarkdownHtmlBlockParser(node,
+                    KramdownListParts.partEnd(matched.getBlockParser().getBlock(), text, rest.getStartOffset(), text.length()));
             int contentStart = state.getNextNonSpaceIndex() + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
             if (closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
