@@ -71,19 +71,36 @@ final class KramdownRawLines {
         while (!(container instanceof BlockQuote || container instanceof ListItem || container instanceof Document)) {
             container = container.getParent();
         }
-        Node quote = container;
-        while (start > 0 && quote != null && !(quote instanceof BlockQuote)) {
-            quote = quote.getParent();
-        }
         BasedSequence document = line.getBaseSequence();
         int lineStart = line.getStartOffset();
+        Node quote = start > 0 ? quoteTaking(container, document, lineStart, lineStart + start - 1) : null;
         KramdownFrames.Rest rest = KramdownFrames.of(container, start > 0 ? quote : null, new KramdownFrames.Rest(0, lineStart + start),
                 document, lineStart, KramdownFrames.lineEnd(document, lineStart));
         if (rest == null || rest.at() > lineStart + text) {
             return false;
         }
         return document.subSequence(rest.at(), lineStart + text).indexOf('\t') >= 0
-                || rest.spaces() > 0 && rest.spaces() + lineStart + text - rest.at() >= 4;
+                || rest.spaces() + lineStart + text - rest.at() >= 4;
+    }
+
+    /**
+     * The quote around {@code container} (or it) that takes the {@code >} at {@code marker} on
+     * the line at {@code lineStart}: an outer quote's {@code >} may stand right before the white
+     * space, where the items inside it take that white space ({@code > * >a}, {@code >⇥>a}).
+     * Where none can be told to take it, the innermost quote, which a lazy line may reach past
+     * the quotes around it.
+     */
+    private static Node quoteTaking(Node container, BasedSequence document, int lineStart, int marker) {
+        Node innermost = null;
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof BlockQuote quote) {
+                if (KramdownFrames.markerOf(quote, document, lineStart, KramdownFrames.lineEnd(document, lineStart)) == marker) {
+                    return quote;
+                }
+                innermost = innermost == null ? quote : innermost;
+            }
+        }
+        return innermost;
     }
 
     /** The parser of such a line whose text, after its containers' marks, is {@code text}. */
