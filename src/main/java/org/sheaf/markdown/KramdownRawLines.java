@@ -43,12 +43,13 @@ final class KramdownRawLines {
     }
 
     /**
-     * Whether a tab stands in the white space before the text at the state's line, as kramdown
-     * reads it after the marks of the line's containers ({@link KramdownFrames}): then no block
-     * but code or such a line starts there in kramdown, whose block starts allow up to three
-     * spaces, not a tab, where flexmark counts a tab as columns and may start a list or a quote
-     * after a tab of two. The spaces left of a tab an item took part of stand for the tab when
-     * they reach four columns. On a line whose white space follows a {@code >}, that quote's
+     * Whether a tab, or four columns of spaces, stand in the white space before the text at the
+     * state's line, as kramdown reads it after the marks of the line's containers
+     * ({@link KramdownFrames}): then no block but code or such a line starts there in kramdown,
+     * whose block starts allow up to three spaces, not a tab, where flexmark counts a tab as
+     * columns and may start a list or a quote after a tab of two, and counts the spaces of a
+     * lazy line from an item's text ({@code 0.   a}, {@code     >b}: text). The spaces left of
+     * a tab an item took part of count with those after it. On a line whose white space follows a {@code >}, that quote's
      * text starts after it: a lazy line may reach a quote whose {@code >} an outer quote would
      * otherwise seem to take.
      *
@@ -61,9 +62,10 @@ final class KramdownRawLines {
         while (start > 0 && (line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '\t')) {
             start--;
         }
-        if (start > 0 && line.charAt(start - 1) != '>' || line.subSequence(start, text).indexOf('\t') < 0) {
+        if (start > 0 && line.charAt(start - 1) != '>' || start == text) {
             return false;
         }
+        int marker = start - 1;
         if (start > 0 && start < text && line.charAt(start) == ' ') {
             start++;
         }
@@ -73,7 +75,7 @@ final class KramdownRawLines {
         }
         BasedSequence document = line.getBaseSequence();
         int lineStart = line.getStartOffset();
-        Node quote = start > 0 ? quoteTaking(container, document, lineStart, lineStart + start - 1) : null;
+        Node quote = start > 0 ? quoteTaking(container, document, lineStart, lineStart + marker) : null;
         KramdownFrames.Rest rest = KramdownFrames.of(container, start > 0 ? quote : null, new KramdownFrames.Rest(0, lineStart + start),
                 document, lineStart, KramdownFrames.lineEnd(document, lineStart));
         if (rest == null || rest.at() > lineStart + text) {
