@@ -3,9 +3,12 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -82,7 +85,23 @@ final class KramdownRawLines {
             return false;
         }
         return document.subSequence(rest.at(), lineStart + text).indexOf('\t') >= 0
-                || rest.spaces() + lineStart + text - rest.at() >= 4;
+                || rest.spaces() + lineStart + text - rest.at() >= 4 && onlyQuotesAndItemsAround(matched);
+    }
+
+    /**
+     * Whether {@code matched} is a paragraph, a quote or a list item, with nothing but quotes
+     * and list items around it: the containers whose white space {@link KramdownFrames} reads.
+     * A footnote's text, indented by four, is not among them.
+     */
+    private static boolean onlyQuotesAndItemsAround(Block matched) {
+        Node start = matched instanceof Paragraph ? matched.getParent() : matched;
+        for (Node node = start; !(node instanceof Document); node = node.getParent()) {
+            if (node == null || !(node instanceof BlockQuote || node instanceof ListBlock
+                    || node instanceof ListItem && !(node instanceof DefinitionItem))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
