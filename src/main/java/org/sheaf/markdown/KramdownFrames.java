@@ -111,13 +111,8 @@ final class KramdownFrames {
             if (outer == null) {
                 return null;
             }
-            int lead = outer.spaces();
-            int at = outer.at();
-            while (at < lineEnd && lead < 3 && text.charAt(at) == ' ') {
-                at++;
-                lead++;
-            }
-            if (lead > 3 || at >= lineEnd || text.charAt(at) != '>') {
+            int at = markerAfter(outer, text, lineEnd);
+            if (at < 0) {
                 return outer; // a lazy line keeps what it has
             }
             at++;
@@ -150,6 +145,27 @@ final class KramdownFrames {
             return spaces >= indentation ? new Rest(spaces - indentation, line.at()) : new Rest(0, line.at() + indentation - spaces);
         }
         return null;
+    }
+
+    /**
+     * Where the {@code >} that {@code quote} takes on the line from {@code lineStart} to
+     * {@code lineEnd} stands, as an offset of the document, or -1 where the line is a lazy line
+     * of it or kramdown's reading cannot be told.
+     */
+    static int markerOf(BlockQuote quote, BasedSequence text, int lineStart, int lineEnd) {
+        Rest outer = quote.getParent() == null ? null : of(quote.getParent(), text, lineStart, lineEnd);
+        return outer == null ? -1 : markerAfter(outer, text, lineEnd);
+    }
+
+    /** Where the {@code >} after up to three columns of spaces in {@code rest} stands, or -1 where none does. */
+    private static int markerAfter(Rest rest, BasedSequence text, int lineEnd) {
+        int lead = rest.spaces();
+        int at = rest.at();
+        while (at < lineEnd && lead < 3 && text.charAt(at) == ' ') {
+            at++;
+            lead++;
+        }
+        return lead > 3 || at >= lineEnd || text.charAt(at) != '>' ? -1 : at;
     }
 
     /**

@@ -851,7 +851,22 @@ final class KramdownLazyContainers {
             Pattern item = list instanceof OrderedList ? ORDERED_ITEM : BULLET_ITEM;
             // an item whose first line is bare has had that line, which kramdown reads as its text
             return !afterBlank && (getBlock().hasChildren() || bareFirstLine((ListItem) getBlock()))
-                    && !item.matcher(rest).lookingAt();
+                    && !item.matcher(inListContainer(state, list, rest)).lookingAt();
+        }
+
+        /**
+         * The state's line as the container of {@code list} has it in kramdown
+         * ({@link KramdownFrames.Rest#expanded}), or {@code rest}, the line from the state's
+         * index, where that is not told: an item around the list turns the tab that starts the
+         * line into spaces and takes its indent of them, so the marker after such a tab may be
+         * the list's next item ({@code - 0. a}, {@code ⇥0. b}).
+         */
+        private static CharSequence inListContainer(ParserState state, Node list, BasedSequence rest) {
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            KramdownFrames.Rest line = list.getParent() == null ? null : KramdownFrames.of(list.getParent(), document, lineStart, lineEnd);
+            return line == null ? rest : line.expanded(document, lineEnd);
         }
 
         /**

@@ -145,6 +145,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(Text.class, this::renderText),
                 new NodeRenderingHandler<>(TypographicSmarts.class, TypographicCharacters::render),
                 new NodeRenderingHandler<>(Heading.class, KramdownNodeRenderer::renderHeading),
+                new NodeRenderingHandler<>(BlockQuote.class, KramdownNodeRenderer::renderQuote),
                 new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
                 new NodeRenderingHandler<>(Emphasis.class, KramdownNodeRenderer::renderEmphasis),
                 new NodeRenderingHandler<>(HtmlInline.class, this::renderInlineHtml),
@@ -974,6 +975,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             headings.rendering(node, context);
         }
         context.delegateRender();
+    }
+
+    /**
+     * A quote as flexmark writes it, but for one that holds nothing ({@code >} alone): kramdown
+     * reads the quote's lines as a text of their own, all of it one run of blank lines, which it
+     * keeps and writes as an empty line between the quote's tags.
+     */
+    private static void renderQuote(BlockQuote node, NodeRendererContext context, HtmlWriter html) {
+        if (node.hasChildren()) {
+            context.delegateRender();
+            return;
+        }
+        html.srcPos(node.getChars()).withAttr().tagLineIndent("blockquote", html::blankLine);
     }
 
     // {:toc}: the first list that carries the toc reference becomes the table of contents

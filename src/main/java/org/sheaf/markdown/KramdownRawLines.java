@@ -3,9 +3,12 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -43,12 +46,13 @@ final class KramdownRawLines {
     }
 
     /**
-     * Whether a tab stands in the white space before the text at the state's line, as kramdown
-     * reads it after the marks of the line's containers ({@link KramdownFrames}): then no block
-     * but code or such a line starts there in kramdown, whose block starts allow up to three
-     * spaces, not a tab, where flexmark counts a tab as columns and may start a list or a quote
-     * after a tab of two. The spaces left of a tab an item took part of stand for the tab when
-     * they reach four columns. On a line whose white space follows a {@code >}, that quote's
+     * Whether a tab, or four columns of spaces, stand in the white space before the text at the
+     * state's line, as kramdown reads it after the marks of the line's containers
+     * ({@link KramdownFrames}): then no block but code or such a line starts there in kramdown,
+     * whose block starts allow up to three spaces, not a tab, where flexmark counts a tab as
+     * columns and may start a list or a quote after a tab of two, and counts the spaces of a
+     * lazy line from an item's text ({@code 0.   a}, {@code     >b}: text). The spaces left of
+     * a tab an item took part of count with those after it. On a line whose white space follows a {@code >}, that quote's
      * text starts after it: a lazy line may reach a quote whose {@code >} an outer quote would
      * otherwise seem to take.
      *
@@ -61,9 +65,10 @@ final class KramdownRawLines {
         while (start > 0 && (line.charAt(start - 1) == ' ' || line.charAt(start - 1) == '\t')) {
             start--;
         }
-        if (start > 0 && line.charAt(start - 1) != '>' || line.subSequence(start, text).indexOf('\t') < 0) {
+        if (start > 0 && line.charAt(start - 1) != '>' || start == text) {
             return false;
         }
+        int marker = start - 1;
         if (start > 0 && start < text && line.charAt(start) == ' ') {
             start++;
         }
@@ -71,19 +76,52 @@ final class KramdownRawLines {
         while (!(container instanceof BlockQuote || container instanceof ListItem || container instanceof Document)) {
             container = container.getParent();
         }
-        Node quote = container;
-        while (start > 0 && quote != null && !(quote instanceof BlockQuote)) {
-            quote = quote.getParent();
-        }
         BasedSequence document = line.getBaseSequence();
         int lineStart = line.getStartOffset();
+        Node quote = start > 0 ? quoteTaking(container, document, lineStart, lineStart + marker) : null;
         KramdownFrames.Rest rest = KramdownFrames.of(container, start > 0 ? quote : null, new KramdownFrames.Rest(0, lineStart + start),
                 document, lineStart, KramdownFrames.lineEnd(document, lineStart));
         if (rest == null || rest.at() > lineStart + text) {
             return false;
         }
         return document.subSequence(rest.at(), lineStart + text).indexOf('\t') >= 0
-                || rest.spaces() > 0 && rest.spaces() + lineStart + text - rest.at() >= 4;
+                || rest.spaces() + lineStart + text - rest.at() >= 4 && onlyQuotesAndItemsAround(matched);
+    }
+
+    /**
+     * Whether {@code matched} is a paragraph, a quote or a list item, with nothing but quotes
+     * and list items around it: the containers whose white space {@link KramdownFrames} reads.
+     * A footnote's text, indented by four, is not among them.
+     */
+    private static boolean onlyQuotesAndItemsAround(Block matched) {
+        Node start = matched instanceof Paragraph ? matched.getParent() : matched;
+        for (Node node = start; !(node instanceof Document); node = node.getParent()) {
+            if (node == null || !(node instanceof BlockQuote || node instanceof ListBlock
+                    || node instanceof ListItem && !(node instanceof DefinitionItem))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The quote around {@code container} (or it) that takes the {@code >} at {@code marker} on
+     * the line at {@code lineStart}: an outer quote's {@code >} may stand right before the white
+     * space, where the items inside it take that white space ({@code > * >a}, {@code >⇥>a}).
+     * Where none can be told to take it, the innermost quote, which a lazy line may reach past
+     * the quotes around it.
+     */
+    private static Node quoteTaking(Node container, BasedSequence document, int lineStart, int marker) {
+        Node innermost = null;
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof BlockQuote quote) {
+                if (KramdownFrames.markerOf(quote, document, lineStart, KramdownFrames.lineEnd(document, lineStart)) == marker) {
+                    return quote;
+                }
+                innermost = innermost == null ? quote : innermost;
+            }
+        }
+        return innermost;
     }
 
     /** The parser of such a line whose text, after its containers' marks, is {@code text}. */
