@@ -53,11 +53,16 @@ final class KramdownListParts {
             }
         }
         for (ListItem item : items) {
-            int second = secondPart(item, item.getDocument().getChars(), item.getEndOffset());
+            int second = secondPart(item);
             if (second >= 0) {
                 moveOut(item, second, text);
             }
         }
+    }
+
+    /** Where the line that starts the item's second part begins, or -1 when kramdown reads its lines as one. */
+    private static int secondPart(ListItem item) {
+        return secondPart(item, item.getDocument().getChars(), item.getEndOffset());
     }
 
     /**

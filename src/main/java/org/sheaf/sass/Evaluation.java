@@ -79,6 +79,8 @@ final class Evaluation {
     private final Map<Integer, List<int[]>> ruleStarts = new HashMap<>();
     /** Per top-level {@code @media} (by its order among them): before which of its blocks libsass closes it. */
     private final Map<Integer, List<Break>> breaks = new HashMap<>();
+    /** Per at-rule block (by the order of its brace in the real CSS): the marker of the rule whose evaluation wrote it, innermost. */
+    private final Map<Integer, Mark> writers = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -366,7 +368,40 @@ final class Evaluation {
                 }
             }
         }
+        evaluation.writers(markedTop, new ArrayDeque<>());
         return evaluation;
+    }
+
+    /**
+     * Notes, for each at-rule block in {@code block}, the rule whose evaluation was the innermost
+     * under way where it opened: {@code open} holds the rule markers under way, innermost first.
+     */
+    private void writers(Item block, ArrayDeque<Item> open) {
+        for (Item child : block.children) {
+            if (child.block) {
+                if (child.atRule && child.kept && !open.isEmpty()) {
+                    writers.put(child.number, marks.get(open.peek().mark));
+                }
+                writers(child, open);
+            } else if (child.mark >= 0) {
+                Mark mark = marks.get(child.mark);
+                if (mark.kind() == Kind.RULE) {
+                    open.push(child);
+                } else if (mark.kind() == Kind.END) {
+                    removed(open, item -> marks.get(item.mark).at() == mark.at() && marks.get(item.mark).url().equals(mark.url()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the at-rule block numbered {@code block} (by the order of the braces in the real
+     * CSS) opened in the evaluation of the rule at {@code at} in {@code url}, with no rule nested
+     * in it under way: all that block holds is then that rule's CSS, which began before it.
+     */
+    boolean writtenBy(int block, String url, int at) {
+        Mark writer = writers.get(block);
+        return writer != null && writer.at() == at && writer.url().equals(url);
     }
 
     /**

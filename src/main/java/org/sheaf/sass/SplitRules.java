@@ -638,6 +638,10 @@ final class SplitRules {
             if (names.isEmpty()) {
                 return b;
             }
+            int told = evaluatedFirst(siblings, b, written, parent);
+            if (told >= 0) {
+                return told;
+            }
             Set<String> mixinNames = included(names);
             List<int[]> bodies = new ArrayList<>();
             bodies.add(new int[] {origin.source(), braces[0], braces[1]});
@@ -774,23 +778,38 @@ final class SplitRules {
 
         /**
          * The index of the first of the siblings just before {@code b} that the rule {@code b}
-         * came from wrote before it, as evaluating the stylesheets tells: the block where the
-         * evaluation of the rule that wrote {@code b} began, or the one after it when that is
-         * the rule's own first part. {@code b} when evaluation does not tell, or the blocks
-         * between have moved since dart-sass wrote them.
+         * came from wrote before it, as evaluating the stylesheets tells ({@link #evaluatedFirst});
+         * {@code b} when evaluation does not tell.
          */
         private int firstEvaluated(List<Block> siblings, int b, Written written, Block parent) {
+            int told = evaluatedFirst(siblings, b, written, parent);
+            return told < 0 ? b : told;
+        }
+
+        /**
+         * The index of the first of the siblings just before {@code b} that the rule {@code b}
+         * came from wrote before it, as evaluating the stylesheets tells: the block where the
+         * evaluation of the rule that wrote {@code b} began, or the one after it when that is
+         * the rule's own first part; {@code b} when that evaluation began at {@code b} or just
+         * before it. -1 when evaluation does not tell, or the blocks between have moved since
+         * dart-sass wrote them.
+         */
+        private int evaluatedFirst(List<Block> siblings, int b, Written written, Block parent) {
             Evaluation evaluated = evaluation == null ? null : evaluation.get();
             if (evaluated == null) {
-                return b;
+                return -1;
             }
             Block rule = siblings.get(b);
             int index = indices.get(rule);
             StaticValues.Origin origin = written.origin();
-            Evaluation.Start start = evaluated.ruleStart(numbers.getOrDefault(parent, -1), index,
-                    urls.get(origin.source()), offset(origin));
+            String url = urls.get(origin.source());
+            Evaluation.Start start = evaluated.lastStart(numbers.getOrDefault(parent, -1), index, url, offset(origin));
+            if (start == null && parent.open >= 0 && evaluated.writtenBy(numbers.get(parent), url, offset(origin))) {
+                // the rule's evaluation began before the at-rule around it: all before it there is the rule's
+                start = new Evaluation.Start(0, joins(parent.children.get(0), rule));
+            }
             if (start == null) {
-                return b;
+                return -1;
             }
             int firstIndex = start.index() + (start.firstPart() ? 1 : 0);
             if (firstIndex >= index) {
@@ -804,18 +823,26 @@ final class SplitRules {
                 }
             }
             if (first < 0) {
-                return b;
+                return -1;
+            }
+            // a later part of this evaluation may have moved ahead of the block it began with
+            while (first > 0 && indices.get(siblings.get(first - 1)) > firstIndex && indices.get(siblings.get(first - 1)) < index) {
+                first--;
             }
             for (int k = first; k < b; k++) {
                 int was = indices.get(siblings.get(k));
                 if (was < firstIndex || was >= index) {
-                    return b;
+                    return -1;
                 }
             }
             if (start.firstPart() && (first == 0 || siblings.get(first - 1) != parent.children.get(start.index()))) {
-                return b;
+                return -1;
             }
             if (!start.firstPart()) {
+                if (siblings.get(first) != firstBlock && joins(siblings.get(first), rule)) {
+                    // that part now stands first, and this one joins it
+                    return first + 1;
+                }
                 noFirstPart.add(rule);
             }
             return first;

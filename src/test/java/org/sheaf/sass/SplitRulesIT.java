@@ -189,6 +189,36 @@ class SplitRulesIT {
     }
 
     @Test
+    void declarationsAMixinWritesAfterARuleWhoseSelectorDoesNotStartWithTheRulesJoinTheRule() throws Exception {
+        // .z & maps to the mixin, and its selector does not start with b: evaluating tells it is b's
+        assertEquals("b {\n  y: 2em;\n  margin: none;\n  y: none;\n}\n.z b {\n  w: none;\n}",
+                compiled("a.scss", "@mixin fade { y: 2em; .z & { w: none; } margin: none; }\nb { @include fade; y: none; }\n"));
+    }
+
+    @Test
+    void laterPartsOfARuleThatBeganWithALoopJoinTheFirstOfThemAfterItMoved() throws Exception {
+        assertEquals(".u {\n  color: a;\n  color: b;\n  x: 1;\n  left: 1px;\n}\n.u .t {\n  color: none;\n}\n.u .t {\n  color: none;\n}",
+                compiled("a.scss", "@mixin tail { x: 1; }\n"
+                        + ".u { @each $i in a, b { .t { color: none; } color: $i; } @include tail; left: 1px; }\n"));
+    }
+
+    @Test
+    void aLaterPartInAnAtRuleAMixinOpenedInTheRuleGoesFirstThere() throws Exception {
+        // the @media screen of m1 opens inside i's evaluation: all it holds before i's margin is i's
+        assertEquals("/* c9 */\n/* c1 */\ni {\n  w: 0 4px;\n  left: red;\n  z-index: auto;\n}\n@media screen {\n  i {\n"
+                + "    margin: 0 4px;\n  }\n  i i-k {\n    z-index: 1px;\n    z-index: 2em;\n  }\n  @supports not (display: flex) {\n"
+                + "    i i-k {\n      x: auto;\n      y: none;\n      color: 0;\n    }\n  }\n  i .t {\n    color: 0;\n  }\n}\n"
+                + "@media screen and (max-width: 20em) {\n  i .t {\n    y: auto;\n    color: red;\n  }\n  i .t p {\n    y: red;\n  }\n}\n"
+                + "@media screen {\n  i .t b.on {\n    color: blue;\n    margin: red;\n  }\n}",
+                compiled("a.sass", "@mixin m0()\n  i\n    &-k\n      z-index: 1px\n      @supports not (display: flex)\n        x: auto\n"
+                        + "        y: none\n        color: 0\n      z-index: 2em\n  .t\n    @media (max-width: 20em)\n      y: auto\n"
+                        + "      p\n        y: red\n      color: red\n    b\n      &.on\n        color: blue\n        margin: red\n"
+                        + "      @if 1 == 2\n        margin: 1px\n        w: 0\n    color: 0\n@mixin m1($on1)\n  w: 0 4px\n"
+                        + "  @media screen\n    @include m0()\n    margin: 0 4px\n  left: red\n/* c9 */\n/* c1 */\n"
+                        + "i\n  @include m1(true)\n  z-index: auto\n"));
+    }
+
+    @Test
     void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
                 List.of(), false, List.of());
