@@ -1,10 +1,12 @@
 package org.sheaf.sass;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,6 +33,8 @@ final class StaticValues {
     static final Pattern MAPPINGS = Pattern.compile("\"mappings\"\\s*:\\s*\"([A-Za-z0-9+/,;]*)\"");
     /** The start of a source map's {@code sources} array, for {@link #strings}. */
     static final Pattern SOURCES = Pattern.compile("\"sources\"\\s*:\\s*\\[");
+    /** A hex colour with an alpha channel, which dart-sass writes as {@code rgba()}, or as {@code #rgb} when opaque. */
+    private static final Pattern ALPHA_HEX = Pattern.compile("#(?:[0-9a-fA-F]{8}|[0-9a-fA-F]{4})");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d*\\.\\d+|\\d+)([a-zA-Z%]*)");
 
     private StaticValues() {
@@ -318,7 +322,7 @@ final class StaticValues {
 
     /** Whether two texts of a value are the same value: the same tokens, numbers compared by value, strings by text. */
     static boolean sameValue(String written, String evaluated) {
-        List<String> a = tokens(written);
+        List<String> a = withAlphaHexAsRgba(tokens(written));
         List<String> b = tokens(evaluated);
         if (a == null || b == null || a.size() != b.size()) {
             return false;
@@ -351,6 +355,39 @@ final class StaticValues {
             }
         }
         return true;
+    }
+
+    /**
+     * {@code tokens} with each hex colour that has an alpha channel ({@code #1b1b1eba},
+     * {@code #f008}) replaced by what dart-sass writes for it: the tokens of an {@code rgba()} whose
+     * alpha is rounded to ten places, or, when that is opaque, the six digits without it in lower case. libsass
+     * copies the hex as written.
+     */
+    private static List<String> withAlphaHexAsRgba(List<String> tokens) {
+        if (tokens == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            if (!ALPHA_HEX.matcher(token).matches()) {
+                out.add(token);
+                continue;
+            }
+            String hex = (token.length() == 5 ? token.substring(1).replaceAll("(.)", "$1$1") : token.substring(1))
+                    .toLowerCase(Locale.ROOT);
+            int[] channels = new int[4];
+            for (int c = 0; c < 4; c++) {
+                channels[c] = Integer.parseInt(hex, 2 * c, 2 * c + 2, 16);
+            }
+            if (channels[3] == 255) {
+                out.add("#" + hex.substring(0, 6));
+                continue;
+            }
+            String alpha = BigDecimal.valueOf(channels[3]).divide(BigDecimal.valueOf(255), 10, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+            out.addAll(tokens("rgba(" + channels[0] + ", " + channels[1] + ", " + channels[2] + ", " + alpha + ")"));
+        }
+        return out;
     }
 
     /** A string's text with its CSS escapes read: a hex code point and one space after it, or the character escaped. */
