@@ -125,8 +125,10 @@ final class For extends liqp.blocks.For {
     }
 
     /**
-     * The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller. An output tag
-     * writes them as Ruby writes a range, by its ends ({@code 1..3}, {@link RubyComparisons}).
+     * The whole numbers from {@code from} to {@code to}, none when {@code to} is smaller: a range,
+     * which filters that loop read as an array of its numbers. As Ruby's {@code Range}, it is text
+     * by its ends ({@code 1..3}, as an output tag and a filter taking text write it), and Liquid
+     * compares it by its ends ({@link RangeValues.Compared}).
      */
     static final class Numbers extends AbstractList<Long> {
         private final int from;
@@ -142,6 +144,24 @@ final class For extends liqp.blocks.For {
         /** Ruby's {@code to_s} of the range: its ends, whether it holds numbers or none. */
         String rubyText() {
             return from + ".." + to;
+        }
+
+        int from() {
+            return from;
+        }
+
+        int to() {
+            return to;
+        }
+
+        /** Ruby's {@code Range#include?} of a number: whether it lies between the ends. */
+        boolean covers(Object value) {
+            return value instanceof Number number && number.doubleValue() >= from && number.doubleValue() <= to;
+        }
+
+        @Override
+        public String toString() {
+            return rubyText();
         }
 
         @Override

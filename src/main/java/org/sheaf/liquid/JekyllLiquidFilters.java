@@ -105,18 +105,23 @@ final class JekyllLiquidFilters {
         Filter liqpFirst = new liqp.filters.First();
         Filter liqpLast = new liqp.filters.Last();
         Filter liqpSize = new liqp.filters.Size();
-        // Liquid asks the value for Ruby's first and last, which only an array (or a range) has:
-        // of text, a number or a boolean they are nil, where Liqp gives the value itself
+        // Liquid asks the value for Ruby's first and last, which only an array or a range has: of
+        // text, a number or a boolean they are nil, where Liqp gives the value itself; a range's
+        // are its ends, even when it holds no number ((3..1) | first is 3)
         filters.add(filter("first", (v, c, p) -> v instanceof Map<?, ?> map ? firstPair(map)
+                : v instanceof For.Numbers range ? (Object) (long) range.from()
                 : any.isArray(v) ? liqpFirst.apply(v, c, p) : null));
-        filters.add(filter("last", (v, c, p) -> any.isArray(v) ? liqpLast.apply(v, c, p) : null));
+        filters.add(filter("last", (v, c, p) -> v instanceof For.Numbers range ? (Object) (long) range.to()
+                : !(v instanceof Map<?, ?>) && any.isArray(v) ? liqpLast.apply(v, c, p) : null));
         // Ruby's Integer#size is the integer's width in bytes, and a Float has no size at all
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L : liqpSize.apply(v, c, p)));
-        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
+        // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
+        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(v instanceof For.Numbers ? rubyText(v) : plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
-        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
+        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(v instanceof For.Numbers range ? range.rubyText()
+                : RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), randomFor(c), p)));
         filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
         filters.add(filter("find", (v, c, p) -> {
@@ -248,25 +253,33 @@ final class JekyllLiquidFilters {
         }));
         // Ruby's capitalize lowers the rest of the text, which Liqp's leaves as it is
         filters.add(filter("capitalize", (v, c, p) -> RubyStrings.capitalize(v == null ? "" : text(v, c, any))));
-        // slice takes an array as an array, anything else as its to_s
-        filters.add(filter("slice", (v, c, p) -> slice(any.isArray(v) && !(v instanceof Map<?, ?>)
+        // slice takes an array as an array, anything else (a range too) as its to_s
+        filters.add(filter("slice", (v, c, p) -> slice(any.isArray(v) && !(v instanceof Map<?, ?>) && !(v instanceof For.Numbers)
                 ? plain(any.asArray(v, c)) : v == null ? "" : text(v, c, any), p)));
         filters.add(filter("split", (v, c, p) -> RubyStrings.split(v == null ? "" : text(v, c, any),
-                p.length > 0 && p[0] != null ? any.asString(p[0], c) : "")));
+                argument(p, 0, c, any))));
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
         filters.add(filter("sort_natural", (v, c, p) -> sortNatural(nestingUndone(v), c, any, param(p, 0))));
         filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
         // Liquid walks the array these filters take flattened (its InputIterator), so an array of
-        // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item
+        // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
+        // join reads its separator with to_s, as split does its pattern (a range is 1..3)
         for (String name : List.of("reverse", "compact", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(nestingUndone(v), c, p)));
+            boolean textArgument = name.equals("join");
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(nestingUndone(v), c,
+                    textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // and it makes any other value but nil an array of that one item, where Liqp drops it
         Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
         filters.add(filter("concat", (v, c, p) -> liqpConcat.apply(
                 v == null || any.isArray(v) ? nestingUndone(v) : List.of(v), c, p)));
+        // Jekyll's push, pop, shift and unshift change an array only, and give back a range as it is
+        for (String name : List.of("push", "pop", "shift", "unshift")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> v instanceof For.Numbers ? v : liqpFilter.apply(v, c, p)));
+        }
         setup.textFilters().forEach((name, body) ->
                 filters.add(filter(name, (v, c, p) -> body.apply(v == null ? "" : any.asString(v, c)))));
         filters.add(filter("truncatewords", (v, c, p) -> v == null ? null : truncateWords(text(v, c, any), p)));
@@ -542,8 +555,11 @@ final class JekyllLiquidFilters {
         return params.length > index && params[index] != null ? text(params[index], context, any) : "";
     }
 
-    /** A hash or an array as its Ruby {@code inspect}; any other value as it is. */
+    /** A hash or an array as its Ruby {@code inspect}, a range as its ends ({@code 1..3}); any other value as it is. */
     private static Object rubyText(Object value) {
+        if (value instanceof For.Numbers range) {
+            return range.rubyText();
+        }
         boolean data = value instanceof Map<?, ?> map ? !RubyOutput.isDrop(map)
                 : value instanceof Collection<?> || value instanceof Object[];
         return data ? RubyInspect.inspect(plain(value)) : value;

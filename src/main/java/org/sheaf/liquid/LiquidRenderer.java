@@ -165,7 +165,6 @@ public final class LiquidRenderer {
                 builder.withTag((liqp.tags.Tag) insertion);
             }
         }
-        builder.withFilter(RangeValues.FILTER);
         for (Filter filter : JekyllLiquidFilters.all(this)) {
             builder.withFilter(filter);
         }

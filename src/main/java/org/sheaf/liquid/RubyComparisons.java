@@ -52,9 +52,10 @@ import liquid.parser.v4.LiquidParser.IndexContext;
  * Liqp knows {@code first} of lists only and gives nil.
  *
  * <p>The blocks built here also drop the output of blank block tags, as Ruby's Liquid does
- * ({@link BlankBlocks}), and an output tag whose value is a range ({@link RangeValues}) writes it
- * as Ruby writes a range, by its ends ({@code 1..3}), where Liqp's block would run its numbers
- * together as a list's items.
+ * ({@link BlankBlocks}); the lookup {@link RangeValues} writes a range as is that range, which an
+ * output tag and a {@code cycle} write as Ruby writes a range, by its ends ({@code 1..3}), where
+ * Liqp would run its numbers together as a list's items, and which {@code contains} and the
+ * comparisons read as Ruby's {@code Range}.
  *
  * <p>Liqp builds a template's nodes afresh for each render, as they keep state while they render;
  * {@link #render} does the same with this builder.
@@ -84,9 +85,13 @@ final class RubyComparisons extends NodeVisitor {
     /** An output tag, with a range as its value written by its ends. */
     @Override
     public LNode visitOutput(LiquidParser.OutputContext ctx) {
-        LNode output = super.visitOutput(ctx);
+        return rangeAsText(super.visitOutput(ctx));
+    }
+
+    /** {@code node}, rendering a range as Ruby's {@code to_s} writes it ({@code 1..3}), where Liqp would run its numbers together. */
+    private static LNode rangeAsText(LNode node) {
         return context -> {
-            Object value = output.render(context);
+            Object value = node.render(context);
             return value instanceof For.Numbers range ? range.rubyText() : value;
         };
     }
@@ -219,6 +224,9 @@ final class RubyComparisons extends NodeVisitor {
         return context -> {
             Object a = lhs.render(context);
             Object b = rhs.render(context);
+            if (a instanceof RangeValues.Compared || b instanceof RangeValues.Compared) {
+                return false; // Ruby's Range has no < or >, and Liquid's condition is then false
+            }
             try {
                 return compare(a, b, relation, holds, context);
             } catch (IncompatibleTypeComparisonException refused) {
@@ -328,7 +336,8 @@ final class RubyComparisons extends NodeVisitor {
      * a cycle without a name by the text of its values as parsed ({@code 'a', 'b'} and
      * {@code "a", "b"} are one group, {@code 1, 2} and {@code "1", "2"} two), where Liqp groups by
      * the values the cycle has now. A value that is a variable makes the tag a group of its own, as
-     * Ruby's text of a variable names the object read from that tag.
+     * Ruby's text of a variable names the object read from that tag. A range is written by its
+     * ends, and one of two numbers is in the group's text so.
      */
     @Override
     public LNode visitCycle_tag(LiquidParser.Cycle_tagContext ctx) {
@@ -343,6 +352,8 @@ final class RubyComparisons extends NodeVisitor {
                     terms.add(org.sheaf.jekyll.RubyInspect.inspect(text.substring(1, text.length() - 1)));
                 } else if (text.matches("-?\\d+(\\.\\d+)?|true|false|nil")) {
                     terms.add(text);
+                } else if (RangeValues.ofNumbers(text) != null) {
+                    terms.add(RangeValues.ofNumbers(text));
                 } else {
                     terms.add("#<" + System.identityHashCode(ctx) + ">");
                 }
@@ -350,7 +361,7 @@ final class RubyComparisons extends NodeVisitor {
             nodes.add(new AtomNode("[" + String.join(", ", terms) + "]"));
         }
         for (LiquidParser.ExprContext expr : ctx.expr()) {
-            nodes.add(visit(expr));
+            nodes.add(rangeAsText(visit(expr)));
         }
         return new liqp.nodes.InsertionNode(parser.insertions.get("cycle"), nodes.toArray(new LNode[0]));
     }
@@ -362,9 +373,13 @@ final class RubyComparisons extends NodeVisitor {
     /**
      * {@code value} as Ruby compares it: a time at offset zero, the same instant; a list or array
      * with its times so, in nested lists too (Ruby's {@code Array#==} and {@code include?} compare
-     * items with {@code ==}); anything else as it is.
+     * items with {@code ==}); a range by its ends, equal to a range of the same ends only, where
+     * Liqp would compare its numbers with an array's; anything else as it is.
      */
     static Object comparable(Object value) {
+        if (value instanceof For.Numbers range) {
+            return new RangeValues.Compared(range.from(), range.to());
+        }
         if (value instanceof ZonedDateTime time) {
             return time.withZoneSameInstant(ZoneOffset.UTC);
         }
@@ -391,6 +406,12 @@ final class RubyComparisons extends NodeVisitor {
         public Object render(TemplateContext context) {
             Object in = collection.render(context);
             Object sought = needle.render(context);
+            if (in instanceof For.Numbers range) {
+                return range.covers(sought);
+            }
+            if (sought instanceof For.Numbers range && in instanceof CharSequence text) {
+                return text.toString().contains(range.rubyText());
+            }
             if ((sought instanceof ZonedDateTime || sought instanceof WideTime) && (in instanceof List<?> || in instanceof Object[] || in instanceof Map<?, ?>)) {
                 in = comparable(in instanceof Map<?, ?> map ? new ArrayList<>(map.keySet()) : in);
                 sought = comparable(sought);
@@ -401,6 +422,10 @@ final class RubyComparisons extends NodeVisitor {
 
     @Override
     public LookupNode visitLookup_id_indexes(LiquidParser.Lookup_id_indexesContext ctx) {
+        LookupNode range = RangeValues.node(ctx, this::visit);
+        if (range != null) {
+            return range;
+        }
         LookupNode node = new LookupNode(ctx.id().getText());
         for (IndexContext index : ctx.index()) {
             if (index.Dot() != null) {

@@ -133,6 +133,57 @@ class LiquidCompatTest {
     }
 
     @Test
+    void aRangeIsAValueInConditionsComparisonsAndWhen() throws Exception {
+        // what Jekyll 4.3.1 printed: a range is true, equal only to a range of the same ends (not
+        // to the array of its numbers, not to empty), holds the numbers between its ends, is text
+        // by its ends to contains, and has no order
+        assertEquals("T|T|F|F|T|F|T|T|T|F|T|F|F|B|A|B|B", render("{% assign n = 4 %}{% assign s = \"3\" %}"
+                + "{% assign a = (1..3) | reverse | reverse %}{% assign r = (1..3) %}"
+                + "{% if (3..1) %}T{% else %}F{% endif %}|{% if (1..3) == r %}T{% else %}F{% endif %}|"
+                + "{% if (3..1) == (5..2) %}T{% else %}F{% endif %}|{% if a == (1..3) %}T{% else %}F{% endif %}|"
+                + "{% if (1..3) != a %}T{% else %}F{% endif %}|{% if (3..1) == empty %}T{% else %}F{% endif %}|"
+                + "{% if (s..n) == (3..4) %}T{% else %}F{% endif %}|{% if (1..3) contains 2 %}T{% else %}F{% endif %}|"
+                + "{% if (1..3) contains 2.5 %}T{% else %}F{% endif %}|{% if (1..3) contains \"2\" %}T{% else %}F{% endif %}|"
+                + "{% if \"a1..3\" contains (1..3) %}T{% else %}F{% endif %}|"
+                + "{% if (1..3) < 2 or 2 >= (1..3) %}T{% else %}F{% endif %}|{% unless (1..3) %}T{% else %}F{% endunless %}|"
+                + "{% if false %}A{% elsif (1..2) contains 1 %}B{% endif %}|{% case r %}{% when (1..3) %}A{% else %}B{% endcase %}|"
+                + "{% case a %}{% when (1..3) %}A{% else %}B{% endcase %}|{% case 2 %}{% when 5, (1..3) %}A{% else %}B{% endcase %}"));
+    }
+
+    @Test
+    void aRangeGivenToAFilterIsWhatRubyMakesOfIt() throws Exception {
+        // what Jekyll 4.3.1 printed: text to append, slice, upcase, jsonify and inspect, its ends
+        // to first and last, and no array to push, pop and shift, which give it back as it is
+        assertEquals("x1..3|1..3|1-2-3|\"1..3\"|1..3|3-1|1,2,3|.|1..3|1,2,3,1,2,3|2,3,4",
+                render("{% assign a = (1..3) | reverse | reverse %}{{ \"x\" | append: (1..3) }}|{{ nil | default: (1..3) }}|"
+                        + "{{ nil | default: (1..3) | join: \"-\" }}|{{ (1..3) | jsonify }}|{{ (1..3) | inspect }}|"
+                        + "{{ (3..1) | first }}-{{ (3..1) | last }}|{{ (1..3) | push: 4 | join: \",\" }}|{{ (1..3) | slice: 1 }}|"
+                        + "{{ (1..3) | upcase }}|{{ (1..3) | concat: a | join: \",\" }}|{{ (2..4) | pop | shift | join: \",\" }}"));
+        // split's pattern and join's separator are read with to_s too
+        assertEquals("a,b|11..321..33", render("{% assign a = (1..3) | reverse | reverse %}"
+                + "{{ \"a1..3b\" | split: (1..3) | join: \",\" }}|{{ a | join: (1..3) }}"));
+    }
+
+    @Test
+    void aRangesEndsAreWholeNumbersAsRubyReadsThem() throws Exception {
+        // what Jekyll 4.3.1 printed: a literal float cut, text and nil read as to_i reads them
+        assertEquals("1..3|0..2|0..2|0..2|2..2|3,4,5|4", render("{% assign fs = \"2.5\" %}{% assign z = nil %}"
+                + "{{ (1.5..3) }}|{{ (\"x\"..2) }}|{{ (nil..2) }}|{{ (z..2) }}|{{ (fs..2) }}|{{ (\"3abc\"..5) | join: \",\" }}|"
+                + "{{ (-2..1) | size }}"));
+    }
+
+    @Test
+    void aRangeIsAValueInTheLiquidTagAndACycleButNotInText() throws Exception {
+        // what Jekyll 4.3.1 printed: a cycle writes a range by its ends, and two cycles of the same
+        // literal range are one group, of a range with a variable end two
+        assertEquals("1..2|B|(1..2)|12|1..2a1..2|1..21..2", render("{% liquid\nassign r = (1..3)\nif r contains 2\n"
+                + "echo (1..2)\nendif\n%}|{% if x == ( 1 .. 3 ) %}A{% else %}B{% endif %}|{{ \"(1..2)\" }}|"
+                + "{% for i in (1..2) %}{{ i }}{% else %}E{% endfor %}|"
+                + "{% cycle (1..2), \"a\" %}{% cycle (1..2), 'a' %}{% cycle (1..2), \"a\" %}|"
+                + "{% assign n = 2 %}{% cycle (1..n), \"a\" %}{% cycle (1..n), \"a\" %}"));
+    }
+
+    @Test
     void tablerowLoopsOverARange() throws Exception {
         assertEquals("[<tr class=\"row1\">\n<td class=\"col1\">1</td><td class=\"col2\">2</td></tr>\n]",
                 render("[{% tablerow i in (1..2) %}{{ i }}{% endtablerow %}]"));

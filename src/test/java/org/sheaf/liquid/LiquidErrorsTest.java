@@ -75,6 +75,16 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void reportsARangeEndThatIsNoWholeNumberAtTheEnd() {
+        // Jekyll 4.3.1: "Liquid error (line 2): invalid integer"; a float held in a variable is no end
+        assertEquals("content/about.md:2:28: error: Liquid error: invalid integer",
+                failure("ok\n{% assign f = 2.5 %}{% if (f..3) %}x{% endif %}", 1));
+        // a range in a condition is rewritten for Liqp: a later column is still the writer's
+        assertEquals("content/about.md:1:37: error: Liquid error: divided by 0",
+                failure("{% if (1..3) == 2 %}{% endif %}{{ 1 | divided_by: 0 }}", 1));
+    }
+
+    @Test
     void warnsOfASkippedFilterAtItsColumnAfterARewrittenTag() throws Exception {
         java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         withStrictFilters(false, warnings).render("{% for i in 'abc' %}{% endfor %} {{ 'x' | nofilter }}", "content/about.md", 1, Map.of());
