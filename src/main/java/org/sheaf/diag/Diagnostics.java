@@ -53,7 +53,10 @@ public final class Diagnostics {
 
     /**
      * The printed report: one diagnostic per line (notes indented below it), at most
-     * {@link #PRINT_LIMIT}, then {@code ... and N more} when some were left out.
+     * {@link #PRINT_LIMIT}, then {@code ... and N more} when some were left out. Where there
+     * are more, errors are kept over warnings: warnings fill only what the errors leave of the
+     * limit, so the problems that stopped a build are never crowded out by warnings sorted before
+     * them.
      *
      * <p>A problem that differs only in the page being rendered (its last {@code in:} note), as
      * when one layout fails for every page that uses it, is printed once, with one {@code in:}
@@ -74,12 +77,17 @@ public final class Diagnostics {
             }
         }
         List<String> lines = new ArrayList<>();
+        long errors = pagesByProblem.keySet().stream().filter(Diagnostic::isError).count();
+        long warningsShown = Math.max(0, PRINT_LIMIT - errors);
         int shown = 0;
+        int errorsShown = 0;
         for (Map.Entry<Diagnostic, List<String>> entry : pagesByProblem.entrySet()) {
-            if (shown == PRINT_LIMIT) {
-                break;
+            boolean error = entry.getKey().isError();
+            if (error ? errorsShown == PRINT_LIMIT : shown - errorsShown == warningsShown) {
+                continue;
             }
             shown++;
+            errorsShown += error ? 1 : 0;
             StringBuilder out = new StringBuilder(entry.getKey().format());
             List<String> pages = entry.getValue().stream().distinct().sorted().toList();
             int limit = pages.size() > PAGES_SHOWN + 1 ? PAGES_SHOWN : pages.size();
