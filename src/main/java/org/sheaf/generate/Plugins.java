@@ -64,6 +64,8 @@ public final class Plugins {
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
             "jekyll-default-layout", "jekyll-titles-from-headings", "jekyll-readme-index");
+    /** The plugins whose generators have Jekyll's normal priority, so run before the others'. */
+    private static final Set<String> NORMAL_PRIORITY = Set.of(REDIRECT_FROM, ARCHIVES);
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
             Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, ARCHIVES, INCLUDE_CACHE, GIST, AVATAR,
                     GITHUB_METADATA, Mentions.PLUGIN).stream(), GITHUB_PAGES.stream())
@@ -223,8 +225,9 @@ public final class Plugins {
 
     /**
      * The entries the plugins add to {@code site.pages}, in the order Jekyll's generators add
-     * them: jekyll-redirect-from's pages and {@code redirects.json} first, then jekyll-archives'
-     * {@code archives} (both generators have the normal priority), then, in the order the plugins are listed, those of the generators with
+     * them: first, in the order the plugins are listed, those of the generators with the normal
+     * priority, jekyll-redirect-from's pages and {@code redirects.json} and jekyll-archives'
+     * {@code archives}; then, in the order the plugins are listed, those of the generators with
      * the lowest priority: jekyll-paginate's later pages ({@code pagination}), jekyll-feed's feeds,
      * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}. A feed's, the sitemap's and
      * {@code robots.txt}'s entry carries its file's text, its {@code content} for the pages Jekyll
@@ -232,12 +235,18 @@ public final class Plugins {
      * in the feed's place in the render order as well.
      */
     public List<ContentIndex.Listed> listedPages(List<Page> archives, Pagination pagination, List<GeneratedFile> files) {
-        List<ContentIndex.Listed> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
-        archives.forEach(page -> listed.add(new ContentIndex.Listed(page.drop(), null)));
+        List<ContentIndex.Listed> listed = new ArrayList<>();
+        for (String plugin : enabled) {
+            if (plugin.equals(ARCHIVES)) {
+                archives.forEach(page -> listed.add(new ContentIndex.Listed(page.drop(), null)));
+            } else if (plugin.equals(REDIRECT_FROM)) {
+                listed.addAll(listings(plugin, files));
+            }
+        }
         for (String plugin : enabled) {
             if (plugin.equals(PAGINATE)) {
                 pagination.pages().forEach(page -> listed.add(new ContentIndex.Listed(page.drop(), null)));
-            } else if (!plugin.equals(REDIRECT_FROM)) {
+            } else if (!NORMAL_PRIORITY.contains(plugin)) {
                 listed.addAll(listings(plugin, files));
             }
         }
