@@ -331,6 +331,36 @@ public final class ContentIndex {
         return rendered;
     }
 
+    /**
+     * This index with {@code values} set in {@code site} (as a Jekyll plugin sets keys of the
+     * site's config while it generates); a collection {@code config} names still wins, as in
+     * {@code site.*}. For the generate stage.
+     */
+    public ContentIndex withSiteValues(SiteConfig config, Map<String, Object> values) {
+        Map<String, Object> changed = new LinkedHashMap<>(site);
+        values.forEach((key, value) -> {
+            if (key.equals("posts") || !config.collections().containsKey(key)) {
+                changed.put(key, value);
+            }
+        });
+        return new ContentIndex(pages, staticFiles, Collections.unmodifiableMap(changed), urlsBySource, postUrlsByName,
+                readPages, rendered, pagesReadAfterListed, listedRenders);
+    }
+
+    /** The posts (and drafts, when they are built) oldest first, as Jekyll's {@code site.posts.docs}. */
+    public List<Page> posts() {
+        return readPages().stream().filter(page -> "posts".equals(page.collection())).toList();
+    }
+
+    /**
+     * Jekyll's {@code site.post_attr_hash(key)}: each value of the posts' {@code key} ({@code tags},
+     * {@code categories}), in order of first use, to its posts' variables, newest first. Unlike
+     * {@code site.tags}, never a collection's documents.
+     */
+    public Map<String, Object> postsBy(String key) {
+        return SiteDrop.grouped(posts(), key);
+    }
+
     /** The pages read from the source, without those added by {@link #withPages}. */
     public List<Page> readPages() {
         return pages.subList(0, readPages);
@@ -356,9 +386,6 @@ public final class ContentIndex {
      */
     public Page generatedPage(SiteConfig config, String configKey, String url, String outputPath,
             String layout, Map<String, Object> variables) {
-        String sitePath = config.originOf(configKey).path();
-        SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
-                SourceFile.Kind.PAGE, null);
         Map<String, Object> values = new LinkedHashMap<>(variables);
         values.put("layout", layout);
         values.put("url", url);
@@ -370,7 +397,23 @@ public final class ContentIndex {
         values.put("content", "");
         values.put("excerpt", null);
         values.put("output", null);
-        return new Page(origin, null, new PageDrop(values, rendered), Map.of(), "", 1, url, outputPath, layout, false, false);
+        return pluginPage(config, configKey, url, outputPath, layout, values);
+    }
+
+    /**
+     * A page a plugin makes from data, whose {@code page.*} is exactly {@code variables} (as a
+     * Jekyll plugin's page class names its own Liquid attributes): no body, rendered through
+     * {@code layout} alone. Diagnostics name the config file that set {@code configKey} as its
+     * input, and a missing layout is reported at that key.
+     */
+    public Page pluginPage(SiteConfig config, String configKey, String url, String outputPath, String layout,
+            Map<String, Object> variables) {
+        String sitePath = config.originOf(configKey).path();
+        SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
+                SourceFile.Kind.PAGE, null);
+        // a layout that is not there is reported at the setting that named it
+        return new Page(origin, null, new PageDrop(variables, rendered),
+                Map.of("layout", config.originOf(configKey).position()), "", 1, url, outputPath, layout, false, false);
     }
 
     /** Every page, post and document, collections first (Jekyll renders them before pages). */

@@ -197,6 +197,15 @@ public final class Permalinks {
     }
 
     /**
+     * The URL a plugin's {@code template} gives with the placeholders {@code namesAndValues}
+     * (name, value, name, value...): each replaced in that order by its escaped value, as plain
+     * text, then sanitized, as Jekyll's {@code URL} fills a hash of placeholders.
+     */
+    public static String filled(String template, String... namesAndValues) {
+        return sanitize(replaceInOrder(template, namesAndValues));
+    }
+
+    /**
      * {@code template} with each {@code :name} of {@code namesAndValues} (name, value, name,
      * value...) replaced by its escaped value, one name after the other, as plain text: Jekyll's
      * URL filled from a hash of placeholders.

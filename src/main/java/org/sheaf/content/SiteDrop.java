@@ -125,7 +125,7 @@ final class SiteDrop {
     }
 
     /** Jekyll's post_attr_hash: each tag (or category), in order of first use, to its posts, newest first. */
-    private static Map<String, Object> grouped(List<Page> postsOldestFirst, String key) {
+    static Map<String, Object> grouped(List<Page> postsOldestFirst, String key) {
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Page post : postsOldestFirst) {
             Object values = post.drop().get(key);

@@ -32,6 +32,7 @@ import org.sheaf.markdown.SectionHeading;
  *   <li>{@code jekyll-sitemap}: {@code sitemap.xml} and {@code robots.txt};</li>
  *   <li>{@code jekyll-redirect-from}: redirect pages for {@code redirect_from} and {@code redirect_to};</li>
  *   <li>{@code jekyll-paginate}: {@code paginator} and the later pages of {@code index.html};</li>
+ *   <li>{@code jekyll-archives}: pages listing the posts of each tag, category, year, month or day ({@link Archives});</li>
  *   <li>{@code jekyll-mentions}: {@code @user} links in each laid-out HTML page ({@link Mentions});</li>
  *   <li>{@code jekyll-github-metadata}: {@code site.github} without the network, set as the config
  *       loads ({@code config.GitHubMetadata}), and the {@code {% github_edit_link %}} tag ({@link EditLink});</li>
@@ -52,6 +53,7 @@ public final class Plugins {
     public static final String SITEMAP = "jekyll-sitemap";
     public static final String REDIRECT_FROM = "jekyll-redirect-from";
     public static final String PAGINATE = "jekyll-paginate";
+    public static final String ARCHIVES = Archives.PLUGIN;
     /** Its tags, include_cached and gist, are always there (Liquid sets up its tags once); listing the plugin only stops the warning. */
     public static final String INCLUDE_CACHE = "jekyll-include-cache";
     public static final String GIST = "jekyll-gist";
@@ -62,8 +64,10 @@ public final class Plugins {
     /** GitHub Pages' content plugins, applied by the build before indexing (build.GitHubPages). */
     private static final Set<String> GITHUB_PAGES = Set.of("jekyll-relative-links", "jekyll-optional-front-matter",
             "jekyll-default-layout", "jekyll-titles-from-headings", "jekyll-readme-index");
+    /** The plugins whose generators have Jekyll's normal priority, so run before the others'. */
+    private static final Set<String> NORMAL_PRIORITY = Set.of(REDIRECT_FROM, ARCHIVES);
     private static final Set<String> BUILT_IN = java.util.stream.Stream.concat(
-            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, INCLUDE_CACHE, GIST, AVATAR,
+            Set.of(SEO_TAG, FEED, SITEMAP, REDIRECT_FROM, PAGINATE, ARCHIVES, INCLUDE_CACHE, GIST, AVATAR,
                     GITHUB_METADATA, Mentions.PLUGIN).stream(), GITHUB_PAGES.stream())
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
@@ -175,6 +179,23 @@ public final class Plugins {
     }
 
     /**
+     * jekyll-archives' pages, the first part of the generate stage that adds pages to render (its
+     * generator comes before jekyll-paginate's): add them to the index, then pass them to
+     * {@link #listedPages} and {@link #withSiteValues}. None when the plugin is not listed. A kind
+     * without a URL template is an error in {@code diagnostics}.
+     */
+    public List<Page> archives(ContentIndex index, Diagnostics diagnostics) {
+        return enabled(ARCHIVES) ? Archives.pages(config, index, Archives.settings(config), diagnostics) : List.of();
+    }
+
+    /** {@code index} with the variables the plugins set in {@code site}: jekyll-archives' {@code archives} and settings. */
+    public ContentIndex withSiteValues(ContentIndex index, List<Page> archives) {
+        return enabled(ARCHIVES)
+                ? index.withSiteValues(config, Archives.siteValues(Archives.settings(config), archives))
+                : index;
+    }
+
+    /**
      * Pagination, the part of the generate stage that adds pages to render: run it first, add
      * its pages to the index, then run {@link #generate} on that index.
      */
@@ -204,20 +225,28 @@ public final class Plugins {
 
     /**
      * The entries the plugins add to {@code site.pages}, in the order Jekyll's generators add
-     * them: jekyll-redirect-from's pages and {@code redirects.json} first (its generator has the
-     * normal priority), then, in the order the plugins are listed, those of the generators with
+     * them: first, in the order the plugins are listed, those of the generators with the normal
+     * priority, jekyll-redirect-from's pages and {@code redirects.json} and jekyll-archives'
+     * {@code archives}; then, in the order the plugins are listed, those of the generators with
      * the lowest priority: jekyll-paginate's later pages ({@code pagination}), jekyll-feed's feeds,
      * jekyll-sitemap's {@code sitemap.xml} and {@code robots.txt}. A feed's, the sitemap's and
      * {@code robots.txt}'s entry carries its file's text, its {@code content} for the pages Jekyll
      * renders after it; a feed's also says that the text reads other pages, so that it is made
      * in the feed's place in the render order as well.
      */
-    public List<ContentIndex.Listed> listedPages(Pagination pagination, List<GeneratedFile> files) {
-        List<ContentIndex.Listed> listed = new ArrayList<>(listings(REDIRECT_FROM, files));
+    public List<ContentIndex.Listed> listedPages(List<Page> archives, Pagination pagination, List<GeneratedFile> files) {
+        List<ContentIndex.Listed> listed = new ArrayList<>();
+        for (String plugin : enabled) {
+            if (plugin.equals(ARCHIVES)) {
+                archives.forEach(page -> listed.add(new ContentIndex.Listed(page.drop(), null)));
+            } else if (plugin.equals(REDIRECT_FROM)) {
+                listed.addAll(listings(plugin, files));
+            }
+        }
         for (String plugin : enabled) {
             if (plugin.equals(PAGINATE)) {
                 pagination.pages().forEach(page -> listed.add(new ContentIndex.Listed(page.drop(), null)));
-            } else if (!plugin.equals(REDIRECT_FROM)) {
+            } else if (!NORMAL_PRIORITY.contains(plugin)) {
                 listed.addAll(listings(plugin, files));
             }
         }

@@ -370,7 +370,8 @@ final class DependencyGraph implements RenderPlan {
             return Set.of(new Input.Aggregate(key));
         }
         switch (key) {
-            case "posts", "related_posts", "tags", "categories":
+            case "posts", "related_posts", "tags", "categories", "archives":
+                // jekyll-archives' pages are made from the posts' dates, tags and categories
                 return Set.of(new Input.Aggregate("posts"));
             case "pages", "html_pages":
                 return Set.of(Input.Aggregate.PAGES);

@@ -375,12 +375,14 @@ public final class SiteBuilder {
         SiteConfig.Origin highlighter = config.originOf("highlighter");
         Highlighting highlighting = Highlighting.withRouge(highlighter.path(), highlighter.position());
         MarkdownRenderer markdown = new MarkdownRenderer(markdownOptions(config, diagnostics), highlighting);
+        List<Page> archives = plugins.archives(index, diagnostics);
+        index = index.withPages(archives);
         Pagination pagination = plugins.paginate(config, index);
         index = index.withPages(pagination.pages());
         index = index.withPages(plugins.listingPages(index, diagnostics));
         List<GeneratedFile> generated = new java.util.ArrayList<>(plugins.generate(
                 new Generator.Input(config, index, JEKYLL_VERSION)));
-        index = index.withListed(plugins.listedPages(pagination, generated));
+        index = plugins.withSiteValues(index.withListed(plugins.listedPages(archives, pagination, generated)), archives);
         OpenResearch research = OpenResearch.of(config, diagnostics);
         generated.addAll(research.generate(index, diagnostics));
         stopwatch.lap("generate");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -350,5 +351,26 @@ class IncrementalBuilderTest {
         build();
         assertEquals(first, site.read("a-reader.html"));
         assertEquals(first.replace("First", "Last, edited"), site.read("z-reader.html"));
+    }
+
+    @Test
+    void archivePagesFollowAnEditOfAPostsTagsCategoriesAndDate() {
+        site.file("_config.yml", "title: T\nplugins: [jekyll-archives]\n"
+                        + "jekyll-archives: {enabled: [year, month, tags, categories]}\n")
+                .file("_layouts/archive.html", "{{ page.type }} {{ page.title }}{{ page.date | date: '%Y-%m' }}:"
+                        + "{% for p in page.posts %} {{ p.title }}{% endfor %}\n")
+                .file("_posts/2019-12-02-second.md", "---\nlayout: post\ntitle: Second\ntags: [one]\n---\nTwo.\n")
+                .file("archives.html", "---\n---\n{% for a in site.archives %}{{ a.url }} {% endfor %}\n");
+        build();
+        assertEquals("tag one: Second\n", site.read("tag/one/index.html"));
+        site.file("_posts/2019-12-02-second.md",
+                "---\nlayout: post\ntitle: Second\ndate: 2018-06-01\ntags: [two]\ncategory: news\n---\nTwo.\n");
+        assertFalse(build().everything());
+        Map<String, String> incremental = site.outputFiles();
+        site.buildOk();
+        assertEquals(site.outputFiles(), incremental, "the incremental build equals a clean one");
+        assertFalse(incremental.containsKey("tag/one/index.html"), "no post has the tag any more");
+        assertEquals("year 2018-01: Second\n", incremental.get("2018/index.html"));
+        assertEquals("category news: Second\n", incremental.get("category/news/index.html"));
     }
 }

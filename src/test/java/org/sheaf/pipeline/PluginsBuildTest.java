@@ -62,13 +62,32 @@ class PluginsBuildTest {
 
     @Test
     void unknownPluginIsAWarningAtItsConfigLine() {
-        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG + "plugins:\n  - jekyll-feed\n  - jekyll-archives\n")
+        BuildResult result = TestSite.in(dir).file("_config.yml", CONFIG + "plugins:\n  - jekyll-feed\n  - jekyll-coffeescript\n")
                 .file("index.md", "---\n---\nHi\n").build();
         assertTrue(result.ok());
-        assertEquals("_config.yml:7:5: warning: plugin \"jekyll-archives\" is not built into sheaf; ignored\n"
-                + "    hint: built in: jekyll-avatar, jekyll-default-layout, jekyll-feed, jekyll-gist, jekyll-github-metadata, "
+        assertEquals("_config.yml:7:5: warning: plugin \"jekyll-coffeescript\" is not built into sheaf; ignored\n"
+                + "    hint: built in: jekyll-archives, jekyll-avatar, jekyll-default-layout, jekyll-feed, jekyll-gist, jekyll-github-metadata, "
                 + "jekyll-include-cache, jekyll-mentions, jekyll-optional-front-matter, jekyll-paginate, jekyll-readme-index, "
                 + "jekyll-redirect-from, jekyll-relative-links, jekyll-seo-tag, jekyll-sitemap, jekyll-titles-from-headings", TestSite.printed(result));
+    }
+
+    @Test
+    void archiveKindWithoutAUrlTemplateIsAnErrorAtItsSetting() {
+        BuildResult result = withPosts(1).file("_config.yml", CONFIG + "plugins: [jekyll-archives]\n"
+                        + "jekyll-archives:\n  enabled: all\n  permalinks:\n    year: [a]\n")
+                .file("_layouts/archive.html", "{{ page.type }}\n").build();
+        assertFalse(result.ok());
+        assertEquals("_config.yml:9:5: error: jekyll-archives has no URL template for year archives\n"
+                + "    hint: the plugin's own: jekyll-archives: {permalinks: {year: /:year/}}", TestSite.printed(result));
+    }
+
+    @Test
+    void missingArchiveLayoutIsAnErrorAtThePluginsSettings() {
+        BuildResult result = withPosts(1).file("_config.yml", CONFIG + "plugins: [jekyll-archives]\n"
+                + "jekyll-archives: {enabled: [year]}\n").build();
+        assertFalse(result.ok());
+        assertTrue(TestSite.printed(result).startsWith("_config.yml:6:1: error: layout \"archive\" not found"),
+                TestSite.printed(result));
     }
 
     /** Klisé lists the Sass converter Jekyll always has; sheaf compiles Sass itself, so listing it is no fault. */
