@@ -6,6 +6,9 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A line as kramdown reads it inside nested quotes and list items. kramdown reads a container's
@@ -17,6 +20,9 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * follows can be counted as kramdown counts them.
  */
 final class KramdownFrames {
+    /** The indentations {@link #remembering} has found, for the reading that runs on this thread. */
+    private static final ThreadLocal<Map<ListItem, Integer>> INDENTATIONS = new ThreadLocal<>();
+
     private KramdownFrames() {
     }
 
@@ -96,6 +102,10 @@ final class KramdownFrames {
      * quote it is, where a lazy line may leave that open.
      */
     static Rest of(Node container, Node anchor, Rest anchored, BasedSequence text, int lineStart, int lineEnd) {
+        return remembering(() -> rest(container, anchor, anchored, text, lineStart, lineEnd));
+    }
+
+    private static Rest rest(Node container, Node anchor, Rest anchored, BasedSequence text, int lineStart, int lineEnd) {
         if (container == anchor) {
             return anchored;
         }
@@ -104,10 +114,10 @@ final class KramdownFrames {
         }
         if (container instanceof Paragraph paragraph) {
             // a paragraph's lazy or later line, read in the text of the paragraph's container
-            return of(paragraph.getParent(), anchor, anchored, text, lineStart, lineEnd);
+            return rest(paragraph.getParent(), anchor, anchored, text, lineStart, lineEnd);
         }
         if (container instanceof BlockQuote quote) {
-            Rest outer = of(quote.getParent(), anchor, anchored, text, lineStart, lineEnd);
+            Rest outer = rest(quote.getParent(), anchor, anchored, text, lineStart, lineEnd);
             if (outer == null) {
                 return null;
             }
@@ -132,7 +142,7 @@ final class KramdownFrames {
                 }
                 return new Rest(0, textStart);
             }
-            Rest outer = of(item.getParent().getParent(), anchor, anchored, text, lineStart, lineEnd);
+            Rest outer = rest(item.getParent().getParent(), anchor, anchored, text, lineStart, lineEnd);
             int indentation = indentation(item, text);
             if (outer == null || indentation < 0) {
                 return null;
@@ -213,6 +223,36 @@ final class KramdownFrames {
      * on its line; -1 where the marker line does not read as an item to kramdown.
      */
     static int indentation(ListItem item, BasedSequence text) {
+        return remembering(() -> {
+            Map<ListItem, Integer> known = INDENTATIONS.get();
+            Integer indentation = known.get(item);
+            if (indentation == null) {
+                indentation = measured(item, text);
+                known.put(item, indentation);
+            }
+            return indentation;
+        });
+    }
+
+    /**
+     * What {@code reading} gives, each item's indentation found once while it runs: a line's rest
+     * in an item reads the rests of the containers around it, and each item's indentation reads
+     * the rest of its marker line, so without it a list nested a hundred deep is read in time
+     * exponential in its depth. The tree stands still while one reading runs.
+     */
+    private static <T> T remembering(Supplier<T> reading) {
+        if (INDENTATIONS.get() != null) {
+            return reading.get();
+        }
+        INDENTATIONS.set(new IdentityHashMap<>());
+        try {
+            return reading.get();
+        } finally {
+            INDENTATIONS.remove();
+        }
+    }
+
+    private static int measured(ListItem item, BasedSequence text) {
         BasedSequence marker = item.getOpeningMarker();
         int lineStart = lineStart(text, marker.getStartOffset());
         int lineEnd = lineEnd(text, lineStart);
