@@ -496,9 +496,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 last = null;
                 at = commentEnd + 3;
             } else if (open.region(at, length).lookingAt()) {
-                String name = open.group(1).toLowerCase(Locale.ROOT);
-                boolean apart = open.group(4) != null || KramdownTags.EMPTY.contains(name) || name.equals("script") || name.equals("style");
-                last = apart ? null : open.toMatchResult();
+                last = KramdownTags.keptApart(open) ? null : open.toMatchResult();
                 at = elementEnd(html, open);
             } else {
                 return null;

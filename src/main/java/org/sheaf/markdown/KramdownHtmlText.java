@@ -268,8 +268,7 @@ final class KramdownHtmlText {
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         MatchResult last = null;
         while (open.find()) {
-            String name = KramdownTags.name(open.group(1));
-            if (open.group(4) != null || KramdownTags.empty(name) || name.equals("script") || name.equals("style")) {
+            if (KramdownTags.keptApart(open)) {
                 last = open.toMatchResult();
             }
         }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -118,11 +119,17 @@ final class KramdownTags {
      */
     static boolean opensMarkdownContent(CharSequence text, int at) {
         Matcher tag = OPEN_TAG.matcher(text).region(at, text.length());
-        if (!tag.lookingAt() || tag.group(4) != null) {
-            return false;
-        }
+        return tag.lookingAt() && !keptApart(tag);
+    }
+
+    /**
+     * Whether the opening tag {@code tag} (a match of {@link #OPEN_TAG}) opens no content that
+     * kramdown reads with the text around it: the tag closes in itself, or its element holds no
+     * content ({@code <hr>}) or is a {@code script} or {@code style}, whose content stays raw.
+     */
+    static boolean keptApart(MatchResult tag) {
         String lower = tag.group(1).toLowerCase(Locale.ROOT);
-        return !EMPTY.contains(lower) && !lower.equals("script") && !lower.equals("style");
+        return tag.group(4) != null || EMPTY.contains(lower) || lower.equals("script") || lower.equals("style");
     }
 
     /** Whether {@code name}, as {@link #name} writes it, is an element that never holds content. */
