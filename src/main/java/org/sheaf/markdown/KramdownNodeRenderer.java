@@ -1152,12 +1152,18 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (source.subSequence(Math.min(node.getEndOffset(), source.length())).isBlank()) {
             return true;
         }
+        Node next = nextPastBlankLines(node);
+        return next == null ? node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote
+                : KramdownListParts.endsFirstPart(node);
+    }
+
+    /** The node after {@code node} past the blank lines that follow it, or null when only they follow. */
+    private static Node nextPastBlankLines(Node node) {
         Node next = node.getNext();
         while (next instanceof BlankLine) {
             next = next.getNext();
         }
-        return next == null ? node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote
-                : KramdownListParts.endsFirstPart(node);
+        return next;
     }
 
     /** Whether text follows {@code node}, a raw HTML block, on the line where it ends. */
@@ -1285,10 +1291,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * to that end), on the line after its closing tag when it was.
      */
     private static String closingRawAround(Block node) {
-        Node next = node.getNext();
-        while (next instanceof BlankLine) {
-            next = next.getNext();
-        }
+        Node next = nextPastBlankLines(node);
         if (next != null) {
             return "";
         }
