@@ -373,6 +373,15 @@ public final class Permalinks {
         if (date == null) {
             return "";
         }
+        return formatted(date, directive);
+    }
+
+    /**
+     * A post's {@code date} formatted with the strftime {@code directive}, a {@link ZonedDateTime}
+     * and a {@link WideTime} alike, as a permalink's date placeholders and the archives of the
+     * posts by date read it.
+     */
+    public static String formatted(Object date, String directive) {
         return date instanceof WideTime wide ? wide.format(directive) : Strftime.format(directive, (ZonedDateTime) date);
     }
 

@@ -1,7 +1,6 @@
 package org.sheaf.generate;
 
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -18,8 +17,6 @@ import org.sheaf.content.Permalinks;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.Slugs;
-import org.sheaf.jekyll.Strftime;
-import org.sheaf.jekyll.WideTime;
 
 /**
  * jekyll-archives (2.2): a page for each tag, category, year, month and day of the posts, each
@@ -139,13 +136,9 @@ final class Archives {
     private static Map<String, List<Map<String, Object>>> byDatePart(List<Map<String, Object>> posts, String directive) {
         Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Map<String, Object> post : posts) {
-            groups.computeIfAbsent(datePart(post.get("date"), directive), key -> new ArrayList<>()).add(post);
+            groups.computeIfAbsent(Permalinks.formatted(post.get("date"), directive), key -> new ArrayList<>()).add(post);
         }
         return groups;
-    }
-
-    private static String datePart(Object date, String directive) {
-        return date instanceof WideTime wide ? wide.format(directive) : Strftime.format(directive, (ZonedDateTime) date);
     }
 
     private static Map<String, Object> stringKeys(Map<?, ?> map) {

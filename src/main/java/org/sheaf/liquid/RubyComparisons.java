@@ -347,16 +347,7 @@ final class RubyComparisons extends NodeVisitor {
         } else {
             List<String> terms = new ArrayList<>();
             for (LiquidParser.ExprContext expr : ctx.expr()) {
-                String text = expr.getText();
-                if (text.matches("'[^']*'|\"[^\"]*\"")) {
-                    terms.add(org.sheaf.jekyll.RubyInspect.inspect(text.substring(1, text.length() - 1)));
-                } else if (text.matches("-?\\d+(\\.\\d+)?|true|false|nil")) {
-                    terms.add(text);
-                } else if (RangeValues.ofNumbers(text) != null) {
-                    terms.add(RangeValues.ofNumbers(text));
-                } else {
-                    terms.add("#<" + System.identityHashCode(ctx) + ">");
-                }
+                terms.add(cycleTerm(expr.getText(), ctx));
             }
             nodes.add(new AtomNode("[" + String.join(", ", terms) + "]"));
         }
@@ -364,6 +355,22 @@ final class RubyComparisons extends NodeVisitor {
             nodes.add(rangeAsText(visit(expr)));
         }
         return new liqp.nodes.InsertionNode(parser.insertions.get("cycle"), nodes.toArray(new LNode[0]));
+    }
+
+    /**
+     * A cycle value's part in the text that names an unnamed group, as Ruby writes it: text by its
+     * {@code inspect}, a number or literal as written, a range of two numbers by its ends, and a
+     * variable as the object read from {@code tag}.
+     */
+    private static String cycleTerm(String text, LiquidParser.Cycle_tagContext tag) {
+        if (text.matches("'[^']*'|\"[^\"]*\"")) {
+            return org.sheaf.jekyll.RubyInspect.inspect(text.substring(1, text.length() - 1));
+        }
+        if (text.matches("-?\\d+(\\.\\d+)?|true|false|nil")) {
+            return text;
+        }
+        String range = RangeValues.ofNumbers(text);
+        return range != null ? range : "#<" + System.identityHashCode(tag) + ">";
     }
 
     private static LNode comparable(LNode operand) {
