@@ -254,7 +254,7 @@ final class MediaBreaks {
     }
 
     /** Whether one of the stylesheets includes one of the mixins. */
-    private static boolean included(List<String> mixins, List<String> stylesheets) {
+    static boolean included(List<String> mixins, List<String> stylesheets) {
         if (mixins.isEmpty()) {
             return false;
         }

@@ -21,11 +21,14 @@ import java.util.regex.Pattern;
  *
  * <p>The CSS holds only the joined query. The map places it at the innermost {@code @media}, and
  * the stylesheet tells the ones around it where they stand there: in rules, control flow and
- * other {@code @media} only, not in a mixin or an include's block (whose mixin may wrap it in
- * more), each of one query written without interpolation or a variable, with no {@code not} or
- * {@code only}, and in a stylesheet no other one imports inside a block. A query is rewritten only
- * where joining those queries as dart-sass does gives the query the CSS holds, text for text, and
- * where what dart-sass wrote in the {@code @media} came from inside the nested one.
+ * other {@code @media} only, not in an include's block or an {@code @supports}, each of one query
+ * written without interpolation or a variable, with no {@code not} or {@code only}, and in a
+ * stylesheet no other one imports inside a block. One in a mixin is read through each include
+ * of the mixin in the same stylesheet, each standing so: the queries around the include come
+ * before the mixin's own. A query is rewritten only where joining those queries as dart-sass does
+ * gives the query the CSS holds, text for text, and joining them as libsass does gives one query
+ * for every include that does so; and where what dart-sass wrote in the {@code @media} came from
+ * inside the nested one, or from the block an include gave its mixin.
  */
 final class MediaJoins {
     /** An @media of dart-sass's expanded output: its query, up to the brace that ends its line. */
@@ -35,6 +38,12 @@ final class MediaJoins {
     private static final Pattern NESTED_IMPORT = Pattern.compile("(?m)^[ \\t]+@import\\b");
     /** The {@code and} between a query's type and its features, or between features. */
     private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+    /** The start of a mixin's definition, in SCSS or the indented syntax: its name. */
+    private static final Pattern MIXIN = Pattern.compile("(?:@mixin\\s+|=\\s*)([\\w-]+)");
+    /** The start of an include in SCSS or the indented syntax: a module's namespace, if any, and the mixin's name. */
+    private static final Pattern INCLUDE = Pattern.compile("(?:@include\\s+|\\+\\s*)([\\w-]+\\.)?([\\w-]+)");
+    /** The most chains one {@code @media} is read through; past it, where it stands is not told. */
+    private static final int MOST_CHAINS = 64;
     /** A media type as a query names it: letters and hyphens. */
     private static final Pattern TYPE = Pattern.compile("[A-Za-z-]+");
 
@@ -119,24 +128,18 @@ final class MediaJoins {
             }
             String source = contents.get(origin.source());
             boolean indented = urls.get(origin.source()).toLowerCase(Locale.ROOT).endsWith(".sass");
-            Map<Integer, Nested> nested = chains.computeIfAbsent(origin.source(), s -> chains(source, indented));
+            Map<Integer, Nested> nested = chains.computeIfAbsent(origin.source(),
+                    s -> chains(source, indented, others(contents, s)));
             Nested chain = nested.get(offset(source, origin));
-            if (chain == null || chain.queries().size() < 2
-                    || !holdsOnlyItsOwn(css, media, origins, lineStarts, origin.source(), source, chain)) {
+            if (chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, origin.source(), source, chain)) {
                 continue;
             }
-            Query dart = chain.queries().get(0);
-            Query libsass = chain.queries().get(0);
-            for (Query inner : chain.queries().subList(1, chain.queries().size())) {
-                dart = dart == null ? null : dartJoin(dart, inner);
-                libsass = libsass == null ? null : libsassJoin(libsass, inner);
-            }
-            if (dart == null || libsass == null || !dart.text().equals(media.group(1))
-                    || libsass.text().equals(media.group(1))) {
+            String libsass = libsassJoin(chain.chains(), media.group(1));
+            if (libsass == null || libsass.equals(media.group(1))) {
                 continue;
             }
-            out.append(css, copied, media.start(1)).append(libsass.text());
-            edits.add(new SourceMapShift.Edit(media.start(1), media.group(1).length(), libsass.text().length()));
+            out.append(css, copied, media.start(1)).append(libsass);
+            edits.add(new SourceMapShift.Edit(media.start(1), media.group(1).length(), libsass.length()));
             copied = media.end(1);
         }
         if (edits.isEmpty()) {
@@ -153,6 +156,31 @@ final class MediaJoins {
         }
         return new SplitRules.Result(out.toString(), SourceMapShift.shifted(map, css, edits), broken.mediaOrder(),
                 List.copyOf(leftOut));
+    }
+
+    /**
+     * The query libsass writes for one dart-sass wrote as {@code written}: libsass's join of the
+     * chains whose join as dart-sass's gives that text, where they all give one; null where no
+     * chain does, or they give more than one.
+     */
+    private static String libsassJoin(List<List<Query>> chains, String written) {
+        String libsass = null;
+        for (List<Query> chain : chains) {
+            Query dart = chain.get(0);
+            Query joined = chain.get(0);
+            for (Query inner : chain.subList(1, chain.size())) {
+                dart = dart == null ? null : dartJoin(dart, inner);
+                joined = joined == null ? null : libsassJoin(joined, inner);
+            }
+            if (dart == null || !dart.text().equals(written)) {
+                continue;
+            }
+            if (joined == null || libsass != null && !libsass.equals(joined.text())) {
+                return null;
+            }
+            libsass = joined.text();
+        }
+        return libsass;
     }
 
     /** dart-sass's join: {@code all} is no type, and the inner query's type is kept. */
@@ -188,10 +216,12 @@ final class MediaJoins {
     }
 
     /**
-     * An {@code @media} of a stylesheet: the queries of the ones around it and its own, outermost
-     * first, where it starts and ends, and where the blocks around it start.
+     * An {@code @media} of a stylesheet: each chain of queries it may be joined through,
+     * outermost first and its own last (one chain, or one per context its mixin is included in),
+     * where it starts and ends, where the blocks around it start, and where the blocks start and
+     * end that includes of its mixin give and only it holds.
      */
-    private record Nested(List<Query> queries, int from, int to, List<Integer> around) {
+    private record Nested(List<List<Query>> chains, int from, int to, List<Integer> around, List<int[]> filled) {
     }
 
     /**
@@ -199,7 +229,9 @@ final class MediaJoins {
      * the map places it at: where dart-sass went on writing the outer one's blocks in it (the
      * two of the same joined query) and {@link MediaBreaks} did not part them, those blocks keep
      * the outer's query. The first item may be the rule around the nested {@code @media}, which
-     * dart-sass writes anew in it for the declarations it holds.
+     * dart-sass writes anew in it for the declarations it holds. An item may come from the
+     * block an include gives the {@code @media}'s mixin, where each {@code @content} of the
+     * mixin stands in the {@code @media}.
      */
     private static boolean holdsOnlyItsOwn(String css, Matcher media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
             int sourceIndex, String source, Nested chain) {
@@ -211,7 +243,9 @@ final class MediaJoins {
             if (css.charAt(at) != ' ' && css.charAt(at) != '}') {
                 StaticValues.Origin origin = MediaBreaks.origin(origins, lineStarts, at);
                 int offset = origin == null || origin.source() != sourceIndex ? -1 : offset(source, origin);
-                if (offset < 0 || offset >= chain.to() || offset <= chain.from() && !(first && chain.around().contains(offset))) {
+                boolean inside = offset > chain.from() && offset < chain.to()
+                        || chain.filled().stream().anyMatch(block -> block[0] < offset && offset < block[1]);
+                if (!inside && !(first && chain.around().contains(offset))) {
                     return false;
                 }
                 first = false;
@@ -223,48 +257,98 @@ final class MediaJoins {
     }
 
     /**
+     * Where a block stands: at the top of the stylesheet ({@code mixin} null) or in the body of
+     * the named mixin, with the queries of the {@code @media} around it there, outermost first.
+     */
+    private record Place(String mixin, List<Query> queries) {
+        Place within(Query query) {
+            List<Query> more = new ArrayList<>(queries);
+            more.add(query);
+            return new Place(mixin, List.copyOf(more));
+        }
+    }
+
+    /**
      * Each {@code @media} of the stylesheet, by where its statement starts; null where one of
      * its queries or its outer ones' is not read (see {@link Query#of}) or the stylesheet does
-     * not tell them all.
+     * not tell them all. An {@code @media} in a mixin is read through each place the stylesheet
+     * includes the mixin, where those all stand where it tells the queries around them, no other
+     * stylesheet includes the mixin and this one defines it once.
      */
-    private static Map<Integer, Nested> chains(String source, boolean indented) {
-        Map<Integer, Nested> chains = new HashMap<>();
-        // per open block: where its statement starts, and the queries of the @media it is or
-        // stands in (null where unknown)
+    private static Map<Integer, Nested> chains(String source, boolean indented, List<String> others) {
+        record Found(Place place, int from, int to, List<Integer> around) {
+        }
+        List<Found> found = new ArrayList<>();
+        Map<String, List<Optional<Place>>> includes = new HashMap<>();
+        Map<String, Integer> definitions = new HashMap<>();
+        Map<String, int[]> bodies = new HashMap<>();
+        Map<String, List<int[]>> filling = new HashMap<>();
+        List<Integer> contents = new ArrayList<>();
+        Map<String, List<Integer>> sitesAround = new HashMap<>();
+        // per open block: where its statement starts, and where it stands (empty where unknown)
         ArrayDeque<Integer> starts = new ArrayDeque<>();
-        ArrayDeque<Optional<List<Query>>> blocks = new ArrayDeque<>();
-        blocks.push(Optional.of(List.of()));
+        ArrayDeque<Optional<Place>> blocks = new ArrayDeque<>();
+        blocks.push(Optional.of(new Place(null, List.of())));
         ScssOutline.Statements statements = new ScssOutline.Statements() {
             @Override
             public void opens(int start, int brace) {
                 String prelude = source.substring(start, brace).strip();
-                List<Query> around = blocks.peek().orElse(null);
-                List<Query> chain = around;
-                if (around != null && prelude.startsWith("@media")) {
+                Optional<Place> around = blocks.peek();
+                Optional<Place> place = around;
+                Matcher mixin = MIXIN.matcher(prelude);
+                Matcher include = INCLUDE.matcher(prelude);
+                if (mixin.lookingAt() && (indented || prelude.startsWith("@"))) {
+                    String name = ScssOutline.normalized(mixin.group(1));
+                    definitions.merge(name, 1, Integer::sum);
+                    place = Optional.of(new Place(name, List.of()));
+                } else if (include.lookingAt() && (indented || prelude.startsWith("@"))) {
+                    included(include, around);
+                    place = Optional.empty();
+                } else if (prelude.startsWith("@media")) {
                     Query query = Query.of(prelude.substring("@media".length()));
-                    chain = null;
-                    if (query != null) {
-                        chain = new ArrayList<>(around);
-                        chain.add(query);
-                    }
+                    place = query == null ? Optional.empty() : around.map(p -> p.within(query));
                 } else if (prelude.startsWith("@") && !MediaBreaks.CONTROL.matcher(prelude).lookingAt()
                         || prelude.startsWith("=") || prelude.startsWith("+")) {
-                    chain = null;
+                    place = Optional.empty();
                 }
                 starts.push(start);
-                blocks.push(Optional.ofNullable(chain));
+                blocks.push(place);
             }
 
             @Override
             public void ends(int start, int end) {
+                if (source.startsWith("@content", start)) {
+                    contents.add(start);
+                }
+                Matcher include = INCLUDE.matcher(source.substring(start, end));
+                if (include.lookingAt() && (indented || source.startsWith("@", start))) {
+                    included(include, blocks.peek());
+                }
+            }
+
+            private void included(Matcher include, Optional<Place> at) {
+                if (include.group(1) == null) {
+                    String name = ScssOutline.normalized(include.group(2));
+                    includes.computeIfAbsent(name, k -> new ArrayList<>()).add(at);
+                    sitesAround.computeIfAbsent(name, k -> new ArrayList<>()).addAll(starts);
+                }
             }
 
             @Override
             public void closes(int brace) {
                 int start = starts.pop();
-                List<Query> chain = blocks.pop().orElse(null);
-                if (chain != null && source.startsWith("@media", start)) {
-                    chains.put(start, new Nested(chain, start, brace, List.copyOf(starts)));
+                Optional<Place> place = blocks.pop();
+                if (place.isPresent() && source.startsWith("@media", start)) {
+                    found.add(new Found(place.get(), start, brace, List.copyOf(starts)));
+                }
+                String prelude = source.substring(start, brace);
+                Matcher mixin = MIXIN.matcher(prelude);
+                Matcher include = INCLUDE.matcher(prelude);
+                if (mixin.lookingAt() && (indented || prelude.startsWith("@"))) {
+                    bodies.put(ScssOutline.normalized(mixin.group(1)), new int[] {start, brace});
+                } else if (include.lookingAt() && include.group(1) == null && (indented || prelude.startsWith("@"))) {
+                    filling.computeIfAbsent(ScssOutline.normalized(include.group(2)), k -> new ArrayList<>())
+                            .add(new int[] {start, brace});
                 }
             }
         };
@@ -273,7 +357,78 @@ final class MediaJoins {
         } else {
             ScssOutline.walk(source, statements);
         }
+        Map<Integer, Nested> chains = new HashMap<>();
+        for (Found media : found) {
+            List<List<Query>> read = throughIncludes(media.place(), includes, definitions, others, new ArrayList<>());
+            String mixin = media.place().mixin();
+            int[] body = mixin == null ? null : bodies.get(mixin);
+            boolean holdsEachContent = body != null && contents.stream()
+                    .allMatch(at -> at < body[0] || at > body[1] || media.from() < at && at < media.to());
+            List<int[]> filled = holdsEachContent ? filling.getOrDefault(mixin, List.of()) : List.of();
+            if (read != null) {
+                List<Integer> around = new ArrayList<>(media.around());
+                around.addAll(aroundIncludes(mixin, includes, sitesAround));
+                chains.put(media.from(), new Nested(read, media.from(), media.to(), around, filled));
+            }
+        }
         return chains;
+    }
+
+    /**
+     * Where the blocks start that stand around each include of the mixin, and around each include
+     * of a mixin that includes it; none for the top of the stylesheet ({@code mixin} null). The
+     * mixins include none of themselves (see {@link #throughIncludes}).
+     */
+    private static List<Integer> aroundIncludes(String mixin, Map<String, List<Optional<Place>>> includes,
+            Map<String, List<Integer>> sitesAround) {
+        if (mixin == null) {
+            return List.of();
+        }
+        List<Integer> around = new ArrayList<>(sitesAround.getOrDefault(mixin, List.of()));
+        for (Optional<Place> site : includes.get(mixin)) {
+            around.addAll(aroundIncludes(site.get().mixin(), includes, sitesAround));
+        }
+        return around;
+    }
+
+    /**
+     * The chains of queries a place is read through: its own where it stands at the top, and for
+     * one in a mixin, the chains of each place that includes the mixin followed by its own; null
+     * where one of those is not told, the mixin is included in another stylesheet or nowhere,
+     * defined other than once, or includes itself ({@code seen} holds the mixins on the way).
+     */
+    private static List<List<Query>> throughIncludes(Place place, Map<String, List<Optional<Place>>> includes,
+            Map<String, Integer> definitions, List<String> others, List<String> seen) {
+        if (place.mixin() == null) {
+            return List.of(place.queries());
+        }
+        List<Optional<Place>> sites = includes.getOrDefault(place.mixin(), List.of());
+        if (sites.isEmpty() || sites.contains(Optional.<Place>empty()) || definitions.getOrDefault(place.mixin(), 0) != 1
+                || seen.contains(place.mixin()) || MediaBreaks.included(List.of(place.mixin()), others)) {
+            return null;
+        }
+        seen.add(place.mixin());
+        List<List<Query>> read = new ArrayList<>();
+        for (Optional<Place> site : sites) {
+            List<List<Query>> outer = throughIncludes(site.get(), includes, definitions, others, seen);
+            if (outer == null || read.size() + outer.size() > MOST_CHAINS) {
+                return null;
+            }
+            for (List<Query> chain : outer) {
+                List<Query> joined = new ArrayList<>(chain);
+                joined.addAll(place.queries());
+                read.add(List.copyOf(joined));
+            }
+        }
+        seen.remove(place.mixin());
+        return read;
+    }
+
+    /** The stylesheets but the one at {@code index}. */
+    private static List<String> others(List<String> contents, int index) {
+        List<String> others = new ArrayList<>(contents);
+        others.remove(index);
+        return others;
     }
 
     /** The offset of a place the map names in the stylesheet, or -1 past its end. */
