@@ -25,8 +25,13 @@ final class LaxLiquid {
     static final Pattern TAG = Pattern.compile(
             RAW + "|(\\{%-?\\s*)(\\w+)(.*?)(-?%\\})", Pattern.DOTALL);
     private static final java.util.Set<String> OPENERS = java.util.Set.of("if", "unless", "for", "case");
-    /** The blocks whose end tag's markup Ruby ignores, as {@link #END_WITH_MARKUP} names them. */
-    private static final java.util.Set<String> ENDED = java.util.Set.of("if", "unless", "for", "case", "capture", "tablerow");
+    /**
+     * The blocks whose end tag's markup Ruby ignores: each but {@code raw}, whose end Ruby finds by
+     * a pattern that allows nothing after the name. Jekyll's {@code highlight} is one
+     * ({@code {% endhighlight html %}} ends it).
+     */
+    private static final java.util.Set<String> ENDED = java.util.Set.of(
+            "if", "unless", "for", "case", "capture", "tablerow", "comment", "highlight");
     /** A {@code reversed} after a {@code for} tag's attributes, where Ruby's lax parser no longer sees it. */
     private static final Pattern LATE_REVERSED = Pattern.compile("\\b(?:limit|offset)\\s*:.*?\\b(reversed)\\b", Pattern.DOTALL);
     /** A raw block (left alone) or an output tag. */
@@ -94,7 +99,7 @@ final class LaxLiquid {
 
     /** A block's end tag with something between its name and the tag's end ({@code {%- endfor- %}}). */
     private static final Pattern END_WITH_MARKUP = Pattern.compile(
-            "\\{%-?\\s*end(?:if|unless|for|case|capture|tablerow)\\b(?!\\s*-?%\\})");
+            "\\{%-?\\s*end(?:" + String.join("|", ENDED) + ")\\b(?!\\s*-?%\\})");
 
     /**
      * {@code text} with the markup of the {@code else} tags of its {@code if}, {@code unless} and
@@ -199,13 +204,14 @@ final class LaxLiquid {
      * ({@code tabs.[name]} is {@code tabs[name]}) and a {@code %} before the end
      * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them. In
      * output tags and {@code assign}, a comma after a filter's name opens its arguments as a colon
-     * does ({@code split, ","}), as Ruby's lax parser takes either before an argument.
+     * does ({@code split, ","}), as Ruby's lax parser takes either before an argument, and a comma
+     * after a filter's last argument is nothing.
      */
     static String rewrite(String text) {
         String out = text;
         if (out.contains("{{")) {
             out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().startsWith("{{")
-                    ? withoutUnclosedQuote(withoutNested(filterCommas(withoutSlips(withoutStrayWords(m.group()))))) : m.group()));
+                    ? withoutUnclosedQuote(withoutNested(withoutDanglingCommas(filterCommas(withoutSlips(withoutStrayWords(m.group())))))) : m.group()));
         }
         Matcher m = TAG.matcher(out);
         StringBuilder rewritten = new StringBuilder();
@@ -215,7 +221,7 @@ final class LaxLiquid {
                 continue;
             }
             String markup = switch (name) {
-                case "assign" -> withoutParentheses(filterCommas(beforeComma(nilOutputs(m.group(3)))));
+                case "assign" -> withoutParentheses(withoutDanglingCommas(filterCommas(beforeComma(nilOutputs(m.group(3))))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
                 case "if", "elsif", "unless" -> unknownOperators(
                         withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
@@ -608,6 +614,23 @@ final class LaxLiquid {
         }
         return FILTER_COMMA.matcher(markup).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) == null ? m.group() : m.group(1) + ":"));
+    }
+
+    /** A comma outside quotes with nothing after it up to the next pipe or the markup's end. */
+    private static final Pattern DANGLING_COMMA = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|,(?=\\s*(?:\\||-?\\}\\}\\z|\\z))");
+
+    /**
+     * {@code markup} (an output tag, or an {@code assign} tag's markup) with each comma that ends a
+     * filter's arguments blanked ({@code replace: '.', '', | plus: 0}): Ruby's lax parser scans a
+     * filter for its arguments and finds none after such a comma.
+     */
+    private static String withoutDanglingCommas(String markup) {
+        if (markup.indexOf(',') < 0) {
+            return markup;
+        }
+        return DANGLING_COMMA.matcher(markup).replaceAll(m -> Matcher.quoteReplacement(
+                m.group().equals(",") ? " " : m.group()));
     }
 
     private static String withoutSlips(String output) {

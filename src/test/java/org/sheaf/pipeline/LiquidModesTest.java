@@ -259,6 +259,39 @@ class LiquidModesTest {
         assertEquals("[1][2] x y z\n", site.read("about.html"));
     }
     @Test
+    void theEndTagsOfHighlightAndCommentIgnoreWhatFollowsTheirNames() {
+        // what Jekyll 4.3.1 wrote for this page (the example layout of Mapbox.js's documentation
+        // ends its code with "endhighlight html")
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\n").file("about.html", """
+                ---
+                ---
+                {% highlight html %}<b>x</b>{% endhighlight html %}
+                {% comment %}x{% endcomment y %}z
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("<figure class=\"highlight\"><pre><code class=\"language-html\" data-lang=\"html\">"
+                + "<span class=\"nt\">&lt;b&gt;</span>x<span class=\"nt\">&lt;/b&gt;</span></code></pre></figure>\nz\n",
+                site.read("about.html"));
+    }
+
+    @Test
+    void aCommaAfterAFiltersLastArgumentIsNothing() {
+        // what Jekyll 4.3.1 wrote for this page: Ruby's lax parser finds no argument after the comma
+        // (Mapbox.js's documentation layout: replace:'.','', | replace:'v','' | plus: 0)
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\n").file("about.html", """
+                ---
+                version: v2.3.0
+                ---
+                {% assign v = page.version | replace:'.','', | replace:'v','' | plus: 0 %}[{{ v }}] \
+                [{{ page.version | replace:'.','', | upcase }}] [{{ page.version | remove: 'v', }}]
+                """);
+        BuildResult result = site.build();
+        assertTrue(result.ok(), TestSite.printed(result));
+        assertEquals("[230] [V230] [2.3.0]\n", site.read("about.html"));
+    }
+
+    @Test
     void parenthesesInAnAssignGroupNothingAndAGluedNumberIsNil() {
         // Jekyll's output for the tag-list include of Minimal Mistakes' forks (Academic Pages): the
         // parentheses are no grouping, and "0)" is a variable named 0, nil, so the sort is plain
