@@ -347,14 +347,19 @@ public final class SassRenderer implements AutoCloseable {
             // As Jekyll writes it with libsass: static values as written, no byte order mark, colours
             // as libsass writes them, attribute selectors quoted and :nth-child() arguments as
             // written, each rule's declarations in one rule, and libsass's layout.
-            List<SourceMapShift.Edit> edits = new ArrayList<>();
             boolean expanded = settings.style() == OutputStyle.EXPANDED;
-            String plain = expanded ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
+            List<String> sources = new ArrayList<>(importer.loadedTexts());
+            sources.add(text);
+            // the characters first, so that a static value is then written as it stands
+            List<SourceMapShift.Edit> characters = new ArrayList<>();
+            String withCharacters = PrivateUseCharacters.restored(compiled, sources, characters);
+            String dartMap = SourceMapShift.shifted(success.getSourceMap(), compiled, characters);
+            compiled = withCharacters;
+            List<SourceMapShift.Edit> edits = new ArrayList<>();
+            String plain = expanded ? StaticValues.restored(compiled, dartMap, edits) : compiled;
             List<SourceMapShift.Edit> rounded = new ArrayList<>();
             plain = LegacyColors.rounded(plain, rounded);
             edits = SourceMapShift.merged(edits, rounded);
-            List<String> sources = new ArrayList<>(importer.loadedTexts());
-            sources.add(text);
             List<SourceMapShift.Edit> quoted = new ArrayList<>();
             plain = AttributeQuotes.restored(plain, sources, quoted);
             edits = SourceMapShift.merged(edits, quoted);
@@ -366,8 +371,7 @@ public final class SassRenderer implements AutoCloseable {
                 plain = charset + plain.substring(1);
                 edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
             }
-            String map = success.getSourceMap().isEmpty() ? null
-                    : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            String map = dartMap.isEmpty() ? null : SourceMapShift.shifted(dartMap, compiled, edits);
             List<Integer> leftOutMedia = List.of();
             if (expanded && map != null) {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
@@ -383,16 +387,20 @@ public final class SassRenderer implements AutoCloseable {
                 map = media.map();
                 leftOutMedia = media.leftOutMedia();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
-                // does so only when the text it wrote has some, and escapes written as escapes
-                // may have been all there was.
-                if (plain.startsWith(CHARSET_LINE) && plain.chars().skip(CHARSET_LINE.length()).allMatch(c -> c < 0x80)) {
-                    plain = plain.substring(CHARSET_LINE.length());
-                    leftOutMedia = leftOutMedia.stream().map(at -> at - CHARSET_LINE.length()).toList();
-                    int[] moved = new int[(int) plain.chars().filter(c -> c == '\n').count() + 2];
-                    for (int line = 1; line < moved.length; line++) {
-                        moved[line] = line - 1;
+                // does so only when the text it wrote has some: escapes written as escapes may
+                // have been all there was, and private-use characters dart-sass escaped may be
+                // the only non-ASCII text libsass writes.
+                boolean headed = plain.startsWith(CHARSET_LINE);
+                boolean ascii = plain.chars().skip(headed ? CHARSET_LINE.length() : 0).allMatch(c -> c < 0x80);
+                if (headed == ascii) {
+                    int shift = headed ? -CHARSET_LINE.length() : CHARSET_LINE.length();
+                    int lines = (int) plain.chars().filter(c -> c == '\n').count() + 2;
+                    plain = headed ? plain.substring(CHARSET_LINE.length()) : CHARSET_LINE + plain;
+                    leftOutMedia = leftOutMedia.stream().map(at -> at + shift).toList();
+                    int[] moved = new int[lines];
+                    for (int line = 0; line < moved.length; line++) {
+                        moved[line] = headed ? line - 1 : line + 1;
                     }
-                    moved[0] = -1;
                     map = SourceMapShift.relined(map, moved);
                 }
             }
