@@ -361,7 +361,10 @@ public final class SassRenderer implements AutoCloseable {
             plain = LegacyColors.rounded(plain, rounded);
             edits = SourceMapShift.merged(edits, rounded);
             List<SourceMapShift.Edit> quoted = new ArrayList<>();
-            plain = AttributeQuotes.restored(plain, sources, quoted);
+            List<SourceMapShift.Edit> before = edits;
+            String mapped = dartMap;
+            String unquoted = compiled;
+            plain = AttributeQuotes.restored(plain, sources, () -> SourceMapShift.shifted(mapped, unquoted, before), quoted);
             edits = SourceMapShift.merged(edits, quoted);
             List<SourceMapShift.Edit> arguments = new ArrayList<>();
             plain = NthArguments.restored(plain, sources, arguments);
