@@ -122,21 +122,25 @@ public final class SassRenderer implements AutoCloseable {
      *                   the site, positioned in the config file
      * @param quiet      folders whose stylesheets never warn, as pages or as partials: the theme
      *                   gem's (a writer cannot fix a theme, and Jekyll's Sass does not warn of it)
+     * @param verbose    {@code verbose}: every deprecation warning of dart-sass on its own; else a
+     *                   page built as libsass builds it gets one warning counting them, and
+     *                   {@code implementation: sass-embedded} dart-sass's first five of each kind
      */
     public record Settings(OutputStyle style, Layout layout, boolean sourceMaps, List<Path> loadPaths,
-            boolean quietDeps, List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet) {
+            boolean quietDeps, List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet,
+            boolean verbose) {
 
         /** Settings laid out as libsass lays out {@code style}: {@code expanded} or {@code compressed}. */
         Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
                 List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
             this(OutputStyle.EXPANDED, style == OutputStyle.COMPRESSED ? Layout.COMPRESSED : Layout.EXPANDED, sourceMaps,
-                    loadPaths, quietDeps, silenced, addCharset, problems, List.of());
+                    loadPaths, quietDeps, silenced, addCharset, problems, List.of(), false);
         }
 
         /**
          * Reads {@code sass.implementation}, {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir},
          * {@code sass.load_paths}, {@code sass.add_charset},
-         * {@code sass.quiet_deps} and {@code sass.silence_deprecations}.
+         * {@code sass.quiet_deps}, {@code sass.silence_deprecations} and {@code sass.verbose}.
          */
         public static Settings from(SiteConfig config, String environment) {
             Map<?, ?> sass = config.get("sass") instanceof Map<?, ?> map ? map : Map.of();
@@ -207,8 +211,9 @@ public final class SassRenderer implements AutoCloseable {
                     ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
             boolean addCharset = Boolean.TRUE.equals(sass.get("add_charset"));
             List<Path> quiet = config.theme().map(theme -> List.of(theme.root())).orElse(List.of());
+            boolean verbose = Boolean.TRUE.equals(sass.get("verbose"));
             return new Settings(style, layout, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
-                    List.copyOf(problems), quiet);
+                    List.copyOf(problems), quiet, verbose);
         }
 
         /**
@@ -322,13 +327,23 @@ public final class SassRenderer implements AutoCloseable {
         try {
             CompileSuccess success = compile(page, entry, sitePath, text, firstLine);
             List<Diagnostic> warnings = new ArrayList<>();
+            Map<String, Integer> deprecations = new java.util.TreeMap<>();
             for (OutboundMessage.LogEvent event : logged) {
                 // the import of the page by the entry sheaf made is no rule of the writer's
                 boolean entryImport = event.hasSpan() && event.getSpan().getUrl().equals(LIBSASS_ENTRY_URL)
                         && event.getDeprecationType().equals("import");
-                if (!entryImport && !isQuiet(page) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
+                if (entryImport || isQuiet(page) || event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent()) {
+                    continue;
+                }
+                if (event.getType() == LogEventType.DEPRECATION_WARNING && countsDeprecations()) {
+                    deprecations.merge(event.getDeprecationType().isEmpty() ? "other" : event.getDeprecationType(), 1,
+                            Integer::sum);
+                } else {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
+            }
+            if (!deprecations.isEmpty()) {
+                warnings.add(deprecationsCounted(sitePath, deprecations));
             }
             String compiled = success.getCss();
             if (settings.layout() == Layout.DART_SASS) {
@@ -668,6 +683,9 @@ public final class SassRenderer implements AutoCloseable {
                 fresh.setLoadPaths(List.of());
                 fresh.registerImporter(importer);
                 fresh.setQuietDeps(settings.quietDeps());
+                // every deprecation warning comes, to be counted, unless dart-sass's CSS is written
+                // and its own limit of five of each kind is wanted
+                fresh.setVerbose(settings.verbose() || settings.layout() != Layout.DART_SASS);
                 settings.silenced().forEach(fresh::addSilenceDeprecation);
                 // Called on the compiling thread, inside the host's lock for that compilation.
                 fresh.setLoggingHandler(event -> {
@@ -687,6 +705,31 @@ public final class SassRenderer implements AutoCloseable {
                     .withHint("the dart-sass compiler did not start: " + startFailure.getMessage()));
         }
         return compiler;
+    }
+
+    /**
+     * Whether dart-sass's deprecation warnings are counted rather than told one by one: for a
+     * page built as libsass builds it, unless {@code verbose} asks for each. They are about
+     * dart-sass's future (the {@code @import} and {@code /} division Jekyll themes written for
+     * libsass use throughout), of which libsass, the Sass Jekyll builds these pages with, says
+     * nothing; dozens of them would hide the warnings that matter.
+     */
+    private boolean countsDeprecations() {
+        return settings.layout() != Layout.DART_SASS && !settings.verbose();
+    }
+
+    /**
+     * One warning for a page's deprecation warnings: how many of each kind, and how to see them
+     * or leave them out.
+     */
+    private static Diagnostic deprecationsCounted(String sitePath, Map<String, Integer> byKind) {
+        int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder kinds = new StringBuilder();
+        byKind.forEach((kind, count) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(' ').append(count));
+        return new Diagnostic(sitePath, Position.FILE, Severity.WARNING, total + " deprecation warning"
+                + (total == 1 ? "" : "s") + " from dart-sass, of which libsass, Jekyll's Sass, gives none (" + kinds + ")",
+                List.of("hint: sass: verbose: true in _config.yml shows each one; silence_deprecations: ["
+                        + String.join(", ", byKind.keySet()) + "] leaves them out"));
     }
 
     private Diagnostic logged(OutboundMessage.LogEvent event, Path source, String sitePath, int firstLine) {
