@@ -14,8 +14,10 @@ import java.util.Set;
  * <p>The stylesheets the page compiled from are read with a small CSS tokenizer (comments and
  * strings skipped) for each attribute selector and how its value was written. An unquoted value
  * in the output gets quotes only when every selector with that attribute, operator and value in
- * those stylesheets quoted it, all with the same quote; one written both ways, or produced by
- * interpolation, stays as dart-sass wrote it. In the output only selectors are touched (never a
+ * those stylesheets quoted it, all with the same quote. One written both ways (Chirpy's
+ * {@code &[scroll-focus="true"]} and {@code sup[scroll-focus=true]}) is written as the rule the
+ * source map places the selector at wrote it, when that rule's selector holds it one way only;
+ * else, or produced by interpolation, it stays as dart-sass wrote it. In the output only selectors are touched (never a
  * declaration, a string, a comment or an at-rule's prelude), and each change is returned as a
  * {@link SourceMapShift.Edit} so the source map's columns follow.
  */
@@ -38,9 +40,12 @@ final class AttributeQuotes {
      *
      * @param css     dart-sass's output
      * @param sources the texts of the stylesheets it was compiled from (SCSS, Sass or CSS)
+     * @param map     the source map of {@code css}, with its sources' contents, asked for only
+     *                when an attribute selector was written both ways; null when there is none
      * @param edits   receives each change, at its offset in {@code css}
      */
-    static String restored(String css, List<String> sources, List<SourceMapShift.Edit> edits) {
+    static String restored(String css, List<String> sources, java.util.function.Supplier<String> map,
+            List<SourceMapShift.Edit> edits) {
         if (css.indexOf('[') < 0) {
             return css;
         }
@@ -50,10 +55,84 @@ final class AttributeQuotes {
                 collect(source, quotes);
             }
         }
-        if (quotes.values().stream().noneMatch(q -> q != MIXED && q != 0)) {
+        if (quotes.values().stream().noneMatch(q -> q != 0)) {
             return css;
         }
-        return inSelectors(css, '[', (at, out) -> restore(css, at, quotes, out, edits));
+        RuleQuotes rules = new RuleQuotes(css, map);
+        return inSelectors(css, '[', (at, out) -> restore(css, at, quotes, rules, out, edits));
+    }
+
+    /**
+     * How the rule a selector of the output came from wrote its attribute selectors, read through
+     * the source map: the rule's selector in its stylesheet, up to its {@code {}.
+     */
+    private static final class RuleQuotes {
+        private final String css;
+        private final java.util.function.Supplier<String> map;
+        private Map<Long, StaticValues.Origin> origins;
+        private List<String> contents;
+
+        RuleQuotes(String css, java.util.function.Supplier<String> map) {
+            this.css = css;
+            this.map = map;
+        }
+
+        /** The quote the rule of the selector holding {@code open} wrote the attribute with, or {@link #MIXED}. */
+        char quoteAt(int open, Attribute attribute) {
+            if (map == null) {
+                return MIXED;
+            }
+            if (origins == null) {
+                String json = map.get();
+                java.util.regex.Matcher mappings = json == null ? null : StaticValues.MAPPINGS.matcher(json);
+                boolean found = mappings != null && mappings.find();
+                origins = found ? StaticValues.origins(mappings.group(1)) : Map.of();
+                contents = found ? StaticValues.strings(json, StaticValues.SOURCES_CONTENT) : List.of();
+            }
+            int start = open;
+            while (start > 0 && "{};".indexOf(css.charAt(start - 1)) < 0) {
+                start--;
+            }
+            // past the white space and comments before the rule
+            while (start < open && (Character.isWhitespace(css.charAt(start)) || css.startsWith("/*", start))) {
+                int comment = css.startsWith("/*", start) ? css.indexOf("*/", start + 2) : -1;
+                start = comment >= 0 ? comment + 2 : start + 1;
+            }
+            int lineStart = css.lastIndexOf('\n', start - 1) + 1;
+            int line = (int) css.substring(0, lineStart).chars().filter(c -> c == '\n').count();
+            StaticValues.Origin origin = origins.get(StaticValues.key(line, start - lineStart));
+            if (origin == null || origin.source() >= contents.size()) {
+                return MIXED;
+            }
+            String source = contents.get(origin.source());
+            int at = StaticValues.offset(source, origin.line(), origin.column());
+            if (at < 0) {
+                return MIXED;
+            }
+            Map<Attribute, Character> written = new HashMap<>();
+            collect(source.substring(at, preludeEnd(source, at)), written);
+            Character quote = written.get(attribute);
+            return quote == null ? MIXED : quote;
+        }
+
+        /** Where the selector starting at {@code at} ends: its block's brace, past strings and interpolations. */
+        private static int preludeEnd(String source, int at) {
+            int i = at;
+            while (i < source.length()) {
+                int skip = skipped(source, i, true);
+                if (skip > i) {
+                    i = skip;
+                } else if (source.startsWith("#{", i)) {
+                    int close = source.indexOf('}', i);
+                    i = close < 0 ? source.length() : close + 1;
+                } else if (source.charAt(i) == '{' || source.charAt(i) == ';' || source.charAt(i) == '}') {
+                    return i;
+                } else {
+                    i++;
+                }
+            }
+            return i;
+        }
     }
 
     /** Writes selector text anew from where it is offered. */
@@ -129,13 +208,16 @@ final class AttributeQuotes {
      * dart-sass writes with double quotes), appends it with their quotes and returns where it
      * ends, else returns {@code open}.
      */
-    private static int restore(String css, int open, Map<Attribute, Character> quotes, StringBuilder out,
-            List<SourceMapShift.Edit> edits) {
+    private static int restore(String css, int open, Map<Attribute, Character> quotes, RuleQuotes rules,
+            StringBuilder out, List<SourceMapShift.Edit> edits) {
         Selector s = Selector.read(css, open);
         if (s == null || s.quote == '\'' || s.attribute.value().indexOf('\'') >= 0) {
             return open;
         }
         Character quote = quotes.get(s.attribute);
+        if (quote != null && quote == MIXED) {
+            quote = rules.quoteAt(open, s.attribute);
+        }
         if (quote == null || quote == 0 || quote == MIXED || quote == s.quote) {
             return open;
         }

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * every style, is never given here):
  * <ul>
  * <li>the items of a comma-separated list are joined by a bare comma ({@code a, b} is
- * {@code a,b}), while the arguments of a function call keep their {@code ", "};</li>
+ * {@code a,b}), while the arguments of a function call keep their {@code ", "}, and so does a
+ * list in a declaration inside an {@code @media}, at any depth, where libsass joins them as in
+ * its other styles;</li>
  * <li>a colour is written in its shortest form, its name unless the hex form is shorter
  * ({@code #c0c0c0} and {@code #008080} are {@code silver} and {@code teal}, {@code #FFFFFF} and
  * {@code white} are {@code #fff}; {@code #A2E1DB}, which has no shorter form, keeps its
@@ -77,6 +79,15 @@ final class CompressedValues {
      *                       that is the whole value
      */
     static String compressed(String value, String written, String numbersWritten) {
+        return compressed(value, written, numbersWritten, false);
+    }
+
+    /**
+     * {@link #compressed(String, String, String)} for a declaration that stands inside an
+     * {@code @media} or not: there libsass's compressed style joins a list's items by
+     * {@code ", "}.
+     */
+    static String compressed(String value, String written, String numbersWritten, boolean inMedia) {
         Map<String, Integer> spelled = counted(WORD, written, word -> word);
         Map<String, Integer> numbers = counted(NUMBER, numbersWritten, CompressedValues::withoutLeadingZero);
         int ledUnderOne = (int) LED_UNDER_ONE.matcher(numbersWritten).results().count();
@@ -119,7 +130,7 @@ final class CompressedValues {
                 out.append(c);
                 i++;
             } else if (c == ',' && depth == 0) {
-                out.append(c);
+                out.append(inMedia ? ", " : ",");
                 i++;
                 while (i < value.length() && value.charAt(i) == ' ') {
                     i++;
@@ -195,6 +206,55 @@ final class CompressedValues {
      */
     static String throughVariable(String expression) {
         return NUMBER.matcher(expression).matches() ? "" : expression;
+    }
+
+    /**
+     * Where the numbers of a declaration that joins variables by commas were written
+     * ({@code transition: $basic, $append}), for {@link #compressed}: each variable whose item of
+     * the value is a list of more than one term ({@code transform 0.4s ease}) stands for that
+     * item's text, as libsass writes the numbers of a list a variable holds as they were written,
+     * while a variable that holds one number is computed ({@code .5}). The declaration itself,
+     * when its items do not line up with the value's one for one.
+     */
+    static String throughVariables(String value, String written) {
+        List<String> items = commaItems(value);
+        List<String> writtenItems = commaItems(written);
+        if (items.size() < 2 || items.size() != writtenItems.size()) {
+            return written;
+        }
+        List<String> numbers = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            String item = items.get(k).strip();
+            boolean list = terms(item).size() > 1;
+            numbers.add(list && writtenItems.get(k).strip().matches("\\$[\\w-]+") ? item : writtenItems.get(k));
+        }
+        return String.join(",", numbers);
+    }
+
+    /** The items of a comma-separated value, outside parentheses and strings. */
+    private static List<String> commaItems(String value) {
+        List<String> items = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        int i = 0;
+        while (i < value.length()) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = StaticValues.skipped(value, i);
+                continue;
+            }
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                items.add(value.substring(start, i));
+                start = i + 1;
+            }
+            i++;
+        }
+        items.add(value.substring(start));
+        return items;
     }
 
     /**

@@ -732,6 +732,8 @@ final class LibsassLayout {
         final int[] moved;
         /** Whether the block being written is a keyframe, right inside {@code @keyframes} or a prefixed kin. */
         boolean keyframe;
+        /** How many {@code @media} blocks the compressed style is writing inside, where lists keep {@code ", "}. */
+        int mediaDepth;
 
         Writer(String css, Style style, Origins origins) {
             this.css = css;
@@ -920,7 +922,11 @@ final class LibsassLayout {
         /** A block in the compressed style: its prelude, and its kept items with a semicolon between statements. */
         void compressedBlock(Item block) {
             int end = trimmedEnd(block.start, block.open);
-            if (css.startsWith("@media ", block.start)) {
+            boolean media = css.startsWith("@media ", block.start);
+            if (media) {
+                mediaDepth++;
+            }
+            if (media) {
                 replaced(block.start, end, compressedMediaQueries(css.substring(block.start, end)));
             } else if (css.charAt(block.start) == '@') {
                 prelude(block.start, end, 0);
@@ -938,6 +944,9 @@ final class LibsassLayout {
                 }
             }
             copy(block.end - 1, block.end);
+            if (media) {
+                mediaDepth--;
+            }
         }
 
         /**
@@ -979,11 +988,12 @@ final class LibsassLayout {
                 String expression = assigned == null ? null : StaticValues.expressionText(assigned.getKey(), assigned.getValue());
                 if (expression != null) {
                     return name + ":" + CompressedValues.compressed(value, written,
-                            CompressedValues.throughVariable(expression));
+                            CompressedValues.throughVariable(expression), mediaDepth > 0);
                 }
             }
             written = written == null ? "" : written;
-            return name + ":" + CompressedValues.compressed(value, written);
+            return name + ":" + CompressedValues.compressed(value, written, CompressedValues.throughVariables(value, written),
+                    mediaDepth > 0);
         }
 
         /** Whether the declaration the source map points at wrote this value as a static value, which libsass copies. */

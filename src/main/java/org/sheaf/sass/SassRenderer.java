@@ -122,21 +122,25 @@ public final class SassRenderer implements AutoCloseable {
      *                   the site, positioned in the config file
      * @param quiet      folders whose stylesheets never warn, as pages or as partials: the theme
      *                   gem's (a writer cannot fix a theme, and Jekyll's Sass does not warn of it)
+     * @param verbose    {@code verbose}: every deprecation warning of dart-sass on its own; else a
+     *                   page built as libsass builds it gets one warning counting them, and
+     *                   {@code implementation: sass-embedded} dart-sass's first five of each kind
      */
     public record Settings(OutputStyle style, Layout layout, boolean sourceMaps, List<Path> loadPaths,
-            boolean quietDeps, List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet) {
+            boolean quietDeps, List<String> silenced, boolean addCharset, List<Diagnostic> problems, List<Path> quiet,
+            boolean verbose) {
 
         /** Settings laid out as libsass lays out {@code style}: {@code expanded} or {@code compressed}. */
         Settings(OutputStyle style, boolean sourceMaps, List<Path> loadPaths, boolean quietDeps,
                 List<String> silenced, boolean addCharset, List<Diagnostic> problems) {
             this(OutputStyle.EXPANDED, style == OutputStyle.COMPRESSED ? Layout.COMPRESSED : Layout.EXPANDED, sourceMaps,
-                    loadPaths, quietDeps, silenced, addCharset, problems, List.of());
+                    loadPaths, quietDeps, silenced, addCharset, problems, List.of(), false);
         }
 
         /**
          * Reads {@code sass.implementation}, {@code sass.style}, {@code sass.sourcemap}, {@code sass.sass_dir},
          * {@code sass.load_paths}, {@code sass.add_charset},
-         * {@code sass.quiet_deps} and {@code sass.silence_deprecations}.
+         * {@code sass.quiet_deps}, {@code sass.silence_deprecations} and {@code sass.verbose}.
          */
         public static Settings from(SiteConfig config, String environment) {
             Map<?, ?> sass = config.get("sass") instanceof Map<?, ?> map ? map : Map.of();
@@ -207,8 +211,9 @@ public final class SassRenderer implements AutoCloseable {
                     ? ids.stream().filter(id -> id != null).map(Object::toString).toList() : List.of();
             boolean addCharset = Boolean.TRUE.equals(sass.get("add_charset"));
             List<Path> quiet = config.theme().map(theme -> List.of(theme.root())).orElse(List.of());
+            boolean verbose = Boolean.TRUE.equals(sass.get("verbose"));
             return new Settings(style, layout, sourceMaps, List.copyOf(loadPaths), quietDeps, silenced, addCharset,
-                    List.copyOf(problems), quiet);
+                    List.copyOf(problems), quiet, verbose);
         }
 
         /**
@@ -322,13 +327,23 @@ public final class SassRenderer implements AutoCloseable {
         try {
             CompileSuccess success = compile(page, entry, sitePath, text, firstLine);
             List<Diagnostic> warnings = new ArrayList<>();
+            Map<String, Integer> deprecations = new java.util.TreeMap<>();
             for (OutboundMessage.LogEvent event : logged) {
                 // the import of the page by the entry sheaf made is no rule of the writer's
                 boolean entryImport = event.hasSpan() && event.getSpan().getUrl().equals(LIBSASS_ENTRY_URL)
                         && event.getDeprecationType().equals("import");
-                if (!entryImport && !isQuiet(page) && !(event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent())) {
+                if (entryImport || isQuiet(page) || event.hasSpan() && pathOf(event.getSpan().getUrl()).filter(this::isQuiet).isPresent()) {
+                    continue;
+                }
+                if (event.getType() == LogEventType.DEPRECATION_WARNING && countsDeprecations()) {
+                    deprecations.merge(event.getDeprecationType().isEmpty() ? "other" : event.getDeprecationType(), 1,
+                            Integer::sum);
+                } else {
                     warnings.add(logged(event, entry, sitePath, firstLine));
                 }
+            }
+            if (!deprecations.isEmpty()) {
+                warnings.add(deprecationsCounted(sitePath, deprecations));
             }
             String compiled = success.getCss();
             if (settings.layout() == Layout.DART_SASS) {
@@ -347,16 +362,24 @@ public final class SassRenderer implements AutoCloseable {
             // As Jekyll writes it with libsass: static values as written, no byte order mark, colours
             // as libsass writes them, attribute selectors quoted and :nth-child() arguments as
             // written, each rule's declarations in one rule, and libsass's layout.
-            List<SourceMapShift.Edit> edits = new ArrayList<>();
             boolean expanded = settings.style() == OutputStyle.EXPANDED;
-            String plain = expanded ? StaticValues.restored(compiled, success.getSourceMap(), edits) : compiled;
+            List<String> sources = new ArrayList<>(importer.loadedTexts());
+            sources.add(text);
+            // the characters first, so that a static value is then written as it stands
+            List<SourceMapShift.Edit> characters = new ArrayList<>();
+            String withCharacters = PrivateUseCharacters.restored(compiled, sources, characters);
+            String dartMap = SourceMapShift.shifted(success.getSourceMap(), compiled, characters);
+            compiled = withCharacters;
+            List<SourceMapShift.Edit> edits = new ArrayList<>();
+            String plain = expanded ? StaticValues.restored(compiled, dartMap, edits) : compiled;
             List<SourceMapShift.Edit> rounded = new ArrayList<>();
             plain = LegacyColors.rounded(plain, rounded);
             edits = SourceMapShift.merged(edits, rounded);
-            List<String> sources = new ArrayList<>(importer.loadedTexts());
-            sources.add(text);
             List<SourceMapShift.Edit> quoted = new ArrayList<>();
-            plain = AttributeQuotes.restored(plain, sources, quoted);
+            List<SourceMapShift.Edit> before = edits;
+            String mapped = dartMap;
+            String unquoted = compiled;
+            plain = AttributeQuotes.restored(plain, sources, () -> SourceMapShift.shifted(mapped, unquoted, before), quoted);
             edits = SourceMapShift.merged(edits, quoted);
             List<SourceMapShift.Edit> arguments = new ArrayList<>();
             plain = NthArguments.restored(plain, sources, arguments);
@@ -366,8 +389,7 @@ public final class SassRenderer implements AutoCloseable {
                 plain = charset + plain.substring(1);
                 edits.add(0, new SourceMapShift.Edit(0, 1, charset.length()));
             }
-            String map = success.getSourceMap().isEmpty() ? null
-                    : SourceMapShift.shifted(success.getSourceMap(), compiled, edits);
+            String map = dartMap.isEmpty() ? null : SourceMapShift.shifted(dartMap, compiled, edits);
             List<Integer> leftOutMedia = List.of();
             if (expanded && map != null) {
                 Map<String, String> stylesheets = new LinkedHashMap<>(importer.loadedStylesheets());
@@ -383,16 +405,20 @@ public final class SassRenderer implements AutoCloseable {
                 map = media.map();
                 leftOutMedia = media.leftOutMedia();
                 // dart-sass heads the CSS with @charset for the non-ASCII text it wrote; libsass
-                // does so only when the text it wrote has some, and escapes written as escapes
-                // may have been all there was.
-                if (plain.startsWith(CHARSET_LINE) && plain.chars().skip(CHARSET_LINE.length()).allMatch(c -> c < 0x80)) {
-                    plain = plain.substring(CHARSET_LINE.length());
-                    leftOutMedia = leftOutMedia.stream().map(at -> at - CHARSET_LINE.length()).toList();
-                    int[] moved = new int[(int) plain.chars().filter(c -> c == '\n').count() + 2];
-                    for (int line = 1; line < moved.length; line++) {
-                        moved[line] = line - 1;
+                // does so only when the text it wrote has some: escapes written as escapes may
+                // have been all there was, and private-use characters dart-sass escaped may be
+                // the only non-ASCII text libsass writes.
+                boolean headed = plain.startsWith(CHARSET_LINE);
+                boolean ascii = plain.chars().skip(headed ? CHARSET_LINE.length() : 0).allMatch(c -> c < 0x80);
+                if (headed == ascii) {
+                    int shift = headed ? -CHARSET_LINE.length() : CHARSET_LINE.length();
+                    int lines = (int) plain.chars().filter(c -> c == '\n').count() + 2;
+                    plain = headed ? plain.substring(CHARSET_LINE.length()) : CHARSET_LINE + plain;
+                    leftOutMedia = leftOutMedia.stream().map(at -> at + shift).toList();
+                    int[] moved = new int[lines];
+                    for (int line = 0; line < moved.length; line++) {
+                        moved[line] = headed ? line - 1 : line + 1;
                     }
-                    moved[0] = -1;
                     map = SourceMapShift.relined(map, moved);
                 }
             }
@@ -657,6 +683,9 @@ public final class SassRenderer implements AutoCloseable {
                 fresh.setLoadPaths(List.of());
                 fresh.registerImporter(importer);
                 fresh.setQuietDeps(settings.quietDeps());
+                // every deprecation warning comes, to be counted, unless dart-sass's CSS is written
+                // and its own limit of five of each kind is wanted
+                fresh.setVerbose(settings.verbose() || settings.layout() != Layout.DART_SASS);
                 settings.silenced().forEach(fresh::addSilenceDeprecation);
                 // Called on the compiling thread, inside the host's lock for that compilation.
                 fresh.setLoggingHandler(event -> {
@@ -676,6 +705,31 @@ public final class SassRenderer implements AutoCloseable {
                     .withHint("the dart-sass compiler did not start: " + startFailure.getMessage()));
         }
         return compiler;
+    }
+
+    /**
+     * Whether dart-sass's deprecation warnings are counted rather than told one by one: for a
+     * page built as libsass builds it, unless {@code verbose} asks for each. They are about
+     * dart-sass's future (the {@code @import} and {@code /} division Jekyll themes written for
+     * libsass use throughout), of which libsass, the Sass Jekyll builds these pages with, says
+     * nothing; dozens of them would hide the warnings that matter.
+     */
+    private boolean countsDeprecations() {
+        return settings.layout() != Layout.DART_SASS && !settings.verbose();
+    }
+
+    /**
+     * One warning for a page's deprecation warnings: how many of each kind, and how to see them
+     * or leave them out.
+     */
+    private static Diagnostic deprecationsCounted(String sitePath, Map<String, Integer> byKind) {
+        int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder kinds = new StringBuilder();
+        byKind.forEach((kind, count) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(' ').append(count));
+        return new Diagnostic(sitePath, Position.FILE, Severity.WARNING, total + " deprecation warning"
+                + (total == 1 ? "" : "s") + " from dart-sass, of which libsass, Jekyll's Sass, gives none (" + kinds + ")",
+                List.of("hint: sass: verbose: true in _config.yml shows each one; silence_deprecations: ["
+                        + String.join(", ", byKind.keySet()) + "] leaves them out"));
     }
 
     private Diagnostic logged(OutboundMessage.LogEvent event, Path source, String sitePath, int firstLine) {

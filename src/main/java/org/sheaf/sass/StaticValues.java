@@ -190,8 +190,8 @@ final class StaticValues {
 
     /**
      * The text of the value of the declaration of property {@code name} that the source wrote at
-     * offset {@code at}, static or not, up to its end or its line's; null when what is there is
-     * not that declaration.
+     * offset {@code at}, static or not, up to its end or its line's, its interpolations whole;
+     * null when what is there is not that declaration.
      */
     static String writtenText(String source, int at, String name) {
         int start = valueStart(source, at, name);
@@ -200,15 +200,38 @@ final class StaticValues {
         }
         int end = start;
         while (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
-            end = source.charAt(end) == '"' || source.charAt(end) == '\'' ? skipped(source, end) : end + 1;
+            char c = source.charAt(end);
+            end = c == '"' || c == '\'' ? skipped(source, end)
+                    : c == '#' && source.startsWith("#{", end) ? interpolationEnd(source, end) : end + 1;
         }
         return source.substring(start, Math.min(end, source.length()));
     }
 
+    /** Where the interpolation {@code #{...}} at {@code at} ends, after its brace; the text's end when it does not. */
+    private static int interpolationEnd(String source, int at) {
+        int depth = 0;
+        int i = at + 1;
+        while (i < source.length()) {
+            char c = source.charAt(i);
+            if (c == '"' || c == '\'') {
+                i = skipped(source, i);
+                continue;
+            }
+            if (c == '{') {
+                depth++;
+            } else if (c == '}' && --depth == 0) {
+                return i + 1;
+            }
+            i++;
+        }
+        return i;
+    }
+
     /**
      * The text of the expression that starts at offset {@code at}: a variable's value up to its
-     * {@code ;} or {@code !default}, or a mixin's argument up to the {@code ,} or {@code )} after
-     * it; null when {@code at} is not in the source.
+     * {@code ;} or {@code !default}, or a mixin's argument, or a parameter's default value
+     * ({@code $pl: 0.25rem} in {@code @mixin dot($pl: 0.25rem, $pr: 0.25rem)}), up to the
+     * {@code ,} or {@code )} after it; null when {@code at} is not in the source.
      */
     static String expressionText(String source, int at) {
         if (at < 0 || at >= source.length()) {
@@ -217,6 +240,23 @@ final class StaticValues {
         int before = at - 1;
         while (before >= 0 && Character.isWhitespace(source.charAt(before))) {
             before--;
+        }
+        if (before >= 0 && source.charAt(before) == ':') {
+            // a named argument or a default value: what stands before its variable's name
+            int name = before - 1;
+            while (name >= 0 && Character.isWhitespace(source.charAt(name))) {
+                name--;
+            }
+            while (name >= 0 && (Character.isLetterOrDigit(source.charAt(name)) || source.charAt(name) == '-'
+                    || source.charAt(name) == '_')) {
+                name--;
+            }
+            if (name >= 0 && source.charAt(name) == '$') {
+                before = name - 1;
+                while (before >= 0 && Character.isWhitespace(source.charAt(before))) {
+                    before--;
+                }
+            }
         }
         boolean argument = before >= 0 && (source.charAt(before) == '(' || source.charAt(before) == ',');
         int depth = 0;

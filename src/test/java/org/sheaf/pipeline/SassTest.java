@@ -195,10 +195,25 @@ class SassTest {
     }
 
     @Test
-    void deprecationIsAOneLineWarningWithItsMoreInfoAsHintUnlessSilenced() {
+    void deprecationsOfAPageBuiltAsLibsassBuildsItAreCountedInOneWarning() {
+        BuildResult result = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("_sass/_b.scss", "q { width: (10px / 2); }\n")
+                .file("a.scss", "---\n---\n@import \"b\";\np { color: darken(#888, 10%); }\n")
+                .build();
+
+        assertTrue(result.ok());
+        assertEquals("a.scss: warning: 4 deprecation warnings from dart-sass, of which libsass, Jekyll's Sass, gives none"
+                + " (color-functions 1, global-builtin 1, import 1, slash-div 1)\n"
+                + "    hint: sass: verbose: true in _config.yml shows each one; silence_deprecations: [color-functions,"
+                + " global-builtin, import, slash-div] leaves them out", TestSite.printed(result));
+    }
+
+    @Test
+    void verboseTellsEachDeprecationInOneLineWithItsMoreInfoAsHintUnlessSilenced() {
         String page = "---\n---\np { color: darken(#888, 10%); }\n";
         BuildResult loud = TestSite.in(dir.resolve("loud"))
-                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("_config.yml", "sass:\n  sourcemap: never\n  verbose: true\n")
                 .file("a.scss", page)
                 .build();
         BuildResult quiet = TestSite.in(dir.resolve("quiet"))
@@ -209,6 +224,7 @@ class SassTest {
         String printed = TestSite.printed(loud);
         assertTrue(printed.startsWith("a.scss:3:12: warning: Global built-in functions are deprecated"), printed);
         assertTrue(printed.contains("\n    hint: More info"), printed);
+        assertTrue(printed.contains("\na.scss:3:12: warning: darken() is deprecated"), printed);
         assertEquals("", TestSite.printed(quiet));
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class AttributeQuotesTest {
 
     private static String restored(String css, String... sources) {
-        return AttributeQuotes.restored(css, List.of(sources), new ArrayList<>());
+        return AttributeQuotes.restored(css, List.of(sources), null, new ArrayList<>());
     }
 
     @Test
@@ -59,7 +59,7 @@ class AttributeQuotesTest {
     @Test
     void sourceMapColumnsFollowTheQuotes() {
         List<SourceMapShift.Edit> edits = new ArrayList<>();
-        AttributeQuotes.restored("x{a:b}\ni[t=c],j[t=c]{d:e}", List.of("i[t=\"c\"], j[t=\"c\"] { d: e }"), edits);
+        AttributeQuotes.restored("x{a:b}\ni[t=c],j[t=c]{d:e}", List.of("i[t=\"c\"], j[t=\"c\"] { d: e }"), null, edits);
         assertEquals(List.of(new SourceMapShift.Edit(11, 1, 3), new SourceMapShift.Edit(18, 1, 3)), edits);
     }
 

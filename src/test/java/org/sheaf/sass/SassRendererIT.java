@@ -114,4 +114,23 @@ class SassRendererIT {
             assertEquals("AAAA;EACE;EAEA;;;AADA;EAAI", mappings.group(1));
         }
     }
+
+    @Test
+    void aPrivateUseCharacterSassEvaluatedIsWrittenAsItselfAndTheMapFollows() throws Exception {
+        // libsass (ruby -rsassc, compressed) writes a byte order mark and then
+        // a{content:"\uF0EB";b:c}; Jekyll drops the mark
+        String page = "$i: \"\\f0eb\";\na { content: $i; b: c; }\n";
+        SassRenderer.Settings maps = new SassRenderer.Settings(OutputStyle.COMPRESSED, true, List.of(), false,
+                List.of(), false, List.of());
+        try (SassRenderer sass = new SassRenderer(maps, dir, dir)) {
+            SassRenderer.Output output = sass.render(dir.resolve("a.scss"), "a.scss", page, 3, "a.css");
+            String css = "a{content:\"\uF0EB\";b:c}\n";
+            assertEquals(css + "\n/*# sourceMappingURL=a.css.map */", output.css());
+            java.util.regex.Matcher mappings = StaticValues.MAPPINGS.matcher(output.sourceMap());
+            org.junit.jupiter.api.Assertions.assertTrue(mappings.find(), output.sourceMap());
+            // b, four characters nearer the start than in dart-sass's escape, still maps to the page's b
+            StaticValues.Origin b = StaticValues.origins(mappings.group(1)).get(StaticValues.key(0, css.indexOf("b:c")));
+            assertEquals(List.of(1, 17), List.of(b.line(), b.column()));
+        }
+    }
 }

@@ -150,7 +150,7 @@ class SplitRulesIT {
         // evaluation finds the two a loop and a mixin wrote; libsass holds each among the
         // @supports's items, and compact starts a line for each
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
-                false, List.of(), false, List.of(), false, List.of(), List.of());
+                false, List.of(), false, List.of(), false, List.of(), List.of(), false);
         try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
             assertEquals("@supports (display: grid) {\n  @media screen { .p { q: r; } }\n  \n  \n"
                     + "  @media screen { .z { c: b; } } }\n",
