@@ -126,6 +126,22 @@ class LiquidCompatTest {
     }
 
     @Test
+    void anOrderOfNilABooleanAnArrayOrAHashIsFalse() throws Exception {
+        // what Jekyll 4.3.1 printed: Liquid compares only values that both have the operator
+        assertEquals("[nnnnnn]", render("[{% if 5 >= page.items %}y{% else %}n{% endif %}"
+                + "{% if page.items < 5 %}y{% else %}n{% endif %}{% if nil < 1 %}y{% else %}n{% endif %}"
+                + "{% if 1 > nil %}y{% else %}n{% endif %}{% if true < 1 %}y{% else %}n{% endif %}"
+                + "{% if false >= false %}y{% else %}n{% endif %}]"));
+        assertEquals("[nnnnnn]", render("[{% if page.items[0] > 1 %}y{% else %}n{% endif %}"
+                + "{% if \"a\" < page.items[0] %}y{% else %}n{% endif %}{% if page.items <= page.items %}y{% else %}n{% endif %}"
+                + "{% if page.date > page.items %}y{% else %}n{% endif %}{% if 1.5 <= page.items %}y{% else %}n{% endif %}"
+                + "{% if page.title > page.items %}y{% else %}n{% endif %}]"));
+        assertEquals("[nnnn]", render("[{% if page.date > page.items %}y{% else %}n{% endif %}"
+                + "{% if page.items[0] >= page.date %}y{% else %}n{% endif %}{% if site.title < page.items %}y{% else %}n{% endif %}"
+                + "{% if page.date > nil %}y{% else %}n{% endif %}]"));
+    }
+
+    @Test
     void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
         // without ActiveSupport no value responds to blank?, so "== blank" is never true
         assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "
