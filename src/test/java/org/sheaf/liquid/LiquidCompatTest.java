@@ -142,6 +142,14 @@ class LiquidCompatTest {
     }
 
     @Test
+    void reverseUniqAndCompactOfNilAreAnEmptyArray() throws Exception {
+        // what Jekyll 4.3.1 printed: Liquid's InputIterator reads nil as no item, so sort after them has an array
+        assertEquals("[]|[]|[]|[]|[]|", render("{{ page.missing | reverse | jsonify }}|{{ page.missing | uniq | jsonify }}|"
+                + "{{ page.missing | compact | jsonify }}|{{ page.missing | reverse | sort | jsonify }}|"
+                + "{{ page.missing | uniq | sort: 'name' | jsonify }}|{{ page.missing | join: ',' }}"));
+    }
+
+    @Test
     void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
         // without ActiveSupport no value responds to blank?, so "== blank" is never true
         assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "
