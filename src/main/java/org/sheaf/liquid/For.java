@@ -1,17 +1,22 @@
 package org.sheaf.liquid;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import liqp.TemplateContext;
 import liqp.nodes.AtomNode;
 import liqp.nodes.LNode;
+import liqp.parser.Inspectable;
 import org.sheaf.jekyll.RubyDrop;
 
 /**
  * Liquid's {@code for}, with a range ({@code (1..n)}) looped over as the array of its numbers.
  * Liqp's own range loop gives {@code forloop} one item too few, so {@code forloop.last} came on
  * the loop's last but one item and {@code forloop.length} was short by one; its array loop counts
- * right, offset, limit, reversed and all. A drop (a document's, a static file's) is looped over as its keys.
+ * right, reversed and all, given the start and length of the slice Ruby takes by offset and limit
+ * ({@link Slice}). A drop (a document's, a static file's) is looped over as its keys.
  *
  * <p>Liqp hands the tag its parts in place: {@code [is array, name, from, to, body, id, reversed,
  * attributes...]} for a range and {@code [is array, name, items, body, else body, id, reversed,
@@ -35,85 +40,124 @@ final class For extends liqp.blocks.For {
                     : items instanceof CharSequence text ? (text.length() == 0 ? List.of() : List.of(text))
                     : items instanceof Number || items instanceof Boolean || items instanceof java.time.temporal.Temporal
                     ? List.of() : items);
-            if (nodes[4] != null && sliceIsEmpty(looped[2].render(context), context, nodes)) {
-                // Ruby writes the else body when the items left after offset and limit are none
-                return nodes[4].render(context);
-            }
-            withoutNegativeLimit(looped, context);
-            return super.render(context, looped);
+            return renderSlice(context, looped);
         }
         int from = super.asNumber(nodes[2].render(context)).intValue();
         int to = super.asNumber(nodes[3].render(context)).intValue();
         if ((long) to - from + 1 > LiquidRenderer.MAX_ITERATIONS) {
-            return super.render(context, nodes);
+            // Liqp's range loop stops at the bound without making the array; it is given the
+            // slice's start, which it cannot find for offset: continue of a loop never run before
+            return super.render(context, sliceOf(nodes, context).appliedTo(nodes));
         }
         LNode[] asArray = nodes.clone();
         asArray[0] = new AtomNode(true);
         asArray[2] = new AtomNode(new Numbers(from, to));
         asArray[3] = nodes[4];
         asArray[4] = null;
-        withoutNegativeLimit(asArray, context);
-        return super.render(context, asArray);
+        return renderSlice(context, asArray);
     }
 
     /**
-     * Makes a negative {@code limit} among the attributes of {@code nodes} a limit of 0. Ruby ends
-     * the slice at offset plus limit, before its start, so it loops over nothing (and an {@code
-     * offset: continue} after it starts where this loop did); Liqp takes a negative limit for none.
+     * Renders the loop over an array whose parts are {@code nodes}, over the items Ruby's Liquid
+     * slices from it: Liqp is given the slice's start and length as an offset and a limit it
+     * reads alike, the else body is written when the slice is empty (Liqp writes it only when
+     * the items are none), and the loop's offset for a later {@code offset: continue} is set as
+     * Ruby sets it, once the loop is written (a loop of the same name inside it reads the one
+     * Liqp set before its body).
      */
-    private void withoutNegativeLimit(LNode[] nodes, TemplateContext context) {
-        for (int i = 7; i < nodes.length; i++) {
-            if (nodes[i].render(context) instanceof Object[] attribute && attribute.length == 2
-                    && "limit".equals(String.valueOf(attribute[0]))
-                    && (attribute[1] instanceof Number || attribute[1] instanceof CharSequence)) {
-                try {
-                    if (super.asNumber(attribute[1]).intValue() < 0) {
-                        nodes[i] = new AtomNode(new Object[] {attribute[0], 0L});
-                    }
-                } catch (RuntimeException notANumber) {
-                    // Liqp ignores such an attribute
-                }
-            }
+    private Object renderSlice(TemplateContext context, LNode[] nodes) {
+        Slice slice = sliceOf(nodes, context);
+        int length = slice.length(size(nodes[2].render(context), context));
+        Object rendered = length == 0 && nodes[4] != null ? nodes[4].render(context)
+                : super.render(context, slice.appliedTo(nodes));
+        Map<String, Integer> offsets = context.getRegistry(TemplateContext.REGISTRY_FOR);
+        offsets.put(name(nodes, context), slice.from() + length);
+        return rendered;
+    }
+
+    /** The number of items Liqp loops over for the collection {@code items}. */
+    private int size(Object items, TemplateContext context) {
+        if (AtomNode.isEmpty(items) || "".equals(items)) {
+            return 0;
         }
+        Object values = items instanceof Inspectable ? context.getParser().evaluate(items).toLiquid() : items;
+        return values instanceof Map<?, ?> map ? map.size() : super.asArray(values, context).length;
     }
 
     /**
-     * Whether a loop over {@code items} (not itself empty) is left with no item by its
-     * {@code offset} (past the end) or {@code limit} (0 or less); Liqp writes the else body only
-     * when the items themselves are none. An {@code offset: continue} is left to Liqp.
+     * The loop's name, as Liqp and Ruby give it: its variable and its collection as written.
+     * A later loop of the same name with {@code offset: continue} starts where this one ended.
      */
-    private boolean sliceIsEmpty(Object items, TemplateContext context, LNode... nodes) {
-        int size = items instanceof java.util.Collection<?> c ? c.size()
-                : items instanceof Object[] array ? array.length
-                : items instanceof java.util.Map<?, ?> map ? map.size() : -1;
-        if (size <= 0) {
-            return false;
-        }
-        int offset = 0;
+    private String name(LNode[] nodes, TemplateContext context) {
+        return super.asString(nodes[1].render(context), context) + "-" + nodes[5].render(context);
+    }
+
+    /**
+     * Ruby's start and end of a loop's slice, from the {@code offset} and {@code limit} among its
+     * attributes (the last of each counts): the offset is where the loop of the same name ended
+     * for {@code continue}, or 0 when no such loop ran, and a {@code nil} limit is none.
+     */
+    private Slice sliceOf(LNode[] nodes, TemplateContext context) {
+        int from = 0;
+        Integer limit = null;
         for (int i = 7; i < nodes.length; i++) {
             if (!(nodes[i].render(context) instanceof Object[] attribute) || attribute.length != 2) {
                 continue;
             }
-            String name = String.valueOf(attribute[0]);
-            if (name.equals("offset") && attribute[1] == liqp.LValue.CONTINUE) {
-                return false;
-            }
-            if (!(attribute[1] instanceof Number) && !(attribute[1] instanceof CharSequence)) {
-                continue;
-            }
-            int value;
-            try {
-                value = super.asNumber(attribute[1]).intValue();
-            } catch (RuntimeException notANumber) {
-                continue; // Liqp ignores such an attribute
-            }
-            if (name.equals("offset")) {
-                offset = value;
-            } else if (name.equals("limit") && value <= 0) {
-                return true;
+            String key = String.valueOf(attribute[0]);
+            Object value = attribute[1];
+            if (key.equals("offset")) {
+                Map<String, Integer> offsets = context.getRegistry(TemplateContext.REGISTRY_FOR);
+                from = value == liqp.LValue.CONTINUE ? offsets.getOrDefault(name(nodes, context), 0)
+                        : value == null ? 0 : whole(value, from);
+            } else if (key.equals("limit")) {
+                limit = value == null ? null : whole(value, limit);
             }
         }
-        return offset >= size;
+        return new Slice(from, limit == null ? null : (long) from + limit);
+    }
+
+    /**
+     * {@code value} as a whole number, or {@code otherwise} where it is neither a number nor the
+     * text of one: Liqp skips such an attribute (Ruby stops with {@code invalid integer}).
+     */
+    private Integer whole(Object value, Integer otherwise) {
+        if (!(value instanceof Number) && !(value instanceof CharSequence)) {
+            return otherwise;
+        }
+        try {
+            return super.asNumber(value).intValue();
+        } catch (RuntimeException notANumber) {
+            return otherwise;
+        }
+    }
+
+    /**
+     * The items Ruby's Liquid loops over: those at index {@code from} (which may be negative)
+     * and on, before index {@code to} (none when null), as its {@code slice_collection} walks
+     * them.
+     */
+    private record Slice(int from, Long to) {
+        /** How many of {@code size} items the slice holds. */
+        int length(int size) {
+            long end = to == null ? size : Math.min(size, to);
+            return (int) Math.max(0, end - Math.max(from, 0));
+        }
+
+        /**
+         * {@code nodes} with their offset and limit replaced by the slice's start and length,
+         * both 0 or more, which Liqp reads as Ruby reads the slice.
+         */
+        LNode[] appliedTo(LNode[] nodes) {
+            // the parts before the attributes, the else body among them, which may be null
+            List<LNode> applied = new ArrayList<>(Arrays.asList(nodes).subList(0, 7));
+            int start = Math.max(from, 0);
+            applied.add(new AtomNode(new Object[] {"offset", (long) start}));
+            if (to != null) {
+                applied.add(new AtomNode(new Object[] {"limit", Math.max(0, to - start)}));
+            }
+            return applied.toArray(LNode[]::new);
+        }
     }
 
     /** The numbers of the range from {@code from} to {@code to}, rendered as a loop's collection. */

@@ -261,14 +261,16 @@ final class JekyllLiquidFilters {
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
         filters.add(filter("sort_natural", (v, c, p) -> sortNatural(nestingUndone(v), c, any, param(p, 0))));
-        filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
-        // Liquid walks the array these filters take flattened (its InputIterator), so an array of
-        // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
-        // join reads its separator with to_s, as split does its pattern (a range is 1..3)
+        // Liquid walks the array these filters take as its InputIterator, which makes nil no item
+        filters.add(filter("uniq", (v, c, p) -> v == null ? List.of()
+                : any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
+        // and flattened, so an array of arrays, such as one a theme builds with push, is reversed,
+        // joined or compacted item by item; join reads its separator with to_s, as split does its
+        // pattern (a range is 1..3)
         for (String name : List.of("reverse", "compact", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(nestingUndone(v), c,
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(v == null ? List.of() : nestingUndone(v), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // and it makes any other value but nil an array of that one item, where Liqp drops it

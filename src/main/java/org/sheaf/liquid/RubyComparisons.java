@@ -224,8 +224,8 @@ final class RubyComparisons extends NodeVisitor {
         return context -> {
             Object a = lhs.render(context);
             Object b = rhs.render(context);
-            if (a instanceof RangeValues.Compared || b instanceof RangeValues.Compared) {
-                return false; // Ruby's Range has no < or >, and Liquid's condition is then false
+            if (!ordered(a) || !ordered(b)) {
+                return false; // Liquid's condition is false where either side has no < or >
             }
             try {
                 return compare(a, b, relation, holds, context);
@@ -234,6 +234,16 @@ final class RubyComparisons extends NodeVisitor {
                         + rubyShown(b) + " failed", ctx);
             }
         };
+    }
+
+    /**
+     * Whether Ruby's {@code value} has the operators {@code <}, {@code <=}, {@code >} and
+     * {@code >=}: nil, true, false, an array, a hash, a range and a drop have none, so Liquid's
+     * comparison with one of them is false, never an error.
+     */
+    private static boolean ordered(Object value) {
+        return value != null && !(value instanceof Boolean) && !(value instanceof List<?>) && !(value instanceof Object[])
+                && !(value instanceof Map<?, ?>) && !(value instanceof RangeValues.Compared) && !RubyDrop.is(value);
     }
 
     /** The name of the Ruby class Liquid gives {@code value}. */

@@ -87,6 +87,69 @@ class LiquidCompatTest {
     }
 
     @Test
+    void offsetContinueOfALoopNotRunBeforeStartsAtTheFirstItem() throws Exception {
+        // what Jekyll 4.3.1 printed: Ruby reads the offset of a loop never run as 0
+        assertEquals("[123]", render("[{% for i in (1..3) offset:continue %}{{ i }}{% endfor %}]"));
+        assertEquals("[ab|c]", render("[{% for i in page.items offset:continue limit:2 %}{{ i.name }}{% endfor %}|"
+                + "{% for i in page.items offset:continue %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[abcJobs]", render("[{% for c in \"abc\" offset:continue %}{{ c }}{% endfor %}"
+                + "{% for i in page.title offset:continue %}{{ i }}{% endfor %}]"));
+    }
+
+    @Test
+    void aNegativeOffsetSlicesFromBeforeTheFirstItem() throws Exception {
+        // what Jekyll 4.3.1 printed: the slice ends at offset plus limit, and the next loop of the
+        // same name with offset: continue starts at offset plus the items looped over
+        assertEquals("[1a2b3c|c]", render("[{% for i in page.items offset:-1 %}{{ forloop.index }}{{ i.name }}{% endfor %}|"
+                + "{% for i in page.items offset:continue %}{{ i.name }}{% endfor %}]"));
+        assertEquals("[1|none]", render("[{% for i in (1..5) offset:-2 limit:3 %}{{ i }}{% endfor %}|"
+                + "{% for i in page.items offset:-3 limit:1 %}{{ i.name }}{% else %}none{% endfor %}]"));
+        assertEquals("[baabc]", render("[{% for i in page.items reversed offset:-2 limit:4 %}{{ i.name }}{% endfor %}"
+                + "{% for i in page.items offset:continue %}{{ i.name }}{% endfor %}]"));
+    }
+
+    @Test
+    void offsetContinuePastTheLastItemWritesTheElseBody() throws Exception {
+        // what Jekyll 4.3.1 printed
+        assertEquals("[none|E]", render("[{% for i in page.items limit:5 %}{% endfor %}"
+                + "{% for i in page.items offset:continue %}x{% else %}none{% endfor %}|"
+                + "{% for i in (1..3) %}{% endfor %}{% for i in (1..3) offset:continue %}{{ i }}{% else %}E{% endfor %}]"));
+        assertEquals("[EF]", render("[{% for i in page.items offset:9 %}{% else %}E{% endfor %}"
+                + "{% for i in page.items offset:continue %}{{ i.name }}{% else %}F{% endfor %}]"));
+    }
+
+    @Test
+    void aNilLimitOrOffsetIsNone() throws Exception {
+        // what Jekyll 4.3.1 printed
+        assertEquals("[abc|abc]", render("[{% for i in page.items limit:nil %}{{ i.name }}{% endfor %}|"
+                + "{% for i in page.items limit:page.missing offset:page.missing %}{{ i.name }}{% endfor %}]"));
+    }
+
+    @Test
+    void anOrderOfNilABooleanAnArrayOrAHashIsFalse() throws Exception {
+        // what Jekyll 4.3.1 printed: Liquid compares only values that both have the operator
+        assertEquals("[nnnnnn]", render("[{% if 5 >= page.items %}y{% else %}n{% endif %}"
+                + "{% if page.items < 5 %}y{% else %}n{% endif %}{% if nil < 1 %}y{% else %}n{% endif %}"
+                + "{% if 1 > nil %}y{% else %}n{% endif %}{% if true < 1 %}y{% else %}n{% endif %}"
+                + "{% if false >= false %}y{% else %}n{% endif %}]"));
+        assertEquals("[nnnnnn]", render("[{% if page.items[0] > 1 %}y{% else %}n{% endif %}"
+                + "{% if \"a\" < page.items[0] %}y{% else %}n{% endif %}{% if page.items <= page.items %}y{% else %}n{% endif %}"
+                + "{% if page.date > page.items %}y{% else %}n{% endif %}{% if 1.5 <= page.items %}y{% else %}n{% endif %}"
+                + "{% if page.title > page.items %}y{% else %}n{% endif %}]"));
+        assertEquals("[nnnn]", render("[{% if page.date > page.items %}y{% else %}n{% endif %}"
+                + "{% if page.items[0] >= page.date %}y{% else %}n{% endif %}{% if site.title < page.items %}y{% else %}n{% endif %}"
+                + "{% if page.date > nil %}y{% else %}n{% endif %}]"));
+    }
+
+    @Test
+    void reverseUniqAndCompactOfNilAreAnEmptyArray() throws Exception {
+        // what Jekyll 4.3.1 printed: Liquid's InputIterator reads nil as no item, so sort after them has an array
+        assertEquals("[]|[]|[]|[]|[]|", render("{{ page.missing | reverse | jsonify }}|{{ page.missing | uniq | jsonify }}|"
+                + "{{ page.missing | compact | jsonify }}|{{ page.missing | reverse | sort | jsonify }}|"
+                + "{{ page.missing | uniq | sort: 'name' | jsonify }}|{{ page.missing | join: ',' }}"));
+    }
+
+    @Test
     void blankIsAnEmptyLiteralThatEqualsNothing() throws Exception {
         // without ActiveSupport no value responds to blank?, so "== blank" is never true
         assertEquals("no no no", render("{% if page.empty == blank %}yes{% else %}no{% endif %} "
