@@ -557,8 +557,9 @@ final class KramdownLazyContainers {
                 return continueBareItem(state);
             }
             BlockContinue result = flexmark.tryContinue(state);
-            if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
-                result = indentedByTabbedMarker(state, item);
+            if (getBlock() instanceof ListItem item && !state.isBlank()) {
+                BlockContinue tabbed = indentedByTabbedMarker(state, item);
+                result = tabbed != null && stopsShort(result, tabbed, state) ? tabbed : result;
             }
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabAfterOuterIndent(state, item);
@@ -671,9 +672,33 @@ final class KramdownLazyContainers {
         }
 
         /**
+         * Whether {@code flexmark}, flexmark's going on of an item over the state's line (null
+         * where it lets the line go), stops short of {@code kramdown}, the item going on after
+         * kramdown's indent in the spaces that start the line ({@link #indentedByTabbedMarker}).
+         * A tab after the marker of an item inside another reaches, counted from the start of
+         * the whole line, fewer columns than from the start of the outer item's text, where
+         * kramdown counts it: under {@code * *⇥a} flexmark's inner text starts at the fourth
+         * column, kramdown's at the sixth, so a list indented by six spaces is nested in the
+         * inner item, not code in it, and a lazy line kramdown nests there
+         * ({@link KramdownListNesting}) reaches it.
+         */
+        private static boolean stopsShort(BlockContinue flexmark, BlockContinue kramdown, ParserState state) {
+            if (!(flexmark instanceof BlockContinueImpl going)) {
+                return true;
+            }
+            int wanted = ((BlockContinueImpl) kramdown).getNewIndex();
+            if (going.isFinalize()) {
+                return false;
+            }
+            // the line holds only spaces up to kramdown's indent, one column each
+            return going.getNewIndex() >= 0 ? going.getNewIndex() < wanted
+                    : going.getNewColumn() < state.getColumn() + wanted - state.getIndex();
+        }
+
+        /**
          * The item going on over a line indented by its indent as kramdown counts it where a tab
-         * follows its marker ({@link #tabbedMarkerIndent}), short of the columns flexmark wants
-         * inside a quote; or null.
+         * follows its marker ({@link #tabbedMarkerIndent}), which flexmark counts otherwise inside a
+         * quote or another item; or null.
          */
         private static BlockContinue indentedByTabbedMarker(ParserState state, ListItem item) {
             int indent = tabbedMarkerIndent(item);

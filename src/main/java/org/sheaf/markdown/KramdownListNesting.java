@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  * more of a paragraph, where kramdown keeps the spaces. So the Markdown is parsed once, each such
  * line is found among the items and paragraphs of the tree, and the text is parsed again with the
  * spaces kramdown adds put before those lines, where flexmark's kramdown rules for indented
- * lines read them as kramdown does. The spaces shift offsets on those lines, which
- * {@link #originalOffset} takes back.
+ * lines read them as kramdown does. A line that would nest in an item whose own line gets
+ * spaces is left for the next reading, of the text with those spaces, where that item is what
+ * kramdown reads. The spaces shift offsets on those lines, which {@link #originalOffset} takes
+ * back.
  */
 final class KramdownListNesting {
     /** A list item's marker after the white space that starts a line, bullet (1) or number (2), as kramdown finds it. */
@@ -154,12 +156,25 @@ final class KramdownListNesting {
             boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
             int origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd).at();
             if (otherKind && column <= 3 && text.subSequence(origin, marker).indexOf('\t') < 0
+                    && !movedByNesting(outer, text, spaces)
                     && !blankBefore(container, text, lineStart)
                     && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
                 spaces.put(origin, 2 * indentation + 4);
             }
             return;
         }
+    }
+
+    /**
+     * Whether {@code item}'s marker line is one this nesting already puts spaces before: kramdown
+     * reads that line as text or as an item deeper in, not as the item flexmark read, so a line
+     * that would nest in the item is left for a reading of the text with the spaces
+     * ({@code * ⇥1. a}, {@code 10.⇥10. ⇥~~~}, {@code     * >10. a}: the second line is text of
+     * {@code a}, the third a list after it, not a line of the second's item).
+     */
+    private static boolean movedByNesting(ListItem item, BasedSequence text, TreeMap<Integer, Integer> spaces) {
+        int lineStart = KramdownFrames.lineStart(text, item.getOpeningMarker().getStartOffset());
+        return !spaces.subMap(lineStart, true, KramdownFrames.lineEnd(text, lineStart), true).isEmpty();
     }
 
     /**

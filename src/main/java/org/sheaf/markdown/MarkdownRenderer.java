@@ -37,6 +37,12 @@ import org.sheaf.highlight.Highlighting;
 public final class MarkdownRenderer {
     /** The most parses of one page that closing its fences may take ({@link #withClosedFences}). */
     private static final int FENCE_PARSES = 8;
+    /**
+     * The most times {@link KramdownListNesting} reads a page: each reading leaves the lines
+     * inside an item whose own line it indents to the next, which reads them in the items the
+     * parse with those spaces finds; lines still left after the last stay as flexmark reads them.
+     */
+    private static final int NESTING_PASSES = 3;
 
     /**
      * Whether the kramdown flavour reads pages as kramdown's GFM parser ({@code input: GFM}) or as
@@ -327,33 +333,53 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * {@code markdown}, which may hold what {@code possible} says, parsed, and for kramdown its
+     * fences closed as kramdown closes them ({@link #withClosedFences}): a fence that closes
+     * nothing runs to the end of its container in flexmark, over lines kramdown reads as
+     * Markdown, among them the lazy lines {@link KramdownListNesting} looks for.
+     */
+    private Document blocksOf(String markdown, PossibleConstructs possible) {
+        Document document = (possible.abbreviations() ? parser : parserWithoutAbbreviations).parse(markdown);
+        return options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()
+                ? withClosedFences(document, markdown, possible.abbreviations()) : document;
+    }
+
+    /** Where {@code offset} in the text the last of {@code nestings} (the first listed) wrote is in the page's own text. */
+    private static int originalOffset(List<KramdownListNesting> nestings, int offset) {
+        for (KramdownListNesting nesting : nestings) {
+            offset = nesting.originalOffset(offset);
+        }
+        return offset;
+    }
+
+    /**
      * Parses {@code original}, which may hold what {@code possible} says, rewriting its links
      * through {@code links} and adding them to {@code found}, each when given.
      */
     private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found) {
         String markdown = original;
-        Document document = (possible.abbreviations() ? parser : parserWithoutAbbreviations).parse(markdown);
-        KramdownListNesting nesting = null;
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listNesting()) {
-            nesting = KramdownListNesting.of(document, markdown);
-            if (nesting != null) {
-                markdown = nesting.markdown();
-                possible = PossibleConstructs.of(markdown);
-                document = (possible.abbreviations() ? parser : parserWithoutAbbreviations).parse(markdown);
+        Document document = blocksOf(markdown, possible);
+        List<KramdownListNesting> nestings = new ArrayList<>();
+        for (int pass = 0; pass < NESTING_PASSES && options.flavour() == MarkdownOptions.Flavour.KRAMDOWN
+                && possible.listNesting(); pass++) {
+            KramdownListNesting nesting = KramdownListNesting.of(document, markdown);
+            if (nesting == null) {
+                break;
             }
-        }
-        if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()) {
-            document = withClosedFences(document, markdown, possible.abbreviations());
+            nestings.add(0, nesting);
+            markdown = nesting.markdown();
+            possible = PossibleConstructs.of(markdown);
+            document = blocksOf(markdown, possible);
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listParts()) {
             KramdownListParts.separate(document, markdown);
         }
         if (links != null || found != null) {
-            List<PageLink> inThisText = found == null || nesting == null ? found : new ArrayList<>();
+            List<PageLink> inThisText = found == null || nestings.isEmpty() ? found : new ArrayList<>();
             RelativeLinkTree.rewrite(document, links, inThisText);
             if (inThisText != found) {
                 for (PageLink link : inThisText) {
-                    found.add(new PageLink(link.written(), link.url(), link.unresolved(), nesting.originalOffset(link.offset())));
+                    found.add(new PageLink(link.written(), link.url(), link.unresolved(), originalOffset(nestings, link.offset())));
                 }
             }
         }
