@@ -268,7 +268,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         for (Attribute attribute : attributes.values()) {
             if (!attribute.isNonRendering()) {
                 tag.append(' ').append(attribute.getName()).append("=\"")
-                        .append(KramdownHtmlText.escapedRaw(attribute.getValue()).replace("\"", "&quot;")).append('"');
+                        .append(KramdownTags.escapedValue(attribute.getValue())).append('"');
             }
         }
         return tag.toString();
@@ -583,7 +583,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         String lang = language != null ? language : options.defaultCodeLanguage();
         StringBuilder opening = new StringBuilder("<div");
         wrapperAttributes(node, fenceLanguage, lang).forEach((name, value) -> opening.append(' ').append(name)
-                .append("=\"").append(Html.escapeOnce(value)).append('"'));
+                .append("=\"").append(KramdownTags.escapedValue(value)).append('"'));
         html.line();
         html.raw(opening.append('>'));
         html.raw("<div class=\"highlight\">");
