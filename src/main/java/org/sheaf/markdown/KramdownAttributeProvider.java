@@ -1,6 +1,5 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -98,12 +97,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
         }
         Map<String, String> values = list.attributes();
         for (Map.Entry<String, String> value : values.entrySet()) {
-            if (value.getKey().equals("class") && node instanceof Code) {
-                // the renderer has already written the language class kramdown moves first
-                for (String name : list.classes()) {
-                    attributes.addValue("class", name);
-                }
-            } else if (value.getKey().equals("class")) {
+            if (value.getKey().equals("class")) {
                 // whole, as kramdown keeps a class given twice
                 String own = attributes.getValue("class");
                 attributes.replaceValue("class", own.isEmpty() ? value.getValue() : own + " " + value.getValue());

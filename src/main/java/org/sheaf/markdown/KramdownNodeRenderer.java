@@ -790,20 +790,23 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        AttributeList list = KramdownAttributes.of(node);
+        if (list != null) {
+            list.applyTo(attributes);
+        }
         String marked = markedLanguage(node);
-        if (options.rouge() && marked != null && highlighting.knows(marked)) {
-            // a span marked {:.language-x} is coloured in that language, its class first
-            html.attr("class", "language-" + marked + " highlighter-rouge");
-            html.srcPos(node.getText()).withAttr().tag("code");
+        String lang = marked != null ? marked : options.defaultCodeLanguage();
+        boolean coloured = options.rouge() && lang != null && !lang.isEmpty() && highlighting.knows(lang);
+        if (coloured) {
+            markHighlighted(attributes, lang);
+        }
+        html.raw(KramdownTags.start("code", attributes).append('>'));
+        if (coloured && marked != null) {
             html.raw(highlighting.html(marked, new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node)));
-            html.tag("/code");
+            html.raw("</code>");
             return;
         }
-        String lang = options.defaultCodeLanguage();
-        if (options.rouge() && lang != null && !lang.isEmpty()) {
-            html.attr("class", "language-" + lang + " highlighter-rouge");
-        }
-        html.srcPos(node.getText()).withAttr().tag("code");
         String lines = kramdownLines(node);
         String text = lines == null ? node.getText().toString() : lines;
         boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
@@ -816,7 +819,21 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else {
             context.renderChildren(node);
         }
-        html.tag("/code");
+        html.raw("</code>");
+    }
+
+    /**
+     * Marks the attributes of a code span Rouge colours in {@code lang} as kramdown does, after
+     * its attribute list: {@code highlighter-rouge} ends the class (a class of its own, last,
+     * when the list set none), and {@code language-lang} takes the place of a language class
+     * that starts it, or else comes first. A language class later in the list stays as well.
+     */
+    private static void markHighlighted(Map<String, String> attributes, String lang) {
+        String classes = (attributes.getOrDefault("class", "") + " highlighter-rouge").stripLeading();
+        Matcher first = MARKED_LANGUAGE.matcher(classes);
+        attributes.put("class", first.lookingAt()
+                ? "language-" + lang + classes.substring(first.end())
+                : "language-" + lang + " " + classes);
     }
 
     /**

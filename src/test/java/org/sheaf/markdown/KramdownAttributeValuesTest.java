@@ -46,6 +46,26 @@ class KramdownAttributeValuesTest {
     }
 
     @Test
+    void aCodeSpanWritesItsListFirstAndTheHighlightersClassesAroundTheListsOwn() {
+        // as kramdown 2.4.0 writes them; a language Rouge does not know colours nothing and adds no class
+        assertEquals("""
+                <p>a <code class="language-ruby highlighter-rouge" title="t"><span class="n">c</span></code> b</p>
+
+                <p>a <code title="t" class="language-ruby x language-ruby highlighter-rouge" id="i"><span class="n">c</span></code> b</p>
+
+                <p>a <code class="language-plaintext x highlighter-rouge">c</code> b</p>
+
+                <p>a <code title="t" class="language-nosuch">c</code> b</p>
+
+                <p>a <code class="language-ruby?x=1 highlighter-rouge" title="t"><span class="n">c</span> <span class="n">d</span></code> b</p>
+
+                <p>a <code id="i" class="language-plaintext highlighter-rouge">c</code> b</p>
+                """, KRAMDOWN.render("a `c`{: .language-ruby title=\"t\"} b\n\na `c`{: title=\"t\" .x .language-ruby #i} b\n\n"
+                + "a `c`{: .x} b\n\na `c`{: title=\"t\" .language-nosuch} b\n\n"
+                + "a `c d`{: .language-ruby?x=1 title=\"t\"} b\n\na `` c ``{: #i} b\n"));
+    }
+
+    @Test
     void aValueKeepsItsAmpersandWhereThePageHoldsTheMarkerCharacter() {
         // the page holds U+E000 and names U+E001: the values are written through another character
         assertEquals("<p title=\"&a;\">a \uE000 \uE001</p>\n", KRAMDOWN.render("a \uE000 &#xE001;\n{: title=\"&a;\"}\n"));
