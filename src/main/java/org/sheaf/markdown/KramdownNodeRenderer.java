@@ -181,11 +181,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                         html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
-                new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
-                        unindented(html, "\\[" + Html.escapeText(node.math()) + "\\]")),
+                new NodeRenderingHandler<>(KramdownMath.Block.class, KramdownNodeRenderer::renderMathBlock),
                 new NodeRenderingHandler<>(KramdownRawLines.Line.class, KramdownNodeRenderer::renderRawLine),
-                new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
-                        html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
+                new NodeRenderingHandler<>(KramdownMath.Span.class, KramdownNodeRenderer::renderMathSpan),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownEndOfBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
@@ -704,6 +702,36 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.popPrefix(false);
     }
 
+    // math: MathJax's delimiters, or with an attribute list an element that carries it
+
+    private static void renderMathBlock(KramdownMath.Block node, NodeRendererContext context, HtmlWriter html) {
+        String math = "\\[" + Html.escapeText(node.math()) + "\\]";
+        Map<String, String> attributes = listAttributes(node);
+        if (attributes.isEmpty()) {
+            unindented(html, math);
+            return;
+        }
+        // kramdown indents the <div> and writes the math and its closing tag after it as they are
+        unindented(html, html.getPrefix().toString() + KramdownTags.start("div", attributes).append('>') + math + "\n</div>");
+    }
+
+    private static void renderMathSpan(KramdownMath.Span node, NodeRendererContext context, HtmlWriter html) {
+        Map<String, String> attributes = listAttributes(node);
+        // kramdown writes the math of a span with attributes between single dollars, unescaped
+        html.raw(attributes.isEmpty() ? "\\(" + Html.escapeText(node.math()) + "\\)"
+                : KramdownTags.start("span", attributes).append(">$").append(node.math()).append("$</span>"));
+    }
+
+    /** The attributes the lists given to {@code node} set, in kramdown's order; empty when none. */
+    private static Map<String, String> listAttributes(Node node) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        AttributeList list = KramdownAttributes.of(node);
+        if (list != null) {
+            list.applyTo(attributes);
+        }
+        return attributes;
+    }
+
     /**
      * Text kramdown writes at the margin whatever the depth of its container: raw HTML of
      * {@code {::nomarkdown}} and MathJax's display math.
@@ -790,11 +818,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
-        Map<String, String> attributes = new LinkedHashMap<>();
-        AttributeList list = KramdownAttributes.of(node);
-        if (list != null) {
-            list.applyTo(attributes);
-        }
+        Map<String, String> attributes = listAttributes(node);
         String marked = markedLanguage(node);
         String lang = marked != null ? marked : options.defaultCodeLanguage();
         boolean coloured = options.rouge() && lang != null && !lang.isEmpty() && highlighting.knows(lang);

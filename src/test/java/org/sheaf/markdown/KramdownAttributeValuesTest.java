@@ -66,6 +66,33 @@ class KramdownAttributeValuesTest {
     }
 
     @Test
+    void mathWithAListIsAnElementThatCarriesIt() {
+        // as kramdown 2.4.0 writes it: a span's math between single dollars, unescaped; a block's
+        // <div> indented as its container's content, the math and the closing tag after it as they are
+        assertEquals("""
+                <p><span class="m">$x<y$</span> b</p>
+
+                <div class="m" id="i">\\[x&lt;y\\]
+                </div>
+
+                <ul>
+                  <li>
+                    <p>a</p>
+
+                    <div class="m">\\[x\\]
+                </div>
+                  </li>
+                </ul>
+
+                <blockquote>
+                  <div class="q">\\[x\\]
+                </div>
+                </blockquote>
+                """, KRAMDOWN.render("$$x<y$${: .m} b\n\n$$\nx<y\n$$\n{: .m #i}\n\n* a\n\n  $$\n  x\n  $$\n  {: .m}\n\n"
+                + "> $$x$$\n> {: .q}\n"));
+    }
+
+    @Test
     void aValueKeepsItsAmpersandWhereThePageHoldsTheMarkerCharacter() {
         // the page holds U+E000 and names U+E001: the values are written through another character
         assertEquals("<p title=\"&a;\">a \uE000 \uE001</p>\n", KRAMDOWN.render("a \uE000 &#xE001;\n{: title=\"&a;\"}\n"));
