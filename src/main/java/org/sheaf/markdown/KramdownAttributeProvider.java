@@ -1,6 +1,5 @@
 package org.sheaf.markdown;
 
-import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -19,7 +18,8 @@ import java.util.Map;
 
 /**
  * Puts kramdown's attributes on flexmark's elements: those of attached attribute lists (an
- * abbreviation's those of its definition), and
+ * abbreviation's those of its definition), their values written as kramdown writes them
+ * ({@link KramdownAttributeValues}), and
  * table cell alignment as {@code style="text-align: ..."} instead of {@code align}, and the
  * classes of task lists ({@link KramdownTaskLists}).
  */
@@ -33,16 +33,27 @@ final class KramdownAttributeProvider implements AttributeProvider {
 
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
-        setKramdownAttributes(node, part, attributes);
+        AttributeList list = setKramdownAttributes(node, part, attributes);
         if (node instanceof Heading heading && part == AttributablePart.NODE) {
             HeadingCollector headings = HeadingCollector.KEY.get(document);
             if (headings != null) {
                 headings.written(heading, attributes.getValue("id"));
             }
         }
+        if (list != null) {
+            // once the heading's id is noted as it stands
+            KramdownAttributeValues values = KramdownAttributeValues.KEY.get(document);
+            for (String name : list.attributes().keySet()) {
+                String value = attributes.getValue(name);
+                if (!value.isEmpty()) {
+                    attributes.replaceValue(name, values.written(value));
+                }
+            }
+        }
     }
 
-    private void setKramdownAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+    /** Sets {@code node}'s attributes as kramdown gives them; returns the attribute list applied, or null. */
+    private AttributeList setKramdownAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
         if (node instanceof TableCell && part == AttributablePart.NODE) {
             String align = attributes.getValue("align");
             if (align != null && !align.isEmpty()) {
@@ -61,7 +72,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
             }
         }
         if (part != AttributablePart.NODE && part != AttributablePart.LINK && !item) {
-            return;
+            return null;
         }
         // an abbreviation takes the attributes of its definition, whose list kramdown gives to
         // each abbreviation it marks
@@ -71,7 +82,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
         }
         AttributeList list = target == null ? null : KramdownAttributes.of(document, target);
         if (list == null) {
-            return;
+            return null;
         }
         // kramdown writes the list's attributes in the order their names first appear, and makes
         // a heading's id after applying its list, so writes an id of its own last; it sets an
@@ -86,23 +97,12 @@ final class KramdownAttributeProvider implements AttributeProvider {
         }
         Map<String, String> values = list.attributes();
         for (Map.Entry<String, String> value : values.entrySet()) {
-            if (value.getKey().equals("class") && node instanceof Code) {
-                // the renderer has already written the language class kramdown moves first
-                for (String name : list.classes()) {
-                    attributes.addValue("class", name);
-                }
-            } else if (value.getKey().equals("class")) {
+            if (value.getKey().equals("class")) {
                 // whole, as kramdown keeps a class given twice
                 String own = attributes.getValue("class");
-                String classes = KramdownHtmlText.escapedRaw(value.getValue());
-                attributes.replaceValue("class", own.isEmpty() ? classes : own + " " + classes);
-            } else if (value.getKey().equals("id")) {
-                attributes.replaceValue("id", value.getValue());
+                attributes.replaceValue("class", own.isEmpty() ? value.getValue() : own + " " + value.getValue());
             } else {
-                // flexmark's writer keeps any reference of its own reading, among them some that
-                // kramdown's writer escapes (&#X41;): a value (a class's too) comes to it escaped
-                // as kramdown escapes it, whose &amp;, &lt; and &gt; flexmark keeps
-                attributes.replaceValue(value.getKey(), KramdownHtmlText.escapedRaw(value.getValue()));
+                attributes.replaceValue(value.getKey(), value.getValue());
             }
         }
         if (ownId != null && !values.containsKey("id")) {
@@ -111,6 +111,7 @@ final class KramdownAttributeProvider implements AttributeProvider {
         if (title != null) {
             attributes.replaceValue("title", title);
         }
+        return list;
     }
 
     /** Registers the provider with flexmark. */

@@ -181,11 +181,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                         html.withAttr().withCondIndent().tagLine("tfoot", () -> context.renderChildren(node))),
                 new NodeRenderingHandler<>(TableRow.class, this::renderTableRow),
                 new NodeRenderingHandler<>(TableCell.class, this::renderTableCell),
-                new NodeRenderingHandler<>(KramdownMath.Block.class, (node, context, html) ->
-                        unindented(html, "\\[" + Html.escapeText(node.math()) + "\\]")),
+                new NodeRenderingHandler<>(KramdownMath.Block.class, KramdownNodeRenderer::renderMathBlock),
                 new NodeRenderingHandler<>(KramdownRawLines.Line.class, KramdownNodeRenderer::renderRawLine),
-                new NodeRenderingHandler<>(KramdownMath.Span.class, (node, context, html) ->
-                        html.raw("\\(" + Html.escapeText(node.math()) + "\\)")),
+                new NodeRenderingHandler<>(KramdownMath.Span.class, KramdownNodeRenderer::renderMathSpan),
                 new NodeRenderingHandler<>(AttributeListBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownEndOfBlock.class, (node, context, html) -> { }),
                 new NodeRenderingHandler<>(KramdownExtensionBlock.class, KramdownNodeRenderer::renderExtension),
@@ -268,7 +266,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         for (Attribute attribute : attributes.values()) {
             if (!attribute.isNonRendering()) {
                 tag.append(' ').append(attribute.getName()).append("=\"")
-                        .append(KramdownHtmlText.escapedRaw(attribute.getValue()).replace("\"", "&quot;")).append('"');
+                        .append(KramdownTags.escapedValue(attribute.getValue())).append('"');
             }
         }
         return tag.toString();
@@ -583,7 +581,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         String lang = language != null ? language : options.defaultCodeLanguage();
         StringBuilder opening = new StringBuilder("<div");
         wrapperAttributes(node, fenceLanguage, lang).forEach((name, value) -> opening.append(' ').append(name)
-                .append("=\"").append(Html.escapeOnce(value)).append('"'));
+                .append("=\"").append(KramdownTags.escapedValue(value)).append('"'));
         html.line();
         html.raw(opening.append('>'));
         html.raw("<div class=\"highlight\">");
@@ -704,6 +702,36 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         html.popPrefix(false);
     }
 
+    // math: MathJax's delimiters, or with an attribute list an element that carries it
+
+    private static void renderMathBlock(KramdownMath.Block node, NodeRendererContext context, HtmlWriter html) {
+        String math = "\\[" + Html.escapeText(node.math()) + "\\]";
+        Map<String, String> attributes = listAttributes(node);
+        if (attributes.isEmpty()) {
+            unindented(html, math);
+            return;
+        }
+        // kramdown indents the <div> and writes the math and its closing tag after it as they are
+        unindented(html, html.getPrefix().toString() + KramdownTags.start("div", attributes).append('>') + math + "\n</div>");
+    }
+
+    private static void renderMathSpan(KramdownMath.Span node, NodeRendererContext context, HtmlWriter html) {
+        Map<String, String> attributes = listAttributes(node);
+        // kramdown writes the math of a span with attributes between single dollars, unescaped
+        html.raw(attributes.isEmpty() ? "\\(" + Html.escapeText(node.math()) + "\\)"
+                : KramdownTags.start("span", attributes).append(">$").append(node.math()).append("$</span>"));
+    }
+
+    /** The attributes the lists given to {@code node} set, in kramdown's order; empty when none. */
+    private static Map<String, String> listAttributes(Node node) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        AttributeList list = KramdownAttributes.of(node);
+        if (list != null) {
+            list.applyTo(attributes);
+        }
+        return attributes;
+    }
+
     /**
      * Text kramdown writes at the margin whatever the depth of its container: raw HTML of
      * {@code {::nomarkdown}} and MathJax's display math.
@@ -790,20 +818,19 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
+        Map<String, String> attributes = listAttributes(node);
         String marked = markedLanguage(node);
-        if (options.rouge() && marked != null && highlighting.knows(marked)) {
-            // a span marked {:.language-x} is coloured in that language, its class first
-            html.attr("class", "language-" + marked + " highlighter-rouge");
-            html.srcPos(node.getText()).withAttr().tag("code");
+        String lang = marked != null ? marked : options.defaultCodeLanguage();
+        boolean coloured = options.rouge() && lang != null && !lang.isEmpty() && highlighting.knows(lang);
+        if (coloured) {
+            markHighlighted(attributes, lang);
+        }
+        html.raw(KramdownTags.start("code", attributes).append('>'));
+        if (coloured && marked != null) {
             html.raw(highlighting.html(marked, new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(node)));
-            html.tag("/code");
+            html.raw("</code>");
             return;
         }
-        String lang = options.defaultCodeLanguage();
-        if (options.rouge() && lang != null && !lang.isEmpty()) {
-            html.attr("class", "language-" + lang + " highlighter-rouge");
-        }
-        html.srcPos(node.getText()).withAttr().tag("code");
         String lines = kramdownLines(node);
         String text = lines == null ? node.getText().toString() : lines;
         boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
@@ -816,7 +843,21 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else {
             context.renderChildren(node);
         }
-        html.tag("/code");
+        html.raw("</code>");
+    }
+
+    /**
+     * Marks the attributes of a code span Rouge colours in {@code lang} as kramdown does, after
+     * its attribute list: {@code highlighter-rouge} ends the class (a class of its own, last,
+     * when the list set none), and {@code language-lang} takes the place of a language class
+     * that starts it, or else comes first. A language class later in the list stays as well.
+     */
+    private static void markHighlighted(Map<String, String> attributes, String lang) {
+        String classes = (attributes.getOrDefault("class", "") + " highlighter-rouge").stripLeading();
+        Matcher first = MARKED_LANGUAGE.matcher(classes);
+        attributes.put("class", first.lookingAt()
+                ? "language-" + lang + classes.substring(first.end())
+                : "language-" + lang + " " + classes);
     }
 
     /**

@@ -189,6 +189,16 @@ final class KramdownTags {
         return out.append(tag.group(4) != null || empty(name) ? " />" : ">").toString();
     }
 
+    /**
+     * {@code value} as kramdown writes an attribute's value: {@code <}, {@code >}, {@code &} and
+     * {@code "} escaped, but a {@link CharacterReference} already written kept.
+     */
+    static String escapedValue(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 16);
+        appendEscaped(out, value);
+        return out.toString();
+    }
+
     private static void appendEscaped(StringBuilder out, String value) {
         Matcher m = ATTRIBUTE_ESCAPES.matcher(value);
         int at = 0;

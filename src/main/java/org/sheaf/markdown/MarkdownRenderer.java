@@ -278,7 +278,7 @@ public final class MarkdownRenderer {
      * @param links the page's relative links; null to leave every link as written
      */
     public String render(String markdown, RelativeLinks links) {
-        return renderer.render(parse(markdown, PossibleConstructs.of(markdown), links, null));
+        return write(parse(markdown, PossibleConstructs.of(markdown), links, null));
     }
 
     /**
@@ -309,12 +309,25 @@ public final class MarkdownRenderer {
         PossibleConstructs possible = PossibleConstructs.of(markdown);
         Document document = parse(markdown, possible, links, found);
         if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN || possible.rawHeading()) {
-            return new Html(renderer.render(document), Optional.empty(), found);
+            return new Html(write(document), Optional.empty(), found);
         }
         HeadingCollector headings = new HeadingCollector();
         HeadingCollector.KEY.set(document, headings);
-        String html = renderer.render(document);
+        String html = write(document);
         return new Html(html, headings.headings(), found);
+    }
+
+    /**
+     * The HTML of {@code document}; in kramdown's flavour with the values of its attribute lists
+     * as kramdown writes them ({@link KramdownAttributeValues}).
+     */
+    private String write(Document document) {
+        if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN) {
+            return renderer.render(document);
+        }
+        KramdownAttributeValues values = new KramdownAttributeValues(document.getChars());
+        KramdownAttributeValues.KEY.set(document, values);
+        return values.unmarked(renderer.render(document));
     }
 
     /**
