@@ -1,7 +1,6 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -169,32 +168,24 @@ final class JekyllLiquidFilters {
             }
             return strftime(v, rubyDate(v, c), c, any, p);
         }));
-        filters.add(filter("round", (v, c, p) -> round(number(v), p.length > 0 ? number(p[0]) : 0L)));
-        for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "plus", "minus", "times",
-                "divided_by")) {
-            Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
-            boolean division = name.equals("divided_by");
-            filters.add(filter(name, (v, c, p) -> {
-                Object value = number(v);
-                Object[] params = numbers(p);
-                // Ruby's integer division rounds down (-7 / 2 is -4); Java's rounds toward zero
-                if (division && params.length > 0 && isWhole(value) && isWhole(params[0])
-                        && ((Number) params[0]).longValue() != 0) {
-                    return Math.floorDiv(((Number) value).longValue(), ((Number) params[0]).longValue());
-                }
-                return arithmetic.apply(value, c, params);
-            }));
+        // Ruby's arithmetic of Integers and of the decimals Liquid makes of floats (RubyArithmetic);
+        // without its argument a filter is Liqp's, which gives Ruby's error for the missing argument
+        filters.add(filter("round", (v, c, p) -> RubyArithmetic.round(v, p.length > 0 ? p[0] : 0L)));
+        filters.add(filter("abs", (v, c, p) -> RubyArithmetic.abs(v)));
+        filters.add(filter("ceil", (v, c, p) -> RubyArithmetic.wholeNumber(v, true)));
+        filters.add(filter("floor", (v, c, p) -> RubyArithmetic.wholeNumber(v, false)));
+        for (String name : List.of("at_least", "at_most")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            boolean most = name.equals("at_most");
+            filters.add(filter(name, (v, c, p) -> p.length == 0 ? liqpFilter.apply(v, c, p)
+                    : RubyArithmetic.bounded(v, p[0], most)));
         }
-        Filter liqpModulo = liqp.filters.Filters.JEKYLL_FILTERS.get("modulo");
-        filters.add(filter("modulo", (v, c, p) -> {
-            Object value = number(v);
-            Object[] params = numbers(p);
-            Long dividend = integer(value);
-            Long divisor = params.length > 0 ? integer(params[0]) : null;
-            // Ruby's % takes the divisor's sign (-7 % 3 is 2, -0.75 % 7 is 6.25); Java's keeps the dividend's
-            return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
-                    : withDivisorsSign(liqpModulo.apply(value, c, params), params.length > 0 ? params[0] : null);
-        }));
+        for (RubyArithmetic.Operation operation : RubyArithmetic.Operation.values()) {
+            String name = operation.name().toLowerCase(Locale.ROOT);
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> p.length == 0 ? liqpFilter.apply(v, c, p)
+                    : RubyArithmetic.apply(operation, v, p[0])));
+        }
         // Ruby Liquid's replace is String#gsub and replace_first String#sub, whose replacement reads
         // \\ as one backslash and \0, \&, \` and \' as the match and the text before and after it
         // ('{{ title | replace: "'", "\\'" }}' escapes quotes for JavaScript); each argument is read
@@ -315,63 +306,9 @@ final class JekyllLiquidFilters {
         return integer.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? (Object) integer.longValueExact() : integer;
     }
 
-    private static Object[] numbers(Object[] params) {
-        Object[] out = params.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = number(out[i]);
-        }
-        return out;
-    }
-
-    /**
-     * Liquid's round of a number: an integer stays one, rounded to tens or more by negative
-     * {@code places} (Ruby's {@code Integer#round}); a float is rounded as the decimal it reads
-     * as, half away from zero, and is an integer when rounded to 0 places.
-     */
-    private static Object round(Object value, Object places) {
-        int digits = ((Number) places).intValue();
-        if (isWhole(value)) {
-            return digits >= 0 ? value
-                    : BigDecimal.valueOf(((Number) value).longValue()).setScale(digits, RoundingMode.HALF_UP).longValue();
-        }
-        if (value instanceof Double d && !Double.isFinite(d)) {
-            return value;
-        }
-        BigDecimal rounded = new BigDecimal(value.toString()).setScale(digits, RoundingMode.HALF_UP);
-        return digits == 0 ? (Object) rounded.longValue() : rounded.doubleValue();
-    }
-
     /** Whether {@code value} is a number with a fraction, a Float to Ruby. */
     private static boolean isDecimal(Object value) {
         return value instanceof Double || value instanceof Float || value instanceof BigDecimal;
-    }
-
-    /**
-     * A remainder Liqp computed as Java does, its sign the dividend's, moved to the divisor's sign
-     * as Ruby's {@code %} gives it ({@code Float#%} floors the quotient).
-     */
-    private static Object withDivisorsSign(Object remainder, Object divisor) {
-        if (!(remainder instanceof Number r) || !(divisor instanceof Number d)) {
-            return remainder;
-        }
-        BigDecimal rest = new BigDecimal(r.toString());
-        BigDecimal by = new BigDecimal(d.toString());
-        if (rest.signum() == 0 || rest.signum() == by.signum()) {
-            return remainder;
-        }
-        BigDecimal moved = rest.add(by);
-        return remainder instanceof Double ? (Object) moved.doubleValue() : moved;
-    }
-
-    /** An integer given as a whole number or as its digits; null for anything else. */
-    private static Long integer(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
-            return Long.parseLong(text.strip());
-        }
-        return null;
     }
 
     /** One of Jekyll's date filters, of a {@link ZonedDateTime} or of a {@link WideTime}. */
