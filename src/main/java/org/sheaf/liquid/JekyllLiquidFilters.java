@@ -122,26 +122,36 @@ final class JekyllLiquidFilters {
         filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(v instanceof For.Numbers range ? range.rubyText()
                 : RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), randomFor(c), p)));
-        filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
+        // where, find and their _exp forms give back a value Ruby cannot select from (text, a
+        // number, a boolean, nil) as it is
+        filters.add(filter("where", (v, c, p) -> !isEnumerable(v, any) ? v
+                : where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
         filters.add(filter("find", (v, c, p) -> {
+            if (!isEnumerable(v, any)) {
+                return v;
+            }
             List<Object> found = where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null);
             return found.isEmpty() ? null : found.get(0);
         }));
-        filters.add(filter("where_exp", (v, c, p) -> whereExp(renderer, v, c, any, param(p, 0), param(p, 1), false)));
+        filters.add(filter("where_exp", (v, c, p) -> !isEnumerable(v, any) ? v
+                : whereExp(renderer, v, c, any, param(p, 0), param(p, 1), false)));
         filters.add(filter("find_exp", (v, c, p) -> {
+            if (!isEnumerable(v, any)) {
+                return v;
+            }
             List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
             return found.isEmpty() ? null : found.get(0);
         }));
         // group_by names each group by the property as text; group_by_exp keeps the expression's
         // value; a value Ruby cannot group (text, a number, nil) is given back as it is
-        filters.add(filter("group_by", (v, c, p) -> !isGroupable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
+        filters.add(filter("group_by", (v, c, p) -> !isEnumerable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
             Object name = property(item, param(p, 0));
             return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
         })));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
             String expression = param(p, 1);
-            return !isGroupable(v, any) ? v : groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
+            return !isEnumerable(v, any) ? v : groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
         filters.add(filter("date", (v, c, p) -> {
             if (isDecimal(v)) {
@@ -252,14 +262,14 @@ final class JekyllLiquidFilters {
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
         filters.add(filter("sort_natural", (v, c, p) -> sortNatural(nestingUndone(v), c, any, param(p, 0))));
-        filters.add(filter("uniq", (v, c, p) -> any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
+        filters.add(filter("uniq", (v, c, p) -> any.isArray(walked(v, any)) ? uniq(any.asArray(walked(v, any), c)) : v));
         // Liquid walks the array these filters take flattened (its InputIterator), so an array of
         // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
         // join reads its separator with to_s, as split does its pattern (a range is 1..3)
         for (String name : List.of("reverse", "compact", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(nestingUndone(v), c,
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? nestingUndone(v) : walked(v, any), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // and it makes any other value but nil an array of that one item, where Liqp drops it
@@ -524,8 +534,11 @@ final class JekyllLiquidFilters {
         return new ArrayList<>(Arrays.asList(any.asArray(value, context)));
     }
 
-    /** Whether Ruby's {@code value} answers {@code group_by}: an array or a hash. */
-    private static boolean isGroupable(Object value, Filter any) {
+    /**
+     * Whether Ruby's {@code value} is Enumerable, so answers {@code select}, {@code find} and
+     * {@code group_by}: an array, a range or a hash (a drop too).
+     */
+    private static boolean isEnumerable(Object value, Filter any) {
         return any.isArray(value) || value instanceof Map<?, ?>;
     }
 
@@ -762,6 +775,21 @@ final class JekyllLiquidFilters {
     private static boolean hasIndex(Object item) {
         return item instanceof Map<?, ?> || item instanceof String || isWhole(item)
                 || item instanceof List<?> || item instanceof Object[];
+    }
+
+    /**
+     * The array Liquid's InputIterator walks for a standard filter's input: an array flattened
+     * ({@link #nestingUndone}), nothing for nil, and text, a number, a boolean or a hash as the
+     * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}); a drop or a time as it
+     * is.
+     */
+    private static Object walked(Object value, Filter any) {
+        if (value == null) {
+            return List.of();
+        }
+        boolean single = value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Map<?, ?> map && !RubyDrop.is(map) && !RubyOutput.isDrop(map);
+        return any.isArray(value) ? nestingUndone(value) : single ? List.of(value) : value;
     }
 
     /**

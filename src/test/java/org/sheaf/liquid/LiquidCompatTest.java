@@ -400,6 +400,25 @@ class LiquidCompatTest {
     }
 
     @Test
+    void whereAndFindGiveBackAValueRubyCannotSelectFrom() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: text, a number, a boolean or nil has no select or find
+        assertEquals("\"3.7\"|10|-2.25|null|false|\"abc\"|3|[2,3]|null",
+                render("{{ \"3.7\" | where: \"score\", true | jsonify }}|{{ 10 | where_exp: \"x\", \"x > 2\" | jsonify }}|"
+                        + "{{ -2.25 | find_exp: \"x\", \"x.active\" | jsonify }}|{{ nil | where: \"a\", \"b\" | jsonify }}|"
+                        + "{{ false | find_exp: \"x\", \"x\" | jsonify }}|{{ \"abc\" | find: \"a\", \"b\" | jsonify }}|"
+                        + "{{ 3 | where: \"tags\", 1 }}|{{ (1..3) | where_exp: \"x\", \"x > 1\" | jsonify }}|"
+                        + "{{ page.missing | where_exp: \"x\", \"x\" | jsonify }}"));
+    }
+
+    @Test
+    void reverseCompactAndUniqMakeAnArrayOfAValueThatIsNoArray() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid's InputIterator makes nil no item, any other value one
+        assertEquals("[\"a\"]|[]|[5]|[false]|[\"\"]|2.5|0", render("{{ \"a\" | reverse | jsonify }}|"
+                + "{{ nil | reverse | jsonify }}|{{ 5 | compact | jsonify }}|{{ false | uniq | jsonify }}|"
+                + "{{ \"\" | compact | jsonify }}|{{ 2.5 | uniq | first }}|{{ page.missing | uniq | size }}"));
+    }
+
+    @Test
     void jekyllsDateFiltersReadAnIntegerAsSecondsSince1970() throws DiagnosticException {
         assertEquals("1969-12-31T23:59:57+00:00|01 Jan 1970|Thu, 01 Jan 1970 00:00:42 +0000",
                 render("{{ -3 | date_to_xmlschema }}|{{ 0 | date_to_string }}|{{ 42 | date_to_rfc822 }}"));
