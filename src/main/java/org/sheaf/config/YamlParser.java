@@ -435,16 +435,20 @@ public final class YamlParser {
         }
 
         /**
-         * Keys are kept as written: {@code 2017:} is the key "2017", {@code yes:} the key "yes". A
-         * list or mapping used as a key ({@code title: {{post.title}}}, which YAML reads as a
+         * Keys are kept as written ({@code 2017:} is the key "2017"), but for those Psych reads as
+         * {@code true}, {@code false} or {@code nil}, as it reads such a value: {@code off:},
+         * {@code no:} and {@code false:} are one key, named "false", {@code yes:} and {@code on:} the
+         * key "true", {@code null:} and {@code ~:} the key "" (the names Jekyll's {@code jsonify}
+         * writes for them). So, as in Jekyll, {@code site.data.x.off} finds nothing, and the last of
+         * {@code off:} and {@code no:} wins. A list or mapping used as a key ({@code title: {{post.title}}}, which YAML reads as a
          * mapping whose key is a mapping) is valid YAML that Psych reads into a Hash key; here it is
          * the key named by Ruby's {@code inspect} of that value ({@code {"post.title"=>nil}}), which
          * no template can look up, as none can look up a Hash key in Liquid.
          */
         private String key(Node keyNode, String at, boolean copy) throws DiagnosticException {
             if (keyNode instanceof ScalarNode scalar) {
-                scalar(scalar);
-                return scalar.getValue();
+                Object value = scalar(scalar);
+                return value == null ? "" : value instanceof Boolean ? value.toString() : scalar.getValue();
             }
             // built aside, so that the places of its own keys and items are not the document's
             String aside = join(at, "\u0000key");

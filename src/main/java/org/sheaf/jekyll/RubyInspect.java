@@ -16,8 +16,8 @@ import java.util.StringJoiner;
  * {@code jsonify} and {@code inspect} both print).
  */
 public final class RubyInspect {
-    /** Ruby's {@code DBL_DIG + 1}: past this many integer digits a float is printed with an exponent. */
-    private static final int FIXED_DIGITS = 16;
+    /** Ruby's {@code DBL_DIG}: past this many integer digits a float is printed with an exponent. */
+    private static final int FIXED_DIGITS = 15;
 
     private RubyInspect() {
     }
@@ -154,7 +154,8 @@ public final class RubyInspect {
     /**
      * Ruby's {@code Float#to_s}: the shortest digits that read back as {@code d}, with at least one
      * digit after the point ({@code 1.0}, {@code 0.0001}, {@code 12345678.5}); an exponent only
-     * below {@code 0.0001} or from {@code 1e16} on ({@code 1.0e-05}, {@code 1.0e+16}).
+     * below {@code 0.0001} or from {@code 1e15} on ({@code 1.0e-05}, {@code 1.0e+15},
+     * {@code 1.234567890123456e+15}, but {@code 999999999999999.9}).
      */
     public static String floatText(double d) {
         if (Double.isNaN(d)) {

@@ -1,7 +1,6 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -123,26 +122,36 @@ final class JekyllLiquidFilters {
         filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(v instanceof For.Numbers range ? range.rubyText()
                 : RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), randomFor(c), p)));
-        filters.add(filter("where", (v, c, p) -> where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
+        // where, find and their _exp forms give back a value Ruby cannot select from (text, a
+        // number, a boolean, nil) as it is
+        filters.add(filter("where", (v, c, p) -> !isEnumerable(v, any) ? v
+                : where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null)));
         filters.add(filter("find", (v, c, p) -> {
+            if (!isEnumerable(v, any)) {
+                return v;
+            }
             List<Object> found = where(v, c, any, param(p, 0), p.length > 1 ? p[1] : null);
             return found.isEmpty() ? null : found.get(0);
         }));
-        filters.add(filter("where_exp", (v, c, p) -> whereExp(renderer, v, c, any, param(p, 0), param(p, 1), false)));
+        filters.add(filter("where_exp", (v, c, p) -> !isEnumerable(v, any) ? v
+                : whereExp(renderer, v, c, any, param(p, 0), param(p, 1), false)));
         filters.add(filter("find_exp", (v, c, p) -> {
+            if (!isEnumerable(v, any)) {
+                return v;
+            }
             List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
             return found.isEmpty() ? null : found.get(0);
         }));
         // group_by names each group by the property as text; group_by_exp keeps the expression's
         // value; a value Ruby cannot group (text, a number, nil) is given back as it is
-        filters.add(filter("group_by", (v, c, p) -> !isGroupable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
+        filters.add(filter("group_by", (v, c, p) -> !isEnumerable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
             Object name = property(item, param(p, 0));
             return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
         })));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
             String expression = param(p, 1);
-            return !isGroupable(v, any) ? v : groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
+            return !isEnumerable(v, any) ? v : groupBy(items(v, c, any), item -> renderer.evaluate(expression, variable, item, c));
         }));
         filters.add(filter("date", (v, c, p) -> {
             if (isDecimal(v)) {
@@ -169,32 +178,24 @@ final class JekyllLiquidFilters {
             }
             return strftime(v, rubyDate(v, c), c, any, p);
         }));
-        filters.add(filter("round", (v, c, p) -> round(number(v), p.length > 0 ? number(p[0]) : 0L)));
-        for (String name : List.of("abs", "at_least", "at_most", "ceil", "floor", "plus", "minus", "times",
-                "divided_by")) {
-            Filter arithmetic = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
-            boolean division = name.equals("divided_by");
-            filters.add(filter(name, (v, c, p) -> {
-                Object value = number(v);
-                Object[] params = numbers(p);
-                // Ruby's integer division rounds down (-7 / 2 is -4); Java's rounds toward zero
-                if (division && params.length > 0 && isWhole(value) && isWhole(params[0])
-                        && ((Number) params[0]).longValue() != 0) {
-                    return Math.floorDiv(((Number) value).longValue(), ((Number) params[0]).longValue());
-                }
-                return arithmetic.apply(value, c, params);
-            }));
+        // Ruby's arithmetic of Integers and of the decimals Liquid makes of floats (RubyArithmetic);
+        // without its argument a filter is Liqp's, which gives Ruby's error for the missing argument
+        filters.add(filter("round", (v, c, p) -> RubyArithmetic.round(v, p.length > 0 ? p[0] : 0L)));
+        filters.add(filter("abs", (v, c, p) -> RubyArithmetic.abs(v)));
+        filters.add(filter("ceil", (v, c, p) -> RubyArithmetic.wholeNumber(v, true)));
+        filters.add(filter("floor", (v, c, p) -> RubyArithmetic.wholeNumber(v, false)));
+        for (String name : List.of("at_least", "at_most")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            boolean most = name.equals("at_most");
+            filters.add(filter(name, (v, c, p) -> p.length == 0 ? liqpFilter.apply(v, c, p)
+                    : RubyArithmetic.bounded(v, p[0], most)));
         }
-        Filter liqpModulo = liqp.filters.Filters.JEKYLL_FILTERS.get("modulo");
-        filters.add(filter("modulo", (v, c, p) -> {
-            Object value = number(v);
-            Object[] params = numbers(p);
-            Long dividend = integer(value);
-            Long divisor = params.length > 0 ? integer(params[0]) : null;
-            // Ruby's % takes the divisor's sign (-7 % 3 is 2, -0.75 % 7 is 6.25); Java's keeps the dividend's
-            return dividend != null && divisor != null && divisor != 0 ? (Object) Math.floorMod(dividend, divisor)
-                    : withDivisorsSign(liqpModulo.apply(value, c, params), params.length > 0 ? params[0] : null);
-        }));
+        for (RubyArithmetic.Operation operation : RubyArithmetic.Operation.values()) {
+            String name = operation.name().toLowerCase(Locale.ROOT);
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> p.length == 0 ? liqpFilter.apply(v, c, p)
+                    : RubyArithmetic.apply(operation, v, p[0])));
+        }
         // Ruby Liquid's replace is String#gsub and replace_first String#sub, whose replacement reads
         // \\ as one backslash and \0, \&, \` and \' as the match and the text before and after it
         // ('{{ title | replace: "'", "\\'" }}' escapes quotes for JavaScript); each argument is read
@@ -261,16 +262,14 @@ final class JekyllLiquidFilters {
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
         filters.add(filter("sort_natural", (v, c, p) -> sortNatural(nestingUndone(v), c, any, param(p, 0))));
-        // Liquid walks the array these filters take as its InputIterator, which makes nil no item
-        filters.add(filter("uniq", (v, c, p) -> v == null ? List.of()
-                : any.isArray(v) ? uniq(any.asArray(nestingUndone(v), c)) : v));
-        // and flattened, so an array of arrays, such as one a theme builds with push, is reversed,
-        // joined or compacted item by item; join reads its separator with to_s, as split does its
-        // pattern (a range is 1..3)
+        filters.add(filter("uniq", (v, c, p) -> any.isArray(walked(v, any)) ? uniq(any.asArray(walked(v, any), c)) : v));
+        // Liquid walks the array these filters take flattened (its InputIterator), so an array of
+        // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
+        // join reads its separator with to_s, as split does its pattern (a range is 1..3)
         for (String name : List.of("reverse", "compact", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(v == null ? List.of() : nestingUndone(v), c,
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? nestingUndone(v) : walked(v, any), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // and it makes any other value but nil an array of that one item, where Liqp drops it
@@ -317,63 +316,9 @@ final class JekyllLiquidFilters {
         return integer.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0 ? (Object) integer.longValueExact() : integer;
     }
 
-    private static Object[] numbers(Object[] params) {
-        Object[] out = params.clone();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = number(out[i]);
-        }
-        return out;
-    }
-
-    /**
-     * Liquid's round of a number: an integer stays one, rounded to tens or more by negative
-     * {@code places} (Ruby's {@code Integer#round}); a float is rounded as the decimal it reads
-     * as, half away from zero, and is an integer when rounded to 0 places.
-     */
-    private static Object round(Object value, Object places) {
-        int digits = ((Number) places).intValue();
-        if (isWhole(value)) {
-            return digits >= 0 ? value
-                    : BigDecimal.valueOf(((Number) value).longValue()).setScale(digits, RoundingMode.HALF_UP).longValue();
-        }
-        if (value instanceof Double d && !Double.isFinite(d)) {
-            return value;
-        }
-        BigDecimal rounded = new BigDecimal(value.toString()).setScale(digits, RoundingMode.HALF_UP);
-        return digits == 0 ? (Object) rounded.longValue() : rounded.doubleValue();
-    }
-
     /** Whether {@code value} is a number with a fraction, a Float to Ruby. */
     private static boolean isDecimal(Object value) {
         return value instanceof Double || value instanceof Float || value instanceof BigDecimal;
-    }
-
-    /**
-     * A remainder Liqp computed as Java does, its sign the dividend's, moved to the divisor's sign
-     * as Ruby's {@code %} gives it ({@code Float#%} floors the quotient).
-     */
-    private static Object withDivisorsSign(Object remainder, Object divisor) {
-        if (!(remainder instanceof Number r) || !(divisor instanceof Number d)) {
-            return remainder;
-        }
-        BigDecimal rest = new BigDecimal(r.toString());
-        BigDecimal by = new BigDecimal(d.toString());
-        if (rest.signum() == 0 || rest.signum() == by.signum()) {
-            return remainder;
-        }
-        BigDecimal moved = rest.add(by);
-        return remainder instanceof Double ? (Object) moved.doubleValue() : moved;
-    }
-
-    /** An integer given as a whole number or as its digits; null for anything else. */
-    private static Long integer(Object value) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        if (value instanceof String text && text.strip().matches("-?\\d{1,18}")) {
-            return Long.parseLong(text.strip());
-        }
-        return null;
     }
 
     /** One of Jekyll's date filters, of a {@link ZonedDateTime} or of a {@link WideTime}. */
@@ -589,8 +534,11 @@ final class JekyllLiquidFilters {
         return new ArrayList<>(Arrays.asList(any.asArray(value, context)));
     }
 
-    /** Whether Ruby's {@code value} answers {@code group_by}: an array or a hash. */
-    private static boolean isGroupable(Object value, Filter any) {
+    /**
+     * Whether Ruby's {@code value} is Enumerable, so answers {@code select}, {@code find} and
+     * {@code group_by}: an array, a range or a hash (a drop too).
+     */
+    private static boolean isEnumerable(Object value, Filter any) {
         return any.isArray(value) || value instanceof Map<?, ?>;
     }
 
@@ -827,6 +775,21 @@ final class JekyllLiquidFilters {
     private static boolean hasIndex(Object item) {
         return item instanceof Map<?, ?> || item instanceof String || isWhole(item)
                 || item instanceof List<?> || item instanceof Object[];
+    }
+
+    /**
+     * The array Liquid's InputIterator walks for a standard filter's input: an array flattened
+     * ({@link #nestingUndone}), nothing for nil, and text, a number, a boolean or a hash as the
+     * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}); a drop or a time as it
+     * is.
+     */
+    private static Object walked(Object value, Filter any) {
+        if (value == null) {
+            return List.of();
+        }
+        boolean single = value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Map<?, ?> map && !RubyDrop.is(map) && !RubyOutput.isDrop(map);
+        return any.isArray(value) ? nestingUndone(value) : single ? List.of(value) : value;
     }
 
     /**

@@ -95,6 +95,16 @@ class YamlParserTest {
     }
 
     @Test
+    void readsAKeyPsychReadsAsABooleanOrNilAsThatValuesName() throws Exception {
+        // Jekyll 4.3.1 writes {{ site.data.d | jsonify }} of this data file as
+        // {"false":4,"true":7,"y":5,"n":6,"":9,"name":"x","off":10}, and {{ site.data.d.off }} as nothing
+        Map<String, Object> value = map(parse("off: 1\non: 2\nyes: 3\nNo: 4\ny: 5\nn: 6\nTrue: 7\nnull: 8\n~: 9\n"
+                + "name: x\n\"off\": 10\n"));
+        assertEquals(List.of("false", "true", "y", "n", "", "name", "off"), List.copyOf(value.keySet()));
+        assertEquals(List.of(4, 7, 5, 6, 9, "x", 10), List.copyOf(value.values()));
+    }
+
+    @Test
     void readsYamlOneOneNumbersAsSnakeYamlResolvesThem() throws Exception {
         Map<String, Object> value = map(parse(
                 "hex: 0x1F\noctal: 017\nnot-octal: 0o17\nzip: 08\nbinary: 0b101\nunderscores: 1_000\n"

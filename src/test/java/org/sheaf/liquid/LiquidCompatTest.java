@@ -431,6 +431,57 @@ class LiquidCompatTest {
     }
 
     @Test
+    void arithmeticOfFloatsIsDoneInTheDecimalsRubyPrintsThemAs() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid makes each float the BigDecimal of its digits, and the
+        // result a Float again
+        assertEquals("-0.335|0.3333333333333333|0.3|0.3|5.0|2.5|0.6666666666666666|0.15714285714285714",
+                render("{{ 1.005 | divided_by: -3 }}|{{ 1 | divided_by: 3.0 }}|{{ 0.1 | times: 3 }}|{{ 0.1 | plus: 0.2 }}|"
+                        + "{{ 10 | divided_by: 2.0 }}|{{ \"2.50\" | plus: 0 }}|{{ 2 | divided_by: 3.0 }}|{{ 1.1 | divided_by: 7 }}"));
+        assertEquals("9223372036854775808|100000000000000000000|1.2345678901234568e+17|1.0e-05|0.0001|1.0e+16|1.0e+15",
+                render("{{ 9223372036854775807 | plus: 1 }}|{{ \"99999999999999999999\" | plus: 1 }}|"
+                        + "{{ 123456789012345678 | times: 1.0 }}|{{ 0.00001 | times: 1 }}|{{ 0.0001 | times: 1 }}|"
+                        + "{{ 1000000 | times: 10000000000.0 }}|{{ 100000 | times: 10000000000.0 }}"));
+    }
+
+    @Test
+    void aFloatResultIsAFloatAndAnIntegerResultAnInteger() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: round to tens or to no places, ceil and floor give integers
+        assertEquals("-90.0|50|0.0|1.0|5|2.0|1|4|-4|4|31.4159|2.0|0.5",
+                render("{{ 40 | round: -1 | times: -2.25 }}|{{ 45.5 | round: -1 }}|{{ 3 | modulo: -1.5 }}|{{ 2 | times: 0.5 }}|"
+                        + "{{ 5 | at_least: 2.0 }}|{{ 1 | at_least: 2.0 }}|{{ 2.5 | at_most: \"1\" }}|{{ 3.7 | ceil }}|"
+                        + "{{ -3.7 | floor }}|{{ \"3.2\" | ceil }}|{{ 3.14159 | times: 10 }}|{{ 7 | modulo: 2.5 }}|"
+                        + "{{ -7 | modulo: 2.5 }}"));
+    }
+
+    @Test
+    void aZeroFloatKeepsItsSignAndAFloatDividedByZeroIsInfinite() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed
+        assertEquals("-0.0|0.0|-0.0|0.0|Infinity|-Infinity|0.0|-0.0|0",
+                render("{{ 0 | times: -0.75 }}|{{ -0.0 | abs }}|{{ -0.04 | round: 1 }}|{{ 0 | modulo: -1.5 }}|"
+                        + "{{ 1 | divided_by: 0.0 }}|{{ -1.5 | divided_by: 0 }}|{{ 0.5 | minus: 0.5 }}|"
+                        + "{{ 0 | divided_by: -3.0 }}|{{ -0.0 | round }}"));
+    }
+
+    @Test
+    void whereAndFindGiveBackAValueRubyCannotSelectFrom() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: text, a number, a boolean or nil has no select or find
+        assertEquals("\"3.7\"|10|-2.25|null|false|\"abc\"|3|[2,3]|null",
+                render("{{ \"3.7\" | where: \"score\", true | jsonify }}|{{ 10 | where_exp: \"x\", \"x > 2\" | jsonify }}|"
+                        + "{{ -2.25 | find_exp: \"x\", \"x.active\" | jsonify }}|{{ nil | where: \"a\", \"b\" | jsonify }}|"
+                        + "{{ false | find_exp: \"x\", \"x\" | jsonify }}|{{ \"abc\" | find: \"a\", \"b\" | jsonify }}|"
+                        + "{{ 3 | where: \"tags\", 1 }}|{{ (1..3) | where_exp: \"x\", \"x > 1\" | jsonify }}|"
+                        + "{{ page.missing | where_exp: \"x\", \"x\" | jsonify }}"));
+    }
+
+    @Test
+    void reverseCompactAndUniqMakeAnArrayOfAValueThatIsNoArray() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid's InputIterator makes nil no item, any other value one
+        assertEquals("[\"a\"]|[]|[5]|[false]|[\"\"]|2.5|0", render("{{ \"a\" | reverse | jsonify }}|"
+                + "{{ nil | reverse | jsonify }}|{{ 5 | compact | jsonify }}|{{ false | uniq | jsonify }}|"
+                + "{{ \"\" | compact | jsonify }}|{{ 2.5 | uniq | first }}|{{ page.missing | uniq | size }}"));
+    }
+
+    @Test
     void jekyllsDateFiltersReadAnIntegerAsSecondsSince1970() throws DiagnosticException {
         assertEquals("1969-12-31T23:59:57+00:00|01 Jan 1970|Thu, 01 Jan 1970 00:00:42 +0000",
                 render("{{ -3 | date_to_xmlschema }}|{{ 0 | date_to_string }}|{{ 42 | date_to_rfc822 }}"));

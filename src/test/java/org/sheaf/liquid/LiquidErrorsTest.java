@@ -188,6 +188,10 @@ class LiquidErrorsTest {
         assertEquals("content/about.md:1:10: error: Liquid error: filter \"truncate\" was given a value that is not a number",
                 failure("{{ 'abc' | truncate: 'ten' }}", 1));
         assertEquals("content/about.md:2:6: error: Liquid error: divided by 0", failure("\n{{ 7 | divided_by: 0 }}", 1));
+        // Jekyll 4.3.1: "Liquid error (line 1): divided by 0", and "Computation results in 'Infinity'"
+        assertEquals("content/about.md:1:8: error: Liquid error: divided by 0", failure("{{ 1.5 | modulo: 0 }}", 1));
+        assertEquals("content/about.md:1:24: error: Liquid error: Computation results in 'Infinity'",
+                failure("{{ 1 | divided_by: 0.0 | ceil }}", 1));
     }
 
     @Test
