@@ -1,9 +1,12 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.HtmlBlockParser;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -45,10 +48,59 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
         return start < line.length() && line.charAt(start) == '<' && SCRIPT.matcher(line.subSequence(start)).find();
     }
 
-    /** Whether the comment that starts at {@code start} on {@code line} ends somewhere after it in the document. */
-    private static boolean closes(BasedSequence line, int start) {
-        BasedSequence text = line.getBaseSequence();
-        return text.indexOf("-->", line.getStartOffset() + start + 4) >= 0;
+    /**
+     * Where the {@code -->} that ends the comment starting at {@code from} in {@code text}, the
+     * document's text, stands, or -1 where none does in the text kramdown reads the comment in:
+     * the lines that go on {@code container} and the quotes and list items around it. kramdown
+     * reads each item's and quote's lines as a text of their own, so a {@code -->} in the next
+     * item does not end a comment left open in this one, which is then a paragraph's text.
+     */
+    static int commentEnd(Node container, BasedSequence text, int from) {
+        int close = text.indexOf("-->", from + 4);
+        if (close < 0 || !inQuoteOrItem(container)) {
+            return close;
+        }
+        for (int line = KramdownFrames.lineEnd(text, from) + 1; line <= close; line = KramdownFrames.lineEnd(text, line) + 1) {
+            if (!goesOn(container, text, line, KramdownFrames.lineEnd(text, line))) {
+                return -1;
+            }
+        }
+        return close;
+    }
+
+    /** Whether {@code node} is or stands in a block quote or a list item. */
+    private static boolean inQuoteOrItem(Node node) {
+        for (Node up = node; up != null; up = up.getParent()) {
+            if (up instanceof BlockQuote || up instanceof ListItem) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the line from {@code lineStart} to {@code lineEnd} lacks {@code quote}'s {@code >};
+     * false where the containers around the quote do not tell ({@link KramdownFrames#of}).
+     */
+    private static boolean leaves(BlockQuote quote, BasedSequence text, int lineStart, int lineEnd) {
+        return quote.getParent() != null && KramdownFrames.of(quote.getParent(), text, lineStart, lineEnd) != null
+                && KramdownFrames.markerOf(quote, text, lineStart, lineEnd) < 0;
+    }
+
+    /**
+     * Whether the line from {@code lineStart} to {@code lineEnd} goes on every quote and list
+     * item from {@code container} out: it has each quote's {@code >} ({@link #leaves}), and is
+     * blank or has each item's indentation ({@link KramdownFrames#lazyLine}), as a block of HTML needs.
+     */
+    private static boolean goesOn(Node container, BasedSequence text, int lineStart, int lineEnd) {
+        boolean blank = text.subSequence(lineStart, lineEnd).isBlank();
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof BlockQuote quote && leaves(quote, text, lineStart, lineEnd)
+                    || node instanceof ListItem item && !blank && KramdownFrames.lazyLine(item, text, lineStart, lineEnd)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -66,8 +118,9 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
             // a comment under a paragraph's text, a list item's included, continues that text;
             // kramdown reads a comment as a block only where it starts its line, unindented,
             // and only one that ends: an unclosed <!-- is a paragraph's text
-            return state.getIndent() == 0 && closes(line, start)
-                    && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser();
+            return state.getIndent() == 0
+                    && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser()
+                    && commentEnd(matched.getBlockParser().getBlock(), line.getBaseSequence(), line.getStartOffset() + start) >= 0;
         }
         Matcher tag = TAG_NAME.matcher(line.subSequence(start));
         boolean named = tag.lookingAt();

@@ -804,8 +804,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          * reads them as kramdown does.
          */
         private BlockStart comment(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
-            int close = indexOf(text, "-->", offset + 4);
-            if (close < 0 || matched.getBlockParser().isParagraphParser() || state.getIndent() > 0) {
+            if (matched.getBlockParser().isParagraphParser() || state.getIndent() > 0) {
+                return BlockStart.none();
+            }
+            int close = HtmlBlockStartFactory.commentEnd(matched.getBlockParser().getBlock(), state.getLine().getBaseSequence(), offset);
+            if (close < 0) {
                 return BlockStart.none();
             }
             int after = close + 3;

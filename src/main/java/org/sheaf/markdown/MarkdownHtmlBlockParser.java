@@ -48,10 +48,16 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * which ends an element still open, or the end of the document.
      */
     private final int partEnd;
+    /**
+     * Whether a closing tag of the element's name on a line of its own ends it: not so for a
+     * span-level element, whose closing tag kramdown's block parser never reads as one.
+     */
+    private final boolean closable;
 
-    private MarkdownHtmlBlockParser(MarkdownHtmlBlock block, int partEnd) {
+    private MarkdownHtmlBlockParser(MarkdownHtmlBlock block, int partEnd, boolean closable) {
         this.block = block;
         this.partEnd = partEnd;
+        this.closable = closable;
         String name = Pattern.quote(block.tagName());
         this.opens = Pattern.compile("<" + name + "[\\s>]", Pattern.CASE_INSENSITIVE);
         this.closes = Pattern.compile("</" + name + "\\s*>", Pattern.CASE_INSENSITIVE);
@@ -80,7 +86,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         if (ended || line.getStartOffset() >= partEnd) {
             return BlockContinue.none();
         }
-        if (depth == 0 && closes.matcher(trimmed).matches()) {
+        if (closable && depth == 0 && closes.matcher(trimmed).matches()) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -164,8 +170,10 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                 return BlockStart.none();
             }
             // a line that starts with a span-level element is a paragraph in kramdown, whose
-            // element reads the attribute as span-level ones do (LeanInlineParser)
-            if (KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT))) {
+            // element reads the attribute as span-level ones do (LeanInlineParser); inside raw
+            // HTML, kramdown reads the content of one marked markdown="block" as blocks
+            boolean spanLevel = KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT));
+            if (spanLevel && !("block".equals(value) && insideRaw(matched))) {
                 return BlockStart.none();
             }
             // markdown="1" on an element whose content kramdown keeps raw (<pre>, <table>, an
@@ -177,10 +185,11 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                     line.subSequence(state.getIndex(), state.getNextNonSpaceIndex()).toString());
             BasedSequence text = line.getBaseSequence();
             MarkdownHtmlBlockParser parser = new MarkdownHtmlBlockParser(node,
-                    KramdownListParts.partEnd(matched.getBlockParser().getBlock(), text, rest.getStartOffset(), text.length()));
+                    KramdownListParts.partEnd(matched.getBlockParser().getBlock(), text, rest.getStartOffset(), text.length()),
+                    !spanLevel);
             int contentStart = state.getNextNonSpaceIndex() + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
-            if (closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
+            if (parser.closable && closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
                 // a closing tag right after the opening one closes the element, empty
                 parser.ended = true;
                 parser.closingEnd = line.getStartOffset() + closing.end();
@@ -190,6 +199,11 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
             return BlockStart.of(parser).atIndex(contentStart);
+        }
+
+        /** Whether the line goes on raw HTML that left an element open before it in the matched container. */
+        private static boolean insideRaw(MatchedBlockParser matched) {
+            return KramdownHtmlBlockParser.leftOpen(matched.getBlockParser().getBlock()) != null;
         }
 
         /** The value of the {@code markdown} attribute {@link #OPENING} matched. */
