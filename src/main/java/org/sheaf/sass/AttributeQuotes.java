@@ -71,6 +71,7 @@ final class AttributeQuotes {
         private final java.util.function.Supplier<String> map;
         private Map<Long, StaticValues.Origin> origins;
         private List<String> contents;
+        private int[] lineStarts;
 
         RuleQuotes(String css, java.util.function.Supplier<String> map) {
             this.css = css;
@@ -88,6 +89,7 @@ final class AttributeQuotes {
                 boolean found = mappings != null && mappings.find();
                 origins = found ? StaticValues.origins(mappings.group(1)) : Map.of();
                 contents = found ? StaticValues.strings(json, StaticValues.SOURCES_CONTENT) : List.of();
+                lineStarts = MediaBreaks.lineStarts(css);
             }
             int start = open;
             while (start > 0 && "{};".indexOf(css.charAt(start - 1)) < 0) {
@@ -98,9 +100,7 @@ final class AttributeQuotes {
                 int comment = css.startsWith("/*", start) ? css.indexOf("*/", start + 2) : -1;
                 start = comment >= 0 ? comment + 2 : start + 1;
             }
-            int lineStart = css.lastIndexOf('\n', start - 1) + 1;
-            int line = (int) css.substring(0, lineStart).chars().filter(c -> c == '\n').count();
-            StaticValues.Origin origin = origins.get(StaticValues.key(line, start - lineStart));
+            StaticValues.Origin origin = MediaBreaks.origin(origins, lineStarts, start);
             if (origin == null || origin.source() >= contents.size()) {
                 return MIXED;
             }
