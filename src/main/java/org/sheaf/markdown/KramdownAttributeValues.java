@@ -54,20 +54,23 @@ final class KramdownAttributeValues {
         return marker == null ? html : html.replace(marker, "&");
     }
 
-    /** The first private-use character {@code text} neither holds nor names in a numeric reference. */
+    /**
+     * The first private-use character {@code text} neither holds nor names in a numeric reference;
+     * the text is read once, whatever number of such characters it holds.
+     */
     private static String markerFor(CharSequence text) {
-        Set<Integer> named = new HashSet<>();
+        Set<Integer> taken = new HashSet<>();
+        text.codePoints().filter(c -> c >= PRIVATE_USE[0][0]).forEach(taken::add);
         Matcher number = NUMBER.matcher(text);
         while (number.find()) {
             String digits = number.group(1) != null ? number.group(1) : number.group(2);
             if (digits.length() <= 7) {
-                named.add(Integer.parseInt(digits, number.group(1) != null ? 16 : 10));
+                taken.add(Integer.parseInt(digits, number.group(1) != null ? 16 : 10));
             }
         }
-        String written = text.toString();
         for (int[] range : PRIVATE_USE) {
             for (int c = range[0]; c <= range[1]; c++) {
-                if (!named.contains(c) && written.indexOf(c) < 0) {
+                if (!taken.contains(c)) {
                     return Character.toString(c);
                 }
             }
