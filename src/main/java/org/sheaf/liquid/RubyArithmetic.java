@@ -96,7 +96,7 @@ final class RubyArithmetic {
     static Object round(Object input, Object places) {
         Object a = operand(input);
         Object p = operand(places);
-        int digits = p instanceof BigDecimal d ? d.intValue() : ((Number) p).intValue();
+        int digits = ((Number) p).intValue();
         if (isInteger(a)) {
             return digits >= 0 ? a : narrow(new BigDecimal(big(a)).setScale(digits, RoundingMode.HALF_UP)
                     .toBigIntegerExact());
