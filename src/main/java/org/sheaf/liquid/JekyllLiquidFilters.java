@@ -262,7 +262,10 @@ final class JekyllLiquidFilters {
         filters.add(filter("sort", (v, c, p) -> sort(v, c, any, param(p, 0), param(p, 1))));
         filters.add(filter("map", (v, c, p) -> map(v, c, any, param(p, 0))));
         filters.add(filter("sort_natural", (v, c, p) -> sortNatural(nestingUndone(v), c, any, param(p, 0))));
-        filters.add(filter("uniq", (v, c, p) -> any.isArray(walked(v, any)) ? uniq(any.asArray(walked(v, any), c)) : v));
+        filters.add(filter("uniq", (v, c, p) -> {
+            Object walked = walked(v, any);
+            return any.isArray(walked) ? uniq(any.asArray(walked, c)) : v;
+        }));
         // Liquid walks the array these filters take flattened (its InputIterator), so an array of
         // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
         // join reads its separator with to_s, as split does its pattern (a range is 1..3)
