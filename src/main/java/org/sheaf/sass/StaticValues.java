@@ -202,29 +202,9 @@ final class StaticValues {
         while (end < source.length() && ";}\n\r".indexOf(source.charAt(end)) < 0) {
             char c = source.charAt(end);
             end = c == '"' || c == '\'' ? skipped(source, end)
-                    : c == '#' && source.startsWith("#{", end) ? interpolationEnd(source, end) : end + 1;
+                    : c == '#' && source.startsWith("#{", end) ? ScssOutline.skip(source, end) : end + 1;
         }
         return source.substring(start, Math.min(end, source.length()));
-    }
-
-    /** Where the interpolation {@code #{...}} at {@code at} ends, after its brace; the text's end when it does not. */
-    private static int interpolationEnd(String source, int at) {
-        int depth = 0;
-        int i = at + 1;
-        while (i < source.length()) {
-            char c = source.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = skipped(source, i);
-                continue;
-            }
-            if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i + 1;
-            }
-            i++;
-        }
-        return i;
     }
 
     /**
