@@ -112,8 +112,10 @@ final class JekyllLiquidFilters {
                 : any.isArray(v) ? liqpFirst.apply(v, c, p) : null));
         filters.add(filter("last", (v, c, p) -> v instanceof For.Numbers range ? (Object) (long) range.to()
                 : !(v instanceof Map<?, ?>) && any.isArray(v) ? liqpLast.apply(v, c, p) : null));
-        // Ruby's Integer#size is the integer's width in bytes, and a Float has no size at all
-        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L : liqpSize.apply(v, c, p)));
+        // Ruby's Integer#size is the integer's width in bytes, a Float has no size at all, and
+        // text's size counts characters
+        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
+                : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(v instanceof For.Numbers ? rubyText(v) : plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
@@ -266,12 +268,16 @@ final class JekyllLiquidFilters {
         // Liquid walks the array these filters take flattened (its InputIterator), so an array of
         // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
         // join reads its separator with to_s, as split does its pattern (a range is 1..3)
-        for (String name : List.of("reverse", "compact", "join")) {
+        for (String name : List.of("reverse", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? nestingUndone(v) : walked(v, any), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
+        // Liquid 5.4's compact takes a property too, and then leaves out the items it is nil in
+        Filter liqpCompact = liqp.filters.Filters.JEKYLL_FILTERS.get("compact");
+        filters.add(filter("compact", (v, c, p) -> p.length == 0 || p[0] == null ? liqpCompact.apply(walked(v, any), c)
+                : compactBy(walked(v, any), c, any, param(p, 0))));
         // and it makes any other value but nil an array of that one item, where Liqp drops it
         Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
         filters.add(filter("concat", (v, c, p) -> liqpConcat.apply(
@@ -769,6 +775,24 @@ final class JekyllLiquidFilters {
             throw new IllegalArgumentException("cannot select the property '" + name + "'");
         }
         return null;
+    }
+
+    /**
+     * Liquid 5.4's {@code compact: property}: the items of the walked input whose property, read as
+     * {@link #indexed} reads it, is not nil. An item that has no {@code []} (nil, a float, a
+     * boolean) makes the result nil, as Liquid gives up on Ruby's NoMethodError.
+     */
+    private static List<Object> compactBy(Object input, TemplateContext context, Filter any, String property) {
+        List<Object> kept = new ArrayList<>();
+        for (Object item : items(input, context, any)) {
+            if (!hasIndex(item)) {
+                return null;
+            }
+            if (indexed(item, property) != null) {
+                kept.add(item);
+            }
+        }
+        return kept;
     }
 
     /** Whether Ruby's {@code item} answers {@code []}: a hash, text, an integer or an array. */

@@ -502,6 +502,25 @@ class LiquidCompatTest {
     }
 
     @Test
+    void sizeOfTextCountsCharactersNotUtf16Units() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Ruby's String#size counts an emoji once
+        assertEquals("12|12|1|2", render("{% assign s = \"émoji 🎉 text\" %}{{ s | size }}|{{ s.size }}|"
+                + "{{ \"🎉\" | size }}|{{ \"日本\" | size }}"));
+    }
+
+    @Test
+    void compactWithAPropertyLeavesOutTheItemsItIsNilIn() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid 5.4 reads item[property]; text answers a name it
+        // contains, and an item without [] (nil, a float, a boolean) makes the result nil
+        assertEquals("a,c|abc|0|0|3", render("{{ page.items | compact: \"rank\" | map: \"name\" | join: \",\" }}|"
+                + "{{ \"abc\" | compact: \"b\" }}|{{ \"abc\" | compact: \"x\" | size }}|{{ 1.5 | compact: \"x\" | size }}|"
+                + "{{ page.items | compact: nil | size }}"));
+        assertEquals("0|0|0|0", render("{% assign e = \"\" | split: \"\" %}{{ e | compact: \"x\" | size }}|"
+                + "{{ nil | compact: \"x\" | size }}|{{ true | compact: \"x\" | size }}|"
+                + "{{ page.items | push: nil | compact: \"name\" | size }}"));
+    }
+
+    @Test
     void firstAndLastOfAValueThatIsNoArrayAreNil() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: Liquid calls Ruby's first and last, which a number, a boolean and text lack
         assertEquals("[|||||]", render("[{{ 1.005 | first }}|{{ 42 | first }}|{{ true | last }}|{{ 7 | last }}|"
