@@ -646,36 +646,41 @@ final class JekyllLiquidFilters {
             return matches(Arrays.asList(array), wanted, context, any);
         }
         if (value instanceof ZonedDateTime time) {
-            return timeParts(time).contains(wanted);
+            return matches(timeParts(time), wanted, context, any);
         }
         if (value instanceof WideTime time) {
-            return timeParts(time).contains(wanted);
+            return matches(timeParts(time), wanted, context, any);
         }
         return (value == null ? "" : any.asString(value, context)).equals(wanted);
     }
 
     /**
      * What Ruby's {@code Array(time)} makes of a time, which {@code where} then compares element by
-     * element: {@code Time#to_a}, its second, minute, hour, day, month, year, weekday, day of the
-     * year, whether summer time is in force, and zone name. So a time never matches its own text.
+     * element and Liquid's standard filters walk ({@code {{ date | reverse }}}): {@code Time#to_a},
+     * its second, minute, hour, day, month, year, weekday, day of the year, whether summer time is
+     * in force, and zone name (nil at a fixed offset). So a time never matches its own text.
      */
-    private static List<String> timeParts(ZonedDateTime time) {
+    private static List<Object> timeParts(ZonedDateTime time) {
         boolean summer = time.getZone().getRules().isDaylightSavings(time.toInstant());
-        return List.of(String.valueOf(time.getSecond()), String.valueOf(time.getMinute()),
-                String.valueOf(time.getHour()), String.valueOf(time.getDayOfMonth()),
-                String.valueOf(time.getMonthValue()), String.valueOf(time.getYear()),
-                String.valueOf(time.getDayOfWeek().getValue() % 7), String.valueOf(time.getDayOfYear()),
-                String.valueOf(summer), Strftime.format("%Z", time));
+        String zone = Strftime.format("%Z", time);
+        return Arrays.asList((long) time.getSecond(), (long) time.getMinute(), (long) time.getHour(),
+                (long) time.getDayOfMonth(), (long) time.getMonthValue(), (long) time.getYear(),
+                (long) (time.getDayOfWeek().getValue() % 7), (long) time.getDayOfYear(), summer,
+                zone.isEmpty() ? null : zone);
     }
 
     /**
      * {@link #timeParts(ZonedDateTime)} of a time Java cannot hold; at a fixed offset, as all of a
      * YAML timestamp's are, it has no summer time and no zone name (nil, whose text is empty).
      */
-    private static List<String> timeParts(WideTime time) {
-        return List.of(time.format("%-S"), time.format("%-M"), time.format("%-H"), time.format("%-d"),
-                time.format("%-m"), time.year().toString(), time.format("%w"), time.format("%-j"),
-                "false", time.zone());
+    private static List<Object> timeParts(WideTime time) {
+        List<Object> parts = new ArrayList<>();
+        for (String field : List.of("%-S", "%-M", "%-H", "%-d", "%-m")) {
+            parts.add(Long.valueOf(time.format(field)));
+        }
+        parts.addAll(Arrays.asList(time.year(), Long.valueOf(time.format("%w")), Long.valueOf(time.format("%-j")),
+                false, time.zone().isEmpty() ? null : time.zone()));
+        return parts;
     }
 
     private static List<Object> whereExp(LiquidRenderer renderer, Object input, TemplateContext context, Filter any,
@@ -804,12 +809,18 @@ final class JekyllLiquidFilters {
     /**
      * The array Liquid's InputIterator walks for a standard filter's input: an array flattened
      * ({@link #nestingUndone}), nothing for nil, and text, a number, a boolean or a hash as the
-     * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}); a drop or a time as it
-     * is.
+     * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}), a time as its
+     * {@link #timeParts}; a drop as it is.
      */
     private static Object walked(Object value, Filter any) {
         if (value == null) {
             return List.of();
+        }
+        if (value instanceof ZonedDateTime time) {
+            return timeParts(time);
+        }
+        if (value instanceof WideTime time) {
+            return timeParts(time);
         }
         boolean single = value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Map<?, ?> map && !RubyDrop.is(map) && !RubyOutput.isDrop(map);
