@@ -124,6 +124,14 @@ public final class RubyStrings {
     }
 
     /**
+     * Ruby's {@code String#size}: the text's characters, so an emoji beyond the Basic Multilingual
+     * Plane counts once, where Java's {@code length} counts its two UTF-16 units.
+     */
+    public static int size(CharSequence text) {
+        return Character.codePointCount(text, 0, text.length());
+    }
+
+    /**
      * Ruby's {@code String#casecmp}: the strings' UTF-8 bytes compared with only A to Z folded to
      * lower case, as -1, 0 or 1.
      */

@@ -112,8 +112,10 @@ final class JekyllLiquidFilters {
                 : any.isArray(v) ? liqpFirst.apply(v, c, p) : null));
         filters.add(filter("last", (v, c, p) -> v instanceof For.Numbers range ? (Object) (long) range.to()
                 : !(v instanceof Map<?, ?>) && any.isArray(v) ? liqpLast.apply(v, c, p) : null));
-        // Ruby's Integer#size is the integer's width in bytes, and a Float has no size at all
-        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L : liqpSize.apply(v, c, p)));
+        // Ruby's Integer#size is the integer's width in bytes, a Float has no size at all, and
+        // text's size counts characters
+        filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
+                : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(v instanceof For.Numbers ? rubyText(v) : plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
@@ -269,12 +271,16 @@ final class JekyllLiquidFilters {
         // Liquid walks the array these filters take flattened (its InputIterator), so an array of
         // arrays, such as one a theme builds with push, is reversed, joined or compacted item by item;
         // join reads its separator with to_s, as split does its pattern (a range is 1..3)
-        for (String name : List.of("reverse", "compact", "join")) {
+        for (String name : List.of("reverse", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? nestingUndone(v) : walked(v, any), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
+        // Liquid 5.4's compact takes a property too, and then leaves out the items it is nil in
+        Filter liqpCompact = liqp.filters.Filters.JEKYLL_FILTERS.get("compact");
+        filters.add(filter("compact", (v, c, p) -> p.length == 0 || p[0] == null ? liqpCompact.apply(walked(v, any), c)
+                : compactBy(walked(v, any), c, any, param(p, 0))));
         // and it makes any other value but nil an array of that one item, where Liqp drops it
         Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
         filters.add(filter("concat", (v, c, p) -> liqpConcat.apply(
@@ -643,36 +649,41 @@ final class JekyllLiquidFilters {
             return matches(Arrays.asList(array), wanted, context, any);
         }
         if (value instanceof ZonedDateTime time) {
-            return timeParts(time).contains(wanted);
+            return matches(timeParts(time), wanted, context, any);
         }
         if (value instanceof WideTime time) {
-            return timeParts(time).contains(wanted);
+            return matches(timeParts(time), wanted, context, any);
         }
         return (value == null ? "" : any.asString(value, context)).equals(wanted);
     }
 
     /**
      * What Ruby's {@code Array(time)} makes of a time, which {@code where} then compares element by
-     * element: {@code Time#to_a}, its second, minute, hour, day, month, year, weekday, day of the
-     * year, whether summer time is in force, and zone name. So a time never matches its own text.
+     * element and Liquid's standard filters walk ({@code {{ date | reverse }}}): {@code Time#to_a},
+     * its second, minute, hour, day, month, year, weekday, day of the year, whether summer time is
+     * in force, and zone name (nil at a fixed offset). So a time never matches its own text.
      */
-    private static List<String> timeParts(ZonedDateTime time) {
+    private static List<Object> timeParts(ZonedDateTime time) {
         boolean summer = time.getZone().getRules().isDaylightSavings(time.toInstant());
-        return List.of(String.valueOf(time.getSecond()), String.valueOf(time.getMinute()),
-                String.valueOf(time.getHour()), String.valueOf(time.getDayOfMonth()),
-                String.valueOf(time.getMonthValue()), String.valueOf(time.getYear()),
-                String.valueOf(time.getDayOfWeek().getValue() % 7), String.valueOf(time.getDayOfYear()),
-                String.valueOf(summer), Strftime.format("%Z", time));
+        String zone = Strftime.format("%Z", time);
+        return Arrays.asList((long) time.getSecond(), (long) time.getMinute(), (long) time.getHour(),
+                (long) time.getDayOfMonth(), (long) time.getMonthValue(), (long) time.getYear(),
+                (long) (time.getDayOfWeek().getValue() % 7), (long) time.getDayOfYear(), summer,
+                zone.isEmpty() ? null : zone);
     }
 
     /**
      * {@link #timeParts(ZonedDateTime)} of a time Java cannot hold; at a fixed offset, as all of a
      * YAML timestamp's are, it has no summer time and no zone name (nil, whose text is empty).
      */
-    private static List<String> timeParts(WideTime time) {
-        return List.of(time.format("%-S"), time.format("%-M"), time.format("%-H"), time.format("%-d"),
-                time.format("%-m"), time.year().toString(), time.format("%w"), time.format("%-j"),
-                "false", time.zone());
+    private static List<Object> timeParts(WideTime time) {
+        List<Object> parts = new ArrayList<>();
+        for (String field : List.of("%-S", "%-M", "%-H", "%-d", "%-m")) {
+            parts.add(Long.valueOf(time.format(field)));
+        }
+        parts.addAll(Arrays.asList(time.year(), Long.valueOf(time.format("%w")), Long.valueOf(time.format("%-j")),
+                false, time.zone().isEmpty() ? null : time.zone()));
+        return parts;
     }
 
     private static List<Object> whereExp(LiquidRenderer renderer, Object input, TemplateContext context, Filter any,
@@ -774,6 +785,24 @@ final class JekyllLiquidFilters {
         return null;
     }
 
+    /**
+     * Liquid 5.4's {@code compact: property}: the items of the walked input whose property, read as
+     * {@link #indexed} reads it, is not nil. An item that has no {@code []} (nil, a float, a
+     * boolean) makes the result nil, as Liquid gives up on Ruby's NoMethodError.
+     */
+    private static List<Object> compactBy(Object input, TemplateContext context, Filter any, String property) {
+        List<Object> kept = new ArrayList<>();
+        for (Object item : items(input, context, any)) {
+            if (!hasIndex(item)) {
+                return null;
+            }
+            if (indexed(item, property) != null) {
+                kept.add(item);
+            }
+        }
+        return kept;
+    }
+
     /** Whether Ruby's {@code item} answers {@code []}: a hash, text, an integer or an array. */
     private static boolean hasIndex(Object item) {
         return item instanceof Map<?, ?> || item instanceof String || isWhole(item)
@@ -783,12 +812,18 @@ final class JekyllLiquidFilters {
     /**
      * The array Liquid's InputIterator walks for a standard filter's input: an array flattened
      * ({@link #nestingUndone}), nothing for nil, and text, a number, a boolean or a hash as the
-     * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}); a drop or a time as it
-     * is.
+     * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}), a time as its
+     * {@link #timeParts}; a drop as it is.
      */
     private static Object walked(Object value, Filter any) {
         if (value == null) {
             return List.of();
+        }
+        if (value instanceof ZonedDateTime time) {
+            return timeParts(time);
+        }
+        if (value instanceof WideTime time) {
+            return timeParts(time);
         }
         boolean single = value instanceof CharSequence || value instanceof Number || value instanceof Boolean
                 || value instanceof Map<?, ?> map && !RubyDrop.is(map) && !RubyOutput.isDrop(map);

@@ -29,6 +29,7 @@ import liqp.parser.v4.NodeVisitor;
 import liqp.spi.BasicTypesSupport;
 import liquid.parser.v4.LiquidParser;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.RubyStrings;
 import liquid.parser.v4.LiquidParser.IndexContext;
 
 /**
@@ -456,7 +457,10 @@ final class RubyComparisons extends NodeVisitor {
         return node;
     }
 
-    /** {@code .size}: nil on a drop (a document's, a static file's), which has no size method in Ruby, else Liqp's lookup. */
+    /**
+     * {@code .size}: nil on a drop (a document's, a static file's), which has no size method in
+     * Ruby, the characters of text ({@link RubyStrings#size}), else Liqp's lookup.
+     */
     private static final class SizeOfDrop extends LookupNode.Hash {
         SizeOfDrop() {
             super("size");
@@ -467,7 +471,7 @@ final class RubyComparisons extends NodeVisitor {
             if (RubyDrop.is(value) && !((Map<?, ?>) value).containsKey("size")) {
                 return null;
             }
-            return super.get(value, context);
+            return value instanceof CharSequence text ? RubyStrings.size(text) : super.get(value, context);
         }
     }
 

@@ -502,6 +502,38 @@ class LiquidCompatTest {
     }
 
     @Test
+    void sizeOfTextCountsCharactersNotUtf16Units() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Ruby's String#size counts an emoji once
+        assertEquals("12|12|1|2", render("{% assign s = \"émoji 🎉 text\" %}{{ s | size }}|{{ s.size }}|"
+                + "{{ \"🎉\" | size }}|{{ \"日本\" | size }}"));
+    }
+
+    @Test
+    void compactWithAPropertyLeavesOutTheItemsItIsNilIn() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid 5.4 reads item[property]; text answers a name it
+        // contains, and an item without [] (nil, a float, a boolean) makes the result nil
+        assertEquals("a,c|abc|0|0|3", render("{{ page.items | compact: \"rank\" | map: \"name\" | join: \",\" }}|"
+                + "{{ \"abc\" | compact: \"b\" }}|{{ \"abc\" | compact: \"x\" | size }}|{{ 1.5 | compact: \"x\" | size }}|"
+                + "{{ page.items | compact: nil | size }}"));
+        assertEquals("0|0|0|0", render("{% assign e = \"\" | split: \"\" %}{{ e | compact: \"x\" | size }}|"
+                + "{{ nil | compact: \"x\" | size }}|{{ true | compact: \"x\" | size }}|"
+                + "{{ page.items | push: nil | compact: \"name\" | size }}"));
+    }
+
+    @Test
+    void standardFiltersWalkATimeAsRubysTimeToA() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for a front matter time 2027-02-01 18:20:53 +09:30: Array(time)
+        // is its second, minute, hour, day, month, year, weekday, day of the year, summer time, zone
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("t", ZonedDateTime.of(2027, 2, 1, 18, 20, 53, 0, java.time.ZoneOffset.ofHoursMinutes(9, 30)));
+        Map<String, Object> variables = new HashMap<>(Map.of("page", page));
+        assertEquals(",false,32,1,2027,2,1,18,20,53|[null,false,32,1,2027,2,1,18,20,53]|9|9||false",
+                renderer.render("{{ page.t | reverse | join: \",\" }}|{{ page.t | reverse | jsonify }}|"
+                        + "{{ page.t | uniq | size }}|{{ page.t | compact | size }}|"
+                        + "{% assign x = page.t | reverse %}{{ x | first }}|{{ x[1] }}", "about.md", 1, variables));
+    }
+
+    @Test
     void firstAndLastOfAValueThatIsNoArrayAreNil() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: Liquid calls Ruby's first and last, which a number, a boolean and text lack
         assertEquals("[|||||]", render("[{{ 1.005 | first }}|{{ 42 | first }}|{{ true | last }}|{{ 7 | last }}|"
