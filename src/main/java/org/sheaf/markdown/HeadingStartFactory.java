@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * paragraph. The kramdown flavour's factory says so. kramdown also underlines with any run of
  * {@code =} and {@code -} from the margin ({@code =-=}), its first character telling the level,
  * which flexmark's factory does not read: the kramdown flavour's factory makes that heading.
+ * kramdown's own parser also reads a line of only the marker and the line under it as one
+ * heading ({@link MarkerOverTextHeadingParser}).
  */
 final class HeadingStartFactory extends ScreenedStartFactory {
     private static final Pattern ATX = Pattern.compile("^#{1,6}(?:[ \\t]+|$)");
@@ -76,7 +78,9 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         }
         char first = line.charAt(start);
         if (first == '#' && oneLineSetext && !MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
-            return ownKramdownHeading(line.subSequence(start)) && atTextStart(state, matched) && start == state.getIndex()
+            BasedSequence text = line.subSequence(start);
+            return (ownKramdownHeading(text) || MarkerOverTextHeadingParser.of(state, text) != null)
+                    && atTextStart(state, matched) && start == state.getIndex()
                     && !matched.getBlockParser().isParagraphParser() && !state.getActiveBlockParser().isParagraphParser()
                     && atBoundary(matched.getBlockParser().getBlock().getLastChild(), line.getBaseSequence(), line.getStartOffset());
         }
@@ -120,7 +124,8 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         if (oneLineSetext && line.charAt(state.getNextNonSpaceIndex()) == '#') {
             BasedSequence text = line.subSequence(state.getNextNonSpaceIndex());
             if (!MarkdownRenderer.GFM_INPUT.get(state.getProperties())) {
-                return withEscapedClosing(start);
+                MarkerOverTextHeadingParser overText = MarkerOverTextHeadingParser.of(state, text);
+                return overText != null ? BlockStart.of(overText).atIndex(line.length()) : withEscapedClosing(start);
             }
             Matcher gfm = kramdownHeading(text);
             return start == null || gfm == null ? start : withKramdownText(start, text, gfm);
@@ -155,7 +160,12 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      */
     private static boolean ownKramdownHeading(BasedSequence text) {
         Matcher heading = OWN_KRAMDOWN_ATX.matcher(text);
-        return heading.lookingAt() && !CLOSING_HASHES.matcher(heading.group(1).strip()).replaceFirst("").isBlank();
+        return heading.lookingAt() && !isOnlyClosing(heading.group(1));
+    }
+
+    /** Whether an ATX heading's {@code text} holds nothing but the {@code #} that close it, and white space. */
+    static boolean isOnlyClosing(CharSequence text) {
+        return CLOSING_HASHES.matcher(text.toString().strip()).replaceFirst("").isBlank();
     }
 
     /**

@@ -329,6 +329,56 @@ class KramdownInputTest {
     }
 
     @Test
+    void aLineOfOnlyTheMarkerMakesAHeadingOfTheLineUnderIt() {
+        // as kramdown writes it, but for the line end and indentation that start each such heading's text
+        String kramdown = """
+                <h1 id="foo">
+                foo</h1>
+
+                <h6 id="bar">
+                  <em>bar</em></h6>
+
+                <p>#</p>
+
+                <p>baz</p>
+
+                <p>a
+                #
+                b</p>
+
+                <blockquote>
+                  <h2 id="lazy">
+                lazy</h2>
+                </blockquote>
+
+                <ul>
+                  <li>
+                    <h1 id="item">
+                item</h1>
+                  </li>
+                  <li>#
+                    <ul>
+                      <li>nested</li>
+                    </ul>
+                  </li>
+                </ul>
+
+                <h1 id="y">
+                x</h1>
+                """;
+        String sheaf = OWN.render("#\nfoo\n\n###### \n  *bar* ##\n\n#\n\nbaz\n\na\n#\nb\n\n> ##\nlazy\n\n"
+                + "- #\n  item\n- #\n  - nested\n\n#\nx {#y}\n");
+        assertEquals(withoutSpaceAtTags(kramdown), withoutSpaceAtTags(sheaf));
+        assertEquals("<p>#\nfoo</p>\n", GFM.render("#\nfoo\n"));
+        assertEquals("<p>#\n##\nfoo</p>\n", OWN.render("#\n##\nfoo\n"));
+    }
+
+    /** {@code html} without the white space before and after its tags. */
+    private static String withoutSpaceAtTags(String html) {
+        return html.replaceAll(">\\s+", ">").replaceAll("\\s+<", "<");
+    }
+
+    @Test
     void anEscapedHashEndsAHeadingsText() {
         assertEquals("<h1 id=\"tag\">Tag#</h1>\n\n<h1 id=\"tag-1\">Tag#</h1>\n\n<h1 id=\"c\">C</h1>\n",
                 OWN.render("# Tag\\#\n\n# Tag\\##\n\n# C#\n"));
