@@ -408,12 +408,12 @@ public final class ContentIndex {
      */
     public Page pluginPage(SiteConfig config, String configKey, String url, String outputPath, String layout,
             Map<String, Object> variables) {
-        String sitePath = config.originOf(configKey).path();
-        SourceFile origin = new SourceFile(config.siteRoot().resolve(sitePath), configKey, sitePath,
+        SiteConfig.Origin setting = config.originOf(configKey);
+        SourceFile origin = new SourceFile(config.siteRoot().resolve(setting.path()), configKey, setting.path(),
                 SourceFile.Kind.PAGE, null);
         // a layout that is not there is reported at the setting that named it
         return new Page(origin, null, new PageDrop(variables, rendered),
-                Map.of("layout", config.originOf(configKey).position()), "", 1, url, outputPath, layout, false, false);
+                Map.of("layout", setting.position()), "", 1, url, outputPath, layout, false, false);
     }
 
     /** Every page, post and document, collections first (Jekyll renders them before pages). */
