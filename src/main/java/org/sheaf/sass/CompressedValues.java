@@ -231,8 +231,8 @@ final class CompressedValues {
         return String.join(",", numbers);
     }
 
-    /** The items of a comma-separated value, outside parentheses and strings. */
-    private static List<String> commaItems(String value) {
+    /** The items of a comma-separated value or selector list, outside parentheses, brackets and strings. */
+    static List<String> commaItems(String value) {
         List<String> items = new ArrayList<>();
         int depth = 0;
         int start = 0;

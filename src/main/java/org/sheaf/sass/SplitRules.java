@@ -1658,23 +1658,8 @@ final class SplitRules {
 
     /** The complex selectors of a selector list, each with its whitespace made single spaces. */
     private static List<String> selectors(String list) {
-        List<String> found = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = StaticValues.skipped(list, i) - 1;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                found.add(list.substring(start, i).strip().replaceAll("\\s+", " "));
-                start = i + 1;
-            }
-        }
-        found.add(list.substring(start).strip().replaceAll("\\s+", " "));
+        List<String> found = CompressedValues.commaItems(list);
+        found.replaceAll(selector -> selector.strip().replaceAll("\\s+", " "));
         return found;
     }
 
