@@ -60,8 +60,9 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
         if (close < 0 || !container.isOrDescendantOfType(BlockQuote.class, ListItem.class)) {
             return close;
         }
-        for (int line = KramdownFrames.lineEnd(text, from) + 1; line <= close; line = KramdownFrames.lineEnd(text, line) + 1) {
-            if (!goesOn(container, text, line, KramdownFrames.lineEnd(text, line))) {
+        for (int line = KramdownFrames.lineEnd(text, from) + 1, lineEnd; line <= close; line = lineEnd + 1) {
+            lineEnd = KramdownFrames.lineEnd(text, line);
+            if (!goesOn(container, text, line, lineEnd)) {
                 return -1;
             }
         }
