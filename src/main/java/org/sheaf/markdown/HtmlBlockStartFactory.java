@@ -57,25 +57,16 @@ final class HtmlBlockStartFactory extends ScreenedStartFactory {
      */
     static int commentEnd(Node container, BasedSequence text, int from) {
         int close = text.indexOf("-->", from + 4);
-        if (close < 0 || !inQuoteOrItem(container)) {
+        if (close < 0 || !container.isOrDescendantOfType(BlockQuote.class, ListItem.class)) {
             return close;
         }
-        for (int line = KramdownFrames.lineEnd(text, from) + 1; line <= close; line = KramdownFrames.lineEnd(text, line) + 1) {
-            if (!goesOn(container, text, line, KramdownFrames.lineEnd(text, line))) {
+        for (int line = KramdownFrames.lineEnd(text, from) + 1, lineEnd; line <= close; line = lineEnd + 1) {
+            lineEnd = KramdownFrames.lineEnd(text, line);
+            if (!goesOn(container, text, line, lineEnd)) {
                 return -1;
             }
         }
         return close;
-    }
-
-    /** Whether {@code node} is or stands in a block quote or a list item. */
-    private static boolean inQuoteOrItem(Node node) {
-        for (Node up = node; up != null; up = up.getParent()) {
-            if (up instanceof BlockQuote || up instanceof ListItem) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

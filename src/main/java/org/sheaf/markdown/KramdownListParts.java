@@ -94,12 +94,13 @@ final class KramdownListParts {
         if (first == null || LIST_START.matcher(text.subSequence(first.at(), lineEnd) + "\n").lookingAt()) {
             return -1;
         }
-        for (int line = lineEnd + 1; line < end && line < text.length(); line = KramdownFrames.lineEnd(text, line) + 1) {
-            KramdownFrames.Rest rest = KramdownFrames.of(container, text, line, KramdownFrames.lineEnd(text, line));
+        for (int line = lineEnd + 1; line < end && line < text.length(); line = lineEnd + 1) {
+            lineEnd = KramdownFrames.lineEnd(text, line);
+            KramdownFrames.Rest rest = KramdownFrames.of(container, text, line, lineEnd);
             if (rest == null) {
                 return -1;
             }
-            String content = rest.expanded(text, KramdownFrames.lineEnd(text, line));
+            String content = rest.expanded(text, lineEnd);
             if (content.isBlank()) {
                 return -1;
             }

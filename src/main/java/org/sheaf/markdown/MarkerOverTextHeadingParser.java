@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.regex.Matcher;
@@ -54,7 +53,8 @@ final class MarkerOverTextHeadingParser extends BoundedBlockParser {
         int nextEnd = KramdownFrames.lineEnd(all, nextStart);
         BasedSequence next = all.subSequence(nextStart, nextEnd);
         if (HeadingStartFactory.isBlankQuoted(next) || HeadingStartFactory.isOnlyClosing(next)
-                || inItem(state) && ITEM_START.matcher(next).matches()) {
+                || state.getActiveBlockParser().getBlock().isOrDescendantOfType(ListItem.class)
+                        && ITEM_START.matcher(next).matches()) {
             return null;
         }
         Heading heading = new Heading();
@@ -63,16 +63,6 @@ final class MarkerOverTextHeadingParser extends BoundedBlockParser {
         heading.setChars(all.subSequence(marker.getStartOffset(), nextEnd));
         return new MarkerOverTextHeadingParser(heading, all.subSequence(nextStart - 1, nextStart),
                 Math.min(nextEnd + 1, all.length()));
-    }
-
-    /** Whether the line being read is inside a list item. */
-    private static boolean inItem(ParserState state) {
-        for (Node node = state.getActiveBlockParser().getBlock(); node != null; node = node.getParent()) {
-            if (node instanceof ListItem) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
