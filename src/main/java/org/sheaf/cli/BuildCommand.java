@@ -116,18 +116,18 @@ final class BuildCommand implements Callable<Integer> {
         }
         if (result.ok()) {
             if (!quiet) {
-                out.printf(Locale.ROOT, "sheaf: built %d pages and %d static files into %s in %.2f s%n",
-                        result.pages(), result.staticFiles(), result.destination(), result.elapsed().toMillis() / 1000.0);
+                out.printf(Locale.ROOT, "sheaf: built %s and %s into %s in %.2f s%n",
+                        Diagnostics.count(result.pages(), "page"), Diagnostics.count(result.staticFiles(), "static file"), result.destination(), result.elapsed().toMillis() / 1000.0);
                 if (builder != null) {
                     IncrementalBuilder.Report report = builder.last();
-                    out.printf(Locale.ROOT, "sheaf: incremental: rendered %d of %d pages%s, wrote %d changed files%n",
-                            report.rendered(), report.pages(), report.everything() ? " (everything: no cache or config changed)" : "",
-                            report.written());
+                    out.printf(Locale.ROOT, "sheaf: incremental: rendered %d of %s%s, wrote %s%n",
+                            report.rendered(), Diagnostics.count(report.pages(), "page"), report.everything() ? " (everything: no cache or config changed)" : "",
+                            Diagnostics.count(report.written(), "changed file"));
                 }
             }
         } else {
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.printf(Locale.ROOT, "sheaf: build failed with %d error%s; %s%n", errors, errors == 1 ? "" : "s",
+            err.printf(Locale.ROOT, "sheaf: build failed with %s; %s%n", Diagnostics.count(errors, "error"),
                     result.status() == BuildResult.Status.PREVIOUS_SITE_ASIDE
                             ? "the previous site is beside the destination (see above), and the next build puts it back"
                             : "the previous site was left as it was");

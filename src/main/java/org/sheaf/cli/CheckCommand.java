@@ -106,8 +106,8 @@ final class CheckCommand implements Callable<Integer> {
         String externalNote = external
                 ? String.format(Locale.ROOT, " (%d external, checked)", report.external().size())
                 : String.format(Locale.ROOT, " (%d external, not checked; use --external)", report.external().size());
-        out.printf(Locale.ROOT, "sheaf: checked %d links on %d pages%s: %d broken%n",
-                report.checked(), pages, externalNote, broken.size());
+        out.printf(Locale.ROOT, "sheaf: checked %s on %s%s: %d broken%n",
+                Diagnostics.count(report.checked(), "link"), Diagnostics.count(pages, "page"), externalNote, broken.size());
         out.flush();
         return (broken.isEmpty() ? ExitCode.OK : ExitCode.SITE_ERRORS).code();
     }

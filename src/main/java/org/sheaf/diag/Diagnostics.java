@@ -34,6 +34,14 @@ public final class Diagnostics {
         return new Diagnostics(true);
     }
 
+    /**
+     * A count and its noun as a message to the writer says it: {@code 1 page}, {@code 2 pages},
+     * {@code 0 static files}. Nouns here take a plain {@code s}.
+     */
+    public static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     public void add(Diagnostic diagnostic) {
         all.add(strict ? diagnostic.asError() : diagnostic);
     }

@@ -159,8 +159,8 @@ public final class DevServer implements AutoCloseable {
         if (!result.ok()) {
             Diagnostics.formatted(result.diagnostics()).forEach(err::println);
             long errors = result.diagnostics().stream().filter(Diagnostic::isError).count();
-            err.printf(Locale.ROOT, "sheaf: build failed with %d error%s; still serving the last good site%n",
-                    errors, errors == 1 ? "" : "s");
+            err.printf(Locale.ROOT, "sheaf: build failed with %s; still serving the last good site%n",
+                    Diagnostics.count(errors, "error"));
             err.flush();
             List<Diagnostic> shown = result.diagnostics().stream().filter(Diagnostic::isError).toList();
             server.show(new SiteServer.State(before.site(), before.baseurl(), shown, before.built()));
@@ -172,8 +172,9 @@ public final class DevServer implements AutoCloseable {
         SiteSnapshot site = sink.snapshot();
         String baseurl = lastConfig == null ? "" : lastConfig.baseurl();
         server.show(new SiteServer.State(site, baseurl, List.of(), true));
-        out.printf(Locale.ROOT, "sheaf: built %d pages and %d static files in %d ms%n",
-                result.pages(), result.staticFiles(), result.elapsed().toMillis());
+        out.printf(Locale.ROOT, "sheaf: built %s and %s in %d ms%n",
+                Diagnostics.count(result.pages(), "page"), Diagnostics.count(result.staticFiles(), "static file"),
+                result.elapsed().toMillis());
         out.flush();
         Set<String> changed = sink.changed();
         if (!before.errors().isEmpty() || !before.built() || !baseurl.equals(before.baseurl())) {

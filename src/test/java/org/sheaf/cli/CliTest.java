@@ -23,7 +23,7 @@ class CliTest {
         Files.writeString(dir.resolve("index.md"), "---\n---\nHi\n");
         CliRun run = run("build", dir.toString());
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().matches("sheaf: built 1 pages and 0 static files into _site in \\d+\\.\\d\\d s\\n"), run.out());
+        assertTrue(run.out().matches("sheaf: built 1 page and 0 static files into _site in \\d+\\.\\d\\d s\\n"), run.out());
         assertTrue(Files.exists(dir.resolve("_site/index.html")));
     }
 
@@ -40,7 +40,7 @@ class CliTest {
         Files.writeString(dir.resolve("about.md"), "---\n---\nAbout us\n");
         CliRun second = run("build", "--incremental", dir.toString());
         assertEquals(0, second.code(), second.err());
-        assertTrue(second.out().endsWith("sheaf: incremental: rendered 1 of 2 pages, wrote 1 changed files\n"), second.out());
+        assertTrue(second.out().endsWith("sheaf: incremental: rendered 1 of 2 pages, wrote 1 changed file\n"), second.out());
         assertEquals("<p>About us</p>\n", Files.readString(dir.resolve("_site/about.html")));
     }
 

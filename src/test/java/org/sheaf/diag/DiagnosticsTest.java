@@ -31,4 +31,11 @@ class DiagnosticsTest {
         few.add(Diagnostic.warning("b.md", new Position(1, 1), "odd"));
         assertEquals(List.of("a.md:1:1: error: broken", "b.md:1:1: warning: odd"), Diagnostics.formatted(few));
     }
+
+    @Test
+    void countsSayOneOrMany() {
+        assertEquals("1 page", Diagnostics.count(1, "page"));
+        assertEquals("0 static files", Diagnostics.count(0, "static file"));
+        assertEquals("16 pages", Diagnostics.count(16, "page"));
+    }
 }
