@@ -16,6 +16,7 @@ import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.jekyll.RubyDate;
+import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.jekyll.Slugs;
 
 /**
@@ -195,7 +196,7 @@ final class Archives {
             // the plugin's relative_path: the URL unescaped, index.html added to a folder
             String relative = Permalinks.unescapePath(url).replaceFirst("^/", "") + (url.endsWith("/") ? "index.html" : "");
             String fileName = relative.substring(relative.lastIndexOf('/') + 1);
-            String ext = fileName.lastIndexOf('.') > 0 ? fileName.substring(fileName.lastIndexOf('.')) : "";
+            String ext = StaticFileDrop.extname(fileName);
             String layout = layout(type);
             Map<String, Object> variables = new LinkedHashMap<>(defaults.valuesFor(relative, type));
             variables.put("layout", layout);

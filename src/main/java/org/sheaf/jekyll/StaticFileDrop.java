@@ -60,7 +60,7 @@ public final class StaticFileDrop extends AbstractMap<String, Object> implements
      * Ruby's {@code File.extname}: from the last dot of the name on, dots that start the name
      * aside ({@code .htaccess} has none); a name that ends in a dot has {@code .}. The case is kept.
      */
-    static String extname(String name) {
+    public static String extname(String name) {
         int start = 0;
         while (start < name.length() && name.charAt(start) == '.') {
             start++;
