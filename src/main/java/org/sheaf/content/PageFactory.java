@@ -159,7 +159,7 @@ final class PageFactory {
         Map<String, Object> drop = new LinkedHashMap<>(data);
         drop.putIfAbsent("title", Slugs.titleize(slug));
         drop.putIfAbsent("slug", slug);
-        drop.putIfAbsent("ext", file.extension());
+        drop.putIfAbsent("ext", file.writtenExtension());
         drop.put("date", date);
         drop.put("categories", List.copyOf(categories));
         drop.put("tags", List.copyOf(tags));
@@ -225,15 +225,15 @@ final class PageFactory {
 
     private String outputExtension(SourceFile file) {
         String ext = file.extension();
-        // Markdown becomes .html; an HTML file keeps its own extension (.htm stays .htm), as
-        // Jekyll's identity converter gives it back
+        // Markdown becomes .html; any other file keeps its own extension as written (.htm stays
+        // .htm, .Rmd stays .Rmd), as Jekyll's identity converter gives it back
         if (markdownExtensions.contains(ext)) {
             return ".html";
         }
         if (ext.equals(".scss") || ext.equals(".sass")) {
             return ".css";  // Sass with front matter is converted at the same path (render stage)
         }
-        return ext;
+        return file.writtenExtension();
     }
 
     /**

@@ -161,6 +161,19 @@ class JekyllRulesTest {
                 "research/2017/10/02/library-budgets.html"), site.outputPaths());
     }
 
+    /** Jekyll's identity converter gives an extension no converter claims back as written. */
+    @Test
+    void anExtensionNoConverterClaimsKeepsItsCase() {
+        TestSite site = site()
+                .file("_posts/2014-11-24-knitted.Rmd", "---\n---\n{{ page.url }} {{ page.ext }}\n")
+                .file("notes.Rmd", "---\n---\nnotes\n")
+                .file("upper.HTML", "---\n---\nupper\n")
+                .file("lower.MD", "---\n---\n*md*\n")
+                .buildOk();
+        assertEquals(List.of("2014/11/24/knitted.Rmd", "lower.html", "notes.Rmd", "upper.HTML"), site.outputPaths());
+        assertEquals("/2014/11/24/knitted.Rmd .Rmd\n", site.read("2014/11/24/knitted.Rmd"));
+    }
+
     @Test
     void draftsFutureAndUnpublishedNeedTheirFlags() {
         TestSite site = site()
