@@ -290,7 +290,10 @@ final class PageFactory {
         return ((ZonedDateTime) time).withNano(0);
     }
 
-    /** Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on spaces, or a list. */
+    /**
+     * Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on
+     * spaces, or a list; a number or boolean {@code category} as its text.
+     */
     private List<String> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
         Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
         String key = data.get(singular) != null ? singular : plural;
@@ -314,6 +317,9 @@ final class PageFactory {
             } else {
                 Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).distinct().forEach(out::add);
             }
+        } else if (key.equals("category") && (value instanceof Number || value instanceof Boolean)) {
+            // populate_categories writes each category with to_s: category: 2013 is "2013"
+            out.add(value.toString());
         } else {
             reportType(parsed, key);
         }

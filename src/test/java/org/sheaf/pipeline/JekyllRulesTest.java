@@ -174,6 +174,17 @@ class JekyllRulesTest {
         assertEquals("/2014/11/24/knitted.Rmd .Rmd\n", site.read("2014/11/24/knitted.Rmd"));
     }
 
+    /** Jekyll writes each category with Ruby's {@code to_s}, so a number is a category too. */
+    @Test
+    void aNumberAsTheCategoryIsItsText() {
+        TestSite site = site()
+                .file("_posts/2013-05-10-number.md", "---\ncategory: 2013\n---\n{{ page.categories | jsonify }}\n")
+                .file("_posts/2013-05-12-decimal.md", "---\ncategory: 1.5\n---\n{{ page.url }}\n")
+                .buildOk();
+        assertEquals(List.of("1.5/2013/05/12/decimal.html", "2013/2013/05/10/number.html"), site.outputPaths());
+        assertEquals("<p>[“2013”]</p>\n", site.read("2013/2013/05/10/number.html"));
+    }
+
     @Test
     void draftsFutureAndUnpublishedNeedTheirFlags() {
         TestSite site = site()
