@@ -159,7 +159,7 @@ final class PageFactory {
         Map<String, Object> drop = new LinkedHashMap<>(data);
         drop.putIfAbsent("title", Slugs.titleize(slug));
         drop.putIfAbsent("slug", slug);
-        drop.putIfAbsent("ext", file.extension());
+        drop.putIfAbsent("ext", file.writtenExtension());
         drop.put("date", date);
         drop.put("categories", List.copyOf(categories));
         drop.put("tags", List.copyOf(tags));
@@ -225,15 +225,15 @@ final class PageFactory {
 
     private String outputExtension(SourceFile file) {
         String ext = file.extension();
-        // Markdown becomes .html; an HTML file keeps its own extension (.htm stays .htm), as
-        // Jekyll's identity converter gives it back
+        // Markdown becomes .html; any other file keeps its own extension as written (.htm stays
+        // .htm, .Rmd stays .Rmd), as Jekyll's identity converter gives it back
         if (markdownExtensions.contains(ext)) {
             return ".html";
         }
         if (ext.equals(".scss") || ext.equals(".sass")) {
             return ".css";  // Sass with front matter is converted at the same path (render stage)
         }
-        return ext;
+        return file.writtenExtension();
     }
 
     /**
@@ -290,7 +290,10 @@ final class PageFactory {
         return ((ZonedDateTime) time).withNano(0);
     }
 
-    /** Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on spaces, or a list. */
+    /**
+     * Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on
+     * spaces, or a list; a number or boolean {@code category} as its text.
+     */
     private List<String> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
         Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
         String key = data.get(singular) != null ? singular : plural;
@@ -314,6 +317,9 @@ final class PageFactory {
             } else {
                 Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).distinct().forEach(out::add);
             }
+        } else if (key.equals("category") && (value instanceof Number || value instanceof Boolean)) {
+            // populate_categories writes each category with to_s: category: 2013 is "2013"
+            out.add(value.toString());
         } else {
             reportType(parsed, key);
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,7 +134,7 @@ final class JekyllTags {
      */
     static Map<String, Object> namedArguments(TemplateContext context, LNode... nodes) {
         List<String> atoms = atoms(context, nodes);
-        Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        Map<String, Object> arguments = new LinkedHashMap<>();
         int i = 0;
         while (i + 1 < atoms.size()) {
             if (!atoms.get(i + 1).equals("=")) {
@@ -236,7 +237,8 @@ final class JekyllTags {
             LiquidRenderer.Parsed parsed = renderer.includeTemplate(file, shownPath, frame.pagePath);
             Map<String, Object> variables = new HashMap<>();
             if (nodes.length > 1) {
-                Map<String, Object> params = new HashMap<>();
+                // in the order written, as a Ruby hash keeps them: {% for p in include %} walks them so
+                Map<String, Object> params = new LinkedHashMap<>();
                 for (int i = 1; i < nodes.length; i++) {
                     Object pair = nodes[i].render(context);
                     if (pair instanceof Map<?, ?> map) {

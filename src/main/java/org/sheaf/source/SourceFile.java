@@ -36,9 +36,17 @@ public record SourceFile(Path file, String relativePath, String sitePath, Kind k
 
     /** The extension with its dot, lower case ({@code .md}); "" when the name has none. */
     public String extension() {
+        return writtenExtension().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The extension with its dot as the name writes it ({@code .Rmd}): what Jekyll gives a
+     * document's {@code ext}, and the output's extension when no converter claims the file.
+     */
+    public String writtenExtension() {
         String name = name();
         int dot = name.lastIndexOf('.');
-        return dot <= 0 ? "" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        return dot <= 0 ? "" : name.substring(dot);
     }
 
     /** The file name without its extension. */

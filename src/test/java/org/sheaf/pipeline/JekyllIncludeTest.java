@@ -36,4 +36,13 @@ class JekyllIncludeTest {
         TestSite site = site("{% include show.html a=1 %}{% include show.html c=3 %}").buildOk();
         assertEquals("[1||][||3]", site.read("p.html"));
     }
+
+    @Test
+    void loopOverIncludeYieldsParametersInTheOrderWritten() {
+        TestSite site = site("{% include pairs.html zeta=1 alpha=2 var2='b' var1='a' %}"
+                + "{% include {{ page.kind | append: 's.html' }} var1='foo' var2='bar' %}")
+                .file("_includes/notes.html", "{% for p in include %}{{ p[0] }}={{ p[1] }};{% endfor %}")
+                .file("_includes/pairs.html", "{% for p in include %}{{ p[0] }}={{ p[1] }};{% endfor %}").buildOk();
+        assertEquals("zeta=1;alpha=2;var2=b;var1=a;var1=foo;var2=bar;", site.read("p.html"));
+    }
 }

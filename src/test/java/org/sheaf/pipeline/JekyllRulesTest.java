@@ -161,6 +161,30 @@ class JekyllRulesTest {
                 "research/2017/10/02/library-budgets.html"), site.outputPaths());
     }
 
+    /** Jekyll's identity converter gives an extension no converter claims back as written. */
+    @Test
+    void anExtensionNoConverterClaimsKeepsItsCase() {
+        TestSite site = site()
+                .file("_posts/2014-11-24-knitted.Rmd", "---\n---\n{{ page.url }} {{ page.ext }}\n")
+                .file("notes.Rmd", "---\n---\nnotes\n")
+                .file("upper.HTML", "---\n---\nupper\n")
+                .file("lower.MD", "---\n---\n*md*\n")
+                .buildOk();
+        assertEquals(List.of("2014/11/24/knitted.Rmd", "lower.html", "notes.Rmd", "upper.HTML"), site.outputPaths());
+        assertEquals("/2014/11/24/knitted.Rmd .Rmd\n", site.read("2014/11/24/knitted.Rmd"));
+    }
+
+    /** Jekyll writes each category with Ruby's {@code to_s}, so a number is a category too. */
+    @Test
+    void aNumberAsTheCategoryIsItsText() {
+        TestSite site = site()
+                .file("_posts/2013-05-10-number.md", "---\ncategory: 2013\n---\n{{ page.categories | jsonify }}\n")
+                .file("_posts/2013-05-12-decimal.md", "---\ncategory: 1.5\n---\n{{ page.url }}\n")
+                .buildOk();
+        assertEquals(List.of("1.5/2013/05/12/decimal.html", "2013/2013/05/10/number.html"), site.outputPaths());
+        assertEquals("<p>[“2013”]</p>\n", site.read("2013/2013/05/10/number.html"));
+    }
+
     @Test
     void draftsFutureAndUnpublishedNeedTheirFlags() {
         TestSite site = site()
