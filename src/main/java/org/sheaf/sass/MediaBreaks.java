@@ -747,9 +747,13 @@ final class MediaBreaks {
             return new StaticValues.Origin(source, line, at - lineStarts[line]);
         }
 
+        /**
+         * Whether what stands at the offset runs where it stands: outside each block that runs
+         * elsewhere, or at the start of an {@code @supports} whose block alone is read so.
+         */
         private boolean runsHere(int at) {
             Map.Entry<Integer, Integer> around = elsewhere.floorEntry(at);
-            return around == null || around.getValue() < at;
+            return around == null || around.getValue() < at || around.getKey() == at && source.startsWith("@supports", at);
         }
     }
 }
