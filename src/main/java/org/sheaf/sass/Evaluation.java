@@ -300,7 +300,8 @@ final class Evaluation {
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Object[]>> waiting = new java.util.IdentityHashMap<>();
-        // the nested @media under way: the marker before each, and whether its end closes the outer
+        // the nested @media under way: the marker before each, whether its end closes the outer,
+        // and the breaks its last part goes before
         ArrayDeque<Object[]> nested = new ArrayDeque<>();
         // how often each @media's marker was reached so far, and what its evaluations wrote, probed
         Map<Integer, Integer> reached = new HashMap<>();
@@ -322,15 +323,7 @@ final class Evaluation {
                 if (started == null) {
                     continue;
                 }
-                for (Object[] pending : waiting.getOrDefault(started, List.of())) {
-                    Item outer = (Item) pending[0];
-                    Item part = marker.parent;
-                    if (part != null && part.kept && part.parent == outer) {
-                        @SuppressWarnings("unchecked")
-                        Set<Integer> before = (Set<Integer>) pending[1];
-                        before.add(outer.keptBlocksBefore(part));
-                    }
-                }
+                putBefore(waiting.getOrDefault(started, List.of()), marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
                 Item insideMarker = null;
                 for (int k = m + 1; k < markers.size() && markers.get(k).mark != marker.mark; k++) {
@@ -346,7 +339,7 @@ final class Evaluation {
                 Item inner = written ? topOf(insideMarker, markedTop) : null;
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
-                    nested.push(new Object[] {marker, own && mark.writes()});
+                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>()});
                 }
                 int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
                 boolean writes = mark.writes();
@@ -358,13 +351,21 @@ final class Evaluation {
                     writes = evaluations >= probe.size() || probe.get(evaluations);
                 }
                 if (writes && !written) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting);
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
                 Object[] started = removed(nested, entry -> evaluation.marks.get(((Item) entry[0]).mark).at() == mark.at()
                         && evaluation.marks.get(((Item) entry[0]).mark).url().equals(mark.url()));
-                if (started != null && (Boolean) started[1]) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting);
+                if (started == null) {
+                    continue;
+                }
+                // the copy of the rule around the @media that holds the rule's declarations in
+                // it, which libsass writes where the @media starts
+                @SuppressWarnings("unchecked")
+                List<Object[]> waitingHere = (List<Object[]>) started[2];
+                putBefore(waitingHere, marker.parent);
+                if ((Boolean) started[1]) {
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting, nested);
                 }
             }
         }
@@ -459,11 +460,34 @@ final class Evaluation {
         return null;
     }
 
-    /** Has the rules under way put their last parts before the break. */
-    private void pending(Object[] pending, ArrayDeque<Item> open, Map<Item, List<Object[]>> waiting) {
+    /**
+     * Has the rules and the nested {@code @media} under way put their last parts before the
+     * break, as libsass writes a rule's declarations before what is nested in it.
+     */
+    @SuppressWarnings("unchecked")
+    private void pending(Object[] pending, ArrayDeque<Item> open, Map<Item, List<Object[]>> waiting,
+            ArrayDeque<Object[]> nested) {
         if (pending != null) {
             for (Item rule : open) {
                 waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
+            }
+            for (Object[] media : nested) {
+                ((List<Object[]>) media[2]).add(pending);
+            }
+        }
+    }
+
+    /**
+     * Puts the block {@code part}, where a rule's or a nested {@code @media}'s evaluation ended,
+     * before each break pending on it that closes the top-level {@code @media} it stands in.
+     */
+    private static void putBefore(List<Object[]> pendings, Item part) {
+        for (Object[] pending : pendings) {
+            Item outer = (Item) pending[0];
+            if (part != null && part.kept && part.parent == outer) {
+                @SuppressWarnings("unchecked")
+                Set<Integer> before = (Set<Integer>) pending[1];
+                before.add(outer.keptBlocksBefore(part));
             }
         }
     }

@@ -381,11 +381,12 @@ final class MediaBreaks {
     }
 
     /**
-     * Where the block ran, as the map tells it: where the map places it, but a rule's copy where
-     * its first declaration stands. dart-sass writes a copy of the rule around an {@code @media}
-     * for the declarations the {@code @media} holds, and the map places the copy's selector at the
-     * rule's, before the {@code @media}; a rule's own declarations, which libsass writes before
-     * what is nested in the rule, run from the rule's selector.
+     * Where the block ran, as the map tells it: where the map places it, but a rule's copy at the
+     * {@code @media} its first declaration stands in. dart-sass writes a copy of the rule around
+     * an {@code @media} for the declarations the {@code @media} holds, and the map places the
+     * copy's selector at the rule's, before the {@code @media}; libsass writes those declarations
+     * where the {@code @media} starts, before anything else in it, and a rule's own declarations,
+     * likewise, from the rule's selector.
      */
     private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
             int[] block, Map<Integer, Outline> outlines) {
@@ -400,8 +401,9 @@ final class MediaBreaks {
                 StaticValues.Origin inside = origin(origins, lineStarts, i);
                 if (inside != null) {
                     Outline outline = outlines.get(placed.source());
-                    return inside.source() == placed.source()
-                            && outline.inMediaAfter(outline.offset(placed), outline.offset(inside)) ? inside : placed;
+                    int media = inside.source() == placed.source()
+                            ? outline.mediaAfter(outline.offset(placed), outline.offset(inside)) : -1;
+                    return media < 0 ? placed : outline.origin(placed.source(), media);
                 }
             }
         }
@@ -410,9 +412,14 @@ final class MediaBreaks {
 
     /** Where the map places the CSS's character at {@code at}, or null when it places none there. */
     static StaticValues.Origin origin(Map<Long, StaticValues.Origin> origins, int[] lineStarts, int at) {
-        int line = java.util.Arrays.binarySearch(lineStarts, at);
-        line = line >= 0 ? line : -line - 2;
+        int line = lineOf(lineStarts, at);
         return origins.get(StaticValues.key(line, at - lineStarts[line]));
+    }
+
+    /** The line the offset stands on, of a text whose lines start at {@code lineStarts}. */
+    private static int lineOf(int[] lineStarts, int at) {
+        int line = java.util.Arrays.binarySearch(lineStarts, at);
+        return line >= 0 ? line : -line - 2;
     }
 
     /**
@@ -717,23 +724,36 @@ final class MediaBreaks {
             return counts;
         }
 
-        /** Whether the offset {@code at} stands in an {@code @media} that starts after {@code from}. */
-        boolean inMediaAfter(int from, int at) {
+        /**
+         * Where the innermost {@code @media} that holds the offset {@code at} and starts after
+         * {@code from} starts, or -1 when none does.
+         */
+        int mediaAfter(int from, int at) {
             if (at <= from) {
                 // the block's first declaration ran before its selector (a mixin defined above)
-                return false;
+                return -1;
             }
-            for (Map.Entry<Integer, Integer> block : media.subMap(from, false, at, false).entrySet()) {
+            for (Map.Entry<Integer, Integer> block : media.subMap(from, false, at, false).descendingMap().entrySet()) {
                 if (block.getValue() > at) {
-                    return true;
+                    return block.getKey();
                 }
             }
-            return false;
+            return -1;
         }
 
+        /** The place of the offset, as the map would name it in this stylesheet, source {@code source}. */
+        StaticValues.Origin origin(int source, int at) {
+            int line = lineOf(lineStarts, at);
+            return new StaticValues.Origin(source, line, at - lineStarts[line]);
+        }
+
+        /**
+         * Whether what stands at the offset runs where it stands: outside each block that runs
+         * elsewhere, or at the start of an {@code @supports} whose block alone is read so.
+         */
         private boolean runsHere(int at) {
             Map.Entry<Integer, Integer> around = elsewhere.floorEntry(at);
-            return around == null || around.getValue() < at;
+            return around == null || around.getValue() < at || around.getKey() == at && source.startsWith("@supports", at);
         }
     }
 }

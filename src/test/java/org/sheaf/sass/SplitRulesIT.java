@@ -104,6 +104,16 @@ class SplitRulesIT {
     }
 
     @Test
+    void theDeclarationsOfARulesCopyInANestedMediaGoBeforeTheBreak() throws Exception {
+        // libsass writes .i's declarations in the @media where it starts, before .i .k, and
+        // closes it after .i .k, where the mixin's @media print stood
+        assertEquals("@media screen {\n  .i {\n    w: 0;\n  }\n  .i .k {\n    c: 1;\n  }\n}\n"
+                + "@media screen {\n  .i.on {\n    z: 1;\n  }\n}",
+                compiled("@mixin pr { @media print { .y { c: g; } } }\n"
+                        + ".i { @media screen { .k { c: 1; } @include pr; &.on { z: 1; } w: 0; } }"));
+    }
+
+    @Test
     void afterATopLevelRuleTheRulesOwnDeclarationsComeFirst() throws Exception {
         assertEquals("a {\n  y: 1;\n}\nb {\n  c: 3;\n}\nb {\n  font-size: 1px;\n}\n"
                 + "@media (min-width: 10em) {\n  b {\n    font-size: 2px;\n  }\n}",
