@@ -144,12 +144,11 @@ final class JekyllLiquidFilters {
             List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
             return found.isEmpty() ? null : found.get(0);
         }));
-        // group_by names each group by the property as text; group_by_exp keeps the expression's
-        // value; a value Ruby cannot group (text, a number, nil) is given back as it is
-        filters.add(filter("group_by", (v, c, p) -> !isEnumerable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
-            Object name = property(item, param(p, 0));
-            return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
-        })));
+        // group_by names each group by the property's Ruby to_s (a list is its inspect, ["a", "b"]);
+        // group_by_exp keeps the expression's value; a value Ruby cannot group (text, a number,
+        // nil) is given back as it is
+        filters.add(filter("group_by", (v, c, p) -> !isEnumerable(v, any) ? v : groupBy(walkedAsPairs(v, c, any),
+                item -> RubyInspect.toS(plain(property(item, param(p, 0)))))));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
             String expression = param(p, 1);

@@ -554,6 +554,19 @@ class LiquidCompatTest {
     }
 
     @Test
+    void groupByNamesAGroupByRubysTextOfAListOrAHash() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same people in front matter: Array#to_s and Hash#to_s
+        // are their inspect
+        List<Object> people = List.of(Map.of("name", "a", "tags", List.of("x", "y")),
+                Map.of("name", "b", "tags", List.of("x", "y")), Map.of("name", "c", "meta", Map.of("k", 1)),
+                Map.of("name", "d", "tags", List.of("z")));
+        Map<String, Object> variables = Map.of("page", Map.of("people", people));
+        assertEquals("[\"x\", \"y\"];;[\"z\"]|;{\"k\"=>1}", renderer.render(
+                "{{ page.people | group_by: 'tags' | map: 'name' | join: ';' }}|"
+                        + "{{ page.people | group_by: 'meta' | map: 'name' | join: ';' }}", "about.md", 1, variables));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
