@@ -567,6 +567,17 @@ class LiquidCompatTest {
     }
 
     @Test
+    void forLoopsOverTextWholeWhateverItsOffsetAndOverADateAsNothing() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for s: abc and d: 2019-07-14 in front matter
+        Map<String, Object> page = Map.of("s", "abc", "d", new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(2019, 7, 14)));
+        assertEquals("[abc:1]|[abc][abc]|E", renderer.render(
+                "{% for i in page.s offset:2 limit:0 %}[{{ i }}:{{ forloop.length }}]{% endfor %}|"
+                        + "{% for i in page.s reversed offset:5 %}[{{ i }}]{% endfor %}"
+                        + "{% for i in page.s offset:continue %}[{{ i }}]{% endfor %}|"
+                        + "{% for i in page.d %}x{% else %}E{% endfor %}", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
