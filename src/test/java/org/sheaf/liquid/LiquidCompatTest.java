@@ -578,6 +578,16 @@ class LiquidCompatTest {
     }
 
     @Test
+    void sizeOfAnIntegerIsItsWidthInBytesAndAFloatHasNone() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same front matter: Integer#size is 8, Float has no size
+        Map<String, Object> page = Map.of("n", -3L, "f", 2.5, "ai", List.of(1L, 20L, 3L),
+                "big", new java.math.BigInteger("12345678901234567890"));
+        assertEquals("[8||8|8|1,20,3|4]", renderer.render("{% assign x = 1 %}[{{ x.size }}|{{ page.f.size }}|"
+                + "{{ page.n.size }}|{{ page.big.size }}|{{ page.ai | where_exp: 'x', 'x.size > 3' | join: ',' }}|"
+                + "{{ (4..5) | find_exp: 'x', 'x.size == 8' }}]", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
