@@ -337,7 +337,8 @@ final class JekyllLiquidFilters {
     private static Filter dateFilter(String name, LiquidSetup setup, DateBody<ZonedDateTime> body,
             DateBody<WideTime> wideBody) {
         return filter(name, (v, c, p) -> {
-            if (v == null || (v instanceof String s && s.isEmpty())) {
+            // Jekyll gives back an input whose to_s is empty: nil, "", and empty or blank as a value
+            if (v == null || (v instanceof String s && s.isEmpty()) || isEmptyOrBlank(v)) {
                 return v;
             }
             // Jekyll's filters read the time in the site's zone (localtime), where Java holds a
@@ -539,7 +540,20 @@ final class JekyllLiquidFilters {
         if (value instanceof Map<?, ?> map) {
             return new ArrayList<>(map.values());
         }
+        if (isEmptyOrBlank(value)) {
+            // Liquid's InputIterator walks each item as its to_liquid, which is "" for these
+            return new ArrayList<>(List.of(""));
+        }
         return new ArrayList<>(Arrays.asList(any.asArray(value, context)));
+    }
+
+    /**
+     * Whether {@code value} is {@code empty} or {@code blank} written as a value
+     * ({@code {{ blank | date_to_string }}}): Ruby Liquid's MethodLiteral, whose {@code to_s} and
+     * {@code to_liquid} are "", and which Liqp renders as a value of its own.
+     */
+    private static boolean isEmptyOrBlank(Object value) {
+        return liqp.nodes.AtomNode.isEmpty(value) || liqp.nodes.AtomNode.isBlank(value);
     }
 
     /**

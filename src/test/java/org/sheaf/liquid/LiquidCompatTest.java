@@ -588,6 +588,16 @@ class LiquidCompatTest {
     }
 
     @Test
+    void emptyAndBlankAsAValueAreTextOfNothingToDateAndSortFilters() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: its date filters give back an input whose to_s is empty, and
+        // Liquid's sort filters walk the literal as its to_liquid, ""
+        assertEquals("[||||[\"\"]|[\"\"]]", render("[{{ blank | date_to_xmlschema | date: '%-I:%M%P' }}|"
+                + "{{ empty | date_to_rfc822 | cgi_escape }}|{{ blank | date_to_string }}|"
+                + "{{ empty | date_to_long_string: 'x', 'US' }}|{{ empty | sort_natural: 'name' | jsonify }}|"
+                + "{{ blank | sort_natural: 'score' | sort: 'name' | jsonify }}]"));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
