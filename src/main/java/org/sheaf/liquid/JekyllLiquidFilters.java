@@ -95,8 +95,10 @@ final class JekyllLiquidFilters {
             return JekyllFilters.uriEscape(any.asString(v, c));
         }));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
-        filters.add(filter("array_to_sentence_string",
-                (v, c, p) -> JekyllFilters.arrayToSentenceString(Arrays.asList(any.asArray(v, c)), param(p, 0))));
+        // Jekyll reads text by its characters (length, array[0]): "ab" is "a and b"
+        filters.add(filter("array_to_sentence_string", (v, c, p) -> JekyllFilters.arrayToSentenceString(
+                v instanceof CharSequence text ? Arrays.asList(RubyStrings.split(text.toString(), ""))
+                        : (List<?>) plain(any.asArray(v, c)), param(p, 0))));
         filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
         filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
         // a hash (or a document's drop) is no array to Ruby: its first is a [key, value] pair, it

@@ -598,6 +598,20 @@ class LiquidCompatTest {
     }
 
     @Test
+    void arrayToSentenceStringWritesItemsAsRubyAndReadsTextByItsCharacters() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same front matter: Ruby's join walks into nested lists,
+        // to_s writes a list as its inspect, and text is read by its characters
+        List<Object> people = List.of(Map.of("name", "a", "tags", List.of("x", List.of("y", "z"))), Map.of("name", "b"),
+                Map.of("name", "c", "tags", List.of("w")), Map.of("name", "d", "h", Map.of("k", 1)));
+        Map<String, Object> page = Map.of("people", people, "two", List.of(List.of("x", "y"), 2.5));
+        assertEquals("[x, y, z, , w, and |[\"x\", \"y\"] or 2.5|a and b|x||, , , and {\"k\"=>1}|é & !]", renderer.render(
+                "[{{ page.people | map: 'tags' | array_to_sentence_string }}|{{ page.two | array_to_sentence_string: 'or' }}|"
+                        + "{{ 'ab' | array_to_sentence_string }}|{{ 'x' | array_to_sentence_string }}|"
+                        + "{{ '' | array_to_sentence_string }}|{{ page.people | map: 'h' | array_to_sentence_string }}|"
+                        + "{{ 'é!' | array_to_sentence_string: '&' }}]", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
