@@ -240,12 +240,17 @@ final class JekyllLiquidFilters {
         // Ruby Liquid reads these filters' input, and append's and prepend's argument, with to_s:
         // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
         // array's items and print a hash as Java does
-        for (String name : List.of("append", "prepend", "upcase", "downcase", "strip", "lstrip",
-                "rstrip", "strip_newlines", "newline_to_br", "truncate", "url_decode")) {
+        for (String name : List.of("append", "prepend", "upcase", "downcase", "strip_newlines",
+                "newline_to_br", "truncate", "url_decode")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("append") || name.equals("prepend");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
+        }
+        // and the strips give text always, of nil too, where Liqp's give back a value that is not text
+        for (String name : List.of("strip", "lstrip", "rstrip")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(v == null ? "" : text(v, c, any), c, p)));
         }
         // Ruby's strip_html takes a comment, script or tag over line ends too, where Liqp's stops at them
         filters.add(filter("strip_html", (v, c, p) -> Html.stripHtml(v == null ? "" : text(v, c, any))));

@@ -612,6 +612,13 @@ class LiquidCompatTest {
     }
 
     @Test
+    void stripGivesTextOfANumberABooleanAndNil() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid's strip filters read their input with to_s
+        assertEquals("\"2.5\"\"7\"\"true\"\"\"|3", render("{{ 2.5 | strip | jsonify }}{{ 7 | lstrip | jsonify }}"
+                + "{{ true | rstrip | jsonify }}{{ nil | strip | jsonify }}|{{ 2.5 | lstrip | size }}"));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
