@@ -453,6 +453,9 @@ public final class JekyllFilters {
             }
             newLine(out, indent);
             out.append('}');
+        } else if (value instanceof RubyRange range) {
+            // Ruby's JSON writes a Range as the text of it
+            appendJsonString(out, range.rubyText());
         } else if (value instanceof Collection<?> list) {
             String inner = indent == null ? null : indent + "  ";
             out.append('[');

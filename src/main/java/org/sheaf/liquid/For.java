@@ -11,6 +11,7 @@ import liqp.nodes.LNode;
 import liqp.parser.Inspectable;
 import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.RubyRange;
 import org.sheaf.jekyll.WideTime;
 
 /**
@@ -178,7 +179,7 @@ final class For extends liqp.blocks.For {
      * by its ends ({@code 1..3}, as an output tag and a filter taking text write it), and Liquid
      * compares it by its ends ({@link RangeValues.Compared}).
      */
-    static final class Numbers extends AbstractList<Long> {
+    static final class Numbers extends AbstractList<Long> implements RubyRange {
         private final int from;
         private final int to;
         private final int size;
@@ -190,7 +191,8 @@ final class For extends liqp.blocks.For {
         }
 
         /** Ruby's {@code to_s} of the range: its ends, whether it holds numbers or none. */
-        String rubyText() {
+        @Override
+        public String rubyText() {
             return from + ".." + to;
         }
 

@@ -119,12 +119,12 @@ final class JekyllLiquidFilters {
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
                 : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
-        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(v instanceof For.Numbers ? rubyText(v) : plain(v))));
+        // ({@link org.sheaf.jekyll.RubyRange}), inside an array too
+        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
-        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(v instanceof For.Numbers range ? range.rubyText()
-                : RubyInspect.inspect(plain(v)))));
+        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), randomFor(c), p)));
         // where, find and their _exp forms give back a value Ruby cannot select from (text, a
         // number, a boolean, nil) as it is
@@ -280,7 +280,7 @@ final class JekyllLiquidFilters {
         for (String name : List.of("reverse", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? nestingUndone(v) : walked(v, any), c,
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? rangesAsText(nestingUndone(v)) : walked(v, any), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // Liquid 5.4's compact takes a property too, and then leaves out the items it is nil in
@@ -857,17 +857,27 @@ final class JekyllLiquidFilters {
     private static Object nestingUndone(Object value) {
         List<?> items = value instanceof List<?> list ? list
                 : value instanceof Object[] array ? Arrays.asList(array) : null;
-        if (items == null || items.stream().noneMatch(item -> item instanceof List<?> || item instanceof Object[])) {
+        if (items == null || items.stream().noneMatch(item -> item instanceof List<?> && !(item instanceof For.Numbers)
+                || item instanceof Object[])) {
             return value;
         }
         return flattened(items);
     }
 
-    /** The items of {@code items} with the arrays among them spread out, as Ruby's flatten does. */
+    /** {@code value} with each range among its items as Ruby's to_s writes it ({@code 1..3}), as join writes them. */
+    private static Object rangesAsText(Object value) {
+        return value instanceof List<?> list && !(value instanceof For.Numbers) && list.stream().anyMatch(For.Numbers.class::isInstance)
+                ? list.stream().map(item -> item instanceof For.Numbers range ? range.rubyText() : item).toList() : value;
+    }
+
+    /**
+     * The items of {@code items} with the arrays among them spread out, as Ruby's flatten does; a
+     * range stays one item, as Ruby's flatten leaves a Range.
+     */
     private static List<Object> flattened(List<?> items) {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
-            if (item instanceof List<?> list) {
+            if (item instanceof List<?> list && !(item instanceof For.Numbers)) {
                 out.addAll(flattened(list));
             } else if (item instanceof Object[] array) {
                 out.addAll(flattened(Arrays.asList(array)));

@@ -619,6 +619,19 @@ class LiquidCompatTest {
     }
 
     @Test
+    void aRangeInsideAnArrayIsWrittenByItsEnds() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for a: [x, y] in front matter: a Range in an array stays a
+        // Range, which to_s, join, JSON and inspect write as 1..3
+        Map<String, Object> page = Map.of("a", List.of("x", "y"));
+        assertEquals("[xy1..3|x,y,1..3|[\"x\",\"y\",\"1..3\"]|[&quot;x&quot;, &quot;y&quot;, 1..3]|3|2..3|<x><y><1..2>|6]",
+                renderer.render("[{{ page.a | push: (1..3) }}|{{ page.a | push: (1..3) | join: ',' }}|"
+                        + "{{ page.a | push: (1..3) | jsonify }}|{{ page.a | push: (1..3) | inspect }}|"
+                        + "{{ page.a | push: (1..3) | size }}|{{ page.a | push: (2..3) | last }}|"
+                        + "{% assign r = page.a | push: (1..2) %}{% for i in r %}<{{ i }}>{% endfor %}|"
+                        + "{% capture c %}{{ r }}{% endcapture %}{{ c | size }}]", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
