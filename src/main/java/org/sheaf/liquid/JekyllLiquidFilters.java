@@ -225,6 +225,10 @@ final class JekyllLiquidFilters {
         // Liquid 5's default takes allow_false: true, with which only nil and empty values are replaced
         Filter liqpDefault = liqp.filters.Filters.JEKYLL_FILTERS.get("default");
         filters.add(filter("default", (v, c, p) -> {
+            if (v instanceof For.Numbers) {
+                // a Range has no empty?, so Liquid keeps even one that holds no number, (1..0)
+                return v;
+            }
             // Liqp hands a keyword argument as a hash of its one key; a hash value is no option
             if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options) || options.size() != 1
                     || !options.containsKey("allow_false")) {

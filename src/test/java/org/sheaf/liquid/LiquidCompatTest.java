@@ -632,6 +632,13 @@ class LiquidCompatTest {
     }
 
     @Test
+    void defaultKeepsARangeThatHoldsNoNumber() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Ruby's Range has no empty?, so default never replaces one
+        assertEquals("[1..0|1..0|\"1..0\"|2..3]", render("[{{ (1..0) | default: 3 }}|{{ (1..0) | default: 3, allow_false: true }}|"
+                + "{{ (1..0) | default: 3 | jsonify }}|{{ (2..3) | default: 3 }}]"));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
