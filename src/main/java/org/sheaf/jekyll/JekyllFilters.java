@@ -453,6 +453,9 @@ public final class JekyllFilters {
             }
             newLine(out, indent);
             out.append('}');
+        } else if (value instanceof RubyRange range) {
+            // Ruby's JSON writes a Range as the text of it
+            appendJsonString(out, range.rubyText());
         } else if (value instanceof Collection<?> list) {
             String inner = indent == null ? null : indent + "  ";
             out.append('[');
@@ -522,21 +525,29 @@ public final class JekyllFilters {
 
     /**
      * {@code array_to_sentence_string}: {@code a}, {@code a and b}, {@code a, b, and c}; the
-     * connector (default {@code and}) may be replaced.
+     * connector (default {@code and}) may be replaced. Each item is written as Ruby's {@code to_s}
+     * writes it (a list as its inspect, {@code ["x", "y"]}), except that the items before the
+     * last are joined by Ruby's {@code join}, which walks into nested lists
+     * ({@code x, y, and z} for {@code [[x, y], z]}).
      */
     public static String arrayToSentenceString(List<?> items, String connector) {
         String and = connector == null ? "and" : connector;
-        List<String> words = new ArrayList<>();
-        for (Object item : items) {
-            words.add(item == null ? "" : item.toString());
-        }
-        return switch (words.size()) {
+        return switch (items.size()) {
             case 0 -> "";
-            case 1 -> words.get(0);
-            case 2 -> words.get(0) + " " + and + " " + words.get(1);
-            default -> String.join(", ", words.subList(0, words.size() - 1)) + ", " + and + " "
-                    + words.get(words.size() - 1);
+            case 1 -> RubyInspect.toS(items.get(0));
+            case 2 -> RubyInspect.toS(items.get(0)) + " " + and + " " + RubyInspect.toS(items.get(1));
+            default -> joined(items.subList(0, items.size() - 1)) + ", " + and + " "
+                    + RubyInspect.toS(items.get(items.size() - 1));
         };
+    }
+
+    /** Ruby's {@code join(", ")}: the items' texts, those of nested lists among them, between commas. */
+    private static String joined(List<?> items) {
+        List<String> texts = new ArrayList<>();
+        for (Object item : items) {
+            texts.add(item instanceof List<?> list ? joined(list) : RubyInspect.toS(item));
+        }
+        return String.join(", ", texts);
     }
 
     /** {@code normalize_whitespace}: runs of whitespace become one space, ends trimmed. */

@@ -63,6 +63,9 @@ public final class RubyInspect {
         if (value instanceof Map<?, ?> map) {
             return inspectHash(map, enclosing);
         }
+        if (value instanceof RubyRange range) {
+            return range.rubyText();
+        }
         if (value instanceof Collection<?> list) {
             if (!enclosing.add(list)) {
                 return "[...]";
@@ -135,6 +138,8 @@ public final class RubyInspect {
         }
         if (value instanceof CharSequence chars) {
             out.append(chars);
+        } else if (value instanceof RubyRange range) {
+            out.append(range.rubyText());
         } else if (value instanceof Collection<?> list) {
             list.forEach(item -> appendText(item, out));
         } else if (value instanceof Object[] array) {

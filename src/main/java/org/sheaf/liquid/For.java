@@ -9,7 +9,10 @@ import liqp.TemplateContext;
 import liqp.nodes.AtomNode;
 import liqp.nodes.LNode;
 import liqp.parser.Inspectable;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.RubyRange;
+import org.sheaf.jekyll.WideTime;
 
 /**
  * Liquid's {@code for}, with a range ({@code (1..n)}) looped over as the array of its numbers.
@@ -20,7 +23,7 @@ import org.sheaf.jekyll.RubyDrop;
  *
  * <p>Liqp hands the tag its parts in place: {@code [is array, name, from, to, body, id, reversed,
  * attributes...]} for a range and {@code [is array, name, items, body, else body, id, reversed,
- * attributes...]} for an array. A number, a boolean or a time is looped over as nothing, as Ruby's
+ * attributes...]} for an array. A number, a boolean, a time or a date is looped over as nothing, as Ruby's
  * Liquid loops over a value that has no {@code each}. A range longer than a render may loop at all is left to Liqp's
  * own loop, which stops at that bound without first making the array.
  *
@@ -35,12 +38,12 @@ final class For extends liqp.blocks.For {
             LNode[] looped = nodes.clone();
             // a loop over a drop yields its keys alone, as Ruby's drop each does
             looped[2] = new AtomNode(RubyDrop.is(items) ? ((RubyDrop) items).dropKeys()
-                    // Ruby loops over nothing for a value without each (a number, true, a time)
+                    // Ruby loops over nothing for a value without each (a number, true, a time, a date)
                     // a string is looped over as one item, and an empty one as nothing
                     : items instanceof CharSequence text ? (text.length() == 0 ? List.of() : List.of(text))
                     : items instanceof Number || items instanceof Boolean || items instanceof java.time.temporal.Temporal
-                    ? List.of() : items);
-            return renderSlice(context, looped);
+                    || items instanceof RubyDate || items instanceof WideTime ? List.of() : items);
+            return renderSlice(context, looped, items instanceof CharSequence);
         }
         int from = super.asNumber(nodes[2].render(context)).intValue();
         int to = super.asNumber(nodes[3].render(context)).intValue();
@@ -54,7 +57,7 @@ final class For extends liqp.blocks.For {
         asArray[2] = new AtomNode(new Numbers(from, to));
         asArray[3] = nodes[4];
         asArray[4] = null;
-        return renderSlice(context, asArray);
+        return renderSlice(context, asArray, false);
     }
 
     /**
@@ -63,13 +66,15 @@ final class For extends liqp.blocks.For {
      * reads alike, the else body is written when the slice is empty (Liqp writes it only when
      * the items are none), and the loop's offset for a later {@code offset: continue} is set as
      * Ruby sets it, once the loop is written (a loop of the same name inside it reads the one
-     * Liqp set before its body).
+     * Liqp set before its body). Ruby's {@code slice_collection} gives text whole, whatever the
+     * offset and limit ({@code whole}), though the offset still counts for a later loop.
      */
-    private Object renderSlice(TemplateContext context, LNode[] nodes) {
+    private Object renderSlice(TemplateContext context, LNode[] nodes, boolean whole) {
         Slice slice = sliceOf(nodes, context);
-        int length = slice.length(size(nodes[2].render(context), context));
+        Slice looped = whole ? new Slice(0, null) : slice;
+        int length = looped.length(size(nodes[2].render(context), context));
         Object rendered = length == 0 && nodes[4] != null ? nodes[4].render(context)
-                : super.render(context, slice.appliedTo(nodes));
+                : super.render(context, looped.appliedTo(nodes));
         Map<String, Integer> offsets = context.getRegistry(TemplateContext.REGISTRY_FOR);
         offsets.put(name(nodes, context), slice.from() + length);
         return rendered;
@@ -174,7 +179,7 @@ final class For extends liqp.blocks.For {
      * by its ends ({@code 1..3}, as an output tag and a filter taking text write it), and Liquid
      * compares it by its ends ({@link RangeValues.Compared}).
      */
-    static final class Numbers extends AbstractList<Long> {
+    static final class Numbers extends AbstractList<Long> implements RubyRange {
         private final int from;
         private final int to;
         private final int size;
@@ -186,7 +191,8 @@ final class For extends liqp.blocks.For {
         }
 
         /** Ruby's {@code to_s} of the range: its ends, whether it holds numbers or none. */
-        String rubyText() {
+        @Override
+        public String rubyText() {
             return from + ".." + to;
         }
 

@@ -95,8 +95,10 @@ final class JekyllLiquidFilters {
             return JekyllFilters.uriEscape(any.asString(v, c));
         }));
         filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
-        filters.add(filter("array_to_sentence_string",
-                (v, c, p) -> JekyllFilters.arrayToSentenceString(Arrays.asList(any.asArray(v, c)), param(p, 0))));
+        // Jekyll reads text by its characters (length, array[0]): "ab" is "a and b"
+        filters.add(filter("array_to_sentence_string", (v, c, p) -> JekyllFilters.arrayToSentenceString(
+                v instanceof CharSequence text ? Arrays.asList(RubyStrings.split(text.toString(), ""))
+                        : (List<?>) plain(any.asArray(v, c)), param(p, 0))));
         filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
         filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
         // a hash (or a document's drop) is no array to Ruby: its first is a [key, value] pair, it
@@ -117,12 +119,12 @@ final class JekyllLiquidFilters {
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
                 : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
-        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(v instanceof For.Numbers ? rubyText(v) : plain(v))));
+        // ({@link org.sheaf.jekyll.RubyRange}), inside an array too
+        filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
         filters.add(filter("to_integer", (v, c, p) -> toInteger(v)));
-        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(v instanceof For.Numbers range ? range.rubyText()
-                : RubyInspect.inspect(plain(v)))));
+        filters.add(filter("inspect", (v, c, p) -> Html.xmlEscape(RubyInspect.inspect(plain(v)))));
         filters.add(filter("sample", (v, c, p) -> sample(any.asArray(v, c), randomFor(c), p)));
         // where, find and their _exp forms give back a value Ruby cannot select from (text, a
         // number, a boolean, nil) as it is
@@ -144,12 +146,11 @@ final class JekyllLiquidFilters {
             List<Object> found = whereExp(renderer, v, c, any, param(p, 0), param(p, 1), true);
             return found.isEmpty() ? null : found.get(0);
         }));
-        // group_by names each group by the property as text; group_by_exp keeps the expression's
-        // value; a value Ruby cannot group (text, a number, nil) is given back as it is
-        filters.add(filter("group_by", (v, c, p) -> !isEnumerable(v, any) ? v : groupBy(walkedAsPairs(v, c, any), item -> {
-            Object name = property(item, param(p, 0));
-            return name == null ? "" : name instanceof ZonedDateTime time ? RubyTime.text(time) : String.valueOf(name);
-        })));
+        // group_by names each group by the property's Ruby to_s (a list is its inspect, ["a", "b"]);
+        // group_by_exp keeps the expression's value; a value Ruby cannot group (text, a number,
+        // nil) is given back as it is
+        filters.add(filter("group_by", (v, c, p) -> !isEnumerable(v, any) ? v : groupBy(walkedAsPairs(v, c, any),
+                item -> RubyInspect.toS(plain(property(item, param(p, 0)))))));
         filters.add(filter("group_by_exp", (v, c, p) -> {
             String variable = param(p, 0);
             String expression = param(p, 1);
@@ -224,6 +225,10 @@ final class JekyllLiquidFilters {
         // Liquid 5's default takes allow_false: true, with which only nil and empty values are replaced
         Filter liqpDefault = liqp.filters.Filters.JEKYLL_FILTERS.get("default");
         filters.add(filter("default", (v, c, p) -> {
+            if (v instanceof For.Numbers) {
+                // a Range has no empty?, so Liquid keeps even one that holds no number, (1..0)
+                return v;
+            }
             // Liqp hands a keyword argument as a hash of its one key; a hash value is no option
             if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options) || options.size() != 1
                     || !options.containsKey("allow_false")) {
@@ -239,12 +244,17 @@ final class JekyllLiquidFilters {
         // Ruby Liquid reads these filters' input, and append's and prepend's argument, with to_s:
         // a hash or an array is its inspect ({{ site.author | upcase }}), where Liqp would join an
         // array's items and print a hash as Java does
-        for (String name : List.of("append", "prepend", "upcase", "downcase", "strip", "lstrip",
-                "rstrip", "strip_newlines", "newline_to_br", "truncate", "url_decode")) {
+        for (String name : List.of("append", "prepend", "upcase", "downcase", "strip_newlines",
+                "newline_to_br", "truncate", "url_decode")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("append") || name.equals("prepend");
             filters.add(filter(name, (v, c, p) -> liqpFilter.apply(rubyText(v), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
+        }
+        // and the strips give text always, of nil too, where Liqp's give back a value that is not text
+        for (String name : List.of("strip", "lstrip", "rstrip")) {
+            Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(v == null ? "" : text(v, c, any), c, p)));
         }
         // Ruby's strip_html takes a comment, script or tag over line ends too, where Liqp's stops at them
         filters.add(filter("strip_html", (v, c, p) -> Html.stripHtml(v == null ? "" : text(v, c, any))));
@@ -274,7 +284,7 @@ final class JekyllLiquidFilters {
         for (String name : List.of("reverse", "join")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
             boolean textArgument = name.equals("join");
-            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? nestingUndone(v) : walked(v, any), c,
+            filters.add(filter(name, (v, c, p) -> liqpFilter.apply(textArgument ? rangesAsText(nestingUndone(v)) : walked(v, any), c,
                     textArgument ? Arrays.stream(p).map(JekyllLiquidFilters::rubyText).toArray() : p)));
         }
         // Liquid 5.4's compact takes a property too, and then leaves out the items it is nil in
@@ -338,7 +348,8 @@ final class JekyllLiquidFilters {
     private static Filter dateFilter(String name, LiquidSetup setup, DateBody<ZonedDateTime> body,
             DateBody<WideTime> wideBody) {
         return filter(name, (v, c, p) -> {
-            if (v == null || (v instanceof String s && s.isEmpty())) {
+            // Jekyll gives back an input whose to_s is empty: nil, "", and empty or blank as a value
+            if (v == null || (v instanceof String s && s.isEmpty()) || isEmptyOrBlank(v)) {
                 return v;
             }
             // Jekyll's filters read the time in the site's zone (localtime), where Java holds a
@@ -540,7 +551,20 @@ final class JekyllLiquidFilters {
         if (value instanceof Map<?, ?> map) {
             return new ArrayList<>(map.values());
         }
+        if (isEmptyOrBlank(value)) {
+            // Liquid's InputIterator walks each item as its to_liquid, which is "" for these
+            return new ArrayList<>(List.of(""));
+        }
         return new ArrayList<>(Arrays.asList(any.asArray(value, context)));
+    }
+
+    /**
+     * Whether {@code value} is {@code empty} or {@code blank} written as a value
+     * ({@code {{ blank | date_to_string }}}): Ruby Liquid's MethodLiteral, whose {@code to_s} and
+     * {@code to_liquid} are "", and which Liqp renders as a value of its own.
+     */
+    private static boolean isEmptyOrBlank(Object value) {
+        return liqp.nodes.AtomNode.isEmpty(value) || liqp.nodes.AtomNode.isBlank(value);
     }
 
     /**
@@ -837,17 +861,27 @@ final class JekyllLiquidFilters {
     private static Object nestingUndone(Object value) {
         List<?> items = value instanceof List<?> list ? list
                 : value instanceof Object[] array ? Arrays.asList(array) : null;
-        if (items == null || items.stream().noneMatch(item -> item instanceof List<?> || item instanceof Object[])) {
+        if (items == null || items.stream().noneMatch(item -> item instanceof List<?> && !(item instanceof For.Numbers)
+                || item instanceof Object[])) {
             return value;
         }
         return flattened(items);
     }
 
-    /** The items of {@code items} with the arrays among them spread out, as Ruby's flatten does. */
+    /** {@code value} with each range among its items as Ruby's to_s writes it ({@code 1..3}), as join writes them. */
+    private static Object rangesAsText(Object value) {
+        return value instanceof List<?> list && !(value instanceof For.Numbers) && list.stream().anyMatch(For.Numbers.class::isInstance)
+                ? list.stream().map(item -> item instanceof For.Numbers range ? range.rubyText() : item).toList() : value;
+    }
+
+    /**
+     * The items of {@code items} with the arrays among them spread out, as Ruby's flatten does; a
+     * range stays one item, as Ruby's flatten leaves a Range.
+     */
     private static List<Object> flattened(List<?> items) {
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
-            if (item instanceof List<?> list) {
+            if (item instanceof List<?> list && !(item instanceof For.Numbers)) {
                 out.addAll(flattened(list));
             } else if (item instanceof Object[] array) {
                 out.addAll(flattened(Arrays.asList(array)));

@@ -459,7 +459,9 @@ final class RubyComparisons extends NodeVisitor {
 
     /**
      * {@code .size}: nil on a drop (a document's, a static file's), which has no size method in
-     * Ruby, the characters of text ({@link RubyStrings#size}), else Liqp's lookup.
+     * Ruby, the characters of text ({@link RubyStrings#size}), an integer's width in bytes, which
+     * Ruby's {@code Integer#size} is (8 on a 64-bit machine, {@code where_exp: "x", "x.size > 3"}
+     * keeps every integer), else Liqp's lookup (nil for a float, which has no size).
      */
     private static final class SizeOfDrop extends LookupNode.Hash {
         SizeOfDrop() {
@@ -470,6 +472,12 @@ final class RubyComparisons extends NodeVisitor {
         public Object get(Object value, TemplateContext context) {
             if (RubyDrop.is(value) && !((Map<?, ?>) value).containsKey("size")) {
                 return null;
+            }
+            if (value instanceof Long || value instanceof Integer) {
+                return (long) Long.BYTES;
+            }
+            if (value instanceof java.math.BigInteger big) {
+                return (long) Long.BYTES * ((big.abs().bitLength() + Long.SIZE - 1) / Long.SIZE);
             }
             return value instanceof CharSequence text ? RubyStrings.size(text) : super.get(value, context);
         }

@@ -554,6 +554,91 @@ class LiquidCompatTest {
     }
 
     @Test
+    void groupByNamesAGroupByRubysTextOfAListOrAHash() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same people in front matter: Array#to_s and Hash#to_s
+        // are their inspect
+        List<Object> people = List.of(Map.of("name", "a", "tags", List.of("x", "y")),
+                Map.of("name", "b", "tags", List.of("x", "y")), Map.of("name", "c", "meta", Map.of("k", 1)),
+                Map.of("name", "d", "tags", List.of("z")));
+        Map<String, Object> variables = Map.of("page", Map.of("people", people));
+        assertEquals("[\"x\", \"y\"];;[\"z\"]|;{\"k\"=>1}", renderer.render(
+                "{{ page.people | group_by: 'tags' | map: 'name' | join: ';' }}|"
+                        + "{{ page.people | group_by: 'meta' | map: 'name' | join: ';' }}", "about.md", 1, variables));
+    }
+
+    @Test
+    void forLoopsOverTextWholeWhateverItsOffsetAndOverADateAsNothing() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for s: abc and d: 2019-07-14 in front matter
+        Map<String, Object> page = Map.of("s", "abc", "d", new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(2019, 7, 14)));
+        assertEquals("[abc:1]|[abc][abc]|E", renderer.render(
+                "{% for i in page.s offset:2 limit:0 %}[{{ i }}:{{ forloop.length }}]{% endfor %}|"
+                        + "{% for i in page.s reversed offset:5 %}[{{ i }}]{% endfor %}"
+                        + "{% for i in page.s offset:continue %}[{{ i }}]{% endfor %}|"
+                        + "{% for i in page.d %}x{% else %}E{% endfor %}", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void sizeOfAnIntegerIsItsWidthInBytesAndAFloatHasNone() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same front matter: Integer#size is 8, Float has no size
+        Map<String, Object> page = Map.of("n", -3L, "f", 2.5, "ai", List.of(1L, 20L, 3L),
+                "big", new java.math.BigInteger("12345678901234567890"));
+        assertEquals("[8||8|8|1,20,3|4]", renderer.render("{% assign x = 1 %}[{{ x.size }}|{{ page.f.size }}|"
+                + "{{ page.n.size }}|{{ page.big.size }}|{{ page.ai | where_exp: 'x', 'x.size > 3' | join: ',' }}|"
+                + "{{ (4..5) | find_exp: 'x', 'x.size == 8' }}]", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void emptyAndBlankAsAValueAreTextOfNothingToDateAndSortFilters() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: its date filters give back an input whose to_s is empty, and
+        // Liquid's sort filters walk the literal as its to_liquid, ""
+        assertEquals("[||||[\"\"]|[\"\"]]", render("[{{ blank | date_to_xmlschema | date: '%-I:%M%P' }}|"
+                + "{{ empty | date_to_rfc822 | cgi_escape }}|{{ blank | date_to_string }}|"
+                + "{{ empty | date_to_long_string: 'x', 'US' }}|{{ empty | sort_natural: 'name' | jsonify }}|"
+                + "{{ blank | sort_natural: 'score' | sort: 'name' | jsonify }}]"));
+    }
+
+    @Test
+    void arrayToSentenceStringWritesItemsAsRubyAndReadsTextByItsCharacters() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same front matter: Ruby's join walks into nested lists,
+        // to_s writes a list as its inspect, and text is read by its characters
+        List<Object> people = List.of(Map.of("name", "a", "tags", List.of("x", List.of("y", "z"))), Map.of("name", "b"),
+                Map.of("name", "c", "tags", List.of("w")), Map.of("name", "d", "h", Map.of("k", 1)));
+        Map<String, Object> page = Map.of("people", people, "two", List.of(List.of("x", "y"), 2.5));
+        assertEquals("[x, y, z, , w, and |[\"x\", \"y\"] or 2.5|a and b|x||, , , and {\"k\"=>1}|é & !]", renderer.render(
+                "[{{ page.people | map: 'tags' | array_to_sentence_string }}|{{ page.two | array_to_sentence_string: 'or' }}|"
+                        + "{{ 'ab' | array_to_sentence_string }}|{{ 'x' | array_to_sentence_string }}|"
+                        + "{{ '' | array_to_sentence_string }}|{{ page.people | map: 'h' | array_to_sentence_string }}|"
+                        + "{{ 'é!' | array_to_sentence_string: '&' }}]", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void stripGivesTextOfANumberABooleanAndNil() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid's strip filters read their input with to_s
+        assertEquals("\"2.5\"\"7\"\"true\"\"\"|3", render("{{ 2.5 | strip | jsonify }}{{ 7 | lstrip | jsonify }}"
+                + "{{ true | rstrip | jsonify }}{{ nil | strip | jsonify }}|{{ 2.5 | lstrip | size }}"));
+    }
+
+    @Test
+    void aRangeInsideAnArrayIsWrittenByItsEnds() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for a: [x, y] in front matter: a Range in an array stays a
+        // Range, which to_s, join, JSON and inspect write as 1..3
+        Map<String, Object> page = Map.of("a", List.of("x", "y"));
+        assertEquals("[xy1..3|x,y,1..3|[\"x\",\"y\",\"1..3\"]|[&quot;x&quot;, &quot;y&quot;, 1..3]|3|2..3|<x><y><1..2>|6]",
+                renderer.render("[{{ page.a | push: (1..3) }}|{{ page.a | push: (1..3) | join: ',' }}|"
+                        + "{{ page.a | push: (1..3) | jsonify }}|{{ page.a | push: (1..3) | inspect }}|"
+                        + "{{ page.a | push: (1..3) | size }}|{{ page.a | push: (2..3) | last }}|"
+                        + "{% assign r = page.a | push: (1..2) %}{% for i in r %}<{{ i }}>{% endfor %}|"
+                        + "{% capture c %}{{ r }}{% endcapture %}{{ c | size }}]", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void defaultKeepsARangeThatHoldsNoNumber() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Ruby's Range has no empty?, so default never replaces one
+        assertEquals("[1..0|1..0|\"1..0\"|2..3]", render("[{{ (1..0) | default: 3 }}|{{ (1..0) | default: 3, allow_false: true }}|"
+                + "{{ (1..0) | default: 3 | jsonify }}|{{ (2..3) | default: 3 }}]"));
+    }
+
+    @Test
     void dateOfAFloatIsTheFloatAsLiquidReadsNoDateInIt() throws DiagnosticException {
         // what Jekyll 4.3.1 printed: to_date takes an integer as seconds since 1970, a float as nothing
         assertEquals("[99.99|-0.75|1.5]", render("[{{ 99.99 | date: '%Y' }}|{{ -0.75 | date: '%b %-d, %Y' }}|"
