@@ -148,15 +148,38 @@ final class KramdownIndentedCode {
             IndentedCodeBlock code = (IndentedCodeBlock) getBlock();
             List<BasedSequence> lines = new ArrayList<>();
             for (BasedSequence line : code.getContentLines()) {
-                if (!lines.isEmpty() && lazyLines.contains(line.getStartOffset()) && joinsPrevious(line)) {
+                if (lines.isEmpty() || !lazyLines.contains(line.getStartOffset())) {
+                    lines.add(line);
+                    continue;
+                }
+                BasedSequence read = asKramdownReads(line);
+                if (joinsPrevious(read)) {
                     BasedSequence previous = lines.remove(lines.size() - 1);
                     lines.add(previous.trimEOL());
-                    lines.add(PrefixedSubSequence.prefixOf(" ", line));
+                    lines.add(PrefixedSubSequence.prefixOf(" ", read));
                 } else {
-                    lines.add(line);
+                    lines.add(read);
                 }
             }
             code.setContent(lines);
+        }
+
+        /**
+         * A lazy line of the block as kramdown's code block has it: the text its containers leave
+         * (a list item turns the tabs that start a line into four spaces each and takes its
+         * indentation off where the line has all of it), then its indent of code (a tab or four
+         * spaces) taken off; the line as flexmark left it where that reading cannot be told.
+         */
+        private BasedSequence asKramdownReads(BasedSequence line) {
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            KramdownFrames.Rest rest = KramdownFrames.of(getBlock().getParent(), document, lineStart, lineEnd);
+            if (rest == null || rest.at() > line.getEndOffset()) {
+                return line;
+            }
+            BasedSequence read = rest.expandedTo(document, lineEnd, line.getEndOffset());
+            return read.startsWith("\t") ? read.subSequence(1) : read.startsWith("    ") ? read.subSequence(4) : read;
         }
 
         /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */
