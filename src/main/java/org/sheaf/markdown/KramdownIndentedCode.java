@@ -158,7 +158,7 @@ final class KramdownIndentedCode {
                     lines.add(previous.trimEOL());
                     lines.add(PrefixedSubSequence.prefixOf(" ", read));
                 } else {
-                    lines.add(read);
+                    lines.add(withoutIndent(read));
                 }
             }
             code.setContent(lines);
@@ -167,8 +167,8 @@ final class KramdownIndentedCode {
         /**
          * A lazy line of the block as kramdown's code block has it: the text its containers leave
          * (a list item turns the tabs that start a line into four spaces each and takes its
-         * indentation off where the line has all of it), then its indent of code (a tab or four
-         * spaces) taken off; the line as flexmark left it where that reading cannot be told.
+         * indentation off where the line has all of it); the line as flexmark left it where that
+         * reading cannot be told.
          */
         private BasedSequence asKramdownReads(BasedSequence line) {
             BasedSequence document = line.getBaseSequence();
@@ -178,8 +178,12 @@ final class KramdownIndentedCode {
             if (rest == null || rest.at() > line.getEndOffset()) {
                 return line;
             }
-            BasedSequence read = rest.expandedTo(document, lineEnd, line.getEndOffset());
-            return read.startsWith("\t") ? read.subSequence(1) : read.startsWith("    ") ? read.subSequence(4) : read;
+            return rest.expandedTo(document, lineEnd, line.getEndOffset());
+        }
+
+        /** {@code line} without the indent of code (a tab or four spaces) it starts with, as kramdown takes it off. */
+        private static BasedSequence withoutIndent(BasedSequence line) {
+            return line.startsWith("\t") ? line.subSequence(1) : line.startsWith("    ") ? line.subSequence(4) : line;
         }
 
         /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */
