@@ -127,11 +127,27 @@ final class KramdownIndentedCode {
                 return indented;
             }
             BasedSequence rest = state.getLine().subSequence(state.getIndex());
-            if (afterBlank || LazyContainer.endsLazyLines(rest)) {
+            if (afterBlank || LazyContainer.endsLazyLines(rest) || startsPartAround(state)) {
                 return BlockContinue.none();
             }
             lazyLines.add(rest.getStartOffset());
             return BlockContinue.atIndex(state.getIndex());
+        }
+
+        /**
+         * Whether the line starts the second part of a list item around the block
+         * ({@link KramdownListParts}): kramdown reads that part apart from the first, so the code
+         * ends before it.
+         */
+        private boolean startsPartAround(ParserState state) {
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            for (Node node = getBlock().getParent(); node != null; node = node.getParent()) {
+                if (node instanceof ListItem item && KramdownListParts.startsSecondPart(item, document, lineStart)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
