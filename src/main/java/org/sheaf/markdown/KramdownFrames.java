@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -65,8 +66,16 @@ final class KramdownFrames {
          * four spaces each (kramdown turns only the tabs that start a line into spaces).
          */
         String expanded(BasedSequence text, int lineEnd) {
+            return expandedTo(text, lineEnd, lineEnd).toString();
+        }
+
+        /**
+         * {@link #expanded} as a sequence of the document up to {@code end} (the line's end, or
+         * past its line break), the spaces that stand for tabs put before it.
+         */
+        BasedSequence expandedTo(BasedSequence text, int lineEnd, int end) {
             Rest line = tabsAsSpaces(this, text, lineEnd);
-            return " ".repeat(line.spaces()) + text.subSequence(line.at(), lineEnd);
+            return PrefixedSubSequence.prefixOf(" ".repeat(line.spaces()), text.subSequence(line.at(), end));
         }
 
         /**

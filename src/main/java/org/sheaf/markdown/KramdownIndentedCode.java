@@ -127,11 +127,27 @@ final class KramdownIndentedCode {
                 return indented;
             }
             BasedSequence rest = state.getLine().subSequence(state.getIndex());
-            if (afterBlank || LazyContainer.endsLazyLines(rest)) {
+            if (afterBlank || LazyContainer.endsLazyLines(rest) || startsPartAround(state)) {
                 return BlockContinue.none();
             }
             lazyLines.add(rest.getStartOffset());
             return BlockContinue.atIndex(state.getIndex());
+        }
+
+        /**
+         * Whether the line starts the second part of a list item around the block
+         * ({@link KramdownListParts}): kramdown reads that part apart from the first, so the code
+         * ends before it.
+         */
+        private boolean startsPartAround(ParserState state) {
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            for (Node node = getBlock().getParent(); node != null; node = node.getParent()) {
+                if (node instanceof ListItem item && KramdownListParts.startsSecondPart(item, document, lineStart)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
@@ -148,15 +164,42 @@ final class KramdownIndentedCode {
             IndentedCodeBlock code = (IndentedCodeBlock) getBlock();
             List<BasedSequence> lines = new ArrayList<>();
             for (BasedSequence line : code.getContentLines()) {
-                if (!lines.isEmpty() && lazyLines.contains(line.getStartOffset()) && joinsPrevious(line)) {
+                if (lines.isEmpty() || !lazyLines.contains(line.getStartOffset())) {
+                    lines.add(line);
+                    continue;
+                }
+                BasedSequence read = asKramdownReads(line);
+                if (joinsPrevious(read)) {
                     BasedSequence previous = lines.remove(lines.size() - 1);
                     lines.add(previous.trimEOL());
-                    lines.add(PrefixedSubSequence.prefixOf(" ", line));
+                    lines.add(PrefixedSubSequence.prefixOf(" ", read));
                 } else {
-                    lines.add(line);
+                    lines.add(withoutIndent(read));
                 }
             }
             code.setContent(lines);
+        }
+
+        /**
+         * A lazy line of the block as kramdown's code block has it: the text its containers leave
+         * (a list item turns the tabs that start a line into four spaces each and takes its
+         * indentation off where the line has all of it); the line as flexmark left it where that
+         * reading cannot be told.
+         */
+        private BasedSequence asKramdownReads(BasedSequence line) {
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            KramdownFrames.Rest rest = KramdownFrames.of(getBlock().getParent(), document, lineStart, lineEnd);
+            if (rest == null || rest.at() > line.getEndOffset()) {
+                return line;
+            }
+            return rest.expandedTo(document, lineEnd, line.getEndOffset());
+        }
+
+        /** {@code line} without the indent of code (a tab or four spaces) it starts with, as kramdown takes it off. */
+        private static BasedSequence withoutIndent(BasedSequence line) {
+            return line.startsWith("\t") ? line.subSequence(1) : line.startsWith("    ") ? line.subSequence(4) : line;
         }
 
         /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */
