@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,16 +31,17 @@ import java.util.regex.Pattern;
  * before the mixin's own. A query is rewritten only where joining those queries as dart-sass does
  * gives the query the CSS holds, text for text, and joining them as libsass does gives one query
  * for every include that does so; and where what dart-sass wrote in the {@code @media} came from
- * inside the nested one, or from the block an include gave its mixin.
+ * inside the nested one, or from the block an include gave its mixin. Where the stylesheet does
+ * not tell them, a compilation of a marked copy of the stylesheets does ({@link MarkedQueries}).
  */
 final class MediaJoins {
     /** An @media of dart-sass's expanded output: its query, up to the brace that ends its line. */
-    private static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{$");
+    static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{$");
     /** A stylesheet that may join a query with the type all. */
     private static final Pattern ALL = Pattern.compile("(?i)@media[^{};\\n]*\\ball\\b");
     private static final Pattern NESTED_IMPORT = Pattern.compile("(?m)^[ \\t]+@import\\b");
     /** The {@code and} between a query's type and its features, or between features. */
-    private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+    static final Pattern AND = Pattern.compile("\\s+and\\s+");
     /** The start of a mixin's definition, in SCSS or the indented syntax: its name. */
     private static final Pattern MIXIN = Pattern.compile("(?:@mixin\\s+|=\\s*)([\\w-]+)");
     /** The start of an include in SCSS or the indented syntax: a module's namespace, if any, and the mixin's name. */
@@ -51,7 +55,7 @@ final class MediaJoins {
     }
 
     /** One query: its media type (empty when it names none) and its features, each as written. */
-    private record Query(String type, List<String> features) {
+    record Query(String type, List<String> features) {
         boolean allTypes() {
             return type.isEmpty() || type.equalsIgnoreCase("all");
         }
@@ -68,7 +72,15 @@ final class MediaJoins {
         /** The query read from an {@code @media} prelude, or null when it is not one this reads. */
         static Query of(String prelude) {
             String text = prelude.strip();
-            if (text.contains("#{") || text.contains("$") || text.contains(",")) {
+            return text.contains("#{") || text.contains("$") ? null : single(text);
+        }
+
+        /**
+         * One query as written: a media type that is a word (not {@code not} or {@code only}), or
+         * none, and features in parentheses, joined by {@code and}; null for another, or a list.
+         */
+        static Query single(String text) {
+            if (text.contains(",")) {
                 return null;
             }
             String[] parts = AND.split(text, -1);
@@ -93,13 +105,18 @@ final class MediaJoins {
      * and the map and the places of the {@code @media} left out following the changed text.
      * It reads the CSS after {@link MediaBreaks}: where dart-sass went on writing the outer
      * {@code @media}'s blocks in the nested one of the same joined query, the part opened again
-     * after it has no place in the map and keeps the outer's query.
+     * after it has no place in the map and keeps the outer's query. Where the stylesheets do not
+     * tell the queries around an {@code @media}, a compilation of their marked copy does
+     * ({@link MarkedQueries}), asked for once.
      *
      * @param broken      dart-sass's expanded output, as changed so far, with its map
      * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
      *                    for a map without their contents
+     * @param compiled    dart-sass's expanded CSS of the compilation again with copies of the
+     *                    stylesheets, by URL, in their place; null where it fails
      */
-    static SplitRules.Result joined(SplitRules.Result broken, Map<String, String> stylesheets) {
+    static SplitRules.Result joined(SplitRules.Result broken, Map<String, String> stylesheets,
+            Function<Map<String, String>, String> compiled) {
         String css = broken.css();
         String map = broken.map();
         if (map == null || !css.contains("@media") || stylesheets.values().stream().noneMatch(s -> ALL.matcher(s).find())) {
@@ -111,30 +128,48 @@ final class MediaJoins {
         }
         List<String> urls = StaticValues.strings(map, StaticValues.SOURCES);
         List<String> contents = StaticValues.sourceTexts(map, urls, stylesheets);
-        if (contents.stream().anyMatch(s -> NESTED_IMPORT.matcher(s).find())) {
-            return broken;
-        }
+        // the stylesheets tell where their @media stand only where none is imported inside a block
+        boolean told = contents.stream().noneMatch(s -> NESTED_IMPORT.matcher(s).find());
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         Map<Integer, Map<Integer, Nested>> chains = new HashMap<>();
         List<SourceMapShift.Edit> edits = new ArrayList<>();
         StringBuilder out = new StringBuilder(css.length());
         int[] lineStarts = MediaBreaks.lineStarts(css);
-        int copied = 0;
-        Matcher media = MEDIA.matcher(css);
-        while (media.find()) {
+        List<MatchResult> found = MEDIA.matcher(css).results().toList();
+        List<Statement> places = new ArrayList<>();
+        // how many @media of each statement the CSS holds, and how many of them came so far
+        Map<Statement, Integer> counts = new HashMap<>();
+        Map<Statement, Integer> ordinals = new HashMap<>();
+        for (MatchResult media : found) {
             StaticValues.Origin origin = MediaBreaks.origin(origins, lineStarts, css.indexOf('@', media.start()));
-            if (origin == null || origin.source() >= contents.size()) {
+            Statement at = origin == null || origin.source() >= contents.size() ? null
+                    : new Statement(origin.source(), offset(contents.get(origin.source()), origin));
+            places.add(at);
+            if (at != null) {
+                counts.merge(at, 1, Integer::sum);
+            }
+        }
+        Supplier<MarkedQueries> evaluated = SassRenderer.once(() -> {
+            MarkedQueries.Marked marked = MarkedQueries.marked(stylesheets);
+            return MarkedQueries.read(compiled.apply(marked.texts()), marked);
+        });
+        int copied = 0;
+        for (int m = 0; m < found.size(); m++) {
+            MatchResult media = found.get(m);
+            Statement at = places.get(m);
+            if (at == null) {
                 continue;
             }
-            String source = contents.get(origin.source());
-            boolean indented = urls.get(origin.source()).toLowerCase(Locale.ROOT).endsWith(".sass");
-            Map<Integer, Nested> nested = chains.computeIfAbsent(origin.source(),
-                    s -> chains(source, indented, others(contents, s)));
-            Nested chain = nested.get(offset(source, origin));
-            if (chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, origin.source(), source, chain)) {
-                continue;
+            int ordinal = ordinals.merge(at, 1, Integer::sum) - 1;
+            String source = contents.get(at.source());
+            boolean indented = urls.get(at.source()).toLowerCase(Locale.ROOT).endsWith(".sass");
+            Nested chain = !told ? null : chains.computeIfAbsent(at.source(),
+                    s -> chains(source, indented, others(contents, s))).get(at.at());
+            String libsass = chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, at.source(), source, chain)
+                    ? null : libsassJoin(chain.chains(), media.group(1));
+            if (libsass == null && evaluated.get() != null) {
+                libsass = evaluated.get().libsass(urls.get(at.source()), at.at(), ordinal, counts.get(at), media.group(1));
             }
-            String libsass = libsassJoin(chain.chains(), media.group(1));
             if (libsass == null || libsass.equals(media.group(1))) {
                 continue;
             }
@@ -158,6 +193,10 @@ final class MediaJoins {
                 List.copyOf(leftOut));
     }
 
+    /** The {@code @media} statement the map places an {@code @media} of the CSS at: its source's index and its offset there. */
+    private record Statement(int source, int at) {
+    }
+
     /**
      * The query libsass writes for one dart-sass wrote as {@code written}: libsass's join of the
      * chains whose join as dart-sass's gives that text, where they all give one; null where no
@@ -166,12 +205,8 @@ final class MediaJoins {
     private static String libsassJoin(List<List<Query>> chains, String written) {
         String libsass = null;
         for (List<Query> chain : chains) {
-            Query dart = chain.get(0);
-            Query joined = chain.get(0);
-            for (Query inner : chain.subList(1, chain.size())) {
-                dart = dart == null ? null : dartJoin(dart, inner);
-                joined = joined == null ? null : libsassJoin(joined, inner);
-            }
+            Query dart = dartJoin(chain);
+            Query joined = libsassJoin(chain);
             if (dart == null || !dart.text().equals(written)) {
                 continue;
             }
@@ -181,6 +216,24 @@ final class MediaJoins {
             libsass = joined.text();
         }
         return libsass;
+    }
+
+    /** The queries of a chain, outermost first, joined as dart-sass joins them; null where they match nothing. */
+    static Query dartJoin(List<Query> chain) {
+        Query joined = chain.get(0);
+        for (Query inner : chain.subList(1, chain.size())) {
+            joined = joined == null ? null : dartJoin(joined, inner);
+        }
+        return joined;
+    }
+
+    /** The queries of a chain, outermost first, joined as libsass joins them; null where they match nothing. */
+    static Query libsassJoin(List<Query> chain) {
+        Query joined = chain.get(0);
+        for (Query inner : chain.subList(1, chain.size())) {
+            joined = joined == null ? null : libsassJoin(joined, inner);
+        }
+        return joined;
     }
 
     /** dart-sass's join: {@code all} is no type, and the inner query's type is kept. */
@@ -233,7 +286,7 @@ final class MediaJoins {
      * block an include gives the {@code @media}'s mixin, where each {@code @content} of the
      * mixin stands in the {@code @media}.
      */
-    private static boolean holdsOnlyItsOwn(String css, Matcher media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
+    private static boolean holdsOnlyItsOwn(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
             int sourceIndex, String source, Nested chain) {
         String indent = css.substring(media.start(), css.indexOf('@', media.start())) + "  ";
         int line = media.end() + 1;

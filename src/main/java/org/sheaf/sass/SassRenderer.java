@@ -400,7 +400,8 @@ public final class SassRenderer implements AutoCloseable {
                 SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString(), evaluation);
                 SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets, evaluation,
                         joined.mediaOrder());
-                SplitRules.Result media = MediaJoins.joined(broken, stylesheets);
+                SplitRules.Result media = MediaJoins.joined(broken, stylesheets,
+                        copies -> compiledCopy(page, entry, sitePath, firstLine, copies));
                 plain = media.css();
                 map = media.map();
                 leftOutMedia = media.leftOutMedia();
@@ -456,7 +457,7 @@ public final class SassRenderer implements AutoCloseable {
     }
 
     /** The supplier's value, got the first time it is asked for and kept. */
-    private static <T> Supplier<T> once(Supplier<T> supplier) {
+    static <T> Supplier<T> once(Supplier<T> supplier) {
         return new Supplier<>() {
             private boolean got;
             private T value;
@@ -487,23 +488,25 @@ public final class SassRenderer implements AutoCloseable {
         if (marked.marks().isEmpty() || !marked.texts().containsKey(pageUrl)) {
             return null;
         }
+        String markedCss = compiledCopy(page, entry, sitePath, firstLine, marked.texts());
+        // the marks changed nothing that is evaluated; if the copy fails all the same, the CSS
+        // stays as the source map tells it
+        return markedCss == null ? null : Evaluation.read(markedCss, marked, css,
+                // a third compilation, only for an @media left out whose includes may write nothing
+                () -> compiledCopy(page, entry, sitePath, firstLine, marked.probes()));
+    }
+
+    /**
+     * dart-sass's CSS of the page compiled again with copies of the stylesheets it read, by URL,
+     * in their place (the page's own among them), its warnings not told; null when it fails.
+     */
+    private String compiledCopy(Path page, Path entry, String sitePath, int firstLine, Map<String, String> copies) {
         List<OutboundMessage.LogEvent> logged = events.get();
         List<OutboundMessage.LogEvent> before = new ArrayList<>(logged);
-        importer.replacing(marked.texts());
+        importer.replacing(copies);
         try {
-            CompileSuccess success = compile(page, entry, sitePath, marked.texts().get(pageUrl), firstLine);
-            return Evaluation.read(success.getCss(), marked, css, () -> {
-                // a third compilation, only for an @media left out whose includes may write nothing
-                importer.replacing(marked.probes());
-                try {
-                    return compile(page, entry, sitePath, marked.probes().get(pageUrl), firstLine).getCss();
-                } catch (DiagnosticException | SassCompilationFailedException e) {
-                    return null;
-                }
-            });
+            return compile(page, entry, sitePath, copies.get(entry.toUri().toString()), firstLine).getCss();
         } catch (DiagnosticException | SassCompilationFailedException e) {
-            // the marks changed nothing that is evaluated; if the copy fails all the same, the
-            // CSS stays as the source map tells it
             return null;
         } finally {
             importer.replacing(null);

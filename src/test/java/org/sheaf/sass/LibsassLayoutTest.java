@@ -184,7 +184,7 @@ class LibsassLayoutTest {
         SplitRules.Result joined = SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), stylesheets, page,
                 () -> null);
         return MediaJoins.joined(MediaBreaks.broken(joined.css(), joined.map(), stylesheets, () -> null, joined.mediaOrder()),
-                stylesheets);
+                stylesheets, copies -> null);
     }
 
     private static String read(String file) throws IOException {
