@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
@@ -18,6 +19,8 @@ import java.util.function.IntPredicate;
  * writes. Strings, comments and interpolations are skipped; nothing is evaluated.
  */
 final class ScssOutline {
+    /** The keyword of a rule that writes only what its block shows: control flow, {@code @supports}. */
+    private static final Pattern SHOWING_ALL = Pattern.compile("@(if|else|each|for|while|supports)\\b");
 
     private ScssOutline() {
     }
@@ -344,6 +347,18 @@ final class ScssOutline {
     static boolean writesOnlyRules(String source, int from, int to, boolean plainContent) {
         return noneOutsideSkipped(source, from, to,
                 i -> source.charAt(i) == '@' && !(plainContent && source.startsWith("@content", i)));
+    }
+
+    /**
+     * Whether the stretch holds no {@code @media} and nothing whose CSS its own text does not show
+     * (a mixin, an import): no at-rule but control flow ({@code @if}, {@code @else},
+     * {@code @each}, {@code @for}, {@code @while}) and {@code @supports}, and in the indented
+     * syntax no {@code +} include.
+     */
+    static boolean holdsNoMedia(String source, int from, int to, boolean indented) {
+        return noneOutsideSkipped(source, from, to, i -> source.charAt(i) == '@'
+                        && !SHOWING_ALL.matcher(source).region(i, Math.min(to, source.length())).lookingAt()
+                || indented && source.charAt(i) == '+' && source.substring(lineStart(source, i), i).isBlank());
     }
 
     /**
