@@ -72,7 +72,10 @@ final class LibsassLayout {
         int end;
         int open = -1;
         List<Item> children = new ArrayList<>();
-        /** Whether the block held an {@code @import} that libsass writes at the top instead. */
+        /**
+         * Whether the block held an {@code @import} that libsass writes at the top instead, or an
+         * {@code @supports} it leaves out: libsass writes its braces apart when nothing is left.
+         */
         boolean hoisted;
         /** Whether libsass writes the item elsewhere (an import) or not at all (a block). */
         boolean away;
@@ -498,7 +501,8 @@ final class LibsassLayout {
      * at-rule, a rule worth writing, a comment outside the compressed style), the imports in it
      * being left out with it otherwise; an {@code @supports} only when it holds a declaration, an
      * at-rule or a block with something in it, its blocks being written in its place, without it,
-     * otherwise.
+     * otherwise. An {@code @supports} that holds only comments is such a block too, import or not
+     * ({@link #printableSupports}).
      */
     private static final class Imports {
         private final String css;
@@ -521,7 +525,7 @@ final class LibsassLayout {
 
         /** The top-level items with the imports inside blocks moved among the leading ones, or left out. */
         List<Item> hoisted(List<Item> top) {
-            if (top.stream().noneMatch(item -> item.kind == Kind.BLOCK && holdsImport(item))) {
+            if (top.stream().noneMatch(item -> item.kind == Kind.BLOCK && (holdsImport(item) || holdsLeftOutSupports(item)))) {
                 return top;
             }
             List<Item> written = new ArrayList<>();
@@ -556,9 +560,9 @@ final class LibsassLayout {
             }
         }
 
-        /** Adds what libsass writes of the block to {@code into}, taking the imports out of it. */
+        /** Adds what libsass writes of the block to {@code into}, taking the imports and the {@code @supports} it leaves out out of it. */
         private void visit(Item block, List<Item> into) {
-            if (!holdsImport(block)) {
+            if (!holdsImport(block) && !holdsLeftOutSupports(block)) {
                 into.add(block);
                 return;
             }
@@ -589,6 +593,8 @@ final class LibsassLayout {
                     int before = kept.size();
                     visit(child, kept);
                     child.away = kept.size() == before;
+                    // libsass writes the braces of a block it left an @supports out of apart
+                    block.hoisted |= child.away && atName(css, child).equals("@supports");
                     held.addAll(child.away ? List.of(child) : kept.subList(before, kept.size()));
                 } else {
                     kept.add(child);
@@ -690,10 +696,40 @@ final class LibsassLayout {
             return style != Style.COMPRESSED || css.startsWith("/*!", comment.start);
         }
 
-        /** Whether libsass writes an {@code @supports}: it holds a declaration, an at-rule or a block with something in it. */
+        /** Whether a block holds an {@code @supports} (or is one) that libsass does not write. */
+        private boolean holdsLeftOutSupports(Item block) {
+            return atName(css, block).equals("@supports") && !printableSupports(block)
+                    || block.children.stream().anyMatch(child -> child.kind == Kind.BLOCK && holdsLeftOutSupports(child));
+        }
+
+        /**
+         * Whether libsass writes an {@code @supports}: it holds a declaration, an at-rule or a block
+         * with something in it, a comment being no such thing. One that holds no import may also
+         * have held an {@code @media} that libsass writes nothing for (its query joined with the
+         * outer one's matches nothing) but counts as a block with something in it, and that
+         * dart-sass leaves out without a trace; it is taken as written unless its text in the
+         * stylesheet shows no such {@code @media}.
+         */
         private boolean printableSupports(Item supports) {
             return supports.children.stream().anyMatch(child -> child.kind == Kind.STATEMENT && !isImport(child)
-                    || child.kind == Kind.BLOCK && printableInside(child));
+                    || child.kind == Kind.BLOCK && printableInside(child))
+                    || !holdsImport(supports) && mayHoldUnwrittenMedia(supports);
+        }
+
+        /** Whether the {@code @supports}'s text in its stylesheet, as the source map finds it, may hold an {@code @media}. */
+        private boolean mayHoldUnwrittenMedia(Item supports) {
+            int[] place = origins.place(supports.start);
+            List<String> urls = origins.urls();
+            if (place == null || place[0] >= urls.size() || place[0] >= origins.contents().size()) {
+                return true;
+            }
+            String source = origins.contents().get(place[0]);
+            boolean indented = urls.get(place[0]).toLowerCase(java.util.Locale.ROOT).endsWith(".sass");
+            if (!source.startsWith("@supports", place[1])) {
+                return true;
+            }
+            int[] body = indented ? SplitRules.indented(source, place[1]) : SplitRules.braces(source, place[1]);
+            return body == null || !ScssOutline.holdsNoMedia(source, body[0] + 1, body[1], indented);
         }
 
         /** Whether a style rule is worth writing: it holds anything but comments the style leaves out. */

@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.regex.Pattern;
 
 /**
  * The statements of a stylesheet, read only as far as {@link SplitRules} needs them to tell which
@@ -18,6 +19,10 @@ import java.util.function.IntPredicate;
  * writes. Strings, comments and interpolations are skipped; nothing is evaluated.
  */
 final class ScssOutline {
+    /** How deep {@link #holdsNoMedia} follows includes into mixins, which may include themselves. */
+    private static final int DEEPEST_INCLUDE = 8;
+    /** The keyword of a rule that writes only what its block shows: control flow, {@code @supports}. */
+    private static final Pattern SHOWING_ALL = Pattern.compile("@(if|else|each|for|while|supports)\\b");
 
     private ScssOutline() {
     }
@@ -344,6 +349,29 @@ final class ScssOutline {
     static boolean writesOnlyRules(String source, int from, int to, boolean plainContent) {
         return noneOutsideSkipped(source, from, to,
                 i -> source.charAt(i) == '@' && !(plainContent && source.startsWith("@content", i)));
+    }
+
+    /**
+     * Whether the stretch holds no {@code @media} and nothing whose CSS its own text does not show
+     * (an import, a mixin's {@code @content}): no at-rule but control flow ({@code @if},
+     * {@code @else}, {@code @each}, {@code @for}, {@code @while}), {@code @supports} and includes
+     * of mixins the stylesheet defines once, whose bodies hold none either.
+     */
+    static boolean holdsNoMedia(String source, int from, int to, boolean indented) {
+        return holdsNoMedia(source, from, to, indented, mixins(source, indented), 0);
+    }
+
+    private static boolean holdsNoMedia(String source, int from, int to, boolean indented,
+            Map<String, List<int[]>> mixins, int depth) {
+        return noneOutsideSkipped(source, from, to, i -> {
+            int nameStart = nameAfter(source, i, "@include", '+', indented);
+            if (nameStart >= 0) {
+                List<int[]> bodies = mixins.get(nameAt(source, nameStart));
+                return depth >= DEEPEST_INCLUDE || bodies == null || bodies.size() != 1
+                        || !holdsNoMedia(source, bodies.get(0)[0] + 1, bodies.get(0)[1], indented, mixins, depth + 1);
+            }
+            return source.charAt(i) == '@' && !SHOWING_ALL.matcher(source).region(i, Math.min(to, source.length())).lookingAt();
+        });
     }
 
     /**
@@ -822,17 +850,23 @@ final class ScssOutline {
                 i++;
                 continue;
             }
-            int end = nameStart;
-            while (end < source.length() && isNameCharacter(source.charAt(end))) {
-                end++;
+            String name = nameAt(source, nameStart);
+            if (!name.isEmpty()) {
+                names.add(name);
             }
-            if (end > nameStart) {
-                String name = source.substring(nameStart, end);
-                names.add(normalized(name.substring(name.lastIndexOf('.') + 1)));
-            }
-            i = end;
+            i = nameStart;
         }
         return names;
+    }
+
+    /** The name of the mixin an include that names it at {@code nameStart} includes, as {@link #includes} gives it; empty when none. */
+    private static String nameAt(String source, int nameStart) {
+        int end = nameStart;
+        while (end < source.length() && isNameCharacter(source.charAt(end))) {
+            end++;
+        }
+        String name = source.substring(nameStart, end);
+        return name.isEmpty() ? name : normalized(name.substring(name.lastIndexOf('.') + 1));
     }
 
     /**
