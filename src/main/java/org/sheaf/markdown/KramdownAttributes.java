@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ast.SoftLineBreak;
@@ -25,7 +26,7 @@ import java.util.Map;
  * <p>kramdown's rules: a block list on the line right after a block belongs to that block; one
  * with a blank line before it belongs to the next block; one at the start of a list item's first
  * line belongs to the item ({@link KramdownItemAttributes}), and is taken out of the tree. A span list belongs to the span just
- * before it, and is dropped after plain text. A bare name refers to an attribute list
+ * before it (after a tag of raw HTML, to the tag's element), and is text after plain text. A bare name refers to an attribute list
  * definition ({@code {:name: ...}}) anywhere in the document.
  */
 final class KramdownAttributes {
@@ -121,6 +122,10 @@ final class KramdownAttributes {
             while (target instanceof AttributeListSpan) {
                 // kramdown gives a list right after another list to the same span
                 target = target.getPrevious();
+            }
+            if (target instanceof HtmlInline tag) {
+                // a tag stands for its element: the list goes to the element's opening tag
+                target = KramdownSpanElements.elementOf(tag);
             }
             if (target instanceof Text text && endsWithQuote(text.getChars())) {
                 // kramdown gives the list to the curly quote it made, which writes no attributes

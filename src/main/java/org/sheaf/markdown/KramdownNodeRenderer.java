@@ -466,7 +466,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     /**
      * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
      * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
-     * element is text already, {@link KramdownSpanElements}).
+     * element is text already, {@link KramdownSpanElements}), an opening tag with the attributes
+     * of the span attribute list after its element.
      */
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
@@ -478,7 +479,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (open.matches()) {
             // kramdown writes an element of a paragraph anew: a tag closed in itself holds nothing
             String name = KramdownTags.name(open.group(1));
-            StringBuilder start = KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), true));
+            Map<String, String> attributes = KramdownTags.attributes(name, open.group(2), true);
+            AttributeList list = KramdownAttributes.of(node);
+            if (list != null) {
+                // the span attribute list after the element, given to its opening tag
+                list.applyTo(attributes);
+            }
+            StringBuilder start = KramdownTags.start(name, attributes);
             html.raw(KramdownTags.empty(name) ? start.append(" />")
                     : open.group(4) != null ? start.append("></").append(name).append('>') : start.append('>'));
             return;
