@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * attribute list wins and is not counted. One generator per rendered document.
  *
  * <p>The text is what the GFM parser collects from the parsed heading, whatever
- * {@code auto_id_stripping} says (that parser always strips): text, code spans, math and
+ * {@code auto_id_stripping} says (that parser always strips): text, code spans (their code
+ * without the padding kramdown takes off, {@link KramdownNodeRenderer#spanCode}), math and
  * entities, the tags of block elements (text to kramdown there), and the text inside emphasis,
  * links and inline HTML; not other markup, link targets,
  * images or footnote marks. Typographic quotes and dashes would be dropped as non-word
@@ -117,7 +118,7 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
             if (child instanceof Text || child instanceof TextBase) {
                 text.append(child.getChars().unescape());
             } else if (child instanceof Code code) {
-                text.append(code.getText());
+                text.append(KramdownNodeRenderer.spanCode(code));
             } else if (child instanceof RawSpanText raw) {
                 text.append(raw.getChars());
             } else if (child instanceof HtmlInline tag && KramdownNodeRenderer.isBlockElementTag(tag.getChars())) {

@@ -838,19 +838,30 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.raw("</code>");
             return;
         }
-        String lines = kramdownLines(node);
-        String text = lines == null ? node.getText().toString() : lines;
-        boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
-        if (padded || lines != null) {
-            // kramdown takes one space of padding from each end of a span of two or more
-            // backticks; inside a span of one, the spaces are the code's
-            int start = padded && text.startsWith(" ") ? 1 : 0;
-            int end = Math.max(start, text.length() - (padded && text.endsWith(" ") ? 1 : 0));
-            html.raw(Html.escapeText(Escaping.normalizeEOL(text.substring(start, end))));
+        String code = spanCode(node);
+        if (!code.contentEquals(node.getText())) {
+            html.raw(Html.escapeText(Escaping.normalizeEOL(code)));
         } else {
             context.renderChildren(node);
         }
         html.raw("</code>");
+    }
+
+    /**
+     * The code of the span {@code node} as kramdown reads it, which its HTML and a heading's id
+     * hold: kramdown takes one space of padding from each end of a span of two or more
+     * backticks (inside a span of one, the spaces are the code's), and keeps the white space
+     * that starts each later line ({@link #kramdownLines}).
+     */
+    static String spanCode(Code node) {
+        String lines = kramdownLines(node);
+        String text = lines == null ? node.getText().toString() : lines;
+        boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
+        if (!padded) {
+            return text;
+        }
+        int start = text.startsWith(" ") ? 1 : 0;
+        return text.substring(start, Math.max(start, text.length() - (text.endsWith(" ") ? 1 : 0)));
     }
 
     /**
