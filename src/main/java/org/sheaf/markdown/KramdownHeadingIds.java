@@ -23,6 +23,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -99,7 +100,7 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 String id;
                 if (options.gfm()) {
                     StringBuilder text = new StringBuilder();
-                    collectText(heading, text);
+                    collectText(heading, text, options.smartQuotes());
                     id = gfmId(text);
                 } else {
                     id = kramdownId(heading.getText());
@@ -113,9 +114,13 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
     }
 
     /** Appends the text kramdown's GFM parser reads from {@code node}'s children (see above). */
-    private static void collectText(Node node, StringBuilder text) {
+    private static void collectText(Node node, StringBuilder text, List<String> quotes) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Text || child instanceof TextBase) {
+            if (child instanceof Text plain && KramdownText.mayChange(plain.getChars())) {
+                // as written: a lone guillemet takes the space on its inner side (1 << 2), which
+                // kramdown reads as part of the symbol
+                text.append(KramdownText.resolve(plain, quotes, true));
+            } else if (child instanceof Text || child instanceof TextBase) {
                 text.append(child.getChars().unescape());
             } else if (child instanceof Code code) {
                 text.append(KramdownNodeRenderer.spanCode(code));
@@ -144,11 +149,11 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 // kramdown nests no emphasis in emphasis: the inner one's markers are text
                 // (KramdownNodeRenderer), so {@code _u_} in {@code *a _u_*} keeps its underscores
                 text.append(inner.getOpeningMarker());
-                collectText(child, text);
+                collectText(child, text, quotes);
                 text.append(inner.getClosingMarker());
             } else if (!(child instanceof Image || child instanceof ImageRef || child instanceof Footnote
                     || child instanceof HtmlInline || child instanceof TypographicSmarts)) {
-                collectText(child, text);
+                collectText(child, text, quotes);
             }
         }
     }
