@@ -16,7 +16,13 @@ import java.util.regex.Pattern;
  * {@code {{ page.title }}} left in content is untouched.
  */
 final class AttributeListSpanParser implements InlineParserExtension {
-    private static final Pattern SPAN_LIST = Pattern.compile("^\\{:(?![:/])([^}]*)}");
+    /**
+     * kramdown's {@code IAL_SPAN_START}: at least one character up to a {@code }} not escaped,
+     * tried after the start or stop tag of an extension ({@code {::name}}, {@code {:/}}), which
+     * it is not; so {@code {::}} and {@code {:: x}} are lists, {@code {:}} is text.
+     */
+    private static final Pattern SPAN_LIST = Pattern.compile(
+            "^\\{:(?!:\\w+(?:\\s(?:\\\\}|[^}])*?)?/?}|/(?:\\w[\\w-]*)?})((?:\\\\}|[^}])+)}");
     /** The first character of an XML name, as REXML (and so kramdown) reads it. */
     private static final String NAME_START = ":A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D"
             + "\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD"

@@ -2,10 +2,13 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -25,7 +28,7 @@ import java.util.Map;
  * <p>kramdown's rules: a block list on the line right after a block belongs to that block; one
  * with a blank line before it belongs to the next block; one at the start of a list item's first
  * line belongs to the item ({@link KramdownItemAttributes}), and is taken out of the tree. A span list belongs to the span just
- * before it, and is dropped after plain text. A bare name refers to an attribute list
+ * before it (after a tag of raw HTML, to the tag's element), and is text after plain text. A bare name refers to an attribute list
  * definition ({@code {:name: ...}}) anywhere in the document.
  */
 final class KramdownAttributes {
@@ -122,11 +125,21 @@ final class KramdownAttributes {
                 // kramdown gives a list right after another list to the same span
                 target = target.getPrevious();
             }
+            if (target instanceof TextBase text && text.getLastChild() != null) {
+                // text that flexmark split around the abbreviations it marked
+                target = text.getLastChild();
+            }
+            if (target instanceof HtmlInline tag) {
+                // a tag stands for its element: the list goes to the element's opening tag
+                target = KramdownSpanElements.elementOf(tag);
+            }
             if (target instanceof Text text && endsWithQuote(text.getChars())) {
                 // kramdown gives the list to the curly quote it made, which writes no attributes
                 span.unlink();
-            } else if (target == null || target instanceof Text || target instanceof SoftLineBreak) {
-                // kramdown finds no span to give the list to after text, and writes the list as text
+            } else if (target == null || target instanceof Text || target instanceof SoftLineBreak
+                    || target instanceof Abbreviation) {
+                // kramdown finds no span to give the list to after text, and writes the list as
+                // text; it marks abbreviations in the text only once the spans are read
                 span.insertBefore(new Text(span.getChars()));
                 span.unlink();
             } else {

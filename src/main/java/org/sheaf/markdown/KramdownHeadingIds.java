@@ -23,6 +23,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * attribute list wins and is not counted. One generator per rendered document.
  *
  * <p>The text is what the GFM parser collects from the parsed heading, whatever
- * {@code auto_id_stripping} says (that parser always strips): text, code spans, math and
+ * {@code auto_id_stripping} says (that parser always strips): text, code spans (their code
+ * without the padding kramdown takes off, {@link KramdownNodeRenderer#spanCode}), math and
  * entities, the tags of block elements (text to kramdown there), and the text inside emphasis,
  * links and inline HTML; not other markup, link targets,
  * images or footnote marks. Typographic quotes and dashes would be dropped as non-word
@@ -98,7 +100,7 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 String id;
                 if (options.gfm()) {
                     StringBuilder text = new StringBuilder();
-                    collectText(heading, text);
+                    collectText(heading, text, options.smartQuotes());
                     id = gfmId(text);
                 } else {
                     id = kramdownId(heading.getText());
@@ -112,12 +114,16 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
     }
 
     /** Appends the text kramdown's GFM parser reads from {@code node}'s children (see above). */
-    private static void collectText(Node node, StringBuilder text) {
+    private static void collectText(Node node, StringBuilder text, List<String> quotes) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof Text || child instanceof TextBase) {
+            if (child instanceof Text plain && KramdownText.mayChange(plain.getChars())) {
+                // as written: a lone guillemet takes the space on its inner side (1 << 2), which
+                // kramdown reads as part of the symbol
+                text.append(KramdownText.resolve(plain, quotes, true));
+            } else if (child instanceof Text || child instanceof TextBase) {
                 text.append(child.getChars().unescape());
             } else if (child instanceof Code code) {
-                text.append(code.getText());
+                text.append(KramdownNodeRenderer.spanCode(code));
             } else if (child instanceof RawSpanText raw) {
                 text.append(raw.getChars());
             } else if (child instanceof HtmlInline tag && KramdownNodeRenderer.isBlockElementTag(tag.getChars())) {
@@ -143,11 +149,11 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 // kramdown nests no emphasis in emphasis: the inner one's markers are text
                 // (KramdownNodeRenderer), so {@code _u_} in {@code *a _u_*} keeps its underscores
                 text.append(inner.getOpeningMarker());
-                collectText(child, text);
+                collectText(child, text, quotes);
                 text.append(inner.getClosingMarker());
             } else if (!(child instanceof Image || child instanceof ImageRef || child instanceof Footnote
                     || child instanceof HtmlInline || child instanceof TypographicSmarts)) {
-                collectText(child, text);
+                collectText(child, text, quotes);
             }
         }
     }

@@ -466,7 +466,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     /**
      * kramdown writes the tag of a block-level element inside a paragraph ({@code <p>},
      * {@code </div>}) as text, escaped; other inline HTML stays HTML (a closing tag that ends no
-     * element is text already, {@link KramdownSpanElements}).
+     * element is text already, {@link KramdownSpanElements}), an opening tag with the attributes
+     * of the span attribute list after its element.
      */
     private void renderInlineHtml(HtmlInline node, NodeRendererContext context, HtmlWriter html) {
         BasedSequence chars = node.getChars();
@@ -478,7 +479,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (open.matches()) {
             // kramdown writes an element of a paragraph anew: a tag closed in itself holds nothing
             String name = KramdownTags.name(open.group(1));
-            StringBuilder start = KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), true));
+            Map<String, String> attributes = KramdownTags.attributes(name, open.group(2), true);
+            AttributeList list = KramdownAttributes.of(node);
+            if (list != null) {
+                // the span attribute list after the element, given to its opening tag
+                list.applyTo(attributes);
+            }
+            StringBuilder start = KramdownTags.start(name, attributes);
             html.raw(KramdownTags.empty(name) ? start.append(" />")
                     : open.group(4) != null ? start.append("></").append(name).append('>') : start.append('>'));
             return;
@@ -831,19 +838,30 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.raw("</code>");
             return;
         }
-        String lines = kramdownLines(node);
-        String text = lines == null ? node.getText().toString() : lines;
-        boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
-        if (padded || lines != null) {
-            // kramdown takes one space of padding from each end of a span of two or more
-            // backticks; inside a span of one, the spaces are the code's
-            int start = padded && text.startsWith(" ") ? 1 : 0;
-            int end = Math.max(start, text.length() - (padded && text.endsWith(" ") ? 1 : 0));
-            html.raw(Html.escapeText(Escaping.normalizeEOL(text.substring(start, end))));
+        String code = spanCode(node);
+        if (!code.contentEquals(node.getText())) {
+            html.raw(Html.escapeText(Escaping.normalizeEOL(code)));
         } else {
             context.renderChildren(node);
         }
         html.raw("</code>");
+    }
+
+    /**
+     * The code of the span {@code node} as kramdown reads it, which its HTML and a heading's id
+     * hold: kramdown takes one space of padding from each end of a span of two or more
+     * backticks (inside a span of one, the spaces are the code's), and keeps the white space
+     * that starts each later line ({@link #kramdownLines}).
+     */
+    static String spanCode(Code node) {
+        String lines = kramdownLines(node);
+        String text = lines == null ? node.getText().toString() : lines;
+        boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
+        if (!padded) {
+            return text;
+        }
+        int start = text.startsWith(" ") ? 1 : 0;
+        return text.substring(start, Math.max(start, text.length() - (text.endsWith(" ") ? 1 : 0)));
     }
 
     /**

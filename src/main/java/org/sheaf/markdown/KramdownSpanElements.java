@@ -140,6 +140,38 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return depth > 0;
     }
 
+    /**
+     * The opening tag of the element that {@code tag} ends, which a span attribute list right
+     * after {@code tag} belongs to: the tag itself where it opens an element without content or
+     * closes in itself ({@code <br>}, {@code <span/>}), the opening tag a closing one closes; null
+     * where the list has nothing before it in kramdown's tree, so stays text: after the opening
+     * tag of an element with content (the list starts the content), or a block-level tag (text in
+     * a paragraph).
+     */
+    static HtmlInline elementOf(HtmlInline tag) {
+        if (KramdownNodeRenderer.isBlockElementTag(tag.getChars())) {
+            return null;
+        }
+        String name = elementTag(tag);
+        if (name == null) {
+            return tag;
+        }
+        if (!name.startsWith("/")) {
+            return null;
+        }
+        // after the elements were made whole (readElements) each closing tag closes the one last opened
+        int depth = 0;
+        for (Node before = tag.getPrevious(); before != null; before = before.getPrevious()) {
+            String other = elementTag(before);
+            if (other != null && other.startsWith("/")) {
+                depth++;
+            } else if (other != null && depth-- == 0) {
+                return (HtmlInline) before;
+            }
+        }
+        return null;
+    }
+
     /** The node after {@code node} in document order, into its children first, or null past {@code to}'s text. */
     private static Node next(Node node, Node to) {
         if (node.getFirstChild() != null && node != to) {
