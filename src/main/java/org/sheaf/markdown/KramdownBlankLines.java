@@ -99,9 +99,7 @@ final class KramdownBlankLines implements NodeRenderer {
         } else if (container instanceof BlockQuote) {
             containerEnd = container.getEndOffset();
         } else if (container instanceof MarkdownHtmlBlock element) {
-            // up to the element's closing tag, whose blank lines before it kramdown keeps, or to
-            // the end of the text of one never closed
-            containerEnd = element.closed() ? source.lastIndexOf("</", container.getEndOffset()) : container.getEndOffset();
+            containerEnd = contentEnd(element);
             if (containerEnd < node.getEndOffset()) {
                 return false;
             }
@@ -195,8 +193,33 @@ final class KramdownBlankLines implements NodeRenderer {
     static boolean blankLineInside(MarkdownHtmlBlock element) {
         BasedSequence source = element.getDocument().getChars();
         int openingEnd = source.indexOf('\n', element.getStartOffset());
-        int contentEnd = element.closed() ? source.lastIndexOf("</", element.getEndOffset()) : element.getEndOffset();
-        return openingEnd >= 0 && lineBreaks(source, openingEnd + 1, contentEnd) >= 1;
+        return openingEnd >= 0 && lineBreaks(source, openingEnd + 1, contentEnd(element)) >= 1;
+    }
+
+    /**
+     * Where the text of {@code element}, an element read as Markdown, ends in the source: at its
+     * closing tag, whose blank lines before it kramdown keeps; or, never closed, at the end of
+     * the text around it. That of a list item runs on over the blank lines after its last block,
+     * up to the next item's marker or the end of the list, which flexmark leaves to the list;
+     * not past the end of a block quote around it, which a blank line ends.
+     */
+    private static int contentEnd(MarkdownHtmlBlock element) {
+        BasedSequence source = element.getDocument().getChars();
+        if (element.closed()) {
+            return source.lastIndexOf("</", element.getEndOffset());
+        }
+        int end = element.getEndOffset();
+        Node item = element.getAncestorOfType(ListItem.class);
+        if (item == null || item.getEndOffset() != end) {
+            return end;
+        }
+        Node quote = element.getAncestorOfType(BlockQuote.class);
+        int limit = quote == null ? source.length() : quote.getEndOffset();
+        for (int lineEnd = source.indexOf('\n', end); lineEnd >= 0 && lineEnd < limit && source.subSequence(end, lineEnd).isBlank();
+                lineEnd = source.indexOf('\n', end)) {
+            end = lineEnd + 1;
+        }
+        return end;
     }
 
     private static int lineBreaks(BasedSequence source, int from, int to) {

@@ -21,6 +21,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,7 +72,12 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private final int end;
     /** Where text after the closing tag on the same line starts, or -1 when none follows it. */
     private final int tailStart;
-    private int tailEnd;
+    /**
+     * The lines of the paragraph after the closing tag, the first from {@link #tailStart}, each
+     * without the markers of the quotes and the indent of the items around it: kramdown reads
+     * the paragraph's text without them.
+     */
+    private final List<BasedSequence> tailLines = new ArrayList<>();
     /**
      * Whether the text after the closing tag is indented code: kramdown reads the rest of the
      * line as the next block, which a tab or four spaces right after the tag make code.
@@ -80,6 +86,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /** The lines of the code after the closing tag, each from its start in the document, with its line end. */
     private List<BasedSequence> codeLines;
     private Block tail;
+    /** The text of the paragraph after the closing tag ({@link #tailLines}), when there is one. */
+    private BasedSequence tailText;
 
     private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int end) {
         this.block = block;
@@ -265,9 +273,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             content.add(line, state.getIndent());
         } else if (start < end) {
             content.add(line.subSequence(0, end - start), state.getIndent());
-            tailEnd = line.getEndOffset();
+            tailLines.add(line.baseSubSequence(tailStart, line.getEndOffset()));
         } else {
-            tailEnd = line.getEndOffset();
+            tailLines.add(line);
         }
     }
 
@@ -295,8 +303,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         if (codeLines != null) {
             tail = code(codeLines);
             block.insertAfter(tail);
-        } else if (tailStart >= 0 && tailEnd > tailStart) {
-            tail = new Paragraph(block.getChars().getBaseSequence().subSequence(tailStart, tailEnd).trimEnd());
+        } else if (!tailLines.isEmpty()) {
+            BasedSequence chars = block.getChars().getBaseSequence()
+                    .subSequence(tailStart, tailLines.get(tailLines.size() - 1).getEndOffset()).trimEnd();
+            tailText = SegmentedSequence.create(chars, tailLines).trimEnd();
+            tail = new Paragraph(chars);
             block.insertAfter(tail);
         }
     }
@@ -342,7 +353,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
         }
         if (tail instanceof Paragraph) {
-            inlineParser.parse(tail.getChars(), tail);
+            inlineParser.parse(tailText, tail);
         }
     }
 
