@@ -131,12 +131,15 @@ final class PageFactory {
 
         String relativePath = documentPath(file);
         List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
-        for (String category : pluralized(parsed, data, "category", "categories")) {
+        for (Object written : pluralized(parsed, data, "category", "categories")) {
+            // populate_categories writes each category with to_s: category: 2013 is "2013"
+            String category = written.toString();
             if (!categories.contains(category)) {
                 categories.add(category);
             }
         }
-        List<String> tags = pluralized(parsed, data, "tag", "tags");
+        // populate_tags keeps each tag as written, so tag: 7 is the number 7
+        List<Object> tags = pluralized(parsed, data, "tag", "tags");
 
         SiteConfig.Collection collection = config.collections().get(label);
         String outputExt = outputExtension(file);
@@ -292,12 +295,13 @@ final class PageFactory {
 
     /**
      * Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on
-     * spaces, or a list; a number or boolean {@code category} as its text.
+     * spaces, or a list, each value as written (a number stays a number); a number or boolean
+     * under the singular key is that one value.
      */
-    private List<String> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
+    private List<Object> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
         Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
         String key = data.get(singular) != null ? singular : plural;
-        List<String> out = new ArrayList<>();
+        List<Object> out = new ArrayList<>();
         if (value == null) {
             return out;
         }
@@ -307,8 +311,8 @@ final class PageFactory {
                     reportType(parsed, key);
                     return List.of();
                 }
-                if (item != null && !out.contains(item.toString())) {
-                    out.add(item.toString());
+                if (item != null && !out.contains(item)) {
+                    out.add(item);
                 }
             }
         } else if (value instanceof String text) {
@@ -317,9 +321,11 @@ final class PageFactory {
             } else {
                 Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).distinct().forEach(out::add);
             }
-        } else if (key.equals("category") && (value instanceof Number || value instanceof Boolean)) {
-            // populate_categories writes each category with to_s: category: 2013 is "2013"
-            out.add(value.toString());
+        } else if ((value instanceof Number || value instanceof Boolean) && key.equals(singular)) {
+            out.add(value);
+        } else if ((value instanceof Number || value instanceof Boolean) && key.equals("tags")) {
+            // Jekyll's value_from_plural_key takes text or a list and nothing else: tags: 7 is no tag
+            return out;
         } else {
             reportType(parsed, key);
         }
