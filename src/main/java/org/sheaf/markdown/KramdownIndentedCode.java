@@ -174,7 +174,7 @@ final class KramdownIndentedCode {
                     lines.add(previous.trimEOL());
                     lines.add(PrefixedSubSequence.prefixOf(" ", read));
                 } else {
-                    lines.add(withoutIndent(read));
+                    lines.add(read.subSequence(KramdownHtmlBlockParser.indentAt(read, 0)));
                 }
             }
             code.setContent(lines);
@@ -195,11 +195,6 @@ final class KramdownIndentedCode {
                 return line;
             }
             return rest.expandedTo(document, lineEnd, line.getEndOffset());
-        }
-
-        /** {@code line} without the indent of code (a tab or four spaces) it starts with, as kramdown takes it off. */
-        private static BasedSequence withoutIndent(BasedSequence line) {
-            return line.startsWith("\t") ? line.subSequence(1) : line.startsWith("    ") ? line.subSequence(4) : line;
         }
 
         /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */
