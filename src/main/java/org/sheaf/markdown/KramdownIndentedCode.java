@@ -142,8 +142,9 @@ final class KramdownIndentedCode {
         private boolean startsPartAround(ParserState state) {
             BasedSequence document = state.getLine().getBaseSequence();
             int lineStart = state.getLine().getStartOffset();
-            for (Node node = getBlock().getParent(); node != null; node = node.getParent()) {
-                if (node instanceof ListItem item && KramdownListParts.startsSecondPart(item, document, lineStart)) {
+            for (Node item = getBlock().getAncestorOfType(ListItem.class); item != null;
+                    item = item.getAncestorOfType(ListItem.class)) {
+                if (KramdownListParts.startsSecondPart((ListItem) item, document, lineStart)) {
                     return true;
                 }
             }
