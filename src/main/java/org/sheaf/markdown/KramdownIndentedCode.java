@@ -154,7 +154,9 @@ final class KramdownIndentedCode {
         /**
          * flexmark's block, each lazy line joined to the line before it by a space: kramdown
          * replaces the line break before any line that starts with up to three spaces and then
-         * text, which only a lazy line does, keeping those spaces.
+         * text, which only a lazy line does, keeping those spaces. A lazy line is read as its
+         * containers leave it to kramdown ({@link #asKramdownReads}); one that starts with the
+         * indent of code there stays a line of its own, without that indent.
          */
         @Override
         public void closeBlock(ParserState state) {
