@@ -42,6 +42,16 @@ final class KramdownIndentedCode {
         return builder.customBlockParserFactory(new Factory());
     }
 
+    /**
+     * Adds {@code line} to the code's {@code lines} joined to the last of them by a space, as
+     * kramdown replaces the line break before a lazy line of code.
+     */
+    static void joinToLast(List<BasedSequence> lines, BasedSequence line) {
+        BasedSequence previous = lines.remove(lines.size() - 1);
+        lines.add(previous.trimEOL());
+        lines.add(PrefixedSubSequence.prefixOf(" ", line));
+    }
+
     /** flexmark's indented code factory, asked only about indented lines, its blocks taking lazy lines. */
     static final class Factory extends ScreenedStartFactory {
         Factory() {
@@ -173,9 +183,7 @@ final class KramdownIndentedCode {
                 }
                 BasedSequence read = asKramdownReads(line);
                 if (joinsPrevious(read)) {
-                    BasedSequence previous = lines.remove(lines.size() - 1);
-                    lines.add(previous.trimEOL());
-                    lines.add(PrefixedSubSequence.prefixOf(" ", read));
+                    joinToLast(lines, read);
                 } else {
                     lines.add(read.subSequence(KramdownHtmlBlockParser.indentAt(read, 0)));
                 }
