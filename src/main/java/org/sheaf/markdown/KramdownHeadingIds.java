@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  * entities, the tags of block elements (text to kramdown there), and the text inside emphasis,
  * links and inline HTML; not other markup, link targets,
  * images or footnote marks. Typographic quotes and dashes would be dropped as non-word
- * characters anyway, so they add nothing.
+ * characters anyway, so they add nothing; but text with quotes, escapes or entities is read as
+ * the renderer reads it ({@link KramdownText#resolve}), where a lone guillemet takes the space
+ * on its inner side with it ({@code a << b} gives {@code a-b}).
  *
  * <p>kramdown's own parser ({@code input: kramdown}) leaves ids to its HTML converter, which
  * makes them from the heading's source text, Markdown and all ({@link #kramdownId}), counting
@@ -117,8 +119,8 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
     private static void collectText(Node node, StringBuilder text, List<String> quotes) {
         for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
             if (child instanceof Text plain && KramdownText.mayChange(plain.getChars())) {
-                // as written: a lone guillemet takes the space on its inner side (1 << 2), which
-                // kramdown reads as part of the symbol
+                // as the renderer reads it: a lone guillemet takes the space on its inner side
+                // (1 << 2), which kramdown reads as part of the symbol
                 text.append(KramdownText.resolve(plain, quotes, true));
             } else if (child instanceof Text || child instanceof TextBase) {
                 text.append(child.getChars().unescape());

@@ -20,7 +20,6 @@ import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -324,9 +323,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         for (BasedSequence line : lines) {
             int indent = content.isEmpty() ? 0 : indentAt(line, 0);
             if (!content.isEmpty() && indent == 0 && !line.isBlank()) {
-                BasedSequence previous = content.remove(content.size() - 1);
-                content.add(previous.trimEOL());
-                content.add(PrefixedSubSequence.prefixOf(" ", line));
+                KramdownIndentedCode.joinToLast(content, line);
             } else {
                 content.add(line.subSequence(indent));
             }

@@ -42,6 +42,16 @@ final class KramdownIndentedCode {
         return builder.customBlockParserFactory(new Factory());
     }
 
+    /**
+     * Adds {@code line} to the code's {@code lines} joined to the last of them by a space, as
+     * kramdown replaces the line break before a lazy line of code.
+     */
+    static void joinToLast(List<BasedSequence> lines, BasedSequence line) {
+        BasedSequence previous = lines.remove(lines.size() - 1);
+        lines.add(previous.trimEOL());
+        lines.add(PrefixedSubSequence.prefixOf(" ", line));
+    }
+
     /** flexmark's indented code factory, asked only about indented lines, its blocks taking lazy lines. */
     static final class Factory extends ScreenedStartFactory {
         Factory() {
@@ -142,8 +152,9 @@ final class KramdownIndentedCode {
         private boolean startsPartAround(ParserState state) {
             BasedSequence document = state.getLine().getBaseSequence();
             int lineStart = state.getLine().getStartOffset();
-            for (Node node = getBlock().getParent(); node != null; node = node.getParent()) {
-                if (node instanceof ListItem item && KramdownListParts.startsSecondPart(item, document, lineStart)) {
+            for (Node item = getBlock().getAncestorOfType(ListItem.class); item != null;
+                    item = item.getAncestorOfType(ListItem.class)) {
+                if (KramdownListParts.startsSecondPart((ListItem) item, document, lineStart)) {
                     return true;
                 }
             }
@@ -153,7 +164,9 @@ final class KramdownIndentedCode {
         /**
          * flexmark's block, each lazy line joined to the line before it by a space: kramdown
          * replaces the line break before any line that starts with up to three spaces and then
-         * text, which only a lazy line does, keeping those spaces.
+         * text, which only a lazy line does, keeping those spaces. A lazy line is read as its
+         * containers leave it to kramdown ({@link #asKramdownReads}); one that starts with the
+         * indent of code there stays a line of its own, without that indent.
          */
         @Override
         public void closeBlock(ParserState state) {
@@ -170,11 +183,9 @@ final class KramdownIndentedCode {
                 }
                 BasedSequence read = asKramdownReads(line);
                 if (joinsPrevious(read)) {
-                    BasedSequence previous = lines.remove(lines.size() - 1);
-                    lines.add(previous.trimEOL());
-                    lines.add(PrefixedSubSequence.prefixOf(" ", read));
+                    joinToLast(lines, read);
                 } else {
-                    lines.add(withoutIndent(read));
+                    lines.add(read.subSequence(KramdownHtmlBlockParser.indentAt(read, 0)));
                 }
             }
             code.setContent(lines);
@@ -195,11 +206,6 @@ final class KramdownIndentedCode {
                 return line;
             }
             return rest.expandedTo(document, lineEnd, line.getEndOffset());
-        }
-
-        /** {@code line} without the indent of code (a tab or four spaces) it starts with, as kramdown takes it off. */
-        private static BasedSequence withoutIndent(BasedSequence line) {
-            return line.startsWith("\t") ? line.subSequence(1) : line.startsWith("    ") ? line.subSequence(4) : line;
         }
 
         /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */
