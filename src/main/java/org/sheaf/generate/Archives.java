@@ -16,8 +16,8 @@ import org.sheaf.content.Page;
 import org.sheaf.content.Permalinks;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.jekyll.RubyDate;
-import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.jekyll.Slugs;
+import org.sheaf.jekyll.StaticFileDrop;
 
 /**
  * jekyll-archives (2.2): a page for each tag, category, year, month and day of the posts, each

@@ -1,5 +1,7 @@
 package org.sheaf.liquid;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.sheaf.jekyll.RubyTime;
@@ -255,7 +257,7 @@ final class RubyComparisons extends NodeVisitor {
         if (value instanceof Boolean truth) {
             return truth ? "TrueClass" : "FalseClass";
         }
-        if (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger) {
+        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
             return "Integer";
         }
         if (value instanceof Number) {
@@ -289,8 +291,8 @@ final class RubyComparisons extends NodeVisitor {
             long n = ((Number) value).longValue();
             return n >= -(1L << 62) && n < (1L << 62) ? Long.toString(n) : "Integer";
         }
-        if (value instanceof Double || value instanceof Float || value instanceof java.math.BigDecimal) {
-            String plain = new java.math.BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            String plain = new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
             return plain.contains(".") ? plain : plain + ".0";
         }
         return rubyClass(value);
@@ -476,7 +478,7 @@ final class RubyComparisons extends NodeVisitor {
             if (value instanceof Long || value instanceof Integer) {
                 return (long) Long.BYTES;
             }
-            if (value instanceof java.math.BigInteger big) {
+            if (value instanceof BigInteger big) {
                 return (long) Long.BYTES * ((big.abs().bitLength() + Long.SIZE - 1) / Long.SIZE);
             }
             return value instanceof CharSequence text ? RubyStrings.size(text) : super.get(value, context);

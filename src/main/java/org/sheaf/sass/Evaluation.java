@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -184,9 +185,14 @@ final class Evaluation {
     private static String inserted(String source, TreeMap<Integer, StringBuilder> inserted, Map<Integer, String> before) {
         TreeMap<Integer, String> all = new TreeMap<>(before);
         inserted.forEach((at, text) -> all.merge(at, text.toString(), String::concat));
-        StringBuilder text = new StringBuilder(source.length() + all.size() * 24);
+        return withInsertions(source, all);
+    }
+
+    /** The source with the text of each insertion at its offset. */
+    static String withInsertions(String source, SortedMap<Integer, String> insertions) {
+        StringBuilder text = new StringBuilder(source.length() + insertions.size() * 24);
         int from = 0;
-        for (Map.Entry<Integer, String> insert : all.entrySet()) {
+        for (Map.Entry<Integer, String> insert : insertions.entrySet()) {
             text.append(source, from, insert.getKey()).append(insert.getValue());
             from = insert.getKey();
         }

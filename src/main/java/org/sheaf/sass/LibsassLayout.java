@@ -2,7 +2,10 @@ package org.sheaf.sass;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -513,9 +516,9 @@ final class LibsassLayout {
         /** The blocks libsass does not write, though it may write blocks inside them. */
         private final List<Item> leftOut = new ArrayList<>();
         /** For each source, the {@code @import} that loads it as (source, offset); {@code {-1}} when not one. */
-        private final Map<Integer, int[]> importers = new java.util.HashMap<>();
+        private final Map<Integer, int[]> importers = new HashMap<>();
         /** The {@code @import} rules of each source: where each starts, and the names it gives. */
-        private final Map<Integer, Map<Integer, List<String>>> importRules = new java.util.HashMap<>();
+        private final Map<Integer, Map<Integer, List<String>>> importRules = new HashMap<>();
 
         private Imports(String css, Style style, Origins origins) {
             this.css = css;
@@ -645,7 +648,7 @@ final class LibsassLayout {
 
         /** The place, after the {@code @import} rules that lead to its stylesheet, the first first. */
         private List<int[]> loadedFrom(int[] place) {
-            java.util.LinkedList<int[]> chain = new java.util.LinkedList<>(List.of(place));
+            LinkedList<int[]> chain = new LinkedList<>(List.of(place));
             int source = place[0];
             for (int hops = 0; hops < origins.contents().size(); hops++) {
                 int[] importer = importers.computeIfAbsent(source, this::importer);
@@ -724,7 +727,7 @@ final class LibsassLayout {
                 return true;
             }
             String source = origins.contents().get(place[0]);
-            boolean indented = urls.get(place[0]).toLowerCase(java.util.Locale.ROOT).endsWith(".sass");
+            boolean indented = urls.get(place[0]).toLowerCase(Locale.ROOT).endsWith(".sass");
             if (!source.startsWith("@supports", place[1])) {
                 return true;
             }

@@ -88,13 +88,7 @@ final class MarkedQueries {
             } else {
                 ScssOutline.walk(source, marking);
             }
-            StringBuilder text = new StringBuilder(source.length() + inserted.size() * 24);
-            int from = 0;
-            for (Map.Entry<Integer, String> insert : inserted.entrySet()) {
-                text.append(source, from, insert.getKey()).append(insert.getValue());
-                from = insert.getKey();
-            }
-            texts.put(url, text.append(source, from, source.length()).toString());
+            texts.put(url, Evaluation.withInsertions(source, inserted));
         });
         return new Marked(texts, List.copyOf(marks));
     }

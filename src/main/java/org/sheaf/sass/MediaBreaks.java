@@ -2,9 +2,14 @@ package org.sheaf.sass;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -71,7 +76,7 @@ final class MediaBreaks {
         Map<Integer, Outline> outlines = new HashMap<>();
         for (int s = 0; s < urls.size(); s++) {
             String url = urls.get(s);
-            if (!url.toLowerCase(java.util.Locale.ROOT).endsWith(".sass") && contents.get(s).contains("@media")) {
+            if (!url.toLowerCase(Locale.ROOT).endsWith(".sass") && contents.get(s).contains("@media")) {
                 Outline outline = Outline.of(contents.get(s));
                 outlines.put(s, outline);
             }
@@ -115,7 +120,7 @@ final class MediaBreaks {
                 boolean block = isBlock(css, child);
                 if (block && evaluated.contains(blocks)) {
                     broken |= !kept.isEmpty();
-                    pending += java.util.Collections.frequency(evaluated, blocks);
+                    pending += Collections.frequency(evaluated, blocks);
                 }
                 blocks += block ? 1 : 0;
                 if (css.startsWith("@media", child[0])) {
@@ -147,7 +152,7 @@ final class MediaBreaks {
                 after = child[1];
             }
             // those evaluation reached after the last block
-            pending += java.util.Collections.frequency(evaluated, blocks);
+            pending += Collections.frequency(evaluated, blocks);
             if (kept.isEmpty() && broken) {
                 // nothing is left to write: libsass writes no @media at all
                 changes.subMap(media[0], true, media[2], true).clear();
@@ -187,7 +192,7 @@ final class MediaBreaks {
             }
             written.put(change.getKey(), out.length());
             int end = (Integer) change.getValue()[0];
-            java.util.Arrays.fill(moved, change.getKey(), end, (Boolean) change.getValue()[2] ? SourceMapShift.LEFT_OUT : -1);
+            Arrays.fill(moved, change.getKey(), end, (Boolean) change.getValue()[2] ? SourceMapShift.LEFT_OUT : -1);
             out.append((String) change.getValue()[1]);
             from = end;
         }
@@ -224,7 +229,7 @@ final class MediaBreaks {
     private static boolean indentedNested(List<String> urls, List<String> contents) {
         for (int s = 0; s < urls.size(); s++) {
             String text = contents.get(s);
-            if (!urls.get(s).toLowerCase(java.util.Locale.ROOT).endsWith(".sass") || !text.contains("@media")) {
+            if (!urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass") || !text.contains("@media")) {
                 continue;
             }
             int[] depth = {0};
@@ -329,7 +334,7 @@ final class MediaBreaks {
             List<Integer> blocks = order;
             if (blocks == null) {
                 blocks = new ArrayList<>();
-                for (int k = 0; k <= at.at() || !at.before().isEmpty() && k <= java.util.Collections.max(at.before()); k++) {
+                for (int k = 0; k <= at.at() || !at.before().isEmpty() && k <= Collections.max(at.before()); k++) {
                     blocks.add(k);
                 }
             }
@@ -418,7 +423,7 @@ final class MediaBreaks {
 
     /** The line the offset stands on, of a text whose lines start at {@code lineStarts}. */
     private static int lineOf(int[] lineStarts, int at) {
-        int line = java.util.Arrays.binarySearch(lineStarts, at);
+        int line = Arrays.binarySearch(lineStarts, at);
         return line >= 0 ? line : -line - 2;
     }
 
@@ -539,7 +544,7 @@ final class MediaBreaks {
          */
         boolean unknown;
         /** The mixins (their names with {@code _} as {@code -}) whose {@code @media} is so, which count where included. */
-        final Set<String> unknownIn = new java.util.HashSet<>();
+        final Set<String> unknownIn = new HashSet<>();
 
         private Outline(String source) {
             this.source = source;
@@ -557,8 +562,8 @@ final class MediaBreaks {
             blocks.push(new int[] {-1, 1, 0, 0, 0, 0, 0});
             // per open block: "" at the top level, bare or in control flow there; the name of
             // the mixin it stands in; or null anywhere else
-            ArrayDeque<java.util.Optional<String>> contexts = new ArrayDeque<>();
-            contexts.push(java.util.Optional.of(""));
+            ArrayDeque<Optional<String>> contexts = new ArrayDeque<>();
+            contexts.push(Optional.of(""));
             ScssOutline.walk(source, new ScssOutline.Statements() {
                 @Override
                 public void comment(int at) {
@@ -582,7 +587,7 @@ final class MediaBreaks {
                             && (context == null || context.isEmpty())) {
                         context = null;
                     }
-                    contexts.push(java.util.Optional.ofNullable(context));
+                    contexts.push(Optional.ofNullable(context));
                 }
 
                 @Override

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.MatchResult;
@@ -220,18 +221,19 @@ final class MediaJoins {
 
     /** The queries of a chain, outermost first, joined as dart-sass joins them; null where they match nothing. */
     static Query dartJoin(List<Query> chain) {
-        Query joined = chain.get(0);
-        for (Query inner : chain.subList(1, chain.size())) {
-            joined = joined == null ? null : dartJoin(joined, inner);
-        }
-        return joined;
+        return joined(chain, MediaJoins::dartJoin);
     }
 
     /** The queries of a chain, outermost first, joined as libsass joins them; null where they match nothing. */
     static Query libsassJoin(List<Query> chain) {
+        return joined(chain, MediaJoins::libsassJoin);
+    }
+
+    /** The queries of a chain, outermost first, each joined into the ones before it by {@code join}; null once a join matches nothing. */
+    private static Query joined(List<Query> chain, BinaryOperator<Query> join) {
         Query joined = chain.get(0);
         for (Query inner : chain.subList(1, chain.size())) {
-            joined = joined == null ? null : libsassJoin(joined, inner);
+            joined = joined == null ? null : join.apply(joined, inner);
         }
         return joined;
     }
