@@ -191,6 +191,24 @@ final class LaxLiquid {
     }
 
     /**
+     * Where Ruby ends the comment block that opens {@code block}: just after the
+     * {@code endcomment} that matches its opening tag, a nested comment counting as one more to
+     * end and a raw block as nothing; the length of {@code block} when it is not ended in it.
+     */
+    static int commentEnd(String block) {
+        Matcher m = TAG.matcher(block);
+        int open = 0;
+        while (m.find()) {
+            if ("comment".equals(m.group(2))) {
+                open++;
+            } else if ("endcomment".equals(m.group(2)) && --open == 0) {
+                return m.end();
+            }
+        }
+        return block.length();
+    }
+
+    /**
      * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
      * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
      * any filter is ignored ({@code assign a = b, c = 2}) and parentheses group nothing; in
@@ -442,6 +460,8 @@ final class LaxLiquid {
     /** What the strict grammar takes after a {@code for} tag's collection: {@code name: value} attributes only. */
     private static final Pattern STRICT_FOR_TAIL = Pattern.compile(
             "(?:\\s*[\\w-]+\\s*:\\s*" + FRAGMENT + ")*\\s*", Pattern.DOTALL);
+    /** A range written without a space, {@code (1..page.n)}: one fragment, as Ruby's lax {@code for} takes its collection. */
+    private static final Pattern WHOLE_RANGE = Pattern.compile("\\([^\\s()]+\\.\\.[^\\s()]+\\)");
     /** An attribute anywhere in a {@code for} tag's markup, as Ruby's lax parser scans for them: {@code name: value}. */
     private static final Pattern FOR_ATTRIBUTE = Pattern.compile("(\\w[\\w-]*)\\s*:\\s*(" + FRAGMENT + ")");
 
@@ -451,12 +471,13 @@ final class LaxLiquid {
      * is ignored), {@code reversed} counts only right after it, and of the rest only the
      * {@code limit:} and {@code offset:} attributes count ({@code limit 5}, without its colon, is
      * nothing). Padded to its length, so that later places in the text do not move. A markup the
-     * strict grammar takes, or whose collection is a range (which may hold spaces), is returned as
-     * it is.
+     * strict grammar takes, or whose collection opens a range with a space in it (of which Ruby
+     * reads no more than the first fragment, as no range), is returned as it is.
      */
     static String laxForMarkup(String markup) {
         Matcher head = FOR_HEAD.matcher(markup);
-        if (!head.matches() || head.group(2).startsWith("(") || STRICT_FOR_TAIL.matcher(head.group(4)).matches()) {
+        if (!head.matches() || head.group(2).startsWith("(") && !WHOLE_RANGE.matcher(head.group(2)).matches()
+                || STRICT_FOR_TAIL.matcher(head.group(4)).matches()) {
             return markup;
         }
         StringBuilder out = new StringBuilder(head.group(1)).append(head.group(2));

@@ -248,6 +248,12 @@ public final class LiquidRenderer {
      */
     private Template strictParse(String text) {
         Template template = parser.parse(text);
+        if (text.contains("endcomment")) {
+            Optional<ParserRuleContext> overrun = commentOverItsEnd(template.getParseTree());
+            if (overrun.isPresent()) {
+                throw refusalAfterComment(text, overrun.get());
+            }
+        }
         if (!text.contains("include")) {
             return template;
         }
@@ -257,6 +263,45 @@ public final class LiquidRenderer {
             throw refusalAfterInclude(text, overrun.get().getStart().getStartIndex()).orElse(own);
         }
         return template;
+    }
+
+    /**
+     * What the strict grammar refuses in {@code text} after the comment block {@code comment}
+     * ends where Ruby ends it, found with that block blanked out (a later comment may run on too);
+     * a refusal of the run itself when nothing after it is refused.
+     */
+    private LiquidException refusalAfterComment(String text, ParserRuleContext comment) {
+        int start = comment.getStart().getStartIndex();
+        int end = start + LaxLiquid.commentEnd(text.substring(start, comment.getStop().getStopIndex() + 1));
+        String blanked = text.substring(0, start) + text.substring(start, end).replaceAll("[^\\n]", " ")
+                + text.substring(end);
+        try {
+            strictParse(blanked);
+            return new LiquidException("a comment block runs on past its endcomment", comment);
+        } catch (LiquidException later) {
+            return later;
+        }
+    }
+
+    /**
+     * The first comment block in {@code tree} that Liqp's grammar ran on past the
+     * {@code endcomment} Ruby ends it at: the grammar takes a comment's body up to whichever
+     * {@code endcomment} lets the rest of the text parse, so text it refuses after one comment
+     * would vanish into the comment up to a later one instead of being refused.
+     */
+    private static Optional<ParserRuleContext> commentOverItsEnd(ParseTree tree) {
+        if (tree instanceof LiquidParser.Comment_tagContext comment) {
+            String written = comment.getStart().getInputStream()
+                    .getText(Interval.of(comment.getStart().getStartIndex(), comment.getStop().getStopIndex()));
+            return LaxLiquid.commentEnd(written) < written.length() ? Optional.of(comment) : Optional.empty();
+        }
+        for (int i = 0; i < tree.getChildCount(); i++) {
+            Optional<ParserRuleContext> found = commentOverItsEnd(tree.getChild(i));
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -61,6 +61,19 @@ class LiquidCompatTest {
     }
 
     @Test
+    void forTagOverARangeReadsOnlyItsColonAttributesWhenTheStrictGrammarRefusesIt() throws Exception {
+        // what Jekyll 4.3.1 printed: the range is the collection, "limit 2" without its colon and
+        // a reversed after an attribute are nothing; the comments around the loop stay comments
+        assertEquals("AB123CD", render("A{% comment %}x{% endcomment %}B{% for i in (1..3) limit 2 %}{{ i }}{% endfor %}"
+                + "C{% comment %}y{% endcomment %}D"));
+        assertEquals("B123C", render("B{% for i in (1..3) limit 2 %}{{ i }}{% endfor %}C"));
+        assertEquals("A321C23D", render("A{% for i in (1..3) reversed limit 2 x %}{{ i }}{% endfor %}"
+                + "C{% for i in (1..4) limit: 2 offset:1 foo %}{{ i }}{% endfor %}D"));
+        assertEquals("AB34CD", render("A{% comment %}x{% endcomment %}B{% for i in (2..4) offset: 1 reversed limit 1 %}"
+                + "{{ i }}{% endfor %}C{% comment %}y{% endcomment %}D"));
+    }
+
+    @Test
     void standardFiltersWalkAnArrayOfArraysFlattened() throws Exception {
         // what Jekyll 4.3.1 printed: Liquid's InputIterator flattens the array uniq, reverse,
         // compact, join, concat and sort_natural take; size and first do not flatten
