@@ -293,7 +293,8 @@ public final class LiquidRenderer {
         if (tree instanceof LiquidParser.Comment_tagContext comment) {
             String written = comment.getStart().getInputStream()
                     .getText(Interval.of(comment.getStart().getStartIndex(), comment.getStop().getStopIndex()));
-            return LaxLiquid.commentEnd(written) < written.length() ? Optional.of(comment) : Optional.empty();
+            // a closing "-%}" takes the white space after it into the block: only text past that is a run-on
+            return written.substring(LaxLiquid.commentEnd(written)).isBlank() ? Optional.empty() : Optional.of(comment);
         }
         for (int i = 0; i < tree.getChildCount(); i++) {
             Optional<ParserRuleContext> found = commentOverItsEnd(tree.getChild(i));

@@ -93,6 +93,15 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void aCommentClosedWithADashIsNoRunOn() throws Exception {
+        // what Jekyll 4.3.1 printed; the white space "-%}" trims is part of the comment block, not text after it
+        java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertEquals("ABC", withStrictFilters(false, warnings).render(
+                "A\n{%- comment %} x {% endcomment -%}\nB{% comment -%}\n y {%- endcomment -%}  C", "content/about.md", 1, Map.of()));
+        assertEquals(java.util.List.of(), warnings);
+    }
+
+    @Test
     void mapsTheLaxReadingsColumnsBackAsWell() {
         // the range loop is rewritten for Liqp, then the assign's list cut to its first value for the lax reading
         java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
