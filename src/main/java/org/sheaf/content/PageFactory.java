@@ -296,7 +296,8 @@ final class PageFactory {
     /**
      * Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on
      * spaces, or a list, each value as written (a number stays a number); a number or boolean
-     * under the singular key is that one value.
+     * under the singular key is that one value. A value written twice stays twice: Jekyll's
+     * populate_tags keeps {@code tags: [a, a]} as it is (only categories are made unique).
      */
     private List<Object> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
         Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
@@ -311,7 +312,7 @@ final class PageFactory {
                     reportType(parsed, key);
                     return List.of();
                 }
-                if (item != null && !out.contains(item)) {
+                if (item != null) {
                     out.add(item);
                 }
             }
@@ -319,7 +320,7 @@ final class PageFactory {
             if (key.equals(singular)) {
                 out.add(text.strip());
             } else {
-                Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).distinct().forEach(out::add);
+                Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).forEach(out::add);
             }
         } else if ((value instanceof Number || value instanceof Boolean) && key.equals(singular)) {
             out.add(value);
