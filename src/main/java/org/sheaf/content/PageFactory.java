@@ -309,7 +309,7 @@ final class PageFactory {
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> || item instanceof List<?>) {
-                    reportType(parsed, key);
+                    diagnostics.add(typeError(parsed, key));
                     return List.of();
                 }
                 if (item != null) {
@@ -327,16 +327,23 @@ final class PageFactory {
         } else if ((value instanceof Number || value instanceof Boolean) && key.equals("tags")) {
             // Jekyll's value_from_plural_key takes text or a list and nothing else: tags: 7 is no tag
             return out;
+        } else if ((value instanceof Number || value instanceof Boolean) && key.equals("categories")) {
+            // Jekyll's merge_categories! joins the path's categories to this value with Array#|,
+            // which refuses anything but a list: the file is reported unreadable and built without
+            // its front matter, dated at build time, so sheaf stops as for unreadable YAML
+            diagnostics.add(typeError(parsed, key).withHint("Jekyll cannot read the file (no implicit conversion into "
+                    + "Array) and builds it without its front matter: write categories: \"" + value
+                    + "\" or category: " + value));
         } else {
-            reportType(parsed, key);
+            diagnostics.add(typeError(parsed, key));
         }
         return out;
     }
 
-    private void reportType(ContentIndex.Parsed parsed, String key) {
-        diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
+    private static Diagnostic typeError(ContentIndex.Parsed parsed, String key) {
+        return Diagnostic.error(parsed.file().sitePath(),
                 parsed.frontMatter().positions().getOrDefault(key, new Position(1, 1)),
-                key + " must be a word or a list of words"));
+                key + " must be a word or a list of words");
     }
 
     /**
