@@ -296,7 +296,8 @@ final class PageFactory {
     /**
      * Jekyll's {@code category}/{@code categories} (or {@code tag}/{@code tags}): text split on
      * spaces, or a list, each value as written (a number stays a number); a number or boolean
-     * under the singular key is that one value.
+     * under the singular key is that one value. A value written twice stays twice: Jekyll's
+     * populate_tags keeps {@code tags: [a, a]} as it is (only categories are made unique).
      */
     private List<Object> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
         Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
@@ -308,10 +309,10 @@ final class PageFactory {
         if (value instanceof List<?> list) {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> || item instanceof List<?>) {
-                    reportType(parsed, key);
+                    diagnostics.add(typeError(parsed, key));
                     return List.of();
                 }
-                if (item != null && !out.contains(item)) {
+                if (item != null) {
                     out.add(item);
                 }
             }
@@ -319,23 +320,30 @@ final class PageFactory {
             if (key.equals(singular)) {
                 out.add(text.strip());
             } else {
-                Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).distinct().forEach(out::add);
+                Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).forEach(out::add);
             }
         } else if ((value instanceof Number || value instanceof Boolean) && key.equals(singular)) {
             out.add(value);
         } else if ((value instanceof Number || value instanceof Boolean) && key.equals("tags")) {
             // Jekyll's value_from_plural_key takes text or a list and nothing else: tags: 7 is no tag
             return out;
+        } else if ((value instanceof Number || value instanceof Boolean) && key.equals("categories")) {
+            // Jekyll's merge_categories! joins the path's categories to this value with Array#|,
+            // which refuses anything but a list: the file is reported unreadable and built without
+            // its front matter, dated at build time, so sheaf stops as for unreadable YAML
+            diagnostics.add(typeError(parsed, key).withHint("Jekyll cannot read the file (no implicit conversion into "
+                    + "Array) and builds it without its front matter: write categories: \"" + value
+                    + "\" or category: " + value));
         } else {
-            reportType(parsed, key);
+            diagnostics.add(typeError(parsed, key));
         }
         return out;
     }
 
-    private void reportType(ContentIndex.Parsed parsed, String key) {
-        diagnostics.add(Diagnostic.error(parsed.file().sitePath(),
+    private static Diagnostic typeError(ContentIndex.Parsed parsed, String key) {
+        return Diagnostic.error(parsed.file().sitePath(),
                 parsed.frontMatter().positions().getOrDefault(key, new Position(1, 1)),
-                key + " must be a word or a list of words"));
+                key + " must be a word or a list of words");
     }
 
     /**

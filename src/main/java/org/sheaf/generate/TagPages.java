@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.content.ContentIndex;
 import org.sheaf.content.Page;
@@ -75,7 +76,11 @@ public final class TagPages {
         String permalink = FeatureSettings.string(settings.get("permalink"), "/tags/:tag/");
         Map<String, List<Page>> byTag = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         for (Page document : documents(index, settings)) {
-            for (String tag : FeatureSettings.strings(document.drop().get("tags"))) {
+            // page.tags keeps a tag written twice (as Jekyll does), and tag pages ignore case,
+            // so a document is filed once under each of its tags
+            Set<String> tags = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            tags.addAll(FeatureSettings.strings(document.drop().get("tags")));
+            for (String tag : tags) {
                 byTag.computeIfAbsent(tag, key -> new ArrayList<>()).add(document);
             }
         }

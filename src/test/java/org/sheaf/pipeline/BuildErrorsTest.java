@@ -103,6 +103,21 @@ class BuildErrorsTest {
                 "_posts/2017-01-01-a.md:2:1: error: tags must be a word or a list of words");
     }
 
+    /**
+     * Jekyll 4.3.1 cannot read a post whose categories is a number ("could not read file ...: no
+     * implicit conversion of Integer into Array") and builds it without its front matter, dated
+     * at build time with the whole file name as slug; it files categories: "2013" and
+     * category: 2013 under "2013", as the hint says.
+     */
+    @Test
+    void reportsCategoriesThatIsANumberWithTheSpellingsJekyllReads() {
+        site.file("_posts/2013-05-10-a.md", "---\ntitle: A\ncategories: 2013\n---\nA\n");
+        assertFails(BuildResult.Status.SITE_ERRORS,
+                "_posts/2013-05-10-a.md:3:1: error: categories must be a word or a list of words\n"
+                        + "    hint: Jekyll cannot read the file (no implicit conversion into Array) and builds it"
+                        + " without its front matter: write categories: \"2013\" or category: 2013");
+    }
+
     @Test
     void reportsLiquidSyntaxErrorAtItsLineInTheFile() {
         site.file("about.md", "---\ntitle: About\n---\nLine one\n{% if %}\n");

@@ -204,6 +204,25 @@ class JekyllRulesTest {
         assertEquals("7:1 a:1 1.5:1 \n", site.read("index.html"));
     }
 
+    /**
+     * Jekyll keeps a tag written twice twice, in {@code page.tags} and in {@code site.tags}, where
+     * categories are made unique (output as Jekyll 4.3.1 writes it).
+     */
+    @Test
+    void aTagWrittenTwiceIsKeptTwice() {
+        TestSite site = site()
+                .file("_posts/2013-05-11-list.md",
+                        "---\ntags: [a, a]\ncategories: [b, b]\n---\n{{ page.tags | inspect }} {{ page.categories | inspect }}\n")
+                .file("_posts/2013-05-12-words.md", "---\ntags: a a\n---\n{{ page.tags | jsonify }}\n")
+                .file("index.html", "---\n---\n{% for tag in site.tags %}{{ tag[0] }}:{{ tag[1] | map: \"url\" | join: \",\" }} "
+                        + "{% endfor %}{{ site.categories.b.size }}\n")
+                .buildOk();
+        assertEquals("<p>[\"a\", \"a\"] [\"b\"]</p>\n", site.read("b/2013/05/11/list.html"));
+        assertEquals("<p>[“a”,”a”]</p>\n", site.read("2013/05/12/words.html"));
+        assertEquals("a:/2013/05/12/words.html,/2013/05/12/words.html,/b/2013/05/11/list.html,/b/2013/05/11/list.html 1\n",
+                site.read("index.html"));
+    }
+
     @Test
     void draftsFutureAndUnpublishedNeedTheirFlags() {
         TestSite site = site()

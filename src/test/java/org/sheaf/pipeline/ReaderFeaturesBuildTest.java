@@ -60,6 +60,15 @@ class ReaderFeaturesBuildTest {
     }
 
     @Test
+    void aDocumentIsListedOnceUnderATagItWritesTwice() {
+        TestSite site = notesSite("tag_pages: {layout: tag}\n")
+                .file("_notes/twice.md", "---\ntitle: Twice\ndate: 2019-08-01\ntags: [money, Money, money]\n---\nTwice.\n")
+                .buildOk();
+        assertEquals("Tagged “money” [money]: /notes/new/ /2019/11/05/started.html /notes/twice/ /notes/old/\n",
+                site.read("tags/money/index.html"));
+    }
+
+    @Test
     void kindPagesGroupTheNotesOfOneCollectionAtTheirOwnUrls() {
         TestSite site = notesSite("kind_pages: {layout: kind, collections: [notes]}\n").buildOk();
         assertEquals("audit: New Old\n", site.read("kinds/audit/index.html"));
