@@ -285,8 +285,8 @@ final class LaxLiquid {
     private static final java.util.Set<String> OPERATORS = java.util.Set.of("==", "!=", "<>", "<", ">", ">=", "<=", "contains");
     /** An {@code and} or {@code or} between a condition's comparisons, as Ruby splits them: a word of its own. */
     private static final Pattern AND_OR = Pattern.compile("\"[^\"]*\"|'[^']*'|(?<=\\s)(?:and|or)(?=\\s)");
-    /** The words Ruby's variable parser looks a value up by. */
-    private static final Pattern LOOKUP_WORD = Pattern.compile("[\\w-]+\\??");
+    /** The words and bracketed keys Ruby's variable parser looks a value up by. */
+    private static final Pattern LOOKUP_PART = Pattern.compile("\\[[^\\]]+\\]|[\\w-]+\\??");
 
     /**
      * A condition's {@code markup} with each comparison that holds an output tag with white space in
@@ -397,18 +397,30 @@ final class LaxLiquid {
 
     /**
      * A value of a lax condition as Ruby reads it: one with braces in it is looked up by the words
-     * in it ({@code {{page.x} is {@code page.x}), and names nothing (nil) when it has none or
-     * starts with a digit.
+     * in it ({@code {{page.x} is {@code page.x}, {@link #rubyLookup}).
      */
     private static String laxValue(String fragment) {
         if (fragment.startsWith("\"") || fragment.startsWith("'") || fragment.indexOf('{') < 0 && fragment.indexOf('}') < 0) {
             return fragment;
         }
-        java.util.List<String> words = LOOKUP_WORD.matcher(fragment).results().map(java.util.regex.MatchResult::group).toList();
-        if (words.isEmpty() || Character.isDigit(words.get(0).charAt(0))) {
+        return rubyLookup(fragment);
+    }
+
+    /**
+     * {@code fragment} as Ruby's variable parser looks it up: by the words and bracketed keys in
+     * it, whatever stands between them ({@code (page.items[1]} is {@code page.items[1]}), and
+     * naming nothing (nil) when it has no word first or that word starts with a digit.
+     */
+    private static String rubyLookup(String fragment) {
+        java.util.List<String> parts = LOOKUP_PART.matcher(fragment).results().map(java.util.regex.MatchResult::group).toList();
+        if (parts.isEmpty() || !Character.isLetter(parts.get(0).charAt(0)) && parts.get(0).charAt(0) != '_') {
             return "nil";
         }
-        return String.join(".", words);
+        StringBuilder lookup = new StringBuilder(parts.get(0));
+        for (String part : parts.subList(1, parts.size())) {
+            lookup.append(part.startsWith("[") ? "" : ".").append(part);
+        }
+        return lookup.toString();
     }
 
     /** A number at the end of what is read so far, where a glued {@code )} makes it a variable's name. */
@@ -461,7 +473,13 @@ final class LaxLiquid {
     private static final Pattern STRICT_FOR_TAIL = Pattern.compile(
             "(?:\\s*[\\w-]+\\s*:\\s*" + FRAGMENT + ")*\\s*", Pattern.DOTALL);
     /** A range written without a space, {@code (1..page.n)}: one fragment, as Ruby's lax {@code for} takes its collection. */
-    private static final Pattern WHOLE_RANGE = Pattern.compile("\\([^\\s()]+\\.\\.[^\\s()]+\\)");
+    private static final String WHOLE_RANGE = "\\([^\\s()]+\\.\\.[^\\s()]+\\)";
+    /** A fragment Ruby reads as no lookup: a quoted string, a number or a range without spaces. */
+    private static final Pattern NO_LOOKUP = Pattern.compile("\"[^\"]*\"|'[^']*'|-?\\d[\\d.]*|" + WHOLE_RANGE);
+    /** A {@code for} tag the strict grammar takes whose collection is a range with spaces in it, {@code ( 1 .. 3 )}. */
+    private static final Pattern STRICT_SPACED_RANGE_FOR = Pattern.compile(
+            "\\s*[\\w-]+\\s+in\\s+\\(\\s*[^\\s()]+?\\s*\\.\\.\\s*[^\\s()]+\\s*\\)(?:\\s+reversed\\b)?"
+                    + STRICT_FOR_TAIL.pattern(), Pattern.DOTALL);
     /** An attribute anywhere in a {@code for} tag's markup, as Ruby's lax parser scans for them: {@code name: value}. */
     private static final Pattern FOR_ATTRIBUTE = Pattern.compile("(\\w[\\w-]*)\\s*:\\s*(" + FRAGMENT + ")");
 
@@ -470,17 +488,21 @@ final class LaxLiquid {
      * lax parser reads it: the collection is the first fragment after {@code in} (a filter after it
      * is ignored), {@code reversed} counts only right after it, and of the rest only the
      * {@code limit:} and {@code offset:} attributes count ({@code limit 5}, without its colon, is
-     * nothing). Padded to its length, so that later places in the text do not move. A markup the
-     * strict grammar takes, or whose collection opens a range with a space in it (of which Ruby
-     * reads no more than the first fragment, as no range), is returned as it is.
+     * nothing). Ruby reads that first fragment as a value: a range with a space in it, or any
+     * other collection a space cuts, is looked up by the words in what it cut
+     * ({@code ( 1 .. 3 )} is {@code (}, nil; {@code (page.items ..3)} is {@code page.items}).
+     * Padded to its length, so that later places in the text do not move. A markup the strict
+     * grammar takes is returned as it is.
      */
     static String laxForMarkup(String markup) {
         Matcher head = FOR_HEAD.matcher(markup);
-        if (!head.matches() || head.group(2).startsWith("(") && !WHOLE_RANGE.matcher(head.group(2)).matches()
-                || STRICT_FOR_TAIL.matcher(head.group(4)).matches()) {
+        if (!head.matches() || STRICT_FOR_TAIL.matcher(head.group(4)).matches()
+                || STRICT_SPACED_RANGE_FOR.matcher(markup).matches()) {
             return markup;
         }
-        StringBuilder out = new StringBuilder(head.group(1)).append(head.group(2));
+        String collection = head.group(2);
+        StringBuilder out = new StringBuilder(head.group(1))
+                .append(NO_LOOKUP.matcher(collection).matches() ? collection : rubyLookup(collection));
         if (head.group(3) != null) {
             out.append(" reversed");
         }

@@ -229,7 +229,9 @@ public final class LiquidRenderer {
         try {
             return new Parsed(strictParse(prepared), source, columns);
         } catch (LiquidException refused) {
-            SourceColumns lax = columns.then(LaxLiquid::rewrite);
+            // a loop read laxly may go over a literal (nil, where its collection names nothing),
+            // which Liqp's grammar takes only as ForCollections writes it
+            SourceColumns lax = columns.then(LaxLiquid::rewrite).then(ForCollections::rewrite);
             Template template = laxRead(lax.text());
             if (setup.mode() == LiquidMode.WARN && path != null) {
                 for (Diagnostic warning : laxWarnings(columns, refused, path, firstLine)) {

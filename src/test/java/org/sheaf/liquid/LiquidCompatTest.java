@@ -74,6 +74,22 @@ class LiquidCompatTest {
     }
 
     @Test
+    void forTagReadLaxlyTakesAsItsCollectionOnlyWhatAFirstSpaceCutsOff() throws Exception {
+        // what Jekyll 4.3.1 printed: a range written with spaces is cut to "(", which names
+        // nothing, and "(page.items ..2)" to "(page.items", looked up by its words; the comments
+        // around the loop stay comments
+        assertEquals("ABCD", render("A{% comment %}x{% endcomment %}B{% for i in ( 1 .. 3 ) limit 2 %}{{ i }}{% endfor %}"
+                + "C{% comment %}y{% endcomment %}D"));
+        assertEquals("BEC", render("B{% for i in ( 1 .. 3 ) limit 2 %}{{ i }}{% else %}E{% endfor %}C"));
+        assertEquals("A21BC", render("A{% for i in ( 1 .. 3 ) reversed limit: 2 %}{{ i }}{% endfor %}"
+                + "B{% for i in (1 ..3) limit 1 %}{{ i }}{% endfor %}C"));
+        assertEquals("AbcBJobsCabcD", render("A{% for i in (page.items ..2) reversed limit 2 offset: 1 %}{{ i.name }}{% endfor %}"
+                + "B{% for i in (page.title ..3) x %}{{ i }}{% endfor %}"
+                + "C{% for i in page.items[ 1 ] limit 1 %}{{ i.name }}{% endfor %}D"));
+        assertEquals("yes", render("{% if {{page.items[2].name}} == \"c\" %}yes{% endif %}"));
+    }
+
+    @Test
     void standardFiltersWalkAnArrayOfArraysFlattened() throws Exception {
         // what Jekyll 4.3.1 printed: Liquid's InputIterator flattens the array uniq, reverse,
         // compact, join, concat and sort_natural take; size and first do not flatten
