@@ -322,18 +322,18 @@ final class PageFactory {
             } else {
                 Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).forEach(out::add);
             }
-        } else if ((value instanceof Number || value instanceof Boolean) && key.equals(singular)) {
-            out.add(value);
-        } else if ((value instanceof Number || value instanceof Boolean) && key.equals("tags")) {
+        } else if (value instanceof Number || value instanceof Boolean) {
+            if (key.equals(singular)) {
+                out.add(value);
+            } else if (key.equals("categories")) {
+                // Jekyll's merge_categories! joins the path's categories to this value with Array#|,
+                // which refuses anything but a list: the file is reported unreadable and built without
+                // its front matter, dated at build time, so sheaf stops as for unreadable YAML
+                diagnostics.add(typeError(parsed, key).withHint("Jekyll cannot read the file (no implicit conversion into "
+                        + "Array) and builds it without its front matter: write categories: \"" + value
+                        + "\" or category: " + value));
+            }
             // Jekyll's value_from_plural_key takes text or a list and nothing else: tags: 7 is no tag
-            return out;
-        } else if ((value instanceof Number || value instanceof Boolean) && key.equals("categories")) {
-            // Jekyll's merge_categories! joins the path's categories to this value with Array#|,
-            // which refuses anything but a list: the file is reported unreadable and built without
-            // its front matter, dated at build time, so sheaf stops as for unreadable YAML
-            diagnostics.add(typeError(parsed, key).withHint("Jekyll cannot read the file (no implicit conversion into "
-                    + "Array) and builds it without its front matter: write categories: \"" + value
-                    + "\" or category: " + value));
         } else {
             diagnostics.add(typeError(parsed, key));
         }
