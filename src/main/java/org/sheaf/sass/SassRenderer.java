@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
+import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.Severity;
 
@@ -729,8 +730,8 @@ public final class SassRenderer implements AutoCloseable {
         int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder kinds = new StringBuilder();
         byKind.forEach((kind, count) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(kind).append(' ').append(count));
-        return new Diagnostic(sitePath, Position.FILE, Severity.WARNING, total + " deprecation warning"
-                + (total == 1 ? "" : "s") + " from dart-sass, of which libsass, Jekyll's Sass, gives none (" + kinds + ")",
+        return new Diagnostic(sitePath, Position.FILE, Severity.WARNING, Diagnostics.count(total, "deprecation warning")
+                + " from dart-sass, of which libsass, Jekyll's Sass, gives none (" + kinds + ")",
                 List.of("hint: sass: verbose: true in _config.yml shows each one; silence_deprecations: ["
                         + String.join(", ", byKind.keySet()) + "] leaves them out"));
     }
