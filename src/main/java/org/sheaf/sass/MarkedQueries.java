@@ -83,11 +83,7 @@ final class MarkedQueries {
                 public void closes(int brace) {
                 }
             };
-            if (lower.endsWith(".sass")) {
-                ScssOutline.walkIndented(source, marking);
-            } else {
-                ScssOutline.walk(source, marking);
-            }
+            ScssOutline.walk(source, lower.endsWith(".sass"), marking);
             texts.put(url, Evaluation.withInsertions(source, inserted));
         });
         return new Marked(texts, List.copyOf(marks));
