@@ -165,11 +165,7 @@ final class Evaluation {
                     }
                 }
             };
-            if (indented) {
-                ScssOutline.walkIndented(source, marking);
-            } else {
-                ScssOutline.walk(source, marking);
-            }
+            ScssOutline.walk(source, indented, marking);
             texts.put(url, inserted(source, inserted, Map.of()));
             if (!probing.isEmpty()) {
                 probes.put(url, inserted(source, inserted, probing));
@@ -262,11 +258,7 @@ final class Evaluation {
             public void closes(int close) {
             }
         };
-        if (indented) {
-            ScssOutline.walkIndented(inside, reading);
-        } else {
-            ScssOutline.walk(inside, reading);
-        }
+        ScssOutline.walk(inside, indented, reading);
         return found[0];
     }
 

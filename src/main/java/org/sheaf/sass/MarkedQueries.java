@@ -37,10 +37,14 @@ final class MarkedQueries {
     private record Join(String dart, String libsass) {
     }
 
-    /** Per statement ({@link #key}): the queries dart-sass wrote for it in the marked CSS, in order. */
-    private final Map<String, List<Join>> joins;
+    /** A statement: the URL of its stylesheet and the offset it starts at there. */
+    private record Statement(String url, int at) {
+    }
 
-    private MarkedQueries(Map<String, List<Join>> joins) {
+    /** Per statement: the queries dart-sass wrote for it in the marked CSS, in order. */
+    private final Map<Statement, List<Join>> joins;
+
+    private MarkedQueries(Map<Statement, List<Join>> joins) {
         this.joins = joins;
     }
 
@@ -83,11 +87,7 @@ final class MarkedQueries {
                 public void closes(int brace) {
                 }
             };
-            if (lower.endsWith(".sass")) {
-                ScssOutline.walkIndented(source, marking);
-            } else {
-                ScssOutline.walk(source, marking);
-            }
+            ScssOutline.walk(source, lower.endsWith(".sass"), marking);
             texts.put(url, Evaluation.withInsertions(source, inserted));
         });
         return new Marked(texts, List.copyOf(marks));
@@ -112,7 +112,7 @@ final class MarkedQueries {
         if (markedCss == null) {
             return null;
         }
-        Map<String, List<Join>> joins = new HashMap<>();
+        Map<Statement, List<Join>> joins = new HashMap<>();
         Matcher media = MediaJoins.MEDIA.matcher(markedCss);
         while (media.find()) {
             String[] parts = MediaJoins.AND.split(media.group(1), -1);
@@ -149,7 +149,7 @@ final class MarkedQueries {
             String text = String.join(" and ", written);
             if (dart != null && libsass != null && dart.text().equals(text)) {
                 Mark own = statements.get(statements.size() - 1);
-                joins.computeIfAbsent(key(own.url(), own.at()), k -> new ArrayList<>()).add(new Join(text, libsass.text()));
+                joins.computeIfAbsent(new Statement(own.url(), own.at()), k -> new ArrayList<>()).add(new Join(text, libsass.text()));
             }
         }
         return new MarkedQueries(joins);
@@ -164,11 +164,7 @@ final class MarkedQueries {
      * until the markers told them apart, and what the outer one wrote keeps its query.
      */
     String libsass(String url, int at, int ordinal, int count, String written) {
-        List<Join> found = joins.getOrDefault(key(url, at), List.of());
+        List<Join> found = joins.getOrDefault(new Statement(url, at), List.of());
         return found.size() == count && found.get(ordinal).dart().equals(written) ? found.get(ordinal).libsass() : null;
-    }
-
-    private static String key(String url, int at) {
-        return at + "@" + url;
     }
 }

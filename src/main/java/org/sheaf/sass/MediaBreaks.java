@@ -234,7 +234,7 @@ final class MediaBreaks {
             }
             int[] depth = {0};
             boolean[] found = {false};
-            ScssOutline.walkIndented(text, new ScssOutline.Statements() {
+            ScssOutline.walk(text, true, new ScssOutline.Statements() {
                 @Override
                 public void opens(int start, int brace) {
                     String prelude = text.substring(start, brace).strip();
@@ -564,7 +564,7 @@ final class MediaBreaks {
             // the mixin it stands in; or null anywhere else
             ArrayDeque<Optional<String>> contexts = new ArrayDeque<>();
             contexts.push(Optional.of(""));
-            ScssOutline.walk(source, new ScssOutline.Statements() {
+            ScssOutline.walk(source, false, new ScssOutline.Statements() {
                 @Override
                 public void comment(int at) {
                     blocks.peek()[3] = 1;

@@ -407,11 +407,7 @@ final class MediaJoins {
                 }
             }
         };
-        if (indented) {
-            ScssOutline.walkIndented(source, statements);
-        } else {
-            ScssOutline.walk(source, statements);
-        }
+        ScssOutline.walk(source, indented, statements);
         Map<Integer, Nested> chains = new HashMap<>();
         for (Found media : found) {
             List<List<Query>> read = throughIncludes(media.place(), includes, definitions, others, new ArrayList<>());

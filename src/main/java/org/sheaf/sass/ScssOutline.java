@@ -68,7 +68,7 @@ final class ScssOutline {
         // per open block: {brace offset, style rule (1/0), something written (1/0), previous kind ordinal + 1,
         // prelude start}
         blocks.push(new int[] {-1, 0, 0, 0});
-        walk(source, new Statements() {
+        walk(source, false, new Statements() {
             @Override
             public void starts(int at) {
                 int[] block = blocks.peek();
@@ -124,8 +124,20 @@ final class ScssOutline {
         void closes(int brace);
     }
 
-    /** Tells {@code statements} of each statement and block of the SCSS source, in one pass. */
-    static void walk(String source, Statements statements) {
+    /**
+     * Tells {@code statements} of each statement and block of the source, in one pass: read as
+     * the indented syntax when {@code indented}, else as SCSS.
+     */
+    static void walk(String source, boolean indented, Statements statements) {
+        if (indented) {
+            walkIndented(source, statements);
+        } else {
+            walkBraces(source, statements);
+        }
+    }
+
+    /** {@link #walk} for SCSS, where braces open and close blocks and a {@code ;} ends a statement. */
+    private static void walkBraces(String source, Statements statements) {
         int statement = -1;
         int parentheses = 0;
         int depth = 0;
@@ -175,7 +187,7 @@ final class ScssOutline {
      * deeper than that line, or at the end of the text; a statement ends at its line break. A
      * comment takes the lines indented under it.
      */
-    static void walkIndented(String source, Statements statements) {
+    private static void walkIndented(String source, Statements statements) {
         java.util.ArrayDeque<Integer> indents = new java.util.ArrayDeque<>();
         int lineStart = 0;
         while (lineStart < source.length()) {
