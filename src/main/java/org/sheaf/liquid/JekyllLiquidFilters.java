@@ -522,11 +522,11 @@ final class JekyllLiquidFilters {
         return params.length > index && params[index] != null ? text(params[index], context, any) : "";
     }
 
-    /** A hash or an array as its Ruby {@code inspect}, a range as its ends ({@code 1..3}); any other value as it is. */
+    /**
+     * A hash or an array as its Ruby {@code inspect}, and so a range as its ends ({@code 1..3}),
+     * as {@link RubyInspect} writes it; any other value as it is.
+     */
     private static Object rubyText(Object value) {
-        if (value instanceof For.Numbers range) {
-            return range.rubyText();
-        }
         boolean data = value instanceof Map<?, ?> map ? !RubyOutput.isDrop(map)
                 : value instanceof Collection<?> || value instanceof Object[];
         return data ? RubyInspect.inspect(plain(value)) : value;
