@@ -119,7 +119,7 @@ final class JekyllLiquidFilters {
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
                 : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
-        // ({@link org.sheaf.jekyll.RubyRange}), inside an array too
+        // (as RubyRange writes it), inside an array too
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
