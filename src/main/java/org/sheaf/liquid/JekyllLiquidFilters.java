@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import liqp.LValue;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
+import liqp.nodes.AtomNode;
 import org.sheaf.jekyll.RubyDrop;
 import org.sheaf.jekyll.DefaultedHash;
 import org.sheaf.jekyll.DocumentDrop;
@@ -564,7 +565,7 @@ final class JekyllLiquidFilters {
      * {@code to_liquid} are "", and which Liqp renders as a value of its own.
      */
     private static boolean isEmptyOrBlank(Object value) {
-        return liqp.nodes.AtomNode.isEmpty(value) || liqp.nodes.AtomNode.isBlank(value);
+        return AtomNode.isEmpty(value) || AtomNode.isBlank(value);
     }
 
     /**
