@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import liqp.LValue;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
+import liqp.nodes.AtomNode;
 import org.sheaf.jekyll.RubyDrop;
 import org.sheaf.jekyll.DefaultedHash;
 import org.sheaf.jekyll.DocumentDrop;
@@ -119,7 +120,7 @@ final class JekyllLiquidFilters {
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
                 : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
-        // ({@link org.sheaf.jekyll.RubyRange}), inside an array too
+        // (as RubyRange writes it), inside an array too
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));
         filters.add(filter("markdownify", (v, c, p) -> setup.markdownify().apply(v == null ? "" : text(v, c, any))));
         filters.add(filter("smartify", (v, c, p) -> Smartypants.smartify(v == null ? "" : text(v, c, any))));
@@ -522,11 +523,11 @@ final class JekyllLiquidFilters {
         return params.length > index && params[index] != null ? text(params[index], context, any) : "";
     }
 
-    /** A hash or an array as its Ruby {@code inspect}, a range as its ends ({@code 1..3}); any other value as it is. */
+    /**
+     * A hash or an array as its Ruby {@code inspect}, and so a range as its ends ({@code 1..3}),
+     * as {@link RubyInspect} writes it; any other value as it is.
+     */
     private static Object rubyText(Object value) {
-        if (value instanceof For.Numbers range) {
-            return range.rubyText();
-        }
         boolean data = value instanceof Map<?, ?> map ? !RubyOutput.isDrop(map)
                 : value instanceof Collection<?> || value instanceof Object[];
         return data ? RubyInspect.inspect(plain(value)) : value;
@@ -564,7 +565,7 @@ final class JekyllLiquidFilters {
      * {@code to_liquid} are "", and which Liqp renders as a value of its own.
      */
     private static boolean isEmptyOrBlank(Object value) {
-        return liqp.nodes.AtomNode.isEmpty(value) || liqp.nodes.AtomNode.isBlank(value);
+        return AtomNode.isEmpty(value) || AtomNode.isBlank(value);
     }
 
     /**
