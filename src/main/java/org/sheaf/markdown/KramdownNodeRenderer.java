@@ -1321,7 +1321,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // content are written too
         html.openPre();
         html.raw(spacesBefore(node));
-        html.raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
+        html.raw(withAttributes(node.tagName(), written, list));
         context.renderChildren(node);
         String closing = closingRawAround(node);
         html.raw("</" + KramdownTags.name(node.tagName()) + ">" + (node.closed() ? "" : closing));
@@ -1385,19 +1385,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static String withAttributes(MarkdownHtmlBlock node, AttributeList list) {
         String opening = node.openingTag();
         String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
-        return list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list);
+        return withAttributes(node.tagName(), written, list);
     }
 
     /**
      * The opening tag of an element {@code name} whose tag holds {@code written} (its attributes
-     * as written) with {@code lists} applied in order, as kramdown writes it again: each attribute
-     * in double quotes, in the order of their first appearance, a class after the element's own.
+     * as written) with {@code lists} applied in order (a null one sets nothing), as kramdown
+     * writes it again: each attribute in double quotes, in the order of their first appearance,
+     * a class after the element's own.
      */
     private static String withAttributes(String name, String written, AttributeList... lists) {
         String element = KramdownTags.name(name);
         Map<String, String> attributes = KramdownTags.attributes(element, written, false);
         for (AttributeList list : lists) {
-            list.applyTo(attributes);
+            if (list != null) {
+                list.applyTo(attributes);
+            }
         }
         return KramdownTags.start(element, attributes).append('>').toString();
     }
