@@ -479,12 +479,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (open.matches()) {
             // kramdown writes an element of a paragraph anew: a tag closed in itself holds nothing
             String name = KramdownTags.name(open.group(1));
-            Map<String, String> attributes = KramdownTags.attributes(name, open.group(2), true);
-            AttributeList list = KramdownAttributes.of(node);
-            if (list != null) {
-                // the span attribute list after the element, given to its opening tag
-                list.applyTo(attributes);
-            }
+            // the span attribute list after the element is given to its opening tag
+            Map<String, String> attributes = withListOf(node, KramdownTags.attributes(name, open.group(2), true));
             StringBuilder start = KramdownTags.start(name, attributes);
             html.raw(KramdownTags.empty(name) ? start.append(" />")
                     : open.group(4) != null ? start.append("></").append(name).append('>') : start.append('>'));
@@ -629,10 +625,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (fenceLanguage != null) {
             attributes.put("class", "language-" + withoutOptions(fenceLanguage));
         }
-        AttributeList list = KramdownAttributes.of(node);
-        if (list != null) {
-            list.applyTo(attributes);
-        }
+        withListOf(node, attributes);
         String classes = attributes.get("class");
         String named = null;
         if (classes != null) {
@@ -713,7 +706,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private static void renderMathBlock(KramdownMath.Block node, NodeRendererContext context, HtmlWriter html) {
         String math = "\\[" + Html.escapeText(node.math()) + "\\]";
-        Map<String, String> attributes = listAttributes(node);
+        Map<String, String> attributes = withListOf(node, new LinkedHashMap<>());
         if (attributes.isEmpty()) {
             unindented(html, math);
             return;
@@ -723,15 +716,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private static void renderMathSpan(KramdownMath.Span node, NodeRendererContext context, HtmlWriter html) {
-        Map<String, String> attributes = listAttributes(node);
+        Map<String, String> attributes = withListOf(node, new LinkedHashMap<>());
         // kramdown writes the math of a span with attributes between single dollars, unescaped
         html.raw(attributes.isEmpty() ? "\\(" + Html.escapeText(node.math()) + "\\)"
                 : KramdownTags.start("span", attributes).append(">$").append(node.math()).append("$</span>"));
     }
 
-    /** The attributes the lists given to {@code node} set, in kramdown's order; empty when none. */
-    private static Map<String, String> listAttributes(Node node) {
-        Map<String, String> attributes = new LinkedHashMap<>();
+    /** {@code attributes} with the lists given to {@code node} applied, in kramdown's order. */
+    private static Map<String, String> withListOf(Node node, Map<String, String> attributes) {
         AttributeList list = KramdownAttributes.of(node);
         if (list != null) {
             list.applyTo(attributes);
@@ -825,7 +817,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     // code spans: kramdown hands them to Rouge too, which marks them with the default language
     private void renderCodeSpan(Code node, NodeRendererContext context, HtmlWriter html) {
-        Map<String, String> attributes = listAttributes(node);
+        Map<String, String> attributes = withListOf(node, new LinkedHashMap<>());
         String marked = markedLanguage(node);
         String lang = marked != null ? marked : options.defaultCodeLanguage();
         boolean coloured = options.rouge() && lang != null && !lang.isEmpty() && highlighting.knows(lang);
@@ -1329,7 +1321,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // content are written too
         html.openPre();
         html.raw(spacesBefore(node));
-        html.raw(list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list));
+        html.raw(withAttributes(node.tagName(), written, list));
         context.renderChildren(node);
         String closing = closingRawAround(node);
         html.raw("</" + KramdownTags.name(node.tagName()) + ">" + (node.closed() ? "" : closing));
@@ -1393,19 +1385,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private static String withAttributes(MarkdownHtmlBlock node, AttributeList list) {
         String opening = node.openingTag();
         String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
-        return list == null ? withAttributes(node.tagName(), written) : withAttributes(node.tagName(), written, list);
+        return withAttributes(node.tagName(), written, list);
     }
 
     /**
      * The opening tag of an element {@code name} whose tag holds {@code written} (its attributes
-     * as written) with {@code lists} applied in order, as kramdown writes it again: each attribute
-     * in double quotes, in the order of their first appearance, a class after the element's own.
+     * as written) with {@code lists} applied in order (a null one sets nothing), as kramdown
+     * writes it again: each attribute in double quotes, in the order of their first appearance,
+     * a class after the element's own.
      */
     private static String withAttributes(String name, String written, AttributeList... lists) {
         String element = KramdownTags.name(name);
         Map<String, String> attributes = KramdownTags.attributes(element, written, false);
         for (AttributeList list : lists) {
-            list.applyTo(attributes);
+            if (list != null) {
+                list.applyTo(attributes);
+            }
         }
         return KramdownTags.start(element, attributes).append('>').toString();
     }
