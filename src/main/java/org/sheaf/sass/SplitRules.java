@@ -399,11 +399,14 @@ final class SplitRules {
             List<String> selectors = selectors(prelude(css, rule));
             int earliest = thisEvaluation(parent, rule, written);
             int first = walkedBack(siblings, b, earliest, written, selectors);
-            if (first < b && first > 0 && joins(siblings.get(first - 1), rule) && (earliest > 0 || repeatsOwnDeclarations(rule, written))
+            boolean joining = first > 0 && joins(siblings.get(first - 1), rule);
+            if (first < b && (!joining || earliest > 0 || repeatsOwnDeclarations(rule, written))
                     && repeated(origin.source(), offset(origin))) {
                 // the part before may be an earlier evaluation's (a loop or a mixin around the
                 // rule writes it again with the same selector) where an earlier part holds the
-                // rule's declarations or they tell nothing: evaluating tells where this one began
+                // rule's declarations or they tell nothing, and so may the blocks it would move
+                // ahead of, where no part stands before them (an earlier evaluation's part went
+                // into another @media): evaluating tells where this one began
                 int evaluated = evaluationStart(parent, rule, written);
                 if (evaluated > earliest) {
                     first = walkedBack(siblings, b, evaluated, written, selectors);

@@ -187,6 +187,17 @@ class SplitRulesIT {
     }
 
     @Test
+    void aRuleAMixinWritesAgainInAnMediaStaysAfterTheEarlierEvaluationsBlocks() throws Exception {
+        // the second p.on { z: 0 } is written where its evaluation began, after the first's p.on b,
+        // which maps inside the same rule: evaluation tells it is no later part; libsass's output
+        assertEquals("@media screen {\n  p.on {\n    z: 0;\n  }\n}\n@media screen and (min-width: 1px) {\n  p.on {\n    w: 1;\n  }\n}\n"
+                + "@media screen {\n  p.on b {\n    y: 1;\n  }\n  p.on {\n    z: 0;\n  }\n}\n"
+                + "@media screen and (min-width: 1px) {\n  p.on {\n    w: 1;\n  }\n}\n@media screen {\n  p.on b {\n    y: 1;\n  }\n}",
+                compiled("@mixin m { &.on { @media (min-width: 1px) { w: 1; } b { y: 1; } z: 0; } }\n"
+                        + "@media screen { p { @include m; @include m; } }"));
+    }
+
+    @Test
     void rulesAnIndentedMixinWroteGoAfterTheRulesDeclarationsAsEvaluationTells() throws Exception {
         // the mixin's @if writes its rules with the rule's selector: only evaluating it tells how many
         assertEquals(".w .v {\n  color: 1;\n}\n.w .v > i {\n  z-index: red;\n}\n.z .w .v {\n  y: 0 4px;\n}\n"
