@@ -107,9 +107,11 @@ final class MediaBreaks {
             boolean broken = false;
             int after = media[1] + 1;
             List<int[]> children = children(css, media[1], media[2]);
-            // libsass parts an @media with more than one block; in an @supports it holds each
-            // @media it leaves out among the @supports's items, even around a single block
-            boolean several = children.stream().filter(child -> isBlock(css, child)).count() > (held ? 0 : 1);
+            // libsass parts an @media with more than one item, a comment counting as one; in an
+            // @supports it holds each @media it leaves out among the @supports's items, even
+            // around a single block
+            boolean several = children.stream().filter(child -> isBlock(css, child) || isComment(css, child))
+                    .count() > (held ? 0 : 1);
             if (several && unknown == null) {
                 unknown = unknown(outlines, urls, contents);
             }
@@ -314,7 +316,11 @@ final class MediaBreaks {
 
     /** Whether the child is a block, not a comment. */
     private static boolean isBlock(String css, int[] child) {
-        return !css.startsWith("/*", child[0]) && css.charAt(child[1] - 1) == '}';
+        return !isComment(css, child) && css.charAt(child[1] - 1) == '}';
+    }
+
+    private static boolean isComment(String css, int[] child) {
+        return css.startsWith("/*", child[0]);
     }
 
     /**
@@ -396,9 +402,14 @@ final class MediaBreaks {
     private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
             int[] block, Map<Integer, Outline> outlines) {
         StaticValues.Origin placed = origin(origins, lineStarts, block[0]);
+        if (isComment(css, block)) {
+            // dart-sass maps a comment from the start of its line, its indent and all
+            int line = lineOf(lineStarts, block[0]);
+            boolean first = css.substring(lineStarts[line], block[0]).isBlank();
+            return placed != null || !first ? placed : origin(origins, lineStarts, lineStarts[line]);
+        }
         int open = css.indexOf('{', block[0]);
-        if (placed == null || open < 0 || open >= block[1] || css.startsWith("/*", block[0])
-                || outlines.get(placed.source()) == null) {
+        if (placed == null || open < 0 || open >= block[1] || outlines.get(placed.source()) == null) {
             return placed;
         }
         for (int i = open + 1; i < block[1]; i++) {
