@@ -3,8 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.Parsing;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
@@ -26,6 +24,7 @@ import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.parser.internal.BlockStartImpl;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.DoNotDecorate;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
@@ -246,18 +245,19 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
         @Override
         public void extend(Parser.Builder builder) {
             builder.customBlockParserFactory(new AbbreviationStarts())
-                    .postProcessorFactory(new AbbreviationNodePostProcessor.Factory())
-                    .postProcessorFactory(new LinkTextAbbreviations());
+                    .postProcessorFactory(new TextAbbreviations());
         }
     }
 
     /**
-     * Abbreviations marked in the text of links too, as kramdown marks them in any text but code
-     * and an image's description: flexmark's abbreviations leave out the text of links and of
-     * square brackets that refer to no link definition.
+     * Abbreviations marked as kramdown marks them: in any text but code and an image's
+     * description, so in the text of links and of square brackets that refer to no link
+     * definition too. flexmark's own factory leaves out the text of links, and, as it keeps track
+     * of the nodes to leave out, also the text after a code span, autolink or footnote reference
+     * up to the end of their parent; this one asks each text's ancestors instead.
      */
-    private static final class LinkTextAbbreviations extends NodePostProcessorFactory {
-        LinkTextAbbreviations() {
+    private static final class TextAbbreviations extends NodePostProcessorFactory {
+        TextAbbreviations() {
             super(false);
             addNodes(Text.class);
         }
@@ -268,23 +268,20 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             return new NodePostProcessor() {
                 @Override
                 public void process(NodeTracker state, Node node) {
-                    if (inLinkText(node)) {
+                    if (marked(node)) {
                         flexmark.process(state, node);
                     }
                 }
             };
         }
 
-        private static boolean inLinkText(Node text) {
-            for (Node node = text.getParent(); node != null && !(node instanceof Block); node = node.getParent()) {
-                if (node instanceof Image || node instanceof ImageRef || node instanceof Code) {
+        private static boolean marked(Node text) {
+            for (Node node = text.getParent(); node != null; node = node.getParent()) {
+                if (node instanceof Image || node instanceof ImageRef || node instanceof Code || node instanceof DoNotDecorate) {
                     return false;
                 }
-                if (node instanceof Link || node instanceof LinkRef) {
-                    return true;
-                }
             }
-            return false;
+            return true;
         }
     }
 

@@ -33,7 +33,6 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.ext.tables.TableRow;
@@ -115,9 +114,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final MarkdownOptions options;
     private final Highlighting highlighting;
-    /** Footnotes by name, in the order of their first reference. */
-    private final Map<String, Note> notes = new LinkedHashMap<>();
-    private final Map<String, Integer> referencesSoFar = new HashMap<>();
+    /**
+     * Footnotes by name, in the order their first reference is written, as kramdown numbers and
+     * lists them: a note first referred to in another note's text comes after the notes the body
+     * refers to (and one only an unlisted note refers to is never listed).
+     */
+    private final Map<String, Note> notes = new HashMap<>();
+    private final List<Note> listed = new ArrayList<>();
     private boolean tocRendered;
     private boolean insideToc;
 
@@ -125,6 +128,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         final String name;
         final FootnoteBlock block;
         final int number;
+        /** The references to the note written so far. */
         int references;
 
         Note(String name, FootnoteBlock block, int number) {
@@ -321,19 +325,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     @Override
     public Set<RenderingPhase> getRenderingPhases() {
-        return Set.of(RenderingPhase.BODY_TOP, RenderingPhase.BODY_BOTTOM);
+        return Set.of(RenderingPhase.BODY_BOTTOM);
     }
 
     @Override
     public void renderDocument(NodeRendererContext context, HtmlWriter html, Document document, RenderingPhase phase) {
-        if (phase == RenderingPhase.BODY_TOP && !FootnoteExtension.FOOTNOTES.get(document).isEmpty()) {
-            for (Node node : Descendants.of(document)) {
-                if (node instanceof Footnote footnote && footnote.getFootnoteBlock() != null) {
-                    String name = footnote.getText().toString();
-                    notes.computeIfAbsent(name, n -> new Note(n, footnote.getFootnoteBlock(), notes.size() + 1));
-                }
-            }
-        } else if (phase == RenderingPhase.BODY_BOTTOM) {
+        if (phase == RenderingPhase.BODY_BOTTOM) {
             if (document.getFirstChild() == null) {
                 // kramdown reads a page as ending with a line break, so a page of white space
                 // (or of nothing) is one blank line, written as an empty line
@@ -912,37 +909,39 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     // footnotes: <sup id="fnref:name" role="doc-noteref"><a href="#fn:name" class="footnote" rel="footnote">1</a></sup>
 
     private void renderFootnote(Footnote node, NodeRendererContext context, HtmlWriter html) {
-        String name = node.getText().toString();
-        Note note = notes.get(name);
-        if (note == null) {
+        if (node.getFootnoteBlock() == null) {
             html.text(node.getChars().toString());
             return;
         }
         if (insideToc) {
             return;
         }
-        int earlier = referencesSoFar.merge(name, 1, Integer::sum) - 1;
-        note.references = Math.max(note.references, earlier + 1);
+        String name = node.getText().toString();
+        Note note = notes.computeIfAbsent(name, n -> {
+            Note first = new Note(n, node.getFootnoteBlock(), listed.size() + 1);
+            listed.add(first);
+            return first;
+        });
+        int earlier = note.references++;
         String refId = "fnref:" + name + (earlier > 0 ? ":" + earlier : "");
         html.raw("<sup id=\"" + Html.escapeAttribute(refId) + "\" role=\"doc-noteref\"><a href=\"#fn:" + Html.escapeAttribute(name)
                 + "\" class=\"footnote\" rel=\"footnote\">" + note.number + "</a></sup>");
     }
 
     private void renderFootnotes(NodeRendererContext context, HtmlWriter html) {
-        List<Note> referenced = new ArrayList<>();
-        for (Note note : notes.values()) {
-            if (note.references > 0) {
-                referenced.add(note);
-            }
-        }
-        if (referenced.isEmpty()) {
+        if (listed.isEmpty()) {
             return;
         }
         html.line().raw("<div class=\"footnotes\" role=\"doc-endnotes\">").line();
         html.indent();
         html.raw("<ol>").line();
         html.indent();
-        for (Note note : referenced) {
+        // by index: a note's text may refer to a note not listed yet, which joins the list's end
+        for (int i = 0; i < listed.size(); i++) {
+            Note note = listed.get(i);
+            // kramdown counts a note's back links before it writes its text, so a reference in
+            // the text to the note itself (or to one written earlier) adds none
+            int backlinks = note.references;
             html.raw("<li id=\"fn:" + Html.escapeAttribute(note.name) + "\" role=\"doc-endnote\">").line();
             html.indent();
             if (emptyFirstLine(note.block)) {
@@ -962,7 +961,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                     html.raw("<p>");
                     html.openPre();
                     context.renderChildren(paragraph);
-                    html.raw(backlinks(note, true));
+                    html.raw(backlinks(note.name, backlinks, true));
                     html.closePre();
                     html.raw("</p>").line();
                 } else {
@@ -970,7 +969,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 }
             }
             if (!(last instanceof Paragraph)) {
-                html.raw("<p>" + backlinks(note, false) + "</p>").line();
+                html.raw("<p>" + backlinks(note.name, backlinks, false) + "</p>").line();
             }
             html.unIndent();
             html.raw("</li>").line();
@@ -999,7 +998,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         return true;
     }
 
-    private String backlinks(Note note, boolean afterText) {
+    /** The back links of the note named name to its first {@code references} references. */
+    private String backlinks(String name, int references, boolean afterText) {
         String text = options.footnoteBacklink();
         if (text.isEmpty()) {
             return "";
@@ -1009,10 +1009,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // Jekyll sets to as_char: the character itself, which text taken from the page (an excerpt
         // made a description) keeps as one character where an entity would be six
         StringBuilder links = new StringBuilder();
-        links.append(afterText ? "\u00A0" : "").append("<a href=\"#fnref:").append(Html.escapeAttribute(note.name))
+        links.append(afterText ? "\u00A0" : "").append("<a href=\"#fnref:").append(Html.escapeAttribute(name))
                 .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown).append("</a>");
-        for (int i = 1; i < note.references; i++) {
-            links.append("\u00a0<a href=\"#fnref:").append(Html.escapeAttribute(note.name)).append(':').append(i)
+        for (int i = 1; i < references; i++) {
+            links.append("\u00a0<a href=\"#fnref:").append(Html.escapeAttribute(name)).append(':').append(i)
                     .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(shown)
                     .append("<sup>").append(i + 1).append("</sup></a>");
         }

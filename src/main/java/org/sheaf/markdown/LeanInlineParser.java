@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
@@ -31,6 +32,7 @@ import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -533,7 +535,8 @@ final class LeanInlineParser extends InlineParserImpl {
      *
      * <p>flexmark reads brackets inside out, kramdown outside in: an inner link flexmark has already
      * made, which keeps the brackets around it from being a link, is turned back into text when
-     * the brackets around it turn out to be kramdown's link.
+     * the brackets around it turn out to be kramdown's link. An image by reference inside is kept
+     * ({@link #imagesHiddenFrom}).
      */
     @Override
     protected boolean parseCloseBracket() {
@@ -541,6 +544,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!kramdownReferences) {
             return super.parseCloseBracket();
         }
+        List<Text> images = List.of();
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
             boolean link;
             if (input.safeCharAt(index + 1) == '(') {
@@ -566,6 +570,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
             if (link) {
                 linksToText(opener.getNode());
+                images = imagesHiddenFrom(opener.getNode());
             }
             opener.setAllowed(link);
         }
@@ -576,6 +581,7 @@ final class LeanInlineParser extends InlineParserImpl {
             parsed = super.parseCloseBracket();
         } finally {
             inlineLink = null;
+            images.forEach(LeanInlineParser::putBack);
         }
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
@@ -727,6 +733,34 @@ final class LeanInlineParser extends InlineParserImpl {
             }
             node = next;
         }
+    }
+
+    /**
+     * The images by reference among the nodes after {@code opener}, each replaced by a text of its
+     * characters until the link being closed is made ({@link #putBack}): flexmark makes no link
+     * by reference of brackets whose text holds a reference it resolved, image or link, where
+     * kramdown reads an image inside a link's text ({@code [![a][i]][u]} is a link to u around
+     * the image).
+     */
+    private static List<Text> imagesHiddenFrom(Node opener) {
+        List<Text> stand = new ArrayList<>();
+        for (Node node = opener.getNext(); node != null; node = node.getNext()) {
+            if (node instanceof ImageRef image && image.isDefined()) {
+                Text text = new Text(image.getChars());
+                image.insertBefore(text);
+                image.unlink();
+                text.appendChild(image);
+                stand.add(text);
+                node = text;
+            }
+        }
+        return stand;
+    }
+
+    /** The image by reference {@link #imagesHiddenFrom} put in {@code stand}, back in its place. */
+    private static void putBack(Text stand) {
+        stand.insertBefore(stand.getFirstChild());
+        stand.unlink();
     }
 
     /**
