@@ -314,7 +314,31 @@ final class KramdownFences {
         @Override
         public void addLine(ParserState state, BasedSequence line) {
             boolean expanded = spacesBefore > 0 && spacesLine == state.getLineNumber();
-            flexmark.addLine(state, expanded ? PrefixedSubSequence.prefixOf(" ".repeat(spacesBefore), line) : line);
+            flexmark.addLine(state, expanded ? PrefixedSubSequence.prefixOf(" ".repeat(spacesBefore), line)
+                    : line.isBlank() ? blankFromContainers(line) : line);
+        }
+
+        /**
+         * A blank line of the code with the white space its containers leave it: kramdown keeps
+         * a blank line short of a list item's indentation whole ({@code ␣} in {@code +   ```} is a
+         * line of one space), where flexmark's item drops its white space. The line as flexmark
+         * gives it where kramdown's reading cannot be told or a tab stands in it (kramdown keeps
+         * such a blank line's tabs, where a line of text has them turned into spaces).
+         */
+        private BasedSequence blankFromContainers(BasedSequence line) {
+            Node container = getBlock().getParent();
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            if (container instanceof Document || lineStart <= fence().getOpeningMarker().getStartOffset()) {
+                return line; // at the margin, or the fence's own line, whose info is blank
+            }
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart, lineEnd);
+            if (rest == null || rest.spaces() > 0 || rest.at() > line.getStartOffset()
+                    || document.subSequence(rest.at(), lineEnd).indexOf('\t') >= 0) {
+                return line;
+            }
+            return document.subSequence(rest.at(), line.getEndOffset());
         }
 
         @Override
