@@ -319,11 +319,10 @@ final class KramdownFences {
         }
 
         /**
-         * A blank line of the code with the white space its containers leave it: kramdown keeps
-         * a blank line short of a list item's indentation whole ({@code ␣} in {@code +   ```} is a
-         * line of one space), where flexmark's item drops its white space. The line as flexmark
-         * gives it where kramdown's reading cannot be told or a tab stands in it (kramdown keeps
-         * such a blank line's tabs, where a line of text has them turned into spaces).
+         * A blank line of the code with the white space its containers leave it
+         * ({@link KramdownFrames#ofBlank}): kramdown's list item keeps a blank line whole
+         * ({@code ␣} in {@code +   ```} is a line of one space), where flexmark's item drops the
+         * line's white space up to its indentation.
          */
         private BasedSequence blankFromContainers(BasedSequence line) {
             Node container = getBlock().getParent();
@@ -332,10 +331,9 @@ final class KramdownFences {
             if (container instanceof Document || lineStart <= fence().getOpeningMarker().getStartOffset()) {
                 return line; // at the margin, or the fence's own line, whose info is blank
             }
-            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
-            KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart, lineEnd);
-            if (rest == null || rest.spaces() > 0 || rest.at() > line.getStartOffset()
-                    || document.subSequence(rest.at(), lineEnd).indexOf('\t') >= 0) {
+            KramdownFrames.Rest rest = KramdownFrames.ofBlank(container, document, lineStart,
+                    KramdownFrames.lineEnd(document, lineStart));
+            if (rest == null || rest.at() > line.getStartOffset()) {
                 return line;
             }
             return document.subSequence(rest.at(), line.getEndOffset());

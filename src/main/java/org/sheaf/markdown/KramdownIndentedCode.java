@@ -203,16 +203,20 @@ final class KramdownIndentedCode {
 
         /**
          * A blank line of the block as kramdown's code block has it: the white space its
-         * containers leave, less the indent of code (a tab or four spaces) where it starts with
-         * one. kramdown keeps a blank line short of an item's indentation whole, so
-         * {@code ␣} between lines of code is a line of one space; flexmark drops all white space
-         * up to the indent.
+         * containers leave ({@link KramdownFrames#ofBlank}: a list item keeps a blank line
+         * whole), less the indent of code (a tab or four spaces) where it starts with one, so
+         * {@code ␣} between lines of code is a line of one space. flexmark drops a blank line's
+         * white space up to the indent of its containers and the code.
          */
         private BasedSequence blankAsKramdownReads(BasedSequence line) {
-            BasedSequence read = asKramdownReads(line);
-            if (read == line) {
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            KramdownFrames.Rest rest = KramdownFrames.ofBlank(getBlock().getParent(), document, lineStart,
+                    KramdownFrames.lineEnd(document, lineStart));
+            if (rest == null || rest.at() > line.getStartOffset()) {
                 return line;
             }
+            BasedSequence read = document.subSequence(rest.at(), line.getEndOffset());
             if (read.startsWith("\t")) {
                 return read.subSequence(1);
             }
