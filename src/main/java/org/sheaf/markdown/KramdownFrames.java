@@ -167,6 +167,35 @@ final class KramdownFrames {
     }
 
     /**
+     * The rest of a blank line inside {@code container} and the containers around it, as
+     * {@link #of(Node, BasedSequence, int, int)} but for a line with no text: kramdown's list
+     * takes such a line whole, its indentation and tabs and all, where a quote takes its
+     * {@code >} and one space as on any line, the containers around the quote reading the
+     * {@code >} as text. Null where kramdown's reading cannot be told.
+     */
+    static Rest ofBlank(Node container, BasedSequence text, int lineStart, int lineEnd) {
+        if (container instanceof Document) {
+            return new Rest(0, lineStart);
+        }
+        if (container instanceof Paragraph paragraph) {
+            return ofBlank(paragraph.getParent(), text, lineStart, lineEnd);
+        }
+        if (container instanceof ListItem item && item.getParent() != null) {
+            return ofBlank(item.getParent().getParent(), text, lineStart, lineEnd);
+        }
+        if (container instanceof BlockQuote quote) {
+            Rest outer = of(quote.getParent(), text, lineStart, lineEnd);
+            int at = outer == null ? -1 : markerAfter(outer, text, lineEnd);
+            if (at < 0) {
+                return ofBlank(quote.getParent(), text, lineStart, lineEnd);
+            }
+            at++;
+            return new Rest(0, at < lineEnd && text.charAt(at) == ' ' ? at + 1 : at);
+        }
+        return null;
+    }
+
+    /**
      * Where the {@code >} that {@code quote} takes on the line from {@code lineStart} to
      * {@code lineEnd} stands, as an offset of the document, or -1 where the line is a lazy line
      * of it or kramdown's reading cannot be told.

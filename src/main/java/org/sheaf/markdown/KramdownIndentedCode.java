@@ -112,6 +112,8 @@ final class KramdownIndentedCode {
     private static final class LazyCode extends WrappedBlockParser {
         /** Where each lazy line's text starts in the document. */
         private final Set<Integer> lazyLines = new HashSet<>();
+        /** Where each blank line the block took starts in the document. */
+        private final Set<Integer> blankLines = new HashSet<>();
         /** Whether the last line the block took was blank. */
         private boolean afterBlank;
 
@@ -134,6 +136,9 @@ final class KramdownIndentedCode {
             boolean blank = state.isBlank();
             if (indented != null || blank) {
                 afterBlank = blank;
+                if (blank) {
+                    blankLines.add(state.getLine().getStartOffset());
+                }
                 return indented;
             }
             BasedSequence rest = state.getLine().subSequence(state.getIndex());
@@ -171,12 +176,17 @@ final class KramdownIndentedCode {
         @Override
         public void closeBlock(ParserState state) {
             flexmark.closeBlock(state);
-            if (lazyLines.isEmpty()) {
+            if (lazyLines.isEmpty() && blankLines.isEmpty()) {
                 return;
             }
             IndentedCodeBlock code = (IndentedCodeBlock) getBlock();
             List<BasedSequence> lines = new ArrayList<>();
             for (BasedSequence line : code.getContentLines()) {
+                int lineStart = KramdownFrames.lineStart(line.getBaseSequence(), line.getStartOffset());
+                if (blankLines.contains(lineStart)) {
+                    lines.add(blankAsKramdownReads(line));
+                    continue;
+                }
                 if (lines.isEmpty() || !lazyLines.contains(line.getStartOffset())) {
                     lines.add(line);
                     continue;
@@ -189,6 +199,28 @@ final class KramdownIndentedCode {
                 }
             }
             code.setContent(lines);
+        }
+
+        /**
+         * A blank line of the block as kramdown's code block has it: the white space its
+         * containers leave ({@link KramdownFrames#ofBlank}: a list item keeps a blank line
+         * whole), less the indent of code (a tab or four spaces) where it starts with one, so
+         * {@code ␣} between lines of code is a line of one space. flexmark drops a blank line's
+         * white space up to the indent of its containers and the code.
+         */
+        private BasedSequence blankAsKramdownReads(BasedSequence line) {
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            KramdownFrames.Rest rest = KramdownFrames.ofBlank(getBlock().getParent(), document, lineStart,
+                    KramdownFrames.lineEnd(document, lineStart));
+            if (rest == null || rest.at() > line.getStartOffset()) {
+                return line;
+            }
+            BasedSequence read = document.subSequence(rest.at(), line.getEndOffset());
+            if (read.startsWith("\t")) {
+                return read.subSequence(1);
+            }
+            return read.startsWith("    ") ? read.subSequence(4) : read;
         }
 
         /**

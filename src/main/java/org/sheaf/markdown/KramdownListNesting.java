@@ -163,10 +163,20 @@ final class KramdownListNesting {
                     && !movedByNesting(outer, text, spaces)
                     && !blankBefore(container, text, lineStart)
                     && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                spaces.put(origin, 2 * indentation + 4);
+                spaces.put(origin, 2 * indentation + 4 + spaceTakenByQuote(text, origin));
             }
             return;
         }
+    }
+
+    /**
+     * One where the line's text at {@code origin} follows a quote's {@code >} with no space
+     * between ({@code >* b}): flexmark's quote takes a space after its {@code >} as kramdown's
+     * does, so it would take the first of the spaces put there, where the line has none of its
+     * own to give; else none.
+     */
+    private static int spaceTakenByQuote(BasedSequence text, int origin) {
+        return origin > 0 && text.charAt(origin - 1) == '>' ? 1 : 0;
     }
 
     /**
