@@ -1,141 +1,149 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.DelimitedNodeImpl;
+import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.core.delimiter.EmphasisDelimiterProcessor;
-import com.vladsch.flexmark.parser.delimiter.DelimiterRun;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * When {@code *}, {@code **}, {@code _} and {@code __} open and close emphasis, by kramdown's
- * rules rather than CommonMark's flanking rules.
- *
- * <p>kramdown looks only at whitespace next to the markers, and for {@code _} at letters: a
- * marker opens unless whitespace follows it, and closes unless whitespace precedes it; an
- * {@code _} does not open right after a letter, nor close right before a letter or digit. So
- * {@code **스크럼(Scrum)**에} is strong in kramdown (CommonMark sees a closing run between
- * {@code )} and a letter, which is not right-flanking) while {@code 한국어_강조_좋다} stays as
- * written. Letters and digits are Unicode ones, as Ruby's {@code [[:alpha:]]} and
- * {@code [[:alnum:]]} are; whitespace is Ruby's {@code \s}, ASCII only.
- *
- * <p>kramdown has no "multiple of 3" rule, so {@code a***b***c} is strong emphasis. Instead an
- * emphasis never ends at exactly {@code **} and a strong one never at a single {@code *}: there
- * {@code *foo**} stays as written, and in {@code **a*b*c**} the single markers pair up inside.
- *
- * <p>kramdown opens at the first marker of a run and reads the markers after it that open
- * nothing as text inside: {@code **foo*} (no {@code **} to close the strong) is emphasis of
- * {@code *foo}, and {@code ***foo*} emphasis of {@code **foo}, where flexmark would leave the
- * unused markers before the emphasis.
+ * Emphasis with {@code *} and {@code _} as kramdown makes it: flexmark puts every run of
+ * markers on its delimiter stack through this processor, and the inline parser, rather than
+ * pairing them by CommonMark's rules, hands them to {@link #make}, which reads them with
+ * {@link KramdownEmphasisParser} and makes the emphasis nodes. So only the runs' places come
+ * from flexmark; whether a run can open or close is kramdown's business, not this processor's.
  */
 final class KramdownEmphasis extends EmphasisDelimiterProcessor {
-    private final char marker;
-    private final boolean strongWrapsEmphasis;
+    /** @param marker {@code *} or {@code _} */
+    KramdownEmphasis(char marker) {
+        super(marker, false);
+    }
 
-    /**
-     * @param marker              {@code *} or {@code _}
-     * @param strongWrapsEmphasis whether {@code ***x***} is strong around emphasis (flexmark's
-     *                            {@code Parser.STRONG_WRAPS_EMPHASIS})
-     */
-    KramdownEmphasis(char marker, boolean strongWrapsEmphasis) {
-        super(marker, strongWrapsEmphasis);
-        this.marker = marker;
-        this.strongWrapsEmphasis = strongWrapsEmphasis;
+    /** Whether {@code marker} is one of kramdown's emphasis markers. */
+    static boolean marks(char marker) {
+        return marker == '*' || marker == '_';
     }
 
     @Override
     public boolean canBeOpener(String before, String after, boolean leftFlanking, boolean rightFlanking,
             boolean beforeIsPunctuation, boolean afterIsPunctuation, boolean beforeIsWhitespace,
             boolean afterIsWhitespace) {
-        return !rubySpace(after) && !(marker == '_' && letter(before, false));
+        return true;
     }
 
     @Override
     public boolean canBeCloser(String before, String after, boolean leftFlanking, boolean rightFlanking,
             boolean beforeIsPunctuation, boolean afterIsPunctuation, boolean beforeIsWhitespace,
             boolean afterIsWhitespace) {
-        return !rubySpace(before) && !(marker == '_' && letter(after, true));
+        return true;
     }
 
     /**
-     * How many markers of {@code opener} and {@code closer} make one emphasis: none when an
-     * earlier opener could take this closer, since kramdown reads markers of an open emphasis of
-     * the same kind as text ({@code _a_1 and 1_a_} is one emphasis), and none across the tag of
-     * an HTML element that holds one of them only ({@link KramdownSpanElements#crossesElement}).
-     * Only openers in the same text count: a link's text is read apart from the text around it,
-     * and the markers before the link, still waiting for their own closers while the link's are
-     * paired, are not in the link node that holds the opener.
+     * Makes the emphasis that the runs of markers {@code runs}, taken off the delimiter stack and
+     * in the order of {@code input}, hold as kramdown reads them. Each run's text node is cut where
+     * an emphasis opens or closes; the markers that make one become its opening and closing
+     * marker, the others stay text. No emphasis closes across the tag of an HTML element that
+     * holds one end of it only ({@link KramdownSpanElements#crossesElement}).
+     *
+     * @return the nodes of the markers left as text, for {@link #joinNeighbours}
      */
-    @Override
-    public int getDelimiterUse(DelimiterRun opener, DelimiterRun closer) {
-        int use = use(opener, closer);
-        if (use == 0 || KramdownSpanElements.crossesElement(opener.getNode(), closer.getNode())) {
-            return 0;
-        }
-        Node text = opener.getNode().getParent();
-        for (DelimiterRun earlier = opener.getPrevious(); earlier != null && earlier.getNode().getParent() == text;
-                earlier = earlier.getPrevious()) {
-            if (earlier.getDelimiterChar() == marker && earlier.canOpen() && use(earlier, closer) > 0
-                    && !KramdownSpanElements.crossesElement(earlier.getNode(), closer.getNode())) {
-                return 0;
+    static List<Text> make(BasedSequence input, List<Delimiter> runs) {
+        BitSet markers = new BitSet(input.length());
+        Map<Integer, Delimiter> runAt = new HashMap<>();
+        for (Delimiter run : runs) {
+            markers.set(run.getStartIndex(), run.getEndIndex());
+            for (int at = run.getStartIndex(); at < run.getEndIndex(); at++) {
+                runAt.put(at, run);
             }
         }
-        return use;
-    }
-
-    private int use(DelimiterRun opener, DelimiterRun closer) {
-        if (opener.length() == 2 && closer.length() == 1) {
-            // kramdown tries strong first, and only without a closing ** falls back to emphasis
-            return laterCloser(closer, 2) ? 0 : 1;
+        List<KramdownEmphasisParser.Span> spans = KramdownEmphasisParser.parse(input, markers,
+                (open, close) -> !KramdownSpanElements.crossesElement(runAt.get(open).getNode(), runAt.get(close).getNode()));
+        TreeSet<Integer> cuts = new TreeSet<>();
+        for (KramdownEmphasisParser.Span span : spans) {
+            cuts.addAll(List.of(span.open(), span.open() + span.markers(), span.close(), span.close() + span.markers()));
         }
-        if (opener.length() + closer.length() == 3) {
-            return 0;
+        Map<Integer, Text> pieces = new HashMap<>();
+        for (Delimiter run : runs) {
+            cut(input, run, cuts, pieces);
         }
-        if (opener.length() < 3 || closer.length() < 3) {
-            return Math.min(opener.length(), closer.length());
+        for (KramdownEmphasisParser.Span span : spans) {
+            wrap(input, span, pieces.get(span.open()), pieces.get(span.close()));
         }
-        return closer.length() % 2 == 0 || !strongWrapsEmphasis ? 2 : 1;
+        return pieces.values().stream().filter(piece -> piece.getParent() != null).toList();
     }
 
     /**
-     * Makes the emphasis; when the opening run had markers left that kramdown would not open
-     * anything with, they go inside it as text, after the one marker kramdown opened with.
+     * Joins each of {@code markers}, left as text by {@link #make}, to the text right around it,
+     * as kramdown reads them as one text: an abbreviation is found only as a whole word of it
+     * ({@code CSS__x} holds none). Called once the other delimiters are paired, whose nodes are
+     * text too until then.
      */
-    @Override
-    public void process(Delimiter opener, Delimiter closer, int used) {
-        int left = opener.length() - used;
-        boolean inside = left > 0 && closer.length() == used
-                && (opener.length() == 2 || !laterCloser(closer, left == 1 ? 1 : 2));
-        super.process(opener, closer, used);
-        if (inside && opener.getNode().getNext() instanceof DelimitedNodeImpl made) {
-            BasedSequence markers = opener.getNode().getChars();
-            made.setOpeningMarker(markers.subSequence(0, used));
-            made.prependChild(new Text(markers.subSequence(used)));
-            // every marker of the run is now used: the parser drops the run and its text
-            opener.setNumDelims(used);
-        }
-    }
-
-    /** Whether a closing run of this marker, at least {@code length} long, follows {@code closer}. */
-    private boolean laterCloser(DelimiterRun closer, int length) {
-        for (DelimiterRun later = closer.getNext(); later != null; later = later.getNext()) {
-            if (later.getDelimiterChar() == marker && later.canClose() && later.length() >= length) {
-                return true;
+    static void joinNeighbours(List<Text> markers) {
+        for (Text piece : markers) {
+            if (piece.getParent() != null) {
+                joinNeighbours(piece);
             }
         }
-        return false;
     }
 
-    private static boolean rubySpace(String text) {
-        return text.isEmpty() || " \t\n\r\f\u000B".indexOf(text.charAt(0)) >= 0;
-    }
-
-    private static boolean letter(String text, boolean orDigit) {
-        if (text.isEmpty()) {
-            return false;
+    private static void joinNeighbours(Text piece) {
+        if (plainText(piece.getPrevious()) && piece.getPrevious().getEndOffset() == piece.getStartOffset()) {
+            Node previous = piece.getPrevious();
+            piece.setChars(piece.baseSubSequence(previous.getStartOffset(), piece.getEndOffset()));
+            previous.unlink();
         }
-        int c = text.codePointAt(0);
-        return Character.isAlphabetic(c) || orDigit && Character.isDigit(c);
+        if (plainText(piece.getNext()) && piece.getNext().getStartOffset() == piece.getEndOffset()) {
+            Node next = piece.getNext();
+            piece.setChars(piece.baseSubSequence(piece.getStartOffset(), next.getEndOffset()));
+            next.unlink();
+        }
+    }
+
+    private static boolean plainText(Node node) {
+        return node != null && node.getClass() == Text.class;
+    }
+
+    /** Cuts the text node of {@code run} at {@code cuts}, noting each piece by where it starts. */
+    private static void cut(BasedSequence input, Delimiter run, TreeSet<Integer> cuts, Map<Integer, Text> pieces) {
+        Text node = run.getNode();
+        int start = run.getStartIndex();
+        for (Integer cut : cuts.subSet(start, false, run.getEndIndex(), false)) {
+            Text piece = new Text(input.subSequence(start, cut));
+            node.insertBefore(piece);
+            pieces.put(start, piece);
+            start = cut;
+        }
+        if (start > run.getStartIndex()) {
+            node.setChars(input.subSequence(start, run.getEndIndex()));
+        }
+        pieces.put(start, node);
+    }
+
+    /** Makes the emphasis of {@code span}, its content the nodes between its two markers' pieces. */
+    private static void wrap(BasedSequence input, KramdownEmphasisParser.Span span, Text opener, Text closer) {
+        if (opener.getParent() != closer.getParent()) {
+            return;
+        }
+        DelimitedNodeImpl emphasis = span.strong() ? new StrongEmphasis() : new Emphasis();
+        emphasis.setOpeningMarker(opener.getChars());
+        emphasis.setText(input.subSequence(span.open() + span.markers(), span.close()));
+        emphasis.setClosingMarker(closer.getChars());
+        for (Node node = opener.getNext(); node != closer; ) {
+            Node next = node.getNext();
+            emphasis.appendChild(node);
+            node = next;
+        }
+        opener.insertBefore(emphasis);
+        opener.unlink();
+        closer.unlink();
+        emphasis.setCharsFromContent();
     }
 }

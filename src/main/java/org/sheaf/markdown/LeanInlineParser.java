@@ -34,6 +34,7 @@ import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,10 +62,10 @@ final class LeanInlineParser extends InlineParserImpl {
     static final DataKey<Boolean> KRAMDOWN_ANGLE_DESTINATIONS = new DataKey<>("KRAMDOWN_ANGLE_DESTINATIONS", false);
 
     /**
-     * Whether an {@code _} after a letter and a hyphen ({@code a-_b_}) opens nothing, as in kramdown,
-     * which looks further back than the one character a delimiter processor is shown.
+     * Whether the {@code *} and {@code _} markers on the delimiter stack make emphasis as kramdown
+     * reads them ({@link KramdownEmphasisParser}) rather than by their delimiter processor.
      */
-    static final DataKey<Boolean> KRAMDOWN_HYPHENATED_UNDERSCORE = new DataKey<>("KRAMDOWN_HYPHENATED_UNDERSCORE", false);
+    static final DataKey<Boolean> KRAMDOWN_EMPHASIS = new DataKey<>("KRAMDOWN_EMPHASIS", false);
 
     /**
      * Whether the spaces and tabs at the end of a line inside a paragraph are kept, as kramdown
@@ -148,7 +149,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownTagsOnly;
     private final boolean kramdownAutolinks;
     private final boolean kramdownCodeSpans;
-    private final boolean kramdownHyphenatedUnderscore;
+    private final boolean kramdownEmphasis;
     private final boolean kramdownReferences;
     private final boolean kramdownLineEndSpace;
     private final boolean kramdownBackslashBreak;
@@ -180,7 +181,7 @@ final class LeanInlineParser extends InlineParserImpl {
         super(options, specialCharacters, delimiterCharacters, delimiterProcessors, linkRefProcessors,
                 inlineParserExtensions);
         this.kramdownAngleDestinations = KRAMDOWN_ANGLE_DESTINATIONS.get(options);
-        this.kramdownHyphenatedUnderscore = KRAMDOWN_HYPHENATED_UNDERSCORE.get(options);
+        this.kramdownEmphasis = KRAMDOWN_EMPHASIS.get(options);
         this.kramdownCodeSpans = KRAMDOWN_CODE_SPANS.get(options);
         this.kramdownTagsOnly = KRAMDOWN_TAGS_ONLY.get(options);
         this.kramdownAutolinks = KRAMDOWN_AUTOLINKS.get(options);
@@ -495,27 +496,46 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * With {@link #KRAMDOWN_HYPHENATED_UNDERSCORE}, a run of {@code _} right after a letter and a
-     * hyphen is put on the delimiter stack as one that cannot open.
+     * With {@link #KRAMDOWN_EMPHASIS}, the {@code *} and {@code _} markers above
+     * {@code stackBottom} make emphasis as kramdown reads them ({@link KramdownEmphasis}); the
+     * other delimiters ({@code <<}, {@code ~~}) are then paired by their processors, each among
+     * the nodes of one parent, so that none pairs across the edge of an emphasis.
      */
     @Override
-    protected boolean parseDelimiters(DelimiterProcessor processor, char delimiter) {
-        int start = index;
-        if (!super.parseDelimiters(processor, delimiter)) {
-            return false;
+    public void processDelimiters(Delimiter stackBottom) {
+        if (!kramdownEmphasis) {
+            super.processDelimiters(stackBottom);
+            return;
         }
-        Delimiter run = lastDelimiter;
-        if (kramdownHyphenatedUnderscore && delimiter == '_' && run.canOpen() && start >= 2
-                && input.charAt(start - 1) == '-' && Character.isAlphabetic(Character.codePointBefore(input, start - 1))) {
-            Delimiter closing = new Delimiter(input, run.getNode(), delimiter, false, run.canClose(), run.getPrevious(),
-                    run.getIndex());
-            closing.setNumDelims(run.getNumDelims());
-            if (closing.getPrevious() != null) {
-                closing.getPrevious().setNext(closing);
+        List<Delimiter> markers = new ArrayList<>();
+        List<Delimiter> others = new ArrayList<>();
+        for (Delimiter delimiter = lastDelimiter; delimiter != null && delimiter != stackBottom; delimiter = delimiter.getPrevious()) {
+            (KramdownEmphasis.marks(delimiter.getDelimiterChar()) ? markers : others).add(0, delimiter);
+        }
+        markers.forEach(this::removeDelimiter);
+        List<Text> markersLeft = markers.isEmpty() ? List.of() : KramdownEmphasis.make(input, markers);
+        Map<Node, List<Delimiter>> byParent = new LinkedHashMap<>();
+        for (Delimiter other : others) {
+            byParent.computeIfAbsent(other.getNode().getParent(), parent -> new ArrayList<>()).add(other);
+        }
+        for (List<Delimiter> group : byParent.values()) {
+            Delimiter previous = stackBottom;
+            for (Delimiter delimiter : group) {
+                delimiter.setPrevious(previous);
+                if (previous != null) {
+                    previous.setNext(delimiter);
+                }
+                previous = delimiter;
             }
-            lastDelimiter = closing;
+            previous.setNext(null);
+            lastDelimiter = previous;
+            super.processDelimiters(stackBottom);
         }
-        return true;
+        lastDelimiter = stackBottom;
+        if (stackBottom != null) {
+            stackBottom.setNext(null);
+        }
+        KramdownEmphasis.joinNeighbours(markersLeft);
     }
 
     /**

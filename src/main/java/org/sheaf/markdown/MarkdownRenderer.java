@@ -180,10 +180,9 @@ public final class MarkdownRenderer {
         // Emphasis opens and closes by kramdown's rules (KramdownEmphasis), not CommonMark's.
         parse.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false);
         parse.set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
-        boolean strongWrapsEmphasis = Parser.STRONG_WRAPS_EMPHASIS.get(parse);
+        parse.set(LeanInlineParser.KRAMDOWN_EMPHASIS, true);
         // Link destinations as kramdown reads them: spaces belong to them, and <...> runs to the first >.
         parse.set(LeanInlineParser.KRAMDOWN_ANGLE_DESTINATIONS, true);
-        parse.set(LeanInlineParser.KRAMDOWN_HYPHENATED_UNDERSCORE, true);
         parse.set(LeanInlineParser.KRAMDOWN_CODE_SPANS, true);
         parse.set(LeanInlineParser.KRAMDOWN_TAGS_ONLY, true);
         parse.set(LeanInlineParser.KRAMDOWN_AUTOLINKS, true);
@@ -200,8 +199,8 @@ public final class MarkdownRenderer {
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))))
                 // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
                 .customDelimiterProcessor(new KramdownAngleQuotes(new TypographicOptions(parse)))
-                .customDelimiterProcessor(new KramdownEmphasis('*', strongWrapsEmphasis))
-                .customDelimiterProcessor(new KramdownEmphasis('_', strongWrapsEmphasis))
+                .customDelimiterProcessor(new KramdownEmphasis('*'))
+                .customDelimiterProcessor(new KramdownEmphasis('_'))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new SpanHtmlBlockParser.Factory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())

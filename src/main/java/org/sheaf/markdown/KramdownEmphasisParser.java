@@ -1,0 +1,184 @@
+package org.sheaf.markdown;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which {@code *} and {@code _} markers of a text make emphasis, read as kramdown reads them.
+ *
+ * <p>kramdown does not weigh a run of markers as a whole, as CommonMark does. Reading from the
+ * left, at a marker it takes two of them if two of a kind stand there, else one, and opens strong
+ * emphasis with two, emphasis with one, unless white space follows them, the kind is already open
+ * around this place, or an {@code _} follows a letter (or a letter and a hyphen). It then reads on
+ * for the same markers: they close the emphasis when something stands between, no white space
+ * precedes them, a single marker is not the first of exactly two, and an {@code _} is not followed
+ * by a letter or digit. Markers on the way that do not close are read as markers anew, so
+ * emphasis of the other kind may open and close inside. Strong emphasis that never closes is
+ * read again as emphasis opened by its first marker, the second then text inside it (except
+ * directly inside emphasis); whatever never closes is text. So {@code a___b___c} is
+ * {@code a__<em>b</em>__c} and {@code *** a ***} emphasis of {@code ** a **}.
+ *
+ * <p>The text is seen through the markers flexmark put on its delimiter stack: other spans (code,
+ * links, HTML) lie between them whole, as kramdown reads them whole. The parser keeps the answer
+ * for each place and kind it read from, so a text of many markers that never close is read in
+ * time that grows with the square of their number, not faster. Not thread-safe; one per text.
+ */
+final class KramdownEmphasisParser {
+    /** An emphasis read: where its opening marker starts, where its closing one, and whether it is strong. */
+    record Span(int open, int close, boolean strong) {
+        /** How many markers open it and how many close it. */
+        int markers() {
+            return strong ? 2 : 1;
+        }
+    }
+
+    /** Whether an emphasis opened at one place may close at another, for what lies between. */
+    @FunctionalInterface
+    interface Closing {
+        boolean allowed(int open, int close);
+    }
+
+    /** The emphasis kinds open around the place being read, and which is the innermost. */
+    private record Open(boolean emphasis, boolean strong, boolean innermostEmphasis) {
+        static final Open NONE = new Open(false, false, false);
+
+        boolean has(boolean strongKind) {
+            return strongKind ? strong : emphasis;
+        }
+
+        Open inside(boolean strongKind) {
+            return new Open(emphasis || !strongKind, strong || strongKind, !strongKind);
+        }
+    }
+
+    /** Where the emphasis read from a place closes (-1 when it never does), and the emphasis inside it. */
+    private record Reading(int close, List<Span> inside) {
+    }
+
+    private record Start(int from, char marker, boolean strong, Open open) {
+    }
+
+    private final CharSequence text;
+    private final BitSet markers;
+    private final Closing closing;
+    private final Map<Start, Reading> read = new HashMap<>();
+
+    private KramdownEmphasisParser(CharSequence text, BitSet markers, Closing closing) {
+        this.text = text;
+        this.markers = markers;
+        this.closing = closing;
+    }
+
+    /**
+     * The emphasis that the markers of {@code text} make, outer ones before those inside them.
+     *
+     * @param markers the places of the {@code *} and {@code _} kramdown reads as markers (not
+     *                escaped, not in code, a URL or a tag)
+     * @param closing what else keeps an emphasis from closing (an HTML element between)
+     */
+    static List<Span> parse(CharSequence text, BitSet markers, Closing closing) {
+        KramdownEmphasisParser parser = new KramdownEmphasisParser(text, markers, closing);
+        List<Span> spans = new ArrayList<>();
+        for (int at = markers.nextSetBit(0); at >= 0; at = markers.nextSetBit(at)) {
+            at = parser.emphasisAt(at, Open.NONE, spans);
+        }
+        return spans;
+    }
+
+    /**
+     * Reads the emphasis that may open at the marker at {@code at}, adding it to {@code spans}
+     * when it closes; returns where reading goes on.
+     */
+    private int emphasisAt(int at, Open open, List<Span> spans) {
+        char marker = text.charAt(at);
+        boolean strong = isMarker(at + 1, marker);
+        int length = strong ? 2 : 1;
+        if (open.has(strong) || at + length < text.length() && rubySpace(text.charAt(at + length))
+                || marker == '_' && wordBefore(at)) {
+            return at + length;
+        }
+        Reading reading = reading(new Start(at + length, marker, strong, open.inside(strong)));
+        if (reading.close() >= 0) {
+            add(spans, new Span(at, reading.close(), strong), reading.inside());
+            return reading.close() + length;
+        }
+        if (strong && !open.innermostEmphasis()) {
+            // strong emphasis that never closes may still be emphasis, its second marker text in it
+            Reading single = reading(new Start(at + 1, marker, false, open.inside(false)));
+            if (single.close() >= 0) {
+                add(spans, new Span(at, single.close(), false), single.inside());
+                return single.close() + 1;
+            }
+        }
+        return at + length;
+    }
+
+    private static void add(List<Span> spans, Span span, List<Span> inside) {
+        spans.add(span);
+        spans.addAll(inside);
+    }
+
+    private Reading reading(Start start) {
+        Reading known = read.get(start);
+        if (known == null) {
+            known = readFrom(start);
+            read.put(start, known);
+        }
+        return known;
+    }
+
+    /** Reads the content of the emphasis that {@code start} describes, up to the markers that close it. */
+    private Reading readFrom(Start start) {
+        int length = start.strong() ? 2 : 1;
+        List<Span> inside = new ArrayList<>();
+        for (int at = markers.nextSetBit(start.from()); at >= 0; at = markers.nextSetBit(at)) {
+            if (closes(start, at)) {
+                return new Reading(at, List.copyOf(inside));
+            }
+            at = emphasisAt(at, start.open(), inside);
+        }
+        return new Reading(-1, List.of());
+    }
+
+    /** Whether the markers at {@code at} close the emphasis whose content starts at {@code start}. */
+    private boolean closes(Start start, int at) {
+        char marker = start.marker();
+        int length = start.strong() ? 2 : 1;
+        if (at == start.from() || text.charAt(at) != marker || !isMarker(at + length - 1, marker)
+                || rubySpace(text.charAt(at - 1))) {
+            return false;
+        }
+        if (!start.strong() && isMarker(at + 1, marker) && !isMarker(at + 2, marker)) {
+            return false; // exactly two markers close strong emphasis only
+        }
+        if (marker == '_' && at + length < text.length() && letterOrDigit(at + length)) {
+            return false;
+        }
+        return closing.allowed(start.from() - length, at);
+    }
+
+    private boolean isMarker(int at, char marker) {
+        return at < text.length() && markers.get(at) && text.charAt(at) == marker;
+    }
+
+    /** Whether a letter, or a letter and a hyphen, stands right before {@code at}. */
+    private boolean wordBefore(int at) {
+        if (at > 0 && text.charAt(at - 1) == '-') {
+            at--;
+        }
+        return at > 0 && Character.isAlphabetic(Character.codePointBefore(text, at));
+    }
+
+    private boolean letterOrDigit(int at) {
+        int c = Character.codePointAt(text, at);
+        return Character.isAlphabetic(c) || Character.isDigit(c);
+    }
+
+    /** Ruby's {@code \s}: ASCII white space only. */
+    private static boolean rubySpace(char c) {
+        return " \t\n\r\f\u000B".indexOf(c) >= 0;
+    }
+}

@@ -1,0 +1,86 @@
+package org.sheaf.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+import org.sheaf.testing.HtmlTokens;
+
+/**
+ * Emphasis read as kramdown reads it, markers two at a time, each opening or closing by the
+ * characters right around it. Every expected text is what kramdown 2.4 (GFM input, Jekyll's
+ * settings) writes for the Markdown beside it.
+ */
+class KramdownEmphasisTest {
+    private static final MarkdownRenderer KRAMDOWN = new MarkdownRenderer(MarkdownOptions.defaults());
+
+    private static void assertRenders(String expectedHtml, String markdown) {
+        String actual = KRAMDOWN.render(markdown);
+        String difference = HtmlTokens.firstDifference(expectedHtml, actual);
+        assertNull(difference, () -> difference + "\n--- rendered:\n" + actual);
+    }
+
+    @Test
+    void aRunOfThreeOpensWithTheLastMarkerWhereTheFirstTwoCannot() {
+        // "__" after a letter opens nothing; the third "_" follows "_" and opens emphasis
+        assertRenders("<p>a__<em>b</em>__c</p>", "a___b___c\n");
+    }
+
+    @Test
+    void aRunOfThreeBeforeSpaceIsEmphasisOfTheOtherTwo() {
+        // "**" before a space cannot open, nor can it close after one: only "*" opens and closes
+        assertRenders("<p><em>** a **</em></p>", "*** a ***\n");
+    }
+
+    @Test
+    void strongThatNeverClosesIsEmphasisHoldingItsSecondMarker() {
+        assertRenders("<p><em>*foo</em></p>", "**foo*\n");
+        assertRenders("<p>*foo**</p>", "*foo**\n");
+    }
+
+    @Test
+    void aRunOfThreeOnBothSidesIsStrongAroundEmphasis() {
+        assertRenders("<p><strong><em>a</em></strong></p>", "***a***\n");
+        assertRenders("<p><strong><em>a</em> b</strong></p>", "***a* b**\n");
+    }
+
+    @Test
+    void markersOfAnOpenKindAreTextInside() {
+        assertRenders("<p><em>a **b</em></p>", "*a **b*\n");
+        assertRenders("<p><strong>a<em>b</em>c</strong></p>", "**a*b*c**\n");
+        assertRenders("<p><strong>a <em>b</em> c</strong></p>", "__a _b_ c__\n");
+    }
+
+    @Test
+    void theFirstEmphasisToCloseWinsWhereTwoOverlap() {
+        // the "*" opened first finds no closer once "__b* c__" is strong, so it is text
+        assertRenders("<p>*a <strong>b* c</strong></p>", "*a __b* c__\n");
+        assertRenders("<p>**a <em>b** c</em></p>", "**a _b** c_\n");
+    }
+
+    @Test
+    void underscoresInsideWordsOpenAndCloseNothing() {
+        assertRenders("<p><em>a_1 and 1_a</em></p>", "_a_1 and 1_a_\n");
+        assertRenders("<p>a-_b_ and a-b_c_</p>", "a-_b_ and a-b_c_\n");
+    }
+
+    @Test
+    void markersAroundSpacesStayText() {
+        assertRenders("<p>x ** y ** and <strong>a ** b</strong></p>", "x ** y ** and **a ** b**\n");
+    }
+
+    @Test
+    void emphasisRunsAcrossALineEnd() {
+        assertRenders("<p><em>a\nb</em></p>", "*a\nb*\n");
+    }
+
+    @Test
+    void anHtmlElementBetweenKeepsNoEmphasisFromClosingAfterIt() {
+        assertRenders("<p><em>a <b>c* d</b> e</em></p>", "*a <b>c* d</b> e*\n");
+    }
+
+    @Test
+    void markersLeftAsTextArePartOfTheWordsAroundThem() {
+        // an abbreviation is found only as a whole word, and CSS__x__ is one word
+        assertRenders("<p>CSS__x__ and <abbr title=\"Style\">CSS</abbr></p>", "CSS__x__ and CSS\n\n*[CSS]: Style\n");
+    }
+}
