@@ -199,7 +199,8 @@ public final class Permalinks {
     /**
      * The URL a plugin's {@code template} gives with the placeholders {@code namesAndValues}
      * (name, value, name, value...): each replaced in that order by its escaped value, as plain
-     * text, then sanitized, as Jekyll's {@code URL} fills a hash of placeholders.
+     * text, then sanitized, as Jekyll's {@code URL} fills a hash of placeholders. A null value
+     * takes its placeholder out with the slash before it ({@code /tag/:name/} gives {@code /tag/}).
      */
     public static String filled(String template, String... namesAndValues) {
         return sanitize(replaceInOrder(template, namesAndValues));
@@ -213,7 +214,9 @@ public final class Permalinks {
     private static String replaceInOrder(String template, String... namesAndValues) {
         String out = template;
         for (int i = 0; i < namesAndValues.length && out.indexOf(':') >= 0; i += 2) {
-            out = out.replace(":" + namesAndValues[i], escapePath(namesAndValues[i + 1]));
+            String value = namesAndValues[i + 1];
+            out = value == null ? out.replace("/:" + namesAndValues[i], "")
+                    : out.replace(":" + namesAndValues[i], escapePath(value));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.sheaf.jekyll.DefaultedHash;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.WideTime;
 import java.util.ArrayList;
@@ -453,7 +454,7 @@ final class RubyComparisons extends NodeVisitor {
                 node.add(name.equals("first") ? new FirstOfHash()
                         : name.equals("size") ? new SizeOfDrop() : new LookupNode.Hash(name));
             } else {
-                node.add(new LookupNode.Index(visit(index.expr()), index.expr().getText()));
+                node.add(new KeyedIndex(visit(index.expr()), index.expr().getText()));
             }
         }
         return node;
@@ -482,6 +483,36 @@ final class RubyComparisons extends NodeVisitor {
                 return (long) Long.BYTES * ((big.abs().bitLength() + Long.SIZE - 1) / Long.SIZE);
             }
             return value instanceof CharSequence text ? RubyStrings.size(text) : super.get(value, context);
+        }
+    }
+
+    /**
+     * {@code [key]}: a key that is not text looks up {@code site.tags} or {@code site.categories}
+     * by itself, as Ruby's hash does, so {@code site.tags[7]} finds the posts tagged with the
+     * number 7 and not those tagged {@code "7"}; an integer no post has gives the hash's default,
+     * the empty list, as Liquid fetches an integer key whether the hash has it or not. Any other
+     * lookup is Liqp's, which reads a key that is not text by its text.
+     */
+    private static final class KeyedIndex extends LookupNode.Index {
+        private final LNode expression;
+
+        KeyedIndex(LNode expression, String text) {
+            super(expression, text);
+            this.expression = expression;
+        }
+
+        @Override
+        public Object get(Object value, TemplateContext context) {
+            if (value instanceof DefaultedHash<?> hash) {
+                Object key = expression.render(context);
+                if (key instanceof Long || key instanceof Integer) {
+                    return hash.indexed(key);
+                }
+                if (!(key instanceof CharSequence)) {
+                    return hash.get(key);
+                }
+            }
+            return super.get(value, context);
         }
     }
 
