@@ -182,6 +182,12 @@ final class RubyComparisons extends NodeVisitor {
 
     @Override
     public LNode visitExpr_eq(LiquidParser.Expr_eqContext ctx) {
+        if (isBlankOrEmpty(ctx.lhs) && isBlankOrEmpty(ctx.rhs)) {
+            // Ruby's Liquid asks the one literal whether it is blank? (or empty?), which the literal
+            // itself cannot answer: blank == blank is false, and != true
+            boolean equal = false;
+            return context -> ctx.op.getType() == LiquidParser.NEq ? !equal : equal;
+        }
         LNode lhs = comparable(visit(ctx.lhs));
         LNode rhs = comparable(visit(ctx.rhs));
         return switch (ctx.op.getType()) {
@@ -191,6 +197,14 @@ final class RubyComparisons extends NodeVisitor {
                     order -> order != 0, context);
             default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
         };
+    }
+
+    /** Whether {@code expr} is the literal {@code blank} or {@code empty}. */
+    private static boolean isBlankOrEmpty(LiquidParser.ExprContext expr) {
+        return expr instanceof LiquidParser.Expr_termContext term
+                && (term.term() instanceof LiquidParser.Term_BlankContext || term.term() instanceof LiquidParser.Term_EmptyContext
+                || term.term() instanceof LiquidParser.Term_lookupContext lookup
+                        && lookup.lookup() instanceof LiquidParser.Lookup_emptyContext);
     }
 
     /**
