@@ -357,7 +357,7 @@ public final class ContentIndex {
      * {@code categories}), in order of first use, to its posts' variables, newest first. Unlike
      * {@code site.tags}, never a collection's documents.
      */
-    public Map<String, Object> postsBy(String key) {
+    public Map<Object, Object> postsBy(String key) {
         return SiteDrop.grouped(posts(), key);
     }
 

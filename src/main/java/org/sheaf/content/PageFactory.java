@@ -334,7 +334,8 @@ final class PageFactory {
                         + "\" or category: " + value));
             }
             // Jekyll's value_from_plural_key takes text or a list and nothing else: tags: 7 is no tag
-        } else {
+        } else if (!(value instanceof Map<?, ?> && key.equals("tags"))) {
+            // a mapping under tags is no tag either, in Jekyll as here; anywhere else it is refused
             diagnostics.add(typeError(parsed, key));
         }
         return out;

@@ -1,6 +1,5 @@
 package org.sheaf.content;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
@@ -199,7 +198,8 @@ public final class Permalinks {
     /**
      * The URL a plugin's {@code template} gives with the placeholders {@code namesAndValues}
      * (name, value, name, value...): each replaced in that order by its escaped value, as plain
-     * text, then sanitized, as Jekyll's {@code URL} fills a hash of placeholders.
+     * text, then sanitized, as Jekyll's {@code URL} fills a hash of placeholders. A null value
+     * takes its placeholder out with the slash before it ({@code /tag/:name/} gives {@code /tag/}).
      */
     public static String filled(String template, String... namesAndValues) {
         return sanitize(replaceInOrder(template, namesAndValues));
@@ -213,7 +213,9 @@ public final class Permalinks {
     private static String replaceInOrder(String template, String... namesAndValues) {
         String out = template;
         for (int i = 0; i < namesAndValues.length && out.indexOf(':') >= 0; i += 2) {
-            out = out.replace(":" + namesAndValues[i], escapePath(namesAndValues[i + 1]));
+            String value = namesAndValues[i + 1];
+            out = value == null ? out.replace("/:" + namesAndValues[i], "")
+                    : out.replace(":" + namesAndValues[i], escapePath(value));
         }
         return out;
     }
@@ -283,17 +285,7 @@ public final class Permalinks {
         if (path.indexOf('%') < 0) {
             return path;
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length());
-        byte[] in = path.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < in.length; i++) {
-            if (in[i] == '%' && i + 2 < in.length && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
-                bytes.write(hex(in[i + 1]) * 16 + hex(in[i + 2]));
-                i += 2;
-            } else {
-                bytes.write(in[i]);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return new String(PercentEncoding.decode(path), StandardCharsets.UTF_8);
     }
 
     /**
@@ -409,10 +401,6 @@ public final class Permalinks {
     private static String withoutExt(String fileName) {
         int dot = fileName.lastIndexOf('.');
         return dot > 0 ? fileName.substring(0, dot) : fileName;
-    }
-
-    private static int hex(byte b) {
-        return Character.digit((char) b, 16);
     }
 
     private static String nullToEmpty(String text) {

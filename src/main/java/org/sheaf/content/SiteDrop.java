@@ -124,18 +124,22 @@ final class SiteDrop {
         return pages.stream().<Map<String, Object>>map(Page::drop).toList();
     }
 
-    /** Jekyll's post_attr_hash: each tag (or category), in order of first use, to its posts, newest first. */
-    static Map<String, Object> grouped(List<Page> postsOldestFirst, String key) {
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+    /**
+     * Jekyll's post_attr_hash: each tag (or category), in order of first use, to its posts, newest
+     * first. A tag is its own key, as in Ruby's hash: the number {@code 7} and the text {@code "7"}
+     * are two tags, and {@code site.tags[7]} finds the number's posts.
+     */
+    static Map<Object, Object> grouped(List<Page> postsOldestFirst, String key) {
+        Map<Object, List<Map<String, Object>>> groups = new LinkedHashMap<>();
         for (Page post : postsOldestFirst) {
             Object values = post.drop().get(key);
             if (values instanceof List<?> list) {
                 for (Object value : list) {
-                    groups.computeIfAbsent(String.valueOf(value), k -> new ArrayList<>()).add(0, post.drop());
+                    groups.computeIfAbsent(value, k -> new ArrayList<>()).add(0, post.drop());
                 }
             }
         }
-        Map<String, Object> result = new LinkedHashMap<>();
+        Map<Object, Object> result = new LinkedHashMap<>();
         groups.forEach((name, list) -> result.put(name, List.copyOf(list)));
         // Jekyll's hash answers [] for a name no post has where a filter indexes it
         return new DefaultedHash<>(result, List.of());

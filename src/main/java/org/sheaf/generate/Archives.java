@@ -165,10 +165,16 @@ final class Archives {
             this.defaults = Defaults.of(config);
         }
 
-        /** A tag's or category's archive, at its permalink with its slug as {@code :name}. */
-        Optional<Page> named(String name, String type, Object posts) {
+        /**
+         * A tag's or category's archive, at its permalink with its slug as {@code :name}. A tag
+         * that is not text (a number, {@code true}) has, as in the plugin, no slug and no title:
+         * its archive is at the permalink without {@code /:name}.
+         */
+        Optional<Page> named(Object name, String type, Object posts) {
+            String title = name instanceof String text ? text : null;
+            String slug = title == null ? null : Slugs.slugify(title);
             return template(type).map(template -> page(type,
-                    Permalinks.filled(template, "name", Slugs.slugify(name), "type", type), posts, name, null));
+                    Permalinks.filled(template, "name", slug, "type", type), posts, title, null));
         }
 
         /** A year's, month's or day's archive; {@code parts} are the year, month and day as the posts' dates print them. */

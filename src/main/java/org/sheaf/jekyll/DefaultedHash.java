@@ -14,33 +14,43 @@ import java.util.Set;
  *
  * @param <V> the type of its values
  */
-public final class DefaultedHash<V> extends AbstractMap<String, V> {
-    private final Map<String, V> entries;
+public final class DefaultedHash<V> extends AbstractMap<Object, V> {
+    private final Map<Object, V> entries;
     private final V fallback;
 
-    public DefaultedHash(Map<String, V> entries, V fallback) {
-        this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+    public DefaultedHash(Map<?, V> entries, V fallback) {
+        Map<Object, V> keyed = new LinkedHashMap<>();
+        entries.forEach((key, value) -> keyed.put(rubyKey(key), value));
+        this.entries = Collections.unmodifiableMap(keyed);
         this.fallback = fallback;
     }
 
     /** Ruby's {@code hash[key]}: the value for {@code key}, or the default when it has none. */
     public V indexed(Object key) {
-        V value = entries.get(key);
-        return value != null || entries.containsKey(key) ? value : fallback;
+        V value = entries.get(rubyKey(key));
+        return value != null || entries.containsKey(rubyKey(key)) ? value : fallback;
     }
 
     @Override
     public V get(Object key) {
-        return entries.get(key);
+        return entries.get(rubyKey(key));
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return entries.containsKey(key);
+        return entries.containsKey(rubyKey(key));
     }
 
     @Override
-    public Set<Entry<String, V>> entrySet() {
+    public Set<Entry<Object, V>> entrySet() {
         return entries.entrySet();
+    }
+
+    /**
+     * {@code key} as Ruby's hash tells keys apart: one integer is one key whatever Java type
+     * holds it (YAML's {@code 7} and Liquid's literal {@code 7}), but {@code 7.0} is another.
+     */
+    private static Object rubyKey(Object key) {
+        return key instanceof Integer || key instanceof Short || key instanceof Byte ? ((Number) key).longValue() : key;
     }
 }

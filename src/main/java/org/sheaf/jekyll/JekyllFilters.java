@@ -1,6 +1,10 @@
 package org.sheaf.jekyll;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -43,7 +47,7 @@ public final class JekyllFilters {
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
     /** Characters Addressable leaves alone in a URI: unreserved, reserved and {@code %}. */
-    private static final String URI_SAFE = "-._~!$&'()*+,;=:/?#[]@%";
+    private static final String URI_SAFE = "-._~!$&'()*+,;=:/?#[]@";
     private static final String PATH_SAFE = "-._~!$&'()*+,;=:/?#[]@%";
 
     private JekyllFilters() {
@@ -344,11 +348,20 @@ public final class JekyllFilters {
     }
 
     /**
-     * {@code uri_escape}: Addressable's {@code normalize_component}: reserved and unreserved
-     * characters stay, everything else (spaces, backslashes, non-ASCII) is percent-encoded.
+     * {@code uri_escape}: Addressable's {@code normalize_component}: the escapes already in the
+     * text are read ({@code %41} is {@code A}), the text put in Unicode's compatibility form
+     * (NFKC) where its bytes are UTF-8, then reserved and unreserved characters stay and everything
+     * else (spaces, backslashes, non-ASCII, a {@code %} that is not part of an escape) is
+     * percent-encoded: {@code 100%} is {@code 100%25}, {@code %2F x} is {@code /%20x}.
      */
     public static String uriEscape(String input) {
-        return PercentEncoding.encode(input, URI_SAFE);
+        byte[] unescaped = PercentEncoding.decode(input);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(unescaped)).toString();
+            return PercentEncoding.encode(Normalizer.normalize(text, Normalizer.Form.NFKC), URI_SAFE);
+        } catch (CharacterCodingException e) {
+            return PercentEncoding.encode(unescaped, URI_SAFE);
+        }
     }
 
     /**

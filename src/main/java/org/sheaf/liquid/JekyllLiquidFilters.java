@@ -1,6 +1,7 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -95,13 +96,15 @@ final class JekyllLiquidFilters {
             }
             return JekyllFilters.uriEscape(any.asString(v, c));
         }));
-        filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(any.asString(v, c), param(p, 0))));
+        filters.add(filter("number_of_words", (v, c, p) -> JekyllFilters.numberOfWords(
+                any.asString(noRange(v, "split"), c), param(p, 0))));
         // Jekyll reads text by its characters (length, array[0]): "ab" is "a and b"
         filters.add(filter("array_to_sentence_string", (v, c, p) -> JekyllFilters.arrayToSentenceString(
                 v instanceof CharSequence text ? Arrays.asList(RubyStrings.split(text.toString(), ""))
-                        : (List<?>) plain(any.asArray(v, c)), param(p, 0))));
+                        : (List<?>) plain(any.asArray(noRange(v, "length"), c)), param(p, 0))));
         filters.add(filter("normalize_whitespace", (v, c, p) -> JekyllFilters.normalizeWhitespace(text(v, c, any))));
-        filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null : any.asString(v, c), param(p, 0))));
+        filters.add(filter("slugify", (v, c, p) -> JekyllFilters.slugify(v == null ? null
+                : any.asString(noRange(v, "gsub"), c), param(p, 0))));
         // a hash (or a document's drop) is no array to Ruby: its first is a [key, value] pair, it
         // has no last, and a drop has no size
         Filter liqpFirst = new liqp.filters.First();
@@ -294,8 +297,13 @@ final class JekyllLiquidFilters {
                 : compactBy(walked(v, any), c, any, param(p, 0))));
         // and it makes any other value but nil an array of that one item, where Liqp drops it
         Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
-        filters.add(filter("concat", (v, c, p) -> liqpConcat.apply(
-                v == null || any.isArray(v) ? nestingUndone(v) : List.of(v), c, p)));
+        filters.add(filter("concat", (v, c, p) -> {
+            if (p.length > 0 && p[0] instanceof For.Numbers) {
+                // Liquid's concat takes an Array and nothing else, and a range is none
+                throw new IllegalArgumentException("concat filter requires an array argument");
+            }
+            return liqpConcat.apply(v == null || any.isArray(v) ? nestingUndone(v) : List.of(v), c, p);
+        }));
         // Jekyll's push, pop, shift and unshift change an array only, and give back a range as it is
         for (String name : List.of("push", "pop", "shift", "unshift")) {
             Filter liqpFilter = liqp.filters.Filters.JEKYLL_FILTERS.get(name);
@@ -572,6 +580,18 @@ final class JekyllLiquidFilters {
      * Whether Ruby's {@code value} is Enumerable, so answers {@code select}, {@code find} and
      * {@code group_by}: an array, a range or a hash (a drop too).
      */
+    /**
+     * {@code value}, unless it is a range, which Jekyll's filters that read text or an array's
+     * length stop on: Ruby's Range has no {@code method} ({@code gsub}, {@code split},
+     * {@code length}), and its error is the filter's.
+     */
+    private static Object noRange(Object value, String method) {
+        if (value instanceof For.Numbers range) {
+            throw new IllegalArgumentException("undefined method `" + method + "' for " + range.rubyText() + ":Range");
+        }
+        return value;
+    }
+
     private static boolean isEnumerable(Object value, Filter any) {
         return any.isArray(value) || value instanceof Map<?, ?>;
     }
@@ -657,6 +677,10 @@ final class JekyllLiquidFilters {
         String wanted = target == null ? "" : any.asString(target, context);
         List<Object> items = property != null && RubyDrop.is(input) ? walkedAsPairs(input, context, any) : items(input, context, any);
         for (Object item : items) {
+            if (item instanceof Long || item instanceof Integer || item instanceof BigInteger) {
+                // Jekyll reads the property with Integer#[], which takes no text (a range's numbers too)
+                throw new IllegalArgumentException("no implicit conversion of String into Integer");
+            }
             Object value = property(item, property);
             if (matches(value, wanted, context, any)) {
                 out.add(item);

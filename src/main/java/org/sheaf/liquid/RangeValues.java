@@ -129,11 +129,16 @@ final class RangeValues {
      * stays, text and nil are read as {@code to_i} reads them ({@code "3"} is 3, {@code "abc"} and
      * nil 0), and a number with a fraction is cut to its whole part when both ends are written as
      * literals ({@code (1.5..3)}); any other end (a float in a variable, a list, true) is Ruby's
-     * error {@code invalid integer}, reported at the end.
+     * error {@code invalid integer}, reported at the end. Of two literals, Ruby asks each for
+     * {@code to_i} as it parses them, which {@code true} and {@code false} have not.
      */
     private record End(LNode value, boolean literal, LiquidParser.ExprContext ctx) {
         int whole(TemplateContext context) {
             Object end = value.render(context);
+            if (literal && end instanceof Boolean truth) {
+                throw new LiquidException("Liquid error: undefined method `to_i' for " + truth + ":"
+                        + (truth ? "TrueClass" : "FalseClass"), ctx);
+            }
             if (end instanceof Long || end instanceof Integer || end == null || end instanceof CharSequence
                     || (literal && end instanceof Number)) {
                 return ((Number) JekyllLiquidFilters.number(end == null ? "" : end.toString())).intValue();

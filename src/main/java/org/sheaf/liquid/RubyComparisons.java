@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import org.sheaf.jekyll.DefaultedHash;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.WideTime;
 import java.util.ArrayList;
@@ -181,6 +182,12 @@ final class RubyComparisons extends NodeVisitor {
 
     @Override
     public LNode visitExpr_eq(LiquidParser.Expr_eqContext ctx) {
+        if (isBlankOrEmpty(ctx.lhs) && isBlankOrEmpty(ctx.rhs)) {
+            // Ruby's Liquid asks the one literal whether it is blank? (or empty?), which the literal
+            // itself cannot answer: blank == blank is false, and != true
+            boolean equal = false;
+            return context -> ctx.op.getType() == LiquidParser.NEq ? !equal : equal;
+        }
         LNode lhs = comparable(visit(ctx.lhs));
         LNode rhs = comparable(visit(ctx.rhs));
         return switch (ctx.op.getType()) {
@@ -190,6 +197,14 @@ final class RubyComparisons extends NodeVisitor {
                     order -> order != 0, context);
             default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
         };
+    }
+
+    /** Whether {@code expr} is the literal {@code blank} or {@code empty}. */
+    private static boolean isBlankOrEmpty(LiquidParser.ExprContext expr) {
+        return expr instanceof LiquidParser.Expr_termContext term
+                && (term.term() instanceof LiquidParser.Term_BlankContext || term.term() instanceof LiquidParser.Term_EmptyContext
+                || term.term() instanceof LiquidParser.Term_lookupContext lookup
+                        && lookup.lookup() instanceof LiquidParser.Lookup_emptyContext);
     }
 
     /**
@@ -453,7 +468,7 @@ final class RubyComparisons extends NodeVisitor {
                 node.add(name.equals("first") ? new FirstOfHash()
                         : name.equals("size") ? new SizeOfDrop() : new LookupNode.Hash(name));
             } else {
-                node.add(new LookupNode.Index(visit(index.expr()), index.expr().getText()));
+                node.add(new KeyedIndex(visit(index.expr()), index.expr().getText()));
             }
         }
         return node;
@@ -482,6 +497,36 @@ final class RubyComparisons extends NodeVisitor {
                 return (long) Long.BYTES * ((big.abs().bitLength() + Long.SIZE - 1) / Long.SIZE);
             }
             return value instanceof CharSequence text ? RubyStrings.size(text) : super.get(value, context);
+        }
+    }
+
+    /**
+     * {@code [key]}: a key that is not text looks up {@code site.tags} or {@code site.categories}
+     * by itself, as Ruby's hash does, so {@code site.tags[7]} finds the posts tagged with the
+     * number 7 and not those tagged {@code "7"}; an integer no post has gives the hash's default,
+     * the empty list, as Liquid fetches an integer key whether the hash has it or not. Any other
+     * lookup is Liqp's, which reads a key that is not text by its text.
+     */
+    private static final class KeyedIndex extends LookupNode.Index {
+        private final LNode expression;
+
+        KeyedIndex(LNode expression, String text) {
+            super(expression, text);
+            this.expression = expression;
+        }
+
+        @Override
+        public Object get(Object value, TemplateContext context) {
+            if (value instanceof DefaultedHash<?> hash) {
+                Object key = expression.render(context);
+                if (key instanceof Long || key instanceof Integer) {
+                    return hash.indexed(key);
+                }
+                if (!(key instanceof CharSequence)) {
+                    return hash.get(key);
+                }
+            }
+            return super.get(value, context);
         }
     }
 

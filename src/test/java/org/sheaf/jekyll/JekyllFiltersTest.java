@@ -144,6 +144,16 @@ class JekyllFiltersTest {
     }
 
     @Test
+    void uriEscapeReadsTheEscapesAlreadyThereAsAddressableDoes() {
+        // what Jekyll 4.3.1 (Addressable 2.8.1) writes for each
+        assertEquals("100%25", JekyllFilters.uriEscape("100%"));
+        assertEquals("50%25%20off%25", JekyllFilters.uriEscape("50% off%"));
+        assertEquals("%25zz%20a%252%20%25", JekyllFilters.uriEscape("%zz a%2 %25"));
+        assertEquals("A/%20x%C3%A9%E9", JekyllFilters.uriEscape("%41%2F x%C3%A9%e9"));
+        assertEquals("fi%20fi", JekyllFilters.uriEscape("ｆｉ ﬁ"));
+    }
+
+    @Test
     void countsWordsInEachMode() {
         assertEquals(3, JekyllFilters.numberOfWords(" one two\n three ", null));
         assertEquals(0, JekyllFilters.numberOfWords("", null));

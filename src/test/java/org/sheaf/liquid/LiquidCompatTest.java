@@ -36,6 +36,15 @@ class LiquidCompatTest {
     }
 
     @Test
+    void blankAndEmptyAreNeverEqualToEachOther() throws Exception {
+        // what Jekyll 4.3.1 writes: the literal cannot tell whether the other literal is blank
+        assertEquals("a b2 c d e5 f g h8 i9", render("a{% if blank == blank %}1{% endif %} b{% if blank != blank %}2{% endif %}"
+                + " c{% if empty == empty %}3{% endif %} d{% if blank == empty %}4{% endif %} e{% if empty != blank %}5{% endif %}"
+                + " f{% if '' == blank %}6{% endif %} g{% if blank == '' %}7{% endif %}"
+                + " h{% unless blank == blank %}8{% endunless %} i{% if blank <> blank %}9{% endif %}"));
+    }
+
+    @Test
     void truncatewordsCutsOnlyTextOfMoreWordsThanTheLimit() throws Exception {
         // Liquid 5.4, as Debian's Jekyll 4.3.1 runs it: text of as many words as the limit stays as it is
         assertEquals("one two three", render("{{ 'one two three' | truncatewords: 3 }}"));

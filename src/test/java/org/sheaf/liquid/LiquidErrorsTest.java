@@ -85,6 +85,34 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void stopsWhereJekyllStopsOnARange() {
+        // the errors of Jekyll 4.3.1 (a NoMethodError or TypeError of Ruby's, or Liquid's own)
+        assertEquals("content/about.md:1:21: error: Liquid error: concat filter requires an array argument",
+                failure("{{ 'a' | split: ',' | concat: (1..3) }}", 1));
+        assertEquals("content/about.md:1:11: error: Liquid error: undefined method `length' for 1..3:Range",
+                failure("{{ (1..3) | array_to_sentence_string }}", 1));
+        assertEquals("content/about.md:1:11: error: Liquid error: undefined method `gsub' for 1..3:Range",
+                failure("{{ (1..3) | slugify }}", 1));
+        assertEquals("content/about.md:1:11: error: Liquid error: undefined method `split' for 1..3:Range",
+                failure("{{ (1..3) | number_of_words }}", 1));
+        assertEquals("content/about.md:1:11: error: Liquid error: no implicit conversion of String into Integer",
+                failure("{{ (1..3) | where: 'a', 1 }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: undefined method `to_i' for true:TrueClass",
+                failure("{{ (1..true) | join }}", 1));
+    }
+
+    @Test
+    void whereStopsOnAnIntegerAsJekyllDoes() throws DiagnosticException {
+        // Jekyll 4.3.1 reads the property with Integer#[]: "no implicit conversion of String into Integer"
+        Map<String, Object> page = Map.of("page", Map.of("ai", java.util.List.of(1, 2)));
+        assertEquals("content/about.md:1:12: error: Liquid error: no implicit conversion of String into Integer",
+                assertThrows(DiagnosticException.class, () -> renderer.render("{{ page.ai | where: 'a', 1 }}",
+                        "content/about.md", 1, page)).diagnostic().format());
+        // a range without numbers has no item to read
+        assertEquals("0", renderer.render("{{ (3..1) | where: 'a', 1 | size }}", "content/about.md", 1, Map.of()));
+    }
+
+    @Test
     void warnsOfASkippedFilterAtItsColumnAfterARewrittenTag() throws Exception {
         java.util.List<org.sheaf.diag.Diagnostic> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
         withStrictFilters(false, warnings).render("{% for i in 'abc' %}{% endfor %} {{ 'x' | nofilter }}", "content/about.md", 1, Map.of());

@@ -98,7 +98,7 @@ class BuildErrorsTest {
 
     @Test
     void reportsTagsOfTheWrongType() {
-        site.file("_posts/2017-01-01-a.md", "---\ntags: {a: 1}\n---\nA\n");
+        site.file("_posts/2017-01-01-a.md", "---\ntags: [b, {a: 1}]\n---\nA\n");
         assertFails(BuildResult.Status.SITE_ERRORS,
                 "_posts/2017-01-01-a.md:2:1: error: tags must be a word or a list of words");
     }

@@ -187,7 +187,8 @@ class JekyllRulesTest {
 
     /**
      * Jekyll keeps each tag as written: a number in the list or under {@code tag} stays a number,
-     * and {@code tags: 7}, neither text nor a list, gives no tag (output as Jekyll 4.3.1 writes it).
+     * and {@code tags: 7} or {@code tags: {a: 1}}, neither text nor a list, gives no tag (output as
+     * Jekyll 4.3.1 writes it).
      */
     @Test
     void aNumberAsATagStaysANumber() {
@@ -196,11 +197,13 @@ class JekyllRulesTest {
                 .file("_posts/2019-05-02-list.md",
                         "---\ntags: [7, a]\n---\n{{ page.tags }} {{ page.tags | jsonify }} {{ page.tags | inspect }}\n")
                 .file("_posts/2019-05-03-single.md", "---\ntag: 1.5\n---\n{{ page.tags | jsonify }}\n")
+                .file("_posts/2019-05-04-mapping.md", "---\ntags: {a: 1}\n---\n{{ page.tags | jsonify }}\n")
                 .file("index.html", "---\n---\n{% for tag in site.tags %}{{ tag[0] }}:{{ tag[1].size }} {% endfor %}\n")
                 .buildOk();
         assertEquals("<p>[]</p>\n", site.read("2019/05/01/plural.html"));
         assertEquals("<p>7a [7,”a”] [7, \"a\"]</p>\n", site.read("2019/05/02/list.html"));
         assertEquals("<p>[1.5]</p>\n", site.read("2019/05/03/single.html"));
+        assertEquals("<p>[]</p>\n", site.read("2019/05/04/mapping.html"));
         assertEquals("7:1 a:1 1.5:1 \n", site.read("index.html"));
     }
 
