@@ -104,7 +104,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * element's included, it keeps raw.
      */
     static final Set<String> SPAN_CONTENT = Stream.concat(KramdownTags.SPAN_CONTENT.stream(),
-            Stream.of("details", "noscript", "object")).collect(Collectors.toUnmodifiableSet());
+            KramdownTags.BLOCK_CONTENT.stream().filter(name -> !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(name)))
+            .collect(Collectors.toUnmodifiableSet());
     /** The name of the element an opening tag opens, in group 1. */
     private static final Pattern OPENING_TAG_NAME = Pattern.compile("<([A-Za-z][\\w:.-]*)");
     /** One attribute of a tag, its name in group 1 and its value, by how it is quoted, in group 2, 3 or 4. */
