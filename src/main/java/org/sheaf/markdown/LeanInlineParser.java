@@ -111,8 +111,8 @@ final class LeanInlineParser extends InlineParserImpl {
     /** One attribute of a tag, its name in group 1 and its value, by how it is quoted, in group 2, 3 or 4. */
     private static final Pattern TAG_ATTRIBUTE = Pattern.compile(
             "\\s+([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
-    /** A tag inside raw content, which kramdown still reads as a tag. */
-    private static final Pattern NESTED_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>");
+    /** A tag or a comment inside raw content, which kramdown still reads as HTML. */
+    private static final Pattern NESTED_TAG = Pattern.compile("<!--.*?-->|</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>", Pattern.DOTALL);
     /**
      * Whether inline HTML is only tags and comments, as kramdown reads it: {@code <?php ?>},
      * {@code <!DOCTYPE>} and {@code <![CDATA[]]>}, which CommonMark passes through as HTML, are text.
@@ -354,8 +354,8 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * The content of an element whose content kramdown keeps raw ({@code <code>}, {@code <kbd>},
-     * an unknown element..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags in it are still
-     * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
+     * an unknown element..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags and
+     * comments in it are still HTML, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
         // the closing tag of an element HTML knows in any case, of any other in the case of its opening tag
