@@ -238,13 +238,27 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /**
      * Whether the state's line goes on the paragraph that text after an element's closing tag
      * began: kramdown's GFM paragraph, which a blank line, a line that starts another block
-     * ({@link #PARAGRAPH_END}) or block-level HTML ends.
+     * ({@link #PARAGRAPH_END}) or an element's opening tag ({@link #opensBlockElement}) ends.
      */
     static boolean continuesTail(ParserState state) {
         BasedSequence line = state.getLine();
         Pattern end = MarkdownRenderer.GFM_INPUT.get(state.getProperties()) ? PARAGRAPH_END : OWN_PARAGRAPH_END;
         return !state.isBlank() && !end.matcher(line.subSequence(state.getIndex())).lookingAt()
-                && !startsBlockHtml(line.getBaseSequence(), line.getStartOffset() + state.getNextNonSpaceIndex());
+                && !opensBlockElement(line.getBaseSequence(), line.getStartOffset() + state.getNextNonSpaceIndex());
+    }
+
+    /**
+     * Whether the opening tag of an element that is neither span-level nor {@code script} starts at
+     * {@code at} in {@code text}: such a line starts raw HTML after a paragraph's text, where a
+     * comment or a closing tag that closes nothing goes on the paragraph, as in kramdown.
+     */
+    private static boolean opensBlockElement(CharSequence text, int at) {
+        Matcher tag = OPEN_TAG.matcher(text);
+        if (at >= text.length() || !tag.region(at, text.length()).lookingAt()) {
+            return false;
+        }
+        String name = tag.group(1).toLowerCase(Locale.ROOT);
+        return !SPAN_ELEMENTS.contains(name) && !name.equals("script");
     }
 
     @Override

@@ -62,7 +62,7 @@ final class KramdownTags {
      * On any other element it means what the element's content is: spans for a {@code <p>} or a
      * heading, raw HTML for a {@code <pre>}, a {@code <table>}, a list or an unknown element.
      */
-    private static final Set<String> BLOCK_CONTENT = Set.of("address", "applet", "article", "aside", "blockquote",
+    static final Set<String> BLOCK_CONTENT = Set.of("address", "applet", "article", "aside", "blockquote",
             "body", "dd", "details", "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
             "hgroup", "iframe", "li", "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td");
     /**

@@ -107,14 +107,15 @@ final class LeanInlineParser extends InlineParserImpl {
      * element's included, it keeps raw.
      */
     static final Set<String> SPAN_CONTENT = Stream.concat(KramdownTags.SPAN_CONTENT.stream(),
-            Stream.of("details", "noscript", "object")).collect(Collectors.toUnmodifiableSet());
+            KramdownTags.BLOCK_CONTENT.stream().filter(name -> !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(name)))
+            .collect(Collectors.toUnmodifiableSet());
     /** The name of the element an opening tag opens, in group 1. */
     private static final Pattern OPENING_TAG_NAME = Pattern.compile("<([A-Za-z][\\w:.-]*)");
     /** One attribute of a tag, its name in group 1 and its value, by how it is quoted, in group 2, 3 or 4. */
     private static final Pattern TAG_ATTRIBUTE = Pattern.compile(
             "\\s+([^\\s\"'>/=]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?");
-    /** A tag inside raw content, which kramdown still reads as a tag. */
-    private static final Pattern NESTED_TAG = Pattern.compile("</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>");
+    /** A tag or a comment inside raw content, which kramdown still reads as HTML. */
+    private static final Pattern NESTED_TAG = Pattern.compile("<!--.*?-->|</?[A-Za-z][\\w:.-]*(?:\\s[^<>]*)?/?>", Pattern.DOTALL);
     /**
      * Whether inline HTML is only tags and comments, as kramdown reads it: {@code <?php ?>},
      * {@code <!DOCTYPE>} and {@code <![CDATA[]]>}, which CommonMark passes through as HTML, are text.
@@ -356,8 +357,8 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * The content of an element whose content kramdown keeps raw ({@code <code>}, {@code <kbd>},
-     * an unknown element..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags in it are still
-     * tags, everything else is text as written, with no emphasis, smart quotes, links or escapes.
+     * an unknown element..., or any marked {@code markdown="0"}), up to its closing tag or, without one, to the end of the text: tags and
+     * comments in it are still HTML, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
         // the closing tag of an element HTML knows in any case, of any other in the case of its opening tag
