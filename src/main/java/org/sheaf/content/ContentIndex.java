@@ -20,8 +20,6 @@ import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
-import org.sheaf.jekyll.PostName;
-import org.sheaf.jekyll.RubySort;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.source.FrontMatter;
@@ -469,21 +467,9 @@ public final class ContentIndex {
     }
 
     /** Jekyll's document order ({@code Document#<=>}): by date, then by path. */
-    /**
-     * Jekyll's {@code Document#<=>}: by date where both documents have a date of their own (in the
-     * front matter or the file name), else by path. A document without one is not dated yet when
-     * Jekyll sorts (site.time, or a draft's file time, comes later), so it goes by its path even
-     * among dated ones, and the order is not transitive: it is applied as Ruby sorts
-     * ({@link RubySort}).
-     */
-    private static final Comparator<Page> DOCUMENT_ORDER = (a, b) -> {
-        int byDate = ownDate(a) && ownDate(b) ? RubyTime.INSTANT_ORDER.compare(a.drop().get("date"), b.drop().get("date")) : 0;
-        return byDate != 0 ? byDate : a.source().relativePath().compareTo(b.source().relativePath());
-    };
-
-    private static boolean ownDate(Page page) {
-        return page.positions().containsKey("date") || PostName.parse(page.source().name()).isPresent();
-    }
+    private static final Comparator<Page> DOCUMENT_ORDER = Comparator
+            .comparing((Page page) -> page.drop().get("date"), RubyTime.INSTANT_ORDER)
+            .thenComparing(page -> page.source().relativePath());
 
     /**
      * A collection's documents in Jekyll 4's order: the files named in the collection's
@@ -493,7 +479,7 @@ public final class ContentIndex {
      * warning", a document without the key is reported when another has it.
      */
     private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection, Diagnostics diagnostics) {
-        RubySort.sort(docs, DOCUMENT_ORDER);
+        docs.sort(DOCUMENT_ORDER);
         Map<String, Object> settings = collection == null ? Map.of() : collection.values();
         if (settings.get("order") instanceof List<?> order) {
             Map<String, Page> byPath = new LinkedHashMap<>();
@@ -514,7 +500,7 @@ public final class ContentIndex {
                         Diagnostic.warning(doc.source().sitePath(), new Position(1, 1),
                                 "sort_by key '" + key + "' is not defined; the document sorts after those that define it")));
             }
-            RubySort.sort(docs, (a, b) -> {
+            docs.sort((a, b) -> {
                 Object x = a.drop().get(key);
                 Object y = b.drop().get(key);
                 int order = x == null && y != null ? 1 : x != null && y == null ? -1 : rubyCompare(x, y);

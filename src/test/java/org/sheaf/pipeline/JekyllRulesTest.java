@@ -224,26 +224,6 @@ class JekyllRulesTest {
         assertEquals("<p>/2019/06/01/a.html</p>\n", site.read("index.html"));
     }
 
-    /**
-     * A collection's documents compare by date only where both have one of their own; an undated
-     * one goes by its path among dated ones (output as Jekyll 4.3.1 writes it).
-     */
-    @Test
-    void undatedDocumentsSortByPathAmongDatedOnes() {
-        TestSite site = TestSite.in(dir)
-                .file("_config.yml", "timezone: UTC\ncollections:\n  recipes:\n    output: false\n")
-                .file("_recipes/alpha.md", "---\n---\nx\n")
-                .file("_recipes/gamma.md", "---\n---\nx\n")
-                .file("_recipes/kappa.md", "---\n---\nx\n")
-                .file("_recipes/part/delta.md", "---\ndate: 2022-05-01\n---\nx\n")
-                .file("_recipes/part/zeta.md", "---\ndate: 2021-05-01\n---\nx\n")
-                .file("_recipes/beta.md", "---\ndate: 2020-05-01\n---\nx\n")
-                .file("index.md", "---\n---\n{{ site.recipes | map: \"relative_path\" | join: \",\" }}\n")
-                .buildOk();
-        assertEquals("<p>_recipes/alpha.md,_recipes/beta.md,_recipes/gamma.md,_recipes/kappa.md,"
-                + "_recipes/part/zeta.md,_recipes/part/delta.md</p>\n", site.read("index.html"));
-    }
-
     /** Jekyll writes each category with Ruby's {@code to_s}, so a number is a category too. */
     @Test
     void aNumberAsTheCategoryIsItsText() {
