@@ -122,18 +122,26 @@ final class PageFactory {
             date = fallbackDate;
         }
         date = RubyTime.readBack(date, config.timezone(), readingsOfDate(parsed, data));
-        // a post dated after site.time is left out; a document of another collection is kept in
-        // its collection (and the sitemap), but not written, as Jekyll's publisher decides
-        boolean future = !config.future() && !draft && RubyTime.compareInstants(date, siteTime) > 0;
+        // a post or draft (an undated one is dated by its file's time) dated after site.time is
+        // left out; a document of another collection is kept in its collection (and the
+        // sitemap), but not written, as Jekyll's publisher decides
+        boolean future = !config.future() && RubyTime.compareInstants(date, siteTime) > 0;
         if (future && label.equals("posts")) {
             return Optional.empty();
         }
 
         String relativePath = documentPath(file);
         List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
-        for (Object written : pluralized(parsed, data, "category", "categories")) {
+        List<Object> named = new ArrayList<>();
+        if (data.get("category") != null && data.get("categories") != null) {
+            // the front matter's categories are merged into the path's before populate_categories
+            // adds category to them: categories: a with category: b is [a, b]
+            named.addAll(listed(parsed, "categories", data.get("categories"), true));
+        }
+        named.addAll(pluralized(parsed, data, "category", "categories"));
+        for (Object each : named) {
             // populate_categories writes each category with to_s: category: 2013 is "2013"
-            String category = written.toString();
+            String category = each.toString();
             if (!categories.contains(category)) {
                 categories.add(category);
             }
@@ -302,6 +310,11 @@ final class PageFactory {
     private List<Object> pluralized(ContentIndex.Parsed parsed, Map<String, Object> data, String singular, String plural) {
         Object value = data.get(singular) != null ? data.get(singular) : data.get(plural);
         String key = data.get(singular) != null ? singular : plural;
+        return listed(parsed, key, value, key.equals(plural));
+    }
+
+    /** The values of a front matter key: the items of a list, or text as one value or (words) split at spaces. */
+    private List<Object> listed(ContentIndex.Parsed parsed, String key, Object value, boolean words) {
         List<Object> out = new ArrayList<>();
         if (value == null) {
             return out;
@@ -317,13 +330,13 @@ final class PageFactory {
                 }
             }
         } else if (value instanceof String text) {
-            if (key.equals(singular)) {
+            if (!words) {
                 out.add(text.strip());
             } else {
                 Arrays.stream(text.strip().split("\\s+")).filter(s -> !s.isEmpty()).forEach(out::add);
             }
         } else if (value instanceof Number || value instanceof Boolean) {
-            if (key.equals(singular)) {
+            if (!words) {
                 out.add(value);
             } else if (key.equals("categories")) {
                 // Jekyll's merge_categories! joins the path's categories to this value with Array#|,

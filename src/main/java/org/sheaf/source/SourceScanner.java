@@ -24,7 +24,8 @@ import org.sheaf.diag.SiteFiles;
  * unless {@code include} lists their name (the layouts, includes and data folders too, which are
  * then also read as pages and static files); {@code exclude} entries (globs, or prefixes of the path
  * from the source folder, see {@link EntryPattern}) skip files and folders; {@code _posts} and
- * {@code _drafts} folders are read wherever they are; each collection is read from
+ * {@code _drafts} folders are read wherever they are (under {@code collections_dir}, when it is
+ * set); each collection is read from
  * {@code collections_dir/_LABEL}; data files from the data folder. A
  * symbolic link that leads outside the source is not followed and is reported as a warning.
  *
@@ -76,11 +77,11 @@ public final class SourceScanner {
             String relative = join(relativeDir, name);
             if (Files.isDirectory(entry)) {
                 if (name.equals("_posts")) {
-                    if (!isLoop(entry)) {
+                    if (readsPostsIn(dir) && !isLoop(entry)) {
                         readSpecial(entry, relative, "posts", SourceFile.Kind.DOCUMENT);
                     }
                 } else if (name.equals("_drafts")) {
-                    if (config.showDrafts() && !isLoop(entry)) {
+                    if (config.showDrafts() && readsPostsIn(dir) && !isLoop(entry)) {
                         readSpecial(entry, relative, "posts", SourceFile.Kind.DRAFT);
                     }
                 } else if (!name.endsWith(".") && accepted(entry, relative)
@@ -95,6 +96,14 @@ public final class SourceScanner {
                 add(entry, relative, kind, null);
             }
         }
+    }
+
+    /**
+     * Whether the {@code _posts} and {@code _drafts} of the folder dir are read: with
+     * {@code collections_dir} set, Jekyll reads only those inside it, and the others not at all.
+     */
+    private boolean readsPostsIn(Path dir) {
+        return dir.toAbsolutePath().normalize().startsWith(config.collectionsDir().toAbsolutePath());
     }
 
     /** Reads a {@code _posts} or {@code _drafts} folder, subfolders included. */

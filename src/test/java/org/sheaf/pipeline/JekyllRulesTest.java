@@ -174,6 +174,56 @@ class JekyllRulesTest {
         assertEquals("/2014/11/24/knitted.Rmd .Rmd\n", site.read("2014/11/24/knitted.Rmd"));
     }
 
+    /**
+     * A {@code category} (here from the defaults) adds to the categories of the path and the front
+     * matter rather than replacing them (output as Jekyll 4.3.1 writes it).
+     */
+    @Test
+    void aCategoryAddsToTheCategoriesOfThePathAndFrontMatter() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "timezone: UTC\nfuture: true\ndefaults:\n  - scope: {type: posts}\n    values: {category: dflt}\n")
+                .file("news/_posts/2024-01-02-a.md", "---\ncategories: Tech life\n---\n{{ page.categories | join: \",\" }}\n")
+                .file("_posts/2024-01-03-b.md", "---\ncategories: [x, dflt]\ncategory: y\n---\n{{ page.categories | join: \",\" }}\n")
+                .buildOk();
+        assertEquals("<p>news,Tech,life,dflt</p>\n", site.read("news/tech/life/dflt/2024/01/02/a.html"));
+        assertEquals("<p>x,dflt,y</p>\n", site.read("x/dflt/y/2024/01/03/b.html"));
+    }
+
+    /**
+     * With {@code collections_dir} set, Jekyll reads the {@code _posts} folders inside it only, a
+     * category folder's too (output as Jekyll 4.3.1 writes it).
+     */
+    @Test
+    void postsOutsideTheCollectionsDirAreNotRead() {
+        String body = "---\n---\n{{ page.categories | join: \",\" }};{{ page.relative_path }};{{ site.posts | size }}\n";
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "timezone: UTC\nfuture: true\ncollections_dir: my\nshow_drafts: true\n")
+                .file("news/_posts/2024-01-01-a.md", body)
+                .file("_drafts/e.md", body)
+                .file("my/news/_posts/2024-01-02-b.md", body)
+                .file("my/_posts/2024-01-04-d.md", body)
+                .buildOk();
+        assertEquals(List.of("2024/01/04/d.html", "news/2024/01/02/b.html"), site.outputPaths());
+        assertEquals("<p>news;news/_posts/2024-01-02-b.md;2</p>\n", site.read("news/2024/01/02/b.html"));
+    }
+
+    /**
+     * A draft dated after site.time is left out as a post is, and an undated draft is dated by its
+     * file's time, here later than {@code time:} (output as Jekyll 4.3.1 writes it).
+     */
+    @Test
+    void aDraftDatedAfterTheSiteTimeIsLeftOut() {
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "timezone: UTC\ntime: 2020-01-01 00:00:00 +0000\nshow_drafts: true\n")
+                .file("_drafts/a.md", "---\ndate: 2019-06-01\n---\na\n")
+                .file("_drafts/b.md", "---\ndate: 2021-01-01\n---\nb\n")
+                .file("_drafts/c.md", "---\n---\nc\n")
+                .file("index.md", "---\n---\n{{ site.posts | map: \"url\" | join: \",\" }}\n")
+                .buildOk();
+        assertEquals(List.of("2019/06/01/a.html", "index.html"), site.outputPaths());
+        assertEquals("<p>/2019/06/01/a.html</p>\n", site.read("index.html"));
+    }
+
     /** Jekyll writes each category with Ruby's {@code to_s}, so a number is a category too. */
     @Test
     void aNumberAsTheCategoryIsItsText() {
