@@ -40,6 +40,8 @@ final class SplitRules {
     /** The statements that may evaluate what they hold more than once. */
     private static final Pattern REPEATING = Pattern.compile("@(each|for|while|mixin|include)\\b|[=+]");
     private static final Pattern EXTEND = Pattern.compile("@extend\\b");
+    /** In the indented syntax, the statements whose block is an include's content or a mixin's body. */
+    private static final Pattern INCLUDING = Pattern.compile("@(mixin|include)\\b|[=+]");
 
     private SplitRules() {
     }
@@ -685,7 +687,7 @@ final class SplitRules {
             }
             if (first == 0) {
                 return top ? writesFirst(origin, mixinNames) ? first : counted.getAsInt()
-                        : !indented && opensFor(parent, origin.source(), at, braces) ? first : counted.getAsInt();
+                        : opensFor(parent, origin.source(), at, braces) ? first : counted.getAsInt();
             }
             Block previous = siblings.get(first - 1);
             StaticValues.Origin previousOrigin = origin(previous);
@@ -1032,8 +1034,7 @@ final class SplitRules {
          */
         private boolean opensFor(Block parent, int source, int at, int[] ruleBraces) {
             StaticValues.Origin opened = origin(parent);
-            if (opened == null || css.charAt(parent.start) != '@' || opened.source() >= contents.size()
-                    || indentedSource(opened.source())) {
+            if (opened == null || css.charAt(parent.start) != '@' || opened.source() >= contents.size()) {
                 return false;
             }
             int[] braces = bracesAt(opened.source(), offset(opened));
@@ -1043,6 +1044,10 @@ final class SplitRules {
             if (opened.source() == source && braces[0] > ruleBraces[0] && braces[1] < ruleBraces[1]
                     || inMixin(opened.source(), braces[0]) && !inContentOrMixin(source, at)) {
                 return true;
+            }
+            if (indentedSource(opened.source()) || indentedSource(source)) {
+                // what follows reads the SCSS outline
+                return false;
             }
             NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             int statement = at;
@@ -1120,10 +1125,13 @@ final class SplitRules {
                     .anyMatch(body -> body[0] == source && at > body[1] && at < body[2]);
         }
 
-        /** Whether the SCSS statement at {@code at} stands, at any depth, in an include's content or a mixin's body. */
+        /** Whether the statement at {@code at} stands, at any depth, in an include's content or a mixin's body. */
         private boolean inContentOrMixin(int source, int at) {
-            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             String text = contents.get(source);
+            if (indentedSource(source)) {
+                return ScssOutline.indentedOwners(text, at).stream().anyMatch(owner -> INCLUDING.matcher(text).region(owner, text.length()).lookingAt());
+            }
+            NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             ScssOutline.Place place = outline.get(at);
             for (int depth = 0; depth < 64; depth++) {
                 if (place == null) {

@@ -240,6 +240,20 @@ class SplitRulesIT {
     }
 
     @Test
+    void aLaterPartInAnAtRuleOfAnIndentedMixinTheRuleIncludesGoesFirstThere() throws Exception {
+        // the mixin's @supports opens while b is evaluated, after its @media: all it holds is b's
+        String expected = "@media screen and (max-width: 20em) {\n  b {\n    color: 0;\n  }\n}\n@media screen {\n"
+                + "  @supports (display: grid) {\n    b {\n      x: blue;\n    }\n    b.on {\n      margin: 1px;\n    }\n"
+                + "    b.on p {\n      y: 1px;\n    }\n  }\n}";
+        assertEquals(expected, compiled("a.sass", "@mixin m0\n  @media (max-width: 20em)\n    color: 0\n"
+                + "  @supports (display: grid)\n    &.on\n      p\n        y: 1px\n      margin: 1px\n    x: blue\n"
+                + "@media screen\n  b\n    @include m0\n"));
+        assertEquals(expected, compiled("a.scss", "@mixin m0 { @media (max-width: 20em) { color: 0; } "
+                + "@supports (display: grid) { &.on { p { y: 1px; } margin: 1px; } x: blue; } }\n"
+                + "@media screen { b { @include m0; } }\n"));
+    }
+
+    @Test
     void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
         SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
                 List.of(), false, List.of());
