@@ -604,6 +604,7 @@ final class LeanInlineParser extends InlineParserImpl {
             inlineLink = null;
             images.forEach(LeanInlineParser::putBack);
         }
+        adoptStrays(block);
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
             index = emptyReferenceEnd;
@@ -776,6 +777,25 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return stand;
+    }
+
+    /**
+     * Puts every node of {@code block} whose parent is another node back under {@code block}, in
+     * its place. flexmark turns an inline link whose text holds a footnote reference back into
+     * text with {@code Node.takeChildren}, which gives the block only the first and the last of
+     * the link's nodes: the ones between keep naming the link, which is no longer in the tree,
+     * and a walk that climbs from them finds no way back.
+     */
+    private static void adoptStrays(Node block) {
+        boolean strays = false;
+        for (Node node = block.getFirstChild(); node != null && !strays; node = node.getNext()) {
+            strays = node.getParent() != block;
+        }
+        if (strays) {
+            List<Node> nodes = new ArrayList<>();
+            block.getChildren().forEach(nodes::add);
+            nodes.forEach(block::appendChild);
+        }
     }
 
     /** The image by reference {@link #imagesHiddenFrom} put in {@code stand}, back in its place. */

@@ -106,6 +106,17 @@ class RelativeLinksTest {
                 MARKDOWN.renderWithHeadings(markdown, links()).links());
     }
 
+    /**
+     * An inline link whose text holds a footnote reference is turned back into text; each of its
+     * nodes is in the tree again, where the walk over the links passes it to the definition after.
+     */
+    @Test
+    void theWalkPassesTheTextOfALinkUndoneForTheFootnoteInIt() {
+        String markdown = "[[[^n]][r]](/b)\n\n[^n]: x\n[r]: /r\n";
+        assertEquals(List.of(new PageLink("/r", "/r", false, markdown.indexOf("/r\n"))),
+                MARKDOWN.renderWithHeadings(markdown, links()).links());
+    }
+
     @Test
     void theCommonMarkFlavourListsLinksToo() {
         MarkdownRenderer commonMark = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));
