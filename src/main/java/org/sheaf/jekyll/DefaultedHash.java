@@ -27,8 +27,7 @@ public final class DefaultedHash<V> extends AbstractMap<Object, V> {
 
     /** Ruby's {@code hash[key]}: the value for {@code key}, or the default when it has none. */
     public V indexed(Object key) {
-        V value = entries.get(rubyKey(key));
-        return value != null || entries.containsKey(rubyKey(key)) ? value : fallback;
+        return entries.getOrDefault(rubyKey(key), fallback);
     }
 
     @Override

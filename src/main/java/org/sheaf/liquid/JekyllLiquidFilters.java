@@ -577,10 +577,6 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * Whether Ruby's {@code value} is Enumerable, so answers {@code select}, {@code find} and
-     * {@code group_by}: an array, a range or a hash (a drop too).
-     */
-    /**
      * {@code value}, unless it is a range, which Jekyll's filters that read text or an array's
      * length stop on: Ruby's Range has no {@code method} ({@code gsub}, {@code split},
      * {@code length}), and its error is the filter's.
@@ -592,6 +588,10 @@ final class JekyllLiquidFilters {
         return value;
     }
 
+    /**
+     * Whether Ruby's {@code value} is Enumerable, so answers {@code select}, {@code find} and
+     * {@code group_by}: an array, a range or a hash (a drop too).
+     */
     private static boolean isEnumerable(Object value, Filter any) {
         return any.isArray(value) || value instanceof Map<?, ?>;
     }

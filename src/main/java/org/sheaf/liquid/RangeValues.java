@@ -135,9 +135,9 @@ final class RangeValues {
     private record End(LNode value, boolean literal, LiquidParser.ExprContext ctx) {
         int whole(TemplateContext context) {
             Object end = value.render(context);
-            if (literal && end instanceof Boolean truth) {
-                throw new LiquidException("Liquid error: undefined method `to_i' for " + truth + ":"
-                        + (truth ? "TrueClass" : "FalseClass"), ctx);
+            if (literal && end instanceof Boolean) {
+                throw new LiquidException("Liquid error: undefined method `to_i' for " + end + ":"
+                        + RubySort.className(end), ctx);
             }
             if (end instanceof Long || end instanceof Integer || end == null || end instanceof CharSequence
                     || (literal && end instanceof Number)) {

@@ -185,8 +185,8 @@ final class RubyComparisons extends NodeVisitor {
         if (isBlankOrEmpty(ctx.lhs) && isBlankOrEmpty(ctx.rhs)) {
             // Ruby's Liquid asks the one literal whether it is blank? (or empty?), which the literal
             // itself cannot answer: blank == blank is false, and != true
-            boolean equal = false;
-            return context -> ctx.op.getType() == LiquidParser.NEq ? !equal : equal;
+            boolean notEqual = ctx.op.getType() == LiquidParser.NEq;
+            return context -> notEqual;
         }
         LNode lhs = comparable(visit(ctx.lhs));
         LNode rhs = comparable(visit(ctx.rhs));
