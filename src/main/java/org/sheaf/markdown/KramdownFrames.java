@@ -187,6 +187,18 @@ final class KramdownFrames {
     }
 
     /**
+     * {@code line}, a blank line that a block inside {@code container} took from the line at
+     * {@code lineStart}, from where kramdown's containers leave it ({@link #ofBlank}): flexmark's
+     * list item drops a blank line's white space up to its indentation, where kramdown's keeps
+     * it. Null where kramdown's reading cannot be told or leaves less than flexmark's.
+     */
+    static BasedSequence blankFromContainers(Node container, BasedSequence line, int lineStart) {
+        BasedSequence text = line.getBaseSequence();
+        Rest rest = ofBlank(container, text, lineStart, lineEnd(text, lineStart));
+        return rest == null || rest.at() > line.getStartOffset() ? null : text.subSequence(rest.at(), line.getEndOffset());
+    }
+
+    /**
      * Where the {@code >} that {@code quote} takes on the line from {@code lineStart} to
      * {@code lineEnd} stands, as an offset of the document, or -1 where the line is a lazy line
      * of it or kramdown's reading cannot be told.

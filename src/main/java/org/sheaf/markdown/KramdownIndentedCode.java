@@ -184,7 +184,7 @@ final class KramdownIndentedCode {
             for (BasedSequence line : code.getContentLines()) {
                 int lineStart = KramdownFrames.lineStart(line.getBaseSequence(), line.getStartOffset());
                 if (blankLines.contains(lineStart)) {
-                    lines.add(blankAsKramdownReads(line));
+                    lines.add(blankAsKramdownReads(line, lineStart));
                     continue;
                 }
                 if (lines.isEmpty() || !lazyLines.contains(line.getStartOffset())) {
@@ -202,21 +202,17 @@ final class KramdownIndentedCode {
         }
 
         /**
-         * A blank line of the block as kramdown's code block has it: the white space its
-         * containers leave ({@link KramdownFrames#ofBlank}: a list item keeps a blank line
-         * whole), less the indent of code (a tab or four spaces) where it starts with one, so
-         * {@code ␣} between lines of code is a line of one space. flexmark drops a blank line's
-         * white space up to the indent of its containers and the code.
+         * A blank line of the block, from the line at {@code lineStart}, as kramdown's code block
+         * has it: the white space its containers leave ({@link KramdownFrames#blankFromContainers}:
+         * a list item keeps a blank line whole), less the indent of code (a tab or four spaces)
+         * where it starts with one, so {@code ␣} between lines of code is a line of one space.
+         * flexmark drops a blank line's white space up to the indent of its containers and the code.
          */
-        private BasedSequence blankAsKramdownReads(BasedSequence line) {
-            BasedSequence document = line.getBaseSequence();
-            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
-            KramdownFrames.Rest rest = KramdownFrames.ofBlank(getBlock().getParent(), document, lineStart,
-                    KramdownFrames.lineEnd(document, lineStart));
-            if (rest == null || rest.at() > line.getStartOffset()) {
+        private BasedSequence blankAsKramdownReads(BasedSequence line, int lineStart) {
+            BasedSequence read = KramdownFrames.blankFromContainers(getBlock().getParent(), line, lineStart);
+            if (read == null) {
                 return line;
             }
-            BasedSequence read = document.subSequence(rest.at(), line.getEndOffset());
             if (read.startsWith("\t")) {
                 return read.subSequence(1);
             }
