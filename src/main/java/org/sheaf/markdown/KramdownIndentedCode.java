@@ -210,13 +210,7 @@ final class KramdownIndentedCode {
          */
         private BasedSequence blankAsKramdownReads(BasedSequence line, int lineStart) {
             BasedSequence read = KramdownFrames.blankFromContainers(getBlock().getParent(), line, lineStart);
-            if (read == null) {
-                return line;
-            }
-            if (read.startsWith("\t")) {
-                return read.subSequence(1);
-            }
-            return read.startsWith("    ") ? read.subSequence(4) : read;
+            return read == null ? line : read.subSequence(KramdownHtmlBlockParser.indentAt(read, 0));
         }
 
         /**
