@@ -171,7 +171,8 @@ final class KramdownIndentedCode {
          * replaces the line break before any line that starts with up to three spaces and then
          * text, which only a lazy line does, keeping those spaces. A lazy line is read as its
          * containers leave it to kramdown ({@link #asKramdownReads}); one that starts with the
-         * indent of code there stays a line of its own, without that indent.
+         * indent of code there stays a line of its own, without that indent. A blank line keeps
+         * the white space kramdown leaves it ({@link #blankAsKramdownReads}).
          */
         @Override
         public void closeBlock(ParserState state) {
