@@ -320,23 +320,18 @@ final class KramdownFences {
 
         /**
          * A blank line of the code with the white space its containers leave it
-         * ({@link KramdownFrames#ofBlank}): kramdown's list item keeps a blank line whole
+         * ({@link KramdownFrames#blankFromContainers}): kramdown's list item keeps a blank line whole
          * ({@code ␣} in {@code +   ```} is a line of one space), where flexmark's item drops the
          * line's white space up to its indentation.
          */
         private BasedSequence blankFromContainers(BasedSequence line) {
             Node container = getBlock().getParent();
-            BasedSequence document = line.getBaseSequence();
-            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            int lineStart = KramdownFrames.lineStart(line.getBaseSequence(), line.getStartOffset());
             if (container instanceof Document || lineStart <= fence().getOpeningMarker().getStartOffset()) {
                 return line; // at the margin, or the fence's own line, whose info is blank
             }
-            KramdownFrames.Rest rest = KramdownFrames.ofBlank(container, document, lineStart,
-                    KramdownFrames.lineEnd(document, lineStart));
-            if (rest == null || rest.at() > line.getStartOffset()) {
-                return line;
-            }
-            return document.subSequence(rest.at(), line.getEndOffset());
+            BasedSequence read = KramdownFrames.blankFromContainers(container, line, lineStart);
+            return read == null ? line : read;
         }
 
         @Override

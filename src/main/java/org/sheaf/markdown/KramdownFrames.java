@@ -131,11 +131,7 @@ final class KramdownFrames {
                 return null;
             }
             int at = markerAfter(outer, text, lineEnd);
-            if (at < 0) {
-                return outer; // a lazy line keeps what it has
-            }
-            at++;
-            return new Rest(0, at < lineEnd && text.charAt(at) == ' ' ? at + 1 : at);
+            return at < 0 ? outer : afterMarker(text, at, lineEnd); // a lazy line keeps what it has
         }
         if (container instanceof ListItem item && item.getParent() != null) {
             BasedSequence marker = item.getOpeningMarker();
@@ -184,15 +180,22 @@ final class KramdownFrames {
             return ofBlank(item.getParent().getParent(), text, lineStart, lineEnd);
         }
         if (container instanceof BlockQuote quote) {
-            Rest outer = of(quote.getParent(), text, lineStart, lineEnd);
-            int at = outer == null ? -1 : markerAfter(outer, text, lineEnd);
-            if (at < 0) {
-                return ofBlank(quote.getParent(), text, lineStart, lineEnd);
-            }
-            at++;
-            return new Rest(0, at < lineEnd && text.charAt(at) == ' ' ? at + 1 : at);
+            int at = markerOf(quote, text, lineStart, lineEnd);
+            return at < 0 ? ofBlank(quote.getParent(), text, lineStart, lineEnd) : afterMarker(text, at, lineEnd);
         }
         return null;
+    }
+
+    /**
+     * {@code line}, a blank line that a block inside {@code container} took from the line at
+     * {@code lineStart}, from where kramdown's containers leave it ({@link #ofBlank}): flexmark's
+     * list item drops a blank line's white space up to its indentation, where kramdown's keeps
+     * it. Null where kramdown's reading cannot be told or leaves less than flexmark's.
+     */
+    static BasedSequence blankFromContainers(Node container, BasedSequence line, int lineStart) {
+        BasedSequence text = line.getBaseSequence();
+        Rest rest = ofBlank(container, text, lineStart, lineEnd(text, lineStart));
+        return rest == null || rest.at() > line.getStartOffset() ? null : text.subSequence(rest.at(), line.getEndOffset());
     }
 
     /**
@@ -203,6 +206,12 @@ final class KramdownFrames {
     static int markerOf(BlockQuote quote, BasedSequence text, int lineStart, int lineEnd) {
         Rest outer = quote.getParent() == null ? null : of(quote.getParent(), text, lineStart, lineEnd);
         return outer == null ? -1 : markerAfter(outer, text, lineEnd);
+    }
+
+    /** The rest of a line after the quote's {@code >} at {@code marker}: a quote takes one space after it. */
+    private static Rest afterMarker(BasedSequence text, int marker, int lineEnd) {
+        int at = marker + 1;
+        return new Rest(0, at < lineEnd && text.charAt(at) == ' ' ? at + 1 : at);
     }
 
     /** Where the {@code >} after up to three columns of spaces in {@code rest} stands, or -1 where none does. */

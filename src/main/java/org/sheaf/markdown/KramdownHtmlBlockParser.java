@@ -173,8 +173,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         if (!tag.lookingAt() || tag.group(1) != null && tag.group(3) == null) {
             return false;
         }
-        String name = tag.group(2).toLowerCase(Locale.ROOT);
-        return !SPAN_ELEMENTS.contains(name) && !name.equals("script");
+        return endsLazyText(tag.group(2));
+    }
+
+    /**
+     * Whether a tag of the element {@code name} may end kramdown's lazy lines and paragraphs: the
+     * element is neither span-level nor {@code script} (its {@code LAZY_END_HTML_SPAN_ELEMENTS}).
+     */
+    private static boolean endsLazyText(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !SPAN_ELEMENTS.contains(lower) && !lower.equals("script");
     }
 
     @Override
@@ -257,8 +265,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         if (at >= text.length() || !tag.region(at, text.length()).lookingAt()) {
             return false;
         }
-        String name = tag.group(1).toLowerCase(Locale.ROOT);
-        return !SPAN_ELEMENTS.contains(name) && !name.equals("script");
+        return endsLazyText(tag.group(1));
     }
 
     @Override

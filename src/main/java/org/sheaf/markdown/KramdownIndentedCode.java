@@ -171,7 +171,8 @@ final class KramdownIndentedCode {
          * replaces the line break before any line that starts with up to three spaces and then
          * text, which only a lazy line does, keeping those spaces. A lazy line is read as its
          * containers leave it to kramdown ({@link #asKramdownReads}); one that starts with the
-         * indent of code there stays a line of its own, without that indent.
+         * indent of code there stays a line of its own, without that indent. A blank line keeps
+         * the white space kramdown leaves it ({@link #blankAsKramdownReads}).
          */
         @Override
         public void closeBlock(ParserState state) {
@@ -184,7 +185,7 @@ final class KramdownIndentedCode {
             for (BasedSequence line : code.getContentLines()) {
                 int lineStart = KramdownFrames.lineStart(line.getBaseSequence(), line.getStartOffset());
                 if (blankLines.contains(lineStart)) {
-                    lines.add(blankAsKramdownReads(line));
+                    lines.add(blankAsKramdownReads(line, lineStart));
                     continue;
                 }
                 if (lines.isEmpty() || !lazyLines.contains(line.getStartOffset())) {
@@ -202,25 +203,15 @@ final class KramdownIndentedCode {
         }
 
         /**
-         * A blank line of the block as kramdown's code block has it: the white space its
-         * containers leave ({@link KramdownFrames#ofBlank}: a list item keeps a blank line
-         * whole), less the indent of code (a tab or four spaces) where it starts with one, so
-         * {@code ␣} between lines of code is a line of one space. flexmark drops a blank line's
-         * white space up to the indent of its containers and the code.
+         * A blank line of the block, from the line at {@code lineStart}, as kramdown's code block
+         * has it: the white space its containers leave ({@link KramdownFrames#blankFromContainers}:
+         * a list item keeps a blank line whole), less the indent of code (a tab or four spaces)
+         * where it starts with one, so {@code ␣} between lines of code is a line of one space.
+         * flexmark drops a blank line's white space up to the indent of its containers and the code.
          */
-        private BasedSequence blankAsKramdownReads(BasedSequence line) {
-            BasedSequence document = line.getBaseSequence();
-            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
-            KramdownFrames.Rest rest = KramdownFrames.ofBlank(getBlock().getParent(), document, lineStart,
-                    KramdownFrames.lineEnd(document, lineStart));
-            if (rest == null || rest.at() > line.getStartOffset()) {
-                return line;
-            }
-            BasedSequence read = document.subSequence(rest.at(), line.getEndOffset());
-            if (read.startsWith("\t")) {
-                return read.subSequence(1);
-            }
-            return read.startsWith("    ") ? read.subSequence(4) : read;
+        private BasedSequence blankAsKramdownReads(BasedSequence line, int lineStart) {
+            BasedSequence read = KramdownFrames.blankFromContainers(getBlock().getParent(), line, lineStart);
+            return read == null ? line : read.subSequence(KramdownHtmlBlockParser.indentAt(read, 0));
         }
 
         /**

@@ -397,7 +397,8 @@ final class MediaBreaks {
      * an {@code @media} for the declarations the {@code @media} holds, and the map places the
      * copy's selector at the rule's, before the {@code @media}; libsass writes those declarations
      * where the {@code @media} starts, before anything else in it, and a rule's own declarations,
-     * likewise, from the rule's selector.
+     * likewise, from the rule's selector. A comment the map places nowhere ran where the map
+     * places its line's start, when it opens its line: dart-sass maps it from there.
      */
     private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
             int[] block, Map<Integer, Outline> outlines) {
@@ -405,8 +406,8 @@ final class MediaBreaks {
         if (isComment(css, block)) {
             // dart-sass maps a comment from the start of its line, its indent and all
             int line = lineOf(lineStarts, block[0]);
-            boolean first = css.substring(lineStarts[line], block[0]).isBlank();
-            return placed != null || !first ? placed : origin(origins, lineStarts, lineStarts[line]);
+            boolean opensLine = css.substring(lineStarts[line], block[0]).isBlank();
+            return placed == null && opensLine ? origin(origins, lineStarts, lineStarts[line]) : placed;
         }
         int open = css.indexOf('{', block[0]);
         if (placed == null || open < 0 || open >= block[1] || outlines.get(placed.source()) == null) {

@@ -441,7 +441,7 @@ final class SplitRules {
         private boolean repeated(int source, int at) {
             String text = contents.get(source);
             if (indentedSource(source)) {
-                return ScssOutline.indentedOwners(text, at).stream().anyMatch(owner -> REPEATING.matcher(text).region(owner, text.length()).lookingAt());
+                return heldByIndented(text, at, REPEATING);
             }
             NavigableMap<Integer, ScssOutline.Place> statements = places(source);
             ScssOutline.Place place = statements.get(at);
@@ -1125,11 +1125,21 @@ final class SplitRules {
                     .anyMatch(body -> body[0] == source && at > body[1] && at < body[2]);
         }
 
+        /**
+         * Whether, in the indented syntax, a statement that {@code owners} matches holds the
+         * statement at {@code at}, at any depth.
+         */
+        private static boolean heldByIndented(String text, int at, Pattern owners) {
+            Matcher owner = owners.matcher(text);
+            return ScssOutline.indentedOwners(text, at).stream()
+                    .anyMatch(start -> owner.region(start, text.length()).lookingAt());
+        }
+
         /** Whether the statement at {@code at} stands, at any depth, in an include's content or a mixin's body. */
         private boolean inContentOrMixin(int source, int at) {
             String text = contents.get(source);
             if (indentedSource(source)) {
-                return ScssOutline.indentedOwners(text, at).stream().anyMatch(owner -> INCLUDING.matcher(text).region(owner, text.length()).lookingAt());
+                return heldByIndented(text, at, INCLUDING);
             }
             NavigableMap<Integer, ScssOutline.Place> outline = places(source);
             ScssOutline.Place place = outline.get(at);
