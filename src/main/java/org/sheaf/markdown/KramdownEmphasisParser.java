@@ -132,7 +132,6 @@ final class KramdownEmphasisParser {
 
     /** Reads the content of the emphasis that {@code start} describes, up to the markers that close it. */
     private Reading readFrom(Start start) {
-        int length = start.strong() ? 2 : 1;
         List<Span> inside = new ArrayList<>();
         for (int at = markers.nextSetBit(start.from()); at >= 0; at = markers.nextSetBit(at)) {
             if (closes(start, at)) {
