@@ -331,14 +331,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     @Override
     public void renderDocument(NodeRendererContext context, HtmlWriter html, Document document, RenderingPhase phase) {
-        if (phase == RenderingPhase.BODY_BOTTOM) {
-            if (document.getFirstChild() == null) {
-                // kramdown reads a page as ending with a line break, so a page of white space
-                // (or of nothing) is one blank line, written as an empty line
-                html.raw("\n");
-            }
-            renderFootnotes(context, html);
+        // called for BODY_BOTTOM only, the one phase getRenderingPhases names
+        if (document.getFirstChild() == null) {
+            // kramdown reads a page as ending with a line break, so a page of white space
+            // (or of nothing) is one blank line, written as an empty line
+            html.raw("\n");
         }
+        renderFootnotes(context, html);
     }
 
     /**
