@@ -275,6 +275,10 @@ abstract class KramdownDefinitions implements Parser.ParserExtension {
             };
         }
 
+        /**
+         * Whether abbreviations are marked in {@code text}: not inside code, an image, or a node
+         * flexmark keeps undecorated ({@link DoNotDecorate}, as a footnote reference is).
+         */
         private static boolean marked(Node text) {
             for (Node node = text.getParent(); node != null; node = node.getParent()) {
                 if (node instanceof Image || node instanceof ImageRef || node instanceof Code || node instanceof DoNotDecorate) {

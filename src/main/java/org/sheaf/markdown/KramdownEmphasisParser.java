@@ -31,7 +31,7 @@ final class KramdownEmphasisParser {
     record Span(int open, int close, boolean strong) {
         /** How many markers open it and how many close it. */
         int markers() {
-            return strong ? 2 : 1;
+            return markerCount(strong);
         }
     }
 
@@ -95,7 +95,7 @@ final class KramdownEmphasisParser {
     private int emphasisAt(int at, Open open, List<Span> spans) {
         char marker = text.charAt(at);
         boolean strong = isMarker(at + 1, marker);
-        int length = strong ? 2 : 1;
+        int length = markerCount(strong);
         if (open.has(strong) || at + length < text.length() && rubySpace(text.charAt(at + length))
                 || marker == '_' && wordBefore(at)) {
             return at + length;
@@ -132,7 +132,6 @@ final class KramdownEmphasisParser {
 
     /** Reads the content of the emphasis that {@code start} describes, up to the markers that close it. */
     private Reading readFrom(Start start) {
-        int length = start.strong() ? 2 : 1;
         List<Span> inside = new ArrayList<>();
         for (int at = markers.nextSetBit(start.from()); at >= 0; at = markers.nextSetBit(at)) {
             if (closes(start, at)) {
@@ -146,7 +145,7 @@ final class KramdownEmphasisParser {
     /** Whether the markers at {@code at} close the emphasis whose content starts at {@code start}. */
     private boolean closes(Start start, int at) {
         char marker = start.marker();
-        int length = start.strong() ? 2 : 1;
+        int length = markerCount(start.strong());
         if (at == start.from() || text.charAt(at) != marker || !isMarker(at + length - 1, marker)
                 || rubySpace(text.charAt(at - 1))) {
             return false;
@@ -158,6 +157,11 @@ final class KramdownEmphasisParser {
             return false;
         }
         return closing.allowed(start.from() - length, at);
+    }
+
+    /** How many markers open and close strong emphasis, or emphasis. */
+    private static int markerCount(boolean strong) {
+        return strong ? 2 : 1;
     }
 
     private boolean isMarker(int at, char marker) {

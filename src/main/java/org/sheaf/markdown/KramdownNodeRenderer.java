@@ -114,12 +114,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     private final MarkdownOptions options;
     private final Highlighting highlighting;
+    /** The footnotes referred to so far, by name. */
+    private final Map<String, Note> notes = new HashMap<>();
     /**
-     * Footnotes by name, in the order their first reference is written, as kramdown numbers and
+     * The same footnotes in the order their first reference is written, as kramdown numbers and
      * lists them: a note first referred to in another note's text comes after the notes the body
      * refers to (and one only an unlisted note refers to is never listed).
      */
-    private final Map<String, Note> notes = new HashMap<>();
     private final List<Note> listed = new ArrayList<>();
     private boolean tocRendered;
     private boolean insideToc;
@@ -330,14 +331,13 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     @Override
     public void renderDocument(NodeRendererContext context, HtmlWriter html, Document document, RenderingPhase phase) {
-        if (phase == RenderingPhase.BODY_BOTTOM) {
-            if (document.getFirstChild() == null) {
-                // kramdown reads a page as ending with a line break, so a page of white space
-                // (or of nothing) is one blank line, written as an empty line
-                html.raw("\n");
-            }
-            renderFootnotes(context, html);
+        // called for BODY_BOTTOM only, the one phase getRenderingPhases names
+        if (document.getFirstChild() == null) {
+            // kramdown reads a page as ending with a line break, so a page of white space
+            // (or of nothing) is one blank line, written as an empty line
+            html.raw("\n");
         }
+        renderFootnotes(context, html);
     }
 
     /**
