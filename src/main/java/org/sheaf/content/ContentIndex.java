@@ -15,11 +15,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
+import org.sheaf.jekyll.PostName;
+import org.sheaf.jekyll.RubyMergeSort;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.source.FrontMatter;
@@ -183,7 +186,7 @@ public final class ContentIndex {
             }
         }
 
-        documents.forEach((label, docs) -> sortDocuments(docs, config.collections().get(label), diagnostics));
+        documents.forEach((label, docs) -> sortDocuments(docs, config.collections().get(label), defaults, config.future(), diagnostics));
         // Jekyll sorts site.pages by file name (sort_files!) with a stable sort, so pages of one
         // name stay in the order it read them in
         pages.sort(Comparator.comparing((Page page) -> page.source().name())
@@ -466,22 +469,78 @@ public final class ContentIndex {
         return Optional.ofNullable(postUrlsByName.get(name));
     }
 
-    /** Jekyll's document order ({@code Document#<=>}): by date, then by path. */
-    private static final Comparator<Page> DOCUMENT_ORDER = Comparator
-            .comparing((Page page) -> page.drop().get("date"), RubyTime.INSTANT_ORDER)
-            .thenComparing(page -> page.source().relativePath());
+    /**
+     * Jekyll's {@code Document#<=>}: by date where both documents have one of their own (from the
+     * front matter, the defaults or the file name), else by path. A document without one is not
+     * dated yet when Jekyll sorts (site.time, or a draft's file time, comes later), so among dated
+     * ones it goes by its path, and the order is not transitive: the result is that of Ruby's sort
+     * ({@link RubyMergeSort}) on the documents in the order Jekyll read them ({@link #READ_ORDER}).
+     */
+    private static Comparator<Page> documentOrder(Predicate<Page> ownDate) {
+        return (a, b) -> {
+            int byDate = ownDate.test(a) && ownDate.test(b)
+                    ? RubyTime.INSTANT_ORDER.compare(a.drop().get("date"), b.drop().get("date"))
+                    : 0;
+            return byDate != 0 ? byDate : a.source().relativePath().compareTo(b.source().relativePath());
+        };
+    }
+
+    /**
+     * The order Jekyll reads a collection's documents in: its folder's files as Ruby's sorted glob
+     * lists them (a folder's files right after its name, among its siblings). Posts and drafts are
+     * read folder by folder, a folder's own {@code _posts}, then its {@code _drafts}, before those
+     * of its subfolders (taken by name, as {@link #readOrder} does).
+     */
+    private static final Comparator<Page> READ_ORDER = (a, b) -> {
+        List<String> left = readKey(a);
+        List<String> right = readKey(b);
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int order = left.get(i).compareTo(right.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    };
+
+    /**
+     * A document's path as the names Jekyll's reading order compares: a post's {@code _posts} or
+     * {@code _drafts} folder becomes an empty name, before any other, then 0 or 1.
+     */
+    private static List<String> readKey(Page page) {
+        List<String> names = new ArrayList<>(List.of(page.source().relativePath().split("/")));
+        if (page.collection().equals("posts")) {
+            int posts = names.indexOf("_posts");
+            int drafts = names.indexOf("_drafts");
+            int magic = posts >= 0 && (drafts < 0 || posts < drafts) ? posts : drafts;
+            if (magic >= 0) {
+                names.set(magic, magic == posts ? "0" : "1");
+                names.add(magic, "");
+            }
+        }
+        return names;
+    }
 
     /**
      * A collection's documents in Jekyll 4's order: the files named in the collection's
      * {@code order:} list first, in its order, then the others; or, with {@code sort_by: key}, by
      * that front matter key, documents without it last and ties (or values Ruby cannot compare,
      * a number with a text) in document order; otherwise document order. As Jekyll's "Sort
-     * warning", a document without the key is reported when another has it.
+     * warning", a document without the key is reported when another has it. Each sort starts, as
+     * Jekyll's, from the order the documents were read in.
      */
-    private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection, Diagnostics diagnostics) {
-        docs.sort(DOCUMENT_ORDER);
+    private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection, Defaults defaults,
+            boolean future, Diagnostics diagnostics) {
+        docs.sort(READ_ORDER);
+        // without future: true Jekyll's publisher asks each post and draft for its date as it reads
+        // it, which dates an undated draft (by its file's time) before the sort
+        Comparator<Page> documentOrder = documentOrder(doc -> !future && doc.collection().equals("posts")
+                || doc.positions().containsKey("date")
+                || defaults.valueFor(doc.source().relativePath(), doc.collection(), "date") != null
+                || PostName.parse(doc.source().name()).isPresent());
         Map<String, Object> settings = collection == null ? Map.of() : collection.values();
         if (settings.get("order") instanceof List<?> order) {
+            RubyMergeSort.sort(docs, documentOrder);
             Map<String, Page> byPath = new LinkedHashMap<>();
             docs.forEach(doc -> byPath.put(String.valueOf(doc.drop().get("relative_path")), doc));
             List<Page> arranged = new ArrayList<>();
@@ -500,12 +559,14 @@ public final class ContentIndex {
                         Diagnostic.warning(doc.source().sitePath(), new Position(1, 1),
                                 "sort_by key '" + key + "' is not defined; the document sorts after those that define it")));
             }
-            docs.sort((a, b) -> {
+            RubyMergeSort.sort(docs, (a, b) -> {
                 Object x = a.drop().get(key);
                 Object y = b.drop().get(key);
                 int order = x == null && y != null ? 1 : x != null && y == null ? -1 : rubyCompare(x, y);
-                return order != 0 ? order : DOCUMENT_ORDER.compare(a, b);
+                return order != 0 ? order : documentOrder.compare(a, b);
             });
+        } else {
+            RubyMergeSort.sort(docs, documentOrder);
         }
     }
 

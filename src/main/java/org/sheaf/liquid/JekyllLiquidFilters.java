@@ -30,6 +30,7 @@ import org.sheaf.jekyll.DefaultedHash;
 import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
+import org.sheaf.jekyll.RubyMergeSort;
 import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
@@ -771,7 +772,7 @@ final class JekyllLiquidFilters {
         }
         if (property == null) {
             List<Object> items = input instanceof Map<?, ?> map ? pairs(map) : items(input, context, any);
-            RubySort.sort(items, RubySort::compare);
+            RubyMergeSort.sort(items, RubySort::compare);
             return items;
         }
         // Jekyll maps over a drop's keys alone, and reads each key's property as a text's
@@ -921,14 +922,14 @@ final class JekyllLiquidFilters {
      * Liquid 5.4's sort_natural: case-insensitive by the values' text (their property's, given
      * one, read as {@link #indexed} reads it; nil when an item has no property to read), nils
      * after everything else. Liquid calls two nils unequal too (the second goes
-     * first), so their order follows the sort's own, which {@link RubySort} repeats.
+     * first), so their order follows the sort's own, which {@link RubyMergeSort} repeats.
      */
     private static Object sortNatural(Object input, TemplateContext context, Filter any, String property) {
         List<Object> items = input instanceof Map<?, ?> map ? new ArrayList<>(List.of(map)) : items(input, context, any);
         if (property != null && !items.stream().allMatch(JekyllLiquidFilters::hasIndex)) {
             return null;
         }
-        RubySort.sort(items, (a, b) -> {
+        RubyMergeSort.sort(items, (a, b) -> {
             Object x = property == null ? a : indexed(a, property);
             Object y = property == null ? b : indexed(b, property);
             if (x == null || y == null) {

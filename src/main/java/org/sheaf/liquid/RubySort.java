@@ -1,50 +1,20 @@
 package org.sheaf.liquid;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.RubyMergeSort;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.RubyInspect;
 
 /**
- * Ruby's {@code Array#sort} as Jekyll 4.3 runs it on Debian: Ruby hands the array to glibc's
- * {@code qsort_r}, a top-down merge sort, so the pairs it compares, and so the pair whose
- * comparison fails first and names itself in the error, follow that merge sort's order. Sorting
- * the same way here gives the same order for comparators that are not consistent (Liquid's
- * {@code sort_natural} calls two nils unequal) and the same "comparison of X with Y failed".
+ * Ruby's {@code <=>} of template values for Liquid's sort filters. Sorted as Ruby sorts
+ * ({@link RubyMergeSort}), the pair whose comparison fails first, and so names itself in the
+ * error, is the one Ruby meets first, and "comparison of X with Y failed" is Ruby's.
  */
 final class RubySort {
     private RubySort() {
-    }
-
-    /** Sorts {@code items} in place as glibc's merge sort does: split in halves, left first on ties. */
-    static <T> void sort(List<T> items, Comparator<? super T> order) {
-        List<T> sorted = mergeSorted(new ArrayList<>(items), order);
-        for (int i = 0; i < sorted.size(); i++) {
-            items.set(i, sorted.get(i));
-        }
-    }
-
-    private static <T> List<T> mergeSorted(List<T> items, Comparator<? super T> order) {
-        int n = items.size();
-        if (n <= 1) {
-            return items;
-        }
-        int half = n / 2;
-        List<T> left = mergeSorted(new ArrayList<>(items.subList(0, half)), order);
-        List<T> right = mergeSorted(new ArrayList<>(items.subList(half, n)), order);
-        List<T> out = new ArrayList<>(n);
-        int i = 0;
-        int j = 0;
-        while (i < left.size() && j < right.size()) {
-            out.add(order.compare(left.get(i), right.get(j)) <= 0 ? left.get(i++) : right.get(j++));
-        }
-        out.addAll(left.subList(i, left.size()));
-        out.addAll(right.subList(j, right.size()));
-        return out;
     }
 
     /**

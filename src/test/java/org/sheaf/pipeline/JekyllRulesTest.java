@@ -224,6 +224,44 @@ class JekyllRulesTest {
         assertEquals("<p>/2019/06/01/a.html</p>\n", site.read("index.html"));
     }
 
+    /**
+     * Documents compare by date only where both have one of their own (front matter, defaults,
+     * file name), else by path, so the order is that of Ruby's sort on the documents as Jekyll
+     * read them; with {@code future: true} an undated draft has no date yet (output as Jekyll
+     * 4.3.1 writes it).
+     */
+    @Test
+    void documentsWithAndWithoutDatesSortAsJekyllReadsAndSortsThem() {
+        String none = "---\n---\nx\n";
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "timezone: UTC\ntime: 2024-06-15 12:00:00 +0000\nshow_drafts: true\nfuture: true\n"
+                        + "collections:\n  recipes:\n    output: false\n"
+                        + "defaults:\n  - scope: {path: \"_recipes/z\"}\n    values: {date: \"2019-01-01\"}\n")
+                .file("_recipes/alpha.md", none)
+                .file("_recipes/gamma.md", none)
+                .file("_recipes/kappa.md", none)
+                .file("_recipes/part/delta.md", "---\ndate: 2022-05-01\n---\nx\n")
+                .file("_recipes/part/zeta.md", "---\ndate: 2021-05-01\n---\nx\n")
+                .file("_recipes/beta.md", "---\ndate: 2020-05-01\n---\nx\n")
+                .file("_recipes/z/omega.md", none)
+                .file("_recipes/part.md", "---\ndate: 2023-01-01\n---\nx\n")
+                .file("_recipes/2018-03-03-early.md", none)
+                .file("_drafts/b-draft.md", none)
+                .file("_drafts/a-draft.md", "---\ndate: 2023-02-01\n---\nx\n")
+                .file("news/_drafts/c-draft.md", none)
+                .file("_posts/2024-01-05-e.md", none)
+                .file("_posts/2022-01-05-f.md", none)
+                .file("news/_posts/2023-01-05-g.md", none)
+                .file("index.md", "---\n---\n{{ site.recipes | map: \"relative_path\" | join: \",\" }}\n"
+                        + "{% for c in site.collections %}{% if c.label == \"posts\" %}"
+                        + "{{ c.docs | map: \"relative_path\" | join: \",\" }}{% endif %}{% endfor %}\n")
+                .buildOk();
+        assertEquals("<p>_recipes/2018-03-03-early.md,_recipes/alpha.md,_recipes/beta.md,_recipes/gamma.md,"
+                + "_recipes/kappa.md,_recipes/z/omega.md,_recipes/part/zeta.md,_recipes/part/delta.md,_recipes/part.md\n"
+                + "_drafts/b-draft.md,_posts/2022-01-05-f.md,_drafts/a-draft.md,_posts/2024-01-05-e.md,"
+                + "news/_drafts/c-draft.md,news/_posts/2023-01-05-g.md</p>\n", site.read("index.html"));
+    }
+
     /** Jekyll writes each category with Ruby's {@code to_s}, so a number is a category too. */
     @Test
     void aNumberAsTheCategoryIsItsText() {
