@@ -234,7 +234,8 @@ class JekyllModelTest {
 
     @Test
     void siteDocumentsHoldsEachCollectionsStaticFilesAfterItsDocuments() {
-        // a static file of a collection has no relative_path, so Jekyll's map gives it nil
+        // a static file of a collection has no relative_path, so Jekyll's map gives it nil;
+        // the draft is dated before the fixed site.time, as one dated later is left out
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", """
                         timezone: UTC
@@ -244,8 +245,8 @@ class JekyllModelTest {
                             output: true
                           notes: {}
                         """)
-                .file("_posts/2020-01-01-p.md", "---\ntitle: P\n---\npost\n")
-                .file("_drafts/d.md", "---\ntitle: D\n---\ndraft\n")
+                .file("_posts/2019-06-01-p.md", "---\ntitle: P\n---\npost\n")
+                .file("_drafts/d.md", "---\ntitle: D\ndate: 2019-07-01\n---\ndraft\n")
                 .file("_things/t.md", "---\ntitle: T\n---\nthing\n")
                 .file("_things/s.txt", "static\n")
                 .file("_notes/a.css", "static\n")
@@ -259,9 +260,9 @@ class JekyllModelTest {
                         """)
                 .buildOk();
         assertEquals("""
-                <p>[“_posts/2020-01-01-p.md”,”_drafts/d.md”,”_things/t.md”,null,”_notes/n.md”,null]
+                <p>[“_posts/2019-06-01-p.md”,”_drafts/d.md”,”_things/t.md”,null,”_notes/n.md”,null]
                 6
-                _posts/2020-01-01-p.md|posts|P;_drafts/d.md|posts|D;_things/t.md|things|T;_things/s.txt|things|;\
+                _posts/2019-06-01-p.md|posts|P;_drafts/d.md|posts|D;_things/t.md|things|T;_things/s.txt|things|;\
                 _notes/n.md|notes|N;_notes/a.css|notes|;</p>
                 """, site.read("list.html"));
     }
