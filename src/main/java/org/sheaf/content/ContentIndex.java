@@ -527,7 +527,7 @@ public final class ContentIndex {
      * that front matter key, documents without it last and ties (or values Ruby cannot compare,
      * a number with a text) in document order; otherwise document order. As Jekyll's "Sort
      * warning", a document without the key is reported when another has it. Each sort starts, as
-     * Jekyll's, from the order the documents were read in.
+     * Jekyll's, from the order the documents were read in. Posts take neither setting, as Jekyll's.
      */
     private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection, Defaults defaults,
             boolean future, Diagnostics diagnostics) {
@@ -538,7 +538,10 @@ public final class ContentIndex {
                 || doc.positions().containsKey("date")
                 || defaults.valueFor(doc.source().relativePath(), doc.collection(), "date") != null
                 || PostName.parse(doc.source().name()).isPresent());
-        Map<String, Object> settings = collection == null ? Map.of() : collection.values();
+        // Jekyll's post reader does not go through the collection reader that applies these settings
+        Map<String, Object> settings = collection == null || collection.label().equals("posts")
+                ? Map.of()
+                : collection.values();
         if (settings.get("order") instanceof List<?> order) {
             RubyMergeSort.sort(docs, documentOrder);
             Map<String, Page> byPath = new LinkedHashMap<>();

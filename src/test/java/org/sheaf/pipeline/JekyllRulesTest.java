@@ -454,4 +454,23 @@ class JekyllRulesTest {
                 .buildOk();
         assertEquals("<p>null no</p>\n", site.read("a.html"));
     }
+
+    /**
+     * Jekyll reads posts with its post reader, which leaves out a collection's {@code sort_by} and
+     * {@code order}, so posts stay newest first with either set. Expected values are Jekyll 4.3.1's output.
+     */
+    @Test
+    void postsIgnoreTheCollectionsSortByAndOrder() {
+        for (String setting : List.of("sort_by: title", "order:\n      - 2009-01-01-c.md\n      - 2011-01-01-b.md")) {
+            TestSite site = TestSite.in(dir.resolve(setting.substring(0, 5)))
+                    .file("_config.yml", "timezone: UTC\ncollections:\n  posts:\n    " + setting + "\n")
+                    .file("_posts/2010-01-01-a.md", "---\ntitle: Zeta\n---\nz\n")
+                    .file("_posts/2011-01-01-b.md", "---\ntitle: Alpha\n---\na\n")
+                    .file("_posts/2009-01-01-c.md", "---\ntitle: Mid\n---\nm\n")
+                    .file("index.html", "---\n---\n{% for p in site.posts %}{{ p.title }},{% endfor %}\n")
+                    .buildOk();
+
+            assertEquals("Alpha,Zeta,Mid,\n", site.read("index.html"), setting);
+        }
+    }
 }
