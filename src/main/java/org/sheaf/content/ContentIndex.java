@@ -474,7 +474,7 @@ public final class ContentIndex {
      * front matter, the defaults or the file name), else by path. A document without one is not
      * dated yet when Jekyll sorts (site.time, or a draft's file time, comes later), so among dated
      * ones it goes by its path, and the order is not transitive: the result is that of Ruby's sort
-     * ({@link RubyMergeSort}) on the documents in the order Jekyll read them ({@link #READ_ORDER}).
+     * ({@link RubyMergeSort}) on the documents in the order Jekyll read them ({@link #sortInReadOrder}).
      */
     private static Comparator<Page> documentOrder(Predicate<Page> ownDate) {
         return (a, b) -> {
@@ -486,22 +486,27 @@ public final class ContentIndex {
     }
 
     /**
-     * The order Jekyll reads a collection's documents in: its folder's files as Ruby's sorted glob
-     * lists them (a folder's files right after its name, among its siblings). Posts and drafts are
-     * read folder by folder, a folder's own {@code _posts}, then its {@code _drafts}, before those
-     * of its subfolders (taken by name, as {@link #readOrder} does).
+     * Puts {@code docs} in the order Jekyll reads a collection's documents in: its folder's files
+     * as Ruby's sorted glob lists them (a folder's files right after its name, among its
+     * siblings). Posts and drafts are read folder by folder, a folder's own {@code _posts}, then
+     * its {@code _drafts}, before those of its subfolders (taken by name, as {@link #readOrder}
+     * does). Each document's names are worked out once, not per comparison.
      */
-    private static final Comparator<Page> READ_ORDER = (a, b) -> {
-        List<String> left = readKey(a);
-        List<String> right = readKey(b);
-        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
-            int order = left.get(i).compareTo(right.get(i));
-            if (order != 0) {
-                return order;
+    private static void sortInReadOrder(List<Page> docs) {
+        Map<Page, List<String>> keys = new IdentityHashMap<>();
+        docs.forEach(doc -> keys.put(doc, readKey(doc)));
+        docs.sort((a, b) -> {
+            List<String> left = keys.get(a);
+            List<String> right = keys.get(b);
+            for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+                int order = left.get(i).compareTo(right.get(i));
+                if (order != 0) {
+                    return order;
+                }
             }
-        }
-        return Integer.compare(left.size(), right.size());
-    };
+            return Integer.compare(left.size(), right.size());
+        });
+    }
 
     /**
      * A document's path as the names Jekyll's reading order compares: a post's {@code _posts} or
@@ -531,13 +536,16 @@ public final class ContentIndex {
      */
     private static void sortDocuments(List<Page> docs, SiteConfig.Collection collection, Defaults defaults,
             boolean future, Diagnostics diagnostics) {
-        docs.sort(READ_ORDER);
+        sortInReadOrder(docs);
         // without future: true Jekyll's publisher asks each post and draft for its date as it reads
-        // it, which dates an undated draft (by its file's time) before the sort
-        Comparator<Page> documentOrder = documentOrder(doc -> !future && doc.collection().equals("posts")
+        // it, which dates an undated draft (by its file's time) before the sort; decided once per
+        // document, as the sorts below ask it at every comparison
+        Set<Page> dated = Collections.newSetFromMap(new IdentityHashMap<>());
+        docs.stream().filter(doc -> !future && doc.collection().equals("posts")
                 || doc.positions().containsKey("date")
                 || defaults.valueFor(doc.source().relativePath(), doc.collection(), "date") != null
-                || PostName.parse(doc.source().name()).isPresent());
+                || PostName.parse(doc.source().name()).isPresent()).forEach(dated::add);
+        Comparator<Page> documentOrder = documentOrder(dated::contains);
         // Jekyll's post reader does not go through the collection reader that applies these settings
         Map<String, Object> settings = collection == null || collection.label().equals("posts")
                 ? Map.of()
