@@ -596,6 +596,7 @@ final class LeanInlineParser extends InlineParserImpl {
             opener.setAllowed(link);
         }
         Node before = block.getLastChild();
+        boolean holdsFootnote = opener != null && input.subSequence(opener.getStartIndex(), index).indexOf("[^") >= 0;
         boolean parsed;
         InlineLink inline = inlineLink;
         try {
@@ -604,7 +605,9 @@ final class LeanInlineParser extends InlineParserImpl {
             inlineLink = null;
             images.forEach(LeanInlineParser::putBack);
         }
-        adoptStrays(block);
+        if (holdsFootnote) {
+            adoptStrays(block);
+        }
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
             index = emptyReferenceEnd;
@@ -784,7 +787,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * its place. flexmark turns an inline link whose text holds a footnote reference back into
      * text with {@code Node.takeChildren}, which gives the block only the first and the last of
      * the link's nodes: the ones between keep naming the link, which is no longer in the tree,
-     * and a walk that climbs from them finds no way back.
+     * and a walk that climbs from them finds no way back. Only brackets holding a footnote
+     * reference are looked at, as every other close would walk the whole paragraph for nothing.
      */
     private static void adoptStrays(Node block) {
         boolean strays = false;
