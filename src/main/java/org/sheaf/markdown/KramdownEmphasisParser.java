@@ -23,8 +23,9 @@ import java.util.Map;
  *
  * <p>The text is seen through the markers flexmark put on its delimiter stack: other spans (code,
  * links, HTML) lie between them whole, as kramdown reads them whole. The parser keeps the answer
- * for each place and kind it read from, so a text of many markers that never close is read in
- * time that grows with the square of their number, not faster. Not thread-safe; one per text.
+ * for each place and kind it read from, and the markers a reading of each kind passed over on its
+ * way to the end, so markers that never close are not read again by each later one that opens.
+ * Not thread-safe; one per text.
  */
 final class KramdownEmphasisParser {
     /** An emphasis read: where its opening marker starts, where its closing one, and whether it is strong. */
@@ -59,12 +60,25 @@ final class KramdownEmphasisParser {
     }
 
     private record Start(int from, char marker, boolean strong, Open open) {
+        Kind kind() {
+            return new Kind(marker, strong, open);
+        }
+    }
+
+    /** What a reading looks for, whatever place it starts from. */
+    private record Kind(char marker, boolean strong, Open open) {
     }
 
     private final CharSequence text;
     private final BitSet markers;
     private final Closing closing;
     private final Map<Start, Reading> read = new HashMap<>();
+    /**
+     * For each kind, the markers that a reading of it met and passed over without closing, for
+     * reasons of their own, on its way to the end of the text. Readings of one kind that meet the
+     * same marker go on alike from there, so a later one that meets it never closes either.
+     */
+    private final Map<Kind, BitSet> neverClosing = new HashMap<>();
 
     private KramdownEmphasisParser(CharSequence text, BitSet markers, Closing closing) {
         this.text = text;
@@ -132,31 +146,46 @@ final class KramdownEmphasisParser {
 
     /** Reads the content of the emphasis that {@code start} describes, up to the markers that close it. */
     private Reading readFrom(Start start) {
+        BitSet known = neverClosing.computeIfAbsent(start.kind(), kind -> new BitSet());
+        List<Integer> passed = new ArrayList<>();
+        boolean onlyOwnReasons = true;
         List<Span> inside = new ArrayList<>();
         for (int at = markers.nextSetBit(start.from()); at >= 0; at = markers.nextSetBit(at)) {
-            if (closes(start, at)) {
-                return new Reading(at, List.copyOf(inside));
+            if (known.get(at)) {
+                break;
+            }
+            if (at != start.from()) { // nothing stands between at the first place
+                if (!mayClose(start, at)) {
+                    passed.add(at);
+                } else if (closing.allowed(start.from() - markerCount(start.strong()), at)) {
+                    return new Reading(at, List.copyOf(inside));
+                } else {
+                    onlyOwnReasons = false; // a reading from elsewhere may close here
+                }
             }
             at = emphasisAt(at, start.open(), inside);
+        }
+        if (onlyOwnReasons) {
+            passed.forEach(known::set);
         }
         return new Reading(-1, List.of());
     }
 
-    /** Whether the markers at {@code at} close the emphasis whose content starts at {@code start}. */
-    private boolean closes(Start start, int at) {
+    /**
+     * Whether the markers at {@code at}, after the first place of the content, may close the
+     * emphasis {@code start} describes, by themselves and what stands next to them; {@link #closing}
+     * has the last word.
+     */
+    private boolean mayClose(Start start, int at) {
         char marker = start.marker();
         int length = markerCount(start.strong());
-        if (at == start.from() || text.charAt(at) != marker || !isMarker(at + length - 1, marker)
-                || rubySpace(text.charAt(at - 1))) {
+        if (text.charAt(at) != marker || !isMarker(at + length - 1, marker) || rubySpace(text.charAt(at - 1))) {
             return false;
         }
         if (!start.strong() && isMarker(at + 1, marker) && !isMarker(at + 2, marker)) {
             return false; // exactly two markers close strong emphasis only
         }
-        if (marker == '_' && at + length < text.length() && letterOrDigit(at + length)) {
-            return false;
-        }
-        return closing.allowed(start.from() - length, at);
+        return !(marker == '_' && at + length < text.length() && letterOrDigit(at + length));
     }
 
     /** How many markers open and close strong emphasis, or emphasis. */

@@ -79,6 +79,11 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void markersAnElementKeptFromClosingOneEmphasisMayCloseALaterOne() {
+        assertRenders("<p>*a <b> <em>c *x</em> d</b></p>", "*a <b> *c *x* d\n");
+    }
+
+    @Test
     void markersLeftAsTextArePartOfTheWordsAroundThem() {
         // an abbreviation is found only as a whole word, and CSS__x__ is one word
         assertRenders("<p>CSS__x__ and <abbr title=\"Style\">CSS</abbr></p>", "CSS__x__ and CSS\n\n*[CSS]: Style\n");
