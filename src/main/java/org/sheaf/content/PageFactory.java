@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.sheaf.config.SiteConfig;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
@@ -156,16 +157,9 @@ final class PageFactory {
         PermalinkFacts facts = new PermalinkFacts(label, date, stringOrNull(data.get("slug")), slug,
                 parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
         String ownPermalink = permalinkOf(parsed, data);
-        String url = Permalinks.documentUrl(ownPermalink,
-                collection == null ? null : collection.permalink(), config.permalink(), facts);
-        if (ownPermalink != null) {
-            for (String unknown : Permalinks.unknownPlaceholders(ownPermalink)) {
-                diagnostics.add(Diagnostic.error(file.sitePath(), parsed.frontMatter().positions()
-                        .getOrDefault("permalink", new Position(1, 1)),
-                        "unknown placeholder \":" + unknown + "\" in permalink")
-                        .withHint("placeholders: :" + String.join(", :", new java.util.TreeSet<>(Permalinks.DOCUMENT_PLACEHOLDERS))));
-            }
-        }
+        String collectionPermalink = collection == null ? null : collection.permalink();
+        String url = Permalinks.documentUrl(ownPermalink, collectionPermalink, config.permalink(), facts);
+        reportUnknownPlaceholders(parsed, ownPermalink, collectionPermalink, label);
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
         drop.putIfAbsent("title", Slugs.titleize(slug));
@@ -219,6 +213,31 @@ final class PageFactory {
 
     private boolean isPublished(Map<String, Object> data) {
         return config.unpublished() || !Boolean.FALSE.equals(data.get("published"));
+    }
+
+    /**
+     * An error for each placeholder of a document's permalink template that documents do not
+     * know, where Jekyll stops its build. It stands at the document's own {@code permalink}, or,
+     * for a template from {@code _config.yml}, at the collection's or the site's {@code permalink}
+     * there: the same error for every document using it, so it is printed once.
+     */
+    private void reportUnknownPlaceholders(ContentIndex.Parsed parsed, String ownPermalink, String collectionPermalink,
+            String label) {
+        String template = Permalinks.documentTemplate(ownPermalink, collectionPermalink, config.permalink(), label);
+        for (String unknown : Permalinks.unknownPlaceholders(template)) {
+            String message = "unknown placeholder \":" + unknown + "\" in permalink";
+            Diagnostic error;
+            if (ownPermalink != null) {
+                error = Diagnostic.error(parsed.file().sitePath(), parsed.frontMatter().positions()
+                        .getOrDefault("permalink", new Position(1, 1)), message);
+            } else if (collectionPermalink != null) {
+                error = config.errorAt("collections." + label + ".permalink", message);
+            } else {
+                error = config.errorAt("permalink", message);
+            }
+            diagnostics.add(error.withHint("placeholders: :"
+                    + String.join(", :", new TreeSet<>(Permalinks.DOCUMENT_PLACEHOLDERS))));
+        }
     }
 
     private String permalinkOf(ContentIndex.Parsed parsed, Map<String, Object> data) {

@@ -17,6 +17,10 @@ class BuildErrorsTest {
     @TempDir
     Path dir;
 
+    private static final String PLACEHOLDERS = ":categories, :collection, :day, :hour, :i_day, :i_month, :long_day,"
+            + " :long_month, :minute, :month, :name, :output_ext, :path, :second, :short_day, :short_month, :short_year,"
+            + " :slug, :slugified_categories, :title, :w_day, :w_year, :week, :y_day, :year";
+
     private TestSite site;
     private Map<String, String> before;
 
@@ -76,6 +80,32 @@ class BuildErrorsTest {
         assertFails(BuildResult.Status.SITE_ERRORS,
                 "_notes/a/pic.png: error: URL /notes/pic.png is claimed by 2 inputs: _notes/a/pic.png, _notes/b/pic.png\n"
                         + "    hint: the permalink of collection \"notes\" gives these files one URL; keep :path in it");
+    }
+
+    /** Jekyll 4.3.1 stops with "The URL template doesn't have bar keys" for each of these. */
+    @Test
+    void namesAnUnknownPlaceholderInAPostsOwnPermalink() {
+        site.file("_posts/2017-01-02-x.md", "---\npermalink: /:bar/:title/\n---\nX\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_posts/2017-01-02-x.md:2:1: error: unknown placeholder \":bar\" in permalink\n"
+                + "    hint: placeholders: " + PLACEHOLDERS);
+    }
+
+    @Test
+    void namesAnUnknownPlaceholderInTheSitesPermalinkOnceForAllItsPosts() {
+        site.file("_config.yml", "title: T\ntimezone: UTC\npermalink: /:foo/:title/\n")
+                .file("_posts/2017-01-02-x.md", "---\n---\nX\n")
+                .file("_posts/2017-01-03-y.md", "---\n---\nY\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_config.yml:3:1: error: unknown placeholder \":foo\" in permalink\n"
+                + "    hint: placeholders: " + PLACEHOLDERS);
+    }
+
+    @Test
+    void namesAnUnknownPlaceholderInACollectionsPermalink() {
+        site.file("_config.yml", "title: T\ntimezone: UTC\ncollections:\n  notes:\n    output: true\n"
+                        + "    permalink: /n/:baz/:name/\n")
+                .file("_notes/x.md", "---\n---\nX\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_config.yml:6:5: error: unknown placeholder \":baz\" in permalink\n"
+                + "    hint: placeholders: " + PLACEHOLDERS);
     }
 
     @Test
