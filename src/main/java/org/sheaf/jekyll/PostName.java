@@ -1,6 +1,5 @@
 package org.sheaf.jekyll;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -26,23 +25,32 @@ public record PostName(LocalDate date, String slug, String ext) {
 
     /**
      * The parts of {@code fileName} (a bare name, no folders), or empty when it is not a post
-     * name: no date, no extension, or a date that does not exist such as {@code 2017-02-30}.
-     * (Jekyll's Ruby date parsing would roll {@code 2017-02-30} over to March 2; sheaf refuses it
-     * so the writer hears about the typo.)
+     * name (no date, no extension) or its date is none: a month past 12 or a day past 31, where
+     * Jekyll's build stops ({@link #writtenDate} tells that case). A day past the month's end
+     * runs on into the next, as Ruby's {@code Time.parse} reads it: {@code 2017-02-30} is March 2.
      */
     public static Optional<PostName> parse(String fileName) {
         Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {
             return Optional.empty();
         }
-        LocalDate date;
-        try {
-            date = LocalDate.of(year(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-        } catch (DateTimeException e) {
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12 || day < 1 || day > 31) {
             return Optional.empty();
         }
+        LocalDate date = LocalDate.of(year(m.group(1)), month, 1).plusDays(day - 1);
         String slug = TRAILING_PERIODS.matcher(m.group(4)).replaceFirst("");
         return Optional.of(new PostName(date, slug, m.group(5)));
+    }
+
+    /**
+     * The date of {@code fileName} as written ({@code 2017-13-01}), or empty when the name is
+     * not a post name; present also where that date is none and {@link #parse} is empty.
+     */
+    public static Optional<String> writtenDate(String fileName) {
+        Matcher m = NAME.matcher(fileName);
+        return m.matches() ? Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3)) : Optional.empty();
     }
 
     private static int year(String digits) {

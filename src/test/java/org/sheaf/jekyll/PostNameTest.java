@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -40,10 +41,22 @@ class PostNameTest {
         assertEquals("wait", PostName.parse("2017-09-04-wait...md").orElseThrow().slug());
     }
 
+    /** As Ruby's Time.parse, which Jekyll reads the name's date with: 2017-02-30 is March 2. */
     @Test
-    void refusesDatesThatDoNotExist() {
-        assertTrue(PostName.parse("2017-02-30-x.md").isEmpty());
-        assertTrue(PostName.parse("2017-13-01-x.md").isEmpty());
+    void runsADayPastTheMonthsEndOnIntoTheNext() {
+        assertEquals(LocalDate.of(2017, 3, 2), PostName.parse("2017-02-30-x.md").orElseThrow().date());
+        assertEquals(LocalDate.of(2016, 3, 1), PostName.parse("2016-02-30-x.md").orElseThrow().date());
+        assertEquals(LocalDate.of(2017, 5, 1), PostName.parse("2017-4-31-x.md").orElseThrow().date());
+    }
+
+    /** Ruby's Time.parse refuses these ("mon out of range", "argument out of range"), and Jekyll stops. */
+    @Test
+    void refusesAMonthOrDayOutOfRangeButTellsItsDate() {
+        for (String name : List.of("2017-13-01-x.md", "2017-00-10-x.md", "2017-02-00-x.md", "2017-02-32-x.md")) {
+            assertTrue(PostName.parse(name).isEmpty(), name);
+            assertEquals(Optional.of(name.substring(0, 10)), PostName.writtenDate(name));
+        }
+        assertEquals(Optional.empty(), PostName.writtenDate("about.md"));
     }
 
     @Test

@@ -126,6 +126,14 @@ class BuildErrorsTest {
                 + " or September 4, 2017");
     }
 
+    /** Jekyll 4.3.1 stops: "Invalid date '2017-13-01': Document ... does not have a valid date in the filename". */
+    @Test
+    void reportsAFileNameDateWithNoSuchMonth() {
+        site.file("_posts/2017-13-01-y.md", "---\n---\nY\n");
+        assertFails(BuildResult.Status.SITE_ERRORS, "_posts/2017-13-01-y.md: error: invalid date \"2017-13-01\" in the file name\n"
+                + "    hint: Jekyll reads it with Ruby's Time.parse: a month from 1 to 12, a day from 1 to 31");
+    }
+
     @Test
     void reportsTagsOfTheWrongType() {
         site.file("_posts/2017-01-01-a.md", "---\ntags: [b, {a: 1}]\n---\nA\n");

@@ -161,6 +161,16 @@ class JekyllRulesTest {
                 "research/2017/10/02/library-budgets.html"), site.outputPaths());
     }
 
+    /** Jekyll 4.3.1 writes the post of February 30th as /2017/03/02/x.html, dated March 2. */
+    @Test
+    void aPostNamedForADayPastItsMonthsEndIsDatedInTheNextMonth() {
+        TestSite site = site()
+                .file("_posts/2017-02-30-x.md", "---\n---\n{{ page.date }}\n")
+                .buildOk();
+        assertEquals(List.of("2017/03/02/x.html"), site.outputPaths());
+        assertEquals("<p>2017-03-02 00:00:00 +0000</p>\n", site.read("2017/03/02/x.html"));
+    }
+
     /** Jekyll's identity converter gives an extension no converter claims back as written. */
     @Test
     void anExtensionNoConverterClaimsKeepsItsCase() {
