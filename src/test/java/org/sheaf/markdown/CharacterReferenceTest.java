@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -46,5 +47,14 @@ class CharacterReferenceTest {
     @MethodSource("references")
     void smartifyWritesTheCharacterKramdownReads(String reference, String page, String smartify) {
         assertEquals(unescaped(smartify), Smartypants.smartify("a " + reference + " b"));
+    }
+
+    /**
+     * Jekyll 4.3.1's smartify writes a NUL for {@code &#0;} and the bytes Ruby makes of a surrogate's
+     * number or one past U+10FFFF, which are no UTF-8; sheaf keeps those references as written.
+     */
+    @Test
+    void smartifyKeepsAReferenceToNoCharacterAsWritten() {
+        assertEquals("a \0 b &#55296; c &#x110000; d", Smartypants.smartify("a &#0; b &#55296; c &#x110000; d"));
     }
 }

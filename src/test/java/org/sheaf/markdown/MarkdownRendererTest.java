@@ -77,6 +77,15 @@ class MarkdownRendererTest {
         assertRenders("<p><em>x</em> <a href=\"#e\"><strong>y</strong></a> <em>z</em></p>", "*x* [**y**](#e) *z*\n");
     }
 
+    /**
+     * kramdown applies a page's {@code {::options /}} to the whole page (Jekyll 4.3.1 writes both
+     * headings without ids); sheaf reads the extension as nothing and keeps the site's options.
+     */
+    @Test
+    void anOptionsExtensionIsReadAsNothing() {
+        assertRenders("<h1 id=\"a\">A</h1>\n\n<h1 id=\"b\">B</h1>", "# A\n\n{::options auto_ids=\"false\" /}\n\n# B\n");
+    }
+
     @Test
     void duplicateHeadingIdsGetCountingSuffixes() {
         assertRenders("<h2 id=\"notes\">Notes</h2><h2 id=\"notes-1\">Notes</h2><h3 id=\"notes-2\">Notes</h3>",

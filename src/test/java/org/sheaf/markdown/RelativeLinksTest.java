@@ -117,6 +117,21 @@ class RelativeLinksTest {
                 MARKDOWN.renderWithHeadings(markdown, links()).links());
     }
 
+    /**
+     * jekyll-relative-links rewrites these too, as its patterns run over the page's text (the
+     * {@code github-pages} fixture's {@code docs/code.html}); code stays as the writer wrote it.
+     */
+    @Test
+    void aLinkInCodeStaysAsWritten() {
+        String markdown = "`[a](docs/a.md)` [b](docs/a.md)\n\n    [c](docs/a.md)\n";
+        RelativeLinks links = RelativeLinks.asJekyllRelativeLinks("index.md",
+                path -> Optional.ofNullable(Map.of("docs/a.md", "/docs/a.html").get(path)), markdown);
+        assertEquals("<p><code class=\"language-plaintext highlighter-rouge\">[a](docs/a.md)</code> "
+                + "<a href=\"/docs/a.html\">b</a></p>\n\n<div class=\"language-plaintext highlighter-rouge\">"
+                + "<div class=\"highlight\"><pre class=\"highlight\"><code>[c](docs/a.md)\n</code></pre></div></div>\n",
+                render(markdown, links));
+    }
+
     @Test
     void theCommonMarkFlavourListsLinksToo() {
         MarkdownRenderer commonMark = new MarkdownRenderer(MarkdownOptions.fromConfig(Map.of("markdown", "CommonMark")));

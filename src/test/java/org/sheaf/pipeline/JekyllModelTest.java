@@ -114,6 +114,21 @@ class JekyllModelTest {
                 site.read("list.html"));
     }
 
+    /**
+     * Pages of one name in sibling folders are listed by folder name, written in any order; Jekyll
+     * lists them in the order the file system returns the folders.
+     */
+    @Test
+    void pagesOfOneNameInSiblingFoldersListByFolderName() {
+        TestSite site = site()
+                .file("b/index.html", "---\n---\n")
+                .file("c/index.html", "---\n---\n")
+                .file("a/index.html", "---\n---\n")
+                .file("list.md", "---\nlayout: none\n---\n{{ site.pages | map: 'path' | join: ',' }}\n")
+                .buildOk();
+        assertEquals("<p>a/index.html,b/index.html,c/index.html,list.md</p>\n", site.read("list.html"));
+    }
+
     /** A page's hash holds its front matter, then Page's six attributes in Jekyll's order, and no more. */
     @Test
     void aPagesHashHoldsItsFrontMatterThenJekyllsAttributes() {

@@ -161,6 +161,16 @@ class JekyllRulesTest {
                 "research/2017/10/02/library-budgets.html"), site.outputPaths());
     }
 
+    /** Jekyll skips such a file without a word; sheaf skips it too, and says so. */
+    @Test
+    void aFileUnderPostsWithoutADateIsSkippedWithAWarning() {
+        TestSite site = site().file("_posts/notes.md", "---\n---\nN\n");
+        BuildResult result = site.build();
+        assertEquals("_posts/notes.md: warning: post file name must start with a date (YYYY-MM-DD-title.md); skipped",
+                TestSite.printed(result));
+        assertEquals(List.of(), site.outputPaths());
+    }
+
     /** Jekyll 4.3.1 writes the post of February 30th as /2017/03/02/x.html, dated March 2. */
     @Test
     void aPostNamedForADayPastItsMonthsEndIsDatedInTheNextMonth() {
