@@ -336,6 +336,26 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void spacesBeforeALineThatStartsWithATagOrAFenceGoAsKramdownRejoinsTheParagraph() {
+        // kramdown ends the paragraph's text at such a line, strips it, finds no block there and
+        // joins the line on, with the two spaces of a break when the line before ended in two
+        assertEquals("""
+                <p>a<br />
+                <a href="http://x.y">http://x.y</a>
+                b
+                ~~~c
+                d<br />
+                &lt;/section&gt;
+                e</p>
+
+                <ul>
+                  <li>f<br />
+                <a href="mailto:x@y.z">x@y.z</a></li>
+                </ul>
+                """, KRAMDOWN.render("a   \n<http://x.y>\nb \n~~~c\nd  \n</section>\ne\n\n- f   \n  <x@y.z>\n"));
+    }
+
+    @Test
     void twoBackslashesAtTheEndOfALineBreakIt() {
         // kramdown reads its line break before its escapes: a pair of backslashes, or a longer
         // even run, that a line ends with is <br />; an odd run is escaped pairs and one backslash
