@@ -672,6 +672,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aQuoteRightAfterAnAbbreviationFollowsItsLastLetter() {
+        // kramdown marks abbreviations after it has read the quotes: "S" stands before the quote
+        assertRenders("<p><abbr title=\"Style\">CSS</abbr>”x” and <abbr title=\"Style\">CSS</abbr>’b’"
+                        + " and a <abbr title=\"Style\">CSS</abbr> “c”</p>",
+                "CSS\"x\" and CSS'b' and a CSS \"c\"\n\n*[CSS]: Style\n");
+    }
+
+    @Test
     void markdownInsideHtmlBlockIsParsedWhenAskedFor() {
         assertRenders("<div class=\"box\"><p><em>Inside</em> “here”</p></div><p>After</p>",
                 "<div class=\"box\" markdown=\"1\">\n*Inside* \"here\"\n</div>\n\nAfter\n");
