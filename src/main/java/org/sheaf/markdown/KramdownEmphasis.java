@@ -56,15 +56,16 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      * @return the nodes of the markers left as text, for {@link #joinNeighbours}
      */
     static List<Text> make(BasedSequence input, List<Delimiter> runs) {
-        BitSet markers = new BitSet(input.length());
+        int base = runs.get(0).getStartIndex();
+        BitSet markers = new BitSet();
         Map<Integer, Delimiter> runAt = new HashMap<>();
         for (Delimiter run : runs) {
-            markers.set(run.getStartIndex(), run.getEndIndex());
+            markers.set(run.getStartIndex() - base, run.getEndIndex() - base);
             for (int at = run.getStartIndex(); at < run.getEndIndex(); at++) {
                 runAt.put(at, run);
             }
         }
-        List<KramdownEmphasisParser.Span> spans = KramdownEmphasisParser.parse(input, markers,
+        List<KramdownEmphasisParser.Span> spans = KramdownEmphasisParser.parse(input, base, markers,
                 (open, close) -> !KramdownSpanElements.crossesElement(runAt.get(open).getNode(), runAt.get(close).getNode()));
         TreeSet<Integer> cuts = new TreeSet<>();
         for (KramdownEmphasisParser.Span span : spans) {

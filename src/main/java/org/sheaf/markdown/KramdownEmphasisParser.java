@@ -70,7 +70,9 @@ final class KramdownEmphasisParser {
     }
 
     private final CharSequence text;
+    /** The places of the markers, each less {@link #base}, as are those of {@link #neverClosing}. */
     private final BitSet markers;
+    private final int base;
     private final Closing closing;
     private final Map<Start, Reading> read = new HashMap<>();
     /**
@@ -80,8 +82,9 @@ final class KramdownEmphasisParser {
      */
     private final Map<Kind, BitSet> neverClosing = new HashMap<>();
 
-    private KramdownEmphasisParser(CharSequence text, BitSet markers, Closing closing) {
+    private KramdownEmphasisParser(CharSequence text, int base, BitSet markers, Closing closing) {
         this.text = text;
+        this.base = base;
         this.markers = markers;
         this.closing = closing;
     }
@@ -89,14 +92,18 @@ final class KramdownEmphasisParser {
     /**
      * The emphasis that the markers of {@code text} make, outer ones before those inside them.
      *
+     * @param base    the place that the first bit of {@code markers} stands for: the markers of a
+     *                link's text late in a long paragraph are read at each of its closing
+     *                brackets, and a set as long as the text up to them would make reading a
+     *                paragraph of many links take time growing with the square of its length
      * @param markers the places of the {@code *} and {@code _} kramdown reads as markers (not
-     *                escaped, not in code, a URL or a tag)
+     *                escaped, not in code, a URL or a tag), each less {@code base}
      * @param closing what else keeps an emphasis from closing (an HTML element between)
      */
-    static List<Span> parse(CharSequence text, BitSet markers, Closing closing) {
-        KramdownEmphasisParser parser = new KramdownEmphasisParser(text, markers, closing);
+    static List<Span> parse(CharSequence text, int base, BitSet markers, Closing closing) {
+        KramdownEmphasisParser parser = new KramdownEmphasisParser(text, base, markers, closing);
         List<Span> spans = new ArrayList<>();
-        for (int at = markers.nextSetBit(0); at >= 0; at = markers.nextSetBit(at)) {
+        for (int at = parser.nextMarker(base); at >= 0; at = parser.nextMarker(at)) {
             at = parser.emphasisAt(at, Open.NONE, spans);
         }
         return spans;
@@ -150,8 +157,8 @@ final class KramdownEmphasisParser {
         List<Integer> passed = new ArrayList<>();
         boolean onlyOwnReasons = true;
         List<Span> inside = new ArrayList<>();
-        for (int at = markers.nextSetBit(start.from()); at >= 0; at = markers.nextSetBit(at)) {
-            if (known.get(at)) {
+        for (int at = nextMarker(start.from()); at >= 0; at = nextMarker(at)) {
+            if (known.get(at - base)) {
                 break;
             }
             if (at != start.from()) { // nothing stands between at the first place
@@ -166,7 +173,7 @@ final class KramdownEmphasisParser {
             at = emphasisAt(at, start.open(), inside);
         }
         if (onlyOwnReasons) {
-            passed.forEach(known::set);
+            passed.forEach(at -> known.set(at - base));
         }
         return new Reading(-1, List.of());
     }
@@ -194,7 +201,13 @@ final class KramdownEmphasisParser {
     }
 
     private boolean isMarker(int at, char marker) {
-        return at < text.length() && markers.get(at) && text.charAt(at) == marker;
+        return at < text.length() && at >= base && markers.get(at - base) && text.charAt(at) == marker;
+    }
+
+    /** The place of the first marker at or after {@code from}, or -1 when none is. */
+    private int nextMarker(int from) {
+        int bit = markers.nextSetBit(Math.max(0, from - base));
+        return bit < 0 ? -1 : bit + base;
     }
 
     /** Whether a letter, or a letter and a hyphen, stands right before {@code at}. */

@@ -3,6 +3,7 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
@@ -88,8 +89,8 @@ final class KramdownText {
                 char before = 0;
                 if (i > consumed && TAKEN_BEFORE_QUOTE.indexOf(chars.charAt(i - 1)) < 0) {
                     before = chars.charAt(i - 1);
-                } else if (i == 0 && afterLineBreak(node)) {
-                    before = '\n';
+                } else if (i == 0) {
+                    before = afterLineBreak(node) ? '\n' : abbreviationEndBefore(node);
                 }
                 i += Math.min(chars.length() - i, SmartQuotes.curl(before, source, chars.getIndexOffset(i), quotes, out));
                 consumed = i;
@@ -122,6 +123,20 @@ final class KramdownText {
         Matcher entity = ENTITY.matcher(chars);
         entity.region(at, chars.length());
         return entity.lookingAt() ? entity.end() : -1;
+    }
+
+    /**
+     * The last character of the abbreviation right before {@code node}, or 0: kramdown marks
+     * abbreviations once its spans are read, so a quote right after one follows its last letter
+     * ({@code CSS"x"} closes the quote), where flexmark has made it a node of its own.
+     */
+    private static char abbreviationEndBefore(Node node) {
+        Node previous = node.getPrevious();
+        if (!(previous instanceof Abbreviation abbreviation) || abbreviation.getEndOffset() != node.getStartOffset()) {
+            return 0;
+        }
+        BasedSequence chars = abbreviation.getChars();
+        return chars.charAt(chars.length() - 1);
     }
 
     /** Whether a line break precedes {@code node}: kramdown sees its new line before the text. */

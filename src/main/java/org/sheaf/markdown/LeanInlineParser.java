@@ -144,6 +144,9 @@ final class LeanInlineParser extends InlineParserImpl {
     private static final Pattern KRAMDOWN_AUTOLINK = Pattern.compile(
             "^<(?:((?:mailto|https?|ftps?):.+?)|([\\p{Alnum}\\-_.]+?@[\\p{Alnum}\\-_.]+?))>", Pattern.UNICODE_CHARACTER_CLASS);
 
+    /** kramdown's GFM parser's start of a code fence, which ends a paragraph's text. */
+    private static final Pattern FENCE_START = Pattern.compile(" {0,3}[~`]{3,}");
+
     /** The document being parsed: a table cell's text is read before the cell joins its tree. */
     private Document document;
     private final boolean kramdownAngleDestinations;
@@ -155,6 +158,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private final boolean kramdownLineEndSpace;
     private final boolean kramdownBackslashBreak;
     private final boolean kramdownHardWrap;
+    private final boolean gfmInput;
 
     /** Where the {@code []} after the brackets being closed ends, when white space comes before it; else -1. */
     private int emptyReferenceEnd = -1;
@@ -190,6 +194,7 @@ final class LeanInlineParser extends InlineParserImpl {
         this.kramdownLineEndSpace = KRAMDOWN_LINE_END_SPACE.get(options);
         this.kramdownBackslashBreak = KRAMDOWN_BACKSLASH_BREAK.get(options);
         this.kramdownHardWrap = KRAMDOWN_HARD_WRAP.get(options);
+        this.gfmInput = MarkdownRenderer.GFM_INPUT.get(options);
     }
 
     /**
@@ -217,6 +222,9 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         int kept = lineBreak instanceof HardLineBreak && end - start >= 2
                 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
+        if (rejoinsParagraph(newline + 1)) {
+            kept = start;
+        }
         // flexmark cuts only a run that ends in a space: what the text before still holds stays
         int from = start;
         Node before = lineBreak.getPrevious();
@@ -240,6 +248,24 @@ final class LeanInlineParser extends InlineParserImpl {
             lineBreak.unlink();
         }
         return parsed;
+    }
+
+    /**
+     * Whether the line at {@code lineStart} is one where kramdown ends a paragraph's text, then,
+     * finding no block there, reads it on as the same paragraph: a line that starts with a tag
+     * of block-level HTML ({@link KramdownHtmlBlockParser#endsLazyLines}) or, in its GFM parser,
+     * with a code fence ({@code <http://x.y>}, {@code ```a```}). kramdown takes the white space
+     * off the end of the text before and joins the two with the two spaces of a line break when
+     * the line before ended in two spaces, else with the line end alone ({@code a   \n<x>} is
+     * {@code a<br />}, where a paragraph's other lines keep a space, {@code a <br />}).
+     */
+    private boolean rejoinsParagraph(int lineStart) {
+        if (lineStart >= input.length()) {
+            return false;
+        }
+        int lineEnd = input.indexOf('\n', lineStart);
+        CharSequence line = input.subSequence(lineStart, lineEnd < 0 ? input.length() : lineEnd);
+        return KramdownHtmlBlockParser.endsLazyLines(line) || gfmInput && FENCE_START.matcher(line).lookingAt();
     }
 
     /**

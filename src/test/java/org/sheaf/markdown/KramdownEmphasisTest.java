@@ -1,7 +1,12 @@
 package org.sheaf.markdown;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.ThreadMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.sheaf.testing.HtmlTokens;
 
@@ -87,5 +92,27 @@ class KramdownEmphasisTest {
     void markersLeftAsTextArePartOfTheWordsAroundThem() {
         // an abbreviation is found only as a whole word, and CSS__x__ is one word
         assertRenders("<p>CSS__x__ and <abbr title=\"Style\">CSS</abbr></p>", "CSS__x__ and CSS\n\n*[CSS]: Style\n");
+    }
+
+    @Test
+    void readingTheEmphasisOfEachLinkCostsNothingForTheTextBeforeIt() {
+        // the markers of a link's text are read at its closing bracket: memory for the whole
+        // paragraph up to there, at each link, made a paragraph of twice the links take four times
+        // as much
+        KRAMDOWN.render(linksWithEmphasis(1_000));
+        long some = allocatedToRender(linksWithEmphasis(10_000));
+        long twice = allocatedToRender(linksWithEmphasis(20_000));
+        assertTrue(twice < 3 * some, () -> "10,000 links took " + some + " bytes, 20,000 took " + twice);
+    }
+
+    private static String linksWithEmphasis(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "[*a" + i + "*](/u" + i + ")").collect(Collectors.joining(" "));
+    }
+
+    private static long allocatedToRender(String markdown) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        KRAMDOWN.render(markdown);
+        return threads.getCurrentThreadAllocatedBytes() - before;
     }
 }

@@ -345,6 +345,26 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void spacesBeforeALineThatStartsWithATagOrAFenceGoAsKramdownRejoinsTheParagraph() {
+        // kramdown ends the paragraph's text at such a line, strips it, finds no block there and
+        // joins the line on, with the two spaces of a break when the line before ended in two
+        assertEquals("""
+                <p>a<br />
+                <a href="http://x.y">http://x.y</a>
+                b
+                ~~~c
+                d<br />
+                &lt;/section&gt;
+                e</p>
+
+                <ul>
+                  <li>f<br />
+                <a href="mailto:x@y.z">x@y.z</a></li>
+                </ul>
+                """, KRAMDOWN.render("a   \n<http://x.y>\nb \n~~~c\nd  \n</section>\ne\n\n- f   \n  <x@y.z>\n"));
+    }
+
+    @Test
     void twoBackslashesAtTheEndOfALineBreakIt() {
         // kramdown reads its line break before its escapes: a pair of backslashes, or a longer
         // even run, that a line ends with is <br />; an odd run is escaped pairs and one backslash
@@ -658,6 +678,14 @@ class MarkdownRendererTest {
     void abbreviationsBecomeAbbrElements() {
         assertRenders("<p>The <abbr title=\"Hyper Text Markup Language\">HTML</abbr> spec</p>",
                 "The HTML spec\n\n*[HTML]: Hyper Text Markup Language\n");
+    }
+
+    @Test
+    void aQuoteRightAfterAnAbbreviationFollowsItsLastLetter() {
+        // kramdown marks abbreviations after it has read the quotes: "S" stands before the quote
+        assertRenders("<p><abbr title=\"Style\">CSS</abbr>”x” and <abbr title=\"Style\">CSS</abbr>’b’"
+                        + " and a <abbr title=\"Style\">CSS</abbr> “c”</p>",
+                "CSS\"x\" and CSS'b' and a CSS \"c\"\n\n*[CSS]: Style\n");
     }
 
     @Test
