@@ -321,15 +321,10 @@ final class Evaluation {
                 if (started == null) {
                     continue;
                 }
-                putBefore(waiting.getOrDefault(started, List.of()), marker.parent);
+                putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
-                Item insideMarker = null;
-                for (int k = m + 1; k < markers.size() && markers.get(k).mark != marker.mark; k++) {
-                    if (markers.get(k).mark == marker.mark + 1) {
-                        insideMarker = markers.get(k);
-                        break;
-                    }
-                }
+                int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
+                Item insideMarker = insideMarker(markers, m, evaluations);
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -339,7 +334,6 @@ final class Evaluation {
                 if (written) {
                     nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>()});
                 }
-                int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
                 boolean writes = mark.writes();
                 if (writes && !written && mark.throughIncludes()) {
                     if (wrote[0] == null) {
@@ -361,7 +355,7 @@ final class Evaluation {
                 // it, which libsass writes where the @media starts
                 @SuppressWarnings("unchecked")
                 List<Object[]> waitingHere = (List<Object[]>) started[2];
-                putBefore(waitingHere, marker.parent);
+                putBefore(waitingHere, null, marker.parent);
                 if ((Boolean) started[1]) {
                     evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting, nested);
                 }
@@ -369,6 +363,31 @@ final class Evaluation {
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
         return evaluation;
+    }
+
+    /**
+     * The inner marker of the {@code evaluation}th evaluation of the nested {@code @media} whose
+     * marker stands {@code m}th among the markers, or null when that evaluation wrote nothing
+     * (its query joined with the outer one's matching nothing). Each evaluation that wrote
+     * something opened an {@code @media} of its own after all that was written so far, so when
+     * every evaluation did, the inner markers stand in the order of evaluation, the outer ones
+     * maybe not: a rule's part written after the {@code @media} may stand before the part
+     * it was nested in. Otherwise an evaluation wrote something where its inner marker comes
+     * before the outer marker's next evaluation.
+     */
+    private static Item insideMarker(List<Item> markers, int m, int evaluation) {
+        int mark = markers.get(m).mark;
+        List<Item> outer = markers.stream().filter(item -> item.mark == mark).toList();
+        List<Item> inner = markers.stream().filter(item -> item.mark == mark + 1).toList();
+        if (outer.size() == inner.size()) {
+            return inner.get(evaluation);
+        }
+        for (int k = m + 1; k < markers.size() && markers.get(k).mark != mark; k++) {
+            if (markers.get(k).mark == mark + 1) {
+                return markers.get(k);
+            }
+        }
+        return null;
     }
 
     /**
@@ -477,17 +496,37 @@ final class Evaluation {
 
     /**
      * Puts the block {@code part}, where a rule's or a nested {@code @media}'s evaluation ended,
-     * before each break pending on it that closes the top-level {@code @media} it stands in.
+     * before each break pending on it that closes the top-level {@code @media} it stands in, and
+     * with it the rule's parts from {@code first}, the block its evaluation began in (null for an
+     * {@code @media}).
      */
-    private static void putBefore(List<Object[]> pendings, Item part) {
+    private static void putBefore(List<Object[]> pendings, Item first, Item part) {
         for (Object[] pending : pendings) {
             Item outer = (Item) pending[0];
             if (part != null && part.kept && part.parent == outer) {
                 @SuppressWarnings("unchecked")
                 Set<Integer> before = (Set<Integer>) pending[1];
+                for (Item earlier : earlierParts(first, part)) {
+                    before.add(outer.keptBlocksBefore(earlier));
+                }
                 before.add(outer.keptBlocksBefore(part));
             }
         }
+    }
+
+    /**
+     * The parts of a rule's evaluation before its last one, {@code part}, that stand in the same
+     * block from its first, {@code first}: the copies of the rule dart-sass wrote after the
+     * rules nested in it, which libsass writes with the rule's first part, before what is
+     * nested. None when the first part stands elsewhere.
+     */
+    private static List<Item> earlierParts(Item first, Item part) {
+        if (first == null || first.parent != part.parent) {
+            return List.of();
+        }
+        List<Item> siblings = part.parent.children;
+        return siblings.subList(siblings.indexOf(first), siblings.indexOf(part)).stream()
+                .filter(sibling -> sibling.block && sibling.kept && sibling.prelude.equals(part.prelude)).toList();
     }
 
     /** The top-level {@code @media} the item stands in, or null. */

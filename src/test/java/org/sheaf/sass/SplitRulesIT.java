@@ -128,6 +128,25 @@ class SplitRulesIT {
     }
 
     @Test
+    void theEndOfAMediaOfTheOutersOwnQueryAfterTheRuleWentOnClosesTheOuterMedia() throws Exception {
+        // .u's part after i stands before the media i wrote: each evaluation of the mixin's
+        // @media is told by the order of what they wrote, and libsass closes the outer after .u
+        assertEquals("@media screen {\n  .u i {\n    y: 1;\n  }\n}\n@media screen {\n  .u {\n    y: 1;\n  }\n}\n"
+                + "@media screen {\n  .k {\n    x: 0;\n  }\n}",
+                compiled("a.scss", "@mixin m0 { @media all { y: 1; } }\n"
+                        + "@media screen { .u { i { @include m0; } @include m0; } .k { x: 0; } }"));
+    }
+
+    @Test
+    void everyPartOfTheRuleAroundALoopsEmptyMediaQueriesGoesBeforeEachBreak() throws Exception {
+        // dart-sass writes a's declarations in a copy after each b; libsass writes them all
+        // first and closes the outer @media where each print stood
+        assertEquals("@media screen {\n  a {\n    y: 1;\n    y: 1;\n  }\n}\n@media screen {\n  a b {\n    c: 1;\n  }\n}\n"
+                + "@media screen {\n  a b {\n    c: 1;\n  }\n}",
+                compiled("a.scss", "@media screen { a { @each $q in print, print { @media #{$q} { m: 1; } b { c: 1; } y: 1; } } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryFromAMixinInTheIndentedSyntaxClosesTheOuterMedia() throws Exception {
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
                 compiled("a.sass", "=pr\n  @media print\n    .y\n      c: g\n@media screen\n  .p\n    q: r\n  +pr\n  .z\n    c: b\n"));
