@@ -167,10 +167,40 @@ final class KramdownListNesting {
                     && !movedByNesting(outer, text, spaces)
                     && !blankBefore(container, text, lineStart)
                     && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                spaces.put(origin, 2 * indentation + 4 + spaceTakenByQuote(text, origin));
+                spaces.put(origin, 2 * indentation + 4 + spaceTakenByQuote(text, origin)
+                        + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin, blankLines));
             }
             return;
         }
+    }
+
+    /**
+     * The indentations of the list items around the quote that {@code inner} is in whose lazy
+     * line the line from {@code lineStart} is, its text starting at {@code origin} for them too:
+     * kramdown reads the line in them as it stands, where flexmark would take each one's
+     * indentation from the spaces put at {@code origin} ({@code 2. ⇥> 1.⇥ * a}, {@code    + b}:
+     * the {@code 2.} item's four spaces, then the {@code 1.} item's nine). None where such an
+     * item puts its own spaces before the line (of the other kind of list than the line's
+     * {@code ordered}, its nested list found), which this reading does not add up.
+     */
+    private static int takenByLazyItems(ListItem inner, boolean ordered, BasedSequence text, int lineStart, int lineEnd,
+            int origin, Map<Node, Integer> blankLines) {
+        int taken = 0;
+        for (Node node = inner.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof ListItem outer && KramdownFrames.lazyLine(outer, text, lineStart, lineEnd)) {
+                KramdownFrames.Rest rest = KramdownFrames.of(outer.getParent().getParent(), text, lineStart, lineEnd);
+                int indentation = KramdownFrames.indentation(outer, text);
+                if (rest == null || rest.spaces() > 0 || rest.at() != origin || indentation < 0) {
+                    return taken;
+                }
+                if (ordered != (outer.getParent() instanceof OrderedList)
+                        && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
+                    return 0;
+                }
+                taken += indentation;
+            }
+        }
+        return taken;
     }
 
     /**
