@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -126,13 +127,31 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         if (state.isBlank()) {
             return false;
         }
+        boolean inItem = false;
         for (Block container = block.getParent(); container != null; container = container.getParent()) {
             Quote quote = quoteOf(state.getActiveBlockParser(container));
             if (quote != null && quote.tabLine == state.getLineNumber() && quote.tabIndex == state.getIndex()) {
-                return true;
+                return !inItem || tabLeftBy(block.getParent(), state);
             }
+            inItem |= container instanceof ListItem;
         }
         return false;
+    }
+
+    /**
+     * Whether the list items between the quote and {@code container} leave the tab after the
+     * quote's {@code >} an indent of code in {@code container}'s text, as {@link KramdownFrames}
+     * reads the line: an item turns the tab into four spaces and takes its indentation of them,
+     * so under {@code > +⇥a} the tab of {@code >⇥b} is the item's indent and {@code b} its text
+     * (a lazy line of code in it), where flexmark takes three of the tab's columns and leaves it
+     * standing at the state's index. True where the reading cannot be told.
+     */
+    private static boolean tabLeftBy(Block container, ParserState state) {
+        BasedSequence document = state.getLine().getBaseSequence();
+        int lineStart = state.getLine().getStartOffset();
+        int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+        KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart, lineEnd);
+        return rest == null || rest.codeStart(document, lineEnd) >= 0;
     }
 
     /**

@@ -559,7 +559,7 @@ final class KramdownLazyContainers {
             BlockContinue result = flexmark.tryContinue(state);
             if (getBlock() instanceof ListItem item && !state.isBlank()) {
                 BlockContinue tabbed = indentedByTabbedMarker(state, item);
-                result = tabbed != null && stopsShort(result, tabbed, state) ? tabbed : result;
+                result = tabbed != null && endsElsewhere(result, tabbed, state) ? tabbed : result;
             }
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabAfterOuterIndent(state, item);
@@ -673,16 +673,17 @@ final class KramdownLazyContainers {
 
         /**
          * Whether {@code flexmark}, flexmark's going on of an item over the state's line (null
-         * where it lets the line go), stops short of {@code kramdown}, the item going on after
-         * kramdown's indent in the spaces that start the line ({@link #indentedByTabbedMarker}).
-         * A tab after the marker of an item inside another reaches, counted from the start of
-         * the whole line, fewer columns than from the start of the outer item's text, where
-         * kramdown counts it: under {@code * *⇥a} flexmark's inner text starts at the fourth
-         * column, kramdown's at the sixth, so a list indented by six spaces is nested in the
-         * inner item, not code in it, and a lazy line kramdown nests there
-         * ({@link KramdownListNesting}) reaches it.
+         * where it lets the line go), ends the item's indent elsewhere than {@code kramdown}, the
+         * item going on after kramdown's indent in the spaces that start the line
+         * ({@link #indentedByTabbedMarker}). A tab after the marker of an item inside another
+         * reaches, counted from the start of the whole line, other columns than from the start of
+         * the outer item's text, where kramdown counts it: under {@code * *⇥a} flexmark's inner
+         * text starts at the fourth column, kramdown's at the sixth, so a list indented by six
+         * spaces is nested in the inner item, not code in it, and a lazy line kramdown nests there
+         * ({@link KramdownListNesting}) reaches it; under {@code * 2.⇥a} flexmark's starts at the
+         * eighth, kramdown's at the sixth, so eleven spaces leave code of one space in the item.
          */
-        private static boolean stopsShort(BlockContinue flexmark, BlockContinue kramdown, ParserState state) {
+        private static boolean endsElsewhere(BlockContinue flexmark, BlockContinue kramdown, ParserState state) {
             if (!(flexmark instanceof BlockContinueImpl going)) {
                 return true;
             }
@@ -691,8 +692,8 @@ final class KramdownLazyContainers {
                 return false;
             }
             // the line holds only spaces up to kramdown's indent, one column each
-            return going.getNewIndex() >= 0 ? going.getNewIndex() < wanted
-                    : going.getNewColumn() < state.getColumn() + wanted - state.getIndex();
+            return going.getNewIndex() >= 0 ? going.getNewIndex() != wanted
+                    : going.getNewColumn() != state.getColumn() + wanted - state.getIndex();
         }
 
         /**

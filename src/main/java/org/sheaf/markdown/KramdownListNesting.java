@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -31,9 +32,9 @@ import java.util.regex.Pattern;
  *
  * <p>flexmark reads such a line as the nested list's next item, or with kramdown's own input as
  * more of a paragraph, where kramdown keeps the spaces. So the Markdown is parsed once, each such
- * line is found among the items, paragraphs and indented code of the tree, and the text is
- * parsed again with the spaces kramdown adds put before those lines, where flexmark's kramdown
- * rules for indented lines read them as kramdown does. A line that would nest in an item whose
+ * line is found among the items, paragraphs and indented and fenced code of the tree, and the
+ * text is parsed again with the spaces kramdown adds put before those lines, where flexmark's
+ * kramdown rules for indented lines read them as kramdown does. A line that would nest in an item whose
  * own line gets spaces is left for the next reading, of the text with those spaces, where that
  * item is what kramdown reads. The spaces shift offsets on those lines, which
  * {@link #originalOffset} takes back.
@@ -61,7 +62,9 @@ final class KramdownListNesting {
                 indent(item.getParent(), item.getOpeningMarker().getStartOffset(), item.getParent() instanceof OrderedList,
                         source, spaces, blankLines);
             } else if (node instanceof Paragraph || node instanceof IndentedCodeBlock) {
-                indentLinesOf((Block) node, source, spaces, blankLines);
+                indentLinesOf((Block) node, 1, source, spaces, blankLines);
+            } else if (node instanceof FencedCodeBlock) {
+                indentLinesOf((Block) node, 0, source, spaces, blankLines);
             }
         }
         if (spaces.isEmpty()) {
@@ -96,18 +99,19 @@ final class KramdownListNesting {
     }
 
     /**
-     * Puts in {@code spaces} the spaces kramdown puts before each later line of {@code block}, a
-     * paragraph or indented code, that starts a list item, as before an item's first line
-     * ({@link #indent}): flexmark reads such a line as more of the paragraph where kramdown's own
-     * parser does (a list interrupts no paragraph), or as a lazy line of the code
-     * ({@link KramdownIndentedCode}), and kramdown keeps the spaces it puts before it in the
-     * block's text: the code's line stands on its own, indented by what is left of them.
+     * Puts in {@code spaces} the spaces kramdown puts before each line of {@code block} from its
+     * {@code first} content line on (a paragraph's or indented code's later lines, every line of
+     * fenced code) that starts a list item, as before an item's first line ({@link #indent}):
+     * flexmark reads such a line as more of the paragraph where kramdown's own parser does (a list
+     * interrupts no paragraph), as a lazy line of the code ({@link KramdownIndentedCode}), or as
+     * a line of the fence, and kramdown keeps the spaces it puts before it in the block's text:
+     * the code's line stands on its own, indented by what is left of them.
      */
-    private static void indentLinesOf(Block block, BasedSequence text, TreeMap<Integer, Integer> spaces,
+    private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Integer> spaces,
             Map<Node, Integer> blankLines) {
         List<BasedSequence> lines = block.getContentLines();
         Matcher marker = ITEM_MARKER.matcher(text);
-        for (int i = 1; i < lines.size(); i++) {
+        for (int i = first; i < lines.size(); i++) {
             BasedSequence line = lines.get(i);
             if (marker.region(line.getStartOffset(), line.getEndOffset()).lookingAt()) {
                 indent(block.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
@@ -163,10 +167,40 @@ final class KramdownListNesting {
                     && !movedByNesting(outer, text, spaces)
                     && !blankBefore(container, text, lineStart)
                     && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                spaces.put(origin, 2 * indentation + 4 + spaceTakenByQuote(text, origin));
+                spaces.put(origin, 2 * indentation + 4 + spaceTakenByQuote(text, origin)
+                        + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin, blankLines));
             }
             return;
         }
+    }
+
+    /**
+     * The indentations of the list items around the quote that {@code inner} is in whose lazy
+     * line the line from {@code lineStart} is, its text starting at {@code origin} for them too:
+     * kramdown reads the line in them as it stands, where flexmark would take each one's
+     * indentation from the spaces put at {@code origin} ({@code 2. ⇥> 1.⇥ * a}, {@code    + b}:
+     * the {@code 2.} item's four spaces, then the {@code 1.} item's nine). None where such an
+     * item puts its own spaces before the line (of the other kind of list than the line's
+     * {@code ordered}, its nested list found), which this reading does not add up.
+     */
+    private static int takenByLazyItems(ListItem inner, boolean ordered, BasedSequence text, int lineStart, int lineEnd,
+            int origin, Map<Node, Integer> blankLines) {
+        int taken = 0;
+        for (Node node = inner.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof ListItem outer && KramdownFrames.lazyLine(outer, text, lineStart, lineEnd)) {
+                KramdownFrames.Rest rest = KramdownFrames.of(outer.getParent().getParent(), text, lineStart, lineEnd);
+                int indentation = KramdownFrames.indentation(outer, text);
+                if (rest == null || rest.spaces() > 0 || rest.at() != origin || indentation < 0) {
+                    return taken;
+                }
+                if (ordered != (outer.getParent() instanceof OrderedList)
+                        && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
+                    return 0;
+                }
+                taken += indentation;
+            }
+        }
+        return taken;
     }
 
     /**
