@@ -161,10 +161,23 @@ final class MarkedQueries {
      * {@code written}: the join of the one in its place where the marked CSS wrote as many for
      * the statement, the same query in that place. Null otherwise: where the real CSS holds more,
      * dart-sass went on writing an outer {@code @media} in one of them, whose query was the same
-     * until the markers told them apart, and what the outer one wrote keeps its query.
+     * until the markers told them apart, and the caller counts again without the copies that
+     * hold only what the outer one wrote, which keep their query.
      */
     String libsass(String url, int at, int ordinal, int count, String written) {
         List<Join> found = joins.getOrDefault(new Statement(url, at), List.of());
         return found.size() == count && found.get(ordinal).dart().equals(written) ? found.get(ordinal).libsass() : null;
+    }
+
+    /**
+     * The query libsass writes for an {@code @media} whose statement starts at {@code at} in the
+     * stylesheet {@code url}, written as {@code written}, where the real CSS does not tell which
+     * of them it is: the join every {@code @media} of the statement the marked CSS wrote so gives,
+     * where they all give one; null otherwise.
+     */
+    String libsass(String url, int at, String written) {
+        List<String> libsass = joins.getOrDefault(new Statement(url, at), List.of()).stream()
+                .filter(join -> join.dart().equals(written)).map(Join::libsass).distinct().toList();
+        return libsass.size() == 1 ? libsass.get(0) : null;
     }
 }

@@ -106,9 +106,12 @@ final class MediaJoins {
      * and the map and the places of the {@code @media} left out following the changed text.
      * It reads the CSS after {@link MediaBreaks}: where dart-sass went on writing the outer
      * {@code @media}'s blocks in the nested one of the same joined query, the part opened again
-     * after it has no place in the map and keeps the outer's query. Where the stylesheets do not
-     * tell the queries around an {@code @media}, a compilation of their marked copy does
-     * ({@link MarkedQueries}), asked for once.
+     * after it has no place in the map and is joined as the outer statement is (see
+     * {@link #continued}), while a copy of it that dart-sass opened after a block nested there,
+     * which the map places at the nested statement, keeps the outer's query (see
+     * {@link #writtenInside}). Where the stylesheets do not tell the queries around an
+     * {@code @media}, a compilation of their marked copy does ({@link MarkedQueries}), asked for
+     * once.
      *
      * @param broken      dart-sass's expanded output, as changed so far, with its map
      * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
@@ -133,6 +136,8 @@ final class MediaJoins {
         boolean told = contents.stream().noneMatch(s -> NESTED_IMPORT.matcher(s).find());
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         Map<Integer, Map<Integer, Nested>> chains = new HashMap<>();
+        Function<Statement, Nested> chainAt = at -> !told ? null : chains.computeIfAbsent(at.source(), s -> chains(contents.get(s),
+                urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass"), others(contents, s))).get(at.at());
         List<SourceMapShift.Edit> edits = new ArrayList<>();
         StringBuilder out = new StringBuilder(css.length());
         int[] lineStarts = MediaBreaks.lineStarts(css);
@@ -154,22 +159,39 @@ final class MediaJoins {
             MarkedQueries.Marked marked = MarkedQueries.marked(stylesheets);
             return MarkedQueries.read(compiled.apply(marked.texts()), marked);
         });
+        // per source: where the block of each @media statement closes, by where the statement starts
+        Map<Integer, Map<Integer, Integer>> ends = new HashMap<>();
+        for (int s = 0; s < contents.size(); s++) {
+            ends.put(s, mediaEnds(contents.get(s), urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass")));
+        }
+        // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
+        Map<Statement, List<Integer>> inside = new HashMap<>();
         int copied = 0;
         for (int m = 0; m < found.size(); m++) {
             MatchResult media = found.get(m);
             Statement at = places.get(m);
-            if (at == null) {
-                continue;
-            }
-            int ordinal = ordinals.merge(at, 1, Integer::sum) - 1;
-            String source = contents.get(at.source());
-            boolean indented = urls.get(at.source()).toLowerCase(Locale.ROOT).endsWith(".sass");
-            Nested chain = !told ? null : chains.computeIfAbsent(at.source(),
-                    s -> chains(source, indented, others(contents, s))).get(at.at());
-            String libsass = chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, at.source(), source, chain)
-                    ? null : libsassJoin(chain.chains(), media.group(1));
-            if (libsass == null && evaluated.get() != null) {
-                libsass = evaluated.get().libsass(urls.get(at.source()), at.at(), ordinal, counts.get(at), media.group(1));
+            String libsass = null;
+            Statement outer = at == null ? continued(css, media, origins, lineStarts, contents, ends) : null;
+            if (outer != null) {
+                Nested chain = chainAt.apply(outer);
+                libsass = chain != null ? libsassJoin(chain.chains(), media.group(1))
+                        : evaluated.get() == null ? null : evaluated.get().libsass(urls.get(outer.source()), outer.at(), media.group(1));
+            } else if (at != null) {
+                int ordinal = ordinals.merge(at, 1, Integer::sum) - 1;
+                String source = contents.get(at.source());
+                Nested chain = chainAt.apply(at);
+                libsass = chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, at.source(), source, chain)
+                        ? null : libsassJoin(chain.chains(), media.group(1));
+                MarkedQueries marked = libsass == null ? evaluated.get() : null;
+                if (marked != null) {
+                    String url = urls.get(at.source());
+                    libsass = marked.libsass(url, at.at(), ordinal, counts.get(at), media.group(1));
+                    if (libsass == null) {
+                        List<Integer> own = inside.computeIfAbsent(at, s -> writtenInside(css, found, places, s,
+                                ends.get(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, source));
+                        libsass = own.contains(m) ? marked.libsass(url, at.at(), own.indexOf(m), own.size(), media.group(1)) : null;
+                    }
+                }
             }
             if (libsass == null || libsass.equals(media.group(1))) {
                 continue;
@@ -290,25 +312,117 @@ final class MediaJoins {
      */
     private static boolean holdsOnlyItsOwn(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
             int sourceIndex, String source, Nested chain) {
-        String indent = css.substring(media.start(), css.indexOf('@', media.start())) + "  ";
-        int line = media.end() + 1;
         boolean first = true;
+        for (StaticValues.Origin item : items(css, media, origins, lineStarts, false)) {
+            int offset = item == null || item.source() != sourceIndex ? -1 : offset(source, item);
+            boolean inside = offset > chain.from() && offset < chain.to()
+                    || chain.filled().stream().anyMatch(block -> block[0] < offset && offset < block[1]);
+            if (!inside && !(first && chain.around().contains(offset))) {
+                return false;
+            }
+            first = false;
+        }
+        return true;
+    }
+
+    /**
+     * Of the {@code @media} of the CSS the map places at a statement, those that hold an item
+     * the map places inside the statement's block (which closes at {@code end}), by their index
+     * in {@code found}. dart-sass goes on writing an outer {@code @media} in a nested one of the
+     * same joined query, and where a block nested there breaks it, writes the rest in a copy the
+     * map places at the nested statement too: such a copy holds only what stands outside it, and
+     * the marked CSS, in which the two queries differ, has no {@code @media} for it.
+     */
+    private static List<Integer> writtenInside(String css, List<MatchResult> found, List<Statement> places, Statement statement,
+            int end, Map<Long, StaticValues.Origin> origins, int[] lineStarts, String source) {
+        List<Integer> inside = new ArrayList<>();
+        for (int m = 0; m < found.size(); m++) {
+            if (statement.equals(places.get(m)) && items(css, found.get(m), origins, lineStarts, true).stream()
+                    .anyMatch(item -> item != null && item.source() == statement.source() && within(source, item, statement.at(), end))) {
+                inside.add(m);
+            }
+        }
+        return inside;
+    }
+
+    /**
+     * The statement an {@code @media} of the CSS the map places nowhere goes on writing, or null
+     * where none is told. Where libsass closes an {@code @media} around a nested block and opens
+     * it again after, so does {@link MediaBreaks}; and where dart-sass went on writing an outer
+     * {@code @media} in a nested one of the same joined query, it parts them where the nested
+     * one ends. The part opened again is the innermost {@code @media} statement whose block holds
+     * its first item.
+     */
+    private static Statement continued(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
+            List<String> contents, Map<Integer, Map<Integer, Integer>> ends) {
+        StaticValues.Origin first = items(css, media, origins, lineStarts, true).stream()
+                .filter(item -> item != null && item.source() < contents.size()).findFirst().orElse(null);
+        if (first == null) {
+            return null;
+        }
+        String source = contents.get(first.source());
+        int innermost = -1;
+        for (Map.Entry<Integer, Integer> statement : ends.get(first.source()).entrySet()) {
+            if (statement.getKey() > innermost && within(source, first, statement.getKey(), statement.getValue())) {
+                innermost = statement.getKey();
+            }
+        }
+        return innermost < 0 ? null : new Statement(first.source(), innermost);
+    }
+
+    /** Whether the map places an item inside the block of the statement from {@code from} to {@code to} of the stylesheet. */
+    private static boolean within(String source, StaticValues.Origin item, int from, int to) {
+        int offset = offset(source, item);
+        return offset > from && offset < to;
+    }
+
+    /** Where the block of each {@code @media} statement of the stylesheet closes, by where the statement starts. */
+    private static Map<Integer, Integer> mediaEnds(String source, boolean indented) {
+        Map<Integer, Integer> ends = new HashMap<>();
+        ArrayDeque<Integer> starts = new ArrayDeque<>();
+        ScssOutline.walk(source, indented, new ScssOutline.Statements() {
+            @Override
+            public void opens(int start, int brace) {
+                starts.push(start);
+            }
+
+            @Override
+            public void ends(int start, int end) {
+            }
+
+            @Override
+            public void closes(int brace) {
+                int start = starts.pop();
+                if (start >= 0 && source.startsWith("@media", start)) {
+                    ends.put(start, brace);
+                }
+            }
+        });
+        return ends;
+    }
+
+    /**
+     * Where the map places each item of an {@code @media} of the CSS, in order, null for one it
+     * places nowhere: the blocks and comments right in it, and with {@code nested} what those
+     * hold too.
+     */
+    private static List<StaticValues.Origin> items(String css, MatchResult media, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts, boolean nested) {
+        String indent = css.substring(media.start(), css.indexOf('@', media.start())) + "  ";
+        List<StaticValues.Origin> items = new ArrayList<>();
+        int line = media.end() + 1;
         while (line < css.length() && css.startsWith(indent, line)) {
             int at = line + indent.length();
+            while (nested && css.charAt(at) == ' ') {
+                at++;
+            }
             if (css.charAt(at) != ' ' && css.charAt(at) != '}') {
-                StaticValues.Origin origin = MediaBreaks.origin(origins, lineStarts, at);
-                int offset = origin == null || origin.source() != sourceIndex ? -1 : offset(source, origin);
-                boolean inside = offset > chain.from() && offset < chain.to()
-                        || chain.filled().stream().anyMatch(block -> block[0] < offset && offset < block[1]);
-                if (!inside && !(first && chain.around().contains(offset))) {
-                    return false;
-                }
-                first = false;
+                items.add(MediaBreaks.origin(origins, lineStarts, at));
             }
             int end = css.indexOf('\n', line);
             line = end < 0 ? css.length() : end + 1;
         }
-        return true;
+        return items;
     }
 
     /**

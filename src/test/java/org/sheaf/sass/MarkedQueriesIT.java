@@ -50,4 +50,25 @@ class MarkedQueriesIT {
         assertEquals("@media all and (min-width: 5px) {\n  a {\n    b: c;\n  }\n  a e {\n    f: g;\n  }\n}",
                 compiled("@mixin d { e { f: g; } }\n@media all { a { @media (min-width: 5px) { @include d; b: c; } } }\n"));
     }
+
+    @Test
+    void anMediaWhoseOuterOneDartSassOpensAgainAfterANestedBlockIsJoinedAsLibsassJoinsIt() throws Exception {
+        // dart-sass writes .t in the nested @media and opens a copy of it for .k after the print
+        // one, the map placing both at the nested @media: the copy keeps the outer's query
+        assertEquals("@media all and (max-width: 20em) {\n  i {\n    left: 2em;\n  }\n}\n\n"
+                + "@media (max-width: 20em) {\n  i .t {\n    x: 0;\n  }\n}\n\n"
+                + "@media print and (max-width: 20em) {\n  i .t {\n    y: 1;\n  }\n}\n\n"
+                + "@media (max-width: 20em) {\n  i .t .k {\n    w: 0;\n  }\n}",
+                compiled("@mixin m { @content; .t { x: 0; @media print { y: 1; } .k { w: 0; } } }\n"
+                        + "i { @media (max-width: 20em) { @include m { @media all { left: 2em; } } } }\n"));
+    }
+
+    @Test
+    void thePartOfAnMediaOpenedAgainAfterANestedOneOfItsQueryIsJoinedAsTheFirstPart() throws Exception {
+        // libsass closes @media all around the nested screen one, whose query is its own, and
+        // opens it again for .u > i, where dart-sass goes on writing the outer in the nested one
+        assertEquals("@media all {\n  .u {\n    margin: none;\n  }\n}\n\n@media all {\n  .u > i {\n    left: red;\n  }\n}",
+                compiled("@mixin w { @media all { @content; } }\n"
+                        + "@include w { @media screen { .u { @media screen { margin: none; } & > i { left: red; } } } }\n"));
+    }
 }
