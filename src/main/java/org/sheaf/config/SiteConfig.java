@@ -133,6 +133,17 @@ public final class SiteConfig {
         return collectionsDir;
     }
 
+    /**
+     * A document's path as Jekyll's document gives it (its {@code relative_path}, and the path
+     * its front matter defaults are scoped by): {@code relativePath}, from the source, taken from
+     * inside {@code collections_dir}, so {@code my/_posts/a.md} reads {@code _posts/a.md}.
+     */
+    public String documentPath(String relativePath) {
+        String collections = source.relativize(collectionsDir).toString().replace('\\', '/');
+        return !collections.isEmpty() && relativePath.startsWith(collections + "/")
+                ? relativePath.substring(collections.length() + 1) : relativePath;
+    }
+
     /** The site's time zone ({@code timezone:}), or the machine's when none is set, as in Jekyll. */
     public ZoneId timezone() {
         return timezone;

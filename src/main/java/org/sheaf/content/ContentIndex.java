@@ -543,7 +543,7 @@ public final class ContentIndex {
         Set<Page> dated = Collections.newSetFromMap(new IdentityHashMap<>());
         docs.stream().filter(doc -> !future && doc.collection().equals("posts")
                 || doc.positions().containsKey("date")
-                || defaults.valueFor(doc.source().relativePath(), doc.collection(), "date") != null
+                || defaults.valueFor(String.valueOf(doc.drop().get("relative_path")), doc.collection(), "date") != null
                 || PostName.parse(doc.source().name()).isPresent()).forEach(dated::add);
         Comparator<Page> documentOrder = documentOrder(dated::contains);
         // Jekyll's post reader does not go through the collection reader that applies these settings

@@ -45,8 +45,6 @@ final class PageFactory {
     private final RenderedPages rendered;
     private final Defaults defaults;
     private final Set<String> markdownExtensions;
-    /** {@code collections_dir} relative to the source with a trailing {@code /}; "" when unset. */
-    private final String collectionsPrefix;
 
     PageFactory(SiteConfig config, Object siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
@@ -60,14 +58,12 @@ final class PageFactory {
         }
         this.markdownExtensions = new LinkedHashSet<>();
         config.markdownExtensions().forEach(ext -> markdownExtensions.add("." + ext));
-        String collections = config.source().relativize(config.collectionsDir()).toString().replace('\\', '/');
-        this.collectionsPrefix = collections.isEmpty() ? "" : collections + "/";
     }
 
     /** A page outside any collection; empty when it is not published. */
     Optional<Page> page(ContentIndex.Parsed parsed) {
         SourceFile file = parsed.file();
-        Map<String, Object> data = withDefaults(parsed, "pages");
+        Map<String, Object> data = withDefaults(parsed, parsed.file().relativePath(), "pages");
         if (!isPublished(data)) {
             return Optional.empty();
         }
@@ -102,7 +98,7 @@ final class PageFactory {
         SourceFile file = parsed.file();
         String label = file.collection();
         boolean draft = file.kind() == SourceFile.Kind.DRAFT;
-        Map<String, Object> data = withDefaults(parsed, label);
+        Map<String, Object> data = withDefaults(parsed, config.documentPath(file.relativePath()), label);
         if (!isPublished(data)) {
             return Optional.empty();
         }
@@ -138,7 +134,7 @@ final class PageFactory {
             return Optional.empty();
         }
 
-        String relativePath = documentPath(file);
+        String relativePath = config.documentPath(file.relativePath());
         List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
         List<Object> named = new ArrayList<>();
         if (data.get("category") != null && data.get("categories") != null) {
@@ -214,8 +210,13 @@ final class PageFactory {
                 frontMatter.bodyLine(), url, outputPath, layout, markdown, liquid);
     }
 
-    private Map<String, Object> withDefaults(ContentIndex.Parsed parsed, String type) {
-        return new LinkedHashMap<>(defaults.applyTo(parsed.frontMatter().data(), parsed.file().relativePath(), type));
+    /**
+     * The front matter over the defaults whose scope covers {@code relativePath}: a page's path from
+     * the source, a document's {@link SiteConfig#documentPath} (from inside {@code collections_dir}, as
+     * Jekyll's document gives its defaults).
+     */
+    private Map<String, Object> withDefaults(ContentIndex.Parsed parsed, String relativePath, String type) {
+        return new LinkedHashMap<>(defaults.applyTo(parsed.frontMatter().data(), relativePath, type));
     }
 
     private boolean isPublished(Map<String, Object> data) {
@@ -384,17 +385,6 @@ final class PageFactory {
         return Diagnostic.error(parsed.file().sitePath(),
                 parsed.frontMatter().positions().getOrDefault(key, new Position(1, 1)),
                 key + " must be a word or a list of words");
-    }
-
-    /**
-     * A document's {@code path} and {@code relative_path}: Jekyll gives them from inside
-     * {@code collections_dir}, so a site that moves its collections into a folder still reads
-     * {@code _posts/2016-09-15-welcome.md}, not {@code collections/_posts/...}.
-     */
-    private String documentPath(SourceFile file) {
-        String relative = file.relativePath();
-        return !collectionsPrefix.isEmpty() && relative.startsWith(collectionsPrefix)
-                ? relative.substring(collectionsPrefix.length()) : relative;
     }
 
     /**

@@ -121,8 +121,8 @@ public final class GitHubPages {
             }
             FrontMatter frontMatter = source.frontMatter();
             Map<String, Object> own = new LinkedHashMap<>(frontMatter.data());
-            Map<String, Object> withDefaults = defaults.applyTo(frontMatter.data(), file.relativePath(),
-                    isPage ? "pages" : "posts");
+            Map<String, Object> withDefaults = defaults.applyTo(frontMatter.data(),
+                    isPage ? file.relativePath() : config.documentPath(file.relativePath()), isPage ? "pages" : "posts");
             String body = frontMatter.body();
             if (isPage && markdown != null && withDefaults.get("title") == null) {
                 own.put("title", titleFrom(frontMatter.body(), markdown));

@@ -62,6 +62,29 @@ class JekyllRulesTest {
         assertEquals("<p>_pages_pt/sobre.md;sobre.md</p>\n", site.read("pt/sobre/index.html"));
     }
 
+    /**
+     * A document takes the defaults of its path from inside {@code collections_dir}, as a scope
+     * path is read without it (output as Jekyll 4.3.1 writes it).
+     */
+    @Test
+    void documentsInACollectionsDirTakeTheDefaultsOfTheirPathFromInsideIt() {
+        String body = "---\n---\n{{ page.author }};{{ page.tags | join: \",\" }}\n";
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "timezone: UTC\nfuture: true\ncollections_dir: my\nshow_drafts: true\n"
+                        + "collections:\n  docs:\n    output: true\ndefaults:\n"
+                        + "  - scope: {path: _posts}\n    values: {author: Ann}\n"
+                        + "  - scope: {path: my/_docs}\n    values: {author: Bob}\n"
+                        + "  - scope: {path: _drafts}\n    values: {author: Cy}\n"
+                        + "  - scope: {path: \"my/_docs/*\"}\n    values: {tags: [t]}\n")
+                .file("my/_posts/2024-01-02-a.md", body)
+                .file("my/_docs/d.md", body)
+                .file("my/_drafts/e.md", "---\ndate: 2024-01-03\n---\n{{ page.author }}\n")
+                .buildOk();
+        assertEquals("<p>Ann;</p>\n", site.read("2024/01/02/a.html"));
+        assertEquals("<p>Bob;t</p>\n", site.read("docs/d.html"));
+        assertEquals("<p>Cy</p>\n", site.read("2024/01/03/e.html"));
+    }
+
     @Test
     void baseurlWithTrailingSlashStaysAsWrittenInSiteAndFiltersChompIt() {
         TestSite site = TestSite.in(dir)
