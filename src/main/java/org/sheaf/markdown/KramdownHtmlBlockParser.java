@@ -434,7 +434,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     return lineStart;
                 }
                 SpanContent spans = SpanContent.of(text, open);
-                at = spans != null ? spans.elementEnd() : afterOpening(text, open, elements);
+                BlocksContent blocks = spans == null ? BlocksContent.of(text, open) : null;
+                at = spans != null ? spans.elementEnd() : blocks != null ? blocks.elementEnd() : afterOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
                 if (closes(close.group(1), elements.peek())) {
                     elements.pop();
@@ -483,6 +484,45 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     .matcher(text).region(open.end(), text.length());
             return close.find() ? new SpanContent(open.end(), close.start(), close.end())
                     : new SpanContent(open.end(), text.length(), text.length());
+        }
+    }
+
+    /**
+     * The content of an element inside raw HTML that kramdown reads as blocks after other text on
+     * its line ({@code x <div markdown="1">}, {@code x <em markdown="block">}). kramdown's block
+     * parser goes on from right after the opening tag (and the line break, when only white space
+     * follows the tag), as from the start of a line, over the rest of the text around it: only a
+     * closing tag of the element's name at the start of a line ends it, and never that of a
+     * span-level element, whose closing tags its block parser does not read. Offsets are those of
+     * the text the tag was matched in.
+     *
+     * @param start where the content starts
+     * @param end where the content ends: at the start of its closing tag's line, or at the end of the text
+     * @param elementEnd where the element ends: after its closing tag, or at the end of the text
+     */
+    record BlocksContent(int start, int end, int elementEnd) {
+        private static final Pattern TRAILING_WHITE_SPACE = Pattern.compile("[ \\t]*\\n");
+
+        /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
+        static BlocksContent of(CharSequence text, Matcher open) {
+            String name = open.group(1);
+            if (open.group(4) != null || KramdownTags.EMPTY.contains(name.toLowerCase(Locale.ROOT))
+                    || !readsMarkdown(name, open.group(2)) || !readsBlocks(name, open.group(2))
+                    || lineStartBefore(text, open.start(), false) >= 0) {
+                return null;
+            }
+            Matcher blank = TRAILING_WHITE_SPACE.matcher(text).region(open.end(), text.length());
+            int start = blank.lookingAt() ? blank.end() : open.end();
+            if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
+                Matcher close = Pattern.compile("(?m)^ {0,3}(</(" + NAME + ")\\s*>)", Pattern.UNICODE_CHARACTER_CLASS)
+                        .matcher(text).region(start, text.length());
+                while (close.find()) {
+                    if (closes(close.group(2), name)) {
+                        return new BlocksContent(start, close.start(), close.end());
+                    }
+                }
+            }
+            return new BlocksContent(start, text.length(), text.length());
         }
     }
 
@@ -667,7 +707,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     if (open.region(at, text.length()).lookingAt()) {
                         // as KramdownHtmlText writes it: what an element read as spans holds is no tag
                         SpanContent spans = at > start ? SpanContent.of(text, open) : null;
-                        at = (spans != null ? spans.elementEnd() : afterOpening(text, open, elements)) - 1;
+                        BlocksContent blocks = at > start && spans == null ? BlocksContent.of(text, open) : null;
+                        at = (spans != null ? spans.elementEnd() : blocks != null ? blocks.elementEnd()
+                                : afterOpening(text, open, elements)) - 1;
                     } else if (close.region(at, text.length()).lookingAt()
                             && closes(close.group(1), elements.peek())) {
                         elements.pop();

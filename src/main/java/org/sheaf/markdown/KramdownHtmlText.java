@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sheaf.markdown.KramdownHtmlBlockParser.BlocksContent;
 import org.sheaf.markdown.KramdownHtmlBlockParser.SpanContent;
 
 /**
@@ -83,6 +84,27 @@ final class KramdownHtmlText {
         return found;
     }
 
+    /**
+     * Where the contents read as blocks stand in {@code html}, the text of a block of raw HTML, in
+     * order: those {@link #escaped} has {@link Spans#blocks} write.
+     */
+    static List<BlocksContent> blockContents(String html) {
+        List<BlocksContent> found = new ArrayList<>();
+        write(html, new StringBuilder(html.length() + 16), new Spans() {
+            @Override
+            public String write(SpanContent content) {
+                return null;
+            }
+
+            @Override
+            public String blocks(BlocksContent content, int depth) {
+                found.add(content);
+                return null;
+            }
+        });
+        return found;
+    }
+
     /** Writes the content of an element inside raw HTML that kramdown reads as Markdown spans. */
     @FunctionalInterface
     interface Spans {
@@ -91,6 +113,24 @@ final class KramdownHtmlText {
 
         /** The HTML of {@code content}'s spans, or null to write its text as raw HTML. */
         String write(SpanContent content);
+
+        /**
+         * The HTML between the tags of the element whose content {@code content} kramdown reads as
+         * blocks ({@link BlocksContent}), inside {@code depth} elements of raw HTML, or null to
+         * write its text as it stands.
+         */
+        default String blocks(BlocksContent content, int depth) {
+            return null;
+        }
+    }
+
+    /**
+     * What kramdown writes between the tags of an element of block content whose blocks are
+     * {@code blocks}, the element indented by {@code indent}: the blocks on lines of their own,
+     * then the indent before the closing tag; nothing when there are none.
+     */
+    static String aroundBlocks(String blocks, String indent) {
+        return blocks.isBlank() ? "" : "\n" + chomped(blocks) + "\n" + indent;
     }
 
     /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
@@ -113,6 +153,15 @@ final class KramdownHtmlText {
                 if (written != null) {
                     out.append(written).append("</").append(elements.pop()).append('>');
                     end = content.elementEnd();
+                }
+                BlocksContent blocks = content == null && end > at && at > first && open.region(at, length).lookingAt()
+                        ? BlocksContent.of(html, open) : null;
+                if (blocks != null) {
+                    String name = elements.pop();
+                    String between = spans.blocks(blocks, elements.size());
+                    out.append(between != null ? between : html.substring(blocks.start(), blocks.end()));
+                    out.append("</").append(name).append('>');
+                    end = blocks.elementEnd();
                 }
                 if (end > at) {
                     at = elements.isEmpty() ? afterTopLevel(html, end, out) : end;

@@ -72,6 +72,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sheaf.highlight.Highlighting;
 import org.sheaf.jekyll.Html;
+import org.sheaf.markdown.KramdownHtmlBlockParser.BlocksContent;
+import org.sheaf.markdown.KramdownHtmlBlockParser.SpanContent;
 
 /**
  * Renders what kramdown marks up differently from flexmark: code blocks in Rouge's wrapper,
@@ -1151,6 +1153,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
         boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node);
         boolean endsText = endsText(node);
+        if (!insideRaw) {
+            // first, so that the blocks of an element inside take the indent of the block's line
+            html.line();
+        }
         String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, spans(node, context));
         if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
@@ -1159,7 +1165,6 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             String closing = endsText ? closingTags(KramdownHtmlBlockParser.leftOpenBy(node)) : "";
             unindented(html, spacesBefore(node) + escaped + closing);
         } else {
-            html.line();
             // raw HTML right after a block that an element read as Markdown cut short (one never
             // closed, which kramdown then reads raw) stands in the elements that block left open
             html.rawPre(endsText ? escaped + closingTags(KramdownHtmlBlockParser.openAround(node)) : escaped);
@@ -1180,17 +1185,52 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * in order, each rendered apart as the text between their tags, white space as it stands.
      */
     private static KramdownHtmlText.Spans spans(HtmlBlock node, NodeRendererContext context) {
-        Iterator<Node> parsed = node.getChildIterator();
-        return content -> {
-            if (!parsed.hasNext()) {
-                return null;
+        Iterator<Node> parsed = childrenOf(node, RawHtmlSpans.class);
+        Iterator<Node> blocks = childrenOf(node, Document.class);
+        return new KramdownHtmlText.Spans() {
+            @Override
+            public String write(SpanContent content) {
+                if (!parsed.hasNext()) {
+                    return null;
+                }
+                NodeRendererContext alone = context.getSubContext(false);
+                alone.getHtmlWriter().openPre();
+                alone.renderChildren(parsed.next());
+                alone.getHtmlWriter().closePre();
+                return alone.getHtmlWriter().toString();
             }
-            NodeRendererContext alone = context.getSubContext(false);
-            alone.getHtmlWriter().openPre();
-            alone.renderChildren(parsed.next());
-            alone.getHtmlWriter().closePre();
-            return alone.getHtmlWriter().toString();
+
+            /**
+             * The blocks as kramdown writes them in an element nested {@code depth} deep in raw
+             * HTML: the element indented by that depth from the raw HTML's own indent (that of
+             * the list around it), its blocks by one more.
+             */
+            @Override
+            public String blocks(BlocksContent content, int depth) {
+                if (!blocks.hasNext()) {
+                    return null;
+                }
+                String indent = context.getHtmlWriter().getPrefix() + "  ".repeat(depth);
+                // a writer of the same indent size as the page's
+                NodeRendererContext alone = context.getSubContext(true);
+                HtmlWriter html = alone.getHtmlWriter();
+                html.setPrefix(indent, false);
+                html.indent();
+                alone.renderChildren(blocks.next());
+                return KramdownHtmlText.aroundBlocks(html.toString(), indent);
+            }
         };
+    }
+
+    /** The children of {@code node} of the class {@code type}, in order. */
+    private static Iterator<Node> childrenOf(Node node, Class<? extends Node> type) {
+        List<Node> children = new ArrayList<>();
+        for (Node child : node.getChildren()) {
+            if (type.isInstance(child)) {
+                children.add(child);
+            }
+        }
+        return children.iterator();
     }
 
     /**

@@ -403,6 +403,8 @@ public final class MarkdownRenderer {
             if (possible.taskBoxes() && options.gfm()) {
                 KramdownTaskLists.mark(document);
             }
+            // last, as the text of each element read so has had all of the above
+            RawHtmlBlocks.parseInside(document, text -> parse(text, PossibleConstructs.of(text), null, null));
         } else if (options.commonMark().contains("tasklist") && possible.taskBoxes()) {
             CommonMarkTaskLists.mark(document);
         }

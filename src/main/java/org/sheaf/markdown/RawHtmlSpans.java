@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -14,9 +15,13 @@ final class RawHtmlSpans extends Node {
         super(chars);
     }
 
-    /** Whether {@code block} is written as its raw text: it holds no nodes but those of its spans. */
+    /**
+     * Whether {@code block} is written as its raw text: it holds no nodes but those of its spans
+     * and documents of its blocks ({@link RawHtmlBlocks}).
+     */
     static boolean rawText(HtmlBlock block) {
-        return block.getFirstChild() == null || block.getFirstChild() instanceof RawHtmlSpans;
+        return block.getFirstChild() == null || block.getFirstChild() instanceof RawHtmlSpans
+                || block.getFirstChild() instanceof Document;
     }
 
     @Override
