@@ -93,7 +93,7 @@ final class JekyllLiquidFilters {
         // on anything else, such as a category written as a list
         filters.add(filter("uri_escape", (v, c, p) -> {
             if (v != null && !(v instanceof CharSequence)) {
-                throw new IllegalArgumentException("Can't convert " + RubySort.className(v) + " into String.");
+                throw new IllegalArgumentException("Can't convert " + RubyClasses.of(v) + " into String.");
             }
             return JekyllFilters.uriEscape(any.asString(v, c));
         }));

@@ -616,6 +616,32 @@ class LiquidCompatTest {
     }
 
     @Test
+    void comparesADateWithANumberByItsJulianDayAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for when: 2020-01-01 and n: 2458849.5 in front matter: Date#<=>
+        // with a number compares the date's astronomical Julian day, 2458849.5, on either side of ==
+        Map<String, Object> page = Map.of("when", new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(2020, 1, 1)),
+                "n", 2458849.5);
+        assertEquals("gt|lt|eq|ge|a|d|f", renderer.render(
+                "{% if page.when > 5 %}gt{% endif %}|{% if page.when < 2458850 %}lt{% endif %}|"
+                        + "{% if page.when == 2458849.5 %}eq{% endif %}|{% if page.when >= 2458849.5 %}ge{% endif %}|"
+                        + "{% if 2458849.5 == page.when %}a{% endif %}{% if page.when == 5 %}b{% endif %}"
+                        + "{% if page.when != page.n %}c{% endif %}|{% case page.when %}{% when 2458849.5 %}d{% when 5 %}e"
+                        + "{% endcase %}|{% case 2458849.5 %}{% when page.when %}f{% endcase %}",
+                "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void sortsDatesByDayAndADateBeforeANumberAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for [2020-01-01, 2019-01-01] and [2020-01-01, 1] in front matter
+        java.util.function.IntFunction<org.sheaf.jekyll.RubyDate> newYear =
+                year -> new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(year, 1, 1));
+        Map<String, Object> page = Map.of("days", List.of(newYear.apply(2020), newYear.apply(2019)),
+                "mixed", List.of(newYear.apply(2020), 1L));
+        assertEquals("2019-01-01,2020-01-01|1,2020-01-01", renderer.render(
+                "{{ page.days | sort | join: ',' }}|{{ page.mixed | sort | join: ',' }}", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void sizeOfAnIntegerIsItsWidthInBytesAndAFloatHasNone() throws DiagnosticException {
         // what Jekyll 4.3.1 printed for the same front matter: Integer#size is 8, Float has no size
         Map<String, Object> page = Map.of("n", -3L, "f", 2.5, "ai", List.of(1L, 20L, 3L),
