@@ -202,13 +202,30 @@ final class RubyComparisons extends NodeVisitor {
     }
 
     /**
-     * Ruby's {@code a == b} of two comparable operands ({@link #comparable}). A number asks a
-     * value of a class other than its own whether it equals the number, so a date equals a number
-     * on either side as {@link #compare} finds it.
+     * Ruby's {@code a == b} of two comparable operands ({@link #comparable}): text, an array and a
+     * hash equal only a value of their own class, two numbers only the same number, and as a number
+     * asks a value of another class whether it equals the number, a date equals a number on either
+     * side as {@link #compare} finds it. Anything else is Liqp's equality.
      */
     private static boolean equal(Object a, Object b, TemplateContext context) {
+        if (isContainer(a) && isContainer(b) && !RubyClasses.of(a).equals(RubyClasses.of(b))) {
+            return false; // Liqp takes any two empty ones as equal ("" and [], [] and {})
+        }
+        if (isFinite(a) && isFinite(b)) {
+            return RubySort.compare(a, b) == 0; // exactly, where Liqp allows a small distance
+        }
         boolean swapped = a instanceof Number && b instanceof RubyDate;
         return (Boolean) compare(swapped ? b : a, swapped ? a : b, EqNode::new, order -> order == 0, context);
+    }
+
+    /** Whether {@code value} is text, an array or a hash, which in Ruby equal values of their own class alone. */
+    private static boolean isContainer(Object value) {
+        return value instanceof CharSequence || value instanceof List<?> || value instanceof Object[]
+                || value instanceof Map<?, ?> && !RubyDrop.is(value);
+    }
+
+    private static boolean isFinite(Object value) {
+        return value instanceof Number number && Double.isFinite(number.doubleValue());
     }
 
     /** Whether {@code expr} is the literal {@code blank} or {@code empty}. */

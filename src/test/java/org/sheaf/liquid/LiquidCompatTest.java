@@ -631,6 +631,17 @@ class LiquidCompatTest {
     }
 
     @Test
+    void equalsTextArraysAndNumbersAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: "" is no empty array, 1 is not 1.0000000000001, but 1 is 1.0
+        Map<String, Object> page = Map.of("s", "", "a", List.of(), "n", 42L);
+        assertEquals("|H|J|K|N|O", renderer.render("{% if page.a == page.s %}C{% endif %}|"
+                + "{% if 1 == 1.0000000000001 %}E{% endif %}{% if 1 == 1.0 %}H{% endif %}|"
+                + "{% assign e = '' | split: ',' %}{% if e == page.a %}J{% endif %}|{% if e != page.s %}K{% endif %}"
+                + "{% case page.s %}{% when page.a %}L{% endcase %}|{% if page.s == empty %}N{% endif %}|"
+                + "{% if page.n == 42 %}O{% endif %}", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void sortsDatesByDayAndADateBeforeANumberAsRubyDoes() throws DiagnosticException {
         // what Jekyll 4.3.1 printed for [2020-01-01, 2019-01-01] and [2020-01-01, 1] in front matter
         java.util.function.IntFunction<org.sheaf.jekyll.RubyDate> newYear =
