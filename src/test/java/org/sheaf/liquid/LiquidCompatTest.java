@@ -642,6 +642,19 @@ class LiquidCompatTest {
     }
 
     @Test
+    void whereMatchesAMissingPropertyWithNilOrEmptyAlone() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Array(nil) has no item to equal "" or 0, while nil and empty match it
+        Map<String, Object> ann = new java.util.HashMap<>(Map.of("name", "Ann", "team", "red"));
+        ann.put("age", null);
+        Map<String, Object> page = Map.of("people", List.of(ann, Map.of("name", "Dee", "age", 40L)));
+        assertEquals("0|0|0|Ann|Dee|2|2", renderer.render("{{ page.people | where: 'missing', '' | size }}|"
+                + "{{ page.people | where: 'team', '' | size }}|{{ page.people | where: 'missing', 0 | size }}|"
+                + "{{ page.people | where: 'age', nil | map: 'name' }}|{{ page.people | where: 'team', nil | map: 'name' }}|"
+                + "{{ page.people | where: 'missing', empty | size }}|{{ page.people | where: 'missing', page.zz | size }}",
+                "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void sortsDatesByDayAndADateBeforeANumberAsRubyDoes() throws DiagnosticException {
         // what Jekyll 4.3.1 printed for [2020-01-01, 2019-01-01] and [2020-01-01, 1] in front matter
         java.util.function.IntFunction<org.sheaf.jekyll.RubyDate> newYear =
