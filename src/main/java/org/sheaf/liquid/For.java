@@ -165,12 +165,9 @@ final class For extends liqp.blocks.For {
         }
     }
 
-    /** The numbers of the range from {@code from} to {@code to}, rendered as a loop's collection. */
+    /** The numbers of the range between the whole numbers {@code from} and {@code to} render ({@link RangeValues#ends}), as a loop's collection. */
     static LNode range(LNode from, LNode to) {
-        return context -> {
-            For loop = new For();
-            return new Numbers(loop.asNumber(from.render(context)).intValue(), loop.asNumber(to.render(context)).intValue());
-        };
+        return context -> new Numbers(((Number) from.render(context)).intValue(), ((Number) to.render(context)).intValue());
     }
 
     /**

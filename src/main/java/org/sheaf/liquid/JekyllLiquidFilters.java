@@ -93,7 +93,7 @@ final class JekyllLiquidFilters {
         // on anything else, such as a category written as a list
         filters.add(filter("uri_escape", (v, c, p) -> {
             if (v != null && !(v instanceof CharSequence)) {
-                throw new IllegalArgumentException("Can't convert " + RubySort.className(v) + " into String.");
+                throw new IllegalArgumentException("Can't convert " + RubyClasses.of(v) + " into String.");
             }
             return JekyllFilters.uriEscape(any.asString(v, c));
         }));
@@ -683,11 +683,23 @@ final class JekyllLiquidFilters {
                 throw new IllegalArgumentException("no implicit conversion of String into Integer");
             }
             Object value = property(item, property);
-            if (matches(value, wanted, context, any)) {
+            boolean match = target == null ? value == null
+                    : value == null && isPlainTarget(target) ? false : matches(value, wanted, context, any);
+            if (match) {
                 out.add(item);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code target} is a value of the page's (text, a number, true or false), not the
+     * literal {@code empty} or {@code blank}: Jekyll matches a nil property with a nil target
+     * alone, as it compares a property that is no text by the items of {@code Array(property)},
+     * none for nil, while {@code empty} matches nil by {@code Array(nil).join}, the empty text.
+     */
+    private static boolean isPlainTarget(Object target) {
+        return target instanceof CharSequence || target instanceof Number || target instanceof Boolean;
     }
 
     /** Jekyll compares as strings, and an array property matches when any element does. */

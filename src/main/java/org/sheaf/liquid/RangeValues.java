@@ -97,10 +97,18 @@ final class RangeValues {
                 || ctx.index().stream().anyMatch(index -> index.expr() == null)) {
             return null;
         }
-        LiquidParser.ExprContext from = ctx.index(0).expr();
-        LiquidParser.ExprContext to = ctx.index(1).expr();
+        LNode[] ends = ends(ctx.index(0).expr(), ctx.index(1).expr(), visit);
+        return new Lookup(ends[0], ends[1]);
+    }
+
+    /**
+     * The two ends of a range written {@code (from..to)}, each built by {@code visit} and rendering
+     * the whole number Ruby's Liquid makes of it ({@link End}): in a value, in a loop and in a
+     * {@code tablerow} alike.
+     */
+    static LNode[] ends(LiquidParser.ExprContext from, LiquidParser.ExprContext to, Function<LiquidParser.ExprContext, LNode> visit) {
         boolean literal = isLiteral(from) && isLiteral(to);
-        return new Lookup(new End(visit.apply(from), literal, from), new End(visit.apply(to), literal, to));
+        return new LNode[] {new End(visit.apply(from), literal, from), new End(visit.apply(to), literal, to)};
     }
 
     private static boolean isLiteral(LiquidParser.ExprContext end) {
@@ -109,10 +117,10 @@ final class RangeValues {
 
     /** The range from the whole number of one end to that of the other. */
     private static final class Lookup extends LookupNode {
-        private final End from;
-        private final End to;
+        private final LNode from;
+        private final LNode to;
 
-        Lookup(End from, End to) {
+        Lookup(LNode from, LNode to) {
             super(MARK);
             this.from = from;
             this.to = to;
@@ -120,7 +128,7 @@ final class RangeValues {
 
         @Override
         public Object render(TemplateContext context) {
-            return new For.Numbers(from.whole(context), to.whole(context));
+            return new For.Numbers(((Number) from.render(context)).intValue(), ((Number) to.render(context)).intValue());
         }
     }
 
@@ -132,12 +140,17 @@ final class RangeValues {
      * error {@code invalid integer}, reported at the end. Of two literals, Ruby asks each for
      * {@code to_i} as it parses them, which {@code true} and {@code false} have not.
      */
-    private record End(LNode value, boolean literal, LiquidParser.ExprContext ctx) {
-        int whole(TemplateContext context) {
+    private record End(LNode value, boolean literal, LiquidParser.ExprContext ctx) implements LNode {
+        @Override
+        public Object render(TemplateContext context) {
+            return (long) whole(context);
+        }
+
+        private int whole(TemplateContext context) {
             Object end = value.render(context);
             if (literal && end instanceof Boolean) {
                 throw new LiquidException("Liquid error: undefined method `to_i' for " + end + ":"
-                        + RubySort.className(end), ctx);
+                        + RubyClasses.of(end), ctx);
             }
             if (end instanceof Long || end instanceof Integer || end == null || end instanceof CharSequence
                     || (literal && end instanceof Number)) {

@@ -1,10 +1,10 @@
 package org.sheaf.liquid;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.sheaf.jekyll.DefaultedHash;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.WideTime;
 import java.util.ArrayList;
@@ -100,16 +100,27 @@ final class RubyComparisons extends NodeVisitor {
         };
     }
 
-    /** A loop over a range, or the tablerow over a range that {@link RangeTablerow#rewrite} wrote as one. */
+    /**
+     * A loop over a range, or the tablerow over a range that {@link RangeTablerow#rewrite} wrote as
+     * one, its ends read as Ruby's Liquid reads them ({@link RangeValues#ends}). The parts are
+     * Liqp's own: {@code [is array, name, from, to, body, id, reversed, attributes...]}.
+     */
     @Override
     public LNode visitFor_range(LiquidParser.For_rangeContext ctx) {
         List<LNode> attributes = new ArrayList<>();
         for (LiquidParser.For_attributeContext attribute : ctx.for_attribute()) {
             attributes.add(visit(attribute));
         }
-        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), visit(ctx.from), visit(ctx.to),
-                visitBlock(ctx.block()), attributes);
-        return tablerow != null ? tablerow : super.visitFor_range(ctx);
+        LNode[] ends = RangeValues.ends(ctx.from, ctx.to, this::visit);
+        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), ends[0], ends[1], visitBlock(ctx.block()), attributes);
+        if (tablerow != null) {
+            return tablerow;
+        }
+        List<LNode> nodes = new ArrayList<>(List.of(new AtomNode(false), new AtomNode(ctx.id().getText()), ends[0], ends[1],
+                visitBlock(ctx.block()), new AtomNode("(" + ctx.from.getText() + ".." + ctx.to.getText() + ")"),
+                new AtomNode(ctx.Reversed() != null)));
+        nodes.addAll(attributes);
+        return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
     }
 
     /**
@@ -124,8 +135,8 @@ final class RubyComparisons extends NodeVisitor {
             return super.visitFor_array(ctx);
         }
         LNode value = null;
-        LNode from = null;
-        LNode to = null;
+        LiquidParser.ExprContext from = null;
+        LiquidParser.ExprContext to = null;
         String written = "";
         List<LNode> attributes = new ArrayList<>();
         for (LiquidParser.For_attributeContext attribute : ctx.for_attribute()) {
@@ -135,14 +146,15 @@ final class RubyComparisons extends NodeVisitor {
                     value = visit(attribute.expr());
                     written = attribute.expr().getText();
                 }
-                case ForCollections.FROM -> from = visit(attribute.expr());
-                case ForCollections.TO -> to = visit(attribute.expr());
+                case ForCollections.FROM -> from = attribute.expr();
+                case ForCollections.TO -> to = attribute.expr();
                 default -> attributes.add(visit(attribute));
             }
         }
         if (value == null) {
-            written = "(" + textOf(ctx.for_attribute(), ForCollections.FROM) + ".." + textOf(ctx.for_attribute(), ForCollections.TO) + ")";
-            value = For.range(from, to);
+            written = "(" + from.getText() + ".." + to.getText() + ")";
+            LNode[] ends = RangeValues.ends(from, to, this::visit);
+            value = For.range(ends[0], ends[1]);
         }
         List<LNode> nodes = new ArrayList<>();
         nodes.add(new AtomNode(true));
@@ -154,15 +166,6 @@ final class RubyComparisons extends NodeVisitor {
         nodes.add(new AtomNode(ctx.Reversed() != null));
         nodes.addAll(attributes);
         return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
-    }
-
-    private static String textOf(List<LiquidParser.For_attributeContext> attributes, String name) {
-        for (LiquidParser.For_attributeContext attribute : attributes) {
-            if (attribute.Id() != null && attribute.Id().getText().equals(name)) {
-                return attribute.expr().getText();
-            }
-        }
-        return "";
     }
 
     /**
@@ -190,13 +193,39 @@ final class RubyComparisons extends NodeVisitor {
         }
         LNode lhs = comparable(visit(ctx.lhs));
         LNode rhs = comparable(visit(ctx.rhs));
-        return switch (ctx.op.getType()) {
-            case LiquidParser.Eq -> context -> compare(lhs.render(context), rhs.render(context), EqNode::new,
-                    order -> order == 0, context);
-            case LiquidParser.NEq -> context -> compare(lhs.render(context), rhs.render(context), NEqNode::new,
-                    order -> order != 0, context);
+        boolean equal = switch (ctx.op.getType()) {
+            case LiquidParser.Eq -> true;
+            case LiquidParser.NEq -> false;
             default -> throw new IllegalStateException("unknown operator: " + ctx.op.getText());
         };
+        return context -> equal == equal(lhs.render(context), rhs.render(context), context);
+    }
+
+    /**
+     * Ruby's {@code a == b} of two comparable operands ({@link #comparable}): text, an array and a
+     * hash equal only a value of their own class, two numbers only the same number, and as a number
+     * asks a value of another class whether it equals the number, a date equals a number on either
+     * side as {@link #compare} finds it. Anything else is Liqp's equality.
+     */
+    private static boolean equal(Object a, Object b, TemplateContext context) {
+        if (isContainer(a) && isContainer(b) && !RubyClasses.of(a).equals(RubyClasses.of(b))) {
+            return false; // Liqp takes any two empty ones as equal ("" and [], [] and {})
+        }
+        if (isFinite(a) && isFinite(b)) {
+            return RubySort.compare(a, b) == 0; // exactly, where Liqp allows a small distance
+        }
+        boolean swapped = a instanceof Number && b instanceof RubyDate;
+        return (Boolean) compare(swapped ? b : a, swapped ? a : b, EqNode::new, order -> order == 0, context);
+    }
+
+    /** Whether {@code value} is text, an array or a hash, which in Ruby equal values of their own class alone. */
+    private static boolean isContainer(Object value) {
+        return value instanceof CharSequence || value instanceof List<?> || value instanceof Object[]
+                || value instanceof Map<?, ?> && !RubyDrop.is(value);
+    }
+
+    private static boolean isFinite(Object value) {
+        return value instanceof Number number && Double.isFinite(number.doubleValue());
     }
 
     /** Whether {@code expr} is the literal {@code blank} or {@code empty}. */
@@ -208,15 +237,21 @@ final class RubyComparisons extends NodeVisitor {
     }
 
     /**
-     * The comparison of two rendered operands by Liqp's node {@code liqp}, unless one is a
-     * {@link WideTime} still (of a year Java's times do not hold) and the other a time: Liqp
-     * cannot compare those, so {@code holds} is asked of their order by the instant, as Ruby's
-     * {@code Time#<=>} orders them ({@link RubyTime#compareInstants}).
+     * The comparison of two rendered operands by Liqp's node {@code liqp}, unless Liqp cannot
+     * compare them as Ruby does: one a {@link WideTime} still (of a year Java's times do not hold)
+     * and the other a time, ordered by the instant as Ruby's {@code Time#<=>} orders them
+     * ({@link RubyTime#compareInstants}), or a date and then a number, ordered as Ruby's
+     * {@code Date#<=>} orders them ({@link RubyDate#compareToNumber}); {@code holds} is asked of
+     * that order.
      */
     private static Object compare(Object a, Object b, java.util.function.BinaryOperator<LNode> liqp,
             java.util.function.IntPredicate holds, TemplateContext context) {
         if ((a instanceof WideTime || b instanceof WideTime) && RubyTime.isTime(a) && RubyTime.isTime(b)) {
             return holds.test(RubyTime.compareInstants(a, b));
+        }
+        Integer dayOrder = a instanceof RubyDate date && b instanceof Number number ? date.compareToNumber(number) : null;
+        if (dayOrder != null) {
+            return holds.test(dayOrder);
         }
         return liqp.apply(c -> a, c -> b).render(context);
     }
@@ -248,8 +283,7 @@ final class RubyComparisons extends NodeVisitor {
             try {
                 return compare(a, b, relation, holds, context);
             } catch (IncompatibleTypeComparisonException refused) {
-                throw new LiquidException("Liquid error: comparison of " + rubyClass(a) + " with "
-                        + rubyShown(b) + " failed", ctx);
+                throw new LiquidException("Liquid error: " + RubyClasses.comparisonFailure(a, b), ctx);
             }
         };
     }
@@ -262,55 +296,6 @@ final class RubyComparisons extends NodeVisitor {
     private static boolean ordered(Object value) {
         return value != null && !(value instanceof Boolean) && !(value instanceof List<?>) && !(value instanceof Object[])
                 && !(value instanceof Map<?, ?>) && !(value instanceof RangeValues.Compared) && !RubyDrop.is(value);
-    }
-
-    /** The name of the Ruby class Liquid gives {@code value}. */
-    private static String rubyClass(Object value) {
-        if (value == null) {
-            return "NilClass";
-        }
-        if (value instanceof Boolean truth) {
-            return truth ? "TrueClass" : "FalseClass";
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
-            return "Integer";
-        }
-        if (value instanceof Number) {
-            return "Float";
-        }
-        if (value instanceof CharSequence) {
-            return "String";
-        }
-        if (value instanceof java.time.temporal.Temporal) {
-            return "Time";
-        }
-        if (value instanceof Map<?, ?>) {
-            return "Hash";
-        }
-        return value instanceof List<?> || value instanceof Object[] ? "Array" : "Object";
-    }
-
-    /**
-     * {@code value} as Ruby's comparison error shows the right operand: a value Ruby keeps
-     * inline (nil, true, false, a small whole number, a float) as it inspects it, anything else
-     * by its class.
-     */
-    private static String rubyShown(Object value) {
-        if (value == null) {
-            return "nil";
-        }
-        if (value instanceof Boolean) {
-            return value.toString();
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            long n = ((Number) value).longValue();
-            return n >= -(1L << 62) && n < (1L << 62) ? Long.toString(n) : "Integer";
-        }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            String plain = new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        return rubyClass(value);
     }
 
     @Override
@@ -345,7 +330,7 @@ final class RubyComparisons extends NodeVisitor {
             for (int i = 0; i < bodies.size(); i++) {
                 boolean hit = false;
                 for (LNode term : terms.get(i)) {
-                    hit |= LValue.areEqual(subject, term.render(context));
+                    hit |= equal(subject, term.render(context), context);
                 }
                 if (hit) {
                     matched = true;

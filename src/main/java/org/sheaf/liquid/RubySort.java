@@ -2,11 +2,9 @@ package org.sheaf.liquid;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import org.sheaf.jekyll.RubyDrop;
+import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyMergeSort;
 import org.sheaf.jekyll.RubyTime;
-import org.sheaf.jekyll.RubyInspect;
 
 /**
  * Ruby's {@code <=>} of template values for Liquid's sort filters. Sorted as Ruby sorts
@@ -25,7 +23,7 @@ final class RubySort {
     static int compare(Object a, Object b) {
         Integer order = spaceship(a, b);
         if (order == null) {
-            throw new IllegalArgumentException(failure(a, b));
+            throw new IllegalArgumentException(RubyClasses.comparisonFailure(a, b));
         }
         return order;
     }
@@ -43,6 +41,12 @@ final class RubySort {
         }
         if (RubyTime.isTime(a) && RubyTime.isTime(b)) {
             return RubyTime.compareInstants(a, b);
+        }
+        if (a instanceof RubyDate x) {
+            // Date#<=> orders dates by day and a number by the date's Julian day; a number has no
+            // order with a date, as Integer#<=> answers nil for it
+            return b instanceof RubyDate y ? Integer.valueOf(Integer.signum(x.compareTo(y)))
+                    : b instanceof Number n ? x.compareToNumber(n) : null;
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
@@ -71,48 +75,5 @@ final class RubySort {
             j += Character.charCount(b);
         }
         return Boolean.compare(i < x.length(), j < y.length());
-    }
-
-    /**
-     * Ruby's message for a failed comparison: the class of {@code a}, then {@code b} as Ruby
-     * inspects it when it is an immediate value (nil, true, false, a small integer, a float), else
-     * its class.
-     */
-    private static String failure(Object a, Object b) {
-        boolean immediate = b == null || b instanceof Boolean || b instanceof Long || b instanceof Integer
-                || b instanceof Double || b instanceof Float;
-        return "comparison of " + className(a) + " with " + (immediate ? RubyInspect.inspect(b) : className(b)) + " failed";
-    }
-
-    /** The name of the Ruby class Jekyll would hold {@code value} in. */
-    static String className(Object value) {
-        if (value == null) {
-            return "NilClass";
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? "TrueClass" : "FalseClass";
-        }
-        if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            return "Float";
-        }
-        if (value instanceof Number) {
-            return "Integer";
-        }
-        if (value instanceof String) {
-            return "String";
-        }
-        if (RubyTime.isTime(value)) {
-            return "Time";
-        }
-        if (value instanceof List<?> || value instanceof Object[]) {
-            return "Array";
-        }
-        if (RubyDrop.is(value)) {
-            return ((RubyDrop) value).rubyClass();
-        }
-        if (value instanceof Map<?, ?>) {
-            return "Hash";
-        }
-        return value.getClass().getSimpleName();
     }
 }

@@ -616,6 +616,56 @@ class LiquidCompatTest {
     }
 
     @Test
+    void comparesADateWithANumberByItsJulianDayAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for when: 2020-01-01 and n: 2458849.5 in front matter: Date#<=>
+        // with a number compares the date's astronomical Julian day, 2458849.5, on either side of ==
+        Map<String, Object> page = Map.of("when", new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(2020, 1, 1)),
+                "n", 2458849.5);
+        assertEquals("gt|lt|eq|ge|a|d|f", renderer.render(
+                "{% if page.when > 5 %}gt{% endif %}|{% if page.when < 2458850 %}lt{% endif %}|"
+                        + "{% if page.when == 2458849.5 %}eq{% endif %}|{% if page.when >= 2458849.5 %}ge{% endif %}|"
+                        + "{% if 2458849.5 == page.when %}a{% endif %}{% if page.when == 5 %}b{% endif %}"
+                        + "{% if page.when != page.n %}c{% endif %}|{% case page.when %}{% when 2458849.5 %}d{% when 5 %}e"
+                        + "{% endcase %}|{% case 2458849.5 %}{% when page.when %}f{% endcase %}",
+                "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void equalsTextArraysAndNumbersAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: "" is no empty array, 1 is not 1.0000000000001, but 1 is 1.0
+        Map<String, Object> page = Map.of("s", "", "a", List.of(), "n", 42L);
+        assertEquals("|H|J|K|N|O", renderer.render("{% if page.a == page.s %}C{% endif %}|"
+                + "{% if 1 == 1.0000000000001 %}E{% endif %}{% if 1 == 1.0 %}H{% endif %}|"
+                + "{% assign e = '' | split: ',' %}{% if e == page.a %}J{% endif %}|{% if e != page.s %}K{% endif %}"
+                + "{% case page.s %}{% when page.a %}L{% endcase %}|{% if page.s == empty %}N{% endif %}|"
+                + "{% if page.n == 42 %}O{% endif %}", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void whereMatchesAMissingPropertyWithNilOrEmptyAlone() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Array(nil) has no item to equal "" or 0, while nil and empty match it
+        Map<String, Object> ann = new java.util.HashMap<>(Map.of("name", "Ann", "team", "red"));
+        ann.put("age", null);
+        Map<String, Object> page = Map.of("people", List.of(ann, Map.of("name", "Dee", "age", 40L)));
+        assertEquals("0|0|0|Ann|Dee|2|2", renderer.render("{{ page.people | where: 'missing', '' | size }}|"
+                + "{{ page.people | where: 'team', '' | size }}|{{ page.people | where: 'missing', 0 | size }}|"
+                + "{{ page.people | where: 'age', nil | map: 'name' }}|{{ page.people | where: 'team', nil | map: 'name' }}|"
+                + "{{ page.people | where: 'missing', empty | size }}|{{ page.people | where: 'missing', page.zz | size }}",
+                "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
+    void sortsDatesByDayAndADateBeforeANumberAsRubyDoes() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for [2020-01-01, 2019-01-01] and [2020-01-01, 1] in front matter
+        java.util.function.IntFunction<org.sheaf.jekyll.RubyDate> newYear =
+                year -> new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(year, 1, 1));
+        Map<String, Object> page = Map.of("days", List.of(newYear.apply(2020), newYear.apply(2019)),
+                "mixed", List.of(newYear.apply(2020), 1L));
+        assertEquals("2019-01-01,2020-01-01|1,2020-01-01", renderer.render(
+                "{{ page.days | sort | join: ',' }}|{{ page.mixed | sort | join: ',' }}", "about.md", 1, Map.of("page", page)));
+    }
+
+    @Test
     void sizeOfAnIntegerIsItsWidthInBytesAndAFloatHasNone() throws DiagnosticException {
         // what Jekyll 4.3.1 printed for the same front matter: Integer#size is 8, Float has no size
         Map<String, Object> page = Map.of("n", -3L, "f", 2.5, "ai", List.of(1L, 20L, 3L),

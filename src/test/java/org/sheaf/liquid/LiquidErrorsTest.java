@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,11 @@ class LiquidErrorsTest {
     private String failure(String template, int firstLine) {
         return assertThrows(DiagnosticException.class,
                 () -> renderer.render(template, "content/about.md", firstLine, Map.of())).diagnostic().format();
+    }
+
+    private String failureWith(String template, Map<String, Object> variables) {
+        return assertThrows(DiagnosticException.class,
+                () -> renderer.render(template, "content/about.md", 1, variables)).diagnostic().format();
     }
 
     @Test
@@ -99,6 +105,24 @@ class LiquidErrorsTest {
                 failure("{{ (1..3) | where: 'a', 1 }}", 1));
         assertEquals("content/about.md:1:8: error: Liquid error: undefined method `to_i' for true:TrueClass",
                 failure("{{ (1..true) | join }}", 1));
+    }
+
+    @Test
+    void stopsWhereJekyllStopsOnTheRangeOfALoop() {
+        // Jekyll 4.3.1: Ruby's to_i of a literal end as it parses the tag, Liquid's own error for a variable's
+        assertEquals("content/about.md:1:17: error: Liquid error: undefined method `to_i' for true:TrueClass",
+                failure("{% for i in (1..true) %}{{ i }}{% endfor %}", 1));
+        assertEquals("content/about.md:1:14: error: Liquid error: undefined method `to_i' for false:FalseClass",
+                failure("{% for i in (false..3) limit:2 %}{{ i }}{% endfor %}", 1));
+        // a loop with an else is read from a rewritten tag, whose ends have no column of their own
+        assertTrue(failure("{% for i in (false..3) %}{{ i }}{% else %}e{% endfor %}", 1)
+                .endsWith(": error: Liquid error: undefined method `to_i' for false:FalseClass"));
+        assertEquals("content/about.md:1:22: error: Liquid error: undefined method `to_i' for true:TrueClass",
+                failure("{% tablerow i in (1..true) %}{{ i }}{% endtablerow %}", 1));
+        assertEquals("content/about.md:1:38: error: Liquid error: invalid integer",
+                failure("{% assign t = true %}{% for i in (1..t) %}{{ i }}{% endfor %}", 1));
+        assertEquals("content/about.md:1:37: error: Liquid error: invalid integer",
+                failure("{% assign f = 1.5 %}{% for i in (1..f) %}{{ i }}{% endfor %}", 1));
     }
 
     @Test
@@ -239,6 +263,16 @@ class LiquidErrorsTest {
                 failure("{% if 1 <= 'a' %}y{% endif %}", 1));
         assertEquals("content/about.md:1:7: error: Liquid error: comparison of String with 2.5 failed",
                 failure("{% if 'a' < 2.5 %}y{% endif %}", 1));
+        // Jekyll 4.3.1 for when: 2020-01-01 (a Date) and t: 2022-03-08 10:00:00 -20:00 (a Time at an
+        // offset Java's times do not hold) in front matter
+        Map<String, Object> page = Map.of("page", Map.of("when", new org.sheaf.jekyll.RubyDate(java.time.LocalDate.of(2020, 1, 1)),
+                "t", org.sheaf.jekyll.RubyTime.fromYaml("2022-03-08 10:00:00 -20:00", java.time.ZoneOffset.UTC).orElseThrow()));
+        assertEquals("content/about.md:1:7: error: Liquid error: comparison of Integer with Date failed",
+                failureWith("{% if 5 > page.when %}x{% endif %}", page));
+        assertEquals("content/about.md:1:16: error: Liquid error: comparison of Date with String failed",
+                failureWith("{% if page.when > 'x' %}x{% endif %}", page));
+        assertEquals("content/about.md:1:13: error: Liquid error: comparison of Time with 5 failed",
+                failureWith("{% if page.t > 5 %}x{% endif %}", page));
         // where_exp's expression is no place in the page: its filter is
         assertEquals("content/about.md:1:41: error: Liquid error: comparison of String with 1 failed",
                 failure("{% assign a = '1,2' | split: ',' %}{{ a | where_exp: 'i', 'i > 1' }}", 1));
