@@ -98,7 +98,8 @@ final class PageFactory {
         SourceFile file = parsed.file();
         String label = file.collection();
         boolean draft = file.kind() == SourceFile.Kind.DRAFT;
-        Map<String, Object> data = withDefaults(parsed, config.documentPath(file.relativePath()), label);
+        String relativePath = config.documentPath(file.relativePath());
+        Map<String, Object> data = withDefaults(parsed, relativePath, label);
         if (!isPublished(data)) {
             return Optional.empty();
         }
@@ -134,7 +135,6 @@ final class PageFactory {
             return Optional.empty();
         }
 
-        String relativePath = config.documentPath(file.relativePath());
         List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
         List<Object> named = new ArrayList<>();
         if (data.get("category") != null && data.get("categories") != null) {
