@@ -105,17 +105,19 @@ final class PageFactory {
         }
 
         Optional<PostName> postName = PostName.parse(file.name());
-        Optional<String> writtenDate = PostName.writtenDate(file.name());
-        if (postName.isEmpty() && writtenDate.isPresent()) {
-            diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE,
-                    "invalid date \"" + writtenDate.get() + "\" in the file name")
-                    .withHint("Jekyll reads it with Ruby's Time.parse: a month from 1 to 12, a day from 1 to 31"));
-            return Optional.empty();
-        }
-        if (label.equals("posts") && !draft && postName.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(file.sitePath(), Position.FILE,
-                    "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
-            return Optional.empty();
+        if (postName.isEmpty()) {
+            Optional<String> writtenDate = PostName.writtenDate(file.name());
+            if (writtenDate.isPresent()) {
+                diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE,
+                        "invalid date \"" + writtenDate.get() + "\" in the file name")
+                        .withHint("Jekyll reads it with Ruby's Time.parse: a month from 1 to 12, a day from 1 to 31"));
+                return Optional.empty();
+            }
+            if (label.equals("posts") && !draft) {
+                diagnostics.add(Diagnostic.warning(file.sitePath(), Position.FILE,
+                        "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
+                return Optional.empty();
+            }
         }
         String slug = postName.map(PostName::slug).orElse(file.basename());
         Object fallbackDate = postName.<Object>map(name -> name.date().atStartOfDay(config.timezone()))
