@@ -105,21 +105,23 @@ final class PageFactory {
         }
 
         Optional<PostName> postName = PostName.parse(file.name());
+        String slug = postName.map(PostName::slug).orElse(file.basename());
         if (postName.isEmpty()) {
-            Optional<String> writtenDate = PostName.writtenDate(file.name());
-            if (writtenDate.isPresent()) {
+            Optional<PostName.Written> written = PostName.written(file.name());
+            if (written.isPresent() && data.get("date") == null) {
+                // Jekyll reads the name's date only for a document whose front matter gives none
                 diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE,
-                        "invalid date \"" + writtenDate.get() + "\" in the file name")
+                        "invalid date \"" + written.get().date() + "\" in the file name")
                         .withHint("Jekyll reads it with Ruby's Time.parse: a month from 1 to 12, a day from 1 to 31"));
                 return Optional.empty();
             }
-            if (label.equals("posts") && !draft) {
+            if (written.isEmpty() && label.equals("posts") && !draft) {
                 diagnostics.add(Diagnostic.warning(file.sitePath(), Position.FILE,
                         "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
                 return Optional.empty();
             }
+            slug = written.map(PostName.Written::slug).orElse(slug);
         }
-        String slug = postName.map(PostName::slug).orElse(file.basename());
         Object fallbackDate = postName.<Object>map(name -> name.date().atStartOfDay(config.timezone()))
                 .orElseGet(() -> draft ? modified(file) : siteTime);
         Object date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
