@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,8 @@ final class PageFactory {
     private final RenderedPages rendered;
     private final Defaults defaults;
     private final Set<String> markdownExtensions;
+    /** The collections whose template from {@code _config.yml} has been checked for unknown placeholders. */
+    private final Set<String> configTemplatesChecked = new HashSet<>();
 
     PageFactory(SiteConfig config, Object siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
@@ -231,10 +234,13 @@ final class PageFactory {
      * An error for each placeholder of a document's permalink template that documents do not
      * know, where Jekyll stops its build. It stands at the document's own {@code permalink}, or,
      * for a template from {@code _config.yml}, at the collection's or the site's {@code permalink}
-     * there: the same error for every document using it, so it is printed once.
+     * there: the same for every document of the collection, so that template is checked once.
      */
     private void reportUnknownPlaceholders(ContentIndex.Parsed parsed, String ownPermalink, String collectionPermalink,
             String label) {
+        if (ownPermalink == null && !configTemplatesChecked.add(label)) {
+            return;
+        }
         String template = Permalinks.documentTemplate(ownPermalink, collectionPermalink, config.permalink(), label);
         for (String unknown : Permalinks.unknownPlaceholders(template)) {
             String message = "unknown placeholder \":" + unknown + "\" in permalink";
