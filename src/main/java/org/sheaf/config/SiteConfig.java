@@ -36,6 +36,8 @@ public final class SiteConfig {
     private final Path includesDir;
     private final Path dataDir;
     private final Path collectionsDir;
+    /** {@code collections_dir} from the source with a trailing {@code /}; "" when unset. */
+    private final String collectionsPrefix;
     private final ZoneId timezone;
     private final Map<String, Object> values;
     private final Map<String, Collection> collections;
@@ -55,6 +57,8 @@ public final class SiteConfig {
         this.includesDir = includesDir;
         this.dataDir = dataDir;
         this.collectionsDir = collectionsDir;
+        String inSource = source.relativize(collectionsDir).toString().replace('\\', '/');
+        this.collectionsPrefix = inSource.isEmpty() ? "" : inSource + "/";
         this.timezone = timezone;
         this.values = Collections.unmodifiableMap(values);
         this.collections = Collections.unmodifiableMap(collections);
@@ -139,9 +143,7 @@ public final class SiteConfig {
      * inside {@code collections_dir}, so {@code my/_posts/a.md} reads {@code _posts/a.md}.
      */
     public String documentPath(String relativePath) {
-        String collections = source.relativize(collectionsDir).toString().replace('\\', '/');
-        return !collections.isEmpty() && relativePath.startsWith(collections + "/")
-                ? relativePath.substring(collections.length() + 1) : relativePath;
+        return relativePath.startsWith(collectionsPrefix) ? relativePath.substring(collectionsPrefix.length()) : relativePath;
     }
 
     /** The site's time zone ({@code timezone:}), or the machine's when none is set, as in Jekyll. */

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,8 @@ final class PageFactory {
     private final RenderedPages rendered;
     private final Defaults defaults;
     private final Set<String> markdownExtensions;
+    /** The collections whose template from {@code _config.yml} has been checked for unknown placeholders. */
+    private final Set<String> configTemplatesChecked = new HashSet<>();
 
     PageFactory(SiteConfig config, Object siteTime, RenderedPages rendered, Diagnostics diagnostics) {
         this.config = config;
@@ -98,25 +101,30 @@ final class PageFactory {
         SourceFile file = parsed.file();
         String label = file.collection();
         boolean draft = file.kind() == SourceFile.Kind.DRAFT;
-        Map<String, Object> data = withDefaults(parsed, config.documentPath(file.relativePath()), label);
+        String relativePath = config.documentPath(file.relativePath());
+        Map<String, Object> data = withDefaults(parsed, relativePath, label);
         if (!isPublished(data)) {
             return Optional.empty();
         }
 
         Optional<PostName> postName = PostName.parse(file.name());
-        Optional<String> writtenDate = PostName.writtenDate(file.name());
-        if (postName.isEmpty() && writtenDate.isPresent()) {
-            diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE,
-                    "invalid date \"" + writtenDate.get() + "\" in the file name")
-                    .withHint("Jekyll reads it with Ruby's Time.parse: a month from 1 to 12, a day from 1 to 31"));
-            return Optional.empty();
-        }
-        if (label.equals("posts") && !draft && postName.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(file.sitePath(), Position.FILE,
-                    "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
-            return Optional.empty();
-        }
         String slug = postName.map(PostName::slug).orElse(file.basename());
+        if (postName.isEmpty()) {
+            Optional<PostName.Written> written = PostName.written(file.name());
+            if (written.isPresent() && data.get("date") == null) {
+                // Jekyll reads the name's date only for a document whose front matter gives none
+                diagnostics.add(Diagnostic.error(file.sitePath(), Position.FILE,
+                        "invalid date \"" + written.get().date() + "\" in the file name")
+                        .withHint("Jekyll reads it with Ruby's Time.parse: a month from 1 to 12, a day from 1 to 31"));
+                return Optional.empty();
+            }
+            if (written.isEmpty() && label.equals("posts") && !draft) {
+                diagnostics.add(Diagnostic.warning(file.sitePath(), Position.FILE,
+                        "post file name must start with a date (YYYY-MM-DD-title.md); skipped"));
+                return Optional.empty();
+            }
+            slug = written.map(PostName.Written::slug).orElse(slug);
+        }
         Object fallbackDate = postName.<Object>map(name -> name.date().atStartOfDay(config.timezone()))
                 .orElseGet(() -> draft ? modified(file) : siteTime);
         Object date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
@@ -134,7 +142,6 @@ final class PageFactory {
             return Optional.empty();
         }
 
-        String relativePath = config.documentPath(file.relativePath());
         List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
         List<Object> named = new ArrayList<>();
         if (data.get("category") != null && data.get("categories") != null) {
@@ -227,10 +234,13 @@ final class PageFactory {
      * An error for each placeholder of a document's permalink template that documents do not
      * know, where Jekyll stops its build. It stands at the document's own {@code permalink}, or,
      * for a template from {@code _config.yml}, at the collection's or the site's {@code permalink}
-     * there: the same error for every document using it, so it is printed once.
+     * there: the same for every document of the collection, so that template is checked once.
      */
     private void reportUnknownPlaceholders(ContentIndex.Parsed parsed, String ownPermalink, String collectionPermalink,
             String label) {
+        if (ownPermalink == null && !configTemplatesChecked.add(label)) {
+            return;
+        }
         String template = Permalinks.documentTemplate(ownPermalink, collectionPermalink, config.permalink(), label);
         for (String unknown : Permalinks.unknownPlaceholders(template)) {
             String message = "unknown placeholder \":" + unknown + "\" in permalink";

@@ -26,7 +26,8 @@ public record PostName(LocalDate date, String slug, String ext) {
     /**
      * The parts of {@code fileName} (a bare name, no folders), or empty when it is not a post
      * name (no date, no extension) or its date is none: a month past 12 or a day past 31, where
-     * Jekyll's build stops ({@link #writtenDate} tells that case). A day past the month's end
+     * Jekyll's build stops unless the front matter gives the date ({@link #written} tells that
+     * case). A day past the month's end
      * runs on into the next, as Ruby's {@code Time.parse} reads it: {@code 2017-02-30} is March 2.
      */
     public static Optional<PostName> parse(String fileName) {
@@ -40,17 +41,32 @@ public record PostName(LocalDate date, String slug, String ext) {
             return Optional.empty();
         }
         LocalDate date = LocalDate.of(year(m.group(1)), month, 1).plusDays(day - 1);
-        String slug = TRAILING_PERIODS.matcher(m.group(4)).replaceFirst("");
-        return Optional.of(new PostName(date, slug, m.group(5)));
+        return Optional.of(new PostName(date, slug(m), m.group(5)));
     }
 
     /**
-     * The date of {@code fileName} as written ({@code 2017-13-01}), or empty when the name is
-     * not a post name; present also where that date is none and {@link #parse} is empty.
+     * A post name as written.
+     *
+     * @param date the date as written ({@code 2017-13-01}), which may be no date
+     * @param slug as in {@link PostName}
      */
-    public static Optional<String> writtenDate(String fileName) {
+    public record Written(String date, String slug) {
+    }
+
+    /**
+     * The date as written and the slug of {@code fileName}, or empty when it is not a post name;
+     * present also where that date is none and {@link #parse} is empty, as Jekyll still takes
+     * the slug from such a name.
+     */
+    public static Optional<Written> written(String fileName) {
         Matcher m = NAME.matcher(fileName);
-        return m.matches() ? Optional.of(m.group(1) + "-" + m.group(2) + "-" + m.group(3)) : Optional.empty();
+        return m.matches() ? Optional.of(new Written(m.group(1) + "-" + m.group(2) + "-" + m.group(3), slug(m)))
+                : Optional.empty();
+    }
+
+    /** The slug of a matched name, its trailing periods dropped. */
+    private static String slug(Matcher name) {
+        return TRAILING_PERIODS.matcher(name.group(4)).replaceFirst("");
     }
 
     private static int year(String digits) {

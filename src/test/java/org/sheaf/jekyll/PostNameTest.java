@@ -54,9 +54,9 @@ class PostNameTest {
     void refusesAMonthOrDayOutOfRangeButTellsItsDate() {
         for (String name : List.of("2017-13-01-x.md", "2017-00-10-x.md", "2017-02-00-x.md", "2017-02-32-x.md")) {
             assertTrue(PostName.parse(name).isEmpty(), name);
-            assertEquals(Optional.of(name.substring(0, 10)), PostName.writtenDate(name));
+            assertEquals(Optional.of(name.substring(0, 10)), PostName.written(name).map(PostName.Written::date));
         }
-        assertEquals(Optional.empty(), PostName.writtenDate("about.md"));
+        assertEquals(Optional.empty(), PostName.written("about.md"));
     }
 
     @Test

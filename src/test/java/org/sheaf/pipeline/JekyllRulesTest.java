@@ -204,6 +204,20 @@ class JekyllRulesTest {
         assertEquals("<p>2017-03-02 00:00:00 +0000</p>\n", site.read("2017/03/02/x.html"));
     }
 
+    /**
+     * Jekyll reads the date of a post's file name only where the front matter gives none, so a
+     * name whose date is none still gives the slug: Jekyll 4.3.1 writes this post as
+     * /2017/01/05/y.html, titled Y.
+     */
+    @Test
+    void aPostWhoseNameHasNoSuchMonthTakesItsFrontMattersDate() {
+        TestSite site = site()
+                .file("_posts/2017-13-01-y.md", "---\ndate: 2017-01-05\n---\n{{ page.title }};{{ page.slug }};{{ page.date }}\n")
+                .buildOk();
+        assertEquals(List.of("2017/01/05/y.html"), site.outputPaths());
+        assertEquals("<p>Y;y;2017-01-05 00:00:00 +0000</p>\n", site.read("2017/01/05/y.html"));
+    }
+
     /** Jekyll's identity converter gives an extension no converter claims back as written. */
     @Test
     void anExtensionNoConverterClaimsKeepsItsCase() {
