@@ -112,12 +112,13 @@ final class RubyComparisons extends NodeVisitor {
             attributes.add(visit(attribute));
         }
         LNode[] ends = RangeValues.ends(ctx.from, ctx.to, this::visit);
-        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), ends[0], ends[1], visitBlock(ctx.block()), attributes);
+        LNode body = visitBlock(ctx.block());
+        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), ends[0], ends[1], body, attributes);
         if (tablerow != null) {
             return tablerow;
         }
         List<LNode> nodes = new ArrayList<>(List.of(new AtomNode(false), new AtomNode(ctx.id().getText()), ends[0], ends[1],
-                visitBlock(ctx.block()), new AtomNode("(" + ctx.from.getText() + ".." + ctx.to.getText() + ")"),
+                body, new AtomNode("(" + ctx.from.getText() + ".." + ctx.to.getText() + ")"),
                 new AtomNode(ctx.Reversed() != null)));
         nodes.addAll(attributes);
         return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
