@@ -137,7 +137,7 @@ final class MediaJoins {
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         Map<Integer, Map<Integer, Nested>> chains = new HashMap<>();
         Function<Statement, Nested> chainAt = at -> !told ? null : chains.computeIfAbsent(at.source(), s -> chains(contents.get(s),
-                urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass"), others(contents, s))).get(at.at());
+                indented(urls, s), others(contents, s))).get(at.at());
         List<SourceMapShift.Edit> edits = new ArrayList<>();
         StringBuilder out = new StringBuilder(css.length());
         int[] lineStarts = MediaBreaks.lineStarts(css);
@@ -162,7 +162,7 @@ final class MediaJoins {
         // per source: where the block of each @media statement closes, by where the statement starts
         Map<Integer, Map<Integer, Integer>> ends = new HashMap<>();
         for (int s = 0; s < contents.size(); s++) {
-            ends.put(s, mediaEnds(contents.get(s), urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass")));
+            ends.put(s, mediaEnds(contents.get(s), indented(urls, s)));
         }
         // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
         Map<Statement, List<Integer>> inside = new HashMap<>();
@@ -374,6 +374,11 @@ final class MediaJoins {
     private static boolean within(String source, StaticValues.Origin item, int from, int to) {
         int offset = offset(source, item);
         return offset > from && offset < to;
+    }
+
+    /** Whether the stylesheet {@code s} of the map's {@code urls} is in the indented syntax. */
+    private static boolean indented(List<String> urls, int s) {
+        return urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass");
     }
 
     /** Where the block of each {@code @media} statement of the stylesheet closes, by where the statement starts. */
