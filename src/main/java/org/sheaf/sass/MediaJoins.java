@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -159,11 +160,10 @@ final class MediaJoins {
             MarkedQueries.Marked marked = MarkedQueries.marked(stylesheets);
             return MarkedQueries.read(compiled.apply(marked.texts()), marked);
         });
-        // per source: where the block of each @media statement closes, by where the statement starts
-        Map<Integer, Map<Integer, Integer>> ends = new HashMap<>();
-        for (int s = 0; s < contents.size(); s++) {
-            ends.put(s, mediaEnds(contents.get(s), indented(urls, s)));
-        }
+        // per source: where the block of each @media statement closes, by where the statement starts,
+        // read from a source the first time an @media needs it
+        Map<Integer, Map<Integer, Integer>> mediaEnds = new HashMap<>();
+        IntFunction<Map<Integer, Integer>> ends = s -> mediaEnds.computeIfAbsent(s, t -> mediaEnds(contents.get(t), indented(urls, t)));
         // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
         Map<Statement, List<Integer>> inside = new HashMap<>();
         int copied = 0;
@@ -188,7 +188,7 @@ final class MediaJoins {
                     libsass = marked.libsass(url, at.at(), ordinal, counts.get(at), media.group(1));
                     if (libsass == null) {
                         List<Integer> own = inside.computeIfAbsent(at, s -> writtenInside(css, found, places, s,
-                                ends.get(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, source));
+                                ends.apply(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, source));
                         libsass = own.contains(m) ? marked.libsass(url, at.at(), own.indexOf(m), own.size(), media.group(1)) : null;
                     }
                 }
@@ -354,7 +354,7 @@ final class MediaJoins {
      * its first item.
      */
     private static Statement continued(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
-            List<String> contents, Map<Integer, Map<Integer, Integer>> ends) {
+            List<String> contents, IntFunction<Map<Integer, Integer>> ends) {
         StaticValues.Origin first = items(css, media, origins, lineStarts, true).stream()
                 .filter(item -> item != null && item.source() < contents.size()).findFirst().orElse(null);
         if (first == null) {
@@ -362,7 +362,7 @@ final class MediaJoins {
         }
         String source = contents.get(first.source());
         int innermost = -1;
-        for (Map.Entry<Integer, Integer> statement : ends.get(first.source()).entrySet()) {
+        for (Map.Entry<Integer, Integer> statement : ends.apply(first.source()).entrySet()) {
             if (statement.getKey() > innermost && within(source, first, statement.getKey(), statement.getValue())) {
                 innermost = statement.getKey();
             }
