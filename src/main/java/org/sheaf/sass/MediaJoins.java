@@ -338,7 +338,7 @@ final class MediaJoins {
         List<Integer> inside = new ArrayList<>();
         for (int m = 0; m < found.size(); m++) {
             if (statement.equals(places.get(m)) && items(css, found.get(m), origins, lineStarts, true).stream()
-                    .anyMatch(item -> item != null && item.source() == statement.source() && within(source, item, statement.at(), end))) {
+                    .anyMatch(item -> item != null && item.source() == statement.source() && within(offset(source, item), statement.at(), end))) {
                 inside.add(m);
             }
         }
@@ -360,19 +360,18 @@ final class MediaJoins {
         if (first == null) {
             return null;
         }
-        String source = contents.get(first.source());
+        int offset = offset(contents.get(first.source()), first);
         int innermost = -1;
         for (Map.Entry<Integer, Integer> statement : ends.apply(first.source()).entrySet()) {
-            if (statement.getKey() > innermost && within(source, first, statement.getKey(), statement.getValue())) {
+            if (statement.getKey() > innermost && within(offset, statement.getKey(), statement.getValue())) {
                 innermost = statement.getKey();
             }
         }
         return innermost < 0 ? null : new Statement(first.source(), innermost);
     }
 
-    /** Whether the map places an item inside the block of the statement from {@code from} to {@code to} of the stylesheet. */
-    private static boolean within(String source, StaticValues.Origin item, int from, int to) {
-        int offset = offset(source, item);
+    /** Whether the offset in a stylesheet lies inside the block of the statement from {@code from} to {@code to}. */
+    private static boolean within(int offset, int from, int to) {
         return offset > from && offset < to;
     }
 
