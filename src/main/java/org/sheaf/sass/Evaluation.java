@@ -503,15 +503,19 @@ final class Evaluation {
      * {@code @media}).
      */
     private static void putBefore(List<Object[]> pendings, Item first, Item part) {
+        if (part == null || !part.kept || pendings.isEmpty()) {
+            return;
+        }
+        List<Item> parts = new ArrayList<>(earlierParts(first, part));
+        parts.add(part);
         for (Object[] pending : pendings) {
             Item outer = (Item) pending[0];
-            if (part != null && part.kept && part.parent == outer) {
+            if (part.parent == outer) {
                 @SuppressWarnings("unchecked")
                 Set<Integer> before = (Set<Integer>) pending[1];
-                for (Item earlier : earlierParts(first, part)) {
-                    before.add(outer.keptBlocksBefore(earlier));
+                for (Item put : parts) {
+                    before.add(outer.keptBlocksBefore(put));
                 }
-                before.add(outer.keptBlocksBefore(part));
             }
         }
     }
