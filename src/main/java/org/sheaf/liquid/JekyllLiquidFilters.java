@@ -684,7 +684,7 @@ final class JekyllLiquidFilters {
             }
             Object value = property(item, property);
             boolean match = target == null ? value == null
-                    : value == null && isPlainTarget(target) ? false : matches(value, wanted, context, any);
+                    : (value != null || !isPlainTarget(target)) && matches(value, wanted, context, any);
             if (match) {
                 out.add(item);
             }

@@ -115,20 +115,18 @@ final class RangeValues {
         return end instanceof LiquidParser.Expr_termContext term && !(term.term() instanceof LiquidParser.Term_lookupContext);
     }
 
-    /** The range from the whole number of one end to that of the other. */
+    /** The range from the whole number of one end to that of the other, as a loop renders it ({@link For#range}). */
     private static final class Lookup extends LookupNode {
-        private final LNode from;
-        private final LNode to;
+        private final LNode range;
 
         Lookup(LNode from, LNode to) {
             super(MARK);
-            this.from = from;
-            this.to = to;
+            this.range = For.range(from, to);
         }
 
         @Override
         public Object render(TemplateContext context) {
-            return new For.Numbers(((Number) from.render(context)).intValue(), ((Number) to.render(context)).intValue());
+            return range.render(context);
         }
     }
 

@@ -112,12 +112,13 @@ final class RubyComparisons extends NodeVisitor {
             attributes.add(visit(attribute));
         }
         LNode[] ends = RangeValues.ends(ctx.from, ctx.to, this::visit);
-        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), ends[0], ends[1], visitBlock(ctx.block()), attributes);
+        LNode body = visitBlock(ctx.block());
+        LNode tablerow = RangeTablerow.ofMarked(ctx.id().getText(), ends[0], ends[1], body, attributes);
         if (tablerow != null) {
             return tablerow;
         }
         List<LNode> nodes = new ArrayList<>(List.of(new AtomNode(false), new AtomNode(ctx.id().getText()), ends[0], ends[1],
-                visitBlock(ctx.block()), new AtomNode("(" + ctx.from.getText() + ".." + ctx.to.getText() + ")"),
+                body, new AtomNode(rangeText(ctx.from, ctx.to)),
                 new AtomNode(ctx.Reversed() != null)));
         nodes.addAll(attributes);
         return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
@@ -152,7 +153,7 @@ final class RubyComparisons extends NodeVisitor {
             }
         }
         if (value == null) {
-            written = "(" + from.getText() + ".." + to.getText() + ")";
+            written = rangeText(from, to);
             LNode[] ends = RangeValues.ends(from, to, this::visit);
             value = For.range(ends[0], ends[1]);
         }
@@ -166,6 +167,11 @@ final class RubyComparisons extends NodeVisitor {
         nodes.add(new AtomNode(ctx.Reversed() != null));
         nodes.addAll(attributes);
         return new liqp.nodes.InsertionNode(parser.insertions.get("for"), nodes.toArray(new LNode[0]));
+    }
+
+    /** A range as its loop's text names it, {@code (from..to)}, for Liqp's loop id. */
+    private static String rangeText(LiquidParser.ExprContext from, LiquidParser.ExprContext to) {
+        return "(" + from.getText() + ".." + to.getText() + ")";
     }
 
     /**

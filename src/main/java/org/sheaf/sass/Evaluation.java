@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What evaluating the stylesheets wrote where, read from a second compilation of a marked copy
@@ -295,6 +296,7 @@ final class Evaluation {
         markedTop.number(preorder);
         List<Item> markers = new ArrayList<>();
         markedTop.markers(markers);
+        Map<Integer, List<Item>> byMark = markers.stream().collect(Collectors.groupingBy(item -> item.mark));
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Object[]>> waiting = new java.util.IdentityHashMap<>();
@@ -324,7 +326,7 @@ final class Evaluation {
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
-                Item insideMarker = insideMarker(markers, m, evaluations);
+                Item insideMarker = insideMarker(markers, byMark, m, evaluations);
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -367,18 +369,18 @@ final class Evaluation {
 
     /**
      * The inner marker of the {@code evaluation}th evaluation of the nested {@code @media} whose
-     * marker stands {@code m}th among the markers, or null when that evaluation wrote nothing
-     * (its query joined with the outer one's matching nothing). Each evaluation that wrote
-     * something opened an {@code @media} of its own after all that was written so far, so when
-     * every evaluation did, the inner markers stand in the order of evaluation, the outer ones
-     * maybe not: a rule's part written after the {@code @media} may stand before the part
-     * it was nested in. Otherwise an evaluation wrote something where its inner marker comes
+     * marker stands {@code m}th among the markers ({@code byMark} holds them by mark, in order),
+     * or null when that evaluation wrote nothing (its query joined with the outer one's matching
+     * nothing). Each evaluation that wrote something opened an {@code @media} of its own after
+     * all that was written so far, so when every evaluation did, the inner markers stand in the
+     * order of evaluation, the outer ones maybe not: a rule's part written after the
+     * {@code @media} may stand before the part it was nested in. Otherwise an evaluation wrote something where its inner marker comes
      * before the outer marker's next evaluation.
      */
-    private static Item insideMarker(List<Item> markers, int m, int evaluation) {
+    private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, int m, int evaluation) {
         int mark = markers.get(m).mark;
-        List<Item> outer = markers.stream().filter(item -> item.mark == mark).toList();
-        List<Item> inner = markers.stream().filter(item -> item.mark == mark + 1).toList();
+        List<Item> outer = byMark.get(mark);
+        List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
         if (outer.size() == inner.size()) {
             return inner.get(evaluation);
         }
@@ -501,15 +503,19 @@ final class Evaluation {
      * {@code @media}).
      */
     private static void putBefore(List<Object[]> pendings, Item first, Item part) {
+        if (part == null || !part.kept || pendings.isEmpty()) {
+            return;
+        }
+        List<Item> parts = new ArrayList<>(earlierParts(first, part));
+        parts.add(part);
         for (Object[] pending : pendings) {
             Item outer = (Item) pending[0];
-            if (part != null && part.kept && part.parent == outer) {
+            if (part.parent == outer) {
                 @SuppressWarnings("unchecked")
                 Set<Integer> before = (Set<Integer>) pending[1];
-                for (Item earlier : earlierParts(first, part)) {
-                    before.add(outer.keptBlocksBefore(earlier));
+                for (Item put : parts) {
+                    before.add(outer.keptBlocksBefore(put));
                 }
-                before.add(outer.keptBlocksBefore(part));
             }
         }
     }

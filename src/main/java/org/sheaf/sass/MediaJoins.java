@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -137,7 +138,7 @@ final class MediaJoins {
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         Map<Integer, Map<Integer, Nested>> chains = new HashMap<>();
         Function<Statement, Nested> chainAt = at -> !told ? null : chains.computeIfAbsent(at.source(), s -> chains(contents.get(s),
-                urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass"), others(contents, s))).get(at.at());
+                indented(urls, s), others(contents, s))).get(at.at());
         List<SourceMapShift.Edit> edits = new ArrayList<>();
         StringBuilder out = new StringBuilder(css.length());
         int[] lineStarts = MediaBreaks.lineStarts(css);
@@ -159,11 +160,10 @@ final class MediaJoins {
             MarkedQueries.Marked marked = MarkedQueries.marked(stylesheets);
             return MarkedQueries.read(compiled.apply(marked.texts()), marked);
         });
-        // per source: where the block of each @media statement closes, by where the statement starts
-        Map<Integer, Map<Integer, Integer>> ends = new HashMap<>();
-        for (int s = 0; s < contents.size(); s++) {
-            ends.put(s, mediaEnds(contents.get(s), urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass")));
-        }
+        // per source: where the block of each @media statement closes, by where the statement starts,
+        // read from a source the first time an @media needs it
+        Map<Integer, Map<Integer, Integer>> mediaEnds = new HashMap<>();
+        IntFunction<Map<Integer, Integer>> ends = s -> mediaEnds.computeIfAbsent(s, t -> mediaEnds(contents.get(t), indented(urls, t)));
         // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
         Map<Statement, List<Integer>> inside = new HashMap<>();
         int copied = 0;
@@ -188,7 +188,7 @@ final class MediaJoins {
                     libsass = marked.libsass(url, at.at(), ordinal, counts.get(at), media.group(1));
                     if (libsass == null) {
                         List<Integer> own = inside.computeIfAbsent(at, s -> writtenInside(css, found, places, s,
-                                ends.get(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, source));
+                                ends.apply(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, source));
                         libsass = own.contains(m) ? marked.libsass(url, at.at(), own.indexOf(m), own.size(), media.group(1)) : null;
                     }
                 }
@@ -338,7 +338,7 @@ final class MediaJoins {
         List<Integer> inside = new ArrayList<>();
         for (int m = 0; m < found.size(); m++) {
             if (statement.equals(places.get(m)) && items(css, found.get(m), origins, lineStarts, true).stream()
-                    .anyMatch(item -> item != null && item.source() == statement.source() && within(source, item, statement.at(), end))) {
+                    .anyMatch(item -> item != null && item.source() == statement.source() && within(offset(source, item), statement.at(), end))) {
                 inside.add(m);
             }
         }
@@ -354,26 +354,30 @@ final class MediaJoins {
      * its first item.
      */
     private static Statement continued(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
-            List<String> contents, Map<Integer, Map<Integer, Integer>> ends) {
+            List<String> contents, IntFunction<Map<Integer, Integer>> ends) {
         StaticValues.Origin first = items(css, media, origins, lineStarts, true).stream()
                 .filter(item -> item != null && item.source() < contents.size()).findFirst().orElse(null);
         if (first == null) {
             return null;
         }
-        String source = contents.get(first.source());
+        int offset = offset(contents.get(first.source()), first);
         int innermost = -1;
-        for (Map.Entry<Integer, Integer> statement : ends.get(first.source()).entrySet()) {
-            if (statement.getKey() > innermost && within(source, first, statement.getKey(), statement.getValue())) {
+        for (Map.Entry<Integer, Integer> statement : ends.apply(first.source()).entrySet()) {
+            if (statement.getKey() > innermost && within(offset, statement.getKey(), statement.getValue())) {
                 innermost = statement.getKey();
             }
         }
         return innermost < 0 ? null : new Statement(first.source(), innermost);
     }
 
-    /** Whether the map places an item inside the block of the statement from {@code from} to {@code to} of the stylesheet. */
-    private static boolean within(String source, StaticValues.Origin item, int from, int to) {
-        int offset = offset(source, item);
+    /** Whether the offset in a stylesheet lies inside the block of the statement from {@code from} to {@code to}. */
+    private static boolean within(int offset, int from, int to) {
         return offset > from && offset < to;
+    }
+
+    /** Whether the stylesheet {@code s} of the map's {@code urls} is in the indented syntax. */
+    private static boolean indented(List<String> urls, int s) {
+        return urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass");
     }
 
     /** Where the block of each {@code @media} statement of the stylesheet closes, by where the statement starts. */
