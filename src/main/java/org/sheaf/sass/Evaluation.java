@@ -101,7 +101,7 @@ final class Evaluation {
             if (lower.endsWith(".css")) {
                 return;
             }
-            boolean indented = lower.endsWith(".sass");
+            boolean indented = ScssOutline.indented(url);
             TreeMap<Integer, StringBuilder> inserted = new TreeMap<>();
             TreeMap<Integer, String> probing = new TreeMap<>();
             // per open block: its statement start for a style rule, -1 for other blocks; the

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -727,7 +726,7 @@ final class LibsassLayout {
                 return true;
             }
             String source = origins.contents().get(place[0]);
-            boolean indented = urls.get(place[0]).toLowerCase(Locale.ROOT).endsWith(".sass");
+            boolean indented = ScssOutline.indented(urls.get(place[0]));
             if (!source.startsWith("@supports", place[1])) {
                 return true;
             }

@@ -87,7 +87,7 @@ final class MarkedQueries {
                 public void closes(int brace) {
                 }
             };
-            ScssOutline.walk(source, lower.endsWith(".sass"), marking);
+            ScssOutline.walk(source, ScssOutline.indented(url), marking);
             texts.put(url, Evaluation.withInsertions(source, inserted));
         });
         return new Marked(texts, List.copyOf(marks));

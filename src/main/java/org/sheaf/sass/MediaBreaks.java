@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,7 +75,7 @@ final class MediaBreaks {
         Map<Integer, Outline> outlines = new HashMap<>();
         for (int s = 0; s < urls.size(); s++) {
             String url = urls.get(s);
-            if (!url.toLowerCase(Locale.ROOT).endsWith(".sass") && contents.get(s).contains("@media")) {
+            if (!ScssOutline.indented(url) && contents.get(s).contains("@media")) {
                 Outline outline = Outline.of(contents.get(s));
                 outlines.put(s, outline);
             }
@@ -231,7 +230,7 @@ final class MediaBreaks {
     private static boolean indentedNested(List<String> urls, List<String> contents) {
         for (int s = 0; s < urls.size(); s++) {
             String text = contents.get(s);
-            if (!urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass") || !text.contains("@media")) {
+            if (!ScssOutline.indented(urls.get(s)) || !text.contains("@media")) {
                 continue;
             }
             int[] depth = {0};

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BinaryOperator;
@@ -377,7 +376,7 @@ final class MediaJoins {
 
     /** Whether the stylesheet {@code s} of the map's {@code urls} is in the indented syntax. */
     private static boolean indented(List<String> urls, int s) {
-        return urls.get(s).toLowerCase(Locale.ROOT).endsWith(".sass");
+        return ScssOutline.indented(urls.get(s));
     }
 
     /** Where the block of each {@code @media} statement of the stylesheet closes, by where the statement starts. */

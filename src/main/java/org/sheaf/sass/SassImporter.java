@@ -207,7 +207,7 @@ public final class SassImporter extends CustomImporter {
 
     private static Syntax syntaxOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".sass") ? Syntax.INDENTED : name.endsWith(".css") ? Syntax.CSS : Syntax.SCSS;
+        return ScssOutline.indented(name) ? Syntax.INDENTED : name.endsWith(".css") ? Syntax.CSS : Syntax.SCSS;
     }
 
     /** Sass's rules for a path without or with an extension: the one partial or file it names, or null. */

@@ -547,7 +547,7 @@ public final class SassRenderer implements AutoCloseable {
      */
     private CompileSuccess compile(Path page, Path entry, String sitePath, String text, int firstLine)
             throws DiagnosticException, SassCompilationFailedException {
-        Syntax syntax = page.toString().toLowerCase(Locale.ROOT).endsWith(".sass") ? Syntax.INDENTED : Syntax.SCSS;
+        Syntax syntax = ScssOutline.indented(page.toString()) ? Syntax.INDENTED : Syntax.SCSS;
         InboundMessage.CompileRequest.StringInput direct = input(text, entry.toUri().toString(), syntax);
         if (settings.layout() == Layout.DART_SASS || MODULE_RULE.matcher(text).find()) {
             return withinLimit(direct, sitePath, text, firstLine);

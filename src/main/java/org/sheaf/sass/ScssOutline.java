@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -122,6 +123,11 @@ final class ScssOutline {
 
         /** The innermost open block closes at {@code brace}. */
         void closes(int brace);
+    }
+
+    /** Whether the stylesheet at this URL, path or name is in the indented syntax, by its extension. */
+    static boolean indented(String url) {
+        return url.toLowerCase(Locale.ROOT).endsWith(".sass");
     }
 
     /**

@@ -1608,7 +1608,7 @@ final class SplitRules {
         }
 
         boolean indentedSource(int source) {
-            return source < urls.size() && urls.get(source).endsWith(".sass");
+            return source < urls.size() && ScssOutline.indented(urls.get(source));
         }
 
         /** Numbers the top-level blocks by the blank lines dart-sass writes after each top-level style rule's CSS. */

@@ -109,7 +109,7 @@ final class StaticValues {
                             : contents.get(origin.source());
                     int at = source == null ? -1 : valueStart(source, origin, name);
                     boolean indented = origin != null && origin.source() < urls.size()
-                            && urls.get(origin.source()).endsWith(".sass");
+                            && ScssOutline.indented(urls.get(origin.source()));
                     String written = at < 0 ? null : written(source, at, indented);
                     if (written == null && at >= 0) {
                         written = CalcValues.written(source, at, value, indented);
