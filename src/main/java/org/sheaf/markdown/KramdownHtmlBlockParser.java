@@ -502,6 +502,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     record BlocksContent(int start, int end, int elementEnd) {
         private static final Pattern TRAILING_WHITE_SPACE = Pattern.compile("[ \\t]*\\n");
+        /** A closing tag at the start of a line, its name the group: what can end the content. */
+        private static final Pattern CLOSE_AT_LINE_START = Pattern.compile("(?m)^ {0,3}</(" + NAME + ")\\s*>",
+                Pattern.UNICODE_CHARACTER_CLASS);
 
         /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
         static BlocksContent of(CharSequence text, Matcher open) {
@@ -514,10 +517,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher blank = TRAILING_WHITE_SPACE.matcher(text).region(open.end(), text.length());
             int start = blank.lookingAt() ? blank.end() : open.end();
             if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
-                Matcher close = Pattern.compile("(?m)^ {0,3}(</(" + NAME + ")\\s*>)", Pattern.UNICODE_CHARACTER_CLASS)
-                        .matcher(text).region(start, text.length());
+                Matcher close = CLOSE_AT_LINE_START.matcher(text).region(start, text.length());
                 while (close.find()) {
-                    if (closes(close.group(2), name)) {
+                    if (closes(close.group(1), name)) {
                         return new BlocksContent(start, close.start(), close.end());
                     }
                 }
