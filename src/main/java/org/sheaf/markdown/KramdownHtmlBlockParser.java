@@ -433,9 +433,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
                     return lineStart;
                 }
-                SpanContent spans = SpanContent.of(text, open);
-                BlocksContent blocks = spans == null ? BlocksContent.of(text, open) : null;
-                at = spans != null ? spans.elementEnd() : blocks != null ? blocks.elementEnd() : afterOpening(text, open, elements);
+                at = afterElementOrOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
                 if (closes(close.group(1), elements.peek())) {
                     elements.pop();
@@ -603,6 +601,21 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * Where reading goes on after the opening tag {@code tag} matched: past the whole element when
+     * kramdown reads its content as spans ({@link SpanContent}) or as blocks after text
+     * ({@link BlocksContent}), whose content then holds no tag of the raw HTML; else as
+     * {@link #afterOpening} reads the tag.
+     */
+    private static int afterElementOrOpening(CharSequence text, Matcher tag, Deque<String> elements) {
+        SpanContent spans = SpanContent.of(text, tag);
+        if (spans != null) {
+            return spans.elementEnd();
+        }
+        BlocksContent blocks = BlocksContent.of(text, tag);
+        return blocks != null ? blocks.elementEnd() : afterOpening(text, tag, elements);
+    }
+
+    /**
      * Reads the opening tag {@code tag} matched: an element with content goes on {@code elements};
      * the content of {@code script} and {@code style} is skipped to their closing tag.
      */
@@ -707,10 +720,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 int start = skipWhiteSpace(text, 0);
                 for (int at = indexOf(text, '<', 0); at >= 0; at = indexOf(text, '<', at + 1)) {
                     if (open.region(at, text.length()).lookingAt()) {
-                        // as KramdownHtmlText writes it: what an element read as spans holds is no tag
-                        SpanContent spans = at > start ? SpanContent.of(text, open) : null;
-                        BlocksContent blocks = at > start && spans == null ? BlocksContent.of(text, open) : null;
-                        at = (spans != null ? spans.elementEnd() : blocks != null ? blocks.elementEnd()
+                        // as KramdownHtmlText writes it: what an element read as Markdown holds is no tag
+                        at = (at > start ? afterElementOrOpening(text, open, elements)
                                 : afterOpening(text, open, elements)) - 1;
                     } else if (close.region(at, text.length()).lookingAt()
                             && closes(close.group(1), elements.peek())) {
