@@ -147,15 +147,14 @@ final class KramdownHtmlText {
             if (c == '<') {
                 int end = markup(html, at, open, close, elements, out);
                 // the block's own element is read so by the parsers of elements read as Markdown
-                SpanContent content = end > at && at > first && open.region(at, length).lookingAt()
-                        ? SpanContent.of(html, open) : null;
+                boolean opening = end > at && at > first && open.region(at, length).lookingAt();
+                SpanContent content = opening ? SpanContent.of(html, open) : null;
                 String written = content == null ? null : spans.write(content);
                 if (written != null) {
                     out.append(written).append("</").append(elements.pop()).append('>');
                     end = content.elementEnd();
                 }
-                BlocksContent blocks = content == null && end > at && at > first && open.region(at, length).lookingAt()
-                        ? BlocksContent.of(html, open) : null;
+                BlocksContent blocks = opening && content == null ? BlocksContent.of(html, open) : null;
                 if (blocks != null) {
                     String name = elements.pop();
                     String between = spans.blocks(blocks, elements.size());
