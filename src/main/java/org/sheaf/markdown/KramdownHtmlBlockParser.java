@@ -433,9 +433,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
                     return lineStart;
                 }
-                SpanContent spans = SpanContent.of(text, open);
-                BlocksContent blocks = spans == null ? BlocksContent.of(text, open) : null;
-                at = spans != null ? spans.elementEnd() : blocks != null ? blocks.elementEnd() : afterOpening(text, open, elements);
+                at = afterElementOrOpening(text, open, elements);
             } else if (close.region(at, length).lookingAt()) {
                 if (closes(close.group(1), elements.peek())) {
                     elements.pop();
@@ -502,6 +500,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     record BlocksContent(int start, int end, int elementEnd) {
         private static final Pattern TRAILING_WHITE_SPACE = Pattern.compile("[ \\t]*\\n");
+        /** A closing tag at the start of a line, its name the group: what can end the content. */
+        private static final Pattern CLOSE_AT_LINE_START = Pattern.compile("(?m)^ {0,3}</(" + NAME + ")\\s*>",
+                Pattern.UNICODE_CHARACTER_CLASS);
 
         /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
         static BlocksContent of(CharSequence text, Matcher open) {
@@ -514,10 +515,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher blank = TRAILING_WHITE_SPACE.matcher(text).region(open.end(), text.length());
             int start = blank.lookingAt() ? blank.end() : open.end();
             if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
-                Matcher close = Pattern.compile("(?m)^ {0,3}(</(" + NAME + ")\\s*>)", Pattern.UNICODE_CHARACTER_CLASS)
-                        .matcher(text).region(start, text.length());
+                Matcher close = CLOSE_AT_LINE_START.matcher(text).region(start, text.length());
                 while (close.find()) {
-                    if (closes(close.group(2), name)) {
+                    if (closes(close.group(1), name)) {
                         return new BlocksContent(start, close.start(), close.end());
                     }
                 }
@@ -598,6 +598,21 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             at++;
         }
         return at;
+    }
+
+    /**
+     * Where reading goes on after the opening tag {@code tag} matched: past the whole element when
+     * kramdown reads its content as spans ({@link SpanContent}) or as blocks after text
+     * ({@link BlocksContent}), whose content then holds no tag of the raw HTML; else as
+     * {@link #afterOpening} reads the tag.
+     */
+    private static int afterElementOrOpening(CharSequence text, Matcher tag, Deque<String> elements) {
+        SpanContent spans = SpanContent.of(text, tag);
+        if (spans != null) {
+            return spans.elementEnd();
+        }
+        BlocksContent blocks = BlocksContent.of(text, tag);
+        return blocks != null ? blocks.elementEnd() : afterOpening(text, tag, elements);
     }
 
     /**
@@ -705,10 +720,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 int start = skipWhiteSpace(text, 0);
                 for (int at = indexOf(text, '<', 0); at >= 0; at = indexOf(text, '<', at + 1)) {
                     if (open.region(at, text.length()).lookingAt()) {
-                        // as KramdownHtmlText writes it: what an element read as spans holds is no tag
-                        SpanContent spans = at > start ? SpanContent.of(text, open) : null;
-                        BlocksContent blocks = at > start && spans == null ? BlocksContent.of(text, open) : null;
-                        at = (spans != null ? spans.elementEnd() : blocks != null ? blocks.elementEnd()
+                        // as KramdownHtmlText writes it: what an element read as Markdown holds is no tag
+                        at = (at > start ? afterElementOrOpening(text, open, elements)
                                 : afterOpening(text, open, elements)) - 1;
                     } else if (close.region(at, text.length()).lookingAt()
                             && closes(close.group(1), elements.peek())) {

@@ -46,14 +46,14 @@ final class KramdownHtmlText {
      * list item's or a quote's), and the elements it leaves open are closed after it.
      */
     static String escaped(String html, boolean endsDocument) {
-        return escaped(html, endsDocument, Spans.RAW);
+        return escaped(html, endsDocument, MarkdownContents.RAW);
     }
 
     /**
      * {@link #escaped(String, boolean)}, with the content of each element inside the block that
      * kramdown reads as Markdown spans ({@link KramdownHtmlBlockParser.SpanContent}) written by {@code spans}.
      */
-    static String escaped(String html, boolean endsDocument, Spans spans) {
+    static String escaped(String html, boolean endsDocument, MarkdownContents spans) {
         StringBuilder out = new StringBuilder(html.length() + 16);
         Deque<String> elements = write(html, out, spans);
         while (endsDocument && !elements.isEmpty()) {
@@ -68,12 +68,12 @@ final class KramdownHtmlText {
      * or a quote's text), blank lines at its end included.
      */
     static boolean leavesOpen(String html) {
-        return !write(html, new StringBuilder(html.length() + 16), Spans.RAW).isEmpty();
+        return !write(html, new StringBuilder(html.length() + 16), MarkdownContents.RAW).isEmpty();
     }
 
     /**
      * Where the contents read as Markdown spans stand in {@code html}, the text of a block of raw
-     * HTML, in order: those {@link #escaped} has {@link Spans} write.
+     * HTML, in order: those {@link #escaped} has {@link MarkdownContents} write.
      */
     static List<SpanContent> spanContents(String html) {
         List<SpanContent> found = new ArrayList<>();
@@ -86,11 +86,11 @@ final class KramdownHtmlText {
 
     /**
      * Where the contents read as blocks stand in {@code html}, the text of a block of raw HTML, in
-     * order: those {@link #escaped} has {@link Spans#blocks} write.
+     * order: those {@link #escaped} has {@link MarkdownContents#blocks} write.
      */
     static List<BlocksContent> blockContents(String html) {
         List<BlocksContent> found = new ArrayList<>();
-        write(html, new StringBuilder(html.length() + 16), new Spans() {
+        write(html, new StringBuilder(html.length() + 16), new MarkdownContents() {
             @Override
             public String write(SpanContent content) {
                 return null;
@@ -105,11 +105,14 @@ final class KramdownHtmlText {
         return found;
     }
 
-    /** Writes the content of an element inside raw HTML that kramdown reads as Markdown spans. */
+    /**
+     * Writes the content of an element inside raw HTML that kramdown reads as Markdown: as spans,
+     * or as blocks after text on the element's line.
+     */
     @FunctionalInterface
-    interface Spans {
-        /** Writes them as raw HTML, for a block whose spans were not parsed. */
-        Spans RAW = content -> null;
+    interface MarkdownContents {
+        /** Writes them as raw HTML, for a block whose contents were not parsed. */
+        MarkdownContents RAW = content -> null;
 
         /** The HTML of {@code content}'s spans, or null to write its text as raw HTML. */
         String write(SpanContent content);
@@ -134,7 +137,7 @@ final class KramdownHtmlText {
     }
 
     /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
-    private static Deque<String> write(String html, StringBuilder out, Spans spans) {
+    private static Deque<String> write(String html, StringBuilder out, MarkdownContents spans) {
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
         Matcher reference = CharacterReference.PATTERN.matcher(html);
@@ -147,15 +150,14 @@ final class KramdownHtmlText {
             if (c == '<') {
                 int end = markup(html, at, open, close, elements, out);
                 // the block's own element is read so by the parsers of elements read as Markdown
-                SpanContent content = end > at && at > first && open.region(at, length).lookingAt()
-                        ? SpanContent.of(html, open) : null;
+                boolean opening = end > at && at > first && open.region(at, length).lookingAt();
+                SpanContent content = opening ? SpanContent.of(html, open) : null;
                 String written = content == null ? null : spans.write(content);
                 if (written != null) {
                     out.append(written).append("</").append(elements.pop()).append('>');
                     end = content.elementEnd();
                 }
-                BlocksContent blocks = content == null && end > at && at > first && open.region(at, length).lookingAt()
-                        ? BlocksContent.of(html, open) : null;
+                BlocksContent blocks = opening && content == null ? BlocksContent.of(html, open) : null;
                 if (blocks != null) {
                     String name = elements.pop();
                     String between = spans.blocks(blocks, elements.size());

@@ -1157,7 +1157,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // first, so that the blocks of an element inside take the indent of the block's line
             html.line();
         }
-        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, spans(node, context));
+        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, contents(node, context));
         if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it,
@@ -1181,13 +1181,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /**
-     * Writes the contents of {@code node}'s elements read as Markdown spans ({@link RawHtmlSpans}),
-     * in order, each rendered apart as the text between their tags, white space as it stands.
+     * Writes the contents of {@code node}'s elements read as Markdown, in order: those read as
+     * spans ({@link RawHtmlSpans}) each rendered apart as the text between their tags, white space
+     * as it stands, and those read as blocks ({@link RawHtmlBlocks}) indented as kramdown does.
      */
-    private static KramdownHtmlText.Spans spans(HtmlBlock node, NodeRendererContext context) {
+    private static KramdownHtmlText.MarkdownContents contents(HtmlBlock node, NodeRendererContext context) {
         Iterator<Node> parsed = childrenOf(node, RawHtmlSpans.class);
         Iterator<Node> blocks = childrenOf(node, Document.class);
-        return new KramdownHtmlText.Spans() {
+        return new KramdownHtmlText.MarkdownContents() {
             @Override
             public String write(SpanContent content) {
                 if (!parsed.hasNext()) {

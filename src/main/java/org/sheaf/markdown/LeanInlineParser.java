@@ -222,7 +222,8 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         int kept = lineBreak instanceof HardLineBreak && end - start >= 2
                 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
-        if (rejoinsParagraph(newline + 1)) {
+        // only white space at the line's end is cut: a line that ends in none keeps all it has
+        if (start < end && rejoinsParagraph(newline + 1)) {
             kept = start;
         }
         // flexmark cuts only a run that ends in a space: what the text before still holds stays

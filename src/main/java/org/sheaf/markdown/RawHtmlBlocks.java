@@ -15,7 +15,7 @@ import org.sheaf.markdown.KramdownHtmlBlockParser.BlocksContent;
  * as from the start of a line, so each content is parsed as a text of its own, and the
  * {@link Document} that parse gives goes under the raw HTML block, in order; what the renderer
  * and the parsers' helpers read of a node's text they then read in that content's text. The
- * block's text is written around them ({@link KramdownHtmlText#escaped(String, boolean, KramdownHtmlText.Spans)}).
+ * block's text is written around them ({@link KramdownHtmlText#escaped(String, boolean, KramdownHtmlText.MarkdownContents)}).
  */
 final class RawHtmlBlocks {
     private RawHtmlBlocks() {
