@@ -200,7 +200,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(Link.class, (node, context, html) ->
                         renderLink(node, node.getUrl(), node.getTitle(), context, html)),
                 new NodeRenderingHandler<>(LinkRef.class, (node, context, html) -> {
-                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
+                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(node.getDocument()));
                     if (reference == null) {
                         context.delegateRender();
                     } else {
@@ -211,7 +211,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                         renderImage(node, altText(node, node.getTextOpeningMarker(), node.getText()),
                                 node.getUrl(), node.getTitle(), context, html)),
                 new NodeRenderingHandler<>(ImageRef.class, (node, context, html) -> {
-                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(context.getDocument()));
+                    Reference reference = node.getReferenceNode(Parser.REFERENCES.get(node.getDocument()));
                     if (reference == null) {
                         context.delegateRender();
                     } else {

@@ -689,6 +689,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aReferenceDefinedInsideAnElementReadAsBlocksAfterTextLinksThere() {
+        // the element's content is a text of its own, so its links are looked up in its own
+        // definitions: the page's would find none and the build stopped (Jekyll 4.3.1's output)
+        assertRenders("<div>\nx <div>\n    <p>See <a href=\"http://c.example\">c</a> and a note<sup id=\"fnref:1\""
+                        + " role=\"doc-noteref\"><a href=\"#fn:1\" class=\"footnote\" rel=\"footnote\">1</a></sup>.</p>\n\n"
+                        + "  </div>\n</div>\n<div class=\"footnotes\" role=\"doc-endnotes\">\n  <ol>\n"
+                        + "    <li id=\"fn:1\" role=\"doc-endnote\">\n      <p>the note <a href=\"#fnref:1\""
+                        + " class=\"reversefootnote\" role=\"doc-backlink\">&#8617;</a></p>\n    </li>\n  </ol>\n</div>",
+                "<div>\nx <div markdown=\"1\">See [c][] and a note[^1].\n\n[c]: http://c.example\n[^1]: the note\n</div>\n</div>\n");
+    }
+
+    @Test
     void markdownInsideHtmlBlockIsParsedWhenAskedFor() {
         assertRenders("<div class=\"box\"><p><em>Inside</em> “here”</p></div><p>After</p>",
                 "<div class=\"box\" markdown=\"1\">\n*Inside* \"here\"\n</div>\n\nAfter\n");
