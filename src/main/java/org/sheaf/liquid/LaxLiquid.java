@@ -208,6 +208,30 @@ final class LaxLiquid {
         return block.length();
     }
 
+    /** The name an {@code assign} sets, where it holds a dot or a bracket ({@code site.tags}, {@code a[1]}). */
+    private static final Pattern DOTTED_TARGET = Pattern.compile("\\s*[\\w-]*[.\\[][\\w.\\[\\]-]*\\s*=");
+
+    /**
+     * {@code text} with each {@code assign} to a name holding a dot or a bracket written as an
+     * empty comment, its trimming kept: Ruby's assign, in every error mode, takes the whole name
+     * as one variable's, which no lookup reads (a lookup splits its name at the dots), so the tag
+     * sets nothing a template can see; Liqp's grammar refuses the name.
+     */
+    static String dottedAssigns(String text) {
+        if (!text.contains("assign")) {
+            return text;
+        }
+        Matcher m = TAG.matcher(text);
+        StringBuilder rewritten = new StringBuilder();
+        while (m.find()) {
+            if ("assign".equals(m.group(2)) && DOTTED_TARGET.matcher(m.group(3)).lookingAt()) {
+                m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + "comment %}{% endcomment " + m.group(4)));
+            }
+        }
+        m.appendTail(rewritten);
+        return rewritten.toString();
+    }
+
     /**
      * {@code text} as Ruby's lax parser reads it. In {@code assign} and {@code for} tags a
      * {@code {{ ... }}} is an unknown variable, nil; in {@code assign}, what follows a comma before
@@ -250,6 +274,7 @@ final class LaxLiquid {
         m.appendTail(rewritten);
         return rewritten.toString();
     }
+
 
     private static String nilOutputs(String markup) {
         return OUTPUT.matcher(unbraced(markup)).replaceAll(o -> Matcher.quoteReplacement(

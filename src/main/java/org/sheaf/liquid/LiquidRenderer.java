@@ -457,6 +457,7 @@ public final class LiquidRenderer {
         SourceColumns columns = SourceColumns.of(source)
                 .then(Liquid5Tags::rewrite)
                 .then(HyphenatedNames::rewrite)
+                .then(LaxLiquid::dottedAssigns)
                 .then(LaxLiquid::plainElse)
                 .then(LaxLiquid::unreachableBranches)
                 .then(UnlessBranches::rewrite)

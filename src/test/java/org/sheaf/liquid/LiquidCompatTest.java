@@ -83,6 +83,14 @@ class LiquidCompatTest {
     }
 
     @Test
+    void anAssignToADottedNameSetsNothingALookupReads() throws Exception {
+        // what Jekyll 4.3.1 printed: Ruby's assign keeps "page.title" as one name, which
+        // page.title, looked up at the dot, never reaches; the trimming of the tag's ends stays
+        assertEquals("in |Jobs||", render("{% if page.title != \"\" %}in{% endif %} |\n{%- assign page.title = \"\" -%}\n"
+                + " {{ page.title }}|{% assign a[1] = 3 %}{{ a }}|"));
+    }
+
+    @Test
     void forTagReadLaxlyTakesAsItsCollectionOnlyWhatAFirstSpaceCutsOff() throws Exception {
         // what Jekyll 4.3.1 printed: a range written with spaces is cut to "(", which names
         // nothing, and "(page.items ..2)" to "(page.items", looked up by its words; the comments
