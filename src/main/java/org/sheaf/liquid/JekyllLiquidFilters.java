@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import liqp.LValue;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
@@ -935,21 +936,30 @@ final class JekyllLiquidFilters {
      * one, read as {@link #indexed} reads it; nil when an item has no property to read), nils
      * after everything else. Liquid calls two nils unequal too (the second goes
      * first), so their order follows the sort's own, which {@link RubyMergeSort} repeats.
+     * Each item's text is read once, not at each comparison; a list of one is left as it is,
+     * as Ruby's sort compares (and so reads) nothing in it.
      */
     private static Object sortNatural(Object input, TemplateContext context, Filter any, String property) {
         List<Object> items = input instanceof Map<?, ?> map ? new ArrayList<>(List.of(map)) : items(input, context, any);
         if (property != null && !items.stream().allMatch(JekyllLiquidFilters::hasIndex)) {
             return null;
         }
-        RubyMergeSort.sort(items, (a, b) -> {
-            Object x = property == null ? a : indexed(a, property);
-            Object y = property == null ? b : indexed(b, property);
-            if (x == null || y == null) {
-                return x == null ? 1 : -1;
-            }
-            return Integer.signum(RubyStrings.casecmp(text(x, context, any), text(y, context, any)));
-        });
-        return items;
+        if (items.size() < 2) {
+            return items;
+        }
+        List<NaturalKey> keyed = new ArrayList<>(items.size());
+        for (Object item : items) {
+            Object value = property == null ? item : indexed(item, property);
+            keyed.add(new NaturalKey(item, value == null ? null : text(value, context, any)));
+        }
+        RubyMergeSort.sort(keyed, (a, b) -> a.text() == null || b.text() == null
+                ? (a.text() == null ? 1 : -1)
+                : Integer.signum(RubyStrings.casecmp(a.text(), b.text())));
+        return keyed.stream().map(NaturalKey::item).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** An item of {@link #sortNatural} and the text it sorts by, null for nil. */
+    private record NaturalKey(Object item, String text) {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
