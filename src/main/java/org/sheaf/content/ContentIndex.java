@@ -23,6 +23,7 @@ import org.sheaf.diag.Diagnostics;
 import org.sheaf.diag.Position;
 import org.sheaf.jekyll.PostName;
 import org.sheaf.jekyll.RubyMergeSort;
+import org.sheaf.jekyll.RubyNumbers;
 import org.sheaf.jekyll.RubyTime;
 import org.sheaf.jekyll.StaticFileDrop;
 import org.sheaf.source.FrontMatter;
@@ -584,7 +585,7 @@ public final class ContentIndex {
     /** Ruby's {@code <=>} of two front matter values, 0 where it gives 0 or nil (no order). */
     private static int rubyCompare(Object x, Object y) {
         if (x instanceof Number a && y instanceof Number b) {
-            return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString()));
+            return RubyNumbers.compare(a, b);
         }
         if (x instanceof String a && y instanceof String b) {
             return Integer.signum(a.compareTo(b));

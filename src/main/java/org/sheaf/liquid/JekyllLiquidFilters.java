@@ -32,6 +32,7 @@ import org.sheaf.jekyll.DocumentDrop;
 import org.sheaf.jekyll.Html;
 import org.sheaf.jekyll.JekyllFilters;
 import org.sheaf.jekyll.RubyMergeSort;
+import org.sheaf.jekyll.RubyNumbers;
 import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyStrings;
@@ -965,7 +966,7 @@ final class JekyllLiquidFilters {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static int compareValues(Object a, Object b) {
         if (a instanceof Number x && b instanceof Number y) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+            return RubyNumbers.compare(x, y);
         }
         if (RubyTime.isTime(a) && RubyTime.isTime(b)) {
             return RubyTime.compareInstants(a, b);

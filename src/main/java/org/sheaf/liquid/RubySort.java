@@ -1,9 +1,9 @@
 package org.sheaf.liquid;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.sheaf.jekyll.RubyDate;
 import org.sheaf.jekyll.RubyMergeSort;
+import org.sheaf.jekyll.RubyNumbers;
 import org.sheaf.jekyll.RubyTime;
 
 /**
@@ -34,7 +34,7 @@ final class RubySort {
             return a == null && b == null ? 0 : null;
         }
         if (a instanceof Number x && b instanceof Number y) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+            return RubyNumbers.compare(x, y);
         }
         if (a instanceof String x && b instanceof String y) {
             return Integer.signum(compareUtf8(x, y));
