@@ -318,8 +318,8 @@ final class MediaJoins {
         boolean first = true;
         for (StaticValues.Origin item : items(css, media, origins, lineStarts, false)) {
             int offset = item == null || item.source() != sourceIndex ? -1 : offsetOf.applyAsInt(item);
-            boolean inside = offset > chain.from() && offset < chain.to()
-                    || chain.filled().stream().anyMatch(block -> block[0] < offset && offset < block[1]);
+            boolean inside = within(offset, chain.from(), chain.to())
+                    || chain.filled().stream().anyMatch(block -> within(offset, block[0], block[1]));
             if (!inside && !(first && chain.around().contains(offset))) {
                 return false;
             }
