@@ -10,6 +10,7 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,6 +136,10 @@ final class MediaJoins {
         // the stylesheets tell where their @media stand only where none is imported inside a block
         boolean told = contents.stream().noneMatch(s -> NESTED_IMPORT.matcher(s).find());
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
+        // per source: where its lines start, read from a source the first time the map places something in it
+        Map<Integer, int[]> sourceLines = new HashMap<>();
+        ToIntFunction<StaticValues.Origin> offsetOf = origin -> offset(contents.get(origin.source()),
+                sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(contents.get(s))), origin);
         Map<Integer, Map<Integer, Nested>> chains = new HashMap<>();
         Function<Statement, Nested> chainAt = at -> !told ? null : chains.computeIfAbsent(at.source(), s -> chains(contents.get(s),
                 indented(urls, s), others(contents, s))).get(at.at());
@@ -149,7 +154,7 @@ final class MediaJoins {
         for (MatchResult media : found) {
             StaticValues.Origin origin = MediaBreaks.origin(origins, lineStarts, css.indexOf('@', media.start()));
             Statement at = origin == null || origin.source() >= contents.size() ? null
-                    : new Statement(origin.source(), offset(contents.get(origin.source()), origin));
+                    : new Statement(origin.source(), offsetOf.applyAsInt(origin));
             places.add(at);
             if (at != null) {
                 counts.merge(at, 1, Integer::sum);
@@ -170,16 +175,15 @@ final class MediaJoins {
             MatchResult media = found.get(m);
             Statement at = places.get(m);
             String libsass = null;
-            Statement outer = at == null ? continued(css, media, origins, lineStarts, contents, ends) : null;
+            Statement outer = at == null ? continued(css, media, origins, lineStarts, contents, ends, offsetOf) : null;
             if (outer != null) {
                 Nested chain = chainAt.apply(outer);
                 libsass = chain != null ? libsassJoin(chain.chains(), media.group(1))
                         : evaluated.get() == null ? null : evaluated.get().libsass(urls.get(outer.source()), outer.at(), media.group(1));
             } else if (at != null) {
                 int ordinal = ordinals.merge(at, 1, Integer::sum) - 1;
-                String source = contents.get(at.source());
                 Nested chain = chainAt.apply(at);
-                libsass = chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, at.source(), source, chain)
+                libsass = chain == null || !holdsOnlyItsOwn(css, media, origins, lineStarts, at.source(), offsetOf, chain)
                         ? null : libsassJoin(chain.chains(), media.group(1));
                 MarkedQueries marked = libsass == null ? evaluated.get() : null;
                 if (marked != null) {
@@ -187,7 +191,7 @@ final class MediaJoins {
                     libsass = marked.libsass(url, at.at(), ordinal, counts.get(at), media.group(1));
                     if (libsass == null) {
                         List<Integer> own = inside.computeIfAbsent(at, s -> writtenInside(css, found, places, s,
-                                ends.apply(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, source));
+                                ends.apply(s.source()).getOrDefault(s.at(), -1), origins, lineStarts, offsetOf));
                         libsass = own.contains(m) ? marked.libsass(url, at.at(), own.indexOf(m), own.size(), media.group(1)) : null;
                     }
                 }
@@ -310,12 +314,12 @@ final class MediaJoins {
      * mixin stands in the {@code @media}.
      */
     private static boolean holdsOnlyItsOwn(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
-            int sourceIndex, String source, Nested chain) {
+            int sourceIndex, ToIntFunction<StaticValues.Origin> offsetOf, Nested chain) {
         boolean first = true;
         for (StaticValues.Origin item : items(css, media, origins, lineStarts, false)) {
-            int offset = item == null || item.source() != sourceIndex ? -1 : offset(source, item);
-            boolean inside = offset > chain.from() && offset < chain.to()
-                    || chain.filled().stream().anyMatch(block -> block[0] < offset && offset < block[1]);
+            int offset = item == null || item.source() != sourceIndex ? -1 : offsetOf.applyAsInt(item);
+            boolean inside = within(offset, chain.from(), chain.to())
+                    || chain.filled().stream().anyMatch(block -> within(offset, block[0], block[1]));
             if (!inside && !(first && chain.around().contains(offset))) {
                 return false;
             }
@@ -333,11 +337,11 @@ final class MediaJoins {
      * the marked CSS, in which the two queries differ, has no {@code @media} for it.
      */
     private static List<Integer> writtenInside(String css, List<MatchResult> found, List<Statement> places, Statement statement,
-            int end, Map<Long, StaticValues.Origin> origins, int[] lineStarts, String source) {
+            int end, Map<Long, StaticValues.Origin> origins, int[] lineStarts, ToIntFunction<StaticValues.Origin> offsetOf) {
         List<Integer> inside = new ArrayList<>();
         for (int m = 0; m < found.size(); m++) {
             if (statement.equals(places.get(m)) && items(css, found.get(m), origins, lineStarts, true).stream()
-                    .anyMatch(item -> item != null && item.source() == statement.source() && within(offset(source, item), statement.at(), end))) {
+                    .anyMatch(item -> item != null && item.source() == statement.source() && within(offsetOf.applyAsInt(item), statement.at(), end))) {
                 inside.add(m);
             }
         }
@@ -353,13 +357,13 @@ final class MediaJoins {
      * its first item.
      */
     private static Statement continued(String css, MatchResult media, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
-            List<String> contents, IntFunction<Map<Integer, Integer>> ends) {
+            List<String> contents, IntFunction<Map<Integer, Integer>> ends, ToIntFunction<StaticValues.Origin> offsetOf) {
         StaticValues.Origin first = items(css, media, origins, lineStarts, true).stream()
                 .filter(item -> item != null && item.source() < contents.size()).findFirst().orElse(null);
         if (first == null) {
             return null;
         }
-        int offset = offset(contents.get(first.source()), first);
+        int offset = offsetOf.applyAsInt(first);
         int innermost = -1;
         for (Map.Entry<Integer, Integer> statement : ends.apply(first.source()).entrySet()) {
             if (statement.getKey() > innermost && within(offset, statement.getKey(), statement.getValue())) {
@@ -599,8 +603,14 @@ final class MediaJoins {
         return others;
     }
 
-    /** The offset of a place the map names in the stylesheet, or -1 past its end. */
-    private static int offset(String source, StaticValues.Origin origin) {
-        return StaticValues.offset(source, origin.line(), origin.column());
+    /**
+     * The offset of a place the map names in the stylesheet whose lines start at
+     * {@code lineStarts}, or -1 past its end: looked up, as the map places every item of every
+     * {@code @media} of the CSS and a scan from the stylesheet's start for each would go over it
+     * again and again.
+     */
+    private static int offset(String source, int[] lineStarts, StaticValues.Origin origin) {
+        int at = origin.line() < lineStarts.length ? lineStarts[origin.line()] + origin.column() : -1;
+        return at <= source.length() ? at : -1;
     }
 }
