@@ -954,7 +954,8 @@ final class LeanInlineParser extends InlineParserImpl {
         return true;
     }
 
-    private static boolean rubySpace(char c) {
+    /** Ruby's {@code \s}: ASCII white space only, which is all kramdown's patterns take for space. */
+    static boolean rubySpace(char c) {
         return " \t\n\r\f\u000B".indexOf(c) >= 0;
     }
 
