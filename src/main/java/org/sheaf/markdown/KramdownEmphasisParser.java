@@ -117,7 +117,7 @@ final class KramdownEmphasisParser {
         char marker = text.charAt(at);
         boolean strong = isMarker(at + 1, marker);
         int length = markerCount(strong);
-        if (open.has(strong) || at + length < text.length() && rubySpace(text.charAt(at + length))
+        if (open.has(strong) || at + length < text.length() && LeanInlineParser.rubySpace(text.charAt(at + length))
                 || marker == '_' && wordBefore(at)) {
             return at + length;
         }
@@ -186,7 +186,8 @@ final class KramdownEmphasisParser {
     private boolean mayClose(Start start, int at) {
         char marker = start.marker();
         int length = markerCount(start.strong());
-        if (text.charAt(at) != marker || !isMarker(at + length - 1, marker) || rubySpace(text.charAt(at - 1))) {
+        if (text.charAt(at) != marker || !isMarker(at + length - 1, marker)
+                || LeanInlineParser.rubySpace(text.charAt(at - 1))) {
             return false;
         }
         if (!start.strong() && isMarker(at + 1, marker) && !isMarker(at + 2, marker)) {
@@ -221,10 +222,5 @@ final class KramdownEmphasisParser {
     private boolean letterOrDigit(int at) {
         int c = Character.codePointAt(text, at);
         return Character.isAlphabetic(c) || Character.isDigit(c);
-    }
-
-    /** Ruby's {@code \s}: ASCII white space only. */
-    private static boolean rubySpace(char c) {
-        return " \t\n\r\f\u000B".indexOf(c) >= 0;
     }
 }

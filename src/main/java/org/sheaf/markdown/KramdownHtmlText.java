@@ -76,6 +76,9 @@ final class KramdownHtmlText {
      * HTML, in order: those {@link #escaped} has {@link MarkdownContents} write.
      */
     static List<SpanContent> spanContents(String html) {
+        if (!mayReadMarkdown(html)) {
+            return List.of();
+        }
         List<SpanContent> found = new ArrayList<>();
         write(html, new StringBuilder(html.length() + 16), content -> {
             found.add(content);
@@ -89,6 +92,9 @@ final class KramdownHtmlText {
      * order: those {@link #escaped} has {@link MarkdownContents#blocks} write.
      */
     static List<BlocksContent> blockContents(String html) {
+        if (!mayReadMarkdown(html)) {
+            return List.of();
+        }
         List<BlocksContent> found = new ArrayList<>();
         write(html, new StringBuilder(html.length() + 16), new MarkdownContents() {
             @Override
@@ -103,6 +109,15 @@ final class KramdownHtmlText {
             }
         });
         return found;
+    }
+
+    /**
+     * Whether {@code html} may hold an element whose content kramdown reads as Markdown: each is
+     * marked by a {@code markdown} attribute, so a block without the word is not written through
+     * to find none, as most blocks of raw HTML are.
+     */
+    private static boolean mayReadMarkdown(String html) {
+        return html.contains("markdown");
     }
 
     /**

@@ -34,6 +34,7 @@ import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -538,8 +539,11 @@ final class LeanInlineParser extends InlineParserImpl {
         List<Delimiter> markers = new ArrayList<>();
         List<Delimiter> others = new ArrayList<>();
         for (Delimiter delimiter = lastDelimiter; delimiter != null && delimiter != stackBottom; delimiter = delimiter.getPrevious()) {
-            (KramdownEmphasis.marks(delimiter.getDelimiterChar()) ? markers : others).add(0, delimiter);
+            (KramdownEmphasis.marks(delimiter.getDelimiterChar()) ? markers : others).add(delimiter);
         }
+        // gathered from the top of the stack down: in the order of the text, a paragraph's many at once
+        Collections.reverse(markers);
+        Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
         List<Text> markersLeft = markers.isEmpty() ? List.of() : KramdownEmphasis.make(input, markers);
         Map<Node, List<Delimiter>> byParent = new LinkedHashMap<>();
@@ -954,7 +958,8 @@ final class LeanInlineParser extends InlineParserImpl {
         return true;
     }
 
-    private static boolean rubySpace(char c) {
+    /** Ruby's {@code \s}: ASCII white space only, which is all kramdown's patterns take for space. */
+    static boolean rubySpace(char c) {
         return " \t\n\r\f\u000B".indexOf(c) >= 0;
     }
 

@@ -25,8 +25,7 @@ final class RawHtmlBlocks {
     static void parseInside(Document document, Function<String, Document> parser) {
         List<HtmlBlock> blocks = new ArrayList<>();
         for (Node node : Descendants.blocksOf(document)) {
-            if (node instanceof HtmlBlock raw && RawHtmlSpans.rawText(raw)
-                    && raw.getChars().toString().contains("markdown")) {
+            if (node instanceof HtmlBlock raw && RawHtmlSpans.rawText(raw)) {
                 blocks.add(raw);
             }
         }

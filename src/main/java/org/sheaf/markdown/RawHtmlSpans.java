@@ -8,7 +8,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 /**
  * The content of an element inside a block of raw HTML that kramdown reads as Markdown spans
  * ({@code x <em markdown="1">*y*</em>}), under that block: its children are the spans, which
- * the block's text is written around ({@link KramdownHtmlText#escaped(String, boolean, KramdownHtmlText.Spans)}).
+ * the block's text is written around ({@link KramdownHtmlText#escaped(String, boolean, KramdownHtmlText.MarkdownContents)}).
  */
 final class RawHtmlSpans extends Node {
     RawHtmlSpans(BasedSequence chars) {
