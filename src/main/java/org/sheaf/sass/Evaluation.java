@@ -83,6 +83,8 @@ final class Evaluation {
     private final Map<Integer, List<Break>> breaks = new HashMap<>();
     /** Per at-rule block (by the order of its brace in the real CSS): the marker of the rule whose evaluation wrote it, innermost. */
     private final Map<Integer, Mark> writers = new HashMap<>();
+    /** Per nested {@code @media} block of the marked CSS: the rule marker of the evaluation its statement was reached in, innermost. */
+    private final Map<Item, Item> openers = new java.util.IdentityHashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -335,6 +337,7 @@ final class Evaluation {
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
                     nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>()});
+                    evaluation.openedIn(insideMarker, open);
                 }
                 boolean writes = mark.writes();
                 if (writes && !written && mark.throughIncludes()) {
@@ -393,16 +396,43 @@ final class Evaluation {
     }
 
     /**
+     * Notes, for the {@code @media} block that a nested {@code @media}'s inner marker stands in,
+     * the rule marker of the evaluation that was the innermost under way where its statement was
+     * reached ({@code open} holds the rule markers under way then, innermost first). dart-sass
+     * writes such an {@code @media} after the block around the rule when that is an
+     * {@code @media} too, where the rule's evaluation has ended, so where the block stands does
+     * not tell it.
+     */
+    private void openedIn(Item inside, ArrayDeque<Item> open) {
+        Item media = inside.parent;
+        while (media != null && !media.atRule) {
+            media = media.parent;
+        }
+        if (media != null && media.media && media.kept && !open.isEmpty()) {
+            openers.put(media, open.peek());
+        }
+    }
+
+    /**
      * Notes, for each at-rule block in {@code block}, the rule whose evaluation was the innermost
      * under way where it opened: {@code open} holds the rule markers under way, innermost first.
+     * In an {@code @media} whose opener is known from its statement ({@link #openedIn}) that
+     * rule is under way, whatever stands around the block.
      */
     private void writers(Item block, ArrayDeque<Item> open) {
         for (Item child : block.children) {
             if (child.block) {
+                Item opener = open.contains(openers.get(child)) ? null : openers.get(child);
+                if (opener != null) {
+                    open.push(opener);
+                }
                 if (child.atRule && child.kept && !open.isEmpty()) {
                     writers.put(child.number, marks.get(open.peek().mark));
                 }
                 writers(child, open);
+                if (opener != null) {
+                    open.remove(opener);
+                }
             } else if (child.mark >= 0) {
                 Mark mark = marks.get(child.mark);
                 if (mark.kind() == Kind.RULE) {

@@ -121,6 +121,26 @@ class SplitRulesIT {
     }
 
     @Test
+    void aMixinsMediaInARuleInAnOuterMediaHoldsOnlyTheRulesCss() throws Exception {
+        // dart-sass writes the joined @media after the outer one, where the rule's evaluation
+        // has ended; evaluation tells that all in it is the rule's, so c: r joins x: 1 and x: 2
+        assertEquals("@media print and (min-width: 1px) {\n  .u {\n    x: 1;\n    x: 2;\n    c: r;\n  }\n"
+                + "  .u-k {\n    z: b;\n  }\n}",
+                compiled("@mixin lp { @media (min-width: 1px) { @for $i from 1 through 2 { x: $i; } &-k { z: b; } c: r; } }\n"
+                        + "@media print { .u { @include lp; } }"));
+    }
+
+    @Test
+    void aSupportsInAMixinsMediaInARuleInAnOuterMediaHoldsOnlyTheRulesCss() throws Exception {
+        // so does the @supports inside that @media: w: 0 goes before p b #h there
+        assertEquals("@media print and (min-width: 1px) {\n  p b {\n    x: 1;\n  }\n  @supports (display: grid) {\n"
+                + "    p b {\n      w: 0;\n    }\n    p b #h {\n      c: b;\n    }\n  }\n}",
+                compiled("@mixin lp { @media (min-width: 1px) { x: 1; @supports (display: grid) { #h { c: b; } w: 0; } } }\n"
+                        + "@mixin lb { b { @for $i from 1 through 1 { @include lp; } } }\n"
+                        + "@media print { p { @include lb; } }"));
+    }
+
+    @Test
     void aRuleWhoseDeclarationsAMixinAboveWroteStaysInItsMedia() throws Exception {
         // the rule maps below its declaration, which the mixin's text above wrote
         assertEquals("@media screen {\n  .r {\n    color: 1;\n  }\n  .s {\n    y: 2;\n  }\n}",
