@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
 final class ScssOutline {
     /** How deep {@link #holdsNoMedia} follows includes into mixins, which may include themselves. */
     private static final int DEEPEST_INCLUDE = 8;
-    /** The keyword of a rule that writes only what its block shows: control flow, {@code @supports}. */
-    private static final Pattern SHOWING_ALL = Pattern.compile("@(if|else|each|for|while|supports)\\b");
+    /**
+     * The keyword of a rule that writes only what its block shows: control flow, {@code @supports};
+     * or nothing where it stands, as {@code @extend}, which adds selectors to rules elsewhere.
+     */
+    private static final Pattern SHOWING_ALL = Pattern.compile("@(if|else|each|for|while|supports|extend)\\b");
 
     private ScssOutline() {
     }
@@ -372,7 +375,7 @@ final class ScssOutline {
     /**
      * Whether the stretch holds no {@code @media} and nothing whose CSS its own text does not show
      * (an import, a mixin's {@code @content}): no at-rule but control flow ({@code @if},
-     * {@code @else}, {@code @each}, {@code @for}, {@code @while}), {@code @supports} and includes
+     * {@code @else}, {@code @each}, {@code @for}, {@code @while}), {@code @supports}, {@code @extend} and includes
      * of mixins the stylesheet defines once, whose bodies hold none either.
      */
     static boolean holdsNoMedia(String source, int from, int to, boolean indented) {
