@@ -710,7 +710,8 @@ final class LibsassLayout {
          * have held an {@code @media} that libsass writes nothing for (its query joined with the
          * outer one's matches nothing) but counts as a block with something in it, and that
          * dart-sass leaves out without a trace; it is taken as written unless its text in the
-         * stylesheet shows no such {@code @media}.
+         * stylesheet shows no such {@code @media}: none, or only ones whose queries joined with
+         * those around them match something ({@link MediaJoins#matchingSomething}).
          */
         private boolean printableSupports(Item supports) {
             return supports.children.stream().anyMatch(child -> child.kind == Kind.STATEMENT && !isImport(child)
@@ -731,7 +732,8 @@ final class LibsassLayout {
                 return true;
             }
             int[] body = indented ? SplitRules.indented(source, place[1]) : SplitRules.braces(source, place[1]);
-            return body == null || !ScssOutline.holdsNoMedia(source, body[0] + 1, body[1], indented);
+            return body == null || !ScssOutline.holdsNoMedia(source, body[0] + 1, body[1], indented,
+                    MediaJoins.matchingSomething(origins.contents(), place[0], indented));
         }
 
         /** Whether a style rule is worth writing: it holds anything but comments the style leaves out. */

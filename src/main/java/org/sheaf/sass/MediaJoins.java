@@ -3,9 +3,11 @@ package org.sheaf.sass;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -594,6 +596,58 @@ final class MediaJoins {
         }
         seen.remove(place.mixin());
         return read;
+    }
+
+    /**
+     * Where the {@code @media} statements of the stylesheet {@code index} of {@code contents}
+     * start whose query, joined with the queries of the {@code @media} around it, matches
+     * something as libsass joins them and as dart-sass does: both compilers write such an
+     * {@code @media} where it holds something, and neither where it holds nothing (where a join
+     * matches nothing, dart-sass leaves the {@code @media} out without a trace, while libsass may
+     * write it, or count it as something in an {@code @supports}). Only those are told that
+     * stand in rules, control flow, {@code @supports} and other {@code @media}, outside mixins
+     * and the blocks includes give, each of a query {@link Query#of} reads; none where a
+     * stylesheet imports another inside a block.
+     */
+    static Set<Integer> matchingSomething(List<String> contents, int index, boolean indented) {
+        if (contents.stream().anyMatch(s -> NESTED_IMPORT.matcher(s).find())) {
+            return Set.of();
+        }
+        String source = contents.get(index);
+        Set<Integer> matching = new HashSet<>();
+        // per open block: where it stands (empty where not told)
+        ArrayDeque<Optional<Place>> blocks = new ArrayDeque<>();
+        blocks.push(Optional.of(new Place(null, List.of())));
+        ScssOutline.walk(source, indented, new ScssOutline.Statements() {
+            @Override
+            public void opens(int start, int brace) {
+                String prelude = start < 0 ? "@" : source.substring(start, brace).strip();
+                Optional<Place> place = blocks.peek();
+                if (prelude.startsWith("@media")) {
+                    Query query = Query.of(prelude.substring("@media".length()));
+                    place = query == null ? Optional.empty() : place.map(around -> around.within(query));
+                    if (place.isPresent() && libsassJoin(place.get().queries()) != null
+                            && dartJoin(place.get().queries()) != null) {
+                        matching.add(start);
+                    }
+                } else if (prelude.startsWith("@") && !prelude.startsWith("@supports")
+                        && !MediaBreaks.CONTROL.matcher(prelude).lookingAt()
+                        || prelude.startsWith("=") || prelude.startsWith("+")) {
+                    place = Optional.empty();
+                }
+                blocks.push(place);
+            }
+
+            @Override
+            public void ends(int start, int end) {
+            }
+
+            @Override
+            public void closes(int brace) {
+                blocks.pop();
+            }
+        });
+        return matching;
     }
 
     /** The stylesheets but the one at {@code index}. */

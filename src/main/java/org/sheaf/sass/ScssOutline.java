@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
@@ -22,8 +23,11 @@ import java.util.regex.Pattern;
 final class ScssOutline {
     /** How deep {@link #holdsNoMedia} follows includes into mixins, which may include themselves. */
     private static final int DEEPEST_INCLUDE = 8;
-    /** The keyword of a rule that writes only what its block shows: control flow, {@code @supports}. */
-    private static final Pattern SHOWING_ALL = Pattern.compile("@(if|else|each|for|while|supports)\\b");
+    /**
+     * The keyword of a rule that writes only what its block shows: control flow, {@code @supports};
+     * or nothing where it stands, as {@code @extend}, which adds selectors to rules elsewhere.
+     */
+    private static final Pattern SHOWING_ALL = Pattern.compile("@(if|else|each|for|while|supports|extend)\\b");
 
     private ScssOutline() {
     }
@@ -372,23 +376,25 @@ final class ScssOutline {
     /**
      * Whether the stretch holds no {@code @media} and nothing whose CSS its own text does not show
      * (an import, a mixin's {@code @content}): no at-rule but control flow ({@code @if},
-     * {@code @else}, {@code @each}, {@code @for}, {@code @while}), {@code @supports} and includes
-     * of mixins the stylesheet defines once, whose bodies hold none either.
+     * {@code @else}, {@code @each}, {@code @for}, {@code @while}), {@code @supports}, {@code @extend} and includes
+     * of mixins the stylesheet defines once, whose bodies hold none either. An {@code @media}
+     * that starts at an offset in {@code written} counts as none (what it holds is looked at).
      */
-    static boolean holdsNoMedia(String source, int from, int to, boolean indented) {
-        return holdsNoMedia(source, from, to, indented, mixins(source, indented), 0);
+    static boolean holdsNoMedia(String source, int from, int to, boolean indented, Set<Integer> written) {
+        return holdsNoMedia(source, from, to, indented, written, mixins(source, indented), 0);
     }
 
-    private static boolean holdsNoMedia(String source, int from, int to, boolean indented,
+    private static boolean holdsNoMedia(String source, int from, int to, boolean indented, Set<Integer> written,
             Map<String, List<int[]>> mixins, int depth) {
         return noneOutsideSkipped(source, from, to, i -> {
             int nameStart = nameAfter(source, i, "@include", '+', indented);
             if (nameStart >= 0) {
                 List<int[]> bodies = mixins.get(nameAt(source, nameStart));
                 return depth >= DEEPEST_INCLUDE || bodies == null || bodies.size() != 1
-                        || !holdsNoMedia(source, bodies.get(0)[0] + 1, bodies.get(0)[1], indented, mixins, depth + 1);
+                        || !holdsNoMedia(source, bodies.get(0)[0] + 1, bodies.get(0)[1], indented, written, mixins, depth + 1);
             }
-            return source.charAt(i) == '@' && !SHOWING_ALL.matcher(source).region(i, Math.min(to, source.length())).lookingAt();
+            return source.charAt(i) == '@' && !written.contains(i)
+                    && !SHOWING_ALL.matcher(source).region(i, Math.min(to, source.length())).lookingAt();
         });
     }
 
