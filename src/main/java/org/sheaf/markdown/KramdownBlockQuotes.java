@@ -266,7 +266,8 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
         /**
          * kramdown's lazy end: besides a blank line, a line without {@code >} that is a block
          * attribute list ({@code {: .x}}, which then belongs to the quote), an end-of-block
-         * marker ({@code ^}) or a block-level tag ends the quote.
+         * marker ({@code ^}) or a line that starts with a block-level element's name, a tag or not
+     * ({@link KramdownHtmlBlockParser#endsLazyLines}), ends the quote.
          */
         private static boolean endsQuote(ParserState state) {
             if (state.getIndent() >= 4) {
@@ -276,7 +277,7 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
             int at = state.getNextNonSpaceIndex();
             String rest = line.subSequence(at).trimEnd().toString();
             return ATTRIBUTE_LIST.matcher(rest).matches() || (state.getIndent() == 0 && rest.equals("^"))
-                    || KramdownHtmlBlockParser.startsBlockTag(line, at);
+                    || KramdownHtmlBlockParser.endsLazyLines(line.subSequence(at));
         }
     }
 }

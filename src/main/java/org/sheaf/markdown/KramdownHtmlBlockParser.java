@@ -815,8 +815,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 return closingTag(state, matched, text, offset);
             }
             Matcher tag = OPEN_TAG.matcher(text);
-            if (!tag.region(offset, text.length()).lookingAt()
-                    || SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
+            if (!tag.region(offset, text.length()).lookingAt()) {
+                return text(state, matched);
+            }
+            if (SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
                 return BlockStart.none();
             }
             if (matched.getBlockParser().isParagraphParser() && HtmlBlockStartFactory.opensScript(line, start)) {
@@ -861,10 +863,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          * A line that starts with a closing tag. When it closes an element that raw HTML
          * right before it left open (cut short by a {@code markdown="1"} element inside,
          * see {@link #elementEnd}) it is raw HTML too. Otherwise it closes nothing, and
-         * kramdown reads it as a paragraph's text, its tag escaped: a paragraph's line
-         * goes on that paragraph, and a line that kramdown's block quotes and list items
-         * do not take lazily (a block-level tag, {@link #endsLazyLines}) starts a
-         * paragraph of its own where they end.
+         * kramdown reads it as a paragraph's text ({@link #text}).
          */
         private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             Matcher close = CLOSE_TAG.matcher(text);
@@ -872,6 +871,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
                 return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
             }
+            return text(state, matched);
+        }
+
+        /**
+         * A line that starts with a tag kramdown does not read as raw HTML (a closing tag that
+         * closes nothing, or an element's name whose attributes are no tag's: {@code <section},
+         * {@code <div id=a-3>}), so a paragraph's text, its tag escaped. A paragraph's line goes
+         * on that paragraph; a line that kramdown's block quotes and list items do not take
+         * lazily, as it names a block-level element ({@link #endsLazyLines}, which looks at the
+         * name alone), starts a paragraph of its own where they end.
+         */
+        private static BlockStart text(ParserState state, MatchedBlockParser matched) {
             if (matched.getBlockParser().isParagraphParser()
                     || !endsLazyLines(state.getLine().subSequence(state.getIndex()))) {
                 return BlockStart.none();

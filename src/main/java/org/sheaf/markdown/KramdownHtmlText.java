@@ -140,6 +140,14 @@ final class KramdownHtmlText {
         default String blocks(BlocksContent content, int depth) {
             return null;
         }
+
+        /**
+         * The indent kramdown writes an element nested {@code depth} deep in the raw HTML at:
+         * that of the raw HTML (the list or quote around it), and two spaces a level.
+         */
+        default String indent(int depth) {
+            return "  ".repeat(depth);
+        }
     }
 
     /**
@@ -163,7 +171,7 @@ final class KramdownHtmlText {
         while (at < length) {
             char c = html.charAt(at);
             if (c == '<') {
-                int end = markup(html, at, open, close, elements, out);
+                int end = markup(html, at, open, close, elements, out, spans);
                 // the block's own element is read so by the parsers of elements read as Markdown
                 boolean opening = end > at && at > first && open.region(at, length).lookingAt();
                 SpanContent content = opening ? SpanContent.of(html, open) : null;
@@ -236,8 +244,10 @@ final class KramdownHtmlText {
      * {@code at} as kramdown writes it, keeping {@code elements} (the open ones, innermost first),
      * and returns where it ends: {@code at} when none starts there. A closing tag that does not
      * close the innermost open element is text inside it, as kramdown's raw HTML parser reads it.
+     * {@code contents} gives the indent of a closing tag on a line of its own.
      */
-    private static int markup(String html, int at, Matcher open, Matcher close, Deque<String> elements, StringBuilder out) {
+    private static int markup(String html, int at, Matcher open, Matcher close, Deque<String> elements, StringBuilder out,
+            MarkdownContents contents) {
         int length = html.length();
         if (html.startsWith("<!--", at) || html.startsWith("<?", at)) {
             boolean comment = html.startsWith("<!--", at);
@@ -260,8 +270,10 @@ final class KramdownHtmlText {
                 int contentEnd = closing.region(end, length).find() ? closing.start() : length;
                 out.append(KramdownTags.start(name, KramdownTags.attributes(name, open.group(2), false))).append('>');
                 if (contentEnd > end && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))) {
-                    // content read as blocks (markdown="block") stands on lines of its own
-                    out.append('\n').append(chomped(html.substring(end, contentEnd))).append('\n');
+                    // content read as blocks (markdown="block") stands on lines of its own, as
+                    // kramdown writes an element of block content, the closing tag indented
+                    out.append('\n').append(chomped(html.substring(end, contentEnd))).append('\n')
+                            .append(contents.indent(elements.size()));
                 } else {
                     out.append(html, end, contentEnd);
                 }

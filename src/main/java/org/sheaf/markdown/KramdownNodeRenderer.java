@@ -1211,7 +1211,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 if (!blocks.hasNext()) {
                     return null;
                 }
-                String indent = context.getHtmlWriter().getPrefix() + "  ".repeat(depth);
+                String indent = indent(depth);
                 // a writer of the same indent size as the page's
                 NodeRendererContext alone = context.getSubContext(true);
                 HtmlWriter html = alone.getHtmlWriter();
@@ -1219,6 +1219,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 html.indent();
                 alone.renderChildren(blocks.next());
                 return KramdownHtmlText.aroundBlocks(html.toString(), indent);
+            }
+
+            @Override
+            public String indent(int depth) {
+                return context.getHtmlWriter().getPrefix() + "  ".repeat(depth);
             }
         };
     }
