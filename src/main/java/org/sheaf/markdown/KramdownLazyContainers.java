@@ -520,7 +520,7 @@ final class KramdownLazyContainers {
          * marker, and the white space after it with each tab up to the next multiple of four
          * columns of that text), or -1 when no tab follows or the marker's container is not told.
          */
-        private static int tabbedMarkerIndent(ListItem item) {
+        static int tabbedMarkerIndent(ListItem item) {
             BasedSequence marker = item.getOpeningMarker();
             BasedSequence base = marker.getBaseSequence();
             int end = marker.getEndOffset();

@@ -43,7 +43,10 @@ final class KramdownListNesting {
     /** A list item's marker after the white space that starts a line, bullet (1) or number (2), as kramdown finds it. */
     private static final Pattern ITEM_MARKER = Pattern.compile("[ \\t]*([-+*]|(\\d+)\\.)[ \\t|]");
 
-    /** Spaces put before the lines, by the offset in the original text where each (after its quote markers) starts. */
+    /**
+     * Spaces put before the lines, by the offset in the original text where they go: where each
+     * line's text starts after its quote markers, or right before its list marker after a tab.
+     */
     private final TreeMap<Integer, Integer> spaces;
     private final String markdown;
 
@@ -150,6 +153,7 @@ final class KramdownListNesting {
                 return;
             }
         }
+        int reached = 0;
         for (ListItem outer : around) {
             Node container = outer.getParent().getParent();
             KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, lineEnd);
@@ -159,18 +163,52 @@ final class KramdownListNesting {
             }
             int column = line.columnOf(text, marker);
             if (column >= indentation) {
+                reached += indentation;
                 continue;
             }
             boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
-            int origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd).at();
-            if (otherKind && column <= 3 && text.subSequence(origin, marker).indexOf('\t') < 0
+            KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
+            if (otherKind && column <= 3
                     && !movedByNesting(outer, text, spaces)
                     && !blankBefore(container, text, lineStart)
                     && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                spaces.put(origin, 2 * indentation + 4 + spaceTakenByQuote(text, origin)
-                        + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin, blankLines));
+                int added = 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
+                        + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin.at(), blankLines);
+                putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
+                        around.subList(around.indexOf(outer) + 1, around.size()));
             }
             return;
+        }
+    }
+
+    /**
+     * Puts in {@code spaces} the {@code added} spaces kramdown puts before a line whose text in
+     * the outermost item's container starts at {@code origin} and whose marker, at
+     * {@code marker}, stands {@code width} columns into that text as kramdown counts them (the
+     * tabs that start each item's text four spaces each). Without a tab before the marker the
+     * spaces go at the text's start. With one, flexmark counts the tab from the start of the
+     * whole line, so the spaces go right before the marker, as many as bring it to kramdown's
+     * column ({@code 2. - 2. b}, {@code ⇥2. x}: the outer item takes three of the tab's four
+     * columns, and the line is text of {@code b}); none where flexmark's column is past it
+     * already, a tab's columns stand left of the text, or a tab follows the marker of one of
+     * the items {@code inside} the one the line is a lazy line of, whose text flexmark starts
+     * at other columns than kramdown.
+     */
+    private static void putBefore(KramdownFrames.Rest origin, int marker, int width, int added, BasedSequence text,
+            int lineStart, TreeMap<Integer, Integer> spaces, List<ListItem> inside) {
+        if (text.subSequence(origin.at(), marker).indexOf('\t') < 0) {
+            spaces.put(origin.at(), added);
+            return;
+        }
+        for (ListItem item : inside) {
+            if (KramdownLazyContainers.LazyContainer.tabbedMarkerIndent(item) >= 0) {
+                return;
+            }
+        }
+        KramdownFrames.Rest whole = new KramdownFrames.Rest(0, lineStart);
+        int more = added + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
+        if (origin.spaces() == 0 && more >= 0) {
+            spaces.put(marker, more);
         }
     }
 
