@@ -433,7 +433,7 @@ final class MediaBreaks {
     }
 
     /** The line the offset stands on, of a text whose lines start at {@code lineStarts}. */
-    private static int lineOf(int[] lineStarts, int at) {
+    static int lineOf(int[] lineStarts, int at) {
         int line = Arrays.binarySearch(lineStarts, at);
         return line >= 0 ? line : -line - 2;
     }
@@ -443,7 +443,7 @@ final class MediaBreaks {
      * or in an {@code @supports} there, in their order: where its prelude starts, its opening and
      * closing braces.
      */
-    private static List<int[]> topLevelMedia(String css) {
+    static List<int[]> topLevelMedia(String css) {
         if (balanced(css)) {
             List<int[]> found = new ArrayList<>();
             outerMedia(css, -1, css.length(), found);
@@ -487,7 +487,7 @@ final class MediaBreaks {
      * {@code close}: each one's first character and the offset after its last (a comment, a block
      * or a statement ended by a semicolon).
      */
-    private static List<int[]> children(String css, int open, int close) {
+    static List<int[]> children(String css, int open, int close) {
         List<int[]> found = new ArrayList<>();
         int depth = 0;
         int start = -1;

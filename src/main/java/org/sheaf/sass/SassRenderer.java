@@ -401,8 +401,9 @@ public final class SassRenderer implements AutoCloseable {
                 SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString(), evaluation);
                 SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets, evaluation,
                         joined.mediaOrder());
-                SplitRules.Result media = MediaJoins.joined(broken, stylesheets,
+                SplitRules.Result queries = MediaJoins.joined(broken, stylesheets,
                         copies -> compiledCopy(page, entry, sitePath, firstLine, copies));
+                SplitRules.Result media = CommentCopies.joined(queries, stylesheets);
                 plain = media.css();
                 map = media.map();
                 leftOutMedia = media.leftOutMedia();

@@ -1,0 +1,144 @@
+package org.sheaf.sass;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+/**
+ * Joins an {@code @media} that dart-sass opened anew for a comment back into the one before it.
+ * After an {@code @media} nested in another, which both compilers move out of it, dart-sass
+ * writes the outer one's next rules in a copy of it, and then opens yet another copy for a
+ * comment that follows them; libsass writes all that stands between two nested blocks in one
+ * {@code @media}:
+ * <pre>@media (max-width: 5em) { @media screen { i { x: 1 } } .u { y: 2 } /* c *&#47; }</pre>
+ * is {@code @media (max-width: 5em) { .u { y: 2; } /* c *&#47; }} in libsass after the joined
+ * one, where dart-sass ends with {@code @media (max-width: 5em) { .u { y: 2 } }} and
+ * {@code @media (max-width: 5em) { /* c *&#47; }}.
+ *
+ * <p>Two sibling {@code @media} are joined when the map places both at one statement, the second
+ * starts with a comment of that statement's stylesheet, and the stylesheet's text from the last
+ * thing of the first block placed there up to that comment holds no at-rule but a loop's or an
+ * {@code @if}'s: the comment then follows it in one run of the statement, where nothing left out
+ * or reached elsewhere (an {@code @media}, an include) can have closed the {@code @media} in
+ * libsass too, and a second run of the statement (a loop's, a mixin's) would start before it.
+ */
+final class CommentCopies {
+    private CommentCopies() {
+    }
+
+    /**
+     * The CSS with each such copy joined into the {@code @media} before it, and the map and the
+     * places of the {@code @media} left out following the changed text.
+     *
+     * @param written     the expanded CSS as changed so far, with its map
+     * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
+     *                    for a map without their contents
+     */
+    static SplitRules.Result joined(SplitRules.Result written, Map<String, String> stylesheets) {
+        String css = written.css();
+        String map = written.map();
+        Matcher mappings = map == null ? null : StaticValues.MAPPINGS.matcher(map);
+        if (mappings == null || !css.contains("/*") || !mappings.find()) {
+            return written;
+        }
+        List<String> contents = StaticValues.sourceTexts(map, StaticValues.strings(map, StaticValues.SOURCES), stylesheets);
+        Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
+        int[] lineStarts = MediaBreaks.lineStarts(css);
+        List<int[]> media = MediaBreaks.topLevelMedia(css);
+        // each join: from the start of the first's closing line to where the comment starts
+        List<int[]> joins = new ArrayList<>();
+        for (int m = 0; m + 1 < media.size(); m++) {
+            int[] first = media.get(m);
+            int[] second = media.get(m + 1);
+            if (!css.substring(first[2] + 1, second[0]).isBlank() || !sameStatement(css, first, second, origins, lineStarts)) {
+                continue;
+            }
+            List<int[]> children = MediaBreaks.children(css, second[1], second[2]);
+            if (children.isEmpty() || !css.startsWith("/*", children.get(0)[0])) {
+                continue;
+            }
+            int comment = children.get(0)[0];
+            // dart-sass places a comment that starts a line at the line's start, its indent and all
+            StaticValues.Origin placed = MediaBreaks.origin(origins, lineStarts, comment);
+            placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
+            if (follows(first, placed, origins, lineStarts, contents)) {
+                joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
+            }
+        }
+        if (joins.isEmpty()) {
+            return written;
+        }
+        StringBuilder out = new StringBuilder(css.length());
+        int[] moved = new int[css.length() + 1];
+        int from = 0;
+        for (int[] join : joins) {
+            for (int i = from; i < join[0]; i++) {
+                moved[i] = out.length();
+                out.append(css.charAt(i));
+            }
+            // the comment stands in the first @media, indented one level inside its closing brace
+            int close = css.indexOf('}', join[0]);
+            Arrays.fill(moved, join[0], join[1], SourceMapShift.LEFT_OUT);
+            out.append(css, join[0], close).append("  ");
+            from = join[1];
+        }
+        for (int i = from; i < css.length(); i++) {
+            moved[i] = out.length();
+            out.append(css.charAt(i));
+        }
+        moved[css.length()] = out.length();
+        String result = out.toString();
+        List<Integer> leftOut = written.leftOutMedia().stream()
+                .map(at -> moved[at] >= 0 ? moved[at] : moved[joinEnd(joins, at)]).toList();
+        return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), written.mediaOrder(), leftOut);
+    }
+
+    /** Where the join that takes out the offset {@code at} ends. */
+    private static int joinEnd(List<int[]> joins, int at) {
+        return joins.stream().filter(join -> join[0] <= at && at < join[1]).findFirst().orElseThrow()[1];
+    }
+
+    /** Whether the map places both {@code @media} at one statement. */
+    private static boolean sameStatement(String css, int[] first, int[] second, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts) {
+        StaticValues.Origin at = MediaBreaks.origin(origins, lineStarts, first[0]);
+        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second[0]))
+                && css.substring(first[0], first[1]).equals(css.substring(second[0], second[1]));
+    }
+
+    /**
+     * Whether the comment follows the last thing of the block {@code first} that the map places
+     * in the comment's stylesheet, with no at-rule but a loop or an {@code @if} between them in
+     * its text.
+     */
+    private static boolean follows(int[] first, StaticValues.Origin comment, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts, List<String> contents) {
+        if (comment == null || comment.source() >= contents.size()) {
+            return false;
+        }
+        String text = contents.get(comment.source());
+        int from = MediaBreaks.lineOf(lineStarts, first[1]);
+        int to = MediaBreaks.lineOf(lineStarts, first[2]);
+        int last = -1;
+        for (Map.Entry<Long, StaticValues.Origin> placed : origins.entrySet()) {
+            int line = (int) (placed.getKey() >>> 32);
+            StaticValues.Origin origin = placed.getValue();
+            if (line > from && line <= to && origin.source() == comment.source()) {
+                last = Math.max(last, StaticValues.offset(text, origin.line(), origin.column()));
+            }
+        }
+        int at = StaticValues.offset(text, comment.line(), comment.column());
+        if (last < 0 || last >= at) {
+            return false;
+        }
+        // a loop or an @if runs what it holds where it stands; anything else may run elsewhere
+        for (int rule = text.indexOf('@', last + 1); rule >= 0 && rule < at; rule = text.indexOf('@', rule + 1)) {
+            if (!MediaBreaks.CONTROL.matcher(text).region(rule, at).lookingAt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

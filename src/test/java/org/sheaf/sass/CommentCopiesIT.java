@@ -1,0 +1,62 @@
+package org.sheaf.sass;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sass_lang.embedded_protocol.OutputStyle;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code @media} dart-sass opens anew for a comment after an {@code @media} nested in it,
+ * compiled: joined into the one before it where libsass writes one. Each expected CSS is
+ * libsass's ({@code ruby -rsassc}, expanded).
+ */
+class CommentCopiesIT {
+    @TempDir
+    Path dir;
+
+    private String compiled(String scss) throws Exception {
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
+                List.of(), false, List.of());
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            String css = sass.render(dir.resolve("a.scss"), "a.scss", scss, 3, "a.css").css();
+            return css.substring(0, css.indexOf("\n\n/*# sourceMappingURL"));
+        }
+    }
+
+    @Test
+    void aCommentAfterTheRulesThatFollowANestedMediaStaysInTheirMedia() throws Exception {
+        assertEquals("@media screen and (min-width: 5px) {\n  i {\n    x: 1;\n  }\n}\n\n"
+                + "@media screen {\n  .u {\n    y: 2;\n  }\n  /* c */\n  .v {\n    y: 3;\n  }\n}",
+                compiled("@media screen {\n  @media (min-width: 5px) { i { x: 1; } }\n  .u { y: 2; }\n  /* c */\n"
+                        + "  .v { y: 3; }\n}\n"));
+    }
+
+    @Test
+    void aCommentALoopWritesThereStaysInTheirMediaToo() throws Exception {
+        assertEquals("@media screen and (min-width: 5px) {\n  i {\n    x: 1;\n  }\n}\n\n"
+                + "@media screen {\n  .u {\n    y: 2;\n  }\n  /* c */\n  /* c */\n}",
+                compiled("@media screen {\n  @media (min-width: 5px) { i { x: 1; } }\n  .u { y: 2; }\n"
+                        + "  @for $i from 1 through 2 {\n    /* c */\n  }\n}\n"));
+    }
+
+    @Test
+    void aCommentAfterAnMediaLeftOutStaysInAnMediaOfItsOwn() throws Exception {
+        // libsass closes the outer @media around the nested one whose query matches nothing
+        assertEquals("@media screen and (min-width: 5px) {\n  i {\n    x: 1;\n  }\n}\n\n"
+                + "@media screen {\n  .u {\n    y: 2;\n  }\n}\n\n@media screen {\n  /* c */\n}",
+                compiled("@media screen {\n  @media (min-width: 5px) { i { x: 1; } }\n  .u { y: 2; }\n"
+                        + "  @media print { .p { z: 1; } }\n  /* c */\n}\n"));
+    }
+
+    @Test
+    void theCommentThatStartsTheNextRunOfALoopStartsItsOwnMedia() throws Exception {
+        String nested = "@media screen and (min-width: 5px) {\n  i {\n    x: 1;\n  }\n}\n\n";
+        assertEquals(nested + "@media screen {\n  .u {\n    y: a;\n  }\n}\n\n@media screen {\n  /* c */\n}\n\n"
+                + nested + "@media screen {\n  .u {\n    y: b;\n  }\n}",
+                compiled("@each $i in a, b {\n  @media screen {\n    @if $i == b {\n      /* c */\n    }\n"
+                        + "    @media (min-width: 5px) { i { x: 1; } }\n    .u { y: $i; }\n  }\n}\n"));
+    }
+}
