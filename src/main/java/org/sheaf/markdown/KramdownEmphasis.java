@@ -53,9 +53,10 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      * marker, the others stay text. No emphasis closes across the tag of an HTML element that
      * holds one end of it only ({@link KramdownSpanElements#crossesElement}).
      *
-     * @return the nodes of the markers left as text, for {@link #joinNeighbours}
+     * @return the nodes of the markers left as text, for {@link #joinNeighbours}, and the places
+     *         in {@code input} of the markers that open an emphasis that never closes
      */
-    static List<Text> make(BasedSequence input, List<Delimiter> runs) {
+    static Made make(BasedSequence input, List<Delimiter> runs) {
         int base = runs.get(0).getStartIndex();
         BitSet markers = new BitSet();
         Map<Integer, Delimiter> runAt = new HashMap<>();
@@ -65,8 +66,9 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
                 runAt.put(at, run);
             }
         }
-        List<KramdownEmphasisParser.Span> spans = KramdownEmphasisParser.parse(input, base, markers,
+        KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, base, markers,
                 (open, close) -> !KramdownSpanElements.crossesElement(runAt.get(open).getNode(), runAt.get(close).getNode()));
+        List<KramdownEmphasisParser.Span> spans = parsed.spans();
         TreeSet<Integer> cuts = new TreeSet<>();
         for (KramdownEmphasisParser.Span span : spans) {
             cuts.addAll(List.of(span.open(), span.open() + span.markers(), span.close(), span.close() + span.markers()));
@@ -78,7 +80,12 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         for (KramdownEmphasisParser.Span span : spans) {
             wrap(input, span, pieces.get(span.open()), pieces.get(span.close()));
         }
-        return pieces.values().stream().filter(piece -> piece.getParent() != null).toList();
+        return new Made(pieces.values().stream().filter(piece -> piece.getParent() != null).toList(), parsed.unclosed());
+    }
+
+    /** What {@link #make} leaves: the markers' nodes left as text, and the places of those that open an emphasis never closed. */
+    record Made(List<Text> markersLeft, List<Integer> unclosed) {
+        static final Made NOTHING = new Made(List.of(), List.of());
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Which {@code *} and {@code _} markers of a text make emphasis, read as kramdown reads them.
@@ -34,6 +36,15 @@ final class KramdownEmphasisParser {
         int markers() {
             return markerCount(strong);
         }
+    }
+
+    /**
+     * The emphasis that the markers of a text make, outer ones before those inside them, and the
+     * places of the markers that open an emphasis, at any depth, that never closes in the text: in
+     * a link's text, kramdown reads such an emphasis on past the link's end, and makes no link
+     * when it closes there.
+     */
+    record Parsed(List<Span> spans, List<Integer> unclosed) {
     }
 
     /** Whether an emphasis opened at one place may close at another, for what lies between. */
@@ -75,6 +86,8 @@ final class KramdownEmphasisParser {
     private final int base;
     private final Closing closing;
     private final Map<Start, Reading> read = new HashMap<>();
+    /** The places of the markers that opened an emphasis, at any depth, that never closed. */
+    private final Set<Integer> unclosed = new TreeSet<>();
     /**
      * For each kind, the markers that a reading of it met and passed over without closing, for
      * reasons of their own, on its way to the end of the text. Readings of one kind that meet the
@@ -90,7 +103,7 @@ final class KramdownEmphasisParser {
     }
 
     /**
-     * The emphasis that the markers of {@code text} make, outer ones before those inside them.
+     * The emphasis that the markers of {@code text} make, and the markers that open one that never closes.
      *
      * @param base    the place that the first bit of {@code markers} stands for: the markers of a
      *                link's text late in a long paragraph are read at each of its closing
@@ -100,13 +113,13 @@ final class KramdownEmphasisParser {
      *                escaped, not in code, a URL or a tag), each less {@code base}
      * @param closing what else keeps an emphasis from closing (an HTML element between)
      */
-    static List<Span> parse(CharSequence text, int base, BitSet markers, Closing closing) {
+    static Parsed parse(CharSequence text, int base, BitSet markers, Closing closing) {
         KramdownEmphasisParser parser = new KramdownEmphasisParser(text, base, markers, closing);
         List<Span> spans = new ArrayList<>();
         for (int at = parser.nextMarker(base); at >= 0; at = parser.nextMarker(at)) {
             at = parser.emphasisAt(at, Open.NONE, spans);
         }
-        return spans;
+        return new Parsed(List.copyOf(spans), List.copyOf(parser.unclosed));
     }
 
     /**
@@ -147,6 +160,9 @@ final class KramdownEmphasisParser {
         if (known == null) {
             known = readFrom(start);
             read.put(start, known);
+            if (known.close() < 0) {
+                unclosed.add(start.from() - markerCount(start.strong()));
+            }
         }
         return known;
     }

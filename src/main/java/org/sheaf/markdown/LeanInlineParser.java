@@ -2,6 +2,8 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.DelimitedNodeImpl;
+import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ImageRef;
@@ -12,6 +14,7 @@ import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
@@ -35,6 +38,7 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,6 +173,15 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** The inline link being closed, read as kramdown reads it, while flexmark makes it. */
     private InlineLink inlineLink;
+
+    /** The places of the markers that open an emphasis never closed in the text last read for emphasis. */
+    private List<Integer> unclosedEmphasis = List.of();
+
+    /** The links and images made in the text being parsed whose text holds an emphasis never closed in it. */
+    private List<OpenLink> openLinks = new ArrayList<>();
+
+    /** Where the brackets start that make no link, as kramdown reads an emphasis in their text on past them. */
+    private final Set<Integer> notLinks = new HashSet<>();
 
     /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
     private int[] closingParens;
@@ -315,6 +328,79 @@ final class LeanInlineParser extends InlineParserImpl {
     public void initializeDocument(Document document) {
         super.initializeDocument(document);
         this.document = document;
+    }
+
+    /**
+     * With {@link #KRAMDOWN_EMPHASIS} and {@link #KRAMDOWN_REFERENCES}, no link is made of brackets
+     * whose text holds an emphasis that kramdown reads on past their end and closes there.
+     * kramdown reads a link's text as part of the text around it, up to the {@code ]} that ends
+     * it, so an emphasis opened in it that does not close before that {@code ]} is read on over
+     * the link's destination: when it closes there, the brackets are text, and kramdown reads on
+     * from just after the {@code [} ({@code [*a](/u) b*} is {@code [<em>a](/u) b</em>}). flexmark
+     * makes each link at its {@code ]}, before what follows is read, so the text is parsed again
+     * without each such link, one at a time from the first, and that reading is kept when an
+     * emphasis opened in the link's text closes after it. Only links whose text holds an
+     * emphasis never closed in it are tried again, and at most {@link #LINKS_TRIED} of them in
+     * one text, so that a text of thousands of such links takes time in proportion to its length.
+     */
+    @Override
+    public void parse(BasedSequence content, Node block) {
+        notLinks.clear();
+        openLinks = new ArrayList<>();
+        super.parse(content, block);
+        Set<Integer> links = new HashSet<>();
+        int tried = 0;
+        for (OpenLink open = untried(links); open != null && tried < LINKS_TRIED; open = untried(links), tried++) {
+            List<Node> kept = takeChildren(block);
+            List<OpenLink> keptOpen = openLinks;
+            notLinks.add(open.start());
+            openLinks = new ArrayList<>();
+            super.parse(content, block);
+            if (!emphasisCrosses(block, open)) {
+                notLinks.remove(open.start());
+                takeChildren(block);
+                kept.forEach(block::appendChild);
+                openLinks = keptOpen;
+                links.add(open.start());
+            }
+        }
+    }
+
+    /** How many links whose text holds an emphasis never closed in it {@link #parse} tries again in one text. */
+    private static final int LINKS_TRIED = 16;
+
+    /** The first of {@link #openLinks} not among {@code links}, those found to stay links; null when none is. */
+    private OpenLink untried(Set<Integer> links) {
+        return openLinks.stream().filter(open -> !links.contains(open.start())).findFirst().orElse(null);
+    }
+
+    /** The nodes of {@code block}, taken out of it. */
+    private static List<Node> takeChildren(Node block) {
+        List<Node> children = new ArrayList<>();
+        block.getChildren().forEach(children::add);
+        children.forEach(Node::unlink);
+        return children;
+    }
+
+    /** Whether an emphasis under {@code block} opens at one of the markers of {@code open} and closes after its {@code ]}. */
+    private boolean emphasisCrosses(Node block, OpenLink open) {
+        Set<Integer> openers = open.unclosed().stream().map(input::getIndexOffset).collect(Collectors.toSet());
+        int end = input.getIndexOffset(open.close());
+        for (Node node : block.getDescendants()) {
+            if ((node instanceof Emphasis || node instanceof StrongEmphasis) && node instanceof DelimitedNodeImpl emphasis
+                    && openers.contains(emphasis.getOpeningMarker().getStartOffset())
+                    && emphasis.getClosingMarker().getStartOffset() > end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A link or image made at the {@code ]} at {@code close}, its brackets starting at {@code start}, whose
+     * text holds the markers at {@code unclosed} that open an emphasis never closed in it.
+     */
+    private record OpenLink(int start, int close, List<Integer> unclosed) {
     }
 
     /**
@@ -545,7 +631,8 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
-        List<Text> markersLeft = markers.isEmpty() ? List.of() : KramdownEmphasis.make(input, markers);
+        KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING : KramdownEmphasis.make(input, markers);
+        unclosedEmphasis = made.unclosed();
         Map<Node, List<Delimiter>> byParent = new LinkedHashMap<>();
         for (Delimiter other : others) {
             byParent.computeIfAbsent(other.getNode().getParent(), parent -> new ArrayList<>()).add(other);
@@ -567,7 +654,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (stackBottom != null) {
             stackBottom.setNext(null);
         }
-        KramdownEmphasis.joinNeighbours(markersLeft);
+        KramdownEmphasis.joinNeighbours(made.markersLeft());
     }
 
     /**
@@ -620,6 +707,7 @@ final class LeanInlineParser extends InlineParserImpl {
                     link = defined(input.subSequence(opener.getStartIndex() + 1, index));
                 }
             }
+            link = link && !notLinks.contains(opener.getStartIndex());
             if (link) {
                 linksToText(opener.getNode());
                 images = imagesHiddenFrom(opener.getNode());
@@ -627,6 +715,8 @@ final class LeanInlineParser extends InlineParserImpl {
             opener.setAllowed(link);
         }
         Node before = block.getLastChild();
+        int close = index;
+        unclosedEmphasis = List.of();
         boolean holdsFootnote = opener != null && input.subSequence(opener.getStartIndex(), index).indexOf("[^") >= 0;
         boolean parsed;
         InlineLink inline = inlineLink;
@@ -645,6 +735,9 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
+            if (!unclosedEmphasis.isEmpty()) {
+                openLinks.add(new OpenLink(opener.getStartIndex(), close, unclosedEmphasis));
+            }
             keepSpaces(made);
             mergeTextNodes(made.getFirstChild(), made.getLastChild());
             if (inline != null && inline.title() != null && made instanceof InlineLinkNode inlineNode) {

@@ -95,6 +95,30 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void anEmphasisOpenedInALinksTextAndClosedAfterItMakesTheBracketsText() {
+        assertRenders("<p>[<em>a](/u) b</em></p>", "[*a](/u) b*\n");
+        // the destination is read as text then: its markers make emphasis of their own
+        assertRenders("<p>[<strong>note](/<em>x</em>)text__word x</strong></p>", "[__note](/*x*)text__word x__\n");
+        assertRenders("<p>![<strong>a](/i) b</strong></p>", "![**a](/i) b**\n");
+        // a marker after white space closes nothing, so the emphasis runs on to the next
+        assertRenders("<p>[a <em>b](/u) *c</em></p>", "[a *b](/u) *c*\n");
+    }
+
+    @Test
+    void anEmphasisInsideTheLinksTextThatClosesAfterItMakesTheBracketsTextToo() {
+        // strong emphasis read on past the link closes there, before the emphasis its second marker makes
+        assertRenders("<p>[<strong>y word_](/u) b</strong></p>", "[__y word_](/u) b__\n");
+        // the emphasis inside the strong one closes after the image, the strong one then around it
+        assertRenders("<p>![<strong><em>a**](/u) b</em></strong>c</p>", "![***a**](/u) b***c\n");
+    }
+
+    @Test
+    void anEmphasisOpenedInALinksTextThatNeverClosesLeavesTheLink() {
+        assertRenders("<p><a href=\"/u\">*a</a> b</p>", "[*a](/u) b\n");
+        assertRenders("<p><em>x <a href=\"/u\">*a</a> y</em></p>", "*x [*a](/u) y*\n");
+    }
+
+    @Test
     void readingTheEmphasisOfEachLinkCostsNothingForTheTextBeforeIt() {
         // the markers of a link's text are read at its closing bracket: memory for the whole
         // paragraph up to there, at each link, made a paragraph of twice the links take four times
