@@ -186,6 +186,11 @@ final class JekyllLiquidFilters {
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
+            if (!(v instanceof Number || v instanceof RubyDate || LValue.isTemporal(v))) {
+                // Liquid's to_date knows times, integers and text; anything else (a list, a range,
+                // a hash, nil) is no date, and the filter gives it back as it is
+                return v;
+            }
             return strftime(v, rubyDate(v, c), c, any, p);
         }));
         // Ruby's arithmetic of Integers and of the decimals Liquid makes of floats (RubyArithmetic);
@@ -375,21 +380,14 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * Liquid's {@code date} filter of {@code read} (the input {@code original} as {@link #rubyDate}
+     * Liquid's {@code date} filter of {@code input} (the input {@code original} as {@link #rubyDate}
      * reads it), formatted by Ruby's strftime ({@link Strftime}): the input read as Liqp reads it
-     * (one item of a list as that item, {@code now} and {@code today}, a time, a number of seconds
+     * ({@code now} and {@code today}, a time, a number of seconds
      * since 1970, other text through Liqp's date parser), a date without a time as
      * {@code Date#strftime} formats it. An input that is no date, or a blank format, leaves the
      * input as it is.
      */
-    private static Object strftime(Object original, Object read, TemplateContext context, Filter any, Object... params) {
-        Object input = read;
-        if (any.isArray(input)) {
-            Object[] items = any.asArray(input, context);
-            if (items.length == 1) {
-                input = items[0];
-            }
-        }
+    private static Object strftime(Object original, Object input, TemplateContext context, Filter any, Object... params) {
         ZoneId zone = context.getParser().defaultTimeZone;
         ZonedDateTime time;
         String format;

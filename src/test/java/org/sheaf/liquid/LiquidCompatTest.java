@@ -742,6 +742,22 @@ class LiquidCompatTest {
     }
 
     @Test
+    void dateGivesBackAListOrARangeAsLiquidReadsNoDateInThem() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: to_date knows only times, integers and text
+        assertEquals("[1..1|3..5|[\"x\"]|[2,null,1]||true]", render("[{{ (1..1) | date: '%x %X' }}|{{ (3..5) | date: '%Y' }}|"
+                + "{{ 'x' | split: ',' | date: '%Y' | jsonify }}|{{ page.items | map: 'rank' | date: '%Y' | jsonify }}|"
+                + "{{ nil | date: '%Y' }}|{{ true | date: '%Y' }}]"));
+    }
+
+    @Test
+    void dateGivesBackTextLongerThanRubyParses() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Date._parse refuses text of more than 128 bytes
+        String filler = "x".repeat(122);
+        assertEquals("[10|129|129]", render("[{{ '" + filler + " 10:00' | date: '%H' }}|{{ '" + filler + "x 10:00' | date: '%H' | size }}|"
+                + "{{ 'é" + filler + " 10:00' | date: '%H' | size }}]"));
+    }
+
+    @Test
     void roundKeepsAnIntegerAndRoundsAFloatAsTheDecimalItReadsAs() throws DiagnosticException {
         // what Jekyll 4.3.1 printed
         assertEquals("[7|50|-50|1|2.68|7|1.3|-3|3|3|2.5]", render("[{{ 7 | round: 1 }}|{{ 45 | round: -1 }}|"
