@@ -186,7 +186,7 @@ final class JekyllLiquidFilters {
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
-            if (!(v instanceof Number || v instanceof RubyDate || LValue.isTemporal(v))) {
+            if (!(v instanceof Number || v instanceof String || v instanceof RubyDate || LValue.isTemporal(v))) {
                 // Liquid's to_date knows times, integers and text; anything else (a list, a range,
                 // a hash, nil) is no date, and the filter gives it back as it is
                 return v;
@@ -303,14 +303,16 @@ final class JekyllLiquidFilters {
         Filter liqpCompact = liqp.filters.Filters.JEKYLL_FILTERS.get("compact");
         filters.add(filter("compact", (v, c, p) -> p.length == 0 || p[0] == null ? liqpCompact.apply(walked(v, any), c)
                 : compactBy(walked(v, any), c, any, param(p, 0))));
-        // and it makes any other value but nil an array of that one item, where Liqp drops it
+        // concat walks its input as those do (a time as its parts), and makes any other value but
+        // nil an array of that one item, where Liqp drops it
         Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
         filters.add(filter("concat", (v, c, p) -> {
             if (p.length > 0 && p[0] instanceof For.Numbers) {
                 // Liquid's concat takes an Array and nothing else, and a range is none
                 throw new IllegalArgumentException("concat filter requires an array argument");
             }
-            return liqpConcat.apply(v == null || any.isArray(v) ? nestingUndone(v) : List.of(v), c, p);
+            Object walked = walked(v, any);
+            return liqpConcat.apply(any.isArray(walked) ? walked : List.of(v), c, p);
         }));
         // Jekyll's push, pop, shift and unshift change an array only, and give back a range as it is
         for (String name : List.of("push", "pop", "shift", "unshift")) {
@@ -875,11 +877,15 @@ final class JekyllLiquidFilters {
      * The array Liquid's InputIterator walks for a standard filter's input: an array flattened
      * ({@link #nestingUndone}), nothing for nil, and text, a number, a boolean or a hash as the
      * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}), a time as its
-     * {@link #timeParts}; a drop as it is.
+     * {@link #timeParts}, {@code empty} and {@code blank} as the array of their to_liquid, "";
+     * a drop as it is.
      */
     private static Object walked(Object value, Filter any) {
         if (value == null) {
             return List.of();
+        }
+        if (isEmptyOrBlank(value)) {
+            return List.of("");
         }
         if (value instanceof ZonedDateTime time) {
             return timeParts(time);
