@@ -1,6 +1,7 @@
 package org.sheaf.jekyll;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -208,8 +209,17 @@ public final class RubyTimeParser {
         return read(text, zone, now);
     }
 
+    /**
+     * The most bytes of text {@code Date._parse} reads: it refuses longer text (a guard against
+     * slow parsing), so to {@code Time.parse} such text is no date.
+     */
+    private static final int LONGEST_TEXT = 128;
+
     /** A {@link ZonedDateTime} or a {@link WideTime}. */
     private static Optional<Object> read(String text, ZoneId zone, ZonedDateTime now) {
+        if (text.getBytes(StandardCharsets.UTF_8).length > LONGEST_TEXT) {
+            return Optional.empty();
+        }
         Fields fields = new Fields();
         StringBuilder rest = new StringBuilder(GAPS.matcher(text).replaceAll(" "));
         takeOut(DAY, rest);

@@ -186,6 +186,11 @@ final class JekyllLiquidFilters {
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
+            if (!(v instanceof Number || v instanceof String || v instanceof RubyDate || LValue.isTemporal(v))) {
+                // Liquid's to_date knows times, integers and text; anything else (a list, a range,
+                // a hash, nil) is no date, and the filter gives it back as it is
+                return v;
+            }
             return strftime(v, rubyDate(v, c), c, any, p);
         }));
         // Ruby's arithmetic of Integers and of the decimals Liquid makes of floats (RubyArithmetic);
@@ -298,14 +303,16 @@ final class JekyllLiquidFilters {
         Filter liqpCompact = liqp.filters.Filters.JEKYLL_FILTERS.get("compact");
         filters.add(filter("compact", (v, c, p) -> p.length == 0 || p[0] == null ? liqpCompact.apply(walked(v, any), c)
                 : compactBy(walked(v, any), c, any, param(p, 0))));
-        // and it makes any other value but nil an array of that one item, where Liqp drops it
+        // concat walks its input as those do (a time as its parts), and makes any other value but
+        // nil an array of that one item, where Liqp drops it
         Filter liqpConcat = liqp.filters.Filters.JEKYLL_FILTERS.get("concat");
         filters.add(filter("concat", (v, c, p) -> {
             if (p.length > 0 && p[0] instanceof For.Numbers) {
                 // Liquid's concat takes an Array and nothing else, and a range is none
                 throw new IllegalArgumentException("concat filter requires an array argument");
             }
-            return liqpConcat.apply(v == null || any.isArray(v) ? nestingUndone(v) : List.of(v), c, p);
+            Object walked = walked(v, any);
+            return liqpConcat.apply(any.isArray(walked) ? walked : List.of(v), c, p);
         }));
         // Jekyll's push, pop, shift and unshift change an array only, and give back a range as it is
         for (String name : List.of("push", "pop", "shift", "unshift")) {
@@ -375,21 +382,14 @@ final class JekyllLiquidFilters {
     }
 
     /**
-     * Liquid's {@code date} filter of {@code read} (the input {@code original} as {@link #rubyDate}
+     * Liquid's {@code date} filter of {@code input} (the input {@code original} as {@link #rubyDate}
      * reads it), formatted by Ruby's strftime ({@link Strftime}): the input read as Liqp reads it
-     * (one item of a list as that item, {@code now} and {@code today}, a time, a number of seconds
+     * ({@code now} and {@code today}, a time, a number of seconds
      * since 1970, other text through Liqp's date parser), a date without a time as
      * {@code Date#strftime} formats it. An input that is no date, or a blank format, leaves the
      * input as it is.
      */
-    private static Object strftime(Object original, Object read, TemplateContext context, Filter any, Object... params) {
-        Object input = read;
-        if (any.isArray(input)) {
-            Object[] items = any.asArray(input, context);
-            if (items.length == 1) {
-                input = items[0];
-            }
-        }
+    private static Object strftime(Object original, Object input, TemplateContext context, Filter any, Object... params) {
         ZoneId zone = context.getParser().defaultTimeZone;
         ZonedDateTime time;
         String format;
@@ -877,11 +877,15 @@ final class JekyllLiquidFilters {
      * The array Liquid's InputIterator walks for a standard filter's input: an array flattened
      * ({@link #nestingUndone}), nothing for nil, and text, a number, a boolean or a hash as the
      * array of that one item ({@code {{ "a" | reverse }}} is {@code ["a"]}), a time as its
-     * {@link #timeParts}; a drop as it is.
+     * {@link #timeParts}, {@code empty} and {@code blank} as the array of their to_liquid, "";
+     * a drop as it is.
      */
     private static Object walked(Object value, Filter any) {
         if (value == null) {
             return List.of();
+        }
+        if (isEmptyOrBlank(value)) {
+            return List.of("");
         }
         if (value instanceof ZonedDateTime time) {
             return timeParts(time);

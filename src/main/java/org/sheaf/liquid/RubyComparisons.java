@@ -311,9 +311,11 @@ final class RubyComparisons extends NodeVisitor {
 
     /**
      * {@code case}, as Ruby's Liquid renders it: the value compared with each {@code when}'s terms
-     * as comparable values, and the body of every {@code when} that matches written, in order (two
-     * {@code when}s that both match both print, where Liqp's case stops at the first); the
-     * {@code else} body only when none did.
+     * as comparable values, and the body of every {@code when} written once for each of its terms
+     * that matches, in order (Ruby makes a condition of each term, all sharing the body, so two
+     * {@code when}s that both match both print, and {@code when nil, nil} prints twice, where
+     * Liqp's case stops at the first); the {@code else} body only when none did. The value is read
+     * again for each term, as Ruby reads it, so a body that assigns it changes what follows.
      */
     @Override
     public LNode visitCase_tag(LiquidParser.Case_tagContext ctx) {
@@ -330,17 +332,14 @@ final class RubyComparisons extends NodeVisitor {
         }
         LNode otherwise = ctx.else_tag() != null ? visitBlock(ctx.else_tag().block()) : null;
         return context -> {
-            Object subject = value.render(context);
             StringBuilder out = new StringBuilder();
             boolean matched = false;
             for (int i = 0; i < bodies.size(); i++) {
-                boolean hit = false;
                 for (LNode term : terms.get(i)) {
-                    hit |= equal(subject, term.render(context), context);
-                }
-                if (hit) {
-                    matched = true;
-                    out.append(String.valueOf(bodies.get(i).render(context)));
+                    if (equal(value.render(context), term.render(context), context)) {
+                        matched = true;
+                        out.append(String.valueOf(bodies.get(i).render(context)));
+                    }
                 }
             }
             if (!matched && otherwise != null) {
@@ -425,13 +424,17 @@ final class RubyComparisons extends NodeVisitor {
     /**
      * {@code contains} through Liqp's node: an array (or a hash's keys) holding a time by the
      * instant, as Ruby's {@code include?} finds it. Text containing a time is left to Liqp, which
-     * looks for the time's text, as Ruby Liquid does.
+     * looks for the time's text, as Ruby Liquid does. Nil or false on either side is never
+     * contained: Ruby Liquid asks {@code include?} only when both sides are truthy.
      */
     private record Contains(LNode collection, LNode needle) implements LNode {
         @Override
         public Object render(TemplateContext context) {
             Object in = collection.render(context);
             Object sought = needle.render(context);
+            if (in == null || sought == null || Boolean.FALSE.equals(in) || Boolean.FALSE.equals(sought)) {
+                return false;
+            }
             if (in instanceof For.Numbers range) {
                 return range.covers(sought);
             }

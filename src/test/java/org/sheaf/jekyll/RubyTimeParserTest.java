@@ -31,6 +31,13 @@ class RubyTimeParserTest {
     }
 
     @Test
+    void refusesTextOfMoreThan128Bytes() {
+        assertEquals("2026-12-05 10:00:00.000 +0000", parsed("x".repeat(122) + " 10:00"));
+        assertEquals("no date", parsed("x".repeat(123) + " 10:00"));
+        assertEquals("no date", parsed("\u00e9".repeat(64) + " 10:00"));
+    }
+
+    @Test
     void readsAMonthNameBeforeOrAfterTheDay() {
         assertEquals("2022-01-26 00:00:00.000 +0000", parsed("January 26, 2022"));
         assertEquals("2022-03-08 00:00:00.000 +0000", parsed("March 08, 2022"));

@@ -742,6 +742,50 @@ class LiquidCompatTest {
     }
 
     @Test
+    void arrayFiltersWalkEmptyAndBlankAsOneEmptyTextAndConcatATimeAsItsParts() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for date: 2017-09-04 07:05:03 in a site in UTC: Liquid's
+        // InputIterator walks the literals as [their to_liquid] and a time as its to_a
+        assertEquals("[[3,5,7,4,9,2017,1,247,false,\"UTC\",\"x\"]|[\"\"]|1|[\"\"]|[]|[\"\",\"x\"]]", render(
+                "[{% assign w = 'x' | split: ',' %}{{ page.date | concat: w | jsonify }}|{{ blank | reverse | jsonify }}|"
+                        + "{{ empty | uniq | size }}|{{ blank | compact | jsonify }}|"
+                        + "{{ blank | reverse | where: 'active', 'red' | jsonify }}|{{ empty | concat: w | jsonify }}]"));
+    }
+
+    @Test
+    void whenWritesItsBodyOnceForEachTermThatMatches() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Ruby makes a condition of each term of a when, all sharing its
+        // body, and reads the case's value again for each
+        assertEquals("[YY|YYY|twoone]", render("[{% assign x = 1 %}{% case x %}{% when 1, 2, 1 %}{% assign x = 2 %}Y"
+                + "{% else %}E{% endcase %}|{% case 1 %}{% when 1, 1 or 1 %}Y{% else %}E{% endcase %}|"
+                + "{% case nil %}{% when '  ', nil, nil %}{% cycle 'h': 'two', 'one', '' %}{% endcase %}]"));
+    }
+
+    @Test
+    void nilOrFalseIsNeverContained() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Liquid's contains asks include? only when both sides are truthy
+        assertEquals("[|||7||9]", render("[{% if 'a' contains nil %}1{% endif %}|{% assign r = page.items | map: 'rank' %}"
+                + "{% if r contains nil %}5{% endif %}|{% if 'false' contains false %}6{% endif %}|"
+                + "{% unless 'a' contains page.missing %}7{% endunless %}|{% if nil contains nil %}8{% endif %}|"
+                + "{% if 'true' contains true %}9{% endif %}]"));
+    }
+
+    @Test
+    void dateGivesBackAListOrARangeAsLiquidReadsNoDateInThem() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: to_date knows only times, integers and text
+        assertEquals("[1..1|3..5|[\"x\"]|[2,null,1]||true|01/01/70 00:00:05]", render("[{{ (1..1) | date: '%x %X' }}|{{ (3..5) | date: '%Y' }}|"
+                + "{{ 'x' | split: ',' | date: '%Y' | jsonify }}|{{ page.items | map: 'rank' | date: '%Y' | jsonify }}|"
+                + "{{ nil | date: '%Y' }}|{{ true | date: '%Y' }}|{{ 5 | inspect | date: '%x %X' }}]"));
+    }
+
+    @Test
+    void dateGivesBackTextLongerThanRubyParses() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: Date._parse refuses text of more than 128 bytes
+        String filler = "x".repeat(122);
+        assertEquals("[10|129|129]", render("[{{ '" + filler + " 10:00' | date: '%H' }}|{{ '" + filler + "x 10:00' | date: '%H' | size }}|"
+                + "{{ 'é" + filler + " 10:00' | date: '%H' | size }}]"));
+    }
+
+    @Test
     void roundKeepsAnIntegerAndRoundsAFloatAsTheDecimalItReadsAs() throws DiagnosticException {
         // what Jekyll 4.3.1 printed
         assertEquals("[7|50|-50|1|2.68|7|1.3|-3|3|3|2.5]", render("[{{ 7 | round: 1 }}|{{ 45 | round: -1 }}|"
