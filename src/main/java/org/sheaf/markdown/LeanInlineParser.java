@@ -939,13 +939,7 @@ final class LeanInlineParser extends InlineParserImpl {
             afterOpen++;
         }
         BasedSequence ticks = input.subSequence(open, afterOpen);
-        if (ticks.length() == 1 && (open == 0 || rubySpace(input.charAt(open - 1)))
-                && afterOpen < input.length() && rubySpace(input.charAt(afterOpen))) {
-            appendText(ticks);
-            index = afterOpen;
-            return true;
-        }
-        int close = input.indexOf(ticks, afterOpen);
+        int close = codeSpanClose(input, open, afterOpen);
         if (close < 0) {
             appendText(ticks);
             index = afterOpen;
@@ -956,6 +950,28 @@ final class LeanInlineParser extends InlineParserImpl {
         code.appendChild(new Text(code.getText()));
         appendNode(code);
         return true;
+    }
+
+    /**
+     * Where kramdown closes the code span that the run of backticks {@code text[open, afterOpen)}
+     * opens: at the first run of as many backticks after it, even one inside a longer run, or -1
+     * when the run is text (a lone backtick between white space or at the start of the text
+     * before it, or no such run after it). Table rows are split by the same reading.
+     */
+    static int codeSpanClose(CharSequence text, int open, int afterOpen) {
+        int ticks = afterOpen - open;
+        if (ticks == 1 && (open == 0 || rubySpace(text.charAt(open - 1)))
+                && afterOpen < text.length() && rubySpace(text.charAt(afterOpen))) {
+            return -1;
+        }
+        int run = 0;
+        for (int at = afterOpen; at < text.length(); at++) {
+            run = text.charAt(at) == '`' ? run + 1 : 0;
+            if (run == ticks) {
+                return at + 1 - ticks;
+            }
+        }
+        return -1;
     }
 
     /** Ruby's {@code \s}: ASCII white space only, which is all kramdown's patterns take for space. */
