@@ -15,6 +15,8 @@ import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -286,23 +288,31 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
 
     /**
      * The cells of a row, or null when it is no row: it holds no pipe but escaped ones (code spans
-     * aside, as kramdown's {@code TABLE_LINE} looks). Split, as kramdown splits it, at the pipes
-     * not escaped outside {@code <code>} elements and the code spans kramdown's own rule reads in
-     * the row alone, each cell stripped. As in kramdown, an empty first cell is dropped only when
-     * the table's first line starts with a pipe ({@code leadingPipe}), and an empty last cell
-     * always, so {@code | a |} is one cell and a lone {@code |} none.
+     * aside, as kramdown's {@code TABLE_LINE} looks). Split as kramdown splits it, each cell
+     * stripped ({@link #readCells}). As in kramdown, an empty first cell is dropped only when the
+     * table's first line starts with a pipe ({@code leadingPipe}), and an empty last cell always,
+     * so {@code | a |} is one cell and a lone {@code |} none.
      */
     static List<BasedSequence> cells(BasedSequence line, boolean leadingPipe) {
         if (!holdsPipe(line)) {
             return null;
         }
-        List<BasedSequence> cells = new ArrayList<>();
-        int start = 0;
-        for (int pipe : splittingPipes(line)) {
-            cells.add(line.subSequence(start, pipe));
-            start = pipe + 1;
+        List<List<BasedSequence>> pieces = new ArrayList<>();
+        pieces.add(new ArrayList<>());
+        Matcher element = CODE_ELEMENT.matcher(line);
+        int from = 0;
+        while (from < line.length()) {
+            boolean found = element.find(from);
+            readCells(line.subSequence(from, found ? element.start() : line.length()), pieces);
+            if (found) {
+                pieces.get(pieces.size() - 1).add(line.subSequence(element.start(), element.end()));
+            }
+            from = found ? element.end() : line.length();
         }
-        cells.add(line.subSequence(start));
+        List<BasedSequence> cells = new ArrayList<>();
+        for (List<BasedSequence> cell : pieces) {
+            cells.add(cell.isEmpty() ? line.subSequence(line.length()) : SegmentedSequence.create(line, cell));
+        }
         if (leadingPipe && cells.get(0).isBlank()) {
             cells.remove(0);
         }
@@ -330,36 +340,61 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     }
 
     /**
-     * Where a row splits into cells: its pipes not escaped outside {@code <code>} elements and
-     * code spans. kramdown cuts the row at those elements first and reads code spans in each
-     * piece apart, by its rule for them ({@link LeanInlineParser#codeSpanClose}) and nothing
-     * else, so a backslash before a backtick does not keep it from opening a span here.
+     * Reads {@code piece}, a part of a row outside {@code <code>} elements, into the cells as
+     * kramdown does: it reads the code spans of each such part apart, by its rule for them
+     * ({@link LeanInlineParser#codeSpanClose}) and nothing else, so a backslash before a backtick
+     * does not keep it from opening a span here. A pipe outside them starts a new cell, but for
+     * one escaped, which loses its backslash; a code span is written back between as few
+     * backticks as its code allows ({@link #writtenBack}). The cells' text is then read in full,
+     * where the spans may fall otherwise.
      */
-    private static List<Integer> splittingPipes(BasedSequence row) {
-        List<Integer> pipes = new ArrayList<>();
-        Matcher element = CODE_ELEMENT.matcher(row);
-        int from = 0;
-        while (from < row.length()) {
-            boolean found = element.find(from);
-            int end = found ? element.start() : row.length();
-            BasedSequence piece = row.subSequence(from, end);
-            int at = 0;
-            while (at < piece.length()) {
-                char c = piece.charAt(at);
-                if (c == '`') {
-                    int afterOpen = runEnd(piece, at);
-                    int close = LeanInlineParser.codeSpanClose(piece, at, afterOpen);
-                    at = close < 0 ? afterOpen : close + afterOpen - at;
-                } else {
-                    if (c == '|' && (at == 0 || piece.charAt(at - 1) != '\\')) {
-                        pipes.add(from + at);
-                    }
-                    at++;
+    private static void readCells(BasedSequence piece, List<List<BasedSequence>> cells) {
+        int textStart = 0;
+        int at = 0;
+        while (at < piece.length()) {
+            char c = piece.charAt(at);
+            List<BasedSequence> cell = cells.get(cells.size() - 1);
+            if (c == '`') {
+                int afterOpen = runEnd(piece, at);
+                int close = LeanInlineParser.codeSpanClose(piece, at, afterOpen);
+                if (close < 0) {
+                    at = afterOpen;
+                    continue;
                 }
+                int end = close + afterOpen - at;
+                cell.add(piece.subSequence(textStart, at));
+                cell.add(writtenBack(piece.subSequence(at, end), afterOpen - at));
+                at = textStart = end;
+            } else if (c == '|') {
+                boolean escaped = at > 0 && piece.charAt(at - 1) == '\\';
+                cell.add(piece.subSequence(textStart, escaped ? at - 1 : at));
+                if (!escaped) {
+                    cells.add(new ArrayList<>());
+                }
+                textStart = escaped ? at : at + 1;
+                at++;
+            } else {
+                at++;
             }
-            from = found ? element.end() : row.length();
         }
-        return pipes;
+        cells.get(cells.size() - 1).add(piece.subSequence(textStart));
+    }
+
+    /**
+     * A code span of a row, {@code ticks} backticks each side, as kramdown writes it back into the
+     * cell's text: its code between runs one backtick longer than the longest in it, padded with a
+     * space each side when those runs are longer than one ({@code ```*x*```} is {@code `*x*`}).
+     */
+    private static BasedSequence writtenBack(BasedSequence span, int ticks) {
+        String code = KramdownNodeRenderer.withoutPadding(span.subSequence(ticks, span.length() - ticks).toString(), ticks);
+        int longest = 0;
+        for (int at = 0; at < code.length(); at = runEnd(code, at) + 1) {
+            longest = Math.max(longest, runEnd(code, at) - at);
+        }
+        String fence = "`".repeat(longest + 1);
+        String padding = fence.length() > 1 ? " " : "";
+        String written = fence + padding + code + padding + fence;
+        return written.contentEquals(span) ? span : PrefixedSubSequence.prefixOf(written, span.subSequence(span.length()));
     }
 
     /**
