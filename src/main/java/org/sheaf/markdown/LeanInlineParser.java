@@ -221,6 +221,12 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
             return parsed;
         }
+        if (lineBreak instanceof HardLineBreak && end - start == 2 && guillemetTakesSpace(start)) {
+            Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
+            lineBreak.insertBefore(soft);
+            lineBreak.unlink();
+            lineBreak = soft;
+        }
         int kept = lineBreak instanceof HardLineBreak && end - start >= 2
                 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
         // only white space at the line's end is cut: a line that ends in none keeps all it has
@@ -303,6 +309,26 @@ final class LeanInlineParser extends InlineParserImpl {
      * Whether the run of backslashes that ends at {@code end} has an even length: read in pairs
      * from its start, as both kramdown and flexmark read escaped backslashes, it ends in a pair.
      */
+    /**
+     * Whether the run of {@code <} that ends at {@code at} ends in a {@code <<} that kramdown reads
+     * as a guillemet taking the space after it ({@code << }), which then is no space of a line
+     * break: kramdown takes the run two at a time from its start, and {@code \<<} is two
+     * characters {@code <}.
+     */
+    private boolean guillemetTakesSpace(int at) {
+        int run = at;
+        while (run > 0 && input.charAt(run - 1) == '<') {
+            run--;
+        }
+        int backslashes = run;
+        while (backslashes > 0 && input.charAt(backslashes - 1) == '\\') {
+            backslashes--;
+        }
+        boolean escaped = (run - backslashes) % 2 == 1;
+        int length = at - run;
+        return length >= 2 && length % 2 == 0 && !(length == 2 && escaped);
+    }
+
     private boolean endsWithBackslashPair(int end) {
         int start = end;
         while (start > 0 && input.charAt(start - 1) == '\\') {

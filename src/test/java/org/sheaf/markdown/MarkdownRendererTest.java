@@ -681,6 +681,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aGuillemetTakesOneOfTheSpacesOfALineBreak() {
+        // kramdown reads "<< " as a guillemet with its space, so two spaces after << break no line
+        assertRenders("<p>a \u00AB\u00A0 \nb &lt;&lt;<br />\nc \u00AB&lt;<br />\nd \u00AB\u00AB\u00A0 \n"
+                        + "e \\\u00AB\u00A0 \nf \u00AB</p>",
+                "a <<  \nb \\<<  \nc <<<  \nd <<<<  \ne \\\\<<  \nf <<\n");
+    }
+
+    @Test
     void aQuoteRightAfterAnAbbreviationFollowsItsLastLetter() {
         // kramdown marks abbreviations after it has read the quotes: "S" stands before the quote
         assertRenders("<p><abbr title=\"Style\">CSS</abbr>”x” and <abbr title=\"Style\">CSS</abbr>’b’"
