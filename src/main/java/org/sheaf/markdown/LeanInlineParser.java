@@ -438,6 +438,34 @@ final class LeanInlineParser extends InlineParserImpl {
         }
     }
 
+    /**
+     * With {@link #KRAMDOWN_AUTOLINKS}, a run of an odd number of {@code <} whose last opens an
+     * autolink is read as kramdown reads it, two at a time from its start: the pairs are
+     * guillemets, left as text ({@link KramdownText}), and the last one opens the link
+     * ({@code <<<a@b.c>} is {@code «} and a link), where flexmark takes the whole run for one
+     * delimiter of angle quotes.
+     */
+    @Override
+    protected boolean parseDelimiters(DelimiterProcessor processor, char c) {
+        int end = index;
+        while (kramdownAutolinks && c == '<' && end < input.length() && input.charAt(end) == '<') {
+            end++;
+        }
+        if (end - index < 3 || (end - index) % 2 == 0) {
+            return super.parseDelimiters(processor, c);
+        }
+        int start = index;
+        index = end - 1;
+        boolean link = match(KRAMDOWN_AUTOLINK) != null;
+        index = start;
+        if (!link) {
+            return super.parseDelimiters(processor, c);
+        }
+        appendText(input.subSequence(start, end - 1));
+        index = end - 1;
+        return true;
+    }
+
     /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
     @Override
     public boolean parseAutolink() {

@@ -681,6 +681,13 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void theLastOfThreeAnglesOpensAnAutolink() {
+        // kramdown reads << as a guillemet, then the autolink from the third <
+        assertRenders("<p>a \u00AB<a href=\"mailto:a@b.c\">a@b.c</a> b \u00AB<a href=\"http://x.y/z\">http://x.y/z</a></p>",
+                "a <<<a@b.c> b <<<http://x.y/z>\n");
+    }
+
+    @Test
     void aGuillemetTakesOneOfTheSpacesOfALineBreak() {
         // kramdown reads "<< " as a guillemet with its space, so two spaces after << break no line
         assertRenders("<p>a \u00AB\u00A0 \nb &lt;&lt;<br />\nc \u00AB&lt;<br />\nd \u00AB\u00AB\u00A0 \n"
