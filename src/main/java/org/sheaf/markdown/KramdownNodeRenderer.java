@@ -846,13 +846,17 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      */
     static String spanCode(Code node) {
         String lines = kramdownLines(node);
-        String text = lines == null ? node.getText().toString() : lines;
-        boolean padded = node.getOpeningMarker().length() > 1 && (text.startsWith(" ") || text.endsWith(" "));
+        return withoutPadding(lines == null ? node.getText().toString() : lines, node.getOpeningMarker().length());
+    }
+
+    /** {@code code} of a span between runs of {@code ticks} backticks without the padding kramdown takes off. */
+    static String withoutPadding(String code, int ticks) {
+        boolean padded = ticks > 1 && (code.startsWith(" ") || code.endsWith(" "));
         if (!padded) {
-            return text;
+            return code;
         }
-        int start = text.startsWith(" ") ? 1 : 0;
-        return text.substring(start, Math.max(start, text.length() - (text.endsWith(" ") ? 1 : 0)));
+        int start = code.startsWith(" ") ? 1 : 0;
+        return code.substring(start, Math.max(start, code.length() - (code.endsWith(" ") ? 1 : 0)));
     }
 
     /**

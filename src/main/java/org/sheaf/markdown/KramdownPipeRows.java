@@ -15,6 +15,8 @@ import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
+import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +26,14 @@ import java.util.regex.Pattern;
 /**
  * kramdown's pipe tables, read by its rules: a paragraph standing as a block of its own (a blank
  * line or the start of its container before it, a blank line or the end after it) whose every
- * line holds a pipe ({@code a | b}, {@code | a |}) outside code spans is a table. The rows before
+ * line holds a pipe ({@code a | b}, {@code | a |}) outside code spans is a table, as kramdown
+ * checks it over the whole table, code spans reaching over line ends. The rows before
  * the first separator line ({@code |:--|--:|}) are its header, and that line's colons align the
  * columns; a later separator line starts a new body, a footer line ({@code |===|}) the footer. A
  * separator line with no row above it (the first line, say) is skipped and aligns nothing, and a
  * table with no body row stays a paragraph. Escaped pipes and pipes inside code spans do not
- * split cells, and every row gets as many cells as the widest. flexmark's own table extension is
+ * split cells, the code spans read in each row alone ({@link #cells}), and every row gets as many
+ * cells as the widest. flexmark's own table extension is
  * not used: its model has one body and no footer, and it reads a separator wider than the header
  * or a header alone otherwise.
  */
@@ -40,6 +44,8 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*=[+|: \\t=]*");
     /** One column's alignment in a separator line. */
     private static final Pattern ALIGNMENT = Pattern.compile("[ \\t]?(:?)-+(:?)[ \\t]?");
+    /** A {@code <code>} element, which kramdown cuts a row at before it reads the row's code spans. */
+    private static final Pattern CODE_ELEMENT = Pattern.compile("<code.*?>.*?</code>");
 
     /** What {@link #continuesTable} last answered, kept in the document being parsed. */
     private static final NullableDataKey<Answer> LAST_ANSWER = new NullableDataKey<>("SHEAF_PIPE_ROWS_ANSWER",
@@ -100,8 +106,9 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (!rows.isEmpty()) {
             parts.add(new Part(footer ? new TableFoot() : new TableBody(), rows));
         }
-        if (parts.stream().noneMatch(part -> part.node() instanceof TableBody)) {
-            return 0; // kramdown writes a table without a body as the paragraph it is
+        if (parts.stream().noneMatch(part -> part.node() instanceof TableBody)
+                || !pipesOutsideCode(paragraph.getContentLines())) {
+            return 0; // kramdown writes a table without a body, or without its pipes, as the paragraph it is
         }
         TableBlock table = new TableBlock();
         for (Part part : parts) {
@@ -169,7 +176,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 rows++;
             }
         }
-        return body || rows > 0 && !footer;
+        return (body || rows > 0 && !footer) && pipesOutsideCode(lines);
     }
 
     /**
@@ -280,38 +287,36 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     }
 
     /**
-     * The cells of a row, or null when it has no pipe outside code spans that is not escaped:
-     * split at those pipes, each cell stripped. As in kramdown, an empty first cell is dropped
-     * only when the table's first line starts with a pipe ({@code leadingPipe}), and an empty
-     * last cell always, so {@code | a |} is one cell and a lone {@code |} none.
+     * The cells of a row, or null when it is no row: it holds no pipe but escaped ones (code spans
+     * aside, as kramdown's {@code TABLE_LINE} looks). Split as kramdown splits it, each cell
+     * stripped ({@link #readCells}). As in kramdown, an empty first cell is dropped only when the
+     * table's first line starts with a pipe ({@code leadingPipe}), and an empty last cell always,
+     * so {@code | a |} is one cell and a lone {@code |} none.
      */
     static List<BasedSequence> cells(BasedSequence line, boolean leadingPipe) {
-        List<BasedSequence> cells = new ArrayList<>();
-        int start = 0;
-        int i = 0;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '\\') {
-                i += 2;
-            } else if (c == '`') {
-                int run = runLength(line, i);
-                int close = closingRun(line, i + run, run);
-                i = close < 0 ? i + run : close + run;
-            } else if (c == '|') {
-                cells.add(line.subSequence(start, i));
-                start = ++i;
-            } else {
-                i++;
-            }
-        }
-        if (cells.isEmpty()) {
+        if (!holdsPipe(line)) {
             return null;
         }
-        cells.add(line.subSequence(Math.min(start, line.length())));
+        List<List<BasedSequence>> pieces = new ArrayList<>();
+        pieces.add(new ArrayList<>());
+        Matcher element = CODE_ELEMENT.matcher(line);
+        int from = 0;
+        while (from < line.length()) {
+            boolean found = element.find(from);
+            readCells(line.subSequence(from, found ? element.start() : line.length()), pieces);
+            if (found) {
+                pieces.get(pieces.size() - 1).add(line.subSequence(element.start(), element.end()));
+            }
+            from = found ? element.end() : line.length();
+        }
+        List<BasedSequence> cells = new ArrayList<>();
+        for (List<BasedSequence> cell : pieces) {
+            cells.add(cell.isEmpty() ? line.subSequence(line.length()) : SegmentedSequence.create(line, cell));
+        }
         if (leadingPipe && cells.get(0).isBlank()) {
             cells.remove(0);
         }
-        if (cells.get(cells.size() - 1).isBlank()) {
+        if (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
             cells.remove(cells.size() - 1);
         }
         List<BasedSequence> stripped = new ArrayList<>(cells.size());
@@ -321,25 +326,154 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         return stripped;
     }
 
-    private static int runLength(CharSequence text, int at) {
-        int n = 0;
-        while (at + n < text.length() && text.charAt(at + n) == '`') {
-            n++;
-        }
-        return n;
-    }
-
-    private static int closingRun(CharSequence text, int from, int length) {
-        for (int i = from; i < text.length(); i++) {
-            if (text.charAt(i) == '`') {
-                int run = runLength(text, i);
-                if (run == length) {
-                    return i;
-                }
-                i += run - 1;
+    /**
+     * Whether {@code line} holds a pipe that no backslash escapes, code spans or not: kramdown's
+     * {@code TABLE_PIPE_CHECK}, which a line must pass to be a row.
+     */
+    private static boolean holdsPipe(CharSequence line) {
+        for (int at = 0; at < line.length(); at++) {
+            if (line.charAt(at) == '|' && (at == 0 || line.charAt(at - 1) != '\\')) {
+                return true;
             }
         }
-        return -1;
+        return false;
+    }
+
+    /**
+     * Reads {@code piece}, a part of a row outside {@code <code>} elements, into the cells as
+     * kramdown does: it reads the code spans of each such part apart, by its rule for them
+     * ({@link LeanInlineParser#codeSpanClose}) and nothing else, so a backslash before a backtick
+     * does not keep it from opening a span here. A pipe outside them starts a new cell, but for
+     * one escaped, which loses its backslash; a code span is written back between as few
+     * backticks as its code allows ({@link #writtenBack}). The cells' text is then read in full,
+     * where the spans may fall otherwise.
+     */
+    private static void readCells(BasedSequence piece, List<List<BasedSequence>> cells) {
+        int textStart = 0;
+        int at = 0;
+        while (at < piece.length()) {
+            char c = piece.charAt(at);
+            List<BasedSequence> cell = cells.get(cells.size() - 1);
+            if (c == '`') {
+                int afterOpen = runEnd(piece, at);
+                int close = LeanInlineParser.codeSpanClose(piece, at, afterOpen);
+                if (close < 0) {
+                    at = afterOpen;
+                    continue;
+                }
+                int end = close + afterOpen - at;
+                cell.add(piece.subSequence(textStart, at));
+                cell.add(writtenBack(piece.subSequence(at, end), afterOpen - at));
+                at = textStart = end;
+            } else if (c == '|') {
+                boolean escaped = at > 0 && piece.charAt(at - 1) == '\\';
+                cell.add(piece.subSequence(textStart, escaped ? at - 1 : at));
+                if (!escaped) {
+                    cells.add(new ArrayList<>());
+                }
+                textStart = escaped ? at : at + 1;
+                at++;
+            } else {
+                at++;
+            }
+        }
+        cells.get(cells.size() - 1).add(piece.subSequence(textStart));
+    }
+
+    /**
+     * A code span of a row, {@code ticks} backticks each side, as kramdown writes it back into the
+     * cell's text: its code between runs one backtick longer than the longest in it, padded with a
+     * space each side when those runs are longer than one ({@code ```*x*```} is {@code `*x*`}).
+     */
+    private static BasedSequence writtenBack(BasedSequence span, int ticks) {
+        String code = KramdownNodeRenderer.withoutPadding(span.subSequence(ticks, span.length() - ticks).toString(), ticks);
+        int longest = 0;
+        for (int at = 0; at < code.length(); at = runEnd(code, at) + 1) {
+            longest = Math.max(longest, runEnd(code, at) - at);
+        }
+        String fence = "`".repeat(longest + 1);
+        String padding = fence.length() > 1 ? " " : "";
+        String written = fence + padding + code + padding + fence;
+        return written.contentEquals(span) ? span : PrefixedSubSequence.prefixOf(written, span.subSequence(span.length()));
+    }
+
+    /**
+     * Whether kramdown keeps the table of {@code lines}: it reads them again as one text, where a
+     * code span may run over a line's end, and wants a pipe outside code spans on the lines as
+     * its check walks them. The walk is kramdown's, quirks and all: a line's pipe is looked for
+     * in the first and last line of each text between code spans only, a span over two lines
+     * starts the next line's count, and one over more ends the walk with what was found so far.
+     */
+    private static boolean pipesOutsideCode(List<BasedSequence> lines) {
+        boolean pipe = false;
+        for (Piece piece : codeSpanPieces(String.join("\n", lines.stream().map(l -> l.trimEOL().toString()).toList()))) {
+            List<String> pieceLines = rubyLines(piece.value());
+            int count = pieceLines.size();
+            if (piece.code()) {
+                if (count > 2 || count == 2 && !pipe) {
+                    return pipe;
+                }
+                pipe &= count != 2;
+            } else {
+                if (count > 1 && !pipe && !holdsPipe(pieceLines.get(0))) {
+                    return false;
+                }
+                pipe = count <= 1 && pipe || count > 0 && holdsPipe(pieceLines.get(count - 1));
+            }
+        }
+        return pipe;
+    }
+
+    /** A run of text, or the code of a code span, as kramdown's code span parser reads a text. */
+    private record Piece(boolean code, String value) {
+    }
+
+    /** {@code text} read by kramdown's code span parser alone: its runs of text and code spans. */
+    private static List<Piece> codeSpanPieces(String text) {
+        List<Piece> pieces = new ArrayList<>();
+        int textStart = 0;
+        int at = 0;
+        while (at < text.length()) {
+            if (text.charAt(at) != '`') {
+                at++;
+                continue;
+            }
+            int afterOpen = runEnd(text, at);
+            int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
+            if (close < 0) {
+                at = afterOpen;
+                continue;
+            }
+            if (at > textStart) {
+                pieces.add(new Piece(false, text.substring(textStart, at)));
+            }
+            int ticks = afterOpen - at;
+            pieces.add(new Piece(true, KramdownNodeRenderer.withoutPadding(text.substring(afterOpen, close), ticks)));
+            at = close + ticks;
+            textStart = at;
+        }
+        if (textStart < text.length()) {
+            pieces.add(new Piece(false, text.substring(textStart)));
+        }
+        return pieces;
+    }
+
+    /** {@code text}'s lines as Ruby's {@code split("\n")} gives them: empty lines at the end dropped. */
+    private static List<String> rubyLines(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /** The end of the run of backticks at {@code at}. */
+    private static int runEnd(CharSequence text, int at) {
+        int end = at;
+        while (end < text.length() && text.charAt(end) == '`') {
+            end++;
+        }
+        return end;
     }
 
     /** Registers the pre-processor with flexmark, after link reference definitions are read. */

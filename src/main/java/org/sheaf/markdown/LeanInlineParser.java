@@ -234,6 +234,12 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
             return parsed;
         }
+        if (lineBreak instanceof HardLineBreak && end - start == 2 && guillemetTakesSpace(start)) {
+            Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
+            lineBreak.insertBefore(soft);
+            lineBreak.unlink();
+            lineBreak = soft;
+        }
         int kept = lineBreak instanceof HardLineBreak && end - start >= 2
                 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
         // only white space at the line's end is cut: a line that ends in none keeps all it has
@@ -316,6 +322,26 @@ final class LeanInlineParser extends InlineParserImpl {
      * Whether the run of backslashes that ends at {@code end} has an even length: read in pairs
      * from its start, as both kramdown and flexmark read escaped backslashes, it ends in a pair.
      */
+    /**
+     * Whether the run of {@code <} that ends at {@code at} ends in a {@code <<} that kramdown reads
+     * as a guillemet taking the space after it ({@code << }), which then is no space of a line
+     * break: kramdown takes the run two at a time from its start, and {@code \<<} is two
+     * characters {@code <}.
+     */
+    private boolean guillemetTakesSpace(int at) {
+        int run = at;
+        while (run > 0 && input.charAt(run - 1) == '<') {
+            run--;
+        }
+        int backslashes = run;
+        while (backslashes > 0 && input.charAt(backslashes - 1) == '\\') {
+            backslashes--;
+        }
+        boolean escaped = (run - backslashes) % 2 == 1;
+        int length = at - run;
+        return length >= 2 && length % 2 == 0 && !(length == 2 && escaped);
+    }
+
     private boolean endsWithBackslashPair(int end) {
         int start = end;
         while (start > 0 && input.charAt(start - 1) == '\\') {
@@ -496,6 +522,34 @@ final class LeanInlineParser extends InlineParserImpl {
         if (end > start) {
             appendNode(new RawSpanText(input.subSequence(start, end)));
         }
+    }
+
+    /**
+     * With {@link #KRAMDOWN_AUTOLINKS}, a run of an odd number of {@code <} whose last opens an
+     * autolink is read as kramdown reads it, two at a time from its start: the pairs are
+     * guillemets, left as text ({@link KramdownText}), and the last one opens the link
+     * ({@code <<<a@b.c>} is {@code «} and a link), where flexmark takes the whole run for one
+     * delimiter of angle quotes.
+     */
+    @Override
+    protected boolean parseDelimiters(DelimiterProcessor processor, char c) {
+        int end = index;
+        while (kramdownAutolinks && c == '<' && end < input.length() && input.charAt(end) == '<') {
+            end++;
+        }
+        if (end - index < 3 || (end - index) % 2 == 0) {
+            return super.parseDelimiters(processor, c);
+        }
+        int start = index;
+        index = end - 1;
+        boolean link = match(KRAMDOWN_AUTOLINK) != null;
+        index = start;
+        if (!link) {
+            return super.parseDelimiters(processor, c);
+        }
+        appendText(input.subSequence(start, end - 1));
+        index = end - 1;
+        return true;
     }
 
     /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
@@ -1032,13 +1086,7 @@ final class LeanInlineParser extends InlineParserImpl {
             afterOpen++;
         }
         BasedSequence ticks = input.subSequence(open, afterOpen);
-        if (ticks.length() == 1 && (open == 0 || rubySpace(input.charAt(open - 1)))
-                && afterOpen < input.length() && rubySpace(input.charAt(afterOpen))) {
-            appendText(ticks);
-            index = afterOpen;
-            return true;
-        }
-        int close = input.indexOf(ticks, afterOpen);
+        int close = codeSpanClose(input, open, afterOpen);
         if (close < 0) {
             appendText(ticks);
             index = afterOpen;
@@ -1049,6 +1097,28 @@ final class LeanInlineParser extends InlineParserImpl {
         code.appendChild(new Text(code.getText()));
         appendNode(code);
         return true;
+    }
+
+    /**
+     * Where kramdown closes the code span that the run of backticks {@code text[open, afterOpen)}
+     * opens: at the first run of as many backticks after it, even one inside a longer run, or -1
+     * when the run is text (a lone backtick between white space or at the start of the text
+     * before it, or no such run after it). Table rows are split by the same reading.
+     */
+    static int codeSpanClose(CharSequence text, int open, int afterOpen) {
+        int ticks = afterOpen - open;
+        if (ticks == 1 && (open == 0 || rubySpace(text.charAt(open - 1)))
+                && afterOpen < text.length() && rubySpace(text.charAt(afterOpen))) {
+            return -1;
+        }
+        int run = 0;
+        for (int at = afterOpen; at < text.length(); at++) {
+            run = text.charAt(at) == '`' ? run + 1 : 0;
+            if (run == ticks) {
+                return at + 1 - ticks;
+            }
+        }
+        return -1;
     }
 
     /** Ruby's {@code \s}: ASCII white space only, which is all kramdown's patterns take for space. */

@@ -681,6 +681,21 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void theLastOfThreeAnglesOpensAnAutolink() {
+        // kramdown reads << as a guillemet, then the autolink from the third <
+        assertRenders("<p>a \u00AB<a href=\"mailto:a@b.c\">a@b.c</a> b \u00AB<a href=\"http://x.y/z\">http://x.y/z</a></p>",
+                "a <<<a@b.c> b <<<http://x.y/z>\n");
+    }
+
+    @Test
+    void aGuillemetTakesOneOfTheSpacesOfALineBreak() {
+        // kramdown reads "<< " as a guillemet with its space, so two spaces after << break no line
+        assertRenders("<p>a \u00AB\u00A0 \nb &lt;&lt;<br />\nc \u00AB&lt;<br />\nd \u00AB\u00AB\u00A0 \n"
+                        + "e \\\u00AB\u00A0 \nf \u00AB</p>",
+                "a <<  \nb \\<<  \nc <<<  \nd <<<<  \ne \\\\<<  \nf <<\n");
+    }
+
+    @Test
     void aQuoteRightAfterAnAbbreviationFollowsItsLastLetter() {
         // kramdown marks abbreviations after it has read the quotes: "S" stands before the quote
         assertRenders("<p><abbr title=\"Style\">CSS</abbr>”x” and <abbr title=\"Style\">CSS</abbr>’b’"
