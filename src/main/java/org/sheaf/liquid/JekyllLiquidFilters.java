@@ -248,7 +248,7 @@ final class JekyllLiquidFilters {
             }
             Object fallback = p.length > 1 ? p[0] : "";
             Object allowFalse = options.get("allow_false");
-            if (allowFalse == null || Boolean.FALSE.equals(allowFalse)) {
+            if (!RubyClasses.truthy(allowFalse)) {
                 return liqpDefault.apply(v, c, fallback);
             }
             return v == null || isEmpty(v) ? fallback : v;
