@@ -132,6 +132,15 @@ public final class RubyStrings {
     }
 
     /**
+     * Whether Ruby's {@code String#bytesize} of {@code text} (its UTF-8 bytes) is above
+     * {@code limit}. A Java char is at most three UTF-8 bytes, so text too short to pass the limit
+     * is answered without being encoded, which keeps the check cheap where it runs on every value.
+     */
+    public static boolean bytesizeAbove(String text, long limit) {
+        return text.length() > limit / 3 && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > limit;
+    }
+
+    /**
      * Ruby's {@code String#casecmp}: the strings' UTF-8 bytes compared with only A to Z folded to
      * lower case, as -1, 0 or 1.
      */

@@ -1,7 +1,6 @@
 package org.sheaf.jekyll;
 
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,6 +47,12 @@ public final class RubyTimeParser {
     private static final String MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
     private static final String ERA = "(c(?:e|\\.e\\.)|b(?:ce|\\.c\\.e\\.)|a(?:d|\\.d\\.)|b(?:c|\\.c\\.))?";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
+
+    /**
+     * The most bytes of text {@code Date._parse} reads: it refuses longer text (a guard against
+     * slow parsing), so to {@code Time.parse} such text is no date.
+     */
+    private static final int LONGEST_TEXT = 128;
 
     /** What {@code Date._parse} reads as a gap: anything but letters, digits and {@code -+',./:@[]}. */
     private static final Pattern GAPS = Pattern.compile("[^-+',./:@\\p{Alnum}\\[\\]]+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -209,15 +214,9 @@ public final class RubyTimeParser {
         return read(text, zone, now);
     }
 
-    /**
-     * The most bytes of text {@code Date._parse} reads: it refuses longer text (a guard against
-     * slow parsing), so to {@code Time.parse} such text is no date.
-     */
-    private static final int LONGEST_TEXT = 128;
-
     /** A {@link ZonedDateTime} or a {@link WideTime}. */
     private static Optional<Object> read(String text, ZoneId zone, ZonedDateTime now) {
-        if (text.getBytes(StandardCharsets.UTF_8).length > LONGEST_TEXT) {
+        if (RubyStrings.bytesizeAbove(text, LONGEST_TEXT)) {
             return Optional.empty();
         }
         Fields fields = new Fields();

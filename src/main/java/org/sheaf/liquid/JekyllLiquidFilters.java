@@ -186,9 +186,9 @@ final class JekyllLiquidFilters {
                 // text Time.parse cannot read is no date to Liquid, and is printed as it is
                 return text;
             }
-            if (!(v instanceof Number || v instanceof String || v instanceof RubyDate || LValue.isTemporal(v))) {
-                // Liquid's to_date knows times, integers and text; anything else (a list, a range,
-                // a hash, nil) is no date, and the filter gives it back as it is
+            if (!isDateInput(v)) {
+                // anything else (a list, a range, a hash, nil) is no date to Liquid's to_date, and
+                // the filter gives it back as it is
                 return v;
             }
             return strftime(v, rubyDate(v, c), c, any, p);
@@ -248,7 +248,7 @@ final class JekyllLiquidFilters {
             }
             Object fallback = p.length > 1 ? p[0] : "";
             Object allowFalse = options.get("allow_false");
-            if (allowFalse == null || Boolean.FALSE.equals(allowFalse)) {
+            if (!RubyClasses.truthy(allowFalse)) {
                 return liqpDefault.apply(v, c, fallback);
             }
             return v == null || isEmpty(v) ? fallback : v;
@@ -357,6 +357,14 @@ final class JekyllLiquidFilters {
     /** Whether {@code value} is a number with a fraction, a Float to Ruby. */
     private static boolean isDecimal(Object value) {
         return value instanceof Double || value instanceof Float || value instanceof BigDecimal;
+    }
+
+    /** Whether Liquid's {@code to_date} reads {@code value}: a Time or a Date (which answer strftime), an Integer or a String. */
+    private static boolean isDateInput(Object value) {
+        return switch (RubyClasses.of(value)) {
+            case "Time", "Date", "Integer", "String" -> true;
+            default -> false;
+        };
     }
 
     /** One of Jekyll's date filters, of a {@link ZonedDateTime} or of a {@link WideTime}. */

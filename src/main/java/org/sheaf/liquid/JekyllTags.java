@@ -478,7 +478,7 @@ final class JekyllTags {
             for (int i = 1; i < keys.length && value != null; i++) {
                 value = value instanceof Map<?, ?> map ? map.get(keys[i]) : null;
             }
-            return value == null || value instanceof Boolean b && !b ? variable : String.valueOf(value);
+            return RubyClasses.truthy(value) ? String.valueOf(value) : variable;
         }
     }
 

@@ -29,6 +29,7 @@ import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.DiagnosticException;
 import org.sheaf.diag.Position;
 import org.sheaf.diag.SiteFiles;
+import org.sheaf.jekyll.RubyStrings;
 import org.sheaf.jekyll.RubyTime;
 
 /**
@@ -417,8 +418,7 @@ public final class LiquidRenderer {
         if (parsed.unknownOperators()) {
             all.put(LaxLiquid.UNKNOWN_OPERATOR, LaxLiquid.failingOperators());
         }
-        if (template.length() > MAX_TEMPLATE_BYTES / 3
-                && template.getBytes(StandardCharsets.UTF_8).length > MAX_TEMPLATE_BYTES) {
+        if (RubyStrings.bytesizeAbove(template, MAX_TEMPLATE_BYTES)) {
             throw new DiagnosticException(Diagnostic.error(path, new Position(firstLine, 1),
                     "template is too large: more than " + MAX_TEMPLATE_BYTES + " bytes"));
         }

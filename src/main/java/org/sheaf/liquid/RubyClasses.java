@@ -23,6 +23,11 @@ final class RubyClasses {
     private RubyClasses() {
     }
 
+    /** Whether Ruby counts {@code value} as true: every value but nil and false. */
+    static boolean truthy(Object value) {
+        return value != null && !Boolean.FALSE.equals(value);
+    }
+
     /** The name of the Ruby class of {@code value}: {@code Object} for a value Jekyll has no class of its own for. */
     static String of(Object value) {
         if (value == null) {

@@ -432,7 +432,7 @@ final class RubyComparisons extends NodeVisitor {
         public Object render(TemplateContext context) {
             Object in = collection.render(context);
             Object sought = needle.render(context);
-            if (in == null || sought == null || Boolean.FALSE.equals(in) || Boolean.FALSE.equals(sought)) {
+            if (!RubyClasses.truthy(in) || !RubyClasses.truthy(sought)) {
                 return false;
             }
             if (in instanceof For.Numbers range) {
