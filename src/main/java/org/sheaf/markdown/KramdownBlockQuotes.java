@@ -267,7 +267,7 @@ final class KramdownBlockQuotes implements CustomBlockParserFactory {
          * kramdown's lazy end: besides a blank line, a line without {@code >} that is a block
          * attribute list ({@code {: .x}}, which then belongs to the quote), an end-of-block
          * marker ({@code ^}) or a line that starts with a block-level element's name, a tag or not
-     * ({@link KramdownHtmlBlockParser#endsLazyLines}), ends the quote.
+         * ({@link KramdownHtmlBlockParser#endsLazyLines}), ends the quote.
          */
         private static boolean endsQuote(ParserState state) {
             if (state.getIndent() >= 4) {

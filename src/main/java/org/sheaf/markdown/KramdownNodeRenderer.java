@@ -1227,7 +1227,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
             @Override
             public String indent(int depth) {
-                return context.getHtmlWriter().getPrefix() + "  ".repeat(depth);
+                return context.getHtmlWriter().getPrefix() + KramdownHtmlText.MarkdownContents.super.indent(depth);
             }
         };
     }

@@ -366,7 +366,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * makes each link at its {@code ]}, before what follows is read, so the text is parsed again
      * without each such link, one at a time from the first, and that reading is kept when an
      * emphasis opened in the link's text closes after it. Only links whose text holds an
-     * emphasis never closed in it are tried again, and at most {@link #LINKS_TRIED} of them in
+     * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
      */
     @Override
@@ -377,6 +377,10 @@ final class LeanInlineParser extends InlineParserImpl {
         Set<Integer> links = new HashSet<>();
         int tried = 0;
         for (OpenLink open = untried(links); open != null && tried < LINKS_TRIED; open = untried(links), tried++) {
+            if (!markerFollows(open)) {
+                links.add(open.start());
+                continue;
+            }
             List<Node> kept = takeChildren(block);
             List<OpenLink> keptOpen = openLinks;
             notLinks.add(open.start());
@@ -398,6 +402,14 @@ final class LeanInlineParser extends InlineParserImpl {
     /** The first of {@link #openLinks} not among {@code links}, those found to stay links; null when none is. */
     private OpenLink untried(Set<Integer> links) {
         return openLinks.stream().filter(open -> !links.contains(open.start())).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether a marker of the kind of one that {@code open}'s text leaves open stands after its
+     * {@code ]}: without one no emphasis can close past the link, and it stays a link unread again.
+     */
+    private boolean markerFollows(OpenLink open) {
+        return open.unclosed().stream().anyMatch(at -> input.indexOf(input.charAt(at), open.close() + 1) >= 0);
     }
 
     /** The nodes of {@code block}, taken out of it. */
