@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.util.ReferenceRepository;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
@@ -114,8 +115,8 @@ public final class MarkdownRenderer {
                     .build();
             return;
         }
-        this.parser = kramdownParser(true, Map.of());
-        this.parserWithoutAbbreviations = kramdownParser(false, Map.of());
+        this.parser = kramdownParser(true, Map.of(), null);
+        this.parserWithoutAbbreviations = kramdownParser(false, Map.of(), null);
         // The footnote extension parses; KramdownNodeRenderer renders footnotes, so the
         // renderer does not load flexmark's own footnote markup.
         MutableDataSet render = kramdownOptions();
@@ -133,10 +134,15 @@ public final class MarkdownRenderer {
     /**
      * The kramdown parser, with or without abbreviations. flexmark finds abbreviations in a pass
      * over every node of the parsed document after parsing (about a sixth of all Markdown time on
-     * the benchmark corpus), so documents that define none are parsed without that pass.
+     * the benchmark corpus), so documents that define none are parsed without that pass. Given
+     * {@code references}, the documents it parses look links up in them and add their own
+     * definitions to them; otherwise each document has definitions of its own.
      */
-    private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences) {
+    private Parser kramdownParser(boolean abbreviations, Map<Integer, Integer> longestFences, ReferenceRepository references) {
         MutableDataSet parse = kramdownOptions();
+        if (references != null) {
+            parse.set(Parser.REFERENCES, references);
+        }
         parse.set(KramdownFences.LONGEST, longestFences);
         List<Extension> extensions = new ArrayList<>(List.of(KramdownDefinitions.footnotes(), new KramdownDefinitionLists(),
                 TypographicExtension.create()));
@@ -277,7 +283,7 @@ public final class MarkdownRenderer {
      * @param links the page's relative links; null to leave every link as written
      */
     public String render(String markdown, RelativeLinks links) {
-        return write(parse(markdown, PossibleConstructs.of(markdown), links, null));
+        return write(parse(markdown, PossibleConstructs.of(markdown), links, null, null));
     }
 
     /**
@@ -306,7 +312,7 @@ public final class MarkdownRenderer {
     public Html renderWithHeadings(String markdown, RelativeLinks links) {
         List<PageLink> found = new ArrayList<>();
         PossibleConstructs possible = PossibleConstructs.of(markdown);
-        Document document = parse(markdown, possible, links, found);
+        Document document = parse(markdown, possible, links, found, null);
         if (options.flavour() != MarkdownOptions.Flavour.KRAMDOWN || possible.rawHeading()) {
             return new Html(write(document), Optional.empty(), found);
         }
@@ -336,10 +342,10 @@ public final class MarkdownRenderer {
      * it only when fences of falling length nest, so past {@link #FENCE_PARSES} parses the
      * fences still open stay as flexmark read them.
      */
-    private Document withClosedFences(Document document, String markdown, boolean abbreviations) {
+    private Document withClosedFences(Document document, String markdown, boolean abbreviations, ReferenceRepository references) {
         Map<Integer, Integer> longest = new HashMap<>();
         for (int parses = 1; parses <= FENCE_PARSES && KramdownFences.shortenUnclosed(document, longest); parses++) {
-            document = kramdownParser(abbreviations, Map.copyOf(longest)).parse(markdown);
+            document = kramdownParser(abbreviations, Map.copyOf(longest), references).parse(markdown);
         }
         return document;
     }
@@ -348,12 +354,16 @@ public final class MarkdownRenderer {
      * {@code markdown}, which may hold what {@code possible} says, parsed, and for kramdown its
      * fences closed as kramdown closes them ({@link #withClosedFences}): a fence that closes
      * nothing runs to the end of its container in flexmark, over lines kramdown reads as
-     * Markdown, among them the lazy lines {@link KramdownListNesting} looks for.
+     * Markdown, among them the lazy lines {@link KramdownListNesting} looks for. Given
+     * {@code references}, the link definitions of the page {@code markdown} is part of, its
+     * links are looked up in them too.
      */
-    private Document blocksOf(String markdown, PossibleConstructs possible) {
-        Document document = (possible.abbreviations() ? parser : parserWithoutAbbreviations).parse(markdown);
+    private Document blocksOf(String markdown, PossibleConstructs possible, ReferenceRepository references) {
+        Parser blocks = references != null ? kramdownParser(possible.abbreviations(), Map.of(), references)
+                : possible.abbreviations() ? parser : parserWithoutAbbreviations;
+        Document document = blocks.parse(markdown);
         return options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()
-                ? withClosedFences(document, markdown, possible.abbreviations()) : document;
+                ? withClosedFences(document, markdown, possible.abbreviations(), references) : document;
     }
 
     /** Where {@code offset} in the text the last of {@code nestings} (the first listed) wrote is in the page's own text. */
@@ -366,11 +376,13 @@ public final class MarkdownRenderer {
 
     /**
      * Parses {@code original}, which may hold what {@code possible} says, rewriting its links
-     * through {@code links} and adding them to {@code found}, each when given.
+     * through {@code links} and adding them to {@code found}, and looking them up in
+     * {@code references} too (those of the page it is part of), each when given.
      */
-    private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found) {
+    private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found,
+            ReferenceRepository references) {
         String markdown = original;
-        Document document = blocksOf(markdown, possible);
+        Document document = blocksOf(markdown, possible, references);
         List<KramdownListNesting> nestings = new ArrayList<>();
         for (int pass = 0; pass < NESTING_PASSES && options.flavour() == MarkdownOptions.Flavour.KRAMDOWN
                 && possible.listNesting(); pass++) {
@@ -381,7 +393,7 @@ public final class MarkdownRenderer {
             nestings.add(0, nesting);
             markdown = nesting.markdown();
             possible = PossibleConstructs.of(markdown);
-            document = blocksOf(markdown, possible);
+            document = blocksOf(markdown, possible, references);
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listParts()) {
             KramdownListParts.separate(document, markdown);
@@ -403,8 +415,10 @@ public final class MarkdownRenderer {
             if (possible.taskBoxes() && options.gfm()) {
                 KramdownTaskLists.mark(document);
             }
-            // last, as the text of each element read so has had all of the above
-            RawHtmlBlocks.parseInside(document, text -> parse(text, PossibleConstructs.of(text), null, null));
+            // last, as the text of each element read so has had all of the above; kramdown reads
+            // link definitions for the whole page, so the element's links find the page's
+            ReferenceRepository page = Parser.REFERENCES.get(document);
+            RawHtmlBlocks.parseInside(document, text -> parse(text, PossibleConstructs.of(text), null, null, page));
         } else if (options.commonMark().contains("tasklist") && possible.taskBoxes()) {
             CommonMarkTaskLists.mark(document);
         }
