@@ -1,7 +1,6 @@
 package org.sheaf.sass;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,26 +74,14 @@ final class CommentCopies {
         if (joins.isEmpty()) {
             return written;
         }
-        StringBuilder out = new StringBuilder(css.length());
-        int[] moved = new int[css.length() + 1];
-        int from = 0;
-        for (int[] join : joins) {
-            for (int i = from; i < join[0]; i++) {
-                moved[i] = out.length();
-                out.append(css.charAt(i));
-            }
-            // the comment stands in the first @media, indented one level inside its closing brace
-            int close = css.indexOf('}', join[0]);
-            Arrays.fill(moved, join[0], join[1], SourceMapShift.LEFT_OUT);
-            out.append(css, join[0], close).append("  ");
-            from = join[1];
-        }
-        for (int i = from; i < css.length(); i++) {
-            moved[i] = out.length();
-            out.append(css.charAt(i));
-        }
-        moved[css.length()] = out.length();
-        String result = out.toString();
+        // the comment stands in the first @media, indented one level inside its closing brace
+        List<SourceMapShift.Replacement> replacements = joins.stream()
+                .map(join -> new SourceMapShift.Replacement(join[0], join[1],
+                        css.substring(join[0], css.indexOf('}', join[0])) + "  ", true))
+                .toList();
+        SourceMapShift.Replaced replaced = SourceMapShift.replaced(css, replacements);
+        String result = replaced.text();
+        int[] moved = replaced.moved();
         List<Integer> leftOut = written.leftOutMedia().stream()
                 .map(at -> moved[at] >= 0 ? moved[at] : moved[joinEnd(joins, at)]).toList();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), written.mediaOrder(), leftOut);
