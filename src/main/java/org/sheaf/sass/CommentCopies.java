@@ -1,7 +1,7 @@
 package org.sheaf.sass;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -45,6 +45,8 @@ final class CommentCopies {
         }
         List<String> contents = StaticValues.sourceTexts(map, StaticValues.strings(map, StaticValues.SOURCES), stylesheets);
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
+        // per source: where its lines start, read from a source the first time a comment is looked at in it
+        Map<Integer, int[]> sourceLines = new HashMap<>();
         int[] lineStarts = MediaBreaks.lineStarts(css);
         List<int[]> media = MediaBreaks.topLevelMedia(css);
         // each join: from the start of the first's closing line to where the comment starts
@@ -63,33 +65,23 @@ final class CommentCopies {
             // dart-sass places a comment that starts a line at the line's start, its indent and all
             StaticValues.Origin placed = MediaBreaks.origin(origins, lineStarts, comment);
             placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
-            if (follows(first, placed, origins, lineStarts, contents)) {
+            if (placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
+                    contents.get(placed.source()), sourceLines.computeIfAbsent(placed.source(),
+                            source -> MediaBreaks.lineStarts(contents.get(source))))) {
                 joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
             }
         }
         if (joins.isEmpty()) {
             return written;
         }
-        StringBuilder out = new StringBuilder(css.length());
-        int[] moved = new int[css.length() + 1];
-        int from = 0;
-        for (int[] join : joins) {
-            for (int i = from; i < join[0]; i++) {
-                moved[i] = out.length();
-                out.append(css.charAt(i));
-            }
-            // the comment stands in the first @media, indented one level inside its closing brace
-            int close = css.indexOf('}', join[0]);
-            Arrays.fill(moved, join[0], join[1], SourceMapShift.LEFT_OUT);
-            out.append(css, join[0], close).append("  ");
-            from = join[1];
-        }
-        for (int i = from; i < css.length(); i++) {
-            moved[i] = out.length();
-            out.append(css.charAt(i));
-        }
-        moved[css.length()] = out.length();
-        String result = out.toString();
+        // the comment stands in the first @media, indented one level inside its closing brace
+        List<SourceMapShift.Replacement> replacements = joins.stream()
+                .map(join -> new SourceMapShift.Replacement(join[0], join[1],
+                        css.substring(join[0], css.indexOf('}', join[0])) + "  ", true))
+                .toList();
+        SourceMapShift.Replaced replaced = SourceMapShift.replaced(css, replacements);
+        String result = replaced.text();
+        int[] moved = replaced.moved();
         List<Integer> leftOut = written.leftOutMedia().stream()
                 .map(at -> moved[at] >= 0 ? moved[at] : moved[joinEnd(joins, at)]).toList();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), written.mediaOrder(), leftOut);
@@ -110,15 +102,11 @@ final class CommentCopies {
 
     /**
      * Whether the comment follows the last thing of the block {@code first} that the map places
-     * in the comment's stylesheet, with no at-rule but a loop or an {@code @if} between them in
-     * its text.
+     * in the comment's stylesheet, whose {@code text} has lines starting at {@code textLines},
+     * with no at-rule but a loop or an {@code @if} between them in that text.
      */
     private static boolean follows(int[] first, StaticValues.Origin comment, Map<Long, StaticValues.Origin> origins,
-            int[] lineStarts, List<String> contents) {
-        if (comment == null || comment.source() >= contents.size()) {
-            return false;
-        }
-        String text = contents.get(comment.source());
+            int[] lineStarts, String text, int[] textLines) {
         int from = MediaBreaks.lineOf(lineStarts, first[1]);
         int to = MediaBreaks.lineOf(lineStarts, first[2]);
         int last = -1;
@@ -126,10 +114,10 @@ final class CommentCopies {
             int line = (int) (placed.getKey() >>> 32);
             StaticValues.Origin origin = placed.getValue();
             if (line > from && line <= to && origin.source() == comment.source()) {
-                last = Math.max(last, StaticValues.offset(text, origin.line(), origin.column()));
+                last = Math.max(last, MediaJoins.offset(text, textLines, origin));
             }
         }
-        int at = StaticValues.offset(text, comment.line(), comment.column());
+        int at = MediaJoins.offset(text, textLines, comment);
         if (last < 0 || last >= at) {
             return false;
         }

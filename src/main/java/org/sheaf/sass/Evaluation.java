@@ -3,6 +3,7 @@ package org.sheaf.sass;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ final class Evaluation {
     /** Per at-rule block (by the order of its brace in the real CSS): the marker of the rule whose evaluation wrote it, innermost. */
     private final Map<Integer, Mark> writers = new HashMap<>();
     /** Per nested {@code @media} block of the marked CSS: the rule marker of the evaluation its statement was reached in, innermost. */
-    private final Map<Item, Item> openers = new java.util.IdentityHashMap<>();
+    private final Map<Item, Item> openers = new IdentityHashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -301,7 +302,7 @@ final class Evaluation {
         Map<Integer, List<Item>> byMark = markers.stream().collect(Collectors.groupingBy(item -> item.mark));
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
-        Map<Item, List<Object[]>> waiting = new java.util.IdentityHashMap<>();
+        Map<Item, List<Object[]>> waiting = new IdentityHashMap<>();
         // the nested @media under way: the marker before each, whether its end closes the outer,
         // and the breaks its last part goes before
         ArrayDeque<Object[]> nested = new ArrayDeque<>();
@@ -422,7 +423,8 @@ final class Evaluation {
     private void writers(Item block, ArrayDeque<Item> open) {
         for (Item child : block.children) {
             if (child.block) {
-                Item opener = open.contains(openers.get(child)) ? null : openers.get(child);
+                Item opener = openers.get(child);
+                opener = open.contains(opener) ? null : opener;
                 if (opener != null) {
                     open.push(opener);
                 }

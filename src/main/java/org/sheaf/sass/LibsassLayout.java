@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -518,6 +519,12 @@ final class LibsassLayout {
         private final Map<Integer, int[]> importers = new HashMap<>();
         /** The {@code @import} rules of each source: where each starts, and the names it gives. */
         private final Map<Integer, Map<Integer, List<String>>> importRules = new HashMap<>();
+        /**
+         * For each source, where its {@code @media} start that match something
+         * ({@link MediaJoins#matchingSomething}): read once, as every {@code @supports} of the
+         * source asks.
+         */
+        private final Map<Integer, Set<Integer>> matching = new HashMap<>();
 
         private Imports(String css, Style style, Origins origins) {
             this.css = css;
@@ -733,7 +740,7 @@ final class LibsassLayout {
             }
             int[] body = indented ? SplitRules.indented(source, place[1]) : SplitRules.braces(source, place[1]);
             return body == null || !ScssOutline.holdsNoMedia(source, body[0] + 1, body[1], indented,
-                    MediaJoins.matchingSomething(origins.contents(), place[0], indented));
+                    matching.computeIfAbsent(place[0], s -> MediaJoins.matchingSomething(origins.contents(), s, indented)));
         }
 
         /** Whether a style rule is worth writing: it holds anything but comments the style leaves out. */

@@ -182,27 +182,17 @@ final class MediaBreaks {
         if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
         }
-        StringBuilder out = new StringBuilder(css.length() + changes.size() * 24);
-        int[] moved = new int[css.length() + 1];
-        int from = 0;
+        List<SourceMapShift.Replacement> replacements = changes.entrySet().stream()
+                .map(change -> new SourceMapShift.Replacement(change.getKey(), (Integer) change.getValue()[0],
+                        (String) change.getValue()[1], (Boolean) change.getValue()[2]))
+                .toList();
+        SourceMapShift.Replaced replaced = SourceMapShift.replaced(css, replacements);
+        String result = replaced.text();
+        int[] moved = replaced.moved();
         Map<Integer, Integer> written = new HashMap<>();
-        for (Map.Entry<Integer, Object[]> change : changes.entrySet()) {
-            for (int i = from; i < change.getKey(); i++) {
-                moved[i] = out.length();
-                out.append(css.charAt(i));
-            }
-            written.put(change.getKey(), out.length());
-            int end = (Integer) change.getValue()[0];
-            Arrays.fill(moved, change.getKey(), end, (Boolean) change.getValue()[2] ? SourceMapShift.LEFT_OUT : -1);
-            out.append((String) change.getValue()[1]);
-            from = end;
+        for (int r = 0; r < replacements.size(); r++) {
+            written.put(replacements.get(r).from(), replaced.starts()[r]);
         }
-        for (int i = from; i < css.length(); i++) {
-            moved[i] = out.length();
-            out.append(css.charAt(i));
-        }
-        moved[css.length()] = out.length();
-        String result = out.toString();
         List<Integer> leftOutAt = new ArrayList<>();
         for (int[] at : leftOut) {
             leftOutAt.add(at[1] >= 0 && written.containsKey(at[0]) ? written.get(at[0]) + at[1]

@@ -663,7 +663,7 @@ final class MediaJoins {
      * {@code @media} of the CSS and a scan from the stylesheet's start for each would go over it
      * again and again.
      */
-    private static int offset(String source, int[] lineStarts, StaticValues.Origin origin) {
+    static int offset(String source, int[] lineStarts, StaticValues.Origin origin) {
         int at = origin.line() < lineStarts.length ? lineStarts[origin.line()] + origin.column() : -1;
         return at <= source.length() ? at : -1;
     }

@@ -1,6 +1,7 @@
 package org.sheaf.sass;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -152,6 +153,46 @@ final class SourceMapShift {
 
     /** In the offsets {@link #moved} is given: a character left out with its mappings. */
     static final int LEFT_OUT = -2;
+
+    /**
+     * A stretch of a text, from {@code from} up to {@code to}, written as {@code text} instead;
+     * the mappings of its characters left out ({@link #LEFT_OUT}) or, where not, moved on to the
+     * next character kept.
+     */
+    record Replacement(int from, int to, String text, boolean leftOut) {
+    }
+
+    /**
+     * A text with replacements made: for each offset of the text before (and its end), its offset
+     * now, as {@link #moved} takes it, and where each replacement's text starts now.
+     */
+    record Replaced(String text, int[] moved, int[] starts) {
+    }
+
+    /** The text with the replacements, in the order they stand in it, made. */
+    static Replaced replaced(String text, List<Replacement> replacements) {
+        StringBuilder out = new StringBuilder(text.length());
+        int[] moved = new int[text.length() + 1];
+        int[] starts = new int[replacements.size()];
+        int from = 0;
+        for (int r = 0; r < replacements.size(); r++) {
+            Replacement replacement = replacements.get(r);
+            for (int i = from; i < replacement.from(); i++) {
+                moved[i] = out.length();
+                out.append(text.charAt(i));
+            }
+            starts[r] = out.length();
+            Arrays.fill(moved, replacement.from(), replacement.to(), replacement.leftOut() ? LEFT_OUT : -1);
+            out.append(replacement.text());
+            from = replacement.to();
+        }
+        for (int i = from; i < text.length(); i++) {
+            moved[i] = out.length();
+            out.append(text.charAt(i));
+        }
+        moved[text.length()] = out.length();
+        return new Replaced(out.toString(), moved, starts);
+    }
 
     /**
      * The map for CSS laid out anew, its characters moved across lines: each mapping goes where the
