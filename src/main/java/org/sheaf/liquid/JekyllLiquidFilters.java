@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,11 +57,17 @@ final class JekyllLiquidFilters {
         Object apply(Object input, TemplateContext context, Object... params);
     }
 
+    /**
+     * A filter of {@code body}. Ruby Liquid hands on each filter's result as its {@code to_liquid},
+     * so {@code empty} or {@code blank} given back as it is ({@code {{ empty | default: 1 }}}) is
+     * "" to the next filter, which {@code default} then replaces.
+     */
     private static Filter filter(String name, Body body) {
         return new Filter(name) {
             @Override
             public Object apply(Object value, TemplateContext context, Object... params) {
-                return body.apply(value, context, params);
+                Object result = body.apply(value, context, params);
+                return isEmptyOrBlank(result) ? "" : result;
             }
         };
     }
@@ -583,7 +588,7 @@ final class JekyllLiquidFilters {
      * ({@code {{ blank | date_to_string }}}): Ruby Liquid's MethodLiteral, whose {@code to_s} and
      * {@code to_liquid} are "", and which Liqp renders as a value of its own.
      */
-    private static boolean isEmptyOrBlank(Object value) {
+    static boolean isEmptyOrBlank(Object value) {
         return AtomNode.isEmpty(value) || AtomNode.isBlank(value);
     }
 
@@ -804,23 +809,41 @@ final class JekyllLiquidFilters {
             throw new IllegalArgumentException("Invalid nils order: '" + nils
                     + "' is not a valid nils order. It must be 'first' or 'last'.");
         }
-        boolean nilsLast = "last".equals(nils);
-        Comparator<Object> byProperty = (a, b) -> {
-            Object x = property(a, property);
-            Object y = property(b, property);
-            if (x == null && y == null) {
-                return 0;
+        int nilOrder = "last".equals(nils) ? 1 : -1;
+        // Jekyll reads each item's key once, then sorts [key, item] pairs
+        List<PropertyKey> keyed = new ArrayList<>(items.size());
+        for (Object item : items) {
+            keyed.add(new PropertyKey(item, sortKey(property(item, property))));
+        }
+        RubyMergeSort.sort(keyed, (a, b) -> {
+            if (a.key() == null || b.key() == null) {
+                return a.key() == b.key() ? 0 : a.key() == null ? nilOrder : -nilOrder;
             }
-            if (x == null) {
-                return nilsLast ? 1 : -1;
-            }
-            if (y == null) {
-                return nilsLast ? -1 : 1;
-            }
-            return compareValues(x, y);
-        };
-        items.sort(byProperty);
-        return items;
+            return RubySort.compareOrByText(a.key(), b.key());
+        });
+        return keyed.stream().map(PropertyKey::item).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** An item of {@link #sort} by a property and its {@link #sortKey}, null for nil. */
+    private record PropertyKey(Object item, Object key) {
+    }
+
+    private static final Pattern INTEGER_LIKE = Pattern.compile("\\s*(-?\\d+)\\s*");
+    private static final Pattern FLOAT_LIKE = Pattern.compile("\\s*(-?(?:\\d+\\.?\\d*|\\.\\d+))\\s*");
+
+    /**
+     * Jekyll's {@code parse_sort_input}: a key whose text reads as a whole number ({@code " 10 "})
+     * is that integer, one that reads as a decimal ({@code "2.5"}, {@code "1."}, {@code ".5"}) that
+     * float, so {@code sort} orders such text by value; any other key stays as it is.
+     */
+    private static Object sortKey(Object key) {
+        String text = RubyInspect.toS(key);
+        java.util.regex.Matcher whole = INTEGER_LIKE.matcher(text);
+        if (whole.matches()) {
+            return RubyArithmetic.narrow(new BigInteger(whole.group(1)));
+        }
+        java.util.regex.Matcher decimal = FLOAT_LIKE.matcher(text);
+        return decimal.matches() ? (Object) Double.parseDouble(decimal.group(1)) : key;
     }
 
     /**
@@ -973,36 +996,6 @@ final class JekyllLiquidFilters {
 
     /** An item of {@link #sortNatural} and the text it sorts by, null for nil. */
     private record NaturalKey(Object item, String text) {
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareValues(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return RubyNumbers.compare(x, y);
-        }
-        if (RubyTime.isTime(a) && RubyTime.isTime(b)) {
-            return RubyTime.compareInstants(a, b);
-        }
-        if (a instanceof Comparable x && b != null && a.getClass() == b.getClass()) {
-            return x.compareTo(b);
-        }
-        if (a == null || b == null) {
-            return a == null ? (b == null ? 0 : -1) : 1;
-        }
-        if (a instanceof List<?> x && b instanceof List<?> y) {
-            // Ruby's Array#<=>: element by element, then by length (how a sorted hash orders its [key, value] pairs)
-            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-                int order = compareValues(x.get(i), y.get(i));
-                if (order != 0) {
-                    return order;
-                }
-            }
-            return Integer.compare(x.size(), y.size());
-        }
-        if (a instanceof Map<?, ?> || b instanceof Map<?, ?>) {
-            throw new IllegalArgumentException("comparison of a hash with another value failed");
-        }
-        return Objects.toString(a).compareTo(Objects.toString(b));
     }
 
     /**

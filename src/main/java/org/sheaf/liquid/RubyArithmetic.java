@@ -164,7 +164,7 @@ final class RubyArithmetic {
     }
 
     /** An integer result as a Long where it fits, as Ruby's Integer grows past it. */
-    private static Object narrow(BigInteger value) {
+    static Object narrow(BigInteger value) {
         return value.bitLength() < Long.SIZE ? (Object) value.longValue() : value;
     }
 

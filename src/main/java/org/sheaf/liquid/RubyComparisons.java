@@ -316,6 +316,8 @@ final class RubyComparisons extends NodeVisitor {
      * {@code when}s that both match both print, and {@code when nil, nil} prints twice, where
      * Liqp's case stops at the first); the {@code else} body only when none did. The value is read
      * again for each term, as Ruby reads it, so a body that assigns it changes what follows.
+     * {@code case empty} and {@code case blank} take no {@code when}: Jekyll's literal there is an
+     * object of its own that Ruby's Liquid equals to nothing, not even {@code when empty} or "".
      */
     @Override
     public LNode visitCase_tag(LiquidParser.Case_tagContext ctx) {
@@ -336,7 +338,8 @@ final class RubyComparisons extends NodeVisitor {
             boolean matched = false;
             for (int i = 0; i < bodies.size(); i++) {
                 for (LNode term : terms.get(i)) {
-                    if (equal(value.render(context), term.render(context), context)) {
+                    Object subject = value.render(context);
+                    if (!JekyllLiquidFilters.isEmptyOrBlank(subject) && equal(subject, term.render(context), context)) {
                         matched = true;
                         out.append(String.valueOf(bodies.get(i).render(context)));
                     }

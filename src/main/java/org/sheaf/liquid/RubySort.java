@@ -2,6 +2,7 @@ package org.sheaf.liquid;
 
 import java.util.List;
 import org.sheaf.jekyll.RubyDate;
+import org.sheaf.jekyll.RubyInspect;
 import org.sheaf.jekyll.RubyMergeSort;
 import org.sheaf.jekyll.RubyNumbers;
 import org.sheaf.jekyll.RubyTime;
@@ -26,6 +27,16 @@ final class RubySort {
             throw new IllegalArgumentException(RubyClasses.comparisonFailure(a, b));
         }
         return order;
+    }
+
+    /**
+     * Jekyll's order of two sort keys, {@code a <=> b || a.to_s <=> b.to_s}: where Ruby has no
+     * order for the pair (a number and text, two hashes) their texts are compared, so this never
+     * refuses a pair.
+     */
+    static int compareOrByText(Object a, Object b) {
+        Integer order = spaceship(a, b);
+        return order != null ? order : Integer.signum(compareUtf8(RubyInspect.toS(a), RubyInspect.toS(b)));
     }
 
     /** Ruby's {@code <=>}: null where Ruby answers nil. */

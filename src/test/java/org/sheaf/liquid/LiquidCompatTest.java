@@ -674,6 +674,47 @@ class LiquidCompatTest {
     }
 
     @Test
+    void sortByAPropertyReadsTextThatLooksLikeANumberAsThatNumber() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same items in _data: " 3 ", "1." and "007" sort as 3, 1.0
+        // and 7; a pair Ruby cannot order (a number and text, true and 1) is ordered by their texts
+        Object[][] values = {{"a", "10"}, {"b", "2.5"}, {"c", " 3 "}, {"d", "x"}, {"e", 1L}, {"f", "-.5"},
+            {"g", "1."}, {"h", "Z"}, {"i", "ä"}, {"j", true}, {"k", ""}, {"l", "1e1"}, {"m"}, {"o", 0.75},
+            {"p", List.of(1L)}, {"q", Map.of("k", 2L)}, {"r", "007"}};
+        List<Object> items = new ArrayList<>();
+        for (Object[] value : values) {
+            Map<String, Object> item = new LinkedHashMap<>(Map.of("n", value[0]));
+            if (value.length > 1) {
+                item.put("v", value[1]);
+            }
+            items.add(item);
+        }
+        assertEquals("mkfoeglbcrahpjdqi|kfoeglbcrahpjdqim", renderer.render(
+                "{{ page.items | sort: 'v' | map: 'n' | join: '' }}|{{ page.items | sort: 'v', 'last' | map: 'n' | join: '' }}",
+                "about.md", 1, Map.of("page", Map.of("items", items))));
+    }
+
+    @Test
+    void emptyOrBlankGivenBackByAFilterIsEmptyTextToTheNext() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed: default keeps the literal (it has no empty?), which reaches the
+        // next filter as its to_liquid, ""
+        assertEquals("[\"\"|&quot;&quot;|4|-2.25|-2.25|5]", render("[{{ empty | default: 3, allow_false: false | jsonify }}|"
+                + "{{ blank | default: 3, allow_false: true | inspect }}|{{ empty | default: 3 | default: 4 }}|"
+                + "{{ empty | default: site.title, allow_false: false | default: -2.25, allow_false: false | jsonify }}|"
+                + "{{ blank | default: site.title, allow_false: true | default: -2.25 }}|{{ empty | date: \"%Y\" | default: 5 }}]"));
+    }
+
+    @Test
+    void caseOfEmptyOrBlankTakesNoWhen() throws DiagnosticException {
+        // what Jekyll 4.3.1 printed for the same template
+        assertEquals("[E|E|E|E|E||E|E|E]", render("{% capture v1 %}x{% endcapture %}{% capture v2 %}{% endcapture %}"
+                + "[{% case empty %}{% when v1 %}W{% else %}E{% endcase %}|{% case empty %}{% when v2 %}W{% else %}E{% endcase %}|"
+                + "{% case empty %}{% when empty %}W{% else %}E{% endcase %}|{% case blank %}{% when blank %}W{% else %}E{% endcase %}|"
+                + "{% case empty %}{% when nil %}W{% else %}E{% endcase %}|{% case empty %}{% when blank, \"\", v2 %}W{% endcase %}|"
+                + "{% case blank %}{% when \"\" or nil %}W{% else %}E{% endcase %}|{% case empty %}{% when false %}W{% else %}E{% endcase %}|"
+                + "{% case empty %}{% when page.missing %}W{% else %}E{% endcase %}]"));
+    }
+
+    @Test
     void sizeOfAnIntegerIsItsWidthInBytesAndAFloatHasNone() throws DiagnosticException {
         // what Jekyll 4.3.1 printed for the same front matter: Integer#size is 8, Float has no size
         Map<String, Object> page = Map.of("n", -3L, "f", 2.5, "ai", List.of(1L, 20L, 3L),
