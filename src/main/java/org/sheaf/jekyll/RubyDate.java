@@ -38,6 +38,17 @@ public record RubyDate(LocalDate day) implements Comparable<RubyDate> {
     }
 
     /**
+     * Ruby's {@code Date#<=>}: another date by day, a number as {@link #compareToNumber} orders
+     * it, and null for anything else, which Ruby cannot order with a date.
+     */
+    public Integer spaceship(Object other) {
+        if (other instanceof RubyDate date) {
+            return Integer.signum(compareTo(date));
+        }
+        return other instanceof Number number ? compareToNumber(number) : null;
+    }
+
+    /**
      * Ruby's {@code Date#<=>} with a number: the order of the date's astronomical Julian day, the
      * days since noon of 1 January 4713 BC at its midnight ({@code 2458849.5} for 2020-01-01),
      * and the number. Null for NaN, which Ruby cannot order.

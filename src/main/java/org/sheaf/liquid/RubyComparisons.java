@@ -247,7 +247,7 @@ final class RubyComparisons extends NodeVisitor {
      * compare them as Ruby does: one a {@link WideTime} still (of a year Java's times do not hold)
      * and the other a time, ordered by the instant as Ruby's {@code Time#<=>} orders them
      * ({@link RubyTime#compareInstants}), or a date and then a number, ordered as Ruby's
-     * {@code Date#<=>} orders them ({@link RubyDate#compareToNumber}); {@code holds} is asked of
+     * {@code Date#<=>} orders them ({@link RubyDate#spaceship}); {@code holds} is asked of
      * that order.
      */
     private static Object compare(Object a, Object b, java.util.function.BinaryOperator<LNode> liqp,
@@ -255,7 +255,7 @@ final class RubyComparisons extends NodeVisitor {
         if ((a instanceof WideTime || b instanceof WideTime) && RubyTime.isTime(a) && RubyTime.isTime(b)) {
             return holds.test(RubyTime.compareInstants(a, b));
         }
-        Integer dayOrder = a instanceof RubyDate date && b instanceof Number number ? date.compareToNumber(number) : null;
+        Integer dayOrder = a instanceof RubyDate date && b instanceof Number ? date.spaceship(b) : null;
         if (dayOrder != null) {
             return holds.test(dayOrder);
         }

@@ -54,10 +54,8 @@ final class RubySort {
             return RubyTime.compareInstants(a, b);
         }
         if (a instanceof RubyDate x) {
-            // Date#<=> orders dates by day and a number by the date's Julian day; a number has no
-            // order with a date, as Integer#<=> answers nil for it
-            return b instanceof RubyDate y ? Integer.valueOf(Integer.signum(x.compareTo(y)))
-                    : b instanceof Number n ? x.compareToNumber(n) : null;
+            // a number has no order with a date, as Integer#<=> answers nil for it
+            return x.spaceship(b);
         }
         if (a instanceof List<?> x && b instanceof List<?> y) {
             for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
