@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -811,21 +812,30 @@ final class JekyllLiquidFilters {
         }
         int nilOrder = "last".equals(nils) ? 1 : -1;
         // Jekyll reads each item's key once, then sorts [key, item] pairs
-        List<PropertyKey> keyed = new ArrayList<>(items.size());
-        for (Object item : items) {
-            keyed.add(new PropertyKey(item, sortKey(property(item, property))));
-        }
-        RubyMergeSort.sort(keyed, (a, b) -> {
-            if (a.key() == null || b.key() == null) {
-                return a.key() == b.key() ? 0 : a.key() == null ? nilOrder : -nilOrder;
+        return sortedByKey(items, item -> sortKey(property(item, property)), (x, y) -> {
+            if (x == null || y == null) {
+                return x == y ? 0 : x == null ? nilOrder : -nilOrder;
             }
-            return RubySort.compareOrByText(a.key(), b.key());
+            return RubySort.compareOrByText(x, y);
         });
-        return keyed.stream().map(PropertyKey::item).collect(Collectors.toCollection(ArrayList::new));
     }
 
-    /** An item of {@link #sort} by a property and its {@link #sortKey}, null for nil. */
-    private record PropertyKey(Object item, Object key) {
+    /**
+     * {@code items} in {@link RubyMergeSort}'s order of their keys, each item's key read once by
+     * {@code keyOf} before the sort rather than at each of its comparisons.
+     */
+    private static <K> List<Object> sortedByKey(List<Object> items, java.util.function.Function<Object, K> keyOf,
+            Comparator<? super K> order) {
+        List<Keyed<K>> keyed = new ArrayList<>(items.size());
+        for (Object item : items) {
+            keyed.add(new Keyed<>(item, keyOf.apply(item)));
+        }
+        RubyMergeSort.sort(keyed, (a, b) -> order.compare(a.key(), b.key()));
+        return keyed.stream().map(Keyed::item).collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    /** An item of {@link #sortedByKey} and its key. */
+    private record Keyed<K>(Object item, K key) {
     }
 
     private static final Pattern INTEGER_LIKE = Pattern.compile("\\s*(-?\\d+)\\s*");
@@ -983,19 +993,10 @@ final class JekyllLiquidFilters {
         if (items.size() < 2) {
             return items;
         }
-        List<NaturalKey> keyed = new ArrayList<>(items.size());
-        for (Object item : items) {
+        return sortedByKey(items, item -> {
             Object value = property == null ? item : indexed(item, property);
-            keyed.add(new NaturalKey(item, value == null ? null : text(value, context, any)));
-        }
-        RubyMergeSort.sort(keyed, (a, b) -> a.text() == null || b.text() == null
-                ? (a.text() == null ? 1 : -1)
-                : Integer.signum(RubyStrings.casecmp(a.text(), b.text())));
-        return keyed.stream().map(NaturalKey::item).collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    /** An item of {@link #sortNatural} and the text it sorts by, null for nil. */
-    private record NaturalKey(Object item, String text) {
+            return value == null ? null : text(value, context, any);
+        }, (x, y) -> x == null || y == null ? (x == null ? 1 : -1) : Integer.signum(RubyStrings.casecmp(x, y)));
     }
 
     /**
