@@ -151,14 +151,13 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (lines.isEmpty()) {
             return false;
         }
-        boolean leadingPipe = lines.get(0).trimStart().startsWith("|");
         boolean head = false;
         boolean footer = false;
         boolean body = false;
         int rows = 0;
         for (BasedSequence line : lines) {
             BasedSequence row = line.trimEOL();
-            if (cells(row, leadingPipe) == null) {
+            if (!holdsPipe(row)) {
                 return false;
             }
             String trimmed = row.trimEnd().toString();
