@@ -1095,10 +1095,7 @@ final class LeanInlineParser extends InlineParserImpl {
             return super.parseBackticks();
         }
         int open = index;
-        int afterOpen = open;
-        while (afterOpen < input.length() && input.charAt(afterOpen) == '`') {
-            afterOpen++;
-        }
+        int afterOpen = backtickRunEnd(input, open);
         BasedSequence ticks = input.subSequence(open, afterOpen);
         int close = codeSpanClose(input, open, afterOpen);
         if (close < 0) {
@@ -1133,6 +1130,15 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return -1;
+    }
+
+    /** The end of the run of backticks at {@code at} in {@code text}: {@code at} itself where none starts. */
+    static int backtickRunEnd(CharSequence text, int at) {
+        int end = at;
+        while (end < text.length() && text.charAt(end) == '`') {
+            end++;
+        }
+        return end;
     }
 
     /** Ruby's {@code \s}: ASCII white space only, which is all kramdown's patterns take for space. */
