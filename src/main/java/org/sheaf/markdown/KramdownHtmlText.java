@@ -51,11 +51,12 @@ final class KramdownHtmlText {
 
     /**
      * {@link #escaped(String, boolean)}, with the content of each element inside the block that
-     * kramdown reads as Markdown spans ({@link KramdownHtmlBlockParser.SpanContent}) written by {@code spans}.
+     * kramdown reads as Markdown, as spans ({@link KramdownHtmlBlockParser.SpanContent}) or as
+     * blocks after text ({@link KramdownHtmlBlockParser.BlocksContent}), written by {@code contents}.
      */
-    static String escaped(String html, boolean endsDocument, MarkdownContents spans) {
+    static String escaped(String html, boolean endsDocument, MarkdownContents contents) {
         StringBuilder out = new StringBuilder(html.length() + 16);
-        Deque<String> elements = write(html, out, spans);
+        Deque<String> elements = write(html, out, contents);
         while (endsDocument && !elements.isEmpty()) {
             out.append("</").append(elements.pop()).append('>');
         }
@@ -160,7 +161,7 @@ final class KramdownHtmlText {
     }
 
     /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
-    private static Deque<String> write(String html, StringBuilder out, MarkdownContents spans) {
+    private static Deque<String> write(String html, StringBuilder out, MarkdownContents contents) {
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
         Matcher reference = CharacterReference.PATTERN.matcher(html);
@@ -171,11 +172,11 @@ final class KramdownHtmlText {
         while (at < length) {
             char c = html.charAt(at);
             if (c == '<') {
-                int end = markup(html, at, open, close, elements, out, spans);
+                int end = markup(html, at, open, close, elements, out, contents);
                 // the block's own element is read so by the parsers of elements read as Markdown
                 boolean opening = end > at && at > first && open.region(at, length).lookingAt();
                 SpanContent content = opening ? SpanContent.of(html, open) : null;
-                String written = content == null ? null : spans.write(content);
+                String written = content == null ? null : contents.write(content);
                 if (written != null) {
                     out.append(written).append("</").append(elements.pop()).append('>');
                     end = content.elementEnd();
@@ -183,7 +184,7 @@ final class KramdownHtmlText {
                 BlocksContent blocks = opening && content == null ? BlocksContent.of(html, open) : null;
                 if (blocks != null) {
                     String name = elements.pop();
-                    String between = spans.blocks(blocks, elements.size());
+                    String between = contents.blocks(blocks, elements.size());
                     out.append(between != null ? between : html.substring(blocks.start(), blocks.end()));
                     out.append("</").append(name).append('>');
                     end = blocks.elementEnd();

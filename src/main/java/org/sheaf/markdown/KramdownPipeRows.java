@@ -151,14 +151,13 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (lines.isEmpty()) {
             return false;
         }
-        boolean leadingPipe = lines.get(0).trimStart().startsWith("|");
         boolean head = false;
         boolean footer = false;
         boolean body = false;
         int rows = 0;
         for (BasedSequence line : lines) {
             BasedSequence row = line.trimEOL();
-            if (cells(row, leadingPipe) == null) {
+            if (!holdsPipe(row)) {
                 return false;
             }
             String trimmed = row.trimEnd().toString();
@@ -355,7 +354,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
             char c = piece.charAt(at);
             List<BasedSequence> cell = cells.get(cells.size() - 1);
             if (c == '`') {
-                int afterOpen = runEnd(piece, at);
+                int afterOpen = LeanInlineParser.backtickRunEnd(piece, at);
                 int close = LeanInlineParser.codeSpanClose(piece, at, afterOpen);
                 if (close < 0) {
                     at = afterOpen;
@@ -388,8 +387,10 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     private static BasedSequence writtenBack(BasedSequence span, int ticks) {
         String code = KramdownNodeRenderer.withoutPadding(span.subSequence(ticks, span.length() - ticks).toString(), ticks);
         int longest = 0;
-        for (int at = 0; at < code.length(); at = runEnd(code, at) + 1) {
-            longest = Math.max(longest, runEnd(code, at) - at);
+        for (int at = 0; at < code.length(); at++) {
+            int end = LeanInlineParser.backtickRunEnd(code, at);
+            longest = Math.max(longest, end - at);
+            at = end;
         }
         String fence = "`".repeat(longest + 1);
         String padding = fence.length() > 1 ? " " : "";
@@ -438,7 +439,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 at++;
                 continue;
             }
-            int afterOpen = runEnd(text, at);
+            int afterOpen = LeanInlineParser.backtickRunEnd(text, at);
             int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
             if (close < 0) {
                 at = afterOpen;
@@ -465,15 +466,6 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
             lines.remove(lines.size() - 1);
         }
         return lines;
-    }
-
-    /** The end of the run of backticks at {@code at}. */
-    private static int runEnd(CharSequence text, int at) {
-        int end = at;
-        while (end < text.length() && text.charAt(end) == '`') {
-            end++;
-        }
-        return end;
     }
 
     /** Registers the pre-processor with flexmark, after link reference definitions are read. */

@@ -319,10 +319,6 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * Whether the run of backslashes that ends at {@code end} has an even length: read in pairs
-     * from its start, as both kramdown and flexmark read escaped backslashes, it ends in a pair.
-     */
-    /**
      * Whether the run of {@code <} that ends at {@code at} ends in a {@code <<} that kramdown reads
      * as a guillemet taking the space after it ({@code << }), which then is no space of a line
      * break: kramdown takes the run two at a time from its start, and {@code \<<} is two
@@ -333,21 +329,27 @@ final class LeanInlineParser extends InlineParserImpl {
         while (run > 0 && input.charAt(run - 1) == '<') {
             run--;
         }
-        int backslashes = run;
-        while (backslashes > 0 && input.charAt(backslashes - 1) == '\\') {
-            backslashes--;
-        }
-        boolean escaped = (run - backslashes) % 2 == 1;
+        boolean escaped = backslashesBefore(run) % 2 == 1;
         int length = at - run;
         return length >= 2 && length % 2 == 0 && !(length == 2 && escaped);
     }
 
+    /**
+     * Whether the run of backslashes that ends at {@code end} has an even length: read in pairs
+     * from its start, as both kramdown and flexmark read escaped backslashes, it ends in a pair.
+     */
     private boolean endsWithBackslashPair(int end) {
+        int backslashes = backslashesBefore(end);
+        return backslashes > 0 && backslashes % 2 == 0;
+    }
+
+    /** How many backslashes stand in a run right before {@code end}. */
+    private int backslashesBefore(int end) {
         int start = end;
         while (start > 0 && input.charAt(start - 1) == '\\') {
             start--;
         }
-        return end > start && (end - start) % 2 == 0;
+        return end - start;
     }
 
     @Override
@@ -1093,10 +1095,7 @@ final class LeanInlineParser extends InlineParserImpl {
             return super.parseBackticks();
         }
         int open = index;
-        int afterOpen = open;
-        while (afterOpen < input.length() && input.charAt(afterOpen) == '`') {
-            afterOpen++;
-        }
+        int afterOpen = backtickRunEnd(input, open);
         BasedSequence ticks = input.subSequence(open, afterOpen);
         int close = codeSpanClose(input, open, afterOpen);
         if (close < 0) {
@@ -1131,6 +1130,15 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return -1;
+    }
+
+    /** The end of the run of backticks at {@code at} in {@code text}: {@code at} itself where none starts. */
+    static int backtickRunEnd(CharSequence text, int at) {
+        int end = at;
+        while (end < text.length() && text.charAt(end) == '`') {
+            end++;
+        }
+        return end;
     }
 
     /** Ruby's {@code \s}: ASCII white space only, which is all kramdown's patterns take for space. */
