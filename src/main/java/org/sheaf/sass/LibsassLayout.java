@@ -287,7 +287,7 @@ final class LibsassLayout {
             if (contents.isEmpty()) {
                 return false;
             }
-            lineStarts = lineStarts(css);
+            lineStarts = MediaBreaks.lineStarts(css);
             decode(map.substring(mappings[0], mappings[1]));
             return true;
         }
@@ -330,8 +330,7 @@ final class LibsassLayout {
             if (!read()) {
                 return null;
             }
-            int line = Arrays.binarySearch(lineStarts, at);
-            line = line >= 0 ? line : -line - 2;
+            int line = MediaBreaks.lineOf(lineStarts, at);
             int column = at - lineStarts[line];
             if (line + 1 >= starts.length) {
                 return null;
@@ -450,17 +449,6 @@ final class LibsassLayout {
             end++;
         }
         return css.substring(block.start, end);
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
