@@ -271,6 +271,8 @@ final class LibsassLayout {
         private int[] fields;
         private int[] starts;
         private int[] lineStarts;
+        /** The line starts of each source, by index, once a mapping into it is looked up. */
+        private final Map<Integer, int[]> sourceLines = new HashMap<>();
 
         Origins(String css, String map) {
             this.css = css;
@@ -340,7 +342,10 @@ final class LibsassLayout {
                     if (fields[k + 1] >= contents.size()) {
                         return null;
                     }
-                    int offset = StaticValues.offset(contents.get(fields[k + 1]), fields[k + 2], fields[k + 3]);
+                    String source = contents.get(fields[k + 1]);
+                    int[] sourceStarts = sourceLines.computeIfAbsent(fields[k + 1], index -> MediaBreaks.lineStarts(source));
+                    int offset = MediaJoins.offset(source, sourceStarts,
+                            new StaticValues.Origin(fields[k + 1], fields[k + 2], fields[k + 3]));
                     return offset < 0 ? null : new int[] {fields[k + 1], offset};
                 }
             }

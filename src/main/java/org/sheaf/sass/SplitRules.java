@@ -1637,11 +1637,7 @@ final class SplitRules {
         /** The offset in its source of an origin, or -1 past the source's end. */
         int offset(StaticValues.Origin origin) {
             int[] starts = sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(contents.get(s)));
-            if (origin.line() >= starts.length) {
-                return -1;
-            }
-            int at = starts[origin.line()] + origin.column();
-            return at <= contents.get(origin.source()).length() ? at : -1;
+            return MediaJoins.offset(contents.get(origin.source()), starts, origin);
         }
 
         /** The braces (or indented lines) of the rule whose selector starts at {@code at} in a source; null when none. */
