@@ -72,6 +72,8 @@ final class AttributeQuotes {
         private Map<Long, StaticValues.Origin> origins;
         private List<String> contents;
         private int[] lineStarts;
+        /** The line starts of each source the rules came from, by index, once looked at. */
+        private final Map<Integer, int[]> sourceLines = new HashMap<>();
 
         RuleQuotes(String css, java.util.function.Supplier<String> map) {
             this.css = css;
@@ -105,7 +107,8 @@ final class AttributeQuotes {
                 return MIXED;
             }
             String source = contents.get(origin.source());
-            int at = StaticValues.offset(source, origin.line(), origin.column());
+            int at = MediaJoins.offset(source, sourceLines.computeIfAbsent(origin.source(),
+                    index -> MediaBreaks.lineStarts(contents.get(index))), origin);
             if (at < 0) {
                 return MIXED;
             }

@@ -271,6 +271,8 @@ final class LibsassLayout {
         private int[] fields;
         private int[] starts;
         private int[] lineStarts;
+        /** The line starts of each source, by index, once a mapping into it is looked up. */
+        private final Map<Integer, int[]> sourceLines = new HashMap<>();
 
         Origins(String css, String map) {
             this.css = css;
@@ -287,7 +289,7 @@ final class LibsassLayout {
             if (contents.isEmpty()) {
                 return false;
             }
-            lineStarts = lineStarts(css);
+            lineStarts = MediaBreaks.lineStarts(css);
             decode(map.substring(mappings[0], mappings[1]));
             return true;
         }
@@ -330,8 +332,7 @@ final class LibsassLayout {
             if (!read()) {
                 return null;
             }
-            int line = Arrays.binarySearch(lineStarts, at);
-            line = line >= 0 ? line : -line - 2;
+            int line = MediaBreaks.lineOf(lineStarts, at);
             int column = at - lineStarts[line];
             if (line + 1 >= starts.length) {
                 return null;
@@ -341,7 +342,10 @@ final class LibsassLayout {
                     if (fields[k + 1] >= contents.size()) {
                         return null;
                     }
-                    int offset = StaticValues.offset(contents.get(fields[k + 1]), fields[k + 2], fields[k + 3]);
+                    String source = contents.get(fields[k + 1]);
+                    int[] sourceStarts = sourceLines.computeIfAbsent(fields[k + 1], index -> MediaBreaks.lineStarts(source));
+                    int offset = MediaJoins.offset(source, sourceStarts,
+                            new StaticValues.Origin(fields[k + 1], fields[k + 2], fields[k + 3]));
                     return offset < 0 ? null : new int[] {fields[k + 1], offset};
                 }
             }
@@ -450,17 +454,6 @@ final class LibsassLayout {
             end++;
         }
         return css.substring(block.start, end);
-    }
-
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

@@ -210,8 +210,8 @@ final class SourceMapShift {
         if (range == null) {
             return map;
         }
-        int[] beforeLines = lineStarts(before);
-        int[] afterLines = lineStarts(after);
+        int[] beforeLines = MediaBreaks.lineStarts(before);
+        int[] afterLines = MediaBreaks.lineStarts(after);
         int[] next = new int[moved.length];
         int kept = after.length();
         for (int i = moved.length - 1; i >= 0; i--) {
@@ -301,23 +301,6 @@ final class SourceMapShift {
             return c - '0' + 52;
         }
         return c == '+' ? 62 : 63;
-    }
-
-    private static int[] lineStarts(String text) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                count++;
-            }
-        }
-        int[] starts = new int[count];
-        int line = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts[line++] = i + 1;
-            }
-        }
-        return starts;
     }
 
     private static String shiftLine(String line, List<int[]> edits) {

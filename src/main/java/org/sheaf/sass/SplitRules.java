@@ -265,7 +265,7 @@ final class SplitRules {
                 java.util.function.Supplier<Evaluation> evaluation) {
             this.evaluation = evaluation;
             this.css = css;
-            this.lineStarts = lineStarts(css);
+            this.lineStarts = MediaBreaks.lineStarts(css);
             this.origins = origins;
             this.contents = contents;
             this.urls = urls;
@@ -274,7 +274,7 @@ final class SplitRules {
         }
 
         int line(int offset) {
-            return lineOf(lineStarts, offset);
+            return MediaBreaks.lineOf(lineStarts, offset);
         }
 
         void number(Block parent, int[] next) {
@@ -1636,12 +1636,8 @@ final class SplitRules {
 
         /** The offset in its source of an origin, or -1 past the source's end. */
         int offset(StaticValues.Origin origin) {
-            int[] starts = sourceLines.computeIfAbsent(origin.source(), s -> lineStarts(contents.get(s)));
-            if (origin.line() >= starts.length) {
-                return -1;
-            }
-            int at = starts[origin.line()] + origin.column();
-            return at <= contents.get(origin.source()).length() ? at : -1;
+            int[] starts = sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(contents.get(s)));
+            return MediaJoins.offset(contents.get(origin.source()), starts, origin);
         }
 
         /** The braces (or indented lines) of the rule whose selector starts at {@code at} in a source; null when none. */
@@ -1671,7 +1667,7 @@ final class SplitRules {
     /** Whether a rule's braces end their lines and its closing brace stands alone, as dart-sass writes them. */
     private static boolean ownLines(String css, Block rule, int[] lineStarts) {
         int afterOpen = css.indexOf('\n', rule.open);
-        int closeLineStart = lineStarts[lineOf(lineStarts, rule.close)];
+        int closeLineStart = lineStarts[MediaBreaks.lineOf(lineStarts, rule.close)];
         return afterOpen > rule.open && css.substring(rule.open + 1, afterOpen).isBlank()
                 && css.substring(closeLineStart, rule.close).isBlank()
                 && css.charAt(rule.open - 1) == ' ';
@@ -1830,21 +1826,5 @@ final class SplitRules {
             i++;
         }
         return open.size() == 1 ? top : null;
-    }
-
-    private static int[] lineStarts(String css) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < css.length(); i++) {
-            if (css.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int lineOf(int[] lineStarts, int offset) {
-        int found = Arrays.binarySearch(lineStarts, offset);
-        return found >= 0 ? found : -found - 2;
     }
 }

@@ -2,9 +2,7 @@ package org.sheaf.sass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sass_lang.embedded_protocol.OutputStyle;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,12 +16,7 @@ class CommentCopiesIT {
     Path dir;
 
     private String compiled(String scss) throws Exception {
-        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
-                List.of(), false, List.of());
-        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
-            String css = sass.render(dir.resolve("a.scss"), "a.scss", scss, 3, "a.css").css();
-            return css.substring(0, css.indexOf("\n\n/*# sourceMappingURL"));
-        }
+        return ExpandedSass.compiled(dir, "a.scss", scss);
     }
 
     @Test

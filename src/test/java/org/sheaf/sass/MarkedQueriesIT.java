@@ -2,9 +2,7 @@ package org.sheaf.sass;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.sass_lang.embedded_protocol.OutputStyle;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +17,7 @@ class MarkedQueriesIT {
     Path dir;
 
     private String compiled(String scss) throws Exception {
-        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
-                List.of(), false, List.of());
-        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
-            return sass.render(dir.resolve("a.scss"), "a.scss", scss, 3, "a.css").css().replaceAll("\n*/\\*# sourceMappingURL.*", "");
-        }
+        return ExpandedSass.compiled(dir, "a.scss", scss);
     }
 
     @Test

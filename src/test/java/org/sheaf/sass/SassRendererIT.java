@@ -101,9 +101,7 @@ class SassRendererIT {
         try (SassRenderer sass = new SassRenderer(SETTINGS, dir, dir)) {
             assertEquals(css, sass.render(dir.resolve("a.scss"), "a.scss", page, 3, "a.css").css());
         }
-        SassRenderer.Settings maps = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false, List.of(),
-                false, List.of());
-        try (SassRenderer sass = new SassRenderer(maps, dir, dir)) {
+        try (SassRenderer sass = new SassRenderer(ExpandedSass.SETTINGS, dir, dir)) {
             SassRenderer.Output output = sass.render(dir.resolve("a.scss"), "a.scss", page, 3, "a.css");
             assertEquals(css + "\n/*# sourceMappingURL=a.css.map */", output.css());
             // CSS line:column from the text's (from 0): a 0:0 from 0:0, x 1:2 from 1:2, z 2:2 from 3:2 (the

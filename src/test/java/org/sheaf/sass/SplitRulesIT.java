@@ -30,14 +30,9 @@ class SplitRulesIT {
     }
 
     private String compiled(String name, String text) throws Exception {
-        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
-                List.of(), false, List.of());
-        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
-            String css = sass.render(dir.resolve(name), name, text, 3, "a.css").css();
-            // The order of rules is what these tests hold; the blank lines libsass's layout puts
-            // between top-level blocks are LibsassLayoutTest's.
-            return css.substring(0, css.indexOf("\n\n/*# sourceMappingURL")).replace("\n\n", "\n");
-        }
+        // The order of rules is what these tests hold; the blank lines libsass's layout puts
+        // between top-level blocks are LibsassLayoutTest's.
+        return ExpandedSass.compiled(dir, name, text).replace("\n\n", "\n");
     }
 
     @Test
@@ -294,9 +289,7 @@ class SplitRulesIT {
 
     @Test
     void aPageWithoutWhatEvaluationTellsCompilesOnceInEitherSyntax() throws Exception {
-        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, true, List.of(), false,
-                List.of(), false, List.of());
-        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+        try (SassRenderer sass = new SassRenderer(ExpandedSass.SETTINGS, dir, dir)) {
             sass.render(dir.resolve("a.scss"), "a.scss", MIXINS + "a { b: 1; c { d: 2; } e: 3; }\n"
                     + "@media screen { a { @include fs(1px); } }", 1, "a.css");
             assertEquals(1, sass.compilations());
