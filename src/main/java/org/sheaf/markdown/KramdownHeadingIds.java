@@ -48,6 +48,12 @@ import java.util.regex.Pattern;
  * <p>kramdown's own parser ({@code input: kramdown}) leaves ids to its HTML converter, which
  * makes them from the heading's source text, Markdown and all ({@link #kramdownId}), counting
  * the same way.
+ *
+ * <p>The GFM parser gives no id to a heading inside an HTML element whose content is Markdown
+ * ({@code <div markdown="1">}): it does not look into such elements. The HTML converter then
+ * makes that heading's id by its own rule ({@link #kramdownId}) from the text the GFM parser
+ * collected, and counts those ids apart from the parser's, so a {@code ## HTML} after a
+ * {@code ### HTML} in such a {@code div} has the id {@code html} as well.
  */
 final class KramdownHeadingIds implements HtmlIdGenerator {
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{Nd}\\p{Pc}\\- \\t]");
@@ -90,7 +96,8 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
 
     @Override
     public void generateIds(Document document) {
-        Map<String, Integer> seen = new HashMap<>();
+        Map<String, Integer> seenByParser = new HashMap<>();
+        Map<String, Integer> seenByConverter = new HashMap<>();
         for (Node node : Descendants.blocksOf(document)) {
             if (!(node instanceof Heading heading)) {
                 continue;
@@ -98,21 +105,34 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
             AttributeList attributes = KramdownAttributes.of(heading);
             if (attributes != null && attributes.id() != null) {
                 heading.setAnchorRefId(attributes.id());
-            } else if (options.autoIds()) {
-                String id;
-                if (options.gfm()) {
-                    StringBuilder text = new StringBuilder();
-                    collectText(heading, text, options.smartQuotes());
-                    id = gfmId(text);
-                } else {
-                    id = kramdownId(heading.getText());
-                }
-                int count = seen.merge(id, 1, Integer::sum);
-                heading.setAnchorRefId(options.autoIdPrefix() + (count > 1 ? id + "-" + (count - 1) : id));
-            } else {
+            } else if (!options.autoIds()) {
                 heading.setAnchorRefId("");
+            } else if (!options.gfm()) {
+                heading.setAnchorRefId(counted(kramdownId(heading.getText()), seenByParser));
+            } else {
+                StringBuilder text = new StringBuilder();
+                collectText(heading, text, options.smartQuotes());
+                heading.setAnchorRefId(inMarkdownHtml(heading)
+                        ? counted(kramdownId(text), seenByConverter)
+                        : counted(gfmId(text), seenByParser));
             }
         }
+    }
+
+    /** {@code id} with {@code auto_id_prefix} before it and, when {@code seen} has it already, {@code -1}, {@code -2}, ... after. */
+    private String counted(String id, Map<String, Integer> seen) {
+        int count = seen.merge(id, 1, Integer::sum);
+        return options.autoIdPrefix() + (count > 1 ? id + "-" + (count - 1) : id);
+    }
+
+    /** Whether {@code heading} lies inside an HTML element whose content kramdown parses as Markdown. */
+    private static boolean inMarkdownHtml(Heading heading) {
+        for (Node up = heading.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof MarkdownHtmlBlock) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends the text kramdown's GFM parser reads from {@code node}'s children (see above). */

@@ -92,6 +92,19 @@ class MarkdownRendererTest {
                 "## Notes\n\n## Notes\n\n### Notes\n");
     }
 
+    /**
+     * kramdown's GFM parser leaves headings inside {@code markdown="1"} elements to the HTML
+     * converter, whose rule drops the leading "2. " and the accented letter, and whose count of
+     * ids is its own: both pairs of headings keep the same id (the Code Guide's table of contents
+     * and its sections). Expected output from kramdown 2 with the GFM parser, as Jekyll 4.3.1 runs it.
+     */
+    @Test
+    void headingsInsideMarkdownElementsTakeTheConvertersIdsCountedApart() {
+        assertRenders("<div><h3 id=\"caf--notes\">2. Café &amp; <em>notes</em></h3><h3 id=\"notes\">Notes</h3></div>"
+                        + "<h2 id=\"café--notes\">Café &amp; <em>notes</em></h2><h2 id=\"notes\">Notes</h2>",
+                "<div markdown=\"1\">\n### 2. Café & *notes*\n\n### Notes\n</div>\n\n## Café & *notes*\n\n## Notes\n");
+    }
+
     @Test
     void autoIdPrefixGoesInFrontOfEveryGeneratedId() {
         MarkdownRenderer renderer = new MarkdownRenderer(
