@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -172,6 +173,10 @@ final class MediaJoins {
         IntFunction<Map<Integer, Integer>> ends = s -> mediaEnds.computeIfAbsent(s, t -> mediaEnds(contents.get(t), indented(urls, t)));
         // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
         Map<Statement, List<Integer>> inside = new HashMap<>();
+        // each @media's query and the heads of the blocks it holds, to lay beside the marked CSS's
+        Supplier<List<String>> queries = SassRenderer.once(() -> found.stream().map(media -> media.group(1)).toList());
+        Supplier<List<Set<String>>> heads = SassRenderer.once(() -> found.stream()
+                .map(media -> blockHeads(css, media.start(), media.end())).toList());
         int copied = 0;
         for (int m = 0; m < found.size(); m++) {
             MatchResult media = found.get(m);
@@ -197,6 +202,9 @@ final class MediaJoins {
                         libsass = own.contains(m) ? marked.libsass(url, at.at(), own.indexOf(m), own.size(), media.group(1)) : null;
                     }
                 }
+            }
+            if (libsass == null && evaluated.get() != null) {
+                libsass = evaluated.get().aligned(m, queries.get(), heads.get());
             }
             if (libsass == null || libsass.equals(media.group(1))) {
                 continue;
@@ -373,6 +381,32 @@ final class MediaJoins {
             }
         }
         return innermost < 0 ? null : new Statement(first.source(), innermost);
+    }
+
+    /**
+     * The heads of the blocks an {@code @media} of dart-sass's expanded CSS holds, at any depth,
+     * each once and sorted: what it holds, whatever order the rules were moved into or however
+     * often a rule's selector was written again for the declarations after a nested block.
+     *
+     * @param start where the line of the {@code @media} starts
+     * @param end   where that line ends, at its brace
+     */
+    static Set<String> blockHeads(String css, int start, int end) {
+        String closing = css.substring(start, css.indexOf('@', start)) + "}";
+        Set<String> heads = new TreeSet<>();
+        int line = end + 1;
+        while (line < css.length()) {
+            int next = css.indexOf('\n', line);
+            String text = css.substring(line, next < 0 ? css.length() : next);
+            if (text.equals(closing)) {
+                break;
+            }
+            if (text.endsWith("{")) {
+                heads.add(text.strip());
+            }
+            line = next < 0 ? css.length() : next + 1;
+        }
+        return heads;
     }
 
     /** Whether the offset in a stylesheet lies inside the block of the statement from {@code from} to {@code to}. */
