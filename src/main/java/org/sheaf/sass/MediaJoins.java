@@ -40,8 +40,12 @@ import java.util.regex.Pattern;
  * not tell them, a compilation of a marked copy of the stylesheets does ({@link MarkedQueries}).
  */
 final class MediaJoins {
-    /** An @media of dart-sass's expanded output: its query, up to the brace that ends its line. */
-    static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{$");
+    /**
+     * An @media of dart-sass's expanded output: its query, up to the brace that ends its line, or
+     * that a comment and the closing brace follow on the line, as dart-sass writes an
+     * {@code @media} that holds only one comment.
+     */
+    static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{(?:$|(?= /\\*.*\\*/ \\}$))");
     /** A stylesheet that may join a query with the type all. */
     private static final Pattern ALL = Pattern.compile("(?i)@media[^{};\\n]*\\ball\\b");
     private static final Pattern NESTED_IMPORT = Pattern.compile("(?m)^[ \\t]+@import\\b");
@@ -392,6 +396,9 @@ final class MediaJoins {
      * @param end   where that line ends, at its brace
      */
     static Set<String> blockHeads(String css, int start, int end) {
+        if (oneLine(css, end)) {
+            return Set.of();
+        }
         String closing = css.substring(start, css.indexOf('@', start)) + "}";
         Set<String> heads = new TreeSet<>();
         int line = end + 1;
@@ -407,6 +414,11 @@ final class MediaJoins {
             line = next < 0 ? css.length() : next + 1;
         }
         return heads;
+    }
+
+    /** Whether the {@code @media} whose brace ends at {@code end} holds its comment on its own line. */
+    private static boolean oneLine(String css, int end) {
+        return end < css.length() && css.charAt(end) != '\n';
     }
 
     /** Whether the offset in a stylesheet lies inside the block of the statement from {@code from} to {@code to}. */
@@ -453,6 +465,10 @@ final class MediaJoins {
             int[] lineStarts, boolean nested) {
         String indent = css.substring(media.start(), css.indexOf('@', media.start())) + "  ";
         List<StaticValues.Origin> items = new ArrayList<>();
+        if (oneLine(css, media.end())) {
+            // a comment on the @media's own line: the map places it, as the item, nowhere apart
+            return items;
+        }
         int line = media.end() + 1;
         while (line < css.length() && css.startsWith(indent, line)) {
             int at = line + indent.length();

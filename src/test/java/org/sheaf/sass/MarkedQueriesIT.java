@@ -76,4 +76,10 @@ class MarkedQueriesIT {
                 compiled("@mixin m { .u { @media all { x: 1; } y: 2; } em { z: 3; } }\n"
                         + "@media all { @media (max-width: 20em) { @include m; } }\n"));
     }
+
+    @Test
+    void anMediaThatHoldsOnlyOneCommentIsJoinedAsLibsassJoinsIt() throws Exception {
+        // dart-sass writes such an @media on one line, @media print { /* c */ }
+        assertEquals("@media all {\n  /* c */\n}", compiled("@media all { @media print { /* c */ } }\n"));
+    }
 }
