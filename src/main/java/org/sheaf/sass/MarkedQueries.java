@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ import java.util.regex.Pattern;
 final class MarkedQueries {
     private static final String FEATURE = "sheaf-media";
     private static final Pattern MARKER = Pattern.compile("\\(" + FEATURE + ": (\\d+)\\)");
+    /** A marker with the {@code and} that joins it to the query before or after it. */
+    private static final Pattern UNMARKED = Pattern.compile(" and \\(" + FEATURE + ": \\d+\\)|\\(" + FEATURE + ": \\d+\\) and ");
 
     /** A marked {@code @media}: its stylesheet, where its statement starts, its media type as written (empty for none), and how many features it writes. */
     record Mark(String url, int at, String type, int features) {
@@ -41,11 +45,21 @@ final class MarkedQueries {
     private record Statement(String url, int at) {
     }
 
+    /**
+     * An {@code @media} of the marked CSS, in order: its query without the markers, libsass's
+     * join (null where a statement of it was not marked), and the heads of the blocks it holds.
+     */
+    private record Written(String dart, String libsass, Set<String> heads) {
+    }
+
     /** Per statement: the queries dart-sass wrote for it in the marked CSS, in order. */
     private final Map<Statement, List<Join>> joins;
+    /** Every {@code @media} of the marked CSS, in order. */
+    private final List<Written> written;
 
-    private MarkedQueries(Map<Statement, List<Join>> joins) {
+    private MarkedQueries(Map<Statement, List<Join>> joins, List<Written> written) {
         this.joins = joins;
+        this.written = written;
     }
 
     /**
@@ -113,8 +127,13 @@ final class MarkedQueries {
             return null;
         }
         Map<Statement, List<Join>> joins = new HashMap<>();
+        List<Written> order = new ArrayList<>();
         Matcher media = MediaJoins.MEDIA.matcher(markedCss);
         while (media.find()) {
+            String unmarked = UNMARKED.matcher(media.group(1)).replaceAll("");
+            Set<String> heads = new TreeSet<>();
+            MediaJoins.blockHeads(markedCss, media.start(), media.end()).forEach(head -> heads.add(UNMARKED.matcher(head).replaceAll("")));
+            order.add(new Written(unmarked, null, heads));
             String[] parts = MediaJoins.AND.split(media.group(1), -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
             List<String> written = new ArrayList<>();
@@ -148,11 +167,33 @@ final class MarkedQueries {
             MediaJoins.Query libsass = MediaJoins.libsassJoin(queries);
             String text = String.join(" and ", written);
             if (dart != null && libsass != null && dart.text().equals(text)) {
+                order.set(order.size() - 1, new Written(unmarked, libsass.text(), order.get(order.size() - 1).heads()));
                 Mark own = statements.get(statements.size() - 1);
                 joins.computeIfAbsent(new Statement(own.url(), own.at()), k -> new ArrayList<>()).add(new Join(text, libsass.text()));
             }
         }
-        return new MarkedQueries(joins);
+        return new MarkedQueries(joins, List.copyOf(order));
+    }
+
+    /**
+     * The query libsass writes for the {@code index}th of the {@code count} {@code @media} of the
+     * CSS, where the marked CSS holds as many {@code @media}, each of the same query and holding
+     * blocks of the same heads as the one in its place in the CSS ({@code queries} and
+     * {@code heads}, see {@link MediaJoins#blockHeads}): then each is the other's
+     * copy, the markers having parted none that the CSS holds whole and the CSS none that the
+     * marked one holds whole, and its markers name the statements it was joined from, whatever
+     * the map places it at. Null otherwise, or where a statement of it was not marked.
+     */
+    String aligned(int index, List<String> queries, List<Set<String>> heads) {
+        if (written.size() != queries.size()) {
+            return null;
+        }
+        for (int m = 0; m < written.size(); m++) {
+            if (!written.get(m).dart().equals(queries.get(m)) || !written.get(m).heads().equals(heads.get(m))) {
+                return null;
+            }
+        }
+        return written.get(index).libsass();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -39,8 +40,12 @@ import java.util.regex.Pattern;
  * not tell them, a compilation of a marked copy of the stylesheets does ({@link MarkedQueries}).
  */
 final class MediaJoins {
-    /** An @media of dart-sass's expanded output: its query, up to the brace that ends its line. */
-    static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{$");
+    /**
+     * An @media of dart-sass's expanded output: its query, up to the brace that ends its line, or
+     * that a comment and the closing brace follow on the line, as dart-sass writes an
+     * {@code @media} that holds only one comment.
+     */
+    static final Pattern MEDIA = Pattern.compile("(?m)^[ \\t]*@media ([^{}\\n]+) \\{(?:$|(?= /\\*.*\\*/ \\}$))");
     /** A stylesheet that may join a query with the type all. */
     private static final Pattern ALL = Pattern.compile("(?i)@media[^{};\\n]*\\ball\\b");
     private static final Pattern NESTED_IMPORT = Pattern.compile("(?m)^[ \\t]+@import\\b");
@@ -172,6 +177,10 @@ final class MediaJoins {
         IntFunction<Map<Integer, Integer>> ends = s -> mediaEnds.computeIfAbsent(s, t -> mediaEnds(contents.get(t), indented(urls, t)));
         // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
         Map<Statement, List<Integer>> inside = new HashMap<>();
+        // each @media's query and the heads of the blocks it holds, to lay beside the marked CSS's
+        Supplier<List<String>> queries = SassRenderer.once(() -> found.stream().map(media -> media.group(1)).toList());
+        Supplier<List<Set<String>>> heads = SassRenderer.once(() -> found.stream()
+                .map(media -> blockHeads(css, media.start(), media.end())).toList());
         int copied = 0;
         for (int m = 0; m < found.size(); m++) {
             MatchResult media = found.get(m);
@@ -197,6 +206,9 @@ final class MediaJoins {
                         libsass = own.contains(m) ? marked.libsass(url, at.at(), own.indexOf(m), own.size(), media.group(1)) : null;
                     }
                 }
+            }
+            if (libsass == null && evaluated.get() != null) {
+                libsass = evaluated.get().aligned(m, queries.get(), heads.get());
             }
             if (libsass == null || libsass.equals(media.group(1))) {
                 continue;
@@ -375,6 +387,40 @@ final class MediaJoins {
         return innermost < 0 ? null : new Statement(first.source(), innermost);
     }
 
+    /**
+     * The heads of the blocks an {@code @media} of dart-sass's expanded CSS holds, at any depth,
+     * each once and sorted: what it holds, whatever order the rules were moved into or however
+     * often a rule's selector was written again for the declarations after a nested block.
+     *
+     * @param start where the line of the {@code @media} starts
+     * @param end   where that line ends, at its brace
+     */
+    static Set<String> blockHeads(String css, int start, int end) {
+        if (oneLine(css, end)) {
+            return Set.of();
+        }
+        String closing = css.substring(start, css.indexOf('@', start)) + "}";
+        Set<String> heads = new TreeSet<>();
+        int line = end + 1;
+        while (line < css.length()) {
+            int next = css.indexOf('\n', line);
+            String text = css.substring(line, next < 0 ? css.length() : next);
+            if (text.equals(closing)) {
+                break;
+            }
+            if (text.endsWith("{")) {
+                heads.add(text.strip());
+            }
+            line = next < 0 ? css.length() : next + 1;
+        }
+        return heads;
+    }
+
+    /** Whether the {@code @media} whose brace ends at {@code end} holds its comment on its own line. */
+    private static boolean oneLine(String css, int end) {
+        return end < css.length() && css.charAt(end) != '\n';
+    }
+
     /** Whether the offset in a stylesheet lies inside the block of the statement from {@code from} to {@code to}. */
     private static boolean within(int offset, int from, int to) {
         return offset > from && offset < to;
@@ -419,6 +465,10 @@ final class MediaJoins {
             int[] lineStarts, boolean nested) {
         String indent = css.substring(media.start(), css.indexOf('@', media.start())) + "  ";
         List<StaticValues.Origin> items = new ArrayList<>();
+        if (oneLine(css, media.end())) {
+            // a comment on the @media's own line: the map places it, as the item, nowhere apart
+            return items;
+        }
         int line = media.end() + 1;
         while (line < css.length() && css.startsWith(indent, line)) {
             int at = line + indent.length();

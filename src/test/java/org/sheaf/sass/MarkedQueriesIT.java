@@ -65,4 +65,21 @@ class MarkedQueriesIT {
                 compiled("@mixin w { @media all { @content; } }\n"
                         + "@include w { @media screen { .u { @media screen { margin: none; } & > i { left: red; } } } }\n"));
     }
+
+    @Test
+    void thePartOfAnMediaOpenedAgainForBlocksAMixinWroteIsJoinedAsTheMarkedCopyTellsIt() throws Exception {
+        // the part after the nested @media all holds only what the mixin wrote, outside any
+        // @media of the stylesheet: the marked CSS, @media for @media, names its statements
+        assertEquals("@media all and (max-width: 20em) {\n  .u {\n    y: 2;\n  }\n}\n\n"
+                + "@media all and (max-width: 20em) {\n  .u {\n    x: 1;\n  }\n}\n\n"
+                + "@media all and (max-width: 20em) {\n  em {\n    z: 3;\n  }\n}",
+                compiled("@mixin m { .u { @media all { x: 1; } y: 2; } em { z: 3; } }\n"
+                        + "@media all { @media (max-width: 20em) { @include m; } }\n"));
+    }
+
+    @Test
+    void anMediaThatHoldsOnlyOneCommentIsJoinedAsLibsassJoinsIt() throws Exception {
+        // dart-sass writes such an @media on one line, @media print { /* c */ }
+        assertEquals("@media all {\n  /* c */\n}", compiled("@media all { @media print { /* c */ } }\n"));
+    }
 }
