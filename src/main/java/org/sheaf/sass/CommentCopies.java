@@ -23,6 +23,8 @@ import java.util.regex.Matcher;
  * {@code @if}'s: the comment then follows it in one run of the statement, where nothing left out
  * or reached elsewhere (an {@code @media}, an include) can have closed the {@code @media} in
  * libsass too, and a second run of the statement (a loop's, a mixin's) would start before it.
+ * Where the text does not tell so (the comment written by a mixin, or before the last thing in a
+ * loop's text), evaluation does ({@link Evaluation#joinsComment}).
  */
 final class CommentCopies {
     private CommentCopies() {
@@ -35,8 +37,11 @@ final class CommentCopies {
      * @param written     the expanded CSS as changed so far, with its map
      * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
      *                    for a map without their contents
+     * @param evaluation  what evaluating the stylesheets wrote where, asked only of a comment
+     *                    the text does not tell of; may give null
      */
-    static SplitRules.Result joined(SplitRules.Result written, Map<String, String> stylesheets) {
+    static SplitRules.Result joined(SplitRules.Result written, Map<String, String> stylesheets,
+            java.util.function.Supplier<Evaluation> evaluation) {
         String css = written.css();
         String map = written.map();
         Matcher mappings = map == null ? null : StaticValues.MAPPINGS.matcher(map);
@@ -51,9 +56,13 @@ final class CommentCopies {
         List<int[]> media = MediaBreaks.topLevelMedia(css);
         // each join: from the start of the first's closing line to where the comment starts
         List<int[]> joins = new ArrayList<>();
+        // how many comments stand directly in the top-level @media up to the second of the pair
+        int comments = media.isEmpty() ? 0 : commentsIn(css, media.get(0));
         for (int m = 0; m + 1 < media.size(); m++) {
             int[] first = media.get(m);
             int[] second = media.get(m + 1);
+            int ordinal = comments;
+            comments += commentsIn(css, second);
             if (!css.substring(first[2] + 1, second[0]).isBlank() || !sameStatement(css, first, second, origins, lineStarts)) {
                 continue;
             }
@@ -67,7 +76,8 @@ final class CommentCopies {
             placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
             if (placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
                     contents.get(placed.source()), sourceLines.computeIfAbsent(placed.source(),
-                            source -> MediaBreaks.lineStarts(contents.get(source))))) {
+                            source -> MediaBreaks.lineStarts(contents.get(source))))
+                    || evaluated(evaluation, ordinal, css.substring(comment, children.get(0)[1]))) {
                 joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
             }
         }
@@ -85,6 +95,21 @@ final class CommentCopies {
         List<Integer> leftOut = written.leftOutMedia().stream()
                 .map(at -> moved[at] >= 0 ? moved[at] : moved[joinEnd(joins, at)]).toList();
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), written.mediaOrder(), leftOut);
+    }
+
+    /** How many comments stand directly in the {@code @media}. */
+    private static int commentsIn(String css, int[] media) {
+        return (int) MediaBreaks.children(css, media[1], media[2]).stream()
+                .filter(child -> css.startsWith("/*", child[0])).count();
+    }
+
+    /**
+     * Whether evaluation says the comment, the {@code ordinal}th standing directly in a top-level
+     * {@code @media}, was written in one run of its {@code @media} with what comes before it.
+     */
+    private static boolean evaluated(java.util.function.Supplier<Evaluation> evaluation, int ordinal, String comment) {
+        Evaluation evaluated = evaluation == null ? null : evaluation.get();
+        return evaluated != null && evaluated.joinsComment(ordinal, comment);
     }
 
     /** Where the join that takes out the offset {@code at} ends. */

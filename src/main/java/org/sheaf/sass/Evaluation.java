@@ -40,11 +40,15 @@ final class Evaluation {
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
     /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern NESTED_PROPERTY = Pattern.compile("(?s)[\\w-]+\\s*:(\\s.*)?");
 
-    /** What a marker marks: a style rule's start, where a nested {@code @media} stands, or the inside of one. */
+    /**
+     * What a marker marks: a style rule's start or end, where a nested {@code @media} stands, the
+     * inside of one or its end, or the inside of a top-level {@code @media} ({@code OPEN}).
+     */
     enum Kind {
-        RULE, END, MEDIA, INSIDE, MEDIA_END
+        RULE, END, MEDIA, INSIDE, MEDIA_END, OPEN
     }
 
     /**
@@ -86,6 +90,12 @@ final class Evaluation {
     private final Map<Integer, Mark> writers = new HashMap<>();
     /** Per nested {@code @media} block of the marked CSS: the rule marker of the evaluation its statement was reached in, innermost. */
     private final Map<Item, Item> openers = new IdentityHashMap<>();
+    /**
+     * The comments that start an {@code @media} copy dart-sass opened after one of the same query
+     * which libsass writes as one with it (see {@link #joinsComment}): by their order among the
+     * comments standing directly in a top-level {@code @media}, with their text.
+     */
+    private final Map<Integer, String> joinedComments = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -140,6 +150,11 @@ final class Evaluation {
                     } else if (rule) {
                         insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
                         marks.add(new Mark(url, start, Kind.RULE, false, false));
+                    } else if (rules.isEmpty() && prelude.startsWith("@media")) {
+                        // each run of a top-level @media starts with its marker, so that two of
+                        // its copies are told apart from one run's
+                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
+                        marks.add(new Mark(url, start, Kind.OPEN, false, false));
                     }
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
@@ -368,6 +383,7 @@ final class Evaluation {
             }
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
+        evaluation.commentJoins(markedTop);
         return evaluation;
     }
 
@@ -454,6 +470,92 @@ final class Evaluation {
     boolean writtenBy(int block, String url, int at) {
         Mark writer = writers.get(block);
         return writer != null && writer.at() == at && writer.url().equals(url);
+    }
+
+    /**
+     * Whether libsass writes the comment that starts a copy of a top-level {@code @media} with the
+     * copy before it, in one {@code @media}: the comment is the {@code ordinal}th of those standing
+     * directly in a top-level {@code @media} (or one in a top-level {@code @supports}), in the
+     * order of the CSS, and reads {@code text} (its white space aside, which the layout may have
+     * restored as the stylesheet wrote it). dart-sass opens a copy for a comment whenever it
+     * already wrote something after the {@code @media} it evaluates (a nested block it moved
+     * out), where libsass closes an {@code @media} only around such a block.
+     */
+    boolean joinsComment(int ordinal, String text) {
+        String joined = joinedComments.get(ordinal);
+        return joined != null && withoutSpace(joined).equals(withoutSpace(text));
+    }
+
+    private static String withoutSpace(String text) {
+        return WHITE_SPACE.matcher(text).replaceAll("");
+    }
+
+    /**
+     * Notes each comment that starts a copy of a top-level {@code @media} (or one in a top-level
+     * {@code @supports}) following a copy of the same query, where evaluation reached nothing
+     * between the last thing of that copy and the comment but the starts and ends of style
+     * rules: the two were then written in one run of the {@code @media}'s statement (a new run,
+     * or the end of a nested {@code @media}, would have left its marker), with no nested block
+     * between them and none left out.
+     */
+    private void commentJoins(Item top) {
+        List<Item> leaves = new ArrayList<>();
+        top.leaves(leaves);
+        Map<Item, Integer> places = new IdentityHashMap<>();
+        for (int k = 0; k < leaves.size(); k++) {
+            places.put(leaves.get(k), k);
+        }
+        commentJoins(top, leaves, places, new int[1]);
+    }
+
+    private void commentJoins(Item block, List<Item> leaves, Map<Item, Integer> places, int[] ordinal) {
+        Item previous = null;
+        for (Item child : block.children) {
+            if (!child.kept) {
+                continue;
+            }
+            if (child.media) {
+                List<Item> inside = child.children.stream().filter(item -> item.kept).toList();
+                for (Item item : inside) {
+                    if (!item.comment) {
+                        continue;
+                    }
+                    if (item == inside.get(0) && previous != null && previous.media
+                            && previous.prelude.equals(child.prelude) && inOneRun(previous, item, leaves, places)) {
+                        joinedComments.put(ordinal[0], item.text);
+                    }
+                    ordinal[0]++;
+                }
+            } else if (child.block && child.prelude.startsWith("@supports")) {
+                commentJoins(child, leaves, places, ordinal);
+            }
+            previous = child;
+        }
+    }
+
+    /**
+     * Whether only markers of style rules' starts and ends stand between the last thing written
+     * in the {@code @media} block {@code before} and the comment that follows it, and that last
+     * thing stands in style rules there, in no other at-rule.
+     */
+    private boolean inOneRun(Item before, Item comment, List<Item> leaves, Map<Item, Integer> places) {
+        Item last = before.lastKeptLeaf();
+        if (last == null) {
+            return false;
+        }
+        for (Item around = last.parent; around != before; around = around.parent) {
+            if (around.atRule) {
+                return false;
+            }
+        }
+        for (int k = places.get(last) + 1; k < places.get(comment); k++) {
+            Item leaf = leaves.get(k);
+            if (leaf.mark < 0 || leaf.mark >= marks.size()
+                    || marks.get(leaf.mark).kind() != Kind.RULE && marks.get(leaf.mark).kind() != Kind.END) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -683,6 +785,9 @@ final class Evaluation {
         final Item parent;
         final boolean block;
         final boolean media;
+        /** Whether it is a comment other than a marker, and then its text. */
+        boolean comment;
+        String text;
         /** Whether it is a block of an at-rule, {@code @media} or another. */
         boolean atRule;
         /** A block's prelude. */
@@ -720,7 +825,10 @@ final class Evaluation {
                                 mark = -1;
                             }
                         }
-                        current.children.add(new Item(current, false, false, mark));
+                        Item item = new Item(current, false, false, mark);
+                        item.comment = mark < 0;
+                        item.text = item.comment ? css.substring(i, end) : null;
+                        current.children.add(item);
                         statement = end;
                     }
                     i = end;
@@ -810,6 +918,18 @@ final class Evaluation {
                     found.add(child);
                 }
             }
+        }
+
+        /** The last declaration or comment kept in this block or those nested in it, or null. */
+        Item lastKeptLeaf() {
+            for (int k = children.size() - 1; k >= 0; k--) {
+                Item child = children.get(k);
+                Item found = !child.kept ? null : child.block ? child.lastKeptLeaf() : child;
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
         }
 
         /** How many of this block's blocks that are kept come before {@code child}. */

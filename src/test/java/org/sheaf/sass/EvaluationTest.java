@@ -21,10 +21,11 @@ class EvaluationTest {
                 "a { b: 1; @media print { c: 2 } }\n@media screen { d { e: 3 } }\nf { font: { size: 1px } }"));
         assertEquals("a {/*!sheaf-eval:0*/ b: 1; /*!sheaf-eval:1*/ @media print {/*!sheaf-eval:2*/ c: 2 ;/*!sheaf-eval:3*/}"
                 + " ;/*!sheaf-eval:4*/}\n"
-                + "@media screen { d {/*!sheaf-eval:5*/ e: 3 ;/*!sheaf-eval:6*/} }\n"
-                + "f {/*!sheaf-eval:7*/ font: { size: 1px } ;/*!sheaf-eval:8*/}", marked.texts().get(URL));
+                + "@media screen {/*!sheaf-eval:5*/ d {/*!sheaf-eval:6*/ e: 3 ;/*!sheaf-eval:7*/} }\n"
+                + "f {/*!sheaf-eval:8*/ font: { size: 1px } ;/*!sheaf-eval:9*/}", marked.texts().get(URL));
         assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE, Evaluation.Kind.MEDIA_END,
-                Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END),
+                Evaluation.Kind.END, Evaluation.Kind.OPEN, Evaluation.Kind.RULE, Evaluation.Kind.END, Evaluation.Kind.RULE,
+                Evaluation.Kind.END),
                 marked.marks().stream().map(Evaluation.Mark::kind).toList());
         assertEquals(10, marked.marks().get(1).at());
     }
