@@ -24,7 +24,9 @@ import java.util.regex.Matcher;
  * or reached elsewhere (an {@code @media}, an include) can have closed the {@code @media} in
  * libsass too, and a second run of the statement (a loop's, a mixin's) would start before it.
  * Where the text does not tell so (the comment written by a mixin, or before the last thing in a
- * loop's text), evaluation does ({@link Evaluation#joinsComment}).
+ * loop's text), evaluation does ({@link Evaluation#joinsComment}), for two sibling {@code @media}
+ * of one query: the first may then be one opened again where libsass closes it, which the map
+ * places at no statement.
  */
 final class CommentCopies {
     private CommentCopies() {
@@ -63,7 +65,7 @@ final class CommentCopies {
             int[] second = media.get(m + 1);
             int ordinal = comments;
             comments += commentsIn(css, second);
-            if (!css.substring(first[2] + 1, second[0]).isBlank() || !sameStatement(css, first, second, origins, lineStarts)) {
+            if (!css.substring(first[2] + 1, second[0]).isBlank() || !samePrelude(css, first, second)) {
                 continue;
             }
             List<int[]> children = MediaBreaks.children(css, second[1], second[2]);
@@ -74,7 +76,8 @@ final class CommentCopies {
             // dart-sass places a comment that starts a line at the line's start, its indent and all
             StaticValues.Origin placed = MediaBreaks.origin(origins, lineStarts, comment);
             placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
-            if (placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
+            if (sameStatement(first, second, origins, lineStarts)
+                    && placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
                     contents.get(placed.source()), sourceLines.computeIfAbsent(placed.source(),
                             source -> MediaBreaks.lineStarts(contents.get(source))))
                     || evaluated(evaluation, ordinal, css.substring(comment, children.get(0)[1]))) {
@@ -117,12 +120,19 @@ final class CommentCopies {
         return joins.stream().filter(join -> join[0] <= at && at < join[1]).findFirst().orElseThrow()[1];
     }
 
-    /** Whether the map places both {@code @media} at one statement. */
-    private static boolean sameStatement(String css, int[] first, int[] second, Map<Long, StaticValues.Origin> origins,
+    /** Whether both {@code @media} have one query. */
+    private static boolean samePrelude(String css, int[] first, int[] second) {
+        return css.substring(first[0], first[1]).equals(css.substring(second[0], second[1]));
+    }
+
+    /**
+     * Whether the map places both {@code @media} at one statement; not so for one opened again
+     * where libsass closes it (evaluation, which tells that too, does not ask it).
+     */
+    private static boolean sameStatement(int[] first, int[] second, Map<Long, StaticValues.Origin> origins,
             int[] lineStarts) {
         StaticValues.Origin at = MediaBreaks.origin(origins, lineStarts, first[0]);
-        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second[0]))
-                && css.substring(first[0], first[1]).equals(css.substring(second[0], second[1]));
+        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second[0]));
     }
 
     /**
