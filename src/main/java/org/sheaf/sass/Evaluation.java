@@ -76,9 +76,11 @@ final class Evaluation {
     /**
      * Where libsass closes a top-level {@code @media}: before its block {@code at}, as dart-sass
      * wrote them, but with the blocks in {@code before} ahead of it: the last parts of the rules
-     * around the {@code @media} left out, which libsass writes with the rules' first ones.
+     * around the {@code @media} left out, which libsass writes with the rules' first ones;
+     * {@code leftOut} when an {@code @media} left out is there, not the end of one of the
+     * outer's own query.
      */
-    record Break(int at, Set<Integer> before) {
+    record Break(int at, Set<Integer> before, boolean leftOut) {
     }
 
     private final List<Mark> marks;
@@ -669,13 +671,17 @@ final class Evaluation {
                 .filter(sibling -> sibling.block && sibling.kept && sibling.prelude.equals(part.prelude)).toList();
     }
 
-    /** The top-level {@code @media} the item stands in, or null. */
+    /**
+     * The {@code @media} the item stands in that libsass closes around one nested in it (one at
+     * the top level, or in an {@code @supports} there), or null.
+     */
     private static Item topOf(Item item, Item top) {
-        Item child = item;
-        while (child.parent != null && child.parent != top) {
-            child = child.parent;
+        for (Item around = item.parent; around != null; around = around.parent) {
+            if (outermost(around, top)) {
+                return around;
+            }
         }
-        return child.parent == top && child.media && child != item ? child : null;
+        return null;
     }
 
     /**
@@ -704,7 +710,7 @@ final class Evaluation {
         }
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
-        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before));
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
         return new Object[] {media, before};
     }
 

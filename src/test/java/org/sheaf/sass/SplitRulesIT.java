@@ -322,4 +322,19 @@ class SplitRulesIT {
         assertEquals(".t {\n  x: 1;\n  z: 3;\n}\n.on.t {\n  y: 2;\n}",
                 compiled("%p { x: 1; &.on { y: 2; } z: 3; }\n.t { @extend %p; }"));
     }
+
+    @Test
+    void theEndOfANestedMediaOfTheOuterQueryClosesAnMediaInsideATopLevelSupportsWithoutALineInCompact() throws Exception {
+        // dart-sass goes on writing .z in the @media it opened for the nested one; libsass closes
+        // the outer @media where the nested one ends, and in compact holds no line for it
+        String scss = "@supports (display: grid) { @media screen { @media screen { .a { x: 1; } } .z { y: 2; } } }";
+        assertEquals("@supports (display: grid) {\n  @media screen {\n    .a {\n      x: 1;\n    }\n  }\n"
+                + "  @media screen {\n    .z {\n      y: 2;\n    }\n  }\n}", compiled("a.scss", scss));
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
+                false, List.of(), false, List.of(), false, List.of(), List.of(), false);
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            assertEquals("@supports (display: grid) { @media screen { .a { x: 1; } }\n  @media screen { .z { y: 2; } } }\n",
+                    sass.render(dir.resolve("b.scss"), "b.scss", scss, 1, "b.css").css());
+        }
+    }
 }
