@@ -45,10 +45,11 @@ final class Evaluation {
 
     /**
      * What a marker marks: a style rule's start or end, where a nested {@code @media} stands, the
-     * inside of one or its end, or the inside of a top-level {@code @media} ({@code OPEN}).
+     * inside of one or its end, what follows its end ({@code AFTER}), or the inside of a
+     * top-level {@code @media} ({@code OPEN}).
      */
     enum Kind {
-        RULE, END, MEDIA, INSIDE, MEDIA_END, OPEN
+        RULE, END, MEDIA, INSIDE, MEDIA_END, AFTER, OPEN
     }
 
     /**
@@ -179,6 +180,13 @@ final class Evaluation {
                     if (media != null && media >= 0) {
                         insert(inserted, brace, before + marker(marks.size()) + after);
                         marks.add(new Mark(url, media, Kind.MEDIA_END, false, false));
+                        if (!indented && rules.stream().anyMatch(start -> start >= 0)) {
+                            // a comment goes into the block of the rule being written, which may
+                            // stand before what the @media wrote last; a rule of the parent's
+                            // selector goes after it, where what follows the @media goes too
+                            insert(inserted, brace, "& {" + marker(marks.size()) + "}");
+                            marks.add(new Mark(url, media, Kind.AFTER, false, false));
+                        }
                     }
                     if (rule != null && rule >= 0) {
                         insert(inserted, brace, before + marker(marks.size()) + after);
@@ -354,7 +362,7 @@ final class Evaluation {
                 Item inner = written ? topOf(insideMarker, markedTop) : null;
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
-                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>()});
+                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), insideMarker});
                     evaluation.openedIn(insideMarker, open);
                 }
                 boolean writes = mark.writes();
@@ -380,7 +388,8 @@ final class Evaluation {
                 List<Object[]> waitingHere = (List<Object[]>) started[2];
                 putBefore(waitingHere, null, marker.parent);
                 if ((Boolean) started[1]) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting, nested);
+                    Item after = afterMarker(byMark, marker, (Item) started[3], evaluation.marks);
+                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
                 }
             }
         }
@@ -412,6 +421,23 @@ final class Evaluation {
             }
         }
         return null;
+    }
+
+    /**
+     * The marker that follows the end of the evaluation of a nested {@code @media} whose end
+     * marker is {@code end} and inner marker {@code inside}: where what followed the
+     * {@code @media} went, after all it wrote. Null when the {@code @media} has no such markers
+     * (the indented syntax, or none of the stylesheet's rules around it) or not one for each
+     * inner one (a placeholder's rule, which is not written).
+     */
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Item end, Item inside, List<Mark> marks) {
+        if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
+            return null;
+        }
+        List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
+        List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
+        int evaluation = insides.indexOf(inside);
+        return afters.size() == insides.size() && evaluation >= 0 ? afters.get(evaluation) : null;
     }
 
     /**

@@ -337,4 +337,17 @@ class SplitRulesIT {
                     sass.render(dir.resolve("b.scss"), "b.scss", scss, 1, "b.css").css());
         }
     }
+
+    @Test
+    void theEndOfANestedMediaOfTheOuterQueryIsWhereWhatFollowsItWentAfterAllItWrote() throws Exception {
+        // what the mixin writes after its own nested @media goes into a copy of the @media at
+        // the end, while a comment at the end of the nested @media goes back into the block of
+        // the rule written before that copy; libsass closes the outer @media after all of it
+        assertEquals("@media screen {\n  p {\n    w: none;\n  }\n}\n@media screen and (min-width: 10px) {\n  p {\n"
+                + "    left: 1px;\n  }\n}\n@media screen {\n  @supports not (display: flex) {\n    p {\n      z-index: red;\n"
+                + "    }\n  }\n}\n@media screen {\n  @supports (display: grid) {\n    p {\n      x: 0;\n    }\n  }\n}",
+                compiled("a.scss", "@mixin m { @media (min-width: 10px) { left: 1px; } w: none; "
+                        + "@supports not (display: flex) { z-index: red; } }\n"
+                        + "@media screen { p { @media screen { @include m; } @supports (display: grid) { x: 0; } } }"));
+    }
 }
