@@ -23,6 +23,10 @@ import java.util.regex.Matcher;
  * {@code @if}'s: the comment then follows it in one run of the statement, where nothing left out
  * or reached elsewhere (an {@code @media}, an include) can have closed the {@code @media} in
  * libsass too, and a second run of the statement (a loop's, a mixin's) would start before it.
+ * Where the text does not tell so (the comment written by a mixin, or before the last thing in a
+ * loop's text), evaluation does ({@link Evaluation#joinsComment}), for two sibling {@code @media}
+ * of one query: the first may then be one opened again where libsass closes it, which the map
+ * places at no statement.
  */
 final class CommentCopies {
     private CommentCopies() {
@@ -35,8 +39,11 @@ final class CommentCopies {
      * @param written     the expanded CSS as changed so far, with its map
      * @param stylesheets the stylesheets the compilation read, by the URL the map knows them by,
      *                    for a map without their contents
+     * @param evaluation  what evaluating the stylesheets wrote where, asked only of a comment
+     *                    the text does not tell of; may give null
      */
-    static SplitRules.Result joined(SplitRules.Result written, Map<String, String> stylesheets) {
+    static SplitRules.Result joined(SplitRules.Result written, Map<String, String> stylesheets,
+            java.util.function.Supplier<Evaluation> evaluation) {
         String css = written.css();
         String map = written.map();
         Matcher mappings = map == null ? null : StaticValues.MAPPINGS.matcher(map);
@@ -51,10 +58,14 @@ final class CommentCopies {
         List<int[]> media = MediaBreaks.topLevelMedia(css);
         // each join: from the start of the first's closing line to where the comment starts
         List<int[]> joins = new ArrayList<>();
+        // how many comments stand directly in the top-level @media up to the second of the pair
+        int comments = media.isEmpty() ? 0 : commentsIn(css, media.get(0));
         for (int m = 0; m + 1 < media.size(); m++) {
             int[] first = media.get(m);
             int[] second = media.get(m + 1);
-            if (!css.substring(first[2] + 1, second[0]).isBlank() || !sameStatement(css, first, second, origins, lineStarts)) {
+            int ordinal = comments;
+            comments += commentsIn(css, second);
+            if (!css.substring(first[2] + 1, second[0]).isBlank() || !samePrelude(css, first, second)) {
                 continue;
             }
             List<int[]> children = MediaBreaks.children(css, second[1], second[2]);
@@ -65,9 +76,11 @@ final class CommentCopies {
             // dart-sass places a comment that starts a line at the line's start, its indent and all
             StaticValues.Origin placed = MediaBreaks.origin(origins, lineStarts, comment);
             placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
-            if (placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
+            if (sameStatement(first, second, origins, lineStarts)
+                    && placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
                     contents.get(placed.source()), sourceLines.computeIfAbsent(placed.source(),
-                            source -> MediaBreaks.lineStarts(contents.get(source))))) {
+                            source -> MediaBreaks.lineStarts(contents.get(source))))
+                    || evaluated(evaluation, ordinal, css.substring(comment, children.get(0)[1]))) {
                 joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
             }
         }
@@ -87,17 +100,39 @@ final class CommentCopies {
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), written.mediaOrder(), leftOut);
     }
 
+    /** How many comments stand directly in the {@code @media}. */
+    private static int commentsIn(String css, int[] media) {
+        return (int) MediaBreaks.children(css, media[1], media[2]).stream()
+                .filter(child -> css.startsWith("/*", child[0])).count();
+    }
+
+    /**
+     * Whether evaluation says the comment, the {@code ordinal}th standing directly in a top-level
+     * {@code @media}, was written in one run of its {@code @media} with what comes before it.
+     */
+    private static boolean evaluated(java.util.function.Supplier<Evaluation> evaluation, int ordinal, String comment) {
+        Evaluation evaluated = evaluation == null ? null : evaluation.get();
+        return evaluated != null && evaluated.joinsComment(ordinal, comment);
+    }
+
     /** Where the join that takes out the offset {@code at} ends. */
     private static int joinEnd(List<int[]> joins, int at) {
         return joins.stream().filter(join -> join[0] <= at && at < join[1]).findFirst().orElseThrow()[1];
     }
 
-    /** Whether the map places both {@code @media} at one statement. */
-    private static boolean sameStatement(String css, int[] first, int[] second, Map<Long, StaticValues.Origin> origins,
+    /** Whether both {@code @media} have one query. */
+    private static boolean samePrelude(String css, int[] first, int[] second) {
+        return css.substring(first[0], first[1]).equals(css.substring(second[0], second[1]));
+    }
+
+    /**
+     * Whether the map places both {@code @media} at one statement; not so for one opened again
+     * where libsass closes it (evaluation, which tells that too, does not ask it).
+     */
+    private static boolean sameStatement(int[] first, int[] second, Map<Long, StaticValues.Origin> origins,
             int[] lineStarts) {
         StaticValues.Origin at = MediaBreaks.origin(origins, lineStarts, first[0]);
-        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second[0]))
-                && css.substring(first[0], first[1]).equals(css.substring(second[0], second[1]));
+        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second[0]));
     }
 
     /**

@@ -40,11 +40,16 @@ final class Evaluation {
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
     /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern NESTED_PROPERTY = Pattern.compile("(?s)[\\w-]+\\s*:(\\s.*)?");
 
-    /** What a marker marks: a style rule's start, where a nested {@code @media} stands, or the inside of one. */
+    /**
+     * What a marker marks: a style rule's start or end, where a nested {@code @media} stands, the
+     * inside of one or its end, what follows its end ({@code AFTER}), or the inside of a
+     * top-level {@code @media} ({@code OPEN}).
+     */
     enum Kind {
-        RULE, END, MEDIA, INSIDE, MEDIA_END
+        RULE, END, MEDIA, INSIDE, MEDIA_END, AFTER, OPEN
     }
 
     /**
@@ -72,9 +77,11 @@ final class Evaluation {
     /**
      * Where libsass closes a top-level {@code @media}: before its block {@code at}, as dart-sass
      * wrote them, but with the blocks in {@code before} ahead of it: the last parts of the rules
-     * around the {@code @media} left out, which libsass writes with the rules' first ones.
+     * around the {@code @media} left out, which libsass writes with the rules' first ones;
+     * {@code leftOut} when an {@code @media} left out is there, not the end of one of the
+     * outer's own query.
      */
-    record Break(int at, Set<Integer> before) {
+    record Break(int at, Set<Integer> before, boolean leftOut) {
     }
 
     private final List<Mark> marks;
@@ -86,6 +93,12 @@ final class Evaluation {
     private final Map<Integer, Mark> writers = new HashMap<>();
     /** Per nested {@code @media} block of the marked CSS: the rule marker of the evaluation its statement was reached in, innermost. */
     private final Map<Item, Item> openers = new IdentityHashMap<>();
+    /**
+     * The comments that start an {@code @media} copy dart-sass opened after one of the same query
+     * which libsass writes as one with it (see {@link #joinsComment}): by their order among the
+     * comments standing directly in a top-level {@code @media}, with their text.
+     */
+    private final Map<Integer, String> joinedComments = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -140,6 +153,11 @@ final class Evaluation {
                     } else if (rule) {
                         insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
                         marks.add(new Mark(url, start, Kind.RULE, false, false));
+                    } else if (rules.isEmpty() && prelude.startsWith("@media")) {
+                        // each run of a top-level @media starts with its marker, so that two of
+                        // its copies are told apart from one run's
+                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
+                        marks.add(new Mark(url, start, Kind.OPEN, false, false));
                     }
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
@@ -162,6 +180,13 @@ final class Evaluation {
                     if (media != null && media >= 0) {
                         insert(inserted, brace, before + marker(marks.size()) + after);
                         marks.add(new Mark(url, media, Kind.MEDIA_END, false, false));
+                        if (!indented && rules.stream().anyMatch(start -> start >= 0)) {
+                            // a comment goes into the block of the rule being written, which may
+                            // stand before what the @media wrote last; a rule of the parent's
+                            // selector goes after it, where what follows the @media goes too
+                            insert(inserted, brace, "& {" + marker(marks.size()) + "}");
+                            marks.add(new Mark(url, media, Kind.AFTER, false, false));
+                        }
                     }
                     if (rule != null && rule >= 0) {
                         insert(inserted, brace, before + marker(marks.size()) + after);
@@ -337,7 +362,7 @@ final class Evaluation {
                 Item inner = written ? topOf(insideMarker, markedTop) : null;
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
-                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>()});
+                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), insideMarker});
                     evaluation.openedIn(insideMarker, open);
                 }
                 boolean writes = mark.writes();
@@ -363,11 +388,13 @@ final class Evaluation {
                 List<Object[]> waitingHere = (List<Object[]>) started[2];
                 putBefore(waitingHere, null, marker.parent);
                 if ((Boolean) started[1]) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, true), open, waiting, nested);
+                    Item after = afterMarker(byMark, marker, (Item) started[3], evaluation.marks);
+                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
                 }
             }
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
+        evaluation.commentJoins(markedTop);
         return evaluation;
     }
 
@@ -394,6 +421,23 @@ final class Evaluation {
             }
         }
         return null;
+    }
+
+    /**
+     * The marker that follows the end of the evaluation of a nested {@code @media} whose end
+     * marker is {@code end} and inner marker {@code inside}: where what followed the
+     * {@code @media} went, after all it wrote. Null when the {@code @media} has no such markers
+     * (the indented syntax, or none of the stylesheet's rules around it) or not one for each
+     * inner one (a placeholder's rule, which is not written).
+     */
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Item end, Item inside, List<Mark> marks) {
+        if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
+            return null;
+        }
+        List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
+        List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
+        int evaluation = insides.indexOf(inside);
+        return afters.size() == insides.size() && evaluation >= 0 ? afters.get(evaluation) : null;
     }
 
     /**
@@ -454,6 +498,92 @@ final class Evaluation {
     boolean writtenBy(int block, String url, int at) {
         Mark writer = writers.get(block);
         return writer != null && writer.at() == at && writer.url().equals(url);
+    }
+
+    /**
+     * Whether libsass writes the comment that starts a copy of a top-level {@code @media} with the
+     * copy before it, in one {@code @media}: the comment is the {@code ordinal}th of those standing
+     * directly in a top-level {@code @media} (or one in a top-level {@code @supports}), in the
+     * order of the CSS, and reads {@code text} (its white space aside, which the layout may have
+     * restored as the stylesheet wrote it). dart-sass opens a copy for a comment whenever it
+     * already wrote something after the {@code @media} it evaluates (a nested block it moved
+     * out), where libsass closes an {@code @media} only around such a block.
+     */
+    boolean joinsComment(int ordinal, String text) {
+        String joined = joinedComments.get(ordinal);
+        return joined != null && withoutSpace(joined).equals(withoutSpace(text));
+    }
+
+    private static String withoutSpace(String text) {
+        return WHITE_SPACE.matcher(text).replaceAll("");
+    }
+
+    /**
+     * Notes each comment that starts a copy of a top-level {@code @media} (or one in a top-level
+     * {@code @supports}) following a copy of the same query, where evaluation reached nothing
+     * between the last thing of that copy and the comment but the starts and ends of style
+     * rules: the two were then written in one run of the {@code @media}'s statement (a new run,
+     * or the end of a nested {@code @media}, would have left its marker), with no nested block
+     * between them and none left out.
+     */
+    private void commentJoins(Item top) {
+        List<Item> leaves = new ArrayList<>();
+        top.leaves(leaves);
+        Map<Item, Integer> places = new IdentityHashMap<>();
+        for (int k = 0; k < leaves.size(); k++) {
+            places.put(leaves.get(k), k);
+        }
+        commentJoins(top, leaves, places, new int[1]);
+    }
+
+    private void commentJoins(Item block, List<Item> leaves, Map<Item, Integer> places, int[] ordinal) {
+        Item previous = null;
+        for (Item child : block.children) {
+            if (!child.kept) {
+                continue;
+            }
+            if (child.media) {
+                List<Item> inside = child.children.stream().filter(item -> item.kept).toList();
+                for (Item item : inside) {
+                    if (!item.comment) {
+                        continue;
+                    }
+                    if (item == inside.get(0) && previous != null && previous.media
+                            && previous.prelude.equals(child.prelude) && inOneRun(previous, item, leaves, places)) {
+                        joinedComments.put(ordinal[0], item.text);
+                    }
+                    ordinal[0]++;
+                }
+            } else if (child.block && child.prelude.startsWith("@supports")) {
+                commentJoins(child, leaves, places, ordinal);
+            }
+            previous = child;
+        }
+    }
+
+    /**
+     * Whether only markers of style rules' starts and ends stand between the last thing written
+     * in the {@code @media} block {@code before} and the comment that follows it, and that last
+     * thing stands in style rules there, in no other at-rule.
+     */
+    private boolean inOneRun(Item before, Item comment, List<Item> leaves, Map<Item, Integer> places) {
+        Item last = before.lastKeptLeaf();
+        if (last == null) {
+            return false;
+        }
+        for (Item around = last.parent; around != before; around = around.parent) {
+            if (around.atRule) {
+                return false;
+            }
+        }
+        for (int k = places.get(last) + 1; k < places.get(comment); k++) {
+            Item leaf = leaves.get(k);
+            if (leaf.mark < 0 || leaf.mark >= marks.size()
+                    || marks.get(leaf.mark).kind() != Kind.RULE && marks.get(leaf.mark).kind() != Kind.END) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -567,13 +697,17 @@ final class Evaluation {
                 .filter(sibling -> sibling.block && sibling.kept && sibling.prelude.equals(part.prelude)).toList();
     }
 
-    /** The top-level {@code @media} the item stands in, or null. */
+    /**
+     * The {@code @media} the item stands in that libsass closes around one nested in it (one at
+     * the top level, or in an {@code @supports} there), or null.
+     */
     private static Item topOf(Item item, Item top) {
-        Item child = item;
-        while (child.parent != null && child.parent != top) {
-            child = child.parent;
+        for (Item around = item.parent; around != null; around = around.parent) {
+            if (outermost(around, top)) {
+                return around;
+            }
         }
-        return child.parent == top && child.media && child != item ? child : null;
+        return null;
     }
 
     /**
@@ -602,7 +736,7 @@ final class Evaluation {
         }
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
-        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before));
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
         return new Object[] {media, before};
     }
 
@@ -683,6 +817,9 @@ final class Evaluation {
         final Item parent;
         final boolean block;
         final boolean media;
+        /** Whether it is a comment other than a marker, and then its text. */
+        boolean comment;
+        String text;
         /** Whether it is a block of an at-rule, {@code @media} or another. */
         boolean atRule;
         /** A block's prelude. */
@@ -720,7 +857,10 @@ final class Evaluation {
                                 mark = -1;
                             }
                         }
-                        current.children.add(new Item(current, false, false, mark));
+                        Item item = new Item(current, false, false, mark);
+                        item.comment = mark < 0;
+                        item.text = item.comment ? css.substring(i, end) : null;
+                        current.children.add(item);
                         statement = end;
                     }
                     i = end;
@@ -810,6 +950,18 @@ final class Evaluation {
                     found.add(child);
                 }
             }
+        }
+
+        /** The last declaration or comment kept in this block or those nested in it, or null. */
+        Item lastKeptLeaf() {
+            for (int k = children.size() - 1; k >= 0; k--) {
+                Item child = children.get(k);
+                Item found = !child.kept ? null : child.block ? child.lastKeptLeaf() : child;
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
         }
 
         /** How many of this block's blocks that are kept come before {@code child}. */

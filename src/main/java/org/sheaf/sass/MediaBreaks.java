@@ -115,13 +115,16 @@ final class MediaBreaks {
                 unknown = unknown(outlines, urls, contents);
             }
             List<Integer> evaluated = several && unknown
-                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
+                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal), false) : List.of();
+            // an @supports holds only those of them where an @media left out stood
+            List<Integer> evaluatedLeftOut = held && !evaluated.isEmpty()
+                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal), true) : List.of();
             int blocks = 0;
             for (int[] child : children) {
                 boolean block = isBlock(css, child);
                 if (block && evaluated.contains(blocks)) {
                     broken |= !kept.isEmpty();
-                    pending += Collections.frequency(evaluated, blocks);
+                    pending += Collections.frequency(evaluatedLeftOut, blocks);
                 }
                 blocks += block ? 1 : 0;
                 if (css.startsWith("@media", child[0])) {
@@ -153,7 +156,7 @@ final class MediaBreaks {
                 after = child[1];
             }
             // those evaluation reached after the last block
-            pending += Collections.frequency(evaluated, blocks);
+            pending += Collections.frequency(evaluatedLeftOut, blocks);
             if (kept.isEmpty() && broken) {
                 // nothing is left to write: libsass writes no @media at all
                 changes.subMap(media[0], true, media[2], true).clear();
@@ -316,16 +319,20 @@ final class MediaBreaks {
      * Before which of the blocks now in the top-level {@code @media} (by their order there)
      * evaluation says libsass closes it: where an {@code @media} dart-sass left out was reached,
      * when the blocks that came before it in dart-sass's CSS still all come before those after;
-     * in order, a block once for each such {@code @media}.
+     * in order, a block once for each such {@code @media}. Where the end of a nested
+     * {@code @media} of the outer's own query was reached counts too, unless {@code leftOutOnly}.
      */
     private static List<Integer> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
-            List<Integer> order) {
+            List<Integer> order, boolean leftOutOnly) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         if (evaluated == null || evaluated.breaks(ordinal).isEmpty()) {
             return List.of();
         }
         List<Integer> found = new ArrayList<>();
         for (Evaluation.Break at : evaluated.breaks(ordinal)) {
+            if (leftOutOnly && !at.leftOut()) {
+                continue;
+            }
             List<Integer> blocks = order;
             if (blocks == null) {
                 blocks = new ArrayList<>();

@@ -403,7 +403,7 @@ public final class SassRenderer implements AutoCloseable {
                         joined.mediaOrder());
                 SplitRules.Result queries = MediaJoins.joined(broken, stylesheets,
                         copies -> compiledCopy(page, entry, sitePath, firstLine, copies));
-                SplitRules.Result media = CommentCopies.joined(queries, stylesheets);
+                SplitRules.Result media = CommentCopies.joined(queries, stylesheets, evaluation);
                 plain = media.css();
                 map = media.map();
                 leftOutMedia = media.leftOutMedia();

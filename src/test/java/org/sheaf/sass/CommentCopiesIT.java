@@ -52,4 +52,27 @@ class CommentCopiesIT {
                 compiled("@each $i in a, b {\n  @media screen {\n    @if $i == b {\n      /* c */\n    }\n"
                         + "    @media (min-width: 5px) { i { x: 1; } }\n    .u { y: $i; }\n  }\n}\n"));
     }
+
+    @Test
+    void aCommentAMixinWritesInALoopStaysWithTheRuleTheLoopWroteBefore() throws Exception {
+        // the comment stands before that rule in the text: evaluation tells it follows the rule
+        String nested = "@media screen and (min-width: 5px) {\n  .u {\n    x: 1;\n  }\n}\n\n";
+        assertEquals("@media screen {\n  /* c */\n}\n\n" + nested
+                + "@media screen {\n  i {\n    w: 1;\n  }\n  /* c */\n}\n\n" + nested
+                + "@media screen {\n  i {\n    w: 2;\n  }\n}",
+                compiled("@mixin m { /* c */ .u { @media (min-width: 5px) { x: 1; } } }\n"
+                        + "@media screen {\n  @for $i from 1 through 2 {\n    @include m;\n    i { w: $i; }\n  }\n}\n"));
+    }
+
+    @Test
+    void aCommentStaysWithTheRuleAfterTheEndOfANestedMediaOfTheOuterQuery() throws Exception {
+        // libsass closes the @media where the nested one ends, and writes the rule after it and
+        // the comment of the loop's next run in one @media
+        String nested = "@media screen {\n  a {\n    x: 1;\n  }\n}\n\n";
+        assertEquals("@media screen {\n  /* c */\n  a {\n    y: 2;\n  }\n}\n\n" + nested
+                + "@media screen {\n  i {\n    w: 1;\n  }\n  /* c */\n  a {\n    y: 2;\n  }\n}\n\n" + nested
+                + "@media screen {\n  i {\n    w: 2;\n  }\n}",
+                compiled("@media screen {\n  @for $i from 1 through 2 {\n    /* c */\n"
+                        + "    a { @media screen { x: 1; } y: 2; }\n    i { w: $i; }\n  }\n}\n"));
+    }
 }

@@ -19,12 +19,13 @@ class EvaluationTest {
     void eachStyleRuleIsMarkedAtItsStartAndEndAndEachNestedMediaBeforeAndInside() {
         Evaluation.Marked marked = Evaluation.marked(Map.of(URL,
                 "a { b: 1; @media print { c: 2 } }\n@media screen { d { e: 3 } }\nf { font: { size: 1px } }"));
-        assertEquals("a {/*!sheaf-eval:0*/ b: 1; /*!sheaf-eval:1*/ @media print {/*!sheaf-eval:2*/ c: 2 ;/*!sheaf-eval:3*/}"
-                + " ;/*!sheaf-eval:4*/}\n"
-                + "@media screen { d {/*!sheaf-eval:5*/ e: 3 ;/*!sheaf-eval:6*/} }\n"
-                + "f {/*!sheaf-eval:7*/ font: { size: 1px } ;/*!sheaf-eval:8*/}", marked.texts().get(URL));
+        assertEquals("a {/*!sheaf-eval:0*/ b: 1; /*!sheaf-eval:1*/ @media print {/*!sheaf-eval:2*/ c: 2 ;/*!sheaf-eval:3*/"
+                + "& {/*!sheaf-eval:4*/}} ;/*!sheaf-eval:5*/}\n"
+                + "@media screen {/*!sheaf-eval:6*/ d {/*!sheaf-eval:7*/ e: 3 ;/*!sheaf-eval:8*/} }\n"
+                + "f {/*!sheaf-eval:9*/ font: { size: 1px } ;/*!sheaf-eval:10*/}", marked.texts().get(URL));
         assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE, Evaluation.Kind.MEDIA_END,
-                Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END),
+                Evaluation.Kind.AFTER, Evaluation.Kind.END, Evaluation.Kind.OPEN, Evaluation.Kind.RULE, Evaluation.Kind.END,
+                Evaluation.Kind.RULE, Evaluation.Kind.END),
                 marked.marks().stream().map(Evaluation.Mark::kind).toList());
         assertEquals(10, marked.marks().get(1).at());
     }
@@ -68,7 +69,7 @@ class EvaluationTest {
         String css = "@media screen {\n  .p {\n    q: r;\n  }\n  .z {\n    c: b;\n  }\n}";
         Evaluation evaluation = Evaluation.read(markedCss, marked, css);
         assertNotNull(evaluation);
-        assertEquals(List.of(new Evaluation.Break(1, Set.of())), evaluation.breaks(0));
+        assertEquals(List.of(new Evaluation.Break(1, Set.of(), true)), evaluation.breaks(0));
     }
 
     @Test

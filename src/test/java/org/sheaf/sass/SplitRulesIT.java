@@ -322,4 +322,32 @@ class SplitRulesIT {
         assertEquals(".t {\n  x: 1;\n  z: 3;\n}\n.on.t {\n  y: 2;\n}",
                 compiled("%p { x: 1; &.on { y: 2; } z: 3; }\n.t { @extend %p; }"));
     }
+
+    @Test
+    void theEndOfANestedMediaOfTheOuterQueryClosesAnMediaInsideATopLevelSupportsWithoutALineInCompact() throws Exception {
+        // dart-sass goes on writing .z in the @media it opened for the nested one; libsass closes
+        // the outer @media where the nested one ends, and in compact holds no line for it
+        String scss = "@supports (display: grid) { @media screen { @media screen { .a { x: 1; } } .z { y: 2; } } }";
+        assertEquals("@supports (display: grid) {\n  @media screen {\n    .a {\n      x: 1;\n    }\n  }\n"
+                + "  @media screen {\n    .z {\n      y: 2;\n    }\n  }\n}", compiled("a.scss", scss));
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
+                false, List.of(), false, List.of(), false, List.of(), List.of(), false);
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            assertEquals("@supports (display: grid) { @media screen { .a { x: 1; } }\n  @media screen { .z { y: 2; } } }\n",
+                    sass.render(dir.resolve("b.scss"), "b.scss", scss, 1, "b.css").css());
+        }
+    }
+
+    @Test
+    void theEndOfANestedMediaOfTheOuterQueryIsWhereWhatFollowsItWentAfterAllItWrote() throws Exception {
+        // what the mixin writes after its own nested @media goes into a copy of the @media at
+        // the end, while a comment at the end of the nested @media goes back into the block of
+        // the rule written before that copy; libsass closes the outer @media after all of it
+        assertEquals("@media screen {\n  p {\n    w: none;\n  }\n}\n@media screen and (min-width: 10px) {\n  p {\n"
+                + "    left: 1px;\n  }\n}\n@media screen {\n  @supports not (display: flex) {\n    p {\n      z-index: red;\n"
+                + "    }\n  }\n}\n@media screen {\n  @supports (display: grid) {\n    p {\n      x: 0;\n    }\n  }\n}",
+                compiled("a.scss", "@mixin m { @media (min-width: 10px) { left: 1px; } w: none; "
+                        + "@supports not (display: flex) { z-index: red; } }\n"
+                        + "@media screen { p { @media screen { @include m; } @supports (display: grid) { x: 0; } } }"));
+    }
 }
