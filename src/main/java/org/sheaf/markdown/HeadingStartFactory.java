@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
@@ -99,19 +100,33 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      * Whether the line's text starts where kramdown's text of the innermost container on it
      * starts, as kramdown's headings want. A tab before the text may leave spaces there that
      * flexmark does not see: kramdown counts it from the start of that container's text
-     * ({@link KramdownFrames}), flexmark from the start of the line.
+     * ({@link KramdownFrames}), flexmark from the start of the line. A list item's line indented
+     * less than the item's text, a lazy line of it, keeps all its spaces in kramdown's text where
+     * flexmark's item takes up to four of them as its indent ({@code 10.  y}, {@code ····# a}:
+     * text of {@code y}).
      */
     private static boolean atTextStart(ParserState state, MatchedBlockParser matched) {
         BasedSequence line = state.getLine();
         int start = state.getNextNonSpaceIndex();
-        if (line.subSequence(0, start).indexOf('\t') < 0) {
-            return true;
-        }
+        Node container = matched.getBlockParser().getBlock();
         BasedSequence document = line.getBaseSequence();
         int lineStart = line.getStartOffset();
-        KramdownFrames.Rest rest = KramdownFrames.of(matched.getBlockParser().getBlock(), document, lineStart,
+        if (line.subSequence(0, start).indexOf('\t') < 0 && !(start > 0 && laterLineOfItem(container, document, lineStart))) {
+            return true;
+        }
+        KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart,
                 KramdownFrames.lineEnd(document, lineStart));
         return rest == null || rest.spaces() == 0 && rest.at() == lineStart + start;
+    }
+
+    /**
+     * Whether the line from {@code lineStart} is a later line of the list item that {@code container}
+     * is, or holds the paragraph of: not the line of its marker.
+     */
+    private static boolean laterLineOfItem(Node container, BasedSequence document, int lineStart) {
+        Node item = container instanceof Paragraph ? container.getParent() : container;
+        return item instanceof ListItem listItem && listItem.getOpeningMarker().isNotNull()
+                && KramdownFrames.lineStart(document, listItem.getOpeningMarker().getStartOffset()) != lineStart;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -183,7 +184,30 @@ final class KramdownFences {
                     || state.getActiveBlockParser().isParagraphParser())) {
                 return false;
             }
-            return longest(state) >= 3;
+            return !lazilyIndented(state, matched, fence) && longest(state) >= 3;
+        }
+
+        /**
+         * Whether the fence at index {@code fence} of the state's line stands four columns or
+         * more into the text of the list item it is a later line of, as kramdown reads that text:
+         * a lazy line of the item, short of its indent, keeps all its spaces there, which opens
+         * no fence ({@code 10.  y}, {@code ····```}: text of {@code y}), where flexmark's item
+         * takes up to four of them as its indent.
+         */
+        private static boolean lazilyIndented(ParserState state, MatchedBlockParser matched, int fence) {
+            Node container = matched.getBlockParser().getBlock();
+            Node item = container instanceof Paragraph ? container.getParent() : container;
+            BasedSequence line = state.getLine();
+            if (fence == 0 || !(item instanceof ListItem listItem) || listItem.getOpeningMarker().isNull()) {
+                return false;
+            }
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            if (KramdownFrames.lineStart(document, listItem.getOpeningMarker().getStartOffset()) == lineStart) {
+                return false;
+            }
+            KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            return rest != null && rest.at() <= lineStart + fence && rest.columnOf(document, lineStart + fence) >= 4;
         }
 
         @Override

@@ -564,6 +564,9 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabAfterOuterIndent(state, item);
             }
+            if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
+                result = tabReachingIndent(state, item);
+            }
             if (tabInIndent(state, result)) {
                 if (afterBlank) {
                     afterBlank = false;
@@ -669,6 +672,34 @@ final class KramdownLazyContainers {
             KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
             // the item takes the tab, as four spaces, into its indent (a lazy line keeps all four)
             return rest != null && rest.at() == lineStart + at + 1 && rest.spaces() < 4 ? BlockContinue.atIndex(at + 1) : null;
+        }
+
+        /**
+         * The item going on over a line whose white space holds a tab that reaches the item's
+         * indent as kramdown counts it, from the start of the text of the item's container
+         * ({@link KramdownFrames}), where flexmark counts it from the start of the whole line and
+         * finds it short: under {@code > 2. ⇥b} the item's indent is four columns of the quote's
+         * text, so {@code >⇥# a} is a heading in the item, and under {@code >2. ⇥y} the lazy line
+         * {@code ⇥1. a} a list in it. Null where the line is a lazy line of the item to kramdown
+         * too, or kramdown leaves an indent of code past the item's, which flexmark reads itself.
+         */
+        private static BlockContinue tabReachingIndent(ParserState state, ListItem item) {
+            BasedSequence line = state.getLine();
+            if (line.subSequence(state.getIndex(), state.getNextNonSpaceIndex()).indexOf('\t') < 0) {
+                return null;
+            }
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            if (KramdownFrames.lazyLine(item, document, lineStart, lineEnd)) {
+                return null;
+            }
+            KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, lineEnd);
+            if (rest == null || rest.spaces() >= 4 || rest.at() < lineStart + state.getIndex() || rest.at() >= lineEnd
+                    || document.charAt(rest.at()) == ' ' || document.charAt(rest.at()) == '\t') {
+                return null;
+            }
+            return BlockContinue.atIndex(rest.at() - lineStart);
         }
 
         /**
