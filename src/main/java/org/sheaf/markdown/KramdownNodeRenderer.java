@@ -82,13 +82,11 @@ import org.sheaf.markdown.KramdownHtmlBlockParser.SpanContent;
  * per rendering), so its per-document state is never shared between threads.
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
-    /** A {@code markdown="0"} attribute in an element's opening tag, group 1 the tag before it. */
-    private static final Pattern MARKDOWN_OFF = Pattern.compile(
-            "(<[A-Za-z][A-Za-z0-9-]*(?:\\s+[^\\s>=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*?)\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0)(?=[\\s/>])");
-
-    /** A script or style element, group 1 its opening tag: its content runs to its closing tag. */
-    private static final Pattern SCRIPT_CONTENT = Pattern.compile(
-            "(<(script|style)(?:\\s[^>]*)?>).*?(?:</\\2\\s*>|\\z)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * A {@code markdown="0"} attribute among the attributes of an opening tag (its group 2 in
+     * {@link KramdownTags#OPEN_TAG}), with the white space before it.
+     */
+    private static final Pattern MARKDOWN_OFF = Pattern.compile("\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0(?!\\w))");
 
     /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
     private static final String NEEDS_ESCAPING_CHARS = "\\&\r<>\"'";
@@ -1282,22 +1280,48 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * {@code html} without the {@code markdown="0"} of its elements' opening tags: kramdown reads
-     * the attribute, which keeps the element's content raw, and writes the element without it.
+     * the attribute, which keeps the element's content raw, and writes the element without it. A
+     * tag kramdown does not read as one ({@code <div markdown="0" id=a-3>}) is text, written as it
+     * stands, and so are comments and the content of a script or style.
      */
     private static String withoutMarkdownOff(String html) {
         if (!html.contains("markdown")) {
             return html;
         }
-        // the content of a script or style is kramdown's text, written as it is
         StringBuilder out = new StringBuilder(html.length());
-        Matcher raw = SCRIPT_CONTENT.matcher(html);
-        int at = 0;
-        while (raw.find()) {
-            out.append(MARKDOWN_OFF.matcher(html.substring(at, raw.end(1))).replaceAll("$1"));
-            out.append(html, raw.end(1), raw.end());
-            at = raw.end();
+        Matcher tag = KramdownTags.OPEN_TAG.matcher(html);
+        int length = html.length();
+        int copied = 0;
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at)) {
+            if (html.startsWith("<!--", at)) {
+                int commentEnd = html.indexOf("-->", at + 4);
+                at = commentEnd < 0 ? length : commentEnd + 3;
+            } else if (tag.region(at, length).lookingAt()) {
+                Matcher off = MARKDOWN_OFF.matcher(html).region(tag.start(2), tag.end(2));
+                if (off.find()) {
+                    out.append(html, copied, off.start());
+                    copied = off.end();
+                }
+                at = afterRawContent(html, tag);
+            } else {
+                at++;
+            }
         }
-        return out.append(MARKDOWN_OFF.matcher(html.substring(at)).replaceAll("$1")).toString();
+        return out.append(html, copied, length).toString();
+    }
+
+    /**
+     * Where reading tags goes on after the opening tag {@code tag} matched in {@code html}: after
+     * the closing tag of a script or style, whose content kramdown keeps as text, else right
+     * after the tag.
+     */
+    private static int afterRawContent(String html, Matcher tag) {
+        String name = tag.group(1).toLowerCase(Locale.ROOT);
+        if (!name.equals("script") && !name.equals("style")) {
+            return tag.end();
+        }
+        Matcher close = KramdownTags.closing(name).matcher(html).region(tag.end(), html.length());
+        return close.find() ? close.end() : html.length();
     }
 
     /**
