@@ -112,6 +112,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
+    /**
+     * The lines of the document's writer that hold only the closing tags of elements a list
+     * item's first paragraph left open ({@link #renderBreakInsideOpen}), in the order written:
+     * each is joined to the line after it once the body is written.
+     */
+    private final List<Integer> closersBeforeBlock = new ArrayList<>();
     private final MarkdownOptions options;
     private final Highlighting highlighting;
     /** The footnotes referred to so far, by name. */
@@ -338,6 +344,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.raw("\n");
         }
         renderFootnotes(context, html);
+        joinClosersToBlocks(html);
     }
 
     /**
@@ -670,6 +677,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
             } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
                 // the text of a tight definition follows its <dd>: its lines are not indented
+                if (breaksInsideOpen(node)) {
+                    renderBreakInsideOpen(node, closersAtEnd(node), context, html);
+                    return;
+                }
                 html.openPre();
                 context.delegateRender();
                 html.closePre();
@@ -680,9 +691,66 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         if (transparent(item)) {
             html.srcPos(node.getChars()).withAttr();
-            renderInline(node, context, html);
+            if (breaksInsideOpen(node)) {
+                renderBreakInsideOpen(node, closersAtEnd(node), context, html);
+            } else {
+                renderInline(node, context, html);
+            }
         } else {
             html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
+        }
+    }
+
+    /**
+     * Whether {@code paragraph}, the first of a list item or a definition, written without
+     * {@code <p>}, left elements open and a block of its item follows it: kramdown then adds the
+     * line break after it to its text, inside those elements ({@link #renderBreakInsideOpen}).
+     */
+    private static boolean breaksInsideOpen(Paragraph paragraph) {
+        return paragraph.getNext() != null && !(paragraph.getNext() instanceof BlankLine) && closersAtEnd(paragraph) != null;
+    }
+
+    /**
+     * The first of the closing tags that end {@code paragraph}'s text for the elements it left
+     * open ({@link KramdownSpanElements#closesAtEnd}), or null when it left none open.
+     */
+    private static Node closersAtEnd(Paragraph paragraph) {
+        Node first = null;
+        for (Node last = paragraph.getLastChild(); last != null && KramdownSpanElements.closesAtEnd(last); last = last.getPrevious()) {
+            first = last;
+        }
+        return first;
+    }
+
+    /**
+     * A list item's or a definition's first paragraph, written without {@code <p>}, that left
+     * elements open, when a block of the item follows it ({@link #breaksInsideOpen}). kramdown adds the line break after such a paragraph to its
+     * text, which the open elements' content runs to the end of, so it writes the break before
+     * their closing tags, and the block's indent and opening tag right after them
+     * ({@code <li><b>\n</b>    <ul>}): the line of closing tags is joined to the block's first
+     * line once the body is written ({@link #joinClosersToBlocks}).
+     */
+    private void renderBreakInsideOpen(Paragraph node, Node closers, NodeRendererContext context, HtmlWriter html) {
+        html.openPre();
+        for (Node child = node.getFirstChild(); child != closers; child = child.getNext()) {
+            context.render(child);
+        }
+        html.raw("\n");
+        closersBeforeBlock.add(html.getLineCount());
+        for (Node child = closers; child != null; child = child.getNext()) {
+            context.render(child);
+        }
+        html.closePre();
+    }
+
+    /** Joins each line of closing tags {@link #renderBreakInsideOpen} wrote to the line after it, last first. */
+    private void joinClosersToBlocks(HtmlWriter html) {
+        for (int i = closersBeforeBlock.size() - 1; i >= 0; i--) {
+            int line = closersBeforeBlock.get(i);
+            if (line + 1 < html.getLineCount()) {
+                html.setLine(line, "", html.getLine(line).trimEOL().toString() + html.getLine(line + 1).trimEOL());
+                html.removeLines(line + 1, line + 2);
+            }
         }
     }
 
