@@ -154,10 +154,10 @@ final class KramdownHtmlText {
     /**
      * What kramdown writes between the tags of an element of block content whose blocks are
      * {@code blocks}, the element indented by {@code indent}: the blocks on lines of their own,
-     * then the indent before the closing tag; nothing when there are none.
+     * then the indent before the closing tag; nothing when there are none (not even blank lines).
      */
     static String aroundBlocks(String blocks, String indent) {
-        return blocks.isBlank() ? "" : "\n" + chomped(blocks) + "\n" + indent;
+        return blocks.isBlank() && !blocks.startsWith("\n") ? "" : "\n" + chomped(blocks) + "\n" + indent;
     }
 
     /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */

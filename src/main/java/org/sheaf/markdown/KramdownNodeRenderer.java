@@ -1250,6 +1250,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
     }
 
+    /** Whether the first line of {@code text} is blank (white space only) and a line break ends it. */
+    private static boolean opensWithBlankLine(CharSequence text) {
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /**
      * Writes the contents of {@code node}'s elements read as Markdown, in order: those read as
      * spans ({@link RawHtmlSpans}) each rendered apart as the text between their tags, white space
@@ -1287,8 +1301,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 HtmlWriter html = alone.getHtmlWriter();
                 html.setPrefix(indent, false);
                 html.indent();
-                alone.renderChildren(blocks.next());
-                return KramdownHtmlText.aroundBlocks(html.toString(), indent);
+                Node document = blocks.next();
+                alone.renderChildren(document);
+                // kramdown reads the blank lines the content starts with as a block of their
+                // own, which it writes as an empty line
+                String written = html.toString();
+                if (opensWithBlankLine(document.getChars())) {
+                    written = "\n" + written;
+                }
+                return KramdownHtmlText.aroundBlocks(written, indent);
             }
 
             @Override
