@@ -1243,9 +1243,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // an element without content keeps the rest of its line as a blank line of its own,
         // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
         // document closes elements still open after it; nor last in a list item, which
-        // kramdown reads without the newline that ends the item
+        // kramdown reads without the newline that ends the item; nor inside an element the
+        // raw HTML left open (an element read as Markdown cut it short), where kramdown's raw
+        // HTML parser reads on
         if (KramdownHtmlText.endsApart(escaped) && !KramdownHtmlText.endsInBlockMarkdown(text) && !textFollows(node)
-                && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
+                && !(node.getParent() instanceof ListItem && node.getNext() == null)
+                && KramdownHtmlBlockParser.leftOpenBy(node).isEmpty()) {
             html.blankLine();
         }
     }
