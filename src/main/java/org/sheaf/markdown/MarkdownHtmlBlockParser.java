@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -106,10 +107,11 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     /**
      * Whether raw HTML last in the element (at any depth) goes on over the line that starts at
      * {@code lineStart}: an element of it left open runs to the end of the text, and kramdown's
-     * raw HTML parser reads a closing tag of another name there as text.
+     * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
+     * whose text ends before such a line (its raw HTML runs to the end of the quote's text).
      */
     private boolean insideRawHtml(int lineStart) {
-        for (Node last = block.getLastChild(); last != null; last = last.getLastChild()) {
+        for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
             if (last instanceof HtmlBlock raw && raw.getEndOffset() > lineStart) {
                 return true;
             }
