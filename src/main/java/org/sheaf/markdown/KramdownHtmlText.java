@@ -154,10 +154,10 @@ final class KramdownHtmlText {
     /**
      * What kramdown writes between the tags of an element of block content whose blocks are
      * {@code blocks}, the element indented by {@code indent}: the blocks on lines of their own,
-     * then the indent before the closing tag; nothing when there are none.
+     * then the indent before the closing tag; nothing when there are none (not even blank lines).
      */
     static String aroundBlocks(String blocks, String indent) {
-        return blocks.isBlank() ? "" : "\n" + chomped(blocks) + "\n" + indent;
+        return blocks.isBlank() && !blocks.startsWith("\n") ? "" : "\n" + chomped(blocks) + "\n" + indent;
     }
 
     /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
@@ -279,7 +279,13 @@ final class KramdownHtmlText {
                     out.append(html, end, contentEnd);
                 }
                 out.append("</").append(name).append('>');
-                return contentEnd < length ? closing.end() : length;
+                if (contentEnd == length) {
+                    return length;
+                }
+                // inside an element, kramdown takes the line break after one marked
+                // markdown="block" with it, as after the opening tag of an element read as blocks
+                return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
+                        ? afterLineBreak(html, closing.end()) : closing.end();
             }
             out.append(KramdownTags.block(open));
             if (open.group(4) != null || KramdownTags.empty(name)) {
@@ -316,6 +322,12 @@ final class KramdownHtmlText {
             return next;
         }
         return end;
+    }
+
+    /** Where {@code text} goes on after the spaces and the line break from {@code from}, or {@code from} when other text follows the spaces. */
+    private static int afterLineBreak(String text, int from) {
+        int at = spacesAfter(text, from);
+        return at < text.length() && text.charAt(at) == '\n' ? at + 1 : from;
     }
 
     private static int spacesAfter(String text, int from) {

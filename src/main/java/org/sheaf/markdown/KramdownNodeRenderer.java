@@ -82,13 +82,11 @@ import org.sheaf.markdown.KramdownHtmlBlockParser.SpanContent;
  * per rendering), so its per-document state is never shared between threads.
  */
 final class KramdownNodeRenderer implements PhasedNodeRenderer {
-    /** A {@code markdown="0"} attribute in an element's opening tag, group 1 the tag before it. */
-    private static final Pattern MARKDOWN_OFF = Pattern.compile(
-            "(<[A-Za-z][A-Za-z0-9-]*(?:\\s+[^\\s>=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*?)\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0)(?=[\\s/>])");
-
-    /** A script or style element, group 1 its opening tag: its content runs to its closing tag. */
-    private static final Pattern SCRIPT_CONTENT = Pattern.compile(
-            "(<(script|style)(?:\\s[^>]*)?>).*?(?:</\\2\\s*>|\\z)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /**
+     * A {@code markdown="0"} attribute among the attributes of an opening tag (its group 2 in
+     * {@link KramdownTags#OPEN_TAG}), with the white space before it.
+     */
+    private static final Pattern MARKDOWN_OFF = Pattern.compile("\\s+markdown\\s*=\\s*(?:\"0\"|'0'|0(?!\\w))");
 
     /** What unescaping ({@code \\}, {@code &}), smart quotes, line-end normalising and HTML escaping change. */
     private static final String NEEDS_ESCAPING_CHARS = "\\&\r<>\"'";
@@ -114,6 +112,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
+    /**
+     * The lines of the document's writer that hold only the closing tags of elements a list
+     * item's first paragraph left open ({@link #renderBreakInsideOpen}), in the order written:
+     * each is joined to the line after it once the body is written.
+     */
+    private final List<Integer> closersBeforeBlock = new ArrayList<>();
     private final MarkdownOptions options;
     private final Highlighting highlighting;
     /** The footnotes referred to so far, by name. */
@@ -340,6 +344,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.raw("\n");
         }
         renderFootnotes(context, html);
+        joinClosersToBlocks(html);
     }
 
     /**
@@ -672,6 +677,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
             } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
                 // the text of a tight definition follows its <dd>: its lines are not indented
+                if (breaksInsideOpen(node)) {
+                    renderBreakInsideOpen(node, closersAtEnd(node), context, html);
+                    return;
+                }
                 html.openPre();
                 context.delegateRender();
                 html.closePre();
@@ -682,9 +691,66 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         if (transparent(item)) {
             html.srcPos(node.getChars()).withAttr();
-            renderInline(node, context, html);
+            if (breaksInsideOpen(node)) {
+                renderBreakInsideOpen(node, closersAtEnd(node), context, html);
+            } else {
+                renderInline(node, context, html);
+            }
         } else {
             html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
+        }
+    }
+
+    /**
+     * Whether {@code paragraph}, the first of a list item or a definition, written without
+     * {@code <p>}, left elements open and a block of its item follows it: kramdown then adds the
+     * line break after it to its text, inside those elements ({@link #renderBreakInsideOpen}).
+     */
+    private static boolean breaksInsideOpen(Paragraph paragraph) {
+        return paragraph.getNext() != null && !(paragraph.getNext() instanceof BlankLine) && closersAtEnd(paragraph) != null;
+    }
+
+    /**
+     * The first of the closing tags that end {@code paragraph}'s text for the elements it left
+     * open ({@link KramdownSpanElements#closesAtEnd}), or null when it left none open.
+     */
+    private static Node closersAtEnd(Paragraph paragraph) {
+        Node first = null;
+        for (Node last = paragraph.getLastChild(); last != null && KramdownSpanElements.closesAtEnd(last); last = last.getPrevious()) {
+            first = last;
+        }
+        return first;
+    }
+
+    /**
+     * A list item's or a definition's first paragraph, written without {@code <p>}, that left
+     * elements open, when a block of the item follows it ({@link #breaksInsideOpen}). kramdown adds the line break after such a paragraph to its
+     * text, which the open elements' content runs to the end of, so it writes the break before
+     * their closing tags, and the block's indent and opening tag right after them
+     * ({@code <li><b>\n</b>    <ul>}): the line of closing tags is joined to the block's first
+     * line once the body is written ({@link #joinClosersToBlocks}).
+     */
+    private void renderBreakInsideOpen(Paragraph node, Node closers, NodeRendererContext context, HtmlWriter html) {
+        html.openPre();
+        for (Node child = node.getFirstChild(); child != closers; child = child.getNext()) {
+            context.render(child);
+        }
+        html.raw("\n");
+        closersBeforeBlock.add(html.getLineCount());
+        for (Node child = closers; child != null; child = child.getNext()) {
+            context.render(child);
+        }
+        html.closePre();
+    }
+
+    /** Joins each line of closing tags {@link #renderBreakInsideOpen} wrote to the line after it, last first. */
+    private void joinClosersToBlocks(HtmlWriter html) {
+        for (int i = closersBeforeBlock.size() - 1; i >= 0; i--) {
+            int line = closersBeforeBlock.get(i);
+            if (line + 1 < html.getLineCount()) {
+                html.setLine(line, "", html.getLine(line).trimEOL().toString() + html.getLine(line + 1).trimEOL());
+                html.removeLines(line + 1, line + 2);
+            }
         }
     }
 
@@ -1177,11 +1243,28 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // an element without content keeps the rest of its line as a blank line of its own,
         // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
         // document closes elements still open after it; nor last in a list item, which
-        // kramdown reads without the newline that ends the item
+        // kramdown reads without the newline that ends the item; nor inside an element the
+        // raw HTML left open (an element read as Markdown cut it short), where kramdown's raw
+        // HTML parser reads on
         if (KramdownHtmlText.endsApart(escaped) && !KramdownHtmlText.endsInBlockMarkdown(text) && !textFollows(node)
-                && !(node.getParent() instanceof ListItem && node.getNext() == null)) {
+                && !(node.getParent() instanceof ListItem && node.getNext() == null)
+                && KramdownHtmlBlockParser.leftOpenBy(node).isEmpty()) {
             html.blankLine();
         }
+    }
+
+    /** Whether the first line of {@code text} is blank (white space only) and a line break ends it. */
+    private static boolean opensWithBlankLine(CharSequence text) {
+        for (int at = 0; at < text.length(); at++) {
+            char c = text.charAt(at);
+            if (c == '\n' || c == '\r') {
+                return true;
+            }
+            if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1221,8 +1304,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 HtmlWriter html = alone.getHtmlWriter();
                 html.setPrefix(indent, false);
                 html.indent();
-                alone.renderChildren(blocks.next());
-                return KramdownHtmlText.aroundBlocks(html.toString(), indent);
+                Node document = blocks.next();
+                alone.renderChildren(document);
+                // kramdown reads the blank lines the content starts with as a block of their
+                // own, which it writes as an empty line
+                String written = html.toString();
+                if (opensWithBlankLine(document.getChars())) {
+                    written = "\n" + written;
+                }
+                return KramdownHtmlText.aroundBlocks(written, indent);
             }
 
             @Override
@@ -1282,22 +1372,48 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * {@code html} without the {@code markdown="0"} of its elements' opening tags: kramdown reads
-     * the attribute, which keeps the element's content raw, and writes the element without it.
+     * the attribute, which keeps the element's content raw, and writes the element without it. A
+     * tag kramdown does not read as one ({@code <div markdown="0" id=a-3>}) is text, written as it
+     * stands, and so are comments and the content of a script or style.
      */
     private static String withoutMarkdownOff(String html) {
         if (!html.contains("markdown")) {
             return html;
         }
-        // the content of a script or style is kramdown's text, written as it is
         StringBuilder out = new StringBuilder(html.length());
-        Matcher raw = SCRIPT_CONTENT.matcher(html);
-        int at = 0;
-        while (raw.find()) {
-            out.append(MARKDOWN_OFF.matcher(html.substring(at, raw.end(1))).replaceAll("$1"));
-            out.append(html, raw.end(1), raw.end());
-            at = raw.end();
+        Matcher tag = KramdownTags.OPEN_TAG.matcher(html);
+        int length = html.length();
+        int copied = 0;
+        for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at)) {
+            if (html.startsWith("<!--", at)) {
+                int commentEnd = html.indexOf("-->", at + 4);
+                at = commentEnd < 0 ? length : commentEnd + 3;
+            } else if (tag.region(at, length).lookingAt()) {
+                Matcher off = MARKDOWN_OFF.matcher(html).region(tag.start(2), tag.end(2));
+                if (off.find()) {
+                    out.append(html, copied, off.start());
+                    copied = off.end();
+                }
+                at = afterRawContent(html, tag);
+            } else {
+                at++;
+            }
         }
-        return out.append(MARKDOWN_OFF.matcher(html.substring(at)).replaceAll("$1")).toString();
+        return out.append(html, copied, length).toString();
+    }
+
+    /**
+     * Where reading tags goes on after the opening tag {@code tag} matched in {@code html}: after
+     * the closing tag of a script or style, whose content kramdown keeps as text, else right
+     * after the tag.
+     */
+    private static int afterRawContent(String html, Matcher tag) {
+        String name = tag.group(1).toLowerCase(Locale.ROOT);
+        if (!name.equals("script") && !name.equals("style")) {
+            return tag.end();
+        }
+        Matcher close = KramdownTags.closing(name).matcher(html).region(tag.end(), html.length());
+        return close.find() ? close.end() : html.length();
     }
 
     /**

@@ -42,6 +42,8 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
             "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
     /** The inline HTML the inline parser read in a document, kept in the document. */
     private static final NullableDataKey<List<HtmlInline>> TAGS = new NullableDataKey<>("SHEAF_INLINE_HTML_TAGS");
+    /** The closing tags written for elements a text left open ({@link #closesAtEnd}), kept in the document. */
+    private static final NullableDataKey<Set<Node>> CLOSED_AT_END = new NullableDataKey<>("SHEAF_INLINE_HTML_CLOSED_AT_END");
 
     /** Notes that the inline parser read {@code tag} in {@code document}. */
     static void record(Document document, HtmlInline tag) {
@@ -64,7 +66,7 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
                     for (HtmlInline tag : tags) {
                         Node text = textOf(tag);
                         if (text != null && read.add(text)) {
-                            readElements(text);
+                            readElements(document, text);
                         }
                     }
                 }
@@ -231,8 +233,18 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return chars.length() > 1 && Character.isLetter(chars.charAt(1)) && !KramdownTags.OPEN_TAG.matcher(chars).matches();
     }
 
+    /**
+     * Whether {@code node} is a closing tag written at the end of a text for an element the text
+     * left open: kramdown reads the element's content to the end of the text, so a line break
+     * added to the text (after a list item's first paragraph) goes inside it.
+     */
+    static boolean closesAtEnd(Node node) {
+        Set<Node> closers = CLOSED_AT_END.get(node.getDocument());
+        return closers != null && closers.contains(node);
+    }
+
     /** Makes the closing tags in {@code text} that end no element text, and closes the elements left open. */
-    private static void readElements(Node text) {
+    private static void readElements(Document document, Node text) {
         Deque<String> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
         for (Node node : Descendants.of(text)) {
@@ -260,8 +272,18 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
             tag.insertBefore(new Text(tag.getChars()));
             tag.unlink();
         }
+        if (open.isEmpty()) {
+            return;
+        }
+        Set<Node> closers = CLOSED_AT_END.get(document);
+        if (closers == null) {
+            closers = Collections.newSetFromMap(new IdentityHashMap<>());
+            CLOSED_AT_END.set(document, closers);
+        }
         while (!open.isEmpty()) {
-            text.appendChild(new HtmlInline(BasedSequence.of("</" + open.pop() + ">")));
+            HtmlInline closer = new HtmlInline(BasedSequence.of("</" + open.pop() + ">"));
+            text.appendChild(closer);
+            closers.add(closer);
         }
     }
 }

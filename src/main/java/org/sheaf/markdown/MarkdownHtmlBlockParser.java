@@ -1,5 +1,7 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -8,6 +10,7 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.Locale;
@@ -86,7 +89,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         if (ended || line.getStartOffset() >= partEnd) {
             return BlockContinue.none();
         }
-        if (closable && depth == 0 && closes.matcher(trimmed).matches()) {
+        if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -99,6 +102,21 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             depth = 0;
         }
         return BlockContinue.atIndex(state.getIndex());
+    }
+
+    /**
+     * Whether raw HTML last in the element (at any depth) goes on over the line that starts at
+     * {@code lineStart}: an element of it left open runs to the end of the text, and kramdown's
+     * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
+     * whose text ends before such a line (its raw HTML runs to the end of the quote's text).
+     */
+    private boolean insideRawHtml(int lineStart) {
+        for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
+            if (last instanceof HtmlBlock raw && raw.getEndOffset() > lineStart) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int count(Pattern pattern, String text) {
