@@ -36,9 +36,11 @@ import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -202,6 +204,9 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** kramdown's footnote marker: {@code [^name]}, the name an ASCII word character, then word characters and hyphens. */
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("\\[\\^[A-Za-z0-9_][A-Za-z0-9_-]*]");
+
+    /** Where the last opening tag read starts whose element kramdown reads spans in, or -1. */
+    private int lastElementOpened = -1;
 
     /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
     private int[] closingParens;
@@ -426,6 +431,7 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Parses {@code content} into {@code block} once, from a clean slate. */
     private void parseOnce(BasedSequence content, Node block) {
         footnoteMarkers.clear();
+        lastElementOpened = -1;
         linkStarts.clear();
         nestedLinks.clear();
         super.parse(content, block);
@@ -509,6 +515,7 @@ final class LeanInlineParser extends InlineParserImpl {
             // word (class=&amp;) is text
             return false;
         }
+        int tagStart = index;
         if (!super.parseHtmlInline()) {
             return false;
         }
@@ -527,6 +534,9 @@ final class LeanInlineParser extends InlineParserImpl {
             }
             KramdownSpanElements.record(document, tag);
             boolean holdsContent = opens && !tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(opening.group(1)));
+            if (holdsContent && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
+                lastElementOpened = tagStart;
+            }
             if ("0".equals(model) && holdsContent) {
                 readRawContent(opening.group(1));
             } else if (holdsContent && !"span".equals(model) && !SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT))
@@ -797,7 +807,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!kramdownReferences) {
             return super.parseCloseBracket();
         }
-        if (opener != null && closesFootnoteMarker(opener)) {
+        if (opener != null && (closesFootnoteMarker(opener) || insideOpenElement(opener))) {
             index++;
             appendText(input.subSequence(index - 1, index));
             return true;
@@ -895,6 +905,36 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         footnoteMarkers.put(opener, new FootnoteMarkers(markers.places(), markers.closed() + 1));
         return true;
+    }
+
+    /**
+     * Whether the {@code ]} being read lies in the content of an HTML element opened in the text
+     * of {@code opener} and not closed before it: kramdown reads the element's content up to its
+     * closing tag, or to the end of the text, so the {@code ]} is text there and closes no link
+     * ({@code [a <b>c](/u)} is no link). Only a text in which such a tag was read is walked.
+     */
+    private boolean insideOpenElement(Bracket opener) {
+        if (lastElementOpened < opener.getStartIndex()) {
+            return false;
+        }
+        Deque<String> open = new ArrayDeque<>();
+        for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
+            if (!(node instanceof HtmlInline tag)) {
+                continue;
+            }
+            Matcher name = OPENING_TAG_NAME.matcher(tag.getChars());
+            if (name.lookingAt()) {
+                String element = name.group(1).toLowerCase(Locale.ROOT);
+                if (!tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(name.group(1)))
+                        && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(element)) {
+                    open.push(element);
+                }
+            } else if (tag.getChars().startsWith("</") && !open.isEmpty()
+                    && tag.getChars().subSequence(2).toString().toLowerCase(Locale.ROOT).startsWith(open.peek())) {
+                open.pop();
+            }
+        }
+        return !open.isEmpty();
     }
 
     /** The emphasis that the markers read since {@code opener} make among themselves, as kramdown reads them. */
