@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
@@ -138,11 +139,13 @@ final class KramdownAttributes {
                 // writes no attributes
                 span.unlink();
             } else if (target == null || target instanceof Text || target instanceof SoftLineBreak
-                    || target instanceof Abbreviation) {
-                // kramdown finds no span to give the list to after text, and writes the list as
-                // text; it marks abbreviations in the text only once the spans are read. The list
-                // is one text with the text around it, as kramdown reads it: a quote right after
-                // it follows its brace ({: .c}"a" closes the quote)
+                    || target instanceof Abbreviation
+                    || target instanceof HtmlEntity entity && !CharacterReference.readAsReference(entity.getChars().toString())) {
+                // kramdown finds no span to give the list to after text (a reference it does not
+                // know, &foo;, too), and writes the list as text; it marks abbreviations in the
+                // text only once the spans are read. The list is one text with the text around
+                // it, as kramdown reads it: a quote right after it follows its brace ({: .c}"a"
+                // closes the quote)
                 Text text = new Text(span.getChars());
                 span.insertBefore(text);
                 span.unlink();
