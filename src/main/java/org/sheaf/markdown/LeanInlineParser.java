@@ -846,7 +846,6 @@ final class LeanInlineParser extends InlineParserImpl {
         Node before = block.getLastChild();
         int close = index;
         unclosedEmphasis = List.of();
-        boolean holdsFootnote = opener != null && input.subSequence(opener.getStartIndex(), index).indexOf("[^") >= 0;
         boolean parsed;
         InlineLink inline = inlineLink;
         try {
@@ -858,9 +857,6 @@ final class LeanInlineParser extends InlineParserImpl {
         if (opener != null && getLastBracket() != null && !opener.isImage()
                 && FOOTNOTE_MARKER.matcher(input).region(opener.getStartIndex(), close + 1).matches()) {
             footnoteMarkers.computeIfAbsent(getLastBracket(), bracket -> new FootnoteMarkers()).places().add(opener.getStartIndex());
-        }
-        if (holdsFootnote) {
-            adoptStrays(block);
         }
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
@@ -923,14 +919,14 @@ final class LeanInlineParser extends InlineParserImpl {
                 continue;
             }
             Matcher name = OPENING_TAG_NAME.matcher(tag.getChars());
+            Matcher closing = KramdownTags.CLOSE_TAG.matcher(tag.getChars());
             if (name.lookingAt()) {
                 String element = name.group(1).toLowerCase(Locale.ROOT);
                 if (!tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(name.group(1)))
                         && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(element)) {
                     open.push(element);
                 }
-            } else if (tag.getChars().startsWith("</") && !open.isEmpty()
-                    && tag.getChars().subSequence(2).toString().toLowerCase(Locale.ROOT).startsWith(open.peek())) {
+            } else if (closing.lookingAt() && closing.group(1).toLowerCase(Locale.ROOT).equals(open.peek())) {
                 open.pop();
             }
         }
@@ -1120,26 +1116,6 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return stand;
-    }
-
-    /**
-     * Puts every node of {@code block} whose parent is another node back under {@code block}, in
-     * its place. flexmark turns an inline link whose text holds a footnote reference back into
-     * text with {@code Node.takeChildren}, which gives the block only the first and the last of
-     * the link's nodes: the ones between keep naming the link, which is no longer in the tree,
-     * and a walk that climbs from them finds no way back. Only brackets holding a footnote
-     * reference are looked at, as every other close would walk the whole paragraph for nothing.
-     */
-    private static void adoptStrays(Node block) {
-        boolean strays = false;
-        for (Node node = block.getFirstChild(); node != null && !strays; node = node.getNext()) {
-            strays = node.getParent() != block;
-        }
-        if (strays) {
-            List<Node> nodes = new ArrayList<>();
-            block.getChildren().forEach(nodes::add);
-            nodes.forEach(block::appendChild);
-        }
     }
 
     /** The reference {@link #referencesHiddenFrom} put in {@code stand}, back in its place. */
