@@ -395,6 +395,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * emphasis opened in the link's text closes after it. Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
+     * Before that, a text holding a link inside another link's text is read again without it
+     * ({@link #NESTED_READINGS}).
      */
     @Override
     public void parse(BasedSequence content, Node block) {
