@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class SmartQuotes {
     /** How far after a quote the rules look; their lookaheads need at most four characters. */
-    private static final int LOOKAHEAD = 8;
+    public static final int LOOKAHEAD = 8;
 
     /** Which curly quote a rule gives: by the quote it read, or always the same. */
     private enum Curl { OPEN, CLOSE, OPEN_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE }

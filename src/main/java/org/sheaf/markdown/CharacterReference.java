@@ -60,6 +60,16 @@ final class CharacterReference {
     }
 
     /**
+     * Whether kramdown reads {@code written}, a reference flexmark found in text, as a reference:
+     * a number, or a name it knows; any other ({@code &foo;}) is text to kramdown, and so is a
+     * span attribute list after it.
+     */
+    static boolean readAsReference(String written) {
+        Matcher m = PATTERN.matcher(written);
+        return m.matches() && (m.group(1) == null || Html.isKramdownEntity(m.group(1)));
+    }
+
+    /**
      * {@link #read}, or with {@code asHtmlReadsNumbers} {@link #readInText}: the one reading,
      * two ways with a number that is no character.
      */

@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
@@ -133,15 +134,22 @@ final class KramdownAttributes {
                 // a tag stands for its element: the list goes to the element's opening tag
                 target = KramdownSpanElements.elementOf(tag);
             }
-            if (target instanceof Text text && endsWithQuote(text.getChars())) {
-                // kramdown gives the list to the curly quote it made, which writes no attributes
+            if (target instanceof Text text && (endsWithQuote(text.getChars()) || endsWithGuillemet(text.getChars()))) {
+                // kramdown gives the list to the curly quote or the guillemet it made, which
+                // writes no attributes
                 span.unlink();
             } else if (target == null || target instanceof Text || target instanceof SoftLineBreak
-                    || target instanceof Abbreviation) {
-                // kramdown finds no span to give the list to after text, and writes the list as
-                // text; it marks abbreviations in the text only once the spans are read
-                span.insertBefore(new Text(span.getChars()));
+                    || target instanceof Abbreviation
+                    || target instanceof HtmlEntity entity && !CharacterReference.readAsReference(entity.getChars().toString())) {
+                // kramdown finds no span to give the list to after text (a reference it does not
+                // know, &foo;, too), and writes the list as text; it marks abbreviations in the
+                // text only once the spans are read. The list is one text with the text around
+                // it, as kramdown reads it: a quote right after it follows its brace ({: .c}"a"
+                // closes the quote)
+                Text text = new Text(span.getChars());
+                span.insertBefore(text);
                 span.unlink();
+                KramdownEmphasis.joinNeighbours(List.of(text));
             } else {
                 apply(attached, target, span.attributes(), definitions);
             }
@@ -157,6 +165,24 @@ final class KramdownAttributes {
         int last = text.length() - 1;
         return last >= 0 && (text.charAt(last) == '"' || text.charAt(last) == '\'')
                 && (last == 0 || text.charAt(last - 1) != '\\');
+    }
+
+    /**
+     * Whether {@code text} ends with a {@code <<} or {@code >>} that kramdown makes a guillemet of:
+     * it reads a run of them two at a time from its start ({@code \>>} too is one symbol), so a
+     * run of even length ends in one ({@code a >>}), one of odd length in a character ({@code a >>>}).
+     */
+    private static boolean endsWithGuillemet(BasedSequence text) {
+        int end = text.length();
+        char last = end == 0 ? 0 : text.charAt(end - 1);
+        if (last != '<' && last != '>') {
+            return false;
+        }
+        int start = end;
+        while (start > 0 && text.charAt(start - 1) == last) {
+            start--;
+        }
+        return end - start >= 2 && (end - start) % 2 == 0;
     }
 
     /** The attributes attached to {@code node}, or null. */

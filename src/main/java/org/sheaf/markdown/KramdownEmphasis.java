@@ -57,17 +57,7 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      *         in {@code input} of the markers that open an emphasis that never closes
      */
     static Made make(BasedSequence input, List<Delimiter> runs) {
-        int base = runs.get(0).getStartIndex();
-        BitSet markers = new BitSet();
-        Map<Integer, Delimiter> runAt = new HashMap<>();
-        for (Delimiter run : runs) {
-            markers.set(run.getStartIndex() - base, run.getEndIndex() - base);
-            for (int at = run.getStartIndex(); at < run.getEndIndex(); at++) {
-                runAt.put(at, run);
-            }
-        }
-        KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, base, markers,
-                (open, close) -> !KramdownSpanElements.crossesElement(runAt.get(open).getNode(), runAt.get(close).getNode()));
+        KramdownEmphasisParser.Parsed parsed = read(input, runs);
         List<KramdownEmphasisParser.Span> spans = parsed.spans();
         TreeSet<Integer> cuts = new TreeSet<>();
         for (KramdownEmphasisParser.Span span : spans) {
@@ -81,6 +71,25 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
             wrap(input, span, pieces.get(span.open()), pieces.get(span.close()));
         }
         return new Made(pieces.values().stream().filter(piece -> piece.getParent() != null).toList(), parsed.unclosed());
+    }
+
+    /**
+     * The emphasis that the runs of markers {@code runs}, in the order of {@code input}, make as
+     * kramdown reads them, without touching a node: {@link #make} makes them, and a link's text is
+     * asked which of its footnote markers lie in none ({@link LeanInlineParser}).
+     */
+    static KramdownEmphasisParser.Parsed read(BasedSequence input, List<Delimiter> runs) {
+        int base = runs.get(0).getStartIndex();
+        BitSet markers = new BitSet();
+        Map<Integer, Delimiter> runAt = new HashMap<>();
+        for (Delimiter run : runs) {
+            markers.set(run.getStartIndex() - base, run.getEndIndex() - base);
+            for (int at = run.getStartIndex(); at < run.getEndIndex(); at++) {
+                runAt.put(at, run);
+            }
+        }
+        return KramdownEmphasisParser.parse(input, base, markers,
+                (open, close) -> !KramdownSpanElements.crossesElement(runAt.get(open).getNode(), runAt.get(close).getNode()));
     }
 
     /** What {@link #make} leaves: the markers' nodes left as text, and the places of those that open an emphasis never closed. */

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
@@ -142,8 +143,14 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
                 // as the renderer reads it: a lone guillemet takes the space on its inner side
                 // (1 << 2), which kramdown reads as part of the symbol
                 text.append(KramdownText.resolve(plain, quotes, true));
-            } else if (child instanceof Text || child instanceof TextBase) {
+            } else if (child instanceof Text) {
                 text.append(child.getChars().unescape());
+            } else if (child instanceof TextBase) {
+                // text that flexmark split around the abbreviations it marked: each piece read as
+                // above (y >>HTML gives yhtml, the guillemet taking the space before it)
+                collectText(child, text, quotes);
+            } else if (child instanceof Abbreviation abbreviation) {
+                text.append(abbreviation.getChars());
             } else if (child instanceof Code code) {
                 text.append(KramdownNodeRenderer.spanCode(code));
             } else if (child instanceof RawSpanText raw) {

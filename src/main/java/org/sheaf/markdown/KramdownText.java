@@ -1,8 +1,10 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ext.abbreviation.Abbreviation;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -92,7 +94,9 @@ final class KramdownText {
                 } else if (i == 0) {
                     before = afterLineBreak(node) ? '\n' : abbreviationEndBefore(node);
                 }
-                i += Math.min(chars.length() - i, SmartQuotes.curl(before, source, chars.getIndexOffset(i), quotes, out));
+                CharSequence ahead = codeAhead(node, chars, i);
+                int quote = ahead == source ? chars.getIndexOffset(i) : 0;
+                i += Math.min(chars.length() - i, SmartQuotes.curl(before, ahead, quote, quotes, out));
                 consumed = i;
             } else {
                 out.append(c);
@@ -126,6 +130,23 @@ final class KramdownText {
     }
 
     /**
+     * What follows the quote at {@code i} in {@code chars}, the characters of {@code node}, as the
+     * parser read it: the source, unless a code span follows the text close enough for the quote's
+     * rules to look into it. In a table cell kramdown reads a code span written back between as
+     * few backticks as it needs ({@link KramdownPipeRows}), which the source does not hold
+     * ({@code "```c```} in a cell is read as {@code "`c`}, which opens the quote).
+     */
+    private static CharSequence codeAhead(Text node, BasedSequence chars, int i) {
+        BasedSequence source = chars.getBaseSequence();
+        if (!(node.getNext() instanceof Code code) || chars.length() - i > SmartQuotes.LOOKAHEAD) {
+            return source;
+        }
+        int after = code.getClosingMarker().getEndOffset();
+        return new StringBuilder().append(chars.subSequence(i)).append(code.getOpeningMarker()).append(code.getText())
+                .append(code.getClosingMarker()).append(source, after, Math.min(source.length(), after + SmartQuotes.LOOKAHEAD));
+    }
+
+    /**
      * The last character of the abbreviation right before {@code node}, or 0: kramdown marks
      * abbreviations once its spans are read, so a quote right after one follows its last letter
      * ({@code CSS"x"} closes the quote), where flexmark has made it a node of its own.
@@ -139,9 +160,17 @@ final class KramdownText {
         return chars.charAt(chars.length() - 1);
     }
 
-    /** Whether a line break precedes {@code node}: kramdown sees its new line before the text. */
+    /**
+     * Whether a line break precedes {@code node}: kramdown sees its new line before the text. The
+     * first text of a line that flexmark split around the abbreviations it marked stands first
+     * in a node of its own, after the break.
+     */
     private static boolean afterLineBreak(Node node) {
-        Node previous = node.getPrevious();
+        Node first = node;
+        while (first.getPrevious() == null && first.getParent() instanceof TextBase) {
+            first = first.getParent();
+        }
+        Node previous = first.getPrevious();
         return previous instanceof SoftLineBreak || previous instanceof HardLineBreak;
     }
 }

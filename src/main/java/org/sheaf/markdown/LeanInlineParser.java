@@ -16,6 +16,7 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
@@ -35,10 +36,13 @@ import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +186,27 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** Where the brackets start that make no link, as kramdown reads an emphasis in their text on past them. */
     private final Set<Integer> notLinks = new HashSet<>();
+
+    /** Where the brackets of each link made in the text being parsed start, for {@link #linksToText}. */
+    private final Map<Node, Integer> linkStarts = new IdentityHashMap<>();
+
+    /**
+     * Where the brackets start of the links made and then turned back into text, as links inside
+     * another link's text, whose destination or reference holds what kramdown reads as spans there.
+     */
+    private final Set<Integer> nestedLinks = new HashSet<>();
+
+    /**
+     * The footnote markers read in the text of each bracket still open, each of which kramdown
+     * counts as a bracket opened there that its own {@code ]} never closes.
+     */
+    private final Map<Bracket, FootnoteMarkers> footnoteMarkers = new IdentityHashMap<>();
+
+    /** kramdown's footnote marker: {@code [^name]}, the name an ASCII word character, then word characters and hyphens. */
+    private static final Pattern FOOTNOTE_MARKER = Pattern.compile("\\[\\^[A-Za-z0-9_][A-Za-z0-9_-]*]");
+
+    /** Where the last opening tag read starts whose element kramdown reads spans in, or -1. */
+    private int lastElementOpened = -1;
 
     /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
     private int[] closingParens;
@@ -370,12 +395,19 @@ final class LeanInlineParser extends InlineParserImpl {
      * emphasis opened in the link's text closes after it. Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
+     * Before that, a text holding a link inside another link's text is read again without it
+     * ({@link #NESTED_READINGS}).
      */
     @Override
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
         openLinks = new ArrayList<>();
-        super.parse(content, block);
+        parseOnce(content, block);
+        for (int read = 0; read < NESTED_READINGS && notLinks.addAll(nestedLinks); read++) {
+            takeChildren(block);
+            openLinks = new ArrayList<>();
+            parseOnce(content, block);
+        }
         Set<Integer> links = new HashSet<>();
         int tried = 0;
         for (OpenLink open = untried(links); open != null && tried < LINKS_TRIED; open = untried(links), tried++) {
@@ -387,7 +419,7 @@ final class LeanInlineParser extends InlineParserImpl {
             List<OpenLink> keptOpen = openLinks;
             notLinks.add(open.start());
             openLinks = new ArrayList<>();
-            super.parse(content, block);
+            parseOnce(content, block);
             if (!emphasisCrosses(block, open)) {
                 notLinks.remove(open.start());
                 takeChildren(block);
@@ -397,6 +429,28 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
     }
+
+    /** Parses {@code content} into {@code block} once, from a clean slate. */
+    private void parseOnce(BasedSequence content, Node block) {
+        footnoteMarkers.clear();
+        lastElementOpened = -1;
+        linkStarts.clear();
+        nestedLinks.clear();
+        super.parse(content, block);
+    }
+
+    /**
+     * How many times at most {@link #parse} reads a text again without the links inside other
+     * links' text: kramdown reads such a link's brackets and destination as text of the outer
+     * link, its spans too ({@code [[a](/*x*)](/u)} has the emphasis {@code x}), where flexmark has
+     * read the destination whole. Each reading leaves out every such link found in the one
+     * before, so a text of thousands of them is read twice; a reading finds new ones only where
+     * brackets, left as text, let a reference that followed them stand alone.
+     */
+    private static final int NESTED_READINGS = 3;
+
+    /** The characters that may start a span that flexmark reads while parsing: emphasis, code, HTML, links, math, dashes... */
+    private static final CharPredicate SPAN_STARTS = CharPredicate.anyOf("*_`<[$~{-.!");
 
     /** How many links whose text holds an emphasis never closed in it {@link #parse} tries again in one text. */
     private static final int LINKS_TRIED = 16;
@@ -463,6 +517,7 @@ final class LeanInlineParser extends InlineParserImpl {
             // word (class=&amp;) is text
             return false;
         }
+        int tagStart = index;
         if (!super.parseHtmlInline()) {
             return false;
         }
@@ -481,6 +536,9 @@ final class LeanInlineParser extends InlineParserImpl {
             }
             KramdownSpanElements.record(document, tag);
             boolean holdsContent = opens && !tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(opening.group(1)));
+            if (holdsContent && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
+                lastElementOpened = tagStart;
+            }
             if ("0".equals(model) && holdsContent) {
                 readRawContent(opening.group(1));
             } else if (holdsContent && !"span".equals(model) && !SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT))
@@ -743,7 +801,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * <p>flexmark reads brackets inside out, kramdown outside in: an inner link flexmark has already
      * made, which keeps the brackets around it from being a link, is turned back into text when
      * the brackets around it turn out to be kramdown's link. An image by reference inside is kept
-     * ({@link #imagesHiddenFrom}).
+     * ({@link #referencesHiddenFrom}).
      */
     @Override
     protected boolean parseCloseBracket() {
@@ -751,7 +809,12 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!kramdownReferences) {
             return super.parseCloseBracket();
         }
-        List<Text> images = List.of();
+        if (opener != null && (closesFootnoteMarker(opener) || insideOpenElement(opener))) {
+            index++;
+            appendText(input.subSequence(index - 1, index));
+            return true;
+        }
+        List<Text> hidden = List.of();
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
             boolean link;
             if (input.safeCharAt(index + 1) == '(') {
@@ -778,24 +841,24 @@ final class LeanInlineParser extends InlineParserImpl {
             link = link && !notLinks.contains(opener.getStartIndex());
             if (link) {
                 linksToText(opener.getNode());
-                images = imagesHiddenFrom(opener.getNode());
+                hidden = referencesHiddenFrom(opener.getNode());
             }
             opener.setAllowed(link);
         }
         Node before = block.getLastChild();
         int close = index;
         unclosedEmphasis = List.of();
-        boolean holdsFootnote = opener != null && input.subSequence(opener.getStartIndex(), index).indexOf("[^") >= 0;
         boolean parsed;
         InlineLink inline = inlineLink;
         try {
             parsed = super.parseCloseBracket();
         } finally {
             inlineLink = null;
-            images.forEach(LeanInlineParser::putBack);
+            hidden.forEach(LeanInlineParser::putBack);
         }
-        if (holdsFootnote) {
-            adoptStrays(block);
+        if (opener != null && getLastBracket() != null && !opener.isImage()
+                && FOOTNOTE_MARKER.matcher(input).region(opener.getStartIndex(), close + 1).matches()) {
+            footnoteMarkers.computeIfAbsent(getLastBracket(), bracket -> new FootnoteMarkers()).places().add(opener.getStartIndex());
         }
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
@@ -803,6 +866,7 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
+            linkStarts.put(made, opener.getStartIndex());
             if (!unclosedEmphasis.isEmpty()) {
                 openLinks.add(new OpenLink(opener.getStartIndex(), close, unclosedEmphasis));
             }
@@ -814,6 +878,81 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return parsed;
+    }
+
+    /**
+     * Whether the {@code ]} being read is text, kramdown taking it for the closing bracket of a
+     * footnote marker read in the text of {@code opener}. kramdown reads a link's text up to the
+     * {@code ]} that balances its {@code [}, counting brackets as it goes, and a footnote marker's
+     * {@code [} counts while its {@code ]}, read with the marker, does not: so each marker in the
+     * text takes one {@code ]} after it, and {@code [[^1]](/u)} is no link ({@code [}, the
+     * footnote, then {@code ](/u)} read as text). A marker inside an emphasis in the text is read
+     * by the emphasis, where kramdown counts no brackets, and takes none.
+     */
+    private boolean closesFootnoteMarker(Bracket opener) {
+        FootnoteMarkers markers = footnoteMarkers.get(opener);
+        if (markers == null) {
+            return false;
+        }
+        List<KramdownEmphasisParser.Span> spans = emphasisSince(opener);
+        long counted = markers.places().stream()
+                .filter(place -> spans.stream().noneMatch(span -> span.open() < place && place < span.close()))
+                .count();
+        if (counted <= markers.closed()) {
+            return false;
+        }
+        footnoteMarkers.put(opener, new FootnoteMarkers(markers.places(), markers.closed() + 1));
+        return true;
+    }
+
+    /**
+     * Whether the {@code ]} being read lies in the content of an HTML element opened in the text
+     * of {@code opener} and not closed before it: kramdown reads the element's content up to its
+     * closing tag, or to the end of the text, so the {@code ]} is text there and closes no link
+     * ({@code [a <b>c](/u)} is no link). Only a text in which such a tag was read is walked.
+     */
+    private boolean insideOpenElement(Bracket opener) {
+        if (lastElementOpened < opener.getStartIndex()) {
+            return false;
+        }
+        Deque<String> open = new ArrayDeque<>();
+        for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
+            if (!(node instanceof HtmlInline tag)) {
+                continue;
+            }
+            Matcher name = OPENING_TAG_NAME.matcher(tag.getChars());
+            Matcher closing = KramdownTags.CLOSE_TAG.matcher(tag.getChars());
+            if (name.lookingAt()) {
+                String element = name.group(1).toLowerCase(Locale.ROOT);
+                if (!tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(name.group(1)))
+                        && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(element)) {
+                    open.push(element);
+                }
+            } else if (closing.lookingAt() && closing.group(1).toLowerCase(Locale.ROOT).equals(open.peek())) {
+                open.pop();
+            }
+        }
+        return !open.isEmpty();
+    }
+
+    /** The emphasis that the markers read since {@code opener} make among themselves, as kramdown reads them. */
+    private List<KramdownEmphasisParser.Span> emphasisSince(Bracket opener) {
+        List<Delimiter> runs = new ArrayList<>();
+        for (Delimiter delimiter = lastDelimiter; delimiter != null && delimiter != opener.getPreviousDelimiter();
+                delimiter = delimiter.getPrevious()) {
+            if (KramdownEmphasis.marks(delimiter.getDelimiterChar())) {
+                runs.add(delimiter);
+            }
+        }
+        Collections.reverse(runs);
+        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs).spans();
+    }
+
+    /** The places of the footnote markers read in a bracket's text, and how many {@code ]} after them were taken as theirs. */
+    private record FootnoteMarkers(List<Integer> places, int closed) {
+        FootnoteMarkers() {
+            this(new ArrayList<>(), 0);
+        }
     }
 
     /**
@@ -932,9 +1071,11 @@ final class LeanInlineParser extends InlineParserImpl {
     /**
      * Turns each link among the nodes after {@code opener} back into the text it was written as,
      * its own text's nodes kept: {@code [b](/v)} becomes {@code [}, {@code b} and {@code ](/v)}.
-     * Links inside those were turned back when it was made, so one level is all there is.
+     * Links inside those were turned back when it was made, so one level is all there is. A link
+     * whose destination or reference holds a character that may start a span is noted in
+     * {@link #nestedLinks}, for the text to be read again without it.
      */
-    private static void linksToText(Node opener) {
+    private void linksToText(Node opener) {
         for (Node node = opener.getNext(); node != null; ) {
             Node next = node.getNext();
             if (node instanceof Link || node instanceof LinkRef) {
@@ -945,28 +1086,33 @@ final class LeanInlineParser extends InlineParserImpl {
                 while (node.getFirstChild() != null) {
                     node.insertBefore(node.getFirstChild());
                 }
-                node.insertBefore(new Text(chars.baseSubSequence(textEnd, chars.getEndOffset())));
+                BasedSequence tail = chars.baseSubSequence(textEnd, chars.getEndOffset());
+                node.insertBefore(new Text(tail));
                 node.unlink();
+                if (tail.indexOfAny(SPAN_STARTS) >= 0 && linkStarts.containsKey(node)) {
+                    nestedLinks.add(linkStarts.get(node));
+                }
             }
             node = next;
         }
     }
 
     /**
-     * The images by reference among the nodes after {@code opener}, each replaced by a text of its
-     * characters until the link being closed is made ({@link #putBack}): flexmark makes no link
-     * by reference of brackets whose text holds a reference it resolved, image or link, where
-     * kramdown reads an image inside a link's text ({@code [![a][i]][u]} is a link to u around
-     * the image).
+     * The images by reference and the footnote references among the nodes after {@code opener},
+     * each replaced by a text of its characters until the link being closed is made
+     * ({@link #putBack}): flexmark makes no link by reference of brackets whose text holds a
+     * reference it resolved, image or link, and turns an inline link whose text holds a footnote
+     * back into text, where kramdown reads both inside a link's text ({@code [![a][i]][u]} is a
+     * link to u around the image).
      */
-    private static List<Text> imagesHiddenFrom(Node opener) {
+    private static List<Text> referencesHiddenFrom(Node opener) {
         List<Text> stand = new ArrayList<>();
         for (Node node = opener.getNext(); node != null; node = node.getNext()) {
-            if (node instanceof ImageRef image && image.isDefined()) {
-                Text text = new Text(image.getChars());
-                image.insertBefore(text);
-                image.unlink();
-                text.appendChild(image);
+            if (node instanceof ImageRef image && image.isDefined() || node instanceof Footnote) {
+                Text text = new Text(node.getChars());
+                node.insertBefore(text);
+                node.unlink();
+                text.appendChild(node);
                 stand.add(text);
                 node = text;
             }
@@ -974,27 +1120,7 @@ final class LeanInlineParser extends InlineParserImpl {
         return stand;
     }
 
-    /**
-     * Puts every node of {@code block} whose parent is another node back under {@code block}, in
-     * its place. flexmark turns an inline link whose text holds a footnote reference back into
-     * text with {@code Node.takeChildren}, which gives the block only the first and the last of
-     * the link's nodes: the ones between keep naming the link, which is no longer in the tree,
-     * and a walk that climbs from them finds no way back. Only brackets holding a footnote
-     * reference are looked at, as every other close would walk the whole paragraph for nothing.
-     */
-    private static void adoptStrays(Node block) {
-        boolean strays = false;
-        for (Node node = block.getFirstChild(); node != null && !strays; node = node.getNext()) {
-            strays = node.getParent() != block;
-        }
-        if (strays) {
-            List<Node> nodes = new ArrayList<>();
-            block.getChildren().forEach(nodes::add);
-            nodes.forEach(block::appendChild);
-        }
-    }
-
-    /** The image by reference {@link #imagesHiddenFrom} put in {@code stand}, back in its place. */
+    /** The reference {@link #referencesHiddenFrom} put in {@code stand}, back in its place. */
     private static void putBack(Text stand) {
         stand.insertBefore(stand.getFirstChild());
         stand.unlink();
