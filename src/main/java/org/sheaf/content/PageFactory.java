@@ -168,8 +168,9 @@ final class PageFactory {
                 parentOf(withoutExt), withoutExt, file.name(), categories, outputExt);
         String ownPermalink = permalinkOf(parsed, data);
         String collectionPermalink = collection == null ? null : collection.permalink();
-        String url = Permalinks.documentUrl(ownPermalink, collectionPermalink, config.permalink(), facts);
-        reportUnknownPlaceholders(parsed, ownPermalink, collectionPermalink, label);
+        String template = Permalinks.documentTemplate(ownPermalink, collectionPermalink, config.permalink(), label);
+        String url = Permalinks.documentUrl(template, facts);
+        reportUnknownPlaceholders(parsed, template, ownPermalink, collectionPermalink, label);
 
         Map<String, Object> drop = new LinkedHashMap<>(data);
         drop.putIfAbsent("title", Slugs.titleize(slug));
@@ -236,12 +237,11 @@ final class PageFactory {
      * for a template from {@code _config.yml}, at the collection's or the site's {@code permalink}
      * there: the same for every document of the collection, so that template is checked once.
      */
-    private void reportUnknownPlaceholders(ContentIndex.Parsed parsed, String ownPermalink, String collectionPermalink,
-            String label) {
+    private void reportUnknownPlaceholders(ContentIndex.Parsed parsed, String template, String ownPermalink,
+            String collectionPermalink, String label) {
         if (ownPermalink == null && !configTemplatesChecked.add(label)) {
             return;
         }
-        String template = Permalinks.documentTemplate(ownPermalink, collectionPermalink, config.permalink(), label);
         for (String unknown : Permalinks.unknownPlaceholders(template)) {
             String message = "unknown placeholder \":" + unknown + "\" in permalink";
             Diagnostic error;

@@ -116,8 +116,13 @@ public final class Permalinks {
      */
     public static String documentUrl(String frontMatterPermalink, String collectionPermalink, String sitePermalink,
                                      PermalinkFacts facts) {
-        return sanitize(fillDocumentTemplate(documentTemplate(frontMatterPermalink, collectionPermalink,
-                sitePermalink, facts.collection()), facts));
+        return documentUrl(documentTemplate(frontMatterPermalink, collectionPermalink, sitePermalink, facts.collection()),
+                facts);
+    }
+
+    /** The URL of a post or collection document whose {@link #documentTemplate} is {@code template}. */
+    public static String documentUrl(String template, PermalinkFacts facts) {
+        return sanitize(fillDocumentTemplate(template, facts));
     }
 
     /** The template {@link #documentUrl} fills, before placeholders are replaced. */

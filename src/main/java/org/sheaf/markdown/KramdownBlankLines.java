@@ -167,8 +167,7 @@ final class KramdownBlankLines implements NodeRenderer {
     private static boolean swallowsBlankLines(Node node) {
         return node instanceof HtmlBlock raw && RawHtmlSpans.rawText(raw) && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
                 || node instanceof HtmlBlock rest && KramdownHtmlBlockParser.insideRaw(rest) && !KramdownHtmlBlockParser.leftOpenBy(rest).isEmpty()
-                || node instanceof MarkdownHtmlBlock element && !element.closed()
-                || node instanceof SpanHtmlBlock span && !span.closed();
+                || node instanceof MarkdownElementBlock element && !element.closed();
     }
 
     /**

@@ -33,8 +33,7 @@ final class KramdownHtmlRests {
     static void join(Document document) {
         List<Block> elements = new ArrayList<>();
         for (Node node : Descendants.blocksOf(document)) {
-            boolean closed = node instanceof MarkdownHtmlBlock element && element.closed()
-                    || node instanceof SpanHtmlBlock span && span.closed();
+            boolean closed = node instanceof MarkdownElementBlock element && element.closed();
             Node parent = node.getParent();
             if (closed && (parent instanceof Document || parent instanceof BlockQuote
                     || parent instanceof ListItem && !(parent instanceof DefinitionItem)

@@ -1533,10 +1533,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         if (KramdownHtmlBlockParser.depth(node) == 0) {
             return "";
         }
-        if (node instanceof MarkdownHtmlBlock element) {
-            return element.spacesBefore();
-        }
-        if (node instanceof SpanHtmlBlock element) {
+        if (node instanceof MarkdownElementBlock element) {
             return element.spacesBefore();
         }
         BasedSequence chars = node.getChars();

@@ -349,34 +349,34 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
      */
     private static void readCells(BasedSequence piece, List<List<BasedSequence>> cells) {
         int textStart = 0;
-        int at = 0;
-        while (at < piece.length()) {
-            char c = piece.charAt(at);
+        for (CodeSpan span : codeSpans(piece)) {
+            textStart = readPipes(piece, textStart, span.open(), cells);
             List<BasedSequence> cell = cells.get(cells.size() - 1);
-            if (c == '`') {
-                int afterOpen = LeanInlineParser.backtickRunEnd(piece, at);
-                int close = LeanInlineParser.codeSpanClose(piece, at, afterOpen);
-                if (close < 0) {
-                    at = afterOpen;
-                    continue;
-                }
-                int end = close + afterOpen - at;
-                cell.add(piece.subSequence(textStart, at));
-                cell.add(writtenBack(piece.subSequence(at, end), afterOpen - at));
-                at = textStart = end;
-            } else if (c == '|') {
+            cell.add(piece.subSequence(textStart, span.open()));
+            cell.add(writtenBack(piece.subSequence(span.open(), span.end()), span.ticks()));
+            textStart = span.end();
+        }
+        textStart = readPipes(piece, textStart, piece.length(), cells);
+        cells.get(cells.size() - 1).add(piece.subSequence(textStart));
+    }
+
+    /**
+     * Splits the text of {@code piece} from {@code textStart} to {@code end}, which holds no code
+     * span, at its pipes into the cells ({@link #readCells}), and gives where the text not yet
+     * added to a cell starts.
+     */
+    private static int readPipes(BasedSequence piece, int textStart, int end, List<List<BasedSequence>> cells) {
+        for (int at = textStart; at < end; at++) {
+            if (piece.charAt(at) == '|') {
                 boolean escaped = at > 0 && piece.charAt(at - 1) == '\\';
-                cell.add(piece.subSequence(textStart, escaped ? at - 1 : at));
+                cells.get(cells.size() - 1).add(piece.subSequence(textStart, escaped ? at - 1 : at));
                 if (!escaped) {
                     cells.add(new ArrayList<>());
                 }
                 textStart = escaped ? at : at + 1;
-                at++;
-            } else {
-                at++;
             }
         }
-        cells.get(cells.size() - 1).add(piece.subSequence(textStart));
+        return textStart;
     }
 
     /**
@@ -433,6 +433,41 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     private static List<Piece> codeSpanPieces(String text) {
         List<Piece> pieces = new ArrayList<>();
         int textStart = 0;
+        for (CodeSpan span : codeSpans(text)) {
+            if (span.open() > textStart) {
+                pieces.add(new Piece(false, text.substring(textStart, span.open())));
+            }
+            pieces.add(new Piece(true, KramdownNodeRenderer.withoutPadding(text.substring(span.afterOpen(), span.close()),
+                    span.ticks())));
+            textStart = span.end();
+        }
+        if (textStart < text.length()) {
+            pieces.add(new Piece(false, text.substring(textStart)));
+        }
+        return pieces;
+    }
+
+    /**
+     * A code span as kramdown's code span parser finds it: its opening run of backticks
+     * {@code [open, afterOpen)}, its code up to {@code close}, where its closing run starts.
+     */
+    private record CodeSpan(int open, int afterOpen, int close) {
+        int ticks() {
+            return afterOpen - open;
+        }
+
+        int end() {
+            return close + ticks();
+        }
+    }
+
+    /**
+     * The code spans of {@code text} in order, read by kramdown's rule for them alone
+     * ({@link LeanInlineParser#codeSpanClose}): a run of backticks that closes nothing is text,
+     * and a backslash before a backtick does not keep it from opening a span.
+     */
+    private static List<CodeSpan> codeSpans(CharSequence text) {
+        List<CodeSpan> spans = new ArrayList<>();
         int at = 0;
         while (at < text.length()) {
             if (text.charAt(at) != '`') {
@@ -445,18 +480,11 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 at = afterOpen;
                 continue;
             }
-            if (at > textStart) {
-                pieces.add(new Piece(false, text.substring(textStart, at)));
-            }
-            int ticks = afterOpen - at;
-            pieces.add(new Piece(true, KramdownNodeRenderer.withoutPadding(text.substring(afterOpen, close), ticks)));
-            at = close + ticks;
-            textStart = at;
+            CodeSpan span = new CodeSpan(at, afterOpen, close);
+            spans.add(span);
+            at = span.end();
         }
-        if (textStart < text.length()) {
-            pieces.add(new Piece(false, text.substring(textStart)));
-        }
-        return pieces;
+        return spans;
     }
 
     /** {@code text}'s lines as Ruby's {@code split("\n")} gives them: empty lines at the end dropped. */

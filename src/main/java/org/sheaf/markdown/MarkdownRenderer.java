@@ -358,12 +358,42 @@ public final class MarkdownRenderer {
      * {@code references}, the link definitions of the page {@code markdown} is part of, its
      * links are looked up in them too.
      */
-    private Document blocksOf(String markdown, PossibleConstructs possible, ReferenceRepository references) {
-        Parser blocks = references != null ? kramdownParser(possible.abbreviations(), Map.of(), references)
+    private Document blocksOf(String markdown, PossibleConstructs possible, ElementParsers elements) {
+        Parser blocks = elements != null ? elements.parser(possible.abbreviations())
                 : possible.abbreviations() ? parser : parserWithoutAbbreviations;
         Document document = blocks.parse(markdown);
         return options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.fences()
-                ? withClosedFences(document, markdown, possible.abbreviations(), references) : document;
+                ? withClosedFences(document, markdown, possible.abbreviations(), elements == null ? null : elements.references)
+                : document;
+    }
+
+    /**
+     * The parsers for the elements of one page whose contents are read as blocks after the page's
+     * text ({@link RawHtmlBlocks#parseInside}): they look links up in the page's definitions
+     * ({@code references}), so they are built for the page, each once, when an element first
+     * wants it, rather than once per element. Used by one page's parse only, so not thread-safe.
+     */
+    private final class ElementParsers {
+        private final ReferenceRepository references;
+        private Parser withAbbreviations;
+        private Parser withoutAbbreviations;
+
+        ElementParsers(ReferenceRepository references) {
+            this.references = references;
+        }
+
+        Parser parser(boolean abbreviations) {
+            if (abbreviations) {
+                if (withAbbreviations == null) {
+                    withAbbreviations = kramdownParser(true, Map.of(), references);
+                }
+                return withAbbreviations;
+            }
+            if (withoutAbbreviations == null) {
+                withoutAbbreviations = kramdownParser(false, Map.of(), references);
+            }
+            return withoutAbbreviations;
+        }
     }
 
     /** Where {@code offset} in the text the last of {@code nestings} (the first listed) wrote is in the page's own text. */
@@ -377,12 +407,12 @@ public final class MarkdownRenderer {
     /**
      * Parses {@code original}, which may hold what {@code possible} says, rewriting its links
      * through {@code links} and adding them to {@code found}, and looking them up in
-     * {@code references} too (those of the page it is part of), each when given.
+     * the link definitions of the page it is part of too, through {@code elements}, each when given.
      */
     private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found,
-            ReferenceRepository references) {
+            ElementParsers elements) {
         String markdown = original;
-        Document document = blocksOf(markdown, possible, references);
+        Document document = blocksOf(markdown, possible, elements);
         List<KramdownListNesting> nestings = new ArrayList<>();
         for (int pass = 0; pass < NESTING_PASSES && options.flavour() == MarkdownOptions.Flavour.KRAMDOWN
                 && possible.listNesting(); pass++) {
@@ -393,7 +423,7 @@ public final class MarkdownRenderer {
             nestings.add(0, nesting);
             markdown = nesting.markdown();
             possible = PossibleConstructs.of(markdown);
-            document = blocksOf(markdown, possible, references);
+            document = blocksOf(markdown, possible, elements);
         }
         if (options.flavour() == MarkdownOptions.Flavour.KRAMDOWN && possible.listParts()) {
             KramdownListParts.separate(document, markdown);
@@ -418,7 +448,8 @@ public final class MarkdownRenderer {
             // last, as the text of each element read so has had all of the above; kramdown reads
             // link definitions for the whole page, so the element's links find the page's
             ReferenceRepository page = Parser.REFERENCES.get(document);
-            RawHtmlBlocks.parseInside(document, text -> parse(text, PossibleConstructs.of(text), null, null, page));
+            ElementParsers inside = elements != null && elements.references == page ? elements : new ElementParsers(page);
+            RawHtmlBlocks.parseInside(document, text -> parse(text, PossibleConstructs.of(text), null, null, inside));
         } else if (options.commonMark().contains("tasklist") && possible.taskBoxes()) {
             CommonMarkTaskLists.mark(document);
         }

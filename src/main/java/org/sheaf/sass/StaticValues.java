@@ -59,6 +59,8 @@ final class StaticValues {
             return css;
         }
         Map<Long, Origin> origins = origins(mappings.group(1));
+        // where each source's lines start, read once per source (a map places many declarations in each)
+        Map<Integer, int[]> sourceLines = new HashMap<>();
         StringBuilder out = new StringBuilder(css.length());
         ArrayDeque<Boolean> blocks = new ArrayDeque<>();
         blocks.push(true);
@@ -107,7 +109,8 @@ final class StaticValues {
                     String value = css.substring(valueStart, valueEnd);
                     String source = origin == null || origin.source() >= contents.size() ? null
                             : contents.get(origin.source());
-                    int at = source == null ? -1 : valueStart(source, origin, name);
+                    int at = source == null ? -1 : valueStart(source,
+                            sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(source)), origin, name);
                     boolean indented = origin != null && origin.source() < urls.size()
                             && ScssOutline.indented(urls.get(origin.source()));
                     String written = at < 0 ? null : written(source, at, indented);
@@ -172,10 +175,11 @@ final class StaticValues {
 
     /**
      * Where the value of the declaration of property {@code name} that the source wrote at
-     * {@code origin} starts, or -1 when what is there is not that.
+     * {@code origin} starts, or -1 when what is there is not that; the source's lines start at
+     * {@code lineStarts}.
      */
-    private static int valueStart(String source, Origin origin, String name) {
-        return valueStart(source, offset(source, origin.line(), origin.column()), name);
+    private static int valueStart(String source, int[] lineStarts, Origin origin, String name) {
+        return valueStart(source, MediaJoins.offset(source, lineStarts, origin), name);
     }
 
     /**
@@ -486,19 +490,6 @@ final class StaticValues {
             return Math.min(at + 2, text.length());
         }
         return end < text.length() && Character.isWhitespace(text.charAt(end)) ? end + 1 : end;
-    }
-
-    /** The offset of a line and column in {@code text}, or -1 past its end. */
-    static int offset(String text, int line, int column) {
-        int at = 0;
-        for (int l = 0; l < line; l++) {
-            at = text.indexOf('\n', at);
-            if (at < 0) {
-                return -1;
-            }
-            at++;
-        }
-        return at + column <= text.length() ? at + column : -1;
     }
 
     /** Where the comment or string at {@code at} ends. */
