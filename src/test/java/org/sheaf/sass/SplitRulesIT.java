@@ -322,4 +322,25 @@ class SplitRulesIT {
         assertEquals(".t {\n  x: 1;\n  z: 3;\n}\n.on.t {\n  y: 2;\n}",
                 compiled("%p { x: 1; &.on { y: 2; } z: 3; }\n.t { @extend %p; }"));
     }
+
+    @Test
+    void aLaterPartInAnMediaOfAMixinIncludedInAnMediaNestedInTheRuleGoesFirstThere() throws Exception {
+        // the rule's end marker stands before the copy of the @media nested in it, where the
+        // mixin's @media is reached; libsass's output
+        assertEquals("@media all {\n  .t {\n    x: none;\n  }\n  .t-k {\n    z-index: 2em;\n  }\n}",
+                compiled("@mixin m0() { @media screen { &-k { z-index: 2em; } x: none; } }\n"
+                        + "@media all { .t { @media all { @include m0(); } } }"));
+    }
+
+    @Test
+    void aLoopsMediaThatAnotherIncludeLeavesOutStillTellsWhereTheLaterPartsGo() throws Exception {
+        // the loop's two @media in b em open a copy each; those of the include in print write
+        // nothing, so the markers do not pair one for one over the page; libsass's output
+        assertEquals("@media all and (min-width: 5px) {\n  b em {\n    margin: auto;\n  }\n  .z b em {\n    color: blue;\n  }\n}\n"
+                + "@media all and (min-width: 5px) {\n  b em {\n    margin: auto;\n  }\n  .z b em {\n    color: blue;\n  }\n}",
+                compiled("@mixin m0() { @each $i1 in b, a { @media screen and (min-width: 5px) { .z & { color: blue; } margin: auto; } } }\n"
+                        + "@mixin m1() { em { @include m0(); } }\n"
+                        + "b { @media all { @media all { @include m1(); } } }\n"
+                        + ".t { & > i { @media print { @include m0(); } } }"));
+    }
 }
