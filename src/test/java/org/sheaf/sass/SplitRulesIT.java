@@ -343,4 +343,20 @@ class SplitRulesIT {
                         + "b { @media all { @media all { @include m1(); } } }\n"
                         + ".t { & > i { @media print { @include m0(); } } }"));
     }
+
+    @Test
+    void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
+        // dart-sass starts a new part after the empty #h; libsass's output
+        assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
+    }
+
+    @Test
+    void aNestedRuleThatWritesNothingLeavesEachEvaluationOfALoopOrAMixinWhole() throws Exception {
+        // each evaluation's parts join, and no evaluation's into another's; libsass's output
+        assertEquals(".u {\n  left: 0;\n  left: none;\n}\n.u {\n  left: 0;\n  left: none;\n}\n"
+                + ".v {\n  left: 1;\n  left: 2;\n  x: none;\n}\n.v {\n  left: 1;\n  left: 2;\n  x: none;\n}",
+                compiled("@each $i in a, b { .u { left: 0; #h { } left: none; } }\n"
+                        + "@mixin m() { .v { @for $i from 1 through 2 { left: $i; #h { } } x: none; } }\n"
+                        + "@include m;\n@include m;"));
+    }
 }
