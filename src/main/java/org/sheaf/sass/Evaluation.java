@@ -342,7 +342,7 @@ final class Evaluation {
                 Item inner = written ? topOf(insideMarker, markedTop) : null;
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
-                    Item underWay = underWay(open, nested, positions, m);
+                    Item underWay = pairs(marker, insideMarker) ? underWay(open, nested, positions, m) : open.peek();
                     nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), underWay, insideMarker});
                     evaluation.openedIn(insideMarker, underWay);
                 }
@@ -444,6 +444,30 @@ final class Evaluation {
         if (media != null && media.media && media.kept && underWay != null) {
             openers.put(media, underWay);
         }
+    }
+
+    /**
+     * Whether an inner marker may be the outer one's: dart-sass writes the copy of a nested
+     * {@code @media} in the block around the outer marker that is neither a style rule nor an
+     * {@code @media} (an {@code @supports}, or the stylesheet). Where {@link #insideMarker} paired
+     * them by the order of the outer markers, which may not be that of evaluation, this tells
+     * some wrong pairs.
+     */
+    private static boolean pairs(Item outer, Item inner) {
+        Item media = inner.parent;
+        while (media != null && !media.media) {
+            media = media.parent;
+        }
+        return media != null && container(outer) == container(media);
+    }
+
+    /** The nearest block around the item that is neither a style rule nor an {@code @media}; the stylesheet at the last. */
+    private static Item container(Item item) {
+        Item around = item.parent;
+        while (around.parent != null && (!around.atRule || around.media)) {
+            around = around.parent;
+        }
+        return around;
     }
 
     /**

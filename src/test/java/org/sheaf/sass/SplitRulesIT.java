@@ -326,10 +326,19 @@ class SplitRulesIT {
     @Test
     void aLaterPartInAnMediaOfAMixinIncludedInAnMediaNestedInTheRuleGoesFirstThere() throws Exception {
         // the rule's end marker stands before the copy of the @media nested in it, where the
-        // mixin's @media is reached; libsass's output
-        assertEquals("@media all {\n  .t {\n    x: none;\n  }\n  .t-k {\n    z-index: 2em;\n  }\n}",
+        // mixin's @media is reached; m3's two includes, whose @media copies stand in another
+        // order than their markers, keep each rule's part where it was; libsass's output
+        String em = "@media all and (max-width: 20em) and (min-width: 5px) {\n  em {\n    left: 0;\n  }\n"
+                + "  @supports (display: grid) {\n    em .u {\n      w: none;\n    }\n  }\n}\n"
+                + "@media all and (max-width: 20em) {\n  @supports not (display: flex) {\n"
+                + "    @media all and (max-width: 20em) and (min-width: 5px) {\n      em #h {\n        left: 0;\n      }\n"
+                + "      @supports (display: grid) {\n        em #h .u {\n          w: none;\n        }\n      }\n    }\n  }\n}";
+        assertEquals("@media all {\n  .t {\n    x: none;\n  }\n  .t-k {\n    z-index: 2em;\n  }\n}\n" + em + "\n" + em,
                 compiled("@mixin m0() { @media screen { &-k { z-index: 2em; } x: none; } }\n"
-                        + "@media all { .t { @media all { @include m0(); } } }"));
+                        + "@media all { .t { @media all { @include m0(); } } }\n"
+                        + "@mixin m2() { @media screen and (min-width: 5px) { @supports (display: grid) { .u { w: none; } } left: 0; } }\n"
+                        + "@mixin m3() { @include m2; #h { @supports not (display: flex) { @include m2; } } }\n"
+                        + "@media (max-width: 20em) { em { @media all { @include m3; @include m3; } } }"));
     }
 
     @Test
