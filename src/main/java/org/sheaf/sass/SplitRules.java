@@ -373,7 +373,8 @@ final class SplitRules {
          * nothing ({@code a { x: 1; b { } y: 2 }}), where libsass writes one rule. The two are
          * one evaluation's when the rule's statement is evaluated once (it stands in no loop,
          * mixin or include's content), or where evaluation says the earlier part began this
-         * evaluation of the rule; a loop writes each evaluation's parts anew.
+         * evaluation of the rule, or that the at-rule holding both opened in it; a loop writes
+         * each evaluation's parts anew.
          */
         private boolean continues(List<Block> siblings, int b, Block parent) {
             Block rule = siblings.get(b);
@@ -388,9 +389,14 @@ final class SplitRules {
                 return true;
             }
             Evaluation evaluated = evaluation == null ? null : evaluation.get();
-            Evaluation.Start start = evaluated == null ? null : evaluated.lastStart(numbers.getOrDefault(parent, -1),
-                    indices.get(rule), urls.get(origin.source()), offset(origin));
-            return start != null && start.firstPart() && start.index() == indices.get(part);
+            if (evaluated == null) {
+                return false;
+            }
+            String url = urls.get(origin.source());
+            Evaluation.Start start = evaluated.lastStart(numbers.getOrDefault(parent, -1), indices.get(rule), url, offset(origin));
+            // an at-rule that opened in this evaluation of the rule holds only its CSS
+            return start == null ? parent.open >= 0 && evaluated.writtenBy(numbers.get(parent), url, offset(origin))
+                    : start.firstPart() && start.index() == indices.get(part);
         }
 
         /** Where a style rule was written: its origin, and the braces of its body in that source. */

@@ -368,4 +368,13 @@ class SplitRulesIT {
                         + "@mixin m() { .v { @for $i from 1 through 2 { left: $i; #h { } } x: none; } }\n"
                         + "@include m;\n@include m;"));
     }
+
+    @Test
+    void aNestedRuleThatWritesNothingInAnMediaAMixinOpenedInTheRuleLeavesTheRuleWhole() throws Exception {
+        // em stands in a mixin, so evaluation is asked: the @media opened while em was evaluated
+        // holds only its CSS; libsass's output
+        assertEquals("@media all {\n  .u em {\n    left: 0;\n    left: none;\n  }\n}",
+                compiled("@mixin m0 { @media all { left: 0; #h { } left: none; } }\n"
+                        + "@mixin m2 { em { @include m0; } }\n.u { @include m2; }"));
+    }
 }
