@@ -329,8 +329,13 @@ final class Evaluation {
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Object[]>> waiting = new IdentityHashMap<>();
         // the nested @media under way: the marker before each, whether its end closes the outer,
-        // and the breaks its last part goes before
+        // the breaks its last part goes before, the rule marker under way where its statement
+        // was reached (or null) and its inner marker
         ArrayDeque<Object[]> nested = new ArrayDeque<>();
+        Map<Item, Integer> positions = new IdentityHashMap<>();
+        for (int m = 0; m < markers.size(); m++) {
+            positions.put(markers.get(m), m);
+        }
         // how often each @media's marker was reached so far, and what its evaluations wrote, probed
         Map<Integer, Integer> reached = new HashMap<>();
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
@@ -354,7 +359,7 @@ final class Evaluation {
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
-                Item insideMarker = insideMarker(markers, byMark, m, evaluations);
+                Item insideMarker = insideMarker(markers, byMark, positions, m, evaluations);
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -362,8 +367,9 @@ final class Evaluation {
                 Item inner = written ? topOf(insideMarker, markedTop) : null;
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
-                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), insideMarker});
-                    evaluation.openedIn(insideMarker, open);
+                    Item underWay = pairs(marker, insideMarker) ? underWay(open, nested, positions, m) : open.peek();
+                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), underWay, insideMarker});
+                    evaluation.openedIn(insideMarker, underWay);
                 }
                 boolean writes = mark.writes();
                 if (writes && !written && mark.throughIncludes()) {
@@ -388,7 +394,7 @@ final class Evaluation {
                 List<Object[]> waitingHere = (List<Object[]>) started[2];
                 putBefore(waitingHere, null, marker.parent);
                 if ((Boolean) started[1]) {
-                    Item after = afterMarker(byMark, marker, (Item) started[3], evaluation.marks);
+                    Item after = afterMarker(byMark, marker, (Item) started[4], evaluation.marks);
                     evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
                 }
             }
@@ -405,15 +411,41 @@ final class Evaluation {
      * nothing). Each evaluation that wrote something opened an {@code @media} of its own after
      * all that was written so far, so when every evaluation did, the inner markers stand in the
      * order of evaluation, the outer ones maybe not: a rule's part written after the
-     * {@code @media} may stand before the part it was nested in. Otherwise an evaluation wrote something where its inner marker comes
-     * before the outer marker's next evaluation.
+     * {@code @media} may stand before the part it was nested in. Otherwise, for evaluations a
+     * loop wrote in one block, whose outer markers stand together there: they share their query
+     * and the one around it, so when as many inner markers stand after the last of them and
+     * before the outer marker's next evaluation elsewhere, those are theirs, in order. Failing
+     * that, an evaluation wrote something where its inner marker comes before the outer marker's
+     * next evaluation.
      */
-    private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, int m, int evaluation) {
+    private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, Map<Item, Integer> positions,
+            int m, int evaluation) {
         int mark = markers.get(m).mark;
         List<Item> outer = byMark.get(mark);
         List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
         if (outer.size() == inner.size()) {
             return inner.get(evaluation);
+        }
+        int at = outer.indexOf(markers.get(m));
+        int first = at;
+        int last = at;
+        while (first > 0 && outer.get(first - 1).parent == markers.get(m).parent) {
+            first--;
+        }
+        while (last + 1 < outer.size() && outer.get(last + 1).parent == markers.get(m).parent) {
+            last++;
+        }
+        if (last > first) {
+            int end = last + 1 < outer.size() ? positions.get(outer.get(last + 1)) : markers.size();
+            List<Item> opened = new ArrayList<>();
+            for (int k = positions.get(outer.get(last)) + 1; k < end; k++) {
+                if (markers.get(k).mark == mark + 1) {
+                    opened.add(markers.get(k));
+                }
+            }
+            if (opened.size() == last - first + 1) {
+                return opened.get(at - first);
+            }
         }
         for (int k = m + 1; k < markers.size() && markers.get(k).mark != mark; k++) {
             if (markers.get(k).mark == mark + 1) {
@@ -443,19 +475,70 @@ final class Evaluation {
     /**
      * Notes, for the {@code @media} block that a nested {@code @media}'s inner marker stands in,
      * the rule marker of the evaluation that was the innermost under way where its statement was
-     * reached ({@code open} holds the rule markers under way then, innermost first). dart-sass
+     * reached ({@link #underWay}), when there was one. dart-sass
      * writes such an {@code @media} after the block around the rule when that is an
      * {@code @media} too, where the rule's evaluation has ended, so where the block stands does
      * not tell it.
      */
-    private void openedIn(Item inside, ArrayDeque<Item> open) {
+    private void openedIn(Item inside, Item underWay) {
         Item media = inside.parent;
         while (media != null && !media.atRule) {
             media = media.parent;
         }
-        if (media != null && media.media && media.kept && !open.isEmpty()) {
-            openers.put(media, open.peek());
+        if (media != null && media.media && media.kept && underWay != null) {
+            openers.put(media, underWay);
         }
+    }
+
+    /**
+     * Whether an inner marker may be the outer one's: dart-sass writes the copy of a nested
+     * {@code @media} in the block around the outer marker that is neither a style rule nor an
+     * {@code @media} (an {@code @supports}, or the stylesheet). Where {@link #insideMarker} paired
+     * them by the order of the outer markers, which may not be that of evaluation, this tells
+     * some wrong pairs.
+     */
+    private static boolean pairs(Item outer, Item inner) {
+        Item media = inner.parent;
+        while (media != null && !media.media) {
+            media = media.parent;
+        }
+        return media != null && container(outer) == container(media);
+    }
+
+    /** The nearest block around the item that is neither a style rule nor an {@code @media}; the stylesheet at the last. */
+    private static Item container(Item item) {
+        Item around = item.parent;
+        while (around.parent != null && (!around.atRule || around.media)) {
+            around = around.parent;
+        }
+        return around;
+    }
+
+    /**
+     * The rule marker of the innermost evaluation under way where the statement of the nested
+     * {@code @media} whose marker stands {@code m}th among the markers is reached: the innermost
+     * rule open ({@code open}, innermost first), or, inside the copy of a nested {@code @media}
+     * under way ({@code nested}, innermost first) when no rule opened in that copy, the rule under
+     * way where that one's statement was reached. dart-sass writes a rule's end marker in the
+     * rule's own block, before the copies of the {@code @media} nested in it, so by the order of
+     * the CSS that rule has ended there ({@code a { @media all { @include m } }} where
+     * {@code m} holds an {@code @media} of its own).
+     */
+    private static Item underWay(ArrayDeque<Item> open, ArrayDeque<Object[]> nested, Map<Item, Integer> positions, int m) {
+        Item innermost = open.peek();
+        // the copy the marker stands in: of those under way, the one whose inner marker came last
+        Object[] around = null;
+        for (Object[] entry : nested) {
+            int inside = positions.get((Item) entry[4]);
+            if (inside < m && (around == null || inside > positions.get((Item) around[4]))) {
+                around = entry;
+            }
+        }
+        if (around == null || around[3] == null || open.contains(around[3])
+                || innermost != null && positions.get(innermost) > positions.get((Item) around[4])) {
+            return innermost;
+        }
+        return (Item) around[3];
     }
 
     /**

@@ -257,6 +257,8 @@ final class SplitRules {
         final Map<Block, Integer> indices = new IdentityHashMap<>();
         /** The rules that evaluation says have no first part, so join none before them. */
         final Set<Block> noFirstPart = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Each rule part joined into an earlier part of its rule: that part. */
+        final Map<Block, Block> joinedInto = new IdentityHashMap<>();
         /** Each block's blocks in the order they are written in. */
         final Map<Block, List<Block>> written = new IdentityHashMap<>();
         boolean changed;
@@ -327,7 +329,7 @@ final class SplitRules {
             for (int b = 1; b < siblings.size(); b++) {
                 Block rule = siblings.get(b);
                 int first = Math.min(firstNested(siblings, b, parent), firstThroughMixins(siblings, b, parent));
-                if (first == b || !ownLines(css, rule, lineStarts)) {
+                if (first == b && !continues(siblings, b, parent) || !ownLines(css, rule, lineStarts)) {
                     continue;
                 }
                 Block part = first > 0 ? siblings.get(first - 1) : null;
@@ -340,6 +342,7 @@ final class SplitRules {
                         lines.add(l);
                     }
                     lines.addAll(taken.getOrDefault(rule, List.of()));
+                    joinedInto.put(rule, part);
                     siblings.remove(b);
                     separators.remove(b);
                     b--;
@@ -362,6 +365,38 @@ final class SplitRules {
             }
             range(from, end, order);
             written.put(parent, siblings);
+        }
+
+        /**
+         * Whether the rule {@code b} goes on the part of the same rule just before it, with
+         * nothing nested between: dart-sass starts a new part after a nested rule that writes
+         * nothing ({@code a { x: 1; b { } y: 2 }}), where libsass writes one rule. The two are
+         * one evaluation's when the rule's statement is evaluated once (it stands in no loop,
+         * mixin or include's content), or where evaluation says the earlier part began this
+         * evaluation of the rule, or that the at-rule holding both opened in it; a loop writes
+         * each evaluation's parts anew.
+         */
+        private boolean continues(List<Block> siblings, int b, Block parent) {
+            Block rule = siblings.get(b);
+            Block part = b > 0 ? siblings.get(b - 1) : null;
+            Written written = written(rule);
+            Block before = writtenAfter.get(rule);
+            if (part == null || written == null || before != part && joinedInto.get(before) != part || !joins(part, rule)) {
+                return false;
+            }
+            StaticValues.Origin origin = written.origin();
+            if (!repeated(origin.source(), offset(origin))) {
+                return true;
+            }
+            Evaluation evaluated = evaluation == null ? null : evaluation.get();
+            if (evaluated == null) {
+                return false;
+            }
+            String url = urls.get(origin.source());
+            Evaluation.Start start = evaluated.lastStart(numbers.getOrDefault(parent, -1), indices.get(rule), url, offset(origin));
+            // an at-rule that opened in this evaluation of the rule holds only its CSS
+            return start == null ? parent.open >= 0 && evaluated.writtenBy(numbers.get(parent), url, offset(origin))
+                    : start.firstPart() && start.index() == indices.get(part);
         }
 
         /** Where a style rule was written: its origin, and the braces of its body in that source. */

@@ -350,4 +350,59 @@ class SplitRulesIT {
                         + "@supports not (display: flex) { z-index: red; } }\n"
                         + "@media screen { p { @media screen { @include m; } @supports (display: grid) { x: 0; } } }"));
     }
+
+    @Test
+    void aLaterPartInAnMediaOfAMixinIncludedInAnMediaNestedInTheRuleGoesFirstThere() throws Exception {
+        // the rule's end marker stands before the copy of the @media nested in it, where the
+        // mixin's @media is reached; m3's two includes, whose @media copies stand in another
+        // order than their markers, keep each rule's part where it was; libsass's output
+        String em = "@media all and (max-width: 20em) and (min-width: 5px) {\n  em {\n    left: 0;\n  }\n"
+                + "  @supports (display: grid) {\n    em .u {\n      w: none;\n    }\n  }\n}\n"
+                + "@media all and (max-width: 20em) {\n  @supports not (display: flex) {\n"
+                + "    @media all and (max-width: 20em) and (min-width: 5px) {\n      em #h {\n        left: 0;\n      }\n"
+                + "      @supports (display: grid) {\n        em #h .u {\n          w: none;\n        }\n      }\n    }\n  }\n}";
+        assertEquals("@media all {\n  .t {\n    x: none;\n  }\n  .t-k {\n    z-index: 2em;\n  }\n}\n" + em + "\n" + em,
+                compiled("@mixin m0() { @media screen { &-k { z-index: 2em; } x: none; } }\n"
+                        + "@media all { .t { @media all { @include m0(); } } }\n"
+                        + "@mixin m2() { @media screen and (min-width: 5px) { @supports (display: grid) { .u { w: none; } } left: 0; } }\n"
+                        + "@mixin m3() { @include m2; #h { @supports not (display: flex) { @include m2; } } }\n"
+                        + "@media (max-width: 20em) { em { @media all { @include m3; @include m3; } } }"));
+    }
+
+    @Test
+    void aLoopsMediaThatAnotherIncludeLeavesOutStillTellsWhereTheLaterPartsGo() throws Exception {
+        // the loop's two @media in b em open a copy each; those of the include in print write
+        // nothing, so the markers do not pair one for one over the page; libsass's output
+        assertEquals("@media all and (min-width: 5px) {\n  b em {\n    margin: auto;\n  }\n  .z b em {\n    color: blue;\n  }\n}\n"
+                + "@media all and (min-width: 5px) {\n  b em {\n    margin: auto;\n  }\n  .z b em {\n    color: blue;\n  }\n}",
+                compiled("@mixin m0() { @each $i1 in b, a { @media screen and (min-width: 5px) { .z & { color: blue; } margin: auto; } } }\n"
+                        + "@mixin m1() { em { @include m0(); } }\n"
+                        + "b { @media all { @media all { @include m1(); } } }\n"
+                        + ".t { & > i { @media print { @include m0(); } } }"));
+    }
+
+    @Test
+    void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
+        // dart-sass starts a new part after the empty #h; libsass's output
+        assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
+    }
+
+    @Test
+    void aNestedRuleThatWritesNothingLeavesEachEvaluationOfALoopOrAMixinWhole() throws Exception {
+        // each evaluation's parts join, and no evaluation's into another's; libsass's output
+        assertEquals(".u {\n  left: 0;\n  left: none;\n}\n.u {\n  left: 0;\n  left: none;\n}\n"
+                + ".v {\n  left: 1;\n  left: 2;\n  x: none;\n}\n.v {\n  left: 1;\n  left: 2;\n  x: none;\n}",
+                compiled("@each $i in a, b { .u { left: 0; #h { } left: none; } }\n"
+                        + "@mixin m() { .v { @for $i from 1 through 2 { left: $i; #h { } } x: none; } }\n"
+                        + "@include m;\n@include m;"));
+    }
+
+    @Test
+    void aNestedRuleThatWritesNothingInAnMediaAMixinOpenedInTheRuleLeavesTheRuleWhole() throws Exception {
+        // em stands in a mixin, so evaluation is asked: the @media opened while em was evaluated
+        // holds only its CSS; libsass's output
+        assertEquals("@media all {\n  .u em {\n    left: 0;\n    left: none;\n  }\n}",
+                compiled("@mixin m0 { @media all { left: 0; #h { } left: none; } }\n"
+                        + "@mixin m2 { em { @include m0; } }\n.u { @include m2; }"));
+    }
 }
