@@ -15,8 +15,15 @@ import org.junit.jupiter.api.Test;
 class EvaluationTest {
     private static final String URL = "file:///site/a.scss";
 
+    /**
+     * Every place evaluation is read at: a rule's start and end, the inside of a top-level
+     * {@code @media}, and before, inside and at the end of an {@code @media} nested in a rule,
+     * then after it in a rule {@code & { }} of its own, which dart-sass writes where what follows
+     * the {@code @media} goes, where a comment would go back into the block of the rule written
+     * before.
+     */
     @Test
-    void eachStyleRuleIsMarkedAtItsStartAndEndAndEachNestedMediaBeforeAndInside() {
+    void marksEachRulesStartAndEndTheInsideOfATopLevelMediaAndANestedMediaBeforeInsideAtItsEndAndAfter() {
         Evaluation.Marked marked = Evaluation.marked(Map.of(URL,
                 "a { b: 1; @media print { c: 2 } }\n@media screen { d { e: 3 } }\nf { font: { size: 1px } }"));
         assertEquals("a {/*!sheaf-eval:0*/ b: 1; /*!sheaf-eval:1*/ @media print {/*!sheaf-eval:2*/ c: 2 ;/*!sheaf-eval:3*/"
