@@ -84,6 +84,13 @@ final class Evaluation {
     record Break(int at, Set<Integer> before, boolean leftOut) {
     }
 
+    /**
+     * A break waiting for the last parts of the rules and nested {@code @media} under way where
+     * it was noted: the top-level {@code @media} it closes, and its {@link Break#before} to fill.
+     */
+    private record Pending(Item media, Set<Integer> before) {
+    }
+
     private final List<Mark> marks;
     /** Per parent block (by the order of its brace in the real CSS; -1 the stylesheet): each rule marker's place there. */
     private final Map<Integer, List<int[]>> ruleStarts = new HashMap<>();
@@ -327,7 +334,7 @@ final class Evaluation {
         Map<Integer, List<Item>> byMark = markers.stream().collect(Collectors.groupingBy(item -> item.mark));
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
-        Map<Item, List<Object[]>> waiting = new IdentityHashMap<>();
+        Map<Item, List<Pending>> waiting = new IdentityHashMap<>();
         // the nested @media under way: the marker before each, whether its end closes the outer,
         // the breaks its last part goes before, the rule marker under way where its statement
         // was reached (or null) and its inner marker
@@ -368,7 +375,7 @@ final class Evaluation {
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
                     Item underWay = pairs(marker, insideMarker) ? underWay(open, nested, positions, m) : open.peek();
-                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), underWay, insideMarker});
+                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Pending>(), underWay, insideMarker});
                     evaluation.openedIn(insideMarker, underWay);
                 }
                 boolean writes = mark.writes();
@@ -391,7 +398,7 @@ final class Evaluation {
                 // the copy of the rule around the @media that holds the rule's declarations in
                 // it, which libsass writes where the @media starts
                 @SuppressWarnings("unchecked")
-                List<Object[]> waitingHere = (List<Object[]>) started[2];
+                List<Pending> waitingHere = (List<Pending>) started[2];
                 putBefore(waitingHere, null, marker.parent);
                 if ((Boolean) started[1]) {
                     Item after = afterMarker(byMark, marker, (Item) started[4], evaluation.marks);
@@ -728,15 +735,14 @@ final class Evaluation {
      * Has the rules and the nested {@code @media} under way put their last parts before the
      * break, as libsass writes a rule's declarations before what is nested in it.
      */
-    @SuppressWarnings("unchecked")
-    private void pending(Object[] pending, ArrayDeque<Item> open, Map<Item, List<Object[]>> waiting,
+    private void pending(Pending pending, ArrayDeque<Item> open, Map<Item, List<Pending>> waiting,
             ArrayDeque<Object[]> nested) {
         if (pending != null) {
             for (Item rule : open) {
                 waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
             }
             for (Object[] media : nested) {
-                ((List<Object[]>) media[2]).add(pending);
+                ((List<Pending>) media[2]).add(pending);
             }
         }
     }
@@ -747,19 +753,16 @@ final class Evaluation {
      * with it the rule's parts from {@code first}, the block its evaluation began in (null for an
      * {@code @media}).
      */
-    private static void putBefore(List<Object[]> pendings, Item first, Item part) {
+    private static void putBefore(List<Pending> pendings, Item first, Item part) {
         if (part == null || !part.kept || pendings.isEmpty()) {
             return;
         }
         List<Item> parts = new ArrayList<>(earlierParts(first, part));
         parts.add(part);
-        for (Object[] pending : pendings) {
-            Item outer = (Item) pending[0];
-            if (part.parent == outer) {
-                @SuppressWarnings("unchecked")
-                Set<Integer> before = (Set<Integer>) pending[1];
+        for (Pending pending : pendings) {
+            if (part.parent == pending.media()) {
                 for (Item put : parts) {
-                    before.add(outer.keptBlocksBefore(put));
+                    pending.before().add(pending.media().keptBlocksBefore(put));
                 }
             }
         }
@@ -800,7 +803,7 @@ final class Evaluation {
      * be filled, or null. The marker stands where the nested one starts, or with {@code end}
      * where it ends, the block holding it then going before the break.
      */
-    private Object[] leftOut(Item marker, Item top, boolean end) {
+    private Pending leftOut(Item marker, Item top, boolean end) {
         Item child = marker;
         while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
@@ -820,7 +823,7 @@ final class Evaluation {
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
-        return new Object[] {media, before};
+        return new Pending(media, before);
     }
 
     /**
