@@ -91,6 +91,15 @@ final class Evaluation {
     private record Pending(Item media, Set<Integer> before) {
     }
 
+    /**
+     * A nested {@code @media} whose evaluation is under way, reading the marked CSS: its marker
+     * and inner marker, whether its end closes the outer {@code @media} (one of the outer's own
+     * query), the breaks its last part goes before, and the rule marker under way where its
+     * statement was reached, or null.
+     */
+    private record NestedMedia(Item marker, Item inside, boolean closesOuter, List<Pending> waiting, Item underWay) {
+    }
+
     private final List<Mark> marks;
     /** Per parent block (by the order of its brace in the real CSS; -1 the stylesheet): each rule marker's place there. */
     private final Map<Integer, List<int[]>> ruleStarts = new HashMap<>();
@@ -335,10 +344,8 @@ final class Evaluation {
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Pending>> waiting = new IdentityHashMap<>();
-        // the nested @media under way: the marker before each, whether its end closes the outer,
-        // the breaks its last part goes before, the rule marker under way where its statement
-        // was reached (or null) and its inner marker
-        ArrayDeque<Object[]> nested = new ArrayDeque<>();
+        // the nested @media under way, innermost first
+        ArrayDeque<NestedMedia> nested = new ArrayDeque<>();
         Map<Item, Integer> positions = new IdentityHashMap<>();
         for (int m = 0; m < markers.size(); m++) {
             positions.put(markers.get(m), m);
@@ -375,7 +382,7 @@ final class Evaluation {
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
                     Item underWay = pairs(marker, insideMarker) ? underWay(open, nested, positions, m) : open.peek();
-                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Pending>(), underWay, insideMarker});
+                    nested.push(new NestedMedia(marker, insideMarker, own && mark.writes(), new ArrayList<>(), underWay));
                     evaluation.openedIn(insideMarker, underWay);
                 }
                 boolean writes = mark.writes();
@@ -390,18 +397,16 @@ final class Evaluation {
                     evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
-                Object[] started = removed(nested, entry -> evaluation.marks.get(((Item) entry[0]).mark).at() == mark.at()
-                        && evaluation.marks.get(((Item) entry[0]).mark).url().equals(mark.url()));
+                NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).at() == mark.at()
+                        && evaluation.marks.get(entry.marker().mark).url().equals(mark.url()));
                 if (started == null) {
                     continue;
                 }
                 // the copy of the rule around the @media that holds the rule's declarations in
                 // it, which libsass writes where the @media starts
-                @SuppressWarnings("unchecked")
-                List<Pending> waitingHere = (List<Pending>) started[2];
-                putBefore(waitingHere, null, marker.parent);
-                if ((Boolean) started[1]) {
-                    Item after = afterMarker(byMark, marker, (Item) started[4], evaluation.marks);
+                putBefore(started.waiting(), null, marker.parent);
+                if (started.closesOuter()) {
+                    Item after = afterMarker(byMark, marker, started.inside(), evaluation.marks);
                     evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
                 }
             }
@@ -531,21 +536,21 @@ final class Evaluation {
      * the CSS that rule has ended there ({@code a { @media all { @include m } }} where
      * {@code m} holds an {@code @media} of its own).
      */
-    private static Item underWay(ArrayDeque<Item> open, ArrayDeque<Object[]> nested, Map<Item, Integer> positions, int m) {
+    private static Item underWay(ArrayDeque<Item> open, ArrayDeque<NestedMedia> nested, Map<Item, Integer> positions, int m) {
         Item innermost = open.peek();
         // the copy the marker stands in: of those under way, the one whose inner marker came last
-        Object[] around = null;
-        for (Object[] entry : nested) {
-            int inside = positions.get((Item) entry[4]);
-            if (inside < m && (around == null || inside > positions.get((Item) around[4]))) {
+        NestedMedia around = null;
+        for (NestedMedia entry : nested) {
+            int inside = positions.get(entry.inside());
+            if (inside < m && (around == null || inside > positions.get(around.inside()))) {
                 around = entry;
             }
         }
-        if (around == null || around[3] == null || open.contains(around[3])
-                || innermost != null && positions.get(innermost) > positions.get((Item) around[4])) {
+        if (around == null || around.underWay() == null || open.contains(around.underWay())
+                || innermost != null && positions.get(innermost) > positions.get(around.inside())) {
             return innermost;
         }
-        return (Item) around[3];
+        return around.underWay();
     }
 
     /**
@@ -736,13 +741,13 @@ final class Evaluation {
      * break, as libsass writes a rule's declarations before what is nested in it.
      */
     private void pending(Pending pending, ArrayDeque<Item> open, Map<Item, List<Pending>> waiting,
-            ArrayDeque<Object[]> nested) {
+            ArrayDeque<NestedMedia> nested) {
         if (pending != null) {
             for (Item rule : open) {
                 waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
             }
-            for (Object[] media : nested) {
-                ((List<Pending>) media[2]).add(pending);
+            for (NestedMedia media : nested) {
+                media.waiting().add(pending);
             }
         }
     }
