@@ -39,8 +39,8 @@ final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
-    /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
     private static final Pattern NESTED_PROPERTY = Pattern.compile("(?s)[\\w-]+\\s*:(\\s.*)?");
 
     /**
