@@ -438,9 +438,10 @@ final class Evaluation {
         if (outer.size() == inner.size()) {
             return inner.get(evaluation);
         }
-        int at = outer.indexOf(markers.get(m));
-        int first = at;
-        int last = at;
+        // the evaluations of one marker stand in the order of the markers, so the marker is the
+        // evaluation'th of its mark's
+        int first = evaluation;
+        int last = evaluation;
         while (first > 0 && outer.get(first - 1).parent == markers.get(m).parent) {
             first--;
         }
@@ -456,7 +457,7 @@ final class Evaluation {
                 }
             }
             if (opened.size() == last - first + 1) {
-                return opened.get(at - first);
+                return opened.get(evaluation - first);
             }
         }
         for (int k = m + 1; k < markers.size() && markers.get(k).mark != mark; k++) {
