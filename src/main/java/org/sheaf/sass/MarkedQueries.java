@@ -176,15 +176,15 @@ final class MarkedQueries {
     }
 
     /**
-     * The query libsass writes for the {@code index}th of the {@code count} {@code @media} of the
-     * CSS, where the marked CSS holds as many {@code @media}, each of the same query and holding
-     * blocks of the same heads as the one in its place in the CSS ({@code queries} and
-     * {@code heads}, see {@link MediaJoins#blockHeads}): then each is the other's
-     * copy, the markers having parted none that the CSS holds whole and the CSS none that the
-     * marked one holds whole, and its markers name the statements it was joined from, whatever
-     * the map places it at. Null otherwise, or where a statement of it was not marked.
+     * The query libsass writes for each {@code @media} of the CSS, in order, where the marked CSS
+     * holds as many {@code @media}, each of the same query and holding blocks of the same heads
+     * as the one in its place in the CSS ({@code queries} and {@code heads}, see
+     * {@link MediaJoins#blockHeads}): then each is the other's copy, the markers having parted
+     * none that the CSS holds whole and the CSS none that the marked one holds whole, and its
+     * markers name the statements it was joined from, whatever the map places it at. Null
+     * otherwise; null in place of an {@code @media} a statement of which was not marked.
      */
-    String aligned(int index, List<String> queries, List<Set<String>> heads) {
+    List<String> aligned(List<String> queries, List<Set<String>> heads) {
         if (written.size() != queries.size()) {
             return null;
         }
@@ -193,7 +193,7 @@ final class MarkedQueries {
                 return null;
             }
         }
-        return written.get(index).libsass();
+        return written.stream().map(Written::libsass).toList();
     }
 
     /**
