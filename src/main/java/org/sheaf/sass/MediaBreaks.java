@@ -311,7 +311,8 @@ final class MediaBreaks {
         return !isComment(css, child) && css.charAt(child[1] - 1) == '}';
     }
 
-    private static boolean isComment(String css, int[] child) {
+    /** Whether the child ({@link #children}) is a comment. */
+    static boolean isComment(String css, int[] child) {
         return css.startsWith("/*", child[0]);
     }
 
