@@ -143,6 +143,20 @@ final class Evaluation {
             ArrayDeque<Integer> nested = new ArrayDeque<>();
             ArrayDeque<String> insides = new ArrayDeque<>();
             ScssOutline.Statements marking = new ScssOutline.Statements() {
+                /**
+                 * Inserts the next marker at {@code at}, between {@code before} and
+                 * {@code after}, marking the statement at {@code start} as {@code kind}.
+                 */
+                private void mark(int at, String before, String after, int start, Kind kind) {
+                    insert(inserted, at, before + marker(marks.size()) + after);
+                    marks.add(new Mark(url, start, kind, false, false));
+                }
+
+                /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
+                private void markFirst(int brace, String inside, int start, Kind kind) {
+                    mark(brace + 1, indented ? inside : "", indented ? "\n" : "", start, kind);
+                }
+
                 @Override
                 public void opens(int start, int brace) {
                     if (start < 0) {
@@ -164,16 +178,13 @@ final class Evaluation {
                         if (writes == 2) {
                             probing.put(brace, PROBE);
                         }
-                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.INSIDE, false, false));
+                        markFirst(brace, inside, start, Kind.INSIDE);
                     } else if (rule) {
-                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.RULE, false, false));
+                        markFirst(brace, inside, start, Kind.RULE);
                     } else if (rules.isEmpty() && prelude.startsWith("@media")) {
                         // each run of a top-level @media starts with its marker, so that two of
                         // its copies are told apart from one run's
-                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.OPEN, false, false));
+                        markFirst(brace, inside, start, Kind.OPEN);
                     }
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
@@ -194,19 +205,16 @@ final class Evaluation {
                     String before = indented ? (brace == source.length() && !source.endsWith("\n") ? "\n" : "") + inside : ";";
                     String after = indented ? "\n" : "";
                     if (media != null && media >= 0) {
-                        insert(inserted, brace, before + marker(marks.size()) + after);
-                        marks.add(new Mark(url, media, Kind.MEDIA_END, false, false));
+                        mark(brace, before, after, media, Kind.MEDIA_END);
                         if (!indented && rules.stream().anyMatch(start -> start >= 0)) {
                             // a comment goes into the block of the rule being written, which may
                             // stand before what the @media wrote last; a rule of the parent's
                             // selector goes after it, where what follows the @media goes too
-                            insert(inserted, brace, "& {" + marker(marks.size()) + "}");
-                            marks.add(new Mark(url, media, Kind.AFTER, false, false));
+                            mark(brace, "& {", "}", media, Kind.AFTER);
                         }
                     }
                     if (rule != null && rule >= 0) {
-                        insert(inserted, brace, before + marker(marks.size()) + after);
-                        marks.add(new Mark(url, rule, Kind.END, false, false));
+                        mark(brace, before, after, rule, Kind.END);
                     }
                 }
             };
