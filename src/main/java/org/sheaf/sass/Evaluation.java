@@ -59,6 +59,10 @@ final class Evaluation {
      * includes (or {@code @content}) may, which only evaluating them tells.
      */
     record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes) {
+        /** Whether the other marks the same statement: a start's mark and its end's. */
+        boolean sameStatement(Mark other) {
+            return at == other.at && url.equals(other.url);
+        }
     }
 
     /**
@@ -373,8 +377,7 @@ final class Evaluation {
             } else if (mark.kind() == Kind.END) {
                 // a rule's declarations after an @media it wrote anew go back into its block
                 // before that @media, so its end may come before what it nested
-                Item started = removed(open, item -> evaluation.marks.get(item.mark).at() == mark.at()
-                        && evaluation.marks.get(item.mark).url().equals(mark.url()));
+                Item started = removed(open, item -> evaluation.marks.get(item.mark).sameStatement(mark));
                 if (started == null) {
                     continue;
                 }
@@ -405,8 +408,7 @@ final class Evaluation {
                     evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
-                NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).at() == mark.at()
-                        && evaluation.marks.get(entry.marker().mark).url().equals(mark.url()));
+                NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
                 if (started == null) {
                     continue;
                 }
@@ -588,7 +590,7 @@ final class Evaluation {
                 if (mark.kind() == Kind.RULE) {
                     open.push(child);
                 } else if (mark.kind() == Kind.END) {
-                    removed(open, item -> marks.get(item.mark).at() == mark.at() && marks.get(item.mark).url().equals(mark.url()));
+                    removed(open, item -> marks.get(item.mark).sameStatement(mark));
                 }
             }
         }
@@ -713,7 +715,7 @@ final class Evaluation {
                 open.push(new int[] {leaf.mark, 0, found.get(leaf.mark).size() - 1});
             } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA_END) {
                 Mark end = marks.get(leaf.mark);
-                int[] ended = removed(open, entry -> marks.get(entry[0]).at() == end.at() && marks.get(entry[0]).url().equals(end.url()));
+                int[] ended = removed(open, entry -> marks.get(entry[0]).sameStatement(end));
                 if (ended != null) {
                     found.get(ended[0]).set(ended[2], ended[1] == 1);
                 }
