@@ -358,12 +358,18 @@ final class Evaluation {
         Map<Item, List<Pending>> waiting = new IdentityHashMap<>();
         // the nested @media under way, innermost first
         ArrayDeque<NestedMedia> nested = new ArrayDeque<>();
+        // each marker's place among the markers, and among its mark's (the evaluation it stands for)
         Map<Item, Integer> positions = new IdentityHashMap<>();
+        Map<Item, Integer> evaluationOf = new IdentityHashMap<>();
         for (int m = 0; m < markers.size(); m++) {
             positions.put(markers.get(m), m);
         }
-        // how often each @media's marker was reached so far, and what its evaluations wrote, probed
-        Map<Integer, Integer> reached = new HashMap<>();
+        for (List<Item> ofMark : byMark.values()) {
+            for (int k = 0; k < ofMark.size(); k++) {
+                evaluationOf.put(ofMark.get(k), k);
+            }
+        }
+        // what each @media's evaluations wrote, probed
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
             Item marker = markers.get(m);
@@ -383,8 +389,8 @@ final class Evaluation {
                 }
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
-                int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
-                Item insideMarker = insideMarker(markers, byMark, positions, m, evaluations);
+                int evaluationIndex = evaluationOf.get(marker);
+                Item insideMarker = insideMarker(markers, byMark, positions, m, evaluationIndex);
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -402,7 +408,7 @@ final class Evaluation {
                         wrote[0] = wrote(probed.get(), evaluation.marks);
                     }
                     List<Boolean> probe = wrote[0].getOrDefault(marker.mark + 1, List.of());
-                    writes = evaluations >= probe.size() || probe.get(evaluations);
+                    writes = evaluationIndex >= probe.size() || probe.get(evaluationIndex);
                 }
                 if (writes && !written) {
                     evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
@@ -416,7 +422,7 @@ final class Evaluation {
                 // it, which libsass writes where the @media starts
                 putBefore(started.waiting(), null, marker.parent);
                 if (started.closesOuter()) {
-                    Item after = afterMarker(byMark, marker, started.inside(), evaluation.marks);
+                    Item after = afterMarker(byMark, evaluationOf, marker, started.inside(), evaluation.marks);
                     evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
                 }
             }
@@ -448,8 +454,6 @@ final class Evaluation {
         if (outer.size() == inner.size()) {
             return inner.get(evaluation);
         }
-        // the evaluations of one marker stand in the order of the markers, so the marker is the
-        // evaluation'th of its mark's
         int first = evaluation;
         int last = evaluation;
         while (first > 0 && outer.get(first - 1).parent == markers.get(m).parent) {
@@ -480,19 +484,20 @@ final class Evaluation {
 
     /**
      * The marker that follows the end of the evaluation of a nested {@code @media} whose end
-     * marker is {@code end} and inner marker {@code inside}: where what followed the
+     * marker is {@code end} and inner marker {@code inside} ({@code evaluationOf} gives each
+     * marker's place among its mark's): where what followed the
      * {@code @media} went, after all it wrote. Null when the {@code @media} has no such markers
      * (the indented syntax, or none of the stylesheet's rules around it) or not one for each
      * inner one (a placeholder's rule, which is not written).
      */
-    private static Item afterMarker(Map<Integer, List<Item>> byMark, Item end, Item inside, List<Mark> marks) {
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Item end, Item inside,
+            List<Mark> marks) {
         if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
             return null;
         }
         List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
         List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
-        int evaluation = insides.indexOf(inside);
-        return afters.size() == insides.size() && evaluation >= 0 ? afters.get(evaluation) : null;
+        return afters.size() == insides.size() ? afters.get(evaluationOf.get(inside)) : null;
     }
 
     /**
