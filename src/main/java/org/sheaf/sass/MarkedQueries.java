@@ -133,6 +133,8 @@ final class MarkedQueries {
             String unmarked = UNMARKED.matcher(media.group(1)).replaceAll("");
             Set<String> heads = new TreeSet<>();
             MediaJoins.blockHeads(markedCss, media.start(), media.end()).forEach(head -> heads.add(UNMARKED.matcher(head).replaceAll("")));
+            // libsass's join is known only once the markers are read, and not for every @media
+            int place = order.size();
             order.add(new Written(unmarked, null, heads));
             String[] parts = MediaJoins.AND.split(media.group(1), -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
@@ -167,7 +169,7 @@ final class MarkedQueries {
             MediaJoins.Query libsass = MediaJoins.libsassJoin(queries);
             String text = String.join(" and ", written);
             if (dart != null && libsass != null && dart.text().equals(text)) {
-                order.set(order.size() - 1, new Written(unmarked, libsass.text(), order.get(order.size() - 1).heads()));
+                order.set(place, new Written(unmarked, libsass.text(), heads));
                 Mark own = statements.get(statements.size() - 1);
                 joins.computeIfAbsent(new Statement(own.url(), own.at()), k -> new ArrayList<>()).add(new Join(text, libsass.text()));
             }
