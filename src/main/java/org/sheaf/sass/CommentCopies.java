@@ -59,17 +59,17 @@ final class CommentCopies {
         // each join: from the start of the first's closing line to where the comment starts
         List<int[]> joins = new ArrayList<>();
         // how many comments stand directly in the top-level @media up to the second of the pair
-        int comments = media.isEmpty() ? 0 : commentsIn(css, media.get(0));
+        int comments = media.isEmpty() ? 0 : comments(css, MediaBreaks.children(css, media.get(0)[1], media.get(0)[2]));
         for (int m = 0; m + 1 < media.size(); m++) {
             int[] first = media.get(m);
             int[] second = media.get(m + 1);
+            List<int[]> children = MediaBreaks.children(css, second[1], second[2]);
             int ordinal = comments;
-            comments += commentsIn(css, second);
+            comments += comments(css, children);
             if (!css.substring(first[2] + 1, second[0]).isBlank() || !samePrelude(css, first, second)) {
                 continue;
             }
-            List<int[]> children = MediaBreaks.children(css, second[1], second[2]);
-            if (children.isEmpty() || !css.startsWith("/*", children.get(0)[0])) {
+            if (children.isEmpty() || !MediaBreaks.isComment(css, children.get(0))) {
                 continue;
             }
             int comment = children.get(0)[0];
@@ -100,10 +100,9 @@ final class CommentCopies {
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), written.mediaOrder(), leftOut);
     }
 
-    /** How many comments stand directly in the {@code @media}. */
-    private static int commentsIn(String css, int[] media) {
-        return (int) MediaBreaks.children(css, media[1], media[2]).stream()
-                .filter(child -> css.startsWith("/*", child[0])).count();
+    /** How many of an {@code @media}'s children ({@link MediaBreaks#children}) are comments. */
+    private static int comments(String css, List<int[]> children) {
+        return (int) children.stream().filter(child -> MediaBreaks.isComment(css, child)).count();
     }
 
     /**

@@ -39,8 +39,8 @@ final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
-    /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /** A nested property's prelude ({@code font:}, {@code font: bold}), not a selector. */
     private static final Pattern NESTED_PROPERTY = Pattern.compile("(?s)[\\w-]+\\s*:(\\s.*)?");
 
     /**
@@ -59,6 +59,10 @@ final class Evaluation {
      * includes (or {@code @content}) may, which only evaluating them tells.
      */
     record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes) {
+        /** Whether the other marks the same statement: a start's mark and its end's. */
+        boolean sameStatement(Mark other) {
+            return at == other.at && url.equals(other.url);
+        }
     }
 
     /**
@@ -82,6 +86,22 @@ final class Evaluation {
      * outer's own query.
      */
     record Break(int at, Set<Integer> before, boolean leftOut) {
+    }
+
+    /**
+     * A break waiting for the last parts of the rules and nested {@code @media} under way where
+     * it was noted: the top-level {@code @media} it closes, and its {@link Break#before} to fill.
+     */
+    private record Pending(Item media, Set<Integer> before) {
+    }
+
+    /**
+     * A nested {@code @media} whose evaluation is under way, reading the marked CSS: its marker
+     * and inner marker, whether its end closes the outer {@code @media} (one of the outer's own
+     * query), the breaks its last part goes before, and the rule marker under way where its
+     * statement was reached, or null.
+     */
+    private record NestedMedia(Item marker, Item inside, boolean closesOuter, List<Pending> waiting, Item underWay) {
     }
 
     private final List<Mark> marks;
@@ -127,6 +147,20 @@ final class Evaluation {
             ArrayDeque<Integer> nested = new ArrayDeque<>();
             ArrayDeque<String> insides = new ArrayDeque<>();
             ScssOutline.Statements marking = new ScssOutline.Statements() {
+                /**
+                 * Inserts the next marker at {@code at}, between {@code before} and
+                 * {@code after}, marking the statement at {@code start} as {@code kind}.
+                 */
+                private void mark(int at, String before, String after, int start, Kind kind) {
+                    insert(inserted, at, before + marker(marks.size()) + after);
+                    marks.add(new Mark(url, start, kind, false, false));
+                }
+
+                /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
+                private void markFirst(int brace, String inside, int start, Kind kind) {
+                    mark(brace + 1, indented ? inside : "", indented ? "\n" : "", start, kind);
+                }
+
                 @Override
                 public void opens(int start, int brace) {
                     if (start < 0) {
@@ -148,16 +182,13 @@ final class Evaluation {
                         if (writes == 2) {
                             probing.put(brace, PROBE);
                         }
-                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.INSIDE, false, false));
+                        markFirst(brace, inside, start, Kind.INSIDE);
                     } else if (rule) {
-                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.RULE, false, false));
+                        markFirst(brace, inside, start, Kind.RULE);
                     } else if (rules.isEmpty() && prelude.startsWith("@media")) {
                         // each run of a top-level @media starts with its marker, so that two of
                         // its copies are told apart from one run's
-                        insert(inserted, brace + 1, indented ? inside + marker(marks.size()) + "\n" : marker(marks.size()));
-                        marks.add(new Mark(url, start, Kind.OPEN, false, false));
+                        markFirst(brace, inside, start, Kind.OPEN);
                     }
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
@@ -178,19 +209,16 @@ final class Evaluation {
                     String before = indented ? (brace == source.length() && !source.endsWith("\n") ? "\n" : "") + inside : ";";
                     String after = indented ? "\n" : "";
                     if (media != null && media >= 0) {
-                        insert(inserted, brace, before + marker(marks.size()) + after);
-                        marks.add(new Mark(url, media, Kind.MEDIA_END, false, false));
+                        mark(brace, before, after, media, Kind.MEDIA_END);
                         if (!indented && rules.stream().anyMatch(start -> start >= 0)) {
                             // a comment goes into the block of the rule being written, which may
                             // stand before what the @media wrote last; a rule of the parent's
                             // selector goes after it, where what follows the @media goes too
-                            insert(inserted, brace, "& {" + marker(marks.size()) + "}");
-                            marks.add(new Mark(url, media, Kind.AFTER, false, false));
+                            mark(brace, "& {", "}", media, Kind.AFTER);
                         }
                     }
                     if (rule != null && rule >= 0) {
-                        insert(inserted, brace, before + marker(marks.size()) + after);
-                        marks.add(new Mark(url, rule, Kind.END, false, false));
+                        mark(brace, before, after, rule, Kind.END);
                     }
                 }
             };
@@ -327,17 +355,21 @@ final class Evaluation {
         Map<Integer, List<Item>> byMark = markers.stream().collect(Collectors.groupingBy(item -> item.mark));
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
-        Map<Item, List<Object[]>> waiting = new IdentityHashMap<>();
-        // the nested @media under way: the marker before each, whether its end closes the outer,
-        // the breaks its last part goes before, the rule marker under way where its statement
-        // was reached (or null) and its inner marker
-        ArrayDeque<Object[]> nested = new ArrayDeque<>();
+        Map<Item, List<Pending>> waiting = new IdentityHashMap<>();
+        // the nested @media under way, innermost first
+        ArrayDeque<NestedMedia> nested = new ArrayDeque<>();
+        // each marker's place among the markers, and among its mark's (the evaluation it stands for)
         Map<Item, Integer> positions = new IdentityHashMap<>();
+        Map<Item, Integer> evaluationOf = new IdentityHashMap<>();
         for (int m = 0; m < markers.size(); m++) {
             positions.put(markers.get(m), m);
         }
-        // how often each @media's marker was reached so far, and what its evaluations wrote, probed
-        Map<Integer, Integer> reached = new HashMap<>();
+        for (List<Item> ofMark : byMark.values()) {
+            for (int k = 0; k < ofMark.size(); k++) {
+                evaluationOf.put(ofMark.get(k), k);
+            }
+        }
+        // what each @media's evaluations wrote, probed
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
             Item marker = markers.get(m);
@@ -351,15 +383,14 @@ final class Evaluation {
             } else if (mark.kind() == Kind.END) {
                 // a rule's declarations after an @media it wrote anew go back into its block
                 // before that @media, so its end may come before what it nested
-                Item started = removed(open, item -> evaluation.marks.get(item.mark).at() == mark.at()
-                        && evaluation.marks.get(item.mark).url().equals(mark.url()));
+                Item started = removed(open, item -> evaluation.marks.get(item.mark).sameStatement(mark));
                 if (started == null) {
                     continue;
                 }
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
-                int evaluations = reached.merge(marker.mark, 1, Integer::sum) - 1;
-                Item insideMarker = insideMarker(markers, byMark, positions, m, evaluations);
+                int evaluationIndex = evaluationOf.get(marker);
+                Item insideMarker = insideMarker(markers, byMark, positions, m, evaluationIndex);
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -368,7 +399,7 @@ final class Evaluation {
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
                     Item underWay = pairs(marker, insideMarker) ? underWay(open, nested, positions, m) : open.peek();
-                    nested.push(new Object[] {marker, own && mark.writes(), new ArrayList<Object[]>(), underWay, insideMarker});
+                    nested.push(new NestedMedia(marker, insideMarker, own && mark.writes(), new ArrayList<>(), underWay));
                     evaluation.openedIn(insideMarker, underWay);
                 }
                 boolean writes = mark.writes();
@@ -377,24 +408,21 @@ final class Evaluation {
                         wrote[0] = wrote(probed.get(), evaluation.marks);
                     }
                     List<Boolean> probe = wrote[0].getOrDefault(marker.mark + 1, List.of());
-                    writes = evaluations >= probe.size() || probe.get(evaluations);
+                    writes = evaluationIndex >= probe.size() || probe.get(evaluationIndex);
                 }
                 if (writes && !written) {
                     evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
-                Object[] started = removed(nested, entry -> evaluation.marks.get(((Item) entry[0]).mark).at() == mark.at()
-                        && evaluation.marks.get(((Item) entry[0]).mark).url().equals(mark.url()));
+                NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
                 if (started == null) {
                     continue;
                 }
                 // the copy of the rule around the @media that holds the rule's declarations in
                 // it, which libsass writes where the @media starts
-                @SuppressWarnings("unchecked")
-                List<Object[]> waitingHere = (List<Object[]>) started[2];
-                putBefore(waitingHere, null, marker.parent);
-                if ((Boolean) started[1]) {
-                    Item after = afterMarker(byMark, marker, (Item) started[4], evaluation.marks);
+                putBefore(started.waiting(), null, marker.parent);
+                if (started.closesOuter()) {
+                    Item after = afterMarker(byMark, evaluationOf, marker, started.inside(), evaluation.marks);
                     evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
                 }
             }
@@ -426,9 +454,8 @@ final class Evaluation {
         if (outer.size() == inner.size()) {
             return inner.get(evaluation);
         }
-        int at = outer.indexOf(markers.get(m));
-        int first = at;
-        int last = at;
+        int first = evaluation;
+        int last = evaluation;
         while (first > 0 && outer.get(first - 1).parent == markers.get(m).parent) {
             first--;
         }
@@ -444,7 +471,7 @@ final class Evaluation {
                 }
             }
             if (opened.size() == last - first + 1) {
-                return opened.get(at - first);
+                return opened.get(evaluation - first);
             }
         }
         for (int k = m + 1; k < markers.size() && markers.get(k).mark != mark; k++) {
@@ -457,19 +484,20 @@ final class Evaluation {
 
     /**
      * The marker that follows the end of the evaluation of a nested {@code @media} whose end
-     * marker is {@code end} and inner marker {@code inside}: where what followed the
+     * marker is {@code end} and inner marker {@code inside} ({@code evaluationOf} gives each
+     * marker's place among its mark's): where what followed the
      * {@code @media} went, after all it wrote. Null when the {@code @media} has no such markers
      * (the indented syntax, or none of the stylesheet's rules around it) or not one for each
      * inner one (a placeholder's rule, which is not written).
      */
-    private static Item afterMarker(Map<Integer, List<Item>> byMark, Item end, Item inside, List<Mark> marks) {
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Item end, Item inside,
+            List<Mark> marks) {
         if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
             return null;
         }
         List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
         List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
-        int evaluation = insides.indexOf(inside);
-        return afters.size() == insides.size() && evaluation >= 0 ? afters.get(evaluation) : null;
+        return afters.size() == insides.size() ? afters.get(evaluationOf.get(inside)) : null;
     }
 
     /**
@@ -524,21 +552,21 @@ final class Evaluation {
      * the CSS that rule has ended there ({@code a { @media all { @include m } }} where
      * {@code m} holds an {@code @media} of its own).
      */
-    private static Item underWay(ArrayDeque<Item> open, ArrayDeque<Object[]> nested, Map<Item, Integer> positions, int m) {
+    private static Item underWay(ArrayDeque<Item> open, ArrayDeque<NestedMedia> nested, Map<Item, Integer> positions, int m) {
         Item innermost = open.peek();
         // the copy the marker stands in: of those under way, the one whose inner marker came last
-        Object[] around = null;
-        for (Object[] entry : nested) {
-            int inside = positions.get((Item) entry[4]);
-            if (inside < m && (around == null || inside > positions.get((Item) around[4]))) {
+        NestedMedia around = null;
+        for (NestedMedia entry : nested) {
+            int inside = positions.get(entry.inside());
+            if (inside < m && (around == null || inside > positions.get(around.inside()))) {
                 around = entry;
             }
         }
-        if (around == null || around[3] == null || open.contains(around[3])
-                || innermost != null && positions.get(innermost) > positions.get((Item) around[4])) {
+        if (around == null || around.underWay() == null || open.contains(around.underWay())
+                || innermost != null && positions.get(innermost) > positions.get(around.inside())) {
             return innermost;
         }
-        return (Item) around[3];
+        return around.underWay();
     }
 
     /**
@@ -567,7 +595,7 @@ final class Evaluation {
                 if (mark.kind() == Kind.RULE) {
                     open.push(child);
                 } else if (mark.kind() == Kind.END) {
-                    removed(open, item -> marks.get(item.mark).at() == mark.at() && marks.get(item.mark).url().equals(mark.url()));
+                    removed(open, item -> marks.get(item.mark).sameStatement(mark));
                 }
             }
         }
@@ -692,7 +720,7 @@ final class Evaluation {
                 open.push(new int[] {leaf.mark, 0, found.get(leaf.mark).size() - 1});
             } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA_END) {
                 Mark end = marks.get(leaf.mark);
-                int[] ended = removed(open, entry -> marks.get(entry[0]).at() == end.at() && marks.get(entry[0]).url().equals(end.url()));
+                int[] ended = removed(open, entry -> marks.get(entry[0]).sameStatement(end));
                 if (ended != null) {
                     found.get(ended[0]).set(ended[2], ended[1] == 1);
                 }
@@ -728,15 +756,14 @@ final class Evaluation {
      * Has the rules and the nested {@code @media} under way put their last parts before the
      * break, as libsass writes a rule's declarations before what is nested in it.
      */
-    @SuppressWarnings("unchecked")
-    private void pending(Object[] pending, ArrayDeque<Item> open, Map<Item, List<Object[]>> waiting,
-            ArrayDeque<Object[]> nested) {
+    private void pending(Pending pending, ArrayDeque<Item> open, Map<Item, List<Pending>> waiting,
+            ArrayDeque<NestedMedia> nested) {
         if (pending != null) {
             for (Item rule : open) {
                 waiting.computeIfAbsent(rule, k -> new ArrayList<>()).add(pending);
             }
-            for (Object[] media : nested) {
-                ((List<Object[]>) media[2]).add(pending);
+            for (NestedMedia media : nested) {
+                media.waiting().add(pending);
             }
         }
     }
@@ -747,19 +774,16 @@ final class Evaluation {
      * with it the rule's parts from {@code first}, the block its evaluation began in (null for an
      * {@code @media}).
      */
-    private static void putBefore(List<Object[]> pendings, Item first, Item part) {
+    private static void putBefore(List<Pending> pendings, Item first, Item part) {
         if (part == null || !part.kept || pendings.isEmpty()) {
             return;
         }
         List<Item> parts = new ArrayList<>(earlierParts(first, part));
         parts.add(part);
-        for (Object[] pending : pendings) {
-            Item outer = (Item) pending[0];
-            if (part.parent == outer) {
-                @SuppressWarnings("unchecked")
-                Set<Integer> before = (Set<Integer>) pending[1];
+        for (Pending pending : pendings) {
+            if (part.parent == pending.media()) {
                 for (Item put : parts) {
-                    before.add(outer.keptBlocksBefore(put));
+                    pending.before().add(pending.media().keptBlocksBefore(put));
                 }
             }
         }
@@ -800,7 +824,7 @@ final class Evaluation {
      * be filled, or null. The marker stands where the nested one starts, or with {@code end}
      * where it ends, the block holding it then going before the break.
      */
-    private Object[] leftOut(Item marker, Item top, boolean end) {
+    private Pending leftOut(Item marker, Item top, boolean end) {
         Item child = marker;
         while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
@@ -820,7 +844,7 @@ final class Evaluation {
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
-        return new Object[] {media, before};
+        return new Pending(media, before);
     }
 
     /**

@@ -133,6 +133,8 @@ final class MarkedQueries {
             String unmarked = UNMARKED.matcher(media.group(1)).replaceAll("");
             Set<String> heads = new TreeSet<>();
             MediaJoins.blockHeads(markedCss, media.start(), media.end()).forEach(head -> heads.add(UNMARKED.matcher(head).replaceAll("")));
+            // libsass's join is known only once the markers are read, and not for every @media
+            int place = order.size();
             order.add(new Written(unmarked, null, heads));
             String[] parts = MediaJoins.AND.split(media.group(1), -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
@@ -167,7 +169,7 @@ final class MarkedQueries {
             MediaJoins.Query libsass = MediaJoins.libsassJoin(queries);
             String text = String.join(" and ", written);
             if (dart != null && libsass != null && dart.text().equals(text)) {
-                order.set(order.size() - 1, new Written(unmarked, libsass.text(), order.get(order.size() - 1).heads()));
+                order.set(place, new Written(unmarked, libsass.text(), heads));
                 Mark own = statements.get(statements.size() - 1);
                 joins.computeIfAbsent(new Statement(own.url(), own.at()), k -> new ArrayList<>()).add(new Join(text, libsass.text()));
             }
@@ -176,15 +178,15 @@ final class MarkedQueries {
     }
 
     /**
-     * The query libsass writes for the {@code index}th of the {@code count} {@code @media} of the
-     * CSS, where the marked CSS holds as many {@code @media}, each of the same query and holding
-     * blocks of the same heads as the one in its place in the CSS ({@code queries} and
-     * {@code heads}, see {@link MediaJoins#blockHeads}): then each is the other's
-     * copy, the markers having parted none that the CSS holds whole and the CSS none that the
-     * marked one holds whole, and its markers name the statements it was joined from, whatever
-     * the map places it at. Null otherwise, or where a statement of it was not marked.
+     * The query libsass writes for each {@code @media} of the CSS, in order, where the marked CSS
+     * holds as many {@code @media}, each of the same query and holding blocks of the same heads
+     * as the one in its place in the CSS ({@code queries} and {@code heads}, see
+     * {@link MediaJoins#blockHeads}): then each is the other's copy, the markers having parted
+     * none that the CSS holds whole and the CSS none that the marked one holds whole, and its
+     * markers name the statements it was joined from, whatever the map places it at. Null
+     * otherwise; null in place of an {@code @media} a statement of which was not marked.
      */
-    String aligned(int index, List<String> queries, List<Set<String>> heads) {
+    List<String> aligned(List<String> queries, List<Set<String>> heads) {
         if (written.size() != queries.size()) {
             return null;
         }
@@ -193,7 +195,7 @@ final class MarkedQueries {
                 return null;
             }
         }
-        return written.get(index).libsass();
+        return written.stream().map(Written::libsass).toList();
     }
 
     /**

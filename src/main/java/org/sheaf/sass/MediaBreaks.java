@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -114,11 +115,11 @@ final class MediaBreaks {
             if (several && unknown == null) {
                 unknown = unknown(outlines, urls, contents);
             }
-            List<Integer> evaluated = several && unknown
-                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal), false) : List.of();
+            List<Closing> closings = several && unknown ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
+            List<Integer> evaluated = closings.stream().map(Closing::block).toList();
             // an @supports holds only those of them where an @media left out stood
-            List<Integer> evaluatedLeftOut = held && !evaluated.isEmpty()
-                    ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal), true) : List.of();
+            List<Integer> evaluatedLeftOut = held
+                    ? closings.stream().filter(Closing::leftOut).map(Closing::block).toList() : List.of();
             int blocks = 0;
             for (int[] child : children) {
                 boolean block = isBlock(css, child);
@@ -311,7 +312,8 @@ final class MediaBreaks {
         return !isComment(css, child) && css.charAt(child[1] - 1) == '}';
     }
 
-    private static boolean isComment(String css, int[] child) {
+    /** Whether the child ({@link #children}) is a comment. */
+    static boolean isComment(String css, int[] child) {
         return css.startsWith("/*", child[0]);
     }
 
@@ -320,19 +322,16 @@ final class MediaBreaks {
      * evaluation says libsass closes it: where an {@code @media} dart-sass left out was reached,
      * when the blocks that came before it in dart-sass's CSS still all come before those after;
      * in order, a block once for each such {@code @media}. Where the end of a nested
-     * {@code @media} of the outer's own query was reached counts too, unless {@code leftOutOnly}.
+     * {@code @media} of the outer's own query was reached counts too, not {@link Closing#leftOut}.
      */
-    private static List<Integer> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
-            List<Integer> order, boolean leftOutOnly) {
+    private static List<Closing> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
+            List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         if (evaluated == null || evaluated.breaks(ordinal).isEmpty()) {
             return List.of();
         }
-        List<Integer> found = new ArrayList<>();
+        List<Closing> found = new ArrayList<>();
         for (Evaluation.Break at : evaluated.breaks(ordinal)) {
-            if (leftOutOnly && !at.leftOut()) {
-                continue;
-            }
             List<Integer> blocks = order;
             if (blocks == null) {
                 blocks = new ArrayList<>();
@@ -349,11 +348,19 @@ final class MediaBreaks {
                 parted &= !ahead(at, blocks.get(k));
             }
             if (parted) {
-                found.add(split);
+                found.add(new Closing(split, at.leftOut()));
             }
         }
-        found.sort(null);
+        found.sort(Comparator.comparingInt(Closing::block));
         return found;
+    }
+
+    /**
+     * Where evaluation says libsass closes a top-level {@code @media}: before its {@code block}th
+     * block, and whether an {@code @media} left out stood there (not the end of a nested one of
+     * the outer's own query).
+     */
+    private record Closing(int block, boolean leftOut) {
     }
 
     /** Whether the block dart-sass wrote {@code written}th stands before the break. */

@@ -177,10 +177,11 @@ final class MediaJoins {
         IntFunction<Map<Integer, Integer>> ends = s -> mediaEnds.computeIfAbsent(s, t -> mediaEnds(contents.get(t), indented(urls, t)));
         // per statement the CSS holds more @media of than the marked CSS: those it wrote from inside it
         Map<Statement, List<Integer>> inside = new HashMap<>();
-        // each @media's query and the heads of the blocks it holds, to lay beside the marked CSS's
-        Supplier<List<String>> queries = SassRenderer.once(() -> found.stream().map(media -> media.group(1)).toList());
-        Supplier<List<Set<String>>> heads = SassRenderer.once(() -> found.stream()
-                .map(media -> blockHeads(css, media.start(), media.end())).toList());
+        // libsass's query for each @media where the marked CSS's lie beside them one for one,
+        // laid beside them by their queries and the heads of the blocks they hold
+        Supplier<List<String>> aligned = SassRenderer.once(() -> evaluated.get() == null ? null
+                : evaluated.get().aligned(found.stream().map(media -> media.group(1)).toList(),
+                        found.stream().map(media -> blockHeads(css, media.start(), media.end())).toList()));
         int copied = 0;
         for (int m = 0; m < found.size(); m++) {
             MatchResult media = found.get(m);
@@ -207,8 +208,8 @@ final class MediaJoins {
                     }
                 }
             }
-            if (libsass == null && evaluated.get() != null) {
-                libsass = evaluated.get().aligned(m, queries.get(), heads.get());
+            if (libsass == null && aligned.get() != null) {
+                libsass = aligned.get().get(m);
             }
             if (libsass == null || libsass.equals(media.group(1))) {
                 continue;
