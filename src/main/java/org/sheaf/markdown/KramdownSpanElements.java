@@ -206,7 +206,7 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
      * it for a closing tag; null for any other node, a comment, a block-level tag (text in a
      * paragraph) or the tag of an element without content.
      */
-    private static String elementTag(Node node) {
+    static String elementTag(Node node) {
         if (!(node instanceof HtmlInline html)) {
             return null;
         }

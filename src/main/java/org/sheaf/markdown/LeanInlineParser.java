@@ -205,7 +205,7 @@ final class LeanInlineParser extends InlineParserImpl {
     /** kramdown's footnote marker: {@code [^name]}, the name an ASCII word character, then word characters and hyphens. */
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("\\[\\^[A-Za-z0-9_][A-Za-z0-9_-]*]");
 
-    /** Where the last opening tag read starts whose element kramdown reads spans in, or -1. */
+    /** Where the last opening tag read starts of a span element with content, or -1: {@link #insideOpenElement} looks for no other. */
     private int lastElementOpened = -1;
 
     /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
@@ -535,15 +535,14 @@ final class LeanInlineParser extends InlineParserImpl {
                 model = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
             }
             KramdownSpanElements.record(document, tag);
-            boolean holdsContent = opens && !tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(opening.group(1)));
-            if (holdsContent && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
-                lastElementOpened = tagStart;
+            String element = KramdownSpanElements.elementTag(tag);
+            if (element == null || element.startsWith("/")) {
+                return true;
             }
-            if ("0".equals(model) && holdsContent) {
-                readRawContent(opening.group(1));
-            } else if (holdsContent && !"span".equals(model) && !SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT))
-                    && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
-                // a block-level tag is text here, and what follows it too
+            // a span element with content: its content runs to its closing tag
+            lastElementOpened = tagStart;
+            if ("0".equals(model) || !"span".equals(model) && !SPAN_CONTENT.contains(element)) {
+                // an element whose content kramdown keeps raw: what follows it is text too
                 readRawContent(opening.group(1));
             }
         }
@@ -917,18 +916,13 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         Deque<String> open = new ArrayDeque<>();
         for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
-            if (!(node instanceof HtmlInline tag)) {
+            String element = KramdownSpanElements.elementTag(node);
+            if (element == null) {
                 continue;
             }
-            Matcher name = OPENING_TAG_NAME.matcher(tag.getChars());
-            Matcher closing = KramdownTags.CLOSE_TAG.matcher(tag.getChars());
-            if (name.lookingAt()) {
-                String element = name.group(1).toLowerCase(Locale.ROOT);
-                if (!tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(name.group(1)))
-                        && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(element)) {
-                    open.push(element);
-                }
-            } else if (closing.lookingAt() && closing.group(1).toLowerCase(Locale.ROOT).equals(open.peek())) {
+            if (!element.startsWith("/")) {
+                open.push(element);
+            } else if (element.substring(1).equals(open.peek())) {
                 open.pop();
             }
         }
