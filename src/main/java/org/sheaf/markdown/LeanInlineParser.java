@@ -40,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -855,10 +856,7 @@ final class LeanInlineParser extends InlineParserImpl {
             inlineLink = null;
             hidden.forEach(LeanInlineParser::putBack);
         }
-        if (opener != null && getLastBracket() != null && !opener.isImage()
-                && FOOTNOTE_MARKER.matcher(input).region(opener.getStartIndex(), close + 1).matches()) {
-            footnoteMarkers.computeIfAbsent(getLastBracket(), bracket -> new FootnoteMarkers()).places().add(opener.getStartIndex());
-        }
+        noteFootnoteMarker(opener, close);
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
             index = emptyReferenceEnd;
@@ -880,6 +878,18 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
+     * Notes the brackets from {@code opener} to the {@code ]} at {@code close}, just read, in the
+     * text of the bracket still open around them when they are a footnote marker
+     * ({@link #closesFootnoteMarker}). Only brackets whose text starts with {@code ^} are matched.
+     */
+    private void noteFootnoteMarker(Bracket opener, int close) {
+        if (opener != null && getLastBracket() != null && !opener.isImage() && input.safeCharAt(opener.getStartIndex() + 1) == '^'
+                && FOOTNOTE_MARKER.matcher(input).region(opener.getStartIndex(), close + 1).matches()) {
+            footnoteMarkers.computeIfAbsent(getLastBracket(), bracket -> new FootnoteMarkers()).places().add(opener.getStartIndex());
+        }
+    }
+
+    /**
      * Whether the {@code ]} being read is text, kramdown taking it for the closing bracket of a
      * footnote marker read in the text of {@code opener}. kramdown reads a link's text up to the
      * {@code ]} that balances its {@code [}, counting brackets as it goes, and a footnote marker's
@@ -890,14 +900,11 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private boolean closesFootnoteMarker(Bracket opener) {
         FootnoteMarkers markers = footnoteMarkers.get(opener);
-        if (markers == null) {
+        if (markers == null || markers.places().size() <= markers.closed()) {
+            // every marker has taken its ]: no need to read the emphasis around them
             return false;
         }
-        List<KramdownEmphasisParser.Span> spans = emphasisSince(opener);
-        long counted = markers.places().stream()
-                .filter(place -> spans.stream().noneMatch(span -> span.open() < place && place < span.close()))
-                .count();
-        if (counted <= markers.closed()) {
+        if (outsideEmphasis(markers.places(), emphasisSince(opener)) <= markers.closed()) {
             return false;
         }
         footnoteMarkers.put(opener, new FootnoteMarkers(markers.places(), markers.closed() + 1));
@@ -927,6 +934,48 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return !open.isEmpty();
+    }
+
+    /**
+     * How many of {@code places} lie inside none of {@code spans}: each place is looked up among
+     * the spans sorted by where they open, so that a text of many markers and many emphasis
+     * takes time in proportion to their number, not its square, at each {@code ]}.
+     */
+    private static int outsideEmphasis(List<Integer> places, List<KramdownEmphasisParser.Span> spans) {
+        if (spans.isEmpty()) {
+            return places.size();
+        }
+        List<KramdownEmphasisParser.Span> byOpen = new ArrayList<>(spans);
+        byOpen.sort(Comparator.comparingInt(KramdownEmphasisParser.Span::open));
+        int[] opens = new int[byOpen.size()];
+        int[] furthestClose = new int[byOpen.size()];
+        for (int i = 0; i < byOpen.size(); i++) {
+            opens[i] = byOpen.get(i).open();
+            furthestClose[i] = Math.max(byOpen.get(i).close(), i > 0 ? furthestClose[i - 1] : Integer.MIN_VALUE);
+        }
+        int outside = 0;
+        for (int place : places) {
+            int before = countBelow(opens, place);
+            if (before == 0 || furthestClose[before - 1] <= place) {
+                outside++;
+            }
+        }
+        return outside;
+    }
+
+    /** How many of the values of {@code sorted}, in rising order, are less than {@code value}. */
+    private static int countBelow(int[] sorted, int value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The emphasis that the markers read since {@code opener} make among themselves, as kramdown reads them. */
