@@ -796,7 +796,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * so. When a reference follows white space, where flexmark looks for one only right after the
      * bracket, flexmark is shown the reference there, the white space left out of the link as
      * kramdown leaves it. A bracket that starts with {@code ^} is a footnote's and never a link's in
-     * kramdown, so it is left to flexmark.
+     * kramdown, so it is left to flexmark. A {@code ]} that kramdown reads as text is text: one
+     * taken by a footnote marker in the brackets' text ({@link #closesFootnoteMarker}), or one
+     * inside an element opened there ({@link #insideOpenElement}).
      *
      * <p>flexmark reads brackets inside out, kramdown outside in: an inner link flexmark has already
      * made, which keeps the brackets around it from being a link, is turned back into text when
@@ -816,29 +818,7 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         List<Text> hidden = List.of();
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
-            boolean link;
-            if (input.safeCharAt(index + 1) == '(') {
-                inlineLink = inlineLinkAt(index + 1);
-                link = inlineLink != null;
-            } else {
-                int open = referenceAfter(index + 1);
-                if (open >= 0 && input.charAt(open + 1) == ']') {
-                    // [text] [] names its definition by its text, as [text][] does; flexmark
-                    // reads the [text] alone, so the [] is skipped once the link is made
-                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
-                    emptyReferenceEnd = open > index + 1 ? open + 2 : -1;
-                } else if (open >= 0) {
-                    int close = input.indexOf(']', open);
-                    BasedSequence id = input.subSequence(open + 1, close);
-                    link = defined(id);
-                    if (link && open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0) {
-                        index = open - 1;
-                    }
-                } else {
-                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
-                }
-            }
-            link = link && !notLinks.contains(opener.getStartIndex());
+            boolean link = kramdownLink(opener) && !notLinks.contains(opener.getStartIndex());
             if (link) {
                 linksToText(opener.getNode());
                 hidden = referencesHiddenFrom(opener.getNode());
@@ -875,6 +855,35 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return parsed;
+    }
+
+    /**
+     * Whether kramdown makes a link of the brackets from {@code opener} to the {@code ]} at
+     * {@link #index}: an inline link, kept in {@link #inlineLink} for flexmark to make, or a link
+     * by a reference that names a definition. Where the reference follows white space,
+     * {@link #index} is moved to it, or {@link #emptyReferenceEnd} notes the empty one to skip.
+     */
+    private boolean kramdownLink(Bracket opener) {
+        if (input.safeCharAt(index + 1) == '(') {
+            inlineLink = inlineLinkAt(index + 1);
+            return inlineLink != null;
+        }
+        int open = referenceAfter(index + 1);
+        if (open >= 0 && input.charAt(open + 1) == ']') {
+            // [text] [] names its definition by its text, as [text][] does; flexmark
+            // reads the [text] alone, so the [] is skipped once the link is made
+            emptyReferenceEnd = open > index + 1 ? open + 2 : -1;
+            return defined(input.subSequence(opener.getStartIndex() + 1, index));
+        }
+        if (open < 0) {
+            return defined(input.subSequence(opener.getStartIndex() + 1, index));
+        }
+        BasedSequence id = input.subSequence(open + 1, input.indexOf(']', open));
+        boolean link = defined(id);
+        if (link && open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0) {
+            index = open - 1;
+        }
+        return link;
     }
 
     /**
