@@ -37,9 +37,6 @@ import java.util.regex.Pattern;
 final class KramdownSpanElements extends DocumentPostProcessorFactory {
     /** A tag's name, and whether it closes ({@code </a>}). */
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][\\w:.-]*)");
-    /** kramdown's elements without content, whose tags open nothing. */
-    private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
-            "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
     /** The inline HTML the inline parser read in a document, kept in the document. */
     private static final NullableDataKey<List<HtmlInline>> TAGS = new NullableDataKey<>("SHEAF_INLINE_HTML_TAGS");
     /** The closing tags written for elements a text left open ({@link #closesAtEnd}), kept in the document. */
@@ -222,7 +219,7 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         if (!tag.group(1).isEmpty()) {
             return "/" + name;
         }
-        return chars.endsWith("/>") || EMPTY_ELEMENTS.contains(name) ? null : name;
+        return chars.endsWith("/>") || KramdownTags.empty(name) ? null : name;
     }
 
     /**
