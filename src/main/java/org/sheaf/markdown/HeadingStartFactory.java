@@ -2,7 +2,6 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
@@ -111,22 +110,13 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         Node container = matched.getBlockParser().getBlock();
         BasedSequence document = line.getBaseSequence();
         int lineStart = line.getStartOffset();
-        if (line.subSequence(0, start).indexOf('\t') < 0 && !(start > 0 && laterLineOfItem(container, document, lineStart))) {
+        if (line.subSequence(0, start).indexOf('\t') < 0
+                && !(start > 0 && KramdownFrames.itemOfLaterLine(container, document, lineStart) != null)) {
             return true;
         }
         KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart,
                 KramdownFrames.lineEnd(document, lineStart));
         return rest == null || rest.spaces() == 0 && rest.at() == lineStart + start;
-    }
-
-    /**
-     * Whether the line from {@code lineStart} is a later line of the list item that {@code container}
-     * is, or holds the paragraph of: not the line of its marker.
-     */
-    private static boolean laterLineOfItem(Node container, BasedSequence document, int lineStart) {
-        Node item = container instanceof Paragraph ? container.getParent() : container;
-        return item instanceof ListItem listItem && listItem.getOpeningMarker().isNotNull()
-                && KramdownFrames.lineStart(document, listItem.getOpeningMarker().getStartOffset()) != lineStart;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -195,15 +194,13 @@ final class KramdownFences {
          * takes up to four of them as its indent.
          */
         private static boolean lazilyIndented(ParserState state, MatchedBlockParser matched, int fence) {
-            Node container = matched.getBlockParser().getBlock();
-            Node item = container instanceof Paragraph ? container.getParent() : container;
-            BasedSequence line = state.getLine();
-            if (fence == 0 || !(item instanceof ListItem listItem) || listItem.getOpeningMarker().isNull()) {
+            if (fence == 0) {
                 return false;
             }
-            BasedSequence document = line.getBaseSequence();
-            int lineStart = line.getStartOffset();
-            if (KramdownFrames.lineStart(document, listItem.getOpeningMarker().getStartOffset()) == lineStart) {
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            ListItem item = KramdownFrames.itemOfLaterLine(matched.getBlockParser().getBlock(), document, lineStart);
+            if (item == null) {
                 return false;
             }
             KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));

@@ -232,13 +232,29 @@ final class KramdownFrames {
      * on the item's own line and where kramdown's reading cannot be told.
      */
     static boolean lazyLine(ListItem item, BasedSequence text, int lineStart, int lineEnd) {
-        BasedSequence marker = item.getOpeningMarker();
-        if (item.getParent() == null || marker.isNull() || lineStart(text, marker.getStartOffset()) == lineStart) {
+        if (item.getParent() == null || !laterLineOf(item, text, lineStart)) {
             return false;
         }
         Rest outer = of(item.getParent().getParent(), text, lineStart, lineEnd);
         int indentation = indentation(item, text);
         return outer != null && indentation >= 0 && !reaches(tabsAsSpaces(outer, text, lineEnd), indentation, text, lineEnd);
+    }
+
+    /**
+     * The list item that {@code container} is, or holds the paragraph of, when the line from
+     * {@code lineStart} is a later line of it; else null. Such a line short of the item's
+     * indentation keeps all its spaces in kramdown's text of the item, where flexmark's item
+     * takes up to four of them as its indent ({@code 10.  y}, {@code ····# a}: text of {@code y}).
+     */
+    static ListItem itemOfLaterLine(Node container, BasedSequence text, int lineStart) {
+        Node item = container instanceof Paragraph ? container.getParent() : container;
+        return item instanceof ListItem listItem && laterLineOf(listItem, text, lineStart) ? listItem : null;
+    }
+
+    /** Whether the line from {@code lineStart} is a later line of {@code item}: not the line of its marker. */
+    private static boolean laterLineOf(ListItem item, BasedSequence text, int lineStart) {
+        BasedSequence marker = item.getOpeningMarker();
+        return marker.isNotNull() && lineStart(text, marker.getStartOffset()) != lineStart;
     }
 
     /** {@code rest}, the tabs that start it turned into four spaces each, as a list item reads its lines. */

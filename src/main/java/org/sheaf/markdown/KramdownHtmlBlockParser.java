@@ -694,8 +694,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     static boolean insideRaw(HtmlBlock node) {
         Node previous = node.getPrevious();
-        return (previous instanceof MarkdownHtmlBlock || previous instanceof SpanHtmlBlock
-                || previous instanceof HtmlBlock raw && insideRaw(raw))
+        return (previous instanceof MarkdownElementBlock || previous instanceof HtmlBlock raw && insideRaw(raw))
                 && !openAfter(previous).isEmpty();
     }
 
@@ -738,7 +737,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code markdown="span"}, which closes what it opens: the blocks {@link #leftOpen} reads.
      */
     private static boolean closesItsOwn(Node node) {
-        return node instanceof HtmlBlock || node instanceof MarkdownHtmlBlock || node instanceof SpanHtmlBlock;
+        return node instanceof HtmlBlock || node instanceof MarkdownElementBlock;
     }
 
     /**

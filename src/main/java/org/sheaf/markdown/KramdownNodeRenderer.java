@@ -677,8 +677,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 html.srcPos(node.getChars()).withAttr().tagLine("p", () -> renderInline(node, context, html));
             } else if (container.isParagraphWrappingDisabled(node, ListOptions.get(node.getDocument()), node.getDocument())) {
                 // the text of a tight definition follows its <dd>: its lines are not indented
-                if (breaksInsideOpen(node)) {
-                    renderBreakInsideOpen(node, closersAtEnd(node), context, html);
+                Node closers = breakInsideOpenAt(node);
+                if (closers != null) {
+                    renderBreakInsideOpen(node, closers, context, html);
                     return;
                 }
                 html.openPre();
@@ -691,8 +692,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         if (transparent(item)) {
             html.srcPos(node.getChars()).withAttr();
-            if (breaksInsideOpen(node)) {
-                renderBreakInsideOpen(node, closersAtEnd(node), context, html);
+            Node closers = breakInsideOpenAt(node);
+            if (closers != null) {
+                renderBreakInsideOpen(node, closers, context, html);
             } else {
                 renderInline(node, context, html);
             }
@@ -702,19 +704,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /**
-     * Whether {@code paragraph}, the first of a list item or a definition, written without
-     * {@code <p>}, left elements open and a block of its item follows it: kramdown then adds the
-     * line break after it to its text, inside those elements ({@link #renderBreakInsideOpen}).
-     */
-    private static boolean breaksInsideOpen(Paragraph paragraph) {
-        return paragraph.getNext() != null && !(paragraph.getNext() instanceof BlankLine) && closersAtEnd(paragraph) != null;
-    }
-
-    /**
      * The first of the closing tags that end {@code paragraph}'s text for the elements it left
-     * open ({@link KramdownSpanElements#closesAtEnd}), or null when it left none open.
+     * open ({@link KramdownSpanElements#closesAtEnd}), when {@code paragraph}, the first of a list
+     * item or a definition, written without {@code <p>}, is followed by a block of its item:
+     * kramdown then adds the line break after it to its text, inside those elements
+     * ({@link #renderBreakInsideOpen}). Null when no block follows or it left none open.
      */
-    private static Node closersAtEnd(Paragraph paragraph) {
+    private static Node breakInsideOpenAt(Paragraph paragraph) {
+        if (paragraph.getNext() == null || paragraph.getNext() instanceof BlankLine) {
+            return null;
+        }
         Node first = null;
         for (Node last = paragraph.getLastChild(); last != null && KramdownSpanElements.closesAtEnd(last); last = last.getPrevious()) {
             first = last;
@@ -724,9 +723,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * A list item's or a definition's first paragraph, written without {@code <p>}, that left
-     * elements open, when a block of the item follows it ({@link #breaksInsideOpen}). kramdown adds the line break after such a paragraph to its
-     * text, which the open elements' content runs to the end of, so it writes the break before
-     * their closing tags, and the block's indent and opening tag right after them
+     * elements open ({@code closers} the first of their closing tags), when a block of the item
+     * follows it ({@link #breakInsideOpenAt}). kramdown adds the line break after such a
+     * paragraph to its text, which the open elements' content runs to the end of, so it writes
+     * the break before their closing tags, and the block's indent and opening tag right after them
      * ({@code <li><b>\n</b>    <ul>}): the line of closing tags is joined to the block's first
      * line once the body is written ({@link #joinClosersToBlocks}).
      */

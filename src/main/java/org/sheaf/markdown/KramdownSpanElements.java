@@ -37,9 +37,6 @@ import java.util.regex.Pattern;
 final class KramdownSpanElements extends DocumentPostProcessorFactory {
     /** A tag's name, and whether it closes ({@code </a>}). */
     private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z][\\w:.-]*)");
-    /** kramdown's elements without content, whose tags open nothing. */
-    private static final Set<String> EMPTY_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed",
-            "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
     /** The inline HTML the inline parser read in a document, kept in the document. */
     private static final NullableDataKey<List<HtmlInline>> TAGS = new NullableDataKey<>("SHEAF_INLINE_HTML_TAGS");
     /** The closing tags written for elements a text left open ({@link #closesAtEnd}), kept in the document. */
@@ -206,7 +203,7 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
      * it for a closing tag; null for any other node, a comment, a block-level tag (text in a
      * paragraph) or the tag of an element without content.
      */
-    private static String elementTag(Node node) {
+    static String elementTag(Node node) {
         if (!(node instanceof HtmlInline html)) {
             return null;
         }
@@ -222,7 +219,7 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         if (!tag.group(1).isEmpty()) {
             return "/" + name;
         }
-        return chars.endsWith("/>") || EMPTY_ELEMENTS.contains(name) ? null : name;
+        return chars.endsWith("/>") || KramdownTags.empty(name) ? null : name;
     }
 
     /**

@@ -40,6 +40,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -205,7 +206,7 @@ final class LeanInlineParser extends InlineParserImpl {
     /** kramdown's footnote marker: {@code [^name]}, the name an ASCII word character, then word characters and hyphens. */
     private static final Pattern FOOTNOTE_MARKER = Pattern.compile("\\[\\^[A-Za-z0-9_][A-Za-z0-9_-]*]");
 
-    /** Where the last opening tag read starts whose element kramdown reads spans in, or -1. */
+    /** Where the last opening tag read starts of a span element with content, or -1: {@link #insideOpenElement} looks for no other. */
     private int lastElementOpened = -1;
 
     /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
@@ -535,15 +536,14 @@ final class LeanInlineParser extends InlineParserImpl {
                 model = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
             }
             KramdownSpanElements.record(document, tag);
-            boolean holdsContent = opens && !tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(opening.group(1)));
-            if (holdsContent && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
-                lastElementOpened = tagStart;
+            String element = KramdownSpanElements.elementTag(tag);
+            if (element == null || element.startsWith("/")) {
+                return true;
             }
-            if ("0".equals(model) && holdsContent) {
-                readRawContent(opening.group(1));
-            } else if (holdsContent && !"span".equals(model) && !SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT))
-                    && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(opening.group(1).toLowerCase(Locale.ROOT))) {
-                // a block-level tag is text here, and what follows it too
+            // a span element with content: its content runs to its closing tag
+            lastElementOpened = tagStart;
+            if ("0".equals(model) || !"span".equals(model) && !SPAN_CONTENT.contains(element)) {
+                // an element whose content kramdown keeps raw: what follows it is text too
                 readRawContent(opening.group(1));
             }
         }
@@ -796,7 +796,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * so. When a reference follows white space, where flexmark looks for one only right after the
      * bracket, flexmark is shown the reference there, the white space left out of the link as
      * kramdown leaves it. A bracket that starts with {@code ^} is a footnote's and never a link's in
-     * kramdown, so it is left to flexmark.
+     * kramdown, so it is left to flexmark. A {@code ]} that kramdown reads as text is text: one
+     * taken by a footnote marker in the brackets' text ({@link #closesFootnoteMarker}), or one
+     * inside an element opened there ({@link #insideOpenElement}).
      *
      * <p>flexmark reads brackets inside out, kramdown outside in: an inner link flexmark has already
      * made, which keeps the brackets around it from being a link, is turned back into text when
@@ -816,29 +818,7 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         List<Text> hidden = List.of();
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
-            boolean link;
-            if (input.safeCharAt(index + 1) == '(') {
-                inlineLink = inlineLinkAt(index + 1);
-                link = inlineLink != null;
-            } else {
-                int open = referenceAfter(index + 1);
-                if (open >= 0 && input.charAt(open + 1) == ']') {
-                    // [text] [] names its definition by its text, as [text][] does; flexmark
-                    // reads the [text] alone, so the [] is skipped once the link is made
-                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
-                    emptyReferenceEnd = open > index + 1 ? open + 2 : -1;
-                } else if (open >= 0) {
-                    int close = input.indexOf(']', open);
-                    BasedSequence id = input.subSequence(open + 1, close);
-                    link = defined(id);
-                    if (link && open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0) {
-                        index = open - 1;
-                    }
-                } else {
-                    link = defined(input.subSequence(opener.getStartIndex() + 1, index));
-                }
-            }
-            link = link && !notLinks.contains(opener.getStartIndex());
+            boolean link = kramdownLink(opener) && !notLinks.contains(opener.getStartIndex());
             if (link) {
                 linksToText(opener.getNode());
                 hidden = referencesHiddenFrom(opener.getNode());
@@ -856,10 +836,7 @@ final class LeanInlineParser extends InlineParserImpl {
             inlineLink = null;
             hidden.forEach(LeanInlineParser::putBack);
         }
-        if (opener != null && getLastBracket() != null && !opener.isImage()
-                && FOOTNOTE_MARKER.matcher(input).region(opener.getStartIndex(), close + 1).matches()) {
-            footnoteMarkers.computeIfAbsent(getLastBracket(), bracket -> new FootnoteMarkers()).places().add(opener.getStartIndex());
-        }
+        noteFootnoteMarker(opener, close);
         Node made = block.getLastChild();
         if (made != before && made instanceof RefNode && emptyReferenceEnd >= 0) {
             index = emptyReferenceEnd;
@@ -881,6 +858,47 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
+     * Whether kramdown makes a link of the brackets from {@code opener} to the {@code ]} at
+     * {@link #index}: an inline link, kept in {@link #inlineLink} for flexmark to make, or a link
+     * by a reference that names a definition. Where the reference follows white space,
+     * {@link #index} is moved to it, or {@link #emptyReferenceEnd} notes the empty one to skip.
+     */
+    private boolean kramdownLink(Bracket opener) {
+        if (input.safeCharAt(index + 1) == '(') {
+            inlineLink = inlineLinkAt(index + 1);
+            return inlineLink != null;
+        }
+        int open = referenceAfter(index + 1);
+        if (open >= 0 && input.charAt(open + 1) == ']') {
+            // [text] [] names its definition by its text, as [text][] does; flexmark
+            // reads the [text] alone, so the [] is skipped once the link is made
+            emptyReferenceEnd = open > index + 1 ? open + 2 : -1;
+            return defined(input.subSequence(opener.getStartIndex() + 1, index));
+        }
+        if (open < 0) {
+            return defined(input.subSequence(opener.getStartIndex() + 1, index));
+        }
+        BasedSequence id = input.subSequence(open + 1, input.indexOf(']', open));
+        boolean link = defined(id);
+        if (link && open > index + 1 && id.indexOfAny(CharPredicate.anyOf("[\\")) < 0) {
+            index = open - 1;
+        }
+        return link;
+    }
+
+    /**
+     * Notes the brackets from {@code opener} to the {@code ]} at {@code close}, just read, in the
+     * text of the bracket still open around them when they are a footnote marker
+     * ({@link #closesFootnoteMarker}). Only brackets whose text starts with {@code ^} are matched.
+     */
+    private void noteFootnoteMarker(Bracket opener, int close) {
+        if (opener != null && getLastBracket() != null && !opener.isImage() && input.safeCharAt(opener.getStartIndex() + 1) == '^'
+                && FOOTNOTE_MARKER.matcher(input).region(opener.getStartIndex(), close + 1).matches()) {
+            footnoteMarkers.computeIfAbsent(getLastBracket(), bracket -> new FootnoteMarkers()).places().add(opener.getStartIndex());
+        }
+    }
+
+    /**
      * Whether the {@code ]} being read is text, kramdown taking it for the closing bracket of a
      * footnote marker read in the text of {@code opener}. kramdown reads a link's text up to the
      * {@code ]} that balances its {@code [}, counting brackets as it goes, and a footnote marker's
@@ -891,14 +909,11 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private boolean closesFootnoteMarker(Bracket opener) {
         FootnoteMarkers markers = footnoteMarkers.get(opener);
-        if (markers == null) {
+        if (markers == null || markers.places().size() <= markers.closed()) {
+            // every marker has taken its ]: no need to read the emphasis around them
             return false;
         }
-        List<KramdownEmphasisParser.Span> spans = emphasisSince(opener);
-        long counted = markers.places().stream()
-                .filter(place -> spans.stream().noneMatch(span -> span.open() < place && place < span.close()))
-                .count();
-        if (counted <= markers.closed()) {
+        if (outsideEmphasis(markers.places(), emphasisSince(opener)) <= markers.closed()) {
             return false;
         }
         footnoteMarkers.put(opener, new FootnoteMarkers(markers.places(), markers.closed() + 1));
@@ -917,22 +932,59 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         Deque<String> open = new ArrayDeque<>();
         for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
-            if (!(node instanceof HtmlInline tag)) {
+            String element = KramdownSpanElements.elementTag(node);
+            if (element == null) {
                 continue;
             }
-            Matcher name = OPENING_TAG_NAME.matcher(tag.getChars());
-            Matcher closing = KramdownTags.CLOSE_TAG.matcher(tag.getChars());
-            if (name.lookingAt()) {
-                String element = name.group(1).toLowerCase(Locale.ROOT);
-                if (!tag.getChars().endsWith("/>") && !KramdownTags.empty(KramdownTags.name(name.group(1)))
-                        && !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(element)) {
-                    open.push(element);
-                }
-            } else if (closing.lookingAt() && closing.group(1).toLowerCase(Locale.ROOT).equals(open.peek())) {
+            if (!element.startsWith("/")) {
+                open.push(element);
+            } else if (element.substring(1).equals(open.peek())) {
                 open.pop();
             }
         }
         return !open.isEmpty();
+    }
+
+    /**
+     * How many of {@code places} lie inside none of {@code spans}: each place is looked up among
+     * the spans sorted by where they open, so that a text of many markers and many emphasis
+     * takes time in proportion to their number, not its square, at each {@code ]}.
+     */
+    private static int outsideEmphasis(List<Integer> places, List<KramdownEmphasisParser.Span> spans) {
+        if (spans.isEmpty()) {
+            return places.size();
+        }
+        List<KramdownEmphasisParser.Span> byOpen = new ArrayList<>(spans);
+        byOpen.sort(Comparator.comparingInt(KramdownEmphasisParser.Span::open));
+        int[] opens = new int[byOpen.size()];
+        int[] furthestClose = new int[byOpen.size()];
+        for (int i = 0; i < byOpen.size(); i++) {
+            opens[i] = byOpen.get(i).open();
+            furthestClose[i] = Math.max(byOpen.get(i).close(), i > 0 ? furthestClose[i - 1] : Integer.MIN_VALUE);
+        }
+        int outside = 0;
+        for (int place : places) {
+            int before = countBelow(opens, place);
+            if (before == 0 || furthestClose[before - 1] <= place) {
+                outside++;
+            }
+        }
+        return outside;
+    }
+
+    /** How many of the values of {@code sorted}, in rising order, are less than {@code value}. */
+    private static int countBelow(int[] sorted, int value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The emphasis that the markers read since {@code opener} make among themselves, as kramdown reads them. */

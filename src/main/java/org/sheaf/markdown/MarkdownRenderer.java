@@ -355,8 +355,8 @@ public final class MarkdownRenderer {
      * fences closed as kramdown closes them ({@link #withClosedFences}): a fence that closes
      * nothing runs to the end of its container in flexmark, over lines kramdown reads as
      * Markdown, among them the lazy lines {@link KramdownListNesting} looks for. Given
-     * {@code references}, the link definitions of the page {@code markdown} is part of, its
-     * links are looked up in them too.
+     * {@code elements}, the parsers of the elements of the page {@code markdown} is part of,
+     * its links are looked up in the page's link definitions too.
      */
     private Document blocksOf(String markdown, PossibleConstructs possible, ElementParsers elements) {
         Parser blocks = elements != null ? elements.parser(possible.abbreviations())
