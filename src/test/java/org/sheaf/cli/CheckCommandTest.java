@@ -141,9 +141,12 @@ class CheckCommandTest {
             exchange.sendResponseHeaders(exchange.getRequestMethod().equals("HEAD") ? 405 : 200, -1);
             exchange.close();
         });
+        // /slow answers only once the check is over, so its time-out is the only way it ends; the
+        // time-out is 3 s, so that the other links answer within it on a loaded machine too
+        java.util.concurrent.CountDownLatch checked = new java.util.concurrent.CountDownLatch(1);
         remote.createContext("/slow", exchange -> {
             try {
-                Thread.sleep(5000);
+                checked.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -159,13 +162,14 @@ class CheckCommandTest {
                     + base + "/head-refused)\n[d](" + base + "/slow)\n[e](" + base + "/ok)\n");
             CliRun plain = CliRun.of("check", dir.toString());
             assertEquals(0, plain.code(), plain.err());
-            CliRun run = CliRun.of("check", dir.toString(), "--external", "--timeout", "1", "--concurrency", "2");
+            CliRun run = CliRun.of("check", dir.toString(), "--external", "--timeout", "3", "--concurrency", "2");
             assertEquals(1, run.code());
             assertEquals("index.md:5:5: error: broken link \"" + base + "/gone\"\n    hint: HTTP 404\n"
-                    + "index.md:7:5: error: broken link \"" + base + "/slow\"\n    hint: timed out after 1000 ms\n",
+                    + "index.md:7:5: error: broken link \"" + base + "/slow\"\n    hint: timed out after 3000 ms\n",
                     run.err());
             assertEquals("sheaf: checked 7 links on 2 pages (5 external, checked): 2 broken\n", run.out());
         } finally {
+            checked.countDown();
             remote.stop(0);
         }
     }
