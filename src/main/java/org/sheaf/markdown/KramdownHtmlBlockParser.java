@@ -24,8 +24,10 @@ import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -672,6 +674,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * {@link #leftOpenBy(HtmlBlock)}, where {@code known} keeps what each block of the run read
+     * so far leaves open, for a writer that asks it of every block of a run in turn.
+     */
+    static Deque<String> leftOpenBy(HtmlBlock node, Map<Node, Deque<String>> known) {
+        return openAfter(node, known);
+    }
+
+    /**
      * Where the raw HTML that goes on from {@code from} in {@code text} with {@code elements}
      * open there (innermost first) ends, as {@link #elementEnd} reads it.
      */
@@ -703,33 +713,50 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * open; none when {@code last} is no such block.
      */
     private static Deque<String> openAfter(Node last) {
-        Deque<String> elements = new ArrayDeque<>();
+        return openAfter(last, new IdentityHashMap<>());
+    }
+
+    /**
+     * {@link #openAfter(Node)}, where {@code known} holds what the blocks of the run already read
+     * leave open, and gets what the blocks read now leave open: asked of each block of a long run
+     * in turn, the run is read once rather than from its start at each block.
+     */
+    private static Deque<String> openAfter(Node last, Map<Node, Deque<String>> known) {
         if (!closesItsOwn(last)) {
-            return elements;
+            return new ArrayDeque<>();
         }
-        Node first = last;
-        while (closesItsOwn(withoutBlankLines(first.getPrevious()))) {
-            first = withoutBlankLines(first.getPrevious());
+        List<Node> unread = new ArrayList<>();
+        Node block = last;
+        while (closesItsOwn(block) && !known.containsKey(block)) {
+            unread.add(block);
+            block = withoutBlankLines(block.getPrevious());
         }
-        for (Node node = first; node != null && node != last.getNext(); node = node.getNext()) {
-            if (node instanceof HtmlBlock raw) {
-                CharSequence text = raw.getChars();
-                Matcher open = OPEN_TAG.matcher(text);
-                Matcher close = CLOSE_TAG.matcher(text);
-                int start = skipWhiteSpace(text, 0);
-                for (int at = indexOf(text, '<', 0); at >= 0; at = indexOf(text, '<', at + 1)) {
-                    if (open.region(at, text.length()).lookingAt()) {
-                        // as KramdownHtmlText writes it: what an element read as Markdown holds is no tag
-                        at = (at > start ? afterElementOrOpening(text, open, elements)
-                                : afterOpening(text, open, elements)) - 1;
-                    } else if (close.region(at, text.length()).lookingAt()
-                            && closes(close.group(1), elements.peek())) {
-                        elements.pop();
-                    }
-                }
+        Deque<String> elements = closesItsOwn(block) ? new ArrayDeque<>(known.get(block)) : new ArrayDeque<>();
+        for (int i = unread.size() - 1; i >= 0; i--) {
+            if (unread.get(i) instanceof HtmlBlock raw) {
+                readTags(raw, elements);
             }
+            known.put(unread.get(i), new ArrayDeque<>(elements));
         }
         return elements;
+    }
+
+    /** Opens and closes in {@code elements}, innermost first, the elements whose tags {@code raw} holds. */
+    private static void readTags(HtmlBlock raw, Deque<String> elements) {
+        CharSequence text = raw.getChars();
+        Matcher open = OPEN_TAG.matcher(text);
+        Matcher close = CLOSE_TAG.matcher(text);
+        int start = skipWhiteSpace(text, 0);
+        for (int at = indexOf(text, '<', 0); at >= 0; at = indexOf(text, '<', at + 1)) {
+            if (open.region(at, text.length()).lookingAt()) {
+                // as KramdownHtmlText writes it: what an element read as Markdown holds is no tag
+                at = (at > start ? afterElementOrOpening(text, open, elements)
+                        : afterOpening(text, open, elements)) - 1;
+            } else if (close.region(at, text.length()).lookingAt()
+                    && closes(close.group(1), elements.peek())) {
+                elements.pop();
+            }
+        }
     }
 
     /**

@@ -61,6 +61,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,6 +113,11 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             "td", "th", "thead", "tfoot", "tr", "ul");
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
+    /**
+     * What each raw HTML block written so far, with the run of raw HTML before it, leaves open
+     * ({@link KramdownHtmlBlockParser#leftOpenBy(HtmlBlock, Map)}): a long run is read once.
+     */
+    private final Map<Node, Deque<String>> leftOpen = new IdentityHashMap<>();
     /**
      * The lines of the document's writer that hold only the closing tags of elements a list
      * item's first paragraph left open ({@link #renderBreakInsideOpen}), in the order written:
@@ -181,7 +187,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 new NodeRenderingHandler<>(OrderedList.class, this::renderList),
                 new NodeRenderingHandler<>(MarkdownHtmlBlock.class, this::renderMarkdownHtml),
                 new NodeRenderingHandler<>(SpanHtmlBlock.class, this::renderSpanHtml),
-                new NodeRenderingHandler<>(HtmlBlock.class, KramdownNodeRenderer::renderHtmlBlock),
+                new NodeRenderingHandler<>(HtmlBlock.class, this::renderHtmlBlock),
                 new NodeRenderingHandler<>(HtmlCommentBlock.class, (node, context, html) -> {
                     // as a raw block: kramdown drops the spaces after the comment on its line
                     html.line();
@@ -1214,7 +1220,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     // <div markdown="1">: the element around Markdown rendered as Markdown
 
     /** A raw HTML block as kramdown writes it again: its text escaped ({@link KramdownHtmlText}). */
-    private static void renderHtmlBlock(HtmlBlock node, NodeRendererContext context, HtmlWriter html) {
+    private void renderHtmlBlock(HtmlBlock node, NodeRendererContext context, HtmlWriter html) {
         if (!RawHtmlSpans.rawText(node)) {
             context.delegateRender();
             return;
@@ -1232,7 +1238,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it,
             // and closes what is still open where the text around it ends
-            String closing = endsText ? closingTags(KramdownHtmlBlockParser.leftOpenBy(node)) : "";
+            String closing = endsText ? closingTags(KramdownHtmlBlockParser.leftOpenBy(node, leftOpen)) : "";
             unindented(html, spacesBefore(node) + escaped + closing);
         } else {
             // raw HTML right after a block that an element read as Markdown cut short (one never
@@ -1248,7 +1254,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // HTML parser reads on
         if (KramdownHtmlText.endsApart(escaped) && !KramdownHtmlText.endsInBlockMarkdown(text) && !textFollows(node)
                 && !(node.getParent() instanceof ListItem && node.getNext() == null)
-                && KramdownHtmlBlockParser.leftOpenBy(node).isEmpty()) {
+                && KramdownHtmlBlockParser.leftOpenBy(node, leftOpen).isEmpty()) {
             html.blankLine();
         }
     }

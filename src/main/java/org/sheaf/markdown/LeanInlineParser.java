@@ -913,11 +913,23 @@ final class LeanInlineParser extends InlineParserImpl {
             // every marker has taken its ]: no need to read the emphasis around them
             return false;
         }
-        if (outsideEmphasis(markers.places(), emphasisSince(opener)) <= markers.closed()) {
-            return false;
+        OutsideCount outside = outsideCount(opener, markers);
+        boolean taken = outside.outside() > markers.closed();
+        footnoteMarkers.put(opener, new FootnoteMarkers(markers.places(), markers.closed() + (taken ? 1 : 0), outside));
+        return taken;
+    }
+
+    /**
+     * How many of the footnote markers in the text of {@code opener} lie in no emphasis, read
+     * again only when a marker or a delimiter came since the last count: a run of many {@code ]}
+     * after many markers would otherwise read the whole text's emphasis at each one.
+     */
+    private OutsideCount outsideCount(Bracket opener, FootnoteMarkers markers) {
+        OutsideCount known = markers.outside();
+        if (known != null && known.lastDelimiter() == lastDelimiter && known.places() == markers.places().size()) {
+            return known;
         }
-        footnoteMarkers.put(opener, new FootnoteMarkers(markers.places(), markers.closed() + 1));
-        return true;
+        return new OutsideCount(lastDelimiter, markers.places().size(), outsideEmphasis(markers.places(), emphasisSince(opener)));
     }
 
     /**
@@ -1000,11 +1012,22 @@ final class LeanInlineParser extends InlineParserImpl {
         return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs).spans();
     }
 
-    /** The places of the footnote markers read in a bracket's text, and how many {@code ]} after them were taken as theirs. */
-    private record FootnoteMarkers(List<Integer> places, int closed) {
+    /**
+     * The places of the footnote markers read in a bracket's text, how many {@code ]} after them
+     * were taken as theirs, and how many of them lie in no emphasis when last counted (null before).
+     */
+    private record FootnoteMarkers(List<Integer> places, int closed, OutsideCount outside) {
         FootnoteMarkers() {
-            this(new ArrayList<>(), 0);
+            this(new ArrayList<>(), 0, null);
         }
+    }
+
+    /**
+     * How many of the first {@code places} footnote markers of a bracket's text lie in no
+     * emphasis, counted when {@code lastDelimiter} topped the stack: the delimiters below it, and
+     * the nodes between them, stay as they are while it does.
+     */
+    private record OutsideCount(Delimiter lastDelimiter, int places, int outside) {
     }
 
     /**
