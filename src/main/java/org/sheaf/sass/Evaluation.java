@@ -119,6 +119,12 @@ final class Evaluation {
      * comments standing directly in a top-level {@code @media}, with their text.
      */
     private final Map<Integer, String> joinedComments = new HashMap<>();
+    /**
+     * How many comments stand directly in a top-level {@code @media} (or one in a top-level
+     * {@code @supports}) of the marked CSS: the count {@link #joinedComments} numbers them in,
+     * which the caller's count of the real CSS's must match for the numbers to name the same.
+     */
+    private int mediaComments;
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -645,14 +651,18 @@ final class Evaluation {
 
     /**
      * Whether libsass writes the comment that starts a copy of a top-level {@code @media} with the
-     * copy before it, in one {@code @media}: the comment is the {@code ordinal}th of those standing
-     * directly in a top-level {@code @media} (or one in a top-level {@code @supports}), in the
-     * order of the CSS, and reads {@code text} (its white space aside, which the layout may have
+     * copy before it, in one {@code @media}: the comment is the {@code ordinal}th of the
+     * {@code count} standing directly in a top-level {@code @media} (or one in a top-level
+     * {@code @supports}), in the order of the CSS, and reads {@code text} (its white space aside, which the layout may have
      * restored as the stylesheet wrote it). dart-sass opens a copy for a comment whenever it
      * already wrote something after the {@code @media} it evaluates (a nested block it moved
-     * out), where libsass closes an {@code @media} only around such a block.
+     * out), where libsass closes an {@code @media} only around such a block. False where the
+     * marked CSS holds another number of such comments: then the ordinals may not name the same.
      */
-    boolean joinsComment(int ordinal, String text) {
+    boolean joinsComment(int ordinal, int count, String text) {
+        if (count != mediaComments) {
+            return false;
+        }
         String joined = joinedComments.get(ordinal);
         return joined != null && withoutSpace(joined).equals(withoutSpace(text));
     }
@@ -676,7 +686,9 @@ final class Evaluation {
         for (int k = 0; k < leaves.size(); k++) {
             places.put(leaves.get(k), k);
         }
-        commentJoins(top, leaves, places, new int[1]);
+        int[] ordinal = new int[1];
+        commentJoins(top, leaves, places, ordinal);
+        mediaComments = ordinal[0];
     }
 
     private void commentJoins(Item block, List<Item> leaves, Map<Item, Integer> places, int[] ordinal) {
