@@ -58,12 +58,14 @@ final class CommentCopies {
         List<int[]> media = MediaBreaks.topLevelMedia(css);
         // each join: from the start of the first's closing line to where the comment starts
         List<int[]> joins = new ArrayList<>();
-        // how many comments stand directly in the top-level @media up to the second of the pair
-        int comments = media.isEmpty() ? 0 : comments(css, MediaBreaks.children(css, media.get(0)[1], media.get(0)[2]));
+        List<List<int[]>> childrenOf = media.stream().map(block -> MediaBreaks.children(css, block[1], block[2])).toList();
+        // how many comments stand directly in the top-level @media, in all and up to the second of the pair
+        int count = childrenOf.stream().mapToInt(children -> comments(css, children)).sum();
+        int comments = media.isEmpty() ? 0 : comments(css, childrenOf.get(0));
         for (int m = 0; m + 1 < media.size(); m++) {
             int[] first = media.get(m);
             int[] second = media.get(m + 1);
-            List<int[]> children = MediaBreaks.children(css, second[1], second[2]);
+            List<int[]> children = childrenOf.get(m + 1);
             int ordinal = comments;
             comments += comments(css, children);
             if (!css.substring(first[2] + 1, second[0]).isBlank() || !samePrelude(css, first, second)) {
@@ -80,7 +82,7 @@ final class CommentCopies {
                     && placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
                     contents.get(placed.source()), sourceLines.computeIfAbsent(placed.source(),
                             source -> MediaBreaks.lineStarts(contents.get(source))))
-                    || evaluated(evaluation, ordinal, css.substring(comment, children.get(0)[1]))) {
+                    || evaluated(evaluation, ordinal, count, css.substring(comment, children.get(0)[1]))) {
                 joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
             }
         }
@@ -106,12 +108,14 @@ final class CommentCopies {
     }
 
     /**
-     * Whether evaluation says the comment, the {@code ordinal}th standing directly in a top-level
-     * {@code @media}, was written in one run of its {@code @media} with what comes before it.
+     * Whether evaluation says the comment, the {@code ordinal}th of the {@code count} standing
+     * directly in a top-level {@code @media} ({@link MediaBreaks#topLevelMedia}, as
+     * {@link Evaluation#joinsComment} counts them), was written in one run of its {@code @media}
+     * with what comes before it.
      */
-    private static boolean evaluated(java.util.function.Supplier<Evaluation> evaluation, int ordinal, String comment) {
+    private static boolean evaluated(java.util.function.Supplier<Evaluation> evaluation, int ordinal, int count, String comment) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
-        return evaluated != null && evaluated.joinsComment(ordinal, comment);
+        return evaluated != null && evaluated.joinsComment(ordinal, count, comment);
     }
 
     /** Where the join that takes out the offset {@code at} ends. */

@@ -119,6 +119,12 @@ final class Evaluation {
      * comments standing directly in a top-level {@code @media}, with their text.
      */
     private final Map<Integer, String> joinedComments = new HashMap<>();
+    /**
+     * How many comments stand directly in a top-level {@code @media} (or one in a top-level
+     * {@code @supports}) of the marked CSS: the count {@link #joinedComments} numbers them in,
+     * which the caller's count of the real CSS's must match for the numbers to name the same.
+     */
+    private int mediaComments;
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -361,6 +367,8 @@ final class Evaluation {
         // each marker's place among the markers, and among its mark's (the evaluation it stands for)
         Map<Item, Integer> positions = new IdentityHashMap<>();
         Map<Item, Integer> evaluationOf = new IdentityHashMap<>();
+        // each outer marker's run of evaluations a loop wrote in one block (see insideMarker)
+        Map<Item, Run> runs = new IdentityHashMap<>();
         for (int m = 0; m < markers.size(); m++) {
             positions.put(markers.get(m), m);
         }
@@ -390,7 +398,7 @@ final class Evaluation {
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluationIndex = evaluationOf.get(marker);
-                Item insideMarker = insideMarker(markers, byMark, positions, m, evaluationIndex);
+                Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex);
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -447,32 +455,19 @@ final class Evaluation {
      * next evaluation.
      */
     private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, Map<Item, Integer> positions,
-            int m, int evaluation) {
+            Map<Item, Run> runs, int m, int evaluation) {
         int mark = markers.get(m).mark;
         List<Item> outer = byMark.get(mark);
         List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
         if (outer.size() == inner.size()) {
             return inner.get(evaluation);
         }
-        int first = evaluation;
-        int last = evaluation;
-        while (first > 0 && outer.get(first - 1).parent == markers.get(m).parent) {
-            first--;
+        Run run = runs.get(markers.get(m));
+        if (run == null) {
+            run = Run.of(markers, positions, outer, evaluation, runs);
         }
-        while (last + 1 < outer.size() && outer.get(last + 1).parent == markers.get(m).parent) {
-            last++;
-        }
-        if (last > first) {
-            int end = last + 1 < outer.size() ? positions.get(outer.get(last + 1)) : markers.size();
-            List<Item> opened = new ArrayList<>();
-            for (int k = positions.get(outer.get(last)) + 1; k < end; k++) {
-                if (markers.get(k).mark == mark + 1) {
-                    opened.add(markers.get(k));
-                }
-            }
-            if (opened.size() == last - first + 1) {
-                return opened.get(evaluation - first);
-            }
+        if (run.last() > run.first() && run.opened().size() == run.last() - run.first() + 1) {
+            return run.opened().get(evaluation - run.first());
         }
         for (int k = m + 1; k < markers.size() && markers.get(k).mark != mark; k++) {
             if (markers.get(k).mark == mark + 1) {
@@ -480,6 +475,49 @@ final class Evaluation {
             }
         }
         return null;
+    }
+
+    /**
+     * A run of evaluations of a nested {@code @media} whose outer markers stand together in one
+     * block (places {@code first} to {@code last} among the markers of their mark), and the inner
+     * markers that stand after the last of them and before the outer marker's next evaluation
+     * elsewhere, in order ({@code opened}; empty for a run of one). Worked out once per run, and
+     * noted for each of its outer markers, since a loop's evaluations all ask for it and each
+     * scan would cover the whole run.
+     */
+    private record Run(int first, int last, List<Item> opened) {
+
+        /**
+         * The run of the {@code evaluation}th of the {@code outer} markers ({@code markers}
+         * holds every marker, at its place in {@code positions}), noted in {@code runs} for
+         * each outer marker in it.
+         */
+        static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs) {
+            Item parent = outer.get(evaluation).parent;
+            int first = evaluation;
+            int last = evaluation;
+            while (first > 0 && outer.get(first - 1).parent == parent) {
+                first--;
+            }
+            while (last + 1 < outer.size() && outer.get(last + 1).parent == parent) {
+                last++;
+            }
+            List<Item> opened = new ArrayList<>();
+            if (last > first) {
+                int mark = outer.get(evaluation).mark;
+                int end = last + 1 < outer.size() ? positions.get(outer.get(last + 1)) : markers.size();
+                for (int k = positions.get(outer.get(last)) + 1; k < end; k++) {
+                    if (markers.get(k).mark == mark + 1) {
+                        opened.add(markers.get(k));
+                    }
+                }
+            }
+            Run run = new Run(first, last, opened);
+            for (int k = first; k <= last; k++) {
+                runs.put(outer.get(k), run);
+            }
+            return run;
+        }
     }
 
     /**
@@ -613,14 +651,18 @@ final class Evaluation {
 
     /**
      * Whether libsass writes the comment that starts a copy of a top-level {@code @media} with the
-     * copy before it, in one {@code @media}: the comment is the {@code ordinal}th of those standing
-     * directly in a top-level {@code @media} (or one in a top-level {@code @supports}), in the
-     * order of the CSS, and reads {@code text} (its white space aside, which the layout may have
+     * copy before it, in one {@code @media}: the comment is the {@code ordinal}th of the
+     * {@code count} standing directly in a top-level {@code @media} (or one in a top-level
+     * {@code @supports}), in the order of the CSS, and reads {@code text} (its white space aside, which the layout may have
      * restored as the stylesheet wrote it). dart-sass opens a copy for a comment whenever it
      * already wrote something after the {@code @media} it evaluates (a nested block it moved
-     * out), where libsass closes an {@code @media} only around such a block.
+     * out), where libsass closes an {@code @media} only around such a block. False where the
+     * marked CSS holds another number of such comments: then the ordinals may not name the same.
      */
-    boolean joinsComment(int ordinal, String text) {
+    boolean joinsComment(int ordinal, int count, String text) {
+        if (count != mediaComments) {
+            return false;
+        }
         String joined = joinedComments.get(ordinal);
         return joined != null && withoutSpace(joined).equals(withoutSpace(text));
     }
@@ -644,7 +686,9 @@ final class Evaluation {
         for (int k = 0; k < leaves.size(); k++) {
             places.put(leaves.get(k), k);
         }
-        commentJoins(top, leaves, places, new int[1]);
+        int[] ordinal = new int[1];
+        commentJoins(top, leaves, places, ordinal);
+        mediaComments = ordinal[0];
     }
 
     private void commentJoins(Item block, List<Item> leaves, Map<Item, Integer> places, int[] ordinal) {

@@ -47,19 +47,23 @@ final class MarkedQueries {
 
     /**
      * An {@code @media} of the marked CSS, in order: its query without the markers, libsass's
-     * join (null where a statement of it was not marked), and the heads of the blocks it holds.
+     * join (null where a statement of it was not marked), and where it starts and its brace
+     * ends there, from which the heads of the blocks it holds are read if they are asked for.
      */
-    private record Written(String dart, String libsass, Set<String> heads) {
+    private record Written(String dart, String libsass, int start, int end) {
     }
 
     /** Per statement: the queries dart-sass wrote for it in the marked CSS, in order. */
     private final Map<Statement, List<Join>> joins;
     /** Every {@code @media} of the marked CSS, in order. */
     private final List<Written> written;
+    /** The marked CSS, which {@link #written} points into. */
+    private final String markedCss;
 
-    private MarkedQueries(Map<Statement, List<Join>> joins, List<Written> written) {
+    private MarkedQueries(Map<Statement, List<Join>> joins, List<Written> written, String markedCss) {
         this.joins = joins;
         this.written = written;
+        this.markedCss = markedCss;
     }
 
     /**
@@ -131,11 +135,9 @@ final class MarkedQueries {
         Matcher media = MediaJoins.MEDIA.matcher(markedCss);
         while (media.find()) {
             String unmarked = UNMARKED.matcher(media.group(1)).replaceAll("");
-            Set<String> heads = new TreeSet<>();
-            MediaJoins.blockHeads(markedCss, media.start(), media.end()).forEach(head -> heads.add(UNMARKED.matcher(head).replaceAll("")));
             // libsass's join is known only once the markers are read, and not for every @media
             int place = order.size();
-            order.add(new Written(unmarked, null, heads));
+            order.add(new Written(unmarked, null, media.start(), media.end()));
             String[] parts = MediaJoins.AND.split(media.group(1), -1);
             String type = parts[0].startsWith("(") ? "" : parts[0];
             List<String> written = new ArrayList<>();
@@ -169,12 +171,12 @@ final class MarkedQueries {
             MediaJoins.Query libsass = MediaJoins.libsassJoin(queries);
             String text = String.join(" and ", written);
             if (dart != null && libsass != null && dart.text().equals(text)) {
-                order.set(place, new Written(unmarked, libsass.text(), heads));
+                order.set(place, new Written(unmarked, libsass.text(), media.start(), media.end()));
                 Mark own = statements.get(statements.size() - 1);
                 joins.computeIfAbsent(new Statement(own.url(), own.at()), k -> new ArrayList<>()).add(new Join(text, libsass.text()));
             }
         }
-        return new MarkedQueries(joins, List.copyOf(order));
+        return new MarkedQueries(joins, List.copyOf(order), markedCss);
     }
 
     /**
@@ -191,11 +193,21 @@ final class MarkedQueries {
             return null;
         }
         for (int m = 0; m < written.size(); m++) {
-            if (!written.get(m).dart().equals(queries.get(m)) || !written.get(m).heads().equals(heads.get(m))) {
+            if (!written.get(m).dart().equals(queries.get(m)) || !heads(written.get(m)).equals(heads.get(m))) {
                 return null;
             }
         }
         return written.stream().map(Written::libsass).toList();
+    }
+
+    /**
+     * The heads of the blocks a marked {@code @media} holds, without the markers: read only here,
+     * since {@link #aligned} is the last resort and most pages never ask it.
+     */
+    private Set<String> heads(Written media) {
+        Set<String> heads = new TreeSet<>();
+        MediaJoins.blockHeads(markedCss, media.start(), media.end()).forEach(head -> heads.add(UNMARKED.matcher(head).replaceAll("")));
+        return heads;
     }
 
     /**
