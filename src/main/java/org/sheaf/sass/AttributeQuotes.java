@@ -72,8 +72,8 @@ final class AttributeQuotes {
         private Map<Long, StaticValues.Origin> origins;
         private List<String> contents;
         private int[] lineStarts;
-        /** The line starts of each source the rules came from, by index, once looked at. */
-        private final Map<Integer, int[]> sourceLines = new HashMap<>();
+        /** The sources the rules came from, with where their lines start once looked at. */
+        private SourceLines sources;
 
         RuleQuotes(String css, java.util.function.Supplier<String> map) {
             this.css = css;
@@ -91,6 +91,7 @@ final class AttributeQuotes {
                 boolean found = mappings != null && mappings.find();
                 origins = found ? StaticValues.origins(mappings.group(1)) : Map.of();
                 contents = found ? StaticValues.strings(json, StaticValues.SOURCES_CONTENT) : List.of();
+                sources = new SourceLines(contents);
                 lineStarts = MediaBreaks.lineStarts(css);
             }
             int start = open;
@@ -107,8 +108,7 @@ final class AttributeQuotes {
                 return MIXED;
             }
             String source = contents.get(origin.source());
-            int at = MediaJoins.offset(source, sourceLines.computeIfAbsent(origin.source(),
-                    index -> MediaBreaks.lineStarts(contents.get(index))), origin);
+            int at = sources.offset(origin);
             if (at < 0) {
                 return MIXED;
             }

@@ -1,7 +1,6 @@
 package org.sheaf.sass;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -53,7 +52,7 @@ final class CommentCopies {
         List<String> contents = StaticValues.sourceTexts(map, StaticValues.strings(map, StaticValues.SOURCES), stylesheets);
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         // per source: where its lines start, read from a source the first time a comment is looked at in it
-        Map<Integer, int[]> sourceLines = new HashMap<>();
+        SourceLines sources = new SourceLines(contents);
         int[] lineStarts = MediaBreaks.lineStarts(css);
         List<int[]> media = MediaBreaks.topLevelMedia(css);
         // each join: from the start of the first's closing line to where the comment starts
@@ -80,8 +79,7 @@ final class CommentCopies {
             placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
             if (sameStatement(first, second, origins, lineStarts)
                     && placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
-                    contents.get(placed.source()), sourceLines.computeIfAbsent(placed.source(),
-                            source -> MediaBreaks.lineStarts(contents.get(source))))
+                    contents.get(placed.source()), sources.lineStarts(placed.source()))
                     || evaluated(evaluation, ordinal, count, css.substring(comment, children.get(0)[1]))) {
                 joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
             }

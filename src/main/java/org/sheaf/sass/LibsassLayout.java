@@ -271,8 +271,8 @@ final class LibsassLayout {
         private int[] fields;
         private int[] starts;
         private int[] lineStarts;
-        /** The line starts of each source, by index, once a mapping into it is looked up. */
-        private final Map<Integer, int[]> sourceLines = new HashMap<>();
+        /** The sources, with where their lines start once a mapping into one is looked up. */
+        private SourceLines sources;
 
         Origins(String css, String map) {
             this.css = css;
@@ -286,6 +286,7 @@ final class LibsassLayout {
             }
             int[] mappings = map == null ? null : SourceMapShift.mappings(map);
             contents = mappings != null ? StaticValues.strings(map, StaticValues.SOURCES_CONTENT) : List.of();
+            sources = new SourceLines(contents);
             if (contents.isEmpty()) {
                 return false;
             }
@@ -342,10 +343,7 @@ final class LibsassLayout {
                     if (fields[k + 1] >= contents.size()) {
                         return null;
                     }
-                    String source = contents.get(fields[k + 1]);
-                    int[] sourceStarts = sourceLines.computeIfAbsent(fields[k + 1], index -> MediaBreaks.lineStarts(source));
-                    int offset = MediaJoins.offset(source, sourceStarts,
-                            new StaticValues.Origin(fields[k + 1], fields[k + 2], fields[k + 3]));
+                    int offset = sources.offset(new StaticValues.Origin(fields[k + 1], fields[k + 2], fields[k + 3]));
                     return offset < 0 ? null : new int[] {fields[k + 1], offset};
                 }
             }

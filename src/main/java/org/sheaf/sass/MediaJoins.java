@@ -144,9 +144,7 @@ final class MediaJoins {
         boolean told = contents.stream().noneMatch(s -> NESTED_IMPORT.matcher(s).find());
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         // per source: where its lines start, read from a source the first time the map places something in it
-        Map<Integer, int[]> sourceLines = new HashMap<>();
-        ToIntFunction<StaticValues.Origin> offsetOf = origin -> offset(contents.get(origin.source()),
-                sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(contents.get(s))), origin);
+        ToIntFunction<StaticValues.Origin> offsetOf = new SourceLines(contents)::offset;
         Map<Integer, Map<Integer, Nested>> chains = new HashMap<>();
         Function<Statement, Nested> chainAt = at -> !told ? null : chains.computeIfAbsent(at.source(), s -> chains(contents.get(s),
                 indented(urls, s), others(contents, s))).get(at.at());

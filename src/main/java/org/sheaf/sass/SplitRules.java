@@ -238,7 +238,7 @@ final class SplitRules {
         /** Where each mixin's body is, by name, over all the sources; read when first needed. */
         Map<String, List<int[]>> mixins;
         /** Where each source's lines start, the braces of the rule at each place and the mixins they include: read once each. */
-        final Map<Integer, int[]> sourceLines = new HashMap<>();
+        final SourceLines sources;
         final Map<Long, int[]> braces = new HashMap<>();
         final Map<Long, List<String>> includes = new HashMap<>();
         final Map<Integer, NavigableMap<Integer, ScssOutline.Place>> places = new HashMap<>();
@@ -270,6 +270,7 @@ final class SplitRules {
             this.lineStarts = MediaBreaks.lineStarts(css);
             this.origins = origins;
             this.contents = contents;
+            this.sources = new SourceLines(contents);
             this.urls = urls;
             this.page = page;
             this.extending = contents.stream().anyMatch(text -> EXTEND.matcher(text).find());
@@ -1671,8 +1672,7 @@ final class SplitRules {
 
         /** The offset in its source of an origin, or -1 past the source's end. */
         int offset(StaticValues.Origin origin) {
-            int[] starts = sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(contents.get(s)));
-            return MediaJoins.offset(contents.get(origin.source()), starts, origin);
+            return sources.offset(origin);
         }
 
         /** The braces (or indented lines) of the rule whose selector starts at {@code at} in a source; null when none. */

@@ -60,7 +60,7 @@ final class StaticValues {
         }
         Map<Long, Origin> origins = origins(mappings.group(1));
         // where each source's lines start, read once per source (a map places many declarations in each)
-        Map<Integer, int[]> sourceLines = new HashMap<>();
+        SourceLines sources = new SourceLines(contents);
         StringBuilder out = new StringBuilder(css.length());
         ArrayDeque<Boolean> blocks = new ArrayDeque<>();
         blocks.push(true);
@@ -109,8 +109,7 @@ final class StaticValues {
                     String value = css.substring(valueStart, valueEnd);
                     String source = origin == null || origin.source() >= contents.size() ? null
                             : contents.get(origin.source());
-                    int at = source == null ? -1 : valueStart(source,
-                            sourceLines.computeIfAbsent(origin.source(), s -> MediaBreaks.lineStarts(source)), origin, name);
+                    int at = source == null ? -1 : valueStart(source, sources.offset(origin), name);
                     boolean indented = origin != null && origin.source() < urls.size()
                             && ScssOutline.indented(urls.get(origin.source()));
                     String written = at < 0 ? null : written(source, at, indented);
@@ -171,15 +170,6 @@ final class StaticValues {
             end++;
         }
         return end;
-    }
-
-    /**
-     * Where the value of the declaration of property {@code name} that the source wrote at
-     * {@code origin} starts, or -1 when what is there is not that; the source's lines start at
-     * {@code lineStarts}.
-     */
-    private static int valueStart(String source, int[] lineStarts, Origin origin, String name) {
-        return valueStart(source, MediaJoins.offset(source, lineStarts, origin), name);
     }
 
     /**
