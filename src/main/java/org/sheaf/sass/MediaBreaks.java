@@ -518,15 +518,21 @@ final class MediaBreaks {
         return found;
     }
 
-    /** Where each line of the text starts. */
+    /**
+     * Where each line of the text starts: counted first, so the starts go straight into an array
+     * (every compilation reads those of its CSS and of each stylesheet the map places things in).
+     */
     static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>(List.of(0));
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
-            }
+        int count = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            count++;
         }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+        int[] starts = new int[count];
+        int line = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            starts[line++] = i + 1;
+        }
+        return starts;
     }
 
     /**
