@@ -86,9 +86,9 @@ final class MediaBreaks {
         }
         Map<Long, StaticValues.Origin> origins = StaticValues.origins(mappings.group(1));
         int[] lineStarts = lineStarts(css);
-        // each change: where it starts and ends, what it writes, whether the text it replaces is
-        // left out of the map (a block dropped) or only moves on (white space)
-        TreeMap<Integer, Object[]> changes = new TreeMap<>();
+        // each change, by where it starts: whether the text it replaces is left out of the map (a
+        // block dropped) or only moves on (white space)
+        TreeMap<Integer, SourceMapShift.Replacement> changes = new TreeMap<>();
         // each @media left out inside an @supports: the offset it stands before, and how far into
         // the text the change there writes (-1: before the change's text, or where there is none)
         List<int[]> leftOut = new ArrayList<>();
@@ -131,8 +131,8 @@ final class MediaBreaks {
                 if (css.startsWith("@media", child[0])) {
                     // a query dart-sass cannot join with the outer one (not print in (min-width: 5px)):
                     // dart-sass keeps the @media nested, libsass takes the joined query to match nothing
-                    changes.put(after, new Object[] {child[0], "", false});
-                    changes.put(child[0], new Object[] {child[1], "", true});
+                    changes.put(after, new SourceMapShift.Replacement(after, child[0], "", false));
+                    changes.put(child[0], new SourceMapShift.Replacement(child[0], child[1], "", true));
                     broken = true;
                     pending++;
                 } else {
@@ -143,7 +143,8 @@ final class MediaBreaks {
                         pending += broken ? leftOutBetween(outlines, first, second) : 0;
                     }
                     if (broken && !kept.isEmpty()) {
-                        changes.put(kept.get(kept.size() - 1)[1], new Object[] {kept.get(kept.size() - 1)[1], reopened, false});
+                        int last = kept.get(kept.size() - 1)[1];
+                        changes.put(last, new SourceMapShift.Replacement(last, last, reopened, false));
                     }
                     for (; held && pending > 0; pending--) {
                         // between the part closed and the one opened again, or before the first part
@@ -165,7 +166,7 @@ final class MediaBreaks {
                 while (end < css.length() && css.charAt(end) == '\n') {
                     end++;
                 }
-                changes.put(media[0], new Object[] {end, "", true});
+                changes.put(media[0], new SourceMapShift.Replacement(media[0], end, "", true));
                 // what it left out stands where the @media stood, before what comes next
                 for (int k = heldBefore; k < leftOut.size(); k++) {
                     leftOut.set(k, new int[] {end, -1});
@@ -186,10 +187,7 @@ final class MediaBreaks {
         if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
         }
-        List<SourceMapShift.Replacement> replacements = changes.entrySet().stream()
-                .map(change -> new SourceMapShift.Replacement(change.getKey(), (Integer) change.getValue()[0],
-                        (String) change.getValue()[1], (Boolean) change.getValue()[2]))
-                .toList();
+        List<SourceMapShift.Replacement> replacements = List.copyOf(changes.values());
         SourceMapShift.Replaced replaced = SourceMapShift.replaced(css, replacements);
         String result = replaced.text();
         int[] moved = replaced.moved();
