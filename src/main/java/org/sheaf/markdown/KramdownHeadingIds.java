@@ -128,12 +128,7 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
 
     /** Whether {@code heading} lies inside an HTML element whose content kramdown parses as Markdown. */
     private static boolean inMarkdownHtml(Heading heading) {
-        for (Node up = heading.getParent(); up != null; up = up.getParent()) {
-            if (up instanceof MarkdownHtmlBlock) {
-                return true;
-            }
-        }
-        return false;
+        return heading.getAncestorOfType(MarkdownHtmlBlock.class) != null;
     }
 
     /** Appends the text kramdown's GFM parser reads from {@code node}'s children (see above). */

@@ -1388,6 +1388,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         StringBuilder out = new StringBuilder(html.length());
         Matcher tag = KramdownTags.OPEN_TAG.matcher(html);
+        Matcher off = MARKDOWN_OFF.matcher(html);
         int length = html.length();
         int copied = 0;
         for (int at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at)) {
@@ -1395,8 +1396,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                 int commentEnd = html.indexOf("-->", at + 4);
                 at = commentEnd < 0 ? length : commentEnd + 3;
             } else if (tag.region(at, length).lookingAt()) {
-                Matcher off = MARKDOWN_OFF.matcher(html).region(tag.start(2), tag.end(2));
-                if (off.find()) {
+                // one matcher for the whole text, its region moved to each tag's attributes
+                if (off.region(tag.start(2), tag.end(2)).find()) {
                     out.append(html, copied, off.start());
                     copied = off.end();
                 }
