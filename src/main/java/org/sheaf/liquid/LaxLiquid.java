@@ -373,7 +373,9 @@ final class LaxLiquid {
      * know ({@code a <=> b}) made {@code liquid_unknown_operator["<=>"]}, which stops the render
      * with Ruby's error when the comparison is evaluated. Ruby's lax parser takes any
      * run of comparison characters and lowercase letters for an operator, and complains only when
-     * the condition is evaluated, so a branch that is never reached renders.
+     * the condition is evaluated, so a branch that is never reached renders. A comparison with a
+     * second value but no operator between ({@code page.image -}) is its first value alone, as
+     * Ruby's condition without an operator tests its left value only.
      */
     private static String unknownOperators(String markup) {
         StringBuilder out = new StringBuilder();
@@ -390,6 +392,10 @@ final class LaxLiquid {
             Matcher c = LAX_CONDITION.matcher(comparison);
             if (c.matches() && c.group(2) != null && !OPERATORS.contains(c.group(2))) {
                 out.append(comparison, 0, c.start(1)).append(UNKNOWN_OPERATOR).append("[\"").append(c.group(2)).append("\"] ");
+                changed = true;
+            } else if (c.matches() && c.group(2) == null && c.group(3) != null) {
+                // without an operator Ruby's condition is its left value alone: {% if page.image - %}
+                out.append(comparison, 0, c.end(1)).append(blank(comparison.substring(c.end(1))));
                 changed = true;
             } else {
                 out.append(comparison);

@@ -60,6 +60,16 @@ class LiquidCompatTest {
     }
 
     @Test
+    void conditionWithASecondValueButNoOperatorTestsItsFirstValue() throws Exception {
+        // what Jekyll 4.3.1 printed: Ruby's lax condition reads a value, no operator and a value,
+        // and without an operator tests the first value only ({%- if page.image - %} in a theme)
+        assertEquals("[A][C][D][][F][G]", render("[{%- if page.title - %}A{% endif %}]"
+                + "[{% if page.nothing - %}B{% else %}C{% endif %}][{% if page.title 5 %}D{% endif %}]"
+                + "[{% unless page.title \"x\" %}E{% endunless %}][{% if false %}{% elsif page.title -1 %}F{% endif %}]"
+                + "[{% if page.nothing - or page.title %}G{% endif %}]"));
+    }
+
+    @Test
     void forTagReadsOnlyItsFirstFragmentAndColonAttributesWhenTheStrictGrammarRefusesIt() throws Exception {
         // Ruby's lax for: "limit 5" without its colon is nothing, a filter after the collection is
         // ignored, reversed counts right after the collection, and name: value attributes anywhere
