@@ -48,7 +48,12 @@ public final class JekyllFilters {
     private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH);
     /** Characters Addressable leaves alone in a URI: unreserved, reserved and {@code %}. */
     private static final String URI_SAFE = "-._~!$&'()*+,;=:/?#[]@";
-    private static final String PATH_SAFE = "-._~!$&'()*+,;=:/?#[]@%";
+    /**
+     * Characters Addressable's {@code normalize} leaves alone in a path, query or fragment: those of
+     * {@link #URI_SAFE} but the brackets, which only a host may hold ({@code /a[1]} is
+     * {@code /a%5B1%5D}), and {@code %}.
+     */
+    private static final String PATH_SAFE = "-._~!$&'()*+,;=:/?#@%";
 
     private JekyllFilters() {
     }

@@ -27,6 +27,13 @@ class JekyllFiltersTest {
     }
 
     @Test
+    void relativeAndAbsoluteUrlEscapeBracketsOutsideAHost() {
+        // what Jekyll 4.3.1 printed: Addressable's normalize escapes brackets in a path, query and fragment
+        assertEquals("/a%5B1%5D?q=%5B2%5D#f%5B3%5D", JekyllFilters.relativeUrl("", "/a[1]?q=[2]#f[3]"));
+        assertEquals("https://example.org/a%5B1%5D", JekyllFilters.absoluteUrl("https://example.org", "", "/a[1]"));
+    }
+
+    @Test
     void relativeUrlResolvesDotSegmentsAsAddressableNormalizes() {
         // what Addressable 2.8.1's normalize gives for each joined URL
         assertEquals("/so-simple-theme/", JekyllFilters.relativeUrl("/so-simple-theme", "."));
