@@ -325,12 +325,15 @@ final class FeedGenerator implements Generator {
             out.append("<summary type=\"html\">")
                     .append(cdata(JekyllFilters.normalizeWhitespace(Html.stripHtml(summaryText)))).append("</summary>");
         }
+        // the plugin's post.image.path | default: post.image: an image given as a hash without a
+        // path is that hash, which contains no "://" and which absolute_url reads as Ruby's to_s
         Object image = SeoTag.dig(post, "image", "path");
-        if (!SeoTag.truthy(image) && !(post.get("image") instanceof Map)) {
+        if (!SeoTag.truthy(image)) {
             image = post.get("image");
         }
         if (SeoTag.truthy(image)) {
-            String url = image.toString().contains("://") ? image.toString() : absolute(config, image.toString());
+            String text = RubyInspect.toS(image);
+            String url = image instanceof CharSequence && text.contains("://") ? text : absolute(config, text);
             out.append("<media:thumbnail xmlns:media=\"http://search.yahoo.com/mrss/\" url=\"").append(escape(url))
                     .append("\" />");
             out.append("<media:content medium=\"image\" url=\"").append(escape(url))

@@ -150,6 +150,20 @@ class PluginsBuildTest {
     }
 
     @Test
+    void feedImageGivenAsAHashWithoutAPathIsThatHashAsRubyWritesIt() {
+        // jekyll-feed's {% assign post_image = post.image.path | default: post.image %}, then
+        // absolute_url of what it holds (Jekyll 4.3.1, jekyll-feed 0.17)
+        TestSite site = TestSite.in(dir).file("_config.yml", CONFIG + ALL)
+                .file("_posts/2019-01-01-a.md", "---\ntitle: A\nimage:\n  feature: desk.jpg\n  credit:\n---\nA\n")
+                .file("_posts/2019-01-02-b.md", "---\ntitle: B\nimage:\n  path: /b.png\n---\nB\n")
+                .file("_posts/2019-01-03-c.md", "---\ntitle: C\nimage: [c.png]\n---\nC\n")
+                .buildOk();
+        assertEquals(List.of("https://example.org/r/%5B%22c.png%22%5D", "https://example.org/r/b.png",
+                        "https://example.org/r/%7B%22feature%22=%3E%22desk.jpg%22,%20%22credit%22=%3Enil%7D"),
+                all("<media:thumbnail xmlns:media=\"http://search.yahoo.com/mrss/\" url=\"([^\"]*)\"", site.read("feed.xml")));
+    }
+
+    @Test
     void postsLimitAndExcerptOnlyAreHonoured() {
         TestSite site = withPosts(3).file("_config.yml", CONFIG + ALL + "feed:\n  posts_limit: 2\n  excerpt_only: true\n")
                 .buildOk();
