@@ -398,7 +398,8 @@ final class Evaluation {
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluationIndex = evaluationOf.get(marker);
-                Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex);
+                Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex,
+                        () -> evaluatedApart(nested, byMark, evaluationOf, positions, evaluation.marks));
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -450,12 +451,13 @@ final class Evaluation {
      * {@code @media} may stand before the part it was nested in. Otherwise, for evaluations a
      * loop wrote in one block, whose outer markers stand together there: they share their query
      * and the one around it, so when as many inner markers stand after the last of them and
-     * before the outer marker's next evaluation elsewhere, those are theirs, in order. Failing
-     * that, an evaluation wrote something where its inner marker comes before the outer marker's
-     * next evaluation.
+     * before the outer marker's next evaluation elsewhere, those are theirs, in order; the
+     * copies of the nested {@code @media} under way where the run stands ({@code apart}) are
+     * read apart from it there (see {@link Run#of}). Failing that, an evaluation wrote something
+     * where its inner marker comes before the outer marker's next evaluation.
      */
     private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, Map<Item, Integer> positions,
-            Map<Item, Run> runs, int m, int evaluation) {
+            Map<Item, Run> runs, int m, int evaluation, java.util.function.Supplier<List<int[]>> apart) {
         int mark = markers.get(m).mark;
         List<Item> outer = byMark.get(mark);
         List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
@@ -464,7 +466,7 @@ final class Evaluation {
         }
         Run run = runs.get(markers.get(m));
         if (run == null) {
-            run = Run.of(markers, positions, outer, evaluation, runs);
+            run = Run.of(markers, positions, outer, evaluation, runs, apart.get());
         }
         if (run.last() > run.first() && run.opened().size() == run.last() - run.first() + 1) {
             return run.opened().get(evaluation - run.first());
@@ -491,8 +493,19 @@ final class Evaluation {
          * The run of the {@code evaluation}th of the {@code outer} markers ({@code markers}
          * holds every marker, at its place in {@code positions}), noted in {@code runs} for
          * each outer marker in it.
+         *
+         * <p>{@code apart} holds, as the places of their first and last markers, the copies of
+         * the nested {@code @media} under way where the run's first marker stands, each from its
+         * inner marker to where what followed its evaluation went ({@link #afterMarker}). The
+         * order of the CSS is not that of evaluation there: a copy that begins before the run
+         * holds it, and the run's inner markers stand before that copy's end, the evaluation
+         * of the {@code @media} around it having ended there; a copy that begins after the run
+         * was evaluated before it ({@code a { @media all { @include m } @include m }}, where
+         * the second include writes into the rule's block before the copies the first wrote),
+         * and holds none of the run's inner markers, nor an outer marker that ends the run's.
          */
-        static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs) {
+        static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs,
+                List<int[]> apart) {
             Item parent = outer.get(evaluation).parent;
             int first = evaluation;
             int last = evaluation;
@@ -505,9 +518,25 @@ final class Evaluation {
             List<Item> opened = new ArrayList<>();
             if (last > first) {
                 int mark = outer.get(evaluation).mark;
-                int end = last + 1 < outer.size() ? positions.get(outer.get(last + 1)) : markers.size();
-                for (int k = positions.get(outer.get(last)) + 1; k < end; k++) {
-                    if (markers.get(k).mark == mark + 1) {
+                int from = positions.get(outer.get(last)) + 1;
+                int end = markers.size();
+                for (int[] copy : apart) {
+                    if (copy[0] < from && copy[1] >= from) {
+                        end = Math.min(end, copy[1]);
+                    }
+                }
+                for (int k = from; k < end; k++) {
+                    int skipTo = k;
+                    for (int[] copy : apart) {
+                        if (copy[0] >= from && copy[0] <= k && copy[1] >= k) {
+                            skipTo = Math.max(skipTo, copy[1]);
+                        }
+                    }
+                    if (skipTo > k) {
+                        k = skipTo;
+                    } else if (markers.get(k).mark == mark) {
+                        break;
+                    } else if (markers.get(k).mark == mark + 1) {
                         opened.add(markers.get(k));
                     }
                 }
@@ -530,12 +559,42 @@ final class Evaluation {
      */
     private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Item end, Item inside,
             List<Mark> marks) {
-        if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
+        return afterMarker(byMark, evaluationOf, end.mark, inside, marks);
+    }
+
+    /** {@link #afterMarker(Map, Map, Item, Item, List)} for the end marker's mark, {@code endMark}. */
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, int endMark, Item inside,
+            List<Mark> marks) {
+        if (endMark + 1 >= marks.size() || marks.get(endMark + 1).kind() != Kind.AFTER) {
             return null;
         }
         List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
-        List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
+        List<Item> afters = byMark.getOrDefault(endMark + 1, List.of());
         return afters.size() == insides.size() ? afters.get(evaluationOf.get(inside)) : null;
+    }
+
+    /**
+     * The copies of the nested {@code @media} under way ({@code nested}) whose ends are marked,
+     * each as the places among the markers of its inner marker and of the marker where what
+     * followed its evaluation went ({@link #afterMarker}): where evaluation went while the
+     * order of the CSS may say otherwise (see {@link Run#of}).
+     */
+    private static List<int[]> evaluatedApart(ArrayDeque<NestedMedia> nested, Map<Integer, List<Item>> byMark,
+            Map<Item, Integer> evaluationOf, Map<Item, Integer> positions, List<Mark> marks) {
+        List<int[]> apart = new ArrayList<>();
+        for (NestedMedia media : nested) {
+            Mark statement = marks.get(media.marker().mark);
+            for (int k = media.inside().mark + 1; k < marks.size(); k++) {
+                if (marks.get(k).kind() == Kind.MEDIA_END && marks.get(k).sameStatement(statement)) {
+                    Item after = afterMarker(byMark, evaluationOf, k, media.inside(), marks);
+                    if (after != null) {
+                        apart.add(new int[] {positions.get(media.inside()), positions.get(after)});
+                    }
+                    break;
+                }
+            }
+        }
+        return apart;
     }
 
     /**

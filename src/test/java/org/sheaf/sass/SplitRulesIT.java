@@ -382,6 +382,18 @@ class SplitRulesIT {
     }
 
     @Test
+    void aLoopsMediaIncludedAfterAnMediaOfTheRuleThatIncludesItTooTellsWhereTheLaterPartsGo() throws Exception {
+        // the second include writes its @media markers into em's block before the copies the
+        // first wrote in (min-width: 10px), though evaluated after them; libsass's output
+        String each = "  b em {\n    margin: auto;\n  }\n  .z b em {\n    left: 0;\n  }\n}";
+        assertEquals("@media all and (min-width: 10px) {\n" + each + "\n@media all and (min-width: 10px) {\n" + each
+                + "\n@media all {\n" + each + "\n@media all {\n" + each,
+                compiled("@mixin m0() { @each $i in 1, 2 { @media screen { .z & { left: 0; } margin: auto; } } }\n"
+                        + "b { @media all { em { @media (min-width: 10px) { @include m0(); } @include m0(); } } }\n"
+                        + "i { @media print { @include m0(); } }"));
+    }
+
+    @Test
     void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
         // dart-sass starts a new part after the empty #h; libsass's output
         assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
