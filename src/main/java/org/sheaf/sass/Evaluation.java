@@ -350,7 +350,7 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
-        if (!markedTop.alike(realTop)) {
+        if (!markedTop.alike(realTop) && !(markedTop.joinedAroundMarkerCopies(marked.marks()) && markedTop.alike(realTop))) {
             return null;
         }
         Evaluation evaluation = new Evaluation(marked.marks());
@@ -1024,7 +1024,8 @@ final class Evaluation {
 
     /** A block, declaration or comment of dart-sass's expanded CSS. */
     private static final class Item {
-        final Item parent;
+        /** The block this stands in; changed only where {@link #joinedAroundMarkerCopies} joins two blocks. */
+        Item parent;
         final boolean block;
         final boolean media;
         /** Whether it is a comment other than a marker, and then its text. */
@@ -1114,6 +1115,48 @@ final class Evaluation {
                 any |= child.kept;
             }
             kept = parent == null || any;
+        }
+
+        /**
+         * Joins each top-level {@code @media} kept to the one of the same query before it where
+         * only copies of a nested {@code @media} holding nothing but markers stand between
+         * (each holds its inner marker): the nested one then wrote nothing but its markers, for
+         * which dart-sass closed the outer {@code @media} and opened it again, where the CSS of
+         * the stylesheets themselves holds one. Those copies and the blocks of the later
+         * {@code @media} go into the earlier, in their order. Whether any were joined.
+         */
+        boolean joinedAroundMarkerCopies(List<Mark> marks) {
+            boolean joined = false;
+            for (int k = 0; k < children.size(); k++) {
+                Item first = children.get(k);
+                if (!first.kept || !first.media) {
+                    continue;
+                }
+                int next = k + 1;
+                while (next < children.size() && children.get(next).onlyMarkedCopy(marks)) {
+                    next++;
+                }
+                if (next == k + 1 || next == children.size() || !children.get(next).kept
+                        || !children.get(next).media || !children.get(next).prelude.equals(first.prelude)) {
+                    continue;
+                }
+                List<Item> moved = new ArrayList<>(children.subList(k + 1, next));
+                moved.addAll(children.get(next).children);
+                for (Item item : moved) {
+                    item.parent = first;
+                }
+                first.children.addAll(moved);
+                children.subList(k + 1, next + 1).clear();
+                joined = true;
+                k--;
+            }
+            return joined;
+        }
+
+        /** Whether this is the copy of a nested {@code @media} that holds only markers, its inner marker among them. */
+        private boolean onlyMarkedCopy(List<Mark> marks) {
+            return media && !kept && children.stream().anyMatch(
+                    child -> !child.block && child.mark >= 0 && child.mark < marks.size() && marks.get(child.mark).kind() == Kind.INSIDE);
         }
 
         /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */

@@ -394,6 +394,17 @@ class SplitRulesIT {
     }
 
     @Test
+    void anMediaThatWritesNothingButItsMarkersStillLetsEvaluationTell() throws Exception {
+        // the markers of the @media in screen make dart-sass close screen around them, where the
+        // CSS holds one screen; evaluation still tells where .u began; libsass's output
+        assertEquals("@supports not (display: flex) {\n  .u {\n    color: red;\n  }\n  .u a {\n    x: blue;\n  }\n}\n"
+                + "@media screen {\n  b {\n    left: 0;\n  }\n  .t {\n    z-index: auto;\n  }\n}",
+                compiled("@mixin m0() { @supports not (display: flex) { a { x: blue; } color: red; } }\n"
+                        + "@mixin m1() { .u { @include m0(); } }\n@include m1();\n"
+                        + "@media screen { b { left: 0; } @media (max-width: 20em) { @if 1 == 2 { b { color: blue; } } } .t { z-index: auto; } }"));
+    }
+
+    @Test
     void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
         // dart-sass starts a new part after the empty #h; libsass's output
         assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
