@@ -405,6 +405,17 @@ class SplitRulesIT {
     }
 
     @Test
+    void aLaterPartAfterTheCopyOfAnMediaWhoseQueryIsTheOutersGoesBeforeItsNestedRules() throws Exception {
+        // all in print is print, so dart-sass writes the first evaluation's copy of em in the
+        // print where the second begins; w: 1px is no part of that copy; libsass's output
+        String each = "@media print {\n  em {\n    w: 1px;\n  }\n  em p {\n    left: red;\n  }\n}\n"
+                + "@media print {\n  em {\n    w: auto;\n  }\n}";
+        assertEquals(each + "\n" + each,
+                compiled("@mixin m0() { em { p { left: red; } @media all { w: auto; } w: 1px; } }\n"
+                        + "@media print { @each $i in a, c { @include m0(); } }"));
+    }
+
+    @Test
     void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
         // dart-sass starts a new part after the empty #h; libsass's output
         assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
