@@ -1120,10 +1120,12 @@ final class Evaluation {
         /**
          * Joins each top-level {@code @media} kept to the one of the same query before it where
          * only copies of a nested {@code @media} holding nothing but markers stand between
-         * (each holds its inner marker): the nested one then wrote nothing but its markers, for
-         * which dart-sass closed the outer {@code @media} and opened it again, where the CSS of
-         * the stylesheets themselves holds one. Those copies and the blocks of the later
-         * {@code @media} go into the earlier, in their order. Whether any were joined.
+         * (each holds its inner marker), or where the later one is such a copy, of the same
+         * query, in which dart-sass went on writing what followed: the nested one then wrote
+         * nothing but its markers, for which dart-sass closed the outer {@code @media} and
+         * opened it again, where the CSS of the stylesheets themselves holds one. Those copies
+         * and the blocks of the later {@code @media} go into the earlier, in their order.
+         * Whether any were joined.
          */
         boolean joinedAroundMarkerCopies(List<Mark> marks) {
             boolean joined = false;
@@ -1136,8 +1138,9 @@ final class Evaluation {
                 while (next < children.size() && children.get(next).onlyMarkedCopy(marks)) {
                     next++;
                 }
-                if (next == k + 1 || next == children.size() || !children.get(next).kept
-                        || !children.get(next).media || !children.get(next).prelude.equals(first.prelude)) {
+                if (next == children.size() || !children.get(next).kept || !children.get(next).media
+                        || !children.get(next).prelude.equals(first.prelude)
+                        || next == k + 1 && !children.get(next).opensWithMarkedCopy(marks)) {
                     continue;
                 }
                 List<Item> moved = new ArrayList<>(children.subList(k + 1, next));
@@ -1155,8 +1158,32 @@ final class Evaluation {
 
         /** Whether this is the copy of a nested {@code @media} that holds only markers, its inner marker among them. */
         private boolean onlyMarkedCopy(List<Mark> marks) {
-            return media && !kept && children.stream().anyMatch(
-                    child -> !child.block && child.mark >= 0 && child.mark < marks.size() && marks.get(child.mark).kind() == Kind.INSIDE);
+            return media && !kept && holdsInside(marks);
+        }
+
+        /**
+         * Whether what this {@code @media} holds before its first item kept is the inner marker of
+         * a nested {@code @media}, or a block holding it (the copy of the rule around it).
+         */
+        private boolean opensWithMarkedCopy(List<Mark> marks) {
+            for (Item child : children) {
+                if (child.kept) {
+                    return false;
+                }
+                if (child.isInside(marks) || child.block && child.holdsInside(marks)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the inner marker of a nested {@code @media} stands directly in this block. */
+        private boolean holdsInside(List<Mark> marks) {
+            return children.stream().anyMatch(child -> child.isInside(marks));
+        }
+
+        private boolean isInside(List<Mark> marks) {
+            return !block && mark >= 0 && mark < marks.size() && marks.get(mark).kind() == Kind.INSIDE;
         }
 
         /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */

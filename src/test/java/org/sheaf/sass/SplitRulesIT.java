@@ -416,6 +416,19 @@ class SplitRulesIT {
     }
 
     @Test
+    void anMediaOfTheOutersQueryThatWritesNothingButItsMarkersStillLetsEvaluationTell() throws Exception {
+        // screen in screen and (min-width: 5px) is the outer's query: dart-sass goes on writing
+        // i in the copy it opened for the markers; evaluation still tells where b began;
+        // libsass's output
+        assertEquals("b {\n  color: blue;\n}\n.z b {\n  left: 0;\n}\n.z b .t {\n  w: 1;\n}\n"
+                + "@media screen and (min-width: 5px) {\n  .t {\n    w: 1;\n  }\n  i {\n    y: red;\n  }\n}",
+                compiled("@mixin m0() { @media screen { @if 1 == 2 { x: red; } } }\n"
+                        + "@mixin m2() { .t { w: 1; @include m0(); } }\n"
+                        + "b { .z & { @include m2(); left: 0; } color: blue; }\n"
+                        + "@media screen and (min-width: 5px) { @include m2(); i { y: red; } }"));
+    }
+
+    @Test
     void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
         // dart-sass starts a new part after the empty #h; libsass's output
         assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
