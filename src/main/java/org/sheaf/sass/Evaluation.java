@@ -350,7 +350,10 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
-        if (!markedTop.alike(realTop) && !(markedTop.joinedAroundMarkerCopies(marked.marks()) && markedTop.alike(realTop))) {
+        // where copies were joined, the blocks must also be the same blocks: dart-sass may have
+        // written in the copies what the CSS holds elsewhere
+        if (!markedTop.alike(realTop) && !(markedTop.joinedAroundMarkerCopies(marked.marks()) && markedTop.alike(realTop)
+                && markedTop.sameHeads(realTop))) {
             return null;
         }
         Evaluation evaluation = new Evaluation(marked.marks());
@@ -1120,10 +1123,10 @@ final class Evaluation {
         /**
          * Joins each top-level {@code @media} kept to the one of the same query before it where
          * only copies of a nested {@code @media} holding nothing but markers stand between
-         * (each holds its inner marker), or where the later one is such a copy, of the same
-         * query, in which dart-sass went on writing what followed: the nested one then wrote
-         * nothing but its markers, for which dart-sass closed the outer {@code @media} and
-         * opened it again, where the CSS of the stylesheets themselves holds one. Those copies
+         * (each holds its inner or end marker), or where the later one is such a copy, of the
+         * same query, in which dart-sass went on writing what followed: the nested one then
+         * wrote nothing there but its markers, for which dart-sass closed the outer {@code @media}
+         * and opened it again, where the CSS of the stylesheets themselves holds one. Those copies
          * and the blocks of the later {@code @media} go into the earlier, in their order.
          * Whether any were joined.
          */
@@ -1156,34 +1159,58 @@ final class Evaluation {
             return joined;
         }
 
-        /** Whether this is the copy of a nested {@code @media} that holds only markers, its inner marker among them. */
+        /**
+         * Whether this is the copy of a nested {@code @media} that holds only markers, its inner
+         * or end marker among them.
+         */
         private boolean onlyMarkedCopy(List<Mark> marks) {
-            return media && !kept && holdsInside(marks);
+            return media && !kept && holdsMediaMarker(marks);
         }
 
         /**
-         * Whether what this {@code @media} holds before its first item kept is the inner marker of
-         * a nested {@code @media}, or a block holding it (the copy of the rule around it).
+         * Whether what this {@code @media} holds before its first item kept is the inner or end
+         * marker of a nested {@code @media}, or a block holding one (the copy of the rule around it).
          */
         private boolean opensWithMarkedCopy(List<Mark> marks) {
             for (Item child : children) {
                 if (child.kept) {
                     return false;
                 }
-                if (child.isInside(marks) || child.block && child.holdsInside(marks)) {
+                if (child.isMediaMarker(marks) || child.block && child.holdsMediaMarker(marks)) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** Whether the inner marker of a nested {@code @media} stands directly in this block. */
-        private boolean holdsInside(List<Mark> marks) {
-            return children.stream().anyMatch(child -> child.isInside(marks));
+        /** Whether the inner or end marker of a nested {@code @media} stands directly in this block. */
+        private boolean holdsMediaMarker(List<Mark> marks) {
+            return children.stream().anyMatch(child -> child.isMediaMarker(marks));
         }
 
-        private boolean isInside(List<Mark> marks) {
-            return !block && mark >= 0 && mark < marks.size() && marks.get(mark).kind() == Kind.INSIDE;
+        /**
+         * Whether this is the inner or the end marker of a nested {@code @media}, for which
+         * dart-sass may have opened a copy of the {@code @media} around.
+         */
+        private boolean isMediaMarker(List<Mark> marks) {
+            return !block && mark >= 0 && mark < marks.size()
+                    && (marks.get(mark).kind() == Kind.INSIDE || marks.get(mark).kind() == Kind.MEDIA_END);
+        }
+
+        /**
+         * Whether the blocks kept of this, which {@link #alike} pairs with {@code real}'s, have
+         * the same preludes as those, white space aside.
+         */
+        boolean sameHeads(Item real) {
+            List<Item> mine = children.stream().filter(child -> child.kept && child.block).toList();
+            List<Item> theirs = real.children.stream().filter(child -> child.block).toList();
+            for (int k = 0; k < mine.size(); k++) {
+                if (!withoutSpace(mine.get(k).prelude).equals(withoutSpace(theirs.get(k).prelude))
+                        || !mine.get(k).sameHeads(theirs.get(k))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */

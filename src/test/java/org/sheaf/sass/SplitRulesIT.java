@@ -429,6 +429,47 @@ class SplitRulesIT {
     }
 
     @Test
+    void theEndOfAnMediaOfTheOutersQueryWritingOnlyItsMarkerStillLetsEvaluationTell() throws Exception {
+        // the end marker of the @media holding a makes dart-sass open the outer @media again,
+        // where the CSS goes on in one; evaluation still tells that each p i is an evaluation of
+        // its own; libsass's output
+        String each = "p i {\n  left: 2em;\n}\np i .k {\n  y: 1px;\n}\n";
+        assertEquals(each + each + each + "@media screen and (max-width: 20em) {\n  /* c9 */\n}\n"
+                + "@media screen and (max-width: 20em) {\n  a {\n    left: auto;\n  }\n}\n"
+                + "@media screen and (max-width: 20em) {\n  .u {\n    z-index: 2em;\n  }\n}",
+                compiled("""
+                @mixin m1() {
+                  @each $i in a, b, c {
+                    i {
+                      left: 2em;
+                      .k {
+                        y: 1px;
+                      }
+                    }
+                  }
+                }
+                p {
+                  @include m1();
+                }
+                @media screen {
+                  @media (max-width: 20em) {
+                    @media screen {
+                      @media screen {
+                        /* c9 */
+                      }
+                      a {
+                        left: auto;
+                      }
+                    }
+                    .u {
+                      z-index: 2em;
+                    }
+                  }
+                }
+                """));
+    }
+
+    @Test
     void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
         // dart-sass starts a new part after the empty #h; libsass's output
         assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
