@@ -350,7 +350,10 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
-        if (!markedTop.alike(realTop)) {
+        // where copies were joined, the blocks must also be the same blocks: dart-sass may have
+        // written in the copies what the CSS holds elsewhere
+        if (!markedTop.alike(realTop) && !(markedTop.joinedAroundMarkerCopies(marked.marks()) && markedTop.alike(realTop)
+                && markedTop.sameHeads(realTop))) {
             return null;
         }
         Evaluation evaluation = new Evaluation(marked.marks());
@@ -398,7 +401,8 @@ final class Evaluation {
                 putBefore(waiting.getOrDefault(started, List.of()), started.parent, marker.parent);
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluationIndex = evaluationOf.get(marker);
-                Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex);
+                Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex,
+                        () -> evaluatedApart(nested, byMark, evaluationOf, positions, evaluation.marks));
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -450,12 +454,13 @@ final class Evaluation {
      * {@code @media} may stand before the part it was nested in. Otherwise, for evaluations a
      * loop wrote in one block, whose outer markers stand together there: they share their query
      * and the one around it, so when as many inner markers stand after the last of them and
-     * before the outer marker's next evaluation elsewhere, those are theirs, in order. Failing
-     * that, an evaluation wrote something where its inner marker comes before the outer marker's
-     * next evaluation.
+     * before the outer marker's next evaluation elsewhere, those are theirs, in order; the
+     * copies of the nested {@code @media} under way where the run stands ({@code apart}) are
+     * read apart from it there (see {@link Run#of}). Failing that, an evaluation wrote something
+     * where its inner marker comes before the outer marker's next evaluation.
      */
     private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, Map<Item, Integer> positions,
-            Map<Item, Run> runs, int m, int evaluation) {
+            Map<Item, Run> runs, int m, int evaluation, java.util.function.Supplier<List<int[]>> apart) {
         int mark = markers.get(m).mark;
         List<Item> outer = byMark.get(mark);
         List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
@@ -464,7 +469,7 @@ final class Evaluation {
         }
         Run run = runs.get(markers.get(m));
         if (run == null) {
-            run = Run.of(markers, positions, outer, evaluation, runs);
+            run = Run.of(markers, positions, outer, evaluation, runs, apart.get());
         }
         if (run.last() > run.first() && run.opened().size() == run.last() - run.first() + 1) {
             return run.opened().get(evaluation - run.first());
@@ -491,8 +496,19 @@ final class Evaluation {
          * The run of the {@code evaluation}th of the {@code outer} markers ({@code markers}
          * holds every marker, at its place in {@code positions}), noted in {@code runs} for
          * each outer marker in it.
+         *
+         * <p>{@code apart} holds, as the places of their first and last markers, the copies of
+         * the nested {@code @media} under way where the run's first marker stands, each from its
+         * inner marker to where what followed its evaluation went ({@link #afterMarker}). The
+         * order of the CSS is not that of evaluation there: a copy that begins before the run
+         * holds it, and the run's inner markers stand before that copy's end, the evaluation
+         * of the {@code @media} around it having ended there; a copy that begins after the run
+         * was evaluated before it ({@code a { @media all { @include m } @include m }}, where
+         * the second include writes into the rule's block before the copies the first wrote),
+         * and holds none of the run's inner markers, nor an outer marker that ends the run's.
          */
-        static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs) {
+        static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs,
+                List<int[]> apart) {
             Item parent = outer.get(evaluation).parent;
             int first = evaluation;
             int last = evaluation;
@@ -505,9 +521,25 @@ final class Evaluation {
             List<Item> opened = new ArrayList<>();
             if (last > first) {
                 int mark = outer.get(evaluation).mark;
-                int end = last + 1 < outer.size() ? positions.get(outer.get(last + 1)) : markers.size();
-                for (int k = positions.get(outer.get(last)) + 1; k < end; k++) {
-                    if (markers.get(k).mark == mark + 1) {
+                int from = positions.get(outer.get(last)) + 1;
+                int end = markers.size();
+                for (int[] copy : apart) {
+                    if (copy[0] < from && copy[1] >= from) {
+                        end = Math.min(end, copy[1]);
+                    }
+                }
+                for (int k = from; k < end; k++) {
+                    int skipTo = k;
+                    for (int[] copy : apart) {
+                        if (copy[0] >= from && copy[0] <= k && copy[1] >= k) {
+                            skipTo = Math.max(skipTo, copy[1]);
+                        }
+                    }
+                    if (skipTo > k) {
+                        k = skipTo;
+                    } else if (markers.get(k).mark == mark) {
+                        break;
+                    } else if (markers.get(k).mark == mark + 1) {
                         opened.add(markers.get(k));
                     }
                 }
@@ -530,12 +562,42 @@ final class Evaluation {
      */
     private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Item end, Item inside,
             List<Mark> marks) {
-        if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
+        return afterMarker(byMark, evaluationOf, end.mark, inside, marks);
+    }
+
+    /** {@link #afterMarker(Map, Map, Item, Item, List)} for the end marker's mark, {@code endMark}. */
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, int endMark, Item inside,
+            List<Mark> marks) {
+        if (endMark + 1 >= marks.size() || marks.get(endMark + 1).kind() != Kind.AFTER) {
             return null;
         }
         List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
-        List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
+        List<Item> afters = byMark.getOrDefault(endMark + 1, List.of());
         return afters.size() == insides.size() ? afters.get(evaluationOf.get(inside)) : null;
+    }
+
+    /**
+     * The copies of the nested {@code @media} under way ({@code nested}) whose ends are marked,
+     * each as the places among the markers of its inner marker and of the marker where what
+     * followed its evaluation went ({@link #afterMarker}): where evaluation went while the
+     * order of the CSS may say otherwise (see {@link Run#of}).
+     */
+    private static List<int[]> evaluatedApart(ArrayDeque<NestedMedia> nested, Map<Integer, List<Item>> byMark,
+            Map<Item, Integer> evaluationOf, Map<Item, Integer> positions, List<Mark> marks) {
+        List<int[]> apart = new ArrayList<>();
+        for (NestedMedia media : nested) {
+            Mark statement = marks.get(media.marker().mark);
+            for (int k = media.inside().mark + 1; k < marks.size(); k++) {
+                if (marks.get(k).kind() == Kind.MEDIA_END && marks.get(k).sameStatement(statement)) {
+                    Item after = afterMarker(byMark, evaluationOf, k, media.inside(), marks);
+                    if (after != null) {
+                        apart.add(new int[] {positions.get(media.inside()), positions.get(after)});
+                    }
+                    break;
+                }
+            }
+        }
+        return apart;
     }
 
     /**
@@ -965,7 +1027,8 @@ final class Evaluation {
 
     /** A block, declaration or comment of dart-sass's expanded CSS. */
     private static final class Item {
-        final Item parent;
+        /** The block this stands in; changed only where {@link #joinedAroundMarkerCopies} joins two blocks. */
+        Item parent;
         final boolean block;
         final boolean media;
         /** Whether it is a comment other than a marker, and then its text. */
@@ -1055,6 +1118,99 @@ final class Evaluation {
                 any |= child.kept;
             }
             kept = parent == null || any;
+        }
+
+        /**
+         * Joins each top-level {@code @media} kept to the one of the same query before it where
+         * only copies of a nested {@code @media} holding nothing but markers stand between
+         * (each holds its inner or end marker), or where the later one is such a copy, of the
+         * same query, in which dart-sass went on writing what followed: the nested one then
+         * wrote nothing there but its markers, for which dart-sass closed the outer {@code @media}
+         * and opened it again, where the CSS of the stylesheets themselves holds one. Those copies
+         * and the blocks of the later {@code @media} go into the earlier, in their order.
+         * Whether any were joined.
+         */
+        boolean joinedAroundMarkerCopies(List<Mark> marks) {
+            boolean joined = false;
+            for (int k = 0; k < children.size(); k++) {
+                Item first = children.get(k);
+                if (!first.kept || !first.media) {
+                    continue;
+                }
+                int next = k + 1;
+                while (next < children.size() && children.get(next).onlyMarkedCopy(marks)) {
+                    next++;
+                }
+                if (next == children.size() || !children.get(next).kept || !children.get(next).media
+                        || !children.get(next).prelude.equals(first.prelude)
+                        || next == k + 1 && !children.get(next).opensWithMarkedCopy(marks)) {
+                    continue;
+                }
+                List<Item> moved = new ArrayList<>(children.subList(k + 1, next));
+                moved.addAll(children.get(next).children);
+                for (Item item : moved) {
+                    item.parent = first;
+                }
+                first.children.addAll(moved);
+                children.subList(k + 1, next + 1).clear();
+                joined = true;
+                k--;
+            }
+            return joined;
+        }
+
+        /**
+         * Whether this is the copy of a nested {@code @media} that holds only markers, its inner
+         * or end marker among them.
+         */
+        private boolean onlyMarkedCopy(List<Mark> marks) {
+            return media && !kept && holdsMediaMarker(marks);
+        }
+
+        /**
+         * Whether what this {@code @media} holds before its first item kept is the inner or end
+         * marker of a nested {@code @media}, or a block holding one (the copy of the rule around it).
+         */
+        private boolean opensWithMarkedCopy(List<Mark> marks) {
+            for (Item child : children) {
+                if (child.kept) {
+                    return false;
+                }
+                if (child.isMediaMarker(marks) || child.block && child.holdsMediaMarker(marks)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether the inner or end marker of a nested {@code @media} stands directly in this block. */
+        private boolean holdsMediaMarker(List<Mark> marks) {
+            return children.stream().anyMatch(child -> child.isMediaMarker(marks));
+        }
+
+        /**
+         * Whether this is the inner or the end marker of a nested {@code @media}, for which
+         * dart-sass may have opened a copy of the {@code @media} around.
+         */
+        private boolean isMediaMarker(List<Mark> marks) {
+            return !block && mark >= 0 && mark < marks.size()
+                    && (marks.get(mark).kind() == Kind.INSIDE || marks.get(mark).kind() == Kind.MEDIA_END);
+        }
+
+        /**
+         * Whether the blocks kept of this, which {@link #alike} pairs with {@code real}'s, have
+         * the same preludes as those, white space aside.
+         */
+        boolean sameHeads(Item real) {
+            List<Item> mine = children.stream().filter(child -> child.kept && child.block).toList();
+            List<Item> theirs = real.children.stream().filter(child -> child.block).toList();
+            for (int k = 0; k < mine.size(); k++) {
+                if (!withoutSpace(mine.get(k).prelude).equals(withoutSpace(theirs.get(k).prelude))
+                        || !mine.get(k).sameHeads(theirs.get(k))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */

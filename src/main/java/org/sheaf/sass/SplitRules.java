@@ -438,6 +438,16 @@ final class SplitRules {
             int earliest = thisEvaluation(parent, rule, written);
             int first = walkedBack(siblings, b, earliest, written, selectors);
             boolean joining = first > 0 && joins(siblings.get(first - 1), rule);
+            if (joining && first < b && repeated(origin.source(), offset(origin))
+                    && writtenInNestedMedia(siblings.get(first - 1), written)) {
+                // the part before is the copy of the rule an @media nested in it wrote, which
+                // dart-sass joined to the @media around where the two queries are one (all in
+                // print), maybe an earlier evaluation's: evaluating tells where this one began
+                int told = evaluatedFirst(siblings, b, written, parent);
+                if (told >= 0) {
+                    return told;
+                }
+            }
             if (first < b && (!joining || earliest > 0 || repeatsOwnDeclarations(rule, written))
                     && repeated(origin.source(), offset(origin))) {
                 // the part before may be an earlier evaluation's (a loop or a mixin around the
@@ -451,6 +461,46 @@ final class SplitRules {
                 }
             }
             return first;
+        }
+
+        /**
+         * Whether each declaration of {@code block} maps inside an {@code @media} that stands in
+         * the braces of the rule written there (SCSS only): the block is then that
+         * {@code @media}'s copy of the rule, not one of the rule's parts.
+         */
+        private boolean writtenInNestedMedia(Block block, Written written) {
+            int source = written.origin().source();
+            if (indentedSource(source)) {
+                return false;
+            }
+            List<Integer> declared = declaredInRule(block, source, written.braces());
+            if (declared.isEmpty()) {
+                return false;
+            }
+            for (int at : declared) {
+                if (!inMediaWithin(source, at, written.braces()[0])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether the statement at {@code at} stands in an {@code @media} whose brace comes after {@code brace}. */
+        private boolean inMediaWithin(int source, int at, int brace) {
+            String text = contents.get(source);
+            NavigableMap<Integer, ScssOutline.Place> statements = places(source);
+            ScssOutline.Place place = statements.get(at);
+            while (place != null && place.open() > brace) {
+                Integer owner = statements.floorKey(place.open());
+                if (owner == null) {
+                    return false;
+                }
+                if (text.startsWith("@media", owner)) {
+                    return true;
+                }
+                place = statements.get(owner);
+            }
+            return false;
         }
 
         /** The index of the first of the siblings just before {@code b}, written from {@code earliest} on, that are nested in the rule. */

@@ -382,6 +382,94 @@ class SplitRulesIT {
     }
 
     @Test
+    void aLoopsMediaIncludedAfterAnMediaOfTheRuleThatIncludesItTooTellsWhereTheLaterPartsGo() throws Exception {
+        // the second include writes its @media markers into em's block before the copies the
+        // first wrote in (min-width: 10px), though evaluated after them; libsass's output
+        String each = "  b em {\n    margin: auto;\n  }\n  .z b em {\n    left: 0;\n  }\n}";
+        assertEquals("@media all and (min-width: 10px) {\n" + each + "\n@media all and (min-width: 10px) {\n" + each
+                + "\n@media all {\n" + each + "\n@media all {\n" + each,
+                compiled("@mixin m0() { @each $i in 1, 2 { @media screen { .z & { left: 0; } margin: auto; } } }\n"
+                        + "b { @media all { em { @media (min-width: 10px) { @include m0(); } @include m0(); } } }\n"
+                        + "i { @media print { @include m0(); } }"));
+    }
+
+    @Test
+    void anMediaThatWritesNothingButItsMarkersStillLetsEvaluationTell() throws Exception {
+        // the markers of the @media in screen make dart-sass close screen around them, where the
+        // CSS holds one screen; evaluation still tells where .u began; libsass's output
+        assertEquals("@supports not (display: flex) {\n  .u {\n    color: red;\n  }\n  .u a {\n    x: blue;\n  }\n}\n"
+                + "@media screen {\n  b {\n    left: 0;\n  }\n  .t {\n    z-index: auto;\n  }\n}",
+                compiled("@mixin m0() { @supports not (display: flex) { a { x: blue; } color: red; } }\n"
+                        + "@mixin m1() { .u { @include m0(); } }\n@include m1();\n"
+                        + "@media screen { b { left: 0; } @media (max-width: 20em) { @if 1 == 2 { b { color: blue; } } } .t { z-index: auto; } }"));
+    }
+
+    @Test
+    void aLaterPartAfterTheCopyOfAnMediaWhoseQueryIsTheOutersGoesBeforeItsNestedRules() throws Exception {
+        // all in print is print, so dart-sass writes the first evaluation's copy of em in the
+        // print where the second begins; w: 1px is no part of that copy; libsass's output
+        String each = "@media print {\n  em {\n    w: 1px;\n  }\n  em p {\n    left: red;\n  }\n}\n"
+                + "@media print {\n  em {\n    w: auto;\n  }\n}";
+        assertEquals(each + "\n" + each,
+                compiled("@mixin m0() { em { p { left: red; } @media all { w: auto; } w: 1px; } }\n"
+                        + "@media print { @each $i in a, c { @include m0(); } }"));
+    }
+
+    @Test
+    void anMediaOfTheOutersQueryThatWritesNothingButItsMarkersStillLetsEvaluationTell() throws Exception {
+        // screen in screen and (min-width: 5px) is the outer's query: dart-sass goes on writing
+        // i in the copy it opened for the markers; evaluation still tells where b began;
+        // libsass's output
+        assertEquals("b {\n  color: blue;\n}\n.z b {\n  left: 0;\n}\n.z b .t {\n  w: 1;\n}\n"
+                + "@media screen and (min-width: 5px) {\n  .t {\n    w: 1;\n  }\n  i {\n    y: red;\n  }\n}",
+                compiled("@mixin m0() { @media screen { @if 1 == 2 { x: red; } } }\n"
+                        + "@mixin m2() { .t { w: 1; @include m0(); } }\n"
+                        + "b { .z & { @include m2(); left: 0; } color: blue; }\n"
+                        + "@media screen and (min-width: 5px) { @include m2(); i { y: red; } }"));
+    }
+
+    @Test
+    void theEndOfAnMediaOfTheOutersQueryWritingOnlyItsMarkerStillLetsEvaluationTell() throws Exception {
+        // the end marker of the @media holding a makes dart-sass open the outer @media again,
+        // where the CSS goes on in one; evaluation still tells that each p i is an evaluation of
+        // its own; libsass's output
+        String each = "p i {\n  left: 2em;\n}\np i .k {\n  y: 1px;\n}\n";
+        assertEquals(each + each + each + "@media screen and (max-width: 20em) {\n  /* c9 */\n}\n"
+                + "@media screen and (max-width: 20em) {\n  a {\n    left: auto;\n  }\n}\n"
+                + "@media screen and (max-width: 20em) {\n  .u {\n    z-index: 2em;\n  }\n}",
+                compiled("""
+                @mixin m1() {
+                  @each $i in a, b, c {
+                    i {
+                      left: 2em;
+                      .k {
+                        y: 1px;
+                      }
+                    }
+                  }
+                }
+                p {
+                  @include m1();
+                }
+                @media screen {
+                  @media (max-width: 20em) {
+                    @media screen {
+                      @media screen {
+                        /* c9 */
+                      }
+                      a {
+                        left: auto;
+                      }
+                    }
+                    .u {
+                      z-index: 2em;
+                    }
+                  }
+                }
+                """));
+    }
+
+    @Test
     void aNestedRuleThatWritesNothingLeavesTheRuleWhole() throws Exception {
         // dart-sass starts a new part after the empty #h; libsass's output
         assertEquals(".u {\n  left: 0;\n  left: none;\n}", compiled(".u { left: 0; #h { } left: none; }"));
