@@ -32,6 +32,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
@@ -156,6 +157,9 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** kramdown's GFM parser's start of a code fence, which ends a paragraph's text. */
     private static final Pattern FENCE_START = Pattern.compile(" {0,3}[~`]{3,}");
+
+    /** The inline parser of a document, kept in it ({@link #of}). */
+    private static final NullableDataKey<InlineParser> PARSER = new NullableDataKey<>("SHEAF_INLINE_PARSER");
 
     /** The document being parsed: a table cell's text is read before the cell joins its tree. */
     private Document document;
@@ -382,6 +386,16 @@ final class LeanInlineParser extends InlineParserImpl {
     public void initializeDocument(Document document) {
         super.initializeDocument(document);
         this.document = document;
+        PARSER.set(document, this);
+    }
+
+    /**
+     * The inline parser that read {@code document}'s spans, or null when it was parsed with
+     * another: blocks made after the parse ({@link KramdownHtmlRests}) read theirs with it, with
+     * the page's options and link definitions.
+     */
+    static InlineParser of(Document document) {
+        return PARSER.get(document);
     }
 
     /**
