@@ -413,7 +413,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * as blocks, or at the end of the text. {@code elements} is left with those still open. An
      * element read as spans ({@code <em markdown="1">}, {@code <td markdown="span">}) stays in the
      * raw HTML ({@link SpanContent}), with the text after it, as kramdown's raw HTML parser reads
-     * on after its closing tag.
+     * on after its closing tag; so does one without content marked to read blocks
+     * ({@code <br markdown="block">}).
      */
     private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted) {
         int at = from;
@@ -433,9 +434,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at, quoted);
-                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2)) && readsBlocks(open.group(1), open.group(2))) {
+                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2)) && readsBlocks(open.group(1), open.group(2))
+                        && !KramdownTags.EMPTY.contains(open.group(1).toLowerCase(Locale.ROOT))) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown:
-                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads
+                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads;
+                    // an element without content (<br markdown="block">) has none to read
                     return lineStart;
                 }
                 at = afterElementOrOpening(text, open, elements);

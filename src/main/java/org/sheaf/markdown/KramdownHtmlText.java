@@ -289,7 +289,9 @@ final class KramdownHtmlText {
             }
             out.append(KramdownTags.block(open));
             if (open.group(4) != null || KramdownTags.empty(name)) {
-                return end;
+                // as after a script marked markdown="block": the line break goes with the tag
+                return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
+                        ? afterLineBreak(html, end) : end;
             }
             elements.push(name);
             return end;
