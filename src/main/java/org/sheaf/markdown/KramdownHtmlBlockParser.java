@@ -90,8 +90,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /** The text of the paragraph after the closing tag ({@link #tailLines}), when there is one. */
     private BasedSequence tailText;
 
-    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int end) {
+    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int elementEnd) {
         this.block = block;
+        int end = elementsOnLineEnd(source, elementEnd);
         this.end = end;
         int at = end;
         while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
@@ -110,6 +111,45 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         // it: after spaces it starts a paragraph (<!-- a --> <!-- b -->)
         boolean blockHtml = follows && startsBlockHtml(source, at) && (at == end || !startsWith(source, at, "<!--"));
         this.tailStart = follows && !blockHtml ? at : -1;
+    }
+
+    /**
+     * Where the elements of block-level HTML that follow the element ending at {@code end} on its
+     * line end, when each opens and closes on that line ({@code <hr> <div>a</div> text}): kramdown
+     * reads each as the block after the one before it, and the text after the last as a
+     * paragraph. {@code end} when none follows, or one runs on over lines, which the block keeps
+     * with the rest of its line.
+     */
+    private static int elementsOnLineEnd(CharSequence source, int end) {
+        int last = end;
+        int at = last;
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        Matcher tag = OPEN_TAG.matcher(source);
+        while (last > 0 && source.charAt(last - 1) != '\n' && indentAt(source, last) == 0
+                && startsBlockTag(source, at) && tag.region(at, source.length()).lookingAt()) {
+            int next = elementEnd(source, tag);
+            if (next <= at || lineBreakBetween(source, at, next)) {
+                return end;
+            }
+            last = next;
+            at = last;
+            while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+                at++;
+            }
+        }
+        return last;
+    }
+
+    /** Whether a line break stands in {@code text} between {@code from} and {@code to}. */
+    private static boolean lineBreakBetween(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
