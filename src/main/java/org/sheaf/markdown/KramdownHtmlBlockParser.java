@@ -90,8 +90,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /** The text of the paragraph after the closing tag ({@link #tailLines}), when there is one. */
     private BasedSequence tailText;
 
-    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int end) {
+    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int elementEnd) {
         this.block = block;
+        int end = elementsOnLineEnd(source, elementEnd);
         this.end = end;
         int at = end;
         while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
@@ -110,6 +111,45 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         // it: after spaces it starts a paragraph (<!-- a --> <!-- b -->)
         boolean blockHtml = follows && startsBlockHtml(source, at) && (at == end || !startsWith(source, at, "<!--"));
         this.tailStart = follows && !blockHtml ? at : -1;
+    }
+
+    /**
+     * Where the elements of block-level HTML that follow the element ending at {@code end} on its
+     * line end, when each opens and closes on that line ({@code <hr> <div>a</div> text}): kramdown
+     * reads each as the block after the one before it, and the text after the last as a
+     * paragraph. {@code end} when none follows, or one runs on over lines, which the block keeps
+     * with the rest of its line.
+     */
+    private static int elementsOnLineEnd(CharSequence source, int end) {
+        int last = end;
+        int at = last;
+        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+            at++;
+        }
+        Matcher tag = OPEN_TAG.matcher(source);
+        while (last > 0 && source.charAt(last - 1) != '\n' && indentAt(source, last) == 0
+                && startsBlockTag(source, at) && tag.region(at, source.length()).lookingAt()) {
+            int next = elementEnd(source, tag);
+            if (next <= at || lineBreakBetween(source, at, next)) {
+                return end;
+            }
+            last = next;
+            at = last;
+            while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
+                at++;
+            }
+        }
+        return last;
+    }
+
+    /** Whether a line break stands in {@code text} between {@code from} and {@code to}. */
+    private static boolean lineBreakBetween(CharSequence text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -364,16 +404,25 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     @Override
     public void parseInlines(InlineParser inlineParser) {
-        if (block instanceof HtmlBlock) {
-            BasedSequence html = block.getContentChars();
-            for (SpanContent content : KramdownHtmlText.spanContents(html.toString())) {
-                RawHtmlSpans spans = new RawHtmlSpans(html.subSequence(content.start(), content.end()));
-                block.appendChild(spans);
-                SpanHtmlBlockParser.parseSpans(inlineParser, spans.getChars(), spans);
-            }
+        if (block instanceof HtmlBlock raw) {
+            parseSpanContents(raw, inlineParser);
         }
         if (tail instanceof Paragraph) {
             inlineParser.parse(tailText, tail);
+        }
+    }
+
+    /**
+     * Parses the content of each element inside {@code block}, raw HTML, that kramdown reads as
+     * Markdown spans ({@link SpanContent}) with {@code inlineParser} into a {@link RawHtmlSpans}
+     * under the block, in order.
+     */
+    static void parseSpanContents(HtmlBlock block, InlineParser inlineParser) {
+        BasedSequence html = block.getContentChars();
+        for (SpanContent content : KramdownHtmlText.spanContents(html.toString())) {
+            RawHtmlSpans spans = new RawHtmlSpans(html.subSequence(content.start(), content.end()));
+            block.appendChild(spans);
+            SpanHtmlBlockParser.parseSpans(inlineParser, spans.getChars(), spans);
         }
     }
 
@@ -395,20 +444,19 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static int elementEnd(CharSequence text, Matcher first, boolean quoted) {
         Deque<String> elements = new ArrayDeque<>();
-        return elementsEnd(text, afterOpening(text, first, elements), elements, quoted, false);
+        return elementsEnd(text, afterOpening(text, first, elements), elements, quoted);
     }
 
     /**
      * Where raw HTML from {@code from} in {@code text} ends when {@code elements} (innermost first)
      * are open there: after the closing tag of the outermost, at the line of a nested element read
-     * as Markdown, or at the end of the text. {@code elements} is left with those still open.
-     * A span-level element read as spans that starts a line ({@code <em markdown="1">}) stays in
-     * the raw HTML ({@link SpanContent}), with the text after it on its line, unless
-     * {@code spanLevelApart}: in the rest of raw HTML after an element read as blocks, where
-     * {@link SpanHtmlBlockParser} has read it, which {@link KramdownHtmlRests} keeps.
+     * as blocks, or at the end of the text. {@code elements} is left with those still open. An
+     * element read as spans ({@code <em markdown="1">}, {@code <td markdown="span">}) stays in the
+     * raw HTML ({@link SpanContent}), with the text after it, as kramdown's raw HTML parser reads
+     * on after its closing tag; so does one without content marked to read blocks
+     * ({@code <br markdown="block">}).
      */
-    private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted,
-            boolean spanLevelApart) {
+    private static int elementsEnd(CharSequence text, int from, Deque<String> elements, boolean quoted) {
         int at = from;
         Matcher open = OPEN_TAG.matcher(text);
         Matcher close = CLOSE_TAG.matcher(text);
@@ -426,13 +474,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at, quoted);
-                String name = open.group(1);
-                boolean apart = readsBlocks(name, open.group(2))
-                        || spanLevelApart || !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
-                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && apart) {
-                    // kramdown parses the content of a nested markdown="1" element as Markdown,
-                    // and that of a markdown="span" one (a table's <td>) as spans: the raw block
-                    // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads
+                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2)) && readsBlocks(open.group(1), open.group(2))
+                        && !KramdownTags.EMPTY.contains(open.group(1).toLowerCase(Locale.ROOT))) {
+                    // kramdown parses the content of a nested markdown="1" element as Markdown:
+                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads;
+                    // an element without content (<br markdown="block">) has none to read
                     return lineStart;
                 }
                 at = afterElementOrOpening(text, open, elements);
@@ -686,7 +732,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * open there (innermost first) ends, as {@link #elementEnd} reads it.
      */
     static int rawEnd(CharSequence text, int from, Deque<String> elements) {
-        return elementsEnd(text, from, new ArrayDeque<>(elements), false, true);
+        return elementsEnd(text, from, new ArrayDeque<>(elements), false);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -83,6 +84,15 @@ final class KramdownHtmlRests {
         rest.setContent(lines);
         taken.forEach(Node::unlink);
         element.insertAfter(rest);
+        // made after the parse: the contents kramdown reads as spans in it are read now
+        Document document = element.getDocument();
+        InlineParser inlineParser = LeanInlineParser.of(document);
+        if (inlineParser != null) {
+            KramdownHtmlBlockParser.parseSpanContents(rest, inlineParser);
+            for (Node spans : rest.getChildren()) {
+                KramdownSpanElements.readElements(document, spans);
+            }
+        }
     }
 
     /**

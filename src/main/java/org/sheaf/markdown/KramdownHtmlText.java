@@ -190,7 +190,7 @@ final class KramdownHtmlText {
                     end = blocks.elementEnd();
                 }
                 if (end > at) {
-                    at = elements.isEmpty() ? afterTopLevel(html, end, out) : end;
+                    at = elements.isEmpty() ? afterTopLevel(html, end, out, contents) : end;
                     continue;
                 }
                 out.append("&lt;");
@@ -289,7 +289,9 @@ final class KramdownHtmlText {
             }
             out.append(KramdownTags.block(open));
             if (open.group(4) != null || KramdownTags.empty(name)) {
-                return end;
+                // as after a script marked markdown="block": the line break goes with the tag
+                return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
+                        ? afterLineBreak(html, end) : end;
             }
             elements.push(name);
             return end;
@@ -310,15 +312,16 @@ final class KramdownHtmlText {
     /**
      * Where the block goes on after an element, comment or processing instruction at its top
      * ends at {@code end}: the spaces after it are not written, and block-level HTML after them
-     * on the same line starts on a line of its own.
+     * on the same line starts on a line of its own, at the indent of the block ({@code contents}
+     * gives that of a list around it).
      */
-    private static int afterTopLevel(String html, int end, StringBuilder out) {
+    private static int afterTopLevel(String html, int end, StringBuilder out, MarkdownContents contents) {
         int next = spacesAfter(html, end);
         if (next == html.length() || html.charAt(next) == '\n') {
             return next;
         }
         if (KramdownHtmlBlockParser.startsBlockHtml(html, next)) {
-            out.append('\n');
+            out.append('\n').append(contents.indent(0));
             return next;
         }
         return end;

@@ -72,10 +72,14 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         };
     }
 
-    /** The paragraph, heading or table cell whose text {@code node} is part of, or null when it is no longer in the tree. */
+    /**
+     * The paragraph, heading or table cell whose text {@code node} is part of, or the content of
+     * an element inside raw HTML read as spans ({@link RawHtmlSpans}), which kramdown reads as a
+     * text of its own; null when it is no longer in the tree.
+     */
     private static Node textOf(Node node) {
         Node parent = node.getParent();
-        while (parent != null && !(parent instanceof Block || parent instanceof TableCell)) {
+        while (parent != null && !(parent instanceof Block || parent instanceof TableCell || parent instanceof RawHtmlSpans)) {
             parent = parent.getParent();
         }
         return parent;
@@ -240,8 +244,12 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return closers != null && closers.contains(node);
     }
 
-    /** Makes the closing tags in {@code text} that end no element text, and closes the elements left open. */
-    private static void readElements(Document document, Node text) {
+    /**
+     * Makes the closing tags in {@code text} that end no element text, and closes the elements
+     * left open: for a text parsed after the document's post-processors ran, as this one does
+     * for the others.
+     */
+    static void readElements(Document document, Node text) {
         Deque<String> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
         for (Node node : Descendants.of(text)) {

@@ -32,6 +32,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
@@ -156,6 +157,9 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** kramdown's GFM parser's start of a code fence, which ends a paragraph's text. */
     private static final Pattern FENCE_START = Pattern.compile(" {0,3}[~`]{3,}");
+
+    /** The inline parser of a document, kept in it ({@link #of}). */
+    private static final NullableDataKey<InlineParser> PARSER = new NullableDataKey<>("SHEAF_INLINE_PARSER");
 
     /** The document being parsed: a table cell's text is read before the cell joins its tree. */
     private Document document;
@@ -382,6 +386,16 @@ final class LeanInlineParser extends InlineParserImpl {
     public void initializeDocument(Document document) {
         super.initializeDocument(document);
         this.document = document;
+        PARSER.set(document, this);
+    }
+
+    /**
+     * The inline parser that read {@code document}'s spans, or null when it was parsed with
+     * another: blocks made after the parse ({@link KramdownHtmlRests}) read theirs with it, with
+     * the page's options and link definitions.
+     */
+    static InlineParser of(Document document) {
+        return PARSER.get(document);
     }
 
     /**
@@ -573,10 +587,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * comments in it are still HTML, everything else is text as written, with no emphasis, smart quotes, links or escapes.
      */
     private void readRawContent(String name) {
-        // the closing tag of an element HTML knows in any case, of any other in the case of its opening tag
-        Pattern closing = KramdownTags.closing(KramdownTags.name(name));
-        Matcher close = closing.matcher(input).region(index, input.length());
-        int end = close.find() ? close.start() : input.length();
+        Matcher close = rawContentClose(input, index, name);
+        int end = close == null ? input.length() : close.start();
         Matcher tags = NESTED_TAG.matcher(input).region(index, end);
         int text = index;
         while (tags.find()) {
@@ -588,6 +600,46 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         appendRawText(text, end);
         index = end;
+    }
+
+    /**
+     * The closing tag that ends the raw content of the element {@code name} starting at
+     * {@code from} in {@code text}, matched: the first of its name (in any case for an element
+     * HTML knows, in the case of its opening tag for any other) that no element opened in the
+     * content takes, as kramdown reads each such element with its own content; null when none
+     * ends it, nor an element opened in it.
+     */
+    private static Matcher rawContentClose(BasedSequence text, int from, String name) {
+        // the elements open, innermost first, each with the matcher of its closing tag
+        Deque<Matcher> open = new ArrayDeque<>();
+        open.push(KramdownTags.closing(KramdownTags.name(name)).matcher(text));
+        Matcher tags = NESTED_TAG.matcher(text);
+        Matcher opening = OPENING_TAG_NAME.matcher(text);
+        int at = from;
+        while (tags.region(at, text.length()).find()) {
+            int start = tags.start();
+            at = tags.end();
+            Matcher close = open.peek();
+            if (close.region(start, text.length()).lookingAt()) {
+                open.pop();
+                if (open.isEmpty()) {
+                    return close;
+                }
+                at = close.end();
+            } else if (opening.region(start, text.length()).lookingAt() && opensContent(opening.group(1), text.subSequence(start, at))) {
+                open.push(KramdownTags.closing(KramdownTags.name(opening.group(1))).matcher(text));
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether {@code tag}, the opening tag of the element {@code name} inside span-level text,
+     * opens content of its own: not a block-level element's (text there), nor one without content.
+     */
+    private static boolean opensContent(String name, BasedSequence tag) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(lower) && !KramdownTags.empty(lower) && !tag.endsWith("/>");
     }
 
     private void appendRawText(int start, int end) {
