@@ -125,6 +125,15 @@ final class Evaluation {
      * which the caller's count of the real CSS's must match for the numbers to name the same.
      */
     private int mediaComments;
+    /**
+     * Per {@code @supports} standing right in an {@code @media} libsass closes around one nested
+     * in it (by their order in the CSS): how many blocks it holds, and before which of them
+     * (its block count: at its end) an {@code @media} dart-sass left out was reached, once for
+     * each, in order. libsass closes no {@code @supports} around such an {@code @media}, but
+     * holds it among the {@code @supports}'s items.
+     */
+    private final List<Integer> supportsBlocks = new ArrayList<>();
+    private final Map<Integer, List<Integer>> heldInSupports = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -437,6 +446,7 @@ final class Evaluation {
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
+        evaluation.countSupportsBlocks(markedTop, markedTop);
         return evaluation;
     }
 
@@ -873,7 +883,10 @@ final class Evaluation {
         while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
             if (child.atRule) {
-                // inside @supports, say, which libsass does not close around it
+                // inside @supports, say, which libsass does not close around it, but holds it
+                if (!end) {
+                    heldIn(child, marker, top);
+                }
                 return null;
             }
         }
@@ -889,6 +902,82 @@ final class Evaluation {
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
         return new Pending(media, before);
+    }
+
+    /**
+     * Notes an {@code @media} left out whose marker stands in the {@code @supports} right in an
+     * {@code @media} libsass closes around one nested in it: before the block the marker stands
+     * before there, or after the block it stands in, as libsass writes a rule's declarations
+     * before what is nested in it. {@code around} is the at-rule block nearest the marker; the
+     * marker may stand in an {@code @media} that wrote nothing else (its only content left out),
+     * which libsass writes nothing for, holding each one left out in it all the same.
+     */
+    private void heldIn(Item around, Item marker, Item top) {
+        Item supports = around;
+        while (supports.media && !supports.kept && supports.parent != null) {
+            supports = supports.parent;
+        }
+        if (!supports.kept || !supports.prelude.startsWith("@supports") || !outermost(supports.parent, top)) {
+            return;
+        }
+        Item child = marker;
+        while (child.parent != supports) {
+            child = child.parent;
+        }
+        int at = supports.keptBlocksBefore(child) + (child != marker && child.kept ? 1 : 0);
+        int[] counted = {0};
+        if (supportsOrdinal(top, top, supports, counted)) {
+            heldInSupports.computeIfAbsent(counted[0], k -> new ArrayList<>()).add(at);
+        }
+    }
+
+    /**
+     * Counts in {@code counted} the kept {@code @supports} right in an {@code @media} libsass
+     * closes around one nested in it that come before {@code supports} in the CSS; true when it
+     * was found.
+     */
+    private static boolean supportsOrdinal(Item block, Item top, Item supports, int[] counted) {
+        for (Item child : block.children) {
+            if (child == supports) {
+                return true;
+            }
+            if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
+                if (child.prelude.startsWith("@supports") && outermost(block, top)) {
+                    counted[0]++;
+                }
+                if (supportsOrdinal(child, top, supports, counted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Notes how many blocks each {@code @supports} {@link #heldInSupports} numbers holds, in order. */
+    private void countSupportsBlocks(Item block, Item top) {
+        for (Item child : block.children) {
+            if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
+                if (child.prelude.startsWith("@supports") && outermost(block, top)) {
+                    supportsBlocks.add((int) child.children.stream().filter(inner -> inner.block && inner.kept).count());
+                }
+                countSupportsBlocks(child, top);
+            }
+        }
+    }
+
+    /**
+     * Before which blocks of the {@code ordinal}th {@code @supports} right in an {@code @media}
+     * libsass closes around one nested in it (by their order in the CSS) an {@code @media}
+     * dart-sass left out stood, once for each, in order (its block count: at its end); null
+     * when the marked CSS holds no such {@code @supports} of {@code blocks} blocks there.
+     */
+    List<Integer> heldInSupports(int ordinal, int blocks) {
+        if (ordinal >= supportsBlocks.size() || supportsBlocks.get(ordinal) != blocks) {
+            return null;
+        }
+        List<Integer> held = new ArrayList<>(heldInSupports.getOrDefault(ordinal, List.of()));
+        held.sort(null);
+        return held;
     }
 
     /**

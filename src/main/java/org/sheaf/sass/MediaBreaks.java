@@ -95,6 +95,8 @@ final class MediaBreaks {
         // asked only of an @media with more than one block, and then once
         Boolean unknown = null;
         int ordinal = -1;
+        // the place of the next @supports right in one of those @media among such @supports
+        int supportsOrdinal = 0;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
             String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
@@ -180,7 +182,16 @@ final class MediaBreaks {
             }
             for (int[] child : children) {
                 if (css.startsWith("@supports", child[0])) {
-                    leftOut.addAll(heldInSupports(css, child, origins, lineStarts, outlines));
+                    List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
+                    if (unknown == null) {
+                        unknown = unknown(outlines, urls, contents);
+                    }
+                    // the stylesheets do not tell where each stood, or some may stand where only evaluation tells
+                    if (told == null || unknown) {
+                        told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, supportsOrdinal)).orElse(told);
+                    }
+                    leftOut.addAll(told == null ? List.of() : told);
+                    supportsOrdinal++;
                 }
             }
         }
@@ -280,7 +291,7 @@ final class MediaBreaks {
         StaticValues.Origin start = origin(origins, lineStarts, supports[0]);
         Outline outline = start == null ? null : outlines.get(start.source());
         if (outline == null) {
-            return List.of();
+            return null;
         }
         int supportsAt = outline.offset(start);
         List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
@@ -289,18 +300,43 @@ final class MediaBreaks {
         for (int[] block : inside) {
             StaticValues.Origin ran = ran(css, origins, lineStarts, block, outlines);
             if (ran == null || ran.source() != start.source()) {
-                return List.of();
+                return null;
             }
             offsets.add(outline.offset(ran));
         }
         offsets.add(outline.supports.getOrDefault(supportsAt, supportsAt));
         List<Integer> counts = outline.inSupportsBetween(supportsAt, offsets);
+        if (counts == null) {
+            return null;
+        }
         List<int[]> found = new ArrayList<>();
-        for (int k = 0; counts != null && k < counts.size(); k++) {
+        for (int k = 0; k < counts.size(); k++) {
             int at = k < inside.size() ? inside.get(k)[0] : supports[1] - 1;
             for (int n = 0; n < counts.get(k); n++) {
                 found.add(new int[] {at, -1});
             }
+        }
+        return found;
+    }
+
+    /**
+     * Where evaluation says libsass holds an {@code @media} it left out in the {@code @supports}
+     * right in a top-level {@code @media}, the {@code ordinal}th of those, as
+     * {@link #heldInSupports} notes them; null when evaluation does not tell, or its
+     * {@code @supports} holds another number of blocks.
+     */
+    private static List<int[]> evaluatedHeld(String css, int[] supports,
+            java.util.function.Supplier<Evaluation> evaluation, int ordinal) {
+        Evaluation evaluated = evaluation == null ? null : evaluation.get();
+        List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
+                .filter(child -> isBlock(css, child)).toList();
+        List<Integer> held = evaluated == null ? null : evaluated.heldInSupports(ordinal, inside.size());
+        if (held == null) {
+            return null;
+        }
+        List<int[]> found = new ArrayList<>();
+        for (int block : held) {
+            found.add(new int[] {block < inside.size() ? inside.get(block)[0] : supports[1] - 1, -1});
         }
         return found;
     }
