@@ -133,7 +133,7 @@ final class Evaluation {
      * holds it among the {@code @supports}'s items.
      */
     private final List<Integer> supportsBlocks = new ArrayList<>();
-    private final Map<Integer, List<Integer>> heldInSupports = new HashMap<>();
+    private final Map<Integer, List<Held>> heldInSupports = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -428,7 +428,7 @@ final class Evaluation {
                     writes = evaluationIndex >= probe.size() || probe.get(evaluationIndex);
                 }
                 if (writes && !written) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, false, open), open, waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
                 NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
@@ -440,7 +440,8 @@ final class Evaluation {
                 putBefore(started.waiting(), null, marker.parent);
                 if (started.closesOuter()) {
                     Item after = afterMarker(byMark, evaluationOf, marker, started.inside(), evaluation.marks);
-                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
+                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true, open), open, waiting,
+                            nested);
                 }
             }
         }
@@ -876,16 +877,17 @@ final class Evaluation {
      * around (one dart-sass left out, or the end of one of the outer's own query), where
      * it does so; gives the top-level {@code @media} and the break's set of blocks before it, to
      * be filled, or null. The marker stands where the nested one starts, or with {@code end}
-     * where it ends, the block holding it then going before the break.
+     * where it ends, the block holding it then going before the break. {@code open} holds the
+     * markers of the rules under way, innermost first.
      */
-    private Pending leftOut(Item marker, Item top, boolean end) {
+    private Pending leftOut(Item marker, Item top, boolean end, ArrayDeque<Item> open) {
         Item child = marker;
         while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
             if (child.atRule) {
                 // inside @supports, say, which libsass does not close around it, but holds it
                 if (!end) {
-                    heldIn(child, marker, top);
+                    heldIn(child, marker, top, open);
                 }
                 return null;
             }
@@ -908,11 +910,12 @@ final class Evaluation {
      * Notes an {@code @media} left out whose marker stands in the {@code @supports} right in an
      * {@code @media} libsass closes around one nested in it: before the block the marker stands
      * before there, or after the block it stands in, as libsass writes a rule's declarations
-     * before what is nested in it. {@code around} is the at-rule block nearest the marker; the
+     * before what is nested in it. {@code around} is the at-rule block nearest the marker, and
+     * {@code open} the markers of the rules under way, innermost first; the
      * marker may stand in an {@code @media} that wrote nothing else (its only content left out),
      * which libsass writes nothing for, holding each one left out in it all the same.
      */
-    private void heldIn(Item around, Item marker, Item top) {
+    private void heldIn(Item around, Item marker, Item top, ArrayDeque<Item> open) {
         Item supports = around;
         while (supports.media && !supports.kept && supports.parent != null) {
             supports = supports.parent;
@@ -925,9 +928,14 @@ final class Evaluation {
             child = child.parent;
         }
         int at = supports.keptBlocksBefore(child) + (child != marker && child.kept ? 1 : 0);
+        // the selectors of the rules whose evaluation was under way, by the blocks their markers stand in
+        Set<String> begun = new TreeSet<>();
+        for (Item rule : open) {
+            begun.add(rule.parent.prelude);
+        }
         int[] counted = {0};
         if (supportsOrdinal(top, top, supports, counted)) {
-            heldInSupports.computeIfAbsent(counted[0], k -> new ArrayList<>()).add(at);
+            heldInSupports.computeIfAbsent(counted[0], k -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
         }
     }
 
@@ -966,18 +974,31 @@ final class Evaluation {
     }
 
     /**
-     * Before which blocks of the {@code ordinal}th {@code @supports} right in an {@code @media}
-     * libsass closes around one nested in it (by their order in the CSS) an {@code @media}
-     * dart-sass left out stood, once for each, in order (its block count: at its end); null
-     * when the marked CSS holds no such {@code @supports} of {@code blocks} blocks there.
+     * Where libsass holds the {@code @media} dart-sass left out in the {@code ordinal}th
+     * {@code @supports} right in an {@code @media} libsass closes around one nested in it (by
+     * their order in the CSS); null when the marked CSS holds no such {@code @supports}.
      */
-    List<Integer> heldInSupports(int ordinal, int blocks) {
-        if (ordinal >= supportsBlocks.size() || supportsBlocks.get(ordinal) != blocks) {
+    HeldInSupports heldInSupports(int ordinal) {
+        if (ordinal >= supportsBlocks.size()) {
             return null;
         }
-        List<Integer> held = new ArrayList<>(heldInSupports.getOrDefault(ordinal, List.of()));
-        held.sort(null);
-        return held;
+        return new HeldInSupports(supportsBlocks.get(ordinal), List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
+    }
+
+    /**
+     * The {@code blocks} an {@code @supports} holds as dart-sass wrote them, and where an
+     * {@code @media} left out stood among them, once for each.
+     */
+    record HeldInSupports(int blocks, List<Held> held) {
+    }
+
+    /**
+     * Where an {@code @media} left out stood: before the block {@code next} (by the order
+     * dart-sass wrote them; the block count: at the end), in the evaluation of the rules of the
+     * selectors {@code begun}, the blocks written so far being theirs. A later part of such a
+     * rule, which libsass writes with the rule's first, goes before it wherever it stands.
+     */
+    record Held(int next, Set<String> begun) {
     }
 
     /**

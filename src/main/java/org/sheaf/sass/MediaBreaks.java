@@ -64,9 +64,11 @@ final class MediaBreaks {
      *                    holds a nested one; may give null
      * @param mediaOrder  the order the blocks dart-sass wrote in each {@code @media} at the top
      *                    level or in an {@code @supports} there now stand in (see {@link SplitRules.Result})
+     * @param supportsOrder the same of each {@code @supports} right in such an {@code @media}
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
-            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder) {
+            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
+            Map<Integer, List<Integer>> supportsOrder) {
         if (map == null || css.indexOf("@media") < 0) {
             return new SplitRules.Result(css, map);
         }
@@ -188,7 +190,8 @@ final class MediaBreaks {
                     }
                     // the stylesheets do not tell where each stood, or some may stand where only evaluation tells
                     if (told == null || unknown) {
-                        told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, supportsOrdinal)).orElse(told);
+                        told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, supportsOrdinal,
+                                supportsOrder.get(supportsOrdinal))).orElse(told);
                     }
                     leftOut.addAll(told == null ? List.of() : told);
                     supportsOrdinal++;
@@ -323,20 +326,33 @@ final class MediaBreaks {
      * Where evaluation says libsass holds an {@code @media} it left out in the {@code @supports}
      * right in a top-level {@code @media}, the {@code ordinal}th of those, as
      * {@link #heldInSupports} notes them; null when evaluation does not tell, or its
-     * {@code @supports} holds another number of blocks.
+     * {@code @supports} holds another number of blocks. Evaluation names the block each stood
+     * before as dart-sass wrote them, {@code order} the order they now stand in (null: as
+     * written): it stands after each block written before it, and after each block moved ahead
+     * of one of those that is a later part of a rule under way there.
      */
     private static List<int[]> evaluatedHeld(String css, int[] supports,
-            java.util.function.Supplier<Evaluation> evaluation, int ordinal) {
+            java.util.function.Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
                 .filter(child -> isBlock(css, child)).toList();
-        List<Integer> held = evaluated == null ? null : evaluated.heldInSupports(ordinal, inside.size());
-        if (held == null) {
+        Evaluation.HeldInSupports held = evaluated == null ? null : evaluated.heldInSupports(ordinal);
+        if (held == null || order == null && held.blocks() != inside.size()
+                || order != null && (order.size() != inside.size() || order.stream().anyMatch(block -> block >= held.blocks()))) {
             return null;
         }
         List<int[]> found = new ArrayList<>();
-        for (int block : held) {
-            found.add(new int[] {block < inside.size() ? inside.get(block)[0] : supports[1] - 1, -1});
+        for (Evaluation.Held at : held.held()) {
+            int after = order == null ? at.next() : 0;
+            for (int now = 0; order != null && now < order.size(); now++) {
+                int block = order.get(now);
+                boolean movedAhead = order.subList(now + 1, order.size()).stream().anyMatch(later -> later < block);
+                String prelude = css.substring(inside.get(now)[0], css.indexOf('{', inside.get(now)[0])).strip();
+                if (block < at.next() || movedAhead && at.begun().contains(prelude)) {
+                    after = now + 1;
+                }
+            }
+            found.add(new int[] {after < inside.size() ? inside.get(after)[0] : supports[1] - 1, -1});
         }
         return found;
     }

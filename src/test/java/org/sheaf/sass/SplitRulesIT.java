@@ -231,6 +231,17 @@ class SplitRulesIT {
                             "@mixin pr { @media print { @media screen { /* c */ } @media screen { /* c */ } } }\n"
                             + "@media (min-width: 10px) { @supports (display: grid) { .a { x: 1; } @include pr; b { c: d; } } }",
                             1, "e.css").css());
+            // a rule's later part, which libsass writes first, goes before the line where the
+            // rule was under way when the @media was reached, and after it where it began later
+            String print = "@mixin pr { @media print { x: 1; } }\n";
+            assertEquals("@media screen { @supports (display: grid) {\n    .t { c: d; }\n    .t .u { a: b; } } }\n",
+                    sass.render(dir.resolve("f.scss"), "f.scss", print
+                            + "@media screen { @supports (display: grid) { @include pr; .t { .u { a: b; } c: d; } } }",
+                            1, "f.css").css());
+            assertEquals("@media screen { @supports (display: grid) { .w { e: f; }\n    .w .t { c: d; }\n    .w .t .u { a: b; }\n    } }\n",
+                    sass.render(dir.resolve("g.scss"), "g.scss", print
+                            + "@media screen { @supports (display: grid) { .w { .t { .u { a: b; } @include pr; c: d; } e: f; } } }",
+                            1, "g.css").css());
         }
     }
 
