@@ -56,9 +56,13 @@ final class Evaluation {
      * One marker: the stylesheet and the offset of the statement it marks, and for an
      * {@code @media} whether its text writes anything (a declaration, a comment or an include),
      * libsass writing no {@code @media} for one that holds nothing, and whether only its
-     * includes (or {@code @content}) may, which only evaluating them tells.
+     * includes (or {@code @content}) may, which only evaluating them tells; and how many
+     * {@code @media} of its text, itself and those nested in it, hold a declaration or a comment
+     * of their own (not in an {@code @media} nested in them): libsass holds each of those in an
+     * {@code @supports} where it leaves the {@code @media} out, which dart-sass leaves out
+     * without evaluating what it holds.
      */
-    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes) {
+    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia) {
         /** Whether the other marks the same statement: a start's mark and its end's. */
         boolean sameStatement(Mark other) {
             return at == other.at && url.equals(other.url);
@@ -168,7 +172,7 @@ final class Evaluation {
                  */
                 private void mark(int at, String before, String after, int start, Kind kind) {
                     insert(inserted, at, before + marker(marks.size()) + after);
-                    marks.add(new Mark(url, start, kind, false, false));
+                    marks.add(new Mark(url, start, kind, false, false, 0));
                 }
 
                 /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
@@ -193,7 +197,8 @@ final class Evaluation {
                                 indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
                         int writes = writes(source, start, brace, indented);
-                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2));
+                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2,
+                                writingMedia(source, start, brace, indented)));
                         if (writes == 2) {
                             probing.put(brace, PROBE);
                         }
@@ -332,6 +337,58 @@ final class Evaluation {
         };
         ScssOutline.walk(inside, indented, reading);
         return found[0];
+    }
+
+    /**
+     * How many {@code @media}, the block whose prelude starts at {@code start} (as for
+     * {@link #writes}) and those nested in it, hold a declaration or a comment outside the
+     * {@code @media} nested in them.
+     */
+    private static int writingMedia(String source, int start, int brace, boolean indented) {
+        int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
+        if (body == null) {
+            return 1;
+        }
+        String inside = source.substring(body[0] + 1, body[1]);
+        // per open block, innermost first: the flag of the @media it is or stands in; the outer @media's last
+        ArrayDeque<boolean[]> media = new ArrayDeque<>();
+        List<boolean[]> all = new ArrayList<>();
+        boolean[] outer = {false};
+        all.add(outer);
+        media.push(outer);
+        ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
+            @Override
+            public void comment(int at) {
+                media.peek()[0] = true;
+            }
+
+            @Override
+            public void opens(int start, int open) {
+                if (inside.substring(start, open).strip().startsWith("@media")) {
+                    boolean[] nested = {false};
+                    all.add(nested);
+                    media.push(nested);
+                } else {
+                    media.push(media.peek());
+                }
+            }
+
+            @Override
+            public void ends(int start, int end) {
+                String text = inside.substring(start, end).strip();
+                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
+                    media.peek()[0] = true;
+                }
+            }
+
+            @Override
+            public void closes(int close) {
+                if (media.size() > 1) {
+                    media.pop();
+                }
+            }
+        });
+        return (int) all.stream().filter(flag -> flag[0]).count();
     }
 
     /**
@@ -934,8 +991,14 @@ final class Evaluation {
             begun.add(rule.parent.prelude);
         }
         int[] counted = {0};
-        if (supportsOrdinal(top, top, supports, counted)) {
-            heldInSupports.computeIfAbsent(counted[0], k -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
+        if (!supportsOrdinal(top, top, supports, counted)) {
+            return;
+        }
+        Mark mark = marks.get(marker.mark);
+        // with the @media nested in it that write something, which dart-sass did not evaluate
+        int held = mark.throughIncludes() ? 1 : Math.max(1, mark.writingMedia());
+        for (int k = 0; k < held; k++) {
+            heldInSupports.computeIfAbsent(counted[0], n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
         }
     }
 

@@ -231,6 +231,11 @@ class SplitRulesIT {
                             "@mixin pr { @media print { @media screen { /* c */ } @media screen { /* c */ } } }\n"
                             + "@media (min-width: 10px) { @supports (display: grid) { .a { x: 1; } @include pr; b { c: d; } } }",
                             1, "e.css").css());
+            // dart-sass does not evaluate what the one left out holds; libsass holds each @media
+            // in it that writes something as well
+            assertEquals("@media screen { @supports (display: grid) { .k { x: 0; }\n    \n    } }\n",
+                    sass.render(dir.resolve("h.scss"), "h.scss", "@mixin pr { @media print { @media all { x: 1; } y: 2; } }\n"
+                            + "@media screen { @supports (display: grid) { .k { x: 0; } .a { @include pr; } } }", 1, "h.css").css());
             // a rule's later part, which libsass writes first, goes before the line where the
             // rule was under way when the @media was reached, and after it where it began later
             String print = "@mixin pr { @media print { x: 1; } }\n";
