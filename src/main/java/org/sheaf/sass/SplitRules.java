@@ -1819,14 +1819,18 @@ final class SplitRules {
             int[] ordinal) {
         for (Block block : parent.children) {
             if (css.startsWith("@media", block.start)) {
-                List<Block> written = joiner.written.get(block);
-                if (written != null) {
-                    mediaOrder.put(ordinal[0], written.stream().map(joiner.indices::get).toList());
-                }
-                ordinal[0]++;
+                noteOrder(block, joiner, mediaOrder, ordinal[0]++);
             } else if (css.startsWith("@supports", block.start)) {
                 mediaOrder(css, block, joiner, mediaOrder, ordinal);
             }
+        }
+    }
+
+    /** Notes under {@code ordinal} the order the block's blocks now stand in, when they moved. */
+    private static void noteOrder(Block block, Joiner joiner, Map<Integer, List<Integer>> orders, int ordinal) {
+        List<Block> written = joiner.written.get(block);
+        if (written != null) {
+            orders.put(ordinal, written.stream().map(joiner.indices::get).toList());
         }
     }
 
@@ -1840,11 +1844,7 @@ final class SplitRules {
             if (css.startsWith("@media", block.start)) {
                 for (Block inside : block.children) {
                     if (css.startsWith("@supports", inside.start)) {
-                        List<Block> written = joiner.written.get(inside);
-                        if (written != null) {
-                            supportsOrder.put(ordinal[0], written.stream().map(joiner.indices::get).toList());
-                        }
-                        ordinal[0]++;
+                        noteOrder(inside, joiner, supportsOrder, ordinal[0]++);
                     }
                 }
             } else if (css.startsWith("@supports", block.start)) {
