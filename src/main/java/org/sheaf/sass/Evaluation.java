@@ -56,9 +56,13 @@ final class Evaluation {
      * One marker: the stylesheet and the offset of the statement it marks, and for an
      * {@code @media} whether its text writes anything (a declaration, a comment or an include),
      * libsass writing no {@code @media} for one that holds nothing, and whether only its
-     * includes (or {@code @content}) may, which only evaluating them tells.
+     * includes (or {@code @content}) may, which only evaluating them tells; and how many
+     * {@code @media} of its text, itself and those nested in it, hold a declaration or a comment
+     * of their own (not in an {@code @media} nested in them): libsass holds each of those in an
+     * {@code @supports} where it leaves the {@code @media} out, which dart-sass leaves out
+     * without evaluating what it holds.
      */
-    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes) {
+    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia) {
         /** Whether the other marks the same statement: a start's mark and its end's. */
         boolean sameStatement(Mark other) {
             return at == other.at && url.equals(other.url);
@@ -125,6 +129,15 @@ final class Evaluation {
      * which the caller's count of the real CSS's must match for the numbers to name the same.
      */
     private int mediaComments;
+    /**
+     * Per {@code @supports} standing right in an {@code @media} libsass closes around one nested
+     * in it (by their order in the CSS): how many blocks it holds, and before which of them
+     * (its block count: at its end) an {@code @media} dart-sass left out was reached, once for
+     * each, in order. libsass closes no {@code @supports} around such an {@code @media}, but
+     * holds it among the {@code @supports}'s items.
+     */
+    private final List<Integer> supportsBlocks = new ArrayList<>();
+    private final Map<Integer, List<Held>> heldInSupports = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -159,7 +172,7 @@ final class Evaluation {
                  */
                 private void mark(int at, String before, String after, int start, Kind kind) {
                     insert(inserted, at, before + marker(marks.size()) + after);
-                    marks.add(new Mark(url, start, kind, false, false));
+                    marks.add(new Mark(url, start, kind, false, false, 0));
                 }
 
                 /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
@@ -184,7 +197,8 @@ final class Evaluation {
                                 indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
                         int writes = writes(source, start, brace, indented);
-                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2));
+                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2,
+                                writingMedia(source, start, brace, indented)));
                         if (writes == 2) {
                             probing.put(brace, PROBE);
                         }
@@ -326,6 +340,58 @@ final class Evaluation {
     }
 
     /**
+     * How many {@code @media}, the block whose prelude starts at {@code start} (as for
+     * {@link #writes}) and those nested in it, hold a declaration or a comment outside the
+     * {@code @media} nested in them.
+     */
+    private static int writingMedia(String source, int start, int brace, boolean indented) {
+        int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
+        if (body == null) {
+            return 1;
+        }
+        String inside = source.substring(body[0] + 1, body[1]);
+        // per open block, innermost first: the flag of the @media it is or stands in; the outer @media's last
+        ArrayDeque<boolean[]> media = new ArrayDeque<>();
+        List<boolean[]> all = new ArrayList<>();
+        boolean[] outer = {false};
+        all.add(outer);
+        media.push(outer);
+        ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
+            @Override
+            public void comment(int at) {
+                media.peek()[0] = true;
+            }
+
+            @Override
+            public void opens(int start, int open) {
+                if (inside.substring(start, open).strip().startsWith("@media")) {
+                    boolean[] nested = {false};
+                    all.add(nested);
+                    media.push(nested);
+                } else {
+                    media.push(media.peek());
+                }
+            }
+
+            @Override
+            public void ends(int start, int end) {
+                String text = inside.substring(start, end).strip();
+                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
+                    media.peek()[0] = true;
+                }
+            }
+
+            @Override
+            public void closes(int close) {
+                if (media.size() > 1) {
+                    media.pop();
+                }
+            }
+        });
+        return (int) all.stream().filter(flag -> flag[0]).count();
+    }
+
+    /**
      * What the marked compilation wrote, read against the real CSS; null when the two do not
      * have the same blocks, one for one, once the markers are taken out.
      *
@@ -423,7 +489,7 @@ final class Evaluation {
                     writes = evaluationIndex >= probe.size() || probe.get(evaluationIndex);
                 }
                 if (writes && !written) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, false), open, waiting, nested);
+                    evaluation.pending(evaluation.leftOut(marker, markedTop, false, open), open, waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
                 NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
@@ -435,12 +501,14 @@ final class Evaluation {
                 putBefore(started.waiting(), null, marker.parent);
                 if (started.closesOuter()) {
                     Item after = afterMarker(byMark, evaluationOf, marker, started.inside(), evaluation.marks);
-                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
+                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true, open), open, waiting,
+                            nested);
                 }
             }
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
+        evaluation.countSupportsBlocks(markedTop, markedTop);
         return evaluation;
     }
 
@@ -928,14 +996,18 @@ final class Evaluation {
      * around (one dart-sass left out, or the end of one of the outer's own query), where
      * it does so; gives the top-level {@code @media} and the break's set of blocks before it, to
      * be filled, or null. The marker stands where the nested one starts, or with {@code end}
-     * where it ends, the block holding it then going before the break.
+     * where it ends, the block holding it then going before the break. {@code open} holds the
+     * markers of the rules under way, innermost first.
      */
-    private Pending leftOut(Item marker, Item top, boolean end) {
+    private Pending leftOut(Item marker, Item top, boolean end, ArrayDeque<Item> open) {
         Item child = marker;
         while (child.parent != null && !outermost(child.parent, top)) {
             child = child.parent;
             if (child.atRule) {
-                // inside @supports, say, which libsass does not close around it
+                // inside @supports, say, which libsass does not close around it, but holds it
+                if (!end) {
+                    heldIn(child, marker, top, open);
+                }
                 return null;
             }
         }
@@ -951,6 +1023,107 @@ final class Evaluation {
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
         return new Pending(media, before);
+    }
+
+    /**
+     * Notes an {@code @media} left out whose marker stands in the {@code @supports} right in an
+     * {@code @media} libsass closes around one nested in it: before the block the marker stands
+     * before there, or after the block it stands in, as libsass writes a rule's declarations
+     * before what is nested in it. {@code around} is the at-rule block nearest the marker, and
+     * {@code open} the markers of the rules under way, innermost first; the
+     * marker may stand in an {@code @media} that wrote nothing else (its only content left out),
+     * which libsass writes nothing for, holding each one left out in it all the same.
+     */
+    private void heldIn(Item around, Item marker, Item top, ArrayDeque<Item> open) {
+        Item supports = around;
+        while (supports.media && !supports.kept && supports.parent != null) {
+            supports = supports.parent;
+        }
+        if (!supports.kept || !supports.prelude.startsWith("@supports") || !outermost(supports.parent, top)) {
+            return;
+        }
+        Item child = marker;
+        while (child.parent != supports) {
+            child = child.parent;
+        }
+        int at = supports.keptBlocksBefore(child) + (child != marker && child.kept ? 1 : 0);
+        // the selectors of the rules whose evaluation was under way, by the blocks their markers stand in
+        Set<String> begun = new TreeSet<>();
+        for (Item rule : open) {
+            begun.add(rule.parent.prelude);
+        }
+        int[] counted = {0};
+        if (!supportsOrdinal(top, top, supports, counted)) {
+            return;
+        }
+        Mark mark = marks.get(marker.mark);
+        // with the @media nested in it that write something, which dart-sass did not evaluate
+        int held = mark.throughIncludes() ? 1 : Math.max(1, mark.writingMedia());
+        for (int k = 0; k < held; k++) {
+            heldInSupports.computeIfAbsent(counted[0], n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
+        }
+    }
+
+    /**
+     * Counts in {@code counted} the kept {@code @supports} right in an {@code @media} libsass
+     * closes around one nested in it that come before {@code supports} in the CSS; true when it
+     * was found.
+     */
+    private static boolean supportsOrdinal(Item block, Item top, Item supports, int[] counted) {
+        for (Item child : block.children) {
+            if (child == supports) {
+                return true;
+            }
+            if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
+                if (child.prelude.startsWith("@supports") && outermost(block, top)) {
+                    counted[0]++;
+                }
+                if (supportsOrdinal(child, top, supports, counted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Notes how many blocks each {@code @supports} {@link #heldInSupports} numbers holds, in order. */
+    private void countSupportsBlocks(Item block, Item top) {
+        for (Item child : block.children) {
+            if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
+                if (child.prelude.startsWith("@supports") && outermost(block, top)) {
+                    supportsBlocks.add((int) child.children.stream().filter(inner -> inner.block && inner.kept).count());
+                }
+                countSupportsBlocks(child, top);
+            }
+        }
+    }
+
+    /**
+     * Where libsass holds the {@code @media} dart-sass left out in the {@code ordinal}th
+     * {@code @supports} right in an {@code @media} libsass closes around one nested in it (by
+     * their order in the CSS); null when the marked CSS holds no such {@code @supports}.
+     */
+    HeldInSupports heldInSupports(int ordinal) {
+        if (ordinal >= supportsBlocks.size()) {
+            return null;
+        }
+        return new HeldInSupports(supportsBlocks.get(ordinal), List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
+    }
+
+    /**
+     * The {@code blocks} an {@code @supports} holds as dart-sass wrote them, and where an
+     * {@code @media} left out stood among them, once for each.
+     */
+    record HeldInSupports(int blocks, List<Held> held) {
+    }
+
+    /**
+     * Where an {@code @media} left out stood: before the block {@code next} (by the order
+     * dart-sass wrote them; the block count: at the end), in the evaluation of the rules of the
+     * selectors {@code begun}, the blocks written so far being theirs. A later part of such a
+     * rule, which libsass writes with the rule's first, goes before it wherever it stands.
+     */
+    record Held(int next, Set<String> begun) {
     }
 
     /**

@@ -64,9 +64,11 @@ final class MediaBreaks {
      *                    holds a nested one; may give null
      * @param mediaOrder  the order the blocks dart-sass wrote in each {@code @media} at the top
      *                    level or in an {@code @supports} there now stand in (see {@link SplitRules.Result})
+     * @param supportsOrder the same of each {@code @supports} right in such an {@code @media}
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
-            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder) {
+            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
+            Map<Integer, List<Integer>> supportsOrder) {
         if (map == null || css.indexOf("@media") < 0) {
             return new SplitRules.Result(css, map);
         }
@@ -95,6 +97,8 @@ final class MediaBreaks {
         // asked only of an @media with more than one block, and then once
         Boolean unknown = null;
         int ordinal = -1;
+        // the place of the next @supports right in one of those @media among such @supports
+        int supportsOrdinal = 0;
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
             String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
@@ -180,7 +184,17 @@ final class MediaBreaks {
             }
             for (int[] child : children) {
                 if (css.startsWith("@supports", child[0])) {
-                    leftOut.addAll(heldInSupports(css, child, origins, lineStarts, outlines));
+                    List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
+                    if (unknown == null) {
+                        unknown = unknown(outlines, urls, contents);
+                    }
+                    // the stylesheets do not tell where each stood, or some may stand where only evaluation tells
+                    if (told == null || unknown) {
+                        told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, supportsOrdinal,
+                                supportsOrder.get(supportsOrdinal))).orElse(told);
+                    }
+                    leftOut.addAll(told == null ? List.of() : told);
+                    supportsOrdinal++;
                 }
             }
         }
@@ -280,7 +294,7 @@ final class MediaBreaks {
         StaticValues.Origin start = origin(origins, lineStarts, supports[0]);
         Outline outline = start == null ? null : outlines.get(start.source());
         if (outline == null) {
-            return List.of();
+            return null;
         }
         int supportsAt = outline.offset(start);
         List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
@@ -289,18 +303,56 @@ final class MediaBreaks {
         for (int[] block : inside) {
             StaticValues.Origin ran = ran(css, origins, lineStarts, block, outlines);
             if (ran == null || ran.source() != start.source()) {
-                return List.of();
+                return null;
             }
             offsets.add(outline.offset(ran));
         }
         offsets.add(outline.supports.getOrDefault(supportsAt, supportsAt));
         List<Integer> counts = outline.inSupportsBetween(supportsAt, offsets);
+        if (counts == null) {
+            return null;
+        }
         List<int[]> found = new ArrayList<>();
-        for (int k = 0; counts != null && k < counts.size(); k++) {
+        for (int k = 0; k < counts.size(); k++) {
             int at = k < inside.size() ? inside.get(k)[0] : supports[1] - 1;
             for (int n = 0; n < counts.get(k); n++) {
                 found.add(new int[] {at, -1});
             }
+        }
+        return found;
+    }
+
+    /**
+     * Where evaluation says libsass holds an {@code @media} it left out in the {@code @supports}
+     * right in a top-level {@code @media}, the {@code ordinal}th of those, as
+     * {@link #heldInSupports} notes them; null when evaluation does not tell, or its
+     * {@code @supports} holds another number of blocks. Evaluation names the block each stood
+     * before as dart-sass wrote them, {@code order} the order they now stand in (null: as
+     * written): it stands after each block written before it, and after each block moved ahead
+     * of one of those that is a later part of a rule under way there.
+     */
+    private static List<int[]> evaluatedHeld(String css, int[] supports,
+            java.util.function.Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
+        Evaluation evaluated = evaluation == null ? null : evaluation.get();
+        List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
+                .filter(child -> isBlock(css, child)).toList();
+        Evaluation.HeldInSupports held = evaluated == null ? null : evaluated.heldInSupports(ordinal);
+        if (held == null || order == null && held.blocks() != inside.size()
+                || order != null && (order.size() != inside.size() || order.stream().anyMatch(block -> block >= held.blocks()))) {
+            return null;
+        }
+        List<int[]> found = new ArrayList<>();
+        for (Evaluation.Held at : held.held()) {
+            int after = order == null ? at.next() : 0;
+            for (int now = 0; order != null && now < order.size(); now++) {
+                int block = order.get(now);
+                boolean movedAhead = order.subList(now + 1, order.size()).stream().anyMatch(later -> later < block);
+                String prelude = css.substring(inside.get(now)[0], css.indexOf('{', inside.get(now)[0])).strip();
+                if (block < at.next() || movedAhead && at.begun().contains(prelude)) {
+                    after = now + 1;
+                }
+            }
+            found.add(new int[] {after < inside.size() ? inside.get(after)[0] : supports[1] - 1, -1});
         }
         return found;
     }

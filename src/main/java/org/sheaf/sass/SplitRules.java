@@ -52,14 +52,21 @@ final class SplitRules {
      * stand in, those joined into others left out; and, once {@link MediaBreaks} has closed the
      * {@code @media}, where in the CSS (in order) libsass meets an {@code @media} it writes nothing
      * for inside an {@code @supports}, which the compact layout writes as a line of its own.
+     * {@code supportsOrder} is for each {@code @supports} right in such an {@code @media} whose
+     * blocks moved (by its order among them) what {@code mediaOrder} is for an {@code @media}.
      */
-    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia) {
+    record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia,
+            Map<Integer, List<Integer>> supportsOrder) {
         Result(String css, String map) {
             this(css, map, Map.of(), List.of());
         }
 
         Result(String css, String map, Map<Integer, List<Integer>> mediaOrder) {
             this(css, map, mediaOrder, List.of());
+        }
+
+        Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia) {
+            this(css, map, mediaOrder, leftOutMedia, Map.of());
         }
     }
 
@@ -217,7 +224,9 @@ final class SplitRules {
         }
         Map<Integer, List<Integer>> mediaOrder = new HashMap<>();
         mediaOrder(css, top, joiner, mediaOrder, new int[1]);
-        return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder);
+        Map<Integer, List<Integer>> supportsOrder = new HashMap<>();
+        supportsOrder(css, top, joiner, supportsOrder, new int[1]);
+        return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder, List.of(), supportsOrder);
     }
 
     /** One pass over the blocks: which rules join or move, and the lines in their new order. */
@@ -1860,13 +1869,36 @@ final class SplitRules {
             int[] ordinal) {
         for (Block block : parent.children) {
             if (css.startsWith("@media", block.start)) {
-                List<Block> written = joiner.written.get(block);
-                if (written != null) {
-                    mediaOrder.put(ordinal[0], written.stream().map(joiner.indices::get).toList());
-                }
-                ordinal[0]++;
+                noteOrder(block, joiner, mediaOrder, ordinal[0]++);
             } else if (css.startsWith("@supports", block.start)) {
                 mediaOrder(css, block, joiner, mediaOrder, ordinal);
+            }
+        }
+    }
+
+    /** Notes under {@code ordinal} the order the block's blocks now stand in, when they moved. */
+    private static void noteOrder(Block block, Joiner joiner, Map<Integer, List<Integer>> orders, int ordinal) {
+        List<Block> written = joiner.written.get(block);
+        if (written != null) {
+            orders.put(ordinal, written.stream().map(joiner.indices::get).toList());
+        }
+    }
+
+    /**
+     * Notes the order the blocks of each {@code @supports} right in an {@code @media}
+     * MediaBreaks may close now stand in, by its ordinal among them, as {@link #mediaOrder}.
+     */
+    private static void supportsOrder(String css, Block parent, Joiner joiner, Map<Integer, List<Integer>> supportsOrder,
+            int[] ordinal) {
+        for (Block block : parent.children) {
+            if (css.startsWith("@media", block.start)) {
+                for (Block inside : block.children) {
+                    if (css.startsWith("@supports", inside.start)) {
+                        noteOrder(inside, joiner, supportsOrder, ordinal[0]++);
+                    }
+                }
+            } else if (css.startsWith("@supports", block.start)) {
+                supportsOrder(css, block, joiner, supportsOrder, ordinal);
             }
         }
     }

@@ -205,6 +205,52 @@ class SplitRulesIT {
     }
 
     @Test
+    void inCompactEachMediaLeftOutOfSupportsInsideAnMediaLeavesALineWhereEvaluationReachedIt() throws Exception {
+        // a mixin, a loop, a rule around the @supports, the indented syntax: the stylesheet alone
+        // does not tell where the @media stood among the @supports's blocks
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
+                false, List.of(), false, List.of(), false, List.of(), List.of(), false);
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            assertEquals("@media screen { @supports (display: grid) { .p { q: r; }\n    \n    .z { c: b; } } }\n",
+                    sass.render(dir.resolve("a.scss"), "a.scss", "@mixin pr { @media print { .y { c: g; } } }\n"
+                            + "@media screen { @supports (display: grid) { .p { q: r; } @include pr; .z { c: b; } } }",
+                            1, "a.css").css());
+            assertEquals("@media screen { @supports (display: grid) {\n    .p { q: r; } } }\n",
+                    sass.render(dir.resolve("b.scss"), "b.scss", "@media screen { @supports (display: grid) { "
+                            + "@each $q in print { @media #{$q} { .y { c: g; } } } .p { q: r; } } }", 1, "b.css").css());
+            // libsass writes the rule's declarations before what is nested in it
+            assertEquals("@media screen { @supports (display: grid) { .t { w: 1; }\n    } }\n",
+                    sass.render(dir.resolve("c.scss"), "c.scss",
+                            "@media screen { .t { @supports (display: grid) { @media print { c: g; } w: 1; } } }", 1, "c.css").css());
+            assertEquals("@media screen { .t { x: 2; } @supports (display: grid) { .t { w: 1; }\n    } }\n",
+                    sass.render(dir.resolve("d.sass"), "d.sass", "@media screen\n  .t\n    @supports (display: grid)\n"
+                            + "      @media print\n        c: g\n      w: 1\n    x: 2\n", 1, "d.css").css());
+            // each one left out of an @media that then writes nothing leaves its own line
+            assertEquals("@media (min-width: 10px) { @supports (display: grid) { .a { x: 1; }\n    \n    \n    b { c: d; } } }\n",
+                    sass.render(dir.resolve("e.scss"), "e.scss",
+                            "@mixin pr { @media print { @media screen { /* c */ } @media screen { /* c */ } } }\n"
+                            + "@media (min-width: 10px) { @supports (display: grid) { .a { x: 1; } @include pr; b { c: d; } } }",
+                            1, "e.css").css());
+            // dart-sass does not evaluate what the one left out holds; libsass holds each @media
+            // in it that writes something as well
+            assertEquals("@media screen { @supports (display: grid) { .k { x: 0; }\n    \n    } }\n",
+                    sass.render(dir.resolve("h.scss"), "h.scss", "@mixin pr { @media print { @media all { x: 1; } y: 2; } }\n"
+                            + "@media screen { @supports (display: grid) { .k { x: 0; } .a { @include pr; } } }", 1, "h.css").css());
+            // a rule's later part, which libsass writes first, goes before the line where the
+            // rule was under way when the @media was reached, and after it where it began later
+            String print = "@mixin pr { @media print { x: 1; } }\n";
+            assertEquals("@media screen { @supports (display: grid) {\n    .t { c: d; }\n    .t .u { a: b; } } }\n",
+                    sass.render(dir.resolve("f.scss"), "f.scss", print
+                            + "@media screen { @supports (display: grid) { @include pr; .t { .u { a: b; } c: d; } } }",
+                            1, "f.css").css());
+            assertEquals("@media screen { @supports (display: grid) { .w { e: f; }\n    .w .t { c: d; }\n    .w .t .u { a: b; }\n    } }\n",
+                    sass.render(dir.resolve("g.scss"), "g.scss", print
+                            + "@media screen { @supports (display: grid) { .w { .t { .u { a: b; } @include pr; c: d; } e: f; } } }",
+                            1, "g.css").css());
+        }
+    }
+
+    @Test
     void aRuleALoopWritesAgainKeepsEachEvaluationsDeclarationsInItsOwnRule() throws Exception {
         // the second em maps to the first's place: evaluation tells it began a rule of its own
         assertEquals(".w em {\n  w: 1;\n}\n.z .w em {\n  y: 1;\n}\n.w em {\n  w: 1;\n}\n.z .w em {\n  y: 2;\n}",
