@@ -1,5 +1,6 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
@@ -26,6 +27,22 @@ final class KramdownRuleParser {
     private KramdownRuleParser() {
     }
 
+    /**
+     * Whether the rule's line starts the next item of the bullet list {@code matched} is, right
+     * after a line of the list: kramdown's list reads such a line ({@code - ---}, {@code * * *})
+     * as an item before it looks for a rule, and stops at a rule only after a blank line. The
+     * rule is then the item's content.
+     */
+    private static boolean startsNextItem(ParserState state, MatchedBlockParser matched) {
+        BasedSequence line = state.getLine();
+        int marker = state.getNextNonSpaceIndex();
+        if (!(matched.getBlockParser().getBlock() instanceof BulletList) || marker + 1 >= line.length()
+                || line.charAt(marker + 1) != ' ' && line.charAt(marker + 1) != '\t') {
+            return false;
+        }
+        return !HeadingStartFactory.followsBlankLine(line.getBaseSequence(), line.getStartOffset());
+    }
+
     /** Registers the parser with flexmark, ahead of its list parser. */
     static final class Factory extends BlockStartFactory {
         @Override
@@ -42,6 +59,8 @@ final class KramdownRuleParser {
                 }
             } else if (state.getActiveBlockParser().isParagraphParser()) {
                 return BlockStart.none(); // a lazy line of the open paragraph
+            } else if (startsNextItem(state, matched)) {
+                return BlockStart.none();
             }
             ThematicBreak block = new ThematicBreak(line.subSequence(state.getIndex()).trimEnd());
             return BlockStart.of(BoundedBlockParser.ofLine(block, line)).atIndex(line.length());
