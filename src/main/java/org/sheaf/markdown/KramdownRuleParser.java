@@ -24,7 +24,20 @@ final class KramdownRuleParser {
     static final Pattern RULE = Pattern.compile("(?:(?:\\*[ \\t]*){3,}|(?:_[ \\t]*){3,}|(?:-[ \\t]*){3,})");
     private static final Pattern SPACED_RULE = Pattern.compile(" {0,3}([-*])[ \\t]+(?:\\1[ \\t]*){2,}");
 
+    /** kramdown's {@code HR_START}: a rule after at most three spaces, from where a list reads its line. */
+    private static final Pattern RULE_LINE = Pattern.compile(" {0,3}([-*_])[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t])*\\s*");
+
     private KramdownRuleParser() {
+    }
+
+    /**
+     * Whether the state's line, from where the containers around a list leave it, ends the list
+     * after a blank line: kramdown's list stops at a line that reads as a rule there, even one
+     * indented to an item's content ({@code - a}, a blank line, {@code   ---}), before it looks
+     * at the line's indent. The rule then follows the list.
+     */
+    static boolean endsListAfterBlank(ParserState state) {
+        return RULE_LINE.matcher(state.getLine().subSequence(state.getIndex())).matches();
     }
 
     /**
