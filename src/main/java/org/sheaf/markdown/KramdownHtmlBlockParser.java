@@ -429,7 +429,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 String name = open.group(1);
                 boolean apart = readsBlocks(name, open.group(2))
                         || spanLevelApart || !SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT));
-                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && apart) {
+                // an element without content, or closed in its own tag, has none to read
+                boolean content = open.group(4) == null && !KramdownTags.empty(name.toLowerCase(Locale.ROOT));
+                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && apart && content) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown,
                     // and that of a markdown="span" one (a table's <td>) as spans: the raw block
                     // ends before its line, which MarkdownHtmlBlockParser or SpanHtmlBlockParser reads

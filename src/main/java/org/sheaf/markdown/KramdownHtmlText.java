@@ -303,7 +303,10 @@ final class KramdownHtmlText {
             }
             out.append(KramdownTags.block(open));
             if (open.group(4) != null || KramdownTags.empty(name)) {
-                return end;
+                // inside an element, kramdown takes the line break after one marked
+                // markdown="block" with it, as after the opening tag of an element read as blocks
+                return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
+                        ? afterLineBreak(html, end) : end;
             }
             elements.push(name);
             return end;
