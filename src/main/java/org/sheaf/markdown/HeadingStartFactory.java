@@ -264,6 +264,15 @@ final class HeadingStartFactory extends ScreenedStartFactory {
                 && list.definitionName() == null && KramdownAttributes.forNextBlock(list)) {
             return true;
         }
+        return followsBlankLine(all, lineStart);
+    }
+
+    /**
+     * Whether the line before the one holding {@code at} in {@code all} is blank but for the
+     * block quote markers it may be nested in; false on the first line.
+     */
+    static boolean followsBlankLine(BasedSequence all, int at) {
+        int lineStart = at;
         while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
             lineStart--;
         }

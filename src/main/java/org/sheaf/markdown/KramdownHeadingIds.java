@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
@@ -126,9 +127,13 @@ final class KramdownHeadingIds implements HtmlIdGenerator {
         return options.autoIdPrefix() + (count > 1 ? id + "-" + (count - 1) : id);
     }
 
-    /** Whether {@code heading} lies inside an HTML element whose content kramdown parses as Markdown. */
+    /**
+     * Whether {@code heading} lies inside an HTML element whose content kramdown parses as
+     * Markdown: one of its own block, or one after text on a line of raw HTML, whose content
+     * goes under the raw HTML block ({@link RawHtmlBlocks}).
+     */
     private static boolean inMarkdownHtml(Heading heading) {
-        return heading.getAncestorOfType(MarkdownHtmlBlock.class) != null;
+        return heading.getAncestorOfType(MarkdownHtmlBlock.class, HtmlBlock.class) != null;
     }
 
     /** Appends the text kramdown's GFM parser reads from {@code node}'s children (see above). */

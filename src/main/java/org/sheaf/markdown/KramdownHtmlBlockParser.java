@@ -474,11 +474,12 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 at = instructionEnd < 0 ? at + 1 : instructionEnd + 2;
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at, quoted);
-                if (lineStart >= 0 && readsMarkdown(open.group(1), open.group(2)) && readsBlocks(open.group(1), open.group(2))
-                        && !KramdownTags.EMPTY.contains(open.group(1).toLowerCase(Locale.ROOT))) {
+                String name = open.group(1);
+                // an element without content, or closed in its own tag, has none to read
+                boolean content = open.group(4) == null && !KramdownTags.empty(name.toLowerCase(Locale.ROOT));
+                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && readsBlocks(name, open.group(2)) && content) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown:
-                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads;
-                    // an element without content (<br markdown="block">) has none to read
+                    // the raw block ends before its line, which MarkdownHtmlBlockParser reads
                     return lineStart;
                 }
                 at = afterElementOrOpening(text, open, elements);

@@ -55,8 +55,18 @@ final class KramdownHtmlText {
      * blocks after text ({@link KramdownHtmlBlockParser.BlocksContent}), written by {@code contents}.
      */
     static String escaped(String html, boolean endsDocument, MarkdownContents contents) {
+        return escaped(html, endsDocument, contents, new ArrayDeque<>());
+    }
+
+    /**
+     * {@link #escaped(String, boolean, MarkdownContents)} for the rest of elements of raw HTML
+     * that an element read as Markdown cut short, {@code around} them (innermost first): a
+     * closing tag that closes none of the block's own elements closes the innermost of those,
+     * and is text when it does not, as kramdown's raw HTML parser reads on in them.
+     */
+    static String escaped(String html, boolean endsDocument, MarkdownContents contents, Deque<String> around) {
         StringBuilder out = new StringBuilder(html.length() + 16);
-        Deque<String> elements = write(html, out, contents);
+        Deque<String> elements = write(html, out, contents, new ArrayDeque<>(around));
         while (endsDocument && !elements.isEmpty()) {
             out.append("</").append(elements.pop()).append('>');
         }
@@ -69,7 +79,7 @@ final class KramdownHtmlText {
      * or a quote's text), blank lines at its end included.
      */
     static boolean leavesOpen(String html) {
-        return !write(html, new StringBuilder(html.length() + 16), MarkdownContents.RAW).isEmpty();
+        return !write(html, new StringBuilder(html.length() + 16), MarkdownContents.RAW, new ArrayDeque<>()).isEmpty();
     }
 
     /**
@@ -84,7 +94,7 @@ final class KramdownHtmlText {
         write(html, new StringBuilder(html.length() + 16), content -> {
             found.add(content);
             return "";
-        });
+        }, new ArrayDeque<>());
         return found;
     }
 
@@ -108,7 +118,7 @@ final class KramdownHtmlText {
                 found.add(content);
                 return null;
             }
-        });
+        }, new ArrayDeque<>());
         return found;
     }
 
@@ -160,8 +170,12 @@ final class KramdownHtmlText {
         return blocks.isBlank() && !blocks.startsWith("\n") ? "" : "\n" + chomped(blocks) + "\n" + indent;
     }
 
-    /** Writes {@code html} escaped to {@code out} ({@link #escaped}); returns the elements it leaves open, innermost first. */
-    private static Deque<String> write(String html, StringBuilder out, MarkdownContents contents) {
+    /**
+     * Writes {@code html} escaped to {@code out} ({@link #escaped}), inside the elements
+     * {@code around} it, which its stray closing tags close; returns the elements it leaves open,
+     * innermost first.
+     */
+    private static Deque<String> write(String html, StringBuilder out, MarkdownContents contents, Deque<String> around) {
         Matcher open = KramdownTags.OPEN_TAG.matcher(html);
         Matcher close = KramdownTags.CLOSE_TAG.matcher(html);
         Matcher reference = CharacterReference.PATTERN.matcher(html);
@@ -172,7 +186,7 @@ final class KramdownHtmlText {
         while (at < length) {
             char c = html.charAt(at);
             if (c == '<') {
-                int end = markup(html, at, open, close, elements, out, contents);
+                int end = markup(html, at, open, close, elements, around, out, contents);
                 // the block's own element is read so by the parsers of elements read as Markdown
                 boolean opening = end > at && at > first && open.region(at, length).lookingAt();
                 SpanContent content = opening ? SpanContent.of(html, open) : null;
@@ -244,11 +258,11 @@ final class KramdownHtmlText {
      * Writes the comment, processing instruction, tag or {@code script}/{@code style} element at
      * {@code at} as kramdown writes it, keeping {@code elements} (the open ones, innermost first),
      * and returns where it ends: {@code at} when none starts there. A closing tag that does not
-     * close the innermost open element is text inside it, as kramdown's raw HTML parser reads it.
-     * {@code contents} gives the indent of a closing tag on a line of its own.
+     * close the innermost open element is text inside it, as kramdown's raw HTML parser reads it;
+     * past the open elements, those {@code around} the block are the innermost. {@code contents} gives the indent of a closing tag on a line of its own.
      */
-    private static int markup(String html, int at, Matcher open, Matcher close, Deque<String> elements, StringBuilder out,
-            MarkdownContents contents) {
+    private static int markup(String html, int at, Matcher open, Matcher close, Deque<String> elements, Deque<String> around,
+            StringBuilder out, MarkdownContents contents) {
         int length = html.length();
         if (html.startsWith("<!--", at) || html.startsWith("<?", at)) {
             boolean comment = html.startsWith("<!--", at);
@@ -289,7 +303,8 @@ final class KramdownHtmlText {
             }
             out.append(KramdownTags.block(open));
             if (open.group(4) != null || KramdownTags.empty(name)) {
-                // as after a script marked markdown="block": the line break goes with the tag
+                // inside an element, kramdown takes the line break after one marked
+                // markdown="block" with it, as after the opening tag of an element read as blocks
                 return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
                         ? afterLineBreak(html, end) : end;
             }
@@ -298,8 +313,10 @@ final class KramdownHtmlText {
         }
         if (close.region(at, length).lookingAt()) {
             String name = KramdownTags.name(close.group(1));
-            if (elements.isEmpty() || elements.peek().equals(name)) {
-                elements.pollFirst();
+            // past the block's own elements, those around it
+            Deque<String> inside = elements.isEmpty() ? around : elements;
+            if (inside.isEmpty() || inside.peek().equals(name)) {
+                inside.pollFirst();
                 out.append("</").append(name).append('>');
             } else {
                 out.append("&lt;/").append(html, at + 2, close.end() - 1).append("&gt;");

@@ -549,6 +549,10 @@ final class KramdownLazyContainers {
         }
 
         private BlockContinue continued(ParserState state) {
+            if (getBlock() instanceof ListItem && afterBlank && KramdownRuleParser.endsListAfterBlank(state)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
             if (getBlock() instanceof BlockQuote && !state.isBlank() && startsItemPart(state)) {
                 afterBlank = false;
                 return BlockContinue.none();

@@ -58,6 +58,7 @@ import com.vladsch.flexmark.util.html.MutableAttributes;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
@@ -1233,7 +1234,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // first, so that the blocks of an element inside take the indent of the block's line
             html.line();
         }
-        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, contents(node, context));
+        String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, contents(node, context),
+                insideRaw ? KramdownHtmlBlockParser.openAround(node) : new ArrayDeque<>());
         if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it,

@@ -592,6 +592,9 @@ final class LeanInlineParser extends InlineParserImpl {
         Matcher tags = NESTED_TAG.matcher(input).region(index, end);
         int text = index;
         while (tags.find()) {
+            if (!readAsTag(tags.group())) {
+                continue; // text to kramdown, raw as the text around it ({@code <code id=a-1>})
+            }
             appendRawText(text, tags.start());
             HtmlInline nested = new HtmlInline(input.subSequence(tags.start(), tags.end()));
             appendNode(nested);
@@ -640,6 +643,11 @@ final class LeanInlineParser extends InlineParserImpl {
     private static boolean opensContent(String name, BasedSequence tag) {
         String lower = name.toLowerCase(Locale.ROOT);
         return !KramdownNodeRenderer.BLOCK_ELEMENTS.contains(lower) && !KramdownTags.empty(lower) && !tag.endsWith("/>");
+    }
+
+    /** Whether kramdown reads {@code tag}, a comment or what looks like a tag, as HTML: its tag patterns allow only word characters in a value without quotes. */
+    private static boolean readAsTag(String tag) {
+        return tag.startsWith("<!--") || KramdownTags.OPEN_TAG.matcher(tag).matches() || KramdownTags.CLOSE_TAG.matcher(tag).matches();
     }
 
     private void appendRawText(int start, int end) {

@@ -194,6 +194,11 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             if (spanLevel && !("block".equals(value) && insideRaw(matched))) {
                 return BlockStart.none();
             }
+            // an element without content, or closed in its own tag, has none to read as
+            // Markdown (<img markdown="block" />): the raw HTML around reads it
+            if (KramdownTags.empty(m.group(1).toLowerCase(Locale.ROOT)) || opening.endsWith("/>")) {
+                return BlockStart.none();
+            }
             // markdown="1" on an element whose content kramdown keeps raw (<pre>, <table>, an
             // unknown element) leaves it raw: the raw HTML block reads it
             if (!"block".equals(value) && !KramdownTags.blockContent(m.group(1))) {

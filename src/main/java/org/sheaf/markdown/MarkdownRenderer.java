@@ -396,6 +396,20 @@ public final class MarkdownRenderer {
         }
     }
 
+    /**
+     * A repository of the link definitions in {@code page} that the contents of elements read
+     * after {@code document}'s text ({@link RawHtmlBlocks}) added, and not {@code document} itself.
+     */
+    private static ReferenceRepository definedInElements(ReferenceRepository page, Document document) {
+        ReferenceRepository inElements = new ReferenceRepository(document);
+        page.forEach((name, reference) -> {
+            if (reference.getDocument() != document) {
+                inElements.put(name, reference);
+            }
+        });
+        return inElements;
+    }
+
     /** Where {@code offset} in the text the last of {@code nestings} (the first listed) wrote is in the page's own text. */
     private static int originalOffset(List<KramdownListNesting> nestings, int offset) {
         for (KramdownListNesting nesting : nestings) {
@@ -412,6 +426,7 @@ public final class MarkdownRenderer {
     private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found,
             ElementParsers elements) {
         String markdown = original;
+        int foundBefore = found == null ? 0 : found.size();
         Document document = blocksOf(markdown, possible, elements);
         List<KramdownListNesting> nestings = new ArrayList<>();
         for (int pass = 0; pass < NESTING_PASSES && options.flavour() == MarkdownOptions.Flavour.KRAMDOWN
@@ -449,7 +464,17 @@ public final class MarkdownRenderer {
             // link definitions for the whole page, so the element's links find the page's
             ReferenceRepository page = Parser.REFERENCES.get(document);
             ElementParsers inside = elements != null && elements.references == page ? elements : new ElementParsers(page);
+            int definitions = page.size();
             RawHtmlBlocks.parseInside(document, text -> parse(text, PossibleConstructs.of(text), null, null, inside));
+            if (elements == null && page.size() > definitions) {
+                // kramdown reads the whole page's link definitions before its links, those in
+                // the elements too: the page is read again knowing them
+                if (found != null) {
+                    found.subList(foundBefore, found.size()).clear();
+                }
+                return parse(original, PossibleConstructs.of(original), links, found,
+                        new ElementParsers(definedInElements(page, document)));
+            }
         } else if (options.commonMark().contains("tasklist") && possible.taskBoxes()) {
             CommonMarkTaskLists.mark(document);
         }
