@@ -596,39 +596,14 @@ final class LeanInlineParser extends InlineParserImpl {
         }
     }
 
-    /**
-     * With {@link #KRAMDOWN_AUTOLINKS}, a run of an odd number of {@code <} whose last opens an
-     * autolink is read as kramdown reads it, two at a time from its start: the pairs are
-     * guillemets, left as text ({@link KramdownText}), and the last one opens the link
-     * ({@code <<<a@b.c>} is {@code «} and a link), where flexmark takes the whole run for one
-     * delimiter of angle quotes.
-     */
-    @Override
-    protected boolean parseDelimiters(DelimiterProcessor processor, char c) {
-        int end = index;
-        while (kramdownAutolinks && c == '<' && end < input.length() && input.charAt(end) == '<') {
-            end++;
-        }
-        if (end - index < 3 || (end - index) % 2 == 0) {
-            return super.parseDelimiters(processor, c);
-        }
-        int start = index;
-        index = end - 1;
-        boolean link = match(KRAMDOWN_AUTOLINK) != null;
-        index = start;
-        if (!link) {
-            return super.parseDelimiters(processor, c);
-        }
-        appendText(input.subSequence(start, end - 1));
-        index = end - 1;
-        return true;
-    }
-
     /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
     @Override
     public boolean parseAutolink() {
         if (!kramdownAutolinks) {
             return super.parseAutolink();
+        }
+        if (guillemetPairsAhead()) {
+            return true;
         }
         BasedSequence[] groups = matchWithGroups(KRAMDOWN_AUTOLINK);
         if (groups == null) {
@@ -638,6 +613,28 @@ final class LeanInlineParser extends InlineParserImpl {
         BasedSequence open = link.subSequence(0, 1);
         BasedSequence close = link.subSequence(link.length() - 1);
         appendNode(groups[1] != null ? new AutoLink(open, groups[1], close) : new MailLink(open, groups[2], close));
+        return true;
+    }
+
+    /**
+     * Reads the {@code <} at {@code index} as kramdown reads a run of them, two at a time from its
+     * start, each pair a guillemet of its own, never paired with a {@code >>}: the pairs are left as
+     * text ({@link KramdownText} writes them), so that an odd {@code <} after them may still open
+     * an autolink or a tag ({@code <<<a@b.c>} is {@code «} and a link, {@code <<b>>} no tag).
+     *
+     * @return whether a pair was taken
+     */
+    private boolean guillemetPairsAhead() {
+        int end = index;
+        while (end < input.length() && input.charAt(end) == '<') {
+            end++;
+        }
+        int pairsEnd = end - (end - index) % 2;
+        if (pairsEnd == index) {
+            return false;
+        }
+        appendText(input.subSequence(index, pairsEnd));
+        index = pairsEnd;
         return true;
     }
 
@@ -739,7 +736,7 @@ final class LeanInlineParser extends InlineParserImpl {
     /**
      * With {@link #KRAMDOWN_EMPHASIS}, the {@code *} and {@code _} markers above
      * {@code stackBottom} make emphasis as kramdown reads them ({@link KramdownEmphasis}); the
-     * other delimiters ({@code <<}, {@code ~~}) are then paired by their processors, each among
+     * other delimiters ({@code ~~}) are then paired by their processors, each among
      * the nodes of one parent, so that none pairs across the edge of an emphasis.
      */
     @Override
