@@ -260,20 +260,19 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
             return parsed;
         }
-        if (lineBreak instanceof HardLineBreak && end - start == 2 && guillemetTakesSpace(start)) {
+        // where kramdown joins the next line back, the line keeps two spaces if it ended in two,
+        // else none (only white space at the line's end is cut: a line that ends in none keeps all)
+        boolean rejoins = start < end && rejoinsParagraph(newline + 1);
+        int spaceStart = !rejoins ? start : endsInTwoSpaces(end, start) ? end - 2 : end;
+        if (lineBreak instanceof HardLineBreak && end - spaceStart == 2 && guillemetTakesSpace(start)) {
             Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
             lineBreak.insertBefore(soft);
             lineBreak.unlink();
             lineBreak = soft;
         }
-        int kept = lineBreak instanceof HardLineBreak && end - start >= 2
-                && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
-        // only white space at the line's end is cut: a line that ends in none keeps all it has
-        if (start < end && rejoinsParagraph(newline + 1)) {
-            kept = start;
-        }
+        int kept = lineBreak instanceof HardLineBreak && endsInTwoSpaces(end, spaceStart) ? end - 2 : end;
         // flexmark cuts only a run that ends in a space: what the text before still holds stays
-        int from = start;
+        int from = spaceStart;
         Node before = lineBreak.getPrevious();
         int heldTo = before == null ? -1 : before.getChars().getEndOffset();
         while (from < kept && input.getIndexOffset(from) < heldTo) {
@@ -295,6 +294,11 @@ final class LeanInlineParser extends InlineParserImpl {
             lineBreak.unlink();
         }
         return parsed;
+    }
+
+    /** Whether the text from {@code start} to {@code end} ends in two spaces. */
+    private boolean endsInTwoSpaces(int end, int start) {
+        return end - start >= 2 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ';
     }
 
     /**
@@ -1302,10 +1306,43 @@ final class LeanInlineParser extends InlineParserImpl {
             return true;
         }
         index = close + ticks.length();
-        Code code = new Code(ticks, input.subSequence(afterOpen, close), input.subSequence(close, index));
+        Code code = new Code(ticks, codeOverRejoinedLines(afterOpen, close), input.subSequence(close, index));
         code.appendChild(new Text(code.getText()));
         appendNode(code);
         return true;
+    }
+
+    /**
+     * The code of a span from {@code from} to {@code to}, each of its line ends before a line that
+     * kramdown joins back to the paragraph ({@link #rejoinsParagraph}) as kramdown joins the two:
+     * the white space before the line end taken off, and two spaces put back when the line ended
+     * in two ({@code `a   } then {@code <x>`} is the code {@code a  \n<x>}). Other line ends keep
+     * all the white space before them.
+     */
+    private BasedSequence codeOverRejoinedLines(int from, int to) {
+        BasedSequence code = input.subSequence(from, to);
+        List<BasedSequence> pieces = new ArrayList<>();
+        int copied = from;
+        for (int newline = input.indexOf('\n', from); newline >= 0 && newline < to; newline = input.indexOf('\n', newline + 1)) {
+            if (!kramdownLineEndSpace || !rejoinsParagraph(newline + 1)) {
+                continue;
+            }
+            int end = input.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            int start = end;
+            while (start > from && rubySpace(input.charAt(start - 1))) {
+                start--;
+            }
+            pieces.add(input.subSequence(copied, start));
+            if (endsInTwoSpaces(end, from)) {
+                pieces.add(input.subSequence(end - 2, end));
+            }
+            copied = end;
+        }
+        if (pieces.isEmpty()) {
+            return code;
+        }
+        pieces.add(input.subSequence(copied, to));
+        return SegmentedSequence.create(code, pieces);
     }
 
     /**
