@@ -1323,8 +1323,8 @@ final class LeanInlineParser extends InlineParserImpl {
         BasedSequence code = input.subSequence(from, to);
         List<BasedSequence> pieces = new ArrayList<>();
         int copied = from;
-        for (int newline = input.indexOf('\n', from); newline >= 0 && newline < to; newline = input.indexOf('\n', newline + 1)) {
-            if (!kramdownLineEndSpace || !rejoinsParagraph(newline + 1)) {
+        for (int newline = from; newline < to; newline++) {
+            if (input.charAt(newline) != '\n' || !kramdownLineEndSpace || !rejoinsParagraph(newline + 1)) {
                 continue;
             }
             int end = input.charAt(newline - 1) == '\r' ? newline - 1 : newline;
