@@ -451,17 +451,15 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         while (at < text.length()) {
             char c = text.charAt(at);
             if (c == '`') {
-                int afterOpen = LeanInlineParser.backtickRunEnd(text, at);
-                int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
-                if (close < 0) {
-                    at = afterOpen;
+                CodeSpan span = CodeSpan.openedAt(text, at);
+                if (span == null) {
+                    at = LeanInlineParser.backtickRunEnd(text, at);
                     continue;
                 }
-                CodeSpan span = new CodeSpan(at, afterOpen, close);
                 if (open.isEmpty()) {
                     addText(pieces, text, textStart, at);
                     pieces.add(new Piece(true, KramdownNodeRenderer.withoutPadding(
-                            text.substring(afterOpen, close), span.ticks())));
+                            text.substring(span.afterOpen(), span.close()), span.ticks())));
                 }
                 at = textStart = span.end();
                 continue;
@@ -528,6 +526,13 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
      * {@code [open, afterOpen)}, its code up to {@code close}, where its closing run starts.
      */
     private record CodeSpan(int open, int afterOpen, int close) {
+        /** The code span that the run of backticks at {@code at} in {@code text} opens, or null when the run is text. */
+        static CodeSpan openedAt(CharSequence text, int at) {
+            int afterOpen = LeanInlineParser.backtickRunEnd(text, at);
+            int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
+            return close < 0 ? null : new CodeSpan(at, afterOpen, close);
+        }
+
         int ticks() {
             return afterOpen - open;
         }
@@ -550,13 +555,11 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 at++;
                 continue;
             }
-            int afterOpen = LeanInlineParser.backtickRunEnd(text, at);
-            int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
-            if (close < 0) {
-                at = afterOpen;
+            CodeSpan span = CodeSpan.openedAt(text, at);
+            if (span == null) {
+                at = LeanInlineParser.backtickRunEnd(text, at);
                 continue;
             }
-            CodeSpan span = new CodeSpan(at, afterOpen, close);
             spans.add(span);
             at = span.end();
         }
