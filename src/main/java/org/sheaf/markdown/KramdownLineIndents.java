@@ -1,11 +1,13 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /**
- * The white space kramdown keeps at the start of a paragraph's later lines. kramdown strips only
+ * The white space kramdown keeps at the start of a paragraph's later lines (and of a heading's
+ * text on the line under its marker, MarkerOverTextHeadingParser). kramdown strips only
  * its first line; each container takes its own marker or indentation from a line before the
  * paragraph reads it (a quote its {@code >} and one space, a list item its indentation where the
  * line has all of it, after turning the tabs that start the line into four spaces each), and what
@@ -41,7 +43,7 @@ final class KramdownLineIndents {
             return "";
         }
         Node block = inParagraph;
-        while (block != null && !(block instanceof Paragraph)) {
+        while (block != null && !(block instanceof Paragraph || block instanceof Heading)) {
             block = block.getParent();
         }
         if (block == null) {

@@ -428,11 +428,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */
     private void renderLineBreak(Node node, NodeRendererContext context, HtmlWriter html) {
-        if (!options.gfm() && node.getChars().startsWith("\\") && !node.getChars().startsWith("\\\\")) {
-            // one backslash at the end of a line breaks it only in kramdown's GFM parser; two
-            // break it in both (LeanInlineParser#KRAMDOWN_BACKSLASH_BREAK)
+        boolean oneBackslash = node.getChars().startsWith("\\") && !node.getChars().startsWith("\\\\");
+        if (oneBackslash && (!options.gfm() || outsideGfmBreaks(node))) {
+            // one backslash at the end of a line breaks it only in kramdown's GFM parser, and only
+            // where it puts its breaks in; two break it in both (LeanInlineParser#KRAMDOWN_BACKSLASH_BREAK)
             html.raw("\\\n");
-        } else if (options.hardWrap() && node instanceof SoftLineBreak && outsideHardWrap(node)) {
+        } else if (options.hardWrap() && node instanceof SoftLineBreak && outsideGfmBreaks(node)) {
             html.raw("\n");
         } else {
             context.delegateRender();
@@ -443,12 +444,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     /**
-     * Whether a line break is where kramdown's GFM parser, with {@code hard_wrap}, writes no
-     * {@code <br />}: it puts them in after parsing, walking the document's tree, which holds
-     * neither the footnotes' text nor what is inside an HTML element (a {@code markdown="1"} block,
-     * a {@code <span>} in a paragraph).
+     * Whether a line break is where kramdown's GFM parser writes no {@code <br />} of its own (for
+     * a backslash at a line's end, or any line end with {@code hard_wrap}): it puts them in after
+     * parsing, walking the document's tree, which holds neither the footnotes' text nor what is
+     * inside an HTML element (a {@code markdown="1"} block, a {@code <span>} in a paragraph).
      */
-    private static boolean outsideHardWrap(Node node) {
+    private static boolean outsideGfmBreaks(Node node) {
         if (KramdownSpanElements.insideElement(node)) {
             return true;
         }

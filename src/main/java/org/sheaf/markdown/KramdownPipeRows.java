@@ -17,7 +17,9 @@ import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -400,14 +402,15 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
 
     /**
      * Whether kramdown keeps the table of {@code lines}: it reads them again as one text, where a
-     * code span may run over a line's end, and wants a pipe outside code spans on the lines as
-     * its check walks them. The walk is kramdown's, quirks and all: a line's pipe is looked for
-     * in the first and last line of each text between code spans only, a span over two lines
-     * starts the next line's count, and one over more ends the walk with what was found so far.
+     * code span may run over a line's end, and wants a pipe outside code spans and HTML elements
+     * on the lines as its check walks them ({@link #spanPieces}). The walk is kramdown's, quirks
+     * and all: a line's pipe is looked for in the first and last line of each text between code
+     * spans and elements only, a span over two lines starts the next line's count, and one over
+     * more ends the walk with what was found so far.
      */
     private static boolean pipesOutsideCode(List<BasedSequence> lines) {
         boolean pipe = false;
-        for (Piece piece : codeSpanPieces(String.join("\n", lines.stream().map(l -> l.trimEOL().toString()).toList()))) {
+        for (Piece piece : spanPieces(String.join("\n", lines.stream().map(l -> l.trimEOL().toString()).toList()))) {
             List<String> pieceLines = rubyLines(piece.value());
             int count = pieceLines.size();
             if (piece.code()) {
@@ -429,22 +432,93 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
     private record Piece(boolean code, String value) {
     }
 
-    /** {@code text} read by kramdown's code span parser alone: its runs of text and code spans. */
-    private static List<Piece> codeSpanPieces(String text) {
+    /**
+     * {@code text} read as kramdown's check of a table reads it, by its code span and span HTML
+     * parsers alone: runs of text, the code of each code span, and of each span-level element its
+     * name alone, the check never looking into its content, which runs to the element's closing
+     * tag, or to the end of the text for one left open ({@code | a <b> c |} hides the second
+     * pipe). A comment is a run of its own; a closing tag that ends no element, and a tag of a
+     * block-level element, are text.
+     */
+    private static List<Piece> spanPieces(String text) {
         List<Piece> pieces = new ArrayList<>();
+        // the closing tags of the elements open, innermost first: in one, only its own closes it
+        Deque<Pattern> open = new ArrayDeque<>();
+        Matcher openTag = KramdownTags.OPEN_TAG.matcher(text);
+        Matcher closeTag = KramdownTags.CLOSE_TAG.matcher(text);
         int textStart = 0;
-        for (CodeSpan span : codeSpans(text)) {
-            if (span.open() > textStart) {
-                pieces.add(new Piece(false, text.substring(textStart, span.open())));
+        int at = 0;
+        while (at < text.length()) {
+            char c = text.charAt(at);
+            if (c == '`') {
+                CodeSpan span = CodeSpan.openedAt(text, at);
+                if (span == null) {
+                    at = LeanInlineParser.backtickRunEnd(text, at);
+                    continue;
+                }
+                if (open.isEmpty()) {
+                    addText(pieces, text, textStart, at);
+                    pieces.add(new Piece(true, KramdownNodeRenderer.withoutPadding(
+                            text.substring(span.afterOpen(), span.close()), span.ticks())));
+                }
+                at = textStart = span.end();
+                continue;
             }
-            pieces.add(new Piece(true, KramdownNodeRenderer.withoutPadding(text.substring(span.afterOpen(), span.close()),
-                    span.ticks())));
-            textStart = span.end();
+            if (c != '<') {
+                at++;
+                continue;
+            }
+            Matcher closing = open.isEmpty() ? null : open.peek().matcher(text).region(at, text.length());
+            int markupEnd = Math.max(markupEnd(text, at, "<!--", "-->"), markupEnd(text, at, "<?", "?>"));
+            if (closing != null && closing.lookingAt()) {
+                open.pop();
+                at = textStart = closing.end();
+            } else if (markupEnd > 0) {
+                if (open.isEmpty()) {
+                    addText(pieces, text, textStart, at);
+                    pieces.add(new Piece(false, text.substring(at, markupEnd)));
+                }
+                at = textStart = markupEnd;
+            } else if (closeTag.region(at, text.length()).lookingAt()) {
+                at = closeTag.end();
+            } else if (openTag.region(at, text.length()).lookingAt()) {
+                String name = KramdownTags.name(openTag.group(1));
+                if (KramdownNodeRenderer.BLOCK_ELEMENTS.contains(name)) {
+                    at = openTag.end();
+                    continue;
+                }
+                if (open.isEmpty()) {
+                    addText(pieces, text, textStart, at);
+                    pieces.add(new Piece(false, name));
+                }
+                if (openTag.group(4) == null && !KramdownTags.empty(name)) {
+                    open.push(KramdownTags.closing(name));
+                }
+                at = textStart = openTag.end();
+            } else {
+                at++;
+            }
         }
-        if (textStart < text.length()) {
-            pieces.add(new Piece(false, text.substring(textStart)));
+        if (open.isEmpty()) {
+            addText(pieces, text, textStart, text.length());
         }
         return pieces;
+    }
+
+    /** Adds the text from {@code start} to {@code end}, when there is any, to {@code pieces}. */
+    private static void addText(List<Piece> pieces, String text, int start, int end) {
+        if (end > start) {
+            pieces.add(new Piece(false, text.substring(start, end)));
+        }
+    }
+
+    /** Where the markup at {@code at} that starts with {@code open} ends after {@code close}, or -1. */
+    private static int markupEnd(String text, int at, String open, String close) {
+        if (!text.startsWith(open, at)) {
+            return -1;
+        }
+        int end = text.indexOf(close, at + open.length());
+        return end < 0 ? -1 : end + close.length();
     }
 
     /**
@@ -452,6 +526,13 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
      * {@code [open, afterOpen)}, its code up to {@code close}, where its closing run starts.
      */
     private record CodeSpan(int open, int afterOpen, int close) {
+        /** The code span that the run of backticks at {@code at} in {@code text} opens, or null when the run is text. */
+        static CodeSpan openedAt(CharSequence text, int at) {
+            int afterOpen = LeanInlineParser.backtickRunEnd(text, at);
+            int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
+            return close < 0 ? null : new CodeSpan(at, afterOpen, close);
+        }
+
         int ticks() {
             return afterOpen - open;
         }
@@ -474,13 +555,11 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 at++;
                 continue;
             }
-            int afterOpen = LeanInlineParser.backtickRunEnd(text, at);
-            int close = LeanInlineParser.codeSpanClose(text, at, afterOpen);
-            if (close < 0) {
-                at = afterOpen;
+            CodeSpan span = CodeSpan.openedAt(text, at);
+            if (span == null) {
+                at = LeanInlineParser.backtickRunEnd(text, at);
                 continue;
             }
-            CodeSpan span = new CodeSpan(at, afterOpen, close);
             spans.add(span);
             at = span.end();
         }

@@ -75,8 +75,8 @@ final class KramdownText {
                 i = entityEnd;
                 consumed = i;
             } else if ((c == '<' || c == '>') && i + 1 < chars.length() && chars.charAt(i + 1) == c) {
-                // a guillemet that no other closes or opens is one too, taking a space on its
-                // inner side as the paired ones do (KramdownAngleQuotes)
+                // kramdown reads a run of them two at a time from its start, never pairing an
+                // opening one with a closing one; each takes a space on its inner side
                 if (c == '>' && i > consumed && out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
                     out.setCharAt(out.length() - 1, NO_BREAK_SPACE);
                 }

@@ -264,20 +264,19 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!(lineBreak instanceof SoftLineBreak || lineBreak instanceof HardLineBreak)) {
             return parsed;
         }
-        if (lineBreak instanceof HardLineBreak && end - start == 2 && guillemetTakesSpace(start)) {
+        // where kramdown joins the next line back, the line keeps two spaces if it ended in two,
+        // else none (only white space at the line's end is cut: a line that ends in none keeps all)
+        boolean rejoins = start < end && rejoinsParagraph(newline + 1);
+        int spaceStart = !rejoins ? start : endsInTwoSpaces(end, start) ? end - 2 : end;
+        if (lineBreak instanceof HardLineBreak && end - spaceStart == 2 && guillemetTakesSpace(start)) {
             Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
             lineBreak.insertBefore(soft);
             lineBreak.unlink();
             lineBreak = soft;
         }
-        int kept = lineBreak instanceof HardLineBreak && end - start >= 2
-                && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ' ? end - 2 : end;
-        // only white space at the line's end is cut: a line that ends in none keeps all it has
-        if (start < end && rejoinsParagraph(newline + 1)) {
-            kept = start;
-        }
+        int kept = lineBreak instanceof HardLineBreak && endsInTwoSpaces(end, spaceStart) ? end - 2 : end;
         // flexmark cuts only a run that ends in a space: what the text before still holds stays
-        int from = start;
+        int from = spaceStart;
         Node before = lineBreak.getPrevious();
         int heldTo = before == null ? -1 : before.getChars().getEndOffset();
         while (from < kept && input.getIndexOffset(from) < heldTo) {
@@ -299,6 +298,11 @@ final class LeanInlineParser extends InlineParserImpl {
             lineBreak.unlink();
         }
         return parsed;
+    }
+
+    /** Whether the text from {@code start} to {@code end} ends in two spaces. */
+    private boolean endsInTwoSpaces(int end, int start) {
+        return end - start >= 2 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ';
     }
 
     /**
@@ -656,39 +660,14 @@ final class LeanInlineParser extends InlineParserImpl {
         }
     }
 
-    /**
-     * With {@link #KRAMDOWN_AUTOLINKS}, a run of an odd number of {@code <} whose last opens an
-     * autolink is read as kramdown reads it, two at a time from its start: the pairs are
-     * guillemets, left as text ({@link KramdownText}), and the last one opens the link
-     * ({@code <<<a@b.c>} is {@code «} and a link), where flexmark takes the whole run for one
-     * delimiter of angle quotes.
-     */
-    @Override
-    protected boolean parseDelimiters(DelimiterProcessor processor, char c) {
-        int end = index;
-        while (kramdownAutolinks && c == '<' && end < input.length() && input.charAt(end) == '<') {
-            end++;
-        }
-        if (end - index < 3 || (end - index) % 2 == 0) {
-            return super.parseDelimiters(processor, c);
-        }
-        int start = index;
-        index = end - 1;
-        boolean link = match(KRAMDOWN_AUTOLINK) != null;
-        index = start;
-        if (!link) {
-            return super.parseDelimiters(processor, c);
-        }
-        appendText(input.subSequence(start, end - 1));
-        index = end - 1;
-        return true;
-    }
-
     /** With {@link #KRAMDOWN_AUTOLINKS}, an autolink is kramdown's. */
     @Override
     public boolean parseAutolink() {
         if (!kramdownAutolinks) {
             return super.parseAutolink();
+        }
+        if (guillemetPairsAhead()) {
+            return true;
         }
         BasedSequence[] groups = matchWithGroups(KRAMDOWN_AUTOLINK);
         if (groups == null) {
@@ -698,6 +677,28 @@ final class LeanInlineParser extends InlineParserImpl {
         BasedSequence open = link.subSequence(0, 1);
         BasedSequence close = link.subSequence(link.length() - 1);
         appendNode(groups[1] != null ? new AutoLink(open, groups[1], close) : new MailLink(open, groups[2], close));
+        return true;
+    }
+
+    /**
+     * Reads the {@code <} at {@code index} as kramdown reads a run of them, two at a time from its
+     * start, each pair a guillemet of its own, never paired with a {@code >>}: the pairs are left as
+     * text ({@link KramdownText} writes them), so that an odd {@code <} after them may still open
+     * an autolink or a tag ({@code <<<a@b.c>} is {@code «} and a link, {@code <<b>>} no tag).
+     *
+     * @return whether a pair was taken
+     */
+    private boolean guillemetPairsAhead() {
+        int end = index;
+        while (end < input.length() && input.charAt(end) == '<') {
+            end++;
+        }
+        int pairsEnd = end - (end - index) % 2;
+        if (pairsEnd == index) {
+            return false;
+        }
+        appendText(input.subSequence(index, pairsEnd));
+        index = pairsEnd;
         return true;
     }
 
@@ -799,7 +800,7 @@ final class LeanInlineParser extends InlineParserImpl {
     /**
      * With {@link #KRAMDOWN_EMPHASIS}, the {@code *} and {@code _} markers above
      * {@code stackBottom} make emphasis as kramdown reads them ({@link KramdownEmphasis}); the
-     * other delimiters ({@code <<}, {@code ~~}) are then paired by their processors, each among
+     * other delimiters ({@code ~~}) are then paired by their processors, each among
      * the nodes of one parent, so that none pairs across the edge of an emphasis.
      */
     @Override
@@ -1365,10 +1366,43 @@ final class LeanInlineParser extends InlineParserImpl {
             return true;
         }
         index = close + ticks.length();
-        Code code = new Code(ticks, input.subSequence(afterOpen, close), input.subSequence(close, index));
+        Code code = new Code(ticks, codeOverRejoinedLines(afterOpen, close), input.subSequence(close, index));
         code.appendChild(new Text(code.getText()));
         appendNode(code);
         return true;
+    }
+
+    /**
+     * The code of a span from {@code from} to {@code to}, each of its line ends before a line that
+     * kramdown joins back to the paragraph ({@link #rejoinsParagraph}) as kramdown joins the two:
+     * the white space before the line end taken off, and two spaces put back when the line ended
+     * in two ({@code `a   } then {@code <x>`} is the code {@code a  \n<x>}). Other line ends keep
+     * all the white space before them.
+     */
+    private BasedSequence codeOverRejoinedLines(int from, int to) {
+        BasedSequence code = input.subSequence(from, to);
+        List<BasedSequence> pieces = new ArrayList<>();
+        int copied = from;
+        for (int newline = from; newline < to; newline++) {
+            if (input.charAt(newline) != '\n' || !kramdownLineEndSpace || !rejoinsParagraph(newline + 1)) {
+                continue;
+            }
+            int end = input.charAt(newline - 1) == '\r' ? newline - 1 : newline;
+            int start = end;
+            while (start > from && rubySpace(input.charAt(start - 1))) {
+                start--;
+            }
+            pieces.add(input.subSequence(copied, start));
+            if (endsInTwoSpaces(end, from)) {
+                pieces.add(input.subSequence(end - 2, end));
+            }
+            copied = end;
+        }
+        if (pieces.isEmpty()) {
+            return code;
+        }
+        pieces.add(input.subSequence(copied, to));
+        return SegmentedSequence.create(code, pieces);
     }
 
     /**

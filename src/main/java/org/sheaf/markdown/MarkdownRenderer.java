@@ -8,7 +8,6 @@ import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
-import com.vladsch.flexmark.ext.typographic.internal.TypographicOptions;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.ParserEmulationProfile;
@@ -203,8 +202,6 @@ public final class MarkdownRenderer {
         parse.set(Parser.SPACE_IN_LINK_URLS, true);
         Parser.Builder builder = KramdownIndentedCode.install(KramdownFences.install(HtmlBlockStartFactory.install(
                 HeadingStartFactory.installKramdown(LeanInlineParser.install(Parser.builder(parse))))))
-                // << and >> are still flexmark's angle quotes; straight quotes are KramdownText's
-                .customDelimiterProcessor(new KramdownAngleQuotes(new TypographicOptions(parse)))
                 .customDelimiterProcessor(new KramdownEmphasis('*'))
                 .customDelimiterProcessor(new KramdownEmphasis('_'))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())

@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * closing {@code #}, or none, leaves the marker a paragraph. kramdown reads the lines of a list item before its blocks, and a line
  * that starts an item there is not one of the item's text lines (only a list of the other kind
  * at the margin is, which this parser leaves a paragraph). kramdown writes the text's line end
- * and the white space that starts its line; flexmark's inline parser trims them.
+ * and the white space that starts its line, after the heading's opening tag.
  */
 final class MarkerOverTextHeadingParser extends BoundedBlockParser {
     private static final Pattern BARE_MARKER = Pattern.compile("#{1,6}[ \\t]*");
@@ -83,8 +84,14 @@ final class MarkerOverTextHeadingParser extends BoundedBlockParser {
         return closing.find() ? text.subSequence(closing.start()) : text.subSequence(text.length());
     }
 
+    /**
+     * Reads the heading's text, then puts back before it the line end that flexmark's inline
+     * parser trims and kramdown writes; the white space that starts the text's line follows it
+     * as after any line break ({@link KramdownLineIndents}).
+     */
     @Override
     public void parseInlines(InlineParser inlineParser) {
         inlineParser.parse(heading.getText(), heading);
+        heading.prependChild(new SoftLineBreak(lineEnd));
     }
 }

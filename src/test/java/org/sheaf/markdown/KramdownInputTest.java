@@ -373,6 +373,12 @@ class KramdownInputTest {
         assertEquals("<p>#\n##\nfoo</p>\n", OWN.render("#\n##\nfoo\n"));
     }
 
+    @Test
+    void aHeadingUnderALineOfOnlyTheMarkerStartsWithItsLineEnd() {
+        // as Jekyll 4.3.1 writes it with input: kramdown
+        assertEquals("<h1 id=\"foo\">\nfoo</h1>\n", OWN.render("#\nfoo\n"));
+    }
+
     /** {@code html} without the white space before and after its tags. */
     private static String withoutSpaceAtTags(String html) {
         return html.replaceAll(">\\s+", ">").replaceAll("\\s+<", "<");
