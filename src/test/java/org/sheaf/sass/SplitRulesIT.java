@@ -168,6 +168,16 @@ class SplitRulesIT {
     }
 
     @Test
+    void anEmptyMediaQueryBetweenTwoIncludesOfOneMixinClosesTheOuterMediaBetweenTheirRules() throws Exception {
+        // both .k .u map to the mixin's text, which does not tell which include wrote the one
+        // before the left-out @media; evaluating the stylesheet does
+        assertEquals("@media screen {\n  .k {\n    c: 1;\n    c: 1;\n  }\n  .k .u {\n    w: 2;\n  }\n}\n"
+                + "@media screen {\n  .k .u {\n    w: 2;\n  }\n}",
+                compiled("@mixin m { c: 1; .u { w: 2; } }\n"
+                        + ".k { @media screen { @include m; @media print { y: 3; } @include m; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryWhoseIncludesWriteNothingKeepsTheOuterMediaWhole() throws Exception {
         // dart-sass does not evaluate what the left-out @media holds; a probing compilation does
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
