@@ -29,8 +29,10 @@ import java.util.stream.Collectors;
  * nothing that is evaluated, and dart-sass writes each where evaluation reached it: in the block
  * being written then, in the order of evaluation. A comment can give a rule a block of its own
  * that held nothing else (a rule whose first statement is a nested rule, or the copy of a rule
- * after its nested rules), so the marked CSS is read with the markers taken out and the blocks
- * left empty dropped, and used only when it then has the blocks of the real CSS, one for one. A
+ * after its nested rules), or a copy of a top-level {@code @media} that the next block then
+ * goes into, so the marked CSS is read with the markers taken out, the blocks left empty dropped
+ * and such copies joined to the one before, and used only when it then has the blocks of the
+ * real CSS, one for one. A
  * rule's marker is its CSS's first block, or stands where that block would be; an {@code @media}
  * was left out when its inner marker does not follow its outer one. A stylesheet in the
  * indented syntax is marked alike, each marker a line of its own indented as the lines around it.
@@ -350,6 +352,7 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
+        markedTop.joinMarkerCopies(marked.marks());
         if (!markedTop.alike(realTop)) {
             return null;
         }
@@ -965,7 +968,8 @@ final class Evaluation {
 
     /** A block, declaration or comment of dart-sass's expanded CSS. */
     private static final class Item {
-        final Item parent;
+        /** The block it stands in; another copy of that block's at-rule once {@link #joinMarkerCopies} joins the two. */
+        Item parent;
         final boolean block;
         final boolean media;
         /** Whether it is a comment other than a marker, and then its text. */
@@ -1055,6 +1059,55 @@ final class Evaluation {
                 any |= child.kept;
             }
             kept = parent == null || any;
+        }
+
+        /**
+         * Joins each copy of a top-level {@code @media} that a marker opened to the copy of the
+         * same {@code @media} before it. dart-sass opens a copy of an {@code @media} for a
+         * comment written after a block that follows it, so a marker where an {@code @media}
+         * left out stood, or at the end of one that wrote nothing but markers, opens one, and
+         * the next block goes into it; in the real CSS, where nothing was written there, that
+         * block goes into the copy before. Done once the markers are {@link #strip}ped, on the
+         * stylesheet's block: the copies between the two must hold nothing kept, and the copy
+         * joined must start with such a marker and hold a block first of what it keeps. Each run
+         * of a top-level {@code @media} statement starts with a marker of its own, so no copy
+         * that starts with another is one a statement opened (an {@code @supports} nested in
+         * an {@code @media} may be, its first marker that of an {@code @media} right in it).
+         */
+        void joinMarkerCopies(List<Mark> marks) {
+            Item previous = null;
+            for (Item child : children) {
+                if (!child.kept) {
+                    continue;
+                }
+                if (previous != null && child.media && previous.media && previous.prelude.equals(child.prelude)
+                        && child.opensForMarker(marks)) {
+                    for (Item moved : child.children) {
+                        moved.parent = previous;
+                        previous.children.add(moved);
+                    }
+                    child.children.clear();
+                    child.kept = false;
+                    continue;
+                }
+                previous = child;
+            }
+        }
+
+        /**
+         * Whether this block starts with the marker of an {@code @media} nested in a block (or
+         * of its end), and the first thing kept in it is a block.
+         */
+        private boolean opensForMarker(List<Mark> marks) {
+            if (children.isEmpty() || children.get(0).mark < 0 || children.get(0).mark >= marks.size()) {
+                return false;
+            }
+            Kind kind = marks.get(children.get(0).mark).kind();
+            if (kind != Kind.MEDIA && kind != Kind.MEDIA_END) {
+                return false;
+            }
+            Item first = children.stream().filter(child -> child.kept).findFirst().orElse(null);
+            return first != null && first.block;
         }
 
         /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */

@@ -178,6 +178,16 @@ class SplitRulesIT {
     }
 
     @Test
+    void anEmptyMediaQueryInAnIfAfterACopyOfTheOuterMediaClosesIt() throws Exception {
+        // the marker where the @media left out stood opens a copy of @media screen that the
+        // real CSS does not have, i going into the copy a went into
+        assertEquals("@media screen and (min-width: 1px) {\n  .n {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  a {\n    b: 1;\n  }\n}\n@media screen {\n  i {\n    z: 3;\n  }\n}",
+                compiled("@media screen { .n { @media (min-width: 1px) { x: 1; } } a { b: 1; } "
+                        + "@if true { @media print { /* c */ } } i { z: 3; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryWhoseIncludesWriteNothingKeepsTheOuterMediaWhole() throws Exception {
         // dart-sass does not evaluate what the left-out @media holds; a probing compilation does
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
