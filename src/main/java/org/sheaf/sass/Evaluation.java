@@ -39,6 +39,8 @@ import java.util.stream.Collectors;
  */
 final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
+    /** The selector of the rule that marks what follows a nested {@code @media} standing in no rule of a mixin's text. */
+    private static final String AFTER_RULE = "sheaf-after";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
@@ -154,6 +156,8 @@ final class Evaluation {
             ArrayDeque<Integer> rules = new ArrayDeque<>();
             ArrayDeque<Integer> nested = new ArrayDeque<>();
             ArrayDeque<String> insides = new ArrayDeque<>();
+            // per open block: whether it is or stands in a mixin's definition
+            ArrayDeque<Boolean> inMixin = new ArrayDeque<>();
             ScssOutline.Statements marking = new ScssOutline.Statements() {
                 /**
                  * Inserts the next marker at {@code at}, between {@code before} and
@@ -175,6 +179,7 @@ final class Evaluation {
                         rules.push(-1);
                         nested.push(-1);
                         insides.push("");
+                        inMixin.push(false);
                         return;
                     }
                     String inside = indented ? childIndent(source, brace) : "";
@@ -201,6 +206,7 @@ final class Evaluation {
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
                     insides.push(inside);
+                    inMixin.push(prelude.startsWith("@mixin") || Boolean.TRUE.equals(inMixin.peek()));
                 }
 
                 @Override
@@ -212,6 +218,7 @@ final class Evaluation {
                     Integer rule = rules.poll();
                     Integer media = nested.poll();
                     String inside = insides.poll();
+                    boolean mixin = Boolean.TRUE.equals(inMixin.poll());
                     // in SCSS after an empty statement, so that no value runs on into the marker;
                     // in the indented syntax a line of its own, at the end of the block's lines
                     String before = indented ? (brace == source.length() && !source.endsWith("\n") ? "\n" : "") + inside : ";";
@@ -223,6 +230,12 @@ final class Evaluation {
                             // stand before what the @media wrote last; a rule of the parent's
                             // selector goes after it, where what follows the @media goes too
                             mark(brace, "& {", "}", media, Kind.AFTER);
+                        } else if (!indented && mixin) {
+                            // no rule stands around it in the mixin's text, but one may where
+                            // the mixin is included: a rule of a selector of its own goes
+                            // where what follows the @media goes then, and is written nowhere
+                            // (a rule left empty) where none does
+                            mark(brace, AFTER_RULE + " {", "}", media, Kind.AFTER);
                         }
                     }
                     if (rule != null && rule >= 0) {
@@ -433,8 +446,11 @@ final class Evaluation {
                 // it, which libsass writes where the @media starts
                 putBefore(started.waiting(), null, marker.parent);
                 if (started.closesOuter()) {
-                    Item after = afterMarker(byMark, evaluationOf, marker, started.inside(), evaluation.marks);
-                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true), open, waiting, nested);
+                    Item after = afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
+                    // a rule that marks what follows in a copy of its own, which nothing else
+                    // went into, tells nothing: then the end's own marker does
+                    Pending ended = after == null ? null : evaluation.leftOut(after, markedTop, true);
+                    evaluation.pending(ended != null ? ended : evaluation.leftOut(marker, markedTop, true), open, waiting, nested);
                 }
             }
         }
@@ -528,17 +544,28 @@ final class Evaluation {
      * marker is {@code end} and inner marker {@code inside} ({@code evaluationOf} gives each
      * marker's place among its mark's): where what followed the
      * {@code @media} went, after all it wrote. Null when the {@code @media} has no such markers
-     * (the indented syntax, or none of the stylesheet's rules around it) or not one for each
-     * inner one (a placeholder's rule, which is not written).
+     * (the indented syntax, or none of the stylesheet's rules around it), not one for each
+     * inner one (a placeholder's rule, which is not written), or when the one of the same
+     * evaluation does not follow the end marker ({@code positions} gives each marker's place)
+     * before another evaluation's end: the evaluations then ended in another order than the
+     * markers stand in.
      */
-    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Item end, Item inside,
-            List<Mark> marks) {
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Map<Item, Integer> positions,
+            Item end, Item inside, List<Mark> marks) {
         if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
             return null;
         }
         List<Item> insides = byMark.getOrDefault(inside.mark, List.of());
         List<Item> afters = byMark.getOrDefault(end.mark + 1, List.of());
-        return afters.size() == insides.size() ? afters.get(evaluationOf.get(inside)) : null;
+        if (afters.size() != insides.size()) {
+            return null;
+        }
+        Item after = afters.get(evaluationOf.get(inside));
+        int from = positions.get(end);
+        int to = positions.get(after);
+        boolean follows = to > from && byMark.get(end.mark).stream()
+                .noneMatch(other -> positions.get(other) > from && positions.get(other) < to);
+        return follows ? after : null;
     }
 
     /**

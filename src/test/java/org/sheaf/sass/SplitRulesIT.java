@@ -188,6 +188,17 @@ class SplitRulesIT {
     }
 
     @Test
+    void theEndOfAMixinsMediaOfTheOutersOwnQueryInNoRuleOfItsTextClosesTheOuterMedia() throws Exception {
+        // the end's marker goes into the copy of b that p's @media left behind; a rule after the
+        // end goes where .t goes
+        assertEquals("@media screen {\n  b {\n    x: 1;\n  }\n}\n@media screen {\n  b p {\n    m: 0;\n  }\n}\n"
+                + "@media screen and (max-width: 20em) {\n  b p {\n    l: 1;\n  }\n}\n"
+                + "@media screen {\n  b i {\n    w: 0;\n  }\n}\n@media screen {\n  b .t {\n    c: 0;\n  }\n}",
+                compiled("@mixin m { @media screen { p { @media (max-width: 20em) { l: 1; } m: 0; } i { w: 0; } } .t { c: 0; } }\n"
+                        + "@media screen { b { x: 1; @include m; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryWhoseIncludesWriteNothingKeepsTheOuterMediaWhole() throws Exception {
         // dart-sass does not evaluate what the left-out @media holds; a probing compilation does
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
