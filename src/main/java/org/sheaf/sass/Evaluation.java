@@ -29,14 +29,18 @@ import java.util.stream.Collectors;
  * nothing that is evaluated, and dart-sass writes each where evaluation reached it: in the block
  * being written then, in the order of evaluation. A comment can give a rule a block of its own
  * that held nothing else (a rule whose first statement is a nested rule, or the copy of a rule
- * after its nested rules), so the marked CSS is read with the markers taken out and the blocks
- * left empty dropped, and used only when it then has the blocks of the real CSS, one for one. A
+ * after its nested rules), or a copy of a top-level {@code @media} that the next block then
+ * goes into, so the marked CSS is read with the markers taken out, the blocks left empty dropped
+ * and such copies joined to the one before, and used only when it then has the blocks of the
+ * real CSS, one for one. A
  * rule's marker is its CSS's first block, or stands where that block would be; an {@code @media}
  * was left out when its inner marker does not follow its outer one. A stylesheet in the
  * indented syntax is marked alike, each marker a line of its own indented as the lines around it.
  */
 final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
+    /** The selector of the rule that marks what follows a nested {@code @media} standing in no rule of a mixin's text. */
+    private static final String AFTER_RULE = "sheaf-after";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
@@ -165,6 +169,8 @@ final class Evaluation {
             ArrayDeque<Integer> rules = new ArrayDeque<>();
             ArrayDeque<Integer> nested = new ArrayDeque<>();
             ArrayDeque<String> insides = new ArrayDeque<>();
+            // per open block: whether it is or stands in a mixin's definition
+            ArrayDeque<Boolean> inMixin = new ArrayDeque<>();
             ScssOutline.Statements marking = new ScssOutline.Statements() {
                 /**
                  * Inserts the next marker at {@code at}, between {@code before} and
@@ -186,6 +192,7 @@ final class Evaluation {
                         rules.push(-1);
                         nested.push(-1);
                         insides.push("");
+                        inMixin.push(false);
                         return;
                     }
                     String inside = indented ? childIndent(source, brace) : "";
@@ -213,6 +220,7 @@ final class Evaluation {
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
                     insides.push(inside);
+                    inMixin.push(prelude.startsWith("@mixin") || Boolean.TRUE.equals(inMixin.peek()));
                 }
 
                 @Override
@@ -224,6 +232,7 @@ final class Evaluation {
                     Integer rule = rules.poll();
                     Integer media = nested.poll();
                     String inside = insides.poll();
+                    boolean mixin = Boolean.TRUE.equals(inMixin.poll());
                     // in SCSS after an empty statement, so that no value runs on into the marker;
                     // in the indented syntax a line of its own, at the end of the block's lines
                     String before = indented ? (brace == source.length() && !source.endsWith("\n") ? "\n" : "") + inside : ";";
@@ -235,6 +244,12 @@ final class Evaluation {
                             // stand before what the @media wrote last; a rule of the parent's
                             // selector goes after it, where what follows the @media goes too
                             mark(brace, "& {", "}", media, Kind.AFTER);
+                        } else if (!indented && mixin) {
+                            // no rule stands around it in the mixin's text, but one may where
+                            // the mixin is included: a rule of a selector of its own goes
+                            // where what follows the @media goes then, and is written nowhere
+                            // (a rule left empty) where none does
+                            mark(brace, AFTER_RULE + " {", "}", media, Kind.AFTER);
                         }
                     }
                     if (rule != null && rule >= 0) {
@@ -416,8 +431,9 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
-        // where copies were joined, the blocks must also be the same blocks: dart-sass may have
-        // written in the copies what the CSS holds elsewhere
+        markedTop.joinMarkerCopies(marked.marks());
+        // where the copies of a nested @media were joined too, the blocks must also be the same
+        // blocks: dart-sass may have written in those copies what the CSS holds elsewhere
         if (!markedTop.alike(realTop) && !(markedTop.joinedAroundMarkerCopies(marked.marks()) && markedTop.alike(realTop)
                 && markedTop.sameHeads(realTop))) {
             return null;
@@ -500,8 +516,11 @@ final class Evaluation {
                 // it, which libsass writes where the @media starts
                 putBefore(started.waiting(), null, marker.parent);
                 if (started.closesOuter()) {
-                    Item after = afterMarker(byMark, evaluationOf, marker, started.inside(), evaluation.marks);
-                    evaluation.pending(evaluation.leftOut(after != null ? after : marker, markedTop, true, open), open, waiting,
+                    Item after = afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
+                    // a rule that marks what follows in a copy of its own, which nothing else
+                    // went into, tells nothing: then the end's own marker does
+                    Pending ended = after == null ? null : evaluation.leftOut(after, markedTop, true, open);
+                    evaluation.pending(ended != null ? ended : evaluation.leftOut(marker, markedTop, true, open), open, waiting,
                             nested);
                 }
             }
@@ -625,15 +644,30 @@ final class Evaluation {
      * marker is {@code end} and inner marker {@code inside} ({@code evaluationOf} gives each
      * marker's place among its mark's): where what followed the
      * {@code @media} went, after all it wrote. Null when the {@code @media} has no such markers
-     * (the indented syntax, or none of the stylesheet's rules around it) or not one for each
-     * inner one (a placeholder's rule, which is not written).
+     * (the indented syntax, or none of the stylesheet's rules around it), not one for each
+     * inner one (a placeholder's rule, which is not written), or when the one of the same
+     * evaluation does not follow the end marker ({@code positions} gives each marker's place)
+     * before another evaluation's end: the evaluations then ended in another order than the
+     * markers stand in.
      */
-    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Item end, Item inside,
-            List<Mark> marks) {
-        return afterMarker(byMark, evaluationOf, end.mark, inside, marks);
+    private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, Map<Item, Integer> positions,
+            Item end, Item inside, List<Mark> marks) {
+        Item after = afterMarker(byMark, evaluationOf, end.mark, inside, marks);
+        if (after == null) {
+            return null;
+        }
+        int from = positions.get(end);
+        int to = positions.get(after);
+        boolean follows = to > from && byMark.get(end.mark).stream()
+                .noneMatch(other -> positions.get(other) > from && positions.get(other) < to);
+        return follows ? after : null;
     }
 
-    /** {@link #afterMarker(Map, Map, Item, Item, List)} for the end marker's mark, {@code endMark}. */
+    /**
+     * The marker where what followed the evaluation of the nested {@code @media} of inner
+     * marker {@code inside} went, for its end marker's mark, {@code endMark}, wherever that
+     * marker stands: null only when there is no such marker, or not one for each inner one.
+     */
     private static Item afterMarker(Map<Integer, List<Item>> byMark, Map<Item, Integer> evaluationOf, int endMark, Item inside,
             List<Mark> marks) {
         if (endMark + 1 >= marks.size() || marks.get(endMark + 1).kind() != Kind.AFTER) {
@@ -1200,7 +1234,10 @@ final class Evaluation {
 
     /** A block, declaration or comment of dart-sass's expanded CSS. */
     private static final class Item {
-        /** The block this stands in; changed only where {@link #joinedAroundMarkerCopies} joins two blocks. */
+        /**
+         * The block this stands in; another copy of that block's at-rule once
+         * {@link #joinMarkerCopies} or {@link #joinedAroundMarkerCopies} joins the two.
+         */
         Item parent;
         final boolean block;
         final boolean media;
@@ -1321,10 +1358,7 @@ final class Evaluation {
                 }
                 List<Item> moved = new ArrayList<>(children.subList(k + 1, next));
                 moved.addAll(children.get(next).children);
-                for (Item item : moved) {
-                    item.parent = first;
-                }
-                first.children.addAll(moved);
+                first.adopt(moved);
                 children.subList(k + 1, next + 1).clear();
                 joined = true;
                 k--;
@@ -1366,8 +1400,24 @@ final class Evaluation {
          * dart-sass may have opened a copy of the {@code @media} around.
          */
         private boolean isMediaMarker(List<Mark> marks) {
-            return !block && mark >= 0 && mark < marks.size()
-                    && (marks.get(mark).kind() == Kind.INSIDE || marks.get(mark).kind() == Kind.MEDIA_END);
+            return isMarkerOf(marks, Kind.INSIDE, Kind.MEDIA_END);
+        }
+
+        /** Whether this is a marker of kind {@code one} or {@code other}. */
+        private boolean isMarkerOf(List<Mark> marks, Kind one, Kind other) {
+            if (mark < 0 || mark >= marks.size()) {
+                return false;
+            }
+            Kind kind = marks.get(mark).kind();
+            return kind == one || kind == other;
+        }
+
+        /** Puts {@code items} at the end of this block, in their order, as items of this block. */
+        private void adopt(List<Item> items) {
+            for (Item item : items) {
+                item.parent = this;
+                children.add(item);
+            }
         }
 
         /**
@@ -1384,6 +1434,48 @@ final class Evaluation {
                 }
             }
             return true;
+        }
+
+        /**
+         * Joins each copy of a top-level {@code @media} that a marker opened to the copy of the
+         * same {@code @media} before it. dart-sass opens a copy of an {@code @media} for a
+         * comment written after a block that follows it, so a marker where an {@code @media}
+         * left out stood, or at the end of one that wrote nothing but markers, opens one, and
+         * the next block goes into it; in the real CSS, where nothing was written there, that
+         * block goes into the copy before. Done once the markers are {@link #strip}ped, on the
+         * stylesheet's block: the copies between the two must hold nothing kept, and the copy
+         * joined must start with such a marker and hold a block first of what it keeps. Each run
+         * of a top-level {@code @media} statement starts with a marker of its own, so no copy
+         * that starts with another is one a statement opened (an {@code @supports} nested in
+         * an {@code @media} may be, its first marker that of an {@code @media} right in it).
+         */
+        void joinMarkerCopies(List<Mark> marks) {
+            Item previous = null;
+            for (Item child : children) {
+                if (!child.kept) {
+                    continue;
+                }
+                if (previous != null && child.media && previous.media && previous.prelude.equals(child.prelude)
+                        && child.opensForMarker(marks)) {
+                    previous.adopt(child.children);
+                    child.children.clear();
+                    child.kept = false;
+                    continue;
+                }
+                previous = child;
+            }
+        }
+
+        /**
+         * Whether this block starts with the marker of an {@code @media} nested in a block (or
+         * of its end), and the first thing kept in it is a block.
+         */
+        private boolean opensForMarker(List<Mark> marks) {
+            if (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END)) {
+                return false;
+            }
+            Item first = children.stream().filter(child -> child.kept).findFirst().orElse(null);
+            return first != null && first.block;
         }
 
         /** Whether what is kept of this has the blocks and items of {@code real}, one for one. */

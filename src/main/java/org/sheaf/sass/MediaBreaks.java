@@ -34,8 +34,10 @@ import java.util.regex.Pattern;
  * {@code @media} left with no declaration, and then leaves its outer one whole. That the two
  * blocks stand in one {@code @media} of dart-sass's says the joined query matched nothing: had it
  * matched something, dart-sass would have closed the outer one there too. The stylesheet is
- * read so in SCSS only; an {@code @media} it does not tell of, and each nested one in the
- * indented syntax, is found by {@link Evaluation}. An {@code @media} in an {@code @supports} at
+ * read so in SCSS only; an {@code @media} it does not tell of, each nested one in the
+ * indented syntax, and each one in a stylesheet that includes a mixin inside an {@code @media}
+ * (whose blocks map to the mixin's text, before or after the nested one alike), is found by
+ * {@link Evaluation}. An {@code @media} in an {@code @supports} at
  * the top level is closed and opened again as a top-level one is. An {@code @supports} in an
  * {@code @media} is not closed around an {@code @media} left out in it, but holds it among its
  * items all the same (see {@link #heldInSupports}).
@@ -220,12 +222,15 @@ final class MediaBreaks {
 
     /**
      * Whether an {@code @media} of the stylesheets stands where only evaluation tells whether it
-     * runs, or where, or what it writes.
+     * runs, or where, or what it writes; or whether the blocks written around a nested one that
+     * libsass breaks the outer one at may come from a mixin, whose text does not tell whether
+     * they ran before or after it.
      */
     private static boolean unknown(Map<Integer, Outline> outlines, List<String> urls, List<String> contents) {
         return outlines.values().stream().anyMatch(outline -> outline.unknown)
                 || indentedNested(urls, contents)
-                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents);
+                || included(outlines.values().stream().flatMap(outline -> outline.unknownIn.stream()).toList(), contents)
+                || outlines.values().stream().anyMatch(outline -> outline.includesInMedia && !outline.nested.isEmpty());
     }
 
     /**
@@ -616,6 +621,12 @@ final class MediaBreaks {
         boolean unknown;
         /** The mixins (their names with {@code _} as {@code -}) whose {@code @media} is so, which count where included. */
         final Set<String> unknownIn = new HashSet<>();
+        /**
+         * Whether an {@code @include} stands in an {@code @media}: the blocks the mixin writes
+         * there map to its text, which does not tell whether they ran before or after a nested
+         * {@code @media} libsass breaks the outer one at.
+         */
+        boolean includesInMedia;
 
         private Outline(String source) {
             this.source = source;
@@ -647,6 +658,7 @@ final class MediaBreaks {
                     boolean media = prelude.startsWith("@media");
                     boolean here = media || !prelude.startsWith("@") && !prelude.endsWith(":");
                     int[] parent = blocks.peek();
+                    outline.includesInMedia |= parent[2] == 1 && prelude.startsWith("@include");
                     boolean supports = prelude.startsWith("@supports") && parent[1] == 1 && parent[2] == 1;
                     blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
                             media ? 1 : 0, supports ? 1 : 0});
@@ -666,6 +678,7 @@ final class MediaBreaks {
                     String text = source.substring(start, end).strip();
                     if (text.startsWith("@")) {
                         blocks.peek()[4] = 1;
+                        outline.includesInMedia |= blocks.peek()[2] == 1 && text.startsWith("@include");
                     } else if (!text.startsWith("$") && text.indexOf(':') > 0) {
                         blocks.peek()[3] = 1;
                     }

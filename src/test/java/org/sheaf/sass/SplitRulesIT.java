@@ -168,6 +168,37 @@ class SplitRulesIT {
     }
 
     @Test
+    void anEmptyMediaQueryBetweenTwoIncludesOfOneMixinClosesTheOuterMediaBetweenTheirRules() throws Exception {
+        // both .k .u map to the mixin's text, which does not tell which include wrote the one
+        // before the left-out @media; evaluating the stylesheet does
+        assertEquals("@media screen {\n  .k {\n    c: 1;\n    c: 1;\n  }\n  .k .u {\n    w: 2;\n  }\n}\n"
+                + "@media screen {\n  .k .u {\n    w: 2;\n  }\n}",
+                compiled("@mixin m { c: 1; .u { w: 2; } }\n"
+                        + ".k { @media screen { @include m; @media print { y: 3; } @include m; } }"));
+    }
+
+    @Test
+    void anEmptyMediaQueryInAnIfAfterACopyOfTheOuterMediaClosesIt() throws Exception {
+        // the marker where the @media left out stood opens a copy of @media screen that the
+        // real CSS does not have, i going into the copy a went into
+        assertEquals("@media screen and (min-width: 1px) {\n  .n {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  a {\n    b: 1;\n  }\n}\n@media screen {\n  i {\n    z: 3;\n  }\n}",
+                compiled("@media screen { .n { @media (min-width: 1px) { x: 1; } } a { b: 1; } "
+                        + "@if true { @media print { /* c */ } } i { z: 3; } }"));
+    }
+
+    @Test
+    void theEndOfAMixinsMediaOfTheOutersOwnQueryInNoRuleOfItsTextClosesTheOuterMedia() throws Exception {
+        // the end's marker goes into the copy of b that p's @media left behind; a rule after the
+        // end goes where .t goes
+        assertEquals("@media screen {\n  b {\n    x: 1;\n  }\n}\n@media screen {\n  b p {\n    m: 0;\n  }\n}\n"
+                + "@media screen and (max-width: 20em) {\n  b p {\n    l: 1;\n  }\n}\n"
+                + "@media screen {\n  b i {\n    w: 0;\n  }\n}\n@media screen {\n  b .t {\n    c: 0;\n  }\n}",
+                compiled("@mixin m { @media screen { p { @media (max-width: 20em) { l: 1; } m: 0; } i { w: 0; } } .t { c: 0; } }\n"
+                        + "@media screen { b { x: 1; @include m; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryWhoseIncludesWriteNothingKeepsTheOuterMediaWhole() throws Exception {
         // dart-sass does not evaluate what the left-out @media holds; a probing compilation does
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n  .c {\n    q: 7;\n  }\n  .z {\n    c: b;\n  }\n}",
