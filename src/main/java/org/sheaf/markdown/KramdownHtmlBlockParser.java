@@ -715,6 +715,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return openAfter(node.getPrevious());
     }
 
+    /**
+     * {@link #openAround(Block)}, where {@code known} keeps what each block of the run read so far
+     * leaves open, for a caller that asks it of every element of a long run in turn.
+     */
+    static Deque<String> openAround(Block node, Map<Node, Deque<String>> known) {
+        return openAfter(node.getPrevious(), known);
+    }
+
     /** The elements of raw HTML that {@code node}, the rest of one that an element read as Markdown cut short, leaves open. */
     static Deque<String> leftOpenBy(HtmlBlock node) {
         return openAfter(node);
@@ -734,14 +742,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     static int rawEnd(CharSequence text, int from, Deque<String> elements) {
         return elementsEnd(text, from, new ArrayDeque<>(elements), false);
-    }
-
-    /**
-     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} or
-     * {@code markdown="span"} element nested in raw HTML: kramdown indents its Markdown by that depth.
-     */
-    static int depth(Block node) {
-        return openAround(node).size();
     }
 
     /**
