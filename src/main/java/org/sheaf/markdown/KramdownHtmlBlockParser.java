@@ -709,15 +709,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /**
      * The elements of raw HTML open around {@code node}, a {@code markdown="1"} or
      * {@code markdown="span"} element nested in raw HTML, innermost first: kramdown closes them
-     * after it where the text around them ends.
-     */
-    static Deque<String> openAround(Block node) {
-        return openAfter(node.getPrevious());
-    }
-
-    /**
-     * {@link #openAround(Block)}, where {@code known} keeps what each block of the run read so far
-     * leaves open, for a caller that asks it of every element of a long run in turn.
+     * after it where the text around them ends. {@code known} keeps what each block of the run
+     * read so far leaves open, for a caller that asks it of every element of a long run in turn.
      */
     static Deque<String> openAround(Block node, Map<Node, Deque<String>> known) {
         return openAfter(node.getPrevious(), known);
