@@ -475,9 +475,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             } else if (open.region(at, length).lookingAt()) {
                 int lineStart = lineStartBefore(text, at, quoted);
                 String name = open.group(1);
-                // an element without content, or closed in its own tag, has none to read
-                boolean content = open.group(4) == null && !KramdownTags.empty(name.toLowerCase(Locale.ROOT));
-                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && readsBlocks(name, open.group(2)) && content) {
+                if (lineStart >= 0 && readsMarkdown(name, open.group(2)) && readsBlocks(name, open.group(2))
+                        && KramdownTags.holdsContent(open)) {
                     // kramdown parses the content of a nested markdown="1" element as Markdown:
                     // the raw block ends before its line, which MarkdownHtmlBlockParser reads
                     return lineStart;
@@ -523,8 +522,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     record SpanContent(int start, int end, int elementEnd) {
         /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
         static SpanContent of(CharSequence text, Matcher open) {
-            if (open.group(4) != null || KramdownTags.EMPTY.contains(open.group(1).toLowerCase(Locale.ROOT))
-                    || !readsMarkdown(open.group(1), open.group(2)) || readsBlocks(open.group(1), open.group(2))) {
+            if (!KramdownTags.holdsContent(open) || !readsMarkdown(open.group(1), open.group(2)) || readsBlocks(open.group(1), open.group(2))) {
                 return null;
             }
             Matcher close = Pattern.compile("</" + Pattern.quote(open.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
@@ -556,8 +554,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
         static BlocksContent of(CharSequence text, Matcher open) {
             String name = open.group(1);
-            if (open.group(4) != null || KramdownTags.EMPTY.contains(name.toLowerCase(Locale.ROOT))
-                    || !readsMarkdown(name, open.group(2)) || !readsBlocks(name, open.group(2))
+            if (!KramdownTags.holdsContent(open) || !readsMarkdown(name, open.group(2)) || !readsBlocks(name, open.group(2))
                     || lineStartBefore(text, open.start(), false) >= 0) {
                 return null;
             }
@@ -677,7 +674,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher close = KramdownTags.closing(lower).matcher(text);
             return close.region(tag.end(), text.length()).find() ? close.end() : text.length();
         }
-        if (tag.group(4) != null || KramdownTags.EMPTY.contains(lower)) {
+        if (!KramdownTags.holdsContent(tag)) {
             return tag.end();
         }
         elements.push(name);
@@ -709,10 +706,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /**
      * The elements of raw HTML open around {@code node}, a {@code markdown="1"} or
      * {@code markdown="span"} element nested in raw HTML, innermost first: kramdown closes them
-     * after it where the text around them ends.
+     * after it where the text around them ends. {@code known} keeps what each block of the run
+     * read so far leaves open, for a caller that asks it of every element of a long run in turn.
      */
-    static Deque<String> openAround(Block node) {
-        return openAfter(node.getPrevious());
+    static Deque<String> openAround(Block node, Map<Node, Deque<String>> known) {
+        return openAfter(node.getPrevious(), known);
     }
 
     /** The elements of raw HTML that {@code node}, the rest of one that an element read as Markdown cut short, leaves open. */
@@ -734,14 +732,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     static int rawEnd(CharSequence text, int from, Deque<String> elements) {
         return elementsEnd(text, from, new ArrayDeque<>(elements), false);
-    }
-
-    /**
-     * How many elements of raw HTML are open around {@code node}, a {@code markdown="1"} or
-     * {@code markdown="span"} element nested in raw HTML: kramdown indents its Markdown by that depth.
-     */
-    static int depth(Block node) {
-        return openAround(node).size();
     }
 
     /**

@@ -12,7 +12,9 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rest of an element of raw HTML after an element inside it that kramdown reads as Markdown
@@ -42,8 +44,10 @@ final class KramdownHtmlRests {
                 elements.add((Block) node);
             }
         }
+        // what the blocks read so far leave open: a long run is read once, not from its start at each element
+        Map<Node, Deque<String>> known = new IdentityHashMap<>();
         for (Block element : elements) {
-            Deque<String> open = KramdownHtmlBlockParser.openAround(element);
+            Deque<String> open = KramdownHtmlBlockParser.openAround(element, known);
             if (!open.isEmpty()) {
                 join(element, open);
             }

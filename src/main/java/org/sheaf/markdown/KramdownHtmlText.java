@@ -302,7 +302,7 @@ final class KramdownHtmlText {
                         ? afterLineBreak(html, closing.end()) : closing.end();
             }
             out.append(KramdownTags.block(open));
-            if (open.group(4) != null || KramdownTags.empty(name)) {
+            if (!KramdownTags.holdsContent(open)) {
                 // inside an element, kramdown takes the line break after one marked
                 // markdown="block" with it, as after the opening tag of an element read as blocks
                 return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))

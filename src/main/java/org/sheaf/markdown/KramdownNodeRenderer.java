@@ -115,8 +115,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     /**
-     * What each raw HTML block written so far, with the run of raw HTML before it, leaves open
-     * ({@link KramdownHtmlBlockParser#leftOpenBy(HtmlBlock, Map)}): a long run is read once.
+     * What each block of a run of raw HTML and elements read as Markdown in it leaves open, with
+     * the run before it, for the blocks written so far ({@link KramdownHtmlBlockParser#leftOpenBy(HtmlBlock, Map)},
+     * {@link #openAround}): a long run is read once.
      */
     private final Map<Node, Deque<String>> leftOpen = new IdentityHashMap<>();
     /**
@@ -1236,7 +1237,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.line();
         }
         String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, contents(node, context),
-                insideRaw ? KramdownHtmlBlockParser.openAround(node) : new ArrayDeque<>());
+                insideRaw ? openAround(node) : new ArrayDeque<>());
         if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it,
@@ -1246,7 +1247,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else {
             // raw HTML right after a block that an element read as Markdown cut short (one never
             // closed, which kramdown then reads raw) stands in the elements that block left open
-            html.rawPre(endsText ? escaped + closingTags(KramdownHtmlBlockParser.openAround(node)) : escaped);
+            html.rawPre(endsText ? escaped + closingTags(openAround(node)) : escaped);
             html.line();
         }
         // an element without content keeps the rest of its line as a blank line of its own,
@@ -1445,7 +1446,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        int depth = KramdownHtmlBlockParser.depth(node);
+        int depth = openAround(node).size();
         String opening = withAttributes(node, KramdownAttributes.of(node));
         if (!node.hasChildren() && depth == 0) {
             // kramdown writes an element without content on one line, and one of blank lines
@@ -1487,7 +1488,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
         // inside raw HTML the element is part of the outer element's text, which kramdown
         // writes without the indent of a list or quote around it
-        boolean inRaw = KramdownHtmlBlockParser.depth(node) > 0;
+        boolean inRaw = !openAround(node).isEmpty();
         html.line();
         if (inRaw) {
             html.pushPrefix();
@@ -1517,12 +1518,21 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * around them closes them, right after the element when it was never closed (its text runs
      * to that end), on the line after its closing tag when it was.
      */
-    private static String closingRawAround(Block node) {
+    private String closingRawAround(Block node) {
         Node next = nextPastBlankLines(node);
         if (next != null) {
             return "";
         }
-        return closingTags(KramdownHtmlBlockParser.openAround(node));
+        return closingTags(openAround(node));
+    }
+
+    /**
+     * The elements of raw HTML open around {@code node}, an element read as Markdown or the rest
+     * of raw HTML after one, innermost first ({@link KramdownHtmlBlockParser#openAround}): read
+     * with {@link #leftOpen}, so that a long run of them is read once, not from its start at each.
+     */
+    private Deque<String> openAround(Block node) {
+        return KramdownHtmlBlockParser.openAround(node, leftOpen);
     }
 
     /** The closing tags of {@code elements}, innermost first, as kramdown writes them. */
@@ -1539,8 +1549,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * the raw HTML after one, on its line after the marks of the quotes and items around it, when
      * it stands in raw HTML: kramdown keeps them as the outer element's text.
      */
-    private static String spacesBefore(Block node) {
-        if (KramdownHtmlBlockParser.depth(node) == 0) {
+    private String spacesBefore(Block node) {
+        if (openAround(node).isEmpty()) {
             return "";
         }
         if (node instanceof MarkdownElementBlock element) {

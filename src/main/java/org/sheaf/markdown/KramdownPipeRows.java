@@ -491,7 +491,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                     addText(pieces, text, textStart, at);
                     pieces.add(new Piece(false, name));
                 }
-                if (openTag.group(4) == null && !KramdownTags.empty(name)) {
+                if (KramdownTags.holdsContent(openTag)) {
                     open.push(KramdownTags.closing(name));
                 }
                 at = textStart = openTag.end();

@@ -129,7 +129,16 @@ final class KramdownTags {
      */
     static boolean keptApart(MatchResult tag) {
         String lower = tag.group(1).toLowerCase(Locale.ROOT);
-        return tag.group(4) != null || EMPTY.contains(lower) || lower.equals("script") || lower.equals("style");
+        return !holdsContent(tag) || lower.equals("script") || lower.equals("style");
+    }
+
+    /**
+     * Whether the opening tag {@code tag} (a match of {@link #OPEN_TAG}) opens an element with
+     * content: kramdown reads none in one closed in its own tag ({@code <b/>}) nor in one of
+     * {@link #EMPTY} ({@code <hr>}), whatever follows, and writes either as a tag alone.
+     */
+    static boolean holdsContent(MatchResult tag) {
+        return tag.group(4) == null && !EMPTY.contains(tag.group(1).toLowerCase(Locale.ROOT));
     }
 
     /** Whether {@code name}, as {@link #name} writes it, is an element that never holds content. */
@@ -186,7 +195,7 @@ final class KramdownTags {
     static String block(Matcher tag) {
         String name = name(tag.group(1));
         StringBuilder out = start(name, attributes(name, tag.group(2), false));
-        return out.append(tag.group(4) != null || empty(name) ? " />" : ">").toString();
+        return out.append(holdsContent(tag) ? ">" : " />").toString();
     }
 
     /**

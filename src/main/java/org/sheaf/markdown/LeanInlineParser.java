@@ -267,14 +267,14 @@ final class LeanInlineParser extends InlineParserImpl {
         // where kramdown joins the next line back, the line keeps two spaces if it ended in two,
         // else none (only white space at the line's end is cut: a line that ends in none keeps all)
         boolean rejoins = start < end && rejoinsParagraph(newline + 1);
-        int spaceStart = !rejoins ? start : endsInTwoSpaces(end, start) ? end - 2 : end;
+        int spaceStart = !rejoins ? start : endsInTwoSpaces(start, end) ? end - 2 : end;
         if (lineBreak instanceof HardLineBreak && end - spaceStart == 2 && guillemetTakesSpace(start)) {
             Node soft = new SoftLineBreak(input.subSequence(end, newline + 1));
             lineBreak.insertBefore(soft);
             lineBreak.unlink();
             lineBreak = soft;
         }
-        int kept = lineBreak instanceof HardLineBreak && endsInTwoSpaces(end, spaceStart) ? end - 2 : end;
+        int kept = lineBreak instanceof HardLineBreak && endsInTwoSpaces(spaceStart, end) ? end - 2 : end;
         // flexmark cuts only a run that ends in a space: what the text before still holds stays
         int from = spaceStart;
         Node before = lineBreak.getPrevious();
@@ -301,7 +301,7 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /** Whether the text from {@code start} to {@code end} ends in two spaces. */
-    private boolean endsInTwoSpaces(int end, int start) {
+    private boolean endsInTwoSpaces(int start, int end) {
         return end - start >= 2 && input.charAt(end - 1) == ' ' && input.charAt(end - 2) == ' ';
     }
 
@@ -1381,10 +1381,13 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private BasedSequence codeOverRejoinedLines(int from, int to) {
         BasedSequence code = input.subSequence(from, to);
+        if (!kramdownLineEndSpace) {
+            return code;
+        }
         List<BasedSequence> pieces = new ArrayList<>();
         int copied = from;
         for (int newline = from; newline < to; newline++) {
-            if (input.charAt(newline) != '\n' || !kramdownLineEndSpace || !rejoinsParagraph(newline + 1)) {
+            if (input.charAt(newline) != '\n' || !rejoinsParagraph(newline + 1)) {
                 continue;
             }
             int end = input.charAt(newline - 1) == '\r' ? newline - 1 : newline;
@@ -1393,7 +1396,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 start--;
             }
             pieces.add(input.subSequence(copied, start));
-            if (endsInTwoSpaces(end, from)) {
+            if (endsInTwoSpaces(start, end)) {
                 pieces.add(input.subSequence(end - 2, end));
             }
             copied = end;

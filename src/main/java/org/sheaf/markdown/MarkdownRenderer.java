@@ -419,6 +419,10 @@ public final class MarkdownRenderer {
      * Parses {@code original}, which may hold what {@code possible} says, rewriting its links
      * through {@code links} and adding them to {@code found}, and looking them up in
      * the link definitions of the page it is part of too, through {@code elements}, each when given.
+     * A page whose elements read after its text define links of their own is parsed once more,
+     * knowing them, as kramdown reads every definition of the page before any link; that second
+     * parse is given {@code elements}, so it is never parsed a third time, and a page without such
+     * definitions is parsed once.
      */
     private Document parse(String original, PossibleConstructs possible, RelativeLinks links, List<PageLink> found,
             ElementParsers elements) {

@@ -197,7 +197,7 @@ public final class Smartypants {
             return tag.end() - at;
         }
         out.append(KramdownTags.start(name, KramdownTags.attributes(name, tag.group(2), true)));
-        if (tag.group(4) != null || KramdownTags.empty(name)) {
+        if (!KramdownTags.holdsContent(tag)) {
             out.append(KramdownTags.empty(name) ? " />" : "></" + name + ">");
             return tag.end() - at;
         }
