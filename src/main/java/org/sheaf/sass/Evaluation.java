@@ -656,10 +656,12 @@ final class Evaluation {
         if (after == null) {
             return null;
         }
-        int from = positions.get(end);
+        // a mark's markers stand in byMark in their order, so the end marker next after this
+        // one is the only one that may stand between it and the marker after
+        List<Item> ends = byMark.get(end.mark);
+        int next = evaluationOf.get(end) + 1;
         int to = positions.get(after);
-        boolean follows = to > from && byMark.get(end.mark).stream()
-                .noneMatch(other -> positions.get(other) > from && positions.get(other) < to);
+        boolean follows = to > positions.get(end) && (next == ends.size() || positions.get(ends.get(next)) > to);
         return follows ? after : null;
     }
 
