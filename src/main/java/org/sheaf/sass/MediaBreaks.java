@@ -346,20 +346,35 @@ final class MediaBreaks {
                 || order != null && (order.size() != inside.size() || order.stream().anyMatch(block -> block >= held.blocks()))) {
             return null;
         }
+        boolean[] movedAhead = order == null ? null : movedAhead(order);
+        List<String> preludes = order == null ? null
+                : inside.stream().map(block -> css.substring(block[0], css.indexOf('{', block[0])).strip()).toList();
         List<int[]> found = new ArrayList<>();
         for (Evaluation.Held at : held.held()) {
             int after = order == null ? at.next() : 0;
             for (int now = 0; order != null && now < order.size(); now++) {
-                int block = order.get(now);
-                boolean movedAhead = order.subList(now + 1, order.size()).stream().anyMatch(later -> later < block);
-                String prelude = css.substring(inside.get(now)[0], css.indexOf('{', inside.get(now)[0])).strip();
-                if (block < at.next() || movedAhead && at.begun().contains(prelude)) {
+                if (order.get(now) < at.next() || movedAhead[now] && at.begun().contains(preludes.get(now))) {
                     after = now + 1;
                 }
             }
             found.add(new int[] {after < inside.size() ? inside.get(after)[0] : supports[1] - 1, -1});
         }
         return found;
+    }
+
+    /**
+     * For each block of {@code order} (the blocks as dart-sass wrote them, in the order they now
+     * stand in), whether it moved ahead of a block written before it: one written before it
+     * stands after it now.
+     */
+    private static boolean[] movedAhead(List<Integer> order) {
+        boolean[] moved = new boolean[order.size()];
+        int least = Integer.MAX_VALUE;
+        for (int now = order.size() - 1; now >= 0; now--) {
+            moved[now] = least < order.get(now);
+            least = Math.min(least, order.get(now));
+        }
+        return moved;
     }
 
     /** Whether the child is a block, not a comment. */
