@@ -338,7 +338,7 @@ final class Evaluation {
             @Override
             public void ends(int start, int end) {
                 String text = inside.substring(start, end).strip();
-                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
+                if (isDeclaration(text, indented)) {
                     found[0] = 1;
                 } else if (found[0] == 0 && (text.startsWith("@include") || text.startsWith("@content")
                         || indented && text.startsWith("+"))) {
@@ -352,6 +352,14 @@ final class Evaluation {
         };
         ScssOutline.walk(inside, indented, reading);
         return found[0];
+    }
+
+    /**
+     * Whether the statement's text (stripped) is a declaration, which writes: not an at-rule,
+     * a variable or (in the indented syntax) an include.
+     */
+    private static boolean isDeclaration(String text, boolean indented) {
+        return !text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0;
     }
 
     /**
@@ -391,7 +399,7 @@ final class Evaluation {
             @Override
             public void ends(int start, int end) {
                 String text = inside.substring(start, end).strip();
-                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
+                if (isDeclaration(text, indented)) {
                     media.peek()[0] = true;
                 }
             }
