@@ -564,7 +564,7 @@ final class Evaluation {
         }
         Run run = runs.get(markers.get(m));
         if (run == null) {
-            run = Run.of(markers, positions, outer, evaluation, runs, apart.get());
+            run = Run.of(markers, positions, outer, evaluation, runs, apart);
         }
         if (run.last() > run.first() && run.opened().size() == run.last() - run.first() + 1) {
             return run.opened().get(evaluation - run.first());
@@ -592,7 +592,7 @@ final class Evaluation {
          * holds every marker, at its place in {@code positions}), noted in {@code runs} for
          * each outer marker in it.
          *
-         * <p>{@code apart} holds, as the places of their first and last markers, the copies of
+         * <p>{@code apart} gives, as the places of their first and last markers, the copies of
          * the nested {@code @media} under way where the run's first marker stands, each from its
          * inner marker to where what followed its evaluation went ({@link #afterMarker}). The
          * order of the CSS is not that of evaluation there: a copy that begins before the run
@@ -601,9 +601,10 @@ final class Evaluation {
          * was evaluated before it ({@code a { @media all { @include m } @include m }}, where
          * the second include writes into the rule's block before the copies the first wrote),
          * and holds none of the run's inner markers, nor an outer marker that ends the run's.
+         * It is asked only of a run of more than one evaluation, most being of one.
          */
         static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs,
-                List<int[]> apart) {
+                java.util.function.Supplier<List<int[]>> apart) {
             Item parent = outer.get(evaluation).parent;
             int first = evaluation;
             int last = evaluation;
@@ -618,14 +619,15 @@ final class Evaluation {
                 int mark = outer.get(evaluation).mark;
                 int from = positions.get(outer.get(last)) + 1;
                 int end = markers.size();
-                for (int[] copy : apart) {
+                List<int[]> copies = apart.get();
+                for (int[] copy : copies) {
                     if (copy[0] < from && copy[1] >= from) {
                         end = Math.min(end, copy[1]);
                     }
                 }
                 for (int k = from; k < end; k++) {
                     int skipTo = k;
-                    for (int[] copy : apart) {
+                    for (int[] copy : copies) {
                         if (copy[0] >= from && copy[0] <= k && copy[1] >= k) {
                             skipTo = Math.max(skipTo, copy[1]);
                         }
