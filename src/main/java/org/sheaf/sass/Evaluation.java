@@ -134,13 +134,17 @@ final class Evaluation {
      */
     private int mediaComments;
     /**
-     * Per {@code @supports} standing right in an {@code @media} libsass closes around one nested
-     * in it (by their order in the CSS): how many blocks it holds, and before which of them
-     * (its block count: at its end) an {@code @media} dart-sass left out was reached, once for
-     * each, in order. libsass closes no {@code @supports} around such an {@code @media}, but
+     * Each {@code @supports} kept standing right in an {@code @media} libsass closes around one
+     * nested in it, in their order in the CSS, which numbers them for {@link #heldInSupports}.
+     * libsass closes no such {@code @supports} around an {@code @media} left out in it, but
      * holds it among the {@code @supports}'s items.
      */
-    private final List<Integer> supportsBlocks = new ArrayList<>();
+    private final List<Item> supportsInMedia = new ArrayList<>();
+    /**
+     * Per {@code @supports} of {@link #supportsInMedia}, by its place there: before which of its
+     * blocks (its block count: at its end) an {@code @media} dart-sass left out was reached,
+     * once for each, in order.
+     */
     private final Map<Integer, List<Held>> heldInSupports = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
@@ -447,6 +451,7 @@ final class Evaluation {
             return null;
         }
         Evaluation evaluation = new Evaluation(marked.marks());
+        evaluation.collectSupportsInMedia(markedTop, markedTop);
         int[] preorder = {0};
         markedTop.number(preorder);
         List<Item> markers = new ArrayList<>();
@@ -535,7 +540,6 @@ final class Evaluation {
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
-        evaluation.countSupportsBlocks(markedTop, markedTop);
         return evaluation;
     }
 
@@ -1098,48 +1102,31 @@ final class Evaluation {
         for (Item rule : open) {
             begun.add(rule.parent.prelude);
         }
-        int[] counted = {0};
-        if (!supportsOrdinal(top, top, supports, counted)) {
+        int ordinal = supportsInMedia.indexOf(supports);
+        if (ordinal < 0) {
             return;
         }
         Mark mark = marks.get(marker.mark);
         // with the @media nested in it that write something, which dart-sass did not evaluate
         int held = mark.throughIncludes() ? 1 : Math.max(1, mark.writingMedia());
         for (int k = 0; k < held; k++) {
-            heldInSupports.computeIfAbsent(counted[0], n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
+            heldInSupports.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
         }
     }
 
     /**
-     * Counts in {@code counted} the kept {@code @supports} right in an {@code @media} libsass
-     * closes around one nested in it that come before {@code supports} in the CSS; true when it
-     * was found.
+     * Notes in {@link #supportsInMedia} each kept {@code @supports} right in an {@code @media}
+     * libsass closes around one nested in it, in {@code block} (the whole CSS: {@code top}), in
+     * their order. Done once the blocks are joined, before the markers are read, as the blocks
+     * kept change no more.
      */
-    private static boolean supportsOrdinal(Item block, Item top, Item supports, int[] counted) {
-        for (Item child : block.children) {
-            if (child == supports) {
-                return true;
-            }
-            if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
-                if (child.prelude.startsWith("@supports") && outermost(block, top)) {
-                    counted[0]++;
-                }
-                if (supportsOrdinal(child, top, supports, counted)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Notes how many blocks each {@code @supports} {@link #heldInSupports} numbers holds, in order. */
-    private void countSupportsBlocks(Item block, Item top) {
+    private void collectSupportsInMedia(Item block, Item top) {
         for (Item child : block.children) {
             if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
                 if (child.prelude.startsWith("@supports") && outermost(block, top)) {
-                    supportsBlocks.add((int) child.children.stream().filter(inner -> inner.block && inner.kept).count());
+                    supportsInMedia.add(child);
                 }
-                countSupportsBlocks(child, top);
+                collectSupportsInMedia(child, top);
             }
         }
     }
@@ -1150,10 +1137,11 @@ final class Evaluation {
      * their order in the CSS); null when the marked CSS holds no such {@code @supports}.
      */
     HeldInSupports heldInSupports(int ordinal) {
-        if (ordinal >= supportsBlocks.size()) {
+        if (ordinal >= supportsInMedia.size()) {
             return null;
         }
-        return new HeldInSupports(supportsBlocks.get(ordinal), List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
+        int blocks = (int) supportsInMedia.get(ordinal).children.stream().filter(inner -> inner.block && inner.kept).count();
+        return new HeldInSupports(blocks, List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
     }
 
     /**
