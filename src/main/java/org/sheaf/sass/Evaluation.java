@@ -207,10 +207,9 @@ final class Evaluation {
                         insert(inserted, indented ? ScssOutline.lineStart(source, start) : start,
                                 indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
-                        int writes = writes(source, start, brace, indented);
-                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2,
-                                writingMedia(source, start, brace, indented)));
-                        if (writes == 2) {
+                        MediaText text = mediaText(source, start, brace, indented);
+                        marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia()));
+                        if (text.writes() == 2) {
                             probing.put(brace, PROBE);
                         }
                         markFirst(brace, inside, start, Kind.INSIDE);
@@ -318,47 +317,6 @@ final class Evaluation {
     }
 
     /**
-     * Whether the block whose prelude starts at {@code start} and whose brace (in the indented
-     * syntax, the line break ending its first line) is at {@code brace} holds a declaration or a
-     * comment (1), only includes or {@code @content} (2), or none of them (0).
-     */
-    private static int writes(String source, int start, int brace, boolean indented) {
-        int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
-        if (body == null) {
-            return 1;
-        }
-        int[] found = {0};
-        String inside = source.substring(body[0] + 1, body[1]);
-        ScssOutline.Statements reading = new ScssOutline.Statements() {
-            @Override
-            public void comment(int at) {
-                found[0] = 1;
-            }
-
-            @Override
-            public void opens(int start, int open) {
-            }
-
-            @Override
-            public void ends(int start, int end) {
-                String text = inside.substring(start, end).strip();
-                if (isDeclaration(text, indented)) {
-                    found[0] = 1;
-                } else if (found[0] == 0 && (text.startsWith("@include") || text.startsWith("@content")
-                        || indented && text.startsWith("+"))) {
-                    found[0] = 2;
-                }
-            }
-
-            @Override
-            public void closes(int close) {
-            }
-        };
-        ScssOutline.walk(inside, indented, reading);
-        return found[0];
-    }
-
-    /**
      * Whether the statement's text (stripped) is a declaration, which writes: not an at-rule,
      * a variable or (in the indented syntax) an include.
      */
@@ -367,14 +325,24 @@ final class Evaluation {
     }
 
     /**
-     * How many {@code @media}, the block whose prelude starts at {@code start} (as for
-     * {@link #writes}) and those nested in it, hold a declaration or a comment outside the
-     * {@code @media} nested in them.
+     * What an {@code @media} nested in a block writes, read from its text: {@code writes} 1
+     * where it holds a declaration or a comment, 2 where it holds only includes or
+     * {@code @content}, 0 where it holds none of them; {@code writingMedia} how many
+     * {@code @media}, itself and those nested in it, hold a declaration or a comment outside the
+     * {@code @media} nested in them (so 0 exactly where {@code writes} is not 1).
      */
-    private static int writingMedia(String source, int start, int brace, boolean indented) {
+    private record MediaText(int writes, int writingMedia) {
+    }
+
+    /**
+     * The {@link MediaText} of the block whose prelude starts at {@code start} and whose brace
+     * (in the indented syntax, the line break ending its first line) is at {@code brace}, read in
+     * one walk of its text; one that writes where its end cannot be found.
+     */
+    private static MediaText mediaText(String source, int start, int brace, boolean indented) {
         int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
         if (body == null) {
-            return 1;
+            return new MediaText(1, 1);
         }
         String inside = source.substring(body[0] + 1, body[1]);
         // per open block, innermost first: the flag of the @media it is or stands in; the outer @media's last
@@ -383,6 +351,7 @@ final class Evaluation {
         boolean[] outer = {false};
         all.add(outer);
         media.push(outer);
+        boolean[] includes = {false};
         ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
             @Override
             public void comment(int at) {
@@ -405,6 +374,8 @@ final class Evaluation {
                 String text = inside.substring(start, end).strip();
                 if (isDeclaration(text, indented)) {
                     media.peek()[0] = true;
+                } else if (text.startsWith("@include") || text.startsWith("@content") || indented && text.startsWith("+")) {
+                    includes[0] = true;
                 }
             }
 
@@ -415,7 +386,8 @@ final class Evaluation {
                 }
             }
         });
-        return (int) all.stream().filter(flag -> flag[0]).count();
+        int writing = (int) all.stream().filter(flag -> flag[0]).count();
+        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing);
     }
 
     /**
