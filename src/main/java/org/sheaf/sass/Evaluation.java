@@ -134,13 +134,17 @@ final class Evaluation {
      */
     private int mediaComments;
     /**
-     * Per {@code @supports} standing right in an {@code @media} libsass closes around one nested
-     * in it (by their order in the CSS): how many blocks it holds, and before which of them
-     * (its block count: at its end) an {@code @media} dart-sass left out was reached, once for
-     * each, in order. libsass closes no {@code @supports} around such an {@code @media}, but
+     * Each {@code @supports} kept standing right in an {@code @media} libsass closes around one
+     * nested in it, in their order in the CSS, which numbers them for {@link #heldInSupports}.
+     * libsass closes no such {@code @supports} around an {@code @media} left out in it, but
      * holds it among the {@code @supports}'s items.
      */
-    private final List<Integer> supportsBlocks = new ArrayList<>();
+    private final List<Item> supportsInMedia = new ArrayList<>();
+    /**
+     * Per {@code @supports} of {@link #supportsInMedia}, by its place there: before which of its
+     * blocks (its block count: at its end) an {@code @media} dart-sass left out was reached,
+     * once for each, in order.
+     */
     private final Map<Integer, List<Held>> heldInSupports = new HashMap<>();
 
     private Evaluation(List<Mark> marks) {
@@ -203,10 +207,9 @@ final class Evaluation {
                         insert(inserted, indented ? ScssOutline.lineStart(source, start) : start,
                                 indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
-                        int writes = writes(source, start, brace, indented);
-                        marks.add(new Mark(url, start, Kind.MEDIA, writes > 0, writes == 2,
-                                writingMedia(source, start, brace, indented)));
-                        if (writes == 2) {
+                        MediaText text = mediaText(source, start, brace, indented);
+                        marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia()));
+                        if (text.writes() == 2) {
                             probing.put(brace, PROBE);
                         }
                         markFirst(brace, inside, start, Kind.INSIDE);
@@ -314,55 +317,32 @@ final class Evaluation {
     }
 
     /**
-     * Whether the block whose prelude starts at {@code start} and whose brace (in the indented
-     * syntax, the line break ending its first line) is at {@code brace} holds a declaration or a
-     * comment (1), only includes or {@code @content} (2), or none of them (0).
+     * Whether the statement's text (stripped) is a declaration, which writes: not an at-rule,
+     * a variable or (in the indented syntax) an include.
      */
-    private static int writes(String source, int start, int brace, boolean indented) {
-        int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
-        if (body == null) {
-            return 1;
-        }
-        int[] found = {0};
-        String inside = source.substring(body[0] + 1, body[1]);
-        ScssOutline.Statements reading = new ScssOutline.Statements() {
-            @Override
-            public void comment(int at) {
-                found[0] = 1;
-            }
-
-            @Override
-            public void opens(int start, int open) {
-            }
-
-            @Override
-            public void ends(int start, int end) {
-                String text = inside.substring(start, end).strip();
-                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
-                    found[0] = 1;
-                } else if (found[0] == 0 && (text.startsWith("@include") || text.startsWith("@content")
-                        || indented && text.startsWith("+"))) {
-                    found[0] = 2;
-                }
-            }
-
-            @Override
-            public void closes(int close) {
-            }
-        };
-        ScssOutline.walk(inside, indented, reading);
-        return found[0];
+    private static boolean isDeclaration(String text, boolean indented) {
+        return !text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0;
     }
 
     /**
-     * How many {@code @media}, the block whose prelude starts at {@code start} (as for
-     * {@link #writes}) and those nested in it, hold a declaration or a comment outside the
-     * {@code @media} nested in them.
+     * What an {@code @media} nested in a block writes, read from its text: {@code writes} 1
+     * where it holds a declaration or a comment, 2 where it holds only includes or
+     * {@code @content}, 0 where it holds none of them; {@code writingMedia} how many
+     * {@code @media}, itself and those nested in it, hold a declaration or a comment outside the
+     * {@code @media} nested in them (so 0 exactly where {@code writes} is not 1).
      */
-    private static int writingMedia(String source, int start, int brace, boolean indented) {
+    private record MediaText(int writes, int writingMedia) {
+    }
+
+    /**
+     * The {@link MediaText} of the block whose prelude starts at {@code start} and whose brace
+     * (in the indented syntax, the line break ending its first line) is at {@code brace}, read in
+     * one walk of its text; one that writes where its end cannot be found.
+     */
+    private static MediaText mediaText(String source, int start, int brace, boolean indented) {
         int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
         if (body == null) {
-            return 1;
+            return new MediaText(1, 1);
         }
         String inside = source.substring(body[0] + 1, body[1]);
         // per open block, innermost first: the flag of the @media it is or stands in; the outer @media's last
@@ -371,6 +351,7 @@ final class Evaluation {
         boolean[] outer = {false};
         all.add(outer);
         media.push(outer);
+        boolean[] includes = {false};
         ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
             @Override
             public void comment(int at) {
@@ -391,8 +372,10 @@ final class Evaluation {
             @Override
             public void ends(int start, int end) {
                 String text = inside.substring(start, end).strip();
-                if (!text.startsWith("@") && !text.startsWith("$") && !(indented && text.startsWith("+")) && text.indexOf(':') > 0) {
+                if (isDeclaration(text, indented)) {
                     media.peek()[0] = true;
+                } else if (text.startsWith("@include") || text.startsWith("@content") || indented && text.startsWith("+")) {
+                    includes[0] = true;
                 }
             }
 
@@ -403,7 +386,8 @@ final class Evaluation {
                 }
             }
         });
-        return (int) all.stream().filter(flag -> flag[0]).count();
+        int writing = (int) all.stream().filter(flag -> flag[0]).count();
+        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing);
     }
 
     /**
@@ -439,6 +423,7 @@ final class Evaluation {
             return null;
         }
         Evaluation evaluation = new Evaluation(marked.marks());
+        evaluation.collectSupportsInMedia(markedTop, markedTop);
         int[] preorder = {0};
         markedTop.number(preorder);
         List<Item> markers = new ArrayList<>();
@@ -527,7 +512,6 @@ final class Evaluation {
         }
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
-        evaluation.countSupportsBlocks(markedTop, markedTop);
         return evaluation;
     }
 
@@ -556,7 +540,7 @@ final class Evaluation {
         }
         Run run = runs.get(markers.get(m));
         if (run == null) {
-            run = Run.of(markers, positions, outer, evaluation, runs, apart.get());
+            run = Run.of(markers, positions, outer, evaluation, runs, apart);
         }
         if (run.last() > run.first() && run.opened().size() == run.last() - run.first() + 1) {
             return run.opened().get(evaluation - run.first());
@@ -584,7 +568,7 @@ final class Evaluation {
          * holds every marker, at its place in {@code positions}), noted in {@code runs} for
          * each outer marker in it.
          *
-         * <p>{@code apart} holds, as the places of their first and last markers, the copies of
+         * <p>{@code apart} gives, as the places of their first and last markers, the copies of
          * the nested {@code @media} under way where the run's first marker stands, each from its
          * inner marker to where what followed its evaluation went ({@link #afterMarker}). The
          * order of the CSS is not that of evaluation there: a copy that begins before the run
@@ -593,9 +577,10 @@ final class Evaluation {
          * was evaluated before it ({@code a { @media all { @include m } @include m }}, where
          * the second include writes into the rule's block before the copies the first wrote),
          * and holds none of the run's inner markers, nor an outer marker that ends the run's.
+         * It is asked only of a run of more than one evaluation, most being of one.
          */
         static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs,
-                List<int[]> apart) {
+                java.util.function.Supplier<List<int[]>> apart) {
             Item parent = outer.get(evaluation).parent;
             int first = evaluation;
             int last = evaluation;
@@ -610,14 +595,15 @@ final class Evaluation {
                 int mark = outer.get(evaluation).mark;
                 int from = positions.get(outer.get(last)) + 1;
                 int end = markers.size();
-                for (int[] copy : apart) {
+                List<int[]> copies = apart.get();
+                for (int[] copy : copies) {
                     if (copy[0] < from && copy[1] >= from) {
                         end = Math.min(end, copy[1]);
                     }
                 }
                 for (int k = from; k < end; k++) {
                     int skipTo = k;
-                    for (int[] copy : apart) {
+                    for (int[] copy : copies) {
                         if (copy[0] >= from && copy[0] <= k && copy[1] >= k) {
                             skipTo = Math.max(skipTo, copy[1]);
                         }
@@ -656,10 +642,12 @@ final class Evaluation {
         if (after == null) {
             return null;
         }
-        int from = positions.get(end);
+        // a mark's markers stand in byMark in their order, so the end marker next after this
+        // one is the only one that may stand between it and the marker after
+        List<Item> ends = byMark.get(end.mark);
+        int next = evaluationOf.get(end) + 1;
         int to = positions.get(after);
-        boolean follows = to > from && byMark.get(end.mark).stream()
-                .noneMatch(other -> positions.get(other) > from && positions.get(other) < to);
+        boolean follows = to > positions.get(end) && (next == ends.size() || positions.get(ends.get(next)) > to);
         return follows ? after : null;
     }
 
@@ -1086,48 +1074,31 @@ final class Evaluation {
         for (Item rule : open) {
             begun.add(rule.parent.prelude);
         }
-        int[] counted = {0};
-        if (!supportsOrdinal(top, top, supports, counted)) {
+        int ordinal = supportsInMedia.indexOf(supports);
+        if (ordinal < 0) {
             return;
         }
         Mark mark = marks.get(marker.mark);
         // with the @media nested in it that write something, which dart-sass did not evaluate
         int held = mark.throughIncludes() ? 1 : Math.max(1, mark.writingMedia());
         for (int k = 0; k < held; k++) {
-            heldInSupports.computeIfAbsent(counted[0], n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
+            heldInSupports.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
         }
     }
 
     /**
-     * Counts in {@code counted} the kept {@code @supports} right in an {@code @media} libsass
-     * closes around one nested in it that come before {@code supports} in the CSS; true when it
-     * was found.
+     * Notes in {@link #supportsInMedia} each kept {@code @supports} right in an {@code @media}
+     * libsass closes around one nested in it, in {@code block} (the whole CSS: {@code top}), in
+     * their order. Done once the blocks are joined, before the markers are read, as the blocks
+     * kept change no more.
      */
-    private static boolean supportsOrdinal(Item block, Item top, Item supports, int[] counted) {
-        for (Item child : block.children) {
-            if (child == supports) {
-                return true;
-            }
-            if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
-                if (child.prelude.startsWith("@supports") && outermost(block, top)) {
-                    counted[0]++;
-                }
-                if (supportsOrdinal(child, top, supports, counted)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Notes how many blocks each {@code @supports} {@link #heldInSupports} numbers holds, in order. */
-    private void countSupportsBlocks(Item block, Item top) {
+    private void collectSupportsInMedia(Item block, Item top) {
         for (Item child : block.children) {
             if (child.block && child.kept && (child.media || child.prelude.startsWith("@supports"))) {
                 if (child.prelude.startsWith("@supports") && outermost(block, top)) {
-                    supportsBlocks.add((int) child.children.stream().filter(inner -> inner.block && inner.kept).count());
+                    supportsInMedia.add(child);
                 }
-                countSupportsBlocks(child, top);
+                collectSupportsInMedia(child, top);
             }
         }
     }
@@ -1138,10 +1109,11 @@ final class Evaluation {
      * their order in the CSS); null when the marked CSS holds no such {@code @supports}.
      */
     HeldInSupports heldInSupports(int ordinal) {
-        if (ordinal >= supportsBlocks.size()) {
+        if (ordinal >= supportsInMedia.size()) {
             return null;
         }
-        return new HeldInSupports(supportsBlocks.get(ordinal), List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
+        int blocks = (int) supportsInMedia.get(ordinal).children.stream().filter(inner -> inner.block && inner.kept).count();
+        return new HeldInSupports(blocks, List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
     }
 
     /**

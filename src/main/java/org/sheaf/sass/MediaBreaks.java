@@ -62,8 +62,11 @@ final class MediaBreaks {
      *                    for a map without their contents
      * @param evaluation  what evaluating the stylesheets wrote where, asked only when one holds
      *                    an {@code @media} the stylesheet alone does not tell of (see
-     *                    {@link Outline#unknown}), or a stylesheet in the indented syntax
-     *                    holds a nested one; may give null
+     *                    {@link Outline#unknown}), a stylesheet in the indented syntax holds a
+     *                    nested one, or one includes a mixin in an {@code @media} and holds a
+     *                    nested one (see {@link Outline#includesInMedia}); and for an
+     *                    {@code @supports} in a top-level {@code @media} whose blocks the map
+     *                    does not place (see {@link #heldInSupports}); may give null
      * @param mediaOrder  the order the blocks dart-sass wrote in each {@code @media} at the top
      *                    level or in an {@code @supports} there now stand in (see {@link SplitRules.Result})
      * @param supportsOrder the same of each {@code @supports} right in such an {@code @media}
@@ -292,7 +295,9 @@ final class MediaBreaks {
      * {@code compact} starts a line for it among the {@code @supports}'s items. The blocks
      * dart-sass wrote one after the other in the {@code @supports}, and the {@code @supports}'s
      * start and end, tell where such an {@code @media} stood, as for a top-level one: before the
-     * block after it, or at the closing brace; as {@link #broken} notes them.
+     * block after it, or at the closing brace; as {@link #broken} notes them. Null when they do
+     * not tell: the {@code @supports} maps to no SCSS stylesheet holding an {@code @media}, one
+     * of its blocks to none or to another stylesheet, or the outline cannot count between them.
      */
     private static List<int[]> heldInSupports(String css, int[] supports, Map<Long, StaticValues.Origin> origins,
             int[] lineStarts, Map<Integer, Outline> outlines) {
@@ -346,20 +351,35 @@ final class MediaBreaks {
                 || order != null && (order.size() != inside.size() || order.stream().anyMatch(block -> block >= held.blocks()))) {
             return null;
         }
+        boolean[] movedAhead = order == null ? null : movedAhead(order);
+        List<String> preludes = order == null ? null
+                : inside.stream().map(block -> css.substring(block[0], css.indexOf('{', block[0])).strip()).toList();
         List<int[]> found = new ArrayList<>();
         for (Evaluation.Held at : held.held()) {
             int after = order == null ? at.next() : 0;
             for (int now = 0; order != null && now < order.size(); now++) {
-                int block = order.get(now);
-                boolean movedAhead = order.subList(now + 1, order.size()).stream().anyMatch(later -> later < block);
-                String prelude = css.substring(inside.get(now)[0], css.indexOf('{', inside.get(now)[0])).strip();
-                if (block < at.next() || movedAhead && at.begun().contains(prelude)) {
+                if (order.get(now) < at.next() || movedAhead[now] && at.begun().contains(preludes.get(now))) {
                     after = now + 1;
                 }
             }
             found.add(new int[] {after < inside.size() ? inside.get(after)[0] : supports[1] - 1, -1});
         }
         return found;
+    }
+
+    /**
+     * For each block of {@code order} (the blocks as dart-sass wrote them, in the order they now
+     * stand in), whether it moved ahead of a block written before it: one written before it
+     * stands after it now.
+     */
+    private static boolean[] movedAhead(List<Integer> order) {
+        boolean[] moved = new boolean[order.size()];
+        int least = Integer.MAX_VALUE;
+        for (int now = order.size() - 1; now >= 0; now--) {
+            moved[now] = least < order.get(now);
+            least = Math.min(least, order.get(now));
+        }
+        return moved;
     }
 
     /** Whether the child is a block, not a comment. */
