@@ -715,6 +715,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return openAfter(node.getPrevious());
     }
 
+    /**
+     * {@link #openAround(Block)}, where {@code known} keeps what each block of the run read so far
+     * leaves open, for a caller that asks it of many elements of one long run.
+     */
+    static Deque<String> openAround(Block node, Map<Node, Deque<String>> known) {
+        return openAfter(node.getPrevious(), known);
+    }
+
     /** The elements of raw HTML that {@code node}, the rest of one that an element read as Markdown cut short, leaves open. */
     static Deque<String> leftOpenBy(HtmlBlock node) {
         return openAfter(node);

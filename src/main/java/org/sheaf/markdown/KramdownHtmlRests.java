@@ -12,7 +12,9 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.PrefixedSubSequence;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rest of an element of raw HTML after an element inside it that kramdown reads as Markdown
@@ -42,8 +44,11 @@ final class KramdownHtmlRests {
                 elements.add((Block) node);
             }
         }
+        // what each block of a run leaves open, read once for the run: a join changes only the
+        // blocks after its element, never those before the elements still to join
+        Map<Node, Deque<String>> leftOpen = new IdentityHashMap<>();
         for (Block element : elements) {
-            Deque<String> open = KramdownHtmlBlockParser.openAround(element);
+            Deque<String> open = KramdownHtmlBlockParser.openAround(element, leftOpen);
             if (!open.isEmpty()) {
                 join(element, open);
             }
