@@ -752,15 +752,25 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return openAround(node).size();
     }
 
+    /** {@link #depth(Block)}, where {@code known} keeps what each block of the run read so far leaves open. */
+    static int depth(Block node, Map<Node, Deque<String>> known) {
+        return openAround(node, known).size();
+    }
+
     /**
      * Whether {@code node}, a raw HTML block, goes on with an element that raw HTML before it
      * opened and a {@code markdown="1"} or {@code markdown="span"} element inside cut short, right after that element or
      * after raw HTML that goes on with it too (the closing tags of two elements, each on its line).
      */
     static boolean insideRaw(HtmlBlock node) {
+        return insideRaw(node, new IdentityHashMap<>());
+    }
+
+    /** {@link #insideRaw(HtmlBlock)}, where {@code known} keeps what each block of the run read so far leaves open. */
+    static boolean insideRaw(HtmlBlock node, Map<Node, Deque<String>> known) {
         Node previous = node.getPrevious();
-        return (previous instanceof MarkdownElementBlock || previous instanceof HtmlBlock raw && insideRaw(raw))
-                && !openAfter(previous).isEmpty();
+        return (previous instanceof MarkdownElementBlock || previous instanceof HtmlBlock raw && insideRaw(raw, known))
+                && !openAfter(previous, known).isEmpty();
     }
 
     /**

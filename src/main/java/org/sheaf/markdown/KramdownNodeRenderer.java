@@ -115,8 +115,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     private final Map<Node, Boolean> transparentItems = new HashMap<>();
     /**
-     * What each raw HTML block written so far, with the run of raw HTML before it, leaves open
-     * ({@link KramdownHtmlBlockParser#leftOpenBy(HtmlBlock, Map)}): a long run is read once.
+     * What each block of raw HTML or read as Markdown written so far, with the run of HTML blocks
+     * before it, leaves open ({@link KramdownHtmlBlockParser#leftOpenBy(HtmlBlock, Map)}, and what
+     * is open around, or how deep in raw HTML, an element is): a long run is read once.
      */
     private final Map<Node, Deque<String>> leftOpen = new IdentityHashMap<>();
     /**
@@ -1229,14 +1230,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String text = withAttributes(withoutMarkdownOff(node.getContentChars().normalizeEOL()),
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
-        boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node);
+        boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node, leftOpen);
         boolean endsText = endsText(node);
         if (!insideRaw) {
             // first, so that the blocks of an element inside take the indent of the block's line
             html.line();
         }
         String escaped = KramdownHtmlText.escaped(text, endsText && !insideRaw, contents(node, context),
-                insideRaw ? KramdownHtmlBlockParser.openAround(node) : new ArrayDeque<>());
+                insideRaw ? KramdownHtmlBlockParser.openAround(node, leftOpen) : new ArrayDeque<>());
         if (insideRaw) {
             // the rest of an element of raw HTML that a markdown="1" element inside cut short:
             // kramdown writes it as the element's text, without the indent of a list around it,
@@ -1246,7 +1247,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         } else {
             // raw HTML right after a block that an element read as Markdown cut short (one never
             // closed, which kramdown then reads raw) stands in the elements that block left open
-            html.rawPre(endsText ? escaped + closingTags(KramdownHtmlBlockParser.openAround(node)) : escaped);
+            html.rawPre(endsText ? escaped + closingTags(KramdownHtmlBlockParser.openAround(node, leftOpen)) : escaped);
             html.line();
         }
         // an element without content keeps the rest of its line as a blank line of its own,
@@ -1445,7 +1446,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
     }
 
     private void renderMarkdownHtml(MarkdownHtmlBlock node, NodeRendererContext context, HtmlWriter html) {
-        int depth = KramdownHtmlBlockParser.depth(node);
+        int depth = KramdownHtmlBlockParser.depth(node, leftOpen);
         String opening = withAttributes(node, KramdownAttributes.of(node));
         if (!node.hasChildren() && depth == 0) {
             // kramdown writes an element without content on one line, and one of blank lines
@@ -1487,7 +1488,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         String written = opening.substring(1 + node.tagName().length(), opening.length() - 1);
         // inside raw HTML the element is part of the outer element's text, which kramdown
         // writes without the indent of a list or quote around it
-        boolean inRaw = KramdownHtmlBlockParser.depth(node) > 0;
+        boolean inRaw = KramdownHtmlBlockParser.depth(node, leftOpen) > 0;
         html.line();
         if (inRaw) {
             html.pushPrefix();
@@ -1517,12 +1518,12 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * around them closes them, right after the element when it was never closed (its text runs
      * to that end), on the line after its closing tag when it was.
      */
-    private static String closingRawAround(Block node) {
+    private String closingRawAround(Block node) {
         Node next = nextPastBlankLines(node);
         if (next != null) {
             return "";
         }
-        return closingTags(KramdownHtmlBlockParser.openAround(node));
+        return closingTags(KramdownHtmlBlockParser.openAround(node, leftOpen));
     }
 
     /** The closing tags of {@code elements}, innermost first, as kramdown writes them. */
@@ -1539,8 +1540,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * the raw HTML after one, on its line after the marks of the quotes and items around it, when
      * it stands in raw HTML: kramdown keeps them as the outer element's text.
      */
-    private static String spacesBefore(Block node) {
-        if (KramdownHtmlBlockParser.depth(node) == 0) {
+    private String spacesBefore(Block node) {
+        if (KramdownHtmlBlockParser.depth(node, leftOpen) == 0) {
             return "";
         }
         if (node instanceof MarkdownElementBlock element) {
