@@ -740,9 +740,14 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * after raw HTML that goes on with it too (the closing tags of two elements, each on its line).
      */
     static boolean insideRaw(HtmlBlock node) {
+        return insideRaw(node, new IdentityHashMap<>());
+    }
+
+    /** {@link #insideRaw(HtmlBlock)}, where {@code known} keeps what each block of the run read so far leaves open. */
+    static boolean insideRaw(HtmlBlock node, Map<Node, Deque<String>> known) {
         Node previous = node.getPrevious();
-        return (previous instanceof MarkdownElementBlock || previous instanceof HtmlBlock raw && insideRaw(raw))
-                && !openAfter(previous).isEmpty();
+        return (previous instanceof MarkdownElementBlock || previous instanceof HtmlBlock raw && insideRaw(raw, known))
+                && !openAfter(previous, known).isEmpty();
     }
 
     /**

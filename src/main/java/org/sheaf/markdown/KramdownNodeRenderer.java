@@ -1230,7 +1230,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         }
         String text = withAttributes(withoutMarkdownOff(node.getContentChars().normalizeEOL()),
                 KramdownAttributes.overHtml(node), KramdownAttributes.of(node));
-        boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node);
+        boolean insideRaw = KramdownHtmlBlockParser.insideRaw(node, leftOpen);
         boolean endsText = endsText(node);
         if (!insideRaw) {
             // first, so that the blocks of an element inside take the indent of the block's line

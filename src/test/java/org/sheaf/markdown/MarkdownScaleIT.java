@@ -64,6 +64,16 @@ class MarkdownScaleIT {
         assertEquals(LINES / 2, count(html, "role=\"doc-endnote\""));
     }
 
+    @Test
+    void aLongRunOfRawHtmlWithElementsReadAsMarkdownIsRead() {
+        // raw HTML blocks and markdown="1" elements, one run of HTML blocks kramdown reads in turn
+        String[] group = {"<section id=\"s\">\n", "text <img markdown=\"block\"/>\n", "</section>\n", "\n",
+            "<div class=\"a\" markdown=\"1\">\n", "*x*\n", "</div>\n", "\n", "<p>raw <b>b</b></p>\n", "\n"};
+        String html = render(KRAMDOWN, "", i -> group[i % group.length]);
+        assertEquals(LINES / group.length, count(html, "<em>x</em>"));
+        assertEquals(LINES / group.length, count(html, "<p>raw <b>b</b></p>"));
+    }
+
     private static String render(MarkdownRenderer renderer, String head, IntFunction<String> line) {
         StringBuilder markdown = new StringBuilder(head);
         for (int i = 0; i < LINES; i++) {
