@@ -94,10 +94,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         this.block = block;
         int end = elementsOnLineEnd(source, elementEnd);
         this.end = end;
-        int at = end;
-        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
-            at++;
-        }
+        int at = spacesEnd(source, end);
         // a block cut short before an element read as Markdown ends where that element's line
         // starts: that line is the element's, no text after the block
         boolean follows = at < source.length() && source.charAt(at) != '\n' && source.charAt(at) != '\r'
@@ -122,10 +119,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      */
     private static int elementsOnLineEnd(CharSequence source, int end) {
         int last = end;
-        int at = last;
-        while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
-            at++;
-        }
+        int at = spacesEnd(source, last);
         Matcher tag = OPEN_TAG.matcher(source);
         while (last > 0 && source.charAt(last - 1) != '\n' && indentAt(source, last) == 0
                 && startsBlockTag(source, at) && tag.region(at, source.length()).lookingAt()) {
@@ -134,12 +128,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 return end;
             }
             last = next;
-            at = last;
-            while (at < source.length() && (source.charAt(at) == ' ' || source.charAt(at) == '\t')) {
-                at++;
-            }
+            at = spacesEnd(source, last);
         }
         return last;
+    }
+
+    /** Where the spaces and tabs from {@code from} in {@code text} end: kramdown's white space within a line. */
+    private static int spacesEnd(CharSequence text, int from) {
+        int at = from;
+        while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
+            at++;
+        }
+        return at;
     }
 
     /** Whether a line break stands in {@code text} between {@code from} and {@code to}. */
@@ -272,10 +272,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static boolean indentedCodeAfterBlanks(CharSequence text, int at) {
         int line = at;
         while (line < text.length()) {
-            int next = line;
-            while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) {
-                next++;
-            }
+            int next = spacesEnd(text, line);
             if (next < text.length() && text.charAt(next) != '\n' && text.charAt(next) != '\r') {
                 int indent = indentAt(text, line);
                 return indent > 0;
@@ -976,9 +973,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             int after = close + 3;
             boolean code = indentAt(text, after) > 0;
-            while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
-                after++;
-            }
+            after = spacesEnd(text, after);
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
                 return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
