@@ -447,6 +447,7 @@ final class Evaluation {
                 evaluationOf.put(ofMark.get(k), k);
             }
         }
+        Map<Integer, Integer> mediaEnds = mediaEnds(evaluation.marks);
         // what each @media's evaluations wrote, probed
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
@@ -469,7 +470,7 @@ final class Evaluation {
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluationIndex = evaluationOf.get(marker);
                 Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex,
-                        () -> evaluatedApart(nested, byMark, evaluationOf, positions, evaluation.marks));
+                        () -> evaluatedApart(nested, byMark, evaluationOf, positions, evaluation.marks, mediaEnds));
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -673,21 +674,41 @@ final class Evaluation {
      * order of the CSS may say otherwise (see {@link Run#of}).
      */
     private static List<int[]> evaluatedApart(ArrayDeque<NestedMedia> nested, Map<Integer, List<Item>> byMark,
-            Map<Item, Integer> evaluationOf, Map<Item, Integer> positions, List<Mark> marks) {
+            Map<Item, Integer> evaluationOf, Map<Item, Integer> positions, List<Mark> marks, Map<Integer, Integer> mediaEnds) {
         List<int[]> apart = new ArrayList<>();
         for (NestedMedia media : nested) {
-            Mark statement = marks.get(media.marker().mark);
-            for (int k = media.inside().mark + 1; k < marks.size(); k++) {
-                if (marks.get(k).kind() == Kind.MEDIA_END && marks.get(k).sameStatement(statement)) {
-                    Item after = afterMarker(byMark, evaluationOf, k, media.inside(), marks);
-                    if (after != null) {
-                        apart.add(new int[] {positions.get(media.inside()), positions.get(after)});
-                    }
-                    break;
-                }
+            Integer end = mediaEnds.get(media.marker().mark);
+            Item after = end == null ? null : afterMarker(byMark, evaluationOf, end, media.inside(), marks);
+            if (after != null) {
+                apart.add(new int[] {positions.get(media.inside()), positions.get(after)});
             }
         }
         return apart;
+    }
+
+    /**
+     * The number of each nested {@code @media}'s end mark, by the number of its marker's mark:
+     * worked out once for the page, since {@link #evaluatedApart} asks it of every nested
+     * {@code @media} under way, each time a run of evaluations is read. Each such statement has
+     * one marker and one end mark, the end coming after the marker.
+     */
+    private static Map<Integer, Integer> mediaEnds(List<Mark> marks) {
+        record Statement(String url, int at) {
+        }
+        Map<Statement, Integer> starts = new HashMap<>();
+        Map<Integer, Integer> ends = new HashMap<>();
+        for (int k = 0; k < marks.size(); k++) {
+            Mark mark = marks.get(k);
+            if (mark.kind() == Kind.MEDIA) {
+                starts.put(new Statement(mark.url(), mark.at()), k);
+            } else if (mark.kind() == Kind.MEDIA_END) {
+                Integer start = starts.get(new Statement(mark.url(), mark.at()));
+                if (start != null) {
+                    ends.put(start, k);
+                }
+            }
+        }
+        return ends;
     }
 
     /**
