@@ -99,8 +99,8 @@ final class MediaBreaks {
         // each @media left out inside an @supports: the offset it stands before, and how far into
         // the text the change there writes (-1: before the change's text, or where there is none)
         List<int[]> leftOut = new ArrayList<>();
-        // asked only of an @media with more than one block, and then once
-        Boolean unknown = null;
+        // asked only of an @media with more than one block or an @supports in one, and then once
+        java.util.function.Supplier<Boolean> unknown = SassRenderer.once(() -> unknown(outlines, urls, contents));
         int ordinal = -1;
         // the place of the next @supports right in one of those @media among such @supports
         int supportsOrdinal = 0;
@@ -121,10 +121,7 @@ final class MediaBreaks {
             // around a single block
             boolean several = children.stream().filter(child -> isBlock(css, child) || isComment(css, child))
                     .count() > (held ? 0 : 1);
-            if (several && unknown == null) {
-                unknown = unknown(outlines, urls, contents);
-            }
-            List<Closing> closings = several && unknown ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
+            List<Closing> closings = several && unknown.get() ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
             List<Integer> evaluated = closings.stream().map(Closing::block).toList();
             // an @supports holds only those of them where an @media left out stood
             List<Integer> evaluatedLeftOut = held
@@ -187,21 +184,8 @@ final class MediaBreaks {
             for (; held && pending > 0; pending--) {
                 leftOut.add(new int[] {media[2] + 1, -1});
             }
-            for (int[] child : children) {
-                if (css.startsWith("@supports", child[0])) {
-                    List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
-                    if (unknown == null) {
-                        unknown = unknown(outlines, urls, contents);
-                    }
-                    // the stylesheets do not tell where each stood, or some may stand where only evaluation tells
-                    if (told == null || unknown) {
-                        told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, supportsOrdinal,
-                                supportsOrder.get(supportsOrdinal))).orElse(told);
-                    }
-                    leftOut.addAll(told == null ? List.of() : told);
-                    supportsOrdinal++;
-                }
-            }
+            supportsOrdinal = heldInSupportsOf(css, children, origins, lineStarts, outlines, unknown, evaluation,
+                    supportsOrdinal, supportsOrder, leftOut);
         }
         if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
@@ -287,6 +271,36 @@ final class MediaBreaks {
             }
         }
         return false;
+    }
+
+    /**
+     * Notes in {@code leftOut} where libsass holds each {@code @media} it left out in the
+     * {@code @supports} among a top-level {@code @media}'s items ({@code children}), the first
+     * of them the {@code ordinal}th such {@code @supports} of the CSS; returns the place of the
+     * one after them. A step of its own, apart from the breaks of the {@code @media}: libsass
+     * closes no {@code @supports} there but holds each such {@code @media} among its items. The
+     * stylesheets tell where each stood ({@link #heldInSupports}) unless the map does not place
+     * the blocks or some {@code @media} stands where only evaluation tells whether it runs, or
+     * where ({@code unknown}, see {@link #unknown}): then evaluation does, when it can
+     * ({@link #evaluatedHeld}, {@code supportsOrder} giving the order of each one's blocks).
+     */
+    private static int heldInSupportsOf(String css, List<int[]> children, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts, Map<Integer, Outline> outlines, java.util.function.Supplier<Boolean> unknown,
+            java.util.function.Supplier<Evaluation> evaluation, int ordinal, Map<Integer, List<Integer>> supportsOrder,
+            List<int[]> leftOut) {
+        int next = ordinal;
+        for (int[] child : children) {
+            if (css.startsWith("@supports", child[0])) {
+                List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
+                if (told == null || unknown.get()) {
+                    told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, next, supportsOrder.get(next)))
+                            .orElse(told);
+                }
+                leftOut.addAll(told == null ? List.of() : told);
+                next++;
+            }
+        }
+        return next;
     }
 
     /**
