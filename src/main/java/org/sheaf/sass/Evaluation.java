@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -408,7 +409,7 @@ final class Evaluation {
      * probing copy ({@link Marked#probes}), or null: asked only when an {@code @media} that
      * writes only through includes was left out, to tell whether they wrote anything.
      */
-    static Evaluation read(String markedCss, Marked marked, String css, java.util.function.Supplier<String> probed) {
+    static Evaluation read(String markedCss, Marked marked, String css, Supplier<String> probed) {
         Item markedTop = Item.parse(markedCss);
         Item realTop = Item.parse(css);
         if (markedTop == null || realTop == null) {
@@ -532,7 +533,7 @@ final class Evaluation {
      * where its inner marker comes before the outer marker's next evaluation.
      */
     private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, Map<Item, Integer> positions,
-            Map<Item, Run> runs, int m, int evaluation, java.util.function.Supplier<List<int[]>> apart) {
+            Map<Item, Run> runs, int m, int evaluation, Supplier<List<int[]>> apart) {
         int mark = markers.get(m).mark;
         List<Item> outer = byMark.get(mark);
         List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
@@ -581,7 +582,7 @@ final class Evaluation {
          * It is asked only of a run of more than one evaluation, most being of one.
          */
         static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs,
-                java.util.function.Supplier<List<int[]>> apart) {
+                Supplier<List<int[]>> apart) {
             Item parent = outer.get(evaluation).parent;
             int first = evaluation;
             int last = evaluation;

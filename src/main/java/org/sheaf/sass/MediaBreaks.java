@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,7 @@ final class MediaBreaks {
      * @param supportsOrder the same of each {@code @supports} right in such an {@code @media}
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
-            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
+            Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
             Map<Integer, List<Integer>> supportsOrder) {
         if (map == null || css.indexOf("@media") < 0) {
             return new SplitRules.Result(css, map);
@@ -100,7 +101,7 @@ final class MediaBreaks {
         // the text the change there writes (-1: before the change's text, or where there is none)
         List<int[]> leftOut = new ArrayList<>();
         // asked only of an @media with more than one block or an @supports in one, and then once
-        java.util.function.Supplier<Boolean> unknown = SassRenderer.once(() -> unknown(outlines, urls, contents));
+        Supplier<Boolean> unknown = SassRenderer.once(() -> unknown(outlines, urls, contents));
         int ordinal = -1;
         // the place of the next @supports right in one of those @media among such @supports
         int supportsOrdinal = 0;
@@ -285,8 +286,8 @@ final class MediaBreaks {
      * ({@link #evaluatedHeld}, {@code supportsOrder} giving the order of each one's blocks).
      */
     private static int heldInSupportsOf(String css, List<int[]> children, Map<Long, StaticValues.Origin> origins,
-            int[] lineStarts, Map<Integer, Outline> outlines, java.util.function.Supplier<Boolean> unknown,
-            java.util.function.Supplier<Evaluation> evaluation, int ordinal, Map<Integer, List<Integer>> supportsOrder,
+            int[] lineStarts, Map<Integer, Outline> outlines, Supplier<Boolean> unknown,
+            Supplier<Evaluation> evaluation, int ordinal, Map<Integer, List<Integer>> supportsOrder,
             List<int[]> leftOut) {
         int next = ordinal;
         for (int[] child : children) {
@@ -356,7 +357,7 @@ final class MediaBreaks {
      * of one of those that is a later part of a rule under way there.
      */
     private static List<int[]> evaluatedHeld(String css, int[] supports,
-            java.util.function.Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
+            Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
                 .filter(child -> isBlock(css, child)).toList();
@@ -413,7 +414,7 @@ final class MediaBreaks {
      * in order, a block once for each such {@code @media}. Where the end of a nested
      * {@code @media} of the outer's own query was reached counts too, not {@link Closing#leftOut}.
      */
-    private static List<Closing> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
+    private static List<Closing> evaluatedBreaks(Supplier<Evaluation> evaluation, int ordinal,
             List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         if (evaluated == null || evaluated.breaks(ordinal).isEmpty()) {
