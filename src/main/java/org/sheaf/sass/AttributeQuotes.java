@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Gives attribute selectors back the quotes their stylesheets wrote: dart-sass writes
@@ -44,7 +45,7 @@ final class AttributeQuotes {
      *                when an attribute selector was written both ways; null when there is none
      * @param edits   receives each change, at its offset in {@code css}
      */
-    static String restored(String css, List<String> sources, java.util.function.Supplier<String> map,
+    static String restored(String css, List<String> sources, Supplier<String> map,
             List<SourceMapShift.Edit> edits) {
         if (css.indexOf('[') < 0) {
             return css;
@@ -68,14 +69,14 @@ final class AttributeQuotes {
      */
     private static final class RuleQuotes {
         private final String css;
-        private final java.util.function.Supplier<String> map;
+        private final Supplier<String> map;
         private Map<Long, StaticValues.Origin> origins;
         private List<String> contents;
         private int[] lineStarts;
         /** The sources the rules came from, with where their lines start once looked at. */
         private SourceLines sources;
 
-        RuleQuotes(String css, java.util.function.Supplier<String> map) {
+        RuleQuotes(String css, Supplier<String> map) {
             this.css = css;
             this.map = map;
         }

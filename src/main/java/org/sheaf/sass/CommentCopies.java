@@ -3,6 +3,7 @@ package org.sheaf.sass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
 /**
@@ -42,7 +43,7 @@ final class CommentCopies {
      *                    the text does not tell of; may give null
      */
     static SplitRules.Result joined(SplitRules.Result written, Map<String, String> stylesheets,
-            java.util.function.Supplier<Evaluation> evaluation) {
+            Supplier<Evaluation> evaluation) {
         String css = written.css();
         String map = written.map();
         Matcher mappings = map == null ? null : StaticValues.MAPPINGS.matcher(map);
@@ -111,7 +112,7 @@ final class CommentCopies {
      * {@link Evaluation#joinsComment} counts them), was written in one run of its {@code @media}
      * with what comes before it.
      */
-    private static boolean evaluated(java.util.function.Supplier<Evaluation> evaluation, int ordinal, int count, String comment) {
+    private static boolean evaluated(Supplier<Evaluation> evaluation, int ordinal, int count, String comment) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         return evaluated != null && evaluated.joinsComment(ordinal, count, comment);
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -408,7 +409,7 @@ final class Evaluation {
      * probing copy ({@link Marked#probes}), or null: asked only when an {@code @media} that
      * writes only through includes was left out, to tell whether they wrote anything.
      */
-    static Evaluation read(String markedCss, Marked marked, String css, java.util.function.Supplier<String> probed) {
+    static Evaluation read(String markedCss, Marked marked, String css, Supplier<String> probed) {
         Item markedTop = Item.parse(markedCss);
         Item realTop = Item.parse(css);
         if (markedTop == null || realTop == null) {
@@ -447,6 +448,7 @@ final class Evaluation {
                 evaluationOf.put(ofMark.get(k), k);
             }
         }
+        Map<Integer, Integer> mediaEnds = mediaEnds(evaluation.marks);
         // what each @media's evaluations wrote, probed
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
@@ -469,7 +471,7 @@ final class Evaluation {
             } else if (mark.kind() == Kind.MEDIA) {
                 int evaluationIndex = evaluationOf.get(marker);
                 Item insideMarker = insideMarker(markers, byMark, positions, runs, m, evaluationIndex,
-                        () -> evaluatedApart(nested, byMark, evaluationOf, positions, evaluation.marks));
+                        () -> evaluatedApart(nested, byMark, evaluationOf, positions, evaluation.marks, mediaEnds));
                 boolean written = insideMarker != null;
                 // an @media of the outer's own query: dart-sass opens it anew and goes on in it
                 // after the nested one ends, where libsass closes it there too
@@ -531,7 +533,7 @@ final class Evaluation {
      * where its inner marker comes before the outer marker's next evaluation.
      */
     private static Item insideMarker(List<Item> markers, Map<Integer, List<Item>> byMark, Map<Item, Integer> positions,
-            Map<Item, Run> runs, int m, int evaluation, java.util.function.Supplier<List<int[]>> apart) {
+            Map<Item, Run> runs, int m, int evaluation, Supplier<List<int[]>> apart) {
         int mark = markers.get(m).mark;
         List<Item> outer = byMark.get(mark);
         List<Item> inner = byMark.getOrDefault(mark + 1, List.of());
@@ -580,7 +582,7 @@ final class Evaluation {
          * It is asked only of a run of more than one evaluation, most being of one.
          */
         static Run of(List<Item> markers, Map<Item, Integer> positions, List<Item> outer, int evaluation, Map<Item, Run> runs,
-                java.util.function.Supplier<List<int[]>> apart) {
+                Supplier<List<int[]>> apart) {
             Item parent = outer.get(evaluation).parent;
             int first = evaluation;
             int last = evaluation;
@@ -673,21 +675,41 @@ final class Evaluation {
      * order of the CSS may say otherwise (see {@link Run#of}).
      */
     private static List<int[]> evaluatedApart(ArrayDeque<NestedMedia> nested, Map<Integer, List<Item>> byMark,
-            Map<Item, Integer> evaluationOf, Map<Item, Integer> positions, List<Mark> marks) {
+            Map<Item, Integer> evaluationOf, Map<Item, Integer> positions, List<Mark> marks, Map<Integer, Integer> mediaEnds) {
         List<int[]> apart = new ArrayList<>();
         for (NestedMedia media : nested) {
-            Mark statement = marks.get(media.marker().mark);
-            for (int k = media.inside().mark + 1; k < marks.size(); k++) {
-                if (marks.get(k).kind() == Kind.MEDIA_END && marks.get(k).sameStatement(statement)) {
-                    Item after = afterMarker(byMark, evaluationOf, k, media.inside(), marks);
-                    if (after != null) {
-                        apart.add(new int[] {positions.get(media.inside()), positions.get(after)});
-                    }
-                    break;
-                }
+            Integer end = mediaEnds.get(media.marker().mark);
+            Item after = end == null ? null : afterMarker(byMark, evaluationOf, end, media.inside(), marks);
+            if (after != null) {
+                apart.add(new int[] {positions.get(media.inside()), positions.get(after)});
             }
         }
         return apart;
+    }
+
+    /**
+     * The number of each nested {@code @media}'s end mark, by the number of its marker's mark:
+     * worked out once for the page, since {@link #evaluatedApart} asks it of every nested
+     * {@code @media} under way, each time a run of evaluations is read. Each such statement has
+     * one marker and one end mark, the end coming after the marker.
+     */
+    private static Map<Integer, Integer> mediaEnds(List<Mark> marks) {
+        record Statement(String url, int at) {
+        }
+        Map<Statement, Integer> starts = new HashMap<>();
+        Map<Integer, Integer> ends = new HashMap<>();
+        for (int k = 0; k < marks.size(); k++) {
+            Mark mark = marks.get(k);
+            if (mark.kind() == Kind.MEDIA) {
+                starts.put(new Statement(mark.url(), mark.at()), k);
+            } else if (mark.kind() == Kind.MEDIA_END) {
+                Integer start = starts.get(new Statement(mark.url(), mark.at()));
+                if (start != null) {
+                    ends.put(start, k);
+                }
+            }
+        }
+        return ends;
     }
 
     /**

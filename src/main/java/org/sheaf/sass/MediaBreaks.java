@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,7 @@ final class MediaBreaks {
      * @param supportsOrder the same of each {@code @supports} right in such an {@code @media}
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
-            java.util.function.Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
+            Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
             Map<Integer, List<Integer>> supportsOrder) {
         if (map == null || css.indexOf("@media") < 0) {
             return new SplitRules.Result(css, map);
@@ -99,8 +100,8 @@ final class MediaBreaks {
         // each @media left out inside an @supports: the offset it stands before, and how far into
         // the text the change there writes (-1: before the change's text, or where there is none)
         List<int[]> leftOut = new ArrayList<>();
-        // asked only of an @media with more than one block, and then once
-        Boolean unknown = null;
+        // asked only of an @media with more than one block or an @supports in one, and then once
+        Supplier<Boolean> unknown = SassRenderer.once(() -> unknown(outlines, urls, contents));
         int ordinal = -1;
         // the place of the next @supports right in one of those @media among such @supports
         int supportsOrdinal = 0;
@@ -121,10 +122,7 @@ final class MediaBreaks {
             // around a single block
             boolean several = children.stream().filter(child -> isBlock(css, child) || isComment(css, child))
                     .count() > (held ? 0 : 1);
-            if (several && unknown == null) {
-                unknown = unknown(outlines, urls, contents);
-            }
-            List<Closing> closings = several && unknown ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
+            List<Closing> closings = several && unknown.get() ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
             List<Integer> evaluated = closings.stream().map(Closing::block).toList();
             // an @supports holds only those of them where an @media left out stood
             List<Integer> evaluatedLeftOut = held
@@ -187,21 +185,8 @@ final class MediaBreaks {
             for (; held && pending > 0; pending--) {
                 leftOut.add(new int[] {media[2] + 1, -1});
             }
-            for (int[] child : children) {
-                if (css.startsWith("@supports", child[0])) {
-                    List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
-                    if (unknown == null) {
-                        unknown = unknown(outlines, urls, contents);
-                    }
-                    // the stylesheets do not tell where each stood, or some may stand where only evaluation tells
-                    if (told == null || unknown) {
-                        told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, supportsOrdinal,
-                                supportsOrder.get(supportsOrdinal))).orElse(told);
-                    }
-                    leftOut.addAll(told == null ? List.of() : told);
-                    supportsOrdinal++;
-                }
-            }
+            supportsOrdinal = heldInSupportsOf(css, children, origins, lineStarts, outlines, unknown, evaluation,
+                    supportsOrdinal, supportsOrder, leftOut);
         }
         if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
@@ -290,6 +275,36 @@ final class MediaBreaks {
     }
 
     /**
+     * Notes in {@code leftOut} where libsass holds each {@code @media} it left out in the
+     * {@code @supports} among a top-level {@code @media}'s items ({@code children}), the first
+     * of them the {@code ordinal}th such {@code @supports} of the CSS; returns the place of the
+     * one after them. A step of its own, apart from the breaks of the {@code @media}: libsass
+     * closes no {@code @supports} there but holds each such {@code @media} among its items. The
+     * stylesheets tell where each stood ({@link #heldInSupports}) unless the map does not place
+     * the blocks or some {@code @media} stands where only evaluation tells whether it runs, or
+     * where ({@code unknown}, see {@link #unknown}): then evaluation does, when it can
+     * ({@link #evaluatedHeld}, {@code supportsOrder} giving the order of each one's blocks).
+     */
+    private static int heldInSupportsOf(String css, List<int[]> children, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts, Map<Integer, Outline> outlines, Supplier<Boolean> unknown,
+            Supplier<Evaluation> evaluation, int ordinal, Map<Integer, List<Integer>> supportsOrder,
+            List<int[]> leftOut) {
+        int next = ordinal;
+        for (int[] child : children) {
+            if (css.startsWith("@supports", child[0])) {
+                List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
+                if (told == null || unknown.get()) {
+                    told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, next, supportsOrder.get(next)))
+                            .orElse(told);
+                }
+                leftOut.addAll(told == null ? List.of() : told);
+                next++;
+            }
+        }
+        return next;
+    }
+
+    /**
      * Where libsass holds each {@code @media} it left out right in an {@code @supports} an
      * {@code @media} holds: libsass does not close the {@code @supports} around it, but in
      * {@code compact} starts a line for it among the {@code @supports}'s items. The blocks
@@ -342,7 +357,7 @@ final class MediaBreaks {
      * of one of those that is a later part of a rule under way there.
      */
     private static List<int[]> evaluatedHeld(String css, int[] supports,
-            java.util.function.Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
+            Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
                 .filter(child -> isBlock(css, child)).toList();
@@ -399,7 +414,7 @@ final class MediaBreaks {
      * in order, a block once for each such {@code @media}. Where the end of a nested
      * {@code @media} of the outer's own query was reached counts too, not {@link Closing#leftOut}.
      */
-    private static List<Closing> evaluatedBreaks(java.util.function.Supplier<Evaluation> evaluation, int ordinal,
+    private static List<Closing> evaluatedBreaks(Supplier<Evaluation> evaluation, int ordinal,
             List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         if (evaluated == null || evaluated.breaks(ordinal).isEmpty()) {

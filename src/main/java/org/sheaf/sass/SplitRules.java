@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,7 +97,7 @@ final class SplitRules {
      *                    blocks before its later part nothing else tells; may give null
      */
     static Result joined(String written, String writtenMap, Map<String, String> stylesheets, String page,
-            java.util.function.Supplier<Evaluation> evaluation) {
+            Supplier<Evaluation> evaluation) {
         // a rule's comments that dart-sass wrote on the line of its opening brace get lines of
         // their own, so that whole lines move as for any other rule's inside
         int[] unfoldedAt = new int[written.length() + 1];
@@ -182,7 +183,7 @@ final class SplitRules {
     }
 
     private static Result joinedLines(String css, String map, Map<String, String> stylesheets, String page,
-            java.util.function.Supplier<Evaluation> evaluation) {
+            Supplier<Evaluation> evaluation) {
         Matcher mappings = StaticValues.MAPPINGS.matcher(map);
         List<String> contents = new ArrayList<>(StaticValues.strings(map, StaticValues.SOURCES_CONTENT));
         List<String> urls = new ArrayList<>(StaticValues.strings(map, StaticValues.SOURCES));
@@ -260,7 +261,7 @@ final class SplitRules {
         /** The block dart-sass wrote just before each block, before any moved. */
         final Map<Block, Block> writtenAfter = new IdentityHashMap<>();
         /** What evaluating the stylesheets wrote where, compiled when first asked for. */
-        final java.util.function.Supplier<Evaluation> evaluation;
+        final Supplier<Evaluation> evaluation;
         /** Each block's place in the order of the blocks' opening braces, and among its parent's blocks. */
         final Map<Block, Integer> numbers = new IdentityHashMap<>();
         final Map<Block, Integer> indices = new IdentityHashMap<>();
@@ -273,7 +274,7 @@ final class SplitRules {
         boolean changed;
 
         Joiner(String css, Map<Long, StaticValues.Origin> origins, List<String> contents, List<String> urls, int page,
-                java.util.function.Supplier<Evaluation> evaluation) {
+                Supplier<Evaluation> evaluation) {
             this.evaluation = evaluation;
             this.css = css;
             this.lineStarts = MediaBreaks.lineStarts(css);
