@@ -439,6 +439,14 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 plain = charset + rest;
             }
+            // libsass copies a query's escapes with the white space after them as written
+            QueryEscapes.Result escapes = QueryEscapes.restored(plain, map, sources);
+            if (escapes != null) {
+                if (map != null) {
+                    map = SourceMapShift.moved(map, plain, escapes.css(), escapes.moved());
+                }
+                plain = escapes.css();
+            }
             if (!sourceMap) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
