@@ -446,6 +446,8 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         Deque<Pattern> open = new ArrayDeque<>();
         Matcher openTag = KramdownTags.OPEN_TAG.matcher(text);
         Matcher closeTag = KramdownTags.CLOSE_TAG.matcher(text);
+        ForwardSearch commentEnds = new ForwardSearch(text, "-->");
+        ForwardSearch instructionEnds = new ForwardSearch(text, "?>");
         int textStart = 0;
         int at = 0;
         while (at < text.length()) {
@@ -469,7 +471,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 continue;
             }
             Matcher closing = open.isEmpty() ? null : open.peek().matcher(text).region(at, text.length());
-            int markupEnd = Math.max(markupEnd(text, at, "<!--", "-->"), markupEnd(text, at, "<?", "?>"));
+            int markupEnd = Math.max(markupEnd(text, at, "<!--", commentEnds), markupEnd(text, at, "<?", instructionEnds));
             if (closing != null && closing.lookingAt()) {
                 open.pop();
                 at = textStart = closing.end();
@@ -512,13 +514,45 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         }
     }
 
-    /** Where the markup at {@code at} that starts with {@code open} ends after {@code close}, or -1. */
-    private static int markupEnd(String text, int at, String open, String close) {
+    /** Where the markup at {@code at} that starts with {@code open} ends, after what {@code close} finds, or -1. */
+    private static int markupEnd(String text, int at, String open, ForwardSearch close) {
         if (!text.startsWith(open, at)) {
             return -1;
         }
-        int end = text.indexOf(close, at + open.length());
-        return end < 0 ? -1 : end + close.length();
+        int end = close.from(at + open.length());
+        return end < 0 ? -1 : end + close.target().length();
+    }
+
+    /**
+     * {@code text.indexOf(target, from)} for a {@code from} that never goes back, as a walk over
+     * the text asks it: the last answer stands while it lies ahead, so every character is searched
+     * once, however many unclosed comments ({@code | a <!-- b |} on every row of a long table)
+     * ask for an end that never comes.
+     */
+    private static final class ForwardSearch {
+        private final String text;
+        private final String target;
+        /** The last answer, -1 for none to the end; meaningless before the first search. */
+        private int found;
+        private boolean searched;
+
+        ForwardSearch(String text, String target) {
+            this.text = text;
+            this.target = target;
+        }
+
+        String target() {
+            return target;
+        }
+
+        /** Where {@code target} is first found at or after {@code from}, or -1; {@code from} is at least the last call's. */
+        int from(int from) {
+            if (!searched || found >= 0 && found < from) {
+                found = text.indexOf(target, from);
+                searched = true;
+            }
+            return found;
+        }
     }
 
     /**
