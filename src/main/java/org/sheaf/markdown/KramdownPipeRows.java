@@ -68,17 +68,37 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (!pipes.in(chars) || !standsAlone(paragraph)) {
             return 0;
         }
-        boolean leadingPipe = chars.trimStart().startsWith("|");
+        Parts parts = parts(paragraph.getContentLines(), chars.trimStart().startsWith("|"));
+        if (parts == null || parts.list().stream().noneMatch(part -> part.node() instanceof TableBody)
+                || !pipesOutsideCode(paragraph.getContentLines())) {
+            return 0; // kramdown writes a table without a body, or without its pipes, as the paragraph it is
+        }
+        TableBlock table = table(parts, state);
+        paragraph.insertBefore(table);
+        state.blockAdded(table);
+        return chars.length();
+    }
+
+    /** A table's parts in order, the alignment of its columns (null for none), and how many columns its widest row has. */
+    private record Parts(List<Part> list, List<TableCell.Alignment> alignment, int columns) {
+    }
+
+    /**
+     * The {@code lines} of a paragraph read into the parts of a table, or null when a line is no
+     * row ({@link #cells}). A separator line closes the head, then each body; a footer line
+     * starts the footer.
+     */
+    private static Parts parts(List<BasedSequence> lines, boolean leadingPipe) {
         List<Part> parts = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<TableCell.Alignment> alignment = null;
         boolean footer = false;
         int columns = 0;
-        for (BasedSequence line : paragraph.getContentLines()) {
+        for (BasedSequence line : lines) {
             BasedSequence row = line.trimEOL();
             List<BasedSequence> cells = cells(row, leadingPipe);
             if (cells == null) {
-                return 0;
+                return null;
             }
             String trimmed = row.trimEnd().toString();
             if (SEPARATOR.matcher(trimmed).matches()) {
@@ -108,25 +128,26 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (!rows.isEmpty()) {
             parts.add(new Part(footer ? new TableFoot() : new TableBody(), rows));
         }
-        if (parts.stream().noneMatch(part -> part.node() instanceof TableBody)
-                || !pipesOutsideCode(paragraph.getContentLines())) {
-            return 0; // kramdown writes a table without a body, or without its pipes, as the paragraph it is
-        }
+        return new Parts(parts, alignment, columns);
+    }
+
+    /** The table of {@code parts}, every row as wide as the widest, each cell's text read as spans. */
+    private static TableBlock table(Parts parts, ParserState state) {
         TableBlock table = new TableBlock();
-        for (Part part : parts) {
+        for (Part part : parts.list()) {
             boolean header = part.node() instanceof TableHead;
             for (Row rowOfCells : part.rows()) {
                 BasedSequence line = rowOfCells.line();
                 TableRow row = new TableRow(line);
-                for (int c = 0; c < columns; c++) {
+                for (int c = 0; c < parts.columns(); c++) {
                     List<BasedSequence> cells = rowOfCells.cells();
                     BasedSequence text = c < cells.size() ? cells.get(c) : line.subSequence(line.length());
                     TableCell cell = new TableCell(text);
                     cell.setText(text);
                     cell.setSpan(1);
                     cell.setHeader(header);
-                    if (alignment != null && c < alignment.size()) {
-                        cell.setAlignment(alignment.get(c));
+                    if (parts.alignment() != null && c < parts.alignment().size()) {
+                        cell.setAlignment(parts.alignment().get(c));
                     }
                     if (!text.isEmpty()) {
                         state.getInlineParser().parse(text, cell);
@@ -139,9 +160,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
             table.appendChild(part.node());
         }
         table.setCharsFromContent();
-        paragraph.insertBefore(table);
-        state.blockAdded(table);
-        return chars.length();
+        return table;
     }
 
     /**
