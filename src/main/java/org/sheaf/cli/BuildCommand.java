@@ -2,8 +2,6 @@ package org.sheaf.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,8 +14,8 @@ import org.sheaf.config.ConfigLoader;
 import org.sheaf.diag.Diagnostic;
 import org.sheaf.diag.Diagnostics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -31,8 +29,8 @@ final class BuildCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
-    private Path site = Path.of(".");
+    @Mixin
+    private SharedOptions.Site site;
 
     @Option(names = {"-d", "--destination"}, paramLabel = "DIR", description = "write the site here")
     private Path destination;
@@ -41,27 +39,17 @@ final class BuildCommand implements Callable<Integer> {
             description = "replace the --destination folder even if it holds files sheaf did not write")
     private boolean forceDestination;
 
-    @Option(names = "--config", paramLabel = "FILE", split = ",",
-            description = "config files to use instead of _config.yml, merged in order")
-    private List<Path> configFiles = new ArrayList<>();
-
     @Option(names = {"-b", "--baseurl"}, paramLabel = "PATH", description = "serve the site under this path")
     private String baseurl;
 
     @Option(names = "--url", paramLabel = "URL", description = "the site's public address")
     private String url;
 
-    @Option(names = {"-D", "--drafts"}, description = "include drafts from _drafts")
-    private boolean drafts;
+    @Mixin
+    private SharedOptions.Content content;
 
-    @Option(names = "--future", description = "include posts dated in the future")
-    private boolean future;
-
-    @Option(names = "--unpublished", description = "include documents with published: false")
-    private boolean unpublished;
-
-    @Option(names = "--github-pages", description = "build as GitHub Pages does (same as github_pages: true)")
-    private boolean githubPages;
+    @Mixin
+    private SharedOptions.Publishing publishing;
 
     @Option(names = "--profile",
             description = "print where the time went: each stage, the slowest pages, each layout")
@@ -71,39 +59,36 @@ final class BuildCommand implements Callable<Integer> {
             description = "render only what changed since the last build (state kept in .sheaf-cache/)")
     private boolean incremental;
 
-    @Option(names = "--strict", description = "treat warnings (accessibility faults among them) as errors")
-    private boolean strict;
+    @Mixin
+    private SharedOptions.Warnings warnings;
 
-    @Option(names = {"-q", "--quiet"}, description = "print only problems")
-    private boolean quiet;
+    @Mixin
+    private SharedOptions.Printing printing;
 
     @Option(names = {"-v", "--verbose"}, description = "also print the time of each stage")
     private boolean verbose;
-
-    @Option(names = "--theme-path", paramLabel = "DIR",
-            description = "look for theme gems (theme: NAME) in this folder first; may be repeated")
-    private List<Path> themePaths = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (quiet && verbose) {
+        if (printing.quiet && verbose) {
             err.println("sheaf: --quiet and --verbose cannot be used together");
             return ExitCode.USAGE.code();
         }
-        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, baseurl, url,
-                drafts, future, unpublished, githubPages).withThemePaths(themePaths);
-        Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site, overrides);
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(site.configFiles, destination, baseurl, url,
+                content.drafts, content.future, publishing.unpublished, publishing.githubPages)
+                .withThemePaths(content.themePaths);
+        Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site.folder, overrides);
         if (foreign.isPresent()) {
             err.println("sheaf: " + foreign.get());
             err.flush();
             return ExitCode.USAGE.code();
         }
-        Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, quiet);
-        BuildOptions options = new BuildOptions(site, overrides, null, null, progress.orElse(null), strict);
+        Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, printing.quiet);
+        BuildOptions options = new BuildOptions(site.folder, overrides, null, null, progress.orElse(null), warnings.strict);
         IncrementalBuilder builder = incremental
-                ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.toAbsolutePath().normalize())) : null;
+                ? IncrementalBuilder.cachedIn(IncrementalBuilder.defaultCacheFile(site.folder.toAbsolutePath().normalize())) : null;
         BuildResult result = builder != null ? builder.build(options) : SiteBuilder.build(options);
         progress.ifPresent(TerminalProgress::erase);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
@@ -115,7 +100,7 @@ final class BuildCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  %-8s %6d ms%n", stage, time.toMillis()));
         }
         if (result.ok()) {
-            if (!quiet) {
+            if (!printing.quiet) {
                 out.printf(Locale.ROOT, "sheaf: built %s and %s into %s in %.2f s%n",
                         Diagnostics.count(result.pages(), "page"), Diagnostics.count(result.staticFiles(), "static file"), result.destination(), result.elapsed().toMillis() / 1000.0);
                 if (builder != null) {

@@ -1,7 +1,6 @@
 package org.sheaf.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +22,8 @@ import org.sheaf.output.SiteSnapshot;
 import org.sheaf.output.SnapshotSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sheaf check}: builds into memory and reports every broken link at its source line. */
@@ -34,12 +33,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
-    private Path site = Path.of(".");
-
-    @Option(names = "--config", paramLabel = "FILE", split = ",",
-            description = "config files to use instead of _config.yml, merged in order")
-    private List<Path> configFiles = new ArrayList<>();
+    @Mixin
+    private SharedOptions.Site site;
 
     @Option(names = "--external", description = "also check links to other sites over HTTP")
     private boolean external;
@@ -50,18 +45,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "time-out per external request (default: 10)")
     private int timeoutSeconds = 10;
 
-    @Option(names = {"-D", "--drafts"}, description = "include drafts from _drafts")
-    private boolean drafts;
+    @Mixin
+    private SharedOptions.Content content;
 
-    @Option(names = "--future", description = "include posts dated in the future")
-    private boolean future;
-
-    @Option(names = "--strict", description = "treat warnings (accessibility faults among them) as errors")
-    private boolean strict;
-
-    @Option(names = "--theme-path", paramLabel = "DIR",
-            description = "look for theme gems (theme: NAME) in this folder first; may be repeated")
-    private List<Path> themePaths = new ArrayList<>();
+    @Mixin
+    private SharedOptions.Warnings warnings;
 
     @Override
     public Integer call() {
@@ -71,11 +59,11 @@ final class CheckCommand implements Callable<Integer> {
             err.println("sheaf: --concurrency and --timeout must be at least 1");
             return ExitCode.USAGE.code();
         }
-        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null, drafts, future,
-                false).withThemePaths(themePaths);
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(site.configFiles, null, null, null,
+                content.drafts, content.future, false).withThemePaths(content.themePaths);
         SnapshotSink sink = new SnapshotSink();
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, false);
-        BuildResult result = SiteBuilder.build(new BuildOptions(site, overrides, null, null, progress.orElse(null), strict), sink);
+        BuildResult result = SiteBuilder.build(new BuildOptions(site.folder, overrides, null, null, progress.orElse(null), warnings.strict), sink);
         progress.ifPresent(TerminalProgress::erase);
         Diagnostics.formatted(result.diagnostics()).forEach(err::println);
         if (!result.ok()) {
@@ -85,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         SiteConfig config;
         try {
-            config = ConfigLoader.load(site, overrides);
+            config = ConfigLoader.load(site.folder, overrides);
         } catch (DiagnosticException e) {
             err.println(e.diagnostic().format());
             return ExitCode.USAGE.code();

@@ -18,8 +18,8 @@ import org.sheaf.output.DestinationLock;
 import org.sheaf.output.DirectorySink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -36,8 +36,8 @@ final class CleanCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
-    private Path site = Path.of(".");
+    @Mixin
+    private SharedOptions.Site site;
 
     @Option(names = {"-d", "--destination"}, paramLabel = "DIR", description = "the output folder to delete")
     private Path destination;
@@ -46,22 +46,18 @@ final class CleanCommand implements Callable<Integer> {
             description = "delete the --destination folder even if it holds files sheaf did not write")
     private boolean forceDestination;
 
-    @Option(names = "--config", paramLabel = "FILE", split = ",",
-            description = "config files to use instead of _config.yml, merged in order")
-    private List<Path> configFiles = new ArrayList<>();
-
-    @Option(names = {"-q", "--quiet"}, description = "print only problems")
-    private boolean quiet;
+    @Mixin
+    private SharedOptions.Printing printing;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, destination, null, null,
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(site.configFiles, destination, null, null,
                 false, false, false);
         SiteConfig config;
         try {
-            config = ConfigLoader.load(site, overrides);
+            config = ConfigLoader.load(site.folder, overrides);
         } catch (DiagnosticException e) {
             err.println(e.diagnostic().format());
             return ExitCode.USAGE.code();
@@ -72,7 +68,7 @@ final class CleanCommand implements Callable<Integer> {
             err.println("sheaf: " + refusal.get().replace("refusing to replace it", "refusing to delete it"));
             return ExitCode.USAGE.code();
         }
-        Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site, overrides);
+        Optional<String> foreign = forceDestination ? Optional.empty() : ForeignDestination.refusal(site.folder, overrides);
         if (foreign.isPresent()) {
             err.println("sheaf: " + foreign.get().replace("to replace it", "to delete it"));
             return ExitCode.USAGE.code();
@@ -106,12 +102,12 @@ final class CleanCommand implements Callable<Integer> {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 DirectorySink.deleteTree(target);
                 removed++;
-                if (!quiet) {
+                if (!printing.quiet) {
                     out.println("sheaf: removed " + shown(config.siteRoot(), target));
                 }
             }
         }
-        if (removed == 0 && !quiet) {
+        if (removed == 0 && !printing.quiet) {
             out.println("sheaf: nothing to clean");
         }
         out.flush();

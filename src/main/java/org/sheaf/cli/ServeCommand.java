@@ -4,18 +4,15 @@ import java.awt.Desktop;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.sheaf.pipeline.BuildOptions;
 import org.sheaf.config.ConfigLoader;
 import org.sheaf.serve.DevServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sheaf serve}: builds into memory, serves on loopback, rebuilds and reloads tabs on every edit. */
@@ -25,8 +22,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "SITE", description = "the site folder (default: .)")
-    private Path site = Path.of(".");
+    @Mixin
+    private SharedOptions.Site site;
 
     @Option(names = {"-P", "--port"}, paramLabel = "N", description = "the port (default: 4000; 0 picks a free one)")
     private int port = 4000;
@@ -35,28 +32,14 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             description = "the address to listen on (default: 127.0.0.1, this machine only)")
     private String host = "127.0.0.1";
 
-    @Option(names = "--config", paramLabel = "FILE", split = ",",
-            description = "config files to use instead of _config.yml, merged in order")
-    private List<Path> configFiles = new ArrayList<>();
+    @Mixin
+    private SharedOptions.Content content;
 
-    @Option(names = {"-D", "--drafts"}, description = "include drafts from _drafts")
-    private boolean drafts;
-
-    @Option(names = "--future", description = "include posts dated in the future")
-    private boolean future;
-
-    @Option(names = "--unpublished", description = "include documents with published: false")
-    private boolean unpublished;
-
-    @Option(names = "--github-pages", description = "build as GitHub Pages does (same as github_pages: true)")
-    private boolean githubPages;
+    @Mixin
+    private SharedOptions.Publishing publishing;
 
     @Option(names = {"-o", "--open"}, description = "open the site in the default browser")
     private boolean open;
-
-    @Option(names = "--theme-path", paramLabel = "DIR",
-            description = "look for theme gems (theme: NAME) in this folder first; may be repeated")
-    private List<Path> themePaths = new ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
@@ -66,11 +49,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             err.println("sheaf: --port must be between 0 and 65535");
             return ExitCode.USAGE.code();
         }
-        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(configFiles, null, null, null,
-                drafts, future, unpublished, githubPages).withThemePaths(themePaths);
+        ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(site.configFiles, null, null, null,
+                content.drafts, content.future, publishing.unpublished, publishing.githubPages)
+                .withThemePaths(content.themePaths);
         DevServer server;
         try {
-            server = DevServer.start(new BuildOptions(site, overrides, null, null),
+            server = DevServer.start(new BuildOptions(site.folder, overrides, null, null),
                     new InetSocketAddress(host, port), out, err);
             server.watch(Duration.ofMillis(30));
         } catch (IOException e) {

@@ -204,10 +204,33 @@ public final class ContentIndex {
         reportUrlCollisions(all, staticFiles, collectionFiles, config, diagnostics);
         reportReservedOutputs(all, staticFiles, collectionFiles, config, diagnostics);
 
-        Map<String, String> urlsBySource = new HashMap<>();
+        Map<String, String> urlsBySource = urlsBySource(all, staticFiles);
+        List<StaticFile> listed = listedStatic(config, staticFiles, collectionFiles);
+        List<StaticFile> writtenStatic = writtenStatic(config, staticFiles, collectionFiles);
+        // the link tag finds a collection's static file at the URL its permalink gives, as long
+        // as it is written
+        writtenStatic.forEach(file -> urlsBySource.putIfAbsent(file.source().relativePath(), file.url()));
+
+        Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, listed,
+                collectionFiles, data);
+        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls(all), all.size(), rendered);
+    }
+
+    /** The URL of every page and of the site's own static files, by source path. */
+    private static Map<String, String> urlsBySource(List<Page> all, List<StaticFile> staticFiles) {
+        Map<String, String> urls = new HashMap<>();
+        all.forEach(page -> urls.put(page.source().relativePath(), page.url()));
+        staticFiles.forEach(file -> urls.put(file.source().relativePath(), file.url()));
+        return urls;
+    }
+
+    /**
+     * The URL of every post by the names {@code post_url} takes: its path under {@code _posts/}
+     * without the extension, and its bare name, which the first post of that name keeps.
+     */
+    private static Map<String, String> postUrls(List<Page> all) {
         Map<String, String> postUrls = new HashMap<>();
         for (Page page : all) {
-            urlsBySource.put(page.source().relativePath(), page.url());
             if ("posts".equals(page.collection())) {
                 String relative = page.source().relativePath();
                 String afterPosts = relative.substring(relative.lastIndexOf("_posts/") + "_posts/".length());
@@ -216,10 +239,16 @@ public final class ContentIndex {
                 postUrls.putIfAbsent(page.source().basename(), page.url());
             }
         }
-        staticFiles.forEach(file -> urlsBySource.put(file.source().relativePath(), file.url()));
+        return postUrls;
+    }
 
-        // Jekyll lists the site's own files by path, then each collection's in the order it globs
-        // them, then the theme's assets
+    /**
+     * {@code site.static_files} in Jekyll's order: the site's own files by path, then each
+     * collection's in the order it globs them, then the theme's assets. Sorts each collection's
+     * list of {@code collectionFiles} in that order too.
+     */
+    private static List<StaticFile> listedStatic(SiteConfig config, List<StaticFile> staticFiles,
+            Map<String, List<StaticFile>> collectionFiles) {
         List<StaticFile> listed = new ArrayList<>(staticFiles.stream()
                 .filter(file -> !isThemeAsset(config, file.source())).toList());
         listed.sort(Comparator.comparing(file -> file.drop().path()));
@@ -227,23 +256,25 @@ public final class ContentIndex {
         config.collections().keySet().forEach(label -> listed.addAll(collectionFiles.getOrDefault(label, List.of())));
         staticFiles.stream().filter(file -> isThemeAsset(config, file.source()))
                 .sorted((a, b) -> globOrder(a.drop().path(), b.drop().path())).forEach(listed::add);
+        return listed;
+    }
 
-        List<StaticFile> writtenStatic = new ArrayList<>(staticFiles);
+    /**
+     * The static files written, by output path: the site's own and those of each collection
+     * that is output, but for those with {@code published: false}.
+     */
+    private static List<StaticFile> writtenStatic(SiteConfig config, List<StaticFile> staticFiles,
+            Map<String, List<StaticFile>> collectionFiles) {
+        List<StaticFile> written = new ArrayList<>(staticFiles);
         for (Map.Entry<String, List<StaticFile>> entry : collectionFiles.entrySet()) {
             SiteConfig.Collection collection = config.collections().get(entry.getKey());
             if (collection != null && collection.output()) {
-                writtenStatic.addAll(entry.getValue());
+                written.addAll(entry.getValue());
             }
         }
-        writtenStatic.removeIf(file -> !file.published());
-        writtenStatic.sort(Comparator.comparing(StaticFile::outputPath));
-        // the link tag finds a collection's static file at the URL its permalink gives, as long
-        // as it is written
-        writtenStatic.forEach(file -> urlsBySource.putIfAbsent(file.source().relativePath(), file.url()));
-
-        Map<String, Object> site = SiteDrop.assemble(config, siteTime, pages, documents, listed,
-                collectionFiles, data);
-        return new ContentIndex(all, writtenStatic, site, urlsBySource, postUrls, all.size(), rendered);
+        written.removeIf(file -> !file.published());
+        written.sort(Comparator.comparing(StaticFile::outputPath));
+        return written;
     }
 
     /**

@@ -125,15 +125,7 @@ final class PageFactory {
             }
             slug = written.map(PostName.Written::slug).orElse(slug);
         }
-        Object fallbackDate = postName.<Object>map(name -> name.date().atStartOfDay(config.timezone()))
-                .orElseGet(() -> draft ? modified(file) : siteTime);
-        Object date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
-        if (postName.isPresent() && RubyTime.isTime(date) && RubyTime.sameSecond(date, siteTime)) {
-            // Jekyll takes a date at site.time's second for one never set (site.time is a
-            // document's default date), so the file name's date wins over it
-            date = fallbackDate;
-        }
-        date = RubyTime.readBack(date, config.timezone(), readingsOfDate(parsed, data));
+        Object date = documentDate(parsed, data, postName, draft);
         // a post or draft (an undated one is dated by its file's time) dated after site.time is
         // left out; a document of another collection is kept in its collection (and the
         // sitemap), but not written, as Jekyll's publisher decides
@@ -142,21 +134,7 @@ final class PageFactory {
             return Optional.empty();
         }
 
-        List<String> categories = new ArrayList<>(categoriesFromPath(file, relativePath));
-        List<Object> named = new ArrayList<>();
-        if (data.get("category") != null && data.get("categories") != null) {
-            // the front matter's categories are merged into the path's before populate_categories
-            // adds category to them: categories: a with category: b is [a, b]
-            named.addAll(listed(parsed, "categories", data.get("categories"), true));
-        }
-        named.addAll(pluralized(parsed, data, "category", "categories"));
-        for (Object each : named) {
-            // populate_categories writes each category with to_s: category: 2013 is "2013"
-            String category = each.toString();
-            if (!categories.contains(category)) {
-                categories.add(category);
-            }
-        }
+        List<String> categories = documentCategories(parsed, data, relativePath);
         // populate_tags keeps each tag as written, so tag: 7 is the number 7
         List<Object> tags = pluralized(parsed, data, "tag", "tags");
 
@@ -189,6 +167,46 @@ final class PageFactory {
         drop.put("next", null);
         boolean written = (collection == null || collection.output()) && !future;
         return Optional.of(finish(parsed, drop, url, written ? Permalinks.outputPath(url, outputExt) : null, RENDERED_KEYS));
+    }
+
+    /**
+     * A document's date: its front matter's, or else the date in its file name, a draft's file
+     * time, or the site's time; read back as Jekyll reads the value written.
+     */
+    private Object documentDate(ContentIndex.Parsed parsed, Map<String, Object> data, Optional<PostName> postName,
+            boolean draft) {
+        Object fallbackDate = postName.<Object>map(name -> name.date().atStartOfDay(config.timezone()))
+                .orElseGet(() -> draft ? modified(parsed.file()) : siteTime);
+        Object date = dateOf(parsed, data, fallbackDate).orElse(fallbackDate);
+        if (postName.isPresent() && RubyTime.isTime(date) && RubyTime.sameSecond(date, siteTime)) {
+            // Jekyll takes a date at site.time's second for one never set (site.time is a
+            // document's default date), so the file name's date wins over it
+            date = fallbackDate;
+        }
+        return RubyTime.readBack(date, config.timezone(), readingsOfDate(parsed, data));
+    }
+
+    /**
+     * A document's categories: the folders of its path, then those its front matter names
+     * ({@code categories}, then {@code category}), each once, as text.
+     */
+    private List<String> documentCategories(ContentIndex.Parsed parsed, Map<String, Object> data, String relativePath) {
+        List<String> categories = new ArrayList<>(categoriesFromPath(parsed.file(), relativePath));
+        List<Object> named = new ArrayList<>();
+        if (data.get("category") != null && data.get("categories") != null) {
+            // the front matter's categories are merged into the path's before populate_categories
+            // adds category to them: categories: a with category: b is [a, b]
+            named.addAll(listed(parsed, "categories", data.get("categories"), true));
+        }
+        named.addAll(pluralized(parsed, data, "category", "categories"));
+        for (Object each : named) {
+            // populate_categories writes each category with to_s: category: 2013 is "2013"
+            String category = each.toString();
+            if (!categories.contains(category)) {
+                categories.add(category);
+            }
+        }
+        return categories;
     }
 
     private Page finish(ContentIndex.Parsed parsed, Map<String, Object> drop, String url, String outputPath,

@@ -158,12 +158,66 @@ final class BodyEdits {
         Instant started = Instant.now();
         Stopwatch laps = new Stopwatch();
         declined = null;
+        try {
+            checkOnlyEdits(options, changes);
+            Edits edits = read(changes, parses);
+            laps.lap("read");
+            List<Page> dependents = dependents(edits.pages().keySet());
+            List<Page> content = contentToRender(dependents);
+            checkNoChart(laidOut(edits.pages().keySet(), dependents));
+            long chartsBefore = charts.count();
+            laps.lap("plan");
+
+            // From here the kept pages change: a failure drops them (the caller builds in full).
+            Render render = renderAgain(options, edits, dependents, content, chartsBefore);
+            List<OutputFile> files = pageFiles(render.outputs());
+            laps.lap("render");
+            files.addAll(generatedFiles(edits));
+            laps.lap("generate");
+            write(files, edits, parses, sink);
+            rendered = render.laidOut().size();
+            warnings = warningsAfter(render);
+            laps.lap("write");
+        } catch (Declined e) {
+            return declined(e.getMessage());
+        }
+        return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
+                Duration.between(started, Instant.now()), laps.laps(), new RenderProfile()));
+    }
+
+    /**
+     * Why a step of {@link #build} gives up: the changes are not body edits alone, or rendering
+     * them went wrong, and the caller builds in full. A verdict, not a fault: it has no stack trace.
+     */
+    private static final class Declined extends Exception {
+        Declined(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The edited pages, old to new, with each edited file's new bytes and front matter. */
+    private record Edits(Map<Page, Page> pages, Map<Path, byte[]> bytes, Map<Path, FrontMatter> parses) {
+    }
+
+    /** The pages rendered again, what each wrote, and the diagnostics of the render. */
+    private record Render(List<Page> laidOut, Map<Page, String> outputs, Diagnostics diagnostics) {
+    }
+
+    /** Declines changes other than edits in place of the last build's files, and a site whose plugins rewrite bodies. */
+    private void checkOnlyEdits(BuildOptions options, SourceChanges changes) throws Declined {
         if (!sameOptions(options) || changes.lost() || !changes.entries().isEmpty() || changes.files().isEmpty()) {
-            return declined("not edits in place alone");
+            throw new Declined("not edits in place alone");
         }
         if (GitHubPages.anyEnabled(config)) {
-            return declined("GitHub Pages' plugins rewrite bodies");
+            throw new Declined("GitHub Pages' plugins rewrite bodies");
         }
+    }
+
+    /**
+     * Reads each changed file as the new body of its page: declined for a file that is no page or
+     * document, a draft, Sass, one that cannot be read, or one whose front matter changed.
+     */
+    private Edits read(SourceChanges changes, ParseCache parses) throws Declined {
         Map<Page, Page> edited = new IdentityHashMap<>();
         Map<Path, byte[]> newBytes = new HashMap<>();
         Map<Path, FrontMatter> newParses = new HashMap<>();
@@ -171,7 +225,7 @@ final class BodyEdits {
             Page page = bySource.get(file);
             if (page == null || page.source().kind() == org.sheaf.source.SourceFile.Kind.DRAFT
                     || SassRenderer.isSass(page.source().relativePath())) {
-                return declined(file + " is not a page or document (nor a draft or Sass)");
+                throw new Declined(file + " is not a page or document (nor a draft or Sass)");
             }
             FrontMatter kept = parses.kept(file, page.sitePath(), config.timezone());
             FrontMatter now;
@@ -180,66 +234,85 @@ final class BodyEdits {
                 bytes = config.files().read(file, page.sitePath());
                 now = SourceLoader.parse(bytes, page.source(), config.timezone());
             } catch (DiagnosticException e) {
-                return declined(page.sitePath() + " cannot be read or parsed");
+                throw new Declined(page.sitePath() + " cannot be read or parsed");
             }
             if (kept == null || !kept.data().equals(now.data()) || !kept.positions().equals(now.positions())
                     || kept.bodyLine() != now.bodyLine()) {
-                return declined(page.sitePath() + ": front matter changed");
+                throw new Declined(page.sitePath() + ": front matter changed");
             }
             edited.put(page, page.withBody(now.body()));
             newBytes.put(file, bytes);
             newParses.put(file, now);
         }
-        laps.lap("read");
-        List<Page> dependents = dependents(edited.keySet());
+        return new Edits(edited, newBytes, newParses);
+    }
+
+    /**
+     * The {@code dependents} that run Liquid on their own text, whose content renders again;
+     * declined for a dependent the last build did not record, or a document whose own text reads
+     * pages, which it saw with their bodies unrendered (a document's content renders before any
+     * page's).
+     */
+    private List<Page> contentToRender(List<Page> dependents) throws Declined {
         List<Page> content = new ArrayList<>();
         for (Page page : dependents) {
             Set<Input> read = inputs.get(page);
             Set<Input> text = read == null ? null : contentInputs.getOrDefault(key(page), read);
-            // a document's content renders before any page's, so it saw pages' bodies unrendered
             if (read == null || page.collection() != null && page.liquid()
                     && (text.contains(Input.Marker.EVERYTHING) || text.contains(Input.Aggregate.PAGES))) {
-                return declined(page.sitePath() + " reads pages before they render");
+                throw new Declined(page.sitePath() + " reads pages before they render");
             }
             if (page.liquid()) {
                 content.add(page);
             }
         }
+        return content;
+    }
 
-        for (Page page : laidOut(edited.keySet(), dependents)) {
+    /** Declines when a page to render again has a chart, which makes a file of its own. */
+    private void checkNoChart(List<Page> laidOut) throws Declined {
+        for (Page page : laidOut) {
             if (charts.drewOn(page.url())) {
-                return declined(page.sitePath() + " has a chart");
+                throw new Declined(page.sitePath() + " has a chart");
             }
         }
-        long chartsBefore = charts.count();
-        laps.lap("plan");
+    }
 
-        // From here the kept pages change: a failure drops them (the caller builds in full).
-        edited.forEach((old, now) -> replace(old, now));
-        List<Page> again = new ArrayList<>(edited.values());
+    /**
+     * Puts the edited pages in place of the old ones and renders them and their dependents again,
+     * then records what each read; declined when the render reports errors or draws a chart.
+     */
+    private Render renderAgain(BuildOptions options, Edits edits, List<Page> dependents, List<Page> content,
+            long chartsBefore) throws Declined {
+        edits.pages().forEach(this::replace);
+        List<Page> again = new ArrayList<>(edits.pages().values());
         again.addAll(content);
         again.forEach(this::restoreUnrendered);
-        List<Page> laidOut = laidOut(edited.values(), dependents);
+        List<Page> laidOut = laidOut(edits.pages().values(), dependents);
         Diagnostics diagnostics = options.strict() ? Diagnostics.strict() : new Diagnostics();
         Map<Page, String> outputs = new ConcurrentHashMap<>();
         PageReads reads = new PageReads(config);
         renderer.renderAgain(again, laidOut, reads, diagnostics,
                 AccessibilityPass.around(outputs::put, config, layouts, diagnostics));
         if (diagnostics.hasErrors()) {
-            return declined("errors to report");
+            throw new Declined("errors to report");
         }
         if (charts.count() != chartsBefore) {
-            return declined("a chart was drawn, which makes a file of its own");
+            throw new Declined("a chart was drawn, which makes a file of its own");
         }
         reads.pages().forEach(page -> addInputs(page, reads.inputs(page)));
         Map<Page, Set<Input>> textInputs = reads.textInputs();
         again.forEach(page -> contentInputs.put(key(page), textInputs.getOrDefault(page, Set.of())));
-        for (Page page : edited.values()) {
+        for (Page page : edits.pages().values()) {
             if (page.liquid()) {
                 addInputs(page, DependencyGraph.scan(page.body()));
             }
         }
+        return new Render(laidOut, outputs, diagnostics);
+    }
 
+    /** The files of the pages rendered, but for those whose output a generator replaces. */
+    private List<OutputFile> pageFiles(Map<Page, String> outputs) {
         List<OutputFile> files = new ArrayList<>();
         outputs.forEach((page, output) -> {
             if (!replaced.contains(page.outputPath())) {
@@ -247,39 +320,50 @@ final class BodyEdits {
                         page.sitePath()));
             }
         });
+        return files;
+    }
+
+    /** The generated files whose text reads one of the edited pages, written again; declined when one fails. */
+    private List<OutputFile> generatedFiles(Edits edits) throws Declined {
         Set<String> sitePaths = new HashSet<>();
-        edited.keySet().forEach(page -> sitePaths.add(page.sitePath()));
-        laps.lap("render");
+        edits.pages().keySet().forEach(page -> sitePaths.add(page.sitePath()));
+        List<OutputFile> files = new ArrayList<>();
         for (GeneratedFile file : generated) {
             if (file.reads().anyOf(sitePaths)) {
                 try {
                     files.add(new OutputFile(file.outputPath(), file.text().get().getBytes(StandardCharsets.UTF_8),
                             null, file.origin()));
                 } catch (java.io.UncheckedIOException e) {
-                    return declined(file.outputPath() + ": " + e.getMessage());
+                    throw new Declined(file.outputPath() + ": " + e.getMessage());
                 }
             }
         }
-        laps.lap("generate");
+        return files;
+    }
+
+    /** Patches {@code files} into the sink, then lets {@code parses} learn the edited files. */
+    private void write(List<OutputFile> files, Edits edits, ParseCache parses, PatchableSink sink) throws Declined {
         try {
             sink.patch(files);
         } catch (IOException e) {
-            return declined("cannot patch the site: " + e.getMessage());
+            throw new Declined("cannot patch the site: " + e.getMessage());
         }
-        newParses.forEach((file, parse) -> parses.put(file, newBytes.get(file), bySource.get(file).sitePath(),
-                config.timezone(), parse));
+        edits.parses().forEach((file, parse) -> parses.put(file, edits.bytes().get(file),
+                bySource.get(file).sitePath(), config.timezone(), parse));
+    }
 
+    /**
+     * The warnings of the site now, sorted: the last build's stand but for the pages rendered
+     * again, which report their own.
+     */
+    private List<Diagnostic> warningsAfter(Render render) {
         Set<String> renderedPaths = new HashSet<>();
-        laidOut.forEach(page -> renderedPaths.add(page.sitePath()));
-        rendered = laidOut.size();
-        // the last build's warnings stand but for the pages rendered again, which report their own
+        render.laidOut().forEach(page -> renderedPaths.add(page.sitePath()));
+        Diagnostics diagnostics = render.diagnostics();
         warnings.stream().filter(warning -> !renderedPaths.contains(warning.path())
                 && warning.notes().stream().noneMatch(note -> renderedPaths.contains(note.substring(note.indexOf(' ') + 1))))
                 .forEach(diagnostics::add);
-        warnings = diagnostics.sorted();
-        laps.lap("write");
-        return Optional.of(new BuildResult(BuildResult.Status.OK, warnings, full.pages(), full.staticFiles(), "",
-                Duration.between(started, Instant.now()), laps.laps(), new RenderProfile()));
+        return diagnostics.sorted();
     }
 
     /** Why the last {@link #build} declined, for tests and traces; null when it did not. */

@@ -72,6 +72,23 @@ final class KramdownAttributes {
                 attached.put(span.getParent(), span.attributes());
             }
         }
+        attachBlockLists(document, blocks, attached, definitions);
+        for (AttributeListSpan span : spans) {
+            if (!span.headingId()) {
+                attachSpanList(span, attached, definitions);
+            }
+        }
+        document.set(ATTRIBUTES, attached);
+    }
+
+    /**
+     * Gives each block list in {@code blocks} to its block, as kramdown does: a list starting a
+     * list item to the item, any other to the block before it or else the one after it. Every list
+     * given to one block is joined first; those over a block of raw HTML go to the document's
+     * {@link #OVER_HTML}, the others into {@code attached}.
+     */
+    private static void attachBlockLists(Document document, List<AttributeListBlock> blocks,
+            Map<Node, AttributeList> attached, Map<String, AttributeList> definitions) {
         // every block list given to one block is read into one hash before the hash is applied
         Map<Node, List<AttributeList>> blockLists = new IdentityHashMap<>();
         Map<Node, List<AttributeList>> overHtmlLists = new IdentityHashMap<>();
@@ -117,44 +134,46 @@ final class KramdownAttributes {
             apply(overHtml, target, AttributeList.joined(overHtmlLists.get(target)), definitions);
         }
         document.set(OVER_HTML, overHtml);
-        for (AttributeListSpan span : spans) {
-            if (span.headingId()) {
-                continue;
-            }
-            Node target = span.getPrevious();
-            while (target instanceof AttributeListSpan) {
-                // kramdown gives a list right after another list to the same span
-                target = target.getPrevious();
-            }
-            if (target instanceof TextBase text && text.getLastChild() != null) {
-                // text that flexmark split around the abbreviations it marked
-                target = text.getLastChild();
-            }
-            if (target instanceof HtmlInline tag) {
-                // a tag stands for its element: the list goes to the element's opening tag
-                target = KramdownSpanElements.elementOf(tag);
-            }
-            if (target instanceof Text text && (endsWithQuote(text.getChars()) || endsWithGuillemet(text.getChars()))) {
-                // kramdown gives the list to the curly quote or the guillemet it made, which
-                // writes no attributes
-                span.unlink();
-            } else if (target == null || target instanceof Text || target instanceof SoftLineBreak
-                    || target instanceof Abbreviation
-                    || target instanceof HtmlEntity entity && !CharacterReference.readAsReference(entity.getChars().toString())) {
-                // kramdown finds no span to give the list to after text (a reference it does not
-                // know, &foo;, too), and writes the list as text; it marks abbreviations in the
-                // text only once the spans are read. The list is one text with the text around
-                // it, as kramdown reads it: a quote right after it follows its brace ({: .c}"a"
-                // closes the quote)
-                Text text = new Text(span.getChars());
-                span.insertBefore(text);
-                span.unlink();
-                KramdownEmphasis.joinNeighbours(List.of(text));
-            } else {
-                apply(attached, target, span.attributes(), definitions);
-            }
+    }
+
+    /**
+     * Gives the span list {@code span} to the span before it, as kramdown does, or writes it as
+     * text where kramdown finds no span to give it to.
+     */
+    private static void attachSpanList(AttributeListSpan span, Map<Node, AttributeList> attached,
+            Map<String, AttributeList> definitions) {
+        Node target = span.getPrevious();
+        while (target instanceof AttributeListSpan) {
+            // kramdown gives a list right after another list to the same span
+            target = target.getPrevious();
         }
-        document.set(ATTRIBUTES, attached);
+        if (target instanceof TextBase text && text.getLastChild() != null) {
+            // text that flexmark split around the abbreviations it marked
+            target = text.getLastChild();
+        }
+        if (target instanceof HtmlInline tag) {
+            // a tag stands for its element: the list goes to the element's opening tag
+            target = KramdownSpanElements.elementOf(tag);
+        }
+        if (target instanceof Text text && (endsWithQuote(text.getChars()) || endsWithGuillemet(text.getChars()))) {
+            // kramdown gives the list to the curly quote or the guillemet it made, which
+            // writes no attributes
+            span.unlink();
+        } else if (target == null || target instanceof Text || target instanceof SoftLineBreak
+                || target instanceof Abbreviation
+                || target instanceof HtmlEntity entity && !CharacterReference.readAsReference(entity.getChars().toString())) {
+            // kramdown finds no span to give the list to after text (a reference it does not
+            // know, &foo;, too), and writes the list as text; it marks abbreviations in the
+            // text only once the spans are read. The list is one text with the text around
+            // it, as kramdown reads it: a quote right after it follows its brace ({: .c}"a"
+            // closes the quote)
+            Text text = new Text(span.getChars());
+            span.insertBefore(text);
+            span.unlink();
+            KramdownEmphasis.joinNeighbours(List.of(text));
+        } else {
+            apply(attached, target, span.attributes(), definitions);
+        }
     }
 
     /**

@@ -522,8 +522,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             if (!KramdownTags.holdsContent(open) || !readsMarkdown(open.group(1), open.group(2)) || readsBlocks(open.group(1), open.group(2))) {
                 return null;
             }
-            Matcher close = Pattern.compile("</" + Pattern.quote(open.group(1)) + "\\s*>", Pattern.CASE_INSENSITIVE)
-                    .matcher(text).region(open.end(), text.length());
+            Matcher close = KramdownTags.closingAnyCase(open.group(1)).matcher(text).region(open.end(), text.length());
             return close.find() ? new SpanContent(open.end(), close.start(), close.end())
                     : new SpanContent(open.end(), text.length(), text.length());
         }

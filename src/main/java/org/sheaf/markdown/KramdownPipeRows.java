@@ -68,17 +68,37 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (!pipes.in(chars) || !standsAlone(paragraph)) {
             return 0;
         }
-        boolean leadingPipe = chars.trimStart().startsWith("|");
+        Parts parts = parts(paragraph.getContentLines(), chars.trimStart().startsWith("|"));
+        if (parts == null || parts.list().stream().noneMatch(part -> part.node() instanceof TableBody)
+                || !pipesOutsideCode(paragraph.getContentLines())) {
+            return 0; // kramdown writes a table without a body, or without its pipes, as the paragraph it is
+        }
+        TableBlock table = table(parts, state);
+        paragraph.insertBefore(table);
+        state.blockAdded(table);
+        return chars.length();
+    }
+
+    /** A table's parts in order, the alignment of its columns (null for none), and how many columns its widest row has. */
+    private record Parts(List<Part> list, List<TableCell.Alignment> alignment, int columns) {
+    }
+
+    /**
+     * The {@code lines} of a paragraph read into the parts of a table, or null when a line is no
+     * row ({@link #cells}). A separator line closes the head, then each body; a footer line
+     * starts the footer.
+     */
+    private static Parts parts(List<BasedSequence> lines, boolean leadingPipe) {
         List<Part> parts = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         List<TableCell.Alignment> alignment = null;
         boolean footer = false;
         int columns = 0;
-        for (BasedSequence line : paragraph.getContentLines()) {
+        for (BasedSequence line : lines) {
             BasedSequence row = line.trimEOL();
             List<BasedSequence> cells = cells(row, leadingPipe);
             if (cells == null) {
-                return 0;
+                return null;
             }
             String trimmed = row.trimEnd().toString();
             if (SEPARATOR.matcher(trimmed).matches()) {
@@ -108,25 +128,26 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         if (!rows.isEmpty()) {
             parts.add(new Part(footer ? new TableFoot() : new TableBody(), rows));
         }
-        if (parts.stream().noneMatch(part -> part.node() instanceof TableBody)
-                || !pipesOutsideCode(paragraph.getContentLines())) {
-            return 0; // kramdown writes a table without a body, or without its pipes, as the paragraph it is
-        }
+        return new Parts(parts, alignment, columns);
+    }
+
+    /** The table of {@code parts}, every row as wide as the widest, each cell's text read as spans. */
+    private static TableBlock table(Parts parts, ParserState state) {
         TableBlock table = new TableBlock();
-        for (Part part : parts) {
+        for (Part part : parts.list()) {
             boolean header = part.node() instanceof TableHead;
             for (Row rowOfCells : part.rows()) {
                 BasedSequence line = rowOfCells.line();
                 TableRow row = new TableRow(line);
-                for (int c = 0; c < columns; c++) {
+                for (int c = 0; c < parts.columns(); c++) {
                     List<BasedSequence> cells = rowOfCells.cells();
                     BasedSequence text = c < cells.size() ? cells.get(c) : line.subSequence(line.length());
                     TableCell cell = new TableCell(text);
                     cell.setText(text);
                     cell.setSpan(1);
                     cell.setHeader(header);
-                    if (alignment != null && c < alignment.size()) {
-                        cell.setAlignment(alignment.get(c));
+                    if (parts.alignment() != null && c < parts.alignment().size()) {
+                        cell.setAlignment(parts.alignment().get(c));
                     }
                     if (!text.isEmpty()) {
                         state.getInlineParser().parse(text, cell);
@@ -139,9 +160,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
             table.appendChild(part.node());
         }
         table.setCharsFromContent();
-        paragraph.insertBefore(table);
-        state.blockAdded(table);
-        return chars.length();
+        return table;
     }
 
     /**
@@ -446,6 +465,8 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         Deque<Pattern> open = new ArrayDeque<>();
         Matcher openTag = KramdownTags.OPEN_TAG.matcher(text);
         Matcher closeTag = KramdownTags.CLOSE_TAG.matcher(text);
+        ForwardSearch commentEnds = new ForwardSearch(text, "-->");
+        ForwardSearch instructionEnds = new ForwardSearch(text, "?>");
         int textStart = 0;
         int at = 0;
         while (at < text.length()) {
@@ -469,7 +490,7 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
                 continue;
             }
             Matcher closing = open.isEmpty() ? null : open.peek().matcher(text).region(at, text.length());
-            int markupEnd = Math.max(markupEnd(text, at, "<!--", "-->"), markupEnd(text, at, "<?", "?>"));
+            int markupEnd = Math.max(markupEnd(text, at, "<!--", commentEnds), markupEnd(text, at, "<?", instructionEnds));
             if (closing != null && closing.lookingAt()) {
                 open.pop();
                 at = textStart = closing.end();
@@ -512,13 +533,45 @@ final class KramdownPipeRows implements ParagraphPreProcessor {
         }
     }
 
-    /** Where the markup at {@code at} that starts with {@code open} ends after {@code close}, or -1. */
-    private static int markupEnd(String text, int at, String open, String close) {
+    /** Where the markup at {@code at} that starts with {@code open} ends, after what {@code close} finds, or -1. */
+    private static int markupEnd(String text, int at, String open, ForwardSearch close) {
         if (!text.startsWith(open, at)) {
             return -1;
         }
-        int end = text.indexOf(close, at + open.length());
-        return end < 0 ? -1 : end + close.length();
+        int end = close.from(at + open.length());
+        return end < 0 ? -1 : end + close.target().length();
+    }
+
+    /**
+     * {@code text.indexOf(target, from)} for a {@code from} that never goes back, as a walk over
+     * the text asks it: the last answer stands while it lies ahead, so every character is searched
+     * once, however many unclosed comments ({@code | a <!-- b |} on every row of a long table)
+     * ask for an end that never comes.
+     */
+    private static final class ForwardSearch {
+        private final String text;
+        private final String target;
+        /** The last answer, -1 for none to the end; meaningless before the first search. */
+        private int found;
+        private boolean searched;
+
+        ForwardSearch(String text, String target) {
+            this.text = text;
+            this.target = target;
+        }
+
+        String target() {
+            return target;
+        }
+
+        /** Where {@code target} is first found at or after {@code from}, or -1; {@code from} is at least the last call's. */
+        int from(int from) {
+            if (!searched || found >= 0 && found < from) {
+                found = text.indexOf(target, from);
+                searched = true;
+            }
+            return found;
+        }
     }
 
     /**

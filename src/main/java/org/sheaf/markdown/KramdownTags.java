@@ -54,8 +54,15 @@ final class KramdownTags {
             "p", "param", "pre", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "script", "section", "select",
             "small", "source", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "textarea",
             "tfoot", "th", "thead", "tr", "track", "tt", "u", "ul", "var", "wbr");
-    /** The closing tags of known elements compiled so far ({@link #closing}). */
-    private static final Map<String, Pattern> KNOWN_CLOSING = new ConcurrentHashMap<>();
+    /**
+     * The most closing tags of each kind kept compiled ({@link #closing}, {@link #closingAnyCase}):
+     * the names come from the pages, and a site names few, but a page could name any number.
+     */
+    private static final int MOST_KEPT = 1024;
+    /** The closing tags matched in any case compiled so far, by the name written. */
+    private static final Map<String, Pattern> CLOSING_ANY_CASE = new ConcurrentHashMap<>();
+    /** The closing tags matched in the case written compiled so far, by the name written. */
+    private static final Map<String, Pattern> CLOSING_AS_WRITTEN = new ConcurrentHashMap<>();
 
     /**
      * kramdown's elements of block content: {@code markdown="1"} reads their content as blocks.
@@ -100,15 +107,28 @@ final class KramdownTags {
 
     /**
      * The closing tag of the element {@code name}, as {@link #name} writes it: in any case for an
-     * element HTML knows, in the case written for any other. The patterns of known elements are
-     * compiled once, as pages close the same few elements again and again.
+     * element HTML knows, in the case written for any other. Each pattern is compiled once, as
+     * pages close the same few elements again and again.
      */
     static Pattern closing(String name) {
-        if (KNOWN.contains(name)) {
-            return KNOWN_CLOSING.computeIfAbsent(name,
-                    known -> Pattern.compile("</" + known + "\\s*>", Pattern.CASE_INSENSITIVE));
+        return KNOWN.contains(name) ? closingAnyCase(name) : kept(CLOSING_AS_WRITTEN, name, 0);
+    }
+
+    /** The closing tag of the element {@code written}, in any case (ASCII letters only, as kramdown's regexp). */
+    static Pattern closingAnyCase(String written) {
+        return kept(CLOSING_ANY_CASE, written, Pattern.CASE_INSENSITIVE);
+    }
+
+    /** The closing tag {@code </name>} compiled with {@code flags}, kept in {@code compiled} while it has room. */
+    private static Pattern kept(Map<String, Pattern> compiled, String name, int flags) {
+        Pattern pattern = compiled.get(name);
+        if (pattern == null) {
+            pattern = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", flags);
+            if (compiled.size() < MOST_KEPT) {
+                compiled.putIfAbsent(name, pattern);
+            }
         }
-        return Pattern.compile("</" + Pattern.quote(name) + "\\s*>");
+        return pattern;
     }
 
     /**
