@@ -498,7 +498,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * unknown element it keeps the content raw). Never that of {@code script} or {@code style},
      * whose content kramdown's raw HTML parser skips whole.
      */
-    private static boolean readsMarkdown(String name, String attributes) {
+    static boolean readsMarkdown(String name, String attributes) {
         String value = markdownValue(attributes);
         String lower = name.toLowerCase(Locale.ROOT);
         return value != null && !lower.equals("script") && !lower.equals("style")
