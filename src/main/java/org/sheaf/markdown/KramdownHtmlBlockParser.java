@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,9 +91,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /** The text of the paragraph after the closing tag ({@link #tailLines}), when there is one. */
     private BasedSequence tailText;
 
-    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int elementEnd) {
+    /**
+     * @param elementEnd where the element, the closing tag or the comment that starts the block ends
+     * @param nextElementEnd where an element after it on its line ends ({@link #elementsOnLineEnd})
+     */
+    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int elementEnd, ToIntFunction<Matcher> nextElementEnd) {
         this.block = block;
-        int end = elementsOnLineEnd(source, elementEnd);
+        int end = elementsOnLineEnd(source, elementEnd, nextElementEnd);
         this.end = end;
         int at = spacesEnd(source, end);
         // a block cut short before an element read as Markdown ends where that element's line
@@ -112,19 +117,23 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * Where the elements of block-level HTML that follow the element ending at {@code end} on its
-     * line end, when each opens and closes on that line ({@code <hr> <div>a</div> text}): kramdown
-     * reads each as the block after the one before it, and the text after the last as a
-     * paragraph. {@code end} when none follows, or one runs on over lines, which the block keeps
-     * with the rest of its line.
+     * line end ({@code <hr> <div>a</div> text}, or {@code <hr> <div>} with {@code </div>} on a
+     * later line): kramdown reads each as the block after the one before it, its raw content over
+     * as many lines as it runs, and the text after the last as a paragraph. {@code end} when none
+     * follows, or one whose content kramdown reads as Markdown runs on over lines, which the block
+     * keeps with the rest of its line.
+     *
+     * @param nextElementEnd where the element whose opening tag a matcher just matched ends
      */
-    private static int elementsOnLineEnd(CharSequence source, int end) {
+    private static int elementsOnLineEnd(CharSequence source, int end, ToIntFunction<Matcher> nextElementEnd) {
         int last = end;
         int at = spacesEnd(source, last);
         Matcher tag = OPEN_TAG.matcher(source);
         while (last > 0 && source.charAt(last - 1) != '\n' && indentAt(source, last) == 0
                 && startsBlockTag(source, at) && tag.region(at, source.length()).lookingAt()) {
-            int next = elementEnd(source, tag);
-            if (next <= at || lineBreakBetween(source, at, next)) {
+            boolean markdown = KramdownTags.holdsContent(tag) && readsMarkdown(tag.group(1), tag.group(2));
+            int next = nextElementEnd.applyAsInt(tag);
+            if (next <= at || markdown && lineBreakBetween(source, at, next)) {
                 return end;
             }
             last = next;
@@ -891,7 +900,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
+            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag),
+                    next -> elementEnd(state, matched, text, next)), offset);
         }
 
         /**
@@ -934,7 +944,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher close = CLOSE_TAG.matcher(text);
             if (close.region(offset, text.length()).lookingAt()
                     && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end(),
+                        next -> elementEnd(state, matched, text, next)), offset);
             }
             return text(state, matched);
         }
@@ -976,9 +987,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             after = spacesEnd(text, after);
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag),
+                    next -> elementEnd(state, matched, text, next)), offset);
             }
-            KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
+            KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3,
+                    next -> elementEnd(state, matched, text, next));
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
         }
 
