@@ -568,13 +568,74 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             int start = blank.lookingAt() ? blank.end() : open.end();
             if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
                 Matcher close = CLOSE_AT_LINE_START.matcher(text).region(start, text.length());
-                while (close.find()) {
-                    if (closes(close.group(1), name)) {
-                        return new BlocksContent(start, close.start(), close.end());
-                    }
+                Matcher lineClose = null;
+                while (lineClose == null && close.find()) {
+                    lineClose = closes(close.group(1), name) ? close : null;
+                }
+                Matcher found = closeAfterHtmlBlocks(text, start, lineClose == null ? text.length() : lineClose.start(), name);
+                found = found != null ? found : lineClose;
+                if (found != null) {
+                    return new BlocksContent(start, found.start(), found.end());
                 }
             }
             return new BlocksContent(start, text.length(), text.length());
+        }
+
+        /**
+         * The closing tag of the element {@code name} that ends its content from {@code start} before
+         * {@code limit} right after blocks of raw HTML ({@code <foo>b</foo></section>}), matched, or
+         * null: where a block of raw HTML (an element, a comment) ends within a line, kramdown's block
+         * parser goes on right after it, where another such block, or the element's closing tag,
+         * may stand. Blocks start at the content's start and at the start of each line.
+         */
+        private static Matcher closeAfterHtmlBlocks(CharSequence text, int start, int limit, String name) {
+            Matcher open = OPEN_TAG.matcher(text);
+            Matcher close = CLOSE_TAG.matcher(text);
+            int line = start;
+            while (line < limit) {
+                int at = blockStart(text, line);
+                boolean afterBlock = false;
+                while (at < limit) {
+                    if (afterBlock && close.region(at, text.length()).lookingAt()) {
+                        return closes(close.group(1), name) ? close : null;
+                    }
+                    int end = rawBlockEnd(text, at, open);
+                    if (end <= at) {
+                        break;
+                    }
+                    afterBlock = true;
+                    at = blockStart(text, end);
+                }
+                int lineEnd = indexOf(text, '\n', Math.max(line, at));
+                line = lineEnd < 0 ? limit : lineEnd + 1;
+            }
+            return null;
+        }
+
+        /** Where a block may start at {@code at} in {@code text}: after at most three spaces, kramdown's {@code OPT_SPACE}. */
+        private static int blockStart(CharSequence text, int at) {
+            int spaces = 0;
+            while (spaces < 3 && at + spaces < text.length() && text.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return at + spaces;
+        }
+
+        /**
+         * Where the block of raw HTML at {@code at} in {@code text} ends: a comment, or a block-level
+         * element whose content kramdown keeps raw or reads as spans; {@code at} when none stands there.
+         */
+        private static int rawBlockEnd(CharSequence text, int at, Matcher open) {
+            if (startsWith(text, at, "<!--")) {
+                int commentEnd = indexOf(text, "-->", at + 4);
+                return commentEnd < 0 ? at : commentEnd + 3;
+            }
+            if (!open.region(at, text.length()).lookingAt() || SPAN_ELEMENTS.contains(open.group(1).toLowerCase(Locale.ROOT))
+                    || KramdownTags.holdsContent(open) && readsBlocks(open.group(1), open.group(2))) {
+                return at;
+            }
+            SpanContent spans = SpanContent.of(text, open);
+            return spans != null ? spans.elementEnd() : KramdownHtmlBlockParser.elementEnd(text, open);
         }
     }
 
