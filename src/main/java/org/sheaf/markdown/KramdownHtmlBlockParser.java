@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,9 +91,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     /** The text of the paragraph after the closing tag ({@link #tailLines}), when there is one. */
     private BasedSequence tailText;
 
-    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int elementEnd) {
+    /**
+     * @param elementEnd where the element, the closing tag or the comment that starts the block ends
+     * @param nextElementEnd where an element after it on its line ends ({@link #elementsOnLineEnd})
+     */
+    private KramdownHtmlBlockParser(HtmlBlockBase block, CharSequence source, int elementEnd, ToIntFunction<Matcher> nextElementEnd) {
         this.block = block;
-        int end = elementsOnLineEnd(source, elementEnd);
+        int end = elementsOnLineEnd(source, elementEnd, nextElementEnd);
         this.end = end;
         int at = spacesEnd(source, end);
         // a block cut short before an element read as Markdown ends where that element's line
@@ -112,19 +117,23 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * Where the elements of block-level HTML that follow the element ending at {@code end} on its
-     * line end, when each opens and closes on that line ({@code <hr> <div>a</div> text}): kramdown
-     * reads each as the block after the one before it, and the text after the last as a
-     * paragraph. {@code end} when none follows, or one runs on over lines, which the block keeps
-     * with the rest of its line.
+     * line end ({@code <hr> <div>a</div> text}, or {@code <hr> <div>} with {@code </div>} on a
+     * later line): kramdown reads each as the block after the one before it, its raw content over
+     * as many lines as it runs, and the text after the last as a paragraph. {@code end} when none
+     * follows, or one whose content kramdown reads as Markdown runs on over lines, which the block
+     * keeps with the rest of its line.
+     *
+     * @param nextElementEnd where the element whose opening tag a matcher just matched ends
      */
-    private static int elementsOnLineEnd(CharSequence source, int end) {
+    private static int elementsOnLineEnd(CharSequence source, int end, ToIntFunction<Matcher> nextElementEnd) {
         int last = end;
         int at = spacesEnd(source, last);
         Matcher tag = OPEN_TAG.matcher(source);
         while (last > 0 && source.charAt(last - 1) != '\n' && indentAt(source, last) == 0
                 && startsBlockTag(source, at) && tag.region(at, source.length()).lookingAt()) {
-            int next = elementEnd(source, tag);
-            if (next <= at || lineBreakBetween(source, at, next)) {
+            boolean markdown = KramdownTags.holdsContent(tag) && readsMarkdown(tag.group(1), tag.group(2));
+            int next = nextElementEnd.applyAsInt(tag);
+            if (next <= at || markdown && lineBreakBetween(source, at, next)) {
                 return end;
             }
             last = next;
@@ -498,7 +507,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * unknown element it keeps the content raw). Never that of {@code script} or {@code style},
      * whose content kramdown's raw HTML parser skips whole.
      */
-    private static boolean readsMarkdown(String name, String attributes) {
+    static boolean readsMarkdown(String name, String attributes) {
         String value = markdownValue(attributes);
         String lower = name.toLowerCase(Locale.ROOT);
         return value != null && !lower.equals("script") && !lower.equals("style")
@@ -558,13 +567,74 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             int start = blank.lookingAt() ? blank.end() : open.end();
             if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
                 Matcher close = CLOSE_AT_LINE_START.matcher(text).region(start, text.length());
-                while (close.find()) {
-                    if (closes(close.group(1), name)) {
-                        return new BlocksContent(start, close.start(), close.end());
-                    }
+                Matcher lineClose = null;
+                while (lineClose == null && close.find()) {
+                    lineClose = closes(close.group(1), name) ? close : null;
+                }
+                Matcher found = closeAfterHtmlBlocks(text, start, lineClose == null ? text.length() : lineClose.start(), name);
+                found = found != null ? found : lineClose;
+                if (found != null) {
+                    return new BlocksContent(start, found.start(), found.end());
                 }
             }
             return new BlocksContent(start, text.length(), text.length());
+        }
+
+        /**
+         * The closing tag of the element {@code name} that ends its content from {@code start} before
+         * {@code limit} right after blocks of raw HTML ({@code <foo>b</foo></section>}), matched, or
+         * null: where a block of raw HTML (an element, a comment) ends within a line, kramdown's block
+         * parser goes on right after it, where another such block, or the element's closing tag,
+         * may stand. Blocks start at the content's start and at the start of each line.
+         */
+        private static Matcher closeAfterHtmlBlocks(CharSequence text, int start, int limit, String name) {
+            Matcher open = OPEN_TAG.matcher(text);
+            Matcher close = CLOSE_TAG.matcher(text);
+            int line = start;
+            while (line < limit) {
+                int at = blockStart(text, line);
+                boolean afterBlock = false;
+                while (at < limit) {
+                    if (afterBlock && close.region(at, text.length()).lookingAt()) {
+                        return closes(close.group(1), name) ? close : null;
+                    }
+                    int end = rawBlockEnd(text, at, open);
+                    if (end <= at) {
+                        break;
+                    }
+                    afterBlock = true;
+                    at = blockStart(text, end);
+                }
+                int lineEnd = indexOf(text, '\n', Math.max(line, at));
+                line = lineEnd < 0 ? limit : lineEnd + 1;
+            }
+            return null;
+        }
+
+        /** Where a block may start at {@code at} in {@code text}: after at most three spaces, kramdown's {@code OPT_SPACE}. */
+        private static int blockStart(CharSequence text, int at) {
+            int spaces = 0;
+            while (spaces < 3 && at + spaces < text.length() && text.charAt(at + spaces) == ' ') {
+                spaces++;
+            }
+            return at + spaces;
+        }
+
+        /**
+         * Where the block of raw HTML at {@code at} in {@code text} ends: a comment, or a block-level
+         * element whose content kramdown keeps raw or reads as spans; {@code at} when none stands there.
+         */
+        private static int rawBlockEnd(CharSequence text, int at, Matcher open) {
+            if (startsWith(text, at, "<!--")) {
+                int commentEnd = indexOf(text, "-->", at + 4);
+                return commentEnd < 0 ? at : commentEnd + 3;
+            }
+            if (!open.region(at, text.length()).lookingAt() || SPAN_ELEMENTS.contains(open.group(1).toLowerCase(Locale.ROOT))
+                    || KramdownTags.holdsContent(open) && readsBlocks(open.group(1), open.group(2))) {
+                return at;
+            }
+            SpanContent spans = SpanContent.of(text, open);
+            return spans != null ? spans.elementEnd() : KramdownHtmlBlockParser.elementEnd(text, open);
         }
     }
 
@@ -890,7 +960,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
+            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag),
+                    next -> elementEnd(state, matched, text, next)), offset);
         }
 
         /**
@@ -933,7 +1004,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher close = CLOSE_TAG.matcher(text);
             if (close.region(offset, text.length()).lookingAt()
                     && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end()), offset);
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end(),
+                        next -> elementEnd(state, matched, text, next)), offset);
             }
             return text(state, matched);
         }
@@ -975,9 +1047,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             after = spacesEnd(text, after);
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag)), offset);
+                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag),
+                    next -> elementEnd(state, matched, text, next)), offset);
             }
-            KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3);
+            KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3,
+                    next -> elementEnd(state, matched, text, next));
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
         }
 

@@ -1250,13 +1250,14 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.rawPre(endsText ? escaped + closingTags(openAround(node)) : escaped);
             html.line();
         }
-        // an element without content keeps the rest of its line as a blank line of its own,
-        // unless text there starts a paragraph right under it (<hr> <br>), or the end of the
+        // an element without content, or closed in its own tag (as the page writes it: one
+        // read as Markdown is written <p></p>), keeps the rest of its line as a blank line of
+        // its own, unless text there starts a paragraph right under it (<hr> <br>), or the end of the
         // document closes elements still open after it; nor last in a list item, which
         // kramdown reads without the newline that ends the item; nor inside an element the
         // raw HTML left open (an element read as Markdown cut it short), where kramdown's raw
         // HTML parser reads on
-        if (KramdownHtmlText.endsApart(escaped) && !KramdownHtmlText.endsInBlockMarkdown(text) && !textFollows(node)
+        if (KramdownHtmlText.endsApart(text) && !textFollows(node)
                 && !(node.getParent() instanceof ListItem && node.getNext() == null)
                 && KramdownHtmlBlockParser.leftOpenBy(node, leftOpen).isEmpty()) {
             html.blankLine();

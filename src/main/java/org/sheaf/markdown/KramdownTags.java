@@ -210,12 +210,19 @@ final class KramdownTags {
 
     /**
      * The opening tag {@code tag} matched ({@link #OPEN_TAG}) as kramdown writes it in a block of
-     * raw HTML: an element without content, or closed in its tag, ends in {@code " />"}.
+     * raw HTML: an element without content, or closed in its tag, ends in {@code " />"}. kramdown
+     * writes the tag alone only for an element whose content it keeps raw: one closed in its tag
+     * whose content it would read as Markdown ({@code <p markdown="block"/>}) is written opened
+     * and closed again, empty ({@code <p></p>}).
      */
     static String block(Matcher tag) {
         String name = name(tag.group(1));
         StringBuilder out = start(name, attributes(name, tag.group(2), false));
-        return out.append(holdsContent(tag) ? ">" : " />").toString();
+        if (holdsContent(tag)) {
+            return out.append('>').toString();
+        }
+        boolean emptyMarkdown = !EMPTY.contains(name) && KramdownHtmlBlockParser.readsMarkdown(name, tag.group(2));
+        return out.append(emptyMarkdown ? "></" + name + ">" : " />").toString();
     }
 
     /**

@@ -213,6 +213,12 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Where the last opening tag read starts of a span element with content, or -1: {@link #insideOpenElement} looks for no other. */
     private int lastElementOpened = -1;
 
+    /**
+     * The raw contents that an element read as spans inside them cut short ({@link #readRawContent}),
+     * innermost first: each goes on, raw, after the closing tag of that element.
+     */
+    private final Deque<RawResumption> rawResumptions = new ArrayDeque<>();
+
     /** Where each {@code (} of {@link #parensOf} is balanced, or -1; made when first asked. */
     private int[] closingParens;
     private BasedSequence parensOf;
@@ -453,6 +459,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private void parseOnce(BasedSequence content, Node block) {
         footnoteMarkers.clear();
         lastElementOpened = -1;
+        rawResumptions.clear();
         linkStarts.clear();
         nestedLinks.clear();
         super.parse(content, block);
@@ -556,6 +563,7 @@ final class LeanInlineParser extends InlineParserImpl {
             KramdownSpanElements.record(document, tag);
             String element = KramdownSpanElements.elementTag(tag);
             if (element == null || element.startsWith("/")) {
+                resumeRawContent(tagStart);
                 return true;
             }
             // a span element with content: its content runs to its closing tag
@@ -592,7 +600,17 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private void readRawContent(String name) {
         Matcher close = rawContentClose(input, index, name);
-        int end = close == null ? input.length() : close.start();
+        readRawContentTo(close == null ? input.length() : close.start());
+    }
+
+    /**
+     * Reads raw content from {@link #index} to {@code end}, where it ends ({@link #readRawContent}).
+     * An element in it whose {@code markdown} attribute asks for spans ({@code <a markdown="span">},
+     * or {@code markdown="1"} on an element of span content) has its content read as spans, as
+     * kramdown does: the raw content stops at its opening tag, to go on after its closing tag
+     * ({@link #resumeRawContent}).
+     */
+    private void readRawContentTo(int end) {
         Matcher tags = NESTED_TAG.matcher(input).region(index, end);
         int text = index;
         while (tags.find()) {
@@ -600,6 +618,16 @@ final class LeanInlineParser extends InlineParserImpl {
                 continue; // text to kramdown, raw as the text around it ({@code <code id=a-1>})
             }
             appendRawText(text, tags.start());
+            Matcher spans = readsSpansInRaw(tags.start(), tags.end());
+            if (spans != null) {
+                // the tag is read again as any tag of the text, its content as spans
+                Matcher elementClose = rawContentClose(input, tags.end(), spans.group(1));
+                if (elementClose != null) {
+                    rawResumptions.push(new RawResumption(elementClose.start(), end));
+                }
+                index = tags.start();
+                return;
+            }
             HtmlInline nested = new HtmlInline(input.subSequence(tags.start(), tags.end()));
             appendNode(nested);
             KramdownSpanElements.record(document, nested);
@@ -607,6 +635,45 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         appendRawText(text, end);
         index = end;
+    }
+
+    /**
+     * The opening tag from {@code start} to {@code end} in the raw content of an element, matched
+     * for its name (group 1), when kramdown reads the content of its element as spans: its
+     * {@code markdown} attribute says {@code "span"}, or {@code "1"} on an element of span
+     * content; not a block-level element's (text in span-level HTML), nor one without content.
+     * Null otherwise: kramdown keeps the content raw as that around it.
+     */
+    private Matcher readsSpansInRaw(int start, int end) {
+        BasedSequence tag = input.subSequence(start, end);
+        Matcher opening = OPENING_TAG_NAME.matcher(tag);
+        if (!opening.lookingAt() || !opensContent(opening.group(1), tag)) {
+            return null;
+        }
+        Matcher markdown = markdownAttribute(tag, opening.end());
+        if (markdown == null) {
+            return null;
+        }
+        String value = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
+        boolean spans = "span".equals(value) || "1".equals(value) && SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT));
+        return spans ? opening : null;
+    }
+
+    /**
+     * Goes on with the raw content that an element read as spans cut short ({@link #readRawContentTo}),
+     * when the closing tag read at {@code tagStart} is that element's.
+     */
+    private void resumeRawContent(int tagStart) {
+        if (!rawResumptions.isEmpty() && rawResumptions.peek().closeStart() == tagStart) {
+            readRawContentTo(rawResumptions.pop().end());
+        }
+    }
+
+    /**
+     * Raw content cut short by an element read as spans: where that element's closing tag starts,
+     * and where the raw content ends.
+     */
+    private record RawResumption(int closeStart, int end) {
     }
 
     /**
