@@ -43,6 +43,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -188,6 +189,21 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** The links and images made in the text being parsed whose text holds an emphasis never closed in it. */
     private List<OpenLink> openLinks = new ArrayList<>();
+
+    /** The link or image being made, while flexmark makes it and reads the emphasis of its text; null otherwise. */
+    private LinkPlace closingLink;
+
+    /**
+     * The emphasis kinds open around each link or image of the text, by where its brackets
+     * start, as the reading before found them; a link around which none is open is left out.
+     */
+    private Map<Integer, KramdownEmphasisParser.Open> openAroundLinks = Map.of();
+
+    /** The links and images made in the text being parsed whose text holds a marker of emphasis. */
+    private final List<LinkPlace> markedLinks = new ArrayList<>();
+
+    /** The emphasis of the text being parsed outside every link's and image's text, once read. */
+    private List<KramdownEmphasisParser.Span> outerEmphasis = List.of();
 
     /** Where the brackets start that make no link, as kramdown reads an emphasis in their text on past them. */
     private final Set<Integer> notLinks = new HashSet<>();
@@ -415,14 +431,26 @@ final class LeanInlineParser extends InlineParserImpl {
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
      * Before that, a text holding a link inside another link's text is read again without it
-     * ({@link #NESTED_READINGS}).
+     * ({@link #NESTED_READINGS}), and then with the emphasis open around its links
+     * ({@link #AROUND_READINGS}).
      */
     @Override
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
         openLinks = new ArrayList<>();
+        openAroundLinks = Map.of();
         parseOnce(content, block);
         for (int read = 0; read < NESTED_READINGS && notLinks.addAll(nestedLinks); read++) {
+            takeChildren(block);
+            openLinks = new ArrayList<>();
+            parseOnce(content, block);
+        }
+        for (int read = 0; read < AROUND_READINGS; read++) {
+            Map<Integer, KramdownEmphasisParser.Open> around = openAroundLinks();
+            if (around.equals(openAroundLinks)) {
+                break;
+            }
+            openAroundLinks = around;
             takeChildren(block);
             openLinks = new ArrayList<>();
             parseOnce(content, block);
@@ -455,7 +483,58 @@ final class LeanInlineParser extends InlineParserImpl {
         lastElementOpened = -1;
         linkStarts.clear();
         nestedLinks.clear();
+        markedLinks.clear();
+        outerEmphasis = List.of();
         super.parse(content, block);
+    }
+
+    /**
+     * How many times at most {@link #parse} reads a text again with the emphasis open around its
+     * links: kramdown reads a text from the outside in, so a marker in a link's text of a kind
+     * open around the link is text there ({@code *[***a***](/u)*} is
+     * {@code <em><a href="/u"><strong>*a</strong>*</a></em>}), where flexmark reads a link's
+     * text before what follows it. A reading changes no emphasis outside the links' text, so
+     * the second finds the same kinds open as the first, unless a footnote marker or an element
+     * in a link's text, read otherwise, moves where a link ends.
+     */
+    private static final int AROUND_READINGS = 2;
+
+    /**
+     * The kinds of {@link #outerEmphasis} open around each of {@link #markedLinks}, by where its
+     * brackets start; links around which none is open are left out. The emphasis and the links,
+     * none inside another link, are each passed once in the order of the text.
+     */
+    private Map<Integer, KramdownEmphasisParser.Open> openAroundLinks() {
+        if (markedLinks.isEmpty() || outerEmphasis.isEmpty()) {
+            return Map.of();
+        }
+        List<KramdownEmphasisParser.Span> byOpen = new ArrayList<>(outerEmphasis);
+        byOpen.sort(Comparator.comparingInt(KramdownEmphasisParser.Span::open));
+        List<KramdownEmphasisParser.Span> byClose = new ArrayList<>(outerEmphasis);
+        byClose.sort(Comparator.comparingInt(KramdownEmphasisParser.Span::close));
+        List<LinkPlace> links = new ArrayList<>(markedLinks);
+        links.sort(Comparator.comparingInt(LinkPlace::start));
+        Map<Integer, KramdownEmphasisParser.Open> around = new HashMap<>();
+        int opened = 0;
+        int closed = 0;
+        int[] open = new int[2]; // emphasis, then strong emphasis, open at the link
+        for (LinkPlace link : links) {
+            for (; opened < byOpen.size() && byOpen.get(opened).open() < link.start(); opened++) {
+                open[byOpen.get(opened).strong() ? 1 : 0]++;
+            }
+            // an emphasis of the outer text that closes after the link's start closes after its end
+            for (; closed < byClose.size() && byClose.get(closed).close() < link.start(); closed++) {
+                open[byClose.get(closed).strong() ? 1 : 0]--;
+            }
+            if (open[0] > 0 || open[1] > 0) {
+                around.put(link.start(), KramdownEmphasisParser.Open.aroundLink(open[0] > 0, open[1] > 0));
+            }
+        }
+        return around;
+    }
+
+    /** A link or image: where its brackets start, and where its {@code ]} is. */
+    private record LinkPlace(int start, int close) {
     }
 
     /**
@@ -818,8 +897,14 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
-        KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING : KramdownEmphasis.make(input, markers);
+        KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
+                : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()));
         unclosedEmphasis = made.unclosed();
+        if (closingLink == null) {
+            outerEmphasis = made.spans();
+        } else if (!markers.isEmpty()) {
+            markedLinks.add(closingLink);
+        }
         Map<Node, List<Delimiter>> byParent = new LinkedHashMap<>();
         for (Delimiter other : others) {
             byParent.computeIfAbsent(other.getNode().getParent(), parent -> new ArrayList<>()).add(other);
@@ -891,9 +976,11 @@ final class LeanInlineParser extends InlineParserImpl {
         unclosedEmphasis = List.of();
         boolean parsed;
         InlineLink inline = inlineLink;
+        closingLink = opener == null ? null : new LinkPlace(opener.getStartIndex(), close);
         try {
             parsed = super.parseCloseBracket();
         } finally {
+            closingLink = null;
             inlineLink = null;
             hidden.forEach(LeanInlineParser::putBack);
         }
@@ -1060,6 +1147,11 @@ final class LeanInlineParser extends InlineParserImpl {
         return low;
     }
 
+    /** The kinds of emphasis open around the brackets that start at {@code start}, as the reading before found them. */
+    private KramdownEmphasisParser.Open openAround(int start) {
+        return openAroundLinks.getOrDefault(start, KramdownEmphasisParser.Open.NONE);
+    }
+
     /** The emphasis that the markers read since {@code opener} make among themselves, as kramdown reads them. */
     private List<KramdownEmphasisParser.Span> emphasisSince(Bracket opener) {
         List<Delimiter> runs = new ArrayList<>();
@@ -1070,7 +1162,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         Collections.reverse(runs);
-        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs).spans();
+        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs, openAround(opener.getStartIndex())).spans();
     }
 
     /**

@@ -113,6 +113,16 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void markersInALinksTextOfAKindOpenAroundTheLinkAreText() {
+        assertRenders("<p><em><a href=\"/u\"><strong>*a</strong>*</a></em></p>", "*[***a***](/u)*\n");
+        // a link around which nothing is open reads its text as before
+        assertRenders("<p><em>a <a href=\"/u\"><strong>*b</strong>* c</a></em> and <a href=\"/v\"><strong><em>d</em></strong></a></p>",
+                "*a [***b*** c](/u)* and [***d***](/v)\n");
+        // the attribute list follows the markers left as text, so it is text too
+        assertRenders("<p><strong><a href=\"/u\">**<em>b</em>**{: .c}</a></strong></p>", "__[***b***{: .c}](/u)__\n");
+    }
+
+    @Test
     void anEmphasisOpenedInALinksTextThatNeverClosesLeavesTheLink() {
         assertRenders("<p><a href=\"/u\">*a</a> b</p>", "[*a](/u) b\n");
         assertRenders("<p><em>x <a href=\"/u\">*a</a> y</em></p>", "*x [*a](/u) y*\n");
