@@ -199,6 +199,12 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private Map<Integer, KramdownEmphasisParser.Open> openAroundLinks = Map.of();
 
+    /** The link that {@link #parse} reads the text again without, to see whether an emphasis of its text crosses its end; null otherwise. */
+    private OpenLink retried;
+
+    /** Whether, read without {@link #retried}, an emphasis of its text crosses its end as read in its own text ({@link #crossesInLink}). */
+    private boolean crossesInLink;
+
     /** The links and images made in the text being parsed whose text holds a marker of emphasis. */
     private final List<LinkPlace> markedLinks = new ArrayList<>();
 
@@ -466,8 +472,11 @@ final class LeanInlineParser extends InlineParserImpl {
             List<OpenLink> keptOpen = openLinks;
             notLinks.add(open.start());
             openLinks = new ArrayList<>();
+            retried = open;
+            crossesInLink = false;
             parseOnce(content, block);
-            if (!emphasisCrosses(block, open)) {
+            retried = null;
+            if (!emphasisCrosses(block, open) && !crossesInLink) {
                 notLinks.remove(open.start());
                 takeChildren(block);
                 kept.forEach(block::appendChild);
@@ -582,6 +591,51 @@ final class LeanInlineParser extends InlineParserImpl {
             if ((node instanceof Emphasis || node instanceof StrongEmphasis) && node instanceof DelimitedNodeImpl emphasis
                     && openers.contains(emphasis.getOpeningMarker().getStartOffset())
                     && emphasis.getClosingMarker().getStartOffset() > end) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether, of the {@code markers} of the text read without {@link #retried}, those from the
+     * first that its text leaves open on, read as kramdown reads them in the link's text (with the
+     * kinds open around the link, the link the innermost element), make an emphasis that opens at
+     * one of those left open and closes after the link's {@code ]}, with no {@code ]} after it
+     * that the link's {@code [} balances ({@link #balancedAfter}): kramdown then finds no end to
+     * the link, and reads its brackets as text ({@code *[** a **](/*x*)*} is
+     * {@code <em>[** a **](/</em>x<em>)</em>}). Where such a {@code ]} follows, kramdown ends the
+     * link there, which is not read so; nor where the first marker left open is not the first of
+     * its run.
+     */
+    private boolean crossesInLink(List<Delimiter> markers) {
+        int first = Collections.min(retried.unclosed());
+        List<Delimiter> from = markers.stream().filter(run -> run.getStartIndex() >= first).toList();
+        if (from.isEmpty() || from.get(0).getStartIndex() != first) {
+            return false;
+        }
+        for (KramdownEmphasisParser.Span span : KramdownEmphasis.read(input, from, openAround(retried.start())).spans()) {
+            if (retried.unclosed().contains(span.open()) && span.close() > retried.close() && !balancedAfter(span.close())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a {@code ]} after {@code from} balances a {@code [} open before it, counting the
+     * brackets between as kramdown counts those of a link's text, a backslash escaping the
+     * character after it.
+     */
+    private boolean balancedAfter(int from) {
+        int open = 1;
+        for (int at = from; at < input.length(); at++) {
+            char c = input.charAt(at);
+            if (c == '\\') {
+                at++;
+            } else if (c == '[') {
+                open++;
+            } else if (c == ']' && --open == 0) {
                 return true;
             }
         }
@@ -897,6 +951,9 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
+        if (retried != null && closingLink == null) {
+            crossesInLink = crossesInLink(markers);
+        }
         KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
                 : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()));
         unclosedEmphasis = made.unclosed();

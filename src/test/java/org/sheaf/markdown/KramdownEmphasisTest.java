@@ -123,6 +123,15 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void anEmphasisOfALinksTextThatClosesInItsDestinationMakesNoLinkWhenNoBracketFollows() {
+        // read in the link's text, "**" finds no end, and then "*" closes at the destination's first "*"
+        assertRenders("<p><em>[** a **](/</em>x<em>)</em></p>", "*[** a **](/*x*)*\n");
+        // a later link's brackets balance each other, so they end no link begun before them
+        assertRenders("<p><em>[** a **](/</em>x<em>)</em> <a href=\"/c\">b</a></p>", "*[** a **](/*x*)* [b](/c)\n");
+        assertRenders("<p><em>[**a](/*x*)</em></p>", "_[**a](/*x*)_\n");
+    }
+
+    @Test
     void anEmphasisOpenedInALinksTextThatNeverClosesLeavesTheLink() {
         assertRenders("<p><a href=\"/u\">*a</a> b</p>", "[*a](/u) b\n");
         assertRenders("<p><em>x <a href=\"/u\">*a</a> y</em></p>", "*x [*a](/u) y*\n");
