@@ -202,8 +202,18 @@ final class LeanInlineParser extends InlineParserImpl {
     /** The link that {@link #parse} reads the text again without, to see whether an emphasis of its text crosses its end; null otherwise. */
     private OpenLink retried;
 
-    /** Whether, read without {@link #retried}, an emphasis of its text crosses its end as read in its own text ({@link #crossesInLink}). */
-    private boolean crossesInLink;
+    /**
+     * The places of the markers that the text read without {@link #retried} holds from the first
+     * its text leaves open on, less that first place, outside images' text: kramdown reads them
+     * all as the link's text, the brackets of the links among them as text too.
+     */
+    private final BitSet retriedMarkers = new BitSet();
+
+    /**
+     * The links whose text holds an emphasis that crosses their first {@code ]}, by where their
+     * brackets start, each read on to the later {@code ]} of its {@link Crossing}.
+     */
+    private final Map<Integer, Crossing> longLinks = new HashMap<>();
 
     /** The links and images made in the text being parsed whose text holds a marker of emphasis. */
     private final List<LinkPlace> markedLinks = new ArrayList<>();
@@ -443,6 +453,7 @@ final class LeanInlineParser extends InlineParserImpl {
     @Override
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
+        longLinks.clear();
         openLinks = new ArrayList<>();
         openAroundLinks = Map.of();
         parseOnce(content, block);
@@ -473,10 +484,20 @@ final class LeanInlineParser extends InlineParserImpl {
             notLinks.add(open.start());
             openLinks = new ArrayList<>();
             retried = open;
-            crossesInLink = false;
+            retriedMarkers.clear();
             parseOnce(content, block);
+            Crossing crossing = crossing();
             retried = null;
-            if (!emphasisCrosses(block, open) && !crossesInLink) {
+            if (crossing != null && crossing.close() >= 0 && !emphasisCrosses(block, open) && tried + 1 < LINKS_TRIED) {
+                // kramdown's link ends at a later ]: read once more with it ending there
+                tried++;
+                notLinks.remove(open.start());
+                longLinks.put(open.start(), crossing);
+                takeChildren(block);
+                openLinks = new ArrayList<>();
+                parseOnce(content, block);
+                links.add(open.start());
+            } else if (!emphasisCrosses(block, open) && crossing == null) {
                 notLinks.remove(open.start());
                 takeChildren(block);
                 kept.forEach(block::appendChild);
@@ -597,37 +618,63 @@ final class LeanInlineParser extends InlineParserImpl {
         return false;
     }
 
-    /**
-     * Whether, of the {@code markers} of the text read without {@link #retried}, those from the
-     * first that its text leaves open on, read as kramdown reads them in the link's text (with the
-     * kinds open around the link, the link the innermost element), make an emphasis that opens at
-     * one of those left open and closes after the link's {@code ]}, with no {@code ]} after it
-     * that the link's {@code [} balances ({@link #balancedAfter}): kramdown then finds no end to
-     * the link, and reads its brackets as text ({@code *[** a **](/*x*)*} is
-     * {@code <em>[** a **](/</em>x<em>)</em>}). Where such a {@code ]} follows, kramdown ends the
-     * link there, which is not read so; nor where the first marker left open is not the first of
-     * its run.
-     */
-    private boolean crossesInLink(List<Delimiter> markers) {
+    /** Notes those of {@code markers}, read without {@link #retried}, that {@link #retriedMarkers} holds. */
+    private void markersAfterRetried(List<Delimiter> markers) {
         int first = Collections.min(retried.unclosed());
-        List<Delimiter> from = markers.stream().filter(run -> run.getStartIndex() >= first).toList();
-        if (from.isEmpty() || from.get(0).getStartIndex() != first) {
-            return false;
-        }
-        for (KramdownEmphasisParser.Span span : KramdownEmphasis.read(input, from, openAround(retried.start())).spans()) {
-            if (retried.unclosed().contains(span.open()) && span.close() > retried.close() && !balancedAfter(span.close())) {
-                return true;
+        for (Delimiter run : markers) {
+            if (run.getStartIndex() >= first) {
+                retriedMarkers.set(run.getStartIndex() - first, run.getEndIndex() - first);
             }
         }
-        return false;
     }
 
     /**
-     * Whether a {@code ]} after {@code from} balances a {@code [} open before it, counting the
-     * brackets between as kramdown counts those of a link's text, a backslash escaping the
-     * character after it.
+     * How an emphasis of {@link #retried}'s text crosses the link's {@code ]}, as kramdown reads
+     * it in the link's text, or null when none does: {@link #retriedMarkers} are read with the
+     * kinds open around the link, the link the innermost element, for an emphasis that opens at
+     * one of the markers its text leaves open and closes after the link's {@code ]}. kramdown
+     * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket})
+     * and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
+     * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
+     * read where the first marker left open is not the first of its run.
      */
-    private boolean balancedAfter(int from) {
+    private Crossing crossing() {
+        int first = Collections.min(retried.unclosed());
+        if (!retriedMarkers.get(0) || first > 0 && isRunBefore(first)) {
+            return null;
+        }
+        KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
+                (open, close) -> true, openAround(retried.start()));
+        for (KramdownEmphasisParser.Span span : parsed.spans()) {
+            if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
+                return new Crossing(span.open(), span.close(), balancingBracket(span.close() + span.markers()));
+            }
+        }
+        return null;
+    }
+
+    /** Whether the marker at {@code at} follows another of its kind, in the same run. */
+    private boolean isRunBefore(int at) {
+        return input.charAt(at - 1) == input.charAt(at);
+    }
+
+    /**
+     * An emphasis of a link's text that opens at {@code emphasisOpen} and closes at
+     * {@code emphasisClose}, after the link's first {@code ]}, and the {@code ]} at {@code close}
+     * that ends the link then (-1 when none does). The brackets inside the emphasis are text.
+     */
+    private record Crossing(int emphasisOpen, int emphasisClose, int close) {
+        boolean holds(int at) {
+            return emphasisOpen < at && at < emphasisClose;
+        }
+    }
+
+    /**
+     * Where the first {@code ]} from {@code from} on is that balances a {@code [} open before it,
+     * counting the brackets between as kramdown counts those of a link's text, a backslash
+     * escaping the character after it; -1 when none does.
+     */
+    private int balancingBracket(int from) {
         int open = 1;
         for (int at = from; at < input.length(); at++) {
             char c = input.charAt(at);
@@ -636,10 +683,23 @@ final class LeanInlineParser extends InlineParserImpl {
             } else if (c == '[') {
                 open++;
             } else if (c == ']' && --open == 0) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** A {@code [} inside the emphasis of one of {@link #longLinks} is text, as kramdown reads no link inside a link. */
+    @Override
+    protected boolean parseOpenBracket() {
+        for (Crossing crossing : longLinks.values()) {
+            if (crossing.holds(index)) {
+                appendText(input.subSequence(index, index + 1));
+                index++;
                 return true;
             }
         }
-        return false;
+        return super.parseOpenBracket();
     }
 
     /**
@@ -951,8 +1011,8 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
-        if (retried != null && closingLink == null) {
-            crossesInLink = crossesInLink(markers);
+        if (retried != null && (closingLink == null || input.charAt(closingLink.start()) == '[')) {
+            markersAfterRetried(markers);
         }
         KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
                 : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()));
@@ -1014,7 +1074,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!kramdownReferences) {
             return super.parseCloseBracket();
         }
-        if (opener != null && (closesFootnoteMarker(opener) || insideOpenElement(opener))) {
+        if (opener != null && (closesFootnoteMarker(opener) || insideOpenElement(opener) || beforeLongLinkEnd(opener))) {
             index++;
             appendText(input.subSequence(index - 1, index));
             return true;
@@ -1060,6 +1120,12 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return parsed;
+    }
+
+    /** Whether the {@code ]} being read comes before the one that ends the link of {@link #longLinks} that {@code opener} opens. */
+    private boolean beforeLongLinkEnd(Bracket opener) {
+        Crossing crossing = longLinks.get(opener.getStartIndex());
+        return crossing != null && index < crossing.close();
     }
 
     /**

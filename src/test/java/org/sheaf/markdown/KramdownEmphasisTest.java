@@ -132,6 +132,14 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void anEmphasisOfALinksTextThatClosesPastItsEndReadsOnToALaterBracket() {
+        // the emphasis closes at the second link's "*", whose brackets are text inside the first link
+        assertRenders("<p><a href=\"/v\"><em>a](/u) [</em>b</a></p>", "[*a](/u) [*b](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) [</em>b</a> <a href=\"/w\">*c</a></p>", "[*a](/u) [*b](/v) [*c](/w)\n");
+        assertRenders("<p><em>x <a href=\"/v\"><strong>a](/u) [</strong>b</a></em></p>", "*x [**a](/u) [**b](/v)*\n");
+    }
+
+    @Test
     void anEmphasisOpenedInALinksTextThatNeverClosesLeavesTheLink() {
         assertRenders("<p><a href=\"/u\">*a</a> b</p>", "[*a](/u) b\n");
         assertRenders("<p><em>x <a href=\"/u\">*a</a> y</em></p>", "*x [*a](/u) y*\n");
