@@ -443,7 +443,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * from just after the {@code [} ({@code [*a](/u) b*} is {@code [<em>a](/u) b</em>}). flexmark
      * makes each link at its {@code ]}, before what follows is read, so the text is parsed again
      * without each such link, one at a time from the first, and that reading is kept when an
-     * emphasis opened in the link's text closes after it. Only links whose text holds an
+     * emphasis opened in the link's text closes after it; when the emphasis, read as in the
+     * link's text, closes after it and a later {@code ]} balances the link's {@code [}, the text
+     * is read once more with the link ending there ({@link #crossing}). Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
      * Before that, a text holding a link inside another link's text is read again without it
