@@ -50,14 +50,16 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      * Makes the emphasis that the runs of markers {@code runs}, taken off the delimiter stack and
      * in the order of {@code input}, hold as kramdown reads them. Each run's text node is cut where
      * an emphasis opens or closes; the markers that make one become its opening and closing
-     * marker, the others stay text. No emphasis closes across the tag of an HTML element that
-     * holds one end of it only ({@link KramdownSpanElements#crossesElement}).
+     * marker, the others stay text; {@code open} says which kinds are open around them. No
+     * emphasis closes across the tag of an HTML element that holds one end of it only
+     * ({@link KramdownSpanElements#crossesElement}).
      *
-     * @return the nodes of the markers left as text, for {@link #joinNeighbours}, and the places
-     *         in {@code input} of the markers that open an emphasis that never closes
+     * @return the nodes of the markers left as text, for {@link #joinNeighbours}, the places
+     *         in {@code input} of the markers that open an emphasis that never closes, and the
+     *         emphasis made
      */
-    static Made make(BasedSequence input, List<Delimiter> runs) {
-        KramdownEmphasisParser.Parsed parsed = read(input, runs);
+    static Made make(BasedSequence input, List<Delimiter> runs, KramdownEmphasisParser.Open open) {
+        KramdownEmphasisParser.Parsed parsed = read(input, runs, open);
         List<KramdownEmphasisParser.Span> spans = parsed.spans();
         TreeSet<Integer> cuts = new TreeSet<>();
         for (KramdownEmphasisParser.Span span : spans) {
@@ -70,15 +72,16 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         for (KramdownEmphasisParser.Span span : spans) {
             wrap(input, span, pieces.get(span.open()), pieces.get(span.close()));
         }
-        return new Made(pieces.values().stream().filter(piece -> piece.getParent() != null).toList(), parsed.unclosed());
+        return new Made(pieces.values().stream().filter(piece -> piece.getParent() != null).toList(), parsed.unclosed(), spans);
     }
 
     /**
      * The emphasis that the runs of markers {@code runs}, in the order of {@code input}, make as
      * kramdown reads them, without touching a node: {@link #make} makes them, and a link's text is
-     * asked which of its footnote markers lie in none ({@link LeanInlineParser}).
+     * asked which of its footnote markers lie in none ({@link LeanInlineParser}). {@code open}
+     * says which kinds are open around them.
      */
-    static KramdownEmphasisParser.Parsed read(BasedSequence input, List<Delimiter> runs) {
+    static KramdownEmphasisParser.Parsed read(BasedSequence input, List<Delimiter> runs, KramdownEmphasisParser.Open open) {
         int base = runs.get(0).getStartIndex();
         BitSet markers = new BitSet();
         Map<Integer, Delimiter> runAt = new HashMap<>();
@@ -89,12 +92,15 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
             }
         }
         return KramdownEmphasisParser.parse(input, base, markers,
-                (open, close) -> !KramdownSpanElements.crossesElement(runAt.get(open).getNode(), runAt.get(close).getNode()));
+                (from, to) -> !KramdownSpanElements.crossesElement(runAt.get(from).getNode(), runAt.get(to).getNode()), open);
     }
 
-    /** What {@link #make} leaves: the markers' nodes left as text, and the places of those that open an emphasis never closed. */
-    record Made(List<Text> markersLeft, List<Integer> unclosed) {
-        static final Made NOTHING = new Made(List.of(), List.of());
+    /**
+     * What {@link #make} leaves: the markers' nodes left as text, the places of those that open an
+     * emphasis never closed, and the emphasis made.
+     */
+    record Made(List<Text> markersLeft, List<Integer> unclosed, List<KramdownEmphasisParser.Span> spans) {
+        static final Made NOTHING = new Made(List.of(), List.of(), List.of());
     }
 
     /**

@@ -54,8 +54,18 @@ final class KramdownEmphasisParser {
     }
 
     /** The emphasis kinds open around the place being read, and which is the innermost. */
-    private record Open(boolean emphasis, boolean strong, boolean innermostEmphasis) {
+    record Open(boolean emphasis, boolean strong, boolean innermostEmphasis) {
         static final Open NONE = new Open(false, false, false);
+
+        /**
+         * The kinds open in a link's text that the kinds {@code emphasis} and {@code strong} open
+         * around the link leave there: kramdown reads a marker of a kind open outside the link
+         * as text inside it, but the link, not an emphasis, is the innermost element there, so
+         * strong emphasis that never closes may still be read as emphasis.
+         */
+        static Open aroundLink(boolean emphasis, boolean strong) {
+            return new Open(emphasis, strong, false);
+        }
 
         boolean has(boolean strongKind) {
             return strongKind ? strong : emphasis;
@@ -112,12 +122,13 @@ final class KramdownEmphasisParser {
      * @param markers the places of the {@code *} and {@code _} kramdown reads as markers (not
      *                escaped, not in code, a URL or a tag), each less {@code base}
      * @param closing what else keeps an emphasis from closing (an HTML element between)
+     * @param open    the kinds open around the text ({@link Open#NONE} for a paragraph's own text)
      */
-    static Parsed parse(CharSequence text, int base, BitSet markers, Closing closing) {
+    static Parsed parse(CharSequence text, int base, BitSet markers, Closing closing, Open open) {
         KramdownEmphasisParser parser = new KramdownEmphasisParser(text, base, markers, closing);
         List<Span> spans = new ArrayList<>();
         for (int at = parser.nextMarker(base); at >= 0; at = parser.nextMarker(at)) {
-            at = parser.emphasisAt(at, Open.NONE, spans);
+            at = parser.emphasisAt(at, open, spans);
         }
         return new Parsed(List.copyOf(spans), List.copyOf(parser.unclosed));
     }

@@ -43,6 +43,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -188,6 +189,37 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** The links and images made in the text being parsed whose text holds an emphasis never closed in it. */
     private List<OpenLink> openLinks = new ArrayList<>();
+
+    /** The link or image being made, while flexmark makes it and reads the emphasis of its text; null otherwise. */
+    private LinkPlace closingLink;
+
+    /**
+     * The emphasis kinds open around each link or image of the text, by where its brackets
+     * start, as the reading before found them; a link around which none is open is left out.
+     */
+    private Map<Integer, KramdownEmphasisParser.Open> openAroundLinks = Map.of();
+
+    /** The link that {@link #parse} reads the text again without, to see whether an emphasis of its text crosses its end; null otherwise. */
+    private OpenLink retried;
+
+    /**
+     * The places of the markers that the text read without {@link #retried} holds from the first
+     * its text leaves open on, less that first place, outside images' text: kramdown reads them
+     * all as the link's text, the brackets of the links among them as text too.
+     */
+    private final BitSet retriedMarkers = new BitSet();
+
+    /**
+     * The links whose text holds an emphasis that crosses their first {@code ]}, by where their
+     * brackets start, each read on to the later {@code ]} of its {@link Crossing}.
+     */
+    private final Map<Integer, Crossing> longLinks = new HashMap<>();
+
+    /** The links and images made in the text being parsed whose text holds a marker of emphasis. */
+    private final List<LinkPlace> markedLinks = new ArrayList<>();
+
+    /** The emphasis of the text being parsed outside every link's and image's text, once read. */
+    private List<KramdownEmphasisParser.Span> outerEmphasis = List.of();
 
     /** Where the brackets start that make no link, as kramdown reads an emphasis in their text on past them. */
     private final Set<Integer> notLinks = new HashSet<>();
@@ -417,18 +449,33 @@ final class LeanInlineParser extends InlineParserImpl {
      * from just after the {@code [} ({@code [*a](/u) b*} is {@code [<em>a](/u) b</em>}). flexmark
      * makes each link at its {@code ]}, before what follows is read, so the text is parsed again
      * without each such link, one at a time from the first, and that reading is kept when an
-     * emphasis opened in the link's text closes after it. Only links whose text holds an
+     * emphasis opened in the link's text closes after it; when the emphasis, read as in the
+     * link's text, closes after it and a later {@code ]} balances the link's {@code [}, the text
+     * is read once more with the link ending there ({@link #crossing}). Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
      * Before that, a text holding a link inside another link's text is read again without it
-     * ({@link #NESTED_READINGS}).
+     * ({@link #NESTED_READINGS}), and then with the emphasis open around its links
+     * ({@link #AROUND_READINGS}).
      */
     @Override
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
+        longLinks.clear();
         openLinks = new ArrayList<>();
+        openAroundLinks = Map.of();
         parseOnce(content, block);
         for (int read = 0; read < NESTED_READINGS && notLinks.addAll(nestedLinks); read++) {
+            takeChildren(block);
+            openLinks = new ArrayList<>();
+            parseOnce(content, block);
+        }
+        for (int read = 0; read < AROUND_READINGS; read++) {
+            Map<Integer, KramdownEmphasisParser.Open> around = openAroundLinks();
+            if (around.equals(openAroundLinks)) {
+                break;
+            }
+            openAroundLinks = around;
             takeChildren(block);
             openLinks = new ArrayList<>();
             parseOnce(content, block);
@@ -444,8 +491,21 @@ final class LeanInlineParser extends InlineParserImpl {
             List<OpenLink> keptOpen = openLinks;
             notLinks.add(open.start());
             openLinks = new ArrayList<>();
+            retried = open;
+            retriedMarkers.clear();
             parseOnce(content, block);
-            if (!emphasisCrosses(block, open)) {
+            Crossing crossing = crossing();
+            retried = null;
+            if (crossing != null && crossing.close() >= 0 && !emphasisCrosses(block, open) && tried + 1 < LINKS_TRIED) {
+                // kramdown's link ends at a later ]: read once more with it ending there
+                tried++;
+                notLinks.remove(open.start());
+                longLinks.put(open.start(), crossing);
+                takeChildren(block);
+                openLinks = new ArrayList<>();
+                parseOnce(content, block);
+                links.add(open.start());
+            } else if (!emphasisCrosses(block, open) && crossing == null) {
                 notLinks.remove(open.start());
                 takeChildren(block);
                 kept.forEach(block::appendChild);
@@ -462,7 +522,58 @@ final class LeanInlineParser extends InlineParserImpl {
         rawResumptions.clear();
         linkStarts.clear();
         nestedLinks.clear();
+        markedLinks.clear();
+        outerEmphasis = List.of();
         super.parse(content, block);
+    }
+
+    /**
+     * How many times at most {@link #parse} reads a text again with the emphasis open around its
+     * links: kramdown reads a text from the outside in, so a marker in a link's text of a kind
+     * open around the link is text there ({@code *[***a***](/u)*} is
+     * {@code <em><a href="/u"><strong>*a</strong>*</a></em>}), where flexmark reads a link's
+     * text before what follows it. A reading changes no emphasis outside the links' text, so
+     * the second finds the same kinds open as the first, unless a footnote marker or an element
+     * in a link's text, read otherwise, moves where a link ends.
+     */
+    private static final int AROUND_READINGS = 2;
+
+    /**
+     * The kinds of {@link #outerEmphasis} open around each of {@link #markedLinks}, by where its
+     * brackets start; links around which none is open are left out. The emphasis and the links,
+     * none inside another link, are each passed once in the order of the text.
+     */
+    private Map<Integer, KramdownEmphasisParser.Open> openAroundLinks() {
+        if (markedLinks.isEmpty() || outerEmphasis.isEmpty()) {
+            return Map.of();
+        }
+        List<KramdownEmphasisParser.Span> byOpen = new ArrayList<>(outerEmphasis);
+        byOpen.sort(Comparator.comparingInt(KramdownEmphasisParser.Span::open));
+        List<KramdownEmphasisParser.Span> byClose = new ArrayList<>(outerEmphasis);
+        byClose.sort(Comparator.comparingInt(KramdownEmphasisParser.Span::close));
+        List<LinkPlace> links = new ArrayList<>(markedLinks);
+        links.sort(Comparator.comparingInt(LinkPlace::start));
+        Map<Integer, KramdownEmphasisParser.Open> around = new HashMap<>();
+        int opened = 0;
+        int closed = 0;
+        int[] open = new int[2]; // emphasis, then strong emphasis, open at the link
+        for (LinkPlace link : links) {
+            for (; opened < byOpen.size() && byOpen.get(opened).open() < link.start(); opened++) {
+                open[byOpen.get(opened).strong() ? 1 : 0]++;
+            }
+            // an emphasis of the outer text that closes after the link's start closes after its end
+            for (; closed < byClose.size() && byClose.get(closed).close() < link.start(); closed++) {
+                open[byClose.get(closed).strong() ? 1 : 0]--;
+            }
+            if (open[0] > 0 || open[1] > 0) {
+                around.put(link.start(), KramdownEmphasisParser.Open.aroundLink(open[0] > 0, open[1] > 0));
+            }
+        }
+        return around;
+    }
+
+    /** A link or image: where its brackets start, and where its {@code ]} is. */
+    private record LinkPlace(int start, int close) {
     }
 
     /**
@@ -514,6 +625,90 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return false;
+    }
+
+    /** Notes those of {@code markers}, read without {@link #retried}, that {@link #retriedMarkers} holds. */
+    private void markersAfterRetried(List<Delimiter> markers) {
+        int first = Collections.min(retried.unclosed());
+        for (Delimiter run : markers) {
+            if (run.getStartIndex() >= first) {
+                retriedMarkers.set(run.getStartIndex() - first, run.getEndIndex() - first);
+            }
+        }
+    }
+
+    /**
+     * How an emphasis of {@link #retried}'s text crosses the link's {@code ]}, as kramdown reads
+     * it in the link's text, or null when none does: {@link #retriedMarkers} are read with the
+     * kinds open around the link, the link the innermost element, for an emphasis that opens at
+     * one of the markers its text leaves open and closes after the link's {@code ]}. kramdown
+     * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket})
+     * and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
+     * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
+     * read where the first marker left open is not the first of its run.
+     */
+    private Crossing crossing() {
+        int first = Collections.min(retried.unclosed());
+        if (!retriedMarkers.get(0) || first > 0 && isRunBefore(first)) {
+            return null;
+        }
+        KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
+                (open, close) -> true, openAround(retried.start()));
+        for (KramdownEmphasisParser.Span span : parsed.spans()) {
+            if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
+                return new Crossing(span.open(), span.close(), balancingBracket(span.close() + span.markers()));
+            }
+        }
+        return null;
+    }
+
+    /** Whether the marker at {@code at} follows another of its kind, in the same run. */
+    private boolean isRunBefore(int at) {
+        return input.charAt(at - 1) == input.charAt(at);
+    }
+
+    /**
+     * An emphasis of a link's text that opens at {@code emphasisOpen} and closes at
+     * {@code emphasisClose}, after the link's first {@code ]}, and the {@code ]} at {@code close}
+     * that ends the link then (-1 when none does). The brackets inside the emphasis are text.
+     */
+    private record Crossing(int emphasisOpen, int emphasisClose, int close) {
+        boolean holds(int at) {
+            return emphasisOpen < at && at < emphasisClose;
+        }
+    }
+
+    /**
+     * Where the first {@code ]} from {@code from} on is that balances a {@code [} open before it,
+     * counting the brackets between as kramdown counts those of a link's text, a backslash
+     * escaping the character after it; -1 when none does.
+     */
+    private int balancingBracket(int from) {
+        int open = 1;
+        for (int at = from; at < input.length(); at++) {
+            char c = input.charAt(at);
+            if (c == '\\') {
+                at++;
+            } else if (c == '[') {
+                open++;
+            } else if (c == ']' && --open == 0) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
+    /** A {@code [} inside the emphasis of one of {@link #longLinks} is text, as kramdown reads no link inside a link. */
+    @Override
+    protected boolean parseOpenBracket() {
+        for (Crossing crossing : longLinks.values()) {
+            if (crossing.holds(index)) {
+                appendText(input.subSequence(index, index + 1));
+                index++;
+                return true;
+            }
+        }
+        return super.parseOpenBracket();
     }
 
     /**
@@ -885,8 +1080,17 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
-        KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING : KramdownEmphasis.make(input, markers);
+        if (retried != null && (closingLink == null || input.charAt(closingLink.start()) == '[')) {
+            markersAfterRetried(markers);
+        }
+        KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
+                : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()));
         unclosedEmphasis = made.unclosed();
+        if (closingLink == null) {
+            outerEmphasis = made.spans();
+        } else if (!markers.isEmpty()) {
+            markedLinks.add(closingLink);
+        }
         Map<Node, List<Delimiter>> byParent = new LinkedHashMap<>();
         for (Delimiter other : others) {
             byParent.computeIfAbsent(other.getNode().getParent(), parent -> new ArrayList<>()).add(other);
@@ -939,7 +1143,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (!kramdownReferences) {
             return super.parseCloseBracket();
         }
-        if (opener != null && (closesFootnoteMarker(opener) || insideOpenElement(opener))) {
+        if (opener != null && (closesFootnoteMarker(opener) || insideOpenElement(opener) || beforeLongLinkEnd(opener))) {
             index++;
             appendText(input.subSequence(index - 1, index));
             return true;
@@ -958,9 +1162,11 @@ final class LeanInlineParser extends InlineParserImpl {
         unclosedEmphasis = List.of();
         boolean parsed;
         InlineLink inline = inlineLink;
+        closingLink = opener == null ? null : new LinkPlace(opener.getStartIndex(), close);
         try {
             parsed = super.parseCloseBracket();
         } finally {
+            closingLink = null;
             inlineLink = null;
             hidden.forEach(LeanInlineParser::putBack);
         }
@@ -983,6 +1189,12 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return parsed;
+    }
+
+    /** Whether the {@code ]} being read comes before the one that ends the link of {@link #longLinks} that {@code opener} opens. */
+    private boolean beforeLongLinkEnd(Bracket opener) {
+        Crossing crossing = longLinks.get(opener.getStartIndex());
+        return crossing != null && index < crossing.close();
     }
 
     /**
@@ -1127,6 +1339,11 @@ final class LeanInlineParser extends InlineParserImpl {
         return low;
     }
 
+    /** The kinds of emphasis open around the brackets that start at {@code start}, as the reading before found them. */
+    private KramdownEmphasisParser.Open openAround(int start) {
+        return openAroundLinks.getOrDefault(start, KramdownEmphasisParser.Open.NONE);
+    }
+
     /** The emphasis that the markers read since {@code opener} make among themselves, as kramdown reads them. */
     private List<KramdownEmphasisParser.Span> emphasisSince(Bracket opener) {
         List<Delimiter> runs = new ArrayList<>();
@@ -1137,7 +1354,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         Collections.reverse(runs);
-        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs).spans();
+        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs, openAround(opener.getStartIndex())).spans();
     }
 
     /**

@@ -113,6 +113,33 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void markersInALinksTextOfAKindOpenAroundTheLinkAreText() {
+        assertRenders("<p><em><a href=\"/u\"><strong>*a</strong>*</a></em></p>", "*[***a***](/u)*\n");
+        // a link around which nothing is open reads its text as before
+        assertRenders("<p><em>a <a href=\"/u\"><strong>*b</strong>* c</a></em> and <a href=\"/v\"><strong><em>d</em></strong></a></p>",
+                "*a [***b*** c](/u)* and [***d***](/v)\n");
+        // the attribute list follows the markers left as text, so it is text too
+        assertRenders("<p><strong><a href=\"/u\">**<em>b</em>**{: .c}</a></strong></p>", "__[***b***{: .c}](/u)__\n");
+    }
+
+    @Test
+    void anEmphasisOfALinksTextThatClosesInItsDestinationMakesNoLinkWhenNoBracketFollows() {
+        // read in the link's text, "**" finds no end, and then "*" closes at the destination's first "*"
+        assertRenders("<p><em>[** a **](/</em>x<em>)</em></p>", "*[** a **](/*x*)*\n");
+        // a later link's brackets balance each other, so they end no link begun before them
+        assertRenders("<p><em>[** a **](/</em>x<em>)</em> <a href=\"/c\">b</a></p>", "*[** a **](/*x*)* [b](/c)\n");
+        assertRenders("<p><em>[**a](/*x*)</em></p>", "_[**a](/*x*)_\n");
+    }
+
+    @Test
+    void anEmphasisOfALinksTextThatClosesPastItsEndReadsOnToALaterBracket() {
+        // the emphasis closes at the second link's "*", whose brackets are text inside the first link
+        assertRenders("<p><a href=\"/v\"><em>a](/u) [</em>b</a></p>", "[*a](/u) [*b](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) [</em>b</a> <a href=\"/w\">*c</a></p>", "[*a](/u) [*b](/v) [*c](/w)\n");
+        assertRenders("<p><em>x <a href=\"/v\"><strong>a](/u) [</strong>b</a></em></p>", "*x [**a](/u) [**b](/v)*\n");
+    }
+
+    @Test
     void anEmphasisOpenedInALinksTextThatNeverClosesLeavesTheLink() {
         assertRenders("<p><a href=\"/u\">*a</a> b</p>", "[*a](/u) b\n");
         assertRenders("<p><em>x <a href=\"/u\">*a</a> y</em></p>", "*x [*a](/u) y*\n");
