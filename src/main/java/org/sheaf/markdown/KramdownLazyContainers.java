@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.OrderedListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -212,13 +214,20 @@ final class KramdownLazyContainers {
             return null;
         }
 
-        /** How far the list's first marker stood from the margin its containers left on its line. */
+        /**
+         * How far the list's first marker stood from the margin its containers left on its line:
+         * kramdown's column of it in the text of the list's container ({@link KramdownFrames}),
+         * where a lazy line of an item around keeps the spaces before the marker, or where that
+         * is not told, its column on the line less the state's column.
+         */
         private static int markerIndent(ListItem first, ParserState state) {
             BasedSequence marker = first.getOpeningMarker();
             BasedSequence all = first.getDocument().getChars();
-            int lineStart = marker.getStartOffset();
-            while (lineStart > 0 && all.charAt(lineStart - 1) != '\n') {
-                lineStart--;
+            int lineStart = KramdownFrames.lineStart(all, marker.getStartOffset());
+            KramdownFrames.Rest container = KramdownFrames.of(first.getParent().getParent(), all, lineStart,
+                    KramdownFrames.lineEnd(all, lineStart));
+            if (container != null && container.at() <= marker.getStartOffset()) {
+                return container.columnOf(all, marker.getStartOffset());
             }
             int column = 0;
             for (int i = lineStart; i < marker.getStartOffset(); i++) {
@@ -365,6 +374,13 @@ final class KramdownLazyContainers {
         /** A line that starts another item of a bullet list, or of an ordered one, in kramdown. */
         private static final Pattern BULLET_ITEM = Pattern.compile(" {0,3}[-+*][ \\t|]");
         private static final Pattern ORDERED_ITEM = Pattern.compile(" {0,3}\\d+\\.[ \\t|]");
+        /**
+         * A list item's marker at the start of a lazy line's text, then a tab (group 1) or a space:
+         * a tab after it counts from the start of the line in flexmark, from the start of the
+         * text of the item's container in kramdown ({@link #tabbedMarkerIndent}), which reads the
+         * list's lines by the marker's column as flexmark's item leaves it.
+         */
+        private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)(?:[ |]*(\\t)|[ |])");
 
         /** Whether the last line that reached this container was blank. */
         private boolean afterBlank;
@@ -571,6 +587,9 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabReachingIndent(state, item);
             }
+            if (getBlock() instanceof ListItem item && takesSpacesOfLazyList(state, item, result)) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
             if (tabInIndent(state, result)) {
                 if (afterBlank) {
                     afterBlank = false;
@@ -594,6 +613,46 @@ final class KramdownLazyContainers {
             boolean lazy = result == null && (readAhead(state) || takesLazily(state));
             afterBlank = state.isBlank();
             return lazy ? BlockContinue.atIndex(state.getIndex()) : result;
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of {@code item} over the state's line, takes
+         * the spaces before a list marker on a line that kramdown reads as a lazy line of the
+         * item: kramdown keeps a lazy line as it stands in the item's text, so a list on it is
+         * nested by the columns it was written at, measured like the lines before it. flexmark
+         * takes the spaces as the indent of a list of the other kind it nests in the item, so a
+         * list that started on an earlier lazy line ({@code * t} under {@code 10. x}) would find
+         * {@code   * b} two columns short of where kramdown reads it, in {@code t}.
+         */
+        private static boolean takesSpacesOfLazyList(ParserState state, ListItem item, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize() || state.isBlank()
+                    || going.getNewColumn() <= state.getColumn() && going.getNewIndex() <= state.getIndex()
+                    || !(item.getLastChild() instanceof Paragraph || item.getLastChild() instanceof ListBlock)) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int text = state.getNextNonSpaceIndex();
+            Matcher marker = LAZY_LIST_MARKER.matcher(line.subSequence(text));
+            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0 || !marker.lookingAt() || marker.group(1) != null
+                    || item.getLastChild() instanceof ListBlock list && list.getFirstChild() instanceof ListItem first
+                            && tabbedMarkerIndent(first) >= 0) {
+                return false;
+            }
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
+                    && !startsItemOfOwnList(state, item);
+        }
+
+        /**
+         * Whether the state's line starts the next item of {@code item}'s list in kramdown: a
+         * marker of the list's kind indented by up to three spaces in the text of the list's
+         * container ({@code * b} after {@code - a}, both bullets).
+         */
+        private static boolean startsItemOfOwnList(ParserState state, ListItem item) {
+            Node list = item.getParent();
+            Pattern next = list instanceof OrderedList ? ORDERED_ITEM : BULLET_ITEM;
+            return next.matcher(inListContainer(state, list, state.getLine().subSequence(state.getIndex()))).lookingAt();
         }
 
         /**
