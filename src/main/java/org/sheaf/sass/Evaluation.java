@@ -67,9 +67,12 @@ final class Evaluation {
      * or a comment (each run of an {@code @media}'s text between those nested in it, or the rules
      * holding them, is one, as libsass parts it there): libsass holds each of those in an
      * {@code @supports} where it leaves the {@code @media} out, which dart-sass leaves out
-     * without evaluating what it holds.
+     * without evaluating what it holds; {@code writingMediaInRule} the same where the
+     * {@code @media} is evaluated in a style rule, which libsass's parts stand in, so that one
+     * nested in it goes after all of them: each {@code @media} that holds such a thing is one part.
      */
-    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia) {
+    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia,
+            int writingMediaInRule) {
         /** Whether the other marks the same statement: a start's mark and its end's. */
         boolean sameStatement(Mark other) {
             return at == other.at && url.equals(other.url);
@@ -95,7 +98,7 @@ final class Evaluation {
      * around the {@code @media} left out, which libsass writes with the rules' first ones;
      * {@code leftOut} when an {@code @media} left out is there, not the end of one of the
      * outer's own query, and then {@code held} how many parts of it libsass holds in an
-     * {@code @supports} around (see {@link #held(Mark)}).
+     * {@code @supports} around (see {@link #held(Mark, boolean)}).
      */
     record Break(int at, Set<Integer> before, boolean leftOut, int held) {
     }
@@ -202,7 +205,7 @@ final class Evaluation {
                  */
                 private void mark(int at, String before, String after, int start, Kind kind) {
                     insert(inserted, at, before + marker(marks.size()) + after);
-                    marks.add(new Mark(url, start, kind, false, false, 0));
+                    marks.add(new Mark(url, start, kind, false, false, 0, 0));
                 }
 
                 /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
@@ -228,7 +231,8 @@ final class Evaluation {
                                 indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
                         MediaText text = mediaText(source, start, brace, indented);
-                        marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia()));
+                        marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
+                                text.writingMediaInRule()));
                         if (text.writes() == 2) {
                             probing.put(brace, PROBE);
                         }
@@ -350,9 +354,10 @@ final class Evaluation {
      * {@code @content}, 0 where it holds none of them; {@code writingMedia} how many
      * parts of the {@code @media}, itself and those nested in it, hold a declaration or a comment:
      * libsass parts each around the {@code @media} nested in it, or after the rule (of the
-     * {@code @media}'s own text) that holds one, so each run of its text between them is a part (0 exactly where {@code writes} is not 1).
+     * {@code @media}'s own text) that holds one, so each run of its text between them is a part (0 exactly where {@code writes} is not 1);
+     * {@code writingMediaInRule} how many of those {@code @media} hold such a part.
      */
-    private record MediaText(int writes, int writingMedia) {
+    private record MediaText(int writes, int writingMedia, int writingMediaInRule) {
     }
 
     /**
@@ -363,7 +368,7 @@ final class Evaluation {
     private static MediaText mediaText(String source, int start, int brace, boolean indented) {
         int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
         if (body == null) {
-            return new MediaText(1, 1);
+            return new MediaText(1, 1, 1);
         }
         String inside = source.substring(body[0] + 1, body[1]);
         // per open block, innermost first: the @media it is or stands in, as {whether its run so
@@ -428,7 +433,8 @@ final class Evaluation {
         });
         all.forEach(Evaluation::endRun);
         int writing = all.stream().mapToInt(runs -> runs[1]).sum();
-        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing);
+        int writingInRule = (int) all.stream().filter(runs -> runs[1] > 0).count();
+        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing, writingInRule);
     }
 
     /** Counts the run of an {@code @media} ({@code {writes, runs, ending}}) that ends here when it wrote, and starts the next. */
@@ -1119,7 +1125,7 @@ final class Evaluation {
         }
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
-        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark))));
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark), !open.isEmpty())));
         return new Pending(media, before);
     }
 
@@ -1147,7 +1153,7 @@ final class Evaluation {
         int at = supports.keptBlocksBefore(child) + (child != marker && child.kept ? 1 : 0);
         int ordinal = supportsInMedia.indexOf(supports);
         if (ordinal >= 0) {
-            hold(heldInSupports, ordinal, new Held(at, begun(open)), marker);
+            hold(heldInSupports, ordinal, new Held(at, begun(open)), marker, !open.isEmpty());
         }
     }
 
@@ -1174,14 +1180,16 @@ final class Evaluation {
         if (ordinal < 0) {
             return;
         }
-        unwritten.add(new Unwritten(ordinal, new Held(supports.keptBlocksBefore(media), begun(open)), media, marker));
+        unwritten.add(new Unwritten(ordinal, new Held(supports.keptBlocksBefore(media), begun(open)), media, marker,
+                !open.isEmpty()));
     }
 
     /**
      * An {@code @media} left out, whose marker stands in the {@code media} copy right in the
-     * {@code ordinal}th top-level {@code @supports}, which holds nothing else kept.
+     * {@code ordinal}th top-level {@code @supports}, which holds nothing else kept; reached
+     * {@code inRule} or not.
      */
-    private record Unwritten(int ordinal, Held at, Item media, Item marker) {
+    private record Unwritten(int ordinal, Held at, Item media, Item marker, boolean inRule) {
     }
 
     /**
@@ -1195,7 +1203,7 @@ final class Evaluation {
             List<Item> inside = new ArrayList<>();
             left.media().markers(inside);
             if (inside.stream().noneMatch(writtenMedia::contains)) {
-                hold(heldInTopSupports, left.ordinal(), left.at(), left.marker());
+                hold(heldInTopSupports, left.ordinal(), left.at(), left.marker(), left.inRule());
             }
         }
     }
@@ -1203,19 +1211,20 @@ final class Evaluation {
     /**
      * How many parts libsass holds in an {@code @supports} for the {@code @media} left out whose
      * marker this is: of itself and those nested in it, each that writes something, which
-     * dart-sass did not evaluate ({@link Mark#writingMedia}); one where only its includes may
-     * write.
+     * dart-sass did not evaluate ({@link Mark#writingMedia}, or {@link Mark#writingMediaInRule}
+     * where it was reached {@code inRule}); one where only its includes may write.
      */
-    private static int held(Mark mark) {
-        return mark.throughIncludes() ? 1 : Math.max(1, mark.writingMedia());
+    private static int held(Mark mark, boolean inRule) {
+        return mark.throughIncludes() ? 1 : Math.max(1, inRule ? mark.writingMediaInRule() : mark.writingMedia());
     }
 
     /**
      * Notes {@code at} in {@code held} for the {@code ordinal}th {@code @supports}, once for each
-     * part libsass holds there for the {@code @media} left out whose marker this is ({@link #held(Mark)}).
+     * part libsass holds there for the {@code @media} left out whose marker this is, reached
+     * {@code inRule} or not ({@link #held(Mark, boolean)}).
      */
-    private void hold(Map<Integer, List<Held>> held, int ordinal, Held at, Item marker) {
-        int count = held(marks.get(marker.mark));
+    private void hold(Map<Integer, List<Held>> held, int ordinal, Held at, Item marker, boolean inRule) {
+        int count = held(marks.get(marker.mark), inRule);
         for (int k = 0; k < count; k++) {
             held.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(at);
         }

@@ -303,6 +303,15 @@ class SplitRulesIT {
                     sass.render(dir.resolve("d.scss"), "d.scss", "@mixin pr { @media print { .y { c: g; } "
                             + "@media (min-width: 1px) { x: 1; } } }\n"
                             + "@supports (display: grid) { @media screen { .p { q: r; } @include pr; .z { c: b; } } }", 1, "d.css").css());
+            // reached in a rule, whose parts hold all the @media writes, the @media nested in it
+            // going after them: one part for it, one for the nested one
+            String inRule = "@mixin m { a { @media print { #h { c: d; } @media all { w: none; } x: 1px; } } }\n";
+            assertEquals("@supports (display: grid) { @media screen { .k { x: 0; } }\n  \n  \n  @media screen { .z { c: b; } } }\n",
+                    sass.render(dir.resolve("e.scss"), "e.scss", inRule
+                            + "@supports (display: grid) { @media screen { .k { x: 0; } @include m; .z { c: b; } } }", 1, "e.css").css());
+            assertEquals("@media screen { @supports (display: grid) { .k { x: 0; }\n    \n    \n    .z { c: b; } } }\n",
+                    sass.render(dir.resolve("f.scss"), "f.scss", inRule
+                            + "@media screen { @supports (display: grid) { .k { x: 0; } @include m; .z { c: b; } } }", 1, "f.css").css());
         }
     }
 
