@@ -354,7 +354,9 @@ final class Evaluation {
      * {@code @content}, 0 where it holds none of them; {@code writingMedia} how many
      * parts of the {@code @media}, itself and those nested in it, hold a declaration or a comment:
      * libsass parts each around the {@code @media} nested in it, or after the rule (of the
-     * {@code @media}'s own text) that holds one, so each run of its text between them is a part (0 exactly where {@code writes} is not 1);
+     * {@code @media}'s own text) that holds one, so each run of its text between them is a part,
+     * an {@code @media} in control flow counted as nothing, as it may run not at all (0 exactly
+     * where {@code writes} is not 1);
      * {@code writingMediaInRule} how many of those {@code @media} hold such a part.
      */
     private record MediaText(int writes, int writingMedia, int writingMediaInRule) {
@@ -379,8 +381,11 @@ final class Evaluation {
         int[] outer = {0, 0, 0};
         all.add(outer);
         media.push(outer);
-        // per open block, innermost first: whether it is or stands in a style rule inside that @media
+        // per open block, innermost first: whether it is or stands in a style rule inside that
+        // @media, and whether in control flow, which may run an @media nested there not at all
+        // or more than once: such an @media is not counted, nor does it part the one around
         ArrayDeque<Boolean> inRule = new ArrayDeque<>(List.of(false));
+        ArrayDeque<Boolean> inControl = new ArrayDeque<>(List.of(false));
         boolean[] includes = {false};
         ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
             @Override
@@ -391,7 +396,11 @@ final class Evaluation {
             @Override
             public void opens(int start, int open) {
                 String prelude = inside.substring(start, open).strip();
-                if (prelude.startsWith("@media")) {
+                if (prelude.startsWith("@media") && inControl.peek()) {
+                    media.push(new int[] {0, 0, 0});
+                    inRule.push(false);
+                    inControl.push(true);
+                } else if (prelude.startsWith("@media")) {
                     // libsass parts the @media around one nested in it, what follows a run of
                     // its own; one in a rule bubbles out after the rule (its declarations all
                     // one part), so there the run ends with the rule
@@ -404,9 +413,11 @@ final class Evaluation {
                     all.add(nested);
                     media.push(nested);
                     inRule.push(false);
+                    inControl.push(false);
                 } else {
                     media.push(media.peek());
                     inRule.push(inRule.peek() || !prelude.startsWith("@"));
+                    inControl.push(inControl.peek() || MediaBreaks.CONTROL.matcher(prelude).lookingAt());
                 }
             }
 
@@ -425,6 +436,7 @@ final class Evaluation {
                 if (media.size() > 1) {
                     int[] closed = media.pop();
                     boolean rule = inRule.pop();
+                    inControl.pop();
                     if (closed == media.peek() && rule && !inRule.peek() && closed[2] == 1) {
                         endRun(closed);
                     }

@@ -312,6 +312,11 @@ class SplitRulesIT {
             assertEquals("@media screen { @supports (display: grid) { .k { x: 0; }\n    \n    \n    .z { c: b; } } }\n",
                     sass.render(dir.resolve("f.scss"), "f.scss", inRule
                             + "@media screen { @supports (display: grid) { .k { x: 0; } @include m; .z { c: b; } } }", 1, "f.css").css());
+            // an @if that does not hold writes nothing: the @media in it is not a part
+            assertEquals("@supports (display: grid) { @media screen { .k { x: 0; } }\n  \n  @media screen { .z { c: b; } } }\n",
+                    sass.render(dir.resolve("g.scss"), "g.scss", "@mixin m { a { @media print { @if 1 == 2 { "
+                            + "@media (color) { w: none; } } x: 1px; } } }\n"
+                            + "@supports (display: grid) { @media screen { .k { x: 0; } @include m; .z { c: b; } } }", 1, "g.css").css());
         }
     }
 
