@@ -2,6 +2,7 @@ package org.sheaf.sass;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -62,12 +63,16 @@ final class Evaluation {
      * {@code @media} whether its text writes anything (a declaration, a comment or an include),
      * libsass writing no {@code @media} for one that holds nothing, and whether only its
      * includes (or {@code @content}) may, which only evaluating them tells; and how many
-     * {@code @media} of its text, itself and those nested in it, hold a declaration or a comment
-     * of their own (not in an {@code @media} nested in them): libsass holds each of those in an
+     * parts of the {@code @media} of its text, itself and those nested in it, hold a declaration
+     * or a comment (each run of an {@code @media}'s text between those nested in it, or the rules
+     * holding them, is one, as libsass parts it there): libsass holds each of those in an
      * {@code @supports} where it leaves the {@code @media} out, which dart-sass leaves out
-     * without evaluating what it holds.
+     * without evaluating what it holds; {@code writingMediaInRule} the same where the
+     * {@code @media} is evaluated in a style rule, which libsass's parts stand in, so that one
+     * nested in it goes after all of them: each {@code @media} that holds such a thing is one part.
      */
-    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia) {
+    record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia,
+            int writingMediaInRule) {
         /** Whether the other marks the same statement: a start's mark and its end's. */
         boolean sameStatement(Mark other) {
             return at == other.at && url.equals(other.url);
@@ -92,9 +97,10 @@ final class Evaluation {
      * wrote them, but with the blocks in {@code before} ahead of it: the last parts of the rules
      * around the {@code @media} left out, which libsass writes with the rules' first ones;
      * {@code leftOut} when an {@code @media} left out is there, not the end of one of the
-     * outer's own query.
+     * outer's own query, and then {@code held} how many parts of it libsass holds in an
+     * {@code @supports} around (see {@link #held(Mark, boolean)}).
      */
-    record Break(int at, Set<Integer> before, boolean leftOut) {
+    record Break(int at, Set<Integer> before, boolean leftOut, int held) {
     }
 
     /**
@@ -147,6 +153,22 @@ final class Evaluation {
      * once for each, in order.
      */
     private final Map<Integer, List<Held>> heldInSupports = new HashMap<>();
+    /** Each kept {@code @supports} at the top level, in their order in the CSS, which numbers them for {@link #heldInTopSupports}. */
+    private final List<Item> topSupports = new ArrayList<>();
+    /**
+     * Per {@code @supports} of {@link #topSupports}, by its place there: before which of its
+     * blocks an {@code @media} dart-sass left out was reached inside an {@code @media} of the
+     * {@code @supports} that wrote nothing at all, once for each, in order.
+     */
+    private final Map<Integer, List<Held>> heldInTopSupports = new HashMap<>();
+    /** The markers of the nested {@code @media} whose evaluation wrote something, an {@code @media} of its own. */
+    private final Set<Item> writtenMedia = Collections.newSetFromMap(new IdentityHashMap<>());
+    /**
+     * Each {@code @media} left out whose marker stands in an {@code @media} copy right in a
+     * top-level {@code @supports} that holds nothing else kept, in the order reached; noted in
+     * {@link #heldInTopSupports} once all markers are read, where that copy wrote nothing at all.
+     */
+    private final List<Unwritten> unwritten = new ArrayList<>();
 
     private Evaluation(List<Mark> marks) {
         this.marks = marks;
@@ -183,7 +205,7 @@ final class Evaluation {
                  */
                 private void mark(int at, String before, String after, int start, Kind kind) {
                     insert(inserted, at, before + marker(marks.size()) + after);
-                    marks.add(new Mark(url, start, kind, false, false, 0));
+                    marks.add(new Mark(url, start, kind, false, false, 0, 0));
                 }
 
                 /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
@@ -209,7 +231,8 @@ final class Evaluation {
                                 indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
                                         : marker(marks.size()) + " ");
                         MediaText text = mediaText(source, start, brace, indented);
-                        marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia()));
+                        marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
+                                text.writingMediaInRule()));
                         if (text.writes() == 2) {
                             probing.put(brace, PROBE);
                         }
@@ -329,10 +352,14 @@ final class Evaluation {
      * What an {@code @media} nested in a block writes, read from its text: {@code writes} 1
      * where it holds a declaration or a comment, 2 where it holds only includes or
      * {@code @content}, 0 where it holds none of them; {@code writingMedia} how many
-     * {@code @media}, itself and those nested in it, hold a declaration or a comment outside the
-     * {@code @media} nested in them (so 0 exactly where {@code writes} is not 1).
+     * parts of the {@code @media}, itself and those nested in it, hold a declaration or a comment:
+     * libsass parts each around the {@code @media} nested in it, or after the rule (of the
+     * {@code @media}'s own text) that holds one, so each run of its text between them is a part,
+     * an {@code @media} in control flow counted as nothing, as it may run not at all (0 exactly
+     * where {@code writes} is not 1);
+     * {@code writingMediaInRule} how many of those {@code @media} hold such a part.
      */
-    private record MediaText(int writes, int writingMedia) {
+    private record MediaText(int writes, int writingMedia, int writingMediaInRule) {
     }
 
     /**
@@ -343,30 +370,54 @@ final class Evaluation {
     private static MediaText mediaText(String source, int start, int brace, boolean indented) {
         int[] body = indented ? SplitRules.indented(source, start) : SplitRules.braces(source, brace);
         if (body == null) {
-            return new MediaText(1, 1);
+            return new MediaText(1, 1, 1);
         }
         String inside = source.substring(body[0] + 1, body[1]);
-        // per open block, innermost first: the flag of the @media it is or stands in; the outer @media's last
-        ArrayDeque<boolean[]> media = new ArrayDeque<>();
-        List<boolean[]> all = new ArrayList<>();
-        boolean[] outer = {false};
+        // per open block, innermost first: the @media it is or stands in, as {whether its run so
+        // far writes, its runs that wrote, whether the run ends with the rule under way}; the
+        // outer @media's last
+        ArrayDeque<int[]> media = new ArrayDeque<>();
+        List<int[]> all = new ArrayList<>();
+        int[] outer = {0, 0, 0};
         all.add(outer);
         media.push(outer);
+        // per open block, innermost first: whether it is or stands in a style rule inside that
+        // @media, and whether in control flow, which may run an @media nested there not at all
+        // or more than once: such an @media is not counted, nor does it part the one around
+        ArrayDeque<Boolean> inRule = new ArrayDeque<>(List.of(false));
+        ArrayDeque<Boolean> inControl = new ArrayDeque<>(List.of(false));
         boolean[] includes = {false};
         ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
             @Override
             public void comment(int at) {
-                media.peek()[0] = true;
+                media.peek()[0] = 1;
             }
 
             @Override
             public void opens(int start, int open) {
-                if (inside.substring(start, open).strip().startsWith("@media")) {
-                    boolean[] nested = {false};
+                String prelude = inside.substring(start, open).strip();
+                if (prelude.startsWith("@media") && inControl.peek()) {
+                    media.push(new int[] {0, 0, 0});
+                    inRule.push(false);
+                    inControl.push(true);
+                } else if (prelude.startsWith("@media")) {
+                    // libsass parts the @media around one nested in it, what follows a run of
+                    // its own; one in a rule bubbles out after the rule (its declarations all
+                    // one part), so there the run ends with the rule
+                    if (inRule.peek()) {
+                        media.peek()[2] = 1;
+                    } else {
+                        endRun(media.peek());
+                    }
+                    int[] nested = {0, 0, 0};
                     all.add(nested);
                     media.push(nested);
+                    inRule.push(false);
+                    inControl.push(false);
                 } else {
                     media.push(media.peek());
+                    inRule.push(inRule.peek() || !prelude.startsWith("@"));
+                    inControl.push(inControl.peek() || MediaBreaks.CONTROL.matcher(prelude).lookingAt());
                 }
             }
 
@@ -374,7 +425,7 @@ final class Evaluation {
             public void ends(int start, int end) {
                 String text = inside.substring(start, end).strip();
                 if (isDeclaration(text, indented)) {
-                    media.peek()[0] = true;
+                    media.peek()[0] = 1;
                 } else if (text.startsWith("@include") || text.startsWith("@content") || indented && text.startsWith("+")) {
                     includes[0] = true;
                 }
@@ -383,12 +434,26 @@ final class Evaluation {
             @Override
             public void closes(int close) {
                 if (media.size() > 1) {
-                    media.pop();
+                    int[] closed = media.pop();
+                    boolean rule = inRule.pop();
+                    inControl.pop();
+                    if (closed == media.peek() && rule && !inRule.peek() && closed[2] == 1) {
+                        endRun(closed);
+                    }
                 }
             }
         });
-        int writing = (int) all.stream().filter(flag -> flag[0]).count();
-        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing);
+        all.forEach(Evaluation::endRun);
+        int writing = all.stream().mapToInt(runs -> runs[1]).sum();
+        int writingInRule = (int) all.stream().filter(runs -> runs[1] > 0).count();
+        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing, writingInRule);
+    }
+
+    /** Counts the run of an {@code @media} ({@code {writes, runs, ending}}) that ends here when it wrote, and starts the next. */
+    private static void endRun(int[] media) {
+        media[1] += media[0];
+        media[0] = 0;
+        media[2] = 0;
     }
 
     /**
@@ -425,6 +490,8 @@ final class Evaluation {
         }
         Evaluation evaluation = new Evaluation(marked.marks());
         evaluation.collectSupportsInMedia(markedTop, markedTop);
+        markedTop.children.stream().filter(child -> child.block && child.kept && child.prelude.startsWith("@supports"))
+                .forEach(evaluation.topSupports::add);
         int[] preorder = {0};
         markedTop.number(preorder);
         List<Item> markers = new ArrayList<>();
@@ -479,6 +546,7 @@ final class Evaluation {
                 Item inner = written ? topOf(insideMarker, markedTop) : null;
                 boolean own = outer != null && inner != null && inner != outer && inner.prelude.equals(outer.prelude);
                 if (written) {
+                    evaluation.writtenMedia.add(marker);
                     Item underWay = pairs(marker, insideMarker) ? underWay(open, nested, positions, m) : open.peek();
                     nested.push(new NestedMedia(marker, insideMarker, own && mark.writes(), new ArrayList<>(), underWay));
                     evaluation.openedIn(insideMarker, underWay);
@@ -512,6 +580,7 @@ final class Evaluation {
                 }
             }
         }
+        evaluation.holdUnwritten();
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
         return evaluation;
@@ -1056,6 +1125,9 @@ final class Evaluation {
             }
         }
         Item media = child.parent;
+        if (media != null && !media.kept && !end) {
+            heldInUnwritten(media, marker, top, open);
+        }
         if (media == null || !media.kept) {
             return null;
         }
@@ -1065,7 +1137,7 @@ final class Evaluation {
         }
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
-        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark), !open.isEmpty())));
         return new Pending(media, before);
     }
 
@@ -1091,20 +1163,82 @@ final class Evaluation {
             child = child.parent;
         }
         int at = supports.keptBlocksBefore(child) + (child != marker && child.kept ? 1 : 0);
-        // the selectors of the rules whose evaluation was under way, by the blocks their markers stand in
+        int ordinal = supportsInMedia.indexOf(supports);
+        if (ordinal >= 0) {
+            hold(heldInSupports, ordinal, new Held(at, begun(open)), marker, !open.isEmpty());
+        }
+    }
+
+    /** The selectors of the rules whose evaluation was under way, by the blocks their markers ({@code open}) stand in. */
+    private static Set<String> begun(ArrayDeque<Item> open) {
         Set<String> begun = new TreeSet<>();
         for (Item rule : open) {
             begun.add(rule.parent.prelude);
         }
-        int ordinal = supportsInMedia.indexOf(supports);
+        return Set.copyOf(begun);
+    }
+
+    /**
+     * Notes an {@code @media} left out whose marker stands in an {@code @media} right in a
+     * top-level {@code @supports} that wrote nothing at all (all it held left out, as
+     * {@code print} and then {@code screen} nested in it): dart-sass writes no {@code @media}
+     * there, while libsass holds each one it left out among the {@code @supports}'s items, before
+     * the block that followed the outer {@code @media}. {@code media} is that outer
+     * {@code @media}, {@code open} the markers of the rules under way, innermost first.
+     */
+    private void heldInUnwritten(Item media, Item marker, Item top, ArrayDeque<Item> open) {
+        Item supports = media.parent;
+        int ordinal = supports == null || supports.parent != top ? -1 : topSupports.indexOf(supports);
         if (ordinal < 0) {
             return;
         }
-        Mark mark = marks.get(marker.mark);
-        // with the @media nested in it that write something, which dart-sass did not evaluate
-        int held = mark.throughIncludes() ? 1 : Math.max(1, mark.writingMedia());
-        for (int k = 0; k < held; k++) {
-            heldInSupports.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(new Held(at, Set.copyOf(begun)));
+        unwritten.add(new Unwritten(ordinal, new Held(supports.keptBlocksBefore(media), begun(open)), media, marker,
+                !open.isEmpty()));
+    }
+
+    /**
+     * An {@code @media} left out, whose marker stands in the {@code media} copy right in the
+     * {@code ordinal}th top-level {@code @supports}, which holds nothing else kept; reached
+     * {@code inRule} or not.
+     */
+    private record Unwritten(int ordinal, Held at, Item media, Item marker, boolean inRule) {
+    }
+
+    /**
+     * Notes in {@link #heldInTopSupports} each {@link #unwritten} one whose copy wrote nothing at
+     * all: no {@code @media} nested in it wrote one of its own. Where one did, the copy held only
+     * markers before dart-sass went on writing the outer {@code @media} in a copy of its own
+     * query, which does not leave the outer one out.
+     */
+    private void holdUnwritten() {
+        for (Unwritten left : unwritten) {
+            List<Item> inside = new ArrayList<>();
+            left.media().markers(inside);
+            if (inside.stream().noneMatch(writtenMedia::contains)) {
+                hold(heldInTopSupports, left.ordinal(), left.at(), left.marker(), left.inRule());
+            }
+        }
+    }
+
+    /**
+     * How many parts libsass holds in an {@code @supports} for the {@code @media} left out whose
+     * marker this is: of itself and those nested in it, each that writes something, which
+     * dart-sass did not evaluate ({@link Mark#writingMedia}, or {@link Mark#writingMediaInRule}
+     * where it was reached {@code inRule}); one where only its includes may write.
+     */
+    private static int held(Mark mark, boolean inRule) {
+        return mark.throughIncludes() ? 1 : Math.max(1, inRule ? mark.writingMediaInRule() : mark.writingMedia());
+    }
+
+    /**
+     * Notes {@code at} in {@code held} for the {@code ordinal}th {@code @supports}, once for each
+     * part libsass holds there for the {@code @media} left out whose marker this is, reached
+     * {@code inRule} or not ({@link #held(Mark, boolean)}).
+     */
+    private void hold(Map<Integer, List<Held>> held, int ordinal, Held at, Item marker, boolean inRule) {
+        int count = held(marks.get(marker.mark), inRule);
+        for (int k = 0; k < count; k++) {
+            held.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(at);
         }
     }
 
@@ -1136,6 +1270,19 @@ final class Evaluation {
         }
         int blocks = (int) supportsInMedia.get(ordinal).children.stream().filter(inner -> inner.block && inner.kept).count();
         return new HeldInSupports(blocks, List.copyOf(heldInSupports.getOrDefault(ordinal, List.of())));
+    }
+
+    /**
+     * Where libsass holds the {@code @media} dart-sass left out inside an {@code @media} that
+     * wrote nothing at all, in the {@code ordinal}th top-level {@code @supports} (by their order
+     * in the CSS); null when the marked CSS holds no such {@code @supports}.
+     */
+    HeldInSupports heldInTopSupports(int ordinal) {
+        if (ordinal >= topSupports.size()) {
+            return null;
+        }
+        int blocks = (int) topSupports.get(ordinal).children.stream().filter(inner -> inner.block && inner.kept).count();
+        return new HeldInSupports(blocks, List.copyOf(heldInTopSupports.getOrDefault(ordinal, List.of())));
     }
 
     /**

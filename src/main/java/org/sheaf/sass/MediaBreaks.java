@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,11 +72,12 @@ final class MediaBreaks {
      * @param mediaOrder  the order the blocks dart-sass wrote in each {@code @media} at the top
      *                    level or in an {@code @supports} there now stand in (see {@link SplitRules.Result})
      * @param supportsOrder the same of each {@code @supports} right in such an {@code @media}
+     * @param topSupportsOrder the same of each top-level {@code @supports}
      */
     static SplitRules.Result broken(String css, String map, Map<String, String> stylesheets,
             Supplier<Evaluation> evaluation, Map<Integer, List<Integer>> mediaOrder,
-            Map<Integer, List<Integer>> supportsOrder) {
-        if (map == null || css.indexOf("@media") < 0) {
+            Map<Integer, List<Integer>> supportsOrder, Map<Integer, List<Integer>> topSupportsOrder) {
+        if (map == null || css.indexOf("@media") < 0 && css.indexOf("@supports") < 0) {
             return new SplitRules.Result(css, map);
         }
         Matcher mappings = StaticValues.MAPPINGS.matcher(map);
@@ -124,9 +126,9 @@ final class MediaBreaks {
                     .count() > (held ? 0 : 1);
             List<Closing> closings = several && unknown.get() ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
             List<Integer> evaluated = closings.stream().map(Closing::block).toList();
-            // an @supports holds only those of them where an @media left out stood
+            // an @supports holds only those of them where an @media left out stood, a line for each part of it
             List<Integer> evaluatedLeftOut = held
-                    ? closings.stream().filter(Closing::leftOut).map(Closing::block).toList() : List.of();
+                    ? closings.stream().flatMap(closing -> Collections.nCopies(closing.held(), closing.block()).stream()).toList() : List.of();
             int blocks = 0;
             for (int[] child : children) {
                 boolean block = isBlock(css, child);
@@ -188,6 +190,7 @@ final class MediaBreaks {
             supportsOrdinal = heldInSupportsOf(css, children, origins, lineStarts, outlines, unknown, evaluation,
                     supportsOrdinal, supportsOrder, leftOut);
         }
+        leftOut.addAll(heldInUnwritten(css, unknown, evaluation, topSupportsOrder));
         if (changes.isEmpty() && leftOut.isEmpty()) {
             return new SplitRules.Result(css, map);
         }
@@ -294,7 +297,9 @@ final class MediaBreaks {
             if (css.startsWith("@supports", child[0])) {
                 List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
                 if (told == null || unknown.get()) {
-                    told = Optional.ofNullable(evaluatedHeld(css, child, evaluation, next, supportsOrder.get(next)))
+                    int supportsOrdinal = next;
+                    told = Optional.ofNullable(evaluatedHeld(css, child, evaluation,
+                            evaluated -> evaluated.heldInSupports(supportsOrdinal), supportsOrder.get(next)))
                             .orElse(told);
                 }
                 leftOut.addAll(told == null ? List.of() : told);
@@ -302,6 +307,33 @@ final class MediaBreaks {
             }
         }
         return next;
+    }
+
+    /**
+     * Where libsass holds, among the items of a top-level {@code @supports}, each {@code @media}
+     * it left out inside an {@code @media} there that dart-sass wrote nothing of, all it held left
+     * out ({@code @supports (x: y) { @media print { @media screen { /* a *&#47; } } }}): the CSS
+     * holds no trace of either, so only evaluation tells ({@link #evaluatedHeld}), asked where an
+     * {@code @media} of the stylesheets stands where only evaluation tells what it writes
+     * ({@code unknown}, true of one in an {@code @supports}). Noted as {@link #broken} notes them.
+     */
+    private static List<int[]> heldInUnwritten(String css, Supplier<Boolean> unknown, Supplier<Evaluation> evaluation,
+            Map<Integer, List<Integer>> order) {
+        List<int[]> found = new ArrayList<>();
+        int ordinal = 0;
+        for (int[] child : balanced(css) ? children(css, -1, css.length()) : List.<int[]>of()) {
+            if (!css.startsWith("@supports", child[0]) || css.charAt(child[1] - 1) != '}') {
+                continue;
+            }
+            int supportsOrdinal = ordinal++;
+            if (!unknown.get()) {
+                break;
+            }
+            List<int[]> told = evaluatedHeld(css, child, evaluation,
+                    evaluated -> evaluated.heldInTopSupports(supportsOrdinal), order.get(supportsOrdinal));
+            found.addAll(told == null ? List.of() : told);
+        }
+        return found;
     }
 
     /**
@@ -349,19 +381,20 @@ final class MediaBreaks {
 
     /**
      * Where evaluation says libsass holds an {@code @media} it left out in the {@code @supports}
-     * right in a top-level {@code @media}, the {@code ordinal}th of those, as
+     * ({@code heldOf} names it to the evaluation: one right in a top-level {@code @media}, or a
+     * top-level one), as
      * {@link #heldInSupports} notes them; null when evaluation does not tell, or its
      * {@code @supports} holds another number of blocks. Evaluation names the block each stood
      * before as dart-sass wrote them, {@code order} the order they now stand in (null: as
      * written): it stands after each block written before it, and after each block moved ahead
      * of one of those that is a later part of a rule under way there.
      */
-    private static List<int[]> evaluatedHeld(String css, int[] supports,
-            Supplier<Evaluation> evaluation, int ordinal, List<Integer> order) {
+    private static List<int[]> evaluatedHeld(String css, int[] supports, Supplier<Evaluation> evaluation,
+            Function<Evaluation, Evaluation.HeldInSupports> heldOf, List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
         List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
                 .filter(child -> isBlock(css, child)).toList();
-        Evaluation.HeldInSupports held = evaluated == null ? null : evaluated.heldInSupports(ordinal);
+        Evaluation.HeldInSupports held = evaluated == null ? null : heldOf.apply(evaluated);
         if (held == null || order == null && held.blocks() != inside.size()
                 || order != null && (order.size() != inside.size() || order.stream().anyMatch(block -> block >= held.blocks()))) {
             return null;
@@ -438,7 +471,7 @@ final class MediaBreaks {
                 parted &= !ahead(at, blocks.get(k));
             }
             if (parted) {
-                found.add(new Closing(split, at.leftOut()));
+                found.add(new Closing(split, at.leftOut() ? at.held() : 0));
             }
         }
         found.sort(Comparator.comparingInt(Closing::block));
@@ -447,10 +480,10 @@ final class MediaBreaks {
 
     /**
      * Where evaluation says libsass closes a top-level {@code @media}: before its {@code block}th
-     * block, and whether an {@code @media} left out stood there (not the end of a nested one of
-     * the outer's own query).
+     * block, and how many parts of an {@code @media} left out there libsass holds in an
+     * {@code @supports} around (0 at the end of a nested one of the outer's own query).
      */
-    private record Closing(int block, boolean leftOut) {
+    private record Closing(int block, int held) {
     }
 
     /** Whether the block dart-sass wrote {@code written}th stands before the break. */

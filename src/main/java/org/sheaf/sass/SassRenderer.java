@@ -400,7 +400,7 @@ public final class SassRenderer implements AutoCloseable {
                         () -> evaluated(page, entry, sitePath, firstLine, stylesheets, written));
                 SplitRules.Result joined = SplitRules.joined(plain, map, stylesheets, entry.toUri().toString(), evaluation);
                 SplitRules.Result broken = MediaBreaks.broken(joined.css(), joined.map(), stylesheets, evaluation,
-                        joined.mediaOrder(), joined.supportsOrder());
+                        joined.mediaOrder(), joined.supportsOrder(), joined.topSupportsOrder());
                 SplitRules.Result queries = MediaJoins.joined(broken, stylesheets,
                         copies -> compiledCopy(page, entry, sitePath, firstLine, copies));
                 SplitRules.Result media = CommentCopies.joined(queries, stylesheets, evaluation);

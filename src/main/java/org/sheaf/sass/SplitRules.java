@@ -54,10 +54,11 @@ final class SplitRules {
      * {@code @media}, where in the CSS (in order) libsass meets an {@code @media} it writes nothing
      * for inside an {@code @supports}, which the compact layout writes as a line of its own.
      * {@code supportsOrder} is for each {@code @supports} right in such an {@code @media} whose
-     * blocks moved (by its order among them) what {@code mediaOrder} is for an {@code @media}.
+     * blocks moved (by its order among them) what {@code mediaOrder} is for an {@code @media},
+     * and {@code topSupportsOrder} for each top-level {@code @supports}.
      */
     record Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia,
-            Map<Integer, List<Integer>> supportsOrder) {
+            Map<Integer, List<Integer>> supportsOrder, Map<Integer, List<Integer>> topSupportsOrder) {
         Result(String css, String map) {
             this(css, map, Map.of(), List.of());
         }
@@ -67,7 +68,7 @@ final class SplitRules {
         }
 
         Result(String css, String map, Map<Integer, List<Integer>> mediaOrder, List<Integer> leftOutMedia) {
-            this(css, map, mediaOrder, leftOutMedia, Map.of());
+            this(css, map, mediaOrder, leftOutMedia, Map.of(), Map.of());
         }
     }
 
@@ -227,7 +228,15 @@ final class SplitRules {
         mediaOrder(css, top, joiner, mediaOrder, new int[1]);
         Map<Integer, List<Integer>> supportsOrder = new HashMap<>();
         supportsOrder(css, top, joiner, supportsOrder, new int[1]);
-        return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder, List.of(), supportsOrder);
+        Map<Integer, List<Integer>> topSupportsOrder = new HashMap<>();
+        int topSupports = 0;
+        for (Block block : top.children) {
+            if (css.startsWith("@supports", block.start)) {
+                noteOrder(block, joiner, topSupportsOrder, topSupports++);
+            }
+        }
+        return new Result(out.toString(), SourceMapShift.relined(map, moved), mediaOrder, List.of(), supportsOrder,
+                topSupportsOrder);
     }
 
     /** One pass over the blocks: which rules join or move, and the lines in their new order. */

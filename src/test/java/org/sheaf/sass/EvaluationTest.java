@@ -76,7 +76,7 @@ class EvaluationTest {
         String css = "@media screen {\n  .p {\n    q: r;\n  }\n  .z {\n    c: b;\n  }\n}";
         Evaluation evaluation = Evaluation.read(markedCss, marked, css);
         assertNotNull(evaluation);
-        assertEquals(List.of(new Evaluation.Break(1, Set.of(), true)), evaluation.breaks(0));
+        assertEquals(List.of(new Evaluation.Break(1, Set.of(), true, 1)), evaluation.breaks(0));
     }
 
     @Test

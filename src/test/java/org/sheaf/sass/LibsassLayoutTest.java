@@ -183,7 +183,8 @@ class LibsassLayoutTest {
         Map<String, String> stylesheets = Map.of(page, read(page));
         SplitRules.Result joined = SplitRules.joined(read(name + ".dart.css"), read(name + ".dart.css.map"), stylesheets, page,
                 () -> null);
-        return MediaJoins.joined(MediaBreaks.broken(joined.css(), joined.map(), stylesheets, () -> null, joined.mediaOrder(), joined.supportsOrder()),
+        return MediaJoins.joined(MediaBreaks.broken(joined.css(), joined.map(), stylesheets, () -> null, joined.mediaOrder(), joined.supportsOrder(),
+                joined.topSupportsOrder()),
                 stylesheets, copies -> null);
     }
 

@@ -282,6 +282,45 @@ class SplitRulesIT {
     }
 
     @Test
+    void inCompactEachPartOfAnMediaLeftOutInsideAnMediaOfATopLevelSupportsLeavesALine() throws Exception {
+        // the @media print around the one left out writes nothing at all: dart-sass leaves no
+        // trace of either, and libsass parts the one left out around each @media nested in it
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
+                false, List.of(), false, List.of(), false, List.of(), List.of(), false);
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            assertEquals("@supports (display: grid) {\n  \n  \n  .d { e: f; } }\n",
+                    sass.render(dir.resolve("a.scss"), "a.scss", "@supports (display: grid) { @media print { @media screen { "
+                            + "/* c */ @media (min-width: 1px) { /* d */ } /* e */ } } .d { e: f; } }", 1, "a.css").css());
+            assertEquals("@supports (display: grid) {\n  .p { q: 1; }\n  \n  .p { q: 2; } }\n",
+                    sass.render(dir.resolve("b.sass"), "b.sass", "@supports (display: grid)\n  @each $i in 1, 2\n"
+                            + "    @media screen\n      @media print\n        /* c */\n    .p\n      q: $i\n", 1, "b.css").css());
+            // an @media in a rule goes after the rule, which ends the part
+            assertEquals("@supports (display: grid) {\n  \n  \n  .d { e: f; } }\n",
+                    sass.render(dir.resolve("c.scss"), "c.scss", "@supports (display: grid) { @media print { @media screen { "
+                            + "a { b: c; @media (min-width: 1px) { d: e; } } b { f: g; } } } .d { e: f; } }", 1, "c.css").css());
+            // so too where the @media around it wrote something, and libsass closes it there
+            assertEquals("@supports (display: grid) { @media screen { .p { q: r; } }\n  \n  \n  @media screen { .z { c: b; } } }\n",
+                    sass.render(dir.resolve("d.scss"), "d.scss", "@mixin pr { @media print { .y { c: g; } "
+                            + "@media (min-width: 1px) { x: 1; } } }\n"
+                            + "@supports (display: grid) { @media screen { .p { q: r; } @include pr; .z { c: b; } } }", 1, "d.css").css());
+            // reached in a rule, whose parts hold all the @media writes, the @media nested in it
+            // going after them: one part for it, one for the nested one
+            String inRule = "@mixin m { a { @media print { #h { c: d; } @media all { w: none; } x: 1px; } } }\n";
+            assertEquals("@supports (display: grid) { @media screen { .k { x: 0; } }\n  \n  \n  @media screen { .z { c: b; } } }\n",
+                    sass.render(dir.resolve("e.scss"), "e.scss", inRule
+                            + "@supports (display: grid) { @media screen { .k { x: 0; } @include m; .z { c: b; } } }", 1, "e.css").css());
+            assertEquals("@media screen { @supports (display: grid) { .k { x: 0; }\n    \n    \n    .z { c: b; } } }\n",
+                    sass.render(dir.resolve("f.scss"), "f.scss", inRule
+                            + "@media screen { @supports (display: grid) { .k { x: 0; } @include m; .z { c: b; } } }", 1, "f.css").css());
+            // an @if that does not hold writes nothing: the @media in it is not a part
+            assertEquals("@supports (display: grid) { @media screen { .k { x: 0; } }\n  \n  @media screen { .z { c: b; } } }\n",
+                    sass.render(dir.resolve("g.scss"), "g.scss", "@mixin m { a { @media print { @if 1 == 2 { "
+                            + "@media (color) { w: none; } } x: 1px; } } }\n"
+                            + "@supports (display: grid) { @media screen { .k { x: 0; } @include m; .z { c: b; } } }", 1, "g.css").css());
+        }
+    }
+
+    @Test
     void aRuleALoopWritesAgainKeepsEachEvaluationsDeclarationsInItsOwnRule() throws Exception {
         // the second em maps to the first's place: evaluation tells it began a rule of its own
         assertEquals(".w em {\n  w: 1;\n}\n.z .w em {\n  y: 1;\n}\n.w em {\n  w: 1;\n}\n.z .w em {\n  y: 2;\n}",
