@@ -242,9 +242,18 @@ final class KramdownIndentedCode {
          * it where that reading cannot be told or holds other text.
          */
         private BasedSequence indentedAsKramdownReads(BasedSequence line) {
-            BasedSequence read = asKramdownReads(line);
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            KramdownFrames.Rest rest = KramdownFrames.of(getBlock().getParent(), document, lineStart,
+                    KramdownFrames.lineEnd(document, lineStart));
+            if (rest == null || rest.at() > line.getEndOffset()) {
+                return line;
+            }
+            // the rest holds the spaces kramdown's items made of the tabs that start the line
+            BasedSequence read = PrefixedSubSequence.prefixOf(" ".repeat(rest.spaces()),
+                    document.subSequence(rest.at(), line.getEndOffset()));
             int indent = read.startsWith("\t") ? 1 : read.startsWith("    ") ? 4 : -1;
-            if (read == line || indent < 0 || !read.subSequence(indent).trimStart().equals(line.trimStart())) {
+            if (indent < 0 || !read.subSequence(indent).trimStart().equals(line.trimStart())) {
                 return line;
             }
             return read.subSequence(indent);
