@@ -305,17 +305,49 @@ final class KramdownFences {
          */
         private BlockContinue lineFromContainers(ParserState state) {
             BasedSequence line = state.getLine();
+            spacesBefore = 0;
+            BlockContinue read = lineAsKramdownReads(state);
+            if (read != null) {
+                return read;
+            }
             int tabs = 0;
             while (tabs < line.length() && line.charAt(tabs) == '\t') {
                 tabs++;
             }
-            spacesBefore = 0;
             if (tabs == 0 || state.getColumn() >= 4 * tabs || !onlyInLists()) {
                 return BlockContinue.atIndex(state.getIndex());
             }
             spacesBefore = 4 * tabs - state.getColumn();
             spacesLine = state.getLineNumber();
             return BlockContinue.atIndex(tabs);
+        }
+
+        /**
+         * The line from where kramdown's containers leave it ({@link KramdownFrames}), where that
+         * is known and lies at or after where flexmark's containers leave it: a list item turns
+         * the tabs that start a line into four spaces each before it takes its indentation off,
+         * and a quote around or inside it takes only its {@code >} and one space, so a lazy line
+         * of a quote in an item keeps the spaces its tabs became ({@code    2. ⇥a},
+         * {@code    >  ```}, {@code ⇥y}: the code {@code ····y}). Null where it is not known, a
+         * blank line, or the fence's own line.
+         */
+        private BlockContinue lineAsKramdownReads(ParserState state) {
+            BasedSequence line = state.getLine();
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            Node container = getBlock().getParent();
+            if (container instanceof Document || line.isBlank()
+                    || lineStart <= fence().getOpeningMarker().getStartOffset()) {
+                return null;
+            }
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart, lineEnd);
+            if (rest == null || rest.at() < lineStart + state.getIndex() || rest.at() > lineEnd) {
+                return null;
+            }
+            spacesBefore = rest.spaces();
+            spacesLine = state.getLineNumber();
+            return BlockContinue.atIndex(rest.at() - lineStart);
         }
 
         /** Whether the fence stands in a list item, and in nothing but list items. */

@@ -177,7 +177,8 @@ final class KramdownIndentedCode {
         @Override
         public void closeBlock(ParserState state) {
             flexmark.closeBlock(state);
-            if (lazyLines.isEmpty() && blankLines.isEmpty()) {
+            boolean inItem = getBlock().getAncestorOfType(ListItem.class) != null;
+            if (lazyLines.isEmpty() && blankLines.isEmpty() && !inItem) {
                 return;
             }
             IndentedCodeBlock code = (IndentedCodeBlock) getBlock();
@@ -189,7 +190,7 @@ final class KramdownIndentedCode {
                     continue;
                 }
                 if (lines.isEmpty() || !lazyLines.contains(line.getStartOffset())) {
-                    lines.add(line);
+                    lines.add(inItem ? indentedAsKramdownReads(line) : line);
                     continue;
                 }
                 BasedSequence read = asKramdownReads(line);
@@ -229,6 +230,33 @@ final class KramdownIndentedCode {
                 return line;
             }
             return rest.expandedTo(document, lineEnd, line.getEndOffset());
+        }
+
+        /**
+         * A line of the block that is indented in it, as kramdown's code block has it: the
+         * text its containers leave, less the indent of code (a tab or four spaces). An item
+         * whose marker a tab follows has another indentation to kramdown, which counts the tab
+         * from the start of the item's container's text, than to flexmark, which counts it from
+         * the start of the line ({@code 2. 2. ⇥> # a}, {@code ⇥⇥········b}: five spaces before
+         * {@code b}, where flexmark's inner item takes one column more). The line as flexmark left
+         * it where that reading cannot be told or holds other text.
+         */
+        private BasedSequence indentedAsKramdownReads(BasedSequence line) {
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
+            KramdownFrames.Rest rest = KramdownFrames.of(getBlock().getParent(), document, lineStart,
+                    KramdownFrames.lineEnd(document, lineStart));
+            if (rest == null || rest.at() > line.getEndOffset()) {
+                return line;
+            }
+            // the rest holds the spaces kramdown's items made of the tabs that start the line
+            BasedSequence read = PrefixedSubSequence.prefixOf(" ".repeat(rest.spaces()),
+                    document.subSequence(rest.at(), line.getEndOffset()));
+            int indent = read.startsWith("\t") ? 1 : read.startsWith("    ") ? 4 : -1;
+            if (indent < 0 || !read.subSequence(indent).trimStart().equals(line.trimStart())) {
+                return line;
+            }
+            return read.subSequence(indent);
         }
 
         /** Whether kramdown's pattern ({@code \n( {0,3}\S)}) joins the lazy line to the line before it. */

@@ -440,8 +440,22 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             context.delegateRender();
         }
         if (node.getNext() != null) {
-            html.raw(KramdownLineIndents.before(node.getNext()));
+            html.raw(indentBefore(node.getNext()));
         }
+    }
+
+    /**
+     * The white space kramdown keeps at the start of the line that {@code next} starts
+     * ({@link KramdownLineIndents}), its last space a no-break space where the line's text starts
+     * with {@code >>}: kramdown reads that space and the guillemet together ({@code  >>}, as in
+     * the middle of a line), so {@code ⇥⇥>> b} in {@code 1. a} is {@code ···· » b}.
+     */
+    private static String indentBefore(Node next) {
+        String kept = KramdownLineIndents.before(next);
+        if (kept.endsWith(" ") && next instanceof Text && next.getChars().startsWith(">>")) {
+            return kept.substring(0, kept.length() - 1) + '\u00A0';
+        }
+        return kept;
     }
 
     /**

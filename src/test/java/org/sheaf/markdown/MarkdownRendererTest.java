@@ -709,6 +709,12 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aGuillemetAtALinesStartTakesTheLastSpaceKramdownKeepsBeforeIt() {
+        // the item turns the tabs into eight spaces and takes three; " >>" is one symbol to kramdown
+        assertEquals("<ol>\n  <li>a\n    \u00A0\u00BB b</li>\n</ol>\n", KRAMDOWN.render("1. a\n\t\t>> b\n"));
+    }
+
+    @Test
     void aQuoteRightAfterAnAbbreviationFollowsItsLastLetter() {
         // kramdown marks abbreviations after it has read the quotes: "S" stands before the quote
         assertRenders("<p><abbr title=\"Style\">CSS</abbr>”x” and <abbr title=\"Style\">CSS</abbr>’b’"
