@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * ({@link MediaBreaks}).
  *
  * <p>The copy has a loud comment, {@code /*!sheaf-eval:N*&#47;}, right after the brace of each
- * style rule and before and inside each {@code @media} nested in a block. Loud comments change
+ * style rule and before and inside each {@code @media} nested in a block; in SCSS, before such
+ * an {@code @media}, one in {@code @at-root} too, which goes after all that was written so far
+ * where the other goes into the block of the rule being written (see {@link #reached}). Loud comments change
  * nothing that is evaluated, and dart-sass writes each where evaluation reached it: in the block
  * being written then, in the order of evaluation. A comment can give a rule a block of its own
  * that held nothing else (a rule whose first statement is a nested rule, or the copy of a rule
@@ -42,6 +44,12 @@ final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
     /** The selector of the rule that marks what follows a nested {@code @media} standing in no rule of a mixin's text. */
     private static final String AFTER_RULE = "sheaf-after";
+    /**
+     * The start of the name of the variable that names each evaluation of a nested
+     * {@code @media}, a {@code unique-id()}, in its {@link Kind#MEDIA} and {@link Kind#REACHED}
+     * markers.
+     */
+    private static final String REACHED_VARIABLE = "sheaf-eval-";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
@@ -50,11 +58,12 @@ final class Evaluation {
 
     /**
      * What a marker marks: a style rule's start or end, where a nested {@code @media} stands, the
-     * inside of one or its end, what follows its end ({@code AFTER}), or the inside of a
-     * top-level {@code @media} ({@code OPEN}).
+     * inside of one or its end, what follows its end ({@code AFTER}), the inside of a
+     * top-level {@code @media} ({@code OPEN}), or where a nested {@code @media} was reached
+     * among the blocks written so far ({@code REACHED}, see {@link #reached}).
      */
     enum Kind {
-        RULE, END, MEDIA, INSIDE, MEDIA_END, AFTER, OPEN
+        RULE, END, MEDIA, INSIDE, MEDIA_END, AFTER, OPEN, REACHED
     }
 
     /**
@@ -205,10 +214,20 @@ final class Evaluation {
                     boolean media = prelude.startsWith("@media") && !rules.isEmpty();
                     boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
                     if (media) {
-                        insert(inserted, indented ? ScssOutline.lineStart(source, start) : start,
-                                indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
-                                        : marker(marks.size()) + " ");
                         MediaText text = mediaText(source, start, brace, indented);
+                        if (indented) {
+                            insert(inserted, ScssOutline.lineStart(source, start),
+                                    source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n");
+                        } else {
+                            // the @media's marker goes into the block of the rule being written,
+                            // which may stand before what was written since; one in @at-root goes
+                            // after all that, and both name the evaluation (see reached)
+                            int reached = marks.size();
+                            marks.add(new Mark(url, start, Kind.REACHED, false, false, 0));
+                            String evaluation = "$" + REACHED_VARIABLE + reached;
+                            insert(inserted, start, evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
+                                    + " @at-root {" + marker(reached, evaluation) + "} ");
+                        }
                         marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia()));
                         if (text.writes() == 2) {
                             probing.put(brace, PROBE);
@@ -309,6 +328,11 @@ final class Evaluation {
 
     private static String marker(int number) {
         return MARK + number + "*/";
+    }
+
+    /** The marker numbered {@code number}, naming the evaluation by the value of the {@code variable}. */
+    private static String marker(int number, String variable) {
+        return MARK + number + ":#{" + variable + "}*/";
     }
 
     /** Whether a block's prelude is a style rule's selector: not an at-rule, and not a nested property ({@code font: {}). */
@@ -416,6 +440,7 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
+        markedTop.joinPartsAroundReached(marked.marks());
         markedTop.joinMarkerCopies(marked.marks());
         // where the copies of a nested @media were joined too, the blocks must also be the same
         // blocks: dart-sass may have written in those copies what the CSS holds elsewhere
@@ -449,6 +474,13 @@ final class Evaluation {
             }
         }
         Map<Integer, Integer> mediaEnds = mediaEnds(evaluation.marks);
+        Map<String, Item> reachedMarkers = new HashMap<>();
+        for (Item marker : markers) {
+            if (marker.evaluation != null && marker.mark < evaluation.marks.size()
+                    && evaluation.marks.get(marker.mark).kind() == Kind.REACHED) {
+                reachedMarkers.put(marker.evaluation, marker);
+            }
+        }
         // what each @media's evaluations wrote, probed
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
@@ -492,7 +524,9 @@ final class Evaluation {
                     writes = evaluationIndex >= probe.size() || probe.get(evaluationIndex);
                 }
                 if (writes && !written) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, false, open), open, waiting, nested);
+                    Item reached = reached(marker, reachedMarkers, markedTop);
+                    evaluation.pending(evaluation.leftOut(reached != null ? reached : marker, markedTop, false, open), open,
+                            waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
                 NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
@@ -515,6 +549,24 @@ final class Evaluation {
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
         return evaluation;
+    }
+
+    /**
+     * Where evaluation reached the nested {@code @media} of the {@code marker} ({@link Kind#MEDIA})
+     * among the blocks written so far: the {@link Kind#REACHED} marker of the same evaluation,
+     * when it stands right in an {@code @media} libsass closes around one nested in it; null
+     * otherwise, and then the {@code @media}'s own marker tells. That marker, a comment, goes
+     * into the block of the innermost rule being written, which dart-sass may have written
+     * before blocks written since (a copy of an {@code @media} nested in the rule, or what a
+     * mixin nested in it), while the one in {@code @at-root} goes after all of them: into the
+     * copy of the {@code @media} around written last, or one opened for it after them, that the
+     * next block goes into too ({@link Item#joinMarkerCopies}). The two are paired by the
+     * name both give their evaluation, a {@code unique-id()} ({@code reachedMarkers} holds each
+     * such marker by it), as neither's place among its mark's need be the order of evaluation.
+     */
+    private static Item reached(Item marker, Map<String, Item> reachedMarkers, Item top) {
+        Item found = marker.evaluation == null ? null : reachedMarkers.get(marker.evaluation);
+        return found != null && found.parent.kept && outermost(found.parent, top) ? found : null;
     }
 
     /**
@@ -1244,6 +1296,8 @@ final class Evaluation {
         String prelude = "";
         /** The marker's number, or -1 for anything else. */
         final int mark;
+        /** What names the evaluation the marker was written in, for a nested {@code @media}'s, or null. */
+        String evaluation;
         final List<Item> children = new ArrayList<>();
         /** Whether it is still there once the markers are taken out. */
         boolean kept = true;
@@ -1268,14 +1322,19 @@ final class Evaluation {
                     int end = StaticValues.skipped(css, i);
                     if (c == '/' && css.substring(statement, i).isBlank()) {
                         int mark = -1;
+                        String evaluation = null;
                         if (css.startsWith(MARK, i)) {
+                            String label = css.substring(i + MARK.length(), end - 2);
+                            int colon = label.indexOf(':');
+                            evaluation = colon < 0 ? null : label.substring(colon + 1);
                             try {
-                                mark = Integer.parseInt(css.substring(i + MARK.length(), end - 2));
+                                mark = Integer.parseInt(colon < 0 ? label : label.substring(0, colon));
                             } catch (NumberFormatException e) {
                                 mark = -1;
                             }
                         }
                         Item item = new Item(current, false, false, mark);
+                        item.evaluation = evaluation;
                         item.comment = mark < 0;
                         item.text = item.comment ? css.substring(i, end) : null;
                         current.children.add(item);
@@ -1397,6 +1456,11 @@ final class Evaluation {
             return isMarkerOf(marks, Kind.INSIDE, Kind.MEDIA_END);
         }
 
+        /** Whether this is a marker of the kind. */
+        private boolean isMarkerOf(List<Mark> marks, Kind kind) {
+            return isMarkerOf(marks, kind, kind);
+        }
+
         /** Whether this is a marker of kind {@code one} or {@code other}. */
         private boolean isMarkerOf(List<Mark> marks, Kind one, Kind other) {
             if (mark < 0 || mark >= marks.size()) {
@@ -1428,6 +1492,44 @@ final class Evaluation {
                 }
             }
             return true;
+        }
+
+        /**
+         * Joins, in this block and those nested in it, each part of a style rule to the part of
+         * the same selector right before it where only {@link Kind#REACHED} markers stand
+         * between. Such a marker, in {@code @at-root}, is written outside the rule, so dart-sass
+         * writes the rule's later declarations in a copy of it after the marker, where the CSS of
+         * the stylesheets themselves holds them in the part before.
+         */
+        void joinPartsAroundReached(List<Mark> marks) {
+            for (int k = 0; k < children.size(); k++) {
+                Item part = children.get(k);
+                if (!part.block) {
+                    continue;
+                }
+                int next = k + 1;
+                while (next < children.size() && children.get(next).isMarkerOf(marks, Kind.REACHED)) {
+                    next++;
+                }
+                if (!part.atRule && next > k + 1 && next < children.size() && children.get(next).laterPartOf(part, marks)) {
+                    Item later = children.remove(next);
+                    part.adopt(later.children);
+                    part.kept |= later.kept;
+                    k--;
+                    continue;
+                }
+                part.joinPartsAroundReached(marks);
+            }
+        }
+
+        /**
+         * Whether this block may be a later part of the style rule whose part is {@code part}: a
+         * style rule's block of the same selector that does not start with a rule's marker (a
+         * rule of its own, as {@code & { }}, or another evaluation of the rule).
+         */
+        private boolean laterPartOf(Item part, List<Mark> marks) {
+            return block && !atRule && prelude.equals(part.prelude)
+                    && (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.RULE));
         }
 
         /**
@@ -1465,7 +1567,8 @@ final class Evaluation {
          * of its end), and the first thing kept in it is a block.
          */
         private boolean opensForMarker(List<Mark> marks) {
-            if (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END)) {
+            if (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END)
+                    && !children.get(0).isMarkerOf(marks, Kind.REACHED)) {
                 return false;
             }
             Item first = children.stream().filter(child -> child.kept).findFirst().orElse(null);

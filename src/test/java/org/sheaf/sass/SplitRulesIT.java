@@ -570,4 +570,35 @@ class SplitRulesIT {
                 compiled("@mixin m0 { @media all { left: 0; #h { } left: none; } }\n"
                         + "@mixin m2 { em { @include m0; } }\n.u { @include m2; }"));
     }
+
+    @Test
+    void anMediaLeftOutAfterACopyOfTheRulesNestedMediaClosesTheOuterAfterWhatWasWrittenSince() throws Exception {
+        // the @media print's marker goes into em's first block, before the copy @media all
+        // wrote; libsass closes the outer @media after em:hover; libsass's output
+        assertEquals("@media screen {\n  em {\n    x: 1;\n  }\n}\n@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n"
+                + "@media screen {\n  em-k {\n    c: 0;\n  }\n}",
+                compiled("@mixin pr { &:hover { y: 1; } @media print { z: 2; } }\n"
+                        + "@media screen { em { @media all { x: 1; } @include pr; &-k { c: 0; } } }"));
+    }
+
+    @Test
+    void eachEvaluationOfAnMediaLeftOutClosesTheOuterWhereItWasReached() throws Exception {
+        // the @media print is reached three times, its markers in two blocks out of the order of
+        // evaluation; libsass's output
+        assertEquals("@media screen {\n  em {\n    c: 2;\n  }\n  em:hover {\n    y: 1;\n  }\n}\n"
+                + "@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n@media screen {\n  em {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n@media screen {\n  em-k {\n    c: 0;\n  }\n}",
+                compiled("@mixin pr { &:hover { y: 1; } @media print { z: 2; } @content; }\n"
+                        + "@mixin m { @media all { c: 2; @include pr; } @include pr { @media all { x: 1; } @include pr; } }\n"
+                        + "@media screen { em { @include m; &-k { c: 0; } } }"));
+    }
+
+    @Test
+    void aRulesDeclarationsAfterAnMediaLeftOutThatEvaluationFoundStayWithItsFirstOnes() throws Exception {
+        // w: 3 and b: 2 go with a: 1, before the copies, as libsass writes them; libsass's output
+        assertEquals("@media screen {\n  em {\n    a: 1;\n    w: 3;\n    b: 2;\n  }\n}\n@media screen {\n  em {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n@media screen {\n  em-k {\n    c: 0;\n  }\n}",
+                compiled("@mixin pr { &:hover { y: 1; } @media print { z: 2; } w: 3; }\n"
+                        + "@media screen { em { a: 1; @media all { x: 1; } @include pr; b: 2; &-k { c: 0; } } }"));
+    }
 }
