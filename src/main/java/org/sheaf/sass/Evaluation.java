@@ -101,9 +101,14 @@ final class Evaluation {
      * wrote them, but with the blocks in {@code before} ahead of it: the last parts of the rules
      * around the {@code @media} left out, which libsass writes with the rules' first ones;
      * {@code leftOut} when an {@code @media} left out is there, not the end of one of the
-     * outer's own query.
+     * outer's own query; and after the first {@code comments} of the comments written right in
+     * the {@code @media} between the block before and that block, where libsass closes it
+     * between two of them.
      */
-    record Break(int at, Set<Integer> before, boolean leftOut) {
+    record Break(int at, Set<Integer> before, boolean leftOut, int comments) {
+        Break(int at, Set<Integer> before, boolean leftOut) {
+            this(at, before, leftOut, 0);
+        }
     }
 
     /**
@@ -1115,9 +1120,11 @@ final class Evaluation {
         if (end && child != marker && !child.kept) {
             at = media.keptBlocksBefore(child);
         }
+        // a marker right in the @media, or in a block that holds only markers, may stand among comments
+        int comments = child == marker || !child.kept ? media.keptCommentsSinceBlock(child) : 0;
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
-        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end));
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end, comments));
         return new Pending(media, before);
     }
 
@@ -1631,6 +1638,22 @@ final class Evaluation {
                 }
             }
             return null;
+        }
+
+        /** How many comments kept stand in this block after its last block kept before {@code child}, and before it. */
+        int keptCommentsSinceBlock(Item child) {
+            int count = 0;
+            for (Item sibling : children) {
+                if (sibling == child) {
+                    break;
+                }
+                if (sibling.kept && sibling.block) {
+                    count = 0;
+                } else if (sibling.kept && sibling.comment) {
+                    count++;
+                }
+            }
+            return count;
         }
 
         /** How many of this block's blocks that are kept come before {@code child}. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,19 +123,22 @@ final class MediaBreaks {
             // around a single block
             boolean several = children.stream().filter(child -> isBlock(css, child) || isComment(css, child))
                     .count() > (held ? 0 : 1);
-            List<Closing> closings = several && unknown.get() ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
-            List<Integer> evaluated = closings.stream().map(Closing::block).toList();
-            // an @supports holds only those of them where an @media left out stood
-            List<Integer> evaluatedLeftOut = held
-                    ? closings.stream().filter(Closing::leftOut).map(Closing::block).toList() : List.of();
+            // those evaluation tells, each taken off where it closes the @media
+            List<Closing> closings = several && unknown.get()
+                    ? new ArrayList<>(evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal))) : new ArrayList<>();
             int blocks = 0;
+            // the comments since the last block
+            int comments = 0;
             for (int[] child : children) {
                 boolean block = isBlock(css, child);
-                if (block && evaluated.contains(blocks)) {
-                    broken |= !kept.isEmpty();
-                    pending += Collections.frequency(evaluatedLeftOut, blocks);
+                boolean comment = isComment(css, child);
+                if (block || comment) {
+                    List<Closing> closed = closedBefore(closings, blocks, block ? -1 : comments);
+                    broken |= !closed.isEmpty() && !kept.isEmpty();
+                    pending += heldLeftOut(closed, held);
                 }
                 blocks += block ? 1 : 0;
+                comments = block ? 0 : comments + (comment ? 1 : 0);
                 if (css.startsWith("@media", child[0])) {
                     // a query dart-sass cannot join with the outer one (not print in (min-width: 5px)):
                     // dart-sass keeps the @media nested, libsass takes the joined query to match nothing
@@ -165,7 +169,7 @@ final class MediaBreaks {
                 after = child[1];
             }
             // those evaluation reached after the last block
-            pending += Collections.frequency(evaluatedLeftOut, blocks);
+            pending += heldLeftOut(closings, held);
             if (kept.isEmpty() && broken) {
                 // nothing is left to write: libsass writes no @media at all
                 changes.subMap(media[0], true, media[2], true).clear();
@@ -438,7 +442,9 @@ final class MediaBreaks {
                 parted &= !ahead(at, blocks.get(k));
             }
             if (parted) {
-                found.add(new Closing(split, at.leftOut()));
+                // among the comments after the block before only where no block moved or was joined
+                // to another before it; else before the next block
+                found.add(new Closing(split, split == at.at() && at.before().isEmpty() ? at.comments() : -1, at.leftOut()));
             }
         }
         found.sort(Comparator.comparingInt(Closing::block));
@@ -447,10 +453,37 @@ final class MediaBreaks {
 
     /**
      * Where evaluation says libsass closes a top-level {@code @media}: before its {@code block}th
-     * block, and whether an {@code @media} left out stood there (not the end of a nested one of
-     * the outer's own query).
+     * block, after the first {@code comments} of the comments between it and the block before
+     * (-1: after all of them), and whether an {@code @media} left out stood there (not the end of
+     * a nested one of the outer's own query).
      */
-    private record Closing(int block, boolean leftOut) {
+    private record Closing(int block, int comments, boolean leftOut) {
+    }
+
+    /**
+     * The closings that close the {@code @media} before its item after {@code blocks} blocks and,
+     * when that item is a comment, {@code comments} comments since the last of them
+     * ({@code -1}: the item is a block, before which each closing after those blocks closes it),
+     * taken off {@code closings}.
+     */
+    private static List<Closing> closedBefore(List<Closing> closings, int blocks, int comments) {
+        List<Closing> closed = new ArrayList<>();
+        for (Iterator<Closing> next = closings.iterator(); next.hasNext();) {
+            Closing closing = next.next();
+            if (closing.block() == blocks && (comments < 0 || closing.comments() == comments)) {
+                closed.add(closing);
+                next.remove();
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * How many of the closings an {@code @supports} holds, {@code held} telling whether the
+     * {@code @media} stands in one: those where an {@code @media} left out stood.
+     */
+    private static int heldLeftOut(List<Closing> closings, boolean held) {
+        return held ? (int) closings.stream().filter(Closing::leftOut).count() : 0;
     }
 
     /** Whether the block dart-sass wrote {@code written}th stands before the break. */
