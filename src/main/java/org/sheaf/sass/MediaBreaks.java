@@ -523,7 +523,9 @@ final class MediaBreaks {
      * an {@code @media} for the declarations the {@code @media} holds, and the map places the
      * copy's selector at the rule's, before the {@code @media}; libsass writes those declarations
      * where the {@code @media} starts, before anything else in it, and a rule's own declarations,
-     * likewise, from the rule's selector. A comment the map places nowhere ran where the map
+     * likewise, from the rule's selector. An at-rule's block ran where the map places it: its
+     * first rule may be the copy of a rule around it that a mixin's at-rule wrote, which tells
+     * nothing of where the at-rule ran. A comment the map places nowhere ran where the map
      * places its line's start, when it opens its line: dart-sass maps it from there.
      */
     private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
@@ -536,7 +538,8 @@ final class MediaBreaks {
             return placed == null && opensLine ? origin(origins, lineStarts, lineStarts[line]) : placed;
         }
         int open = css.indexOf('{', block[0]);
-        if (placed == null || open < 0 || open >= block[1] || outlines.get(placed.source()) == null) {
+        if (placed == null || open < 0 || open >= block[1] || css.charAt(block[0]) == '@'
+                || outlines.get(placed.source()) == null) {
             return placed;
         }
         for (int i = open + 1; i < block[1]; i++) {
