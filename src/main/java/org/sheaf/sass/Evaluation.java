@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * ({@link MediaBreaks}).
  *
  * <p>The copy has a loud comment, {@code /*!sheaf-eval:N*&#47;}, right after the brace of each
- * style rule and before and inside each {@code @media} nested in a block. Loud comments change
+ * style rule and before and inside each {@code @media} nested in a block; in SCSS, before such
+ * an {@code @media}, one in {@code @at-root} too, which goes after all that was written so far
+ * where the other goes into the block of the rule being written (see {@link #reached}). Loud comments change
  * nothing that is evaluated, and dart-sass writes each where evaluation reached it: in the block
  * being written then, in the order of evaluation. A comment can give a rule a block of its own
  * that held nothing else (a rule whose first statement is a nested rule, or the copy of a rule
@@ -43,6 +45,12 @@ final class Evaluation {
     private static final String MARK = "/*!sheaf-eval:";
     /** The selector of the rule that marks what follows a nested {@code @media} standing in no rule of a mixin's text. */
     private static final String AFTER_RULE = "sheaf-after";
+    /**
+     * The start of the name of the variable that names each evaluation of a nested
+     * {@code @media}, a {@code unique-id()}, in its {@link Kind#MEDIA} and {@link Kind#REACHED}
+     * markers.
+     */
+    private static final String REACHED_VARIABLE = "sheaf-eval-";
     /** What follows the query of an {@code @media} in the probing copy: a query that any other joins. */
     private static final String PROBE = ", (sheaf-probe: 1)";
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
@@ -51,11 +59,12 @@ final class Evaluation {
 
     /**
      * What a marker marks: a style rule's start or end, where a nested {@code @media} stands, the
-     * inside of one or its end, what follows its end ({@code AFTER}), or the inside of a
-     * top-level {@code @media} ({@code OPEN}).
+     * inside of one or its end, what follows its end ({@code AFTER}), the inside of a
+     * top-level {@code @media} ({@code OPEN}), or where a nested {@code @media} was reached
+     * among the blocks written so far ({@code REACHED}, see {@link #reached}).
      */
     enum Kind {
-        RULE, END, MEDIA, INSIDE, MEDIA_END, AFTER, OPEN
+        RULE, END, MEDIA, INSIDE, MEDIA_END, AFTER, OPEN, REACHED
     }
 
     /**
@@ -98,9 +107,11 @@ final class Evaluation {
      * around the {@code @media} left out, which libsass writes with the rules' first ones;
      * {@code leftOut} when an {@code @media} left out is there, not the end of one of the
      * outer's own query, and then {@code held} how many parts of it libsass holds in an
-     * {@code @supports} around (see {@link #held(Mark, boolean)}).
+     * {@code @supports} around (see {@link #held(Mark, boolean)}); and after the first
+     * {@code comments} of the comments written right in the {@code @media} between the block
+     * before and that block, where libsass closes it between two of them.
      */
-    record Break(int at, Set<Integer> before, boolean leftOut, int held) {
+    record Break(int at, Set<Integer> before, boolean leftOut, int held, int comments) {
     }
 
     /**
@@ -227,10 +238,20 @@ final class Evaluation {
                     boolean media = prelude.startsWith("@media") && !rules.isEmpty();
                     boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
                     if (media) {
-                        insert(inserted, indented ? ScssOutline.lineStart(source, start) : start,
-                                indented ? source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n"
-                                        : marker(marks.size()) + " ");
                         MediaText text = mediaText(source, start, brace, indented);
+                        if (indented) {
+                            insert(inserted, ScssOutline.lineStart(source, start),
+                                    source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n");
+                        } else {
+                            // the @media's marker goes into the block of the rule being written,
+                            // which may stand before what was written since; one in @at-root goes
+                            // after all that, and both name the evaluation (see reached)
+                            int reached = marks.size();
+                            marks.add(new Mark(url, start, Kind.REACHED, false, false, 0, 0));
+                            String evaluation = "$" + REACHED_VARIABLE + reached;
+                            insert(inserted, start, evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
+                                    + " @at-root {" + marker(reached, evaluation) + "} ");
+                        }
                         marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
                                 text.writingMediaInRule()));
                         if (text.writes() == 2) {
@@ -332,6 +353,11 @@ final class Evaluation {
 
     private static String marker(int number) {
         return MARK + number + "*/";
+    }
+
+    /** The marker numbered {@code number}, naming the evaluation by the value of the {@code variable}. */
+    private static String marker(int number, String variable) {
+        return MARK + number + ":#{" + variable + "}*/";
     }
 
     /** Whether a block's prelude is a style rule's selector: not an at-rule, and not a nested property ({@code font: {}). */
@@ -481,6 +507,7 @@ final class Evaluation {
             return null;
         }
         markedTop.strip();
+        markedTop.joinPartsAroundReached(marked.marks());
         markedTop.joinMarkerCopies(marked.marks());
         // where the copies of a nested @media were joined too, the blocks must also be the same
         // blocks: dart-sass may have written in those copies what the CSS holds elsewhere
@@ -516,6 +543,13 @@ final class Evaluation {
             }
         }
         Map<Integer, Integer> mediaEnds = mediaEnds(evaluation.marks);
+        Map<String, Item> reachedMarkers = new HashMap<>();
+        for (Item marker : markers) {
+            if (marker.evaluation != null && marker.mark < evaluation.marks.size()
+                    && evaluation.marks.get(marker.mark).kind() == Kind.REACHED) {
+                reachedMarkers.put(marker.evaluation, marker);
+            }
+        }
         // what each @media's evaluations wrote, probed
         Map<Integer, List<Boolean>>[] wrote = new Map[1];
         for (int m = 0; m < markers.size(); m++) {
@@ -560,7 +594,9 @@ final class Evaluation {
                     writes = evaluationIndex >= probe.size() || probe.get(evaluationIndex);
                 }
                 if (writes && !written) {
-                    evaluation.pending(evaluation.leftOut(marker, markedTop, false, open), open, waiting, nested);
+                    Item reached = reached(marker, reachedMarkers, markedTop);
+                    evaluation.pending(evaluation.leftOut(reached != null ? reached : marker, markedTop, false, open), open,
+                            waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
                 NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
@@ -584,6 +620,24 @@ final class Evaluation {
         evaluation.writers(markedTop, new ArrayDeque<>());
         evaluation.commentJoins(markedTop);
         return evaluation;
+    }
+
+    /**
+     * Where evaluation reached the nested {@code @media} of the {@code marker} ({@link Kind#MEDIA})
+     * among the blocks written so far: the {@link Kind#REACHED} marker of the same evaluation,
+     * when it stands right in an {@code @media} libsass closes around one nested in it; null
+     * otherwise, and then the {@code @media}'s own marker tells. That marker, a comment, goes
+     * into the block of the innermost rule being written, which dart-sass may have written
+     * before blocks written since (a copy of an {@code @media} nested in the rule, or what a
+     * mixin nested in it), while the one in {@code @at-root} goes after all of them: into the
+     * copy of the {@code @media} around written last, or one opened for it after them, that the
+     * next block goes into too ({@link Item#joinMarkerCopies}). The two are paired by the
+     * name both give their evaluation, a {@code unique-id()} ({@code reachedMarkers} holds each
+     * such marker by it), as neither's place among its mark's need be the order of evaluation.
+     */
+    private static Item reached(Item marker, Map<String, Item> reachedMarkers, Item top) {
+        Item found = marker.evaluation == null ? null : reachedMarkers.get(marker.evaluation);
+        return found != null && found.parent.kept && outermost(found.parent, top) ? found : null;
     }
 
     /**
@@ -1135,9 +1189,12 @@ final class Evaluation {
         if (end && child != marker && !child.kept) {
             at = media.keptBlocksBefore(child);
         }
+        // a marker right in the @media, or in a block that holds only markers, may stand among comments
+        int comments = child == marker || !child.kept ? media.keptCommentsSinceBlock(child) : 0;
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
-        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>()).add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark), !open.isEmpty())));
+        breaks.computeIfAbsent(ordinal, k -> new ArrayList<>())
+                .add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark), !open.isEmpty()), comments));
         return new Pending(media, before);
     }
 
@@ -1391,6 +1448,8 @@ final class Evaluation {
         String prelude = "";
         /** The marker's number, or -1 for anything else. */
         final int mark;
+        /** What names the evaluation the marker was written in, for a nested {@code @media}'s, or null. */
+        String evaluation;
         final List<Item> children = new ArrayList<>();
         /** Whether it is still there once the markers are taken out. */
         boolean kept = true;
@@ -1415,14 +1474,19 @@ final class Evaluation {
                     int end = StaticValues.skipped(css, i);
                     if (c == '/' && css.substring(statement, i).isBlank()) {
                         int mark = -1;
+                        String evaluation = null;
                         if (css.startsWith(MARK, i)) {
+                            String label = css.substring(i + MARK.length(), end - 2);
+                            int colon = label.indexOf(':');
+                            evaluation = colon < 0 ? null : label.substring(colon + 1);
                             try {
-                                mark = Integer.parseInt(css.substring(i + MARK.length(), end - 2));
+                                mark = Integer.parseInt(colon < 0 ? label : label.substring(0, colon));
                             } catch (NumberFormatException e) {
                                 mark = -1;
                             }
                         }
                         Item item = new Item(current, false, false, mark);
+                        item.evaluation = evaluation;
                         item.comment = mark < 0;
                         item.text = item.comment ? css.substring(i, end) : null;
                         current.children.add(item);
@@ -1544,6 +1608,11 @@ final class Evaluation {
             return isMarkerOf(marks, Kind.INSIDE, Kind.MEDIA_END);
         }
 
+        /** Whether this is a marker of the kind. */
+        private boolean isMarkerOf(List<Mark> marks, Kind kind) {
+            return isMarkerOf(marks, kind, kind);
+        }
+
         /** Whether this is a marker of kind {@code one} or {@code other}. */
         private boolean isMarkerOf(List<Mark> marks, Kind one, Kind other) {
             if (mark < 0 || mark >= marks.size()) {
@@ -1575,6 +1644,44 @@ final class Evaluation {
                 }
             }
             return true;
+        }
+
+        /**
+         * Joins, in this block and those nested in it, each part of a style rule to the part of
+         * the same selector right before it where only {@link Kind#REACHED} markers stand
+         * between. Such a marker, in {@code @at-root}, is written outside the rule, so dart-sass
+         * writes the rule's later declarations in a copy of it after the marker, where the CSS of
+         * the stylesheets themselves holds them in the part before.
+         */
+        void joinPartsAroundReached(List<Mark> marks) {
+            for (int k = 0; k < children.size(); k++) {
+                Item part = children.get(k);
+                if (!part.block) {
+                    continue;
+                }
+                int next = k + 1;
+                while (next < children.size() && children.get(next).isMarkerOf(marks, Kind.REACHED)) {
+                    next++;
+                }
+                if (!part.atRule && next > k + 1 && next < children.size() && children.get(next).laterPartOf(part, marks)) {
+                    Item later = children.remove(next);
+                    part.adopt(later.children);
+                    part.kept |= later.kept;
+                    k--;
+                    continue;
+                }
+                part.joinPartsAroundReached(marks);
+            }
+        }
+
+        /**
+         * Whether this block may be a later part of the style rule whose part is {@code part}: a
+         * style rule's block of the same selector that does not start with a rule's marker (a
+         * rule of its own, as {@code & { }}, or another evaluation of the rule).
+         */
+        private boolean laterPartOf(Item part, List<Mark> marks) {
+            return block && !atRule && prelude.equals(part.prelude)
+                    && (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.RULE));
         }
 
         /**
@@ -1612,7 +1719,8 @@ final class Evaluation {
          * of its end), and the first thing kept in it is a block.
          */
         private boolean opensForMarker(List<Mark> marks) {
-            if (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END)) {
+            if (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END)
+                    && !children.get(0).isMarkerOf(marks, Kind.REACHED)) {
                 return false;
             }
             Item first = children.stream().filter(child -> child.kept).findFirst().orElse(null);
@@ -1675,6 +1783,22 @@ final class Evaluation {
                 }
             }
             return null;
+        }
+
+        /** How many comments kept stand in this block after its last block kept before {@code child}, and before it. */
+        int keptCommentsSinceBlock(Item child) {
+            int count = 0;
+            for (Item sibling : children) {
+                if (sibling == child) {
+                    break;
+                }
+                if (sibling.kept && sibling.block) {
+                    count = 0;
+                } else if (sibling.kept && sibling.comment) {
+                    count++;
+                }
+            }
+            return count;
         }
 
         /** How many of this block's blocks that are kept come before {@code child}. */

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,19 +125,22 @@ final class MediaBreaks {
             // around a single block
             boolean several = children.stream().filter(child -> isBlock(css, child) || isComment(css, child))
                     .count() > (held ? 0 : 1);
-            List<Closing> closings = several && unknown.get() ? evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal)) : List.of();
-            List<Integer> evaluated = closings.stream().map(Closing::block).toList();
-            // an @supports holds only those of them where an @media left out stood, a line for each part of it
-            List<Integer> evaluatedLeftOut = held
-                    ? closings.stream().flatMap(closing -> Collections.nCopies(closing.held(), closing.block()).stream()).toList() : List.of();
+            // those evaluation tells, each taken off where it closes the @media
+            List<Closing> closings = several && unknown.get()
+                    ? new ArrayList<>(evaluatedBreaks(evaluation, ordinal, mediaOrder.get(ordinal))) : new ArrayList<>();
             int blocks = 0;
+            // the comments since the last block
+            int comments = 0;
             for (int[] child : children) {
                 boolean block = isBlock(css, child);
-                if (block && evaluated.contains(blocks)) {
-                    broken |= !kept.isEmpty();
-                    pending += Collections.frequency(evaluatedLeftOut, blocks);
+                boolean comment = isComment(css, child);
+                if (block || comment) {
+                    List<Closing> closed = closedBefore(closings, blocks, block ? -1 : comments);
+                    broken |= !closed.isEmpty() && !kept.isEmpty();
+                    pending += heldLeftOut(closed, held);
                 }
                 blocks += block ? 1 : 0;
+                comments = block ? 0 : comments + (comment ? 1 : 0);
                 if (css.startsWith("@media", child[0])) {
                     // a query dart-sass cannot join with the outer one (not print in (min-width: 5px)):
                     // dart-sass keeps the @media nested, libsass takes the joined query to match nothing
@@ -167,7 +171,7 @@ final class MediaBreaks {
                 after = child[1];
             }
             // those evaluation reached after the last block
-            pending += Collections.frequency(evaluatedLeftOut, blocks);
+            pending += heldLeftOut(closings, held);
             if (kept.isEmpty() && broken) {
                 // nothing is left to write: libsass writes no @media at all
                 changes.subMap(media[0], true, media[2], true).clear();
@@ -471,7 +475,10 @@ final class MediaBreaks {
                 parted &= !ahead(at, blocks.get(k));
             }
             if (parted) {
-                found.add(new Closing(split, at.leftOut() ? at.held() : 0));
+                // among the comments after the block before only where no block moved or was joined
+                // to another before it; else before the next block
+                found.add(new Closing(split, split == at.at() && at.before().isEmpty() ? at.comments() : -1,
+                        at.leftOut() ? at.held() : 0));
             }
         }
         found.sort(Comparator.comparingInt(Closing::block));
@@ -480,10 +487,37 @@ final class MediaBreaks {
 
     /**
      * Where evaluation says libsass closes a top-level {@code @media}: before its {@code block}th
-     * block, and how many parts of an {@code @media} left out there libsass holds in an
-     * {@code @supports} around (0 at the end of a nested one of the outer's own query).
+     * block, after the first {@code comments} of the comments between it and the block before
+     * (-1: after all of them), and how many parts of an {@code @media} left out there libsass
+     * holds in an {@code @supports} around (0 at the end of a nested one of the outer's own query).
      */
-    private record Closing(int block, int held) {
+    private record Closing(int block, int comments, int held) {
+    }
+
+    /**
+     * The closings that close the {@code @media} before its item after {@code blocks} blocks and,
+     * when that item is a comment, {@code comments} comments since the last of them
+     * ({@code -1}: the item is a block, before which each closing after those blocks closes it),
+     * taken off {@code closings}.
+     */
+    private static List<Closing> closedBefore(List<Closing> closings, int blocks, int comments) {
+        List<Closing> closed = new ArrayList<>();
+        for (Iterator<Closing> next = closings.iterator(); next.hasNext();) {
+            Closing closing = next.next();
+            if (closing.block() == blocks && (comments < 0 || closing.comments() == comments)) {
+                closed.add(closing);
+                next.remove();
+            }
+        }
+        return closed;
+    }
+
+    /**
+     * How many lines of the closings an {@code @supports} holds, {@code held} telling whether the
+     * {@code @media} stands in one: a line for each part of an {@code @media} left out there.
+     */
+    private static int heldLeftOut(List<Closing> closings, boolean held) {
+        return held ? closings.stream().mapToInt(Closing::held).sum() : 0;
     }
 
     /** Whether the block dart-sass wrote {@code written}th stands before the break. */
@@ -523,7 +557,9 @@ final class MediaBreaks {
      * an {@code @media} for the declarations the {@code @media} holds, and the map places the
      * copy's selector at the rule's, before the {@code @media}; libsass writes those declarations
      * where the {@code @media} starts, before anything else in it, and a rule's own declarations,
-     * likewise, from the rule's selector. A comment the map places nowhere ran where the map
+     * likewise, from the rule's selector. An at-rule's block ran where the map places it: its
+     * first rule may be the copy of a rule around it that a mixin's at-rule wrote, which tells
+     * nothing of where the at-rule ran. A comment the map places nowhere ran where the map
      * places its line's start, when it opens its line: dart-sass maps it from there.
      */
     private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
@@ -536,7 +572,8 @@ final class MediaBreaks {
             return placed == null && opensLine ? origin(origins, lineStarts, lineStarts[line]) : placed;
         }
         int open = css.indexOf('{', block[0]);
-        if (placed == null || open < 0 || open >= block[1] || outlines.get(placed.source()) == null) {
+        if (placed == null || open < 0 || open >= block[1] || css.charAt(block[0]) == '@'
+                || outlines.get(placed.source()) == null) {
             return placed;
         }
         for (int i = open + 1; i < block[1]; i++) {

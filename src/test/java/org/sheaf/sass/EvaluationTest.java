@@ -20,21 +20,24 @@ class EvaluationTest {
      * {@code @media}, and before, inside and at the end of an {@code @media} nested in a rule,
      * then after it in a rule {@code & { }} of its own, which dart-sass writes where what follows
      * the {@code @media} goes, where a comment would go back into the block of the rule written
-     * before.
+     * before. Before the nested {@code @media}, a marker in {@code @at-root} too, which goes
+     * after all that was written so far, both naming the evaluation by a {@code unique-id()}.
      */
     @Test
     void marksEachRulesStartAndEndTheInsideOfATopLevelMediaAndANestedMediaBeforeInsideAtItsEndAndAfter() {
         Evaluation.Marked marked = Evaluation.marked(Map.of(URL,
                 "a { b: 1; @media print { c: 2 } }\n@media screen { d { e: 3 } }\nf { font: { size: 1px } }"));
-        assertEquals("a {/*!sheaf-eval:0*/ b: 1; /*!sheaf-eval:1*/ @media print {/*!sheaf-eval:2*/ c: 2 ;/*!sheaf-eval:3*/"
-                + "& {/*!sheaf-eval:4*/}} ;/*!sheaf-eval:5*/}\n"
-                + "@media screen {/*!sheaf-eval:6*/ d {/*!sheaf-eval:7*/ e: 3 ;/*!sheaf-eval:8*/} }\n"
-                + "f {/*!sheaf-eval:9*/ font: { size: 1px } ;/*!sheaf-eval:10*/}", marked.texts().get(URL));
-        assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE, Evaluation.Kind.MEDIA_END,
-                Evaluation.Kind.AFTER, Evaluation.Kind.END, Evaluation.Kind.OPEN, Evaluation.Kind.RULE, Evaluation.Kind.END,
-                Evaluation.Kind.RULE, Evaluation.Kind.END),
+        assertEquals("a {/*!sheaf-eval:0*/ b: 1; $sheaf-eval-1: unique-id(); /*!sheaf-eval:2:#{$sheaf-eval-1}*/ "
+                + "@at-root {/*!sheaf-eval:1:#{$sheaf-eval-1}*/} @media print {/*!sheaf-eval:3*/ c: 2 ;/*!sheaf-eval:4*/"
+                + "& {/*!sheaf-eval:5*/}} ;/*!sheaf-eval:6*/}\n"
+                + "@media screen {/*!sheaf-eval:7*/ d {/*!sheaf-eval:8*/ e: 3 ;/*!sheaf-eval:9*/} }\n"
+                + "f {/*!sheaf-eval:10*/ font: { size: 1px } ;/*!sheaf-eval:11*/}", marked.texts().get(URL));
+        assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.REACHED, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE,
+                Evaluation.Kind.MEDIA_END, Evaluation.Kind.AFTER, Evaluation.Kind.END, Evaluation.Kind.OPEN, Evaluation.Kind.RULE,
+                Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END),
                 marked.marks().stream().map(Evaluation.Mark::kind).toList());
         assertEquals(10, marked.marks().get(1).at());
+        assertEquals(10, marked.marks().get(2).at());
     }
 
     @Test
@@ -76,7 +79,7 @@ class EvaluationTest {
         String css = "@media screen {\n  .p {\n    q: r;\n  }\n  .z {\n    c: b;\n  }\n}";
         Evaluation evaluation = Evaluation.read(markedCss, marked, css);
         assertNotNull(evaluation);
-        assertEquals(List.of(new Evaluation.Break(1, Set.of(), true, 1)), evaluation.breaks(0));
+        assertEquals(List.of(new Evaluation.Break(1, Set.of(), true, 1, 0)), evaluation.breaks(0));
     }
 
     @Test

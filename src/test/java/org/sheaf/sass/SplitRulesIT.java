@@ -609,4 +609,58 @@ class SplitRulesIT {
                 compiled("@mixin m0 { @media all { left: 0; #h { } left: none; } }\n"
                         + "@mixin m2 { em { @include m0; } }\n.u { @include m2; }"));
     }
+
+    @Test
+    void anMediaLeftOutAfterACopyOfTheRulesNestedMediaClosesTheOuterAfterWhatWasWrittenSince() throws Exception {
+        // the @media print's marker goes into em's first block, before the copy @media all
+        // wrote; libsass closes the outer @media after em:hover; libsass's output
+        assertEquals("@media screen {\n  em {\n    x: 1;\n  }\n}\n@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n"
+                + "@media screen {\n  em-k {\n    c: 0;\n  }\n}",
+                compiled("@mixin pr { &:hover { y: 1; } @media print { z: 2; } }\n"
+                        + "@media screen { em { @media all { x: 1; } @include pr; &-k { c: 0; } } }"));
+    }
+
+    @Test
+    void eachEvaluationOfAnMediaLeftOutClosesTheOuterWhereItWasReached() throws Exception {
+        // the @media print is reached three times, its markers in two blocks out of the order of
+        // evaluation; libsass's output
+        assertEquals("@media screen {\n  em {\n    c: 2;\n  }\n  em:hover {\n    y: 1;\n  }\n}\n"
+                + "@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n@media screen {\n  em {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n@media screen {\n  em-k {\n    c: 0;\n  }\n}",
+                compiled("@mixin pr { &:hover { y: 1; } @media print { z: 2; } @content; }\n"
+                        + "@mixin m { @media all { c: 2; @include pr; } @include pr { @media all { x: 1; } @include pr; } }\n"
+                        + "@media screen { em { @include m; &-k { c: 0; } } }"));
+    }
+
+    @Test
+    void aRulesDeclarationsAfterAnMediaLeftOutThatEvaluationFoundStayWithItsFirstOnes() throws Exception {
+        // w: 3 and b: 2 go with a: 1, before the copies, as libsass writes them; libsass's output
+        assertEquals("@media screen {\n  em {\n    a: 1;\n    w: 3;\n    b: 2;\n  }\n}\n@media screen {\n  em {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  em:hover {\n    y: 1;\n  }\n}\n@media screen {\n  em-k {\n    c: 0;\n  }\n}",
+                compiled("@mixin pr { &:hover { y: 1; } @media print { z: 2; } w: 3; }\n"
+                        + "@media screen { em { a: 1; @media all { x: 1; } @include pr; b: 2; &-k { c: 0; } } }"));
+    }
+
+    @Test
+    void anMediaLeftOutBetweenTwoCommentsClosesTheOuterBetweenThem() throws Exception {
+        // an @media that holds only comments: libsass closes it after c6; the end of the
+        // @media all, after c8, closes nothing before c8, though .u's later part joined its
+        // first; libsass's output
+        assertEquals("@media print {\n  /* c6 */\n}\n@media print {\n  /* c1 */\n  /* c7 */\n}\n"
+                + "@media screen and (min-width: 10px) and (max-width: 20em) {\n  /* c4 */\n}\n"
+                + "@media screen and (min-width: 10px) {\n  .u {\n    z: 1;\n    y: 1;\n  }\n  .u #h {\n    y: 2;\n  }\n  /* c8 */\n}",
+                compiled("@mixin m2() { @media print { /* c6 */ @content; /* c7 */ } }\n"
+                        + "@include m2() { @media screen { x: 1; } /* c1 */ }\n"
+                        + "@mixin u { .u { @if 1 == 1 { z: 1; #h { y: 2; } } y: 1; } }\n"
+                        + "@media (min-width: 10px) { @media screen { @media (max-width: 20em) { /* c4 */ } "
+                        + "@media all { @include u; /* c8 */ } } }"));
+    }
+
+    @Test
+    void anMediaLeftOutBetweenTwoCommentsOfANestedMediaOfTheOutersQueryClosesTheOuterBetweenThem() throws Exception {
+        // the @media all's copy is the outer's own query; libsass's output
+        assertEquals("@media print {\n  /* c6 */\n}\n@media print {\n  /* c1 */\n}",
+                compiled("@mixin m2() { @media print { @media all { /* c6 */ @content; } } }\n"
+                        + "@include m2() { @media screen { p { x: 1; } } /* c1 */ }"));
+    }
 }
