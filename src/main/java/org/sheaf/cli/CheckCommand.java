@@ -48,6 +48,10 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     private SharedOptions.Content content;
 
+    // the same site that build --unpublished or --github-pages writes is the one checked
+    @Mixin
+    private SharedOptions.Publishing publishing;
+
     @Mixin
     private SharedOptions.Warnings warnings;
 
@@ -60,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         ConfigLoader.Overrides overrides = new ConfigLoader.Overrides(site.configFiles, null, null, null,
-                content.drafts, content.future, false).withThemePaths(content.themePaths);
+                content.drafts, content.future, publishing.unpublished, publishing.githubPages).withThemePaths(content.themePaths);
         SnapshotSink sink = new SnapshotSink();
         Optional<TerminalProgress> progress = TerminalProgress.forThisTerminal(err, false);
         BuildResult result = SiteBuilder.build(new BuildOptions(site.folder, overrides, null, null, progress.orElse(null), warnings.strict), sink);

@@ -60,6 +60,18 @@ class CheckCommandTest {
     }
 
     @Test
+    void checksTheSiteBuildWritesWithUnpublishedDocuments() throws Exception {
+        siteWithLayout();
+        write("draft-note.md", "---\nlayout: default\npublished: false\npermalink: /draft-note/\n---\nSoon.\n");
+        write("index.md", "---\nlayout: default\n---\nSee [the draft](/draft-note/).\n");
+        CliRun without = CliRun.of("check", dir.toString());
+        assertEquals(1, without.code(), without.err());
+        assertTrue(without.err().contains("broken link \"/draft-note/\""), without.err());
+        CliRun with = CliRun.of("check", "--unpublished", dir.toString());
+        assertEquals(0, with.code(), with.err());
+    }
+
+    @Test
     void placesTheSecondOccurrenceOfALinkOnItsOwnLine() throws Exception {
         siteWithLayout();
         write("index.md", "---\nlayout: default\n---\n[one](/gone/)\n\n[two](/gone/)\n");
