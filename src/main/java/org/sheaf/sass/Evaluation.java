@@ -1194,7 +1194,7 @@ final class Evaluation {
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>())
-                .add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark), !open.isEmpty()), comments));
+                .add(new Break(at, before, !end, end ? 0 : held(mediaMark(marker.mark), !open.isEmpty()), comments));
         return new Pending(media, before);
     }
 
@@ -1288,12 +1288,21 @@ final class Evaluation {
     }
 
     /**
+     * The mark of the {@code @media} the {@code index}th marker names: a {@link Kind#REACHED}
+     * marker's is the {@link Kind#MEDIA} mark right after its own, which knows what it writes.
+     */
+    private Mark mediaMark(int index) {
+        Mark mark = marks.get(index);
+        return mark.kind() == Kind.REACHED ? marks.get(index + 1) : mark;
+    }
+
+    /**
      * Notes {@code at} in {@code held} for the {@code ordinal}th {@code @supports}, once for each
      * part libsass holds there for the {@code @media} left out whose marker this is, reached
      * {@code inRule} or not ({@link #held(Mark, boolean)}).
      */
     private void hold(Map<Integer, List<Held>> held, int ordinal, Held at, Item marker, boolean inRule) {
-        int count = held(marks.get(marker.mark), inRule);
+        int count = held(mediaMark(marker.mark), inRule);
         for (int k = 0; k < count; k++) {
             held.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(at);
         }
