@@ -1239,7 +1239,7 @@ final class Evaluation {
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>())
-                .add(new Break(at, before, !end, end ? 0 : held(marks.get(marker.mark), !open.isEmpty()), comments));
+                .add(new Break(at, before, !end, end ? 0 : held(leftOutMark(marker), !open.isEmpty()), comments));
         return new Pending(media, before);
     }
 
@@ -1333,12 +1333,23 @@ final class Evaluation {
     }
 
     /**
+     * The mark of the {@code @media} left out that {@code marker} stands for: its own, or, for
+     * the {@link Kind#REACHED} marker in {@code @at-root}, which tells only where evaluation
+     * reached it, the {@link Kind#MEDIA} mark {@link #marked} notes right after it, which knows
+     * what the {@code @media}'s text writes.
+     */
+    private Mark leftOutMark(Item marker) {
+        Mark mark = marks.get(marker.mark);
+        return mark.kind() == Kind.REACHED ? marks.get(marker.mark + 1) : mark;
+    }
+
+    /**
      * Notes {@code at} in {@code held} for the {@code ordinal}th {@code @supports}, once for each
      * part libsass holds there for the {@code @media} left out whose marker this is, reached
      * {@code inRule} or not ({@link #held(Mark, boolean)}).
      */
     private void hold(Map<Integer, List<Held>> held, int ordinal, Held at, Item marker, boolean inRule) {
-        int count = held(marks.get(marker.mark), inRule);
+        int count = held(leftOutMark(marker), inRule);
         for (int k = 0; k < count; k++) {
             held.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(at);
         }
