@@ -189,6 +189,17 @@ class SplitRulesIT {
     }
 
     @Test
+    void theRulesCopiesANestedMediasEvaluationWroteGoBeforeTheBreakAfterIt() throws Exception {
+        // in the marked copy a marker after the mixin's i goes into a copy of a #h of its own,
+        // and x: 1 into another; libsass writes the rule's copies as one where the left-out
+        // @media starts, before the break
+        assertEquals("a #h {\n  m: 0;\n}\n@media print {\n  a #h {\n    x: 1;\n  }\n}\n"
+                + "@media print {\n  a #h i {\n    z: 0;\n  }\n  a #h.on {\n    y: 1;\n  }\n}",
+                compiled("a.scss", "@mixin m { i { z: 0; } x: 1; }\n"
+                        + "a { #h { @media print { @media screen and (min-width: 5px) { w: 0; } @include m; &.on { y: 1; } } m: 0; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryBetweenTwoIncludesOfOneMixinClosesTheOuterMediaBetweenTheirRules() throws Exception {
         // both .k .u map to the mixin's text, which does not tell which include wrote the one
         // before the left-out @media; evaluating the stylesheet does
