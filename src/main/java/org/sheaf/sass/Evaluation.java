@@ -207,7 +207,7 @@ final class Evaluation {
             ArrayDeque<Integer> rules = new ArrayDeque<>();
             ArrayDeque<Integer> nested = new ArrayDeque<>();
             ArrayDeque<String> insides = new ArrayDeque<>();
-            // per open block: whether it is or stands in a mixin's definition
+            // per open block: whether it is or stands in a mixin's definition (@mixin, or = in the indented syntax)
             ArrayDeque<Boolean> inMixin = new ArrayDeque<>();
             ScssOutline.Statements marking = new ScssOutline.Statements() {
                 /**
@@ -239,16 +239,18 @@ final class Evaluation {
                     boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
                     if (media) {
                         MediaText text = mediaText(source, start, brace, indented);
+                        String indent = indented ? source.substring(ScssOutline.lineStart(source, start), start) : "";
+                        // the @media's marker goes into the block of the rule being written, which
+                        // may stand before what was written since; one in @at-root goes after all
+                        // that, and both name the evaluation (see reached)
+                        int reached = marks.size();
+                        marks.add(new Mark(url, start, Kind.REACHED, false, false, 0, 0));
+                        String evaluation = "$" + REACHED_VARIABLE + reached;
                         if (indented) {
-                            insert(inserted, ScssOutline.lineStart(source, start),
-                                    source.substring(ScssOutline.lineStart(source, start), start) + marker(marks.size()) + "\n");
+                            insert(inserted, ScssOutline.lineStart(source, start), indent + evaluation + ": unique-id()\n"
+                                    + indent + marker(reached + 1, evaluation) + "\n" + indent + "@at-root\n"
+                                    + indent + deeper(inside, indent) + marker(reached, evaluation) + "\n");
                         } else {
-                            // the @media's marker goes into the block of the rule being written,
-                            // which may stand before what was written since; one in @at-root goes
-                            // after all that, and both name the evaluation (see reached)
-                            int reached = marks.size();
-                            marks.add(new Mark(url, start, Kind.REACHED, false, false, 0, 0));
-                            String evaluation = "$" + REACHED_VARIABLE + reached;
                             insert(inserted, start, evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
                                     + " @at-root {" + marker(reached, evaluation) + "} ");
                         }
@@ -268,7 +270,8 @@ final class Evaluation {
                     rules.push(rule && !prelude.startsWith("@media") ? start : -1);
                     nested.push(media ? start : -1);
                     insides.push(inside);
-                    inMixin.push(prelude.startsWith("@mixin") || Boolean.TRUE.equals(inMixin.peek()));
+                    inMixin.push(prelude.startsWith("@mixin") || indented && prelude.startsWith("=")
+                            || Boolean.TRUE.equals(inMixin.peek()));
                 }
 
                 @Override
@@ -287,17 +290,18 @@ final class Evaluation {
                     String after = indented ? "\n" : "";
                     if (media != null && media >= 0) {
                         mark(brace, before, after, media, Kind.MEDIA_END);
-                        if (!indented && rules.stream().anyMatch(start -> start >= 0)) {
-                            // a comment goes into the block of the rule being written, which may
-                            // stand before what the @media wrote last; a rule of the parent's
-                            // selector goes after it, where what follows the @media goes too
-                            mark(brace, "& {", "}", media, Kind.AFTER);
-                        } else if (!indented && mixin) {
-                            // no rule stands around it in the mixin's text, but one may where
-                            // the mixin is included: a rule of a selector of its own goes
-                            // where what follows the @media goes then, and is written nowhere
-                            // (a rule left empty) where none does
-                            mark(brace, AFTER_RULE + " {", "}", media, Kind.AFTER);
+                        // a comment goes into the block of the rule being written, which may
+                        // stand before what the @media wrote last; a rule of the parent's
+                        // selector goes after it, where what follows the @media goes too. Where
+                        // no rule stands around it in a mixin's text, one may where the mixin is
+                        // included: a rule of a selector of its own goes where what follows the
+                        // @media goes then, and is written nowhere (a rule left empty) where none does
+                        String selector = rules.stream().anyMatch(start -> start >= 0) ? "&" : mixin ? AFTER_RULE : null;
+                        if (selector != null && !indented) {
+                            mark(brace, selector + " {", "}", media, Kind.AFTER);
+                        } else if (selector != null) {
+                            String indent = source.substring(ScssOutline.lineStart(source, media), media);
+                            mark(brace, inside + selector + "\n" + inside + deeper(inside, indent), "\n", media, Kind.AFTER);
                         }
                     }
                     if (rule != null && rule >= 0) {
@@ -337,6 +341,14 @@ final class Evaluation {
 
     private static void insert(TreeMap<Integer, StringBuilder> inserted, int at, String text) {
         inserted.computeIfAbsent(at, k -> new StringBuilder()).append(text);
+    }
+
+    /**
+     * What a line of the indented syntax is indented by more than its block's first line: the
+     * {@code inside} of the block beyond the block's {@code indent}, or two spaces where that is none.
+     */
+    private static String deeper(String inside, String indent) {
+        return inside.length() > indent.length() && inside.startsWith(indent) ? inside.substring(indent.length()) : "  ";
     }
 
     /** The white space the first line after the line break at {@code lineBreak} that is not blank starts with. */
@@ -606,6 +618,7 @@ final class Evaluation {
                 // the copy of the rule around the @media that holds the rule's declarations in
                 // it, which libsass writes where the @media starts
                 putBefore(started.waiting(), null, marker.parent);
+                putBefore(started.waiting(), ruleCopies(started.inside(), marker, evaluation.marks));
                 if (started.closesOuter()) {
                     Item after = afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
                     // a rule that marks what follows in a copy of its own, which nothing else
@@ -1121,13 +1134,45 @@ final class Evaluation {
         }
         List<Item> parts = new ArrayList<>(earlierParts(first, part));
         parts.add(part);
+        putBefore(pendings, parts);
+    }
+
+    /** Puts the blocks {@code parts} before each break pending that closes the {@code @media} they stand in. */
+    private static void putBefore(List<Pending> pendings, List<Item> parts) {
         for (Pending pending : pendings) {
-            if (part.parent == pending.media()) {
-                for (Item put : parts) {
+            for (Item put : parts) {
+                if (put.parent == pending.media()) {
                     pending.before().add(pending.media().keptBlocksBefore(put));
                 }
             }
         }
+    }
+
+    /**
+     * The copies of the rule around a nested {@code @media} that its evaluation wrote, from the
+     * block its inner marker {@code inside} stands in to the one its end marker {@code end}
+     * stands in, which libsass writes as one where the {@code @media} starts: dart-sass writes
+     * a comment after a rule nested there into a copy of its own. Those the blocks kept, of the
+     * same selector, but no rule of its own ({@code & { }}, which starts with its marker); none
+     * where the {@code @media} stands in no rule, or its end in another block.
+     */
+    private static List<Item> ruleCopies(Item inside, Item end, List<Mark> marks) {
+        Item first = inside.parent;
+        if (first == null || first.atRule || first.parent == null || end.parent == null || end.parent.parent != first.parent) {
+            return List.of();
+        }
+        List<Item> siblings = first.parent.children;
+        int from = siblings.indexOf(first);
+        int to = siblings.indexOf(end.parent);
+        List<Item> copies = new ArrayList<>();
+        for (int k = from; from >= 0 && k <= to; k++) {
+            Item copy = siblings.get(k);
+            if (copy.block && copy.kept && !copy.atRule && copy.prelude.equals(first.prelude)
+                    && (copy == first || copy.children.isEmpty() || !copy.children.get(0).isMarkerOf(marks, Kind.RULE))) {
+                copies.add(copy);
+            }
+        }
+        return copies;
     }
 
     /**
@@ -1194,7 +1239,7 @@ final class Evaluation {
         int ordinal = ordinal(top, media, new int[1]);
         Set<Integer> before = new TreeSet<>();
         breaks.computeIfAbsent(ordinal, k -> new ArrayList<>())
-                .add(new Break(at, before, !end, end ? 0 : held(mediaMark(marker.mark), !open.isEmpty()), comments));
+                .add(new Break(at, before, !end, end ? 0 : held(leftOutMark(marker), !open.isEmpty()), comments));
         return new Pending(media, before);
     }
 
@@ -1288,12 +1333,14 @@ final class Evaluation {
     }
 
     /**
-     * The mark of the {@code @media} the {@code index}th marker names: a {@link Kind#REACHED}
-     * marker's is the {@link Kind#MEDIA} mark right after its own, which knows what it writes.
+     * The mark of the {@code @media} left out that {@code marker} stands for: its own, or, for
+     * the {@link Kind#REACHED} marker in {@code @at-root}, which tells only where evaluation
+     * reached it, the {@link Kind#MEDIA} mark {@link #marked} notes right after it, which knows
+     * what the {@code @media}'s text writes.
      */
-    private Mark mediaMark(int index) {
-        Mark mark = marks.get(index);
-        return mark.kind() == Kind.REACHED ? marks.get(index + 1) : mark;
+    private Mark leftOutMark(Item marker) {
+        Mark mark = marks.get(marker.mark);
+        return mark.kind() == Kind.REACHED ? marks.get(marker.mark + 1) : mark;
     }
 
     /**
@@ -1302,7 +1349,7 @@ final class Evaluation {
      * {@code inRule} or not ({@link #held(Mark, boolean)}).
      */
     private void hold(Map<Integer, List<Held>> held, int ordinal, Held at, Item marker, boolean inRule) {
-        int count = held(mediaMark(marker.mark), inRule);
+        int count = held(leftOutMark(marker), inRule);
         for (int k = 0; k < count; k++) {
             held.computeIfAbsent(ordinal, n -> new ArrayList<>()).add(at);
         }
@@ -1705,19 +1752,30 @@ final class Evaluation {
          * of a top-level {@code @media} statement starts with a marker of its own, so no copy
          * that starts with another is one a statement opened (an {@code @supports} nested in
          * an {@code @media} may be, its first marker that of an {@code @media} right in it).
+         * In a top-level {@code @supports} (and those right in it), a copy that a
+         * {@link Kind#REACHED} marker opened is joined so too: that marker, in {@code @at-root},
+         * opens a copy of each at-rule around it.
          */
         void joinMarkerCopies(List<Mark> marks) {
+            joinMarkerCopies(marks, false);
+        }
+
+        /** {@link #joinMarkerCopies}, of copies opened by a {@link Kind#REACHED} marker only where {@code reachedOnly}. */
+        private void joinMarkerCopies(List<Mark> marks, boolean reachedOnly) {
             Item previous = null;
             for (Item child : children) {
                 if (!child.kept) {
                     continue;
                 }
                 if (previous != null && child.media && previous.media && previous.prelude.equals(child.prelude)
-                        && child.opensForMarker(marks)) {
+                        && child.opensForMarker(marks, reachedOnly)) {
                     previous.adopt(child.children);
                     child.children.clear();
                     child.kept = false;
                     continue;
+                }
+                if (child.block && child.prelude.startsWith("@supports")) {
+                    child.joinMarkerCopies(marks, true);
                 }
                 previous = child;
             }
@@ -1725,10 +1783,11 @@ final class Evaluation {
 
         /**
          * Whether this block starts with the marker of an {@code @media} nested in a block (or
-         * of its end), and the first thing kept in it is a block.
+         * of its end; only a {@link Kind#REACHED} one where {@code reachedOnly}), and the first
+         * thing kept in it is a block.
          */
-        private boolean opensForMarker(List<Mark> marks) {
-            if (children.isEmpty() || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END)
+        private boolean opensForMarker(List<Mark> marks, boolean reachedOnly) {
+            if (children.isEmpty() || (reachedOnly || !children.get(0).isMarkerOf(marks, Kind.MEDIA, Kind.MEDIA_END))
                     && !children.get(0).isMarkerOf(marks, Kind.REACHED)) {
                 return false;
             }

@@ -44,11 +44,13 @@ class EvaluationTest {
     void aStylesheetInTheIndentedSyntaxIsMarkedWithLinesOfTheirOwn() {
         String url = "file:///site/_b.sass";
         Evaluation.Marked marked = Evaluation.marked(Map.of(url, "a\n  b: 1\n  @media print\n    c: 2\n+m\n  d\n    e: 3"));
-        assertEquals("a\n  /*!sheaf-eval:0*/\n  b: 1\n  /*!sheaf-eval:1*/\n  @media print\n    /*!sheaf-eval:2*/\n    c: 2\n"
-                + "    /*!sheaf-eval:3*/\n  /*!sheaf-eval:4*/\n+m\n  d\n    /*!sheaf-eval:5*/\n    e: 3\n    /*!sheaf-eval:6*/\n",
+        assertEquals("a\n  /*!sheaf-eval:0*/\n  b: 1\n  $sheaf-eval-1: unique-id()\n  /*!sheaf-eval:2:#{$sheaf-eval-1}*/\n"
+                + "  @at-root\n    /*!sheaf-eval:1:#{$sheaf-eval-1}*/\n  @media print\n    /*!sheaf-eval:3*/\n    c: 2\n"
+                + "    /*!sheaf-eval:4*/\n    &\n      /*!sheaf-eval:5*/\n  /*!sheaf-eval:6*/\n"
+                + "+m\n  d\n    /*!sheaf-eval:7*/\n    e: 3\n    /*!sheaf-eval:8*/\n",
                 marked.texts().get(url));
-        assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE, Evaluation.Kind.MEDIA_END,
-                Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END),
+        assertEquals(List.of(Evaluation.Kind.RULE, Evaluation.Kind.REACHED, Evaluation.Kind.MEDIA, Evaluation.Kind.INSIDE,
+                Evaluation.Kind.MEDIA_END, Evaluation.Kind.AFTER, Evaluation.Kind.END, Evaluation.Kind.RULE, Evaluation.Kind.END),
                 marked.marks().stream().map(Evaluation.Mark::kind).toList());
     }
 

@@ -168,6 +168,38 @@ class SplitRulesIT {
     }
 
     @Test
+    void theEndOfAMixinsMediaOfTheOutersOwnQueryInTheIndentedSyntaxClosesTheOuterMedia() throws Exception {
+        // a rule of a selector of its own after the end of the mixin's @media screen goes
+        // where em goes, which tells that em follows that end: libsass opens @media screen again
+        assertEquals("@media screen {\n  .t .t {\n    m: 0;\n  }\n}\n@media screen {\n  .t .t {\n    c: 1;\n  }\n}\n"
+                + "@media screen {\n  .t .u {\n    y: 1;\n  }\n}\n@media screen {\n  .t em {\n    w: 1;\n  }\n}",
+                compiled("a.sass", "=m\n  @media screen\n    .t\n      @media all\n        c: 1\n      m: 0\n    .u\n      y: 1\n"
+                        + ".t\n  @media screen\n    +m\n    em\n      w: 1\n"));
+    }
+
+    @Test
+    void theEndOfAMediaOfTheOutersOwnQueryInAMixinsRuleInTheIndentedSyntaxClosesTheOuterMedia() throws Exception {
+        // a rule & after the end of .u's @media screen goes where b > i goes: libsass opens
+        // @media screen again for it
+        assertEquals("@media screen {\n  b .u {\n    l: b;\n  }\n}\n@media screen {\n  b > i {\n    x: 1;\n  }\n}\n"
+                + "@media screen {\n  @supports (display: grid) {\n    b {\n      y: 2;\n    }\n  }\n}",
+                compiled("a.sass", "=m\n  .u\n    @media screen\n      l: b\n"
+                        + "b\n  @media screen\n    @media screen\n      +m\n      & > i\n        x: 1\n"
+                        + "    @supports (display: grid)\n      y: 2\n"));
+    }
+
+    @Test
+    void theRulesCopiesANestedMediasEvaluationWroteGoBeforeTheBreakAfterIt() throws Exception {
+        // in the marked copy a marker after the mixin's i goes into a copy of a #h of its own,
+        // and x: 1 into another; libsass writes the rule's copies as one where the left-out
+        // @media starts, before the break
+        assertEquals("a #h {\n  m: 0;\n}\n@media print {\n  a #h {\n    x: 1;\n  }\n}\n"
+                + "@media print {\n  a #h i {\n    z: 0;\n  }\n  a #h.on {\n    y: 1;\n  }\n}",
+                compiled("a.scss", "@mixin m { i { z: 0; } x: 1; }\n"
+                        + "a { #h { @media print { @media screen and (min-width: 5px) { w: 0; } @include m; &.on { y: 1; } } m: 0; } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryBetweenTwoIncludesOfOneMixinClosesTheOuterMediaBetweenTheirRules() throws Exception {
         // both .k .u map to the mixin's text, which does not tell which include wrote the one
         // before the left-out @media; evaluating the stylesheet does
