@@ -466,9 +466,7 @@ final class LeanInlineParser extends InlineParserImpl {
         openAroundLinks = Map.of();
         parseOnce(content, block);
         for (int read = 0; read < NESTED_READINGS && notLinks.addAll(nestedLinks); read++) {
-            takeChildren(block);
-            openLinks = new ArrayList<>();
-            parseOnce(content, block);
+            readAgain(content, block);
         }
         for (int read = 0; read < AROUND_READINGS; read++) {
             Map<Integer, KramdownEmphasisParser.Open> around = openAroundLinks();
@@ -476,9 +474,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 break;
             }
             openAroundLinks = around;
-            takeChildren(block);
-            openLinks = new ArrayList<>();
-            parseOnce(content, block);
+            readAgain(content, block);
         }
         Set<Integer> links = new HashSet<>();
         int tried = 0;
@@ -501,9 +497,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 tried++;
                 notLinks.remove(open.start());
                 longLinks.put(open.start(), crossing);
-                takeChildren(block);
-                openLinks = new ArrayList<>();
-                parseOnce(content, block);
+                readAgain(content, block);
                 links.add(open.start());
             } else if (!emphasisCrosses(block, open) && crossing == null) {
                 notLinks.remove(open.start());
@@ -513,6 +507,13 @@ final class LeanInlineParser extends InlineParserImpl {
                 links.add(open.start());
             }
         }
+    }
+
+    /** Parses {@code content} into {@code block} again, dropping what the reading before made of it. */
+    private void readAgain(BasedSequence content, Node block) {
+        takeChildren(block);
+        openLinks = new ArrayList<>();
+        parseOnce(content, block);
     }
 
     /** Parses {@code content} into {@code block} once, from a clean slate. */
