@@ -754,7 +754,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 tag = new HtmlInline(SegmentedSequence.create(chars.subSequence(0, markdown.start()), chars.subSequence(markdown.end())));
                 read.insertBefore(tag);
                 read.unlink();
-                model = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
+                model = markdownValue(markdown);
             }
             KramdownSpanElements.record(document, tag);
             String element = KramdownSpanElements.elementTag(tag);
@@ -787,6 +787,11 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return null;
+    }
+
+    /** The value of the {@code markdown} attribute that {@link #markdownAttribute} matched, however it is quoted. */
+    private static String markdownValue(Matcher markdown) {
+        return markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
     }
 
     /**
@@ -850,7 +855,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (markdown == null) {
             return null;
         }
-        String value = markdown.group(2) != null ? markdown.group(2) : markdown.group(3) != null ? markdown.group(3) : markdown.group(4);
+        String value = markdownValue(markdown);
         boolean spans = "span".equals(value) || "1".equals(value) && SPAN_CONTENT.contains(opening.group(1).toLowerCase(Locale.ROOT));
         return spans ? opening : null;
     }
