@@ -492,14 +492,15 @@ final class LeanInlineParser extends InlineParserImpl {
             parseOnce(content, block);
             Crossing crossing = crossing();
             retried = null;
-            if (crossing != null && crossing.close() >= 0 && !emphasisCrosses(block, open) && tried + 1 < LINKS_TRIED) {
+            boolean crosses = emphasisCrosses(block, open);
+            if (crossing != null && crossing.close() >= 0 && !crosses && tried + 1 < LINKS_TRIED) {
                 // kramdown's link ends at a later ]: read once more with it ending there
                 tried++;
                 notLinks.remove(open.start());
                 longLinks.put(open.start(), crossing);
                 readAgain(content, block);
                 links.add(open.start());
-            } else if (!emphasisCrosses(block, open) && crossing == null) {
+            } else if (!crosses && crossing == null) {
                 notLinks.remove(open.start());
                 takeChildren(block);
                 kept.forEach(block::appendChild);
