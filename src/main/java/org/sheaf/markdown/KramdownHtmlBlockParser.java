@@ -960,8 +960,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag),
-                    next -> elementEnd(state, matched, text, next)), offset);
+            return raw(state, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
         }
 
         /**
@@ -973,6 +972,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Block container = matched.getBlockParser().getBlock();
             return KramdownListParts.partEnd(container, state.getLine().getBaseSequence(), tag.start(),
                     KramdownHtmlBlockParser.elementEnd(text, tag, quoted(container)));
+        }
+
+        /**
+         * The parser of {@code block}, a block of raw HTML in {@code text} whose first element,
+         * closing tag or comment ends at {@code elementEnd}; the elements after it on its line
+         * end as {@link #elementEnd(ParserState, MatchedBlockParser, CharSequence, Matcher)} finds.
+         */
+        private static KramdownHtmlBlockParser parser(HtmlBlockBase block, ParserState state, MatchedBlockParser matched,
+                CharSequence text, int elementEnd) {
+            return new KramdownHtmlBlockParser(block, text, elementEnd, next -> elementEnd(state, matched, text, next));
         }
 
         /** Whether {@code block} is or stands in a block quote. */
@@ -1004,8 +1013,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher close = CLOSE_TAG.matcher(text);
             if (close.region(offset, text.length()).lookingAt()
                     && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, close.end(),
-                        next -> elementEnd(state, matched, text, next)), offset);
+                return raw(state, parser(new HtmlBlock(), state, matched, text, close.end()), offset);
             }
             return text(state, matched);
         }
@@ -1047,11 +1055,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             after = spacesEnd(text, after);
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, new KramdownHtmlBlockParser(new HtmlBlock(), text, elementEnd(state, matched, text, tag),
-                    next -> elementEnd(state, matched, text, next)), offset);
+                return raw(state, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
             }
-            KramdownHtmlBlockParser parser = new KramdownHtmlBlockParser(new HtmlCommentBlock(), text, close + 3,
-                    next -> elementEnd(state, matched, text, next));
+            KramdownHtmlBlockParser parser = parser(new HtmlCommentBlock(), state, matched, text, close + 3);
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
         }
 
