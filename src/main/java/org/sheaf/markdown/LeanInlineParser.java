@@ -631,7 +631,7 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /** Notes those of {@code markers}, read without {@link #retried}, that {@link #retriedMarkers} holds. */
     private void markersAfterRetried(List<Delimiter> markers) {
-        int first = Collections.min(retried.unclosed());
+        int first = retried.firstUnclosed();
         for (Delimiter run : markers) {
             if (run.getStartIndex() >= first) {
                 retriedMarkers.set(run.getStartIndex() - first, run.getEndIndex() - first);
@@ -650,7 +650,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * read where the first marker left open is not the first of its run.
      */
     private Crossing crossing() {
-        int first = Collections.min(retried.unclosed());
+        int first = retried.firstUnclosed();
         if (!retriedMarkers.get(0) || first > 0 && isRunBefore(first)) {
             return null;
         }
@@ -718,6 +718,10 @@ final class LeanInlineParser extends InlineParserImpl {
      * text holds the markers at {@code unclosed} that open an emphasis never closed in it.
      */
     private record OpenLink(int start, int close, List<Integer> unclosed) {
+        /** The first of the markers its text leaves open, where a retried reading of it starts to count. */
+        int firstUnclosed() {
+            return Collections.min(unclosed);
+        }
     }
 
     /**
