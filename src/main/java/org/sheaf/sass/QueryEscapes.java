@@ -113,6 +113,7 @@ final class QueryEscapes {
     private static Query read(String source, int from, int to, Map<String, String> byEscape) {
         StringBuilder text = new StringBuilder();
         List<String> spaces = new ArrayList<>();
+        Matcher escape = WRITTEN.matcher(source);
         int i = from;
         while (i < to) {
             if (source.startsWith("#{", i)) {
@@ -120,8 +121,7 @@ final class QueryEscapes {
                 i = source.indexOf('}', i) + 1;
                 continue;
             }
-            Matcher escape = WRITTEN.matcher(source).region(i, to);
-            if (escape.lookingAt()) {
+            if (escape.region(i, to).lookingAt()) {
                 text.append(Pattern.quote(canonical(escape.group(1))));
                 spaces.add(escape.group(2));
                 byEscape.merge(name(escape.group(1), source.charAt(escape.end())), escape.group(2),
