@@ -79,8 +79,9 @@ final class QueryEscapes {
             if (end < 0) {
                 continue;
             }
-            List<String> spaces = spaces(css.substring(media.end(), end), placed.query(media.start()));
-            spaces = spaces != null ? spaces : spaces(css.substring(media.end(), end), queries);
+            String query = css.substring(media.end(), end);
+            List<String> spaces = spaces(query, placed.query(media.start()));
+            spaces = spaces != null ? spaces : spaces(query, queries);
             Matcher escape = OUTPUT.matcher(css).region(media.end(), end);
             for (int n = 0; escape.find(); n++) {
                 int after = escape.end();
