@@ -82,6 +82,11 @@ final class Evaluation {
      */
     record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia,
             int writingMediaInRule) {
+        /** The mark of a marker that tells nothing of what an {@code @media}'s text writes. */
+        Mark(String url, int at, Kind kind) {
+            this(url, at, kind, false, false, 0, 0);
+        }
+
         /** Whether the other marks the same statement: a start's mark and its end's. */
         boolean sameStatement(Mark other) {
             return at == other.at && url.equals(other.url);
@@ -216,7 +221,7 @@ final class Evaluation {
                  */
                 private void mark(int at, String before, String after, int start, Kind kind) {
                     insert(inserted, at, before + marker(marks.size()) + after);
-                    marks.add(new Mark(url, start, kind, false, false, 0, 0));
+                    marks.add(new Mark(url, start, kind));
                 }
 
                 /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
@@ -244,7 +249,7 @@ final class Evaluation {
                         // may stand before what was written since; one in @at-root goes after all
                         // that, and both name the evaluation (see reached)
                         int reached = marks.size();
-                        marks.add(new Mark(url, start, Kind.REACHED, false, false, 0, 0));
+                        marks.add(new Mark(url, start, Kind.REACHED));
                         String evaluation = "$" + REACHED_VARIABLE + reached;
                         if (indented) {
                             insert(inserted, ScssOutline.lineStart(source, start), indent + evaluation + ": unique-id()\n"
