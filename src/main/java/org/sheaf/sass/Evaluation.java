@@ -1318,13 +1318,20 @@ final class Evaluation {
      * query, which does not leave the outer one out.
      */
     private void holdUnwritten() {
+        // several left out may stand in one copy: read each copy's markers once
+        Map<Item, Boolean> wroteNothing = new IdentityHashMap<>();
         for (Unwritten left : unwritten) {
-            List<Item> inside = new ArrayList<>();
-            left.media().markers(inside);
-            if (inside.stream().noneMatch(writtenMedia::contains)) {
+            if (wroteNothing.computeIfAbsent(left.media(), this::wroteNothing)) {
                 hold(heldInTopSupports, left.ordinal(), left.at(), left.marker(), left.inRule());
             }
         }
+    }
+
+    /** Whether no {@code @media} whose marker stands in the {@code media} copy wrote one of its own. */
+    private boolean wroteNothing(Item media) {
+        List<Item> inside = new ArrayList<>();
+        media.markers(inside);
+        return inside.stream().noneMatch(writtenMedia::contains);
     }
 
     /**
