@@ -76,10 +76,11 @@ final class QueryEscapes {
         Matcher media = MEDIA.matcher(css);
         while (media.find()) {
             int end = queryEnd(css, media.end());
-            if (end < 0) {
+            String query = end < 0 ? "" : css.substring(media.end(), end);
+            if (query.indexOf('\\') < 0) {
+                // no escape to follow: spare reading the stylesheet's query for it
                 continue;
             }
-            String query = css.substring(media.end(), end);
             List<String> spaces = spaces(query, placed.query(media.start()));
             spaces = spaces != null ? spaces : spaces(query, queries);
             Matcher escape = OUTPUT.matcher(css).region(media.end(), end);
