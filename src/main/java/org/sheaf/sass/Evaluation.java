@@ -244,21 +244,9 @@ final class Evaluation {
                     boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
                     if (media) {
                         MediaText text = mediaText(source, start, brace, indented);
-                        String indent = indented ? source.substring(ScssOutline.lineStart(source, start), start) : "";
-                        // the @media's marker goes into the block of the rule being written, which
-                        // may stand before what was written since; one in @at-root goes after all
-                        // that, and both name the evaluation (see reached)
-                        int reached = marks.size();
+                        int lineStart = indented ? ScssOutline.lineStart(source, start) : start;
+                        insert(inserted, lineStart, markersBefore(marks.size(), indented, source.substring(lineStart, start), inside));
                         marks.add(new Mark(url, start, Kind.REACHED));
-                        String evaluation = "$" + REACHED_VARIABLE + reached;
-                        if (indented) {
-                            insert(inserted, ScssOutline.lineStart(source, start), indent + evaluation + ": unique-id()\n"
-                                    + indent + marker(reached + 1, evaluation) + "\n" + indent + "@at-root\n"
-                                    + indent + deeper(inside, indent) + marker(reached, evaluation) + "\n");
-                        } else {
-                            insert(inserted, start, evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
-                                    + " @at-root {" + marker(reached, evaluation) + "} ");
-                        }
                         marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
                                 text.writingMediaInRule()));
                         if (text.writes() == 2) {
@@ -346,6 +334,26 @@ final class Evaluation {
 
     private static void insert(TreeMap<Integer, StringBuilder> inserted, int at, String text) {
         inserted.computeIfAbsent(at, k -> new StringBuilder()).append(text);
+    }
+
+    /**
+     * What goes before a nested {@code @media}, whose {@link Kind#REACHED} mark is numbered
+     * {@code reached} and its {@link Kind#MEDIA} mark the next: a variable naming each of its
+     * evaluations, a {@code unique-id()}; the {@code @media}'s marker, which goes into the block
+     * of the rule being written, which may stand before what was written since; and the
+     * {@code REACHED} marker in {@code @at-root}, which goes after all that; both name the
+     * evaluation (see {@link #reached}). In the {@code indented} syntax as lines indented by
+     * {@code indent}, the {@code @media}'s, in a block whose lines are indented by {@code inside}.
+     */
+    private static String markersBefore(int reached, boolean indented, String indent, String inside) {
+        String evaluation = "$" + REACHED_VARIABLE + reached;
+        if (!indented) {
+            return evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
+                    + " @at-root {" + marker(reached, evaluation) + "} ";
+        }
+        return indent + evaluation + ": unique-id()\n"
+                + indent + marker(reached + 1, evaluation) + "\n" + indent + "@at-root\n"
+                + indent + deeper(inside, indent) + marker(reached, evaluation) + "\n";
     }
 
     /**
