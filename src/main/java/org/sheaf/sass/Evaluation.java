@@ -82,6 +82,11 @@ final class Evaluation {
      */
     record Mark(String url, int at, Kind kind, boolean writes, boolean throughIncludes, int writingMedia,
             int writingMediaInRule) {
+        /** The mark of a marker that tells nothing of what an {@code @media}'s text writes. */
+        Mark(String url, int at, Kind kind) {
+            this(url, at, kind, false, false, 0, 0);
+        }
+
         /** Whether the other marks the same statement: a start's mark and its end's. */
         boolean sameStatement(Mark other) {
             return at == other.at && url.equals(other.url);
@@ -216,7 +221,7 @@ final class Evaluation {
                  */
                 private void mark(int at, String before, String after, int start, Kind kind) {
                     insert(inserted, at, before + marker(marks.size()) + after);
-                    marks.add(new Mark(url, start, kind, false, false, 0, 0));
+                    marks.add(new Mark(url, start, kind));
                 }
 
                 /** {@link #mark}s the statement as the first thing in its block, which opens at {@code brace}. */
@@ -239,21 +244,9 @@ final class Evaluation {
                     boolean rule = isStyleRule(prelude) && !(indented && (prelude.startsWith("+") || prelude.startsWith("=")));
                     if (media) {
                         MediaText text = mediaText(source, start, brace, indented);
-                        String indent = indented ? source.substring(ScssOutline.lineStart(source, start), start) : "";
-                        // the @media's marker goes into the block of the rule being written, which
-                        // may stand before what was written since; one in @at-root goes after all
-                        // that, and both name the evaluation (see reached)
-                        int reached = marks.size();
-                        marks.add(new Mark(url, start, Kind.REACHED, false, false, 0, 0));
-                        String evaluation = "$" + REACHED_VARIABLE + reached;
-                        if (indented) {
-                            insert(inserted, ScssOutline.lineStart(source, start), indent + evaluation + ": unique-id()\n"
-                                    + indent + marker(reached + 1, evaluation) + "\n" + indent + "@at-root\n"
-                                    + indent + deeper(inside, indent) + marker(reached, evaluation) + "\n");
-                        } else {
-                            insert(inserted, start, evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
-                                    + " @at-root {" + marker(reached, evaluation) + "} ");
-                        }
+                        int lineStart = indented ? ScssOutline.lineStart(source, start) : start;
+                        insert(inserted, lineStart, markersBefore(marks.size(), indented, source.substring(lineStart, start), inside));
+                        marks.add(new Mark(url, start, Kind.REACHED));
                         marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
                                 text.writingMediaInRule()));
                         if (text.writes() == 2) {
@@ -341,6 +334,26 @@ final class Evaluation {
 
     private static void insert(TreeMap<Integer, StringBuilder> inserted, int at, String text) {
         inserted.computeIfAbsent(at, k -> new StringBuilder()).append(text);
+    }
+
+    /**
+     * What goes before a nested {@code @media}, whose {@link Kind#REACHED} mark is numbered
+     * {@code reached} and its {@link Kind#MEDIA} mark the next: a variable naming each of its
+     * evaluations, a {@code unique-id()}; the {@code @media}'s marker, which goes into the block
+     * of the rule being written, which may stand before what was written since; and the
+     * {@code REACHED} marker in {@code @at-root}, which goes after all that; both name the
+     * evaluation (see {@link #reached}). In the {@code indented} syntax as lines indented by
+     * {@code indent}, the {@code @media}'s, in a block whose lines are indented by {@code inside}.
+     */
+    private static String markersBefore(int reached, boolean indented, String indent, String inside) {
+        String evaluation = "$" + REACHED_VARIABLE + reached;
+        if (!indented) {
+            return evaluation + ": unique-id(); " + marker(reached + 1, evaluation)
+                    + " @at-root {" + marker(reached, evaluation) + "} ";
+        }
+        return indent + evaluation + ": unique-id()\n"
+                + indent + marker(reached + 1, evaluation) + "\n" + indent + "@at-root\n"
+                + indent + deeper(inside, indent) + marker(reached, evaluation) + "\n";
     }
 
     /**
@@ -1313,13 +1326,20 @@ final class Evaluation {
      * query, which does not leave the outer one out.
      */
     private void holdUnwritten() {
+        // several left out may stand in one copy: read each copy's markers once
+        Map<Item, Boolean> wroteNothing = new IdentityHashMap<>();
         for (Unwritten left : unwritten) {
-            List<Item> inside = new ArrayList<>();
-            left.media().markers(inside);
-            if (inside.stream().noneMatch(writtenMedia::contains)) {
+            if (wroteNothing.computeIfAbsent(left.media(), this::wroteNothing)) {
                 hold(heldInTopSupports, left.ordinal(), left.at(), left.marker(), left.inRule());
             }
         }
+    }
+
+    /** Whether no {@code @media} whose marker stands in the {@code media} copy wrote one of its own. */
+    private boolean wroteNothing(Item media) {
+        List<Item> inside = new ArrayList<>();
+        media.markers(inside);
+        return inside.stream().noneMatch(writtenMedia::contains);
     }
 
     /**

@@ -76,11 +76,13 @@ final class QueryEscapes {
         Matcher media = MEDIA.matcher(css);
         while (media.find()) {
             int end = queryEnd(css, media.end());
-            if (end < 0) {
+            String query = end < 0 ? "" : css.substring(media.end(), end);
+            if (query.indexOf('\\') < 0) {
+                // no escape to follow: spare reading the stylesheet's query for it
                 continue;
             }
-            List<String> spaces = spaces(css.substring(media.end(), end), placed.query(media.start()));
-            spaces = spaces != null ? spaces : spaces(css.substring(media.end(), end), queries);
+            List<String> spaces = spaces(query, placed.query(media.start()));
+            spaces = spaces != null ? spaces : spaces(query, queries);
             Matcher escape = OUTPUT.matcher(css).region(media.end(), end);
             for (int n = 0; escape.find(); n++) {
                 int after = escape.end();
@@ -113,6 +115,7 @@ final class QueryEscapes {
     private static Query read(String source, int from, int to, Map<String, String> byEscape) {
         StringBuilder text = new StringBuilder();
         List<String> spaces = new ArrayList<>();
+        Matcher escape = WRITTEN.matcher(source);
         int i = from;
         while (i < to) {
             if (source.startsWith("#{", i)) {
@@ -120,8 +123,7 @@ final class QueryEscapes {
                 i = source.indexOf('}', i) + 1;
                 continue;
             }
-            Matcher escape = WRITTEN.matcher(source).region(i, to);
-            if (escape.lookingAt()) {
+            if (escape.region(i, to).lookingAt()) {
                 text.append(Pattern.quote(canonical(escape.group(1))));
                 spaces.add(escape.group(2));
                 byEscape.merge(name(escape.group(1), source.charAt(escape.end())), escape.group(2),
