@@ -423,88 +423,121 @@ final class Evaluation {
         if (body == null) {
             return new MediaText(1, 1, 1);
         }
-        String inside = source.substring(body[0] + 1, body[1]);
-        // per open block, innermost first: the @media it is or stands in, as {whether its run so
-        // far writes, its runs that wrote, whether the run ends with the rule under way}; the
-        // outer @media's last
-        ArrayDeque<int[]> media = new ArrayDeque<>();
-        List<int[]> all = new ArrayList<>();
-        int[] outer = {0, 0, 0};
-        all.add(outer);
-        media.push(outer);
-        // per open block, innermost first: whether it is or stands in a style rule inside that
-        // @media, and whether in control flow, which may run an @media nested there not at all
-        // or more than once: such an @media is not counted, nor does it part the one around
-        ArrayDeque<Boolean> inRule = new ArrayDeque<>(List.of(false));
-        ArrayDeque<Boolean> inControl = new ArrayDeque<>(List.of(false));
-        boolean[] includes = {false};
-        ScssOutline.walk(inside, indented, new ScssOutline.Statements() {
-            @Override
-            public void comment(int at) {
-                media.peek()[0] = 1;
-            }
-
-            @Override
-            public void opens(int start, int open) {
-                String prelude = inside.substring(start, open).strip();
-                if (prelude.startsWith("@media") && inControl.peek()) {
-                    media.push(new int[] {0, 0, 0});
-                    inRule.push(false);
-                    inControl.push(true);
-                } else if (prelude.startsWith("@media")) {
-                    // libsass parts the @media around one nested in it, what follows a run of
-                    // its own; one in a rule bubbles out after the rule (its declarations all
-                    // one part), so there the run ends with the rule
-                    if (inRule.peek()) {
-                        media.peek()[2] = 1;
-                    } else {
-                        endRun(media.peek());
-                    }
-                    int[] nested = {0, 0, 0};
-                    all.add(nested);
-                    media.push(nested);
-                    inRule.push(false);
-                    inControl.push(false);
-                } else {
-                    media.push(media.peek());
-                    inRule.push(inRule.peek() || !prelude.startsWith("@"));
-                    inControl.push(inControl.peek() || MediaBreaks.CONTROL.matcher(prelude).lookingAt());
-                }
-            }
-
-            @Override
-            public void ends(int start, int end) {
-                String text = inside.substring(start, end).strip();
-                if (isDeclaration(text, indented)) {
-                    media.peek()[0] = 1;
-                } else if (text.startsWith("@include") || text.startsWith("@content") || indented && text.startsWith("+")) {
-                    includes[0] = true;
-                }
-            }
-
-            @Override
-            public void closes(int close) {
-                if (media.size() > 1) {
-                    int[] closed = media.pop();
-                    boolean rule = inRule.pop();
-                    inControl.pop();
-                    if (closed == media.peek() && rule && !inRule.peek() && closed[2] == 1) {
-                        endRun(closed);
-                    }
-                }
-            }
-        });
-        all.forEach(Evaluation::endRun);
-        int writing = all.stream().mapToInt(runs -> runs[1]).sum();
-        int writingInRule = (int) all.stream().filter(runs -> runs[1] > 0).count();
-        return new MediaText(writing > 0 ? 1 : includes[0] ? 2 : 0, writing, writingInRule);
+        MediaWalk walk = new MediaWalk(source.substring(body[0] + 1, body[1]), indented);
+        ScssOutline.walk(walk.inside, indented, walk);
+        walk.all.forEach(MediaRuns::endRun);
+        int writing = walk.all.stream().mapToInt(runs -> runs.runsThatWrote).sum();
+        int writingInRule = (int) walk.all.stream().filter(runs -> runs.runsThatWrote > 0).count();
+        return new MediaText(writing > 0 ? 1 : walk.includes ? 2 : 0, writing, writingInRule);
     }
 
-    /** Counts the run of an {@code @media} ({@code {writes, runs, ending}}) that ends here when it wrote, and starts the next. */
-    private static void endRun(int[] media) {
-        media[1] += media[0];
-        media[0] = 0;
-        media[2] = 0;
+    /**
+     * The runs of one {@code @media}'s own text, counted as libsass parts it: the current run,
+     * and those that ended having written something.
+     */
+    private static final class MediaRuns {
+        /** Whether the run under way holds a declaration or a comment. */
+        private boolean runWrites;
+        /** How many runs ended that held a declaration or a comment. */
+        private int runsThatWrote;
+        /**
+         * Whether the run under way ends with the style rule under way, as an {@code @media}
+         * nested in that rule bubbles out after it.
+         */
+        private boolean endsWithRule;
+
+        /** Counts the run that ends here when it wrote, and starts the next. */
+        void endRun() {
+            runsThatWrote += runWrites ? 1 : 0;
+            runWrites = false;
+            endsWithRule = false;
+        }
+    }
+
+    /**
+     * A block open in the walk of an {@code @media}'s text.
+     *
+     * @param media     the {@code @media} it is or stands in
+     * @param inRule    whether it is or stands in a style rule inside that {@code @media}
+     * @param inControl whether it is in control flow, which may run an {@code @media} nested
+     *                  there not at all or more than once: such an {@code @media} is not counted,
+     *                  nor does it part the one around
+     */
+    private record OpenBlock(MediaRuns media, boolean inRule, boolean inControl) {
+    }
+
+    /**
+     * The walk of an {@code @media}'s text ({@link #inside}) that counts the runs of it and of
+     * each {@code @media} nested in it ({@link #all}), and notes whether it holds includes or
+     * {@code @content}.
+     */
+    private static final class MediaWalk implements ScssOutline.Statements {
+        private final String inside;
+        private final boolean indented;
+        /** Every {@code @media} counted, the outer one first. */
+        private final List<MediaRuns> all = new ArrayList<>();
+        /** Per open block, innermost first; the outer {@code @media} last. */
+        private final ArrayDeque<OpenBlock> open = new ArrayDeque<>();
+        /** Whether the text holds an include or {@code @content}. */
+        private boolean includes;
+
+        MediaWalk(String inside, boolean indented) {
+            this.inside = inside;
+            this.indented = indented;
+            MediaRuns outer = new MediaRuns();
+            all.add(outer);
+            open.push(new OpenBlock(outer, false, false));
+        }
+
+        @Override
+        public void comment(int at) {
+            open.peek().media().runWrites = true;
+        }
+
+        @Override
+        public void opens(int start, int brace) {
+            String prelude = inside.substring(start, brace).strip();
+            OpenBlock around = open.peek();
+            if (prelude.startsWith("@media") && around.inControl()) {
+                open.push(new OpenBlock(new MediaRuns(), false, true));
+            } else if (prelude.startsWith("@media")) {
+                // libsass parts the @media around one nested in it, what follows a run of
+                // its own; one in a rule bubbles out after the rule (its declarations all
+                // one part), so there the run ends with the rule
+                if (around.inRule()) {
+                    around.media().endsWithRule = true;
+                } else {
+                    around.media().endRun();
+                }
+                MediaRuns nested = new MediaRuns();
+                all.add(nested);
+                open.push(new OpenBlock(nested, false, false));
+            } else {
+                open.push(new OpenBlock(around.media(), around.inRule() || !prelude.startsWith("@"),
+                        around.inControl() || MediaBreaks.CONTROL.matcher(prelude).lookingAt()));
+            }
+        }
+
+        @Override
+        public void ends(int start, int end) {
+            String text = inside.substring(start, end).strip();
+            if (isDeclaration(text, indented)) {
+                open.peek().media().runWrites = true;
+            } else if (text.startsWith("@include") || text.startsWith("@content") || indented && text.startsWith("+")) {
+                includes = true;
+            }
+        }
+
+        @Override
+        public void closes(int brace) {
+            if (open.size() > 1) {
+                OpenBlock closed = open.pop();
+                OpenBlock around = open.peek();
+                if (closed.media() == around.media() && closed.inRule() && !around.inRule() && closed.media().endsWithRule) {
+                    closed.media().endRun();
+                }
+            }
+        }
     }
 
     /**
