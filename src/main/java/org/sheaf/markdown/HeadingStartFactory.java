@@ -114,8 +114,7 @@ final class HeadingStartFactory extends ScreenedStartFactory {
                 && !(start > 0 && KramdownFrames.itemOfLaterLine(container, document, lineStart) != null)) {
             return true;
         }
-        KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart,
-                KramdownFrames.lineEnd(document, lineStart));
+        KramdownFrames.Rest rest = KramdownFrames.ofLine(container, document, lineStart);
         return rest == null || rest.spaces() == 0 && rest.at() == lineStart + start;
     }
 

@@ -203,7 +203,7 @@ final class KramdownFences {
             if (item == null) {
                 return false;
             }
-            KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            KramdownFrames.Rest rest = KramdownFrames.ofLine(item, document, lineStart);
             return rest != null && rest.at() <= lineStart + fence && rest.columnOf(document, lineStart + fence) >= 4;
         }
 

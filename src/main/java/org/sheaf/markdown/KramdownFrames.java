@@ -105,6 +105,15 @@ final class KramdownFrames {
     }
 
     /**
+     * The rest of the whole line that starts at {@code lineStart}, as
+     * {@link #of(Node, BasedSequence, int, int)}: callers that ask about a line to its end use
+     * this so that none of them finds that end by hand.
+     */
+    static Rest ofLine(Node container, BasedSequence text, int lineStart) {
+        return of(container, text, lineStart, lineEnd(text, lineStart));
+    }
+
+    /**
      * The rest of the line inside {@code container}, as {@link #of(Node, BasedSequence, int, int)},
      * where the line's rest inside {@code anchor}, a container around {@code container}, is
      * known already to be {@code anchored}: a {@code >} a parser took on the line tells which

@@ -244,8 +244,7 @@ final class KramdownIndentedCode {
         private BasedSequence indentedAsKramdownReads(BasedSequence line) {
             BasedSequence document = line.getBaseSequence();
             int lineStart = KramdownFrames.lineStart(document, line.getStartOffset());
-            KramdownFrames.Rest rest = KramdownFrames.of(getBlock().getParent(), document, lineStart,
-                    KramdownFrames.lineEnd(document, lineStart));
+            KramdownFrames.Rest rest = KramdownFrames.ofLine(getBlock().getParent(), document, lineStart);
             if (rest == null || rest.at() > line.getEndOffset()) {
                 return line;
             }

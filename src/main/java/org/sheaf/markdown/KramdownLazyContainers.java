@@ -224,8 +224,7 @@ final class KramdownLazyContainers {
             BasedSequence marker = first.getOpeningMarker();
             BasedSequence all = first.getDocument().getChars();
             int lineStart = KramdownFrames.lineStart(all, marker.getStartOffset());
-            KramdownFrames.Rest container = KramdownFrames.of(first.getParent().getParent(), all, lineStart,
-                    KramdownFrames.lineEnd(all, lineStart));
+            KramdownFrames.Rest container = KramdownFrames.ofLine(first.getParent().getParent(), all, lineStart);
             if (container != null && container.at() <= marker.getStartOffset()) {
                 return container.columnOf(all, marker.getStartOffset());
             }
@@ -732,7 +731,7 @@ final class KramdownLazyContainers {
             }
             BasedSequence document = line.getBaseSequence();
             int lineStart = line.getStartOffset();
-            KramdownFrames.Rest rest = KramdownFrames.of(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+            KramdownFrames.Rest rest = KramdownFrames.ofLine(item, document, lineStart);
             // the item takes the tab, as four spaces, into its indent (a lazy line keeps all four)
             return rest != null && rest.at() == lineStart + at + 1 && rest.spaces() < 4 ? BlockContinue.atIndex(at + 1) : null;
         }

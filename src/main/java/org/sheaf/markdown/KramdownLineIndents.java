@@ -52,7 +52,7 @@ final class KramdownLineIndents {
         // the document's own string, not a copy of it for each line
         String text = source.getBase() instanceof String s && s.length() == source.length() ? s : source.toString();
         int lineStart = text.lastIndexOf('\n', textStart - 1) + 1;
-        KramdownFrames.Rest rest = KramdownFrames.of(block.getParent(), source, lineStart, KramdownFrames.lineEnd(source, lineStart));
+        KramdownFrames.Rest rest = KramdownFrames.ofLine(block.getParent(), source, lineStart);
         if (rest == null || rest.at() > textStart) {
             return null;
         }

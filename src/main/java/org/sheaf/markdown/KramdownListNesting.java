@@ -280,7 +280,7 @@ final class KramdownListNesting {
                     // a list nested on the item's own line ({@code 1. - a}), which kramdown finds there
                     return true;
                 }
-                KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, KramdownFrames.lineEnd(text, lineStart));
+                KramdownFrames.Rest line = KramdownFrames.ofLine(container, text, lineStart);
                 if (line != null && line.at() <= child.getStartOffset() && line.columnOf(text, child.getStartOffset()) >= indentation) {
                     return true;
                 }
