@@ -306,7 +306,7 @@ final class MediaBreaks {
                             evaluated -> evaluated.heldInSupports(supportsOrdinal), supportsOrder.get(next)))
                             .orElse(told);
                 }
-                leftOut.addAll(told == null ? List.of() : told);
+                leftOut.addAll(orNone(told));
                 next++;
             }
         }
@@ -335,9 +335,14 @@ final class MediaBreaks {
             }
             List<int[]> told = evaluatedHeld(css, child, evaluation,
                     evaluated -> evaluated.heldInTopSupports(supportsOrdinal), order.get(supportsOrdinal));
-            found.addAll(told == null ? List.of() : told);
+            found.addAll(orNone(told));
         }
         return found;
+    }
+
+    /** The places told, or none where neither the stylesheets nor evaluation could tell. */
+    private static List<int[]> orNone(List<int[]> told) {
+        return told == null ? List.of() : told;
     }
 
     /**
