@@ -324,15 +324,15 @@ final class MediaBreaks {
     private static List<int[]> heldInUnwritten(String css, Supplier<Boolean> unknown, Supplier<Evaluation> evaluation,
             Map<Integer, List<Integer>> order) {
         List<int[]> found = new ArrayList<>();
+        if (!unknown.get()) {
+            return found;
+        }
         int ordinal = 0;
         for (int[] child : balanced(css) ? children(css, -1, css.length()) : List.<int[]>of()) {
             if (!css.startsWith("@supports", child[0]) || css.charAt(child[1] - 1) != '}') {
                 continue;
             }
             int supportsOrdinal = ordinal++;
-            if (!unknown.get()) {
-                break;
-            }
             List<int[]> told = evaluatedHeld(css, child, evaluation,
                     evaluated -> evaluated.heldInTopSupports(supportsOrdinal), order.get(supportsOrdinal));
             found.addAll(orNone(told));
