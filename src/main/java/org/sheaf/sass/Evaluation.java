@@ -1207,18 +1207,21 @@ final class Evaluation {
         if (first == null || first.atRule || first.parent == null || end.parent == null || end.parent.parent != first.parent) {
             return List.of();
         }
-        List<Item> siblings = first.parent.children;
-        int from = siblings.indexOf(first);
-        int to = siblings.indexOf(end.parent);
+        // one walk of the block's items finds both ends: from the rule's block to the end's
         List<Item> copies = new ArrayList<>();
-        for (int k = from; from >= 0 && k <= to; k++) {
-            Item copy = siblings.get(k);
-            if (copy.block && copy.kept && !copy.atRule && copy.prelude.equals(first.prelude)
+        boolean started = false;
+        for (Item copy : first.parent.children) {
+            started |= copy == first;
+            if (started && copy.block && copy.kept && !copy.atRule && copy.prelude.equals(first.prelude)
                     && (copy == first || copy.children.isEmpty() || !copy.children.get(0).isMarkerOf(marks, Kind.RULE))) {
                 copies.add(copy);
             }
+            if (copy == end.parent) {
+                return started ? copies : List.of();
+            }
         }
-        return copies;
+        // the end's block no longer stands among them (joined into another)
+        return List.of();
     }
 
     /**

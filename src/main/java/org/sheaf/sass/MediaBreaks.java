@@ -306,7 +306,7 @@ final class MediaBreaks {
                             evaluated -> evaluated.heldInSupports(supportsOrdinal), supportsOrder.get(next)))
                             .orElse(told);
                 }
-                leftOut.addAll(told == null ? List.of() : told);
+                leftOut.addAll(orNone(told));
                 next++;
             }
         }
@@ -324,20 +324,25 @@ final class MediaBreaks {
     private static List<int[]> heldInUnwritten(String css, Supplier<Boolean> unknown, Supplier<Evaluation> evaluation,
             Map<Integer, List<Integer>> order) {
         List<int[]> found = new ArrayList<>();
+        if (!unknown.get()) {
+            return found;
+        }
         int ordinal = 0;
         for (int[] child : balanced(css) ? children(css, -1, css.length()) : List.<int[]>of()) {
             if (!css.startsWith("@supports", child[0]) || css.charAt(child[1] - 1) != '}') {
                 continue;
             }
             int supportsOrdinal = ordinal++;
-            if (!unknown.get()) {
-                break;
-            }
             List<int[]> told = evaluatedHeld(css, child, evaluation,
                     evaluated -> evaluated.heldInTopSupports(supportsOrdinal), order.get(supportsOrdinal));
-            found.addAll(told == null ? List.of() : told);
+            found.addAll(orNone(told));
         }
         return found;
+    }
+
+    /** The places told, or none where neither the stylesheets nor evaluation could tell. */
+    private static List<int[]> orNone(List<int[]> told) {
+        return told == null ? List.of() : told;
     }
 
     /**
