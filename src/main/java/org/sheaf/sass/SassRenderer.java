@@ -439,8 +439,8 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 plain = charset + rest;
             }
-            // libsass copies a query's escapes with the white space after them as written
-            QueryEscapes.Result escapes = QueryEscapes.restored(plain, map, sources);
+            // libsass copies the escapes of queries and selectors with the white space after them as written
+            WrittenEscapes.Result escapes = WrittenEscapes.restored(plain, map, sources);
             if (escapes != null) {
                 if (map != null) {
                     map = SourceMapShift.moved(map, plain, escapes.css(), escapes.moved());
