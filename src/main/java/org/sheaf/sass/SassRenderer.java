@@ -447,6 +447,14 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 plain = escapes.css();
             }
+            // libsass writes each selector an @extend adds to a list once
+            WrittenEscapes.Result repeats = ExtendRepeats.restored(plain, sources);
+            if (repeats != null) {
+                if (map != null) {
+                    map = SourceMapShift.moved(map, plain, repeats.css(), repeats.moved());
+                }
+                plain = repeats.css();
+            }
             if (!sourceMap) {
                 return new Output(plain, null, List.copyOf(warnings));
             }

@@ -394,7 +394,7 @@ final class WrittenEscapes {
     }
 
     /** The CSS being rewritten, with where each of its offsets went. */
-    private static final class Rewrite {
+    static final class Rewrite {
         private final String css;
         private final StringBuilder out;
         private final int[] moved;
