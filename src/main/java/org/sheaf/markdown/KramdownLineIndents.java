@@ -23,7 +23,7 @@ final class KramdownLineIndents {
     /**
      * The white space kramdown keeps before the text that {@code next} starts, the first node of
      * a paragraph's line after a line break; empty when none, or when the paragraph's containers
-     * are others than quotes and list items.
+     * are others than quotes, list items and elements read as blocks.
      */
     static String before(Node next) {
         String kept = before(next, next.getStartOffset());
@@ -34,7 +34,8 @@ final class KramdownLineIndents {
      * The white space kramdown keeps before the text at document offset {@code textStart}, the
      * first that is no space or tab on a later line of the paragraph {@code inParagraph} is in or
      * is; empty when the line has none before it, null when it is not known: the paragraph's
-     * containers are others than quotes and list items, or its line is not read as they read it.
+     * containers are others than quotes, list items and elements read as blocks, or its line is
+     * not read as they read it.
      */
     static String before(Node inParagraph, int textStart) {
         BasedSequence source = inParagraph.getDocument().getChars();
@@ -52,11 +53,24 @@ final class KramdownLineIndents {
         // the document's own string, not a copy of it for each line
         String text = source.getBase() instanceof String s && s.length() == source.length() ? s : source.toString();
         int lineStart = text.lastIndexOf('\n', textStart - 1) + 1;
-        KramdownFrames.Rest rest = KramdownFrames.ofLine(block.getParent(), source, lineStart);
+        KramdownFrames.Rest rest = KramdownFrames.ofLine(containerTakingIndent(block), source, lineStart);
         if (rest == null || rest.at() > textStart) {
             return null;
         }
         String kept = " ".repeat(rest.spaces()) + text.substring(rest.at(), textStart);
         return kept.isBlank() ? kept : null;
+    }
+
+    /**
+     * The innermost container around {@code block} that takes something off each line: an
+     * element read as blocks takes nothing, as kramdown reads its content from the text around
+     * it, each line as it stands there.
+     */
+    private static Node containerTakingIndent(Node block) {
+        Node container = block.getParent();
+        while (container instanceof MarkdownHtmlBlock) {
+            container = container.getParent();
+        }
+        return container;
     }
 }

@@ -1,6 +1,8 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
@@ -87,11 +89,12 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
 
     /**
      * Whether an element's tag stands between {@code from} and {@code to}, two nodes of one text,
-     * whose element holds one of them and not the other: an element opened between them and not
-     * closed before {@code to} (one left open runs to the end of the text), or one closed between
-     * them that was opened before {@code from}. kramdown reads an element's content on its own, so
-     * no emphasis opened outside it closes inside it, nor the other way round ({@code *a <b> c*}
-     * is no emphasis).
+     * whose element holds {@code to} and not {@code from}: an element opened between them and not
+     * closed before {@code to} (one left open runs to the end of the text). kramdown reads an
+     * element's content on its own, so no emphasis opened outside it closes inside it
+     * ({@code *a <b> c*} is no emphasis). The other way round an emphasis goes on: kramdown reads
+     * it to its closing marker, and a closing tag in it of an element opened before it is text
+     * ({@code <span>*b</span> c*}; {@link #readElements}).
      */
     static boolean crossesElement(Node from, Node to) {
         Node root = from;
@@ -110,8 +113,6 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
             if (name.startsWith("/")) {
                 if (name.substring(1).equals(open.peek())) {
                     open.pop();
-                } else if (open.isEmpty() && openedBefore(from, name.substring(1))) {
-                    return true;
                 }
             } else {
                 open.push(name);
@@ -188,20 +189,6 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return null;
     }
 
-    /** Whether an opening tag of {@code name} stands before {@code node} in its text. */
-    private static boolean openedBefore(Node node, String name) {
-        for (Node at = node; at != null && !(at instanceof Block); at = at.getParent()) {
-            for (Node before = at.getPrevious(); before != null; before = before.getPrevious()) {
-                for (Node inner : Descendants.of(before)) {
-                    if (name.equals(elementTag(inner))) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
     /**
      * The lower-case name of the span element whose tag {@code node} is, with a {@code /} before
      * it for a closing tag; null for any other node, a comment, a block-level tag (text in a
@@ -247,10 +234,11 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
     /**
      * Makes the closing tags in {@code text} that end no element text, and closes the elements
      * left open: for a text parsed after the document's post-processors ran, as this one does
-     * for the others.
+     * for the others. A closing tag in an emphasis ends only an element opened in that emphasis,
+     * as kramdown reads an emphasis's content to its closing marker, with tags of its own.
      */
     static void readElements(Document document, Node text) {
-        Deque<String> open = new ArrayDeque<>();
+        Deque<OpenElement> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
         for (Node node : Descendants.of(text)) {
             if (node instanceof HtmlInline html && notATag(html.getChars())) {
@@ -264,13 +252,14 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
                 continue;
             }
             if (name.startsWith("/")) {
-                if (name.substring(1).equals(open.peek())) {
+                OpenElement last = open.peek();
+                if (last != null && last.name().equals(name.substring(1)) && last.emphasis() == emphasisAround(node)) {
                     open.pop();
                 } else {
                     stray.add((HtmlInline) node);
                 }
             } else {
-                open.push(name);
+                open.push(new OpenElement(name, emphasisAround(node)));
             }
         }
         for (HtmlInline tag : stray) {
@@ -286,9 +275,23 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
             CLOSED_AT_END.set(document, closers);
         }
         while (!open.isEmpty()) {
-            HtmlInline closer = new HtmlInline(BasedSequence.of("</" + open.pop() + ">"));
+            HtmlInline closer = new HtmlInline(BasedSequence.of("</" + open.pop().name() + ">"));
             text.appendChild(closer);
             closers.add(closer);
         }
+    }
+
+    /** An element opened in a text, by name, and the innermost emphasis its opening tag stands in, or null. */
+    private record OpenElement(String name, Node emphasis) {
+    }
+
+    /** The innermost emphasis, of either strength, that {@code node} stands in within its text, or null. */
+    private static Node emphasisAround(Node node) {
+        for (Node at = node.getParent(); at != null && !(at instanceof Block); at = at.getParent()) {
+            if (at instanceof Emphasis || at instanceof StrongEmphasis) {
+                return at;
+            }
+        }
+        return null;
     }
 }

@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -89,7 +90,8 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         if (ended || line.getStartOffset() >= partEnd) {
             return BlockContinue.none();
         }
-        if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())) {
+        if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())
+                && !innerElementOpen(state)) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -102,6 +104,23 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             depth = 0;
         }
         return BlockContinue.atIndex(state.getIndex());
+    }
+
+    /**
+     * Whether an element read as blocks is open right inside this one: kramdown's block parser
+     * reads a closing tag as one only for the innermost element it is reading, so there the
+     * tag is that element's text, and closes nothing.
+     */
+    private boolean innerElementOpen(ParserState state) {
+        List<BlockParser> active = state.getActiveBlockParsers();
+        int at = active.indexOf(this);
+        return at >= 0 && at + 1 < active.size() && active.get(at + 1) instanceof MarkdownHtmlBlockParser inner
+                && inner.openAt(state.getLine());
+    }
+
+    /** Whether the element is still open at the start of {@code line}, before its parser reads it. */
+    private boolean openAt(BasedSequence line) {
+        return !ended && line.getStartOffset() < partEnd;
     }
 
     /**

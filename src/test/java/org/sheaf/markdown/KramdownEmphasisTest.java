@@ -84,6 +84,17 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void anEmphasisOpenedInAnElementClosesAfterItsClosingTagWhichIsText() {
+        // kramdown reads the emphasis to its closing marker; the element then runs to the end of the text
+        assertRenders("<p>a <span><em>b&lt;/span&gt; c</em> d</span></p>", "a <span>*b</span> c* d\n");
+        assertRenders("<p><i><span><em>b&lt;/i&gt; c</em></span> x</i></p>", "<i><span>*b</i> c*</span> x\n");
+        assertRenders("<p><span><strong>b&lt;/span&gt; c</strong> d</span></p>", "<span>__b</span> c__ d\n");
+        assertRenders("<p><span>a</span> <em>b &lt;/span&gt; c</em></p>", "<span>a</span> *b </span> c*\n");
+        assertRenders("<p><span>*b</span> <i>c*</i></p>", "<span>*b</span> <i>c*</i>\n");
+        assertRenders("<p><span>*b</span> c</p>", "<span>*b</span> c\n");
+    }
+
+    @Test
     void markersAnElementKeptFromClosingOneEmphasisMayCloseALaterOne() {
         assertRenders("<p>*a <b> <em>c *x</em> d</b></p>", "*a <b> *c *x* d\n");
     }
