@@ -89,6 +89,14 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         if (ended || line.getStartOffset() >= partEnd) {
             return BlockContinue.none();
         }
+        if (closingEnd >= 0) {
+            // closed within a line that a block inside it took ({@link #closeAt})
+            if (line.getStartOffset() >= closingEnd) {
+                return BlockContinue.none();
+            }
+            lastLineEnd = line.getEndOffset();
+            return BlockContinue.atIndex(state.getIndex());
+        }
         if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
@@ -102,6 +110,28 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             depth = 0;
         }
         return BlockContinue.atIndex(state.getIndex());
+    }
+
+    /**
+     * Where the element's closing tag that stands at {@code at} in {@code text} ends, or -1 when
+     * none that closes the element stands there: kramdown's block parser reads it as the end of
+     * the element wherever a block ends before it within a line (after at most three spaces), as
+     * at the start of a line.
+     */
+    int closingTagEnd(CharSequence text, int at) {
+        if (!closable || depth > 0 || closingEnd >= 0) {
+            return -1;
+        }
+        Matcher m = closes.matcher(text).region(at, text.length());
+        return m.lookingAt() ? m.end() : -1;
+    }
+
+    /**
+     * Ends the element at {@code closingEnd}, right after its closing tag, which a block inside
+     * it read up to ({@link #closingTagEnd}): the lines before it go on the block inside.
+     */
+    void closeAt(int closingEnd) {
+        this.closingEnd = closingEnd;
     }
 
     /**
@@ -170,8 +200,24 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             if (state.getIndent() >= 4) {
                 return BlockStart.none();
             }
+            Start start = startAt(state, matched, state.getIndex(), state.getNextNonSpaceIndex());
+            return start == null ? BlockStart.none() : BlockStart.of(start.parser()).atIndex(start.index());
+        }
+
+        /** The parser of an element started, and the index of its line where its content starts. */
+        record Start(MarkdownHtmlBlockParser parser, int index) {
+        }
+
+        /**
+         * The element whose opening tag stands at {@code tagIndex} of the state's line, after the
+         * spaces from {@code spacesIndex}, started in the matched container, or null
+         * when kramdown reads no element there whose content is blocks. The tag may stand in the
+         * middle of the line, where kramdown's block parser goes on after a block of raw HTML
+         * that ended there ({@link KramdownHtmlBlockParser}).
+         */
+        static Start startAt(ParserState state, MatchedBlockParser matched, int spacesIndex, int tagIndex) {
             BasedSequence line = state.getLine();
-            BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+            BasedSequence rest = line.subSequence(tagIndex);
             Matcher m = OPENING.matcher(rest);
             String value;
             String opening;
@@ -182,46 +228,46 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                 value = "1";
                 opening = "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">";
             } else {
-                return BlockStart.none();
+                return null;
             }
             if (!KramdownTags.opensMarkdownContent(line.getBaseSequence(), rest.getStartOffset())) {
-                return BlockStart.none();
+                return null;
             }
             // a line that starts with a span-level element is a paragraph in kramdown, whose
             // element reads the attribute as span-level ones do (LeanInlineParser); inside raw
             // HTML, kramdown reads the content of one marked markdown="block" as blocks
             boolean spanLevel = KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT));
             if (spanLevel && !("block".equals(value) && insideRaw(matched))) {
-                return BlockStart.none();
+                return null;
             }
             // an element without content, or closed in its own tag, has none to read as
             // Markdown (<img markdown="block" />): the raw HTML around reads it
             if (KramdownTags.empty(m.group(1).toLowerCase(Locale.ROOT)) || opening.endsWith("/>")) {
-                return BlockStart.none();
+                return null;
             }
             // markdown="1" on an element whose content kramdown keeps raw (<pre>, <table>, an
             // unknown element) leaves it raw: the raw HTML block reads it
             if (!"block".equals(value) && !KramdownTags.blockContent(m.group(1))) {
-                return BlockStart.none();
+                return null;
             }
             MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening,
-                    line.subSequence(state.getIndex(), state.getNextNonSpaceIndex()).toString());
+                    line.subSequence(spacesIndex, tagIndex).toString());
             BasedSequence text = line.getBaseSequence();
             MarkdownHtmlBlockParser parser = new MarkdownHtmlBlockParser(node,
                     KramdownListParts.partEnd(matched.getBlockParser().getBlock(), text, rest.getStartOffset(), text.length()),
                     !spanLevel);
-            int contentStart = state.getNextNonSpaceIndex() + m.end();
+            int contentStart = tagIndex + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
             if (parser.closable && closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
                 // a closing tag right after the opening one closes the element, empty
                 parser.ended = true;
                 parser.closingEnd = line.getStartOffset() + closing.end();
-                return BlockStart.of(parser).atIndex(line.length());
+                return new Start(parser, line.length());
             }
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
-            return BlockStart.of(parser).atIndex(contentStart);
+            return new Start(parser, contentStart);
         }
 
         /** Whether the line goes on raw HTML that left an element open before it in the matched container. */
