@@ -158,7 +158,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Where a block may start at {@code at} in {@code text}: after at most three spaces, kramdown's {@code OPT_SPACE}. */
-    private static int blockStart(CharSequence text, int at) {
+    static int blockStart(CharSequence text, int at) {
         int spaces = 0;
         while (spaces < 3 && at + spaces < text.length() && text.charAt(at + spaces) == ' ') {
             spaces++;
@@ -1038,7 +1038,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             int at = parser.end;
             BlockParser container = matched.getBlockParser();
             while (container instanceof MarkdownHtmlBlockParser element) {
-                int closing = element.closingTagEnd(text, blockStart(text, at));
+                int closing = element.closingTagEnd(text, blockStart(text, at), elements);
                 if (closing < 0) {
                     break;
                 }

@@ -13,6 +13,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -97,6 +99,18 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             lastLineEnd = line.getEndOffset();
             return BlockContinue.atIndex(state.getIndex());
         }
+        List<MarkdownHtmlBlockParser> inside = openInside(state);
+        int closed = closingRunEnd(line.getBaseSequence(), line.getStartOffset() + state.getIndex(), inside);
+        if (closed >= 0 && !(inside.isEmpty() && restOfLineBlank(line, closed - line.getStartOffset()))
+                && !inside(inside).insideRawHtml(line.getStartOffset())) {
+            // kramdown's block parser reads on right after the closing tags, as at the start of a
+            // line, in the container around the element: the block ends with its closing tag,
+            // where RestFactory reads on
+            ended = true;
+            closingEnd = closed;
+            block.setChars(block.getChars().baseSubSequence(block.getStartOffset(), closingEnd));
+            return BlockContinue.none();
+        }
         if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
@@ -113,13 +127,77 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * The elements read as blocks open inside this one, outermost first, each the block the one
+     * before it (or this one) holds last: those whose closing tags kramdown reads before this
+     * one's, innermost first.
+     */
+    private List<MarkdownHtmlBlockParser> openInside(ParserState state) {
+        List<BlockParser> active = state.getActiveBlockParsers();
+        List<MarkdownHtmlBlockParser> inside = new ArrayList<>();
+        Block outer = block;
+        for (int i = active.indexOf(this) + 1; i < active.size(); i++) {
+            if (!(active.get(i) instanceof MarkdownHtmlBlockParser element) || element.block.getParent() != outer) {
+                break;
+            }
+            inside.add(element);
+            outer = element.block;
+        }
+        return inside;
+    }
+
+    /** The innermost of {@code inside} ({@link #openInside}), or this element when none is open inside it. */
+    private MarkdownHtmlBlockParser inside(List<MarkdownHtmlBlockParser> inside) {
+        return inside.isEmpty() ? this : inside.get(inside.size() - 1);
+    }
+
+    /**
+     * Where this element's closing tag ends when the text from {@code at}, the start of a line's
+     * blocks, holds the closing tags of the elements {@code inside} it, innermost first, then
+     * its own, each after at most three spaces (one after spaces at the start of the line),
+     * with something after it on the line; -1 otherwise. Then kramdown's block parser ends each
+     * element at its closing tag, and reads on right after them; the elements inside end at
+     * their tags ({@link #closeAt}).
+     */
+    private int closingRunEnd(CharSequence text, int at, List<MarkdownHtmlBlockParser> inside) {
+        int tag = at;
+        while (tag < text.length() && (text.charAt(tag) == ' ' || text.charAt(tag) == '\t')) {
+            tag++;
+        }
+        int[] ends = new int[inside.size()];
+        for (int i = inside.size() - 1; i >= 0; i--) {
+            ends[i] = inside.get(i).closingTagEnd(text, tag, inside.subList(i + 1, inside.size()));
+            if (ends[i] < 0) {
+                return -1;
+            }
+            tag = KramdownHtmlBlockParser.blockStart(text, ends[i]);
+        }
+        int end = closingTagEnd(text, tag, inside);
+        if (end >= 0) {
+            for (int i = 0; i < inside.size(); i++) {
+                inside.get(i).closeAt(ends[i]);
+            }
+        }
+        return end;
+    }
+
+    /** Whether only spaces and tabs stand in {@code line} from {@code index} on. */
+    private static boolean restOfLineBlank(BasedSequence line, int index) {
+        return line.subSequence(index).isBlank();
+    }
+
+    /**
      * Where the element's closing tag that stands at {@code at} in {@code text} ends, or -1 when
      * none that closes the element stands there: kramdown's block parser reads it as the end of
      * the element wherever a block ends before it within a line (after at most three spaces), as
-     * at the start of a line.
+     * at the start of a line. The elements {@code inside} it close before it on that line: the
+     * opening tags of those of its name count in its depth.
      */
-    int closingTagEnd(CharSequence text, int at) {
-        if (!closable || depth > 0 || closingEnd >= 0) {
+    int closingTagEnd(CharSequence text, int at, List<MarkdownHtmlBlockParser> inside) {
+        int sameName = 0;
+        for (MarkdownHtmlBlockParser element : inside) {
+            sameName += element.block.tagName().equalsIgnoreCase(block.tagName()) ? 1 : 0;
+        }
+        if (!closable || depth > sameName || closingEnd >= 0) {
             return -1;
         }
         Matcher m = closes.matcher(text).region(at, text.length());
@@ -191,6 +269,29 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         boolean unmarked = plain.lookingAt()
                 && (plain.group(2) == null || !ANY_MARKDOWN_ATTRIBUTE.matcher(plain.group(2)).find());
         return unmarked ? plain : null;
+    }
+
+    /**
+     * Reads on right after an element's closing tag that ends it within a line
+     * ({@code </div> text}, {@code </div> <p>b</p>}), as kramdown's block parser does, as at
+     * the start of a line: the blocks after it start there, in the container around the element.
+     */
+    static final class RestFactory extends BlockStartFactory {
+        @Override
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int at = line.getStartOffset() + state.getIndex();
+            if (!(matched.getBlockParser().getBlock().getLastChild() instanceof MarkdownHtmlBlock element)
+                    || !element.closed() || element.getEndOffset() <= at || element.getEndOffset() > line.getEndOffset()) {
+                return BlockStart.none();
+            }
+            return BlockStart.of().atIndex(element.getEndOffset() - line.getStartOffset());
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(Factory.class, KramdownHtmlBlockParser.Factory.class, HtmlBlockStartFactory.class);
+        }
     }
 
     /** Registers the parser with flexmark, ahead of the plain HTML block parser. */
