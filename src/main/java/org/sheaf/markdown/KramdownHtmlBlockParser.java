@@ -149,7 +149,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Where the spaces and tabs from {@code from} in {@code text} end: kramdown's white space within a line. */
-    private static int spacesEnd(CharSequence text, int from) {
+    static int spacesEnd(CharSequence text, int from) {
         int at = from;
         while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
             at++;
@@ -164,6 +164,12 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             spaces++;
         }
         return at + spaces;
+    }
+
+    /** Whether only spaces and tabs stand in {@code text} from {@code at} to the end of the line. */
+    static boolean restOfLineBlank(CharSequence text, int at) {
+        int end = spacesEnd(text, at);
+        return end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r';
     }
 
     /** Whether a line break stands in {@code text} between {@code from} and {@code to}. */
@@ -1080,12 +1086,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             // block its line: the block takes its part of the line now
             parser.content.add(line.subSequence(state.getIndex(), endIndex), state.getIndent());
             return BlockStart.of(parser, element.parser()).atIndex(element.index());
-        }
-
-        /** Whether only spaces and tabs stand in {@code text} from {@code at} to the end of the line. */
-        private static boolean restOfLineBlank(CharSequence text, int at) {
-            int end = spacesEnd(text, at);
-            return end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r';
         }
 
         /**

@@ -92,7 +92,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         if (closingEnd >= 0) {
-            // closed within a line that a block inside it took ({@link #closeAt})
+            // closed within a line that a block inside it took (closeAt)
             if (line.getStartOffset() >= closingEnd) {
                 return BlockContinue.none();
             }
@@ -100,12 +100,16 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.atIndex(state.getIndex());
         }
         List<MarkdownHtmlBlockParser> inside = openInside(state);
-        int closed = closingRunEnd(line.getBaseSequence(), line.getStartOffset() + state.getIndex(), inside);
-        if (closed >= 0 && !(inside.isEmpty() && restOfLineBlank(line, closed - line.getStartOffset()))
+        int[] closings = closingRun(line.getBaseSequence(), line.getStartOffset() + state.getIndex(), inside);
+        int closed = closings == null ? -1 : closings[inside.size()];
+        if (closed >= 0 && !(inside.isEmpty() && KramdownHtmlBlockParser.restOfLineBlank(line.getBaseSequence(), closed))
                 && !inside(inside).insideRawHtml(line.getStartOffset())) {
             // kramdown's block parser reads on right after the closing tags, as at the start of a
-            // line, in the container around the element: the block ends with its closing tag,
-            // where RestFactory reads on
+            // line, in the container around the element: each element ends with its closing tag,
+            // and RestFactory reads on after this one's
+            for (int i = 0; i < inside.size(); i++) {
+                inside.get(i).closeAt(closings[i]);
+            }
             ended = true;
             closingEnd = closed;
             block.setChars(block.getChars().baseSubSequence(block.getStartOffset(), closingEnd));
@@ -151,38 +155,24 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
-     * Where this element's closing tag ends when the text from {@code at}, the start of a line's
-     * blocks, holds the closing tags of the elements {@code inside} it, innermost first, then
-     * its own, each after at most three spaces (one after spaces at the start of the line),
-     * with something after it on the line; -1 otherwise. Then kramdown's block parser ends each
-     * element at its closing tag, and reads on right after them; the elements inside end at
-     * their tags ({@link #closeAt}).
+     * Where the closing tags end when the text from {@code at}, where a line's blocks start,
+     * holds after white space the closing tags of the elements {@code inside} this one,
+     * innermost first, then this one's, each after at most three spaces: those of the elements
+     * inside in their order, then this one's. Null otherwise. kramdown's block parser ends each
+     * element at its closing tag, and reads on right after them.
      */
-    private int closingRunEnd(CharSequence text, int at, List<MarkdownHtmlBlockParser> inside) {
-        int tag = at;
-        while (tag < text.length() && (text.charAt(tag) == ' ' || text.charAt(tag) == '\t')) {
-            tag++;
-        }
-        int[] ends = new int[inside.size()];
+    private int[] closingRun(CharSequence text, int at, List<MarkdownHtmlBlockParser> inside) {
+        int tag = KramdownHtmlBlockParser.spacesEnd(text, at);
+        int[] ends = new int[inside.size() + 1];
         for (int i = inside.size() - 1; i >= 0; i--) {
             ends[i] = inside.get(i).closingTagEnd(text, tag, inside.subList(i + 1, inside.size()));
             if (ends[i] < 0) {
-                return -1;
+                return null;
             }
             tag = KramdownHtmlBlockParser.blockStart(text, ends[i]);
         }
-        int end = closingTagEnd(text, tag, inside);
-        if (end >= 0) {
-            for (int i = 0; i < inside.size(); i++) {
-                inside.get(i).closeAt(ends[i]);
-            }
-        }
-        return end;
-    }
-
-    /** Whether only spaces and tabs stand in {@code line} from {@code index} on. */
-    private static boolean restOfLineBlank(BasedSequence line, int index) {
-        return line.subSequence(index).isBlank();
+        ends[inside.size()] = closingTagEnd(text, tag, inside);
+        return ends[inside.size()] < 0 ? null : ends;
     }
 
     /**
