@@ -10,6 +10,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
+import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
@@ -90,6 +91,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private Block tail;
     /** The text of the paragraph after the closing tag ({@link #tailLines}), when there is one. */
     private BasedSequence tailText;
+    /**
+     * Whether the block ends at {@link #end} within its last line, what follows there being
+     * read apart ({@link Factory#closeElementsAround}): its content stops there.
+     */
+    private boolean endsWithinLine;
 
     /**
      * @param elementEnd where the element, the closing tag or the comment that starts the block ends
@@ -143,12 +149,27 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /** Where the spaces and tabs from {@code from} in {@code text} end: kramdown's white space within a line. */
-    private static int spacesEnd(CharSequence text, int from) {
+    static int spacesEnd(CharSequence text, int from) {
         int at = from;
         while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t')) {
             at++;
         }
         return at;
+    }
+
+    /** Where a block may start at {@code at} in {@code text}: after at most three spaces, kramdown's {@code OPT_SPACE}. */
+    static int blockStart(CharSequence text, int at) {
+        int spaces = 0;
+        while (spaces < 3 && at + spaces < text.length() && text.charAt(at + spaces) == ' ') {
+            spaces++;
+        }
+        return at + spaces;
+    }
+
+    /** Whether only spaces and tabs stand in {@code text} from {@code at} to the end of the line. */
+    static boolean restOfLineBlank(CharSequence text, int at) {
+        int end = spacesEnd(text, at);
+        return end == text.length() || text.charAt(end) == '\n' || text.charAt(end) == '\r';
     }
 
     /** Whether a line break stands in {@code text} between {@code from} and {@code to}. */
@@ -337,7 +358,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             return;
         }
-        if (line.getEndOffset() <= end || tailStart < 0) {
+        if (endsWithinLine && start < end && line.getEndOffset() > end) {
+            content.add(line.subSequence(0, end - start), state.getIndent());
+        } else if (line.getEndOffset() <= end || tailStart < 0) {
             content.add(line, state.getIndent());
         } else if (start < end) {
             content.add(line.subSequence(0, end - start), state.getIndent());
@@ -609,15 +632,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 line = lineEnd < 0 ? limit : lineEnd + 1;
             }
             return null;
-        }
-
-        /** Where a block may start at {@code at} in {@code text}: after at most three spaces, kramdown's {@code OPT_SPACE}. */
-        private static int blockStart(CharSequence text, int at) {
-            int spaces = 0;
-            while (spaces < 3 && at + spaces < text.length() && text.charAt(at + spaces) == ' ') {
-                spaces++;
-            }
-            return at + spaces;
         }
 
         /**
@@ -960,7 +974,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 // elements: a script line under a paragraph's text continues the paragraph
                 return BlockStart.none();
             }
-            return raw(state, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
+            return raw(state, matched, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
         }
 
         /**
@@ -996,11 +1010,82 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
         /**
          * Starts {@code parser}'s block of raw HTML from {@code offset}. Its text is known
-         * already, and {@link #leftOpen} reads it before the block closes.
+         * already, and {@link #leftOpen} reads it before the block closes. Where the block ends
+         * within a line, kramdown's block parser goes on right after it as at the start of a
+         * line: there it reads the closing tags of the elements read as blocks around the block
+         * ({@link #closeElementsAround}), or an element whose content it reads as blocks
+         * ({@link #elementAfter}).
          */
-        private BlockStart raw(ParserState state, KramdownHtmlBlockParser parser, int offset) {
+        private BlockStart raw(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser, int offset) {
             parser.block.setChars(state.getLine().baseSubSequence(offset, parser.end));
+            if (parser.tailStart < 0 && !parser.codeTail) {
+                if (closeElementsAround(state, matched, parser)) {
+                    parser.endsWithinLine = true;
+                } else {
+                    BlockStart element = elementAfter(state, matched, parser);
+                    if (element != null) {
+                        return element;
+                    }
+                }
+            }
             return BlockStart.of(parser).atIndex(state.getIndex());
+        }
+
+        /**
+         * Ends the elements read as blocks around {@code parser}'s block whose closing tags stand
+         * right after the block on the line where it ends, innermost first
+         * ({@code <div markdown="1"><foo>b</foo></div>}), when only white space follows them;
+         * returns whether it ended any. Each closing tag may stand after at most three spaces.
+         */
+        private static boolean closeElementsAround(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser) {
+            CharSequence text = state.getLine().getBaseSequence();
+            List<MarkdownHtmlBlockParser> elements = new ArrayList<>();
+            List<Integer> closings = new ArrayList<>();
+            int at = parser.end;
+            BlockParser container = matched.getBlockParser();
+            while (container instanceof MarkdownHtmlBlockParser element) {
+                int closing = element.closingTagEnd(text, blockStart(text, at), elements);
+                if (closing < 0) {
+                    break;
+                }
+                elements.add(element);
+                closings.add(closing);
+                at = closing;
+                Block parent = element.getBlock().getParent();
+                container = parent == null ? null : state.getActiveBlockParser(parent);
+            }
+            if (elements.isEmpty() || !restOfLineBlank(text, at)) {
+                return false;
+            }
+            for (int i = 0; i < elements.size(); i++) {
+                elements.get(i).closeAt(closings.get(i));
+            }
+            return true;
+        }
+
+        /**
+         * The start of {@code parser}'s block, ending within its first line, followed there by
+         * the element whose opening tag stands right after it, when kramdown reads that
+         * element's content as blocks ({@code <hr> <div markdown="1">}): the element as the block
+         * after the raw HTML, its content read from right after its tag. Null otherwise.
+         */
+        private static BlockStart elementAfter(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser) {
+            BasedSequence line = state.getLine();
+            CharSequence text = line.getBaseSequence();
+            int tag = blockStart(text, parser.end);
+            if (parser.end >= line.getEndOffset() || tag >= line.getEndOffset() || text.charAt(tag) != '<') {
+                return null;
+            }
+            int endIndex = parser.end - line.getStartOffset();
+            MarkdownHtmlBlockParser.Factory.Start element = MarkdownHtmlBlockParser.Factory.startAt(state, matched, endIndex,
+                    tag - line.getStartOffset());
+            if (element == null) {
+                return null;
+            }
+            // flexmark closes the raw block as it starts the element, before it would hand the
+            // block its line: the block takes its part of the line now
+            parser.content.add(line.subSequence(state.getIndex(), endIndex), state.getIndent());
+            return BlockStart.of(parser, element.parser()).atIndex(element.index());
         }
 
         /**
@@ -1013,7 +1098,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             Matcher close = CLOSE_TAG.matcher(text);
             if (close.region(offset, text.length()).lookingAt()
                     && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
-                return raw(state, parser(new HtmlBlock(), state, matched, text, close.end()), offset);
+                return raw(state, matched, parser(new HtmlBlock(), state, matched, text, close.end()), offset);
             }
             return text(state, matched);
         }
@@ -1052,12 +1137,20 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             int after = close + 3;
             boolean code = indentAt(text, after) > 0;
+            KramdownHtmlBlockParser parser = parser(new HtmlCommentBlock(), state, matched, text, after);
+            BlockStart element = code || parser.tailStart >= 0 ? null : elementAfter(state, matched, parser);
+            if (element != null) {
+                return element;
+            }
             after = spacesEnd(text, after);
             Matcher tag = OPEN_TAG.matcher(text);
             if (!code && tag.region(after, text.length()).lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))) {
-                return raw(state, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
+                return raw(state, matched, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
             }
-            KramdownHtmlBlockParser parser = parser(new HtmlCommentBlock(), state, matched, text, close + 3);
+            if (parser.tailStart < 0 && !code && closeElementsAround(state, matched, parser)) {
+                parser.endsWithinLine = true;
+                return BlockStart.of(parser).atIndex(state.getIndex());
+            }
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
         }
 

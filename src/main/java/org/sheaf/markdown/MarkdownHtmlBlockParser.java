@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -90,6 +91,30 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         if (ended || line.getStartOffset() >= partEnd) {
             return BlockContinue.none();
         }
+        if (closingEnd >= 0) {
+            // closed within a line that a block inside it took (closeAt)
+            if (line.getStartOffset() >= closingEnd) {
+                return BlockContinue.none();
+            }
+            lastLineEnd = line.getEndOffset();
+            return BlockContinue.atIndex(state.getIndex());
+        }
+        List<MarkdownHtmlBlockParser> inside = openInside(state);
+        int[] closings = closingRun(line.getBaseSequence(), line.getStartOffset() + state.getIndex(), inside);
+        int closed = closings == null ? -1 : closings[inside.size()];
+        if (closed >= 0 && !(inside.isEmpty() && KramdownHtmlBlockParser.restOfLineBlank(line.getBaseSequence(), closed))
+                && !inside(inside).insideRawHtml(line.getStartOffset())) {
+            // kramdown's block parser reads on right after the closing tags, as at the start of a
+            // line, in the container around the element: each element ends with its closing tag,
+            // and RestFactory reads on after this one's
+            for (int i = 0; i < inside.size(); i++) {
+                inside.get(i).closeAt(closings[i]);
+            }
+            ended = true;
+            closingEnd = closed;
+            block.setChars(block.getChars().baseSubSequence(block.getStartOffset(), closingEnd));
+            return BlockContinue.none();
+        }
         if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())
                 && !innerElementOpen(state)) {
             // The closing tag's line reaches the children as a blank line, which closes them;
@@ -121,6 +146,78 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     /** Whether the element is still open at the start of {@code line}, before its parser reads it. */
     private boolean openAt(BasedSequence line) {
         return !ended && line.getStartOffset() < partEnd;
+    }
+
+    /**
+     * The elements read as blocks open inside this one, outermost first, each the block the one
+     * before it (or this one) holds last: those whose closing tags kramdown reads before this
+     * one's, innermost first.
+     */
+    private List<MarkdownHtmlBlockParser> openInside(ParserState state) {
+        List<BlockParser> active = state.getActiveBlockParsers();
+        List<MarkdownHtmlBlockParser> inside = new ArrayList<>();
+        Block outer = block;
+        for (int i = active.indexOf(this) + 1; i < active.size(); i++) {
+            if (!(active.get(i) instanceof MarkdownHtmlBlockParser element) || element.block.getParent() != outer) {
+                break;
+            }
+            inside.add(element);
+            outer = element.block;
+        }
+        return inside;
+    }
+
+    /** The innermost of {@code inside} ({@link #openInside}), or this element when none is open inside it. */
+    private MarkdownHtmlBlockParser inside(List<MarkdownHtmlBlockParser> inside) {
+        return inside.isEmpty() ? this : inside.get(inside.size() - 1);
+    }
+
+    /**
+     * Where the closing tags end when the text from {@code at}, where a line's blocks start,
+     * holds after white space the closing tags of the elements {@code inside} this one,
+     * innermost first, then this one's, each after at most three spaces: those of the elements
+     * inside in their order, then this one's. Null otherwise. kramdown's block parser ends each
+     * element at its closing tag, and reads on right after them.
+     */
+    private int[] closingRun(CharSequence text, int at, List<MarkdownHtmlBlockParser> inside) {
+        int tag = KramdownHtmlBlockParser.spacesEnd(text, at);
+        int[] ends = new int[inside.size() + 1];
+        for (int i = inside.size() - 1; i >= 0; i--) {
+            ends[i] = inside.get(i).closingTagEnd(text, tag, inside.subList(i + 1, inside.size()));
+            if (ends[i] < 0) {
+                return null;
+            }
+            tag = KramdownHtmlBlockParser.blockStart(text, ends[i]);
+        }
+        ends[inside.size()] = closingTagEnd(text, tag, inside);
+        return ends[inside.size()] < 0 ? null : ends;
+    }
+
+    /**
+     * Where the element's closing tag that stands at {@code at} in {@code text} ends, or -1 when
+     * none that closes the element stands there: kramdown's block parser reads it as the end of
+     * the element wherever a block ends before it within a line (after at most three spaces), as
+     * at the start of a line. The elements {@code inside} it close before it on that line: the
+     * opening tags of those of its name count in its depth.
+     */
+    int closingTagEnd(CharSequence text, int at, List<MarkdownHtmlBlockParser> inside) {
+        int sameName = 0;
+        for (MarkdownHtmlBlockParser element : inside) {
+            sameName += element.block.tagName().equalsIgnoreCase(block.tagName()) ? 1 : 0;
+        }
+        if (!closable || depth > sameName || closingEnd >= 0) {
+            return -1;
+        }
+        Matcher m = closes.matcher(text).region(at, text.length());
+        return m.lookingAt() ? m.end() : -1;
+    }
+
+    /**
+     * Ends the element at {@code closingEnd}, right after its closing tag, which a block inside
+     * it read up to ({@link #closingTagEnd}): the lines before it go on the block inside.
+     */
+    void closeAt(int closingEnd) {
+        this.closingEnd = closingEnd;
     }
 
     /**
@@ -182,6 +279,29 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         return unmarked ? plain : null;
     }
 
+    /**
+     * Reads on right after an element's closing tag that ends it within a line
+     * ({@code </div> text}, {@code </div> <p>b</p>}), as kramdown's block parser does, as at
+     * the start of a line: the blocks after it start there, in the container around the element.
+     */
+    static final class RestFactory extends BlockStartFactory {
+        @Override
+        BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+            BasedSequence line = state.getLine();
+            int at = line.getStartOffset() + state.getIndex();
+            if (!(matched.getBlockParser().getBlock().getLastChild() instanceof MarkdownHtmlBlock element)
+                    || !element.closed() || element.getEndOffset() <= at || element.getEndOffset() > line.getEndOffset()) {
+                return BlockStart.none();
+            }
+            return BlockStart.of().atIndex(element.getEndOffset() - line.getStartOffset());
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(Factory.class, KramdownHtmlBlockParser.Factory.class, HtmlBlockStartFactory.class);
+        }
+    }
+
     /** Registers the parser with flexmark, ahead of the plain HTML block parser. */
     static final class Factory extends BlockStartFactory {
         @Override
@@ -189,8 +309,24 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             if (state.getIndent() >= 4) {
                 return BlockStart.none();
             }
+            Start start = startAt(state, matched, state.getIndex(), state.getNextNonSpaceIndex());
+            return start == null ? BlockStart.none() : BlockStart.of(start.parser()).atIndex(start.index());
+        }
+
+        /** The parser of an element started, and the index of its line where its content starts. */
+        record Start(MarkdownHtmlBlockParser parser, int index) {
+        }
+
+        /**
+         * The element whose opening tag stands at {@code tagIndex} of the state's line, after the
+         * spaces from {@code spacesIndex}, started in the matched container, or null
+         * when kramdown reads no element there whose content is blocks. The tag may stand in the
+         * middle of the line, where kramdown's block parser goes on after a block of raw HTML
+         * that ended there ({@link KramdownHtmlBlockParser}).
+         */
+        static Start startAt(ParserState state, MatchedBlockParser matched, int spacesIndex, int tagIndex) {
             BasedSequence line = state.getLine();
-            BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+            BasedSequence rest = line.subSequence(tagIndex);
             Matcher m = OPENING.matcher(rest);
             String value;
             String opening;
@@ -201,46 +337,46 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                 value = "1";
                 opening = "<" + m.group(1) + (m.group(2) == null ? "" : m.group(2)) + ">";
             } else {
-                return BlockStart.none();
+                return null;
             }
             if (!KramdownTags.opensMarkdownContent(line.getBaseSequence(), rest.getStartOffset())) {
-                return BlockStart.none();
+                return null;
             }
             // a line that starts with a span-level element is a paragraph in kramdown, whose
             // element reads the attribute as span-level ones do (LeanInlineParser); inside raw
             // HTML, kramdown reads the content of one marked markdown="block" as blocks
             boolean spanLevel = KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(m.group(1).toLowerCase(Locale.ROOT));
             if (spanLevel && !("block".equals(value) && insideRaw(matched))) {
-                return BlockStart.none();
+                return null;
             }
             // an element without content, or closed in its own tag, has none to read as
             // Markdown (<img markdown="block" />): the raw HTML around reads it
             if (KramdownTags.empty(m.group(1).toLowerCase(Locale.ROOT)) || opening.endsWith("/>")) {
-                return BlockStart.none();
+                return null;
             }
             // markdown="1" on an element whose content kramdown keeps raw (<pre>, <table>, an
             // unknown element) leaves it raw: the raw HTML block reads it
             if (!"block".equals(value) && !KramdownTags.blockContent(m.group(1))) {
-                return BlockStart.none();
+                return null;
             }
             MarkdownHtmlBlock node = new MarkdownHtmlBlock(rest.subSequence(0, m.end()).trimEnd(), m.group(1), opening,
-                    line.subSequence(state.getIndex(), state.getNextNonSpaceIndex()).toString());
+                    line.subSequence(spacesIndex, tagIndex).toString());
             BasedSequence text = line.getBaseSequence();
             MarkdownHtmlBlockParser parser = new MarkdownHtmlBlockParser(node,
                     KramdownListParts.partEnd(matched.getBlockParser().getBlock(), text, rest.getStartOffset(), text.length()),
                     !spanLevel);
-            int contentStart = state.getNextNonSpaceIndex() + m.end();
+            int contentStart = tagIndex + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
             if (parser.closable && closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
                 // a closing tag right after the opening one closes the element, empty
                 parser.ended = true;
                 parser.closingEnd = line.getStartOffset() + closing.end();
-                return BlockStart.of(parser).atIndex(line.length());
+                return new Start(parser, line.length());
             }
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
-            return BlockStart.of(parser).atIndex(contentStart);
+            return new Start(parser, contentStart);
         }
 
         /** Whether the line goes on raw HTML that left an element open before it in the matched container. */

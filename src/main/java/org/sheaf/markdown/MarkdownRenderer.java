@@ -206,6 +206,7 @@ public final class MarkdownRenderer {
                 .customDelimiterProcessor(new KramdownEmphasis('_'))
                 .customBlockParserFactory(new AttributeListBlockParser.Factory())
                 .customBlockParserFactory(new SpanHtmlBlockParser.Factory())
+                .customBlockParserFactory(new MarkdownHtmlBlockParser.RestFactory())
                 .customBlockParserFactory(new MarkdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownHtmlBlockParser.Factory())
                 .customBlockParserFactory(new KramdownMath.BlockFactory())
