@@ -374,12 +374,12 @@ final class KramdownLazyContainers {
         private static final Pattern BULLET_ITEM = Pattern.compile(" {0,3}[-+*][ \\t|]");
         private static final Pattern ORDERED_ITEM = Pattern.compile(" {0,3}\\d+\\.[ \\t|]");
         /**
-         * A list item's marker at the start of a lazy line's text, then a tab (group 1) or a space:
-         * a tab after it counts from the start of the line in flexmark, from the start of the
-         * text of the item's container in kramdown ({@link #tabbedMarkerIndent}), which reads the
-         * list's lines by the marker's column as flexmark's item leaves it.
+         * A list item's marker at the start of a lazy line's text, then white space: a tab after
+         * it counts from the start of the text of the item's container in kramdown, as
+         * {@link KramdownFrames#indentation} measures it once flexmark's item has left the lazy
+         * line's spaces to the list before.
          */
-        private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)(?:[ |]*(\\t)|[ |])");
+        private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)[ \\t|]");
 
         /** Whether the last line that reached this container was blank. */
         private boolean afterBlank;
@@ -632,7 +632,7 @@ final class KramdownLazyContainers {
             BasedSequence line = state.getLine();
             int text = state.getNextNonSpaceIndex();
             Matcher marker = LAZY_LIST_MARKER.matcher(line.subSequence(text));
-            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0 || !marker.lookingAt() || marker.group(1) != null
+            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0 || !marker.lookingAt()
                     || item.getLastChild() instanceof ListBlock list && list.getFirstChild() instanceof ListItem first
                             && tabbedMarkerIndent(first) >= 0) {
                 return false;
