@@ -119,6 +119,11 @@ final class KramdownLazyContainers {
         @Override
         BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
             BlockParser open = matched.getBlockParser();
+            if (nestsInTabbedItem(open, state)) {
+                // flexmark's item marked its line as lazy text when it went on over it, and its
+                // factory, having refused the line once, forgets that mark
+                return starts.tryStart(state, matched);
+            }
             if (!(open.getBlock() instanceof ListBlock list) || !(list.getFirstChild() instanceof ListItem first)
                     || list.getParent() == null
                     || state.getIndent() >= markerIndent(first, state) && !afterBareItem(list, state)) {
@@ -194,6 +199,25 @@ final class KramdownLazyContainers {
                         ? outer : around.getParent().getParent();
             }
             return items;
+        }
+
+        /**
+         * Whether the state's line, which goes on the paragraph of a list item whose marker a
+         * tab follows ({@link LazyContainer#tabbedMarkerIndent}), starts a list kramdown nests in
+         * that item: the item's second part ({@link KramdownListParts}), indented to the item's
+         * text as kramdown counts the tab, from the start of the text of the item's container.
+         * flexmark counts the tab from the start of the whole line; where its indent reaches past
+         * kramdown's ({@code * 1.⇥ a}, {@code        1. b}: seven columns where kramdown wants
+         * five) its item takes the line as a lazy line of the paragraph, which no list
+         * interrupts, though the item goes on at kramdown's indent
+         * ({@link LazyContainer#indentedByTabbedMarker}).
+         */
+        private static boolean nestsInTabbedItem(BlockParser open, ParserState state) {
+            if (!open.isParagraphParser() || !(open.getBlock().getParent() instanceof ListItem item)
+                    || item instanceof DefinitionItem || LazyContainer.tabbedMarkerIndent(item) < 0) {
+                return false;
+            }
+            return KramdownListParts.startsSecondPart(item, state.getLine().getBaseSequence(), state.getLine().getStartOffset());
         }
 
         /**
