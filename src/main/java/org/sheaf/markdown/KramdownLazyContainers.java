@@ -119,6 +119,11 @@ final class KramdownLazyContainers {
         @Override
         BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
             BlockParser open = matched.getBlockParser();
+            if (nestsInTabbedItem(open, state)) {
+                // flexmark's item marked its line as lazy text when it went on over it, and its
+                // factory, having refused the line once, forgets that mark
+                return starts.tryStart(state, matched);
+            }
             if (!(open.getBlock() instanceof ListBlock list) || !(list.getFirstChild() instanceof ListItem first)
                     || list.getParent() == null
                     || state.getIndent() >= markerIndent(first, state) && !afterBareItem(list, state)) {
@@ -194,6 +199,25 @@ final class KramdownLazyContainers {
                         ? outer : around.getParent().getParent();
             }
             return items;
+        }
+
+        /**
+         * Whether the state's line, which goes on the paragraph of a list item whose marker a
+         * tab follows ({@link LazyContainer#tabbedMarkerIndent}), starts a list kramdown nests in
+         * that item: the item's second part ({@link KramdownListParts}), indented to the item's
+         * text as kramdown counts the tab, from the start of the text of the item's container.
+         * flexmark counts the tab from the start of the whole line; where its indent reaches past
+         * kramdown's ({@code * 1.⇥ a}, {@code        1. b}: seven columns where kramdown wants
+         * five) its item takes the line as a lazy line of the paragraph, which no list
+         * interrupts, though the item goes on at kramdown's indent
+         * ({@link LazyContainer#indentedByTabbedMarker}).
+         */
+        private static boolean nestsInTabbedItem(BlockParser open, ParserState state) {
+            if (!open.isParagraphParser() || !(open.getBlock().getParent() instanceof ListItem item)
+                    || item instanceof DefinitionItem || LazyContainer.tabbedMarkerIndent(item) < 0) {
+                return false;
+            }
+            return KramdownListParts.startsSecondPart(item, state.getLine().getBaseSequence(), state.getLine().getStartOffset());
         }
 
         /**
@@ -374,12 +398,12 @@ final class KramdownLazyContainers {
         private static final Pattern BULLET_ITEM = Pattern.compile(" {0,3}[-+*][ \\t|]");
         private static final Pattern ORDERED_ITEM = Pattern.compile(" {0,3}\\d+\\.[ \\t|]");
         /**
-         * A list item's marker at the start of a lazy line's text, then a tab (group 1) or a space:
-         * a tab after it counts from the start of the line in flexmark, from the start of the
-         * text of the item's container in kramdown ({@link #tabbedMarkerIndent}), which reads the
-         * list's lines by the marker's column as flexmark's item leaves it.
+         * A list item's marker at the start of a lazy line's text, then white space: a tab after
+         * it counts from the start of the text of the item's container in kramdown, as
+         * {@link KramdownFrames#indentation} measures it once flexmark's item has left the lazy
+         * line's spaces to the list before.
          */
-        private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)(?:[ |]*(\\t)|[ |])");
+        private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)[ \\t|]");
 
         /** Whether the last line that reached this container was blank. */
         private boolean afterBlank;
@@ -632,7 +656,7 @@ final class KramdownLazyContainers {
             BasedSequence line = state.getLine();
             int text = state.getNextNonSpaceIndex();
             Matcher marker = LAZY_LIST_MARKER.matcher(line.subSequence(text));
-            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0 || !marker.lookingAt() || marker.group(1) != null
+            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0 || !marker.lookingAt()
                     || item.getLastChild() instanceof ListBlock list && list.getFirstChild() instanceof ListItem first
                             && tabbedMarkerIndent(first) >= 0) {
                 return false;
