@@ -157,8 +157,8 @@ final class KramdownAttributes {
         }
         if (target instanceof Text text && (endsWithQuote(text.getChars()) || endsWithGuillemet(text.getChars()))) {
             // kramdown gives the list to the curly quote or the guillemet it made, which
-            // writes no attributes
-            span.unlink();
+            // writes no attributes; the list stays, writing nothing, as the source of an
+            // image's alt text, which kramdown takes as written ({@code ![x 'q'{: .c}](/x)})
         } else if (target == null || target instanceof Text || target instanceof SoftLineBreak
                 || target instanceof Abbreviation
                 || target instanceof HtmlEntity entity && !CharacterReference.readAsReference(entity.getChars().toString())) {

@@ -6,6 +6,8 @@ import com.vladsch.flexmark.ast.DelimitedNodeImpl;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.InlineLinkNode;
 import com.vladsch.flexmark.ast.Link;
@@ -17,6 +19,7 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.InlineParserFactory;
@@ -208,6 +211,13 @@ final class LeanInlineParser extends InlineParserImpl {
      * all as the link's text, the brackets of the links among them as text too.
      */
     private final BitSet retriedMarkers = new BitSet();
+
+    /**
+     * Where the destination or reference of each link made after {@link #retried}'s {@code ]}
+     * starts and ends, in the text read without it: kramdown reads such a link, inside the
+     * retried link's text, as text, its markers of emphasis too.
+     */
+    private final List<int[]> laterLinkTails = new ArrayList<>();
 
     /**
      * The links whose text holds an emphasis that crosses their first {@code ]}, by where their
@@ -489,16 +499,27 @@ final class LeanInlineParser extends InlineParserImpl {
             openLinks = new ArrayList<>();
             retried = open;
             retriedMarkers.clear();
+            laterLinkTails.clear();
             parseOnce(content, block);
-            Crossing crossing = crossing();
+            Crossing crossing = crossing(block);
             retried = null;
             boolean crosses = emphasisCrosses(block, open);
-            if (crossing != null && crossing.close() >= 0 && !crosses && tried + 1 < LINKS_TRIED) {
+            if (crossing != null && crossing.close() >= 0 && tried + 1 < LINKS_TRIED) {
                 // kramdown's link ends at a later ]: read once more with it ending there
                 tried++;
+                List<Node> without = takeChildren(block);
+                List<OpenLink> withoutOpen = openLinks;
                 notLinks.remove(open.start());
                 longLinks.put(open.start(), crossing);
                 readAgain(content, block);
+                if (!madeLinkAt(open.start())) {
+                    // no link ends there either: kramdown reads the brackets as text, as the reading without the link did
+                    longLinks.remove(open.start());
+                    notLinks.add(open.start());
+                    takeChildren(block);
+                    without.forEach(block::appendChild);
+                    openLinks = withoutOpen;
+                }
                 links.add(open.start());
             } else if (!crosses && crossing == null) {
                 notLinks.remove(open.start());
@@ -508,6 +529,12 @@ final class LeanInlineParser extends InlineParserImpl {
                 links.add(open.start());
             }
         }
+    }
+
+    /** Whether the reading last made a link whose brackets start at {@code start}. */
+    private boolean madeLinkAt(int start) {
+        // the starts are boxed, and an identity map compares its values by identity
+        return linkStarts.values().stream().anyMatch(linkStart -> linkStart == start);
     }
 
     /** Parses {@code content} into {@code block} again, dropping what the reading before made of it. */
@@ -641,24 +668,32 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * How an emphasis of {@link #retried}'s text crosses the link's {@code ]}, as kramdown reads
-     * it in the link's text, or null when none does: {@link #retriedMarkers} are read with the
+     * it in the link's text, or null when none does: {@link #retriedMarkers}, with those of the
+     * destinations and references of the links after it ({@link #laterLinkTails}), are read with the
      * kinds open around the link, the link the innermost element, for an emphasis that opens at
      * one of the markers its text leaves open and closes after the link's {@code ]}. kramdown
-     * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket})
-     * and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
+     * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket},
+     * the spans of {@code block}, the text read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
      * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
      * read where the first marker left open is not the first of its run.
      */
-    private Crossing crossing() {
+    private Crossing crossing(Node block) {
         int first = retried.firstUnclosed();
         if (!retriedMarkers.get(0) || first > 0 && isRunBefore(first)) {
             return null;
+        }
+        for (int[] tail : laterLinkTails) {
+            for (int at = tail[0]; at < tail[1]; at++) {
+                if (KramdownEmphasis.marks(input.charAt(at)) && backslashesBefore(at) % 2 == 0) {
+                    retriedMarkers.set(at - first);
+                }
+            }
         }
         KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
                 (open, close) -> true, openAround(retried.start()));
         for (KramdownEmphasisParser.Span span : parsed.spans()) {
             if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
-                return new Crossing(span.open(), span.close(), balancingBracket(span.close() + span.markers()));
+                return new Crossing(span.open(), span.close(), balancingBracket(block, span.close() + span.markers()));
             }
         }
         return null;
@@ -682,15 +717,32 @@ final class LeanInlineParser extends InlineParserImpl {
 
     /**
      * Where the first {@code ]} from {@code from} on is that balances a {@code [} open before it,
-     * counting the brackets between as kramdown counts those of a link's text, a backslash
-     * escaping the character after it; -1 when none does.
+     * counting the brackets between as kramdown counts those of a link's text: a backslash
+     * escapes the character after it, a footnote marker counts as a {@code [} alone (its
+     * {@code ]} read with it), and the brackets inside a span that kramdown reads whole there
+     * (a code span, an HTML element, math, an autolink, an emphasis, an image, an attribute
+     * list), which {@code block} holds as read after {@code from}, count not; -1 when none does.
      */
-    private int balancingBracket(int from) {
+    private int balancingBracket(Node block, int from) {
+        List<int[]> hidden = new ArrayList<>();
+        hiddenBrackets(block, input.getIndexOffset(from), hidden);
+        int next = 0;
         int open = 1;
         for (int at = from; at < input.length(); at++) {
+            int offset = input.getIndexOffset(at);
+            while (next < hidden.size() && hidden.get(next)[1] <= offset) {
+                next++;
+            }
+            if (offset >= 0 && next < hidden.size() && hidden.get(next)[0] <= offset) {
+                continue;
+            }
             char c = input.charAt(at);
+            Matcher footnote = c == '[' ? FOOTNOTE_MARKER.matcher(input).region(at, input.length()) : null;
             if (c == '\\') {
                 at++;
+            } else if (footnote != null && footnote.lookingAt()) {
+                open++;
+                at = footnote.end() - 1;
             } else if (c == '[') {
                 open++;
             } else if (c == ']' && --open == 0) {
@@ -698,6 +750,52 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         return -1;
+    }
+
+    /**
+     * Adds to {@code hidden}, in the order of the text, where each span under {@code parent}
+     * that starts at or after the offset {@code from} and hides its brackets from a link's count
+     * ({@link #balancingBracket}) starts and ends, as offsets; an element's content is hidden
+     * with its tags, up to its closing tag or else the end of its parent.
+     */
+    private static void hiddenBrackets(Node parent, int from, List<int[]> hidden) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node.getEndOffset() <= from) {
+                continue;
+            }
+            if (node.getStartOffset() < from || !hidesBrackets(node)) {
+                hiddenBrackets(node, from, hidden);
+                continue;
+            }
+            Node last = node;
+            String element = KramdownSpanElements.elementTag(node);
+            if (element != null && !element.startsWith("/")) {
+                int depth = 0;
+                while (last.getNext() != null && depth >= 0) {
+                    last = last.getNext();
+                    String tag = KramdownSpanElements.elementTag(last);
+                    if (element.equals(tag)) {
+                        depth++;
+                    } else if (("/" + element).equals(tag)) {
+                        depth--;
+                    }
+                }
+            }
+            hidden.add(new int[] {node.getStartOffset(), last.getEndOffset()});
+            node = last;
+        }
+    }
+
+    /**
+     * Whether kramdown reads {@code node}'s span whole inside a link's text, its brackets
+     * uncounted: an attribute list only right after a span, as after text kramdown reads it as text.
+     */
+    private static boolean hidesBrackets(Node node) {
+        return node instanceof Code || node instanceof HtmlInlineBase || node instanceof KramdownMath.Span
+                || node instanceof AutoLink || node instanceof MailLink || node instanceof Emphasis
+                || node instanceof StrongEmphasis || node instanceof Strikethrough || node instanceof Image
+                || node instanceof ImageRef
+                || node instanceof AttributeListSpan && node.getPrevious() != null && !(node.getPrevious() instanceof Text);
     }
 
     /** A {@code [} inside the emphasis of one of {@link #longLinks} is text, as kramdown reads no link inside a link. */
@@ -1189,6 +1287,9 @@ final class LeanInlineParser extends InlineParserImpl {
         emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
             linkStarts.put(made, opener.getStartIndex());
+            if (retried != null && input.charAt(opener.getStartIndex()) == '[' && opener.getStartIndex() > retried.close()) {
+                laterLinkTails.add(new int[] {close + 1, index});
+            }
             if (!unclosedEmphasis.isEmpty()) {
                 openLinks.add(new OpenLink(opener.getStartIndex(), close, unclosedEmphasis));
             }
@@ -1202,10 +1303,14 @@ final class LeanInlineParser extends InlineParserImpl {
         return parsed;
     }
 
-    /** Whether the {@code ]} being read comes before the one that ends the link of {@link #longLinks} that {@code opener} opens. */
+    /**
+     * Whether the {@code ]} being read is another than the one that ends the link of
+     * {@link #longLinks} that {@code opener} opens: kramdown's count of brackets ends the link's
+     * text there or nowhere, even where flexmark reads that {@code ]} inside a span of its own.
+     */
     private boolean beforeLongLinkEnd(Bracket opener) {
         Crossing crossing = longLinks.get(opener.getStartIndex());
-        return crossing != null && index < crossing.close();
+        return crossing != null && index != crossing.close();
     }
 
     /**

@@ -151,6 +151,31 @@ class KramdownEmphasisTest {
     }
 
     @Test
+    void theLaterBracketThatEndsTheLinkIsCountedOutsideTheSpansReadOnTheWay() {
+        // a code span, an element, a comment, an emphasis, an escape or an image hides its "]"
+        assertRenders("<p><a href=\"/v\"><em>a](/u) b</em> <code class=\"language-plaintext highlighter-rouge\">]</code> c</a></p>",
+                "[*a](/u) b* `]` c](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) b</em> <b>x]</b> c</a></p>", "[*a](/u) b* <b>x]</b> c](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) b</em> <!-- ] --> c</a></p>", "[*a](/u) b* <!-- ] --> c](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) b</em> <em>x]</em> c</a></p>", "[*a](/u) b* _x]_ c](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) b</em> ] c</a></p>", "[*a](/u) b* \\] c](/v)\n");
+        assertRenders("<p><a href=\"/r\"><em>a](/u) b</em> <code class=\"language-plaintext highlighter-rouge\">]</code> c</a></p>",
+                "[*a](/u) b* `]` c][r]\n\n[r]: /r\n");
+        // brackets balance each other, and a "]" the count ends at is the link's end or none
+        assertRenders("<p><a href=\"/v\"><em>a](/u) b</em> [c] d</a></p>", "[*a](/u) b* [c] d](/v)\n");
+        assertRenders("<p>[<em>a](/u) b</em> {: title=”]”} c](/v)</p>", "[*a](/u) b* {: title=\"]\"} c](/v)\n");
+    }
+
+    @Test
+    void aLaterLinkInsideTheLinksTextIsTextItsDestinationToo() {
+        // kramdown reads "[b](/x*)" as text of the first link: its "*" closes the emphasis
+        assertRenders("<p><a href=\"/v\"><em>a](/u) [b](/x</em>) c* d</a></p>", "[*a](/u) [b](/x*) c* d](/v)\n");
+        assertRenders("<p><a href=\"/v\"><em>a](/u) [b](/x</em>) c</a></p>", "[*a](/u) [b](/x*) c](/v)\n");
+        // where no link ends at the bracket the count finds, the later link stays one
+        assertRenders("<p>[<em>a](/u) <a href=\"/r\">b</a> c</em> d](/v)</p>", "[*a](/u) [b][*r] c* d](/v)\n\n[*r]: /r\n");
+    }
+
+    @Test
     void anEmphasisOpenedInALinksTextThatNeverClosesLeavesTheLink() {
         assertRenders("<p><a href=\"/u\">*a</a> b</p>", "[*a](/u) b\n");
         assertRenders("<p><em>x <a href=\"/u\">*a</a> y</em></p>", "*x [*a](/u) y*\n");
