@@ -136,6 +136,28 @@ final class KramdownLazyContainers {
         }
 
         /**
+         * A list that starts the second part of the list item around the open list
+         * ({@link KramdownListParts}), as a list of its own right in that item: kramdown reads the
+         * part apart from the first, whose list ({@code 1. c} under {@code * x}) ends before it,
+         * where flexmark would nest the new list in that list's item or add its item to that list.
+         */
+        @Override
+        BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || !(list.getParent() instanceof ListItem around)
+                    || state.isBlank() || !LazyContainer.LIST_MARKER.matcher(state.getLine().subSequence(state.getIndex())).lookingAt()
+                    || !KramdownListParts.startsSecondPart(around, state.getLine().getBaseSequence(), state.getLine().getStartOffset())) {
+                return null;
+            }
+            BlockParser container = openParserOf(around, state);
+            if (container == null || !(starts.tryStart(state, new MatchedAs(container, matched))
+                    instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
+                return null;
+            }
+            BlockStart start = BlockStart.of(started.getBlockParsers());
+            return started.getNewColumn() >= 0 ? start.atColumn(started.getNewColumn()) : start.atIndex(started.getNewIndex());
+        }
+
+        /**
          * A list that starts on a lazy line of the list item whose paragraph is open ({@code 1. b}
          * under {@code - a}, or {@code   * b} under {@code 1. a}, left of the item's text), read
          * as kramdown's own parser reads it: kramdown gathers such a line among the item's lines
@@ -308,7 +330,10 @@ final class KramdownLazyContainers {
         public final BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = flexmark.apply(options);
             return (state, matched) -> {
-                BlockStart start = starts.tryStart(state, matched);
+                BlockStart start = apart(starts, state, matched);
+                if (start == null) {
+                    start = starts.tryStart(state, matched);
+                }
                 if (start == null) {
                     start = refused(starts, state, matched);
                 }
@@ -326,6 +351,11 @@ final class KramdownLazyContainers {
             return WrappedBlockParser.wrapping(start, parser ->
                     parser.getBlock() instanceof ListItem || parser.getBlock() instanceof BlockQuote
                             ? new LazyContainer(parser) : parser);
+        }
+
+        /** What starts on the line in place of what flexmark's factory ({@code starts}) would start; null to ask it. */
+        BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            return null;
         }
 
         /** What starts on a line flexmark's factory ({@code starts}) started nothing on; null for nothing. */
@@ -379,6 +409,8 @@ final class KramdownLazyContainers {
          * text of the item's container in kramdown ({@link #tabbedMarkerIndent}), which reads the
          * list's lines by the marker's column as flexmark's item leaves it.
          */
+        /** A list item's marker after the white space that starts a line's rest, as a list's start would have it. */
+        static final Pattern LIST_MARKER = Pattern.compile("[ \\t]*(?:[-+*]|\\d+\\.)[ \\t]");
         private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)(?:[ |]*(\\t)|[ |])");
 
         /** Whether the last line that reached this container was blank. */
@@ -569,6 +601,10 @@ final class KramdownLazyContainers {
                 return BlockContinue.none();
             }
             if (getBlock() instanceof BlockQuote && !state.isBlank() && startsItemPart(state)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
+            if (getBlock() instanceof ListItem item && !state.isBlank() && startsPartAround(state, item)) {
                 afterBlank = false;
                 return BlockContinue.none();
             }
@@ -986,6 +1022,27 @@ final class KramdownLazyContainers {
             int lineEnd = KramdownFrames.lineEnd(document, lineStart);
             KramdownFrames.Rest line = list.getParent() == null ? null : KramdownFrames.of(list.getParent(), document, lineStart, lineEnd);
             return line == null ? rest : line.expanded(document, lineEnd);
+        }
+
+        /**
+         * Whether the state's line starts the second part of a list item around {@code item}, the
+         * item's list nested in it ({@link KramdownListParts}): kramdown reads that part apart from
+         * the first, so no item of the first part goes on over the line, and the list on it starts
+         * right in the item around ({@code - b} under {@code * x} and {@code 1. c} is no list in
+         * {@code c}, and later lines nest by it as kramdown nests them).
+         */
+        private static boolean startsPartAround(ParserState state, ListItem item) {
+            if (!LIST_MARKER.matcher(state.getLine().subSequence(state.getIndex())).lookingAt()) {
+                return false;
+            }
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            for (Node node = item.getParent().getParent(); node instanceof ListItem around; node = around.getParent().getParent()) {
+                if (KramdownListParts.startsSecondPart(around, document, lineStart)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
