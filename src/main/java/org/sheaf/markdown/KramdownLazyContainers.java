@@ -124,14 +124,27 @@ final class KramdownLazyContainers {
                     || state.getIndent() >= markerIndent(first, state) && !afterBareItem(list, state)) {
                 return null;
             }
-            BlockParser container = openParserOf(list.getParent(), state);
-            if (container == null || !(starts.tryStart(state, new MatchedAs(container, matched))
-                    instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
+            BlockStartImpl started = startedIn(list.getParent(), starts, state, matched);
+            if (started == null) {
                 return null;
             }
             BlockParser item = started.getBlockParsers()[1];
             boolean sameKind = (item.getBlock() instanceof OrderedListItem) == (list instanceof OrderedList);
-            BlockStart start = sameKind ? BlockStart.of(item) : BlockStart.of(started.getBlockParsers());
+            return whereStarted(sameKind ? BlockStart.of(item) : BlockStart.of(started.getBlockParsers()), started);
+        }
+
+        /**
+         * What flexmark's factory ({@code starts}) starts on the line as it would with the open
+         * parser of {@code block} the last the line matched: a list and its item, or null.
+         */
+        private static BlockStartImpl startedIn(Node block, BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            BlockParser container = openParserOf(block, state);
+            return container != null && starts.tryStart(state, new MatchedAs(container, matched)) instanceof BlockStartImpl started
+                    && started.getBlockParsers().length == 2 ? started : null;
+        }
+
+        /** {@code start} going on where {@code started} leaves the line. */
+        private static BlockStart whereStarted(BlockStart start, BlockStartImpl started) {
             return started.getNewColumn() >= 0 ? start.atColumn(started.getNewColumn()) : start.atIndex(started.getNewIndex());
         }
 
@@ -148,13 +161,8 @@ final class KramdownLazyContainers {
                     || !KramdownListParts.startsSecondPart(around, state.getLine().getBaseSequence(), state.getLine().getStartOffset())) {
                 return null;
             }
-            BlockParser container = openParserOf(around, state);
-            if (container == null || !(starts.tryStart(state, new MatchedAs(container, matched))
-                    instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
-                return null;
-            }
-            BlockStart start = BlockStart.of(started.getBlockParsers());
-            return started.getNewColumn() >= 0 ? start.atColumn(started.getNewColumn()) : start.atIndex(started.getNewIndex());
+            BlockStartImpl started = startedIn(around, starts, state, matched);
+            return started == null ? null : whereStarted(BlockStart.of(started.getBlockParsers()), started);
         }
 
         /**
