@@ -157,8 +157,7 @@ final class KramdownLazyContainers {
         @Override
         BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
             if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || !(list.getParent() instanceof ListItem around)
-                    || state.isBlank() || !LazyContainer.LIST_MARKER.matcher(state.getLine().subSequence(state.getIndex())).lookingAt()
-                    || !KramdownListParts.startsSecondPart(around, state.getLine().getBaseSequence(), state.getLine().getStartOffset())) {
+                    || !LazyContainer.startsPartApart(state, around)) {
                 return null;
             }
             BlockStartImpl started = startedIn(around, starts, state, matched);
@@ -418,7 +417,7 @@ final class KramdownLazyContainers {
          * list's lines by the marker's column as flexmark's item leaves it.
          */
         /** A list item's marker after the white space that starts a line's rest, as a list's start would have it. */
-        static final Pattern LIST_MARKER = Pattern.compile("[ \\t]*(?:[-+*]|\\d+\\.)[ \\t]");
+        private static final Pattern LIST_MARKER = Pattern.compile("[ \\t]*(?:[-+*]|\\d+\\.)[ \\t]");
         private static final Pattern LAZY_LIST_MARKER = Pattern.compile("(?:[-+*]|\\d+\\.)(?:[ |]*(\\t)|[ |])");
 
         /** Whether the last line that reached this container was blank. */
@@ -612,7 +611,7 @@ final class KramdownLazyContainers {
                 afterBlank = false;
                 return BlockContinue.none();
             }
-            if (getBlock() instanceof ListItem item && !state.isBlank() && startsPartAround(state, item)) {
+            if (getBlock() instanceof ListItem item && startsPartAround(state, item)) {
                 afterBlank = false;
                 return BlockContinue.none();
             }
@@ -1040,17 +1039,25 @@ final class KramdownLazyContainers {
          * {@code c}, and later lines nest by it as kramdown nests them).
          */
         private static boolean startsPartAround(ParserState state, ListItem item) {
-            if (!LIST_MARKER.matcher(state.getLine().subSequence(state.getIndex())).lookingAt()) {
-                return false;
-            }
-            BasedSequence document = state.getLine().getBaseSequence();
-            int lineStart = state.getLine().getStartOffset();
             for (Node node = item.getParent().getParent(); node instanceof ListItem around; node = around.getParent().getParent()) {
-                if (KramdownListParts.startsSecondPart(around, document, lineStart)) {
+                if (startsPartApart(state, around)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /**
+         * Whether the state's line starts {@code item}'s second part, which is then read apart
+         * from the first here: not after an item whose marker a tab follows, whose text flexmark
+         * starts at other columns than kramdown ({@link #tabbedMarkerIndent}), so that its list
+         * would not start in the item as kramdown's does ({@code >  2.⇥ b}, {@code +  ## a},
+         * {@code       2. c}); {@link KramdownListParts} moves such a list out once it is read.
+         */
+        static boolean startsPartApart(ParserState state, ListItem item) {
+            return !state.isBlank() && LIST_MARKER.matcher(state.getLine().subSequence(state.getIndex())).lookingAt()
+                    && tabbedMarkerIndent(item) < 0
+                    && KramdownListParts.startsSecondPart(item, state.getLine().getBaseSequence(), state.getLine().getStartOffset());
         }
 
         /**
