@@ -129,15 +129,44 @@ final class KramdownLazyContainers {
                     || state.getIndent() >= markerIndent(first, state) && !afterBareItem(list, state)) {
                 return null;
             }
-            BlockParser container = openParserOf(list.getParent(), state);
-            if (container == null || !(starts.tryStart(state, new MatchedAs(container, matched))
-                    instanceof BlockStartImpl started) || started.getBlockParsers().length != 2) {
+            BlockStartImpl started = startedIn(list.getParent(), starts, state, matched);
+            if (started == null) {
                 return null;
             }
             BlockParser item = started.getBlockParsers()[1];
             boolean sameKind = (item.getBlock() instanceof OrderedListItem) == (list instanceof OrderedList);
-            BlockStart start = sameKind ? BlockStart.of(item) : BlockStart.of(started.getBlockParsers());
+            return whereStarted(sameKind ? BlockStart.of(item) : BlockStart.of(started.getBlockParsers()), started);
+        }
+
+        /**
+         * What flexmark's factory ({@code starts}) starts on the line as it would with the open
+         * parser of {@code block} the last the line matched: a list and its item, or null.
+         */
+        private static BlockStartImpl startedIn(Node block, BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            BlockParser container = openParserOf(block, state);
+            return container != null && starts.tryStart(state, new MatchedAs(container, matched)) instanceof BlockStartImpl started
+                    && started.getBlockParsers().length == 2 ? started : null;
+        }
+
+        /** {@code start} going on where {@code started} leaves the line. */
+        private static BlockStart whereStarted(BlockStart start, BlockStartImpl started) {
             return started.getNewColumn() >= 0 ? start.atColumn(started.getNewColumn()) : start.atIndex(started.getNewIndex());
+        }
+
+        /**
+         * A list that starts the second part of the list item around the open list
+         * ({@link KramdownListParts}), as a list of its own right in that item: kramdown reads the
+         * part apart from the first, whose list ({@code 1. c} under {@code * x}) ends before it,
+         * where flexmark would nest the new list in that list's item or add its item to that list.
+         */
+        @Override
+        BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || !(list.getParent() instanceof ListItem around)
+                    || !LazyContainer.startsPartApart(state, around)) {
+                return null;
+            }
+            BlockStartImpl started = startedIn(around, starts, state, matched);
+            return started == null ? null : whereStarted(BlockStart.of(started.getBlockParsers()), started);
         }
 
         /**
@@ -332,7 +361,10 @@ final class KramdownLazyContainers {
         public final BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = flexmark.apply(options);
             return (state, matched) -> {
-                BlockStart start = starts.tryStart(state, matched);
+                BlockStart start = apart(starts, state, matched);
+                if (start == null) {
+                    start = starts.tryStart(state, matched);
+                }
                 if (start == null) {
                     start = refused(starts, state, matched);
                 }
@@ -350,6 +382,11 @@ final class KramdownLazyContainers {
             return WrappedBlockParser.wrapping(start, parser ->
                     parser.getBlock() instanceof ListItem || parser.getBlock() instanceof BlockQuote
                             ? new LazyContainer(parser) : parser);
+        }
+
+        /** What starts on the line in place of what flexmark's factory ({@code starts}) would start; null to ask it. */
+        BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            return null;
         }
 
         /** What starts on a line flexmark's factory ({@code starts}) started nothing on; null for nothing. */
@@ -397,6 +434,8 @@ final class KramdownLazyContainers {
         /** A line that starts another item of a bullet list, or of an ordered one, in kramdown. */
         private static final Pattern BULLET_ITEM = Pattern.compile(" {0,3}[-+*][ \\t|]");
         private static final Pattern ORDERED_ITEM = Pattern.compile(" {0,3}\\d+\\.[ \\t|]");
+        /** A list item's marker after the white space that starts a line's rest, as a list's start would have it. */
+        private static final Pattern LIST_MARKER = Pattern.compile("[ \\t]*(?:[-+*]|\\d+\\.)[ \\t]");
         /**
          * A list item's marker at the start of a lazy line's text, then white space: a tab after
          * it counts from the start of the text of the item's container in kramdown, as
@@ -593,6 +632,10 @@ final class KramdownLazyContainers {
                 return BlockContinue.none();
             }
             if (getBlock() instanceof BlockQuote && !state.isBlank() && startsItemPart(state)) {
+                afterBlank = false;
+                return BlockContinue.none();
+            }
+            if (getBlock() instanceof ListItem item && startsPartAround(state, item)) {
                 afterBlank = false;
                 return BlockContinue.none();
             }
@@ -1010,6 +1053,35 @@ final class KramdownLazyContainers {
             int lineEnd = KramdownFrames.lineEnd(document, lineStart);
             KramdownFrames.Rest line = list.getParent() == null ? null : KramdownFrames.of(list.getParent(), document, lineStart, lineEnd);
             return line == null ? rest : line.expanded(document, lineEnd);
+        }
+
+        /**
+         * Whether the state's line starts the second part of a list item around {@code item}, the
+         * item's list nested in it ({@link KramdownListParts}): kramdown reads that part apart from
+         * the first, so no item of the first part goes on over the line, and the list on it starts
+         * right in the item around ({@code - b} under {@code * x} and {@code 1. c} is no list in
+         * {@code c}, and later lines nest by it as kramdown nests them).
+         */
+        private static boolean startsPartAround(ParserState state, ListItem item) {
+            for (Node node = item.getParent().getParent(); node instanceof ListItem around; node = around.getParent().getParent()) {
+                if (startsPartApart(state, around)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the state's line starts {@code item}'s second part, which is then read apart
+         * from the first here: not after an item whose marker a tab follows, whose text flexmark
+         * starts at other columns than kramdown ({@link #tabbedMarkerIndent}), so that its list
+         * would not start in the item as kramdown's does ({@code >  2.⇥ b}, {@code +  ## a},
+         * {@code       2. c}); {@link KramdownListParts} moves such a list out once it is read.
+         */
+        static boolean startsPartApart(ParserState state, ListItem item) {
+            return !state.isBlank() && LIST_MARKER.matcher(state.getLine().subSequence(state.getIndex())).lookingAt()
+                    && tabbedMarkerIndent(item) < 0
+                    && KramdownListParts.startsSecondPart(item, state.getLine().getBaseSequence(), state.getLine().getStartOffset());
         }
 
         /**

@@ -267,7 +267,7 @@ final class KramdownListNesting {
      * Whether kramdown has found a nested list in {@code item}, whose indentation is
      * {@code indentation}, before the line at {@code before}: a list starting on the item's first
      * line or on a line indented to its text, or a blank line among its lines (each item's first
-     * one found once, in {@code blankLines}).
+     * one found once, in {@code blankLines}, with the line that starts the item's second part).
      */
     private static boolean nestedListFound(ListItem item, int indentation, int before, BasedSequence text,
             Map<Node, Integer> blankLines) {
@@ -286,7 +286,20 @@ final class KramdownListNesting {
                 }
             }
         }
-        return blankLines.computeIfAbsent(item, i -> firstBlankLine(item, text)) < before;
+        return blankLines.computeIfAbsent(item, i -> firstNestingLine(item, text)) < before;
+    }
+
+    /**
+     * Where the first line among {@code item}'s lines starts that makes kramdown find a nested
+     * list: a blank line, or a line indented to the item's text that starts a list, which begins
+     * the item's second part ({@link KramdownListParts}) wherever flexmark nests its list; the
+     * item's end when none does. flexmark may read such a list into a list of the first part
+     * ({@code - b} under {@code * x} and {@code 1. c}), where it is no child of the item.
+     */
+    private static int firstNestingLine(ListItem item, BasedSequence text) {
+        int blank = firstBlankLine(item, text);
+        int second = KramdownListParts.secondPart(item, text, item.getEndOffset());
+        return second >= 0 ? Math.min(second, blank) : blank;
     }
 
     /** Where the first blank line among {@code item}'s lines starts, or the item's end when none is. */
