@@ -100,9 +100,9 @@ final class HeadingStartFactory extends ScreenedStartFactory {
      * starts, as kramdown's headings want. A tab before the text may leave spaces there that
      * flexmark does not see: kramdown counts it from the start of that container's text
      * ({@link KramdownFrames}), flexmark from the start of the line. A list item's line indented
-     * less than the item's text, a lazy line of it, keeps all its spaces in kramdown's text where
-     * flexmark's item takes up to four of them as its indent ({@code 10.  y}, {@code ····# a}:
-     * text of {@code y}).
+     * less than the item's text, a lazy line of it, keeps all its spaces in kramdown's text (and
+     * in a quote's inside the item that takes it lazily) where flexmark's item takes up to four
+     * of them as its indent ({@code 10.  y}, {@code ····# a}: text of {@code y}).
      */
     private static boolean atTextStart(ParserState state, MatchedBlockParser matched) {
         BasedSequence line = state.getLine();
@@ -111,7 +111,7 @@ final class HeadingStartFactory extends ScreenedStartFactory {
         BasedSequence document = line.getBaseSequence();
         int lineStart = line.getStartOffset();
         if (line.subSequence(0, start).indexOf('\t') < 0
-                && !(start > 0 && KramdownFrames.itemOfLaterLine(container, document, lineStart) != null)) {
+                && !(start > 0 && KramdownFrames.inItemOnLaterLine(container, document, lineStart))) {
             return true;
         }
         KramdownFrames.Rest rest = KramdownFrames.ofLine(container, document, lineStart);

@@ -188,10 +188,11 @@ final class KramdownFences {
 
         /**
          * Whether the fence at index {@code fence} of the state's line stands four columns or
-         * more into the text of the list item it is a later line of, as kramdown reads that text:
-         * a lazy line of the item, short of its indent, keeps all its spaces there, which opens
-         * no fence ({@code 10.  y}, {@code ····```}: text of {@code y}), where flexmark's item
-         * takes up to four of them as its indent.
+         * more into the text of the container it would open in, on a later line of a list item
+         * that container is or lies in, as kramdown reads that text: a lazy line of the item,
+         * short of its indent, keeps all its spaces there, which opens no fence ({@code 10.  y},
+         * {@code ····```}: text of {@code y}), where flexmark's item takes up to four of them as
+         * its indent.
          */
         private static boolean lazilyIndented(ParserState state, MatchedBlockParser matched, int fence) {
             if (fence == 0) {
@@ -199,11 +200,11 @@ final class KramdownFences {
             }
             BasedSequence document = state.getLine().getBaseSequence();
             int lineStart = state.getLine().getStartOffset();
-            ListItem item = KramdownFrames.itemOfLaterLine(matched.getBlockParser().getBlock(), document, lineStart);
-            if (item == null) {
+            Node container = matched.getBlockParser().getBlock();
+            if (!KramdownFrames.inItemOnLaterLine(container, document, lineStart)) {
                 return false;
             }
-            KramdownFrames.Rest rest = KramdownFrames.ofLine(item, document, lineStart);
+            KramdownFrames.Rest rest = KramdownFrames.ofLine(container, document, lineStart);
             return rest != null && rest.at() <= lineStart + fence && rest.columnOf(document, lineStart + fence) >= 4;
         }
 

@@ -250,14 +250,42 @@ final class KramdownFrames {
     }
 
     /**
-     * The list item that {@code container} is, or holds the paragraph of, when the line from
-     * {@code lineStart} is a later line of it; else null. Such a line short of the item's
-     * indentation keeps all its spaces in kramdown's text of the item, where flexmark's item
-     * takes up to four of them as its indent ({@code 10.  y}, {@code ····# a}: text of {@code y}).
+     * Whether the line that starts at {@code lineStart} is a lazy line ({@link #lazyLine}) of a
+     * list item {@code container} is or is in that comes right after a blank line of the item's
+     * container: kramdown's list takes no lazy line after a blank one, so to kramdown the item
+     * ends before the line.
      */
-    static ListItem itemOfLaterLine(Node container, BasedSequence text, int lineStart) {
-        Node item = container instanceof Paragraph ? container.getParent() : container;
-        return item instanceof ListItem listItem && laterLineOf(listItem, text, lineStart) ? listItem : null;
+    static boolean lazyAfterBlank(Node container, BasedSequence text, int lineStart) {
+        if (lineStart == 0) {
+            return false;
+        }
+        int lineEnd = lineEnd(text, lineStart);
+        int before = lineStart(text, lineStart - 1);
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof ListItem item && item.getParent() != null && lazyLine(item, text, lineStart, lineEnd)) {
+                Rest previous = ofBlank(item.getParent().getParent(), text, before, lineStart - 1);
+                if (previous != null && blank(text, previous.at(), lineStart - 1)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the line from {@code lineStart} is a later line of a list item that
+     * {@code container} is or lies in (a paragraph, a quote inside the item). Such a line short
+     * of the item's indentation keeps all its spaces in kramdown's text of the item, and so in
+     * the text of a container inside that takes it lazily, where flexmark's item takes up to four
+     * of them as its indent ({@code 10.  y}, {@code ····# a}: text of {@code y}).
+     */
+    static boolean inItemOnLaterLine(Node container, BasedSequence text, int lineStart) {
+        for (Node node = container; node != null; node = node.getParent()) {
+            if (node instanceof ListItem item && laterLineOf(item, text, lineStart)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the line from {@code lineStart} is a later line of {@code item}: not the line of its marker. */

@@ -514,44 +514,68 @@ final class KramdownLazyContainers {
 
         /**
          * Where code starts on the state's line, an index of the line, when kramdown reads an
-         * indent of code (a tab, or four spaces) at the start of this container's text on it and a
-         * tab stands among the white space before the text: kramdown counts that tab from the
-         * start of the innermost container's text ({@link KramdownFrames}), flexmark from the
-         * start of the line. -1 otherwise.
+         * indent of code at the start of this container's text on it ({@link #codeIn}), or -1.
          */
         private int codeInFrame(ParserState state) {
+            int code = codeIn(getBlock(), state);
+            return code < 0 ? -1 : code - state.getLine().getStartOffset();
+        }
+
+        /**
+         * Where code starts on the state's line, an offset of the document, when kramdown reads an
+         * indent of code (a tab, or four spaces) at the start of {@code container}'s text on it, or
+         * -1. flexmark reads the line otherwise where a tab stands among the white space before
+         * the text (kramdown counts it from the start of the innermost container's text,
+         * {@link KramdownFrames}, flexmark from the start of the line), and where the line is a
+         * lazy line of a list item, short of the item's indent: kramdown's item keeps all its
+         * spaces, so four of them are an indent of code ({@code 1.   # a}, {@code ····c}: code
+         * {@code c}), where flexmark's item takes up to four as its indent. No line is such a
+         * lazy line after a blank line of the item, which kramdown's list takes no lazy line after.
+         */
+        private static int codeIn(Node container, ParserState state) {
             BasedSequence line = state.getLine();
-            if (state.isBlank() || line.subSequence(0, state.getNextNonSpaceIndex()).indexOf('\t') < 0) {
+            int text = state.getNextNonSpaceIndex();
+            if (state.isBlank() || line.subSequence(0, text).indexOf('\t') < 0 && spacesBefore(line, text) < 4) {
                 return -1;
             }
             BasedSequence document = line.getBaseSequence();
             int lineStart = line.getStartOffset();
             int lineEnd = KramdownFrames.lineEnd(document, lineStart);
-            KramdownFrames.Rest rest = KramdownFrames.of(getBlock(), document, lineStart, lineEnd);
+            KramdownFrames.Rest rest = KramdownFrames.of(container, document, lineStart, lineEnd);
             int code = rest == null ? -1 : rest.codeStart(document, lineEnd);
-            return code < 0 ? -1 : code - lineStart;
+            return code < 0 || KramdownFrames.lazyAfterBlank(container, document, lineStart) ? -1 : code;
+        }
+
+        /** How many spaces stand right before index {@code text} of {@code line}. */
+        private static int spacesBefore(BasedSequence line, int text) {
+            int at = text;
+            while (at > 0 && line.charAt(at - 1) == ' ') {
+                at--;
+            }
+            return text - at;
         }
 
         /**
          * Whether the state's line reaches a container inside this one without its marker, a lazy
          * line of it, where a block of that container would start and kramdown reads code
-         * ({@link #codeInFrame}): flexmark asks no block factory about a letter indented less than
+         * ({@link #codeIn}): flexmark asks no block factory about a letter indented less than
          * four columns, so this container leaves the line as it is for the one inside.
          */
         private boolean codeInLazyContainer(ParserState state, Block last) {
+            if (state.isBlank()) {
+                return false;
+            }
             BasedSequence line = state.getLine();
             int text = state.getNextNonSpaceIndex();
-            if (state.isBlank() || line.subSequence(state.getIndex(), text).indexOf('\t') < 0
-                    || line.subSequence(0, text).indexOf('>') >= 0) {
+            boolean tab = line.subSequence(state.getIndex(), text).indexOf('\t') >= 0;
+            // four spaces before a quote's > leave the line to the quote, which takes them
+            boolean spaces = spacesBefore(line, text) >= 4 && line.charAt(text) != '>';
+            if (!tab && !spaces || line.subSequence(0, text).indexOf('>') >= 0) {
                 return false;
             }
             for (Node node = last; node != null && node != getBlock(); node = node.getParent()) {
                 if ((node instanceof BlockQuote || node instanceof ListItem) && KramdownRawLines.startsBlockIn((Block) node, state)) {
-                    BasedSequence document = line.getBaseSequence();
-                    int lineStart = line.getStartOffset();
-                    int lineEnd = KramdownFrames.lineEnd(document, lineStart);
-                    KramdownFrames.Rest rest = KramdownFrames.of(node, document, lineStart, lineEnd);
-                    return rest != null && rest.codeStart(document, lineEnd) >= 0 && isInside(node);
+                    return codeIn(node, state) >= 0 && isInside(node);
                 }
             }
             return false;
