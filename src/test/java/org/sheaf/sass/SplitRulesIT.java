@@ -252,19 +252,6 @@ class SplitRulesIT {
                 compiled("@media screen { @supports (display: grid) { .p { q: r; } @media print { .y { c: g; } } .z { c: b; } } }"));
     }
 
-    @Test
-    void inTheIndentedSyntaxTheCopyOfARuleAnMediaOfTheOutersOwnQueryWroteIsNoPartOfIt() throws Exception {
-        // all in (min-width: 10px) is the outer's own query to dart-sass, which writes #h's copy
-        // for z: 1 in the outer @media; color: red joins #h's part of its own evaluation
-        assertEquals("@media (min-width: 10px) {\n  .u #h {\n    color: red;\n  }\n}\n"
-                + "@media all and (min-width: 10px) {\n  .u #h {\n    z: 1;\n  }\n}\n"
-                + "@media (min-width: 10px) {\n  .u #h .u {\n    y: 2;\n  }\n  .u #h {\n    color: red;\n  }\n}\n"
-                + "@media all and (min-width: 10px) {\n  .u #h {\n    z: 1;\n  }\n}\n"
-                + "@media (min-width: 10px) {\n  .u #h .u {\n    y: 2;\n  }\n}",
-                compiled("a.sass", "@mixin m\n  @media (min-width: 10px)\n    @content\n    @content\n.u\n  @include m\n"
-                        + "    #h\n      @media all\n        z: 1\n      .u\n        y: 2\n      color: red\n"));
-    }
-
     /** An {@code @media} in an {@code @supports} that an {@code @media} holds, around one nested in it. */
     private static final String MEDIA_IN_SUPPORTS_IN_MEDIA = """
             @media screen {
