@@ -193,6 +193,9 @@ final class MediaBreaks {
             }
             supportsOrdinal = heldInSupportsOf(css, children, origins, lineStarts, outlines, unknown, evaluation,
                     supportsOrdinal, supportsOrder, leftOut);
+            if (!held) {
+                brokenInSupports(css, children, origins, lineStarts, outlines, changes, leftOut);
+            }
         }
         leftOut.addAll(heldInUnwritten(css, unknown, evaluation, topSupportsOrder));
         if (changes.isEmpty() && leftOut.isEmpty()) {
@@ -213,6 +216,56 @@ final class MediaBreaks {
         }
         leftOutAt.sort(null);
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), Map.of(), List.copyOf(leftOutAt));
+    }
+
+    /**
+     * Notes in {@code changes} where libsass closes each {@code @media} right in an
+     * {@code @supports} among a top-level {@code @media}'s items ({@code children}) and opens it
+     * again: around an {@code @media} nested in it, as a top-level one is closed where the
+     * stylesheet tells it ({@link #breaksBetween}), and in {@code leftOut} where libsass holds
+     * each {@code @media} it left out there among the {@code @supports}'s items. Read from the
+     * stylesheet only, between two blocks or comments in a row, evaluation not telling of these.
+     */
+    private static void brokenInSupports(String css, List<int[]> children, Map<Long, StaticValues.Origin> origins,
+            int[] lineStarts, Map<Integer, Outline> outlines, TreeMap<Integer, SourceMapShift.Replacement> changes,
+            List<int[]> leftOut) {
+        for (int[] supports : children) {
+            if (!css.startsWith("@supports", supports[0]) || !isBlock(css, supports)) {
+                continue;
+            }
+            for (int[] media : children(css, css.indexOf('{', supports[0]), supports[1] - 1)) {
+                if (!css.startsWith("@media", media[0]) || !isBlock(css, media)) {
+                    continue;
+                }
+                int brace = css.indexOf('{', media[0]);
+                String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
+                String reopened = "\n" + indent + "}\n" + indent + css.substring(media[0], brace).strip() + " {";
+                StaticValues.Origin before = null;
+                int last = -1;
+                for (int[] child : children(css, brace, media[1] - 1)) {
+                    // an at-rule in it ran elsewhere: the blocks around it are not read
+                    StaticValues.Origin ran = css.startsWith("@", child[0]) ? null
+                            : ran(css, origins, lineStarts, child, outlines);
+                    Outline outline = outlineOfBoth(outlines, before, ran);
+                    if (outline != null && outline.nestedInSupportsBetween(outline.offset(before), outline.offset(ran))) {
+                        changes.put(last, new SourceMapShift.Replacement(last, last, reopened, false));
+                        // each one left out is held among the @supports's items, between the two parts
+                        int held = outline.leftOutInSupportsBetween(outline.offset(before), outline.offset(ran));
+                        for (int k = 0; k < held; k++) {
+                            leftOut.add(new int[] {last, reopened.indexOf('}') + 1});
+                        }
+                    }
+                    before = ran;
+                    last = child[1];
+                }
+            }
+        }
+    }
+
+    /** The outline of the stylesheet the map places both in, or null when it places them apart or not at all. */
+    private static Outline outlineOfBoth(Map<Integer, Outline> outlines, StaticValues.Origin first,
+            StaticValues.Origin second) {
+        return first == null || second == null || first.source() != second.source() ? null : outlines.get(first.source());
     }
 
     /**
@@ -536,10 +589,7 @@ final class MediaBreaks {
      */
     private static boolean breaksBetween(Map<Integer, Outline> outlines, StaticValues.Origin first,
             StaticValues.Origin second) {
-        if (first == null || second == null || first.source() != second.source()) {
-            return false;
-        }
-        Outline outline = outlines.get(first.source());
+        Outline outline = outlineOfBoth(outlines, first, second);
         return outline != null && outline.nestedBetween(outline.offset(first), outline.offset(second));
     }
 
@@ -723,6 +773,18 @@ final class MediaBreaks {
         /** The outermost blocks that run elsewhere or more than once (at-rules but @media), from their statement's start to their closing brace. */
         final TreeMap<Integer, Integer> elsewhere = new TreeMap<>();
         /**
+         * Where each {@code @media} nested in an {@code @media} of such an {@code @supports} starts,
+         * and where its closing brace stands, when it holds a declaration or comment and nothing
+         * that runs elsewhere, and stands where it runs there: libsass closes the {@code @media}
+         * of the {@code @supports} around it as it closes a top-level one ({@link #nested}).
+         */
+        final TreeMap<Integer, Integer> nestedInSupports = new TreeMap<>();
+        /**
+         * The outermost blocks inside such an {@code @supports} that run elsewhere or more than
+         * once there, from their statement's start to their closing brace.
+         */
+        final TreeMap<Integer, Integer> elsewhereInSupports = new TreeMap<>();
+        /**
          * Whether an {@code @media} stands where the stylesheet does not tell whether it runs,
          * or where, or how often (in a mixin, a loop, an {@code @if}, an {@code @supports}), or
          * stands in another but holds what runs elsewhere, with a query that may name a media
@@ -749,9 +811,10 @@ final class MediaBreaks {
             // per open block: its statement's start, whether it runs where it stands, whether it
             // is or stands in an @media, whether it writes a declaration or comment, whether it
             // holds a statement that runs elsewhere, whether it is an @media, whether it is an
-            // @supports that stands where it runs, in an @media
+            // @supports that stands where it runs, in an @media, whether it is such an @supports
+            // or runs where it stands in one, whether it is or stands in an @media there
             ArrayDeque<int[]> blocks = new ArrayDeque<>();
-            blocks.push(new int[] {-1, 1, 0, 0, 0, 0, 0});
+            blocks.push(new int[] {-1, 1, 0, 0, 0, 0, 0, 0, 0});
             // per open block: "" at the top level, bare or in control flow there; the name of
             // the mixin it stands in; or null anywhere else
             ArrayDeque<Optional<String>> contexts = new ArrayDeque<>();
@@ -770,8 +833,10 @@ final class MediaBreaks {
                     int[] parent = blocks.peek();
                     outline.includesInMedia |= parent[2] == 1 && prelude.startsWith("@include");
                     boolean supports = prelude.startsWith("@supports") && parent[1] == 1 && parent[2] == 1;
+                    boolean inSupports = supports || parent[7] == 1 && here;
                     blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
-                            media ? 1 : 0, supports ? 1 : 0});
+                            media ? 1 : 0, supports ? 1 : 0, inSupports ? 1 : 0,
+                            inSupports && !supports && (parent[8] == 1 || media) ? 1 : 0});
                     String context = contexts.peek().orElse(null);
                     Matcher mixin = MIXIN.matcher(prelude);
                     if (mixin.lookingAt()) {
@@ -824,6 +889,13 @@ final class MediaBreaks {
                     if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
                         outline.nested.put(closed[0], brace);
                     }
+                    if (closed[7] == 0 && parent[7] == 1) {
+                        outline.elsewhereInSupports.put(closed[0], brace);
+                    }
+                    if (closed[5] == 1 && closed[7] == 1 && parent[8] == 1 && closed[3] == 1 && closed[4] == 0
+                            && outline.elsewhereInSupports.subMap(closed[0], brace).isEmpty()) {
+                        outline.nestedInSupports.put(closed[0], brace);
+                    }
                     if (closed[6] == 1) {
                         outline.supports.put(closed[0], brace);
                     } else if (closed[5] == 1 && parent[6] == 1 && closed[3] == 1 && closed[4] == 0
@@ -872,11 +944,20 @@ final class MediaBreaks {
          * both of them in what runs where it stands: those it left out, having written nothing.
          */
         int leftOutBetween(int before, int after) {
-            if (!runsHere(before) || !runsHere(after)) {
-                return 0;
-            }
-            return (int) nested.subMap(before, false, after, false).entrySet().stream()
-                    .filter(media -> media.getValue() < after).count();
+            return runsHere(before) && runsHere(after) ? whollyBetween(nested, before, after) : 0;
+        }
+
+        /**
+         * How many {@code @media} of {@link #nestedInSupports} stand wholly between the two
+         * offsets, read as {@link #nestedInSupportsBetween} reads them: those libsass left out.
+         */
+        int leftOutInSupportsBetween(int before, int after) {
+            return nestedInSupportsBetween(before, after) ? whollyBetween(nestedInSupports, before, after) : 0;
+        }
+
+        /** How many of the {@code @media} (by start, to closing brace) stand wholly between the two offsets. */
+        private static int whollyBetween(TreeMap<Integer, Integer> media, int before, int after) {
+            return (int) media.subMap(before, false, after, false).values().stream().filter(end -> end < after).count();
         }
 
         /**
@@ -888,11 +969,24 @@ final class MediaBreaks {
          * a copy of the rule around it that the map places at the rule.
          */
         boolean nestedBetween(int before, int after) {
-            if (!runsHere(before) || !runsHere(after)) {
-                return false;
-            }
-            for (Map.Entry<Integer, Integer> media : nested.headMap(after).entrySet()) {
-                if (media.getValue() > before && media.getValue() < after) {
+            return runsHere(before) && runsHere(after) && endsBetween(nested, before, after);
+        }
+
+        /**
+         * Whether a nested {@code @media} of {@link #nestedInSupports} ends between the two
+         * offsets, both of them where they run in one {@code @supports} that an {@code @media}
+         * holds, and the second outside it: read as {@link #nestedBetween} reads a top-level one's.
+         */
+        boolean nestedInSupportsBetween(int before, int after) {
+            Map.Entry<Integer, Integer> around = supports.floorEntry(before);
+            return around != null && after < around.getValue() && runsInSupports(before) && runsInSupports(after)
+                    && endsBetween(nestedInSupports, before, after);
+        }
+
+        /** Whether one of the {@code @media} (by start, to closing brace) starts before {@code after} and ends between the two offsets. */
+        private static boolean endsBetween(TreeMap<Integer, Integer> media, int before, int after) {
+            for (Map.Entry<Integer, Integer> block : media.headMap(after).entrySet()) {
+                if (block.getValue() > before && block.getValue() < after) {
                     return true;
                 }
             }
@@ -944,6 +1038,17 @@ final class MediaBreaks {
         StaticValues.Origin origin(int source, int at) {
             int line = lineOf(lineStarts, at);
             return new StaticValues.Origin(source, line, at - lineStarts[line]);
+        }
+
+        /**
+         * Whether what stands at the offset runs where it stands in the {@code @supports} of
+         * {@link #supports} that holds it: inside one, outside each block there that runs
+         * elsewhere or more than once.
+         */
+        private boolean runsInSupports(int at) {
+            Map.Entry<Integer, Integer> around = supports.floorEntry(at);
+            Map.Entry<Integer, Integer> apart = elsewhereInSupports.floorEntry(at);
+            return around != null && around.getValue() > at && (apart == null || apart.getValue() < at);
         }
 
         /**

@@ -484,24 +484,30 @@ final class SplitRules {
 
         /**
          * Whether each declaration of {@code block} maps inside an {@code @media} that stands in
-         * the braces of the rule written there (SCSS only): the block is then that
+         * the braces (or indented lines) of the rule written there: the block is then that
          * {@code @media}'s copy of the rule, not one of the rule's parts.
          */
         private boolean writtenInNestedMedia(Block block, Written written) {
             int source = written.origin().source();
-            if (indentedSource(source)) {
-                return false;
-            }
             List<Integer> declared = declaredInRule(block, source, written.braces());
             if (declared.isEmpty()) {
                 return false;
             }
+            boolean indented = indentedSource(source);
             for (int at : declared) {
-                if (!inMediaWithin(source, at, written.braces()[0])) {
+                if (!(indented ? inIndentedMediaWithin(source, at, written.braces()[0])
+                        : inMediaWithin(source, at, written.braces()[0]))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** {@link #inMediaWithin} in the indented syntax: an {@code @media} among the lines holding the statement, after {@code after}. */
+        private boolean inIndentedMediaWithin(int source, int at, int after) {
+            String text = contents.get(source);
+            return ScssOutline.indentedOwners(text, at).stream()
+                    .anyMatch(owner -> owner > after && text.startsWith("@media", owner));
         }
 
         /** Whether the statement at {@code at} stands in an {@code @media} whose brace comes after {@code brace}. */

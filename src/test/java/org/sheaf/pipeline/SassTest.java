@@ -51,6 +51,24 @@ class SassTest {
     }
 
     @Test
+    void inTheIndentedSyntaxTheCopyOfARuleAnMediaOfTheOutersOwnQueryWroteIsNoPartOfIt() {
+        // all in (min-width: 10px) is the outer's own query to dart-sass, which writes #h's copy
+        // for z: 1 in the outer @media; color: red joins #h's part of its own evaluation, as in
+        // libsass (the expected CSS is libsass's)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  style: expanded\n  sourcemap: never\n")
+                .file("a.sass", "---\n---\n@mixin m\n  @media (min-width: 10px)\n    @content\n    @content\n.u\n"
+                        + "  @include m\n    #h\n      @media all\n        z: 1\n      .u\n        y: 2\n      color: red\n")
+                .buildOk();
+
+        assertEquals("@media (min-width: 10px) {\n  .u #h {\n    color: red;\n  }\n}\n\n"
+                + "@media all and (min-width: 10px) {\n  .u #h {\n    z: 1;\n  }\n}\n\n"
+                + "@media (min-width: 10px) {\n  .u #h .u {\n    y: 2;\n  }\n  .u #h {\n    color: red;\n  }\n}\n\n"
+                + "@media all and (min-width: 10px) {\n  .u #h {\n    z: 1;\n  }\n}\n\n"
+                + "@media (min-width: 10px) {\n  .u #h .u {\n    y: 2;\n  }\n}\n", site.read("a.css"));
+    }
+
+    @Test
     void partialFromSassDirThroughUse() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  sourcemap: never\n")

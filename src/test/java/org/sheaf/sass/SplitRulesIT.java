@@ -252,6 +252,48 @@ class SplitRulesIT {
                 compiled("@media screen { @supports (display: grid) { .p { q: r; } @media print { .y { c: g; } } .z { c: b; } } }"));
     }
 
+    /** An {@code @media} in an {@code @supports} that an {@code @media} holds, around one nested in it. */
+    private static final String MEDIA_IN_SUPPORTS_IN_MEDIA = """
+            @media screen {
+              @supports (display: grid) {
+                @media (min-width: 1px) {
+                  .a { x: 1; }
+                  @media %s {
+                    %s
+                  }
+                  .c { z: 3; }
+                }
+              }
+            }
+            """;
+
+    @Test
+    void anMediaInSupportsInAnMediaIsClosedAroundOneLeftOutAndAtTheEndOfOneOfItsOwnQuery() throws Exception {
+        // the comment is the nested @media's, of the outer's own query once joined: libsass writes
+        // it in an @media of its own, where dart-sass goes on writing in the one it opened
+        assertEquals("@media screen {\n  @supports (display: grid) {\n    @media screen and (min-width: 1px) {\n"
+                + "      .a {\n        x: 1;\n      }\n    }\n    @media screen and (min-width: 1px) {\n      /* c */\n    }\n"
+                + "    @media screen and (min-width: 1px) {\n      .c {\n        z: 3;\n      }\n    }\n  }\n}",
+                compiled(MEDIA_IN_SUPPORTS_IN_MEDIA.formatted("screen", "/* c */")));
+        // print inside screen matches nothing
+        assertEquals("@media screen {\n  @supports (display: grid) {\n    @media screen and (min-width: 1px) {\n"
+                + "      .a {\n        x: 1;\n      }\n    }\n"
+                + "    @media screen and (min-width: 1px) {\n      .c {\n        z: 3;\n      }\n    }\n  }\n}",
+                compiled(MEDIA_IN_SUPPORTS_IN_MEDIA.formatted("print", ".b { y: 2; }")));
+    }
+
+    @Test
+    void inCompactAnMediaLeftOutOfAnMediaInSupportsInAnMediaLeavesALineBetweenItsParts() throws Exception {
+        SassRenderer.Settings settings = new SassRenderer.Settings(OutputStyle.EXPANDED, SassRenderer.Layout.COMPACT,
+                false, List.of(), false, List.of(), false, List.of(), List.of(), false);
+        try (SassRenderer sass = new SassRenderer(settings, dir, dir)) {
+            assertEquals("@media screen { @supports (display: grid) { @media screen and (min-width: 1px) { .a { x: 1; } }\n"
+                    + "    \n    @media screen and (min-width: 1px) { .c { z: 3; } } } }\n",
+                    sass.render(dir.resolve("a.scss"), "a.scss", MEDIA_IN_SUPPORTS_IN_MEDIA.formatted("print", ".b { y: 2; }"),
+                            1, "a.css").css());
+        }
+    }
+
     @Test
     void inCompactEachMediaLeftOutOfAnMediaInsideSupportsLeavesALineThere() throws Exception {
         // evaluation finds the two a loop and a mixin wrote; libsass holds each among the
