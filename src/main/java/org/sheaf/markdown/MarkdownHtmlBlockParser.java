@@ -116,7 +116,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())
-                && !innerElementOpen(state)) {
+                && !innerElementOpen(inside, line)) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -132,15 +132,13 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
-     * Whether an element read as blocks is open right inside this one: kramdown's block parser
-     * reads a closing tag as one only for the innermost element it is reading, so there the
-     * tag is that element's text, and closes nothing.
+     * Whether an element read as blocks is still open right inside this one at the start of
+     * {@code line}, the first of {@code inside} ({@link #openInside}): kramdown's block parser
+     * reads a closing tag as one only for the innermost element it is reading, so there the tag
+     * is that element's text, and closes nothing.
      */
-    private boolean innerElementOpen(ParserState state) {
-        List<BlockParser> active = state.getActiveBlockParsers();
-        int at = active.indexOf(this);
-        return at >= 0 && at + 1 < active.size() && active.get(at + 1) instanceof MarkdownHtmlBlockParser inner
-                && inner.openAt(state.getLine());
+    private static boolean innerElementOpen(List<MarkdownHtmlBlockParser> inside, BasedSequence line) {
+        return !inside.isEmpty() && inside.get(0).openAt(line);
     }
 
     /** Whether the element is still open at the start of {@code line}, before its parser reads it. */
