@@ -111,7 +111,7 @@ final class MediaBreaks {
         for (int[] media : topLevelMedia(css)) {
             ordinal++;
             String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
-            String reopened = "\n" + indent + "}\n" + indent + css.substring(media[0], media[1]).strip() + " {";
+            String reopened = reopened(css, media[0], media[1]);
             // in an @supports, libsass holds each @media it leaves out among the @supports's items
             boolean held = !indent.isEmpty();
             int pending = 0;
@@ -238,8 +238,7 @@ final class MediaBreaks {
                     continue;
                 }
                 int brace = css.indexOf('{', media[0]);
-                String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
-                String reopened = "\n" + indent + "}\n" + indent + css.substring(media[0], brace).strip() + " {";
+                String reopened = reopened(css, media[0], brace);
                 StaticValues.Origin before = null;
                 int last = -1;
                 for (int[] child : children(css, brace, media[1] - 1)) {
@@ -260,6 +259,15 @@ final class MediaBreaks {
                 }
             }
         }
+    }
+
+    /**
+     * What closes the {@code @media} whose prelude runs from {@code start} to {@code preludeEnd}
+     * and opens it again, both at the indent of its line: what libsass writes where it parts it.
+     */
+    private static String reopened(String css, int start, int preludeEnd) {
+        String indent = css.substring(css.lastIndexOf('\n', start) + 1, start);
+        return "\n" + indent + "}\n" + indent + css.substring(start, preludeEnd).strip() + " {";
     }
 
     /** The outline of the stylesheet the map places both in, or null when it places them apart or not at all. */
