@@ -34,12 +34,12 @@ final class ExtendRepeats {
      * @param css     the CSS as laid out for libsass's style
      * @param sources the texts of the stylesheets it was compiled from
      */
-    static WrittenEscapes.Result restored(String css, List<String> sources) {
+    static CssRewrite.Result restored(String css, List<String> sources) {
         List<Pattern> targets = targets(sources);
         if (targets.isEmpty()) {
             return null;
         }
-        WrittenEscapes.Rewrite rewrite = new WrittenEscapes.Rewrite(css);
+        CssRewrite rewrite = new CssRewrite(css);
         for (int[] prelude : WrittenEscapes.preludes(css)) {
             if (css.charAt(prelude[0]) != '@' && css.substring(prelude[0], prelude[1]).indexOf(',') >= 0) {
                 trim(css, prelude[0], prelude[1], targets, rewrite);
@@ -70,7 +70,7 @@ final class ExtendRepeats {
     }
 
     /** Leaves out the repeats of the selector list from {@code start} to {@code end}, when an {@code @extend} grew it. */
-    private static void trim(String css, int start, int end, List<Pattern> targets, WrittenEscapes.Rewrite rewrite) {
+    private static void trim(String css, int start, int end, List<Pattern> targets, CssRewrite rewrite) {
         List<int[]> selectors = selectors(css, start, end);
         if (selectors.size() > TRIMMED) {
             return;

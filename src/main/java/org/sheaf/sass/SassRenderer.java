@@ -440,21 +440,12 @@ public final class SassRenderer implements AutoCloseable {
                 plain = charset + rest;
             }
             // libsass copies the escapes of queries and selectors with the white space after them as written
-            WrittenEscapes.Result escapes = WrittenEscapes.restored(plain, map, sources);
-            if (escapes != null) {
-                if (map != null) {
-                    map = SourceMapShift.moved(map, plain, escapes.css(), escapes.moved());
-                }
-                plain = escapes.css();
-            }
+            LibsassLayout.Result escaped = rewritten(plain, map, WrittenEscapes.restored(plain, map, sources));
             // libsass writes each selector an @extend adds to a list once
-            WrittenEscapes.Result repeats = ExtendRepeats.restored(plain, sources);
-            if (repeats != null) {
-                if (map != null) {
-                    map = SourceMapShift.moved(map, plain, repeats.css(), repeats.moved());
-                }
-                plain = repeats.css();
-            }
+            LibsassLayout.Result trimmed = rewritten(escaped.css(), escaped.map(),
+                    ExtendRepeats.restored(escaped.css(), sources));
+            plain = trimmed.css();
+            map = trimmed.map();
             if (!sourceMap) {
                 return new Output(plain, null, List.copyOf(warnings));
             }
@@ -465,6 +456,15 @@ public final class SassRenderer implements AutoCloseable {
             importer.done();
             logged.clear();
         }
+    }
+
+    /** The CSS and its source map (or null) with {@code rewrite}'s changes, or as they are when it made none (null). */
+    private static LibsassLayout.Result rewritten(String css, String map, CssRewrite.Result rewrite) {
+        if (rewrite == null) {
+            return new LibsassLayout.Result(css, map);
+        }
+        String moved = map == null ? null : SourceMapShift.moved(map, css, rewrite.css(), rewrite.moved());
+        return new LibsassLayout.Result(rewrite.css(), moved);
     }
 
     /** How many compilations this renderer has asked of dart-sass so far, a page's evaluation counting as one more. */

@@ -53,10 +53,6 @@ final class WrittenEscapes {
     private WrittenEscapes() {
     }
 
-    /** The CSS with its escapes as written, and where each offset of the CSS went. */
-    record Result(String css, int[] moved) {
-    }
-
     /** A query a stylesheet wrote: its text as a pattern, and the white space after each of its escapes. */
     private record Query(Pattern text, List<String> spaces) {
     }
@@ -95,13 +91,13 @@ final class WrittenEscapes {
      * @param map     its source map's JSON, with the sources' contents, or null
      * @param sources the texts of the stylesheets it was compiled from (SCSS, Sass or CSS)
      */
-    static Result restored(String css, String map, List<String> sources) {
+    static CssRewrite.Result restored(String css, String map, List<String> sources) {
         if (css.indexOf('\\') < 0) {
             return null;
         }
         Written written = new Written(sources);
         Placed placed = new Placed(css, map);
-        Rewrite rewrite = new Rewrite(css);
+        CssRewrite rewrite = new CssRewrite(css);
         for (int[] prelude : preludes(css)) {
             int start = prelude[0];
             int end = prelude[1];
@@ -119,7 +115,7 @@ final class WrittenEscapes {
     }
 
     /** Gives the escapes of the {@code @media} from {@code start} to its brace at {@code end} their white space. */
-    private static void restoreQuery(String css, int start, int end, Placed placed, Written written, Rewrite rewrite) {
+    private static void restoreQuery(String css, int start, int end, Placed placed, Written written, CssRewrite rewrite) {
         int from = start + MEDIA.length();
         String query = css.substring(from, end);
         Statement source = placed.statement(start);
@@ -144,7 +140,7 @@ final class WrittenEscapes {
     }
 
     /** Gives the escapes of the selector from {@code start} to its brace at {@code end} their white space. */
-    private static void restoreSelector(String css, int start, int end, Placed placed, Written written, Rewrite rewrite) {
+    private static void restoreSelector(String css, int start, int end, Placed placed, Written written, CssRewrite rewrite) {
         // the selector the rule was written with tells, when every escape of the CSS's comes from it
         Map<String, String> mapped = new HashMap<>();
         Statement source = placed.statement(start);
@@ -391,52 +387,5 @@ final class WrittenEscapes {
             word--;
         }
         return word > 0 && text.charAt(word - 1) == '&' ? SUFFIX : text.substring(word, at);
-    }
-
-    /** The CSS being rewritten, with where each of its offsets went. */
-    static final class Rewrite {
-        private final String css;
-        private final StringBuilder out;
-        private final int[] moved;
-        private int copied;
-        private boolean changed;
-
-        Rewrite(String css) {
-            this.css = css;
-            out = new StringBuilder(css.length());
-            moved = new int[css.length() + 1];
-        }
-
-        /** Writes {@code text} for the CSS from {@code from} to {@code to}, unless it is that already. */
-        void replace(int from, int to, String text) {
-            if (css.substring(from, to).equals(text)) {
-                return;
-            }
-            copy(from);
-            for (int i = from; i < to; i++) {
-                moved[i] = out.length();
-            }
-            out.append(text);
-            copied = to;
-            changed = true;
-        }
-
-        /** The CSS rewritten, or null when nothing changed. */
-        Result result() {
-            if (!changed) {
-                return null;
-            }
-            copy(css.length());
-            moved[css.length()] = out.length();
-            return new Result(out.toString(), moved);
-        }
-
-        private void copy(int to) {
-            for (int i = copied; i < to; i++) {
-                moved[i] = out.length();
-                out.append(css.charAt(i));
-            }
-            copied = to;
-        }
     }
 }

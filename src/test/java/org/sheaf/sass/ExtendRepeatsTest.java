@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ExtendRepeatsTest {
 
     private static String restored(String css, String source) {
-        WrittenEscapes.Result result = ExtendRepeats.restored(css, List.of(source));
+        CssRewrite.Result result = ExtendRepeats.restored(css, List.of(source));
         return result == null ? css : result.css();
     }
 

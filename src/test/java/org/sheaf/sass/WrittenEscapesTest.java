@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class WrittenEscapesTest {
 
     private static String restored(String css, String... sources) {
-        WrittenEscapes.Result result = WrittenEscapes.restored(css, null, List.of(sources));
+        CssRewrite.Result result = WrittenEscapes.restored(css, null, List.of(sources));
         return result == null ? css : result.css();
     }
 
