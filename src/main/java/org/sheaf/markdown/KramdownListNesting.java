@@ -163,6 +163,10 @@ final class KramdownListNesting {
             }
             int column = line.columnOf(text, marker);
             if (column >= indentation) {
+                if (KramdownListParts.startsSecondPart(outer, text, lineStart)) {
+                    // the items inside never see the line: kramdown reads it in a part of its own
+                    return;
+                }
                 reached += indentation;
                 continue;
             }

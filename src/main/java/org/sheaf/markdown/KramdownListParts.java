@@ -29,10 +29,12 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * flexmark reads the indented list as a list nested in the last bullet, as more bullets of
- * the same list, or into a quote of the first part that it continues lazily. So after parsing, each such list (or run of items) is moved out after the list
- * it was read into. An item in a block quote or in another item counts its columns from its
- * container's text, as kramdown reads the lines of a container with its markers ({@code > })
- * and indentation taken off; items in other containers (footnotes, definitions) are left as read.
+ * the same list, or into a quote of the first part that it continues lazily, at times several
+ * lists deep. So after parsing, each such list (or run of items) is moved out, from however deep
+ * flexmark read it, after the block of the item it was read into. An item in a block quote or
+ * in another item counts its columns from its container's text, as kramdown reads the lines of
+ * a container with its markers ({@code > }) and indentation taken off; items in other
+ * containers (footnotes, definitions) are left as read.
  * Raw HTML, or an element read as Markdown, that the first part leaves open ends where the
  * second part starts ({@link #partEnd}), as the text kramdown reads it in ends there.
  */
@@ -154,52 +156,71 @@ final class KramdownListParts {
     }
 
     /**
-     * Moves what starts on the line at {@code second} out of the list of {@code item} it was read
-     * into: the items from there on become a list of their own, or the list nested in the last
-     * item moves after that item's list.
+     * Moves what starts on the line at {@code second} or after it out of the blocks of
+     * {@code item} it was read into, to stand in the item itself after the block it was read
+     * into, however deep in that block flexmark read it: kramdown reads the second part apart,
+     * so its blocks follow the first part's in the item. Items of a list that began before the
+     * line become a list of their own, of the same kind. A definition list's items stay in it,
+     * kramdown making no items' list of them.
      */
     private static void moveOut(ListItem item, int second, String text) {
         for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
-            if (child instanceof BlockQuote quote && quote.getLastChild() instanceof ListBlock list
-                    && lineStart(text, list.getStartOffset()) == second) {
-                // a quote of the first part that flexmark continued lazily over the line: the
-                // list stands after the quote
-                list.unlink();
-                quote.insertAfter(list);
-                quote.setCharsFromContent();
+            if (lineStart(text, child.getStartOffset()) >= second) {
                 return;
             }
-            if (!(child instanceof ListBlock list) || list.getStartOffset() >= second || list.getEndOffset() <= second) {
-                continue;
-            }
-            for (Node listItem = list.getFirstChild(); listItem != null; listItem = listItem.getNext()) {
-                // a definition on the line stays in its list, of which kramdown makes no items' list
-                if (listItem instanceof ListItem && !(list instanceof DefinitionList) && lineStart(text, listItem.getStartOffset()) == second) {
-                    ListBlock rest = sameKind(list);
-                    moveFrom(listItem, rest);
-                    list.setCharsFromContent();
-                    rest.setCharsFromContent();
-                    list.insertAfter(rest);
-                    return;
+            if (child.getEndOffset() > second) {
+                List<Node> moved = new ArrayList<>();
+                List<Node> emptied = new ArrayList<>();
+                cutFrom(child, second, text, moved, emptied);
+                Node after = child;
+                for (Node node : moved) {
+                    after.insertAfter(node);
+                    after = node;
                 }
-                if (listItem.getNext() == null) {
-                    for (Node inner = listItem.getFirstChild(); inner != null; inner = inner.getNext()) {
-                        if (inner instanceof ListBlock && lineStart(text, inner.getStartOffset()) == second) {
-                            Node after = list;
-                            for (Node moved = inner; moved != null; ) {
-                                Node next = moved.getNext();
-                                moved.unlink();
-                                after.insertAfter(moved);
-                                after = moved;
-                                moved = next;
-                            }
-                            listItem.setCharsFromContent();
-                            list.setCharsFromContent();
-                            return;
-                        }
-                    }
+                for (Node node : emptied) {
+                    node.setCharsFromContent();
                 }
+                return;
             }
+        }
+    }
+
+    /**
+     * Takes out of {@code block}, which starts before the line at {@code second}, what starts on
+     * that line or after it, in order, into {@code moved}: what a list, a list item or a quote
+     * inside holds first, then the blocks after it, items of a list as a new list of its kind
+     * (a definition list keeps its terms and definitions). Each block that lost some of what it
+     * held goes into {@code emptied}, innermost first.
+     */
+    private static void cutFrom(Node block, int second, String text, List<Node> moved, List<Node> emptied) {
+        int before = moved.size();
+        Node child = block.getFirstChild();
+        while (child != null && lineStart(text, child.getStartOffset()) < second) {
+            if (child.getEndOffset() > second
+                    && (child instanceof ListBlock || child instanceof ListItem || child instanceof BlockQuote)) {
+                cutFrom(child, second, text, moved, emptied);
+            }
+            child = child.getNext();
+        }
+        if (block instanceof DefinitionList) {
+            // a term or definition on the line stays in its list, of which kramdown makes no
+            // items' list; only what the definition before it holds moves out
+            child = null;
+        }
+        if (child instanceof ListItem && block instanceof ListBlock list) {
+            ListBlock rest = sameKind(list);
+            moveFrom(child, rest);
+            rest.setCharsFromContent();
+            moved.add(rest);
+        } else {
+            for (Node next; child != null; child = next) {
+                next = child.getNext();
+                child.unlink();
+                moved.add(child);
+            }
+        }
+        if (moved.size() > before) {
+            emptied.add(block);
         }
     }
 

@@ -9,7 +9,9 @@ import java.util.Set;
 
 /**
  * Keeps {@code . . .} as written: kramdown makes an ellipsis of {@code ...} only, where
- * flexmark's typographic extension also takes the spaced dots. Runs before that extension.
+ * flexmark's typographic extension also takes the spaced dots. Runs before that extension and
+ * keeps one dot at a time, so that a last dot of spaced ones that starts {@code ...} is read
+ * by it as kramdown reads it: {@code . . ....} is {@code . . ….}, the first three of the four.
  */
 final class SpacedDotsParser implements InlineParserExtension {
     private static final String DOTS = ". . .";
@@ -29,8 +31,8 @@ final class SpacedDotsParser implements InlineParserExtension {
         if (!input.subSequence(index, Math.min(input.length(), index + DOTS.length())).matches(DOTS)) {
             return false;
         }
-        parser.appendText(input, index, index + DOTS.length());
-        parser.setIndex(index + DOTS.length());
+        parser.appendText(input, index, index + 1);
+        parser.setIndex(index + 1);
         return true;
     }
 
