@@ -816,13 +816,8 @@ final class MediaBreaks {
         /** Reads the stylesheet in one pass over its braces, strings, comments and interpolations passed over. */
         static Outline of(String source) {
             Outline outline = new Outline(source);
-            // per open block: its statement's start, whether it runs where it stands, whether it
-            // is or stands in an @media, whether it writes a declaration or comment, whether it
-            // holds a statement that runs elsewhere, whether it is an @media, whether it is an
-            // @supports that stands where it runs, in an @media, whether it is such an @supports
-            // or runs where it stands in one, whether it is or stands in an @media there
-            ArrayDeque<int[]> blocks = new ArrayDeque<>();
-            blocks.push(new int[] {-1, 1, 0, 0, 0, 0, 0, 0, 0});
+            ArrayDeque<OpenBlock> blocks = new ArrayDeque<>();
+            blocks.push(OpenBlock.topLevel());
             // per open block: "" at the top level, bare or in control flow there; the name of
             // the mixin it stands in; or null anywhere else
             ArrayDeque<Optional<String>> contexts = new ArrayDeque<>();
@@ -830,7 +825,7 @@ final class MediaBreaks {
             ScssOutline.walk(source, false, new ScssOutline.Statements() {
                 @Override
                 public void comment(int at) {
-                    blocks.peek()[3] = 1;
+                    blocks.peek().writes = true;
                 }
 
                 @Override
@@ -838,13 +833,12 @@ final class MediaBreaks {
                     String prelude = source.substring(start, brace).strip();
                     boolean media = prelude.startsWith("@media");
                     boolean here = media || !prelude.startsWith("@") && !prelude.endsWith(":");
-                    int[] parent = blocks.peek();
-                    outline.includesInMedia |= parent[2] == 1 && prelude.startsWith("@include");
-                    boolean supports = prelude.startsWith("@supports") && parent[1] == 1 && parent[2] == 1;
-                    boolean inSupports = supports || parent[7] == 1 && here;
-                    blocks.push(new int[] {start, parent[1] == 1 && here ? 1 : 0, parent[2] == 1 || media ? 1 : 0, 0, 0,
-                            media ? 1 : 0, supports ? 1 : 0, inSupports ? 1 : 0,
-                            inSupports && !supports && (parent[8] == 1 || media) ? 1 : 0});
+                    OpenBlock parent = blocks.peek();
+                    outline.includesInMedia |= parent.inMedia && prelude.startsWith("@include");
+                    boolean supports = prelude.startsWith("@supports") && parent.runsHere && parent.inMedia;
+                    boolean inSupports = supports || parent.inSupports && here;
+                    blocks.push(new OpenBlock(start, parent.runsHere && here, parent.inMedia || media, media,
+                            supports, inSupports, inSupports && !supports && (parent.inMediaInSupports || media)));
                     String context = contexts.peek().orElse(null);
                     Matcher mixin = MIXIN.matcher(prelude);
                     if (mixin.lookingAt()) {
@@ -860,32 +854,33 @@ final class MediaBreaks {
                 public void ends(int start, int end) {
                     String text = source.substring(start, end).strip();
                     if (text.startsWith("@")) {
-                        blocks.peek()[4] = 1;
-                        outline.includesInMedia |= blocks.peek()[2] == 1 && text.startsWith("@include");
+                        blocks.peek().holdsElsewhere = true;
+                        outline.includesInMedia |= blocks.peek().inMedia && text.startsWith("@include");
                     } else if (!text.startsWith("$") && text.indexOf(':') > 0) {
-                        blocks.peek()[3] = 1;
+                        blocks.peek().writes = true;
                     }
                 }
 
                 @Override
                 public void closes(int brace) {
-                    int[] closed = blocks.pop();
+                    OpenBlock closed = blocks.pop();
                     contexts.pop();
-                    int[] parent = blocks.peek();
-                    if (closed[1] == 0 && parent[1] == 1) {
-                        outline.elsewhere.put(closed[0], brace);
-                        parent[4] = 1;
+                    OpenBlock parent = blocks.peek();
+                    if (!closed.runsHere && parent.runsHere) {
+                        outline.elsewhere.put(closed.start, brace);
+                        parent.holdsElsewhere = true;
                     } else {
-                        parent[3] |= closed[3];
-                        parent[4] |= closed[4];
+                        parent.writes |= closed.writes;
+                        parent.holdsElsewhere |= closed.holdsElsewhere;
                     }
-                    if (closed[5] == 1) {
-                        outline.media.put(closed[0], brace);
+                    if (closed.isMedia) {
+                        outline.media.put(closed.start, brace);
                         String context = contexts.peek().orElse(null);
-                        if (closed[1] == 1 && parent[2] == 1 && closed[4] == 1 && !onlyFeatures(source.substring(closed[0], brace))) {
+                        if (closed.runsHere && parent.inMedia && closed.holdsElsewhere
+                                && !onlyFeatures(source.substring(closed.start, brace))) {
                             // where it stands, but what it holds runs elsewhere (a loop, an include)
                             outline.unknown = true;
-                        } else if (closed[1] == 0 && !onlyFeatures(source.substring(closed[0], brace))
+                        } else if (!closed.runsHere && !onlyFeatures(source.substring(closed.start, brace))
                                 && (context == null || !context.isEmpty())) {
                             if (context == null) {
                                 outline.unknown = true;
@@ -894,25 +889,76 @@ final class MediaBreaks {
                             }
                         }
                     }
-                    if (closed[5] == 1 && closed[1] == 1 && parent[2] == 1 && closed[3] == 1 && closed[4] == 0) {
-                        outline.nested.put(closed[0], brace);
+                    if (closed.isMedia && closed.runsHere && parent.inMedia && closed.writes && !closed.holdsElsewhere) {
+                        outline.nested.put(closed.start, brace);
                     }
-                    if (closed[7] == 0 && parent[7] == 1) {
-                        outline.elsewhereInSupports.put(closed[0], brace);
+                    if (!closed.inSupports && parent.inSupports) {
+                        outline.elsewhereInSupports.put(closed.start, brace);
                     }
-                    if (closed[5] == 1 && closed[7] == 1 && parent[8] == 1 && closed[3] == 1 && closed[4] == 0
-                            && outline.elsewhereInSupports.subMap(closed[0], brace).isEmpty()) {
-                        outline.nestedInSupports.put(closed[0], brace);
+                    if (closed.isMedia && closed.inSupports && parent.inMediaInSupports && closed.writes
+                            && !closed.holdsElsewhere && outline.elsewhereInSupports.subMap(closed.start, brace).isEmpty()) {
+                        outline.nestedInSupports.put(closed.start, brace);
                     }
-                    if (closed[6] == 1) {
-                        outline.supports.put(closed[0], brace);
-                    } else if (closed[5] == 1 && parent[6] == 1 && closed[3] == 1 && closed[4] == 0
-                            && !onlyFeatures(source.substring(closed[0], brace))) {
-                        outline.inSupports.put(closed[0], brace);
+                    if (closed.isSupports) {
+                        outline.supports.put(closed.start, brace);
+                    } else if (closed.isMedia && parent.isSupports && closed.writes && !closed.holdsElsewhere
+                            && !onlyFeatures(source.substring(closed.start, brace))) {
+                        outline.inSupports.put(closed.start, brace);
                     }
                 }
             });
             return outline;
+        }
+
+        /**
+         * What {@link #of} knows of a block still open as it reads: where its statement starts,
+         * what it is and where it stands, fixed when it opens; and what it holds, learnt as its
+         * statements and inner blocks close.
+         */
+        private static final class OpenBlock {
+            /** Where its statement starts; -1 for the stylesheet itself. */
+            final int start;
+            /**
+             * Whether it runs where it stands: neither it nor a block around it is an at-rule
+             * but {@code @media} or a nested property.
+             */
+            final boolean runsHere;
+            /** Whether it is or stands in an {@code @media}. */
+            final boolean inMedia;
+            /** Whether it is an {@code @media}. */
+            final boolean isMedia;
+            /** Whether it is an {@code @supports} that runs where it stands, in an {@code @media}. */
+            final boolean isSupports;
+            /** Whether it is such an {@code @supports} or runs where it stands in one. */
+            final boolean inSupports;
+            /** Whether it is or stands in an {@code @media} in such an {@code @supports}. */
+            final boolean inMediaInSupports;
+            /**
+             * Whether it writes a declaration or comment, itself or in an inner block (but for
+             * one that runs elsewhere when this one runs where it stands).
+             */
+            boolean writes;
+            /**
+             * Whether it holds what may run elsewhere or more than once: an at-rule statement
+             * (an {@code @include}, say), or such a block, itself or in an inner block.
+             */
+            boolean holdsElsewhere;
+
+            OpenBlock(int start, boolean runsHere, boolean inMedia, boolean isMedia, boolean isSupports,
+                    boolean inSupports, boolean inMediaInSupports) {
+                this.start = start;
+                this.runsHere = runsHere;
+                this.inMedia = inMedia;
+                this.isMedia = isMedia;
+                this.isSupports = isSupports;
+                this.inSupports = inSupports;
+                this.inMediaInSupports = inMediaInSupports;
+            }
+
+            /** The stylesheet itself: it runs where it stands and is in nothing. */
+            static OpenBlock topLevel() {
+                return new OpenBlock(-1, true, false, false, false, false, false);
+            }
         }
 
         /**
