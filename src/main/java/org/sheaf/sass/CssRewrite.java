@@ -8,6 +8,20 @@ package org.sheaf.sass;
 final class CssRewrite {
     /** The CSS rewritten, and where each offset of the CSS before it went. */
     record Result(String css, int[] moved) {
+        /**
+         * This rewrite followed by {@code next} (made on this one's CSS) as one, so that the source
+         * map is read and written once for both; either may be null, for a rewrite that changed nothing.
+         */
+        static Result chained(Result first, Result next) {
+            if (first == null || next == null) {
+                return first == null ? next : first;
+            }
+            int[] moved = new int[first.moved.length];
+            for (int i = 0; i < moved.length; i++) {
+                moved[i] = next.moved[first.moved[i]];
+            }
+            return new Result(next.css, moved);
+        }
     }
 
     private final String css;

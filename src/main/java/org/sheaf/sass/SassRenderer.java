@@ -440,15 +440,16 @@ public final class SassRenderer implements AutoCloseable {
                 plain = charset + rest;
             }
             // libsass copies the escapes of queries and selectors with the white space after them as written
-            LibsassLayout.Result escaped = rewritten(plain, map, WrittenEscapes.restored(plain, map, sources));
+            CssRewrite.Result escaped = WrittenEscapes.restored(plain, map, sources);
+            String withEscapes = escaped == null ? plain : escaped.css();
             // libsass writes each selector an @extend adds to a list once
-            LibsassLayout.Result trimmed = rewritten(escaped.css(), escaped.map(),
-                    ExtendRepeats.restored(escaped.css(), sources));
-            plain = trimmed.css();
-            map = trimmed.map();
+            CssRewrite.Result rewrite = CssRewrite.Result.chained(escaped, ExtendRepeats.restored(withEscapes, sources));
             if (!sourceMap) {
-                return new Output(plain, null, List.copyOf(warnings));
+                return new Output(rewrite == null ? plain : rewrite.css(), null, List.copyOf(warnings));
             }
+            LibsassLayout.Result rewritten = rewritten(plain, map, rewrite);
+            plain = rewritten.css();
+            map = rewritten.map();
             // libsass's CSS ends in a line break; the comment it adds after it does not.
             String css = plain + "\n/*# sourceMappingURL=" + outputName + ".map */";
             return new Output(css, relativeSources(map, page.getParent(), entry, page), List.copyOf(warnings));
