@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
 final class ExtendRepeats {
     /** An {@code @extend}'s selectors, up to its end or {@code !optional}. */
     private static final Pattern EXTEND = Pattern.compile("@extend\\s+([^;{}!\\n]+)");
+    /** A target this pass looks for: one class or id. */
+    private static final Pattern CLASS_OR_ID = Pattern.compile("[.#][-_a-zA-Z0-9]+");
     /** The most selectors a list may hold for libsass to trim its repeats. */
     private static final int TRIMMED = 100;
 
@@ -35,8 +38,8 @@ final class ExtendRepeats {
      * @param sources the texts of the stylesheets it was compiled from
      */
     static CssRewrite.Result restored(String css, List<String> sources) {
-        List<Pattern> targets = targets(sources);
-        if (targets.isEmpty()) {
+        Pattern targets = targets(sources);
+        if (targets == null) {
             return null;
         }
         CssRewrite rewrite = new CssRewrite(css);
@@ -48,29 +51,35 @@ final class ExtendRepeats {
         return rewrite.result();
     }
 
-    /** Each class or id an {@code @extend} of the stylesheets names, as it is found in a selector. */
-    private static List<Pattern> targets(List<String> sources) {
+    /**
+     * Any class or id an {@code @extend} of the stylesheets names, as it is found in a selector, in
+     * one pattern so that each selector is searched once; null when there is none.
+     */
+    private static Pattern targets(List<String> sources) {
         Set<String> names = new HashSet<>();
         for (String source : sources) {
             Matcher extend = EXTEND.matcher(source);
             while (extend.find()) {
                 for (String target : extend.group(1).split(",")) {
                     String name = target.strip();
-                    if (name.matches("[.#][-_a-zA-Z0-9]+")) {
+                    if (CLASS_OR_ID.matcher(name).matches()) {
                         names.add(name);
                     }
                 }
             }
         }
-        List<Pattern> targets = new ArrayList<>();
-        for (String name : names) {
-            targets.add(Pattern.compile(Pattern.quote(name) + "(?![-_a-zA-Z0-9])"));
+        if (names.isEmpty()) {
+            return null;
         }
-        return targets;
+        StringJoiner any = new StringJoiner("|", "(?:", ")(?![-_a-zA-Z0-9])");
+        for (String name : names) {
+            any.add(Pattern.quote(name));
+        }
+        return Pattern.compile(any.toString());
     }
 
     /** Leaves out the repeats of the selector list from {@code start} to {@code end}, when an {@code @extend} grew it. */
-    private static void trim(String css, int start, int end, List<Pattern> targets, CssRewrite rewrite) {
+    private static void trim(String css, int start, int end, Pattern targets, CssRewrite rewrite) {
         List<int[]> selectors = selectors(css, start, end);
         if (selectors.size() > TRIMMED) {
             return;
@@ -80,7 +89,7 @@ final class ExtendRepeats {
         List<int[]> repeats = new ArrayList<>();
         for (int[] selector : selectors) {
             String text = css.substring(selector[0], selector[1]).strip();
-            extended |= targets.stream().anyMatch(target -> target.matcher(text).find());
+            extended = extended || targets.matcher(text).find();
             if (!seen.add(text)) {
                 repeats.add(selector);
             }
