@@ -726,6 +726,7 @@ final class LeanInlineParser extends InlineParserImpl {
     private int balancingBracket(Node block, int from) {
         List<int[]> hidden = new ArrayList<>();
         hiddenBrackets(block, input.getIndexOffset(from), hidden);
+        Matcher footnote = FOOTNOTE_MARKER.matcher(input);
         int next = 0;
         int open = 1;
         for (int at = from; at < input.length(); at++) {
@@ -737,14 +738,13 @@ final class LeanInlineParser extends InlineParserImpl {
                 continue;
             }
             char c = input.charAt(at);
-            Matcher footnote = c == '[' ? FOOTNOTE_MARKER.matcher(input).region(at, input.length()) : null;
             if (c == '\\') {
                 at++;
-            } else if (footnote != null && footnote.lookingAt()) {
-                open++;
-                at = footnote.end() - 1;
             } else if (c == '[') {
                 open++;
+                if (footnote.region(at, input.length()).lookingAt()) {
+                    at = footnote.end() - 1; // the marker's ] is read with its [
+                }
             } else if (c == ']' && --open == 0) {
                 return at;
             }
