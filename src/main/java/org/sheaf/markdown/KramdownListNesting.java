@@ -179,7 +179,7 @@ final class KramdownListNesting {
                 int added = 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
                         + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin.at(), blankLines);
                 putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
-                        around.subList(around.indexOf(outer) + 1, around.size()));
+                        nestsInTabbedItem(indentation + 4 + column, around.subList(around.indexOf(outer) + 1, around.size()), text));
             }
             return;
         }
@@ -199,21 +199,42 @@ final class KramdownListNesting {
      * at other columns than kramdown.
      */
     private static void putBefore(KramdownFrames.Rest origin, int marker, int width, int added, BasedSequence text,
-            int lineStart, TreeMap<Integer, Integer> spaces, List<ListItem> inside) {
+            int lineStart, TreeMap<Integer, Integer> spaces, boolean nestsInTabbedItem) {
         if (text.subSequence(origin.at(), marker).indexOf('\t') < 0) {
             spaces.put(origin.at(), added);
             return;
         }
-        for (ListItem item : inside) {
-            if (KramdownLazyContainers.LazyContainer.tabbedMarkerIndent(item) >= 0) {
-                return;
-            }
+        if (nestsInTabbedItem) {
+            return;
         }
         KramdownFrames.Rest whole = new KramdownFrames.Rest(0, lineStart);
         int more = added + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
         if (origin.spaces() == 0 && more >= 0) {
             spaces.put(marker, more);
         }
+    }
+
+    /**
+     * Whether kramdown nests a line, its marker {@code column} columns into the text of the item
+     * it is a lazy line of once kramdown's spaces stand before it, as a list in one of the items
+     * {@code inside} that item, passing through one whose marker a tab follows: each item takes
+     * its indentation off the line, and the line starts a list where three columns at most are
+     * left. flexmark starts the text of such an item at other columns than kramdown, so its
+     * reading of the spaced line would nest it elsewhere. A line left with more columns is text
+     * of the innermost item it reaches, the same to both.
+     */
+    private static boolean nestsInTabbedItem(int column, List<ListItem> inside, BasedSequence text) {
+        int left = column;
+        boolean tabbed = false;
+        for (ListItem item : inside) {
+            int indentation = KramdownFrames.indentation(item, text);
+            if (indentation < 0 || left < indentation) {
+                break;
+            }
+            left -= indentation;
+            tabbed |= KramdownLazyContainers.LazyContainer.tabbedMarkerIndent(item) >= 0;
+        }
+        return tabbed && left <= 3;
     }
 
     /**
