@@ -271,6 +271,12 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     @Override
     public BlockContinue tryContinue(ParserState state) {
         BasedSequence line = state.getLine();
+        if (line.getStartOffset() < end && elementAfterEnd(line)) {
+            // the block takes its part of the line, and the element starts after it
+            // (MarkdownHtmlBlockParser.RestFactory)
+            content.add(line.subSequence(state.getIndex(), end - line.getStartOffset()), state.getIndent());
+            return BlockContinue.none();
+        }
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
@@ -278,6 +284,25 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         return (codeTail ? continuesCode(state) : continuesTail(state)) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
+    }
+
+    /**
+     * Whether the block, begun on a line before {@code line}, ends within it followed by the
+     * opening tag of an element whose content kramdown reads as blocks
+     * ({@code </section> <div markdown="1">}): kramdown's block parser reads that element as
+     * the block after the raw HTML, as on the block's first line ({@link Factory#elementAfter}).
+     */
+    private boolean elementAfterEnd(BasedSequence line) {
+        if (!(block instanceof HtmlBlock) || tailStart >= 0 || codeTail || endsWithinLine || end >= line.getEndOffset()
+                || block.getStartOffset() >= line.getStartOffset()) {
+            return false;
+        }
+        CharSequence text = line.getBaseSequence();
+        Matcher tag = OPEN_TAG.matcher(text);
+        int at = blockStart(text, end);
+        return at < line.getEndOffset() && tag.region(at, text.length()).lookingAt()
+                && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))
+                && KramdownTags.holdsContent(tag) && readsBlocks(tag.group(1), tag.group(2));
     }
 
     /**

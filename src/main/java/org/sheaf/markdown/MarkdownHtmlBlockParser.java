@@ -281,17 +281,24 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * Reads on right after an element's closing tag that ends it within a line
      * ({@code </div> text}, {@code </div> <p>b</p>}), as kramdown's block parser does, as at
      * the start of a line: the blocks after it start there, in the container around the element.
+     * So too after a block of raw HTML begun on an earlier line that ends within this one before
+     * an element read as blocks ({@code </section> <div markdown="1">}), which the block hands
+     * the rest of its line to.
      */
     static final class RestFactory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
             int at = line.getStartOffset() + state.getIndex();
-            if (!(matched.getBlockParser().getBlock().getLastChild() instanceof MarkdownHtmlBlock element)
-                    || !element.closed() || element.getEndOffset() <= at || element.getEndOffset() > line.getEndOffset()) {
+            Node last = matched.getBlockParser().getBlock().getLastChild();
+            boolean endsHere = last instanceof MarkdownHtmlBlock element && element.closed()
+                    && element.getEndOffset() <= line.getEndOffset()
+                    || last instanceof HtmlBlock raw && raw.getStartOffset() < line.getStartOffset()
+                    && raw.getEndOffset() < line.getEndOffset();
+            if (!endsHere || last.getEndOffset() <= at) {
                 return BlockStart.none();
             }
-            return BlockStart.of().atIndex(element.getEndOffset() - line.getStartOffset());
+            return BlockStart.of().atIndex(last.getEndOffset() - line.getStartOffset());
         }
 
         @Override
