@@ -73,8 +73,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private BlockContent content = new BlockContent();
     /** Offset in the document just after the element's closing tag (or the comment's end). */
     private final int end;
-    /** Where text after the closing tag on the same line starts, or -1 when none follows it. */
-    private final int tailStart;
+    /**
+     * Where text after the closing tag on the same line starts, or -1 when none follows it; or
+     * after the closing tags of elements read as blocks around the block that follow it there
+     * ({@link Factory#closeElementsAround}).
+     */
+    private int tailStart;
+    /**
+     * The outermost element read as blocks whose closing tag on the block's last line the text
+     * from {@link #tailStart} follows, or null when the text follows the block itself: the
+     * paragraph of that text stands after the element.
+     */
+    private Block tailAfter;
     /**
      * The lines of the paragraph after the closing tag, the first from {@link #tailStart}, each
      * without the markers of the quotes and the indent of the items around it: kramdown reads
@@ -424,7 +434,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     .subSequence(tailStart, tailLines.get(tailLines.size() - 1).getEndOffset()).trimEnd();
             tailText = SegmentedSequence.create(chars, tailLines).trimEnd();
             tail = new Paragraph(chars);
-            block.insertAfter(tail);
+            (tailAfter == null ? block : tailAfter).insertAfter(tail);
         }
     }
 
@@ -1043,14 +1053,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          */
         private BlockStart raw(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser, int offset) {
             parser.block.setChars(state.getLine().baseSubSequence(offset, parser.end));
-            if (parser.tailStart < 0 && !parser.codeTail) {
-                if (closeElementsAround(state, matched, parser)) {
-                    parser.endsWithinLine = true;
-                } else {
-                    BlockStart element = elementAfter(state, matched, parser);
-                    if (element != null) {
-                        return element;
-                    }
+            if (parser.tailStart < 0 && !parser.codeTail && !closeElementsAround(state, matched, parser)) {
+                BlockStart element = elementAfter(state, matched, parser);
+                if (element != null) {
+                    return element;
                 }
             }
             return BlockStart.of(parser).atIndex(state.getIndex());
@@ -1059,8 +1065,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /**
          * Ends the elements read as blocks around {@code parser}'s block whose closing tags stand
          * right after the block on the line where it ends, innermost first
-         * ({@code <div markdown="1"><foo>b</foo></div>}), when only white space follows them;
-         * returns whether it ended any. Each closing tag may stand after at most three spaces.
+         * ({@code <div markdown="1"><foo>b</foo></div>}), when only white space follows them, or
+         * text that starts a paragraph ({@code <foo>b</foo></div> text}), which kramdown reads as
+         * the block after the outermost of them: the block's tail, over the lines the paragraph
+         * goes on, which the elements keep ({@link MarkdownHtmlBlockParser#closeAt(int, boolean)}).
+         * Returns whether it ended any. Each closing tag may stand after at most three spaces.
          */
         private static boolean closeElementsAround(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser) {
             CharSequence text = state.getLine().getBaseSequence();
@@ -1079,11 +1088,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 Block parent = element.getBlock().getParent();
                 container = parent == null ? null : state.getActiveBlockParser(parent);
             }
-            if (elements.isEmpty() || !restOfLineBlank(text, at)) {
+            boolean textAfter = !restOfLineBlank(text, at);
+            if (elements.isEmpty() || textAfter && (indentAt(text, at) > 0 || startsBlockHtml(text, spacesEnd(text, at)))) {
                 return false;
             }
             for (int i = 0; i < elements.size(); i++) {
-                elements.get(i).closeAt(closings.get(i));
+                elements.get(i).closeAt(closings.get(i), textAfter);
+            }
+            if (textAfter) {
+                parser.tailStart = spacesEnd(text, at);
+                parser.tailAfter = elements.get(elements.size() - 1).getBlock();
+            } else {
+                parser.endsWithinLine = true;
             }
             return true;
         }
@@ -1173,7 +1189,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 return raw(state, matched, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
             }
             if (parser.tailStart < 0 && !code && closeElementsAround(state, matched, parser)) {
-                parser.endsWithinLine = true;
                 return BlockStart.of(parser).atIndex(state.getIndex());
             }
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());

@@ -46,6 +46,12 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private boolean ended;
     /** Where the closing tag ends in the document, once read. */
     private int closingEnd = -1;
+    /**
+     * Whether a paragraph follows the closing tag on its line, after a block of raw HTML inside
+     * the element that ends there ({@code <foo>b</foo></div> text}): the element takes the lines
+     * the paragraph goes on, which that block holds.
+     */
+    private boolean textAfter;
     /** Where the last line the block took ends in the document, before its closing tag is read. */
     private int lastLineEnd = -1;
     /**
@@ -93,7 +99,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         }
         if (closingEnd >= 0) {
             // closed within a line that a block inside it took (closeAt)
-            if (line.getStartOffset() >= closingEnd) {
+            if (line.getStartOffset() >= closingEnd && !(textAfter && KramdownHtmlBlockParser.continuesTail(state))) {
                 return BlockContinue.none();
             }
             lastLineEnd = line.getEndOffset();
@@ -215,7 +221,17 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * it read up to ({@link #closingTagEnd}): the lines before it go on the block inside.
      */
     void closeAt(int closingEnd) {
+        closeAt(closingEnd, false);
+    }
+
+    /**
+     * {@link #closeAt(int)}, where {@code textAfter} tells that a paragraph follows the closing
+     * tag on its line, which the block of raw HTML inside that ends before the tag holds: the
+     * element goes on over the lines of that paragraph, to hand them to the block.
+     */
+    void closeAt(int closingEnd, boolean textAfter) {
         this.closingEnd = closingEnd;
+        this.textAfter = textAfter;
     }
 
     /**
