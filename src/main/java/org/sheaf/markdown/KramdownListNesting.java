@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  *
  * <p>flexmark reads such a line as the nested list's next item, or with kramdown's own input as
  * more of a paragraph, where kramdown keeps the spaces. So the Markdown is parsed once, each such
- * line is found among the items, paragraphs and indented and fenced code of the tree, and the
+ * line is found among the items, paragraphs, indented and fenced code and raw HTML of the tree, and the
  * text is parsed again with the spaces kramdown adds put before those lines, where flexmark's
  * kramdown rules for indented lines read them as kramdown does. A line that would nest in an item whose
  * own line gets spaces is left for the next reading, of the text with those spaces, where that
@@ -64,7 +65,7 @@ final class KramdownListNesting {
             if (node instanceof ListItem item) {
                 indent(item.getParent(), item.getOpeningMarker().getStartOffset(), item.getParent() instanceof OrderedList,
                         source, spaces, blankLines);
-            } else if (node instanceof Paragraph || node instanceof IndentedCodeBlock) {
+            } else if (node instanceof Paragraph || node instanceof IndentedCodeBlock || node instanceof HtmlBlock) {
                 indentLinesOf((Block) node, 1, source, spaces, blankLines);
             } else if (node instanceof FencedCodeBlock) {
                 indentLinesOf((Block) node, 0, source, spaces, blankLines);
@@ -107,8 +108,9 @@ final class KramdownListNesting {
      * fenced code) that starts a list item, as before an item's first line ({@link #indent}):
      * flexmark reads such a line as more of the paragraph where kramdown's own parser does (a list
      * interrupts no paragraph), as a lazy line of the code ({@link KramdownIndentedCode}), or as
-     * a line of the fence, and kramdown keeps the spaces it puts before it in the block's text:
-     * the code's line stands on its own, indented by what is left of them.
+     * a line of the fence or of raw HTML, and kramdown keeps the spaces it puts before it in the
+     * block's text: the code's line stands on its own, indented by what is left of them, and raw
+     * HTML writes them.
      */
     private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Integer> spaces,
             Map<Node, Integer> blankLines) {

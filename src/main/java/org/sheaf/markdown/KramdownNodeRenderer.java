@@ -1257,7 +1257,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // kramdown writes it as the element's text, without the indent of a list around it,
             // and closes what is still open where the text around it ends
             String closing = endsText ? closingTags(KramdownHtmlBlockParser.leftOpenBy(node, leftOpen)) : "";
-            unindented(html, spacesBefore(node) + escaped + closing);
+            String blankLines = closing.isEmpty() ? "" : "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node));
+            unindented(html, spacesBefore(node) + escaped + blankLines + closing);
         } else {
             // raw HTML right after a block that an element read as Markdown cut short (one never
             // closed, which kramdown then reads raw) stands in the elements that block left open
@@ -1492,7 +1493,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.unIndent();
         }
         if (node.closed() && !closing.isEmpty()) {
-            unindented(html, closing);
+            unindented(html, "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node)) + closing);
         }
     }
 
@@ -1523,7 +1524,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.popPrefix(false);
         }
         if (node.closed() && !closing.isEmpty()) {
-            unindented(html, closing);
+            unindented(html, "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node)) + closing);
         }
     }
 
