@@ -585,8 +585,9 @@ final class Evaluation {
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Pending>> waiting = new IdentityHashMap<>();
-        // the nested @media under way, innermost first
+        // the nested @media under way, innermost first, and those an outer one's end passed over
         ArrayDeque<NestedMedia> nested = new ArrayDeque<>();
+        Set<NestedMedia> outlived = Collections.newSetFromMap(new IdentityHashMap<>());
         // each marker's place among the markers, and among its mark's (the evaluation it stands for)
         Map<Item, Integer> positions = new IdentityHashMap<>();
         Map<Item, Integer> evaluationOf = new IdentityHashMap<>();
@@ -657,7 +658,7 @@ final class Evaluation {
                             waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
-                NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
+                NestedMedia started = ended(nested, marker, markedTop, evaluation.marks, outlived);
                 if (started == null) {
                     continue;
                 }
@@ -666,7 +667,8 @@ final class Evaluation {
                 putBefore(started.waiting(), null, marker.parent);
                 putBefore(started.waiting(), ruleCopies(started.inside(), marker, evaluation.marks));
                 if (started.closesOuter()) {
-                    Item after = afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
+                    Item after = outlived.contains(started) ? nextAfter(byMark, positions, marker, evaluation.marks)
+                            : afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
                     // a rule that marks what follows in a copy of its own, which nothing else
                     // went into, tells nothing: then the end's own marker does
                     Pending ended = after == null ? null : evaluation.leftOut(after, markedTop, true, open);
@@ -1138,6 +1140,53 @@ final class Evaluation {
         }
         ruleStarts.computeIfAbsent(parent.number, k -> new ArrayList<>())
                 .add(new int[] {parent.keptBlocksBefore(rule), rule.kept ? 1 : 0, marker.mark});
+    }
+
+    /**
+     * The nested {@code @media} under way that the end {@code marker} ({@link Kind#MEDIA_END})
+     * ends, taken off: of its statement, the one whose inner marker stands in the top-level
+     * {@code @media} the end stands in, else the innermost. An {@code @media} of a mixin whose
+     * {@code @content} includes the mixin again is nested in another of the same statement, and
+     * where both have the same query dart-sass writes the inner one's end in an {@code @media} of
+     * its own, after the outer one's end, which stays in the outer {@code @media}: each inner one
+     * of the statement that an outer one's end so passes over is noted in {@code outlived}.
+     */
+    private static NestedMedia ended(ArrayDeque<NestedMedia> nested, Item marker, Item top, List<Mark> marks,
+            Set<NestedMedia> outlived) {
+        Mark mark = marks.get(marker.mark);
+        Item around = topOf(marker, top);
+        List<NestedMedia> inner = new ArrayList<>();
+        for (NestedMedia entry : nested) {
+            if (!marks.get(entry.marker().mark).sameStatement(mark)) {
+                continue;
+            }
+            if (around != null && topOf(entry.inside(), top) == around) {
+                nested.remove(entry);
+                outlived.addAll(inner);
+                return entry;
+            }
+            inner.add(entry);
+        }
+        return removed(nested, entry -> marks.get(entry.marker().mark).sameStatement(mark));
+    }
+
+    /**
+     * The first marker of the {@link Kind#AFTER} mark of the end marker {@code end} that follows
+     * it ({@code positions} gives each marker's place): where what followed a
+     * nested {@code @media} went whose end came after that of an outer one of its statement
+     * ({@link #ended}), which the order of the markers of each mark does not pair; null when none
+     * follows before the next end marker of the mark.
+     */
+    private static Item nextAfter(Map<Integer, List<Item>> byMark, Map<Item, Integer> positions, Item end,
+            List<Mark> marks) {
+        if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
+            return null;
+        }
+        int from = positions.get(end);
+        int to = byMark.get(end.mark).stream().mapToInt(positions::get).filter(at -> at > from).min()
+                .orElse(Integer.MAX_VALUE);
+        return byMark.getOrDefault(end.mark + 1, List.of()).stream()
+                .filter(after -> positions.get(after) > from && positions.get(after) < to).findFirst().orElse(null);
     }
 
     /** The innermost entry under way that fits, taken off; null when none does. */
