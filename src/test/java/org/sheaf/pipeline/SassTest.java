@@ -69,6 +69,24 @@ class SassTest {
     }
 
     @Test
+    void anMediaOfAMixinIncludedThroughItsOwnContentClosesTheOuterOneWhereItEnds() {
+        // the inner @media print is the outer one's own statement, nested in it through @content:
+        // libsass closes the outer one at the inner one's end, before the @supports that follows
+        // (the expected CSS is libsass's)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\n@mixin m2() {\n  @content;\n  @media print {\n    @content;\n  }\n}\n"
+                        + "em {\n  i {\n    @include m2() {\n      @include m2() {\n        margin: 1px;\n      }\n"
+                        + "      @supports (display: grid) {\n        z-index: auto;\n      }\n    }\n  }\n}\n")
+                .buildOk();
+
+        assertEquals("em i { margin: 1px; }\n\n@media print { em i { margin: 1px; } }\n\n"
+                + "@supports (display: grid) { em i { z-index: auto; } }\n\n@media print { em i { margin: 1px; } }\n\n"
+                + "@media print { em i { margin: 1px; } }\n\n"
+                + "@media print { @supports (display: grid) { em i { z-index: auto; } } }\n", site.read("a.css"));
+    }
+
+    @Test
     void partialFromSassDirThroughUse() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  sourcemap: never\n")
