@@ -245,14 +245,18 @@ final class Evaluation {
                     if (media) {
                         MediaText text = mediaText(source, start, brace, indented);
                         int lineStart = indented ? ScssOutline.lineStart(source, start) : start;
-                        insert(inserted, lineStart, markersBefore(marks.size(), indented, source.substring(lineStart, start), inside));
+                        int reached = marks.size();
+                        insert(inserted, lineStart, markersBefore(reached, indented, source.substring(lineStart, start), inside));
                         marks.add(new Mark(url, start, Kind.REACHED));
                         marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
                                 text.writingMediaInRule()));
                         if (text.writes() == 2) {
                             probing.put(brace, PROBE);
                         }
-                        markFirst(brace, inside, start, Kind.INSIDE);
+                        // named by its evaluation, as the markers before it are
+                        insert(inserted, brace + 1, (indented ? inside : "")
+                                + marker(marks.size(), "$" + REACHED_VARIABLE + reached) + (indented ? "\n" : ""));
+                        marks.add(new Mark(url, start, Kind.INSIDE));
                     } else if (rule) {
                         markFirst(brace, inside, start, Kind.RULE);
                     } else if (rules.isEmpty() && prelude.startsWith("@media")) {
@@ -1102,7 +1106,9 @@ final class Evaluation {
     /**
      * For each {@code @media}'s inner marker, whether each of its evaluations in the probing
      * copy's CSS wrote a declaration or a comment between that marker and the one at its end, in
-     * the order the CSS holds them; empty when there is no such CSS.
+     * the order the CSS holds them, or wrote one in an {@code @media} nested in it, which dart-sass
+     * writes after its end (the nested one's outer marker, reached between the two, names the
+     * evaluation its inner marker names); empty when there is no such CSS.
      */
     private static Map<Integer, List<Boolean>> wrote(String probeCss, List<Mark> marks) {
         Map<Integer, List<Boolean>> found = new HashMap<>();
@@ -1112,23 +1118,40 @@ final class Evaluation {
         }
         List<Item> leaves = new ArrayList<>();
         top.leaves(leaves);
-        // the evaluations under way: the inner marker's number, and whether something was written since
-        ArrayDeque<int[]> open = new ArrayDeque<>();
+        // the evaluations under way, innermost first
+        ArrayDeque<Probed> open = new ArrayDeque<>();
+        // per evaluation of a nested @media reached in those under way: the evaluations it writes for too
+        Map<String, List<Probed>> reachedIn = new HashMap<>();
         for (Item leaf : leaves) {
             if (leaf.mark < 0) {
-                open.forEach(entry -> entry[1] = 1);
+                open.forEach(entry -> entry.wrote(found));
+            } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA) {
+                if (leaf.evaluation != null && !open.isEmpty()) {
+                    reachedIn.put(leaf.evaluation, List.copyOf(open));
+                }
             } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.INSIDE) {
                 found.computeIfAbsent(leaf.mark, k -> new ArrayList<>()).add(false);
-                open.push(new int[] {leaf.mark, 0, found.get(leaf.mark).size() - 1});
+                open.push(new Probed(leaf.mark, found.get(leaf.mark).size() - 1,
+                        leaf.evaluation == null ? List.of() : reachedIn.getOrDefault(leaf.evaluation, List.of())));
             } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA_END) {
                 Mark end = marks.get(leaf.mark);
-                int[] ended = removed(open, entry -> marks.get(entry[0]).sameStatement(end));
-                if (ended != null) {
-                    found.get(ended[0]).set(ended[2], ended[1] == 1);
-                }
+                removed(open, entry -> marks.get(entry.inside).sameStatement(end));
             }
         }
         return found;
+    }
+
+    /**
+     * An evaluation of an {@code @media} in the probing copy ({@link #wrote}): its inner marker's
+     * number, its place among that marker's evaluations, and the evaluations under way where it
+     * was reached, for which what it writes counts too.
+     */
+    private record Probed(int inside, int index, List<Probed> around) {
+        /** Notes in {@code found} that this evaluation, and those around it, wrote something. */
+        void wrote(Map<Integer, List<Boolean>> found) {
+            found.get(inside).set(index, true);
+            around.forEach(outer -> outer.wrote(found));
+        }
     }
 
     /** Notes where the rule whose marker this is began, among its parent's blocks. */

@@ -87,6 +87,22 @@ class SassTest {
     }
 
     @Test
+    void anMediaLeftOutWhoseIncludeWritesOnlyInAnMediaOfItsOwnClosesTheOuterOne() {
+        // print in screen matches nothing; the mixin included there writes only in an @media of
+        // its own, which libsass moves out of the outer @media all the same, closing it there
+        // (the expected CSS is libsass's)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\n@mixin m0() {\n  @media (max-width: 20em) {\n    color: 1px;\n  }\n}\n"
+                        + "@media screen {\n  b {\n    margin: none;\n    @media print {\n      @include m0;\n    }\n"
+                        + "    @supports (display: grid) {\n      a {\n        color: red;\n      }\n    }\n  }\n}\n")
+                .buildOk();
+
+        assertEquals("@media screen { b { margin: none; } }\n\n"
+                + "@media screen { @supports (display: grid) { b a { color: red; } } }\n", site.read("a.css"));
+    }
+
+    @Test
     void partialFromSassDirThroughUse() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  sourcemap: never\n")
