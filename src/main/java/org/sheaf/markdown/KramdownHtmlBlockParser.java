@@ -271,6 +271,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     @Override
     public BlockContinue tryContinue(ParserState state) {
         BasedSequence line = state.getLine();
+        if (line.getStartOffset() < end && state.getIndex() == line.length() && !line.isBlank() && closedAround(state)) {
+            // the raw HTML ended with a list item before the closing tag's line
+            return BlockContinue.none();
+        }
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
@@ -278,6 +282,20 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         return (codeTail ? continuesCode(state) : continuesTail(state)) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
+    }
+
+    /**
+     * Whether an element read as blocks around the block ended at the state's line, its closing
+     * tag's ({@link MarkdownHtmlBlockParser#endsOn}): the element takes that line whole.
+     */
+    private boolean closedAround(ParserState state) {
+        for (Node node = block.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof MarkdownHtmlBlock element && state.getActiveBlockParser(element) instanceof MarkdownHtmlBlockParser parser
+                    && parser.endsOn(state.getLine())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1154,11 +1172,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
         }
 
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return Set.of(MarkdownHtmlBlockParser.Factory.class);
-        }
-
         /**
          * A comment at {@code offset} in a block quote or list item whose {@code -->} stands on a
          * later line that kramdown reads into the containers and flexmark's do not take (a lazy
@@ -1201,6 +1214,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 from = lineStart;
             }
             return BlockStart.none();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return Set.of(MarkdownHtmlBlockParser.Factory.class);
         }
 
         @Override

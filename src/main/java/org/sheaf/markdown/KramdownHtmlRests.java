@@ -74,7 +74,10 @@ final class KramdownHtmlRests {
         if (from < 0 || from >= containerEnd) {
             return;
         }
-        int end = Math.min(KramdownHtmlBlockParser.rawEnd(source, from, open), containerEnd);
+        // a list item's first part is a text of its own: the rest ends where the second starts,
+        // right at the line after the element's last one too, the rest then empty
+        int end = KramdownListParts.partEnd(container, source, from - 1,
+                Math.min(KramdownHtmlBlockParser.rawEnd(source, from, open), containerEnd));
         List<Node> taken = new ArrayList<>();
         for (Node next = element.getNext(); next != null && next.getStartOffset() < end; next = next.getNext()) {
             taken.add(next);

@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -218,14 +219,25 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         this.closingEnd = closingEnd;
     }
 
+    /** Whether the element ended with its closing tag on {@code line}, which it then took whole. */
+    boolean endsOn(BasedSequence line) {
+        return ended && closingEnd >= line.getStartOffset() && closingEnd <= line.getEndOffset();
+    }
+
     /**
      * Whether raw HTML last in the element (at any depth) goes on over the line that starts at
      * {@code lineStart}: an element of it left open runs to the end of the text, and kramdown's
      * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
-     * whose text ends before such a line (its raw HTML runs to the end of the quote's text).
+     * whose text ends before such a line (its raw HTML runs to the end of the quote's text), nor
+     * in a list item the line does not reach the text of: kramdown's item takes no lazy line that
+     * starts with a closing tag, so the item's text, and its raw HTML, end before it.
      */
     private boolean insideRawHtml(int lineStart) {
+        BasedSequence text = block.getChars().getBaseSequence();
         for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
+            if (last instanceof ListItem item && KramdownFrames.lazyLine(item, text, lineStart, KramdownFrames.lineEnd(text, lineStart))) {
+                return false;
+            }
             if (last instanceof HtmlBlock raw && raw.getEndOffset() > lineStart) {
                 return true;
             }
