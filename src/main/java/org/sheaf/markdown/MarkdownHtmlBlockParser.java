@@ -117,7 +117,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())
-                && !innerElementOpen(inside, line)) {
+                && !innerElementOpen(inside, line) && !insideSpanContent(state)) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -217,6 +217,23 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      */
     void closeAt(int closingEnd) {
         this.closingEnd = closingEnd;
+    }
+
+    /**
+     * Whether an element read as spans inside this one ({@link SpanHtmlBlockParser}) is still
+     * reading its content at the state's line: kramdown reads that content up to the element's
+     * own closing tag, or to the end of the text, this element's closing tag included.
+     */
+    private boolean insideSpanContent(ParserState state) {
+        if (!(state.getActiveBlockParser() instanceof SpanHtmlBlockParser span) || !span.readsContent()) {
+            return false;
+        }
+        for (Node node = span.getBlock().getParent(); node != null; node = node.getParent()) {
+            if (node == block) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the element ended with its closing tag on {@code line}, which it then took whole. */

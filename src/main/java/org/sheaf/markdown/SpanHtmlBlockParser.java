@@ -77,6 +77,11 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
         return block;
     }
 
+    /** Whether the element's closing tag is still to come: the lines it takes are its content. */
+    boolean readsContent() {
+        return closingEnd < 0;
+    }
+
     /** Every line up to the closing tag's; then the lines of a paragraph begun after the tag. */
     @Override
     public BlockContinue tryContinue(ParserState state) {
