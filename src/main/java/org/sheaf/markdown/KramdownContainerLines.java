@@ -130,7 +130,7 @@ final class KramdownContainerLines {
 
         /**
          * Where {@code line} inside this container starts: after its quote marker or item indent,
-         * at its start when kramdown takes it lazily, at its end for a blank line of an item; -1
+         * at its start when kramdown takes it lazily or it is a blank line of an item; -1
          * when the line ends the container. A block quote goes on to a blank line, a list item to
          * a line that is neither indented to its content nor a lazy line right after a line of
          * the item, or to a rule after a blank line. Neither takes a lazy line that kramdown ends
@@ -150,11 +150,12 @@ final class KramdownContainerLines {
             if (wasAfterBlank && RULE.matcher(line).matches()) {
                 return -1;
             }
+            if (blank) {
+                // kramdown's list keeps a line of white space only whole
+                return 0;
+            }
             if (line.startsWith(" ".repeat(indent))) {
                 return indent;
-            }
-            if (blank) {
-                return line.length();
             }
             boolean lazy = !wasAfterBlank && !nextItem.matcher(line).lookingAt() && !endsLazyLines(line);
             return lazy ? 0 : -1;
