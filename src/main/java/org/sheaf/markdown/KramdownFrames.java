@@ -134,6 +134,10 @@ final class KramdownFrames {
             // a paragraph's lazy or later line, read in the text of the paragraph's container
             return rest(paragraph.getParent(), anchor, anchored, text, lineStart, lineEnd);
         }
+        if (container instanceof MarkdownHtmlBlock element) {
+            // kramdown reads the blocks of an element read as blocks in the text around it
+            return rest(element.getParent(), anchor, anchored, text, lineStart, lineEnd);
+        }
         if (container instanceof BlockQuote quote) {
             Rest outer = rest(quote.getParent(), anchor, anchored, text, lineStart, lineEnd);
             if (outer == null) {

@@ -292,6 +292,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             content.add(line.subSequence(state.getIndex(), end - line.getStartOffset()), state.getIndent());
             return BlockContinue.none();
         }
+        if (line.getStartOffset() < end && state.getIndex() == line.length() && !line.isBlank() && closedAround(state)) {
+            // the raw HTML ended with a list item before the closing tag's line
+            return BlockContinue.none();
+        }
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
@@ -327,6 +331,20 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return at < line.getEndOffset() && tag.region(at, text.length()).lookingAt()
                 && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))
                 && KramdownTags.holdsContent(tag) && readsBlocks(tag.group(1), tag.group(2));
+    }
+
+    /**
+     * Whether an element read as blocks around the block ended at the state's line, its closing
+     * tag's ({@link MarkdownHtmlBlockParser#endsOn}): the element takes that line whole.
+     */
+    private boolean closedAround(ParserState state) {
+        for (Node node = block.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof MarkdownHtmlBlock element && state.getActiveBlockParser(element) instanceof MarkdownHtmlBlockParser parser
+                    && parser.endsOn(state.getLine())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -1188,7 +1206,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             int close = HtmlBlockStartFactory.commentEnd(matched.getBlockParser().getBlock(), state.getLine().getBaseSequence(), offset);
             if (close < 0) {
-                return BlockStart.none();
+                return lazyComment(state, matched, offset);
             }
             int after = close + 3;
             boolean code = indentAt(text, after) > 0;
@@ -1206,6 +1224,50 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 return BlockStart.of(parser).atIndex(state.getIndex());
             }
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
+        }
+
+        /**
+         * A comment at {@code offset} in a block quote or list item whose {@code -->} stands on a
+         * later line that kramdown reads into the containers and flexmark's do not take (a lazy
+         * line): kramdown finds the end in the containers' text, each line without its quote
+         * marker or item indent ({@link KramdownContainerLines}), so the comment runs to it, raw
+         * HTML. The block reads its lines ahead ({@link BoundedBlockParser}), which keeps the
+         * containers open over them ({@link KramdownLazyContainers}). Only where white space
+         * alone follows the {@code -->}; none otherwise, the comment then a paragraph's text.
+         */
+        private static BlockStart lazyComment(ParserState state, MatchedBlockParser matched, int offset) {
+            BasedSequence line = state.getLine();
+            BasedSequence all = line.getBaseSequence();
+            KramdownContainerLines containers = KramdownContainerLines.of(matched.getBlockParser().getBlock(), all);
+            if (containers == null || containers.none()) {
+                return BlockStart.none();
+            }
+            List<BasedSequence> lines = new ArrayList<>();
+            int from = offset + 4;
+            for (int lineStart = offset; lineStart < all.length(); ) {
+                int lineEnd = KramdownFrames.lineEnd(all, lineStart);
+                int next = Math.min(lineEnd + 1, all.length());
+                lines.add(all.subSequence(lineStart, next));
+                int close = indexOf(all.subSequence(0, lineEnd), "-->", from);
+                if (close >= 0) {
+                    if (!restOfLineBlank(all, close + 3)) {
+                        return BlockStart.none();
+                    }
+                    HtmlCommentBlock block = new HtmlCommentBlock(all.subSequence(offset, next));
+                    block.setContent(lines);
+                    return BlockStart.of(new BoundedBlockParser(block, next)).atIndex(line.length());
+                }
+                if (next >= all.length()) {
+                    break;
+                }
+                int inside = containers.insideAt(all.subSequence(next, KramdownFrames.lineEnd(all, next)).toString());
+                if (inside < 0) {
+                    break;
+                }
+                lineStart = next + inside;
+                from = lineStart;
+            }
+            return BlockStart.none();
         }
 
         @Override

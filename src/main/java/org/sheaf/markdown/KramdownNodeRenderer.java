@@ -1370,8 +1370,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return true;
         }
         Node next = nextPastBlankLines(node);
-        return next == null ? node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote
-                : KramdownListParts.endsFirstPart(node);
+        return next == null ? lastEndsText(node.getParent()) : KramdownListParts.endsFirstPart(node);
+    }
+
+    /**
+     * Whether the last block of {@code container} ends the text kramdown parses it in: that of a
+     * list item or a quote, or of an element read as blocks never closed, whose content runs to
+     * the end of the text around it (its closing tag was raw HTML's text inside it).
+     */
+    private static boolean lastEndsText(Node container) {
+        if (container instanceof MarkdownHtmlBlock element && !element.closed()) {
+            Node next = nextPastBlankLines(element);
+            return next == null ? lastEndsText(element.getParent()) : KramdownListParts.endsFirstPart(element);
+        }
+        return container instanceof ListItem || container instanceof BlockQuote;
     }
 
     /** The node after {@code node} past the blank lines that follow it, or null when only they follow. */

@@ -3,7 +3,6 @@ package org.sheaf.markdown;
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -111,7 +110,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         int[] closings = closingRun(line.getBaseSequence(), line.getStartOffset() + state.getIndex(), inside);
         int closed = closings == null ? -1 : closings[inside.size()];
         if (closed >= 0 && !(inside.isEmpty() && KramdownHtmlBlockParser.restOfLineBlank(line.getBaseSequence(), closed))
-                && !inside(inside).insideRawHtml(line.getStartOffset(), state.getIndent())) {
+                && !inside(inside).insideRawHtml(line.getStartOffset())) {
             // kramdown's block parser reads on right after the closing tags, as at the start of a
             // line, in the container around the element: each element ends with its closing tag,
             // and RestFactory reads on after this one's
@@ -123,8 +122,8 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             block.setChars(block.getChars().baseSubSequence(block.getStartOffset(), closingEnd));
             return BlockContinue.none();
         }
-        if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset(), state.getIndent())
-                && !innerElementOpen(inside, line)) {
+        if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())
+                && !innerElementOpen(inside, line) && !insideSpanContent(state)) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -237,26 +236,43 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * Whether an element read as spans inside this one ({@link SpanHtmlBlockParser}) is still
+     * reading its content at the state's line: kramdown reads that content up to the element's
+     * own closing tag, or to the end of the text, this element's closing tag included.
+     */
+    private boolean insideSpanContent(ParserState state) {
+        if (!(state.getActiveBlockParser() instanceof SpanHtmlBlockParser span) || !span.readsContent()) {
+            return false;
+        }
+        for (Node node = span.getBlock().getParent(); node != null; node = node.getParent()) {
+            if (node == block) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the element ended with its closing tag on {@code line}, which it then took whole. */
+    boolean endsOn(BasedSequence line) {
+        return ended && closingEnd >= line.getStartOffset() && closingEnd <= line.getEndOffset();
+    }
+
+    /**
      * Whether raw HTML last in the element (at any depth) goes on over the line that starts at
      * {@code lineStart}: an element of it left open runs to the end of the text, and kramdown's
      * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
      * whose text ends before such a line (its raw HTML runs to the end of the quote's text), nor
-     * in a list item when the line, {@code indent} columns in, is not indented to the item's
-     * text: a closing tag of block-level HTML is no lazy line, so the item's text ends before it.
+     * in a list item the line does not reach the text of: kramdown's item takes no lazy line that
+     * starts with a closing tag, so the item's text, and its raw HTML, end before it.
      */
-    private boolean insideRawHtml(int lineStart, int indent) {
+    private boolean insideRawHtml(int lineStart) {
         BasedSequence text = block.getChars().getBaseSequence();
-        int column = indent;
         for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
+            if (last instanceof ListItem item && KramdownFrames.lazyLine(item, text, lineStart, KramdownFrames.lineEnd(text, lineStart))) {
+                return false;
+            }
             if (last instanceof HtmlBlock raw && raw.getEndOffset() > lineStart) {
                 return true;
-            }
-            if (last instanceof ListItem item && !(item instanceof DefinitionItem)) {
-                int indentation = KramdownFrames.indentation(item, text);
-                if (indentation < 0 || column < indentation) {
-                    return false;
-                }
-                column -= indentation;
             }
         }
         return false;
