@@ -361,6 +361,11 @@ final class KramdownLazyContainers {
         public final BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = flexmark.apply(options);
             return (state, matched) -> {
+                if (matched.getBlockParser() instanceof LazyContainer container && container.codeTabOn(state) >= 0) {
+                    // the container left its line, its own > still on it, for the code kramdown reads
+                    // there (LazyContainer.codeTabOn): flexmark asks these factories before the code's
+                    return BlockStart.none();
+                }
                 BlockStart start = apart(starts, state, matched);
                 if (start == null) {
                     start = starts.tryStart(state, matched);
