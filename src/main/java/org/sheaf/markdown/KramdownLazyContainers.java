@@ -361,6 +361,11 @@ final class KramdownLazyContainers {
         public final BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = flexmark.apply(options);
             return (state, matched) -> {
+                if (matched.getBlockParser() instanceof LazyContainer container && container.codeTabOn(state) >= 0) {
+                    // the container left its line, its own > still on it, for the code kramdown reads
+                    // there (LazyContainer.codeTabOn): flexmark asks these factories before the code's
+                    return BlockStart.none();
+                }
                 BlockStart start = apart(starts, state, matched);
                 if (start == null) {
                     start = starts.tryStart(state, matched);
@@ -717,6 +722,9 @@ final class KramdownLazyContainers {
             if (getBlock() instanceof ListItem item && takesSpacesOfLazyList(state, item, result)) {
                 return BlockContinue.atIndex(state.getIndex());
             }
+            if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesReadInside(state, item, result)) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
             if (tabInIndent(state, result)) {
                 if (afterBlank) {
                     afterBlank = false;
@@ -769,6 +777,52 @@ final class KramdownLazyContainers {
             int lineStart = line.getStartOffset();
             return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
                     && !startsItemOfOwnList(state, item);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of {@code item} over the state's line, takes
+         * spaces of a line that kramdown reads as a lazy line of the item, where a container inside
+         * the item reads those spaces: kramdown keeps a lazy line as it stands in the item's text,
+         * so the containers inside read all its spaces. A list item inside may reach its indent
+         * with them ({@code -    >0. a}, {@code >}, {@code ····b}: {@code b} is a paragraph of
+         * the {@code 0.} item after a blank line), or a quote inside find no {@code >} within
+         * three spaces and take the line lazily, its spaces an indent of code
+         * ({@code -    >10.  a}, {@code >}, {@code ····> b}: code {@code > b}). flexmark's item
+         * takes some of them as its indent, which leaves the containers inside short. Not where
+         * a tab stands in the line's white space or follows the marker of an item inside, whose
+         * columns kramdown counts from the start of the innermost container's text
+         * ({@link KramdownFrames}) and flexmark from the start of the line.
+         */
+        private static boolean takesSpacesReadInside(ParserState state, ListItem item, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize() || state.isBlank()
+                    || going.getNewColumn() <= state.getColumn() && going.getNewIndex() <= state.getIndex()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int text = state.getNextNonSpaceIndex();
+            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0) {
+                return false;
+            }
+            boolean containerInside = false;
+            for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != item; node = node.getParent()) {
+                if (node instanceof ListItem inner && tabbedMarkerIndent(inner) >= 0) {
+                    return false; // flexmark counts the columns of its text otherwise
+                }
+                containerInside |= node instanceof BlockQuote || node instanceof ListItem;
+            }
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            if (!containerInside || !KramdownFrames.lazyLine(item, document, lineStart, lineEnd)) {
+                return false;
+            }
+            for (Node node = state.getActiveBlockParser().getBlock(); node != item; node = node.getParent()) {
+                if (node instanceof BlockQuote quote && KramdownFrames.markerOf(quote, document, lineStart, lineEnd) < 0
+                        || node instanceof ListItem inner && KramdownFrames.reachesIndent(inner, document, lineStart, lineEnd)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**
