@@ -281,11 +281,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     @Override
     public BlockContinue tryContinue(ParserState state) {
         BasedSequence line = state.getLine();
-        if (state.isBlank() && closingTagLine(line)) {
-            // the closing tag of an element read as blocks around the block, which reaches it as
-            // a blank line (MarkdownHtmlBlockParser): the text the block is read in ends before it
-            return BlockContinue.none();
-        }
         if (line.getStartOffset() < end && elementAfterEnd(line)) {
             // the block takes its part of the line, and the element starts after it
             // (MarkdownHtmlBlockParser.RestFactory)
@@ -303,15 +298,6 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         return (codeTail ? continuesCode(state) : continuesTail(state)) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
-    }
-
-    /** Whether {@code line} starts with a closing tag, after white space and the marks of quotes. */
-    private static boolean closingTagLine(BasedSequence line) {
-        int at = 0;
-        while (at < line.length() && (line.charAt(at) == ' ' || line.charAt(at) == '\t' || line.charAt(at) == '>')) {
-            at++;
-        }
-        return startsWith(line, at, "</");
     }
 
     /**
