@@ -914,8 +914,12 @@ final class KramdownLazyContainers {
             BasedSequence document = line.getBaseSequence();
             int lineStart = line.getStartOffset();
             KramdownFrames.Rest rest = KramdownFrames.ofLine(item, document, lineStart);
-            // the item takes the tab, as four spaces, into its indent (a lazy line keeps all four)
-            return rest != null && rest.at() == lineStart + at + 1 && rest.spaces() < 4 ? BlockContinue.atIndex(at + 1) : null;
+            // the item takes the tab, as four spaces, into its indent (a lazy line keeps all four),
+            // where the line reaches that indent: after - a, ⇥- b and ⇥⇥- c, the line ⇥⇥- d stands
+            // two spaces into b's text, short of c's indent of four, and starts c's sibling
+            return rest != null && rest.at() == lineStart + at + 1 && rest.spaces() < 4
+                    && KramdownFrames.reachesIndent(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
+                    ? BlockContinue.atIndex(at + 1) : null;
         }
 
         /**

@@ -715,6 +715,15 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void itemsTwoTabsDeepUnderAnItemOneTabDeepAreSiblings() {
+        // kramdown turns each tab into four spaces: both lines stand two spaces into b's text,
+        // short of c's indent of four (Peaceful Gates' post nests its lists so)
+        assertEquals("<ul>\n  <li>a\n    <ul>\n      <li>b\n        <ul>\n          <li>c</li>\n"
+                + "          <li>d</li>\n        </ul>\n      </li>\n    </ul>\n  </li>\n</ul>\n",
+                KRAMDOWN.render("- a\n\t- b\n\t\t- c\n\t\t- d\n"));
+    }
+
+    @Test
     void aQuoteRightAfterAnAbbreviationFollowsItsLastLetter() {
         // kramdown marks abbreviations after it has read the quotes: "S" stands before the quote
         assertRenders("<p><abbr title=\"Style\">CSS</abbr>”x” and <abbr title=\"Style\">CSS</abbr>’b’"
