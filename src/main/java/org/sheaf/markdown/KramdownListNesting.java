@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -68,6 +69,8 @@ final class KramdownListNesting {
                 indentLinesOf((Block) node, 1, source, spaces, blankLines);
             } else if (node instanceof FencedCodeBlock) {
                 indentLinesOf((Block) node, 0, source, spaces, blankLines);
+            } else if (node instanceof Heading heading && heading.isSetextHeading()) {
+                indentUnderline(heading, source, spaces, blankLines);
             }
         }
         if (spaces.isEmpty()) {
@@ -119,6 +122,26 @@ final class KramdownListNesting {
             if (marker.region(line.getStartOffset(), line.getEndOffset()).lookingAt()) {
                 indent(block.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
             }
+        }
+    }
+
+    /**
+     * Puts in {@code spaces} the spaces kramdown puts before the underline of {@code heading}
+     * where it starts a list item ({@code - }), as before a paragraph's later line
+     * ({@link #indentLinesOf}): flexmark reads the line as the underline of a heading, where
+     * kramdown, once the spaces stand before it, reads it as more of the paragraph
+     * ({@code 2. 1. a}, {@code - }: text of the inner item).
+     */
+    private static void indentUnderline(Heading heading, BasedSequence text, TreeMap<Integer, Integer> spaces,
+            Map<Node, Integer> blankLines) {
+        BasedSequence underline = heading.getClosingMarker();
+        if (underline.isNull()) {
+            return;
+        }
+        Matcher marker = ITEM_MARKER.matcher(text);
+        marker.region(underline.getStartOffset(), KramdownFrames.lineEnd(text, underline.getStartOffset()));
+        if (marker.lookingAt()) {
+            indent(heading.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
         }
     }
 
