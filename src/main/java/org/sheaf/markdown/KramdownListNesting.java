@@ -149,9 +149,13 @@ final class KramdownListNesting {
      * Puts in {@code spaces} the spaces kramdown puts before the line whose list marker is at
      * {@code marker} (a number when {@code ordered}), an item's first line or a paragraph's line,
      * the item or paragraph a child of {@code parent}, if any:
-     * from the outermost item around it, the first that does not hold the line as its own, if
+     * from the outermost item around it, the first that does not hold the line as its own and
+     * where the line's marker stands within three columns of the item's container's text, if
      * that item is of the other kind of list and has a nested list or a blank line by then, and
-     * the line before is not blank. The items looked at are those inside the innermost block
+     * the line before is not blank. An item that does not hold the line, its marker further in,
+     * keeps the line as it stands for the items inside to read ({@code +    10.  * *  * b},
+     * {@code     1. y}: text of {@code b}); flexmark takes its indentation from the spaces put
+     * before the line all the same. The items looked at are those inside the innermost block
      * quote around the line whose {@code >} the line has: the items around a quote
      * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
      * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text). Columns
@@ -177,6 +181,7 @@ final class KramdownListNesting {
             }
         }
         int reached = 0;
+        int passed = 0;
         for (ListItem outer : around) {
             Node container = outer.getParent().getParent();
             KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, lineEnd);
@@ -193,13 +198,19 @@ final class KramdownListNesting {
                 reached += indentation;
                 continue;
             }
+            if (column > 3) {
+                // no list starts on the line in this item's text: kramdown keeps it there as it
+                // stands, for the items inside to read, where flexmark takes the item's indentation
+                passed += indentation;
+                continue;
+            }
             boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
             KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
-            if (otherKind && column <= 3
+            if (otherKind
                     && !movedByNesting(outer, text, spaces)
                     && !blankBefore(container, text, lineStart)
                     && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                int added = 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
+                int added = passed + 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
                         + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin.at(), blankLines);
                 putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
                         around.subList(around.indexOf(outer) + 1, around.size()));
