@@ -174,8 +174,8 @@ final class KramdownListNesting {
                 if (!inside) {
                     around.add(0, outer);
                 }
-            } else if (node instanceof BlockQuote) {
-                inside |= !lazy || !around.isEmpty();
+            } else if (node instanceof BlockQuote quote) {
+                inside |= !lazy && ownMarker(quote, text, lineStart, lineEnd) || !around.isEmpty();
             } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
                 return;
             }
@@ -217,6 +217,18 @@ final class KramdownListNesting {
             }
             return;
         }
+    }
+
+    /**
+     * Whether the line from {@code lineStart} to {@code lineEnd}, which holds a {@code >} before
+     * its list marker, holds {@code quote}'s own: a {@code >} of a quote around it may leave the
+     * line a lazy line of {@code quote} ({@code > + - > c}, {@code >2. >end}: the outer quote's,
+     * whose items read the line before the inner quote does). Where that cannot be told, the line
+     * is taken to hold it.
+     */
+    private static boolean ownMarker(BlockQuote quote, BasedSequence text, int lineStart, int lineEnd) {
+        return KramdownFrames.of(quote.getParent(), text, lineStart, lineEnd) == null
+                || KramdownFrames.markerOf(quote, text, lineStart, lineEnd) >= 0;
     }
 
     /**
