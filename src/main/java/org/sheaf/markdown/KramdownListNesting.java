@@ -148,19 +148,22 @@ final class KramdownListNesting {
     /**
      * Puts in {@code spaces} the spaces kramdown puts before the line whose list marker is at
      * {@code marker} (a number when {@code ordered}), an item's first line or a paragraph's line,
-     * the item or paragraph a child of {@code parent}, if any:
-     * from the outermost item around it, the first that does not hold the line as its own and
-     * where the line's marker stands within three columns of the item's container's text, if
-     * that item is of the other kind of list and has a nested list or a blank line by then, and
-     * the line before is not blank. An item that does not hold the line, its marker further in,
-     * keeps the line as it stands for the items inside to read ({@code +    10.  * *  * b},
-     * {@code     1. y}: text of {@code b}); flexmark takes its indentation from the spaces put
-     * before the line all the same. The items looked at are those inside the innermost block
-     * quote around the line whose {@code >} the line has: the items around a quote
-     * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
-     * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text). Columns
-     * count in the text of each item's container ({@link KramdownFrames}), as kramdown reads a
-     * container's lines without its markers and indentation and turns their tabs into spaces.
+     * the item or paragraph a child of {@code parent}, if any. kramdown hands the line from the
+     * outermost item around it inwards. An item whose indentation the line reaches takes it off;
+     * one it does not reach keeps the line as it stands for the items inside, unless the line
+     * comes after a blank line, or its marker stands within three columns of the item's
+     * container's text and starts the next item of the item's list, or one of the other kind of
+     * list after the item has found a nested list: that item puts four spaces more than its
+     * indentation before the line, which the items inside read so indented. flexmark takes each
+     * item's indentation from the spaces put before the line, also that of an item that keeps
+     * the line as it stands ({@code +    10.  * *  * b}, {@code     1. y}: text of {@code b}).
+     * The items looked at are those inside the innermost block quote around the line whose
+     * {@code >} the line has: the items around a quote the line is a lazy line of gather the
+     * line before the quote reads it ({@code 1. 1. #}, {@code >}, {@code * >}: the quote's code,
+     * four spaces past the inner item's text; {@code * > a}, a blank line, {@code   > - b},
+     * {@code 1. c}: text of {@code b}). Columns count in the text of each item's container
+     * ({@link KramdownFrames}), as kramdown reads a container's lines without its markers and
+     * indentation and turns their tabs into spaces.
      */
     private static void indent(Node parent, int marker, boolean ordered, BasedSequence text,
             TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
@@ -175,7 +178,7 @@ final class KramdownListNesting {
                     around.add(0, outer);
                 }
             } else if (node instanceof BlockQuote quote) {
-                inside |= !lazy && ownMarker(quote, text, lineStart, lineEnd) || !around.isEmpty();
+                inside |= !lazy && ownMarker(quote, text, lineStart, lineEnd);
             } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
                 return;
             }
@@ -198,20 +201,17 @@ final class KramdownListNesting {
                 reached += indentation;
                 continue;
             }
-            if (column > 3) {
-                // no list starts on the line in this item's text: kramdown keeps it there as it
-                // stands, for the items inside to read, where flexmark takes the item's indentation
-                passed += indentation;
+            boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
+            if (column <= 3 && !otherKind || blankBefore(container, text, lineStart)) {
+                return; // the next item of the list, or no lazy line of the item
+            }
+            if (column > 3 || !nestedListFound(outer, indentation, lineStart, text, blankLines)) {
+                passed += indentation; // kept as it stands
                 continue;
             }
-            boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
-            KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
-            if (otherKind
-                    && !movedByNesting(outer, text, spaces)
-                    && !blankBefore(container, text, lineStart)
-                    && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                int added = passed + 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
-                        + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin.at(), blankLines);
+            if (!movedByNesting(outer, text, spaces)) {
+                KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
+                int added = passed + 2 * indentation + 4 + spaceTakenByQuote(text, origin.at());
                 putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
                         around.subList(around.indexOf(outer) + 1, around.size()));
             }
@@ -260,35 +260,6 @@ final class KramdownListNesting {
         if (origin.spaces() == 0 && more >= 0) {
             spaces.put(marker, more);
         }
-    }
-
-    /**
-     * The indentations of the list items around the quote that {@code inner} is in whose lazy
-     * line the line from {@code lineStart} is, its text starting at {@code origin} for them too:
-     * kramdown reads the line in them as it stands, where flexmark would take each one's
-     * indentation from the spaces put at {@code origin} ({@code 2. ⇥> 1.⇥ * a}, {@code    + b}:
-     * the {@code 2.} item's four spaces, then the {@code 1.} item's nine). None where such an
-     * item puts its own spaces before the line (of the other kind of list than the line's
-     * {@code ordered}, its nested list found), which this reading does not add up.
-     */
-    private static int takenByLazyItems(ListItem inner, boolean ordered, BasedSequence text, int lineStart, int lineEnd,
-            int origin, Map<Node, Integer> blankLines) {
-        int taken = 0;
-        for (Node node = inner.getParent(); node != null; node = node.getParent()) {
-            if (node instanceof ListItem outer && KramdownFrames.lazyLine(outer, text, lineStart, lineEnd)) {
-                KramdownFrames.Rest rest = KramdownFrames.of(outer.getParent().getParent(), text, lineStart, lineEnd);
-                int indentation = KramdownFrames.indentation(outer, text);
-                if (rest == null || rest.spaces() > 0 || rest.at() != origin || indentation < 0) {
-                    return taken;
-                }
-                if (ordered != (outer.getParent() instanceof OrderedList)
-                        && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                    return 0;
-                }
-                taken += indentation;
-            }
-        }
-        return taken;
     }
 
     /**
