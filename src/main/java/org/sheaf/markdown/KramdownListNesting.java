@@ -51,6 +51,10 @@ final class KramdownListNesting {
     private final TreeMap<Integer, Integer> spaces;
     private final String markdown;
 
+    /** Spaces kramdown puts before a line, and the list item that puts them there. */
+    private record Indent(int spaces, ListItem by) {
+    }
+
     private KramdownListNesting(TreeMap<Integer, Integer> spaces, String markdown) {
         this.spaces = spaces;
         this.markdown = markdown;
@@ -58,7 +62,7 @@ final class KramdownListNesting {
 
     /** The lines of {@code document}, parsed from {@code original}, that kramdown indents; null when none. */
     static KramdownListNesting of(Document document, String original) {
-        TreeMap<Integer, Integer> spaces = new TreeMap<>();
+        TreeMap<Integer, Indent> spaces = new TreeMap<>();
         Map<Node, Integer> blankLines = new HashMap<>();
         BasedSequence source = document.getChars();
         for (Node node : Descendants.blocksOf(document)) {
@@ -76,14 +80,16 @@ final class KramdownListNesting {
         if (spaces.isEmpty()) {
             return null;
         }
+        TreeMap<Integer, Integer> added = new TreeMap<>();
         StringBuilder text = new StringBuilder(original.length() + spaces.size() * 8);
         int from = 0;
         for (var line : spaces.entrySet()) {
-            text.append(original, from, line.getKey()).append(" ".repeat(line.getValue()));
+            added.put(line.getKey(), line.getValue().spaces());
+            text.append(original, from, line.getKey()).append(" ".repeat(line.getValue().spaces()));
             from = line.getKey();
         }
         text.append(original, from, original.length());
-        return new KramdownListNesting(spaces, text.toString());
+        return new KramdownListNesting(added, text.toString());
     }
 
     /** The Markdown with kramdown's spaces before the lines. */
@@ -113,7 +119,7 @@ final class KramdownListNesting {
      * a line of the fence, and kramdown keeps the spaces it puts before it in the block's text:
      * the code's line stands on its own, indented by what is left of them.
      */
-    private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Integer> spaces,
+    private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Indent> spaces,
             Map<Node, Integer> blankLines) {
         List<BasedSequence> lines = block.getContentLines();
         Matcher marker = ITEM_MARKER.matcher(text);
@@ -132,7 +138,7 @@ final class KramdownListNesting {
      * kramdown, once the spaces stand before it, reads it as more of the paragraph
      * ({@code 2. 1. a}, {@code - }: text of the inner item).
      */
-    private static void indentUnderline(Heading heading, BasedSequence text, TreeMap<Integer, Integer> spaces,
+    private static void indentUnderline(Heading heading, BasedSequence text, TreeMap<Integer, Indent> spaces,
             Map<Node, Integer> blankLines) {
         BasedSequence underline = heading.getClosingMarker();
         if (underline.isNull()) {
@@ -166,7 +172,7 @@ final class KramdownListNesting {
      * indentation and turns their tabs into spaces.
      */
     private static void indent(Node parent, int marker, boolean ordered, BasedSequence text,
-            TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
+            TreeMap<Integer, Indent> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
         boolean inside = false;
         int lineStart = KramdownFrames.lineStart(text, marker);
@@ -209,10 +215,10 @@ final class KramdownListNesting {
                 passed += indentation; // kept as it stands
                 continue;
             }
-            if (!movedByNesting(outer, text, spaces)) {
+            if (!movedByNesting(outer, around.get(0), lineStart, text, spaces)) {
                 KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
                 int added = passed + 2 * indentation + 4 + spaceTakenByQuote(text, origin.at());
-                putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
+                putBefore(origin, marker, reached + column, new Indent(added, outer), text, lineStart, spaces,
                         around.subList(around.indexOf(outer) + 1, around.size()));
             }
             return;
@@ -244,8 +250,8 @@ final class KramdownListNesting {
      * the items {@code inside} the one the line is a lazy line of, whose text flexmark starts
      * at other columns than kramdown.
      */
-    private static void putBefore(KramdownFrames.Rest origin, int marker, int width, int added, BasedSequence text,
-            int lineStart, TreeMap<Integer, Integer> spaces, List<ListItem> inside) {
+    private static void putBefore(KramdownFrames.Rest origin, int marker, int width, Indent added, BasedSequence text,
+            int lineStart, TreeMap<Integer, Indent> spaces, List<ListItem> inside) {
         if (text.subSequence(origin.at(), marker).indexOf('\t') < 0) {
             spaces.put(origin.at(), added);
             return;
@@ -256,9 +262,9 @@ final class KramdownListNesting {
             }
         }
         KramdownFrames.Rest whole = new KramdownFrames.Rest(0, lineStart);
-        int more = added + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
+        int more = added.spaces() + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
         if (origin.spaces() == 0 && more >= 0) {
-            spaces.put(marker, more);
+            spaces.put(marker, new Indent(more, added.by()));
         }
     }
 
@@ -273,15 +279,28 @@ final class KramdownListNesting {
     }
 
     /**
-     * Whether {@code item}'s marker line is one this nesting already puts spaces before: kramdown
-     * reads that line as text or as an item deeper in, not as the item flexmark read, so a line
-     * that would nest in the item is left for a reading of the text with the spaces
-     * ({@code * ⇥1. a}, {@code 10.⇥10. ⇥~~~}, {@code     * >10. a}: the second line is text of
-     * {@code a}, the third a list after it, not a line of the second's item).
+     * Whether a line before the one at {@code lineStart}, from the line of {@code first}, the
+     * outermost item around it, on, is one this nesting already puts spaces before for an item
+     * around {@code item}: kramdown reads that line as text or as an item deeper in that item,
+     * not where flexmark read it, inside {@code item} or as its own line, so the line at
+     * {@code lineStart}, which would nest in {@code item}, is left for a reading of the text
+     * with the spaces ({@code * ⇥1. a}, {@code 10.⇥10. ⇥~~~}, {@code     * >10. a}: the second
+     * line is text of {@code a}, the third a list after it, not a line of the second's item;
+     * {@code -   -     a}, {@code >    *    + y}, {@code 2.   10.   * line},
+     * {@code      10.     x}: the third line is a part of {@code a} of its own, no lazy line of
+     * the quote's item, and the fourth is nested in {@code line}).
      */
-    private static boolean movedByNesting(ListItem item, BasedSequence text, TreeMap<Integer, Integer> spaces) {
-        int lineStart = KramdownFrames.lineStart(text, item.getOpeningMarker().getStartOffset());
-        return !spaces.subMap(lineStart, true, KramdownFrames.lineEnd(text, lineStart), true).isEmpty();
+    private static boolean movedByNesting(ListItem item, ListItem first, int lineStart, BasedSequence text,
+            TreeMap<Integer, Indent> spaces) {
+        int from = KramdownFrames.lineStart(text, first.getStartOffset());
+        for (Indent moved : spaces.subMap(from, lineStart).values()) {
+            for (Node around = item.getParent(); around != null; around = around.getParent()) {
+                if (around == moved.by()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
