@@ -171,7 +171,9 @@ final class KramdownListNesting {
      * four spaces past the inner item's text; {@code * > a}, a blank line, {@code   > - b},
      * {@code 1. c}: text of {@code b}). Columns count in the text of each item's container
      * ({@link KramdownFrames}), as kramdown reads a container's lines without its markers and
-     * indentation and turns their tabs into spaces.
+     * indentation and turns their tabs into spaces. A marker after one on the same line that gets
+     * spaces is left for the reading of the text with them, where its item may stand elsewhere
+     * ({@code 2. 2.⇥1. a}, {@code ⇥- - b}: {@code - - b} is text of {@code a}).
      */
     private static void indent(Node parent, int marker, boolean ordered, BasedSequence text,
             TreeMap<Integer, Indent> spaces, Map<Node, Integer> blankLines) {
@@ -179,6 +181,9 @@ final class KramdownListNesting {
         boolean inside = false;
         int lineStart = KramdownFrames.lineStart(text, marker);
         int lineEnd = KramdownFrames.lineEnd(text, lineStart);
+        if (!spaces.subMap(lineStart, marker).isEmpty()) {
+            return; // spaces before a marker earlier on the line move this one too: the next reading reads it
+        }
         boolean lazy = text.lastIndexOf('>', marker) < lineStart;
         for (Node node = parent; node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
