@@ -222,7 +222,7 @@ final class KramdownListNesting {
                 passed += indentation; // kept as it stands
                 continue;
             }
-            if (!movedByNesting(outer, around.get(0), lineStart, text, spaces)) {
+            if (!movedByNesting(outer, lineStart, text, spaces)) {
                 KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
                 int added = passed + 2 * indentation + 4 + spaceTakenByQuote(text, origin.at());
                 putBefore(origin, marker, reached + column, new Indent(added, outer), text, lineStart, spaces,
@@ -306,20 +306,29 @@ final class KramdownListNesting {
     }
 
     /**
-     * Whether a line before the one at {@code lineStart}, from the line of {@code first}, the
-     * outermost item around it, on, is one this nesting already puts spaces before for an item
-     * around {@code item}: kramdown reads that line as text or as an item deeper in that item,
-     * not where flexmark read it, inside {@code item} or as its own line, so the line at
-     * {@code lineStart}, which would nest in {@code item}, is left for a reading of the text
+     * Whether a line before the one at {@code lineStart}, from the line of the outermost item
+     * around {@code item} on, also through quotes, is one this nesting already puts spaces before
+     * for an item around {@code item}: kramdown reads that line as text or as an item deeper in
+     * that item, not where flexmark read it, inside {@code item} or as its own line, so the line
+     * at {@code lineStart}, which would nest in {@code item}, is left for a reading of the text
      * with the spaces ({@code * ⇥1. a}, {@code 10.⇥10. ⇥~~~}, {@code     * >10. a}: the second
      * line is text of {@code a}, the third a list after it, not a line of the second's item;
      * {@code -   -     a}, {@code >    *    + y}, {@code 2.   10.   * line},
      * {@code      10.     x}: the third line is a part of {@code a} of its own, no lazy line of
-     * the quote's item, and the fourth is nested in {@code line}).
+     * the quote's item, and the fourth is nested in {@code line}). A moved line before a quote
+     * may hold the quote in flexmark's reading where kramdown reads it after the line, with
+     * whatever the quote holds ({@code *  * a}, {@code 2. + 1. a}, {@code >}, {@code    2. b},
+     * {@code     > * 1. x}, {@code        > 2. y}: the last line is the item after {@code b}).
      */
-    private static boolean movedByNesting(ListItem item, ListItem first, int lineStart, BasedSequence text,
+    private static boolean movedByNesting(ListItem item, int lineStart, BasedSequence text,
             TreeMap<Integer, Indent> spaces) {
-        int from = KramdownFrames.lineStart(text, first.getStartOffset());
+        ListItem outermost = item;
+        for (Node around = item.getParent(); around != null; around = around.getParent()) {
+            if (around instanceof ListItem outer) {
+                outermost = outer;
+            }
+        }
+        int from = KramdownFrames.lineStart(text, outermost.getStartOffset());
         for (Indent moved : spaces.subMap(from, lineStart).values()) {
             for (Node around = item.getParent(); around != null; around = around.getParent()) {
                 if (around == moved.by()) {
