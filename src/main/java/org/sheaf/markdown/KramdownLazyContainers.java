@@ -1,6 +1,7 @@
 package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -757,12 +758,14 @@ final class KramdownLazyContainers {
          * nested by the columns it was written at, measured like the lines before it. flexmark
          * takes the spaces as the indent of a list of the other kind it nests in the item, so a
          * list that started on an earlier lazy line ({@code * t} under {@code 10. x}) would find
-         * {@code   * b} two columns short of where kramdown reads it, in {@code t}.
+         * {@code   * b} two columns short of where kramdown reads it, in {@code t}; the line of
+         * fenced code the item ends in loses them ({@link #openFenceLast}).
          */
         private static boolean takesSpacesOfLazyList(ParserState state, ListItem item, BlockContinue result) {
             if (!(result instanceof BlockContinueImpl going) || going.isFinalize() || state.isBlank()
                     || going.getNewColumn() <= state.getColumn() && going.getNewIndex() <= state.getIndex()
-                    || !(item.getLastChild() instanceof Paragraph || item.getLastChild() instanceof ListBlock)) {
+                    || !(item.getLastChild() instanceof Paragraph || item.getLastChild() instanceof ListBlock
+                            || openFenceLast(state, item))) {
                 return false;
             }
             BasedSequence line = state.getLine();
@@ -777,6 +780,17 @@ final class KramdownLazyContainers {
             int lineStart = line.getStartOffset();
             return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
                     && !startsItemOfOwnList(state, item);
+        }
+
+        /**
+         * Whether {@code item}'s last block is fenced code the state's line goes on: kramdown
+         * keeps a lazy line as it stands in the item's text, so the code's line keeps the spaces
+         * before a list marker on it ({@code - + ~~~}, {@code ···2. c}: {@code ·2. c} in the
+         * code), which flexmark takes as the indent of a list it would nest in the item.
+         */
+        private static boolean openFenceLast(ParserState state, ListItem item) {
+            return item.getLastChild() instanceof FencedCodeBlock fence
+                    && state.getActiveBlockParser().getBlock() == fence;
         }
 
         /**

@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
@@ -51,6 +52,10 @@ final class KramdownListNesting {
     private final TreeMap<Integer, Integer> spaces;
     private final String markdown;
 
+    /** Spaces kramdown puts before a line, and the list item that puts them there. */
+    private record Indent(int spaces, ListItem by) {
+    }
+
     private KramdownListNesting(TreeMap<Integer, Integer> spaces, String markdown) {
         this.spaces = spaces;
         this.markdown = markdown;
@@ -58,7 +63,7 @@ final class KramdownListNesting {
 
     /** The lines of {@code document}, parsed from {@code original}, that kramdown indents; null when none. */
     static KramdownListNesting of(Document document, String original) {
-        TreeMap<Integer, Integer> spaces = new TreeMap<>();
+        TreeMap<Integer, Indent> spaces = new TreeMap<>();
         Map<Node, Integer> blankLines = new HashMap<>();
         BasedSequence source = document.getChars();
         for (Node node : Descendants.blocksOf(document)) {
@@ -69,19 +74,23 @@ final class KramdownListNesting {
                 indentLinesOf((Block) node, 1, source, spaces, blankLines);
             } else if (node instanceof FencedCodeBlock) {
                 indentLinesOf((Block) node, 0, source, spaces, blankLines);
+            } else if (node instanceof Heading heading && heading.isSetextHeading()) {
+                indentUnderline(heading, source, spaces, blankLines);
             }
         }
         if (spaces.isEmpty()) {
             return null;
         }
+        TreeMap<Integer, Integer> added = new TreeMap<>();
         StringBuilder text = new StringBuilder(original.length() + spaces.size() * 8);
         int from = 0;
         for (var line : spaces.entrySet()) {
-            text.append(original, from, line.getKey()).append(" ".repeat(line.getValue()));
+            added.put(line.getKey(), line.getValue().spaces());
+            text.append(original, from, line.getKey()).append(" ".repeat(line.getValue().spaces()));
             from = line.getKey();
         }
         text.append(original, from, original.length());
-        return new KramdownListNesting(spaces, text.toString());
+        return new KramdownListNesting(added, text.toString());
     }
 
     /** The Markdown with kramdown's spaces before the lines. */
@@ -112,7 +121,7 @@ final class KramdownListNesting {
      * block's text: the code's line stands on its own, indented by what is left of them, and raw
      * HTML writes them.
      */
-    private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Integer> spaces,
+    private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Indent> spaces,
             Map<Node, Integer> blankLines) {
         List<BasedSequence> lines = block.getContentLines();
         Matcher marker = ITEM_MARKER.matcher(text);
@@ -125,37 +134,70 @@ final class KramdownListNesting {
     }
 
     /**
+     * Puts in {@code spaces} the spaces kramdown puts before the underline of {@code heading}
+     * where it starts a list item ({@code - }), as before a paragraph's later line
+     * ({@link #indentLinesOf}): flexmark reads the line as the underline of a heading, where
+     * kramdown, once the spaces stand before it, reads it as more of the paragraph
+     * ({@code 2. 1. a}, {@code - }: text of the inner item).
+     */
+    private static void indentUnderline(Heading heading, BasedSequence text, TreeMap<Integer, Indent> spaces,
+            Map<Node, Integer> blankLines) {
+        BasedSequence underline = heading.getClosingMarker();
+        if (underline.isNull()) {
+            return;
+        }
+        Matcher marker = ITEM_MARKER.matcher(text);
+        marker.region(underline.getStartOffset(), KramdownFrames.lineEnd(text, underline.getStartOffset()));
+        if (marker.lookingAt()) {
+            indent(heading.getParent(), marker.start(1), marker.group(2) != null, text, spaces, blankLines);
+        }
+    }
+
+    /**
      * Puts in {@code spaces} the spaces kramdown puts before the line whose list marker is at
      * {@code marker} (a number when {@code ordered}), an item's first line or a paragraph's line,
-     * the item or paragraph a child of {@code parent}, if any:
-     * from the outermost item around it, the first that does not hold the line as its own, if
-     * that item is of the other kind of list and has a nested list or a blank line by then, and
-     * the line before is not blank. The items looked at are those inside the innermost block
-     * quote around the line whose {@code >} the line has: the items around a quote
-     * the line is a lazy line of gather the line before the quote reads it ({@code 1. 1. #},
-     * {@code >}, {@code * >}: the quote's code, four spaces past the inner item's text). Columns
-     * count in the text of each item's container ({@link KramdownFrames}), as kramdown reads a
-     * container's lines without its markers and indentation and turns their tabs into spaces.
+     * the item or paragraph a child of {@code parent}, if any. kramdown hands the line from the
+     * outermost item around it inwards. An item whose indentation the line reaches takes it off;
+     * one it does not reach keeps the line as it stands for the items inside, unless the line
+     * comes after a blank line, or its marker stands within three columns of the item's
+     * container's text and starts the next item of the item's list, or one of the other kind of
+     * list after the item has found a nested list: that item puts four spaces more than its
+     * indentation before the line, which the items inside read so indented. flexmark takes each
+     * item's indentation from the spaces put before the line, also that of an item that keeps
+     * the line as it stands ({@code +    10.  * *  * b}, {@code     1. y}: text of {@code b}).
+     * The items looked at are those inside the innermost block quote around the line whose
+     * {@code >} the line has: the items around a quote the line is a lazy line of gather the
+     * line before the quote reads it ({@code 1. 1. #}, {@code >}, {@code * >}: the quote's code,
+     * four spaces past the inner item's text; {@code * > a}, a blank line, {@code   > - b},
+     * {@code 1. c}: text of {@code b}). Columns count in the text of each item's container
+     * ({@link KramdownFrames}), as kramdown reads a container's lines without its markers and
+     * indentation and turns their tabs into spaces. A marker after one on the same line that gets
+     * spaces is left for the reading of the text with them, where its item may stand elsewhere
+     * ({@code 2. 2.⇥1. a}, {@code ⇥- - b}: {@code - - b} is text of {@code a}).
      */
     private static void indent(Node parent, int marker, boolean ordered, BasedSequence text,
-            TreeMap<Integer, Integer> spaces, Map<Node, Integer> blankLines) {
+            TreeMap<Integer, Indent> spaces, Map<Node, Integer> blankLines) {
         List<ListItem> around = new ArrayList<>();
         boolean inside = false;
         int lineStart = KramdownFrames.lineStart(text, marker);
         int lineEnd = KramdownFrames.lineEnd(text, lineStart);
+        if (!spaces.subMap(lineStart, marker).isEmpty()) {
+            return; // spaces before a marker earlier on the line move this one too: the next reading reads it
+        }
         boolean lazy = text.lastIndexOf('>', marker) < lineStart;
         for (Node node = parent; node != null; node = node.getParent()) {
             if (node instanceof ListItem outer) {
                 if (!inside) {
                     around.add(0, outer);
                 }
-            } else if (node instanceof BlockQuote) {
-                inside |= !lazy || !around.isEmpty();
+            } else if (node instanceof BlockQuote quote) {
+                inside |= !lazy && ownMarker(quote, text, lineStart, lineEnd);
             } else if (!(node instanceof ListBlock) && !(node instanceof Document)) {
                 return;
             }
         }
         int reached = 0;
+        int passed = 0;
         for (ListItem outer : around) {
             Node container = outer.getParent().getParent();
             KramdownFrames.Rest line = KramdownFrames.of(container, text, lineStart, lineEnd);
@@ -173,18 +215,33 @@ final class KramdownListNesting {
                 continue;
             }
             boolean otherKind = ordered != (outer.getParent() instanceof OrderedList);
-            KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
-            if (otherKind && column <= 3
-                    && !movedByNesting(outer, text, spaces)
-                    && !blankBefore(container, text, lineStart)
-                    && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                int added = 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
-                        + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin.at(), blankLines);
-                putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
+            if (column <= 3 && !otherKind || blankBefore(container, text, lineStart)) {
+                return; // the next item of the list, or no lazy line of the item
+            }
+            if (column > 3 || !nestedListFound(outer, indentation, lineStart, text, blankLines)) {
+                passed += indentation; // kept as it stands
+                continue;
+            }
+            if (!movedByNesting(outer, lineStart, text, spaces)) {
+                KramdownFrames.Rest origin = KramdownFrames.of(around.get(0).getParent().getParent(), text, lineStart, lineEnd);
+                int added = passed + 2 * indentation + 4 + spaceTakenByQuote(text, origin.at());
+                putBefore(origin, marker, reached + column, new Indent(added, outer), text, lineStart, spaces,
                         nestsInTabbedItem(indentation + 4 + column, around.subList(around.indexOf(outer) + 1, around.size()), text));
             }
             return;
         }
+    }
+
+    /**
+     * Whether the line from {@code lineStart} to {@code lineEnd}, which holds a {@code >} before
+     * its list marker, holds {@code quote}'s own: a {@code >} of a quote around it may leave the
+     * line a lazy line of {@code quote} ({@code > + - > c}, {@code >2. >end}: the outer quote's,
+     * whose items read the line before the inner quote does). Where that cannot be told, the line
+     * is taken to hold it.
+     */
+    private static boolean ownMarker(BlockQuote quote, BasedSequence text, int lineStart, int lineEnd) {
+        return KramdownFrames.of(quote.getParent(), text, lineStart, lineEnd) == null
+                || KramdownFrames.markerOf(quote, text, lineStart, lineEnd) >= 0;
     }
 
     /**
@@ -196,12 +253,11 @@ final class KramdownListNesting {
      * whole line, so the spaces go right before the marker, as many as bring it to kramdown's
      * column ({@code 2. - 2. b}, {@code ⇥2. x}: the outer item takes three of the tab's four
      * columns, and the line is text of {@code b}); none where flexmark's column is past it
-     * already, a tab's columns stand left of the text, or a tab follows the marker of one of
-     * the items {@code inside} the one the line is a lazy line of, whose text flexmark starts
-     * at other columns than kramdown.
+     * already, a tab's columns stand left of the text, or the line {@code nestsInTabbedItem}
+     * ({@link #nestsInTabbedItem}), whose text flexmark starts at other columns than kramdown.
      */
-    private static void putBefore(KramdownFrames.Rest origin, int marker, int width, int added, BasedSequence text,
-            int lineStart, TreeMap<Integer, Integer> spaces, boolean nestsInTabbedItem) {
+    private static void putBefore(KramdownFrames.Rest origin, int marker, int width, Indent added, BasedSequence text,
+            int lineStart, TreeMap<Integer, Indent> spaces, boolean nestsInTabbedItem) {
         if (text.subSequence(origin.at(), marker).indexOf('\t') < 0) {
             spaces.put(origin.at(), added);
             return;
@@ -210,9 +266,9 @@ final class KramdownListNesting {
             return;
         }
         KramdownFrames.Rest whole = new KramdownFrames.Rest(0, lineStart);
-        int more = added + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
+        int more = added.spaces() + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
         if (origin.spaces() == 0 && more >= 0) {
-            spaces.put(marker, more);
+            spaces.put(marker, new Indent(more, added.by()));
         }
     }
 
@@ -240,35 +296,6 @@ final class KramdownListNesting {
     }
 
     /**
-     * The indentations of the list items around the quote that {@code inner} is in whose lazy
-     * line the line from {@code lineStart} is, its text starting at {@code origin} for them too:
-     * kramdown reads the line in them as it stands, where flexmark would take each one's
-     * indentation from the spaces put at {@code origin} ({@code 2. ⇥> 1.⇥ * a}, {@code    + b}:
-     * the {@code 2.} item's four spaces, then the {@code 1.} item's nine). None where such an
-     * item puts its own spaces before the line (of the other kind of list than the line's
-     * {@code ordered}, its nested list found), which this reading does not add up.
-     */
-    private static int takenByLazyItems(ListItem inner, boolean ordered, BasedSequence text, int lineStart, int lineEnd,
-            int origin, Map<Node, Integer> blankLines) {
-        int taken = 0;
-        for (Node node = inner.getParent(); node != null; node = node.getParent()) {
-            if (node instanceof ListItem outer && KramdownFrames.lazyLine(outer, text, lineStart, lineEnd)) {
-                KramdownFrames.Rest rest = KramdownFrames.of(outer.getParent().getParent(), text, lineStart, lineEnd);
-                int indentation = KramdownFrames.indentation(outer, text);
-                if (rest == null || rest.spaces() > 0 || rest.at() != origin || indentation < 0) {
-                    return taken;
-                }
-                if (ordered != (outer.getParent() instanceof OrderedList)
-                        && nestedListFound(outer, indentation, lineStart, text, blankLines)) {
-                    return 0;
-                }
-                taken += indentation;
-            }
-        }
-        return taken;
-    }
-
-    /**
      * One where the line's text at {@code origin} follows a quote's {@code >} with no space
      * between ({@code >* b}): flexmark's quote takes a space after its {@code >} as kramdown's
      * does, so it would take the first of the spaces put there, where the line has none of its
@@ -279,15 +306,37 @@ final class KramdownListNesting {
     }
 
     /**
-     * Whether {@code item}'s marker line is one this nesting already puts spaces before: kramdown
-     * reads that line as text or as an item deeper in, not as the item flexmark read, so a line
-     * that would nest in the item is left for a reading of the text with the spaces
-     * ({@code * ⇥1. a}, {@code 10.⇥10. ⇥~~~}, {@code     * >10. a}: the second line is text of
-     * {@code a}, the third a list after it, not a line of the second's item).
+     * Whether a line before the one at {@code lineStart}, from the line of the outermost item
+     * around {@code item} on, also through quotes, is one this nesting already puts spaces before
+     * for an item around {@code item}: kramdown reads that line as text or as an item deeper in
+     * that item, not where flexmark read it, inside {@code item} or as its own line, so the line
+     * at {@code lineStart}, which would nest in {@code item}, is left for a reading of the text
+     * with the spaces ({@code * ⇥1. a}, {@code 10.⇥10. ⇥~~~}, {@code     * >10. a}: the second
+     * line is text of {@code a}, the third a list after it, not a line of the second's item;
+     * {@code -   -     a}, {@code >    *    + y}, {@code 2.   10.   * line},
+     * {@code      10.     x}: the third line is a part of {@code a} of its own, no lazy line of
+     * the quote's item, and the fourth is nested in {@code line}). A moved line before a quote
+     * may hold the quote in flexmark's reading where kramdown reads it after the line, with
+     * whatever the quote holds ({@code *  * a}, {@code 2. + 1. a}, {@code >}, {@code    2. b},
+     * {@code     > * 1. x}, {@code        > 2. y}: the last line is the item after {@code b}).
      */
-    private static boolean movedByNesting(ListItem item, BasedSequence text, TreeMap<Integer, Integer> spaces) {
-        int lineStart = KramdownFrames.lineStart(text, item.getOpeningMarker().getStartOffset());
-        return !spaces.subMap(lineStart, true, KramdownFrames.lineEnd(text, lineStart), true).isEmpty();
+    private static boolean movedByNesting(ListItem item, int lineStart, BasedSequence text,
+            TreeMap<Integer, Indent> spaces) {
+        ListItem outermost = item;
+        for (Node around = item.getParent(); around != null; around = around.getParent()) {
+            if (around instanceof ListItem outer) {
+                outermost = outer;
+            }
+        }
+        int from = KramdownFrames.lineStart(text, outermost.getStartOffset());
+        for (Indent moved : spaces.subMap(from, lineStart).values()) {
+            for (Node around = item.getParent(); around != null; around = around.getParent()) {
+                if (around == moved.by()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
