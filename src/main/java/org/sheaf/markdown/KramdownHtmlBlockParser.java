@@ -22,6 +22,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
+import java.nio.CharBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -1037,8 +1038,40 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          */
         private static int elementEnd(ParserState state, MatchedBlockParser matched, CharSequence text, Matcher tag) {
             Block container = matched.getBlockParser().getBlock();
-            return KramdownListParts.partEnd(container, state.getLine().getBaseSequence(), tag.start(),
-                    KramdownHtmlBlockParser.elementEnd(text, tag, quoted(container)));
+            BasedSequence all = state.getLine().getBaseSequence();
+            int end = KramdownHtmlBlockParser.elementEnd(text, tag, quoted(container));
+            int textEnd = containersTextEnd(container, all, tag.start(), end);
+            if (textEnd < end) {
+                // read again in the containers' text alone: a comment or a closing tag past its
+                // end is none of the element's
+                CharSequence bounded = CharBuffer.wrap(text, 0, textEnd);
+                Matcher again = OPEN_TAG.matcher(bounded);
+                if (again.region(tag.start(), textEnd).lookingAt()) {
+                    end = KramdownHtmlBlockParser.elementEnd(bounded, again, quoted(container));
+                }
+            }
+            return KramdownListParts.partEnd(container, all, tag.start(), end);
+        }
+
+        /**
+         * Where the text of the block quotes and list items around a block that starts at
+         * {@code from} ends, when it ends before {@code end}: at the first line after the
+         * block's first that leaves one of them ({@link KramdownContainerLines}). kramdown reads
+         * raw HTML in a container's text alone, so an element that text leaves open ends with
+         * it, and a {@code <!--} whose {@code -->} stands after it is text. {@code end} when
+         * the block stands in no quote or item, or the text runs on to it.
+         */
+        private static int containersTextEnd(Block container, BasedSequence all, int from, int end) {
+            KramdownContainerLines containers = KramdownContainerLines.of(container, all);
+            if (containers == null || containers.none()) {
+                return end;
+            }
+            for (int line = KramdownFrames.lineEnd(all, from) + 1; line < end; line = KramdownFrames.lineEnd(all, line) + 1) {
+                if (containers.insideAt(all.subSequence(line, KramdownFrames.lineEnd(all, line)).toString()) < 0) {
+                    return line;
+                }
+            }
+            return end;
         }
 
         /**
