@@ -370,11 +370,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * Whether the state's line goes on the paragraph that text after an element's closing tag
      * began: kramdown's GFM paragraph, which a blank line, a line that starts another block
      * ({@link #PARAGRAPH_END}) or an element's opening tag ({@link #opensBlockElement}) ends.
+     * A fence's line that closes nothing ({@link KramdownFences#refused}) starts a paragraph in
+     * kramdown, which it joins to the paragraph right before it, so it goes on the paragraph.
      */
     static boolean continuesTail(ParserState state) {
         BasedSequence line = state.getLine();
         Pattern end = MarkdownRenderer.GFM_INPUT.get(state.getProperties()) ? PARAGRAPH_END : OWN_PARAGRAPH_END;
-        return !state.isBlank() && !end.matcher(line.subSequence(state.getIndex())).lookingAt()
+        return !state.isBlank() && (!end.matcher(line.subSequence(state.getIndex())).lookingAt() || KramdownFences.refused(state))
                 && !opensBlockElement(line.getBaseSequence(), line.getStartOffset() + state.getNextNonSpaceIndex());
     }
 
