@@ -831,7 +831,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code node}, or the block before the blank lines it ends when it is one: a block quote
      * keeps its blank lines as nodes, where raw HTML reads on over them in kramdown.
      */
-    private static Node withoutBlankLines(Node node) {
+    static Node withoutBlankLines(Node node) {
         Node block = node;
         while (block instanceof BlankLine) {
             block = block.getPrevious();

@@ -263,9 +263,15 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
      * whose text ends before such a line (its raw HTML runs to the end of the quote's text), nor
      * in a list item the line does not reach the text of: kramdown's item takes no lazy line that
-     * starts with a closing tag, so the item's text, and its raw HTML, end before it.
+     * starts with a closing tag, so the item's text, and its raw HTML, end before it. So too
+     * after an element read as blocks inside raw HTML that it left open: the raw HTML parser
+     * reads on after that element's closing tag.
      */
     private boolean insideRawHtml(int lineStart) {
+        if (KramdownHtmlBlockParser.withoutBlankLines(block.getLastChild()) instanceof MarkdownHtmlBlock
+                && KramdownHtmlBlockParser.leftOpen(block) != null) {
+            return true;
+        }
         BasedSequence text = block.getChars().getBaseSequence();
         for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
             if (last instanceof ListItem item && KramdownFrames.lazyLine(item, text, lineStart, KramdownFrames.lineEnd(text, lineStart))) {
