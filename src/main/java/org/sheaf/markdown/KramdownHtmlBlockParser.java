@@ -634,6 +634,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /** A closing tag at the start of a line, its name the group: what can end the content. */
         private static final Pattern CLOSE_AT_LINE_START = Pattern.compile("(?m)^ {0,3}</(" + NAME + ")\\s*>",
                 Pattern.UNICODE_CHARACTER_CLASS);
+        /** An opening tag at the start of a line, however far in, its name the group. */
+        private static final Pattern OPEN_AT_LINE_START = Pattern.compile("(?m)^[ \\t]*<(" + NAME + ")[\\s>]",
+                Pattern.UNICODE_CHARACTER_CLASS);
 
         /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
         static BlocksContent of(CharSequence text, Matcher open) {
@@ -646,9 +649,24 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             int start = blank.lookingAt() ? blank.end() : open.end();
             if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
                 Matcher close = CLOSE_AT_LINE_START.matcher(text).region(start, text.length());
+                Matcher nested = OPEN_AT_LINE_START.matcher(text).region(start, text.length());
+                int opened = 0;
                 Matcher lineClose = null;
                 while (lineClose == null && close.find()) {
-                    lineClose = closes(close.group(1), name) ? close : null;
+                    if (!closes(close.group(1), name)) {
+                        continue;
+                    }
+                    // an element of its name that starts a line inside (one read as blocks in a
+                    // list item, raw HTML) takes its own closing tag
+                    while (nested.find() && nested.start() < close.start()) {
+                        opened += nested.group(1).equalsIgnoreCase(name) ? 1 : 0;
+                    }
+                    nested.region(close.end(), text.length());
+                    if (opened == 0) {
+                        lineClose = close;
+                    } else {
+                        opened--;
+                    }
                 }
                 Matcher found = closeAfterHtmlBlocks(text, start, lineClose == null ? text.length() : lineClose.start(), name);
                 found = found != null ? found : lineClose;
