@@ -179,15 +179,16 @@ final class KramdownBlankLines implements NodeRenderer {
      * text, when raw HTML left elements open around it (an element read as Markdown inside them,
      * or the rest of raw HTML after one): kramdown's raw HTML parser reads on over them to the end
      * of the item's text, which holds every blank line up to the next item or the end of the
-     * list, and writes each as an empty line before the closing tags. None outside list items,
-     * nor in a quote, whose text a blank line ends.
+     * list, and writes each as an empty line before the closing tags. So too last in an element
+     * read as blocks never closed that is last in the item, whose text runs to the item's end.
+     * None outside list items, nor in a quote, whose text a blank line ends.
      */
     static int blankLinesEndingItem(Node node) {
-        Node next = node.getNext();
-        while (next instanceof BlankLine) {
-            next = next.getNext();
+        Node last = node;
+        while (lastPastBlankLines(last) && last.getParent() instanceof MarkdownHtmlBlock element && !element.closed()) {
+            last = element;
         }
-        if (next != null || !(node.getParent() instanceof ListItem) || !KramdownHtmlBlockParser.inItemOutsideQuotes(node)) {
+        if (!lastPastBlankLines(last) || !(last.getParent() instanceof ListItem) || !KramdownHtmlBlockParser.inItemOutsideQuotes(node)) {
             return 0;
         }
         BasedSequence source = node.getDocument().getChars();
@@ -203,6 +204,15 @@ final class KramdownBlankLines implements NodeRenderer {
             lineEnd = nextEnd;
         }
         return blank;
+    }
+
+    /** Whether no block but blank lines follows {@code node} in its container. */
+    private static boolean lastPastBlankLines(Node node) {
+        Node next = node.getNext();
+        while (next instanceof BlankLine) {
+            next = next.getNext();
+        }
+        return next == null;
     }
 
     /**

@@ -73,6 +73,14 @@ final class KramdownFences {
     private KramdownFences() {
     }
 
+    /**
+     * Whether the state's line was found to open no fence, as it closed nothing in its container
+     * ({@link #shortenUnclosed}): kramdown reads it as text, which goes on the paragraph before it.
+     */
+    static boolean refused(ParserState state) {
+        return Factory.longest(state) < 3;
+    }
+
     /** Replaces flexmark's fenced code parser with one that reads fences as kramdown does ({@link #LONGEST}). */
     static Parser.Builder install(Parser.Builder builder) {
         builder.set(Parser.FENCED_CODE_BLOCK_PARSER, false);
@@ -257,7 +265,7 @@ final class KramdownFences {
             return BlockStart.of(parser).atIndex(state.getNextNonSpaceIndex() + length);
         }
 
-        private static int longest(ParserState state) {
+        static int longest(ParserState state) {
             Map<Integer, Integer> longest = LONGEST.get(state.getProperties());
             return longest.isEmpty() ? Integer.MAX_VALUE
                     : longest.getOrDefault(state.getLine().getStartOffset(), Integer.MAX_VALUE);

@@ -22,6 +22,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
+import java.nio.CharBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -369,11 +370,13 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * Whether the state's line goes on the paragraph that text after an element's closing tag
      * began: kramdown's GFM paragraph, which a blank line, a line that starts another block
      * ({@link #PARAGRAPH_END}) or an element's opening tag ({@link #opensBlockElement}) ends.
+     * A fence's line that closes nothing ({@link KramdownFences#refused}) starts a paragraph in
+     * kramdown, which it joins to the paragraph right before it, so it goes on the paragraph.
      */
     static boolean continuesTail(ParserState state) {
         BasedSequence line = state.getLine();
         Pattern end = MarkdownRenderer.GFM_INPUT.get(state.getProperties()) ? PARAGRAPH_END : OWN_PARAGRAPH_END;
-        return !state.isBlank() && !end.matcher(line.subSequence(state.getIndex())).lookingAt()
+        return !state.isBlank() && (!end.matcher(line.subSequence(state.getIndex())).lookingAt() || KramdownFences.refused(state))
                 && !opensBlockElement(line.getBaseSequence(), line.getStartOffset() + state.getNextNonSpaceIndex());
     }
 
@@ -631,6 +634,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /** A closing tag at the start of a line, its name the group: what can end the content. */
         private static final Pattern CLOSE_AT_LINE_START = Pattern.compile("(?m)^ {0,3}</(" + NAME + ")\\s*>",
                 Pattern.UNICODE_CHARACTER_CLASS);
+        /** An opening tag at the start of a line, however far in, its name the group. */
+        private static final Pattern OPEN_AT_LINE_START = Pattern.compile("(?m)^[ \\t]*<(" + NAME + ")[\\s>]",
+                Pattern.UNICODE_CHARACTER_CLASS);
 
         /** The content of the element whose opening tag {@code open} just matched in {@code text}, or null when kramdown reads it otherwise. */
         static BlocksContent of(CharSequence text, Matcher open) {
@@ -643,9 +649,24 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             int start = blank.lookingAt() ? blank.end() : open.end();
             if (!SPAN_ELEMENTS.contains(name.toLowerCase(Locale.ROOT))) {
                 Matcher close = CLOSE_AT_LINE_START.matcher(text).region(start, text.length());
+                Matcher nested = OPEN_AT_LINE_START.matcher(text).region(start, text.length());
+                int opened = 0;
                 Matcher lineClose = null;
                 while (lineClose == null && close.find()) {
-                    lineClose = closes(close.group(1), name) ? close : null;
+                    if (!closes(close.group(1), name)) {
+                        continue;
+                    }
+                    // an element of its name that starts a line inside (one read as blocks in a
+                    // list item, raw HTML) takes its own closing tag
+                    while (nested.find() && nested.start() < close.start()) {
+                        opened += nested.group(1).equalsIgnoreCase(name) ? 1 : 0;
+                    }
+                    nested.region(close.end(), text.length());
+                    if (opened == 0) {
+                        lineClose = close;
+                    } else {
+                        opened--;
+                    }
                 }
                 Matcher found = closeAfterHtmlBlocks(text, start, lineClose == null ? text.length() : lineClose.start(), name);
                 found = found != null ? found : lineClose;
@@ -828,7 +849,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * {@code node}, or the block before the blank lines it ends when it is one: a block quote
      * keeps its blank lines as nodes, where raw HTML reads on over them in kramdown.
      */
-    private static Node withoutBlankLines(Node node) {
+    static Node withoutBlankLines(Node node) {
         Node block = node;
         while (block instanceof BlankLine) {
             block = block.getPrevious();
@@ -1037,8 +1058,40 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          */
         private static int elementEnd(ParserState state, MatchedBlockParser matched, CharSequence text, Matcher tag) {
             Block container = matched.getBlockParser().getBlock();
-            return KramdownListParts.partEnd(container, state.getLine().getBaseSequence(), tag.start(),
-                    KramdownHtmlBlockParser.elementEnd(text, tag, quoted(container)));
+            BasedSequence all = state.getLine().getBaseSequence();
+            int end = KramdownHtmlBlockParser.elementEnd(text, tag, quoted(container));
+            int textEnd = containersTextEnd(container, all, tag.start(), end);
+            if (textEnd < end) {
+                // read again in the containers' text alone: a comment or a closing tag past its
+                // end is none of the element's
+                CharSequence bounded = CharBuffer.wrap(text, 0, textEnd);
+                Matcher again = OPEN_TAG.matcher(bounded);
+                if (again.region(tag.start(), textEnd).lookingAt()) {
+                    end = KramdownHtmlBlockParser.elementEnd(bounded, again, quoted(container));
+                }
+            }
+            return KramdownListParts.partEnd(container, all, tag.start(), end);
+        }
+
+        /**
+         * Where the text of the block quotes and list items around a block that starts at
+         * {@code from} ends, when it ends before {@code end}: at the first line after the
+         * block's first that leaves one of them ({@link KramdownContainerLines}). kramdown reads
+         * raw HTML in a container's text alone, so an element that text leaves open ends with
+         * it, and a {@code <!--} whose {@code -->} stands after it is text. {@code end} when
+         * the block stands in no quote or item, or the text runs on to it.
+         */
+        private static int containersTextEnd(Block container, BasedSequence all, int from, int end) {
+            KramdownContainerLines containers = KramdownContainerLines.of(container, all);
+            if (containers == null || containers.none()) {
+                return end;
+            }
+            for (int line = KramdownFrames.lineEnd(all, from) + 1; line < end; line = KramdownFrames.lineEnd(all, line) + 1) {
+                if (containers.insideAt(all.subSequence(line, KramdownFrames.lineEnd(all, line)).toString()) < 0) {
+                    return line;
+                }
+            }
+            return end;
         }
 
         /**

@@ -393,9 +393,10 @@ final class KramdownHtmlText {
      * content ({@code <hr>}). kramdown keeps the rest of that element's line as a blank line of its
      * own, so an empty line always follows it, and an attribute list on the line under it stands
      * after a blank line, for the block after it. Not so for an element whose content it reads as
-     * blocks ({@link #endsInBlockMarkdown}).
+     * blocks ({@link #endsInBlockMarkdown}), nor for one inside an element the block leaves open
+     * ({@code <article>} over {@code <br>}), whose raw text kramdown reads on over that line.
      */
     static boolean endsApart(CharSequence html) {
-        return ENDS_APART.matcher(html).matches() && !endsInBlockMarkdown(html.toString());
+        return ENDS_APART.matcher(html).matches() && !endsInBlockMarkdown(html.toString()) && !leavesOpen(html.toString());
     }
 }

@@ -1486,6 +1486,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.raw("</" + KramdownTags.name(node.tagName()) + ">").line();
             return;
         }
+        if (!node.hasChildren() && !KramdownBlankLines.blankLineInside(node)) {
+            // inside raw HTML too an element without content is written on one line, part of
+            // the outer element's text
+            String closing = closingRawAround(node);
+            unindented(html, spacesBefore(node) + opening + "</" + KramdownTags.name(node.tagName()) + ">" + (node.closed() ? "" : closing));
+            if (node.closed() && !closing.isEmpty()) {
+                unindented(html, "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node)) + closing);
+            }
+            return;
+        }
         if (depth > 0) {
             // inside raw HTML the opening tag is part of the outer element's text, which
             // kramdown writes without the indent of a list around it
@@ -1496,6 +1506,10 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
         // kramdown indents the element's Markdown by the depth of the raw HTML around it too
         for (int level = 0; level <= depth; level++) {
             html.indent();
+        }
+        if (!node.hasChildren()) {
+            // blank lines alone inside raw HTML: kramdown writes them as one empty line
+            html.blankLine();
         }
         context.renderChildren(node);
         html.unIndent();

@@ -40,6 +40,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     /** A {@code markdown} attribute, of any value, among the attributes of a tag. */
     static final Pattern ANY_MARKDOWN_ATTRIBUTE = Pattern.compile("(?:^|\\s)markdown\\s*=", Pattern.CASE_INSENSITIVE);
 
+    /** The name of the element whose tag starts a line, opening or closing. */
+    private static final Pattern LINE_TAG = Pattern.compile("</?([A-Za-z][\\w:-]*)");
+
     private final MarkdownHtmlBlock block;
     private final Pattern opens;
     private final Pattern closes;
@@ -131,7 +134,11 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.atIndex(line.length());
         }
         lastLineEnd = line.getEndOffset();
-        depth += count(opens, rest) - count(closes, rest);
+        if (!paragraphLine(trimmed)) {
+            // tags of the element's name nest only in raw HTML: in a paragraph's text kramdown
+            // reads them as spans, and a line of its closing tag ends this element
+            depth += count(opens, rest) - count(closes, rest);
+        }
         if (depth < 0) {
             depth = 0;
         }
@@ -263,9 +270,15 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
      * whose text ends before such a line (its raw HTML runs to the end of the quote's text), nor
      * in a list item the line does not reach the text of: kramdown's item takes no lazy line that
-     * starts with a closing tag, so the item's text, and its raw HTML, end before it.
+     * starts with a closing tag, so the item's text, and its raw HTML, end before it. So too
+     * after an element read as blocks inside raw HTML that it left open: the raw HTML parser
+     * reads on after that element's closing tag.
      */
     private boolean insideRawHtml(int lineStart) {
+        if (KramdownHtmlBlockParser.withoutBlankLines(block.getLastChild()) instanceof MarkdownHtmlBlock
+                && KramdownHtmlBlockParser.leftOpen(block) != null) {
+            return true;
+        }
         BasedSequence text = block.getChars().getBaseSequence();
         for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
             if (last instanceof ListItem item && KramdownFrames.lazyLine(item, text, lineStart, KramdownFrames.lineEnd(text, lineStart))) {
@@ -276,6 +289,15 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code line}, without the spaces around it, is a paragraph's text to kramdown: it
+     * starts with neither a tag nor one of a span-level element ({@code <em>}).
+     */
+    private static boolean paragraphLine(String line) {
+        Matcher tag = LINE_TAG.matcher(line);
+        return !tag.lookingAt() || KramdownHtmlBlockParser.SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT));
     }
 
     private static int count(Pattern pattern, String text) {
