@@ -439,11 +439,15 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 plain = charset + rest;
             }
-            // libsass copies the escapes of queries and selectors with the white space after them as written
-            CssRewrite.Result escaped = WrittenEscapes.restored(plain, map, sources);
+            // libsass copies the escapes of queries and selectors with the white space after them
+            // as written, and writes each selector an @extend adds to a list once; one reading of
+            // the preludes serves both
+            String beforeEscapes = plain;
+            Supplier<List<int[]>> preludes = once(() -> WrittenEscapes.preludes(beforeEscapes));
+            CssRewrite.Result escaped = WrittenEscapes.restored(plain, map, sources, preludes);
             String withEscapes = escaped == null ? plain : escaped.css();
-            // libsass writes each selector an @extend adds to a list once
-            CssRewrite.Result rewrite = CssRewrite.Result.chained(escaped, ExtendRepeats.restored(withEscapes, sources));
+            CssRewrite.Result rewrite = CssRewrite.Result.chained(escaped, ExtendRepeats.restored(withEscapes,
+                    sources, () -> escaped == null ? preludes.get() : escaped.spans(preludes.get())));
             if (!sourceMap) {
                 return new Output(rewrite == null ? plain : rewrite.css(), null, List.copyOf(warnings));
             }
