@@ -366,10 +366,16 @@ public final class SassRenderer implements AutoCloseable {
             boolean expanded = settings.style() == OutputStyle.EXPANDED;
             List<String> sources = new ArrayList<>(importer.loadedTexts());
             sources.add(text);
+            // the names whose hex escapes dart-sass wrote as the characters they stand for as
+            // written, before the @charset that only such a character may have called for
+            List<SourceMapShift.Edit> names = new ArrayList<>();
+            String withNames = EscapedCharacters.restored(compiled, sources, names);
+            String compiledMap = SourceMapShift.shifted(success.getSourceMap(), compiled, names);
+            compiled = withNames;
             // the characters first, so that a static value is then written as it stands
             List<SourceMapShift.Edit> characters = new ArrayList<>();
             String withCharacters = PrivateUseCharacters.restored(compiled, sources, characters);
-            String dartMap = SourceMapShift.shifted(success.getSourceMap(), compiled, characters);
+            String dartMap = SourceMapShift.shifted(compiledMap, compiled, characters);
             compiled = withCharacters;
             List<SourceMapShift.Edit> edits = new ArrayList<>();
             String plain = expanded ? StaticValues.restored(compiled, dartMap, edits) : compiled;
