@@ -1,5 +1,8 @@
 package org.sheaf.sass;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * CSS being rewritten piece by piece, with where each of its offsets went, so that the source map
  * can follow ({@link SourceMapShift#moved}). Used by the passes that change what dart-sass wrote
@@ -21,6 +24,18 @@ final class CssRewrite {
                 moved[i] = next.moved[first.moved[i]];
             }
             return new Result(next.css, moved);
+        }
+
+        /**
+         * Spans of the CSS before this rewrite (start and end offsets, as {@link WrittenEscapes#preludes}
+         * gives them) where they are in its CSS, for spans whose first character and end it kept.
+         */
+        List<int[]> spans(List<int[]> before) {
+            List<int[]> after = new ArrayList<>(before.size());
+            for (int[] span : before) {
+                after.add(new int[] {moved[span[0]], moved[span[1]]});
+            }
+            return after;
         }
     }
 

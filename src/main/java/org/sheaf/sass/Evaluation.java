@@ -682,7 +682,7 @@ final class Evaluation {
             }
         }
         evaluation.holdUnwritten();
-        evaluation.writers(markedTop, new ArrayDeque<>());
+        evaluation.writers(markedTop, new ArrayDeque<>(), new Item[1]);
         evaluation.commentJoins(markedTop);
         return evaluation;
     }
@@ -973,12 +973,18 @@ final class Evaluation {
      * Notes, for each at-rule block in {@code block}, the rule whose evaluation was the innermost
      * under way where it opened: {@code open} holds the rule markers under way, innermost first.
      * In an {@code @media} whose opener is known from its statement ({@link #openedIn}) that
-     * rule is under way, whatever stands around the block.
+     * rule is under way, whatever stands around the block. {@code ended} holds the rule marker
+     * whose end marker came last, when no rule started after it, and for an at-rule whose first
+     * block of that rule's selector is a copy of it (see {@link #continues}) that rule is under
+     * way still.
      */
-    private void writers(Item block, ArrayDeque<Item> open) {
+    private void writers(Item block, ArrayDeque<Item> open, Item[] ended) {
         for (Item child : block.children) {
             if (child.block) {
                 Item opener = openers.get(child);
+                if (opener == null && ended[0] != null && child.atRule && child.continues(ended[0], marks)) {
+                    opener = ended[0];
+                }
                 opener = open.contains(opener) ? null : opener;
                 if (opener != null) {
                     open.push(opener);
@@ -986,7 +992,7 @@ final class Evaluation {
                 if (child.atRule && child.kept && !open.isEmpty()) {
                     writers.put(child.number, marks.get(open.peek().mark));
                 }
-                writers(child, open);
+                writers(child, open, ended);
                 if (opener != null) {
                     open.remove(opener);
                 }
@@ -994,8 +1000,10 @@ final class Evaluation {
                 Mark mark = marks.get(child.mark);
                 if (mark.kind() == Kind.RULE) {
                     open.push(child);
+                    ended[0] = null;
                 } else if (mark.kind() == Kind.END) {
-                    removed(open, item -> marks.get(item.mark).sameStatement(mark));
+                    Item started = removed(open, item -> marks.get(item.mark).sameStatement(mark));
+                    ended[0] = started != null ? started : ended[0];
                 }
             }
         }
@@ -1756,11 +1764,29 @@ final class Evaluation {
         }
 
         /**
+         * Whether this at-rule holds a copy of the style rule whose marker is {@code rule}: its
+         * first block of that rule's selector does not start with a rule's marker (as another
+         * evaluation's first block would). dart-sass writes the end marker of a rule into the
+         * rule's last own block, which may stand before an at-rule its evaluation wrote later
+         * through a copy of the block around the rule (an {@code @supports} in the rule, after
+         * an {@code @media} nested in it moved out), and copies the rule into that at-rule for
+         * what it holds.
+         */
+        boolean continues(Item rule, List<Mark> marks) {
+            String selector = rule.parent.prelude;
+            Item first = children.stream().filter(child -> child.block && !child.atRule && child.prelude.equals(selector))
+                    .findFirst().orElse(null);
+            return first != null && (first.children.isEmpty() || !first.children.get(0).isMarkerOf(marks, Kind.RULE));
+        }
+
+        /**
          * Whether this is the copy of a nested {@code @media} that holds only markers, its inner
-         * or end marker among them.
+         * or end marker among them, right in it or in the copy of the rule around it (an
+         * {@code @media} a mixin nested in the rule that includes it).
          */
         private boolean onlyMarkedCopy(List<Mark> marks) {
-            return media && !kept && holdsMediaMarker(marks);
+            return media && !kept && (holdsMediaMarker(marks)
+                    || children.stream().anyMatch(child -> child.block && child.holdsMediaMarker(marks)));
         }
 
         /**

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +39,20 @@ final class ExtendRepeats {
      * @param sources the texts of the stylesheets it was compiled from
      */
     static CssRewrite.Result restored(String css, List<String> sources) {
+        return restored(css, sources, () -> WrittenEscapes.preludes(css));
+    }
+
+    /**
+     * {@link #restored(String, List)} with the CSS's {@link WrittenEscapes#preludes}, read only
+     * when an {@code @extend} names a class or an id.
+     */
+    static CssRewrite.Result restored(String css, List<String> sources, Supplier<List<int[]>> preludes) {
         Pattern targets = targets(sources);
         if (targets == null) {
             return null;
         }
         CssRewrite rewrite = new CssRewrite(css);
-        for (int[] prelude : WrittenEscapes.preludes(css)) {
+        for (int[] prelude : preludes.get()) {
             if (css.charAt(prelude[0]) != '@' && css.substring(prelude[0], prelude[1]).indexOf(',') >= 0) {
                 trim(css, prelude[0], prelude[1], targets, rewrite);
             }

@@ -366,10 +366,16 @@ public final class SassRenderer implements AutoCloseable {
             boolean expanded = settings.style() == OutputStyle.EXPANDED;
             List<String> sources = new ArrayList<>(importer.loadedTexts());
             sources.add(text);
+            // the names whose hex escapes dart-sass wrote as the characters they stand for as
+            // written, before the @charset that only such a character may have called for
+            List<SourceMapShift.Edit> names = new ArrayList<>();
+            String withNames = EscapedCharacters.restored(compiled, sources, names);
+            String compiledMap = SourceMapShift.shifted(success.getSourceMap(), compiled, names);
+            compiled = withNames;
             // the characters first, so that a static value is then written as it stands
             List<SourceMapShift.Edit> characters = new ArrayList<>();
             String withCharacters = PrivateUseCharacters.restored(compiled, sources, characters);
-            String dartMap = SourceMapShift.shifted(success.getSourceMap(), compiled, characters);
+            String dartMap = SourceMapShift.shifted(compiledMap, compiled, characters);
             compiled = withCharacters;
             List<SourceMapShift.Edit> edits = new ArrayList<>();
             String plain = expanded ? StaticValues.restored(compiled, dartMap, edits) : compiled;
@@ -439,11 +445,15 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 plain = charset + rest;
             }
-            // libsass copies the escapes of queries and selectors with the white space after them as written
-            CssRewrite.Result escaped = WrittenEscapes.restored(plain, map, sources);
+            // libsass copies the escapes of queries and selectors with the white space after them
+            // as written, and writes each selector an @extend adds to a list once; one reading of
+            // the preludes serves both
+            String beforeEscapes = plain;
+            Supplier<List<int[]>> preludes = once(() -> WrittenEscapes.preludes(beforeEscapes));
+            CssRewrite.Result escaped = WrittenEscapes.restored(plain, map, sources, preludes);
             String withEscapes = escaped == null ? plain : escaped.css();
-            // libsass writes each selector an @extend adds to a list once
-            CssRewrite.Result rewrite = CssRewrite.Result.chained(escaped, ExtendRepeats.restored(withEscapes, sources));
+            CssRewrite.Result rewrite = CssRewrite.Result.chained(escaped, ExtendRepeats.restored(withEscapes,
+                    sources, () -> escaped == null ? preludes.get() : escaped.spans(preludes.get())));
             if (!sourceMap) {
                 return new Output(rewrite == null ? plain : rewrite.css(), null, List.copyOf(warnings));
             }

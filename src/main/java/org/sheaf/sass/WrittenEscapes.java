@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,7 @@ final class WrittenEscapes {
     private static final String MEDIA = "@media";
     /** A hex escape in a stylesheet, with the white space that follows it. */
     private static final Pattern WRITTEN = Pattern.compile("\\\\([0-9a-fA-F]{1,6})(\\s*)");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     /** A hex escape as dart-sass writes one, with the space that ends it when there is one. */
     private static final Pattern OUTPUT = Pattern.compile("\\\\([0-9a-fA-F]{1,6}) ?");
     /** What ends a compound selector other than a descendant combinator, or the selector. */
@@ -53,8 +55,33 @@ final class WrittenEscapes {
     private WrittenEscapes() {
     }
 
-    /** A query a stylesheet wrote: its text as a pattern, and the white space after each of its escapes. */
-    private record Query(Pattern text, List<String> spaces) {
+    /**
+     * A query a stylesheet wrote: its text without white space, escapes read, as the parts
+     * between its interpolations (which stand for any text), and the white space after each of
+     * its escapes.
+     */
+    private record Query(List<String> parts, List<String> spaces) {
+        /** Whether the query, its text read so, could have written {@code text}. */
+        boolean matches(String text) {
+            String first = parts.get(0);
+            String last = parts.get(parts.size() - 1);
+            if (parts.size() == 1) {
+                return text.equals(first);
+            }
+            if (!text.startsWith(first) || text.length() < first.length() + last.length() || !text.endsWith(last)) {
+                return false;
+            }
+            int at = first.length();
+            int end = text.length() - last.length();
+            for (String part : parts.subList(1, parts.size() - 1)) {
+                int found = text.indexOf(part, at);
+                if (found < 0 || found + part.length() > end) {
+                    return false;
+                }
+                at = found + part.length();
+            }
+            return true;
+        }
     }
 
     /** A place in a stylesheet's text. */
@@ -92,13 +119,21 @@ final class WrittenEscapes {
      * @param sources the texts of the stylesheets it was compiled from (SCSS, Sass or CSS)
      */
     static CssRewrite.Result restored(String css, String map, List<String> sources) {
+        return restored(css, map, sources, () -> preludes(css));
+    }
+
+    /**
+     * {@link #restored(String, String, List)} with the CSS's {@link #preludes}, read only when
+     * the CSS holds an escape.
+     */
+    static CssRewrite.Result restored(String css, String map, List<String> sources, Supplier<List<int[]>> preludes) {
         if (css.indexOf('\\') < 0) {
             return null;
         }
         Written written = new Written(sources);
         Placed placed = new Placed(css, map);
         CssRewrite rewrite = new CssRewrite(css);
-        for (int[] prelude : preludes(css)) {
+        for (int[] prelude : preludes.get()) {
             int start = prelude[0];
             int end = prelude[1];
             if (css.substring(start, end).indexOf('\\') < 0) {
@@ -183,18 +218,20 @@ final class WrittenEscapes {
      * goes into {@code byEscape}.
      */
     private static Query readQuery(String source, int from, int to, Map<String, String> byEscape) {
+        List<String> parts = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         List<String> spaces = new ArrayList<>();
         Matcher escape = WRITTEN.matcher(source);
         int i = from;
         while (i < to) {
             if (source.startsWith("#{", i)) {
-                text.append(".*");
+                parts.add(text.toString());
+                text.setLength(0);
                 i = source.indexOf('}', i) + 1;
                 continue;
             }
             if (escape.region(i, to).lookingAt()) {
-                text.append(Pattern.quote(canonical(escape.group(1))));
+                text.append(canonical(escape.group(1)));
                 spaces.add(escape.group(2));
                 agree(byEscape, name(escape.group(1), source.charAt(escape.end())), escape.group(2));
                 i = escape.end();
@@ -202,10 +239,11 @@ final class WrittenEscapes {
             }
             char c = source.charAt(i++);
             if (!Character.isWhitespace(c)) {
-                text.append(Pattern.quote(String.valueOf(c)));
+                text.append(c);
             }
         }
-        return new Query(Pattern.compile(text.toString(), Pattern.DOTALL), spaces);
+        parts.add(text.toString());
+        return new Query(List.copyOf(parts), spaces);
     }
 
     /** Puts the white space after each escape of the selector from {@code from} to {@code to} into {@code byEscape}. */
@@ -239,10 +277,10 @@ final class WrittenEscapes {
             at = escape.end();
             escapes++;
         }
-        String written = text.append(query, at, query.length()).toString().replaceAll("\\s+", "");
+        String written = WHITE_SPACE.matcher(text.append(query, at, query.length())).replaceAll("");
         List<String> found = null;
         for (Query candidate : queries) {
-            if (candidate.spaces().size() == escapes && candidate.text().matcher(written).matches()) {
+            if (candidate.spaces().size() == escapes && candidate.matches(written)) {
                 if (found != null && !found.equals(candidate.spaces())) {
                     return null;
                 }

@@ -403,6 +403,19 @@ class SassTest {
         assertTrue(charset.read("a.css").startsWith("@charset \"UTF-8\";a::before{"), charset.read("a.css"));
     }
 
+    @Test
+    void aNameWhoseHexEscapeStandsForACharacterIsWrittenAsTheStylesheetWroteIt() {
+        // dart-sass writes .f0g, .a\.b, #Ab, .uév (with @charset) and (min-width: 0 A)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\n.f\\30 g { a: b; }\n.a\\2e b { a: b; }\n#\\41 b { a: b; }\n.u\\E9 v { a: b; }\n"
+                        + "@media (min-width: 0 \\41) { .m { a: b; } }\n")
+                .buildOk();
+
+        assertEquals(".f\\30 g { a: b; }\n\n.a\\2e b { a: b; }\n\n#\\41 b { a: b; }\n\n.u\\E9 v { a: b; }\n\n"
+                + "@media (min-width: 0 \\41) { .m { a: b; } }\n", site.read("a.css"));
+    }
+
     /** The CSS comparison of the sitediff tool: comments and whitespace around punctuation removed. */
     static String cssTokens(String css) {
         String text = COMMENTS.matcher(css).replaceAll("");

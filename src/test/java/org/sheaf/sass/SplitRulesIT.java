@@ -60,6 +60,17 @@ class SplitRulesIT {
     }
 
     @Test
+    void aMixinsMediaThatWritesNothingLeavesTheRuleAndItsSupportsToEvaluation() throws Exception {
+        // the marked copy writes that @media for its markers, so dart-sass opens the outer one
+        // anew for the @supports and writes the rule's end marker before it
+        assertEquals("@media screen {\n  i {\n    margin: 1px;\n  }\n  .z i {\n    left: red;\n  }\n"
+                + "  @supports (display: grid) {\n    i {\n      margin: 1px;\n    }\n    .z i {\n      left: red;\n    }\n  }\n}",
+                compiled("@mixin m($wide) { .z & { left: red; } @media (max-width: 20em) { @if $wide { color: blue; } }"
+                        + " margin: 1px; }\n"
+                        + "@media screen { i { @include m(false); @supports (display: grid) { @include m(false); } } }"));
+    }
+
+    @Test
     void anEmptyMediaQueryFromAMixinClosesTheOuterMedia() throws Exception {
         assertEquals("@media screen {\n  .p {\n    q: r;\n  }\n}\n@media screen {\n  .z {\n    c: b;\n  }\n}",
                 compiled("@mixin pr { @media print { .y { c: g; } } }\n"
