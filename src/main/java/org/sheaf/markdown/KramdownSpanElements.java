@@ -97,12 +97,8 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
      * ({@code <span>*b</span> c*}; {@link #readElements}).
      */
     static boolean crossesElement(Node from, Node to) {
-        Node root = from;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        if (root instanceof Document document && TAGS.get(document) == null) {
-            return false; // no tag in the document at all: the case of nearly every text
+        if (!mayHoldElements(from)) {
+            return false;
         }
         Deque<String> open = new ArrayDeque<>();
         for (Node node = next(from, to); node != null && node != to; node = next(node, to)) {
@@ -145,6 +141,18 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
     }
 
     /**
+     * Whether the text of {@code node} may hold an element's tag: not where its document holds no
+     * tag at all, the case of nearly every text.
+     */
+    static boolean mayHoldElements(Node node) {
+        Node root = node;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return !(root instanceof Document document && TAGS.get(document) == null);
+    }
+
+    /**
      * The opening tag of the element that {@code tag} ends, which a span attribute list right
      * after {@code tag} belongs to: the tag itself where it opens an element without content or
      * closes in itself ({@code <br>}, {@code <span/>}), the opening tag a closing one closes; null
@@ -176,8 +184,11 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return null;
     }
 
-    /** The node after {@code node} in document order, into its children first, or null past {@code to}'s text. */
-    private static Node next(Node node, Node to) {
+    /**
+     * The node after {@code node} in document order, into its children first unless it is
+     * {@code to}, or null past the end of its text.
+     */
+    static Node next(Node node, Node to) {
         if (node.getFirstChild() != null && node != to) {
             return node.getFirstChild();
         }
