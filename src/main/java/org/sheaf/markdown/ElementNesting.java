@@ -81,6 +81,16 @@ final class ElementNesting {
         return depth[last] > lowest.of(first, last - 1);
     }
 
+    /**
+     * The least depth from {@code from} up to {@code to}, a later node, or -1 where {@code to} is
+     * {@code from} itself or comes before it.
+     */
+    int lowestBetween(Node from, Node to) {
+        int first = index.get(from);
+        int last = index.get(to);
+        return last <= first ? -1 : lowest.of(first, last - 1);
+    }
+
     /** The least of any range of a fixed list of numbers, each found in two lookups. */
     private static final class SparseMinimum {
         /** {@code levels[k][i]} is the least of the 2^k numbers from the i-th on. */

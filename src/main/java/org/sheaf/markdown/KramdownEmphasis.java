@@ -102,14 +102,24 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
     private static KramdownEmphasisParser.Closing closing(List<Delimiter> runs, Map<Integer, Delimiter> runAt) {
         Node first = runs.get(0).getNode();
         if (!KramdownSpanElements.mayHoldElements(first)) {
-            return (from, to) -> true;
+            return KramdownEmphasisParser.Closing.ANYWHERE;
         }
         ElementNesting nesting = ElementNesting.of(runs.stream().<Node>map(Delimiter::getNode).toList());
         if (nesting == null) {
             // the walk in the order of the text meets the markers otherwise: ask of each pair
             return (from, to) -> !KramdownSpanElements.crossesElement(runAt.get(from).getNode(), runAt.get(to).getNode());
         }
-        return (from, to) -> !nesting.crosses(runAt.get(from).getNode(), runAt.get(to).getNode());
+        return new KramdownEmphasisParser.Closing() {
+            @Override
+            public boolean allowed(int open, int close) {
+                return !nesting.crosses(runAt.get(open).getNode(), runAt.get(close).getNode());
+            }
+
+            @Override
+            public int lowest(int open, int at) {
+                return nesting.lowestBetween(runAt.get(open).getNode(), runAt.get(at).getNode());
+            }
+        };
     }
 
     /**
