@@ -25,10 +25,12 @@ import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRendererFactory;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -167,7 +169,40 @@ final class KramdownBlankLines implements NodeRenderer {
     private static boolean swallowsBlankLines(Node node) {
         return node instanceof HtmlBlock raw && RawHtmlSpans.rawText(raw) && KramdownHtmlText.leavesOpen(raw.getContentChars().toString())
                 || node instanceof HtmlBlock rest && KramdownHtmlBlockParser.insideRaw(rest) && !KramdownHtmlBlockParser.leftOpenBy(rest).isEmpty()
-                || node instanceof MarkdownElementBlock element && !element.closed();
+                || node instanceof MarkdownElementBlock element && !element.closed()
+                || node instanceof MarkdownElementBlock closed && node.getParent() instanceof ListItem
+                        && !KramdownHtmlBlockParser.openAround(closed, new IdentityHashMap<>()).isEmpty();
+    }
+
+    /**
+     * The blank lines after {@code node}, the last block of a list item, to the end of the item's
+     * text, when raw HTML left elements open around it (an element read as Markdown inside them,
+     * or the rest of raw HTML after one): kramdown's raw HTML parser reads on over them to the end
+     * of the item's text, which holds every blank line up to the next item or the end of the
+     * list, and writes each as an empty line before the closing tags. None outside list items,
+     * nor in a quote, whose text a blank line ends.
+     */
+    static int blankLinesEndingItem(Node node) {
+        Node next = node.getNext();
+        while (next instanceof BlankLine) {
+            next = next.getNext();
+        }
+        if (next != null || !(node.getParent() instanceof ListItem) || !KramdownHtmlBlockParser.inItemOutsideQuotes(node)) {
+            return 0;
+        }
+        BasedSequence source = node.getDocument().getChars();
+        int end = node.getEndOffset();
+        int lineEnd = end > 0 && source.charAt(end - 1) == '\n' ? end - 1 : source.indexOf('\n', end);
+        int blank = 0;
+        while (lineEnd >= 0) {
+            int nextEnd = source.indexOf('\n', lineEnd + 1);
+            if (nextEnd < 0 || !source.subSequence(lineEnd + 1, nextEnd).isBlank()) {
+                return blank;
+            }
+            blank++;
+            lineEnd = nextEnd;
+        }
+        return blank;
     }
 
     /**

@@ -5,8 +5,6 @@ import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,100 +85,6 @@ final class KramdownExtensionBlock extends Block {
         return new Span(text.subSequence(0, stop.end()), m.group(1).equals("comment") ? "<!-- " + body + " -->" : body);
     }
 
-    /**
-     * A block quote or list item the start tag is in, which reads the lines after it as kramdown
-     * gathers a container's lines before it reads their blocks: up to the stop tag, every line
-     * must stay inside each container around the tag.
-     */
-    private static final class Container {
-        private static final Pattern QUOTE_MARKER = Pattern.compile(" {0,3}> ?");
-        private static final Pattern ATTRIBUTE_LIST = Pattern.compile(" {0,3}\\{:(?![:/])(?:\\\\}|[^}])+}\\s*");
-        private static final Pattern END_OF_BLOCK = Pattern.compile("\\^\\s*");
-        private static final Pattern RULE = Pattern.compile(" {0,3}([-*_])[ \\t]*\\1[ \\t]*\\1(?:\\1|[ \\t])*");
-
-        /** The item's content indent; 0 for a block quote. */
-        private final int indent;
-        /** A line that starts the list's next item, which ends this one; null for a block quote. */
-        private final Pattern nextItem;
-        private boolean afterBlank;
-
-        private Container(int indent, Pattern nextItem) {
-            this.indent = indent;
-            this.nextItem = nextItem;
-        }
-
-        /**
-         * The containers around a start tag, outermost first, from what they took of its line
-         * ({@code prefix}): each {@code >} a block quote's marker, each other run a list item's
-         * marker and the spaces up to its content.
-         */
-        static List<Container> around(BasedSequence prefix) {
-            List<Container> containers = new ArrayList<>();
-            Matcher part = Pattern.compile(" {0,3}> ?|[^>]+").matcher(prefix);
-            while (part.find()) {
-                String marker = part.group();
-                if (marker.contains(">")) {
-                    containers.add(new Container(0, null));
-                } else {
-                    int spaces = Math.min(marker.length() - 1, 3);
-                    String item = marker.strip().matches("\\d+\\.") ? "\\d+\\." : "[-+*]";
-                    Pattern nextItem = Pattern.compile(" {0," + spaces + "}" + item + "[ \\t]");
-                    containers.add(new Container(marker.length(), nextItem));
-                }
-            }
-            return containers;
-        }
-
-        /**
-         * {@code line} inside this container: without its quote marker or item indent, or as it
-         * is when kramdown takes it lazily; null when the line ends the container. A block quote
-         * goes on to a blank line, a list item to a line that is neither indented to its content
-         * nor a lazy line right after a line of the item, or to a rule after a blank line. Neither
-         * takes a lazy line that kramdown ends lazy lines at: an attribute list, a {@code ^},
-         * block-level HTML.
-         */
-        String inside(String line) {
-            boolean blank = line.isBlank();
-            boolean wasAfterBlank = afterBlank;
-            afterBlank = blank;
-            if (nextItem == null) {
-                Matcher marker = QUOTE_MARKER.matcher(line);
-                if (marker.lookingAt()) {
-                    return line.substring(marker.end());
-                }
-                return blank || endsLazyLines(line) ? null : line;
-            }
-            if (wasAfterBlank && RULE.matcher(line).matches()) {
-                return null;
-            }
-            if (line.startsWith(" ".repeat(indent))) {
-                return line.substring(indent);
-            }
-            if (blank) {
-                return "";
-            }
-            boolean lazy = !wasAfterBlank && !nextItem.matcher(line).lookingAt() && !endsLazyLines(line);
-            return lazy ? line : null;
-        }
-
-        private static boolean endsLazyLines(String line) {
-            return ATTRIBUTE_LIST.matcher(line).matches() || END_OF_BLOCK.matcher(line).matches()
-                    || KramdownHtmlBlockParser.endsLazyLines(line);
-        }
-    }
-
-    /** {@code line} inside every one of {@code containers}, outermost first; null when it has left one. */
-    private static String inside(String line, List<Container> containers) {
-        String inside = line;
-        for (Container container : containers) {
-            inside = container.inside(inside);
-            if (inside == null) {
-                return null;
-            }
-        }
-        return inside;
-    }
-
     /** Registers the extensions with flexmark: they start a block, never interrupt a paragraph. */
     static final class Factory extends BlockStartFactory {
         @Override
@@ -213,7 +117,7 @@ final class KramdownExtensionBlock extends Block {
                 return BlockStart.none();
             }
             Pattern stop = Pattern.compile(" {0,3}\\{:/(?:" + name + ")?\\}[ \\t]*");
-            List<Container> containers = Container.around(line.subSequence(0, state.getIndex()));
+            KramdownContainerLines containers = KramdownContainerLines.around(line.subSequence(0, state.getIndex()));
             StringBuilder body = new StringBuilder();
             int at = bodyStart;
             int end = -1;
@@ -221,7 +125,7 @@ final class KramdownExtensionBlock extends Block {
                 int lineEnd = all.indexOf('\n', at);
                 int next = lineEnd < 0 ? all.length() : lineEnd + 1;
                 String text = all.subSequence(at, lineEnd < 0 ? all.length() : lineEnd).toString();
-                String inside = inside(text, containers);
+                String inside = containers.inside(text);
                 if (inside == null) {
                     return BlockStart.none();
                 }

@@ -107,7 +107,11 @@ final class KramdownFences {
             return 0;
         }
         int longest = 0;
+        int textEnd = openingTextEnd(fence, fence.getChars().getBaseSequence(), fence.getEndOffset());
         for (BasedSequence line : fence.getContentLines()) {
+            if (line.getStartOffset() >= textEnd) {
+                break;
+            }
             for (int length = marker.length() - 1; length > Math.max(longest, 2); length--) {
                 if (closes(line, marker.subSequence(0, length))) {
                     longest = length;
@@ -140,6 +144,17 @@ final class KramdownFences {
             }
         }
         return true;
+    }
+
+    /**
+     * Where the text kramdown reads {@code fence}'s opening line in ends, as an offset of
+     * {@code document}, or {@code end} where it runs past it: kramdown reads each part of a list
+     * item's lines apart ({@link KramdownListParts}), so no line of a later part closes a fence of
+     * an earlier one ({@code + 2. ~~~}, {@code 1. * x}, {@code ~~~}: the second line starts the
+     * second part of the {@code 2.} item, and the fence is text).
+     */
+    private static int openingTextEnd(FencedCodeBlock fence, BasedSequence document, int end) {
+        return KramdownListParts.partEnd(fence.getParent(), document, lineStart(fence.getOpeningMarker()), end);
     }
 
     /** Whether {@code marker} mixes backticks and tildes, which only kramdown reads as a fence. */
@@ -282,7 +297,7 @@ final class KramdownFences {
             boolean mixed = mixed(marker);
             if ((shortened() || mixed) && state.getIndent() <= 3) {
                 BasedSequence rest = state.getLine().subSequence(state.getNextNonSpaceIndex());
-                if (closes(rest, marker.subSequence(0, Math.min(longest, marker.length())))) {
+                if (closes(rest, closing()) && closesAsKramdownReads(state)) {
                     fence().setClosingMarker(rest.trimEnd());
                     return BlockContinue.finished();
                 }
@@ -295,7 +310,41 @@ final class KramdownFences {
             // flexmark continues a fence it has not closed past up to the fence's indentation;
             // whether it closed shows only through flexmark's implementation
             boolean closed = next instanceof BlockContinueImpl found && found.isFinalize();
-            return closed ? next : lineFromContainers(state);
+            if (closed && closesAsKramdownReads(state)) {
+                return next;
+            }
+            if (closed) {
+                fence().setClosingMarker(BasedSequence.NULL); // flexmark's, on a line that is code
+            }
+            return lineFromContainers(state);
+        }
+
+        /** The fence that closes this one: its opening's characters, up to {@link #longest} of them. */
+        private BasedSequence closing() {
+            BasedSequence marker = fence().getOpeningMarker();
+            return marker.subSequence(0, Math.min(longest, marker.length()));
+        }
+
+        /**
+         * Whether kramdown closes the fence on the state's line, a line flexmark closes it on:
+         * kramdown looks for the closing fence only in the text it reads the opening line in, so
+         * not on a line of another part of a list item around ({@link #openingTextEnd}), and there
+         * only after up to three spaces, as its containers leave the line
+         * ({@link KramdownFrames}). A lazy line of an item keeps the spaces it was written with,
+         * so {@code ····~~~} under {@code 10.  a} and {@code ␣~~~} closes nothing, where
+         * flexmark's item takes four of them as its indent. Where kramdown's reading of the line
+         * cannot be told, flexmark's close stands.
+         */
+        private boolean closesAsKramdownReads(ParserState state) {
+            BasedSequence line = state.getLine();
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            if (openingTextEnd(fence(), document, lineStart + 1) <= lineStart) {
+                return false;
+            }
+            Node container = getBlock().getParent();
+            KramdownFrames.Rest rest = KramdownFrames.ofLine(container, document, lineStart);
+            return rest == null || closes(rest.expanded(document, KramdownFrames.lineEnd(document, lineStart)), closing());
         }
 
         /**

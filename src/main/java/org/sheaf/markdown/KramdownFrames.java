@@ -134,6 +134,10 @@ final class KramdownFrames {
             // a paragraph's lazy or later line, read in the text of the paragraph's container
             return rest(paragraph.getParent(), anchor, anchored, text, lineStart, lineEnd);
         }
+        if (container instanceof MarkdownHtmlBlock element) {
+            // kramdown reads the blocks of an element read as blocks in the text around it
+            return rest(element.getParent(), anchor, anchored, text, lineStart, lineEnd);
+        }
         if (container instanceof BlockQuote quote) {
             Rest outer = rest(quote.getParent(), anchor, anchored, text, lineStart, lineEnd);
             if (outer == null) {
@@ -241,12 +245,32 @@ final class KramdownFrames {
      * on the item's own line and where kramdown's reading cannot be told.
      */
     static boolean lazyLine(ListItem item, BasedSequence text, int lineStart, int lineEnd) {
+        return readingOfLaterLine(item, text, lineStart, lineEnd) == Reading.LAZY;
+    }
+
+    /**
+     * Whether the line from {@code lineStart} to {@code lineEnd}, a later line of {@code item}'s,
+     * reaches the item's indentation once the containers around the item have taken theirs, so
+     * that the item takes its indentation off: the opposite of {@link #lazyLine}, false too on
+     * the item's own line and where kramdown's reading cannot be told.
+     */
+    static boolean reachesIndent(ListItem item, BasedSequence text, int lineStart, int lineEnd) {
+        return readingOfLaterLine(item, text, lineStart, lineEnd) == Reading.INDENTED;
+    }
+
+    /** How kramdown reads a line in a list item: {@link #lazyLine}, {@link #reachesIndent}, or not told. */
+    private enum Reading { LAZY, INDENTED, UNTOLD }
+
+    private static Reading readingOfLaterLine(ListItem item, BasedSequence text, int lineStart, int lineEnd) {
         if (item.getParent() == null || !laterLineOf(item, text, lineStart)) {
-            return false;
+            return Reading.UNTOLD;
         }
         Rest outer = of(item.getParent().getParent(), text, lineStart, lineEnd);
         int indentation = indentation(item, text);
-        return outer != null && indentation >= 0 && !reaches(tabsAsSpaces(outer, text, lineEnd), indentation, text, lineEnd);
+        if (outer == null || indentation < 0) {
+            return Reading.UNTOLD;
+        }
+        return reaches(tabsAsSpaces(outer, text, lineEnd), indentation, text, lineEnd) ? Reading.INDENTED : Reading.LAZY;
     }
 
     /**

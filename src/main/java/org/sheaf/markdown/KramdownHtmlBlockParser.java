@@ -73,8 +73,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private BlockContent content = new BlockContent();
     /** Offset in the document just after the element's closing tag (or the comment's end). */
     private final int end;
-    /** Where text after the closing tag on the same line starts, or -1 when none follows it. */
-    private final int tailStart;
+    /**
+     * Where text after the closing tag on the same line starts, or -1 when none follows it; or
+     * after the closing tags of elements read as blocks around the block that follow it there
+     * ({@link Factory#closeElementsAround}).
+     */
+    private int tailStart;
+    /**
+     * The outermost element read as blocks whose closing tag on the block's last line the text
+     * from {@link #tailStart} follows, or null when the text follows the block itself: the
+     * paragraph of that text stands after the element.
+     */
+    private Block tailAfter;
     /**
      * The lines of the paragraph after the closing tag, the first from {@link #tailStart}, each
      * without the markers of the quotes and the indent of the items around it: kramdown reads
@@ -271,6 +281,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     @Override
     public BlockContinue tryContinue(ParserState state) {
         BasedSequence line = state.getLine();
+        if (line.getStartOffset() < end && elementAfterEnd(line)) {
+            // the block takes its part of the line, and the element starts after it
+            // (MarkdownHtmlBlockParser.RestFactory)
+            content.add(line.subSequence(state.getIndex(), end - line.getStartOffset()), state.getIndent());
+            return BlockContinue.none();
+        }
+        if (line.getStartOffset() < end && state.getIndex() == line.length() && !line.isBlank() && closedAround(state)) {
+            // the raw HTML ended with a list item before the closing tag's line
+            return BlockContinue.none();
+        }
         if (line.getStartOffset() < end) {
             return BlockContinue.atIndex(state.getIndex());
         }
@@ -278,6 +298,39 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         return (codeTail ? continuesCode(state) : continuesTail(state)) ? BlockContinue.atIndex(state.getIndex()) : BlockContinue.none();
+    }
+
+    /**
+     * Whether the block, begun on a line before {@code line}, ends within it followed by the
+     * opening tag of an element whose content kramdown reads as blocks
+     * ({@code </section> <div markdown="1">}): kramdown's block parser reads that element as
+     * the block after the raw HTML, as on the block's first line ({@link Factory#elementAfter}).
+     */
+    private boolean elementAfterEnd(BasedSequence line) {
+        if (!(block instanceof HtmlBlock) || tailStart >= 0 || codeTail || endsWithinLine || end >= line.getEndOffset()
+                || block.getStartOffset() >= line.getStartOffset()) {
+            return false;
+        }
+        CharSequence text = line.getBaseSequence();
+        Matcher tag = OPEN_TAG.matcher(text);
+        int at = blockStart(text, end);
+        return at < line.getEndOffset() && tag.region(at, text.length()).lookingAt()
+                && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))
+                && KramdownTags.holdsContent(tag) && readsBlocks(tag.group(1), tag.group(2));
+    }
+
+    /**
+     * Whether an element read as blocks around the block ended at the state's line, its closing
+     * tag's ({@link MarkdownHtmlBlockParser#endsOn}): the element takes that line whole.
+     */
+    private boolean closedAround(ParserState state) {
+        for (Node node = block.getParent(); node != null; node = node.getParent()) {
+            if (node instanceof MarkdownHtmlBlock element && state.getActiveBlockParser(element) instanceof MarkdownHtmlBlockParser parser
+                    && parser.endsOn(state.getLine())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -399,7 +452,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                     .subSequence(tailStart, tailLines.get(tailLines.size() - 1).getEndOffset()).trimEnd();
             tailText = SegmentedSequence.create(chars, tailLines).trimEnd();
             tail = new Paragraph(chars);
-            block.insertAfter(tail);
+            (tailAfter == null ? block : tailAfter).insertAfter(tail);
         }
     }
 
@@ -1018,14 +1071,10 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
          */
         private BlockStart raw(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser, int offset) {
             parser.block.setChars(state.getLine().baseSubSequence(offset, parser.end));
-            if (parser.tailStart < 0 && !parser.codeTail) {
-                if (closeElementsAround(state, matched, parser)) {
-                    parser.endsWithinLine = true;
-                } else {
-                    BlockStart element = elementAfter(state, matched, parser);
-                    if (element != null) {
-                        return element;
-                    }
+            if (parser.tailStart < 0 && !parser.codeTail && !closeElementsAround(state, matched, parser)) {
+                BlockStart element = elementAfter(state, matched, parser);
+                if (element != null) {
+                    return element;
                 }
             }
             return BlockStart.of(parser).atIndex(state.getIndex());
@@ -1034,8 +1083,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /**
          * Ends the elements read as blocks around {@code parser}'s block whose closing tags stand
          * right after the block on the line where it ends, innermost first
-         * ({@code <div markdown="1"><foo>b</foo></div>}), when only white space follows them;
-         * returns whether it ended any. Each closing tag may stand after at most three spaces.
+         * ({@code <div markdown="1"><foo>b</foo></div>}), when only white space follows them, or
+         * text that starts a paragraph ({@code <foo>b</foo></div> text}), which kramdown reads as
+         * the block after the outermost of them: the block's tail, over the lines the paragraph
+         * goes on, which the elements keep ({@link MarkdownHtmlBlockParser#closeAt(int, boolean)}).
+         * Returns whether it ended any. Each closing tag may stand after at most three spaces.
          */
         private static boolean closeElementsAround(ParserState state, MatchedBlockParser matched, KramdownHtmlBlockParser parser) {
             CharSequence text = state.getLine().getBaseSequence();
@@ -1054,11 +1106,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 Block parent = element.getBlock().getParent();
                 container = parent == null ? null : state.getActiveBlockParser(parent);
             }
-            if (elements.isEmpty() || !restOfLineBlank(text, at)) {
+            boolean textAfter = !restOfLineBlank(text, at);
+            if (elements.isEmpty() || textAfter && (indentAt(text, at) > 0 || startsBlockHtml(text, spacesEnd(text, at)))) {
                 return false;
             }
             for (int i = 0; i < elements.size(); i++) {
-                elements.get(i).closeAt(closings.get(i));
+                elements.get(i).closeAt(closings.get(i), textAfter);
+            }
+            if (textAfter) {
+                parser.tailStart = spacesEnd(text, at);
+                parser.tailAfter = elements.get(elements.size() - 1).getBlock();
+            } else {
+                parser.endsWithinLine = true;
             }
             return true;
         }
@@ -1133,7 +1192,7 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             }
             int close = HtmlBlockStartFactory.commentEnd(matched.getBlockParser().getBlock(), state.getLine().getBaseSequence(), offset);
             if (close < 0) {
-                return BlockStart.none();
+                return lazyComment(state, matched, offset);
             }
             int after = close + 3;
             boolean code = indentAt(text, after) > 0;
@@ -1148,10 +1207,53 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
                 return raw(state, matched, parser(new HtmlBlock(), state, matched, text, elementEnd(state, matched, text, tag)), offset);
             }
             if (parser.tailStart < 0 && !code && closeElementsAround(state, matched, parser)) {
-                parser.endsWithinLine = true;
                 return BlockStart.of(parser).atIndex(state.getIndex());
             }
             return parser.tailStart < 0 ? BlockStart.none() : BlockStart.of(parser).atIndex(state.getIndex());
+        }
+
+        /**
+         * A comment at {@code offset} in a block quote or list item whose {@code -->} stands on a
+         * later line that kramdown reads into the containers and flexmark's do not take (a lazy
+         * line): kramdown finds the end in the containers' text, each line without its quote
+         * marker or item indent ({@link KramdownContainerLines}), so the comment runs to it, raw
+         * HTML. The block reads its lines ahead ({@link BoundedBlockParser}), which keeps the
+         * containers open over them ({@link KramdownLazyContainers}). Only where white space
+         * alone follows the {@code -->}; none otherwise, the comment then a paragraph's text.
+         */
+        private static BlockStart lazyComment(ParserState state, MatchedBlockParser matched, int offset) {
+            BasedSequence line = state.getLine();
+            BasedSequence all = line.getBaseSequence();
+            KramdownContainerLines containers = KramdownContainerLines.of(matched.getBlockParser().getBlock(), all);
+            if (containers == null || containers.none()) {
+                return BlockStart.none();
+            }
+            List<BasedSequence> lines = new ArrayList<>();
+            int from = offset + 4;
+            for (int lineStart = offset; lineStart < all.length(); ) {
+                int lineEnd = KramdownFrames.lineEnd(all, lineStart);
+                int next = Math.min(lineEnd + 1, all.length());
+                lines.add(all.subSequence(lineStart, next));
+                int close = indexOf(all.subSequence(0, lineEnd), "-->", from);
+                if (close >= 0) {
+                    if (!restOfLineBlank(all, close + 3)) {
+                        return BlockStart.none();
+                    }
+                    HtmlCommentBlock block = new HtmlCommentBlock(all.subSequence(offset, next));
+                    block.setContent(lines);
+                    return BlockStart.of(new BoundedBlockParser(block, next)).atIndex(line.length());
+                }
+                if (next >= all.length()) {
+                    break;
+                }
+                int inside = containers.insideAt(all.subSequence(next, KramdownFrames.lineEnd(all, next)).toString());
+                if (inside < 0) {
+                    break;
+                }
+                lineStart = next + inside;
+                from = lineStart;
+            }
+            return BlockStart.none();
         }
 
         @Override

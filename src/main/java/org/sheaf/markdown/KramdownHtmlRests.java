@@ -40,7 +40,7 @@ final class KramdownHtmlRests {
             Node parent = node.getParent();
             if (closed && (parent instanceof Document || parent instanceof BlockQuote
                     || parent instanceof ListItem && !(parent instanceof DefinitionItem)
-                    || parent instanceof MarkdownHtmlBlock outer && outer.closed())) {
+                    || parent instanceof MarkdownHtmlBlock)) {
                 elements.add((Block) node);
             }
         }
@@ -65,14 +65,19 @@ final class KramdownHtmlRests {
         BasedSequence source = element.getChars().getBaseSequence();
         Node container = element.getParent();
         int from = nextLine(source, element.getEndOffset());
-        // in an element read as Markdown, the text ends before the line of its closing tag
+        // in an element read as Markdown, the text ends before the line of its closing tag, or
+        // with the element's lines when it has none
         int containerEnd = container instanceof Document ? source.length()
-                : container instanceof MarkdownHtmlBlock ? KramdownFrames.lineStart(source, container.getEndOffset())
+                : container instanceof MarkdownHtmlBlock outer && outer.closed()
+                        ? KramdownFrames.lineStart(source, container.getEndOffset())
                 : container.getEndOffset();
         if (from < 0 || from >= containerEnd) {
             return;
         }
-        int end = Math.min(KramdownHtmlBlockParser.rawEnd(source, from, open), containerEnd);
+        // a list item's first part is a text of its own: the rest ends where the second starts,
+        // right at the line after the element's last one too, the rest then empty
+        int end = KramdownListParts.partEnd(container, source, from - 1,
+                Math.min(KramdownHtmlBlockParser.rawEnd(source, from, open), containerEnd));
         List<Node> taken = new ArrayList<>();
         for (Node next = element.getNext(); next != null && next.getStartOffset() < end; next = next.getNext()) {
             taken.add(next);

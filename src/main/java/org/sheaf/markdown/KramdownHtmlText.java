@@ -76,10 +76,12 @@ final class KramdownHtmlText {
     /**
      * Whether {@code html}, the text of a block of raw HTML, leaves an element open: kramdown's
      * raw HTML parser then reads on to the end of the text it parses (the page, or a list item's
-     * or a quote's text), blank lines at its end included.
+     * or a quote's text), blank lines at its end included. The content of an element read as
+     * spans ({@code <em markdown="span">`a <b>`</em>}) opens none: kramdown reads it to the
+     * element's closing tag as text.
      */
     static boolean leavesOpen(String html) {
-        return !write(html, new StringBuilder(html.length() + 16), MarkdownContents.RAW, new ArrayDeque<>()).isEmpty();
+        return !write(html, new StringBuilder(html.length() + 16), content -> "", new ArrayDeque<>()).isEmpty();
     }
 
     /**
@@ -198,13 +200,13 @@ final class KramdownHtmlText {
                 BlocksContent blocks = opening && content == null ? BlocksContent.of(html, open) : null;
                 if (blocks != null) {
                     String name = elements.pop();
-                    String between = contents.blocks(blocks, elements.size());
+                    String between = contents.blocks(blocks, elements.size() + around.size());
                     out.append(between != null ? between : html.substring(blocks.start(), blocks.end()));
                     out.append("</").append(name).append('>');
                     end = blocks.elementEnd();
                 }
                 if (end > at) {
-                    at = elements.isEmpty() ? afterTopLevel(html, end, out, contents) : end;
+                    at = elements.isEmpty() && around.isEmpty() ? afterTopLevel(html, end, out, contents) : end;
                     continue;
                 }
                 out.append("&lt;");
@@ -288,7 +290,7 @@ final class KramdownHtmlText {
                     // content read as blocks (markdown="block") stands on lines of its own, as
                     // kramdown writes an element of block content, the closing tag indented
                     out.append('\n').append(chomped(html.substring(end, contentEnd))).append('\n')
-                            .append(contents.indent(elements.size()));
+                            .append(contents.indent(elements.size() + around.size()));
                 } else {
                     out.append(html, end, contentEnd);
                 }
@@ -298,14 +300,14 @@ final class KramdownHtmlText {
                 }
                 // inside an element, kramdown takes the line break after one marked
                 // markdown="block" with it, as after the opening tag of an element read as blocks
-                return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
+                return !(elements.isEmpty() && around.isEmpty()) && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
                         ? afterLineBreak(html, closing.end()) : closing.end();
             }
             out.append(KramdownTags.block(open));
             if (!KramdownTags.holdsContent(open)) {
                 // inside an element, kramdown takes the line break after one marked
                 // markdown="block" with it, as after the opening tag of an element read as blocks
-                return !elements.isEmpty() && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
+                return !(elements.isEmpty() && around.isEmpty()) && KramdownHtmlBlockParser.readsBlocks(name, open.group(2))
                         ? afterLineBreak(html, end) : end;
             }
             elements.push(name);

@@ -361,6 +361,11 @@ final class KramdownLazyContainers {
         public final BlockParserFactory apply(DataHolder options) {
             BlockParserFactory starts = flexmark.apply(options);
             return (state, matched) -> {
+                if (matched.getBlockParser() instanceof LazyContainer container && container.codeTabOn(state) >= 0) {
+                    // the container left its line, its own > still on it, for the code kramdown reads
+                    // there (LazyContainer.codeTabOn): flexmark asks these factories before the code's
+                    return BlockStart.none();
+                }
                 BlockStart start = apart(starts, state, matched);
                 if (start == null) {
                     start = starts.tryStart(state, matched);
@@ -369,8 +374,10 @@ final class KramdownLazyContainers {
                     start = refused(starts, state, matched);
                 }
                 // a row of a table kramdown is reading (`- | -`, `> a | b`) starts nothing, nor
-                // does a marker after a tab
+                // does a marker after a tab, nor a quote's > that a container left on a line it
+                // reads code on (the code starts after it)
                 if (start == null || KramdownPipeRows.continuesTable(state, matched)
+                        || matched.getBlockParser() instanceof LazyContainer container && container.codeTabOn(state) >= 0
                         || KramdownRawLines.afterTab(state, matched.getBlockParser().getBlock()) || readsAsText(start, state, matched)) {
                     return BlockStart.none();
                 }
@@ -535,7 +542,8 @@ final class KramdownLazyContainers {
         private static int codeIn(Node container, ParserState state) {
             BasedSequence line = state.getLine();
             int text = state.getNextNonSpaceIndex();
-            if (state.isBlank() || line.subSequence(0, text).indexOf('\t') < 0 && spacesBefore(line, text) < 4) {
+            if (state.isBlank() || line.subSequence(0, text).indexOf('\t') < 0 && spacesBefore(line, text) < 4
+                    && !tabAfterQuoteMarker(line, text)) {
                 return -1;
             }
             BasedSequence document = line.getBaseSequence();
@@ -566,19 +574,53 @@ final class KramdownLazyContainers {
                 return false;
             }
             BasedSequence line = state.getLine();
+            int from = state.getIndex();
             int text = state.getNextNonSpaceIndex();
-            boolean tab = line.subSequence(state.getIndex(), text).indexOf('\t') >= 0;
+            // a quote's own > on the line: what follows is the quote's text, which the container inside reads
+            boolean quoted = getBlock() instanceof BlockQuote && state.getIndent() < 4 && line.charAt(text) == '>';
+            if (quoted) {
+                from = text + 1;
+                text = nonSpaceFrom(line, from);
+            }
+            boolean tab = line.subSequence(from, text).indexOf('\t') >= 0;
             // four spaces before a quote's > leave the line to the quote, which takes them
-            boolean spaces = spacesBefore(line, text) >= 4 && line.charAt(text) != '>';
-            if (!tab && !spaces || line.subSequence(0, text).indexOf('>') >= 0) {
+            boolean spaces = !quoted && spacesBefore(line, text) >= 4 && line.charAt(text) != '>';
+            if (!tab && !spaces || text >= line.length() || line.charAt(text) == '>'
+                    || !quoted && line.subSequence(0, text).indexOf('>') >= 0) {
                 return false;
             }
             for (Node node = last; node != null && node != getBlock(); node = node.getParent()) {
                 if ((node instanceof BlockQuote || node instanceof ListItem) && KramdownRawLines.startsBlockIn((Block) node, state)) {
-                    return codeIn(node, state) >= 0 && isInside(node);
+                    return codeIn(node, state) >= 0 && isInside(node) && (!quoted || lazyLineOf(node, line));
                 }
             }
             return false;
+        }
+
+        /** Whether {@code line} is a lazy line of {@code node}, a list item ({@link KramdownFrames#lazyLine}). */
+        private static boolean lazyLineOf(Node node, BasedSequence line) {
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            return node instanceof ListItem item && KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
+        }
+
+        /**
+         * Whether a {@code >} stands at {@code at} on {@code line} with a tab among the white
+         * space after it: the {@code >} of a quote around, which leaves it on the line for the
+         * factories of the container inside ({@link #codeInLazyContainer}), and the tab counted
+         * in that quote's text. Whether it is that quote's is for {@link KramdownFrames} to tell.
+         */
+        private static boolean tabAfterQuoteMarker(BasedSequence line, int at) {
+            return at < line.length() && line.charAt(at) == '>' && line.subSequence(at, nonSpaceFrom(line, at + 1)).indexOf('\t') >= 0;
+        }
+
+        /** The index of the first character of {@code line} from {@code from} on that is not a space or a tab. */
+        private static int nonSpaceFrom(BasedSequence line, int from) {
+            int at = from;
+            while (at < line.length() && (line.charAt(at) == ' ' || line.charAt(at) == '\t')) {
+                at++;
+            }
+            return at;
         }
 
         /** Whether {@code node} lies inside this container. */
@@ -680,6 +722,9 @@ final class KramdownLazyContainers {
             if (getBlock() instanceof ListItem item && takesSpacesOfLazyList(state, item, result)) {
                 return BlockContinue.atIndex(state.getIndex());
             }
+            if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesReadInside(state, item, result)) {
+                return BlockContinue.atIndex(state.getIndex());
+            }
             if (tabInIndent(state, result)) {
                 if (afterBlank) {
                     afterBlank = false;
@@ -732,6 +777,52 @@ final class KramdownLazyContainers {
             int lineStart = line.getStartOffset();
             return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
                     && !startsItemOfOwnList(state, item);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of {@code item} over the state's line, takes
+         * spaces of a line that kramdown reads as a lazy line of the item, where a container inside
+         * the item reads those spaces: kramdown keeps a lazy line as it stands in the item's text,
+         * so the containers inside read all its spaces. A list item inside may reach its indent
+         * with them ({@code -    >0. a}, {@code >}, {@code ····b}: {@code b} is a paragraph of
+         * the {@code 0.} item after a blank line), or a quote inside find no {@code >} within
+         * three spaces and take the line lazily, its spaces an indent of code
+         * ({@code -    >10.  a}, {@code >}, {@code ····> b}: code {@code > b}). flexmark's item
+         * takes some of them as its indent, which leaves the containers inside short. Not where
+         * a tab stands in the line's white space or follows the marker of an item inside, whose
+         * columns kramdown counts from the start of the innermost container's text
+         * ({@link KramdownFrames}) and flexmark from the start of the line.
+         */
+        private static boolean takesSpacesReadInside(ParserState state, ListItem item, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize() || state.isBlank()
+                    || going.getNewColumn() <= state.getColumn() && going.getNewIndex() <= state.getIndex()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int text = state.getNextNonSpaceIndex();
+            if (line.subSequence(state.getIndex(), text).indexOf('\t') >= 0) {
+                return false;
+            }
+            boolean containerInside = false;
+            for (Node node = state.getActiveBlockParser().getBlock(); node != null && node != item; node = node.getParent()) {
+                if (node instanceof ListItem inner && tabbedMarkerIndent(inner) >= 0) {
+                    return false; // flexmark counts the columns of its text otherwise
+                }
+                containerInside |= node instanceof BlockQuote || node instanceof ListItem;
+            }
+            BasedSequence document = line.getBaseSequence();
+            int lineStart = line.getStartOffset();
+            int lineEnd = KramdownFrames.lineEnd(document, lineStart);
+            if (!containerInside || !KramdownFrames.lazyLine(item, document, lineStart, lineEnd)) {
+                return false;
+            }
+            for (Node node = state.getActiveBlockParser().getBlock(); node != item; node = node.getParent()) {
+                if (node instanceof BlockQuote quote && KramdownFrames.markerOf(quote, document, lineStart, lineEnd) < 0
+                        || node instanceof ListItem inner && KramdownFrames.reachesIndent(inner, document, lineStart, lineEnd)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

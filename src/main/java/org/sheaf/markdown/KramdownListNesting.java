@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
  *
  * <p>flexmark reads such a line as the nested list's next item, or with kramdown's own input as
  * more of a paragraph, where kramdown keeps the spaces. So the Markdown is parsed once, each such
- * line is found among the items, paragraphs and indented and fenced code of the tree, and the
+ * line is found among the items, paragraphs, indented and fenced code and raw HTML of the tree, and the
  * text is parsed again with the spaces kramdown adds put before those lines, where flexmark's
  * kramdown rules for indented lines read them as kramdown does. A line that would nest in an item whose
  * own line gets spaces is left for the next reading, of the text with those spaces, where that
@@ -64,7 +65,7 @@ final class KramdownListNesting {
             if (node instanceof ListItem item) {
                 indent(item.getParent(), item.getOpeningMarker().getStartOffset(), item.getParent() instanceof OrderedList,
                         source, spaces, blankLines);
-            } else if (node instanceof Paragraph || node instanceof IndentedCodeBlock) {
+            } else if (node instanceof Paragraph || node instanceof IndentedCodeBlock || node instanceof HtmlBlock) {
                 indentLinesOf((Block) node, 1, source, spaces, blankLines);
             } else if (node instanceof FencedCodeBlock) {
                 indentLinesOf((Block) node, 0, source, spaces, blankLines);
@@ -107,8 +108,9 @@ final class KramdownListNesting {
      * fenced code) that starts a list item, as before an item's first line ({@link #indent}):
      * flexmark reads such a line as more of the paragraph where kramdown's own parser does (a list
      * interrupts no paragraph), as a lazy line of the code ({@link KramdownIndentedCode}), or as
-     * a line of the fence, and kramdown keeps the spaces it puts before it in the block's text:
-     * the code's line stands on its own, indented by what is left of them.
+     * a line of the fence or of raw HTML, and kramdown keeps the spaces it puts before it in the
+     * block's text: the code's line stands on its own, indented by what is left of them, and raw
+     * HTML writes them.
      */
     private static void indentLinesOf(Block block, int first, BasedSequence text, TreeMap<Integer, Integer> spaces,
             Map<Node, Integer> blankLines) {
@@ -179,7 +181,7 @@ final class KramdownListNesting {
                 int added = 2 * indentation + 4 + spaceTakenByQuote(text, origin.at())
                         + takenByLazyItems(around.get(0), ordered, text, lineStart, lineEnd, origin.at(), blankLines);
                 putBefore(origin, marker, reached + column, added, text, lineStart, spaces,
-                        around.subList(around.indexOf(outer) + 1, around.size()));
+                        nestsInTabbedItem(indentation + 4 + column, around.subList(around.indexOf(outer) + 1, around.size()), text));
             }
             return;
         }
@@ -199,21 +201,42 @@ final class KramdownListNesting {
      * at other columns than kramdown.
      */
     private static void putBefore(KramdownFrames.Rest origin, int marker, int width, int added, BasedSequence text,
-            int lineStart, TreeMap<Integer, Integer> spaces, List<ListItem> inside) {
+            int lineStart, TreeMap<Integer, Integer> spaces, boolean nestsInTabbedItem) {
         if (text.subSequence(origin.at(), marker).indexOf('\t') < 0) {
             spaces.put(origin.at(), added);
             return;
         }
-        for (ListItem item : inside) {
-            if (KramdownLazyContainers.LazyContainer.tabbedMarkerIndent(item) >= 0) {
-                return;
-            }
+        if (nestsInTabbedItem) {
+            return;
         }
         KramdownFrames.Rest whole = new KramdownFrames.Rest(0, lineStart);
         int more = added + width - (whole.columnOf(text, marker) - whole.columnOf(text, origin.at()));
         if (origin.spaces() == 0 && more >= 0) {
             spaces.put(marker, more);
         }
+    }
+
+    /**
+     * Whether kramdown nests a line, its marker {@code column} columns into the text of the item
+     * it is a lazy line of once kramdown's spaces stand before it, as a list in one of the items
+     * {@code inside} that item, passing through one whose marker a tab follows: each item takes
+     * its indentation off the line, and the line starts a list where three columns at most are
+     * left. flexmark starts the text of such an item at other columns than kramdown, so its
+     * reading of the spaced line would nest it elsewhere. A line left with more columns is text
+     * of the innermost item it reaches, the same to both.
+     */
+    private static boolean nestsInTabbedItem(int column, List<ListItem> inside, BasedSequence text) {
+        int left = column;
+        boolean tabbed = false;
+        for (ListItem item : inside) {
+            int indentation = KramdownFrames.indentation(item, text);
+            if (indentation < 0 || left < indentation) {
+                break;
+            }
+            left -= indentation;
+            tabbed |= KramdownLazyContainers.LazyContainer.tabbedMarkerIndent(item) >= 0;
+        }
+        return tabbed && left <= 3;
     }
 
     /**

@@ -1257,7 +1257,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // kramdown writes it as the element's text, without the indent of a list around it,
             // and closes what is still open where the text around it ends
             String closing = endsText ? closingTags(KramdownHtmlBlockParser.leftOpenBy(node, leftOpen)) : "";
-            unindented(html, spacesBefore(node) + escaped + closing);
+            String blankLines = closing.isEmpty() ? "" : "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node));
+            unindented(html, spacesBefore(node) + escaped + blankLines + closing);
         } else {
             // raw HTML right after a block that an element read as Markdown cut short (one never
             // closed, which kramdown then reads raw) stands in the elements that block left open
@@ -1369,8 +1370,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             return true;
         }
         Node next = nextPastBlankLines(node);
-        return next == null ? node.getParent() instanceof ListItem || node.getParent() instanceof BlockQuote
-                : KramdownListParts.endsFirstPart(node);
+        return next == null ? lastEndsText(node.getParent()) : KramdownListParts.endsFirstPart(node);
+    }
+
+    /**
+     * Whether the last block of {@code container} ends the text kramdown parses it in: that of a
+     * list item or a quote, or of an element read as blocks never closed, whose content runs to
+     * the end of the text around it (its closing tag was raw HTML's text inside it).
+     */
+    private static boolean lastEndsText(Node container) {
+        if (container instanceof MarkdownHtmlBlock element && !element.closed()) {
+            Node next = nextPastBlankLines(element);
+            return next == null ? lastEndsText(element.getParent()) : KramdownListParts.endsFirstPart(element);
+        }
+        return container instanceof ListItem || container instanceof BlockQuote;
     }
 
     /** The node after {@code node} past the blank lines that follow it, or null when only they follow. */
@@ -1492,7 +1505,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.unIndent();
         }
         if (node.closed() && !closing.isEmpty()) {
-            unindented(html, closing);
+            unindented(html, "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node)) + closing);
         }
     }
 
@@ -1523,7 +1536,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             html.popPrefix(false);
         }
         if (node.closed() && !closing.isEmpty()) {
-            unindented(html, closing);
+            unindented(html, "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node)) + closing);
         }
     }
 

@@ -2,6 +2,8 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.LinkNode;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.tables.TableCell;
@@ -245,33 +247,17 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
     /**
      * Makes the closing tags in {@code text} that end no element text, and closes the elements
      * left open: for a text parsed after the document's post-processors ran, as this one does
-     * for the others. A closing tag in an emphasis ends only an element opened in that emphasis,
-     * as kramdown reads an emphasis's content to its closing marker, with tags of its own.
+     * for the others. A closing tag in an emphasis or a link's text ends only an element opened
+     * in that emphasis or text, as kramdown reads their content to its closing marker, with tags
+     * of its own; and a link whose text leaves an element open is no link
+     * ({@link #unlinkLeftOpen}).
      */
     static void readElements(Document document, Node text) {
-        Deque<OpenElement> open = new ArrayDeque<>();
         List<HtmlInline> stray = new ArrayList<>();
-        for (Node node : Descendants.of(text)) {
-            if (node instanceof HtmlInline html && notATag(html.getChars())) {
-                stray.add(html);
-                continue;
-            }
-            // a comment, a block-level tag (text already, written so by the renderer) or an
-            // element without content opens and closes nothing
-            String name = elementTag(node);
-            if (name == null) {
-                continue;
-            }
-            if (name.startsWith("/")) {
-                OpenElement last = open.peek();
-                if (last != null && last.name().equals(name.substring(1)) && last.emphasis() == emphasisAround(node)) {
-                    open.pop();
-                } else {
-                    stray.add((HtmlInline) node);
-                }
-            } else {
-                open.push(new OpenElement(name, emphasisAround(node)));
-            }
+        Deque<OpenElement> open = read(text, stray);
+        while (unlinkLeftOpen(open)) {
+            stray.clear();
+            open = read(text, stray);
         }
         for (HtmlInline tag : stray) {
             tag.insertBefore(new Text(tag.getChars()));
@@ -292,14 +278,97 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         }
     }
 
-    /** An element opened in a text, by name, and the innermost emphasis its opening tag stands in, or null. */
-    private record OpenElement(String name, Node emphasis) {
+    /**
+     * Reads the tags of {@code text} in order: adds to {@code stray} those that kramdown reads as
+     * text (a closing tag that ends no element, a tag it does not read as one), and returns the
+     * elements left open, innermost first.
+     */
+    private static Deque<OpenElement> read(Node text, List<HtmlInline> stray) {
+        Deque<OpenElement> open = new ArrayDeque<>();
+        for (Node node : Descendants.of(text)) {
+            if (node instanceof HtmlInline html && notATag(html.getChars())) {
+                stray.add(html);
+                continue;
+            }
+            // a comment, a block-level tag (text already, written so by the renderer) or an
+            // element without content opens and closes nothing
+            String name = elementTag(node);
+            if (name == null) {
+                continue;
+            }
+            if (name.startsWith("/")) {
+                OpenElement last = open.peek();
+                if (last != null && last.name().equals(name.substring(1)) && last.scope() == scopeAround(node)) {
+                    open.pop();
+                } else {
+                    stray.add((HtmlInline) node);
+                }
+            } else {
+                open.push(new OpenElement(name, scopeAround(node)));
+            }
+        }
+        return open;
     }
 
-    /** The innermost emphasis, of either strength, that {@code node} stands in within its text, or null. */
-    private static Node emphasisAround(Node node) {
+    /**
+     * Turns each link or image whose text leaves one of {@code open} open back into text, its
+     * brackets and destination written as they stand and its text's nodes in its place; returns
+     * whether it turned any. kramdown reads the element's content to its closing tag, or to the
+     * end of the text around the link, past the {@code ]}, so it finds no end to the link's text
+     * ({@code [<span>*b</span> c*](u)}: the emphasis takes the closing tag).
+     */
+    private static boolean unlinkLeftOpen(Deque<OpenElement> open) {
+        boolean unlinked = false;
+        for (OpenElement element : open) {
+            Node link = linkAround(element.scope());
+            if (link != null && link.getParent() != null) {
+                unlink(link);
+                unlinked = true;
+            }
+        }
+        return unlinked;
+    }
+
+    /** The link or image that {@code scope}, an emphasis or a link within a text, is or stands in, or null. */
+    private static Node linkAround(Node scope) {
+        for (Node at = scope; at != null && !(at instanceof Block); at = at.getParent()) {
+            if (at instanceof LinkNode || at instanceof RefNode) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    /** Puts the nodes of {@code link}'s text in its place, between its brackets and destination as text. */
+    private static void unlink(Node link) {
+        BasedSequence chars = link.getChars();
+        Node first = link.getFirstChild();
+        Node last = link.getLastChild();
+        link.insertBefore(new Text(chars.baseSubSequence(chars.getStartOffset(), first.getStartOffset())));
+        Node next;
+        for (Node child = first; child != null; child = next) {
+            next = child.getNext();
+            link.insertBefore(child);
+        }
+        link.insertBefore(new Text(chars.baseSubSequence(last.getEndOffset(), chars.getEndOffset())));
+        link.unlink();
+    }
+
+    /**
+     * An element opened in a text, by name, and the innermost emphasis or link its opening tag
+     * stands in ({@link #scopeAround}), or null.
+     */
+    private record OpenElement(String name, Node scope) {
+    }
+
+    /**
+     * The innermost emphasis, of either strength, or link or image that {@code node} stands in
+     * within its text, or null: kramdown reads the content of each to its closing marker, and a
+     * closing tag there ends only an element opened in it.
+     */
+    private static Node scopeAround(Node node) {
         for (Node at = node.getParent(); at != null && !(at instanceof Block); at = at.getParent()) {
-            if (at instanceof Emphasis || at instanceof StrongEmphasis) {
+            if (at instanceof Emphasis || at instanceof StrongEmphasis || at instanceof LinkNode || at instanceof RefNode) {
                 return at;
             }
         }

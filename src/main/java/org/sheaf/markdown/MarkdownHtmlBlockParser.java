@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.parser.block.AbstractBlockParser;
 import com.vladsch.flexmark.parser.block.BlockContinue;
 import com.vladsch.flexmark.parser.block.BlockParser;
@@ -46,6 +47,12 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     private boolean ended;
     /** Where the closing tag ends in the document, once read. */
     private int closingEnd = -1;
+    /**
+     * Whether a paragraph follows the closing tag on its line, after a block of raw HTML inside
+     * the element that ends there ({@code <foo>b</foo></div> text}): the element takes the lines
+     * the paragraph goes on, which that block holds.
+     */
+    private boolean textAfter;
     /** Where the last line the block took ends in the document, before its closing tag is read. */
     private int lastLineEnd = -1;
     /**
@@ -93,7 +100,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         }
         if (closingEnd >= 0) {
             // closed within a line that a block inside it took (closeAt)
-            if (line.getStartOffset() >= closingEnd) {
+            if (line.getStartOffset() >= closingEnd && !(textAfter && KramdownHtmlBlockParser.continuesTail(state))) {
                 return BlockContinue.none();
             }
             lastLineEnd = line.getEndOffset();
@@ -116,7 +123,7 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             return BlockContinue.none();
         }
         if (closable && depth == 0 && closes.matcher(trimmed).matches() && !insideRawHtml(line.getStartOffset())
-                && !innerElementOpen(inside, line)) {
+                && !innerElementOpen(inside, line) && !insideSpanContent(state)) {
             // The closing tag's line reaches the children as a blank line, which closes them;
             // the block itself ends before the next line.
             ended = true;
@@ -215,17 +222,55 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * it read up to ({@link #closingTagEnd}): the lines before it go on the block inside.
      */
     void closeAt(int closingEnd) {
+        closeAt(closingEnd, false);
+    }
+
+    /**
+     * {@link #closeAt(int)}, where {@code textAfter} tells that a paragraph follows the closing
+     * tag on its line, which the block of raw HTML inside that ends before the tag holds: the
+     * element goes on over the lines of that paragraph, to hand them to the block.
+     */
+    void closeAt(int closingEnd, boolean textAfter) {
         this.closingEnd = closingEnd;
+        this.textAfter = textAfter;
+    }
+
+    /**
+     * Whether an element read as spans inside this one ({@link SpanHtmlBlockParser}) is still
+     * reading its content at the state's line: kramdown reads that content up to the element's
+     * own closing tag, or to the end of the text, this element's closing tag included.
+     */
+    private boolean insideSpanContent(ParserState state) {
+        if (!(state.getActiveBlockParser() instanceof SpanHtmlBlockParser span) || !span.readsContent()) {
+            return false;
+        }
+        for (Node node = span.getBlock().getParent(); node != null; node = node.getParent()) {
+            if (node == block) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the element ended with its closing tag on {@code line}, which it then took whole. */
+    boolean endsOn(BasedSequence line) {
+        return ended && closingEnd >= line.getStartOffset() && closingEnd <= line.getEndOffset();
     }
 
     /**
      * Whether raw HTML last in the element (at any depth) goes on over the line that starts at
      * {@code lineStart}: an element of it left open runs to the end of the text, and kramdown's
      * raw HTML parser reads a closing tag of another name there as text. Not so in a block quote,
-     * whose text ends before such a line (its raw HTML runs to the end of the quote's text).
+     * whose text ends before such a line (its raw HTML runs to the end of the quote's text), nor
+     * in a list item the line does not reach the text of: kramdown's item takes no lazy line that
+     * starts with a closing tag, so the item's text, and its raw HTML, end before it.
      */
     private boolean insideRawHtml(int lineStart) {
+        BasedSequence text = block.getChars().getBaseSequence();
         for (Node last = block.getLastChild(); last != null && !(last instanceof BlockQuote); last = last.getLastChild()) {
+            if (last instanceof ListItem item && KramdownFrames.lazyLine(item, text, lineStart, KramdownFrames.lineEnd(text, lineStart))) {
+                return false;
+            }
             if (last instanceof HtmlBlock raw && raw.getEndOffset() > lineStart) {
                 return true;
             }
@@ -281,17 +326,24 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
      * Reads on right after an element's closing tag that ends it within a line
      * ({@code </div> text}, {@code </div> <p>b</p>}), as kramdown's block parser does, as at
      * the start of a line: the blocks after it start there, in the container around the element.
+     * So too after a block of raw HTML begun on an earlier line that ends within this one before
+     * an element read as blocks ({@code </section> <div markdown="1">}), which the block hands
+     * the rest of its line to.
      */
     static final class RestFactory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
             BasedSequence line = state.getLine();
             int at = line.getStartOffset() + state.getIndex();
-            if (!(matched.getBlockParser().getBlock().getLastChild() instanceof MarkdownHtmlBlock element)
-                    || !element.closed() || element.getEndOffset() <= at || element.getEndOffset() > line.getEndOffset()) {
+            Node last = matched.getBlockParser().getBlock().getLastChild();
+            boolean endsHere = last instanceof MarkdownHtmlBlock element && element.closed()
+                    && element.getEndOffset() <= line.getEndOffset()
+                    || last instanceof HtmlBlock raw && raw.getStartOffset() < line.getStartOffset()
+                    && raw.getEndOffset() < line.getEndOffset();
+            if (!endsHere || last.getEndOffset() <= at) {
                 return BlockStart.none();
             }
-            return BlockStart.of().atIndex(element.getEndOffset() - line.getStartOffset());
+            return BlockStart.of().atIndex(last.getEndOffset() - line.getStartOffset());
         }
 
         @Override

@@ -59,15 +59,27 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
     private int tailHtmlEnd = -1;
     private Block tailBlock;
     private BasedSequence tailText;
+    /**
+     * Where the first part of a list item around the element ends ({@link KramdownListParts#partEnd}),
+     * or the end of the document: kramdown reads the part as a text of its own, so the element
+     * not closed before it ends there, and the second part's lines are the item's blocks.
+     */
+    private final int partEnd;
 
-    private SpanHtmlBlockParser(SpanHtmlBlock block) {
+    private SpanHtmlBlockParser(SpanHtmlBlock block, int partEnd) {
         this.block = block;
+        this.partEnd = partEnd;
         this.closing = Pattern.compile("</" + Pattern.quote(block.tagName()) + "\\s*>", Pattern.CASE_INSENSITIVE);
     }
 
     @Override
     public Block getBlock() {
         return block;
+    }
+
+    /** Whether the element's closing tag is still to come: the lines it takes are its content. */
+    boolean readsContent() {
+        return closingEnd < 0;
     }
 
     /** Every line up to the closing tag's; then the lines of a paragraph begun after the tag. */
@@ -78,7 +90,7 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
         BasedSequence line = state.getLine();
         boolean takes;
         if (closingEnd < 0) {
-            takes = true;
+            takes = line.getStartOffset() < partEnd;
         } else if (tail.isEmpty()) {
             takes = false;
         } else if (tailHtmlEnd >= 0) {
@@ -292,7 +304,8 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
             }
             SpanHtmlBlock node = new SpanHtmlBlock(all.subSequence(tagStart, contentStart), name, "<" + name + before + after + ">",
                     line.subSequence(state.getIndex(), index).toString());
-            SpanHtmlBlockParser parser = new SpanHtmlBlockParser(node);
+            SpanHtmlBlockParser parser = new SpanHtmlBlockParser(node,
+                    KramdownListParts.partEnd(open.getBlock(), all, tagStart, all.length()));
             if (contentStart > line.getEndOffset()) {
                 parser.contentFrom = contentStart;
                 return BlockStart.of(parser).atIndex(line.length());

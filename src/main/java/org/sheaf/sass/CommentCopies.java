@@ -55,34 +55,35 @@ final class CommentCopies {
         // per source: where its lines start, read from a source the first time a comment is looked at in it
         SourceLines sources = new SourceLines(contents);
         int[] lineStarts = MediaBreaks.lineStarts(css);
-        List<int[]> media = MediaBreaks.topLevelMedia(css);
+        List<MediaBreaks.MediaAt> media = MediaBreaks.topLevelMedia(css);
         // each join: from the start of the first's closing line to where the comment starts
         List<int[]> joins = new ArrayList<>();
-        List<List<int[]>> childrenOf = media.stream().map(block -> MediaBreaks.children(css, block[1], block[2])).toList();
+        List<List<MediaBreaks.Span>> childrenOf = media.stream()
+                .map(block -> MediaBreaks.children(css, block.brace(), block.close())).toList();
         // how many comments stand directly in the top-level @media, in all and up to the second of the pair
         int count = childrenOf.stream().mapToInt(children -> comments(css, children)).sum();
         int comments = media.isEmpty() ? 0 : comments(css, childrenOf.get(0));
         for (int m = 0; m + 1 < media.size(); m++) {
-            int[] first = media.get(m);
-            int[] second = media.get(m + 1);
-            List<int[]> children = childrenOf.get(m + 1);
+            MediaBreaks.MediaAt first = media.get(m);
+            MediaBreaks.MediaAt second = media.get(m + 1);
+            List<MediaBreaks.Span> children = childrenOf.get(m + 1);
             int ordinal = comments;
             comments += comments(css, children);
-            if (!css.substring(first[2] + 1, second[0]).isBlank() || !samePrelude(css, first, second)) {
+            if (!css.substring(first.close() + 1, second.at()).isBlank() || !samePrelude(css, first, second)) {
                 continue;
             }
             if (children.isEmpty() || !MediaBreaks.isComment(css, children.get(0))) {
                 continue;
             }
-            int comment = children.get(0)[0];
+            int comment = children.get(0).start();
             // dart-sass places a comment that starts a line at the line's start, its indent and all
             StaticValues.Origin placed = MediaBreaks.origin(origins, lineStarts, comment);
             placed = placed != null ? placed : MediaBreaks.origin(origins, lineStarts, css.lastIndexOf('\n', comment) + 1);
             if (sameStatement(first, second, origins, lineStarts)
                     && placed != null && placed.source() < contents.size() && follows(first, placed, origins, lineStarts,
                     contents.get(placed.source()), sources.lineStarts(placed.source()))
-                    || evaluated(evaluation, ordinal, count, css.substring(comment, children.get(0)[1]))) {
-                joins.add(new int[] {css.lastIndexOf('\n', first[2]) + 1, comment});
+                    || evaluated(evaluation, ordinal, count, css.substring(comment, children.get(0).end()))) {
+                joins.add(new int[] {css.lastIndexOf('\n', first.close()) + 1, comment});
             }
         }
         if (joins.isEmpty()) {
@@ -102,7 +103,7 @@ final class CommentCopies {
     }
 
     /** How many of an {@code @media}'s children ({@link MediaBreaks#children}) are comments. */
-    private static int comments(String css, List<int[]> children) {
+    private static int comments(String css, List<MediaBreaks.Span> children) {
         return (int) children.stream().filter(child -> MediaBreaks.isComment(css, child)).count();
     }
 
@@ -123,18 +124,18 @@ final class CommentCopies {
     }
 
     /** Whether both {@code @media} have one query. */
-    private static boolean samePrelude(String css, int[] first, int[] second) {
-        return css.substring(first[0], first[1]).equals(css.substring(second[0], second[1]));
+    private static boolean samePrelude(String css, MediaBreaks.MediaAt first, MediaBreaks.MediaAt second) {
+        return css.substring(first.at(), first.brace()).equals(css.substring(second.at(), second.brace()));
     }
 
     /**
      * Whether the map places both {@code @media} at one statement; not so for one opened again
      * where libsass closes it (evaluation, which tells that too, does not ask it).
      */
-    private static boolean sameStatement(int[] first, int[] second, Map<Long, StaticValues.Origin> origins,
-            int[] lineStarts) {
-        StaticValues.Origin at = MediaBreaks.origin(origins, lineStarts, first[0]);
-        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second[0]));
+    private static boolean sameStatement(MediaBreaks.MediaAt first, MediaBreaks.MediaAt second,
+            Map<Long, StaticValues.Origin> origins, int[] lineStarts) {
+        StaticValues.Origin at = MediaBreaks.origin(origins, lineStarts, first.at());
+        return at != null && at.equals(MediaBreaks.origin(origins, lineStarts, second.at()));
     }
 
     /**
@@ -142,10 +143,10 @@ final class CommentCopies {
      * in the comment's stylesheet, whose {@code text} has lines starting at {@code textLines},
      * with no at-rule but a loop or an {@code @if} between them in that text.
      */
-    private static boolean follows(int[] first, StaticValues.Origin comment, Map<Long, StaticValues.Origin> origins,
-            int[] lineStarts, String text, int[] textLines) {
-        int from = MediaBreaks.lineOf(lineStarts, first[1]);
-        int to = MediaBreaks.lineOf(lineStarts, first[2]);
+    private static boolean follows(MediaBreaks.MediaAt first, StaticValues.Origin comment,
+            Map<Long, StaticValues.Origin> origins, int[] lineStarts, String text, int[] textLines) {
+        int from = MediaBreaks.lineOf(lineStarts, first.brace());
+        int to = MediaBreaks.lineOf(lineStarts, first.close());
         int last = -1;
         for (Map.Entry<Long, StaticValues.Origin> placed : origins.entrySet()) {
             int line = (int) (placed.getKey() >>> 32);

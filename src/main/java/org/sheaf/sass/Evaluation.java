@@ -245,14 +245,18 @@ final class Evaluation {
                     if (media) {
                         MediaText text = mediaText(source, start, brace, indented);
                         int lineStart = indented ? ScssOutline.lineStart(source, start) : start;
-                        insert(inserted, lineStart, markersBefore(marks.size(), indented, source.substring(lineStart, start), inside));
+                        int reached = marks.size();
+                        insert(inserted, lineStart, markersBefore(reached, indented, source.substring(lineStart, start), inside));
                         marks.add(new Mark(url, start, Kind.REACHED));
                         marks.add(new Mark(url, start, Kind.MEDIA, text.writes() > 0, text.writes() == 2, text.writingMedia(),
                                 text.writingMediaInRule()));
                         if (text.writes() == 2) {
                             probing.put(brace, PROBE);
                         }
-                        markFirst(brace, inside, start, Kind.INSIDE);
+                        // named by its evaluation, as the markers before it are
+                        insert(inserted, brace + 1, (indented ? inside : "")
+                                + marker(marks.size(), "$" + REACHED_VARIABLE + reached) + (indented ? "\n" : ""));
+                        marks.add(new Mark(url, start, Kind.INSIDE));
                     } else if (rule) {
                         markFirst(brace, inside, start, Kind.RULE);
                     } else if (rules.isEmpty() && prelude.startsWith("@media")) {
@@ -585,8 +589,9 @@ final class Evaluation {
         // the rule markers of the evaluations under way, and the breaks each one's last part goes before
         ArrayDeque<Item> open = new ArrayDeque<>();
         Map<Item, List<Pending>> waiting = new IdentityHashMap<>();
-        // the nested @media under way, innermost first
+        // the nested @media under way, innermost first, and those an outer one's end passed over
         ArrayDeque<NestedMedia> nested = new ArrayDeque<>();
+        Set<NestedMedia> outlived = Collections.newSetFromMap(new IdentityHashMap<>());
         // each marker's place among the markers, and among its mark's (the evaluation it stands for)
         Map<Item, Integer> positions = new IdentityHashMap<>();
         Map<Item, Integer> evaluationOf = new IdentityHashMap<>();
@@ -657,7 +662,7 @@ final class Evaluation {
                             waiting, nested);
                 }
             } else if (mark.kind() == Kind.MEDIA_END) {
-                NestedMedia started = removed(nested, entry -> evaluation.marks.get(entry.marker().mark).sameStatement(mark));
+                NestedMedia started = ended(nested, marker, markedTop, evaluation.marks, outlived);
                 if (started == null) {
                     continue;
                 }
@@ -666,7 +671,8 @@ final class Evaluation {
                 putBefore(started.waiting(), null, marker.parent);
                 putBefore(started.waiting(), ruleCopies(started.inside(), marker, evaluation.marks));
                 if (started.closesOuter()) {
-                    Item after = afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
+                    Item after = outlived.contains(started) ? nextAfter(byMark, positions, marker, evaluation.marks)
+                            : afterMarker(byMark, evaluationOf, positions, marker, started.inside(), evaluation.marks);
                     // a rule that marks what follows in a copy of its own, which nothing else
                     // went into, tells nothing: then the end's own marker does
                     Pending ended = after == null ? null : evaluation.leftOut(after, markedTop, true, open);
@@ -1100,7 +1106,9 @@ final class Evaluation {
     /**
      * For each {@code @media}'s inner marker, whether each of its evaluations in the probing
      * copy's CSS wrote a declaration or a comment between that marker and the one at its end, in
-     * the order the CSS holds them; empty when there is no such CSS.
+     * the order the CSS holds them, or wrote one in an {@code @media} nested in it, which dart-sass
+     * writes after its end (the nested one's outer marker, reached between the two, names the
+     * evaluation its inner marker names); empty when there is no such CSS.
      */
     private static Map<Integer, List<Boolean>> wrote(String probeCss, List<Mark> marks) {
         Map<Integer, List<Boolean>> found = new HashMap<>();
@@ -1110,23 +1118,40 @@ final class Evaluation {
         }
         List<Item> leaves = new ArrayList<>();
         top.leaves(leaves);
-        // the evaluations under way: the inner marker's number, and whether something was written since
-        ArrayDeque<int[]> open = new ArrayDeque<>();
+        // the evaluations under way, innermost first
+        ArrayDeque<Probed> open = new ArrayDeque<>();
+        // per evaluation of a nested @media reached in those under way: the evaluations it writes for too
+        Map<String, List<Probed>> reachedIn = new HashMap<>();
         for (Item leaf : leaves) {
             if (leaf.mark < 0) {
-                open.forEach(entry -> entry[1] = 1);
+                open.forEach(entry -> entry.wrote(found));
+            } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA) {
+                if (leaf.evaluation != null && !open.isEmpty()) {
+                    reachedIn.put(leaf.evaluation, List.copyOf(open));
+                }
             } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.INSIDE) {
                 found.computeIfAbsent(leaf.mark, k -> new ArrayList<>()).add(false);
-                open.push(new int[] {leaf.mark, 0, found.get(leaf.mark).size() - 1});
+                open.push(new Probed(leaf.mark, found.get(leaf.mark).size() - 1,
+                        leaf.evaluation == null ? List.of() : reachedIn.getOrDefault(leaf.evaluation, List.of())));
             } else if (leaf.mark < marks.size() && marks.get(leaf.mark).kind() == Kind.MEDIA_END) {
                 Mark end = marks.get(leaf.mark);
-                int[] ended = removed(open, entry -> marks.get(entry[0]).sameStatement(end));
-                if (ended != null) {
-                    found.get(ended[0]).set(ended[2], ended[1] == 1);
-                }
+                removed(open, entry -> marks.get(entry.inside).sameStatement(end));
             }
         }
         return found;
+    }
+
+    /**
+     * An evaluation of an {@code @media} in the probing copy ({@link #wrote}): its inner marker's
+     * number, its place among that marker's evaluations, and the evaluations under way where it
+     * was reached, for which what it writes counts too.
+     */
+    private record Probed(int inside, int index, List<Probed> around) {
+        /** Notes in {@code found} that this evaluation, and those around it, wrote something. */
+        void wrote(Map<Integer, List<Boolean>> found) {
+            found.get(inside).set(index, true);
+            around.forEach(outer -> outer.wrote(found));
+        }
     }
 
     /** Notes where the rule whose marker this is began, among its parent's blocks. */
@@ -1138,6 +1163,53 @@ final class Evaluation {
         }
         ruleStarts.computeIfAbsent(parent.number, k -> new ArrayList<>())
                 .add(new int[] {parent.keptBlocksBefore(rule), rule.kept ? 1 : 0, marker.mark});
+    }
+
+    /**
+     * The nested {@code @media} under way that the end {@code marker} ({@link Kind#MEDIA_END})
+     * ends, taken off: of its statement, the one whose inner marker stands in the top-level
+     * {@code @media} the end stands in, else the innermost. An {@code @media} of a mixin whose
+     * {@code @content} includes the mixin again is nested in another of the same statement, and
+     * where both have the same query dart-sass writes the inner one's end in an {@code @media} of
+     * its own, after the outer one's end, which stays in the outer {@code @media}: each inner one
+     * of the statement that an outer one's end so passes over is noted in {@code outlived}.
+     */
+    private static NestedMedia ended(ArrayDeque<NestedMedia> nested, Item marker, Item top, List<Mark> marks,
+            Set<NestedMedia> outlived) {
+        Mark mark = marks.get(marker.mark);
+        Item around = topOf(marker, top);
+        List<NestedMedia> inner = new ArrayList<>();
+        for (NestedMedia entry : nested) {
+            if (!marks.get(entry.marker().mark).sameStatement(mark)) {
+                continue;
+            }
+            if (around != null && topOf(entry.inside(), top) == around) {
+                nested.remove(entry);
+                outlived.addAll(inner);
+                return entry;
+            }
+            inner.add(entry);
+        }
+        return removed(nested, entry -> marks.get(entry.marker().mark).sameStatement(mark));
+    }
+
+    /**
+     * The first marker of the {@link Kind#AFTER} mark of the end marker {@code end} that follows
+     * it ({@code positions} gives each marker's place): where what followed a
+     * nested {@code @media} went whose end came after that of an outer one of its statement
+     * ({@link #ended}), which the order of the markers of each mark does not pair; null when none
+     * follows before the next end marker of the mark.
+     */
+    private static Item nextAfter(Map<Integer, List<Item>> byMark, Map<Item, Integer> positions, Item end,
+            List<Mark> marks) {
+        if (end.mark + 1 >= marks.size() || marks.get(end.mark + 1).kind() != Kind.AFTER) {
+            return null;
+        }
+        int from = positions.get(end);
+        int to = byMark.get(end.mark).stream().mapToInt(positions::get).filter(at -> at > from).min()
+                .orElse(Integer.MAX_VALUE);
+        return byMark.getOrDefault(end.mark + 1, List.of()).stream()
+                .filter(after -> positions.get(after) > from && positions.get(after) < to).findFirst().orElse(null);
     }
 
     /** The innermost entry under way that fits, taken off; null when none does. */

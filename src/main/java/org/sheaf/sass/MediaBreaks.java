@@ -55,6 +55,25 @@ final class MediaBreaks {
     private MediaBreaks() {
     }
 
+    /** A statement of the CSS ({@link #children}): its first character and the offset after its last. */
+    record Span(int start, int end) {
+    }
+
+    /**
+     * An {@code @media} of the CSS ({@link #topLevelMedia}): where its prelude starts, its
+     * opening and closing braces.
+     */
+    record MediaAt(int at, int brace, int close) {
+    }
+
+    /**
+     * Where libsass holds an {@code @media} it left out inside an {@code @supports}: the offset
+     * of the CSS it stands before, and how far into the text of the change there it stands
+     * (-1: before the change's text, or where there is none).
+     */
+    private record HeldAt(int at, int into) {
+    }
+
     /**
      * The CSS with each top-level {@code @media} closed and opened again where libsass does so
      * around a nested {@code @media} dart-sass left out, and the map following the moved text.
@@ -100,26 +119,25 @@ final class MediaBreaks {
         // each change, by where it starts: whether the text it replaces is left out of the map (a
         // block dropped) or only moves on (white space)
         TreeMap<Integer, SourceMapShift.Replacement> changes = new TreeMap<>();
-        // each @media left out inside an @supports: the offset it stands before, and how far into
-        // the text the change there writes (-1: before the change's text, or where there is none)
-        List<int[]> leftOut = new ArrayList<>();
+        // each @media left out inside an @supports
+        List<HeldAt> leftOut = new ArrayList<>();
         // asked only of an @media with more than one block or an @supports in one, and then once
         Supplier<Boolean> unknown = SassRenderer.once(() -> unknown(outlines, urls, contents));
         int ordinal = -1;
         // the place of the next @supports right in one of those @media among such @supports
         int supportsOrdinal = 0;
-        for (int[] media : topLevelMedia(css)) {
+        for (MediaAt media : topLevelMedia(css)) {
             ordinal++;
-            String indent = css.substring(css.lastIndexOf('\n', media[0]) + 1, media[0]);
-            String reopened = reopened(css, media[0], media[1]);
+            String indent = css.substring(css.lastIndexOf('\n', media.at()) + 1, media.at());
+            String reopened = reopened(css, media.at(), media.brace());
             // in an @supports, libsass holds each @media it leaves out among the @supports's items
             boolean held = !indent.isEmpty();
             int pending = 0;
             int heldBefore = leftOut.size();
-            List<int[]> kept = new ArrayList<>();
+            List<Span> kept = new ArrayList<>();
             boolean broken = false;
-            int after = media[1] + 1;
-            List<int[]> children = children(css, media[1], media[2]);
+            int after = media.brace() + 1;
+            List<Span> children = children(css, media.brace(), media.close());
             // libsass parts an @media with more than one item, a comment counting as one; in an
             // @supports it holds each @media it leaves out among the @supports's items, even
             // around a single block
@@ -131,7 +149,7 @@ final class MediaBreaks {
             int blocks = 0;
             // the comments since the last block
             int comments = 0;
-            for (int[] child : children) {
+            for (Span child : children) {
                 boolean block = isBlock(css, child);
                 boolean comment = isComment(css, child);
                 if (block || comment) {
@@ -141,11 +159,11 @@ final class MediaBreaks {
                 }
                 blocks += block ? 1 : 0;
                 comments = block ? 0 : comments + (comment ? 1 : 0);
-                if (css.startsWith("@media", child[0])) {
+                if (css.startsWith("@media", child.start())) {
                     // a query dart-sass cannot join with the outer one (not print in (min-width: 5px)):
                     // dart-sass keeps the @media nested, libsass takes the joined query to match nothing
-                    changes.put(after, new SourceMapShift.Replacement(after, child[0], "", false));
-                    changes.put(child[0], new SourceMapShift.Replacement(child[0], child[1], "", true));
+                    changes.put(after, new SourceMapShift.Replacement(after, child.start(), "", false));
+                    changes.put(child.start(), new SourceMapShift.Replacement(child.start(), child.end(), "", true));
                     broken = true;
                     pending++;
                 } else {
@@ -156,40 +174,40 @@ final class MediaBreaks {
                         pending += broken ? leftOutBetween(outlines, first, second) : 0;
                     }
                     if (broken && !kept.isEmpty()) {
-                        int last = kept.get(kept.size() - 1)[1];
+                        int last = kept.get(kept.size() - 1).end();
                         changes.put(last, new SourceMapShift.Replacement(last, last, reopened, false));
                     }
                     for (; held && pending > 0; pending--) {
                         // between the part closed and the one opened again, or before the first part
-                        leftOut.add(kept.isEmpty() ? new int[] {media[0], -1}
-                                : new int[] {kept.get(kept.size() - 1)[1], reopened.indexOf('}') + 1});
+                        leftOut.add(kept.isEmpty() ? new HeldAt(media.at(), -1)
+                                : new HeldAt(kept.get(kept.size() - 1).end(), reopened.indexOf('}') + 1));
                     }
                     pending = 0;
                     broken = false;
                     kept.add(child);
                 }
-                after = child[1];
+                after = child.end();
             }
             // those evaluation reached after the last block
             pending += heldLeftOut(closings, held);
             if (kept.isEmpty() && broken) {
                 // nothing is left to write: libsass writes no @media at all
-                changes.subMap(media[0], true, media[2], true).clear();
-                int end = media[2] + 1;
+                changes.subMap(media.at(), true, media.close(), true).clear();
+                int end = media.close() + 1;
                 while (end < css.length() && css.charAt(end) == '\n') {
                     end++;
                 }
-                changes.put(media[0], new SourceMapShift.Replacement(media[0], end, "", true));
+                changes.put(media.at(), new SourceMapShift.Replacement(media.at(), end, "", true));
                 // what it left out stands where the @media stood, before what comes next
                 for (int k = heldBefore; k < leftOut.size(); k++) {
-                    leftOut.set(k, new int[] {end, -1});
+                    leftOut.set(k, new HeldAt(end, -1));
                 }
                 for (; held && pending > 0; pending--) {
-                    leftOut.add(new int[] {end, -1});
+                    leftOut.add(new HeldAt(end, -1));
                 }
             }
             for (; held && pending > 0; pending--) {
-                leftOut.add(new int[] {media[2] + 1, -1});
+                leftOut.add(new HeldAt(media.close() + 1, -1));
             }
             supportsOrdinal = heldInSupportsOf(css, children, origins, lineStarts, outlines, unknown, evaluation,
                     supportsOrdinal, supportsOrder, leftOut);
@@ -210,9 +228,9 @@ final class MediaBreaks {
             written.put(replacements.get(r).from(), replaced.starts()[r]);
         }
         List<Integer> leftOutAt = new ArrayList<>();
-        for (int[] at : leftOut) {
-            leftOutAt.add(at[1] >= 0 && written.containsKey(at[0]) ? written.get(at[0]) + at[1]
-                    : moved[at[0]] >= 0 ? moved[at[0]] : written.getOrDefault(at[0], 0));
+        for (HeldAt at : leftOut) {
+            leftOutAt.add(at.into() >= 0 && written.containsKey(at.at()) ? written.get(at.at()) + at.into()
+                    : moved[at.at()] >= 0 ? moved[at.at()] : written.getOrDefault(at.at(), 0));
         }
         leftOutAt.sort(null);
         return new SplitRules.Result(result, SourceMapShift.moved(map, css, result, moved), Map.of(), List.copyOf(leftOutAt));
@@ -226,24 +244,24 @@ final class MediaBreaks {
      * each {@code @media} it left out there among the {@code @supports}'s items. Read from the
      * stylesheet only, between two blocks or comments in a row, evaluation not telling of these.
      */
-    private static void brokenInSupports(String css, List<int[]> children, Map<Long, StaticValues.Origin> origins,
+    private static void brokenInSupports(String css, List<Span> children, Map<Long, StaticValues.Origin> origins,
             int[] lineStarts, Map<Integer, Outline> outlines, TreeMap<Integer, SourceMapShift.Replacement> changes,
-            List<int[]> leftOut) {
-        for (int[] supports : children) {
-            if (!css.startsWith("@supports", supports[0]) || !isBlock(css, supports)) {
+            List<HeldAt> leftOut) {
+        for (Span supports : children) {
+            if (!css.startsWith("@supports", supports.start()) || !isBlock(css, supports)) {
                 continue;
             }
-            for (int[] media : children(css, css.indexOf('{', supports[0]), supports[1] - 1)) {
-                if (!css.startsWith("@media", media[0]) || !isBlock(css, media)) {
+            for (Span media : children(css, css.indexOf('{', supports.start()), supports.end() - 1)) {
+                if (!css.startsWith("@media", media.start()) || !isBlock(css, media)) {
                     continue;
                 }
-                int brace = css.indexOf('{', media[0]);
-                String reopened = reopened(css, media[0], brace);
+                int brace = css.indexOf('{', media.start());
+                String reopened = reopened(css, media.start(), brace);
                 StaticValues.Origin before = null;
                 int last = -1;
-                for (int[] child : children(css, brace, media[1] - 1)) {
+                for (Span child : children(css, brace, media.end() - 1)) {
                     // an at-rule in it ran elsewhere: the blocks around it are not read
-                    StaticValues.Origin ran = css.startsWith("@", child[0]) ? null
+                    StaticValues.Origin ran = css.startsWith("@", child.start()) ? null
                             : ran(css, origins, lineStarts, child, outlines);
                     Outline outline = outlineOfBoth(outlines, before, ran);
                     if (outline != null && outline.nestedInSupportsBetween(outline.offset(before), outline.offset(ran))) {
@@ -251,11 +269,11 @@ final class MediaBreaks {
                         // each one left out is held among the @supports's items, between the two parts
                         int held = outline.leftOutInSupportsBetween(outline.offset(before), outline.offset(ran));
                         for (int k = 0; k < held; k++) {
-                            leftOut.add(new int[] {last, reopened.indexOf('}') + 1});
+                            leftOut.add(new HeldAt(last, reopened.indexOf('}') + 1));
                         }
                     }
                     before = ran;
-                    last = child[1];
+                    last = child.end();
                 }
             }
         }
@@ -353,14 +371,14 @@ final class MediaBreaks {
      * where ({@code unknown}, see {@link #unknown}): then evaluation does, when it can
      * ({@link #evaluatedHeld}, {@code supportsOrder} giving the order of each one's blocks).
      */
-    private static int heldInSupportsOf(String css, List<int[]> children, Map<Long, StaticValues.Origin> origins,
+    private static int heldInSupportsOf(String css, List<Span> children, Map<Long, StaticValues.Origin> origins,
             int[] lineStarts, Map<Integer, Outline> outlines, Supplier<Boolean> unknown,
             Supplier<Evaluation> evaluation, int ordinal, Map<Integer, List<Integer>> supportsOrder,
-            List<int[]> leftOut) {
+            List<HeldAt> leftOut) {
         int next = ordinal;
-        for (int[] child : children) {
-            if (css.startsWith("@supports", child[0])) {
-                List<int[]> told = heldInSupports(css, child, origins, lineStarts, outlines);
+        for (Span child : children) {
+            if (css.startsWith("@supports", child.start())) {
+                List<HeldAt> told = heldInSupports(css, child, origins, lineStarts, outlines);
                 if (told == null || unknown.get()) {
                     int supportsOrdinal = next;
                     told = Optional.ofNullable(evaluatedHeld(css, child, evaluation,
@@ -382,19 +400,19 @@ final class MediaBreaks {
      * {@code @media} of the stylesheets stands where only evaluation tells what it writes
      * ({@code unknown}, true of one in an {@code @supports}). Noted as {@link #broken} notes them.
      */
-    private static List<int[]> heldInUnwritten(String css, Supplier<Boolean> unknown, Supplier<Evaluation> evaluation,
+    private static List<HeldAt> heldInUnwritten(String css, Supplier<Boolean> unknown, Supplier<Evaluation> evaluation,
             Map<Integer, List<Integer>> order) {
-        List<int[]> found = new ArrayList<>();
+        List<HeldAt> found = new ArrayList<>();
         if (!unknown.get()) {
             return found;
         }
         int ordinal = 0;
-        for (int[] child : balanced(css) ? children(css, -1, css.length()) : List.<int[]>of()) {
-            if (!css.startsWith("@supports", child[0]) || css.charAt(child[1] - 1) != '}') {
+        for (Span child : balanced(css) ? children(css, -1, css.length()) : List.<Span>of()) {
+            if (!css.startsWith("@supports", child.start()) || css.charAt(child.end() - 1) != '}') {
                 continue;
             }
             int supportsOrdinal = ordinal++;
-            List<int[]> told = evaluatedHeld(css, child, evaluation,
+            List<HeldAt> told = evaluatedHeld(css, child, evaluation,
                     evaluated -> evaluated.heldInTopSupports(supportsOrdinal), order.get(supportsOrdinal));
             found.addAll(orNone(told));
         }
@@ -402,7 +420,7 @@ final class MediaBreaks {
     }
 
     /** The places told, or none where neither the stylesheets nor evaluation could tell. */
-    private static List<int[]> orNone(List<int[]> told) {
+    private static List<HeldAt> orNone(List<HeldAt> told) {
         return told == null ? List.of() : told;
     }
 
@@ -416,18 +434,18 @@ final class MediaBreaks {
      * not tell: the {@code @supports} maps to no SCSS stylesheet holding an {@code @media}, one
      * of its blocks to none or to another stylesheet, or the outline cannot count between them.
      */
-    private static List<int[]> heldInSupports(String css, int[] supports, Map<Long, StaticValues.Origin> origins,
+    private static List<HeldAt> heldInSupports(String css, Span supports, Map<Long, StaticValues.Origin> origins,
             int[] lineStarts, Map<Integer, Outline> outlines) {
-        StaticValues.Origin start = origin(origins, lineStarts, supports[0]);
+        StaticValues.Origin start = origin(origins, lineStarts, supports.start());
         Outline outline = start == null ? null : outlines.get(start.source());
         if (outline == null) {
             return null;
         }
         int supportsAt = outline.offset(start);
-        List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
+        List<Span> inside = children(css, css.indexOf('{', supports.start()), supports.end() - 1).stream()
                 .filter(child -> isBlock(css, child)).toList();
         List<Integer> offsets = new ArrayList<>(List.of(supportsAt));
-        for (int[] block : inside) {
+        for (Span block : inside) {
             StaticValues.Origin ran = ran(css, origins, lineStarts, block, outlines);
             if (ran == null || ran.source() != start.source()) {
                 return null;
@@ -439,11 +457,11 @@ final class MediaBreaks {
         if (counts == null) {
             return null;
         }
-        List<int[]> found = new ArrayList<>();
+        List<HeldAt> found = new ArrayList<>();
         for (int k = 0; k < counts.size(); k++) {
-            int at = k < inside.size() ? inside.get(k)[0] : supports[1] - 1;
+            int at = k < inside.size() ? inside.get(k).start() : supports.end() - 1;
             for (int n = 0; n < counts.get(k); n++) {
-                found.add(new int[] {at, -1});
+                found.add(new HeldAt(at, -1));
             }
         }
         return found;
@@ -459,10 +477,10 @@ final class MediaBreaks {
      * written): it stands after each block written before it, and after each block moved ahead
      * of one of those that is a later part of a rule under way there.
      */
-    private static List<int[]> evaluatedHeld(String css, int[] supports, Supplier<Evaluation> evaluation,
+    private static List<HeldAt> evaluatedHeld(String css, Span supports, Supplier<Evaluation> evaluation,
             Function<Evaluation, Evaluation.HeldInSupports> heldOf, List<Integer> order) {
         Evaluation evaluated = evaluation == null ? null : evaluation.get();
-        List<int[]> inside = children(css, css.indexOf('{', supports[0]), supports[1] - 1).stream()
+        List<Span> inside = children(css, css.indexOf('{', supports.start()), supports.end() - 1).stream()
                 .filter(child -> isBlock(css, child)).toList();
         Evaluation.HeldInSupports held = evaluated == null ? null : heldOf.apply(evaluated);
         if (held == null || order == null && held.blocks() != inside.size()
@@ -471,8 +489,8 @@ final class MediaBreaks {
         }
         boolean[] movedAhead = order == null ? null : movedAhead(order);
         List<String> preludes = order == null ? null
-                : inside.stream().map(block -> css.substring(block[0], css.indexOf('{', block[0])).strip()).toList();
-        List<int[]> found = new ArrayList<>();
+                : inside.stream().map(block -> css.substring(block.start(), css.indexOf('{', block.start())).strip()).toList();
+        List<HeldAt> found = new ArrayList<>();
         for (Evaluation.Held at : held.held()) {
             int after = order == null ? at.next() : 0;
             for (int now = 0; order != null && now < order.size(); now++) {
@@ -480,7 +498,7 @@ final class MediaBreaks {
                     after = now + 1;
                 }
             }
-            found.add(new int[] {after < inside.size() ? inside.get(after)[0] : supports[1] - 1, -1});
+            found.add(new HeldAt(after < inside.size() ? inside.get(after).start() : supports.end() - 1, -1));
         }
         return found;
     }
@@ -501,13 +519,13 @@ final class MediaBreaks {
     }
 
     /** Whether the child is a block, not a comment. */
-    private static boolean isBlock(String css, int[] child) {
-        return !isComment(css, child) && css.charAt(child[1] - 1) == '}';
+    private static boolean isBlock(String css, Span child) {
+        return !isComment(css, child) && css.charAt(child.end() - 1) == '}';
     }
 
     /** Whether the child ({@link #children}) is a comment. */
-    static boolean isComment(String css, int[] child) {
-        return css.startsWith("/*", child[0]);
+    static boolean isComment(String css, Span child) {
+        return css.startsWith("/*", child.start());
     }
 
     /**
@@ -626,20 +644,20 @@ final class MediaBreaks {
      * places its line's start, when it opens its line: dart-sass maps it from there.
      */
     private static StaticValues.Origin ran(String css, Map<Long, StaticValues.Origin> origins, int[] lineStarts,
-            int[] block, Map<Integer, Outline> outlines) {
-        StaticValues.Origin placed = origin(origins, lineStarts, block[0]);
+            Span block, Map<Integer, Outline> outlines) {
+        StaticValues.Origin placed = origin(origins, lineStarts, block.start());
         if (isComment(css, block)) {
             // dart-sass maps a comment from the start of its line, its indent and all
-            int line = lineOf(lineStarts, block[0]);
-            boolean opensLine = css.substring(lineStarts[line], block[0]).isBlank();
+            int line = lineOf(lineStarts, block.start());
+            boolean opensLine = css.substring(lineStarts[line], block.start()).isBlank();
             return placed == null && opensLine ? origin(origins, lineStarts, lineStarts[line]) : placed;
         }
-        int open = css.indexOf('{', block[0]);
-        if (placed == null || open < 0 || open >= block[1] || css.charAt(block[0]) == '@'
+        int open = css.indexOf('{', block.start());
+        if (placed == null || open < 0 || open >= block.end() || css.charAt(block.start()) == '@'
                 || outlines.get(placed.source()) == null) {
             return placed;
         }
-        for (int i = open + 1; i < block[1]; i++) {
+        for (int i = open + 1; i < block.end(); i++) {
             if (!Character.isWhitespace(css.charAt(i))) {
                 StaticValues.Origin inside = origin(origins, lineStarts, i);
                 if (inside != null) {
@@ -670,25 +688,25 @@ final class MediaBreaks {
      * or in an {@code @supports} there, in their order: where its prelude starts, its opening and
      * closing braces.
      */
-    static List<int[]> topLevelMedia(String css) {
+    static List<MediaAt> topLevelMedia(String css) {
         if (balanced(css)) {
-            List<int[]> found = new ArrayList<>();
+            List<MediaAt> found = new ArrayList<>();
             outerMedia(css, -1, css.length(), found);
             return found;
         }
         return List.of();
     }
 
-    private static void outerMedia(String css, int open, int close, List<int[]> found) {
-        for (int[] child : children(css, open, close)) {
-            int brace = css.indexOf('{', child[0]);
-            if (brace < 0 || brace >= child[1] || css.charAt(child[1] - 1) != '}') {
+    private static void outerMedia(String css, int open, int close, List<MediaAt> found) {
+        for (Span child : children(css, open, close)) {
+            int brace = css.indexOf('{', child.start());
+            if (brace < 0 || brace >= child.end() || css.charAt(child.end() - 1) != '}') {
                 continue;
             }
-            if (css.startsWith("@media", child[0])) {
-                found.add(new int[] {child[0], brace, child[1] - 1});
-            } else if (css.startsWith("@supports", child[0])) {
-                outerMedia(css, brace, child[1] - 1, found);
+            if (css.startsWith("@media", child.start())) {
+                found.add(new MediaAt(child.start(), brace, child.end() - 1));
+            } else if (css.startsWith("@supports", child.start())) {
+                outerMedia(css, brace, child.end() - 1, found);
             }
         }
     }
@@ -714,8 +732,8 @@ final class MediaBreaks {
      * {@code close}: each one's first character and the offset after its last (a comment, a block
      * or a statement ended by a semicolon).
      */
-    static List<int[]> children(String css, int open, int close) {
-        List<int[]> found = new ArrayList<>();
+    static List<Span> children(String css, int open, int close) {
+        List<Span> found = new ArrayList<>();
         int depth = 0;
         int start = -1;
         for (int i = open + 1; i < close; i++) {
@@ -723,7 +741,7 @@ final class MediaBreaks {
             if (start < 0 && !Character.isWhitespace(c) && depth == 0) {
                 if (c == '/' && css.startsWith("/*", i)) {
                     int end = StaticValues.skipped(css, i);
-                    found.add(new int[] {i, end});
+                    found.add(new Span(i, end));
                     i = end - 1;
                     continue;
                 }
@@ -734,7 +752,7 @@ final class MediaBreaks {
             } else if (c == '{') {
                 depth++;
             } else if (c == '}' && --depth == 0 || c == ';' && depth == 0) {
-                found.add(new int[] {start, i + 1});
+                found.add(new Span(start, i + 1));
                 start = -1;
             }
         }

@@ -69,6 +69,40 @@ class SassTest {
     }
 
     @Test
+    void anMediaOfAMixinIncludedThroughItsOwnContentClosesTheOuterOneWhereItEnds() {
+        // the inner @media print is the outer one's own statement, nested in it through @content:
+        // libsass closes the outer one at the inner one's end, before the @supports that follows
+        // (the expected CSS is libsass's)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\n@mixin m2() {\n  @content;\n  @media print {\n    @content;\n  }\n}\n"
+                        + "em {\n  i {\n    @include m2() {\n      @include m2() {\n        margin: 1px;\n      }\n"
+                        + "      @supports (display: grid) {\n        z-index: auto;\n      }\n    }\n  }\n}\n")
+                .buildOk();
+
+        assertEquals("em i { margin: 1px; }\n\n@media print { em i { margin: 1px; } }\n\n"
+                + "@supports (display: grid) { em i { z-index: auto; } }\n\n@media print { em i { margin: 1px; } }\n\n"
+                + "@media print { em i { margin: 1px; } }\n\n"
+                + "@media print { @supports (display: grid) { em i { z-index: auto; } } }\n", site.read("a.css"));
+    }
+
+    @Test
+    void anMediaLeftOutWhoseIncludeWritesOnlyInAnMediaOfItsOwnClosesTheOuterOne() {
+        // print in screen matches nothing; the mixin included there writes only in an @media of
+        // its own, which libsass moves out of the outer @media all the same, closing it there
+        // (the expected CSS is libsass's)
+        TestSite site = TestSite.in(dir)
+                .file("_config.yml", "sass:\n  sourcemap: never\n")
+                .file("a.scss", "---\n---\n@mixin m0() {\n  @media (max-width: 20em) {\n    color: 1px;\n  }\n}\n"
+                        + "@media screen {\n  b {\n    margin: none;\n    @media print {\n      @include m0;\n    }\n"
+                        + "    @supports (display: grid) {\n      a {\n        color: red;\n      }\n    }\n  }\n}\n")
+                .buildOk();
+
+        assertEquals("@media screen { b { margin: none; } }\n\n"
+                + "@media screen { @supports (display: grid) { b a { color: red; } } }\n", site.read("a.css"));
+    }
+
+    @Test
     void partialFromSassDirThroughUse() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "sass:\n  sourcemap: never\n")

@@ -21,14 +21,15 @@ class EvaluationTest {
      * then after it in a rule {@code & { }} of its own, which dart-sass writes where what follows
      * the {@code @media} goes, where a comment would go back into the block of the rule written
      * before. Before the nested {@code @media}, a marker in {@code @at-root} too, which goes
-     * after all that was written so far, both naming the evaluation by a {@code unique-id()}.
+     * after all that was written so far; those two and the one inside the nested {@code @media}
+     * name the evaluation by a {@code unique-id()}.
      */
     @Test
     void marksEachRulesStartAndEndTheInsideOfATopLevelMediaAndANestedMediaBeforeInsideAtItsEndAndAfter() {
         Evaluation.Marked marked = Evaluation.marked(Map.of(URL,
                 "a { b: 1; @media print { c: 2 } }\n@media screen { d { e: 3 } }\nf { font: { size: 1px } }"));
         assertEquals("a {/*!sheaf-eval:0*/ b: 1; $sheaf-eval-1: unique-id(); /*!sheaf-eval:2:#{$sheaf-eval-1}*/ "
-                + "@at-root {/*!sheaf-eval:1:#{$sheaf-eval-1}*/} @media print {/*!sheaf-eval:3*/ c: 2 ;/*!sheaf-eval:4*/"
+                + "@at-root {/*!sheaf-eval:1:#{$sheaf-eval-1}*/} @media print {/*!sheaf-eval:3:#{$sheaf-eval-1}*/ c: 2 ;/*!sheaf-eval:4*/"
                 + "& {/*!sheaf-eval:5*/}} ;/*!sheaf-eval:6*/}\n"
                 + "@media screen {/*!sheaf-eval:7*/ d {/*!sheaf-eval:8*/ e: 3 ;/*!sheaf-eval:9*/} }\n"
                 + "f {/*!sheaf-eval:10*/ font: { size: 1px } ;/*!sheaf-eval:11*/}", marked.texts().get(URL));
@@ -45,7 +46,7 @@ class EvaluationTest {
         String url = "file:///site/_b.sass";
         Evaluation.Marked marked = Evaluation.marked(Map.of(url, "a\n  b: 1\n  @media print\n    c: 2\n+m\n  d\n    e: 3"));
         assertEquals("a\n  /*!sheaf-eval:0*/\n  b: 1\n  $sheaf-eval-1: unique-id()\n  /*!sheaf-eval:2:#{$sheaf-eval-1}*/\n"
-                + "  @at-root\n    /*!sheaf-eval:1:#{$sheaf-eval-1}*/\n  @media print\n    /*!sheaf-eval:3*/\n    c: 2\n"
+                + "  @at-root\n    /*!sheaf-eval:1:#{$sheaf-eval-1}*/\n  @media print\n    /*!sheaf-eval:3:#{$sheaf-eval-1}*/\n    c: 2\n"
                 + "    /*!sheaf-eval:4*/\n    &\n      /*!sheaf-eval:5*/\n  /*!sheaf-eval:6*/\n"
                 + "+m\n  d\n    /*!sheaf-eval:7*/\n    e: 3\n    /*!sheaf-eval:8*/\n",
                 marked.texts().get(url));
