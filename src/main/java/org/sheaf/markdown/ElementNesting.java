@@ -69,13 +69,16 @@ final class ElementNesting {
 
     /**
      * Whether an element opened after {@code from} is still open at {@code to}, as
-     * {@link KramdownSpanElements#crossesElement} finds it: where {@code to} is {@code from}
-     * itself, or comes before it, at the end of the text.
+     * {@link KramdownSpanElements#crossesElement} finds it: never where {@code to} is
+     * {@code from} itself, and where it comes before it, at the end of the text.
      */
     boolean crosses(Node from, Node to) {
         int first = index.get(from);
         int last = index.get(to);
-        if (last <= first) {
+        if (last == first) {
+            return false;
+        }
+        if (last < first) {
             return endDepth > lowest.of(first, depth.length - 1);
         }
         return depth[last] > lowest.of(first, last - 1);

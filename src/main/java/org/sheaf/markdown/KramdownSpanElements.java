@@ -96,10 +96,11 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
      * element's content on its own, so no emphasis opened outside it closes inside it
      * ({@code *a <b> c*} is no emphasis). The other way round an emphasis goes on: kramdown reads
      * it to its closing marker, and a closing tag in it of an element opened before it is text
-     * ({@code <span>*b</span> c*}; {@link #readElements}).
+     * ({@code <span>*b</span> c*}; {@link #readElements}). Nothing stands between two markers of
+     * one run, one node ({@code ****<b>} is emphasis of {@code **} before the element).
      */
     static boolean crossesElement(Node from, Node to) {
-        if (!mayHoldElements(from)) {
+        if (from == to || !mayHoldElements(from)) {
             return false;
         }
         Deque<String> open = new ArrayDeque<>();
