@@ -2,10 +2,13 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.util.ast.Node;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 
 /**
  * How deep the span elements of a text nest at each of a list of its nodes, read once in the
@@ -49,12 +52,7 @@ final class ElementNesting {
         Deque<String> open = new ArrayDeque<>();
         int next = 0;
         for (Node node = nodes.get(0); node != null; node = KramdownSpanElements.next(node, null)) {
-            String name = KramdownSpanElements.elementTag(node);
-            if (name != null && !name.startsWith("/")) {
-                open.push(name);
-            } else if (name != null && name.substring(1).equals(open.peek())) {
-                open.pop();
-            }
+            read(open, KramdownSpanElements.elementTag(node));
             if (next < nodes.size() && node == nodes.get(next)) {
                 index.put(node, next);
                 depth[next] = open.size();
@@ -65,6 +63,81 @@ final class ElementNesting {
             }
         }
         return next == nodes.size() ? new ElementNesting(index, depth, lowest, open.size()) : null;
+    }
+
+    /**
+     * Reads the tag named {@code name} (null for a node that is none) into the elements
+     * {@code open}; returns whether it opened or closed one.
+     */
+    private static boolean read(Deque<String> open, String name) {
+        if (name != null && !name.startsWith("/")) {
+            open.push(name);
+            return true;
+        }
+        if (name != null && name.substring(1).equals(open.peek())) {
+            open.pop();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The nesting of the text under {@code text} at places of it rather than at its nodes, as
+     * what keeps an emphasis from closing: for markers that the reading of the text holds in no
+     * node of their own, the markers of a link's text read again as kramdown reads them past the
+     * link's end ({@link LeanInlineParser}). {@code offsetOf} turns a place into an offset of the
+     * nodes' text. The depth at a place is that after the tags before it.
+     */
+    static KramdownEmphasisParser.Closing byPlace(Node text, IntUnaryOperator offsetOf) {
+        List<Integer> offsets = new ArrayList<>();
+        List<Integer> depths = new ArrayList<>();
+        Deque<String> open = new ArrayDeque<>();
+        for (Node node = text.getFirstChild(); node != null; node = KramdownSpanElements.next(node, null)) {
+            if (read(open, KramdownSpanElements.elementTag(node))) {
+                offsets.add(node.getStartOffset());
+                depths.add(open.size());
+            }
+        }
+        return offsets.isEmpty() ? KramdownEmphasisParser.Closing.ANYWHERE : new ByPlace(offsets, depths, offsetOf);
+    }
+
+    /** {@link #byPlace}: the tags' offsets in the order of the text, and the depth after each. */
+    private static final class ByPlace implements KramdownEmphasisParser.Closing {
+        private final int[] offsets;
+        private final int[] depths;
+        private final SparseMinimum lowest;
+        private final IntUnaryOperator offsetOf;
+
+        ByPlace(List<Integer> offsets, List<Integer> depths, IntUnaryOperator offsetOf) {
+            this.offsets = offsets.stream().mapToInt(Integer::intValue).toArray();
+            this.depths = depths.stream().mapToInt(Integer::intValue).toArray();
+            this.lowest = new SparseMinimum(this.depths);
+            this.offsetOf = offsetOf;
+        }
+
+        @Override
+        public boolean allowed(int open, int close) {
+            return depthAt(tagsBefore(close)) <= lowest(open, close);
+        }
+
+        @Override
+        public int lowest(int open, int at) {
+            int first = tagsBefore(open);
+            int last = tagsBefore(at);
+            int least = depthAt(first);
+            return last > first ? Math.min(least, lowest.of(first, last - 1)) : least;
+        }
+
+        /** How many tags stand before the place {@code at}. */
+        private int tagsBefore(int at) {
+            int found = Arrays.binarySearch(offsets, offsetOf.applyAsInt(at));
+            return found >= 0 ? found : -found - 1;
+        }
+
+        /** The depth after the first {@code tags} tags. */
+        private int depthAt(int tags) {
+            return tags == 0 ? 0 : depths[tags - 1];
+        }
     }
 
     /**

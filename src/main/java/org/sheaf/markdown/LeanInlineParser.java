@@ -671,7 +671,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * it in the link's text, or null when none does: {@link #retriedMarkers}, with those of the
      * destinations and references of the links after it ({@link #laterLinkTails}), are read with the
      * kinds open around the link, the link the innermost element, for an emphasis that opens at
-     * one of the markers its text leaves open and closes after the link's {@code ]}. kramdown
+     * one of the markers its text leaves open and closes after the link's {@code ]}, where no
+     * element's tag of {@code block} keeps it from closing ({@code [*a](/u) <i>b*} is a link, as
+     * kramdown reads the element's content on its own; {@link ElementNesting#byPlace}). kramdown
      * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket},
      * the spans of {@code block}, the text read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
      * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
@@ -690,7 +692,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
-                (open, close) -> true, openAround(retried.start()));
+                ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()));
         for (KramdownEmphasisParser.Span span : parsed.spans()) {
             if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
                 return new Crossing(span.open(), span.close(), balancingBracket(block, span.close() + span.markers()));
