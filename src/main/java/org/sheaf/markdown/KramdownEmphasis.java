@@ -91,8 +91,35 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
                 runAt.put(at, run);
             }
         }
-        return KramdownEmphasisParser.parse(input, base, markers,
-                (from, to) -> !KramdownSpanElements.crossesElement(runAt.get(from).getNode(), runAt.get(to).getNode()), open);
+        return KramdownEmphasisParser.parse(input, base, markers, closing(runs, runAt), open);
+    }
+
+    /**
+     * What keeps an emphasis of {@code runs}, found by place in {@code runAt}, from closing: an
+     * element whose tag stands between its markers ({@link KramdownSpanElements#crossesElement}),
+     * read from their {@link ElementNesting} once for all pairs.
+     */
+    private static KramdownEmphasisParser.Closing closing(List<Delimiter> runs, Map<Integer, Delimiter> runAt) {
+        Node first = runs.get(0).getNode();
+        if (!KramdownSpanElements.mayHoldElements(first)) {
+            return KramdownEmphasisParser.Closing.ANYWHERE;
+        }
+        ElementNesting nesting = ElementNesting.of(runs.stream().<Node>map(Delimiter::getNode).toList());
+        if (nesting == null) {
+            // the walk in the order of the text meets the markers otherwise: ask of each pair
+            return (from, to) -> !KramdownSpanElements.crossesElement(runAt.get(from).getNode(), runAt.get(to).getNode());
+        }
+        return new KramdownEmphasisParser.Closing() {
+            @Override
+            public boolean allowed(int open, int close) {
+                return !nesting.crosses(runAt.get(open).getNode(), runAt.get(close).getNode());
+            }
+
+            @Override
+            public int lowest(int open, int at) {
+                return nesting.lowestBetween(runAt.get(open).getNode(), runAt.get(at).getNode());
+            }
+        };
     }
 
     /**

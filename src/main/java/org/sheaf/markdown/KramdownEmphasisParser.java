@@ -50,7 +50,21 @@ final class KramdownEmphasisParser {
     /** Whether an emphasis opened at one place may close at another, for what lies between. */
     @FunctionalInterface
     interface Closing {
+        /** Nothing between keeps an emphasis from closing. */
+        Closing ANYWHERE = (open, close) -> true;
+
         boolean allowed(int open, int close);
+
+        /**
+         * How shallow the elements around the markers get from the place {@code open} up to the
+         * later place {@code at}, or -1 when that is not known. An emphasis opened where this
+         * is no more at {@code at} than for another is kept from closing after {@code at}
+         * wherever that other is: {@link #allowed} is false where the depth at the close is
+         * more than the least depth from its opening on.
+         */
+        default int lowest(int open, int at) {
+            return -1;
+        }
     }
 
     /** The emphasis kinds open around the place being read, and which is the innermost. */
@@ -101,9 +115,10 @@ final class KramdownEmphasisParser {
     /**
      * For each kind, the markers that a reading of it met and passed over without closing, for
      * reasons of their own, on its way to the end of the text. Readings of one kind that meet the
-     * same marker go on alike from there, so a later one that meets it never closes either.
+     * same marker go on alike from there, so a later one that meets it never closes either,
+     * unless {@link #closing} kept the first from closing where it lets the later one close.
      */
-    private final Map<Kind, BitSet> neverClosing = new HashMap<>();
+    private final Map<Kind, Passed> neverClosing = new HashMap<>();
 
     private KramdownEmphasisParser(CharSequence text, int base, BitSet markers, Closing closing) {
         this.text = text;
@@ -180,18 +195,23 @@ final class KramdownEmphasisParser {
 
     /** Reads the content of the emphasis that {@code start} describes, up to the markers that close it. */
     private Reading readFrom(Start start) {
-        BitSet known = neverClosing.computeIfAbsent(start.kind(), kind -> new BitSet());
+        Passed known = neverClosing.computeIfAbsent(start.kind(), kind -> new Passed());
+        int open = start.from() - markerCount(start.strong());
         List<Integer> passed = new ArrayList<>();
         boolean onlyOwnReasons = true;
         List<Span> inside = new ArrayList<>();
         for (int at = nextMarker(start.from()); at >= 0; at = nextMarker(at)) {
-            if (known.get(at - base)) {
+            if (known.always().get(at - base)) {
+                break;
+            }
+            if (keptAlike(known, open, at)) {
+                onlyOwnReasons = false; // the reading that passed here was kept from closing
                 break;
             }
             if (at != start.from()) { // nothing stands between at the first place
                 if (!mayClose(start, at)) {
                     passed.add(at);
-                } else if (closing.allowed(start.from() - markerCount(start.strong()), at)) {
+                } else if (closing.allowed(open, at)) {
                     return new Reading(at, List.copyOf(inside));
                 } else {
                     onlyOwnReasons = false; // a reading from elsewhere may close here
@@ -199,10 +219,47 @@ final class KramdownEmphasisParser {
             }
             at = emphasisAt(at, start.open(), inside);
         }
-        if (onlyOwnReasons) {
-            passed.forEach(at -> known.set(at - base));
+        for (int at : passed) {
+            if (onlyOwnReasons) {
+                known.always().set(at - base);
+            } else {
+                known.keep(at - base, closing.lowest(open, at));
+            }
         }
         return new Reading(-1, List.of());
+    }
+
+    /**
+     * The markers that readings of one kind passed without closing: those that nothing but the
+     * markers kept from closing, after which any reading of the kind never closes; and for
+     * those that {@link #closing} kept from closing somewhere, the most that
+     * {@link Closing#lowest} was for one of them there, after which a reading for which it is no
+     * more never closes either.
+     */
+    private record Passed(BitSet always, Map<Integer, Integer> kept) {
+        Passed() {
+            this(new BitSet(), new HashMap<>());
+        }
+
+        /** Notes {@code lowest} for a marker passed by a reading kept from closing, when it is known. */
+        void keep(int marker, int lowest) {
+            if (lowest >= 0) {
+                kept.merge(marker, lowest, Math::max);
+            }
+        }
+    }
+
+    /**
+     * Whether a reading opened at {@code open} that meets the marker at {@code at} is kept from
+     * closing after it, as one of its kind that passed it was ({@link Passed}).
+     */
+    private boolean keptAlike(Passed known, int open, int at) {
+        Integer most = known.kept().get(at - base);
+        if (most == null) {
+            return false;
+        }
+        int lowest = closing.lowest(open, at);
+        return lowest >= 0 && lowest <= most;
     }
 
     /**

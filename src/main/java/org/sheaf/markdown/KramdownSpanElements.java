@@ -96,15 +96,12 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
      * element's content on its own, so no emphasis opened outside it closes inside it
      * ({@code *a <b> c*} is no emphasis). The other way round an emphasis goes on: kramdown reads
      * it to its closing marker, and a closing tag in it of an element opened before it is text
-     * ({@code <span>*b</span> c*}; {@link #readElements}).
+     * ({@code <span>*b</span> c*}; {@link #readElements}). Nothing stands between two markers of
+     * one run, one node ({@code ****<b>} is emphasis of {@code **} before the element).
      */
     static boolean crossesElement(Node from, Node to) {
-        Node root = from;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
-        if (root instanceof Document document && TAGS.get(document) == null) {
-            return false; // no tag in the document at all: the case of nearly every text
+        if (from == to || !mayHoldElements(from)) {
+            return false;
         }
         Deque<String> open = new ArrayDeque<>();
         for (Node node = next(from, to); node != null && node != to; node = next(node, to)) {
@@ -147,6 +144,18 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
     }
 
     /**
+     * Whether the text of {@code node} may hold an element's tag: not where its document holds no
+     * tag at all, the case of nearly every text.
+     */
+    static boolean mayHoldElements(Node node) {
+        Node root = node;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return !(root instanceof Document document && TAGS.get(document) == null);
+    }
+
+    /**
      * The opening tag of the element that {@code tag} ends, which a span attribute list right
      * after {@code tag} belongs to: the tag itself where it opens an element without content or
      * closes in itself ({@code <br>}, {@code <span/>}), the opening tag a closing one closes; null
@@ -178,8 +187,11 @@ final class KramdownSpanElements extends DocumentPostProcessorFactory {
         return null;
     }
 
-    /** The node after {@code node} in document order, into its children first, or null past {@code to}'s text. */
-    private static Node next(Node node, Node to) {
+    /**
+     * The node after {@code node} in document order, into its children first unless it is
+     * {@code to}, or null past the end of its text.
+     */
+    static Node next(Node node, Node to) {
         if (node.getFirstChild() != null && node != to) {
             return node.getFirstChild();
         }

@@ -671,7 +671,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * it in the link's text, or null when none does: {@link #retriedMarkers}, with those of the
      * destinations and references of the links after it ({@link #laterLinkTails}), are read with the
      * kinds open around the link, the link the innermost element, for an emphasis that opens at
-     * one of the markers its text leaves open and closes after the link's {@code ]}. kramdown
+     * one of the markers its text leaves open and closes after the link's {@code ]}, where no
+     * element's tag of {@code block} keeps it from closing ({@code [*a](/u) <i>b*} is a link, as
+     * kramdown reads the element's content on its own; {@link ElementNesting#byPlace}). kramdown
      * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket},
      * the spans of {@code block}, the text read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
      * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
@@ -690,7 +692,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
-                (open, close) -> true, openAround(retried.start()));
+                ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()));
         for (KramdownEmphasisParser.Span span : parsed.spans()) {
             if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
                 return new Crossing(span.open(), span.close(), balancingBracket(block, span.close() + span.markers()));
@@ -1257,7 +1259,7 @@ final class LeanInlineParser extends InlineParserImpl {
             appendText(input.subSequence(index - 1, index));
             return true;
         }
-        List<Text> hidden = List.of();
+        List<HiddenReference> hidden = List.of();
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
             boolean link = kramdownLink(opener) && !notLinks.contains(opener.getStartIndex());
             if (link) {
@@ -1641,25 +1643,42 @@ final class LeanInlineParser extends InlineParserImpl {
      * back into text, where kramdown reads both inside a link's text ({@code [![a][i]][u]} is a
      * link to u around the image).
      */
-    private static List<Text> referencesHiddenFrom(Node opener) {
-        List<Text> stand = new ArrayList<>();
+    private static List<HiddenReference> referencesHiddenFrom(Node opener) {
+        List<HiddenReference> stand = new ArrayList<>();
         for (Node node = opener.getNext(); node != null; node = node.getNext()) {
             if (node instanceof ImageRef image && image.isDefined() || node instanceof Footnote) {
-                Text text = new Text(node.getChars());
-                node.insertBefore(text);
+                HiddenReference hidden = new HiddenReference(node.getChars());
+                node.insertBefore(hidden);
                 node.unlink();
-                text.appendChild(node);
-                stand.add(text);
-                node = text;
+                hidden.appendChild(node);
+                stand.add(hidden);
+                node = hidden;
             }
         }
         return stand;
     }
 
     /** The reference {@link #referencesHiddenFrom} put in {@code stand}, back in its place. */
-    private static void putBack(Text stand) {
+    private static void putBack(HiddenReference stand) {
         stand.insertBefore(stand.getFirstChild());
         stand.unlink();
+    }
+
+    /**
+     * Where {@link #referencesHiddenFrom} keeps a reference while the link around it is made. It is
+     * no {@link Text}: emphasis markers left as text join the plain text next to them
+     * ({@link KramdownEmphasis#joinNeighbours}), which would take the reference's place out of the
+     * tree with the reference in it ({@code [_[^]]()}).
+     */
+    private static final class HiddenReference extends Node {
+        HiddenReference(BasedSequence chars) {
+            super(chars);
+        }
+
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
     }
 
     /**

@@ -97,6 +97,20 @@ class KramdownEmphasisTest {
     @Test
     void markersAnElementKeptFromClosingOneEmphasisMayCloseALaterOne() {
         assertRenders("<p>*a <b> <em>c *x</em> d</b></p>", "*a <b> *c *x* d\n");
+        // "*x" passes "*m" and is kept from closing by the <i> it opened before; "*y", inside it, closes
+        assertRenders("<p>*x <i><em>y *m n</em> </i></p>", "*x <i>*y *m n* </i>\n");
+        assertRenders("<p>*x <i><em>y *m <b>n*</b> o</em></i></p>", "*x <i>*y *m <b>n*</b> o*</i>\n");
+    }
+
+    @Test
+    void markersThatElementsKeepFromClosingAreReadInTimeInProportionToTheirNumber() {
+        // each "*a" reads on to the end of the text, kept from closing by the <b> at each "b*":
+        // walking the nodes between at each of them made twice the text take eight times as much
+        KRAMDOWN.render(markersInsideElements(100));
+        long some = allocatedToRender(markersInsideElements(150));
+        long twice = allocatedToRender(markersInsideElements(300));
+        assertTrue(twice < 3 * some, () -> "150 took " + some + " bytes, 300 took " + twice);
+        assertRenders("<p><em>a <b>b* c</b> *a <b>b* c</b> d</em></p>", markersInsideElements(2) + " d*\n");
     }
 
     @Test
@@ -194,6 +208,10 @@ class KramdownEmphasisTest {
 
     private static String linksWithEmphasis(int count) {
         return IntStream.range(0, count).mapToObj(i -> "[*a" + i + "*](/u" + i + ")").collect(Collectors.joining(" "));
+    }
+
+    private static String markersInsideElements(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "*a <b>b* c</b>").collect(Collectors.joining(" "));
     }
 
     private static long allocatedToRender(String markdown) {
