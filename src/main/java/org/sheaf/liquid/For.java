@@ -184,7 +184,15 @@ final class For extends liqp.blocks.For {
         Numbers(int from, int to) {
             this.from = from;
             this.to = to;
-            this.size = Math.max(0, to - from + 1);
+            this.size = (int) Math.min(Integer.MAX_VALUE, count());
+        }
+
+        /**
+         * Ruby's {@code Range#size}: how many numbers lie between the ends, counted rather than
+         * listed, as a range of billions holds more than a list can.
+         */
+        long count() {
+            return Math.max(0L, (long) to - from + 1);
         }
 
         /** Ruby's {@code to_s} of the range: its ends, whether it holds numbers or none. */

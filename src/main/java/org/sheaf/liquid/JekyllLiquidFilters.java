@@ -128,9 +128,10 @@ final class JekyllLiquidFilters {
         filters.add(filter("last", (v, c, p) -> v instanceof For.Numbers range ? (Object) (long) range.to()
                 : !(v instanceof Map<?, ?>) && any.isArray(v) ? liqpLast.apply(v, c, p) : null));
         // Ruby's Integer#size is the integer's width in bytes, a Float has no size at all, and
-        // text's size counts characters
+        // text's size counts characters; a range's is counted from its ends, never listed
         filters.add(filter("size", (v, c, p) -> RubyDrop.is(v) || isDecimal(v) ? 0L
-                : v instanceof CharSequence text ? RubyStrings.size(text) : liqpSize.apply(v, c, p)));
+                : v instanceof CharSequence text ? RubyStrings.size(text)
+                : v instanceof For.Numbers range ? (Object) range.count() : liqpSize.apply(v, c, p)));
         // a range is no array to Jekyll's jsonify and inspect: it is written as its text, 1..3
         // (as RubyRange writes it), inside an array too
         filters.add(filter("jsonify", (v, c, p) -> JekyllFilters.jsonify(plain(v))));

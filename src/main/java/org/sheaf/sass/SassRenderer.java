@@ -629,11 +629,25 @@ public final class SassRenderer implements AutoCloseable {
                 }
                 // The process died or spoke out of protocol: nothing the writer did at a position.
                 throw new DiagnosticException(Diagnostic.error(sitePath, new Position(firstLine, 1),
-                        "the Sass compiler failed: " + e.getMessage()), e);
+                        compilerFailure(e.getMessage())), e);
             } finally {
                 watchdog.shutdownNow();
             }
         }
+    }
+
+    /**
+     * What a compiler that failed said, in a writer's words: the first line of its message, never
+     * the compiler's own stack trace below it. Its stack overflows where the stylesheet nests
+     * rules thousands of levels deep or a mixin or function calls itself without end.
+     */
+    static String compilerFailure(String message) {
+        String first = String.valueOf(message).lines().findFirst().orElse("").strip();
+        if (first.contains("Stack Overflow")) {
+            return "this stylesheet nests or recurses too deeply for the Sass compiler (rules nested thousands"
+                    + " of levels deep, or a mixin or function that calls itself without end)";
+        }
+        return "the Sass compiler failed: " + first;
     }
 
     /** Where to point a page that never finished: its first {@code @while}, or else its first line. */

@@ -284,6 +284,13 @@ class LiquidCompatTest {
     }
 
     @Test
+    void aHugeRangesSizeIsCountedFromItsEnds() throws Exception {
+        // what Ruby Liquid printed, at once: Range#size counts, it lists nothing
+        assertEquals("2000000000 4000000001 0", render("{{ (1..2000000000) | size }} "
+                + "{{ (-2000000000..2000000000) | size }} {{ (3..1) | size }}"));
+    }
+
+    @Test
     void aRangesEndsAreWholeNumbersAsRubyReadsThem() throws Exception {
         // what Jekyll 4.3.1 printed: a literal float cut, text and nil read as to_i reads them
         assertEquals("1..3|0..2|0..2|0..2|2..2|3,4,5|4", render("{% assign fs = \"2.5\" %}{% assign z = nil %}"
