@@ -214,17 +214,16 @@ final class PageFactory {
         FrontMatter frontMatter = parsed.frontMatter();
         SourceFile file = parsed.file();
         for (String key : renderedKeys) {
-            drop.putIfAbsent(key, key.equals("content") ? frontMatter.body() : null);
+            drop.putIfAbsent(key, null);
         }
+        // Jekyll's drops answer content themselves: a front matter key of that name never shows
+        drop.put("content", frontMatter.body());
         Object ownExcerpt = drop.get("excerpt");
         if (drop.get("collection") != null && ownExcerpt != null && !(ownExcerpt instanceof String)
                 && !Boolean.FALSE.equals(ownExcerpt)) {
             // a document's drop gives its excerpt as Ruby's to_s of it: excerpt: 5 reads "5"
             drop.put("excerpt", ownExcerpt instanceof Collection<?> || ownExcerpt instanceof Map<?, ?>
                     ? RubyInspect.inspect(ownExcerpt) : RubyInspect.text(ownExcerpt));
-        }
-        if (drop.get("content") == null) {
-            drop.put("content", frontMatter.body());
         }
         Object layoutValue = drop.get("layout");
         String layout = layoutValue == null || "none".equals(layoutValue) || "null".equals(layoutValue)

@@ -72,6 +72,18 @@ class JekyllModelTest {
     }
 
     @Test
+    void aFrontMatterKeyNamedContentNeverStandsForThePagesContent() {
+        // Jekyll's drops answer content themselves (Jekyll 4.3.1 writes 30, the body's length, for both)
+        TestSite site = site()
+                .file("_layouts/shown.html", "[{{ page.content | strip }}]\n")
+                .file("p.md", "---\ncontent: 5\n---\np {{ page.content | size }} q\n")
+                .file("_posts/2020-01-01-x.md", "---\nlayout: shown\ncontent: 5\n---\nx {{ page.content | size }} y\n")
+                .buildOk();
+        assertEquals("<wrap><p>p 30 q</p>\n</wrap>\n", site.read("p.html"));
+        assertEquals("[<p>x 30 y</p>]\n", site.read("2020/01/01/x.html"));
+    }
+
+    @Test
     void aPageAndAPaginatorsPagesHaveNoTagsOrCategoriesAPostHasEmptyLists() {
         TestSite site = TestSite.in(dir)
                 .file("_config.yml", "paginate: 1\nplugins: [jekyll-paginate]\ntimezone: UTC\n")
