@@ -9,7 +9,8 @@ import com.sass_lang.embedded_protocol.Syntax;
 import de.larsgrefer.sass.embedded.CompileSuccess;
 import de.larsgrefer.sass.embedded.SassCompilationFailedException;
 import de.larsgrefer.sass.embedded.SassCompiler;
-import de.larsgrefer.sass.embedded.SassCompilerFactory;
+import de.larsgrefer.sass.embedded.connection.BundledPackageProvider;
+import de.larsgrefer.sass.embedded.connection.ProcessConnection;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -258,7 +259,22 @@ public final class SassRenderer implements AutoCloseable {
     private boolean closed;
 
     public SassRenderer(Settings settings, Path siteRoot, Path source) {
-        this(settings, siteRoot, source, SassCompilerFactory::bundled, LIMIT);
+        this(settings, siteRoot, source, SassRenderer::startBundled, LIMIT);
+    }
+
+    /**
+     * The dart-sass that sass-embedded-bundled carries, started with its error stream thrown away.
+     * The library's own factory lets that stream through to the terminal, where a stylesheet that
+     * recurses without end would show the writer the Dart VM's stack trace; every failure a
+     * stylesheet can cause also comes back through the protocol, and is reported from there with
+     * its position.
+     */
+    static SassCompiler startBundled() throws IOException {
+        String launcher = new BundledPackageProvider().getDartSassExecutable().getAbsolutePath();
+        Process process = new ProcessBuilder(launcher, "--embedded")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return new SassCompiler(new ProcessConnection(process));
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,19 +42,28 @@ class BadInputIT {
         return names.stream().map(name -> DynamicTest.dynamicTest(name, () -> check(name)));
     }
 
+    /**
+     * A Sass compiler that overflows its stack writes a trace of its own on its error stream; built
+     * in a JVM of its own, as a writer runs it, the case prints its diagnostic and nothing of that.
+     */
+    @Test
+    void noTraceOfTheSassCompilerReachesTheTerminal() throws Exception {
+        String name = "sass-recursive-mixin";
+        Map<String, String> sections = caseSections(name);
+        Path root = writeSite(name, sections);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process build = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "build", root.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String printed = new String(build.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(Integer.parseInt(sections.get("exit").strip()), build.waitFor());
+        assertEquals(sections.get("expected"), withoutSummary(printed));
+    }
+
     private void check(String name) throws IOException {
-        Map<String, String> sections;
-        try (InputStream in = resource("bad-input/" + name + ".txtar")) {
-            sections = sections(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        Path root = dir.resolve(name);
-        for (Map.Entry<String, String> file : sections.entrySet()) {
-            if (!file.getKey().equals("exit") && !file.getKey().equals("expected")) {
-                Path path = root.resolve(file.getKey());
-                Files.createDirectories(path.getParent());
-                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
-            }
-        }
+        Map<String, String> sections = caseSections(name);
+        Path root = writeSite(name, sections);
         Path output = Files.isDirectory(root.resolve("content")) ? root.resolve("site") : root.resolve("_site");
         Files.createDirectories(output);
         Files.writeString(output.resolve("index.html"), PREVIOUS);
@@ -74,15 +84,39 @@ class BadInputIT {
         String printed = err.toString(StandardCharsets.UTF_8)
                 .replace(root.toString(), "$SITE").replace(root.getParent().toString(), "$PARENT");
         String expected = sections.get("expected");
-        String diagnostics = printed.lines().filter(line -> !line.startsWith("sheaf: build failed with "))
-                .reduce("", (a, b) -> a + b + "\n");
-        assertEquals(expected, diagnostics, name + ": printed diagnostics");
+        assertEquals(expected, withoutSummary(printed), name + ": printed diagnostics");
         assertEquals(Integer.parseInt(sections.get("exit").strip()), code, name + ": exit code");
         try (Stream<Path> files = Files.walk(output)) {
             assertEquals(List.of(output.resolve("index.html")), files.filter(Files::isRegularFile).toList(),
                     name + ": the previous site must be untouched");
         }
         assertEquals(PREVIOUS, Files.readString(output.resolve("index.html")));
+    }
+
+    /** The case {@code name}'s sections. */
+    private static Map<String, String> caseSections(String name) throws IOException {
+        try (InputStream in = resource("bad-input/" + name + ".txtar")) {
+            return sections(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Writes the case's files into a folder of its own, which it returns. */
+    private Path writeSite(String name, Map<String, String> sections) throws IOException {
+        Path root = dir.resolve(name);
+        for (Map.Entry<String, String> file : sections.entrySet()) {
+            if (!file.getKey().equals("exit") && !file.getKey().equals("expected")) {
+                Path path = root.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+        return root;
+    }
+
+    /** The diagnostics printed, without the closing line that counts them. */
+    private static String withoutSummary(String printed) {
+        return printed.lines().filter(line -> !line.startsWith("sheaf: build failed with "))
+                .reduce("", (a, b) -> a + b + "\n");
     }
 
     /** Splits txtar text into its sections, by name, in order. */
