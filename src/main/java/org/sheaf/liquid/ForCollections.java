@@ -48,7 +48,7 @@ final class ForCollections {
         }
         List<Edit> edits = new ArrayList<>();
         Deque<Open> open = new ArrayDeque<>();
-        Matcher m = LaxLiquid.TAG.matcher(text);
+        Matcher m = ClosedTags.tags(LaxLiquid.TAG, text);
         while (m.find()) {
             String name = m.group(2);
             if (name == null) {

@@ -26,7 +26,7 @@ final class HyphenatedNames {
         if (template.indexOf('-') < 0) {
             return template;
         }
-        Matcher markup = MARKUP.matcher(template);
+        Matcher markup = ClosedTags.any(MARKUP, template);
         StringBuilder out = new StringBuilder();
         while (markup.find()) {
             String text = markup.group();

@@ -67,7 +67,7 @@ final class LaxLiquid {
             return text;
         }
         StringBuilder out = null;
-        Matcher m = RUBY_OUTPUT.matcher(text);
+        Matcher m = ClosedTags.outputs(RUBY_OUTPUT, text);
         while (m.find()) {
             if (m.group(1) == null) {
                 continue;
@@ -114,7 +114,7 @@ final class LaxLiquid {
             return text;
         }
         java.util.Deque<String> open = new java.util.ArrayDeque<>();
-        Matcher m = TAG.matcher(text);
+        Matcher m = ClosedTags.tags(TAG, text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);
@@ -152,7 +152,7 @@ final class LaxLiquid {
         }
         java.util.Deque<int[]> open = new java.util.ArrayDeque<>();
         java.util.List<int[]> unreachable = new java.util.ArrayList<>();
-        Matcher m = TAG.matcher(text);
+        Matcher m = ClosedTags.tags(TAG, text);
         while (m.find()) {
             String name = m.group(2);
             if (name == null) {
@@ -196,7 +196,7 @@ final class LaxLiquid {
      * end and a raw block as nothing; the length of {@code block} when it is not ended in it.
      */
     static int commentEnd(String block) {
-        Matcher m = TAG.matcher(block);
+        Matcher m = ClosedTags.tags(TAG, block);
         int open = 0;
         while (m.find()) {
             if ("comment".equals(m.group(2))) {
@@ -221,7 +221,7 @@ final class LaxLiquid {
         if (!text.contains("assign")) {
             return text;
         }
-        Matcher m = TAG.matcher(text);
+        Matcher m = ClosedTags.tags(TAG, text);
         StringBuilder rewritten = new StringBuilder();
         while (m.find()) {
             if ("assign".equals(m.group(2)) && DOTTED_TARGET.matcher(m.group(3)).lookingAt()) {
@@ -252,10 +252,10 @@ final class LaxLiquid {
     static String rewrite(String text) {
         String out = text;
         if (out.contains("{{")) {
-            out = OUTPUT_TAG.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group().startsWith("{{")
-                    ? withoutUnclosedQuote(withoutNested(withoutDanglingCommas(filterCommas(withoutSlips(withoutStrayWords(m.group())))))) : m.group()));
+            out = ClosedTags.replaceOutputs(OUTPUT_TAG, out, m -> m.group().startsWith("{{")
+                    ? withoutUnclosedQuote(withoutNested(withoutDanglingCommas(filterCommas(withoutSlips(withoutStrayWords(m.group())))))) : m.group());
         }
-        Matcher m = TAG.matcher(out);
+        Matcher m = ClosedTags.tags(TAG, out);
         StringBuilder rewritten = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);
@@ -766,7 +766,7 @@ final class LaxLiquid {
         if (offset < 0) {
             return text;
         }
-        Matcher m = ANY_TAG.matcher(text);
+        Matcher m = ClosedTags.any(ANY_TAG, text);
         int start = -1;
         int end = -1;
         String name = null;

@@ -40,7 +40,7 @@ final class UnlessBranches {
             }
         }
         Deque<Open> open = new ArrayDeque<>();
-        Matcher m = LaxLiquid.TAG.matcher(text);
+        Matcher m = ClosedTags.tags(LaxLiquid.TAG, text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);

@@ -857,4 +857,18 @@ class LiquidCompatTest {
         assertEquals("'Jobs\\'s', '\\\\''",
                 render("{% assign t = \"Jobs's\" %}'{{ t | replace: \"'\", \"\\\\'\" }}', '{{ \"'\" | replace_first: \"'\", \"\\\\\\\\\\0\" }}'"));
     }
+
+    @Test
+    void keepsOpenersThatNeverCloseInRawBlocksAfterTheLastTags() throws Exception {
+        // what Jekyll 4.3.1 writes: openers left open inside raw blocks, after the last closer of
+        // the other kind and between closed tags, change nothing around them
+        assertEquals("Jobs }} %} 123\n"
+                + "{{ {% {{ t {%- if {% raw %}[yes]\n"
+                + " {{ a-b.c-d  {% if Jobs{%{{ {% {{ {% }} %}\n"
+                + "{% {{ {% {{Jobs{{\n",
+                render("{% assign t = page.title %}{{ t }} }} %} {% for i in (1..3) %}{{ i }}{% endfor %}\n"
+                + "{% raw %}{{ {% {{ t {%- if {% raw %}{% endraw %}[{% if t == \"Jobs\" %}yes{% else if x %}no{% endif %}]\n"
+                + "{% raw %} {{ a-b.c-d  {% if {% endraw %}{{ t | append: \"{%\" }}{% raw %}{{ {% {{ {%{% endraw %} }} %}\n"
+                + "{% raw %}{% {{ {% {{{% endraw %}{{ t | append: \"{{\" }}\n"));
+    }
 }
