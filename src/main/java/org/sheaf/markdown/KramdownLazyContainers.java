@@ -120,7 +120,7 @@ final class KramdownLazyContainers {
         @Override
         BlockStart refused(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
             BlockParser open = matched.getBlockParser();
-            if (nestsInTabbedItem(open, state)) {
+            if (nestsInTabbedItem(open, state) || startsListAtTabbedIndent(open, state)) {
                 // flexmark's item marked its line as lazy text when it went on over it, and its
                 // factory, having refused the line once, forgets that mark
                 return starts.tryStart(state, matched);
@@ -248,6 +248,19 @@ final class KramdownLazyContainers {
                 return false;
             }
             return KramdownListParts.startsSecondPart(item, state.getLine().getBaseSequence(), state.getLine().getStartOffset());
+        }
+
+        /**
+         * Whether the state's line starts a list right at the indent of the list item open on it,
+         * an item whose marker a tab follows, which went on over the line at kramdown's count of
+         * that indent where flexmark's differs ({@link LazyContainer#indentedByTabbedMarker}):
+         * kramdown nests the list in the item. Under {@code 2. -⇥ c} and a blank line,
+         * {@code         1. x} starts at kramdown's indent of the inner item, eight columns, where
+         * flexmark's item wants nine and marked the line as none of its own for its factory.
+         */
+        private static boolean startsListAtTabbedIndent(BlockParser open, ParserState state) {
+            return open instanceof LazyContainer item && item.tabbedIndentLine == state.getLineNumber()
+                    && state.getIndent() == 0;
         }
 
         /**
@@ -459,6 +472,8 @@ final class KramdownLazyContainers {
         private int rawText;
         /** Whether that line's text is code after a tab, not a raw line. */
         private boolean rawIsCode;
+        /** The last line this item went on over at kramdown's indent where flexmark's differs ({@link #indentedByTabbedMarker}). */
+        private int tabbedIndentLine = -1;
 
         LazyContainer(BlockParser flexmark) {
             super(flexmark);
@@ -712,7 +727,10 @@ final class KramdownLazyContainers {
             BlockContinue result = flexmark.tryContinue(state);
             if (getBlock() instanceof ListItem item && !state.isBlank()) {
                 BlockContinue tabbed = indentedByTabbedMarker(state, item);
-                result = tabbed != null && endsElsewhere(result, tabbed, state) ? tabbed : result;
+                if (tabbed != null && endsElsewhere(result, tabbed, state)) {
+                    result = tabbed;
+                    tabbedIndentLine = state.getLineNumber();
+                }
             }
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabAfterOuterIndent(state, item);
