@@ -601,8 +601,8 @@ final class LeanInlineParser extends InlineParserImpl {
         return around;
     }
 
-    /** A link or image: where its brackets start, and where its {@code ]} is. */
-    private record LinkPlace(int start, int close) {
+    /** A link or image: where its brackets start (an image's at its {@code [}), where its {@code ]} is, and which of the two it is. */
+    private record LinkPlace(int start, int close, boolean image) {
     }
 
     /**
@@ -1191,7 +1191,7 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
-        if (retried != null && (closingLink == null || input.charAt(closingLink.start()) == '[')) {
+        if (retried != null && (closingLink == null || !closingLink.image())) {
             markersAfterRetried(markers);
         }
         KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
@@ -1273,7 +1273,7 @@ final class LeanInlineParser extends InlineParserImpl {
         unclosedEmphasis = List.of();
         boolean parsed;
         InlineLink inline = inlineLink;
-        closingLink = opener == null ? null : new LinkPlace(opener.getStartIndex(), close);
+        closingLink = opener == null ? null : new LinkPlace(opener.getStartIndex(), close, opener.isImage());
         try {
             parsed = super.parseCloseBracket();
         } finally {
@@ -1289,7 +1289,7 @@ final class LeanInlineParser extends InlineParserImpl {
         emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
             linkStarts.put(made, opener.getStartIndex());
-            if (retried != null && input.charAt(opener.getStartIndex()) == '[' && opener.getStartIndex() > retried.close()) {
+            if (retried != null && !opener.isImage() && opener.getStartIndex() > retried.close()) {
                 laterLinkTails.add(new int[] {close + 1, index});
             }
             if (!unclosedEmphasis.isEmpty()) {
