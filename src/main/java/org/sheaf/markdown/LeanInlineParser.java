@@ -244,6 +244,13 @@ final class LeanInlineParser extends InlineParserImpl {
     private final Set<Integer> nestedLinks = new HashSet<>();
 
     /**
+     * For each link of {@link #nestedLinks} found in a reading of the text being parsed, where the
+     * brackets start of the link whose text held it: when those brackets turn out to be text, the
+     * link inside is kramdown's link again ({@code [[a][r]*](/u)*} links {@code a}).
+     */
+    private final Map<Integer, Integer> nestedIn = new HashMap<>();
+
+    /**
      * The footnote markers read in the text of each bracket still open, each of which kramdown
      * counts as a bracket opened there that its own {@code ]} never closes.
      */
@@ -472,6 +479,7 @@ final class LeanInlineParser extends InlineParserImpl {
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
         longLinks.clear();
+        nestedIn.clear();
         openLinks = new ArrayList<>();
         openAroundLinks = Map.of();
         parseOnce(content, block);
@@ -528,7 +536,24 @@ final class LeanInlineParser extends InlineParserImpl {
                 openLinks = keptOpen;
                 links.add(open.start());
             }
+            if (notLinks.contains(open.start()) && releaseNestedIn(open.start())) {
+                readAgain(content, block);
+            }
         }
+    }
+
+    /**
+     * Takes out of {@link #notLinks} the links that were left out as links inside the text of the
+     * brackets that start at {@code outer}, now found to be text; whether there were any.
+     */
+    private boolean releaseNestedIn(int outer) {
+        boolean released = false;
+        for (Map.Entry<Integer, Integer> nested : nestedIn.entrySet()) {
+            if (nested.getValue() == outer) {
+                released |= notLinks.remove(nested.getKey());
+            }
+        }
+        return released;
     }
 
     /** Whether the reading last made a link whose brackets start at {@code start}. */
@@ -1263,7 +1288,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
             boolean link = kramdownLink(opener) && !notLinks.contains(opener.getStartIndex());
             if (link) {
-                linksToText(opener.getNode());
+                linksToText(opener.getNode(), opener.getStartIndex());
                 hidden = referencesHiddenFrom(opener.getNode());
             }
             opener.setAllowed(link);
@@ -1611,9 +1636,10 @@ final class LeanInlineParser extends InlineParserImpl {
      * its own text's nodes kept: {@code [b](/v)} becomes {@code [}, {@code b} and {@code ](/v)}.
      * Links inside those were turned back when it was made, so one level is all there is. A link
      * whose destination or reference holds a character that may start a span is noted in
-     * {@link #nestedLinks}, for the text to be read again without it.
+     * {@link #nestedLinks}, for the text to be read again without it, and in {@link #nestedIn}
+     * with {@code outer}, where the brackets of {@code opener} start.
      */
-    private void linksToText(Node opener) {
+    private void linksToText(Node opener, int outer) {
         for (Node node = opener.getNext(); node != null; ) {
             Node next = node.getNext();
             if (node instanceof Link || node instanceof LinkRef) {
@@ -1629,6 +1655,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 node.unlink();
                 if (tail.indexOfAny(SPAN_STARTS) >= 0 && linkStarts.containsKey(node)) {
                     nestedLinks.add(linkStarts.get(node));
+                    nestedIn.put(linkStarts.get(node), outer);
                 }
             }
             node = next;
