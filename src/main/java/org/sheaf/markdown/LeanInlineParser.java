@@ -468,7 +468,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * without each such link, one at a time from the first, and that reading is kept when an
      * emphasis opened in the link's text closes after it; when the emphasis, read as in the
      * link's text, closes after it and a later {@code ]} balances the link's {@code [}, the text
-     * is read once more with the link ending there ({@link #crossing}). Only links whose text holds an
+     * is read once more with the link ending there ({@link #crossing}). When the brackets turn out
+     * to be text, the links written in them, left out as links inside a link, are read as links
+     * again ({@link #nestedIn}). Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
      * Before that, a text holding a link inside another link's text is read again without it
@@ -536,7 +538,9 @@ final class LeanInlineParser extends InlineParserImpl {
                 openLinks = keptOpen;
                 links.add(open.start());
             }
-            if (notLinks.contains(open.start()) && releaseNestedIn(open.start())) {
+            if (notLinks.contains(open.start()) && tried + 1 < LINKS_TRIED && releaseNestedIn(open.start())) {
+                // the links written inside the brackets, left out as nested, are links again
+                tried++;
                 readAgain(content, block);
             }
         }
