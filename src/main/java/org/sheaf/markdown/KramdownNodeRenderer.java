@@ -14,6 +14,8 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.LinkNode;
+import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
@@ -413,11 +415,15 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
 
     /**
      * kramdown never nests emphasis in emphasis, nor strong in strong: the inner one's markers
-     * stay text ({@code _a *b* c_} is {@code <em>a *b* c</em>}).
+     * stay text ({@code _a *b* c_} is {@code <em>a *b* c</em>}). Except one way: in a link's or
+     * image's text, strong emphasis that never closes is read again as emphasis, its second
+     * marker text in it, whatever emphasis is open around the link ({@link #strongReadAsEmphasis}).
      */
     private static void renderEmphasis(DelimitedNodeImpl node, NodeRendererContext context, HtmlWriter html) {
+        boolean inLink = false;
         for (Node up = node.getParent(); up != null && !(up instanceof Block); up = up.getParent()) {
-            if (up.getClass() == node.getClass()) {
+            inLink |= up instanceof LinkNode || up instanceof RefNode;
+            if (up.getClass() == node.getClass() && !(inLink && strongReadAsEmphasis(node))) {
                 html.text(node.getOpeningMarker().toString());
                 context.renderChildren(node);
                 html.text(node.getClosingMarker().toString());
@@ -425,6 +431,16 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             }
         }
         context.delegateRender();
+    }
+
+    /**
+     * Whether {@code node} is emphasis read from the first of two markers, the second text in it:
+     * kramdown reads strong emphasis that never closes so unless emphasis is the element it stands
+     * in, which a link or image is instead ({@code *[**y*](/u)*} is
+     * {@code <em><a href="/u"><em>*y</em></a></em>}).
+     */
+    private static boolean strongReadAsEmphasis(DelimitedNodeImpl node) {
+        return node instanceof Emphasis && node.getText().startsWith(node.getOpeningMarker());
     }
 
     /** A line break, and the white space kramdown keeps at the start of the next line ({@link KramdownLineIndents}). */

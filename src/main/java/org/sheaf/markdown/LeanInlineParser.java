@@ -244,6 +244,13 @@ final class LeanInlineParser extends InlineParserImpl {
     private final Set<Integer> nestedLinks = new HashSet<>();
 
     /**
+     * For each link of {@link #nestedLinks} found in a reading of the text being parsed, where the
+     * brackets start of the link whose text held it: when those brackets turn out to be text, the
+     * link inside is kramdown's link again ({@code [[a][r]*](/u)*} links {@code a}).
+     */
+    private final Map<Integer, Integer> nestedIn = new HashMap<>();
+
+    /**
      * The footnote markers read in the text of each bracket still open, each of which kramdown
      * counts as a bracket opened there that its own {@code ]} never closes.
      */
@@ -461,7 +468,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * without each such link, one at a time from the first, and that reading is kept when an
      * emphasis opened in the link's text closes after it; when the emphasis, read as in the
      * link's text, closes after it and a later {@code ]} balances the link's {@code [}, the text
-     * is read once more with the link ending there ({@link #crossing}). Only links whose text holds an
+     * is read once more with the link ending there ({@link #crossing}). When the brackets turn out
+     * to be text, the links written in them, left out as links inside a link, are read as links
+     * again ({@link #nestedIn}). Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
      * one text, so that a text of thousands of such links takes time in proportion to its length.
      * Before that, a text holding a link inside another link's text is read again without it
@@ -472,6 +481,7 @@ final class LeanInlineParser extends InlineParserImpl {
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
         longLinks.clear();
+        nestedIn.clear();
         openLinks = new ArrayList<>();
         openAroundLinks = Map.of();
         parseOnce(content, block);
@@ -528,7 +538,26 @@ final class LeanInlineParser extends InlineParserImpl {
                 openLinks = keptOpen;
                 links.add(open.start());
             }
+            if (notLinks.contains(open.start()) && tried + 1 < LINKS_TRIED && releaseNestedIn(open.start())) {
+                // the links written inside the brackets, left out as nested, are links again
+                tried++;
+                readAgain(content, block);
+            }
         }
+    }
+
+    /**
+     * Takes out of {@link #notLinks} the links that were left out as links inside the text of the
+     * brackets that start at {@code outer}, now found to be text; whether there were any.
+     */
+    private boolean releaseNestedIn(int outer) {
+        boolean released = false;
+        for (Map.Entry<Integer, Integer> nested : nestedIn.entrySet()) {
+            if (nested.getValue() == outer) {
+                released |= notLinks.remove(nested.getKey());
+            }
+        }
+        return released;
     }
 
     /** Whether the reading last made a link whose brackets start at {@code start}. */
@@ -601,8 +630,8 @@ final class LeanInlineParser extends InlineParserImpl {
         return around;
     }
 
-    /** A link or image: where its brackets start, and where its {@code ]} is. */
-    private record LinkPlace(int start, int close) {
+    /** A link or image: where its brackets start (an image's at its {@code [}), where its {@code ]} is, and which of the two it is. */
+    private record LinkPlace(int start, int close, boolean image) {
     }
 
     /**
@@ -1191,7 +1220,7 @@ final class LeanInlineParser extends InlineParserImpl {
         Collections.reverse(markers);
         Collections.reverse(others);
         markers.forEach(this::removeDelimiter);
-        if (retried != null && (closingLink == null || input.charAt(closingLink.start()) == '[')) {
+        if (retried != null && (closingLink == null || !closingLink.image())) {
             markersAfterRetried(markers);
         }
         KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
@@ -1263,7 +1292,7 @@ final class LeanInlineParser extends InlineParserImpl {
         if (opener != null && input.safeCharAt(opener.getStartIndex() + 1) != '^') {
             boolean link = kramdownLink(opener) && !notLinks.contains(opener.getStartIndex());
             if (link) {
-                linksToText(opener.getNode());
+                linksToText(opener.getNode(), opener.getStartIndex());
                 hidden = referencesHiddenFrom(opener.getNode());
             }
             opener.setAllowed(link);
@@ -1273,7 +1302,7 @@ final class LeanInlineParser extends InlineParserImpl {
         unclosedEmphasis = List.of();
         boolean parsed;
         InlineLink inline = inlineLink;
-        closingLink = opener == null ? null : new LinkPlace(opener.getStartIndex(), close);
+        closingLink = opener == null ? null : new LinkPlace(opener.getStartIndex(), close, opener.isImage());
         try {
             parsed = super.parseCloseBracket();
         } finally {
@@ -1289,7 +1318,7 @@ final class LeanInlineParser extends InlineParserImpl {
         emptyReferenceEnd = -1;
         if (made != before && (made instanceof InlineLinkNode || made instanceof RefNode)) {
             linkStarts.put(made, opener.getStartIndex());
-            if (retried != null && input.charAt(opener.getStartIndex()) == '[' && opener.getStartIndex() > retried.close()) {
+            if (retried != null && !opener.isImage() && opener.getStartIndex() > retried.close()) {
                 laterLinkTails.add(new int[] {close + 1, index});
             }
             if (!unclosedEmphasis.isEmpty()) {
@@ -1611,9 +1640,10 @@ final class LeanInlineParser extends InlineParserImpl {
      * its own text's nodes kept: {@code [b](/v)} becomes {@code [}, {@code b} and {@code ](/v)}.
      * Links inside those were turned back when it was made, so one level is all there is. A link
      * whose destination or reference holds a character that may start a span is noted in
-     * {@link #nestedLinks}, for the text to be read again without it.
+     * {@link #nestedLinks}, for the text to be read again without it, and in {@link #nestedIn}
+     * with {@code outer}, where the brackets of {@code opener} start.
      */
-    private void linksToText(Node opener) {
+    private void linksToText(Node opener, int outer) {
         for (Node node = opener.getNext(); node != null; ) {
             Node next = node.getNext();
             if (node instanceof Link || node instanceof LinkRef) {
@@ -1629,6 +1659,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 node.unlink();
                 if (tail.indexOfAny(SPAN_STARTS) >= 0 && linkStarts.containsKey(node)) {
                     nestedLinks.add(linkStarts.get(node));
+                    nestedIn.put(linkStarts.get(node), outer);
                 }
             }
             node = next;
