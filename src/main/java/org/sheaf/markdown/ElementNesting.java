@@ -69,7 +69,7 @@ final class ElementNesting {
      * Reads the tag named {@code name} (null for a node that is none) into the elements
      * {@code open}; returns whether it opened or closed one.
      */
-    private static boolean read(Deque<String> open, String name) {
+    static boolean read(Deque<String> open, String name) {
         if (name != null && !name.startsWith("/")) {
             open.push(name);
             return true;

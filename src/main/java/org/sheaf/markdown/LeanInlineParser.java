@@ -1431,15 +1431,7 @@ final class LeanInlineParser extends InlineParserImpl {
         }
         Deque<String> open = new ArrayDeque<>();
         for (Node node = opener.getNode().getNext(); node != null; node = node.getNext()) {
-            String element = KramdownSpanElements.elementTag(node);
-            if (element == null) {
-                continue;
-            }
-            if (!element.startsWith("/")) {
-                open.push(element);
-            } else if (element.substring(1).equals(open.peek())) {
-                open.pop();
-            }
+            ElementNesting.read(open, KramdownSpanElements.elementTag(node));
         }
         return !open.isEmpty();
     }
