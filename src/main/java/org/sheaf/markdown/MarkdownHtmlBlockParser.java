@@ -13,7 +13,6 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
-import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,14 +88,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         return true;
     }
 
-    /**
-     * Once ended by a closing tag right after its opening tag with text after it, outside raw
-     * HTML ({@code <div markdown="1"></div> text}), the element holds nothing: the blocks that
-     * text starts go after it, as kramdown reads on there as at the start of a line.
-     */
     @Override
     public boolean canContain(ParserState state, BlockParser blockParser, Block child) {
-        return !(ended && closingEnd >= 0 && !block.hasChildren());
+        return true;
     }
 
     @Override
@@ -445,24 +439,11 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                     !spanLevel);
             int contentStart = tagIndex + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
-            boolean restBlank = closing.lookingAt() && line.subSequence(closing.end()).isBlank();
-            boolean raw = insideRaw(matched);
-            if (parser.closable && closing.lookingAt() && (restBlank || raw)) {
-                // a closing tag right after the opening one closes the element, empty; inside
-                // raw HTML, what follows it on the line is that raw HTML's text
+            if (parser.closable && closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
+                // a closing tag right after the opening one closes the element, empty
                 parser.ended = true;
                 parser.closingEnd = line.getStartOffset() + closing.end();
-                if (raw) {
-                    node.setRawAfter(line.subSequence(closing.end()).trimEnd(CharPredicate.EOL).toString());
-                }
                 return new Start(parser, line.length());
-            }
-            if (parser.closable && closing.lookingAt()) {
-                // outside raw HTML the text after it is read as at the start of a line
-                // (canContain puts what it starts after the element)
-                parser.ended = true;
-                parser.closingEnd = line.getStartOffset() + closing.end();
-                return new Start(parser, closing.end());
             }
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
