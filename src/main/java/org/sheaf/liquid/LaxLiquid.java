@@ -263,7 +263,8 @@ final class LaxLiquid {
                 continue;
             }
             String markup = switch (name) {
-                case "assign" -> withoutParentheses(withoutDanglingCommas(filterCommas(beforeComma(nilOutputs(m.group(3))))));
+                case "assign" -> withoutParentheses(withoutDanglingCommas(filterCommas(withoutStrayAssignedWords(
+                        beforeComma(nilOutputs(m.group(3)))))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
                 case "if", "elsif", "unless" -> unknownOperators(
                         withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
@@ -675,6 +676,48 @@ final class LaxLiquid {
             return output;
         }
         return output.substring(0, m.start(1)) + blank(m.group(1)) + output.substring(m.end(1));
+    }
+
+    /**
+     * An {@code assign} tag's markup up to its value as Ruby's lax parser takes it (a quoted string,
+     * or else a fragment), then what stands before the first pipe.
+     */
+    private static final Pattern ASSIGNED_VALUE = Pattern.compile(
+            "(\\s*[\\w-]+\\s*=\\s*)(\"[^\"]*\"|'[^']*'|" + FRAGMENT + ")([^|]*)", Pattern.DOTALL);
+
+    /**
+     * An {@code assign} tag's {@code markup} without what stands between its value and its first
+     * pipe, as for an output ({@link #withoutStrayWords}): in
+     * {@code {% assign skip = "a,'',\\"\\"" | split: ',' %}} Ruby's value is {@code "a,'',\\"}, the
+     * {@code \\""} after it is nothing, and the filter still applies. A value whose brackets or
+     * parentheses a space cuts ({@code ( 1 .. 3 )}, {@code a[ 1 ]}) is left as it is: the strict
+     * grammar takes it whole.
+     */
+    private static String withoutStrayAssignedWords(String markup) {
+        Matcher m = ASSIGNED_VALUE.matcher(markup);
+        if (!m.lookingAt() || m.group(3).isBlank() || !balanced(m.group(2))) {
+            return markup;
+        }
+        return markup.substring(0, m.start(3)) + blank(m.group(3)) + markup.substring(m.end(3));
+    }
+
+    /** Whether {@code value}, outside quotes, closes each bracket and parenthesis it opens. */
+    private static boolean balanced(String value) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            }
+        }
+        return depth == 0;
     }
 
     /** A filter's name, then a comma and an argument, outside quotes (a quoted string is left alone). */

@@ -117,6 +117,19 @@ class LiquidCompatTest {
     }
 
     @Test
+    void assignReadLaxlyTakesItsValueAndIgnoresWhatFollowsItBeforeTheFirstPipe() throws Exception {
+        // what Jekyll 4.3.1 printed: a quoted value ends at its next quote, a backslash being no
+        // escape, and what stands after the value up to the first pipe is nothing (a CLI
+        // reference writes "...,'',\"\"" | split: ','); a value a space cuts inside its brackets or
+        // parentheses is read whole, as the strict grammar reads it
+        assertEquals("[[]|map[]|false|0|0s|default|''|\\] 8|[a\\]|[IT\\]|1,2,3|Jobs!|b",
+                render("{% assign skip = \"[],map[],false,0,0s,default,'',\\\"\\\"\" | split: ',' %}"
+                        + "[{{ skip | join: '|' }}] {{ skip.size }}|{% assign b = \"a\\\"b\" %}[{{ b }}]|"
+                        + "{% assign d = 'it\\'s' | upcase %}[{{ d }}]|{% assign r = ( 1 .. 3 ) %}{{ r | join: ',' }}|"
+                        + "{% assign x = page.title junk | append: '!' %}{{ x }}|{% assign y = page.items[ 1 ] %}{{ y.name }}"));
+    }
+
+    @Test
     void standardFiltersWalkAnArrayOfArraysFlattened() throws Exception {
         // what Jekyll 4.3.1 printed: Liquid's InputIterator flattens the array uniq, reverse,
         // compact, join, concat and sort_natural take; size and first do not flatten
