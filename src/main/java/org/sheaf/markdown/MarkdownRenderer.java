@@ -330,7 +330,25 @@ public final class MarkdownRenderer {
         }
         KramdownAttributeValues values = new KramdownAttributeValues(document.getChars());
         KramdownAttributeValues.KEY.set(document, values);
-        return values.unmarked(renderer.render(document));
+        String html = values.unmarked(renderer.render(document));
+        // kramdown writes the blank lines a text opens with as an empty line, as it writes those
+        // between two blocks; a page's front matter takes them, but Liquid before the Markdown
+        // ({% assign %} lines) and markdownify leave them
+        return opensWithBlankLine(document.getChars()) && !html.startsWith("\n") ? "\n" + html : html;
+    }
+
+    /** Whether {@code text}'s first line holds nothing but white space. */
+    private static boolean opensWithBlankLine(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

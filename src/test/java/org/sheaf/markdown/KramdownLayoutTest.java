@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,5 +59,18 @@ class KramdownLayoutTest {
         } else {
             assertEquals(expected, actual, page);
         }
+    }
+
+    @Test
+    void writesTheBlankLinesATextOpensWithAsAnEmptyLine() throws IOException {
+        // the page's assign tags render nothing, so the Markdown kramdown reads opens with blank lines
+        Path site = FIXTURE.resolve("site");
+        Map<String, Object> config = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(site.resolve("_config.yml")));
+        MarkdownRenderer renderer = new MarkdownRenderer(MarkdownOptions.fromConfig(config));
+        String markdown = MarkdownGoldenTest.withoutFrontMatter(Files.readString(site.resolve("blank-lines-opening-text.md")))
+                .replaceAll("\\{%[^%]*%}", "");
+        assertEquals(Files.readString(FIXTURE.resolve("expected").resolve("blank-lines-opening-text.html")),
+                renderer.render(markdown));
     }
 }

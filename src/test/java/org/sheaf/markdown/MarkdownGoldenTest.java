@@ -130,6 +130,7 @@ class MarkdownGoldenTest {
             return text;
         }
         int end = text.indexOf("\n---\n", 3);
-        return end < 0 ? text : text.substring(end + 5);
+        // Jekyll's front matter takes the blank lines after its closing dashes too
+        return end < 0 ? text : text.substring(end + 5).replaceFirst("\\A(?:[^\\S\\n]*\\n)+", "");
     }
 }
