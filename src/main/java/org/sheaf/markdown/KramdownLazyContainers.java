@@ -162,12 +162,39 @@ final class KramdownLazyContainers {
          */
         @Override
         BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            BlockStart next = nextItemShortOfTabbedIndent(starts, state, matched);
+            if (next != null) {
+                return next;
+            }
             if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || !(list.getParent() instanceof ListItem around)
                     || !LazyContainer.startsPartApart(state, around)) {
                 return null;
             }
             BlockStartImpl started = startedIn(around, starts, state, matched);
             return started == null ? null : whereStarted(BlockStart.of(started.getBlockParsers()), started);
+        }
+
+        /**
+         * The next item of the open list, started on a line its last item ended at as the start
+         * of that item's sibling, short of the last item's indent as kramdown counts the tab after
+         * its marker ({@link LazyContainer#nextItemLine}): kramdown reads an item marker of the
+         * list's kind within three columns of the list's container's text as the next item, where
+         * flexmark, which counts the tab from the start of the whole line, takes the marker as
+         * indented past the list's and starts a list of its own ({@code *⇥ b},
+         * {@code      * ⇥c}, {@code         - d}: {@code d} follows {@code c}). Null where that
+         * is not so.
+         */
+        private static BlockStart nextItemShortOfTabbedIndent(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || list.getParent() == null
+                    || !(list.getLastChild() instanceof ListItem last)
+                    || !(openParserOf(last, state) instanceof LazyContainer ended) || ended.nextItemLine != state.getLineNumber()) {
+                return null;
+            }
+            BlockStartImpl started = startedIn(list.getParent(), starts, state, matched);
+            if (started == null || (started.getBlockParsers()[1].getBlock() instanceof OrderedListItem) != (list instanceof OrderedList)) {
+                return null;
+            }
+            return whereStarted(BlockStart.of(started.getBlockParsers()[1]), started);
         }
 
         /**
@@ -474,6 +501,11 @@ final class KramdownLazyContainers {
         private boolean rawIsCode;
         /** The last line this item went on over at kramdown's indent where flexmark's differs ({@link #indentedByTabbedMarker}). */
         private int tabbedIndentLine = -1;
+        /**
+         * The last line short of this item's indent where a tab follows its marker that this item
+         * ended at because the line starts the next item of its list ({@link #shortOfTabbedIndent}).
+         */
+        private int nextItemLine = -1;
 
         LazyContainer(BlockParser flexmark) {
             super(flexmark);
@@ -738,7 +770,7 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabReachingIndent(state, item);
             }
-            if (getBlock() instanceof ListItem item && takesSpacesOfLazyList(state, item, result)) {
+            if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesOfLazyList(state, item, result)) {
                 return BlockContinue.atIndex(state.getIndex());
             }
             if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesReadInside(state, item, result)) {
@@ -755,8 +787,10 @@ final class KramdownLazyContainers {
                 }
             }
             if (shortOfTabbedIndent(state, result)) {
-                if (afterBlank) {
+                boolean nextItem = startsItemOfOwnList(state, (ListItem) getBlock());
+                if (afterBlank || nextItem) {
                     afterBlank = false;
+                    nextItemLine = nextItem ? state.getLineNumber() : -1;
                     return BlockContinue.none();
                 }
                 if (!tabAfterIndentInside(state) && takesLazily(state)) {
