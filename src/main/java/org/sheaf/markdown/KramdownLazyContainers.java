@@ -503,7 +503,7 @@ final class KramdownLazyContainers {
         private int tabbedIndentLine = -1;
         /**
          * The last line short of this item's indent where a tab follows its marker that this item
-         * ended at because the line starts the next item of its list ({@link #shortOfTabbedIndent}).
+         * ended at because the line starts the next item of its list ({@link #nextItemShortOfIndent}).
          */
         private int nextItemLine = -1;
 
@@ -770,6 +770,11 @@ final class KramdownLazyContainers {
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabReachingIndent(state, item);
             }
+            if (getBlock() instanceof ListItem item && nextItemShortOfIndent(state, item, result)) {
+                afterBlank = false;
+                nextItemLine = state.getLineNumber();
+                return BlockContinue.none();
+            }
             if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesOfLazyList(state, item, result)) {
                 return BlockContinue.atIndex(state.getIndex());
             }
@@ -787,10 +792,8 @@ final class KramdownLazyContainers {
                 }
             }
             if (shortOfTabbedIndent(state, result)) {
-                boolean nextItem = startsItemOfOwnList(state, (ListItem) getBlock());
-                if (afterBlank || nextItem) {
+                if (afterBlank) {
                     afterBlank = false;
-                    nextItemLine = nextItem ? state.getLineNumber() : -1;
                     return BlockContinue.none();
                 }
                 if (!tabAfterIndentInside(state) && takesLazily(state)) {
@@ -832,6 +835,27 @@ final class KramdownLazyContainers {
             int lineStart = line.getStartOffset();
             return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
                     && !startsItemOfOwnList(state, item);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of {@code item} over the state's line, takes
+         * a line that starts the next item of the item's list in kramdown, for an item whose
+         * marker a tab follows ({@link #tabbedMarkerIndent}): kramdown looks for the list's next
+         * item before it looks at the item's indent, and a line short of that indent, as
+         * {@link KramdownFrames} counts it, whose marker stands within three columns of the
+         * list's container's text is that next item. flexmark counts the tab after the marker
+         * from the start of the whole line, or a tab that starts the line as reaching the next
+         * multiple of four columns, and may find the line indented into the item
+         * ({@code 10.  -⇥x}, {@code ⇥⇥* y}: {@code y} follows {@code x}).
+         */
+        private static boolean nextItemShortOfIndent(ParserState state, ListItem item, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize() || state.isBlank()
+                    || tabbedMarkerIndent(item) < 0 || !startsItemOfOwnList(state, item)) {
+                return false;
+            }
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
         }
 
         /**
