@@ -769,6 +769,9 @@ final class KramdownLazyContainers {
             }
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabReachingIndent(state, item);
+            } else if (getBlock() instanceof ListItem item && !state.isBlank() && leavesIndentOfCode(state, result)) {
+                BlockContinue kramdown = tabReachingIndent(state, item);
+                result = kramdown != null ? kramdown : result;
             }
             if (getBlock() instanceof ListItem item && nextItemShortOfIndent(state, item, result)) {
                 afterBlank = false;
@@ -1038,6 +1041,31 @@ final class KramdownLazyContainers {
                 return null;
             }
             return BlockContinue.atIndex(rest.at() - lineStart);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of an item over the state's line, leaves
+         * four columns or more before the line's text, an indent of code, as flexmark counts the
+         * columns of the whole line: kramdown, which counts a tab from the start of the item's
+         * container's text ({@link #tabReachingIndent}), may leave fewer ({@code + -⇥b},
+         * {@code ⇥⇥>}: a quote in {@code b}, two spaces into its text).
+         */
+        private static boolean leavesIndentOfCode(ParserState state, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int from = going.getNewColumn() >= 0 ? going.getNewColumn() : columnAt(line, going.getNewIndex());
+            return columnAt(line, state.getNextNonSpaceIndex()) - from >= 4;
+        }
+
+        /** The column index {@code index} of {@code line} stands at, each tab reaching the next multiple of four. */
+        private static int columnAt(BasedSequence line, int index) {
+            int column = 0;
+            for (int i = 0; i < index && i < line.length(); i++) {
+                column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+            }
+            return column;
         }
 
         /**
