@@ -162,12 +162,39 @@ final class KramdownLazyContainers {
          */
         @Override
         BlockStart apart(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            BlockStart next = nextItemShortOfTabbedIndent(starts, state, matched);
+            if (next != null) {
+                return next;
+            }
             if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || !(list.getParent() instanceof ListItem around)
                     || !LazyContainer.startsPartApart(state, around)) {
                 return null;
             }
             BlockStartImpl started = startedIn(around, starts, state, matched);
             return started == null ? null : whereStarted(BlockStart.of(started.getBlockParsers()), started);
+        }
+
+        /**
+         * The next item of the open list, started on a line its last item ended at as the start
+         * of that item's sibling, short of the last item's indent as kramdown counts the tab after
+         * its marker ({@link LazyContainer#nextItemLine}): kramdown reads an item marker of the
+         * list's kind within three columns of the list's container's text as the next item, where
+         * flexmark, which counts the tab from the start of the whole line, takes the marker as
+         * indented past the list's and starts a list of its own ({@code *⇥ b},
+         * {@code      * ⇥c}, {@code         - d}: {@code d} follows {@code c}). Null where that
+         * is not so.
+         */
+        private static BlockStart nextItemShortOfTabbedIndent(BlockParserFactory starts, ParserState state, MatchedBlockParser matched) {
+            if (!(matched.getBlockParser().getBlock() instanceof ListBlock list) || list.getParent() == null
+                    || !(list.getLastChild() instanceof ListItem last)
+                    || !(openParserOf(last, state) instanceof LazyContainer ended) || ended.nextItemLine != state.getLineNumber()) {
+                return null;
+            }
+            BlockStartImpl started = startedIn(list.getParent(), starts, state, matched);
+            if (started == null || (started.getBlockParsers()[1].getBlock() instanceof OrderedListItem) != (list instanceof OrderedList)) {
+                return null;
+            }
+            return whereStarted(BlockStart.of(started.getBlockParsers()[1]), started);
         }
 
         /**
@@ -474,6 +501,11 @@ final class KramdownLazyContainers {
         private boolean rawIsCode;
         /** The last line this item went on over at kramdown's indent where flexmark's differs ({@link #indentedByTabbedMarker}). */
         private int tabbedIndentLine = -1;
+        /**
+         * The last line short of this item's indent where a tab follows its marker that this item
+         * ended at because the line starts the next item of its list ({@link #nextItemShortOfIndent}).
+         */
+        private int nextItemLine = -1;
 
         LazyContainer(BlockParser flexmark) {
             super(flexmark);
@@ -737,8 +769,16 @@ final class KramdownLazyContainers {
             }
             if (result == null && getBlock() instanceof ListItem item && !state.isBlank()) {
                 result = tabReachingIndent(state, item);
+            } else if (getBlock() instanceof ListItem item && !state.isBlank() && leavesIndentOfCode(state, result)) {
+                BlockContinue kramdown = tabReachingIndent(state, item);
+                result = kramdown != null ? kramdown : result;
             }
-            if (getBlock() instanceof ListItem item && takesSpacesOfLazyList(state, item, result)) {
+            if (getBlock() instanceof ListItem item && nextItemShortOfIndent(state, item, result)) {
+                afterBlank = false;
+                nextItemLine = state.getLineNumber();
+                return BlockContinue.none();
+            }
+            if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesOfLazyList(state, item, result)) {
                 return BlockContinue.atIndex(state.getIndex());
             }
             if (getBlock() instanceof ListItem item && !afterBlank && takesSpacesReadInside(state, item, result)) {
@@ -798,6 +838,27 @@ final class KramdownLazyContainers {
             int lineStart = line.getStartOffset();
             return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart))
                     && !startsItemOfOwnList(state, item);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of {@code item} over the state's line, takes
+         * a line that starts the next item of the item's list in kramdown, for an item whose
+         * marker a tab follows ({@link #tabbedMarkerIndent}): kramdown looks for the list's next
+         * item before it looks at the item's indent, and a line short of that indent, as
+         * {@link KramdownFrames} counts it, whose marker stands within three columns of the
+         * list's container's text is that next item. flexmark counts the tab after the marker
+         * from the start of the whole line, or a tab that starts the line as reaching the next
+         * multiple of four columns, and may find the line indented into the item
+         * ({@code 10.  -⇥x}, {@code ⇥⇥* y}: {@code y} follows {@code x}).
+         */
+        private static boolean nextItemShortOfIndent(ParserState state, ListItem item, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize() || state.isBlank()
+                    || tabbedMarkerIndent(item) < 0 || !startsItemOfOwnList(state, item)) {
+                return false;
+            }
+            BasedSequence document = state.getLine().getBaseSequence();
+            int lineStart = state.getLine().getStartOffset();
+            return KramdownFrames.lazyLine(item, document, lineStart, KramdownFrames.lineEnd(document, lineStart));
         }
 
         /**
@@ -980,6 +1041,31 @@ final class KramdownLazyContainers {
                 return null;
             }
             return BlockContinue.atIndex(rest.at() - lineStart);
+        }
+
+        /**
+         * Whether {@code result}, flexmark's going on of an item over the state's line, leaves
+         * four columns or more before the line's text, an indent of code, as flexmark counts the
+         * columns of the whole line: kramdown, which counts a tab from the start of the item's
+         * container's text ({@link #tabReachingIndent}), may leave fewer ({@code + -⇥b},
+         * {@code ⇥⇥>}: a quote in {@code b}, two spaces into its text).
+         */
+        private static boolean leavesIndentOfCode(ParserState state, BlockContinue result) {
+            if (!(result instanceof BlockContinueImpl going) || going.isFinalize()) {
+                return false;
+            }
+            BasedSequence line = state.getLine();
+            int from = going.getNewColumn() >= 0 ? going.getNewColumn() : columnAt(line, going.getNewIndex());
+            return columnAt(line, state.getNextNonSpaceIndex()) - from >= 4;
+        }
+
+        /** The column index {@code index} of {@code line} stands at, each tab reaching the next multiple of four. */
+        private static int columnAt(BasedSequence line, int index) {
+            int column = 0;
+            for (int i = 0; i < index && i < line.length(); i++) {
+                column = line.charAt(i) == '\t' ? column + 4 - column % 4 : column + 1;
+            }
+            return column;
         }
 
         /**
