@@ -20,6 +20,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.nio.CharBuffer;
@@ -53,6 +54,8 @@ import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final String NAME = KramdownTags.NAME;
     private static final Pattern OPEN_TAG = KramdownTags.OPEN_TAG;
+    /** {@link #readWhileParsing}: what the finished blocks of runs of HTML blocks leave open. */
+    private static final NullableDataKey<Map<Node, Deque<String>>> RUNS_READ = new NullableDataKey<>("SHEAF_KRAMDOWN_HTML_RUNS_READ");
     private static final Pattern CLOSE_TAG = KramdownTags.CLOSE_TAG;
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
             "(?:^|\\s)markdown\\s*=\\s*(?:\"(1|block|span)\"|'(1|block|span)'|(1|block|span)\\b)");
@@ -839,10 +842,39 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * The innermost element that the raw HTML blocks ending {@code container} left open, or
      * null: the blocks of HTML last in it, raw or marked {@code markdown="1"} or
      * {@code markdown="span"} (which close what they open), read in order as {@link #elementEnd}
-     * reads tags.
+     * reads tags. The parser asks it at many lines of a long run of HTML blocks: what the
+     * blocks before the last leave open is kept in the document ({@link #readWhileParsing}), so
+     * each block is read about once, not once for every line after it.
      */
     static String leftOpen(Block container) {
-        return openAfter(withoutBlankLines(container.getLastChild())).peek();
+        Node last = withoutBlankLines(container.getLastChild());
+        if (!closesItsOwn(last)) {
+            return null;
+        }
+        Deque<String> elements = openAfter(withoutBlankLines(last.getPrevious()), readWhileParsing(container));
+        if (last instanceof HtmlBlock raw) {
+            readTags(raw, elements);
+        }
+        return elements.peek();
+    }
+
+    /**
+     * What each block of the runs of HTML blocks read so far leaves open, kept in the document
+     * being parsed. Only blocks with a block after them are kept, as those the parser has
+     * finished; the last block of a container may still take lines, so {@link #leftOpen} reads
+     * it anew each time.
+     */
+    private static Map<Node, Deque<String>> readWhileParsing(Block container) {
+        Document document = container.getDocument();
+        if (document == null) {
+            return new IdentityHashMap<>();
+        }
+        Map<Node, Deque<String>> known = RUNS_READ.get(document);
+        if (known == null) {
+            known = new IdentityHashMap<>();
+            document.set(RUNS_READ, known);
+        }
+        return known;
     }
 
     /**
