@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -439,10 +440,17 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                     !spanLevel);
             int contentStart = tagIndex + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
-            if (parser.closable && closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
-                // a closing tag right after the opening one closes the element, empty
+            boolean closedRightAway = parser.closable && closing.lookingAt();
+            boolean restBlank = closedRightAway && line.subSequence(closing.end()).isBlank();
+            boolean raw = closedRightAway && insideRaw(matched);
+            if (restBlank || raw) {
+                // a closing tag right after the opening one closes the element, empty; inside
+                // raw HTML, what follows it on the line is that raw HTML's text
                 parser.ended = true;
                 parser.closingEnd = line.getStartOffset() + closing.end();
+                if (raw) {
+                    node.setRawAfter(line.subSequence(closing.end()).trimEnd(CharPredicate.EOL).toString());
+                }
                 return new Start(parser, line.length());
             }
             // text after the opening tag on its line is the first line of the element's
