@@ -89,9 +89,14 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         return true;
     }
 
+    /**
+     * Once ended by a closing tag right after its opening tag with text after it, outside raw
+     * HTML ({@code <div markdown="1"></div> text}), the element holds nothing: the blocks that
+     * text starts go after it, as kramdown reads on there as at the start of a line.
+     */
     @Override
     public boolean canContain(ParserState state, BlockParser blockParser, Block child) {
-        return true;
+        return !(ended && closingEnd >= 0 && !block.hasChildren());
     }
 
     @Override
@@ -452,6 +457,13 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                     node.setRawAfter(line.subSequence(closing.end()).trimEnd(CharPredicate.EOL).toString());
                 }
                 return new Start(parser, line.length());
+            }
+            if (closedRightAway) {
+                // outside raw HTML the text after it is read as at the start of a line
+                // (canContain puts what it starts after the element)
+                parser.ended = true;
+                parser.closingEnd = line.getStartOffset() + closing.end();
+                return new Start(parser, closing.end());
             }
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
