@@ -384,7 +384,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     static final class Factory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            if (state.getIndent() >= 4) {
+            // inside raw HTML kramdown reads an element on a line indented four spaces or more
+            // too: the spaces before it are the raw HTML's text
+            if (state.getIndent() >= 4 && !(startsTag(state) && insideRaw(matched))) {
                 return BlockStart.none();
             }
             Start start = startAt(state, matched, state.getIndex(), state.getNextNonSpaceIndex());
@@ -469,6 +471,13 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
             return new Start(parser, contentStart);
+        }
+
+        /** Whether the rest of the state's line starts with {@code <}. */
+        private static boolean startsTag(ParserState state) {
+            BasedSequence line = state.getLine();
+            int at = state.getNextNonSpaceIndex();
+            return at < line.length() && line.charAt(at) == '<';
         }
 
         /** Whether the line goes on raw HTML that left an element open before it in the matched container. */
