@@ -56,6 +56,8 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final Pattern OPEN_TAG = KramdownTags.OPEN_TAG;
     /** {@link #readWhileParsing}: what the finished blocks of runs of HTML blocks leave open. */
     private static final NullableDataKey<Map<Node, Deque<String>>> RUNS_READ = new NullableDataKey<>("SHEAF_KRAMDOWN_HTML_RUNS_READ");
+    /** {@link #leftOpenAfter}: what the lines of paragraphs after an element inside raw HTML leave open. */
+    private static final NullableDataKey<Map<Node, LinesRead>> PARAGRAPHS_READ = new NullableDataKey<>("SHEAF_KRAMDOWN_HTML_PARAGRAPHS_READ");
     private static final Pattern CLOSE_TAG = KramdownTags.CLOSE_TAG;
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
             "(?:^|\\s)markdown\\s*=\\s*(?:\"(1|block|span)\"|'(1|block|span)'|(1|block|span)\\b)");
@@ -859,20 +861,56 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
     }
 
     /**
+     * The innermost element of raw HTML open after the lines {@code paragraph} read so far, a
+     * paragraph right after an element read as Markdown that the raw HTML cut short, or null:
+     * kramdown reads those lines as the raw HTML's text, so a line that closes that element
+     * ends them, as raw HTML.
+     */
+    static String leftOpenAfter(ParagraphParser paragraph) {
+        Node before = withoutBlankLines(paragraph.getBlock().getPrevious());
+        if (!(before instanceof MarkdownElementBlock element && element.closed())) {
+            return null;
+        }
+        // what the lines read at an earlier line of the paragraph leave open is kept with
+        // their count, so a long paragraph is read once
+        Map<Node, LinesRead> paragraphs = keptWhileParsing(paragraph.getBlock(), PARAGRAPHS_READ);
+        LinesRead known = paragraphs.get(paragraph.getBlock());
+        Deque<String> elements = known != null ? known.open() : openAfter(before, readWhileParsing(paragraph.getBlock()));
+        if (known == null && elements.isEmpty()) {
+            return null;
+        }
+        List<BasedSequence> lines = paragraph.getBlockContent().getLines();
+        for (int i = known != null ? known.count() : 0; i < lines.size(); i++) {
+            readTags(lines.get(i), elements);
+        }
+        paragraphs.put(paragraph.getBlock(), new LinesRead(lines.size(), elements));
+        return elements.peek();
+    }
+
+    /** The first {@code count} lines of a paragraph read, and the elements of raw HTML open after them, innermost first. */
+    private record LinesRead(int count, Deque<String> open) {
+    }
+
+    /**
      * What each block of the runs of HTML blocks read so far leaves open, kept in the document
      * being parsed. Only blocks with a block after them are kept, as those the parser has
      * finished; the last block of a container may still take lines, so {@link #leftOpen} reads
      * it anew each time.
      */
     private static Map<Node, Deque<String>> readWhileParsing(Block container) {
-        Document document = container.getDocument();
+        return keptWhileParsing(container, RUNS_READ);
+    }
+
+    /** The map {@code key} names in the document that holds {@code block}, made on first use. */
+    private static <T> Map<Node, T> keptWhileParsing(Block block, NullableDataKey<Map<Node, T>> key) {
+        Document document = block.getDocument();
         if (document == null) {
             return new IdentityHashMap<>();
         }
-        Map<Node, Deque<String>> known = RUNS_READ.get(document);
+        Map<Node, T> known = key.get(document);
         if (known == null) {
             known = new IdentityHashMap<>();
-            document.set(RUNS_READ, known);
+            document.set(key, known);
         }
         return known;
     }
@@ -971,7 +1009,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /** Opens and closes in {@code elements}, innermost first, the elements whose tags {@code raw} holds. */
     private static void readTags(HtmlBlock raw, Deque<String> elements) {
-        CharSequence text = raw.getChars();
+        readTags(raw.getChars(), elements);
+    }
+
+    /** Opens and closes in {@code elements}, innermost first, the elements whose tags {@code text} holds. */
+    private static void readTags(CharSequence text, Deque<String> elements) {
         Matcher open = OPEN_TAG.matcher(text);
         Matcher close = CLOSE_TAG.matcher(text);
         int start = skipWhiteSpace(text, 0);
@@ -1235,13 +1277,16 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /**
          * A line that starts with a closing tag. When it closes an element that raw HTML
          * right before it left open (cut short by a {@code markdown="1"} element inside,
-         * see {@link #elementEnd}) it is raw HTML too. Otherwise it closes nothing, and
+         * see {@link #elementEnd}) it is raw HTML too, under a paragraph that goes on after such an
+         * element as well ({@link #leftOpenAfter}). Otherwise it closes nothing, and
          * kramdown reads it as a paragraph's text ({@link #text}).
          */
         private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             Matcher close = CLOSE_TAG.matcher(text);
+            BlockParser open = matched.getBlockParser();
             if (close.region(offset, text.length()).lookingAt()
-                    && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
+                    && closes(close.group(1), open instanceof ParagraphParser paragraph ? leftOpenAfter(paragraph)
+                            : leftOpen(open.getBlock()))) {
                 return raw(state, matched, parser(new HtmlBlock(), state, matched, text, close.end()), offset);
             }
             return text(state, matched);
