@@ -862,21 +862,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /**
      * The innermost element of raw HTML open after the lines {@code paragraph} read so far, a
-     * paragraph right after an element read as Markdown that the raw HTML cut short, or null:
-     * kramdown reads those lines as the raw HTML's text, so a line that closes that element
-     * ends them, as raw HTML.
+     * paragraph right after an element read as Markdown that the raw HTML cut short, or after
+     * paragraphs that go on from there, or null: kramdown reads those lines as the raw HTML's
+     * text, so a line that closes that element ends them, as raw HTML.
      */
     static String leftOpenAfter(ParagraphParser paragraph) {
-        Node before = withoutBlankLines(paragraph.getBlock().getPrevious());
-        if (!(before instanceof MarkdownElementBlock element && element.closed())) {
-            return null;
-        }
-        // what the lines read at an earlier line of the paragraph leave open is kept with
-        // their count, so a long paragraph is read once
+        // what the lines read so far leave open is kept with their count, so a long paragraph,
+        // or a long run of them, is read once
         Map<Node, LinesRead> paragraphs = keptWhileParsing(paragraph.getBlock(), PARAGRAPHS_READ);
         LinesRead known = paragraphs.get(paragraph.getBlock());
-        Deque<String> elements = known != null ? known.open() : openAfter(before, readWhileParsing(paragraph.getBlock()));
-        if (known == null && elements.isEmpty()) {
+        Deque<String> elements = known != null ? known.open()
+                : openThrough(withoutBlankLines(paragraph.getBlock().getPrevious()), paragraph.getBlock(), paragraphs);
+        if (elements == null) {
             return null;
         }
         List<BasedSequence> lines = paragraph.getBlockContent().getLines();
@@ -887,7 +884,65 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         return elements.peek();
     }
 
-    /** The first {@code count} lines of a paragraph read, and the elements of raw HTML open after them, innermost first. */
+    /**
+     * The innermost element of raw HTML open after the finished paragraph last in
+     * {@code container}, or null ({@link #leftOpenAfter(ParagraphParser)}).
+     */
+    static String leftOpenAfterParagraph(Block container) {
+        Node last = withoutBlankLines(container.getLastChild());
+        if (!(last instanceof Paragraph)) {
+            return null;
+        }
+        Deque<String> elements = openThrough(last, container, keptWhileParsing(container, PARAGRAPHS_READ));
+        return elements == null ? null : elements.peek();
+    }
+
+    /**
+     * What raw HTML leaves open after {@code last}, innermost first: an element read as Markdown
+     * inside it, or a finished paragraph after such an element and the paragraphs between; null
+     * when none, or when {@code last} is neither. {@code block} is any block of the document.
+     */
+    private static Deque<String> openThrough(Node last, Block block, Map<Node, LinesRead> paragraphs) {
+        List<Paragraph> unread = new ArrayList<>();
+        Node before = last;
+        while (before instanceof Paragraph previous && !paragraphs.containsKey(previous)) {
+            unread.add(previous);
+            before = withoutBlankLines(previous.getPrevious());
+        }
+        Deque<String> elements;
+        if (before instanceof Paragraph previous) {
+            LinesRead known = paragraphs.get(previous);
+            elements = known.open() == null ? null : new ArrayDeque<>(known.open());
+            if (elements != null) {
+                List<BasedSequence> lines = previous.getContentLines();
+                for (int i = known.count(); i < lines.size(); i++) {
+                    readTags(lines.get(i), elements);
+                }
+                paragraphs.put(previous, new LinesRead(lines.size(), new ArrayDeque<>(elements)));
+            }
+        } else if (before instanceof MarkdownElementBlock element && element.closed()) {
+            elements = openAfter(before, readWhileParsing(block));
+            elements = elements.isEmpty() ? null : elements;
+        } else {
+            elements = null;
+        }
+        for (int i = unread.size() - 1; i >= 0; i--) {
+            Paragraph finished = unread.get(i);
+            if (elements != null) {
+                for (BasedSequence line : finished.getContentLines()) {
+                    readTags(line, elements);
+                }
+            }
+            paragraphs.put(finished, new LinesRead(finished.getContentLines().size(),
+                    elements == null ? null : new ArrayDeque<>(elements)));
+        }
+        return elements;
+    }
+
+    /**
+     * The first {@code count} lines of a paragraph read, and the elements of raw HTML open after
+     * them, innermost first; null when the paragraph follows no element inside raw HTML.
+     */
     private record LinesRead(int count, Deque<String> open) {
     }
 
@@ -1286,7 +1341,9 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
             BlockParser open = matched.getBlockParser();
             if (close.region(offset, text.length()).lookingAt()
                     && closes(close.group(1), open instanceof ParagraphParser paragraph ? leftOpenAfter(paragraph)
-                            : leftOpen(open.getBlock()))) {
+                            : open.isContainer() && withoutBlankLines(open.getBlock().getLastChild()) instanceof Paragraph
+                                    ? leftOpenAfterParagraph(open.getBlock())
+                                    : leftOpen(open.getBlock()))) {
                 return raw(state, matched, parser(new HtmlBlock(), state, matched, text, close.end()), offset);
             }
             return text(state, matched);
