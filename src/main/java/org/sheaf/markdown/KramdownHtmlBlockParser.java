@@ -20,6 +20,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.BlockContent;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.NullableDataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SegmentedSequence;
 import java.nio.CharBuffer;
@@ -53,6 +54,10 @@ import org.sheaf.markdown.KramdownLazyContainers.LazyContainer;
 final class KramdownHtmlBlockParser extends AbstractBlockParser {
     private static final String NAME = KramdownTags.NAME;
     private static final Pattern OPEN_TAG = KramdownTags.OPEN_TAG;
+    /** {@link #readWhileParsing}: what the finished blocks of runs of HTML blocks leave open. */
+    private static final NullableDataKey<Map<Node, Deque<String>>> RUNS_READ = new NullableDataKey<>("SHEAF_KRAMDOWN_HTML_RUNS_READ");
+    /** {@link #leftOpenAfter}: what the lines of paragraphs after an element inside raw HTML leave open. */
+    private static final NullableDataKey<Map<Node, LinesRead>> PARAGRAPHS_READ = new NullableDataKey<>("SHEAF_KRAMDOWN_HTML_PARAGRAPHS_READ");
     private static final Pattern CLOSE_TAG = KramdownTags.CLOSE_TAG;
     private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile(
             "(?:^|\\s)markdown\\s*=\\s*(?:\"(1|block|span)\"|'(1|block|span)'|(1|block|span)\\b)");
@@ -839,10 +844,130 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
      * The innermost element that the raw HTML blocks ending {@code container} left open, or
      * null: the blocks of HTML last in it, raw or marked {@code markdown="1"} or
      * {@code markdown="span"} (which close what they open), read in order as {@link #elementEnd}
-     * reads tags.
+     * reads tags. The parser asks it at many lines of a long run of HTML blocks: what the
+     * blocks before the last leave open is kept in the document ({@link #readWhileParsing}), so
+     * each block is read about once, not once for every line after it.
      */
     static String leftOpen(Block container) {
-        return openAfter(withoutBlankLines(container.getLastChild())).peek();
+        Node last = withoutBlankLines(container.getLastChild());
+        if (!closesItsOwn(last)) {
+            return null;
+        }
+        Deque<String> elements = openAfter(withoutBlankLines(last.getPrevious()), readWhileParsing(container));
+        if (last instanceof HtmlBlock raw) {
+            readTags(raw, elements);
+        }
+        return elements.peek();
+    }
+
+    /**
+     * The innermost element of raw HTML open after the lines {@code paragraph} read so far, a
+     * paragraph right after an element read as Markdown that the raw HTML cut short, or after
+     * paragraphs that go on from there, or null: kramdown reads those lines as the raw HTML's
+     * text, so a line that closes that element ends them, as raw HTML.
+     */
+    static String leftOpenAfter(ParagraphParser paragraph) {
+        // what the lines read so far leave open is kept with their count, so a long paragraph,
+        // or a long run of them, is read once
+        Map<Node, LinesRead> paragraphs = keptWhileParsing(paragraph.getBlock(), PARAGRAPHS_READ);
+        LinesRead known = paragraphs.get(paragraph.getBlock());
+        Deque<String> elements = known != null ? known.open()
+                : openThrough(withoutBlankLines(paragraph.getBlock().getPrevious()), paragraph.getBlock(), paragraphs);
+        if (elements == null) {
+            return null;
+        }
+        List<BasedSequence> lines = paragraph.getBlockContent().getLines();
+        for (int i = known != null ? known.count() : 0; i < lines.size(); i++) {
+            readTags(lines.get(i), elements);
+        }
+        paragraphs.put(paragraph.getBlock(), new LinesRead(lines.size(), elements));
+        return elements.peek();
+    }
+
+    /**
+     * The innermost element of raw HTML open after the finished paragraph last in
+     * {@code container}, or null ({@link #leftOpenAfter(ParagraphParser)}).
+     */
+    static String leftOpenAfterParagraph(Block container) {
+        Node last = withoutBlankLines(container.getLastChild());
+        if (!(last instanceof Paragraph)) {
+            return null;
+        }
+        Deque<String> elements = openThrough(last, container, keptWhileParsing(container, PARAGRAPHS_READ));
+        return elements == null ? null : elements.peek();
+    }
+
+    /**
+     * What raw HTML leaves open after {@code last}, innermost first: an element read as Markdown
+     * inside it, or a finished paragraph after such an element and the paragraphs between; null
+     * when none, or when {@code last} is neither. {@code block} is any block of the document.
+     */
+    private static Deque<String> openThrough(Node last, Block block, Map<Node, LinesRead> paragraphs) {
+        List<Paragraph> unread = new ArrayList<>();
+        Node before = last;
+        while (before instanceof Paragraph previous && !paragraphs.containsKey(previous)) {
+            unread.add(previous);
+            before = withoutBlankLines(previous.getPrevious());
+        }
+        Deque<String> elements;
+        if (before instanceof Paragraph previous) {
+            LinesRead known = paragraphs.get(previous);
+            elements = known.open() == null ? null : new ArrayDeque<>(known.open());
+            if (elements != null) {
+                List<BasedSequence> lines = previous.getContentLines();
+                for (int i = known.count(); i < lines.size(); i++) {
+                    readTags(lines.get(i), elements);
+                }
+                paragraphs.put(previous, new LinesRead(lines.size(), new ArrayDeque<>(elements)));
+            }
+        } else if (before instanceof MarkdownElementBlock element && element.closed()) {
+            elements = openAfter(before, readWhileParsing(block));
+            elements = elements.isEmpty() ? null : elements;
+        } else {
+            elements = null;
+        }
+        for (int i = unread.size() - 1; i >= 0; i--) {
+            Paragraph finished = unread.get(i);
+            if (elements != null) {
+                for (BasedSequence line : finished.getContentLines()) {
+                    readTags(line, elements);
+                }
+            }
+            paragraphs.put(finished, new LinesRead(finished.getContentLines().size(),
+                    elements == null ? null : new ArrayDeque<>(elements)));
+        }
+        return elements;
+    }
+
+    /**
+     * The first {@code count} lines of a paragraph read, and the elements of raw HTML open after
+     * them, innermost first; null when the paragraph follows no element inside raw HTML.
+     */
+    private record LinesRead(int count, Deque<String> open) {
+    }
+
+    /**
+     * What each block of the runs of HTML blocks read so far leaves open, kept in the document
+     * being parsed. Only blocks with a block after them are kept, as those the parser has
+     * finished; the last block of a container may still take lines, so {@link #leftOpen} reads
+     * it anew each time.
+     */
+    private static Map<Node, Deque<String>> readWhileParsing(Block container) {
+        return keptWhileParsing(container, RUNS_READ);
+    }
+
+    /** The map {@code key} names in the document that holds {@code block}, made on first use. */
+    private static <T> Map<Node, T> keptWhileParsing(Block block, NullableDataKey<Map<Node, T>> key) {
+        Document document = block.getDocument();
+        if (document == null) {
+            return new IdentityHashMap<>();
+        }
+        Map<Node, T> known = key.get(document);
+        if (known == null) {
+            known = new IdentityHashMap<>();
+            document.set(key, known);
+        }
+        return known;
     }
 
     /**
@@ -939,7 +1064,11 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
 
     /** Opens and closes in {@code elements}, innermost first, the elements whose tags {@code raw} holds. */
     private static void readTags(HtmlBlock raw, Deque<String> elements) {
-        CharSequence text = raw.getChars();
+        readTags(raw.getChars(), elements);
+    }
+
+    /** Opens and closes in {@code elements}, innermost first, the elements whose tags {@code text} holds. */
+    private static void readTags(CharSequence text, Deque<String> elements) {
         Matcher open = OPEN_TAG.matcher(text);
         Matcher close = CLOSE_TAG.matcher(text);
         int start = skipWhiteSpace(text, 0);
@@ -1203,13 +1332,18 @@ final class KramdownHtmlBlockParser extends AbstractBlockParser {
         /**
          * A line that starts with a closing tag. When it closes an element that raw HTML
          * right before it left open (cut short by a {@code markdown="1"} element inside,
-         * see {@link #elementEnd}) it is raw HTML too. Otherwise it closes nothing, and
+         * see {@link #elementEnd}) it is raw HTML too, under a paragraph that goes on after such an
+         * element as well ({@link #leftOpenAfter}). Otherwise it closes nothing, and
          * kramdown reads it as a paragraph's text ({@link #text}).
          */
         private BlockStart closingTag(ParserState state, MatchedBlockParser matched, CharSequence text, int offset) {
             Matcher close = CLOSE_TAG.matcher(text);
+            BlockParser open = matched.getBlockParser();
             if (close.region(offset, text.length()).lookingAt()
-                    && closes(close.group(1), leftOpen(matched.getBlockParser().getBlock()))) {
+                    && closes(close.group(1), open instanceof ParagraphParser paragraph ? leftOpenAfter(paragraph)
+                            : open.isContainer() && withoutBlankLines(open.getBlock().getLastChild()) instanceof Paragraph
+                                    ? leftOpenAfterParagraph(open.getBlock())
+                                    : leftOpen(open.getBlock()))) {
                 return raw(state, matched, parser(new HtmlBlock(), state, matched, text, close.end()), offset);
             }
             return text(state, matched);

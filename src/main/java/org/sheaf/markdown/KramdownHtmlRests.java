@@ -64,7 +64,9 @@ final class KramdownHtmlRests {
     private static void join(Block element, Deque<String> open) {
         BasedSequence source = element.getChars().getBaseSequence();
         Node container = element.getParent();
-        int from = nextLine(source, element.getEndOffset());
+        // the raw text after an element closed right after its opening tag is the line's rest
+        int after = element.getEndOffset() + (element instanceof MarkdownHtmlBlock html ? html.rawAfter().length() : 0);
+        int from = nextLine(source, after);
         // in an element read as Markdown, the text ends before the line of its closing tag, or
         // with the element's lines when it has none
         int containerEnd = container instanceof Document ? source.length()

@@ -1506,7 +1506,8 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
             // inside raw HTML too an element without content is written on one line, part of
             // the outer element's text
             String closing = closingRawAround(node);
-            unindented(html, spacesBefore(node) + opening + "</" + KramdownTags.name(node.tagName()) + ">" + (node.closed() ? "" : closing));
+            unindented(html, spacesBefore(node) + opening + "</" + KramdownTags.name(node.tagName()) + ">" + node.rawAfter()
+                    + (node.closed() ? "" : closing));
             if (node.closed() && !closing.isEmpty()) {
                 unindented(html, "\n".repeat(KramdownBlankLines.blankLinesEndingItem(node)) + closing);
             }

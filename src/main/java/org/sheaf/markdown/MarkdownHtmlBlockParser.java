@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataKey;
+import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,9 +89,14 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
         return true;
     }
 
+    /**
+     * Once ended by a closing tag right after its opening tag with text after it, outside raw
+     * HTML ({@code <div markdown="1"></div> text}), the element holds nothing: the blocks that
+     * text starts go after it, as kramdown reads on there as at the start of a line.
+     */
     @Override
     public boolean canContain(ParserState state, BlockParser blockParser, Block child) {
-        return true;
+        return !(ended && closingEnd >= 0 && !block.hasChildren());
     }
 
     @Override
@@ -378,7 +384,9 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
     static final class Factory extends BlockStartFactory {
         @Override
         BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
-            if (state.getIndent() >= 4) {
+            // inside raw HTML kramdown reads an element on a line indented four spaces or more
+            // too: the spaces before it are the raw HTML's text
+            if (state.getIndent() >= 4 && !(startsTag(state) && insideRaw(matched))) {
                 return BlockStart.none();
             }
             Start start = startAt(state, matched, state.getIndex(), state.getNextNonSpaceIndex());
@@ -439,16 +447,37 @@ final class MarkdownHtmlBlockParser extends AbstractBlockParser {
                     !spanLevel);
             int contentStart = tagIndex + m.end();
             Matcher closing = parser.closes.matcher(line).region(contentStart, line.length());
-            if (parser.closable && closing.lookingAt() && line.subSequence(closing.end()).isBlank()) {
-                // a closing tag right after the opening one closes the element, empty
+            boolean closedRightAway = parser.closable && closing.lookingAt();
+            boolean restBlank = closedRightAway && line.subSequence(closing.end()).isBlank();
+            boolean raw = closedRightAway && insideRaw(matched);
+            if (restBlank || raw) {
+                // a closing tag right after the opening one closes the element, empty; inside
+                // raw HTML, what follows it on the line is that raw HTML's text
                 parser.ended = true;
                 parser.closingEnd = line.getStartOffset() + closing.end();
+                if (raw) {
+                    node.setRawAfter(line.subSequence(closing.end()).trimEnd(CharPredicate.EOL).toString());
+                }
                 return new Start(parser, line.length());
+            }
+            if (closedRightAway) {
+                // outside raw HTML the text after it is read as at the start of a line
+                // (canContain puts what it starts after the element)
+                parser.ended = true;
+                parser.closingEnd = line.getStartOffset() + closing.end();
+                return new Start(parser, closing.end());
             }
             // text after the opening tag on its line is the first line of the element's
             // Markdown, as kramdown reads it: a closing tag there is that text's, so an element
             // written on one line stays open
             return new Start(parser, contentStart);
+        }
+
+        /** Whether the rest of the state's line starts with {@code <}. */
+        private static boolean startsTag(ParserState state) {
+            BasedSequence line = state.getLine();
+            int at = state.getNextNonSpaceIndex();
+            return at < line.length() && line.charAt(at) == '<';
         }
 
         /** Whether the line goes on raw HTML that left an element open before it in the matched container. */

@@ -173,13 +173,17 @@ final class SpanHtmlBlockParser extends AbstractBlockParser {
      * The spans of the element's content, with the white space flexmark's inline parser passes
      * over or writes as one line break (a blank line, the line break right after the opening
      * tag, a line's indent past its containers') kept as text: kramdown writes the content as it
-     * stands but for its spans. Then the spans of the paragraph after the closing tag.
+     * stands but for its spans. Then the spans of the paragraph after the closing tag, or of
+     * the elements that kramdown reads as spans inside the raw HTML there
+     * ({@code </foo> <blockquote>x <strong markdown="1">*d*</strong>}).
      */
     @Override
     public void parseInlines(InlineParser inlineParser) {
         parseSpans(inlineParser, block.content(), block);
         if (tailBlock instanceof Paragraph paragraph) {
             inlineParser.parse(tailText, paragraph);
+        } else if (tailBlock instanceof HtmlBlock html) {
+            KramdownHtmlBlockParser.parseSpanContents(html, inlineParser);
         }
     }
 
