@@ -108,6 +108,13 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             return values.get(key);
         }
         if ("output".equals(key) && isDocument()) {
+            if (rendered.excerptRendering(origin)) {
+                // Jekyll's excerpt drop answers output with the excerpt's own rendering: it never ends
+                throw new RuntimeException("page.output read in the page's own excerpt is that excerpt, still"
+                        + " rendering, so it can never finish (Jekyll stops with \"stack level too deep\"); read"
+                        + " page.output, or the whole page, after the excerpt (its first paragraph or"
+                        + " excerpt_separator), or set excerpt_separator: \"\" in the front matter");
+            }
             // Jekyll's DocumentDrop answers output with the document's finished file, never its data
             return rendered.outputShownTo(origin);
         }
@@ -138,6 +145,10 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     private Object shown(String key, RenderedPage page) {
         if (key.equals("content")) {
             return page != null ? page.content() : values.get(key);
+        }
+        if (isDocument() && rendered.excerptRendering(origin)) {
+            // read in the page's own excerpt: Jekyll's excerpt drop has no excerpt of its own
+            return null;
         }
         String excerpt = rendered.excerptShownTo(origin);
         return excerpt != null ? excerpt : ownExcerpt();

@@ -471,6 +471,14 @@ public final class RenderedPages {
         return output != null ? output : recovered(drop);
     }
 
+    /**
+     * Whether {@code drop}'s own excerpt is rendering on this thread: its Liquid then reads the
+     * page as Jekyll's excerpt drop, whose excerpt is nil and whose output is the excerpt itself.
+     */
+    boolean excerptRendering(PageDrop drop) {
+        return excerptsRendering.get().contains(drop);
+    }
+
     /** Whether a page is rendering on this thread. */
     boolean reading() {
         return reader.get() != null;
