@@ -537,7 +537,7 @@ public final class PageRenderer {
         Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(out);
         if (deep.isPresent()) {
             throw new DiagnosticException(Diagnostic.error(page.sitePath(), placeOf(page, text, firstLine, out,
-                    deep.get()), "block quotes and lists nest more than " + MarkdownNesting.MAX_DEPTH
+                    deep.get()), "block quotes, lists and elements read as Markdown nest more than " + MarkdownNesting.MAX_DEPTH
                     + " levels deep here; nest them less deeply"));
         }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
