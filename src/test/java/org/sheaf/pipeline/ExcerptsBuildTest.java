@@ -74,4 +74,14 @@ class ExcerptsBuildTest {
                 + "\"ext\":\".md\"}</html>\n";
         assertEquals(jekyll, site.read("2020/01/01/a.html"));
     }
+
+    @Test
+    void anExcerptNoPageReadsPrintsItsPostsOutputAsNil() {
+        // Jekyll renders an excerpt only when something reads it; the post's content reads its output as nil
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n")
+                .file("_layouts/default.html", "{{ content }}")
+                .file("_posts/2020-01-01-a.md", "---\nlayout: default\n---\nhi {{ page.output }}\n")
+                .buildOk();
+        assertEquals("<p>hi</p>\n", site.read("2020/01/01/a.html"));
+    }
 }
