@@ -521,6 +521,7 @@ public final class YamlParser {
             if (e.getProblem() != null && e.getContext() != null && problem.startsWith("but ")) {
                 problem = e.getContext() + " " + problem;
             }
+            problem = inPlainWords(e.getContext(), problem);
             Diagnostic diagnostic = Diagnostic.error(path, position(mark), "invalid YAML in " + context + ": " + problem);
             Mark contextMark = e.getContextMark();
             if (e.getContext() != null && e.getContext().startsWith("while ") && contextMark != null
@@ -530,6 +531,67 @@ public final class YamlParser {
                         + ", column " + where.column());
             }
             return new DiagnosticException(diagnostic, e);
+        }
+
+        /**
+         * SnakeYAML's {@code problem} in a writer's words: a character it names by its code
+         * ({@code found .(46)}, {@code found '\n' (10)}) becomes the character quoted, or the end of
+         * the line; a bad anchor or alias name and a reserved character starting a value say
+         * what to write instead; a text SnakeYAML quotes up to a line break is cut there, so
+         * the message keeps to one line.
+         */
+        private static String inPlainWords(String context, String problem) {
+            boolean anchor = "while scanning an anchor".equals(context);
+            if ((anchor || "while scanning an alias".equals(context)) && problem.startsWith("unexpected character found")) {
+                String mark = anchor ? "&" : "*";
+                String name = anchor ? "an anchor" : "an alias";
+                String found = described(problem);
+                return found.startsWith("the end") || found.equals("a space") || found.equals("a tab")
+                        ? "\"" + mark + "\" starts " + name + " but no name follows it; write the name right after it,"
+                                + " or quote the value if it is meant as text"
+                        : name.substring(name.indexOf(' ') + 1) + " names cannot contain " + found + "; use letters,"
+                                + " digits, \"-\" and \"_\", or quote the value if it is meant as text";
+            }
+            java.util.regex.Matcher reserved = RESERVED_START.matcher(problem);
+            if (reserved.matches()) {
+                return "a plain value cannot start with \"" + reserved.group(1) + "\", which YAML reserves; put the"
+                        + " value in quotes";
+            }
+            java.util.regex.Matcher escape = UNKNOWN_ESCAPE.matcher(problem);
+            if (escape.matches()) {
+                return "\"\\" + escape.group(1) + "\" is no escape in a double-quoted string; write \"\\\\\" for a"
+                        + " backslash, or use single quotes";
+            }
+            java.util.regex.Matcher code = CHARACTER_CODE.matcher(problem);
+            StringBuilder out = new StringBuilder();
+            while (code.find()) {
+                code.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+                        code.group(1) + describe(Integer.parseInt(code.group(2)))));
+            }
+            code.appendTail(out);
+            String plain = out.toString();
+            int lineBreak = plain.indexOf('\n');
+            if (lineBreak >= 0) {
+                // a quoted text that runs to the end of the line: cut there, and say so
+                plain = plain.substring(0, lineBreak).stripTrailing() + " (then the end of the line)";
+            }
+            return plain;
+        }
+
+        /** The character a SnakeYAML problem names by its code, in words; the problem as it stands if none. */
+        private static String described(String problem) {
+            java.util.regex.Matcher code = CHARACTER_CODE.matcher(problem);
+            return code.find() ? describe(Integer.parseInt(code.group(2))) : problem;
+        }
+
+        private static String describe(int code) {
+            return switch (code) {
+                case 0 -> "the end of the text";
+                case '\n', '\r', 0x85, 0x2028, 0x2029 -> "the end of the line";
+                case ' ' -> "a space";
+                case '\t' -> "a tab";
+                default -> "\"" + new String(Character.toChars(code)) + "\"";
+            };
         }
 
         DiagnosticException error(Mark mark, String message) {
@@ -629,6 +691,13 @@ public final class YamlParser {
         return sign * Double.parseDouble(digits);
     }
 
+    /** A character SnakeYAML names in a problem, itself (maybe quoted) then its code: {@code found .(46)}, {@code and z(122)}. */
+    private static final Pattern CHARACTER_CODE = Pattern.compile("(found |and )(?:'[^']{0,8}' ?|[\\s\\S]{0,2}?)\\((\\d+)\\)");
+    /** SnakeYAML's problem for a reserved character ({@code @}, a backquote) starting a value. */
+    private static final Pattern RESERVED_START = Pattern.compile(
+            "found character '([@`])' that cannot start any token\\. \\(Do not use [@`] for indentation\\)");
+    /** SnakeYAML's problem for an unknown escape in a double-quoted string: the letter after the backslash. */
+    private static final Pattern UNKNOWN_ESCAPE = Pattern.compile("found unknown escape character ([\\s\\S])\\(\\d+\\)");
     private static final Pattern TIMESTAMP_FORM = Pattern.compile(
             "^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
                     + "(?:(?:[Tt]|[ \\t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\\.([0-9]*))?"

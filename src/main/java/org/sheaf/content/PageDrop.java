@@ -33,6 +33,8 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     private final PageDrop origin;
     /** Whether {@code content} stays the body whatever the page has rendered to. */
     private final boolean bodyContent;
+    /** Whether this is the view a document's own excerpt renders with ({@link #asOwnExcerpt}). */
+    private final boolean ownExcerpt;
 
     /** A drop of {@code values} whose rendered content is kept in {@code rendered}. */
     PageDrop(Map<String, Object> values, RenderedPages rendered) {
@@ -40,13 +42,15 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
         this.rendered = rendered;
         this.origin = this;
         this.bodyContent = false;
+        this.ownExcerpt = false;
     }
 
-    private PageDrop(PageDrop origin, boolean bodyContent) {
+    private PageDrop(PageDrop origin, boolean bodyContent, boolean ownExcerpt) {
         this.values = origin.values;
         this.rendered = origin.rendered;
         this.origin = origin;
         this.bodyContent = bodyContent;
+        this.ownExcerpt = ownExcerpt;
     }
 
     /** A copy of {@code other} as it shows now, reading its rendered content where {@code other} does. */
@@ -62,7 +66,18 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
      * hold.
      */
     public PageDrop withBodyContent() {
-        return new PageDrop(origin, true);
+        return new PageDrop(origin, true, false);
+    }
+
+    /**
+     * This document as its own excerpt's Liquid sees it as {@code page}: in Jekyll the excerpt's
+     * drop, whose {@code excerpt} is nil and whose {@code output} is the excerpt itself, still
+     * rendering when a reader made it render, so reading it then is an error (Jekyll's "stack
+     * level too deep"). Every other key
+     * reads as here, and the view equals this drop.
+     */
+    public PageDrop asOwnExcerpt() {
+        return new PageDrop(origin, false, true);
     }
 
     /** Whether this is a post's or a collection document's drop, which Ruby sees as a drop, not a Hash. */
@@ -108,6 +123,14 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
             return values.get(key);
         }
         if ("output".equals(key) && isDocument()) {
+            if (ownExcerpt && rendered.excerptRenderingForReader(origin)) {
+                // Jekyll's excerpt drop answers output with the excerpt's own rendering, made when a
+                // reader reads it: it never ends (an excerpt no page reads, Jekyll never renders)
+                throw new RuntimeException("page.output read in the page's own excerpt is that excerpt, still"
+                        + " rendering, so it can never finish (Jekyll stops with \"stack level too deep\"); read"
+                        + " page.output, or the whole page, after the excerpt (its first paragraph or"
+                        + " excerpt_separator), or set excerpt_separator: \"\" in the front matter");
+            }
             // Jekyll's DocumentDrop answers output with the document's finished file, never its data
             return rendered.outputShownTo(origin);
         }
@@ -138,6 +161,17 @@ public final class PageDrop extends AbstractMap<String, Object> implements Docum
     private Object shown(String key, RenderedPage page) {
         if (key.equals("content")) {
             return page != null ? page.content() : values.get(key);
+        }
+        if (ownExcerpt && isDocument()) {
+            // Jekyll's excerpt drop has no excerpt of its own
+            return null;
+        }
+        if (isDocument() && rendered.excerptRendering(origin)) {
+            // read from the document's own excerpt by any other way than its page (site.posts), it is that excerpt
+            throw new RuntimeException("the excerpt of " + values.get("relative_path") + " reads its own"
+                    + " excerpt, which is still rendering, so it can never finish (Jekyll stops with \"stack level"
+                    + " too deep\"); read excerpts, or the whole post, after its own excerpt (its first paragraph"
+                    + " or excerpt_separator), or set excerpt_separator: \"\" in the front matter");
         }
         String excerpt = rendered.excerptShownTo(origin);
         return excerpt != null ? excerpt : ownExcerpt();

@@ -105,6 +105,11 @@ public final class RenderedPages {
      * variables are, in Jekyll, a hash made without it.
      */
     private final ThreadLocal<Set<PageDrop>> excerptsRendering = ThreadLocal.withInitial(java.util.HashSet::new);
+    /**
+     * Of {@link #excerptsRendering}, those rendering because a reader read them, as Jekyll renders
+     * an excerpt only then: there the excerpt's {@code page.output} is the excerpt itself.
+     */
+    private final ThreadLocal<Set<PageDrop>> excerptsRead = ThreadLocal.withInitial(java.util.HashSet::new);
 
     RenderedPages() {
     }
@@ -471,6 +476,19 @@ public final class RenderedPages {
         return output != null ? output : recovered(drop);
     }
 
+    /**
+     * Whether {@code drop}'s own excerpt is rendering on this thread: its Liquid then reads the
+     * page as Jekyll's excerpt drop, whose excerpt is nil and whose output is the excerpt itself.
+     */
+    boolean excerptRendering(PageDrop drop) {
+        return excerptsRendering.get().contains(drop);
+    }
+
+    /** Whether {@code drop}'s own excerpt is rendering on this thread because a reader read it. */
+    boolean excerptRenderingForReader(PageDrop drop) {
+        return excerptsRead.get().contains(drop);
+    }
+
     /** Whether a page is rendering on this thread. */
     boolean reading() {
         return reader.get() != null;
@@ -514,7 +532,7 @@ public final class RenderedPages {
                 return fixed;
             }
         }
-        String text = rendering(drop, () -> render.excerpt(page));
+        String text = rendering(drop, true, () -> render.excerpt(page));
         if (text == null) {
             return null;
         }
@@ -550,7 +568,7 @@ public final class RenderedPages {
         }
         int[] reads = placeReads.get();
         int before = reads[0];
-        String text = rendering(page.drop(), render);
+        String text = rendering(page.drop(), false, render);
         if (reads[0] == before && !ordered.contains(page.drop())) {
             return fix(page.drop(), text);
         }
@@ -561,15 +579,22 @@ public final class RenderedPages {
         return text;
     }
 
-    /** Runs {@code render}, the render of {@code drop}'s excerpt, noting on this thread that it runs. */
-    private <E extends Exception> String rendering(PageDrop drop, ExcerptRender<E> render) throws E {
+    /**
+     * Runs {@code render}, the render of {@code drop}'s excerpt, noting on this thread that it runs,
+     * and whether because a reader {@code read} it.
+     */
+    private <E extends Exception> String rendering(PageDrop drop, boolean read, ExcerptRender<E> render) throws E {
         Set<PageDrop> running = excerptsRendering.get();
         boolean added = running.add(drop);
+        boolean addedRead = read && excerptsRead.get().add(drop);
         try {
             return render.render();
         } finally {
             if (added) {
                 running.remove(drop);
+            }
+            if (addedRead) {
+                excerptsRead.get().remove(drop);
             }
         }
     }
@@ -625,12 +650,15 @@ public final class RenderedPages {
                 int[] reads = placeReads.get();
                 int before = reads[0];
                 Set<PageDrop> rendering = excerptsRendering.get();
+                Set<PageDrop> read = excerptsRead.get();
                 excerptsRendering.set(new java.util.HashSet<>());
+                excerptsRead.set(new java.util.HashSet<>());
                 try (Reading reading = reading(new Reader(place, false, null, true))) {
                     listed.read().run();
                 } finally {
                     reads[0] = before;
                     excerptsRendering.set(rendering);
+                    excerptsRead.set(read);
                 }
             });
         }

@@ -48,7 +48,7 @@ final class ForCollections {
         }
         List<Edit> edits = new ArrayList<>();
         Deque<Open> open = new ArrayDeque<>();
-        Matcher m = ClosedTags.tags(LaxLiquid.TAG, text);
+        ClosedTags m = ClosedTags.scan(LaxLiquid.TAG, text);
         while (m.find()) {
             String name = m.group(2);
             if (name == null) {

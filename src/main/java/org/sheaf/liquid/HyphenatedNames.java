@@ -26,11 +26,11 @@ final class HyphenatedNames {
         if (template.indexOf('-') < 0) {
             return template;
         }
-        Matcher markup = ClosedTags.any(MARKUP, template);
+        ClosedTags markup = ClosedTags.scan(MARKUP, template);
         StringBuilder out = new StringBuilder();
         while (markup.find()) {
             String text = markup.group();
-            markup.appendReplacement(out, Matcher.quoteReplacement(RAW.matcher(text).matches() ? text : inMarkup(text)));
+            markup.appendReplacement(out, RAW.matcher(text).matches() ? text : inMarkup(text));
         }
         markup.appendTail(out);
         return out.toString();

@@ -67,7 +67,7 @@ final class LaxLiquid {
             return text;
         }
         StringBuilder out = null;
-        Matcher m = ClosedTags.outputs(RUBY_OUTPUT, text);
+        ClosedTags m = ClosedTags.scan(RUBY_OUTPUT, text);
         while (m.find()) {
             if (m.group(1) == null) {
                 continue;
@@ -114,7 +114,7 @@ final class LaxLiquid {
             return text;
         }
         java.util.Deque<String> open = new java.util.ArrayDeque<>();
-        Matcher m = ClosedTags.tags(TAG, text);
+        ClosedTags m = ClosedTags.scan(TAG, text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);
@@ -128,10 +128,10 @@ final class LaxLiquid {
                     open.pop();
                 }
                 if (endMarkup && !m.group(3).isBlank()) {
-                    m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
+                    m.appendReplacement(out, m.group(1) + name + blank(m.group(3)) + m.group(4));
                 }
             } else if (name.equals("else") && !m.group(3).isBlank() && !"case".equals(open.peek())) {
-                m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + name + blank(m.group(3)) + m.group(4)));
+                m.appendReplacement(out, m.group(1) + name + blank(m.group(3)) + m.group(4));
             }
         }
         m.appendTail(out);
@@ -152,7 +152,7 @@ final class LaxLiquid {
         }
         java.util.Deque<int[]> open = new java.util.ArrayDeque<>();
         java.util.List<int[]> unreachable = new java.util.ArrayList<>();
-        Matcher m = ClosedTags.tags(TAG, text);
+        ClosedTags m = ClosedTags.scan(TAG, text);
         while (m.find()) {
             String name = m.group(2);
             if (name == null) {
@@ -196,7 +196,7 @@ final class LaxLiquid {
      * end and a raw block as nothing; the length of {@code block} when it is not ended in it.
      */
     static int commentEnd(String block) {
-        Matcher m = ClosedTags.tags(TAG, block);
+        ClosedTags m = ClosedTags.scan(TAG, block);
         int open = 0;
         while (m.find()) {
             if ("comment".equals(m.group(2))) {
@@ -221,11 +221,11 @@ final class LaxLiquid {
         if (!text.contains("assign")) {
             return text;
         }
-        Matcher m = ClosedTags.tags(TAG, text);
+        ClosedTags m = ClosedTags.scan(TAG, text);
         StringBuilder rewritten = new StringBuilder();
         while (m.find()) {
             if ("assign".equals(m.group(2)) && DOTTED_TARGET.matcher(m.group(3)).lookingAt()) {
-                m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + "comment %}{% endcomment " + m.group(4)));
+                m.appendReplacement(rewritten, m.group(1) + "comment %}{% endcomment " + m.group(4));
             }
         }
         m.appendTail(rewritten);
@@ -252,10 +252,10 @@ final class LaxLiquid {
     static String rewrite(String text) {
         String out = text;
         if (out.contains("{{")) {
-            out = ClosedTags.replaceOutputs(OUTPUT_TAG, out, m -> m.group().startsWith("{{")
+            out = ClosedTags.replaceAll(OUTPUT_TAG, out, m -> m.group().startsWith("{{")
                     ? withoutUnclosedQuote(withoutNested(withoutDanglingCommas(filterCommas(withoutSlips(withoutStrayWords(m.group())))))) : m.group());
         }
-        Matcher m = ClosedTags.tags(TAG, out);
+        ClosedTags m = ClosedTags.scan(TAG, out);
         StringBuilder rewritten = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);
@@ -270,7 +270,7 @@ final class LaxLiquid {
                         withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
                 default -> m.group(3);
             };
-            m.appendReplacement(rewritten, Matcher.quoteReplacement(m.group(1) + name + markup + m.group(4)));
+            m.appendReplacement(rewritten, m.group(1) + name + markup + m.group(4));
         }
         m.appendTail(rewritten);
         return rewritten.toString();
@@ -809,7 +809,7 @@ final class LaxLiquid {
         if (offset < 0) {
             return text;
         }
-        Matcher m = ClosedTags.any(ANY_TAG, text);
+        ClosedTags m = ClosedTags.scan(ANY_TAG, text);
         int start = -1;
         int end = -1;
         String name = null;

@@ -29,7 +29,7 @@ final class Liquid5Tags {
     }
 
     private static String liquid(String text) {
-        Matcher m = ClosedTags.tags(LIQUID, text);
+        ClosedTags m = ClosedTags.scan(LIQUID, text);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (m.find()) {
@@ -65,7 +65,7 @@ final class Liquid5Tags {
     }
 
     private static String echo(String text) {
-        Matcher m = ClosedTags.tags(ECHO, text);
+        ClosedTags m = ClosedTags.scan(ECHO, text);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (m.find()) {

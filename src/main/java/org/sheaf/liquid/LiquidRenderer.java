@@ -473,7 +473,7 @@ public final class LiquidRenderer {
             return tagsForLiqp(text);
         }
         // a raw block's text is output as written: the tags shown in it are no tags to adjust
-        Matcher raw = RAW_BLOCK.matcher(text);
+        ClosedTags raw = ClosedTags.scan(RAW_BLOCK, text);
         StringBuilder out = new StringBuilder();
         int from = 0;
         while (raw.find()) {
@@ -492,7 +492,7 @@ public final class LiquidRenderer {
      * {@code endraw}. The endraw tag's markup becomes spaces, ending in the dash moved there, so
      * the text keeps its length.
      */
-    private static String rawAsRuby(Matcher raw) {
+    private static String rawAsRuby(ClosedTags raw) {
         boolean trimAfter = !raw.group(2).isEmpty();
         int width = raw.group(4).length() + raw.group(2).length();
         String markup = " ".repeat(trimAfter ? width - 1 : width) + (trimAfter ? "-" : "");

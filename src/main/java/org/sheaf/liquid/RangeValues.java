@@ -55,7 +55,7 @@ final class RangeValues {
         if (!text.contains("..")) {
             return text;
         }
-        Matcher m = ClosedTags.any(MARKUP, text);
+        ClosedTags m = ClosedTags.scan(MARKUP, text);
         StringBuilder out = new StringBuilder();
         int last = 0;
         while (m.find()) {

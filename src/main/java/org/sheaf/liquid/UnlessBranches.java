@@ -40,7 +40,7 @@ final class UnlessBranches {
             }
         }
         Deque<Open> open = new ArrayDeque<>();
-        Matcher m = ClosedTags.tags(LaxLiquid.TAG, text);
+        ClosedTags m = ClosedTags.scan(LaxLiquid.TAG, text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(2);
@@ -52,14 +52,14 @@ final class UnlessBranches {
             } else if (name.startsWith("end") && OPENERS.contains(name.substring(3)) && !open.isEmpty()) {
                 Open block = open.pop();
                 if (block.branched && name.equals("endunless")) {
-                    m.appendReplacement(out, Matcher.quoteReplacement(
-                            m.group(1) + "endif %}{% " + name + m.group(3) + m.group(4)));
+                    m.appendReplacement(out,
+                            m.group(1) + "endif %}{% " + name + m.group(3) + m.group(4));
                 }
             } else if (name.equals("elsif") && !open.isEmpty() && open.peek().name.equals("unless")
                     && !open.peek().branched) {
                 open.peek().branched = true;
-                m.appendReplacement(out, Matcher.quoteReplacement(
-                        m.group(1) + "else %}{% if" + m.group(3) + m.group(4)));
+                m.appendReplacement(out,
+                        m.group(1) + "else %}{% if" + m.group(3) + m.group(4));
             }
         }
         m.appendTail(out);

@@ -530,14 +530,14 @@ public final class PageRenderer {
      * otherwise the text is an excerpt, whose {@code paginator} is nil, as Jekyll's excerpt has none.
      */
     private Converted convert(Page page, String text, int firstLine, boolean content) throws DiagnosticException {
-        String out = liquid(page, text, firstLine, content ? paginatorOf(page) : null);
+        String out = liquid(page, text, firstLine, content ? paginatorOf(page) : null, !content);
         if (!page.markdown()) {
             return new Converted(MarkdownRenderer.Html.notMarkdown(out), out.equals(text));
         }
         Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(out);
         if (deep.isPresent()) {
             throw new DiagnosticException(Diagnostic.error(page.sitePath(), placeOf(page, text, firstLine, out,
-                    deep.get()), "block quotes and lists nest more than " + MarkdownNesting.MAX_DEPTH
+                    deep.get()), "block quotes, lists and elements read as Markdown nest more than " + MarkdownNesting.MAX_DEPTH
                     + " levels deep here; nest them less deeply"));
         }
         RelativeLinks links = relativeLinks == null ? null : relativeLinks.apply(page);
@@ -599,7 +599,7 @@ public final class PageRenderer {
 
     /** Liquid, then Sass; keeps the page's source map for the write stage. */
     private String convertSass(Page page, Diagnostics diagnostics) throws DiagnosticException {
-        String text = liquid(page, page.body(), page.bodyLine(), paginatorOf(page));
+        String text = liquid(page, page.body(), page.bodyLine(), paginatorOf(page), false);
         String outputName = page.outputPath() == null ? page.source().basename() + ".css"
                 : page.outputPath().substring(page.outputPath().lastIndexOf('/') + 1);
         SassRenderer.Output css = sass.render(page.source().file(), page.sitePath(), text, page.bodyLine(), outputName);
@@ -610,13 +610,14 @@ public final class PageRenderer {
         return css.css();
     }
 
-    private String liquid(Page page, String text, int firstLine, Map<String, Object> paginator)
+    private String liquid(Page page, String text, int firstLine, Map<String, Object> paginator, boolean excerpt)
             throws DiagnosticException {
         String out = text;
         if (page.liquid() && (out.contains("{{") || out.contains("{%"))) {
             Map<String, Object> variables = new HashMap<>();
             variables.put("site", plan.contentSite(page, index.siteFor(page)));
-            variables.put("page", page.drop());
+            // a document's excerpt reads itself as Jekyll's excerpt drop
+            variables.put("page", excerpt && page.drop().isDocument() ? page.drop().asOwnExcerpt() : page.drop());
             variables.put("jekyll", jekyll);
             variables.put("paginator", paginator);
             putHighlighterAffixes(page, variables);

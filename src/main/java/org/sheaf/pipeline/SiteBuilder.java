@@ -50,6 +50,7 @@ import org.sheaf.liquid.LinkResolver;
 import org.sheaf.liquid.LiquidMode;
 import org.sheaf.liquid.LiquidRenderer;
 import org.sheaf.liquid.LiquidSetup;
+import org.sheaf.markdown.MarkdownNesting;
 import org.sheaf.markdown.MarkdownOptions;
 import org.sheaf.markdown.MarkdownRenderer;
 import org.sheaf.markdown.RelativeLinks;
@@ -571,8 +572,9 @@ public final class SiteBuilder {
         Map<String, java.util.function.UnaryOperator<String>> sassFilters = Map.of(
                 "scssify", text -> sass.convert(text, false, configPath),
                 "sassify", text -> sass.convert(text, true, configPath));
+        java.util.function.UnaryOperator<String> markdownify = text -> markdownified(markdown, text);
         LiquidRenderer liquid = new LiquidRenderer(new LiquidSetup(config.source(), config.includesDir(),
-                config.baseurl(), config.url(), config.timezone(), environment, markdown::render, links, tags,
+                config.baseurl(), config.url(), config.timezone(), environment, markdownify, links, tags,
                 liquidMode(config, diagnostics), strictFilters(config), diagnostics::add, sassFilters,
                 config.theme().map(theme -> List.of(theme.includesDir())).orElse(List.of()), highlighting));
         Map<Layout.Engine, LayoutEngine> engines = new EnumMap<>(Layout.Engine.class);
@@ -580,7 +582,7 @@ public final class SiteBuilder {
         // 170 classes, 60 ms of a 100-page Liquid site's start (BENCHMARKS.md).
         if (layouts.values().stream().anyMatch(layout -> layout.engine() == Layout.Engine.FREEMARKER)) {
             TemplateFunctions functions = new TemplateFunctions(config.baseurl(), config.url(), config.timezone(),
-                    markdown::render, tags);
+                    markdownify, tags);
             engines.put(Layout.Engine.FREEMARKER, new FreemarkerEngine(config.layoutsDir(),
                     config.sitePath(config.layoutsDir()), functions));
         }
@@ -675,5 +677,20 @@ public final class SiteBuilder {
     private Stopped stopped(BuildResult.Status status) {
         return new Stopped(new BuildResult(status, diagnostics.sorted(), 0, 0, "",
                 Duration.between(started, Instant.now()), stopwatch.laps(), new RenderProfile()));
+    }
+
+    /**
+     * {@code markdownify}: {@code text} as HTML, refused as a page's Markdown is when its block
+     * quotes and lists nest too deeply to parse in reasonable time ({@link MarkdownNesting}). The
+     * refusal is a plain exception, which the template engine reports at the filter's place.
+     */
+    private static String markdownified(MarkdownRenderer markdown, String text) {
+        Optional<MarkdownNesting.Deep> deep = MarkdownNesting.find(text);
+        if (deep.isPresent()) {
+            throw new RuntimeException("markdownify was given text whose block quotes, lists and elements read as Markdown nest more than "
+                    + MarkdownNesting.MAX_DEPTH + " levels deep (at line " + deep.get().line() + ", column "
+                    + deep.get().column() + " of that text); nest them less deeply");
+        }
+        return markdown.render(text);
     }
 }

@@ -201,6 +201,34 @@ class YamlParserTest {
                 + "cannot start any token. (Do not use \\t(TAB) for indentation)", failure("a:\n\tb: 1\n"));
     }
 
+    @Test
+    void namesTheCharacterSnakeYamlGivesByItsCodeInPlainWords() {
+        assertEquals("_config.yml:1:6: error: invalid YAML in _config.yml: anchor names cannot contain \".\"; use"
+                + " letters, digits, \"-\" and \"_\", or quote the value if it is meant as text"
+                + "\n    hint: while scanning an anchor that starts at line 1, column 4", failure("a: &x. 1\n"));
+        assertEquals("_config.yml:2:6: error: invalid YAML in _config.yml: alias names cannot contain \"*\"; use"
+                + " letters, digits, \"-\" and \"_\", or quote the value if it is meant as text"
+                + "\n    hint: while scanning an alias that starts at line 2, column 4", failure("a: 1\nb: *x*\n"));
+        assertEquals("_config.yml:1:5: error: invalid YAML in _config.yml: \"*\" starts an alias but no name follows"
+                + " it; write the name right after it, or quote the value if it is meant as text"
+                + "\n    hint: while scanning an alias that starts at line 1, column 4", failure("a: *\n"));
+        assertEquals("_config.yml:1:3: error: invalid YAML in _config.yml: expected alphabetic or numeric character,"
+                + " but found \".\"\n    hint: while scanning a directive that starts at line 1, column 1",
+                failure("%Y.\n---\na: 1\n"));
+        assertEquals("_config.yml:1:4: error: invalid YAML in _config.yml: a plain value cannot start with \"@\","
+                + " which YAML reserves; put the value in quotes", failure("a: @x\n"));
+        assertEquals("_config.yml:1:6: error: invalid YAML in _config.yml: \"\\q\" is no escape in a double-quoted"
+                + " string; write \"\\\\\" for a backslash, or use single quotes"
+                + "\n    hint: while scanning a double-quoted scalar that starts at line 1, column 4",
+                failure("a: \"\\q\"\n"));
+        assertEquals("_config.yml:1:7: error: invalid YAML in _config.yml: expected '>', but found the end of the line"
+                + "\n    hint: while scanning a tag that starts at line 1, column 4", failure("a: !<x\n"));
+        assertEquals("_config.yml:1:7: error: invalid YAML in _config.yml: expected escape sequence of 4 hexadecimal"
+                + " numbers, but found: 00\" (then the end of the line)"
+                + "\n    hint: while scanning a double-quoted scalar that starts at line 1, column 4",
+                failure("a: \"\\u00\"\n"));
+    }
+
     /**
      * Psych (libyaml 0.2.5) reads a tab between tokens as a space, as the Data Carpentry site's
      * {@code path: "" \t\t\t\t# comment} needs; a tab in the indent, or after a {@code -} that

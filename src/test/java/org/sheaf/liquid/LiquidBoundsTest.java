@@ -2,10 +2,12 @@ package org.sheaf.liquid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -84,5 +86,27 @@ class LiquidBoundsTest {
         DiagnosticException e = assertThrows(DiagnosticException.class,
                 () -> renderer.render("text\nsee ({% include%nothing.html %}).", "about.md", 4, Map.of()));
         assertEquals("about.md:5:6: error: include \"nothing.html\" not found", e.diagnostic().format().lines().findFirst().get());
+    }
+
+    /** Long enough for a page of 20,000 tags read in linear time on a slow machine; quadratic takes minutes. */
+    private static final Duration LINEAR = Duration.ofSeconds(10);
+
+    @Test
+    void readsManyUnclosedTagsBeforeAnOutputTagInLinearTime() {
+        // the dash and the range bring in the rewrites for hyphenated names and ranges
+        String page = "{% if a \n".repeat(20_000) + "{{ a }}\n- item ..\n";
+        DiagnosticException e = assertTimeoutPreemptively(LINEAR,
+                () -> assertThrows(DiagnosticException.class, () -> renderer.render(page, "about.md", 3, Map.of())));
+        assertEquals("about.md:4:2: error: Liquid syntax error: lexer error \"token recognition error at: '% '\""
+                + " on line 2, index 1", e.diagnostic().format());
+    }
+
+    @Test
+    void readsManyUnclosedRawTagsInLinearTime() {
+        String page = "{% raw %}\n".repeat(20_000) + "{{ a-b }}\n";
+        DiagnosticException e = assertTimeoutPreemptively(LINEAR,
+                () -> assertThrows(DiagnosticException.class, () -> renderer.render(page, "about.md", 3, Map.of())));
+        assertEquals("about.md:20004:1: error: Liquid syntax error: a block is not closed (mismatched input '<EOF>'"
+                + " expecting {RawEnd, OtherRaw})", e.diagnostic().format());
     }
 }

@@ -56,4 +56,32 @@ class ExcerptsBuildTest {
         assertEquals("[<p>B first.</p>]", site.read("notes/b.html"));
         assertEquals("[Own]", site.read("notes/c.html"));
     }
+
+    @Test
+    void aPostsExcerptReadsItsOwnExcerptAsNil() {
+        // Jekyll renders the excerpt with page.excerpt nil, then the content with the excerpt rendered so
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n")
+                .file("_layouts/default.html", "<html>{{ page | jsonify }}</html>\n")
+                .file("_posts/2020-01-01-a.md", "---\nlayout: default\n---\nhi {{ page.title | jsonify }} "
+                        + "{{ page.excerpt | jsonify }}\n")
+                .buildOk();
+        String jekyll = "<html>{\"name\":\"2020-01-01-a.md\",\"id\":\"/2020/01/01/a\",\"relative_path\":"
+                + "\"_posts/2020-01-01-a.md\",\"excerpt\":\"<p>hi “A” null</p>\\n\",\"title\":\"A\","
+                + "\"categories\":[],\"collection\":\"posts\",\"next\":null,\"tags\":[],\"previous\":null,"
+                + "\"content\":\"<p>hi “A” “&lt;p&gt;hi “A” null&lt;/p&gt;\\\\n”</p>\\n\","
+                + "\"output\":null,\"path\":\"_posts/2020-01-01-a.md\",\"url\":\"/2020/01/01/a.html\","
+                + "\"date\":\"2020-01-01 00:00:00 +0000\",\"draft\":false,\"layout\":\"default\",\"slug\":\"a\","
+                + "\"ext\":\".md\"}</html>\n";
+        assertEquals(jekyll, site.read("2020/01/01/a.html"));
+    }
+
+    @Test
+    void anExcerptNoPageReadsPrintsItsPostsOutputAsNil() {
+        // Jekyll renders an excerpt only when something reads it; the post's content reads its output as nil
+        TestSite site = TestSite.in(dir).file("_config.yml", "title: T\ntimezone: UTC\n")
+                .file("_layouts/default.html", "{{ content }}")
+                .file("_posts/2020-01-01-a.md", "---\nlayout: default\n---\nhi {{ page.output }}\n")
+                .buildOk();
+        assertEquals("<p>hi</p>\n", site.read("2020/01/01/a.html"));
+    }
 }
