@@ -398,6 +398,10 @@ final class LaxLiquid {
                 // without an operator Ruby's condition is its left value alone: {% if page.image - %}
                 out.append(comparison, 0, c.end(1)).append(blank(comparison.substring(c.end(1))));
                 changed = true;
+            } else if (c.matches() && c.group(3) != null && strayAfterComparison(c)) {
+                // Ruby's condition ends at its right value: {% if a == "b" junk %} compares a with "b"
+                out.append(comparison, 0, c.end(3)).append(blank(comparison.substring(c.end(3))));
+                changed = true;
             } else {
                 out.append(comparison);
             }
@@ -408,6 +412,17 @@ final class LaxLiquid {
             from = split.end();
         }
         return changed ? out.toString() : markup;
+    }
+
+    /**
+     * Whether a comparison Ruby reads with both its values ({@code a == "b" junk}) has more after
+     * its right value that Ruby ignores: only when both values close the brackets and parentheses
+     * they open and the rest opens none, since the strict grammar reads {@code b[ 1 ]} whole.
+     */
+    private static boolean strayAfterComparison(Matcher comparison) {
+        String rest = comparison.group().substring(comparison.end(3));
+        return !rest.isBlank() && balanced(comparison.group(1)) && balanced(comparison.group(3))
+                && rest.chars().noneMatch(ch -> "()[]{}".indexOf(ch) >= 0);
     }
 
     /** The value of {@link #UNKNOWN_OPERATOR}: a map that fails whatever key is looked up in it. */
