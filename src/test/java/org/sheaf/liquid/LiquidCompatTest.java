@@ -93,6 +93,18 @@ class LiquidCompatTest {
     }
 
     @Test
+    void filterReadLaxlyTakesOnlyWhatAColonOrACommaOpensForArguments() throws Exception {
+        // what Jekyll 4.3.1 printed: a word after a filter's arguments, or after a filter with
+        // none, is nothing, in an assign as in an output, and the filters after it still apply
+        assertEquals("[xy][XY][X][xyw][y][y]", render("{% assign a = \"x\" | append: \"y\" junk %}[{{ a }}]"
+                + "[{{ \"x\" | append: \"y\" junk | upcase }}][{{ \"x\" | upcase junk }}]"
+                + "[{{ \"x\" | append: \"y\" junk | append: \"w\" junk2 }}]"
+                + "[{{ \"x\" | replace: \"x\", \"y\" junk }}][{{ \"x\" | replace: \"x\" junk, \"y\" }}]"));
+        assertEquals("[XYq][xy][xy]", render("{% assign d = \"x\" | append: \"y\" | upcase junk | append: \"q\" %}[{{ d }}]"
+                + "[{{ \"x\" | append: \"y\" junk \"z\" }}][{{ \"x\" | append: \"y\" 'q' -}}]"));
+    }
+
+    @Test
     void forTagReadsOnlyItsFirstFragmentAndColonAttributesWhenTheStrictGrammarRefusesIt() throws Exception {
         // Ruby's lax for: "limit 5" without its colon is nothing, a filter after the collection is
         // ignored, reversed counts right after the collection, and name: value attributes anywhere
