@@ -253,7 +253,8 @@ final class LaxLiquid {
         String out = text;
         if (out.contains("{{")) {
             out = ClosedTags.replaceAll(OUTPUT_TAG, out, m -> m.group().startsWith("{{")
-                    ? withoutUnclosedQuote(withoutNested(withoutDanglingCommas(filterCommas(withoutSlips(withoutStrayWords(m.group())))))) : m.group());
+                    ? withoutUnclosedQuote(withoutNested(withoutStrayArguments(withoutDanglingCommas(
+                            filterCommas(withoutSlips(withoutStrayWords(m.group()))))))) : m.group());
         }
         ClosedTags m = ClosedTags.scan(TAG, out);
         StringBuilder rewritten = new StringBuilder();
@@ -263,8 +264,8 @@ final class LaxLiquid {
                 continue;
             }
             String markup = switch (name) {
-                case "assign" -> withoutParentheses(withoutDanglingCommas(filterCommas(withoutStrayAssignedWords(
-                        beforeComma(nilOutputs(m.group(3)))))));
+                case "assign" -> withoutParentheses(withoutStrayArguments(withoutDanglingCommas(filterCommas(withoutStrayAssignedWords(
+                        beforeComma(nilOutputs(m.group(3))))))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
                 case "if", "elsif", "unless" -> unknownOperators(
                         withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
@@ -398,6 +399,10 @@ final class LaxLiquid {
                 // without an operator Ruby's condition is its left value alone: {% if page.image - %}
                 out.append(comparison, 0, c.end(1)).append(blank(comparison.substring(c.end(1))));
                 changed = true;
+            } else if (c.matches() && c.group(3) != null && strayAfterComparison(c)) {
+                // Ruby's condition ends at its right value: {% if a == "b" junk %} compares a with "b"
+                out.append(comparison, 0, c.end(3)).append(blank(comparison.substring(c.end(3))));
+                changed = true;
             } else {
                 out.append(comparison);
             }
@@ -408,6 +413,17 @@ final class LaxLiquid {
             from = split.end();
         }
         return changed ? out.toString() : markup;
+    }
+
+    /**
+     * Whether a comparison Ruby reads with both its values ({@code a == "b" junk}) has more after
+     * its right value that Ruby ignores: only when both values close the brackets and parentheses
+     * they open and the rest opens none, since the strict grammar reads {@code b[ 1 ]} whole.
+     */
+    private static boolean strayAfterComparison(Matcher comparison) {
+        String rest = comparison.group().substring(comparison.end(3));
+        return !rest.isBlank() && balanced(comparison.group(1)) && balanced(comparison.group(3))
+                && rest.chars().noneMatch(ch -> "()[]{}".indexOf(ch) >= 0);
     }
 
     /** The value of {@link #UNKNOWN_OPERATOR}: a map that fails whatever key is looked up in it. */
@@ -731,6 +747,68 @@ final class LaxLiquid {
         }
         return FILTER_COMMA.matcher(markup).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) == null ? m.group() : m.group(1) + ":"));
+    }
+
+    /** A quoted string (left alone), or a filter's name and what follows it up to the next pipe or the end. */
+    private static final Pattern FILTER = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|\\|(\\s*\\w+)((?:\"[^\"]*\"|'[^']*'|[^|\"'])*)");
+    /** An output tag's end after a filter's arguments. */
+    private static final Pattern OUTPUT_END = Pattern.compile("\\s*-?\\}\\}\\z");
+    /**
+     * In a filter's arguments: a colon or comma and the argument after it (a quoted string or a
+     * run without white space, commas, pipes or quotes, after an optional {@code name:}), or a
+     * word with neither before it.
+     */
+    private static final Pattern FILTER_PART = Pattern.compile(
+            "\\s*(?:([:,])\\s*((?:\\w+\\s*:\\s*)?(?:\"[^\"]*\"|'[^']*'|(?:[^\\s,|'\"]|\"[^\"]*\"|'[^']*')+))"
+            + "|(\"[^\"]*\"|'[^']*'|(?:[^\\s,|'\"]|\"[^\"]*\"|'[^']*')+))");
+
+    /**
+     * {@code markup} (an output tag, or an {@code assign} tag's markup) with each word in a
+     * filter's arguments that no colon or comma stands before blanked: Ruby's lax parser takes as
+     * arguments only what follows a colon or a comma, so {@code append: "y" junk} appends
+     * {@code "y"} and {@code upcase junk} is {@code upcase}. A filter whose arguments hold
+     * anything else, or open a bracket or parenthesis a space cuts, is left as it is.
+     */
+    private static String withoutStrayArguments(String markup) {
+        if (markup.indexOf('|') < 0) {
+            return markup;
+        }
+        StringBuilder out = null;
+        Matcher filter = FILTER.matcher(markup);
+        while (filter.find()) {
+            if (filter.group(1) == null) {
+                continue;
+            }
+            String args = filter.group(2);
+            int end = args.length();
+            Matcher close = OUTPUT_END.matcher(args);
+            if (close.find()) {
+                end = close.start();
+            }
+            StringBuilder kept = new StringBuilder(args);
+            boolean stray = false;
+            Matcher part = FILTER_PART.matcher(args);
+            int at = 0;
+            while (at < end && part.region(at, end).lookingAt()) {
+                String value = part.group(2) != null ? part.group(2) : part.group(3);
+                if (!balanced(value) || value.indexOf('{') >= 0 || value.indexOf('}') >= 0
+                        || value.indexOf(UNCLOSED_QUOTE) >= 0) {
+                    stray = false;
+                    break;
+                }
+                if (part.group(3) != null) {
+                    kept.replace(part.start(3), part.end(3), blank(part.group(3)));
+                    stray = true;
+                }
+                at = part.end();
+            }
+            if (stray && args.substring(at, end).isBlank()) {
+                out = out == null ? new StringBuilder(markup) : out;
+                out.replace(filter.start(2), filter.end(2), kept.toString());
+            }
+        }
+        return out == null ? markup : out.toString();
     }
 
     /** A comma outside quotes with nothing after it up to the next pipe or the markup's end. */

@@ -181,6 +181,12 @@ public final class LiquidRenderer {
      * (none in {@link LiquidMode#LAX}).
      */
     private Parsed parse(String text, String path, int firstLine, String pagePath) {
+        if (path != null) {
+            // Jekyll refuses such parameters in every error mode, when it reads the template
+            IncludeParams.refusal(text, path, firstLine).ifPresent(refused -> {
+                throw new RenderFailure(refused);
+            });
+        }
         SourceColumns columns = prepared(text);
         String prepared = columns.text();
         // each round takes out one filter Liqp does not know, as Jekyll (strict_filters: false) skips it

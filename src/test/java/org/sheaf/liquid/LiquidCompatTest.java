@@ -1,6 +1,8 @@
 package org.sheaf.liquid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -67,6 +69,39 @@ class LiquidCompatTest {
                 + "[{% if page.nothing - %}B{% else %}C{% endif %}][{% if page.title 5 %}D{% endif %}]"
                 + "[{% unless page.title \"x\" %}E{% endunless %}][{% if false %}{% elsif page.title -1 %}F{% endif %}]"
                 + "[{% if page.nothing - or page.title %}G{% endif %}]"));
+    }
+
+    @Test
+    void conditionReadLaxlyIgnoresWhatFollowsItsRightValue() throws Exception {
+        // what Jekyll 4.3.1 printed: Ruby's lax condition is a value, an operator and a value, and
+        // the words after the right value are nothing, in if, elsif and unless and on either side
+        // of an and or an or
+        assertEquals("[A][C][D][F][H][I]", render("[{% if page.title == \"Jobs\" junk %}A{% endif %}]"
+                + "[{% if page.title == \"x\" junk more %}B{% else %}C{% endif %}]"
+                + "[{% if false %}{% elsif page.title != \"x\" junk %}D{% endif %}]"
+                + "[{% unless page.title == \"Jobs\" junk %}E{% else %}F{% endunless %}]"
+                + "[{% if page.title == \"Jobs\" junk and false %}G{% else %}H{% endif %}]"
+                + "[{% if page.title contains \"Jo\" \"x\" or false %}I{% endif %}]"));
+    }
+
+    @Test
+    void conditionReadLaxlyTakesAWordAfterItsLeftValueForAnOperator() {
+        // what Jekyll 4.3.1 did: "Liquid error: Unknown operator junk", and the build stopped
+        DiagnosticException stopped = assertThrows(DiagnosticException.class,
+                () -> render("{% if page.title junk == \"Jobs\" %}A{% endif %}"));
+        assertTrue(stopped.getMessage().contains("Unknown operator junk"), stopped.getMessage());
+    }
+
+    @Test
+    void filterReadLaxlyTakesOnlyWhatAColonOrACommaOpensForArguments() throws Exception {
+        // what Jekyll 4.3.1 printed: a word after a filter's arguments, or after a filter with
+        // none, is nothing, in an assign as in an output, and the filters after it still apply
+        assertEquals("[xy][XY][X][xyw][y][y]", render("{% assign a = \"x\" | append: \"y\" junk %}[{{ a }}]"
+                + "[{{ \"x\" | append: \"y\" junk | upcase }}][{{ \"x\" | upcase junk }}]"
+                + "[{{ \"x\" | append: \"y\" junk | append: \"w\" junk2 }}]"
+                + "[{{ \"x\" | replace: \"x\", \"y\" junk }}][{{ \"x\" | replace: \"x\" junk, \"y\" }}]"));
+        assertEquals("[XYq][xy][xy]", render("{% assign d = \"x\" | append: \"y\" | upcase junk | append: \"q\" %}[{{ d }}]"
+                + "[{{ \"x\" | append: \"y\" junk \"z\" }}][{{ \"x\" | append: \"y\" 'q' -}}]"));
     }
 
     @Test

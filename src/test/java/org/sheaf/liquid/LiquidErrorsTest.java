@@ -199,6 +199,22 @@ class LiquidErrorsTest {
     }
 
     @Test
+    void refusesAnIncludeParameterJekyllRefusesWhereverTheTagStands() {
+        // Jekyll 4.3.1 stopped the build with "Invalid syntax for include tag: p=site.data[x].y
+        // Valid syntax: ...", in a false branch and in a comment too: it checks when it reads the tag
+        String refused = "error: Liquid syntax error: Invalid syntax for include tag: p=site.data[x].y"
+                + " Valid syntax: {% include file.ext param='value' param2='value' %}";
+        assertEquals("content/about.md:2:13: " + refused, failure("x\n[{% include card.html p=site.data[x].y %}]", 1));
+        assertEquals("content/about.md:1:28: " + refused,
+                failure("{% if false %}[{% include  card.html p=site.data[x].y %}]{% endif %}", 1));
+        assertEquals("content/about.md:1:25: " + refused,
+                failure("{% comment %}{% include card.html p=site.data[x].y -%}{% endcomment %}", 1));
+        assertEquals("content/about.md:1:21: error: Liquid syntax error: Invalid syntax for include tag: p=a[1]"
+                + " Valid syntax: {% include_relative file.ext param='value' param2='value' %}",
+                failure("{% include_relative x.html p=a[1] %}", 1));
+    }
+
+    @Test
     void refusesASpaceInAnIncludesFileNameInJekyllsWordsNamingTheTag() {
         // Jekyll 4.3.1 takes the words after the first for parameters, and names the tag in its advice
         assertEquals("content/about.md:2:22: error: Liquid syntax error: Invalid syntax for include tag: file.html"
