@@ -543,7 +543,50 @@ final class LeanInlineParser extends InlineParserImpl {
                 tried++;
                 readAgain(content, block);
             }
+            if ((notLinks.contains(open.start()) || longLinks.containsKey(open.start())) && tried + 1 < LINKS_TRIED) {
+                Map<Integer, KramdownEmphasisParser.Open> around = openAroundInTree(block);
+                if (!around.equals(openAroundLinks)) {
+                    // the emphasis read on past the brackets now stands around later links
+                    tried++;
+                    openAroundLinks = around;
+                    readAgain(content, block);
+                }
+            }
         }
+    }
+
+    /**
+     * {@link #openAroundLinks} with the kinds of emphasis that stand around each of
+     * {@link #markedLinks} in the nodes under {@code block}: once an emphasis of a link's text is
+     * read on past its {@code ]}, the later links and images it holds lie inside it, and a
+     * marker of its kind in their text is text ({@code [*a](/u) ![*b](/v)*} is
+     * {@code [<em>a](/u) <img src="/v" alt="*b" /></em>}). A link inside another link's text
+     * has a link around it, which no emphasis between changes.
+     */
+    private Map<Integer, KramdownEmphasisParser.Open> openAroundInTree(Node block) {
+        Set<Integer> marked = markedLinks.stream().map(LinkPlace::start).collect(Collectors.toSet());
+        Map<Integer, KramdownEmphasisParser.Open> around = new HashMap<>(openAroundLinks);
+        for (Map.Entry<Node, Integer> link : linkStarts.entrySet()) {
+            if (!marked.contains(link.getValue())) {
+                continue;
+            }
+            boolean emphasis = false;
+            boolean strong = false;
+            Node parent = link.getKey().getParent();
+            for (; parent != null && parent != block; parent = parent.getParent()) {
+                emphasis |= parent instanceof Emphasis;
+                strong |= parent instanceof StrongEmphasis;
+            }
+            if (parent == null) {
+                continue; // turned back into text
+            }
+            if (emphasis || strong) {
+                around.put(link.getValue(), KramdownEmphasisParser.Open.aroundLink(emphasis, strong));
+            } else {
+                around.remove(link.getValue());
+            }
+        }
+        return around;
     }
 
     /**
