@@ -472,7 +472,10 @@ final class LeanInlineParser extends InlineParserImpl {
      * to be text, the links written in them, left out as links inside a link, are read as links
      * again ({@link #nestedIn}). Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
-     * one text, so that a text of thousands of such links takes time in proportion to its length.
+     * one text, so that a text of thousands of such links takes time in proportion to its length;
+     * a reading that leaves such a link out, or ends it at a later {@code ]}, counts among them
+     * too, as does the one more after it when its emphasis then stands around later links
+     * ({@link #openAroundInTree}).
      * Before that, a text holding a link inside another link's text is read again without it
      * ({@link #NESTED_READINGS}), and then with the emphasis open around its links
      * ({@link #AROUND_READINGS}).
@@ -560,8 +563,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * {@link #markedLinks} in the nodes under {@code block}: once an emphasis of a link's text is
      * read on past its {@code ]}, the later links and images it holds lie inside it, and a
      * marker of its kind in their text is text ({@code [*a](/u) ![*b](/v)*} is
-     * {@code [<em>a](/u) <img src="/v" alt="*b" /></em>}). A link inside another link's text
-     * has a link around it, which no emphasis between changes.
+     * {@code [<em>a](/u) <img src="/v" alt="*b" /></em>}). Links turned back into text, as
+     * links inside another link's text, are passed over.
      */
     private Map<Integer, KramdownEmphasisParser.Open> openAroundInTree(Node block) {
         Set<Integer> marked = markedLinks.stream().map(LinkPlace::start).collect(Collectors.toSet());
@@ -747,7 +750,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * element's tag of {@code block} keeps it from closing ({@code [*a](/u) <i>b*} is a link, as
      * kramdown reads the element's content on its own; {@link ElementNesting#byPlace}). kramdown
      * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket},
-     * the spans of {@code block}, the text read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
+     * the emphasis read here after the crossing one and the other spans of {@code block}, the text
+     * read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
      * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
      * read where the first marker left open is not the first of its run.
      */
@@ -767,7 +771,11 @@ final class LeanInlineParser extends InlineParserImpl {
                 ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()));
         for (KramdownEmphasisParser.Span span : parsed.spans()) {
             if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
-                return new Crossing(span.open(), span.close(), balancingBracket(block, span.close() + span.markers()));
+                int end = span.close() + span.markers();
+                List<int[]> later = parsed.spans().stream().filter(after -> after.open() >= end)
+                        .map(after -> new int[] {input.getIndexOffset(after.open()), input.getIndexOffset(after.close() + after.markers())})
+                        .toList();
+                return new Crossing(span.open(), span.close(), balancingBracket(block, end, later));
             }
         }
         return null;
@@ -794,12 +802,17 @@ final class LeanInlineParser extends InlineParserImpl {
      * counting the brackets between as kramdown counts those of a link's text: a backslash
      * escapes the character after it, a footnote marker counts as a {@code [} alone (its
      * {@code ]} read with it), and the brackets inside a span that kramdown reads whole there
-     * (a code span, an HTML element, math, an autolink, an emphasis, an image, an attribute
-     * list), which {@code block} holds as read after {@code from}, count not; -1 when none does.
+     * count not: a code span, an HTML element, math, an autolink, an image or an attribute list,
+     * which {@code block} holds as read after {@code from}, and an emphasis of {@code emphasis}
+     * (where each starts and ends, as offsets), as kramdown reads it in the link's text rather
+     * than as {@code block}, the text read without the link, holds it, the later links' text read
+     * on its own there ({@code [*a](/u) [*b*](/v)*} is no link: the emphasis {@code *](/v)*}
+     * hides the {@code ]} after {@code b}); -1 when none does.
      */
-    private int balancingBracket(Node block, int from) {
-        List<int[]> hidden = new ArrayList<>();
+    private int balancingBracket(Node block, int from, List<int[]> emphasis) {
+        List<int[]> hidden = new ArrayList<>(emphasis);
         hiddenBrackets(block, input.getIndexOffset(from), hidden);
+        hidden.sort(Comparator.comparingInt(span -> span[0]));
         Matcher footnote = FOOTNOTE_MARKER.matcher(input);
         int next = 0;
         int open = 1;
@@ -866,8 +879,7 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private static boolean hidesBrackets(Node node) {
         return node instanceof Code || node instanceof HtmlInlineBase || node instanceof KramdownMath.Span
-                || node instanceof AutoLink || node instanceof MailLink || node instanceof Emphasis
-                || node instanceof StrongEmphasis || node instanceof Strikethrough || node instanceof Image
+                || node instanceof AutoLink || node instanceof MailLink || node instanceof Strikethrough || node instanceof Image
                 || node instanceof ImageRef
                 || node instanceof AttributeListSpan && node.getPrevious() != null && !(node.getPrevious() instanceof Text);
     }
