@@ -234,6 +234,12 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Where the brackets start that make no link, as kramdown reads an emphasis in their text on past them. */
     private final Set<Integer> notLinks = new HashSet<>();
 
+    /**
+     * Those of {@link #notLinks} that kramdown reads whole as a link where an emphasis of a kind
+     * that their text leaves open is open around them ({@link #wholeUnder}).
+     */
+    private final List<KramdownEmphasisParser.Whole> wholeLinks = new ArrayList<>();
+
     /** Where the brackets of each link made in the text being parsed start, for {@link #linksToText}. */
     private final Map<Node, Integer> linkStarts = new IdentityHashMap<>();
 
@@ -483,6 +489,7 @@ final class LeanInlineParser extends InlineParserImpl {
     @Override
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
+        wholeLinks.clear();
         longLinks.clear();
         nestedIn.clear();
         openLinks = new ArrayList<>();
@@ -546,6 +553,13 @@ final class LeanInlineParser extends InlineParserImpl {
                 tried++;
                 readAgain(content, block);
             }
+            KramdownEmphasisParser.Whole whole = notLinks.contains(open.start()) ? wholeUnder(open) : null;
+            if (whole != null && tried + 1 < LINKS_TRIED && closesInside(block, whole)) {
+                // an emphasis opened before the brackets closes in them, where kramdown passes the link whole
+                tried++;
+                wholeLinks.add(whole);
+                readAgain(content, block);
+            }
             if ((notLinks.contains(open.start()) || longLinks.containsKey(open.start())) && tried + 1 < LINKS_TRIED) {
                 Map<Integer, KramdownEmphasisParser.Open> around = openAroundInTree(block);
                 if (!around.equals(openAroundLinks)) {
@@ -556,6 +570,38 @@ final class LeanInlineParser extends InlineParserImpl {
                 }
             }
         }
+    }
+
+    /**
+     * The brackets of {@code open}, found to be text, as read whole by an emphasis opened before
+     * them ({@link KramdownEmphasisParser.Whole}), or null when they are not: an emphasis of a
+     * kind open around them makes a marker of that kind in their text text, so when each marker
+     * their text leaves open is of one kind, emphasis for a single marker and strong emphasis for
+     * two, the brackets are kramdown's link with that kind open around them.
+     */
+    private KramdownEmphasisParser.Whole wholeUnder(OpenLink open) {
+        boolean emphasis = true;
+        boolean strong = true;
+        for (int at : open.unclosed()) {
+            boolean pair = input.safeCharAt(at + 1) == input.charAt(at);
+            emphasis &= !pair;
+            strong &= pair;
+        }
+        return emphasis || strong ? new KramdownEmphasisParser.Whole(open.start(), open.end(), emphasis, strong) : null;
+    }
+
+    /** Whether an emphasis under {@code block} opens before {@code whole} and closes inside it, of a kind it is read whole by. */
+    private boolean closesInside(Node block, KramdownEmphasisParser.Whole whole) {
+        KramdownEmphasisParser.Whole offsets = new KramdownEmphasisParser.Whole(input.getIndexOffset(whole.start()),
+                input.getIndexOffset(whole.end()), whole.emphasis(), whole.strong());
+        for (Node node : block.getDescendants()) {
+            if ((node instanceof Emphasis || node instanceof StrongEmphasis) && node instanceof DelimitedNodeImpl emphasis
+                    && offsets.holds(emphasis.getOpeningMarker().getStartOffset(), emphasis.getClosingMarker().getStartOffset(),
+                            node instanceof StrongEmphasis)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -768,7 +814,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
-                ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()));
+                ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()), wholeLinks);
         for (KramdownEmphasisParser.Span span : parsed.spans()) {
             if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
                 int end = span.close() + span.markers();
@@ -901,7 +947,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * A link or image made at the {@code ]} at {@code close}, its brackets starting at {@code start}, whose
      * text holds the markers at {@code unclosed} that open an emphasis never closed in it.
      */
-    private record OpenLink(int start, int close, List<Integer> unclosed) {
+    private record OpenLink(int start, int close, int end, List<Integer> unclosed) {
         /** The first of the markers its text leaves open, where a retried reading of it starts to count. */
         int firstUnclosed() {
             return Collections.min(unclosed);
@@ -1279,7 +1325,8 @@ final class LeanInlineParser extends InlineParserImpl {
             markersAfterRetried(markers);
         }
         KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
-                : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()));
+                : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()),
+                        wholeLinks);
         unclosedEmphasis = made.unclosed();
         if (closingLink == null) {
             outerEmphasis = made.spans();
@@ -1377,7 +1424,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 laterLinkTails.add(new int[] {close + 1, index});
             }
             if (!unclosedEmphasis.isEmpty()) {
-                openLinks.add(new OpenLink(opener.getStartIndex(), close, unclosedEmphasis));
+                openLinks.add(new OpenLink(opener.getStartIndex(), close, index, unclosedEmphasis));
             }
             keepSpaces(made);
             mergeTextNodes(made.getFirstChild(), made.getLastChild());
@@ -1548,7 +1595,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         Collections.reverse(runs);
-        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs, openAround(opener.getStartIndex())).spans();
+        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs, openAround(opener.getStartIndex()), wholeLinks).spans();
     }
 
     /**
