@@ -1921,9 +1921,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * kramdown joins back to the paragraph ({@link #rejoinsParagraph}) as kramdown joins the two:
      * the white space before the line end taken off, and two spaces put back when the line ended
      * in two ({@code `a   } then {@code <x>`} is the code {@code a  \n<x>}). Other line ends keep
-     * all the white space before them.
+     * all the white space before them. Math spans ({@link KramdownMath.SpanParser}) read theirs so too.
      */
-    private BasedSequence codeOverRejoinedLines(int from, int to) {
+    BasedSequence codeOverRejoinedLines(int from, int to) {
         BasedSequence code = input.subSequence(from, to);
         if (!kramdownLineEndSpace) {
             return code;
