@@ -522,6 +522,7 @@ final class LeanInlineParser extends InlineParserImpl {
             laterLinkTails.clear();
             parseOnce(content, block);
             Crossing crossing = crossing(block);
+            KramdownEmphasisParser.Whole whole = crossing == null ? null : wholeUnder(block);
             retried = null;
             boolean crosses = emphasisCrosses(block, open);
             if (crossing != null && crossing.close() >= 0 && tried + 1 < LINKS_TRIED) {
@@ -553,8 +554,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 tried++;
                 readAgain(content, block);
             }
-            KramdownEmphasisParser.Whole whole = notLinks.contains(open.start()) ? wholeUnder(open) : null;
-            if (whole != null && tried + 1 < LINKS_TRIED && closesInside(block, whole)) {
+            if (whole != null && notLinks.contains(open.start()) && tried + 1 < LINKS_TRIED && closesInside(block, whole)) {
                 // an emphasis opened before the brackets closes in them, where kramdown passes the link whole
                 tried++;
                 wholeLinks.add(whole);
@@ -573,21 +573,23 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * The brackets of {@code open}, found to be text, as read whole by an emphasis opened before
-     * them ({@link KramdownEmphasisParser.Whole}), or null when they are not: an emphasis of a
-     * kind open around them makes a marker of that kind in their text text, so when each marker
-     * their text leaves open is of one kind, emphasis for a single marker and strong emphasis for
-     * two, the brackets are kramdown's link with that kind open around them.
+     * The brackets of {@link #retried}, as read whole by an emphasis opened before them
+     * ({@link KramdownEmphasisParser.Whole}), or null when no kind of emphasis reads them so: with
+     * a kind open around the brackets, a marker of that kind in their text is text, and when then
+     * no emphasis of their text crosses their {@code ]}, read as {@link #crossing} reads it, they
+     * are kramdown's link. Called after {@link #crossing}, which puts the markers of later links'
+     * destinations among {@link #retriedMarkers}.
      */
-    private KramdownEmphasisParser.Whole wholeUnder(OpenLink open) {
-        boolean emphasis = true;
-        boolean strong = true;
-        for (int at : open.unclosed()) {
-            boolean pair = input.safeCharAt(at + 1) == input.charAt(at);
-            emphasis &= !pair;
-            strong &= pair;
+    private KramdownEmphasisParser.Whole wholeUnder(Node block) {
+        boolean[] kinds = new boolean[2];
+        for (int kind = 0; kind < 2; kind++) {
+            KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, retried.firstUnclosed(), retriedMarkers,
+                    ElementNesting.byPlace(block, input::getIndexOffset),
+                    KramdownEmphasisParser.Open.aroundLink(kind == 0, kind == 1), wholeLinks);
+            kinds[kind] = parsed.spans().stream()
+                    .noneMatch(span -> retried.unclosed().contains(span.open()) && span.close() > retried.close());
         }
-        return emphasis || strong ? new KramdownEmphasisParser.Whole(open.start(), open.end(), emphasis, strong) : null;
+        return kinds[0] || kinds[1] ? new KramdownEmphasisParser.Whole(retried.start(), retried.end(), kinds[0], kinds[1]) : null;
     }
 
     /** Whether an emphasis under {@code block} opens before {@code whole} and closes inside it, of a kind it is read whole by. */
