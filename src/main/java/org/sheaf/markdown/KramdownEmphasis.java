@@ -147,13 +147,14 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         }
     }
 
+    /** Joins {@code piece} to the plain texts right before and after it, markers left as text among them too ({@code *_CSS*}). */
     private static void joinNeighbours(Text piece) {
-        if (plainText(piece.getPrevious()) && piece.getPrevious().getEndOffset() == piece.getStartOffset()) {
+        while (plainText(piece.getPrevious()) && piece.getPrevious().getEndOffset() == piece.getStartOffset()) {
             Node previous = piece.getPrevious();
             piece.setChars(piece.baseSubSequence(previous.getStartOffset(), piece.getEndOffset()));
             previous.unlink();
         }
-        if (plainText(piece.getNext()) && piece.getNext().getStartOffset() == piece.getEndOffset()) {
+        while (plainText(piece.getNext()) && piece.getNext().getStartOffset() == piece.getEndOffset()) {
             Node next = piece.getNext();
             piece.setChars(piece.baseSubSequence(piece.getStartOffset(), next.getEndOffset()));
             next.unlink();
