@@ -522,7 +522,6 @@ final class LeanInlineParser extends InlineParserImpl {
             laterLinkTails.clear();
             parseOnce(content, block);
             Crossing crossing = crossing(block);
-            KramdownEmphasisParser.Whole whole = crossing == null ? null : wholeUnder(block);
             retried = null;
             boolean crosses = emphasisCrosses(block, open);
             if (crossing != null && crossing.close() >= 0 && tried + 1 < LINKS_TRIED) {
@@ -554,11 +553,15 @@ final class LeanInlineParser extends InlineParserImpl {
                 tried++;
                 readAgain(content, block);
             }
-            if (whole != null && notLinks.contains(open.start()) && tried + 1 < LINKS_TRIED && closesInside(block, whole)) {
-                // an emphasis opened before the brackets closes in them, where kramdown passes the link whole
-                tried++;
-                wholeLinks.add(whole);
-                readAgain(content, block);
+            if (crossing != null && notLinks.contains(open.start()) && tried + 1 < LINKS_TRIED
+                    && closesInside(block, new KramdownEmphasisParser.Whole(open.start(), open.end(), true, true))) {
+                KramdownEmphasisParser.Whole whole = wholeUnder(open, block);
+                if (whole != null && closesInside(block, whole)) {
+                    // an emphasis opened before the brackets closes in them, where kramdown passes the link whole
+                    tried++;
+                    wholeLinks.add(whole);
+                    readAgain(content, block);
+                }
             }
             if ((notLinks.contains(open.start()) || longLinks.containsKey(open.start())) && tried + 1 < LINKS_TRIED) {
                 Map<Integer, KramdownEmphasisParser.Open> around = openAroundInTree(block);
@@ -573,14 +576,15 @@ final class LeanInlineParser extends InlineParserImpl {
     }
 
     /**
-     * The brackets of {@link #retried}, as read whole by an emphasis opened before them
+     * The brackets of {@code retried}, as read whole by an emphasis opened before them
      * ({@link KramdownEmphasisParser.Whole}), or null when no kind of emphasis reads them so: with
      * a kind open around the brackets, a marker of that kind in their text is text, and when then
      * no emphasis of their text crosses their {@code ]}, read as {@link #crossing} reads it, they
-     * are kramdown's link. Called after {@link #crossing}, which puts the markers of later links'
-     * destinations among {@link #retriedMarkers}.
+     * are kramdown's link. Called after {@link #crossing} found an emphasis crossing them, which
+     * put the markers of later links' destinations among {@link #retriedMarkers}, on {@code block}
+     * read without them.
      */
-    private KramdownEmphasisParser.Whole wholeUnder(Node block) {
+    private KramdownEmphasisParser.Whole wholeUnder(OpenLink retried, Node block) {
         boolean[] kinds = new boolean[2];
         for (int kind = 0; kind < 2; kind++) {
             KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, retried.firstUnclosed(), retriedMarkers,
