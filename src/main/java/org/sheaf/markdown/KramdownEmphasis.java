@@ -52,14 +52,16 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      * an emphasis opens or closes; the markers that make one become its opening and closing
      * marker, the others stay text; {@code open} says which kinds are open around them. No
      * emphasis closes across the tag of an HTML element that holds one end of it only
-     * ({@link KramdownSpanElements#crossesElement}).
+     * ({@link KramdownSpanElements#crossesElement}), nor inside {@code wholes} opened before them
+     * ({@link KramdownEmphasisParser.Whole}).
      *
      * @return the nodes of the markers left as text, for {@link #joinNeighbours}, the places
      *         in {@code input} of the markers that open an emphasis that never closes, and the
      *         emphasis made
      */
-    static Made make(BasedSequence input, List<Delimiter> runs, KramdownEmphasisParser.Open open) {
-        KramdownEmphasisParser.Parsed parsed = read(input, runs, open);
+    static Made make(BasedSequence input, List<Delimiter> runs, KramdownEmphasisParser.Open open,
+            List<KramdownEmphasisParser.Whole> wholes) {
+        KramdownEmphasisParser.Parsed parsed = read(input, runs, open, wholes);
         List<KramdownEmphasisParser.Span> spans = parsed.spans();
         TreeSet<Integer> cuts = new TreeSet<>();
         for (KramdownEmphasisParser.Span span : spans) {
@@ -79,9 +81,10 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
      * The emphasis that the runs of markers {@code runs}, in the order of {@code input}, make as
      * kramdown reads them, without touching a node: {@link #make} makes them, and a link's text is
      * asked which of its footnote markers lie in none ({@link LeanInlineParser}). {@code open}
-     * says which kinds are open around them.
+     * says which kinds are open around them, {@code wholes} which brackets they pass whole.
      */
-    static KramdownEmphasisParser.Parsed read(BasedSequence input, List<Delimiter> runs, KramdownEmphasisParser.Open open) {
+    static KramdownEmphasisParser.Parsed read(BasedSequence input, List<Delimiter> runs, KramdownEmphasisParser.Open open,
+            List<KramdownEmphasisParser.Whole> wholes) {
         int base = runs.get(0).getStartIndex();
         BitSet markers = new BitSet();
         Map<Integer, Delimiter> runAt = new HashMap<>();
@@ -91,7 +94,7 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
                 runAt.put(at, run);
             }
         }
-        return KramdownEmphasisParser.parse(input, base, markers, closing(runs, runAt), open);
+        return KramdownEmphasisParser.parse(input, base, markers, closing(runs, runAt), open, wholes);
     }
 
     /**
@@ -144,13 +147,14 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         }
     }
 
+    /** Joins {@code piece} to the plain texts right before and after it, markers left as text among them too ({@code *_CSS*}). */
     private static void joinNeighbours(Text piece) {
-        if (plainText(piece.getPrevious()) && piece.getPrevious().getEndOffset() == piece.getStartOffset()) {
+        while (plainText(piece.getPrevious()) && piece.getPrevious().getEndOffset() == piece.getStartOffset()) {
             Node previous = piece.getPrevious();
             piece.setChars(piece.baseSubSequence(previous.getStartOffset(), piece.getEndOffset()));
             previous.unlink();
         }
-        if (plainText(piece.getNext()) && piece.getNext().getStartOffset() == piece.getEndOffset()) {
+        while (plainText(piece.getNext()) && piece.getNext().getStartOffset() == piece.getEndOffset()) {
             Node next = piece.getNext();
             piece.setChars(piece.baseSubSequence(piece.getStartOffset(), next.getEndOffset()));
             next.unlink();

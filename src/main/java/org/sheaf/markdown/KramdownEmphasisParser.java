@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,18 +91,37 @@ final class KramdownEmphasisParser {
         }
     }
 
+    /**
+     * Brackets, from {@code start} to {@code end} (their destination or reference included),
+     * that are text in the text being read but that kramdown reads as a whole link where an
+     * emphasis of a kind in {@code kinds} (emphasis, strong emphasis) is open around them: its
+     * markers in their text are text then, which leaves none open there. An emphasis of such a
+     * kind opened before {@code start} does not close inside them, as kramdown, reading that
+     * emphasis, passes over the link whole ({@code *[*a](/u*) x} is {@code *[<em>a](/u</em>) x}:
+     * the first marker finds no close after the link, and read without it around them, the
+     * brackets are no link).
+     */
+    record Whole(int start, int end, boolean emphasis, boolean strong) {
+        boolean holds(int open, int close, boolean strongKind) {
+            return open < start && start < close && close < end && (strongKind ? strong : emphasis);
+        }
+    }
+
     /** Where the emphasis read from a place closes (-1 when it never does), and the emphasis inside it. */
     private record Reading(int close, List<Span> inside) {
     }
 
     private record Start(int from, char marker, boolean strong, Open open) {
-        Kind kind() {
-            return new Kind(marker, strong, open);
+        Kind kind(int zone) {
+            return new Kind(marker, strong, open, zone);
         }
     }
 
-    /** What a reading looks for, whatever place it starts from. */
-    private record Kind(char marker, boolean strong, Open open) {
+    /**
+     * What a reading looks for, whatever place it starts from within one zone: the places
+     * between two of {@link #wholes}' starts, from which readings meet the same brackets read whole.
+     */
+    private record Kind(char marker, boolean strong, Open open, int zone) {
     }
 
     private final CharSequence text;
@@ -109,6 +129,8 @@ final class KramdownEmphasisParser {
     private final BitSet markers;
     private final int base;
     private final Closing closing;
+    /** The brackets that no emphasis opened before them closes inside, by where they start. */
+    private final List<Whole> wholes;
     private final Map<Start, Reading> read = new HashMap<>();
     /** The places of the markers that opened an emphasis, at any depth, that never closed. */
     private final Set<Integer> unclosed = new TreeSet<>();
@@ -120,11 +142,12 @@ final class KramdownEmphasisParser {
      */
     private final Map<Kind, Passed> neverClosing = new HashMap<>();
 
-    private KramdownEmphasisParser(CharSequence text, int base, BitSet markers, Closing closing) {
+    private KramdownEmphasisParser(CharSequence text, int base, BitSet markers, Closing closing, List<Whole> wholes) {
         this.text = text;
         this.base = base;
         this.markers = markers;
         this.closing = closing;
+        this.wholes = wholes.stream().sorted(Comparator.comparingInt(Whole::start)).toList();
     }
 
     /**
@@ -138,9 +161,11 @@ final class KramdownEmphasisParser {
      *                escaped, not in code, a URL or a tag), each less {@code base}
      * @param closing what else keeps an emphasis from closing (an HTML element between)
      * @param open    the kinds open around the text ({@link Open#NONE} for a paragraph's own text)
+     * @param wholes  the brackets that kramdown reads whole as a link around which an emphasis
+     *                of a kind is open, though they are text here ({@link Whole})
      */
-    static Parsed parse(CharSequence text, int base, BitSet markers, Closing closing, Open open) {
-        KramdownEmphasisParser parser = new KramdownEmphasisParser(text, base, markers, closing);
+    static Parsed parse(CharSequence text, int base, BitSet markers, Closing closing, Open open, List<Whole> wholes) {
+        KramdownEmphasisParser parser = new KramdownEmphasisParser(text, base, markers, closing, wholes);
         List<Span> spans = new ArrayList<>();
         for (int at = parser.nextMarker(base); at >= 0; at = parser.nextMarker(at)) {
             at = parser.emphasisAt(at, open, spans);
@@ -195,8 +220,8 @@ final class KramdownEmphasisParser {
 
     /** Reads the content of the emphasis that {@code start} describes, up to the markers that close it. */
     private Reading readFrom(Start start) {
-        Passed known = neverClosing.computeIfAbsent(start.kind(), kind -> new Passed());
         int open = start.from() - markerCount(start.strong());
+        Passed known = neverClosing.computeIfAbsent(start.kind(zone(open)), kind -> new Passed());
         List<Integer> passed = new ArrayList<>();
         boolean onlyOwnReasons = true;
         List<Span> inside = new ArrayList<>();
@@ -209,7 +234,7 @@ final class KramdownEmphasisParser {
                 break;
             }
             if (at != start.from()) { // nothing stands between at the first place
-                if (!mayClose(start, at)) {
+                if (!mayClose(start, at) || insideWhole(open, at, start.strong())) {
                     passed.add(at);
                 } else if (closing.allowed(open, at)) {
                     return new Reading(at, List.copyOf(inside));
@@ -278,6 +303,25 @@ final class KramdownEmphasisParser {
             return false; // exactly two markers close strong emphasis only
         }
         return !(marker == '_' && at + length < text.length() && letterOrDigit(at + length));
+    }
+
+    /** How many of {@link #wholes} start before {@code open}. */
+    private int zone(int open) {
+        int zone = 0;
+        while (zone < wholes.size() && wholes.get(zone).start() < open) {
+            zone++;
+        }
+        return zone;
+    }
+
+    /** Whether the place {@code at} lies inside one of {@link #wholes} that an emphasis of the kind opened at {@code open} passes whole. */
+    private boolean insideWhole(int open, int at, boolean strong) {
+        for (Whole whole : wholes) {
+            if (whole.holds(open, at, strong)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many markers open and close strong emphasis, or emphasis. */

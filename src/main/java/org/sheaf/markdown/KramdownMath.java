@@ -230,7 +230,10 @@ final class KramdownMath {
             }
             parser.flushTextNode();
             BasedSequence chars = input.subSequence(parser.getIndex(), close + 2);
-            parser.getBlock().appendChild(new Span(chars, input.subSequence(at + 2, close).toString().strip()));
+            // the lines that kramdown joins back to the paragraph are joined so inside math too
+            BasedSequence math = parser instanceof LeanInlineParser lean ? lean.codeOverRejoinedLines(at + 2, close)
+                    : input.subSequence(at + 2, close);
+            parser.getBlock().appendChild(new Span(chars, math.toString().strip()));
             parser.setIndex(close + 2);
             return true;
         }

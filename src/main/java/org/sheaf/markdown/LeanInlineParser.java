@@ -234,6 +234,12 @@ final class LeanInlineParser extends InlineParserImpl {
     /** Where the brackets start that make no link, as kramdown reads an emphasis in their text on past them. */
     private final Set<Integer> notLinks = new HashSet<>();
 
+    /**
+     * Those of {@link #notLinks} that kramdown reads whole as a link where an emphasis of a kind
+     * that their text leaves open is open around them ({@link #wholeUnder}).
+     */
+    private final List<KramdownEmphasisParser.Whole> wholeLinks = new ArrayList<>();
+
     /** Where the brackets of each link made in the text being parsed start, for {@link #linksToText}. */
     private final Map<Node, Integer> linkStarts = new IdentityHashMap<>();
 
@@ -472,7 +478,10 @@ final class LeanInlineParser extends InlineParserImpl {
      * to be text, the links written in them, left out as links inside a link, are read as links
      * again ({@link #nestedIn}). Only links whose text holds an
      * emphasis never closed in it, with a marker of its kind after the link, are tried again, and at most {@link #LINKS_TRIED} of them in
-     * one text, so that a text of thousands of such links takes time in proportion to its length.
+     * one text, so that a text of thousands of such links takes time in proportion to its length;
+     * a reading that leaves such a link out, or ends it at a later {@code ]}, counts among them
+     * too, as does the one more after it when its emphasis then stands around later links
+     * ({@link #openAroundInTree}).
      * Before that, a text holding a link inside another link's text is read again without it
      * ({@link #NESTED_READINGS}), and then with the emphasis open around its links
      * ({@link #AROUND_READINGS}).
@@ -480,6 +489,7 @@ final class LeanInlineParser extends InlineParserImpl {
     @Override
     public void parse(BasedSequence content, Node block) {
         notLinks.clear();
+        wholeLinks.clear();
         longLinks.clear();
         nestedIn.clear();
         openLinks = new ArrayList<>();
@@ -543,7 +553,95 @@ final class LeanInlineParser extends InlineParserImpl {
                 tried++;
                 readAgain(content, block);
             }
+            if (crossing != null && notLinks.contains(open.start()) && tried + 1 < LINKS_TRIED
+                    && closesInside(block, new KramdownEmphasisParser.Whole(open.start(), open.end(), true, true))) {
+                KramdownEmphasisParser.Whole whole = wholeUnder(open, block);
+                if (whole != null && closesInside(block, whole)) {
+                    // an emphasis opened before the brackets closes in them, where kramdown passes the link whole
+                    tried++;
+                    wholeLinks.add(whole);
+                    readAgain(content, block);
+                }
+            }
+            if ((notLinks.contains(open.start()) || longLinks.containsKey(open.start())) && tried + 1 < LINKS_TRIED) {
+                Map<Integer, KramdownEmphasisParser.Open> around = openAroundInTree(block);
+                if (!around.equals(openAroundLinks)) {
+                    // the emphasis read on past the brackets now stands around later links
+                    tried++;
+                    openAroundLinks = around;
+                    readAgain(content, block);
+                }
+            }
         }
+    }
+
+    /**
+     * The brackets of {@code retried}, as read whole by an emphasis opened before them
+     * ({@link KramdownEmphasisParser.Whole}), or null when no kind of emphasis reads them so: with
+     * a kind open around the brackets, a marker of that kind in their text is text, and when then
+     * no emphasis of their text crosses their {@code ]}, read as {@link #crossing} reads it, they
+     * are kramdown's link. Called after {@link #crossing} found an emphasis crossing them, which
+     * put the markers of later links' destinations among {@link #retriedMarkers}, on {@code block}
+     * read without them.
+     */
+    private KramdownEmphasisParser.Whole wholeUnder(OpenLink retried, Node block) {
+        boolean[] kinds = new boolean[2];
+        for (int kind = 0; kind < 2; kind++) {
+            KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, retried.firstUnclosed(), retriedMarkers,
+                    ElementNesting.byPlace(block, input::getIndexOffset),
+                    KramdownEmphasisParser.Open.aroundLink(kind == 0, kind == 1), wholeLinks);
+            kinds[kind] = parsed.spans().stream()
+                    .noneMatch(span -> retried.unclosed().contains(span.open()) && span.close() > retried.close());
+        }
+        return kinds[0] || kinds[1] ? new KramdownEmphasisParser.Whole(retried.start(), retried.end(), kinds[0], kinds[1]) : null;
+    }
+
+    /** Whether an emphasis under {@code block} opens before {@code whole} and closes inside it, of a kind it is read whole by. */
+    private boolean closesInside(Node block, KramdownEmphasisParser.Whole whole) {
+        KramdownEmphasisParser.Whole offsets = new KramdownEmphasisParser.Whole(input.getIndexOffset(whole.start()),
+                input.getIndexOffset(whole.end()), whole.emphasis(), whole.strong());
+        for (Node node : block.getDescendants()) {
+            if ((node instanceof Emphasis || node instanceof StrongEmphasis) && node instanceof DelimitedNodeImpl emphasis
+                    && offsets.holds(emphasis.getOpeningMarker().getStartOffset(), emphasis.getClosingMarker().getStartOffset(),
+                            node instanceof StrongEmphasis)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@link #openAroundLinks} with the kinds of emphasis that stand around each of
+     * {@link #markedLinks} in the nodes under {@code block}: once an emphasis of a link's text is
+     * read on past its {@code ]}, the later links and images it holds lie inside it, and a
+     * marker of its kind in their text is text ({@code [*a](/u) ![*b](/v)*} is
+     * {@code [<em>a](/u) <img src="/v" alt="*b" /></em>}). Links turned back into text, as
+     * links inside another link's text, are passed over.
+     */
+    private Map<Integer, KramdownEmphasisParser.Open> openAroundInTree(Node block) {
+        Set<Integer> marked = markedLinks.stream().map(LinkPlace::start).collect(Collectors.toSet());
+        Map<Integer, KramdownEmphasisParser.Open> around = new HashMap<>(openAroundLinks);
+        for (Map.Entry<Node, Integer> link : linkStarts.entrySet()) {
+            if (!marked.contains(link.getValue())) {
+                continue;
+            }
+            boolean emphasis = false;
+            boolean strong = false;
+            Node parent = link.getKey().getParent();
+            for (; parent != null && parent != block; parent = parent.getParent()) {
+                emphasis |= parent instanceof Emphasis;
+                strong |= parent instanceof StrongEmphasis;
+            }
+            if (parent == null) {
+                continue; // turned back into text
+            }
+            if (emphasis || strong) {
+                around.put(link.getValue(), KramdownEmphasisParser.Open.aroundLink(emphasis, strong));
+            } else {
+                around.remove(link.getValue());
+            }
+        }
+        return around;
     }
 
     /**
@@ -704,7 +802,8 @@ final class LeanInlineParser extends InlineParserImpl {
      * element's tag of {@code block} keeps it from closing ({@code [*a](/u) <i>b*} is a link, as
      * kramdown reads the element's content on its own; {@link ElementNesting#byPlace}). kramdown
      * then reads on for a {@code ]} that the link's {@code [} balances ({@link #balancingBracket},
-     * the spans of {@code block}, the text read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
+     * the emphasis read here after the crossing one and the other spans of {@code block}, the text
+     * read without the link, hiding theirs) and ends the link there ({@code [*a](/u) [*b](/v)} is one link to {@code /v}); with none it
      * makes no link ({@code *[** a **](/*x*)*} is {@code <em>[** a **](/</em>x<em>)</em>}). Not
      * read where the first marker left open is not the first of its run.
      */
@@ -721,10 +820,14 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         KramdownEmphasisParser.Parsed parsed = KramdownEmphasisParser.parse(input, first, retriedMarkers,
-                ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()));
+                ElementNesting.byPlace(block, input::getIndexOffset), openAround(retried.start()), wholeLinks);
         for (KramdownEmphasisParser.Span span : parsed.spans()) {
             if (retried.unclosed().contains(span.open()) && span.close() > retried.close()) {
-                return new Crossing(span.open(), span.close(), balancingBracket(block, span.close() + span.markers()));
+                int end = span.close() + span.markers();
+                List<int[]> later = parsed.spans().stream().filter(after -> after.open() >= end)
+                        .map(after -> new int[] {input.getIndexOffset(after.open()), input.getIndexOffset(after.close() + after.markers())})
+                        .toList();
+                return new Crossing(span.open(), span.close(), balancingBracket(block, end, later));
             }
         }
         return null;
@@ -751,12 +854,17 @@ final class LeanInlineParser extends InlineParserImpl {
      * counting the brackets between as kramdown counts those of a link's text: a backslash
      * escapes the character after it, a footnote marker counts as a {@code [} alone (its
      * {@code ]} read with it), and the brackets inside a span that kramdown reads whole there
-     * (a code span, an HTML element, math, an autolink, an emphasis, an image, an attribute
-     * list), which {@code block} holds as read after {@code from}, count not; -1 when none does.
+     * count not: a code span, an HTML element, math, an autolink, an image or an attribute list,
+     * which {@code block} holds as read after {@code from}, and an emphasis of {@code emphasis}
+     * (where each starts and ends, as offsets), as kramdown reads it in the link's text rather
+     * than as {@code block}, the text read without the link, holds it, the later links' text read
+     * on its own there ({@code [*a](/u) [*b*](/v)*} is no link: the emphasis {@code *](/v)*}
+     * hides the {@code ]} after {@code b}); -1 when none does.
      */
-    private int balancingBracket(Node block, int from) {
-        List<int[]> hidden = new ArrayList<>();
+    private int balancingBracket(Node block, int from, List<int[]> emphasis) {
+        List<int[]> hidden = new ArrayList<>(emphasis);
         hiddenBrackets(block, input.getIndexOffset(from), hidden);
+        hidden.sort(Comparator.comparingInt(span -> span[0]));
         Matcher footnote = FOOTNOTE_MARKER.matcher(input);
         int next = 0;
         int open = 1;
@@ -823,8 +931,7 @@ final class LeanInlineParser extends InlineParserImpl {
      */
     private static boolean hidesBrackets(Node node) {
         return node instanceof Code || node instanceof HtmlInlineBase || node instanceof KramdownMath.Span
-                || node instanceof AutoLink || node instanceof MailLink || node instanceof Emphasis
-                || node instanceof StrongEmphasis || node instanceof Strikethrough || node instanceof Image
+                || node instanceof AutoLink || node instanceof MailLink || node instanceof Strikethrough || node instanceof Image
                 || node instanceof ImageRef
                 || node instanceof AttributeListSpan && node.getPrevious() != null && !(node.getPrevious() instanceof Text);
     }
@@ -846,7 +953,7 @@ final class LeanInlineParser extends InlineParserImpl {
      * A link or image made at the {@code ]} at {@code close}, its brackets starting at {@code start}, whose
      * text holds the markers at {@code unclosed} that open an emphasis never closed in it.
      */
-    private record OpenLink(int start, int close, List<Integer> unclosed) {
+    private record OpenLink(int start, int close, int end, List<Integer> unclosed) {
         /** The first of the markers its text leaves open, where a retried reading of it starts to count. */
         int firstUnclosed() {
             return Collections.min(unclosed);
@@ -1224,7 +1331,8 @@ final class LeanInlineParser extends InlineParserImpl {
             markersAfterRetried(markers);
         }
         KramdownEmphasis.Made made = markers.isEmpty() ? KramdownEmphasis.Made.NOTHING
-                : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()));
+                : KramdownEmphasis.make(input, markers, closingLink == null ? KramdownEmphasisParser.Open.NONE : openAround(closingLink.start()),
+                        wholeLinks);
         unclosedEmphasis = made.unclosed();
         if (closingLink == null) {
             outerEmphasis = made.spans();
@@ -1322,7 +1430,7 @@ final class LeanInlineParser extends InlineParserImpl {
                 laterLinkTails.add(new int[] {close + 1, index});
             }
             if (!unclosedEmphasis.isEmpty()) {
-                openLinks.add(new OpenLink(opener.getStartIndex(), close, unclosedEmphasis));
+                openLinks.add(new OpenLink(opener.getStartIndex(), close, index, unclosedEmphasis));
             }
             keepSpaces(made);
             mergeTextNodes(made.getFirstChild(), made.getLastChild());
@@ -1493,7 +1601,7 @@ final class LeanInlineParser extends InlineParserImpl {
             }
         }
         Collections.reverse(runs);
-        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs, openAround(opener.getStartIndex())).spans();
+        return runs.isEmpty() ? List.of() : KramdownEmphasis.read(input, runs, openAround(opener.getStartIndex()), wholeLinks).spans();
     }
 
     /**
@@ -1819,9 +1927,9 @@ final class LeanInlineParser extends InlineParserImpl {
      * kramdown joins back to the paragraph ({@link #rejoinsParagraph}) as kramdown joins the two:
      * the white space before the line end taken off, and two spaces put back when the line ended
      * in two ({@code `a   } then {@code <x>`} is the code {@code a  \n<x>}). Other line ends keep
-     * all the white space before them.
+     * all the white space before them. Math spans ({@link KramdownMath.SpanParser}) read theirs so too.
      */
-    private BasedSequence codeOverRejoinedLines(int from, int to) {
+    BasedSequence codeOverRejoinedLines(int from, int to) {
         BasedSequence code = input.subSequence(from, to);
         if (!kramdownLineEndSpace) {
             return code;
