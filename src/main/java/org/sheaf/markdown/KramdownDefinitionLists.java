@@ -2,6 +2,7 @@ package org.sheaf.markdown;
 
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListBlockPreProcessor;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListItemBlockPreProcessor;
@@ -64,6 +65,14 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
         }
     }
 
+    /** Whether the state's line, from its first character that is not a space, is a definition's marker. */
+    private static boolean startsDefinition(ParserState state) {
+        BasedSequence line = state.getLine();
+        int marker = state.getNextNonSpaceIndex();
+        return marker + 1 < line.length() && line.charAt(marker) == ':'
+                && (line.charAt(marker + 1) == ' ' || line.charAt(marker + 1) == '\t');
+    }
+
     /** A definition's parser, which does not take a lazy line that ends lazy lines in kramdown. */
     private static final class LazyEnds extends WrappedBlockParser {
         LazyEnds(BlockParser flexmark) {
@@ -72,6 +81,26 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
 
         /** Whether the last line that reached this definition was blank. */
         private boolean afterBlank;
+
+        /**
+         * flexmark makes a definition right under one that holds nothing loose; kramdown wraps its
+         * text in a paragraph only after a blank line.
+         */
+        @Override
+        public void closeBlock(ParserState state) {
+            super.closeBlock(state);
+            if (getBlock() instanceof DefinitionItem item && item.getPrevious() instanceof DefinitionItem before
+                    && before.getFirstChild() == null && KramdownLazyContainers.LazyContainer.bareFirstLine(before)) {
+                BasedSequence all = item.getDocument().getChars();
+                int lineBreaks = 0;
+                for (int at = before.getOpeningMarker().getEndOffset(); at < item.getOpeningMarker().getStartOffset(); at++) {
+                    lineBreaks += all.charAt(at) == '\n' ? 1 : 0;
+                }
+                if (lineBreaks == 1) {
+                    item.setTight(true);
+                }
+            }
+        }
 
         @Override
         public BlockContinue tryContinue(ParserState state) {
@@ -82,6 +111,12 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
             if (blankBefore && !state.isBlank() && getBlock() instanceof ListItem item
                     && KramdownLazyContainers.LazyContainer.bareFirstLine(item)) {
                 return state.getIndent() >= 4 ? BlockContinue.atColumn(state.getColumn() + 4) : BlockContinue.none();
+            }
+            // flexmark takes the line right under a definition with nothing after its ':' into
+            // it, a ':' line too; kramdown starts the next definition there
+            if (!blankBefore && !state.isBlank() && state.getIndent() < 4 && getBlock() instanceof ListItem item
+                    && KramdownLazyContainers.LazyContainer.bareFirstLine(item) && startsDefinition(state)) {
+                return BlockContinue.none();
             }
             BlockContinue result = flexmark.tryContinue(state);
             // flexmark continues a definition at its content's column, or lazily at the line's index

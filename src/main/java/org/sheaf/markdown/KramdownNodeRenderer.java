@@ -32,6 +32,7 @@ import com.vladsch.flexmark.ast.ParagraphItemContainer;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -178,6 +179,7 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
                     context.delegateRender();
                     html.line();
                 }),
+                new NodeRenderingHandler<>(DefinitionItem.class, KramdownNodeRenderer::renderDefinition),
                 new NodeRenderingHandler<>(HardLineBreak.class, this::renderLineBreak),
                 new NodeRenderingHandler<>(RawSpanText.class,
                         (node, context, html) -> html.raw(KramdownHtmlText.escapedRaw(Escaping.normalizeEOL(node.getChars().toString())))),
@@ -867,6 +869,20 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * {@code ^} ends the list), unless it is
      * the last item of a list whose earlier items all have their paragraphs wrapped.
      */
+    /**
+     * A definition, which kramdown writes with its tags side by side when it holds nothing, as
+     * after a blank line ({@code : } alone on its line); flexmark would put them on two lines.
+     */
+    private static void renderDefinition(DefinitionItem node, NodeRendererContext context, HtmlWriter html) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+            if (!(child instanceof BlankLine)) {
+                context.delegateRender();
+                return;
+            }
+        }
+        html.srcPosWithEOL(node.getChars()).withAttr().withCondIndent().tagLine("dd", () -> { });
+    }
+
     private boolean transparent(ListItem item) {
         Boolean known = transparentItems.get(item);
         if (known != null) {
