@@ -8,6 +8,7 @@ import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.core.delimiter.EmphasisDelimiterProcessor;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -71,10 +72,15 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         for (Delimiter run : runs) {
             cut(input, run, cuts, pieces);
         }
+        List<Node> emphasis = new ArrayList<>(spans.size());
         for (KramdownEmphasisParser.Span span : spans) {
-            wrap(input, span, pieces.get(span.open()), pieces.get(span.close()));
+            Node made = wrap(input, span, pieces.get(span.open()), pieces.get(span.close()));
+            if (made != null) {
+                emphasis.add(made);
+            }
         }
-        return new Made(pieces.values().stream().filter(piece -> piece.getParent() != null).toList(), parsed.unclosed(), spans);
+        return new Made(pieces.values().stream().filter(piece -> piece.getParent() != null).toList(), parsed.unclosed(), spans,
+                emphasis);
     }
 
     /**
@@ -127,10 +133,11 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
 
     /**
      * What {@link #make} leaves: the markers' nodes left as text, the places of those that open an
-     * emphasis never closed, and the emphasis made.
+     * emphasis never closed, and the emphasis made, as spans and as nodes.
      */
-    record Made(List<Text> markersLeft, List<Integer> unclosed, List<KramdownEmphasisParser.Span> spans) {
-        static final Made NOTHING = new Made(List.of(), List.of(), List.of());
+    record Made(List<Text> markersLeft, List<Integer> unclosed, List<KramdownEmphasisParser.Span> spans,
+            List<Node> emphasis) {
+        static final Made NOTHING = new Made(List.of(), List.of(), List.of(), List.of());
     }
 
     /**
@@ -143,6 +150,28 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         for (Text piece : markers) {
             if (piece.getParent() != null) {
                 joinNeighbours(piece);
+            }
+        }
+    }
+
+    /**
+     * Joins the plain texts side by side in each of {@code emphasis}, as kramdown reads the text
+     * between an emphasis's markers as one: the spaces kept at a line's end, a node of their own
+     * until the markers are paired, are then the space a {@code <<} before them takes
+     * ({@code *a<<  \nb*} is {@code «} and a no-break space). Called once the other delimiters
+     * are paired, as {@link #joinNeighbours} is; each node is looked at once.
+     */
+    static void joinTexts(List<Node> emphasis) {
+        for (Node made : emphasis) {
+            Node node = made.getFirstChild();
+            while (node != null) {
+                Node next = node.getNext();
+                if (plainText(node) && plainText(next) && node.getEndOffset() == next.getStartOffset()) {
+                    ((Text) node).setChars(node.baseSubSequence(node.getStartOffset(), next.getEndOffset()));
+                    next.unlink();
+                } else {
+                    node = next;
+                }
             }
         }
     }
@@ -181,10 +210,10 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         pieces.put(start, node);
     }
 
-    /** Makes the emphasis of {@code span}, its content the nodes between its two markers' pieces. */
-    private static void wrap(BasedSequence input, KramdownEmphasisParser.Span span, Text opener, Text closer) {
+    /** Makes the emphasis of {@code span}, its content the nodes between its two markers' pieces; returns it, or null. */
+    private static Node wrap(BasedSequence input, KramdownEmphasisParser.Span span, Text opener, Text closer) {
         if (opener.getParent() != closer.getParent()) {
-            return;
+            return null;
         }
         DelimitedNodeImpl emphasis = span.strong() ? new StrongEmphasis() : new Emphasis();
         emphasis.setOpeningMarker(opener.getChars());
@@ -199,5 +228,6 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         opener.unlink();
         closer.unlink();
         emphasis.setCharsFromContent();
+        return emphasis;
     }
 }

@@ -1361,6 +1361,7 @@ final class LeanInlineParser extends InlineParserImpl {
             stackBottom.setNext(null);
         }
         KramdownEmphasis.joinNeighbours(made.markersLeft());
+        KramdownEmphasis.joinTexts(made.emphasis());
     }
 
     /**
