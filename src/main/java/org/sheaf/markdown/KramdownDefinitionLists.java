@@ -13,6 +13,8 @@ import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
+import com.vladsch.flexmark.util.ast.BlankLine;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -65,6 +67,16 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
         }
     }
 
+    /** Whether {@code item} holds no block but blank lines and attribute lists. */
+    static boolean holdsNothing(Node item) {
+        for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+            if (!(child instanceof BlankLine || child instanceof AttributeListBlock)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether the state's line, from its first character that is not a space, is a definition's marker. */
     private static boolean startsDefinition(ParserState state) {
         BasedSequence line = state.getLine();
@@ -90,7 +102,7 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
         public void closeBlock(ParserState state) {
             super.closeBlock(state);
             if (getBlock() instanceof DefinitionItem item && item.getPrevious() instanceof DefinitionItem before
-                    && before.getFirstChild() == null && KramdownLazyContainers.LazyContainer.bareFirstLine(before)) {
+                    && holdsNothing(before) && KramdownLazyContainers.LazyContainer.bareFirstLine(before)) {
                 BasedSequence all = item.getDocument().getChars();
                 int lineBreaks = 0;
                 for (int at = before.getOpeningMarker().getEndOffset(); at < item.getOpeningMarker().getStartOffset(); at++) {

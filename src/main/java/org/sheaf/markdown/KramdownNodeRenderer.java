@@ -874,11 +874,9 @@ final class KramdownNodeRenderer implements PhasedNodeRenderer {
      * after a blank line ({@code : } alone on its line); flexmark would put them on two lines.
      */
     private static void renderDefinition(DefinitionItem node, NodeRendererContext context, HtmlWriter html) {
-        for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-            if (!(child instanceof BlankLine)) {
-                context.delegateRender();
-                return;
-            }
+        if (!KramdownDefinitionLists.holdsNothing(node)) {
+            context.delegateRender();
+            return;
         }
         html.srcPosWithEOL(node.getChars()).withAttr().withCondIndent().tagLine("dd", () -> { });
     }
