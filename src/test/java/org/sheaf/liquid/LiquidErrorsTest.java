@@ -393,7 +393,7 @@ class LiquidErrorsTest {
         // strict_filters: "Liquid error (line 1): wrong number of arguments (given 3, expected 2)"
         for (LiquidRenderer each : java.util.List.of(renderer, inMode(LiquidMode.LAX, false),
                 inMode(LiquidMode.STRICT, false), inMode(LiquidMode.WARN, true))) {
-            assertEquals("content/about.md:2:9: error: Liquid error: wrong number of arguments (given 3, expected 2)",
+            assertEquals("content/about.md:2:10: error: Liquid error: wrong number of arguments (given 3, expected 2)",
                     assertThrows(DiagnosticException.class, () -> each.render("A\nB {{ \"x\" | append: \"y\", \"z\" }}",
                             "content/about.md", 1, Map.of())).diagnostic().format());
         }
