@@ -1,6 +1,9 @@
 package org.sheaf.liquid;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import liqp.TemplateContext;
 import liqp.filters.Filter;
@@ -12,7 +15,8 @@ import liqp.filters.Filter;
  * on last. A filter called with a count outside its bounds is a Ruby {@code ArgumentError},
  * which stops Jekyll's build in every error mode, with or without {@code strict_filters}; so
  * here it is an error at the filter's pipe before the filter runs, in Ruby's words
- * ({@code wrong number of arguments (given 3, expected 2)}).
+ * ({@code wrong number of arguments (given 3, expected 2)}). A filter that runs is handed its
+ * arguments in Ruby's shape: its keyword arguments as one hash, last.
  */
 final class FilterArity {
     /** A filter's least and greatest count of arguments, as Ruby writes them ({@code 2}, {@code 1..3}). */
@@ -71,9 +75,31 @@ final class FilterArity {
                     throw new IllegalArgumentException("wrong number of arguments (given " + given
                             + ", expected " + bounds + ")");
                 }
-                return filter.apply(value, context, params);
+                return filter.apply(value, context, rubyShaped(params));
             }
         };
+    }
+
+    /**
+     * {@code params} as Ruby hands them to the filter: the positional arguments in their order,
+     * then one hash of all keyword arguments, wherever they were written
+     * ({@code truncate: b: 3, 5} is {@code truncate(input, 5, {"b"=>3})}).
+     */
+    private static Object[] rubyShaped(Object[] params) {
+        List<Object> positional = new ArrayList<>();
+        Map<Object, Object> keywords = new LinkedHashMap<>();
+        for (Object param : params) {
+            if (isKeyword(param)) {
+                keywords.putAll((Map<?, ?>) param);
+            } else {
+                positional.add(param);
+            }
+        }
+        if (keywords.isEmpty()) {
+            return params;
+        }
+        positional.add(keywords);
+        return positional.toArray();
     }
 
     /**

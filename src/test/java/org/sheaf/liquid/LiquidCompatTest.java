@@ -930,4 +930,13 @@ class LiquidCompatTest {
         assertEquals("xy", render("{{ \"x\" | append: \"y\" \"z\" }}"));
         assertEquals("xy", render("{{ \"x\" | append: \"y\", }}"));
     }
+
+    @Test
+    void handsAFilterAllItsKeywordArgumentsAsOneHashLast() throws Exception {
+        // Jekyll 4.3.1's output for each
+        assertEquals("x{\"a\"=>1, \"b\"=>\"2\"}", render("{{ \"x\" | append: a: 1, b: \"2\" }}"));
+        assertEquals("false", render("{{ false | default: \"y\", allow_false: true, foo: 1 }}"));
+        assertEquals("false", render("{{ false | default: \"y\", foo: 1, allow_false: true }}"));
+        assertEquals("y", render("{{ false | default: \"y\", allow_false: false }}"));
+    }
 }
