@@ -248,8 +248,8 @@ final class JekyllLiquidFilters {
                 // a Range has no empty?, so Liquid keeps even one that holds no number, (1..0)
                 return v;
             }
-            // Liqp hands a keyword argument as a hash of its one key; a hash value is no option
-            if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options) || options.size() != 1
+            // keyword arguments come last, as one hash (FilterArity); a hash value is no option
+            if (p.length == 0 || !(p[p.length - 1] instanceof Map<?, ?> options)
                     || !options.containsKey("allow_false")) {
                 return liqpDefault.apply(v, c, p);
             }

@@ -166,8 +166,13 @@ public final class LiquidRenderer {
                 builder.withTag((liqp.tags.Tag) insertion);
             }
         }
+        // every filter, Liqp's own and sheaf's, is given Ruby's count of arguments before it runs
+        Map<String, Filter> filters = new LinkedHashMap<>(liqp.filters.Filters.JEKYLL_FILTERS.getMap());
         for (Filter filter : JekyllLiquidFilters.all(this)) {
-            builder.withFilter(filter);
+            filters.put(filter.name, filter);
+        }
+        for (Filter filter : filters.values()) {
+            builder.withFilter(FilterArity.checked(filter));
         }
         return builder.build();
     }

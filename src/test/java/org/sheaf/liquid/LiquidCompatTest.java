@@ -919,4 +919,24 @@ class LiquidCompatTest {
                 + "{% raw %} {{ a-b.c-d  {% if {% endraw %}{{ t | append: \"{%\" }}{% raw %}{{ {% {{ {%{% endraw %} }} %}\n"
                 + "{% raw %}{% {{ {% {{{% endraw %}{{ t | append: \"{{\" }}\n"));
     }
+
+    @Test
+    void countsArgumentsOnlyOfAFilterThatRunsAndKeywordsAsOne() throws Exception {
+        // Jekyll 4.3.1's output for each: a filter never reached is never counted, all keyword
+        // arguments are one hash, and a filter Ruby does not know takes any count
+        assertEquals("[]", render("[{% if false %}{{ \"x\" | append }}{% endif %}]"));
+        assertEquals("x", render("{{ \"x\" | default: \"y\", allow_false: true, foo: 1 }}"));
+        assertEquals("x", render("{{ \"x\" | nosuch: 1, 2 }}"));
+        assertEquals("xy", render("{{ \"x\" | append: \"y\" \"z\" }}"));
+        assertEquals("xy", render("{{ \"x\" | append: \"y\", }}"));
+    }
+
+    @Test
+    void handsAFilterAllItsKeywordArgumentsAsOneHashLast() throws Exception {
+        // Jekyll 4.3.1's output for each
+        assertEquals("x{\"a\"=>1, \"b\"=>\"2\"}", render("{{ \"x\" | append: a: 1, b: \"2\" }}"));
+        assertEquals("false", render("{{ false | default: \"y\", allow_false: true, foo: 1 }}"));
+        assertEquals("false", render("{{ false | default: \"y\", foo: 1, allow_false: true }}"));
+        assertEquals("y", render("{{ false | default: \"y\", allow_false: false }}"));
+    }
 }

@@ -340,7 +340,7 @@ class LiquidErrorsTest {
                 + "6[{{ page.y | default: \"{{}}\" }}]7[{{ page.x | append: \"a\" | default: \"}}\" | upcase }}]",
                 "content/about.md", 1, variables));
         // Jekyll: "Liquid error (line 1): wrong number of arguments (given 1, expected 2)"
-        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 1) to filter \"append\"",
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 1, expected 2)",
                 failure("{{ \"a\" | append: \"}}\" }}", 1));
         LiquidSetup s = LiquidTestSite.setup();
         LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
@@ -377,5 +377,48 @@ class LiquidErrorsTest {
                 }
             }
         }
+    }
+
+    /** A renderer for the test site in {@code mode}, with {@code strict_filters} as given. */
+    private static LiquidRenderer inMode(LiquidMode mode, boolean strictFilters) {
+        LiquidSetup s = LiquidTestSite.setup();
+        return new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), mode, strictFilters,
+                s.warnings(), s.textFilters(), s.themeIncludes(), s.highlighting()));
+    }
+
+    @Test
+    void refusesAFilterGivenMoreOrFewerArgumentsThanRubysInEveryMode() {
+        // Jekyll 4.3.1 stops the build on each, in error_mode warn, lax and strict and with
+        // strict_filters: "Liquid error (line 1): wrong number of arguments (given 3, expected 2)"
+        for (LiquidRenderer each : java.util.List.of(renderer, inMode(LiquidMode.LAX, false),
+                inMode(LiquidMode.STRICT, false), inMode(LiquidMode.WARN, true))) {
+            assertEquals("content/about.md:2:10: error: Liquid error: wrong number of arguments (given 3, expected 2)",
+                    assertThrows(DiagnosticException.class, () -> each.render("A\nB {{ \"x\" | append: \"y\", \"z\" }}",
+                            "content/about.md", 1, Map.of())).diagnostic().format());
+        }
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 1, expected 2)",
+                failure("{{ \"x\" | append }}", 1));
+        assertEquals("content/about.md:1:10: error: Liquid error: wrong number of arguments (given 1, expected 2)",
+                failure("{{ \"a,b\" | split }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 2, expected 1)",
+                failure("{{ \"x\" | upcase: 1 }}", 1));
+        assertEquals("content/about.md:1:6: error: Liquid error: wrong number of arguments (given 1, expected 2)",
+                failure("{{ 1 | plus }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 1, expected 2)",
+                failure("{{ \"x\" | date }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 4, expected 1..3)",
+                failure("{{ \"x\" | truncate: 1, \"a\", 3 }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 4, expected 1..3)",
+                failure("{{ \"x\" | sort: \"a\", \"b\", \"c\" }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 2, expected 3)",
+                failure("{{ \"x\" | where_exp: \"i\" }}", 1));
+        assertEquals("content/about.md:1:19: error: Liquid error: wrong number of arguments (given 1, expected 2)",
+                failure("{% assign a = \"x\" | append %}", 1));
+        // keyword arguments are one more argument, a hash, however many there are
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 2, expected 1)",
+                failure("{{ \"x\" | upcase: a: 1 }}", 1));
+        assertEquals("content/about.md:1:8: error: Liquid error: wrong number of arguments (given 4, expected 1..3)",
+                failure("{{ \"x\" | truncate: 1, \"a\", b: 3 }}", 1));
     }
 }
