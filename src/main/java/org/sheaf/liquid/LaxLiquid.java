@@ -247,14 +247,14 @@ final class LaxLiquid {
      * ({@code {{ x | join: ', ' %}}}) is nothing, as Ruby's lax variable parser scans them. In
      * output tags and {@code assign}, a comma after a filter's name opens its arguments as a colon
      * does ({@code split, ","}), as Ruby's lax parser takes either before an argument, and a comma
-     * after a filter's last argument is nothing.
+     * after a filter's last argument, or right after its colon, is nothing.
      */
     static String rewrite(String text) {
         String out = text;
         if (out.contains("{{")) {
             out = ClosedTags.replaceAll(OUTPUT_TAG, out, m -> m.group().startsWith("{{")
                     ? withoutUnclosedQuote(withoutNested(withoutStrayArguments(withoutDanglingCommas(
-                            filterCommas(withoutSlips(withoutStrayWords(m.group()))))))) : m.group());
+                            filterCommas(withoutColonCommas(withoutSlips(withoutStrayWords(m.group())))))))) : m.group());
         }
         ClosedTags m = ClosedTags.scan(TAG, out);
         StringBuilder rewritten = new StringBuilder();
@@ -264,8 +264,8 @@ final class LaxLiquid {
                 continue;
             }
             String markup = switch (name) {
-                case "assign" -> withoutParentheses(withoutStrayArguments(withoutDanglingCommas(filterCommas(withoutStrayAssignedWords(
-                        beforeComma(nilOutputs(m.group(3))))))));
+                case "assign" -> withoutParentheses(withoutStrayArguments(withoutDanglingCommas(filterCommas(withoutColonCommas(
+                        withoutStrayAssignedWords(beforeComma(nilOutputs(m.group(3)))))))));
                 case "for" -> laxForMarkup(withoutLateReversed(nilOutputs(m.group(3))));
                 case "if", "elsif", "unless" -> unknownOperators(
                         withoutConditionFilters(firstComparison(spacedOutputs(unbraced(m.group(3))))));
@@ -734,6 +734,23 @@ final class LaxLiquid {
             }
         }
         return depth == 0;
+    }
+
+    /** A filter's name and its colon, then one comma or more, outside quotes (a quoted string is left alone). */
+    private static final Pattern COLON_COMMAS = Pattern.compile(
+            "\"[^\"]*\"|'[^']*'|(\\|\\s*\\w+\\s*:)((?:\\s*,)+)");
+
+    /**
+     * {@code markup} with the commas right after a filter's colon blanked
+     * ({@code append: , "y"} is {@code append: "y"}): Ruby's lax parser looks for each argument
+     * after a colon or a comma, finds none after the colon, and takes what follows the comma.
+     */
+    private static String withoutColonCommas(String markup) {
+        if (markup.indexOf(',') < 0 || markup.indexOf(':') < 0) {
+            return markup;
+        }
+        return COLON_COMMAS.matcher(markup).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) == null ? m.group() : m.group(1) + m.group(2).replace(',', ' ')));
     }
 
     /** A filter's name, then a comma and an argument, outside quotes (a quoted string is left alone). */

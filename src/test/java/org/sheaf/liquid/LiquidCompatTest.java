@@ -105,6 +105,26 @@ class LiquidCompatTest {
     }
 
     @Test
+    void filterReadLaxlySkipsACommaRightAfterItsColon() throws Exception {
+        // what Jekyll 4.3.1 printed: after the colon Ruby finds no argument, then takes each one a
+        // comma opens, in an output as in an assign
+        assertEquals("A[xy]B[xby]C[xy]D[xby]E[XY]F[xy]G[xby]H[xy]", render("A[{{ \"x\" | append: , \"y\" }}]"
+                + "B[{{ \"xay\" | replace: , \"a\", \"b\" }}]"
+                + "{% assign c = \"x\" | append: , \"y\" %}C[{{ c }}]"
+                + "{% assign d = \"xay\" | replace: , \"a\", \"b\" %}D[{{ d }}]"
+                + "E[{{ \"x\" | append:, \"y\" | upcase }}]F[{{ \"x\" | append : , \"y\" }}]"
+                + "G[{{ \"xay\" | replace: ,\"a\" , \"b\" }}]H[{{ \"x\" | append: ,, \"y\" }}]"));
+        // Jekyll's strict mode refuses the comma: "[:comma, ","] is not a valid expression"
+        LiquidSetup s = LiquidTestSite.setup();
+        LiquidRenderer strict = new LiquidRenderer(new LiquidSetup(s.sourceDir(), s.includesDir(), s.baseurl(), s.url(),
+                s.timezone(), s.environment(), s.markdownify(), s.links(), s.tags(), LiquidMode.STRICT, false,
+                s.warnings(), s.textFilters(), s.themeIncludes(), s.highlighting()));
+        for (String template : List.of("{{ \"x\" | append: , \"y\" }}", "{% assign c = \"x\" | append: , \"y\" %}")) {
+            assertThrows(DiagnosticException.class, () -> strict.render(template, "about.md", 1, Map.of()), template);
+        }
+    }
+
+    @Test
     void forTagReadsOnlyItsFirstFragmentAndColonAttributesWhenTheStrictGrammarRefusesIt() throws Exception {
         // Ruby's lax for: "limit 5" without its colon is nothing, a filter after the collection is
         // ignored, reversed counts right after the collection, and name: value attributes anywhere
