@@ -1,6 +1,8 @@
 package org.sheaf.markdown;
 
+import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
@@ -12,11 +14,13 @@ import com.vladsch.flexmark.parser.block.BlockParser;
 import com.vladsch.flexmark.parser.block.BlockStart;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.parser.core.ParagraphParser;
 import com.vladsch.flexmark.parser.internal.BlockContinueImpl;
 import com.vladsch.flexmark.util.ast.BlankLine;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import java.util.List;
 
 /**
  * flexmark's definition lists, a definition started only by the marker kramdown reads: a
@@ -61,9 +65,66 @@ final class KramdownDefinitionLists implements Parser.ParserExtension {
             return after < line.length() && line.charAt(after) != '\n' && line.charAt(after) != '\r';
         }
 
+        /**
+         * flexmark starts a definition after a blank line only at the top of the document; in a
+         * block quote or a list item whose last block is a paragraph or a definition, kramdown
+         * starts one there too. flexmark's factory is shown a closed paragraph's parser, which it
+         * takes as the term's; whether the definition is loose it reads from the active parser.
+         */
+        @Override
+        MatchedBlockParser shown(ParserState state, MatchedBlockParser matched) {
+            Node container = matched.getBlockParser().getBlock();
+            if (!(container instanceof BlockQuote || container instanceof ListItem && !(container instanceof DefinitionItem))
+                    || !startsDefinition(state)) {
+                return matched;
+            }
+            Node last = container.getLastChildAnyNot(BlankLine.class);
+            if (last instanceof DefinitionItem) {
+                return new AfterParagraph(matched);
+            }
+            if (!(last instanceof Paragraph)) {
+                return matched;
+            }
+            // a term's paragraph and its definition are one blank line apart, not two
+            BasedSequence all = container.getDocument().getChars();
+            int lineBreaks = 0;
+            for (int at = last.getEndOffset(); at < state.getLine().getStartOffset(); at++) {
+                lineBreaks += all.charAt(at) == '\n' ? 1 : 0;
+            }
+            return lineBreaks == 1 ? new AfterParagraph(matched) : matched;
+        }
+
         @Override
         BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
             return WrappedBlockParser.wrapping(KramdownItemAttributes.afterItemList(start, state), LazyEnds::new);
+        }
+    }
+
+    /** A matched container shown to flexmark's definition factory as a paragraph's parser. */
+    private record AfterParagraph(MatchedBlockParser container) implements MatchedBlockParser {
+        @Override
+        public BlockParser getBlockParser() {
+            return new ParagraphParser();
+        }
+
+        @Override
+        public BasedSequence getParagraphContent() {
+            return container.getParagraphContent();
+        }
+
+        @Override
+        public List<BasedSequence> getParagraphLines() {
+            return container.getParagraphLines();
+        }
+
+        @Override
+        public List<Integer> getParagraphEolLengths() {
+            return container.getParagraphEolLengths();
+        }
+
+        @Override
+        public MutableDataHolder getParagraphDataHolder() {
+            return container.getParagraphDataHolder();
         }
     }
 

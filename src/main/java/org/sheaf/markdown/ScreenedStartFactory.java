@@ -24,6 +24,11 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
     /** Whether flexmark's factory is asked about the current line at all. */
     abstract boolean mayStart(ParserState state, MatchedBlockParser matched);
 
+    /** The matched parser flexmark's factory is shown for the current line: {@code matched}, unless overridden. */
+    MatchedBlockParser shown(ParserState state, MatchedBlockParser matched) {
+        return matched;
+    }
+
     /** What the factory answers for a line flexmark's factory answered {@code start} for: that, unless overridden. */
     BlockStart started(BlockStart start, ParserState state, MatchedBlockParser matched) {
         return start;
@@ -47,7 +52,7 @@ abstract class ScreenedStartFactory implements CustomBlockParserFactory {
                 if (screened == null) {
                     screened = flexmark.apply(options);
                 }
-                return started(screened.tryStart(state, matched), state, matched);
+                return started(screened.tryStart(state, shown(state, matched)), state, matched);
             }
         };
     }
