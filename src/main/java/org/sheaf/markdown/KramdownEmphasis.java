@@ -165,12 +165,8 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
         for (Node made : emphasis) {
             Node node = made.getFirstChild();
             while (node != null) {
-                Node next = node.getNext();
-                if (plainText(node) && plainText(next) && node.getEndOffset() == next.getStartOffset()) {
-                    ((Text) node).setChars(node.baseSubSequence(node.getStartOffset(), next.getEndOffset()));
-                    next.unlink();
-                } else {
-                    node = next;
+                if (!(plainText(node) && joinedToNext((Text) node))) {
+                    node = node.getNext();
                 }
             }
         }
@@ -183,11 +179,20 @@ final class KramdownEmphasis extends EmphasisDelimiterProcessor {
             piece.setChars(piece.baseSubSequence(previous.getStartOffset(), piece.getEndOffset()));
             previous.unlink();
         }
-        while (plainText(piece.getNext()) && piece.getNext().getStartOffset() == piece.getEndOffset()) {
-            Node next = piece.getNext();
-            piece.setChars(piece.baseSubSequence(piece.getStartOffset(), next.getEndOffset()));
-            next.unlink();
+        while (joinedToNext(piece)) {
+            // each pass takes in the plain text right after the piece
         }
+    }
+
+    /** Takes the plain text right after {@code text}, touching it in the source, into it; false where there is none. */
+    private static boolean joinedToNext(Text text) {
+        Node next = text.getNext();
+        if (!plainText(next) || next.getStartOffset() != text.getEndOffset()) {
+            return false;
+        }
+        text.setChars(text.baseSubSequence(text.getStartOffset(), next.getEndOffset()));
+        next.unlink();
+        return true;
     }
 
     private static boolean plainText(Node node) {
